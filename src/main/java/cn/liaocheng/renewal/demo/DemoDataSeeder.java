@@ -1,0 +1,100 @@
+package cn.liaocheng.renewal.demo;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.enterprise.CreditCode;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.Department;
+import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.organization.StartupOrder;
+
+/**
+ * Creates the demo accounts on a fresh database; accounts that exist are left as they are (an administrator may
+ * have changed their passwords). Only in the {@code demo} profile, which is the default of a bare start.
+ */
+@Component
+@Profile("demo")
+@Order(StartupOrder.DEMO_DATA)
+class DemoDataSeeder implements ApplicationRunner {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+	private final IdentityService identity;
+
+	private final OrganizationCatalog catalog;
+
+	private final EnterpriseRegistry enterprises;
+
+	private final String password;
+
+	private int created;
+
+	private java.util.Set<String> existing;
+
+	DemoDataSeeder(IdentityService identity, OrganizationCatalog catalog, EnterpriseRegistry enterprises,
+			@Value("${renewal.demo.password}") String password) {
+		this.identity = identity;
+		this.catalog = catalog;
+		this.enterprises = enterprises;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		created = 0;
+		existing = new java.util.HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
+		account(DemoAccounts.ADMINISTRATOR, "系统管理员", GroupNames.ADMINISTRATORS);
+		for (Division division : catalog.divisions()) {
+			String abbreviation = DemoAccounts.DIVISION_ABBREVIATIONS.get(division.code());
+			for (Department department : catalog.departments()) {
+				if (DemoAccounts.COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
+					account(abbreviation + "-" + department.key(), department.nameIn(division) + "审核员",
+							GroupNames.county(division.code(), department.key()));
+				}
+			}
+		}
+		for (Department department : catalog.departments()) {
+			account("lc-" + department.key(), department.cityName() + "审核员", GroupNames.city(department.key()));
+		}
+		for (Bank bank : catalog.banks()) {
+			account(bank.key() + "-officer", bank.name() + "信贷员", GroupNames.bank(bank.key()));
+		}
+		for (DemoAccounts.DemoEnterprise e : DemoAccounts.ENTERPRISES) {
+			if (account(e.userId(), e.name(), GroupNames.ENTERPRISES)) {
+				enterprises.record(new NewEnterprise(new CreditCode(e.creditCode()), e.name(), e.divisionCode(),
+						e.industry(), "演示联系人", "0635-0000000", e.userId()), DemoAccounts.ADMINISTRATOR);
+			}
+		}
+		LOG.info("Demo data in place ({} accounts created); see README.md for the logins", created);
+	}
+
+	/** Creates the account unless it exists; tells whether it did. */
+	private boolean account(String userId, String displayName, String groupId) {
+		if (existing.contains(userId)) {
+			return false;
+		}
+		User user = identity.newUser(userId);
+		user.setFirstName(displayName);
+		user.setLastName("");
+		user.setEmail(userId + "@demo.invalid");
+		user.setPassword(password);
+		identity.saveUser(user);
+		identity.createMembership(userId, groupId);
+		created++;
+		return true;
+	}
+
+}

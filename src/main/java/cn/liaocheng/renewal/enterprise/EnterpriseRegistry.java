@@ -1,0 +1,66 @@
+package cn.liaocheng.renewal.enterprise;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores enterprises; one credit code, one enterprise, one account. */
+@Service
+public class EnterpriseRegistry {
+
+	private static final String COLUMNS = "id, credit_code, name, division_code, industry, contact_name, contact_phone, user_id, status";
+
+	private final JdbcClient jdbc;
+
+	EnterpriseRegistry(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The enterprise an account belongs to, if the account is an enterprise's. */
+	public Optional<Enterprise> findByUser(String userId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE user_id = ?")
+			.param(userId)
+			.query(EnterpriseRegistry::map)
+			.optional();
+	}
+
+	public Optional<Enterprise> findByCreditCode(CreditCode code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE credit_code = ?")
+			.param(code.value())
+			.query(EnterpriseRegistry::map)
+			.optional();
+	}
+
+	/** Records an enterprise whose account exists already; {@code activatedBy} is null for one still pending. */
+	@Transactional
+	public Enterprise record(NewEnterprise e, String activatedBy) {
+		EnterpriseStatus status = activatedBy == null ? EnterpriseStatus.PENDING : EnterpriseStatus.ACTIVE;
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone,
+				                        user_id, status, created_at, activated_at, activated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(e.creditCode().value(), e.name(), e.divisionCode(), e.industry(), e.contactName(),
+					e.contactPhone(), e.userId(), status.name(), now, activatedBy == null ? null : now, activatedBy)
+			.update();
+		return findByCreditCode(e.creditCode()).orElseThrow();
+	}
+
+	private static Enterprise map(ResultSet rs, int row) throws SQLException {
+		return new Enterprise(rs.getLong("id"), new CreditCode(rs.getString("credit_code").strip()), rs.getString("name"),
+				rs.getString("division_code"), rs.getString("industry"), rs.getString("contact_name"),
+				rs.getString("contact_phone"), rs.getString("user_id"), EnterpriseStatus.valueOf(rs.getString("status")));
+	}
+
+	/** What it takes to record an enterprise. */
+	public record NewEnterprise(CreditCode creditCode, String name, String divisionCode, String industry,
+			String contactName, String contactPhone, String userId) {
+	}
+
+}

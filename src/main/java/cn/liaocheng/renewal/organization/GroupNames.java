@@ -1,0 +1,33 @@
+package cn.liaocheng.renewal.organization;
+
+/**
+ * The naming convention of review groups. BPMN candidate groups and DMN outputs use these names, so they are
+ * part of the contract with administrators (see docs/administrator-guide.md).
+ */
+public final class GroupNames {
+
+	/** Camunda's own administrators' group; its members may deploy and manage users. */
+	public static final String ADMINISTRATORS = "camunda-admin";
+
+	/** Every enterprise account is a member of this group. */
+	public static final String ENTERPRISES = "enterprise";
+
+	private GroupNames() {
+	}
+
+	/** A county department's reviewers, e.g. {@code county-371525-industry} for 冠县工业和信息化局. */
+	public static String county(String divisionCode, String departmentKey) {
+		return "county-" + divisionCode + "-" + departmentKey;
+	}
+
+	/** A city body's reviewers, e.g. {@code city-ecology} for 聊城市生态环境局. */
+	public static String city(String departmentKey) {
+		return "city-" + departmentKey;
+	}
+
+	/** A participating bank's loan officers, e.g. {@code bank-icbc}. */
+	public static String bank(String bankKey) {
+		return "bank-" + bankKey;
+	}
+
+}

@@ -1,0 +1,66 @@
+package cn.liaocheng.renewal.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the organisations of the programme. The rows are few and change rarely; each call reads them afresh. */
+@Service
+public class OrganizationCatalog {
+
+	private final JdbcClient jdbc;
+
+	OrganizationCatalog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Division> divisions() {
+		return jdbc.sql("SELECT code, name, kind FROM org_division ORDER BY sort_order")
+			.query((rs, n) -> new Division(rs.getString(1), rs.getString(2), Division.Kind.valueOf(rs.getString(3))))
+			.list();
+	}
+
+	public Optional<Division> division(String code) {
+		return divisions().stream().filter(d -> d.code().equals(code)).findFirst();
+	}
+
+	public List<Department> departments() {
+		return jdbc.sql("SELECT dept_key, city_name, county_suffix, concern FROM org_department ORDER BY sort_order")
+			.query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	public List<Bank> banks() {
+		return jdbc.sql("SELECT bank_key, name, active FROM org_bank ORDER BY sort_order")
+			.query((rs, n) -> new Bank(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.list();
+	}
+
+	/** Every review group the organisations imply, with its Chinese name and type. */
+	public List<ReviewGroup> reviewGroups() {
+		List<Department> departments = departments();
+		java.util.ArrayList<ReviewGroup> groups = new java.util.ArrayList<>();
+		for (Division division : divisions()) {
+			for (Department department : departments) {
+				if (department.hasCountyCounterpart()) {
+					groups.add(new ReviewGroup(GroupNames.county(division.code(), department.key()),
+							department.nameIn(division), GroupType.COUNTY));
+				}
+			}
+		}
+		for (Department department : departments) {
+			groups.add(new ReviewGroup(GroupNames.city(department.key()), department.cityName(), GroupType.CITY));
+		}
+		for (Bank bank : banks()) {
+			groups.add(new ReviewGroup(GroupNames.bank(bank.key()), bank.name(), GroupType.BANK));
+		}
+		return groups;
+	}
+
+	/** A group that reviews, with the name shown in Camunda Admin and Tasklist. */
+	public record ReviewGroup(String id, String name, GroupType type) {
+	}
+
+}

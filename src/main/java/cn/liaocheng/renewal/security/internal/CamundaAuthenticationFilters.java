@@ -1,0 +1,60 @@
+package cn.liaocheng.renewal.security.internal;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Plugs the single login into Camunda: the webapps and the REST API take the user from Spring Security. The guards
+ * against the engine's published weaknesses run right after Spring Security, before anything of Camunda's.
+ */
+@Configuration
+class CamundaAuthenticationFilters {
+
+	private static final String PROVIDER = "authentication-provider";
+
+	private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+	@Bean
+	FilterRegistrationBean<FirstRunSetupGuard> firstRunSetupGuard() {
+		FilterRegistrationBean<FirstRunSetupGuard> registration = new FilterRegistrationBean<>(new FirstRunSetupGuard());
+		registration.addUrlPatterns("/camunda/*");
+		// Before Spring Security: refused for everyone, logged in or not.
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
+		FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(AFTER_SPRING_SECURITY);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(Map.of(PROVIDER, SpringSecurityCamundaAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/*");
+		registration.setOrder(AFTER_SPRING_SECURITY + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setInitParameters(Map.of(PROVIDER, SpringSecurityCamundaAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(AFTER_SPRING_SECURITY + 1);
+		return registration;
+	}
+
+}

@@ -1,0 +1,98 @@
+package cn.liaocheng.renewal.security.internal;
+
+import static cn.liaocheng.renewal.security.Roles.ADMIN;
+import static cn.liaocheng.renewal.security.Roles.BANK;
+import static cn.liaocheng.renewal.security.Roles.ENTERPRISE;
+import static cn.liaocheng.renewal.security.Roles.REVIEWER;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may open which door. Paths are matched with {@link PathPatternRequestMatcher} because most of them belong to
+ * Camunda's servlets and filters, not to Spring MVC. Camunda's own authorizations decide the finer grain (which
+ * tasks, which deployments) behind these doors, and the application's services check ownership again.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	private static final String[] STAFF = { REVIEWER, BANK, ADMIN };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+			LoginFailureHandler loginFailureHandler) throws Exception {
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("liaocheng-renewal");
+		http.authenticationProvider(provider)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
+						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),
+						path("/actuator/health/**"))
+				.permitAll()
+				// Camunda's own login form would bypass the single login page.
+				.requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
+				.denyAll()
+				.requestMatchers(path("/actuator/**"))
+				.hasRole(ADMIN)
+				.requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
+						path("/camunda/api/cockpit/**"), path("/camunda/api/admin/plugin/**"),
+						path("/camunda/api/admin/setup/**"))
+				.hasRole(ADMIN)
+				.requestMatchers(path("/camunda/**"))
+				.hasAnyRole(STAFF)
+				.requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
+						path(HttpMethod.DELETE, "/engine-rest/deployment/**"))
+				.hasRole(ADMIN)
+				.requestMatchers(path("/engine-rest/**"))
+				.hasAnyRole(STAFF)
+				.requestMatchers(path("/enterprise/**"))
+				.hasRole(ENTERPRISE)
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())
+			.httpBasic(b -> b.realmName("liaocheng-renewal").authenticationEntryPoint(basic))
+			.logout(logout -> logout.logoutRequestMatcher(path(HttpMethod.POST, "/logout"))
+				.logoutSuccessUrl("/login?logout")
+				.invalidateHttpSession(true)
+				.deleteCookies("RENEWAL_SESSION"))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor(basic, path("/engine-rest/**"))
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**")))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), path("/**")))
+			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated calls carry no
+			// cookie a foreign site could borrow.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+	static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
+	private static RequestMatcher basicAuthenticated() {
+		return request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+	}
+
+}
