@@ -3,12 +3,12 @@ package cn.liaocheng.renewal.security.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -33,8 +33,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identity;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity) {
+	private final int maxAttempts;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration) {
 		this.identity = identity;
+		this.maxAttempts = engineConfiguration.getLoginMaxAttempts();
 	}
 
 	@Override
@@ -48,27 +51,32 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (user == null) {
 			throw new BadCredentialsException("用户名或密码错误");
 		}
+		rejectIfLocked(user);
 		if (!identity.checkPassword(userId, password)) {
-			rejectLocked(userId);
 			throw new BadCredentialsException("用户名或密码错误");
 		}
 		PortalUser portalUser = portalUser(user);
 		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities(portalUser));
 	}
 
-	/** After a failed check: tell a locked-out user how long to wait instead of repeating "wrong password". */
-	private void rejectLocked(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		if (!(user instanceof UserEntity entity) || entity.getLockExpirationTime() == null) {
+	/**
+	 * A locked account is refused before its password is checked, with how long the lock lasts; Camunda would
+	 * refuse the right password during the lock too, but with no word of why.
+	 */
+	private void rejectIfLocked(User user) {
+		if (!(user instanceof UserEntity entity)) {
 			return;
 		}
-		Date until = entity.getLockExpirationTime();
-		Instant now = Instant.now();
-		if (until.toInstant().isAfter(now.plus(Duration.ofDays(365)))) {
+		if (entity.getAttempts() >= maxAttempts) {
 			throw new LockedException("账户因连续登录失败已被锁定，请联系系统管理员解锁");
 		}
-		if (until.toInstant().isAfter(now)) {
-			long seconds = Math.max(1, Duration.between(now, until.toInstant()).toSeconds());
+		if (entity.getLockExpirationTime() == null) {
+			return;
+		}
+		Instant until = entity.getLockExpirationTime().toInstant();
+		Instant now = Instant.now();
+		if (until.isAfter(now)) {
+			long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
 			throw new LockedException("账户因连续登录失败已被暂时锁定，请在 " + seconds + " 秒后重试");
 		}
 	}

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +37,8 @@ class SecurityConfiguration {
 			LoginFailureHandler loginFailureHandler) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("liaocheng-renewal");
-		http.authenticationProvider(provider)
+		// One manager with no parent: a failed password must be checked (and counted by Camunda) once only.
+		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),

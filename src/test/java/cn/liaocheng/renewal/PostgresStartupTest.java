@@ -1,0 +1,62 @@
+package cn.liaocheng.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.WebClient;
+
+/** The system on the real PostgreSQL server (RENEWAL_TEST_DB_URL, by default the local one that .ci/run starts). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "postgres", "demo" })
+class PostgresStartupTest {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry, "renewal_startup");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	IdentityService identity;
+
+	@Test
+	void startsOnPostgresqlWithOrganisationsAndDemoAccounts() {
+		assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+		assertThat(jdbc.sql("SELECT count(*) FROM org_division").query(Integer.class).single()).isEqualTo(11);
+		assertThat(identity.createGroupQuery().groupId("county-371525-industry").singleResult().getName())
+			.isEqualTo("冠县工业和信息化局");
+		assertThat(identity.createUserQuery().userId(DemoUsers.COUNTY_REVIEWER).count()).isEqualTo(1);
+	}
+
+	@Test
+	void sessionsAreStoredInTheDatabaseSoThatAnyNodeServesThem() {
+		WebClient client = new WebClient(port);
+		client.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		client.get("/camunda/app/tasklist/default/");
+		HttpResponse<String> tasklistUser = client.get("/camunda/api/admin/auth/user/default");
+		assertThat(tasklistUser.statusCode()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT count(*) FROM app_session WHERE principal_name = ?")
+			.param(DemoUsers.COUNTY_REVIEWER)
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+}

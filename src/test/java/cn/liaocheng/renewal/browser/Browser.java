@@ -1,0 +1,235 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven by Selenium, for the browser tests. It uses Debian's {@code chromium} and
+ * {@code chromium-driver} packages only: both paths are set explicitly so that Selenium Manager never looks for (or
+ * downloads) a driver or a browser. A missing package fails the test with a message saying what to install.
+ *
+ * <p>
+ * One instance per test class is enough: {@link #forgetEverything()} gives every scenario a fresh cookie state.
+ * Call {@link #close()} when done; it quits the browser and deletes its temporary profile.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** Long enough for Camunda's webapps (dozens of scripts) to boot on a slow CI machine. */
+	public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Path PAGE_SOURCES = Path.of("target", "page-sources");
+
+	/**
+	 * Selenium warns on every start that it has no DevTools binding for this Chromium version. The tests do not use
+	 * DevTools over WebSocket (only chromedriver's own CDP passthrough), so the warning is noise. JUL loggers are held
+	 * weakly, hence the strong references.
+	 */
+	private static final List<Logger> QUIETED = List.of(
+			Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+			Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+	static {
+		QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
+	}
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+		this.driver = driver;
+		this.profile = profile;
+		this.baseUrl = baseUrl;
+	}
+
+	/** Starts a headless Chromium with a fresh profile; relative paths given to {@link #open} resolve against port. */
+	public static Browser start(int port) {
+		requireExecutable(CHROMIUM, "chromium");
+		requireExecutable(CHROMEDRIVER, "chromium-driver");
+		// Belt and braces: with the driver path known, Selenium Manager has nothing to resolve.
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("renewal-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=zh-CN", "--window-size=1400,900", "--user-data-dir=" + profile);
+		// Camunda's webapps choose their language from navigator.languages.
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogOutput(System.err)
+			.build();
+		ChromeDriver driver;
+		try {
+			driver = new ChromeDriver(service, options);
+		}
+		catch (RuntimeException ex) {
+			deleteRecursively(profile);
+			throw ex;
+		}
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		return new Browser(driver, profile, "http://localhost:" + port);
+	}
+
+	private static void requireExecutable(Path path, String debianPackage) {
+		if (!Files.isExecutable(path)) {
+			fail(path + " is missing: the browser tests need Debian's Chromium and its driver"
+					+ " (apt-get install chromium chromium-driver); package '" + debianPackage + "' provides it");
+		}
+	}
+
+	public ChromeDriver driver() {
+		return driver;
+	}
+
+	public String url(String path) {
+		return path.startsWith("http") ? path : baseUrl + path;
+	}
+
+	/** Navigates to a path of the application (or an absolute URL) and waits for the document to load. */
+	public Browser open(String path) {
+		driver.get(url(path));
+		return this;
+	}
+
+	/**
+	 * Forgets the previous scenario: cookies (the session), web storage and the current page. Cookies are
+	 * deleted for the whole browser, not only for the current page's host.
+	 */
+	public void forgetEverything() {
+		// Web storage can only be cleared from a page of the application's origin.
+		open("/login");
+		driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		driver.manage().deleteAllCookies();
+		driver.get("about:blank");
+	}
+
+	/** Logs in through the application's single login page and waits until the browser has left it. */
+	public void logIn(String user, String password) {
+		submitLogin(user, password);
+		waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/** Fills in and submits the login form without expecting success. */
+	public void submitLogin(String user, String password) {
+		if (!driver.getCurrentUrl().startsWith(url("/login"))) {
+			open("/login");
+		}
+		WebElement username = waitFor(By.id("username"));
+		username.clear();
+		username.sendKeys(user);
+		WebElement passwordField = driver.findElement(By.id("password"));
+		passwordField.clear();
+		passwordField.sendKeys(password);
+		driver.findElement(By.cssSelector("button.primary")).click();
+	}
+
+	public WebElement waitFor(By locator) {
+		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(driver, DEFAULT_WAIT).until(condition);
+	}
+
+	/** The HTTP status of the document currently shown (Navigation Timing Level 2). */
+	public long documentStatus() {
+		Object status = driver
+			.executeScript("const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
+		return ((Number) status).longValue();
+	}
+
+	/** Saves what the browser shows as target/screenshots/name.png. */
+	public Path screenshot(String name) {
+		File png = driver.getScreenshotAs(OutputType.FILE);
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			png.delete();
+		}
+	}
+
+	/** Saves the current DOM as target/page-sources/name.html, for finding selectors and diagnosing failures. */
+	public Path savePageSource(String name) {
+		try {
+			Files.createDirectories(PAGE_SOURCES);
+			Path target = PAGE_SOURCES.resolve(name + ".html");
+			Files.writeString(target, driver.getPageSource(), StandardCharsets.UTF_8);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			driver.quit();
+		}
+		finally {
+			deleteRecursively(profile);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A leftover profile in the temp directory is harmless.
+		}
+	}
+
+}

@@ -1,0 +1,180 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.and;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The single login seen through a real Chromium: one login page opens the portal and Camunda's webapps, which then
+ * render as the logged-in user without a login of their own; a user without the role gets the Chinese 403 page.
+ *
+ * <p>
+ * One Spring context and one browser serve the whole class; every scenario starts without cookies. Screenshots go
+ * to target/screenshots, the DOM at the end of every scenario to target/page-sources.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SingleSignOnBrowserTest {
+
+	private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+	private static final String COCKPIT = "/camunda/app/cockpit/default/";
+
+	private static final String ADMIN = "/camunda/app/admin/default/";
+
+	/** The user menu of Camunda's header: rendered only when the webapp knows who is logged in. */
+	private static final By CAMUNDA_USER_MENU = By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle");
+
+	/** Camunda's own login form, which the single login makes unnecessary. */
+	private static final By CAMUNDA_LOGIN_FORM = By.cssSelector("form[name='signinForm']");
+
+	/** Camunda's failure notifications and inline failure alerts. */
+	private static final By CAMUNDA_ERRORS = By.cssSelector(".notifications .alert-danger, .alert-danger .status");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identity;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		browser = Browser.start(port);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void startWithoutSession() {
+		browser.forgetEverything();
+	}
+
+	@AfterEach
+	void keepTheDom(TestInfo test) {
+		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
+	}
+
+	@Test
+	void countyReviewerLogsInOnceAndTasklistRendersAsThem() {
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/"));
+		assertThat(browser.waitFor(By.cssSelector("main .card h2")).getText()).contains("冠县工业和信息化局审核员");
+		assertThat(browser.driver().findElements(By.cssSelector("a.tile[href='" + COCKPIT + "']")))
+			.as("a county reviewer is not offered Cockpit")
+			.isEmpty();
+
+		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + TASKLIST + "']"))).click();
+
+		// Logged in: the header names the user, and the filter and task columns have finished loading.
+		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "冠县工业和信息化局审核员"));
+		browser.waitUntil(and(visibilityOfElementLocated(By.cssSelector("section.task-filters [cam-tasklist-filters]")),
+				visibilityOfElementLocated(By.cssSelector("section.tasks-list .well, section.tasks-list li.task"))));
+		browser.screenshot("tasklist-county-reviewer");
+
+		assertThat(browser.driver().getCurrentUrl()).startsWith(browser.url(TASKLIST)).doesNotContain("login");
+		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).isEmpty();
+		assertThat(visibleTexts(CAMUNDA_ERRORS)).as("Camunda failure messages").isEmpty();
+	}
+
+	@Test
+	void administratorOpensCamundaAdminLoggedIn() {
+		browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + ADMIN + "']"))).click();
+
+		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "系统管理员"));
+		WebElement users = browser.waitUntil(elementToBeClickable(By.cssSelector(".dashboard h1.section-title a[href='#/users']")));
+		browser.screenshot("admin-administrator");
+		assertThat(browser.driver().getCurrentUrl()).startsWith(browser.url(ADMIN)).doesNotContain("login");
+		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).isEmpty();
+
+		// The engine API answers the webapp with the same session: the user list shows the demo accounts.
+		users.click();
+		browser.waitUntil(urlContains("#/users"));
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("table tbody"), DemoUsers.COUNTY_REVIEWER));
+		browser.screenshot("admin-users-administrator");
+		assertThat(visibleTexts(CAMUNDA_ERRORS)).as("Camunda failure messages").isEmpty();
+	}
+
+	@Test
+	void enterpriseIsRefusedTasklistWithTheChinesePage() {
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(browser.driver().findElements(By.cssSelector("a.tile[href='" + TASKLIST + "']")))
+			.as("an enterprise is not offered Tasklist")
+			.isEmpty();
+
+		browser.open(TASKLIST);
+
+		WebElement heading = browser.waitFor(By.cssSelector("main .card h2"));
+		browser.screenshot("tasklist-enterprise-refused");
+		assertThat(heading.getText()).isEqualTo("无权访问");
+		assertThat(browser.documentStatus()).as("HTTP status of the page").isEqualTo(403);
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(TASKLIST));
+		assertThat(browser.driver().getTitle()).startsWith("无权访问");
+	}
+
+	@Test
+	void wrongPasswordShowsTheChineseErrorOnTheLoginPage() {
+		// An account of its own: a failed login locks the account for a moment, which must not hit other scenarios
+		// (or other test classes sharing this Spring context).
+		String userId = "browser-typo";
+		User user = identity.newUser(userId);
+		user.setFirstName("密码错误测试");
+		user.setLastName("");
+		user.setPassword("Browser@2026typo");
+		identity.saveUser(user);
+		try {
+			browser.submitLogin(userId, "Browser@2026type");
+
+			WebElement error = browser.waitFor(By.cssSelector(".login-box .alert.error"));
+			browser.screenshot("login-error");
+			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/login?error"));
+			assertThat(error.getText()).as("message after the first wrong password of an existing account")
+				.contains("用户名或密码错误");
+			assertThat(browser.driver().findElement(By.id("password")).getAttribute("value")).isEmpty();
+		}
+		finally {
+			identity.deleteUser(userId);
+		}
+	}
+
+	private List<String> visibleTexts(By locator) {
+		return browser.driver()
+			.findElements(locator)
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.toList();
+	}
+
+}

@@ -1,0 +1,42 @@
+package cn.liaocheng.renewal.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh database on the test PostgreSQL server for one test class. The server comes from
+ * {@code RENEWAL_TEST_PG} (default {@code 127.0.0.1:5432}, user {@code postgres}, trust login as .ci/run sets up);
+ * each class gets its own database, dropped and created anew, so runs never see each other's data.
+ */
+public final class PostgresTestDatabase {
+
+	private PostgresTestDatabase() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry, String database) {
+		String server = System.getenv().getOrDefault("RENEWAL_TEST_PG", "127.0.0.1:5432");
+		String user = System.getenv().getOrDefault("RENEWAL_TEST_PG_USER", "postgres");
+		String password = System.getenv().getOrDefault("RENEWAL_TEST_PG_PASSWORD", "");
+		recreate(server, user, password, database);
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + server + "/" + database);
+		registry.add("spring.datasource.username", () -> user);
+		registry.add("spring.datasource.password", () -> password);
+	}
+
+	private static void recreate(String server, String user, String password, String database) {
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", user, password);
+				Statement s = c.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("PostgreSQL at " + server + " is needed for this test (.ci/run starts it): "
+					+ e.getMessage(), e);
+		}
+	}
+
+}
