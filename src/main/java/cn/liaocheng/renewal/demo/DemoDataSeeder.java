@@ -56,24 +56,24 @@ class DemoDataSeeder implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		created = 0;
 		existing = new java.util.HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
-		account(DemoAccounts.ADMINISTRATOR, "系统管理员", GroupNames.ADMINISTRATORS);
+		account(DemoAccounts.ADMINISTRATOR, "系统", "管理员", GroupNames.ADMINISTRATORS);
 		for (Division division : catalog.divisions()) {
 			String abbreviation = DemoAccounts.DIVISION_ABBREVIATIONS.get(division.code());
 			for (Department department : catalog.departments()) {
 				if (DemoAccounts.COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
-					account(abbreviation + "-" + department.key(), department.nameIn(division) + "审核员",
+					account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
 							GroupNames.county(division.code(), department.key()));
 				}
 			}
 		}
 		for (Department department : catalog.departments()) {
-			account("lc-" + department.key(), department.cityName() + "审核员", GroupNames.city(department.key()));
+			account("lc-" + department.key(), department.cityName(), "审核员", GroupNames.city(department.key()));
 		}
 		for (Bank bank : catalog.banks()) {
-			account(bank.key() + "-officer", bank.name() + "信贷员", GroupNames.bank(bank.key()));
+			account(bank.key() + "-officer", bank.name(), "信贷员", GroupNames.bank(bank.key()));
 		}
 		for (DemoAccounts.DemoEnterprise e : DemoAccounts.ENTERPRISES) {
-			if (account(e.userId(), e.name(), GroupNames.ENTERPRISES)) {
+			if (account(e.userId(), e.name(), "申报账户", GroupNames.ENTERPRISES)) {
 				enterprises.record(new NewEnterprise(new CreditCode(e.creditCode()), e.name(), e.divisionCode(),
 						e.industry(), "演示联系人", "0635-0000000", e.userId()), DemoAccounts.ADMINISTRATOR);
 			}
@@ -81,14 +81,17 @@ class DemoDataSeeder implements ApplicationRunner {
 		LOG.info("Demo data in place ({} accounts created); see README.md for the logins", created);
 	}
 
-	/** Creates the account unless it exists; tells whether it did. */
-	private boolean account(String userId, String displayName, String groupId) {
+	/**
+	 * Creates the account unless it exists; tells whether it did. Camunda's last name holds the organisation and
+	 * the first name the post, so that Camunda Admin (which requires both) shows "冠县工业和信息化局 审核员".
+	 */
+	private boolean account(String userId, String organisation, String post, String groupId) {
 		if (existing.contains(userId)) {
 			return false;
 		}
 		User user = identity.newUser(userId);
-		user.setFirstName(displayName);
-		user.setLastName("");
+		user.setFirstName(post);
+		user.setLastName(organisation);
 		user.setEmail(userId + "@demo.invalid");
 		user.setPassword(password);
 		identity.saveUser(user);

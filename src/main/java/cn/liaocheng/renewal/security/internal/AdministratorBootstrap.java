@@ -48,8 +48,8 @@ class AdministratorBootstrap implements ApplicationRunner {
 			return;
 		}
 		User user = identity.newUser(adminId);
-		user.setFirstName("系统管理员");
-		user.setLastName("");
+		user.setFirstName("管理员");
+		user.setLastName("系统");
 		user.setPassword(adminPassword);
 		identity.saveUser(user);
 		identity.createMembership(adminId, GroupNames.ADMINISTRATORS);

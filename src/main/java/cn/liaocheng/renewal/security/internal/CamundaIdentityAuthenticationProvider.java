@@ -88,8 +88,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			.stream()
 			.map(g -> new Membership(g.getId(), g.getName(), typeOf(g)))
 			.toList();
-		String name = ((user.getFirstName() == null ? "" : user.getFirstName())
-				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
+		// Chinese order: family name (here the organisation) before given name (here the post).
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
 		return new PortalUser(user.getId(), name.isEmpty() ? user.getId() : name, memberships);
 	}
 

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),
-						path("/actuator/health/**"))
+						path("/actuator/health/**"), path("/register"), path(HttpMethod.POST, "/api/enterprises/registrations"))
 				.permitAll()
 				// Camunda's own login form would bypass the single login page.
 				.requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
@@ -60,8 +60,10 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path("/enterprise/**"))
+				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"))
 				.hasRole(ENTERPRISE)
+				.requestMatchers(path("/county/**"), path("/api/county/**"))
+				.hasAnyRole(REVIEWER, ADMIN)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())

@@ -1,0 +1,29 @@
+package cn.liaocheng.renewal.application;
+
+/** Where an application stands, in the words the enterprise sees. */
+public enum ApplicationStatus {
+
+	DRAFT("草稿", true), COUNTY_REVIEW("县级初审中", false), CITY_REVIEW("市级联审中", false),
+	EXPERT_REVIEW("专家评审中", false), PUBLIC_NOTICE("公示中", false), BANK_REVIEW("银行审贷中", false),
+	CORRECTION("待补正", true), APPROVED("已批准", false), REFUSED("不予批准", false), WITHDRAWN("已撤回", false),
+	LAPSED("已失效", false);
+
+	private final String label;
+
+	private final boolean editable;
+
+	ApplicationStatus(String label, boolean editable) {
+		this.label = label;
+		this.editable = editable;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** Whether the enterprise may change the dossier (a draft, or one returned for correction). */
+	public boolean editable() {
+		return editable;
+	}
+
+}

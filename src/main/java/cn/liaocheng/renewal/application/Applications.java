@@ -1,0 +1,168 @@
+package cn.liaocheng.renewal.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.internal.ApplicationStore;
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * What an enterprise does with its applications: drafts, edits, submits, withdraws and follows them. Every call
+ * names the user; an application that is not the user's enterprise's is "not found", whatever its id.
+ */
+@Service
+public class Applications {
+
+	private final ApplicationStore store;
+
+	private final EnterpriseRegistry enterprises;
+
+	private final OrganizationCatalog organizations;
+
+	public Applications(ApplicationStore store, EnterpriseRegistry enterprises, OrganizationCatalog organizations) {
+		this.store = store;
+		this.enterprises = enterprises;
+		this.organizations = organizations;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApplicationSummary> list(PortalUser user) {
+		return store.list(enterpriseOf(user));
+	}
+
+	/**
+	 * Saves a new draft. {@code creationKey} identifies the request (the portal puts one in each form, API clients
+	 * send an Idempotency-Key): the same key again returns the draft made the first time.
+	 */
+	@Transactional
+	public long createDraft(PortalUser user, ApplicationKind kind, DossierForm form, String creationKey) {
+		Enterprise enterprise = enterpriseOf(user);
+		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
+		store.checkProjectReference(enterprise, kind, dossier);
+		return store.createDraft(enterprise, user, kind, dossier, requireKey(creationKey));
+	}
+
+	@Transactional
+	public void updateDraft(PortalUser user, long id, DossierForm form, Integer expectedVersion) {
+		Enterprise enterprise = enterpriseOf(user);
+		ApplicationKind kind = store.detail(enterprise, id).summary().kind();
+		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
+		store.checkProjectReference(enterprise, kind, dossier);
+		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+	}
+
+	@Transactional(readOnly = true)
+	public ApplicationDetail detail(PortalUser user, long id) {
+		Enterprise enterprise = enterpriseOf(user);
+		ApplicationDetail detail = store.detail(enterprise, id);
+		List<FieldProblem> missing = detail.summary().status().editable() ? submissionProblems(detail) : List.of();
+		return new ApplicationDetail(detail.summary(), detail.enterpriseId(), detail.enterpriseName(),
+				detail.divisionCode(), detail.version(), detail.dossier(), detail.projectTitle(), detail.attachments(),
+				detail.history(), missing);
+	}
+
+	/**
+	 * Submits a draft or a corrected dossier into review. Submitting twice (a double click, a retried request)
+	 * changes nothing the second time and answers with the application as it stands.
+	 */
+	@Transactional
+	public ApplicationSummary submit(PortalUser user, long id) {
+		Enterprise enterprise = enterpriseOf(user);
+		ApplicationDetail current = store.detailForUpdate(enterprise, id);
+		if (!current.summary().status().editable()) {
+			return current.summary();
+		}
+		if (enterprise.status() != EnterpriseStatus.ACTIVE) {
+			throw new ApplicationStateException("企业账户尚未激活，暂不能提交申报。请联系所在县（市、区）工业和信息化局激活账户。");
+		}
+		List<FieldProblem> problems = submissionProblems(current);
+		if (!problems.isEmpty()) {
+			throw new DossierInvalidException(problems);
+		}
+		return store.submit(enterprise, user, current);
+	}
+
+	@Transactional
+	public void withdraw(PortalUser user, long id) {
+		store.withdraw(enterpriseOf(user), user, id);
+	}
+
+	@Transactional
+	public void deleteDraft(PortalUser user, long id) {
+		store.deleteDraft(enterpriseOf(user), id);
+	}
+
+	@Transactional
+	public AttachmentView addAttachment(PortalUser user, long id, AttachmentCategory category, String fileName,
+			byte[] content) {
+		return store.addAttachment(enterpriseOf(user), user, id, category, fileName, content);
+	}
+
+	@Transactional
+	public void removeAttachment(PortalUser user, long id, long attachmentId) {
+		store.removeAttachment(enterpriseOf(user), user, id, attachmentId);
+	}
+
+	@Transactional(readOnly = true)
+	public AttachmentDownload attachment(PortalUser user, long id, long attachmentId) {
+		return store.attachment(enterpriseOf(user), id, attachmentId);
+	}
+
+	/** The enterprise's registered projects a subsidy or loan application may refer to, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> registeredProjects(PortalUser user) {
+		return store.approvedProjects(enterpriseOf(user));
+	}
+
+	/** The dossier as a form, for editing. */
+	public static DossierForm formOf(Dossier d) {
+		return DossierForms.of(d);
+	}
+
+	private List<FieldProblem> submissionProblems(ApplicationDetail detail) {
+		List<FieldProblem> problems = new ArrayList<>();
+		try {
+			validator(detail.summary().kind(), DossierValidator.Mode.SUBMISSION).validate(DossierForms.of(detail.dossier()));
+		}
+		catch (DossierInvalidException e) {
+			problems.addAll(e.problems());
+		}
+		Set<AttachmentCategory> present = detail.attachments().stream().map(AttachmentView::category).collect(Collectors.toSet());
+		for (AttachmentCategory category : AttachmentCategory.values()) {
+			if (category.requiredFor(detail.summary().kind()) && !present.contains(category)) {
+				problems.add(new FieldProblem("attachments", "请上传" + category.label()));
+			}
+		}
+		return problems;
+	}
+
+	private DossierValidator validator(ApplicationKind kind, DossierValidator.Mode mode) {
+		Set<String> banks = organizations.banks().stream().filter(Bank::active).map(Bank::key).collect(Collectors.toSet());
+		return new DossierValidator(kind, mode, banks, LocalDate.now(ApplicationStore.CHINA));
+	}
+
+	private Enterprise enterpriseOf(PortalUser user) {
+		return enterprises.findByUser(user.userId())
+			.orElseThrow(() -> new ApplicationStateException("当前账户不是企业账户，不能办理申报。"));
+	}
+
+	private static String requireKey(String creationKey) {
+		if (creationKey == null || !creationKey.matches("[A-Za-z0-9-]{8,64}")) {
+			throw new DossierInvalidException(List.of(new FieldProblem("creationKey", "请求缺少有效的防重复提交标识，请刷新页面后重试")));
+		}
+		return creationKey;
+	}
+
+}

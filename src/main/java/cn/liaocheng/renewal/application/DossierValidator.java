@@ -1,0 +1,324 @@
+package cn.liaocheng.renewal.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
+import cn.liaocheng.renewal.application.Dossier.Origin;
+
+/**
+ * Reads a dossier as typed and says, field by field and in Chinese, what is wrong. A draft may leave fields empty
+ * but may not hold malformed values; a submission must be complete. No framework here: the rules are plain Java.
+ */
+public final class DossierValidator {
+
+	/** A draft is checked for form; a submission for completeness too. */
+	public enum Mode {
+		DRAFT, SUBMISSION
+	}
+
+	static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+	private static final Pattern INVOICE_NO = Pattern.compile("\\d{8}|\\d{20}");
+
+	private final ApplicationKind kind;
+
+	private final Mode mode;
+
+	private final Set<String> activeBanks;
+
+	private final LocalDate today;
+
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	public DossierValidator(ApplicationKind kind, Mode mode, Set<String> activeBanks, LocalDate today) {
+		this.kind = kind;
+		this.mode = mode;
+		this.activeBanks = activeBanks;
+		this.today = today;
+	}
+
+	/** The typed dossier, or {@link DossierInvalidException} listing every problem. */
+	public Dossier validate(DossierForm f) {
+		problems.clear();
+		boolean project = kind == ApplicationKind.PROJECT;
+		String projectName = project ? text("projectName", "项目名称", f.getProjectName(), 128, true) : null;
+		Integer policyTask = project ? integer("policyTask", "重点任务", f.getPolicyTask(), 1, 15, true) : null;
+		String location = project ? text("location", "建设地点", f.getLocation(), 200, true) : null;
+		LocalDate start = project ? date("constructionStart", "建设开始日期", f.getConstructionStart(), true) : null;
+		LocalDate end = project ? date("constructionEnd", "建设完成日期", f.getConstructionEnd(), true) : null;
+		if (start != null && end != null && end.isBefore(start)) {
+			problem("constructionEnd", "建设完成日期不能早于开始日期");
+		}
+		BigDecimal total = project ? money("totalInvestment", "总投资", f.getTotalInvestment(), true) : null;
+		BigDecimal equipmentInvestment = project
+				? money("equipmentInvestment", "设备投资", f.getEquipmentInvestment(), true) : null;
+		if (total != null && equipmentInvestment != null && equipmentInvestment.compareTo(total) > 0) {
+			problem("equipmentInvestment", "设备投资不能超过总投资");
+		}
+		BigDecimal output = project ? money("expectedOutputValue", "预计新增产值", f.getExpectedOutputValue(), false) : null;
+		BigDecimal saving = project ? number("expectedEnergySaving", "预计年节能量", f.getExpectedEnergySaving()) : null;
+		String benefits = project ? text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false) : null;
+
+		Long projectId = project ? null : reference("projectId", f.getProjectId());
+		LocalDate commissioning = kind == ApplicationKind.SUBSIDY
+				? date("commissioningDate", "设备投用日期", f.getCommissioningDate(), true) : null;
+		if (commissioning != null && commissioning.isAfter(today)) {
+			problem("commissioningDate", "设备投用日期不能晚于今天");
+		}
+		boolean loan = kind == ApplicationKind.LOAN;
+		String bank = loan ? bank(f.getBankKey()) : null;
+		BigDecimal loanAmount = loan ? money("loanAmount", "贷款金额", f.getLoanAmount(), true) : null;
+		Integer term = loan ? integer("loanTermMonths", "贷款期限（月）", f.getLoanTermMonths(), 1, 120, true) : null;
+		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true) : null;
+
+		List<EquipmentLine> equipment = loan ? List.of() : equipment(f.getEquipment());
+		if (project && equipmentInvestment != null && !equipment.isEmpty()) {
+			BigDecimal sum = equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (sum.compareTo(equipmentInvestment) > 0) {
+				problem("equipmentInvestment", "设备明细合计 " + sum.toPlainString() + " 元，超过所填设备投资");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new DossierInvalidException(problems);
+		}
+		return new Dossier(projectName, policyTask, location, start, end, total, equipmentInvestment,
+				Boolean.TRUE.equals(f.getNeedsNewLand()), Boolean.TRUE.equals(f.getNeedsEnergyUse()),
+				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning, bank,
+				loanAmount, term, purpose, equipment);
+	}
+
+	private List<EquipmentLine> equipment(List<EquipmentLineForm> lines) {
+		List<EquipmentLine> result = new ArrayList<>();
+		List<EquipmentLineForm> given = lines == null ? List.of() : lines;
+		for (int i = 0; i < given.size(); i++) {
+			EquipmentLineForm line = given.get(i);
+			if (line == null || line.isBlank()) {
+				continue;
+			}
+			EquipmentLine parsed = equipmentLine("equipment[" + i + "].", line);
+			if (parsed != null) {
+				result.add(parsed);
+			}
+		}
+		if (result.isEmpty() && mode == Mode.SUBMISSION && problems.stream().noneMatch(p -> p.field().startsWith("equipment["))) {
+			problem("equipment", kind == ApplicationKind.SUBSIDY ? "请至少填写一条已购设备及其发票" : "请至少填写一条设备明细");
+		}
+		if (result.size() > 200) {
+			problem("equipment", "设备明细最多 200 条");
+		}
+		return result;
+	}
+
+	/** A line that is not blank must be complete, draft or not: its columns are the table's. */
+	private EquipmentLine equipmentLine(String p, EquipmentLineForm line) {
+		int before = problems.size();
+		String name = required(p + "name", "设备名称", () -> text(p + "name", "设备名称", line.getName(), 128, false));
+		String model = required(p + "model", "规格型号", () -> text(p + "model", "规格型号", line.getModel(), 128, false));
+		Integer quantity = required(p + "quantity", "数量", () -> integer(p + "quantity", "数量", line.getQuantity(), 1, 100000, false));
+		BigDecimal price = required(p + "unitPrice", "单价", () -> money(p + "unitPrice", "单价", line.getUnitPrice(), false));
+		Origin origin = origin(p + "origin", line.getOrigin());
+		String replaces = text(p + "replacesEquipment", "替换的旧设备", line.getReplacesEquipment(), 128, false);
+		Integer age = integer(p + "replacedAgeYears", "旧设备已使用年限", line.getReplacedAgeYears(), 0, 100, false);
+		if (replaces != null && age == null && !has(p + "replacedAgeYears")) {
+			problem(p + "replacedAgeYears", "填写了替换的旧设备时，请填写其已使用年限");
+		}
+		Integer grade = integer(p + "efficiencyGrade", "能效等级", line.getEfficiencyGrade(), 1, 5, false);
+		String invoiceNo = null;
+		LocalDate invoiceDate = null;
+		BigDecimal invoiceAmount = null;
+		if (kind == ApplicationKind.SUBSIDY) {
+			invoiceNo = required(p + "invoiceNo", "发票号码", () -> text(p + "invoiceNo", "发票号码", line.getInvoiceNo(), 20, false));
+			if (invoiceNo != null && !INVOICE_NO.matcher(invoiceNo).matches()) {
+				problem(p + "invoiceNo", "发票号码应为 8 位或 20 位（数电发票）数字");
+			}
+			invoiceDate = required(p + "invoiceDate", "开票日期", () -> date(p + "invoiceDate", "开票日期", line.getInvoiceDate(), false));
+			if (invoiceDate != null && invoiceDate.isAfter(today)) {
+				problem(p + "invoiceDate", "开票日期不能晚于今天");
+			}
+			invoiceAmount = required(p + "invoiceAmount", "发票金额", () -> money(p + "invoiceAmount", "发票金额", line.getInvoiceAmount(), false));
+		}
+		if (problems.size() > before) {
+			return null;
+		}
+		return new EquipmentLine(name, model, quantity, price, origin, replaces, age, grade, invoiceNo, invoiceDate,
+				invoiceAmount);
+	}
+
+	private <T> T required(String field, String label, Supplier<T> read) {
+		int before = problems.size();
+		T value = read.get();
+		if (value == null && problems.size() == before) {
+			problem(field, "请填写" + label);
+		}
+		return value;
+	}
+
+	private Origin origin(String field, String value) {
+		if (value == null || value.isBlank()) {
+			problem(field, "请选择国产或进口");
+			return null;
+		}
+		try {
+			return Origin.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			problem(field, "请选择国产或进口");
+			return null;
+		}
+	}
+
+	private String text(String field, String label, String value, int max, boolean requiredOnSubmission) {
+		String v = value == null ? null : value.strip();
+		if (v == null || v.isEmpty()) {
+			missing(field, label, requiredOnSubmission);
+			return null;
+		}
+		if (v.length() > max) {
+			problem(field, label + "不能超过 " + max + " 个字（当前 " + v.length() + " 个）");
+			return null;
+		}
+		if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+			problem(field, label + "含有不可见的控制字符");
+			return null;
+		}
+		return v;
+	}
+
+	private Integer integer(String field, String label, String value, int min, int max, boolean requiredOnSubmission) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			missing(field, label, requiredOnSubmission);
+			return null;
+		}
+		try {
+			int n = Integer.parseInt(v);
+			if (n < min || n > max) {
+				problem(field, label + "应在 " + min + " 到 " + max + " 之间");
+				return null;
+			}
+			return n;
+		}
+		catch (NumberFormatException e) {
+			problem(field, label + "应为整数");
+			return null;
+		}
+	}
+
+	/** An amount in yuan: exact, positive, at most two decimals. */
+	private BigDecimal money(String field, String label, String value, boolean requiredOnSubmission) {
+		String v = value == null ? "" : value.strip().replace(",", "").replace("，", "");
+		if (v.isEmpty()) {
+			missing(field, label, requiredOnSubmission);
+			return null;
+		}
+		try {
+			BigDecimal amount = new BigDecimal(v);
+			if (amount.signum() <= 0) {
+				problem(field, label + "应大于 0");
+				return null;
+			}
+			if (amount.scale() > 2) {
+				problem(field, label + "以元为单位，最多保留两位小数");
+				return null;
+			}
+			if (amount.compareTo(MAX_AMOUNT) > 0) {
+				problem(field, label + "超出可填写的范围");
+				return null;
+			}
+			return amount.setScale(2);
+		}
+		catch (NumberFormatException e) {
+			problem(field, label + "应为金额（元），例如 1250000.00");
+			return null;
+		}
+	}
+
+	private BigDecimal number(String field, String label, String value) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			return null;
+		}
+		try {
+			BigDecimal n = new BigDecimal(v);
+			if (n.signum() < 0 || n.scale() > 2 || n.compareTo(MAX_AMOUNT) > 0) {
+				problem(field, label + "应为不小于 0 的数，最多两位小数");
+				return null;
+			}
+			return n.setScale(2);
+		}
+		catch (NumberFormatException e) {
+			problem(field, label + "应为数字");
+			return null;
+		}
+	}
+
+	private LocalDate date(String field, String label, String value, boolean requiredOnSubmission) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			missing(field, label, requiredOnSubmission);
+			return null;
+		}
+		try {
+			LocalDate d = LocalDate.parse(v);
+			if (d.getYear() < 2000 || d.getYear() > 2100) {
+				problem(field, label + "不在合理范围内");
+				return null;
+			}
+			return d;
+		}
+		catch (DateTimeParseException e) {
+			problem(field, label + "格式应为 年-月-日，例如 2026-03-01");
+			return null;
+		}
+	}
+
+	private Long reference(String field, String value) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			missing(field, "所属入库项目", true);
+			return null;
+		}
+		try {
+			return Long.parseLong(v);
+		}
+		catch (NumberFormatException e) {
+			problem(field, "请选择已入库的项目");
+			return null;
+		}
+	}
+
+	private String bank(String value) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			missing("bankKey", "意向银行", true);
+			return null;
+		}
+		if (!activeBanks.contains(v)) {
+			problem("bankKey", "请从参与再贷款的银行中选择");
+			return null;
+		}
+		return v;
+	}
+
+	private void missing(String field, String label, boolean requiredOnSubmission) {
+		if (requiredOnSubmission && mode == Mode.SUBMISSION) {
+			problem(field, "请填写" + label);
+		}
+	}
+
+	private boolean has(String field) {
+		return problems.stream().anyMatch(p -> p.field().equals(field));
+	}
+
+	private void problem(String field, String message) {
+		problems.add(new FieldProblem(field, message));
+	}
+
+}

@@ -1,0 +1,280 @@
+package cn.liaocheng.renewal.application.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.liaocheng.renewal.application.ApplicationEvent;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
+import cn.liaocheng.renewal.application.Dossier.Origin;
+
+/** Applications, their equipment lines, attachments and history in the application's tables. */
+@Repository
+class ApplicationRepository {
+
+	private static final String COLUMNS = """
+			a.id, a.reference_no, a.kind, a.enterprise_id, a.division_code, a.status, a.version, a.project_name,
+			a.policy_task, a.location, a.construction_start, a.construction_end, a.total_investment,
+			a.equipment_investment, a.needs_new_land, a.needs_energy_use, a.needs_emission_quota,
+			a.expected_output_value, a.expected_energy_saving, a.other_benefits, a.project_id, a.commissioning_date,
+			a.bank_key, a.loan_amount, a.loan_term_months, a.loan_purpose, a.process_instance_id, a.updated_at,
+			a.submitted_at""";
+
+	private final JdbcClient jdbc;
+
+	ApplicationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Long> findByCreationKey(long enterpriseId, String creationKey) {
+		return jdbc.sql("SELECT id FROM application WHERE enterprise_id = ? AND creation_key = ?")
+			.params(enterpriseId, creationKey)
+			.query(Long.class)
+			.optional();
+	}
+
+	long insert(ApplicationKind kind, long enterpriseId, String divisionCode, String creationKey, Dossier d) {
+		Timestamp now = Timestamp.from(Instant.now());
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO application (kind, enterprise_id, division_code, status, creation_key, version, created_at,
+				                         updated_at)
+				VALUES (?, ?, ?, ?, ?, 0, ?, ?)""")
+			.params(kind.name(), enterpriseId, divisionCode, ApplicationStatus.DRAFT.name(), creationKey, now, now)
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		writeDossier(id, 0, d);
+		return id;
+	}
+
+	/** Replaces the dossier if the stored version is the expected one; false when someone changed it meanwhile. */
+	boolean writeDossier(long id, int expectedVersion, Dossier d) {
+		int updated = jdbc.sql("""
+				UPDATE application SET project_name = ?, policy_task = ?, location = ?, construction_start = ?,
+				  construction_end = ?, total_investment = ?, equipment_investment = ?, needs_new_land = ?,
+				  needs_energy_use = ?, needs_emission_quota = ?, expected_output_value = ?, expected_energy_saving = ?,
+				  other_benefits = ?, project_id = ?, commissioning_date = ?, bank_key = ?, loan_amount = ?,
+				  loan_term_months = ?, loan_purpose = ?, version = version + 1, updated_at = ?
+				WHERE id = ? AND version = ?""")
+			.params(d.projectName(), d.policyTask(), d.location(), date(d.constructionStart()), date(d.constructionEnd()),
+					d.totalInvestment(), d.equipmentInvestment(), d.needsNewLand(), d.needsEnergyUse(),
+					d.needsEmissionQuota(), d.expectedOutputValue(), d.expectedEnergySaving(), d.otherBenefits(),
+					d.projectId(), date(d.commissioningDate()), d.bankKey(), d.loanAmount(), d.loanTermMonths(),
+					d.loanPurpose(), Timestamp.from(Instant.now()), id, expectedVersion)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM equipment_line WHERE application_id = ?").param(id).update();
+		int lineNo = 1;
+		for (EquipmentLine line : d.equipment()) {
+			jdbc.sql("""
+					INSERT INTO equipment_line (application_id, line_no, name, model, quantity, unit_price, origin,
+					  replaces_equipment, replaced_age_years, efficiency_grade, invoice_no, invoice_date, invoice_amount)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, lineNo++, line.name(), line.model(), line.quantity(), line.unitPrice(), line.origin().name(),
+						line.replacesEquipment(), line.replacedAgeYears(), line.efficiencyGrade(), line.invoiceNo(),
+						date(line.invoiceDate()), line.invoiceAmount())
+				.update();
+		}
+		return true;
+	}
+
+	/** The application if it belongs to the enterprise; locked for update when {@code lock} is set. */
+	Optional<ApplicationRow> findOwned(long id, long enterpriseId, boolean lock) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM application a WHERE a.id = ? AND a.enterprise_id = ?"
+				+ (lock ? " FOR UPDATE" : ""))
+			.params(id, enterpriseId)
+			.query((rs, n) -> row(rs, equipment(id)))
+			.optional();
+	}
+
+	List<ApplicationSummary> listOwned(long enterpriseId) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+				       p.project_name AS referenced_project
+				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.enterprise_id = ? ORDER BY a.updated_at DESC""")
+			.param(enterpriseId)
+			.query((rs, n) -> {
+				ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
+				return new ApplicationSummary(rs.getLong("id"), rs.getString("reference_no"), kind,
+						title(kind, rs.getString("project_name"), rs.getString("referenced_project")),
+						ApplicationStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("updated_at")),
+						instant(rs.getTimestamp("submitted_at")));
+			})
+			.list();
+	}
+
+	/** The enterprise's registered (approved) projects, which subsidy and loan applications refer to. */
+	Map<Long, String> approvedProjects(long enterpriseId) {
+		Map<Long, String> projects = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT id, reference_no, project_name FROM application
+				WHERE enterprise_id = ? AND kind = 'PROJECT' AND status = 'APPROVED' ORDER BY submitted_at DESC""")
+			.param(enterpriseId)
+			.query(rs -> {
+				projects.put(rs.getLong(1), rs.getString(3) + "（" + rs.getString(2) + "）");
+			});
+		return projects;
+	}
+
+	Optional<String> projectName(Long projectId) {
+		if (projectId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT project_name FROM application WHERE id = ?").param(projectId).query(String.class).optional();
+	}
+
+	boolean changeStatus(long id, ApplicationStatus from, ApplicationStatus to) {
+		return jdbc.sql("UPDATE application SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+			.params(to.name(), Timestamp.from(Instant.now()), id, from.name())
+			.update() == 1;
+	}
+
+	void markSubmitted(long id, String referenceNo, String processInstanceId) {
+		jdbc.sql("""
+				UPDATE application SET reference_no = COALESCE(reference_no, ?), process_instance_id = ?,
+				       submitted_at = COALESCE(submitted_at, ?) WHERE id = ?""")
+			.params(referenceNo, processInstanceId, Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	void delete(long id) {
+		jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
+	}
+
+	void addEvent(long applicationId, String actor, String actorName, String action, String message) {
+		jdbc.sql("""
+				INSERT INTO application_event (application_id, occurred_at, actor, actor_name, action, message)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, Timestamp.from(Instant.now()), actor, actorName, action, message)
+			.update();
+	}
+
+	List<ApplicationEvent> events(long applicationId) {
+		return jdbc.sql("""
+				SELECT occurred_at, actor, actor_name, action, message FROM application_event
+				WHERE application_id = ? ORDER BY occurred_at, id""")
+			.param(applicationId)
+			.query((rs, n) -> new ApplicationEvent(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	long addAttachment(long applicationId, AttachmentCategory category, String fileName, long fileId, String by) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO attachment (application_id, category, file_name, file_id, uploaded_by, uploaded_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, category.name(), fileName, fileId, by, Timestamp.from(Instant.now()))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	List<AttachmentView> attachments(long applicationId) {
+		return jdbc.sql("""
+				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
+				FROM attachment t JOIN stored_file f ON f.id = t.file_id
+				WHERE t.application_id = ? ORDER BY t.id""")
+			.param(applicationId)
+			.query((rs, n) -> new AttachmentView(rs.getLong(1), AttachmentCategory.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6).strip(), instant(rs.getTimestamp(7))))
+			.list();
+	}
+
+	long attachmentBytes(long applicationId) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(f.size_bytes), 0) FROM attachment t JOIN stored_file f ON f.id = t.file_id
+				WHERE t.application_id = ?""")
+			.param(applicationId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The stored file of an attachment of this application, if there is one. */
+	Optional<Long> attachmentFile(long applicationId, long attachmentId) {
+		return jdbc.sql("SELECT file_id FROM attachment WHERE id = ? AND application_id = ?")
+			.params(attachmentId, applicationId)
+			.query(Long.class)
+			.optional();
+	}
+
+	void deleteAttachment(long attachmentId) {
+		jdbc.sql("DELETE FROM attachment WHERE id = ?").param(attachmentId).update();
+	}
+
+	List<Long> attachmentFiles(long applicationId) {
+		return jdbc.sql("SELECT file_id FROM attachment WHERE application_id = ?").param(applicationId).query(Long.class).list();
+	}
+
+	private List<EquipmentLine> equipment(long applicationId) {
+		return jdbc.sql("""
+				SELECT name, model, quantity, unit_price, origin, replaces_equipment, replaced_age_years,
+				       efficiency_grade, invoice_no, invoice_date, invoice_amount
+				FROM equipment_line WHERE application_id = ? ORDER BY line_no""")
+			.param(applicationId)
+			.query((rs, n) -> new EquipmentLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+					Origin.valueOf(rs.getString(5)), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
+					rs.getObject(8, Integer.class), rs.getString(9), localDate(rs.getDate(10)), rs.getBigDecimal(11)))
+			.list();
+	}
+
+	private static ApplicationRow row(ResultSet rs, List<EquipmentLine> equipment) throws SQLException {
+		Dossier dossier = new Dossier(rs.getString("project_name"), rs.getObject("policy_task", Integer.class),
+				rs.getString("location"), localDate(rs.getDate("construction_start")),
+				localDate(rs.getDate("construction_end")), rs.getBigDecimal("total_investment"),
+				rs.getBigDecimal("equipment_investment"), rs.getBoolean("needs_new_land"),
+				rs.getBoolean("needs_energy_use"), rs.getBoolean("needs_emission_quota"),
+				rs.getBigDecimal("expected_output_value"), rs.getBigDecimal("expected_energy_saving"),
+				rs.getString("other_benefits"), rs.getObject("project_id", Long.class),
+				localDate(rs.getDate("commissioning_date")), rs.getString("bank_key"), rs.getBigDecimal("loan_amount"),
+				rs.getObject("loan_term_months", Integer.class), rs.getString("loan_purpose"), new ArrayList<>(equipment));
+		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"), ApplicationKind.valueOf(rs.getString("kind")),
+				rs.getLong("enterprise_id"), rs.getString("division_code"), ApplicationStatus.valueOf(rs.getString("status")),
+				rs.getInt("version"), dossier, rs.getString("process_instance_id"), instant(rs.getTimestamp("updated_at")),
+				instant(rs.getTimestamp("submitted_at")));
+	}
+
+	static String title(ApplicationKind kind, String projectName, String referencedProject) {
+		String name = kind == ApplicationKind.PROJECT ? projectName : referencedProject;
+		return (name == null || name.isBlank() ? "（未填写项目名称）" : name) + " · " + kind.label();
+	}
+
+	private static Date date(LocalDate d) {
+		return d == null ? null : Date.valueOf(d);
+	}
+
+	private static LocalDate localDate(Date d) {
+		return d == null ? null : d.toLocalDate();
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	static BigDecimal orZero(BigDecimal b) {
+		return b == null ? BigDecimal.ZERO : b;
+	}
+
+}

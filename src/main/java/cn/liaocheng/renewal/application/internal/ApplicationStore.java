@@ -1,0 +1,233 @@
+package cn.liaocheng.renewal.application.internal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentDownload;
+import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.document.FileContent;
+import cn.liaocheng.renewal.document.FileStore;
+import cn.liaocheng.renewal.document.FileType;
+import cn.liaocheng.renewal.document.StoredFile;
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The state changes behind {@link cn.liaocheng.renewal.application.Applications}, each run inside the caller's
+ * transaction so that the dossier, its files, its history, the audit trail and the engine change together.
+ */
+@Component
+public class ApplicationStore {
+
+	public static final ZoneId CHINA = ReferenceNumbers.CHINA;
+
+	static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+	static final long MAX_DOSSIER_BYTES = 50L * 1024 * 1024;
+
+	private final ApplicationRepository repository;
+
+	private final ReferenceNumbers references;
+
+	private final ProcessLauncher processes;
+
+	private final FileStore files;
+
+	private final AuditTrail audit;
+
+	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, ProcessLauncher processes,
+			FileStore files, AuditTrail audit) {
+		this.repository = repository;
+		this.references = references;
+		this.processes = processes;
+		this.files = files;
+		this.audit = audit;
+	}
+
+	public List<ApplicationSummary> list(Enterprise enterprise) {
+		return repository.listOwned(enterprise.id());
+	}
+
+	public Map<Long, String> approvedProjects(Enterprise enterprise) {
+		return repository.approvedProjects(enterprise.id());
+	}
+
+	/** A subsidy or loan must refer to one of the enterprise's own registered projects. */
+	public void checkProjectReference(Enterprise enterprise, ApplicationKind kind, Dossier dossier) {
+		if (kind != ApplicationKind.PROJECT && dossier.projectId() != null
+				&& !repository.approvedProjects(enterprise.id()).containsKey(dossier.projectId())) {
+			throw new DossierInvalidException(List.of(new FieldProblem("projectId", "请选择本企业已入库的项目")));
+		}
+	}
+
+	public long createDraft(Enterprise enterprise, PortalUser user, ApplicationKind kind, Dossier dossier,
+			String creationKey) {
+		return repository.findByCreationKey(enterprise.id(), creationKey).orElseGet(() -> {
+			long id = repository.insert(kind, enterprise.id(), enterprise.divisionCode(), creationKey, dossier);
+			repository.addEvent(id, user.userId(), user.displayName(), "CREATED", "创建" + kind.label() + "草稿");
+			audit.record(user.userId(), "APPLICATION_DRAFTED", subject(id), kind.name());
+			return id;
+		});
+	}
+
+	public void updateDraft(Enterprise enterprise, PortalUser user, long id, Dossier dossier, Integer expectedVersion) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (!row.status().editable()) {
+			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能修改。");
+		}
+		int version = expectedVersion == null ? row.version() : expectedVersion;
+		if (!repository.writeDossier(id, version, dossier)) {
+			throw new ApplicationStateException("申报已在其他窗口或由其他人修改，请刷新页面后重新编辑。");
+		}
+		repository.addEvent(id, user.userId(), user.displayName(), "UPDATED", "修改申报材料");
+	}
+
+	public ApplicationDetail detail(Enterprise enterprise, long id) {
+		return toDetail(enterprise, owned(enterprise, id, false));
+	}
+
+	public ApplicationDetail detailForUpdate(Enterprise enterprise, long id) {
+		return toDetail(enterprise, owned(enterprise, id, true));
+	}
+
+	public ApplicationSummary submit(Enterprise enterprise, PortalUser user, ApplicationDetail current) {
+		long id = current.summary().id();
+		ApplicationRow row = owned(enterprise, id, true);
+		boolean resubmission = row.status() == ApplicationStatus.CORRECTION;
+		if (resubmission) {
+			// The return-for-correction flow (review processes) takes the corrected dossier back to its reviewer.
+			throw new ApplicationStateException("补正后的重新提交将随审核流程上线后开放。");
+		}
+		if (!repository.changeStatus(id, ApplicationStatus.DRAFT, ApplicationStatus.COUNTY_REVIEW)) {
+			return detail(enterprise, id).summary();
+		}
+		String referenceNo = row.referenceNo() != null ? row.referenceNo() : references.next(row.kind().referencePrefix());
+		String processInstanceId = processes.start(id, row.kind(), row.divisionCode(), referenceNo, row.dossier());
+		repository.markSubmitted(id, referenceNo, processInstanceId);
+		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED",
+				"提交申报，申报编号 " + referenceNo + "，进入县级初审");
+		audit.record(user.userId(), "APPLICATION_SUBMITTED", subject(id), referenceNo);
+		return detail(enterprise, id).summary();
+	}
+
+	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null
+				|| processes.reviewStarted(row.processInstanceId())) {
+			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
+		}
+		processes.cancel(row.processInstanceId(), "申请人撤回");
+		repository.changeStatus(id, ApplicationStatus.COUNTY_REVIEW, ApplicationStatus.WITHDRAWN);
+		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN", "申请人在审核开始前撤回申报");
+		audit.record(user.userId(), "APPLICATION_WITHDRAWN", subject(id), row.referenceNo());
+	}
+
+	public void deleteDraft(Enterprise enterprise, long id) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (row.status() != ApplicationStatus.DRAFT || row.referenceNo() != null) {
+			throw new ApplicationStateException("只能删除从未提交过的草稿。");
+		}
+		List<Long> fileIds = repository.attachmentFiles(id);
+		repository.delete(id);
+		fileIds.forEach(files::delete);
+	}
+
+	public AttachmentView addAttachment(Enterprise enterprise, PortalUser user, long id, AttachmentCategory category,
+			String fileName, byte[] content) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (!row.status().editable()) {
+			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能添加附件。");
+		}
+		if (category == null || !AttachmentCategory.offeredFor(row.kind()).contains(category)) {
+			throw invalid("category", "请选择附件类别");
+		}
+		String name = cleanFileName(fileName);
+		if (content == null || content.length == 0) {
+			throw invalid("file", "文件“" + name + "”是空文件，请重新选择");
+		}
+		if (content.length > MAX_FILE_BYTES) {
+			throw invalid("file", "单个附件不能超过 10 MB（“" + name + "”为 " + megabytes(content.length) + " MB）");
+		}
+		FileType type = FileType.of(content)
+			.orElseThrow(() -> invalid("file", "“" + name + "”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传"));
+		if (repository.attachmentBytes(id) + content.length > MAX_DOSSIER_BYTES) {
+			throw invalid("file", "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
+		}
+		StoredFile stored = files.store(content, type.mediaType());
+		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId());
+		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_ADDED",
+				"上传附件：" + category.label() + "《" + name + "》");
+		audit.record(user.userId(), "ATTACHMENT_ADDED", subject(id), name + " sha256=" + stored.sha256());
+		return repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
+	}
+
+	public void removeAttachment(Enterprise enterprise, PortalUser user, long id, long attachmentId) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (!row.status().editable()) {
+			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能删除附件。");
+		}
+		long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
+		repository.deleteAttachment(attachmentId);
+		files.delete(fileId);
+		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_REMOVED", "删除附件");
+	}
+
+	public AttachmentDownload attachment(Enterprise enterprise, long id, long attachmentId) {
+		owned(enterprise, id, false);
+		long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
+		AttachmentView view = repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
+			.orElseThrow(ApplicationNotFoundException::new);
+		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
+		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+	}
+
+	private ApplicationDetail toDetail(Enterprise enterprise, ApplicationRow row) {
+		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
+		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
+		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
+				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
+		return new ApplicationDetail(summary, enterprise.id(), enterprise.name(), row.divisionCode(), row.version(),
+				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of());
+	}
+
+	private ApplicationRow owned(Enterprise enterprise, long id, boolean lock) {
+		return repository.findOwned(id, enterprise.id(), lock).orElseThrow(ApplicationNotFoundException::new);
+	}
+
+	private static DossierInvalidException invalid(String field, String message) {
+		return new DossierInvalidException(List.of(new FieldProblem(field, message)));
+	}
+
+	/** Keeps the last path segment, drops control characters and limits the length. */
+	static String cleanFileName(String fileName) {
+		String name = fileName == null ? "" : fileName.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+		if (name.isEmpty()) {
+			name = "附件";
+		}
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format("%.1f", bytes / 1024.0 / 1024.0);
+	}
+
+	static String subject(long id) {
+		return "application:" + id;
+	}
+
+}

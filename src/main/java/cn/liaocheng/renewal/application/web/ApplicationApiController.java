@@ -1,0 +1,149 @@
+package cn.liaocheng.renewal.application.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentDownload;
+import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.security.PortalUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The enterprise's applications as a REST API; the portal pages call the same {@link Applications} service. */
+@RestController
+@RequestMapping("/api/applications")
+@Tag(name = "企业申报", description = "项目入库、奖补资金、技术改造贷款申请：草稿、附件、提交、撤回、进度")
+class ApplicationApiController {
+
+	private final Applications applications;
+
+	ApplicationApiController(Applications applications) {
+		this.applications = applications;
+	}
+
+	@GetMapping
+	@Operation(summary = "本企业的全部申报及其当前阶段")
+	List<ApplicationSummary> list(@AuthenticationPrincipal PortalUser user) {
+		return applications.list(user);
+	}
+
+	@GetMapping("/registered-projects")
+	@Operation(summary = "本企业已入库的项目（奖补、贷款申请引用）")
+	Map<Long, String> registeredProjects(@AuthenticationPrincipal PortalUser user) {
+		return applications.registeredProjects(user);
+	}
+
+	@PostMapping
+	@Operation(summary = "新建申报草稿", description = "同一 Idempotency-Key 重复请求返回第一次创建的草稿，不会重复创建")
+	ResponseEntity<ApplicationDetail> create(@AuthenticationPrincipal PortalUser user,
+			@RequestParam ApplicationKind kind,
+			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符") @RequestHeader("Idempotency-Key") String key,
+			@RequestBody DossierForm form) {
+		long id = applications.createDraft(user, kind, form, key);
+		return ResponseEntity.created(URI.create("/api/applications/" + id)).body(applications.detail(user, id));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "申报详情：材料、设备明细、附件、办理记录")
+	ApplicationDetail detail(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		return applications.detail(user, id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "修改草稿或待补正的申报", description = "If-Match 头携带读取时的 version，防止覆盖他人修改")
+	ApplicationDetail update(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestHeader(value = "If-Match", required = false) Integer version, @RequestBody DossierForm form) {
+		applications.updateDraft(user, id, form, version);
+		return applications.detail(user, id);
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "删除从未提交过的草稿")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		applications.deleteDraft(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/submit")
+	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）")
+	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		return applications.submit(user, id);
+	}
+
+	@PostMapping("/{id}/withdraw")
+	@Operation(summary = "在审核开始前撤回申报")
+	ApplicationDetail withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		applications.withdraw(user, id);
+		return applications.detail(user, id);
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "上传附件（PDF、JPEG、PNG，按内容识别；单个不超过 10 MB，每份申报合计不超过 50 MB）")
+	ResponseEntity<AttachmentView> upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam AttachmentCategory category, @RequestPart("file") MultipartFile file) throws IOException {
+		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes());
+		return ResponseEntity.created(URI.create("/api/applications/" + id + "/attachments/" + view.id())).body(view);
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "下载附件")
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return AttachmentResponses.of(applications.attachment(user, id, attachmentId));
+	}
+
+	@DeleteMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "删除附件（草稿或待补正时）")
+	ResponseEntity<Void> removeAttachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		applications.removeAttachment(user, id, attachmentId);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** How an attachment is sent: its real type, its name for the download dialog, and its SHA-256. */
+	static final class AttachmentResponses {
+
+		private AttachmentResponses() {
+		}
+
+		static ResponseEntity<byte[]> of(AttachmentDownload file) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(file.mediaType()))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+				.header("X-Content-SHA256", file.sha256())
+				.header("X-Content-Type-Options", "nosniff")
+				.body(file.bytes());
+		}
+
+	}
+
+}

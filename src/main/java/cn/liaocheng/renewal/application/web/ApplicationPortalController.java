@@ -1,0 +1,213 @@
+package cn.liaocheng.renewal.application.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.EquipmentLineForm;
+import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/** The enterprise's application pages: list, dossier form, detail with attachments and history. */
+@Controller
+@RequestMapping("/enterprise/applications")
+class ApplicationPortalController {
+
+	private static final int SPARE_LINES = 3;
+
+	private final Applications applications;
+
+	private final OrganizationCatalog organizations;
+
+	ApplicationPortalController(Applications applications, OrganizationCatalog organizations) {
+		this.applications = applications;
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("applications", applications.list(user));
+		model.addAttribute("kinds", ApplicationKind.values());
+		return "applications/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(@AuthenticationPrincipal PortalUser user, @RequestParam ApplicationKind kind, Model model) {
+		return form(user, model, kind, null, new DossierForm(), UUID.randomUUID().toString(), List.of(), 0);
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal PortalUser user, @RequestParam ApplicationKind kind,
+			@RequestParam String creationKey, @RequestParam(defaultValue = "save") String action,
+			@ModelAttribute("dossier") DossierForm dossier, Model model, RedirectAttributes redirect) {
+		if ("addLines".equals(action)) {
+			return form(user, model, kind, null, dossier, creationKey, List.of(), SPARE_LINES);
+		}
+		try {
+			long id = applications.createDraft(user, kind, dossier, creationKey);
+			redirect.addFlashAttribute("notice", "草稿已保存。请上传附件，核对无误后提交。");
+			return "redirect:/enterprise/applications/" + id;
+		}
+		catch (DossierInvalidException e) {
+			return form(user, model, kind, null, dossier, creationKey, e.problems(), 0);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		ApplicationDetail detail = applications.detail(user, id);
+		model.addAttribute("app", detail);
+		model.addAttribute("categories", AttachmentCategory.offeredFor(detail.summary().kind()));
+		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
+		model.addAttribute("bankName", bankName(detail.dossier().bankKey()));
+		return "applications/detail";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return form(user, model, detail.summary().kind(), detail, Applications.formOf(detail.dossier()), null, List.of(), 0);
+	}
+
+	@PostMapping("/{id}")
+	String update(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam(defaultValue = "save") String action, @ModelAttribute("dossier") DossierForm dossier,
+			Model model, RedirectAttributes redirect) {
+		ApplicationDetail detail = applications.detail(user, id);
+		if ("addLines".equals(action)) {
+			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
+		}
+		try {
+			applications.updateDraft(user, id, dossier, version);
+			redirect.addFlashAttribute("notice", "修改已保存。");
+			return "redirect:/enterprise/applications/" + id;
+		}
+		catch (DossierInvalidException e) {
+			return form(user, model, detail.summary().kind(), detail, dossier, null, e.problems(), 0);
+		}
+	}
+
+	@PostMapping("/{id}/submit")
+	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			applications.submit(user, id);
+			redirect.addFlashAttribute("notice", "申报已提交，正在等待县级初审。");
+		}
+		catch (DossierInvalidException e) {
+			redirect.addFlashAttribute("problems", e.problems());
+		}
+		return "redirect:/enterprise/applications/" + id;
+	}
+
+	@PostMapping("/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+		applications.withdraw(user, id);
+		redirect.addFlashAttribute("notice", "申报已撤回。");
+		return "redirect:/enterprise/applications/" + id;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+		applications.deleteDraft(user, id);
+		redirect.addFlashAttribute("notice", "草稿已删除。");
+		return "redirect:/enterprise/applications";
+	}
+
+	@PostMapping("/{id}/attachments")
+	String upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) AttachmentCategory category, @RequestParam("file") MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		try {
+			applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes());
+			redirect.addFlashAttribute("notice", "附件《" + file.getOriginalFilename() + "》已上传。");
+		}
+		catch (DossierInvalidException e) {
+			redirect.addFlashAttribute("uploadProblems", e.problems());
+		}
+		return "redirect:/enterprise/applications/" + id + "#attachments";
+	}
+
+	@PostMapping("/{id}/attachments/{attachmentId}/delete")
+	String removeAttachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId, RedirectAttributes redirect) {
+		applications.removeAttachment(user, id, attachmentId);
+		redirect.addFlashAttribute("notice", "附件已删除。");
+		return "redirect:/enterprise/applications/" + id + "#attachments";
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return ApplicationApiController.AttachmentResponses.of(applications.attachment(user, id, attachmentId));
+	}
+
+	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,
+			DossierForm dossier, String creationKey, List<FieldProblem> problems, int extraLines) {
+		List<EquipmentLineForm> lines = new ArrayList<>(dossier.getEquipment());
+		int spare = Math.max(kind == ApplicationKind.LOAN ? 0 : SPARE_LINES - lines.size(), 0) + extraLines;
+		for (int i = 0; i < spare; i++) {
+			lines.add(new EquipmentLineForm());
+		}
+		dossier.setEquipment(lines);
+		Map<String, String> errors = new LinkedHashMap<>();
+		problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "；" + b));
+		model.addAttribute("dossier", dossier);
+		model.addAttribute("kind", kind);
+		model.addAttribute("existing", existing);
+		model.addAttribute("creationKey", creationKey);
+		model.addAttribute("errors", errors);
+		model.addAttribute("problems", problems);
+		model.addAttribute("policyTasks", PolicyTask.values());
+		model.addAttribute("banks", organizations.banks().stream().filter(Bank::active).toList());
+		model.addAttribute("projects", kind == ApplicationKind.PROJECT ? Map.of() : applications.registeredProjects(user));
+		return "applications/form";
+	}
+
+	private String bankName(String key) {
+		return key == null ? null
+				: organizations.banks().stream().filter(b -> b.key().equals(key)).map(Bank::name).findFirst().orElse(key);
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(cn.liaocheng.renewal.application.ApplicationNotFoundException.class)
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+	/** Turns state conflicts on these pages into a message on the page the user came from. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(ApplicationStateException.class)
+	String conflict(ApplicationStateException e, jakarta.servlet.http.HttpServletRequest request,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", e.getMessage());
+		String uri = request.getRequestURI();
+		String target = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
+		return "redirect:" + (target.equals(uri) && !uri.matches("^/enterprise/applications/\\d+$") ? "/enterprise/applications" : target);
+	}
+
+}

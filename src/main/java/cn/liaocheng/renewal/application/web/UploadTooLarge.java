@@ -1,0 +1,42 @@
+package cn.liaocheng.renewal.application.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import cn.liaocheng.renewal.application.FieldProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * An upload far over the limit is refused while the request is read, before any controller runs: the API answers
+ * with problem details, a page goes back to where it came from with the message.
+ */
+@ControllerAdvice
+class UploadTooLarge {
+
+	static final String MESSAGE = "单个附件不能超过 10 MB，请压缩后重新上传";
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getRequestURI().startsWith("/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
+			problem.setTitle("附件过大");
+			problem.setProperty("errors", List.of(Map.of("field", "file", "message", MESSAGE)));
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+		}
+		String page = request.getRequestURI().replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
+		String target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
+		RequestContextUtils.getOutputFlashMap(request).put("uploadProblems", List.of(new FieldProblem("file", MESSAGE)));
+		RequestContextUtils.saveOutputFlashMap(target, request, response);
+		return "redirect:" + target;
+	}
+
+}
