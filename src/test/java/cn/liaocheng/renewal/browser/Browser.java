@@ -145,10 +145,17 @@ public final class Browser implements AutoCloseable {
 		driver.get("about:blank");
 	}
 
-	/** Logs in through the application's single login page and waits until the browser has left it. */
+	/**
+	 * Logs in through the application's single login page and waits until the browser has left it; a refused
+	 * login fails at once with the message the page shows.
+	 */
 	public void logIn(String user, String password) {
 		submitLogin(user, password);
-		waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		By error = By.cssSelector(".login-box .alert.error");
+		waitUntil(d -> !d.getCurrentUrl().contains("/login") || !d.findElements(error).isEmpty());
+		if (driver.getCurrentUrl().contains("/login")) {
+			fail("login as " + user + " was refused: " + driver.findElement(error).getText());
+		}
 	}
 
 	/** Fills in and submits the login form without expecting success. */
