@@ -30,6 +30,20 @@ public class EnterpriseRegistry {
 			.optional();
 	}
 
+	/**
+	 * The enterprise of an account that may submit applications.
+	 * @throws InactiveEnterpriseException when the account is no enterprise's, or its enterprise is not active
+	 */
+	public Enterprise requireActiveEnterpriseOf(String userId) {
+		Enterprise enterprise = findByUser(userId)
+			.orElseThrow(() -> new InactiveEnterpriseException(InactiveEnterpriseException.Reason.NOT_AN_ENTERPRISE));
+		return switch (enterprise.status()) {
+			case ACTIVE -> enterprise;
+			case PENDING -> throw new InactiveEnterpriseException(InactiveEnterpriseException.Reason.PENDING);
+			case DISABLED -> throw new InactiveEnterpriseException(InactiveEnterpriseException.Reason.DISABLED);
+		};
+	}
+
 	public Optional<Enterprise> findByCreditCode(CreditCode code) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE credit_code = ?")
 			.param(code.value())

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,43 @@ public final class Browser implements AutoCloseable {
 		}
 		finally {
 			png.delete();
+		}
+	}
+
+	/**
+	 * Sets the value of a form control through JavaScript and fires {@code input} and {@code change}, as typing would.
+	 * Meant for controls whose typing order depends on the browser's locale, such as {@code input[type=date]}
+	 * (value in ISO form, yyyy-MM-dd).
+	 */
+	public WebElement setValue(By locator, String value) {
+		WebElement element = waitFor(locator);
+		driver.executeScript("const e = arguments[0]; e.value = arguments[1];"
+				+ " e.dispatchEvent(new Event('input', {bubbles: true}));"
+				+ " e.dispatchEvent(new Event('change', {bubbles: true}));", element, value);
+		return element;
+	}
+
+	/**
+	 * Saves the whole page, not only the window's viewport, as target/screenshots/name.png (Chromium's DevTools
+	 * capture beyond the viewport).
+	 */
+	public Path fullPageScreenshot(String name) {
+		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> size = (Map<String, Object>) metrics.getOrDefault("cssContentSize", metrics.get("contentSize"));
+		double width = ((Number) size.get("width")).doubleValue();
+		double height = ((Number) size.get("height")).doubleValue();
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.application.Outcomes;
 
 /** Applications, their equipment lines, attachments and history in the application's tables. */
 @Repository
@@ -109,6 +110,74 @@ class ApplicationRepository {
 			.optional();
 	}
 
+	/** Any application by id, for reviewers whose access the caller has checked. */
+	Optional<ApplicationRow> findById(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM application a WHERE a.id = ?")
+			.param(id)
+			.query((rs, n) -> row(rs, equipment(id)))
+			.optional();
+	}
+
+	/** Who applied: enterprise id, name, credit code and account. */
+	Optional<Applicant> applicant(long applicationId) {
+		return jdbc.sql("""
+				SELECT e.id, e.name, e.credit_code, e.user_id FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE a.id = ?""")
+			.param(applicationId)
+			.query((rs, n) -> new Applicant(rs.getLong(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4)))
+			.optional();
+	}
+
+	record Applicant(long id, String name, String creditCode, String userId) {
+	}
+
+	/** Sets the status whatever it was, unless the application has ended. */
+	boolean moveTo(long id, ApplicationStatus to) {
+		return jdbc.sql("""
+				UPDATE application SET status = ?, updated_at = ?, version = version + 1
+				WHERE id = ? AND status NOT IN ('APPROVED', 'REFUSED', 'WITHDRAWN', 'LAPSED')""")
+			.params(to.name(), Timestamp.from(Instant.now()), id)
+			.update() == 1;
+	}
+
+	void setOutcome(long id, String column, Object value) {
+		if (!OUTCOME_COLUMNS.contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		jdbc.sql("UPDATE application SET " + column + " = ?, updated_at = ? WHERE id = ?")
+			.params(value, Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	private static final java.util.Set<String> OUTCOME_COLUMNS = java.util.Set.of("subsidy_amount", "granted_amount",
+			"granted_rate", "granted_term_months", "grant_date", "used_relending", "interest_subsidy_amount",
+			"correction_deadline", "decided_at");
+
+	Outcomes outcomes(long id) {
+		return jdbc.sql("""
+				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
+				       interest_subsidy_amount, correction_deadline, decided_at FROM application WHERE id = ?""")
+			.param(id)
+			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
+					rs.getBigDecimal(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+			.single();
+	}
+
+	List<ApplicationSummary> summaries(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+				       p.project_name AS referenced_project
+				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
+			.param("ids", ids)
+			.query(ApplicationRepository::summary)
+			.list();
+	}
+
 	List<ApplicationSummary> listOwned(long enterpriseId) {
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
@@ -116,14 +185,16 @@ class ApplicationRepository {
 				FROM application a LEFT JOIN application p ON p.id = a.project_id
 				WHERE a.enterprise_id = ? ORDER BY a.updated_at DESC""")
 			.param(enterpriseId)
-			.query((rs, n) -> {
-				ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
-				return new ApplicationSummary(rs.getLong("id"), rs.getString("reference_no"), kind,
-						title(kind, rs.getString("project_name"), rs.getString("referenced_project")),
-						ApplicationStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("updated_at")),
-						instant(rs.getTimestamp("submitted_at")));
-			})
+			.query(ApplicationRepository::summary)
 			.list();
+	}
+
+	private static ApplicationSummary summary(ResultSet rs, int row) throws SQLException {
+		ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
+		return new ApplicationSummary(rs.getLong("id"), rs.getString("reference_no"), kind,
+				title(kind, rs.getString("project_name"), rs.getString("referenced_project")),
+				ApplicationStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("updated_at")),
+				instant(rs.getTimestamp("submitted_at")));
 	}
 
 	/** The enterprise's registered (approved) projects, which subsidy and loan applications refer to. */

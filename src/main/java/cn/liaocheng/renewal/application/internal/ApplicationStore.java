@@ -107,16 +107,21 @@ public class ApplicationStore {
 	public ApplicationSummary submit(Enterprise enterprise, PortalUser user, ApplicationDetail current) {
 		long id = current.summary().id();
 		ApplicationRow row = owned(enterprise, id, true);
-		boolean resubmission = row.status() == ApplicationStatus.CORRECTION;
-		if (resubmission) {
-			// The return-for-correction flow (review processes) takes the corrected dossier back to its reviewer.
-			throw new ApplicationStateException("补正后的重新提交将随审核流程上线后开放。");
+		if (row.status() == ApplicationStatus.CORRECTION) {
+			// The correction task of the review process takes the dossier back to the step that returned it.
+			if (!processes.completeCorrection(id)) {
+				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
+			}
+			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报");
+			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
+			return detail(enterprise, id).summary();
 		}
 		if (!repository.changeStatus(id, ApplicationStatus.DRAFT, ApplicationStatus.COUNTY_REVIEW)) {
 			return detail(enterprise, id).summary();
 		}
 		String referenceNo = row.referenceNo() != null ? row.referenceNo() : references.next(row.kind().referencePrefix());
-		String processInstanceId = processes.start(id, row.kind(), row.divisionCode(), referenceNo, row.dossier());
+		String processInstanceId = processes.start(new ProcessLauncher.Start(id, row.kind(), row.divisionCode(), referenceNo,
+				user.userId(), enterprise.name(), current.summary().title(), row.dossier()));
 		repository.markSubmitted(id, referenceNo, processInstanceId);
 		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED",
 				"提交申报，申报编号 " + referenceNo + "，进入县级初审");
@@ -127,7 +132,7 @@ public class ApplicationStore {
 	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null
-				|| processes.reviewStarted(row.processInstanceId())) {
+				|| processes.reviewStarted(id)) {
 			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
 		}
 		processes.cancel(row.processInstanceId(), "申请人撤回");
@@ -193,6 +198,54 @@ public class ApplicationStore {
 			.orElseThrow(ApplicationNotFoundException::new);
 		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
 		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+	}
+
+	public cn.liaocheng.renewal.application.ReviewFacts facts(long applicationId) {
+		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
+		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
+		String projectName = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName()
+				: repository.projectName(row.dossier().projectId()).orElse(null);
+		return new cn.liaocheng.renewal.application.ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(),
+				row.divisionCode(), ApplicationRepository.title(row.kind(), projectName, projectName), projectName,
+				applicant.id(), applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
+				repository.outcomes(applicationId));
+	}
+
+	public ApplicationDetail dossier(long applicationId) {
+		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
+		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
+		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
+		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
+		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
+				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
+		return new ApplicationDetail(summary, applicant.id(), applicant.name(), row.divisionCode(), row.version(),
+				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of());
+	}
+
+	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
+		long fileId = repository.attachmentFile(applicationId, attachmentId).orElseThrow(ApplicationNotFoundException::new);
+		AttachmentView view = repository.attachments(applicationId).stream().filter(a -> a.id() == attachmentId).findFirst()
+			.orElseThrow(ApplicationNotFoundException::new);
+		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
+		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+	}
+
+	public void moveTo(long applicationId, ApplicationStatus status, String message) {
+		if (repository.moveTo(applicationId, status) && message != null) {
+			repository.addEvent(applicationId, "system", "审批系统", status.name(), message);
+		}
+	}
+
+	public void note(long applicationId, String actor, String actorName, String action, String message) {
+		repository.addEvent(applicationId, actor, actorName, action, message);
+	}
+
+	public void outcome(long applicationId, String column, Object value) {
+		repository.setOutcome(applicationId, column, value);
+	}
+
+	public List<ApplicationSummary> summaries(List<Long> ids) {
+		return repository.summaries(ids);
 	}
 
 	private ApplicationDetail toDetail(Enterprise enterprise, ApplicationRow row) {

@@ -45,9 +45,13 @@ class ApplicationPortalController {
 
 	private final OrganizationCatalog organizations;
 
-	ApplicationPortalController(Applications applications, OrganizationCatalog organizations) {
+	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
+
+	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates) {
 		this.applications = applications;
 		this.organizations = organizations;
+		this.estimates = estimates;
 	}
 
 	@GetMapping
@@ -86,6 +90,7 @@ class ApplicationPortalController {
 		model.addAttribute("categories", AttachmentCategory.offeredFor(detail.summary().kind()));
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("bankName", bankName(detail.dossier().bankKey()));
+		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		return "applications/detail";
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +20,8 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 
 /** RFC 7807 answers of the applications API, in Chinese, naming each field that is wrong. */
+// Before Spring Boot's own problem-details handler, which would answer in English.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = ApplicationApiController.class)
 class ApplicationProblems {
 

@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.application.web;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * An upload far over the limit is refused while the request is read, before any controller runs: the API answers
  * with problem details, a page goes back to where it came from with the message.
  */
+// Before Spring Boot's own problem-details handler, which would answer in English.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice
 class UploadTooLarge {
 

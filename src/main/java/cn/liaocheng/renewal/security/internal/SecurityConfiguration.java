@@ -42,7 +42,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),
-						path("/actuator/health/**"), path("/register"), path(HttpMethod.POST, "/api/enterprises/registrations"))
+						path("/actuator/health/**"), path("/register"), path("/notices"), path("/notices/**"), path(HttpMethod.POST, "/api/enterprises/registrations"),
+						path("/verify"), path("/verify/**"))
 				.permitAll()
 				// Camunda's own login form would bypass the single login page.
 				.requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))

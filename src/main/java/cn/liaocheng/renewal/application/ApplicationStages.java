@@ -1,0 +1,92 @@
+package cn.liaocheng.renewal.application;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.internal.ApplicationStore;
+
+/**
+ * How the review processes move an application on: its stage as the enterprise sees it, the outcomes of each stage,
+ * and the facts reviewers and decisions need. Called from the engine's transaction, so it changes with it.
+ */
+@Service
+public class ApplicationStages {
+
+	private final ApplicationStore store;
+
+	public ApplicationStages(ApplicationStore store) {
+		this.store = store;
+	}
+
+	@Transactional(readOnly = true)
+	public ReviewFacts facts(long applicationId) {
+		return store.facts(applicationId);
+	}
+
+	/** Any application's dossier, for a reviewer whose access the caller has checked. */
+	@Transactional(readOnly = true)
+	public ApplicationDetail dossier(long applicationId) {
+		return store.dossier(applicationId);
+	}
+
+	@Transactional(readOnly = true)
+	public AttachmentDownload attachment(long applicationId, long attachmentId) {
+		return store.attachmentOf(applicationId, attachmentId);
+	}
+
+	/** Records that the application entered a stage; says so in its history when {@code message} is given. */
+	@Transactional
+	public void enter(long applicationId, ApplicationStatus status, String message) {
+		store.moveTo(applicationId, status, message);
+	}
+
+	@Transactional
+	public void note(long applicationId, String actor, String actorName, String action, String message) {
+		store.note(applicationId, actor, actorName, action, message);
+	}
+
+	@Transactional
+	public void recordSubsidyAmount(long applicationId, BigDecimal amount) {
+		store.outcome(applicationId, "subsidy_amount", amount);
+	}
+
+	@Transactional
+	public void recordLoan(long applicationId, BigDecimal amount, BigDecimal rate, Integer termMonths, LocalDate grantDate,
+			boolean usedRelending) {
+		store.outcome(applicationId, "granted_amount", amount);
+		store.outcome(applicationId, "granted_rate", rate);
+		store.outcome(applicationId, "granted_term_months", termMonths);
+		store.outcome(applicationId, "grant_date", grantDate == null ? null : java.sql.Date.valueOf(grantDate));
+		store.outcome(applicationId, "used_relending", usedRelending);
+	}
+
+	@Transactional
+	public void recordInterestSubsidy(long applicationId, BigDecimal amount) {
+		store.outcome(applicationId, "interest_subsidy_amount", amount);
+	}
+
+	@Transactional
+	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
+		store.outcome(applicationId, "correction_deadline", deadline == null ? null : Timestamp.from(deadline));
+	}
+
+	/** The application's final stage, with the time of the decision. */
+	@Transactional
+	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {
+		store.moveTo(applicationId, finalStatus, message);
+		store.outcome(applicationId, "decided_at", Timestamp.from(Instant.now()));
+	}
+
+	/** Ids of applications; convenience for lists of many (one query). */
+	@Transactional(readOnly = true)
+	public List<ApplicationSummary> summaries(List<Long> ids) {
+		return store.summaries(ids);
+	}
+
+}

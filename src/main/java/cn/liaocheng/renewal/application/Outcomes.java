@@ -1,0 +1,11 @@
+package cn.liaocheng.renewal.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What the review decided so far: amounts, the bank's loan, the correction deadline. */
+public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
+		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, BigDecimal interestSubsidyAmount,
+		Instant correctionDeadline, Instant decidedAt) {
+}

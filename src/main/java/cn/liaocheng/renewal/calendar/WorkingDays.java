@@ -1,0 +1,151 @@
+package cn.liaocheng.renewal.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Counts working days for deadlines (public notice periods, correction periods): Monday to Friday, except the days
+ * in {@code calendar_exception}. The exceptions are read once at start and kept in memory; {@link #reload()} reads
+ * them again after an administrator changed the table.
+ * <p>
+ * A date in a year without rows is refused with {@link OutsideCalendarException} rather than counted by the weekday
+ * rule: a silently wrong deadline (a week early around the Spring Festival) is worse than a loud failure.
+ */
+@Service
+public class WorkingDays {
+
+	/** The zone of the official calendar and of every deadline the programme sets. */
+	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+	private static final Logger LOG = LoggerFactory.getLogger(WorkingDays.class);
+
+	private final DayExceptionSource source;
+
+	private volatile Snapshot snapshot;
+
+	WorkingDays(DayExceptionSource source) {
+		this.source = source;
+		this.snapshot = read();
+	}
+
+	/** Reads the exceptions again, e.g. after next year's notice was added. */
+	public void reload() {
+		snapshot = read();
+	}
+
+	public boolean isWorkingDay(LocalDate date) {
+		Objects.requireNonNull(date, "date");
+		Snapshot current = snapshot;
+		if (!current.years().contains(date.getYear())) {
+			throw new OutsideCalendarException(date.getYear(), current.describeYears());
+		}
+		DayException.Kind kind = current.exceptions().get(date);
+		if (kind != null) {
+			return kind == DayException.Kind.WORKDAY;
+		}
+		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	/**
+	 * The {@code n}-th working day after {@code start} ({@code start} itself is not counted). With {@code n = 0}:
+	 * {@code start} when it is a working day, otherwise the next working day, so the result is always a working day.
+	 */
+	public LocalDate plusWorkingDays(LocalDate start, int n) {
+		Objects.requireNonNull(start, "start");
+		if (n < 0) {
+			throw new IllegalArgumentException("Working days must not be negative: " + n);
+		}
+		LocalDate day = start;
+		if (n == 0) {
+			while (!isWorkingDay(day)) {
+				day = day.plusDays(1);
+			}
+			return day;
+		}
+		int counted = 0;
+		while (counted < n) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day)) {
+				counted++;
+			}
+		}
+		return day;
+	}
+
+	/** The working days in ({@code fromExclusive}, {@code toInclusive}]; zero when both are the same day. */
+	public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+		Objects.requireNonNull(fromExclusive, "fromExclusive");
+		Objects.requireNonNull(toInclusive, "toInclusive");
+		if (toInclusive.isBefore(fromExclusive)) {
+			throw new IllegalArgumentException(
+					"End " + toInclusive + " is before start " + fromExclusive + " when counting working days");
+		}
+		int count = 0;
+		for (LocalDate day = fromExclusive.plusDays(1); !day.isAfter(toInclusive); day = day.plusDays(1)) {
+			if (isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * The end (23:59:59 in {@code zone}, normally {@link #CHINA}) of the {@code workingDays}-th working day after the
+	 * day on which {@code from} falls in that zone.
+	 */
+	public Instant deadline(Instant from, int workingDays, ZoneId zone) {
+		Objects.requireNonNull(from, "from");
+		Objects.requireNonNull(zone, "zone");
+		LocalDate start = LocalDate.ofInstant(from, zone);
+		return plusWorkingDays(start, workingDays).atTime(END_OF_DAY).atZone(zone).toInstant();
+	}
+
+	private Snapshot read() {
+		List<DayException> rows = source.load();
+		Map<LocalDate, DayException.Kind> exceptions = new HashMap<>();
+		SortedSet<Integer> years = new TreeSet<>();
+		SortedSet<Integer> projectedYears = new TreeSet<>();
+		for (DayException row : rows) {
+			if (exceptions.put(row.date(), row.kind()) != null) {
+				throw new IllegalStateException("Working-day calendar lists " + row.date() + " twice");
+			}
+			years.add(row.date().getYear());
+			if (row.source() == DayException.Source.PROJECTED) {
+				projectedYears.add(row.date().getYear());
+			}
+		}
+		Snapshot loaded = new Snapshot(Map.copyOf(exceptions), Collections.unmodifiableSortedSet(years));
+		LOG.info("Working-day calendar loaded: {} exceptions for the years {}", rows.size(), years);
+		if (!projectedYears.isEmpty()) {
+			LOG.warn("Working-day calendar: the holidays of {} are projected, not official; "
+					+ "check calendar_exception against the State Council's notice", projectedYears);
+		}
+		return loaded;
+	}
+
+	private record Snapshot(Map<LocalDate, DayException.Kind> exceptions, SortedSet<Integer> years) {
+
+		String describeYears() {
+			return years.isEmpty() ? "无" : years.stream().map(String::valueOf).collect(Collectors.joining("、"));
+		}
+
+	}
+
+}

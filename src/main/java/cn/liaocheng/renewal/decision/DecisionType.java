@@ -1,0 +1,49 @@
+package cn.liaocheng.renewal.decision;
+
+/**
+ * Every way an application can end, with the document's Chinese title. Outcomes of the same {@link Stage} exclude
+ * each other: an application gets at most one decision per stage.
+ */
+public enum DecisionType {
+
+	PROJECT_ACCEPTED(Stage.PROJECT, false, "项目入库通知书"),
+	PROJECT_REFUSED(Stage.PROJECT, true, "不予入库决定书"),
+	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, "奖补资金下达通知书"),
+	SUBSIDY_REFUSED(Stage.SUBSIDY, true, "不予奖补决定书"),
+	LOAN_LISTED(Stage.LOAN, false, "设备更新贷款项目入选通知书"),
+	LOAN_REFUSED(Stage.LOAN, true, "不予列入贷款支持清单决定书"),
+	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, "贷款贴息确认通知书"),
+	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, "不予贷款贴息决定书"),
+	APPLICATION_LAPSED(Stage.LAPSE, true, "终止审查决定书");
+
+	/** What the decision settles; the database allows one decision per application and stage. */
+	public enum Stage {
+		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, LAPSE
+	}
+
+	private final Stage stage;
+
+	private final boolean adverse;
+
+	private final String title;
+
+	DecisionType(Stage stage, boolean adverse, String title) {
+		this.stage = stage;
+		this.adverse = adverse;
+		this.title = title;
+	}
+
+	public Stage stage() {
+		return stage;
+	}
+
+	/** An adverse decision states its reasons and the applicant's remedies (行政复议, 行政诉讼). */
+	public boolean adverse() {
+		return adverse;
+	}
+
+	public String title() {
+		return title;
+	}
+
+}

@@ -1,0 +1,250 @@
+package cn.liaocheng.renewal.decision.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.decision.DecisionConflictException;
+import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.decision.VerificationResult;
+import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
+import cn.liaocheng.renewal.document.FileStore;
+import cn.liaocheng.renewal.document.StoredFile;
+import cn.liaocheng.renewal.organization.Department;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+
+/**
+ * Issues each decision exactly once. The issuing transaction first locks the body's number counter, then looks for
+ * a decision already made for the application's stage: a retry, or a second call racing the first, waits for the
+ * lock and then finds the first one's decision instead of rendering, signing and numbering another.
+ */
+@Service("decisionDocuments") // "decisionService" is Camunda's SignedDecisions bean
+class SignedDecisions implements Decisions {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final int ATTEMPTS = 8;
+
+	private final DecisionRepository decisions;
+
+	private final DocumentNumbers numbers;
+
+	private final SigningKeys keys;
+
+	private final FileStore files;
+
+	private final AuditTrail audit;
+
+	private final OrganizationCatalog organizations;
+
+	private final TransactionTemplate transaction;
+
+	private final String publicBaseUrl;
+
+	private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
+
+	SignedDecisions(DecisionRepository decisions, DocumentNumbers numbers, SigningKeys keys, FileStore files,
+			AuditTrail audit, OrganizationCatalog organizations, PlatformTransactionManager transactions,
+			@Value("${renewal.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this.decisions = decisions;
+		this.numbers = numbers;
+		this.keys = keys;
+		this.files = files;
+		this.audit = audit;
+		this.organizations = organizations;
+		this.transaction = new TransactionTemplate(transactions);
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	@Override
+	public IssuedDecision issue(DecisionRequest incoming) {
+		DecisionRequest request = complete(incoming);
+		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage());
+		if (existing.isPresent()) {
+			return sameOutcome(existing.get(), request.type());
+		}
+		Department body = organizations.departments()
+			.stream()
+			.filter(d -> d.key().equals(request.issuingBody()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown issuing body " + request.issuingBody()));
+		DecisionRepository.Issuer issuer = decisions.issuer(body.key())
+			.orElseThrow(() -> new IllegalArgumentException(body.key() + " does not issue decisions"));
+		int year = request.decisionDate().getYear();
+		numbers.prepare(body.key(), year);
+		Issuing issuing = new Issuing(request, body.key(), body.cityName(), issuer,
+				keys.forBody(body.key(), body.cityName()), year);
+		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return sameOutcome(inTurn(body.key(), () -> transaction.execute(status -> issueLocked(issuing))),
+						request.type());
+			}
+			catch (DuplicateKeyException | TransientDataAccessException e) {
+				// A lock timeout (H2 waits one second), a deadlock victim or a colliding verification code: the
+				// transaction rolled back whole, so trying again is safe — unless it belongs to our caller.
+				if (joined || attempt == ATTEMPTS) {
+					throw e;
+				}
+				Optional<IssuedDecision> meanwhile = decisions.byStage(request.applicationId(), request.type().stage());
+				if (meanwhile.isPresent()) {
+					return sameOutcome(meanwhile.get(), request.type());
+				}
+				pause(attempt);
+			}
+		}
+	}
+
+	private record Issuing(DecisionRequest request, String bodyKey, String bodyName, DecisionRepository.Issuer issuer,
+			SigningCredentials credentials, int year) {
+	}
+
+	/**
+	 * Issuers of one body take turns inside this node before they take a connection, so that waiting threads hold
+	 * no pooled connection and H2's one-second lock timeout is not reached; the row lock still orders the nodes.
+	 */
+	private IssuedDecision inTurn(String bodyKey, Supplier<IssuedDecision> issuing) {
+		ReentrantLock turn = turns.computeIfAbsent(bodyKey, key -> new ReentrantLock(true));
+		try {
+			turn.lockInterruptibly();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to issue a decision", e);
+		}
+		try {
+			return issuing.get();
+		}
+		finally {
+			turn.unlock();
+		}
+	}
+
+	private IssuedDecision issueLocked(Issuing in) {
+		DecisionRequest r = in.request();
+		int last = numbers.lock(in.bodyKey(), in.year());
+		Optional<IssuedDecision> existing = decisions.byStage(r.applicationId(), r.type().stage());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		int serial = last + 1;
+		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
+		String code = VerificationCodes.next();
+		Letter letter = DecisionText.of(r, in.issuer().reconsiderationBody());
+		byte[] unsigned = DecisionRenderer.render(letter, new DecisionRenderer.Header(in.bodyName(), number,
+				r.decisionDate(), code, publicBaseUrl + "/verify?code=" + code));
+		byte[] signed = PdfSigner.sign(unsigned, in.credentials(),
+				new PdfSigner.Signature(in.bodyName(), number + " " + letter.title() + " 验证码：" + code));
+		StoredFile file = files.store(signed, "application/pdf");
+		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(), number,
+				code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
+				r.creditCode(), r.projectName(), file.id(), file.sha256(), in.credentials().subject());
+		long id = decisions.insert(decision, in.year(), serial, r.referenceNo());
+		numbers.advance(in.bodyKey(), in.year(), serial);
+		audit.record("system", "DECISION_ISSUED", "application:" + r.applicationId(),
+				number + " " + r.type() + " code=" + code + " sha256=" + file.sha256());
+		return withId(decision, id);
+	}
+
+	@Override
+	public Optional<IssuedDecision> forApplication(long applicationId) {
+		return decisions.latest(applicationId);
+	}
+
+	@Override
+	public byte[] pdf(long decisionId) {
+		IssuedDecision decision = decisions.byId(decisionId)
+			.orElseThrow(() -> new IllegalArgumentException("no decision " + decisionId));
+		return files.read(decision.fileId())
+			.orElseThrow(() -> new IllegalStateException("file of decision " + decisionId + " is missing"))
+			.bytes();
+	}
+
+	@Override
+	public VerificationResult verify(byte[] pdf) {
+		String sha256 = Hashes.sha256(pdf);
+		Optional<IssuedDecision> same = decisions.bySha256(sha256);
+		if (same.isPresent()) {
+			return new VerificationResult(Verdict.GENUINE, same.get(), sha256, Boolean.TRUE);
+		}
+		SignatureCheck.Findings findings = SignatureCheck.of(pdf);
+		return findings.code()
+			.flatMap(VerificationCodes::normalise)
+			.flatMap(decisions::byCode)
+			.map(claimed -> new VerificationResult(Verdict.ALTERED, claimed, sha256, findings.signatureIntact()))
+			.orElseGet(() -> VerificationResult.unknown(sha256, findings.signatureIntact()));
+	}
+
+	@Override
+	public VerificationResult verify(String code) {
+		return VerificationCodes.normalise(code)
+			.flatMap(decisions::byCode)
+			.map(found -> new VerificationResult(Verdict.GENUINE, found, null, null))
+			.orElseGet(() -> VerificationResult.unknown(null, null));
+	}
+
+	private static DecisionRequest complete(DecisionRequest r) {
+		require(r.applicationId() > 0, "applicationId must be positive");
+		require(present(r.enterpriseName()), "enterpriseName is required");
+		require(present(r.creditCode()), "creditCode is required");
+		require(present(r.projectName()), "projectName is required");
+		require(!r.type().adverse() || !r.reasons().isEmpty(), r.type() + " must state its reasons");
+		return new DecisionRequest(r.applicationId(), r.issuingBody(), r.type(), r.enterpriseName().strip(),
+				r.creditCode().strip(), present(r.addressee()) ? r.addressee().strip() : r.enterpriseName().strip(),
+				r.projectName().strip(), r.referenceNo(), r.amounts(), r.lender(), r.opinions(), r.reasons(),
+				r.decisionDate() == null ? LocalDate.now(CHINA) : r.decisionDate());
+	}
+
+	private static IssuedDecision sameOutcome(IssuedDecision existing, DecisionType requested) {
+		if (existing.type() != requested) {
+			throw new DecisionConflictException(existing, requested);
+		}
+		return existing;
+	}
+
+	private static IssuedDecision withId(IssuedDecision d, long id) {
+		return new IssuedDecision(id, d.applicationId(), d.type(), d.issuingBody(), d.issuingBodyName(), d.number(),
+				d.verificationCode(), d.decisionDate(), d.issuedAt(), d.enterpriseName(), d.creditCode(),
+				d.projectName(), d.fileId(), d.sha256(), d.signer());
+	}
+
+	private static boolean present(String s) {
+		return s != null && !s.isBlank();
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(message);
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while issuing a decision", e);
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package cn.liaocheng.renewal.decision.internal;
+
+import java.time.format.DateTimeFormatter;
+
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.decision.VerificationResult;
+
+/** What the public check page says about one file or code, in Chinese. */
+record VerificationPage(String verdict, String headline, String explanation, IssuedDecision decision, String title,
+		String decisionDate, String issuedAt, String presentedSha256) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss")
+		.withZone(SignedDecisions.CHINA);
+
+	static VerificationPage forFile(VerificationResult result) {
+		return switch (result.verdict()) {
+			case GENUINE -> of(result, "真实有效", "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。");
+			case ALTERED -> of(result, "文件已被改动", "该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。"
+					+ signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
+			case UNKNOWN -> of(result, "无法确认",
+					"本系统没有签发过该文件，或文件中的核验信息已被去除。" + signature(result.signatureIntact()) + "请向发文机关核实。");
+		};
+	}
+
+	static VerificationPage forCode(VerificationResult result) {
+		return switch (result.verdict()) {
+			case GENUINE, ALTERED -> of(result, "验证码有效",
+					"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。");
+			case UNKNOWN -> of(result, "未找到该验证码",
+					"请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
+		};
+	}
+
+	private static String signature(Boolean intact) {
+		if (intact == null) {
+			return "文件中没有可校验的数字签名。";
+		}
+		return intact ? "文件中的数字签名本身可以验证，但不是本系统留存的版本。" : "文件的数字签名校验未通过，签名后内容被修改过。";
+	}
+
+	private static VerificationPage of(VerificationResult result, String headline, String explanation) {
+		IssuedDecision d = result.decision();
+		return new VerificationPage(result.verdict().name(), headline, explanation, d, d == null ? null : d.type().title(),
+				d == null ? null : ChineseFormats.date(d.decisionDate()), d == null ? null : TIME.format(d.issuedAt()),
+				result.presentedSha256());
+	}
+
+}

@@ -1,0 +1,55 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.util.Optional;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.enterprise.internal.CountyEnterprises.Change;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/** The county industry bureau's page of enterprise accounts, where it activates or disables them. */
+@Controller
+@RequestMapping("/county/enterprises")
+class CountyEnterpriseController {
+
+	private final CountyEnterprises enterprises;
+
+	CountyEnterpriseController(CountyEnterprises enterprises) {
+		this.enterprises = enterprises;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal PortalUser user, @RequestParam Optional<String> division, Model model) {
+		Optional<String> chosen = division.filter(d -> !d.isBlank());
+		model.addAttribute("enterprises", enterprises.visibleTo(user, chosen));
+		model.addAttribute("divisions", enterprises.divisionsOf(user));
+		model.addAttribute("division", chosen.orElse(""));
+		model.addAttribute("everywhere", user.isAdministrator());
+		return "enterprise/county-enterprises";
+	}
+
+	@PostMapping("/{id}/activate")
+	String activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Change change = enterprises.activate(user, id);
+		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：")
+				+ change.enterprise().name());
+		return "redirect:/county/enterprises";
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Change change = enterprises.disable(user, id);
+		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：")
+				+ change.enterprise().name());
+		return "redirect:/county/enterprises";
+	}
+
+}

@@ -1,0 +1,46 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+import cn.liaocheng.renewal.organization.GroupNames;
+
+/**
+ * Opens an enterprise's account: the Camunda user, its membership of the enterprises' group and the enterprise row,
+ * in one transaction. Camunda's commands join the Spring transaction, so a failure anywhere leaves nothing behind.
+ */
+@Component
+class EnterpriseAccounts {
+
+	/**
+	 * Camunda's first name of every enterprise account; the last name holds the enterprise's name, so that the
+	 * portal (organisation first) shows "XX有限公司申报账户" and Camunda Admin, which requires both, accepts it.
+	 */
+	static final String POST = "申报账户";
+
+	private final IdentityService identity;
+
+	private final EnterpriseRegistry registry;
+
+	EnterpriseAccounts(IdentityService identity, EnterpriseRegistry registry) {
+		this.identity = identity;
+		this.registry = registry;
+	}
+
+	@Transactional
+	Enterprise open(NewEnterprise enterprise, String password) {
+		User user = identity.newUser(enterprise.userId());
+		user.setFirstName(POST);
+		user.setLastName(enterprise.name());
+		user.setPassword(password);
+		identity.saveUser(user);
+		identity.createMembership(enterprise.userId(), GroupNames.ENTERPRISES);
+		return registry.record(enterprise, null);
+	}
+
+}

@@ -1,0 +1,86 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.renewal.enterprise.CreditCode;
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+
+/**
+ * Registers an enterprise: checks every field, then opens the account. Two applicants may pass the checks with the
+ * same code or user id at the same moment; the loser's transaction fails on a unique constraint, is rolled back
+ * whole, and is answered like the check would have answered it.
+ */
+@Service
+class EnterpriseSignUp {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EnterpriseSignUp.class);
+
+	private final RegistrationRules rules;
+
+	private final EnterpriseAccounts accounts;
+
+	EnterpriseSignUp(RegistrationRules rules, EnterpriseAccounts accounts) {
+		this.rules = rules;
+		this.accounts = accounts;
+	}
+
+	Outcome register(RegistrationRequest request) {
+		List<FieldProblem> problems = rules.check(request);
+		if (!problems.isEmpty()) {
+			return new Outcome.Rejected(problems);
+		}
+		NewEnterprise enterprise = new NewEnterprise(CreditCode.parse(request.creditCode()),
+				RegistrationRules.trim(request.name()), RegistrationRules.trim(request.divisionCode()),
+				RegistrationRules.trim(request.industry()), RegistrationRules.trim(request.contactName()),
+				RegistrationRules.phone(request.contactPhone()), RegistrationRules.trim(request.userId()));
+		try {
+			Enterprise registered = accounts.open(enterprise, request.password());
+			LOG.info("Enterprise {} registered with account {} in division {}; pending activation",
+					registered.creditCode(), registered.userId(), registered.divisionCode());
+			return new Outcome.Registered(registered);
+		}
+		catch (RuntimeException e) {
+			List<FieldProblem> lost = explain(e, enterprise);
+			if (lost.isEmpty()) {
+				throw e;
+			}
+			LOG.info("Registration of {} as {} lost a race after the checks; refused at {}", enterprise.creditCode(),
+					enterprise.userId(), lost.stream().map(FieldProblem::field).toList());
+			return new Outcome.Rejected(lost);
+		}
+	}
+
+	/** Why opening the account failed, as field problems, or empty when it is none the applicant can fix. */
+	private List<FieldProblem> explain(RuntimeException e, NewEnterprise enterprise) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (rules.creditCodeTaken(enterprise.creditCode())) {
+			problems.add(new FieldProblem("creditCode", FieldProblem.CREDIT_CODE_TAKEN));
+		}
+		if (rules.userIdTaken(enterprise.userId())) {
+			problems.add(new FieldProblem("userId", FieldProblem.USER_ID_TAKEN));
+		}
+		if (e instanceof ProcessEngineException && String.valueOf(e.getMessage()).contains("does not match policy")) {
+			problems.add(new FieldProblem("password", "密码不符合安全要求：须至少 10 位，包含大写字母、小写字母、数字和特殊字符，且不得包含登录用户名"));
+		}
+		return problems;
+	}
+
+	/** A registration's result: the enterprise, pending activation, or what to correct. */
+	sealed interface Outcome {
+
+		record Registered(Enterprise enterprise) implements Outcome {
+		}
+
+		record Rejected(List<FieldProblem> problems) implements Outcome {
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A registered enterprise as the applicant sees it, with the bureau that must activate it. */
+@Schema(description = "已注册的企业")
+record RegisteredEnterprise(long id, String creditCode, String name, String divisionCode, String divisionName,
+		String industry, String contactName, String contactPhone, String userId, String status, String statusLabel,
+		@Schema(description = "负责激活账户的县级工业和信息化部门") String activatingBureau) implements java.io.Serializable {
+
+	static RegisteredEnterprise of(Enterprise e, OrganizationCatalog catalog) {
+		Division division = catalog.division(e.divisionCode()).orElse(null);
+		String divisionName = division == null ? e.divisionCode() : division.name();
+		String bureau = catalog.departments()
+			.stream()
+			.filter(d -> d.key().equals(Jurisdiction.INDUSTRY) && d.hasCountyCounterpart() && division != null)
+			.map(d -> d.nameIn(division))
+			.findFirst()
+			.orElse(divisionName + "工业和信息化局");
+		return new RegisteredEnterprise(e.id(), e.creditCode().value(), e.name(), e.divisionCode(), divisionName,
+				e.industry(), e.contactName(), e.contactPhone(), e.userId(), e.status().name(), e.status().label(),
+				bureau);
+	}
+
+}

@@ -1,0 +1,66 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.internal.EnterpriseSignUp.Outcome;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+
+/**
+ * The public registration page. After success it redirects to itself (the only path open to strangers) and shows
+ * the confirmation once, so that reloading the page does not register again.
+ */
+@Controller
+class RegistrationController {
+
+	private static final String REGISTERED = "registered";
+
+	private final EnterpriseSignUp signUp;
+
+	private final OrganizationCatalog catalog;
+
+	RegistrationController(EnterpriseSignUp signUp, OrganizationCatalog catalog) {
+		this.signUp = signUp;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/register")
+	String form(Model model) {
+		if (model.getAttribute(REGISTERED) instanceof RegisteredEnterprise) {
+			return "enterprise/registered";
+		}
+		return form(model, RegistrationRequest.empty(), Map.of());
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute RegistrationRequest request, Model model, RedirectAttributes redirect) {
+		Outcome outcome = signUp.register(request);
+		if (outcome instanceof Outcome.Registered registered) {
+			redirect.addFlashAttribute(REGISTERED, describe(registered.enterprise()));
+			return "redirect:/register";
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		((Outcome.Rejected) outcome).problems().forEach(p -> errors.put(p.field(), p.message()));
+		return form(model, request.withoutPasswords(), errors);
+	}
+
+	private String form(Model model, RegistrationRequest form, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("divisions", catalog.divisions());
+		return "enterprise/register";
+	}
+
+	private RegisteredEnterprise describe(Enterprise enterprise) {
+		return RegisteredEnterprise.of(enterprise, catalog);
+	}
+
+}

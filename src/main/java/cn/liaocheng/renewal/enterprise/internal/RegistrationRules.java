@@ -1,0 +1,163 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.enterprise.CreditCode;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+
+/**
+ * Checks a registration field by field, so that the applicant sees every mistake at once next to its field: formats,
+ * the county, Camunda's password policy, and whether the credit code or the user id is taken already.
+ */
+@Component
+class RegistrationRules {
+
+	static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{2,63}");
+
+	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
+
+	private final EnterpriseRegistry registry;
+
+	private final OrganizationCatalog catalog;
+
+	private final IdentityService identity;
+
+	RegistrationRules(EnterpriseRegistry registry, OrganizationCatalog catalog, IdentityService identity) {
+		this.registry = registry;
+		this.catalog = catalog;
+		this.identity = identity;
+	}
+
+	/** Every field's first problem, in form order; empty when the registration may go ahead. */
+	List<FieldProblem> check(RegistrationRequest r) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		String code = trim(r.creditCode()).toUpperCase(Locale.ROOT);
+		CreditCode.problemWith(code).ifPresent(p -> problems.put("creditCode", p));
+		if (!problems.containsKey("creditCode") && creditCodeTaken(CreditCode.parse(code))) {
+			problems.put("creditCode", FieldProblem.CREDIT_CODE_TAKEN);
+		}
+		text(problems, "name", r.name(), "企业名称", 128);
+		if (trim(r.divisionCode()).isEmpty()) {
+			problems.put("divisionCode", "请选择所在县（市、区）或开发区");
+		}
+		else if (catalog.division(trim(r.divisionCode())).isEmpty()) {
+			problems.put("divisionCode", "所选县（市、区）不存在，请重新选择");
+		}
+		text(problems, "industry", r.industry(), "所属行业", 64);
+		text(problems, "contactName", r.contactName(), "联系人", 32);
+		String phone = phone(r.contactPhone());
+		if (phone.isEmpty()) {
+			problems.put("contactPhone", "请填写联系电话");
+		}
+		else if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
+			problems.put("contactPhone", "联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
+		}
+		String userId = trim(r.userId());
+		if (userId.isEmpty()) {
+			problems.put("userId", "请填写登录用户名");
+		}
+		else if (!USER_ID.matcher(userId).matches()) {
+			problems.put("userId", "登录用户名应为 3 至 64 位，以字母或数字开头，只能包含字母、数字、下划线（_）、点（.）和短横线（-）");
+		}
+		else if (userIdTaken(userId)) {
+			problems.put("userId", FieldProblem.USER_ID_TAKEN);
+		}
+		checkPassword(problems, r, userId);
+		return problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
+	}
+
+	boolean creditCodeTaken(CreditCode code) {
+		return registry.findByCreditCode(code).isPresent();
+	}
+
+	boolean userIdTaken(String userId) {
+		return identity.createUserQuery().userId(userId).count() > 0 || registry.findByUser(userId).isPresent();
+	}
+
+	private void checkPassword(Map<String, String> problems, RegistrationRequest r, String userId) {
+		String password = r.password() == null ? "" : r.password();
+		if (password.isEmpty()) {
+			problems.put("password", "请设置密码");
+		}
+		else {
+			List<String> missing = unmetPolicyRules(password, candidate(userId, trim(r.name())));
+			if (!missing.isEmpty()) {
+				problems.put("password", "密码须" + String.join("、", missing));
+			}
+		}
+		String confirmation = r.confirmPassword() == null ? "" : r.confirmPassword();
+		if (confirmation.isEmpty()) {
+			problems.put("confirmPassword", "请再次输入密码");
+		}
+		else if (!confirmation.equals(password)) {
+			problems.put("confirmPassword", "两次输入的密码不一致");
+		}
+	}
+
+	/** The user the password is checked against: Camunda's policy forbids passwords containing the id or name. */
+	private User candidate(String userId, String name) {
+		User user = identity.newUser(userId);
+		user.setFirstName(EnterpriseAccounts.POST);
+		user.setLastName(name);
+		return user;
+	}
+
+	private List<String> unmetPolicyRules(String password, User user) {
+		if (identity.getPasswordPolicy() == null) {
+			return List.of();
+		}
+		PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password, user);
+		List<String> missing = new ArrayList<>();
+		for (PasswordPolicyRule rule : result.getViolatedRules()) {
+			missing.add(describe(rule));
+		}
+		return missing;
+	}
+
+	static String describe(PasswordPolicyRule rule) {
+		Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
+		return switch (rule.getPlaceholder()) {
+			case "PASSWORD_POLICY_LENGTH" -> "至少 " + p.getOrDefault("minLength", "10") + " 位";
+			case "PASSWORD_POLICY_LOWERCASE" -> "包含小写字母";
+			case "PASSWORD_POLICY_UPPERCASE" -> "包含大写字母";
+			case "PASSWORD_POLICY_DIGIT" -> "包含数字";
+			case "PASSWORD_POLICY_SPECIAL" -> "包含特殊字符（如 @ # $ % ! _）";
+			case "PASSWORD_POLICY_USER_DATA" -> "不得包含登录用户名或企业名称";
+			default -> "符合系统密码规则";
+		};
+	}
+
+	private static void text(Map<String, String> problems, String field, String value, String label, int max) {
+		String v = trim(value);
+		if (v.isEmpty()) {
+			problems.put(field, "请填写" + label);
+		}
+		else if (v.length() > max) {
+			problems.put(field, label + "不能超过 " + max + " 个字，当前 " + v.length() + " 个字");
+		}
+	}
+
+	/** A phone number without the spaces people type between its groups. */
+	static String phone(String input) {
+		return trim(input).replaceAll("\\s+", "");
+	}
+
+	static String trim(String input) {
+		return input == null ? "" : input.strip();
+	}
+
+}

@@ -1,0 +1,64 @@
+package cn.liaocheng.renewal.review.internal;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
+
+/**
+ * Names of people and bodies for opinions. Listeners run inside a reviewer's request, where Camunda filters
+ * identity queries by that reviewer's authorizations; names are public within the system, so the lookup runs
+ * without them and restores them after.
+ */
+@Component
+class Directory {
+
+	private final IdentityService identity;
+
+	private final OrganizationCatalog organizations;
+
+	Directory(IdentityService identity, OrganizationCatalog organizations) {
+		this.identity = identity;
+		this.organizations = organizations;
+	}
+
+	String personName(String userId) {
+		if (userId == null) {
+			return "审批系统";
+		}
+		Authentication current = identity.getCurrentAuthentication();
+		try {
+			identity.clearAuthentication();
+			User user = identity.createUserQuery().userId(userId).singleResult();
+			if (user == null) {
+				return userId;
+			}
+			String name = ((user.getLastName() == null ? "" : user.getLastName())
+					+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+			return name.isEmpty() ? userId : name;
+		}
+		finally {
+			if (current != null) {
+				identity.setAuthentication(current);
+			}
+		}
+	}
+
+	String bodyName(String groupId) {
+		Map<String, String> names = organizations.reviewGroups().stream()
+			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a));
+		return names.getOrDefault(groupId, groupId);
+	}
+
+	Map<String, String> cityBodyNames() {
+		return organizations.departments().stream()
+			.collect(Collectors.toMap(d -> d.key(), d -> d.cityName(), (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+}

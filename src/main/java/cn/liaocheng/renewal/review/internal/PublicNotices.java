@@ -1,0 +1,85 @@
+package cn.liaocheng.renewal.review.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Public notices (公示) of subsidies and the named objections filed against them. */
+@Repository
+public class PublicNotices {
+
+	private final JdbcClient jdbc;
+
+	PublicNotices(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void open(long applicationId, Instant starts, Instant ends, BigDecimal amount) {
+		int updated = jdbc.sql("UPDATE public_notice SET starts_at = ?, ends_at = ?, amount = ? WHERE application_id = ?")
+			.params(Timestamp.from(starts), Timestamp.from(ends), amount, applicationId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
+				.params(applicationId, Timestamp.from(starts), Timestamp.from(ends), amount)
+				.update();
+		}
+	}
+
+	/** Notices whose period is running now, newest first. */
+	List<Notice> current(Instant now) {
+		return jdbc.sql("""
+				SELECT n.application_id, a.reference_no, e.name, COALESCE(p.project_name, a.project_name), n.amount,
+				       n.starts_at, n.ends_at
+				FROM public_notice n JOIN application a ON a.id = n.application_id
+				JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.project_id
+				WHERE n.starts_at <= ? AND n.ends_at >= ? ORDER BY n.starts_at DESC""")
+			.params(Timestamp.from(now), Timestamp.from(now))
+			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/** Files an objection if the notice is open at {@code now}; false otherwise. */
+	boolean file(long applicationId, Objection o, Instant now) {
+		Integer open = jdbc.sql("SELECT COUNT(*) FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?")
+			.params(applicationId, Timestamp.from(now), Timestamp.from(now))
+			.query(Integer.class)
+			.single();
+		if (open == 0) {
+			return false;
+		}
+		jdbc.sql("""
+				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now))
+			.update();
+		return true;
+	}
+
+	List<Objection> unresolved(long applicationId) {
+		return jdbc.sql("""
+				SELECT objector_name, objector_org, contact_phone, content FROM public_objection
+				WHERE application_id = ? AND resolved_at IS NULL ORDER BY filed_at""")
+			.param(applicationId)
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	void resolveAll(long applicationId, String resolution) {
+		jdbc.sql("UPDATE public_objection SET resolved_at = ?, resolution = ? WHERE application_id = ? AND resolved_at IS NULL")
+			.params(Timestamp.from(Instant.now()), resolution, applicationId)
+			.update();
+	}
+
+	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName, BigDecimal amount,
+			Instant startsAt, Instant endsAt) {
+	}
+
+	record Objection(String name, String organisation, String phone, String content) {
+	}
+
+}

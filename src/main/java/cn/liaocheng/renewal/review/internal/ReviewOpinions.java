@@ -1,0 +1,29 @@
+package cn.liaocheng.renewal.review.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.review.OpinionView;
+
+/** Every opinion on an application, oldest first, for the dossier view and the decision documents. */
+@Component
+public class ReviewOpinions {
+
+	private final OpinionStore store;
+
+	ReviewOpinions(OpinionStore store) {
+		this.store = store;
+	}
+
+	@Transactional(readOnly = true)
+	public List<OpinionView> forApplication(long applicationId) {
+		return store.forApplication(applicationId)
+			.stream()
+			.map(o -> new OpinionView(o.at(), o.stepName(), o.bodyName(), o.reviewerName(), o.decisionLabel(),
+					o.decision(), o.opinion()))
+			.toList();
+	}
+
+}

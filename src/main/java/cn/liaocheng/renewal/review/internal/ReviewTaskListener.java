@@ -1,0 +1,66 @@
+package cn.liaocheng.renewal.review.internal;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/**
+ * On creating a review task: its due date, counted in working days, and the stage the enterprise sees, taken
+ * from who reviews (a county department, a city body or a bank).
+ */
+@Component("reviewTaskListener")
+class ReviewTaskListener implements TaskListener {
+
+	private final WorkingDays workingDays;
+
+	private final ApplicationStages stages;
+
+	private final Directory directory;
+
+	ReviewTaskListener(WorkingDays workingDays, ApplicationStages stages, Directory directory) {
+		this.workingDays = workingDays;
+		this.stages = stages;
+		this.directory = directory;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ReviewClock.CHINA);
+		task.setDueDate(Date.from(due));
+		String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
+			.findFirst().orElse("");
+		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
+		if (body != null) {
+			// The joint review's form shows which body this parallel task is for.
+			task.setVariableLocal("reviewBodyName", directory.cityBodyNames().getOrDefault(body.toString(), body.toString()));
+		}
+		ApplicationStatus stage = stageOf(group);
+		if (stage != null) {
+			long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+			stages.enter(applicationId, stage, null);
+		}
+	}
+
+	static ApplicationStatus stageOf(String group) {
+		if (group.startsWith("county-")) {
+			return ApplicationStatus.COUNTY_REVIEW;
+		}
+		if (group.startsWith("city-")) {
+			return ApplicationStatus.CITY_REVIEW;
+		}
+		if (group.startsWith("bank-")) {
+			return ApplicationStatus.BANK_REVIEW;
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,46 @@
+package cn.liaocheng.renewal.review.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/** Task_StartPublicNotice: the subsidy is published for 5 working days on the public notice page. */
+@Component("startPublicNoticeDelegate")
+class StartPublicNoticeDelegate implements JavaDelegate {
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ReviewClock.CHINA);
+
+	private final WorkingDays workingDays;
+
+	private final PublicNotices notices;
+
+	private final ApplicationStages stages;
+
+	StartPublicNoticeDelegate(WorkingDays workingDays, PublicNotices notices, ApplicationStages stages) {
+		this.workingDays = workingDays;
+		this.notices = notices;
+		this.stages = stages;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		Instant now = Instant.now();
+		Instant ends = workingDays.deadline(now, ReviewProcesses.NOTICE_DAYS, ReviewClock.CHINA);
+		BigDecimal amount = new BigDecimal((String) execution.getVariable(ReviewProcesses.SUBSIDY_AMOUNT));
+		notices.open(applicationId, now, ends, amount);
+		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE,
+				"拟奖补 " + amount.toPlainString() + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
+		execution.setVariable(ReviewProcesses.NOTICE_ENDS, DateTimeFormatter.ISO_INSTANT.format(ends));
+	}
+
+}

@@ -1,0 +1,84 @@
+package cn.liaocheng.renewal.review.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.AttachmentDownload;
+import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.review.internal.ReviewAccess;
+import cn.liaocheng.renewal.review.internal.ReviewOpinions;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The dossier a reviewer opens from a Tasklist form: the application, its equipment, its attachments and every
+ * opinion so far, as a timeline. Only reviewers of the case (see {@link ReviewAccess}) get it; others get 404.
+ */
+@Controller
+@RequestMapping("/review/applications")
+class DossierController {
+
+	private final ApplicationStages stages;
+
+	private final ReviewAccess access;
+
+	private final ReviewOpinions opinions;
+
+	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions) {
+		this.stages = stages;
+		this.access = access;
+		this.opinions = opinions;
+	}
+
+	@GetMapping("/{id}")
+	String dossier(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		requireAccess(user, id);
+		ApplicationDetail detail = stages.dossier(id);
+		model.addAttribute("app", detail);
+		model.addAttribute("facts", stages.facts(id));
+		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
+		model.addAttribute("opinions", opinions.forApplication(id));
+		return "review/dossier";
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		requireAccess(user, id);
+		AttachmentDownload file = stages.attachment(id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-SHA256", file.sha256())
+			.body(file.bytes());
+	}
+
+	private void requireAccess(PortalUser user, long id) {
+		if (!access.canRead(user, id)) {
+			throw new ApplicationNotFoundException();
+		}
+	}
+
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+}

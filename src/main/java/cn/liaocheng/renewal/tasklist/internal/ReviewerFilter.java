@@ -1,0 +1,76 @@
+package cn.liaocheng.renewal.tasklist.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * A Tasklist filter every reviewer gets. The queries use expressions only at their top level (evaluated for the
+ * user who runs the filter), never inside {@code orQueries}, which the application refuses.
+ */
+enum ReviewerFilter {
+
+	/** Tasks the reviewer has claimed or been given, newest first. */
+	MY_TASKS("我的待办", "分配给我本人办理的任务", 10, "#1f5fa8",
+			tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc()),
+
+	/**
+	 * Every task of the reviewer's groups, claimed or not: the department sees what is waiting and who works on it.
+	 */
+	MY_DEPARTMENT("本部门待办", "本部门（我所在的组）的全部任务，含已被同事认领的任务", 20, "#2e7d32",
+			tasks -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.orderByTaskCreateTime()
+				.desc()),
+
+	/** Tasks of the reviewer's groups due within two days (or overdue), the most urgent first. */
+	DUE_SOON("即将超期", "本部门两天内到期或已超期的任务，按截止日期排序", 30, "#b5152b",
+			tasks -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.dueBeforeExpression("${dateTime().plusDays(2)}")
+				.orderByDueDate()
+				.asc());
+
+	private final String filterName;
+
+	private final String description;
+
+	private final int priority;
+
+	private final String color;
+
+	private final Function<TaskService, TaskQuery> query;
+
+	ReviewerFilter(String filterName, String description, int priority, String color,
+			Function<TaskService, TaskQuery> query) {
+		this.filterName = filterName;
+		this.description = description;
+		this.priority = priority;
+		this.color = color;
+		this.query = query;
+	}
+
+	String filterName() {
+		return filterName;
+	}
+
+	TaskQuery query(TaskService tasks) {
+		return query.apply(tasks);
+	}
+
+	/** The properties Tasklist reads: lower priority comes first in the list of filters. */
+	Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("description", description);
+		properties.put("priority", priority);
+		properties.put("color", color);
+		properties.put("refresh", true);
+		return properties;
+	}
+
+}

@@ -1,0 +1,122 @@
+package cn.liaocheng.renewal.tasklist.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.organization.StartupOrder;
+
+/**
+ * Runs at every start, after the review groups exist: creates the filters of {@link ReviewerFilter} that are missing
+ * (looked up by name) and lets every review group (type COUNTY, CITY or BANK) read them.
+ *
+ * <p>
+ * A filter that already exists is never changed, so an administrator's edits in Tasklist (criteria, columns,
+ * priority) survive restarts; renaming one makes a fresh copy with the original name appear at the next start.
+ * Read permissions are made complete at every start, as Tasklist access is (see GroupSynchronizer), so a review
+ * group created later sees the filters too; a group that has any authorization on a filter already (a grant, or a
+ * revocation an administrator added) is left as it is.
+ */
+@Component
+@Order(StartupOrder.TASKLIST_FILTERS)
+class ReviewerFilterInitializer implements ApplicationRunner {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ReviewerFilterInitializer.class);
+
+	private static final List<GroupType> REVIEW_TYPES = List.of(GroupType.COUNTY, GroupType.CITY, GroupType.BANK);
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	ReviewerFilterInitializer(FilterService filters, TaskService tasks, IdentityService identity,
+			AuthorizationService authorizations) {
+		this.filters = filters;
+		this.tasks = tasks;
+		this.identity = identity;
+		this.authorizations = authorizations;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> reviewGroups = reviewGroups();
+		int created = 0;
+		int granted = 0;
+		for (ReviewerFilter wanted : ReviewerFilter.values()) {
+			List<Filter> existing = filters.createTaskFilterQuery().filterName(wanted.filterName()).list();
+			List<Filter> targets = existing;
+			if (existing.isEmpty()) {
+				targets = List.of(create(wanted));
+				created++;
+			}
+			for (Filter filter : targets) {
+				granted += shareWith(filter, reviewGroups);
+			}
+		}
+		LOG.info("Tasklist filters in place: {} created, {} read permissions granted to {} review groups", created,
+				granted, reviewGroups.size());
+	}
+
+	private Filter create(ReviewerFilter wanted) {
+		Filter filter = filters.newTaskFilter(wanted.filterName());
+		filter.setQuery(wanted.query(tasks));
+		filter.setProperties(wanted.properties());
+		return filters.saveFilter(filter);
+	}
+
+	/** Grants READ on the filter to each group that has no authorization for it yet; returns how many. */
+	private int shareWith(Filter filter, List<String> groupIds) {
+		Set<String> withAuthorization = authorizations.createAuthorizationQuery()
+			.resourceType(Resources.FILTER)
+			.resourceId(filter.getId())
+			.list()
+			.stream()
+			.map(Authorization::getGroupId)
+			.collect(Collectors.toSet());
+		int granted = 0;
+		for (String groupId : groupIds) {
+			if (!withAuthorization.contains(groupId)) {
+				Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				read.setGroupId(groupId);
+				read.setResource(Resources.FILTER);
+				read.setResourceId(filter.getId());
+				read.addPermission(Permissions.READ);
+				authorizations.saveAuthorization(read);
+				granted++;
+			}
+		}
+		return granted;
+	}
+
+	/** The review groups as Camunda knows them: the type, not the name, makes a group one (see GroupType). */
+	private List<String> reviewGroups() {
+		return identity.createGroupQuery()
+			.list()
+			.stream()
+			.filter(g -> REVIEW_TYPES.contains(GroupType.of(g.getType())))
+			.map(Group::getId)
+			.toList();
+	}
+
+}

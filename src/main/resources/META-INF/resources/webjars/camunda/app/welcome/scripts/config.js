@@ -1,0 +1,11 @@
+/*
+ * Welcome page configuration of the Liaocheng equipment renewal approval system.
+ * Replaces camunda-webapp-webjar's app/welcome/scripts/config.js (Camunda 7.24.0), whose settings are all
+ * commented out, with the Chinese locale (app/welcome/locales/zh.json, provided by this application).
+ */
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};

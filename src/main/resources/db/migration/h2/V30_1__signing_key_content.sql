@@ -1,0 +1,1 @@
+ALTER TABLE signing_key ADD COLUMN pkcs12 BLOB NOT NULL;

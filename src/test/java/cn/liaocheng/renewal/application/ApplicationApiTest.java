@@ -1,0 +1,394 @@
+package cn.liaocheng.renewal.application;
+
+import static cn.liaocheng.renewal.application.ApplicationApi.errors;
+import static cn.liaocheng.renewal.application.ApplicationApi.json;
+import static cn.liaocheng.renewal.application.ApplicationFixtures.equipmentLine;
+import static cn.liaocheng.renewal.application.ApplicationFixtures.pdf;
+import static cn.liaocheng.renewal.application.ApplicationFixtures.pdfOfSize;
+import static cn.liaocheng.renewal.application.ApplicationFixtures.project;
+import static cn.liaocheng.renewal.application.ApplicationFixtures.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An enterprise (ent-gx, 冠县) drafts, equips and submits a project over the REST API; the engine and the tables
+ * are checked directly. The database is shared with other classes, so every check is about this test's own rows.
+ */
+@WebIntegrationTest
+class ApplicationApiTest {
+
+	private static final String GUANXIAN_INDUSTRY = "county-371525-industry";
+
+	private static final int TEN_MB = 10 * 1024 * 1024;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApplicationApi enterprise;
+
+	@BeforeEach
+	void connect() {
+		enterprise = ApplicationApi.as(port, DemoUsers.ENTERPRISE);
+	}
+
+	@Test
+	void createsAProjectDraftOnceForRepeatedRequestsWithTheSameIdempotencyKey() {
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> first = enterprise.create("PROJECT", project(3), key);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		JsonNode draft = json(first);
+		long id = draft.at("/summary/id").asLong();
+		assertThat(first.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/applications/" + id));
+		assertThat(draft.at("/summary/status").asText()).isEqualTo("DRAFT");
+		assertThat(draft.at("/summary/referenceNo").isMissingNode()).isTrue();
+		assertThat(draft.at("/dossier/equipment")).hasSize(3);
+		assertThat(first.body()).contains("\"totalInvestment\":2210000.00", "\"unitPrice\":185000.00");
+
+		HttpResponse<String> again = enterprise.create("PROJECT", project(3), key);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+		assertThat(json(again).at("/summary/id").asLong()).isEqualTo(id);
+		assertThat(rowsCreatedWith(key)).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAnInvalidDossierNamingEachFieldInChineseAndStoresNothing() {
+		String key = UUID.randomUUID().toString();
+		ObjectNode dossier = project(2).put("policyTask", "16").put("totalInvestment", "12.345");
+		equipmentLine(dossier, 0).put("quantity", "0");
+		equipmentLine(dossier, 1).remove("model");
+
+		HttpResponse<String> refused = enterprise.create("PROJECT", dossier, key);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(json(refused).get("title").asText()).isEqualTo("申报材料未通过校验");
+		assertThat(errors(refused)).containsExactlyInAnyOrder(new FieldProblem("policyTask", "重点任务应在 1 到 15 之间"),
+				new FieldProblem("totalInvestment", "总投资以元为单位，最多保留两位小数"),
+				new FieldProblem("equipment[0].quantity", "数量应在 1 到 100000 之间"),
+				new FieldProblem("equipment[1].model", "请填写规格型号"));
+		assertThat(rowsCreatedWith(key)).isZero();
+	}
+
+	@Test
+	void refusesABodyThatIsNotJsonAndStoresNothing() {
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> refused = enterprise.createRaw("PROJECT", "{\"projectName\": \"未闭合", "Idempotency-Key", key);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(rowsCreatedWith(key)).isZero();
+	}
+
+	@Test
+	void refusesADraftWithoutAUsableIdempotencyKey() {
+		String dossier = ApplicationFixtures.json(project(1));
+		HttpResponse<String> missing = enterprise.createRaw("PROJECT", dossier);
+		HttpResponse<String> tooShort = enterprise.createRaw("PROJECT", dossier, "Idempotency-Key", "abc");
+		assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+		assertThat(json(missing).get("detail").asText()).contains("Idempotency-Key");
+		assertThat(tooShort.statusCode()).as(tooShort.body()).isEqualTo(400);
+		assertThat(errors(tooShort)).containsExactly(new FieldProblem("creationKey", "请求缺少有效的防重复提交标识，请刷新页面后重试"));
+		assertThat(rowsCreatedWith("abc")).isZero();
+	}
+
+	@Test
+	void refusesSubmissionWithoutTheRequiredAttachments() {
+		long id = enterprise.createDraft("PROJECT", project(2));
+
+		HttpResponse<String> refused = enterprise.submit(id);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(errors(refused)).containsExactlyInAnyOrder(new FieldProblem("attachments", "请上传营业执照"),
+				new FieldProblem("attachments", "请上传项目实施方案或可行性研究报告"));
+		JsonNode detail = json(enterprise.detail(id));
+		assertThat(detail.at("/summary/status").asText()).isEqualTo("DRAFT");
+		assertThat(detail.at("/summary/referenceNo").isMissingNode()).isTrue();
+		assertThat(processInstancesOf(id)).isZero();
+	}
+
+	@Test
+	void uploadsAttachmentsAndAnswersWithTheSha256OfTheBytesSent() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		byte[] licence = pdf("营业执照 " + UUID.randomUUID());
+
+		HttpResponse<String> uploaded = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", licence);
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		JsonNode attachment = json(uploaded);
+		assertThat(attachment.get("sha256").asText()).isEqualTo(sha256(licence));
+		assertThat(attachment.get("size").asLong()).isEqualTo(licence.length);
+		assertThat(attachment.get("mediaType").asText()).isEqualTo("application/pdf");
+		assertThat(attachment.get("category").asText()).isEqualTo("BUSINESS_LICENCE");
+		assertThat(attachment.get("fileName").asText()).isEqualTo("营业执照.pdf");
+		byte[] plan = pdf("项目实施方案 " + UUID.randomUUID());
+		HttpResponse<String> planUploaded = enterprise.upload(id, "PROJECT_PLAN", "项目实施方案.pdf", plan);
+		assertThat(planUploaded.statusCode()).as(planUploaded.body()).isEqualTo(201);
+		assertThat(json(planUploaded).get("sha256").asText()).isEqualTo(sha256(plan));
+		assertThat(json(enterprise.detail(id)).get("missingForSubmission")).isEmpty();
+
+		HttpResponse<byte[]> download = enterprise.download(id, attachment.get("id").asLong());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(licence);
+		assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(sha256(licence));
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+	}
+
+	@Test
+	void recognisesPngAndJpegByTheirContentWhateverTheirName() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		HttpResponse<String> png = enterprise.upload(id, "PROJECT_PLAN", "方案截图.pdf", ApplicationFixtures.png());
+		HttpResponse<String> jpeg = enterprise.upload(id, "OTHER", "现场照片.jpg", ApplicationFixtures.jpeg());
+		assertThat(png.statusCode()).as(png.body()).isEqualTo(201);
+		assertThat(json(png).get("mediaType").asText()).isEqualTo("image/png");
+		assertThat(jpeg.statusCode()).as(jpeg.body()).isEqualTo(201);
+		assertThat(json(jpeg).get("mediaType").asText()).isEqualTo("image/jpeg");
+	}
+
+	@Test
+	void submittingStartsTheCountyReviewWithAReferenceNumber() {
+		long id = enterprise.submittableProject();
+
+		HttpResponse<String> submitted = enterprise.submit(id);
+
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+		JsonNode summary = json(submitted);
+		assertThat(summary.get("status").asText()).isEqualTo("COUNTY_REVIEW");
+		String referenceNo = summary.get("referenceNo").asText();
+		assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}").startsWith("XM-" + Year.now(ZoneId.of("Asia/Shanghai")) + "-");
+		assertThat(processInstancesOf(id)).isEqualTo(1);
+		Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_CountyFormalReview");
+		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(GUANXIAN_INDUSTRY).count()).isEqualTo(1);
+		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateUser(DemoUsers.COUNTY_REVIEWER).count())
+			.isEqualTo(1);
+		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("county-371581-industry").count())
+			.isZero();
+	}
+
+	@Test
+	void submittingAgainChangesNothing() {
+		long id = enterprise.submittableProject();
+		String first = json(enterprise.submit(id)).get("referenceNo").asText();
+
+		HttpResponse<String> again = enterprise.submit(id);
+
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(json(again).get("referenceNo").asText()).isEqualTo(first);
+		assertThat(json(again).get("status").asText()).isEqualTo("COUNTY_REVIEW");
+		assertThat(processInstancesOf(id)).isEqualTo(1);
+		assertThat(submissionEventsOf(id)).isEqualTo(1);
+	}
+
+	@Test
+	void twoConcurrentSubmissionsStartOneProcessWithOneReferenceNumber() throws Exception {
+		long id = enterprise.submittableProject();
+		CountDownLatch start = new CountDownLatch(1);
+		Callable<HttpResponse<String>> submit = () -> {
+			ApplicationApi client = ApplicationApi.as(port, DemoUsers.ENTERPRISE);
+			start.await();
+			return client.submit(id);
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<HttpResponse<String>>> answers = List.of(pool.submit(submit), pool.submit(submit));
+			start.countDown();
+			HttpResponse<String> a = answers.get(0).get(30, TimeUnit.SECONDS);
+			HttpResponse<String> b = answers.get(1).get(30, TimeUnit.SECONDS);
+			assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+			assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+			String referenceNo = json(a).get("referenceNo").asText();
+			assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}");
+			assertThat(json(b).get("referenceNo").asText()).isEqualTo(referenceNo);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(processInstancesOf(id)).isEqualTo(1);
+		assertThat(submissionEventsOf(id)).isEqualTo(1);
+	}
+
+	@Test
+	void aSubmittedDossierCannotBeEditedOrGivenMoreAttachments() {
+		long id = enterprise.submittableProject();
+		enterprise.submit(id);
+
+		HttpResponse<String> edit = enterprise.update(id, project(1).put("projectName", "改名"));
+		HttpResponse<String> upload = enterprise.upload(id, "OTHER", "补充.pdf", pdf("late"));
+
+		assertThat(edit.statusCode()).as(edit.body()).isEqualTo(409);
+		assertThat(json(edit).get("detail").asText()).isEqualTo("申报当前状态为“县级初审中”，不能修改。");
+		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(409);
+		JsonNode detail = json(enterprise.detail(id));
+		assertThat(detail.at("/dossier/projectName").asText()).isEqualTo("冠县轴承生产线智能化改造项目");
+		assertThat(detail.get("attachments")).hasSize(2);
+	}
+
+	@Test
+	void withdrawingBeforeAnyReviewerClaimedEndsTheProcess() {
+		long id = enterprise.submittableProject();
+		enterprise.submit(id);
+
+		HttpResponse<String> withdrawn = enterprise.withdraw(id);
+
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(json(withdrawn).at("/summary/status").asText()).isEqualTo("WITHDRAWN");
+		assertThat(processInstancesOf(id)).isZero();
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
+	}
+
+	@Test
+	void withdrawingAfterAReviewerClaimedTheTaskIsRefused() {
+		long id = enterprise.submittableProject();
+		enterprise.submit(id);
+		Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
+		tasks.claim(review.getId(), DemoUsers.COUNTY_REVIEWER);
+
+		HttpResponse<String> refused = enterprise.withdraw(id);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(json(refused).get("detail").asText()).isEqualTo("审核已经开始或申报不在待审状态，不能撤回。");
+		assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("COUNTY_REVIEW");
+		assertThat(processInstancesOf(id)).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAWindowsProgramNamedLikeAPdf() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		assertUploadRefused(id, "licence.pdf", ApplicationFixtures.windowsExecutable(), 400,
+				"“licence.pdf”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传");
+	}
+
+	@Test
+	void refusesAnEmptyFile() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		assertUploadRefused(id, "营业执照.pdf", new byte[0], 400, "文件“营业执照.pdf”是空文件，请重新选择");
+	}
+
+	@Test
+	void refusesAFileOfMoreThanTenMegabytes() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		long attachments = attachmentRowsOf(id);
+		long files = storedFiles();
+
+		HttpResponse<String> refused = enterprise.upload(id, "PROJECT_PLAN", "方案.pdf", pdfOfSize(TEN_MB + 1));
+
+		assertThat(refused.statusCode()).as(refused.body()).isIn(400, 413);
+		assertThat(errors(refused)).singleElement().satisfies(p -> {
+			assertThat(p.field()).isEqualTo("file");
+			assertThat(p.message()).startsWith("单个附件不能超过 10 MB");
+		});
+		assertThat(attachmentRowsOf(id)).isEqualTo(attachments);
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
+	@Test
+	void answersAnUploadBeyondTheMultipartLimitInChineseToo() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		long files = storedFiles();
+
+		HttpResponse<String> refused = enterprise.upload(id, "PROJECT_PLAN", "方案.pdf", pdfOfSize(TEN_MB + TEN_MB / 8));
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+		assertThat(errors(refused)).containsExactly(new FieldProblem("file", "单个附件不能超过 10 MB"));
+		assertThat(attachmentRowsOf(id)).isZero();
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
+	@Test
+	void acceptsFiftyMegabytesOfAttachmentsButNotOneByteMore() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		try {
+			byte[] tenMegabytes = pdfOfSize(TEN_MB);
+			for (int i = 1; i <= 5; i++) {
+				enterprise.attach(id, "OTHER", "附件" + i + ".pdf", tenMegabytes);
+			}
+			assertUploadRefused(id, "附件6.pdf", pdf("one too many"), 400,
+					"一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
+		}
+		finally {
+			// 50 MB in the shared in-memory database would weigh on every later test
+			assertThat(enterprise.delete(id).statusCode()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void refusesACategoryThatTheKindDoesNotOffer() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		long files = storedFiles();
+		HttpResponse<String> refused = enterprise.upload(id, "INVOICE", "发票.pdf", pdf("invoice"));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(errors(refused)).containsExactly(new FieldProblem("category", "请选择附件类别"));
+		assertThat(attachmentRowsOf(id)).isZero();
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
+	private void assertUploadRefused(long id, String fileName, byte[] content, int status, String message) {
+		long attachments = attachmentRowsOf(id);
+		long files = storedFiles();
+
+		HttpResponse<String> refused = enterprise.upload(id, "BUSINESS_LICENCE", fileName, content);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+		assertThat(errors(refused)).containsExactly(new FieldProblem("file", message));
+		assertThat(attachmentRowsOf(id)).isEqualTo(attachments);
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
+	private long attachmentRowsOf(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class).single();
+	}
+
+	private long storedFiles() {
+		return jdbc.sql("SELECT COUNT(*) FROM stored_file").query(Long.class).single();
+	}
+
+	private long rowsCreatedWith(String key) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+	}
+
+	private long submissionEventsOf(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'SUBMITTED'")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+	private long processInstancesOf(long id) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count();
+	}
+
+}

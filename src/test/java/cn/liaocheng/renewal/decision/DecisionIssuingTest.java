@@ -1,0 +1,286 @@
+package cn.liaocheng.renewal.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.util.Selector;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** Issuing decisions on the shared H2 system: signature, text, idempotency, numbering under concurrency. */
+@WebIntegrationTest
+class DecisionIssuingTest {
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void signatureIsDetachedCadesWithSha256ByTheBodysCertificateOverTheWholeFile() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.projectAccepted(SampleDecisions.newApplicationId()));
+		byte[] pdf = decisions.pdf(issued.id());
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDSignature signature = document.getLastSignatureDictionary();
+			assertThat(signature.getSubFilter()).isEqualTo(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
+			int[] range = signature.getByteRange();
+			assertThat(range[0]).isZero();
+			assertThat((long) range[2] + range[3]).isEqualTo(pdf.length);
+			byte[] signedContent = signature.getSignedContent(pdf);
+			CMSSignedData cms;
+			try (org.bouncycastle.asn1.ASN1InputStream der = new org.bouncycastle.asn1.ASN1InputStream(
+					signature.getContents(pdf))) {
+				cms = new CMSSignedData(new CMSProcessableByteArray(signedContent),
+						org.bouncycastle.asn1.cms.ContentInfo.getInstance(der.readObject()));
+			}
+			SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+			@SuppressWarnings("unchecked")
+			X509CertificateHolder certificate = cms.getCertificates()
+				.getMatches((Selector<X509CertificateHolder>) signer.getSID())
+				.iterator()
+				.next();
+			assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
+			assertThat(signer.getDigestAlgOID()).isEqualTo(NISTObjectIdentifiers.id_sha256.getId());
+			assertThat(signer.getSignedAttributes().get(CMSAttributes.messageDigest)).isNotNull();
+			assertThat(signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+			assertThat(IETFUtils.valueToString(certificate.getSubject().getRDNs(BCStyle.CN)[0].getFirst().getValue()))
+				.isEqualTo("聊城市工业和信息化局");
+		}
+		assertThat(issued.sha256()).isEqualTo(sha256(pdf));
+		assertThat(issued.number()).matches("聊工信审〔2026〕\\d+号");
+	}
+
+	@Test
+	void pdfsigCallsTheSignatureValidAndOneChangedByteInvalid() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
+		byte[] pdf = decisions.pdf(issued.id());
+		Path file = Poppler.save("subsidy-allocated", pdf);
+
+		String report = Poppler.run("pdfsig", file.toString());
+		assertThat(report).contains("Signature is Valid.").contains("Total document signed").contains("聊城市财政局");
+
+		byte[] tampered = changeOneByteInPageContent(pdf);
+		Path tamperedFile = Poppler.save("subsidy-allocated-tampered", tampered);
+		assertThat(Poppler.run("pdfsig", tamperedFile.toString())).doesNotContain("Signature is Valid.");
+		VerificationResult result = decisions.verify(tampered);
+		assertThat(result.verdict()).isEqualTo(Verdict.ALTERED);
+		assertThat(result.signatureIntact()).isFalse();
+		assertThat(result.decision().number()).isEqualTo(issued.number());
+	}
+
+	@Test
+	void extractedTextStatesEnterpriseCreditCodeAmountAndOpinions() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
+		String text = text(decisions.pdf(issued.id()));
+
+		assertThat(text).contains(SampleDecisions.ENTERPRISE, SampleDecisions.CREDIT_CODE, "965,000.05",
+				"玖拾陆万伍仟元零伍分", issued.number(), "奖补资金下达通知书", "冠县工业和信息化局", "王建国",
+				issued.verificationCode(), "2026年5月8日");
+	}
+
+	@Test
+	void refusalStatesReasonsAndTheApplicantsRemedies() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.projectRefused(SampleDecisions.newApplicationId()));
+		byte[] pdf = decisions.pdf(issued.id());
+		Poppler.save("project-refused", pdf);
+		String text = text(pdf).replaceAll("\\s+", "");
+
+		assertThat(text).contains("不予入库决定书", "限制类设备", "节能审查意见尚未取得", "六十日内", "《中华人民共和国行政复议法》",
+				"聊城市人民政府申请行政复议", "六个月内", "《中华人民共和国行政诉讼法》");
+	}
+
+	@Test
+	void everyKindOfEndingHasItsDocument() throws Exception {
+		IssuedDecision loan = decisions.issue(SampleDecisions.loanListed(SampleDecisions.newApplicationId()));
+		IssuedDecision lapse = decisions.issue(SampleDecisions.lapsed(SampleDecisions.newApplicationId()));
+		String loanText = text(decisions.pdf(loan.id()));
+		Poppler.save("loan-listed", decisions.pdf(loan.id()));
+		Poppler.save("application-lapsed", decisions.pdf(lapse.id()));
+
+		assertThat(loan.number()).startsWith("聊银审〔2026〕");
+		assertThat(loanText).contains("中国人民银行聊城市分行", "中国工商银行聊城分行", "5,000,000.00", "3.1%", "36个月");
+		assertThat(text(decisions.pdf(lapse.id()))).contains("终止审查决定书", "逾期未补正", "行政复议");
+		for (DecisionType type : DecisionType.values()) {
+			assertThat(type.title()).endsWith("书");
+		}
+	}
+
+	@Test
+	void aRepeatedIssueReturnsTheFirstDecisionWithoutASecondNumber() {
+		long application = SampleDecisions.newApplicationId();
+		IssuedDecision first = decisions.issue(SampleDecisions.projectAccepted(application));
+		int counter = counter("industry");
+
+		IssuedDecision again = decisions.issue(SampleDecisions.projectAccepted(application));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(counter("industry")).isEqualTo(counter);
+		assertThat(decisionsOf(application)).isEqualTo(1);
+		assertThat(decisions.forApplication(application)).contains(first);
+	}
+
+	@Test
+	void aContradictoryOutcomeForTheSameStageIsRefused() {
+		long application = SampleDecisions.newApplicationId();
+		IssuedDecision accepted = decisions.issue(SampleDecisions.projectAccepted(application));
+
+		assertThatThrownBy(() -> decisions.issue(SampleDecisions.projectRefused(application)))
+			.isInstanceOf(DecisionConflictException.class)
+			.satisfies(e -> assertThat(((DecisionConflictException) e).existing()).isEqualTo(accepted));
+		assertThat(decisionsOf(application)).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusalWithoutReasonsIsNotIssued() {
+		DecisionRequest valid = SampleDecisions.projectRefused(SampleDecisions.newApplicationId());
+		DecisionRequest noReasons = new DecisionRequest(valid.applicationId(), valid.issuingBody(), valid.type(),
+				valid.enterpriseName(), valid.creditCode(), null, valid.projectName(), null, null, null, null, List.of(),
+				null);
+
+		assertThatThrownBy(() -> decisions.issue(noReasons)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("reasons");
+		assertThat(decisionsOf(valid.applicationId())).isZero();
+	}
+
+	@Test
+	void fiftyDecisionsIssuedAtOnceForOneBodyGetFiftyConsecutiveNumbers() throws Exception {
+		int before = counter("telecom");
+		List<Callable<IssuedDecision>> calls = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			long application = SampleDecisions.newApplicationId();
+			calls.add(() -> decisions.issue(SampleDecisions.subsidyAllocated(application, "telecom")));
+		}
+		List<IssuedDecision> issued = runTogether(calls);
+
+		assertThat(issued).extracting(IssuedDecision::number)
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(
+					java.util.stream.IntStream.rangeClosed(before + 1, before + 50).mapToObj(n -> "聊信通审〔2026〕" + n + "号").toList());
+		assertThat(counter("telecom")).isEqualTo(before + 50);
+	}
+
+	@Test
+	void concurrentCallsForOneApplicationMakeOneDecision() throws Exception {
+		long application = SampleDecisions.newApplicationId();
+		int before = counter("industry");
+		List<Callable<IssuedDecision>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			calls.add(() -> decisions.issue(SampleDecisions.projectAccepted(application)));
+		}
+
+		List<IssuedDecision> issued = runTogether(calls);
+
+		assertThat(issued).extracting(IssuedDecision::id).containsOnly(issued.get(0).id());
+		assertThat(decisionsOf(application)).isEqualTo(1);
+		assertThat(counter("industry")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void verificationAnswersGenuineAlteredOrUnknown() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.loanListed(SampleDecisions.newApplicationId()));
+		byte[] pdf = decisions.pdf(issued.id());
+
+		VerificationResult genuine = decisions.verify(pdf);
+		assertThat(genuine.verdict()).isEqualTo(Verdict.GENUINE);
+		assertThat(genuine.decision().sha256()).isEqualTo(issued.sha256());
+		assertThat(genuine.decision().signer()).contains("CN=中国人民银行聊城市分行");
+		byte[] appended = java.util.Arrays.copyOf(pdf, pdf.length + 1);
+		appended[pdf.length] = '\n';
+		assertThat(decisions.verify(appended).verdict()).isEqualTo(Verdict.ALTERED);
+		assertThat(decisions.verify("%PDF-1.7 nothing".getBytes()).verdict()).isEqualTo(Verdict.UNKNOWN);
+		assertThat(decisions.verify(issued.verificationCode().toLowerCase()).decision()).isEqualTo(issued);
+		assertThat(decisions.verify("ZZZZZZZZZZ").verdict()).isEqualTo(Verdict.UNKNOWN);
+		assertThat(decisions.verify("not a code").verdict()).isEqualTo(Verdict.UNKNOWN);
+	}
+
+	private List<IssuedDecision> runTogether(List<Callable<IssuedDecision>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<IssuedDecision> results = new ArrayList<>();
+			for (Future<IssuedDecision> f : pool.invokeAll(calls)) {
+				results.add(f.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private int counter(String body) {
+		return jdbc.sql("SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = 2026")
+			.param(body)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	private int decisionsOf(long application) {
+		return jdbc.sql("SELECT COUNT(*) FROM decision WHERE application_id = ?")
+			.param(application)
+			.query(Integer.class)
+			.single();
+	}
+
+	static String text(byte[] pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document);
+		}
+	}
+
+	static String sha256(byte[] bytes) throws Exception {
+		return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+	/** Flips one bit inside the first page's content stream: inside the signed range, far from the signature. */
+	static byte[] changeOneByteInPageContent(byte[] pdf) throws Exception {
+		int contentsStart;
+		long contentObject;
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			contentsStart = document.getLastSignatureDictionary().getByteRange()[1];
+			contentObject = document.getPage(0)
+				.getCOSObject()
+				.getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS)
+				.getKey()
+				.getNumber();
+		}
+		String latin = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+		int object = latin.indexOf("\n" + contentObject + " 0 obj");
+		int position = latin.indexOf("stream", object) + 40;
+		assertThat(object).isPositive();
+		assertThat(position).isLessThan(contentsStart);
+		byte[] copy = pdf.clone();
+		copy[position] ^= 0x01;
+		return copy;
+	}
+
+}

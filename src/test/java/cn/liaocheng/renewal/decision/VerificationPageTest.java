@@ -1,0 +1,96 @@
+package cn.liaocheng.renewal.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** The public check at /verify, used by someone who never logged in. */
+@WebIntegrationTest
+class VerificationPageTest {
+
+	private static final String BOUNDARY = "----decision-check-7Gq";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Decisions decisions;
+
+	@Test
+	void opensWithoutLogin() {
+		HttpResponse<String> page = new WebClient(port).get("/verify");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("决定书真伪核验", "上传 PDF 文件核验", "输入验证码查询");
+	}
+
+	@Test
+	void aScannedCodeShowsTheDecisionOnRecord() {
+		IssuedDecision issued = decisions.issue(SampleDecisions.projectAccepted(SampleDecisions.newApplicationId()));
+
+		HttpResponse<String> page = new WebClient(port).get("/verify?code=" + issued.verificationCode());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("验证码有效", issued.number(), SampleDecisions.ENTERPRISE, issued.sha256(),
+				"聊城市工业和信息化局");
+	}
+
+	@Test
+	void anUnknownCodeIsSaidToBeUnknown() {
+		assertThat(new WebClient(port).get("/verify?code=ABCDE-FGHJK").body()).contains("未找到该验证码");
+	}
+
+	@Test
+	void anUploadedOriginalIsGenuineAndAChangedCopyIsAltered() throws Exception {
+		IssuedDecision issued = decisions.issue(SampleDecisions.projectAccepted(SampleDecisions.newApplicationId()));
+		byte[] pdf = decisions.pdf(issued.id());
+		WebClient client = new WebClient(port);
+
+		String genuine = upload(client, pdf).body();
+		String altered = upload(client, DecisionIssuingTest.changeOneByteInPageContent(pdf)).body();
+		String unknown = upload(client, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).body();
+
+		assertThat(genuine).contains("真实有效", issued.number(), issued.sha256());
+		assertThat(altered).contains("文件已被改动", issued.number(), "数字签名校验未通过");
+		assertThat(unknown).contains("无法确认");
+	}
+
+	@Test
+	void anUploadWithoutTheFormsCsrfTokenIsRefused() {
+		HttpResponse<String> response = new WebClient(port).post("/verify",
+				HttpRequest.BodyPublishers.ofByteArray(multipart(null, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))),
+				"multipart/form-data; boundary=" + BOUNDARY);
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	private static HttpResponse<String> upload(WebClient client, byte[] pdf) {
+		String token = WebClient.csrfTokenOf(client.get("/verify").body());
+		return client.post("/verify", HttpRequest.BodyPublishers.ofByteArray(multipart(token, pdf)),
+				"multipart/form-data; boundary=" + BOUNDARY);
+	}
+
+	private static byte[] multipart(String csrfToken, byte[] pdf) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		if (csrfToken != null) {
+			body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"决定书.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(pdf);
+		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
+	}
+
+}

@@ -1,0 +1,225 @@
+package cn.liaocheng.renewal.enterprise;
+
+import static cn.liaocheng.renewal.enterprise.Registrations.freshCreditCode;
+import static cn.liaocheng.renewal.enterprise.Registrations.freshUserId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * A county industry bureau activates the accounts of its own county only, an administrator everyone's; the check
+ * is on the server, whatever id is posted.
+ */
+@WebIntegrationTest
+class EnterpriseActivationTest {
+
+	private static final String GUANXIAN = "371525";
+
+	private static final String LINQING = "371581";
+
+	private static final String LQ_INDUSTRY = "lq-industry";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EnterpriseRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void countyReviewerSeesOnlyItsOwnCountyWithPendingAccountsFirst() {
+		Enterprise ours = pendingEnterpriseIn(GUANXIAN);
+		Enterprise theirs = pendingEnterpriseIn(LINQING);
+
+		String page = as(DemoUsers.COUNTY_REVIEWER).get("/county/enterprises").body();
+
+		assertThat(page).contains(ours.name()).contains("待激活").contains("冠县演示轴承制造有限公司");
+		assertThat(page).doesNotContain(theirs.name()).doesNotContain("临清市演示纺织机械有限公司");
+		assertThat(page.indexOf(ours.name())).as("pending before active")
+			.isLessThan(page.indexOf("冠县演示轴承制造有限公司"));
+	}
+
+	@Test
+	void countyReviewerActivatesAnEnterpriseOfItsCountyAndIsRecorded() {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+
+		HttpResponse<String> response = post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(reviewer.get("/county/enterprises").body()).contains("已激活：" + pending.name());
+		assertThat(registry.requireActiveEnterpriseOf(pending.userId()).status()).isEqualTo(EnterpriseStatus.ACTIVE);
+		Map<String, Object> row = activationOf(pending);
+		assertThat(row.get("ACTIVATED_BY")).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(Duration.between(((Timestamp) row.get("ACTIVATED_AT")).toInstant(), Instant.now()))
+			.isLessThan(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void reviewerOfAnotherCountyIsRefusedWhateverIdItSends() throws Exception {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		WebClient otherCounty = as(LQ_INDUSTRY);
+
+		HttpResponse<String> response = post(otherCounty, "/county/enterprises/" + pending.id() + "/activate");
+		HttpResponse<String> unknown = post(otherCounty, "/county/enterprises/987654321/activate");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(postAsBrowser(otherCounty, "/county/enterprises/" + pending.id() + "/activate").body())
+			.as("the Chinese error page").contains("无权访问");
+		assertThat(unknown.statusCode()).isEqualTo(403);
+		assertThat(post(otherCounty, "/county/enterprises/" + pending.id() + "/disable").statusCode()).isEqualTo(403);
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
+	}
+
+	@Test
+	void cityReviewerAndCountyFinanceReviewerHaveNoEnterprisesToActivate() {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		for (String user : new String[] { DemoUsers.CITY_REVIEWER, "gx-finance" }) {
+			WebClient reviewer = as(user);
+			assertThat(reviewer.get("/county/enterprises").statusCode()).as(user).isEqualTo(403);
+			assertThat(post(reviewer, "/county/enterprises/" + pending.id() + "/activate").statusCode()).as(user)
+				.isEqualTo(403);
+		}
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
+	}
+
+	@Test
+	void anEnterpriseCannotActivateAnAccount() {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+
+		HttpResponse<String> response = post(as(DemoUsers.ENTERPRISE), "/county/enterprises/" + pending.id() + "/activate");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
+	}
+
+	@Test
+	void administratorSeesAndActivatesEveryCounty() {
+		Enterprise linqing = pendingEnterpriseIn(LINQING);
+		Enterprise guanxian = pendingEnterpriseIn(GUANXIAN);
+		WebClient admin = as(DemoUsers.ADMIN);
+
+		assertThat(admin.get("/county/enterprises").body()).contains(linqing.name()).contains(guanxian.name());
+		assertThat(admin.get("/county/enterprises?division=" + LINQING).body()).contains(linqing.name())
+			.doesNotContain(guanxian.name());
+		assertThat(post(admin, "/county/enterprises/" + linqing.id() + "/activate").statusCode()).isEqualTo(302);
+
+		assertThat(statusOf(linqing)).isEqualTo(EnterpriseStatus.ACTIVE);
+		assertThat(activationOf(linqing).get("ACTIVATED_BY")).isEqualTo(DemoUsers.ADMIN);
+	}
+
+	@Test
+	void countyReviewerDisablesAnAccountWhichThenMayNotSubmit() {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
+
+		assertThat(post(reviewer, "/county/enterprises/" + pending.id() + "/disable").statusCode()).isEqualTo(302);
+
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.DISABLED);
+		assertThatExceptionOfType(InactiveEnterpriseException.class)
+			.isThrownBy(() -> registry.requireActiveEnterpriseOf(pending.userId()))
+			.satisfies(e -> assertThat(e.reason()).isEqualTo(InactiveEnterpriseException.Reason.DISABLED));
+	}
+
+	@Test
+	void theJsonApiKeepsTheSameBoundaries() throws Exception {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+
+		JsonNode list = json.readTree(as(DemoUsers.COUNTY_REVIEWER).get("/api/county/enterprises").body());
+		assertThat(list.findValuesAsText("divisionCode")).isNotEmpty().allMatch(GUANXIAN::equals);
+		assertThat(list.findValuesAsText("id")).contains(String.valueOf(pending.id()));
+
+		HttpResponse<String> refused = postApi(as(LQ_INDUSTRY), "/api/county/enterprises/" + pending.id() + "/activate");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(refused.body()).path("detail").asText()).contains("本县");
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
+
+		HttpResponse<String> activated = postApi(as(DemoUsers.COUNTY_REVIEWER),
+				"/api/county/enterprises/" + pending.id() + "/activate");
+		assertThat(activated.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(activated.body()).path("activatedBy").asText()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+	}
+
+	@Test
+	void theHomePageLinksCountyIndustryReviewersAndAdministratorsToActivation() {
+		assertThat(as(DemoUsers.COUNTY_REVIEWER).get("/").body()).contains("href=\"/county/enterprises\"");
+		assertThat(as(DemoUsers.ADMIN).get("/").body()).contains("href=\"/county/enterprises\"");
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/").body()).doesNotContain("/county/enterprises");
+	}
+
+	private Enterprise pendingEnterpriseIn(String division) {
+		String userId = freshUserId();
+		return registry.record(new NewEnterprise(new CreditCode(freshCreditCode(division)), "激活测试企业" + userId,
+				division, "专用设备制造", "李主任", "13800000000", userId), null);
+	}
+
+	private WebClient as(String user) {
+		WebClient client = new WebClient(port);
+		HttpResponse<String> login = client.login(user, DemoUsers.PASSWORD);
+		assertThat(login.headers().firstValue("Location")).as("login of %s", user)
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		return client;
+	}
+
+	private static HttpResponse<String> post(WebClient client, String path) {
+		String token = WebClient.csrfTokenOf(client.get("/").body());
+		return client.postForm(path, "_csrf=" + token);
+	}
+
+	/** Posts as a browser does, asking for HTML, which {@link WebClient} does not. */
+	private HttpResponse<String> postAsBrowser(WebClient client, String path) throws Exception {
+		String token = WebClient.csrfTokenOf(client.get("/").body());
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Cookie", "RENEWAL_SESSION=" + client.cookie("RENEWAL_SESSION"))
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> postApi(WebClient client, String path) {
+		String token = WebClient.csrfTokenOf(client.get("/").body());
+		return client.postJson(path, "", "X-CSRF-TOKEN", token);
+	}
+
+	private EnterpriseStatus statusOf(Enterprise enterprise) {
+		return registry.findByUser(enterprise.userId()).orElseThrow().status();
+	}
+
+	private Map<String, Object> activationOf(Enterprise enterprise) {
+		return jdbc.sql("SELECT activated_by, activated_at FROM enterprise WHERE id = ?")
+			.param(enterprise.id())
+			.query()
+			.singleRow();
+	}
+
+}

@@ -1,0 +1,265 @@
+package cn.liaocheng.renewal.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The policy tables in bpmn/ say, row by row, what 聊工信发〔2024〕37号 and DOMAIN.md say. Expected values are
+ * written out here rather than derived from the tables, so a wrong edit in Modeler fails a test.
+ */
+class PolicyTablesTest {
+
+	private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+	private static final DmnDecision ROUTING = parse("joint-review-routing");
+	private static final DmnDecision SUBSIDY_AMOUNT = parse("subsidy-amount");
+	private static final DmnDecision EXPERT_REVIEW = parse("subsidy-expert-review");
+	private static final DmnDecision INTEREST_SUBSIDY = parse("interest-subsidy");
+
+	private static final List<String> FACTOR_UNITS = List.of("land", "ecology", "development", "approval");
+
+	// --- joint-review-routing ------------------------------------------------------------------------------------
+
+	@ParameterizedTest(name = "task {0} -> {1}")
+	@CsvSource({
+		"1,  'industry'",
+		"2,  'industry'",
+		"3,  'industry,market'",
+		"4,  'industry'",
+		"5,  'industry'",
+		"6,  'industry,telecom'",
+		"7,  'industry,development,ecology'",
+		"8,  'industry,development'",
+		"9,  'industry,development'",
+		"10, 'industry,emergency'",
+		"11, 'emergency,industry,science'",
+		"12, 'industry'",
+		"13, 'industry,science'",
+		"14, 'industry'",
+		"15, 'industry,market'",
+	})
+	void aProjectIsReviewedByExactlyTheUnitsTheKeyTaskNames(int task, String units) {
+		List<String> bodies = route(task, "PROJECT", false, false, false);
+
+		assertThat(bodies).containsExactlyInAnyOrder(units.split(","));
+	}
+
+	@Test
+	void aTaskOutsideThePolicyGetsNoTaskUnits() {
+		assertThat(route(16, "PROJECT", false, false, false)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "task {0}")
+	@MethodSource("allTasks")
+	void aSubsidyApplicationAddsFinanceAndTax(int task) {
+		assertThat(routeSet(task, "SUBSIDY", false, false, false))
+			.isEqualTo(union(routeSet(task, "PROJECT", false, false, false), "finance", "tax"));
+	}
+
+	@ParameterizedTest(name = "task {0}")
+	@MethodSource("allTasks")
+	void aLoanApplicationAddsTheCentralBankAndTheFinancialRegulator(int task) {
+		assertThat(routeSet(task, "LOAN", false, false, false))
+			.isEqualTo(union(routeSet(task, "PROJECT", false, false, false), "pboc", "nfra"));
+	}
+
+	@ParameterizedTest(name = "task {0}, {1}")
+	@MethodSource("allTasksTimesFactors")
+	void eachFactorAskedForAddsTheFactorGuaranteeUnits(int task, String factor) {
+		boolean land = factor.equals("land");
+		boolean energy = factor.equals("energy");
+		boolean emission = factor.equals("emission");
+
+		List<String> bodies = route(task, "PROJECT", land, energy, emission);
+
+		assertThat(new HashSet<>(bodies))
+			.isEqualTo(union(routeSet(task, "PROJECT", false, false, false), FACTOR_UNITS.toArray(String[]::new)));
+		assertThat(bodies).containsAll(FACTOR_UNITS);
+	}
+
+	@ParameterizedTest(name = "task {0}, {1}, land={2}, energy={3}, emission={4}")
+	@CsvSource({
+		"1,  PROJECT, false, false, false, 'industry'",
+		"1,  PROJECT, true,  false, false, 'industry,land,ecology,development,approval'",
+		"7,  SUBSIDY, true,  true,  false, 'industry,development,ecology,finance,tax,land,approval'",
+		"8,  SUBSIDY, false, true,  true,  'industry,development,finance,tax,land,ecology,approval'",
+		"11, LOAN,    false, false, true,  'emergency,industry,science,pboc,nfra,land,ecology,development,approval'",
+		"3,  SUBSIDY, true,  true,  true,  'industry,market,finance,tax,land,ecology,development,approval'",
+		"6,  LOAN,    true,  true,  true,  'industry,telecom,pboc,nfra,land,ecology,development,approval'",
+		"13, PROJECT, false, false, false, 'industry,science'",
+	})
+	void combinationsAddEverySafeguardUnitOnce(int task, String kind, boolean land, boolean energy, boolean emission,
+			String units) {
+		assertThat(routeSet(task, kind, land, energy, emission)).isEqualTo(Set.of(units.split(",")));
+	}
+
+	// --- subsidy-amount ------------------------------------------------------------------------------------------
+
+	@ParameterizedTest(name = "tasks {0}, {1} -> {2} up to {3}")
+	@CsvSource({
+		"'4,5,6,7,8,9',    DOMESTIC, 0.10, 3000000",
+		"'4,5,6,7,8,9',    IMPORTED, 0.08, 3000000",
+		"'4,5,6,7,8,9',    MIXED,    0.08, 3000000",
+		"'10,11',          DOMESTIC, 0.10, 2000000",
+		"'10,11',          IMPORTED, 0.08, 2000000",
+		"'10,11',          MIXED,    0.08, 2000000",
+		"'13',             DOMESTIC, 0.15, 5000000",
+		"'13',             IMPORTED, 0.10, 5000000",
+		"'13',             MIXED,    0.10, 5000000",
+		"'1,2,3,12,14,15', DOMESTIC, 0.08, 2000000",
+		"'1,2,3,12,14,15', IMPORTED, 0.06, 2000000",
+		"'1,2,3,12,14,15', MIXED,    0.06, 2000000",
+	})
+	void subsidyRateAndCapFollowTheTaskGroupAndEquipmentOrigin(String tasks, String origin, double rate, double cap) {
+		for (String task : tasks.split(",")) {
+			DmnDecisionRuleResult result = DMN
+				.evaluateDecisionTable(SUBSIDY_AMOUNT,
+						Variables.putValue("policyTask", Integer.parseInt(task)).putValue("equipmentOrigin", origin))
+				.getSingleResult();
+
+			assertThat((Double) result.getEntry("rate")).as("rate for task %s", task).isEqualTo(rate);
+			assertThat((Double) result.getEntry("cap")).as("cap for task %s", task).isEqualTo(cap);
+		}
+	}
+
+	// --- subsidy-expert-review -----------------------------------------------------------------------------------
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({
+		"0,          false",
+		"999999.99,  false",
+		"1000000,    false",
+		"1000000.01, true",
+		"5000000,    true",
+	})
+	void expertReviewIsNeededAboveOneMillionYuan(double amount, boolean expected) {
+		Boolean expertReview = DMN
+			.evaluateDecisionTable(EXPERT_REVIEW, Variables.putValue("subsidyAmount", amount))
+			.getSingleEntry();
+
+		assertThat(expertReview).isEqualTo(expected);
+	}
+
+	// --- interest-subsidy ----------------------------------------------------------------------------------------
+
+	@ParameterizedTest(name = "re-lending={0} -> {1} points, {2} years, cap {3}")
+	@CsvSource({
+		"true,  1.5, 2, 2000000",
+		"false, 0,   0, 0",
+	})
+	void interestSubsidyOnlyForLoansThatUsedRelending(boolean usedRelending, double points, int years, double cap) {
+		DmnDecisionRuleResult result = DMN
+			.evaluateDecisionTable(INTEREST_SUBSIDY,
+					Variables.putValue("loanAmount", 10_000_000d).putValue("usedRelending", usedRelending))
+			.getFirstResult();
+
+		assertThat((Double) result.getEntry("points")).isEqualTo(points);
+		assertThat((Integer) result.getEntry("years")).isEqualTo(years);
+		assertThat((Double) result.getEntry("cap")).isEqualTo(cap);
+	}
+
+	// --- the engine accepts them ---------------------------------------------------------------------------------
+
+	@Nested
+	class InTheProcessEngine {
+
+		@RegisterExtension
+		ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
+			.configurationResource("camunda-unit.cfg.xml")
+			.build();
+
+		@Test
+		@Deployment(resources = { "bpmn/joint-review-routing.dmn", "bpmn/subsidy-amount.dmn",
+				"bpmn/subsidy-expert-review.dmn", "bpmn/interest-subsidy.dmn" })
+		void allFourTablesDeployAndEvaluate(ProcessEngine engine) {
+			List<String> keys = engine.getRepositoryService()
+				.createDecisionDefinitionQuery()
+				.list()
+				.stream()
+				.map(DecisionDefinition::getKey)
+				.toList();
+			assertThat(keys).containsExactlyInAnyOrder("joint-review-routing", "subsidy-amount",
+					"subsidy-expert-review", "interest-subsidy");
+
+			List<Object> bodies = engine.getDecisionService()
+				.evaluateDecisionTableByKey("joint-review-routing")
+				.variables(Variables.putValue("policyTask", 7)
+					.putValue("kind", "SUBSIDY")
+					.putValue("needsNewLand", false)
+					.putValue("needsEnergyUse", false)
+					.putValue("needsEmissionQuota", false))
+				.evaluate()
+				.collectEntries("body");
+			assertThat(bodies).containsExactlyInAnyOrder("industry", "development", "ecology", "finance", "tax");
+		}
+
+	}
+
+	// --- helpers -------------------------------------------------------------------------------------------------
+
+	static Stream<Integer> allTasks() {
+		return IntStream.rangeClosed(1, 15).boxed();
+	}
+
+	static Stream<Arguments> allTasksTimesFactors() {
+		return allTasks().flatMap(task -> Stream.of("land", "energy", "emission").map(f -> Arguments.of(task, f)));
+	}
+
+	private static List<String> route(int task, String kind, boolean land, boolean energy, boolean emission) {
+		return DMN
+			.evaluateDecisionTable(ROUTING,
+					Variables.putValue("policyTask", task)
+						.putValue("kind", kind)
+						.putValue("needsNewLand", land)
+						.putValue("needsEnergyUse", energy)
+						.putValue("needsEmissionQuota", emission))
+			.collectEntries("body");
+	}
+
+	private static Set<String> routeSet(int task, String kind, boolean land, boolean energy, boolean emission) {
+		return new HashSet<>(route(task, kind, land, energy, emission));
+	}
+
+	private static Set<String> union(Set<String> base, String... more) {
+		Set<String> all = new HashSet<>(base);
+		all.addAll(Arrays.asList(more));
+		return all;
+	}
+
+	private static DmnDecision parse(String id) {
+		try (InputStream dmn = PolicyTablesTest.class.getClassLoader().getResourceAsStream("bpmn/" + id + ".dmn")) {
+			assertThat(dmn).as("classpath resource bpmn/%s.dmn", id).isNotNull();
+			return DMN.parseDecision(id, dmn);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,276 @@
+package cn.liaocheng.renewal.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** The ready-made Tasklist filters: created once, shared with reviewers only, and showing each reviewer their own tasks. */
+@WebIntegrationTest
+class ReviewerFiltersTest {
+
+	static final String MY_TASKS = "我的待办";
+
+	static final String MY_DEPARTMENT = "本部门待办";
+
+	static final String DUE_SOON = "即将超期";
+
+	static final List<String> NAMES = List.of(MY_TASKS, MY_DEPARTMENT, DUE_SOON);
+
+	private static final String GX_INDUSTRY = "county-371525-industry";
+
+	private static final String LQ_INDUSTRY = "county-371581-industry";
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	FilterService filters;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Test
+	void eachFilterExistsOnceAndAgainAfterTheInitializerRunsTwice() throws Exception {
+		assertEachFilterExistsOnce();
+		Map<String, Long> grantsBefore = readGrantsPerFilter();
+
+		ApplicationRunner initializer = initializer();
+		initializer.run(new DefaultApplicationArguments());
+		initializer.run(new DefaultApplicationArguments());
+
+		assertEachFilterExistsOnce();
+		assertThat(readGrantsPerFilter()).isEqualTo(grantsBefore);
+	}
+
+	@Test
+	void theFiltersCarryTheirQueriesAndTasklistProperties() throws Exception {
+		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		JsonNode mine = restFilter(admin, MY_TASKS);
+		JsonNode department = restFilter(admin, MY_DEPARTMENT);
+		JsonNode dueSoon = restFilter(admin, DUE_SOON);
+
+		assertThat(mine.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
+		assertThat(department.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
+		assertThat(department.at("/query/includeAssignedTasks").asBoolean()).isTrue();
+		assertThat(dueSoon.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
+		assertThat(dueSoon.at("/query/dueBeforeExpression").asText()).isEqualTo("${dateTime().plusDays(2)}");
+		assertThat(dueSoon.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
+		assertThat(dueSoon.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
+		for (JsonNode filter : List.of(mine, department, dueSoon)) {
+			assertThat(filter.at("/properties/refresh").asBoolean()).isTrue();
+			assertThat(filter.toString()).doesNotContain("orQueries\":[{");
+		}
+		assertThat(List.of(mine, department, dueSoon)).extracting(f -> f.at("/properties/priority").asInt())
+			.containsExactly(10, 20, 30);
+	}
+
+	private JsonNode restFilter(WebClient client, String name) throws Exception {
+		HttpResponse<String> response = client.get("/engine-rest/filter/" + filter(name).getId());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	@Test
+	void anAdministratorsChangesToAFilterSurviveTheNextStart() throws Exception {
+		Filter department = filter(MY_DEPARTMENT);
+		Map<String, Object> original = department.getProperties();
+		Map<String, Object> edited = new java.util.LinkedHashMap<>(original);
+		edited.put("priority", 99);
+		edited.put("description", "管理员修改过的说明");
+		department.setProperties(edited);
+		filters.saveFilter(department);
+		try {
+			initializer().run(new DefaultApplicationArguments());
+
+			Filter after = filter(MY_DEPARTMENT);
+			assertThat(after.getId()).isEqualTo(department.getId());
+			assertThat(after.getProperties()).containsEntry("priority", 99)
+				.containsEntry("description", "管理员修改过的说明");
+		}
+		finally {
+			Filter restore = filter(MY_DEPARTMENT);
+			restore.setProperties(original);
+			filters.saveFilter(restore);
+		}
+	}
+
+	@Test
+	void reviewersOfEveryKindSeeTheFiltersThroughTheRestApi() throws Exception {
+		for (String reviewer : List.of(DemoUsers.COUNTY_REVIEWER, DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER)) {
+			HttpResponse<String> response = new WebClient(port).withBasic(reviewer, DemoUsers.PASSWORD)
+				.get("/engine-rest/filter?resourceType=Task");
+			assertThat(response.statusCode()).as(reviewer + ": " + response.body()).isEqualTo(200);
+			List<String> names = new ArrayList<>();
+			json.readTree(response.body()).forEach(f -> names.add(f.get("name").asText()));
+			assertThat(names).as(reviewer).containsAll(NAMES);
+		}
+	}
+
+	@Test
+	void anEnterpriseIsRefusedTheFilters() {
+		HttpResponse<String> response = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/engine-rest/filter");
+		assertThat(response.statusCode()).isEqualTo(403);
+		// Nor would the engine let it read them if the door were open.
+		List<String> groups = identity.createGroupQuery()
+			.groupMember(DemoUsers.ENTERPRISE)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		for (String name : NAMES) {
+			assertThat(authorizations.isUserAuthorized(DemoUsers.ENTERPRISE, groups, Permissions.READ, Resources.FILTER,
+					filter(name).getId()))
+				.as(name)
+				.isFalse();
+		}
+	}
+
+	@Test
+	void aCountyReviewerRunningTheFiltersGetsOnlyTheirCountysTasks() throws Exception {
+		String deploymentId = repository.createDeployment()
+			.name("tasklist-filter-probe")
+			.addString("tasklist-filter-probe.bpmn", probeDefinitions())
+			.deploy()
+			.getId();
+		try {
+			String gxProcess = runtime.startProcessInstanceByKey("tasklist-filter-probe-gx").getId();
+			String lqProcess = runtime.startProcessInstanceByKey("tasklist-filter-probe-lq").getId();
+			Task gxTask = tasks.createTaskQuery().processInstanceId(gxProcess).singleResult();
+			Task lqTask = tasks.createTaskQuery().processInstanceId(lqProcess).singleResult();
+			WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+
+			List<String> department = taskIds(reviewer, filter(MY_DEPARTMENT));
+			assertThat(department).contains(gxTask.getId()).doesNotContain(lqTask.getId());
+			assertThat(taskIds(reviewer, filter(MY_TASKS))).doesNotContain(gxTask.getId(), lqTask.getId());
+
+			// Due tomorrow: due soon. Due in a week: not yet.
+			setDue(gxTask.getId(), Instant.now().plus(1, ChronoUnit.DAYS));
+			setDue(lqTask.getId(), Instant.now().plus(1, ChronoUnit.DAYS));
+			assertThat(taskIds(reviewer, filter(DUE_SOON))).contains(gxTask.getId()).doesNotContain(lqTask.getId());
+			setDue(gxTask.getId(), Instant.now().plus(7, ChronoUnit.DAYS));
+			assertThat(taskIds(reviewer, filter(DUE_SOON))).doesNotContain(gxTask.getId());
+
+			// Claimed: in 我的待办, and still in 本部门待办 for colleagues.
+			tasks.claim(gxTask.getId(), DemoUsers.COUNTY_REVIEWER);
+			assertThat(taskIds(reviewer, filter(MY_TASKS))).contains(gxTask.getId()).doesNotContain(lqTask.getId());
+			assertThat(taskIds(reviewer, filter(MY_DEPARTMENT))).contains(gxTask.getId());
+		}
+		finally {
+			repository.deleteDeployment(deploymentId, true);
+		}
+	}
+
+	private void setDue(String taskId, Instant due) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		task.setDueDate(Date.from(due));
+		tasks.saveTask(task);
+	}
+
+	private List<String> taskIds(WebClient client, Filter filter) throws Exception {
+		HttpResponse<String> response = client.postJson("/engine-rest/filter/" + filter.getId() + "/list?maxResults=1000",
+				"{}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		for (JsonNode task : json.readTree(response.body())) {
+			ids.add(task.get("id").asText());
+		}
+		return ids;
+	}
+
+	/** Two one-task processes: one for 冠县's industry bureau, one for 临清市's. */
+	private static String probeDefinitions() {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-filter-probe"
+				    targetNamespace="http://liaocheng.cn/renewal/test">
+				""" + probeProcess("tasklist-filter-probe-gx", GX_INDUSTRY)
+				+ probeProcess("tasklist-filter-probe-lq", LQ_INDUSTRY) + "</bpmn:definitions>\n";
+	}
+
+	private static String probeProcess(String key, String candidateGroup) {
+		return """
+				  <bpmn:process id="%1$s" name="过滤器测试" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="%1$s-start"/>
+				    <bpmn:sequenceFlow id="%1$s-flow" sourceRef="%1$s-start" targetRef="%1$s-review"/>
+				    <bpmn:userTask id="%1$s-review" name="过滤器测试审核" camunda:candidateGroups="%2$s"/>
+				  </bpmn:process>
+				""".formatted(key, candidateGroup);
+	}
+
+	private void assertEachFilterExistsOnce() {
+		for (String name : NAMES) {
+			assertThat(filters.createTaskFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
+		}
+	}
+
+	private Map<String, Long> readGrantsPerFilter() {
+		Map<String, Long> grants = new java.util.TreeMap<>();
+		for (String name : NAMES) {
+			grants.put(name, authorizations.createAuthorizationQuery()
+				.resourceType(Resources.FILTER)
+				.resourceId(filter(name).getId())
+				.count());
+		}
+		assertThat(grants.values()).allSatisfy(n -> assertThat(n).isGreaterThan(100));
+		return grants;
+	}
+
+	private Filter filter(String name) {
+		return filters.createTaskFilterQuery().filterName(name).singleResult();
+	}
+
+	private ApplicationRunner initializer() {
+		return context.getBean("reviewerFilterInitializer", ApplicationRunner.class);
+	}
+
+}
