@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.decision;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Issues signed decisions and checks presented ones. */
@@ -15,6 +16,9 @@ public interface Decisions {
 
 	/** The latest decision issued for the application. */
 	Optional<IssuedDecision> forApplication(long applicationId);
+
+	/** Every decision issued for the application, oldest first (a granted loan has two). */
+	List<IssuedDecision> allForApplication(long applicationId);
 
 	/** The signed PDF. No access check here: callers decide who may read it. */
 	byte[] pdf(long decisionId);

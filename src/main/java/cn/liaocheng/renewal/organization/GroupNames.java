@@ -25,6 +25,13 @@ public final class GroupNames {
 		return "city-" + departmentKey;
 	}
 
+	/** The lead group of a review group, to which its overdue tasks are escalated, e.g. {@code city-industry-lead}. */
+	public static String lead(String reviewGroup) {
+		return reviewGroup + LEAD_SUFFIX;
+	}
+
+	public static final String LEAD_SUFFIX = "-lead";
+
 	/** A participating bank's loan officers, e.g. {@code bank-icbc}. */
 	public static String bank(String bankKey) {
 		return "bank-" + bankKey;

@@ -56,6 +56,11 @@ public class OrganizationCatalog {
 		for (Bank bank : banks()) {
 			groups.add(new ReviewGroup(GroupNames.bank(bank.key()), bank.name(), GroupType.BANK));
 		}
+		// Every review group has a lead group (负责人) to which its overdue tasks are escalated.
+		List<ReviewGroup> leads = groups.stream()
+			.map(g -> new ReviewGroup(GroupNames.lead(g.id()), g.name() + "（负责人）", g.type()))
+			.toList();
+		groups.addAll(leads);
 		return groups;
 	}
 

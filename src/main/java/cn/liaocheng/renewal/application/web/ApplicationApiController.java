@@ -45,8 +45,31 @@ class ApplicationApiController {
 
 	private final Applications applications;
 
-	ApplicationApiController(Applications applications) {
+	private final cn.liaocheng.renewal.decision.Decisions decisions;
+
+	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions) {
 		this.applications = applications;
+		this.decisions = decisions;
+	}
+
+	@GetMapping("/{id}/decisions")
+	@Operation(summary = "本申报的决定书（已签名）")
+	List<cn.liaocheng.renewal.decision.IssuedDecision> decisions(@AuthenticationPrincipal PortalUser user,
+			@PathVariable long id) {
+		applications.detail(user, id);
+		return decisions.allForApplication(id);
+	}
+
+	@GetMapping("/{id}/decisions/{decisionId}")
+	@Operation(summary = "下载决定书 PDF（带数字签名，可在 /verify 核验）")
+	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long decisionId) {
+		applications.detail(user, id);
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+			.filter(d -> d.id() == decisionId)
+			.findFirst()
+			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
+		return DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping

@@ -47,11 +47,15 @@ class ApplicationPortalController {
 
 	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
 
+	private final cn.liaocheng.renewal.decision.Decisions decisions;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates) {
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
+			cn.liaocheng.renewal.decision.Decisions decisions) {
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
+		this.decisions = decisions;
 	}
 
 	@GetMapping
@@ -91,7 +95,20 @@ class ApplicationPortalController {
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("bankName", bankName(detail.dossier().bankKey()));
 		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
+		model.addAttribute("decisions", decisions.allForApplication(id));
 		return "applications/detail";
+	}
+
+	/** The enterprise's own signed decision; another enterprise's id gets 404 like everything else here. */
+	@GetMapping("/{id}/decisions/{decisionId}")
+	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long decisionId) {
+		applications.detail(user, id);
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+			.filter(d -> d.id() == decisionId)
+			.findFirst()
+			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
+		return DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -122,7 +139,10 @@ class ApplicationPortalController {
 	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			applications.submit(user, id);
-			redirect.addFlashAttribute("notice", "申报已提交，正在等待县级初审。");
+			String county = organizations.division(applications.detail(user, id).divisionCode())
+				.map(d -> d.name() + "工业和信息化局")
+				.orElse("所在县（市、区）工业和信息化局");
+			redirect.addFlashAttribute("notice", "申报已提交，等待" + county + "形式审查（一般在 5 个工作日内办理）。");
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("problems", e.problems());

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.decision.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,13 @@ class DecisionRepository {
 			.query(DecisionRepository::map)
 			.stream()
 			.findFirst();
+	}
+
+	List<IssuedDecision> all(long applicationId) {
+		return jdbc.sql(COLUMNS + " WHERE application_id = ? ORDER BY issued_at, id")
+			.param(applicationId)
+			.query(DecisionRepository::map)
+			.list();
 	}
 
 	Optional<IssuedDecision> byId(long id) {

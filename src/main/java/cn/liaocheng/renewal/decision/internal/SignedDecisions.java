@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -168,6 +169,11 @@ class SignedDecisions implements Decisions {
 	@Override
 	public Optional<IssuedDecision> forApplication(long applicationId) {
 		return decisions.latest(applicationId);
+	}
+
+	@Override
+	public List<IssuedDecision> allForApplication(long applicationId) {
+		return decisions.all(applicationId);
 	}
 
 	@Override

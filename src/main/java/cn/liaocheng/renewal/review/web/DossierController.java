@@ -39,10 +39,31 @@ class DossierController {
 
 	private final ReviewOpinions opinions;
 
-	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions) {
+	private final cn.liaocheng.renewal.decision.Decisions decisions;
+
+	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
+			cn.liaocheng.renewal.decision.Decisions decisions) {
 		this.stages = stages;
 		this.access = access;
 		this.opinions = opinions;
+		this.decisions = decisions;
+	}
+
+	@GetMapping("/{id}/decisions/{decisionId}")
+	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long decisionId) {
+		requireAccess(user, id);
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+			.filter(d -> d.id() == decisionId)
+			.findFirst()
+			.orElseThrow(ApplicationNotFoundException::new);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(decision.number() + decision.type().title() + ".pdf", StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(decisions.pdf(decisionId));
 	}
 
 	@GetMapping("/{id}")
@@ -53,6 +74,7 @@ class DossierController {
 		model.addAttribute("facts", stages.facts(id));
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
+		model.addAttribute("decisions", decisions.allForApplication(id));
 		return "review/dossier";
 	}
 

@@ -1,0 +1,28 @@
+package cn.liaocheng.renewal.application.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import cn.liaocheng.renewal.decision.IssuedDecision;
+
+/** A signed decision as a download named after its document number. */
+final class DecisionDownloads {
+
+	private DecisionDownloads() {
+	}
+
+	static ResponseEntity<byte[]> of(IssuedDecision decision, byte[] pdf) {
+		String name = decision.number() + decision.type().title() + ".pdf";
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-SHA256", decision.sha256())
+			.body(pdf);
+	}
+
+}
