@@ -47,9 +47,25 @@ class ApplicationApiController {
 
 	private final cn.liaocheng.renewal.decision.Decisions decisions;
 
-	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions) {
+	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
+
+	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions,
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates) {
 		this.applications = applications;
 		this.decisions = decisions;
+		this.estimates = estimates;
+	}
+
+	@GetMapping("/{id}/subsidy-estimate")
+	@Operation(summary = "奖补申请按现行规则测算的奖补金额（元）", description = "测算值，最终以审核核定为准；不适用时返回 404")
+	ResponseEntity<Map<String, Object>> subsidyEstimate(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return estimates.stream()
+			.flatMap(e -> e.estimate(detail).stream())
+			.findFirst()
+			.<ResponseEntity<Map<String, Object>>>map(amount -> ResponseEntity.ok(Map.of("amount", amount.toPlainString(),
+					"note", "按现行奖补规则测算，最终以审核核定和资金下达决定为准")))
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/{id}/decisions")

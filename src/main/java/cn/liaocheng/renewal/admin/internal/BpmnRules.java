@@ -1,0 +1,184 @@
+package cn.liaocheng.renewal.admin.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.DomElement;
+
+/** The checks one BPMN file must pass; problems are added to the list given, none is thrown. */
+final class BpmnRules {
+
+	static final Set<String> CAMUNDA_NAMESPACES = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+
+	private static final String BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
+	private static final Set<String> TIMERS = Set.of("timeDuration", "timeDate", "timeCycle");
+
+	private final String resource;
+
+	private final ModelEnvironment environment;
+
+	private final DeploymentContents contents;
+
+	private final List<ModelProblem> problems;
+
+	BpmnRules(String resource, ModelEnvironment environment, DeploymentContents contents, List<ModelProblem> problems) {
+		this.resource = resource;
+		this.environment = environment;
+		this.contents = contents;
+		this.problems = problems;
+	}
+
+	void check(BpmnModelInstance model) {
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			String ttl = process.getCamundaHistoryTimeToLiveString();
+			if (process.isExecutable() && (ttl == null || ttl.isBlank())) {
+				problem(process.getId(), "流程未设置历史数据保留期限（camunda:historyTimeToLive），例如 P3650D");
+			}
+		}
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			checkForm(task);
+			checkAssignment(task);
+		}
+		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+			String ref = task.getCamundaDecisionRef();
+			if (ref != null && !Expressions.isExpression(ref) && !contents.decisionKeys().contains(ref)
+					&& !environment.isDeployedDecision(ref)) {
+				problem(task.getId(), "引用的决策表 “" + ref + "” 不存在（既不在本次部署中，也未部署过）");
+			}
+		}
+		walk(model.getDocument().getRootElement(), null);
+	}
+
+	private void checkForm(UserTask task) {
+		String formRef = task.getCamundaFormRef();
+		String formKey = task.getCamundaFormKey();
+		if (formRef != null && !formRef.isBlank()) {
+			if (!Expressions.isExpression(formRef) && !contents.formKeys().contains(formRef)
+					&& !environment.isDeployedForm(formRef)) {
+				problem(task.getId(), "表单 “" + formRef + "”（camunda:formRef）不存在：请把它放进 forms/ 一并部署");
+			}
+		}
+		else if (formKey != null && formKey.startsWith("camunda-forms:deployment:")) {
+			String name = formKey.substring("camunda-forms:deployment:".length());
+			if (!contents.resourceNames().contains(name)) {
+				problem(task.getId(), "表单文件 “" + name + "”（camunda:formKey）不在本次部署中");
+			}
+		}
+		else if (formKey != null && !formKey.isBlank()) {
+			problem(task.getId(), "不支持的表单引用 “" + formKey + "”：请用 camunda:formRef 引用 forms/ 中的表单");
+		}
+		else {
+			problem(task.getId(), "用户任务没有表单：请设置 camunda:formRef（forms/ 中表单的 id）");
+		}
+	}
+
+	private void checkAssignment(UserTask task) {
+		String groups = task.getCamundaCandidateGroups();
+		boolean hasAssignee = task.getCamundaAssignee() != null && !task.getCamundaAssignee().isBlank();
+		boolean hasUsers = task.getCamundaCandidateUsers() != null && !task.getCamundaCandidateUsers().isBlank();
+		if ((groups == null || groups.isBlank()) && !hasAssignee && !hasUsers) {
+			problem(task.getId(), "用户任务没有办理人：请设置候选组（camunda:candidateGroups）");
+			return;
+		}
+		if (groups == null) {
+			return;
+		}
+		Set<String> known = environment.groupIds();
+		for (String group : groups.split(",")) {
+			String g = group.trim();
+			if (g.isEmpty()) {
+				continue;
+			}
+			if (!Expressions.isExpression(g)) {
+				if (!known.contains(g)) {
+					problem(task.getId(), "候选组 “" + g + "” 不存在：请先在 Camunda Admin 中创建该组，或改用现有的组");
+				}
+				continue;
+			}
+			Pattern pattern = Expressions.groupPattern(g);
+			if (pattern != null && known.stream().noneMatch(k -> pattern.matcher(k).matches())) {
+				problem(task.getId(), "候选组表达式 “" + g + "” 不能对应任何现有的组");
+			}
+		}
+	}
+
+	private void walk(DomElement element, String ownerId) {
+		String id = element.getAttribute("id");
+		String owner = id != null ? id : ownerId;
+		String namespace = element.getNamespaceURI();
+		String name = element.getLocalName();
+		if (BPMN_NAMESPACE.equals(namespace) && "scriptTask".equals(name)) {
+			problem(owner, "不允许使用脚本任务（scriptTask）：请改为服务任务并引用 Spring bean");
+		}
+		if (CAMUNDA_NAMESPACES.contains(namespace) && "script".equals(name)) {
+			problem(owner, "不允许使用内联脚本（camunda:script）");
+		}
+		if (BPMN_NAMESPACE.equals(namespace) && "conditionExpression".equals(name) && element.hasAttribute("language")) {
+			problem(owner, "不允许使用脚本条件（conditionExpression 的 language 属性）：请用 ${...} 表达式");
+		}
+		if (BPMN_NAMESPACE.equals(namespace) && TIMERS.contains(name)
+				&& !TimerExpressions.isValid(name, element.getTextContent())) {
+			problem(owner, "定时器 " + name + " 的值 “" + text(element) + "” 无法解析：请用 ISO 8601 格式（如 P5D、PT2H、"
+					+ "2026-12-31T17:00:00、R3/PT1H）或 ${...} 表达式");
+		}
+		if (CAMUNDA_NAMESPACES.contains(namespace)) {
+			// Listeners and the like carry their attributes unqualified.
+			checkCamundaAttributes(element, null, owner);
+		}
+		for (String camunda : CAMUNDA_NAMESPACES) {
+			checkCamundaAttributes(element, camunda, owner);
+		}
+		for (DomElement child : element.getChildElements()) {
+			walk(child, owner);
+		}
+	}
+
+	private static String attribute(DomElement element, String namespace, String name) {
+		return namespace == null ? emptyToNull(element.getAttribute(name)) : element.getAttribute(namespace, name);
+	}
+
+	private static String emptyToNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+
+	private void checkCamundaAttributes(DomElement element, String camunda, String owner) {
+		if (attribute(element, camunda, "class") != null) {
+			problem(owner, "不允许使用 camunda:class：请用 camunda:delegateExpression 引用 Spring bean（${beanName}）");
+		}
+		String delegate = attribute(element, camunda, "delegateExpression");
+		if (delegate != null) {
+			String bean = Expressions.firstIdentifier(delegate);
+			if (bean == null || !(environment.isBean(bean) || Expressions.ENGINE_NAMES.contains(bean))) {
+				problem(owner, "委托表达式 “" + delegate + "” 引用的 bean “" + (bean == null ? delegate : bean)
+						+ "” 不存在");
+			}
+		}
+		for (String attribute : List.of("expression", "collection")) {
+			String value = attribute(element, camunda, attribute);
+			String target = value == null ? null : Expressions.methodTarget(value);
+			if (target != null && !environment.isBean(target) && !Expressions.ENGINE_NAMES.contains(target)) {
+				problem(owner, "表达式 “" + value + "” 调用的 bean “" + target + "” 不存在");
+			}
+		}
+		String due = attribute(element, camunda, "dueDate");
+		if (due != null && !TimerExpressions.isValid("dueDate", due)) {
+			problem(owner, "办理期限（camunda:dueDate）“" + due + "” 无法解析：请用 ISO 8601 日期、时长（如 P5D）或 ${...} 表达式");
+		}
+	}
+
+	private static String text(DomElement element) {
+		String text = element.getTextContent();
+		return text == null ? "" : text.trim();
+	}
+
+	private void problem(String elementId, String message) {
+		problems.add(new ModelProblem(resource, elementId, message));
+	}
+
+}

@@ -1,0 +1,176 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * correction (退回补正): a return opens the enterprise's correction task with a deadline of 10 working days; a
+ * resubmission goes back to the step that returned (see the county and joint review tests for each step), an
+ * unanswered return lapses the application wherever it was returned.
+ */
+@WebIntegrationTest
+class CorrectionProcessTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	WorkingDays workingDays;
+
+	ReviewFixture review;
+
+	@BeforeEach
+	void open() {
+		review = ReviewFixture.open(context);
+	}
+
+	@AfterEach
+	void close() {
+		review.close();
+	}
+
+	@Test
+	void shouldGiveTheEnterpriseTenWorkingDaysToCorrectAReturnedApplication() {
+		Case project = review.submitProject(7);
+		Instant before = Instant.now();
+
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+
+		Instant after = Instant.now();
+		ProcessInstance correction = review.called(project, "correction");
+		assertThat(correction).hasPassed("Task_OpenCorrection").isWaitingAtExactly(ReviewFixture.CORRECTION_TASK);
+		assertThat(correction).task().isAssignedTo(DemoUsers.ENTERPRISE);
+		Instant deadline = Instant.parse((String) review.variable(correction, "correctionDeadline"));
+		assertThat(deadline).isIn(workingDays.deadline(before, 10, WorkingDays.CHINA),
+				workingDays.deadline(after, 10, WorkingDays.CHINA));
+		assertThat(review.outcomes(project).correctionDeadline()).isEqualTo(deadline);
+		Job overdue = review.timer(project, "BoundaryEvent_CorrectionOverdue");
+		assertThat(overdue.getDuedate().toInstant()).isEqualTo(deadline);
+		assertThat((String) review.variable(correction, "correctionReasons"))
+			.contains(ReviewFixture.opinionFor("RETURN"));
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+	}
+
+	@Test
+	void shouldEndTheCorrectionWhenTheEnterpriseResubmitsInTime() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		ProcessInstance correction = review.called(project, "correction");
+
+		review.resubmit(project);
+
+		assertThat(correction)
+			.hasPassedInOrder("StartEvent_Returned", "Task_OpenCorrection", ReviewFixture.CORRECTION_TASK,
+					"EndEvent_Resubmitted")
+			.hasNotPassed("BoundaryEvent_CorrectionOverdue")
+			.isEnded();
+		assertThat(review.called(project, "county-review")).isWaitingAtExactly("Task_CountyFormalReview");
+		assertThat(project.process()).isWaitingAt("CallActivity_CountyReview");
+	}
+
+	@Test
+	void shouldLapseAProjectReturnedByTheCountyWhenTheDeadlinePasses() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		ProcessInstance county = review.called(project, "county-review");
+		ProcessInstance correction = review.called(project, "correction");
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(correction).hasPassed("BoundaryEvent_CorrectionOverdue", "EndEvent_CorrectionLapsed")
+			.hasNotPassed("EndEvent_Resubmitted")
+			.isEnded();
+		assertThat(county).isEnded();
+		assertThat(project.process())
+			.hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
+			.hasNotPassed("Gateway_CountyRecommended", "Task_IssueRefusal")
+			.isEnded();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldRefuseALateResubmissionAfterTheApplicationLapsed() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		assertThatThrownBy(() -> review.resubmit(project)).isInstanceOf(ApplicationStateException.class);
+
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.hasActive(project, "county-review")).isFalse();
+	}
+
+	@Test
+	void shouldLapseAProjectReturnedByTheCityWhenTheDeadlinePasses() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "RETURN");
+		ProcessInstance city = review.called(project, "joint-review");
+		assertThat(city).isWaitingAtExactly("CallActivity_CorrectionAtAcceptance");
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(city).isEnded();
+		assertThat(project.process())
+			.hasPassedInOrder("CallActivity_JointReview", "BoundaryEvent_LapsedAtCity", "Task_IssueLapse",
+					"EndEvent_Lapsed")
+			.hasNotPassed("Gateway_CityApproved")
+			.isEnded();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldLapseASubsidyClaimReturnedAtTheInvoiceCheckWhenTheDeadlinePasses() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
+		review.decide(claim, "Task_CountyInvoiceCheck", "RETURN");
+
+		review.fireTimer(claim, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(claim.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+	}
+
+	@Test
+	void shouldLapseALoanApplicationReturnedByAJointReviewBodyWhenTheDeadlinePasses() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.decide(loan, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(loan, "Task_JointReview", group -> group.equals("city-pboc") ? "RETURN" : "APPROVE");
+		assertThat(review.called(loan, "joint-review")).isWaitingAtExactly("CallActivity_CorrectionAtJointReview");
+
+		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(loan.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCity", "Task_IssueLapse", "EndEvent_Lapsed")
+			.isEnded();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+	}
+
+}

@@ -1,0 +1,193 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * joint-review (市级受理、联审与审定): the city industry bureau accepts, the bodies the routing table names review in
+ * parallel, the industry bureau decides. Projects here are of policy task 7 (green renewal), with no factor needs.
+ */
+@WebIntegrationTest
+class JointReviewProcessTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	ReviewFixture review;
+
+	@BeforeEach
+	void open() {
+		review = ReviewFixture.open(context);
+	}
+
+	@AfterEach
+	void close() {
+		review.close();
+	}
+
+	@Test
+	void shouldAskTheCityIndustryBureauToAcceptARecommendedProject() {
+		Case project = recommendedProject();
+
+		ProcessInstance city = review.called(project, "joint-review");
+		assertThat(city).isWaitingAtExactly("Task_CityAcceptance");
+		assertThat(city).task().hasCandidateGroup("city-industry");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+	}
+
+	@Test
+	void shouldRouteAPolicyTask7ProjectToIndustryDevelopmentAndEcologyInParallel() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+
+		assertThat(city).hasPassed("Gateway_AcceptanceResult", "Task_RouteJointReview").isWaitingAtExactly("Task_JointReview");
+		assertThat(review.candidateGroups(project, "Task_JointReview"))
+			.containsExactlyInAnyOrder("city-industry", "city-development", "city-ecology");
+	}
+
+	@Test
+	void shouldAskTheIndustryBureauToDecideWhenEveryBodyHasGivenItsOpinion() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+
+		// A body's refusal is an opinion for the lead body's decision, not a decision of its own.
+		review.decideEach(project, "Task_JointReview", group -> group.equals("city-ecology") ? "REFUSE" : "APPROVE");
+
+		assertThat(city).hasPassed("Task_SummariseJointReview", "Gateway_JointReviewResult")
+			.hasNotPassed("CallActivity_CorrectionAtJointReview")
+			.isWaitingAtExactly("Task_IndustryDecision");
+		assertThat(city).task().hasCandidateGroup("city-industry");
+		assertThat(review.variable(city, "jointOutcome")).isEqualTo("DONE");
+	}
+
+	@Test
+	void shouldApproveWhenTheIndustryBureauApproves() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.passJointReview(project);
+
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		assertThat(city)
+			.hasPassedInOrder("Task_CityAcceptance", "Task_RouteJointReview", "Task_JointReview",
+					"Task_SummariseJointReview", "Task_IndustryDecision", "Gateway_IndustryDecision",
+					"EndEvent_JointReviewApproved")
+			.hasNotPassed("EndEvent_JointReviewRefused")
+			.isEnded();
+		assertThat(project.process()).hasPassed("EndEvent_Registered").isEnded();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.APPROVED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldRefuseWhenTheCityDoesNotAcceptTheApplication() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+
+		review.decide(project, "Task_CityAcceptance", "REFUSE");
+
+		assertThat(city).hasPassed("Gateway_AcceptanceResult", "EndEvent_JointReviewRefused")
+			.hasNotPassed("Task_RouteJointReview")
+			.isEnded();
+		assertThat(project.process()).hasPassed("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused").isEnded();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldReturnToAcceptanceAfterTheEnterpriseResubmits() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+
+		review.decide(project, "Task_CityAcceptance", "RETURN");
+		assertThat(city).isWaitingAtExactly("CallActivity_CorrectionAtAcceptance");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		review.resubmit(project);
+
+		assertThat(city).isWaitingAtExactly("Task_CityAcceptance");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldSendTheCaseToCorrectionWhenOneBodyReturnsItAndThenAskOnlyThatBodyAgain() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+
+		review.decideEach(project, "Task_JointReview", group -> group.equals("city-development") ? "RETURN" : "APPROVE");
+
+		assertThat(city).hasPassed("Task_SummariseJointReview", "Gateway_JointReviewResult")
+			.isWaitingAtExactly("CallActivity_CorrectionAtJointReview");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		review.resubmit(project);
+
+		assertThat(city).isWaitingAtExactly("Task_JointReview");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactly("city-development");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+
+		assertThat(city).isWaitingAtExactly("Task_IndustryDecision");
+		assertThat(review.opinionSteps(project)).filteredOn(s -> s.startsWith("Task_JointReview")).hasSize(4);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldReturnToTheIndustryDecisionAfterTheEnterpriseResubmits() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.passJointReview(project);
+
+		review.decide(project, "Task_IndustryDecision", "RETURN");
+		assertThat(city).isWaitingAtExactly("CallActivity_CorrectionAtDecision");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		review.resubmit(project);
+
+		assertThat(city).isWaitingAtExactly("Task_IndustryDecision");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).isEmpty();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	@Test
+	void shouldRefuseWhenTheIndustryBureauRefuses() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.passJointReview(project);
+
+		review.decide(project, "Task_IndustryDecision", "REFUSE");
+
+		assertThat(city).hasPassed("Gateway_IndustryDecision", "EndEvent_JointReviewRefused")
+			.hasNotPassed("EndEvent_JointReviewApproved")
+			.isEnded();
+		assertThat(project.process()).hasPassed("Task_IssueRefusal", "EndEvent_Refused").isEnded();
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
+	}
+
+	private Case recommendedProject() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		return project;
+	}
+
+}

@@ -1,0 +1,450 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.EquipmentLineForm;
+import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.security.PortalUser;
+import cn.liaocheng.renewal.support.DemoUsers;
+
+/**
+ * Real applications of ent-gx (冠县, 371525) driven through the review processes of the shared Spring context, with
+ * the real listeners, delegates, tables and database.
+ * <p>
+ * The job executor is paused while a test runs and every asynchronous step is executed by the test itself
+ * ({@link #runJobs}, {@link #fireTimer}): with the executor running, a test's {@code executeJob} and the executor
+ * would race for the same job (and, for decisions, for the same unique row), which makes failures depend on timing.
+ */
+final class ReviewFixture implements AutoCloseable {
+
+	static final String COUNTY_INDUSTRY = "county-371525-industry";
+
+	static final String COUNTY_FINANCE = "county-371525-finance";
+
+	static final String CORRECTION_TASK = "Task_EnterpriseCorrection";
+
+	/** One registered project per policy task, made once per JVM by running a real project registration. */
+	private static final Map<Integer, Long> REGISTERED_PROJECTS = new ConcurrentHashMap<>();
+
+	private final ProcessEngine engine;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	private final HistoryService history;
+
+	private final Applications applications;
+
+	private final ApplicationStages stages;
+
+	private final Decisions decisions;
+
+	private final JdbcClient jdbc;
+
+	private final JobExecutor jobExecutor;
+
+	private final boolean jobExecutorWasActive;
+
+	private final PortalUser enterprise;
+
+	private ReviewFixture(ApplicationContext context) {
+		this.engine = context.getBean(ProcessEngine.class);
+		this.runtime = engine.getRuntimeService();
+		this.tasks = engine.getTaskService();
+		this.management = engine.getManagementService();
+		this.history = engine.getHistoryService();
+		this.applications = context.getBean(Applications.class);
+		this.stages = context.getBean(ApplicationStages.class);
+		this.decisions = context.getBean(Decisions.class);
+		this.jdbc = context.getBean(JdbcClient.class);
+		this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+		this.jobExecutorWasActive = jobExecutor.isActive();
+		this.enterprise = portalUser(DemoUsers.ENTERPRISE);
+	}
+
+	/** For {@code @BeforeEach}: binds camunda-bpm-assert to the Spring engine and pauses the job executor. */
+	static ReviewFixture open(ApplicationContext context) {
+		ReviewFixture fixture = new ReviewFixture(context);
+		// Explicitly the Spring engine: camunda-unit.cfg.xml would otherwise be a candidate for other tests' engine.
+		BpmnAwareTests.init(fixture.engine);
+		fixture.jobExecutor.shutdown();
+		return fixture;
+	}
+
+	/** For {@code @AfterEach}: the next test class in this shared context finds the job executor as it was. */
+	@Override
+	public void close() {
+		BpmnAwareTests.reset();
+		if (jobExecutorWasActive) {
+			jobExecutor.start();
+		}
+	}
+
+	/** A submitted application and the instance of its main process. */
+	record Case(long id, ApplicationKind kind, ProcessInstance process) {
+
+		String key() {
+			return Long.toString(id);
+		}
+
+	}
+
+	// --- applications, made through the application module's public API as the portal does
+
+	Case submitProject(int policyTask) {
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, projectDossier(policyTask), creationKey());
+		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
+		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
+		return submit(id, ApplicationKind.PROJECT);
+	}
+
+	Case submitSubsidy(long projectId, BigDecimal invoiced) {
+		long id = applications.createDraft(enterprise, ApplicationKind.SUBSIDY, subsidyDossier(projectId, invoiced),
+				creationKey());
+		attach(id, AttachmentCategory.INVOICE, "发票.pdf");
+		attach(id, AttachmentCategory.CONTRACT, "购置合同.pdf");
+		attach(id, AttachmentCategory.PAYMENT_PROOF, "付款凭证.pdf");
+		return submit(id, ApplicationKind.SUBSIDY);
+	}
+
+	Case submitLoan(long projectId) {
+		DossierForm form = new DossierForm();
+		form.setProjectId(Long.toString(projectId));
+		form.setBankKey("icbc");
+		form.setLoanAmount("10000000.00");
+		form.setLoanTermMonths("36");
+		form.setLoanPurpose("购置数控车床及配套检测设备");
+		long id = applications.createDraft(enterprise, ApplicationKind.LOAN, form, creationKey());
+		return submit(id, ApplicationKind.LOAN);
+	}
+
+	/** What the portal does when the enterprise sends a corrected dossier back. */
+	void resubmit(Case c) {
+		applications.submit(enterprise, c.id());
+		runJobs(c);
+	}
+
+	/**
+	 * An APPROVED project of ent-gx with the given policy task, registered by a real project-registration run once
+	 * per JVM (the shared context keeps it), so subsidy and loan tests start from a project the system approved.
+	 */
+	long registeredProject(int policyTask) {
+		Long cached = REGISTERED_PROJECTS.get(policyTask);
+		if (cached != null && status(cached) == ApplicationStatus.APPROVED) {
+			return cached;
+		}
+		Case project = submitProject(policyTask);
+		passCountyReview(project);
+		passCityReview(project);
+		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
+		REGISTERED_PROJECTS.put(policyTask, project.id());
+		return project.id();
+	}
+
+	// --- reviewers
+
+	/** Completes the single open task {@code taskKey} of the case as Tasklist does, then runs the jobs that follow. */
+	void decide(Case c, String taskKey, String decision) {
+		complete(task(c, taskKey), Map.of("decision", decision, "opinion", opinionFor(decision)));
+		runJobs(c);
+	}
+
+	/** Completes every open parallel task {@code taskKey}, each with the decision for its candidate group. */
+	void decideEach(Case c, String taskKey, Function<String, String> decisionByGroup) {
+		for (Task task : tasks(c, taskKey)) {
+			String decision = decisionByGroup.apply(candidateGroup(task));
+			complete(task, Map.of("decision", decision, "opinion", opinionFor(decision)));
+		}
+		runJobs(c);
+	}
+
+	void complete(Task task, Map<String, Object> variables) {
+		tasks.complete(task.getId(), variables);
+	}
+
+	void passCountyReview(Case c) {
+		decide(c, "Task_CountyFormalReview", "APPROVE");
+		if (c.kind() == ApplicationKind.SUBSIDY) {
+			decide(c, "Task_CountyInvoiceCheck", "APPROVE");
+		}
+		decide(c, "Task_CountyRecommendation", "APPROVE");
+	}
+
+	void passJointReview(Case c) {
+		decide(c, "Task_CityAcceptance", "APPROVE");
+		decideEach(c, "Task_JointReview", group -> "APPROVE");
+	}
+
+	void passCityReview(Case c) {
+		passJointReview(c);
+		decide(c, "Task_IndustryDecision", "APPROVE");
+	}
+
+	static String opinionFor(String decision) {
+		return switch (decision) {
+			case "APPROVE" -> "材料齐全，符合实施方案的支持条件。";
+			case "RETURN" -> "设备购置合同缺少盖章页，请补正后重新提交。";
+			case "REFUSE" -> "项目不属于实施方案支持的重点任务范围。";
+			case "GRANTED" -> "经审贷，同意发放设备更新贷款。";
+			case "DECLINED" -> "企业资产负债率过高，不予放贷。";
+			default -> "意见：" + decision;
+		};
+	}
+
+	// --- jobs
+
+	/** Executes the asynchronous continuations of every instance of the case (main and called) until none is left. */
+	void runJobs(Case c) {
+		for (int executed = 0; executed < 50; executed++) {
+			Optional<Job> next = instanceIds(c).stream()
+				.flatMap(id -> management.createJobQuery().processInstanceId(id).messages().list().stream())
+				.findFirst();
+			if (next.isEmpty()) {
+				return;
+			}
+			management.executeJob(next.get().getId());
+		}
+		throw new AssertionError("Case " + c.id() + " still has jobs after 50 executions: a loop in the model?");
+	}
+
+	/** The timer job waiting at {@code activityId}, whatever its due date. */
+	Job timer(Case c, String activityId) {
+		List<Job> timers = instanceIds(c).stream()
+			.flatMap(id -> management.createJobQuery().processInstanceId(id).timers().activityId(activityId).list().stream())
+			.toList();
+		assertThat(timers).as("timers at %s", activityId).hasSize(1);
+		return timers.get(0);
+	}
+
+	/** Lets the timer at {@code activityId} fire now (as if its date had come), then runs the jobs that follow. */
+	void fireTimer(Case c, String activityId) {
+		management.executeJob(timer(c, activityId).getId());
+		runJobs(c);
+	}
+
+	// --- where the case is
+
+	ProcessInstance called(Case c, String processKey) {
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(c.key())
+			.processDefinitionKey(processKey)
+			.singleResult();
+		assertThat(instance).as("active %s instance of case %s", processKey, c.id()).isNotNull();
+		return instance;
+	}
+
+	boolean hasActive(Case c, String processKey) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.key()).processDefinitionKey(processKey)
+			.count() > 0;
+	}
+
+	Task task(Case c, String taskKey) {
+		List<Task> open = tasks(c, taskKey);
+		assertThat(open).as("open %s tasks of case %s", taskKey, c.id()).hasSize(1);
+		return open.get(0);
+	}
+
+	List<Task> tasks(Case c, String taskKey) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(c.key()).taskDefinitionKey(taskKey).list();
+	}
+
+	List<String> candidateGroups(Case c, String taskKey) {
+		return tasks(c, taskKey).stream().map(this::candidateGroup).toList();
+	}
+
+	private String candidateGroup(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId()).stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("task " + task.getTaskDefinitionKey() + " has no candidate group"));
+	}
+
+	Object variable(ProcessInstance instance, String name) {
+		return runtime.getVariable(instance.getId(), name);
+	}
+
+	// --- what users see
+
+	ApplicationStatus status(Case c) {
+		return status(c.id());
+	}
+
+	ApplicationStatus status(long applicationId) {
+		return stages.facts(applicationId).status();
+	}
+
+	Outcomes outcomes(Case c) {
+		return stages.facts(c.id()).outcomes();
+	}
+
+	/** The type of the decision issued last for the case. */
+	DecisionType decision(Case c) {
+		return decisions.forApplication(c.id()).map(IssuedDecision::type).orElse(null);
+	}
+
+	List<DecisionType> allDecisions(Case c) {
+		return decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList();
+	}
+
+	/** The task ids of the case's opinions of record (table review_opinion). */
+	List<String> opinionTaskIds(Case c) {
+		return jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ?").param(c.id()).query(String.class).list();
+	}
+
+	/** Each review task completed in any of the case's process instances (the enterprise's correction task is none). */
+	List<String> completedReviewTaskIds(Case c) {
+		return history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(c.key())
+			.finished()
+			.list()
+			.stream()
+			.filter(t -> !CORRECTION_TASK.equals(t.getTaskDefinitionKey()))
+			.filter(t -> "completed".equals(t.getDeleteReason()))
+			.map(HistoricTaskInstance::getId)
+			.toList();
+	}
+
+	void assertEveryCompletedReviewLeftAnOpinion(Case c) {
+		List<String> completed = completedReviewTaskIds(c);
+		assertThat(completed).as("completed review tasks").isNotEmpty();
+		assertThat(opinionTaskIds(c)).as("opinions of record of case %s", c.id()).containsExactlyInAnyOrderElementsOf(completed);
+	}
+
+	/** The steps (BPMN task ids) and decisions of the case's opinions of record, oldest first. */
+	List<String> opinionSteps(Case c) {
+		return jdbc.sql("SELECT step, decision FROM review_opinion WHERE application_id = ? ORDER BY created_at, id")
+			.param(c.id())
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+	}
+
+	// --- building blocks
+
+	private Case submit(long id, ApplicationKind kind) {
+		applications.submit(enterprise, id);
+		ProcessInstance process = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(Long.toString(id))
+			.processDefinitionKey(kind.processKey())
+			.singleResult();
+		assertThat(process).as("%s process of application %s", kind.processKey(), id).isNotNull();
+		return new Case(id, kind, process);
+	}
+
+	private List<String> instanceIds(Case c) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.key()).list().stream()
+			.map(ProcessInstance::getId)
+			.toList();
+	}
+
+	private void attach(long id, AttachmentCategory category, String fileName) {
+		String pdf = "%PDF-1.4\n% " + category + " " + id + " " + UUID.randomUUID()
+				+ "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+				+ "trailer <</Root 1 0 R>>\n%%EOF\n";
+		applications.addAttachment(enterprise, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** Built as the portal builds it at login (CamundaIdentityAuthenticationProvider#portalUser). */
+	private PortalUser portalUser(String userId) {
+		User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+		List<PortalUser.Membership> memberships = engine.getIdentityService().createGroupQuery().groupMember(userId).list()
+			.stream()
+			.map(g -> new PortalUser.Membership(g.getId(), g.getName(), GroupType.of(g.getType())))
+			.toList();
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+		return new PortalUser(userId, name.isEmpty() ? userId : name, memberships);
+	}
+
+	/** No factor needs (new land, energy, emissions), so the routing table answers by policy task and kind alone. */
+	private static DossierForm projectDossier(int policyTask) {
+		DossierForm d = new DossierForm();
+		d.setProjectName("冠县轴承生产线绿色化改造项目");
+		d.setPolicyTask(Integer.toString(policyTask));
+		d.setLocation("冠县经济开发区演示路 8 号");
+		d.setConstructionStart("2026-03-01");
+		d.setConstructionEnd("2026-12-31");
+		d.setTotalInvestment("1470000.00");
+		d.setEquipmentInvestment("470000.00");
+		d.setNeedsNewLand(false);
+		d.setNeedsEnergyUse(false);
+		d.setNeedsEmissionQuota(false);
+		d.setExpectedOutputValue("8000000.00");
+		d.setOtherBenefits("降低能耗，减少废品");
+		d.setEquipment(new ArrayList<>(List.of(line("2", "185000.00"))));
+		return d;
+	}
+
+	/** One invoiced line of domestic equipment worth {@code invoiced}. */
+	private static DossierForm subsidyDossier(long projectId, BigDecimal invoiced) {
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		DossierForm d = new DossierForm();
+		d.setProjectId(Long.toString(projectId));
+		d.setCommissioningDate(today.minusDays(30).toString());
+		EquipmentLineForm line = line("1", invoiced.toPlainString());
+		line.setInvoiceNo("37002612");
+		line.setInvoiceDate(today.minusDays(45).toString());
+		line.setInvoiceAmount(invoiced.toPlainString());
+		d.setEquipment(new ArrayList<>(List.of(line)));
+		return d;
+	}
+
+	private static EquipmentLineForm line(String quantity, String unitPrice) {
+		EquipmentLineForm line = new EquipmentLineForm();
+		line.setName("数控车床");
+		line.setModel("CK6150");
+		line.setQuantity(quantity);
+		line.setUnitPrice(unitPrice);
+		line.setOrigin("DOMESTIC");
+		line.setReplacesEquipment("C6140 普通车床");
+		line.setReplacedAgeYears("16");
+		line.setEfficiencyGrade("2");
+		return line;
+	}
+
+	private static String creationKey() {
+		return UUID.randomUUID().toString();
+	}
+
+}
