@@ -103,7 +103,7 @@ class DecisionIssuingTest {
 		String text = text(decisions.pdf(issued.id()));
 
 		assertThat(text).contains(SampleDecisions.ENTERPRISE, SampleDecisions.CREDIT_CODE, "965,000.05",
-				"玖拾陆万伍仟元零伍分", issued.number(), "奖补资金下达通知书", "冠县工业和信息化局", "王建国",
+				"玖拾陆万伍仟元零伍分", issued.number(), "奖补资金下达通知书", "冠县工业和信息化局", "冠县工信局审核员",
 				issued.verificationCode(), "2026年5月8日");
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /** Numbering and idempotency on the production database, where row locks and unique violations behave for real. */
+@Tag("own-context")
 @SpringBootTest
 @ActiveProfiles({ "postgres", "demo" })
 class DecisionsOnPostgresTest {

@@ -32,10 +32,10 @@ final class SampleDecisions {
 
 	static List<Opinion> opinions() {
 		return List.of(
-				new Opinion("冠县工业和信息化局", "王建国", LocalDate.of(2026, 4, 2), "同意推荐",
+				new Opinion("冠县工业和信息化局", "冠县工信局审核员", LocalDate.of(2026, 4, 2), "同意推荐",
 						"申报材料齐全，设备清单与备案一致，企业近三年无安全生产事故。"),
-				new Opinion("冠县财政局", "李敏", LocalDate.of(2026, 4, 3), "同意推荐", "企业财务状况良好。"),
-				new Opinion("聊城市工业和信息化局", "张伟", LocalDate.of(2026, 4, 20), "同意",
+				new Opinion("冠县财政局", "冠县财政局审核员", LocalDate.of(2026, 4, 3), "同意推荐", "企业财务状况良好。"),
+				new Opinion("聊城市工业和信息化局", "市工信局审核员", LocalDate.of(2026, 4, 20), "同意",
 						"项目属重点任务第4项“加快智能装备应用”，技术水平国内先进，设备投资占比合理。"),
 				new Opinion("聊城市市场监督管理局", "赵丽", LocalDate.of(2026, 4, 22), "同意", "检验检测设备符合要求。"));
 	}

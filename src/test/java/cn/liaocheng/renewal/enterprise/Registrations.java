@@ -50,7 +50,7 @@ public final class Registrations {
 		form.put("name", "冠县测试机械制造有限公司" + userId.substring(userId.length() - 4));
 		form.put("divisionCode", "371525");
 		form.put("industry", "通用设备制造");
-		form.put("contactName", "张经理");
+		form.put("contactName", "财务负责人");
 		form.put("contactPhone", "0635-5123456");
 		form.put("userId", userId);
 		form.put("password", PASSWORD);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +34,7 @@ import cn.liaocheng.renewal.security.PortalUser;
  * configuration), the issuing job fails into an incident that Cockpit shows, and the enterprise sees neither a
  * final stage nor a half-made decision.
  */
+@Tag("own-context")
 @SpringBootTest
 @ActiveProfiles({ "test", "demo" })
 @TestPropertySource(properties = "renewal.signing.self-signed-keys=false")

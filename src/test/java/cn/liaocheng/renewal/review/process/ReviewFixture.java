@@ -171,7 +171,7 @@ final class ReviewFixture implements AutoCloseable {
 	 */
 	long registeredProject(int policyTask) {
 		Long cached = REGISTERED_PROJECTS.get(policyTask);
-		if (cached != null && status(cached) == ApplicationStatus.APPROVED) {
+		if (cached != null && isApprovedProject(cached)) {
 			return cached;
 		}
 		Case project = submitProject(policyTask);
@@ -180,6 +180,15 @@ final class ReviewFixture implements AutoCloseable {
 		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
 		REGISTERED_PROJECTS.put(policyTask, project.id());
 		return project.id();
+	}
+
+	private boolean isApprovedProject(long id) {
+		try {
+			return stages.facts(id).kind() == ApplicationKind.PROJECT && status(id) == ApplicationStatus.APPROVED;
+		}
+		catch (RuntimeException e) { // another context's database
+			return false;
+		}
 	}
 
 	// --- reviewers
@@ -219,6 +228,15 @@ final class ReviewFixture implements AutoCloseable {
 	void passCityReview(Case c) {
 		passJointReview(c);
 		decide(c, "Task_IndustryDecision", "APPROVE");
+	}
+
+	/** The bank officer grants the loan as the bank-decision form submits it (grantDate as the form's date text). */
+	void grant(Case c, String amount, boolean usedRelending) {
+		complete(task(c, "Task_BankDecision"),
+				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", amount, "interestRate",
+						"3.10", "termMonths", 36, "grantDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+						"usedRelending", usedRelending));
+		runJobs(c);
 	}
 
 	static String opinionFor(String decision) {
@@ -358,6 +376,14 @@ final class ReviewFixture implements AutoCloseable {
 			.param(c.id())
 			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
 			.list();
+	}
+
+	/** Objections filed against the case's public notice and not yet resolved. */
+	int unresolvedObjections(Case c) {
+		return jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ? AND resolved_at IS NULL")
+			.param(c.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	// --- building blocks

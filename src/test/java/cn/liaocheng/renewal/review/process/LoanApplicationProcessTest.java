@@ -1,0 +1,183 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * loan-application (技术改造贷款申请审核) for a registered project of ent-gx at ICBC: after county and city review the
+ * central bank's branch lists it for relending, the bank decides, and a relending-funded loan gets a fiscal interest
+ * subsidy of 1.5 points a year for 2 years, at most 2 000 000 yuan.
+ */
+@WebIntegrationTest
+class LoanApplicationProcessTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	ReviewFixture review;
+
+	@BeforeEach
+	void open() {
+		review = ReviewFixture.open(context);
+	}
+
+	@AfterEach
+	void close() {
+		review.close();
+	}
+
+	@Test
+	void shouldReviewALoanAtTheCountyWithoutAnInvoiceCheckAndRouteItToThePbocAndNfra() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		ProcessInstance county = review.called(loan, "county-review");
+
+		review.passCountyReview(loan);
+		review.decide(loan, "Task_CityAcceptance", "APPROVE");
+
+		assertThat(county).hasPassed("EndEvent_CountyRecommended").hasNotPassed("Task_CountyInvoiceCheck");
+		assertThat(review.candidateGroups(loan, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology", "city-pboc", "city-nfra");
+	}
+
+	@Test
+	void shouldPushAListedLoanToTheChosenBank() {
+		Case loan = listedLoan();
+
+		assertThat(loan.process()).hasPassed("Task_PbocListing", "Gateway_Listed").isWaitingAtExactly("Task_BankDecision");
+		assertThat(loan.process()).task().hasCandidateGroup("bank-icbc");
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
+	}
+
+	@Test
+	void shouldGrantALoanFundedByRelendingWithAnInterestSubsidyOfOnePointFivePercentForTwoYears() {
+		Case loan = listedLoan();
+
+		review.grant(loan, "10000000.00", true);
+
+		assertThat(loan.process())
+			.hasPassedInOrder("Task_BankDecision", "Gateway_BankDecision", "Task_ComputeInterestSubsidy",
+					"Task_IssueLoanDecision", "EndEvent_LoanGranted")
+			.hasNotPassed("Task_IssueRefusal")
+			.isEnded();
+		Outcomes outcomes = review.outcomes(loan);
+		assertThat(outcomes.grantedAmount()).isEqualByComparingTo("10000000.00");
+		assertThat(outcomes.usedRelending()).isTrue();
+		// 10 000 000 × 1.5% × 2 years
+		assertThat(outcomes.interestSubsidyAmount()).isEqualByComparingTo("300000.00");
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
+				DecisionType.INTEREST_SUBSIDY_GRANTED);
+		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+	}
+
+	@Test
+	void shouldCapTheInterestSubsidyAtTwoMillionYuan() {
+		Case loan = listedLoan();
+
+		review.grant(loan, "80000000.00", true);
+
+		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
+		// 80 000 000 × 1.5% × 2 = 2 400 000, above the cap
+		assertThat(review.outcomes(loan).interestSubsidyAmount()).isEqualByComparingTo("2000000.00");
+	}
+
+	@Test
+	void shouldNotAcceptAGrantWithoutTheLoansAmountTermAndDate() {
+		Case loan = listedLoan();
+
+		assertThatThrownBy(() -> review.complete(review.task(loan, "Task_BankDecision"),
+				Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"))))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("同意放贷时请填写");
+
+		assertThat(loan.process()).isWaitingAtExactly("Task_BankDecision");
+	}
+
+	@Test
+	void shouldRefuseTheLoanWhenTheBankDeclines() {
+		Case loan = listedLoan();
+
+		review.decide(loan, "Task_BankDecision", "DECLINED");
+
+		assertThat(loan.process()).hasPassedInOrder("Gateway_BankDecision", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_ComputeInterestSubsidy")
+			.isEnded();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+	}
+
+	@Test
+	void shouldRefuseTheLoanWhenThePbocBranchDoesNotListIt() {
+		Case loan = cityApprovedLoan();
+		assertThat(loan.process()).isWaitingAtExactly("Task_PbocListing");
+		assertThat(loan.process()).task().hasCandidateGroup("city-pboc");
+
+		review.decide(loan, "Task_PbocListing", "REFUSE");
+
+		assertThat(loan.process()).hasPassedInOrder("Gateway_Listed", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_BankDecision")
+			.isEnded();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+	}
+
+	@Test
+	void shouldRefuseALoanTheCountyDoesNotRecommend() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+
+		review.decide(loan, "Task_CountyFormalReview", "REFUSE");
+
+		assertThat(loan.process()).hasPassedInOrder("Gateway_CountyRecommended", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("CallActivity_JointReview")
+			.isEnded();
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+	}
+
+	@Test
+	void shouldRefuseALoanTheCityDoesNotApprove() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passJointReview(loan);
+
+		review.decide(loan, "Task_IndustryDecision", "REFUSE");
+
+		assertThat(loan.process()).hasPassedInOrder("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_PbocListing")
+			.isEnded();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+	}
+
+	private Case cityApprovedLoan() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		return loan;
+	}
+
+	private Case listedLoan() {
+		Case loan = cityApprovedLoan();
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		return loan;
+	}
+
+}

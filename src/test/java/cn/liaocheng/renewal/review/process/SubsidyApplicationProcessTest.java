@@ -1,0 +1,219 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.internal.NoticeBoard;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * subsidy-application (奖补资金申请审核) for a registered policy-task-7 project of ent-gx: after county and city review
+ * the subsidy is computed (10% of domestic invoiced equipment for tasks 4–9), goes to experts above 1 000 000 yuan,
+ * is published for 5 working days, and the finance bureau allocates it.
+ */
+@WebIntegrationTest
+class SubsidyApplicationProcessTest {
+
+	/** 10% of it is 37 000 yuan: no expert review. */
+	private static final BigDecimal SMALL_CLAIM = new BigDecimal("370000.00");
+
+	/** 10% of it is 2 000 000 yuan, above the expert-review threshold of 1 000 000. */
+	private static final BigDecimal LARGE_CLAIM = new BigDecimal("20000000.00");
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	NoticeBoard noticeBoard;
+
+	ReviewFixture review;
+
+	@BeforeEach
+	void open() {
+		review = ReviewFixture.open(context);
+	}
+
+	@AfterEach
+	void close() {
+		review.close();
+	}
+
+	@Test
+	void shouldPublishASmallSubsidyWithoutExpertReview() {
+		Case claim = approvedClaim(SMALL_CLAIM);
+
+		assertThat(claim.process())
+			.hasPassedInOrder("Gateway_CityApproved", "Task_ComputeSubsidy", "Gateway_NeedsExpertReview",
+					"Gateway_ToPublicNotice", "Task_StartPublicNotice")
+			.hasNotPassed("Task_ExpertReview")
+			.isWaitingAtExactly("TimerEvent_NoticePeriodEnds");
+		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("37000.00");
+		assertThat(review.variable(claim.process(), "expertReview")).isEqualTo(false);
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.PUBLIC_NOTICE);
+		Instant noticeEnds = Instant.parse((String) review.variable(claim.process(), "noticeEnds"));
+		assertThat(review.timer(claim, "TimerEvent_NoticePeriodEnds").getDuedate().toInstant()).isEqualTo(noticeEnds);
+		assertThat(noticeBoard.current(Instant.now())).anySatisfy(n -> {
+			assertThat(n.applicationId()).isEqualTo(claim.id());
+			assertThat(n.amount()).isEqualByComparingTo("37000.00");
+		});
+	}
+
+	@Test
+	void shouldAllocateTheSubsidyWhenTheNoticeEndsWithoutObjections() {
+		Case claim = approvedClaim(SMALL_CLAIM);
+
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		assertThat(claim.process()).hasPassed("Task_CheckObjections", "Gateway_HasObjections", "Gateway_ToAllocation")
+			.hasNotPassed("Task_ResolveObjections")
+			.isWaitingAtExactly("Task_FinanceAllocation");
+		assertThat(claim.process()).task().hasCandidateGroup("city-finance");
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+
+		assertThat(claim.process())
+			.hasPassedInOrder("Task_FinanceAllocation", "Gateway_AllocationResult", "Task_IssueAllocation",
+					"EndEvent_SubsidyAllocated")
+			.hasNotPassed("Task_IssueRefusal")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+	}
+
+	@Test
+	void shouldRefuseTheSubsidyWhenTheFinanceBureauDoesNotAllocate() {
+		Case claim = approvedClaim(SMALL_CLAIM);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		review.decide(claim, "Task_FinanceAllocation", "REFUSE");
+
+		assertThat(claim.process()).hasPassedInOrder("Gateway_AllocationResult", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_IssueAllocation")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+	}
+
+	@Test
+	void shouldSendASubsidyAboveOneMillionYuanToExpertReviewAndPublishItWhenTheExpertsApprove() {
+		Case claim = approvedClaim(LARGE_CLAIM);
+
+		assertThat(claim.process()).hasPassed("Task_ComputeSubsidy", "Gateway_NeedsExpertReview")
+			.isWaitingAtExactly("Task_ExpertReview");
+		assertThat(claim.process()).task().hasCandidateGroup("city-industry");
+		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("2000000.00");
+		assertThat(review.variable(claim.process(), "expertReview")).isEqualTo(true);
+
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+
+		assertThat(claim.process())
+			.hasPassedInOrder("Task_ExpertReview", "Gateway_ExpertReviewResult", "Gateway_ToPublicNotice",
+					"Task_StartPublicNotice")
+			.isWaitingAtExactly("TimerEvent_NoticePeriodEnds");
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.PUBLIC_NOTICE);
+	}
+
+	@Test
+	void shouldRefuseTheSubsidyWhenTheExpertsRefuse() {
+		Case claim = approvedClaim(LARGE_CLAIM);
+
+		review.decide(claim, "Task_ExpertReview", "REFUSE");
+
+		assertThat(claim.process()).hasPassedInOrder("Gateway_ExpertReviewResult", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_StartPublicNotice")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+	}
+
+	@Test
+	void shouldHoldAnObjectedSubsidyForTheIndustryBureauAndAllocateItWhenTheObjectionIsDismissed() {
+		Case claim = approvedClaim(SMALL_CLAIM);
+		assertThat(noticeBoard.file(claim.id(), "张三", "", "13800000000", "该企业所购设备为翻新旧设备，发票金额明显高于市场价。"))
+			.isTrue();
+
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		assertThat(claim.process()).hasPassed("Task_CheckObjections", "Gateway_HasObjections")
+			.isWaitingAtExactly("Task_ResolveObjections");
+		assertThat(claim.process()).task().hasCandidateGroup("city-industry");
+		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("张三", "翻新旧设备");
+
+		review.decide(claim, "Task_ResolveObjections", "APPROVE");
+
+		assertThat(claim.process()).hasPassedInOrder("Task_ResolveObjections", "Gateway_ObjectionResult", "Gateway_ToAllocation")
+			.isWaitingAtExactly("Task_FinanceAllocation");
+		assertThat(review.unresolvedObjections(claim)).isZero();
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		assertThat(claim.process()).hasPassed("EndEvent_SubsidyAllocated").isEnded();
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+	}
+
+	@Test
+	void shouldRefuseTheSubsidyWhenTheIndustryBureauUpholdsAnObjection() {
+		Case claim = approvedClaim(SMALL_CLAIM);
+		noticeBoard.file(claim.id(), "李四", "聊城市某机床厂", "0635-8123456", "该项目设备投用日期与实际不符，请核查。");
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		review.decide(claim, "Task_ResolveObjections", "REFUSE");
+
+		assertThat(claim.process()).hasPassedInOrder("Gateway_ObjectionResult", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_FinanceAllocation")
+			.isEnded();
+		assertThat(review.unresolvedObjections(claim)).isZero();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+	}
+
+	@Test
+	void shouldRefuseASubsidyTheCityDoesNotApprove() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		review.passCountyReview(claim);
+
+		review.decide(claim, "Task_CityAcceptance", "REFUSE");
+
+		assertThat(claim.process()).hasPassedInOrder("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasNotPassed("Task_ComputeSubsidy")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+	}
+
+	@Test
+	void shouldRouteASubsidyClaimToTheProjectsBodiesPlusFinanceAndTax() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		review.passCountyReview(claim);
+
+		review.decide(claim, "Task_CityAcceptance", "APPROVE");
+
+		assertThat(review.candidateGroups(claim, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology", "city-finance", "city-tax");
+	}
+
+	/** A claim of ent-gx that county and city approved, for invoiced domestic equipment worth {@code invoiced}. */
+	private Case approvedClaim(BigDecimal invoiced) {
+		Case claim = review.submitSubsidy(review.registeredProject(7), invoiced);
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		return claim;
+	}
+
+}
