@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -49,6 +50,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.decision.VerificationResult;
+import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
@@ -60,8 +62,10 @@ import cn.liaocheng.renewal.support.WebClient;
  * executor runs inside the application, so every asynchronous step is awaited (at most 30 s each).
  *
  * <p>The methods share one server and build on each other (the subsidy and the loan need the registered project),
- * hence the fixed order.
+ * hence the fixed order. Like every test with a Spring context (and database) of its own, it runs in a JVM of its
+ * own ({@link OwnContext}).
  */
+@Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "postgres", "demo" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
