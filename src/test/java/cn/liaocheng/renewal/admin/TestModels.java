@@ -7,6 +7,8 @@ final class TestModels {
 
 	static final String FORM = "county-formal-review";
 
+	static final String FORM_REF = "camunda:formRef=\"" + FORM + "\" camunda:formRefBinding=\"latest\"";
+
 	private TestModels() {
 	}
 
@@ -42,8 +44,7 @@ final class TestModels {
 	}
 
 	static String userTask(String id) {
-		return userTask(id, "camunda:candidateGroups=\"" + GROUP + "\" camunda:formRef=\"" + FORM
-				+ "\" camunda:formRefBinding=\"latest\"");
+		return userTask(id, "camunda:candidateGroups=\"" + GROUP + "\" " + FORM_REF);
 	}
 
 	static String userTask(String id, String attributes) {

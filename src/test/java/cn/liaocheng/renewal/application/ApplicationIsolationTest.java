@@ -119,8 +119,8 @@ class ApplicationIsolationTest {
 		assertThat(intruder.download(applicationId, attachmentId).statusCode()).isEqualTo(404);
 
 		assertUnchanged(before);
-		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(applicationId)).count())
-			.isEqualTo(1);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(applicationId))
+			.processDefinitionKey("project-registration").count()).isEqualTo(1);
 	}
 
 	@Test

@@ -216,7 +216,7 @@ class EnterpriseAppliesBrowserTest {
 		browser.waitUntil(elementToBeClickable(By.id("submit"))).click();
 		browser.waitUntil(textToBePresentInElementLocated(By.id("status"), "县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
-		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText()).isEqualTo("申报已提交，正在等待县级初审。");
+		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText()).isEqualTo("申报已提交，等待冠县工业和信息化局形式审查（一般在 5 个工作日内办理）。");
 		String referenceNo = fact("申报编号");
 		assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}");
 		assertThat(browser.driver().findElements(By.id("upload"))).as("no more uploads once submitted").isEmpty();

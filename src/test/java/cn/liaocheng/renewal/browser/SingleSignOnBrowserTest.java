@@ -96,7 +96,7 @@ class SingleSignOnBrowserTest {
 		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + TASKLIST + "']"))).click();
 
 		// Logged in: the header names the user, and the filter and task columns have finished loading.
-		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "冠县工业和信息化局审核员"));
+		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "冠县工业和信息化局"));
 		browser.waitUntil(and(visibilityOfElementLocated(By.cssSelector("section.task-filters [cam-tasklist-filters]")),
 				visibilityOfElementLocated(By.cssSelector("section.tasks-list .well, section.tasks-list li.task"))));
 		browser.screenshot("tasklist-county-reviewer");
@@ -112,7 +112,7 @@ class SingleSignOnBrowserTest {
 
 		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + ADMIN + "']"))).click();
 
-		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "系统管理员"));
+		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "管理员"));
 		WebElement users = browser.waitUntil(elementToBeClickable(By.cssSelector(".dashboard h1.section-title a[href='#/users']")));
 		browser.screenshot("admin-administrator");
 		assertThat(browser.driver().getCurrentUrl()).startsWith(browser.url(ADMIN)).doesNotContain("login");

@@ -37,7 +37,7 @@ final class SampleDecisions {
 				new Opinion("冠县财政局", "冠县财政局审核员", LocalDate.of(2026, 4, 3), "同意推荐", "企业财务状况良好。"),
 				new Opinion("聊城市工业和信息化局", "市工信局审核员", LocalDate.of(2026, 4, 20), "同意",
 						"项目属重点任务第4项“加快智能装备应用”，技术水平国内先进，设备投资占比合理。"),
-				new Opinion("聊城市市场监督管理局", "赵丽", LocalDate.of(2026, 4, 22), "同意", "检验检测设备符合要求。"));
+				new Opinion("聊城市市场监督管理局", "市市场监管局审核员", LocalDate.of(2026, 4, 22), "同意", "检验检测设备符合要求。"));
 	}
 
 	static DecisionRequest projectAccepted(long applicationId) {

@@ -226,7 +226,7 @@ class ThreeKindsEndToEndTest {
 		assertThat(board.body()).contains("id=\"notice-" + id + "\"", referenceNo, "160,000.00");
 		String objection = "该企业所购数控磨床系二手设备翻新，不应享受设备更新奖补，请核查。";
 		HttpResponse<String> filed = citizen.postForm("/notices/" + id + "/objections",
-				"name=" + enc("张三") + "&organisation=&phone=13800138000&content=" + enc(objection) + "&_csrf="
+				"name=" + enc("实名异议人") + "&organisation=&phone=13800138000&content=" + enc(objection) + "&_csrf="
 						+ enc(WebClient.csrfTokenOf(board.body())));
 		assertThat(filed.statusCode()).as("objection form post: %s", filed.body()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location").orElse("")).endsWith("/notices");
@@ -246,7 +246,7 @@ class ThreeKindsEndToEndTest {
 
 		JsonNode resolve = lcIndustry.awaitTask(id, "Task_ResolveObjections");
 		JsonNode summary = lcIndustry.getJson("/engine-rest/task/" + resolve.get("id").asText() + "/variables/objectionSummary");
-		assertThat(summary.get("value").asText()).contains("张三", "13800138000", objection);
+		assertThat(summary.get("value").asText()).contains("实名异议人", "13800138000", objection);
 		lcIndustry.act(id, "Task_ResolveObjections", APPROVE, "经核查，设备为全新购置，异议不成立");
 		Actor.as(port, "lc-finance").act(id, "Task_FinanceAllocation", APPROVE, "同意下达奖补资金");
 

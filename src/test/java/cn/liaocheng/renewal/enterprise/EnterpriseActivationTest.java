@@ -178,7 +178,7 @@ class EnterpriseActivationTest {
 	private Enterprise pendingEnterpriseIn(String division) {
 		String userId = freshUserId();
 		return registry.record(new NewEnterprise(new CreditCode(freshCreditCode(division)), "激活测试企业" + userId,
-				division, "专用设备制造", "李主任", "13800000000", userId), null);
+				division, "专用设备制造", "企业联系人", "13800000000", userId), null);
 	}
 
 	private WebClient as(String user) {

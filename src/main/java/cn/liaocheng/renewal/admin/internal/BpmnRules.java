@@ -109,10 +109,11 @@ final class BpmnRules {
 	}
 
 	private void walk(DomElement element, String ownerId) {
-		String id = element.getAttribute("id");
-		String owner = id != null ? id : ownerId;
 		String namespace = element.getNamespaceURI();
 		String name = element.getLocalName();
+		String id = element.getAttribute("id");
+		// An event definition's id means nothing to an administrator: the event's does.
+		String owner = id != null && !id.isEmpty() && !name.endsWith("EventDefinition") ? id : ownerId;
 		if (BPMN_NAMESPACE.equals(namespace) && "scriptTask".equals(name)) {
 			problem(owner, "不允许使用脚本任务（scriptTask）：请改为服务任务并引用 Spring bean");
 		}

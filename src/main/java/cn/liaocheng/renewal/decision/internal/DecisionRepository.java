@@ -65,6 +65,7 @@ class DecisionRepository {
 		return jdbc.sql(COLUMNS + " WHERE application_id = ? ORDER BY issued_at DESC, id DESC")
 			.param(applicationId)
 			.query(DecisionRepository::map)
+			.list()
 			.stream()
 			.findFirst();
 	}
@@ -81,7 +82,8 @@ class DecisionRepository {
 	}
 
 	Optional<IssuedDecision> bySha256(String sha256) {
-		return jdbc.sql(COLUMNS + " WHERE sha256 = ?").param(sha256).query(DecisionRepository::map).stream().findFirst();
+		// list(), not stream(): an unclosed stream would keep its pooled connection.
+		return jdbc.sql(COLUMNS + " WHERE sha256 = ?").param(sha256).query(DecisionRepository::map).list().stream().findFirst();
 	}
 
 	Optional<IssuedDecision> byCode(String code) {

@@ -20,6 +20,8 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
 
+	static final String EXPERT_REVIEW_TASK = "Task_ExpertReview";
+
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -43,7 +45,8 @@ class ReviewTaskListener implements TaskListener {
 			// The joint review's form shows which body this parallel task is for.
 			task.setVariableLocal("reviewBodyName", directory.cityBodyNames().getOrDefault(body.toString(), body.toString()));
 		}
-		ApplicationStatus stage = stageOf(group);
+		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
+				: stageOf(group);
 		if (stage != null) {
 			long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
 			stages.enter(applicationId, stage, null);

@@ -50,6 +50,7 @@ class SecurityConfiguration {
 				.denyAll()
 				.requestMatchers(path("/actuator/**"))
 				.hasRole(ADMIN)
+				.requestMatchers(path("/admin/**")).hasRole(ADMIN)
 				.requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
 						path("/camunda/api/cockpit/**"), path("/camunda/api/admin/plugin/**"),
 						path("/camunda/api/admin/setup/**"))

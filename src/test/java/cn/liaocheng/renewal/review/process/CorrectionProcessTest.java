@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -31,13 +29,17 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 @WebIntegrationTest
 class CorrectionProcessTest {
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
+
+	private final WorkingDays workingDays;
+
+	private ReviewFixture review;
 
 	@Autowired
-	WorkingDays workingDays;
-
-	ReviewFixture review;
+	CorrectionProcessTest(ApplicationContext context, WorkingDays workingDays) {
+		this.context = context;
+		this.workingDays = workingDays;
+	}
 
 	@BeforeEach
 	void open() {
@@ -111,15 +113,16 @@ class CorrectionProcessTest {
 	}
 
 	@Test
-	void shouldRefuseALateResubmissionAfterTheApplicationLapsed() {
+	void shouldNotReopenTheReviewWhenTheEnterpriseResubmitsAfterTheApplicationLapsed() {
 		Case project = review.submitProject(7);
 		review.decide(project, "Task_CountyFormalReview", "RETURN");
 		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
 
-		assertThatThrownBy(() -> review.resubmit(project)).isInstanceOf(ApplicationStateException.class);
+		review.resubmit(project);
 
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.hasActive(project, "county-review")).isFalse();
+		assertThat(review.hasActive(project, "correction")).isFalse();
 	}
 
 	@Test
@@ -168,6 +171,37 @@ class CorrectionProcessTest {
 		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
 
 		assertThat(loan.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCity", "Task_IssueLapse", "EndEvent_Lapsed")
+			.isEnded();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+	}
+
+	@Test
+	void shouldLapseASubsidyClaimReturnedAtTheCityDecisionWhenTheDeadlinePasses() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passJointReview(claim);
+		review.decide(claim, "Task_IndustryDecision", "RETURN");
+
+		review.fireTimer(claim, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(claim.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCity", "Task_IssueLapse", "EndEvent_Lapsed")
+			.hasNotPassed("Task_ComputeSubsidy")
+			.isEnded();
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+	}
+
+	@Test
+	void shouldLapseALoanApplicationReturnedAtTheCountyRecommendationWhenTheDeadlinePasses() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "APPROVE");
+		review.decide(loan, "Task_CountyRecommendation", "RETURN");
+
+		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(loan.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
+			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.APPLICATION_LAPSED);

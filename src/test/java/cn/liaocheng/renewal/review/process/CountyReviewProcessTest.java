@@ -30,10 +30,14 @@ class CountyReviewProcessTest {
 
 	private static final BigDecimal SMALL_CLAIM = new BigDecimal("370000.00");
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
 
-	ReviewFixture review;
+	private ReviewFixture review;
+
+	@Autowired
+	CountyReviewProcessTest(ApplicationContext context) {
+		this.context = context;
+	}
 
 	@BeforeEach
 	void open() {

@@ -22,10 +22,14 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 @WebIntegrationTest
 class JointReviewProcessTest {
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
 
-	ReviewFixture review;
+	private ReviewFixture review;
+
+	@Autowired
+	JointReviewProcessTest(ApplicationContext context) {
+		this.context = context;
+	}
 
 	@BeforeEach
 	void open() {
@@ -54,7 +58,7 @@ class JointReviewProcessTest {
 
 		review.decide(project, "Task_CityAcceptance", "APPROVE");
 
-		assertThat(city).hasPassed("Gateway_AcceptanceResult", "Task_RouteJointReview").isWaitingAtExactly("Task_JointReview");
+		assertThat(city).hasPassed("Gateway_AcceptanceResult", "Task_RouteJointReview").isWaitingAt("Task_JointReview");
 		assertThat(review.candidateGroups(project, "Task_JointReview"))
 			.containsExactlyInAnyOrder("city-industry", "city-development", "city-ecology");
 	}
@@ -91,6 +95,7 @@ class JointReviewProcessTest {
 			.isEnded();
 		assertThat(project.process()).hasPassed("EndEvent_Registered").isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 
@@ -140,7 +145,7 @@ class JointReviewProcessTest {
 
 		review.resubmit(project);
 
-		assertThat(city).isWaitingAtExactly("Task_JointReview");
+		assertThat(city).isWaitingAt("Task_JointReview");
 		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactly("city-development");
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CITY_REVIEW);
 
@@ -182,6 +187,8 @@ class JointReviewProcessTest {
 			.isEnded();
 		assertThat(project.process()).hasPassed("Task_IssueRefusal", "EndEvent_Refused").isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 
 	private Case recommendedProject() {

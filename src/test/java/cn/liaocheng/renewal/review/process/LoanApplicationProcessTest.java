@@ -28,10 +28,14 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 @WebIntegrationTest
 class LoanApplicationProcessTest {
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
 
-	ReviewFixture review;
+	private ReviewFixture review;
+
+	@Autowired
+	LoanApplicationProcessTest(ApplicationContext context) {
+		this.context = context;
+	}
 
 	@BeforeEach
 	void open() {

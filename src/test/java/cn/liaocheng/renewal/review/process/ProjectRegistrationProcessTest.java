@@ -22,10 +22,14 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 @WebIntegrationTest
 class ProjectRegistrationProcessTest {
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
 
-	ReviewFixture review;
+	private ReviewFixture review;
+
+	@Autowired
+	ProjectRegistrationProcessTest(ApplicationContext context) {
+		this.context = context;
+	}
 
 	@BeforeEach
 	void open() {
@@ -62,10 +66,14 @@ class ProjectRegistrationProcessTest {
 	@Test
 	void shouldRefuseAProjectTheCountyDoesNotRecommend() {
 		Case project = review.submitProject(7);
+		ProcessInstance county = review.called(project, "county-review");
 		review.decide(project, "Task_CountyFormalReview", "APPROVE");
 
 		review.decide(project, "Task_CountyRecommendation", "REFUSE");
 
+		assertThat(county).hasPassed("Gateway_RecommendationResult", "EndEvent_CountyRefused")
+			.hasNotPassed("EndEvent_CountyRecommended")
+			.isEnded();
 		assertThat(project.process())
 			.hasPassedInOrder("CallActivity_CountyReview", "Gateway_CountyRecommended", "Task_IssueRefusal",
 					"EndEvent_Refused")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +28,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
-import cn.liaocheng.renewal.application.DossierForm;
-import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -82,6 +81,8 @@ final class ReviewFixture implements AutoCloseable {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate readOnly;
+
 	private final JobExecutor jobExecutor;
 
 	private final boolean jobExecutorWasActive;
@@ -98,6 +99,8 @@ final class ReviewFixture implements AutoCloseable {
 		this.stages = context.getBean(ApplicationStages.class);
 		this.decisions = context.getBean(Decisions.class);
 		this.jdbc = context.getBean(JdbcClient.class);
+		this.readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+		this.readOnly.setReadOnly(true);
 		this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
 		this.jobExecutorWasActive = jobExecutor.isActive();
 		this.enterprise = portalUser(DemoUsers.ENTERPRISE);
@@ -133,14 +136,14 @@ final class ReviewFixture implements AutoCloseable {
 	// --- applications, made through the application module's public API as the portal does
 
 	Case submitProject(int policyTask) {
-		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, projectDossier(policyTask), creationKey());
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(policyTask), creationKey());
 		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
 		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
 		return submit(id, ApplicationKind.PROJECT);
 	}
 
 	Case submitSubsidy(long projectId, BigDecimal invoiced) {
-		long id = applications.createDraft(enterprise, ApplicationKind.SUBSIDY, subsidyDossier(projectId, invoiced),
+		long id = applications.createDraft(enterprise, ApplicationKind.SUBSIDY, Dossiers.subsidy(projectId, invoiced),
 				creationKey());
 		attach(id, AttachmentCategory.INVOICE, "发票.pdf");
 		attach(id, AttachmentCategory.CONTRACT, "购置合同.pdf");
@@ -149,13 +152,7 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	Case submitLoan(long projectId) {
-		DossierForm form = new DossierForm();
-		form.setProjectId(Long.toString(projectId));
-		form.setBankKey("icbc");
-		form.setLoanAmount("10000000.00");
-		form.setLoanTermMonths("36");
-		form.setLoanPurpose("购置数控车床及配套检测设备");
-		long id = applications.createDraft(enterprise, ApplicationKind.LOAN, form, creationKey());
+		long id = applications.createDraft(enterprise, ApplicationKind.LOAN, Dossiers.loan(projectId), creationKey());
 		return submit(id, ApplicationKind.LOAN);
 	}
 
@@ -337,13 +334,16 @@ final class ReviewFixture implements AutoCloseable {
 		return stages.facts(c.id()).outcomes();
 	}
 
-	/** The type of the decision issued last for the case. */
+	/**
+	 * The type of the decision issued last for the case. Read inside a transaction: Decisions#forApplication streams
+	 * its query and never closes the stream, so outside a transaction every call leaks a pooled connection (reported).
+	 */
 	DecisionType decision(Case c) {
-		return decisions.forApplication(c.id()).map(IssuedDecision::type).orElse(null);
+		return readOnly.execute(status -> decisions.forApplication(c.id()).map(IssuedDecision::type).orElse(null));
 	}
 
 	List<DecisionType> allDecisions(Case c) {
-		return decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList();
+		return readOnly.execute(status -> decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList());
 	}
 
 	/** The task ids of the case's opinions of record (table review_opinion). */
@@ -421,52 +421,6 @@ final class ReviewFixture implements AutoCloseable {
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
 				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
 		return new PortalUser(userId, name.isEmpty() ? userId : name, memberships);
-	}
-
-	/** No factor needs (new land, energy, emissions), so the routing table answers by policy task and kind alone. */
-	private static DossierForm projectDossier(int policyTask) {
-		DossierForm d = new DossierForm();
-		d.setProjectName("冠县轴承生产线绿色化改造项目");
-		d.setPolicyTask(Integer.toString(policyTask));
-		d.setLocation("冠县经济开发区演示路 8 号");
-		d.setConstructionStart("2026-03-01");
-		d.setConstructionEnd("2026-12-31");
-		d.setTotalInvestment("1470000.00");
-		d.setEquipmentInvestment("470000.00");
-		d.setNeedsNewLand(false);
-		d.setNeedsEnergyUse(false);
-		d.setNeedsEmissionQuota(false);
-		d.setExpectedOutputValue("8000000.00");
-		d.setOtherBenefits("降低能耗，减少废品");
-		d.setEquipment(new ArrayList<>(List.of(line("2", "185000.00"))));
-		return d;
-	}
-
-	/** One invoiced line of domestic equipment worth {@code invoiced}. */
-	private static DossierForm subsidyDossier(long projectId, BigDecimal invoiced) {
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-		DossierForm d = new DossierForm();
-		d.setProjectId(Long.toString(projectId));
-		d.setCommissioningDate(today.minusDays(30).toString());
-		EquipmentLineForm line = line("1", invoiced.toPlainString());
-		line.setInvoiceNo("37002612");
-		line.setInvoiceDate(today.minusDays(45).toString());
-		line.setInvoiceAmount(invoiced.toPlainString());
-		d.setEquipment(new ArrayList<>(List.of(line)));
-		return d;
-	}
-
-	private static EquipmentLineForm line(String quantity, String unitPrice) {
-		EquipmentLineForm line = new EquipmentLineForm();
-		line.setName("数控车床");
-		line.setModel("CK6150");
-		line.setQuantity(quantity);
-		line.setUnitPrice(unitPrice);
-		line.setOrigin("DOMESTIC");
-		line.setReplacesEquipment("C6140 普通车床");
-		line.setReplacedAgeYears("16");
-		line.setEfficiencyGrade("2");
-		return line;
 	}
 
 	private static String creationKey() {

@@ -33,13 +33,17 @@ class SubsidyApplicationProcessTest {
 	/** 10% of it is 2 000 000 yuan, above the expert-review threshold of 1 000 000. */
 	private static final BigDecimal LARGE_CLAIM = new BigDecimal("20000000.00");
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
+
+	private final NoticeBoard noticeBoard;
+
+	private ReviewFixture review;
 
 	@Autowired
-	NoticeBoard noticeBoard;
-
-	ReviewFixture review;
+	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard) {
+		this.context = context;
+		this.noticeBoard = noticeBoard;
+	}
 
 	@BeforeEach
 	void open() {
@@ -146,7 +150,7 @@ class SubsidyApplicationProcessTest {
 	@Test
 	void shouldHoldAnObjectedSubsidyForTheIndustryBureauAndAllocateItWhenTheObjectionIsDismissed() {
 		Case claim = approvedClaim(SMALL_CLAIM);
-		assertThat(noticeBoard.file(claim.id(), "张三", "", "13800000000", "该企业所购设备为翻新旧设备，发票金额明显高于市场价。"))
+		assertThat(noticeBoard.file(claim.id(), "测试异议人", "", "13800000000", "该企业所购设备为翻新旧设备，发票金额明显高于市场价。"))
 			.isTrue();
 
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
@@ -154,7 +158,7 @@ class SubsidyApplicationProcessTest {
 		assertThat(claim.process()).hasPassed("Task_CheckObjections", "Gateway_HasObjections")
 			.isWaitingAtExactly("Task_ResolveObjections");
 		assertThat(claim.process()).task().hasCandidateGroup("city-industry");
-		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("张三", "翻新旧设备");
+		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("测试异议人", "翻新旧设备");
 
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
 
@@ -169,7 +173,8 @@ class SubsidyApplicationProcessTest {
 	@Test
 	void shouldRefuseTheSubsidyWhenTheIndustryBureauUpholdsAnObjection() {
 		Case claim = approvedClaim(SMALL_CLAIM);
-		noticeBoard.file(claim.id(), "李四", "聊城市某机床厂", "0635-8123456", "该项目设备投用日期与实际不符，请核查。");
+		assertThat(noticeBoard.file(claim.id(), "测试异议单位联系人", "聊城市某机床厂", "0635-8123456", "该项目设备投用日期与实际不符，请核查。"))
+			.isTrue();
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
 		review.decide(claim, "Task_ResolveObjections", "REFUSE");

@@ -1,0 +1,62 @@
+package cn.liaocheng.renewal.admin.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.audit.AuditTrail;
+
+/** Writes a new deployment to the audit trail: who, what (each file with its SHA-256) and the versions it made. */
+@Component
+class DeploymentAudit {
+
+	static final String MODEL_DEPLOYED = "MODEL_DEPLOYED";
+
+	static final String SYSTEM = "system";
+
+	private final AuditTrail audit;
+
+	DeploymentAudit(AuditTrail audit) {
+		this.audit = audit;
+	}
+
+	/** Called by the engine inside the deployment's transaction. */
+	void deployed(String userId, DeploymentEntity deployment) {
+		List<String> parts = new ArrayList<>();
+		parts.add("名称：" + deployment.getName());
+		if (deployment.getSource() != null) {
+			parts.add("来源：" + deployment.getSource());
+		}
+		deployment.getResources()
+			.forEach((name, resource) -> parts.add("文件：" + name + " sha256=" + sha256(resource.getBytes())));
+		for (ProcessDefinition p : orEmpty(deployment.getDeployedProcessDefinitions())) {
+			parts.add("流程：" + p.getKey() + " 版本 " + p.getVersion());
+		}
+		for (DecisionDefinition d : orEmpty(deployment.getDeployedDecisionDefinitions())) {
+			parts.add("决策表：" + d.getKey() + " 版本 " + d.getVersion());
+		}
+		audit.record(userId == null ? SYSTEM : userId, MODEL_DEPLOYED, "deployment:" + deployment.getId(),
+				String.join("；", parts));
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package cn.liaocheng.renewal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An administrator, as a new user would: opens the subsidy process in the browser, changes a due date, deploys and
+ * sees the new version, then is stopped with a clear message when a task names a group that does not exist.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminModelEditorBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		browser = Browser.start(port);
+		browser.forgetEverything();
+	}
+
+	@AfterAll
+	void stopBrowserAndRemoveTheNewVersion() {
+		try {
+			browser.close();
+		}
+		finally {
+			repository.createDeploymentQuery()
+				.deploymentName("admin-models")
+				.list()
+				.forEach(d -> repository.deleteDeployment(d.getId(), true));
+		}
+	}
+
+	@Test
+	void anAdministratorEditsTheSubsidyProcessInTheBrowserAndDeploysIt() {
+		int before = latestVersion();
+		browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		browser.open("/admin/models");
+		browser.waitFor(By.cssSelector("#process-subsidy-application a.button")).click();
+		browser.waitUntil(d -> "true".equals(d.findElement(By.id("editor")).getDomAttribute("data-loaded")));
+		assertThat(browser.driver().findElements(By.cssSelector("#canvas .djs-element[data-element-id='Task_ExpertReview']")))
+			.isNotEmpty();
+		browser.screenshot("admin-bpmn-editor");
+
+		select("Task_ExpertReview");
+		WebElement due = field("办理期限");
+		due.clear();
+		due.sendKeys("P5D\n");
+		browser.driver().findElement(By.id("deploy")).click();
+		browser.waitUntil(d -> d.findElement(By.id("editor")).getDomAttribute("data-outcome") != null);
+
+		assertThat(browser.driver().findElement(By.id("result")).getText())
+			.contains("已部署", "subsidy-application 版本 " + (before + 1));
+		assertThat(latestVersion()).isEqualTo(before + 1);
+		browser.screenshot("admin-bpmn-editor-deployed");
+
+		browser.driver().executeScript("document.getElementById('editor').removeAttribute('data-outcome')");
+		select("Task_ExpertReview");
+		WebElement groups = field("候选组");
+		groups.clear();
+		groups.sendKeys("city-nowhere\n");
+		browser.driver().findElement(By.id("deploy")).click();
+		browser.waitUntil(d -> d.findElement(By.id("editor")).getDomAttribute("data-outcome") != null);
+
+		String refusal = browser.driver().findElement(By.id("result")).getText();
+		assertThat(refusal).contains("部署被拒绝", "Task_ExpertReview", "候选组 “city-nowhere” 不存在");
+		assertThat(latestVersion()).isEqualTo(before + 1);
+		browser.screenshot("admin-bpmn-editor-refused");
+	}
+
+	private void select(String elementId) {
+		browser.driver().executeScript("const m = window.renewalModeler;"
+				+ " m.get('selection').select(m.get('elementRegistry').get(arguments[0]));", elementId);
+	}
+
+	private WebElement field(String label) {
+		return browser.waitFor(By.xpath("//aside[@id='properties']//label[contains(., '" + label + "')]/input"));
+	}
+
+	private int latestVersion() {
+		return repository.createProcessDefinitionQuery()
+			.processDefinitionKey("subsidy-application")
+			.latestVersion()
+			.singleResult()
+			.getVersion();
+	}
+
+}

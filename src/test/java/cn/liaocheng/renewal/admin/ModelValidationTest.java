@@ -1,0 +1,169 @@
+package cn.liaocheng.renewal.admin;
+
+import static cn.liaocheng.renewal.admin.TestModels.definitions;
+import static cn.liaocheng.renewal.admin.TestModels.process;
+import static cn.liaocheng.renewal.admin.TestModels.ttl;
+import static cn.liaocheng.renewal.admin.TestModels.userTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * Each rule refuses a crafted bad model with its Chinese message and the element id, through Camunda Modeler's door
+ * (the REST API) and through the administration page, and nothing is deployed.
+ */
+@WebIntegrationTest
+class ModelValidationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	static Stream<Arguments> badModels() {
+		return Stream.of(
+				Arguments.of("malformed.bpmn", "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process",
+						"不是格式正确的 BPMN 2.0 文件", null),
+				Arguments.of("malformed.dmn", "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"><decision id=",
+						"不是格式正确的 DMN 文件", null),
+				Arguments.of("no-form.bpmn", definitions(process("v-no-form", ttl(),
+						userTask("Task_NoForm", "camunda:candidateGroups=\"" + TestModels.GROUP + "\""))),
+						"用户任务没有表单", "Task_NoForm"),
+				Arguments.of("missing-form.bpmn", definitions(process("v-missing-form", ttl(),
+						userTask("Task_MissingForm", "camunda:candidateGroups=\"" + TestModels.GROUP
+								+ "\" camunda:formRef=\"no-such-form\""))),
+						"表单 “no-such-form”（camunda:formRef）不存在", "Task_MissingForm"),
+				Arguments.of("unknown-group.bpmn", definitions(process("v-unknown-group", ttl(),
+						userTask("Task_UnknownGroup", "camunda:candidateGroups=\"city-nowhere\" " + TestModels.FORM_REF))),
+						"候选组 “city-nowhere” 不存在", "Task_UnknownGroup"),
+				Arguments.of("group-pattern.bpmn", definitions(process("v-group-pattern", ttl(),
+						userTask("Task_PatternGroup", "camunda:candidateGroups=\"township-${divisionCode}-industry\" "
+								+ TestModels.FORM_REF + ""))),
+						"候选组表达式 “township-${divisionCode}-industry” 不能对应任何现有的组", "Task_PatternGroup"),
+				Arguments.of("unknown-bean.bpmn", definitions(process("v-unknown-bean", ttl(),
+						"<bpmn:serviceTask id=\"Task_Compute\" camunda:delegateExpression=\"${noSuchDelegate}\"/>")),
+						"委托表达式 “${noSuchDelegate}” 引用的 bean “noSuchDelegate” 不存在", "Task_Compute"),
+				Arguments.of("unknown-listener.bpmn", definitions(process("v-unknown-listener", ttl(),
+						"<bpmn:userTask id=\"Task_Listened\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+								+ TestModels.FORM_REF + "><bpmn:extensionElements><camunda:taskListener delegateExpression=\"${noSuchListener}\" "
+								+ "event=\"create\"/></bpmn:extensionElements></bpmn:userTask>")),
+						"引用的 bean “noSuchListener” 不存在", "Task_Listened"),
+				Arguments.of("unknown-table.bpmn", definitions(process("v-unknown-table", ttl(),
+						"<bpmn:businessRuleTask id=\"Task_Decide\" camunda:decisionRef=\"no-such-table\" camunda:resultVariable=\"r\" "
+								+ "camunda:mapDecisionResult=\"singleEntry\"/>")),
+						"引用的决策表 “no-such-table” 不存在", "Task_Decide"),
+				Arguments.of("no-ttl.bpmn", definitions(process("v-no-ttl", "", userTask("Task_Review"))),
+						"流程未设置历史数据保留期限（camunda:historyTimeToLive）", "v-no-ttl"),
+				Arguments.of("no-ttl.dmn", TestModels.decision("v-no-ttl-table", ""),
+						"决策表未设置历史数据保留期限", "v-no-ttl-table"),
+				Arguments.of("script-task.bpmn", definitions(process("v-script-task", ttl(),
+						"<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>")),
+						"不允许使用脚本任务（scriptTask）", "Task_Script"),
+				Arguments.of("inline-script.bpmn", definitions(process("v-inline-script", ttl(),
+						"<bpmn:userTask id=\"Task_Scripted\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+								+ TestModels.FORM_REF + "><bpmn:extensionElements><camunda:executionListener event=\"start\">"
+								+ "<camunda:script scriptFormat=\"groovy\">println 1</camunda:script></camunda:executionListener>"
+								+ "</bpmn:extensionElements></bpmn:userTask>")),
+						"不允许使用内联脚本（camunda:script）", "Task_Scripted"),
+				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
+						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
+								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
+						"定时器 timeDuration 的值 “five days” 无法解析", "TimerEvent_Wait"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badModels")
+	void camundaModelerIsRefusedWithEveryProblemAndNothingIsDeployed(String file, String content, String message,
+			String elementId) {
+		long deployments = repository.createDeploymentQuery().count();
+		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		HttpResponse<String> response = createDeployment(admin, file, content);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.body()).contains("部署被拒绝", message, file);
+		if (elementId != null) {
+			assertThat(response.body()).contains("\"mainElementId\":\"" + elementId + "\"");
+		}
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badModels")
+	void theAdministrationPageIsRefusedWithEveryProblemAndNothingIsDeployed(String file, String content, String message,
+			String elementId) {
+		long deployments = repository.createDeploymentQuery().count();
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		HttpResponse<String> response = upload(admin, file, content);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(unescape(response.body())).contains("部署被拒绝", message, file);
+		if (elementId != null) {
+			assertThat(response.body()).contains("<td class=\"element\">" + elementId + "</td>");
+		}
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	@Test
+	void aModelWithSeveralProblemsIsRefusedWithAllOfThem() {
+		String model = definitions(process("v-several", "",
+				userTask("Task_First", "camunda:candidateGroups=\"city-nowhere\" camunda:formRef=\"no-such-form\""),
+				"<bpmn:serviceTask id=\"Task_Second\" camunda:delegateExpression=\"${noSuchDelegate}\"/>"));
+		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		HttpResponse<String> response = createDeployment(admin, "several.bpmn", model);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("共发现 4 个问题", "historyTimeToLive", "city-nowhere", "no-such-form",
+				"noSuchDelegate", "Task_First", "Task_Second");
+	}
+
+	@Test
+	void expressionsInCandidateGroupsPassWhenTheirFixedPartsMatchAGroup() {
+		String model = definitions(process("v-expressions", ttl(),
+				userTask("Task_County", "camunda:candidateGroups=\"county-${divisionCode}-industry\" "
+						+ TestModels.FORM_REF + ""),
+				userTask("Task_City", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF),
+				userTask("Task_Bank", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)));
+		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		HttpResponse<String> response = createDeployment(admin, "expressions.bpmn", model);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		repository.deleteDeployment(Json.field(response.body(), "id"), true);
+	}
+
+	static HttpResponse<String> createDeployment(WebClient client, String file, String content) {
+		Multipart body = new Multipart().field("deployment-name", "validation-test")
+			.field("deployment-source", "Camunda Modeler")
+			.file(file, file, content);
+		return client.post("/engine-rest/deployment/create", body.publisher(), body.contentType());
+	}
+
+	static HttpResponse<String> upload(WebClient client, String file, String content) {
+		String token = WebClient.csrfTokenOf(client.get("/admin/models").body());
+		Multipart body = new Multipart().field("_csrf", token).file("files", file, content);
+		return client.post("/admin/models/upload", body.publisher(), body.contentType());
+	}
+
+	static String unescape(String html) {
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(html);
+	}
+
+}

@@ -1,0 +1,142 @@
+package cn.liaocheng.renewal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** A valid change makes a new version that new cases use while running ones stay; unchanged files make none. */
+@WebIntegrationTest
+class ModelVersionsTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void removeProbes() {
+		repository.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.startsWith("versions-probe")))
+			.forEach(d -> repository.deleteDeployment(d.getId(), true));
+	}
+
+	@Test
+	void aValidChangeFromCamundaModelerMakesANewVersionThatNewCasesUseWhileRunningOnesStay() {
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		HttpResponse<String> first = ModelValidationTest.createDeployment(modeler, "versions-probe.bpmn",
+				TestModels.valid("versions-probe", "Task_Review"));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		ProcessInstance running = runtime.startProcessInstanceByKey("versions-probe");
+
+		HttpResponse<String> second = ModelValidationTest.createDeployment(modeler, "versions-probe.bpmn",
+				TestModels.valid("versions-probe", "Task_Review", "Task_Approve"));
+
+		assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+		ProcessInstance fresh = runtime.startProcessInstanceByKey("versions-probe");
+		assertThat(definitionOf(fresh).getVersion()).isEqualTo(2);
+		assertThat(definitionOf(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).singleResult())
+			.getVersion()).isEqualTo(1);
+		assertThat(auditEntries("MODEL_DEPLOYED", "deployment:" + Json.field(second.body(), "id")))
+			.singleElement()
+			.satisfies(e -> assertThat(e).contains("admin", "versions-probe.bpmn", "versions-probe 版本 2"));
+
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/models").body();
+		assertThat(page).contains("id=\"process-versions-probe\"", "版本 2", "版本 1");
+	}
+
+	@Test
+	void redeployingTheSameFilesMakesNoNewVersion() {
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String model = TestModels.valid("versions-probe-same", "Task_Review");
+		String first = deployFiltered(modeler, model);
+		long deployments = repository.createDeploymentQuery().count();
+
+		String again = deployFiltered(modeler, model);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-same").count()).isEqualTo(1);
+
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		ModelValidationTest.upload(admin, "versions-probe-page.bpmn", TestModels.valid("versions-probe-page", "Task_Review"));
+		HttpResponse<String> uploadedAgain = ModelValidationTest.upload(admin, "versions-probe-page.bpmn",
+				TestModels.valid("versions-probe-page", "Task_Review"));
+		assertThat(uploadedAgain.statusCode()).isEqualTo(302);
+		assertThat(admin.get("/admin/models").body()).contains("没有生成新版本");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-page").count()).isEqualTo(1);
+	}
+
+	@Test
+	void theFilesDeployedAtStartAreNotDeployedAgainWhenUnchanged() {
+		Deployment startup = repository.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter(d -> !"admin-models".equals(d.getName()))
+			.filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.endsWith("subsidy-application.bpmn")))
+			.min(java.util.Comparator.comparing(Deployment::getDeploymentTime))
+			.orElseThrow();
+		long deployments = repository.createDeploymentQuery().count();
+		org.camunda.bpm.engine.repository.DeploymentBuilder again = repository.createDeployment()
+			.name(startup.getName())
+			.source(startup.getSource())
+			.enableDuplicateFiltering(false);
+		for (String name : repository.getDeploymentResourceNames(startup.getId())) {
+			again.addInputStream(name, repository.getResourceAsStream(startup.getId(), name));
+		}
+
+		Deployment result = again.deploy();
+
+		assertThat(result.getId()).isEqualTo(startup.getId());
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	private String deployFiltered(WebClient client, String model) {
+		Multipart body = new Multipart().field("deployment-name", "versions-probe-same")
+			.field("enable-duplicate-filtering", "true")
+			.field("deploy-changed-only", "true")
+			.file("versions-probe-same.bpmn", "versions-probe-same.bpmn", model);
+		HttpResponse<String> response = client.post("/engine-rest/deployment/create", body.publisher(), body.contentType());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Json.field(response.body(), "id");
+	}
+
+	private ProcessDefinition definitionOf(ProcessInstance instance) {
+		return repository.getProcessDefinition(instance.getProcessDefinitionId());
+	}
+
+	private List<String> auditEntries(String action, String subject) {
+		return jdbc.sql("SELECT actor || ' ' || details FROM audit_log WHERE action = ? AND subject = ?")
+			.params(action, subject)
+			.query(String.class)
+			.list();
+	}
+
+}
