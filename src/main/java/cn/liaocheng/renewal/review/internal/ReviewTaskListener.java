@@ -14,7 +14,7 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * On creating a review task: its due date, counted in working days, and the stage the enterprise sees, taken
+ * On creating a review task: its due date (5 working days unless the model sets one), and the stage the enterprise sees, taken
  * from who reviews (a county department, a city body or a bank).
  */
 @Component("reviewTaskListener")
@@ -36,8 +36,11 @@ class ReviewTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ReviewClock.CHINA);
-		task.setDueDate(Date.from(due));
+		if (task.getDueDate() == null) {
+			// A due date set in the model (camunda:dueDate, edited by an administrator) wins over the default.
+			Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ReviewClock.CHINA);
+			task.setDueDate(Date.from(due));
+		}
 		String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
 			.findFirst().orElse("");
 		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
