@@ -124,6 +124,12 @@ class SecurityMatrixTest {
 	}
 
 	@Test
+	void enterprisesNeverReachTheReviewersDossierViewEvenForTheirOwnCase() {
+		assertThat(clientFor(DemoUsers.ENTERPRISE).get("/review/applications/1").statusCode()).isEqualTo(403);
+		assertThat(isRefused(new WebClient(port).get("/review/applications/1"))).isTrue();
+	}
+
+	@Test
 	void healthIsPublicButShowsNoDetailsToStrangers() {
 		HttpResponse<String> health = new WebClient(port).get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);

@@ -85,7 +85,7 @@ class ApplicationApiController {
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
-		return DecisionDownloads.of(decision, decisions.pdf(decisionId));
+		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping

@@ -108,7 +108,7 @@ class ApplicationPortalController {
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
-		return DecisionDownloads.of(decision, decisions.pdf(decisionId));
+		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping("/{id}/edit")

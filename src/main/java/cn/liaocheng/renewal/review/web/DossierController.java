@@ -57,13 +57,7 @@ class DossierController {
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(ApplicationNotFoundException::new);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(decision.number() + decision.type().title() + ".pdf", StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.body(decisions.pdf(decisionId));
+		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping("/{id}")

@@ -42,8 +42,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),
-						path("/actuator/health/**"), path("/register"), path("/notices"), path("/notices/**"), path(HttpMethod.POST, "/api/enterprises/registrations"),
-						path("/verify"), path("/verify/**"))
+						path("/actuator/health/**"), path("/register"), path("/notices"), path("/notices/**"),
+						path(HttpMethod.POST, "/api/enterprises/registrations"), path("/verify"), path("/verify/**"))
 				.permitAll()
 				// Camunda's own login form would bypass the single login page.
 				.requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
@@ -66,6 +66,9 @@ class SecurityConfiguration {
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
+				// The reviewers' dossier view; which cases a reviewer may open is checked per case (ReviewAccess).
+				.requestMatchers(path("/review/**"))
+				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.application.web;
+package cn.liaocheng.renewal.decision;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,15 +7,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import cn.liaocheng.renewal.decision.IssuedDecision;
-
-/** A signed decision as a download named after its document number. */
-final class DecisionDownloads {
+/** A signed decision as an HTTP download named after its document number; callers check who may have it. */
+public final class DecisionDownloads {
 
 	private DecisionDownloads() {
 	}
 
-	static ResponseEntity<byte[]> of(IssuedDecision decision, byte[] pdf) {
+	public static ResponseEntity<byte[]> of(IssuedDecision decision, byte[] pdf) {
 		String name = decision.number() + decision.type().title() + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
