@@ -190,6 +190,28 @@ class EnterpriseRegistrationTest {
 	}
 
 	@Test
+	void aUserIdDifferingOnlyInCaseFromAnExistingOneIsRefused() {
+		String code = freshCreditCode("371525");
+
+		String page = submit(new WebClient(port), validForm(code, DemoUsers.COUNTY_REVIEWER.toUpperCase())).body();
+
+		assertThat(fieldError(page, "userId")).hasValue("该登录用户名已被使用，请换一个");
+		assertThat(registry.findByCreditCode(new CreditCode(code))).isEmpty();
+	}
+
+	@Test
+	void userIdsAreStoredInLowerCase() {
+		String code = freshCreditCode("371525");
+		String userId = freshUserId();
+
+		submit(new WebClient(port), validForm(code, userId.toUpperCase()));
+
+		assertThat(identity.createUserQuery().userId(userId.toLowerCase()).count()).isEqualTo(1);
+		assertThat(registry.findByCreditCode(new CreditCode(code))).hasValueSatisfying(
+				e -> assertThat(e.userId()).isEqualTo(userId.toLowerCase()));
+	}
+
+	@Test
 	void applicantsRacingWithOneCodeGetOneAccountAndFieldErrorsNotFailures() throws Exception {
 		String code = freshCreditCode("371581");
 		int applicants = 6;

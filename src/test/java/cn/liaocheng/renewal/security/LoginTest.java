@@ -35,6 +35,12 @@ class LoginTest {
 	}
 
 	@Test
+	void lowerCaseAccountsAcceptTheirIdTypedInAnyCase() {
+		HttpResponse<String> login = new WebClient(port).login("ENT-DCF", DemoUsers.PASSWORD);
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+	}
+
+	@Test
 	void aWrongPasswordShowsAChineseMessageOnTheLoginPage() {
 		WebClient client = new WebClient(port);
 		HttpResponse<String> login = client.login(DemoUsers.OTHER_ENTERPRISE, "wrong-password");

@@ -39,7 +39,7 @@ class EnterpriseSignUp {
 		NewEnterprise enterprise = new NewEnterprise(CreditCode.parse(request.creditCode()),
 				RegistrationRules.trim(request.name()), RegistrationRules.trim(request.divisionCode()),
 				RegistrationRules.trim(request.industry()), RegistrationRules.trim(request.contactName()),
-				RegistrationRules.phone(request.contactPhone()), RegistrationRules.trim(request.userId()));
+				RegistrationRules.phone(request.contactPhone()), RegistrationRules.userId(request.userId()));
 		try {
 			Enterprise registered = accounts.open(enterprise, request.password());
 			LOG.info("Enterprise {} registered with account {} in division {}; pending activation",

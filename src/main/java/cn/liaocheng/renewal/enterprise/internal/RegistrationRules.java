@@ -66,7 +66,7 @@ class RegistrationRules {
 		else if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
 			problems.put("contactPhone", "联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
 		}
-		String userId = trim(r.userId());
+		String userId = userId(r.userId());
 		if (userId.isEmpty()) {
 			problems.put("userId", "请填写登录用户名");
 		}
@@ -78,6 +78,11 @@ class RegistrationRules {
 		}
 		checkPassword(problems, r, userId);
 		return problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
+	}
+
+	/** User ids are kept in lower case, so that 'Ent-GX' cannot be registered beside 'ent-gx'. */
+	static String userId(String raw) {
+		return trim(raw).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	boolean creditCodeTaken(CreditCode code) {

@@ -49,10 +49,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		}
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		if (user == null) {
+			// Self-registered ids are lower case; accept them typed in any case.
+			user = identity.createUserQuery().userId(userId.toLowerCase(java.util.Locale.ROOT)).singleResult();
+		}
+		if (user == null) {
 			throw new BadCredentialsException("用户名或密码错误");
 		}
 		rejectIfLocked(user);
-		if (!identity.checkPassword(userId, password)) {
+		if (!identity.checkPassword(user.getId(), password)) {
 			throw new BadCredentialsException("用户名或密码错误");
 		}
 		PortalUser portalUser = portalUser(user);
