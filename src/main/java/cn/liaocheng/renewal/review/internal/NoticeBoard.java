@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,13 +13,19 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 @Component
 public class NoticeBoard {
 
+	/** The catch event the subsidy process waits at while the notice runs (bpmn/subsidy-application.bpmn). */
+	static final String NOTICE_PERIOD = "TimerEvent_NoticePeriodEnds";
+
 	private final PublicNotices notices;
 
 	private final AuditTrail audit;
 
-	NoticeBoard(PublicNotices notices, AuditTrail audit) {
+	private final RuntimeService runtime;
+
+	NoticeBoard(PublicNotices notices, AuditTrail audit, RuntimeService runtime) {
 		this.notices = notices;
 		this.audit = audit;
+		this.runtime = runtime;
 	}
 
 	@Transactional(readOnly = true)
@@ -26,8 +33,16 @@ public class NoticeBoard {
 		return notices.current(now);
 	}
 
+	/**
+	 * Files an objection while the notice runs: within its dates and while the case still waits for the period to end,
+	 * so that no objection arrives after the objections have been gathered for the lead body.
+	 */
 	@Transactional
 	public boolean file(long applicationId, String name, String organisation, String phone, String content) {
+		if (runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(applicationId))
+			.activityId(NOTICE_PERIOD).count() == 0) {
+			return false;
+		}
 		boolean filed = notices.file(applicationId,
 				new PublicNotices.Objection(name, organisation.isEmpty() ? null : organisation, phone, content), Instant.now());
 		if (filed) {

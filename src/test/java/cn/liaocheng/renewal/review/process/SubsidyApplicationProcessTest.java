@@ -86,6 +86,8 @@ class SubsidyApplicationProcessTest {
 			.isWaitingAtExactly("Task_FinanceAllocation");
 		assertThat(claim.process()).task().hasCandidateGroup("city-finance");
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+		assertThat(noticeBoard.file(claim.id(), "测试异议人", "", "13800000000", "公示期满后才提交的异议，应当不予受理。"))
+			.as("an objection after the period has ended").isFalse();
 
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 
