@@ -84,6 +84,9 @@ public class Applications {
 		if (!current.summary().status().editable()) {
 			return current.summary();
 		}
+		if (enterprise.status() == EnterpriseStatus.DISABLED) {
+			throw new ApplicationStateException("企业账户已停用，不能提交申报。如有疑问请联系所在县（市、区）工业和信息化局。");
+		}
 		if (enterprise.status() != EnterpriseStatus.ACTIVE) {
 			throw new ApplicationStateException("企业账户尚未激活，暂不能提交申报。请联系所在县（市、区）工业和信息化局激活账户。");
 		}
