@@ -263,10 +263,11 @@ class ReviewInTasklistBrowserTest {
 		assertThat(errorOf("审查意见")).as("error under 审查意见").isNotEmpty();
 		browser.screenshot("tasklist-county-review-missing-opinion");
 
-		// Also with a decision but still no opinion.
+		// With a decision but still no opinion the form stays invalid, and Tasklist keeps 完成 disabled.
 		chooseDecision(APPROVE_LABEL);
-		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
-		browser.waitUntil(d -> !errorOf("审查意见").isEmpty());
+		browser.waitUntil(d -> errorOf("审查结论").isEmpty());
+		assertThat(errorOf("审查意见")).as("error under 审查意见 once a decision is chosen").isNotEmpty();
+		assertThat(browser.waitFor(COMPLETE).isEnabled()).as("完成 while the opinion is missing").isFalse();
 		pause(Duration.ofSeconds(1));
 
 		assertThat(tasks.createTaskQuery().taskId(formalReview.getId()).count()).as("the formal review is still open")
