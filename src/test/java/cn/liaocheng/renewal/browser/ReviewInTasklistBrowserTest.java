@@ -283,16 +283,21 @@ class ReviewInTasklistBrowserTest {
 		textarea.sendKeys(opinion);
 		browser.waitUntil(d -> errorOf("审查意见").isEmpty());
 
+		int notificationsBefore = visibleTexts(NOTIFICATIONS).size();
 		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
 
-		// Either the engine completed the task, or Tasklist shows why it did not (e.g. the listener's message).
+		// Either the engine completed the task, or Tasklist shows a new notification saying why it did not (e.g. the
+		// listener's 请选择审核结论).
 		browser.waitUntil(d -> tasks.createTaskQuery().taskId(formalReview.getId()).count() == 0
-				|| visibleTexts(NOTIFICATIONS).stream().anyMatch(t -> t.contains("错误") || t.contains("请")));
+				|| visibleTexts(NOTIFICATIONS).size() > notificationsBefore);
 		if (tasks.createTaskQuery().taskId(formalReview.getId()).count() != 0) {
 			browser.screenshot("tasklist-county-review-refused");
 			fail("Tasklist did not complete the formal review; it shows: " + visibleTexts(NOTIFICATIONS));
 		}
-		browser.waitUntil(d -> visibleTexts(NOTIFICATIONS).stream().anyMatch(t -> t.contains("任务已完成")));
+		// Tasklist drops the task from the list and empties the task pane.
+		browser.waitUntil(d -> d.findElements(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + formalReview.getId() + "']"))
+			.isEmpty());
+		browser.waitUntil(invisibilityOfElementLocated(FORM));
 		browser.screenshot("tasklist-county-review-completed");
 
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(formalReview.getId()).singleResult();
