@@ -8,8 +8,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -27,28 +25,14 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * unanswered return lapses the application wherever it was returned.
  */
 @WebIntegrationTest
-class CorrectionProcessTest {
-
-	private final ApplicationContext context;
+class CorrectionProcessTest extends ReviewProcessTest {
 
 	private final WorkingDays workingDays;
 
-	private ReviewFixture review;
-
 	@Autowired
 	CorrectionProcessTest(ApplicationContext context, WorkingDays workingDays) {
-		this.context = context;
+		super(context);
 		this.workingDays = workingDays;
-	}
-
-	@BeforeEach
-	void open() {
-		review = ReviewFixture.open(context);
-	}
-
-	@AfterEach
-	void close() {
-		review.close();
 	}
 
 	@Test

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -26,27 +24,13 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * invoice check by the county finance bureau for subsidy claims only, then the recommendation.
  */
 @WebIntegrationTest
-class CountyReviewProcessTest {
+class CountyReviewProcessTest extends ReviewProcessTest {
 
 	private static final BigDecimal SMALL_CLAIM = new BigDecimal("370000.00");
 
-	private final ApplicationContext context;
-
-	private ReviewFixture review;
-
 	@Autowired
 	CountyReviewProcessTest(ApplicationContext context) {
-		this.context = context;
-	}
-
-	@BeforeEach
-	void open() {
-		review = ReviewFixture.open(context);
-	}
-
-	@AfterEach
-	void close() {
-		review.close();
+		super(context);
 	}
 
 	@Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -20,25 +18,11 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * parallel, the industry bureau decides. Projects here are of policy task 7 (green renewal), with no factor needs.
  */
 @WebIntegrationTest
-class JointReviewProcessTest {
-
-	private final ApplicationContext context;
-
-	private ReviewFixture review;
+class JointReviewProcessTest extends ReviewProcessTest {
 
 	@Autowired
 	JointReviewProcessTest(ApplicationContext context) {
-		this.context = context;
-	}
-
-	@BeforeEach
-	void open() {
-		review = ReviewFixture.open(context);
-	}
-
-	@AfterEach
-	void close() {
-		review.close();
+		super(context);
 	}
 
 	@Test

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -26,25 +24,11 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * subsidy of 1.5 points a year for 2 years, at most 2 000 000 yuan.
  */
 @WebIntegrationTest
-class LoanApplicationProcessTest {
-
-	private final ApplicationContext context;
-
-	private ReviewFixture review;
+class LoanApplicationProcessTest extends ReviewProcessTest {
 
 	@Autowired
 	LoanApplicationProcessTest(ApplicationContext context) {
-		this.context = context;
-	}
-
-	@BeforeEach
-	void open() {
-		review = ReviewFixture.open(context);
-	}
-
-	@AfterEach
-	void close() {
-		review.close();
+		super(context);
 	}
 
 	@Test

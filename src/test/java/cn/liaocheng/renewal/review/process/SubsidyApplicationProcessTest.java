@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +23,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * is published for 5 working days, and the finance bureau allocates it.
  */
 @WebIntegrationTest
-class SubsidyApplicationProcessTest {
+class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	/** 10% of it is 37 000 yuan: no expert review. */
 	private static final BigDecimal SMALL_CLAIM = new BigDecimal("370000.00");
@@ -33,26 +31,12 @@ class SubsidyApplicationProcessTest {
 	/** 10% of it is 2 000 000 yuan, above the expert-review threshold of 1 000 000. */
 	private static final BigDecimal LARGE_CLAIM = new BigDecimal("20000000.00");
 
-	private final ApplicationContext context;
-
 	private final NoticeBoard noticeBoard;
-
-	private ReviewFixture review;
 
 	@Autowired
 	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard) {
-		this.context = context;
+		super(context);
 		this.noticeBoard = noticeBoard;
-	}
-
-	@BeforeEach
-	void open() {
-		review = ReviewFixture.open(context);
-	}
-
-	@AfterEach
-	void close() {
-		review.close();
 	}
 
 	@Test
