@@ -193,11 +193,7 @@ public class ApplicationStore {
 
 	public AttachmentDownload attachment(Enterprise enterprise, long id, long attachmentId) {
 		owned(enterprise, id, false);
-		long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
-		AttachmentView view = repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
-			.orElseThrow(ApplicationNotFoundException::new);
-		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
-		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+		return attachmentOf(id, attachmentId);
 	}
 
 	public cn.liaocheng.renewal.application.ReviewFacts facts(long applicationId) {
@@ -214,12 +210,7 @@ public class ApplicationStore {
 	public ApplicationDetail dossier(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
-		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
-		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
-		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
-				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
-		return new ApplicationDetail(summary, applicant.id(), applicant.name(), row.divisionCode(), row.version(),
-				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of());
+		return toDetail(applicant.id(), applicant.name(), row);
 	}
 
 	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
@@ -249,11 +240,15 @@ public class ApplicationStore {
 	}
 
 	private ApplicationDetail toDetail(Enterprise enterprise, ApplicationRow row) {
+		return toDetail(enterprise.id(), enterprise.name(), row);
+	}
+
+	private ApplicationDetail toDetail(long enterpriseId, String enterpriseName, ApplicationRow row) {
 		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
 		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
 				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
-		return new ApplicationDetail(summary, enterprise.id(), enterprise.name(), row.divisionCode(), row.version(),
+		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of());
 	}
 
