@@ -189,14 +189,15 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
-	void shouldRouteASubsidyClaimToTheProjectsBodiesPlusFinanceAndTax() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+	void shouldRouteASubsidyClaimToTheProjectsBodiesPlusTheFiscalSupportUnits() {
+		// Policy task 4 names the industry bureau alone, so development and reform joins for the subsidy (三（二）).
+		Case claim = review.submitSubsidy(review.registeredProject(4), SMALL_CLAIM);
 		review.passCountyReview(claim);
 
 		review.decide(claim, "Task_CityAcceptance", "APPROVE");
 
 		assertThat(review.candidateGroups(claim, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
-				"city-development", "city-ecology", "city-finance", "city-tax");
+				"city-development", "city-finance", "city-tax");
 	}
 
 	/** A claim of ent-gx that county and city approved, for invoiced domestic equipment worth {@code invoiced}. */
