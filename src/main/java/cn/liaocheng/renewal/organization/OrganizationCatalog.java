@@ -27,7 +27,7 @@ public class OrganizationCatalog {
 	}
 
 	public List<Department> departments() {
-		return jdbc.sql("SELECT dept_key, city_name, county_suffix, concern FROM org_department ORDER BY sort_order")
+		return jdbc.sql("SELECT dept_key, city_name, county_name, concern FROM org_department ORDER BY sort_order")
 			.query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}

@@ -229,6 +229,7 @@ class EnterpriseRegistrationTest {
 		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
 		for (int i = 0; i < applicants; i++) {
 			Map<String, String> form = new java.util.HashMap<>(validForm(code, userIds.get(i)));
+			form.put("divisionCode", "371581");
 			form.put("_csrf", tokens.get(i));
 			WebClient client = clients.get(i);
 			responses.add(pool.submit(() -> {
@@ -259,6 +260,35 @@ class EnterpriseRegistrationTest {
 	@Test
 	void theLoginPageLeadsToRegistration() {
 		assertThat(new WebClient(port).get("/login").body()).contains("href=\"/register\"").contains("企业注册");
+	}
+
+	@Test
+	void aCreditCodeIssuedInAnotherCountyIsRefusedAtTheCountyField() {
+		String code = freshCreditCode("371525");
+		String userId = freshUserId();
+		Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
+		form.put("divisionCode", "371502");
+
+		String page = submit(new WebClient(port), form).body();
+
+		assertThat(fieldError(page, "divisionCode"))
+			.hasValue("统一社会信用代码第 3–8 位为 371525（冠县），与所选的东昌府区不一致，请核对所在县（市、区）或信用代码");
+		assertNothingStored(code, userId);
+	}
+
+	@Test
+	void aCodeIssuedByTheCityOrForAnEnterpriseInADevelopmentZoneIsNotContradicted() {
+		for (String[] codeAndDivision : new String[][] { { "371500", "371525" }, { "371502", "lcetdz" } }) {
+			String code = freshCreditCode(codeAndDivision[0]);
+			String userId = freshUserId();
+			Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
+			form.put("divisionCode", codeAndDivision[1]);
+
+			HttpResponse<String> response = submit(new WebClient(port), form);
+
+			assertThat(response.statusCode()).as("%s in %s", codeAndDivision[0], codeAndDivision[1]).isEqualTo(302);
+			assertThat(registry.findByCreditCode(new CreditCode(code))).isPresent();
+		}
 	}
 
 	private void assertNothingStored(String code, String userId) {

@@ -39,7 +39,7 @@ class RegistrationApiTest {
 
 	@Test
 	void registersAnEnterprisePendingActivation() throws Exception {
-		String code = freshCreditCode("371502");
+		String code = freshCreditCode("371525");
 		String userId = freshUserId();
 
 		HttpResponse<String> response = post(Registrations.validForm(code, userId));

@@ -57,6 +57,10 @@ class RegistrationRules {
 		else if (catalog.division(trim(r.divisionCode())).isEmpty()) {
 			problems.put("divisionCode", "所选县（市、区）不存在，请重新选择");
 		}
+		else if (!problems.containsKey("creditCode")) {
+			registeredElsewhere(CreditCode.parse(code), trim(r.divisionCode()))
+				.ifPresent(p -> problems.put("divisionCode", p));
+		}
 		text(problems, "industry", r.industry(), "所属行业", 64);
 		text(problems, "contactName", r.contactName(), "联系人", 32);
 		String phone = phone(r.contactPhone());
@@ -83,6 +87,24 @@ class RegistrationRules {
 	/** User ids are kept in lower case, so that 'Ent-GX' cannot be registered beside 'ent-gx'. */
 	static String userId(String raw) {
 		return trim(raw).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * Characters 3 to 8 of a credit code name the registration authority's division. A code issued in another of
+	 * Liaocheng's counties contradicts the chosen county; a code issued by the city (371500), outside the city, or for
+	 * an enterprise in a development zone (which has no GB/T 2260 code of its own) cannot be checked this way.
+	 */
+	java.util.Optional<String> registeredElsewhere(CreditCode code, String chosenDivision) {
+		String issuedIn = code.divisionCode();
+		if (issuedIn.equals(chosenDivision)) {
+			return java.util.Optional.empty();
+		}
+		return catalog.division(chosenDivision)
+			.filter(chosen -> chosen.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
+			.flatMap(chosen -> catalog.division(issuedIn)
+				.filter(issuer -> issuer.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
+				.map(issuer -> "统一社会信用代码第 3–8 位为 " + issuedIn + "（" + issuer.name() + "），与所选的"
+						+ chosen.name() + "不一致，请核对所在县（市、区）或信用代码"));
 	}
 
 	boolean creditCodeTaken(CreditCode code) {
