@@ -57,13 +57,8 @@ public class ApplicationStages {
 	}
 
 	@Transactional
-	public void recordLoan(long applicationId, BigDecimal amount, BigDecimal rate, Integer termMonths, LocalDate grantDate,
-			boolean usedRelending) {
-		store.outcome(applicationId, "granted_amount", amount);
-		store.outcome(applicationId, "granted_rate", rate);
-		store.outcome(applicationId, "granted_term_months", termMonths);
-		store.outcome(applicationId, "grant_date", grantDate == null ? null : java.sql.Date.valueOf(grantDate));
-		store.outcome(applicationId, "used_relending", usedRelending);
+	public void recordLoan(long applicationId, LoanGrant grant) {
+		store.recordLoan(applicationId, grant);
 	}
 
 	@Transactional

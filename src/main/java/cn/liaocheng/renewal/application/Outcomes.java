@@ -6,6 +6,6 @@ import java.time.LocalDate;
 
 /** What the review decided so far: amounts, the bank's loan, the correction deadline. */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
-		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, BigDecimal interestSubsidyAmount,
-		Instant correctionDeadline, Instant decidedAt) {
+		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,
+		BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt) {
 }

@@ -33,8 +33,8 @@ public class OrganizationCatalog {
 	}
 
 	public List<Bank> banks() {
-		return jdbc.sql("SELECT bank_key, name, active FROM org_bank ORDER BY sort_order")
-			.query((rs, n) -> new Bank(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+		return jdbc.sql("SELECT bank_key, name, active, relending_eligible FROM org_bank ORDER BY sort_order")
+			.query((rs, n) -> new Bank(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
 			.list();
 	}
 

@@ -291,7 +291,8 @@ class ThreeKindsEndToEndTest {
 		loan.put("grantedAmount", 3000000);
 		loan.put("interestRate", 3.1);
 		loan.put("termMonths", 36);
-		loan.put("grantDate", LocalDate.now(CHINA).toString());
+		loan.put("grantDate", "2026-03-16");
+		loan.put("loanType", "FIXED_ASSET");
 		loan.put("usedRelending", true);
 		icbc.act(id, "Task_BankDecision", "GRANTED", "同意放贷", loan);
 

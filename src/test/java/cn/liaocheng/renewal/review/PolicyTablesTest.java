@@ -17,6 +17,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.test.Deployment;
@@ -146,31 +147,31 @@ class PolicyTablesTest {
 
 	// --- subsidy-amount ------------------------------------------------------------------------------------------
 
-	@ParameterizedTest(name = "tasks {0}, {1} -> {2} up to {3}")
+	@ParameterizedTest(name = "tasks {0} -> {1} up to {2}")
 	@CsvSource({
-		"'4,5,6,7,8,9',    DOMESTIC, 0.10, 3000000",
-		"'4,5,6,7,8,9',    IMPORTED, 0.08, 3000000",
-		"'4,5,6,7,8,9',    MIXED,    0.08, 3000000",
-		"'10,11',          DOMESTIC, 0.10, 2000000",
-		"'10,11',          IMPORTED, 0.08, 2000000",
-		"'10,11',          MIXED,    0.08, 2000000",
-		"'13',             DOMESTIC, 0.15, 5000000",
-		"'13',             IMPORTED, 0.10, 5000000",
-		"'13',             MIXED,    0.10, 5000000",
-		"'1,2,3,12,14,15', DOMESTIC, 0.08, 2000000",
-		"'1,2,3,12,14,15', IMPORTED, 0.06, 2000000",
-		"'1,2,3,12,14,15', MIXED,    0.06, 2000000",
+		"'4,5,6,7,8,9',    0.10, 3000000",
+		"'10,11',          0.10, 2000000",
+		"'13',             0.15, 5000000",
+		"'1,2,3,12,14,15', 0.08, 2000000",
 	})
-	void subsidyRateAndCapFollowTheTaskGroupAndEquipmentOrigin(String tasks, String origin, double rate, double cap) {
+	void subsidyRateAndCapFollowTheTaskGroup(String tasks, double rate, double cap) {
 		for (String task : tasks.split(",")) {
 			DmnDecisionRuleResult result = DMN
-				.evaluateDecisionTable(SUBSIDY_AMOUNT,
-						Variables.putValue("policyTask", Integer.parseInt(task)).putValue("equipmentOrigin", origin))
+				.evaluateDecisionTable(SUBSIDY_AMOUNT, Variables.putValue("policyTask", Integer.parseInt(task)))
 				.getSingleResult();
 
 			assertThat((Double) result.getEntry("rate")).as("rate for task %s", task).isEqualTo(rate);
 			assertThat((Double) result.getEntry("cap")).as("cap for task %s", task).isEqualTo(cap);
 		}
+	}
+
+	@Test
+	void subsidyRatesDoNotAskWhereTheEquipmentWasMade() {
+		// Fair-competition review: the plan makes no distinction by origin, so neither may the table.
+		assertThat(SUBSIDY_AMOUNT.getDecisionLogic()).isInstanceOf(DmnDecisionTableImpl.class);
+		assertThat(((DmnDecisionTableImpl) SUBSIDY_AMOUNT.getDecisionLogic()).getInputs())
+			.extracting(input -> input.getExpression().getExpression())
+			.containsExactly("policyTask");
 	}
 
 	// --- subsidy-expert-review -----------------------------------------------------------------------------------
@@ -193,20 +194,39 @@ class PolicyTablesTest {
 
 	// --- interest-subsidy ----------------------------------------------------------------------------------------
 
-	@ParameterizedTest(name = "re-lending={0} -> {1} points, {2} years, cap {3}")
+	@ParameterizedTest(name = "{0}, re-lending={1}, re-lending bank={2}, {3} -> {4} points for up to {5} months")
 	@CsvSource({
-		"true,  1.5, 2, 2000000",
-		"false, 0,   0, 0",
+		// June 2024 notice: re-lending loans from 7 March 2024, 1 point a year, at most 2 years
+		"20240307, true,  true,  FIXED_ASSET,     1.0, 24",
+		"20240724, true,  true,  WORKING_CAPITAL, 1.0, 24",
+		"20240306, true,  true,  FIXED_ASSET,     0,   0",
+		// July 2024 measures: raised to 1.5 points; January 2025 notice: runs until the quota is used up
+		"20240725, true,  true,  FIXED_ASSET,     1.5, 24",
+		"20251231, true,  true,  WORKING_CAPITAL, 1.5, 24",
+		"20250601, false, true,  FIXED_ASSET,     0,   0",
+		"20250601, true,  false, FIXED_ASSET,     0,   0",
+		// January 2026 notice: fixed-asset loans of equipment-renewal projects, and re-lending technology-innovation loans
+		"20260101, false, false, FIXED_ASSET,     1.5, 24",
+		"20261231, false, false, FIXED_ASSET,     1.5, 24",
+		"20260601, false, false, WORKING_CAPITAL, 0,   0",
+		"20260601, true,  true,  TECH_INNOVATION, 1.5, 24",
+		"20260601, false, false, TECH_INNOVATION, 0,   0",
+		// runs to 31 December 2026 unless extended
+		"20270101, true,  true,  FIXED_ASSET,     0,   0",
 	})
-	void interestSubsidyOnlyForLoansThatUsedRelending(boolean usedRelending, double points, int years, double cap) {
+	void theNationalRuleInForceOnTheLoansDateDecides(int loanDate, boolean usedRelending, boolean relendingBank,
+			String loanType, double points, int maxMonths) {
 		DmnDecisionRuleResult result = DMN
 			.evaluateDecisionTable(INTEREST_SUBSIDY,
-					Variables.putValue("loanAmount", 10_000_000d).putValue("usedRelending", usedRelending))
+					Variables.putValue("loanDate", loanDate)
+						.putValue("usedRelending", usedRelending)
+						.putValue("relendingBank", relendingBank)
+						.putValue("loanType", loanType))
 			.getFirstResult();
 
 		assertThat((Double) result.getEntry("points")).isEqualTo(points);
-		assertThat((Integer) result.getEntry("years")).isEqualTo(years);
-		assertThat((Double) result.getEntry("cap")).isEqualTo(cap);
+		assertThat((Integer) result.getEntry("maxMonths")).isEqualTo(maxMonths);
+		assertThat((String) result.getEntry("basis")).isNotBlank().doesNotContain("实施方案");
 	}
 
 	// --- the engine accepts them ---------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 
 /** Applications, their equipment lines, attachments and history in the application's tables. */
@@ -149,18 +150,29 @@ class ApplicationRepository {
 			.update();
 	}
 
-	private static final java.util.Set<String> OUTCOME_COLUMNS = java.util.Set.of("subsidy_amount", "granted_amount",
-			"granted_rate", "granted_term_months", "grant_date", "used_relending", "interest_subsidy_amount",
-			"correction_deadline", "decided_at");
+	private static final java.util.Set<String> OUTCOME_COLUMNS = java.util.Set.of("subsidy_amount",
+			"interest_subsidy_amount", "correction_deadline", "decided_at");
+
+	/** A bank's grant, in one statement. */
+	void recordLoan(long id, LoanGrant grant) {
+		jdbc.sql("""
+				UPDATE application SET granted_amount = ?, granted_rate = ?, granted_term_months = ?, grant_date = ?,
+				       granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
+			.params(grant.amount(), grant.rate(), grant.termMonths(), java.sql.Date.valueOf(grant.grantDate()),
+					grant.type().name(), grant.usedRelending(), Timestamp.from(Instant.now()), id)
+			.update();
+	}
 
 	Outcomes outcomes(long id) {
 		return jdbc.sql("""
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
-				       interest_subsidy_amount, correction_deadline, decided_at FROM application WHERE id = ?""")
+				       granted_loan_type, interest_subsidy_amount, correction_deadline, decided_at
+				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
-					rs.getBigDecimal(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getBigDecimal(8),
+					instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
 			.single();
 	}
 

@@ -235,6 +235,10 @@ public class ApplicationStore {
 		repository.setOutcome(applicationId, column, value);
 	}
 
+	public void recordLoan(long applicationId, cn.liaocheng.renewal.application.LoanGrant grant) {
+		repository.recordLoan(applicationId, grant);
+	}
+
 	public List<ApplicationSummary> summaries(List<Long> ids) {
 		return repository.summaries(ids);
 	}

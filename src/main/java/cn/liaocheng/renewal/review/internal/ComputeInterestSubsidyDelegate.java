@@ -1,16 +1,20 @@
 package cn.liaocheng.renewal.review.internal;
 
-import java.math.BigDecimal;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
-/** Task_ComputeInterestSubsidy: the fiscal interest subsidy the table gives for the granted loan. */
+/**
+ * Task_ComputeInterestSubsidy: the national interest subsidy of the granted loan under the rule in force on its
+ * disbursement date, from what the bank reported (amount, term, date, kind, re-lending) and whether the bank is a
+ * re-lending institution.
+ */
 @Component("computeInterestSubsidyDelegate")
 class ComputeInterestSubsidyDelegate implements JavaDelegate {
 
@@ -18,18 +22,26 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 
 	private final SubsidyRules rules;
 
-	ComputeInterestSubsidyDelegate(ApplicationStages stages, SubsidyRules rules) {
+	private final Directory directory;
+
+	ComputeInterestSubsidyDelegate(ApplicationStages stages, SubsidyRules rules, Directory directory) {
 		this.stages = stages;
 		this.rules = rules;
+		this.directory = directory;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
-		Outcomes outcomes = stages.facts(applicationId).outcomes();
-		BigDecimal subsidy = rules.interestSubsidy(outcomes.grantedAmount(), Boolean.TRUE.equals(outcomes.usedRelending()));
-		stages.recordInterestSubsidy(applicationId, subsidy);
-		execution.setVariable("interestSubsidy", subsidy.toPlainString());
+		ReviewFacts facts = stages.facts(applicationId);
+		Outcomes o = facts.outcomes();
+		LoanGrant grant = new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
+				o.grantedLoanType() == null ? LoanGrant.LoanType.FIXED_ASSET : o.grantedLoanType(),
+				Boolean.TRUE.equals(o.usedRelending()));
+		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(grant,
+				directory.isRelendingBank(facts.dossier().bankKey()));
+		stages.recordInterestSubsidy(applicationId, subsidy.amount());
+		execution.setVariable("interestSubsidy", subsidy.amount().toPlainString());
 	}
 
 }

@@ -56,6 +56,18 @@ class Directory {
 		return names.getOrDefault(groupId, groupId);
 	}
 
+	/** Whether the bank is one of the institutions that lend technology-innovation and technical-renovation re-lending. */
+	boolean isRelendingBank(String bankKey) {
+		return bankKey != null
+				&& organizations.banks().stream().anyMatch(b -> b.key().equals(bankKey) && b.relendingEligible());
+	}
+
+	/** The bank's name as the directory has it; the key only when the bank was removed from the directory. */
+	String bankName(String bankKey) {
+		return organizations.banks().stream().filter(b -> b.key().equals(bankKey)).map(b -> b.name()).findFirst()
+			.orElse(bankKey);
+	}
+
 	Map<String, String> cityBodyNames() {
 		return organizations.departments().stream()
 			.collect(Collectors.toMap(d -> d.key(), d -> d.cityName(), (a, b) -> a, java.util.LinkedHashMap::new));

@@ -6,19 +6,28 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
-/** On completing Task_BankDecision: a granted loan's amount, rate, term and date are recorded on the application. */
+/**
+ * On completing Task_BankDecision: a granted loan's amount, rate, term, date and kind are recorded on the application.
+ * Only a re-lending institution can report re-lending funds.
+ */
 @Component("recordBankDecisionListener")
 class RecordBankDecisionListener implements TaskListener {
 
 	private final ApplicationStages stages;
 
-	RecordBankDecisionListener(ApplicationStages stages) {
+	private final Directory directory;
+
+	RecordBankDecisionListener(ApplicationStages stages, Directory directory) {
 		this.stages = stages;
+		this.directory = directory;
 	}
 
 	@Override
@@ -33,10 +42,32 @@ class RecordBankDecisionListener implements TaskListener {
 		if (amount.signum() <= 0 || term.signum() <= 0 || date == null) {
 			throw new ProcessEngineException("同意放贷时请填写放贷金额、期限和放款日期");
 		}
+		LoanGrant.LoanType type = loanType(task.getVariable("loanType"));
 		boolean relending = Boolean.TRUE.equals(task.getVariable("usedRelending"));
+		String bank = task.getCandidates().stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null && g.startsWith(GroupNames.bank("")))
+			.map(g -> g.substring(GroupNames.bank("").length()))
+			.findFirst()
+			.orElse(null);
+		if (relending && !directory.isRelendingBank(bank)) {
+			throw new ProcessEngineException("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
+		}
 		long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
-		stages.recordLoan(applicationId, amount.setScale(2, java.math.RoundingMode.HALF_UP), rate, term.intValue(),
-				LocalDate.parse(date.toString().substring(0, 10)), relending);
+		stages.recordLoan(applicationId, new LoanGrant(amount.setScale(2, java.math.RoundingMode.HALF_UP), rate,
+				term.intValue(), LocalDate.parse(date.toString().substring(0, 10)), type, relending));
+	}
+
+	private static LoanGrant.LoanType loanType(Object value) {
+		if (value == null || value.toString().isBlank()) {
+			throw new ProcessEngineException("同意放贷时请选择贷款品种");
+		}
+		try {
+			return LoanGrant.LoanType.valueOf(value.toString());
+		}
+		catch (IllegalArgumentException e) {
+			throw new ProcessEngineException("贷款品种不正确");
+		}
 	}
 
 	private static BigDecimal decimal(Object value, String label) {

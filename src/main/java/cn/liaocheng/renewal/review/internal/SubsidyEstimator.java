@@ -6,37 +6,32 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
-import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
-import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 
-/** The subsidy the tables would give for a claim's invoiced equipment under its project's policy task. */
+/** The portal's estimate of a claim's subsidy: the same calculation the review will make. */
 @Component
 class SubsidyEstimator implements SubsidyEstimates {
 
-	private final SubsidyRules rules;
+	private final SubsidyCalculator calculator;
 
 	private final ApplicationStages stages;
 
-	SubsidyEstimator(SubsidyRules rules, ApplicationStages stages) {
-		this.rules = rules;
+	SubsidyEstimator(SubsidyCalculator calculator, ApplicationStages stages) {
+		this.calculator = calculator;
 		this.stages = stages;
 	}
 
 	@Override
 	public Optional<BigDecimal> estimate(ApplicationDetail claim) {
-		Dossier d = claim.dossier();
-		if (claim.summary().kind() != ApplicationKind.SUBSIDY || d.projectId() == null || d.equipment().isEmpty()) {
+		if (claim.dossier().projectId() == null || claim.dossier().equipment().isEmpty()) {
 			return Optional.empty();
 		}
-		Integer policyTask = stages.facts(d.projectId()).dossier().policyTask();
-		BigDecimal invoiced = d.equipment().stream()
-			.map(l -> l.invoiceAmount() != null ? l.invoiceAmount() : l.amount())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		long imported = d.equipment().stream().filter(l -> l.origin() == Dossier.Origin.IMPORTED).count();
-		String origin = imported == 0 ? "DOMESTIC" : imported == d.equipment().size() ? "IMPORTED" : "MIXED";
-		return Optional.of(rules.subsidy(policyTask, origin, invoiced));
+		Integer policyTask = stages.facts(claim.dossier().projectId()).dossier().policyTask();
+		return switch (claim.summary().kind()) {
+			case SUBSIDY -> Optional.of(calculator.calculate(policyTask, claim.dossier().equipment()).amount());
+			default -> Optional.empty();
+		};
 	}
 
 }

@@ -227,14 +227,20 @@ final class ReviewFixture implements AutoCloseable {
 		decide(c, "Task_IndustryDecision", "APPROVE");
 	}
 
-	/** The bank officer grants the loan as the bank-decision form submits it (grantDate as the form's date text). */
+	/**
+	 * The bank officer grants a 36-month fixed-asset loan disbursed on {@link #GRANT_DATE} as the bank-decision form
+	 * submits it (grantDate as the form's date text).
+	 */
 	void grant(Case c, String amount, boolean usedRelending) {
 		complete(task(c, "Task_BankDecision"),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", amount, "interestRate",
-						"3.10", "termMonths", 36, "grantDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+						"3.10", "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", "FIXED_ASSET",
 						"usedRelending", usedRelending));
 		runJobs(c);
 	}
+
+	/** A disbursement date under the 2026 national interest-subsidy rule (fixed, so tests do not age). */
+	static final LocalDate GRANT_DATE = LocalDate.of(2026, 3, 16);
 
 	static String opinionFor(String decision) {
 		return switch (decision) {
