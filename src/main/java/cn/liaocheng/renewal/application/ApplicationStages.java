@@ -46,6 +46,12 @@ public class ApplicationStages {
 		store.moveTo(applicationId, status, message);
 	}
 
+	/** Double funding and implausible amounts in the application as it stands (for reviewers before they approve). */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> fundingProblems(long applicationId) {
+		return store.fundingProblems(applicationId);
+	}
+
 	@Transactional
 	public void note(long applicationId, String actor, String actorName, String action, String message) {
 		store.note(applicationId, actor, actorName, action, message);

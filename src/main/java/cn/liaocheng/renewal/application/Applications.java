@@ -51,6 +51,7 @@ public class Applications {
 		Enterprise enterprise = enterpriseOf(user);
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, kind, dossier);
+		checkFunding(enterprise, null, kind, dossier);
 		return store.createDraft(enterprise, user, kind, dossier, requireKey(creationKey));
 	}
 
@@ -60,6 +61,7 @@ public class Applications {
 		ApplicationKind kind = store.detail(enterprise, id).summary().kind();
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, kind, dossier);
+		checkFunding(enterprise, id, kind, dossier);
 		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
 	}
 
@@ -91,6 +93,7 @@ public class Applications {
 			throw new ApplicationStateException("企业账户尚未激活，暂不能提交申报。请联系所在县（市、区）工业和信息化局激活账户。");
 		}
 		List<FieldProblem> problems = submissionProblems(current);
+		problems.addAll(store.fundingProblems(enterprise, id, current.summary().kind(), current.dossier()));
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
@@ -154,6 +157,13 @@ public class Applications {
 	private DossierValidator validator(ApplicationKind kind, DossierValidator.Mode mode) {
 		Set<String> banks = organizations.banks().stream().filter(Bank::active).map(Bank::key).collect(Collectors.toSet());
 		return new DossierValidator(kind, mode, banks, LocalDate.now(ApplicationStore.CHINA));
+	}
+
+	private void checkFunding(Enterprise enterprise, Long id, ApplicationKind kind, Dossier dossier) {
+		List<FieldProblem> problems = store.fundingProblems(enterprise, id, kind, dossier);
+		if (!problems.isEmpty()) {
+			throw new DossierInvalidException(problems);
+		}
 	}
 
 	private Enterprise enterpriseOf(PortalUser user) {

@@ -63,11 +63,19 @@ final class ApplicationFixtures {
 		d.put("projectId", projectId);
 		d.put("commissioningDate", today.minusDays(30).toString());
 		ObjectNode line = line(0);
-		line.put("invoiceNo", "37002612");
+		line.put("invoiceNo", freshInvoiceNo());
 		line.put("invoiceDate", today.minusDays(45).toString());
 		line.put("invoiceAmount", "370000.00");
 		d.putArray("equipment").add(line);
 		return d;
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger INVOICES = new java.util.concurrent.atomic.AtomicInteger(
+			50_000_000 + new java.util.Random().nextInt(40_000_000));
+
+	/** An 8-digit invoice number no other claim of this test run uses (an invoice can be claimed once). */
+	static String freshInvoiceNo() {
+		return String.format("%08d", INVOICES.incrementAndGet());
 	}
 
 	static ObjectNode loan(String projectId) {

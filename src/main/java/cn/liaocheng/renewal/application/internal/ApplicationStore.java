@@ -49,13 +49,16 @@ public class ApplicationStore {
 
 	private final AuditTrail audit;
 
+	private final FundingClaims funding;
+
 	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, ProcessLauncher processes,
-			FileStore files, AuditTrail audit) {
+			FileStore files, AuditTrail audit, FundingClaims funding) {
 		this.repository = repository;
 		this.references = references;
 		this.processes = processes;
 		this.files = files;
 		this.audit = audit;
+		this.funding = funding;
 	}
 
 	public List<ApplicationSummary> list(Enterprise enterprise) {
@@ -72,6 +75,17 @@ public class ApplicationStore {
 				&& !repository.approvedProjects(enterprise.id()).containsKey(dossier.projectId())) {
 			throw new DossierInvalidException(List.of(new FieldProblem("projectId", "请选择本企业已入库的项目")));
 		}
+	}
+
+	/** Double funding and implausible amounts, as field problems ({@code id} null for a new draft). */
+	public List<FieldProblem> fundingProblems(Enterprise enterprise, Long id, ApplicationKind kind, Dossier dossier) {
+		return funding.problems(id, enterprise.id(), kind, dossier);
+	}
+
+	/** The same for an application under review, whoever asks. */
+	public List<FieldProblem> fundingProblems(long id) {
+		ApplicationRow row = repository.findById(id).orElseThrow(ApplicationNotFoundException::new);
+		return funding.problems(id, row.enterpriseId(), row.kind(), row.dossier());
 	}
 
 	public long createDraft(Enterprise enterprise, PortalUser user, ApplicationKind kind, Dossier dossier,
@@ -108,6 +122,7 @@ public class ApplicationStore {
 		long id = current.summary().id();
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.CORRECTION) {
+			funding.claim(id, enterprise.id(), row.kind(), row.dossier());
 			// The correction task of the review process takes the dossier back to the step that returned it.
 			if (!processes.completeCorrection(id)) {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
@@ -119,6 +134,7 @@ public class ApplicationStore {
 		if (!repository.changeStatus(id, ApplicationStatus.DRAFT, ApplicationStatus.COUNTY_REVIEW)) {
 			return detail(enterprise, id).summary();
 		}
+		funding.claim(id, enterprise.id(), row.kind(), row.dossier());
 		String referenceNo = row.referenceNo() != null ? row.referenceNo() : references.next(row.kind().referencePrefix());
 		String processInstanceId = processes.start(new ProcessLauncher.Start(id, row.kind(), row.divisionCode(), referenceNo,
 				user.userId(), enterprise.name(), current.summary().title(), row.dossier()));
@@ -137,6 +153,7 @@ public class ApplicationStore {
 		}
 		processes.cancel(row.processInstanceId(), "申请人撤回");
 		repository.changeStatus(id, ApplicationStatus.COUNTY_REVIEW, ApplicationStatus.WITHDRAWN);
+		funding.release(id);
 		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN", "申请人在审核开始前撤回申报");
 		audit.record(user.userId(), "APPLICATION_WITHDRAWN", subject(id), row.referenceNo());
 	}
@@ -222,7 +239,11 @@ public class ApplicationStore {
 	}
 
 	public void moveTo(long applicationId, ApplicationStatus status, String message) {
-		if (repository.moveTo(applicationId, status) && message != null) {
+		boolean moved = repository.moveTo(applicationId, status);
+		if (moved && (status == ApplicationStatus.REFUSED || status == ApplicationStatus.LAPSED)) {
+			funding.release(applicationId);
+		}
+		if (moved && message != null) {
 			repository.addEvent(applicationId, "system", "审批系统", status.name(), message);
 		}
 	}

@@ -132,7 +132,7 @@ class CorrectionProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldLapseASubsidyClaimReturnedAtTheInvoiceCheckWhenTheDeadlinePasses() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
 		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
 		review.decide(claim, "Task_CountyInvoiceCheck", "RETURN");
 
@@ -162,7 +162,7 @@ class CorrectionProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldLapseASubsidyClaimReturnedAtTheCityDecisionWhenTheDeadlinePasses() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
 		review.passCountyReview(claim);
 		review.passJointReview(claim);
 		review.decide(claim, "Task_IndustryDecision", "RETURN");

@@ -84,7 +84,7 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldCheckTheInvoicesOfASubsidyClaimAtTheCountyFinanceBureauBeforeRecommending() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
 		ProcessInstance county = review.called(claim, "county-review");
 
 		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
@@ -122,7 +122,7 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldRefuseASubsidyClaimWhoseInvoicesDoNotCheckOut() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
 		ProcessInstance county = review.called(claim, "county-review");
 		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
 
@@ -164,7 +164,7 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldReturnToTheInvoiceCheckAfterTheEnterpriseResubmits() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
 		ProcessInstance county = review.called(claim, "county-review");
 		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
 

@@ -23,7 +23,7 @@ final class Dossiers {
 		d.setLocation("冠县经济开发区演示路 8 号");
 		d.setConstructionStart("2026-03-01");
 		d.setConstructionEnd("2026-12-31");
-		d.setTotalInvestment("1470000.00");
+		d.setTotalInvestment("12000000.00");
 		d.setEquipmentInvestment("470000.00");
 		d.setNeedsNewLand(false);
 		d.setNeedsEnergyUse(false);
@@ -41,11 +41,19 @@ final class Dossiers {
 		d.setProjectId(Long.toString(projectId));
 		d.setCommissioningDate(today.minusDays(30).toString());
 		EquipmentLineForm line = line("1", invoiced.toPlainString());
-		line.setInvoiceNo("37002612");
+		line.setInvoiceNo(freshInvoiceNo());
 		line.setInvoiceDate(today.minusDays(45).toString());
 		line.setInvoiceAmount(invoiced.toPlainString());
 		d.setEquipment(new ArrayList<>(List.of(line)));
 		return d;
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger INVOICES = new java.util.concurrent.atomic.AtomicInteger(
+			new java.util.Random().nextInt(50_000_000));
+
+	/** An 8-digit invoice number no other claim of this test run uses (an invoice can be claimed once). */
+	static String freshInvoiceNo() {
+		return String.format("%08d", 10_000_000 + INVOICES.incrementAndGet());
 	}
 
 	private static EquipmentLineForm line(String quantity, String unitPrice) {

@@ -36,6 +36,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -143,8 +144,19 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	Case submitSubsidy(long projectId, BigDecimal invoiced) {
-		long id = applications.createDraft(enterprise, ApplicationKind.SUBSIDY, Dossiers.subsidy(projectId, invoiced),
-				creationKey());
+		return submitSubsidy(Dossiers.subsidy(projectId, invoiced));
+	}
+
+	/** Saves a draft of ent-gx as the portal does; what is wrong surfaces as a DossierInvalidException. */
+	long draft(ApplicationKind kind, DossierForm form) {
+		return applications.createDraft(enterprise, kind, form, creationKey());
+	}
+
+	Case submitSubsidy(DossierForm form) {
+		return submitDraftedSubsidy(draft(ApplicationKind.SUBSIDY, form));
+	}
+
+	Case submitDraftedSubsidy(long id) {
 		attach(id, AttachmentCategory.INVOICE, "发票.pdf");
 		attach(id, AttachmentCategory.CONTRACT, "购置合同.pdf");
 		attach(id, AttachmentCategory.PAYMENT_PROOF, "付款凭证.pdf");
@@ -152,8 +164,11 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	Case submitLoan(long projectId) {
-		long id = applications.createDraft(enterprise, ApplicationKind.LOAN, Dossiers.loan(projectId), creationKey());
-		return submit(id, ApplicationKind.LOAN);
+		return submitLoan(Dossiers.loan(projectId));
+	}
+
+	Case submitLoan(DossierForm form) {
+		return submit(draft(ApplicationKind.LOAN, form), ApplicationKind.LOAN);
 	}
 
 	/** What the portal does when the enterprise sends a corrected dossier back. */
@@ -176,6 +191,15 @@ final class ReviewFixture implements AutoCloseable {
 		passCityReview(project);
 		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
 		REGISTERED_PROJECTS.put(policyTask, project.id());
+		return project.id();
+	}
+
+	/** A newly registered project of the policy task, for a subsidy claim (a project has at most one subsidy). */
+	long newRegisteredProject(int policyTask) {
+		Case project = submitProject(policyTask);
+		passCountyReview(project);
+		passCityReview(project);
+		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
 		return project.id();
 	}
 
@@ -330,6 +354,10 @@ final class ReviewFixture implements AutoCloseable {
 
 	ApplicationStatus status(Case c) {
 		return status(c.id());
+	}
+
+	List<cn.liaocheng.renewal.application.FieldProblem> fundingProblems(Case c) {
+		return stages.fundingProblems(c.id());
 	}
 
 	ApplicationStatus status(long applicationId) {

@@ -176,7 +176,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldRefuseASubsidyTheCityDoesNotApprove() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
 		review.passCountyReview(claim);
 
 		review.decide(claim, "Task_CityAcceptance", "REFUSE");
@@ -191,7 +191,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	@Test
 	void shouldRouteASubsidyClaimToTheProjectsBodiesPlusTheFiscalSupportUnits() {
 		// Policy task 4 names the industry bureau alone, so development and reform joins for the subsidy (三（二）).
-		Case claim = review.submitSubsidy(review.registeredProject(4), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(4), SMALL_CLAIM);
 		review.passCountyReview(claim);
 
 		review.decide(claim, "Task_CityAcceptance", "APPROVE");
@@ -202,7 +202,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	/** A claim of ent-gx that county and city approved, for invoiced domestic equipment worth {@code invoiced}. */
 	private Case approvedClaim(BigDecimal invoiced) {
-		Case claim = review.submitSubsidy(review.registeredProject(7), invoiced);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), invoiced);
 		review.passCountyReview(claim);
 		review.passCityReview(claim);
 		return claim;

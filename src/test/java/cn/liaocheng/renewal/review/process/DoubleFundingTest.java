@@ -1,0 +1,122 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.EquipmentLineForm;
+import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * Double funding and implausible claims are refused as field errors when a draft is saved, again at submission, and
+ * an invoice or project freed by a refused claim can be claimed again.
+ */
+@WebIntegrationTest
+class DoubleFundingTest extends ReviewProcessTest {
+
+	private static final BigDecimal CLAIM = new BigDecimal("370000.00");
+
+	@Autowired
+	DoubleFundingTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void shouldRefuseTheSameInvoiceTwiceInOneClaim() {
+		DossierForm form = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		EquipmentLineForm second = copyOf(form.getEquipment().get(0));
+		form.getEquipment().add(second);
+
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, form))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.containsExactly(new FieldProblem("equipment[1].invoiceNo",
+						"发票号码 " + second.getInvoiceNo() + " 与第 1 行重复，同一张发票只能申报一次")));
+	}
+
+	@Test
+	void shouldRefuseAnInvoiceAlreadyClaimedInASubmittedClaimOnSaveAndOnSubmission() {
+		DossierForm claimed = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		review.submitSubsidy(claimed);
+		String invoiceNo = claimed.getEquipment().get(0).getInvoiceNo();
+		DossierForm reuse = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		reuse.getEquipment().get(0).setInvoiceNo(invoiceNo);
+
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, reuse))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.singleElement()
+				.satisfies(p -> {
+					assertThat(p.field()).isEqualTo("equipment[0].invoiceNo");
+					assertThat(p.message()).startsWith("发票号码 " + invoiceNo + " 已在本企业的奖补申请").endsWith("同一张发票只能申报一次");
+				}));
+	}
+
+	@Test
+	void shouldAllowOneSubsidyInForcePerProjectAndFreeTheProjectWhenTheClaimIsRefused() {
+		long project = review.newRegisteredProject(7);
+		Case first = review.submitSubsidy(project, CLAIM);
+
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, Dossiers.subsidy(project, CLAIM)))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.extracting(FieldProblem::field)
+				.containsExactly("projectId"));
+
+		review.decide(first, "Task_CountyFormalReview", "REFUSE");
+		assertThat(review.status(first)).isEqualTo(ApplicationStatus.REFUSED);
+
+		Case second = review.submitSubsidy(project, CLAIM);
+		assertThat(review.status(second)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+	}
+
+	@Test
+	void shouldRefuseALoanAboveTheProjectsTotalInvestment() {
+		DossierForm loan = Dossiers.loan(review.registeredProject(7));
+		loan.setLoanAmount("99999999999.00");
+
+		assertThatThrownBy(() -> review.draft(ApplicationKind.LOAN, loan))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.containsExactly(new FieldProblem("loanAmount", "贷款金额 99999999999.00 元超过所选项目的总投资 12000000.00 元，请核对")));
+	}
+
+	@Test
+	void shouldCheckAgainAtSubmissionWhenTwoDraftsHoldTheSameInvoice() {
+		DossierForm first = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		DossierForm second = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		second.getEquipment().get(0).setInvoiceNo(first.getEquipment().get(0).getInvoiceNo());
+		long secondDraft = review.draft(ApplicationKind.SUBSIDY, second);
+
+		Case claimed = review.submitSubsidy(first);
+
+		assertThat(review.status(claimed)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+		assertThatThrownBy(() -> review.submitDraftedSubsidy(secondDraft))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.extracting(FieldProblem::field)
+				.containsExactly("equipment[0].invoiceNo"));
+		assertThat(review.status(secondDraft)).isEqualTo(ApplicationStatus.DRAFT);
+		assertThat(review.fundingProblems(claimed)).isEmpty();
+	}
+
+	private static EquipmentLineForm copyOf(EquipmentLineForm line) {
+		EquipmentLineForm copy = new EquipmentLineForm();
+		copy.setName(line.getName());
+		copy.setModel(line.getModel());
+		copy.setQuantity(line.getQuantity());
+		copy.setUnitPrice(line.getUnitPrice());
+		copy.setOrigin(line.getOrigin());
+		copy.setInvoiceNo(line.getInvoiceNo());
+		copy.setInvoiceDate(line.getInvoiceDate());
+		copy.setInvoiceAmount(line.getInvoiceAmount());
+		return copy;
+	}
+
+}
