@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.security.PlainText;
 
 /**
  * Reads a dossier as typed and says, field by field and in Chinese, what is wrong. A draft may leave fields empty
@@ -64,7 +66,7 @@ public final class DossierValidator {
 		}
 		BigDecimal output = project ? money("expectedOutputValue", "预计新增产值", f.getExpectedOutputValue(), false) : null;
 		BigDecimal saving = project ? number("expectedEnergySaving", "预计年节能量", f.getExpectedEnergySaving()) : null;
-		String benefits = project ? text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false) : null;
+		String benefits = project ? text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false, true) : null;
 
 		Long projectId = project ? null : reference("projectId", f.getProjectId());
 		LocalDate commissioning = kind == ApplicationKind.SUBSIDY
@@ -76,7 +78,7 @@ public final class DossierValidator {
 		String bank = loan ? bank(f.getBankKey()) : null;
 		BigDecimal loanAmount = loan ? money("loanAmount", "贷款金额", f.getLoanAmount(), true) : null;
 		Integer term = loan ? integer("loanTermMonths", "贷款期限（月）", f.getLoanTermMonths(), 1, 120, true) : null;
-		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true) : null;
+		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true, true) : null;
 
 		List<EquipmentLine> equipment = loan ? List.of() : equipment(f.getEquipment());
 		if (project && equipmentInvestment != null && !equipment.isEmpty()) {
@@ -174,7 +176,13 @@ public final class DossierValidator {
 		}
 	}
 
+	/** Free text: line breaks only where the portal offers a multi-line box, and never hidden characters. */
 	private String text(String field, String label, String value, int max, boolean requiredOnSubmission) {
+		return text(field, label, value, max, requiredOnSubmission, false);
+	}
+
+	private String text(String field, String label, String value, int max, boolean requiredOnSubmission,
+			boolean multiLine) {
 		String v = value == null ? null : value.strip();
 		if (v == null || v.isEmpty()) {
 			missing(field, label, requiredOnSubmission);
@@ -184,8 +192,9 @@ public final class DossierValidator {
 			problem(field, label + "不能超过 " + max + " 个字（当前 " + v.length() + " 个）");
 			return null;
 		}
-		if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-			problem(field, label + "含有不可见的控制字符");
+		Optional<String> hidden = PlainText.problem(v, multiLine);
+		if (hidden.isPresent()) {
+			problem(field, label + hidden.get());
 			return null;
 		}
 		return v;

@@ -238,6 +238,46 @@ class DossierValidatorTest {
 		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).equipment()).hasSize(1);
 	}
 
+	@Test
+	void refusesABidiOverrideInTheProjectNameEvenInADraft() {
+		ObjectNode d = project(1).put("projectName", "冠县轴承\u202E目项造改线产生");
+		assertThat(problems(ApplicationKind.PROJECT, Mode.DRAFT, d))
+			.containsExactly(new FieldProblem("projectName", "项目名称含有改变文字方向的控制字符，请删除后重新输入"));
+	}
+
+	@Test
+	void refusesAControlCharacterInAnEquipmentLineAndNamesTheLineAndColumn() {
+		ObjectNode d = project(2);
+		equipmentLine(d, 1).put("model", "CK6150\u0000");
+		equipmentLine(d, 0).put("replacesEquipment", "C6140\u2066 普通车床");
+		assertThat(problems(ApplicationKind.PROJECT, Mode.DRAFT, d)).containsExactlyInAnyOrder(
+				new FieldProblem("equipment[1].model", "规格型号含有不可见的控制字符，请删除后重新输入"),
+				new FieldProblem("equipment[0].replacesEquipment", "替换的旧设备含有改变文字方向的控制字符，请删除后重新输入"));
+	}
+
+	@Test
+	void refusesHalfACharacterInTheLocation() {
+		ObjectNode d = project(1).put("location", "冠县经济开发区\uD842");
+		assertOnlyProblem(ApplicationKind.PROJECT, d, "location", "建设地点含有无法识别的字符（不完整的编码），请删除后重新输入");
+	}
+
+	@Test
+	void allowsLineBreaksOnlyInTheMultiLineFields() {
+		ObjectNode d = project(1).put("otherBenefits", "降低废品率；\r\n减少人工\t两人");
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).otherBenefits()).isEqualTo("降低废品率；\r\n减少人工\t两人");
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanPurpose", "购置数控车床\n及配套检测设备"))
+			.loanPurpose()).contains("\n");
+
+		ObjectNode named = project(1).put("projectName", "冠县轴承\n生产线改造项目");
+		assertOnlyProblem(ApplicationKind.PROJECT, named, "projectName", "项目名称含有不可见的控制字符，请删除后重新输入");
+	}
+
+	@Test
+	void acceptsCharactersBeyondTheBasicPlaneSuchAsRareNamesAndEmoji() {
+		ObjectNode d = project(1).put("projectName", "\uD840\uDC0B记轴承生产线改造项目 \uD83D\uDE9C");
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).projectName()).startsWith("\uD840\uDC0B记");
+	}
+
 	private static void assertOnlyProblem(ApplicationKind kind, ObjectNode dossier, String field, String message) {
 		assertThat(problems(kind, Mode.SUBMISSION, dossier)).containsExactly(new FieldProblem(field, message));
 	}

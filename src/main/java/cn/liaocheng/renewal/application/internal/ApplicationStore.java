@@ -24,6 +24,7 @@ import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -285,10 +286,18 @@ public class ApplicationStore {
 		return new DossierInvalidException(List.of(new FieldProblem(field, message)));
 	}
 
-	/** Keeps the last path segment, drops control characters and limits the length. */
+	/**
+	 * Keeps the last path segment, drops characters Windows cannot save and limits the length. A name with hidden
+	 * characters is refused rather than cleaned: a bidi override shows "exe.pdf" for "fdp.exe", and silently
+	 * cleaning it would store a name the enterprise never chose.
+	 */
 	static String cleanFileName(String fileName) {
 		String name = fileName == null ? "" : fileName.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+		name = name.substring(name.lastIndexOf('/') + 1);
+		PlainText.problem(name, false).ifPresent(problem -> {
+			throw invalid("file", "文件名" + problem.replace("请删除后重新输入", "请修改文件名后重新上传"));
+		});
+		name = name.replaceAll("[\"<>|:*?]", "").strip();
 		if (name.isEmpty()) {
 			name = "附件";
 		}

@@ -169,8 +169,9 @@ class ApplicationPortalController {
 			@RequestParam(required = false) AttachmentCategory category, @RequestParam("file") MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
 		try {
-			applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes());
-			redirect.addFlashAttribute("notice", "附件《" + file.getOriginalFilename() + "》已上传。");
+			String stored = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes())
+				.fileName();
+			redirect.addFlashAttribute("notice", "附件《" + stored + "》已上传。");
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("uploadProblems", e.problems());

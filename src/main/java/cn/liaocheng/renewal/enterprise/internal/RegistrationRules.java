@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PlainText;
 
 /**
  * Checks a registration field by field, so that the applicant sees every mistake at once next to its field: formats,
@@ -175,6 +176,9 @@ class RegistrationRules {
 		}
 		else if (v.length() > max) {
 			problems.put(field, label + "不能超过 " + max + " 个字，当前 " + v.length() + " 个字");
+		}
+		else {
+			PlainText.problem(v, false).ifPresent(p -> problems.put(field, label + p));
 		}
 	}
 

@@ -1,54 +1,108 @@
 package cn.liaocheng.renewal.review.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.security.PlainText;
 
 /** The public side of notices: what is on notice now, and objections filed against it. */
 @Component
 public class NoticeBoard {
 
-	/** The catch event the subsidy process waits at while the notice runs (bpmn/subsidy-application.bpmn). */
-	static final String NOTICE_PERIOD = "TimerEvent_NoticePeriodEnds";
-
 	private final PublicNotices notices;
 
-	private final AuditTrail audit;
+	private final ObjectionQuota quota;
 
-	private final RuntimeService runtime;
+	private final ObjectionFiling filing;
 
-	NoticeBoard(PublicNotices notices, AuditTrail audit, RuntimeService runtime) {
+	NoticeBoard(PublicNotices notices, ObjectionQuota quota, ObjectionFiling filing) {
 		this.notices = notices;
-		this.audit = audit;
-		this.runtime = runtime;
-	}
-
-	@Transactional(readOnly = true)
-	public List<PublicNotices.Notice> current(Instant now) {
-		return notices.current(now);
+		this.quota = quota;
+		this.filing = filing;
 	}
 
 	/**
-	 * Files an objection while the notice runs: within its dates and while the case still waits for the period to end,
-	 * so that no objection arrives after the objections have been gathered for the lead body.
+	 * The notices running now, their text as it may be shown to anyone: names stored before the free-text rule held
+	 * could carry a bidi override that makes the board say something else, so what the rule refuses is left out.
 	 */
-	@Transactional
-	public boolean file(long applicationId, String name, String organisation, String phone, String content) {
-		if (runtime.createExecutionQuery().processInstanceBusinessKey(Long.toString(applicationId))
-			.activityId(NOTICE_PERIOD).count() == 0) {
-			return false;
+	@Transactional(readOnly = true)
+	public List<PublicNotices.Notice> current(Instant now) {
+		return notices.current(now)
+			.stream()
+			.map(n -> new PublicNotices.Notice(n.applicationId(), shown(n.referenceNo()), shown(n.enterpriseName()),
+					shown(n.projectName()), n.amount(), n.startsAt(), n.endsAt()))
+			.toList();
+	}
+
+	/**
+	 * Files a named objection while the notice runs, within the daily limits (per phone number and notice, per
+	 * client address) and once: the same text again from the same phone against the same notice is merged with the
+	 * first. Deliberately not transactional: the day's counters are created first, each in a short transaction of its
+	 * own, and the filing then locks them in one transaction, so a request never holds two connections at once.
+	 */
+	public Filing file(long applicationId, ObjectionForm objection, String clientAddress) {
+		Map<String, String> errors = ObjectionRules.check(objection);
+		if (!errors.isEmpty()) {
+			return new Filing(Result.REJECTED, "异议未提交：请根据提示修改后重新提交。", errors);
 		}
-		boolean filed = notices.file(applicationId,
-				new PublicNotices.Objection(name, organisation.isEmpty() ? null : organisation, phone, content), Instant.now());
-		if (filed) {
-			audit.record("public", "OBJECTION_FILED", "application:" + applicationId, name);
+		if (notices.runningSince(applicationId, Instant.now(), false).isEmpty()) {
+			return Filing.NOT_OPEN;
 		}
-		return filed;
+		LocalDate day = LocalDate.now(ReviewClock.CHINA);
+		String address = ObjectionQuota.address(clientAddress);
+		String phone = ObjectionQuota.phone(applicationId, ObjectionRules.phoneDigits(objection.phone()));
+		quota.prepare(day, address, phone);
+		return filing.file(applicationId, objection, day, address, phone);
+	}
+
+	/** {@code text} without the characters {@link PlainText} refuses. */
+	static String shown(String text) {
+		return shown(text, false);
+	}
+
+	private static String shown(String text, boolean multiLine) {
+		if (text == null) {
+			return null;
+		}
+		return text.codePoints()
+			.filter(c -> PlainText.isClean(Character.toString(c), multiLine))
+			.mapToObj(Character::toString)
+			.collect(Collectors.joining());
+	}
+
+	/** An objection as typed on the notice board. */
+	public record ObjectionForm(String name, String organisation, String phone, String content) {
+
+		/** The same objection with the characters the free-text rule refuses left out, to show it again safely. */
+		public ObjectionForm shown() {
+			return new ObjectionForm(NoticeBoard.shown(name), NoticeBoard.shown(organisation), NoticeBoard.shown(phone),
+					NoticeBoard.shown(content, true));
+		}
+
+	}
+
+	/** What became of an objection. */
+	public enum Result {
+
+		FILED, MERGED, NOT_OPEN, PHONE_LIMIT_REACHED, ADDRESS_LIMIT_REACHED, REJECTED
+
+	}
+
+	/** The result, the Chinese message to show, and for {@link Result#REJECTED} each wrong field's message. */
+	public record Filing(Result result, String message, Map<String, String> errors) {
+
+		static final Filing NOT_OPEN = new Filing(Result.NOT_OPEN, "该项目不在公示期内，不能提交异议。", Map.of());
+
+		static Filing of(Result result, String message) {
+			return new Filing(result, message, Map.of());
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,21 +44,35 @@ public class PublicNotices {
 			.list();
 	}
 
-	/** Files an objection if the notice is open at {@code now}; false otherwise. */
-	boolean file(long applicationId, Objection o, Instant now) {
-		Integer open = jdbc.sql("SELECT COUNT(*) FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?")
+	/**
+	 * When the notice running at {@code now} began, or empty when none runs. With {@code lock} the notice's row stays
+	 * locked until the transaction ends, so that objections against one notice are filed one after the other.
+	 */
+	Optional<Instant> runningSince(long applicationId, Instant now, boolean lock) {
+		return jdbc.sql("SELECT starts_at FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?"
+				+ (lock ? " FOR UPDATE" : ""))
 			.params(applicationId, Timestamp.from(now), Timestamp.from(now))
-			.query(Integer.class)
-			.single();
-		if (open == 0) {
-			return false;
-		}
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/** The objections filed against the notice since {@code since}, oldest first. */
+	List<Objection> filedSince(long applicationId, Instant since) {
+		return jdbc.sql("""
+				SELECT objector_name, objector_org, contact_phone, content FROM public_objection
+				WHERE application_id = ? AND filed_at >= ? ORDER BY filed_at, id""")
+			.params(applicationId, Timestamp.from(since))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	void add(long applicationId, Objection o, Instant now) {
 		jdbc.sql("""
 				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now))
 			.update();
-		return true;
 	}
 
 	List<Objection> unresolved(long applicationId) {

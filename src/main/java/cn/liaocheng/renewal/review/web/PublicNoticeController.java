@@ -1,10 +1,9 @@
 package cn.liaocheng.renewal.review.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.review.internal.NoticeBoard;
+import cn.liaocheng.renewal.review.internal.NoticeBoard.Filing;
+import cn.liaocheng.renewal.review.internal.NoticeBoard.ObjectionForm;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public notice board (公示): subsidies proposed for allocation, open to anyone without login, and the form
@@ -23,8 +26,6 @@ import cn.liaocheng.renewal.review.internal.NoticeBoard;
 @Controller
 @RequestMapping("/notices")
 class PublicNoticeController {
-
-	private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
 	private final NoticeBoard board;
 
@@ -38,37 +39,44 @@ class PublicNoticeController {
 		return "review/notices";
 	}
 
+	/**
+	 * Files an objection. A wrong field shows the form again with its message; an objection over the daily limits
+	 * shows it again with status 429, so that a script sees it is being refused; a filed or merged one redirects.
+	 */
 	@PostMapping("/{applicationId}/objections")
 	String object(@PathVariable long applicationId, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String phone,
-			@RequestParam(defaultValue = "") String content, Model model, RedirectAttributes redirect) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (name.isBlank() || name.strip().length() > 64) {
-			errors.put("name", "请填写真实姓名（实名异议方予受理）");
+			@RequestParam(defaultValue = "") String content, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		ObjectionForm objection = new ObjectionForm(name, organisation, phone, content);
+		Filing filing = board.file(applicationId, objection, request.getRemoteAddr());
+		switch (filing.result()) {
+			case FILED, MERGED -> redirect.addFlashAttribute("notice", filing.message());
+			case NOT_OPEN -> redirect.addFlashAttribute("error", filing.message());
+			case REJECTED -> {
+				return again(model, applicationId, objection, filing.errors(), null);
+			}
+			case PHONE_LIMIT_REACHED, ADDRESS_LIMIT_REACHED -> {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				return again(model, applicationId, objection, Map.of(), filing.message());
+			}
 		}
-		if (!PHONE.matcher(phone.strip()).matches()) {
-			errors.put("phone", "请填写可联系的手机号或固定电话");
-		}
-		if (content.strip().length() < 10 || content.strip().length() > 2000) {
-			errors.put("content", "请写明异议事实和理由（10 至 2000 字）");
-		}
-		if (organisation.strip().length() > 128) {
-			errors.put("organisation", "单位名称不能超过 128 个字");
-		}
-		if (!errors.isEmpty()) {
-			model.addAttribute("notices", board.current(Instant.now()));
-			model.addAttribute("errors", errors);
-			model.addAttribute("failedFor", applicationId);
-			model.addAttribute("name", name);
-			model.addAttribute("organisation", organisation);
-			model.addAttribute("phone", phone);
-			model.addAttribute("content", content);
-			return "review/notices";
-		}
-		boolean filed = board.file(applicationId, name.strip(), organisation.strip(), phone.strip(), content.strip());
-		redirect.addFlashAttribute(filed ? "notice" : "error",
-				filed ? "异议已提交。市工业和信息化局将在公示期满后核查处理，并通过您留下的电话联系您。" : "该项目不在公示期内，不能提交异议。");
 		return "redirect:/notices";
+	}
+
+	/** The board with the form filled in again, without what the free-text rule refuses. */
+	private String again(Model model, long applicationId, ObjectionForm objection, Map<String, String> errors,
+			String error) {
+		ObjectionForm shown = objection.shown();
+		model.addAttribute("notices", board.current(Instant.now()));
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", error);
+		model.addAttribute("failedFor", applicationId);
+		model.addAttribute("name", shown.name());
+		model.addAttribute("organisation", shown.organisation());
+		model.addAttribute("phone", shown.phone());
+		model.addAttribute("content", shown.content());
+		return "review/notices";
 	}
 
 }

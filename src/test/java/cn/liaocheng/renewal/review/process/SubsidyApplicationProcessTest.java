@@ -70,8 +70,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.isWaitingAtExactly("Task_FinanceAllocation");
 		assertThat(claim.process()).task().hasCandidateGroup("city-finance");
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CITY_REVIEW);
-		assertThat(noticeBoard.file(claim.id(), "测试异议人", "", "13800000000", "公示期满后才提交的异议，应当不予受理。"))
-			.as("an objection after the period has ended").isFalse();
+		assertThat(file(claim, "测试异议人", "", "13800000000", "公示期满后才提交的异议，应当不予受理。"))
+			.as("an objection after the period has ended").isEqualTo(NoticeBoard.Result.NOT_OPEN);
 
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 
@@ -136,8 +136,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	@Test
 	void shouldHoldAnObjectedSubsidyForTheIndustryBureauAndAllocateItWhenTheObjectionIsDismissed() {
 		Case claim = approvedClaim(SMALL_CLAIM);
-		assertThat(noticeBoard.file(claim.id(), "测试异议人", "", "13800000000", "该企业所购设备为翻新旧设备，发票金额明显高于市场价。"))
-			.isTrue();
+		assertThat(file(claim, "测试异议人", "", "13800000000", "该企业所购设备为翻新旧设备，发票金额明显高于市场价。"))
+			.isEqualTo(NoticeBoard.Result.FILED);
 
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
@@ -159,8 +159,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	@Test
 	void shouldRefuseTheSubsidyWhenTheIndustryBureauUpholdsAnObjection() {
 		Case claim = approvedClaim(SMALL_CLAIM);
-		assertThat(noticeBoard.file(claim.id(), "测试异议单位联系人", "聊城市某机床厂", "0635-8123456", "该项目设备投用日期与实际不符，请核查。"))
-			.isTrue();
+		assertThat(file(claim, "测试异议单位联系人", "聊城市某机床厂", "0635-8123456", "该项目设备投用日期与实际不符，请核查。"))
+			.isEqualTo(NoticeBoard.Result.FILED);
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
 		review.decide(claim, "Task_ResolveObjections", "REFUSE");
@@ -201,6 +201,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	/** A claim of ent-gx that county and city approved, for invoiced domestic equipment worth {@code invoiced}. */
+	/** Files an objection as the notice board's form would, from a documentation address (RFC 5737). */
+	private NoticeBoard.Result file(Case claim, String name, String organisation, String phone, String content) {
+		return noticeBoard.file(claim.id(), new NoticeBoard.ObjectionForm(name, organisation, phone, content), "192.0.2.1")
+			.result();
+	}
+
 	private Case approvedClaim(BigDecimal invoiced) {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), invoiced);
 		review.passCountyReview(claim);

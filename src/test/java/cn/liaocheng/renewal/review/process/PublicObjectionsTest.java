@@ -1,0 +1,210 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.enterprise.Registrations;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The public notice board's objection form under attack, through real HTTP from addresses of the attackers' own:
+ * floods stop at the daily limits with nothing more stored, repeats are merged, hidden characters are refused, and
+ * the board never shows a bidi control. What is stored still reaches the lead body's objection task.
+ */
+@WebIntegrationTest
+class PublicObjectionsTest extends ReviewProcessTest {
+
+	private static final String BIDI = "\u202E";
+
+	@LocalServerPort
+	int port;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	PublicObjectionsTest(ApplicationContext context, JdbcClient jdbc) {
+		super(context);
+		this.jdbc = jdbc;
+	}
+
+	@Test
+	void onePhoneNumberFilesAtMostThreeObjectionsAgainstANoticeADay() {
+		Case claim = onNotice();
+		Citizen citizen = Citizen.atAFreshAddress(port);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(citizen.object(claim.id(), "实名异议人", "", "0635-8123456", "第 " + i + " 条：该企业所购设备系翻新旧设备。")
+				.redirectsToTheBoard()).isTrue();
+		}
+
+		Citizen.Response fourth = citizen.object(claim.id(), "实名异议人", "", "06358123456", "第 4 条：发票金额明显高于市场价。");
+		Citizen.Response elsewhere = Citizen.atAFreshAddress(port)
+			.object(claim.id(), "实名异议人", "", "0635-8123456", "换个网络提交的第 5 条：设备投用日期不实。");
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.body()).contains("同一联系电话对同一项目每天最多提交 3 条异议，今天已达上限");
+		assertThat(elsewhere.status()).as("the same phone from another address").isEqualTo(429);
+		assertThat(objectionsAgainst(claim)).isEqualTo(3);
+		assertThat(citizen.object(claim.id(), "另一位异议人", "", "13800000001", "另一联系电话的异议：设备并未投入使用。")
+			.redirectsToTheBoard()).as("another phone from the same address").isTrue();
+		assertThat(objectionsAgainst(claim)).isEqualTo(4);
+	}
+
+	@Test
+	void objectionsSentAtTheSameMomentStillStopAtTheLimit() throws Exception {
+		Case claim = onNotice();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Citizen.Response>> sent = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String content = "同时提交的第 " + i + " 条异议：设备系翻新旧设备。";
+				Citizen citizen = Citizen.atAFreshAddress(port);
+				sent.add(pool.submit(() -> citizen.object(claim.id(), "并发异议人", "", "13700000000", content)));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Citizen.Response> response : sent) {
+				statuses.add(response.get(120, TimeUnit.SECONDS).status());
+			}
+
+			assertThat(statuses).containsExactlyInAnyOrder(302, 302, 302, 429, 429, 429, 429, 429);
+			assertThat(objectionsAgainst(claim)).isEqualTo(3);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void oneClientAddressFilesAtMostTwentyObjectionsADay() {
+		Case claim = onNotice();
+		Citizen flood = Citizen.atAFreshAddress(port);
+		for (int i = 0; i < 20; i++) {
+			Citizen.Response filed = flood.object(claim.id(), "异议人" + i, "", "139000000" + String.format("%02d", i),
+					"批量提交的第 " + i + " 条异议，内容各不相同。");
+			assertThat(filed.redirectsToTheBoard()).as("objection %d: %s", i, filed.status()).isTrue();
+		}
+
+		Citizen.Response refused = flood.object(claim.id(), "异议人20", "", "13900000020", "批量提交的第 20 条异议，内容各不相同。");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.body()).contains("您所在的网络今天已提交 20 条异议，达到每日上限");
+		assertThat(objectionsAgainst(claim)).isEqualTo(20);
+		assertThat(Citizen.atAFreshAddress(port)
+			.object(claim.id(), "异议人20", "", "13900000020", "批量提交的第 20 条异议，内容各不相同。")
+			.redirectsToTheBoard()).as("the same objection from another address").isTrue();
+	}
+
+	@Test
+	void theSameObjectionAgainIsMergedWithTheFirstAndSaidToBeReceived() {
+		Case claim = onNotice();
+		Citizen citizen = Citizen.atAFreshAddress(port);
+		String objection = "该企业所购数控磨床系二手设备翻新，\n不应享受设备更新奖补，请核查。";
+		assertThat(citizen.object(claim.id(), "实名异议人", "", "13800138000", objection).redirectsToTheBoard()).isTrue();
+
+		Citizen.Response again = citizen.object(claim.id(), "实名异议人", "", "13800138000",
+				"  该企业所购数控磨床系二手设备翻新，\u3000 不应享受设备更新奖补，请核查。\r\n");
+
+		assertThat(again.redirectsToTheBoard()).isTrue();
+		assertThat(citizen.get("/notices").body()).contains("该异议此前已经收到（同一联系电话、相同内容），无需重复提交");
+		assertThat(objectionsAgainst(claim)).isEqualTo(1);
+		for (int i = 0; i < 3; i++) {
+			citizen.object(claim.id(), "实名异议人", "", "13800138000", objection);
+		}
+		assertThat(objectionsAgainst(claim)).as("merged repeats use no allowance").isEqualTo(1);
+		assertThat(citizen.object(claim.id(), "实名异议人", "", "13800138000", "补充：该企业发票金额明显高于市场价。")
+			.redirectsToTheBoard()).isTrue();
+		assertThat(objectionsAgainst(claim)).isEqualTo(2);
+
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		assertThat((String) review.variable(claim.process(), "objectionSummary"))
+			.contains("二手设备翻新", "发票金额明显高于市场价")
+			.doesNotContain(BIDI);
+		assertThat(review.task(claim, "Task_ResolveObjections")).isNotNull();
+	}
+
+	@Test
+	void refusesHiddenCharactersInEveryFieldAndShowsTheFormAgainWithoutThem() {
+		Case claim = onNotice();
+		Citizen citizen = Citizen.atAFreshAddress(port);
+
+		Citizen.Response refused = citizen.object(claim.id(), "王" + BIDI + "五", "聊城市\u0007某机床厂", "13800138000",
+				"拟奖补金额" + BIDI + "元00.000,05，请核查\uFEFF。");
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("姓名含有改变文字方向的控制字符，请删除后重新输入",
+				"单位名称含有不可见的控制字符，请删除后重新输入", "异议事实和理由含有改变文字方向的控制字符，请删除后重新输入")
+			.contains("value=\"王五\"")
+			.doesNotContain(BIDI, "\u0007", "\uFEFF");
+		assertThat(objectionsAgainst(claim)).isZero();
+	}
+
+	@Test
+	void theBoardLeavesOutBidiControlsOfNamesStoredBeforeTheRule() {
+		String code = Registrations.freshCreditCode("371525");
+		String reference = "XM-LEGACY-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now();
+		jdbc.sql("""
+				INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
+				                        status, created_at)
+				VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
+			.params(code, "冠县" + BIDI + "司公限有械机\u2066某", "legacy-" + code, Timestamp.from(now))
+			.update();
+		long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?").param(code).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
+				                         project_name, created_at, updated_at)
+				VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
+			.params(reference, enterpriseId, UUID.randomUUID().toString(), "轴承生产线" + BIDI + "造改\u200F项\uD800目",
+					Timestamp.from(now), Timestamp.from(now))
+			.update();
+		long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?").param(reference)
+			.query(Long.class).single();
+		jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
+			.params(applicationId, Timestamp.from(now.minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(now.plus(1, ChronoUnit.DAYS)), new BigDecimal("50000.00"))
+			.update();
+		try {
+			String board = Citizen.atAFreshAddress(port).get("/notices").body();
+
+			assertThat(board).contains(reference, "冠县司公限有械机某", "轴承生产线造改项目")
+				.doesNotContain(BIDI, "\u2066", "\u200F");
+		}
+		finally {
+			jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(applicationId).update();
+			jdbc.sql("DELETE FROM application WHERE id = ?").param(applicationId).update();
+			jdbc.sql("DELETE FROM enterprise WHERE id = ?").param(enterpriseId).update();
+		}
+	}
+
+	private Case onNotice() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		return claim;
+	}
+
+	private long objectionsAgainst(Case claim) {
+		return jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ?").param(claim.id())
+			.query(Long.class)
+			.single();
+	}
+
+}
