@@ -20,23 +20,25 @@ public final class PlainText {
 		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
+			int codePoint = c;
 			if (Character.isHighSurrogate(c)) {
 				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-					i++;
-					continue;
+					codePoint = Character.toCodePoint(c, text.charAt(++i));
 				}
+				else {
+					return Optional.of("含有无法识别的字符（不完整的编码），请删除后重新输入");
+				}
+			}
+			else if (Character.isLowSurrogate(c)) {
 				return Optional.of("含有无法识别的字符（不完整的编码），请删除后重新输入");
 			}
-			if (Character.isLowSurrogate(c)) {
-				return Optional.of("含有无法识别的字符（不完整的编码），请删除后重新输入");
-			}
-			if (isBidiControl(c)) {
+			if (isBidiControl(codePoint)) {
 				return Optional.of("含有改变文字方向的控制字符，请删除后重新输入");
 			}
 			if (multiLine && (c == '\n' || c == '\r' || c == '\t')) {
 				continue;
 			}
-			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF' || c == '\u200B') {
+			if (isInvisible(codePoint)) {
 				return Optional.of("含有不可见的控制字符，请删除后重新输入");
 			}
 		}
@@ -48,9 +50,17 @@ public final class PlainText {
 		return problem(text, multiLine).isEmpty();
 	}
 
-	private static boolean isBidiControl(char c) {
-		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-				|| c == '\u061C';
+	private static boolean isBidiControl(int c) {
+		return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+	}
+
+	/**
+	 * Control characters, line and paragraph separators, and format characters (soft hyphen, zero-width space, word
+	 * joiner, tag characters…), except the zero-width joiner and non-joiner that emoji sequences and some scripts need.
+	 */
+	private static boolean isInvisible(int c) {
+		return Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+				|| (Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D);
 	}
 
 }

@@ -48,7 +48,8 @@ class PlainTextTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\u001B", "\u001F", "\u007F",
-			"\u0085", "\u009B", "\u2028", "\u2029", "\uFEFF", "\u200B" })
+			"\u0085", "\u009B", "\u2028", "\u2029", "\uFEFF", "\u200B", "\u00AD", "\u2060", "\u180E", "\u206A",
+			"\uFFF9", "\uDB40\uDC01" })
 	void refusesControlAndInvisibleCharactersEvenInMultiLineText(String control) {
 		String text = "设备名称" + control + "数控车床";
 		assertThat(PlainText.problem(text, false)).contains(INVISIBLE);
