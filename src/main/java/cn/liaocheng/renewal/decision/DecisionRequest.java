@@ -10,15 +10,19 @@ import java.util.Objects;
  * keeps them as issued, so a later change to the application does not change a decision already signed.
  *
  * @param applicationId the application the decision ends; with the type's stage, the idempotency key
- * @param issuingBody key of the deciding city body, e.g. {@code industry}, {@code finance}, {@code pboc}
+ * @param issuingBody the deciding body: a city body's key ({@code industry}, {@code finance}, {@code pboc}) or a
+ * county department's group ({@code county-371525-industry})
  * @param addressee whom the document is addressed to (主送), usually the enterprise
- * @param lender the bank of a loan decision, otherwise {@code null}
+ * @param lender the name of the bank of a loan decision, as the directory has it, otherwise {@code null}
+ * @param opinions the conclusions of record, one per body and step (returns for correction are told in
+ * {@link Proceedings#events()}, not here)
  * @param reasons the reasons of an adverse decision (required for refusals and lapses)
  * @param decisionDate the date the document bears; {@code null} means today in China
+ * @param proceedings what happened on the way, as the case's history records it
  */
 public record DecisionRequest(long applicationId, String issuingBody, DecisionType type, String enterpriseName,
 		String creditCode, String addressee, String projectName, String referenceNo, Amounts amounts, String lender,
-		List<Opinion> opinions, List<String> reasons, LocalDate decisionDate) {
+		List<Opinion> opinions, List<String> reasons, LocalDate decisionDate, Proceedings proceedings) {
 
 	public DecisionRequest {
 		Objects.requireNonNull(issuingBody, "issuingBody");
@@ -26,6 +30,46 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 		amounts = amounts == null ? Amounts.NONE : amounts;
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
 		reasons = reasons == null ? List.of() : List.copyOf(reasons);
+		proceedings = proceedings == null ? Proceedings.NONE : proceedings;
+	}
+
+	/** A request that says nothing of the proceedings beyond its opinions. */
+	public DecisionRequest(long applicationId, String issuingBody, DecisionType type, String enterpriseName,
+			String creditCode, String addressee, String projectName, String referenceNo, Amounts amounts, String lender,
+			List<Opinion> opinions, List<String> reasons, LocalDate decisionDate) {
+		this(applicationId, issuingBody, type, enterpriseName, creditCode, addressee, projectName, referenceNo, amounts,
+				lender, opinions, reasons, decisionDate, Proceedings.NONE);
+	}
+
+	/**
+	 * The path the case took.
+	 *
+	 * @param steps who did what, in order, as the opening sentence names them (e.g. 冠县工业和信息化局形式审查)
+	 * @param events returns for correction and their answers, the public notice and its objections: one sentence each
+	 * @param loan the granted loan and the interest-subsidy rule applied to it, for loan and interest decisions
+	 */
+	public record Proceedings(List<String> steps, List<String> events, Loan loan) {
+
+		public static final Proceedings NONE = new Proceedings(List.of(), List.of(), null);
+
+		public Proceedings {
+			steps = steps == null ? List.of() : List.copyOf(steps);
+			events = events == null ? List.of() : List.copyOf(events);
+		}
+
+	}
+
+	/**
+	 * A bank's grant and the national interest-subsidy rule in force on its date.
+	 *
+	 * @param typeLabel e.g. 固定资产贷款
+	 * @param relending whether the loan used technology-innovation and technical-renovation re-lending funds
+	 * @param interestPoints percentage points a year of the interest subsidy (0 when none applies)
+	 * @param interestMonths months the interest subsidy covers
+	 * @param interestBasis the national notice(s) the interest subsidy rests on
+	 */
+	public record Loan(LocalDate grantDate, String typeLabel, boolean relending, BigDecimal interestPoints,
+			int interestMonths, String interestBasis) {
 	}
 
 	/**

@@ -6,15 +6,17 @@ package cn.liaocheng.renewal.decision;
  */
 public enum DecisionType {
 
-	PROJECT_ACCEPTED(Stage.PROJECT, false, "项目入库通知书"),
-	PROJECT_REFUSED(Stage.PROJECT, true, "不予入库决定书"),
-	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, "奖补资金下达通知书"),
-	SUBSIDY_REFUSED(Stage.SUBSIDY, true, "不予奖补决定书"),
-	LOAN_LISTED(Stage.LOAN, false, "设备更新贷款项目入选通知书"),
-	LOAN_REFUSED(Stage.LOAN, true, "不予列入贷款支持清单决定书"),
-	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, "贷款贴息确认通知书"),
-	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, "不予贷款贴息决定书"),
-	APPLICATION_LAPSED(Stage.LAPSE, true, "终止审查决定书");
+	PROJECT_ACCEPTED(Stage.PROJECT, false, false, "项目入库通知书"),
+	PROJECT_REFUSED(Stage.PROJECT, true, true, "不予入库决定书"),
+	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"),
+	SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
+	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"),
+	LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
+	/** A bank's own credit decision, told by the body that runs the listing: not an administrative act. */
+	LOAN_DECLINED(Stage.LOAN, true, false, "贷款审批结果告知书"),
+	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, false, "贷款贴息确认通知书"),
+	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
+	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书");
 
 	/** What the decision settles; the database allows one decision per application and stage. */
 	public enum Stage {
@@ -25,11 +27,14 @@ public enum DecisionType {
 
 	private final boolean adverse;
 
+	private final boolean challengeable;
+
 	private final String title;
 
-	DecisionType(Stage stage, boolean adverse, String title) {
+	DecisionType(Stage stage, boolean adverse, boolean challengeable, String title) {
 		this.stage = stage;
 		this.adverse = adverse;
+		this.challengeable = challengeable;
 		this.title = title;
 	}
 
@@ -37,9 +42,17 @@ public enum DecisionType {
 		return stage;
 	}
 
-	/** An adverse decision states its reasons and the applicant's remedies (行政复议, 行政诉讼). */
+	/** An adverse outcome states its reasons. */
 	public boolean adverse() {
 		return adverse;
+	}
+
+	/**
+	 * An administrative act the applicant may challenge, so the document states the remedies (行政复议, 行政诉讼).
+	 * A bank's credit decision is not one.
+	 */
+	public boolean challengeable() {
+		return challengeable;
 	}
 
 	public String title() {

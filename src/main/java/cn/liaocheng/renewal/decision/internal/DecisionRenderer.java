@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +36,8 @@ final class DecisionRenderer {
 
 	private static final float QR = mm(24);
 
+	private static final float SIGNATURE_HEIGHT = LEADING + Seal.DIAMETER + mm(10);
+
 	private DecisionRenderer() {
 	}
 
@@ -49,7 +52,13 @@ final class DecisionRenderer {
 			flow.centred(letter.title(), 22, 22 * 1.5f, Color.BLACK, true);
 			flow.down(LEADING * 0.5f);
 			flow.paragraph(letter.addressee(), BODY, LEADING, 0, false);
-			for (Letter.Block block : letter.blocks()) {
+			List<Letter.Block> blocks = letter.blocks();
+			for (int i = 0; i < blocks.size(); i++) {
+				Letter.Block block = blocks.get(i);
+				if (i == blocks.size() - 1) {
+					// GB/T 9704 7.3.5.3: the seal and date never stand alone on a page; the last paragraph goes with them.
+					flow.ensureRoom(flow.paragraphHeight(block.text(), BODY, LEADING, 2) + SIGNATURE_HEIGHT);
+				}
 				flow.paragraph(block.text(), BODY, LEADING, 2, block.kind() == Letter.Kind.HEADING);
 			}
 			signatureAndSeal(flow, header);
@@ -84,7 +93,7 @@ final class DecisionRenderer {
 	 * pressing on both with its centre a little above them. The QR code takes the empty left side of that band.
 	 */
 	private static void signatureAndSeal(PageFlow flow, Header header) throws IOException {
-		flow.ensureRoom(LEADING + Seal.DIAMETER + mm(10));
+		flow.ensureRoom(SIGNATURE_HEIGHT);
 		flow.down(LEADING);
 		String date = ChineseFormats.date(header.date());
 		float dateRight = RIGHT - 4 * BODY;

@@ -32,44 +32,64 @@ final class DecisionText {
 		text.paragraph(opening(request));
 		text.heading("基本情况");
 		text.facts(request);
+		List<String> events = request.proceedings().events();
+		if (!events.isEmpty()) {
+			text.heading("办理经过");
+			events.forEach(text::paragraph);
+		}
 		if (!request.opinions().isEmpty()) {
 			text.heading("审查意见");
 			text.opinions(request.opinions());
 		}
-		text.heading(request.type().adverse() ? "决定及理由" : "审查结论");
+		text.heading(request.type() == DecisionType.LOAN_DECLINED ? "审贷结果"
+				: request.type().adverse() ? "决定及理由" : "审查结论");
 		text.paragraph(decision(request));
 		List<String> reasons = request.reasons();
 		for (int i = 0; i < reasons.size(); i++) {
 			text.paragraph("（" + ordinal(i + 1) + "）" + reasons.get(i));
 		}
-		if (request.type().adverse()) {
+		closing(request).ifPresent(text::paragraph);
+		if (request.type().challengeable()) {
 			text.paragraph("如不服本决定，可以自收到本决定书之日起六十日内，依照《中华人民共和国行政复议法》向" + reconsiderationBody
 					+ "申请行政复议；也可以自收到本决定书之日起六个月内，依照《中华人民共和国行政诉讼法》向有管辖权的人民法院提起行政诉讼。");
 		}
 		else {
-			text.paragraph("特此通知。");
+			text.paragraph(request.type() == DecisionType.LOAN_DECLINED ? "特此告知。" : "特此通知。");
 		}
 		return new Letter(request.type().title(), request.addressee() + "：", List.copyOf(text.blocks));
 	}
 
 	private static String opening(DecisionRequest r) {
 		String project = "你单位报送的“" + r.projectName() + "”" + (r.referenceNo() == null ? "" : "（申报编号：" + r.referenceNo() + "）");
+		String path = r.proceedings().steps().isEmpty() ? "" : "经" + String.join("，", r.proceedings().steps()) + "，";
+		String verb = r.type().challengeable() ? "决定" : "通知";
 		return switch (r.type()) {
-			case PROJECT_ACCEPTED, PROJECT_REFUSED -> project + "入库申请收悉。经县级初审推荐和市级有关部门联合审查，现"
-					+ (r.type().adverse() ? "决定" : "通知") + "如下：";
-			case SUBSIDY_ALLOCATED -> project + "设备更新奖补资金申请收悉。经审核、联合审查和公示，公示期内无异议，现通知如下：";
-			case SUBSIDY_REFUSED -> project + "设备更新奖补资金申请收悉。经审核和联合审查，现决定如下：";
-			case LOAN_LISTED, LOAN_REFUSED -> project + "设备更新贷款支持申请收悉。经工业和信息化部门筛选和有关部门审核，现"
-					+ (r.type().adverse() ? "决定" : "通知") + "如下：";
-			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> project + "贷款财政贴息申请收悉。经审核，现"
-					+ (r.type().adverse() ? "决定" : "通知") + "如下：";
-			case APPLICATION_LAPSED -> project + "申请，经审查需补正材料，已书面告知你单位补正的内容和期限。现决定如下：";
+			case PROJECT_ACCEPTED, PROJECT_REFUSED -> project + "入库申请收悉。" + path + "现" + verb + "如下：";
+			case SUBSIDY_ALLOCATED, SUBSIDY_REFUSED -> project + "设备更新奖补资金申请收悉。" + path + "现" + verb + "如下：";
+			case LOAN_LISTED, LOAN_REFUSED -> project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
+			case LOAN_DECLINED -> project + "设备更新贷款支持申请收悉。" + path + "现将审贷结果告知如下：";
+			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> interestOpening(r, project) + "现" + verb + "如下：";
+			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
 		};
+	}
+
+	/** No one applies for the interest subsidy: it follows from the granted loan. */
+	private static String interestOpening(DecisionRequest r, String project) {
+		DecisionRequest.Loan loan = r.proceedings().loan();
+		StringBuilder text = new StringBuilder(project).append("设备更新贷款");
+		if (loan != null && r.lender() != null) {
+			text.append("已由").append(r.lender()).append("于").append(date(loan.grantDate())).append("发放");
+		}
+		else {
+			text.append("已发放");
+		}
+		return text.append("。根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
 	}
 
 	private static String decision(DecisionRequest r) {
 		int year = r.decisionDate().getYear();
 		Amounts a = r.amounts();
+		DecisionRequest.Loan loan = r.proceedings().loan();
 		return switch (r.type()) {
 			case PROJECT_ACCEPTED -> "该项目符合" + POLICY + "规定的条件，同意纳入" + year
 					+ "年度聊城市工业领域设备更新和技术改造项目库。请你单位按照申报内容抓紧组织实施，按要求报送项目进展情况；设备购置完成后，可按规定申请奖补资金或设备更新贷款支持。";
@@ -77,16 +97,62 @@ final class DecisionText {
 			case SUBSIDY_ALLOCATED -> "核定你单位该项目设备更新奖补资金" + yuanWithCapitals(required(a.subsidy(), "subsidy"))
 					+ "。资金由财政部门按规定程序拨付，请专款专用，并接受有关部门的监督检查和绩效评价。";
 			case SUBSIDY_REFUSED -> "不予拨付该项目设备更新奖补资金。理由如下：";
-			case LOAN_LISTED -> "同意将该项目列入技术改造再贷款支持项目清单"
-					+ (r.lender() == null ? "" : "，并推送至" + r.lender() + "。贷款由银行依法自主审贷、自担风险")
-					+ "。贷款发放后，你单位可按规定申请财政贴息。";
-			case LOAN_REFUSED -> "不予将该项目列入技术改造再贷款支持项目清单。理由如下：";
-			case INTEREST_SUBSIDY_GRANTED -> "确认给予你单位该项目贷款财政贴息"
-					+ yuanWithCapitals(required(a.interestSubsidy(), "interestSubsidy"))
-					+ "。贴息资金按规定程序拨付，请你单位按期还本付息，并配合做好贴息台账管理。";
-			case INTEREST_SUBSIDY_REFUSED -> "不予给予该项目贷款财政贴息。理由如下：";
+			case LOAN_LISTED -> loanListed(r, loan);
+			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender())
+					+ "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：";
+			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
+			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
 		};
+	}
+
+	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {
+		Amounts a = r.amounts();
+		StringBuilder text = new StringBuilder("同意将该项目列入设备更新和技术改造贷款支持项目清单，并推送至")
+			.append(orBank(r.lender())).append("。");
+		if (loan != null && a.loanAmount() != null) {
+			text.append(orBank(r.lender())).append("经依法自主审贷，已于").append(date(loan.grantDate())).append("发放")
+				.append(loan.typeLabel() == null ? "贷款" : loan.typeLabel()).append(yuanWithCapitals(a.loanAmount()));
+			if (a.loanRatePercent() != null) {
+				text.append("，年利率").append(a.loanRatePercent().stripTrailingZeros().toPlainString()).append("%");
+			}
+			if (a.loanTermMonths() != null) {
+				text.append("，期限").append(a.loanTermMonths()).append("个月");
+			}
+			text.append(loan.relending() ? "，使用科技创新和技术改造再贷款资金" : "").append("。");
+		}
+		return text.append("贷款由银行依法自主审贷、自担风险。该笔贷款的财政贴息由财政部门另行通知。").toString();
+	}
+
+	private static String interestGranted(DecisionRequest r, Amounts a, DecisionRequest.Loan loan) {
+		BigDecimal interest = required(a.interestSubsidy(), "interestSubsidy");
+		StringBuilder text = new StringBuilder();
+		if (loan != null) {
+			text.append("依照").append(loan.interestBasis()).append("，按贷款本金")
+				.append(a.loanAmount() == null ? "" : yuan(a.loanAmount()) + "元").append("、每年")
+				.append(loan.interestPoints().stripTrailingZeros().toPlainString()).append("个百分点、贴息期限")
+				.append(loan.interestMonths()).append("个月");
+			if (a.loanTermMonths() != null && a.loanTermMonths() > loan.interestMonths()) {
+				text.append("（贷款期限").append(a.loanTermMonths()).append("个月，贴息期限以政策规定的最长期限为限）");
+			}
+			text.append("计算，");
+		}
+		return text.append("核定该笔贷款财政贴息").append(yuanWithCapitals(interest))
+			.append("。贴息资金由财政部门建立台账、按规定程序拨付，请你单位按期还本付息，并配合做好贴息台账管理。")
+			.toString();
+	}
+
+	private static java.util.Optional<String> closing(DecisionRequest r) {
+		if (r.type() == DecisionType.LOAN_DECLINED) {
+			return java.util.Optional.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；"
+					+ "需要协助对接银行的，可联系中国人民银行聊城市分行。");
+		}
+		return java.util.Optional.empty();
+	}
+
+	private static String orBank(String lender) {
+		return lender == null ? "贷款银行" : lender;
 	}
 
 	private void facts(DecisionRequest r) {
@@ -102,6 +168,11 @@ final class DecisionText {
 		fact("贷款年利率", a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
 		fact("贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
 		fact("财政贴息", money(a.interestSubsidy()));
+		DecisionRequest.Loan loan = r.proceedings().loan();
+		if (loan != null) {
+			fact("放款日期", date(loan.grantDate()));
+			fact("贷款品种", loan.typeLabel());
+		}
 	}
 
 	private void opinions(List<Opinion> opinions) {
@@ -111,11 +182,16 @@ final class DecisionText {
 			line.append("（").append(o.reviewer() == null ? "" : "审查人：" + o.reviewer() + "，");
 			line.append(o.date() == null ? "" : date(o.date())).append("）：");
 			line.append(o.conclusion() == null ? "" : o.conclusion() + "。");
-			if (o.text() != null && !o.text().isBlank()) {
+			if (o.text() != null && !o.text().isBlank() && !sameWords(o.text(), o.conclusion())) {
 				line.append(o.text().strip());
 			}
 			paragraph(line.toString().replace("（）", ""));
 		}
+	}
+
+	/** An opinion that only repeats its conclusion ("同意。") is printed once. */
+	private static boolean sameWords(String text, String conclusion) {
+		return conclusion != null && text.replaceAll("[\\p{P}\\s]", "").equals(conclusion.replaceAll("[\\p{P}\\s]", ""));
 	}
 
 	private void fact(String label, String value) {

@@ -154,6 +154,11 @@ final class PageFlow {
 		}
 	}
 
+	/** The height {@link #paragraph} would take for {@code text}. */
+	float paragraphHeight(String text, float size, float leading, int indentChars) {
+		return wrap(text, size, WIDTH - indentChars * size, WIDTH).size() * leading;
+	}
+
 	private float baseline(float size, float leading) {
 		return y - (leading + size) / 2 + size * 0.12f;
 	}

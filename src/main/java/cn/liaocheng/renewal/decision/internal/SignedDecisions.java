@@ -31,6 +31,7 @@ import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.organization.Department;
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
@@ -83,21 +84,17 @@ class SignedDecisions implements Decisions {
 		if (existing.isPresent()) {
 			return sameOutcome(existing.get(), request.type());
 		}
-		Department body = organizations.departments()
-			.stream()
-			.filter(d -> d.key().equals(request.issuingBody()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown issuing body " + request.issuingBody()));
-		DecisionRepository.Issuer issuer = decisions.issuer(body.key())
-			.orElseThrow(() -> new IllegalArgumentException(body.key() + " does not issue decisions"));
+		String bodyKey = request.issuingBody();
+		String bodyName = bodyName(bodyKey);
+		DecisionRepository.Issuer issuer = decisions.issuer(bodyKey)
+			.orElseThrow(() -> new IllegalArgumentException(bodyKey + " does not issue decisions"));
 		int year = request.decisionDate().getYear();
-		numbers.prepare(body.key(), year);
-		Issuing issuing = new Issuing(request, body.key(), body.cityName(), issuer,
-				keys.forBody(body.key(), body.cityName()), year);
+		numbers.prepare(bodyKey, year);
+		Issuing issuing = new Issuing(request, bodyKey, bodyName, issuer, keys.forBody(bodyKey, bodyName), year);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
 		for (int attempt = 1;; attempt++) {
 			try {
-				return sameOutcome(inTurn(body.key(), () -> transaction.execute(status -> issueLocked(issuing))),
+				return sameOutcome(inTurn(bodyKey, () -> transaction.execute(status -> issueLocked(issuing))),
 						request.type());
 			}
 			catch (DuplicateKeyException | TransientDataAccessException e) {
@@ -113,6 +110,21 @@ class SignedDecisions implements Decisions {
 				pause(attempt);
 			}
 		}
+	}
+
+	/** A city body by its key ({@code industry}) or a county department by its group ({@code county-371525-industry}). */
+	private String bodyName(String bodyKey) {
+		return organizations.departments()
+			.stream()
+			.filter(d -> d.key().equals(bodyKey))
+			.map(Department::cityName)
+			.findFirst()
+			.or(() -> organizations.reviewGroups()
+				.stream()
+				.filter(g -> g.id().equals(bodyKey) && g.type() == GroupType.COUNTY)
+				.map(OrganizationCatalog.ReviewGroup::name)
+				.findFirst())
+			.orElseThrow(() -> new IllegalArgumentException("unknown issuing body " + bodyKey));
 	}
 
 	private record Issuing(DecisionRequest request, String bodyKey, String bodyName, DecisionRepository.Issuer issuer,
@@ -217,7 +229,7 @@ class SignedDecisions implements Decisions {
 		return new DecisionRequest(r.applicationId(), r.issuingBody(), r.type(), r.enterpriseName().strip(),
 				r.creditCode().strip(), present(r.addressee()) ? r.addressee().strip() : r.enterpriseName().strip(),
 				r.projectName().strip(), r.referenceNo(), r.amounts(), r.lender(), r.opinions(), r.reasons(),
-				r.decisionDate() == null ? LocalDate.now(CHINA) : r.decisionDate());
+				r.decisionDate() == null ? LocalDate.now(CHINA) : r.decisionDate(), r.proceedings());
 	}
 
 	private static IssuedDecision sameOutcome(IssuedDecision existing, DecisionType requested) {

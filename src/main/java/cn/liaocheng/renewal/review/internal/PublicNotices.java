@@ -90,6 +90,19 @@ public class PublicNotices {
 			.update();
 	}
 
+	/** The notice of an application, if it had one, and how many objections were filed against it. */
+	Optional<NoticeRecord> record(long applicationId) {
+		return jdbc.sql("""
+				SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o WHERE o.application_id = n.application_id)
+				FROM public_notice n WHERE n.application_id = ?""")
+			.param(applicationId)
+			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+			.optional();
+	}
+
+	record NoticeRecord(Instant startsAt, Instant endsAt, int objections) {
+	}
+
 	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName, BigDecimal amount,
 			Instant startsAt, Instant endsAt) {
 	}

@@ -99,7 +99,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
-	void shouldRefuseTheLoanWhenTheBankDeclines() {
+	void shouldTellTheEnterpriseWhenTheBankDeclinesWithoutAnAdministrativeRefusal() {
 		Case loan = listedLoan();
 
 		review.decide(loan, "Task_BankDecision", "DECLINED");
@@ -108,7 +108,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.hasNotPassed("Task_ComputeInterestSubsidy")
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_DECLINED);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
 	}
 

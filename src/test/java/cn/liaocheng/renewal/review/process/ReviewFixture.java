@@ -216,7 +216,11 @@ final class ReviewFixture implements AutoCloseable {
 
 	/** Completes the single open task {@code taskKey} of the case as Tasklist does, then runs the jobs that follow. */
 	void decide(Case c, String taskKey, String decision) {
-		complete(task(c, taskKey), Map.of("decision", decision, "opinion", opinionFor(decision)));
+		decide(c, taskKey, decision, opinionFor(decision));
+	}
+
+	void decide(Case c, String taskKey, String decision, String opinion) {
+		complete(task(c, taskKey), Map.of("decision", decision, "opinion", opinion));
 		runJobs(c);
 	}
 
@@ -256,9 +260,13 @@ final class ReviewFixture implements AutoCloseable {
 	 * submits it (grantDate as the form's date text).
 	 */
 	void grant(Case c, String amount, boolean usedRelending) {
+		grant(c, amount, usedRelending, "FIXED_ASSET");
+	}
+
+	void grant(Case c, String amount, boolean usedRelending, String loanType) {
 		complete(task(c, "Task_BankDecision"),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", amount, "interestRate",
-						"3.10", "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", "FIXED_ASSET",
+						"3.10", "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", loanType,
 						"usedRelending", usedRelending));
 		runJobs(c);
 	}
@@ -374,6 +382,39 @@ final class ReviewFixture implements AutoCloseable {
 	 */
 	DecisionType decision(Case c) {
 		return readOnly.execute(status -> decisions.forApplication(c.id()).map(IssuedDecision::type).orElse(null));
+	}
+
+	/** The signed decision of the given type, with its text as a reader's PDF tool extracts it (no line breaks). */
+	Issued issued(Case c, DecisionType type) {
+		IssuedDecision decision = readOnly.execute(status -> decisions.allForApplication(c.id())
+			.stream()
+			.filter(d -> d.type() == type)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + type + " for application " + c.id())));
+		byte[] pdf = readOnly.execute(status -> decisions.pdf(decision.id()));
+		keepForReaders(type + "-" + c.id() + ".pdf", pdf);
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+			return new Issued(decision, text);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	record Issued(IssuedDecision decision, String text) {
+	}
+
+	/** Decisions the tests read are left in target/decisions/ for a person to look at (pdftoppm, pdfsig). */
+	private static void keepForReaders(String name, byte[] pdf) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target", "decisions");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name), pdf);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	List<DecisionType> allDecisions(Case c) {

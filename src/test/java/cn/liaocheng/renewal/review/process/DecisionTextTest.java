@@ -1,0 +1,192 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.internal.NoticeBoard;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * For every way a case can end, the signed PDF is read back and what it says is checked against what happened to
+ * the case: who reviewed, what was returned and corrected, whether objections were filed, which bank, who decided,
+ * and which amounts.
+ */
+@WebIntegrationTest
+class DecisionTextTest extends ReviewProcessTest {
+
+	private static final BigDecimal CLAIM = new BigDecimal("370000.00");
+
+	private static final String CITY_INDUSTRY = "聊城市工业和信息化局";
+
+	private static final String COUNTY_INDUSTRY = "冠县工业和信息化局";
+
+	private static final String REMEDIES = "申请行政复议";
+
+	private final NoticeBoard noticeBoard;
+
+	@Autowired
+	DecisionTextTest(ApplicationContext context, NoticeBoard noticeBoard) {
+		super(context);
+		this.noticeBoard = noticeBoard;
+	}
+
+	@Test
+	void aProjectRegisteredAfterACorrectionSaysWhoReviewedAndWhatWasReturned() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.resubmit(project);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意。");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		Issued notice = review.issued(project, DecisionType.PROJECT_ACCEPTED);
+
+		assertThat(notice.decision().issuingBodyName()).isEqualTo(CITY_INDUSTRY);
+		assertThat(notice.text()).contains("经" + COUNTY_INDUSTRY + "形式审查，" + COUNTY_INDUSTRY + "推荐审查，"
+				+ CITY_INDUSTRY + "受理审查，")
+			.contains("聊城市发展和改革委员会")
+			.contains("聊城市生态环境局")
+			.contains("联合审查")
+			.contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位于")
+			.contains("补正后重新提交")
+			.contains("受理审查").doesNotContain("同意。同意。")
+			.doesNotContain(ReviewFixture.opinionFor("RETURN"))
+			.doesNotContain(REMEDIES);
+	}
+
+	@Test
+	void aProjectRefusedAtCountyFormalReviewIsTheCountyBureausDecisionAndNamesOnlyTheCounty() {
+		Case project = review.submitProject(7);
+
+		review.decide(project, "Task_CountyFormalReview", "REFUSE");
+
+		Issued refusal = review.issued(project, DecisionType.PROJECT_REFUSED);
+		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
+		assertThat(refusal.decision().number()).startsWith("冠工信审〔");
+		assertThat(refusal.text()).contains("经" + COUNTY_INDUSTRY + "形式审查，现决定如下")
+			.contains(ReviewFixture.opinionFor("REFUSE"))
+			.contains("向冠县人民政府申请行政复议")
+			.doesNotContain("联合审查")
+			.doesNotContain(CITY_INDUSTRY);
+	}
+
+	@Test
+	void aSubsidyWhoseNoticeDrewAnUnfoundedObjectionSaysSo() {
+		Case claim = approvedClaim();
+		assertThat(noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"),
+					"192.0.2.7")
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_ResolveObjections", "APPROVE");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+
+		Issued notice = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED);
+
+		assertThat(notice.decision().issuingBodyName()).isEqualTo("聊城市财政局");
+		assertThat(notice.text()).contains("公示期内收到实名异议1件，经" + CITY_INDUSTRY + "核查，认定异议不成立")
+			.doesNotContain("无异议")
+			.doesNotContain("未收到异议")
+			.contains("人民币37,000.00元（大写：叁万柒仟元整）");
+	}
+
+	@Test
+	void aSubsidyWithoutObjectionsSaysTheNoticeDrewNone() {
+		Case claim = approvedClaim();
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+
+		assertThat(review.issued(claim, DecisionType.SUBSIDY_ALLOCATED).text()).contains("公示期内未收到异议")
+			.contains("冠县财政局发票核验");
+	}
+
+	@Test
+	void aGrantedLoanNamesTheBankFromTheDirectoryAndStatesTheInterestSubsidyByTheTerm() {
+		Case loan = listedLoan();
+
+		review.grant(loan, "10000000.00", true);
+
+		Issued listing = review.issued(loan, DecisionType.LOAN_LISTED);
+		assertThat(listing.decision().issuingBodyName()).isEqualTo("中国人民银行聊城市分行");
+		assertThat(listing.text()).contains("推送至中国工商银行聊城分行")
+			.contains("于2026年3月16日发放固定资产贷款人民币10,000,000.00元")
+			.doesNotContain("icbc")
+			.doesNotContain("可申请财政贴息")
+			.doesNotContain(REMEDIES);
+		Issued interest = review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED);
+		assertThat(interest.decision().issuingBodyName()).isEqualTo("聊城市财政局");
+		assertThat(interest.text()).doesNotContain("申请收悉")
+			.contains("已由中国工商银行聊城分行于2026年3月16日发放")
+			.contains("关于优化实施设备更新贷款财政贴息政策的通知")
+			.contains("每年1.5个百分点、贴息期限24个月")
+			.contains("人民币300,000.00元（大写：叁拾万元整）")
+			.doesNotContain("实施方案》（聊工信发〔2024〕37号）三（三）");
+	}
+
+	@Test
+	void aWorkingCapitalLoanOf2026IsRefusedTheInterestSubsidyWithTheRuleItMissed() {
+		Case loan = listedLoan();
+
+		review.grant(loan, "2000000.00", false, "WORKING_CAPITAL");
+
+		Issued refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED);
+		assertThat(refusal.text()).contains("贷款品种为流动资金贷款")
+			.contains("2026年发放的贷款须为设备更新项目的固定资产贷款")
+			.contains(REMEDIES);
+	}
+
+	@Test
+	void aBanksDeclineIsANoticeFromTheCentralBankBranchWithoutAdministrativeRemedies() {
+		Case loan = listedLoan();
+
+		review.decide(loan, "Task_BankDecision", "DECLINED");
+
+		Issued notice = review.issued(loan, DecisionType.LOAN_DECLINED);
+		assertThat(notice.decision().issuingBodyName()).isEqualTo("中国人民银行聊城市分行");
+		assertThat(notice.text()).contains("贷款审批结果告知书")
+			.contains("中国工商银行聊城分行")
+			.contains(ReviewFixture.opinionFor("DECLINED"))
+			.contains("可以选择其他银行重新提出设备更新贷款申请")
+			.contains("特此告知")
+			.doesNotContain(REMEDIES)
+			.doesNotContain("行政诉讼");
+	}
+
+	@Test
+	void aLapseIsDecidedByTheBodyThatReturnedTheCase() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
+		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
+		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交")
+			.contains("向冠县人民政府申请行政复议");
+	}
+
+	private Case approvedClaim() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		return claim;
+	}
+
+	private Case listedLoan() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		return loan;
+	}
+
+}
