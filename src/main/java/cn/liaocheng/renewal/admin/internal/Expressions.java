@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.admin.internal;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.impl.juel.AstBracket;
@@ -81,7 +82,7 @@ final class Expressions {
 
 	/** The beans of the vocabulary an expression names, e.g. {@code reviewRouting}; parse errors name none. */
 	static Set<String> beansNamed(String text) {
-		Set<String> beans = new java.util.TreeSet<>();
+		Set<String> beans = new TreeSet<>();
 		try {
 			collectBeans(PARSER.build(text).getRoot(), beans);
 		}
