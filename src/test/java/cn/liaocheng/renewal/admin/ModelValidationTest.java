@@ -79,6 +79,37 @@ class ModelValidationTest {
 								+ "<camunda:script scriptFormat=\"groovy\">println 1</camunda:script></camunda:executionListener>"
 								+ "</bpmn:extensionElements></bpmn:userTask>")),
 						"不允许使用内联脚本（camunda:script）", "Task_Scripted"),
+				Arguments.of("reflective-expression.bpmn", definitions(process("v-reflective", ttl(),
+						"<bpmn:serviceTask id=\"Task_Reflect\" name=\"反射\" "
+								+ "camunda:expression=\"${''.getClass().forName('java.lang.Runtime')}\"/>")),
+						"元素 “反射” 的表达式 “${''.getClass().forName('java.lang.Runtime')}” 访问了允许范围以外的成员 “….getClass”",
+						"Task_Reflect"),
+				Arguments.of("spring-bean.bpmn", definitions(process("v-spring-bean", ttl(),
+						"<bpmn:serviceTask id=\"Task_Jdbc\" name=\"查库\" camunda:delegateExpression=\"${jdbcTemplate}\"/>")),
+						"元素 “查库” 的表达式 “${jdbcTemplate}” 使用了允许范围以外的名称 “jdbcTemplate”", "Task_Jdbc"),
+				Arguments.of("bean-property.bpmn", definitions(process("v-bean-property", ttl(),
+						userTask("Task_DataSource", "camunda:assignee=\"${dataSource.connection}\" " + TestModels.FORM_REF))),
+						"访问了允许范围以外的成员 “dataSource.connection”", "Task_DataSource"),
+				Arguments.of("engine-member.bpmn", definitions(process("v-engine-member", ttl(),
+						userTask("Task_Engine", "camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+								+ "camunda:dueDate=\"${execution.processEngine.name}\" " + TestModels.FORM_REF))),
+						"访问了允许范围以外的成员 “execution.processEngine”", "Task_Engine"),
+				Arguments.of("unknown-variable.bpmn", definitions(process("v-unknown-variable", ttl(),
+						"<bpmn:exclusiveGateway id=\"Gateway_Which\" name=\"去向\"/>",
+						"<bpmn:userTask id=\"Task_After\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+								+ TestModels.FORM_REF + "/>").replace("<bpmn:sequenceFlow id=\"SequenceFlow_1\"",
+										"<bpmn:sequenceFlow name=\"总是\" id=\"SequenceFlow_1\"")
+							.replace("targetRef=\"Task_After\"/>",
+									"targetRef=\"Task_After\"><bpmn:conditionExpression>${secret != null}"
+											+ "</bpmn:conditionExpression></bpmn:sequenceFlow>")),
+						"元素 “总是” 的表达式 “${secret != null}” 使用了允许范围以外的名称 “secret”", "SequenceFlow_1"),
+				Arguments.of("function.bpmn", definitions(process("v-function", ttl(),
+						userTask("Task_Function", "camunda:assignee=\"${currentUser()}\" " + TestModels.FORM_REF))),
+						"调用了函数 “currentUser()”", "Task_Function"),
+				Arguments.of("juel-table.dmn", TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
+					.replace("<inputExpression id=\"InputExpression_1\"",
+							"<inputExpression id=\"InputExpression_1\" expressionLanguage=\"juel\""),
+						"不允许使用表达式语言 “juel”", "InputExpression_1"),
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),

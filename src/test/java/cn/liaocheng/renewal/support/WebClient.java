@@ -67,6 +67,15 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
+	public HttpResponse<String> putJson(String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.build());
+	}
+
 	public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType) {
 		return send(request(path).header("Content-Type", contentType).POST(body).build());
 	}

@@ -53,6 +53,8 @@ final class BpmnRules {
 			}
 		}
 		walk(model.getDocument().getRootElement(), null);
+		// Beans, variables and members the expressions name, wherever they stand.
+		new ExpressionRules(resource, environment, problems).check(model);
 	}
 
 	private void checkForm(UserTask task) {
@@ -151,21 +153,6 @@ final class BpmnRules {
 	private void checkCamundaAttributes(DomElement element, String camunda, String owner) {
 		if (attribute(element, camunda, "class") != null) {
 			problem(owner, "不允许使用 camunda:class：请用 camunda:delegateExpression 引用 Spring bean（${beanName}）");
-		}
-		String delegate = attribute(element, camunda, "delegateExpression");
-		if (delegate != null) {
-			String bean = Expressions.firstIdentifier(delegate);
-			if (bean == null || !(environment.isBean(bean) || Expressions.ENGINE_NAMES.contains(bean))) {
-				problem(owner, "委托表达式 “" + delegate + "” 引用的 bean “" + (bean == null ? delegate : bean)
-						+ "” 不存在");
-			}
-		}
-		for (String attribute : List.of("expression", "collection")) {
-			String value = attribute(element, camunda, attribute);
-			String target = value == null ? null : Expressions.methodTarget(value);
-			if (target != null && !environment.isBean(target) && !Expressions.ENGINE_NAMES.contains(target)) {
-				problem(owner, "表达式 “" + value + "” 调用的 bean “" + target + "” 不存在");
-			}
 		}
 		String due = attribute(element, camunda, "dueDate");
 		if (due != null && !TimerExpressions.isValid("dueDate", due)) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
-/** The checks one DMN file must pass: retention set and no script languages. */
+/** The checks one DMN file must pass: retention set and FEEL as the only expression language. */
 final class DmnRules {
 
 	private static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
@@ -36,18 +36,18 @@ final class DmnRules {
 		String id = element.getAttribute("id");
 		String owner = id != null && !id.isEmpty() ? id : ownerId;
 		String language = element.getAttribute("expressionLanguage");
-		if (language != null && !language.isEmpty() && !isFeelOrJuel(language)) {
+		if (language != null && !language.isEmpty() && !isFeel(language)) {
 			problems.add(new ModelProblem(resource, owner,
-					"不允许使用脚本表达式语言 “" + language + "”：请用 FEEL（默认）或 JUEL"));
+					"不允许使用表达式语言 “" + language + "”：决策表只能用 FEEL（默认），JUEL 和脚本语言可以调用程序代码"));
 		}
 		for (DomElement child : element.getChildElements()) {
 			walk(child, owner);
 		}
 	}
 
-	private static boolean isFeelOrJuel(String language) {
-		String l = language.toLowerCase(Locale.ROOT);
-		return l.contains("feel") || l.equals("juel");
+	/** FEEL cannot call Java (the engine builds it with external functions off); the tables use nothing else. */
+	private static boolean isFeel(String language) {
+		return language.toLowerCase(Locale.ROOT).contains("feel");
 	}
 
 }

@@ -1,0 +1,35 @@
+package cn.liaocheng.renewal.engine.internal;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.review.ModelVocabulary;
+
+/**
+ * Limits what the engine's expressions can reach, for every expression whoever wrote it: only the beans the models
+ * use ({@link ModelVocabulary#BEANS}), never reflection ({@link ReflectionGuard}), and no script language. Runs
+ * before the engine builds its DMN engine, which then evaluates JUEL through the same guarded manager.
+ */
+@Component
+class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
+
+	private final ApplicationContext context;
+
+	ExpressionLanguagePlugin(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		Map<Object, Object> beans = new ModelBeans(context, ModelVocabulary.BEANS);
+		configuration.setBeans(beans);
+		configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
+		configuration.setScriptEngineResolver(new NoScriptEngines());
+		configuration.setEnableFetchScriptEngineFromProcessApplication(false);
+	}
+
+}

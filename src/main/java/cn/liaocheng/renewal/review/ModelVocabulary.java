@@ -1,0 +1,30 @@
+package cn.liaocheng.renewal.review;
+
+import java.util.Set;
+
+/**
+ * Everything an expression in the models of {@code bpmn/} may name, taken from the models as they are: the Spring
+ * beans they call, the process variables they read, and the two members they reach through a name. Expressions are
+ * code the engine runs, so the engine exposes only these beans, and a deployment whose expressions name anything
+ * else is refused; a model that needs more changes this list, reviewed like any code.
+ */
+public final class ModelVocabulary {
+
+	/** The delegates and listeners ({@code ${name}}) and the one helper bean the models call. */
+	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
+			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
+			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "recordBankDecisionListener",
+			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting");
+
+	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
+	public static final Set<String> VARIABLES = Set.of("bankKey", "cityOutcome", "correctionDeadline",
+			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
+			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision");
+
+	/** Members reached through a name: {@code #{execution.processBusinessKey}} and the joint review's split. */
+	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split");
+
+	private ModelVocabulary() {
+	}
+
+}

@@ -1,0 +1,34 @@
+package cn.liaocheng.renewal.security.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link QueryExpressionGuard} into both of the engine's command chains, after the command context is open
+ * (a filter's stored query is read from the database before it runs).
+ */
+@Component
+class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setCustomPostCommandInterceptorsTxRequired(
+				withGuard(configuration.getCustomPostCommandInterceptorsTxRequired()));
+		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+				withGuard(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+	}
+
+	/** A guard per chain: an interceptor knows its successor. */
+	private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+		List<CommandInterceptor> chain = new ArrayList<>(Objects.requireNonNullElse(interceptors, List.of()));
+		chain.add(new QueryExpressionGuard());
+		return chain;
+	}
+
+}
