@@ -93,7 +93,9 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> review.complete(review.task(loan, "Task_BankDecision"),
 				Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"))))
 			.isInstanceOf(ProcessEngineException.class)
-			.hasMessageContaining("同意放贷时请填写");
+			.hasMessageContaining("「放贷金额（元）」为必填项")
+			.hasMessageContaining("「期限（月）」为必填项")
+			.hasMessageContaining("「放款日期」为必填项");
 
 		assertThat(loan.process()).isWaitingAtExactly("Task_BankDecision");
 	}

@@ -227,12 +227,15 @@ final class ReviewFixture implements AutoCloseable {
 		decide(c, "Task_IndustryDecision", "APPROVE");
 	}
 
-	/** The bank officer grants the loan as the bank-decision form submits it (grantDate as the form's date text). */
+	/**
+	 * The bank officer grants the loan as the bank-decision form submits it: numbers as numbers, grantDate as the
+	 * form's date text.
+	 */
 	void grant(Case c, String amount, boolean usedRelending) {
 		complete(task(c, "Task_BankDecision"),
-				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", amount, "interestRate",
-						"3.10", "termMonths", 36, "grantDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
-						"usedRelending", usedRelending));
+				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
+						"interestRate", 3.10, "termMonths", 36, "grantDate",
+						LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "usedRelending", usedRelending));
 		runJobs(c);
 	}
 
