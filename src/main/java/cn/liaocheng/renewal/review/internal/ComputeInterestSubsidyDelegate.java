@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Outcomes;
-import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /** Task_ComputeInterestSubsidy: the fiscal interest subsidy the table gives for the granted loan. */
 @Component("computeInterestSubsidyDelegate")
@@ -25,7 +24,7 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		Outcomes outcomes = stages.facts(applicationId).outcomes();
 		BigDecimal subsidy = rules.interestSubsidy(outcomes.grantedAmount(), Boolean.TRUE.equals(outcomes.usedRelending()));
 		stages.recordInterestSubsidy(applicationId, subsidy);

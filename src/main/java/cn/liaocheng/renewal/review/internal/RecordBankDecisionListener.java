@@ -34,7 +34,7 @@ class RecordBankDecisionListener implements TaskListener {
 			throw new ProcessEngineException("同意放贷时请填写放贷金额、期限和放款日期");
 		}
 		boolean relending = Boolean.TRUE.equals(task.getVariable("usedRelending"));
-		long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(task);
 		stages.recordLoan(applicationId, amount.setScale(2, java.math.RoundingMode.HALF_UP), rate, term.intValue(),
 				LocalDate.parse(date.toString().substring(0, 10)), relending);
 	}
