@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
-import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -29,23 +28,14 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
-		ReviewFacts facts = stages.facts(applicationId);
-		Integer policyTask = facts.dossier().projectId() == null ? null
-				: stages.facts(facts.dossier().projectId()).dossier().policyTask();
-		BigDecimal invoiced = facts.dossier().equipment().stream()
-			.map(line -> line.invoiceAmount() != null ? line.invoiceAmount() : line.amount())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		String origin = (String) execution.getVariable("equipmentOrigin");
-		BigDecimal amount = rules.subsidy(policyTask, origin == null ? originOf(facts.dossier()) : origin, invoiced);
+		long applicationId = ReviewedApplication.of(execution);
+		// The claim as it stands now, after any correction, and the policy task of the project it refers to.
+		Dossier claim = stages.facts(applicationId).dossier();
+		Integer policyTask = claim.projectId() == null ? null : stages.facts(claim.projectId()).dossier().policyTask();
+		BigDecimal amount = rules.subsidy(policyTask, claim.equipmentOrigin(), claim.invoicedTotal());
 		stages.recordSubsidyAmount(applicationId, amount);
 		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, amount.toPlainString());
 		execution.setVariable(ReviewProcesses.EXPERT_REVIEW, rules.needsExpertReview(amount));
-	}
-
-	private static String originOf(Dossier d) {
-		long imported = d.equipment().stream().filter(l -> l.origin() == Dossier.Origin.IMPORTED).count();
-		return imported == 0 ? "DOMESTIC" : imported == d.equipment().size() ? "IMPORTED" : "MIXED";
 	}
 
 }

@@ -31,12 +31,7 @@ class SubsidyEstimator implements SubsidyEstimates {
 			return Optional.empty();
 		}
 		Integer policyTask = stages.facts(d.projectId()).dossier().policyTask();
-		BigDecimal invoiced = d.equipment().stream()
-			.map(l -> l.invoiceAmount() != null ? l.invoiceAmount() : l.amount())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		long imported = d.equipment().stream().filter(l -> l.origin() == Dossier.Origin.IMPORTED).count();
-		String origin = imported == 0 ? "DOMESTIC" : imported == d.equipment().size() ? "IMPORTED" : "MIXED";
-		return Optional.of(rules.subsidy(policyTask, origin, invoiced));
+		return Optional.of(rules.subsidy(policyTask, d.equipmentOrigin(), d.invoicedTotal()));
 	}
 
 }

@@ -54,6 +54,27 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldPushACorrectedLoanToTheBankAndAmountOfTheCorrectedDossier() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan, dossier -> {
+			dossier.setBankKey("abc");
+			dossier.setLoanAmount("8000000.00");
+		});
+		review.resubmit(loan);
+
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+
+		assertThat(loan.process()).isWaitingAtExactly("Task_BankDecision");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-abc");
+		assertThat(review.variable(loan.process(), "bankKey")).isEqualTo("abc");
+		assertThat(review.variable(loan.process(), "bankName")).isEqualTo("中国农业银行聊城分行");
+		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo(8_000_000.0);
+	}
+
+	@Test
 	void shouldGrantALoanFundedByRelendingWithAnInterestSubsidyOfOnePointFivePercentForTwoYears() {
 		Case loan = listedLoan();
 

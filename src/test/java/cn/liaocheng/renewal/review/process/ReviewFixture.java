@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -31,11 +32,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -160,6 +163,21 @@ final class ReviewFixture implements AutoCloseable {
 	void resubmit(Case c) {
 		applications.submit(enterprise, c.id());
 		runJobs(c);
+	}
+
+	/** The enterprise edits its returned dossier in the portal (the change is applied to the dossier as it stands). */
+	void correct(Case c, Consumer<DossierForm> change) {
+		ApplicationDetail detail = applications.detail(enterprise, c.id());
+		assertThat(detail.summary().status()).as("status of case %s", c.id()).isEqualTo(ApplicationStatus.CORRECTION);
+		DossierForm form = Applications.formOf(detail.dossier());
+		change.accept(form);
+		applications.updateDraft(enterprise, c.id(), form, detail.version());
+	}
+
+	/** A project registration another enterprise (ent-lq) has drafted and never submitted. */
+	long draftOfAnotherEnterprise() {
+		PortalUser other = portalUser(DemoUsers.OTHER_ENTERPRISE);
+		return applications.createDraft(other, ApplicationKind.PROJECT, Dossiers.project(7), creationKey());
 	}
 
 	/**
