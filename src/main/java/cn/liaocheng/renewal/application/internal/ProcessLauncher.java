@@ -97,6 +97,10 @@ class ProcessLauncher {
 		// hold copies of what they were started with and pass nothing back.
 		ProcessInstance main = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
 			.processDefinitionKey(kind.processKey()).rootProcessInstances().singleResult();
+		if (main == null) {
+			throw new IllegalStateException("Application " + applicationId + " has a correction task but no "
+					+ kind.processKey() + " instance");
+		}
 		runtime.setVariables(main.getId(), dossierVariables(kind, divisionCode, title, corrected));
 		tasks.complete(task.getId());
 		return true;
