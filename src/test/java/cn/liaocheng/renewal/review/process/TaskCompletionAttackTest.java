@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.net.http.HttpResponse;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,6 +61,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	private final TaskService tasks;
 
+	private final FormService forms;
+
 	private final RuntimeService runtime;
 
 	private final JdbcClient jdbc;
@@ -72,9 +77,11 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 	private long othersDraft;
 
 	@Autowired
-	TaskCompletionAttackTest(ApplicationContext context, TaskService tasks, RuntimeService runtime, JdbcClient jdbc) {
+	TaskCompletionAttackTest(ApplicationContext context, TaskService tasks, FormService forms, RuntimeService runtime,
+			JdbcClient jdbc) {
 		super(context);
 		this.tasks = tasks;
+		this.forms = forms;
 		this.runtime = runtime;
 		this.jdbc = jdbc;
 	}
@@ -140,6 +147,25 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 				});
 			}
 		}
+
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void theEnginesJavaApiAsSpringInjectsItRefusesTheSame() {
+		Snapshot before = snapshot();
+		String id = formalReview.getId();
+		Map<String, Object> steered = Map.of("decision", "APPROVE", "opinion", OPINION, "bankKey", "abc");
+
+		assertThatThrownBy(() -> tasks.complete(id, steered)).hasMessageContaining("「bankKey」不是本任务表单的填写项");
+		assertThatThrownBy(() -> tasks.completeWithVariablesInReturn(id, steered, false))
+			.hasMessageContaining("「bankKey」不是本任务表单的填写项");
+		assertThatThrownBy(() -> tasks.resolveTask(id, steered)).isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining("「bankKey」不是本任务表单的填写项");
+		assertThatThrownBy(() -> forms.submitTaskForm(id, steered)).hasMessageContaining("「bankKey」不是本任务表单的填写项");
+		assertThatThrownBy(() -> forms.submitTaskFormWithVariablesInReturn(id, steered, false))
+			.hasMessageContaining("「bankKey」不是本任务表单的填写项");
+		assertThatThrownBy(() -> tasks.complete(id)).hasMessageContaining("「审查结论」为必填项");
 
 		assertThat(snapshot()).isEqualTo(before);
 	}
