@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -133,8 +134,10 @@ class CaseMigrationTest {
 		return repository.createProcessDefinitionQuery().processDefinitionKey(KEY).processDefinitionVersion(version).singleResult();
 	}
 
+	/** Completes the task as its form (TestModels.FORM) asks: a decision and an opinion. */
 	private void complete(String processInstanceId, String taskKey) {
-		tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId());
+		tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId(),
+				Map.of("decision", "APPROVE", "opinion", "同意"));
 	}
 
 	private static String enc(String s) {

@@ -44,11 +44,13 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * A county reviewer does a formal review in Tasklist, in a real Chromium (zh-CN), on a real project registration of
  * ent-gx submitted through the application module: the task is found under 本部门待办, claimed (认领), its Camunda Form
  * shows the case in Chinese, the dossier link opens the dossier page, completing without an opinion is refused by the
- * form, and completing with 通过 and an opinion moves the case to the county recommendation and records the opinion.
+ * form, an opinion with a direction override is refused by the engine with a Chinese reason Tasklist shows, and
+ * completing with 通过 and an opinion moves the case to the county recommendation and records the opinion.
  *
  * <p>
  * Screenshots go to target/screenshots (tasklist-county-review-form, reviewer-dossier,
- * tasklist-county-review-missing-opinion, tasklist-county-review-completed), the DOM at the end to target/page-sources.
+ * tasklist-county-review-missing-opinion, tasklist-county-review-refused-by-server, tasklist-county-review-completed),
+ * the DOM at the end to target/page-sources.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,6 +144,7 @@ class ReviewInTasklistBrowserTest {
 		claimAndSeeTheChineseForm();
 		openTheDossierAndComeBack();
 		completingWithoutAnOpinionIsRefusedByTheForm();
+		anOpinionTheServerRefusesIsShownInTasklist();
 		approveWithAnOpinion();
 	}
 
@@ -270,6 +273,28 @@ class ReviewInTasklistBrowserTest {
 		assertThat(browser.waitFor(COMPLETE).isEnabled()).as("完成 while the opinion is missing").isFalse();
 		pause(Duration.ofSeconds(1));
 
+		assertThat(tasks.createTaskQuery().taskId(formalReview.getId()).count()).as("the formal review is still open")
+			.isEqualTo(1);
+		assertThat(opinionsOfRecord()).as("no opinion of record yet").isEmpty();
+	}
+
+	/**
+	 * form-js lets a direction override (U+202E) through; the engine's check of the form refuses the completion and
+	 * Tasklist shows its Chinese reason. The task stays open and nothing is recorded.
+	 */
+	private void anOpinionTheServerRefusesIsShownInTasklist() {
+		chooseDecision(APPROVE_LABEL);
+		WebElement textarea = browser.waitFor(fieldControl("审查意见", "textarea"));
+		textarea.clear();
+		textarea.sendKeys("材料齐全\u202E件条持支合符");
+		browser.waitUntil(d -> errorOf("审查意见").isEmpty());
+
+		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
+
+		browser.waitUntil(d -> String.join("\n", visibleTexts(NOTIFICATIONS)).contains("「审查意见」"));
+		assertThat(String.join("\n", visibleTexts(NOTIFICATIONS))).as("Tasklist's notification")
+			.contains("提交未被接受：「审查意见」含有改变文字方向的控制字符");
+		browser.screenshot("tasklist-county-review-refused-by-server");
 		assertThat(tasks.createTaskQuery().taskId(formalReview.getId()).count()).as("the formal review is still open")
 			.isEqualTo(1);
 		assertThat(opinionsOfRecord()).as("no opinion of record yet").isEmpty();

@@ -125,7 +125,7 @@ public class ApplicationStore {
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			funding.claim(id, enterprise.id(), row.kind(), row.dossier());
 			// The correction task of the review process takes the dossier back to the step that returned it.
-			if (!processes.completeCorrection(id)) {
+			if (!processes.resubmit(id, row.kind(), row.divisionCode(), current.summary().title(), row.dossier())) {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
 			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报");

@@ -6,10 +6,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
  * The applications module's only contact with the engine: starts the review process of a submitted application
@@ -29,10 +33,9 @@ class ProcessLauncher {
 
 	private final HistoryService history;
 
-	private final cn.liaocheng.renewal.organization.OrganizationCatalog organizations;
+	private final OrganizationCatalog organizations;
 
-	ProcessLauncher(RuntimeService runtime, TaskService tasks, HistoryService history,
-			cn.liaocheng.renewal.organization.OrganizationCatalog organizations) {
+	ProcessLauncher(RuntimeService runtime, TaskService tasks, HistoryService history, OrganizationCatalog organizations) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
@@ -45,50 +48,60 @@ class ProcessLauncher {
 	}
 
 	String start(Start s) {
-		Dossier d = s.dossier();
 		Map<String, Object> variables = new HashMap<>();
+		// applicationId is for Tasklist's links and display only: the delegates take the case from the business key.
 		variables.put(APPLICATION_ID, s.applicationId());
 		variables.put("referenceNo", s.referenceNo());
-		variables.put("kind", s.kind().name());
-		variables.put("divisionCode", s.divisionCode());
 		variables.put("enterpriseUser", s.enterpriseUser());
 		variables.put("enterpriseName", s.enterpriseName());
-		variables.put("applicationTitle", s.title());
+		variables.putAll(dossierVariables(s.kind(), s.divisionCode(), s.title(), s.dossier()));
+		return runtime.startProcessInstanceByKey(s.kind().processKey(), Long.toString(s.applicationId()), variables).getId();
+	}
+
+	/**
+	 * The variables of a case that follow from its dossier: the routing inputs the models read (county, kind, bank,
+	 * amounts, equipment, the factor needs) and the title and bank Tasklist shows. Set at the first submission and
+	 * again at every resubmission, so that the stages after a correction see the corrected dossier.
+	 */
+	Map<String, Object> dossierVariables(ApplicationKind kind, String divisionCode, String title, Dossier d) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("kind", kind.name());
+		variables.put("divisionCode", divisionCode);
+		variables.put("applicationTitle", title);
 		variables.put("policyTask", d.policyTask());
 		variables.put("needsNewLand", d.needsNewLand());
 		variables.put("needsEnergyUse", d.needsEnergyUse());
 		variables.put("needsEmissionQuota", d.needsEmissionQuota());
-		variables.put("equipmentOrigin", origin(d));
-		if (d.bankKey() != null) {
-			variables.put("bankKey", d.bankKey());
-			organizations.banks().stream().filter(b -> b.key().equals(d.bankKey())).findFirst()
-				.ifPresent(b -> variables.put("bankName", b.name()));
-		}
-		if (d.loanAmount() != null) {
-			variables.put("loanAmount", d.loanAmount().doubleValue());
-		}
-		if (!d.equipment().isEmpty()) {
-			variables.put("equipmentAmount", d.equipmentTotal().doubleValue());
-		}
-		return runtime.startProcessInstanceByKey(s.kind().processKey(), Long.toString(s.applicationId()), variables).getId();
+		variables.put("equipmentOrigin", d.equipmentOrigin());
+		variables.put("bankKey", d.bankKey());
+		variables.put("bankName", d.bankKey() == null ? null
+				: organizations.banks().stream().filter(b -> b.key().equals(d.bankKey())).findFirst().map(Bank::name)
+					.orElse(null));
+		variables.put("loanAmount", d.loanAmount() == null ? null : d.loanAmount().doubleValue());
+		variables.put("equipmentAmount", d.equipment().isEmpty() ? null : d.equipmentTotal().doubleValue());
+		return variables;
 	}
 
-	/** DOMESTIC, IMPORTED or MIXED: an input of the subsidy-rate table. */
-	static String origin(Dossier d) {
-		java.util.Set<Dossier.Origin> origins = java.util.EnumSet.noneOf(Dossier.Origin.class);
-		d.equipment().forEach(line -> origins.add(line.origin()));
-		return origins.size() == 1 ? origins.iterator().next().name() : origins.isEmpty() ? "DOMESTIC" : "MIXED";
-	}
-
-	/** Completes the enterprise's correction task, if one is open; false when there is none (e.g. it lapsed). */
-	boolean completeCorrection(long applicationId) {
-		org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
-			.processInstanceBusinessKey(Long.toString(applicationId))
-			.taskDefinitionKey(CORRECTION_TASK)
-			.singleResult();
+	/**
+	 * Takes a corrected dossier back into review: the case's main process gets the variables of the dossier as it
+	 * now stands, then the enterprise's correction task completes. False when no correction task is open (e.g. it
+	 * lapsed).
+	 */
+	boolean resubmit(long applicationId, ApplicationKind kind, String divisionCode, String title, Dossier corrected) {
+		String key = Long.toString(applicationId);
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(CORRECTION_TASK).singleResult();
 		if (task == null) {
 			return false;
 		}
+		// The main process is the root instance with the case's key; the correction and review processes it called
+		// hold copies of what they were started with and pass nothing back.
+		ProcessInstance main = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+			.processDefinitionKey(kind.processKey()).rootProcessInstances().singleResult();
+		if (main == null) {
+			throw new IllegalStateException("Application " + applicationId + " has a correction task but no "
+					+ kind.processKey() + " instance");
+		}
+		runtime.setVariables(main.getId(), dossierVariables(kind, divisionCode, title, corrected));
 		tasks.complete(task.getId());
 		return true;
 	}

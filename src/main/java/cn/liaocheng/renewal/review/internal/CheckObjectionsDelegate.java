@@ -20,7 +20,7 @@ class CheckObjectionsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		List<PublicNotices.Objection> objections = notices.unresolved(applicationId);
 		execution.setVariable(ReviewProcesses.HAS_OBJECTIONS, !objections.isEmpty());
 		String summary = objections.stream()

@@ -32,7 +32,7 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		ReviewFacts facts = stages.facts(applicationId);
 		Outcomes o = facts.outcomes();
 		LoanGrant grant = new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),

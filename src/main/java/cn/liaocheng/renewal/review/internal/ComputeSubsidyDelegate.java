@@ -25,7 +25,7 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		SubsidyCalculator.Calculation calculation = calculator.forClaim(stages.facts(applicationId))
 			.orElseThrow(() -> new IllegalStateException("application " + applicationId + " is no subsidy claim"));
 		stages.recordSubsidyAmount(applicationId, calculation.amount());

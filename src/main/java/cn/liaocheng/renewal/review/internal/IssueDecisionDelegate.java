@@ -21,7 +21,7 @@ class IssueDecisionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		Ending ending = Ending.valueOf((String) execution.getVariable(ReviewProcesses.DECISION_TYPE));
 		issuing.issue(applicationId, ending);
 	}

@@ -35,7 +35,7 @@ class OpenCorrectionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		Instant deadline = workingDays.deadline(Instant.now(), ReviewProcesses.CORRECTION_DAYS, ReviewClock.CHINA);
 		String reasons = opinions.lastReturnReasons(applicationId);
 		stages.recordCorrectionDeadline(applicationId, deadline);

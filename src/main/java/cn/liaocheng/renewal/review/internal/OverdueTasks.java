@@ -5,7 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -16,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.organization.GroupNames;
-import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Overdue review tasks: the assignee (or the group) is reminded by a comment on the task and a line in the case's
@@ -34,12 +35,15 @@ class OverdueTasks {
 
 	private final TaskService tasks;
 
+	private final RuntimeService runtime;
+
 	private final ApplicationStages stages;
 
 	private final Directory directory;
 
-	OverdueTasks(TaskService tasks, ApplicationStages stages, Directory directory) {
+	OverdueTasks(TaskService tasks, RuntimeService runtime, ApplicationStages stages, Directory directory) {
 		this.tasks = tasks;
+		this.runtime = runtime;
 		this.stages = stages;
 		this.directory = directory;
 	}
@@ -81,9 +85,10 @@ class OverdueTasks {
 		String message = "「" + task.getName() + "」已超过办理期限（" + SHOWN.format(task.getDueDate().toInstant())
 				+ "），已提醒" + who + "尽快办理，并报送" + directory.bodyName(group) + "负责人督办。";
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
-		Object applicationId = tasks.getVariable(task.getId(), ReviewProcesses.APPLICATION_ID);
-		if (applicationId instanceof Number id) {
-			stages.note(id.longValue(), "system", "审批系统", "OVERDUE", message);
+		ProcessInstance instance = task.getProcessInstanceId() == null ? null
+				: runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+		if (instance != null && instance.getBusinessKey() != null) {
+			stages.note(ReviewedApplication.ofBusinessKey(instance.getBusinessKey()), "system", "审批系统", "OVERDUE", message);
 		}
 		return true;
 	}

@@ -53,7 +53,7 @@ class RecordBankDecisionListener implements TaskListener {
 		if (relending && !directory.isRelendingBank(bank)) {
 			throw new ProcessEngineException("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
 		}
-		long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(task);
 		stages.recordLoan(applicationId, new LoanGrant(amount.setScale(2, java.math.RoundingMode.HALF_UP), rate,
 				term.intValue(), LocalDate.parse(date.toString().substring(0, 10)), type, relending));
 	}

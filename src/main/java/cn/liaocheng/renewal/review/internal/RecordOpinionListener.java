@@ -43,7 +43,7 @@ class RecordOpinionListener implements TaskListener {
 			.map(IdentityLink::getGroupId)
 			.findFirst()
 			.orElse("");
-		long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(task);
 		records.recordOpinion(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
 				task.getAssignee(), decision.toString(), opinion.toString().strip());
 	}

@@ -18,7 +18,7 @@ class ResolveObjectionsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(task);
 		Object opinion = task.getVariable(ReviewProcesses.OPINION);
 		notices.resolveAll(applicationId, opinion == null ? "" : opinion.toString());
 	}

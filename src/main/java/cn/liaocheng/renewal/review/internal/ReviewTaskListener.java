@@ -51,7 +51,7 @@ class ReviewTaskListener implements TaskListener {
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);
 		if (stage != null) {
-			long applicationId = ((Number) task.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+			long applicationId = ReviewedApplication.of(task);
 			stages.enter(applicationId, stage, null);
 		}
 	}

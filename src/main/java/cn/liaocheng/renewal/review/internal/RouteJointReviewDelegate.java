@@ -27,7 +27,7 @@ class RouteJointReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		ReviewFacts facts = stages.facts(applicationId);
 		ReviewFacts project = facts.kind() == ApplicationKind.PROJECT || facts.dossier().projectId() == null ? facts
 				: stages.facts(facts.dossier().projectId());

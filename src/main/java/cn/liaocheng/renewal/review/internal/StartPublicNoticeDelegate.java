@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,14 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		Instant now = Instant.now();
 		Instant ends = workingDays.deadline(now, ReviewProcesses.NOTICE_DAYS, ReviewClock.CHINA);
-		BigDecimal amount = new BigDecimal((String) execution.getVariable(ReviewProcesses.SUBSIDY_AMOUNT));
+		// The amount Task_ComputeSubsidy recorded on the application, not a variable a task could have written.
+		BigDecimal amount = stages.facts(applicationId).outcomes().subsidyAmount();
+		if (amount == null) {
+			throw new ProcessEngineException("No subsidy amount recorded for application " + applicationId);
+		}
 		notices.open(applicationId, now, ends, amount);
 		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE,
 				"拟奖补 " + amount.toPlainString() + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");

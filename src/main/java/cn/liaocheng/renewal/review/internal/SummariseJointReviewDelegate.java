@@ -30,7 +30,7 @@ class SummariseJointReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = ((Number) execution.getVariable(ReviewProcesses.APPLICATION_ID)).longValue();
+		long applicationId = ReviewedApplication.of(execution);
 		List<String> bodies = routing.split((String) execution.getVariable(ReviewProcesses.REVIEW_BODIES));
 		Map<String, String> latest = new LinkedHashMap<>();
 		for (Opinion o : records.opinions(applicationId)) {

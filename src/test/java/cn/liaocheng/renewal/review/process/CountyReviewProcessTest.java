@@ -52,10 +52,10 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 
 		assertThatThrownBy(() -> review.complete(formalReview, Map.of("decision", "APPROVE")))
 			.isInstanceOf(ProcessEngineException.class)
-			.hasMessageContaining("请填写审核意见");
+			.hasMessageContaining("「审查意见」为必填项");
 		assertThatThrownBy(() -> review.complete(formalReview, Map.of("decision", "APPROVE", "opinion", " ")))
 			.isInstanceOf(ProcessEngineException.class)
-			.hasMessageContaining("请填写审核意见");
+			.hasMessageContaining("「审查意见」为必填项");
 
 		assertThat(review.called(project, "county-review")).isWaitingAtExactly("Task_CountyFormalReview");
 		assertThat(review.opinionTaskIds(project)).isEmpty();

@@ -54,6 +54,27 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldPushACorrectedLoanToTheBankAndAmountOfTheCorrectedDossier() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan, dossier -> {
+			dossier.setBankKey("abc");
+			dossier.setLoanAmount("8000000.00");
+		});
+		review.resubmit(loan);
+
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+
+		assertThat(loan.process()).isWaitingAtExactly("Task_BankDecision");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-abc");
+		assertThat(review.variable(loan.process(), "bankKey")).isEqualTo("abc");
+		assertThat(review.variable(loan.process(), "bankName")).isEqualTo("中国农业银行聊城分行");
+		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo(8_000_000.0);
+	}
+
+	@Test
 	void shouldGrantALoanFundedByRelendingWithAnInterestSubsidyOfOnePointFivePercentForTwoYears() {
 		Case loan = listedLoan();
 
@@ -93,7 +114,9 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> review.complete(review.task(loan, "Task_BankDecision"),
 				Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"))))
 			.isInstanceOf(ProcessEngineException.class)
-			.hasMessageContaining("同意放贷时请填写");
+			.hasMessageContaining("「放贷金额（元）」为必填项")
+			.hasMessageContaining("「期限（月）」为必填项")
+			.hasMessageContaining("「放款日期」为必填项");
 
 		assertThat(loan.process()).isWaitingAtExactly("Task_BankDecision");
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
@@ -177,6 +179,21 @@ final class ReviewFixture implements AutoCloseable {
 		runJobs(c);
 	}
 
+	/** The enterprise edits its returned dossier in the portal (the change is applied to the dossier as it stands). */
+	void correct(Case c, Consumer<DossierForm> change) {
+		ApplicationDetail detail = applications.detail(enterprise, c.id());
+		assertThat(detail.summary().status()).as("status of case %s", c.id()).isEqualTo(ApplicationStatus.CORRECTION);
+		DossierForm form = Applications.formOf(detail.dossier());
+		change.accept(form);
+		applications.updateDraft(enterprise, c.id(), form, detail.version());
+	}
+
+	/** A project registration another enterprise (ent-lq) has drafted and never submitted. */
+	long draftOfAnotherEnterprise() {
+		PortalUser other = portalUser(DemoUsers.OTHER_ENTERPRISE);
+		return applications.createDraft(other, ApplicationKind.PROJECT, Dossiers.project(7), creationKey());
+	}
+
 	/**
 	 * An APPROVED project of ent-gx with the given policy task, registered by a real project-registration run once
 	 * per JVM (the shared context keeps it), so subsidy and loan tests start from a project the system approved.
@@ -257,7 +274,7 @@ final class ReviewFixture implements AutoCloseable {
 
 	/**
 	 * The bank officer grants a 36-month fixed-asset loan disbursed on {@link #GRANT_DATE} as the bank-decision form
-	 * submits it (grantDate as the form's date text).
+	 * submits it: numbers as numbers, grantDate as the form's date text.
 	 */
 	void grant(Case c, String amount, boolean usedRelending) {
 		grant(c, amount, usedRelending, "FIXED_ASSET");
@@ -265,8 +282,8 @@ final class ReviewFixture implements AutoCloseable {
 
 	void grant(Case c, String amount, boolean usedRelending, String loanType) {
 		complete(task(c, "Task_BankDecision"),
-				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", amount, "interestRate",
-						"3.10", "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", loanType,
+				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
+						"interestRate", 3.10, "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", loanType,
 						"usedRelending", usedRelending));
 		runJobs(c);
 	}

@@ -60,6 +60,32 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldComputeAndPublishTheSubsidyOfTheCorrectedDossier() {
+		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
+		review.decide(claim, "Task_CountyInvoiceCheck", "RETURN");
+		review.correct(claim, dossier -> {
+			dossier.getEquipment().get(0).setUnitPrice("250000.00");
+			dossier.getEquipment().get(0).setInvoiceAmount("250000.00");
+			dossier.getEquipment().get(0).setOrigin("IMPORTED");
+		});
+		review.resubmit(claim);
+
+		review.decide(claim, "Task_CountyInvoiceCheck", "APPROVE");
+		review.decide(claim, "Task_CountyRecommendation", "APPROVE");
+		review.passCityReview(claim);
+
+		assertThat(claim.process()).hasPassed("Task_ComputeSubsidy", "Task_StartPublicNotice");
+		// 8% for imported equipment of the corrected 250 000.00, not 10% for domestic of the 370 000.00 first submitted
+		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("20000.00");
+		assertThat(review.variable(claim.process(), "equipmentOrigin")).isEqualTo("IMPORTED");
+		assertThat(noticeBoard.current(Instant.now())).anySatisfy(n -> {
+			assertThat(n.applicationId()).isEqualTo(claim.id());
+			assertThat(n.amount()).isEqualByComparingTo("20000.00");
+		});
+	}
+
+	@Test
 	void shouldAllocateTheSubsidyWhenTheNoticeEndsWithoutObjections() {
 		Case claim = approvedClaim(SMALL_CLAIM);
 
