@@ -67,6 +67,16 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
+	/** Any method (PUT, DELETE, …) with a JSON body, as Camunda's REST clients send them; headers as name, value. */
+	public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.build());
+	}
+
 	public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType) {
 		return send(request(path).header("Content-Type", contentType).POST(body).build());
 	}
