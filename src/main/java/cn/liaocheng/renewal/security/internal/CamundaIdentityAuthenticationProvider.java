@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -64,7 +65,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
 		}
 		if (user == null) {
-			refuseUnknown(userId, password, now);
+			throw refusalOfUnknown(userId, password, now);
 		}
 		forgetOldFailures(user, now);
 		rejectIfLocked(user, now);
@@ -76,14 +77,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/** An id without an account fails as an account with a wrong password would, lock-out included. */
-	private void refuseUnknown(String userId, String password, Instant now) {
+	private AuthenticationException refusalOfUnknown(String userId, String password, Instant now) {
 		Optional<Instant> locked = unknownLogins.lockedUntil(userId, now);
 		if (locked.isPresent()) {
-			throw LoginLockPolicy.locked(locked.get(), now);
+			return LoginLockPolicy.locked(locked.get(), now);
 		}
 		decoy.matches(password, decoyHash);
 		unknownLogins.recordFailure(userId, now);
-		throw new BadCredentialsException(WRONG);
+		return new BadCredentialsException(WRONG);
 	}
 
 	/**
