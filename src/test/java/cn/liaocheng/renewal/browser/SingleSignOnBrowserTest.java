@@ -5,6 +5,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.and;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.util.List;
@@ -124,6 +125,25 @@ class SingleSignOnBrowserTest {
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("table tbody"), DemoUsers.COUNTY_REVIEWER));
 		browser.screenshot("admin-users-administrator");
 		assertThat(visibleTexts(CAMUNDA_ERRORS)).as("Camunda failure messages").isEmpty();
+	}
+
+	@Test
+	void loggingOutOfTasklistEndsTheSingleLoginAndShowsTheSystemsLoginPage() {
+		browser.logIn(DemoUsers.CITY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST);
+		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "聊城市生态环境局"));
+
+		browser.waitUntil(elementToBeClickable(CAMUNDA_USER_MENU)).click();
+		browser.waitUntil(elementToBeClickable(By.cssSelector("[cam-widget-header] li.logout > a"))).click();
+
+		browser.waitUntil(urlToBe(browser.url("/login?logout")));
+		assertThat(browser.waitFor(By.cssSelector(".login-box .alert.info")).getText()).isEqualTo("您已安全退出。");
+		browser.screenshot("tasklist-logout");
+		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).as("Camunda's own login form").isEmpty();
+		browser.open("/");
+		assertThat(browser.driver().getCurrentUrl()).as("the portal after Tasklist's logout").isEqualTo(browser.url("/login"));
+		browser.open(TASKLIST);
+		assertThat(browser.driver().getCurrentUrl()).as("Tasklist after its logout").isEqualTo(browser.url("/login"));
 	}
 
 	@Test

@@ -67,13 +67,18 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
-	public HttpResponse<String> putJson(String path, String json, String... headers) {
+	/** Any method (PUT, DELETE, …) with a JSON body, as Camunda's REST clients send them; headers as name, value. */
+	public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
 		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
 		}
 		return send(builder.build());
+	}
+
+	public HttpResponse<String> putJson(String path, String json, String... headers) {
+		return sendJson("PUT", path, json, headers);
 	}
 
 	public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,20 +45,22 @@ class ModelAdminController {
 
 	private final RepositoryService repository;
 
-	ModelAdminController(ModelCatalog catalog, ModelDeployments deployments, RepositoryService repository) {
+	/** Where Camunda Modeler deploys to: the configured public address, never the Host header of this request. */
+	private final String restEndpoint;
+
+	ModelAdminController(ModelCatalog catalog, ModelDeployments deployments, RepositoryService repository,
+			@Value("${renewal.public-base-url}") String publicBaseUrl) {
 		this.catalog = catalog;
 		this.deployments = deployments;
 		this.repository = repository;
+		this.restEndpoint = publicBaseUrl.replaceAll("/+$", "") + "/engine-rest";
 	}
 
 	@GetMapping
 	String models(Model model) {
 		model.addAttribute("processes", catalog.processes());
 		model.addAttribute("decisions", catalog.decisions());
-		model.addAttribute("restEndpoint",
-				org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-					.path("/engine-rest")
-					.toUriString());
+		model.addAttribute("restEndpoint", restEndpoint);
 		return "admin/models";
 	}
 

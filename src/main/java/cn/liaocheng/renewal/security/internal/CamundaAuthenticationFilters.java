@@ -41,6 +41,16 @@ class CamundaAuthenticationFilters {
 	}
 
 	@Bean
+	FilterRegistrationBean<WebappLogoutEndsSession> webappLogoutEndsSession() {
+		FilterRegistrationBean<WebappLogoutEndsSession> registration = new FilterRegistrationBean<>(
+				new WebappLogoutEndsSession());
+		registration.addUrlPatterns("/camunda/*");
+		// After the container-based login has put the user into the webapps' session, around Camunda's own filters.
+		registration.setOrder(AFTER_SPRING_SECURITY + 2);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestAuthentication() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());

@@ -1,22 +1,23 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.GroupType;
@@ -25,19 +26,29 @@ import cn.liaocheng.renewal.security.PortalUser.Membership;
 import cn.liaocheng.renewal.security.Roles;
 
 /**
- * Checks a password against Camunda's user store, so that Camunda's failed-login throttling (an account is locked
- * for a growing while after each failure, and for good after too many) applies to every door alike.
+ * Checks a password against Camunda's user store, for every door alike (login form, HTTP Basic). Failed logins lock
+ * the id for a growing while, never for good ({@link LoginLockPolicy}): an account through Camunda's own throttling
+ * in {@code ACT_ID_USER}, which also guards the engine's own password checks, an id without an account through
+ * {@link UnknownLogins}. Both are refused with the same words at the same moments, so the reply does not tell
+ * whether an id exists.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
+	private static final String WRONG = "用户名或密码错误";
+
 	private final IdentityService identity;
 
-	private final int maxAttempts;
+	private final UnknownLogins unknownLogins;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration) {
+	/** Spends on an unknown id about the time a real password check takes. */
+	private final Argon2PasswordEncoder decoy = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+	private final String decoyHash = decoy.encode("no account has this password");
+
+	CamundaIdentityAuthenticationProvider(IdentityService identity, UnknownLogins unknownLogins) {
 		this.identity = identity;
-		this.maxAttempts = engineConfiguration.getLoginMaxAttempts();
+		this.unknownLogins = unknownLogins;
 	}
 
 	@Override
@@ -45,43 +56,53 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		String userId = authentication.getName() == null ? "" : authentication.getName().trim();
 		String password = String.valueOf(authentication.getCredentials());
 		if (userId.isEmpty() || password.isEmpty()) {
-			throw new BadCredentialsException("用户名或密码错误");
+			throw new BadCredentialsException(WRONG);
 		}
+		Instant now = Instant.now();
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		if (user == null) {
 			// Self-registered ids are lower case; accept them typed in any case.
-			user = identity.createUserQuery().userId(userId.toLowerCase(java.util.Locale.ROOT)).singleResult();
+			user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
 		}
 		if (user == null) {
-			throw new BadCredentialsException("用户名或密码错误");
+			throw refusalOfUnknown(userId, password, now);
 		}
-		rejectIfLocked(user);
+		forgetOldFailures(user, now);
+		rejectIfLocked(user, now);
 		if (!identity.checkPassword(user.getId(), password)) {
-			throw new BadCredentialsException("用户名或密码错误");
+			throw new BadCredentialsException(WRONG);
 		}
 		PortalUser portalUser = portalUser(user);
 		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities(portalUser));
+	}
+
+	/** An id without an account fails as an account with a wrong password would, lock-out included. */
+	private AuthenticationException refusalOfUnknown(String userId, String password, Instant now) {
+		Optional<Instant> locked = unknownLogins.lockedUntil(userId, now);
+		if (locked.isPresent()) {
+			return LoginLockPolicy.locked(locked.get(), now);
+		}
+		decoy.matches(password, decoyHash);
+		unknownLogins.recordFailure(userId, now);
+		return new BadCredentialsException(WRONG);
 	}
 
 	/**
 	 * A locked account is refused before its password is checked, with how long the lock lasts; Camunda would
 	 * refuse the right password during the lock too, but with no word of why.
 	 */
-	private void rejectIfLocked(User user) {
-		if (!(user instanceof UserEntity entity)) {
-			return;
+	private static void rejectIfLocked(User user, Instant now) {
+		if (user instanceof UserEntity entity && entity.getLockExpirationTime() != null
+				&& entity.getLockExpirationTime().toInstant().isAfter(now)) {
+			throw LoginLockPolicy.locked(entity.getLockExpirationTime().toInstant(), now);
 		}
-		if (entity.getAttempts() >= maxAttempts) {
-			throw new LockedException("账户因连续登录失败已被锁定，请联系系统管理员解锁");
-		}
-		if (entity.getLockExpirationTime() == null) {
-			return;
-		}
-		Instant until = entity.getLockExpirationTime().toInstant();
-		Instant now = Instant.now();
-		if (until.isAfter(now)) {
-			long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
-			throw new LockedException("账户因连续登录失败已被暂时锁定，请在 " + seconds + " 秒后重试");
+	}
+
+	/** Failures a day older than the end of their lock no longer count, as for ids without an account. */
+	private void forgetOldFailures(User user, Instant now) {
+		if (user instanceof UserEntity entity && entity.getAttempts() > 0 && entity.getLockExpirationTime() != null
+				&& LoginLockPolicy.forgotten(entity.getLockExpirationTime().toInstant(), now)) {
+			identity.unlockUser(user.getId());
 		}
 	}
 

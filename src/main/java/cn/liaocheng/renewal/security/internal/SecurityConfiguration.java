@@ -34,7 +34,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-			LoginFailureHandler loginFailureHandler) throws Exception {
+			LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("liaocheng-renewal");
 		// One manager with no parent: a failed password must be checked (and counted by Camunda) once only.
@@ -71,7 +71,10 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(loginSuccessHandler)
+				.failureHandler(loginFailureHandler)
+				.permitAll())
 			.httpBasic(b -> b.realmName("liaocheng-renewal").authenticationEntryPoint(basic))
 			.logout(logout -> logout.logoutRequestMatcher(path(HttpMethod.POST, "/logout"))
 				.logoutSuccessUrl("/login?logout")
@@ -81,12 +84,19 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(basic, path("/engine-rest/**"))
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**")))
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), path("/**")))
+				.defaultAuthenticationEntryPointFor(loginPage(), path("/**")))
 			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated calls carry no
 			// cookie a foreign site could borrow.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
+	}
+
+	/** A relative redirect: an absolute one would be built from the request's Host header. */
+	private static LoginUrlAuthenticationEntryPoint loginPage() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	static RequestMatcher path(String pattern) {

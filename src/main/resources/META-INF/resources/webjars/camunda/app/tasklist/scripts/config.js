@@ -2,9 +2,13 @@
  * Tasklist configuration of the Liaocheng equipment renewal approval system.
  * Replaces camunda-webapp-webjar's app/tasklist/scripts/config.js (Camunda 7.24.0): the same settings as the
  * default, plus the Chinese locale (app/tasklist/locales/zh.json, provided by this application). Tasklist picks
- * the first language of the browser if it is listed in availableLocales, and the fallback locale otherwise.
+ * the first language of the browser if it is listed in availableLocales, and the fallback locale otherwise. After a
+ * logout Tasklist goes to the system's login page (customScripts).
  */
 export default {
+  // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
+  customScripts: ['../single-login'],
+
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

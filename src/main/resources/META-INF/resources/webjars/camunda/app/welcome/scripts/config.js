@@ -4,6 +4,9 @@
  * commented out, with the Chinese locale (app/welcome/locales/zh.json, provided by this application).
  */
 export default {
+  // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
+  customScripts: ['../single-login'],
+
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

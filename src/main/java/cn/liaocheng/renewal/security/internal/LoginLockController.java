@@ -1,0 +1,56 @@
+package cn.liaocheng.renewal.security.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.security.PortalUser;
+
+/** Administrators see which login ids are throttled after failed logins, and lift a lock. Only they reach /admin/**. */
+@Controller
+@RequestMapping("/admin/login-locks")
+class LoginLockController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneId.of("Asia/Shanghai"));
+
+	private final LoginLocks locks;
+
+	LoginLockController(LoginLocks locks) {
+		this.locks = locks;
+	}
+
+	record Row(String loginId, String account, int attempts, String lockedUntil, boolean lockedNow) {
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("locks", locks.current(Instant.now())
+			.stream()
+			.map(e -> new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(), TIME.format(e.lockedUntil()),
+					e.lockedNow()))
+			.toList());
+		return "admin/login-locks";
+	}
+
+	@PostMapping("/lift")
+	String lift(@RequestParam String loginId, @AuthenticationPrincipal PortalUser administrator,
+			RedirectAttributes redirect) {
+		Optional<LoginLocks.Entry> lifted = locks.lift(administrator, loginId);
+		redirect.addFlashAttribute("message", lifted.isPresent()
+				? "已解除“" + loginId + "”的登录锁定，清除了 " + lifted.get().attempts() + " 次失败记录。"
+				: "“" + loginId + "”没有需要解除的登录锁定。");
+		return "redirect:/admin/login-locks";
+	}
+
+}
