@@ -43,17 +43,4 @@ public record Dossier(String projectName, Integer policyTask, String location, L
 		return equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	/** The equipment as invoiced: each line's invoice amount, or its price where it has no invoice yet. */
-	public BigDecimal invoicedTotal() {
-		return equipment.stream()
-			.map(line -> line.invoiceAmount() != null ? line.invoiceAmount() : line.amount())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
-	/** DOMESTIC, IMPORTED or MIXED (DOMESTIC for no equipment): an input of the subsidy-rate table. */
-	public String equipmentOrigin() {
-		long imported = equipment.stream().filter(line -> line.origin() == Origin.IMPORTED).count();
-		return imported == 0 ? Origin.DOMESTIC.name() : imported == equipment.size() ? Origin.IMPORTED.name() : "MIXED";
-	}
-
 }

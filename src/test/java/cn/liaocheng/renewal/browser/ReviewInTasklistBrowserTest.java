@@ -409,14 +409,20 @@ class ReviewInTasklistBrowserTest {
 		});
 	}
 
+	/** Texts of the visible matches; an element Tasklist removes while they are read (a notification fading) is skipped. */
 	private List<String> visibleTexts(By locator) {
-		return browser.driver()
-			.findElements(locator)
-			.stream()
-			.filter(WebElement::isDisplayed)
-			.map(WebElement::getText)
-			.filter(t -> !t.isBlank())
-			.toList();
+		List<String> texts = new java.util.ArrayList<>();
+		for (WebElement element : browser.driver().findElements(locator)) {
+			try {
+				if (element.isDisplayed() && !element.getText().isBlank()) {
+					texts.add(element.getText());
+				}
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				// removed from the page between finding and reading it
+			}
+		}
+		return texts;
 	}
 
 	// --- the case

@@ -59,8 +59,8 @@ class ProcessLauncher {
 	}
 
 	/**
-	 * The variables of a case that follow from its dossier: the routing inputs the models read (county, kind, bank,
-	 * amounts, equipment, the factor needs) and the title and bank Tasklist shows. Set at the first submission and
+	 * The variables of a case that follow from its dossier: the routing inputs the models read (county, kind, bank)
+	 * and what the forms show (title, bank name, loan amount); the delegates read everything else from the dossier. Set at the first submission and
 	 * again at every resubmission, so that the stages after a correction see the corrected dossier.
 	 */
 	Map<String, Object> dossierVariables(ApplicationKind kind, String divisionCode, String title, Dossier d) {
@@ -68,17 +68,11 @@ class ProcessLauncher {
 		variables.put("kind", kind.name());
 		variables.put("divisionCode", divisionCode);
 		variables.put("applicationTitle", title);
-		variables.put("policyTask", d.policyTask());
-		variables.put("needsNewLand", d.needsNewLand());
-		variables.put("needsEnergyUse", d.needsEnergyUse());
-		variables.put("needsEmissionQuota", d.needsEmissionQuota());
-		variables.put("equipmentOrigin", d.equipmentOrigin());
 		variables.put("bankKey", d.bankKey());
 		variables.put("bankName", d.bankKey() == null ? null
 				: organizations.banks().stream().filter(b -> b.key().equals(d.bankKey())).findFirst().map(Bank::name)
 					.orElse(null));
 		variables.put("loanAmount", d.loanAmount() == null ? null : d.loanAmount().doubleValue());
-		variables.put("equipmentAmount", d.equipment().isEmpty() ? null : d.equipmentTotal().doubleValue());
 		return variables;
 	}
 

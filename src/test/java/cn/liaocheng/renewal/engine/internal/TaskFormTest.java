@@ -86,19 +86,19 @@ class TaskFormTest {
 			.containsExactly("「审查意见」含有改变文字方向的控制字符，请删除后重新输入");
 		assertThat(admit(formalReview, values("decision", "APPROVE", "opinion", "第一条\n第二条")).refused()).isFalse();
 		TaskForm expertReview = form("expert-review");
-		assertThat(admit(expertReview, values("decision", "APPROVE", "opinion", OPINION, "expertPanel", "张三\n李四"))
+		assertThat(admit(expertReview, values("decision", "APPROVE", "opinion", OPINION, "expertPanel", "专家甲\n专家乙"))
 			.problems()).containsExactly("「评审专家组」含有不可见的控制字符，请删除后重新输入");
 	}
 
 	@Test
 	void aGrantNeedsItsAmountsWithinTheirRangesAndTypes() {
 		Map<String, Object> grant = values("decision", "GRANTED", "opinion", "同意放贷", "grantedAmount", 3_000_000,
-				"interestRate", 3.1, "termMonths", 36, "grantDate", "2026-05-20", "usedRelending", true, "bankName",
+				"interestRate", 3.1, "termMonths", 36, "grantDate", "2026-05-20", "loanType", "FIXED_ASSET", "usedRelending", true, "bankName",
 				"别的银行", "loanAmount", 1);
 		TaskForm.Admission admitted = admit(bankDecision, grant);
 		assertThat(admitted.problems()).isEmpty();
 		assertThat(admitted.accepted()).containsExactly("decision", "grantedAmount", "interestRate", "termMonths",
-				"grantDate", "usedRelending", "opinion");
+				"grantDate", "loanType", "usedRelending", "opinion");
 
 		assertThat(admit(bankDecision, with(grant, "termMonths", 400)).problems()).containsExactly("「期限（月）」不能大于 360");
 		assertThat(admit(bankDecision, with(grant, "termMonths", 12.5)).problems()).containsExactly("「期限（月）」应为整数");

@@ -145,13 +145,13 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		Case claim = onNotice();
 		Citizen citizen = Citizen.atAFreshAddress(port);
 
-		Citizen.Response refused = citizen.object(claim.id(), "王" + BIDI + "五", "聊城市\u0007某机床厂", "13800138000",
+		Citizen.Response refused = citizen.object(claim.id(), "异议" + BIDI + "人", "聊城市\u0007某机床厂", "13800138000",
 				"拟奖补金额" + BIDI + "元00.000,05，请核查\uFEFF。");
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("姓名含有改变文字方向的控制字符，请删除后重新输入",
 				"单位名称含有不可见的控制字符，请删除后重新输入", "异议事实和理由含有改变文字方向的控制字符，请删除后重新输入")
-			.contains("value=\"王五\"")
+			.contains("value=\"异议人\"")
 			.doesNotContain(BIDI, "\u0007", "\uFEFF");
 		assertThat(objectionsAgainst(claim)).isZero();
 	}
@@ -195,7 +195,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	}
 
 	private Case onNotice() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), new BigDecimal("370000.00"));
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
 		review.passCountyReview(claim);
 		review.passCityReview(claim);
 		return claim;

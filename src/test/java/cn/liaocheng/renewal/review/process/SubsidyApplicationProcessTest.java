@@ -61,7 +61,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldComputeAndPublishTheSubsidyOfTheCorrectedDossier() {
-		Case claim = review.submitSubsidy(review.registeredProject(7), SMALL_CLAIM);
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
 		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
 		review.decide(claim, "Task_CountyInvoiceCheck", "RETURN");
 		review.correct(claim, dossier -> {
@@ -76,12 +76,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		review.passCityReview(claim);
 
 		assertThat(claim.process()).hasPassed("Task_ComputeSubsidy", "Task_StartPublicNotice");
-		// 8% for imported equipment of the corrected 250 000.00, not 10% for domestic of the 370 000.00 first submitted
-		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("20000.00");
-		assertThat(review.variable(claim.process(), "equipmentOrigin")).isEqualTo("IMPORTED");
+		// 10% of the corrected 250 000.00 (the rate does not depend on origin), not of the 370 000.00 first submitted
+		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("25000.00");
 		assertThat(noticeBoard.current(Instant.now())).anySatisfy(n -> {
 			assertThat(n.applicationId()).isEqualTo(claim.id());
-			assertThat(n.amount()).isEqualByComparingTo("20000.00");
+			assertThat(n.amount()).isEqualByComparingTo("25000.00");
 		});
 	}
 
