@@ -63,8 +63,14 @@ public class ApplicationStages {
 	}
 
 	@Transactional
-	public void recordLoan(long applicationId, LoanGrant grant) {
-		store.recordLoan(applicationId, grant);
+	public void recordLoanOffer(long applicationId, String bankKey, LoanOffer.Decision decision, LoanGrant grant,
+			String opinion) {
+		store.recordLoanOffer(applicationId, bankKey, decision, grant, opinion);
+	}
+
+	@Transactional(readOnly = true)
+	public List<LoanOffer> loanOffers(long applicationId) {
+		return store.loanOffers(applicationId);
 	}
 
 	@Transactional

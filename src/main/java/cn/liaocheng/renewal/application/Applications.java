@@ -105,6 +105,19 @@ public class Applications {
 		store.withdraw(enterpriseOf(user), user, id);
 	}
 
+	/** The enterprise accepts one bank's grant of its loan; see {@link ApplicationStore#acceptLoanOffer}. */
+	@Transactional
+	public void acceptLoanOffer(PortalUser user, long id, String bankKey) {
+		store.acceptLoanOffer(enterpriseOf(user), user, id, bankKey);
+	}
+
+	/** The banks' decisions on the enterprise's own loan application. */
+	@Transactional(readOnly = true)
+	public List<LoanOffer> loanOffers(PortalUser user, long id) {
+		store.detail(enterpriseOf(user), id);
+		return store.loanOffers(id);
+	}
+
 	@Transactional
 	public void deleteDraft(PortalUser user, long id) {
 		store.deleteDraft(enterpriseOf(user), id);

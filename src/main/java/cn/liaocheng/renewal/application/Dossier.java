@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A dossier after validation: typed values, {@code null} where a draft leaves a field empty. */
+/**
+ * A dossier after validation: typed values, {@code null} where a draft leaves a field empty. {@code bankKeys}: the
+ * banks a loan is asked of, one to three, in the enterprise's order (empty for other kinds).
+ */
 public record Dossier(String projectName, Integer policyTask, String location, LocalDate constructionStart,
 		LocalDate constructionEnd, BigDecimal totalInvestment, BigDecimal equipmentInvestment, boolean needsNewLand,
 		boolean needsEnergyUse, boolean needsEmissionQuota, BigDecimal expectedOutputValue,
 		BigDecimal expectedEnergySaving, String otherBenefits, Long projectId, LocalDate commissioningDate,
-		String bankKey, BigDecimal loanAmount, Integer loanTermMonths, String loanPurpose, List<EquipmentLine> equipment) {
+		List<String> bankKeys, BigDecimal loanAmount, Integer loanTermMonths, String loanPurpose, List<EquipmentLine> equipment) {
 
 	/** One validated equipment line. */
 	public record EquipmentLine(String name, String model, int quantity, BigDecimal unitPrice, Origin origin,
@@ -37,6 +40,10 @@ public record Dossier(String projectName, Integer policyTask, String location, L
 			return label;
 		}
 
+	}
+
+	public Dossier {
+		bankKeys = bankKeys == null ? List.of() : List.copyOf(bankKeys);
 	}
 
 	public BigDecimal equipmentTotal() {

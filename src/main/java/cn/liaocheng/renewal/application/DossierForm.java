@@ -39,7 +39,7 @@ public class DossierForm {
 
 	private String commissioningDate;
 
-	private String bankKey;
+	private List<String> bankKeys = new ArrayList<>();
 
 	private String loanAmount;
 
@@ -169,12 +169,12 @@ public class DossierForm {
 		this.commissioningDate = commissioningDate;
 	}
 
-	public String getBankKey() {
-		return bankKey;
+	public List<String> getBankKeys() {
+		return bankKeys;
 	}
 
-	public void setBankKey(String bankKey) {
-		this.bankKey = bankKey;
+	public void setBankKeys(List<String> bankKeys) {
+		this.bankKeys = bankKeys == null ? new ArrayList<>() : bankKeys;
 	}
 
 	public String getLoanAmount() {

@@ -30,7 +30,7 @@ final class DossierForms {
 		f.setOtherBenefits(d.otherBenefits());
 		f.setProjectId(d.projectId() == null ? null : d.projectId().toString());
 		f.setCommissioningDate(text(d.commissioningDate()));
-		f.setBankKey(d.bankKey());
+		f.setBankKeys(new ArrayList<>(d.bankKeys()));
 		f.setLoanAmount(text(d.loanAmount()));
 		f.setLoanTermMonths(text(d.loanTermMonths()));
 		f.setLoanPurpose(d.loanPurpose());

@@ -33,6 +33,9 @@ public final class DossierValidator {
 
 	private final Mode mode;
 
+	/** Practice under the national loan mechanism: an enterprise names up to three intended banks. */
+	static final int MAX_BANKS = 3;
+
 	private final Set<String> activeBanks;
 
 	private final LocalDate today;
@@ -75,7 +78,7 @@ public final class DossierValidator {
 			problem("commissioningDate", "设备投用日期不能晚于今天");
 		}
 		boolean loan = kind == ApplicationKind.LOAN;
-		String bank = loan ? bank(f.getBankKey()) : null;
+		List<String> banks = loan ? banks(f.getBankKeys()) : List.of();
 		BigDecimal loanAmount = loan ? money("loanAmount", "贷款金额", f.getLoanAmount(), true) : null;
 		Integer term = loan ? integer("loanTermMonths", "贷款期限（月）", f.getLoanTermMonths(), 1, 120, true) : null;
 		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true, true) : null;
@@ -92,7 +95,7 @@ public final class DossierValidator {
 		}
 		return new Dossier(projectName, policyTask, location, start, end, total, equipmentInvestment,
 				Boolean.TRUE.equals(f.getNeedsNewLand()), Boolean.TRUE.equals(f.getNeedsEnergyUse()),
-				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning, bank,
+				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning, banks,
 				loanAmount, term, purpose, equipment);
 	}
 
@@ -303,17 +306,23 @@ public final class DossierValidator {
 		}
 	}
 
-	private String bank(String value) {
-		String v = value == null ? "" : value.strip();
-		if (v.isEmpty()) {
-			missing("bankKey", "意向银行", true);
-			return null;
+	/** One to three distinct banks of the directory, in the order given. */
+	private List<String> banks(List<String> values) {
+		List<String> chosen = values == null ? List.of()
+				: values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+		if (chosen.isEmpty()) {
+			missing("bankKeys", "意向银行", true);
+			return List.of();
 		}
-		if (!activeBanks.contains(v)) {
-			problem("bankKey", "请从参与再贷款的银行中选择");
-			return null;
+		if (chosen.size() > MAX_BANKS) {
+			problem("bankKeys", "意向银行最多选择 " + MAX_BANKS + " 家");
+			return List.of();
 		}
-		return v;
+		if (!activeBanks.containsAll(chosen)) {
+			problem("bankKeys", "请从列出的银行中选择");
+			return List.of();
+		}
+		return chosen;
 	}
 
 	private void missing(String field, String label, boolean requiredOnSubmission) {

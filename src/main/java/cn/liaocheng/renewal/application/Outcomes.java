@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** What the review decided so far: amounts, the bank's loan, the correction deadline. */
+/** What the review decided so far: amounts, the accepted bank's loan, the correction deadline. */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
 		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,
+		String grantedBankKey,
 		BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt) {
 }

@@ -13,11 +13,12 @@ public final class ModelVocabulary {
 	/** The delegates and listeners ({@code ${name}}) and the one helper bean the models call. */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
-			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "recordBankDecisionListener",
+			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
+			"recordBankDecisionListener",
 			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting");
 
 	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
-	public static final Set<String> VARIABLES = Set.of("bankKey", "cityOutcome", "correctionDeadline",
+	public static final Set<String> VARIABLES = Set.of("anyGranted", "bankKey", "bankKeys", "cityOutcome", "correctionDeadline",
 			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
 			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision");
 

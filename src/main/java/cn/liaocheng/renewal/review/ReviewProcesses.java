@@ -62,6 +62,9 @@ public final class ReviewProcesses {
 
 	public static final String DECLINED = "DECLINED";
 
+	/** Whether any chosen bank granted the loan (loan-application.bpmn, after every bank decided). */
+	public static final String ANY_GRANTED = "anyGranted";
+
 	/** Working days: a reviewer's step, a correction, a public notice. */
 	public static final int REVIEW_DAYS = 5;
 

@@ -81,7 +81,7 @@ final class ApplicationFixtures {
 	static ObjectNode loan(String projectId) {
 		ObjectNode d = JSON.createObjectNode();
 		d.put("projectId", projectId);
-		d.put("bankKey", "icbc");
+		d.putArray("bankKeys").add("icbc");
 		d.put("loanAmount", "2000000.00");
 		d.put("loanTermMonths", "36");
 		d.put("loanPurpose", "购置数控车床及配套检测设备");

@@ -29,7 +29,7 @@ class DossierValidatorTest {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
 
-	private static final Set<String> BANKS = Set.of("icbc", "abc", "lcrcb");
+	private static final Set<String> BANKS = Set.of("icbc", "abc", "boc", "ccb", "lcrcb");
 
 	@Test
 	void completeDossiersOfEveryKindPassTheSubmissionCheck() {
@@ -131,9 +131,24 @@ class DossierValidatorTest {
 	}
 
 	@Test
-	void loanBankMustBeAParticipatingBank() {
-		ObjectNode d = loan("42").put("bankKey", "hsbc");
-		assertOnlyProblem(ApplicationKind.LOAN, d, "bankKey", "请从参与再贷款的银行中选择");
+	void loanBanksMustBeBanksOfTheDirectory() {
+		ObjectNode d = loan("42");
+		d.putArray("bankKeys").add("icbc").add("hsbc");
+		assertOnlyProblem(ApplicationKind.LOAN, d, "bankKeys", "请从列出的银行中选择");
+	}
+
+	@Test
+	void aLoanNamesAtMostThreeBanks() {
+		ObjectNode d = loan("42");
+		d.putArray("bankKeys").add("icbc").add("abc").add("boc").add("ccb");
+		assertOnlyProblem(ApplicationKind.LOAN, d, "bankKeys", "意向银行最多选择 3 家");
+	}
+
+	@Test
+	void threeBanksAreKeptInTheEnterprisesOrderAndARepeatedOneOnce() {
+		ObjectNode d = loan("42");
+		d.putArray("bankKeys").add("boc").add("icbc").add("boc").add("abc");
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, d).bankKeys()).containsExactly("boc", "icbc", "abc");
 	}
 
 	@Test
@@ -197,7 +212,7 @@ class DossierValidatorTest {
 	@Test
 	void aSubmittedLoanNeedsProjectBankAmountTermAndPurpose() {
 		assertThat(problems(ApplicationKind.LOAN, Mode.SUBMISSION, ApplicationFixtures.JSON.createObjectNode()))
-			.containsExactly(new FieldProblem("projectId", "请填写所属入库项目"), new FieldProblem("bankKey", "请填写意向银行"),
+			.containsExactly(new FieldProblem("projectId", "请填写所属入库项目"), new FieldProblem("bankKeys", "请填写意向银行"),
 					new FieldProblem("loanAmount", "请填写贷款金额"), new FieldProblem("loanTermMonths", "请填写贷款期限（月）"),
 					new FieldProblem("loanPurpose", "请填写贷款用途"));
 	}

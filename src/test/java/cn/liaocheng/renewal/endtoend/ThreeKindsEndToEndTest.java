@@ -264,10 +264,10 @@ class ThreeKindsEndToEndTest {
 		assumeTrue(projectId != null, "needs the project registered in step 1");
 		ObjectNode dossier = Actor.JSON.createObjectNode()
 			.put("projectId", projectId.toString())
-			.put("bankKey", "icbc")
 			.put("loanAmount", "3000000")
 			.put("loanTermMonths", "36")
 			.put("loanPurpose", "购置数控磨床及工业机器人");
+		dossier.putArray("bankKeys").add("icbc");
 		long id = enterprise.createDraft("LOAN", dossier);
 		enterprise.submit(id);
 
@@ -295,6 +295,14 @@ class ThreeKindsEndToEndTest {
 		loan.put("loanType", "FIXED_ASSET");
 		loan.put("usedRelending", true);
 		icbc.act(id, "Task_BankDecision", "GRANTED", "同意放贷", loan);
+
+		// The bank's grant is an offer: the enterprise accepts it in the portal (here through the API).
+		Actor.await("icbc's grant offered to the enterprise", () -> {
+			JsonNode offers = enterprise.getJson("/api/applications/" + id + "/loan-offers");
+			return offers.size() == 1 && "GRANTED".equals(offers.get(0).path("decision").asText()) ? offers : null;
+		});
+		HttpResponse<String> accepted = enterprise.postJson("/api/applications/" + id + "/loan-offers/icbc/accept", Map.of());
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
 		JsonNode approved = enterprise.awaitStatus(id, "APPROVED");
 		assertThat(messages(approved)).anySatisfy(m -> assertThat(m).startsWith("办理结果"));

@@ -39,7 +39,7 @@ class ApplicationRepository {
 			a.policy_task, a.location, a.construction_start, a.construction_end, a.total_investment,
 			a.equipment_investment, a.needs_new_land, a.needs_energy_use, a.needs_emission_quota,
 			a.expected_output_value, a.expected_energy_saving, a.other_benefits, a.project_id, a.commissioning_date,
-			a.bank_key, a.loan_amount, a.loan_term_months, a.loan_purpose, a.process_instance_id, a.updated_at,
+			a.bank_keys, a.loan_amount, a.loan_term_months, a.loan_purpose, a.process_instance_id, a.updated_at,
 			a.submitted_at""";
 
 	private final JdbcClient jdbc;
@@ -75,13 +75,13 @@ class ApplicationRepository {
 				UPDATE application SET project_name = ?, policy_task = ?, location = ?, construction_start = ?,
 				  construction_end = ?, total_investment = ?, equipment_investment = ?, needs_new_land = ?,
 				  needs_energy_use = ?, needs_emission_quota = ?, expected_output_value = ?, expected_energy_saving = ?,
-				  other_benefits = ?, project_id = ?, commissioning_date = ?, bank_key = ?, loan_amount = ?,
+				  other_benefits = ?, project_id = ?, commissioning_date = ?, bank_keys = ?, loan_amount = ?,
 				  loan_term_months = ?, loan_purpose = ?, version = version + 1, updated_at = ?
 				WHERE id = ? AND version = ?""")
 			.params(d.projectName(), d.policyTask(), d.location(), date(d.constructionStart()), date(d.constructionEnd()),
 					d.totalInvestment(), d.equipmentInvestment(), d.needsNewLand(), d.needsEnergyUse(),
 					d.needsEmissionQuota(), d.expectedOutputValue(), d.expectedEnergySaving(), d.otherBenefits(),
-					d.projectId(), date(d.commissioningDate()), d.bankKey(), d.loanAmount(), d.loanTermMonths(),
+					d.projectId(), date(d.commissioningDate()), d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()), d.loanAmount(), d.loanTermMonths(),
 					d.loanPurpose(), Timestamp.from(Instant.now()), id, expectedVersion)
 			.update();
 		if (updated == 0) {
@@ -154,11 +154,11 @@ class ApplicationRepository {
 			"interest_subsidy_amount", "correction_deadline", "decided_at");
 
 	/** A bank's grant, in one statement. */
-	void recordLoan(long id, LoanGrant grant) {
+	void recordLoan(long id, String bankKey, LoanGrant grant) {
 		jdbc.sql("""
-				UPDATE application SET granted_amount = ?, granted_rate = ?, granted_term_months = ?, grant_date = ?,
-				       granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
-			.params(grant.amount(), grant.rate(), grant.termMonths(), java.sql.Date.valueOf(grant.grantDate()),
+				UPDATE application SET granted_bank_key = ?, granted_amount = ?, granted_rate = ?, granted_term_months = ?,
+				       grant_date = ?, granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
+			.params(bankKey, grant.amount(), grant.rate(), grant.termMonths(), java.sql.Date.valueOf(grant.grantDate()),
 					grant.type().name(), grant.usedRelending(), Timestamp.from(Instant.now()), id)
 			.update();
 	}
@@ -166,14 +166,18 @@ class ApplicationRepository {
 	Outcomes outcomes(long id) {
 		return jdbc.sql("""
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
-				       granted_loan_type, interest_subsidy_amount, correction_deadline, decided_at
+				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at
 				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
-					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getBigDecimal(8),
-					instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
+					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
+					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11))))
 			.single();
+	}
+
+	private static List<String> banks(String column) {
+		return column == null || column.isBlank() ? List.of() : List.of(column.split(","));
 	}
 
 	List<ApplicationSummary> summaries(List<Long> ids) {
@@ -331,7 +335,7 @@ class ApplicationRepository {
 				rs.getBoolean("needs_energy_use"), rs.getBoolean("needs_emission_quota"),
 				rs.getBigDecimal("expected_output_value"), rs.getBigDecimal("expected_energy_saving"),
 				rs.getString("other_benefits"), rs.getObject("project_id", Long.class),
-				localDate(rs.getDate("commissioning_date")), rs.getString("bank_key"), rs.getBigDecimal("loan_amount"),
+				localDate(rs.getDate("commissioning_date")), banks(rs.getString("bank_keys")), rs.getBigDecimal("loan_amount"),
 				rs.getObject("loan_term_months", Integer.class), rs.getString("loan_purpose"), new ArrayList<>(equipment));
 		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"), ApplicationKind.valueOf(rs.getString("kind")),
 				rs.getLong("enterprise_id"), rs.getString("division_code"), ApplicationStatus.valueOf(rs.getString("status")),

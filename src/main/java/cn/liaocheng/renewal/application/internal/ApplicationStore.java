@@ -18,12 +18,15 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -52,14 +55,21 @@ public class ApplicationStore {
 
 	private final FundingClaims funding;
 
+	private final LoanOffers loanOffers;
+
+	private final OrganizationCatalog organizations;
+
 	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, ProcessLauncher processes,
-			FileStore files, AuditTrail audit, FundingClaims funding) {
+			FileStore files, AuditTrail audit, FundingClaims funding, LoanOffers loanOffers,
+			OrganizationCatalog organizations) {
 		this.repository = repository;
 		this.references = references;
 		this.processes = processes;
 		this.files = files;
 		this.audit = audit;
 		this.funding = funding;
+		this.loanOffers = loanOffers;
+		this.organizations = organizations;
 	}
 
 	public List<ApplicationSummary> list(Enterprise enterprise) {
@@ -257,8 +267,52 @@ public class ApplicationStore {
 		repository.setOutcome(applicationId, column, value);
 	}
 
-	public void recordLoan(long applicationId, cn.liaocheng.renewal.application.LoanGrant grant) {
-		repository.recordLoan(applicationId, grant);
+	/** A chosen bank's own decision; a grant is offered to the enterprise, which accepts at most one. */
+	public void recordLoanOffer(long applicationId, String bankKey, LoanOffer.Decision decision, LoanGrant grant,
+			String opinion) {
+		loanOffers.record(applicationId, bankKey, decision, grant, opinion);
+		if (decision == LoanOffer.Decision.GRANTED) {
+			repository.addEvent(applicationId, "system", "审批系统", "LOAN_OFFERED", bankName(bankKey) + "同意放贷"
+					+ grant.amount().toPlainString() + "元，期限" + grant.termMonths() + "个月。请在申报详情中确认是否接受该行贷款。");
+		}
+	}
+
+	public List<LoanOffer> loanOffers(long applicationId) {
+		return loanOffers.of(applicationId);
+	}
+
+	/**
+	 * The enterprise takes one bank's grant: it becomes the loan of record, the banks that have not decided yet are
+	 * closed (their review ends with the process's next step), and the review goes on to the interest subsidy.
+	 */
+	public void acceptLoanOffer(Enterprise enterprise, PortalUser user, long id, String bankKey) {
+		ApplicationRow row = owned(enterprise, id, true);
+		if (row.kind() != ApplicationKind.LOAN || row.status() != ApplicationStatus.BANK_REVIEW) {
+			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能接受贷款。");
+		}
+		List<LoanOffer> offers = loanOffers.of(id);
+		LoanOffer offer = offers.stream()
+			.filter(o -> o.bankKey().equals(bankKey) && o.decision() == LoanOffer.Decision.GRANTED)
+			.findFirst()
+			.orElseThrow(() -> new ApplicationStateException("该银行尚未同意放贷，不能接受。"));
+		if (!loanOffers.accept(id, bankKey)) {
+			throw new ApplicationStateException("已接受过一家银行的贷款，不能再接受其他银行的贷款。");
+		}
+		repository.recordLoan(id, bankKey, offer.grant());
+		List<String> undecided = row.dossier().bankKeys().stream()
+			.filter(b -> offers.stream().noneMatch(o -> o.bankKey().equals(b)))
+			.toList();
+		undecided.forEach(b -> loanOffers.record(id, b, LoanOffer.Decision.CLOSED, null, null));
+		String closed = undecided.isEmpty() ? ""
+				: "；" + String.join("、", undecided.stream().map(this::bankName).toList()) + "的审贷已关闭";
+		repository.addEvent(id, user.userId(), user.displayName(), "LOAN_ACCEPTED", "接受" + bankName(bankKey) + "的贷款" + closed);
+		audit.record(user.userId(), "LOAN_OFFER_ACCEPTED", subject(id), bankKey + (undecided.isEmpty() ? "" : " closed=" + undecided));
+		processes.loanOfferAccepted(id);
+	}
+
+	private String bankName(String bankKey) {
+		return organizations.banks().stream().filter(b -> b.key().equals(bankKey)).map(b -> b.name()).findFirst()
+			.orElse(bankKey);
 	}
 
 	public List<ApplicationSummary> summaries(List<Long> ids) {

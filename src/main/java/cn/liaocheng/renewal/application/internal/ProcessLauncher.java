@@ -27,6 +27,9 @@ class ProcessLauncher {
 	/** The enterprise's task in the correction process (bpmn/correction.bpmn). */
 	static final String CORRECTION_TASK = "Task_EnterpriseCorrection";
 
+	/** The message the loan process waits for once a bank granted (bpmn/loan-application.bpmn). */
+	static final String LOAN_OFFER_ACCEPTED = "LoanOfferAccepted";
+
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
@@ -68,10 +71,14 @@ class ProcessLauncher {
 		variables.put("kind", kind.name());
 		variables.put("divisionCode", divisionCode);
 		variables.put("applicationTitle", title);
-		variables.put("bankKey", d.bankKey());
-		variables.put("bankName", d.bankKey() == null ? null
-				: organizations.banks().stream().filter(b -> b.key().equals(d.bankKey())).findFirst().map(Bank::name)
-					.orElse(null));
+		// The banks a listed loan is pushed to, one parallel review each (comma-separated: the variable stays plain).
+		variables.put("bankKeys", d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()));
+		variables.put("bankNames", d.bankKeys().isEmpty() ? null
+				: String.join("、", d.bankKeys()
+					.stream()
+					.map(key -> organizations.banks().stream().filter(b -> b.key().equals(key)).findFirst()
+						.map(Bank::name).orElse(key))
+					.toList()));
 		variables.put("loanAmount", d.loanAmount() == null ? null : d.loanAmount().doubleValue());
 		return variables;
 	}
@@ -98,6 +105,13 @@ class ProcessLauncher {
 		runtime.setVariables(main.getId(), dossierVariables(kind, divisionCode, title, corrected));
 		tasks.complete(task.getId());
 		return true;
+	}
+
+	/** The enterprise accepted a bank's grant: the loan review stops waiting for the other banks. */
+	void loanOfferAccepted(long applicationId) {
+		runtime.createMessageCorrelation(LOAN_OFFER_ACCEPTED)
+			.processInstanceBusinessKey(Long.toString(applicationId))
+			.correlate();
 	}
 
 	/** Whether any reviewer has touched the case: claimed a task or completed one, in any of its sub-processes. */

@@ -32,6 +32,7 @@ import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -135,6 +136,20 @@ class ApplicationApiController {
 	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）")
 	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		return applications.submit(user, id);
+	}
+
+	@GetMapping("/{id}/loan-offers")
+	@Operation(summary = "贷款申请：所选各银行的审贷结果（同意放贷的金额、利率、期限、放款日期、贷款品种，或不予放贷的意见）")
+	List<LoanOffer> loanOffers(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		return applications.loanOffers(user, id);
+	}
+
+	@PostMapping("/{id}/loan-offers/{bankKey}/accept")
+	@Operation(summary = "接受一家银行的贷款（至多一家；其他银行未完成的审贷随即关闭）")
+	List<LoanOffer> acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable String bankKey) {
+		applications.acceptLoanOffer(user, id, bankKey);
+		return applications.loanOffers(user, id);
 	}
 
 	@PostMapping("/{id}/withdraw")

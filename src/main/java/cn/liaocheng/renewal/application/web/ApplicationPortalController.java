@@ -93,7 +93,11 @@ class ApplicationPortalController {
 		model.addAttribute("app", detail);
 		model.addAttribute("categories", AttachmentCategory.offeredFor(detail.summary().kind()));
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
-		model.addAttribute("bankName", bankName(detail.dossier().bankKey()));
+		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
+		if (detail.summary().kind() == ApplicationKind.LOAN) {
+			model.addAttribute("loanOffers", applications.loanOffers(user, id));
+			model.addAttribute("bankNameOf", (java.util.function.Function<String, String>) this::bankName);
+		}
 		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		return "applications/detail";
@@ -147,6 +151,15 @@ class ApplicationPortalController {
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("problems", e.problems());
 		}
+		return "redirect:/enterprise/applications/" + id;
+	}
+
+	/** The enterprise takes one bank's grant; the other banks' reviews close. */
+	@PostMapping("/{id}/loan-offers/{bankKey}/accept")
+	String acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String bankKey,
+			RedirectAttributes redirect) {
+		applications.acceptLoanOffer(user, id, bankKey);
+		redirect.addFlashAttribute("notice", "已接受" + bankName(bankKey) + "的贷款，系统将据此核定财政贴息并出具通知书。");
 		return "redirect:/enterprise/applications/" + id;
 	}
 

@@ -100,7 +100,8 @@ final class DecisionText {
 			case LOAN_LISTED -> loanListed(r, loan);
 			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender())
-					+ "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：";
+					+ (orBank(r.lender()).contains("、") ? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下："
+							: "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
@@ -109,8 +110,7 @@ final class DecisionText {
 
 	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {
 		Amounts a = r.amounts();
-		StringBuilder text = new StringBuilder("同意将该项目列入设备更新和技术改造贷款支持项目清单，并推送至")
-			.append(orBank(r.lender())).append("。");
+		StringBuilder text = new StringBuilder("同意将该项目列入设备更新和技术改造贷款支持项目清单，并推送至你单位选择的银行。");
 		if (loan != null && a.loanAmount() != null) {
 			text.append(orBank(r.lender())).append("经依法自主审贷，已于").append(date(loan.grantDate())).append("发放")
 				.append(loan.typeLabel() == null ? "贷款" : loan.typeLabel()).append(yuanWithCapitals(a.loanAmount()));

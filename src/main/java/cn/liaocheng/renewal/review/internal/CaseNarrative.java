@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -26,6 +27,8 @@ class CaseNarrative {
 	private static final String JOINT_REVIEW = "Task_JointReview";
 
 	private static final String RESOLVE_OBJECTIONS = "Task_ResolveObjections";
+
+	private static final String BANK_DECISION = "Task_BankDecision";
 
 	/** What each step is called in the opening sentence (经…形式审查，…). */
 	private static final Map<String, String> STEP_WORDS = Map.ofEntries(
@@ -42,10 +45,13 @@ class CaseNarrative {
 
 	private final PublicNotices notices;
 
-	CaseNarrative(OpinionStore opinions, ApplicationStages stages, PublicNotices notices) {
+	private final Directory directory;
+
+	CaseNarrative(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory) {
 		this.opinions = opinions;
 		this.stages = stages;
 		this.notices = notices;
+		this.directory = directory;
 	}
 
 	/** The case as recorded now. */
@@ -57,11 +63,35 @@ class CaseNarrative {
 			.filter(e -> "RESUBMITTED".equals(e.action()))
 			.map(ApplicationEvent::at)
 			.toList();
-		return new Story(all, resubmissions, notices.record(applicationId));
+		return new Story(all, resubmissions, notices.record(applicationId), loanOffers(applicationId));
+	}
+
+	/** What each chosen bank did with the loan, and which grant the enterprise took. */
+	private Optional<String> loanOffers(long applicationId) {
+		List<LoanOffer> offers = stages.loanOffers(applicationId);
+		if (offers.isEmpty()) {
+			return Optional.empty();
+		}
+		List<String> parts = new ArrayList<>();
+		LoanOffer accepted = offers.stream().filter(LoanOffer::accepted).findFirst().orElse(null);
+		for (LoanOffer o : offers) {
+			String bank = directory.bankName(o.bankKey());
+			parts.add(switch (o.decision()) {
+				case GRANTED -> bank + "同意放贷";
+				case DECLINED -> bank + "不予放贷";
+				case CLOSED -> bank + "的审贷因你单位已接受"
+						+ (accepted == null ? "其他银行" : directory.bankName(accepted.bankKey())) + "的贷款而关闭";
+			});
+		}
+		String sentence = "该项目推送银行后，" + String.join("，", parts);
+		return Optional.of(accepted == null ? sentence + "。"
+				: sentence + "；你单位于" + ChineseDates.of(accepted.acceptedAt()) + "接受"
+						+ directory.bankName(accepted.bankKey()) + "的贷款。");
 	}
 
 	/** The recorded history of one case, and the sentences a decision draws from it. */
-	record Story(List<Opinion> opinions, List<Instant> resubmissions, Optional<PublicNotices.NoticeRecord> notice) {
+	record Story(List<Opinion> opinions, List<Instant> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
+			Optional<String> banks) {
 
 		/** Who did what, in order: each body once per step, the parallel joint review as one phrase. */
 		List<String> steps() {
@@ -70,7 +100,9 @@ class CaseNarrative {
 				if (ReviewProcesses.RETURN.equals(o.decision())) {
 					continue;
 				}
-				String step = JOINT_REVIEW.equals(o.step()) ? JOINT_REVIEW : o.step() + "|" + o.bodyName();
+				// Parallel reviews (the joint review, the chosen banks) are one phrase naming every body.
+				boolean parallel = JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step());
+				String step = parallel ? o.step() : o.step() + "|" + o.bodyName();
 				List<String> bodies = bodiesByStep.computeIfAbsent(step, k -> new ArrayList<>());
 				if (!bodies.contains(o.bodyName())) {
 					bodies.add(o.bodyName());
@@ -99,6 +131,7 @@ class CaseNarrative {
 					.orElse(returned + "；你单位未在补正期限内重新提交。"));
 			}
 			notice.ifPresent(n -> events.add(noticeSentence(n)));
+			banks.ifPresent(events::add);
 			return events;
 		}
 

@@ -39,7 +39,7 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 				o.grantedLoanType() == null ? LoanGrant.LoanType.FIXED_ASSET : o.grantedLoanType(),
 				Boolean.TRUE.equals(o.usedRelending()));
 		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(grant,
-				directory.isRelendingBank(facts.dossier().bankKey()));
+				directory.isRelendingBank(o.grantedBankKey()));
 		stages.recordInterestSubsidy(applicationId, subsidy.amount());
 		execution.setVariable("interestSubsidy", subsidy.amount().toPlainString());
 	}

@@ -87,7 +87,7 @@ class DecisionIssuing {
 		LoanGrant grant = new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
 				o.grantedLoanType() == null ? LoanGrant.LoanType.FIXED_ASSET : o.grantedLoanType(),
 				Boolean.TRUE.equals(o.usedRelending()));
-		boolean relendingBank = directory.isRelendingBank(facts.dossier().bankKey());
+		boolean relendingBank = directory.isRelendingBank(o.grantedBankKey());
 		SubsidyRules.InterestSubsidy interest = rules.interestSubsidy(grant, relendingBank);
 		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
 				grant.usedRelending(), interest.points(), interest.months(), interest.basis());
@@ -119,8 +119,17 @@ class DecisionIssuing {
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
 		decisions.issue(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
-				d.bankKey() == null ? null : directory.bankName(d.bankKey()), story.conclusions(), reasons,
+				lender(facts), story.conclusions(), reasons,
 				LocalDate.now(ReviewClock.CHINA), proceedings));
+	}
+
+	/** The bank whose grant was accepted, or the banks the loan was pushed to; none for other kinds. */
+	private String lender(ReviewFacts facts) {
+		if (facts.outcomes().grantedBankKey() != null) {
+			return directory.bankName(facts.outcomes().grantedBankKey());
+		}
+		List<String> banks = facts.dossier().bankKeys();
+		return banks.isEmpty() ? null : String.join("、", banks.stream().map(directory::bankName).toList());
 	}
 
 	/**

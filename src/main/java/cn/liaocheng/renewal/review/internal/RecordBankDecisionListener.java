@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * On completing Task_BankDecision: a granted loan's amount, rate, term, date and kind are recorded on the application.
- * Only a re-lending institution can report re-lending funds.
+ * On completing Task_BankDecision: the bank's own decision is recorded as its offer — a grant with its amount, rate,
+ * term, date and kind, or a decline with its reasons. The enterprise accepts at most one grant. Only a re-lending
+ * institution can report re-lending funds.
  */
 @Component("recordBankDecisionListener")
 class RecordBankDecisionListener implements TaskListener {
@@ -32,7 +34,16 @@ class RecordBankDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		long applicationId = ReviewedApplication.of(task);
+		String bank = task.getCandidates().stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null && g.startsWith(GroupNames.bank("")))
+			.map(g -> g.substring(GroupNames.bank("").length()))
+			.findFirst()
+			.orElseThrow(() -> new ProcessEngineException("银行审贷任务没有银行候选组"));
+		String opinion = String.valueOf(task.getVariable(ReviewProcesses.OPINION)).strip();
 		if (!ReviewProcesses.GRANTED.equals(String.valueOf(task.getVariable(ReviewProcesses.DECISION)))) {
+			stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.DECLINED, null, opinion);
 			return;
 		}
 		BigDecimal amount = decimal(task.getVariable("grantedAmount"), "放贷金额");
@@ -44,18 +55,13 @@ class RecordBankDecisionListener implements TaskListener {
 		}
 		LoanGrant.LoanType type = loanType(task.getVariable("loanType"));
 		boolean relending = Boolean.TRUE.equals(task.getVariable("usedRelending"));
-		String bank = task.getCandidates().stream()
-			.map(IdentityLink::getGroupId)
-			.filter(g -> g != null && g.startsWith(GroupNames.bank("")))
-			.map(g -> g.substring(GroupNames.bank("").length()))
-			.findFirst()
-			.orElse(null);
 		if (relending && !directory.isRelendingBank(bank)) {
 			throw new ProcessEngineException("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
 		}
-		long applicationId = ReviewedApplication.of(task);
-		stages.recordLoan(applicationId, new LoanGrant(amount.setScale(2, java.math.RoundingMode.HALF_UP), rate,
-				term.intValue(), LocalDate.parse(date.toString().substring(0, 10)), type, relending));
+		stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.GRANTED,
+				new LoanGrant(amount.setScale(2, java.math.RoundingMode.HALF_UP), rate, term.intValue(),
+						LocalDate.parse(date.toString().substring(0, 10)), type, relending),
+				opinion);
 	}
 
 	private static LoanGrant.LoanType loanType(Object value) {

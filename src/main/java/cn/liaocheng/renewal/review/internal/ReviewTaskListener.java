@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -47,6 +48,10 @@ class ReviewTaskListener implements TaskListener {
 		if (body != null) {
 			// The joint review's form shows which body this parallel task is for.
 			task.setVariableLocal("reviewBodyName", directory.cityBodyNames().getOrDefault(body.toString(), body.toString()));
+		}
+		if (group.startsWith(GroupNames.bank(""))) {
+			// Each chosen bank reviews in parallel; its form names the bank the task is for.
+			task.setVariableLocal("bankName", directory.bankName(group.substring(GroupNames.bank("").length())));
 		}
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);

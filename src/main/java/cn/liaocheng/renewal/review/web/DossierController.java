@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.review.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +23,8 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.internal.ReviewAccess;
 import cn.liaocheng.renewal.review.internal.ReviewOpinions;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -41,12 +45,15 @@ class DossierController {
 
 	private final cn.liaocheng.renewal.decision.Decisions decisions;
 
+	private final OrganizationCatalog organizations;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
-			cn.liaocheng.renewal.decision.Decisions decisions) {
+			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations) {
 		this.stages = stages;
 		this.access = access;
 		this.opinions = opinions;
 		this.decisions = decisions;
+		this.organizations = organizations;
 	}
 
 	@GetMapping("/{id}/decisions/{decisionId}")
@@ -69,6 +76,9 @@ class DossierController {
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
+		Map<String, String> banks = organizations.banks().stream().collect(Collectors.toMap(Bank::key, Bank::name));
+		model.addAttribute("bankNames", String.join("、",
+				detail.dossier().bankKeys().stream().map(key -> banks.getOrDefault(key, key)).toList()));
 		return "review/dossier";
 	}
 

@@ -117,8 +117,9 @@ class DecisionTextTest extends ReviewProcessTest {
 
 		Issued listing = review.issued(loan, DecisionType.LOAN_LISTED);
 		assertThat(listing.decision().issuingBodyName()).isEqualTo("中国人民银行聊城市分行");
-		assertThat(listing.text()).contains("推送至中国工商银行聊城分行")
-			.contains("于2026年3月16日发放固定资产贷款人民币10,000,000.00元")
+		assertThat(listing.text()).contains("推送至你单位选择的银行")
+			.contains("中国工商银行聊城分行经依法自主审贷，已于2026年3月16日发放固定资产贷款人民币10,000,000.00元")
+			.contains("该项目推送银行后，中国工商银行聊城分行同意放贷；你单位于")
 			.doesNotContain("icbc")
 			.doesNotContain("可申请财政贴息")
 			.doesNotContain(REMEDIES);

@@ -73,7 +73,7 @@ final class Dossiers {
 	static DossierForm loan(long projectId) {
 		DossierForm form = new DossierForm();
 		form.setProjectId(Long.toString(projectId));
-		form.setBankKey("icbc");
+		form.setBankKeys(new ArrayList<>(List.of("icbc")));
 		form.setLoanAmount("10000000.00");
 		form.setLoanTermMonths("36");
 		form.setLoanPurpose("购置数控车床及配套检测设备");

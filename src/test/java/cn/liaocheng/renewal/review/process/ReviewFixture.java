@@ -189,6 +189,11 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/** A project registration another enterprise (ent-lq) has drafted and never submitted. */
+	/** Another enterprise (ent-lq) tries to accept a grant of this case, as it could through its own portal. */
+	void acceptAsAnotherEnterprise(Case c, String bankKey) {
+		applications.acceptLoanOffer(portalUser(DemoUsers.OTHER_ENTERPRISE), c.id(), bankKey);
+	}
+
 	long draftOfAnotherEnterprise() {
 		PortalUser other = portalUser(DemoUsers.OTHER_ENTERPRISE);
 		return applications.createDraft(other, ApplicationKind.PROJECT, Dossiers.project(7), creationKey());
@@ -281,11 +286,40 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	void grant(Case c, String amount, boolean usedRelending, String loanType) {
-		complete(task(c, "Task_BankDecision"),
+		grantOnly(c, "icbc", amount, usedRelending, loanType);
+		accept(c, "icbc");
+	}
+
+	/** One chosen bank grants; the enterprise has not accepted yet. */
+	void grantOnly(Case c, String bankKey, String amount, boolean usedRelending, String loanType) {
+		complete(bankTask(c, bankKey),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
 						"interestRate", 3.10, "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", loanType,
 						"usedRelending", usedRelending));
 		runJobs(c);
+	}
+
+	/** The enterprise accepts the bank's grant, as the portal does. */
+	void accept(Case c, String bankKey) {
+		applications.acceptLoanOffer(enterprise, c.id(), bankKey);
+		runJobs(c);
+	}
+
+	/** The open review task of one of the chosen banks. */
+	Task bankTask(Case c, String bankKey) {
+		return tasks(c, "Task_BankDecision").stream()
+			.filter(t -> candidateGroup(t).equals("bank-" + bankKey))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no open bank review of " + bankKey));
+	}
+
+	void decline(Case c, String bankKey) {
+		complete(bankTask(c, bankKey), Map.of("decision", "DECLINED", "opinion", opinionFor("DECLINED")));
+		runJobs(c);
+	}
+
+	List<cn.liaocheng.renewal.application.LoanOffer> loanOffers(Case c) {
+		return stages.loanOffers(c.id());
 	}
 
 	/** A disbursement date under the 2026 national interest-subsidy rule (fixed, so tests do not age). */

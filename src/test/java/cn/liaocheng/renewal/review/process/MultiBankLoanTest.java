@@ -1,0 +1,141 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * A loan asked of up to three banks: the central-bank branch pushes the listing to each, each decides on its own,
+ * the enterprise accepts at most one grant, and the reviews still open close when it does.
+ */
+@WebIntegrationTest
+class MultiBankLoanTest extends ReviewProcessTest {
+
+	private static final String ICBC = "中国工商银行聊城分行";
+
+	private static final String ABC = "中国农业银行聊城分行";
+
+	private static final String LCRCB = "山东聊城农村商业银行";
+
+	@Autowired
+	MultiBankLoanTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void shouldPushTheListingToEachChosenBankAndCloseTheOthersWhenTheEnterpriseAcceptsAGrant() {
+		Case loan = listedLoan("icbc", "abc", "lcrcb");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactlyInAnyOrder("bank-icbc", "bank-abc",
+				"bank-lcrcb");
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
+
+		review.decline(loan, "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-lcrcb");
+		assertThat(loan.process()).isWaitingAt("Task_BankDecision");
+
+		review.accept(loan, "icbc");
+
+		assertThat(review.tasks(loan, "Task_BankDecision")).as("the bank review still open").isEmpty();
+		assertThat(loan.process()).hasPassed("BoundaryEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy",
+				"EndEvent_LoanGranted").hasNotPassed("Task_SummariseBankDecisions").isEnded();
+		assertThat(review.loanOffers(loan)).extracting(LoanOffer::bankKey, LoanOffer::decision, LoanOffer::accepted)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("abc", LoanOffer.Decision.DECLINED, false),
+					org.assertj.core.groups.Tuple.tuple("icbc", LoanOffer.Decision.GRANTED, true),
+					org.assertj.core.groups.Tuple.tuple("lcrcb", LoanOffer.Decision.CLOSED, false));
+		assertThat(review.outcomes(loan).grantedBankKey()).isEqualTo("icbc");
+		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("5000000.00");
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
+		String listing = review.issued(loan, DecisionType.LOAN_LISTED).text();
+		assertThat(listing).contains(ICBC + "经依法自主审贷，已于2026年3月16日发放固定资产贷款")
+			.contains(ABC + "不予放贷")
+			.contains(LCRCB + "的审贷因你单位已接受" + ICBC + "的贷款而关闭")
+			.contains("接受" + ICBC + "的贷款");
+	}
+
+	@Test
+	void shouldAcceptOneGrantOnly() {
+		Case loan = listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		review.grantOnly(loan, "abc", "4000000.00", true, "FIXED_ASSET");
+		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
+
+		review.accept(loan, "abc");
+
+		assertThatThrownBy(() -> review.accept(loan, "icbc")).isInstanceOf(ApplicationStateException.class)
+			.hasMessageContaining("不能接受");
+		assertThat(review.outcomes(loan).grantedBankKey()).isEqualTo("abc");
+		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("4000000.00");
+		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
+	}
+
+	@Test
+	void shouldNotLetAnotherEnterpriseOrAnUndecidedBankBeAccepted() {
+		Case loan = listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+
+		assertThatThrownBy(() -> review.acceptAsAnotherEnterprise(loan, "icbc"))
+			.isInstanceOf(ApplicationNotFoundException.class);
+		assertThatThrownBy(() -> review.accept(loan, "abc")).isInstanceOf(ApplicationStateException.class)
+			.hasMessageContaining("尚未同意放贷");
+		assertThatThrownBy(() -> review.accept(loan, "boc")).isInstanceOf(ApplicationStateException.class);
+		assertThat(review.loanOffers(loan)).noneMatch(LoanOffer::accepted);
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-abc");
+	}
+
+	@Test
+	void shouldTellTheEnterpriseOfEveryBanksDeclineWhenNoneGrants() {
+		Case loan = listedLoan("icbc", "abc");
+
+		review.decline(loan, "icbc");
+		review.decline(loan, "abc");
+
+		assertThat(loan.process()).hasPassedInOrder("Task_SummariseBankDecisions", "Gateway_AnyGranted",
+				"Task_IssueRefusal", "EndEvent_Refused").isEnded();
+		ReviewFixture.Issued notice = review.issued(loan, DecisionType.LOAN_DECLINED);
+		assertThat(notice.text()).contains("推送至" + ICBC + "、" + ABC)
+			.contains("上述银行经依法自主审贷，均决定不予发放该笔贷款")
+			.contains(ICBC + "：" + ReviewFixture.opinionFor("DECLINED"))
+			.contains(ABC + "：" + ReviewFixture.opinionFor("DECLINED"))
+			.doesNotContain("申请行政复议");
+	}
+
+	@Test
+	void shouldNotLetALocalBankReportReLendingFunds() {
+		Case loan = listedLoan("lcrcb");
+
+		assertThatThrownBy(() -> review.grantOnly(loan, "lcrcb", "3000000.00", true, "FIXED_ASSET"))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("本行不是科技创新和技术改造再贷款发放机构");
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
+	private Case listedLoan(String... banks) {
+		DossierForm form = Dossiers.loan(review.registeredProject(7));
+		form.setBankKeys(new ArrayList<>(List.of(banks)));
+		form.setLoanAmount("6000000.00");
+		Case loan = review.submitLoan(form);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		return loan;
+	}
+
+}
