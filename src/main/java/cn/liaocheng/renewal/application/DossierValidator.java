@@ -87,7 +87,7 @@ public final class DossierValidator {
 		if (project && equipmentInvestment != null && !equipment.isEmpty()) {
 			BigDecimal sum = equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 			if (sum.compareTo(equipmentInvestment) > 0) {
-				problem("equipmentInvestment", "设备明细合计 " + sum.toPlainString() + " 元，超过所填设备投资");
+				problem("equipmentInvestment", "设备明细合计 " + Money.yuan(sum) + " 元，超过所填设备投资");
 			}
 		}
 		if (!problems.isEmpty()) {

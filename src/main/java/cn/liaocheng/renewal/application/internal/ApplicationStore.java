@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.FieldProblem;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
@@ -273,7 +274,7 @@ public class ApplicationStore {
 		loanOffers.record(applicationId, bankKey, decision, grant, opinion);
 		if (decision == LoanOffer.Decision.GRANTED) {
 			repository.addEvent(applicationId, "system", "审批系统", "LOAN_OFFERED", bankName(bankKey) + "同意放贷"
-					+ grant.amount().toPlainString() + "元，期限" + grant.termMonths() + "个月。请在申报详情中确认是否接受该行贷款。");
+					+ Money.yuan(grant.amount()) + "元，期限" + grant.termMonths() + "个月。请在申报详情中确认是否接受该行贷款。");
 		}
 	}
 

@@ -17,6 +17,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.application.Money;
 
 /**
  * Guards against double funding and implausible claims: an invoice is claimed once across all applications, a
@@ -51,8 +52,8 @@ class FundingClaims {
 		if (kind == ApplicationKind.LOAN && dossier.projectId() != null && dossier.loanAmount() != null) {
 			BigDecimal investment = totalInvestment(dossier.projectId());
 			if (investment != null && dossier.loanAmount().compareTo(investment) > 0) {
-				problems.add(new FieldProblem("loanAmount", "贷款金额 " + dossier.loanAmount().toPlainString()
-						+ " 元超过所选项目的总投资 " + investment.toPlainString() + " 元，请核对"));
+				problems.add(new FieldProblem("loanAmount", "贷款金额 " + Money.yuan(dossier.loanAmount())
+						+ " 元超过所选项目的总投资 " + Money.yuan(investment) + " 元，请核对"));
 			}
 		}
 		return problems;

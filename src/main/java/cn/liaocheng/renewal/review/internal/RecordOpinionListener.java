@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.internal;
 
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -9,12 +10,15 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.FieldProblem;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * On completing a review task: the decision and opinion the reviewer entered (local to the task's activity, so parallel
  * reviewers do not overwrite each other) become an opinion of record. A missing opinion or a decision the step does
- * not allow stops the completion with a message the reviewer sees in Tasklist.
+ * not allow stops the completion with a message the reviewer sees in Tasklist, and so does an approval of a claim that
+ * double-funding checks refuse.
  */
 @Component("recordOpinionListener")
 class RecordOpinionListener implements TaskListener {
@@ -24,8 +28,11 @@ class RecordOpinionListener implements TaskListener {
 
 	private final ReviewRecords records;
 
-	RecordOpinionListener(ReviewRecords records) {
+	private final ApplicationStages stages;
+
+	RecordOpinionListener(ReviewRecords records, ApplicationStages stages) {
 		this.records = records;
+		this.stages = stages;
 	}
 
 	@Override
@@ -44,6 +51,15 @@ class RecordOpinionListener implements TaskListener {
 			.findFirst()
 			.orElse("");
 		long applicationId = ReviewedApplication.of(task);
+		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
+			// Double funding is checked again at every approval: a claim must not pass on an invoice or project
+			// that another application holds, whatever happened since it was submitted.
+			List<FieldProblem> funding = stages.fundingProblems(applicationId);
+			if (!funding.isEmpty()) {
+				throw new ProcessEngineException("该申请不能审核通过，请退回补正或不予通过："
+						+ String.join("；", funding.stream().map(FieldProblem::message).toList()));
+			}
+		}
 		records.recordOpinion(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
 				task.getAssignee(), decision.toString(), opinion.toString().strip());
 	}

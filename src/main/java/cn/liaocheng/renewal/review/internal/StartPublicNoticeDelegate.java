@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -44,7 +45,7 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 		}
 		notices.open(applicationId, now, ends, amount);
 		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE,
-				"拟奖补 " + amount.toPlainString() + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
+				"拟奖补 " + Money.yuan(amount) + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
 		execution.setVariable(ReviewProcesses.NOTICE_ENDS, DateTimeFormatter.ISO_INSTANT.format(ends));
 	}
 

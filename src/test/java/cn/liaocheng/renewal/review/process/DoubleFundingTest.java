@@ -85,7 +85,7 @@ class DoubleFundingTest extends ReviewProcessTest {
 
 		assertThatThrownBy(() -> review.draft(ApplicationKind.LOAN, loan))
 			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.containsExactly(new FieldProblem("loanAmount", "贷款金额 99999999999.00 元超过所选项目的总投资 12000000.00 元，请核对")));
+				.containsExactly(new FieldProblem("loanAmount", "贷款金额 99,999,999,999.00 元超过所选项目的总投资 12,000,000.00 元，请核对")));
 	}
 
 	@Test
@@ -104,6 +104,27 @@ class DoubleFundingTest extends ReviewProcessTest {
 				.containsExactly("equipment[0].invoiceNo"));
 		assertThat(review.status(secondDraft)).isEqualTo(ApplicationStatus.DRAFT);
 		assertThat(review.fundingProblems(claimed)).isEmpty();
+	}
+
+	@Test
+	void shouldStopTheApprovalOfAClaimThatDuplicatesOneSubmittedBeforeTheGuardExisted() {
+		// Two claims on one invoice, as a database from before the guard may hold them: the earlier keeps the claim.
+		DossierForm first = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		Case earlier = review.submitSubsidy(first);
+		review.forgetFundingClaims(earlier);
+		DossierForm second = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		second.getEquipment().get(0).setInvoiceNo(first.getEquipment().get(0).getInvoiceNo());
+		Case later = review.submitSubsidy(second);
+		review.forgetFundingClaims(later);
+		review.claimAgain(earlier, "INVOICE:" + first.getEquipment().get(0).getInvoiceNo());
+
+		assertThatThrownBy(() -> review.decide(later, "Task_CountyFormalReview", "APPROVE"))
+			.hasMessageContaining("该申请不能审核通过")
+			.hasMessageContaining("发票号码 " + first.getEquipment().get(0).getInvoiceNo() + " 已在本企业的奖补申请");
+		assertThat(review.tasks(later, "Task_CountyFormalReview")).hasSize(1);
+
+		review.decide(later, "Task_CountyFormalReview", "REFUSE");
+		assertThat(review.status(later)).isEqualTo(ApplicationStatus.REFUSED);
 	}
 
 	private static EquipmentLineForm copyOf(EquipmentLineForm line) {

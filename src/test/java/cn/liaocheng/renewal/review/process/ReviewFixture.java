@@ -415,6 +415,15 @@ final class ReviewFixture implements AutoCloseable {
 		return status(c.id());
 	}
 
+	/** As if the case had been submitted before funding claims were recorded. */
+	void forgetFundingClaims(Case c) {
+		jdbc.sql("DELETE FROM funding_claim WHERE application_id = ?").param(c.id()).update();
+	}
+
+	void claimAgain(Case c, String claimKey) {
+		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)").params(claimKey, c.id()).update();
+	}
+
 	List<cn.liaocheng.renewal.application.FieldProblem> fundingProblems(Case c) {
 		return stages.fundingProblems(c.id());
 	}
