@@ -243,7 +243,7 @@ class DossierValidatorTest {
 	@Test
 	void equipmentLinesMayNotAddUpToMoreThanTheEquipmentInvestment() {
 		ObjectNode d = project(2).put("equipmentInvestment", "739999.99");
-		assertOnlyProblem(ApplicationKind.PROJECT, d, "equipmentInvestment", "设备明细合计 740000.00 元，超过所填设备投资");
+		assertOnlyProblem(ApplicationKind.PROJECT, d, "equipmentInvestment", "设备明细合计 740,000.00 元，超过所填设备投资");
 	}
 
 	@Test
