@@ -1,12 +1,8 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +24,10 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 		configuration.setResourceAuthorizationProvider(new StaffAuthorizationProvider());
 	}
 
-	/** The engine builds its checkers during init; Camunda's authorization checker is replaced by its extension. */
+	/** The engine builds its checkers during init; the rules are added after Camunda's own. */
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		List<CommandChecker> checkers = configuration.getCommandCheckers();
-		for (int i = 0; i < checkers.size(); i++) {
-			if (checkers.get(i).getClass() == AuthorizationCommandChecker.class) {
-				checkers.set(i, new AssigneeWorkChecker());
-				return;
-			}
-		}
-		throw new IllegalStateException("Camunda's AuthorizationCommandChecker not found; task work rules not installed");
+		configuration.getCommandCheckers().add(AssigneeWorkChecker.asCommandChecker());
 	}
 
 }
