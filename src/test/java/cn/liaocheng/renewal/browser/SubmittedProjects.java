@@ -22,7 +22,7 @@ import cn.liaocheng.renewal.security.PortalUser;
  * does, so that a browser test starts from a real case waiting at the county formal review. A small copy of what
  * {@code review.process.ReviewFixture} and {@code Dossiers} do (both are package-private there).
  */
-final class SubmittedProjects {
+public final class SubmittedProjects {
 
 	static final String PROJECT_NAME = "冠县轴承生产线绿色化改造项目";
 
@@ -36,13 +36,13 @@ final class SubmittedProjects {
 
 	private final IdentityService identity;
 
-	SubmittedProjects(Applications applications, IdentityService identity) {
+	public SubmittedProjects(Applications applications, IdentityService identity) {
 		this.applications = applications;
 		this.identity = identity;
 	}
 
 	/** Creates, completes and submits a project registration of {@code enterpriseUser} under policy task 7. */
-	ApplicationSummary submitProject(String enterpriseUser) {
+	public ApplicationSummary submitProject(String enterpriseUser) {
 		PortalUser enterprise = portalUser(enterpriseUser);
 		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, project(7), UUID.randomUUID().toString());
 		attach(enterprise, id, AttachmentCategory.BUSINESS_LICENCE, ATTACHMENTS.get(0));

@@ -85,6 +85,19 @@ public final class WebClient {
 		return send(request(path).header("Content-Type", contentType).POST(body).build());
 	}
 
+	/** Any method with an optional JSON body (PUT, DELETE, …), as a script would send it. */
+	public HttpResponse<String> send(String method, String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).method(method,
+				json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			builder.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.build());
+	}
+
 	/** The CSRF token of a page the server rendered. */
 	public static String csrfTokenOf(String html) {
 		Matcher m = CSRF.matcher(html);

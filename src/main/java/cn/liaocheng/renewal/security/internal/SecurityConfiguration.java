@@ -66,8 +66,8 @@ class SecurityConfiguration {
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
-				// The reviewers' dossier view; which cases a reviewer may open is checked per case (ReviewAccess).
-				.requestMatchers(path("/review/**"))
+				// The reviewers' dossier view and task hand-overs; which cases and tasks are checked per case and task.
+				.requestMatchers(path("/review/**"), path("/api/review/**"))
 				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())

@@ -1,0 +1,78 @@
+package cn.liaocheng.renewal.security.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * Two rules for the commands that need {@code TASK_WORK}, for signed-in users, checked after Camunda's own.
+ * <ul>
+ * <li>Only the task's assignee completes it, resolves it or submits its form: the opinion of record names the
+ * assignee as the reviewer, so a colleague (or anyone holding the group's permission) completing a task they have
+ * not claimed would sign in another's name, or in nobody's.</li>
+ * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the form and can steer the case
+ * (an error {@code CORRECTION_LAPSED} thrown at a county review would lapse the application). The models never
+ * expect one from a person.</li>
+ * </ul>
+ * The engine's own work and the product's operations run without an authenticated user and are not affected.
+ */
+final class AssigneeWorkChecker {
+
+	private AssigneeWorkChecker() {
+	}
+
+	/**
+	 * The rules as one more of the engine's command checkers. {@link CommandChecker} has some 85 methods, all
+	 * {@code void}, of which only {@code checkTaskWork} matters here; a proxy adds the rules next to Camunda's
+	 * checker instead of replacing it, so other extensions of the checkers keep working.
+	 */
+	static CommandChecker asCommandChecker() {
+		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
+				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return objectMethod(proxy, method, args);
+					}
+					if (method.getName().equals("checkTaskWork")) {
+						checkTaskWork((TaskEntity) args[0]);
+					}
+					return null;
+				});
+	}
+
+	static void checkTaskWork(TaskEntity task) {
+		CommandContext context = Context.getCommandContext();
+		String userId = context == null ? null : context.getAuthenticatedUserId();
+		CommandInvocationContext invocation = Context.getCommandInvocationContext();
+		if (userId == null || !context.isAuthorizationCheckEnabled() || invocation == null) {
+			return;
+		}
+		Command<?> command = invocation.getCommand();
+		if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+			throw new AuthorizationException("审核任务只能通过表单办理，不能以抛出 BPMN 错误或升级的方式结束");
+		}
+		if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+				&& !userId.equals(task.getAssignee())) {
+			throw new AuthorizationException("只有任务的当前办理人才能完成该任务，请先认领");
+		}
+	}
+
+	private static Object objectMethod(Object proxy, Method method, Object[] args) {
+		return switch (method.getName()) {
+			case "equals" -> proxy == args[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			default -> "AssigneeWorkChecker";
+		};
+	}
+
+}
