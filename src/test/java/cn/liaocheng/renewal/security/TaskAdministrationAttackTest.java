@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -178,6 +179,43 @@ class TaskAdministrationAttackTest {
 		System.out.println("[TaskAdministrationAttackTest] refused:\n" + String.join("\n", refused));
 		assertThat(tasks.createTaskQuery().taskId("intruder-task").count()).isZero();
 		assertThat(identity.checkPassword(HOLDER, DemoUsers.PASSWORD)).as("the holder's password is unchanged").isTrue();
+	}
+
+	@Test
+	void onlyWhoMayWorkATaskCommentsOnItAndNoReviewerAttachesFilesToIt() {
+		Task task = countyTasks.heldBy(HOLDER);
+		for (Door door : Door.values()) {
+			for (String outsider : List.of("lq-industry", "icbc-officer", "gx-finance")) {
+				int before = tasks.getTaskComments(task.getId()).size();
+				HttpResponse<String> comment = caller(door, outsider).send("POST",
+						door.root + "/task/" + task.getId() + "/comment/create", "{\"message\":\"越权写入的备注\"}");
+				assertThat(comment.statusCode()).as("%s comments on %s's task: %s", outsider, HOLDER, comment.body())
+					.isIn(400, 403, 404);
+				assertThat(tasks.getTaskComments(task.getId())).hasSize(before);
+			}
+		}
+		// Behind every door, the engine: someone of another body is refused, the holder may comment but not attach.
+		identity.setAuthentication("lq-industry", List.of(OTHER_COUNTY));
+		try {
+			assertThatThrownBy(() -> tasks.createComment(task.getId(), null, "越权写入的备注"))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		identity.setAuthentication(HOLDER, List.of(CountyReviewTasks.BODY));
+		try {
+			int before = tasks.getTaskComments(task.getId()).size();
+			tasks.createComment(task.getId(), null, "已电话核实企业联系人");
+			assertThat(tasks.getTaskComments(task.getId())).hasSize(before + 1);
+			assertThatThrownBy(() -> tasks.createAttachment("text/plain", task.getId(), null, "说明.txt", "",
+					new java.io.ByteArrayInputStream(new byte[] { 1 })))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		assertThat(tasks.getTaskAttachments(task.getId())).isEmpty();
 	}
 
 	@Test

@@ -38,8 +38,9 @@ final class FormBoundCompletion<T> implements Command<T> {
 			}
 			admitted = TaskFormGate.admit(context, task, variables);
 		}
-		// An unknown task: the engine's command answers as it always does.
-		return completion.apply(admitted).execute(context);
+		// Through the engine's executor (the same context and transaction), so that every command checker sees the
+		// engine's own completion command, as it would without this gate. An unknown task: that command answers.
+		return context.getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(completion.apply(admitted));
 	}
 
 }

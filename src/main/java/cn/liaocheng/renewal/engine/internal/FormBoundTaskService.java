@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.variable.VariableMap;
 
-/** The engine's task service, whose completions say only what the task's form asks ({@link TaskForm}). */
+/**
+ * The engine's task service, whose completions say only what the task's form asks ({@link TaskForm}), and whose
+ * comments and attachments are checked ({@link TaskNotesCheck}).
+ */
 class FormBoundTaskService extends TaskServiceImpl {
 
 	@Override
@@ -38,6 +41,81 @@ class FormBoundTaskService extends TaskServiceImpl {
 			// The REST API answers 400 on /resolve only for a bad user request (form failures would be a 500 there).
 			throw new BadUserRequestException(e.getMessage(), e);
 		}
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {
+		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		return super.createComment(taskId, processInstanceId, message);
+	}
+
+	@Override
+	public void addComment(String taskId, String processInstanceId, String message) {
+		createComment(taskId, processInstanceId, message);
+	}
+
+	@Override
+	public void updateTaskComment(String taskId, String commentId, String message) {
+		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		super.updateTaskComment(taskId, commentId, message);
+	}
+
+	@Override
+	public void deleteTaskComment(String taskId, String commentId) {
+		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		super.deleteTaskComment(taskId, commentId);
+	}
+
+	@Override
+	public void deleteTaskComments(String taskId) {
+		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		super.deleteTaskComments(taskId);
+	}
+
+	@Override
+	public void updateProcessInstanceComment(String processInstanceId, String commentId, String message) {
+		commandExecutor.execute(TaskNotesCheck.comment(null));
+		super.updateProcessInstanceComment(processInstanceId, commentId, message);
+	}
+
+	@Override
+	public void deleteProcessInstanceComment(String processInstanceId, String commentId) {
+		commandExecutor.execute(TaskNotesCheck.comment(null));
+		super.deleteProcessInstanceComment(processInstanceId, commentId);
+	}
+
+	@Override
+	public void deleteProcessInstanceComments(String processInstanceId) {
+		commandExecutor.execute(TaskNotesCheck.comment(null));
+		super.deleteProcessInstanceComments(processInstanceId);
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Attachment createAttachment(String attachmentType, String taskId,
+			String processInstanceId, String attachmentName, String attachmentDescription, java.io.InputStream content) {
+		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
+		return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription,
+				content);
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Attachment createAttachment(String attachmentType, String taskId,
+			String processInstanceId, String attachmentName, String attachmentDescription, String url) {
+		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
+		return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription,
+				url);
+	}
+
+	@Override
+	public void deleteAttachment(String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.attachment(null));
+		super.deleteAttachment(attachmentId);
+	}
+
+	@Override
+	public void deleteTaskAttachment(String taskId, String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
+		super.deleteTaskAttachment(taskId, attachmentId);
 	}
 
 }
