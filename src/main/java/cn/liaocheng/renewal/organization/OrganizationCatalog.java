@@ -38,6 +38,19 @@ public class OrganizationCatalog {
 			.list();
 	}
 
+	/** A bank's name as the directory has it; its key only when the bank was removed from the directory. */
+	public String bankName(String bankKey) {
+		return banks().stream().filter(b -> b.key().equals(bankKey)).map(Bank::name).findFirst().orElse(bankKey);
+	}
+
+	/** The names of the banks, in the order given, joined as Chinese lists them (、). */
+	public String bankNames(List<String> bankKeys) {
+		List<Bank> all = banks();
+		return String.join("、", bankKeys.stream()
+			.map(key -> all.stream().filter(b -> b.key().equals(key)).map(Bank::name).findFirst().orElse(key))
+			.toList());
+	}
+
 	/** Every review group the organisations imply, with its Chinese name and type. */
 	public List<ReviewGroup> reviewGroups() {
 		List<Department> departments = departments();

@@ -312,8 +312,7 @@ public class ApplicationStore {
 	}
 
 	private String bankName(String bankKey) {
-		return organizations.banks().stream().filter(b -> b.key().equals(bankKey)).map(b -> b.name()).findFirst()
-			.orElse(bankKey);
+		return organizations.bankName(bankKey);
 	}
 
 	public List<ApplicationSummary> summaries(List<Long> ids) {

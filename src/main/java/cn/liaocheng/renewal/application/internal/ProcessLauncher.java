@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.Dossier;
-import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
@@ -73,12 +72,7 @@ class ProcessLauncher {
 		variables.put("applicationTitle", title);
 		// The banks a listed loan is pushed to, one parallel review each (comma-separated: the variable stays plain).
 		variables.put("bankKeys", d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()));
-		variables.put("bankNames", d.bankKeys().isEmpty() ? null
-				: String.join("、", d.bankKeys()
-					.stream()
-					.map(key -> organizations.banks().stream().filter(b -> b.key().equals(key)).findFirst()
-						.map(Bank::name).orElse(key))
-					.toList()));
+		variables.put("bankNames", d.bankKeys().isEmpty() ? null : organizations.bankNames(d.bankKeys()));
 		variables.put("loanAmount", d.loanAmount() == null ? null : d.loanAmount().doubleValue());
 		return variables;
 	}

@@ -230,7 +230,7 @@ class ApplicationPortalController {
 
 	private String bankName(String key) {
 		return key == null ? null
-				: organizations.banks().stream().filter(b -> b.key().equals(key)).map(Bank::name).findFirst().orElse(key);
+				: organizations.bankName(key);
 	}
 
 	@org.springframework.web.bind.annotation.ExceptionHandler(cn.liaocheng.renewal.application.ApplicationNotFoundException.class)

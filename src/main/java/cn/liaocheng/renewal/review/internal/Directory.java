@@ -64,8 +64,7 @@ class Directory {
 
 	/** The bank's name as the directory has it; the key only when the bank was removed from the directory. */
 	String bankName(String bankKey) {
-		return organizations.banks().stream().filter(b -> b.key().equals(bankKey)).map(b -> b.name()).findFirst()
-			.orElse(bankKey);
+		return organizations.bankName(bankKey);
 	}
 
 	Map<String, String> cityBodyNames() {

@@ -1,8 +1,6 @@
 package cn.liaocheng.renewal.review.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +21,6 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.PolicyTask;
-import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.internal.ReviewAccess;
 import cn.liaocheng.renewal.review.internal.ReviewOpinions;
@@ -76,9 +73,7 @@ class DossierController {
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
-		Map<String, String> banks = organizations.banks().stream().collect(Collectors.toMap(Bank::key, Bank::name));
-		model.addAttribute("bankNames", String.join("、",
-				detail.dossier().bankKeys().stream().map(key -> banks.getOrDefault(key, key)).toList()));
+		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
 		return "review/dossier";
 	}
 
