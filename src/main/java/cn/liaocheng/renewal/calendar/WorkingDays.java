@@ -89,6 +89,23 @@ public class WorkingDays {
 		return day;
 	}
 
+	/** The {@code n}-th working day before {@code end} ({@code end} itself is not counted); {@code n} is at least 1. */
+	public LocalDate minusWorkingDays(LocalDate end, int n) {
+		Objects.requireNonNull(end, "end");
+		if (n < 1) {
+			throw new IllegalArgumentException("Working days to go back must be at least 1: " + n);
+		}
+		LocalDate day = end;
+		int counted = 0;
+		while (counted < n) {
+			day = day.minusDays(1);
+			if (isWorkingDay(day)) {
+				counted++;
+			}
+		}
+		return day;
+	}
+
 	/** The working days in ({@code fromExclusive}, {@code toInclusive}]; zero when both are the same day. */
 	public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
 		Objects.requireNonNull(fromExclusive, "fromExclusive");

@@ -65,6 +65,9 @@ public final class ReviewProcesses {
 	/** Whether any chosen bank granted the loan (loan-application.bpmn, after every bank decided). */
 	public static final String ANY_GRANTED = "anyGranted";
 
+	/** A task is due soon (即将超期) when at most this many working days remain. */
+	public static final int DUE_SOON_WORKING_DAYS = 2;
+
 	/** Working days: a reviewer's step, a correction, a public notice. */
 	public static final int REVIEW_DAYS = 5;
 

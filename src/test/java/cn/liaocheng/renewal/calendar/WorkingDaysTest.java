@@ -60,6 +60,16 @@ class WorkingDaysTest {
 	}
 
 	@Test
+	void dueSoonCountsBackTwoWorkingDaysOverWeekendsAndHolidays() {
+		// Due on a Monday: due soon from the Thursday before (Friday and Monday remain).
+		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 3, 17), 2)).isEqualTo(LocalDate.of(2025, 3, 13));
+		// Due on 10 October 2025, after the National Day week: back over the holidays to the make-up Sunday 28 September.
+		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 10, 10), 1)).isEqualTo(LocalDate.of(2025, 10, 9));
+		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 10, 9), 1)).isEqualTo(LocalDate.of(2025, 9, 30));
+		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 9, 30), 2)).isEqualTo(LocalDate.of(2025, 9, 28));
+	}
+
+	@Test
 	void anOrdinaryWeekHasFiveWorkingDays() {
 		// Mon 2025-03-10 + 5 = Mon 3/17: Tue, Wed, Thu, Fri, (weekend), Mon.
 		assertThat(workingDays.plusWorkingDays(LocalDate.of(2025, 3, 10), 5)).isEqualTo(LocalDate.of(2025, 3, 17));

@@ -31,6 +31,8 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -75,6 +77,12 @@ class ReviewerFiltersTest {
 	RuntimeService runtime;
 
 	@Autowired
+	cn.liaocheng.renewal.application.Applications applications;
+
+	@Autowired
+	WorkingDays workingDays;
+
+	@Autowired
 	TaskService tasks;
 
 	@Test
@@ -101,7 +109,7 @@ class ReviewerFiltersTest {
 		assertThat(department.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
 		assertThat(department.at("/query/includeAssignedTasks").asBoolean()).isTrue();
 		assertThat(dueSoon.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
-		assertThat(dueSoon.at("/query/dueBeforeExpression").asText()).isEqualTo("${dateTime().plusDays(2)}");
+		assertThat(dueSoon.at("/query/followUpBeforeExpression").asText()).isEqualTo("${now()}");
 		assertThat(dueSoon.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
 		assertThat(dueSoon.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
 		for (JsonNode filter : List.of(mine, department, dueSoon)) {
@@ -192,11 +200,11 @@ class ReviewerFiltersTest {
 			assertThat(department).contains(gxTask.getId()).doesNotContain(lqTask.getId());
 			assertThat(taskIds(reviewer, filter(MY_TASKS))).doesNotContain(gxTask.getId(), lqTask.getId());
 
-			// Due tomorrow: due soon. Due in a week: not yet.
-			setDue(gxTask.getId(), Instant.now().plus(1, ChronoUnit.DAYS));
-			setDue(lqTask.getId(), Instant.now().plus(1, ChronoUnit.DAYS));
+			// Due soon from a moment passed (the follow-up date, two working days before the due day): listed.
+			setDueSoonFrom(gxTask.getId(), Instant.now().minus(1, ChronoUnit.HOURS));
+			setDueSoonFrom(lqTask.getId(), Instant.now().minus(1, ChronoUnit.HOURS));
 			assertThat(taskIds(reviewer, filter(DUE_SOON))).contains(gxTask.getId()).doesNotContain(lqTask.getId());
-			setDue(gxTask.getId(), Instant.now().plus(7, ChronoUnit.DAYS));
+			setDueSoonFrom(gxTask.getId(), Instant.now().plus(2, ChronoUnit.DAYS));
 			assertThat(taskIds(reviewer, filter(DUE_SOON))).doesNotContain(gxTask.getId());
 
 			// Claimed: in 我的待办, and still in 本部门待办 for colleagues.
@@ -209,9 +217,9 @@ class ReviewerFiltersTest {
 		}
 	}
 
-	private void setDue(String taskId, Instant due) {
+	private void setDueSoonFrom(String taskId, Instant from) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		task.setDueDate(Date.from(due));
+		task.setFollowUpDate(Date.from(from));
 		tasks.saveTask(task);
 	}
 
@@ -263,6 +271,49 @@ class ReviewerFiltersTest {
 		}
 		assertThat(grants.values()).allSatisfy(n -> assertThat(n).isGreaterThan(100));
 		return grants;
+	}
+
+	@Test
+	void dueSoonListsTheTasksWithAtMostTwoWorkingDaysLeft() throws Exception {
+		CountyReviewTasks county = new CountyReviewTasks(applications, identity, tasks);
+		Task soon = county.open();
+		Task later = county.open();
+		// Each review task becomes due soon at the start of the day two working days before its due day.
+		for (Task task : List.of(soon, later)) {
+			java.time.LocalDate dueDay = java.time.LocalDate.ofInstant(task.getDueDate().toInstant(), WorkingDays.CHINA);
+			assertThat(task.getFollowUpDate().toInstant())
+				.isEqualTo(workingDays.minusWorkingDays(dueDay, 2).atStartOfDay(WorkingDays.CHINA).toInstant());
+		}
+		// Five working days are given; let the clock reach the first task's follow-up date.
+		Task reached = tasks.createTaskQuery().taskId(soon.getId()).singleResult();
+		reached.setFollowUpDate(Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
+		tasks.saveTask(reached);
+
+		WebClient reviewer = new WebClient(port).withBasic("gx-industry", DemoUsers.PASSWORD);
+		HttpResponse<String> listed = reviewer.postJson("/engine-rest/filter/" + filter(DUE_SOON).getId() + "/list", "{}");
+
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		json.readTree(listed.body()).forEach(task -> ids.add(task.path("id").asText()));
+		assertThat(ids).contains(soon.getId()).doesNotContain(later.getId());
+	}
+
+	@Test
+	void aDueSoonFilterAsFirstShippedCountsWorkingDaysAfterTheNextStart() throws Exception {
+		Filter dueSoon = filter(DUE_SOON);
+		dueSoon.setQuery(tasks.createTaskQuery()
+			.taskCandidateGroupInExpression("${currentUserGroups()}")
+			.includeAssignedTasks()
+			.dueBeforeExpression("${dateTime().plusDays(2)}")
+			.orderByDueDate()
+			.asc());
+		filters.saveFilter(dueSoon);
+
+		initializer().run(new DefaultApplicationArguments());
+
+		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions())
+			.containsEntry("followUpBefore", "${now()}")
+			.doesNotContainValue("${dateTime().plusDays(2)}");
 	}
 
 	private Filter filter(String name) {

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,6 +43,9 @@ class ReviewTaskListener implements TaskListener {
 			Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ReviewClock.CHINA);
 			task.setDueDate(Date.from(due));
 		}
+		if (task.getFollowUpDate() == null) {
+			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
+		}
 		String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
 			.findFirst().orElse("");
 		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
@@ -59,6 +63,18 @@ class ReviewTaskListener implements TaskListener {
 			long applicationId = ReviewedApplication.of(task);
 			stages.enter(applicationId, stage, null);
 		}
+	}
+
+	/**
+	 * When a task becomes "due soon" (即将超期, Tasklist's filter of that name): at the start of the day two working
+	 * days before the day it is due, so that from then on at most two working days remain. Kept as the task's
+	 * follow-up date, which the filter compares with the present moment.
+	 */
+	Instant dueSoonFrom(Instant due) {
+		LocalDate dueDay = LocalDate.ofInstant(due, ReviewClock.CHINA);
+		return workingDays.minusWorkingDays(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+			.atStartOfDay(ReviewClock.CHINA)
+			.toInstant();
 	}
 
 	static ApplicationStatus stageOf(String group) {

@@ -40,7 +40,7 @@ final class QueryExpressionGuard extends CommandInterceptor {
 	 * The only expressions a stored filter may hold, as exact strings: those of the reviewers' Tasklist filters
 	 * ({@code ReviewerFilter}), which name the user running the filter or a date and take nothing from a caller.
 	 */
-	static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}",
+	static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}", "${now()}",
 			"${dateTime().plusDays(2)}");
 
 	private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");

@@ -28,14 +28,20 @@ enum ReviewerFilter {
 				.orderByTaskCreateTime()
 				.desc()),
 
-	/** Tasks of the reviewer's groups due within two days (or overdue), the most urgent first. */
-	DUE_SOON("即将超期", "本部门两天内到期或已超期的任务，按截止日期排序", 30, "#b5152b",
+	/**
+	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the most urgent first: each
+	 * review task's follow-up date is set to that moment when it is created (review's task listener).
+	 */
+	DUE_SOON("即将超期", "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序", 30, "#b5152b",
 			tasks -> tasks.createTaskQuery()
 				.taskCandidateGroupInExpression("${currentUserGroups()}")
 				.includeAssignedTasks()
-				.dueBeforeExpression("${dateTime().plusDays(2)}")
+				.followUpBeforeExpression("${now()}")
 				.orderByDueDate()
 				.asc());
+
+	/** The query of 即将超期 as first shipped (calendar days), replaced at start where no one has edited it. */
+	static final String CALENDAR_DAYS_DUE_SOON = "${dateTime().plusDays(2)}";
 
 	private final String filterName;
 

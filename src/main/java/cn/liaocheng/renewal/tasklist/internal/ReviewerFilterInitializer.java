@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,9 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				targets = List.of(create(wanted));
 				created++;
 			}
+			else if (wanted == ReviewerFilter.DUE_SOON) {
+				existing.forEach(this::countWorkingDaysIfAsShipped);
+			}
 			for (Filter filter : targets) {
 				granted += shareWith(filter, reviewGroups);
 			}
@@ -83,6 +87,19 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 		filter.setQuery(wanted.query(tasks));
 		filter.setProperties(wanted.properties());
 		return filters.saveFilter(filter);
+	}
+
+	/**
+	 * 即将超期 first counted calendar days; a copy still holding that shipped query (no one edited it) gets the
+	 * working-day query. An administrator's own criteria are left alone.
+	 */
+	private void countWorkingDaysIfAsShipped(Filter filter) {
+		if (filter.getQuery() instanceof TaskQueryImpl query
+				&& query.getExpressions().containsValue(ReviewerFilter.CALENDAR_DAYS_DUE_SOON)) {
+			filter.setQuery(ReviewerFilter.DUE_SOON.query(tasks));
+			filters.saveFilter(filter);
+			LOG.info("Tasklist filter {} now counts working days", filter.getName());
+		}
 	}
 
 	/** Grants READ on the filter to each group that has no authorization for it yet; returns how many. */
