@@ -114,6 +114,8 @@ class ReviewerFiltersTest {
 		assertThat(dueSoon.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
 		for (JsonNode filter : List.of(mine, department, dueSoon)) {
 			assertThat(filter.at("/properties/refresh").asBoolean()).isTrue();
+			assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly("referenceNo",
+					"enterpriseName", "applicationTitle");
 			assertThat(filter.toString()).doesNotContain("orQueries\":[{");
 		}
 		assertThat(List.of(mine, department, dueSoon)).extracting(f -> f.at("/properties/priority").asInt())
@@ -296,6 +298,31 @@ class ReviewerFiltersTest {
 		List<String> ids = new ArrayList<>();
 		json.readTree(listed.body()).forEach(task -> ids.add(task.path("id").asText()));
 		assertThat(ids).contains(soon.getId()).doesNotContain(later.getId());
+	}
+
+	@Test
+	void tasklistsListOfTasksNamesTheCaseOfEachTask() throws Exception {
+		Task task = new CountyReviewTasks(applications, identity, tasks).open();
+		WebClient reviewer = new WebClient(port).withBasic("gx-industry", DemoUsers.PASSWORD);
+
+		// As Tasklist asks for a filter's list: HAL, with the variables the filter names embedded.
+		HttpResponse<String> listed = reviewer.postJson("/engine-rest/filter/" + filter(MY_DEPARTMENT).getId()
+				+ "/list?firstResult=0&maxResults=200", "{}", "Accept", "application/hal+json");
+
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+		JsonNode page = json.readTree(listed.body());
+		JsonNode variables = null;
+		for (JsonNode embedded : page.at("/_embedded/task")) {
+			if (embedded.path("id").asText().equals(task.getId())) {
+				variables = embedded.at("/_embedded/variable");
+			}
+		}
+		assertThat(variables).as("the task and its variables in the list").isNotNull();
+		Map<String, String> shown = new java.util.HashMap<>();
+		variables.forEach(v -> shown.put(v.path("name").asText(), v.path("value").asText()));
+		assertThat(shown.get("referenceNo")).startsWith("XM-");
+		assertThat(shown.get("enterpriseName")).isEqualTo("冠县演示轴承制造有限公司");
+		assertThat(shown.get("applicationTitle")).contains("项目入库申请");
 	}
 
 	@Test

@@ -24,6 +24,10 @@ class ReviewTaskListener implements TaskListener {
 
 	static final String EXPERT_REVIEW_TASK = "Task_ExpertReview";
 
+	/** The case's reference, enterprise and application: what a reviewer recognises a task by in Tasklist's list. */
+	private static final java.util.List<String> TASKLIST_SHOWS = java.util.List.of("referenceNo", "enterpriseName",
+			"applicationTitle");
+
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -42,6 +46,14 @@ class ReviewTaskListener implements TaskListener {
 			// A due date set in the model (camunda:dueDate, edited by an administrator) wins over the default.
 			Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ReviewClock.CHINA);
 			task.setDueDate(Date.from(due));
+		}
+		// Tasklist shows these under each task (the filters' variables): copied onto the task, whose readers may read
+		// its own variables, while the case's variables stay out of reach of other bodies' reviewers.
+		for (String shown : TASKLIST_SHOWS) {
+			Object value = task.getVariable(shown);
+			if (value != null) {
+				task.setVariableLocal(shown, value);
+			}
 		}
 		if (task.getFollowUpDate() == null) {
 			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));

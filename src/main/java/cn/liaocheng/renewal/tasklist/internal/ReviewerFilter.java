@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.tasklist.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -77,7 +78,16 @@ enum ReviewerFilter {
 		properties.put("priority", priority);
 		properties.put("color", color);
 		properties.put("refresh", true);
+		properties.put("variables", CASE_VARIABLES);
 		return properties;
 	}
+
+	/**
+	 * What Tasklist shows under each task so that a reviewer recognises the case without opening it: reference number,
+	 * enterprise and the application (project and kind). Every review process carries these from its start.
+	 */
+	static final List<Map<String, String>> CASE_VARIABLES = List.of(
+			Map.of("name", "referenceNo", "label", "申报编号"), Map.of("name", "enterpriseName", "label", "申报企业"),
+			Map.of("name", "applicationTitle", "label", "申报事项"));
 
 }

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.tasklist.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -71,8 +72,11 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				targets = List.of(create(wanted));
 				created++;
 			}
-			else if (wanted == ReviewerFilter.DUE_SOON) {
-				existing.forEach(this::countWorkingDaysIfAsShipped);
+			else {
+				existing.forEach(this::showTheCaseIfNotConfigured);
+				if (wanted == ReviewerFilter.DUE_SOON) {
+					existing.forEach(this::countWorkingDaysIfAsShipped);
+				}
 			}
 			for (Filter filter : targets) {
 				granted += shareWith(filter, reviewGroups);
@@ -87,6 +91,17 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 		filter.setQuery(wanted.query(tasks));
 		filter.setProperties(wanted.properties());
 		return filters.saveFilter(filter);
+	}
+
+	/** Filters made before Tasklist showed the case under each task get that list, unless one was configured. */
+	private void showTheCaseIfNotConfigured(Filter filter) {
+		Map<String, Object> properties = filter.getProperties() == null ? new java.util.LinkedHashMap<>()
+				: new java.util.LinkedHashMap<>(filter.getProperties());
+		if (!properties.containsKey("variables")) {
+			properties.put("variables", ReviewerFilter.CASE_VARIABLES);
+			filter.setProperties(properties);
+			filters.saveFilter(filter);
+		}
 	}
 
 	/**
