@@ -18,13 +18,22 @@ public final class PostgresTestDatabase {
 	}
 
 	public static void register(DynamicPropertyRegistry registry, String database) {
+		Fresh fresh = fresh(database);
+		registry.add("spring.datasource.url", fresh::url);
+		registry.add("spring.datasource.username", fresh::user);
+		registry.add("spring.datasource.password", fresh::password);
+	}
+
+	/** Drops and creates the database, for a test that starts the application itself (in a child process). */
+	public static Fresh fresh(String database) {
 		String server = System.getenv().getOrDefault("RENEWAL_TEST_PG", "127.0.0.1:5432");
 		String user = System.getenv().getOrDefault("RENEWAL_TEST_PG_USER", "postgres");
 		String password = System.getenv().getOrDefault("RENEWAL_TEST_PG_PASSWORD", "");
 		recreate(server, user, password, database);
-		registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + server + "/" + database);
-		registry.add("spring.datasource.username", () -> user);
-		registry.add("spring.datasource.password", () -> password);
+		return new Fresh("jdbc:postgresql://" + server + "/" + database, user, password);
+	}
+
+	public record Fresh(String url, String user, String password) {
 	}
 
 	private static void recreate(String server, String user, String password, String database) {
