@@ -6,8 +6,13 @@ import static cn.liaocheng.renewal.application.ApplicationFixtures.project;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -129,6 +135,26 @@ class IdempotentResendTest {
 	}
 
 	@Test
+	void thePortalsUploadFormCarriesAKeySoAReSentFormStoresTheFileOnce() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		WebClient portal = new WebClient(port);
+		portal.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String page = portal.get("/enterprise/applications/" + id).body();
+		Matcher key = Pattern.compile("name=\"uploadKey\" value=\"([A-Za-z0-9-]+)\"").matcher(page);
+		assertThat(key.find()).as("upload form without a key").isTrue();
+		byte[] licence = pdf("portal " + id);
+
+		HttpResponse<String> first = portalUpload(portal, id, WebClient.csrfTokenOf(page), key.group(1), licence);
+		HttpResponse<String> again = portalUpload(portal, id, WebClient.csrfTokenOf(page), key.group(1), licence);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+		assertThat(attachments(id)).isEqualTo(1);
+		assertThat(portal.get("/enterprise/applications/" + id).body()).contains("name=\"uploadKey\"")
+			.doesNotContain("value=\"" + key.group(1) + "\"");
+	}
+
+	@Test
 	void withdrawingTwiceAnswersAlikeAndRecordsOneWithdrawal() {
 		long id = enterprise.submittableProject();
 		assertThat(enterprise.submit(id).statusCode()).isEqualTo(200);
@@ -141,6 +167,27 @@ class IdempotentResendTest {
 		assertThat(json(again).at("/summary/status").asText()).isEqualTo("WITHDRAWN");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'WITHDRAWN'")
 			.param(id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private static HttpResponse<String> portalUpload(WebClient portal, long id, String csrf, String uploadKey,
+			byte[] content) {
+		String boundary = "----portaltest" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (String[] field : new String[][] { { "_csrf", csrf }, { "category", "BUSINESS_LICENCE" },
+				{ "uploadKey", uploadKey } }) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+					+ field[1] + "\r\n");
+		}
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		return portal.post("/enterprise/applications/" + id + "/attachments",
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private long attachments(long id) {
