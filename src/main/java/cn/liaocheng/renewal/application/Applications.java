@@ -52,7 +52,7 @@ public class Applications {
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, kind, dossier);
 		checkFunding(enterprise, null, kind, dossier);
-		return store.createDraft(enterprise, user, kind, dossier, requireKey(creationKey));
+		return store.createDraft(enterprise, user, kind, dossier, requireKey("creationKey", creationKey));
 	}
 
 	@Transactional
@@ -126,7 +126,19 @@ public class Applications {
 	@Transactional
 	public AttachmentView addAttachment(PortalUser user, long id, AttachmentCategory category, String fileName,
 			byte[] content) {
-		return store.addAttachment(enterpriseOf(user), user, id, category, fileName, content);
+		return addAttachment(user, id, category, fileName, content, null);
+	}
+
+	/**
+	 * Adds an attachment. With an {@code uploadKey} (the portal puts one in each upload form, API clients send an
+	 * Idempotency-Key) the same key again returns the attachment stored the first time and stores nothing; the same
+	 * key with another file or category is refused, because that is a client bug, not a re-send.
+	 */
+	@Transactional
+	public AttachmentView addAttachment(PortalUser user, long id, AttachmentCategory category, String fileName,
+			byte[] content, String uploadKey) {
+		String key = uploadKey == null ? null : requireKey("Idempotency-Key", uploadKey);
+		return store.addAttachment(enterpriseOf(user), user, id, category, fileName, content, key);
 	}
 
 	@Transactional
@@ -184,11 +196,11 @@ public class Applications {
 			.orElseThrow(() -> new ApplicationStateException("当前账户不是企业账户，不能办理申报。"));
 	}
 
-	private static String requireKey(String creationKey) {
-		if (creationKey == null || !creationKey.matches("[A-Za-z0-9-]{8,64}")) {
-			throw new DossierInvalidException(List.of(new FieldProblem("creationKey", "请求缺少有效的防重复提交标识，请刷新页面后重试")));
+	private static String requireKey(String field, String key) {
+		if (key == null || !key.matches("[A-Za-z0-9-]{8,64}")) {
+			throw new DossierInvalidException(List.of(new FieldProblem(field, "请求缺少有效的防重复提交标识，请刷新页面后重试")));
 		}
-		return creationKey;
+		return key;
 	}
 
 }

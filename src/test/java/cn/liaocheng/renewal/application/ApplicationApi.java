@@ -110,6 +110,20 @@ final class ApplicationApi {
 				"multipart/form-data; boundary=" + boundary);
 	}
 
+	/** The same upload with an {@code Idempotency-Key} header (sent through the plain client, which takes headers). */
+	HttpResponse<String> upload(long id, String category, String fileName, byte[] content, String idempotencyKey) {
+		String boundary = "----apptest" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		return send(request(PATH + "/" + id + "/attachments").header("Idempotency-Key", idempotencyKey)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<byte[]> download(long id, long attachmentId) {
 		return send(request(PATH + "/" + id + "/attachments/" + attachmentId).GET(), HttpResponse.BodyHandlers.ofByteArray());
 	}

@@ -269,14 +269,25 @@ class ApplicationRepository {
 			.list();
 	}
 
-	long addAttachment(long applicationId, AttachmentCategory category, String fileName, long fileId, String by) {
+	long addAttachment(long applicationId, AttachmentCategory category, String fileName, long fileId, String by,
+			String uploadKey) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO attachment (application_id, category, file_name, file_id, uploaded_by, uploaded_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(applicationId, category.name(), fileName, fileId, by, Timestamp.from(Instant.now()))
+				INSERT INTO attachment (application_id, category, file_name, file_id, uploaded_by, uploaded_at, upload_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, category.name(), fileName, fileId, by, Timestamp.from(Instant.now()), uploadKey)
 			.update(key, "id");
 		return key.getKey().longValue();
+	}
+
+	Optional<AttachmentView> attachmentByUploadKey(long applicationId, String uploadKey) {
+		return jdbc.sql("""
+				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
+				FROM attachment t JOIN stored_file f ON f.id = t.file_id
+				WHERE t.application_id = ? AND t.upload_key = ?""")
+			.params(applicationId, uploadKey)
+			.query(ApplicationRepository::attachmentView)
+			.optional();
 	}
 
 	List<AttachmentView> attachments(long applicationId) {
@@ -285,9 +296,13 @@ class ApplicationRepository {
 				FROM attachment t JOIN stored_file f ON f.id = t.file_id
 				WHERE t.application_id = ? ORDER BY t.id""")
 			.param(applicationId)
-			.query((rs, n) -> new AttachmentView(rs.getLong(1), AttachmentCategory.valueOf(rs.getString(2)),
-					rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6).strip(), instant(rs.getTimestamp(7))))
+			.query(ApplicationRepository::attachmentView)
 			.list();
+	}
+
+	private static AttachmentView attachmentView(ResultSet rs, int n) throws SQLException {
+		return new AttachmentView(rs.getLong(1), AttachmentCategory.valueOf(rs.getString(2)), rs.getString(3),
+				rs.getString(4), rs.getLong(5), rs.getString(6).strip(), instant(rs.getTimestamp(7)));
 	}
 
 	long attachmentBytes(long applicationId) {

@@ -1,8 +1,12 @@
 package cn.liaocheng.renewal.application.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -159,6 +163,9 @@ public class ApplicationStore {
 
 	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
 		ApplicationRow row = owned(enterprise, id, true);
+		if (row.status() == ApplicationStatus.WITHDRAWN) {
+			return; // a re-sent withdrawal: the first one took effect, answer as it did
+		}
 		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null
 				|| processes.reviewStarted(id)) {
 			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
@@ -180,9 +187,20 @@ public class ApplicationStore {
 		fileIds.forEach(files::delete);
 	}
 
+	/**
+	 * The application row lock taken first serialises uploads under one key; the unique constraint on
+	 * (application, upload key) is the backstop. A replay is answered before the state checks, so a re-sent upload
+	 * gets its first answer even if the application was submitted in between.
+	 */
 	public AttachmentView addAttachment(Enterprise enterprise, PortalUser user, long id, AttachmentCategory category,
-			String fileName, byte[] content) {
+			String fileName, byte[] content, String uploadKey) {
 		ApplicationRow row = owned(enterprise, id, true);
+		if (uploadKey != null) {
+			Optional<AttachmentView> earlier = repository.attachmentByUploadKey(id, uploadKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), category, content);
+			}
+		}
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能添加附件。");
 		}
@@ -202,11 +220,27 @@ public class ApplicationStore {
 			throw invalid("file", "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
 		}
 		StoredFile stored = files.store(content, type.mediaType());
-		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId());
+		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId(), uploadKey);
 		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_ADDED",
 				"上传附件：" + category.label() + "《" + name + "》");
 		audit.record(user.userId(), "ATTACHMENT_ADDED", subject(id), name + " sha256=" + stored.sha256());
 		return repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
+	}
+
+	private static AttachmentView replay(AttachmentView earlier, AttachmentCategory category, byte[] content) {
+		if (earlier.category() != category || content == null || !earlier.sha256().equals(sha256(content))) {
+			throw new ApplicationStateException("该防重复提交标识（Idempotency-Key）已用于上传另一个文件，请为新文件使用新的标识。");
+		}
+		return earlier;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
 	}
 
 	public void removeAttachment(Enterprise enterprise, PortalUser user, long id, long attachmentId) {
@@ -288,6 +322,9 @@ public class ApplicationStore {
 	 */
 	public void acceptLoanOffer(Enterprise enterprise, PortalUser user, long id, String bankKey) {
 		ApplicationRow row = owned(enterprise, id, true);
+		if (loanOffers.of(id).stream().anyMatch(o -> o.bankKey().equals(bankKey) && o.acceptedAt() != null)) {
+			return; // a re-sent acceptance of the same grant: it took effect, answer as it did
+		}
 		if (row.kind() != ApplicationKind.LOAN || row.status() != ApplicationStatus.BANK_REVIEW) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能接受贷款。");
 		}

@@ -118,7 +118,8 @@ class ApplicationApiController {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "修改草稿或待补正的申报", description = "If-Match 头携带读取时的 version，防止覆盖他人修改")
+	@Operation(summary = "修改草稿或待补正的申报", description = "If-Match 头携带读取时的 version，防止覆盖他人修改。"
+			+ "幂等性：同一内容重发结果相同（材料整体替换）；带 If-Match 重发时若第一次已生效，版本已变，返回 409，重新读取即可确认是否已保存")
 	ApplicationDetail update(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestHeader(value = "If-Match", required = false) Integer version, @RequestBody DossierForm form) {
 		applications.updateDraft(user, id, form, version);
@@ -126,14 +127,14 @@ class ApplicationApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "删除从未提交过的草稿")
+	@Operation(summary = "删除从未提交过的草稿", description = "幂等性：重发时草稿已删除，返回 404，结果与第一次相同（草稿不存在）")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.deleteDraft(user, id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/submit")
-	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）")
+	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）", description = "幂等：已提交的申报再次提交返回当前状态，不另起流程")
 	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		return applications.submit(user, id);
 	}
@@ -145,7 +146,8 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/loan-offers/{bankKey}/accept")
-	@Operation(summary = "接受一家银行的贷款（至多一家；其他银行未完成的审贷随即关闭）")
+	@Operation(summary = "接受一家银行的贷款（至多一家；其他银行未完成的审贷随即关闭）",
+			description = "幂等：重发接受同一家银行返回相同结果，不重复记录；已接受一家后接受另一家返回 409")
 	List<LoanOffer> acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable String bankKey) {
 		applications.acceptLoanOffer(user, id, bankKey);
@@ -153,17 +155,22 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/withdraw")
-	@Operation(summary = "在审核开始前撤回申报")
+	@Operation(summary = "在审核开始前撤回申报", description = "幂等：已撤回的申报再次撤回返回相同结果（状态为已撤回），不重复记录")
 	ApplicationDetail withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.withdraw(user, id);
 		return applications.detail(user, id);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "上传附件（PDF、JPEG、PNG，按内容识别；单个不超过 10 MB，每份申报合计不超过 50 MB）")
+	@Operation(summary = "上传附件（PDF、JPEG、PNG，按内容识别；单个不超过 10 MB，每份申报合计不超过 50 MB）",
+			description = "带 Idempotency-Key 时幂等：同一标识重复上传同一文件（同类别、同内容）返回第一次的附件（相同 id 和 sha256，201），"
+					+ "不会重复保存；同一标识上传不同文件返回 409。不带标识时每次上传都新增附件。标识随附件保存，附件删除后标识失效。")
 	ResponseEntity<AttachmentView> upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符；网络不确定时用同一标识重发")
+			@RequestHeader(value = "Idempotency-Key", required = false) String key,
 			@RequestParam AttachmentCategory category, @RequestPart("file") MultipartFile file) throws IOException {
-		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes());
+		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes(),
+				key);
 		return ResponseEntity.created(URI.create("/api/applications/" + id + "/attachments/" + view.id())).body(view);
 	}
 
@@ -175,7 +182,7 @@ class ApplicationApiController {
 	}
 
 	@DeleteMapping("/{id}/attachments/{attachmentId}")
-	@Operation(summary = "删除附件（草稿或待补正时）")
+	@Operation(summary = "删除附件（草稿或待补正时）", description = "幂等性：重发时附件已删除，返回 404，结果相同（附件不存在）")
 	ResponseEntity<Void> removeAttachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
 		applications.removeAttachment(user, id, attachmentId);

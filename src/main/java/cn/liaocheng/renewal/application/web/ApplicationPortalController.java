@@ -92,6 +92,8 @@ class ApplicationPortalController {
 		ApplicationDetail detail = applications.detail(user, id);
 		model.addAttribute("app", detail);
 		model.addAttribute("categories", AttachmentCategory.offeredFor(detail.summary().kind()));
+		// One key per rendered upload form: a double click or a browser re-send stores the file once.
+		model.addAttribute("uploadKey", UUID.randomUUID().toString());
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
 		if (detail.summary().kind() == ApplicationKind.LOAN) {
@@ -180,9 +182,10 @@ class ApplicationPortalController {
 	@PostMapping("/{id}/attachments")
 	String upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) AttachmentCategory category, @RequestParam("file") MultipartFile file,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) String uploadKey, RedirectAttributes redirect) throws IOException {
 		try {
-			String stored = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes())
+			String stored = applications
+				.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes(), uploadKey)
 				.fileName();
 			redirect.addFlashAttribute("notice", "附件《" + stored + "》已上传。");
 		}

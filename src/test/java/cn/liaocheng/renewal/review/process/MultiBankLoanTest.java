@@ -78,9 +78,12 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
 
 		review.accept(loan, "abc");
+		review.accept(loan, "abc"); // a re-sent acceptance of the same grant answers alike and records nothing new
 
 		assertThatThrownBy(() -> review.accept(loan, "icbc")).isInstanceOf(ApplicationStateException.class)
 			.hasMessageContaining("不能接受");
+		assertThat(review.loanOffers(loan)).filteredOn(LoanOffer::accepted).extracting(LoanOffer::bankKey)
+			.containsExactly("abc");
 		assertThat(review.outcomes(loan).grantedBankKey()).isEqualTo("abc");
 		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("4000000.00");
 		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
