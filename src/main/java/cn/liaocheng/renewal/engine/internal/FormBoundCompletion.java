@@ -3,9 +3,13 @@ package cn.liaocheng.renewal.engine.internal;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
@@ -14,6 +18,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * admitted.
  */
 final class FormBoundCompletion<T> implements Command<T> {
+
+	static final String COMPLETED_BY_ANOTHER = "该任务已由他人办理，请刷新后查看";
 
 	private final String taskId;
 
@@ -25,6 +31,40 @@ final class FormBoundCompletion<T> implements Command<T> {
 		this.taskId = taskId;
 		this.variables = variables;
 		this.completion = completion;
+	}
+
+	/**
+	 * Runs the completion. If it fails because the task was completed by another request meanwhile (two tabs, two
+	 * colleagues: the engine may then fail anywhere on the changed case, not only with an optimistic-locking error),
+	 * the failure is that conflict.
+	 */
+	T executeWith(CommandExecutor executor) {
+		try {
+			return executor.execute(this);
+		}
+		catch (TaskFormViolation | OptimisticLockingException answered) {
+			throw answered;
+		}
+		catch (RuntimeException failure) {
+			// A refusal stays one unless the caller held the task: its permission went with the other completion.
+			boolean refused = failure instanceof AuthorizationException;
+			if (taskId != null && executor.execute(context -> completedMeanwhile(context, taskId, refused))) {
+				OptimisticLockingException conflict = new OptimisticLockingException(COMPLETED_BY_ANOTHER);
+				conflict.initCause(failure);
+				throw conflict;
+			}
+			throw failure;
+		}
+	}
+
+	private static boolean completedMeanwhile(CommandContext context, String taskId, boolean byHolderOnly) {
+		if (context.getTaskManager().findTaskById(taskId) != null) {
+			return false;
+		}
+		HistoricTaskInstance history = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+		return history != null && history.getEndTime() != null
+				&& (!byHolderOnly || history.getAssignee() != null
+						&& history.getAssignee().equals(context.getAuthenticatedUserId()));
 	}
 
 	@Override

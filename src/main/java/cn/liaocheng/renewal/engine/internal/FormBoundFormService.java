@@ -12,15 +12,15 @@ class FormBoundFormService extends FormServiceImpl {
 	@Override
 	public void submitTaskForm(String taskId, Map<String, Object> properties) {
 		// submitTaskFormData(taskId, properties) comes here too
-		commandExecutor.execute(new FormBoundCompletion<>(taskId, properties,
-				admitted -> new SubmitTaskFormCmd(taskId, admitted, false, false)));
+		new FormBoundCompletion<>(taskId, properties,
+				admitted -> new SubmitTaskFormCmd(taskId, admitted, false, false)).executeWith(commandExecutor);
 	}
 
 	@Override
 	public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
 			boolean deserializeValues) {
-		return commandExecutor.execute(new FormBoundCompletion<>(taskId, properties,
-				admitted -> new SubmitTaskFormCmd(taskId, admitted, true, deserializeValues)));
+		return new FormBoundCompletion<>(taskId, properties,
+				admitted -> new SubmitTaskFormCmd(taskId, admitted, true, deserializeValues)).executeWith(commandExecutor);
 	}
 
 }

@@ -17,14 +17,14 @@ class FormBoundTaskService extends TaskServiceImpl {
 	@Override
 	public void complete(String taskId, Map<String, Object> variables) {
 		// complete(taskId) comes here too, with no variables
-		commandExecutor.execute(
-				new FormBoundCompletion<>(taskId, variables, admitted -> new CompleteTaskCmd(taskId, admitted, false, false)));
+		new FormBoundCompletion<>(taskId, variables, admitted -> new CompleteTaskCmd(taskId, admitted, false, false))
+			.executeWith(commandExecutor);
 	}
 
 	@Override
 	public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-		return commandExecutor.execute(new FormBoundCompletion<>(taskId, variables,
-				admitted -> new CompleteTaskCmd(taskId, admitted, true, deserializeValues)));
+		return new FormBoundCompletion<>(taskId, variables,
+				admitted -> new CompleteTaskCmd(taskId, admitted, true, deserializeValues)).executeWith(commandExecutor);
 	}
 
 	@Override
@@ -35,7 +35,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 	@Override
 	public void resolveTask(String taskId, Map<String, Object> variables) {
 		try {
-			commandExecutor.execute(new FormBoundCompletion<>(taskId, variables, admitted -> new ResolveTaskCmd(taskId, admitted)));
+			new FormBoundCompletion<>(taskId, variables, admitted -> new ResolveTaskCmd(taskId, admitted))
+				.executeWith(commandExecutor);
 		}
 		catch (TaskFormViolation e) {
 			// The REST API answers 400 on /resolve only for a bad user request (form failures would be a 500 there).

@@ -1,10 +1,12 @@
 package cn.liaocheng.renewal.review.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,8 +15,11 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -22,30 +27,50 @@ import cn.liaocheng.renewal.organization.GroupNames;
 /**
  * Overdue review tasks: the assignee (or the group) is reminded by a comment on the task and a line in the case's
  * history, and the task is escalated to the body's lead group, whose members then see it in Tasklist. A task is
- * escalated once; running on several nodes at once may at worst repeat the reminder.
+ * escalated once: each run reads, batch by batch, only overdue tasks it has not dealt with ({@link OverdueMarks}), so
+ * tasks escalated long ago and still open never crowd out new ones; and one node of the cluster runs at a time
+ * ({@link SchedulerLease}), so two nodes neither repeat a reminder nor collide on the same task.
  */
 @Component
 class OverdueTasks {
+
+	static final String JOB = "overdue-tasks";
 
 	private static final Logger LOG = LoggerFactory.getLogger(OverdueTasks.class);
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ReviewClock.CHINA);
 
-	private static final int BATCH = 200;
+	private static final int BATCH = 100;
+
+	/** Longer than a run takes, shorter than the interval: a node that dies mid-run holds the job up one round. */
+	private static final Duration LEASE = Duration.ofMinutes(10);
 
 	private final TaskService tasks;
 
 	private final RuntimeService runtime;
 
+	private final ManagementService management;
+
 	private final ApplicationStages stages;
 
 	private final Directory directory;
 
-	OverdueTasks(TaskService tasks, RuntimeService runtime, ApplicationStages stages, Directory directory) {
+	private final OverdueMarks marks;
+
+	private final SchedulerLease lease;
+
+	private final TransactionTemplate transaction;
+
+	OverdueTasks(TaskService tasks, RuntimeService runtime, ManagementService management, ApplicationStages stages,
+			Directory directory, OverdueMarks marks, SchedulerLease lease, PlatformTransactionManager transactions) {
 		this.tasks = tasks;
 		this.runtime = runtime;
+		this.management = management;
 		this.stages = stages;
 		this.directory = directory;
+		this.marks = marks;
+		this.lease = lease;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Scheduled(initialDelayString = "${renewal.review.overdue-check.initial-delay:PT2M}",
@@ -57,28 +82,70 @@ class OverdueTasks {
 		}
 	}
 
-	/** Escalates the tasks due before {@code now} that have not been escalated; returns how many. */
+	/**
+	 * Escalates the tasks due before {@code now} that have not been dealt with; returns how many. Does nothing while
+	 * another run, on this node or another, holds the job.
+	 */
 	int escalate(Instant now) {
-		List<Task> overdue = tasks.createTaskQuery().dueBefore(Date.from(now)).active().orderByDueDate().asc()
-			.listPage(0, BATCH);
-		int count = 0;
-		for (Task task : overdue) {
-			if (escalate(task)) {
-				count++;
-			}
+		if (!lease.take(JOB, LEASE)) {
+			LOG.debug("Overdue check skipped: another run holds it");
+			return 0;
 		}
-		return count;
+		try {
+			String taskTable = management.getTableName(Task.class);
+			marks.forgetClosed(taskTable);
+			int escalated = 0;
+			int failed = 0;
+			for (List<Task> batch = unseen(taskTable, now, failed); !batch.isEmpty(); batch = unseen(taskTable, now,
+					failed)) {
+				for (Task task : batch) {
+					try {
+						if (Boolean.TRUE.equals(transaction.execute(status -> escalate(task, now)))) {
+							escalated++;
+						}
+					}
+					catch (DuplicateKeyException dealtWithByAnotherRun) {
+						LOG.debug("Overdue task {} was dealt with by another run", task.getId());
+					}
+					catch (RuntimeException e) {
+						// Left unmarked, so the next run tries again; skipped for the rest of this one.
+						failed++;
+						LOG.warn("Could not escalate overdue task {}: {}", task.getId(), e.toString());
+					}
+				}
+			}
+			return escalated;
+		}
+		finally {
+			lease.giveBack(JOB);
+		}
 	}
 
-	private boolean escalate(Task task) {
+	/**
+	 * Overdue active tasks without a mark, oldest due first; the first {@code failed} of them failed in this run and
+	 * are passed over (they sort first: every batch starts right after them).
+	 */
+	private List<Task> unseen(String taskTable, Instant now, int failed) {
+		return tasks.createNativeTaskQuery()
+			.sql("SELECT T.* FROM " + taskTable + " T WHERE T.DUE_DATE_ < #{due} AND T.SUSPENSION_STATE_ = 1"
+					+ " AND NOT EXISTS (SELECT 1 FROM overdue_task O WHERE O.task_id = T.ID_)"
+					+ " ORDER BY T.DUE_DATE_, T.ID_")
+			.parameter("due", Date.from(now))
+			.listPage(failed, BATCH);
+	}
+
+	private boolean escalate(Task task, Instant now) {
 		List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
 		List<String> groups = links.stream()
 			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
+		// Tasks of no review group, and tasks escalated before marks were kept, are marked as seen and left alone.
 		if (groups.isEmpty() || groups.stream().anyMatch(g -> g.endsWith(GroupNames.LEAD_SUFFIX))) {
+			marks.mark(task.getId(), false, now);
 			return false;
 		}
+		marks.mark(task.getId(), true, now);
 		String group = groups.get(0);
 		tasks.addCandidateGroup(task.getId(), GroupNames.lead(group));
 		String who = task.getAssignee() == null ? directory.bodyName(group) : directory.personName(task.getAssignee());

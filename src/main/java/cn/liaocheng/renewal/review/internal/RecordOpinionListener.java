@@ -3,11 +3,13 @@ package cn.liaocheng.renewal.review.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
@@ -60,8 +62,15 @@ class RecordOpinionListener implements TaskListener {
 						+ String.join("；", funding.stream().map(FieldProblem::message).toList()));
 			}
 		}
-		records.recordOpinion(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
-				task.getAssignee(), decision.toString(), opinion.toString().strip());
+		try {
+			records.recordOpinion(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
+					task.getAssignee(), decision.toString(), opinion.toString().strip());
+		}
+		catch (DuplicateKeyException recordedMeanwhile) {
+			// A task has one opinion: the other completion of this task (a second tab, a colleague) committed first
+			// and this one waited on its row. That is the engine's kind of conflict, not a failure of the database.
+			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
+		}
 	}
 
 }

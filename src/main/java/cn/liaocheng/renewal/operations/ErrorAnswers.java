@@ -1,0 +1,135 @@
+package cn.liaocheng.renewal.operations;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * What a caller of Camunda's REST API (either root) is told about a failure: a conflict is a 409 in Chinese, a message
+ * the product wrote for users keeps its words, anything else is a 500 with a generic message and the request id, the
+ * exception itself going only to the log. Texts of the engine, the database or the JVM never reach a body: they name
+ * tables, constraints, keys and classes.
+ */
+final class ErrorAnswers {
+
+	static final String CONFLICT = "该任务已由他人办理，请刷新后查看";
+
+	private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+
+	private static final String AUTHORIZATION = "AuthorizationException";
+
+	private static final String SQL_STATE_UNIQUE_VIOLATION = "23505";
+
+	/** Signs of a database or engine text: SQL, MyBatis' ### blocks, SQL states, constraints, engine message codes. */
+	private static final Pattern DATABASE_OR_ENGINE = Pattern.compile("(?is).*(insert\\s+into|select\\s.+\\sfrom"
+			+ "|update\\s.+\\sset|delete\\s+from|constraint|###|sqlstate|engine-\\d).*");
+
+	/** Signs of a JVM text: exception and package names, stack frames. */
+	private static final Pattern JVM = Pattern.compile(
+			"(?is).*(exception|error:|java\\.|javax\\.|jakarta\\.|org\\.|com\\.|\\bat\\s+[a-z_$][\\w$]*\\.).*");
+
+	private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*", Pattern.DOTALL);
+
+	/** A failure as answered: status and body (type, message, request id). */
+	record Answer(int status, Map<String, Object> body) {
+
+		static Answer of(int status, String type, String message, String requestId) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", type);
+			body.put("message", message);
+			if (requestId != null) {
+				body.put("requestId", requestId);
+			}
+			return new Answer(status, body);
+		}
+
+	}
+
+	private ErrorAnswers() {
+	}
+
+	/**
+	 * The answer to {@code failure}, which Camunda would have answered with {@code status} and {@code message}; a
+	 * {@code null} failure (not known) is answered by the status alone. Null when Camunda's answer stands: a refusal
+	 * whose text is fit to show (its details, such as a rejected deployment's problems, are kept).
+	 */
+	static Answer answer(Throwable failure, int status, String type, String message, String requestId) {
+		// The text is the sign when the exception that carried it did not reach the filter (a conflict found after the
+		// engine's command failed, reported by Camunda's REST resource with the conflict's message).
+		if (failure != null && isConflict(failure) || message != null && message.contains(CONFLICT)) {
+			LOG.info("Conflicting change refused with 409: {}", failure == null ? message : failure.toString());
+			return Answer.of(409, "Conflict", CONFLICT, requestId);
+		}
+		String forUsers = failure == null ? null : messageForUsers(failure);
+		if (status < 500) {
+			if (message != null && !isInternal(message)) {
+				return null;
+			}
+			return Answer.of(status, "InvalidRequest", forUsers != null ? forUsers : "请求内容有误，请检查后重试", requestId);
+		}
+		if (forUsers != null) {
+			return Answer.of(400, "InvalidRequest", forUsers, requestId);
+		}
+		LOG.error("Request failed; answered with a generic message", failure);
+		return Answer.of(500, "ServerError", "系统内部错误，请稍后重试；如仍有问题，请将请求编号 " + requestId + " 告知管理员",
+				requestId);
+	}
+
+	/**
+	 * The {@code type} shown with a refusal whose message stands. Camunda names its exception class there; the
+	 * webapps look for {@code AuthorizationException} to explain a missing permission, so that one name is kept and
+	 * every other becomes a plain kind of refusal.
+	 */
+	static String publicType(String camundaType, int status) {
+		if (AUTHORIZATION.equals(camundaType)) {
+			return camundaType;
+		}
+		return switch (status) {
+			case 401, 403 -> "Forbidden";
+			case 404 -> "NotFound";
+			case 409 -> "Conflict";
+			default -> "InvalidRequest";
+		};
+	}
+
+	/** Another request changed the same thing first: a stale task or a record written twice. */
+	static boolean isConflict(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
+					|| t instanceof SQLException sql && SQL_STATE_UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The deepest message in the chain the product wrote for users: an engine exception's Chinese, plain text. */
+	static String messageForUsers(Throwable failure) {
+		String found = null;
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			String message = t.getMessage();
+			if (t instanceof ProcessEngineException && message != null && CHINESE.matcher(message).matches()
+					&& !isInternal(message)) {
+				found = message;
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Whether a text is not fit for a user. A message the product wrote in Chinese may quote what the user entered
+	 * (a rejected model's expression naming {@code java.lang.Runtime}), so only database and engine signs count there.
+	 */
+	static boolean isInternal(String message) {
+		return DATABASE_OR_ENGINE.matcher(message).matches()
+				|| !CHINESE.matcher(message).matches() && JVM.matcher(message).matches();
+	}
+
+}
