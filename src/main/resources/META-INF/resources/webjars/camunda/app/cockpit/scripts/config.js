@@ -1,8 +1,15 @@
 /*
  * Cockpit configuration of the Liaocheng equipment renewal approval system.
  * Replaces camunda-webapp-webjar's app/cockpit/scripts/config.js (Camunda 7.24.0), whose settings are all commented
- * out, with one addition: Camunda's sign-in view is replaced by the system's login page (../single-login.js).
+ * out (so Camunda's defaults apply), with two additions: Camunda's sign-in view is replaced by the system's login
+ * page (../single-login.js), and Cockpit speaks Chinese (app/cockpit/locales/zh.json, provided by this application).
+ * Cockpit picks the first language of the browser if it is listed in availableLocales, and the fallback otherwise.
  */
 export default {
-  customScripts: ['../single-login']
+  customScripts: ['../single-login'],
+
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
 };
