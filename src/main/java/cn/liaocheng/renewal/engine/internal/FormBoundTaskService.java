@@ -47,6 +47,15 @@ class FormBoundTaskService extends TaskServiceImpl {
 	@Override
 	public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {
 		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		if (taskId != null && processInstanceId != null) {
+			// The engine files the note under the case it is given, not under the task's: a note on one's own task
+			// must not land in another case's history.
+			org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = commandExecutor
+				.execute(context -> context.getTaskManager().findTaskById(taskId));
+			if (task != null && !processInstanceId.equals(task.getProcessInstanceId())) {
+				throw new BadUserRequestException("意见只能记录在本任务所属的案件上");
+			}
+		}
 		return super.createComment(taskId, processInstanceId, message);
 	}
 

@@ -14,6 +14,13 @@ import org.springframework.stereotype.Component;
  * not hold, throwing BPMN errors at a task), and users may only read their own identity record, so the names printed
  * in decisions stay the ones administrators maintain. Camunda's REST {@code unclaim} is {@code setAssignee(null)}
  * and so refused too: handing work back or over is a product operation with a reason (review module).
+ *
+ * <p>
+ * Historic instance permissions are on, so that the same per-task grants carry a {@code READ} on the task's history
+ * ({@code HISTORIC_TASK}, made by Camunda's authorization provider): Camunda's REST comment door finds a task through
+ * the history service, and without it a reviewer could neither add an opinion note (添加意见, "No task found") nor
+ * read the overdue reminder on their own task. Reviewers still hold no {@code READ_HISTORY}, so the history of other
+ * cases stays closed; {@link HistoricTaskGrantBackfill} gives tasks created before this setting their grants.
  */
 @Component
 class TaskWorkPlugin extends AbstractProcessEnginePlugin {
@@ -21,6 +28,7 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+		configuration.setEnableHistoricInstancePermissions(true);
 		configuration.setResourceAuthorizationProvider(new StaffAuthorizationProvider());
 	}
 
