@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -23,14 +24,19 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
  * Tasklist as a county reviewer's Chromium (language zh-CN) shows it: Chinese labels, the ready-made filters in their
- * order, and no Camunda 8 migration banner. A task of the reviewer's county is started first so that the list is not
- * empty.
+ * order, no 发起流程 or 新建任务, and no Camunda 8 migration banner; a Camunda Form's validation messages and dates in
+ * Chinese (yyyy-MM-dd), its links opening a new tab, the overdue reminder in the task's history, Tasklist's error for
+ * a task that is gone in Chinese; Cockpit and Admin in Chinese for the administrator. Two tasks of the reviewer's
+ * county are started first, one of them with a form.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistChineseBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+	private static final By COMPLETE = By
+		.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
 
 	private static final By FILTER_NAMES = By.cssSelector("section.task-filters .task-filter .name, "
 			+ "section.task-filters [cam-tasklist-filters] .name");
@@ -44,9 +50,14 @@ class TasklistChineseBrowserTest {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+
 	private Browser browser;
 
 	private String deploymentId;
+
+	private String formTaskInstance;
 
 	@BeforeAll
 	void startBrowserAndATask() {
@@ -64,9 +75,41 @@ class TasklistChineseBrowserTest {
 					  </bpmn:process>
 					</bpmn:definitions>
 					""")
+			.addString("tasklist-zh-form-probe.bpmn", """
+					<?xml version="1.0" encoding="UTF-8"?>
+					<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+					    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-form-probe-definitions"
+					    targetNamespace="http://liaocheng.cn/renewal/test">
+					  <bpmn:process id="tasklist-zh-form-probe" name="表单测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+					    <bpmn:startEvent id="start"/>
+					    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
+					    <bpmn:userTask id="review" name="表单核验（界面测试）" camunda:candidateGroups="county-371525-industry"
+					        camunda:formRef="tasklist-zh-form-probe" camunda:formRefBinding="latest"/>
+					  </bpmn:process>
+					</bpmn:definitions>
+					""")
+			.addString("tasklist-zh-form-probe.form", """
+					{
+					  "executionPlatform": "Camunda Platform",
+					  "executionPlatformVersion": "7.24.0",
+					  "schemaVersion": 16,
+					  "id": "tasklist-zh-form-probe",
+					  "type": "default",
+					  "components": [
+					    { "id": "Field_deadline", "type": "datetime", "subtype": "date", "key": "deadline",
+					      "dateLabel": "补正期限" },
+					    { "id": "Field_opinion", "type": "textfield", "key": "opinion", "label": "审查意见",
+					      "validate": { "required": true } },
+					    { "id": "Field_dossier", "type": "text",
+					      "text": "[查看完整申报材料](/review/applications/1)" }
+					  ]
+					}
+					""")
 			.deploy()
 			.getId();
 		runtime.startProcessInstanceByKey("tasklist-zh-probe");
+		formTaskInstance = runtime.startProcessInstanceByKey("tasklist-zh-form-probe",
+				java.util.Map.of("deadline", "2026-03-15")).getId();
 		browser = Browser.start(port);
 		browser.forgetEverything();
 	}
@@ -126,8 +169,12 @@ class TasklistChineseBrowserTest {
 			.toList();
 		assertThat(filterNames).as("filters in Tasklist, by priority").containsSubsequence("我的待办", "本部门待办", "即将超期");
 		String page = browser.driver().findElement(By.tagName("body")).getText();
-		assertThat(page).as("Chinese labels of Tasklist").contains("创建时间", "发起流程", "新建任务", "键盘快捷键");
+		assertThat(page).as("Chinese labels of Tasklist").contains("创建时间", "键盘快捷键");
+		assertThat(page).as("useless for reviewers, so hidden").doesNotContain("发起流程", "新建任务");
 		assertThat(page).doesNotContain("Start process", "Create task", "It is time to migrate");
+		assertThat(browser.driver().findElements(By.cssSelector(".start-process-action, .create-task-action"))
+			.stream()
+			.filter(WebElement::isDisplayed)).isEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
 			.as("the Camunda 8 migration banner is hidden")
 			.isEmpty();
@@ -143,6 +190,102 @@ class TasklistChineseBrowserTest {
 		browser.screenshot("welcome-zh");
 		String page = browser.driver().findElement(By.tagName("body")).getText();
 		assertThat(page).contains("应用").doesNotContain("Applications", "It is time to migrate");
+	}
+
+	@Test
+	void aCamundaFormSpeaksChineseShowsDatesAsYearMonthDayAndOpensLinksInANewTab() {
+		String taskId = formTask();
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?task=" + taskId);
+
+		WebElement date = browser.waitFor(By.cssSelector("[cam-tasklist-form-camunda] .fjs-datepicker input"));
+		browser.waitUntil(d -> "2026-03-15".equals(date.getAttribute("value")));
+		assertThat(date.getAttribute("placeholder")).as("the date field's hint").isEqualTo("yyyy-mm-dd");
+		WebElement link = browser.waitFor(By.xpath("//div[contains(@class,'fjs-form')]//a[contains(., '查看完整申报材料')]"));
+		browser.waitUntil(d -> "_blank".equals(link.getAttribute("target")));
+		assertThat(link.getAttribute("rel")).contains("noopener");
+
+		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "此项为必填项。"));
+		date.click();
+		WebElement calendar = browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
+		browser.waitUntil(d -> calendar.getText().contains("三月"));
+		browser.screenshot("tasklist-form-zh");
+
+		String form = browser.driver().findElement(By.cssSelector("[cam-tasklist-form-camunda]")).getText();
+		assertThat(form).doesNotContain("Field is required", "mm/dd/yyyy");
+		assertThat(calendar.getText()).contains("一", "六").doesNotContain("March", "Mon", "Sat");
+		assertThat(browser.driver().findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getText())
+			.contains("三月")
+			.doesNotContain("March");
+	}
+
+	@Test
+	void theOverdueReminderShowsInTheHistoryOfTheTask() {
+		String taskId = formTask();
+		String reminder = "「表单核验（界面测试）」已超过办理期限，已提醒冠县工业和信息化局尽快办理。";
+		tasks.createComment(taskId, formTaskInstance, reminder);
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?task=" + taskId + "&detailsTab=history");
+
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task]"), reminder));
+		browser.screenshot("tasklist-task-history-zh");
+	}
+
+	@Test
+	void aTaskThatIsGoneIsSaidInChinese() {
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?task=00000000-0000-0000-0000-000000000000");
+
+		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "该任务已不存在"));
+		browser.screenshot("tasklist-task-gone-zh");
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("No matching task",
+				"<task>");
+	}
+
+	@Test
+	void cockpitAndAdminAreInChineseForTheAdministrator() {
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		browser.open("/camunda/app/cockpit/default/");
+		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
+		browser.screenshot("cockpit-zh");
+		assertThat(bodyText()).contains("流程", "决策", "部署")
+			.doesNotContain("Dashboard", "Processes", "Decisions", "Human Tasks", "Deployments", "Running Process Instances",
+					"Open Incidents", "It is time to migrate");
+
+		browser.open("/camunda/app/cockpit/default/#/processes");
+		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "流程定义"));
+		browser.screenshot("cockpit-processes-zh");
+		assertThat(bodyText()).doesNotContain("Process Definitions", "Running Instances", "Incidents");
+
+		browser.open("/camunda/app/admin/default/");
+		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "授权"));
+		browser.screenshot("admin-zh");
+		assertThat(bodyText()).contains("用户", "组", "授权")
+			.doesNotContain("Dashboard", "Users", "Groups", "Authorizations", "Tenants", "System");
+
+		browser.open("/camunda/app/admin/default/#/users");
+		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "用户列表"));
+		browser.screenshot("admin-users-zh");
+		assertThat(bodyText()).doesNotContain("List of Users", "Create new user", "First Name", "Last Name");
+	}
+
+	private String bodyText() {
+		return browser.driver().findElement(By.tagName("body")).getText();
+	}
+
+	/** The form probe's task, claimed by the county reviewer as the engine would let them. */
+	private String formTask() {
+		org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(formTaskInstance).singleResult();
+		if (task.getAssignee() == null) {
+			tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+		}
+		return task.getId();
 	}
 
 }

@@ -3,11 +3,17 @@
  * Replaces camunda-webapp-webjar's app/tasklist/scripts/config.js (Camunda 7.24.0): the same settings as the
  * default, plus the Chinese locale (app/tasklist/locales/zh.json, provided by this application). Tasklist picks
  * the first language of the browser if it is listed in availableLocales, and the fallback locale otherwise. After a
- * logout Tasklist goes to the system's login page (customScripts).
+ * logout Tasklist goes to the system's login page (customScripts). Cases start in the portal and review tasks come
+ * from the models, so 发起流程 and 新建任务 are hidden (styles/user-styles.css) and the shortcut that opens the
+ * start dialog is not bound; the shortcut descriptions show in Tasklist's help dialog, so they are in Chinese.
  */
 export default {
-  // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
-  customScripts: ['../single-login'],
+  customScripts: [
+    // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
+    '../single-login',
+    // Camunda Forms' messages and dates in Chinese, Tasklist's raw errors, form links in a new tab.
+    'scripts/chinese-forms'
+  ],
 
   locales: {
     availableLocales: ['zh', 'en'],
@@ -17,23 +23,19 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '转到过滤器列表中的第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '转到任务列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
-    },
-    startProcess: {
-      key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '转到任务表单中的第一个输入框'
     }
   }
 };
