@@ -48,7 +48,7 @@ var NOTICE_MESSAGES = [
   [/^<\w+> <- (.*)$/, function (match, inner) {
     return translateNotice(inner) || inner;
   }],
-  [/(No matching task|task is null|No task found for task id|Cannot find task with id)/, function () {
+  [/^[\s\S]*(No matching task|task is null|No task found for task id|Cannot find task with id)[\s\S]*$/, function () {
     return TASK_GONE;
   }]
 ];
