@@ -253,7 +253,7 @@ class TasklistChineseBrowserTest {
 		browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 
 		browser.open("/camunda/app/cockpit/default/");
-		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
+		firstLoad(textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
 		browser.screenshot("cockpit-zh");
 		assertThat(bodyText()).contains("流程", "决策", "部署")
 			.doesNotContain("Dashboard", "Processes", "Decisions", "Human Tasks", "Deployments", "Running Process Instances",
@@ -266,7 +266,7 @@ class TasklistChineseBrowserTest {
 		assertThat(bodyText()).doesNotContain("Process Definitions", "Running Instances", "Incidents");
 
 		browser.open("/camunda/app/admin/default/");
-		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "授权"));
+		firstLoad(textToBePresentInElementLocated(By.tagName("body"), "授权"));
 		browser.screenshot("admin-zh");
 		assertThat(bodyText()).contains("用户", "组", "授权")
 			.doesNotContain("Dashboard", "Users", "Groups", "Authorizations", "Tenants", "System");
@@ -276,6 +276,12 @@ class TasklistChineseBrowserTest {
 		browser.waitUntil(d -> !bodyText().contains("正在加载"));
 		browser.screenshot("admin-users-zh");
 		assertThat(bodyText()).doesNotContain("List of Users", "Create new user", "First Name", "Last Name");
+	}
+
+	/** Cockpit and Admin load some 5 MB of scripts the first time; on a busy machine that takes longer than 30 s. */
+	private void firstLoad(java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+			.until(condition);
 	}
 
 	private String bodyText() {
