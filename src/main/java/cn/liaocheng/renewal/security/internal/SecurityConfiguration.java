@@ -62,7 +62,7 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"))
+				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"))
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
