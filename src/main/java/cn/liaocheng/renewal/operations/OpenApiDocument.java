@@ -64,6 +64,10 @@ class OpenApiDocument {
 			字段错误在 `errors` 中逐项列出；服务器错误带 `requestId`，联系运维时请提供。
 			""";
 
+	private static final Map<String, Object> ISSUED_TOKEN = Map.of("token", "lcr_mV3q9yqH0Zl2p1Xc8uS5o4KfTg7wBn6eRd0aJ2iLhPc",
+			"details", Map.of("id", 3, "name", "财务系统对接", "hint", "lcr_mV3q9y", "createdAt", "2026-12-01T03:30:36Z",
+					"expired", false));
+
 	@Bean
 	OpenAPI openApi(@Value("${renewal.public-base-url}") String publicBaseUrl) {
 		return new OpenAPI()
@@ -138,6 +142,7 @@ class OpenApiDocument {
 				header(item.getPost(), "Idempotency-Key", "licence-2026-0001");
 				response(item.getPost(), "201", examples.get("attachment"), "保存的附件");
 			}
+			case "/api/tokens" -> response(item.getPost(), "201", ISSUED_TOKEN, "新建的令牌（token 只返回这一次）");
 			default -> {
 			}
 		}

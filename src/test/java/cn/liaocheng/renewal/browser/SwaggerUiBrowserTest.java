@@ -84,6 +84,23 @@ class SwaggerUiBrowserTest {
 		assertThat(tokensOfTheEnterprise()).isEqualTo(before);
 	}
 
+	@Test
+	void theTokenPageReachedFromTheHeaderShowsANewTokenOnce() {
+		browser.open("/");
+		browser.waitFor(By.id("api-tokens-link")).click();
+		browser.waitFor(By.id("name")).sendKeys("财务系统对接");
+		browser.driver().findElement(By.cssSelector("#create-token button[type=submit]")).click();
+		String token = browser.waitFor(By.id("token-value")).getAttribute("value");
+		browser.fullPageScreenshot("api-token-created");
+
+		browser.open("/enterprise/api-tokens");
+		browser.fullPageScreenshot("api-token-list");
+
+		assertThat(token).matches("lcr_[A-Za-z0-9_-]{43}");
+		assertThat(browser.driver().getPageSource()).doesNotContain(token);
+		assertThat(browser.driver().findElement(By.cssSelector("#tokens .token .name")).getText()).isEqualTo("财务系统对接");
+	}
+
 	/** Opens the operation, presses "Try it out" and "Execute", and returns the status Swagger UI shows. */
 	private String tryOut(String method, String path, String body) {
 		By block = By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[@data-path='" + path + "']]");

@@ -65,6 +65,13 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void aNewTokenIsDocumentedAsCreated() {
+		JsonNode create = doc.at("/paths/~1api~1tokens/post");
+		assertThat(create.at("/responses/200").isMissingNode()).isTrue();
+		assertThat(create.at("/responses/201/content/application~1json/examples/example/value/token").asText()).startsWith("lcr_");
+	}
+
+	@Test
 	void noStaffOrInternalEndpointIsAdvertised() {
 		List<String> paths = new ArrayList<>();
 		doc.get("paths").fieldNames().forEachRemaining(paths::add);

@@ -229,6 +229,19 @@ class ApiTokenTest {
 	}
 
 	@Test
+	void aMalformedRequestIsExplainedInChinese() {
+		WebClient owner = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		HttpResponse<String> badDate = owner.postJson("/api/tokens", "{\"name\":\"日期\",\"expiresOn\":\"明年\"}");
+		HttpResponse<String> noName = owner.postJson("/api/tokens", "{}");
+
+		assertThat(badDate.statusCode()).isEqualTo(400);
+		assertThat(json(badDate).get("detail").asText()).contains("请求内容须为 JSON");
+		assertThat(noName.statusCode()).isEqualTo(400);
+		assertThat(json(noName).get("detail").asText()).startsWith("请填写令牌名称");
+	}
+
+	@Test
 	void staffAccountsGetNoTokens() {
 		for (String staff : List.of(DemoUsers.COUNTY_REVIEWER, DemoUsers.ADMIN, DemoUsers.BANK_OFFICER)) {
 			WebClient client = new WebClient(port).withBasic(staff, DemoUsers.PASSWORD);

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,6 +78,14 @@ class ApiTokenApiController {
 	@Operation(summary = "撤销令牌（立即生效）", description = "幂等性：已撤销或不存在的令牌返回 404")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		return tokens.revoke(user, id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"请求内容须为 JSON，例如 {\"name\": \"财务系统对接\", \"expiresOn\": \"年-月-日\"}；有效期可不填");
+		problem.setTitle("请求格式错误");
+		return problem;
 	}
 
 	@ExceptionHandler(ApiTokens.RefusedException.class)
