@@ -28,10 +28,14 @@ class ApiTokenAuthenticator {
 
 	private final CamundaIdentityAuthenticationProvider users;
 
-	ApiTokenAuthenticator(ApiTokens tokens, IdentityService identity, CamundaIdentityAuthenticationProvider users) {
+	private final ApiTokenHolders holders;
+
+	ApiTokenAuthenticator(ApiTokens tokens, IdentityService identity, CamundaIdentityAuthenticationProvider users,
+			ApiTokenHolders holders) {
 		this.tokens = tokens;
 		this.identity = identity;
 		this.users = users;
+		this.holders = holders;
 	}
 
 	/** The outcome: an authentication, or a refusal with what to do. */
@@ -63,7 +67,7 @@ class ApiTokenAuthenticator {
 			return new Refused("API 令牌所属的账户已不存在");
 		}
 		PortalUser owner = users.portalUser(user);
-		Optional<String> ineligible = tokens.ineligibility(owner);
+		Optional<String> ineligible = holders.refusal(owner);
 		if (ineligible.isPresent()) {
 			return new Refused(ineligible.get());
 		}

@@ -33,8 +33,11 @@ class ApiTokenPageController {
 
 	private final ApiTokens tokens;
 
-	ApiTokenPageController(ApiTokens tokens) {
+	private final ApiTokenHolders holders;
+
+	ApiTokenPageController(ApiTokens tokens, ApiTokenHolders holders) {
 		this.tokens = tokens;
+		this.holders = holders;
 	}
 
 	record Row(long id, String name, String hint, String createdAt, String expiresOn, String lastUsedAt,
@@ -92,7 +95,7 @@ class ApiTokenPageController {
 		model.addAttribute("cap", ApiTokens.CAP);
 		model.addAttribute("name", name);
 		model.addAttribute("expiresOn", expiresOn);
-		model.addAttribute("ineligible", tokens.ineligibility(user).orElse(null));
+		model.addAttribute("ineligible", holders.refusal(user).orElse(null));
 		return "enterprise/api-tokens";
 	}
 

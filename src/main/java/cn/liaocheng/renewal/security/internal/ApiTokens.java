@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
-import cn.liaocheng.renewal.organization.GroupType;
-import cn.liaocheng.renewal.security.AccountStanding;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -64,14 +62,14 @@ class ApiTokens {
 
 	private final AuditTrail audit;
 
-	private final List<AccountStanding> standing;
+	private final ApiTokenHolders holders;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(JdbcClient jdbc, AuditTrail audit, List<AccountStanding> standing) {
+	ApiTokens(JdbcClient jdbc, AuditTrail audit, ApiTokenHolders holders) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.standing = standing;
+		this.holders = holders;
 	}
 
 	/** A token as its owner sees it in the list; the token itself is never shown again. */
@@ -198,21 +196,6 @@ class ApiTokens {
 			.update();
 	}
 
-	/** Why {@code user} may not hold tokens, or empty. Staff accounts never do: their doors are the webapps. */
-	Optional<String> ineligibility(PortalUser user) {
-		if (!user.isIn(GroupType.ENTERPRISE)) {
-			return Optional.of("只有企业账户可以使用 API 令牌");
-		}
-		if (user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK)
-				|| user.isIn(GroupType.SYSTEM)) {
-			return Optional.of("工作人员账户不能使用 API 令牌，请登录后在门户或审批系统中办理");
-		}
-		if (standing.isEmpty()) {
-			return Optional.of("暂时无法确认企业账户状态，请稍后重试");
-		}
-		return standing.stream().flatMap(s -> s.refusal(user.userId()).stream()).findFirst();
-	}
-
 	static String hash(String token) {
 		try {
 			return HexFormat.of()
@@ -224,7 +207,7 @@ class ApiTokens {
 	}
 
 	private void requireEligible(PortalUser user) {
-		ineligibility(user).ifPresent(reason -> {
+		holders.refusal(user).ifPresent(reason -> {
 			throw new RefusedException(HttpStatus.FORBIDDEN, reason);
 		});
 	}
