@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"))
+				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"))
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
@@ -88,6 +89,7 @@ class SecurityConfiguration {
 			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated calls carry no
 			// cookie a foreign site could borrow.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
+			.addFilterAfter(new SwaggerUiCsrfCookie(), CsrfFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
 	}

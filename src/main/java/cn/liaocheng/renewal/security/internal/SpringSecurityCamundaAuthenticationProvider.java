@@ -20,7 +20,8 @@ public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedA
 	@Override
 	public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
+		// A personal API token never opens Camunda's doors, even if a request carrying one reached them.
+		if (authentication == null || !authentication.isAuthenticated() || authentication instanceof ApiTokenAuthentication
 				|| !(authentication.getPrincipal() instanceof PortalUser user)) {
 			return AuthenticationResult.unsuccessful();
 		}
