@@ -59,8 +59,8 @@ class NotificationEvents {
 		ReviewFacts facts = stages.facts(event.applicationId());
 		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_RETURNED,
 				"申报被退回补正：" + facts.referenceNo(),
-				"您的" + facts.kind().label() + "「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。"
-						+ "退回理由：" + event.reasons() + "　请于 " + MINUTE.format(event.deadline())
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。"
+						+ "退回理由：" + sentence(event.reasons()) + "请于 " + MINUTE.format(event.deadline())
 						+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				caseLink(event.applicationId()), event.applicationId(), null));
 	}
@@ -70,7 +70,7 @@ class NotificationEvents {
 		ReviewFacts facts = stages.facts(event.applicationId());
 		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_DECIDED,
 				"申报已办结：" + facts.referenceNo(),
-				"您的" + facts.kind().label() + "「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果："
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果："
 						+ event.outcome() + "。决定书已签发，可在申报详情中下载。",
 				caseLink(event.applicationId()), event.applicationId(), null));
 	}
@@ -90,7 +90,7 @@ class NotificationEvents {
 			case TRANSFERRED -> notifier.notify(event.assignee(), new Note(NotificationKind.TASK_TRANSFERRED,
 					"任务转交给您：" + event.taskName(),
 					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」转交给您办理。转交原因："
-							+ event.reason() + "　" + due,
+							+ sentence(event.reason()) + due,
 					link, event.applicationId(), null));
 			case OVERDUE -> {
 				Note note = new Note(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
@@ -116,6 +116,12 @@ class NotificationEvents {
 	private String caseOf(long applicationId) {
 		ReviewFacts facts = stages.facts(applicationId);
 		return "申报编号 " + facts.referenceNo() + "（" + facts.enterpriseName() + "，" + facts.title() + "）的";
+	}
+
+	/** The text as a sentence of its own: a full stop added unless it ends with one. */
+	static String sentence(String text) {
+		String t = text == null ? "" : text.strip();
+		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
 	}
 
 	private static String caseLink(long applicationId) {
