@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
@@ -114,8 +115,14 @@ class NotificationEvents {
 
 	/** "申报编号 …（企业，项目）的" for a task's case; what a reviewer may know from the task itself. */
 	private String caseOf(long applicationId) {
-		ReviewFacts facts = stages.facts(applicationId);
-		return "申报编号 " + facts.referenceNo() + "（" + facts.enterpriseName() + "，" + facts.title() + "）的";
+		try {
+			ReviewFacts facts = stages.facts(applicationId);
+			return "申报编号 " + facts.referenceNo() + "（" + facts.enterpriseName() + "，" + facts.title() + "）的";
+		}
+		catch (ApplicationNotFoundException e) {
+			// A task of a case the application module does not know (a probe, a deleted case): the task speaks for itself.
+			return "";
+		}
 	}
 
 	/** The text as a sentence of its own: a full stop added unless it ends with one. */

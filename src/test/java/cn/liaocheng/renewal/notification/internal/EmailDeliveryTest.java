@@ -174,6 +174,12 @@ class EmailDeliveryTest {
 		WebClient enterprise = new WebClient(port);
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		assertThat(enterprise.get("/admin/notifications").statusCode()).isEqualTo(403);
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		assertThat(reviewer.get("/admin/notifications").statusCode()).isEqualTo(403);
+		assertThat(reviewer.postForm("/admin/notifications/" + email + "/retry",
+				"_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body())).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).get("/admin/notifications").statusCode()).isEqualTo(302);
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		HttpResponse<String> page = admin.get("/admin/notifications");
