@@ -1,9 +1,7 @@
 package cn.liaocheng.renewal.notification.internal;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,7 +108,7 @@ class NotificationEvents {
 		if (event.assignee() != null) {
 			return List.of(event.assignee());
 		}
-		return new ArrayList<>(recipients.membersOf(event.candidateGroups()));
+		return recipients.membersOf(event.candidateGroups());
 	}
 
 	/** "申报编号 …（企业，项目）的" for a task's case; what a reviewer may know from the task itself. */
@@ -133,10 +131,6 @@ class NotificationEvents {
 
 	private static String caseLink(long applicationId) {
 		return "/enterprise/applications/" + applicationId;
-	}
-
-	static String day(Instant instant) {
-		return DAY.format(instant);
 	}
 
 }
