@@ -63,11 +63,16 @@ class DemoDataSeeder implements ApplicationRunner {
 				if (DemoAccounts.COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
 					account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
 							GroupNames.county(division.code(), department.key()));
+					// The lead (负责人) of each demo body, to whom its overdue tasks are escalated and reported.
+					account(abbreviation + "-" + department.key() + "-lead", department.nameIn(division), "负责人",
+							GroupNames.lead(GroupNames.county(division.code(), department.key())));
 				}
 			}
 		}
 		for (Department department : catalog.departments()) {
 			account("lc-" + department.key(), department.cityName(), "审核员", GroupNames.city(department.key()));
+			account("lc-" + department.key() + "-lead", department.cityName(), "负责人",
+					GroupNames.lead(GroupNames.city(department.key())));
 		}
 		for (Bank bank : catalog.banks()) {
 			account(bank.key() + "-officer", bank.name(), "信贷员", GroupNames.bank(bank.key()));

@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -42,9 +44,12 @@ class CountyEnterprises {
 
 	private final OrganizationCatalog catalog;
 
-	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog) {
+	private final ApplicationEventPublisher events;
+
+	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.events = events;
 	}
 
 	/** The divisions whose accounts the user may manage; none for anyone but county industry reviewers and administrators. */
@@ -90,6 +95,7 @@ class CountyEnterprises {
 			.update();
 		if (changed > 0) {
 			LOG.info("Enterprise {} ({}) activated by {}", before.creditCode(), before.userId(), actor);
+			events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor));
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}

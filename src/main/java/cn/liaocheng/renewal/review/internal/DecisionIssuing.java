@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -38,13 +40,16 @@ class DecisionIssuing {
 
 	private final SubsidyRules rules;
 
+	private final ApplicationEventPublisher events;
+
 	DecisionIssuing(ApplicationStages stages, CaseNarrative narrative, Decisions decisions, Directory directory,
-			SubsidyRules rules) {
+			SubsidyRules rules, ApplicationEventPublisher events) {
 		this.stages = stages;
 		this.narrative = narrative;
 		this.decisions = decisions;
 		this.directory = directory;
 		this.rules = rules;
+		this.events = events;
 	}
 
 	@Transactional
@@ -63,6 +68,7 @@ class DecisionIssuing {
 					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
 		}
 		stages.decide(applicationId, ending.status(), "办理结果：" + ending.summary() + "。决定书可在申报详情中下载。");
+		events.publishEvent(new CaseDecided(applicationId, ending.summary()));
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.CaseReturned;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -27,10 +29,14 @@ class OpenCorrectionDelegate implements JavaDelegate {
 
 	private final OpinionStore opinions;
 
-	OpenCorrectionDelegate(WorkingDays workingDays, ApplicationStages stages, OpinionStore opinions) {
+	private final ApplicationEventPublisher events;
+
+	OpenCorrectionDelegate(WorkingDays workingDays, ApplicationStages stages, OpinionStore opinions,
+			ApplicationEventPublisher events) {
 		this.workingDays = workingDays;
 		this.stages = stages;
 		this.opinions = opinions;
+		this.events = events;
 	}
 
 	@Override
@@ -43,6 +49,7 @@ class OpenCorrectionDelegate implements JavaDelegate {
 				"申报被退回补正，请于 " + SHOWN.format(deadline) + " 前修改并重新提交，逾期申报失效。退回理由：" + reasons);
 		execution.setVariable(ReviewProcesses.CORRECTION_DEADLINE, DateTimeFormatter.ISO_INSTANT.format(deadline));
 		execution.setVariable(ReviewProcesses.CORRECTION_REASONS, reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons);
+		events.publishEvent(new CaseReturned(applicationId, deadline, reasons));
 	}
 
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
 
 /**
  * Overdue review tasks: the assignee (or the group) is reminded by a comment on the task and a line in the case's
@@ -61,8 +63,11 @@ class OverdueTasks {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	OverdueTasks(TaskService tasks, RuntimeService runtime, ManagementService management, ApplicationStages stages,
-			Directory directory, OverdueMarks marks, SchedulerLease lease, PlatformTransactionManager transactions) {
+			Directory directory, OverdueMarks marks, SchedulerLease lease, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.management = management;
@@ -71,6 +76,7 @@ class OverdueTasks {
 		this.marks = marks;
 		this.lease = lease;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	@Scheduled(initialDelayString = "${renewal.review.overdue-check.initial-delay:PT2M}",
@@ -154,9 +160,13 @@ class OverdueTasks {
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
 		ProcessInstance instance = task.getProcessInstanceId() == null ? null
 				: runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+		Long applicationId = null;
 		if (instance != null && instance.getBusinessKey() != null) {
-			stages.note(ReviewedApplication.ofBusinessKey(instance.getBusinessKey()), "system", "审批系统", "OVERDUE", message);
+			applicationId = ReviewedApplication.ofBusinessKey(instance.getBusinessKey());
+			stages.note(applicationId, "system", "审批系统", "OVERDUE", message);
 		}
+		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.OVERDUE, task.getId(), task.getName(),
+				applicationId, task.getAssignee(), List.of(group), task.getDueDate().toInstant(), null, message));
 		return true;
 	}
 

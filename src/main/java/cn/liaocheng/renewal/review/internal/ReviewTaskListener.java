@@ -7,6 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
@@ -14,6 +15,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
 
 /**
  * On creating a review task: its due date (5 working days unless the model sets one), and the stage the enterprise sees, taken
@@ -34,10 +36,14 @@ class ReviewTaskListener implements TaskListener {
 
 	private final Directory directory;
 
-	ReviewTaskListener(WorkingDays workingDays, ApplicationStages stages, Directory directory) {
+	private final ApplicationEventPublisher events;
+
+	ReviewTaskListener(WorkingDays workingDays, ApplicationStages stages, Directory directory,
+			ApplicationEventPublisher events) {
 		this.workingDays = workingDays;
 		this.stages = stages;
 		this.directory = directory;
+		this.events = events;
 	}
 
 	@Override
@@ -71,10 +77,14 @@ class ReviewTaskListener implements TaskListener {
 		}
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);
+		long applicationId = ReviewedApplication.of(task);
 		if (stage != null) {
-			long applicationId = ReviewedApplication.of(task);
 			stages.enter(applicationId, stage, null);
 		}
+		java.util.List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
+			.filter(g -> g != null).toList();
+		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, task.getId(), task.getName(),
+				applicationId, task.getAssignee(), groups, task.getDueDate().toInstant(), null, null));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.internal.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -60,8 +62,11 @@ public class TaskHandOvers {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	TaskHandOvers(TaskService tasks, RuntimeService runtime, IdentityService identity,
-			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit) {
+			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.identity = identity;
@@ -69,6 +74,7 @@ public class TaskHandOvers {
 		this.directory = directory;
 		this.stages = stages;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** Gives the task {@code callerId} holds to {@code to}, a member of the same body. */
@@ -83,6 +89,10 @@ public class TaskHandOvers {
 			String toName = directory.personName(colleague.userId());
 			record(held, callerId, bodyName, "TASK_TRANSFER", "由" + directory.personName(callerId) + "转交" + toName
 					+ "办理。转交原因：" + why, "to " + colleague.userId() + "; reason: " + why);
+			Task task = held.task();
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, task.getId(), task.getName(),
+					held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
+					task.getDueDate() == null ? null : task.getDueDate().toInstant(), callerId, why));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});

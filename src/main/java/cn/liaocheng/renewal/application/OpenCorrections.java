@@ -1,0 +1,43 @@
+package cn.liaocheng.renewal.application;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications waiting for their enterprise's correction, with their deadlines: what reminders are sent from. */
+@Service
+public class OpenCorrections {
+
+	private final JdbcClient jdbc;
+
+	OpenCorrections(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The applications in correction whose deadline lies between {@code after} and {@code until}, soonest first. */
+	@Transactional(readOnly = true)
+	public List<OpenCorrection> dueBetween(Instant after, Instant until) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.correction_deadline, e.user_id
+				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE a.status = :status AND a.correction_deadline > :after AND a.correction_deadline <= :until
+				ORDER BY a.correction_deadline, a.id""")
+			.param("status", ApplicationStatus.CORRECTION.name())
+			.param("after", Timestamp.from(after))
+			.param("until", Timestamp.from(until))
+			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
+					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
+					rs.getString("user_id")))
+			.list();
+	}
+
+	/** An application in correction: its enterprise's account must correct it by {@code deadline}. */
+	public record OpenCorrection(long applicationId, String referenceNo, ApplicationKind kind, Instant deadline,
+			String enterpriseUser) {
+	}
+
+}

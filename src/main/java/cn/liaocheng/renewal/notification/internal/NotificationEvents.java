@@ -1,0 +1,136 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
+import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.CaseDecided;
+import cn.liaocheng.renewal.review.CaseReturned;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
+
+/**
+ * Turns the other modules' events into notifications, synchronously in the transaction that published them: a step
+ * that rolls back leaves no message, and a step that commits cannot lose its message. Enterprises hear about their
+ * account and their cases; reviewers about tasks given to them or waiting in their body's pool.
+ */
+@Component
+class NotificationEvents {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(CHINA);
+
+	static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(CHINA);
+
+	private final Notifier notifier;
+
+	private final Recipients recipients;
+
+	private final ApplicationStages stages;
+
+	NotificationEvents(Notifier notifier, Recipients recipients, ApplicationStages stages) {
+		this.notifier = notifier;
+		this.recipients = recipients;
+		this.stages = stages;
+	}
+
+	@EventListener
+	void on(EnterpriseActivated event) {
+		notifier.notify(event.userId(), new Note(NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活",
+				event.enterpriseName() + "的申报账户已通过所在县（市、区）工业和信息化主管部门审核并激活。"
+						+ "现在可以在线填报、提交设备更新项目入库、奖补资金和贴息贷款申报。",
+				"/", null, null));
+	}
+
+	@EventListener
+	void on(CaseReturned event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_RETURNED,
+				"申报被退回补正：" + facts.referenceNo(),
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。"
+						+ "退回理由：" + sentence(event.reasons()) + "请于 " + MINUTE.format(event.deadline())
+						+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
+				caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(CaseDecided event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_DECIDED,
+				"申报已办结：" + facts.referenceNo(),
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果："
+						+ event.outcome() + "。决定书已签发，可在申报详情中下载。",
+				caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(ReviewTaskEvent event) {
+		String about = event.applicationId() == null ? "" : caseOf(event.applicationId());
+		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
+		String link = "/camunda/app/tasklist/default/#/?task=" + event.taskId();
+		switch (event.kind()) {
+			case CREATED -> {
+				Note note = new Note(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
+						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, link,
+						event.applicationId(), null);
+				handlers(event).forEach(user -> notifier.notify(user, note));
+			}
+			case TRANSFERRED -> notifier.notify(event.assignee(), new Note(NotificationKind.TASK_TRANSFERRED,
+					"任务转交给您：" + event.taskName(),
+					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」转交给您办理。转交原因："
+							+ sentence(event.reason()) + due,
+					link, event.applicationId(), null));
+			case OVERDUE -> {
+				Note note = new Note(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
+						about + "「" + event.taskName() + "」已超过办理期限" + (event.due() == null ? "" : "（" + DAY.format(event.due()) + "）")
+								+ "，请尽快办理。该任务已报送部门负责人督办。",
+						link, event.applicationId(), null);
+				Set<String> users = new LinkedHashSet<>(handlers(event));
+				users.addAll(recipients.membersOf(event.candidateGroups().stream().map(GroupNames::lead).toList()));
+				users.forEach(user -> notifier.notify(user, note));
+			}
+		}
+	}
+
+	/** The assignee, or else everyone in the task's candidate groups. */
+	private List<String> handlers(ReviewTaskEvent event) {
+		if (event.assignee() != null) {
+			return List.of(event.assignee());
+		}
+		return recipients.membersOf(event.candidateGroups());
+	}
+
+	/** "申报编号 …（企业，项目）的" for a task's case; what a reviewer may know from the task itself. */
+	private String caseOf(long applicationId) {
+		try {
+			ReviewFacts facts = stages.facts(applicationId);
+			return "申报编号 " + facts.referenceNo() + "（" + facts.enterpriseName() + "，" + facts.title() + "）的";
+		}
+		catch (ApplicationNotFoundException e) {
+			// A task of a case the application module does not know (a probe, a deleted case): the task speaks for itself.
+			return "";
+		}
+	}
+
+	/** The text as a sentence of its own: a full stop added unless it ends with one. */
+	static String sentence(String text) {
+		String t = text == null ? "" : text.strip();
+		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
+	}
+
+	private static String caseLink(long applicationId) {
+		return "/enterprise/applications/" + applicationId;
+	}
+
+}

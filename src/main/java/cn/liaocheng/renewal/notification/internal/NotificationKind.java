@@ -1,0 +1,24 @@
+package cn.liaocheng.renewal.notification.internal;
+
+/** What a notification is about, with the label the message centre shows. */
+enum NotificationKind {
+
+	ACCOUNT_ACTIVATED("账户激活"),
+	CASE_RETURNED("退回补正"),
+	DEADLINE_APPROACHING("补正即将到期"),
+	CASE_DECIDED("办理结果"),
+	TASK_CREATED("新待办"),
+	TASK_TRANSFERRED("任务转交"),
+	TASK_OVERDUE("任务超期");
+
+	private final String label;
+
+	NotificationKind(String label) {
+		this.label = label;
+	}
+
+	String label() {
+		return label;
+	}
+
+}

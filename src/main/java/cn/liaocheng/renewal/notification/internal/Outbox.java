@@ -1,0 +1,124 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The deliveries waiting to go out by e-mail or SMS ({@code notification_outbox}), and what became of them. */
+@Repository
+class Outbox {
+
+	static final String PENDING = "PENDING";
+
+	static final String SENT = "SENT";
+
+	static final String FAILED = "FAILED";
+
+	private static final String SELECT = """
+			SELECT o.id, o.notification_id, o.channel, o.address, o.status, o.attempts, o.next_attempt_at, o.last_error,
+			       o.created_at, o.sent_at, n.recipient_id, n.title, n.body, n.link
+			FROM notification_outbox o JOIN notification n ON n.id = o.notification_id""";
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Queues a delivery, in the caller's transaction. */
+	void add(long notificationId, String channel, String address, Instant now) {
+		jdbc.sql("""
+				INSERT INTO notification_outbox (notification_id, channel, address, status, attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, 0, ?, ?)""")
+			.params(notificationId, channel, address, PENDING, Timestamp.from(now), Timestamp.from(now))
+			.update();
+	}
+
+	/** Pending deliveries whose time has come, oldest first. */
+	List<Delivery> due(Instant now, int limit) {
+		return jdbc.sql(SELECT + " WHERE o.status = ? AND o.next_attempt_at <= ?"
+				+ " ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY")
+			.params(PENDING, Timestamp.from(now))
+			.query(Outbox::delivery)
+			.list();
+	}
+
+	/** Deliveries not sent (pending or failed), failed ones first, newest first; for administrators. */
+	List<Delivery> unsent(int limit) {
+		return jdbc.sql(SELECT + " WHERE o.status IN (?, ?)"
+				+ " ORDER BY CASE o.status WHEN 'FAILED' THEN 0 ELSE 1 END, o.created_at DESC, o.id DESC"
+				+ " FETCH FIRST " + limit + " ROWS ONLY")
+			.params(FAILED, PENDING)
+			.query(Outbox::delivery)
+			.list();
+	}
+
+	long count(String status) {
+		return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = ?").param(status).query(Long.class).single();
+	}
+
+	void sent(long id, int attempts, Instant now) {
+		jdbc.sql("UPDATE notification_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
+			.params(SENT, attempts, Timestamp.from(now), id)
+			.update();
+	}
+
+	void retryLater(long id, int attempts, Instant next, String error) {
+		jdbc.sql("UPDATE notification_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
+			.params(attempts, Timestamp.from(next), Inbox.cut(error, 1000), id)
+			.update();
+	}
+
+	void failed(long id, int attempts, String error) {
+		jdbc.sql("UPDATE notification_outbox SET status = ?, attempts = ?, last_error = ? WHERE id = ?")
+			.params(FAILED, attempts, Inbox.cut(error, 1000), id)
+			.update();
+	}
+
+	/** Puts a delivery that has not been sent back in the queue, due now, with a fresh count of attempts. */
+	boolean retryNow(long id, Instant now) {
+		return jdbc.sql("""
+				UPDATE notification_outbox SET status = ?, attempts = 0, next_attempt_at = ?
+				WHERE id = ? AND status IN (?, ?)""")
+			.params(PENDING, Timestamp.from(now), id, FAILED, PENDING)
+			.update() == 1;
+	}
+
+	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+		return new Delivery(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("channel"),
+				rs.getString("address"), rs.getString("status"), rs.getInt("attempts"),
+				time(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), time(rs.getTimestamp("created_at")),
+				time(rs.getTimestamp("sent_at")), rs.getString("recipient_id"), rs.getString("title"),
+				rs.getString("body"), rs.getString("link"));
+	}
+
+	private static LocalDateTime time(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toLocalDateTime();
+	}
+
+	/** One delivery of one notification over one channel. */
+	record Delivery(long id, long notificationId, String channel, String address, String status, int attempts,
+			LocalDateTime nextAttemptAt, String lastError, LocalDateTime createdAt, LocalDateTime sentAt,
+			String recipientId, String title, String body, String link) {
+
+		public String channelLabel() {
+			return "EMAIL".equals(channel) ? "电子邮件" : "SMS".equals(channel) ? "短信" : channel;
+		}
+
+		public String statusLabel() {
+			return switch (status) {
+				case PENDING -> attempts == 0 ? "待发送" : "待重试";
+				case FAILED -> "发送失败";
+				default -> "已发送";
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.notification.internal.Outbox.Delivery;
+
+/**
+ * Sends what the outbox holds, outside any business transaction: a failed attempt is tried again after a delay that
+ * doubles each time (1, 2, 4 … minutes, at most an hour, by default), and after the last attempt the delivery is
+ * marked failed for administrators to see and retry. One node of the cluster runs it at a time ({@link JobLease});
+ * a node that dies between sending and recording may send a message twice, never lose one.
+ */
+@Component
+class OutboxDispatcher {
+
+	static final String JOB = "notification-dispatch";
+
+	private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	/** Longer than a batch takes with the SMTP timeouts of application.yaml. */
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	private static final int BATCH = 25;
+
+	private final Outbox outbox;
+
+	private final JobLease lease;
+
+	private final Map<String, DeliveryChannel> channels;
+
+	private final int maxAttempts;
+
+	private final Duration firstRetry;
+
+	private final Duration maxRetryDelay;
+
+	OutboxDispatcher(Outbox outbox, JobLease lease, List<DeliveryChannel> channels,
+			@Value("${renewal.notification.delivery.max-attempts:5}") int maxAttempts,
+			@Value("${renewal.notification.delivery.first-retry:PT1M}") Duration firstRetry,
+			@Value("${renewal.notification.delivery.max-retry-delay:PT1H}") Duration maxRetryDelay) {
+		this.outbox = outbox;
+		this.lease = lease;
+		this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::name, Function.identity()));
+		this.maxAttempts = Math.max(1, maxAttempts);
+		this.firstRetry = firstRetry;
+		this.maxRetryDelay = maxRetryDelay;
+	}
+
+	@Scheduled(initialDelayString = "${renewal.notification.delivery.initial-delay:PT30S}",
+			fixedDelayString = "${renewal.notification.delivery.interval:PT30S}")
+	void scheduled() {
+		dispatch(Instant.now());
+	}
+
+	/** Sends the deliveries due at {@code now}, one batch; returns how many went out. */
+	int dispatch(Instant now) {
+		if (!lease.take(JOB, LEASE)) {
+			return 0;
+		}
+		try {
+			int sent = 0;
+			for (Delivery delivery : outbox.due(now, BATCH)) {
+				if (send(delivery)) {
+					sent++;
+				}
+			}
+			return sent;
+		}
+		finally {
+			lease.giveBack(JOB);
+		}
+	}
+
+	private boolean send(Delivery delivery) {
+		int attempt = delivery.attempts() + 1;
+		DeliveryChannel channel = channels.get(delivery.channel());
+		try {
+			if (channel == null || !channel.active()) {
+				throw new IllegalStateException("发送渠道 " + delivery.channel() + " 未配置");
+			}
+			channel.send(delivery.address(), delivery.title(), delivery.body(), delivery.link());
+			outbox.sent(delivery.id(), attempt, Instant.now());
+			return true;
+		}
+		catch (Exception e) {
+			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+			if (attempt >= maxAttempts) {
+				outbox.failed(delivery.id(), attempt, error);
+				LOG.warn("Notification delivery {} ({}) failed for good after {} attempts: {}", delivery.id(),
+						delivery.channel(), attempt, error);
+			}
+			else {
+				outbox.retryLater(delivery.id(), attempt, Instant.now().plus(delay(attempt)), error);
+				LOG.info("Notification delivery {} ({}) failed, attempt {} of {}: {}", delivery.id(),
+						delivery.channel(), attempt, maxAttempts, error);
+			}
+			return false;
+		}
+	}
+
+	/** The wait after the {@code attempt}-th failure: the first retry's delay, doubled each time, capped. */
+	Duration delay(int attempt) {
+		Duration delay = firstRetry;
+		for (int i = 1; i < attempt && delay.compareTo(maxRetryDelay) < 0; i++) {
+			delay = delay.multipliedBy(2);
+		}
+		return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+	}
+
+}

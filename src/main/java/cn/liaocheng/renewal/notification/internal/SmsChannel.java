@@ -1,0 +1,55 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.notification.SmsGateway;
+
+/**
+ * Text messages to an enterprise's contact mobile number, through the {@link SmsGateway}. A message carries only the
+ * title: reasons and amounts stay behind the login.
+ */
+@Component
+class SmsChannel implements DeliveryChannel {
+
+	static final String NAME = "SMS";
+
+	private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
+	private final SmsGateway gateway;
+
+	private final boolean enabled;
+
+	SmsChannel(SmsGateway gateway, @Value("${renewal.notification.sms.enabled:false}") boolean enabled) {
+		this.gateway = gateway;
+		this.enabled = enabled;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public boolean active() {
+		return enabled;
+	}
+
+	@Override
+	public Optional<String> addressOf(Recipient recipient) {
+		String number = recipient.mobile() == null ? "" : recipient.mobile().replaceAll("[\\s-]", "");
+		if (number.startsWith("+86")) {
+			number = number.substring(3);
+		}
+		return MOBILE.matcher(number).matches() ? Optional.of(number) : Optional.empty();
+	}
+
+	@Override
+	public void send(String address, String title, String body, String link) throws Exception {
+		gateway.send(address, MailChannel.SUBJECT_PREFIX + title + "。详情请登录聊城市工业领域设备更新审批系统查看。");
+	}
+
+}

@@ -1,0 +1,107 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.support.OwnContext;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+
+/** The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases and retries. */
+@Tag(OwnContext.TAG)
+@SpringBootTest(properties = "renewal.scheduling.enabled=false")
+@ActiveProfiles({ "postgres", "demo" })
+class NotificationsOnPostgresTest {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry, "renewal_notify");
+	}
+
+	@Autowired
+	Notifier notifier;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxDispatcher dispatcher;
+
+	@Autowired
+	JobLease lease;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldStoreListAndMarkReadPerRecipientWithDeduplication() {
+		String user = "pg-user-" + System.nanoTime();
+		Note reminder = new Note(NotificationKind.DEADLINE_APPROACHING, "补正期限即将届满", "请于期限前补正", "/", null, "deadline:1");
+		assertThat(notifier.notify(user, reminder)).isTrue();
+		assertThat(notifier.notify(user, reminder)).isFalse();
+		for (int i = 0; i < 25; i++) {
+			notifier.notify(user, new Note(NotificationKind.TASK_CREATED, "新的待办任务 " + i, "正文", null, null, null));
+		}
+
+		assertThat(inbox.unreadCount(user)).isEqualTo(26);
+		assertThat(inbox.list(user, true, 0, 20)).hasSize(20).first().satisfies(m -> assertThat(m.title()).isEqualTo("新的待办任务 24"));
+		assertThat(inbox.list(user, true, 20, 20)).hasSize(6);
+		long id = inbox.list(user, false, 0, 1).get(0).id();
+		assertThat(inbox.markRead("someone-else", id, Instant.now())).isFalse();
+		assertThat(inbox.markRead(user, id, Instant.now())).isTrue();
+		assertThat(inbox.markRead(user, id, Instant.now())).isTrue();
+		assertThat(inbox.unreadCount(user)).isEqualTo(25);
+		assertThat(inbox.markAllRead(user, Instant.now())).isEqualTo(25);
+		assertThat(inbox.list(user, true, 0, 20)).isEmpty();
+	}
+
+	@Test
+	void shouldRetryADeliveryWhoseChannelIsNotConfiguredUntilItFails() {
+		String user = "pg-user-" + System.nanoTime();
+		notifier.notify(user, new Note(NotificationKind.CASE_DECIDED, "申报已办结", "办理结果：准予入库", null, 7L, null));
+		long notification = inbox.list(user, false, 0, 1).get(0).id();
+		outbox.add(notification, MailChannel.NAME, "someone@example.cn", Instant.now());
+		long delivery = jdbc.sql("SELECT id FROM notification_outbox WHERE notification_id = ?").param(notification)
+			.query(Long.class).single();
+
+		Instant later = Instant.now();
+		for (int i = 0; i < 5; i++) {
+			later = later.plus(Duration.ofHours(2));
+			dispatcher.dispatch(later);
+		}
+
+		assertThat(outbox.unsent(1000)).filteredOn(d -> d.id() == delivery).singleElement().satisfies(d -> {
+			assertThat(d.status()).isEqualTo(Outbox.FAILED);
+			assertThat(d.attempts()).isEqualTo(5);
+			assertThat(d.lastError()).contains("未配置");
+		});
+		assertThat(outbox.retryNow(delivery, Instant.now())).isTrue();
+		assertThat(outbox.count(Outbox.PENDING)).isPositive();
+	}
+
+	@Test
+	void shouldLetOneRunAtATimeHoldTheDispatchLease() {
+		assertThat(lease.take(OutboxDispatcher.JOB, Duration.ofMinutes(1))).isTrue();
+		try {
+			assertThat(dispatcher.dispatch(Instant.now())).as("another run holds the lease").isZero();
+		}
+		finally {
+			lease.giveBack(OutboxDispatcher.JOB);
+		}
+	}
+
+}

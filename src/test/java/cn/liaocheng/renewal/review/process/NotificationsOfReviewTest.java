@@ -1,0 +1,127 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.review.internal.TaskHandOvers;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The review's events reach the right people and nobody else: the enterprise hears of a return (with the reasons and
+ * the deadline) and of the decision; a new task reaches the members of its body; a transferred task its new
+ * assignee only.
+ */
+@WebIntegrationTest
+class NotificationsOfReviewTest extends ReviewProcessTest {
+
+	private final JdbcClient jdbc;
+
+	private final IdentityService identity;
+
+	private final TaskService tasks;
+
+	private final TaskHandOvers handOvers;
+
+	private final Applications applications;
+
+	@Autowired
+	NotificationsOfReviewTest(ApplicationContext context, JdbcClient jdbc, IdentityService identity, TaskService tasks,
+			TaskHandOvers handOvers, Applications applications) {
+		super(context);
+		this.jdbc = jdbc;
+		this.identity = identity;
+		this.tasks = tasks;
+		this.handOvers = handOvers;
+		this.applications = applications;
+	}
+
+	@Test
+	void shouldTellOnlyTheEnterpriseWhyAndByWhenItsCaseWasReturned() {
+		Case project = review.submitProject(7);
+
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+
+		List<Row> returned = rows(project, "CASE_RETURNED");
+		assertThat(returned).extracting(Row::recipient).containsExactly(DemoUsers.ENTERPRISE);
+		Instant deadline = review.outcomes(project).correctionDeadline();
+		String shownDeadline = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+			.withZone(java.time.ZoneId.of("Asia/Shanghai"))
+			.format(deadline);
+		assertThat(returned.get(0).title()).contains("退回补正");
+		assertThat(returned.get(0).body()).contains(ReviewFixture.opinionFor("RETURN"), shownDeadline, "重新提交");
+		assertThat(returned.get(0).link()).isEqualTo("/enterprise/applications/" + project.id());
+	}
+
+	@Test
+	void shouldTellTheEnterpriseTheOutcomeOnceTheDecisionIsIssued() {
+		Case project = review.submitProject(7);
+		assertThat(rows(project, "CASE_DECIDED")).isEmpty();
+
+		review.passCountyReview(project);
+		review.passCityReview(project);
+
+		List<Row> decided = rows(project, "CASE_DECIDED");
+		assertThat(decided).extracting(Row::recipient).containsExactly(DemoUsers.ENTERPRISE);
+		assertThat(decided.get(0).body()).contains("办理结果", "决定书");
+		assertThat(rows(project, "CASE_RETURNED")).isEmpty();
+	}
+
+	@Test
+	void shouldTellEveryMemberOfTheCountyBodyAndNobodyElseOfANewTask() {
+		Case project = review.submitProject(7);
+
+		List<Row> created = rows(project, "TASK_CREATED");
+		List<String> members = identity.createUserQuery().memberOfGroup(ReviewFixture.COUNTY_INDUSTRY).list().stream()
+			.map(User::getId).sorted().toList();
+		assertThat(members).contains(DemoUsers.COUNTY_REVIEWER);
+		assertThat(created).extracting(Row::recipient).containsExactlyInAnyOrderElementsOf(members);
+		assertThat(created).extracting(Row::recipient)
+			.doesNotContain(DemoUsers.ENTERPRISE, "gx-finance", "gx-industry-lead", "lq-industry", "lc-industry");
+		assertThat(created.get(0).body()).contains("县级形式审查", "冠县演示轴承制造有限公司");
+		assertThat(created.get(0).link()).startsWith("/camunda/app/tasklist/default/#/?task=");
+
+		review.passCountyReview(project);
+		// The city's acceptance reaches the city industry bureau, not the county.
+		assertThat(rows(project, "TASK_CREATED")).extracting(Row::recipient).contains("lc-industry");
+	}
+
+	@Test
+	void shouldTellOnlyTheNewAssigneeOfATransferredTask() {
+		new CountyReviewTasks(applications, identity, tasks).ensureColleague();
+		Case project = review.submitProject(7);
+		Task task = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+
+		handOvers.transfer(DemoUsers.COUNTY_REVIEWER, task.getId(), CountyReviewTasks.COLLEAGUE, "本人出差，转同事办理");
+
+		List<Row> transferred = rows(project, "TASK_TRANSFERRED");
+		assertThat(transferred).extracting(Row::recipient).containsExactly(CountyReviewTasks.COLLEAGUE);
+		assertThat(transferred.get(0).body()).contains("本人出差，转同事办理", "冠县工业和信息化局审核员");
+	}
+
+	private List<Row> rows(Case c, String kind) {
+		return jdbc.sql("SELECT recipient_id, title, body, link FROM notification WHERE application_id = ? AND kind = ? ORDER BY id")
+			.params(c.id(), kind)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	record Row(String recipient, String title, String body, String link) {
+	}
+
+}
