@@ -12,16 +12,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
+import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Reminds an enterprise that its correction is due: from the start of the day two working days before the day of
  * the deadline (the same rule as Tasklist's 即将超期), once per case and deadline. One node of the cluster runs it at
- * a time ({@link JobLease}); the reminder's key makes a repeated run harmless.
+ * a time ({@link ClusterLease}); the reminder's key makes a repeated run harmless.
  */
 @Component
 class CorrectionReminders {
@@ -41,11 +42,11 @@ class CorrectionReminders {
 
 	private final Notifier notifier;
 
-	private final JobLease lease;
+	private final ClusterLease lease;
 
 	private final TransactionTemplate transaction;
 
-	CorrectionReminders(OpenCorrections corrections, WorkingDays workingDays, Notifier notifier, JobLease lease,
+	CorrectionReminders(OpenCorrections corrections, WorkingDays workingDays, Notifier notifier, ClusterLease lease,
 			PlatformTransactionManager transactions) {
 		this.corrections = corrections;
 		this.workingDays = workingDays;

@@ -14,11 +14,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.notification.internal.Outbox.Delivery;
+import cn.liaocheng.renewal.operations.ClusterLease;
 
 /**
  * Sends what the outbox holds, outside any business transaction: a failed attempt is tried again after a delay that
  * doubles each time (1, 2, 4 … minutes, at most an hour, by default), and after the last attempt the delivery is
- * marked failed for administrators to see and retry. One node of the cluster runs it at a time ({@link JobLease});
+ * marked failed for administrators to see and retry. One node of the cluster runs it at a time ({@link ClusterLease});
  * a node that dies between sending and recording may send a message twice, never lose one.
  */
 @Component
@@ -35,7 +36,7 @@ class OutboxDispatcher {
 
 	private final Outbox outbox;
 
-	private final JobLease lease;
+	private final ClusterLease lease;
 
 	private final Map<String, DeliveryChannel> channels;
 
@@ -45,7 +46,7 @@ class OutboxDispatcher {
 
 	private final Duration maxRetryDelay;
 
-	OutboxDispatcher(Outbox outbox, JobLease lease, List<DeliveryChannel> channels,
+	OutboxDispatcher(Outbox outbox, ClusterLease lease, List<DeliveryChannel> channels,
 			@Value("${renewal.notification.delivery.max-attempts:5}") int maxAttempts,
 			@Value("${renewal.notification.delivery.first-retry:PT1M}") Duration firstRetry,
 			@Value("${renewal.notification.delivery.max-retry-delay:PT1H}") Duration maxRetryDelay) {

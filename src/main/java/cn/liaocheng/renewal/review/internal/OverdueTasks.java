@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 
@@ -31,7 +32,7 @@ import cn.liaocheng.renewal.review.ReviewTaskEvent;
  * history, and the task is escalated to the body's lead group, whose members then see it in Tasklist. A task is
  * escalated once: each run reads, batch by batch, only overdue tasks it has not dealt with ({@link OverdueMarks}), so
  * tasks escalated long ago and still open never crowd out new ones; and one node of the cluster runs at a time
- * ({@link SchedulerLease}), so two nodes neither repeat a reminder nor collide on the same task.
+ * ({@link ClusterLease}), so two nodes neither repeat a reminder nor collide on the same task.
  */
 @Component
 class OverdueTasks {
@@ -59,14 +60,14 @@ class OverdueTasks {
 
 	private final OverdueMarks marks;
 
-	private final SchedulerLease lease;
+	private final ClusterLease lease;
 
 	private final TransactionTemplate transaction;
 
 	private final ApplicationEventPublisher events;
 
 	OverdueTasks(TaskService tasks, RuntimeService runtime, ManagementService management, ApplicationStages stages,
-			Directory directory, OverdueMarks marks, SchedulerLease lease, PlatformTransactionManager transactions,
+			Directory directory, OverdueMarks marks, ClusterLease lease, PlatformTransactionManager transactions,
 			ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.runtime = runtime;

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
@@ -42,7 +43,7 @@ class NotificationsOnPostgresTest {
 	OutboxDispatcher dispatcher;
 
 	@Autowired
-	JobLease lease;
+	ClusterLease lease;
 
 	@Autowired
 	JdbcClient jdbc;

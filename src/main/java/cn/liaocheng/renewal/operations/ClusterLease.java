@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.notification.internal;
+package cn.liaocheng.renewal.operations;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -10,36 +10,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A lease on a periodic job in the {@code scheduler_lock} table (the mechanism of the overdue check, V52), so that
- * the notification jobs run on one node of the cluster at a time; a node that dies holding it loses it when the
- * lease runs out.
+ * A lease on a periodic job in the {@code scheduler_lock} table, so that the job runs on one node of the cluster at a
+ * time. Taking it is one conditional UPDATE, atomic on every database; a node that dies holding it loses it when the
+ * lease runs out. Each periodic job has its own row (inserted by the migration that introduces the job).
  */
 @Repository
-class JobLease {
+public class ClusterLease {
 
 	private final JdbcClient jdbc;
 
 	private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-	JobLease(JdbcClient jdbc) {
+	ClusterLease(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Takes the lease on {@code job} for {@code length} unless another run holds it; true when taken. */
-	boolean take(String job, Duration length) {
+	public boolean take(String job, Duration length) {
 		Instant now = Instant.now();
-		return jdbc.sql("UPDATE scheduler_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?")
+		return jdbc.sql("""
+				UPDATE scheduler_lock SET locked_until = ?, locked_by = ?
+				WHERE name = ? AND locked_until <= ?""")
 			.params(Timestamp.from(now.plus(length)), holder(), job, Timestamp.from(now))
 			.update() == 1;
 	}
 
 	/** Gives the lease back, if this run still holds it. */
-	void giveBack(String job) {
+	public void giveBack(String job) {
 		jdbc.sql("UPDATE scheduler_lock SET locked_until = ? WHERE name = ? AND locked_by = ?")
 			.params(Timestamp.from(Instant.now()), job, holder())
 			.update();
 	}
 
+	/** This node and thread: two runs in one JVM (as in tests) are two holders. */
 	private String holder() {
 		return node + "/" + Thread.currentThread().getId();
 	}
