@@ -25,6 +25,10 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
@@ -49,13 +53,16 @@ class ApplicationPortalController {
 
 	private final cn.liaocheng.renewal.decision.Decisions decisions;
 
+	private final org.springframework.beans.factory.ObjectProvider<CaseProgress> progress;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions) {
+			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress) {
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
 		this.decisions = decisions;
+		this.progress = progress;
 	}
 
 	@GetMapping
@@ -102,6 +109,12 @@ class ApplicationPortalController {
 		}
 		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		model.addAttribute("decisions", decisions.allForApplication(id));
+		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
+		model.addAttribute("standing", standing);
+		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
+		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
+		Outcomes o = detail.outcomes();
+		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
 		return "applications/detail";
 	}
 
@@ -142,9 +155,10 @@ class ApplicationPortalController {
 	}
 
 	@PostMapping("/{id}/submit")
-	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean declarationConfirmed, RedirectAttributes redirect) {
 		try {
-			applications.submit(user, id);
+			applications.submit(user, id, declarationConfirmed);
 			String county = organizations.division(applications.detail(user, id).divisionCode())
 				.map(d -> d.name() + "工业和信息化局")
 				.orElse("所在县（市、区）工业和信息化局");

@@ -175,7 +175,7 @@ final class ReviewFixture implements AutoCloseable {
 
 	/** What the portal does when the enterprise sends a corrected dossier back. */
 	void resubmit(Case c) {
-		applications.submit(enterprise, c.id());
+		applications.submit(enterprise, c.id(), true);
 		runJobs(c);
 	}
 
@@ -524,7 +524,7 @@ final class ReviewFixture implements AutoCloseable {
 	// --- building blocks
 
 	private Case submit(long id, ApplicationKind kind) {
-		applications.submit(enterprise, id);
+		applications.submit(enterprise, id, true);
 		ProcessInstance process = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(Long.toString(id))
 			.processDefinitionKey(kind.processKey())
