@@ -52,13 +52,24 @@ class ApplicationApiController {
 
 	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress;
 
+	private final cn.liaocheng.renewal.application.DossierPrints prints;
+
 	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress) {
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress,
+			cn.liaocheng.renewal.application.DossierPrints prints) {
+		this.prints = prints;
 		this.applications = applications;
 		this.decisions = decisions;
 		this.estimates = estimates;
 		this.progress = progress;
+	}
+
+	@GetMapping("/{id}/dossier.pdf")
+	@Operation(summary = "下载已提交申报的申报书 PDF（含申报编号、诚信承诺确认记录和办理进度二维码）", description = "草稿返回 409")
+	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.pdf(detail));
 	}
 
 	@GetMapping("/{id}/progress")

@@ -30,6 +30,8 @@ import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierDownloads;
+import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.FieldProblem;
@@ -55,14 +57,17 @@ class ApplicationPortalController {
 
 	private final org.springframework.beans.factory.ObjectProvider<CaseProgress> progress;
 
+	private final DossierPrints prints;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress) {
+			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints) {
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
 		this.decisions = decisions;
 		this.progress = progress;
+		this.prints = prints;
 	}
 
 	@GetMapping
@@ -83,6 +88,9 @@ class ApplicationPortalController {
 			@ModelAttribute("dossier") DossierForm dossier, Model model, RedirectAttributes redirect) {
 		if ("addLines".equals(action)) {
 			return form(user, model, kind, null, dossier, creationKey, List.of(), SPARE_LINES);
+		}
+		if ("projectLines".equals(action)) {
+			return form(user, model, kind, null, dossier, creationKey, withProjectLines(user, dossier), 0);
 		}
 		try {
 			long id = applications.createDraft(user, kind, dossier, creationKey);
@@ -130,6 +138,13 @@ class ApplicationPortalController {
 		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
+	/** The submitted dossier, printable; another enterprise's id gets 404 like everything else here. */
+	@GetMapping("/{id}/dossier.pdf")
+	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return DossierDownloads.of(detail, prints.pdf(detail));
+	}
+
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		ApplicationDetail detail = applications.detail(user, id);
@@ -143,6 +158,9 @@ class ApplicationPortalController {
 		ApplicationDetail detail = applications.detail(user, id);
 		if ("addLines".equals(action)) {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
+		}
+		if ("projectLines".equals(action)) {
+			return form(user, model, detail.summary().kind(), detail, dossier, null, withProjectLines(user, dossier), 0);
 		}
 		try {
 			applications.updateDraft(user, id, dossier, version);
@@ -243,6 +261,42 @@ class ApplicationPortalController {
 		model.addAttribute("banks", organizations.banks().stream().filter(Bank::active).toList());
 		model.addAttribute("projects", kind == ApplicationKind.PROJECT ? Map.of() : applications.registeredProjects(user));
 		return "applications/form";
+	}
+
+	/**
+	 * Adds the chosen registered project's equipment lines to the form, after the lines already filled in and
+	 * without repeating one (same name and model); nothing is saved until the enterprise saves. A project that is
+	 * not one of the enterprise's registered projects comes back as a problem next to the field.
+	 */
+	private List<FieldProblem> withProjectLines(PortalUser user, DossierForm dossier) {
+		Long projectId;
+		try {
+			projectId = dossier.getProjectId() == null || dossier.getProjectId().isBlank() ? null
+					: Long.valueOf(dossier.getProjectId().strip());
+		}
+		catch (NumberFormatException e) {
+			projectId = null;
+		}
+		if (projectId == null) {
+			return List.of(new FieldProblem("projectId", "请先选择已入库项目，再带入其设备明细"));
+		}
+		try {
+			List<EquipmentLineForm> lines = new ArrayList<>(
+					dossier.getEquipment().stream().filter(l -> !l.isBlank()).toList());
+			for (EquipmentLineForm line : applications.projectEquipment(user, projectId)) {
+				boolean present = lines.stream()
+					.anyMatch(l -> java.util.Objects.equals(l.getName(), line.getName())
+							&& java.util.Objects.equals(l.getModel(), line.getModel()));
+				if (!present) {
+					lines.add(line);
+				}
+			}
+			dossier.setEquipment(lines);
+			return List.of();
+		}
+		catch (DossierInvalidException e) {
+			return e.problems();
+		}
 	}
 
 	private String bankName(String key) {
