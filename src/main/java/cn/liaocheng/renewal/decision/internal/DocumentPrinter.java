@@ -55,9 +55,11 @@ class DocumentPrinter implements Printing {
 			}
 			if (doc.footer() != null) {
 				flow.down(LEADING * 0.5f);
-				flow.ensureRoom(LEADING);
-				flow.text(doc.footer(), LEFT, flow.y() - 10, 9, Color.DARK_GRAY, false);
-				flow.down(LEADING);
+				for (String line : flow.wrap(doc.footer(), 9, WIDTH, WIDTH)) {
+					flow.ensureRoom(14);
+					flow.text(line, LEFT, flow.y() - 10, 9, Color.DARK_GRAY, false);
+					flow.down(14);
+				}
 			}
 			flow.close();
 			describe(document.getDocumentInformation(), doc);
