@@ -92,6 +92,23 @@ class CasePageBrowserTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void aGrantedLoanShowsTheBanksTermsAndTheInterestSubsidy() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grant(loan, "5000000.00", true);
+
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		browser.open("/enterprise/applications/" + loan.id());
+		WebElement outcomes = browser.waitFor(By.id("outcomes"));
+		assertThat(outcomes.getText()).contains("放贷银行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息");
+		assertThat(browser.driver().findElement(By.id("status")).getAttribute("class")).contains("badge-approved");
+		scrollTo("progress");
+		browser.screenshot("case-loan-granted-1366");
+	}
+
+	@Test
 	void theSubsidyFormWarnsAsTheEnterpriseTypesAnInvoiceAmountThatDiffers() {
 		browser.driver().manage().window().setSize(new Dimension(1366, 900));
 		browser.open("/enterprise/applications/new?kind=SUBSIDY");
