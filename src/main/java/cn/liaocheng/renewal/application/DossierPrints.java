@@ -66,7 +66,8 @@ public class DossierPrints {
 				List.of(IntegrityDeclaration.TEXT, confirmed == null ? "（尚未确认）"
 						: "确认人：" + confirmed.userName() + "（" + confirmed.userId() + "）　确认时间：" + at(confirmed.at())
 								+ "　承诺文本版本：" + confirmed.version(),
-						"申报单位（盖章）：　　　　　　　　　　法定代表人（签字）：　　　　　　　　日期：　　　　年　　月　　日"));
+						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：",
+						"　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
 		String link = publicBaseUrl + "/enterprise/applications/" + s.id();
 		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"),
 				s.referenceNo(), link, sections, closing,

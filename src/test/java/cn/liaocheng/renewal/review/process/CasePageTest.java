@@ -206,6 +206,10 @@ class CasePageTest extends ReviewProcessTest {
 			.statusCode()).isEqualTo(404);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
 			.isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/00" + project.id() + "/dossier.pdf")
+			.statusCode()).as("another spelling of the same id").isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf;x=1")
+			.statusCode()).as("a path parameter").isIn(400, 404);
 		assertThat(download("lq-industry", "/review/applications/" + project.id() + "/dossier.pdf").statusCode())
 			.as("a reviewer of another county").isEqualTo(404);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/review/applications/" + project.id() + "/dossier.pdf")
