@@ -73,9 +73,14 @@ public class ApplicationStages {
 		return store.loanOffers(applicationId);
 	}
 
+	/** The interest subsidy and the terms of the rule that gave it: points a year, months covered, cap. */
 	@Transactional
-	public void recordInterestSubsidy(long applicationId, BigDecimal amount) {
+	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
+			BigDecimal cap) {
 		store.outcome(applicationId, "interest_subsidy_amount", amount);
+		store.outcome(applicationId, "interest_subsidy_points", points);
+		store.outcome(applicationId, "interest_subsidy_months", months);
+		store.outcome(applicationId, "interest_subsidy_cap", cap);
 	}
 
 	@Transactional

@@ -21,6 +21,22 @@ public enum ApplicationStatus {
 		return label;
 	}
 
+	/**
+	 * The CSS class of this status's badge, by what it means to the enterprise: {@code badge-progress} while a
+	 * body handles it, {@code badge-action} when it waits for the enterprise, {@code badge-approved},
+	 * {@code badge-refused}, {@code badge-ended} (withdrawn or lapsed) and {@code badge-draft}.
+	 */
+	public String badge() {
+		return "badge-" + switch (this) {
+			case DRAFT -> "draft";
+			case CORRECTION -> "action";
+			case APPROVED -> "approved";
+			case REFUSED -> "refused";
+			case WITHDRAWN, LAPSED -> "ended";
+			case COUNTY_REVIEW, CITY_REVIEW, EXPERT_REVIEW, PUBLIC_NOTICE, BANK_REVIEW -> "progress";
+		};
+	}
+
 	/** Whether the enterprise may change the dossier (a draft, or one returned for correction). */
 	public boolean editable() {
 		return editable;

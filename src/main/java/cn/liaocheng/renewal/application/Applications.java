@@ -72,19 +72,24 @@ public class Applications {
 		List<FieldProblem> missing = detail.summary().status().editable() ? submissionProblems(detail) : List.of();
 		return new ApplicationDetail(detail.summary(), detail.enterpriseId(), detail.enterpriseName(),
 				detail.divisionCode(), detail.version(), detail.dossier(), detail.projectTitle(), detail.attachments(),
-				detail.history(), missing);
+				detail.history(), missing, detail.outcomes(), detail.declaration(), detail.invoiceWarnings());
 	}
 
 	/**
-	 * Submits a draft or a corrected dossier into review. Submitting twice (a double click, a retried request)
-	 * changes nothing the second time and answers with the application as it stands.
+	 * Submits a draft or a corrected dossier into review, with the {@link IntegrityDeclaration} the user confirmed
+	 * ({@code declarationConfirmed}); without it the submission is refused and who confirmed when is recorded with
+	 * it. Submitting twice (a double click, a retried request) changes nothing the second time and answers with the
+	 * application as it stands.
 	 */
 	@Transactional
-	public ApplicationSummary submit(PortalUser user, long id) {
+	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed) {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationDetail current = store.detailForUpdate(enterprise, id);
 		if (!current.summary().status().editable()) {
 			return current.summary();
+		}
+		if (!declarationConfirmed) {
+			throw new DossierInvalidException(List.of(new FieldProblem("declaration", IntegrityDeclaration.REQUIRED)));
 		}
 		if (enterprise.status() == EnterpriseStatus.DISABLED) {
 			throw new ApplicationStateException("企业账户已停用，不能提交申报。如有疑问请联系所在县（市、区）工业和信息化局。");
@@ -155,6 +160,16 @@ public class Applications {
 	@Transactional(readOnly = true)
 	public Map<Long, String> registeredProjects(PortalUser user) {
 		return store.approvedProjects(enterpriseOf(user));
+	}
+
+	/**
+	 * A registered project's equipment lines as form lines, for a subsidy claim to start from: names, models,
+	 * quantities, prices and origins; invoice fields are left for the enterprise. Another enterprise's project is
+	 * refused like an unregistered one.
+	 */
+	@Transactional(readOnly = true)
+	public List<EquipmentLineForm> projectEquipment(PortalUser user, long projectId) {
+		return store.projectEquipment(enterpriseOf(user), projectId).stream().map(DossierForms::line).toList();
 	}
 
 	/** The dossier as a form, for editing. */

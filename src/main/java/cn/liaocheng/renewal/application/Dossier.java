@@ -23,6 +23,11 @@ public record Dossier(String projectName, Integer policyTask, String location, L
 			return unitPrice.multiply(BigDecimal.valueOf(quantity));
 		}
 
+		/** Whether an invoice amount is given and differs from quantity × unit price (a warning, see InvoiceChecks). */
+		public boolean invoiceDiffers() {
+			return InvoiceChecks.differs(this);
+		}
+
 	}
 
 	/** Where a piece of equipment is made. */

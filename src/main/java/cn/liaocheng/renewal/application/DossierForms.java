@@ -54,6 +54,17 @@ final class DossierForms {
 		return f;
 	}
 
+	/** A registered project's line as the start of a subsidy line: what was bought, not yet which invoice. */
+	static EquipmentLineForm line(EquipmentLine line) {
+		EquipmentLineForm l = new EquipmentLineForm();
+		l.setName(line.name());
+		l.setModel(line.model());
+		l.setQuantity(Integer.toString(line.quantity()));
+		l.setUnitPrice(text(line.unitPrice()));
+		l.setOrigin(line.origin().name());
+		return l;
+	}
+
 	private static String text(BigDecimal b) {
 		return b == null ? null : b.toPlainString();
 	}

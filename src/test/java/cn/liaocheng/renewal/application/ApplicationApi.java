@@ -90,7 +90,7 @@ final class ApplicationApi {
 	}
 
 	HttpResponse<String> submit(long id) {
-		return web.post(PATH + "/" + id + "/submit", HttpRequest.BodyPublishers.noBody(), "application/json");
+		return web.postJson(PATH + "/" + id + "/submit", "{\"declarationConfirmed\": true}");
 	}
 
 	HttpResponse<String> withdraw(long id) {

@@ -71,7 +71,7 @@ class SessionSaveFailureTest {
 		int failedBefore = FailingSessionStore.failures.get();
 
 		FailingSessionStore.failing = true;
-		HttpResponse<String> submitted = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf);
+		HttpResponse<String> submitted = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf + "&declarationConfirmed=true");
 		FailingSessionStore.failing = false;
 
 		assertThat(FailingSessionStore.failures.get()).as("the session save failed during the request")

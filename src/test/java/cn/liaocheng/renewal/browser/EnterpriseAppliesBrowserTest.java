@@ -213,7 +213,8 @@ class EnterpriseAppliesBrowserTest {
 	}
 
 	private String submitAndSeeCountyReview(String projectName) {
-		browser.waitUntil(elementToBeClickable(By.id("submit"))).click();
+		browser.waitUntil(elementToBeClickable(By.id("declarationConfirmed"))).click();
+		browser.driver().findElement(By.id("submit")).click();
 		browser.waitUntil(textToBePresentInElementLocated(By.id("status"), "县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
 		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText()).isEqualTo("申报已提交，等待冠县工业和信息化局形式审查（一般在 5 个工作日内办理）。");

@@ -47,7 +47,7 @@ public final class SubmittedProjects {
 		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, project(7), UUID.randomUUID().toString());
 		attach(enterprise, id, AttachmentCategory.BUSINESS_LICENCE, ATTACHMENTS.get(0));
 		attach(enterprise, id, AttachmentCategory.PROJECT_PLAN, ATTACHMENTS.get(1));
-		return applications.submit(enterprise, id);
+		return applications.submit(enterprise, id, true);
 	}
 
 	/** No factor needs (new land, energy, emissions): the routing answers by policy task and kind alone. */

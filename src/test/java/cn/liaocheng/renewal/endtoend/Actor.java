@@ -168,7 +168,7 @@ final class Actor {
 	}
 
 	JsonNode submit(long applicationId) {
-		HttpResponse<String> r = postJson("/api/applications/" + applicationId + "/submit", Map.of());
+		HttpResponse<String> r = postJson("/api/applications/" + applicationId + "/submit", Map.of("declarationConfirmed", true));
 		assertThat(r.statusCode()).as("%s submits %d: %s", user, applicationId, r.body()).isEqualTo(200);
 		return parse(r.body());
 	}

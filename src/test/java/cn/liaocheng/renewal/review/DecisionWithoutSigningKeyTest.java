@@ -62,7 +62,7 @@ class DecisionWithoutSigningKeyTest {
 		long id = applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT, project(), UUID.randomUUID().toString());
 		applications.addAttachment(ENTERPRISE, id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf", PDF);
 		applications.addAttachment(ENTERPRISE, id, AttachmentCategory.PROJECT_PLAN, "实施方案.pdf", PDF);
-		applications.submit(ENTERPRISE, id);
+		applications.submit(ENTERPRISE, id, true);
 
 		Task review = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).singleResult();
 		tasks.complete(review.getId(), Map.of("decision", "REFUSE", "opinion", "项目不属于实施方案支持范围"));

@@ -151,7 +151,8 @@ class ApplicationRepository {
 	}
 
 	private static final java.util.Set<String> OUTCOME_COLUMNS = java.util.Set.of("subsidy_amount",
-			"interest_subsidy_amount", "correction_deadline", "decided_at");
+			"interest_subsidy_amount", "correction_deadline", "decided_at", "interest_subsidy_points",
+			"interest_subsidy_months", "interest_subsidy_cap");
 
 	/** A bank's grant, in one statement. */
 	void recordLoan(long id, String bankKey, LoanGrant grant) {
@@ -166,14 +167,34 @@ class ApplicationRepository {
 	Outcomes outcomes(long id) {
 		return jdbc.sql("""
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
-				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at
+				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at,
+				       interest_subsidy_points, interest_subsidy_months, interest_subsidy_cap
 				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
 					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
-					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11))))
+					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getBigDecimal(12),
+					rs.getObject(13, Integer.class), rs.getBigDecimal(14)))
 			.single();
+	}
+
+	void recordDeclaration(long id, cn.liaocheng.renewal.application.IntegrityDeclaration d) {
+		jdbc.sql("""
+				UPDATE application SET declared_by = ?, declared_by_name = ?, declared_at = ?, declaration_version = ?
+				WHERE id = ?""")
+			.params(d.userId(), d.userName(), Timestamp.from(d.at()), d.version(), id)
+			.update();
+	}
+
+	Optional<cn.liaocheng.renewal.application.IntegrityDeclaration> declaration(long id) {
+		return jdbc.sql("""
+				SELECT declared_by, declared_by_name, declared_at, declaration_version FROM application
+				WHERE id = ? AND declared_at IS NOT NULL""")
+			.param(id)
+			.query((rs, n) -> new cn.liaocheng.renewal.application.IntegrityDeclaration(rs.getString(1),
+					rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4)))
+			.optional();
 	}
 
 	private static List<String> banks(String column) {

@@ -22,6 +22,8 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.InvoiceChecks;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Money;
@@ -143,6 +145,7 @@ public class ApplicationStore {
 			if (!processes.resubmit(id, row.kind(), row.divisionCode(), current.summary().title(), row.dossier())) {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
+			declare(id, user);
 			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报");
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
 			return detail(enterprise, id).summary();
@@ -155,6 +158,7 @@ public class ApplicationStore {
 		String processInstanceId = processes.start(new ProcessLauncher.Start(id, row.kind(), row.divisionCode(), referenceNo,
 				user.userId(), enterprise.name(), current.summary().title(), row.dossier()));
 		repository.markSubmitted(id, referenceNo, processInstanceId);
+		declare(id, user);
 		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED",
 				"提交申报，申报编号 " + referenceNo + "，进入县级初审");
 		audit.record(user.userId(), "APPLICATION_SUBMITTED", subject(id), referenceNo);
@@ -366,7 +370,26 @@ public class ApplicationStore {
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
 				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
-				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of());
+				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of(),
+				repository.outcomes(row.id()), repository.declaration(row.id()).orElse(null),
+				InvoiceChecks.warnings(row.kind(), row.dossier()));
+	}
+
+	/** The registered project's equipment lines, for a subsidy claim to start from; the project must be the enterprise's. */
+	public List<Dossier.EquipmentLine> projectEquipment(Enterprise enterprise, long projectId) {
+		if (!repository.approvedProjects(enterprise.id()).containsKey(projectId)) {
+			throw invalid("projectId", "请选择本企业已入库的项目");
+		}
+		return repository.findById(projectId).orElseThrow(ApplicationNotFoundException::new).dossier().equipment();
+	}
+
+	/** The integrity declaration the submitting user confirmed (the caller has checked that it was). */
+	private void declare(long id, PortalUser user) {
+		IntegrityDeclaration declaration = new IntegrityDeclaration(user.userId(), user.displayName(),
+				java.time.Instant.now(), IntegrityDeclaration.VERSION);
+		repository.recordDeclaration(id, declaration);
+		repository.addEvent(id, user.userId(), user.displayName(), "DECLARED",
+				"确认" + IntegrityDeclaration.TITLE + "（" + declaration.version() + " 版）");
 	}
 
 	private ApplicationRow owned(Enterprise enterprise, long id, boolean lock) {

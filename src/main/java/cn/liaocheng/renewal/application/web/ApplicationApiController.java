@@ -50,11 +50,36 @@ class ApplicationApiController {
 
 	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
 
+	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress;
+
+	private final cn.liaocheng.renewal.application.DossierPrints prints;
+
 	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates) {
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress,
+			cn.liaocheng.renewal.application.DossierPrints prints) {
+		this.prints = prints;
 		this.applications = applications;
 		this.decisions = decisions;
 		this.estimates = estimates;
+		this.progress = progress;
+	}
+
+	@GetMapping("/{id}/dossier.pdf")
+	@Operation(summary = "下载已提交申报的申报书 PDF（含申报编号、诚信承诺确认记录和办理进度二维码）", description = "草稿返回 409")
+	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.pdf(detail));
+	}
+
+	@GetMapping("/{id}/progress")
+	@Operation(summary = "办理进度：各阶段、当前环节与办理单位、办理期限（工作日）、市级联审各部门进度、退回补正的理由与期限",
+			description = "结果数额（核定奖补金额、贷款金额、利率、期限、贴息）见 GET /api/applications/{id} 的 outcomes")
+	cn.liaocheng.renewal.application.CaseStanding progress(@AuthenticationPrincipal PortalUser user,
+			@PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return progress.stream().findFirst().map(p -> p.of(detail))
+			.orElse(cn.liaocheng.renewal.application.CaseStanding.none());
 	}
 
 	@GetMapping("/{id}/subsidy-estimate")
@@ -134,9 +159,24 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/submit")
-	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）", description = "幂等：已提交的申报再次提交返回当前状态，不另起流程")
-	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-		return applications.submit(user, id);
+	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）", description = "请求体须为 {\"declarationConfirmed\": true}，"
+			+ "表示已阅读并确认诚信承诺（文本见 GET /api/applications/integrity-declaration），缺少时拒绝提交并返回 400；"
+			+ "幂等：已提交的申报再次提交返回当前状态，不另起流程")
+	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody(required = false) Submission submission) {
+		return applications.submit(user, id, submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()));
+	}
+
+	/** What a submission carries: the confirmation of the integrity declaration (诚信承诺). */
+	record Submission(Boolean declarationConfirmed) {
+	}
+
+	@GetMapping("/integrity-declaration")
+	@Operation(summary = "诚信承诺的文本与版本（提交申报时须确认）")
+	Map<String, String> integrityDeclaration() {
+		return Map.of("title", cn.liaocheng.renewal.application.IntegrityDeclaration.TITLE, "version",
+				cn.liaocheng.renewal.application.IntegrityDeclaration.VERSION, "text",
+				cn.liaocheng.renewal.application.IntegrityDeclaration.TEXT);
 	}
 
 	@GetMapping("/{id}/loan-offers")

@@ -25,7 +25,13 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierDownloads;
+import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.FieldProblem;
@@ -49,13 +55,19 @@ class ApplicationPortalController {
 
 	private final cn.liaocheng.renewal.decision.Decisions decisions;
 
+	private final org.springframework.beans.factory.ObjectProvider<CaseProgress> progress;
+
+	private final DossierPrints prints;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions) {
+			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints) {
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
 		this.decisions = decisions;
+		this.progress = progress;
+		this.prints = prints;
 	}
 
 	@GetMapping
@@ -76,6 +88,9 @@ class ApplicationPortalController {
 			@ModelAttribute("dossier") DossierForm dossier, Model model, RedirectAttributes redirect) {
 		if ("addLines".equals(action)) {
 			return form(user, model, kind, null, dossier, creationKey, List.of(), SPARE_LINES);
+		}
+		if ("projectLines".equals(action)) {
+			return form(user, model, kind, null, dossier, creationKey, withProjectLines(user, dossier), 0);
 		}
 		try {
 			long id = applications.createDraft(user, kind, dossier, creationKey);
@@ -102,6 +117,12 @@ class ApplicationPortalController {
 		}
 		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		model.addAttribute("decisions", decisions.allForApplication(id));
+		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
+		model.addAttribute("standing", standing);
+		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
+		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
+		Outcomes o = detail.outcomes();
+		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
 		return "applications/detail";
 	}
 
@@ -115,6 +136,13 @@ class ApplicationPortalController {
 			.findFirst()
 			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
 		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
+	}
+
+	/** The submitted dossier, printable; another enterprise's id gets 404 like everything else here. */
+	@GetMapping("/{id}/dossier.pdf")
+	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationDetail detail = applications.detail(user, id);
+		return DossierDownloads.of(detail, prints.pdf(detail));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -131,6 +159,9 @@ class ApplicationPortalController {
 		if ("addLines".equals(action)) {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
 		}
+		if ("projectLines".equals(action)) {
+			return form(user, model, detail.summary().kind(), detail, dossier, null, withProjectLines(user, dossier), 0);
+		}
 		try {
 			applications.updateDraft(user, id, dossier, version);
 			redirect.addFlashAttribute("notice", "修改已保存。");
@@ -142,9 +173,10 @@ class ApplicationPortalController {
 	}
 
 	@PostMapping("/{id}/submit")
-	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean declarationConfirmed, RedirectAttributes redirect) {
 		try {
-			applications.submit(user, id);
+			applications.submit(user, id, declarationConfirmed);
 			String county = organizations.division(applications.detail(user, id).divisionCode())
 				.map(d -> d.name() + "工业和信息化局")
 				.orElse("所在县（市、区）工业和信息化局");
@@ -229,6 +261,42 @@ class ApplicationPortalController {
 		model.addAttribute("banks", organizations.banks().stream().filter(Bank::active).toList());
 		model.addAttribute("projects", kind == ApplicationKind.PROJECT ? Map.of() : applications.registeredProjects(user));
 		return "applications/form";
+	}
+
+	/**
+	 * Adds the chosen registered project's equipment lines to the form, after the lines already filled in and
+	 * without repeating one (same name and model); nothing is saved until the enterprise saves. A project that is
+	 * not one of the enterprise's registered projects comes back as a problem next to the field.
+	 */
+	private List<FieldProblem> withProjectLines(PortalUser user, DossierForm dossier) {
+		Long projectId;
+		try {
+			projectId = dossier.getProjectId() == null || dossier.getProjectId().isBlank() ? null
+					: Long.valueOf(dossier.getProjectId().strip());
+		}
+		catch (NumberFormatException e) {
+			projectId = null;
+		}
+		if (projectId == null) {
+			return List.of(new FieldProblem("projectId", "请先选择已入库项目，再带入其设备明细"));
+		}
+		try {
+			List<EquipmentLineForm> lines = new ArrayList<>(
+					dossier.getEquipment().stream().filter(l -> !l.isBlank()).toList());
+			for (EquipmentLineForm line : applications.projectEquipment(user, projectId)) {
+				boolean present = lines.stream()
+					.anyMatch(l -> java.util.Objects.equals(l.getName(), line.getName())
+							&& java.util.Objects.equals(l.getModel(), line.getModel()));
+				if (!present) {
+					lines.add(line);
+				}
+			}
+			dossier.setEquipment(lines);
+			return List.of();
+		}
+		catch (DossierInvalidException e) {
+			return e.problems();
+		}
 	}
 
 	private String bankName(String key) {

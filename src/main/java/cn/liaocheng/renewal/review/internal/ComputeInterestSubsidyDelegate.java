@@ -40,7 +40,7 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 				Boolean.TRUE.equals(o.usedRelending()));
 		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(grant,
 				directory.isRelendingBank(o.grantedBankKey()));
-		stages.recordInterestSubsidy(applicationId, subsidy.amount());
+		stages.recordInterestSubsidy(applicationId, subsidy.amount(), subsidy.points(), subsidy.months(), subsidy.cap());
 		execution.setVariable("interestSubsidy", subsidy.amount().toPlainString());
 	}
 

@@ -71,7 +71,7 @@ class SubsidyRules {
 			.multiply(BigDecimal.valueOf(months))
 			.divide(HUNDRED.multiply(TWELVE), 2, RoundingMode.HALF_UP);
 		BigDecimal cap = row == null ? BigDecimal.ZERO : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP);
-		return new InterestSubsidy(amount.min(cap), points, months, basis, grant.grantDate());
+		return new InterestSubsidy(amount.min(cap), points, months, cap, basis, grant.grantDate());
 	}
 
 	private static BigDecimal decimal(Object value) {
@@ -82,8 +82,9 @@ class SubsidyRules {
 	record Rate(BigDecimal rate, BigDecimal cap) {
 	}
 
-	/** The interest subsidy, the rule's points a year, the months it covers and the national notice it rests on. */
-	record InterestSubsidy(BigDecimal amount, BigDecimal points, int months, String basis, LocalDate loanDate) {
+	/** The interest subsidy, the rule's points a year, the months it covers, its cap and the national notice it rests on. */
+	record InterestSubsidy(BigDecimal amount, BigDecimal points, int months, BigDecimal cap, String basis,
+			LocalDate loanDate) {
 
 		boolean granted() {
 			return amount.signum() > 0;

@@ -44,8 +44,12 @@ class DossierController {
 
 	private final OrganizationCatalog organizations;
 
+	private final cn.liaocheng.renewal.application.DossierPrints prints;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
-			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations) {
+			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
+			cn.liaocheng.renewal.application.DossierPrints prints) {
+		this.prints = prints;
 		this.stages = stages;
 		this.access = access;
 		this.opinions = opinions;
@@ -75,6 +79,14 @@ class DossierController {
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
 		return "review/dossier";
+	}
+
+	/** The submitted dossier as the printable PDF the enterprise gets, for the same reviewers as this page. */
+	@GetMapping("/{id}/dossier.pdf")
+	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		requireAccess(user, id);
+		ApplicationDetail detail = stages.dossier(id);
+		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.pdf(detail));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

@@ -173,9 +173,24 @@ final class ReviewFixture implements AutoCloseable {
 		return submit(draft(ApplicationKind.LOAN, form), ApplicationKind.LOAN);
 	}
 
+	/** The attachments a project registration needs, on a draft of ent-gx. */
+	void attachProjectFiles(long id) {
+		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
+		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
+	}
+
+	/** A submission as a client would send it without confirming the integrity declaration. */
+	void submitWithoutDeclaration(long id) {
+		applications.submit(enterprise, id, false);
+	}
+
+	String referenceNo(Case c) {
+		return applications.detail(enterprise, c.id()).summary().referenceNo();
+	}
+
 	/** What the portal does when the enterprise sends a corrected dossier back. */
 	void resubmit(Case c) {
-		applications.submit(enterprise, c.id());
+		applications.submit(enterprise, c.id(), true);
 		runJobs(c);
 	}
 
@@ -524,7 +539,7 @@ final class ReviewFixture implements AutoCloseable {
 	// --- building blocks
 
 	private Case submit(long id, ApplicationKind kind) {
-		applications.submit(enterprise, id);
+		applications.submit(enterprise, id, true);
 		ProcessInstance process = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(Long.toString(id))
 			.processDefinitionKey(kind.processKey())

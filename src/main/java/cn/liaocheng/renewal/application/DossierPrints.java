@@ -1,0 +1,153 @@
+package cn.liaocheng.renewal.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.renewal.decision.PrintedDocument;
+import cn.liaocheng.renewal.decision.PrintedDocument.Fact;
+import cn.liaocheng.renewal.decision.PrintedDocument.Section;
+import cn.liaocheng.renewal.decision.Printing;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+
+/**
+ * The submitted dossier as a printable PDF (申报书): what the enterprise sent, its 申报编号, the integrity declaration
+ * with who confirmed it when, and a QR code that leads to the case page. Callers check who may read the dossier.
+ */
+@Service
+public class DossierPrints {
+
+	/** Beijing time, as everywhere the enterprise reads a time. */
+	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+	private final Printing printing;
+
+	private final OrganizationCatalog organizations;
+
+	private final String publicBaseUrl;
+
+	DossierPrints(Printing printing, OrganizationCatalog organizations,
+			@Value("${renewal.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this.printing = printing;
+		this.organizations = organizations;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	/** @throws ApplicationStateException for a draft, which has no number and was never submitted */
+	public byte[] pdf(ApplicationDetail app) {
+		ApplicationSummary s = app.summary();
+		if (s.referenceNo() == null) {
+			throw new ApplicationStateException("草稿尚未提交，提交后可下载申报书。");
+		}
+		Dossier d = app.dossier();
+		List<Section> sections = new ArrayList<>();
+		String county = organizations.division(app.divisionCode()).map(cn.liaocheng.renewal.organization.Division::name)
+			.orElse(app.divisionCode());
+		sections.add(new Section("一、申报单位", List.of(new Fact("单位名称", app.enterpriseName()), new Fact("所在地区", county),
+				new Fact("申报类别", s.kind().label()), new Fact("提交时间", at(s.submittedAt()))), List.of()));
+		sections.add(content(app, d));
+		if (s.kind() != ApplicationKind.LOAN) {
+			sections.add(equipment(s.kind(), d));
+		}
+		sections.add(new Section("四、附件清单", List.of(), app.attachments().isEmpty() ? List.of("无")
+				: numbered(app.attachments().stream()
+					.map(a -> a.category().label() + "：" + a.fileName() + "（SHA-256 " + a.sha256().substring(0, 16) + "…）")
+					.toList())));
+		IntegrityDeclaration confirmed = app.declaration();
+		Section closing = new Section("五、" + IntegrityDeclaration.TITLE, List.of(),
+				List.of(IntegrityDeclaration.TEXT, confirmed == null ? "（尚未确认）"
+						: "确认人：" + confirmed.userName() + "（" + confirmed.userId() + "）　确认时间：" + at(confirmed.at())
+								+ "　承诺文本版本：" + confirmed.version(),
+						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：",
+						"　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
+		String link = publicBaseUrl + "/enterprise/applications/" + s.id();
+		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"),
+				s.referenceNo(), link, sections, closing,
+				"本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(java.time.Instant.now())
+						+ "（北京时间）；办理进度：" + link));
+	}
+
+	private Section content(ApplicationDetail app, Dossier d) {
+		List<Fact> facts = new ArrayList<>();
+		if (app.summary().kind() == ApplicationKind.PROJECT) {
+			facts.add(new Fact("项目名称", d.projectName()));
+			facts.add(new Fact("所属重点任务", PolicyTask.of(d.policyTask()).map(PolicyTask::label).orElse(null)));
+			facts.add(new Fact("建设地点", d.location()));
+			facts.add(new Fact("建设期", date(d.constructionStart()) + " 至 " + date(d.constructionEnd())));
+			facts.add(new Fact("总投资", yuan(d.totalInvestment())));
+			facts.add(new Fact("其中设备投资", yuan(d.equipmentInvestment())));
+			String needs = (d.needsNewLand() ? "新增用地 " : "") + (d.needsEnergyUse() ? "新增用能 " : "")
+					+ (d.needsEmissionQuota() ? "新增排放指标" : "");
+			facts.add(new Fact("要素需求", needs.isBlank() ? "不新增用地、用能和排放指标" : needs.strip()));
+			facts.add(new Fact("预计年新增产值", yuan(d.expectedOutputValue())));
+			facts.add(new Fact("预计年节能量", d.expectedEnergySaving() == null ? null : d.expectedEnergySaving().toPlainString() + " 吨标准煤"));
+			facts.add(new Fact("其他效益", d.otherBenefits()));
+			return new Section("二、项目情况", facts, List.of());
+		}
+		facts.add(new Fact("所属入库项目", app.projectTitle()));
+		if (app.summary().kind() == ApplicationKind.SUBSIDY) {
+			facts.add(new Fact("设备投用日期", date(d.commissioningDate())));
+			facts.add(new Fact("设备金额合计", yuan(d.equipmentTotal())));
+		}
+		else {
+			facts.add(new Fact("意向银行", d.bankKeys().isEmpty() ? null : organizations.bankNames(d.bankKeys())));
+			facts.add(new Fact("申请贷款金额", yuan(d.loanAmount())));
+			facts.add(new Fact("贷款期限", d.loanTermMonths() == null ? null : d.loanTermMonths() + " 个月"));
+			facts.add(new Fact("贷款用途", d.loanPurpose()));
+		}
+		return new Section("二、申请内容", facts, List.of());
+	}
+
+	private static Section equipment(ApplicationKind kind, Dossier d) {
+		List<String> lines = new ArrayList<>();
+		for (Dossier.EquipmentLine l : d.equipment()) {
+			StringBuilder line = new StringBuilder(l.name() + "（" + l.model() + "，" + l.origin().label() + "）："
+					+ l.quantity() + " 台（套）× " + Money.yuan(l.unitPrice()) + " 元 = " + Money.yuan(l.amount()) + " 元");
+			if (kind == ApplicationKind.PROJECT && l.replacesEquipment() != null) {
+				line.append("；替换").append(l.replacesEquipment()).append("（已用 ").append(l.replacedAgeYears()).append(" 年）");
+			}
+			if (l.efficiencyGrade() != null) {
+				line.append("；能效 ").append(l.efficiencyGrade()).append(" 级");
+			}
+			if (kind == ApplicationKind.SUBSIDY && l.invoiceNo() != null) {
+				line.append("；发票 ").append(l.invoiceNo()).append("，").append(date(l.invoiceDate())).append("，")
+					.append(Money.yuan(l.invoiceAmount())).append(" 元");
+				if (InvoiceChecks.differs(l)) {
+					line.append("（与数量×单价不一致）");
+				}
+			}
+			lines.add(line.toString());
+		}
+		return new Section("三、设备明细（" + d.equipment().size() + " 条，合计 " + Money.yuan(d.equipmentTotal()) + " 元）",
+				List.of(), lines.isEmpty() ? List.of("无") : numbered(lines));
+	}
+
+	private static List<String> numbered(List<String> lines) {
+		List<String> numbered = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			numbered.add((i + 1) + ". " + lines.get(i));
+		}
+		return numbered;
+	}
+
+	private static String yuan(BigDecimal amount) {
+		return amount == null ? null : Money.yuan(amount) + " 元";
+	}
+
+	private static String date(LocalDate date) {
+		return date == null ? "未填写" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private static String at(java.time.Instant at) {
+		return at == null ? "—" : MINUTE.format(ZonedDateTime.ofInstant(at, CHINA));
+	}
+
+}

@@ -1,0 +1,255 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The enterprise's case page and its API for a returned case, a case in joint review, a decided subsidy and a
+ * granted loan; the integrity declaration at submission; the subsidy form's project lines and invoice warning; the
+ * printable dossier and who may download it.
+ */
+@WebIntegrationTest
+class CasePageTest extends ReviewProcessTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CasePageTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void aReturnedCaseOpensWithWhatToDoAndByWhenAboveEverythingElse() throws Exception {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN", "请补充上传加盖公章的营业执照副本");
+
+		String page = page(DemoUsers.ENTERPRISE, project);
+
+		assertThat(page).contains("需要您处理：申报已退回补正", "请补充上传加盖公章的营业执照副本", "补正期限", "个工作日",
+				"退回补正（县级初审与推荐环节）", "badge-action", "stage stage-returned");
+		assertThat(page.indexOf("需要您处理")).as("the banner comes before the case's facts")
+			.isLessThan(page.indexOf("申报编号"));
+		JsonNode progress = api(DemoUsers.ENTERPRISE, "/api/applications/" + project.id() + "/progress");
+		assertThat(progress.at("/correction/reasons").asText()).isEqualTo("请补充上传加盖公章的营业执照副本");
+		assertThat(progress.at("/correction/deadline").asText()).isNotBlank();
+		assertThat(progress.at("/handlingBodies/0").asText()).isEqualTo("您单位");
+	}
+
+	@Test
+	void aCaseInJointReviewShowsWhichBodiesHaveFinishedAndWhoseTurnItIs() throws Exception {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		assertThat(review.tasks(project, "Task_JointReview")).hasSize(3);
+		review.complete(review.tasks(project, "Task_JointReview").get(0),
+				java.util.Map.of("decision", "APPROVE", "opinion", "同意"));
+		review.runJobs(project);
+
+		String page = page(DemoUsers.ENTERPRISE, project);
+
+		assertThat(page).contains("市级联审进度（<span>1</span> / <span>3</span> 个部门已完成）", "已提出意见", "审查中",
+				"id=\"current-step\">市级联审</dd>", "badge-progress", "还剩");
+		JsonNode progress = api(DemoUsers.ENTERPRISE, "/api/applications/" + project.id() + "/progress");
+		assertThat(progress.get("currentStep").asText()).isEqualTo("市级联审");
+		assertThat(progress.get("jointReview")).hasSize(3);
+		assertThat(progress.get("handlingBodies")).hasSize(2);
+		assertThat(progress.get("dueDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(progress.toString()).as("no reviewer's name or account").doesNotContain("审核员", "lc-");
+
+		assertThat(status(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/" + project.id())).isEqualTo(404);
+		assertThat(status(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/progress")).isEqualTo(404);
+	}
+
+	@Test
+	void aDecidedSubsidyShowsTheGrantedAmountInThePageAndTheApi() throws Exception {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
+
+		String page = page(DemoUsers.ENTERPRISE, claim);
+
+		BigDecimal granted = review.outcomes(claim).subsidyAmount();
+		assertThat(page).contains("核定奖补金额", cn.liaocheng.renewal.application.Money.yuan(granted) + " 元", "badge-approved",
+				"stage stage-done");
+		assertThat(page).doesNotContain("stage-current", "需要您处理");
+		JsonNode detail = api(DemoUsers.ENTERPRISE, "/api/applications/" + claim.id());
+		assertThat(detail.at("/outcomes/subsidyAmount").decimalValue()).isEqualByComparingTo(granted);
+	}
+
+	@Test
+	void aGrantedLoanShowsTheBanksTermsAndTheInterestSubsidyInThePageAndTheApi() throws Exception {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grant(loan, "5000000.00", true);
+
+		String page = page(DemoUsers.ENTERPRISE, loan);
+
+		assertThat(page).contains("中国工商银行聊城分行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息",
+				"每年 1.5 个百分点贴息 24 个月");
+		JsonNode outcomes = api(DemoUsers.ENTERPRISE, "/api/applications/" + loan.id()).get("outcomes");
+		assertThat(outcomes.get("grantedAmount").decimalValue()).isEqualByComparingTo("5000000.00");
+		assertThat(outcomes.get("grantedRate").decimalValue()).isEqualByComparingTo("3.10");
+		assertThat(outcomes.get("grantedTermMonths").asInt()).isEqualTo(36);
+		assertThat(outcomes.get("interestSubsidyPoints").decimalValue()).isEqualByComparingTo("1.5");
+		assertThat(outcomes.get("interestSubsidyMonths").asInt()).isEqualTo(24);
+		assertThat(outcomes.get("interestSubsidyAmount").decimalValue())
+			.isEqualByComparingTo(review.outcomes(loan).interestSubsidyAmount());
+	}
+
+	@Test
+	void aSubmissionWithoutTheIntegrityDeclarationIsRefusedInChineseAndAConfirmedOneIsRecorded() throws Exception {
+		long id = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
+		review.attachProjectFiles(id);
+		WebClient api = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		HttpResponse<String> refused = api.postJson("/api/applications/" + id + "/submit", "{}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains(IntegrityDeclaration.REQUIRED);
+		assertThatThrownBy(() -> review.submitWithoutDeclaration(id)).isInstanceOfSatisfying(DossierInvalidException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field() + "：" + p.message())
+					.containsExactly("declaration：" + IntegrityDeclaration.REQUIRED));
+		assertThat(review.status(id)).isEqualTo(ApplicationStatus.DRAFT);
+
+		HttpResponse<String> accepted = api.postJson("/api/applications/" + id + "/submit", "{\"declarationConfirmed\": true}");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		JsonNode declaration = api(DemoUsers.ENTERPRISE, "/api/applications/" + id).get("declaration");
+		assertThat(declaration.get("userId").asText()).isEqualTo(DemoUsers.ENTERPRISE);
+		assertThat(declaration.get("version").asText()).isEqualTo(IntegrityDeclaration.VERSION);
+		assertThat(declaration.get("at").asText()).isNotBlank();
+	}
+
+	@Test
+	void theSubsidyFormOffersTheRegisteredProjectsLinesAndAnInvoiceThatDiffersIsAWarningNotAnError() throws Exception {
+		long projectId = review.registeredProject(7);
+		WebClient portal = loggedIn(DemoUsers.ENTERPRISE);
+		String csrf = WebClient.csrfTokenOf(portal.get("/enterprise/applications/new?kind=SUBSIDY").body());
+
+		String form = portal.postForm("/enterprise/applications?kind=SUBSIDY", "_csrf=" + csrf
+				+ "&creationKey=case-page-lines-" + System.nanoTime() + "&action=projectLines&projectId=" + projectId).body();
+		String lineName = Dossiers.project(7).getEquipment().get(0).getName();
+		assertThat(form).contains("value=\"" + lineName + "\"", "value=\"185000.00\"", "带入所选项目的设备明细");
+
+		long otherProject = review.draftOfAnotherEnterprise();
+		String refused = portal.postForm("/enterprise/applications?kind=SUBSIDY", "_csrf=" + csrf
+				+ "&creationKey=case-page-lines-" + System.nanoTime() + "&action=projectLines&projectId=" + otherProject).body();
+		assertThat(refused).contains("请选择本企业已入库的项目").doesNotContain("value=\"" + lineName + "\"");
+
+		DossierForm claim = Dossiers.subsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		claim.getEquipment().get(0).setInvoiceAmount("371000.00");
+		long id = review.draft(ApplicationKind.SUBSIDY, claim);
+		String page = portal.get("/enterprise/applications/" + id).body();
+		assertThat(page).contains("发票金额 371,000.00 元与数量 × 单价 370,000.00 元不一致");
+		Case submitted = review.submitDraftedSubsidy(id);
+		assertThat(review.status(submitted)).as("a warning does not block").isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+	}
+
+	@Test
+	void theSubmittedDossierPrintsWithItsNumberDeclarationAndQrAndOnlyForItsOwnerAndReviewers() throws Exception {
+		Case project = review.submitProject(7);
+		String referenceNo = review.referenceNo(project);
+
+		HttpResponse<byte[]> own = download(DemoUsers.ENTERPRISE, "/enterprise/applications/" + project.id() + "/dossier.pdf");
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		String text;
+		try (PDDocument pdf = Loader.loadPDF(own.body())) {
+			text = new PDFTextStripper().getText(pdf);
+		}
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/dossiers"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target/dossiers/" + referenceNo + ".pdf"), own.body());
+		assertThat(text).contains("项目入库申请书", "申报编号：" + referenceNo, "冠县轴承生产线绿色化改造项目", "诚信承诺",
+				"确认人：", "（" + DemoUsers.ENTERPRISE + "）", "扫码查看办理进度", "/enterprise/applications/" + project.id());
+
+		assertThat(download(DemoUsers.COUNTY_REVIEWER, "/review/applications/" + project.id() + "/dossier.pdf").statusCode())
+			.isEqualTo(200);
+		assertThat(download(DemoUsers.ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
+			.isEqualTo(200);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/" + project.id() + "/dossier.pdf")
+			.statusCode()).isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
+			.isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/00" + project.id() + "/dossier.pdf")
+			.statusCode()).as("another spelling of the same id").isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf;x=1")
+			.statusCode()).as("a path parameter").isIn(400, 404);
+		assertThat(download("lq-industry", "/review/applications/" + project.id() + "/dossier.pdf").statusCode())
+			.as("a reviewer of another county").isEqualTo(404);
+		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/review/applications/" + project.id() + "/dossier.pdf")
+			.statusCode()).as("an enterprise at the reviewers' door").isEqualTo(403);
+		HttpResponse<byte[]> anonymous = download(null, "/enterprise/applications/" + project.id() + "/dossier.pdf");
+		assertThat(anonymous.statusCode()).isIn(302, 401);
+		assertThat(new String(anonymous.body(), StandardCharsets.UTF_8)).doesNotContain("%PDF");
+	}
+
+	// --- helpers
+
+	private String page(String user, Case c) {
+		HttpResponse<String> response = loggedIn(user).get("/enterprise/applications/" + c.id());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private WebClient loggedIn(String user) {
+		WebClient client = new WebClient(port);
+		client.login(user, DemoUsers.PASSWORD);
+		return client;
+	}
+
+	private JsonNode api(String user, String path) throws IOException {
+		HttpResponse<String> response = new WebClient(port).withBasic(user, DemoUsers.PASSWORD).get(path);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private int status(String user, String path) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD).get(path).statusCode();
+	}
+
+	private HttpResponse<byte[]> download(String user, String path) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		if (user != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+}
