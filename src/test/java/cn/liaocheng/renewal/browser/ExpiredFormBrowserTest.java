@@ -49,7 +49,9 @@ class ExpiredFormBrowserTest {
 
 		browser.driver().findElement(By.id("save")).click();
 		browser.waitUntil(d -> d.getPageSource().contains("页面已过期"));
+		browser.driver().findElement(By.cssSelector("#resubmit summary")).click();
 		browser.fullPageScreenshot("form-expired-390");
+		assertThat(browser.driver().findElement(By.cssSelector("dl.kept")).getText()).contains("过期后重新提交的技改项目");
 		assertThat(browser.driver().findElement(By.id("resubmit")).getAttribute("action")).endsWith("/enterprise/applications");
 
 		browser.driver().findElement(By.cssSelector("#resubmit button[type=submit]")).click();
