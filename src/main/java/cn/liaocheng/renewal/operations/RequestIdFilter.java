@@ -33,9 +33,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String incoming = request.getHeader(HEADER);
-		String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming
-				: UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		// Under Tomcat the id was given by RequestIdValve, which also keeps it in the MDC past this filter.
+		Object given = request.getAttribute(MDC_KEY);
+		String id = given instanceof String s ? s : idFor(request.getHeader(HEADER));
+		String before = MDC.get(MDC_KEY);
 		MDC.put(MDC_KEY, id);
 		request.setAttribute(MDC_KEY, id);
 		response.setHeader(HEADER, id);
@@ -43,8 +44,19 @@ class RequestIdFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			MDC.remove(MDC_KEY);
+			if (before == null) {
+				MDC.remove(MDC_KEY);
+			}
+			else {
+				MDC.put(MDC_KEY, before);
+			}
 		}
+	}
+
+	/** The id a proxy sent when it is short and plain, else a new one. */
+	static String idFor(String incoming) {
+		return incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming
+				: UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 
 }

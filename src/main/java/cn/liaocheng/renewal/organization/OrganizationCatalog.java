@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganizationCatalog {
 
+	private static final String INDUSTRY = "industry";
+
 	private final JdbcClient jdbc;
 
 	OrganizationCatalog(JdbcClient jdbc) {
@@ -24,6 +26,21 @@ public class OrganizationCatalog {
 
 	public Optional<Division> division(String code) {
 		return divisions().stream().filter(d -> d.code().equals(code)).findFirst();
+	}
+
+	/** Each county's (zone's) industry bureau with its public service phone, in the divisions' order. */
+	public List<BureauContact> industryBureaus() {
+		Department industry = departments().stream().filter(d -> d.key().equals(INDUSTRY)).findFirst().orElseThrow();
+		return jdbc.sql("SELECT code, name, kind, industry_bureau_phone FROM org_division ORDER BY sort_order")
+			.query((rs, n) -> {
+				Division division = new Division(rs.getString(1), rs.getString(2), Division.Kind.valueOf(rs.getString(3)));
+				return new BureauContact(division.code(), division.name(), industry.nameIn(division), rs.getString(4));
+			})
+			.list();
+	}
+
+	public Optional<BureauContact> industryBureau(String divisionCode) {
+		return industryBureaus().stream().filter(b -> b.divisionCode().equals(divisionCode)).findFirst();
 	}
 
 	public List<Department> departments() {

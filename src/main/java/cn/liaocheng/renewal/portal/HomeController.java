@@ -6,27 +6,44 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** The start page: what this user can do here, and the way into Tasklist, Cockpit and Admin for staff. */
+/**
+ * The start page. A stranger learns what the programme funds, who may apply and how, and whom to call; a logged-in
+ * user sees what they can do here, and staff the way into Tasklist, Cockpit and Admin.
+ */
 @Controller
 class HomeController {
 
 	private final EnterpriseRegistry enterprises;
 
-	HomeController(EnterpriseRegistry enterprises) {
+	private final OrganizationCatalog organizations;
+
+	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations) {
 		this.enterprises = enterprises;
+		this.organizations = organizations;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
+		if (user == null) {
+			model.addAttribute("bureaus", organizations.industryBureaus());
+			return "welcome";
+		}
 		model.addAttribute("user", user);
 		model.addAttribute("isEnterprise", user.isIn(GroupType.ENTERPRISE));
 		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)
 				|| user.isIn(GroupType.BANK) || user.isAdministrator());
 		model.addAttribute("isAdministrator", user.isAdministrator());
-		enterprises.findByUser(user.userId()).ifPresent(e -> model.addAttribute("enterprise", e));
+		enterprises.findByUser(user.userId()).ifPresent(e -> {
+			model.addAttribute("enterprise", e);
+			if (e.status() != EnterpriseStatus.ACTIVE) {
+				organizations.industryBureau(e.divisionCode()).ifPresent(b -> model.addAttribute("bureau", b));
+			}
+		});
 		return "home";
 	}
 

@@ -57,7 +57,8 @@ class EnterpriseRegistrationTest {
 		assertThat(posted.statusCode()).isEqualTo(302);
 		assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/register"));
 		String confirmation = client.get("/register").body();
-		assertThat(confirmation).contains("注册成功").contains("待激活").contains("冠县工业和信息化局").contains(code);
+		assertThat(confirmation).contains("注册成功").contains("待激活").contains("冠县工业和信息化局").contains(code)
+			.contains("咨询电话").contains("0635-8000106");
 		assertThat(client.get("/register").body()).as("the confirmation shows once").contains("id=\"creditCode\"");
 
 		Enterprise stored = registry.findByCreditCode(new CreditCode(code)).orElseThrow();
@@ -69,7 +70,8 @@ class EnterpriseRegistrationTest {
 		WebClient enterprise = new WebClient(port);
 		HttpResponse<String> login = enterprise.login(userId, Registrations.PASSWORD);
 		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-		assertThat(enterprise.get("/").body()).contains(stored.name()).contains("待激活");
+		assertThat(enterprise.get("/").body()).contains(stored.name()).contains("待激活").contains("id=\"pending-contact\"")
+			.contains("冠县工业和信息化局").contains("0635-8000106");
 	}
 
 	@Test

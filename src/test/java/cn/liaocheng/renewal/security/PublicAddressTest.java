@@ -34,7 +34,7 @@ class PublicAddressTest {
 
 	@Test
 	void redirectsToTheLoginPageStayOnThisSite() {
-		for (String path : new String[] { "/", "/enterprise/applications", "/camunda/app/tasklist/default/",
+		for (String path : new String[] { "/account", "/enterprise/applications", "/camunda/app/tasklist/default/",
 				"/admin/models", "/review/applications/1", "/camunda/app/tasklist" }) {
 			RawHttp.Response response = hostile("GET", path, null, null);
 			assertThat(response.status()).as(path).isEqualTo(302);

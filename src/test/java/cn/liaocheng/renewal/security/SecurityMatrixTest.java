@@ -46,7 +46,8 @@ class SecurityMatrixTest {
 	static Stream<Arguments> matrix() {
 		// user, door, allowed
 		return Stream.of(
-				row(ANONYMOUS, false, false, false, false, false, false, false, false),
+				// The start page is open to visitors (the programme, the guide, the bureaus' phones: WelcomePageTest).
+				row(ANONYMOUS, true, false, false, false, false, false, false, false),
 				row(DemoUsers.ENTERPRISE, true, true, false, false, false, false, false, false),
 				row(DemoUsers.COUNTY_REVIEWER, true, true, true, true, true, false, false, false),
 				row(DemoUsers.CITY_REVIEWER, true, true, true, true, true, false, false, false),

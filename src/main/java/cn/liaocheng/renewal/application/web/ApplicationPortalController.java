@@ -78,7 +78,12 @@ class ApplicationPortalController {
 	}
 
 	@GetMapping("/new")
-	String newForm(@AuthenticationPrincipal PortalUser user, @RequestParam ApplicationKind kind, Model model) {
+	String newForm(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) ApplicationKind kind,
+			Model model, RedirectAttributes redirect) {
+		if (kind == null) {
+			redirect.addFlashAttribute("error", "请先选择要新建的申报类型：项目入库、奖补资金或技术改造再贷款。");
+			return "redirect:/enterprise/applications";
+		}
 		return form(user, model, kind, null, new DossierForm(), UUID.randomUUID().toString(), List.of(), 0);
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.liaocheng.renewal.application.FieldProblem;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,17 +31,29 @@ class UploadTooLarge {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
-		if (request.getRequestURI().startsWith("/api/")) {
+		// Refused while the request is read, the upload may reach here on a forward or error dispatch (an unreadable
+		// body also lacks its CSRF token); the address the user posted to is the original one.
+		String uri = originalUri(request);
+		if (uri.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
 			problem.setTitle("附件过大");
 			problem.setProperty("errors", List.of(Map.of("field", "file", "message", MESSAGE)));
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 		}
-		String page = request.getRequestURI().replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
+		String page = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
 		String target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
 		RequestContextUtils.getOutputFlashMap(request).put("uploadProblems", List.of(new FieldProblem("file", MESSAGE)));
 		RequestContextUtils.saveOutputFlashMap(target, request, response);
 		return "redirect:" + target;
+	}
+
+	private static String originalUri(HttpServletRequest request) {
+		for (String attribute : new String[] { RequestDispatcher.FORWARD_REQUEST_URI, RequestDispatcher.ERROR_REQUEST_URI }) {
+			if (request.getAttribute(attribute) instanceof String uri) {
+				return uri;
+			}
+		}
+		return request.getRequestURI();
 	}
 
 }

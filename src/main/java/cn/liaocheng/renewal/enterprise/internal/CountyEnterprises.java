@@ -4,7 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,8 @@ class CountyEnterprises {
 			SELECT id, credit_code, name, division_code, industry, contact_name, contact_phone, user_id, status,
 			       created_at, activated_at, activated_by
 			FROM enterprise""";
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private static final String PENDING_FIRST = """
 			 ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, created_at DESC, id DESC""";
@@ -143,8 +146,9 @@ class CountyEnterprises {
 				rs.getString("activated_by"));
 	}
 
-	private static LocalDateTime time(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toLocalDateTime();
+	/** Stored as an instant; shown to the bureau and API clients in Beijing time, whatever the server's zone. */
+	private static OffsetDateTime time(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant().atZone(BEIJING).toOffsetDateTime();
 	}
 
 	/** The account after an action, and whether the action changed anything. */

@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "已注册的企业")
 record RegisteredEnterprise(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId, String status, String statusLabel,
-		@Schema(description = "负责激活账户的县级工业和信息化部门") String activatingBureau) implements java.io.Serializable {
+		@Schema(description = "负责激活账户的县级工业和信息化部门") String activatingBureau,
+		@Schema(description = "该部门的咨询电话") String activatingBureauPhone) implements java.io.Serializable {
 
 	static RegisteredEnterprise of(Enterprise e, OrganizationCatalog catalog) {
 		Division division = catalog.division(e.divisionCode()).orElse(null);
@@ -22,7 +23,7 @@ record RegisteredEnterprise(long id, String creditCode, String name, String divi
 			.orElse(divisionName + "工业和信息化局");
 		return new RegisteredEnterprise(e.id(), e.creditCode().value(), e.name(), e.divisionCode(), divisionName,
 				e.industry(), e.contactName(), e.contactPhone(), e.userId(), e.status().name(), e.status().label(),
-				bureau);
+				bureau, catalog.industryBureau(e.divisionCode()).map(b -> b.phone()).orElse(null));
 	}
 
 }

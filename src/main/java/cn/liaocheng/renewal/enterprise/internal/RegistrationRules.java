@@ -64,13 +64,7 @@ class RegistrationRules {
 		}
 		text(problems, "industry", r.industry(), "所属行业", 64);
 		text(problems, "contactName", r.contactName(), "联系人", 32);
-		String phone = phone(r.contactPhone());
-		if (phone.isEmpty()) {
-			problems.put("contactPhone", "请填写联系电话");
-		}
-		else if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
-			problems.put("contactPhone", "联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
-		}
+		contactPhoneProblem(r.contactPhone()).ifPresent(p -> problems.put("contactPhone", p));
 		String userId = userId(r.userId());
 		if (userId.isEmpty()) {
 			problems.put("userId", "请填写登录用户名");
@@ -137,14 +131,14 @@ class RegistrationRules {
 	}
 
 	/** The user the password is checked against: Camunda's policy forbids passwords containing the id or name. */
-	private User candidate(String userId, String name) {
+	User candidate(String userId, String name) {
 		User user = identity.newUser(userId);
 		user.setFirstName(EnterpriseAccounts.POST);
 		user.setLastName(name);
 		return user;
 	}
 
-	private List<String> unmetPolicyRules(String password, User user) {
+	List<String> unmetPolicyRules(String password, User user) {
 		if (identity.getPasswordPolicy() == null) {
 			return List.of();
 		}
@@ -180,6 +174,23 @@ class RegistrationRules {
 		else {
 			PlainText.problem(v, false).ifPresent(p -> problems.put(field, label + p));
 		}
+	}
+
+	static java.util.Optional<String> contactPhoneProblem(String input) {
+		String phone = phone(input);
+		if (phone.isEmpty()) {
+			return java.util.Optional.of("请填写联系电话");
+		}
+		if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
+			return java.util.Optional.of("联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
+		}
+		return java.util.Optional.empty();
+	}
+
+	static java.util.Optional<String> contactNameProblem(String input) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		text(problems, "contactName", input, "联系人", 32);
+		return java.util.Optional.ofNullable(problems.get("contactName"));
 	}
 
 	/** A phone number without the spaces people type between its groups. */

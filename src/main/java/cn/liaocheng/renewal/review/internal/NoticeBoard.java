@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -61,6 +62,23 @@ public class NoticeBoard {
 		return filing.file(applicationId, objection, day, address, phone);
 	}
 
+	/**
+	 * An objection's handling for its objector: found only with both its receipt number and the phone number it was
+	 * filed with, so that a receipt seen over someone's shoulder is not enough.
+	 */
+	public Optional<PublicNotices.Receipt> lookUp(String receipt, String phone) {
+		String digits = digitsOf(phone);
+		if (digits.isEmpty()) {
+			return Optional.empty();
+		}
+		return notices.byReceipt(ObjectionReceipts.normalised(receipt)).filter(r -> digitsOf(r.phone()).equals(digits));
+	}
+
+	/** Digits only: people type phone numbers with spaces, hyphens or brackets between the groups. */
+	private static String digitsOf(String phone) {
+		return phone == null ? "" : phone.replaceAll("\\D", "");
+	}
+
 	/** {@code text} without the characters {@link PlainText} refuses. */
 	static String shown(String text) {
 		return shown(text, false);
@@ -95,12 +113,20 @@ public class NoticeBoard {
 	}
 
 	/** The result, the Chinese message to show, and for {@link Result#REJECTED} each wrong field's message. */
-	public record Filing(Result result, String message, Map<String, String> errors) {
+	public record Filing(Result result, String message, Map<String, String> errors, String receipt) {
 
-		static final Filing NOT_OPEN = new Filing(Result.NOT_OPEN, "该项目不在公示期内，不能提交异议。", Map.of());
+		static final Filing NOT_OPEN = new Filing(Result.NOT_OPEN, "该项目不在公示期内，不能提交异议。", Map.of(), null);
+
+		Filing(Result result, String message, Map<String, String> errors) {
+			this(result, message, errors, null);
+		}
 
 		static Filing of(Result result, String message) {
-			return new Filing(result, message, Map.of());
+			return new Filing(result, message, Map.of(), null);
+		}
+
+		static Filing of(Result result, String message, String receipt) {
+			return new Filing(result, message, Map.of(), receipt);
 		}
 
 	}

@@ -66,12 +66,15 @@ class ObjectionFiling {
 		int fromPhone = quota.lock(phoneKey, day);
 		String phone = ObjectionRules.phoneDigits(objection.phone());
 		String content = ObjectionRules.comparable(objection.content());
-		boolean received = notices.filedSince(applicationId, noticeStarted.get())
+		Optional<PublicNotices.Objection> received = notices.filedSince(applicationId, noticeStarted.get())
 			.stream()
-			.anyMatch(o -> ObjectionRules.phoneDigits(o.phone()).equals(phone)
-					&& ObjectionRules.comparable(o.content()).equals(content));
-		if (received) {
-			return Filing.of(Result.MERGED, "该异议此前已经收到（同一联系电话、相同内容），无需重复提交。市工业和信息化局将在公示期满后核查处理。");
+			.filter(o -> ObjectionRules.phoneDigits(o.phone()).equals(phone)
+					&& ObjectionRules.comparable(o.content()).equals(content))
+			.findFirst();
+		if (received.isPresent()) {
+			String receipt = received.get().receipt();
+			return Filing.of(Result.MERGED, "该异议此前已经收到（同一联系电话、相同内容），无需重复提交。"
+					+ (receipt == null ? "" : "回执号 " + receipt + "。") + "市工业和信息化局将在公示期满后核查处理。", receipt);
 		}
 		if (fromPhone >= limits.perPhonePerNotice()) {
 			LOG.info("Objection against application {} refused: {} reached {} a day", applicationId, "phone",
@@ -86,13 +89,15 @@ class ObjectionFiling {
 					+ " 条异议，达到每日上限，请明天再提交；如情况紧急，请直接致电聊城市工业和信息化局。");
 		}
 		String organisation = ObjectionRules.strip(objection.organisation());
+		String receipt = ObjectionReceipts.next();
 		notices.add(applicationId, new PublicNotices.Objection(ObjectionRules.strip(objection.name()),
 				organisation.isEmpty() ? null : organisation, ObjectionRules.strip(objection.phone()),
-				ObjectionRules.strip(objection.content())), now);
+				ObjectionRules.strip(objection.content()), receipt), now);
 		quota.use(addressKey, day);
 		quota.use(phoneKey, day);
 		audit.record("public", "OBJECTION_FILED", "application:" + applicationId, ObjectionRules.strip(objection.name()));
-		return Filing.of(Result.FILED, "异议已提交。市工业和信息化局将在公示期满后核查处理，并通过您留下的电话联系您。");
+		return Filing.of(Result.FILED, "异议已提交，回执号 " + receipt + "（请记下，凭回执号和联系电话可查询处理情况）。"
+				+ "市工业和信息化局将在公示期满后核查处理，并通过您留下的电话联系您。", receipt);
 	}
 
 }

@@ -60,27 +60,28 @@ public class PublicNotices {
 	/** The objections filed against the notice since {@code since}, oldest first. */
 	List<Objection> filedSince(long applicationId, Instant since) {
 		return jdbc.sql("""
-				SELECT objector_name, objector_org, contact_phone, content FROM public_objection
+				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
 				WHERE application_id = ? AND filed_at >= ? ORDER BY filed_at, id""")
 			.params(applicationId, Timestamp.from(since))
-			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
 			.list();
 	}
 
 	void add(long applicationId, Objection o, Instant now) {
 		jdbc.sql("""
-				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now))
+				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at,
+				                              receipt_no)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now), o.receipt())
 			.update();
 	}
 
 	List<Objection> unresolved(long applicationId) {
 		return jdbc.sql("""
-				SELECT objector_name, objector_org, contact_phone, content FROM public_objection
+				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
 				WHERE application_id = ? AND resolved_at IS NULL ORDER BY filed_at""")
 			.param(applicationId)
-			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
 			.list();
 	}
 
@@ -107,7 +108,28 @@ public class PublicNotices {
 			Instant startsAt, Instant endsAt) {
 	}
 
-	record Objection(String name, String organisation, String phone, String content) {
+	/** An objection; {@code receipt} is null for those filed before receipts were given. */
+	record Objection(String name, String organisation, String phone, String content, String receipt) {
+	}
+
+	/** The objection under a receipt number, as its objector may see it. */
+	Optional<Receipt> byReceipt(String receipt) {
+		return jdbc.sql("""
+				SELECT o.receipt_no, o.contact_phone, o.filed_at, o.resolved_at, o.resolution, a.reference_no,
+				       COALESCE(p.project_name, a.project_name)
+				FROM public_objection o JOIN application a ON a.id = o.application_id
+				LEFT JOIN application p ON p.id = a.project_id
+				WHERE o.receipt_no = ?""")
+			.param(receipt)
+			.query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+					rs.getString(7)))
+			.optional();
+	}
+
+	/** What an objector may look up: when it was filed and how it was handled, for which notice. */
+	public record Receipt(String receipt, String phone, Instant filedAt, Instant resolvedAt, String resolution,
+			String referenceNo, String projectName) {
 	}
 
 }

@@ -39,6 +39,17 @@ class PublicNoticeController {
 		return "review/notices";
 	}
 
+	/** An objector looks up their objection with its receipt number and the phone they gave. */
+	@GetMapping("/objections")
+	String lookUp(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String phone,
+			Model model) {
+		model.addAttribute("notices", board.current(Instant.now()));
+		model.addAttribute("lookupReceipt", receipt);
+		board.lookUp(receipt, phone)
+			.ifPresentOrElse(found -> model.addAttribute("found", found), () -> model.addAttribute("lookupMissing", true));
+		return "review/notices";
+	}
+
 	/**
 	 * Files an objection. A wrong field shows the form again with its message; an objection over the daily limits
 	 * shows it again with status 429, so that a script sees it is being refused; a filed or merged one redirects.
@@ -51,7 +62,10 @@ class PublicNoticeController {
 		ObjectionForm objection = new ObjectionForm(name, organisation, phone, content);
 		Filing filing = board.file(applicationId, objection, request.getRemoteAddr());
 		switch (filing.result()) {
-			case FILED, MERGED -> redirect.addFlashAttribute("notice", filing.message());
+			case FILED, MERGED -> {
+				redirect.addFlashAttribute("notice", filing.message());
+				redirect.addFlashAttribute("receipt", filing.receipt());
+			}
 			case NOT_OPEN -> redirect.addFlashAttribute("error", filing.message());
 			case REJECTED -> {
 				return again(model, applicationId, objection, filing.errors(), null);

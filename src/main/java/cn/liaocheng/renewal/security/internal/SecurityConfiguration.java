@@ -41,10 +41,11 @@ class SecurityConfiguration {
 		// One manager with no parent: a failed password must be checked (and counted by Camunda) once only.
 		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
+				.requestMatchers(path("/"), path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/webjars/**"), path("/favicon.ico"), path("/error"), path("/actuator/health"),
 						path("/actuator/health/**"), path("/register"), path("/notices"), path("/notices/**"),
-						path(HttpMethod.POST, "/api/enterprises/registrations"), path("/verify"), path("/verify/**"))
+						path(HttpMethod.POST, "/api/enterprises/registrations"), path("/verify"), path("/verify/**"),
+						path(FormExpiredController.PATH), path(FormExpiredController.PATH + "/token"), path("/guide"))
 				.permitAll()
 				// Camunda's own login form would bypass the single login page.
 				.requestMatchers(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
@@ -63,7 +64,8 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"))
+				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"), path("/account"),
+						path("/account/**"))
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
@@ -81,7 +83,7 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("RENEWAL_SESSION"))
-			.exceptionHandling(ex -> ex
+			.exceptionHandling(ex -> ex.accessDeniedHandler(new FormExpiredHandler())
 				.defaultAuthenticationEntryPointFor(basic, path("/engine-rest/**"))
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**")))

@@ -1,0 +1,120 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The enterprise's own account: its password and its contact person and phone. The account is always the logged-in
+ * user's; no request names one, so no request can reach another's.
+ */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AccountController.class);
+
+	private final EnterpriseRegistry registry;
+
+	private final RegistrationRules rules;
+
+	private final IdentityService identity;
+
+	private final JdbcClient jdbc;
+
+	AccountController(EnterpriseRegistry registry, RegistrationRules rules, IdentityService identity, JdbcClient jdbc) {
+		this.registry = registry;
+		this.rules = rules;
+		this.identity = identity;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping
+	String page(@AuthenticationPrincipal PortalUser user, Model model) {
+		Enterprise enterprise = registry.findByUser(user.userId()).orElseThrow();
+		if (!model.containsAttribute("contactName")) {
+			model.addAttribute("contactName", enterprise.contactName());
+			model.addAttribute("contactPhone", enterprise.contactPhone());
+		}
+		model.addAttribute("enterprise", enterprise);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return "enterprise/account";
+	}
+
+	@PostMapping("/password")
+	String changePassword(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
+			RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		// Checked through Camunda, so wrong guesses here count towards the same login delay as on the login page.
+		if (currentPassword.isEmpty() || !identity.checkPassword(user.userId(), currentPassword)) {
+			errors.put("currentPassword", "当前密码不正确");
+		}
+		User account = identity.createUserQuery().userId(user.userId()).singleResult();
+		List<String> missing = newPassword.isEmpty() ? List.of("填写") : rules.unmetPolicyRules(newPassword,
+				rules.candidate(user.userId(), account.getLastName()));
+		if (!missing.isEmpty()) {
+			errors.put("newPassword", newPassword.isEmpty() ? "请填写新密码" : "新密码须" + String.join("、", missing));
+		}
+		else if (newPassword.equals(currentPassword)) {
+			errors.put("newPassword", "新密码不能与当前密码相同");
+		}
+		if (!confirmPassword.equals(newPassword)) {
+			errors.put("confirmPassword", "两次输入的新密码不一致");
+		}
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute("errors", errors);
+			return "redirect:/account#password";
+		}
+		account.setPassword(newPassword);
+		identity.saveUser(account);
+		LOG.info("Password changed by its user {}", user.userId());
+		redirect.addFlashAttribute("notice", "密码已修改，下次登录请使用新密码。");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/contact")
+	@Transactional
+	String changeContact(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String contactName,
+			@RequestParam(defaultValue = "") String contactPhone, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		RegistrationRules.contactNameProblem(contactName).ifPresent(p -> errors.put("contactName", p));
+		RegistrationRules.contactPhoneProblem(contactPhone).ifPresent(p -> errors.put("contactPhone", p));
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute("errors", errors);
+			redirect.addFlashAttribute("contactName", contactName);
+			redirect.addFlashAttribute("contactPhone", contactPhone);
+			return "redirect:/account#contact";
+		}
+		jdbc.sql("UPDATE enterprise SET contact_name = :name, contact_phone = :phone WHERE user_id = :user")
+			.param("name", RegistrationRules.trim(contactName))
+			.param("phone", RegistrationRules.phone(contactPhone))
+			.param("user", user.userId())
+			.update();
+		LOG.info("Contact details changed by {}", user.userId());
+		redirect.addFlashAttribute("notice", "联系人和联系电话已更新。");
+		return "redirect:/account";
+	}
+
+}

@@ -1,0 +1,187 @@
+package cn.liaocheng.renewal.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * Every failure an enterprise can cause in the portal ends in Chinese, saying what to do: bad and oversized uploads,
+ * a submission with an attachment missing, an expired form, unknown addresses and methods, a link without its kind.
+ */
+@WebIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class PortalErrorPagesTest {
+
+	private static final String HTML = "text/html,application/xhtml+xml";
+
+	@LocalServerPort
+	int port;
+
+	private WebClient portal;
+
+	private long id;
+
+	private String csrf;
+
+	@BeforeEach
+	void draftInThePortal() {
+		id = ApplicationApi.as(port, DemoUsers.ENTERPRISE).createDraft("PROJECT", ApplicationFixtures.project(1));
+		portal = new WebClient(port);
+		portal.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		csrf = WebClient.csrfTokenOf(page());
+	}
+
+	@Test
+	void aRenamedExecutableComesBackToTheCasePageWithAChineseReason() {
+		HttpResponse<String> sent = upload("setup.pdf", ApplicationFixtures.windowsExecutable());
+
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(page()).contains("不是 PDF、JPEG 或 PNG 文件").doesNotContain("系统错误");
+	}
+
+	@Test
+	void filesOverTheLimitComeBackToTheCasePageWithTheLimitWhateverTheirSize() {
+		for (int size : new int[] { 10_500_000, 11_500_000, 25_000_000 }) {
+			HttpResponse<String> sent = upload("scan.pdf", ApplicationFixtures.pdfOfSize(size));
+
+			assertThat(sent.statusCode()).as("%d bytes", size).isEqualTo(302);
+			assertThat(sent.headers().firstValue("Location").orElseThrow()).as("%d bytes", size)
+				.contains("/enterprise/applications/" + id);
+			assertThat(page()).as("%d bytes", size).contains("单个附件不能超过 10 MB").doesNotContain("系统错误");
+		}
+	}
+
+	@Test
+	void submittingWithAttachmentsMissingNamesThemOnTheCasePage() {
+		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf);
+
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(page()).contains("请上传营业执照").contains("请上传项目实施方案");
+	}
+
+	@Test
+	void anExpiredFormIsExplainedAndOfferedAgainWithWhatWasTyped() {
+		HttpResponse<String> refused = portal.send("POST", "/enterprise/applications/" + id + "/withdraw", null,
+				"Content-Type", "application/x-www-form-urlencoded", "Accept", HTML, "Origin", "http://localhost:" + port);
+		HttpResponse<String> typed = portal.postForm("/enterprise/applications/" + id,
+				"_csrf=stale&version=0&projectName=" + enc("我的项目名称"));
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("页面已过期");
+		assertThat(typed.statusCode()).isEqualTo(403);
+		// No Origin header: not offered again, only explained.
+		assertThat(typed.body()).contains("页面已过期").doesNotContain("我的项目名称");
+		HttpResponse<String> sameSite = portal.send("POST", "/enterprise/applications/" + id, "", "Content-Type",
+				"application/x-www-form-urlencoded", "Origin", "http://localhost:" + port);
+		assertThat(sameSite.statusCode()).isEqualTo(403);
+		HttpResponse<String> withFields = portal.post("/enterprise/applications/" + id,
+				HttpRequest.BodyPublishers.ofString("_csrf=stale&version=0&projectName=" + enc("我的项目名称") + "&password=secret"),
+				"application/x-www-form-urlencoded");
+		assertThat(withFields.body()).doesNotContain("secret");
+	}
+
+	@Test
+	void anExpiredFormFromThisSiteKeepsTheInputAndAFreshTokenSendsIt() {
+		HttpResponse<String> refused = portal.send("POST", "/enterprise/applications/" + id + "/withdraw",
+				null, "Accept", HTML, "Origin", "http://localhost:" + port);
+		String body = refused.body();
+		assertThat(body).contains("重新提交").contains("action=\"/enterprise/applications/" + id + "/withdraw\"");
+
+		String token = portal.get("/form-expired/token").body();
+		assertThat(token).contains("\"loggedIn\":true");
+	}
+
+	@Test
+	void unknownPagesAndWrongMethodsAreChinesePagesForBrowsersAndChineseProblemsForClients() {
+		HttpResponse<String> page = portal.send("GET", "/enterprise/nothing-here", null, "Accept", HTML);
+		HttpResponse<String> method = portal.send("GET", "/enterprise/applications/" + id + "/submit", null, "Accept", HTML);
+		HttpResponse<String> api = portal.send("GET", "/api/nothing-here", null, "Accept", "application/json");
+		HttpResponse<String> apiMethod = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.send("PATCH", "/api/applications", null, "Accept", "application/json");
+
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("页面不存在").contains("请求编号").doesNotContain("Not Found");
+		assertThat(method.statusCode()).isEqualTo(405);
+		assertThat(method.body()).contains("不支持该操作方式");
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(api.body()).contains("\"title\":\"页面不存在\"").contains("requestId").doesNotContain("No static resource");
+		assertThat(apiMethod.statusCode()).isEqualTo(405);
+		assertThat(apiMethod.body()).contains("不支持该操作方式");
+	}
+
+	@Test
+	void aNewApplicationWithoutItsKindGoesToTheListAskingForOne() {
+		HttpResponse<String> sent = portal.send("GET", "/enterprise/applications/new", null, "Accept", HTML);
+		HttpResponse<String> badKind = portal.send("GET", "/enterprise/applications/new?kind=CAR", null, "Accept", HTML);
+
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(portal.get("/enterprise/applications").body()).contains("请先选择要新建的申报类型");
+		assertThat(badKind.statusCode()).isEqualTo(400);
+		assertThat(badKind.body()).contains("链接参数无效").contains("kind");
+	}
+
+	@Test
+	void anEmptyDraftShowsNoNullDates() {
+		HttpResponse<String> created = ApplicationApi.as(port, DemoUsers.ENTERPRISE)
+			.create("PROJECT", ApplicationFixtures.JSON.createObjectNode(), UUID.randomUUID().toString());
+		long empty = ApplicationApi.json(created).at("/summary/id").asLong();
+
+		assertThat(portal.get("/enterprise/applications/" + empty).body()).doesNotContain("null");
+	}
+
+	@Test
+	void theRequestIdOnAnErrorPageIsInTheLogLinesOfThatRequest(CapturedOutput log) {
+		HttpResponse<String> page = portal.send("GET", "/enterprise/nothing-here", null, "Accept", HTML);
+		Matcher id = Pattern.compile("id=\"request-id\">([^<]+)<").matcher(page.body());
+		assertThat(id.find()).isTrue();
+		assertThat(page.headers().firstValue("X-Request-Id")).hasValue(id.group(1));
+		assertThat(log.getOut()).containsPattern("\\[" + id.group(1) + "\\].*404.*/enterprise/nothing-here");
+	}
+
+	private String page() {
+		return portal.get("/enterprise/applications/" + id).body();
+	}
+
+	private HttpResponse<String> upload(String name, byte[] content) {
+		String boundary = "----errortest" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (String[] field : new String[][] { { "_csrf", csrf }, { "category", "BUSINESS_LICENCE" },
+				{ "uploadKey", UUID.randomUUID().toString() } }) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+					+ field[1] + "\r\n");
+		}
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		return portal.post("/enterprise/applications/" + id + "/attachments",
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String enc(String s) {
+		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+}

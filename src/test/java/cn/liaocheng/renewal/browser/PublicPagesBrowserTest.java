@@ -1,0 +1,78 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The pages a stranger or a phone user meets first, in a real browser at desktop (1366 px) and phone (390 px) width:
+ * the start page, an error page, the notice board and the verification page. Nothing may run off the screen to the
+ * side, and the header's parts may not overlap. Screenshots go to target/screenshots.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicPagesBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		browser = Browser.start(port);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@ParameterizedTest(name = "{0} px")
+	@ValueSource(ints = { 1366, 390 })
+	void publicPagesFitTheScreenWithoutOverlapOrSidewaysScrolling(int width) {
+		browser.forgetEverything();
+		browser.driver().manage().window().setSize(new Dimension(width, 900));
+
+		check("/", "welcome", width);
+		assertThat(browser.driver().findElement(By.id("contacts")).getText()).contains("冠县工业和信息化局");
+		check("/notices", "notices", width);
+		check("/verify", "verify", width);
+		check("/verify?code=7KQ2M9XH4P", "verify-code", width);
+		check("/notices/objections?receipt=YY-0000-0000&phone=13900001111", "objection-lookup", width);
+		check("/guide", "guide", width);
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		check("/enterprise/no-such-page", "error-404", width);
+		assertThat(browser.driver().findElement(By.id("error-detail")).getText()).contains("不存在");
+		check("/", "home-enterprise", width);
+	}
+
+	private void check(String path, String name, int width) {
+		browser.open(path);
+		browser.fullPageScreenshot("public-" + name + "-" + width);
+		long scrollWidth = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).longValue();
+		long clientWidth = ((Number) browser.driver().executeScript("return document.documentElement.clientWidth")).longValue();
+		assertThat(scrollWidth).as("%s at %d px: page wider than the screen", path, width).isLessThanOrEqualTo(clientWidth);
+		Boolean overlap = (Boolean) browser.driver().executeScript("""
+				const parts = [...document.querySelectorAll('header.top > *')].map(e => e.getBoundingClientRect());
+				for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
+				  const a = parts[i], b = parts[j];
+				  if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) return true;
+				}
+				return false;""");
+		assertThat(overlap).as("%s at %d px: header parts overlap", path, width).isFalse();
+	}
+
+}

@@ -1,0 +1,110 @@
+package cn.liaocheng.renewal.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** An enterprise changes its own password and contact details, and nobody else's. */
+@WebIntegrationTest
+class AccountSettingsTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void contactDetailsAreValidatedAndChangeOnlyTheCallersOwnEnterprise() {
+		WebClient portal = loggedIn(DemoUsers.OTHER_ENTERPRISE);
+		String other = contactPhoneOf(DemoUsers.ENTERPRISE);
+
+		HttpResponse<String> bad = portal.postForm("/account/contact", "contactName=" + enc("王会计") + "&contactPhone=12345&_csrf=" + token(portal));
+		assertThat(bad.statusCode()).isEqualTo(302);
+		assertThat(portal.get("/account").body()).contains("联系电话格式不正确").contains("value=\"12345\"");
+
+		HttpResponse<String> good = portal.postForm("/account/contact", "contactName=" + enc("王会计")
+				+ "&contactPhone=" + enc("138 0635 0001") + "&userId=" + DemoUsers.ENTERPRISE + "&_csrf=" + token(portal));
+		assertThat(good.statusCode()).isEqualTo(302);
+		assertThat(portal.get("/account").body()).contains("联系人和联系电话已更新").contains("13806350001");
+		assertThat(contactPhoneOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("13806350001");
+		assertThat(contactPhoneOf(DemoUsers.ENTERPRISE)).isEqualTo(other);
+	}
+
+	@Test
+	void aPasswordChangeNeedsTheCurrentPasswordAndThePolicyAndThenTheNewOneLogsIn() {
+		WebClient portal = loggedIn(DemoUsers.ENTERPRISE);
+
+		portal.postForm("/account/password", "currentPassword=wrong&newPassword=" + enc("Neu@2026passwd")
+				+ "&confirmPassword=" + enc("Neu@2026passwd") + "&_csrf=" + token(portal));
+		assertThat(portal.get("/account").body()).contains("当前密码不正确");
+		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=short"
+				+ "&confirmPassword=short&_csrf=" + token(portal));
+		assertThat(portal.get("/account").body()).contains("新密码须至少 10 位");
+		assertThat(new WebClient(port).login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+		String changed = "Neu@2026passwd";
+		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=" + enc(changed)
+				+ "&confirmPassword=" + enc(changed) + "&_csrf=" + token(portal));
+		try {
+			assertThat(portal.get("/account").body()).contains("密码已修改");
+			assertThat(new WebClient(port).login(DemoUsers.ENTERPRISE, changed).headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		}
+		finally {
+			WebClient back = loggedIn(DemoUsers.ENTERPRISE, changed);
+			back.postForm("/account/password", "currentPassword=" + enc(changed) + "&newPassword=" + enc(DemoUsers.PASSWORD)
+					+ "&confirmPassword=" + enc(DemoUsers.PASSWORD) + "&_csrf=" + token(back));
+		}
+	}
+
+	@Test
+	void withoutACsrfTokenNothingChangesAndStaffAndStrangersHaveNoAccountPageHere() {
+		WebClient portal = loggedIn(DemoUsers.ENTERPRISE);
+		String before = contactPhoneOf(DemoUsers.ENTERPRISE);
+
+		HttpResponse<String> forged = portal.postForm("/account/contact", "contactName=x&contactPhone=13800000000");
+		HttpResponse<String> staff = loggedIn(DemoUsers.COUNTY_REVIEWER).get("/account");
+		HttpResponse<String> anonymous = new WebClient(port).get("/account");
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(contactPhoneOf(DemoUsers.ENTERPRISE)).isEqualTo(before);
+		assertThat(staff.statusCode()).isEqualTo(403);
+		assertThat(anonymous.statusCode()).isEqualTo(302);
+	}
+
+	private WebClient loggedIn(String user) {
+		return loggedIn(user, DemoUsers.PASSWORD);
+	}
+
+	private WebClient loggedIn(String user, String password) {
+		WebClient client = new WebClient(port);
+		client.login(user, password);
+		return client;
+	}
+
+	private static String token(WebClient portal) {
+		return WebClient.csrfTokenOf(portal.get("/account").body());
+	}
+
+	private String contactPhoneOf(String user) {
+		return jdbc.sql("SELECT contact_phone FROM enterprise WHERE user_id = ?").param(user).query(String.class).single();
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+}

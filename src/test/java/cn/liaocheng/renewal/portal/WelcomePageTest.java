@@ -1,0 +1,47 @@
+package cn.liaocheng.renewal.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** A stranger learns what the programme is and whom to call; the guide is readable in the portal. */
+@WebIntegrationTest
+class WelcomePageTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aStrangerSeesTheProgrammeTheStepsTheLinksAndEachBureausPhone() {
+		HttpResponse<String> home = new WebClient(port).get("/");
+
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("项目入库", "奖补资金", "技术改造贷款", "先入库、再申报", "15 项重点任务")
+			.contains("href=\"/guide\"", "href=\"/notices\"", "href=\"/verify\"", "href=\"/register\"")
+			.contains("冠县工业和信息化局", "0635-8000106", "临清市工业和信息化局", "聊城高新技术产业开发区");
+	}
+
+	@Test
+	void theGuideIsRenderedFromTheRepositorysGuideForAnyone() {
+		HttpResponse<String> guide = new WebClient(port).get("/guide");
+
+		assertThat(guide.statusCode()).isEqualTo(200);
+		assertThat(guide.body()).contains("<h1>企业申报指南</h1>").contains("<table>").doesNotContain("## ");
+	}
+
+	@Test
+	void aLoggedInUserStillGetsTheirOwnStartPage() {
+		WebClient enterprise = new WebClient(port);
+		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		assertThat(enterprise.get("/").body()).contains("进入我的申报").doesNotContain("联系我们");
+	}
+
+}
