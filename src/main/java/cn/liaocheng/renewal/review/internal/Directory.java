@@ -39,15 +39,20 @@ class Directory {
 			if (user == null) {
 				return userId;
 			}
-			String name = ((user.getLastName() == null ? "" : user.getLastName())
-					+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-			return name.isEmpty() ? userId : name;
+			return nameOf(user);
 		}
 		finally {
 			if (current != null) {
 				identity.setAuthentication(current);
 			}
 		}
+	}
+
+	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
+	static String nameOf(User user) {
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+		return name.isEmpty() ? user.getId() : name;
 	}
 
 	String bodyName(String groupId) {

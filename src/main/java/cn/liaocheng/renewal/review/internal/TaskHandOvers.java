@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.TaskTransferred;
 import cn.liaocheng.renewal.review.internal.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -60,8 +62,15 @@ public class TaskHandOvers {
 
 	private final AuditTrail audit;
 
+	private final OperationLog operations;
+
+	private final ApplicationEventPublisher events;
+
 	TaskHandOvers(TaskService tasks, RuntimeService runtime, IdentityService identity,
-			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit) {
+			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit,
+			OperationLog operations, ApplicationEventPublisher events) {
+		this.operations = operations;
+		this.events = events;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.identity = identity;
@@ -83,6 +92,10 @@ public class TaskHandOvers {
 			String toName = directory.personName(colleague.userId());
 			record(held, callerId, bodyName, "TASK_TRANSFER", "由" + directory.personName(callerId) + "转交" + toName
 					+ "办理。转交原因：" + why, "to " + colleague.userId() + "; reason: " + why);
+			operations.add(held.applicationId(), "TRANSFER", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId,
+					colleague.userId(), colleague.body()));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});
@@ -99,12 +112,34 @@ public class TaskHandOvers {
 			String bodyName = directory.bodyName(body);
 			record(held, callerId, bodyName, "TASK_RELEASE", "由" + directory.personName(callerId)
 					+ "放回本部门待办，待同事认领。原因：" + why, "back to the pool; reason: " + why);
+			operations.add(held.applicationId(), "RELEASE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), bodyName, why);
+			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId, null, body));
 			return new HandOver(held.task().getId(), held.task().getName(), body, bodyName, null, null);
 		});
 	}
 
+	/** The caller's colleagues in the bodies of the task they hold: whom they may transfer it to. */
+	@Transactional(readOnly = true)
+	public List<Person> colleagues(String callerId, String taskId) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			return held.bodies()
+				.stream()
+				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
+				.filter(u -> !u.getId().equals(callerId))
+				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.distinct()
+				.toList();
+		});
+	}
+
+	/** A colleague as the transfer dialog offers them. */
+	public record Person(String userId, String name) {
+	}
+
 	/** The task, if the caller holds it and belongs to one of its candidate groups; refused otherwise. */
-	private HeldTask heldBy(String callerId, String taskId) {
+	HeldTask heldBy(String callerId, String taskId) {
 		Task task = taskId == null || taskId.length() > ID_MAX ? null
 				: tasks.createTaskQuery().taskId(taskId).singleResult();
 		Long applicationId = task == null ? null : applicationOf(task);
@@ -123,16 +158,16 @@ public class TaskHandOvers {
 			throw unknownTask();
 		}
 		if (!holds) {
-			throw new HandOverException(Reason.NOT_HOLDER, null, "只有该任务的当前办理人才能转交或放回该任务");
+			throw new HandOverException(Reason.NOT_HOLDER, null, "只有该任务的当前办理人才能办理此操作");
 		}
 		if (bodies.isEmpty()) {
-			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能转交或放回该任务");
+			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能办理此操作");
 		}
 		return new HeldTask(task, applicationId, bodies);
 	}
 
 	/** The application is the business key of the task's process instance; a task outside one is none of ours. */
-	private Long applicationOf(Task task) {
+	Long applicationOf(Task task) {
 		if (task.getProcessInstanceId() == null) {
 			return null;
 		}
@@ -148,7 +183,7 @@ public class TaskHandOvers {
 	}
 
 	/** The review groups (bodies) the user belongs to now, as administrators maintain them. */
-	private Set<String> bodiesOf(String userId) {
+	Set<String> bodiesOf(String userId) {
 		return identity.createGroupQuery()
 			.groupMember(userId)
 			.list()
@@ -231,7 +266,7 @@ public class TaskHandOvers {
 				"task " + task.getId() + " " + task.getTaskDefinitionKey() + " " + details);
 	}
 
-	private <T> T withProductAuthority(Supplier<T> work) {
+	<T> T withProductAuthority(Supplier<T> work) {
 		Authentication current = identity.getCurrentAuthentication();
 		identity.clearAuthentication();
 		try {
@@ -256,7 +291,7 @@ public class TaskHandOvers {
 		return new HandOverException(Reason.INVALID, field, message);
 	}
 
-	private record HeldTask(Task task, long applicationId, SortedSet<String> bodies) {
+	record HeldTask(Task task, long applicationId, SortedSet<String> bodies) {
 	}
 
 	private record Colleague(String userId, String body) {

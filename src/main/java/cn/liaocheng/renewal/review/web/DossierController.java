@@ -44,8 +44,12 @@ class DossierController {
 
 	private final OrganizationCatalog organizations;
 
+	private final cn.liaocheng.renewal.review.internal.TaskOperations operations;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
-			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations) {
+			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
+			cn.liaocheng.renewal.review.internal.TaskOperations operations) {
+		this.operations = operations;
 		this.stages = stages;
 		this.access = access;
 		this.opinions = opinions;
@@ -72,6 +76,7 @@ class DossierController {
 		model.addAttribute("facts", stages.facts(id));
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
+		model.addAttribute("operations", operations.history(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
 		return "review/dossier";
