@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +27,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.TaskDelegated;
 import cn.liaocheng.renewal.review.TaskTransferred;
 import cn.liaocheng.renewal.review.internal.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
@@ -101,6 +103,29 @@ public class TaskHandOvers {
 		});
 	}
 
+	/**
+	 * Delegates the task {@code callerId} holds to {@code to}, a member of the same body (委派): the colleague works it
+	 * and completes it in Tasklist, which resolves it back to the caller, who then completes it with their opinion.
+	 */
+	@Transactional
+	public HandOver delegate(String callerId, String taskId, String to, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			String why = reason(reason);
+			Colleague colleague = colleague(held, callerId, to);
+			delegateTo(held.task().getId(), callerId, colleague.userId());
+			String bodyName = directory.bodyName(colleague.body());
+			String toName = directory.personName(colleague.userId());
+			record(held, callerId, bodyName, "TASK_DELEGATE", "由" + directory.personName(callerId) + "委派" + toName
+					+ "协助办理，办理后交还委派人。委派原因：" + why, "delegated to " + colleague.userId() + "; reason: " + why);
+			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), callerId, colleague.userId()));
+			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
+					colleague.userId(), toName);
+		});
+	}
+
 	/** Puts the task {@code callerId} holds back into its body's pool, for any member to claim. */
 	@Transactional
 	public HandOver release(String callerId, String taskId, String reason) {
@@ -162,6 +187,10 @@ public class TaskHandOvers {
 		}
 		if (bodies.isEmpty()) {
 			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能办理此操作");
+		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new HandOverException(Reason.NOT_HOLDER, null,
+					"该任务是" + directory.personName(task.getOwner()) + "委派给您的，请填写意见后点击“完成”交还委派人");
 		}
 		return new HeldTask(task, applicationId, bodies);
 	}
@@ -251,6 +280,23 @@ public class TaskHandOvers {
 					throw changed();
 				}
 				tasks.setAssignee(taskId, newAssignee);
+				return null;
+			});
+		}
+		catch (OptimisticLockingException e) {
+			throw changed();
+		}
+	}
+
+	/** As {@link #assign}: the holder checked on the row that the delegation then changes. */
+	private void delegateTo(String taskId, String holder, String delegate) {
+		try {
+			engine.getCommandExecutorTxRequired().execute(context -> {
+				Task current = tasks.createTaskQuery().taskId(taskId).singleResult();
+				if (current == null || !holder.equals(current.getAssignee())) {
+					throw changed();
+				}
+				tasks.delegateTask(taskId, delegate);
 				return null;
 			});
 		}

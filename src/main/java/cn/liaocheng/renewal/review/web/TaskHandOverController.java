@@ -45,6 +45,13 @@ class TaskHandOverController {
 		return handOvers.transfer(user.userId(), taskId, request.to(), request.reason());
 	}
 
+	@PostMapping("/{taskId}/delegate")
+	@Operation(summary = "委派本部门同事", description = "只有任务的当前办理人可以委派；被委派人在 Tasklist 中填写意见后点击“完成”，任务回到委派人名下，由委派人完成")
+	HandOver delegate(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestBody TransferRequest request) {
+		return handOvers.delegate(user.userId(), taskId, request.to(), request.reason());
+	}
+
 	@GetMapping("/{taskId}/colleagues")
 	@Operation(summary = "可转交的同事", description = "任务当前办理人所在办理部门（候选组）的其他在册人员")
 	List<TaskHandOvers.Person> colleagues(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
