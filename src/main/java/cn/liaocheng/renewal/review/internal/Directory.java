@@ -61,6 +61,14 @@ class Directory {
 		return names.getOrDefault(groupId, groupId);
 	}
 
+	/** Every body (county departments, city bodies, banks) by group id, without the lead groups. */
+	Map<String, String> bodies() {
+		return organizations.reviewGroups()
+			.stream()
+			.filter(g -> !g.id().endsWith(cn.liaocheng.renewal.organization.GroupNames.LEAD_SUFFIX))
+			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
 	/** Whether the bank is one of the institutions that lend technology-innovation and technical-renovation re-lending. */
 	boolean isRelendingBank(String bankKey) {
 		return bankKey != null

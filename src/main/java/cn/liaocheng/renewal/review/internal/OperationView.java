@@ -9,6 +9,9 @@ public record OperationView(Instant at, String operation, String stepName, Strin
 	public String label() {
 		return switch (operation) {
 			case "TRANSFER" -> "转办";
+			case "DELEGATE" -> "委派";
+			case "ADD_REVIEWER" -> "加签";
+			case "COPY" -> "抄送";
 			case "RELEASE" -> "放回本部门待办";
 			case "WITHDRAW" -> "撤回";
 			case "RETURN_TO_PREVIOUS" -> "退回上一环节";

@@ -83,6 +83,43 @@ public class TaskOperations {
 		this.events = events;
 	}
 
+	/**
+	 * Which operations the caller may try on the open task, for Tasklist's panel to offer only those: the holder's
+	 * (转办, 委派, 退回上一环节, 抄送), a lead's 催办, the city industry bureau's 加签 during the joint review. The
+	 * operations themselves check again.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> available(String callerId, String taskId) {
+		return handOvers.withProductAuthority(() -> {
+			Task task = taskId == null || taskId.length() > 64 ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null || handOvers.applicationOf(task) == null) {
+				throw unknownTask();
+			}
+			Set<String> bodies = bodiesOfTask(task);
+			Set<String> callerGroups = identity.createGroupQuery().groupMember(callerId).list().stream()
+				.map(g -> g.getId()).collect(Collectors.toSet());
+			Set<String> available = new java.util.TreeSet<>();
+			boolean member = bodies.stream().anyMatch(callerGroups::contains);
+			if (member && callerId.equals(task.getAssignee())
+					&& task.getDelegationState() != org.camunda.bpm.engine.task.DelegationState.PENDING) {
+				available.addAll(List.of("transfer", "delegate", "copy"));
+				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
+					available.add("returnToPrevious");
+				}
+			}
+			if (bodies.stream().anyMatch(b -> callerGroups.contains(GroupNames.lead(b)))) {
+				available.add("urge");
+			}
+			if ("Task_JointReview".equals(task.getTaskDefinitionKey()) && callerGroups.contains(GroupNames.city("industry"))) {
+				available.add("addReviewer");
+			}
+			if (!member && available.isEmpty()) {
+				throw unknownTask();
+			}
+			return available;
+		});
+	}
+
 	/** Every approval operation on the case, oldest first (the dossier page's 办理操作记录). */
 	@Transactional(readOnly = true)
 	public List<OperationView> history(long applicationId) {

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The enterprise urges its own case (催办), once a day; the review module decides which tasks that reaches. */
 @RestController
-@Tag(name = "申报", description = "企业申报")
+@Tag(name = "企业申报", description = "项目入库、奖补资金、技术改造贷款申请：草稿、附件、提交、撤回、进度")
 class EnterpriseUrgeController {
 
 	private final Applications applications;

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.review.internal.HandOver;
+import cn.liaocheng.renewal.review.internal.JointReviewAdditions;
 import cn.liaocheng.renewal.review.internal.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,11 +30,17 @@ class TaskOperationController {
 
 	private final TaskOperations operations;
 
-	TaskOperationController(TaskOperations operations) {
+	private final JointReviewAdditions additions;
+
+	TaskOperationController(TaskOperations operations, JointReviewAdditions additions) {
 		this.operations = operations;
+		this.additions = additions;
 	}
 
 	record ReasonRequest(String reason) {
+	}
+
+	record AdditionRequest(String body, String reason) {
 	}
 
 	/** Tasklist's panel reads the token here: its pages are Camunda's, which carry no token of this application. */
@@ -41,6 +48,12 @@ class TaskOperationController {
 	@Operation(summary = "CSRF 令牌", description = "会话调用本 API 的写操作时，须在请求头中携带此令牌")
 	Map<String, String> csrf(CsrfToken token) {
 		return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+	}
+
+	@GetMapping("/tasks/{taskId}/operations")
+	@Operation(summary = "可办理的操作", description = "本人对该任务可以尝试的操作：transfer、delegate、copy、returnToPrevious、urge、addReviewer")
+	java.util.Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+		return operations.available(user.userId(), taskId);
 	}
 
 	@GetMapping("/withdrawable")
@@ -61,6 +74,19 @@ class TaskOperationController {
 	HandOver returnToPrevious(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
 			@RequestBody ReasonRequest request) {
 		return operations.returnToPrevious(user.userId(), taskId, request.reason());
+	}
+
+	@GetMapping("/tasks/{taskId}/addable-bodies")
+	@Operation(summary = "可加签的市级单位", description = "市工业和信息化局的人员，对进行中的市级联审任务：尚未参加本轮联审的市级单位")
+	List<JointReviewAdditions.Body> addableBodies(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+		return additions.addable(user.userId(), taskId);
+	}
+
+	@PostMapping("/tasks/{taskId}/add-reviewer")
+	@Operation(summary = "加签", description = "市工业和信息化局在进行中的市级联审中增加一个市级单位（body 为单位代码，如 finance）；本轮联审等待该单位的意见")
+	HandOver addReviewer(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestBody AdditionRequest request) {
+		return additions.add(user.userId(), taskId, request.body(), request.reason());
 	}
 
 	@PostMapping("/tasks/{taskId}/urge")

@@ -227,7 +227,68 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(operationsOf(project)).containsExactly("URGE|" + DemoUsers.ENTERPRISE + "|推荐意见需补充核实情况");
 	}
 
+	@Test
+	void theCityIndustryBureauAddsABodyToTheRunningJointReviewWhichThenWaitsForItsOpinion() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意受理。");
+		List<Task> joint = review.tasks(project, "Task_JointReview");
+		assertThat(groupsOf(joint)).doesNotContain("city-finance").contains("city-industry", "city-ecology");
+		Task any = joint.stream()
+			.filter(t -> groupsOf(List.of(t)).contains("city-industry"))
+			.findFirst()
+			.orElseThrow();
+		String path = "/api/review/tasks/" + any.getId() + "/add-reviewer";
+		String finance = "{\"body\":\"finance\",\"reason\":\"项目涉及财政资金，请市财政局参加联审\"}";
+
+		assertThat(as(CITY).get("/api/review/tasks/" + any.getId() + "/addable-bodies").body()).contains("finance", "聊城市财政局")
+			.doesNotContain("\"ecology\"");
+		Task ecologys = joint.stream()
+			.filter(t -> groupsOf(List.of(t)).contains("city-ecology"))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> jointBody = as(DemoUsers.CITY_REVIEWER)
+			.postJson("/api/review/tasks/" + ecologys.getId() + "/add-reviewer", finance);
+		assertThat(jointBody.statusCode()).as("a joint reviewer, not the industry bureau").isEqualTo(403);
+		assertThat(jointBody.body()).contains("只有市工业和信息化局可以加签");
+		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, finance).statusCode()).as("another body's task").isEqualTo(404);
+		assertThat(as(REVIEWER).postJson(path, finance).statusCode()).as("a county reviewer").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, finance).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).postJson(path, finance).statusCode()).as("anonymous").isEqualTo(403);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"nowhere\",\"reason\":\"请参加联审\"}").statusCode()).isEqualTo(400);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"ecology\",\"reason\":\"请参加联审\"}").statusCode())
+			.as("already reviewing").isEqualTo(400);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"finance\"}").statusCode()).as("no reason").isEqualTo(400);
+		assertThat(review.tasks(project, "Task_JointReview")).hasSameSizeAs(joint);
+
+		HttpResponse<String> added = as(CITY).postJson(path, finance);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		assertThat(groupsOf(review.tasks(project, "Task_JointReview"))).contains("city-finance").hasSize(joint.size() + 1);
+		assertThat(operationsOf(project)).containsExactly("ADD_REVIEWER|" + CITY + "|项目涉及财政资金，请市财政局参加联审");
+
+		for (Task task : joint) {
+			review.complete(task, Map.of("decision", "APPROVE", "opinion", "同意。"));
+		}
+		review.runJobs(project);
+		assertThat(review.tasks(project, "Task_IndustryDecision")).as("the round waits for the added body").isEmpty();
+		Task financeTask = review.task(project, "Task_JointReview");
+		review.complete(financeTask, Map.of("decision", "APPROVE", "opinion", "财政局审核同意。"));
+		review.runJobs(project);
+		assertThat(jdbc.sql("SELECT body_group FROM review_opinion WHERE task_id = ?").param(financeTask.getId())
+			.query(String.class).single()).isEqualTo("city-finance");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text()).contains("聊城市财政局");
+	}
+
 	// --- helpers
+
+	private List<String> groupsOf(List<Task> open) {
+		return open.stream()
+			.flatMap(t -> tasks.getIdentityLinksForTask(t.getId()).stream())
+			.map(l -> l.getGroupId())
+			.filter(g -> g != null)
+			.toList();
+	}
 
 	/** The reviewer claims and approves the case's open {@code step}, as in Tasklist. */
 	private Task approveAs(Case c, String step, String reviewer, String opinion) {
