@@ -6,8 +6,8 @@
  * logout Tasklist goes to the system's login page (customScripts).
  */
 export default {
-  // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
-  customScripts: ['../single-login'],
+  // Camunda's sign-in view is replaced by the system's login page (../single-login.js); 办理操作 (scripts/operations.js).
+  customScripts: ['../single-login', 'scripts/operations'],
 
   locales: {
     availableLocales: ['zh', 'en'],
