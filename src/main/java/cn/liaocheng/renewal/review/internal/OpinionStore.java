@@ -27,6 +27,28 @@ class OpinionStore {
 			.update();
 	}
 
+	/** Every opinion of the case, superseded ones too (the dossier's timeline). */
+	List<Opinion> allForApplication(long applicationId) {
+		return jdbc.sql("""
+				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
+				       decision, opinion, created_at
+				FROM review_opinion WHERE application_id = ? ORDER BY created_at, id""")
+			.param(applicationId)
+			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+			.list();
+	}
+
+	java.util.Set<String> supersededTasks(long applicationId) {
+		return new java.util.HashSet<>(jdbc.sql(
+				"SELECT task_id FROM review_opinion WHERE application_id = ? AND superseded_at IS NOT NULL")
+			.param(applicationId)
+			.query(String.class)
+			.list());
+	}
+
+	/** The standing opinions of the case (not superseded): its conclusions and what decisions tell. */
 	List<Opinion> forApplication(long applicationId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,

@@ -113,6 +113,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(operationsOf(project)).containsExactly("WITHDRAW|" + REVIEWER + "|推荐意见需补充核实情况");
 		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回", "推荐意见需补充核实情况");
 		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("taken back once").isEqualTo(404);
+		assertThat(as(REVIEWER).get("/review/applications/" + project.id()).body())
+			.as("the dossier keeps the superseded opinion, marked").contains("材料齐全，同意", "此意见不再作为结论", "办理操作记录", "撤回");
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
