@@ -197,6 +197,43 @@ class TaskHandOverTest {
 	}
 
 	@Test
+	void theHolderDelegatesToAColleagueWhoseCompletionReturnsTheTaskToTheHolder() {
+		Task task = countyTasks.heldBy(HOLDER);
+		String delegate = "/api/review/tasks/" + task.getId() + "/delegate";
+		assertThat(as(HOLDER).postJson(delegate, body("gx-finance", REASON)).statusCode()).as("another body").isEqualTo(400);
+		assertThat(as(COLLEAGUE).postJson(delegate, body(COLLEAGUE, REASON)).statusCode()).as("not the holder").isEqualTo(403);
+		assertThat(as("lq-industry").postJson(delegate, body(COLLEAGUE, REASON)).statusCode()).isEqualTo(404);
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).postJson(delegate, body(COLLEAGUE, REASON))
+			.statusCode()).isEqualTo(403);
+
+		HttpResponse<String> delegated = as(HOLDER).postJson(delegate, body(COLLEAGUE, "请协助核对设备清单"));
+		assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(200);
+		Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(now.getAssignee()).isEqualTo(COLLEAGUE);
+		assertThat(now.getOwner()).isEqualTo(HOLDER);
+		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
+		assertThat(jdbc.sql("SELECT operation || '|' || reason FROM review_operation WHERE application_id = ?")
+			.param(applicationId).query(String.class).list()).containsExactly("DELEGATE|请协助核对设备清单");
+
+		// The delegate cannot pass it on, and completing it hands it back to the holder without an opinion of record.
+		HttpResponse<String> passOn = as(COLLEAGUE).postJson(transfer(task), body(HOLDER, REASON));
+		assertThat(passOn.statusCode()).isEqualTo(403);
+		assertThat(passOn.body()).contains("委派给您");
+		HttpResponse<String> resolved = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval());
+		assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(204);
+		now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(now).as("still open, back with the holder").isNotNull();
+		assertThat(now.getAssignee()).isEqualTo(HOLDER);
+		assertThat(jdbc.sql("SELECT count(*) FROM review_opinion WHERE task_id = ?").param(task.getId()).query(Integer.class).single())
+			.isZero();
+
+		HttpResponse<String> done = as(HOLDER).postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval());
+		assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT reviewer FROM review_opinion WHERE task_id = ?").param(task.getId()).query(String.class).list())
+			.containsExactly(HOLDER);
+	}
+
+	@Test
 	void aSessionCallerNeedsTheCsrfTokenAsEverywhereElse() {
 		Task task = countyTasks.heldBy(HOLDER);
 		WebClient browser = new WebClient(port);

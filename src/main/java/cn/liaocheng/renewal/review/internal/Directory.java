@@ -39,9 +39,7 @@ class Directory {
 			if (user == null) {
 				return userId;
 			}
-			String name = ((user.getLastName() == null ? "" : user.getLastName())
-					+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-			return name.isEmpty() ? userId : name;
+			return nameOf(user);
 		}
 		finally {
 			if (current != null) {
@@ -50,10 +48,25 @@ class Directory {
 		}
 	}
 
+	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
+	static String nameOf(User user) {
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+		return name.isEmpty() ? user.getId() : name;
+	}
+
 	String bodyName(String groupId) {
 		Map<String, String> names = organizations.reviewGroups().stream()
 			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a));
 		return names.getOrDefault(groupId, groupId);
+	}
+
+	/** Every body (county departments, city bodies, banks) by group id, without the lead groups. */
+	Map<String, String> bodies() {
+		return organizations.reviewGroups()
+			.stream()
+			.filter(g -> !g.id().endsWith(cn.liaocheng.renewal.organization.GroupNames.LEAD_SUFFIX))
+			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 
 	/** Whether the bank is one of the institutions that lend technology-innovation and technical-renovation re-lending. */

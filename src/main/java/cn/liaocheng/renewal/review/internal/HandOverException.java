@@ -10,8 +10,10 @@ public class HandOverException extends RuntimeException {
 		NOT_HOLDER,
 		/** The request itself is wrong (target, reason). */
 		INVALID,
-		/** Someone else changed the task meanwhile. */
-		CHANGED
+		/** Someone else changed the task meanwhile, or the case is not (or no longer) where the operation applies. */
+		CHANGED,
+		/** The operation is limited in how often it may be done (an enterprise's urge, once a day). */
+		TOO_OFTEN
 	}
 
 	private final Reason reason;

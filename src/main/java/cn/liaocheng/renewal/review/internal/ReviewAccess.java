@@ -11,7 +11,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 /**
  * Who may read a dossier outside the enterprise that owns it: administrators, and reviewers whose group has (or
  * had) a task on the case or who were assigned one. A county reviewer therefore sees its own county's cases only,
- * a city body the cases routed to it, a bank the loans pushed to it.
+ * a city body the cases routed to it, a bank the loans pushed to it; and bodies or people a case was copied to (抄送).
  */
 @Component
 public class ReviewAccess {
@@ -20,9 +20,12 @@ public class ReviewAccess {
 
 	private final HistoryService history;
 
-	ReviewAccess(TaskService tasks, HistoryService history) {
+	private final CaseCopies copies;
+
+	ReviewAccess(TaskService tasks, HistoryService history, CaseCopies copies) {
 		this.tasks = tasks;
 		this.history = history;
+		this.copies = copies;
 	}
 
 	public boolean canRead(PortalUser user, long applicationId) {
@@ -41,7 +44,8 @@ public class ReviewAccess {
 		if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).taskAssignee(user.userId()).count() > 0) {
 			return true;
 		}
-		return anyHadCandidateGroup(key, groups);
+		// 抄送: a body or person the case was copied to reads it too.
+		return anyHadCandidateGroup(key, groups) || copies.copiedTo(user, applicationId);
 	}
 
 	/** Users belong to one or two groups, so one query per group is cheap. */

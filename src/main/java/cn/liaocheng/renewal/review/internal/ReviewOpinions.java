@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.review.OpinionView;
 
-/** Every opinion on an application, oldest first, for the dossier view and the decision documents. */
+/** Every opinion on an application, oldest first, for the dossier view, superseded ones marked as such. */
 @Component
 public class ReviewOpinions {
 
@@ -19,10 +19,11 @@ public class ReviewOpinions {
 
 	@Transactional(readOnly = true)
 	public List<OpinionView> forApplication(long applicationId) {
-		return store.forApplication(applicationId)
+		java.util.Set<String> superseded = store.supersededTasks(applicationId);
+		return store.allForApplication(applicationId)
 			.stream()
 			.map(o -> new OpinionView(o.at(), o.stepName(), o.bodyName(), o.reviewerName(), o.decisionLabel(),
-					o.decision(), o.opinion()))
+					o.decision(), o.opinion(), superseded.contains(o.taskId())))
 			.toList();
 	}
 

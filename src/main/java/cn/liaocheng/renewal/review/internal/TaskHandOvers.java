@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +28,8 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
+import cn.liaocheng.renewal.review.TaskDelegated;
+import cn.liaocheng.renewal.review.TaskTransferred;
 import cn.liaocheng.renewal.review.internal.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -62,11 +65,13 @@ public class TaskHandOvers {
 
 	private final AuditTrail audit;
 
+	private final OperationLog operations;
+
 	private final ApplicationEventPublisher events;
 
 	TaskHandOvers(TaskService tasks, RuntimeService runtime, IdentityService identity,
 			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			OperationLog operations, ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.identity = identity;
@@ -74,6 +79,7 @@ public class TaskHandOvers {
 		this.directory = directory;
 		this.stages = stages;
 		this.audit = audit;
+		this.operations = operations;
 		this.events = events;
 	}
 
@@ -89,10 +95,36 @@ public class TaskHandOvers {
 			String toName = directory.personName(colleague.userId());
 			record(held, callerId, bodyName, "TASK_TRANSFER", "由" + directory.personName(callerId) + "转交" + toName
 					+ "办理。转交原因：" + why, "to " + colleague.userId() + "; reason: " + why);
-			Task task = held.task();
-			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, task.getId(), task.getName(),
+			operations.add(held.applicationId(), "TRANSFER", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(), held.task().getName(),
 					held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
-					task.getDueDate() == null ? null : task.getDueDate().toInstant(), callerId, why));
+					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
+			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId,
+					colleague.userId(), colleague.body()));
+			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
+					colleague.userId(), toName);
+		});
+	}
+
+	/**
+	 * Delegates the task {@code callerId} holds to {@code to}, a member of the same body (委派): the colleague works it
+	 * and completes it in Tasklist, which resolves it back to the caller, who then completes it with their opinion.
+	 */
+	@Transactional
+	public HandOver delegate(String callerId, String taskId, String to, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			String why = reason(reason);
+			Colleague colleague = colleague(held, callerId, to);
+			delegateTo(held.task().getId(), callerId, colleague.userId());
+			String bodyName = directory.bodyName(colleague.body());
+			String toName = directory.personName(colleague.userId());
+			record(held, callerId, bodyName, "TASK_DELEGATE", "由" + directory.personName(callerId) + "委派" + toName
+					+ "协助办理，办理后交还委派人。委派原因：" + why, "delegated to " + colleague.userId() + "; reason: " + why);
+			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), callerId, colleague.userId()));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});
@@ -109,12 +141,34 @@ public class TaskHandOvers {
 			String bodyName = directory.bodyName(body);
 			record(held, callerId, bodyName, "TASK_RELEASE", "由" + directory.personName(callerId)
 					+ "放回本部门待办，待同事认领。原因：" + why, "back to the pool; reason: " + why);
+			operations.add(held.applicationId(), "RELEASE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), bodyName, why);
+			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId, null, body));
 			return new HandOver(held.task().getId(), held.task().getName(), body, bodyName, null, null);
 		});
 	}
 
+	/** The caller's colleagues in the bodies of the task they hold: whom they may transfer it to. */
+	@Transactional(readOnly = true)
+	public List<Person> colleagues(String callerId, String taskId) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			return held.bodies()
+				.stream()
+				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
+				.filter(u -> !u.getId().equals(callerId))
+				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.distinct()
+				.toList();
+		});
+	}
+
+	/** A colleague as the transfer dialog offers them. */
+	public record Person(String userId, String name) {
+	}
+
 	/** The task, if the caller holds it and belongs to one of its candidate groups; refused otherwise. */
-	private HeldTask heldBy(String callerId, String taskId) {
+	HeldTask heldBy(String callerId, String taskId) {
 		Task task = taskId == null || taskId.length() > ID_MAX ? null
 				: tasks.createTaskQuery().taskId(taskId).singleResult();
 		Long applicationId = task == null ? null : applicationOf(task);
@@ -133,16 +187,20 @@ public class TaskHandOvers {
 			throw unknownTask();
 		}
 		if (!holds) {
-			throw new HandOverException(Reason.NOT_HOLDER, null, "只有该任务的当前办理人才能转交或放回该任务");
+			throw new HandOverException(Reason.NOT_HOLDER, null, "只有该任务的当前办理人才能办理此操作");
 		}
 		if (bodies.isEmpty()) {
-			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能转交或放回该任务");
+			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能办理此操作");
+		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new HandOverException(Reason.NOT_HOLDER, null,
+					"该任务是" + directory.personName(task.getOwner()) + "委派给您的，请填写意见后点击“完成”交还委派人");
 		}
 		return new HeldTask(task, applicationId, bodies);
 	}
 
 	/** The application is the business key of the task's process instance; a task outside one is none of ours. */
-	private Long applicationOf(Task task) {
+	Long applicationOf(Task task) {
 		if (task.getProcessInstanceId() == null) {
 			return null;
 		}
@@ -158,7 +216,7 @@ public class TaskHandOvers {
 	}
 
 	/** The review groups (bodies) the user belongs to now, as administrators maintain them. */
-	private Set<String> bodiesOf(String userId) {
+	Set<String> bodiesOf(String userId) {
 		return identity.createGroupQuery()
 			.groupMember(userId)
 			.list()
@@ -234,6 +292,23 @@ public class TaskHandOvers {
 		}
 	}
 
+	/** As {@link #assign}: the holder checked on the row that the delegation then changes. */
+	private void delegateTo(String taskId, String holder, String delegate) {
+		try {
+			engine.getCommandExecutorTxRequired().execute(context -> {
+				Task current = tasks.createTaskQuery().taskId(taskId).singleResult();
+				if (current == null || !holder.equals(current.getAssignee())) {
+					throw changed();
+				}
+				tasks.delegateTask(taskId, delegate);
+				return null;
+			});
+		}
+		catch (OptimisticLockingException e) {
+			throw changed();
+		}
+	}
+
 	private void record(HeldTask held, String callerId, String bodyName, String action, String what, String details) {
 		Task task = held.task();
 		stages.note(held.applicationId(), callerId, bodyName, action, bodyName + "「" + task.getName() + "」" + what);
@@ -241,7 +316,7 @@ public class TaskHandOvers {
 				"task " + task.getId() + " " + task.getTaskDefinitionKey() + " " + details);
 	}
 
-	private <T> T withProductAuthority(Supplier<T> work) {
+	<T> T withProductAuthority(Supplier<T> work) {
 		Authentication current = identity.getCurrentAuthentication();
 		identity.clearAuthentication();
 		try {
@@ -266,7 +341,7 @@ public class TaskHandOvers {
 		return new HandOverException(Reason.INVALID, field, message);
 	}
 
-	private record HeldTask(Task task, long applicationId, SortedSet<String> bodies) {
+	record HeldTask(Task task, long applicationId, SortedSet<String> bodies) {
 	}
 
 	private record Colleague(String userId, String body) {

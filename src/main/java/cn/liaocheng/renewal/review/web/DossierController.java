@@ -46,10 +46,14 @@ class DossierController {
 
 	private final cn.liaocheng.renewal.application.DossierPrints prints;
 
+	private final cn.liaocheng.renewal.review.internal.TaskOperations operations;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
 			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
-			cn.liaocheng.renewal.application.DossierPrints prints) {
+			cn.liaocheng.renewal.application.DossierPrints prints,
+			cn.liaocheng.renewal.review.internal.TaskOperations operations) {
 		this.prints = prints;
+		this.operations = operations;
 		this.stages = stages;
 		this.access = access;
 		this.opinions = opinions;
@@ -76,6 +80,7 @@ class DossierController {
 		model.addAttribute("facts", stages.facts(id));
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
+		model.addAttribute("operations", operations.history(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
 		return "review/dossier";

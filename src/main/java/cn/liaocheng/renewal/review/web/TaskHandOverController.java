@@ -1,14 +1,10 @@
 package cn.liaocheng.renewal.review.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.review.internal.HandOver;
-import cn.liaocheng.renewal.review.internal.HandOverException;
 import cn.liaocheng.renewal.review.internal.TaskHandOvers;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,40 +45,24 @@ class TaskHandOverController {
 		return handOvers.transfer(user.userId(), taskId, request.to(), request.reason());
 	}
 
+	@PostMapping("/{taskId}/delegate")
+	@Operation(summary = "委派本部门同事", description = "只有任务的当前办理人可以委派；被委派人在 Tasklist 中填写意见后点击“完成”，任务回到委派人名下，由委派人完成")
+	HandOver delegate(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestBody TransferRequest request) {
+		return handOvers.delegate(user.userId(), taskId, request.to(), request.reason());
+	}
+
+	@GetMapping("/{taskId}/colleagues")
+	@Operation(summary = "可转交的同事", description = "任务当前办理人所在办理部门（候选组）的其他在册人员")
+	List<TaskHandOvers.Person> colleagues(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+		return handOvers.colleagues(user.userId(), taskId);
+	}
+
 	@PostMapping("/{taskId}/release")
 	@Operation(summary = "放回本部门待办", description = "只有任务的当前办理人可以放回；放回后本部门任何人可认领")
 	HandOver release(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
 			@RequestBody ReleaseRequest request) {
 		return handOvers.release(user.userId(), taskId, request.reason());
-	}
-
-	@ExceptionHandler(HandOverException.class)
-	ProblemDetail refused(HandOverException e) {
-		HttpStatus status = switch (e.reason()) {
-			case UNKNOWN_TASK -> HttpStatus.NOT_FOUND;
-			case NOT_HOLDER -> HttpStatus.FORBIDDEN;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case CHANGED -> HttpStatus.CONFLICT;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-		problem.setTitle(switch (e.reason()) {
-			case UNKNOWN_TASK -> "任务不存在";
-			case NOT_HOLDER -> "无权转交该任务";
-			case INVALID -> "请求内容有误";
-			case CHANGED -> "任务已变化";
-		});
-		problem.setType(URI.create("urn:renewal:problem:task-hand-over"));
-		problem.setProperty("errors",
-				e.field() == null ? List.of() : List.of(Map.of("field", e.field(), "message", e.getMessage())));
-		return problem;
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
 	}
 
 }

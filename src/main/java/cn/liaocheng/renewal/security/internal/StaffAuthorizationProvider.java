@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -25,7 +26,7 @@ import org.camunda.bpm.engine.task.Task;
  * <p>
  * Every change of a task's assignee passes here, whatever command made it, so this is where a signed-in user's
  * change is checked: taking an unassigned task for oneself is work ({@code TASK_WORK}, checked by the claim);
- * anything else (claiming for someone else, {@code claim} with no user to release a task, resolving to an owner)
+ * anything else (claiming for someone else, {@code claim} with no user to release a task)
  * is an assignment and needs what {@code setAssignee} needs, which reviewers do not hold: giving a task back or to
  * a colleague is the product's hand-over, recorded with a reason. The engine's own assignments while it creates a
  * task ({@code camunda:assignee}) and the product's hand-overs, which run without an authenticated user, pass.
@@ -57,6 +58,12 @@ class StaffAuthorizationProvider extends DefaultAuthorizationProvider {
 			return;
 		}
 		if (oldAssignee == null && userId.equals(newAssignee)) {
+			return;
+		}
+		// 委派: the colleague a task was delegated to completes it, which resolves it back to its owner. Only the
+		// product's delegation sets an owner (reviewers cannot delegate or set owners themselves).
+		if (userId.equals(oldAssignee) && newAssignee != null && newAssignee.equals(task.getOwner())
+				&& task.getDelegationState() == DelegationState.RESOLVED) {
 			return;
 		}
 		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {

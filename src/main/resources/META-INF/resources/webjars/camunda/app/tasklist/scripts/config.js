@@ -12,7 +12,9 @@ export default {
     // Camunda's sign-in view is replaced by the system's login page (../single-login.js).
     '../single-login',
     // Camunda Forms' messages and dates in Chinese, Tasklist's raw errors, form links in a new tab.
-    'scripts/chinese-forms'
+    'scripts/chinese-forms',
+    // 办理操作 on the open task, 撤回 and 抄送我的 in the navbar, 常用意见 in forms.
+    'scripts/operations'
   ],
 
   locales: {

@@ -1,0 +1,9 @@
+package cn.liaocheng.renewal.review;
+
+/**
+ * An open review task was urged (催办) by its body's lead or by the enterprise ({@code byEnterprise}); {@code assignee}
+ * is null when the task waits in the body's pool.
+ */
+public record TaskUrged(long applicationId, String taskId, String byUser, boolean byEnterprise, String assignee,
+		String bodyGroup) {
+}

@@ -1,0 +1,84 @@
+package cn.liaocheng.renewal.review.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.liaocheng.renewal.review.internal.CaseCopies;
+import cn.liaocheng.renewal.review.internal.OpinionPhrases;
+import cn.liaocheng.renewal.security.PortalUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** 抄送 (a case sent for information, read-only) and 常用意见 (each reviewer's saved opinion phrases). */
+@RestController
+@RequestMapping("/api/review")
+@Tag(name = "抄送与常用意见", description = "任务办理人将案件抄送单位或人员知悉（只读卷宗，无任务）；审核人员保存自己的常用意见")
+class CaseCopyAndPhraseController {
+
+	private final CaseCopies copies;
+
+	private final OpinionPhrases phrases;
+
+	CaseCopyAndPhraseController(CaseCopies copies, OpinionPhrases phrases) {
+		this.copies = copies;
+		this.phrases = phrases;
+	}
+
+	record CopyRequest(String toBody, String toUser, String reason) {
+	}
+
+	record CopyAnswer(String recipient) {
+	}
+
+	record PhraseRequest(String text) {
+	}
+
+	@PostMapping("/tasks/{taskId}/copy")
+	@Operation(summary = "抄送", description = "任务当前办理人将案件抄送一个审核单位（toBody，组代码）或一位审核人员（toUser，登录账号）知悉")
+	CopyAnswer copy(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId, @RequestBody CopyRequest request) {
+		return new CopyAnswer(copies.copy(user.userId(), taskId, request.toBody(), request.toUser(), request.reason()));
+	}
+
+	@GetMapping("/copy-bodies")
+	@Operation(summary = "可抄送的单位", description = "县级部门、市级单位和银行")
+	List<CaseCopies.Body> copyBodies() {
+		return copies.bodies();
+	}
+
+	@GetMapping("/copies")
+	@Operation(summary = "抄送我的", description = "抄送本人或本人所在单位的案件（最近 50 件），可打开只读卷宗 /review/applications/{applicationId}")
+	List<CaseCopies.Copy> copiedToMe(@AuthenticationPrincipal PortalUser user) {
+		return copies.copiedTo(user);
+	}
+
+	@GetMapping("/phrases")
+	@Operation(summary = "我的常用意见")
+	List<OpinionPhrases.Phrase> phrases(@AuthenticationPrincipal PortalUser user) {
+		return phrases.of(user.userId());
+	}
+
+	@PostMapping("/phrases")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "保存常用意见", description = "2–500 字，每人最多 50 条")
+	OpinionPhrases.Phrase addPhrase(@AuthenticationPrincipal PortalUser user, @RequestBody PhraseRequest request) {
+		return phrases.add(user.userId(), request.text());
+	}
+
+	@DeleteMapping("/phrases/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "删除常用意见", description = "只能删除本人的常用意见")
+	void deletePhrase(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		phrases.delete(user.userId(), id);
+	}
+
+}

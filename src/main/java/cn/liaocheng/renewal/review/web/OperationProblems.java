@@ -1,0 +1,63 @@
+package cn.liaocheng.renewal.review.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.review.internal.HandOverException;
+
+/** RFC 7807 answers of the approval operations, in Chinese; the same statuses for every operation. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = { TaskHandOverController.class, TaskOperationController.class,
+		EnterpriseUrgeController.class, CaseCopyAndPhraseController.class })
+class OperationProblems {
+
+	@ExceptionHandler(HandOverException.class)
+	ProblemDetail refused(HandOverException e) {
+		HttpStatus status = switch (e.reason()) {
+			case UNKNOWN_TASK -> HttpStatus.NOT_FOUND;
+			case NOT_HOLDER -> HttpStatus.FORBIDDEN;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case CHANGED -> HttpStatus.CONFLICT;
+			case TOO_OFTEN -> HttpStatus.TOO_MANY_REQUESTS;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+		problem.setTitle(switch (e.reason()) {
+			case UNKNOWN_TASK -> "任务不存在";
+			case NOT_HOLDER -> "无权办理该操作";
+			case INVALID -> "请求内容有误";
+			case CHANGED -> "当前不能办理该操作";
+			case TOO_OFTEN -> "操作过于频繁";
+		});
+		problem.setType(URI.create("urn:renewal:problem:task-operation"));
+		problem.setProperty("errors",
+				e.field() == null ? List.of() : List.of(Map.of("field", e.field(), "message", e.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	ProblemDetail notFound(ApplicationNotFoundException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "申报不存在");
+		problem.setTitle("申报不存在");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
+		problem.setTitle("请求格式错误");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+}

@@ -1,0 +1,392 @@
+/*
+ * 办理操作 in Tasklist: a tab of the open task (转办 and 委派 to a colleague of one's body, 退回上一环节, 催办 for a
+ * body's lead, 加签 for the city industry bureau during the joint review, 抄送, and one's 常用意见), a picker of
+ * 常用意见 above the opinion field of every form, and two navbar buttons: 撤回 and 抄送我的
+ (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
+ * reason and calls the application's API (/api/review/…), which decides on the organisation chart who may do what;
+ * this script only offers the operations and shows the answers. Write calls carry the application's CSRF token,
+ * read from /api/review/csrf (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
+ */
+var API = '/api/review';
+
+function csrf() {
+  return fetch(API + '/csrf', {credentials: 'same-origin'}).then(function (r) {
+    if (!r.ok) {
+      throw new Error('登录已失效，请刷新页面后重新登录');
+    }
+    return r.json();
+  });
+}
+
+function call(method, path, body) {
+  var send = function (token) {
+    var headers = {'Accept': 'application/json'};
+    if (token) {
+      headers['Content-Type'] = 'application/json';
+      headers[token.headerName] = token.token;
+    }
+    return fetch(API + path, {
+      method: method,
+      credentials: 'same-origin',
+      headers: headers,
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var json = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch (e) {
+          json = null;
+        }
+        if (!r.ok) {
+          throw new Error((json && json.detail) || ('操作失败（' + r.status + '），请刷新后重试'));
+        }
+        return json;
+      });
+    });
+  };
+  return method === 'GET' ? send(null) : csrf().then(send);
+}
+
+function el(tag, attrs, children) {
+  var node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (k) {
+    if (k === 'text') {
+      node.textContent = attrs[k];
+    } else {
+      node.setAttribute(k, attrs[k]);
+    }
+  });
+  (children || []).forEach(function (c) {
+    node.appendChild(c);
+  });
+  return node;
+}
+
+function reasonField(name, placeholder) {
+  return el('textarea', {
+    'class': 'form-control renewal-op-reason',
+    name: name,
+    rows: '2',
+    maxlength: '200',
+    placeholder: placeholder
+  });
+}
+
+function say(box, text, ok) {
+  box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger') + ' renewal-op-message';
+  box.textContent = text;
+}
+
+/** One operation: a heading, its fields, a button; on success the message, then Tasklist reloads. */
+function section(title, help, fields, label, action) {
+  var message = el('div', {'class': 'renewal-op-message', role: 'status'});
+  var button = el('button', {type: 'button', 'class': 'btn btn-default renewal-op-submit', text: label});
+  button.addEventListener('click', function () {
+    button.disabled = true;
+    action().then(function (text) {
+      say(message, text, true);
+      message.scrollIntoView({block: 'nearest'});
+      window.setTimeout(function () {
+        window.location.reload();
+      }, 1500);
+    }).catch(function (e) {
+      say(message, e.message, false);
+      message.scrollIntoView({block: 'nearest'});
+      button.disabled = false;
+    });
+  });
+  return el('section', {'class': 'renewal-op'}, [el('h4', {text: title}), el('p', {'class': 'help-block', text: help})]
+    .concat(fields).concat([button, message]));
+}
+
+function reasonOf(field) {
+  return field.value.trim();
+}
+
+function taskPanel(node, taskId) {
+  node.textContent = '';
+  var box = el('div', {'class': 'renewal-operations', 'data-task': taskId});
+  node.appendChild(box);
+  call('GET', '/tasks/' + encodeURIComponent(taskId) + '/operations').then(function (ops) {
+    if (!ops.length) {
+      box.appendChild(el('p', {'class': 'help-block renewal-op-none', text: '认领该任务后，可以在这里转办、委派、退回上一环节或抄送。'}));
+    }
+    operationSections(box, taskId, ops);
+    box.appendChild(phrasesSection());
+  }).catch(function (e) {
+    box.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+  });
+}
+
+/** The sections of the operations the server says the caller may try on this task. */
+function operationSections(box, taskId, ops) {
+  var can = function (op) {
+    return ops.indexOf(op) >= 0;
+  };
+  var colleague = el('select', {'class': 'form-control', name: 'to'}, [el('option', {value: '', text: '请选择本部门同事'})]);
+  var delegateTo = el('select', {'class': 'form-control', name: 'delegateTo'}, [el('option', {value: '', text: '请选择本部门同事'})]);
+
+  var transferReason = reasonField('transferReason', '转办原因（必填，2–200 字）');
+  if (can('transfer')) box.appendChild(section('转办', '将本人已认领的任务转给本部门同事办理，转办人、接收人和原因记入办理记录。', [colleague, transferReason], '转办',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/transfer', {
+        to: colleague.value,
+        reason: reasonOf(transferReason)
+      }).then(function (r) {
+        return '已转办给' + r.assigneeName + '。';
+      });
+    }));
+
+  var delegateReason = reasonField('delegateReason', '委派原因（必填，2–200 字）');
+  if (can('delegate')) box.appendChild(section('委派', '请本部门同事协助办理：同事填写意见后点击“完成”，任务回到您的名下，由您确认后完成。', [delegateTo, delegateReason], '委派',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/delegate', {
+        to: delegateTo.value,
+        reason: reasonOf(delegateReason)
+      }).then(function (r) {
+        return '已委派' + r.assigneeName + '协助办理。';
+      });
+    }));
+
+  if (can('transfer') || can('delegate')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/colleagues').then(function (people) {
+    [colleague, delegateTo].forEach(function (select) {
+      people.forEach(function (p) {
+        select.appendChild(el('option', {value: p.userId, text: p.name + '（' + p.userId + '）'}));
+      });
+    });
+  }).catch(function (e) {
+    [colleague, delegateTo].forEach(function (select) {
+      select.appendChild(el('option', {value: '', text: '（' + e.message + '）'}));
+      select.disabled = true;
+    });
+  });
+
+  var returnReason = reasonField('returnReason', '退回原因（必填，2–200 字）');
+  if (can('returnToPrevious')) box.appendChild(section('退回上一环节', '将案件退回本案件的上一审核环节重新办理（不退回企业；需要企业补正材料的，请在表单中选择“退回补正”）。', [returnReason], '退回上一环节',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/return-to-previous', {reason: reasonOf(returnReason)})
+        .then(function (r) {
+          return '已退回' + r.bodyName + '「' + r.taskName + '」' + (r.assigneeName ? '，由' + r.assigneeName + '重新办理。' : '，待该部门认领。');
+        });
+    }));
+
+  // 加签: the city industry bureau, on a running joint review.
+  var addBox = el('div', {'class': 'renewal-op-add'});
+  box.appendChild(addBox);
+  if (can('addReviewer')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/addable-bodies').then(function (bodies) {
+    var body = el('select', {'class': 'form-control', name: 'body'}, [el('option', {value: '', text: '请选择市级单位'})]);
+    bodies.forEach(function (b) {
+      body.appendChild(el('option', {value: b.key, text: b.name}));
+    });
+    var addReason = reasonField('addReason', '加签原因（必填，2–200 字）');
+    addBox.appendChild(section('加签', '增加一个市级单位参加本轮联审；联审等该单位提出意见后才结束。', [body, addReason], '加签',
+      function () {
+        return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/add-reviewer', {body: body.value, reason: reasonOf(addReason)})
+          .then(function (r) {
+            return '已加签' + r.bodyName + '参加联审。';
+          });
+      }));
+  }).catch(function () {
+    // not the city industry bureau, or not a joint review: no 加签
+  });
+
+  var copyBody = el('select', {'class': 'form-control', name: 'copyBody'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
+  var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64'});
+  var copyReason = reasonField('copyReason', '抄送原因（必填，2–200 字）');
+  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。', [copyBody, copyUser, copyReason], '抄送',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/copy', {
+        toBody: copyBody.value || null,
+        toUser: copyUser.value.trim() || null,
+        reason: reasonOf(copyReason)
+      }).then(function (r) {
+        return '已抄送' + r.recipient + '。';
+      });
+    }));
+  if (can('copy')) call('GET', '/copy-bodies').then(function (bodies) {
+    bodies.forEach(function (b) {
+      copyBody.appendChild(el('option', {value: b.id, text: b.name}));
+    });
+  }).catch(function () {});
+
+  var urgeReason = reasonField('urgeReason', '催办事由（必填，2–200 字）');
+  if (can('urge')) box.appendChild(section('催办', '本部门负责人催办本部门的在办任务，办理人和本部门将收到提醒。', [urgeReason], '催办',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/urge', {reason: reasonOf(urgeReason)}).then(function () {
+        return '已催办。';
+      });
+    }));
+}
+
+/** 常用意见: the reviewer's own phrases, to add and delete; the forms offer them (see decoratePhrases). */
+function phrasesSection() {
+  var list = el('ul', {'class': 'renewal-phrase-list'});
+  var text = el('textarea', {'class': 'form-control', name: 'phraseText', rows: '2', maxlength: '500', placeholder: '新的常用意见（2–500 字）'});
+  var message = el('div', {'class': 'renewal-op-message', role: 'status'});
+  var reload = function () {
+    call('GET', '/phrases').then(function (phrases) {
+      list.textContent = '';
+      phrases.forEach(function (p) {
+        var remove = el('button', {type: 'button', 'class': 'btn btn-link btn-xs', text: '删除'});
+        remove.addEventListener('click', function () {
+          call('DELETE', '/phrases/' + p.id).then(reload).catch(function (e) {
+            say(message, e.message, false);
+          });
+        });
+        list.appendChild(el('li', {}, [el('span', {text: p.text}), remove]));
+      });
+      cachedPhrases = phrases;
+    });
+  };
+  var add = el('button', {type: 'button', 'class': 'btn btn-default renewal-phrase-add', text: '保存为常用意见'});
+  add.addEventListener('click', function () {
+    call('POST', '/phrases', {text: text.value.trim()}).then(function () {
+      text.value = '';
+      say(message, '已保存，在表单的意见栏上方可以选用。', true);
+      reload();
+    }).catch(function (e) {
+      say(message, e.message, false);
+    });
+  });
+  reload();
+  return el('section', {'class': 'renewal-op'}, [el('h4', {text: '常用意见'}),
+    el('p', {'class': 'help-block', text: '保存的常用意见只有本人可见，在表单意见栏上方的“常用意见…”中选用。'}), list, text, add, message]);
+}
+
+var cachedPhrases = null;
+
+/** Above every opinion field (a form-js textarea whose label has 意见), a select that inserts a saved phrase. */
+function decoratePhrases() {
+  var fields = document.querySelectorAll('.fjs-form-field-textarea');
+  Array.prototype.forEach.call(fields, function (field) {
+    var label = field.querySelector('label');
+    var area = field.querySelector('textarea');
+    if (!label || !area || label.textContent.indexOf('意见') < 0 || area.readOnly || area.disabled
+      || field.querySelector('.renewal-phrase-pick')) {
+      return;
+    }
+    var pick = el('select', {'class': 'form-control input-sm renewal-phrase-pick', 'aria-label': '常用意见'},
+      [el('option', {value: '', text: '常用意见…'})]);
+    (cachedPhrases || []).forEach(function (p) {
+      pick.appendChild(el('option', {value: p.text, text: p.text}));
+    });
+    pick.addEventListener('change', function () {
+      if (!pick.value) {
+        return;
+      }
+      var setter = Object.getOwnPropertyDescriptor(window.HTMLTextAreaElement.prototype, 'value').set;
+      setter.call(area, area.value ? area.value + pick.value : pick.value);
+      area.dispatchEvent(new Event('input', {bubbles: true}));
+      pick.value = '';
+    });
+    label.parentNode.insertBefore(pick, label.nextSibling);
+  });
+}
+
+function watchForms() {
+  call('GET', '/phrases').then(function (phrases) {
+    cachedPhrases = phrases;
+  }).catch(function () {
+    cachedPhrases = [];
+  }).then(function () {
+    decoratePhrases();
+    new MutationObserver(decoratePhrases).observe(document.body, {childList: true, subtree: true});
+  });
+}
+
+function copiesPanel(container) {
+  container.textContent = '';
+  call('GET', '/copies').then(function (copies) {
+    if (!copies.length) {
+      container.appendChild(el('p', {text: '没有抄送您或您所在单位的案件。'}));
+      return;
+    }
+    var list = el('ul', {'class': 'renewal-copy-list'});
+    copies.forEach(function (c) {
+      list.appendChild(el('li', {}, [
+        el('a', {href: '/review/applications/' + c.applicationId, target: '_blank', rel: 'noopener', text: c.referenceNo + ' ' + c.title}),
+        el('div', {'class': 'help-block', text: c.fromName + '于' + new Date(c.at).toLocaleString('zh-CN') + '抄送：' + c.reason})
+      ]));
+    });
+    container.appendChild(list);
+  }).catch(function (e) {
+    container.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+  });
+}
+
+function navbarPanel(node, label, className, fill) {
+  var panel = el('div', {'class': 'renewal-withdraw-panel ' + className + '-panel', hidden: 'hidden'});
+  var button = el('button', {type: 'button', 'class': 'btn btn-default navbar-btn ' + className + '-open', text: label});
+  button.addEventListener('click', function () {
+    document.querySelectorAll('.renewal-withdraw-panel').forEach(function (other) {
+      if (other !== panel) {
+        other.setAttribute('hidden', 'hidden');
+      }
+    });
+    if (panel.hasAttribute('hidden')) {
+      panel.removeAttribute('hidden');
+      fill(panel);
+    } else {
+      panel.setAttribute('hidden', 'hidden');
+    }
+  });
+  node.appendChild(button);
+  node.appendChild(panel);
+}
+
+function withdrawPanel(container) {
+  container.textContent = '';
+  container.appendChild(el('p', {text: '正在读取…'}));
+  call('GET', '/withdrawable').then(function (steps) {
+    container.textContent = '';
+    if (!steps.length) {
+      container.appendChild(el('p', {'class': 'renewal-op-empty', text: '没有可撤回的环节：只有本人同意（通过）、且下一环节尚未认领的环节可以撤回。'}));
+      return;
+    }
+    steps.forEach(function (s) {
+      var reason = reasonField('withdrawReason', '撤回原因（必填，2–200 字）');
+      container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + new Date(s.completedAt).toLocaleString('zh-CN') + '办结',
+        [reason], '撤回', function () {
+          return call('POST', '/completed-tasks/' + encodeURIComponent(s.taskId) + '/withdraw', {reason: reasonOf(reason)})
+            .then(function (r) {
+              return '已撤回，「' + r.taskName + '」已回到您的待办。';
+            });
+        }));
+    });
+  }).catch(function (e) {
+    container.textContent = '';
+    container.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+  });
+}
+
+export default [{
+  id: 'renewal.task.operations',
+  pluginPoint: 'tasklist.task.detail',
+  priority: 50,
+  label: '办理操作',
+  properties: {label: '办理操作'},
+  render: function (node, context, scope) {
+    var shown = null;
+    var show = function (id) {
+      if (id && id !== shown) {
+        shown = id;
+        taskPanel(node, id);
+      }
+    };
+    show(context.taskId);
+    if (scope && scope.$watch) {
+      scope.$watch('task.id', show);
+    }
+  }
+}, {
+  id: 'renewal.navbar.withdraw',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 10,
+  render: function (node) {
+    navbarPanel(node, '撤回', 'renewal-withdraw', withdrawPanel);
+    navbarPanel(node, '抄送我的', 'renewal-copies', copiesPanel);
+  }
+}];
+
+watchForms();

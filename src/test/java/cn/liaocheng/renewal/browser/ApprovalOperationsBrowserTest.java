@@ -1,0 +1,242 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * 转办, 撤回 and 催办 in Tasklist, in a real Chromium: the 办理操作 tab of the open task and the 撤回 button of the
+ * navbar call the application's API with the session's CSRF token, and the case history records each. Screenshots:
+ * target/screenshots/tasklist-operations-*.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalOperationsBrowserTest {
+
+	private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+	private static final String LEAD = "gx-industry-lead";
+
+	private static final By PANEL = By.cssSelector(".renewal-operations");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Browser browser;
+
+	private CountyReviewTasks county;
+
+	@BeforeAll
+	void start() {
+		county = new CountyReviewTasks(applications, identity, tasks);
+		county.ensureColleague();
+		if (identity.createUserQuery().userId(LEAD).count() == 0) {
+			User lead = identity.newUser(LEAD);
+			lead.setLastName("冠县工业和信息化局");
+			lead.setFirstName("负责人");
+			lead.setPassword(DemoUsers.PASSWORD);
+			identity.saveUser(lead);
+			identity.createMembership(LEAD, CountyReviewTasks.BODY + "-lead");
+		}
+		browser = Browser.start(port);
+	}
+
+	@BeforeEach
+	void freshSession() {
+		browser.forgetEverything();
+	}
+
+	@AfterEach
+	void keepTheDom(TestInfo test) {
+		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
+	}
+
+	@AfterAll
+	void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void theHolderTransfersTheTaskToAColleagueFromTheOperationsTab() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		openOperations(DemoUsers.COUNTY_REVIEWER, task);
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitUntil(d -> new Select(panel.findElement(By.name("to"))).getOptions().size() > 1);
+		new Select(panel.findElement(By.name("to"))).selectByValue(CountyReviewTasks.COLLEAGUE);
+		panel.findElement(By.name("transferReason")).sendKeys("本人下周出差，转同事办理");
+		browser.screenshot("tasklist-operations-transfer-filled");
+		submit(panel, "转办");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已转办给"));
+		browser.screenshot("tasklist-operations-transferred");
+		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation; then leave it
+		browser.open("/review/applications/" + businessKeyOf(task));
+		browser.waitUntil(textToBePresentInElementLocated(By.id("operations"), "转办"));
+		browser.fullPageScreenshot("reviewer-dossier-operations");
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(CountyReviewTasks.COLLEAGUE);
+		assertThat(operations(task)).containsExactly("TRANSFER");
+	}
+
+	@Test
+	void aLeadUrgesAnEscalatedTaskFromTheOperationsTab() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // as the overdue check escalates
+		openOperations(LEAD, task);
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitFor(By.name("urgeReason")).sendKeys("已超期，请今日办结");
+		assertThat(panel.findElements(By.name("transferReason"))).as("a lead who does not hold the task is not offered 转办").isEmpty();
+		submit(panel, "催办");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已催办"));
+		browser.screenshot("tasklist-operations-urged");
+		assertThat(operations(task)).containsExactly("URGE");
+	}
+
+	@Test
+	void theReviewerTakesBackAnApprovedStepFromTheNavbar() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意"));
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST);
+		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
+		By item = By.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'县级形式审查')]]");
+		browser.waitFor(item);
+		WebElement mine = browser.driver().findElements(item).stream()
+			.filter(e -> e.getText().contains(referenceNo(task)))
+			.findFirst()
+			.orElseThrow();
+		mine.findElement(By.name("withdrawReason")).sendKeys("意见写错，需要更正");
+		browser.screenshot("tasklist-operations-withdraw-list");
+		submit(mine, "撤回");
+		browser.waitUntil(d -> mine.getText().contains("已撤回"));
+		browser.screenshot("tasklist-operations-withdrawn");
+		Task again = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW).singleResult();
+		assertThat(again.getAssignee()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(operations(task)).containsExactly("WITHDRAW");
+	}
+
+	@Test
+	void theCityIndustryBureauAddsABodyToTheJointReview() {
+		Task formal = county.open();
+		String key = businessKeyOf(formal);
+		tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意"));
+		completeOnly(key, "Task_CountyRecommendation");
+		completeOnly(key, "Task_CityAcceptance");
+		// Routing the joint review is an asynchronous job, which the job executor runs.
+		Task industryJoint = browser.waitUntil(d -> tasks.createTaskQuery().processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_JointReview").taskCandidateGroup("city-industry").singleResult());
+		long before = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_JointReview").count();
+
+		openOperations("lc-industry", industryJoint);
+		WebElement add = browser.waitFor(By.cssSelector(".renewal-op-add section"));
+		browser.waitUntil(d -> new Select(add.findElement(By.name("body"))).getOptions().size() > 1);
+		new Select(add.findElement(By.name("body"))).selectByValue("finance");
+		add.findElement(By.name("addReason")).sendKeys("项目涉及财政资金，请市财政局参加联审");
+		submit(add, "加签");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-op-add .alert-success"), "已加签聊城市财政局"));
+		browser.screenshot("tasklist-operations-joint-review-body-added");
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_JointReview").count())
+			.isEqualTo(before + 1);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("city-finance").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aSavedOpinionPhraseIsOfferedAboveTheOpinionFieldOfTheForm() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		jdbc.sql("DELETE FROM opinion_phrase WHERE user_id = ?").param(DemoUsers.COUNTY_REVIEWER).update();
+		openOperations(DemoUsers.COUNTY_REVIEWER, task);
+		WebElement panel = browser.waitFor(PANEL);
+		WebElement phrase = browser.waitFor(By.name("phraseText"));
+		phrase.sendKeys("材料齐全，符合申报条件，同意。");
+		panel.findElement(By.cssSelector("button.renewal-phrase-add")).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-phrase-list"), "材料齐全，符合申报条件，同意。"));
+
+		browser.driver().findElements(By.cssSelector("ul.nav-tabs li a")).stream()
+			.filter(a -> a.getText().strip().equals("表单")).findFirst().orElseThrow().click();
+		WebElement pick = browser.waitFor(By.cssSelector(".fjs-form .renewal-phrase-pick"));
+		browser.waitUntil(d -> new Select(pick).getOptions().size() > 1);
+		new Select(pick).selectByVisibleText("材料齐全，符合申报条件，同意。");
+		WebElement opinion = pick.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//textarea"));
+		browser.waitUntil(d -> opinion.getAttribute("value").contains("材料齐全，符合申报条件，同意。"));
+		browser.screenshot("tasklist-operations-phrase-in-form");
+	}
+
+	private void completeOnly(String key, String step) {
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(step).singleResult();
+		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "同意"));
+	}
+
+	private String businessKeyOf(Task task) {
+		return jdbc.sql("SELECT business_key_ FROM act_ru_execution WHERE proc_inst_id_ = ? AND parent_id_ IS NULL")
+			.param(task.getProcessInstanceId()).query(String.class).single();
+	}
+
+	private void openOperations(String user, Task task) {
+		browser.logIn(user, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?task=" + task.getId());
+		WebElement tab = browser.waitUntil(d -> d.findElements(By.cssSelector("ul.nav-tabs li a"))
+			.stream()
+			.filter(a -> a.getText().contains("办理操作"))
+			.findFirst()
+			.orElse(null));
+		tab.click();
+	}
+
+	private static void submit(WebElement section, String label) {
+		section.findElements(By.cssSelector("button.renewal-op-submit"))
+			.stream()
+			.filter(b -> b.getText().strip().equals(label))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
+	private String referenceNo(Task task) {
+		return jdbc.sql("SELECT reference_no FROM application a JOIN act_ru_execution e ON e.business_key_ = CAST(a.id AS VARCHAR(64)) WHERE e.proc_inst_id_ = ? AND e.parent_id_ IS NULL")
+			.param(task.getProcessInstanceId()).query(String.class).single();
+	}
+
+	private java.util.List<String> operations(Task task) {
+		return jdbc.sql("SELECT r.operation FROM review_operation r JOIN act_hi_procinst p ON p.business_key_ = CAST(r.application_id AS VARCHAR(64)) WHERE p.proc_inst_id_ = ? ORDER BY r.id")
+			.param(task.getProcessInstanceId()).query(String.class).list();
+	}
+
+}

@@ -1,0 +1,137 @@
+package cn.liaocheng.renewal.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * 抄送 gives a body or a person read-only access to one case's dossier and no task, only from the task's holder and
+ * only to staff; 常用意见 are each reviewer's own.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseCopyAndPhrasesTest {
+
+	private static final String HOLDER = DemoUsers.COUNTY_REVIEWER;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private CountyReviewTasks county;
+
+	@BeforeAll
+	void fixture() {
+		county = new CountyReviewTasks(applications, identity, tasks);
+		county.ensureColleague();
+	}
+
+	@Test
+	void theHolderCopiesTheCaseToABodyWhichThenReadsTheDossierWithoutATask() {
+		Task task = county.heldBy(HOLDER);
+		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
+		String dossier = "/review/applications/" + applicationId;
+		String copy = "/api/review/tasks/" + task.getId() + "/copy";
+		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("before the copy").isEqualTo(404);
+
+		assertThat(as(CountyReviewTasks.COLLEAGUE).postJson(copy, toBody("city-ecology")).statusCode()).as("not the holder").isEqualTo(403);
+		assertThat(as("lq-industry").postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(403);
+		assertThat(as(HOLDER).postJson(copy, toBody("enterprise")).statusCode()).as("not a body").isEqualTo(400);
+		assertThat(as(HOLDER).postJson(copy, toBody("county-371525-industry-lead")).statusCode()).isEqualTo(400);
+		assertThat(as(HOLDER).postJson(copy, "{\"toUser\":\"" + DemoUsers.OTHER_ENTERPRISE + "\",\"reason\":\"请知悉\"}").statusCode())
+			.as("an enterprise account").isEqualTo(400);
+		assertThat(as(HOLDER).postJson(copy, "{\"toBody\":\"city-ecology\",\"toUser\":\"lc-industry\",\"reason\":\"请知悉\"}")
+			.statusCode()).as("both").isEqualTo(400);
+
+		HttpResponse<String> copied = as(HOLDER).postJson(copy, toBody("city-ecology"));
+		assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
+		assertThat(copied.body()).contains("聊城市生态环境局");
+		assertThat(as(HOLDER).postJson(copy, toBody("city-ecology")).statusCode()).as("twice").isEqualTo(400);
+
+		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("a member of the body").isEqualTo(200);
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/api/review/copies").body()).contains("\"applicationId\":" + applicationId);
+		assertThat(as("lc-industry").get(dossier).statusCode()).as("another city body").isEqualTo(404);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).taskCandidateGroup("city-ecology")
+			.count()).as("no task").isZero();
+		assertThat(as(HOLDER).get(dossier).body()).contains("办理操作记录", "抄送", "聊城市生态环境局");
+	}
+
+	@Test
+	void aPersonCopiedToReadsTheDossier() {
+		Task task = county.heldBy(HOLDER);
+		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
+		HttpResponse<String> copied = as(HOLDER).postJson("/api/review/tasks/" + task.getId() + "/copy",
+				"{\"toUser\":\"lc-industry\",\"reason\":\"重点项目，请提前了解\"}");
+		assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
+		assertThat(as("lc-industry").get("/review/applications/" + applicationId).statusCode()).isEqualTo(200);
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/review/applications/" + applicationId).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void phrasesAreEachReviewersOwn() throws Exception {
+		HttpResponse<String> saved = as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"材料齐全，符合申报条件，同意。\"}");
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+		long id = JSON.readTree(saved.body()).path("id").asLong();
+		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"材料齐全，符合申报条件，同意。\"}").statusCode()).isEqualTo(400);
+		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"同\"}").statusCode()).isEqualTo(400);
+		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"同意\u202E意同\"}").statusCode()).isEqualTo(400);
+
+		JsonNode mine = JSON.readTree(as(HOLDER).get("/api/review/phrases").body());
+		assertThat(mine.findValuesAsText("text")).contains("材料齐全，符合申报条件，同意。");
+		assertThat(as(CountyReviewTasks.COLLEAGUE).get("/api/review/phrases").body()).doesNotContain("材料齐全，符合申报条件");
+		assertThat(as(CountyReviewTasks.COLLEAGUE).send("DELETE", "/api/review/phrases/" + id, null).statusCode())
+			.as("another's phrase").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).get("/api/review/phrases").statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).get("/api/review/phrases").statusCode()).isEqualTo(401);
+
+		assertThat(as(HOLDER).send("DELETE", "/api/review/phrases/" + id, null).statusCode()).isEqualTo(204);
+		assertThat(as(HOLDER).get("/api/review/phrases").body()).doesNotContain("材料齐全，符合申报条件");
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+	private static String toBody(String group) {
+		return "{\"toBody\":\"" + group + "\",\"reason\":\"涉及环保审批，请知悉\"}";
+	}
+
+}

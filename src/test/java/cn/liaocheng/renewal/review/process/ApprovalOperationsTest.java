@@ -1,0 +1,343 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.StepReturnedToPrevious;
+import cn.liaocheng.renewal.review.TaskUrged;
+import cn.liaocheng.renewal.review.internal.TaskOperations;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * 撤回, 退回上一环节 and 催办 through the REST API, on real cases: each moves or marks the case as the organisation
+ * chart allows, is recorded with who, when and why, and is refused to everyone else (a colleague who did not do the
+ * step, another county's reviewer, an enterprise, anonymous callers, a session without the CSRF token).
+ */
+@WebIntegrationTest
+@RecordApplicationEvents
+class ApprovalOperationsTest extends ReviewProcessTest {
+
+	private static final String REVIEWER = DemoUsers.COUNTY_REVIEWER;
+
+	private static final String COLLEAGUE = CountyReviewTasks.COLLEAGUE;
+
+	private static final String CITY = "lc-industry";
+
+	private static final String LEAD = "gx-industry-lead";
+
+	private static final String REASON = "{\"reason\":\"推荐意见需补充核实情况\"}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TaskOperations operations;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	ApprovalOperationsTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@BeforeEach
+	void colleagueAndLead() {
+		new CountyReviewTasks(null, identity, tasks).ensureColleague();
+		if (identity.createUserQuery().userId(LEAD).count() == 0) {
+			User lead = identity.newUser(LEAD);
+			lead.setLastName("冠县工业和信息化局");
+			lead.setFirstName("负责人");
+			lead.setPassword(DemoUsers.PASSWORD);
+			identity.saveUser(lead);
+			identity.createMembership(LEAD, CountyReviewTasks.BODY + "-lead");
+		}
+	}
+
+	@Test
+	void theReviewerTakesBackAnApprovedStepWhileTheNextIsUnclaimedAndDoesItAgain() {
+		Case project = review.submitProject(7);
+		Task formal = approveAs(project, "Task_CountyFormalReview", REVIEWER, "材料齐全，同意");
+		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).contains(formal.getId(), "县级形式审查");
+		assertThat(as(COLLEAGUE).get("/api/review/withdrawable").body()).doesNotContain(formal.getId());
+
+		String path = "/api/review/completed-tasks/" + formal.getId() + "/withdraw";
+		assertThat(as(COLLEAGUE).postJson(path, REASON).statusCode()).as("a colleague who did not do it").isEqualTo(403);
+		assertThat(as("lq-industry").postJson(path, REASON).statusCode()).as("another county").isEqualTo(404);
+		assertThat(as(CITY).postJson(path, REASON).statusCode()).as("a city body").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).as("an enterprise").isEqualTo(403);
+		assertThat(new WebClient(port).postJson(path, REASON).statusCode()).as("anonymous").isEqualTo(403);
+		assertThat(new WebClient(port).get("/api/review/withdrawable").statusCode()).as("anonymous").isEqualTo(401);
+		assertThat(as(REVIEWER).postJson(path, "{\"reason\":\" \"}").statusCode()).as("no reason").isEqualTo(400);
+		assertThat(sessionWithoutCsrf(REVIEWER).postJson(path, REASON).statusCode()).as("no CSRF token").isEqualTo(403);
+		assertThat(review.tasks(project, "Task_CountyRecommendation")).as("nothing moved yet").hasSize(1);
+
+		HttpResponse<String> withdrawn = withCsrf(REVIEWER, path, REASON);
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(review.tasks(project, "Task_CountyRecommendation")).isEmpty();
+		Task again = review.task(project, "Task_CountyFormalReview");
+		assertThat(again.getAssignee()).isEqualTo(REVIEWER);
+		assertThat(superseded(formal.getId())).isTrue();
+		assertThat(operationsOf(project)).containsExactly("WITHDRAW|" + REVIEWER + "|推荐意见需补充核实情况");
+		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回", "推荐意见需补充核实情况");
+		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("taken back once").isEqualTo(404);
+		assertThat(as(REVIEWER).get("/review/applications/" + project.id()).body())
+			.as("the dossier keeps the superseded opinion, marked").contains("材料齐全，同意", "此意见不再作为结论", "办理操作记录", "撤回");
+
+		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
+		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
+	}
+
+	@Test
+	void aStepCannotBeTakenBackOnceTheNextStepIsClaimed() {
+		Case project = review.submitProject(7);
+		Task formal = approveAs(project, "Task_CountyFormalReview", REVIEWER, "材料齐全，同意");
+		tasks.claim(review.task(project, "Task_CountyRecommendation").getId(), COLLEAGUE);
+
+		HttpResponse<String> refused = as(REVIEWER).postJson("/api/review/completed-tasks/" + formal.getId() + "/withdraw", REASON);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("已被认领");
+		assertThat(superseded(formal.getId())).isFalse();
+		assertThat(operationsOf(project)).isEmpty();
+	}
+
+	@Test
+	void theCountyTakesBackItsRecommendationFromTheCityWhileAcceptanceIsUnclaimed() {
+		Case project = review.submitProject(7);
+		approveAs(project, "Task_CountyFormalReview", REVIEWER, "材料齐全，同意");
+		Task recommendation = approveAs(project, "Task_CountyRecommendation", REVIEWER, "同意推荐");
+		assertThat(review.tasks(project, "Task_CityAcceptance")).hasSize(1);
+
+		HttpResponse<String> withdrawn = as(REVIEWER).postJson(
+				"/api/review/completed-tasks/" + recommendation.getId() + "/withdraw", REASON);
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(review.tasks(project, "Task_CityAcceptance")).isEmpty();
+		assertThat(review.tasks(project, "Task_CountyFormalReview")).isEmpty();
+		Task again = review.task(project, "Task_CountyRecommendation");
+		assertThat(again.getAssignee()).isEqualTo(REVIEWER);
+
+		review.complete(again, Map.of("decision", "APPROVE", "opinion", "再次同意推荐"));
+		assertThat(review.tasks(project, "Task_CityAcceptance")).hasSize(1);
+	}
+
+	@Test
+	void theCityReturnsTheCaseToTheCountyRecommendationAndTheDecisionSaysWhatStands() {
+		Case project = review.submitProject(7);
+		approveAs(project, "Task_CountyFormalReview", REVIEWER, "材料齐全，同意");
+		approveAs(project, "Task_CountyRecommendation", REVIEWER, "最初的推荐意见：同意推荐");
+		Task acceptance = review.task(project, "Task_CityAcceptance");
+		tasks.claim(acceptance.getId(), CITY);
+		String path = "/api/review/tasks/" + acceptance.getId() + "/return-to-previous";
+
+		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("the county does not hold it").isEqualTo(404);
+		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, REASON).statusCode()).as("another city body").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).postJson(path, REASON).statusCode()).as("anonymous").isEqualTo(403);
+		assertThat(as(CITY).postJson(path, "{}").statusCode()).as("no reason").isEqualTo(400);
+		assertThat(review.tasks(project, "Task_CityAcceptance")).hasSize(1);
+
+		events.clear();
+		operations.returnToPrevious(CITY, acceptance.getId(), "推荐意见未说明产能情况，请补充");
+		assertThat(events.stream(StepReturnedToPrevious.class)).singleElement()
+			.satisfies(e -> assertThat(e.assignee()).isEqualTo(REVIEWER));
+		assertThat(review.tasks(project, "Task_CityAcceptance")).isEmpty();
+		Task again = review.task(project, "Task_CountyRecommendation");
+		assertThat(again.getAssignee()).as("back to who recommended").isEqualTo(REVIEWER);
+		assertThat(historyOf(project, "TASK_RETURN_TO_PREVIOUS")).singleElement().asString()
+			.contains("退回上一环节", "县级推荐", "推荐意见未说明产能情况");
+
+		review.complete(again, Map.of("decision", "APPROVE", "opinion", "补充核实产能后同意推荐"));
+		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意受理。");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		ReviewFixture.Issued notice = review.issued(project, DecisionType.PROJECT_ACCEPTED);
+		assertThat(notice.text()).contains("补充核实产能后同意推荐").doesNotContain("最初的推荐意见");
+		assertThat(notice.text()).containsOnlyOnce("冠县工业和信息化局推荐审查");
+	}
+
+	@Test
+	void aLeadUrgesAnOpenTaskOfTheBodyAndOthersCannot() {
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		String path = "/api/review/tasks/" + formal.getId() + "/urge";
+
+		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("a member, not the lead").isEqualTo(403);
+		assertThat(as("lq-industry").postJson(path, REASON).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).postJson(path, REASON).statusCode()).as("anonymous").isEqualTo(403);
+		assertThat(operationsOf(project)).isEmpty();
+
+		HttpResponse<String> urged = as(LEAD).postJson(path, REASON);
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
+		assertThat(operationsOf(project)).containsExactly("URGE|" + LEAD + "|推荐意见需补充核实情况");
+
+		events.clear();
+		operations.urgeAsLead(LEAD, formal.getId(), "请今日办结");
+		assertThat(events.stream(TaskUrged.class)).singleElement()
+			.satisfies(e -> assertThat(e.byEnterprise()).isFalse())
+			.satisfies(e -> assertThat(e.bodyGroup()).isEqualTo(CountyReviewTasks.BODY));
+	}
+
+	@Test
+	void theEnterpriseUrgesItsOwnCaseOnceADay() {
+		Case project = review.submitProject(7);
+		String path = "/api/applications/" + project.id() + "/urge";
+
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson(path, REASON).statusCode()).as("not its case").isEqualTo(404);
+		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("a reviewer").isEqualTo(403);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, "{}").statusCode()).as("no reason").isEqualTo(400);
+
+		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
+		assertThat(urged.body()).contains("县级形式审查");
+		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
+		assertThat(again.statusCode()).isEqualTo(429);
+		assertThat(again.body()).contains("每天只能催办一次");
+		assertThat(operationsOf(project)).containsExactly("URGE|" + DemoUsers.ENTERPRISE + "|推荐意见需补充核实情况");
+	}
+
+	@Test
+	void theCityIndustryBureauAddsABodyToTheRunningJointReviewWhichThenWaitsForItsOpinion() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意受理。");
+		List<Task> joint = review.tasks(project, "Task_JointReview");
+		assertThat(groupsOf(joint)).doesNotContain("city-finance").contains("city-industry", "city-ecology");
+		Task any = joint.stream()
+			.filter(t -> groupsOf(List.of(t)).contains("city-industry"))
+			.findFirst()
+			.orElseThrow();
+		String path = "/api/review/tasks/" + any.getId() + "/add-reviewer";
+		String finance = "{\"body\":\"finance\",\"reason\":\"项目涉及财政资金，请市财政局参加联审\"}";
+
+		assertThat(as(CITY).get("/api/review/tasks/" + any.getId() + "/addable-bodies").body()).contains("finance", "聊城市财政局")
+			.doesNotContain("\"ecology\"");
+		Task ecologys = joint.stream()
+			.filter(t -> groupsOf(List.of(t)).contains("city-ecology"))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> jointBody = as(DemoUsers.CITY_REVIEWER)
+			.postJson("/api/review/tasks/" + ecologys.getId() + "/add-reviewer", finance);
+		assertThat(jointBody.statusCode()).as("a joint reviewer, not the industry bureau").isEqualTo(403);
+		assertThat(jointBody.body()).contains("只有市工业和信息化局可以加签");
+		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, finance).statusCode()).as("another body's task").isEqualTo(404);
+		assertThat(as(REVIEWER).postJson(path, finance).statusCode()).as("a county reviewer").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, finance).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).postJson(path, finance).statusCode()).as("anonymous").isEqualTo(403);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"nowhere\",\"reason\":\"请参加联审\"}").statusCode()).isEqualTo(400);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"ecology\",\"reason\":\"请参加联审\"}").statusCode())
+			.as("already reviewing").isEqualTo(400);
+		assertThat(as(CITY).postJson(path, "{\"body\":\"finance\"}").statusCode()).as("no reason").isEqualTo(400);
+		assertThat(review.tasks(project, "Task_JointReview")).hasSameSizeAs(joint);
+
+		HttpResponse<String> added = as(CITY).postJson(path, finance);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		assertThat(groupsOf(review.tasks(project, "Task_JointReview"))).contains("city-finance").hasSize(joint.size() + 1);
+		assertThat(operationsOf(project)).containsExactly("ADD_REVIEWER|" + CITY + "|项目涉及财政资金，请市财政局参加联审");
+
+		for (Task task : joint) {
+			review.complete(task, Map.of("decision", "APPROVE", "opinion", "同意。"));
+		}
+		review.runJobs(project);
+		assertThat(review.tasks(project, "Task_IndustryDecision")).as("the round waits for the added body").isEmpty();
+		Task financeTask = review.task(project, "Task_JointReview");
+		review.complete(financeTask, Map.of("decision", "APPROVE", "opinion", "财政局审核同意。"));
+		review.runJobs(project);
+		assertThat(jdbc.sql("SELECT body_group FROM review_opinion WHERE task_id = ?").param(financeTask.getId())
+			.query(String.class).single()).isEqualTo("city-finance");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text()).contains("聊城市财政局");
+	}
+
+	// --- helpers
+
+	private List<String> groupsOf(List<Task> open) {
+		return open.stream()
+			.flatMap(t -> tasks.getIdentityLinksForTask(t.getId()).stream())
+			.map(l -> l.getGroupId())
+			.filter(g -> g != null)
+			.toList();
+	}
+
+	/** The reviewer claims and approves the case's open {@code step}, as in Tasklist. */
+	private Task approveAs(Case c, String step, String reviewer, String opinion) {
+		Task task = review.task(c, step);
+		tasks.claim(task.getId(), reviewer);
+		review.complete(task, Map.of("decision", "APPROVE", "opinion", opinion));
+		review.runJobs(c);
+		return task;
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+	private WebClient sessionWithoutCsrf(String user) {
+		WebClient browser = new WebClient(port);
+		assertThat(browser.login(user, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
+		return browser;
+	}
+
+	/** As Tasklist's panel does: a session, the token from /api/review/csrf in its header. */
+	private HttpResponse<String> withCsrf(String user, String path, String json) {
+		WebClient browser = sessionWithoutCsrf(user);
+		String csrf = browser.get("/api/review/csrf").body();
+		Matcher header = Pattern.compile("\"headerName\":\"([^\"]+)\"").matcher(csrf);
+		Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(csrf);
+		assertThat(header.find() && token.find()).as(csrf).isTrue();
+		return browser.postJson(path, json, header.group(1), token.group(1));
+	}
+
+	private boolean superseded(String taskId) {
+		return jdbc.sql("SELECT superseded_at IS NOT NULL FROM review_opinion WHERE task_id = ?").param(taskId)
+			.query(Boolean.class).single();
+	}
+
+	private List<String> operationsOf(Case c) {
+		return jdbc.sql("SELECT operation, actor, reason FROM review_operation WHERE application_id = ? ORDER BY id")
+			.param(c.id())
+			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
+			.list();
+	}
+
+	private List<String> historyOf(Case c, String action) {
+		return jdbc.sql("SELECT message FROM application_event WHERE application_id = ? AND action = ? ORDER BY id")
+			.params(c.id(), action)
+			.query(String.class)
+			.list();
+	}
+
+}
