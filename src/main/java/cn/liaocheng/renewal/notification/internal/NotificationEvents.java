@@ -15,9 +15,12 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.CaseCopied;
 import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.review.CaseReturned;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
+import cn.liaocheng.renewal.review.TaskDelegated;
+import cn.liaocheng.renewal.review.TaskUrged;
 
 /**
  * Turns the other modules' events into notifications, synchronously in the transaction that published them: a step
@@ -78,7 +81,7 @@ class NotificationEvents {
 	void on(ReviewTaskEvent event) {
 		String about = event.applicationId() == null ? "" : caseOf(event.applicationId());
 		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
-		String link = "/camunda/app/tasklist/default/#/?task=" + event.taskId();
+		String link = taskLink(event.taskId());
 		switch (event.kind()) {
 			case CREATED -> {
 				Note note = new Note(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
@@ -101,6 +104,48 @@ class NotificationEvents {
 				users.forEach(user -> notifier.notify(user, note));
 			}
 		}
+	}
+
+	@EventListener
+	void on(TaskUrged event) {
+		Note note = new Note(NotificationKind.TASK_URGED, "催办：" + event.taskName(),
+				event.byName() + "催办" + caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由："
+						+ sentence(event.reason()),
+				taskLink(event.taskId()), event.applicationId(), null);
+		Set<String> users = new LinkedHashSet<>();
+		if (event.assignee() != null) {
+			users.add(event.assignee());
+		}
+		else {
+			users.addAll(recipients.membersOf(List.of(event.bodyGroup())));
+		}
+		users.remove(event.byUser());
+		users.forEach(user -> notifier.notify(user, note));
+	}
+
+	@EventListener
+	void on(TaskDelegated event) {
+		notifier.notify(event.delegate(), new Note(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
+				recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「" + event.taskName()
+						+ "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
+				taskLink(event.taskId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(CaseCopied event) {
+		Note note = new Note(NotificationKind.CASE_COPIED, "抄送知悉：" + caseTitle(event.applicationId()),
+				recipients.nameOf(event.byUser()) + "将" + caseOf(event.applicationId()) + "卷宗抄送您知悉（只读，无需办理）。抄送原因："
+						+ sentence(event.reason()),
+				"/review/applications/" + event.applicationId(), event.applicationId(), null);
+		Set<String> users = new LinkedHashSet<>();
+		if (event.toUser() != null) {
+			users.add(event.toUser());
+		}
+		if (event.toGroup() != null) {
+			users.addAll(recipients.membersOf(List.of(event.toGroup())));
+		}
+		users.remove(event.byUser());
+		users.forEach(user -> notifier.notify(user, note));
 	}
 
 	/** The assignee, or else everyone in the task's candidate groups. */
@@ -127,6 +172,19 @@ class NotificationEvents {
 	static String sentence(String text) {
 		String t = text == null ? "" : text.strip();
 		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
+	}
+
+	private String caseTitle(long applicationId) {
+		try {
+			return stages.facts(applicationId).referenceNo();
+		}
+		catch (ApplicationNotFoundException e) {
+			return "案件 " + applicationId;
+		}
+	}
+
+	private static String taskLink(String taskId) {
+		return "/camunda/app/tasklist/default/#/?task=" + taskId;
 	}
 
 	private static String caseLink(long applicationId) {

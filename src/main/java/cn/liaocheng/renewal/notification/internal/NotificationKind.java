@@ -9,7 +9,10 @@ enum NotificationKind {
 	CASE_DECIDED("办理结果"),
 	TASK_CREATED("新待办"),
 	TASK_TRANSFERRED("任务转交"),
-	TASK_OVERDUE("任务超期");
+	TASK_OVERDUE("任务超期"),
+	TASK_DELEGATED("任务委派"),
+	TASK_URGED("催办"),
+	CASE_COPIED("抄送");
 
 	private final String label;
 

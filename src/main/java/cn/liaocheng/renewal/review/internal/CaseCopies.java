@@ -106,7 +106,7 @@ public class CaseCopies {
 			audit.record(callerId, "TASK_COPY", "application:" + held.applicationId(),
 					"to " + (body.isEmpty() ? "user " + user : "group " + body) + "; reason: " + why);
 			events.publishEvent(new CaseCopied(held.applicationId(), body.isEmpty() ? null : body,
-					user.isEmpty() ? null : user, callerId));
+					user.isEmpty() ? null : user, callerId, why));
 			return recipientName;
 		});
 	}

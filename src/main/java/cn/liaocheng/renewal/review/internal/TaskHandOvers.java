@@ -124,7 +124,8 @@ public class TaskHandOvers {
 					+ "协助办理，办理后交还委派人。委派原因：" + why, "delegated to " + colleague.userId() + "; reason: " + why);
 			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
 					directory.personName(callerId), toName, why);
-			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), callerId, colleague.userId()));
+			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), held.task().getName(), callerId,
+					colleague.userId(), why));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});

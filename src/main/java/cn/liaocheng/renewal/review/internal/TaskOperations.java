@@ -293,7 +293,8 @@ public class TaskOperations {
 		record(applicationId, "URGE", task, by, enterprise ? byName : bodyName,
 				"由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why,
 				bodyName + "「" + task.getName() + "」", why);
-		events.publishEvent(new TaskUrged(applicationId, task.getId(), by, enterprise, task.getAssignee(), body));
+		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by, enterprise ? byName : bodyName,
+				enterprise, task.getAssignee(), body, why));
 	}
 
 	private void record(long applicationId, String operation, Task task, String actor, String actorBody, String what,

@@ -15,7 +15,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.review.internal.CaseCopies;
 import cn.liaocheng.renewal.review.internal.TaskHandOvers;
+import cn.liaocheng.renewal.review.internal.TaskOperations;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -24,7 +26,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 /**
  * The review's events reach the right people and nobody else: the enterprise hears of a return (with the reasons and
  * the deadline) and of the decision; a new task reaches the members of its body; a transferred task its new
- * assignee only.
+ * assignee only; an urged task its assignee, a delegated task the delegate, a copied case the person it was copied to.
  */
 @WebIntegrationTest
 class NotificationsOfReviewTest extends ReviewProcessTest {
@@ -39,10 +41,16 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 
 	private final Applications applications;
 
+	private final TaskOperations operations;
+
+	private final CaseCopies copies;
+
 	@Autowired
 	NotificationsOfReviewTest(ApplicationContext context, JdbcClient jdbc, IdentityService identity, TaskService tasks,
-			TaskHandOvers handOvers, Applications applications) {
+			TaskHandOvers handOvers, Applications applications, TaskOperations operations, CaseCopies copies) {
 		super(context);
+		this.operations = operations;
+		this.copies = copies;
 		this.jdbc = jdbc;
 		this.identity = identity;
 		this.tasks = tasks;
@@ -112,6 +120,47 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 		List<Row> transferred = rows(project, "TASK_TRANSFERRED");
 		assertThat(transferred).extracting(Row::recipient).containsExactly(CountyReviewTasks.COLLEAGUE);
 		assertThat(transferred.get(0).body()).contains("本人出差，转同事办理", "冠县工业和信息化局审核员");
+	}
+
+	@Test
+	void shouldTellTheAssigneeOfAnUrgedTaskWhoUrgedItAndWhy() {
+		Case project = review.submitProject(7);
+		Task task = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+
+		operations.urgeAsLead("gx-industry-lead", task.getId(), "企业反映已等待多日，请今日办结");
+
+		List<Row> urged = rows(project, "TASK_URGED");
+		assertThat(urged).extracting(Row::recipient).containsExactly(DemoUsers.COUNTY_REVIEWER);
+		assertThat(urged.get(0).body()).contains("冠县工业和信息化局", "企业反映已等待多日，请今日办结", "县级形式审查");
+	}
+
+	@Test
+	void shouldTellOnlyTheDelegateOfADelegatedTask() {
+		new CountyReviewTasks(applications, identity, tasks).ensureColleague();
+		Case project = review.submitProject(7);
+		Task task = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+
+		handOvers.delegate(DemoUsers.COUNTY_REVIEWER, task.getId(), CountyReviewTasks.COLLEAGUE, "请核对发票金额");
+
+		List<Row> delegated = rows(project, "TASK_DELEGATED");
+		assertThat(delegated).extracting(Row::recipient).containsExactly(CountyReviewTasks.COLLEAGUE);
+		assertThat(delegated.get(0).body()).contains("请核对发票金额", "交还委派人");
+	}
+
+	@Test
+	void shouldTellThePersonACaseWasCopiedToAndNotTheSender() {
+		Case project = review.submitProject(7);
+		Task task = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+
+		copies.copy(DemoUsers.COUNTY_REVIEWER, task.getId(), null, "gx-finance", "涉及财政资金，请知悉");
+
+		List<Row> copied = rows(project, "CASE_COPIED");
+		assertThat(copied).extracting(Row::recipient).containsExactly("gx-finance");
+		assertThat(copied.get(0).body()).contains("涉及财政资金，请知悉", "只读");
+		assertThat(copied.get(0).link()).isEqualTo("/review/applications/" + project.id());
 	}
 
 	private List<Row> rows(Case c, String kind) {
