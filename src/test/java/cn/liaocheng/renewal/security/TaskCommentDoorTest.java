@@ -101,11 +101,17 @@ class TaskCommentDoorTest {
 	@Test
 	void someoneOfAnotherBodyCanNeitherReadNorWriteNotesNorFindTheTaskInTheHistory() {
 		Task task = countyTasks.heldBy(HOLDER);
-		tasks.createComment(task.getId(), task.getProcessInstanceId(), "仅本部门可见的提醒");
+		Comment reminder = tasks.createComment(task.getId(), task.getProcessInstanceId(), "仅本部门可见的提醒");
 		for (Door door : Door.values()) {
 			Caller outsider = caller(door, OUTSIDER);
 
 			HttpResponse<String> read = outsider.send("GET", door.root + "/task/" + task.getId() + "/comment", null);
+			HttpResponse<String> readOne = outsider.send("GET",
+					door.root + "/task/" + task.getId() + "/comment/" + reminder.getId(), null);
+			HttpResponse<String> caseNotes = outsider.send("GET",
+					door.root + "/process-instance/" + task.getProcessInstanceId() + "/comment", null);
+			HttpResponse<String> attachments = outsider.send("GET", door.root + "/task/" + task.getId() + "/attachment",
+					null);
 			HttpResponse<String> write = outsider.send("POST", door.root + "/task/" + task.getId() + "/comment/create",
 					"{\"message\":\"越权写入的备注\"}");
 			HttpResponse<String> history = outsider.send("GET",
@@ -115,6 +121,10 @@ class TaskCommentDoorTest {
 
 			assertThat(read.statusCode()).as("%s: reading → %s", door, read.body()).isIn(403, 404);
 			assertThat(read.body()).doesNotContain("仅本部门可见的提醒");
+			assertThat(readOne.statusCode()).as("%s: one note by its id → %s", door, readOne.body()).isIn(403, 404);
+			assertThat(readOne.body()).doesNotContain("仅本部门可见的提醒");
+			assertThat(caseNotes.body()).as("%s: the case's notes", door).doesNotContain("仅本部门可见的提醒");
+			assertThat(attachments.statusCode()).as("%s: attachments → %s", door, attachments.body()).isIn(403, 404);
 			assertThat(write.statusCode()).as("%s: writing → %s", door, write.body()).isIn(400, 403, 404);
 			assertThat(history.statusCode()).isEqualTo(200);
 			assertThat(history.body()).as("%s: the task in the history", door).isEqualTo("[]");

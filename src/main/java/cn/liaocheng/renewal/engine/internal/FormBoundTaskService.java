@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's task service, whose completions say only what the task's form asks ({@link TaskForm}), and whose
- * comments and attachments are checked ({@link TaskNotesCheck}).
+ * comments and attachments are checked when written and read ({@link TaskNotesCheck}).
  */
 class FormBoundTaskService extends TaskServiceImpl {
 
@@ -126,6 +126,66 @@ class FormBoundTaskService extends TaskServiceImpl {
 	public void deleteTaskAttachment(String taskId, String attachmentId) {
 		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
 		super.deleteTaskAttachment(taskId, attachmentId);
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Comment getTaskComment(String taskId, String commentId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskComment(taskId, commentId);
+	}
+
+	@Override
+	public java.util.List<org.camunda.bpm.engine.task.Comment> getTaskComments(String taskId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskComments(taskId);
+	}
+
+	@Override
+	public java.util.List<org.camunda.bpm.engine.task.Event> getTaskEvents(String taskId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskEvents(taskId);
+	}
+
+	@Override
+	public java.util.List<org.camunda.bpm.engine.task.Comment> getProcessInstanceComments(String processInstanceId) {
+		commandExecutor.execute(TaskNotesCheck.read(null));
+		return super.getProcessInstanceComments(processInstanceId);
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Attachment getTaskAttachment(String taskId, String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskAttachment(taskId, attachmentId);
+	}
+
+	@Override
+	public java.io.InputStream getTaskAttachmentContent(String taskId, String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskAttachmentContent(taskId, attachmentId);
+	}
+
+	@Override
+	public java.util.List<org.camunda.bpm.engine.task.Attachment> getTaskAttachments(String taskId) {
+		commandExecutor.execute(TaskNotesCheck.read(taskId));
+		return super.getTaskAttachments(taskId);
+	}
+
+	@Override
+	public org.camunda.bpm.engine.task.Attachment getAttachment(String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.read(null));
+		return super.getAttachment(attachmentId);
+	}
+
+	@Override
+	public java.io.InputStream getAttachmentContent(String attachmentId) {
+		commandExecutor.execute(TaskNotesCheck.read(null));
+		return super.getAttachmentContent(attachmentId);
+	}
+
+	@Override
+	public java.util.List<org.camunda.bpm.engine.task.Attachment> getProcessInstanceAttachments(String processInstanceId) {
+		commandExecutor.execute(TaskNotesCheck.read(null));
+		return super.getProcessInstanceAttachments(processInstanceId);
 	}
 
 }

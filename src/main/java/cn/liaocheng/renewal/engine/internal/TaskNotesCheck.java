@@ -8,28 +8,38 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Comments and attachments on tasks and cases: Camunda 7.24 checks no permission when they are created, so anyone
- * signed in who knows a task id could write into another county's case. A signed-in caller may write notes only on
- * a task it may work on; notes on a whole process instance, and attachments (the product keeps files in its own
- * store), are for administrators. The product's own code, which runs without a signed-in user, is not limited.
+ * Comments and attachments on tasks and cases: Camunda 7.24 checks no permission when they are created or read, so
+ * anyone signed in who knows a task id (or a task id and a comment id) could write into another county's case or read
+ * its notes. A signed-in caller may write notes only on a task it may work on, and read them only on a task it may
+ * read (a running task it may see, or a finished one whose history it was given); notes on a whole process instance,
+ * attachments written by anyone but administrators (the product keeps files in its own store), and anything looked up
+ * by attachment id alone are for administrators. The product's own code, which runs without a signed-in user, is not
+ * limited.
  */
 final class TaskNotesCheck implements Command<Void> {
 
+	private enum Access { WRITE_COMMENT, WRITE_ATTACHMENT, READ }
+
 	private final String taskId;
 
-	private final boolean attachment;
+	private final Access access;
 
-	private TaskNotesCheck(String taskId, boolean attachment) {
+	private TaskNotesCheck(String taskId, Access access) {
 		this.taskId = taskId;
-		this.attachment = attachment;
+		this.access = access;
 	}
 
 	static TaskNotesCheck comment(String taskId) {
-		return new TaskNotesCheck(taskId, false);
+		return new TaskNotesCheck(taskId, Access.WRITE_COMMENT);
 	}
 
 	static TaskNotesCheck attachment(String taskId) {
-		return new TaskNotesCheck(taskId, true);
+		return new TaskNotesCheck(taskId, Access.WRITE_ATTACHMENT);
+	}
+
+	/** Reading a task's comments or attachments; {@code null}: a process instance's, or an attachment by its id. */
+	static TaskNotesCheck read(String taskId) {
+		return new TaskNotesCheck(taskId, Access.READ);
 	}
 
 	@Override
@@ -38,7 +48,11 @@ final class TaskNotesCheck implements Command<Void> {
 				|| context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
 			return null;
 		}
-		if (attachment || taskId == null) {
+		if (access == Access.READ) {
+			checkRead(context);
+			return null;
+		}
+		if (access == Access.WRITE_ATTACHMENT || taskId == null) {
 			throw new AuthorizationException("只有管理员可以为流程实例添加备注或附件；审核材料请通过系统卷宗上传和查看。");
 		}
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
@@ -49,6 +63,25 @@ final class TaskNotesCheck implements Command<Void> {
 			checker.checkTaskWork(task);
 		}
 		return null;
+	}
+
+	private void checkRead(CommandContext context) {
+		if (taskId == null) {
+			throw new AuthorizationException("只有管理员可以查看流程实例的备注或附件。");
+		}
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task != null) {
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkReadTask(task);
+			}
+			return;
+		}
+		// A finished task: readable to whoever was given its history (historic instance permissions).
+		long visible = context.getProcessEngineConfiguration().getHistoryService().createHistoricTaskInstanceQuery()
+			.taskId(taskId).count();
+		if (visible == 0) {
+			throw new NullValueException("任务不存在或无权查看：" + taskId);
+		}
 	}
 
 }
