@@ -36,7 +36,7 @@ final class FaultNodes implements AutoCloseable {
 	static final Path OUTPUT = Path.of("target", "fault");
 
 	/** How long a node may take to answer its health check after start: about 30-90 s, far more on a busy machine. */
-	static final Duration START = Duration.ofMinutes(6);
+	static final Duration START = Duration.ofMinutes(10);
 
 	/** The test's own connections carry this name, so that killing the nodes' connections spares them. */
 	private static final String TEST_CONNECTION = "fault-test";
