@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +38,19 @@ final class ErrorAnswers {
 
 	private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*", Pattern.DOTALL);
 
+	/** Someone else claimed the task first. */
+	static final String CLAIMED = "该任务已由他人认领，请刷新后查看";
+
+	/**
+	 * Refusals the engine words in English and Camunda's REST API answers with 500, though the caller asked for
+	 * something not allowed: the beginning of the engine's text, and what the caller is told.
+	 */
+	private static final Map<String, Answer> ENGINE_REFUSALS = Map.of(
+			"The task cannot be deleted because is part of a running", Answer.of(403, "Forbidden",
+					"该任务属于正在办理的申报，不能删除；请在任务中办理（通过、退回或不予通过）", null),
+			"Cannot find task with id", Answer.of(404, "NotFound", "该任务不存在或已办理完毕，请刷新任务列表", null),
+			"No job found with id", Answer.of(404, "NotFound", "该作业不存在或已执行完毕，请刷新后查看", null));
+
 	/** A failure as answered: status and body (type, message, request id). */
 	record Answer(int status, Map<String, Object> body) {
 
@@ -66,6 +80,18 @@ final class ErrorAnswers {
 		if (failure != null && isConflict(failure) || message != null && message.contains(CONFLICT)) {
 			LOG.info("Conflicting change refused with 409: {}", failure == null ? message : failure.toString());
 			return Answer.of(409, "Conflict", CONFLICT, requestId);
+		}
+		if (failure != null && isClaimedByAnother(failure)) {
+			LOG.info("Claim refused with 409: {}", oneLine(failure));
+			return Answer.of(409, "Conflict", CLAIMED, requestId);
+		}
+		Answer engineRefusal = engineRefusal(failure != null ? failure.getMessage() : null);
+		if (engineRefusal == null) {
+			engineRefusal = engineRefusal(message);
+		}
+		if (engineRefusal != null) {
+			return Answer.of(engineRefusal.status(), (String) engineRefusal.body().get("type"),
+					(String) engineRefusal.body().get("message"), requestId);
 		}
 		String forUsers = failure == null ? null : messageForUsers(failure);
 		if (status < 500) {
@@ -108,6 +134,51 @@ final class ErrorAnswers {
 			}
 		}
 		return false;
+	}
+
+	/** An engine refusal Camunda would answer with 500, by the engine's text; null for any other text. */
+	private static Answer engineRefusal(String message) {
+		if (message == null) {
+			return null;
+		}
+		for (Map.Entry<String, Answer> refusal : ENGINE_REFUSALS.entrySet()) {
+			if (message.contains(refusal.getKey())) {
+				return refusal.getValue();
+			}
+		}
+		return null;
+	}
+
+	private static boolean isClaimedByAnother(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof TaskAlreadyClaimedException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a failed engine command is an expected refusal, the caller's doing: a conflict with someone else's
+	 * change, a task claimed by another, a message the product wrote for users (a form refused in Chinese) or an engine
+	 * refusal answered with 4xx. Those are logged as one line, not as an error with a stack.
+	 */
+	static boolean isRefusal(Throwable failure) {
+		return isConflict(failure) || isClaimedByAnother(failure) || messageForUsers(failure) != null
+				|| engineRefusal(failure.getMessage()) != null;
+	}
+
+	/** The failure in one line for the log: its type and message, and those of its root cause. */
+	static String oneLine(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String line = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		if (root != failure) {
+			line += " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+		}
+		return line.replaceAll("\\s+", " ");
 	}
 
 	/** The deepest message in the chain the product wrote for users: an engine exception's Chinese, plain text. */

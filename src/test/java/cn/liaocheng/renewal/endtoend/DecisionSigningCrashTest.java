@@ -2,35 +2,20 @@ package cn.liaocheng.renewal.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import cn.liaocheng.renewal.RenewalApplication;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
-import cn.liaocheng.renewal.support.WebClient;
 
 /**
  * Recovery after a crash during decision signing: the application runs on PostgreSQL in child processes; a few
@@ -51,41 +36,32 @@ class DecisionSigningCrashTest {
 
 	static final Duration RECOVERY = Duration.ofSeconds(60);
 
-	static final Duration START = Duration.ofMinutes(3);
-
-	static final Path LOGS = Path.of("target", "fault");
-
-	PostgresTestDatabase.Fresh database;
-
-	final List<Process> nodes = new ArrayList<>();
+	FaultNodes nodes;
 
 	@AfterEach
 	void stopNodes() {
-		for (Process node : nodes) {
-			if (node.isAlive()) {
-				node.destroyForcibly();
-			}
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 
 	@Test
 	void everyCaseIsDecidedWithinAMinuteOfRestartAfterAKillDuringSigning() throws Exception {
-		database = PostgresTestDatabase.fresh("renewal_crash");
-		int port = freePort();
-		Process node = start(port, "restart-node-before-kill");
+		nodes = FaultNodes.on("renewal_crash");
+		FaultNodes.Node node = nodes.start("restart-node-before-kill");
+		int port = node.port();
 		Cut cut = refuseAndKill(port, node);
 
-		start(port, "restart-node-after-kill");
-		assertEveryCaseDecided(port, cut, "the restart was up", Instant.now());
+		nodes.start(port, "restart-node-after-kill");
+		assertEveryCaseDecided("decision-signing-restart", port, cut, "the restart was up", Instant.now());
 	}
 
 	@Test
 	void everyCaseIsDecidedWithinAMinuteOnTheSurvivingNodeAfterAKillDuringSigning() throws Exception {
-		database = PostgresTestDatabase.fresh("renewal_crash_survivor");
-		int doomedPort = freePort();
-		Process doomed = start(doomedPort, "survivor-doomed-node");
-		int survivorPort = freePort();
-		start(survivorPort, "survivor-surviving-node");
+		nodes = FaultNodes.on("renewal_crash_survivor");
+		FaultNodes.Node doomed = nodes.start("survivor-doomed-node");
+		int doomedPort = doomed.port();
+		int survivorPort = nodes.start("survivor-surviving-node").port();
 		// The completions go to the doomed node, whose job executor is told of new jobs at once and so takes them.
 		Cut cut = refuseAndKill(doomedPort, doomed);
 
@@ -93,7 +69,7 @@ class DecisionSigningCrashTest {
 		assertThat(count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()"))
 			.as("jobs still held by the killed node 3 s after the kill (the survivor finishes its own at once)")
 			.isPositive();
-		assertEveryCaseDecided(survivorPort, cut, "the kill", cut.killed());
+		assertEveryCaseDecided("decision-signing-survivor", survivorPort, cut, "the kill", cut.killed());
 	}
 
 	/** The cases of a crash: all that were driven, those whose last completion the server acknowledged. */
@@ -104,7 +80,7 @@ class DecisionSigningCrashTest {
 	 * Drives the cases to the county's recommendation, refuses them all at once (each refusal leaves a decision job
 	 * that the executor takes at once) and kills the node with SIGKILL while decision jobs are locked.
 	 */
-	Cut refuseAndKill(int port, Process node) throws InterruptedException {
+	Cut refuseAndKill(int port, FaultNodes.Node node) throws InterruptedException {
 		Actor enterprise = Actor.as(port, "ent-gx");
 		Actor county = Actor.as(port, "gx-industry");
 		List<Long> cases = new ArrayList<>();
@@ -124,8 +100,7 @@ class DecisionSigningCrashTest {
 				.act(id, "Task_CountyRecommendation", "REFUSE", "项目不符合本县产业布局，不予推荐")));
 		}
 		Instant lockSeen = awaitLockedDecisionJobs(refusals);
-		node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		Instant killed = Instant.now();
+		Instant killed = node.kill();
 		reviewers.shutdownNow();
 
 		List<Long> acknowledged = new ArrayList<>();
@@ -145,13 +120,25 @@ class DecisionSigningCrashTest {
 	 * Every acknowledged case decided within {@link #RECOVERY} of {@code from}; the others decided or still waiting
 	 * for the county (never lost); one decision per application and stage, gap-free numbers, no incident.
 	 */
-	void assertEveryCaseDecided(int port, Cut cut, String fromWhat, Instant from) {
+	void assertEveryCaseDecided(String test, int port, Cut cut, String fromWhat, Instant from) throws IOException {
 		List<Long> undecided = awaitDecisions(cut.acknowledged(), from.plus(RECOVERY));
-		System.out.printf("crash during signing: %d cases, %d acknowledged, %d decided and %d locked at the kill; "
-				+ "waited %d s after %s (%d s after the kill); undecided: %s%n", cut.cases().size(),
-				cut.acknowledged().size(), cut.decidedAtKill(), cut.lockedAtKill(),
-				Duration.between(from, Instant.now()).toSeconds(), fromWhat,
-				Duration.between(cut.killed(), Instant.now()).toSeconds(), undecided);
+		Instant waited = Instant.now();
+		List<String> duplicates = rows("SELECT application_id || '/' || stage FROM decision GROUP BY application_id, stage "
+				+ "HAVING count(*) > 1");
+		List<String> gaps = rows("SELECT body_key || ' ' || decision_year || ': ' || count(*) || ' numbers, from '"
+				+ " || min(serial_no) || ' to ' || max(serial_no) FROM decision GROUP BY body_key, decision_year"
+				+ " HAVING min(serial_no) <> 1 OR max(serial_no) <> count(*)");
+		List<String> incidents = rows("SELECT incident_msg_ FROM act_ru_incident");
+		FaultReport.write(test, String.format("fault test %s: %d project registrations refused by the county at once, "
+				+ "the node killed while decision jobs were locked%n"
+				+ "acknowledged %d / decided %d / lost (acknowledged, not decided in time) %d / duplicated %d"
+				+ " / stuck (incidents) %d / decision-number gaps %d%n"
+				+ "at the kill %d decided and %d jobs locked; every acknowledged case decided %d s after %s (%d s after "
+				+ "the kill)%nundecided %s, duplicates %s, incidents %s, gaps %s%n", test, cut.cases().size(),
+				cut.acknowledged().size(), count("SELECT count(DISTINCT application_id) FROM decision"), undecided.size(),
+				duplicates.size(), incidents.size(), gaps.size(), cut.decidedAtKill(), cut.lockedAtKill(),
+				Duration.between(from, waited).toSeconds(), fromWhat, Duration.between(cut.killed(), waited).toSeconds(),
+				undecided, duplicates, incidents, gaps));
 		assertThat(undecided).as("acknowledged cases without a decision %d s after %s", RECOVERY.toSeconds(), fromWhat)
 			.isEmpty();
 
@@ -168,56 +155,9 @@ class DecisionSigningCrashTest {
 						+ "waiting for the county", id).isNotEmpty();
 			}
 		}
-		assertThat(rows("SELECT application_id || '/' || stage FROM decision GROUP BY application_id, stage "
-				+ "HAVING count(*) > 1")).as("duplicate decisions").isEmpty();
-		assertThat(rows("SELECT body_key || ' ' || decision_year || ': ' || count(*) || ' numbers, from '"
-				+ " || min(serial_no) || ' to ' || max(serial_no) FROM decision GROUP BY body_key, decision_year"
-				+ " HAVING min(serial_no) <> 1 OR max(serial_no) <> count(*)")).as("gaps in decision numbers").isEmpty();
-		assertThat(rows("SELECT incident_msg_ FROM act_ru_incident")).as("incidents").isEmpty();
-	}
-
-	// ---------------------------------------------------------------- the child process
-
-	/** Starts the application from this build's classes in a JVM of its own, so that it can be killed with SIGKILL. */
-	Process start(int port, String name) throws IOException {
-		Files.createDirectories(LOGS);
-		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
-				RenewalApplication.class.getName(), "--spring.profiles.active=postgres,demo", "--server.port=" + port,
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password())
-			.redirectErrorStream(true)
-			.redirectOutput(LOGS.resolve(name + ".log").toFile());
-		Process process = builder.start();
-		nodes.add(process);
-		WebClient health = new WebClient(port);
-		Instant end = Instant.now().plus(START);
-		while (Instant.now().isBefore(end)) {
-			if (!process.isAlive()) {
-				throw new AssertionError(name + " exited with " + process.exitValue() + ", see " + LOGS.resolve(name + ".log"));
-			}
-			try {
-				HttpResponse<String> r = health.get("/actuator/health");
-				if (r.statusCode() == 200 && r.body().contains("UP")) {
-					return process;
-				}
-			}
-			catch (RuntimeException notYetListening) {
-				// keep waiting
-			}
-			sleep(500);
-		}
-		process.destroyForcibly();
-		throw new AssertionError(name + " not up within " + START.toSeconds() + " s, see " + LOGS.resolve(name + ".log"));
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		assertThat(duplicates).as("duplicate decisions").isEmpty();
+		assertThat(gaps).as("gaps in decision numbers").isEmpty();
+		assertThat(incidents).as("incidents").isEmpty();
 	}
 
 	// ---------------------------------------------------------------- observations in the database
@@ -261,32 +201,15 @@ class DecisionSigningCrashTest {
 	}
 
 	int count(String sql) {
-		return Integer.parseInt(rows(sql).get(0));
+		return nodes.count(sql);
 	}
 
 	List<String> rows(String sql) {
-		try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
-				PreparedStatement s = c.prepareStatement(sql);
-				ResultSet r = s.executeQuery()) {
-			List<String> result = new ArrayList<>();
-			while (r.next()) {
-				result.add(r.getString(1));
-			}
-			return result;
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-		}
+		return nodes.rows(sql);
 	}
 
 	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		FaultNodes.sleep(millis);
 	}
 
 }

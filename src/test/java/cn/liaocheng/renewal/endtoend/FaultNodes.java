@@ -1,0 +1,231 @@
+package cn.liaocheng.renewal.endtoend;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import cn.liaocheng.renewal.RenewalApplication;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.WebClient;
+
+/**
+ * The fault suite's application nodes: this build's classes started as child JVMs on a fresh PostgreSQL database of
+ * their own, so that a test can kill one with SIGKILL, start it again, or run two side by side; and the test's own look
+ * into that database (queries, and killing the nodes' connections). Each node's output goes to
+ * {@code target/fault/<name>.log}. {@link #close()} kills whatever is still running. Nodes on a fresh database are
+ * started one after the other: the first creates the engine's tables, which two starting at once would both try.
+ */
+final class FaultNodes implements AutoCloseable {
+
+	static final Path OUTPUT = Path.of("target", "fault");
+
+	/** How long a node may take to answer its health check after start: about 30-90 s, far more on a busy machine. */
+	static final Duration START = Duration.ofMinutes(10);
+
+	/** The test's own connections carry this name, so that killing the nodes' connections spares them. */
+	private static final String TEST_CONNECTION = "fault-test";
+
+	final PostgresTestDatabase.Fresh database;
+
+	final String databaseName;
+
+	private final List<Node> nodes = new ArrayList<>();
+
+	private FaultNodes(String databaseName) {
+		this.databaseName = databaseName;
+		this.database = PostgresTestDatabase.fresh(databaseName);
+	}
+
+	/** A fresh database of this name (dropped and created anew) for the nodes of one test. */
+	static FaultNodes on(String databaseName) {
+		return new FaultNodes(databaseName);
+	}
+
+	/** One running application: its name (and log file), port and process, and how long it took to come up. */
+	record Node(String name, int port, Process process, Duration startup) {
+
+		/** SIGKILL, as a power loss or the OOM killer would: no shutdown hook, no connection closed cleanly. */
+		Instant kill() throws InterruptedException {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			return Instant.now();
+		}
+
+	}
+
+	/** Starts a node on a free port and waits until it answers its health check. */
+	Node start(String name) throws IOException {
+		return start(freePort(), name);
+	}
+
+	/** Starts a node on this port (a restart on the port its clients know) and waits until it is up. */
+	Node start(int port, String name) throws IOException {
+		Files.createDirectories(OUTPUT);
+		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter(entry -> !entry.endsWith("test-classes"))
+			.collect(Collectors.joining(File.pathSeparator));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
+				RenewalApplication.class.getName(), "--spring.profiles.active=postgres,demo", "--server.port=" + port,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password())
+			.redirectErrorStream(true)
+			.redirectOutput(OUTPUT.resolve(name + ".log").toFile());
+		Instant begin = Instant.now();
+		Process process = builder.start();
+		Node node = new Node(name, port, process, null);
+		synchronized (nodes) {
+			nodes.add(node);
+		}
+		WebClient health = new WebClient(port);
+		Instant end = begin.plus(START);
+		while (Instant.now().isBefore(end)) {
+			if (!process.isAlive()) {
+				throw new AssertionError(name + " exited with " + process.exitValue() + ", see " + log(name));
+			}
+			try {
+				HttpResponse<String> r = health.get("/actuator/health");
+				if (r.statusCode() == 200 && r.body().contains("UP")) {
+					return new Node(name, port, process, Duration.between(begin, Instant.now()));
+				}
+			}
+			catch (RuntimeException notYetListening) {
+				// keep waiting
+			}
+			sleep(500);
+		}
+		process.destroyForcibly();
+		throw new AssertionError(name + " not up within " + START.toSeconds() + " s, see " + log(name));
+	}
+
+	static Path log(String name) {
+		return OUTPUT.resolve(name + ".log");
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		synchronized (nodes) {
+			for (Node node : nodes) {
+				if (node.process().isAlive()) {
+					node.process().destroyForcibly();
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- the database, seen by the test
+
+	int count(String sql, Object... parameters) {
+		return Integer.parseInt(rows(sql, parameters).get(0));
+	}
+
+	/** The first column of each row of a query, as text. */
+	List<String> rows(String sql, Object... parameters) {
+		return query(databaseName, sql, parameters);
+	}
+
+	private List<String> query(String name, String sql, Object... parameters) {
+		try (Connection c = connect(name); PreparedStatement s = c.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				s.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet r = s.executeQuery()) {
+				List<String> result = new ArrayList<>();
+				while (r.next()) {
+					result.add(r.getString(1));
+				}
+				return result;
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Like {@link #rows}, re-trying for up to a minute while the database refuses the test too (during a refusal
+	 * window) or a connection is cut.
+	 */
+	List<String> rowsPatiently(String sql, Object... parameters) {
+		Instant end = Instant.now().plusSeconds(60);
+		while (true) {
+			try {
+				return rows(sql, parameters);
+			}
+			catch (IllegalStateException e) {
+				if (Instant.now().isAfter(end)) {
+					throw e;
+				}
+				sleep(500);
+			}
+		}
+	}
+
+	/**
+	 * Terminates every connection the nodes hold to the database ({@code pg_terminate_backend}), as a database
+	 * restart or a network cut would; the test's own are spared. Returns how many were terminated.
+	 */
+	int terminateNodeConnections() {
+		// From the server's maintenance database, which stays open during a refusal window.
+		return Integer.parseInt(query("postgres", "SELECT count(*) FROM (SELECT pg_terminate_backend(pid)"
+				+ " FROM pg_stat_activity WHERE datname = ? AND application_name <> ?) AS terminated", databaseName,
+				TEST_CONNECTION).get(0));
+	}
+
+	/**
+	 * Opens or closes the database to new connections ({@code ALLOW_CONNECTIONS}); closing also terminates the
+	 * nodes' connections, so that for the window every attempt to connect is refused.
+	 */
+	void refuseConnections(boolean refuse) {
+		try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+			s.execute("ALTER DATABASE " + databaseName + " WITH ALLOW_CONNECTIONS " + !refuse);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e.getMessage(), e);
+		}
+		if (refuse) {
+			terminateNodeConnections();
+		}
+	}
+
+	private Connection connect(String name) throws SQLException {
+		String url = database.url().substring(0, database.url().lastIndexOf('/') + 1) + name;
+		java.util.Properties properties = new java.util.Properties();
+		properties.setProperty("user", database.user());
+		properties.setProperty("password", database.password());
+		properties.setProperty("ApplicationName", TEST_CONNECTION);
+		return DriverManager.getConnection(url, properties);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
