@@ -144,7 +144,7 @@ final class FaultClient {
 	/** Submits; submitting is idempotent (a submitted application answers its current state). */
 	JsonNode submit(long applicationId) {
 		Answer a = resend("submit " + applicationId, () -> send("POST", "/api/applications/" + applicationId + "/submit",
-				HttpRequest.BodyPublishers.ofString("{}"), "application/json"));
+				HttpRequest.BodyPublishers.ofString("{\"declarationConfirmed\": true}"), "application/json"));
 		expect(a, 200, "submit " + applicationId);
 		return a.json();
 	}
