@@ -47,6 +47,7 @@ class EngineRestErrors {
 			return respond(answer);
 		}
 		if (dto != null) {
+			dto.setMessage(ErrorAnswers.publicMessage(dto.getType(), dto.getMessage()));
 			dto.setType(ErrorAnswers.publicType(dto.getType(), camunda.getStatus()));
 		}
 		return camunda;

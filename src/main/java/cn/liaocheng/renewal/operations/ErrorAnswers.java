@@ -125,6 +125,17 @@ final class ErrorAnswers {
 		};
 	}
 
+	/**
+	 * The {@code message} shown with a refusal whose message stands: a missing permission is said in Chinese (the
+	 * permissions and resources it lacks stay in Camunda's structured {@code missingAuthorizations}, which Cockpit and
+	 * Admin show); Camunda's English sentence repeated user, permission and resource ids as prose.
+	 */
+	static String publicMessage(String camundaType, String message) {
+		return AUTHORIZATION.equals(camundaType) ? NOT_PERMITTED : message;
+	}
+
+	static final String NOT_PERMITTED = "您没有执行此操作的权限；如确需办理，请联系系统管理员。";
+
 	/** Another request changed the same thing first: a stale task or a record written twice. */
 	static boolean isConflict(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -72,6 +72,9 @@ class WebappApiErrors {
 				if (camunda != null && camunda.get("type") instanceof String type) {
 					Map<Object, Object> shown = new LinkedHashMap<>(camunda);
 					shown.put("type", ErrorAnswers.publicType(type, buffered.getStatus()));
+					if (camunda.get("message") instanceof String message) {
+						shown.put("message", ErrorAnswers.publicMessage(type, message));
+					}
 					kept = json.writeValueAsBytes(shown);
 				}
 				response.setContentLength(kept.length);

@@ -70,7 +70,7 @@ class PortalErrorPagesTest {
 
 	@Test
 	void submittingWithAttachmentsMissingNamesThemOnTheCasePage() {
-		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf);
+		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf + "&declarationConfirmed=true");
 
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(page()).contains("请上传营业执照").contains("请上传项目实施方案");

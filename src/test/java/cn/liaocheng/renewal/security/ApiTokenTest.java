@@ -100,7 +100,8 @@ class ApiTokenTest {
 		HttpResponse<String> again = client.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdf("licence " + id), key);
 		HttpResponse<String> plan = client.upload(id, "PROJECT_PLAN", "项目实施方案.pdf", pdf("plan " + id),
 				"plan-" + UUID.randomUUID());
-		HttpResponse<String> submitted = client.send("POST", "/api/applications/" + id + "/submit", null);
+		HttpResponse<String> submitted = client.send("POST", "/api/applications/" + id + "/submit",
+				"{\"declarationConfirmed\": true}");
 		HttpResponse<String> detail = client.get("/api/applications/" + id);
 
 		assertThat(licence.statusCode()).as(licence.body()).isEqualTo(201);
