@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.StepWithdrawn;
@@ -47,6 +49,8 @@ public class TaskOperations {
 
 	private final TaskHandOvers handOvers;
 
+	private final WorkingDays workingDays;
+
 	private final TaskService tasks;
 
 	private final HistoryService history;
@@ -69,7 +73,8 @@ public class TaskOperations {
 
 	TaskOperations(TaskHandOvers handOvers, TaskService tasks, HistoryService history, IdentityService identity,
 			OpinionStore opinions, OperationLog operations, StepMoves moves, Directory directory,
-			ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events) {
+			ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events, WorkingDays workingDays) {
+		this.workingDays = workingDays;
 		this.handOvers = handOvers;
 		this.tasks = tasks;
 		this.history = history;
@@ -276,8 +281,8 @@ public class TaskOperations {
 			if (open.isEmpty()) {
 				throw changed("该申请目前没有正在审核的环节，无需催办");
 			}
-			if (!operations.takeEnterpriseUrge(applicationId, LocalDate.now(ReviewClock.CHINA))) {
-				throw new HandOverException(Reason.TOO_OFTEN, null, "每件申请每天只能催办一次，请明天再试");
+			if (!operations.takeEnterpriseUrge(applicationId, urgeDay(LocalDate.now(ReviewClock.CHINA)))) {
+				throw new HandOverException(Reason.TOO_OFTEN, null, "每件申请每个工作日只能催办一次，请下一个工作日再试");
 			}
 			return open.stream().map(task -> {
 				String body = bodiesOfTask(task).stream().sorted().findFirst().orElseThrow();
@@ -285,6 +290,19 @@ public class TaskOperations {
 				return handOverOf(task, body);
 			}).toList();
 		});
+	}
+
+	/**
+	 * The working day an enterprise's urge counts for: today, or on a weekend or holiday the next working day, so
+	 * urging on Saturday uses up Monday's. Outside the calendar's years, the day itself.
+	 */
+	private LocalDate urgeDay(LocalDate today) {
+		try {
+			return workingDays.plusWorkingDays(today, 0);
+		}
+		catch (OutsideCalendarException e) {
+			return today;
+		}
 	}
 
 	private void urge(long applicationId, Task task, String body, String by, String byName, boolean enterprise, String why) {

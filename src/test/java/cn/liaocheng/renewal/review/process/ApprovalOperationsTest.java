@@ -225,8 +225,34 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(urged.body()).contains("县级形式审查");
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
 		assertThat(again.statusCode()).isEqualTo(429);
-		assertThat(again.body()).contains("每天只能催办一次");
+		assertThat(again.body()).contains("每个工作日只能催办一次");
 		assertThat(operationsOf(project)).containsExactly("URGE|" + DemoUsers.ENTERPRISE + "|推荐意见需补充核实情况");
+	}
+
+	@Test
+	void theEnterpriseUrgesFromItsCasePageWithTheSameRule() {
+		Case project = review.submitProject(7);
+		String page = "/enterprise/applications/" + project.id();
+		String form = "reason=" + java.net.URLEncoder.encode("设备已到货，请尽快审查", java.nio.charset.StandardCharsets.UTF_8);
+		WebClient enterprise = new WebClient(port);
+		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String csrf = WebClient.csrfTokenOf(enterprise.get(page).body());
+		assertThat(enterprise.get(page).body()).contains("id=\"urge\"");
+
+		assertThat(enterprise.postForm(page + "/urge", form).statusCode()).as("without the CSRF token").isEqualTo(403);
+		WebClient other = new WebClient(port);
+		other.login(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
+		String otherCsrf = WebClient.csrfTokenOf(other.get("/enterprise/applications").body());
+		assertThat(other.postForm(page + "/urge", form + "&_csrf=" + otherCsrf).statusCode()).as("not its case")
+			.isEqualTo(404);
+		assertThat(operationsOf(project)).isEmpty();
+
+		HttpResponse<String> urged = enterprise.postForm(page + "/urge", form + "&_csrf=" + csrf);
+		assertThat(urged.statusCode()).isEqualTo(302);
+		assertThat(enterprise.get(page).body()).contains("已催办", "县级形式审查");
+		enterprise.postForm(page + "/urge", form + "&_csrf=" + csrf);
+		assertThat(enterprise.get(page).body()).contains("未能催办", "每个工作日只能催办一次", "设备已到货，请尽快审查");
+		assertThat(operationsOf(project)).containsExactly("URGE|" + DemoUsers.ENTERPRISE + "|设备已到货，请尽快审查");
 	}
 
 	@Test
