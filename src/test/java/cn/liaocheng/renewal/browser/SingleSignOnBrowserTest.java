@@ -140,7 +140,8 @@ class SingleSignOnBrowserTest {
 		assertThat(browser.waitFor(By.cssSelector(".login-box .alert.info")).getText()).isEqualTo("您已安全退出。");
 		browser.screenshot("tasklist-logout");
 		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).as("Camunda's own login form").isEmpty();
-		browser.open("/");
+		// The start page is open to visitors; a page behind the login sends to the login page.
+		browser.open("/enterprise/applications");
 		assertThat(browser.driver().getCurrentUrl()).as("the portal after Tasklist's logout").isEqualTo(browser.url("/login"));
 		browser.open(TASKLIST);
 		assertThat(browser.driver().getCurrentUrl()).as("Tasklist after its logout").isEqualTo(browser.url("/login"));

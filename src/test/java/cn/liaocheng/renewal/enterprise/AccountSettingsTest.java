@@ -49,6 +49,8 @@ class AccountSettingsTest {
 		portal.postForm("/account/password", "currentPassword=wrong&newPassword=" + enc("Neu@2026passwd")
 				+ "&confirmPassword=" + enc("Neu@2026passwd") + "&_csrf=" + token(portal));
 		assertThat(portal.get("/account").body()).contains("当前密码不正确");
+		// A wrong current password counts as a failed login: Camunda delays the account's next check for a few seconds.
+		waitForTheLoginDelayOf(DemoUsers.ENTERPRISE);
 		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=short"
 				+ "&confirmPassword=short&_csrf=" + token(portal));
 		assertThat(portal.get("/account").body()).contains("新密码须至少 10 位");
@@ -97,6 +99,23 @@ class AccountSettingsTest {
 
 	private static String token(WebClient portal) {
 		return WebClient.csrfTokenOf(portal.get("/account").body());
+	}
+
+	private void waitForTheLoginDelayOf(String user) {
+		java.sql.Timestamp until = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?").param(user)
+			.query(java.sql.Timestamp.class).optional().orElse(null);
+		assertThat(until).as("the failed check delays the next one").isNotNull();
+		long wait = until.getTime() - System.currentTimeMillis();
+		assertThat(wait).as("a delay of seconds, not a lock-out").isLessThan(70_000);
+		if (wait > 0) {
+			try {
+				Thread.sleep(wait + 200);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
 	}
 
 	private String contactPhoneOf(String user) {
