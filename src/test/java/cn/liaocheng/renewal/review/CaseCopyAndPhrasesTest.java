@@ -107,23 +107,26 @@ class CaseCopyAndPhrasesTest {
 
 	@Test
 	void phrasesAreEachReviewersOwn() throws Exception {
-		HttpResponse<String> saved = as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"材料齐全，符合申报条件，同意。\"}");
+		// Unique to this run: the shared context's other tests save phrases for the same reviewer.
+		String text = "材料齐全，符合申报条件，同意。（" + System.nanoTime() % 100000 + "）";
+		String json = "{\"text\":\"" + text + "\"}";
+		HttpResponse<String> saved = as(HOLDER).postJson("/api/review/phrases", json);
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
 		long id = JSON.readTree(saved.body()).path("id").asLong();
-		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"材料齐全，符合申报条件，同意。\"}").statusCode()).isEqualTo(400);
+		assertThat(as(HOLDER).postJson("/api/review/phrases", json).statusCode()).isEqualTo(400);
 		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"同\"}").statusCode()).isEqualTo(400);
 		assertThat(as(HOLDER).postJson("/api/review/phrases", "{\"text\":\"同意\u202E意同\"}").statusCode()).isEqualTo(400);
 
 		JsonNode mine = JSON.readTree(as(HOLDER).get("/api/review/phrases").body());
-		assertThat(mine.findValuesAsText("text")).contains("材料齐全，符合申报条件，同意。");
-		assertThat(as(CountyReviewTasks.COLLEAGUE).get("/api/review/phrases").body()).doesNotContain("材料齐全，符合申报条件");
+		assertThat(mine.findValuesAsText("text")).contains(text);
+		assertThat(as(CountyReviewTasks.COLLEAGUE).get("/api/review/phrases").body()).doesNotContain(text);
 		assertThat(as(CountyReviewTasks.COLLEAGUE).send("DELETE", "/api/review/phrases/" + id, null).statusCode())
 			.as("another's phrase").isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/review/phrases").statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).get("/api/review/phrases").statusCode()).isEqualTo(401);
 
 		assertThat(as(HOLDER).send("DELETE", "/api/review/phrases/" + id, null).statusCode()).isEqualTo(204);
-		assertThat(as(HOLDER).get("/api/review/phrases").body()).doesNotContain("材料齐全，符合申报条件");
+		assertThat(as(HOLDER).get("/api/review/phrases").body()).doesNotContain(text);
 	}
 
 	private WebClient as(String user) {
