@@ -101,4 +101,10 @@ public class ApplicationStages {
 		return store.summaries(ids);
 	}
 
+	/** Applications with their applicants' names, for a reviewer's list whose access the caller has checked. */
+	@Transactional(readOnly = true)
+	public List<CaseListing> listings(List<Long> ids) {
+		return store.listings(ids);
+	}
+
 }

@@ -360,6 +360,10 @@ public class ApplicationStore {
 		return repository.summaries(ids);
 	}
 
+	public List<cn.liaocheng.renewal.application.CaseListing> listings(List<Long> ids) {
+		return repository.listings(ids);
+	}
+
 	private ApplicationDetail toDetail(Enterprise enterprise, ApplicationRow row) {
 		return toDetail(enterprise.id(), enterprise.name(), row);
 	}

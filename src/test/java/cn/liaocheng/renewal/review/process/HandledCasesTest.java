@@ -1,0 +1,79 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * 已办 and the reviewers' case search list the cases the reviewer's body gave an opinion on, with their current
+ * status, and nothing another body handled, whatever is searched for.
+ */
+@WebIntegrationTest
+class HandledCasesTest extends ReviewProcessTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HandledCasesTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void theCountyBodySeesTheCasesItHandledWithTheirStageAndOthersDoNot() {
+		Case handled = review.submitProject(7);
+		review.passCountyReview(handled);
+		Case untouched = review.submitProject(7);
+		String handledNo = review.referenceNo(handled);
+		String untouchedNo = review.referenceNo(untouched);
+
+		// A case is listed when its dossier link is there (the search box repeats what was searched for).
+		String handledRow = "/review/applications/" + handled.id() + "\"";
+		String untouchedRow = "/review/applications/" + untouched.id() + "\"";
+
+		String county = page(DemoUsers.COUNTY_REVIEWER, "");
+		assertThat(county).contains(handledRow, handledNo, "冠县演示轴承制造有限公司", "市级联审中", "县级推荐")
+			.doesNotContain(untouchedRow);
+		// The body's lead sees it too; another county and the city industry bureau, which has not acted yet, do not.
+		assertThat(page("gx-industry-lead", "")).contains(handledRow);
+		assertThat(page("lq-industry", handledNo)).doesNotContain(handledRow).contains("没有找到符合条件的已办案件");
+		assertThat(page("lc-industry", "")).doesNotContain(handledRow);
+
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, handledNo)).contains(handledRow);
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, untouchedNo)).doesNotContain(untouchedRow)
+			.contains("没有找到符合条件的已办案件");
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, "演示轴承")).contains(handledRow);
+	}
+
+	@Test
+	void enterprisesAndStrangersHaveNoHandledList() {
+		WebClient enterprise = new WebClient(port);
+		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(enterprise.get("/review/handled").statusCode()).isEqualTo(403);
+		HttpResponse<String> anonymous = new WebClient(port).get("/review/handled");
+		assertThat(anonymous.statusCode()).isEqualTo(302);
+		assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/login");
+	}
+
+	private String page(String user, String query) {
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(user, DemoUsers.PASSWORD);
+		HttpResponse<String> page = reviewer
+			.get("/review/handled?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+		assertThat(page.statusCode()).as(user).isEqualTo(200);
+		return page.body();
+	}
+
+}
