@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.operations;
 
+import static cn.liaocheng.renewal.support.EngineDoors.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -18,16 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.EngineDoors;
+import cn.liaocheng.renewal.support.EngineDoors.Caller;
+import cn.liaocheng.renewal.support.EngineDoors.Door;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -63,18 +66,6 @@ class CleanErrorsTest {
 	JdbcClient jdbc;
 
 	private CountyReviewTasks countyTasks;
-
-	enum Door {
-
-		ENGINE_REST("/engine-rest"), WEBAPP_API("/camunda/api/engine/engine/default");
-
-		final String root;
-
-		Door(String root) {
-			this.root = root;
-		}
-
-	}
 
 	@BeforeAll
 	void fixture() {
@@ -239,28 +230,9 @@ class CleanErrorsTest {
 		}
 	}
 
-	private static String approval(String opinion) {
-		return "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"opinion\":{\"value\":\"" + opinion + "\"}}}";
-	}
-
-	private record Caller(WebClient client, String[] headers) {
-
-		HttpResponse<String> send(String method, String path, String body) {
-			return client.send(method, path, body, headers);
-		}
-
-	}
 
 	private Caller caller(Door door, String user) {
-		WebClient client = new WebClient(port);
-		if (door == Door.ENGINE_REST) {
-			return new Caller(client.withBasic(user, DemoUsers.PASSWORD), new String[0]);
-		}
-		client.login(user, DemoUsers.PASSWORD);
-		client.get("/camunda/app/tasklist/default/");
-		String xsrf = client.cookie("XSRF-TOKEN");
-		assertThat(xsrf).as("Camunda's XSRF cookie").isNotNull();
-		return new Caller(client, new String[] { "X-XSRF-TOKEN", xsrf });
+		return EngineDoors.caller(port, door, user);
 	}
 
 }

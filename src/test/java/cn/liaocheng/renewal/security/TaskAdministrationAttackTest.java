@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.security;
 
+import static cn.liaocheng.renewal.support.EngineDoors.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,6 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EngineDoors;
+import cn.liaocheng.renewal.support.EngineDoors.Caller;
+import cn.liaocheng.renewal.support.EngineDoors.Door;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -74,19 +78,6 @@ class TaskAdministrationAttackTest {
 	JdbcClient jdbc;
 
 	private CountyReviewTasks countyTasks;
-
-	/** The two REST roots: Camunda's REST API (Basic, as scripts use it) and the webapps' API (session + XSRF). */
-	enum Door {
-
-		ENGINE_REST("/engine-rest"), WEBAPP_API("/camunda/api/engine/engine/default");
-
-		final String root;
-
-		Door(String root) {
-			this.root = root;
-		}
-
-	}
 
 	/** Spellings of one path the servlet container may accept. */
 	enum Spelling {
@@ -350,30 +341,10 @@ class TaskAdministrationAttackTest {
 		return refusals;
 	}
 
-	/** One signed-in user at one door. */
-	private record Caller(WebClient client, String[] headers) {
-
-		HttpResponse<String> send(String method, String path, String body) {
-			return client.send(method, path, body, headers);
-		}
-
-	}
-
 	private Caller caller(Door door, String user) {
-		WebClient client = new WebClient(port);
-		if (door == Door.ENGINE_REST) {
-			return new Caller(client.withBasic(user, DemoUsers.PASSWORD), new String[0]);
-		}
-		client.login(user, DemoUsers.PASSWORD);
-		client.get("/camunda/app/tasklist/default/");
-		String xsrf = client.cookie("XSRF-TOKEN");
-		assertThat(xsrf).as("Camunda's XSRF cookie").isNotNull();
-		return new Caller(client, new String[] { "X-XSRF-TOKEN", xsrf });
+		return EngineDoors.caller(port, door, user);
 	}
 
-	private static String approval(String opinion) {
-		return "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"opinion\":{\"value\":\"" + opinion + "\"}}}";
-	}
 
 	private List<String> opinionsOf(Task task) {
 		return jdbc.sql("SELECT reviewer, reviewer_name, decision, opinion FROM review_opinion WHERE task_id = ?")

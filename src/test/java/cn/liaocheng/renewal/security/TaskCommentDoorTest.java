@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.EngineDoors;
+import cn.liaocheng.renewal.support.EngineDoors.Caller;
+import cn.liaocheng.renewal.support.EngineDoors.Door;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -56,18 +58,6 @@ class TaskCommentDoorTest {
 	TaskService tasks;
 
 	private CountyReviewTasks countyTasks;
-
-	enum Door {
-
-		ENGINE_REST("/engine-rest"), WEBAPP_API("/camunda/api/engine/engine/default");
-
-		final String root;
-
-		Door(String root) {
-			this.root = root;
-		}
-
-	}
 
 	@BeforeAll
 	void fixture() {
@@ -194,25 +184,8 @@ class TaskCommentDoorTest {
 		return messages;
 	}
 
-	/** One signed-in user at one door. */
-	private record Caller(WebClient client, String[] headers) {
-
-		HttpResponse<String> send(String method, String path, String body) {
-			return client.send(method, path, body, headers);
-		}
-
-	}
-
 	private Caller caller(Door door, String user) {
-		WebClient client = new WebClient(port);
-		if (door == Door.ENGINE_REST) {
-			return new Caller(client.withBasic(user, DemoUsers.PASSWORD), new String[0]);
-		}
-		client.login(user, DemoUsers.PASSWORD);
-		client.get("/camunda/app/tasklist/default/");
-		String xsrf = client.cookie("XSRF-TOKEN");
-		assertThat(xsrf).as("Camunda's XSRF cookie").isNotNull();
-		return new Caller(client, new String[] { "X-XSRF-TOKEN", xsrf });
+		return EngineDoors.caller(port, door, user);
 	}
 
 }
