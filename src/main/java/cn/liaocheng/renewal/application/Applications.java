@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +32,14 @@ public class Applications {
 
 	private final OrganizationCatalog organizations;
 
-	public Applications(ApplicationStore store, EnterpriseRegistry enterprises, OrganizationCatalog organizations) {
+	private final ObjectProvider<SubmissionGate> gates;
+
+	public Applications(ApplicationStore store, EnterpriseRegistry enterprises, OrganizationCatalog organizations,
+			ObjectProvider<SubmissionGate> gates) {
 		this.store = store;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
+		this.gates = gates;
 	}
 
 	@Transactional(readOnly = true)
@@ -96,6 +101,17 @@ public class Applications {
 		}
 		if (enterprise.status() != EnterpriseStatus.ACTIVE) {
 			throw new ApplicationStateException("企业账户尚未激活，暂不能提交申报。请联系所在县（市、区）工业和信息化局激活账户。");
+		}
+		if (current.summary().status() == ApplicationStatus.DRAFT) {
+			SubmissionGate.Attempt attempt = new SubmissionGate.Attempt(id, current.summary().kind(), enterprise.id(),
+					enterprise.creditCode().toString(), enterprise.divisionCode());
+			gates.orderedStream()
+				.map(gate -> gate.refusal(attempt))
+				.flatMap(java.util.Optional::stream)
+				.findFirst()
+				.ifPresent(reason -> {
+					throw new ApplicationStateException(reason);
+				});
 		}
 		List<FieldProblem> problems = submissionProblems(current);
 		problems.addAll(store.fundingProblems(enterprise, id, current.summary().kind(), current.dossier()));
