@@ -18,7 +18,8 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
  * The submitted dossier as a printable PDF (申报书): what the enterprise sent, its 申报编号, the integrity declaration
- * with who confirmed it when, and a QR code that leads to the case page. Callers check who may read the dossier.
+ * with who confirmed it when, and a QR code that leads to the page its reader follows the case on: the enterprise's
+ * case page, or the reviewers' dossier page. Callers check who may read the dossier.
  */
 @Service
 public class DossierPrints {
@@ -41,8 +42,20 @@ public class DossierPrints {
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
-	/** @throws ApplicationStateException for a draft, which has no number and was never submitted */
+	/**
+	 * The enterprise's print, whose QR code leads to its case page.
+	 * @throws ApplicationStateException for a draft, which has no number and was never submitted
+	 */
 	public byte[] pdf(ApplicationDetail app) {
+		return pdf(app, publicBaseUrl + "/enterprise/applications/" + app.summary().id(), "办理进度");
+	}
+
+	/** The reviewers' print of the same dossier, whose QR code leads to the reviewers' dossier page. */
+	public byte[] reviewerPdf(ApplicationDetail app) {
+		return pdf(app, publicBaseUrl + "/review/applications/" + app.summary().id(), "审查页面");
+	}
+
+	private byte[] pdf(ApplicationDetail app, String link, String linkLabel) {
 		ApplicationSummary s = app.summary();
 		if (s.referenceNo() == null) {
 			throw new ApplicationStateException("草稿尚未提交，提交后可下载申报书。");
@@ -68,11 +81,10 @@ public class DossierPrints {
 								+ "　承诺文本版本：" + confirmed.version(),
 						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：",
 						"　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
-		String link = publicBaseUrl + "/enterprise/applications/" + s.id();
 		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"),
 				s.referenceNo(), link, sections, closing,
 				"本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(java.time.Instant.now())
-						+ "（北京时间）；办理进度：" + link));
+						+ "（北京时间）；" + linkLabel + "：" + link));
 	}
 
 	private Section content(ApplicationDetail app, Dossier d) {

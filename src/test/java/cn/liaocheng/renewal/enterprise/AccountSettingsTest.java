@@ -37,9 +37,37 @@ class AccountSettingsTest {
 		HttpResponse<String> good = portal.postForm("/account/contact", "contactName=" + enc("王会计")
 				+ "&contactPhone=" + enc("138 0635 0001") + "&userId=" + DemoUsers.ENTERPRISE + "&_csrf=" + token(portal));
 		assertThat(good.statusCode()).isEqualTo(302);
-		assertThat(portal.get("/account").body()).contains("联系人和联系电话已更新").contains("13806350001");
+		assertThat(portal.get("/account").body()).contains("联系方式已更新").contains("13806350001");
 		assertThat(contactPhoneOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("13806350001");
 		assertThat(contactPhoneOf(DemoUsers.ENTERPRISE)).isEqualTo(other);
+	}
+
+	@Test
+	void theEmailAddressForNoticesIsTheCallersOwnAndCanBeCleared() {
+		WebClient portal = loggedIn(DemoUsers.OTHER_ENTERPRISE);
+		String otherEmail = emailOf(DemoUsers.ENTERPRISE);
+		String ownEmail = emailOf(DemoUsers.OTHER_ENTERPRISE);
+		String contact = "contactName=" + enc("王会计") + "&contactPhone=13806350002";
+
+		portal.postForm("/account/contact", contact + "&email=" + enc("not an address") + "&_csrf=" + token(portal));
+		assertThat(portal.get("/account").body()).contains("电子邮箱格式不正确");
+		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isNotEqualTo("not an address");
+
+		portal.postForm("/account/contact", contact + "&email=" + enc(" kuaiji@linqing-test.example ") + "&_csrf=" + token(portal));
+		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("kuaiji@linqing-test.example");
+		assertThat(portal.get("/account").body()).contains("value=\"kuaiji@linqing-test.example\"");
+		assertThat(emailOf(DemoUsers.ENTERPRISE)).isEqualTo(otherEmail);
+
+		portal.postForm("/account/contact", contact + "&email=&_csrf=" + token(portal));
+		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).as("cleared: in-app messages only").isNull();
+		assertThat(loggedIn(DemoUsers.OTHER_ENTERPRISE).get("/").statusCode()).as("the password is untouched").isEqualTo(200);
+
+		portal.postForm("/account/contact", contact + "&email=" + enc(ownEmail == null ? "" : ownEmail) + "&_csrf=" + token(portal));
+		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo(ownEmail);
+	}
+
+	private String emailOf(String user) {
+		return jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(String.class).optional().orElse(null);
 	}
 
 	@Test

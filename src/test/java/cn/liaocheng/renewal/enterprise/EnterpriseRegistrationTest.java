@@ -66,6 +66,8 @@ class EnterpriseRegistrationTest {
 		assertThat(stored.userId()).isEqualTo(userId);
 		assertThat(stored.contactPhone()).isEqualTo("0635-5123456");
 		assertThat(identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ENTERPRISES).count()).isOne();
+		assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail())
+			.as("where the outbox sends the enterprise's e-mail").isEqualTo("caiwu@guanxian-test.example");
 
 		WebClient enterprise = new WebClient(port);
 		HttpResponse<String> login = enterprise.login(userId, Registrations.PASSWORD);
@@ -84,6 +86,17 @@ class EnterpriseRegistrationTest {
 		assertThat(fieldError(page, "creditCode")).hasValue("统一社会信用代码校验位不正确，请核对后重新输入");
 		assertThat(valueOf(page, "creditCode")).hasValue(code);
 		assertNothingStored(code, userId);
+	}
+
+	@Test
+	void theEmailAddressIsOptional() {
+		String code = freshCreditCode("371525");
+		String userId = freshUserId();
+		Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
+		form.put("email", "  ");
+
+		assertThat(submit(new WebClient(port), form).statusCode()).isEqualTo(302);
+		assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail()).isNull();
 	}
 
 	@Test
@@ -108,8 +121,11 @@ class EnterpriseRegistrationTest {
 		form.put("contactPhone", "12345");
 		form.put("userId", "-bad id");
 		form.put("divisionCode", "999999");
+		form.put("email", "caiwu@@example");
 
 		String page = submit(new WebClient(port), form).body();
+		assertThat(fieldError(page, "email")).hasValueSatisfying(m -> assertThat(m).startsWith("电子邮箱格式不正确"));
+		assertThat(valueOf(page, "email")).hasValue("caiwu@@example");
 
 		assertThat(fieldError(page, "contactPhone")).hasValueSatisfying(m -> assertThat(m).startsWith("联系电话格式不正确"));
 		assertThat(fieldError(page, "userId")).hasValueSatisfying(m -> assertThat(m).startsWith("登录用户名应为 3 至 64 位"));

@@ -52,6 +52,7 @@ public final class Registrations {
 		form.put("industry", "通用设备制造");
 		form.put("contactName", "财务负责人");
 		form.put("contactPhone", "0635-5123456");
+		form.put("email", "caiwu@guanxian-test.example");
 		form.put("userId", userId);
 		form.put("password", PASSWORD);
 		form.put("confirmPassword", PASSWORD);

@@ -24,7 +24,7 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The enterprise's own account: its password and its contact person and phone. The account is always the logged-in
+ * The enterprise's own account: its password, its contact person and phone, and the e-mail address notices go to. The account is always the logged-in
  * user's; no request names one, so no request can reach another's.
  */
 @Controller
@@ -54,6 +54,8 @@ class AccountController {
 		if (!model.containsAttribute("contactName")) {
 			model.addAttribute("contactName", enterprise.contactName());
 			model.addAttribute("contactPhone", enterprise.contactPhone());
+			User account = identity.createUserQuery().userId(user.userId()).singleResult();
+			model.addAttribute("email", account == null || account.getEmail() == null ? "" : account.getEmail());
 		}
 		model.addAttribute("enterprise", enterprise);
 		if (!model.containsAttribute("errors")) {
@@ -97,14 +99,17 @@ class AccountController {
 	@PostMapping("/contact")
 	@Transactional
 	String changeContact(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String contactName,
-			@RequestParam(defaultValue = "") String contactPhone, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String contactPhone, @RequestParam(defaultValue = "") String email,
+			RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		RegistrationRules.contactNameProblem(contactName).ifPresent(p -> errors.put("contactName", p));
 		RegistrationRules.contactPhoneProblem(contactPhone).ifPresent(p -> errors.put("contactPhone", p));
+		RegistrationRules.emailProblem(email).ifPresent(p -> errors.put("email", p));
 		if (!errors.isEmpty()) {
 			redirect.addFlashAttribute("errors", errors);
 			redirect.addFlashAttribute("contactName", contactName);
 			redirect.addFlashAttribute("contactPhone", contactPhone);
+			redirect.addFlashAttribute("email", email);
 			return "redirect:/account#contact";
 		}
 		jdbc.sql("UPDATE enterprise SET contact_name = :name, contact_phone = :phone WHERE user_id = :user")
@@ -112,8 +117,14 @@ class AccountController {
 			.param("phone", RegistrationRules.phone(contactPhone))
 			.param("user", user.userId())
 			.update();
+		User account = identity.createUserQuery().userId(user.userId()).singleResult();
+		String newEmail = RegistrationRules.email(email);
+		if (!java.util.Objects.equals(account.getEmail(), newEmail)) {
+			account.setEmail(newEmail);
+			identity.saveUser(account);
+		}
 		LOG.info("Contact details changed by {}", user.userId());
-		redirect.addFlashAttribute("notice", "联系人和联系电话已更新。");
+		redirect.addFlashAttribute("notice", "联系方式已更新。");
 		return "redirect:/account";
 	}
 

@@ -33,8 +33,10 @@ class EnterpriseAccounts {
 	}
 
 	@Transactional
-	Enterprise open(NewEnterprise enterprise, String password) {
+	Enterprise open(NewEnterprise enterprise, String password, String email) {
 		User user = identity.newUser(enterprise.userId());
+		// Where the notification outbox sends e-mail (in-app messages go out whatever is here).
+		user.setEmail(email);
 		user.setFirstName(POST);
 		user.setLastName(enterprise.name());
 		user.setPassword(password);

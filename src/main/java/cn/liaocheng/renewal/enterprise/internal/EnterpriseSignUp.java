@@ -41,7 +41,7 @@ class EnterpriseSignUp {
 				RegistrationRules.trim(request.industry()), RegistrationRules.trim(request.contactName()),
 				RegistrationRules.phone(request.contactPhone()), RegistrationRules.userId(request.userId()));
 		try {
-			Enterprise registered = accounts.open(enterprise, request.password());
+			Enterprise registered = accounts.open(enterprise, request.password(), RegistrationRules.email(request.email()));
 			LOG.info("Enterprise {} registered with account {} in division {}; pending activation",
 					registered.creditCode(), registered.userId(), registered.divisionCode());
 			return new Outcome.Registered(registered);

@@ -11,18 +11,19 @@ record RegistrationRequest(
 		@Schema(description = "所属行业") String industry,
 		@Schema(description = "联系人") String contactName,
 		@Schema(description = "联系电话：手机号或固定电话", example = "0635-8123456") String contactPhone,
+		@Schema(description = "电子邮箱（选填）：审核进展、退回补正和决定书的通知也发到这里", example = "caiwu@example.com") String email,
 		@Schema(description = "登录用户名", example = "gx-zhoucheng") String userId,
 		@Schema(description = "密码：至少 10 位，含大写字母、小写字母、数字和特殊字符，不得包含用户名") String password,
 		@Schema(description = "确认密码") String confirmPassword) {
 
 	static RegistrationRequest empty() {
-		return new RegistrationRequest("", "", "", "", "", "", "", "", "");
+		return new RegistrationRequest("", "", "", "", "", "", "", "", "", "");
 	}
 
 	/** The same request without the passwords, to fill the form in again. */
 	RegistrationRequest withoutPasswords() {
-		return new RegistrationRequest(creditCode, name, divisionCode, industry, contactName, contactPhone, userId, "",
-				"");
+		return new RegistrationRequest(creditCode, name, divisionCode, industry, contactName, contactPhone, email, userId,
+				"", "");
 	}
 
 }

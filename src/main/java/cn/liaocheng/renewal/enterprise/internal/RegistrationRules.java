@@ -29,6 +29,8 @@ class RegistrationRules {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
 	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
 	private final EnterpriseRegistry registry;
@@ -65,6 +67,7 @@ class RegistrationRules {
 		text(problems, "industry", r.industry(), "所属行业", 64);
 		text(problems, "contactName", r.contactName(), "联系人", 32);
 		contactPhoneProblem(r.contactPhone()).ifPresent(p -> problems.put("contactPhone", p));
+		emailProblem(r.email()).ifPresent(p -> problems.put("email", p));
 		String userId = userId(r.userId());
 		if (userId.isEmpty()) {
 			problems.put("userId", "请填写登录用户名");
@@ -185,6 +188,27 @@ class RegistrationRules {
 			return java.util.Optional.of("联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
 		}
 		return java.util.Optional.empty();
+	}
+
+	/** The e-mail address is optional; given, it must look like one and fit Camunda's user record. */
+	static java.util.Optional<String> emailProblem(String input) {
+		String email = trim(input);
+		if (email.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		if (email.length() > 128) {
+			return java.util.Optional.of("电子邮箱不能超过 128 个字符");
+		}
+		if (!EMAIL.matcher(email).matches()) {
+			return java.util.Optional.of("电子邮箱格式不正确，应如 caiwu@example.com；不需要邮件通知可以不填");
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** The address as stored: trimmed, or null when none was given. */
+	static String email(String input) {
+		String email = trim(input);
+		return email.isEmpty() ? null : email;
 	}
 
 	static java.util.Optional<String> contactNameProblem(String input) {

@@ -86,12 +86,12 @@ class DossierController {
 		return "review/dossier";
 	}
 
-	/** The submitted dossier as the printable PDF the enterprise gets, for the same reviewers as this page. */
+	/** The submitted dossier as the printable PDF the enterprise gets, for the same reviewers as this page; its QR code leads here. */
 	@GetMapping("/{id}/dossier.pdf")
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
-		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.pdf(detail));
+		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.reviewerPdf(detail));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

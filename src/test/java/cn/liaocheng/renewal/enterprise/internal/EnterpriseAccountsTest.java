@@ -31,7 +31,7 @@ class EnterpriseAccountsTest {
 				"赵", "13700000000", userId);
 
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> accounts.open(duplicate, Registrations.PASSWORD));
+			.isThrownBy(() -> accounts.open(duplicate, Registrations.PASSWORD, null));
 
 		assertThat(identity.createUserQuery().userId(userId).count()).isZero();
 		assertThat(identity.createGroupQuery().groupMember(userId).count()).isZero();
@@ -43,7 +43,7 @@ class EnterpriseAccountsTest {
 		NewEnterprise enterprise = new NewEnterprise(new CreditCode(Registrations.freshCreditCode("371525")), "弱密码企业",
 				"371525", "轴承", "赵", "13700000000", userId);
 
-		assertThatExceptionOfType(ProcessEngineException.class).isThrownBy(() -> accounts.open(enterprise, "weak"))
+		assertThatExceptionOfType(ProcessEngineException.class).isThrownBy(() -> accounts.open(enterprise, "weak", null))
 			.withMessageContaining("does not match policy");
 
 		assertThat(identity.createUserQuery().userId(userId).count()).isZero();

@@ -198,8 +198,13 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(text).contains("项目入库申请书", "申报编号：" + referenceNo, "冠县轴承生产线绿色化改造项目", "诚信承诺",
 				"确认人：", "（" + DemoUsers.ENTERPRISE + "）", "扫码查看办理进度", "/enterprise/applications/" + project.id());
 
-		assertThat(download(DemoUsers.COUNTY_REVIEWER, "/review/applications/" + project.id() + "/dossier.pdf").statusCode())
-			.isEqualTo(200);
+		HttpResponse<byte[]> reviewers = download(DemoUsers.COUNTY_REVIEWER, "/review/applications/" + project.id() + "/dossier.pdf");
+		assertThat(reviewers.statusCode()).isEqualTo(200);
+		try (PDDocument pdf = Loader.loadPDF(reviewers.body())) {
+			assertThat(new PDFTextStripper().getText(pdf)).as("a reviewer's QR code leads to the reviewers' page")
+				.contains("审查页面：", "/review/applications/" + project.id())
+				.doesNotContain("/enterprise/applications/");
+		}
 		assertThat(download(DemoUsers.ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
 			.isEqualTo(200);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/" + project.id() + "/dossier.pdf")
