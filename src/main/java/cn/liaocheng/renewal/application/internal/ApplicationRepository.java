@@ -201,13 +201,30 @@ class ApplicationRepository {
 		return column == null || column.isBlank() ? List.of() : List.of(column.split(","));
 	}
 
+	/**
+	 * Whether a loan waits for its enterprise to accept a bank's grant: in bank review, granted by at least one bank
+	 * and accepted from none (the loan process takes the acceptance as soon as one grant exists).
+	 */
+	private static final String GRANT_TO_ACCEPT = """
+			(a.status = 'BANK_REVIEW'
+			 AND EXISTS (SELECT 1 FROM loan_offer g WHERE g.application_id = a.id AND g.decision = 'GRANTED')
+			 AND NOT EXISTS (SELECT 1 FROM loan_offer t WHERE t.application_id = a.id AND t.accepted_at IS NOT NULL))
+			AS grant_to_accept
+			""";
+
+	boolean grantToAccept(long id) {
+		return jdbc.sql("SELECT " + GRANT_TO_ACCEPT + " FROM application a WHERE a.id = ?").param(id)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
 	List<ApplicationSummary> summaries(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
-				       p.project_name AS referenced_project
+				       p.project_name AS referenced_project,
+				""" + GRANT_TO_ACCEPT + """
 				FROM application a LEFT JOIN application p ON p.id = a.project_id
 				WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
 			.param("ids", ids)
@@ -222,7 +239,9 @@ class ApplicationRepository {
 		}
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
-				       p.project_name AS referenced_project, e.name AS enterprise_name
+				       p.project_name AS referenced_project,
+				""" + GRANT_TO_ACCEPT + """
+, e.name AS enterprise_name
 				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
 				LEFT JOIN application p ON p.id = a.project_id
 				WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
@@ -235,7 +254,8 @@ class ApplicationRepository {
 	List<ApplicationSummary> listOwned(long enterpriseId) {
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
-				       p.project_name AS referenced_project
+				       p.project_name AS referenced_project,
+				""" + GRANT_TO_ACCEPT + """
 				FROM application a LEFT JOIN application p ON p.id = a.project_id
 				WHERE a.enterprise_id = ? ORDER BY a.updated_at DESC""")
 			.param(enterpriseId)
@@ -248,7 +268,7 @@ class ApplicationRepository {
 		return new ApplicationSummary(rs.getLong("id"), rs.getString("reference_no"), kind,
 				title(kind, rs.getString("project_name"), rs.getString("referenced_project")),
 				ApplicationStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("updated_at")),
-				instant(rs.getTimestamp("submitted_at")));
+				instant(rs.getTimestamp("submitted_at")), rs.getBoolean("grant_to_accept"));
 	}
 
 	/** The enterprise's registered (approved) projects, which subsidy and loan applications refer to. */

@@ -372,7 +372,8 @@ public class ApplicationStore {
 		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
 		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
-				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt());
+				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt(),
+				row.status() == ApplicationStatus.BANK_REVIEW && repository.grantToAccept(row.id()));
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of(),
 				repository.outcomes(row.id()), repository.declaration(row.id()).orElse(null),

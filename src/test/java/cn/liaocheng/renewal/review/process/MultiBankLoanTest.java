@@ -47,11 +47,17 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
 
 		review.decline(loan, "abc");
+		assertThat(review.listLine(loan).stageLabel()).as("nothing to accept yet").isEqualTo("银行审贷中");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-lcrcb");
 		assertThat(loan.process()).isWaitingAt("Task_BankDecision");
+		assertThat(review.listLine(loan)).as("the list asks the enterprise to accept the grant")
+			.extracting(a -> a.stageLabel(), a -> a.badge(), a -> a.grantToAccept())
+			.containsExactly("待确认贷款", "badge-action", true);
 
 		review.accept(loan, "icbc");
+		assertThat(review.listLine(loan)).extracting(a -> a.stageLabel(), a -> a.badge())
+			.containsExactly("已批准", "badge-approved");
 
 		assertThat(review.tasks(loan, "Task_BankDecision")).as("the bank review still open").isEmpty();
 		assertThat(loan.process()).hasPassed("BoundaryEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy",

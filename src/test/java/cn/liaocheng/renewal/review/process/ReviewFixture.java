@@ -430,6 +430,11 @@ final class ReviewFixture implements AutoCloseable {
 		return status(c.id());
 	}
 
+	/** The case's line in its enterprise's own list of applications. */
+	cn.liaocheng.renewal.application.ApplicationSummary listLine(Case c) {
+		return applications.list(enterprise).stream().filter(a -> a.id() == c.id()).findFirst().orElseThrow();
+	}
+
 	/** As if the case had been submitted before funding claims were recorded. */
 	void forgetFundingClaims(Case c) {
 		jdbc.sql("DELETE FROM funding_claim WHERE application_id = ?").param(c.id()).update();
