@@ -11,7 +11,7 @@ import java.util.List;
  * script.
  */
 public record Chart(String title, String unit, List<String> series, List<Bar> bars, BigDecimal marker,
-		String markerLabel) {
+		String markerLabel, boolean wide) {
 
 	public record Bar(String label, List<BigDecimal> values, List<BigDecimal> lengths) {
 	}
@@ -39,7 +39,12 @@ public record Chart(String title, String unit, List<String> series, List<Bar> ba
 			}
 			bars.add(new Bar(labels.get(i), values.get(i), lengths));
 		}
-		return new Chart(title, unit, series, bars, marker == null ? null : length(marker, max), markerLabel);
+		return new Chart(title, unit, series, bars, marker == null ? null : length(marker, max), markerLabel, false);
+	}
+
+	/** The same chart across the whole width, for long labels. */
+	Chart widened() {
+		return new Chart(title, unit, series, bars, marker, markerLabel, true);
 	}
 
 	private static BigDecimal length(BigDecimal value, BigDecimal max) {

@@ -354,7 +354,7 @@ public class Dashboard {
 			achieved.add(java.util.Collections.singletonList(p.achieved()));
 		}
 		charts.add(Chart.of("方案目标完成程度", "%", List.of("完成程度"), targetLabels, achieved, BigDecimal.valueOf(100),
-				"目标值"));
+				"目标值").widened());
 		return charts;
 	}
 
