@@ -270,6 +270,12 @@ class StatisticsOnPostgresTest {
 		assertThat(page.body()).contains("设备更新统计分析", "范围：全市 · 2025年", "各县（市、区）申报与批准件数", "<svg",
 				"/statistics/export/county.xlsx?year=2025", "方案目标完成情况", "各审核单位办理用时（由慢到快）");
 
+		// Two reported values, so that the targets chart has bars of its own (green factories: 40 of 55).
+		jdbc.sql("""
+				INSERT INTO plan_target_value (target_key, period_end, reported_value, entered_by, entered_by_name, entered_at)
+				VALUES ('green-factories-2025', DATE '2025-09-30', 40, 'lc-industry', '审核员', CURRENT_TIMESTAMP),
+				       ('smart-factories-2025', DATE '2025-09-30', 86, 'lc-industry', '审核员', CURRENT_TIMESTAMP)""")
+			.update();
 		try (Browser browser = Browser.start(port)) {
 			browser.logIn("lc-industry", DemoUsers.PASSWORD);
 			browser.open("/");
@@ -283,7 +289,12 @@ class StatisticsOnPostgresTest {
 			assertThat(bars).isNotEmpty();
 			assertThat(bars.stream().map(b -> b.getSize().getWidth()).filter(w -> w > 0).count())
 				.as("bars drawn with a length").isGreaterThan(3);
-			browser.fullPageScreenshot("statistics-dashboard-1366");
+			assertThat(browser.driver().findElement(By.id("charts")).getText()).contains("省级以上绿色工厂（2025）", "72.7");
+			browser.screenshot("statistics-dashboard-1366");
+			browser.fullPageScreenshot("statistics-dashboard-full");
+			browser.open("/statistics/targets");
+			assertThat(browser.waitFor(By.id("targets")).getText()).contains("差 15 家", "已达到");
+			browser.screenshot("statistics-targets-1366");
 
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.open("/statistics?year=2025");
