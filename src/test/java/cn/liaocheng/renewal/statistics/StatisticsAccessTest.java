@@ -166,6 +166,39 @@ class StatisticsAccessTest {
 				form.replace("15000", "14000") + "&version=" + (version + 1));
 	}
 
+	@Test
+	void administratorsAddTargetsWhichTheResponsibleBodyThenReports() {
+		String form = "indicator=%E7%BB%BF%E8%89%B2%E5%B7%A5%E5%8E%82&wording=%E5%88%B02027%E5%B9%B4&targetYear=2027"
+				+ "&targetValue=70&unit=%E5%AE%B6&comparison=AT_LEAST&valueUnit=%E5%AE%B6&baselineYear=&baselineValue="
+				+ "&bodyKey=telecom&measure=REPORTED&computedFrom=&measureNote=%E7%B4%AF%E8%AE%A1";
+		WebClient city = loggedIn("lc-telecom");
+		String cityToken = WebClient.csrfTokenOf(city.get("/statistics/targets").body());
+		assertThat(city.postForm("/statistics/targets", "key=by-a-body-2027&" + form + "&_csrf=" + cityToken).statusCode())
+			.isEqualTo(403);
+
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		String page = admin.get("/statistics/targets").body();
+		assertThat(page).contains("新增指标");
+		String token = WebClient.csrfTokenOf(page);
+		admin.postForm("/statistics/targets", "key=Bad%20Key&" + form + "&_csrf=" + token);
+		assertThat(admin.get("/statistics/targets").body()).contains("指标代码应为3至40个小写字母");
+		HttpResponse<String> created = admin.postForm("/statistics/targets", "key=green-factories-2027&" + form + "&_csrf=" + token);
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/statistics/targets/green-factories-2027");
+		admin.postForm("/statistics/targets", "key=green-factories-2027&" + form + "&_csrf=" + token);
+		assertThat(admin.get("/statistics/targets").body()).contains("已有代码为“green-factories-2027”的指标");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM plan_target WHERE target_key IN ('green-factories-2027', 'by-a-body-2027', 'Bad Key')")
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'PLAN_TARGET_CREATED' "
+				+ "AND subject = 'plan-target:green-factories-2027'").query(Long.class).single()).isEqualTo(1);
+
+		WebClient telecom = new WebClient(port).withBasic("lc-telecom", DemoUsers.PASSWORD);
+		assertThat(telecom.postJson("/api/statistics/targets/green-factories-2027/values",
+				"{\"periodEnd\":\"2025-12-31\",\"value\":20}").statusCode()).isEqualTo(201);
+		assertThat(telecom.get("/api/statistics/targets").body()).contains("\"key\":\"green-factories-2027\"",
+				"\"currentText\":\"20 家\"");
+	}
+
 	private WebClient loggedIn(String user) {
 		WebClient client = new WebClient(port);
 		assertThat(client.login(user, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);

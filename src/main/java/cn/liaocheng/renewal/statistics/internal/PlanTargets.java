@@ -178,6 +178,38 @@ public class PlanTargets {
 		return find(key).orElseThrow();
 	}
 
+	/** An administrator adds a target (e.g. one a later plan sets); the key names it in URLs and the API. */
+	@Transactional
+	public PlanTarget create(PortalUser user, String key, TargetEdit edit) {
+		if (!user.isAdministrator()) {
+			throw new AccessDeniedException("只有系统管理员可以新增目标指标。");
+		}
+		if (key == null || !key.matches("[a-z0-9][a-z0-9-]{2,39}")) {
+			throw new TargetProblem("指标代码应为3至40个小写字母、数字或连字符，例如 green-factories-2027。");
+		}
+		if (find(key).isPresent()) {
+			throw new TargetProblem("已有代码为“" + key + "”的指标。");
+		}
+		int sortOrder = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM plan_target").query(Integer.class).single();
+		PlanTarget blank = new PlanTarget(key, null, null, 0, null, null, null, null, null, null, null, null, null, null,
+				sortOrder, 0, Instant.now(), user.userId());
+		PlanTarget t = validated(blank, new TargetEdit(edit.indicator(), edit.wording(), edit.targetYear(),
+				edit.targetValue(), edit.unit(), edit.comparison(), edit.valueUnit(), edit.baselineYear(),
+				edit.baselineValue(), edit.bodyKey(), edit.measure(), edit.computedFrom(), edit.measureNote(), 0));
+		jdbc.sql("""
+				INSERT INTO plan_target (target_key, indicator, wording, target_year, target_value, unit, comparison, value_unit,
+				    baseline_year, baseline_value, body_key, measure, computed_from, measure_note, sort_order, version,
+				    updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+			.params(key, t.indicator(), t.wording(), t.targetYear(), t.targetValue(), t.unit(), t.comparison().name(),
+					t.valueUnit(), t.baselineYear(), t.baselineValue(), t.bodyKey(), t.measure().name(),
+					t.computedFrom() == null ? null : t.computedFrom().name(), t.measureNote(), sortOrder,
+					Timestamp.from(Instant.now()), user.userId())
+			.update();
+		audit.record(user.userId(), "PLAN_TARGET_CREATED", "plan-target:" + key, describe(t));
+		return find(key).orElseThrow();
+	}
+
 	private PlanTarget validated(PlanTarget old, TargetEdit e) {
 		String indicator = text(e.indicator(), 64, "指标名称");
 		String wording = text(e.wording(), 300, "方案原文表述");

@@ -52,6 +52,9 @@ class TargetController {
 		model.addAttribute("progress", dashboard.progress(access.scope(user, null, null)));
 		model.addAttribute("responsibleKeys", targets.all().stream().filter(t -> targets.responsible(user, t))
 			.map(PlanTarget::key).toList());
+		model.addAttribute("mayEdit", user.isAdministrator());
+		model.addAttribute("departments", catalog.departments());
+		model.addAttribute("figures", ComputedFigure.values());
 		return "statistics/targets";
 	}
 
@@ -112,6 +115,35 @@ class TargetController {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 		}
 		return "redirect:/statistics/targets/" + key;
+	}
+
+	@PostMapping("/statistics/targets")
+	String create(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "key", required = false) String key,
+			@RequestParam(name = "indicator", required = false) String indicator,
+			@RequestParam(name = "wording", required = false) String wording,
+			@RequestParam(name = "targetYear", required = false) String targetYear,
+			@RequestParam(name = "targetValue", required = false) String targetValue,
+			@RequestParam(name = "unit", required = false) String unit,
+			@RequestParam(name = "comparison", required = false) String comparison,
+			@RequestParam(name = "valueUnit", required = false) String valueUnit,
+			@RequestParam(name = "baselineYear", required = false) String baselineYear,
+			@RequestParam(name = "baselineValue", required = false) String baselineValue,
+			@RequestParam(name = "bodyKey", required = false) String bodyKey,
+			@RequestParam(name = "measure", required = false) String measure,
+			@RequestParam(name = "computedFrom", required = false) String computedFrom,
+			@RequestParam(name = "measureNote", required = false) String measureNote, RedirectAttributes redirect) {
+		try {
+			targets.create(user, key == null ? null : key.strip(), new TargetEdit(indicator, wording,
+					integer(targetYear, "目标年度"), number(targetValue, "目标值"), unit, comparison, valueUnit,
+					integer(baselineYear, "基数年度"), number(baselineValue, "基数"), bodyKey, measure, computedFrom,
+					measureNote, 0));
+			redirect.addFlashAttribute("message", "已新增目标指标。");
+			return "redirect:/statistics/targets/" + key.strip();
+		}
+		catch (TargetProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+			return "redirect:/statistics/targets";
+		}
 	}
 
 	static LocalDate date(String text) {
