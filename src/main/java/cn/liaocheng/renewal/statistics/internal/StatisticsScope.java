@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.statistics.internal;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +36,9 @@ public record StatisticsScope(Set<String> divisions, Integer year, boolean count
 		List<String> conditions = new ArrayList<>();
 		if (year != null) {
 			conditions.add(alias + "." + timeColumn + " >= ? AND " + alias + "." + timeColumn + " < ?");
-			params.add(Timestamp.valueOf(LocalDateTime.of(year, 1, 1, 0, 0)));
-			params.add(Timestamp.valueOf(LocalDateTime.of(year + 1, 1, 1, 0, 0)));
+			// A year in Beijing time: timestamps are written from instants, so the bounds are instants too.
+			params.add(Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(Dashboard.CHINA_ZONE).toInstant()));
+			params.add(Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(Dashboard.CHINA_ZONE).toInstant()));
 		}
 		if (!divisions.isEmpty()) {
 			conditions.add(alias + ".division_code IN (" + String.join(", ", divisions.stream().map(d -> "?").toList()) + ")");
