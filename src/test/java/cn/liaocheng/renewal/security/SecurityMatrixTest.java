@@ -33,7 +33,7 @@ class SecurityMatrixTest {
 
 		PORTAL("/"), APP_API("/api/me"), ENGINE_REST("/engine-rest/task/count"), TASKLIST("/camunda/app/tasklist/default/"),
 		TASKLIST_API("/camunda/api/engine/engine/default/task/count"), COCKPIT("/camunda/app/cockpit/default/"),
-		ADMIN("/camunda/app/admin/default/"), METRICS("/actuator/prometheus");
+		ADMIN("/camunda/app/admin/default/"), METRICS("/actuator/prometheus"), STATISTICS("/statistics");
 
 		final String path;
 
@@ -47,12 +47,12 @@ class SecurityMatrixTest {
 		// user, door, allowed
 		return Stream.of(
 				// The start page is open to visitors (the programme, the guide, the bureaus' phones: WelcomePageTest).
-				row(ANONYMOUS, true, false, false, false, false, false, false, false),
-				row(DemoUsers.ENTERPRISE, true, true, false, false, false, false, false, false),
-				row(DemoUsers.COUNTY_REVIEWER, true, true, true, true, true, false, false, false),
-				row(DemoUsers.CITY_REVIEWER, true, true, true, true, true, false, false, false),
-				row(DemoUsers.BANK_OFFICER, true, true, true, true, true, false, false, false),
-				row(DemoUsers.ADMIN, true, true, true, true, true, true, true, true))
+				row(ANONYMOUS, true, false, false, false, false, false, false, false, false),
+				row(DemoUsers.ENTERPRISE, true, true, false, false, false, false, false, false, false),
+				row(DemoUsers.COUNTY_REVIEWER, true, true, true, true, true, false, false, false, true),
+				row(DemoUsers.CITY_REVIEWER, true, true, true, true, true, false, false, false, true),
+				row(DemoUsers.BANK_OFFICER, true, true, true, true, true, false, false, false, false),
+				row(DemoUsers.ADMIN, true, true, true, true, true, true, true, true, true))
 			.flatMap(s -> s);
 	}
 

@@ -98,6 +98,20 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
+	/** A download (an export, a PDF) as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** The CSRF token of a page the server rendered. */
 	public static String csrfTokenOf(String html) {
 		Matcher m = CSRF.matcher(html);

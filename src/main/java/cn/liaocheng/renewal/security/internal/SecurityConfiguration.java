@@ -69,6 +69,9 @@ class SecurityConfiguration {
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
+				// Statistics: city and county bodies and administrators; which counties each sees is decided per user.
+				.requestMatchers(path("/statistics/**"), path("/api/statistics/**"))
+				.hasAnyRole(REVIEWER, ADMIN)
 				// The reviewers' dossier view and task hand-overs; which cases and tasks are checked per case and task.
 				.requestMatchers(path("/review/**"), path("/api/review/**"))
 				.hasAnyRole(STAFF)

@@ -1,0 +1,20 @@
+package cn.liaocheng.renewal.statistics;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Objects;
+
+/**
+ * One aggregate of money movements: a measure, the county-level division of the enterprise (its code, as in
+ * {@code org_division}), a calendar month (Beijing time), the sum in yuan and how many movements it adds up.
+ */
+public record MoneyFlow(MoneyMeasure measure, String divisionCode, YearMonth month, BigDecimal amount, long count) {
+
+	public MoneyFlow {
+		Objects.requireNonNull(measure, "measure");
+		Objects.requireNonNull(divisionCode, "divisionCode");
+		Objects.requireNonNull(month, "month");
+		Objects.requireNonNull(amount, "amount");
+	}
+
+}

@@ -1,0 +1,185 @@
+package cn.liaocheng.renewal.statistics.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboard's figures, each one aggregate query whatever the number of applications. Reads the applications,
+ * opinions and decisions of other modules and the engine's task history (start, end and due date of each review
+ * task, which the review module sets to 5 working days) without changing anything.
+ */
+@Repository
+class DashboardQueries {
+
+	private static final String UNDER_REVIEW = "'COUNTY_REVIEW', 'CITY_REVIEW', 'EXPERT_REVIEW', 'PUBLIC_NOTICE', "
+			+ "'BANK_REVIEW', 'CORRECTION'";
+
+	private final JdbcClient jdbc;
+
+	DashboardQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Submitted applications (first submission inside the scope's year) grouped by {@code dimension}. */
+	List<Figures> figures(Dimension dimension, StatisticsScope scope) {
+		List<Object> params = new ArrayList<>();
+		String where = scope.where("a", "submitted_at", params);
+		String sql = """
+				SELECT %1$s AS grp,
+				       COUNT(*) AS submitted,
+				       SUM(CASE WHEN a.status = 'APPROVED' THEN 1 ELSE 0 END) AS approved,
+				       SUM(CASE WHEN a.status = 'REFUSED' THEN 1 ELSE 0 END) AS refused,
+				       SUM(CASE WHEN a.status IN (%2$s) THEN 1 ELSE 0 END) AS under_review,
+				       SUM(CASE WHEN a.status IN ('WITHDRAWN', 'LAPSED') THEN 1 ELSE 0 END) AS ended,
+				       SUM(CASE WHEN a.kind = 'PROJECT' THEN a.equipment_investment END) AS equipment_submitted,
+				       SUM(CASE WHEN a.kind = 'PROJECT' AND a.status = 'APPROVED' THEN a.equipment_investment END) AS equipment_approved,
+				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount END) AS subsidy_assessed,
+				       SUM(CASE WHEN a.kind = 'SUBSIDY' AND a.status = 'APPROVED' THEN a.subsidy_amount END) AS subsidy_allocated,
+				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.loan_amount END) AS loan_requested,
+				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.granted_amount END) AS loan_granted
+				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %3$s
+				GROUP BY %1$s""".formatted(dimension.sql(), UNDER_REVIEW, where);
+		return jdbc.sql(sql).params(params).query((rs, n) -> new Figures(key(rs.getObject("grp")), rs.getLong("submitted"),
+				rs.getLong("approved"), rs.getLong("refused"), rs.getLong("under_review"), rs.getLong("ended"),
+				money(rs, "equipment_submitted"), money(rs, "equipment_approved"), money(rs, "subsidy_assessed"),
+				money(rs, "subsidy_allocated"), money(rs, "loan_requested"), money(rs, "loan_granted"))).list();
+	}
+
+	/**
+	 * Completed review tasks grouped by {@code groupColumn} of the opinion ({@code step} or {@code body_group}):
+	 * how many, average and longest duration, and how many ended after their due date.
+	 */
+	List<Durations> durations(String groupColumn, StatisticsScope scope) {
+		if (!"step".equals(groupColumn) && !"body_group".equals(groupColumn)) {
+			throw new IllegalArgumentException(groupColumn);
+		}
+		String name = "step".equals(groupColumn) ? "step_name" : "body_name";
+		List<Object> params = new ArrayList<>();
+		String where = scope.where("a", "submitted_at", params);
+		String sql = """
+				SELECT o.%1$s AS grp, MIN(o.%2$s) AS name, COUNT(*) AS handled, AVG(t.DURATION_) AS avg_ms,
+				       MAX(t.DURATION_) AS max_ms,
+				       SUM(CASE WHEN t.DUE_DATE_ IS NOT NULL AND t.END_TIME_ > t.DUE_DATE_ THEN 1 ELSE 0 END) AS late
+				FROM review_opinion o
+				JOIN ACT_HI_TASKINST t ON t.ID_ = o.task_id
+				JOIN application a ON a.id = o.application_id
+				WHERE t.END_TIME_ IS NOT NULL AND %3$s
+				GROUP BY o.%1$s""".formatted(groupColumn, name, where);
+		return jdbc.sql(sql).params(params).query((rs, n) -> new Durations(rs.getString("grp"), rs.getString("name"),
+				rs.getLong("handled"), rs.getDouble("avg_ms"), rs.getLong("max_ms"), rs.getLong("late"))).list();
+	}
+
+	/** Review tasks still open, per candidate group: how many and how many past their due date at {@code now}. */
+	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
+		List<Object> params = new ArrayList<>();
+		params.add(Timestamp.from(now));
+		String where = scope.where("a", "submitted_at", params);
+		String sql = """
+				SELECT i.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,
+				       SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue
+				FROM ACT_HI_TASKINST t
+				JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL
+				JOIN application a ON a.process_instance_id = t.ROOT_PROC_INST_ID_
+				WHERE t.END_TIME_ IS NULL AND %s
+				GROUP BY i.GROUP_ID_""".formatted(where);
+		return jdbc.sql(sql).params(params)
+			.query((rs, n) -> new OpenTasks(rs.getString("grp"), rs.getLong("open_tasks"), rs.getLong("overdue")))
+			.list();
+	}
+
+	/** Loan applications per county: asked, listed by the central bank's branch, granted by a bank, subsidised. */
+	List<LoanFigures> loans(StatisticsScope scope) {
+		List<Object> params = new ArrayList<>();
+		String where = scope.where("a", "submitted_at", params);
+		String sql = """
+				SELECT a.division_code AS grp, COUNT(*) AS submitted, SUM(a.loan_amount) AS requested,
+				       SUM(CASE WHEN d.id IS NOT NULL THEN 1 ELSE 0 END) AS listed,
+				       SUM(CASE WHEN d.id IS NOT NULL THEN a.loan_amount END) AS listed_amount,
+				       SUM(CASE WHEN a.granted_amount IS NOT NULL THEN 1 ELSE 0 END) AS granted,
+				       SUM(a.granted_amount) AS granted_amount,
+				       SUM(CASE WHEN a.interest_subsidy_amount IS NOT NULL THEN 1 ELSE 0 END) AS subsidised,
+				       SUM(a.interest_subsidy_amount) AS interest_subsidy
+				FROM application a
+				LEFT JOIN decision d ON d.application_id = a.id AND d.stage = 'LOAN' AND d.decision_type = 'LOAN_LISTED'
+				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %s
+				GROUP BY a.division_code""".formatted(where);
+		return jdbc.sql(sql).params(params).query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"),
+				money(rs, "requested"), rs.getLong("listed"), money(rs, "listed_amount"), rs.getLong("granted"),
+				money(rs, "granted_amount"), rs.getLong("subsidised"), money(rs, "interest_subsidy"))).list();
+	}
+
+	/**
+	 * Money committed by decisions, by county and month of the decision: subsidies allocated (approved claims) and
+	 * interest subsidies approved for granted loans.
+	 */
+	List<Committed> committed(StatisticsScope scope) {
+		List<Object> params = new ArrayList<>();
+		String where = scope.where("a", "decided_at", params);
+		String sql = """
+				SELECT a.kind AS kind, a.division_code AS grp,
+				       EXTRACT(YEAR FROM a.decided_at) * 100 + EXTRACT(MONTH FROM a.decided_at) AS ym,
+				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount ELSE a.interest_subsidy_amount END) AS amount,
+				       COUNT(*) AS cnt
+				FROM application a
+				WHERE a.status = 'APPROVED' AND a.decided_at IS NOT NULL
+				  AND ((a.kind = 'SUBSIDY' AND a.subsidy_amount IS NOT NULL)
+				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount IS NOT NULL)) AND %s
+				GROUP BY a.kind, a.division_code, EXTRACT(YEAR FROM a.decided_at) * 100 + EXTRACT(MONTH FROM a.decided_at)"""
+			.formatted(where);
+		return jdbc.sql(sql).params(params).query((rs, n) -> {
+			int ym = ((Number) rs.getObject("ym")).intValue();
+			return new Committed("SUBSIDY".equals(rs.getString("kind")), rs.getString("grp"),
+					YearMonth.of(ym / 100, ym % 100), money(rs, "amount"), rs.getLong("cnt"));
+		}).list();
+	}
+
+	/** Equipment investment (yuan) of project registrations approved in {@code year} within the scope's counties. */
+	BigDecimal approvedEquipmentInvestment(int year, StatisticsScope scope) {
+		StatisticsScope ofYear = new StatisticsScope(scope.divisions(), year, scope.countyBody());
+		List<Object> params = new ArrayList<>();
+		String where = ofYear.where("a", "decided_at", params);
+		BigDecimal sum = jdbc.sql("SELECT SUM(a.equipment_investment) FROM application a "
+				+ "WHERE a.kind = 'PROJECT' AND a.status = 'APPROVED' AND " + where)
+			.params(params).query(BigDecimal.class).optional().orElse(null);
+		return sum == null ? BigDecimal.ZERO : sum;
+	}
+
+	private static String key(Object group) {
+		if (group == null) {
+			return null;
+		}
+		if (group instanceof Number number) {
+			return Integer.toString(number.intValue());
+		}
+		return group.toString();
+	}
+
+	private static BigDecimal money(ResultSet rs, String column) throws SQLException {
+		BigDecimal value = rs.getBigDecimal(column);
+		return value == null ? BigDecimal.ZERO : value;
+	}
+
+	record Durations(String group, String name, long handled, double averageMillis, long longestMillis, long late) {
+	}
+
+	record OpenTasks(String group, long open, long overdue) {
+	}
+
+	record LoanFigures(String division, long submitted, BigDecimal requested, long listed, BigDecimal listedAmount,
+			long granted, BigDecimal grantedAmount, long subsidised, BigDecimal interestSubsidy) {
+	}
+
+	record Committed(boolean subsidy, String division, YearMonth month, BigDecimal amount, long count) {
+	}
+
+}

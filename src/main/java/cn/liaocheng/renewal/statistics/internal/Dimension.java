@@ -1,0 +1,25 @@
+package cn.liaocheng.renewal.statistics.internal;
+
+/**
+ * What the application figures are grouped by, with the SQL expression that groups them. The expressions are
+ * constants: nothing from a request reaches the SQL text. A subsidy claim or a loan has no policy task of its own;
+ * it counts under its registered project's ({@code p}).
+ */
+enum Dimension {
+
+	COUNTY("a.division_code"),
+	TASK("COALESCE(a.policy_task, p.policy_task)"),
+	KIND("a.kind"),
+	MONTH("EXTRACT(YEAR FROM a.submitted_at) * 100 + EXTRACT(MONTH FROM a.submitted_at)");
+
+	private final String sql;
+
+	Dimension(String sql) {
+		this.sql = sql;
+	}
+
+	String sql() {
+		return sql;
+	}
+
+}

@@ -1,0 +1,428 @@
+package cn.liaocheng.renewal.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OwnContext;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.WebClient;
+
+/**
+ * The dashboard's figures on PostgreSQL against a data set small enough to count by hand: seven applications
+ * submitted in 2025 in 冠县 and 临清市, one in 2024 and a draft that must not count, four review tasks with known
+ * durations and due dates, an open overdue task, two loan listings and money reported through {@link MoneyFlows}.
+ * Every expected figure below is computed by hand in the comments, and read back from the page's exports.
+ */
+@Tag(OwnContext.TAG)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "renewal.scheduling.enabled=false")
+@ActiveProfiles({ "postgres", "demo" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsOnPostgresTest {
+
+	private static final String GX = "371525";
+
+	private static final String LQ = "371581";
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry, "renewal_statistics");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TaskService tasks;
+
+	private long p1;
+
+	private long p3;
+
+	@BeforeAll
+	void seed() {
+		long gx = enterprise("ent-gx");
+		long lq = enterprise("ent-lq");
+		// 冠县: P1 project (task 4) approved, 300 万 equipment; P2 project (task 7) refused, 120 万; S1 subsidy on P1
+		// allocated 45 万; L1 loan on P1, 200 万 asked, 180 万 granted, 5.4 万 interest subsidy.
+		p1 = application("PROJECT", gx, GX, "APPROVED", 4, "3000000.00", null, null, "pi-p1", at(2025, 3, 10), at(2025, 4, 20));
+		long p2 = application("PROJECT", gx, GX, "REFUSED", 7, "1200000.00", null, null, "pi-p2", at(2025, 3, 15), at(2025, 4, 1));
+		long s1 = application("SUBSIDY", gx, GX, "APPROVED", null, null, p1, null, "pi-s1", at(2025, 5, 5), at(2025, 6, 10));
+		jdbc.sql("UPDATE application SET subsidy_amount = 450000.00 WHERE id = ?").param(s1).update();
+		long l1 = application("LOAN", gx, GX, "APPROVED", null, null, p1, "2000000.00", "pi-l1", at(2025, 5, 20), at(2025, 7, 1));
+		jdbc.sql("UPDATE application SET granted_amount = 1800000.00, interest_subsidy_amount = 54000.00 WHERE id = ?")
+			.param(l1).update();
+		// 临清市: P3 project (task 4) in joint review, 80 万; P4 project (task 6) withdrawn, 50 万; L2 loan on P3 at the
+		// banks, 100 万 asked.
+		p3 = application("PROJECT", lq, LQ, "CITY_REVIEW", 4, "800000.00", null, null, "pi-p3", at(2025, 3, 28), null);
+		application("PROJECT", lq, LQ, "WITHDRAWN", 6, "500000.00", null, null, "pi-p4", at(2025, 6, 2), null);
+		long l2 = application("LOAN", lq, LQ, "BANK_REVIEW", null, null, p3, "1000000.00", "pi-l2", at(2025, 6, 15), null);
+		// Outside 2025: a project of 2024 and a draft never submitted.
+		application("PROJECT", gx, GX, "APPROVED", 1, "9999999.00", null, null, "pi-p5", at(2024, 11, 1), at(2024, 12, 1));
+		application("PROJECT", gx, GX, "DRAFT", 1, "7777777.00", null, null, null, null, null);
+		listed(l1);
+		listed(l2);
+		// Review tasks: county first review of P1 2 days (due in 5 working days: on time), the city's joint review of P1
+		// 10 days (late), county review of P2 4 days (on time), 临清's county review of P3 7 days (late).
+		opinion(p1, "t1", "Task_CountyFormalReview", "县级初审", "county-371525-industry", "冠县工业和信息化局",
+				at(2025, 3, 10), at(2025, 3, 12), at(2025, 3, 17));
+		opinion(p1, "t2", "Task_JointReview", "市级联审", "city-industry", "聊城市工业和信息化局", at(2025, 3, 12),
+				at(2025, 3, 22), at(2025, 3, 19));
+		opinion(p2, "t3", "Task_CountyFormalReview", "县级初审", "county-371525-industry", "冠县工业和信息化局",
+				at(2025, 3, 15), at(2025, 3, 19), at(2025, 3, 21));
+		opinion(p3, "t4", "Task_CountyFormalReview", "县级初审", "county-371581-industry", "临清市工业和信息化局",
+				at(2025, 3, 28), at(2025, 4, 4), at(2025, 4, 3));
+		// P3 now waits at the city's industry bureau, past its due date.
+		Task open = tasks.newTask();
+		open.setName("市级联审");
+		open.setDueDate(Date.from(at(2025, 4, 10).atZone(ZoneId.systemDefault()).toInstant()));
+		tasks.saveTask(open);
+		tasks.addCandidateGroup(open.getId(), "city-industry");
+		jdbc.sql("UPDATE ACT_HI_TASKINST SET ROOT_PROC_INST_ID_ = 'pi-p3' WHERE ID_ = ?").param(open.getId()).update();
+	}
+
+	@Test
+	void countyViewMatchesTheHandCountedFiguresInExcelAndCsv() throws Exception {
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		HttpResponse<byte[]> xlsx = admin.getBytes("/statistics/export/county.xlsx?year=2025");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).startsWith(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".xlsx");
+		List<List<String>> sheet = read(xlsx.body());
+		assertThat(sheet.get(0)).containsExactly("按县（市、区）");
+		assertThat(sheet.get(1).get(0)).startsWith("范围：全市 · 2025年");
+		// 冠县: P1, P2, S1, L1 submitted; P1, S1, L1 approved; P2 refused. Equipment 300 + 120 = 420 万 submitted,
+		// 300 万 approved; subsidy 45 万 assessed and allocated; loans 200 万 asked, 180 万 granted.
+		assertThat(row(sheet, "冠县")).containsExactly("冠县", "4", "3", "1", "0", "0", "420.00", "300.00", "45.00",
+				"45.00", "200.00", "180.00");
+		// 临清市: P3 and L2 under review, P4 withdrawn; 80 + 50 = 130 万 equipment; 100 万 loan asked.
+		assertThat(row(sheet, "临清市")).containsExactly("临清市", "3", "0", "0", "2", "1", "130.00", "0.00", "0.00",
+				"0.00", "100.00", "0.00");
+		assertThat(row(sheet, "东昌府区")).containsExactly("东昌府区", "0", "0", "0", "0", "0", "0.00", "0.00", "0.00",
+				"0.00", "0.00", "0.00");
+		assertThat(row(sheet, "合计")).containsExactly("合计", "7", "3", "1", "2", "1", "550.00", "300.00", "45.00",
+				"45.00", "300.00", "180.00");
+
+		HttpResponse<byte[]> csv = admin.getBytes("/statistics/export/county.csv?year=2025");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		byte[] bytes = csv.body();
+		assertThat(new byte[] { bytes[0], bytes[1], bytes[2] }).containsExactly(0xEF, 0xBB, 0xBF);
+		List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
+		assertThat(lines).contains("冠县,4,3,1,0,0,420.00,300.00,45.00,45.00,200.00,180.00",
+				"合计,7,3,1,2,1,550.00,300.00,45.00,45.00,300.00,180.00");
+
+		// All years: the 2024 project (999.9999 万, rounded 1000.00) counts too; the draft never does.
+		List<List<String>> all = read(admin.getBytes("/statistics/export/county.xlsx?year=all").body());
+		assertThat(row(all, "合计").subList(0, 8)).containsExactly("合计", "8", "4", "1", "2", "1", "1550.00", "1300.00");
+	}
+
+	@Test
+	void taskKindAndMonthViewsGroupSubsidiesAndLoansUnderTheirProject() throws Exception {
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		List<List<String>> task = read(admin.getBytes("/statistics/export/task.xlsx?year=2025").body());
+		// Task 4: P1, S1, L1 (under P1), P3, L2 (under P3): 5 submitted, 3 approved, 2 under review.
+		assertThat(row(task, "4. 加快智能装备应用（智能化）")).containsExactly("4. 加快智能装备应用（智能化）", "5", "3", "0", "2",
+				"0", "380.00", "300.00", "45.00", "45.00", "300.00", "180.00");
+		assertThat(row(task, "7. 加强节能降碳改造（绿色化）").subList(0, 7)).containsExactly("7. 加强节能降碳改造（绿色化）", "1", "0",
+				"1", "0", "0", "120.00");
+		assertThat(row(task, "6. 完善数字基础设施（智能化）").subList(0, 7)).containsExactly("6. 完善数字基础设施（智能化）", "1", "0",
+				"0", "0", "1", "50.00");
+
+		List<List<String>> kind = read(admin.getBytes("/statistics/export/kind.xlsx?year=2025").body());
+		assertThat(row(kind, "项目入库申请").subList(0, 6)).containsExactly("项目入库申请", "4", "1", "1", "1", "1");
+		assertThat(row(kind, "奖补资金申请").subList(0, 3)).containsExactly("奖补资金申请", "1", "1");
+		assertThat(row(kind, "技术改造贷款申请").subList(0, 5)).containsExactly("技术改造贷款申请", "2", "1", "0", "1");
+
+		List<List<String>> month = read(admin.getBytes("/statistics/export/month.xlsx?year=2025").body());
+		assertThat(row(month, "2025年3月").subList(0, 2)).containsExactly("2025年3月", "3");
+		assertThat(row(month, "2025年5月").subList(0, 2)).containsExactly("2025年5月", "2");
+		assertThat(row(month, "2025年6月").subList(0, 2)).containsExactly("2025年6月", "2");
+		assertThat(month.stream().filter(r -> r.get(0).startsWith("2025年")).count()).isEqualTo(3);
+	}
+
+	@Test
+	void processingTimesShowEachStageAndTheSlowestBodiesAgainstTheFiveDayNorm() throws Exception {
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		List<List<String>> stages = read(admin.getBytes("/statistics/export/stages.xlsx?year=2025").body());
+		// 联审: one task of 10 days, late. 县级初审: 2, 4 and 7 days → 4.3 on average, one late of three.
+		assertThat(row(stages, "市级联审")).containsExactly("市级联审", "1", "10.0", "10.0", "1", "100.0");
+		assertThat(row(stages, "县级初审")).containsExactly("县级初审", "3", "4.3", "7.0", "1", "33.3");
+
+		List<List<String>> bodies = read(admin.getBytes("/statistics/export/bodies.xlsx?year=2025").body());
+		int header = indexOf(bodies, "审核单位");
+		// Slowest first: the city's industry bureau (10 days, and P3 waits there past its due date), 临清 (7), 冠县 (3).
+		assertThat(bodies.get(header + 1)).containsExactly("聊城市工业和信息化局", "1", "10.0", "10.0", "1", "100.0", "1", "1");
+		assertThat(bodies.get(header + 2)).containsExactly("临清市工业和信息化局", "1", "7.0", "7.0", "1", "100.0", "0", "0");
+		assertThat(bodies.get(header + 3)).containsExactly("冠县工业和信息化局", "2", "3.0", "4.0", "0", "0.0", "0", "0");
+	}
+
+	@Test
+	void loansAndMoneyAfterAwardIncludeEveryMoneyFlowsImplementationWithinTheScope() throws Exception {
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		List<List<String>> loans = read(admin.getBytes("/statistics/export/loans.xlsx?year=2025").body());
+		assertThat(row(loans, "冠县")).containsExactly("冠县", "1", "200.00", "1", "200.00", "1", "180.00", "1", "5.40");
+		assertThat(row(loans, "临清市")).containsExactly("临清市", "1", "100.00", "1", "100.00", "0", "0.00", "0", "0.00");
+		assertThat(row(loans, "合计")).containsExactly("合计", "2", "300.00", "2", "300.00", "1", "180.00", "1", "5.40");
+
+		List<List<String>> money = read(admin.getBytes("/statistics/export/money.xlsx?year=2025").body());
+		int header = indexOf(money, "资金项目");
+		// Committed by decisions (S1 in June, L1's interest subsidy in July), then the test module's payments: the
+		// 2024 disbursement lies outside the year and is left out.
+		assertThat(money.subList(header + 1, money.size())).containsExactly(
+				List.of("奖补资金已下达（批准）", "冠县", "1", "45.00"),
+				List.of("贷款贴息已核定（批准）", "冠县", "1", "5.40"),
+				List.of("奖补资金已拨付", "冠县", "1", "30.00"),
+				List.of("奖补资金已拨付", "临清市", "2", "15.00"));
+
+		// A county body: only its county, even when an implementation answers with more.
+		WebClient county = loggedIn(DemoUsers.COUNTY_REVIEWER);
+		List<List<String>> own = read(county.getBytes("/statistics/export/money.xlsx?year=2025").body());
+		assertThat(own.stream().map(r -> r.size() > 1 ? r.get(1) : "")).doesNotContain("临清市");
+		assertThat(row(own, "奖补资金已拨付")).containsExactly("奖补资金已拨付", "冠县", "1", "30.00");
+		List<List<String>> ownCounty = read(county.getBytes("/statistics/export/county.xlsx?year=2025").body());
+		assertThat(ownCounty.get(1).get(0)).startsWith("范围：冠县");
+		assertThat(row(ownCounty, "合计").subList(0, 2)).containsExactly("合计", "4");
+		assertThat(ownCounty.stream().map(r -> r.get(0))).doesNotContain("临清市", "东昌府区");
+		assertThat(county.getBytes("/statistics/export/county.xlsx?year=2025&county=" + LQ).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void targetProgressComputesEquipmentInvestmentGrowthAndTakesTheTelecomOfficesReportedValue() throws Exception {
+		WebClient telecom = new WebClient(port).withBasic("lc-telecom", DemoUsers.PASSWORD);
+		HttpResponse<String> entered = telecom.postJson("/api/statistics/targets/5g-base-stations-2025/values",
+				"{\"periodEnd\":\"2025-12-31\",\"value\":12000,\"note\":\"全市累计开通\",\"enteredBy\":\"someone-else\"}");
+		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+		assertThat(jdbc.sql("SELECT entered_by FROM plan_target_value WHERE target_key = '5g-base-stations-2025'")
+			.query(String.class).single()).isEqualTo("lc-telecom");
+
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		List<List<String>> targets = read(admin.getBytes("/statistics/export/targets.xlsx?year=2025").body());
+		// 12000 of 14000 → 85.7 %, 2000 to go.
+		List<String> fiveG = row(targets, "5G基站");
+		assertThat(fiveG.get(4)).isEqualTo("12000 个");
+		assertThat(fiveG.get(5)).isEqualTo("2025-12-31");
+		assertThat(fiveG.get(6)).isEqualTo("85.7");
+		assertThat(fiveG.get(7)).isEqualTo("差 2000 个");
+		// Equipment investment approved in 2025: P1's 300 万 = 0.03 亿元; no 2023 baseline yet.
+		List<String> growth = row(targets, "工业领域设备投资较2023年增长");
+		assertThat(growth.get(4)).isEqualTo("0.03 亿元");
+		assertThat(growth.get(7)).isEqualTo("2023年基数待录入");
+
+		jdbc.sql("UPDATE plan_target SET baseline_value = 2000000.00 / 100000000 WHERE target_key = 'equipment-investment-growth-2027'")
+			.update();
+		List<List<String>> after = read(admin.getBytes("/statistics/export/targets.xlsx?year=2025").body());
+		// (0.03 − 0.02) / 0.02 = +50 % against a target of +30 %: 166.7 % achieved, reached.
+		List<String> grown = row(after, "工业领域设备投资较2023年增长");
+		assertThat(grown.get(4)).isEqualTo("0.03 亿元，较2023年增长 50 %");
+		assertThat(grown.get(6)).isEqualTo("166.7");
+		assertThat(grown.get(7)).isEqualTo("已达到");
+	}
+
+	@Test
+	void dashboardPageShowsTheFiguresAndChartsInChinese() {
+		WebClient admin = loggedIn(DemoUsers.ADMIN);
+		HttpResponse<String> page = admin.get("/statistics?year=2025");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("设备更新统计分析", "范围：全市 · 2025年", "各县（市、区）申报与批准件数", "<svg",
+				"/statistics/export/county.xlsx?year=2025", "方案目标完成情况", "各审核单位办理用时（由慢到快）");
+
+		// Two reported values, so that the targets chart has bars of its own (green factories: 40 of 55).
+		jdbc.sql("""
+				INSERT INTO plan_target_value (target_key, period_end, reported_value, entered_by, entered_by_name, entered_at)
+				VALUES ('green-factories-2025', DATE '2025-09-30', 40, 'lc-industry', '审核员', CURRENT_TIMESTAMP),
+				       ('smart-factories-2025', DATE '2025-09-30', 86, 'lc-industry', '审核员', CURRENT_TIMESTAMP)""")
+			.update();
+		try (Browser browser = Browser.start(port)) {
+			browser.logIn("lc-industry", DemoUsers.PASSWORD);
+			browser.open("/");
+			browser.waitFor(By.id("statistics-link")).click();
+			browser.waitFor(By.id("charts"));
+			new Select(browser.waitFor(By.id("year"))).selectByValue("2025");
+			browser.driver().findElement(By.cssSelector("#filter button")).click();
+			browser.waitUntil(d -> d.findElement(By.id("scope")).getText().contains("2025年"));
+			assertThat(browser.driver().findElement(By.id("kpis")).getText()).contains("申报件数", "7", "45.00");
+			List<WebElement> bars = browser.driver().findElements(By.cssSelector("#charts rect"));
+			assertThat(bars).isNotEmpty();
+			assertThat(bars.stream().map(b -> b.getSize().getWidth()).filter(w -> w > 0).count())
+				.as("bars drawn with a length").isGreaterThan(3);
+			assertThat(browser.driver().findElement(By.id("charts")).getText()).contains("省级以上绿色工厂（2025）", "72.7");
+			browser.screenshot("statistics-dashboard-1366");
+			browser.fullPageScreenshot("statistics-dashboard-full");
+			browser.open("/statistics/targets");
+			assertThat(browser.waitFor(By.id("targets")).getText()).contains("差 15 家", "已达到");
+			browser.screenshot("statistics-targets-1366");
+
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			browser.open("/statistics?year=2025");
+			browser.waitFor(By.id("charts"));
+			Long overflow = (Long) browser.driver()
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow).as("sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
+			browser.screenshot("statistics-dashboard-390");
+		}
+	}
+
+	// ---- fixture
+
+	private long enterprise(String user) {
+		return jdbc.sql("SELECT id FROM enterprise WHERE user_id = ?").param(user).query(Long.class).single();
+	}
+
+	private static LocalDateTime at(int year, int month, int day) {
+		return LocalDateTime.of(year, month, day, 9, 0);
+	}
+
+	private long application(String kind, long enterprise, String division, String status, Integer task,
+			String equipment, Long project, String loan, String processInstance, LocalDateTime submitted,
+			LocalDateTime decided) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		return jdbc.sql("""
+				INSERT INTO application (kind, enterprise_id, division_code, status, creation_key, version, project_name,
+				    policy_task, equipment_investment, project_id, loan_amount, process_instance_id, created_at, updated_at,
+				    submitted_at, decided_at)
+				VALUES (?, ?, ?, ?, ?, 0, '统计测试项目', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(kind, enterprise, division, status, "stat-" + System.nanoTime(), task,
+					equipment == null ? null : new BigDecimal(equipment), project,
+					loan == null ? null : new BigDecimal(loan), processInstance, now, now,
+					submitted == null ? null : Timestamp.valueOf(submitted), decided == null ? null : Timestamp.valueOf(decided))
+			.query(Long.class).single();
+	}
+
+	private void listed(long loan) {
+		long file = jdbc.sql("INSERT INTO stored_file (sha256, size_bytes, media_type, created_at, content) VALUES (?, 1, 'application/pdf', ?, ?) RETURNING id")
+			.params("0".repeat(64), Timestamp.valueOf(LocalDateTime.now()), new byte[] { 1 }).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
+				    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code, file_id, sha256, signer)
+				VALUES (?, 'LOAN', 'LOAN_LISTED', 'pboc', '中国人民银行聊城市分行', 2025, ?, ?, ?, ?, ?, '企业', '91371525MA3CB7K21F', ?, ?, 'test')""")
+			.params(loan, (int) loan, "聊银审〔2025〕" + loan + "号", "V" + loan, LocalDate.of(2025, 6, 20),
+					Timestamp.valueOf(LocalDateTime.now()), file, "0".repeat(64))
+			.update();
+	}
+
+	private void opinion(long application, String task, String step, String stepName, String group, String body,
+			LocalDateTime start, LocalDateTime end, LocalDateTime due) {
+		long millis = java.time.Duration.between(start, end).toMillis();
+		jdbc.sql("""
+				INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, NAME_, START_TIME_, END_TIME_, DURATION_, DUE_DATE_)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params("stat-" + task, step, stepName, Timestamp.valueOf(start), Timestamp.valueOf(end), millis,
+					Timestamp.valueOf(due))
+			.update();
+		jdbc.sql("""
+				INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
+				    reviewer_name, decision, opinion, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, 'reviewer', '审核员', 'APPROVE', '同意', ?)""")
+			.params(application, "stat-" + task, step, stepName, group, body, Timestamp.valueOf(end))
+			.update();
+	}
+
+	private WebClient loggedIn(String user) {
+		WebClient client = new WebClient(port);
+		assertThat(client.login(user, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
+		return client;
+	}
+
+	/** The sheet as text: numbers as the page shows them (two decimals for amounts, one for days and shares). */
+	static List<List<String>> read(byte[] xlsx) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < row.getLastCellNum(); c++) {
+					Cell cell = row.getCell(c);
+					if (cell == null) {
+						cells.add("");
+					}
+					else if (cell.getCellType() == CellType.NUMERIC) {
+						String format = cell.getCellStyle().getDataFormatString();
+						BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue());
+						cells.add(format.contains("0.00") ? value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+								: format.equals("0.0") ? value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString()
+										: Long.toString(value.longValue()));
+					}
+					else {
+						cells.add(cell.getStringCellValue());
+					}
+				}
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
+	static List<String> row(List<List<String>> sheet, String first) {
+		return sheet.stream().filter(r -> !r.isEmpty() && r.get(0).equals(first)).findFirst()
+			.orElseThrow(() -> new AssertionError("no row " + first + " in " + sheet));
+	}
+
+	static int indexOf(List<List<String>> sheet, String first) {
+		for (int i = 0; i < sheet.size(); i++) {
+			if (!sheet.get(i).isEmpty() && sheet.get(i).get(0).equals(first)) {
+				return i;
+			}
+		}
+		throw new AssertionError("no row " + first);
+	}
+
+	/** A module that records payments, as the payment and loan-ledger modules will: one answers beyond the scope. */
+	@TestConfiguration
+	static class Payments {
+
+		@Bean
+		MoneyFlows subsidyPayments() {
+			return query -> List.of(
+					new MoneyFlow(MoneyMeasure.SUBSIDY_PAID, GX, YearMonth.of(2025, 7), new BigDecimal("300000.00"), 1),
+					new MoneyFlow(MoneyMeasure.SUBSIDY_PAID, LQ, YearMonth.of(2025, 8), new BigDecimal("100000.00"), 1),
+					new MoneyFlow(MoneyMeasure.SUBSIDY_PAID, LQ, YearMonth.of(2025, 9), new BigDecimal("50000.00"), 1),
+					new MoneyFlow(MoneyMeasure.LOAN_DISBURSED, GX, YearMonth.of(2024, 12), new BigDecimal("900000.00"), 1));
+		}
+
+	}
+
+}
