@@ -125,6 +125,20 @@ class TasklistListBrowserTest {
 		assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-search] input")).getAttribute("placeholder"))
 			.isEqualTo("筛选任务");
 
+		// As when Tasklist builds its sorting bar and search box before its Chinese texts have loaded: the raw keys
+		// are replaced by the Chinese texts.
+		browser.driver().executeScript("""
+				const walker = document.createTreeWalker(document.querySelector('[cam-sorting-choices]'), NodeFilter.SHOW_TEXT);
+				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				  if (n.nodeValue.trim() === '创建时间') { n.nodeValue = 'CREATION_DATE'; }
+				}
+				document.querySelector('[cam-widget-search] input').setAttribute('placeholder', 'SEARCH_PLACEHOLDER');""");
+		browser.waitUntil(d -> {
+			String bar = d.findElement(By.cssSelector("[cam-sorting-choices]")).getText();
+			String placeholder = d.findElement(By.cssSelector("[cam-widget-search] input")).getAttribute("placeholder");
+			return bar.contains("创建时间") && !bar.contains("CREATION_DATE") && "筛选任务".equals(placeholder);
+		});
+
 		// Search by 申报编号, as the search pill keeps it in the address.
 		String search = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + referenceNo(late)
 				+ "\",\"name\":\"referenceNo\"}]";

@@ -153,6 +153,8 @@ function updateToolbar() {
   }
   var n = selectedIds().length;
   toolbar.claim.disabled = n === 0;
+  // Grey until something is selected: the disabled primary colour would read as an error.
+  toolbar.claim.className = 'btn btn-sm renewal-batch-claim ' + (n ? 'btn-primary' : 'btn-default');
   toolbar.claim.textContent = n ? '批量认领（已选 ' + n + ' 项）' : '批量认领';
 }
 
@@ -190,7 +192,7 @@ function sortBy(variable) {
 }
 
 function listToolbar(node) {
-  var claim = el('button', {type: 'button', 'class': 'btn btn-primary btn-sm renewal-batch-claim', text: '批量认领'});
+  var claim = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-batch-claim', text: '批量认领'});
   var all = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-select-all', text: '全选本页待认领', title: '选择本页尚未被认领的任务'});
   var none = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-select-none', text: '取消选择'});
   var sort = el('select', {'class': 'form-control input-sm renewal-sort', 'aria-label': '排序'}, [
