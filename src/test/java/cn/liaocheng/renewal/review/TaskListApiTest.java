@@ -242,6 +242,43 @@ class TaskListApiTest {
 	}
 
 	@Test
+	void twoColleaguesClaimingTheSameTasksAtOnceGetEachTaskOnceBetweenThem() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(countyTasks.open().getId());
+		}
+		String body = claimBody(ids.toArray(String[]::new));
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+			for (String user : List.of(REVIEWER, COLLEAGUE)) {
+				WebClient client = as(user);
+				answers.add(pool.submit(() -> {
+					start.await();
+					return client.postJson("/api/review/tasks/claim", body);
+				}));
+			}
+			start.countDown();
+			int claimed = 0;
+			for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+				HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				claimed += JSON.readTree(response.body()).path("claimed").asInt();
+			}
+			assertThat(claimed).as("each task claimed once, by one of the two").isEqualTo(4);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (String id : ids) {
+			assertThat(tasks.createTaskQuery().taskId(id).singleResult().getAssignee()).isIn(REVIEWER, COLLEAGUE);
+			assertThat(jdbc.sql("SELECT count(*) FROM review_operation WHERE operation = 'CLAIM' AND task_id = ?")
+				.param(id).query(Integer.class).single()).as("one record per task").isEqualTo(1);
+		}
+	}
+
+	@Test
 	void otherBodiesAndRolesClaimNothingOfTheCounty() throws Exception {
 		Task task = countyTasks.open();
 		for (String outsider : List.of(OTHER_COUNTY, "gx-finance", DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER,
