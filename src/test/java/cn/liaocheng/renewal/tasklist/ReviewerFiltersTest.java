@@ -115,7 +115,9 @@ class ReviewerFiltersTest {
 		for (JsonNode filter : List.of(mine, department, dueSoon)) {
 			assertThat(filter.at("/properties/refresh").asBoolean()).isTrue();
 			assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly("referenceNo",
-					"enterpriseName", "applicationTitle");
+					"enterpriseName", "kindName", "applicationTitle");
+			assertThat(filter.at("/properties/variables").findValuesAsText("label")).containsExactly("申报编号", "申报企业",
+					"申报类型", "申报事项");
 			assertThat(filter.toString()).doesNotContain("orQueries\":[{");
 		}
 		assertThat(List.of(mine, department, dueSoon)).extracting(f -> f.at("/properties/priority").asInt())
@@ -323,6 +325,7 @@ class ReviewerFiltersTest {
 		assertThat(shown.get("referenceNo")).startsWith("XM-");
 		assertThat(shown.get("enterpriseName")).isEqualTo("冠县演示轴承制造有限公司");
 		assertThat(shown.get("applicationTitle")).contains("项目入库申请");
+		assertThat(shown.get("kindName")).isEqualTo("项目入库");
 	}
 
 	@Test
@@ -341,6 +344,64 @@ class ReviewerFiltersTest {
 		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions())
 			.containsEntry("followUpBefore", "${now()}")
 			.doesNotContainValue("${dateTime().plusDays(2)}");
+	}
+
+	@Test
+	void theDepartmentsFiltersAsFirstShippedLeaveTheOrderToTasklistsSortingAfterTheNextStart() throws Exception {
+		Filter mine = filter(MY_TASKS);
+		mine.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc());
+		filters.saveFilter(mine);
+		Filter department = filter(MY_DEPARTMENT);
+		department.setQuery(tasks.createTaskQuery()
+			.taskCandidateGroupInExpression("${currentUserGroups()}")
+			.includeAssignedTasks()
+			.orderByTaskPriority()
+			.asc());
+		filters.saveFilter(department);
+		try {
+			initializer().run(new DefaultApplicationArguments());
+
+			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_TASKS).getQuery()).getOrderingProperties())
+				.isEmpty();
+			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_DEPARTMENT).getQuery()).getOrderingProperties())
+				.as("an administrator's own order stays").hasSize(1);
+			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getOrderingProperties())
+				.as("即将超期 keeps the most urgent first").hasSize(1);
+		}
+		finally {
+			Filter restored = filter(MY_DEPARTMENT);
+			restored.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+			filters.saveFilter(restored);
+		}
+	}
+
+	@Test
+	void aFilterShowingTheCaseAsFirstShippedShowsTheKindTooAfterTheNextStart() throws Exception {
+		Filter mine = filter(MY_TASKS);
+		Map<String, Object> properties = new java.util.LinkedHashMap<>(mine.getProperties());
+		properties.put("variables", List.of(Map.of("name", "referenceNo", "label", "申报编号"),
+				Map.of("name", "enterpriseName", "label", "申报企业"), Map.of("name", "applicationTitle", "label", "申报事项")));
+		mine.setProperties(properties);
+		filters.saveFilter(mine);
+		Filter department = filter(MY_DEPARTMENT);
+		Map<String, Object> edited = new java.util.LinkedHashMap<>(department.getProperties());
+		edited.put("variables", List.of(Map.of("name", "referenceNo", "label", "编号")));
+		department.setProperties(edited);
+		filters.saveFilter(department);
+		try {
+			initializer().run(new DefaultApplicationArguments());
+
+			assertThat(filter(MY_TASKS).getProperties().get("variables").toString()).contains("kindName", "申报类型");
+			assertThat(filter(MY_DEPARTMENT).getProperties().get("variables").toString())
+				.as("an administrator's own list stays").doesNotContain("kindName");
+		}
+		finally {
+			Filter restored = filter(MY_DEPARTMENT);
+			Map<String, Object> back = new java.util.LinkedHashMap<>(restored.getProperties());
+			back.put("variables", filter(MY_TASKS).getProperties().get("variables"));
+			restored.setProperties(back);
+			filters.saveFilter(restored);
+		}
 	}
 
 	private Filter filter(String name) {

@@ -30,6 +30,9 @@ class ReviewTaskListener implements TaskListener {
 	private static final java.util.List<String> TASKLIST_SHOWS = java.util.List.of("referenceNo", "enterpriseName",
 			"applicationTitle");
 
+	/** The task-local variable with the kind of application in Chinese (项目入库, 奖补资金, 设备更新贷款). */
+	static final String KIND_NAME = "kindName";
+
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -61,6 +64,13 @@ class ReviewTaskListener implements TaskListener {
 				task.setVariableLocal(shown, value);
 			}
 		}
+		long applicationId = ReviewedApplication.of(task);
+		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the application itself, not from a
+		// process variable that a task completion could have written.
+		stages.summaries(java.util.List.of(applicationId))
+			.stream()
+			.findFirst()
+			.ifPresent(summary -> task.setVariableLocal(KIND_NAME, kindName(summary.kind())));
 		if (task.getFollowUpDate() == null) {
 			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
 		}
@@ -77,7 +87,6 @@ class ReviewTaskListener implements TaskListener {
 		}
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);
-		long applicationId = ReviewedApplication.of(task);
 		if (stage != null) {
 			stages.enter(applicationId, stage, null);
 		}
@@ -97,6 +106,15 @@ class ReviewTaskListener implements TaskListener {
 		return workingDays.minusWorkingDays(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
 			.atStartOfDay(ReviewClock.CHINA)
 			.toInstant();
+	}
+
+	/** The short names reviewers use for the three kinds, as Tasklist's list shows them. */
+	static String kindName(cn.liaocheng.renewal.application.ApplicationKind kind) {
+		return switch (kind) {
+			case PROJECT -> "项目入库";
+			case SUBSIDY -> "奖补资金";
+			case LOAN -> "设备更新贷款";
+		};
 	}
 
 	static ApplicationStatus stageOf(String group) {

@@ -18,7 +18,7 @@ import cn.liaocheng.renewal.review.internal.HandOverException;
 /** RFC 7807 answers of the approval operations, in Chinese; the same statuses for every operation. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { TaskHandOverController.class, TaskOperationController.class,
-		EnterpriseUrgeController.class, CaseCopyAndPhraseController.class })
+		EnterpriseUrgeController.class, CaseCopyAndPhraseController.class, TaskListController.class })
 class OperationProblems {
 
 	@ExceptionHandler(HandOverException.class)

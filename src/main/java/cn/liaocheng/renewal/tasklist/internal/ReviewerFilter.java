@@ -15,22 +15,26 @@ import org.camunda.bpm.engine.task.TaskQuery;
  */
 enum ReviewerFilter {
 
-	/** Tasks the reviewer has claimed or been given, newest first. */
+	/**
+	 * Tasks the reviewer has claimed or been given. No order of its own: Tasklist adds the order chosen in its list
+	 * (newest first unless the reviewer picks another) after the filter's, so an order here would make every other
+	 * choice (申报编号, enterprise, kind) ineffective.
+	 */
 	MY_TASKS("我的待办", "分配给我本人办理的任务", 10, "#1f5fa8",
-			tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc()),
+			tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
 
 	/**
 	 * Every task of the reviewer's groups, claimed or not: the department sees what is waiting and who works on it.
+	 * No order of its own, as {@link #MY_TASKS}.
 	 */
 	MY_DEPARTMENT("本部门待办", "本部门（我所在的组）的全部任务，含已被同事认领的任务", 20, "#2e7d32",
 			tasks -> tasks.createTaskQuery()
 				.taskCandidateGroupInExpression("${currentUserGroups()}")
-				.includeAssignedTasks()
-				.orderByTaskCreateTime()
-				.desc()),
+				.includeAssignedTasks()),
 
 	/**
-	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the most urgent first: each
+	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the most urgent first (this
+	 * filter keeps its order by due date, so a sorting chosen in Tasklist applies among tasks due at the same time): each
 	 * review task's follow-up date is set to that moment when it is created (review's task listener).
 	 */
 	DUE_SOON("即将超期", "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序", 30, "#b5152b",
@@ -43,6 +47,11 @@ enum ReviewerFilter {
 
 	/** The query of 即将超期 as first shipped (calendar days), replaced at start where no one has edited it. */
 	static final String CALENDAR_DAYS_DUE_SOON = "${dateTime().plusDays(2)}";
+
+	/** The order {@link #MY_TASKS} and {@link #MY_DEPARTMENT} were first shipped with: newest first. */
+	static TaskQuery asFirstShipped(ReviewerFilter filter, TaskService tasks) {
+		return filter.query(tasks).orderByTaskCreateTime().desc();
+	}
 
 	private final String filterName;
 
@@ -84,9 +93,16 @@ enum ReviewerFilter {
 
 	/**
 	 * What Tasklist shows under each task so that a reviewer recognises the case without opening it: reference number,
-	 * enterprise and the application (project and kind). Every review process carries these from its start.
+	 * enterprise, kind and the application (the project). Review's task listener copies them onto every review task
+	 * as task-local variables; Tasklist's search offers them by these labels (任务变量) and its sorting by task
+	 * variable uses the same names.
 	 */
 	static final List<Map<String, String>> CASE_VARIABLES = List.of(
+			Map.of("name", "referenceNo", "label", "申报编号"), Map.of("name", "enterpriseName", "label", "申报企业"),
+			Map.of("name", "kindName", "label", "申报类型"), Map.of("name", "applicationTitle", "label", "申报事项"));
+
+	/** The list as first shipped, without the kind: filters still showing exactly this get the kind added. */
+	static final List<Map<String, String>> CASE_VARIABLES_WITHOUT_KIND = List.of(
 			Map.of("name", "referenceNo", "label", "申报编号"), Map.of("name", "enterpriseName", "label", "申报企业"),
 			Map.of("name", "applicationTitle", "label", "申报事项"));
 

@@ -77,6 +77,9 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				if (wanted == ReviewerFilter.DUE_SOON) {
 					existing.forEach(this::countWorkingDaysIfAsShipped);
 				}
+				else {
+					existing.forEach(filter -> sortableIfAsShipped(wanted, filter));
+				}
 			}
 			for (Filter filter : targets) {
 				granted += shareWith(filter, reviewGroups);
@@ -93,11 +96,15 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 		return filters.saveFilter(filter);
 	}
 
-	/** Filters made before Tasklist showed the case under each task get that list, unless one was configured. */
+	/**
+	 * Filters made before Tasklist showed the case under each task get that list, unless one was configured; a list
+	 * still exactly as first shipped (without the kind) gets the kind too.
+	 */
 	private void showTheCaseIfNotConfigured(Filter filter) {
 		Map<String, Object> properties = filter.getProperties() == null ? new java.util.LinkedHashMap<>()
 				: new java.util.LinkedHashMap<>(filter.getProperties());
-		if (!properties.containsKey("variables")) {
+		if (!properties.containsKey("variables")
+				|| ReviewerFilter.CASE_VARIABLES_WITHOUT_KIND.equals(properties.get("variables"))) {
 			properties.put("variables", ReviewerFilter.CASE_VARIABLES);
 			filter.setProperties(properties);
 			filters.saveFilter(filter);
@@ -115,6 +122,29 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 			filters.saveFilter(filter);
 			LOG.info("Tasklist filter {} now counts working days", filter.getName());
 		}
+	}
+
+	/**
+	 * 我的待办 and 本部门待办 were first shipped ordered newest first; Tasklist puts its own sorting after a filter's,
+	 * so that order made sorting by 申报编号, enterprise or kind in the list ineffective. A copy still holding the
+	 * shipped query gets the same query without an order; an administrator's own criteria are left alone.
+	 */
+	private void sortableIfAsShipped(ReviewerFilter wanted, Filter filter) {
+		if (filter.getQuery() instanceof TaskQueryImpl query
+				&& ReviewerFilter.asFirstShipped(wanted, tasks) instanceof TaskQueryImpl shipped
+				&& query.getExpressions().equals(shipped.getExpressions()) && ordering(query).equals(ordering(shipped))) {
+			filter.setQuery(wanted.query(tasks));
+			filters.saveFilter(filter);
+			LOG.info("Tasklist filter {} now follows the sorting chosen in the list", filter.getName());
+		}
+	}
+
+	private static List<String> ordering(TaskQueryImpl query) {
+		return query.getOrderingProperties()
+			.stream()
+			.map(p -> (p.getQueryProperty() == null ? "variable" : p.getQueryProperty().getName()) + " "
+					+ (p.getDirection() == null ? "" : p.getDirection().getName()))
+			.toList();
 	}
 
 	/** Grants READ on the filter to each group that has no authorization for it yet; returns how many. */

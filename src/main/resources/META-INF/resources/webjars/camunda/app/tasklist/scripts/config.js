@@ -14,7 +14,9 @@ export default {
     // Camunda Forms' messages and dates in Chinese, Tasklist's raw errors, form links in a new tab.
     'scripts/chinese-forms',
     // 办理操作 on the open task, 撤回 and 抄送我的 in the navbar, 常用意见 in forms.
-    'scripts/operations'
+    'scripts/operations',
+    // The list: working days left, 批量认领, sorting by 申报编号/企业/类型, 消息 badge, labels read too early.
+    'scripts/worklist'
   ],
 
   locales: {

@@ -1,0 +1,394 @@
+/*
+ * Tasklist's list for reviewers (loaded by config.js):
+ * - next to each task's due date, the working days left (剩余 N 个工作日 / 今日到期 / 已超期 N 个工作日), counted by the
+ *   application on the China working-day calendar when the list is shown (/api/review/tasks/remaining-days answers
+ *   only for tasks the caller may see);
+ * - a check box on each task and 批量认领 above the list (/api/review/tasks/claim, each task checked on the server);
+ * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
+ *   otherwise asks for a variable name and type);
+ * - 消息 in the navbar: the unread count of the message centre, refreshed every minute, linking to /messages;
+ * - Tasklist's labels that were read before its Chinese texts had loaded (raw keys such as CREATION_DATE, or a
+ *   variable name in a sorting pill) replaced by the Chinese text.
+ * Write calls carry the application's CSRF token from /api/review/csrf, as in operations.js.
+ */
+var API = '/api/review';
+var REFRESH_MS = 60000;
+var RESULT_KEY = 'renewal.batchClaim.result';
+
+/** The task variables reviewers sort and search by, with their labels (tasklist module's ReviewerFilter). */
+var CASE_VARIABLES = {
+  referenceNo: '申报编号',
+  enterpriseName: '申报企业',
+  kindName: '申报类型',
+  applicationTitle: '申报事项'
+};
+
+function el(tag, attrs, children) {
+  var node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (k) {
+    if (k === 'text') {
+      node.textContent = attrs[k];
+    } else {
+      node.setAttribute(k, attrs[k]);
+    }
+  });
+  (children || []).forEach(function (c) {
+    node.appendChild(c);
+  });
+  return node;
+}
+
+function answer(r) {
+  return r.text().then(function (text) {
+    var json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch (e) {
+      json = null;
+    }
+    if (!r.ok) {
+      throw new Error((json && json.detail) || (r.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作失败（' + r.status + '），请刷新后重试'));
+    }
+    return json;
+  });
+}
+
+function get(url) {
+  return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}}).then(answer);
+}
+
+function post(path, body) {
+  return get(API + '/csrf').then(function (token) {
+    var headers = {'Accept': 'application/json', 'Content-Type': 'application/json'};
+    headers[token.headerName] = token.token;
+    return fetch(API + path, {method: 'POST', credentials: 'same-origin', headers: headers, body: JSON.stringify(body)});
+  }).then(answer);
+}
+
+/* ---------- working days left, next to the due date of each card ---------- */
+
+var pending = {};
+var pendingTimer = null;
+
+function cardOf(node) {
+  return node.closest ? node.closest('li.task') : null;
+}
+
+function askRemaining(taskId, card) {
+  pending[taskId] = card;
+  if (pendingTimer) {
+    return;
+  }
+  pendingTimer = window.setTimeout(function () {
+    var cards = pending;
+    pending = {};
+    pendingTimer = null;
+    var ids = Object.keys(cards);
+    get(API + '/tasks/remaining-days?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
+      list.forEach(function (r) {
+        showRemaining(cards[r.taskId], r);
+      });
+    }).catch(function () {
+      // Without the figure the card still shows Tasklist's own due date.
+    });
+  }, 150);
+}
+
+function showRemaining(card, r) {
+  if (!card) {
+    return;
+  }
+  var dates = card.querySelector('.dates');
+  if (!dates) {
+    return;
+  }
+  var shown = dates.querySelector('.renewal-remaining');
+  if (!shown) {
+    shown = el('span', {'class': 'renewal-remaining'});
+    dates.insertBefore(shown, dates.firstChild);
+  }
+  shown.textContent = r.text;
+  shown.className = 'renewal-remaining ' + (r.overdue ? 'renewal-overdue' : (r.workingDays <= 2 ? 'renewal-due-soon' : 'renewal-on-time'));
+  shown.setAttribute('title', '截止日期：' + new Date(r.due).toLocaleString('zh-CN', {timeZone: 'Asia/Shanghai'}) + '（按法定工作日计算）');
+}
+
+/* ---------- selection and 批量认领 ---------- */
+
+var selected = {};
+var toolbar = null;
+
+function selectedIds() {
+  return Object.keys(selected).filter(function (id) {
+    return selected[id];
+  });
+}
+
+function addCheckbox(card, taskId) {
+  var names = card.querySelector('.names');
+  if (!names) {
+    return;
+  }
+  var box = names.querySelector('input.renewal-select');
+  if (box && box.getAttribute('data-task') === taskId) {
+    return;
+  }
+  if (box) {
+    box.parentNode.removeChild(box);
+  }
+  box = el('input', {type: 'checkbox', 'class': 'renewal-select', 'data-task': taskId, 'aria-label': '选择该任务以批量认领', title: '选择该任务以批量认领'});
+  box.checked = !!selected[taskId];
+  box.addEventListener('click', function (e) {
+    e.stopPropagation();
+  });
+  box.addEventListener('change', function () {
+    selected[taskId] = box.checked;
+    updateToolbar();
+  });
+  names.insertBefore(box, names.firstChild);
+}
+
+function updateToolbar() {
+  if (!toolbar) {
+    return;
+  }
+  var n = selectedIds().length;
+  toolbar.claim.disabled = n === 0;
+  // Grey until something is selected: the disabled primary colour would read as an error.
+  toolbar.claim.className = 'btn btn-sm renewal-batch-claim ' + (n ? 'btn-primary' : 'btn-default');
+  toolbar.claim.textContent = n ? '批量认领（已选 ' + n + ' 项）' : '批量认领';
+}
+
+function showResult(box, outcome) {
+  box.textContent = '';
+  box.className = 'alert ' + (outcome.refused ? (outcome.claimed ? 'alert-warning' : 'alert-danger') : 'alert-success') + ' renewal-claim-result';
+  box.appendChild(el('strong', {text: '已认领 ' + outcome.claimed + ' 项' + (outcome.refused ? '，未认领 ' + outcome.refused + ' 项' : '') + '。'}));
+  var list = el('ul', {});
+  outcome.results.forEach(function (r) {
+    var what = r.referenceNo ? r.referenceNo + (r.taskName ? ' ' + r.taskName : '') : (r.taskName || '任务 ' + r.taskId);
+    list.appendChild(el('li', {'class': r.claimed ? 'renewal-claimed' : 'renewal-refused', text: what + '：' + r.message}));
+  });
+  box.appendChild(list);
+  var close = el('button', {type: 'button', 'class': 'close', 'aria-label': '关闭', text: '×'});
+  close.addEventListener('click', function () {
+    box.textContent = '';
+    box.className = 'renewal-claim-result';
+  });
+  box.insertBefore(close, box.firstChild);
+}
+
+function sortBy(variable) {
+  var sorting;
+  if (variable === 'due') {
+    sorting = [{sortBy: 'dueDate', sortOrder: 'asc'}];
+  } else {
+    sorting = [{sortBy: 'taskVariable', sortOrder: 'asc', parameters: {variable: variable, type: 'String'}}];
+  }
+  var hash = window.location.hash || '#/';
+  var path = hash.split('?')[0];
+  var params = new URLSearchParams(hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '');
+  params.set('sorting', JSON.stringify(sorting));
+  params.delete('page');
+  window.location.hash = path.substring(1) + '?' + params.toString();
+}
+
+function listToolbar(node) {
+  var claim = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-batch-claim', text: '批量认领'});
+  var all = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-select-all', text: '全选本页待认领', title: '选择本页尚未被认领的任务'});
+  var none = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-select-none', text: '取消选择'});
+  var sort = el('select', {'class': 'form-control input-sm renewal-sort', 'aria-label': '排序'}, [
+    el('option', {value: '', text: '排序…'}),
+    el('option', {value: 'due', text: '按截止日期（最急的在前）'}),
+    el('option', {value: 'referenceNo', text: '按申报编号'}),
+    el('option', {value: 'enterpriseName', text: '按申报企业'}),
+    el('option', {value: 'kindName', text: '按申报类型'})
+  ]);
+  var result = el('div', {'class': 'renewal-claim-result', role: 'status'});
+  claim.disabled = true;
+  claim.addEventListener('click', function () {
+    var ids = selectedIds();
+    if (!ids.length) {
+      return;
+    }
+    claim.disabled = true;
+    post('/tasks/claim', {taskIds: ids}).then(function (outcome) {
+      selected = {};
+      try {
+        window.sessionStorage.setItem(RESULT_KEY, JSON.stringify(outcome));
+      } catch (e) {
+        // no storage: the result is shown until the reload only
+      }
+      showResult(result, outcome);
+      window.setTimeout(function () {
+        window.location.reload();
+      }, 2500);
+    }).catch(function (e) {
+      result.className = 'alert alert-danger renewal-claim-result';
+      result.textContent = e.message;
+      updateToolbar();
+    });
+  });
+  all.addEventListener('click', function () {
+    // The page's tasks nobody holds yet: a claimed one would only be reported back as claimed.
+    document.querySelectorAll('input.renewal-select').forEach(function (box) {
+      var card = cardOf(box);
+      if (card && card.querySelector('h5.assignee')) {
+        return;
+      }
+      box.checked = true;
+      selected[box.getAttribute('data-task')] = true;
+    });
+    updateToolbar();
+  });
+  none.addEventListener('click', function () {
+    selected = {};
+    document.querySelectorAll('input.renewal-select').forEach(function (box) {
+      box.checked = false;
+    });
+    updateToolbar();
+  });
+  sort.addEventListener('change', function () {
+    if (sort.value) {
+      sortBy(sort.value);
+      sort.value = '';
+    }
+  });
+  node.appendChild(el('div', {'class': 'renewal-list-toolbar'}, [claim, all, none, sort]));
+  node.appendChild(result);
+  toolbar = {claim: claim};
+  try {
+    var last = window.sessionStorage.getItem(RESULT_KEY);
+    if (last) {
+      window.sessionStorage.removeItem(RESULT_KEY);
+      showResult(result, JSON.parse(last));
+    }
+  } catch (e) {
+    // nothing kept
+  }
+}
+
+/* ---------- 消息 in the navbar ---------- */
+
+function messageBadge(node) {
+  var count = el('span', {'class': 'badge renewal-unread-count'});
+  var link = el('a', {href: '/messages', target: '_blank', rel: 'noopener', 'class': 'btn btn-default navbar-btn renewal-messages', title: '消息中心'},
+    [document.createTextNode('消息 '), count]);
+  node.appendChild(link);
+  var refresh = function () {
+    get('/api/notifications/unread-count').then(function (r) {
+      var n = r.unreadCount || 0;
+      count.textContent = n > 99 ? '99+' : String(n);
+      count.className = 'badge renewal-unread-count' + (n ? ' renewal-has-unread' : '');
+      link.setAttribute('title', n ? '消息中心：' + n + ' 条未读' : '消息中心：没有未读消息');
+    }).catch(function () {
+      count.textContent = '';
+    });
+  };
+  refresh();
+  window.setInterval(refresh, REFRESH_MS);
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden) {
+      refresh();
+    }
+  });
+}
+
+/* ---------- Tasklist's labels read before the Chinese texts had loaded ---------- */
+
+var texts = null;
+
+function chineseFor(raw) {
+  var key = raw.trim();
+  if (!key) {
+    return null;
+  }
+  if (texts && /^[A-Z][A-Z0-9_]+$/.test(key) && typeof texts[key] === 'string') {
+    return texts[key];
+  }
+  return null;
+}
+
+function mendLabels(root) {
+  if (!texts || !root.querySelectorAll) {
+    return;
+  }
+  root.querySelectorAll('[cam-sorting-choices] a, [cam-sorting-choices] span, [cam-widget-search] span, [cam-widget-search] input').forEach(function (node) {
+    if (node.tagName === 'INPUT') {
+      var placeholder = node.getAttribute('placeholder');
+      var zh = placeholder && chineseFor(placeholder);
+      if (zh) {
+        node.setAttribute('placeholder', zh);
+      }
+      return;
+    }
+    node.childNodes.forEach(function (child) {
+      if (child.nodeType !== 3) {
+        return;
+      }
+      var value = child.nodeValue.trim();
+      var mended = chineseFor(value) || CASE_VARIABLES[value];
+      if (mended && mended !== value) {
+        child.nodeValue = child.nodeValue.replace(value, mended);
+      }
+    });
+  });
+}
+
+function watchLabels() {
+  get('/camunda/app/tasklist/locales/zh.json').then(function (json) {
+    texts = json && json.labels ? json.labels : {};
+    var scheduled = false;
+    mendLabels(document);
+    new MutationObserver(function () {
+      if (scheduled) {
+        return;
+      }
+      scheduled = true;
+      window.requestAnimationFrame(function () {
+        scheduled = false;
+        mendLabels(document);
+      });
+    }).observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder']});
+  }).catch(function () {
+    // Tasklist's own translation stays as it is.
+  });
+}
+
+export default [{
+  id: 'renewal.card.remaining',
+  pluginPoint: 'tasklist.card',
+  priority: 10,
+  render: function (node, context) {
+    var taskId = context && context.taskId;
+    if (!taskId) {
+      return;
+    }
+    // Tasklist renders a card's plugins before it attaches the card to the list: wait for the card.
+    var tries = 0;
+    var attach = function () {
+      var card = cardOf(node);
+      if (card) {
+        addCheckbox(card, taskId);
+        askRemaining(taskId, card);
+      } else if (tries++ < 40) {
+        window.setTimeout(attach, 50);
+      }
+    };
+    attach();
+  }
+}, {
+  id: 'renewal.list.toolbar',
+  pluginPoint: 'tasklist.list',
+  priority: 50,
+  render: function (node) {
+    listToolbar(node);
+  }
+}, {
+  id: 'renewal.navbar.messages',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 20,
+  render: function (node) {
+    messageBadge(node);
+  }
+}];
+
+watchLabels();
