@@ -30,6 +30,9 @@ class ReviewTaskListener implements TaskListener {
 	private static final java.util.List<String> TASKLIST_SHOWS = java.util.List.of("referenceNo", "enterpriseName",
 			"applicationTitle");
 
+	private static final java.util.Set<ApplicationStatus> DECIDED = java.util.EnumSet.of(ApplicationStatus.APPROVED,
+			ApplicationStatus.REFUSED, ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN);
+
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -78,7 +81,9 @@ class ReviewTaskListener implements TaskListener {
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);
 		long applicationId = ReviewedApplication.of(task);
-		if (stage != null) {
+		if (stage != null && !DECIDED.contains(stages.facts(applicationId).status())) {
+			// A decided case keeps its outcome: the steps after a subsidy's award (payment, acceptance) have their own
+			// record and never move the application back into review.
 			stages.enter(applicationId, stage, null);
 		}
 		java.util.List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
