@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -37,8 +40,12 @@ class RecordFindingListener implements TaskListener {
 
 	private final Period performanceAfter;
 
+	private final ApplicationEventPublisher events;
+
 	RecordFindingListener(AftercareRecords records, ApplicationStages stages, BodyNames bodies,
-			@Value("${renewal.aftercare.performance-after:P6M}") String performanceAfter) {
+			@Value("${renewal.aftercare.performance-after:P6M}") String performanceAfter,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.records = records;
 		this.stages = stages;
 		this.bodies = bodies;
@@ -106,6 +113,7 @@ class RecordFindingListener implements TaskListener {
 		}
 		stages.note(applicationId, task.getAssignee() == null ? AftercareCase.SYSTEM : task.getAssignee(), body,
 				"AFTERCARE_" + step.name(), body + "：" + message);
+		events.publishEvent(new AfterAwardStep(applicationId, step.label() + "结果", "：" + body + "，" + message));
 	}
 
 	private static void require(String decision, String... allowed) {

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
@@ -34,10 +37,14 @@ class RecordPaymentListener implements TaskListener {
 
 	private final BodyNames bodies;
 
-	RecordPaymentListener(AftercareRecords records, ApplicationStages stages, BodyNames bodies) {
+	private final ApplicationEventPublisher events;
+
+	RecordPaymentListener(AftercareRecords records, ApplicationStages stages, BodyNames bodies,
+			ApplicationEventPublisher events) {
 		this.records = records;
 		this.stages = stages;
 		this.bodies = bodies;
+		this.events = events;
 	}
 
 	@Override
@@ -76,10 +83,12 @@ class RecordPaymentListener implements TaskListener {
 		}
 		BigDecimal remaining = unpaid.subtract(amount);
 		String body = bodies.of(group);
+		String message = body + "于 " + paidOn + " 拨付奖补资金 " + Money.yuan(amount) + " 元（凭证号 " + voucher
+				+ "），累计已拨付 " + Money.yuan(paid.add(amount)) + " 元" + (remaining.signum() == 0
+						? "，已全额拨付。项目建成投用后请申请项目验收。" : "，尚余 " + Money.yuan(remaining) + " 元待拨付。");
 		stages.note(applicationId, task.getAssignee() == null ? AftercareCase.SYSTEM : task.getAssignee(), body,
-				"SUBSIDY_PAID", body + "于 " + paidOn + " 拨付奖补资金 " + Money.yuan(amount) + " 元（凭证号 " + voucher + "），累计已拨付 "
-						+ Money.yuan(paid.add(amount)) + " 元" + (remaining.signum() == 0 ? "，已全额拨付。项目建成投用后请申请项目验收。"
-								: "，尚余 " + Money.yuan(remaining) + " 元待拨付。"));
+				"SUBSIDY_PAID", message);
+		events.publishEvent(new AfterAwardStep(applicationId, "奖补资金已拨付", "：" + message));
 		task.getExecution().getProcessInstance().setVariable(AftercareModel.PAID_IN_FULL, remaining.signum() == 0);
 		task.getExecution().getProcessInstance().setVariable(AftercareModel.UNPAID_AMOUNT, Money.yuan(remaining));
 	}

@@ -90,7 +90,8 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 
 		for (int width : new int[] { 1366, 390 }) {
 			browser.driver().manage().window().setSize(new Dimension(width, 900));
-			browser.open("/enterprise/applications/" + claim.id() + "#aftercare");
+			// Not "#aftercare": the browser is already there after the upload, and a same-page link does not reload.
+			browser.open("/enterprise/applications/" + claim.id() + "?width=" + width);
 			String shown = browser.waitFor(By.id("aftercare")).getText();
 			assertThat(shown).contains("限期整改", "除尘设备未接入生产线", "commissioning.pdf",
 					"提交整改材料");
