@@ -95,9 +95,13 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 			String shown = browser.waitFor(By.id("aftercare")).getText();
 			assertThat(shown).contains("限期整改", "除尘设备未接入生产线", "commissioning.pdf",
 					"提交整改材料");
+			assertThat(browser.driver().findElement(By.id("aftercare-action")).getText()).contains("需要您处理：限期整改",
+					"前往项目后续管理");
 			assertThat(browser.driver().findElement(By.id("aftercare-due")).getText())
 				.isEqualTo(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日");
 			browser.fullPageScreenshot("aftercare-rectify-" + width);
+			browser.driver().executeScript("document.getElementById('aftercare').scrollIntoView()");
+			browser.screenshot("aftercare-rectify-" + width + "-section");
 		}
 	}
 
