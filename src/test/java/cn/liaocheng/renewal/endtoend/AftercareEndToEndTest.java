@@ -156,6 +156,17 @@ class AftercareEndToEndTest {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("applicationId");
 		assertThat(enterprise.getJson("/api/applications/" + id + "/aftercare").get("submissions")).isEmpty();
+		// Wrong role, other spellings of the path: nothing of the case comes out.
+		assertThat(gxFinance.get("/api/applications/" + id + "/aftercare").statusCode()).as("a reviewer at the enterprise API")
+			.isEqualTo(403);
+		assertThat(enterprise.get("/review/aftercare/" + id).statusCode()).as("the enterprise at the reviewers' page")
+			.isEqualTo(403);
+		for (String spelling : List.of("/api//applications/" + id + "/aftercare", "/api/applications/" + id + "/aftercare/",
+				"/api/applications/" + id + "/./aftercare", "/api/applications/" + id + "/aftercare;x=1")) {
+			HttpResponse<String> answer = other.get(spelling);
+			assertThat(answer.statusCode()).as("ent-lq at %s", spelling).isIn(400, 403, 404);
+			assertThat(answer.body()).as("ent-lq at %s", spelling).doesNotContain("GK-2026-0088", "160000");
+		}
 
 		HttpResponse<String> applied = multipart(enterprise, "/api/applications/" + id + "/aftercare/acceptance",
 				acceptanceParts());
