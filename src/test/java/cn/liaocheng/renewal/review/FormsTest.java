@@ -55,7 +55,12 @@ class FormsTest {
 			Map.entry("objection-resolution", APPROVE_REFUSE),
 			Map.entry("finance-allocation", APPROVE_REFUSE),
 			Map.entry("pboc-listing", APPROVE_REFUSE),
-			Map.entry("bank-decision", List.of("GRANTED", "DECLINED")));
+			Map.entry("bank-decision", List.of("GRANTED", "DECLINED")),
+			// subsidy-aftercare: payment is recorded, not decided; 限期整改 is the city's RETURN
+			Map.entry("county-payment", List.of("APPROVE")),
+			Map.entry("county-acceptance-check", List.of("APPROVE", "RETURN")),
+			Map.entry("city-onsite-acceptance", APPROVE_RETURN_REFUSE),
+			Map.entry("performance-evaluation", APPROVE_REFUSE));
 
 	private static final String ENTERPRISE_CORRECTION = "enterprise-correction";
 

@@ -59,9 +59,13 @@ class ApplicationPortalController {
 
 	private final DossierPrints prints;
 
+	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CasePageSection> sections;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints) {
+			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints,
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CasePageSection> sections) {
+		this.sections = sections;
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
@@ -128,6 +132,9 @@ class ApplicationPortalController {
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		Outcomes o = detail.outcomes();
 		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
+		// Other modules' sections (after the award: payment, acceptance, performance), in a stable order.
+		model.addAttribute("sections", sections.orderedStream().map(section -> section.of(detail))
+			.flatMap(java.util.Optional::stream).toList());
 		return "applications/detail";
 	}
 

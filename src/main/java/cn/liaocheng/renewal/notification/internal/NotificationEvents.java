@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ReviewFacts;
@@ -75,6 +76,15 @@ class NotificationEvents {
 				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果："
 						+ event.outcome() + "。决定书已签发，可在申报详情中下载。",
 				caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(AfterAwardStep event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.AFTER_AWARD,
+				event.subject() + "：" + facts.referenceNo(),
+				"您的项目「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）" + event.text(),
+				caseLink(event.applicationId()) + "#aftercare", event.applicationId(), null));
 	}
 
 	@EventListener

@@ -12,7 +12,8 @@ enum NotificationKind {
 	TASK_OVERDUE("任务超期"),
 	TASK_DELEGATED("任务委派"),
 	TASK_URGED("催办"),
-	CASE_COPIED("抄送");
+	CASE_COPIED("抄送"),
+	AFTER_AWARD("项目后续管理");
 
 	private final String label;
 

@@ -33,6 +33,9 @@ class ReviewTaskListener implements TaskListener {
 	/** The task-local variable with the kind of application in Chinese (项目入库, 奖补资金, 设备更新贷款). */
 	static final String KIND_NAME = "kindName";
 
+	private static final java.util.Set<ApplicationStatus> DECIDED = java.util.EnumSet.of(ApplicationStatus.APPROVED,
+			ApplicationStatus.REFUSED, ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN);
+
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -67,10 +70,13 @@ class ReviewTaskListener implements TaskListener {
 		long applicationId = ReviewedApplication.of(task);
 		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the application itself, not from a
 		// process variable that a task completion could have written.
-		stages.summaries(java.util.List.of(applicationId))
+		cn.liaocheng.renewal.application.ApplicationSummary summary = stages.summaries(java.util.List.of(applicationId))
 			.stream()
 			.findFirst()
-			.ifPresent(summary -> task.setVariableLocal(KIND_NAME, kindName(summary.kind())));
+			.orElse(null);
+		if (summary != null) {
+			task.setVariableLocal(KIND_NAME, kindName(summary.kind()));
+		}
 		if (task.getFollowUpDate() == null) {
 			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
 		}
@@ -87,7 +93,9 @@ class ReviewTaskListener implements TaskListener {
 		}
 		ApplicationStatus stage = EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
 				: stageOf(group);
-		if (stage != null) {
+		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {
+			// A decided case keeps its outcome: the steps after a subsidy's award (payment, acceptance) have their own
+			// record and never move the application back into review.
 			stages.enter(applicationId, stage, null);
 		}
 		java.util.List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)

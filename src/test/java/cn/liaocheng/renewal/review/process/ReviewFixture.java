@@ -578,6 +578,16 @@ final class ReviewFixture implements AutoCloseable {
 		return new PortalUser(userId, name.isEmpty() ? userId : name, memberships);
 	}
 
+	/** The enterprise of the fixture's cases (ent-gx), as the portal knows it. */
+	PortalUser enterprise() {
+		return enterprise;
+	}
+
+	/** Any demo user as the portal knows it after login. */
+	PortalUser user(String userId) {
+		return portalUser(userId);
+	}
+
 	private static String creationKey() {
 		return UUID.randomUUID().toString();
 	}

@@ -1,0 +1,43 @@
+package cn.liaocheng.renewal.aftercare.internal;
+
+/** Keys, element ids, messages and variables that bpmn/subsidy-aftercare.bpmn and the code share. */
+public final class AftercareModel {
+
+	public static final String PROCESS_KEY = "subsidy-aftercare";
+
+	public static final String PAYMENT_TASK = "Task_RecordPayment";
+
+	public static final String COUNTY_CHECK_TASK = "Task_CountyAcceptanceCheck";
+
+	public static final String CITY_ACCEPTANCE_TASK = "Task_CityOnsiteAcceptance";
+
+	public static final String PERFORMANCE_TASK = "Task_PerformanceEvaluation";
+
+	/** Messages the enterprise's actions correlate, by business key. */
+	public static final String ACCEPTANCE_APPLIED = "AcceptanceApplied";
+
+	public static final String RECTIFICATION_SUBMITTED = "RectificationSubmitted";
+
+	public static final String PERFORMANCE_REPORTED = "PerformanceReported";
+
+	/** Gateway flag and timer dates, written by listeners and delegates from the record, never by a form. */
+	static final String PAID_IN_FULL = "paidInFull";
+
+	static final String RECTIFICATION_DUE = "rectificationDue";
+
+	static final String PERFORMANCE_DUE = "performanceDue";
+
+	/** Display strings for the forms (read-only fields). */
+	static final String UNPAID_AMOUNT = "unpaidAmount";
+
+	static final String ACCEPTANCE_SUMMARY = "acceptanceSummary";
+
+	static final String PERFORMANCE_SUMMARY = "performanceSummary";
+
+	/** Local input of the clawback service tasks: why the subsidy must be recovered. */
+	static final String CLAWBACK_CAUSE = "clawbackCause";
+
+	private AftercareModel() {
+	}
+
+}

@@ -1,0 +1,147 @@
+package cn.liaocheng.renewal.aftercare.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+
+/**
+ * Reads where a case stands after the award from its after-award process and its records; the caller has checked
+ * that the reader may see the case. A handful of queries per case, whatever the number of payments or files.
+ */
+@Component
+class AftercareStandings {
+
+	static final String YOU = "您单位";
+
+	private static final Map<String, String> ENDINGS = Map.of("EndEvent_Evaluated", "绩效评价已完成",
+			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed",
+			"逾期未整改，已转入奖补资金追回");
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final ManagementService management;
+
+	private final AftercareRecords records;
+
+	private final ApplicationStages stages;
+
+	private final BodyNames bodies;
+
+	AftercareStandings(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
+			AftercareRecords records, ApplicationStages stages, BodyNames bodies) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.history = history;
+		this.management = management;
+		this.records = records;
+		this.stages = stages;
+		this.bodies = bodies;
+	}
+
+	/** The case's after-award record, or empty when it has none (not an allocated subsidy). */
+	Optional<AftercareView> of(long applicationId) {
+		String key = Long.toString(applicationId);
+		HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(AftercareModel.PROCESS_KEY)
+			.processInstanceBusinessKey(key)
+			.singleResult();
+		if (started == null) {
+			return Optional.empty();
+		}
+		ReviewFacts facts = stages.facts(applicationId);
+		List<Payment> payments = records.payments(applicationId);
+		List<Finding> findings = records.findings(applicationId);
+		BigDecimal paid = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Set<AftercareView.Action> actions = EnumSet.noneOf(AftercareView.Action.class);
+		String step;
+		String handledBy = "";
+		LocalDate due = null;
+		ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
+		if (running == null) {
+			step = ENDINGS.getOrDefault(started.getEndActivityId(), "后续管理已终止");
+		}
+		else {
+			Task open = tasks.createTaskQuery().processInstanceId(running.getId()).active().list().stream().findFirst().orElse(null);
+			if (open != null) {
+				step = open.getName();
+				handledBy = bodies.of(candidateGroup(open));
+				due = open.getDueDate() == null ? null : LocalDate.ofInstant(open.getDueDate().toInstant(), WorkingDays.CHINA);
+			}
+			else if (waitsFor(running, AftercareModel.ACCEPTANCE_APPLIED)) {
+				actions.add(AftercareView.Action.APPLY_FOR_ACCEPTANCE);
+				step = "待企业申请项目验收";
+				handledBy = YOU;
+			}
+			else if (waitsFor(running, AftercareModel.RECTIFICATION_SUBMITTED)) {
+				actions.add(AftercareView.Action.SUBMIT_RECTIFICATION);
+				step = "限期整改";
+				handledBy = YOU;
+				due = lastAcceptance(findings).map(Finding::deadline).orElse(null);
+			}
+			else if (waitsFor(running, AftercareModel.PERFORMANCE_REPORTED)) {
+				actions.add(AftercareView.Action.REPORT_PERFORMANCE);
+				step = "待企业报送绩效自评";
+				handledBy = YOU;
+			}
+			else {
+				Job timer = management.createJobQuery().processInstanceId(running.getId()).timers().list().stream()
+					.min(Comparator.comparing(Job::getDuedate)).orElse(null);
+				step = timer == null ? "系统处理中" : "验收已通过，待绩效评价";
+				due = timer == null ? null : LocalDate.ofInstant(timer.getDuedate().toInstant(), WorkingDays.CHINA);
+			}
+		}
+		Dossier d = facts.dossier();
+		Integer bestGrade = d.equipment().stream().map(Dossier.EquipmentLine::efficiencyGrade)
+			.filter(g -> g != null).min(Integer::compare).orElse(null);
+		// The outcome figures were promised when the project was registered; the subsidy claim lists what was bought.
+		Dossier project = d.projectId() == null ? d : stages.facts(d.projectId()).dossier();
+		AftercareView.Promised promised = new AftercareView.Promised(project.expectedOutputValue(),
+				project.expectedEnergySaving(), bestGrade, project.otherBenefits());
+		return Optional.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments,
+				records.submissions(applicationId), findings, step, handledBy, due, actions, promised));
+	}
+
+	private boolean waitsFor(ProcessInstance instance, String message) {
+		return runtime.createExecutionQuery().processInstanceId(instance.getId())
+			.messageEventSubscriptionName(message).count() > 0;
+	}
+
+	private String candidateGroup(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId()).stream()
+			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.findFirst()
+			.orElse("");
+	}
+
+	static Optional<Finding> lastAcceptance(List<Finding> findings) {
+		return findings.stream().filter(f -> f.step() == Finding.Step.CITY_ACCEPTANCE).reduce((a, b) -> b);
+	}
+
+}

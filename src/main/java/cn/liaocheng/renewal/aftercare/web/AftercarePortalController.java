@@ -1,0 +1,93 @@
+package cn.liaocheng.renewal.aftercare.web;
+
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
+import cn.liaocheng.renewal.aftercare.internal.PerformanceReport;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.security.PortalUser;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The enterprise's forms after the award, shown in the “项目后续管理” section of its case page: apply for acceptance,
+ * send rectification material, report performance; and its evidence files. Each answer goes back to the case page.
+ */
+@Controller
+@RequestMapping("/enterprise/applications/{id}/aftercare")
+class AftercarePortalController {
+
+	private final EnterpriseSteps steps;
+
+	AftercarePortalController(EnterpriseSteps steps) {
+		this.steps = steps;
+	}
+
+	@PostMapping("/acceptance")
+	String applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, redirect, "验收申请已提交，等待所在县（市、区）工业和信息化局初核。", () -> steps.applyForAcceptance(user, id,
+				statement, Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
+	}
+
+	@PostMapping("/rectification")
+	String submitRectification(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, redirect, "整改材料已提交，等待市工业和信息化局复核验收。", () -> steps.submitRectification(user, id, statement,
+				Uploads.of(request, Set.of("statement"), Set.of("rectification", "other"))));
+	}
+
+	@PostMapping("/performance")
+	String reportPerformance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) String outputValue, @RequestParam(required = false) String energySaving,
+			@RequestParam(required = false) String efficiencyGrade,
+			@RequestParam(required = false) String digitalIndicators, @RequestParam(required = false) String statement,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, redirect, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
+				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
+				Uploads.of(request, Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
+						Set.of("other"))));
+	}
+
+	@GetMapping("/evidence/{evidenceId}")
+	ResponseEntity<byte[]> evidence(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long evidenceId) {
+		return EvidenceResponses.of(steps.evidence(user, id, evidenceId));
+	}
+
+	private static String done(long id, RedirectAttributes redirect, String notice, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (DossierInvalidException e) {
+			redirect.addFlashAttribute("aftercareProblems", e.problems());
+		}
+		catch (ApplicationStateException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/enterprise/applications/" + id + "#aftercare";
+	}
+
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+}

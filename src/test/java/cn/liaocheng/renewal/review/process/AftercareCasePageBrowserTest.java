@@ -1,0 +1,115 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * In a real Chromium: the enterprise's case page after the award — the payments, the acceptance application sent
+ * with files through the page's own form, the county's check, and the city's order to rectify with its deadline and
+ * the rectification form. Screenshots: aftercare-apply-1366, aftercare-rectify-1366, aftercare-rectify-390.
+ */
+@WebIntegrationTest
+class AftercareCasePageBrowserTest extends ReviewProcessTest {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	@LocalServerPort
+	int port;
+
+	private Browser browser;
+
+	@Autowired
+	AftercareCasePageBrowserTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@BeforeEach
+	void startBrowser() {
+		browser = Browser.start(port);
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		browser.close();
+	}
+
+	@Test
+	void theCasePageShowsPaymentsAndAcceptanceAndTakesTheEnterprisesFiles() throws IOException {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new java.math.BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		pay(claim, "20000.00", "GK-2026-0101");
+		pay(claim, "17000.00", "GK-2026-0102");
+
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		browser.open("/enterprise/applications/" + claim.id() + "#aftercare");
+		String section = browser.waitFor(By.id("aftercare")).getText();
+		assertThat(section).contains("项目后续管理", "GK-2026-0101", "20,000.00 元", "37,000.00 元", "已全额拨付", "申请项目验收");
+		browser.fullPageScreenshot("aftercare-apply-1366");
+
+		Path dir = Files.createTempDirectory("aftercare");
+		for (String id : new String[] { "commissioning", "photos", "finalAccounts" }) {
+			Path file = dir.resolve(id + ".pdf");
+			Files.write(file, ("%PDF-1.4\n% " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+			browser.driver().findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		}
+		browser.setValue(By.id("acceptance-statement"), "数控磨床两台已于上月安装调试完毕，试运行正常并投入生产。");
+		browser.driver().findElement(By.id("apply-acceptance")).click();
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).contains("验收申请已提交");
+		review.runJobs(claim);
+
+		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "调试记录、现场照片和竣工决算齐全，报市级验收。");
+		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
+				"除尘设备未接入生产线，请整改并提交整改后的运行记录。", "rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+
+		for (int width : new int[] { 1366, 390 }) {
+			browser.driver().manage().window().setSize(new Dimension(width, 900));
+			// Not "#aftercare": the browser is already there after the upload, and a same-page link does not reload.
+			browser.open("/enterprise/applications/" + claim.id() + "?width=" + width);
+			String shown = browser.waitFor(By.id("aftercare")).getText();
+			assertThat(shown).contains("限期整改", "除尘设备未接入生产线", "commissioning.pdf",
+					"提交整改材料");
+			assertThat(browser.driver().findElement(By.id("aftercare-action")).getText()).contains("需要您处理：限期整改",
+					"前往项目后续管理");
+			assertThat(browser.driver().findElement(By.id("aftercare-due")).getText())
+				.isEqualTo(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日");
+			browser.fullPageScreenshot("aftercare-rectify-" + width);
+			browser.driver().executeScript("document.getElementById('aftercare').scrollIntoView()");
+			browser.screenshot("aftercare-rectify-" + width + "-section");
+		}
+	}
+
+	private void pay(Case claim, String amount, String voucher) {
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion",
+				"按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(), "paidAmount", Double.valueOf(amount),
+				"voucherNo", voucher));
+		review.runJobs(claim);
+	}
+
+}

@@ -1,0 +1,295 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.aftercare.internal.AftercareView;
+import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
+import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
+import cn.liaocheng.renewal.aftercare.internal.Finding;
+import cn.liaocheng.renewal.aftercare.internal.PerformanceReport;
+import cn.liaocheng.renewal.aftercare.internal.Submission;
+import cn.liaocheng.renewal.aftercare.internal.Upload;
+import cn.liaocheng.renewal.application.ApplicationEvent;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * subsidy-aftercare (奖补项目后续管理) of an allocated 37 000-yuan subsidy of ent-gx (冠县): the county finance bureau
+ * pays in instalments, the enterprise applies for acceptance, the county checks, the city accepts on site — passed,
+ * to be rectified, or failed — and a passed project reports its performance, which the city scores. A failed
+ * acceptance and a lapsed rectification publish {@link ClawbackDue}.
+ */
+@WebIntegrationTest
+@RecordApplicationEvents
+class SubsidyAftercareProcessTest extends ReviewProcessTest {
+
+	private static final BigDecimal CLAIM = new BigDecimal("370000.00");
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final EnterpriseSteps steps;
+
+	private final Applications applications;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	SubsidyAftercareProcessTest(ApplicationContext context, EnterpriseSteps steps, Applications applications) {
+		super(context);
+		this.steps = steps;
+		this.applications = applications;
+	}
+
+	@Test
+	void shouldPayInInstalmentsThenAcceptAndEvaluateTheProject() {
+		Case claim = allocatedClaim();
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+
+		assertThat(aftercare).isWaitingAtExactly("Task_RecordPayment");
+		assertThat(review.candidateGroups(claim, "Task_RecordPayment")).containsExactly(ReviewFixture.COUNTY_FINANCE);
+		assertThat(review.status(claim)).as("the award stands while it is paid").isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.variable(aftercare, "subsidyAmount")).isEqualTo("37,000.00");
+
+		pay(claim, "10000.00", "GK-2026-001");
+		assertThat(aftercare).hasPassed("Gateway_PaidInFull").isWaitingAtExactly("Task_RecordPayment");
+		assertThat(review.variable(aftercare, "unpaidAmount")).isEqualTo("27,000.00");
+		assertThatThrownBy(() -> pay(claim, "27000.01", "GK-2026-002")).isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("超过尚未拨付的 27,000.00 元");
+		assertThatThrownBy(() -> pay(claim, "1000.00", "GK-2026-001")).hasMessageContaining("已登记过一次拨付");
+		pay(claim, "27000.00", "GK-2026-002");
+		assertThat(aftercare).isWaitingAtExactly("Event_AcceptanceApplied");
+
+		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已于本月安装调试完毕并投入生产。", acceptanceEvidence());
+		review.runJobs(claim);
+		assertThat(aftercare).isWaitingAtExactly("Task_CountyAcceptanceCheck");
+		assertThat(review.candidateGroups(claim, "Task_CountyAcceptanceCheck")).containsExactly(ReviewFixture.COUNTY_INDUSTRY);
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
+		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "调试记录、照片和竣工决算齐全，报市级验收。");
+
+		assertThat(aftercare).isWaitingAtExactly("Task_CityOnsiteAcceptance");
+		assertThat(review.candidateGroups(claim, "Task_CityOnsiteAcceptance")).containsExactly("city-industry");
+		review.decide(claim, "Task_CityOnsiteAcceptance", "APPROVE", "现场核查设备到位、运行正常，与申报一致，验收通过。");
+
+		assertThat(aftercare).isWaitingAtExactly("Event_PerformanceDue");
+		LocalDate due = LocalDate.ofInstant(review.timer(claim, "Event_PerformanceDue").getDuedate().toInstant(), CHINA);
+		assertThat(due).as("renewal.aftercare.performance-after, P6M by default")
+			.isEqualTo(LocalDate.now(CHINA).plusMonths(6));
+		assertThatThrownBy(() -> steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of()))
+			.as("not before the time has come").isInstanceOf(ApplicationStateException.class);
+
+		review.fireTimer(claim, "Event_PerformanceDue");
+		assertThat(aftercare).hasPassed("Task_RequestPerformanceReport").isWaitingAtExactly("Event_PerformanceReported");
+		assertThat(steps.view(review.enterprise(), claim.id()).actions())
+			.containsExactly(AftercareView.Action.REPORT_PERFORMANCE);
+		steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of());
+		review.runJobs(claim);
+
+		assertThat(aftercare).isWaitingAtExactly("Task_PerformanceEvaluation");
+		assertThat((String) review.variable(aftercare, "performanceSummary")).contains("9,000,000.00");
+		Task evaluation = review.task(claim, "Task_PerformanceEvaluation");
+		assertThatThrownBy(() -> review.complete(evaluation,
+				Map.of("decision", "APPROVE", "opinion", "产值达到预期。", "score", 85, "grade", "EXCELLENT")))
+			.hasMessageContaining("评分 85 对应的等级为“良好”");
+		review.complete(evaluation, Map.of("decision", "APPROVE", "opinion", "产值达到预期，节能量略低于申报。", "score", 85,
+				"grade", "GOOD"));
+		review.runJobs(claim);
+
+		assertThat(aftercare).hasPassed("EndEvent_Evaluated").isEnded();
+		AftercareView view = steps.view(review.enterprise(), claim.id());
+		assertThat(view.paid()).isEqualByComparingTo("37000.00");
+		assertThat(view.payments()).extracting(p -> p.voucherNo()).containsExactly("GK-2026-001", "GK-2026-002");
+		assertThat(view.findings()).extracting(Finding::step).containsExactly(Finding.Step.COUNTY_CHECK,
+				Finding.Step.CITY_ACCEPTANCE, Finding.Step.PERFORMANCE);
+		assertThat(view.findings().get(2).score()).isEqualTo(85);
+		assertThat(view.findings().get(2).grade()).isEqualTo(Finding.Grade.GOOD);
+		assertThat(view.submissions()).extracting(Submission::kind).containsExactly(Submission.Kind.ACCEPTANCE,
+				Submission.Kind.PERFORMANCE);
+		assertThat(view.submissions().get(0).evidence()).extracting(Submission.Evidence::category)
+			.containsExactlyInAnyOrder(EvidenceCategory.COMMISSIONING, EvidenceCategory.PHOTO, EvidenceCategory.FINAL_ACCOUNTS);
+		assertThat(view.submissions().get(1).outputValue()).isEqualByComparingTo("9000000");
+		assertThat(view.currentStep()).isEqualTo("绩效评价已完成");
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("拨付奖补资金 10,000.00 元", "GK-2026-001"))
+			.anySatisfy(m -> assertThat(m).contains("已全额拨付"))
+			.anySatisfy(m -> assertThat(m).contains("现场验收结论：通过"))
+			.anySatisfy(m -> assertThat(m).contains("绩效评价：得分 85，等级良好"));
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(events.stream(ClawbackDue.class)).isEmpty();
+	}
+
+	@Test
+	void shouldAnnounceAClawbackWhenTheRectificationDeadlinePasses() {
+		Case claim = acceptanceAtCity();
+		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
+		Task city = review.task(claim, "Task_CityOnsiteAcceptance");
+		assertThatThrownBy(() -> review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入。",
+				"rectificationDeadline", LocalDate.now(CHINA).toString())))
+			.hasMessageContaining("整改期限应晚于今天");
+		review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入生产线，请整改后报验。",
+				"rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+		assertThat(aftercare).isWaitingAtExactly("Gateway_AwaitRectification");
+		assertThat(review.timer(claim, "Event_RectificationLapsed").getDuedate().toInstant())
+			.as("the end of the deadline day in Beijing").isEqualTo(deadline.plusDays(1).atStartOfDay(CHINA).toInstant());
+		AftercareView view = steps.view(review.enterprise(), claim.id());
+		assertThat(view.actions()).containsExactly(AftercareView.Action.SUBMIT_RECTIFICATION);
+		assertThat(view.dueDate()).isEqualTo(deadline);
+
+		// A rectification in time goes back to the city, which orders another one; this time nothing comes.
+		steps.submitRectification(review.enterprise(), claim.id(), "已将除尘设备接入生产线。",
+				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf")));
+		review.runJobs(claim);
+		assertThat(aftercare).hasPassed("Event_RectificationSubmitted").isWaitingAtExactly("Task_CityOnsiteAcceptance");
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN",
+				"opinion", "除尘设备运行记录仍不完整，请补齐。", "rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+
+		review.fireTimer(claim, "Event_RectificationLapsed");
+
+		assertThat(aftercare).hasPassed("Task_AnnounceRectificationLapsed", "EndEvent_RectificationLapsed").isEnded();
+		assertThat(events.stream(ClawbackDue.class)).singleElement().satisfies(due -> {
+			assertThat(due.applicationId()).isEqualTo(claim.id());
+			assertThat(due.cause()).isEqualTo(ClawbackDue.Cause.RECTIFICATION_LAPSED);
+			assertThat(due.facts()).contains(deadline.toString(), "除尘设备运行记录仍不完整");
+			assertThat(due.recordedBy()).isEqualTo("city-industry");
+		});
+		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未整改，已转入奖补资金追回");
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("整改期满未整改到位"));
+	}
+
+	@Test
+	void shouldAnnounceAClawbackWithTheOpinionWhenTheAcceptanceFails() {
+		Case claim = acceptanceAtCity();
+
+		review.decide(claim, "Task_CityOnsiteAcceptance", "REFUSE", "现场未见申报的数控机床，设备与发票不符。");
+
+		assertThat(events.stream(ClawbackDue.class)).singleElement().satisfies(due -> {
+			assertThat(due.cause()).isEqualTo(ClawbackDue.Cause.ACCEPTANCE_FAILED);
+			assertThat(due.facts()).contains("现场未见申报的数控机床，设备与发票不符。");
+		});
+		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
+		assertThat(steps.view(review.enterprise(), claim.id()).findings()).last()
+			.satisfies(f -> assertThat(f.resultLabel()).isEqualTo("验收不通过"));
+	}
+
+	@Test
+	void shouldSendAnIncompleteAcceptanceApplicationBackToTheEnterprise() {
+		Case claim = paidClaim();
+		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。",
+				List.of(pdf(EvidenceCategory.PHOTO, "照片.pdf"))))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
+				.extracting(p -> p.field()).containsExactlyInAnyOrder("commissioning", "finalAccounts"));
+		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。",
+				List.of(new Upload(EvidenceCategory.COMMISSIONING, "记录.exe", "MZ-not-a-pdf".getBytes(StandardCharsets.US_ASCII)),
+						pdf(EvidenceCategory.PHOTO, "照片.pdf"), pdf(EvidenceCategory.FINAL_ACCOUNTS, "决算.pdf"))))
+			.isInstanceOfSatisfying(DossierInvalidException.class,
+					e -> assertThat(e.problems().get(0).message()).contains("不是 PDF、JPEG 或 PNG"));
+		assertThat(steps.view(review.enterprise(), claim.id()).submissions()).as("nothing half-saved").isEmpty();
+
+		steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。", acceptanceEvidence());
+		review.runJobs(claim);
+		review.decide(claim, "Task_CountyAcceptanceCheck", "RETURN", "竣工决算未加盖公章，请补充。");
+
+		assertThat(review.called(claim, "subsidy-aftercare")).isWaitingAtExactly("Event_AcceptanceApplied");
+		assertThat(steps.view(review.enterprise(), claim.id()).actions())
+			.containsExactly(AftercareView.Action.APPLY_FOR_ACCEPTANCE);
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("退回补充材料", "竣工决算未加盖公章"));
+	}
+
+	@Test
+	void shouldKeepAnotherEnterpriseAndUntimelyStepsOut() {
+		Case claim = allocatedClaim();
+		var other = review.user(DemoUsers.OTHER_ENTERPRISE);
+
+		assertThatThrownBy(() -> steps.view(other, claim.id())).isInstanceOf(ApplicationNotFoundException.class);
+		assertThatThrownBy(() -> steps.applyForAcceptance(other, claim.id(), "冒名申请验收。", acceptanceEvidence()))
+			.isInstanceOf(ApplicationNotFoundException.class);
+		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "尚未拨付就申请验收。",
+				acceptanceEvidence()))
+			.as("before the subsidy is paid").isInstanceOf(ApplicationStateException.class);
+		assertThatThrownBy(() -> steps.submitRectification(review.enterprise(), claim.id(), "无整改要求。",
+				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改.pdf"))))
+			.isInstanceOf(ApplicationStateException.class);
+		assertThat(steps.view(review.enterprise(), claim.id()).submissions()).isEmpty();
+	}
+
+	// --- the case at each point
+
+	private Case allocatedClaim() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		assertThat(claim.process()).hasPassed("Task_StartAftercare", "EndEvent_SubsidyAllocated").isEnded();
+		return claim;
+	}
+
+	private Case paidClaim() {
+		Case claim = allocatedClaim();
+		pay(claim, "37000.00", "GK-2026-" + claim.id());
+		return claim;
+	}
+
+	private Case acceptanceAtCity() {
+		Case claim = paidClaim();
+		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已投产。", acceptanceEvidence());
+		review.runJobs(claim);
+		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "材料齐全，报市级验收。");
+		return claim;
+	}
+
+	/** The county finance bureau records a payment as its form sends it: the amount a number, the date as text. */
+	private void pay(Case claim, String amount, String voucher) {
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion",
+				"按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(), "paidAmount", Double.valueOf(amount),
+				"voucherNo", voucher));
+		review.runJobs(claim);
+	}
+
+	private List<String> history(Case claim) {
+		return applications.detail(review.enterprise(), claim.id()).history().stream().map(ApplicationEvent::message)
+			.toList();
+	}
+
+	private static List<Upload> acceptanceEvidence() {
+		return List.of(pdf(EvidenceCategory.COMMISSIONING, "调试运行记录.pdf"), pdf(EvidenceCategory.PHOTO, "现场照片.pdf"),
+				pdf(EvidenceCategory.FINAL_ACCOUNTS, "竣工决算.pdf"));
+	}
+
+	private static Upload pdf(EvidenceCategory category, String name) {
+		return new Upload(category, name, ("%PDF-1.4\n% " + category + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static PerformanceReport report(String output) {
+		return new PerformanceReport(output, "120.5", "2", "关键工序数控化率 80%，设备联网率 90%", "项目投产后产值和能耗达到预期。");
+	}
+
+}
