@@ -10,20 +10,25 @@ import java.util.Set;
  */
 public final class ModelVocabulary {
 
-	/** The delegates and listeners ({@code ${name}}) and the one helper bean the models call. */
+	/** The delegates and listeners ({@code ${name}}) and the two helper beans the models call. */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
 			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
 			"recordBankDecisionListener",
-			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting");
+			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener",
+			"taskChangeListener", "reviewRouting", "reviewDeadlines");
 
 	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
 	public static final Set<String> VARIABLES = Set.of("anyGranted", "bankKey", "bankKeys", "cityOutcome", "correctionDeadline",
 			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
 			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision");
 
-	/** Members reached through a name: {@code #{execution.processBusinessKey}} and the joint review's split. */
-	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split");
+	/**
+	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint review's split and the
+	 * standard deadline the overdue timers start from.
+	 */
+	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split",
+			"reviewDeadlines.standard");
 
 	private ModelVocabulary() {
 	}
