@@ -17,7 +17,8 @@ import cn.liaocheng.renewal.review.ReviewTaskEvent;
 
 /**
  * A review task was changed through the engine (the models' {@code update} listener): a changed due date moves the
- * overdue timer with it ({@link OverdueTimer}), and a changed assignee is announced when a signed-in user made it for
+ * overdue timer with it ({@link OverdueTimer}) and the moment it becomes due soon (its follow-up date, unless that was
+ * changed too), and a changed assignee is announced when a signed-in user made it for
  * someone else: an administrator assigning the task ({@link ReviewTaskEvent.Kind#ASSIGNED}, to the new assignee) or
  * putting it back into the pool ({@link ReviewTaskEvent.Kind#RELEASED}, to the body's members). Claiming a task for
  * oneself is announced to nobody: the claimer knows, and the task simply leaves the colleagues' pool. The product's
@@ -29,8 +30,11 @@ class TaskChangeListener implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
-	TaskChangeListener(ApplicationEventPublisher events) {
+	private final ReviewTaskListener created;
+
+	TaskChangeListener(ApplicationEventPublisher events, ReviewTaskListener created) {
 		this.events = events;
+		this.created = created;
 	}
 
 	@Override
@@ -38,6 +42,11 @@ class TaskChangeListener implements TaskListener {
 		OverdueTimer.followDueDate(task);
 		if (!(task instanceof TaskEntity entity)) {
 			return;
+		}
+		if (entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE)
+				&& !entity.getPropertyChanges().containsKey(TaskEntity.FOLLOW_UP_DATE) && task.getDueDate() != null) {
+			// 即将超期 starts two working days before the new due date, as it did before the old one.
+			task.setFollowUpDate(java.util.Date.from(created.dueSoonFrom(task.getDueDate().toInstant())));
 		}
 		PropertyChange assignee = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
 		CommandContext command = Context.getCommandContext();

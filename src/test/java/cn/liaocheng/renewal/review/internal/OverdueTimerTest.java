@@ -53,6 +53,9 @@ class OverdueTimerTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReviewTaskListener dueSoon;
+
 	CountyReviewTasks countyTasks;
 
 	OverdueTimers timers;
@@ -87,6 +90,9 @@ class OverdueTimerTest {
 		timers.setDue(task, later);
 
 		assertThat(timers.single(task).getDuedate()).isEqualTo(Date.from(later));
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate())
+			.as("即将超期 from two working days before the new due date")
+			.isEqualTo(Date.from(dueSoon.dueSoonFrom(later)));
 		timers.makeOverdue(task);
 		assertThat(timers.single(task).getDuedate()).isBeforeOrEqualTo(new Date());
 	}
