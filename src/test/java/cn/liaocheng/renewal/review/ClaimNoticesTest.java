@@ -101,6 +101,22 @@ class ClaimNoticesTest {
 	}
 
 	@Test
+	void aReviewerAssigningATaskToAColleagueThroughTheEngineIsRefusedAndTellsNobody() {
+		Task task = countyTasks.open();
+
+		for (String[] attempt : new String[][] {
+				{ "/engine-rest/task/" + task.getId() + "/assignee", "{\"userId\":\"" + COLLEAGUE + "\"}" },
+				{ "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + COLLEAGUE + "\"}" },
+				{ "/engine-rest//task/" + task.getId() + "/assignee", "{\"userId\":\"" + COLLEAGUE + "\"}" } }) {
+			HttpResponse<String> refused = as(HOLDER).postJson(attempt[0], attempt[1]);
+			assertThat(refused.statusCode()).as("%s: %s", attempt[0], refused.body()).isIn(400, 403, 404);
+		}
+
+		assertThat(assigneeOf(task)).isNull();
+		assertThat(notices(task, "TASK_ASSIGNED", "TASK_RELEASED", "TASK_TRANSFERRED")).isEmpty();
+	}
+
+	@Test
 	void theHolderReleasingATaskTellsTheirColleaguesOnceWithTheReason() {
 		Task task = countyTasks.heldBy(HOLDER);
 
