@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ReviewTaskContract {
 		listeners.put("complete", "${recordOpinionListener}");
 		listeners.put("update", "${taskChangeListener}");
 		listeners.put("timeout", "${overdueTaskListener}");
-		LISTENERS = java.util.Collections.unmodifiableMap(listeners);
+		LISTENERS = Collections.unmodifiableMap(listeners);
 	}
 
 	private ReviewTaskContract() {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,7 +48,7 @@ class CaseMigrationTest {
 	HistoryService history;
 
 	@Autowired
-	org.camunda.bpm.engine.ManagementService management;
+	ManagementService management;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -129,7 +131,7 @@ class CaseMigrationTest {
 				+ enc(WebClient.csrfTokenOf(page)));
 
 		assertThat(migrated.statusCode()).as(migrated.body()).isEqualTo(302);
-		java.util.Date taskDue = tasks.createTaskQuery().processInstanceId(waiting).singleResult().getDueDate();
+		Date taskDue = tasks.createTaskQuery().processInstanceId(waiting).singleResult().getDueDate();
 		assertThat(taskDue).isNotNull();
 		assertThat(management.createJobQuery().processInstanceId(waiting).activityId("Task_Review").timers().list())
 			.singleElement()

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.notification.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,7 +105,7 @@ class NotificationEvents {
 						recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
 								+ "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
 						link, event.applicationId(), null);
-				List<String> users = new java.util.ArrayList<>(recipients.membersOf(event.candidateGroups()));
+				List<String> users = new ArrayList<>(recipients.membersOf(event.candidateGroups()));
 				users.remove(event.actor());
 				users.forEach(user -> notifier.notify(user, note));
 			}

@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.review.internal;
 
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,14 +41,15 @@ class TaskChangeListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		OverdueTimer.followDueDate(task);
 		if (!(task instanceof TaskEntity entity)) {
 			return;
 		}
-		if (entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE)
-				&& !entity.getPropertyChanges().containsKey(TaskEntity.FOLLOW_UP_DATE) && task.getDueDate() != null) {
-			// 即将超期 starts two working days before the new due date, as it did before the old one.
-			task.setFollowUpDate(java.util.Date.from(created.dueSoonFrom(task.getDueDate().toInstant())));
+		if (entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE) && task.getDueDate() != null) {
+			OverdueTimer.followDueDate(task);
+			if (!entity.getPropertyChanges().containsKey(TaskEntity.FOLLOW_UP_DATE)) {
+				// 即将超期 starts two working days before the new due date, as it did before the old one.
+				task.setFollowUpDate(Date.from(created.dueSoonFrom(task.getDueDate().toInstant())));
+			}
 		}
 		PropertyChange assignee = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
 		CommandContext command = Context.getCommandContext();
@@ -69,7 +72,7 @@ class TaskChangeListener implements TaskListener {
 	}
 
 	private static boolean sameValue(PropertyChange change) {
-		return java.util.Objects.equals(change.getOrgValue(), change.getNewValue());
+		return Objects.equals(change.getOrgValue(), change.getNewValue());
 	}
 
 }

@@ -2,7 +2,9 @@ package cn.liaocheng.renewal.admin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +117,7 @@ class ReviewTaskRulesTest {
 	}
 
 	private static List<UserTask> userTasks(String xml) {
-		BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		return List.copyOf(model.getModelElementsByType(UserTask.class));
 	}
 
@@ -124,7 +126,7 @@ class ReviewTaskRulesTest {
 			return Files.readString(file);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -105,7 +107,7 @@ class OverdueTimerTest {
 		timers.fire(task);
 
 		assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-			.filteredOn(java.util.Objects::nonNull)
+			.filteredOn(Objects::nonNull)
 			.containsExactlyInAnyOrder(CountyReviewTasks.BODY, CountyReviewTasks.BODY + "-lead");
 		assertThat(tasks.getTaskComments(task.getId())).singleElement()
 			.satisfies(c -> assertThat(c.getFullMessage()).contains("已超过办理期限", "冠县工业和信息化局负责人督办"));
@@ -125,7 +127,7 @@ class OverdueTimerTest {
 		Task task = countyTasks.heldBy(DemoUsers.COUNTY_REVIEWER);
 		assertThat(timers.of(task)).hasSize(1);
 
-		tasks.complete(task.getId(), java.util.Map.of("decision", "APPROVE", "opinion", "材料齐全，同意。"));
+		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意。"));
 
 		assertThat(timers.of(task)).isEmpty();
 	}
