@@ -10,12 +10,13 @@ import java.util.Set;
  */
 public final class ModelVocabulary {
 
-	/** The delegates and listeners ({@code ${name}}) and the one helper bean the models call. */
+	/** The delegates and listeners ({@code ${name}}) and the two helper beans the models call. */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
 			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
 			"recordBankDecisionListener",
-			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting",
+			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener",
+			"taskChangeListener", "reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
 			"requestPerformanceReportDelegate");
@@ -26,8 +27,12 @@ public final class ModelVocabulary {
 			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision", "paidInFull",
 			"rectificationDue", "performanceDue");
 
-	/** Members reached through a name: {@code #{execution.processBusinessKey}} and the joint review's split. */
-	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split");
+	/**
+	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint review's split and the
+	 * standard deadline the overdue timers start from.
+	 */
+	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split",
+			"reviewDeadlines.standard");
 
 	private ModelVocabulary() {
 	}

@@ -13,9 +13,16 @@ public record ReviewTaskEvent(Kind kind, String taskId, String taskName, Long ap
 	public enum Kind {
 		/** A new task waits for its assignee or its groups. */
 		CREATED,
-		/** Someone handed the task to {@code assignee}. */
+		/** Its assignee handed the task to {@code assignee}, a colleague, with a reason (转办). */
 		TRANSFERRED,
-		/** The task is past its due date and was escalated to the lead group of its (first) candidate group. */
+		/** Someone other than the new assignee ({@code actor}, an administrator) gave the task to {@code assignee}. */
+		ASSIGNED,
+		/** The task went back to its groups' pool, put there by {@code actor} (放回), with a reason if one was given. */
+		RELEASED,
+		/**
+		 * The task's overdue timer fired: it is past its due date and was escalated to the lead group of its (first)
+		 * candidate group.
+		 */
 		OVERDUE
 	}
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +46,9 @@ class CaseMigrationTest {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	ManagementService management;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -105,6 +110,32 @@ class CaseMigrationTest {
 			.param("process:" + KEY)
 			.query(String.class)
 			.list()).singleElement().satisfies(e -> assertThat(e).contains("admin", "从版本 1", "版本 2", "2 个案件", first, second));
+	}
+
+	@Test
+	void aTaskMovedOntoAVersionWithTheOverdueTimerGetsItOnTheTasksOwnDueDate() {
+		String due = "camunda:dueDate=\"2031-01-15T17:00:00\" ";
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		deploy(modeler, TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.userTask("Task_Review",
+				"camunda:candidateGroups=\"" + TestModels.PLAIN_GROUP + "\" " + due + TestModels.FORM_REF))));
+		String waiting = runtime.startProcessInstanceByKey(KEY, "case-10").getId();
+		assertThat(management.createJobQuery().processInstanceId(waiting).timers().count()).isZero();
+		deploy(modeler, TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.reviewTask("Task_Review",
+				"camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + due + TestModels.FORM_REF))));
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/models/" + KEY + "/migration").body();
+
+		HttpResponse<String> migrated = admin.postForm("/admin/models/" + KEY + "/migration", "source="
+				+ enc(definition(1).getId()) + "&target=" + enc(definition(2).getId()) + "&instance=" + waiting + "&_csrf="
+				+ enc(WebClient.csrfTokenOf(page)));
+
+		assertThat(migrated.statusCode()).as(migrated.body()).isEqualTo(302);
+		Date taskDue = tasks.createTaskQuery().processInstanceId(waiting).singleResult().getDueDate();
+		assertThat(taskDue).isNotNull();
+		assertThat(management.createJobQuery().processInstanceId(waiting).activityId("Task_Review").timers().list())
+			.singleElement()
+			.satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(taskDue));
 	}
 
 	@Test

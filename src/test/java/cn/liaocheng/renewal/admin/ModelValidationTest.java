@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.admin;
 
 import static cn.liaocheng.renewal.admin.TestModels.definitions;
 import static cn.liaocheng.renewal.admin.TestModels.process;
+import static cn.liaocheng.renewal.admin.TestModels.reviewTask;
 import static cn.liaocheng.renewal.admin.TestModels.ttl;
 import static cn.liaocheng.renewal.admin.TestModels.userTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,21 @@ class ModelValidationTest {
 					.replace("<inputExpression id=\"InputExpression_1\"",
 							"<inputExpression id=\"InputExpression_1\" expressionLanguage=\"juel\""),
 						"不允许使用表达式语言 “juel”", "InputExpression_1"),
+				Arguments.of("no-opinion-listener.bpmn", definitions(process("v-no-opinion", ttl(),
+						reviewTask("Task_CountyCheck", "camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + TestModels.FORM_REF)
+							.replace("<camunda:taskListener delegateExpression=\"${recordOpinionListener}\" event=\"complete\"/>", "")
+							.replace("name=\"审查\"", "name=\"县级核查\""))),
+						"审核任务「县级核查」缺少任务监听器：事件 complete，委托表达式 ${recordOpinionListener}（把审核结论和意见记入审核记录）",
+						"Task_CountyCheck"),
+				Arguments.of("no-local-opinion.bpmn", definitions(process("v-no-local-opinion", ttl(),
+						reviewTask("Task_CityCheck", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF)
+							.replace("<camunda:inputParameter name=\"opinion\"/>", ""))),
+						"审核任务「审查」缺少输入参数 “opinion”", "Task_CityCheck"),
+				Arguments.of("overdue-as-cycle.bpmn", definitions(process("v-overdue-cycle", ttl(),
+						reviewTask("Task_BankCheck", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)
+							.replace("<bpmn:timeDate>${reviewDeadlines.standard()}</bpmn:timeDate>",
+									"<bpmn:timeCycle>R/P1D</bpmn:timeCycle>"))),
+						"审核任务「审查」的超期监听器须有一个 timeDate 定时器", "Task_BankCheck"),
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
@@ -154,7 +170,7 @@ class ModelValidationTest {
 	@Test
 	void aModelWithSeveralProblemsIsRefusedWithAllOfThem() {
 		String model = definitions(process("v-several", "",
-				userTask("Task_First", "camunda:candidateGroups=\"city-nowhere\" camunda:formRef=\"no-such-form\""),
+				reviewTask("Task_First", "camunda:candidateGroups=\"city-nowhere\" camunda:formRef=\"no-such-form\""),
 				"<bpmn:serviceTask id=\"Task_Second\" camunda:delegateExpression=\"${noSuchDelegate}\"/>"));
 		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 
@@ -168,10 +184,10 @@ class ModelValidationTest {
 	@Test
 	void expressionsInCandidateGroupsPassWhenTheirFixedPartsMatchAGroup() {
 		String model = definitions(process("v-expressions", ttl(),
-				userTask("Task_County", "camunda:candidateGroups=\"county-${divisionCode}-industry\" "
+				reviewTask("Task_County", "camunda:candidateGroups=\"county-${divisionCode}-industry\" "
 						+ TestModels.FORM_REF + ""),
-				userTask("Task_City", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF),
-				userTask("Task_Bank", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)));
+				reviewTask("Task_City", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF),
+				reviewTask("Task_Bank", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)));
 		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 
 		HttpResponse<String> response = createDeployment(admin, "expressions.bpmn", model);

@@ -3,7 +3,27 @@ package cn.liaocheng.renewal.admin;
 /** Small processes and tables for the tests, valid unless a test breaks one rule on purpose. */
 final class TestModels {
 
+	/** A reviewing body's group: its tasks are review tasks and carry the review contract ({@link #reviewTask}). */
 	static final String GROUP = "county-371525-industry";
+
+	/** A group that is no reviewing body, for plain tasks that need no listeners. */
+	static final String PLAIN_GROUP = "enterprise";
+
+	/** What every review task carries (ReviewTaskContract): local decision and opinion, four listeners. */
+	static final String REVIEW_CONTRACT = """
+			<bpmn:extensionElements>
+			  <camunda:inputOutput>
+			    <camunda:inputParameter name="decision"/>
+			    <camunda:inputParameter name="opinion"/>
+			  </camunda:inputOutput>
+			  <camunda:taskListener delegateExpression="${reviewTaskListener}" event="create"/>
+			  <camunda:taskListener delegateExpression="${recordOpinionListener}" event="complete"/>
+			  <camunda:taskListener delegateExpression="${taskChangeListener}" event="update"/>
+			  <camunda:taskListener delegateExpression="${overdueTaskListener}" event="timeout" id="TaskListener_Overdue">
+			    <bpmn:timerEventDefinition><bpmn:timeDate>${reviewDeadlines.standard()}</bpmn:timeDate></bpmn:timerEventDefinition>
+			  </camunda:taskListener>
+			</bpmn:extensionElements>
+			""";
 
 	static final String FORM = "county-formal-review";
 
@@ -43,8 +63,14 @@ final class TestModels {
 		return "camunda:historyTimeToLive=\"P1D\"";
 	}
 
+	/** A plain task (no reviewing body's group), which needs none of the review contract. */
 	static String userTask(String id) {
-		return userTask(id, "camunda:candidateGroups=\"" + GROUP + "\" " + FORM_REF);
+		return userTask(id, "camunda:candidateGroups=\"" + PLAIN_GROUP + "\" " + FORM_REF);
+	}
+
+	/** A review task with the whole review contract and the given attributes. */
+	static String reviewTask(String id, String attributes) {
+		return "<bpmn:userTask id=\"" + id + "\" name=\"审查\" " + attributes + ">" + REVIEW_CONTRACT + "</bpmn:userTask>";
 	}
 
 	static String userTask(String id, String attributes) {

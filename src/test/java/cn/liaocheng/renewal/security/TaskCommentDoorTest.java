@@ -68,7 +68,7 @@ class TaskCommentDoorTest {
 	@Test
 	void theHolderAddsANoteAndReadsItWithTheOverdueReminder() throws Exception {
 		Task task = countyTasks.heldBy(HOLDER);
-		// What the overdue check writes on a task past its due date (OverdueTasks), as the engine, without a user.
+		// What the overdue check writes on a task past its due date (OverdueTaskListener), as the engine, without a user.
 		String reminder = "「县级形式审查」已超过办理期限，已提醒审核员尽快办理，并报送冠县工业和信息化局负责人督办。";
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), reminder);
 

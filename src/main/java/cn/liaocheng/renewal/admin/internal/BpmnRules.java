@@ -44,6 +44,7 @@ final class BpmnRules {
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			checkForm(task);
 			checkAssignment(task);
+			ReviewTaskRules.problems(task).forEach(message -> problem(task.getId(), message));
 		}
 		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
 			String ref = task.getCamundaDecisionRef();

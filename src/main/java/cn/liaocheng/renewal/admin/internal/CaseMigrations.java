@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.review.ReviewTaskTimers;
 
 /**
  * Moves running cases from one version of a process to another with Camunda's migration API: activities are
@@ -43,13 +44,16 @@ class CaseMigrations {
 
 	private final TransactionTemplate transactions;
 
+	private final ReviewTaskTimers timers;
+
 	CaseMigrations(RuntimeService runtime, RepositoryService repository, ActingUser actingUser, AuditTrail audit,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ReviewTaskTimers timers) {
 		this.runtime = runtime;
 		this.repository = repository;
 		this.actingUser = actingUser;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.timers = timers;
 	}
 
 	DryRun dryRun(String sourceId, String targetId) {
@@ -94,6 +98,8 @@ class CaseMigrations {
 					.skipCustomListeners()
 					.skipIoMappings()
 					.execute();
+				// A task that gains an overdue timer by the move gets it on its own due date.
+				timers.followDueDates(processInstanceIds);
 				ProcessDefinition source = repository.getProcessDefinition(sourceId);
 				ProcessDefinition target = repository.getProcessDefinition(targetId);
 				audit.record(userId, CASES_MIGRATED, "process:" + source.getKey(),

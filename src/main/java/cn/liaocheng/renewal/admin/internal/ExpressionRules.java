@@ -15,7 +15,7 @@ import cn.liaocheng.renewal.review.ModelVocabulary;
 
 /**
  * Every expression of a BPMN model, in any attribute or text the engine may evaluate, stays within the vocabulary of
- * the product's models ({@link ModelVocabulary}): their beans, their variables and their two members. An expression
+ * the product's models ({@link ModelVocabulary}): their beans, their variables and their few members. An expression
  * is code the engine runs with the server's rights, so a model may not bring new names, methods or functions of its
  * own; the problem names the element by id and name.
  */

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.notification.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +105,20 @@ class NotificationEvents {
 					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」转交给您办理。转交原因："
 							+ sentence(event.reason()) + due,
 					link, event.applicationId(), null));
+			case ASSIGNED -> notifier.notify(event.assignee(), new Note(NotificationKind.TASK_ASSIGNED,
+					"指派给您的任务：" + event.taskName(),
+					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」指派给您办理。" + due, link,
+					event.applicationId(), null));
+			case RELEASED -> {
+				String why = event.reason() == null ? "" : "原因：" + sentence(event.reason());
+				Note note = new Note(NotificationKind.TASK_RELEASED, "任务放回待认领：" + event.taskName(),
+						recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
+								+ "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
+						link, event.applicationId(), null);
+				List<String> users = new ArrayList<>(recipients.membersOf(event.candidateGroups()));
+				users.remove(event.actor());
+				users.forEach(user -> notifier.notify(user, note));
+			}
 			case OVERDUE -> {
 				Note note = new Note(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
 						about + "「" + event.taskName() + "」已超过办理期限" + (event.due() == null ? "" : "（" + DAY.format(event.due()) + "）")

@@ -9,6 +9,8 @@ enum NotificationKind {
 	CASE_DECIDED("办理结果"),
 	TASK_CREATED("新待办"),
 	TASK_TRANSFERRED("任务转交"),
+	TASK_ASSIGNED("任务指派"),
+	TASK_RELEASED("任务放回"),
 	TASK_OVERDUE("任务超期"),
 	TASK_DELEGATED("任务委派"),
 	TASK_URGED("催办"),

@@ -102,6 +102,8 @@ class ReviewTaskListener implements TaskListener {
 			.filter(g -> g != null).toList();
 		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, task.getId(), task.getName(),
 				applicationId, task.getAssignee(), groups, task.getDueDate().toInstant(), null, null));
+		// The overdue timer was made before the task had a due date; from now on it fires at the task's due date.
+		OverdueTimer.followDueDate(task);
 	}
 
 	/**

@@ -29,7 +29,6 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.TaskDelegated;
-import cn.liaocheng.renewal.review.TaskTransferred;
 import cn.liaocheng.renewal.review.internal.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -100,8 +99,6 @@ public class TaskHandOvers {
 			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(), held.task().getName(),
 					held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
 					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
-			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId,
-					colleague.userId(), colleague.body()));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});
@@ -144,7 +141,9 @@ public class TaskHandOvers {
 					+ "放回本部门待办，待同事认领。原因：" + why, "back to the pool; reason: " + why);
 			operations.add(held.applicationId(), "RELEASE", held.task().getId(), held.task().getName(), callerId,
 					directory.personName(callerId), bodyName, why);
-			events.publishEvent(new TaskTransferred(held.applicationId(), held.task().getId(), callerId, null, body));
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.RELEASED, held.task().getId(),
+					held.task().getName(), held.applicationId(), null, List.copyOf(held.bodies()),
+					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
 			return new HandOver(held.task().getId(), held.task().getName(), body, bodyName, null, null);
 		});
 	}

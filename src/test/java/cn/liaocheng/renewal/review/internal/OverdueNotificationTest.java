@@ -2,16 +2,15 @@ package cn.liaocheng.renewal.review.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 class OverdueNotificationTest {
 
 	@Autowired
-	OverdueTasks overdue;
+	ProcessEngine engine;
 
 	@Autowired
 	Applications applications;
@@ -46,18 +45,26 @@ class OverdueNotificationTest {
 
 	CountyReviewTasks countyTasks;
 
+	OverdueTimers timers;
+
 	@BeforeEach
 	void fixture() {
+		timers = new OverdueTimers(engine);
 		countyTasks = new CountyReviewTasks(applications, identity, tasks);
 		countyTasks.ensureColleague();
+	}
+
+	@AfterEach
+	void resumeJobExecutor() {
+		timers.close();
 	}
 
 	@Test
 	void shouldNotifyTheAssigneeAndTheBodysLeadOfAnOverdueTask() {
 		Task task = countyTasks.heldBy(DemoUsers.COUNTY_REVIEWER);
-		makeOverdue(task);
+		timers.makeOverdue(task);
 
-		overdue.escalate(Instant.now());
+		timers.fire(task);
 
 		assertThat(recipients(task)).containsExactlyInAnyOrder(DemoUsers.COUNTY_REVIEWER, "gx-industry-lead");
 		String body = jdbc.sql("SELECT body FROM notification WHERE kind = 'TASK_OVERDUE' AND recipient_id = ? AND link = ?")
@@ -66,16 +73,16 @@ class OverdueNotificationTest {
 			.single();
 		assertThat(body).contains("已超过办理期限", "县级形式审查", "负责人");
 
-		overdue.escalate(Instant.now());
+		assertThat(timers.of(task)).as("fired once, gone").isEmpty();
 		assertThat(recipients(task)).hasSize(2);
 	}
 
 	@Test
 	void shouldNotifyTheWholeBodyAndItsLeadOfAnOverdueUnclaimedTask() {
 		Task task = countyTasks.open();
-		makeOverdue(task);
+		timers.makeOverdue(task);
 
-		overdue.escalate(Instant.now());
+		timers.fire(task);
 
 		List<String> body = identity.createUserQuery().memberOfGroup(CountyReviewTasks.BODY).list().stream()
 			.map(User::getId).toList();
@@ -89,12 +96,6 @@ class OverdueNotificationTest {
 
 	private static String link(Task task) {
 		return "/camunda/app/tasklist/default/#/?task=" + task.getId();
-	}
-
-	private void makeOverdue(Task task) {
-		Task loaded = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-		loaded.setDueDate(Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
-		tasks.saveTask(loaded);
 	}
 
 	private List<String> recipients(Task task) {
