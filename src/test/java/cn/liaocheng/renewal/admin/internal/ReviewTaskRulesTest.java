@@ -49,7 +49,8 @@ class ReviewTaskRulesTest {
 		assertThat(review).containsExactlyInAnyOrder("Task_CountyFormalReview", "Task_CountyInvoiceCheck",
 				"Task_CountyRecommendation", "Task_CityAcceptance", "Task_JointReview", "Task_IndustryDecision",
 				"Task_PbocListing", "Task_BankDecision", "Task_ExpertReview", "Task_ResolveObjections",
-				"Task_FinanceAllocation");
+				"Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck", "Task_CityOnsiteAcceptance",
+				"Task_PerformanceEvaluation");
 		assertThat(ReviewTaskContract.isReviewTask(null)).isFalse();
 		assertThat(ReviewTaskContract.isReviewTask("enterprise")).isFalse();
 	}
