@@ -50,14 +50,19 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 
 	/** "2027年3月1日 09:00 至 2027年3月31日 17:00（北京时间）". */
 	public String period() {
-		return SHOWN.format(opensAt) + " 至 " + SHOWN.format(closesAt) + "（北京时间）";
+		return opensText() + " 至 " + closesText() + "（北京时间）";
 	}
 
 	public String opensText() {
 		return SHOWN.format(opensAt);
 	}
 
+	/** A window that ends at midnight ends, as notices say it, at 24:00 of the day before. */
 	public String closesText() {
+		java.time.ZonedDateTime end = closesAt.atZone(BEIJING);
+		if (end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+			return SHOWN.format(end.minusDays(1)).replaceFirst("00:00$", "24:00");
+		}
 		return SHOWN.format(closesAt);
 	}
 

@@ -33,7 +33,7 @@ public class ApplicationWindows {
 				|| user.groupIds().contains(GroupNames.lead(INDUSTRY_BUREAU)));
 	}
 
-	/** Open and announced windows, soonest first: the published notice. */
+	/** The published notice: the open windows and those announced, soonest first. */
 	@Transactional(readOnly = true)
 	public List<ApplicationWindow> published() {
 		return store.notClosed(Instant.now());

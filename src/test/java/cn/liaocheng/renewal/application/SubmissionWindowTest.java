@@ -43,19 +43,30 @@ class SubmissionWindowTest {
 		long windowId = open.get("id").asLong();
 		HttpResponse<String> closed = bureau.postJson("/api/batches/windows/" + windowId + "/close", "");
 		assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+		long next = 0;
 		try {
 			HttpResponse<String> refused = enterprise.submit(id);
 			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-			String reason = json(refused).get("detail").asText();
 			// The loan and subsidy windows are open; they do not open project registration.
-			assertThat(reason).contains("当前不在项目入库申请的申报期内", "草稿已保存",
-					"下一批次：" + (year + 1) + "年度项目入库申请", (year + 1) + "年1月1日 00:00");
+			assertThat(json(refused).get("detail").asText()).contains("当前不在项目入库申请的申报期内", "草稿已保存");
+
+			HttpResponse<String> announced = bureau.postJson("/api/batches/windows", """
+					{"year": %d, "kind": "PROJECT", "opensAt": "%d-06-01T09:00", "closesAt": "%d-06-30T17:00",
+					 "noticeTitle": "第二批项目入库通知", "noticeText": "申报范围和材料要求"}""".formatted(year + 1, year + 1, year + 1));
+			assertThat(announced.statusCode()).as(announced.body()).isEqualTo(201);
+			next = json(announced).get("id").asLong();
+			String reason = json(enterprise.submit(id)).get("detail").asText();
+			assertThat(reason).contains("当前不在项目入库申请的申报期内", "下一批次：" + (year + 1) + "年度项目入库申请",
+					"第二批项目入库通知", (year + 1) + "年6月1日 09:00 至 " + (year + 1) + "年6月30日 17:00（北京时间）");
 			assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("DRAFT");
 			assertThat(entries(id)).isZero();
 			// Drafts stay possible outside every window.
 			assertThat(enterprise.createDraft("PROJECT", ApplicationFixtures.project(1))).isPositive();
 		}
 		finally {
+			if (next != 0) {
+				bureau.postJson("/api/batches/windows/" + next + "/close", "");
+			}
 			// The bureau puts the deadline back: a closed window may be extended.
 			JsonNode now = json(bureau.get("/api/batches/windows/" + windowId));
 			ObjectNode restore = ((ObjectNode) open.deepCopy()).put("version", now.get("version").asInt());

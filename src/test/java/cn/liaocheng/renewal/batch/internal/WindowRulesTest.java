@@ -107,6 +107,13 @@ class WindowRulesTest {
 		assertThat(WindowRules.overlapProblem(MARCH).message()).contains("时间重叠", "2027年3月1日 09:00");
 	}
 
+	@Test
+	void aWindowEndingAtMidnightIsShownEndingAt2400OfTheDayBefore() {
+		ApplicationWindow wholeYear = window(4, 2027, ApplicationKind.SUBSIDY, at(2027, 1, 1, 0, 0), at(2028, 1, 1, 0, 0), "全年");
+		assertThat(wholeYear.period()).isEqualTo("2027年1月1日 00:00 至 2027年12月31日 24:00（北京时间）");
+		assertThat(MARCH.closesText()).isEqualTo("2027年3月31日 17:00");
+	}
+
 	private static WindowForm form(String year, String kind, String opens, String closes) {
 		return new WindowForm(year, kind, opens, closes, "通知", "正文", null);
 	}
