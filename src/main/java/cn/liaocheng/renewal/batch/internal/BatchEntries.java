@@ -43,6 +43,20 @@ public class BatchEntries {
 			.list();
 	}
 
+	/** The batch year of each application that has one; one query. */
+	public java.util.Map<Long, Integer> yearsOf(java.util.Collection<Long> applicationIds) {
+		java.util.Map<Long, Integer> years = new java.util.HashMap<>();
+		if (applicationIds.isEmpty()) {
+			return years;
+		}
+		jdbc.sql("SELECT application_id, batch_year FROM batch_entry WHERE application_id IN (:ids)")
+			.param("ids", applicationIds)
+			.query(rs -> {
+				years.put(rs.getLong(1), rs.getInt(2));
+			});
+		return years;
+	}
+
 	/** The years that have windows or entries, newest first. */
 	public List<Integer> years() {
 		return jdbc.sql("""

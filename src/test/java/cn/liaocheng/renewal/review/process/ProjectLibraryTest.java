@@ -99,6 +99,21 @@ class ProjectLibraryTest extends ReviewProcessTest {
 				"冠县");
 	}
 
+	@Test
+	void handledCasesShowAndFilterByBatchYear() {
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		Case handled = review.submitProject(7);
+		review.passCountyReview(handled);
+		String row = "/review/applications/" + handled.id() + "\"";
+		WebClient county = new WebClient(port);
+		county.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		HttpResponse<String> thisYear = county.get("/review/handled?year=" + year);
+		assertThat(thisYear.statusCode()).isEqualTo(200);
+		assertThat(thisYear.body()).contains(row, year + "年度");
+		assertThat(county.get("/review/handled?year=" + (year - 1)).body()).doesNotContain(row);
+		assertThat(county.get("/review/handled").body()).contains(row);
+	}
+
 	private WebClient as(String user) {
 		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 	}
