@@ -73,6 +73,38 @@ class ApplicationWindowsWebTest {
 	}
 
 	@Test
+	void twoOverlappingWindowsSavedAtTheSameMomentAreNotBothAccepted() throws Exception {
+		int year = NEXT_YEAR.getAndIncrement();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			for (int i = 0; i < 4; i++) {
+				String body = window(year, "LOAN", "03-0" + (i + 1) + "T09:00", "03-31T17:00");
+				// Signed in beforehand: password checks (Argon2) would space the requests out.
+				WebClient client = new WebClient(port);
+				client.login(BUREAU, DemoUsers.PASSWORD);
+				String token = WebClient.csrfTokenOf(client.get("/").body());
+				answers.add(pool.submit(() -> {
+					start.await();
+					return client.postJson("/api/batches/windows", body, "X-CSRF-TOKEN", token).statusCode();
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> codes = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				codes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(codes).containsOnly(201, 400).containsOnlyOnce(201);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ? AND kind = 'LOAN'").param(year)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void extraFieldsInTheBodyChangeNothingTheServerDecides() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
 		String body = window(year, "LOAN", "05-01T09:00", "05-31T17:00")

@@ -61,10 +61,8 @@ public class WindowStore {
 	public ApplicationWindow update(String userId, long id, WindowForm form, int expectedVersion) {
 		ApplicationWindow current = find(id);
 		WindowRules.Window window = WindowRules.parse(form);
-		repository.lockKind(current.kind());
-		if (window.kind() != current.kind()) {
-			repository.lockKind(window.kind());
-		}
+		// Both kinds' locks when the kind changes, always in the same order, so two such changes cannot deadlock.
+		java.util.EnumSet.of(current.kind(), window.kind()).forEach(repository::lockKind);
 		if ((window.kind() != current.kind() || window.year() != current.year()) && repository.entries(id) > 0) {
 			throw new WindowInvalidException(List.of(new cn.liaocheng.renewal.application.FieldProblem("year",
 					"该批次已有企业提交申报，不能再修改年度或申报类别；如需调整，请关闭本批次后另开批次")));

@@ -62,6 +62,9 @@ class ProjectLibraryTest extends ReviewProcessTest {
 
 		List<Long> guanxian = ids(as(DemoUsers.COUNTY_REVIEWER).get(library + "&approvedOnly=false"));
 		assertThat(guanxian).contains(registered, pending.id()).doesNotContain(linqing);
+		// A county body cannot widen its view with parameters the library does not take.
+		assertThat(ids(as(DemoUsers.COUNTY_REVIEWER).get(library + "&approvedOnly=false&divisionCode=371581&division_code=371581")))
+			.doesNotContain(linqing);
 		List<Long> linqingBody = ids(as("lq-industry").get(library + "&approvedOnly=false"));
 		assertThat(linqingBody).contains(linqing).doesNotContain(registered, pending.id());
 
