@@ -203,6 +203,15 @@ class ApplicationWindowsWebTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?").param(year).query(Integer.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void theOpenApiDocumentAdvertisesThePublishedWindowsButNotTheBureausEndpoints() throws Exception {
+		JsonNode paths = JSON.readTree(as(DemoUsers.ENTERPRISE).get("/v3/api-docs").body()).get("paths");
+		assertThat(paths.has("/api/batches/published")).isTrue();
+		assertThat(paths.has("/api/batches/windows")).isFalse();
+		assertThat(paths.has("/api/batches/windows/{id}")).isFalse();
+		assertThat(paths.has("/api/batches/windows/{id}/close")).isFalse();
+	}
+
 	private WebClient as(String user) {
 		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 	}
