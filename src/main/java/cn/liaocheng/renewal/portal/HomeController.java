@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -22,17 +23,24 @@ class HomeController {
 
 	private final OrganizationCatalog organizations;
 
-	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations) {
+	private final ApplicationWindows windows;
+
+	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows) {
 		this.enterprises = enterprises;
 		this.organizations = organizations;
+		this.windows = windows;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
+		// The published notice of application windows (申报批次): for strangers and enterprises alike.
+		model.addAttribute("windows", windows.published());
 		if (user == null) {
 			model.addAttribute("bureaus", organizations.industryBureaus());
 			return "welcome";
 		}
+		model.addAttribute("managesWindows", ApplicationWindows.mayManage(user));
+		model.addAttribute("seesLibrary", user.isAdministrator() || user.isIn(GroupType.CITY) || user.isIn(GroupType.COUNTY));
 		model.addAttribute("user", user);
 		model.addAttribute("isEnterprise", user.isIn(GroupType.ENTERPRISE));
 		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)

@@ -6,6 +6,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+import java.util.Map;
+
+import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.review.internal.HandledCases;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -15,15 +19,27 @@ class HandledCasesController {
 
 	private final HandledCases handled;
 
-	HandledCasesController(HandledCases handled) {
+	private final BatchYears batchYears;
+
+	HandledCasesController(HandledCases handled, BatchYears batchYears) {
 		this.handled = handled;
+		this.batchYears = batchYears;
 	}
 
 	@GetMapping("/review/handled")
 	String handled(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "q", defaultValue = "") String query,
-			Model model) {
+			@RequestParam(required = false) Integer year, Model model) {
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
-		model.addAttribute("cases", handled.of(user, q));
+		List<HandledCases.Handled> cases = handled.of(user, q);
+		// The batch (申报批次) year of each case, in one query; with a year chosen, only that year's cases.
+		Map<Long, Integer> years = batchYears.of(cases.stream().map(c -> c.listing().summary().id()).toList());
+		if (year != null) {
+			cases = cases.stream().filter(c -> year.equals(years.get(c.listing().summary().id()))).toList();
+		}
+		model.addAttribute("cases", cases);
+		model.addAttribute("batchYears", years);
+		model.addAttribute("years", batchYears.years());
+		model.addAttribute("year", year);
 		model.addAttribute("q", q);
 		return "review/handled";
 	}

@@ -72,6 +72,10 @@ class SecurityConfiguration {
 				// Statistics: city and county bodies and administrators; which counties each sees is decided per user.
 				.requestMatchers(path("/statistics/**"), path("/api/statistics/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
+				// Application windows (申报批次): the city industry bureau and administrators, checked again per call.
+				.requestMatchers(path("/batches"), path("/batches/**"), path("/api/batches/windows"),
+						path("/api/batches/windows/**"))
+				.hasAnyRole(REVIEWER, ADMIN)
 				// The reviewers' dossier view and task hand-overs; which cases and tasks are checked per case and task.
 				.requestMatchers(path("/review/**"), path("/api/review/**"))
 				.hasAnyRole(STAFF)
