@@ -4,11 +4,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -37,6 +40,12 @@ class EnterpriseLoanController {
 		model.addAttribute("view", book.viewOwn(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该申报没有已发放的贷款")));
 		return "ledger/enterprise-loan";
+	}
+
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
 	}
 
 }
