@@ -109,8 +109,8 @@ class LedgerPagesController {
 		throw new ResponseStatusException(LedgerProblems.status(e), e.getMessage());
 	}
 
-	/** What the officer typed, shown again after a refusal. */
-	record Input(String type, String date, String amount, String contractNo, String note) {
+	/** What the officer typed, shown again after a refusal; kept in the (database-stored) session as a flash attribute. */
+	record Input(String type, String date, String amount, String contractNo, String note) implements java.io.Serializable {
 	}
 
 	private static void refuse(LedgerException e, RedirectAttributes redirect) {
