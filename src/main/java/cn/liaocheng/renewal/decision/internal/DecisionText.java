@@ -42,6 +42,7 @@ final class DecisionText {
 			text.opinions(request.opinions());
 		}
 		text.heading(request.type() == DecisionType.LOAN_DECLINED ? "审贷结果"
+				: request.type() == DecisionType.INTEREST_SUBSIDY_PAYMENT ? "拨付情况"
 				: request.type().adverse() ? "决定及理由" : "审查结论");
 		text.paragraph(decision(request));
 		List<String> reasons = request.reasons();
@@ -146,14 +147,12 @@ final class DecisionText {
 			.toString();
 	}
 
-	/** The ledger period's computation in words: daily balances summed, points a year, 360 days a year. */
+	/** The ledger period's computation in words; the period's figures stand in the facts above. */
 	private static String payment(DecisionRequest.Payment p) {
-		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按该笔贷款" + date(p.from()) + "至" + date(p.to())
-				+ "期间（计" + p.days() + "天）每日实际贷款本金余额累计的计息积数人民币" + yuan(p.balanceBasis()) + "元、贴息"
+		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360），核定"
-				+ p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn()) + "拨付"
-				+ (p.voucherNo() == null ? "" : "（拨付凭证号：" + p.voucherNo() + "）")
-				+ "。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+				+ p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 
 	private static java.util.Optional<String> closing(DecisionRequest r) {

@@ -105,8 +105,7 @@ public class LedgerPayments {
 		IssuedDecision issued = decisions.issue(new DecisionRequest(applicationId, ISSUER,
 				DecisionType.INTEREST_SUBSIDY_PAYMENT, loan.enterpriseName(), loan.creditCode(), null,
 				loan.projectName(), loan.referenceNo(),
-				new DecisionRequest.Amounts(null, null, null, loan.grantedAmount(), loan.rate(), loan.termMonths(),
-						row.amount()),
+				new DecisionRequest.Amounts(null, null, null, loan.grantedAmount(), null, null, null),
 				organizations.bankName(loan.bankKey()), null, null, null, null, payment));
 		if (row.noticeDecisionId() == null) {
 			store.notice(rowId, issued.id());

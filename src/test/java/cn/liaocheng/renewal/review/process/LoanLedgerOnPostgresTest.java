@@ -134,7 +134,7 @@ class LoanLedgerOnPostgresTest {
 		assertThat(decisions.verify(altered).verdict()).isNotEqualTo(VerificationResult.Verdict.GENUINE);
 		String text = review.issued(new Case(id, null, null), DecisionType.INTEREST_SUBSIDY_PAYMENT).text();
 		assertThat(text).contains("贴息资金拨付通知书", "聊城市财政局", "2026-03期", "人民币2,000.00元", "LCCZ-2026-0805-01",
-				"ICBC-LC-2026-0316", "计16天", "48,000,000.00");
+				"ICBC-LC-2026-0316", "2026年3月31日，16天", "48,000,000.00", "拨付情况");
 
 		WebClient enterprise = new WebClient(port);
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
