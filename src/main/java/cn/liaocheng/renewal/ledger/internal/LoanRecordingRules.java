@@ -46,7 +46,7 @@ final class LoanRecordingRules {
 				requireDisbursed(events);
 				BigDecimal amount = amount(r.amount(), "amount", "归还本金");
 				if (amount.compareTo(balance) >= 0) {
-					throw LedgerException.invalid("amount", "归还本金应小于贷款余额（" + balance.toPlainString()
+					throw LedgerException.invalid("amount", "归还本金应小于贷款余额（" + yuan(balance)
 							+ "元）；全部归还请登记“提前结清”");
 				}
 				yield new LoanBook.Recording(r.type(), date, amount, null, note);
@@ -79,14 +79,18 @@ final class LoanRecordingRules {
 			.map(LoanEvent::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (disbursed.add(amount).compareTo(loan.grantedAmount()) > 0) {
-			throw LedgerException.invalid("amount", "累计放款不能超过批准的贷款金额（" + loan.grantedAmount().toPlainString()
-					+ "元），已放款" + disbursed.toPlainString() + "元");
+			throw LedgerException.invalid("amount", "累计放款不能超过批准的贷款金额（" + yuan(loan.grantedAmount())
+					+ "元），已放款" + yuan(disbursed) + "元");
 		}
 		String contract = text(r.contractNo(), "contractNo", 64, "借款合同编号");
 		if (contract == null) {
 			throw LedgerException.invalid("contractNo", "请填写借款合同编号");
 		}
 		return new LoanBook.Recording(r.type(), date, amount, contract, text(r.note(), "note", 500, "说明"));
+	}
+
+	private static String yuan(BigDecimal amount) {
+		return String.format("%,.2f", amount);
 	}
 
 	private static void requireDisbursed(List<LoanEvent> events) {
