@@ -113,6 +113,12 @@ public class LedgerPayments {
 		return issued;
 	}
 
+	/** City finance issues the notice of a paid period whose issue did not complete at payment. */
+	public IssuedDecision reissue(PortalUser user, long applicationId, long rowId) {
+		LedgerAccess.requireFinance(user, GrantedLoan.of(stages, applicationId));
+		return notice(applicationId, rowId);
+	}
+
 	/** The notice of a paid period, for the granting bank and the finance bureau. */
 	public Optional<IssuedDecision> noticeFor(PortalUser user, long applicationId, long rowId) {
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);

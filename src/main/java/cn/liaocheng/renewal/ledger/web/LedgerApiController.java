@@ -80,6 +80,12 @@ class LedgerApiController {
 		return payments.pay(user, id, rowId, body.date("paidOn"), body.text("voucherNo"));
 	}
 
+	@PostMapping("/{id}/ledger/{rowId}/notice")
+	@Operation(summary = "补发已拨付期间的贴息资金拨付通知书（市财政局；每期只出具一份，重复调用返回同一份）")
+	IssuedDecision reissue(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long rowId) {
+		return payments.reissue(user, id, rowId);
+	}
+
 	@GetMapping("/{id}/ledger/{rowId}/notice")
 	@Operation(summary = "下载一期的贴息资金拨付通知书 PDF（带数字签名）")
 	ResponseEntity<byte[]> notice(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
