@@ -80,7 +80,8 @@ class OpenApiDocumentTest {
 				"/api/applications/{id}/attachments", "/api/tokens", "/api/me");
 		assertThat(paths).allSatisfy(path -> assertThat(path).startsWith("/api/")
 			.doesNotStartWith("/api/county")
-			.doesNotStartWith("/api/review"));
+			.doesNotStartWith("/api/review")
+			.doesNotStartWith("/api/ledger"));
 	}
 
 	@Test
