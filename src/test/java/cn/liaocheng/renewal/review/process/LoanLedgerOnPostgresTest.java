@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.VerificationResult;
+import cn.liaocheng.renewal.ledger.LedgerTotals;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -65,6 +66,9 @@ class LoanLedgerOnPostgresTest {
 
 	@Autowired
 	Decisions decisions;
+
+	@Autowired
+	LedgerTotals totals;
 
 	ReviewFixture review;
 
@@ -135,6 +139,9 @@ class LoanLedgerOnPostgresTest {
 		String text = review.issued(new Case(id, null, null), DecisionType.INTEREST_SUBSIDY_PAYMENT).text();
 		assertThat(text).contains("贴息资金拨付通知书", "聊城市财政局", "2026-03期", "人民币2,000.00元", "LCCZ-2026-0805-01",
 				"ICBC-LC-2026-0316", "2026年3月31日，16天", "48,000,000.00", "拨付情况");
+
+		assertTotalsOfMonthAgreeWithTheLoans("2026-03");
+		assertTotalsOfMonthAgreeWithTheLoans("2026-07");
 
 		WebClient enterprise = new WebClient(port);
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
@@ -251,6 +258,44 @@ class LoanLedgerOnPostgresTest {
 			.isEqualTo(404);
 		assertThat(finance.postJson(ledger(id, row, "approve"), "{\"status\":\"PAID\"}").statusCode()).isEqualTo(400);
 		assertThat(abc.getBytes("/api/ledger/loans/" + id + "/ledger/" + row + "/notice").statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * The statistics' totals for 冠县 and the month against the sums of every loan's rows as the finance bureau reads
+	 * them one loan at a time (the other tests' loans included, whatever their order).
+	 */
+	private void assertTotalsOfMonthAgreeWithTheLoans(String month) throws Exception {
+		BigDecimal accrued = BigDecimal.ZERO;
+		BigDecimal approved = BigDecimal.ZERO;
+		BigDecimal paidSum = BigDecimal.ZERO;
+		int loans = 0;
+		for (JsonNode listed : JSON.readTree(finance.get("/api/ledger/loans").body())) {
+			boolean counted = false;
+			for (JsonNode row : loan(finance, listed.get("summary").get("id").asLong()).get("rows")) {
+				if (!row.get("periodEnd").asText().startsWith(month)) {
+					continue;
+				}
+				BigDecimal amount = row.get("amount").decimalValue();
+				String status = row.get("status").asText();
+				accrued = accrued.add(amount);
+				approved = status.equals("ACCRUED") ? approved : approved.add(amount);
+				paidSum = status.equals("PAID") ? paidSum.add(amount) : paidSum;
+				counted = true;
+			}
+			loans += counted ? 1 : 0;
+		}
+		java.time.YearMonth m = java.time.YearMonth.parse(month);
+		List<LedgerTotals.MonthTotal> found = totals.byCountyAndMonth(m, m);
+		assertThat(found).singleElement().satisfies(t -> {
+			assertThat(t.divisionCode()).isEqualTo("371525");
+			assertThat(t.month()).isEqualTo(m);
+		});
+		LedgerTotals.MonthTotal total = found.get(0);
+		assertThat(total.accrued()).isEqualByComparingTo(accrued);
+		assertThat(total.approved()).isEqualByComparingTo(approved);
+		assertThat(total.paid()).isEqualByComparingTo(paidSum);
+		assertThat(total.loans()).isEqualTo(loans);
+		assertThat(accrued.signum()).isPositive();
 	}
 
 	private Case grantedLoan() {
