@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.IssuedDecision;
@@ -103,10 +103,13 @@ class LedgerPagesController {
 		return DecisionDownloads.of(notice, payments.pdf(notice));
 	}
 
-	/** A loan one may not see is "not found", as a page like any other. */
+	/** A loan one may not see is "not found", as a page like any other; an operation one may not do, 403. */
 	@ExceptionHandler(LedgerException.class)
-	void notFound(LedgerException e) {
-		throw new ResponseStatusException(LedgerProblems.status(e), e.getMessage());
+	ModelAndView refused(LedgerException e) {
+		boolean forbidden = e.reason() == LedgerException.Reason.FORBIDDEN;
+		ModelAndView page = new ModelAndView(forbidden ? "error/403" : "error/404");
+		page.setStatus(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
+		return page;
 	}
 
 	/** What the officer typed, shown again after a refusal; kept in the (database-stored) session as a flash attribute. */
@@ -115,7 +118,7 @@ class LedgerPagesController {
 
 	private static void refuse(LedgerException e, RedirectAttributes redirect) {
 		if (e.reason() == LedgerException.Reason.NOT_FOUND) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+			throw e;
 		}
 		redirect.addFlashAttribute("error", e.getMessage());
 	}
