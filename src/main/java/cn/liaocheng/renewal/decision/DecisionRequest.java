@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param reasons the reasons of an adverse decision (required for refusals and lapses)
  * @param decisionDate the date the document bears; {@code null} means today in China
  * @param proceedings what happened on the way, as the case's history records it
+ * @param payment the ledger period a payment notice settles, required for (and only for)
+ * {@link DecisionType#INTEREST_SUBSIDY_PAYMENT}; its period is part of the idempotency key
  */
 public record DecisionRequest(long applicationId, String issuingBody, DecisionType type, String enterpriseName,
 		String creditCode, String addressee, String projectName, String referenceNo, Amounts amounts, String lender,
-		List<Opinion> opinions, List<String> reasons, LocalDate decisionDate, Proceedings proceedings) {
+		List<Opinion> opinions, List<String> reasons, LocalDate decisionDate, Proceedings proceedings,
+		Payment payment) {
 
 	public DecisionRequest {
 		Objects.requireNonNull(issuingBody, "issuingBody");
@@ -31,6 +34,22 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
 		reasons = reasons == null ? List.of() : List.copyOf(reasons);
 		proceedings = proceedings == null ? Proceedings.NONE : proceedings;
+		if ((type == DecisionType.INTEREST_SUBSIDY_PAYMENT) != (payment != null)) {
+			throw new IllegalArgumentException("a payment period goes with, and only with, " + DecisionType.INTEREST_SUBSIDY_PAYMENT);
+		}
+	}
+
+	/** A request that settles no period. */
+	public DecisionRequest(long applicationId, String issuingBody, DecisionType type, String enterpriseName,
+			String creditCode, String addressee, String projectName, String referenceNo, Amounts amounts, String lender,
+			List<Opinion> opinions, List<String> reasons, LocalDate decisionDate, Proceedings proceedings) {
+		this(applicationId, issuingBody, type, enterpriseName, creditCode, addressee, projectName, referenceNo, amounts,
+				lender, opinions, reasons, decisionDate, proceedings, null);
+	}
+
+	/** The period key of the decision: empty unless it settles a ledger period. */
+	public String period() {
+		return payment == null ? "" : payment.period();
 	}
 
 	/** A request that says nothing of the proceedings beyond its opinions. */
@@ -81,6 +100,26 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 			BigDecimal loanAmount, BigDecimal loanRatePercent, Integer loanTermMonths, BigDecimal interestSubsidy) {
 
 		public static final Amounts NONE = new Amounts(null, null, null, null, null, null, null);
+
+	}
+
+	/**
+	 * One period of the interest-subsidy ledger, as paid: the facts the payment notice states.
+	 *
+	 * @param period the ledger's period label, e.g. {@code 2026-03} or {@code 2026Q2}
+	 * @param balanceBasis the sum of the loan's daily balances over the subsidised days (计息积数), in yuan
+	 * @param points percentage points a year of the dated rule
+	 * @param basis the national notice(s) the rule rests on
+	 * @param contractNo the loan contract number the bank recorded
+	 */
+	public record Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
+			BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo, String basis) {
+
+		public Payment {
+			Objects.requireNonNull(period, "period");
+			Objects.requireNonNull(amount, "amount");
+			Objects.requireNonNull(paidOn, "paidOn");
+		}
 
 	}
 

@@ -16,11 +16,16 @@ public enum DecisionType {
 	LOAN_DECLINED(Stage.LOAN, true, false, "贷款审批结果告知书"),
 	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, false, "贷款贴息确认通知书"),
 	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
+	/** One period's interest subsidy paid from the ledger: one notice per application and period. */
+	INTEREST_SUBSIDY_PAYMENT(Stage.INTEREST_SUBSIDY_PAYMENT, false, false, "贴息资金拨付通知书"),
 	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书");
 
-	/** What the decision settles; the database allows one decision per application and stage. */
+	/**
+	 * What the decision settles; the database allows one decision per application, stage and period (the period is
+	 * empty except for {@link #INTEREST_SUBSIDY_PAYMENT}, which settles one ledger period).
+	 */
 	public enum Stage {
-		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, LAPSE
+		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, INTEREST_SUBSIDY_PAYMENT, LAPSE
 	}
 
 	private final Stage stage;

@@ -149,6 +149,27 @@ class DecisionIssuingTest {
 	}
 
 	@Test
+	void aPaymentNoticeIsIssuedOncePerPeriodBesideTheLoansOtherDecisions() throws Exception {
+		long application = SampleDecisions.newApplicationId();
+		IssuedDecision listed = decisions.issue(SampleDecisions.loanListed(application));
+		IssuedDecision march = decisions.issue(SampleDecisions.interestPayment(application, "2026-03", "2000.00"));
+		IssuedDecision again = decisions.issue(SampleDecisions.interestPayment(application, "2026-03", "2000.00"));
+		IssuedDecision april = decisions.issue(SampleDecisions.interestPayment(application, "2026-04", "3750.00"));
+
+		assertThat(again).isEqualTo(march);
+		assertThat(april.id()).isNotEqualTo(march.id());
+		assertThat(decisionsOf(application)).isEqualTo(3);
+		assertThat(march.number()).startsWith("聊财审〔2026〕");
+		Poppler.save("interest-subsidy-payment", decisions.pdf(march.id()));
+		assertThat(text(decisions.pdf(march.id()))).contains("贴息资金拨付通知书", "2026-03期", "2,000.00", "LCCZ-2026-0508-01",
+				"ICBC-LC-2026-0316", "48,000,000.00").doesNotContain("行政复议");
+		assertThat(decisions.allForApplication(application)).extracting(IssuedDecision::id)
+			.containsExactly(listed.id(), march.id(), april.id());
+		assertThatThrownBy(() -> decisions.issue(SampleDecisions.interestPayment(application, null, "1.00")))
+			.isInstanceOf(NullPointerException.class);
+	}
+
+	@Test
 	void aContradictoryOutcomeForTheSameStageIsRefused() {
 		long application = SampleDecisions.newApplicationId();
 		IssuedDecision accepted = decisions.issue(SampleDecisions.projectAccepted(application));

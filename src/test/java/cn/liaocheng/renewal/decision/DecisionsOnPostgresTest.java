@@ -57,6 +57,24 @@ class DecisionsOnPostgresTest {
 	}
 
 	@Test
+	void concurrentPaymentNoticesOfOnePeriodMakeOneAndAnotherPeriodItsOwn() throws Exception {
+		long application = SampleDecisions.newApplicationId();
+		List<Callable<IssuedDecision>> calls = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String period = i % 2 == 0 ? "2026-03" : "2026-04";
+			calls.add(() -> decisions.issue(SampleDecisions.interestPayment(application, period, "2000.00")));
+		}
+
+		List<IssuedDecision> issued = runTogether(calls);
+
+		assertThat(issued.stream().map(IssuedDecision::id).distinct()).hasSize(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM decision WHERE application_id = ? AND stage = 'INTEREST_SUBSIDY_PAYMENT'")
+			.param(application)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void concurrentAndRepeatedCallsForOneApplicationMakeOneSignedDecision() throws Exception {
 		long application = SampleDecisions.newApplicationId();
 		List<Callable<IssuedDecision>> calls = new ArrayList<>();

@@ -69,6 +69,16 @@ final class SampleDecisions {
 				"中国工商银行聊城分行", opinions(), List.of(), DATE);
 	}
 
+	static DecisionRequest interestPayment(long applicationId, String period, String amount) {
+		return new DecisionRequest(applicationId, "finance", DecisionType.INTEREST_SUBSIDY_PAYMENT, ENTERPRISE,
+				CREDIT_CODE, null, PROJECT, "DK-2026-000005",
+				new Amounts(null, null, null, new BigDecimal("5000000"), new BigDecimal("3.10"), 36, new BigDecimal(amount)),
+				"中国工商银行聊城分行", List.of(), List.of(), DATE, null,
+				new DecisionRequest.Payment(period, LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 31), 16,
+						new BigDecimal("48000000.00"), new BigDecimal("1.5"), new BigDecimal(amount), DATE,
+						"LCCZ-2026-0508-01", "ICBC-LC-2026-0316", null));
+	}
+
 	static DecisionRequest lapsed(long applicationId) {
 		return new DecisionRequest(applicationId, "industry", DecisionType.APPLICATION_LAPSED, ENTERPRISE, CREDIT_CODE,
 				null, PROJECT, "BZ-2026-000040", Amounts.NONE, null, List.of(),

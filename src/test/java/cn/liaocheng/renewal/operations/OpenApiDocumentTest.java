@@ -81,7 +81,8 @@ class OpenApiDocumentTest {
 		assertThat(paths).allSatisfy(path -> assertThat(path).startsWith("/api/")
 			.doesNotStartWith("/api/county")
 			.doesNotStartWith("/api/review")
-			.doesNotStartWith("/api/statistics"));
+			.doesNotStartWith("/api/statistics")
+			.doesNotStartWith("/api/ledger"));
 	}
 
 	@Test

@@ -52,6 +52,20 @@ public final class WebClient {
 		return send(request(path).GET().build());
 	}
 
+	/** A download (an export, a PDF), as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public HttpResponse<String> postForm(String path, String form) {
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -96,20 +110,6 @@ public final class WebClient {
 			builder.header(headers[i], headers[i + 1]);
 		}
 		return send(builder.build());
-	}
-
-	/** A download (an export, a PDF) as bytes. */
-	public HttpResponse<byte[]> getBytes(String path) {
-		try {
-			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/** The CSRF token of a page the server rendered. */

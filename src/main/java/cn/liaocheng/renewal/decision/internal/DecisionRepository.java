@@ -40,23 +40,23 @@ class DecisionRepository {
 			.optional();
 	}
 
-	long insert(IssuedDecision d, int year, int serial, String referenceNo) {
+	long insert(IssuedDecision d, int year, int serial, String referenceNo, String period) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
 				    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code,
-				    project_name, reference_no, file_id, sha256, signer)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    project_name, reference_no, file_id, sha256, signer, period)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.applicationId(), d.type().stage().name(), d.type().name(), d.issuingBody(), d.issuingBodyName(),
 					year, serial, d.number(), d.verificationCode(), d.decisionDate(), Timestamp.from(d.issuedAt()),
-					d.enterpriseName(), d.creditCode(), d.projectName(), referenceNo, d.fileId(), d.sha256(), d.signer())
+					d.enterpriseName(), d.creditCode(), d.projectName(), referenceNo, d.fileId(), d.sha256(), d.signer(), period)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
 
-	Optional<IssuedDecision> byStage(long applicationId, DecisionType.Stage stage) {
-		return jdbc.sql(COLUMNS + " WHERE application_id = ? AND stage = ?")
-			.params(applicationId, stage.name())
+	Optional<IssuedDecision> byStage(long applicationId, DecisionType.Stage stage, String period) {
+		return jdbc.sql(COLUMNS + " WHERE application_id = ? AND stage = ? AND period = ?")
+			.params(applicationId, stage.name(), period)
 			.query(DecisionRepository::map)
 			.optional();
 	}

@@ -42,6 +42,7 @@ final class DecisionText {
 			text.opinions(request.opinions());
 		}
 		text.heading(request.type() == DecisionType.LOAN_DECLINED ? "审贷结果"
+				: request.type() == DecisionType.INTEREST_SUBSIDY_PAYMENT ? "拨付情况"
 				: request.type().adverse() ? "决定及理由" : "审查结论");
 		text.paragraph(decision(request));
 		List<String> reasons = request.reasons();
@@ -69,6 +70,8 @@ final class DecisionText {
 			case LOAN_LISTED, LOAN_REFUSED -> project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
 			case LOAN_DECLINED -> project + "设备更新贷款支持申请收悉。" + path + "现将审贷结果告知如下：";
 			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> interestOpening(r, project) + "现" + verb + "如下：";
+			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
+					+ "，已按规定纳入财政贴息台账。根据本期贴息台账及财政部门审核结果，现将本期贴息资金拨付情况通知如下：";
 			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
 		};
 	}
@@ -104,6 +107,7 @@ final class DecisionText {
 							: "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
+			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
 		};
 	}
@@ -143,6 +147,14 @@ final class DecisionText {
 			.toString();
 	}
 
+	/** The ledger period's computation in words; the period's figures stand in the facts above. */
+	private static String payment(DecisionRequest.Payment p) {
+		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
+				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360），核定"
+				+ p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+	}
+
 	private static java.util.Optional<String> closing(DecisionRequest r) {
 		if (r.type() == DecisionType.LOAN_DECLINED) {
 			return java.util.Optional.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；"
@@ -172,6 +184,16 @@ final class DecisionText {
 		if (loan != null) {
 			fact("放款日期", date(loan.grantDate()));
 			fact("贷款品种", loan.typeLabel());
+		}
+		DecisionRequest.Payment p = r.payment();
+		if (p != null) {
+			fact("借款合同编号", p.contractNo());
+			fact("贴息期间", p.period() + "（" + date(p.from()) + "至" + date(p.to()) + "，" + p.days() + "天）");
+			fact("计息积数", money(p.balanceBasis()));
+			fact("贴息比例", p.points().stripTrailingZeros().toPlainString() + "个百分点/年");
+			fact("本期贴息", money(p.amount()));
+			fact("拨付日期", date(p.paidOn()));
+			fact("拨付凭证号", p.voucherNo());
 		}
 	}
 

@@ -37,7 +37,8 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 /**
  * Issues each decision exactly once. The issuing transaction first locks the body's number counter, then looks for
  * a decision already made for the application's stage: a retry, or a second call racing the first, waits for the
- * lock and then finds the first one's decision instead of rendering, signing and numbering another.
+ * lock and then finds the first one's decision instead of rendering, signing and numbering another. A payment
+ * notice is one per period: its period joins application and stage in that key.
  */
 @Service("decisionDocuments") // "decisionService" is Camunda's SignedDecisions bean
 class SignedDecisions implements Decisions {
@@ -80,7 +81,7 @@ class SignedDecisions implements Decisions {
 	@Override
 	public IssuedDecision issue(DecisionRequest incoming) {
 		DecisionRequest request = complete(incoming);
-		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage());
+		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage(), request.period());
 		if (existing.isPresent()) {
 			return sameOutcome(existing.get(), request.type());
 		}
@@ -103,7 +104,7 @@ class SignedDecisions implements Decisions {
 				if (joined || attempt == ATTEMPTS) {
 					throw e;
 				}
-				Optional<IssuedDecision> meanwhile = decisions.byStage(request.applicationId(), request.type().stage());
+				Optional<IssuedDecision> meanwhile = decisions.byStage(request.applicationId(), request.type().stage(), request.period());
 				if (meanwhile.isPresent()) {
 					return sameOutcome(meanwhile.get(), request.type());
 				}
@@ -155,7 +156,7 @@ class SignedDecisions implements Decisions {
 	private IssuedDecision issueLocked(Issuing in) {
 		DecisionRequest r = in.request();
 		int last = numbers.lock(in.bodyKey(), in.year());
-		Optional<IssuedDecision> existing = decisions.byStage(r.applicationId(), r.type().stage());
+		Optional<IssuedDecision> existing = decisions.byStage(r.applicationId(), r.type().stage(), r.period());
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -171,7 +172,7 @@ class SignedDecisions implements Decisions {
 		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(), number,
 				code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
 				r.creditCode(), r.projectName(), file.id(), file.sha256(), in.credentials().subject());
-		long id = decisions.insert(decision, in.year(), serial, r.referenceNo());
+		long id = decisions.insert(decision, in.year(), serial, r.referenceNo(), r.period());
 		numbers.advance(in.bodyKey(), in.year(), serial);
 		audit.record("system", "DECISION_ISSUED", "application:" + r.applicationId(),
 				number + " " + r.type() + " code=" + code + " sha256=" + file.sha256());
@@ -229,7 +230,7 @@ class SignedDecisions implements Decisions {
 		return new DecisionRequest(r.applicationId(), r.issuingBody(), r.type(), r.enterpriseName().strip(),
 				r.creditCode().strip(), present(r.addressee()) ? r.addressee().strip() : r.enterpriseName().strip(),
 				r.projectName().strip(), r.referenceNo(), r.amounts(), r.lender(), r.opinions(), r.reasons(),
-				r.decisionDate() == null ? LocalDate.now(CHINA) : r.decisionDate(), r.proceedings());
+				r.decisionDate() == null ? LocalDate.now(CHINA) : r.decisionDate(), r.proceedings(), r.payment());
 	}
 
 	private static IssuedDecision sameOutcome(IssuedDecision existing, DecisionType requested) {

@@ -79,6 +79,9 @@ class SecurityConfiguration {
 				// The reviewers' dossier view and task hand-overs; which cases and tasks are checked per case and task.
 				.requestMatchers(path("/review/**"), path("/api/review/**"))
 				.hasAnyRole(STAFF)
+				// The loan ledger: which loans and operations are checked per loan (granting bank, city finance).
+				.requestMatchers(path("/ledger/**"), path("/api/ledger/**"))
+				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")

@@ -1,0 +1,55 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.ReviewFacts;
+
+/**
+ * A loan whose grant the enterprise accepted, with the facts of its case read from the current records (never from
+ * anything a request or a task completion could have written): the granting bank, the grant and the interest
+ * subsidy rule the loan process applied (the one source of the rate, months and cap).
+ */
+public record GrantedLoan(long applicationId, String referenceNo, String divisionCode, String enterpriseName,
+		String creditCode, @JsonIgnore String enterpriseUser, String projectName, String bankKey, BigDecimal grantedAmount,
+		BigDecimal rate, Integer termMonths, LocalDate grantDate, @JsonIgnore Accrual.Terms terms) {
+
+	static GrantedLoan of(ApplicationStages stages, long applicationId) {
+		ReviewFacts facts;
+		try {
+			facts = stages.facts(applicationId);
+		}
+		catch (ApplicationNotFoundException e) {
+			throw LedgerException.notFound();
+		}
+		Outcomes o = facts.outcomes();
+		if (facts.kind() != ApplicationKind.LOAN || o.grantedBankKey() == null || o.grantedAmount() == null) {
+			throw LedgerException.notFound();
+		}
+		BigDecimal points = o.interestSubsidyPoints() == null ? BigDecimal.ZERO : o.interestSubsidyPoints();
+		int months = o.interestSubsidyMonths() == null ? 0 : o.interestSubsidyMonths();
+		return new GrantedLoan(applicationId, facts.referenceNo(), facts.divisionCode(), facts.enterpriseName(),
+				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
+				o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
+				new Accrual.Terms(points, months, o.interestSubsidyCap()));
+	}
+
+	public BigDecimal points() {
+		return terms.points();
+	}
+
+	public int subsidyMonths() {
+		return terms.months();
+	}
+
+	public BigDecimal cap() {
+		return terms.cap();
+	}
+
+}

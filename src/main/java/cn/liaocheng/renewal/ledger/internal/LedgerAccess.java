@@ -1,0 +1,58 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.util.List;
+
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * Who may do what with a loan, by group membership: the officers of the bank whose grant was accepted record its
+ * life; the city finance bureau (市财政局, which issued the interest-subsidy decision and claims the central funds)
+ * approves and pays the ledger. Anyone else gets the same "not found" as for a loan that does not exist.
+ */
+final class LedgerAccess {
+
+	static final String FINANCE = GroupNames.city("finance");
+
+	private LedgerAccess() {
+	}
+
+	static List<String> bankKeys(PortalUser user) {
+		return user.memberships()
+			.stream()
+			.filter(m -> m.type() == GroupType.BANK && m.groupId().startsWith("bank-"))
+			.map(m -> m.groupId().substring("bank-".length()))
+			.toList();
+	}
+
+	static boolean isFinance(PortalUser user) {
+		return user.memberships().stream().anyMatch(m -> m.type() == GroupType.CITY && m.groupId().equals(FINANCE));
+	}
+
+	static boolean isLender(PortalUser user, GrantedLoan loan) {
+		return bankKeys(user).contains(loan.bankKey());
+	}
+
+	/** The bank's officers and the finance bureau see the loan; others are told it does not exist. */
+	static void requireSight(PortalUser user, GrantedLoan loan) {
+		if (!isLender(user, loan) && !isFinance(user)) {
+			throw LedgerException.notFound();
+		}
+	}
+
+	static void requireLender(PortalUser user, GrantedLoan loan) {
+		requireSight(user, loan);
+		if (!isLender(user, loan)) {
+			throw new LedgerException(LedgerException.Reason.FORBIDDEN, null, "只有发放该笔贷款的银行可以登记放款和还款");
+		}
+	}
+
+	static void requireFinance(PortalUser user, GrantedLoan loan) {
+		requireSight(user, loan);
+		if (!isFinance(user)) {
+			throw new LedgerException(LedgerException.Reason.FORBIDDEN, null, "只有市财政局可以审核和拨付贴息");
+		}
+	}
+
+}

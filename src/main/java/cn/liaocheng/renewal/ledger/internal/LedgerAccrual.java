@@ -1,0 +1,100 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.operations.ClusterLease;
+
+/**
+ * Writes every ended period of every disbursed loan to the ledger. One node of the cluster runs it at a time
+ * ({@link ClusterLease}); each loan is accrued in its own transaction under the loan's row lock, and a period
+ * already written is found, never written twice, so a repeated or overlapping run changes nothing.
+ */
+@Component
+public class LedgerAccrual {
+
+	static final String JOB = "interest-subsidy-accrual";
+
+	private static final Logger LOG = LoggerFactory.getLogger(LedgerAccrual.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(30);
+
+	private final ApplicationStages stages;
+
+	private final LedgerStore store;
+
+	private final ClusterLease lease;
+
+	private final TransactionTemplate transaction;
+
+	private final Periodicity periodicity;
+
+	LedgerAccrual(ApplicationStages stages, LedgerStore store, ClusterLease lease,
+			PlatformTransactionManager transactions, @Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity) {
+		this.stages = stages;
+		this.store = store;
+		this.lease = lease;
+		this.transaction = new TransactionTemplate(transactions);
+		this.periodicity = periodicity;
+	}
+
+	@Scheduled(initialDelayString = "${renewal.ledger.accrual.initial-delay:PT5M}",
+			fixedDelayString = "${renewal.ledger.accrual.interval:PT1H}")
+	void scheduled() {
+		int written = accrueAll(LocalDate.now(LoanBook.CHINA));
+		if (written > 0) {
+			LOG.info("Accrued {} interest-subsidy ledger periods", written);
+		}
+	}
+
+	/** Accrues the periods that ended before {@code today}; returns how many rows were written. */
+	public int accrueAll(LocalDate today) {
+		if (!lease.take(JOB, LEASE)) {
+			return 0;
+		}
+		try {
+			int written = 0;
+			for (long loan : store.disbursedLoans()) {
+				try {
+					written += transaction.execute(status -> accrue(loan, today));
+				}
+				catch (RuntimeException e) {
+					// One loan's fault must not hold up the others' ledgers; it is retried on the next run.
+					LOG.error("Interest-subsidy accrual of application {} failed", loan, e);
+				}
+			}
+			return written;
+		}
+		finally {
+			lease.giveBack(JOB);
+		}
+	}
+
+	private int accrue(long applicationId, LocalDate today) {
+		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		store.lock(applicationId);
+		List<LedgerRow> rows = store.rows(applicationId);
+		LocalDate next = rows.isEmpty() ? null : rows.get(rows.size() - 1).periodEnd().plusDays(1);
+		BigDecimal soFar = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		int written = 0;
+		for (Accrual.Period p : Accrual.periods(loan.terms(), store.events(applicationId), next, soFar, today,
+				periodicity)) {
+			if (store.insertPeriod(applicationId, loan.divisionCode(), loan.bankKey(), p)) {
+				written++;
+			}
+		}
+		return written;
+	}
+
+}

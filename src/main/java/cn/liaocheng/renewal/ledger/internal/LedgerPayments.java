@@ -1,0 +1,170 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The finance bureau's part of the ledger: it approves an accrued period (已计提 → 已审核), records its payment with
+ * date and voucher (→ 已拨付), and the payment notice is then issued and signed by the bureau, once per period.
+ */
+@Service
+public class LedgerPayments {
+
+	static final String ISSUER = "finance";
+
+	private static final String BASIS = "放款日适用的国家设备更新贷款财政贴息政策（见本贷款的贷款贴息确认通知书）";
+
+	private final ApplicationStages stages;
+
+	private final LedgerStore store;
+
+	private final Decisions decisions;
+
+	private final OrganizationCatalog organizations;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transaction;
+
+	LedgerPayments(ApplicationStages stages, LedgerStore store, Decisions decisions, OrganizationCatalog organizations,
+			AuditTrail audit, PlatformTransactionManager transactions) {
+		this.stages = stages;
+		this.store = store;
+		this.decisions = decisions;
+		this.organizations = organizations;
+		this.audit = audit;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	public LedgerRow approve(PortalUser user, long applicationId, long rowId) {
+		return transaction.execute(status -> {
+			GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+			LedgerAccess.requireFinance(user, loan);
+			LedgerRow row = row(applicationId, rowId);
+			if (row.status() != LedgerStatus.ACCRUED || !store.approve(rowId, user.userId())) {
+				throw LedgerException.conflict("该期贴息当前状态为“" + row.status().label() + "”，只能审核“已计提”的期间");
+			}
+			audit.record(user.userId(), "SUBSIDY_PERIOD_APPROVED", "application:" + applicationId,
+					row.periodLabel() + " " + row.amount().toPlainString());
+			return row(applicationId, rowId);
+		});
+	}
+
+	/** Records the payment and issues the period's signed notice; returns the row with the notice's id. */
+	public LedgerRow pay(PortalUser user, long applicationId, long rowId, LocalDate paidOn, String voucherNo) {
+		transaction.executeWithoutResult(status -> {
+			GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+			LedgerAccess.requireFinance(user, loan);
+			LedgerRow row = row(applicationId, rowId);
+			LocalDate date = checkedPaymentDate(row, paidOn);
+			String voucher = checkedVoucher(voucherNo);
+			if (row.status() != LedgerStatus.APPROVED || !store.pay(rowId, date, voucher, user.userId())) {
+				throw LedgerException.conflict("该期贴息当前状态为“" + row.status().label() + "”，只能拨付“已审核”的期间");
+			}
+			audit.record(user.userId(), "SUBSIDY_PERIOD_PAID", "application:" + applicationId,
+					row.periodLabel() + " " + row.amount().toPlainString() + " " + date + " " + voucher);
+		});
+		notice(applicationId, rowId);
+		return row(applicationId, rowId);
+	}
+
+	/**
+	 * The signed payment notice of a paid period, issued now if the payment's issue did not complete (the decision
+	 * module issues it once per application and period, however often this is called).
+	 */
+	public IssuedDecision notice(long applicationId, long rowId) {
+		LedgerRow row = row(applicationId, rowId);
+		if (row.status() != LedgerStatus.PAID) {
+			throw LedgerException.conflict("该期贴息尚未拨付，没有拨付通知");
+		}
+		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		String contract = store.events(applicationId)
+			.stream()
+			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+			.map(LoanEvent::contractNo)
+			.distinct()
+			.reduce((a, b) -> a + "、" + b)
+			.orElse(null);
+		LocalDate last = row.periodStart().plusDays(row.days() - 1L);
+		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
+				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
+				BASIS);
+		IssuedDecision issued = decisions.issue(new DecisionRequest(applicationId, ISSUER,
+				DecisionType.INTEREST_SUBSIDY_PAYMENT, loan.enterpriseName(), loan.creditCode(), null,
+				loan.projectName(), loan.referenceNo(),
+				new DecisionRequest.Amounts(null, null, null, loan.grantedAmount(), null, null, null),
+				organizations.bankName(loan.bankKey()), null, null, null, null, payment));
+		if (row.noticeDecisionId() == null) {
+			store.notice(rowId, issued.id());
+		}
+		return issued;
+	}
+
+	/** City finance issues the notice of a paid period whose issue did not complete at payment. */
+	public IssuedDecision reissue(PortalUser user, long applicationId, long rowId) {
+		LedgerAccess.requireFinance(user, GrantedLoan.of(stages, applicationId));
+		return notice(applicationId, rowId);
+	}
+
+	/** The notice of a paid period, for the granting bank and the finance bureau. */
+	public Optional<IssuedDecision> noticeFor(PortalUser user, long applicationId, long rowId) {
+		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		LedgerAccess.requireSight(user, loan);
+		return noticeOf(applicationId, rowId);
+	}
+
+	/** The notice of a paid period, for a caller who has checked the enterprise's access. */
+	public Optional<IssuedDecision> noticeOf(long applicationId, long rowId) {
+		LedgerRow row = row(applicationId, rowId);
+		if (row.noticeDecisionId() == null) {
+			return Optional.empty();
+		}
+		return decisions.allForApplication(applicationId).stream().filter(d -> d.id() == row.noticeDecisionId()).findFirst();
+	}
+
+	public byte[] pdf(IssuedDecision decision) {
+		return decisions.pdf(decision.id());
+	}
+
+	private LedgerRow row(long applicationId, long rowId) {
+		return store.row(applicationId, rowId).orElseThrow(LedgerException::notFound);
+	}
+
+	private static LocalDate checkedPaymentDate(LedgerRow row, LocalDate paidOn) {
+		if (paidOn == null) {
+			throw LedgerException.invalid("paidOn", "请填写拨付日期");
+		}
+		if (!paidOn.isAfter(row.periodEnd())) {
+			throw LedgerException.invalid("paidOn", "拨付日期应晚于贴息期间的结束日（" + row.periodEnd() + "）");
+		}
+		if (paidOn.isAfter(LocalDate.now(LoanBook.CHINA))) {
+			throw LedgerException.invalid("paidOn", "拨付日期不能晚于今天");
+		}
+		return paidOn;
+	}
+
+	private static String checkedVoucher(String voucherNo) {
+		String v = voucherNo == null ? "" : voucherNo.strip();
+		if (v.isEmpty()) {
+			throw LedgerException.invalid("voucherNo", "请填写拨付凭证号");
+		}
+		if (v.length() > 64 || v.chars().anyMatch(Character::isISOControl)) {
+			throw LedgerException.invalid("voucherNo", "拨付凭证号不能超过64个字，且不能含有控制字符");
+		}
+		return v;
+	}
+
+}

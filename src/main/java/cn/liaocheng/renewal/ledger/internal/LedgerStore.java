@@ -1,0 +1,168 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.liaocheng.renewal.ledger.LedgerTotals;
+
+/**
+ * The {@code loan_event} and {@code subsidy_ledger} tables. Two reads touch the {@code application} table, which
+ * the application module owns: the list of granted loans by bank, and the row lock that orders a loan's recordings
+ * and accruals on every node.
+ */
+@Repository
+class LedgerStore implements LedgerTotals {
+
+	private static final String EVENT_COLUMNS = """
+			SELECT id, event_type, event_date, amount, contract_no, note, recorded_by, recorded_at FROM loan_event""";
+
+	private static final String ROW_COLUMNS = """
+			SELECT id, application_id, period_label, period_start, period_end, balance_basis, subsidy_days, points,
+			       amount, status, accrued_at, approved_by, approved_at, paid_on, voucher_no, paid_by,
+			       notice_decision_id
+			FROM subsidy_ledger""";
+
+	private final JdbcClient jdbc;
+
+	LedgerStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Granted loans (the enterprise accepted the bank's grant), newest first; all banks when {@code bankKey} is null. */
+	List<Long> grantedLoans(String bankKey) {
+		return jdbc.sql("""
+				SELECT id FROM application
+				WHERE kind = 'LOAN' AND granted_bank_key IS NOT NULL AND (CAST(? AS VARCHAR(32)) IS NULL OR granted_bank_key = ?)
+				ORDER BY id DESC""")
+			.params(bankKey, bankKey)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Serialises recordings and accruals of one loan across the cluster, in the caller's transaction. */
+	void lock(long applicationId) {
+		jdbc.sql("SELECT id FROM application WHERE id = ? FOR UPDATE").param(applicationId).query(Long.class).optional();
+	}
+
+	List<LoanEvent> events(long applicationId) {
+		return jdbc.sql(EVENT_COLUMNS + " WHERE application_id = ? ORDER BY event_date, id")
+			.param(applicationId)
+			.query(LedgerStore::event)
+			.list();
+	}
+
+	long insertEvent(long applicationId, String bankKey, LoanEventType type, LocalDate date, BigDecimal amount,
+			String contractNo, String note, String user) {
+		jdbc.sql("""
+				INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, contract_no, note,
+				    recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, bankKey, type.name(), Date.valueOf(date), amount, contractNo, note, user,
+					Timestamp.from(Instant.now()))
+			.update();
+		return jdbc.sql("SELECT MAX(id) FROM loan_event WHERE application_id = ?").param(applicationId).query(Long.class).single();
+	}
+
+	/** Loans with a disbursement whose subsidy may still accrue. */
+	List<Long> disbursedLoans() {
+		return jdbc.sql("SELECT DISTINCT application_id FROM loan_event WHERE event_type = 'DISBURSEMENT' ORDER BY application_id")
+			.query(Long.class)
+			.list();
+	}
+
+	List<LedgerRow> rows(long applicationId) {
+		return jdbc.sql(ROW_COLUMNS + " WHERE application_id = ? ORDER BY period_start")
+			.param(applicationId)
+			.query(LedgerStore::row)
+			.list();
+	}
+
+	Optional<LedgerRow> row(long applicationId, long rowId) {
+		return jdbc.sql(ROW_COLUMNS + " WHERE application_id = ? AND id = ?")
+			.params(applicationId, rowId)
+			.query(LedgerStore::row)
+			.optional();
+	}
+
+	/** Writes the period unless a row for it exists; true when written. */
+	boolean insertPeriod(long applicationId, String divisionCode, String bankKey, Accrual.Period p) {
+		return jdbc.sql("""
+				INSERT INTO subsidy_ledger (application_id, division_code, bank_key, period_start, period_end,
+				    period_label, balance_basis, subsidy_days, points, amount, status, accrued_at)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCRUED', ?
+				WHERE NOT EXISTS (SELECT 1 FROM subsidy_ledger WHERE application_id = ? AND period_start = ?)""")
+			.params(applicationId, divisionCode, bankKey, Date.valueOf(p.start()), Date.valueOf(p.end()), p.label(),
+					p.balanceBasis(), p.days(), p.points(), p.amount(), Timestamp.from(Instant.now()), applicationId,
+					Date.valueOf(p.start()))
+			.update() == 1;
+	}
+
+	/** Moves a row on from {@code from}; false when it was not in that status (someone else moved it first). */
+	boolean approve(long rowId, String user) {
+		return jdbc.sql("""
+				UPDATE subsidy_ledger SET status = 'APPROVED', approved_by = ?, approved_at = ?
+				WHERE id = ? AND status = 'ACCRUED'""")
+			.params(user, Timestamp.from(Instant.now()), rowId)
+			.update() == 1;
+	}
+
+	boolean pay(long rowId, LocalDate paidOn, String voucherNo, String user) {
+		return jdbc.sql("""
+				UPDATE subsidy_ledger SET status = 'PAID', paid_on = ?, voucher_no = ?, paid_by = ?, paid_at = ?
+				WHERE id = ? AND status = 'APPROVED'""")
+			.params(Date.valueOf(paidOn), voucherNo, user, Timestamp.from(Instant.now()), rowId)
+			.update() == 1;
+	}
+
+	void notice(long rowId, long decisionId) {
+		jdbc.sql("UPDATE subsidy_ledger SET notice_decision_id = ? WHERE id = ?").params(decisionId, rowId).update();
+	}
+
+	@Override
+	public List<MonthTotal> byCountyAndMonth(YearMonth from, YearMonth to) {
+		return jdbc.sql("""
+				SELECT division_code, EXTRACT(YEAR FROM period_end) AS y, EXTRACT(MONTH FROM period_end) AS m,
+				       SUM(amount),
+				       SUM(CASE WHEN status IN ('APPROVED', 'PAID') THEN amount ELSE 0 END),
+				       SUM(CASE WHEN status = 'PAID' THEN amount ELSE 0 END),
+				       COUNT(DISTINCT application_id)
+				FROM subsidy_ledger
+				WHERE period_end BETWEEN ? AND ?
+				GROUP BY division_code, EXTRACT(YEAR FROM period_end), EXTRACT(MONTH FROM period_end)
+				ORDER BY y, m, division_code""")
+			.params(Date.valueOf(from.atDay(1)), Date.valueOf(to.atEndOfMonth()))
+			.query((rs, n) -> new MonthTotal(rs.getString(1), YearMonth.of(rs.getInt(2), rs.getInt(3)),
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7)))
+			.list();
+	}
+
+	private static LoanEvent event(ResultSet rs, int n) throws SQLException {
+		return new LoanEvent(rs.getLong(1), LoanEventType.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(),
+				rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+	}
+
+	private static LedgerRow row(ResultSet rs, int n) throws SQLException {
+		Timestamp approvedAt = rs.getTimestamp(13);
+		Date paidOn = rs.getDate(14);
+		long notice = rs.getLong(17);
+		boolean noNotice = rs.wasNull();
+		return new LedgerRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+				rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), rs.getInt(7), rs.getBigDecimal(8),
+				rs.getBigDecimal(9), LedgerStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
+				rs.getString(12), approvedAt == null ? null : approvedAt.toInstant(),
+				paidOn == null ? null : paidOn.toLocalDate(), rs.getString(15), rs.getString(16),
+				noNotice ? null : notice);
+	}
+
+}

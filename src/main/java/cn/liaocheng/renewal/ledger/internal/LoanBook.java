@@ -1,0 +1,116 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.CaseListing;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/** The granting bank's record of its loan, and the views of it for the bank, the finance bureau and the enterprise. */
+@Service
+public class LoanBook {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final ApplicationStages stages;
+
+	private final LedgerStore store;
+
+	private final OrganizationCatalog organizations;
+
+	private final AuditTrail audit;
+
+	LoanBook(ApplicationStages stages, LedgerStore store, OrganizationCatalog organizations, AuditTrail audit) {
+		this.stages = stages;
+		this.store = store;
+		this.organizations = organizations;
+		this.audit = audit;
+	}
+
+	/** What the bank records; only the fields its type needs are read. */
+	public record Recording(LoanEventType type, LocalDate date, BigDecimal amount, String contractNo, String note) {
+	}
+
+	/** The loans a bank officer granted, or every granted loan for the finance bureau (two queries). */
+	@Transactional(readOnly = true)
+	public List<CaseListing> loans(PortalUser user) {
+		List<Long> ids;
+		if (LedgerAccess.isFinance(user)) {
+			ids = store.grantedLoans(null);
+		}
+		else {
+			ids = LedgerAccess.bankKeys(user).stream().flatMap(bank -> store.grantedLoans(bank).stream()).toList();
+		}
+		return ids.isEmpty() ? List.of() : stages.listings(ids);
+	}
+
+	@Transactional(readOnly = true)
+	public LoanView view(PortalUser user, long applicationId) {
+		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		LedgerAccess.requireSight(user, loan);
+		return view(loan, LedgerAccess.isLender(user, loan), LedgerAccess.isFinance(user));
+	}
+
+	/** For the enterprise's own case page: the caller has checked that the application is the enterprise's. */
+	@Transactional(readOnly = true)
+	public Optional<LoanView> viewOwn(long applicationId) {
+		try {
+			return Optional.of(view(GrantedLoan.of(stages, applicationId), false, false));
+		}
+		catch (LedgerException e) {
+			return Optional.empty();
+		}
+	}
+
+	@Transactional
+	public LoanEvent record(PortalUser user, long applicationId, Recording r) {
+		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		LedgerAccess.requireLender(user, loan);
+		store.lock(applicationId);
+		List<LoanEvent> events = store.events(applicationId);
+		List<LedgerRow> rows = store.rows(applicationId);
+		Recording checked = LoanRecordingRules.check(loan, events, rows, r, LocalDate.now(CHINA));
+		long id = store.insertEvent(applicationId, loan.bankKey(), checked.type(), checked.date(), checked.amount(),
+				checked.contractNo(), checked.note(), user.userId());
+		audit.record(user.userId(), "LOAN_" + checked.type().name(), "application:" + applicationId,
+				checked.date() + (checked.amount() == null ? "" : " " + checked.amount().toPlainString())
+						+ (checked.contractNo() == null ? "" : " " + checked.contractNo()));
+		return store.events(applicationId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+	}
+
+	LoanView view(GrantedLoan loan, boolean lender, boolean finance) {
+		List<LoanEvent> events = store.events(loan.applicationId());
+		List<LedgerRow> rows = store.rows(loan.applicationId());
+		BigDecimal disbursed = sum(events, LoanEventType.DISBURSEMENT);
+		BigDecimal balance = events.stream().map(LoanEvent::balanceChange).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Optional<LoanEvent> closing = events.stream().filter(e -> e.type().closes()).findFirst();
+		String state = closing.map(e -> e.type() == LoanEventType.DEFAULT ? "已违约，贴息终止" : "已提前结清，贴息终止")
+			.orElse(disbursed.signum() == 0 ? "未放款" : balance.signum() == 0 ? "本金已还清" : "还款中");
+		Optional<LocalDate> from = Accrual.firstDisbursement(events);
+		LocalDate until = Accrual.stop(loan.terms(), events).map(d -> d.minusDays(1)).orElse(null);
+		BigDecimal accrued = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal paid = rows.stream()
+			.filter(row -> row.status() == LedgerStatus.PAID)
+			.map(LedgerRow::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new LoanView(loan, organizations.bankName(loan.bankKey()), events, disbursed, balance, state,
+				closing.isPresent(), from.orElse(null), until, rows, accrued, paid, lender && closing.isEmpty(), finance);
+	}
+
+	private static BigDecimal sum(List<LoanEvent> events, LoanEventType type) {
+		return events.stream()
+			.filter(e -> e.type() == type)
+			.map(LoanEvent::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+}

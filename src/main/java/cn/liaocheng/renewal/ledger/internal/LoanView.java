@@ -1,0 +1,18 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A loan as its pages show it: the grant, what the bank recorded, the balance now, the subsidy window and the
+ * ledger.
+ *
+ * @param subsidyUntil the last day the subsidy can cover, or {@code null} before the first disbursement
+ * @param mayRecord the viewer is an officer of the granting bank and the loan is still open
+ * @param mayPay the viewer is of the finance bureau
+ */
+public record LoanView(GrantedLoan loan, String bankName, List<LoanEvent> events, BigDecimal disbursed,
+		BigDecimal balance, String state, boolean closed, LocalDate subsidyFrom, LocalDate subsidyUntil,
+		List<LedgerRow> rows, BigDecimal accrued, BigDecimal paid, boolean mayRecord, boolean mayPay) {
+}

@@ -1,0 +1,52 @@
+package cn.liaocheng.renewal.ledger.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.liaocheng.renewal.ledger.internal.LedgerException;
+
+/** RFC 7807 answers of the ledger API, in Chinese. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = LedgerApiController.class)
+class LedgerProblems {
+
+	static HttpStatus status(LedgerException e) {
+		return switch (e.reason()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+	}
+
+	@ExceptionHandler(LedgerException.class)
+	ProblemDetail refused(LedgerException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e), e.getMessage());
+		problem.setTitle(switch (e.reason()) {
+			case NOT_FOUND -> "贷款不存在";
+			case FORBIDDEN -> "无权办理该操作";
+			case INVALID -> "请求内容有误";
+			case CONFLICT -> "当前不能办理该操作";
+		});
+		problem.setProperty("errors",
+				e.field() == null ? List.of() : List.of(Map.of("field", e.field(), "message", e.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
+		problem.setTitle("请求格式错误");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+}

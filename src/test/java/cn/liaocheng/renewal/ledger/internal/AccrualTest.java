@@ -1,0 +1,131 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger's arithmetic against figures computed by hand: subsidy = Σ daily balance × points% ÷ 360, the balance
+ * counting from the disbursement day and no longer on a repayment's day.
+ */
+class AccrualTest {
+
+	private static final Accrual.Terms RULE_2026 = new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("2000000"));
+
+	private final List<LoanEvent> events = new ArrayList<>();
+
+	@Test
+	void shouldAccrueEachEndedMonthFromTheActualDailyBalance() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
+		record(LoanEventType.REPAYMENT, "2026-05-10", "1000000");
+
+		List<Accrual.Period> periods = periods(null, "2026-07-01");
+
+		// 16 × 3,000,000 = 48,000,000 × 1.5% ÷ 360 = 2,000.00; April 30 × 3,000,000 → 3,750.00;
+		// May 9 × 3,000,000 + 22 × 2,000,000 = 71,000,000 → 2,958.33; June 30 × 2,000,000 → 2,500.00
+		assertThat(periods).extracting(Accrual.Period::label).containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
+		assertThat(periods).extracting(p -> p.balanceBasis().toPlainString())
+			.containsExactly("48000000.00", "90000000.00", "71000000.00", "60000000.00");
+		assertThat(periods).extracting(Accrual.Period::days).containsExactly(16, 30, 31, 30);
+		assertThat(periods).extracting(p -> p.amount().toPlainString())
+			.containsExactly("2000.00", "3750.00", "2958.33", "2500.00");
+	}
+
+	@Test
+	void shouldNotAccrueAPeriodThatHasNotEnded() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
+
+		assertThat(periods(null, "2026-03-31")).isEmpty();
+		assertThat(periods(null, "2026-04-01")).extracting(Accrual.Period::label).containsExactly("2026-03");
+		assertThat(periods(LocalDate.parse("2026-04-01"), "2026-04-30")).isEmpty();
+	}
+
+	@Test
+	void shouldStopOnTheDayOfAFullEarlyRepayment() {
+		record(LoanEventType.DISBURSEMENT, "2026-04-01", "1000000");
+		record(LoanEventType.EARLY_REPAYMENT, "2026-04-21", "1000000");
+
+		List<Accrual.Period> periods = periods(null, "2026-09-01");
+
+		// 20 days (1–20 April) × 1,000,000 = 20,000,000 × 1.5% ÷ 360 = 833.33; nothing after
+		assertThat(periods).singleElement().satisfies(p -> {
+			assertThat(p.days()).isEqualTo(20);
+			assertThat(p.amount()).isEqualByComparingTo("833.33");
+		});
+	}
+
+	@Test
+	void shouldStopOnTheDayOfADefault() {
+		record(LoanEventType.DISBURSEMENT, "2026-04-01", "2000000");
+		record(LoanEventType.DEFAULT, "2026-05-16", null);
+
+		List<Accrual.Period> periods = periods(null, "2026-09-01");
+
+		// April 30 × 2,000,000 → 2,500.00; May 1–15: 15 × 2,000,000 → 1,250.00
+		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("2500.00", "1250.00");
+		assertThat(periods).extracting(Accrual.Period::days).containsExactly(30, 15);
+	}
+
+	@Test
+	void shouldCoverTwoYearsFromTheFirstDisbursementAtMost() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+
+		List<Accrual.Period> periods = periods(null, "2028-06-01");
+
+		// 1,200,000 × 1.5% ÷ 360 = 50.00 a day; 16 March 2026 to 15 March 2028 is 731 days (2028 is a leap year)
+		assertThat(periods).hasSize(25);
+		assertThat(periods.get(24).label()).isEqualTo("2028-03");
+		assertThat(periods.get(24).days()).isEqualTo(15);
+		assertThat(periods.stream().mapToInt(Accrual.Period::days).sum()).isEqualTo(731);
+		assertThat(periods.stream().map(Accrual.Period::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("36550.00");
+	}
+
+	@Test
+	void shouldNotPassTheRulesCap() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
+		Accrual.Terms capped = new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("5000"));
+
+		List<Accrual.Period> periods = Accrual.periods(capped, events, null, BigDecimal.ZERO, LocalDate.parse("2026-07-01"),
+				Periodicity.MONTHLY);
+
+		// 2,000.00 + 3,750.00 would pass 5,000: April gets 3,000.00, later months nothing
+		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("2000.00", "3000.00", "0.00", "0.00");
+	}
+
+	@Test
+	void shouldAccrueByQuarterWhenSoConfigured() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+
+		List<Accrual.Period> periods = Accrual.periods(RULE_2026, events, null, BigDecimal.ZERO,
+				LocalDate.parse("2026-07-01"), Periodicity.QUARTERLY);
+
+		// 16 days in Q1, 91 in Q2, at 50.00 a day
+		assertThat(periods).extracting(Accrual.Period::label).containsExactly("2026Q1", "2026Q2");
+		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("800.00", "4550.00");
+	}
+
+	@Test
+	void shouldGiveNothingWhenTheRuleGrantsNoSubsidy() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+
+		assertThat(Accrual.periods(new Accrual.Terms(BigDecimal.ZERO, 0, BigDecimal.ZERO), events, null,
+				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY)).isEmpty();
+	}
+
+	private List<Accrual.Period> periods(LocalDate next, String today) {
+		return Accrual.periods(RULE_2026, events, next, BigDecimal.ZERO, LocalDate.parse(today), Periodicity.MONTHLY);
+	}
+
+	private void record(LoanEventType type, String date, String amount) {
+		events.add(new LoanEvent(events.size() + 1, type, LocalDate.parse(date),
+				amount == null ? null : new BigDecimal(amount).setScale(2), null, null, "test", Instant.now()));
+	}
+
+}

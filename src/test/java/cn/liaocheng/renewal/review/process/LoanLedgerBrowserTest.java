@@ -1,0 +1,120 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * In a real Chromium, the granting bank's officer records a disbursement and a repayment on the ledger page (a refused
+ * entry comes back with its reason and the input kept), and city finance approves and pays a period. Screenshots:
+ * ledger-bank, ledger-bank-refused, ledger-finance-paid.
+ */
+@WebIntegrationTest
+class LoanLedgerBrowserTest extends ReviewProcessTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LedgerAccrual accrual;
+
+	private Browser browser;
+
+	@Autowired
+	LoanLedgerBrowserTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@BeforeEach
+	void startBrowser() {
+		browser = Browser.start(port);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		browser.close();
+	}
+
+	@Test
+	void theBankRecordsItsLoanAndFinancePaysAPeriod() {
+		Case loan = grantedLoan();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate disbursed = today.minusMonths(3).withDayOfMonth(1);
+		LocalDate repaid = disbursed.plusMonths(1).plusDays(9);
+
+		browser.logIn(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
+		browser.open("/ledger");
+		browser.waitFor(By.id("ledger-loans")).findElement(By.linkText(review.referenceNo(loan))).click();
+		record("DISBURSEMENT", disbursed, "3000000", "ICBC-LC-" + disbursed, "");
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).isEqualTo("已登记放款。");
+		record("REPAYMENT", repaid, "4000000", "", "");
+		WebElement error = browser.waitFor(By.id("ledger-error"));
+		assertThat(error.getText()).contains("归还本金应小于贷款余额（3,000,000.00元）");
+		assertThat(browser.driver().findElement(By.id("amount")).getAttribute("value")).isEqualTo("4000000");
+		browser.screenshot("ledger-bank-refused");
+		record("REPAYMENT", repaid, "1000000", "", "");
+		assertThat(browser.waitFor(By.id("loan-balance")).getText()).isEqualTo("2,000,000.00 元");
+		accrual.accrueAll(today);
+		browser.open("/ledger/loans/" + loan.id());
+		assertThat(browser.waitFor(By.id("subsidy-ledger")).getText()).contains(disbursed.toString().substring(0, 7), "已计提");
+		assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']"))).as("a bank approves nothing")
+			.isEmpty();
+		browser.fullPageScreenshot("ledger-bank");
+
+		browser.forgetEverything();
+		browser.logIn("lc-finance", DemoUsers.PASSWORD);
+		browser.open("/ledger/loans/" + loan.id());
+		assertThat(browser.driver().findElements(By.id("record-event"))).as("finance records nothing").isEmpty();
+		browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']")).get(0).click();
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("期贴息已审核。");
+		WebElement payment = browser.driver().findElement(By.cssSelector("form.inline-form"));
+		browser.setValue(By.cssSelector("form.inline-form input[name=paidOn]"), today.toString());
+		payment.findElement(By.name("voucherNo")).sendKeys("LCCZ-" + today);
+		payment.findElement(By.tagName("button")).click();
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
+		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");
+		browser.fullPageScreenshot("ledger-finance-paid");
+	}
+
+	private void record(String type, LocalDate date, String amount, String contract, String note) {
+		new Select(browser.waitFor(By.id("type"))).selectByValue(type);
+		browser.setValue(By.id("date"), date.toString());
+		browser.setValue(By.id("amount"), amount);
+		browser.setValue(By.id("contractNo"), contract);
+		browser.setValue(By.id("note"), note);
+		browser.driver().findElement(By.cssSelector("#record-event button[type=submit]")).click();
+	}
+
+	private Case grantedLoan() {
+		DossierForm form = Dossiers.loan(review.registeredProject(7));
+		form.setBankKeys(new ArrayList<>(List.of("icbc")));
+		form.setLoanAmount("6000000.00");
+		Case loan = review.submitLoan(form);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
+		return loan;
+	}
+
+}

@@ -1,0 +1,88 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/** The ledger's pages with a browser's session: CSRF on every form, and only the granting bank's officers in. */
+@WebIntegrationTest
+class LoanLedgerPagesTest extends ReviewProcessTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LoanLedgerPagesTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenRecordsNothingAndOtherBanksAndEnterprisesAreKeptOut() {
+		Case loan = grantedLoan();
+		String page = "/ledger/loans/" + loan.id();
+		WebClient icbc = session(DemoUsers.BANK_OFFICER);
+		HttpResponse<String> form = icbc.get(page);
+		assertThat(form.statusCode()).isEqualTo(200);
+		String entry = "type=DISBURSEMENT&date=2026-03-16&amount=100000&contractNo=" + enc("ICBC-LC-CSRF");
+
+		assertThat(icbc.postForm(page + "/events", entry).statusCode()).as("without the token").isEqualTo(403);
+		assertThat(icbc.postForm(page + "/events", entry + "&_csrf=forged").statusCode()).as("a forged token").isEqualTo(403);
+		assertThat(icbc.get(page).body()).doesNotContain("ICBC-LC-CSRF");
+
+		String token = WebClient.csrfTokenOf(icbc.get(page).body());
+		HttpResponse<String> recorded = icbc.postForm(page + "/events", entry + "&_csrf=" + enc(token));
+		assertThat(recorded.statusCode()).isEqualTo(302);
+		assertThat(icbc.get(page).body()).contains("ICBC-LC-CSRF", "已登记放款");
+
+		WebClient abc = session("abc-officer");
+		assertThat(abc.get(page).statusCode()).as("another bank's officer").isEqualTo(404);
+		assertThat(abc.get("/ledger").body()).doesNotContain("/ledger/loans/" + loan.id());
+		String abcToken = WebClient.csrfTokenOf(abc.get("/ledger").body());
+		assertThat(abc.postForm(page + "/events", entry + "&_csrf=" + enc(abcToken)).statusCode()).isEqualTo(404);
+		WebClient enterprise = session(DemoUsers.ENTERPRISE);
+		assertThat(enterprise.get(page).statusCode()).as("the enterprise at the bank's page").isEqualTo(403);
+		assertThat(enterprise.get("/enterprise/applications/" + loan.id() + "/loan").body()).contains("ICBC-LC-CSRF",
+				"100,000.00");
+		assertThat(session(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan")
+			.statusCode()).isEqualTo(404);
+		assertThat(icbc.get(page).body()).containsOnlyOnce("ICBC-LC-CSRF");
+	}
+
+	private WebClient session(String user) {
+		WebClient client = new WebClient(port);
+		client.login(user, DemoUsers.PASSWORD);
+		return client;
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	private Case grantedLoan() {
+		DossierForm form = Dossiers.loan(review.registeredProject(7));
+		form.setBankKeys(new ArrayList<>(List.of("icbc")));
+		form.setLoanAmount("6000000.00");
+		Case loan = review.submitLoan(form);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
+		return loan;
+	}
+
+}
