@@ -75,15 +75,24 @@ final class FaultNodes implements AutoCloseable {
 
 	/** Starts a node on this port (a restart on the port its clients know) and waits until it is up. */
 	Node start(int port, String name) throws IOException {
+		return start(port, name, List.of("-Xmx512m"));
+	}
+
+	/** Starts a node on this port with these JVM options (the benchmark: the production memory bounds). */
+	Node start(int port, String name, List<String> jvmOptions) throws IOException {
 		Files.createDirectories(OUTPUT);
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !entry.endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
-				RenewalApplication.class.getName(), "--spring.profiles.active=postgres,demo", "--server.port=" + port,
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classpath, RenewalApplication.class.getName(),
+				"--spring.profiles.active=postgres,demo", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password())
+				"--spring.datasource.password=" + database.password()));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(OUTPUT.resolve(name + ".log").toFile());
 		Instant begin = Instant.now();

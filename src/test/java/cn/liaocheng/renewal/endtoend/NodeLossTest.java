@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes losing one under load: two nodes on one PostgreSQL database, clients spread over both (accountants
- * registering projects, county reviewers approving and refusing them, each refusal a decision signed by a job); once a
- * third of the registrations are acknowledged, one node is killed with SIGKILL. Clients turn to the survivor after
- * an unclear failure. Afterwards no acknowledged submission is lost or duplicated, nothing is stuck, and every case
+ * Two nodes losing one under load: two nodes on one PostgreSQL database behind nginx with the repository's
+ * configuration ({@code deploy/nginx/renewal.conf}, see {@link LoadBalancer}); clients know only the balancer
+ * (accountants registering projects, county reviewers approving and refusing them, each refusal a decision signed by a
+ * job); once a third of the registrations are acknowledged, one node is killed with SIGKILL. The balancer sends new
+ * requests to the survivor; a request the dead node held ends unclearly and its client sends it again. Afterwards no acknowledged submission is lost or duplicated, nothing is stuck, and every case
  * is decided, the jobs the dead node held included, within {@link FaultReport#RECOVERY}. Part of the fault suite;
  * {@code -Drenewal.fault.cases=N} registers N projects per client instead of 5.
  */
@@ -25,8 +26,13 @@ class NodeLossTest {
 
 	FaultNodes nodes;
 
+	LoadBalancer balancer;
+
 	@AfterEach
 	void stopNodes() {
+		if (balancer != null) {
+			balancer.close();
+		}
 		if (nodes != null) {
 			nodes.close();
 		}
@@ -37,8 +43,8 @@ class NodeLossTest {
 		nodes = FaultNodes.on("renewal_fault_two_nodes");
 		FaultNodes.Node doomed = nodes.start("two-nodes-doomed");
 		FaultNodes.Node survivor = nodes.start("two-nodes-survivor");
-		FaultLoad load = new FaultLoad(nodes, List.of(doomed.port(), survivor.port()), "node", CLIENTS,
-				FaultLoad.cases(5), true);
+		balancer = LoadBalancer.start(FaultNodes.OUTPUT.resolve("two-nodes"), List.of(doomed.port(), survivor.port()));
+		FaultLoad load = new FaultLoad(nodes, List.of(balancer.port), "node", CLIENTS, FaultLoad.cases(5), true);
 		load.start();
 		load.awaitAcknowledged(Math.max(2, load.total() / 3), Duration.ofMinutes(3));
 		int lockedBefore = nodes.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL");
@@ -51,7 +57,7 @@ class NodeLossTest {
 
 		FaultReport report = FaultReport.examine("node-loss", nodes, load);
 		Instant settled = load.finished.plus(report.settled);
-		report.measured(String.format("killed one of two nodes after %d acknowledged submissions; jobs locked just "
+		report.measured(String.format("killed one of two nodes behind nginx after %d acknowledged submissions; jobs locked just "
 				+ "before the kill %d, still locked just after %d", acknowledgedAtKill, lockedBefore, heldAtKill))
 			.measured(String.format("first acknowledgement on the survivor %s s after the kill; last client done %d s "
 					+ "after the kill; everything decided and settled %d s after the kill",

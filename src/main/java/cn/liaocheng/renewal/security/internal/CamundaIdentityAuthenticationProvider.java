@@ -41,14 +41,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final UnknownLogins unknownLogins;
 
+	private final VerifiedPasswords verified;
+
 	/** Spends on an unknown id about the time a real password check takes. */
 	private final Argon2PasswordEncoder decoy = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
 	private final String decoyHash = decoy.encode("no account has this password");
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity, UnknownLogins unknownLogins) {
+	CamundaIdentityAuthenticationProvider(IdentityService identity, UnknownLogins unknownLogins,
+			VerifiedPasswords verified) {
 		this.identity = identity;
 		this.unknownLogins = unknownLogins;
+		this.verified = verified;
 	}
 
 	@Override
@@ -69,8 +73,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		}
 		forgetOldFailures(user, now);
 		rejectIfLocked(user, now);
-		if (!identity.checkPassword(user.getId(), password)) {
-			throw new BadCredentialsException(WRONG);
+		// A password checked right against this very hash a moment ago (HTTP Basic sends it with every request) is
+		// not put through Argon2 again; an account with failed attempts always is (VerifiedPasswords).
+		UserEntity clean = user instanceof UserEntity entity && entity.getAttempts() == 0
+				&& entity.getLockExpirationTime() == null ? entity : null;
+		if (clean == null || !verified.known(clean, password, now)) {
+			if (!identity.checkPassword(user.getId(), password)) {
+				throw new BadCredentialsException(WRONG);
+			}
+			if (clean != null) {
+				verified.remember(clean, password, now);
+			}
 		}
 		PortalUser portalUser = portalUser(user);
 		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities(portalUser));

@@ -1,0 +1,767 @@
+package cn.liaocheng.renewal.endtoend;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.renewal.decision.internal.RawDecisionSigning;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+
+/**
+ * The benchmark (not part of the test suite: tag {@code benchmark}, run by {@code bench/run}, see
+ * {@code docs/performance.md}). Everything is measured in one run on one machine, the product beside its reference,
+ * because on a shared machine only ratios taken together mean anything:
+ * <ul>
+ * <li>project registrations from submission to signed decision through the product's HTTP API and security with 1,
+ * 4 and 8 clients, and the same models driven through a bare engine's Java API ({@link BareEngine}); latencies of
+ * each step;</li>
+ * <li>decisions issued per second against PDFBox + BouncyCastle rendering and signing the same document
+ * ({@link RawDecisionSigning});</li>
+ * <li>start-up time against a minimal Camunda Spring Boot application ({@code MinimalCamundaApplication}), and the
+ * node's RSS under load;</li>
+ * <li>one node against two behind nginx ({@link LoadBalancer});</li>
+ * <li>the reviewer's task list and the enterprise's list with few and with many open cases, seeded through the
+ * engine in batches.</li>
+ * </ul>
+ * Sizes: {@code -Drenewal.bench.cases=N} cases per client and level (default 4), {@code -Drenewal.bench.open=1000,100000}
+ * open cases for the list measurements (default 1000,10000). Output: the table on standard output and in
+ * {@code target/benchmark/}, {@code docs/performance/benchmark.csv} and {@code docs/performance/benchmark.png}.
+ */
+@Tag("benchmark")
+class Benchmark {
+
+	static final int CASES = Integer.getInteger("renewal.bench.cases", 4);
+
+	static final List<Integer> CLIENTS = List.of(1, 4, 8);
+
+	static final List<Integer> OPEN = Arrays.stream(System.getProperty("renewal.bench.open", "1000,10000").split(","))
+		.map(String::strip).map(Integer::valueOf).toList();
+
+	static final boolean TWO_NODES = Boolean.parseBoolean(System.getProperty("renewal.bench.two-nodes", "true"));
+
+	/** The production JVM bounds (pom.xml renewal.jvm-arguments, Dockerfile). */
+	static final List<String> JVM = List.of("-Xmx384m", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
+			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
+
+	static final Path OUT = Path.of("target", "benchmark");
+
+	static final Path DOCS = Path.of("docs", "performance");
+
+	static final String ENTERPRISE = "ent-gx";
+
+	static final String REVIEWER = "gx-industry";
+
+	static final String DIVISION = "371525";
+
+	static final String GROUP = "county-" + DIVISION + "-industry";
+
+	static final long POLL_MILLIS = 50;
+
+	final BenchmarkResults results = new BenchmarkResults();
+
+	final Map<Integer, double[]> casesPerSecond = new LinkedHashMap<>();
+
+	/** HTTP requests sent during the measured single-node loads (for requests per case). */
+	final AtomicLong requests = new AtomicLong();
+
+	volatile boolean countRequests;
+
+	@Test
+	void measure() throws Exception {
+		Files.createDirectories(OUT);
+		results.notes.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
+				+ Files.readString(Path.of("/proc/loadavg")).strip() + "; cases per client and level " + CASES
+				+ "; open cases for the lists " + OPEN);
+		try (FaultNodes nodes = FaultNodes.on("renewal_bench_product")) {
+			// Start-up: the product against a minimal Camunda Spring Boot application, one after the other.
+			FaultNodes.Node node = nodes.start(FaultNodes.freePort(), "bench-node-1", jvm("bench-node-1"));
+			Duration minimal = MinimalCamunda.startupTime(OUT, true);
+			Duration minimalAgain = MinimalCamunda.startupTime(OUT, false);
+			results.compare("start-up", "start-up to healthy, empty database (s)", seconds(node.startup()), "s",
+					seconds(minimal), "minimal Camunda starter app", "≤ 1.5×",
+					seconds(node.startup()) <= 1.5 * seconds(minimal));
+
+			PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh("renewal_bench_engine");
+			try (BareEngine bare = BareEngine.on(bareDatabase.url(), bareDatabase.user(), bareDatabase.password(),
+					"bench-bare", true)) {
+				// Warm-up of both: a few cases, not counted.
+				productCases(node.port(), 2, 1, "warm");
+				bareCases(bare.engine, 2, 1, "warm");
+				results.clear("");
+				long sizeBefore = Long.parseLong(nodes.rows("SELECT pg_database_size(current_database())").get(0));
+				int casesBefore = finishedCases(nodes);
+				long historyBefore = historyRows(nodes);
+				RssSampler rss = new RssSampler(node.process().pid());
+				countRequests = true;
+				for (int clients : CLIENTS) {
+					double product = productCases(node.port(), clients, CASES, "p" + clients);
+					double reference = bareCases(bare.engine, clients, CASES, "b" + clients);
+					casesPerSecond.put(clients, new double[] { product, reference });
+					results.compare("cases/s", "cases/s, " + clients + (clients == 1 ? " client" : " clients"), product, "1/s",
+							reference, "bare engine, same models", clients == 4 ? "≥ 0.7×" : null,
+							clients == 4 ? product >= 0.7 * reference : null);
+				}
+				double rssMb = rss.stop();
+				countRequests = false;
+				int cases = finishedCases(nodes) - casesBefore;
+				results.figure("per case", "database growth per registration (kB)", (Long.parseLong(
+						nodes.rows("SELECT pg_database_size(current_database())").get(0)) - sizeBefore) / 1024.0 / cases,
+						"kB");
+				results.figure("per case", "engine history rows per registration", (historyRows(nodes) - historyBefore)
+						/ (double) cases, "rows");
+				results.figure("per case", "HTTP requests per registration (clients' polling included)",
+						requests.get() / (double) cases, "req");
+				for (int clients : CLIENTS) {
+					String p = "p" + clients + ":";
+					String b = "b" + clients + ":";
+					String g = "latency " + clients + "c";
+					results.latencies(g, "submit", p + "submit", b + "submit");
+					results.latencies(g, "task list", p + "list", b + "list");
+					results.latencies(g, "completed step → next task visible", p + "visible", b + "visible");
+					results.latencies(g, "claim", p + "claim", b + "claim");
+					results.latencies(g, "complete", p + "complete", b + "complete");
+					results.latencies(g, "last completion → decision downloadable", p + "decision", b + "decision");
+				}
+				double visible95 = percentileOver("p", ":visible", 95);
+				results.compare("targets", "completed step → next task visible p95 (ms)", visible95, "ms", 1000,
+						"limit 1 s", "≤ 1.0×", visible95 <= 1000);
+				results.compare("targets", "RSS under load, 8 clients (MB)", rssMb, "MB", 768, "limit 768 MB", "≤ 1.0×",
+						rssMb <= 768);
+
+				// Decisions issued per second against raw PDFBox + BouncyCastle on one thread.
+				double issued = decisionsPerSecond(node.port(), 16, 8);
+				double raw = rawDecisionsPerSecond(16);
+				results.compare("decisions/s", "decisions issued (render, sign, number, store)", issued, "1/s", raw,
+						"raw PDFBox + BC, 1 thread", "≥ 0.8×", issued >= 0.8 * raw);
+
+				// One node, then two, behind nginx.
+				if (TWO_NODES) {
+					FaultNodes.Node second = nodes.start(FaultNodes.freePort(), "bench-node-2", jvm("bench-node-2"));
+					results.compare("start-up", "start-up to healthy, existing database (s)",
+							seconds(second.startup()), "s", seconds(minimalAgain), "minimal app, its 2nd start", null,
+							null);
+					productCases(second.port(), 1, 2, "warm2");
+					try (LoadBalancer balancer = LoadBalancer.start(OUT, List.of(node.port()))) {
+						double one = productCases(balancer.port, 4, CASES, "n1");
+						balancer.nodes(List.of(node.port(), second.port()));
+						double two = productCases(balancer.port, 4, CASES, "n2");
+						results.compare("nodes", "cases/s, 4 clients via nginx, 2 nodes vs 1", two, "1/s", one,
+								"1 node behind nginx", null, null);
+					}
+					second.kill();
+				}
+			}
+
+			// The lists with few and with many open cases.
+			lists(nodes, node.port());
+		}
+		finish();
+	}
+
+	private static int finishedCases(FaultNodes nodes) {
+		return nodes.count("SELECT count(*) FROM act_hi_procinst p JOIN act_re_procdef d ON d.id_ = p.proc_def_id_"
+				+ " WHERE d.key_ = 'project-registration' AND p.end_time_ IS NOT NULL");
+	}
+
+	private static long historyRows(FaultNodes nodes) {
+		long rows = 0;
+		for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+				"act_hi_detail", "act_hi_identitylink", "act_hi_op_log", "act_hi_comment", "act_hi_job_log")) {
+			rows += nodes.count("SELECT count(*) FROM " + table);
+		}
+		return rows;
+	}
+
+	private List<String> jvm(String name) {
+		List<String> options = new ArrayList<>(JVM);
+		if (Boolean.getBoolean("renewal.bench.jfr")) {
+			options.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr")
+					+ ",settings=profile,dumponexit=true");
+		}
+		return options;
+	}
+
+	private void finish() throws IOException {
+		String table = results.table();
+		System.out.println("\n==== Benchmark ====\n" + table);
+		Files.writeString(OUT.resolve("benchmark.txt"), table);
+		results.writeCsv(DOCS.resolve("benchmark.csv"));
+		results.writeChart(DOCS.resolve("benchmark.png"), "Liaocheng equipment renewal — benchmark, product beside reference",
+				casesPerSecond);
+		Files.writeString(DOCS.resolve("benchmark.txt"), table);
+	}
+
+	/** A percentile of the samples {@code prefix<clients>suffix} of every level taken together. */
+	private double percentileOver(String prefix, String suffix, double p) {
+		return results.percentileOf(CLIENTS.stream().map(c -> prefix + c + suffix).toList(), p);
+	}
+
+	static double seconds(Duration d) {
+		return d.toMillis() / 1000.0;
+	}
+
+	// ======================================================================== the product, through HTTP
+
+	/** Runs {@code perClient} project registrations on each of {@code clients} threads; answers cases per second. */
+	double productCases(int port, int clients, int perClient, String label) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Callable<Void>> work = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			work.add(() -> {
+				Map<String, Http> people = new HashMap<>();
+				USERS.forEach(user -> people.put(user, new Http(port, user)));
+				for (int i = 1; i <= perClient; i++) {
+					productCase(people, label, "基准测试项目-" + label + "-" + client + "-" + i);
+				}
+				return null;
+			});
+		}
+		long begin = System.nanoTime();
+		for (Future<Void> f : pool.invokeAll(work)) {
+			f.get();
+		}
+		double elapsed = (System.nanoTime() - begin) / 1e9;
+		pool.shutdown();
+		return clients * perClient / elapsed;
+	}
+
+	/**
+	 * One project registration, approved all the way: the county's formal review and recommendation
+	 * ({@code gx-industry}), the city's acceptance ({@code lc-industry}), the joint review of the bodies the routing
+	 * table names for this project (policy task 7: industry, development, ecology; each body's reviewer), the
+	 * industry bureau's decision, and the signed registration notice downloaded by the enterprise: seven user tasks.
+	 */
+	private void productCase(Map<String, Http> people, String label, String name) {
+		long id = createAndSubmit(people.get(ENTERPRISE), label, name);
+		long done = System.nanoTime();
+		for (Step step : STEPS) {
+			done = reviewStep(people.get(step.user()), label, id, step, done);
+		}
+		awaitDecision(people.get(ENTERPRISE), label, id, done);
+	}
+
+	/** A user task of the measured path: who does it, the task, and the candidate group it is found by. */
+	record Step(String user, String taskKey, String group, String opinion) {
+	}
+
+	static final List<Step> STEPS = List.of(new Step(REVIEWER, "Task_CountyFormalReview", GROUP, "材料齐全，符合形式审查要求"),
+			new Step(REVIEWER, "Task_CountyRecommendation", GROUP, "同意推荐至市工业和信息化局"),
+			new Step("lc-industry", "Task_CityAcceptance", "city-industry", "予以受理，转联审"),
+			new Step("lc-industry", "Task_JointReview", "city-industry", "经审查，符合本部门相关要求，同意"),
+			new Step("lc-development", "Task_JointReview", "city-development", "经审查，符合本部门相关要求，同意"),
+			new Step("lc-ecology", "Task_JointReview", "city-ecology", "经审查，符合本部门相关要求，同意"),
+			new Step("lc-industry", "Task_IndustryDecision", "city-industry", "同意入库"));
+
+	static final List<String> USERS = List.of(ENTERPRISE, REVIEWER, "lc-industry", "lc-development", "lc-ecology");
+
+	private long createAndSubmit(Http enterprise, String label, String name) {
+		JsonNode draft = enterprise.expect(201, label + ":draft", "POST", "/api/applications?kind=PROJECT",
+				Actor.json(ThreeKindsEndToEndTest.project(name)), "application/json", "Idempotency-Key",
+				UUID.randomUUID().toString());
+		long id = draft.at("/summary/id").asLong();
+		for (String category : List.of("BUSINESS_LICENCE", "PROJECT_PLAN")) {
+			enterprise.upload(label + ":upload", id, category);
+		}
+		JsonNode submitted = enterprise.expect(200, label + ":submit", "POST", "/api/applications/" + id + "/submit",
+				"{\"declarationConfirmed\": true}", "application/json");
+		if ("DRAFT".equals(submitted.path("status").asText())) {
+			throw new AssertionError("submission not taken: " + submitted);
+		}
+		return id;
+	}
+
+	/**
+	 * One review step as Tasklist does it: the reviewer's list of the group (first page, newest first), the case's
+	 * task (waited for from {@code since}, the previous completion: "completed step → next task visible"), claim,
+	 * complete with the form's decision and opinion. Answers when done.
+	 */
+	private long reviewStep(Http reviewer, String label, long id, Step step, long since) {
+		return reviewStep(reviewer, label, id, step, "APPROVE", since);
+	}
+
+	private long reviewStep(Http reviewer, String label, long id, Step step, String decision, long since) {
+		reviewer.expect(200, label + ":list", "GET", "/engine-rest/task?candidateGroup=" + step.group()
+				+ "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15", null, null);
+		String taskId = null;
+		Instant end = Instant.now().plusSeconds(120);
+		while (taskId == null) {
+			JsonNode tasks = reviewer.expect(200, null, "GET", "/engine-rest/task?processInstanceBusinessKey=" + id
+					+ "&taskDefinitionKey=" + step.taskKey() + "&candidateGroup=" + step.group(), null, null);
+			if (!tasks.isEmpty()) {
+				taskId = tasks.get(0).get("id").asText();
+			}
+			else if (Instant.now().isAfter(end)) {
+				throw new AssertionError(step + " of " + id + " not visible within 120 s");
+			}
+			else {
+				FaultNodes.sleep(POLL_MILLIS);
+			}
+		}
+		results.sample(label + ":visible", (System.nanoTime() - since) / 1e6);
+		reviewer.expectStatus(204, label + ":claim", "POST", "/engine-rest/task/" + taskId + "/claim",
+				"{\"userId\":\"" + step.user() + "\"}", "application/json");
+		String form = "{\"variables\":{\"decision\":{\"value\":\"" + decision + "\"},\"opinion\":{\"value\":\""
+				+ step.opinion() + "\"}}}";
+		reviewer.expectStatus(204, label + ":complete", "POST", "/engine-rest/task/" + taskId + "/submit-form", form,
+				"application/json");
+		return System.nanoTime();
+	}
+
+	/** Polls the enterprise's decisions of the case until one is there, then downloads it. */
+	private void awaitDecision(Http enterprise, String label, long id, long since) {
+		Instant end = Instant.now().plusSeconds(180);
+		while (true) {
+			JsonNode decisions = enterprise.expect(200, null, "GET", "/api/applications/" + id + "/decisions", null,
+					null);
+			if (!decisions.isEmpty()) {
+				long decisionId = decisions.get(0).get("id").asLong();
+				HttpResponse<byte[]> pdf = enterprise.bytes("/api/applications/" + id + "/decisions/" + decisionId);
+				if (pdf.statusCode() != 200 || pdf.body().length < 1000) {
+					throw new AssertionError("decision " + decisionId + " of " + id + " not downloadable: "
+							+ pdf.statusCode());
+				}
+				results.sample(label + ":decision", (System.nanoTime() - since) / 1e6);
+				return;
+			}
+			if (Instant.now().isAfter(end)) {
+				throw new AssertionError("no decision for " + id + " within 180 s");
+			}
+			FaultNodes.sleep(POLL_MILLIS);
+		}
+	}
+
+	/**
+	 * Decisions per second: {@code count} cases taken to the recommendation, then refused by {@code clients}
+	 * reviewers at once; from the first refusal to the last decision downloadable.
+	 */
+	double decisionsPerSecond(int port, int count, int clients) throws Exception {
+		Http enterprise = new Http(port, ENTERPRISE);
+		Http reviewer = new Http(port, REVIEWER);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			long id = createAndSubmit(enterprise, "d", "基准测试决定书-" + i);
+			reviewStep(reviewer, "d", id, STEPS.get(0), System.nanoTime());
+			ids.add(id);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long begin = System.nanoTime();
+		List<Future<Long>> refusals = new ArrayList<>();
+		for (long id : ids) {
+			refusals.add(pool.submit(() -> reviewStep(new Http(port, REVIEWER), "d", id,
+					new Step(REVIEWER, "Task_CountyRecommendation", GROUP, "项目不符合本县产业布局，不予推荐"), "REFUSE",
+					System.nanoTime())));
+		}
+		for (Future<Long> f : refusals) {
+			f.get();
+		}
+		List<Future<?>> waits = new ArrayList<>();
+		for (long id : ids) {
+			waits.add(pool.submit(() -> awaitDecision(new Http(port, ENTERPRISE), "d", id, begin)));
+		}
+		for (Future<?> f : waits) {
+			f.get();
+		}
+		double elapsed = (System.nanoTime() - begin) / 1e9;
+		pool.shutdown();
+		return count / elapsed;
+	}
+
+	double rawDecisionsPerSecond(int count) {
+		RawDecisionSigning raw = new RawDecisionSigning();
+		for (int i = 0; i < 3; i++) {
+			raw.issue(i + 1);
+		}
+		long begin = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			if (raw.issue(i + 10).length < 1000) {
+				throw new AssertionError("no PDF");
+			}
+		}
+		return count / ((System.nanoTime() - begin) / 1e9);
+	}
+
+	// ======================================================================== the bare engine, through Java
+
+	private static final AtomicLong BARE_KEYS = new AtomicLong(1_000_000);
+
+	double bareCases(ProcessEngine engine, int clients, int perClient, String label) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Callable<Void>> work = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			work.add(() -> {
+				for (int i = 0; i < perClient; i++) {
+					bareCase(engine, label);
+				}
+				return null;
+			});
+		}
+		long begin = System.nanoTime();
+		for (Future<Void> f : pool.invokeAll(work)) {
+			f.get();
+		}
+		double elapsed = (System.nanoTime() - begin) / 1e9;
+		pool.shutdown();
+		return clients * perClient / elapsed;
+	}
+
+	private void bareCase(ProcessEngine engine, String label) {
+		long id = BARE_KEYS.incrementAndGet();
+		String key = Long.toString(id);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("applicationId", id);
+		variables.put("referenceNo", "XM-2026-" + DIVISION + "-" + id);
+		variables.put("enterpriseUser", ENTERPRISE);
+		variables.put("enterpriseName", "冠县演示轴承制造有限公司");
+		variables.put("kind", "PROJECT");
+		variables.put("divisionCode", DIVISION);
+		variables.put("applicationTitle", "基准测试项目-" + id);
+		variables.put("bankKeys", null);
+		variables.put("bankNames", null);
+		variables.put("loanAmount", null);
+		// What the product's routing delegate reads from the dossier (BareEngine's routing evaluates the same table).
+		variables.put("policyTask", 7);
+		variables.put("needsNewLand", false);
+		variables.put("needsEnergyUse", false);
+		variables.put("needsEmissionQuota", false);
+		long t = System.nanoTime();
+		engine.getRuntimeService().startProcessInstanceByKey("project-registration", key, variables);
+		results.sample(label + ":submit", (System.nanoTime() - t) / 1e6);
+		long done = System.nanoTime();
+		for (Step step : STEPS) {
+			done = bareStep(engine.getTaskService(), label, key, step, done);
+		}
+		Instant end = Instant.now().plusSeconds(180);
+		while (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+			.processDefinitionKey("project-registration").finished().count() == 0) {
+			if (Instant.now().isAfter(end)) {
+				throw new AssertionError("bare engine: case " + key + " not finished within 180 s");
+			}
+			FaultNodes.sleep(POLL_MILLIS);
+		}
+		results.sample(label + ":decision", (System.nanoTime() - done) / 1e6);
+	}
+
+	private long bareStep(TaskService tasks, String label, String key, Step step, long since) {
+		long t = System.nanoTime();
+		tasks.createTaskQuery().taskCandidateGroup(step.group()).orderByTaskCreateTime().desc().listPage(0, 15);
+		results.sample(label + ":list", (System.nanoTime() - t) / 1e6);
+		Task task = null;
+		Instant end = Instant.now().plusSeconds(120);
+		while (task == null) {
+			task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(step.taskKey())
+				.taskCandidateGroup(step.group()).singleResult();
+			if (task == null) {
+				if (Instant.now().isAfter(end)) {
+					throw new AssertionError("bare engine: " + step + " of " + key + " not visible");
+				}
+				FaultNodes.sleep(POLL_MILLIS);
+			}
+		}
+		results.sample(label + ":visible", (System.nanoTime() - since) / 1e6);
+		t = System.nanoTime();
+		tasks.claim(task.getId(), step.user());
+		results.sample(label + ":claim", (System.nanoTime() - t) / 1e6);
+		t = System.nanoTime();
+		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", step.opinion()));
+		results.sample(label + ":complete", (System.nanoTime() - t) / 1e6);
+		return System.nanoTime();
+	}
+
+	// ======================================================================== the lists
+
+	/**
+	 * The reviewer's task list (Tasklist's first page and count) and the enterprise's list of applications, p95 of
+	 * 40 calls each, with the product's database holding each size of open cases in turn. The open cases are seeded
+	 * through the engine in batches of 500 per transaction: rows of {@code application} (submitted, at the county's
+	 * formal review) for the two other demo enterprises, and a project-registration instance each, waiting at the
+	 * formal review of their county (东昌府区 and 临清市, half each), with the task authorizations the product's engine
+	 * creates. The measured reviewer is 东昌府区's ({@code dcf-industry}), who sees half of them; the measured
+	 * enterprise is 冠县's, whose own list stays the same size while the table grows.
+	 */
+	void lists(FaultNodes nodes, int port) throws Exception {
+		Map<Integer, double[]> p95 = new LinkedHashMap<>();
+		int seeded = 0;
+		try (BareEngine seeder = BareEngine.on(nodes.database.url(), nodes.database.user(), nodes.database.password(),
+				"bench-seeder", false)) {
+			for (int size : OPEN) {
+				long begin = System.nanoTime();
+				seed(nodes, seeder.engine, seeded, size);
+				results.notes.add(String.format("seeded %d → %d open cases in %.0f s", seeded, size,
+						(System.nanoTime() - begin) / 1e9));
+				seeded = size;
+				Http reviewer = new Http(port, "dcf-industry");
+				Http enterprise = new Http(port, ENTERPRISE);
+				String label = "open" + size;
+				for (int i = 0; i < 45; i++) {
+					String sample = i < 5 ? null : label; // five warm-up calls
+					reviewer.expect(200, sample == null ? null : sample + ":tasks", "GET",
+							"/engine-rest/task?candidateGroup=county-371502-industry&sortBy=created&sortOrder=desc"
+									+ "&firstResult=0&maxResults=15", null, null);
+					reviewer.expect(200, sample == null ? null : sample + ":count", "GET",
+							"/engine-rest/task/count?candidateGroup=county-371502-industry", null, null);
+					enterprise.expect(200, sample == null ? null : sample + ":enterprise", "GET", "/api/applications",
+							null, null);
+				}
+				p95.put(size, new double[] { results.percentile(label + ":tasks", 95),
+						results.percentile(label + ":count", 95), results.percentile(label + ":enterprise", 95) });
+			}
+		}
+		int small = OPEN.get(0);
+		int large = OPEN.get(OPEN.size() - 1);
+		String[] names = { "reviewer task list, first page", "reviewer task count", "enterprise list" };
+		for (int k = 0; k < names.length; k++) {
+			for (int size : OPEN) {
+				results.figure("lists", names[k] + " p95, " + size + " open", p95.get(size)[k], "ms");
+			}
+			results.compare("targets", names[k] + " p95 " + large + " vs " + small + " open", p95.get(large)[k], "ms",
+					p95.get(small)[k], "p95 at " + small + " open", "≤ 1.5×", p95.get(large)[k] <= 1.5 * p95.get(small)[k]);
+		}
+	}
+
+	private void seed(FaultNodes nodes, ProcessEngine engine, int from, int to) throws SQLException {
+		record Owner(long enterpriseId, String division, String user, String name) {
+		}
+		List<Owner> owners = new ArrayList<>();
+		try (Connection c = DriverManager.getConnection(nodes.database.url(), nodes.database.user(),
+				nodes.database.password())) {
+			try (PreparedStatement s = c.prepareStatement(
+					"SELECT id, division_code, user_id, name FROM enterprise WHERE user_id IN ('ent-dcf', 'ent-lq') ORDER BY user_id");
+					ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					owners.add(new Owner(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+				}
+			}
+			if (owners.size() != 2) {
+				throw new AssertionError("demo enterprises ent-dcf and ent-lq not found: " + owners);
+			}
+			int batch = 500;
+			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+				.getProcessEngineConfiguration();
+			for (int start = from; start < to; start += batch) {
+				int end = Math.min(to, start + batch);
+				List<long[]> created = new ArrayList<>();
+				c.setAutoCommit(false);
+				try (PreparedStatement insert = c.prepareStatement("""
+						INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
+						    version, project_name, total_investment, equipment_investment, created_at, updated_at,
+						    submitted_at)
+						VALUES (?, 'PROJECT', ?, ?, 'COUNTY_REVIEW', ?, 1, ?, 8000000, 5000000, now(), now(), now())
+						RETURNING id""")) {
+					for (int i = start; i < end; i++) {
+						Owner o = owners.get(i % 2);
+						insert.setString(1, "BENCH-" + o.division() + "-" + i);
+						insert.setLong(2, o.enterpriseId());
+						insert.setString(3, o.division());
+						insert.setString(4, "bench-" + i);
+						insert.setString(5, "基准测试在办项目-" + i);
+						try (ResultSet r = insert.executeQuery()) {
+							r.next();
+							created.add(new long[] { r.getLong(1), i % 2 });
+						}
+					}
+				}
+				c.commit();
+				configuration.getCommandExecutorTxRequired().execute(context -> {
+					for (long[] a : created) {
+						Owner o = owners.get((int) a[1]);
+						Map<String, Object> v = new HashMap<>();
+						v.put("applicationId", a[0]);
+						v.put("referenceNo", "BENCH-" + o.division() + "-" + a[0]);
+						v.put("enterpriseUser", o.user());
+						v.put("enterpriseName", o.name());
+						v.put("kind", "PROJECT");
+						v.put("divisionCode", o.division());
+						v.put("applicationTitle", "基准测试在办项目-" + a[0]);
+						engine.getRuntimeService().startProcessInstanceByKey("project-registration",
+								Long.toString(a[0]), v);
+					}
+					return null;
+				});
+			}
+		}
+	}
+
+	// ======================================================================== helpers
+
+	/** A client with Basic authentication; timed calls record their milliseconds under a sample name. */
+	final class Http {
+
+		private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10)).build();
+
+		private final int port;
+
+		private final String authorization;
+
+		Http(int port, String user) {
+			this.port = port;
+			this.authorization = "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		}
+
+		JsonNode expect(int status, String sample, String method, String path, String body, String contentType,
+				String... headers) {
+			HttpResponse<String> r = send(sample, method, path,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+					contentType, headers);
+			if (r.statusCode() != status) {
+				throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+			}
+			return r.body().isEmpty() ? null : Actor.parse(r.body());
+		}
+
+		void expectStatus(int status, String sample, String method, String path, String body, String contentType) {
+			HttpResponse<String> r = send(sample, method, path, HttpRequest.BodyPublishers.ofString(body), contentType);
+			if (r.statusCode() != status) {
+				throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+			}
+		}
+
+		void upload(String sample, long applicationId, String category) {
+			String boundary = "----bench" + UUID.randomUUID().toString().replace("-", "");
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+					+ category.toLowerCase() + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(ThreeKindsEndToEndTest.PDF);
+			body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			HttpResponse<String> r = send(sample, "POST", "/api/applications/" + applicationId
+					+ "/attachments?category=" + category, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+					"multipart/form-data; boundary=" + boundary, "Idempotency-Key", UUID.randomUUID().toString());
+			if (r.statusCode() != 201) {
+				throw new AssertionError("upload answered " + r.statusCode() + ": " + r.body());
+			}
+		}
+
+		HttpResponse<byte[]> bytes(String path) {
+			try {
+				return http.send(request("GET", path, HttpRequest.BodyPublishers.noBody(), null).build(),
+						HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+
+		private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body,
+				String contentType, String... headers) {
+			HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(120))
+				.header("Authorization", authorization)
+				.method(method, body);
+			if (contentType != null) {
+				b.header("Content-Type", contentType);
+			}
+			for (int i = 0; i + 1 < headers.length; i += 2) {
+				b.header(headers[i], headers[i + 1]);
+			}
+			return b;
+		}
+
+		private HttpResponse<String> send(String sample, String method, String path, HttpRequest.BodyPublisher body,
+				String contentType, String... headers) {
+			long t = System.nanoTime();
+			if (countRequests) {
+				requests.incrementAndGet();
+			}
+			try {
+				HttpResponse<String> r = http.send(request(method, path, body, contentType, headers).build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				if (sample != null) {
+					results.sample(sample, (System.nanoTime() - t) / 1e6);
+				}
+				return r;
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(method + " " + path + ": " + e, e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+
+	}
+
+	/** Samples a process's resident set size (VmRSS) twice a second until stopped; answers the maximum in MB. */
+	static final class RssSampler {
+
+		private final AtomicInteger maxKb = new AtomicInteger();
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		RssSampler(long pid) {
+			thread = new Thread(() -> {
+				while (running) {
+					try {
+						for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+							if (line.startsWith("VmRSS:")) {
+								int kb = Integer.parseInt(line.replaceAll("\\D", ""));
+								maxKb.accumulateAndGet(kb, Math::max);
+							}
+						}
+					}
+					catch (IOException | RuntimeException gone) {
+						return;
+					}
+					FaultNodes.sleep(500);
+				}
+			}, "rss-sampler");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		double stop() throws InterruptedException {
+			running = false;
+			thread.join(TimeUnit.SECONDS.toMillis(5));
+			return maxKb.get() / 1024.0;
+		}
+
+	}
+
+}
