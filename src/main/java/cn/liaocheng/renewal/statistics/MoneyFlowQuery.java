@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.statistics;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +25,39 @@ public record MoneyFlowQuery(LocalDate from, LocalDate until, Set<String> divisi
 	/** Whether a movement on this date belongs to the answer. */
 	public boolean covers(LocalDate date) {
 		return (from == null || !date.isBefore(from)) && (until == null || date.isBefore(until));
+	}
+
+	/**
+	 * The query as a SQL condition on an implementation's own columns, with the named parameters of
+	 * {@link #parameters()}: the date bounds when set, the counties when named; {@code 1 = 1} for everything.
+	 */
+	public String condition(String dateColumn, String divisionColumn) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (from != null) {
+			parts.add(dateColumn + " >= :flowFrom");
+		}
+		if (until != null) {
+			parts.add(dateColumn + " < :flowUntil");
+		}
+		if (!divisionCodes.isEmpty()) {
+			parts.add(divisionColumn + " IN (:flowDivisions)");
+		}
+		return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
+	}
+
+	/** The named parameters {@link #condition} uses. */
+	public Map<String, Object> parameters() {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		if (from != null) {
+			parameters.put("flowFrom", from);
+		}
+		if (until != null) {
+			parameters.put("flowUntil", until);
+		}
+		if (!divisionCodes.isEmpty()) {
+			parameters.put("flowDivisions", List.copyOf(divisionCodes));
+		}
+		return parameters;
 	}
 
 }
