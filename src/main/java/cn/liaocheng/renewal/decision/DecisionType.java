@@ -16,11 +16,16 @@ public enum DecisionType {
 	LOAN_DECLINED(Stage.LOAN, true, false, "贷款审批结果告知书"),
 	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, false, "贷款贴息确认通知书"),
 	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
-	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书");
+	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书"),
+	/**
+	 * The recovery of an allocated subsidy (追回): its reasons are the findings, the legal ground and the operative
+	 * items (amount, deadline, where to pay, listing), written by the clawback module from its record.
+	 */
+	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书");
 
 	/** What the decision settles; the database allows one decision per application and stage. */
 	public enum Stage {
-		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, LAPSE
+		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, LAPSE, CLAWBACK
 	}
 
 	private final Stage stage;

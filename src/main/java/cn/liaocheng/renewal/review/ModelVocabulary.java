@@ -15,12 +15,15 @@ public final class ModelVocabulary {
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
 			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
 			"recordBankDecisionListener",
-			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting");
+			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "reviewRouting",
+			// clawback.bpmn
+			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
+			"reportOverdueClawbackDelegate", "overdueFollowUpListener");
 
 	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
 	public static final Set<String> VARIABLES = Set.of("anyGranted", "bankKey", "bankKeys", "cityOutcome", "correctionDeadline",
 			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
-			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision");
+			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision", "repaymentDueAt");
 
 	/** Members reached through a name: {@code #{execution.processBusinessKey}} and the joint review's split. */
 	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split");

@@ -57,11 +57,15 @@ class ApplicationPortalController {
 
 	private final org.springframework.beans.factory.ObjectProvider<CaseProgress> progress;
 
+	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseSupplement> supplements;
+
 	private final DossierPrints prints;
 
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints) {
+			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints,
+			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseSupplement> supplements) {
+		this.supplements = supplements;
 		this.applications = applications;
 		this.organizations = organizations;
 		this.estimates = estimates;
@@ -122,6 +126,7 @@ class ApplicationPortalController {
 		}
 		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		model.addAttribute("decisions", decisions.allForApplication(id));
+		model.addAttribute("supplements", supplements.orderedStream().flatMap(x -> x.of(detail).stream()).toList());
 		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
 		model.addAttribute("standing", standing);
 		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
