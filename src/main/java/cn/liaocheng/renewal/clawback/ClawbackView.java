@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 
 /**
@@ -24,14 +26,17 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		repayments = List.copyOf(repayments);
 	}
 
+	@JsonProperty
 	public BigDecimal outstanding() {
 		return amount == null ? null : amount.subtract(repaid).max(BigDecimal.ZERO);
 	}
 
+	@JsonProperty
 	public String causeLabel() {
 		return cause.label();
 	}
 
+	@JsonProperty
 	public String statusLabel() {
 		return status.label();
 	}

@@ -2,6 +2,9 @@ package cn.liaocheng.renewal.clawback;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One entry of the negative list (负面清单): the enterprise may not submit new applications from {@code from} to
@@ -28,6 +31,17 @@ public record NegativeListEntry(long id, String creditCode, String enterpriseNam
 			return label;
 		}
 
+	}
+
+	/** Its state today (Beijing time), as the API reports it. */
+	@JsonProperty
+	public State state() {
+		return stateOn(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+	}
+
+	@JsonProperty
+	public String stateLabel() {
+		return state().label();
 	}
 
 	public State stateOn(LocalDate day) {

@@ -60,9 +60,8 @@ public class NegativeList implements SubmissionGate {
 	@Transactional(readOnly = true)
 	public Optional<String> refusal(Attempt attempt) {
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
-		return jdbc.sql(COLUMNS + """
-				 WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?
-				 ORDER BY listed_until DESC""")
+		return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?"
+				+ " ORDER BY listed_until DESC")
 			.params(attempt.enterpriseId(), today, today)
 			.query(NegativeList::map)
 			.list()
