@@ -69,8 +69,12 @@ CREATE TABLE negative_list_entry (
     lifted_by               VARCHAR(64),
     lifted_at               TIMESTAMP,
     lift_reason             VARCHAR(2000),
+    expiry_recorded_at      TIMESTAMP,                 -- when the end of the period was written to the audit trail
     CONSTRAINT uk_negative_list_clawback UNIQUE (source_clawback_id)
 );
 
 CREATE INDEX ix_negative_list_enterprise ON negative_list_entry (enterprise_id, listed_until);
 CREATE INDEX ix_negative_list_division ON negative_list_entry (division_code, listed_until);
+
+-- The periodic job that writes ended listings to the audit trail, one node at a time.
+INSERT INTO scheduler_lock (name, locked_until, locked_by) VALUES ('negative-list-expiry', TIMESTAMP '2000-01-01 00:00:00', '');

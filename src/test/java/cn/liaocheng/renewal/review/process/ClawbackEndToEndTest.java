@@ -88,6 +88,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	AuditTrail audit;
 
 	@Autowired
+	cn.liaocheng.renewal.clawback.internal.NegativeListExpiry expiry;
+
+	@Autowired
 	ClawbackEndToEndTest(ApplicationContext context) {
 		super(context);
 	}
@@ -269,6 +272,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("lq-industry").get("/api/negative-list").body()).contains("91371581MA3D2E8L4F");
 		assertThat(as("gx-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
 		assertThat(as("icbc-officer").get("/api/negative-list").statusCode()).isEqualTo(403);
+		// After its last day the entry refuses nothing; the periodic job writes its end to the audit trail once.
+		assertThat(expiry.record(TODAY.plusMonths(12))).isEqualTo(1);
+		assertThat(expiry.record(TODAY.plusMonths(12))).isZero();
+		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
 		// Other spellings of the path reach the same checks.
 		assertThat(as("lq-industry").postJson("/api//negative-list/", body).statusCode()).isNotIn(200, 201);
 		assertThat(as("lq-industry").postJson("/api/negative-list;x=1", body).statusCode()).isNotIn(200, 201);
