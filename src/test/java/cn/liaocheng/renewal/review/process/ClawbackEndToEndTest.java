@@ -281,6 +281,29 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("lq-industry").postJson("/api/negative-list;x=1", body).statusCode()).isNotIn(200, 201);
 	}
 
+	@Test
+	@Order(5)
+	void theFinanceBureauReturnsAWrongAmountAndTheBureauMayFindNothingToRecover() throws Exception {
+		Case claim = allocatedSubsidy();
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
+				"APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+				TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "REFUSE", "opinion",
+				"本局实际拨付30000元，余款尚未拨付，应追回金额有误。")).statusCode()).isIn(200, 204);
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DETERMINING");
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "REFUSE", "opinion",
+				"经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。")).statusCode()).isIn(200, 204);
+
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DROPPED");
+		assertThat(review.hasActive(claim, "clawback")).isFalse();
+		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("经核查不予追回");
+	}
+
 	// ------------------------------------------------------------------------------------------------ helpers
 
 	private Case allocatedSubsidy() {
