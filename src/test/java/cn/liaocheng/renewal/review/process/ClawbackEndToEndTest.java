@@ -191,6 +191,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(overdue.get("status").asText()).isEqualTo("OVERDUE");
 		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).hasSize(1);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("逾期未缴清");
+		screenshots("gx-finance", "clawback-overdue-county-finance", "/clawbacks/" + claim.id(), "record-repayment");
 		// Paid in full while the bureau follows it up: the follow-up ends with the process.
 		assertThat(as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("37000", "YQ-1"))
 			.statusCode()).isEqualTo(200);
