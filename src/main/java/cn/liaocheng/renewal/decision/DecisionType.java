@@ -18,14 +18,19 @@ public enum DecisionType {
 	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
 	/** One period's interest subsidy paid from the ledger: one notice per application and period. */
 	INTEREST_SUBSIDY_PAYMENT(Stage.INTEREST_SUBSIDY_PAYMENT, false, false, "贴息资金拨付通知书"),
-	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书");
+	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书"),
+	/**
+	 * The recovery of an allocated subsidy (追回): its reasons are the findings, the legal ground and the operative
+	 * items (amount, deadline, where to pay, listing), written by the clawback module from its record.
+	 */
+	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书");
 
 	/**
 	 * What the decision settles; the database allows one decision per application, stage and period (the period is
 	 * empty except for {@link #INTEREST_SUBSIDY_PAYMENT}, which settles one ledger period).
 	 */
 	public enum Stage {
-		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, INTEREST_SUBSIDY_PAYMENT, LAPSE
+		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, INTEREST_SUBSIDY_PAYMENT, LAPSE, CLAWBACK
 	}
 
 	private final Stage stage;

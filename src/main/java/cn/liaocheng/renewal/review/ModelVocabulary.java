@@ -19,13 +19,16 @@ public final class ModelVocabulary {
 			"taskChangeListener", "reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
-			"requestPerformanceReportDelegate");
+			"requestPerformanceReportDelegate",
+			// clawback (module clawback)
+			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
+			"reportOverdueClawbackDelegate", "overdueFollowUpListener");
 
 	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
 	public static final Set<String> VARIABLES = Set.of("anyGranted", "bankKey", "bankKeys", "cityOutcome", "correctionDeadline",
 			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
 			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision", "paidInFull",
-			"rectificationDue", "performanceDue");
+			"rectificationDue", "performanceDue", "repaymentDueAt");
 
 	/**
 	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint review's split and the

@@ -60,7 +60,10 @@ class FormsTest {
 			Map.entry("county-payment", List.of("APPROVE")),
 			Map.entry("county-acceptance-check", List.of("APPROVE", "RETURN")),
 			Map.entry("city-onsite-acceptance", APPROVE_RETURN_REFUSE),
-			Map.entry("performance-evaluation", APPROVE_REFUSE));
+			Map.entry("performance-evaluation", APPROVE_REFUSE),
+			Map.entry("clawback-determination", APPROVE_REFUSE),
+			Map.entry("clawback-confirmation", APPROVE_REFUSE),
+			Map.entry("clawback-overdue", List.of("APPROVE")));
 
 	private static final String ENTERPRISE_CORRECTION = "enterprise-correction";
 
@@ -181,6 +184,22 @@ class FormsTest {
 		assertEquals(2, validate.path("minLength").asInt(), "opinion minLength");
 		assertEquals(2000, validate.path("maxLength").asInt(), "opinion maxLength");
 		assertTrue(opinion.path("description").asText().contains("理由"), "opinion tells reviewers to give reasons");
+	}
+
+	@Test
+	void clawbackAsksForAmountDeadlineAndListingOnlyWhenItRecovers() throws IOException {
+		List<JsonNode> components = components(read(FORMS.resolve("clawback-determination.form")));
+		for (String key : List.of("clawbackAmount", "repaymentDeadline", "listNegative")) {
+			assertEquals("=decision != \"APPROVE\"", byKey(components, key).path("conditional").path("hide").asText(),
+					key + " hide");
+		}
+		assertEquals("number", byKey(components, "clawbackAmount").path("type").asText());
+		assertEquals(2, byKey(components, "clawbackAmount").path("decimalDigits").asInt());
+		assertEquals("datetime", byKey(components, "repaymentDeadline").path("type").asText());
+		assertEquals(60, byKey(components, "listMonths").path("validate").path("max").asInt());
+		List<JsonNode> confirmation = components(read(FORMS.resolve("clawback-confirmation.form")));
+		assertTrue(byKey(confirmation, "repaymentAccount").path("validate").path("required").asBoolean(),
+				"the account is required to confirm");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -81,6 +82,13 @@ class StatisticsOnPostgresTest {
 
 	private long p3;
 
+	private long s1;
+
+	private long l1;
+
+	@Autowired
+	List<MoneyFlows> moneyFlows;
+
 	@BeforeAll
 	void seed() {
 		long gx = enterprise("ent-gx");
@@ -89,9 +97,9 @@ class StatisticsOnPostgresTest {
 		// allocated 45 万; L1 loan on P1, 200 万 asked, 180 万 granted, 5.4 万 interest subsidy.
 		p1 = application("PROJECT", gx, GX, "APPROVED", 4, "3000000.00", null, null, "pi-p1", at(2025, 3, 10), at(2025, 4, 20));
 		long p2 = application("PROJECT", gx, GX, "REFUSED", 7, "1200000.00", null, null, "pi-p2", at(2025, 3, 15), at(2025, 4, 1));
-		long s1 = application("SUBSIDY", gx, GX, "APPROVED", null, null, p1, null, "pi-s1", at(2025, 5, 5), at(2025, 6, 10));
+		s1 = application("SUBSIDY", gx, GX, "APPROVED", null, null, p1, null, "pi-s1", at(2025, 5, 5), at(2025, 6, 10));
 		jdbc.sql("UPDATE application SET subsidy_amount = 450000.00 WHERE id = ?").param(s1).update();
-		long l1 = application("LOAN", gx, GX, "APPROVED", null, null, p1, "2000000.00", "pi-l1", at(2025, 5, 20), at(2025, 7, 1));
+		l1 = application("LOAN", gx, GX, "APPROVED", null, null, p1, "2000000.00", "pi-l1", at(2025, 5, 20), at(2025, 7, 1));
 		jdbc.sql("UPDATE application SET granted_amount = 1800000.00, interest_subsidy_amount = 54000.00 WHERE id = ?")
 			.param(l1).update();
 		// 临清市: P3 project (task 4) in joint review, 80 万; P4 project (task 6) withdrawn, 50 万; L2 loan on P3 at the
@@ -306,6 +314,81 @@ class StatisticsOnPostgresTest {
 		}
 	}
 
+	@Test
+	void thePaymentClawbackAndLedgerModulesReportTheirOwnRecordsByCountyAndMonth() {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		try {
+			// S1 (冠县, 45 万 allocated) paid in two instalments, 20 万 in August and 25 万 in September 2025.
+			jdbc.sql("""
+					INSERT INTO aftercare_payment (application_id, task_id, paid_on, amount, voucher_no, body_group, recorded_at)
+					VALUES (?, 'flow-t1', DATE '2025-08-05', 200000.00, 'GK-1', 'county-371525-finance', ?),
+					       (?, 'flow-t2', DATE '2025-09-10', 250000.00, 'GK-2', 'county-371525-finance', ?)""")
+				.params(s1, now, s1, now).update();
+			// L1 (冠县) disbursed 180 万 in July 2025 and repaid 30 万; one period's interest subsidy of 4,500.00 paid in
+			// September, another of 4,350.00 accrued and not yet paid.
+			jdbc.sql("""
+					INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, recorded_by, recorded_at)
+					VALUES (?, 'icbc', 'DISBURSEMENT', DATE '2025-07-10', 1800000.00, 'icbc-officer', ?),
+					       (?, 'icbc', 'REPAYMENT', DATE '2025-08-10', 300000.00, 'icbc-officer', ?)""")
+				.params(l1, now, l1, now).update();
+			jdbc.sql("""
+					INSERT INTO subsidy_ledger (application_id, division_code, bank_key, period_start, period_end, period_label,
+					    balance_basis, subsidy_days, points, amount, status, accrued_at, paid_on)
+					VALUES (?, '371525', 'icbc', DATE '2025-07-10', DATE '2025-07-31', '2025-07', 1, 22, 1.5, 4500.00, 'PAID', ?,
+					        DATE '2025-09-30'),
+					       (?, '371525', 'icbc', DATE '2025-08-01', DATE '2025-08-31', '2025-08', 1, 31, 1.5, 4350.00, 'ACCRUED', ?,
+					        NULL)""")
+				.params(l1, now, l1, now).update();
+			// S1 clawed back: 10 万 ordered by a decision of 15 October 2025, 6 万 repaid on 1 November.
+			long file = jdbc.sql("INSERT INTO stored_file (sha256, size_bytes, media_type, created_at, content) VALUES (?, 1, 'application/pdf', ?, ?) RETURNING id")
+				.params("1".repeat(64), now, new byte[] { 1 }).query(Long.class).single();
+			long decision = jdbc.sql("""
+					INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
+					    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code, file_id, sha256, signer)
+					VALUES (?, 'CLAWBACK', 'CLAWBACK_DECIDED', 'industry', '聊城市工业和信息化局', 2025, 901, '聊工信审〔2025〕901号',
+					        'VFLOW1', DATE '2025-10-15', TIMESTAMP '2025-10-15 10:00:00', '企业', '91371525MA3CB7K21F', ?, ?, 'test')
+					RETURNING id""")
+				.params(s1, file, "1".repeat(64)).query(Long.class).single();
+			long clawback = jdbc.sql("""
+					INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name, credit_code,
+					    project_name, allocated, cause, facts, started_by, started_at, status, amount, decision_id, repaid)
+					VALUES (?, ?, '371525', 'BZ-2025-000001', '企业', '91371525MA3CB7K21F', '统计测试项目', 450000.00,
+					        'ACCEPTANCE_FAILED', '验收不合格', 'lc-industry', ?, 'DECIDED', 100000.00, ?, 60000.00) RETURNING id""")
+				.params(s1, enterprise("ent-gx"), now, decision).query(Long.class).single();
+			jdbc.sql("""
+					INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
+					VALUES (?, DATE '2025-11-01', 60000.00, 'JK-1', 'gx-finance', ?)""").params(clawback, now).update();
+
+			MoneyFlowQuery year2025 = new MoneyFlowQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), Set.of());
+			assertThat(realFlows(year2025)).containsExactlyInAnyOrder(
+					"SUBSIDY_PAID 371525 2025-08 200000.00 1", "SUBSIDY_PAID 371525 2025-09 250000.00 1",
+					"LOAN_DISBURSED 371525 2025-07 1800000.00 1", "INTEREST_SUBSIDY_PAID 371525 2025-09 4500.00 1",
+					"CLAWBACK_ORDERED 371525 2025-10 100000.00 1", "CLAWBACK_REPAID 371525 2025-11 60000.00 1");
+			// A county body's scope and a period that ends before September leave the rest out.
+			assertThat(realFlows(new MoneyFlowQuery(null, null, Set.of(LQ)))).isEmpty();
+			assertThat(realFlows(new MoneyFlowQuery(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 9, 1), Set.of(GX))))
+				.containsExactly("SUBSIDY_PAID 371525 2025-08 200000.00 1");
+		}
+		finally {
+			jdbc.sql("DELETE FROM clawback_repayment WHERE voucher_no = 'JK-1'").update();
+			jdbc.sql("DELETE FROM clawback WHERE application_id = ?").param(s1).update();
+			jdbc.sql("DELETE FROM decision WHERE verification_code = 'VFLOW1'").update();
+			jdbc.sql("DELETE FROM subsidy_ledger WHERE application_id = ?").param(l1).update();
+			jdbc.sql("DELETE FROM loan_event WHERE application_id = ?").param(l1).update();
+			jdbc.sql("DELETE FROM aftercare_payment WHERE task_id LIKE 'flow-t%'").update();
+		}
+	}
+
+	/** What the modules' own implementations answer, one line per aggregate; the test's scope-breaking one left out. */
+	private List<String> realFlows(MoneyFlowQuery query) {
+		return moneyFlows.stream()
+			.filter(flows -> flows.getClass().getPackageName().startsWith("cn.liaocheng.renewal."))
+			.filter(flows -> !flows.getClass().getName().contains("StatisticsOnPostgresTest"))
+			.flatMap(flows -> flows.flows(query).stream())
+			.map(f -> f.measure() + " " + f.divisionCode() + " " + f.month() + " " + f.amount().setScale(2) + " " + f.count())
+			.toList();
+	}
+
 	// ---- fixture
 
 	private long enterprise(String user) {
@@ -410,7 +493,7 @@ class StatisticsOnPostgresTest {
 		throw new AssertionError("no row " + first);
 	}
 
-	/** A module that records payments, as the payment and loan-ledger modules will: one answers beyond the scope. */
+	/** A module that answers beyond the scope it was asked for, which the dashboard must leave out. */
 	@TestConfiguration
 	static class Payments {
 

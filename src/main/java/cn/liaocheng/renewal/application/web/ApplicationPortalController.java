@@ -132,7 +132,7 @@ class ApplicationPortalController {
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		Outcomes o = detail.outcomes();
 		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
-		// Other modules' sections (after the award: payment, acceptance, performance), in a stable order.
+		// Other modules' sections (after the award: payment, acceptance, performance; a clawback), in a stable order.
 		model.addAttribute("sections", sections.orderedStream().map(section -> section.of(detail))
 			.flatMap(java.util.Optional::stream).toList());
 		return "applications/detail";

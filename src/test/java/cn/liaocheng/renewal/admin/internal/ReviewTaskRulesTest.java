@@ -50,7 +50,7 @@ class ReviewTaskRulesTest {
 				"Task_CountyRecommendation", "Task_CityAcceptance", "Task_JointReview", "Task_IndustryDecision",
 				"Task_PbocListing", "Task_BankDecision", "Task_ExpertReview", "Task_ResolveObjections",
 				"Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck", "Task_CityOnsiteAcceptance",
-				"Task_PerformanceEvaluation");
+				"Task_PerformanceEvaluation", "Task_DetermineClawback", "Task_ConfirmClawback", "Task_OverdueFollowUp");
 		assertThat(ReviewTaskContract.isReviewTask(null)).isFalse();
 		assertThat(ReviewTaskContract.isReviewTask("enterprise")).isFalse();
 	}

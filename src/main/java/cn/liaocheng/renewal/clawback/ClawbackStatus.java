@@ -1,0 +1,24 @@
+package cn.liaocheng.renewal.clawback;
+
+/** Where a clawback stands, in the words the enterprise and the bodies see. */
+public enum ClawbackStatus {
+
+	DETERMINING("市工业和信息化局核定中"), CONFIRMING("县级财政局核对中"), DECIDED("待缴回"), OVERDUE("逾期未缴清"),
+	REPAID("已缴清"), DROPPED("经核查不予追回");
+
+	private final String label;
+
+	ClawbackStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** Whether repayments may be recorded: after the decision, until everything is repaid. */
+	public boolean collecting() {
+		return this == DECIDED || this == OVERDUE;
+	}
+
+}

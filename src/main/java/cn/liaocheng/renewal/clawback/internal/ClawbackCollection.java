@@ -1,0 +1,170 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.CaseDecided;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * From the signed decision to the last repayment: the decision and the listing it orders, the county finance
+ * bureau's repayments (each voucher once, never above what is owed), and non-payment at the deadline.
+ */
+@Service
+public class ClawbackCollection {
+
+	private final ClawbackStore store;
+
+	private final Decisions decisions;
+
+	private final NegativeList negativeList;
+
+	private final ApplicationStages stages;
+
+	private final OrganizationCatalog organizations;
+
+	private final RuntimeService runtime;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	ClawbackCollection(ClawbackStore store, Decisions decisions, NegativeList negativeList, ApplicationStages stages,
+			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit, ApplicationEventPublisher events) {
+		this.store = store;
+		this.decisions = decisions;
+		this.negativeList = negativeList;
+		this.stages = stages;
+		this.organizations = organizations;
+		this.runtime = runtime;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/**
+	 * Issues the signed decision (once: a retried job finds it) and the listing it orders; returns when payment is
+	 * overdue: the start of the day after the deadline, Beijing time.
+	 */
+	@Transactional
+	Instant decide(long applicationId) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
+		ClawbackView c = row.view();
+		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		LocalDate listedUntil = c.listMonths() == null ? null : today.plusMonths(c.listMonths()).minusDays(1);
+		String countyFinance = bodyName(GroupNames.county(c.divisionCode(), "finance"));
+		IssuedDecision issued = decisions.issue(ClawbackDecision.of(row, countyFinance,
+				bodyName(GroupNames.city("industry")), countyFinance, today, listedUntil));
+		if (c.status() == ClawbackStatus.CONFIRMING) {
+			store.decided(c.id(), issued.id(), issued.number());
+			if (listedUntil != null) {
+				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil);
+			}
+			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（"
+					+ issued.number() + "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline()
+					+ "前（含当日）缴回。决定书可在申报详情中下载。");
+			events.publishEvent(new CaseDecided(applicationId, "追回奖补资金" + Money.yuan(c.amount()) + "元，缴回期限"
+					+ c.deadline()));
+		}
+		return c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant();
+	}
+
+	/** The deadline passed with money owed: the enterprise is told in its case history; returns what is owed. */
+	@Transactional
+	BigDecimal overdue(long applicationId) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
+		ClawbackView c = row.view();
+		if (c.status() == ClawbackStatus.DECIDED) {
+			store.status(c.id(), ClawbackStatus.OVERDUE);
+			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE", "追回决定（" + c.decisionNumber()
+					+ "）确定的缴回期限" + c.deadline() + "已届满，尚有" + Money.yuan(c.outstanding())
+					+ "元未缴回。请立即缴回；逾期不缴的，将依法催告并申请人民法院强制执行。");
+			audit.record("system", "CLAWBACK_OVERDUE", "application:" + applicationId,
+					"outstanding=" + c.outstanding().toPlainString());
+		}
+		return c.outstanding();
+	}
+
+	/**
+	 * A repayment the county finance bureau of the enterprise's county received. The same voucher again is
+	 * answered as before; more than is owed is refused; the last one closes the clawback and its process.
+	 */
+	@Transactional
+	public ClawbackView recordRepayment(PortalUser user, long applicationId, LocalDate paidOn, BigDecimal amount,
+			String voucherNo) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
+		ClawbackView c = row.view();
+		String financeGroup = GroupNames.county(c.divisionCode(), "finance");
+		if (!ClawbackAccess.inGroup(user, financeGroup)) {
+			// Other bodies learn nothing about the case from the answer.
+			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在");
+		}
+		String voucher = voucherNo == null ? "" : voucherNo.strip();
+		if (voucher.isEmpty() || voucher.length() > 64) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款凭证号（不超过 64 字）");
+		}
+		if (c.repayments().stream().anyMatch(r -> r.voucherNo().equals(voucher))) {
+			return c;
+		}
+		if (!c.status().collecting()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回当前状态为“" + c.statusLabel() + "”，不能登记缴款");
+		}
+		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		if (paidOn == null || paidOn.isAfter(today) || paidOn.isBefore(c.startedAt().atZone(Clawbacks.CHINA).toLocalDate())) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款日期应在追回程序开始之后、且不晚于今天");
+		}
+		if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(c.outstanding()) > 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"缴款金额应大于 0、最多两位小数，且不超过尚未缴回的 " + Money.yuan(c.outstanding()) + " 元");
+		}
+		BigDecimal paid = amount.setScale(2, RoundingMode.UNNECESSARY);
+		store.addRepayment(c.id(), paidOn, paid, voucher, user.userId());
+		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
+				"amount=" + paid.toPlainString() + " voucher=" + voucher + " paidOn=" + paidOn);
+		boolean settled = c.repaid().add(paid).compareTo(c.amount()) >= 0;
+		stages.note(applicationId, user.userId(), bodyName(financeGroup), "CLAWBACK_REPAYMENT", "收到追回资金"
+				+ Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "）" + (settled ? "，追回资金已全部缴清。"
+						: "，尚有" + Money.yuan(c.outstanding().subtract(paid)) + "元未缴回。"));
+		if (settled) {
+			store.status(c.id(), ClawbackStatus.REPAID);
+			try {
+				runtime.createMessageCorrelation(ClawbackModel.MESSAGE_REPAID)
+					.processInstanceBusinessKey(Long.toString(applicationId))
+					.correlate();
+			}
+			catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+				// Only in the moment between the deadline's timer and the overdue step: nothing is saved, try again.
+				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回程序正在处理缴回期限届满事项，请稍后重新登记");
+			}
+		}
+		return store.byApplication(applicationId).orElseThrow().view();
+	}
+
+	private String bodyName(String group) {
+		return organizations.reviewGroups()
+			.stream()
+			.filter(g -> g.id().equals(group))
+			.map(OrganizationCatalog.ReviewGroup::name)
+			.findFirst()
+			.orElse(group);
+	}
+
+}

@@ -1,0 +1,54 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+/** Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares with the model. */
+final class ClawbackModel {
+
+	static final String PROCESS = "clawback";
+
+	static final String MESSAGE_REPAID = "ClawbackRepaid";
+
+	static final String TASK_DETERMINE = "Task_DetermineClawback";
+
+	static final String TASK_CONFIRM = "Task_ConfirmClawback";
+
+	static final String TASK_OVERDUE_FOLLOW_UP = "Task_OverdueFollowUp";
+
+	static final String TIMER_DEADLINE = "TimerEvent_DeadlinePassed";
+
+	/** Variables the forms show (read-only) and the timer reads. */
+	static final String CAUSE = "clawbackCause";
+
+	static final String FACTS = "clawbackFacts";
+
+	static final String ALLOCATED = "allocatedAmount";
+
+	static final String DETERMINED_AMOUNT = "determinedAmount";
+
+	static final String DETERMINED_DEADLINE = "determinedDeadline";
+
+	static final String OUTSTANDING = "outstandingAmount";
+
+	static final String DUE_AT = "repaymentDueAt";
+
+	/** Fields of the forms, read by the completion listeners. */
+	static final String AMOUNT = "clawbackAmount";
+
+	static final String DEADLINE = "repaymentDeadline";
+
+	static final String LIST_NEGATIVE = "listNegative";
+
+	static final String LIST_MONTHS = "listMonths";
+
+	static final String ACCOUNT = "repaymentAccount";
+
+	/** Shortest and longest time to pay, in days from the determination; longest listing in months. */
+	static final int MIN_DAYS_TO_PAY = 15;
+
+	static final int MAX_DAYS_TO_PAY = 90;
+
+	static final int MAX_LIST_MONTHS = 60;
+
+	private ClawbackModel() {
+	}
+
+}

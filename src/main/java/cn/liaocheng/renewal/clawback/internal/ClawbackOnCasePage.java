@@ -1,0 +1,69 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.CasePageSection;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+
+/** The clawback on the enterprise's case page: amount, deadline, repaid so far; the decision is under 审批结果. */
+@Component
+class ClawbackOnCasePage implements CasePageSection {
+
+	private final Clawbacks clawbacks;
+
+	ClawbackOnCasePage(Clawbacks clawbacks) {
+		this.clawbacks = clawbacks;
+	}
+
+	@Override
+	public Optional<Section> of(ApplicationDetail application) {
+		return clawbacks.of(application.summary().id()).map(ClawbackOnCasePage::section);
+	}
+
+	static Section section(ClawbackView c) {
+		List<Fact> facts = new ArrayList<>();
+		facts.add(new Fact("追回事由", c.causeLabel()));
+		facts.add(new Fact("认定的事实", c.facts()));
+		facts.add(new Fact("办理状态", c.statusLabel()));
+		if (c.amount() != null && c.status() != ClawbackStatus.DROPPED && c.decisionId() != null) {
+			facts.add(new Fact("追回决定书", c.decisionNumber()));
+			facts.add(new Fact("追回金额", yuan(c.amount())));
+			facts.add(new Fact("缴回期限", c.deadline() + "（含当日）"));
+			facts.add(new Fact("缴款账户", c.repaymentAccount()));
+			facts.add(new Fact("已缴回", yuan(c.repaid())));
+			facts.add(new Fact("尚未缴回", yuan(c.outstanding())));
+			for (ClawbackView.Repayment r : c.repayments()) {
+				facts.add(new Fact("缴款记录", r.paidOn() + " · " + yuan(r.amount()) + " · 凭证号 " + r.voucherNo()));
+			}
+			if (c.listMonths() != null) {
+				facts.add(new Fact("负面清单", "列入 " + c.listMonths() + " 个月，期间不能提交新的申报"));
+			}
+		}
+		String note = switch (c.status()) {
+			case DETERMINING, CONFIRMING -> "追回事项正在核定，核定后将出具追回决定书。";
+			case DECIDED, OVERDUE -> "请按追回决定书缴回资金，缴款后由所在县（市、区）财政局登记到账。追回决定书可在“审批结果”中下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
+			case REPAID -> "追回资金已全部缴清。";
+			case DROPPED -> "经核查，不予追回。";
+		};
+		boolean repaymentDue = c.status() == ClawbackStatus.DECIDED || c.status() == ClawbackStatus.OVERDUE;
+		return new Section("clawback/case-section", Map.of("facts", facts, "note", note, "repaymentDue", repaymentDue));
+	}
+
+	/** One line of the section: what, and its value as the enterprise reads it. */
+	record Fact(String label, String value) {
+	}
+
+	private static String yuan(BigDecimal amount) {
+		return Money.yuan(amount) + " 元";
+	}
+
+}

@@ -1,0 +1,176 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+
+/** The {@code clawback} and {@code clawback_repayment} tables. */
+@Component
+class ClawbackStore {
+
+	private static final String COLUMNS = """
+			SELECT c.id, c.application_id, c.reference_no, c.enterprise_name, c.project_name, c.division_code, c.cause,
+			       c.facts, c.started_at, c.status, c.allocated, c.amount, c.deadline, c.list_months,
+			       c.repayment_account, c.decision_id, c.decision_number, c.repaid, c.enterprise_id, c.credit_code,
+			       c.determination
+			FROM clawback c""";
+
+	private final JdbcClient jdbc;
+
+	ClawbackStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A clawback row with what only the module needs besides the view. */
+	record Row(ClawbackView view, long enterpriseId, String creditCode, String determination) {
+	}
+
+	record NewClawback(long applicationId, long enterpriseId, String divisionCode, String referenceNo,
+			String enterpriseName, String creditCode, String projectName, BigDecimal allocated, ClawbackDue.Cause cause,
+			String facts, String startedBy) {
+	}
+
+	long insert(NewClawback c) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name,
+				    credit_code, project_name, allocated, cause, facts, started_by, started_at, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.applicationId(), c.enterpriseId(), c.divisionCode(), c.referenceNo(), c.enterpriseName(),
+					c.creditCode(), c.projectName(), c.allocated(), c.cause().name(), c.facts(), c.startedBy(),
+					Timestamp.from(Instant.now()), ClawbackStatus.DETERMINING.name())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	Optional<Row> byApplication(long applicationId) {
+		return one(COLUMNS + " WHERE c.application_id = ?", applicationId);
+	}
+
+	Optional<Row> byId(long id) {
+		return one(COLUMNS + " WHERE c.id = ?", id);
+	}
+
+	/** Locks the row for a change that depends on its current state (a repayment, a status step). */
+	Optional<Row> lockByApplication(long applicationId) {
+		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE").param(applicationId).query().listOfRows();
+		return byApplication(applicationId);
+	}
+
+	/** Newest first; {@code divisionCode} null for every county. */
+	List<ClawbackView> list(String divisionCode) {
+		List<Row> rows = divisionCode == null
+				? jdbc.sql(COLUMNS + " ORDER BY c.started_at DESC, c.id DESC").query(ClawbackStore::map).list()
+				: jdbc.sql(COLUMNS + " WHERE c.division_code = ? ORDER BY c.started_at DESC, c.id DESC")
+					.param(divisionCode).query(ClawbackStore::map).list();
+		return rows.stream().map(Row::view).toList();
+	}
+
+	void determine(long id, ClawbackStatus status, BigDecimal amount, LocalDate deadline, Integer listMonths,
+			String determination, String by) {
+		jdbc.sql("""
+				UPDATE clawback SET status = ?, amount = ?, deadline = ?, list_months = ?, determination = ?,
+				    determined_by = ?, determined_at = ?, closed_at = ? WHERE id = ?""")
+			.params(status.name(), amount, deadline, listMonths, determination, by, Timestamp.from(Instant.now()),
+					status == ClawbackStatus.DROPPED ? Timestamp.from(Instant.now()) : null, id)
+			.update();
+	}
+
+	void confirm(long id, ClawbackStatus status, String account, String by) {
+		jdbc.sql("UPDATE clawback SET status = ?, repayment_account = ?, confirmed_by = ?, confirmed_at = ? WHERE id = ?")
+			.params(status.name(), account, by, Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	void decided(long id, long decisionId, String number) {
+		jdbc.sql("UPDATE clawback SET status = ?, decision_id = ?, decision_number = ? WHERE id = ?")
+			.params(ClawbackStatus.DECIDED.name(), decisionId, number, id)
+			.update();
+	}
+
+	void status(long id, ClawbackStatus status) {
+		jdbc.sql("UPDATE clawback SET status = ?, closed_at = ? WHERE id = ?")
+			.params(status.name(), status == ClawbackStatus.REPAID ? Timestamp.from(Instant.now()) : null, id)
+			.update();
+	}
+
+	/** False when the voucher was recorded for this clawback before. */
+	boolean addRepayment(long id, LocalDate paidOn, BigDecimal amount, String voucherNo, String by) {
+		boolean known = jdbc.sql("SELECT COUNT(*) FROM clawback_repayment WHERE clawback_id = ? AND voucher_no = ?")
+			.params(id, voucherNo).query(Integer.class).single() > 0;
+		if (known) {
+			return false;
+		}
+		jdbc.sql("""
+				INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(id, paidOn, amount, voucherNo, by, Timestamp.from(Instant.now()))
+			.update();
+		jdbc.sql("UPDATE clawback SET repaid = repaid + ? WHERE id = ?").params(amount, id).update();
+		return true;
+	}
+
+	/** Repayments of several clawbacks in one query, oldest first. */
+	Map<Long, List<ClawbackView.Repayment>> repayments(Collection<Long> clawbackIds) {
+		Map<Long, List<ClawbackView.Repayment>> byClawback = new HashMap<>();
+		if (clawbackIds.isEmpty()) {
+			return byClawback;
+		}
+		String in = String.join(",", clawbackIds.stream().map(i -> "?").toList());
+		jdbc.sql("SELECT clawback_id, id, paid_on, amount, voucher_no, recorded_by, recorded_at FROM clawback_repayment"
+				+ " WHERE clawback_id IN (" + in + ") ORDER BY paid_on, id")
+			.params(new ArrayList<>(clawbackIds))
+			.query((rs, n) -> {
+				byClawback.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new ClawbackView.Repayment(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+				return null;
+			})
+			.list();
+		return byClawback;
+	}
+
+	private Optional<Row> one(String sql, long param) {
+		return jdbc.sql(sql).param(param).query(ClawbackStore::map).optional().map(row -> {
+			List<ClawbackView.Repayment> paid = repayments(List.of(row.view().id())).getOrDefault(row.view().id(), List.of());
+			ClawbackView v = row.view();
+			return new Row(new ClawbackView(v.id(), v.applicationId(), v.referenceNo(), v.enterpriseName(),
+					v.projectName(), v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
+					v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(), v.decisionNumber(),
+					v.repaid(), paid), row.enterpriseId(), row.creditCode(), row.determination());
+		});
+	}
+
+	private static Row map(ResultSet rs, int n) throws SQLException {
+		java.sql.Date deadline = rs.getDate(13);
+		long decisionId = rs.getLong(16);
+		Long decision = rs.wasNull() ? null : decisionId;
+		int months = rs.getInt(14);
+		Integer listMonths = rs.wasNull() ? null : months;
+		ClawbackView view = new ClawbackView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), ClawbackDue.Cause.valueOf(rs.getString(7)), rs.getString(8),
+				rs.getTimestamp(9).toInstant(), ClawbackStatus.valueOf(rs.getString(10)), rs.getBigDecimal(11),
+				rs.getBigDecimal(12), deadline == null ? null : deadline.toLocalDate(), listMonths, rs.getString(15),
+				decision, rs.getString(17), rs.getBigDecimal(18), List.of());
+		return new Row(view, rs.getLong(19), rs.getString(20).strip(), rs.getString(21));
+	}
+
+}

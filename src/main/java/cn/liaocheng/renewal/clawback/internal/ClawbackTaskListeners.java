@@ -1,0 +1,127 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.liaocheng.renewal.application.Money;
+
+/**
+ * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key, hands the form's fields to
+ * {@link Clawbacks} or {@link ClawbackCollection}, which check them against the record and keep them, and turns a
+ * refusal into the message the reviewer reads in Tasklist.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClawbackTaskListeners {
+
+	/** Task_DetermineClawback completed: amount, deadline and listing, checked against the allocated subsidy. */
+	@Bean
+	TaskListener determineClawbackListener(Clawbacks clawbacks) {
+		return task -> refusalsShown(() -> {
+			long applicationId = applicationOf(task.getExecution());
+			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
+			BigDecimal amount = recover ? decimal(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
+			LocalDate deadline = recover ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限") : null;
+			Integer months = null;
+			if (recover && Boolean.TRUE.equals(task.getVariable(ClawbackModel.LIST_NEGATIVE))) {
+				BigDecimal m = decimal(task.getVariable(ClawbackModel.LIST_MONTHS), "列入负面清单期限");
+				if (m.stripTrailingZeros().scale() > 0) {
+					throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入负面清单期限应为整月数");
+				}
+				months = m.intValueExact();
+			}
+			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
+					String.valueOf(task.getVariable("opinion")).strip());
+			if (recover) {
+				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
+				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString()
+						+ (months == null ? "" : "；列入负面清单 " + months + " 个月"));
+			}
+		});
+	}
+
+	/** Task_ConfirmClawback completed: the county finance bureau's check and the account to pay into. */
+	@Bean
+	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
+		return task -> refusalsShown(() -> clawbacks.confirm(applicationOf(task.getExecution()), actor(task),
+				"APPROVE".equals(String.valueOf(task.getVariable("decision"))),
+				(String) task.getVariable(ClawbackModel.ACCOUNT)));
+	}
+
+	/** Task_OverdueFollowUp completed: what the bureau did is its opinion of record; nothing else to keep. */
+	@Bean
+	TaskListener overdueFollowUpListener() {
+		return task -> {
+		};
+	}
+
+	/** Task_IssueClawbackDecision: the signed decision; the timer waits for the day after the deadline. */
+	@Bean
+	JavaDelegate issueClawbackDecisionDelegate(ClawbackCollection collection) {
+		return execution -> execution.setVariable(ClawbackModel.DUE_AT,
+				collection.decide(applicationOf(execution)).toString());
+	}
+
+	/** Task_ReportOverdue: the deadline passed with money owed. */
+	@Bean
+	JavaDelegate reportOverdueClawbackDelegate(ClawbackCollection collection) {
+		return execution -> execution.setVariable(ClawbackModel.OUTSTANDING,
+				Money.yuan(collection.overdue(applicationOf(execution))));
+	}
+
+	static long applicationOf(DelegateExecution execution) {
+		try {
+			return Long.parseLong(execution.getProcessBusinessKey());
+		}
+		catch (NumberFormatException e) {
+			throw new ProcessEngineException("Clawback instance without an application id as business key: "
+					+ execution.getProcessBusinessKey(), e);
+		}
+	}
+
+	private static String actor(DelegateTask task) {
+		return task.getAssignee() == null ? "system" : task.getAssignee();
+	}
+
+	private static void refusalsShown(Runnable step) {
+		try {
+			step.run();
+		}
+		catch (ClawbackRefused e) {
+			throw new ProcessEngineException(e.getMessage());
+		}
+	}
+
+	private static BigDecimal decimal(Object value, String label) {
+		if (value == null || value.toString().isBlank()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写" + label);
+		}
+		try {
+			return new BigDecimal(value.toString());
+		}
+		catch (NumberFormatException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, label + "格式不正确");
+		}
+	}
+
+	private static LocalDate date(Object value, String label) {
+		if (value == null || value.toString().length() < 10) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写" + label);
+		}
+		try {
+			return LocalDate.parse(value.toString().substring(0, 10));
+		}
+		catch (DateTimeParseException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, label + "格式不正确");
+		}
+	}
+
+}

@@ -1,0 +1,180 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+
+/**
+ * The clawback of one application's subsidy, from its start to the last repayment. Every step reads and writes the
+ * clawback's row; the process only orders the steps and holds display copies for the forms.
+ */
+@Service
+public class Clawbacks {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final Logger log = LoggerFactory.getLogger(Clawbacks.class);
+
+	private final ClawbackStore store;
+
+	private final ApplicationStages stages;
+
+	private final RuntimeService runtime;
+
+	private final AuditTrail audit;
+
+	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit) {
+		this.store = store;
+		this.stages = stages;
+		this.runtime = runtime;
+		this.audit = audit;
+	}
+
+	/**
+	 * Starts the clawback of an allocated subsidy: the row, the case history and the process, in the caller's
+	 * transaction. A second start for the same application is refused; {@code Optional.empty()} when it exists.
+	 * @throws ClawbackRefused when the application has no allocated subsidy to recover
+	 */
+	@Transactional
+	public Optional<Long> start(long applicationId, ClawbackDue.Cause cause, String facts, String startedBy) {
+		ReviewFacts f;
+		try {
+			f = stages.facts(applicationId);
+		}
+		catch (ApplicationNotFoundException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "申报不存在");
+		}
+		if (store.byApplication(applicationId).isPresent()) {
+			return Optional.empty();
+		}
+		BigDecimal allocated = f.outcomes().subsidyAmount();
+		if (f.kind() != ApplicationKind.SUBSIDY || f.status() != ApplicationStatus.APPROVED || allocated == null
+				|| allocated.signum() <= 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"只有已下达奖补资金的奖补资金申请才能追回，申报编号" + f.referenceNo() + "当前不符合条件");
+		}
+		if (facts == null || facts.strip().length() < 10 || facts.strip().length() > 4000) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明认定的事实（10 至 4000 字）");
+		}
+		long id = store.insert(new ClawbackStore.NewClawback(applicationId, f.enterpriseId(), f.divisionCode(),
+				f.referenceNo(), f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(),
+				startedBy));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("applicationId", applicationId);
+		variables.put("referenceNo", f.referenceNo());
+		variables.put("enterpriseName", f.enterpriseName());
+		variables.put("applicationTitle", f.title());
+		variables.put("divisionCode", f.divisionCode());
+		variables.put(ClawbackModel.CAUSE, cause.label());
+		variables.put(ClawbackModel.FACTS, facts.strip());
+		variables.put(ClawbackModel.ALLOCATED, Money.yuan(allocated));
+		runtime.startProcessInstanceByKey(ClawbackModel.PROCESS, Long.toString(applicationId), variables);
+		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
+				"因“" + cause.label() + "”，该项目已获得的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
+		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId, cause.name() + " clawback=" + id);
+		log.info("Clawback {} started for application {} ({})", id, applicationId, cause);
+		return Optional.of(id);
+	}
+
+	/** What the city industry bureau determined, checked against the record; from the task's completion. */
+	@Transactional
+	void determine(long applicationId, String by, boolean recover, BigDecimal amount, LocalDate deadline,
+			Integer listMonths, String opinion) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
+		if (row.view().status() != ClawbackStatus.DETERMINING) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回事项已核定，当前状态：" + row.view().statusLabel());
+		}
+		if (!recover) {
+			store.determine(row.view().id(), ClawbackStatus.DROPPED, null, null, null, opinion, by);
+			stages.note(applicationId, by, "市工业和信息化局", "CLAWBACK_DROPPED", "经核查，不予追回该项目的奖补资金。");
+			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
+			return;
+		}
+		BigDecimal allocated = row.view().allocated();
+		if (amount == null || amount.signum() <= 0 || amount.compareTo(allocated) > 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"追回金额应大于 0 且不超过已下达的奖补资金 " + Money.yuan(allocated) + " 元");
+		}
+		LocalDate today = LocalDate.now(CHINA);
+		if (deadline == null || deadline.isBefore(today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY))
+				|| deadline.isAfter(today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY))) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴回期限应在今天起 " + ClawbackModel.MIN_DAYS_TO_PAY
+					+ " 至 " + ClawbackModel.MAX_DAYS_TO_PAY + " 日之间（" + today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY)
+					+ " 至 " + today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY) + "）");
+		}
+		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");
+		}
+		store.determine(row.view().id(), ClawbackStatus.CONFIRMING, amount.setScale(2, RoundingMode.HALF_UP), deadline,
+				listMonths, opinion, by);
+		audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId, "amount=" + amount.toPlainString()
+				+ " deadline=" + deadline + " listMonths=" + listMonths);
+	}
+
+	/** The county finance bureau's check of the amount against its payment, with the account to pay into. */
+	@Transactional
+	void confirm(long applicationId, String by, boolean correct, String account) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
+		if (row.view().status() != ClawbackStatus.CONFIRMING) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回事项当前状态为" + row.view().statusLabel() + "，不能核对");
+		}
+		if (!correct) {
+			store.confirm(row.view().id(), ClawbackStatus.DETERMINING, null, by);
+			audit.record(by, "CLAWBACK_RETURNED", "application:" + applicationId, "clawback=" + row.view().id());
+			return;
+		}
+		String text = account == null ? "" : account.strip();
+		if (text.length() < 8 || text.length() > 300) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款账户（收款单位、开户银行和账号，8 至 300 字）");
+		}
+		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, text, by);
+		audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
+	}
+
+	Optional<ClawbackStore.Row> row(long applicationId) {
+		return store.byApplication(applicationId);
+	}
+
+	/** The clawback of an application, with its repayments; the caller has checked who may read it. */
+	@Transactional(readOnly = true)
+	public Optional<ClawbackView> of(long applicationId) {
+		return store.byApplication(applicationId).map(ClawbackStore.Row::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ClawbackView> byId(long id) {
+		return store.byId(id).map(ClawbackStore.Row::view);
+	}
+
+	/** Every clawback ({@code divisionCode} null) or one county's, newest first. */
+	@Transactional(readOnly = true)
+	public List<ClawbackView> list(String divisionCode) {
+		return store.list(divisionCode);
+	}
+
+}

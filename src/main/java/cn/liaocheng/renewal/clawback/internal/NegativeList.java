@@ -1,0 +1,203 @@
+package cn.liaocheng.renewal.clawback.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.SubmissionGate;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.clawback.NegativeListEntry;
+import cn.liaocheng.renewal.enterprise.CreditCode;
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The negative list (负面清单): entries from serious clawbacks and from the city industry bureau, lifted by it with
+ * a reason or ending by themselves after their last day. As a {@link SubmissionGate} it refuses a listed
+ * enterprise's first submissions, naming the reason and the last day.
+ */
+@Service
+@Order(100)
+public class NegativeList implements SubmissionGate {
+
+	private static final String COLUMNS = """
+			SELECT id, credit_code, enterprise_name, division_code, reason, source_application_id, source_decision,
+			       listed_from, listed_until, created_by, created_at, lifted_by, lifted_at, lift_reason
+			FROM negative_list_entry""";
+
+	private static final int MAX_MONTHS = 60;
+
+	private final JdbcClient jdbc;
+
+	private final EnterpriseRegistry enterprises;
+
+	private final AuditTrail audit;
+
+	private final ApplicationStages stages;
+
+	NegativeList(JdbcClient jdbc, EnterpriseRegistry enterprises, AuditTrail audit, ApplicationStages stages) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.audit = audit;
+		this.stages = stages;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> refusal(Attempt attempt) {
+		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?"
+				+ " ORDER BY listed_until DESC")
+			.params(attempt.enterpriseId(), today, today)
+			.query(NegativeList::map)
+			.list()
+			.stream()
+			.findFirst()
+			.map(e -> "你单位已被列入聊城市工业领域设备更新负面清单（列入原因：" + e.reason() + "），列入期限至"
+					+ ClawbackDecision.day(e.until()) + "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
+	}
+
+	/** The listing a clawback decision ordered; once per clawback. */
+	void listForClawback(ClawbackStore.Row row, String decisionNumber, LocalDate from, LocalDate until) {
+		boolean listed = jdbc.sql("SELECT COUNT(*) FROM negative_list_entry WHERE source_clawback_id = ?")
+			.param(row.view().id()).query(Integer.class).single() > 0;
+		if (listed) {
+			return;
+		}
+		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
+				"项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）" + row.view().causeLabel()
+						+ "，奖补资金被追回（" + decisionNumber + "）",
+				row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
+		audit.record("system", "NEGATIVE_LIST_ADDED", "enterprise:" + row.creditCode(),
+				"entry=" + id + " until=" + until + " decision=" + decisionNumber);
+	}
+
+	/** The city industry bureau lists an enterprise, for a reason, from today for the given months. */
+	@Transactional
+	public NegativeListEntry add(PortalUser user, String creditCode, String reason, Integer months,
+			Long sourceApplicationId) {
+		if (!ClawbackAccess.decides(user)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以列入负面清单");
+		}
+		Optional<String> problem = CreditCode.problemWith(creditCode == null ? null : creditCode.strip().toUpperCase());
+		if (problem.isPresent()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, problem.get());
+		}
+		Enterprise enterprise = enterprises.findByCreditCode(CreditCode.parse(creditCode))
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID, "本系统中没有统一社会信用代码为 "
+					+ creditCode.strip().toUpperCase() + " 的企业"));
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 10 || why.length() > 2000) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明列入原因（10 至 2000 字）");
+		}
+		if (months == null || months < 1 || months > MAX_MONTHS) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入期限应为 1 至 " + MAX_MONTHS + " 个月");
+		}
+		if (sourceApplicationId != null && !sourceOf(sourceApplicationId, enterprise)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "关联的申报不是该企业的申报");
+		}
+		LocalDate from = LocalDate.now(Clawbacks.CHINA);
+		LocalDate until = from.plusMonths(months).minusDays(1);
+		long id = insert(enterprise.id(), enterprise.creditCode().toString(), enterprise.name(),
+				enterprise.divisionCode(), why, sourceApplicationId, null, null, from, until, user.userId());
+		audit.record(user.userId(), "NEGATIVE_LIST_ADDED", "enterprise:" + enterprise.creditCode(),
+				"entry=" + id + " until=" + until + " reason=" + why);
+		return byId(id).orElseThrow();
+	}
+
+	/** The city industry bureau lifts an entry early, for a reason; an entry is lifted once. */
+	@Transactional
+	public NegativeListEntry lift(PortalUser user, long id, String reason) {
+		if (!ClawbackAccess.decides(user)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以解除负面清单");
+		}
+		NegativeListEntry entry = byId(id)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "负面清单记录不存在"));
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 4 || why.length() > 2000) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明解除原因（4 至 2000 字）");
+		}
+		if (entry.stateOn(LocalDate.now(Clawbacks.CHINA)) == NegativeListEntry.State.LIFTED
+				|| entry.stateOn(LocalDate.now(Clawbacks.CHINA)) == NegativeListEntry.State.EXPIRED) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"该记录" + entry.stateOn(LocalDate.now(Clawbacks.CHINA)).label() + "，不能再解除");
+		}
+		jdbc.sql("UPDATE negative_list_entry SET lifted_by = ?, lifted_at = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL")
+			.params(user.userId(), Timestamp.from(Instant.now()), why, id)
+			.update();
+		audit.record(user.userId(), "NEGATIVE_LIST_LIFTED", "enterprise:" + entry.creditCode(),
+				"entry=" + id + " reason=" + why);
+		return byId(id).orElseThrow();
+	}
+
+	/** The entries a user may read: the whole list for city bodies, a county's for its bodies, its own for an enterprise. */
+	@Transactional(readOnly = true)
+	public List<NegativeListEntry> visibleTo(PortalUser user) {
+		if (ClawbackAccess.readsCity(user)) {
+			return jdbc.sql(COLUMNS + " ORDER BY created_at DESC, id DESC").query(NegativeList::map).list();
+		}
+		String county = ClawbackAccess.countyOf(user);
+		if (county != null) {
+			return jdbc.sql(COLUMNS + " WHERE division_code = ? ORDER BY created_at DESC, id DESC").param(county)
+				.query(NegativeList::map).list();
+		}
+		Optional<Enterprise> own = enterprises.findByUser(user.userId());
+		if (own.isPresent()) {
+			return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC").param(own.get().id())
+				.query(NegativeList::map).list();
+		}
+		throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看负面清单");
+	}
+
+	private boolean sourceOf(long applicationId, Enterprise enterprise) {
+		try {
+			return stages.facts(applicationId).enterpriseId() == enterprise.id();
+		}
+		catch (ApplicationNotFoundException e) {
+			return false;
+		}
+	}
+
+	Optional<NegativeListEntry> byId(long id) {
+		return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(NegativeList::map).optional();
+	}
+
+	private long insert(long enterpriseId, String creditCode, String name, String division, String reason,
+			Long applicationId, Long clawbackId, String decisionNumber, LocalDate from, LocalDate until, String by) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO negative_list_entry (enterprise_id, credit_code, enterprise_name, division_code, reason,
+				    source_application_id, source_clawback_id, source_decision, listed_from, listed_until, created_by,
+				    created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(enterpriseId, creditCode, name, division, reason, applicationId, clawbackId, decisionNumber, from,
+					until, by, Timestamp.from(Instant.now()))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	private static NegativeListEntry map(ResultSet rs, int n) throws SQLException {
+		long source = rs.getLong(6);
+		Long sourceApplication = rs.wasNull() ? null : source;
+		Timestamp lifted = rs.getTimestamp(13);
+		return new NegativeListEntry(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
+				rs.getString(5), sourceApplication, rs.getString(7), rs.getDate(8).toLocalDate(),
+				rs.getDate(9).toLocalDate(), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12),
+				lifted == null ? null : lifted.toInstant(), rs.getString(14));
+	}
+
+}

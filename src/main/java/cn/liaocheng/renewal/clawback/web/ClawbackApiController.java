@@ -1,0 +1,98 @@
+package cn.liaocheng.renewal.clawback.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
+import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
+import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
+import cn.liaocheng.renewal.clawback.internal.Clawbacks;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The clawback REST API. Bodies: the city industry bureau starts one for false material; the county finance bureau
+ * of the enterprise's county records repayments; city bodies read all, county bodies their county's. Enterprises
+ * read their own under their applications ({@code /api/applications/{id}/clawback}, reachable with API tokens).
+ */
+@RestController
+class ClawbackApiController {
+
+	private final Clawbacks clawbacks;
+
+	private final ClawbackCollection collection;
+
+	private final Applications applications;
+
+	ClawbackApiController(Clawbacks clawbacks, ClawbackCollection collection, Applications applications) {
+		this.clawbacks = clawbacks;
+		this.collection = collection;
+		this.applications = applications;
+	}
+
+	@GetMapping("/api/clawbacks")
+	List<ClawbackView> list(@AuthenticationPrincipal PortalUser user) {
+		if (ClawbackAccess.readsCity(user)) {
+			return clawbacks.list(null);
+		}
+		String county = ClawbackAccess.countyOf(user);
+		if (county == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看追回记录");
+		}
+		return clawbacks.list(county);
+	}
+
+	@GetMapping("/api/clawbacks/{applicationId}")
+	ClawbackView one(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId) {
+		return clawbacks.of(applicationId)
+			.filter(c -> ClawbackAccess.readsAsBody(user, c))
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
+	}
+
+	/** False material found after the award: the city industry bureau starts the clawback with its finding. */
+	@PostMapping("/api/clawbacks")
+	@ResponseStatus(HttpStatus.CREATED)
+	ClawbackView start(@AuthenticationPrincipal PortalUser user, @RequestBody Map<String, Object> body) {
+		Requests.only(body, Set.of("applicationId", "facts"));
+		if (!ClawbackAccess.decides(user)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以因弄虚作假启动追回");
+		}
+		long applicationId = Requests.id(body, "applicationId");
+		if (clawbacks.start(applicationId, ClawbackDue.Cause.FALSE_MATERIAL, Requests.text(body, "facts"),
+				user.userId()).isEmpty()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
+		}
+		return clawbacks.of(applicationId).orElseThrow();
+	}
+
+	@PostMapping("/api/clawbacks/{applicationId}/repayments")
+	ClawbackView repay(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
+			@RequestBody Map<String, Object> body) {
+		Requests.only(body, Set.of("paidOn", "amount", "voucherNo"));
+		LocalDate paidOn = Requests.date(body, "paidOn");
+		BigDecimal amount = Requests.decimal(body, "amount");
+		return collection.recordRepayment(user, applicationId, paidOn, amount, Requests.text(body, "voucherNo"));
+	}
+
+	/** The enterprise's own clawback; another enterprise's application id answers 404 like everything there. */
+	@GetMapping("/api/applications/{id}/clawback")
+	ClawbackView own(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		applications.detail(user, id);
+		return clawbacks.of(id).orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "该申报没有追回记录"));
+	}
+
+}

@@ -1,0 +1,191 @@
+package cn.liaocheng.renewal.clawback.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
+import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
+import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
+import cn.liaocheng.renewal.clawback.internal.Clawbacks;
+import cn.liaocheng.renewal.clawback.internal.NegativeList;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * The bodies' pages: clawbacks (the city's, or a county's) with the county finance bureau's repayment form, the
+ * city industry bureau's start for false material; and the negative list with adding and lifting. Every action is
+ * checked again by the services; a refusal comes back as the page's message, and nothing is half-saved.
+ */
+@Controller
+class ClawbackPages {
+
+	private final Clawbacks clawbacks;
+
+	private final ClawbackCollection collection;
+
+	private final NegativeList negativeList;
+
+	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList) {
+		this.clawbacks = clawbacks;
+		this.collection = collection;
+		this.negativeList = negativeList;
+	}
+
+	@GetMapping("/clawbacks")
+	String list(@AuthenticationPrincipal PortalUser user, Model model) {
+		String county = ClawbackAccess.countyOf(user);
+		if (!ClawbackAccess.readsCity(user) && county == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看追回记录");
+		}
+		model.addAttribute("clawbacks", clawbacks.list(ClawbackAccess.readsCity(user) ? null : county));
+		model.addAttribute("decides", ClawbackAccess.decides(user));
+		return "clawback/list";
+	}
+
+	@GetMapping("/clawbacks/{applicationId}")
+	String one(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId, Model model) {
+		ClawbackView c = readable(user, applicationId);
+		model.addAttribute("c", c);
+		model.addAttribute("collects", c.status().collecting()
+				&& user.groupIds().stream().anyMatch(g -> g.startsWith(GroupNames.county(c.divisionCode(), "finance"))));
+		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		return "clawback/detail";
+	}
+
+	@PostMapping("/clawbacks")
+	String start(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String applicationId,
+			@RequestParam(defaultValue = "") String facts, RedirectAttributes redirect) {
+		try {
+			if (!ClawbackAccess.decides(user)) {
+				throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以因弄虚作假启动追回");
+			}
+			long id = parseId(applicationId);
+			if (clawbacks.start(id, ClawbackDue.Cause.FALSE_MATERIAL, facts, user.userId()).isEmpty()) {
+				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
+			}
+			redirect.addFlashAttribute("notice", "已启动追回，请在 Tasklist 中办理“核定追回事项”。");
+			return "redirect:/clawbacks/" + id;
+		}
+		catch (ClawbackRefused e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+			redirect.addFlashAttribute("facts", facts);
+			redirect.addFlashAttribute("applicationId", applicationId);
+			return "redirect:/clawbacks";
+		}
+	}
+
+	@PostMapping("/clawbacks/{applicationId}/repayments")
+	String repay(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
+			@RequestParam(defaultValue = "") String paidOn, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "") String voucherNo, RedirectAttributes redirect) {
+		try {
+			collection.recordRepayment(user, applicationId, date(paidOn), money(amount), voucherNo);
+			redirect.addFlashAttribute("notice", "缴款已登记。");
+		}
+		catch (ClawbackRefused e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+			redirect.addFlashAttribute("paidOn", paidOn);
+			redirect.addFlashAttribute("amount", amount);
+			redirect.addFlashAttribute("voucherNo", voucherNo);
+		}
+		return "redirect:/clawbacks/" + applicationId;
+	}
+
+	@GetMapping("/negative-list")
+	String negativeList(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("entries", negativeList.visibleTo(user));
+		model.addAttribute("decides", ClawbackAccess.decides(user));
+		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		return "clawback/negative-list";
+	}
+
+	@PostMapping("/negative-list")
+	String add(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String creditCode,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String months,
+			RedirectAttributes redirect) {
+		try {
+			negativeList.add(user, creditCode, reason, parseMonths(months), null);
+			redirect.addFlashAttribute("notice", "已列入负面清单。");
+		}
+		catch (ClawbackRefused e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+			redirect.addFlashAttribute("creditCode", creditCode);
+			redirect.addFlashAttribute("reason", reason);
+			redirect.addFlashAttribute("months", months);
+		}
+		return "redirect:/negative-list";
+	}
+
+	@PostMapping("/negative-list/{id}/lift")
+	String lift(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		try {
+			negativeList.lift(user, id, reason);
+			redirect.addFlashAttribute("notice", "已解除。");
+		}
+		catch (ClawbackRefused e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+		}
+		return "redirect:/negative-list";
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(ClawbackRefused.class)
+	void refused(ClawbackRefused e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.sendError(e.reason() == ClawbackRefused.Reason.FORBIDDEN ? 403 : 404);
+	}
+
+	private ClawbackView readable(PortalUser user, long applicationId) {
+		return clawbacks.of(applicationId)
+			.filter(c -> ClawbackAccess.readsAsBody(user, c))
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
+	}
+
+	private static long parseId(String text) {
+		try {
+			return Long.parseLong(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写申报的编号（数字 ID，见申报详情地址）");
+		}
+	}
+
+	private static Integer parseMonths(String text) {
+		try {
+			return Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入期限应为 1 至 60 的整月数");
+		}
+	}
+
+	private static LocalDate date(String text) {
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款日期");
+		}
+	}
+
+	private static BigDecimal money(String text) {
+		try {
+			return new BigDecimal(text.strip().replace(",", ""));
+		}
+		catch (NumberFormatException e) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款金额（元，最多两位小数）");
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package cn.liaocheng.renewal.clawback.web;
+
+import java.util.List;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
+
+/** RFC 7807 answers of the clawback and negative-list APIs, in Chinese. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = { ClawbackApiController.class, NegativeListApiController.class })
+class ClawbackProblems {
+
+	@ExceptionHandler(ClawbackRefused.class)
+	ProblemDetail refused(ClawbackRefused e) {
+		HttpStatus status = switch (e.reason()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case CHANGED -> HttpStatus.CONFLICT;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+		problem.setTitle(switch (e.reason()) {
+			case NOT_FOUND -> "记录不存在";
+			case FORBIDDEN -> "无权办理";
+			case INVALID -> "请求内容有误";
+			case CHANGED -> "当前不能办理";
+		});
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	ProblemDetail notFound(ApplicationNotFoundException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "申报不存在");
+		problem.setTitle("申报不存在");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
+		problem.setTitle("请求格式错误");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+}

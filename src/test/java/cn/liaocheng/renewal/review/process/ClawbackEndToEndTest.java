@@ -1,0 +1,406 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OwnContext;
+import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.WebClient;
+
+/**
+ * The clawback (追回) on PostgreSQL, driven through the HTTP doors by the people who do each step: the after-award
+ * process announces {@link ClawbackDue} for an allocated subsidy of ent-gx (冠县); the city industry bureau
+ * (lc-industry) determines the amount in its Tasklist form, 冠县's finance bureau (gx-finance) confirms it with the
+ * account; the signed decision is downloaded by the enterprise and checked with pdfsig; repayments close it. A
+ * serious case lists the enterprise, whose next submission is refused with the reason and the last day. The
+ * allocated subsidies themselves are made by the review fixture (the subsidy's own tests cover that path).
+ */
+@Tag(OwnContext.TAG)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "postgres", "demo" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClawbackEndToEndTest extends ReviewProcessTest {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		PostgresTestDatabase.register(registry, "renewal_clawback");
+	}
+
+	static final ObjectMapper JSON = new ObjectMapper();
+
+	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	/** 10% of it is 37 000 yuan, below the expert-review threshold. */
+	static final BigDecimal INVOICED = new BigDecimal("370000.00");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	cn.liaocheng.renewal.clawback.internal.NegativeListExpiry expiry;
+
+	@Autowired
+	ClawbackEndToEndTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	@Order(1)
+	void failedAcceptanceIsClawedBackWithASignedDecisionAndClosedByTheLastRepayment() throws Exception {
+		Case claim = allocatedSubsidy();
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "2026年11月20日市工业和信息化局组织现场验收，两台数控磨床未安装投产，验收不合格。");
+
+		WebClient lcIndustry = as("lc-industry");
+		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
+		// The determination form takes only its fields; an amount above the allocated 37 000 yuan is refused.
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
+				"设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01, "repaymentDeadline", TODAY.plusDays(30).toString(),
+				"listNegative", false)).body()).contains("不超过已下达的奖补资金");
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
+				"设备未投产，追回全部奖补资金。", "clawbackAmount", 30000, "repaymentDeadline", TODAY.plusDays(30).toString(),
+				"listNegative", false, "subsidyAmount", 1)).statusCode()).as("a field the form does not have").isEqualTo(400);
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
+				"两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000, "repaymentDeadline",
+				TODAY.plusDays(30).toString(), "listNegative", false)).statusCode()).isIn(200, 204);
+
+		// Another county's finance bureau neither sees nor can confirm 冠县's task.
+		assertThat(tasks(as("lq-finance"), claim, "Task_ConfirmClawback")).isEmpty();
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
+				"与本局2026年10月9日拨付凭证（冠财拨〔2026〕88号）核对一致。", "repaymentAccount",
+				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610 0012 0900 0088 888")).statusCode()).isIn(200, 204);
+		review.runJobs(claim);
+
+		// The enterprise sees the clawback and downloads the signed decision.
+		WebClient enterprise = as(DemoUsers.ENTERPRISE);
+		JsonNode own = JSON.readTree(enterprise.get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(own.get("status").asText()).isEqualTo("DECIDED");
+		assertThat(own.get("amount").decimalValue()).isEqualByComparingTo("30000.00");
+		assertThat(enterprise.get("/enterprise/applications/" + claim.id()).body()).contains("奖补资金追回", "30,000.00 元",
+				own.get("decisionNumber").asText(), "追回财政奖补资金决定书");
+		byte[] pdf = download(DemoUsers.ENTERPRISE,
+				"/enterprise/applications/" + claim.id() + "/decisions/" + own.get("decisionId").asLong());
+		Path file = keep("clawback-decided", pdf);
+		assertThat(run("pdfsig", file.toString())).contains("Signature is Valid.");
+		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
+		assertThat(issued.text()).contains("追回财政奖补资金决定书", "两台数控磨床未安装投产", "因“项目验收不合格”",
+				"追回你单位该项目设备更新奖补资金人民币30,000.00元", TODAY.plusDays(30).getYear() + "年",
+				"中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府").doesNotContain("负面清单，期限");
+		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
+		// Another enterprise reads neither the clawback nor the decision.
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").statusCode())
+			.isEqualTo(404);
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + claim.id() + "/decisions/"
+				+ own.get("decisionId").asLong()).statusCode()).isEqualTo(404);
+
+		// Repayments: only 冠县's finance bureau; a voucher counts once; never more than is owed.
+		String path = "/api/clawbacks/" + claim.id() + "/repayments";
+		assertThat(as("lq-finance").postJson(path, repayment("10000", "LQ-1")).statusCode()).isEqualTo(404);
+		assertThat(as("gx-industry").postJson(path, repayment("10000", "GI-1")).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, repayment("10000", "E-1")).statusCode()).isIn(403, 404);
+		WebClient gxFinance = as("gx-finance");
+		assertThat(gxFinance.postJson(path, "{\"paidOn\":\"" + TODAY + "\",\"amount\":1,\"voucherNo\":\"X\",\"status\":\"REPAID\"}")
+			.body()).contains("不允许的字段", "status");
+		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).isEqualTo(200);
+		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).as("the same voucher again")
+			.isEqualTo(200);
+		assertThat(gxFinance.postJson(path, repayment("20000.01", "JK-002")).body()).contains("不超过尚未缴回的 20,000.00 元");
+		JsonNode settled = JSON.readTree(gxFinance.postJson(path, repayment("20000", "JK-002")).body());
+		assertThat(settled.get("status").asText()).isEqualTo("REPAID");
+		assertThat(settled.get("repaid").decimalValue()).isEqualByComparingTo("30000");
+		assertThat(settled.get("repayments")).hasSize(2);
+		assertThat(review.hasActive(claim, "clawback")).as("the clawback process ends with the last repayment").isFalse();
+		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
+		screenshots(DemoUsers.ENTERPRISE, "clawback-case-page", "/enterprise/applications/" + claim.id(), "clawback");
+		screenshots("gx-finance", "clawback-county-finance", "/clawbacks/" + claim.id(), "repayments");
+	}
+
+	/** A full-page screenshot in target/screenshots/ for a person to look at. */
+	private void screenshots(String user, String name, String path, String waitForId) {
+		try (cn.liaocheng.renewal.browser.Browser browser = cn.liaocheng.renewal.browser.Browser.start(port)) {
+			browser.logIn(user, DemoUsers.PASSWORD);
+			browser.open(path);
+			try {
+				browser.waitFor(org.openqa.selenium.By.id(waitForId));
+			}
+			finally {
+				browser.fullPageScreenshot(name);
+			}
+		}
+	}
+
+	@Test
+	@Order(2)
+	void unpaidAtTheDeadlineIsReportedAndTheBureauFollowsItUp() throws Exception {
+		Case claim = allocatedSubsidy();
+		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
+		determineAndConfirm(claim, 37000, false, 0);
+		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
+
+		JsonNode overdue = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(overdue.get("status").asText()).isEqualTo("OVERDUE");
+		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).hasSize(1);
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("逾期未缴清");
+		screenshots("gx-finance", "clawback-overdue-county-finance", "/clawbacks/" + claim.id(), "record-repayment");
+		// Paid in full while the bureau follows it up: the follow-up ends with the process.
+		assertThat(as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("37000", "YQ-1"))
+			.statusCode()).isEqualTo(200);
+		assertThat(review.hasActive(claim, "clawback")).isFalse();
+	}
+
+	@Test
+	@Order(3)
+	void falseMaterialStartedByTheBureauListsTheEnterpriseWhoseNextSubmissionIsRefused() throws Exception {
+		Case claim = allocatedSubsidy();
+		long draft = review.draft(ApplicationKind.PROJECT, Dossiers.project(4));
+		review.attachProjectFiles(draft);
+		String start = start(claim.id());
+		// Only the city industry bureau starts a clawback, and only with the two fields.
+		assertThat(as("gx-industry").postJson("/api/clawbacks", start).statusCode()).isEqualTo(403);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson("/api/clawbacks", start).statusCode()).isIn(403, 404);
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start.replace("}", ",\"cause\":\"ACCEPTANCE_FAILED\"}"))
+			.statusCode()).isEqualTo(400);
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start(draft)).body())
+			.contains("只有已下达奖补资金");
+		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks", start);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		assertThat(started.body()).contains("FALSE_MATERIAL");
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start).statusCode()).as("a second start").isEqualTo(409);
+
+		determineAndConfirm(claim, 37000, true, 36);
+		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
+		assertThat(issued.text()).contains("《财政违法行为处罚处分条例》第十四条", "负面清单，期限36个月");
+
+		// The listing: visible to the city, to 冠县's bodies and to ent-gx; not to 临清's bodies or ent-lq.
+		JsonNode list = JSON.readTree(as("lc-industry").get("/api/negative-list").body());
+		JsonNode entry = list.get(0);
+		assertThat(entry.get("creditCode").asText()).isEqualTo("91371525MA3CB7K21F");
+		assertThat(entry.get("until").asText()).isEqualTo(TODAY.plusMonths(36).minusDays(1).toString());
+		assertThat(as("gx-finance").get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
+		assertThat(as("lq-industry").get("/api/negative-list").body()).doesNotContain("91371525MA3CB7K21F");
+		assertThat(as(DemoUsers.ENTERPRISE).get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/negative-list").body()).isEqualTo("[]");
+
+		// ent-gx's next submission is refused with the reason and the last day.
+		HttpResponse<String> refused = as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + draft + "/submit",
+				"{\"declarationConfirmed\":true}");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		int last = TODAY.plusMonths(36).minusDays(1).getYear();
+		assertThat(refused.body()).contains("负面清单", "列入期限至" + last + "年", "不能提交新的申报");
+
+		// Only the city industry bureau lifts it, with a reason; then ent-gx may submit again.
+		long id = entry.get("id").asLong();
+		assertThat(as("gx-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"已整改完毕\"}")
+			.statusCode()).isEqualTo(403);
+		assertThat(as("lc-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"\"}").statusCode())
+			.isEqualTo(400);
+		JsonNode lifted = JSON.readTree(as("lc-industry")
+			.postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"经复议撤销原追回决定，解除列入。\"}").body());
+		assertThat(lifted.get("liftedBy").asText()).isEqualTo("lc-industry");
+		assertThat(lifted.get("state").asText()).isEqualTo("LIFTED");
+		screenshots("lc-industry", "negative-list-bureau", "/negative-list", "negative-list");
+		assertThat(as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + draft + "/submit", "{\"declarationConfirmed\":true}")
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(4)
+	void onlyTheCityIndustryBureauAddsToTheListAndOnlyForAnEnterpriseOnRecord() {
+		String body = "{\"creditCode\":\"91371581MA3D2E8L4F\",\"reason\":\"骗取其他财政专项资金，经市财政局通报。\",\"months\":12}";
+		assertThat(as("lq-industry").postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
+		assertThat(as("lc-ecology").postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "12,\"until\":\"2099-01-01\"}"))
+			.body()).contains("不允许的字段", "until");
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("4F", "4G")).statusCode()).isEqualTo(400);
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "61}")).statusCode()).isEqualTo(400);
+		// Linking someone else's application as the source case is refused.
+		Case other = review.submitProject(4);
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "12,\"sourceApplicationId\":"
+				+ other.id() + "}")).body()).contains("不是该企业的申报");
+		HttpResponse<String> added = as("lc-industry").postJson("/api/negative-list", body);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		assertThat(as("lq-industry").get("/api/negative-list").body()).contains("91371581MA3D2E8L4F");
+		assertThat(as("gx-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
+		assertThat(as("icbc-officer").get("/api/negative-list").statusCode()).isEqualTo(403);
+		// After its last day the entry refuses nothing; the periodic job writes its end to the audit trail once.
+		assertThat(expiry.record(TODAY.plusMonths(12))).isEqualTo(1);
+		assertThat(expiry.record(TODAY.plusMonths(12))).isZero();
+		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
+		// Other spellings of the path reach the same checks.
+		assertThat(as("lq-industry").postJson("/api//negative-list/", body).statusCode()).isNotIn(200, 201);
+		assertThat(as("lq-industry").postJson("/api/negative-list;x=1", body).statusCode()).isNotIn(200, 201);
+	}
+
+	@Test
+	@Order(5)
+	void theFinanceBureauReturnsAWrongAmountAndTheBureauMayFindNothingToRecover() throws Exception {
+		Case claim = allocatedSubsidy();
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
+				"APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+				TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "REFUSE", "opinion",
+				"本局实际拨付30000元，余款尚未拨付，应追回金额有误。")).statusCode()).isIn(200, 204);
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DETERMINING");
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "REFUSE", "opinion",
+				"经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。")).statusCode()).isIn(200, 204);
+
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DROPPED");
+		assertThat(review.hasActive(claim, "clawback")).isFalse();
+		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("经核查不予追回");
+	}
+
+	// ------------------------------------------------------------------------------------------------ helpers
+
+	private Case allocatedSubsidy() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), INVOICED);
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+		return claim;
+	}
+
+	/** What the after-award process does: publishes the event in the transaction that records the finding. */
+	private void announce(Case claim, ClawbackDue.Cause cause, String facts) {
+		new TransactionTemplate(transactions).executeWithoutResult(
+				status -> events.publishEvent(new ClawbackDue(claim.id(), cause, facts, "lc-industry")));
+	}
+
+	private void determineAndConfirm(Case claim, int amount, boolean list, int months) {
+		Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。",
+				"clawbackAmount", amount, "repaymentDeadline", TODAY.plusDays(20).toString(), "listNegative", list));
+		if (list) {
+			form.put("listMonths", months);
+		}
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", form);
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision",
+				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
+		review.runJobs(claim);
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+	private static List<JsonNode> tasks(WebClient user, Case claim, String taskKey) throws IOException {
+		JsonNode list = JSON.readTree(user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id()
+				+ "&taskDefinitionKey=" + taskKey).body());
+		List<JsonNode> found = new ArrayList<>();
+		list.forEach(found::add);
+		return found;
+	}
+
+	/** Claims the task and submits its form as Tasklist does; returns the answer to submit-form. */
+	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
+		try {
+			List<JsonNode> open = tasks(user, claim, taskKey);
+			assertThat(open).as("%s at %s", taskKey, claim.id()).hasSize(1);
+			String id = open.get(0).get("id").asText();
+			user.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + userOf(user, open.get(0)) + "\"}");
+			ObjectNode variables = JSON.createObjectNode();
+			values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
+			ObjectNode body = JSON.createObjectNode();
+			body.set("variables", variables);
+			return user.postJson("/engine-rest/task/" + id + "/submit-form", JSON.writeValueAsString(body));
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static String userOf(WebClient user, JsonNode task) throws IOException {
+		return JSON.readTree(user.get("/api/me").body()).get("userId").asText();
+	}
+
+	private static String start(long applicationId) {
+		return "{\"applicationId\":" + applicationId + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}";
+	}
+
+	private static String repayment(String amount, String voucher) {
+		return "{\"paidOn\":\"" + TODAY + "\",\"amount\":" + amount + ",\"voucherNo\":\"" + voucher + "\"}";
+	}
+
+	private byte[] download(String user, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.GET()
+			.build();
+		HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(r.statusCode()).isEqualTo(200);
+		return r.body();
+	}
+
+	/** Left in target/decisions/ for a person to look at (pdftoppm, pdfsig). */
+	private static Path keep(String name, byte[] pdf) throws IOException {
+		Files.createDirectories(Path.of("target", "decisions"));
+		return Files.write(Path.of("target", "decisions", name + ".pdf"), pdf);
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return output;
+	}
+
+}
