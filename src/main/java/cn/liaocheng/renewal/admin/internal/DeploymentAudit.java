@@ -35,7 +35,7 @@ class DeploymentAudit {
 			parts.add("来源：" + deployment.getSource());
 		}
 		deployment.getResources()
-			.forEach((name, resource) -> parts.add("文件：" + name + " sha256=" + sha256(resource.getBytes())));
+			.forEach((name, resource) -> parts.add("文件：" + shortName(name) + " sha256=" + sha256(resource.getBytes())));
 		for (ProcessDefinition p : orEmpty(deployment.getDeployedProcessDefinitions())) {
 			parts.add("流程：" + p.getKey() + " 版本 " + p.getVersion());
 		}
@@ -44,6 +44,15 @@ class DeploymentAudit {
 		}
 		audit.record(userId == null ? SYSTEM : userId, MODEL_DEPLOYED, "deployment:" + deployment.getId(),
 				String.join("；", parts));
+	}
+
+	/**
+	 * A resource as the administrator knows it: {@code bpmn/county-review.bpmn}, not the start-up deployment's
+	 * absolute path on the server.
+	 */
+	static String shortName(String name) {
+		String[] segments = name.replace('\\', '/').split("/");
+		return segments.length < 2 ? name : segments[segments.length - 2] + "/" + segments[segments.length - 1];
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

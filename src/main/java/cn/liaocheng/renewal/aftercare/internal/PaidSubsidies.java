@@ -1,18 +1,23 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.statistics.MoneyFlow;
 import cn.liaocheng.renewal.statistics.MoneyFlowQuery;
 import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
-/** The county finance bureaus' payments of allocated subsidies, by the enterprise's county and the payment month. */
+/**
+ * The county finance bureaus' payments of allocated subsidies: per case, and for statistics by the enterprise's
+ * county and the payment month.
+ */
 @Component
-class PaidSubsidies implements MoneyFlows {
+class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	private final JdbcClient jdbc;
 
@@ -21,12 +26,20 @@ class PaidSubsidies implements MoneyFlows {
 	}
 
 	@Override
+	public BigDecimal paid(long applicationId) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM aftercare_payment WHERE application_id = ?")
+			.param(applicationId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	@Override
 	public List<MoneyFlow> flows(MoneyFlowQuery query) {
 		return jdbc.sql("""
 				SELECT a.division_code AS division, EXTRACT(YEAR FROM p.paid_on) AS y, EXTRACT(MONTH FROM p.paid_on) AS m,
 				       SUM(p.amount) AS amount, COUNT(*) AS n
 				FROM aftercare_payment p JOIN application a ON a.id = p.application_id
-				WHERE """ + query.condition("p.paid_on", "a.division_code") + """
+				WHERE\s""" + query.condition("p.paid_on", "a.division_code") + """
 
 				GROUP BY a.division_code, EXTRACT(YEAR FROM p.paid_on), EXTRACT(MONTH FROM p.paid_on)""")
 			.params(query.parameters())

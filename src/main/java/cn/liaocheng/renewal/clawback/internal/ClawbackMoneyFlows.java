@@ -30,7 +30,7 @@ class ClawbackMoneyFlows implements MoneyFlows {
 				SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
 				       SUM(c.amount) AS amount, COUNT(*) AS n
 				FROM clawback c JOIN decision d ON d.id = c.decision_id
-				WHERE """ + query.condition("CAST(d.issued_at AS DATE)", "c.division_code") + """
+				WHERE\s""" + query.condition("CAST(d.issued_at AS DATE)", "c.division_code") + """
 
 				GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
 			.params(query.parameters())
@@ -40,7 +40,7 @@ class ClawbackMoneyFlows implements MoneyFlows {
 				SELECT c.division_code AS division, EXTRACT(YEAR FROM r.paid_on) AS y, EXTRACT(MONTH FROM r.paid_on) AS m,
 				       SUM(r.amount) AS amount, COUNT(*) AS n
 				FROM clawback_repayment r JOIN clawback c ON c.id = r.clawback_id
-				WHERE """ + query.condition("r.paid_on", "c.division_code") + """
+				WHERE\s""" + query.condition("r.paid_on", "c.division_code") + """
 
 				GROUP BY c.division_code, EXTRACT(YEAR FROM r.paid_on), EXTRACT(MONTH FROM r.paid_on)""")
 			.params(query.parameters())

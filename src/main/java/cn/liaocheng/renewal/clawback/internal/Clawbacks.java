@@ -45,7 +45,11 @@ public class Clawbacks {
 
 	private final AuditTrail audit;
 
-	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit) {
+	private final cn.liaocheng.renewal.aftercare.SubsidyPayments payments;
+
+	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit,
+			cn.liaocheng.renewal.aftercare.SubsidyPayments payments) {
+		this.payments = payments;
 		this.store = store;
 		this.stages = stages;
 		this.runtime = runtime;
@@ -113,10 +117,16 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
+		// Only money that reached the enterprise can be recovered: once the county finance bureau has recorded
+		// payments, their sum is the limit (what was never paid is simply not paid); a case allocated before payments
+		// were recorded keeps the allocated amount as its limit.
 		BigDecimal allocated = row.view().allocated();
-		if (amount == null || amount.signum() <= 0 || amount.compareTo(allocated) > 0) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
-					"追回金额应大于 0 且不超过已下达的奖补资金 " + Money.yuan(allocated) + " 元");
+		BigDecimal paid = payments.paid(applicationId);
+		boolean paymentsRecorded = paid.signum() > 0;
+		BigDecimal limit = paymentsRecorded ? paid.min(allocated) : allocated;
+		if (amount == null || amount.signum() <= 0 || amount.compareTo(limit) > 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "追回金额应大于 0 且不超过"
+					+ (paymentsRecorded ? "已拨付的奖补资金 " : "已下达的奖补资金 ") + Money.yuan(limit) + " 元");
 		}
 		LocalDate today = LocalDate.now(CHINA);
 		if (deadline == null || deadline.isBefore(today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY))

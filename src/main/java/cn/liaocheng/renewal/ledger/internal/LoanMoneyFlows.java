@@ -30,7 +30,7 @@ class LoanMoneyFlows implements MoneyFlows {
 				SELECT a.division_code AS division, EXTRACT(YEAR FROM e.event_date) AS y,
 				       EXTRACT(MONTH FROM e.event_date) AS m, SUM(e.amount) AS amount, COUNT(*) AS n
 				FROM loan_event e JOIN application a ON a.id = e.application_id
-				WHERE e.event_type = 'DISBURSEMENT' AND """ + query.condition("e.event_date", "a.division_code") + """
+				WHERE e.event_type = 'DISBURSEMENT' AND\s""" + query.condition("e.event_date", "a.division_code") + """
 
 				GROUP BY a.division_code, EXTRACT(YEAR FROM e.event_date), EXTRACT(MONTH FROM e.event_date)""")
 			.params(query.parameters())
@@ -40,7 +40,7 @@ class LoanMoneyFlows implements MoneyFlows {
 				SELECT l.division_code AS division, EXTRACT(YEAR FROM l.paid_on) AS y, EXTRACT(MONTH FROM l.paid_on) AS m,
 				       SUM(l.amount) AS amount, COUNT(*) AS n
 				FROM subsidy_ledger l
-				WHERE l.status = 'PAID' AND """ + query.condition("l.paid_on", "l.division_code") + """
+				WHERE l.status = 'PAID' AND\s""" + query.condition("l.paid_on", "l.division_code") + """
 
 				GROUP BY l.division_code, EXTRACT(YEAR FROM l.paid_on), EXTRACT(MONTH FROM l.paid_on)""")
 			.params(query.parameters())

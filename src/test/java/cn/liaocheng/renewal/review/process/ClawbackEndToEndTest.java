@@ -295,6 +295,15 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"本局实际拨付30000元，余款尚未拨付，应追回金额有误。")).statusCode()).isIn(200, 204);
 		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
 			.isEqualTo("DETERMINING");
+		// The county finance bureau records the 30 000 yuan it paid (the after-award payment step): from then on what
+		// was paid, not what was allocated, limits the amount to recover.
+		review.runJobs(claim);
+		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
+				"首期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 30000, "voucherNo", "GK-2026-CB5")).statusCode())
+			.isIn(200, 204);
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
+				"追回已拨付的奖补资金。", "clawbackAmount", 30000.01, "repaymentDeadline", TODAY.plusDays(20).toString(),
+				"listNegative", false)).body()).contains("不超过已拨付的奖补资金 30,000.00 元");
 		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "REFUSE", "opinion",
 				"经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。")).statusCode()).isIn(200, 204);
 
