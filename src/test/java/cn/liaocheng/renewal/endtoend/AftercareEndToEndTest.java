@@ -239,6 +239,18 @@ class AftercareEndToEndTest {
 			String step = enterprise.getJson("/api/applications/" + failing + "/aftercare").get("currentStep").asText();
 			return step.contains("追回") ? step : null;
 		})).isEqualTo("验收不通过，已转入奖补资金追回");
+		// The announcement starts the clawback itself: the city industry bureau finds it waiting for its determination,
+		// with the recorded finding, and so does the enterprise on its case.
+		for (long clawedBack : new long[] { lapsing, failing }) {
+			JsonNode clawback = Actor.await("the clawback of " + clawedBack,
+					() -> lcIndustry.get("/api/clawbacks/" + clawedBack).statusCode() == 200
+							? lcIndustry.getJson("/api/clawbacks/" + clawedBack) : null);
+			assertThat(clawback.get("status").asText()).isEqualTo("DETERMINING");
+		}
+		assertThat(lcIndustry.getJson("/api/clawbacks/" + failing).get("facts").asText())
+			.contains("现场未见申报的永磁电机，设备与发票不符。");
+		assertThat(enterprise.getJson("/api/applications/" + failing + "/clawback").get("status").asText())
+			.isEqualTo("DETERMINING");
 		assertNoEngineFailures();
 	}
 
