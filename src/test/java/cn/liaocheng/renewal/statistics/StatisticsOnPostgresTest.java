@@ -80,6 +80,8 @@ class StatisticsOnPostgresTest {
 
 	private long p1;
 
+	private long p2;
+
 	private long p3;
 
 	private long s1;
@@ -96,7 +98,7 @@ class StatisticsOnPostgresTest {
 		// 冠县: P1 project (task 4) approved, 300 万 equipment; P2 project (task 7) refused, 120 万; S1 subsidy on P1
 		// allocated 45 万; L1 loan on P1, 200 万 asked, 180 万 granted, 5.4 万 interest subsidy.
 		p1 = application("PROJECT", gx, GX, "APPROVED", 4, "3000000.00", null, null, "pi-p1", at(2025, 3, 10), at(2025, 4, 20));
-		long p2 = application("PROJECT", gx, GX, "REFUSED", 7, "1200000.00", null, null, "pi-p2", at(2025, 3, 15), at(2025, 4, 1));
+		p2 = application("PROJECT", gx, GX, "REFUSED", 7, "1200000.00", null, null, "pi-p2", at(2025, 3, 15), at(2025, 4, 1));
 		s1 = application("SUBSIDY", gx, GX, "APPROVED", null, null, p1, null, "pi-s1", at(2025, 5, 5), at(2025, 6, 10));
 		jdbc.sql("UPDATE application SET subsidy_amount = 450000.00 WHERE id = ?").param(s1).update();
 		l1 = application("LOAN", gx, GX, "APPROVED", null, null, p1, "2000000.00", "pi-l1", at(2025, 5, 20), at(2025, 7, 1));
@@ -311,6 +313,36 @@ class StatisticsOnPostgresTest {
 				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 			assertThat(overflow).as("sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
 			browser.screenshot("statistics-dashboard-390");
+		}
+	}
+
+	@Test
+	void theBatchViewGroupsByTheApplicationWindowOfTheFirstSubmission() throws Exception {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		long window = jdbc.sql("""
+				INSERT INTO application_window (batch_year, kind, opens_at, closes_at, notice_title, notice_text, version,
+				    created_by, created_at, updated_by, updated_at)
+				VALUES (2025, 'PROJECT', TIMESTAMP '2025-03-01 00:00:00', TIMESTAMP '2025-04-01 00:00:00',
+				        '2025年第一批项目入库申报', '申报通知', 0, 'lc-industry', ?, 'lc-industry', ?) RETURNING id""")
+			.params(now, now).query(Long.class).single();
+		try {
+			// P1 (approved, 300 万) and P2 (refused, 120 万) were submitted in that window; the other five 2025
+			// applications predate batches.
+			for (long project : new long[] { p1, p2 }) {
+				jdbc.sql("""
+						INSERT INTO batch_entry (application_id, window_id, batch_year, kind, division_code, submitted_at)
+						VALUES (?, ?, 2025, 'PROJECT', ?, ?)""").params(project, window, GX, now).update();
+			}
+			List<List<String>> batch = read(loggedIn(DemoUsers.ADMIN).getBytes("/statistics/export/batch.xlsx?year=2025").body());
+			assertThat(row(batch, "2025年第一批项目入库申报").subList(0, 8)).containsExactly("2025年第一批项目入库申报", "2", "1",
+					"1", "0", "0", "420.00", "300.00");
+			assertThat(row(batch, "未记入批次（批次管理启用前提交）").subList(0, 3)).containsExactly("未记入批次（批次管理启用前提交）",
+					"5", "2");
+			assertThat(row(batch, "合计").subList(0, 3)).containsExactly("合计", "7", "3");
+		}
+		finally {
+			jdbc.sql("DELETE FROM batch_entry WHERE window_id = ?").param(window).update();
+			jdbc.sql("DELETE FROM application_window WHERE id = ?").param(window).update();
 		}
 	}
 

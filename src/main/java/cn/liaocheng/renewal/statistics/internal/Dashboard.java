@@ -39,7 +39,7 @@ public class Dashboard {
 	public static final ZoneId CHINA_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The views in the order the page shows them; the keys are those of the export URLs. */
-	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "stages", "bodies", "loans",
+	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "batch", "stages", "bodies", "loans",
 			"money", "targets");
 
 	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "不予批准", "办理中", "撤回或失效",
@@ -77,6 +77,7 @@ public class Dashboard {
 					Comparator.comparing(Dashboard::kindOrder)));
 			case "month" -> Optional.of(figures("month", "按申报月份", "申报月份", Dimension.MONTH, scope, Dashboard::monthLabel,
 					Comparator.comparing(k -> k == null ? "" : k)));
+			case "batch" -> Optional.of(byBatch(scope));
 			case "stages" -> Optional.of(stages(scope));
 			case "bodies" -> Optional.of(bodies(scope, Instant.now()));
 			case "loans" -> Optional.of(loans(scope));
@@ -161,6 +162,15 @@ public class Dashboard {
 		}
 		Map<String, String> names = divisionNames();
 		return figureTable("county", "按县（市、区）", "县（市、区）", rows, code -> names.getOrDefault(code, code));
+	}
+
+	/** By application window (申报批次), in the order the windows opened; earlier submissions have none. */
+	private StatTable byBatch(StatisticsScope scope) {
+		Map<String, String> names = queries.windowNames();
+		List<String> order = new ArrayList<>(names.keySet());
+		return figures("batch", "按申报批次", "申报批次", Dimension.BATCH, scope,
+				key -> key == null ? "未记入批次（批次管理启用前提交）" : names.getOrDefault(key, "批次 " + key),
+				Comparator.comparing(order::indexOf));
 	}
 
 	private StatTable figures(String key, String title, String first, Dimension dimension, StatisticsScope scope,

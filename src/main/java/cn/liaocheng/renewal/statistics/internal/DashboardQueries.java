@@ -47,12 +47,22 @@ class DashboardQueries {
 				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.loan_amount END) AS loan_requested,
 				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.granted_amount END) AS loan_granted
 				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				LEFT JOIN batch_entry b ON b.application_id = a.id
 				WHERE a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %3$s
 				GROUP BY %1$s""".formatted(dimension.sql(), UNDER_REVIEW, where);
 		return jdbc.sql(sql).params(params).query((rs, n) -> new Figures(key(rs.getObject("grp")), rs.getLong("submitted"),
 				rs.getLong("approved"), rs.getLong("refused"), rs.getLong("under_review"), rs.getLong("ended"),
 				money(rs, "equipment_submitted"), money(rs, "equipment_approved"), money(rs, "subsidy_assessed"),
 				money(rs, "subsidy_allocated"), money(rs, "loan_requested"), money(rs, "loan_granted"))).list();
+	}
+
+	/** The application windows' names, by id: what the batch view calls each batch. */
+	java.util.Map<String, String> windowNames() {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT id, notice_title FROM application_window ORDER BY opens_at")
+			.query((rs, n) -> names.put(Long.toString(rs.getLong(1)), rs.getString(2)))
+			.list();
+		return names;
 	}
 
 	/**

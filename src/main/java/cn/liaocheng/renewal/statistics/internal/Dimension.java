@@ -10,7 +10,9 @@ enum Dimension {
 	COUNTY("a.division_code"),
 	TASK("COALESCE(a.policy_task, p.policy_task)"),
 	KIND("a.kind"),
-	MONTH("EXTRACT(YEAR FROM a.submitted_at) * 100 + EXTRACT(MONTH FROM a.submitted_at)");
+	MONTH("EXTRACT(YEAR FROM a.submitted_at) * 100 + EXTRACT(MONTH FROM a.submitted_at)"),
+	/** The application window (申报批次) of the first submission ({@code b}: the application's batch entry). */
+	BATCH("b.window_id");
 
 	private final String sql;
 
