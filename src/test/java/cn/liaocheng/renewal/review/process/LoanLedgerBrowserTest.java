@@ -86,11 +86,14 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.open("/ledger/loans/" + loan.id());
 		assertThat(browser.driver().findElements(By.id("record-event"))).as("finance records nothing").isEmpty();
 		browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']")).get(0).click();
-		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("期贴息已审核。");
+		WebElement approved = browser.waitFor(By.cssSelector(".alert.info"));
+		assertThat(approved.getText()).endsWith("期贴息已审核。");
 		WebElement payment = browser.driver().findElement(By.cssSelector("form.inline-form"));
 		browser.setValue(By.cssSelector("form.inline-form input[name=paidOn]"), today.toString());
 		payment.findElement(By.name("voucherNo")).sendKeys("LCCZ-" + today);
 		payment.findElement(By.tagName("button")).click();
+		// The approval's notice stays on screen until the payment's answer replaces the page.
+		browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(approved));
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
 		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");
 		browser.fullPageScreenshot("ledger-finance-paid");
