@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
+import cn.liaocheng.renewal.operations.Problems;
 
 /** RFC 7807 answers of the clawback and negative-list APIs, in Chinese. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,18 +40,12 @@ class ClawbackProblems {
 
 	@ExceptionHandler(ApplicationNotFoundException.class)
 	ProblemDetail notFound(ApplicationNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "申报不存在");
-		problem.setTitle("申报不存在");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.applicationNotFound();
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.unreadableJson();
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.liaocheng.renewal.ledger.internal.LedgerException;
+import cn.liaocheng.renewal.operations.Problems;
 
 /** RFC 7807 answers of the ledger API, in Chinese. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,10 +44,7 @@ class LedgerProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.unreadableJson();
 	}
 
 }

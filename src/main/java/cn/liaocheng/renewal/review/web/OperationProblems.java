@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.operations.Problems;
 import cn.liaocheng.renewal.review.internal.HandOverException;
 
 /** RFC 7807 answers of the approval operations, in Chinese; the same statuses for every operation. */
@@ -46,18 +47,12 @@ class OperationProblems {
 
 	@ExceptionHandler(ApplicationNotFoundException.class)
 	ProblemDetail notFound(ApplicationNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "申报不存在");
-		problem.setTitle("申报不存在");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.applicationNotFound();
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不正确");
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.unreadableJson();
 	}
 
 }
