@@ -10,9 +10,10 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import cn.liaocheng.renewal.decision.PrintedDocument;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.PrintedDocument.Fact;
 import cn.liaocheng.renewal.decision.PrintedDocument.Section;
+import cn.liaocheng.renewal.decision.PrintedDocument;
 import cn.liaocheng.renewal.decision.Printing;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
@@ -25,7 +26,7 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 public class DossierPrints {
 
 	/** Beijing time, as everywhere the enterprise reads a time. */
-	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+	private static final java.time.ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 

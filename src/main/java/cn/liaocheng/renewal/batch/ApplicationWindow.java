@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
  * One application window (申报批次): from {@code opensAt} (inclusive) to {@code closesAt} (exclusive), first
@@ -13,7 +14,7 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant opensAt, Instant closesAt,
 		String noticeTitle, String noticeText, String documentNo, int version, String updatedBy, Instant updatedAt) {
 
-	public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BEIJING);
 

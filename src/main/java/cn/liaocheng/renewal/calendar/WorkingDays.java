@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class WorkingDays {
 
 	/** The zone of the official calendar and of every deadline the programme sets. */
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 

@@ -2,9 +2,10 @@ package cn.liaocheng.renewal.clawback;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
  * One entry of the negative list (负面清单): the enterprise may not submit new applications from {@code from} to
@@ -36,7 +37,7 @@ public record NegativeListEntry(long id, String creditCode, String enterpriseNam
 	/** Its state today (Beijing time), as the API reports it. */
 	@JsonProperty
 	public State state() {
-		return stateOn(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+		return stateOn(LocalDate.now(ChinaTime.ZONE));
 	}
 
 	@JsonProperty

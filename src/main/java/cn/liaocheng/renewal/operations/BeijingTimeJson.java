@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.operations;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -13,6 +12,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * Times in the product's JSON in Beijing time with their offset ({@code 2026-12-01T21:00:00+08:00}), as the pages
  * show them, instead of UTC ({@code …T13:00:00Z}): the same instant, readable by an accountant looking at a response
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 @Configuration(proxyBeanMethods = false)
 class BeijingTimeJson {
 
-	static final DateTimeFormatter BEIJING = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
+	static final DateTimeFormatter BEIJING = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ChinaTime.ZONE);
 
 	@Bean
 	Jackson2ObjectMapperBuilderCustomizer instantsInBeijingTime() {

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * Reference numbers such as XM-2026-000017: per kind and year, consecutive, and unique under concurrency because
  * the counter row is locked until the submitting transaction ends (a rolled-back submission gives its number back).
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ReferenceNumbers {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final JdbcClient jdbc;
 

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.batch.internal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import cn.liaocheng.renewal.application.FieldProblem;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PlainText;
 
 /** What a window must be, and what the gate answers outside every window: rules with no database and no clock. */
@@ -122,7 +122,7 @@ final class WindowRules {
 		}
 		catch (DateTimeParseException withoutOffset) {
 			try {
-				return LocalDateTime.parse(value).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+				return LocalDateTime.parse(value).atZone(ChinaTime.ZONE).toInstant();
 			}
 			catch (DateTimeParseException e) {
 				problems.add(new FieldProblem(field, label + "格式不正确，应为“2027-03-01T09:00”（北京时间）"));

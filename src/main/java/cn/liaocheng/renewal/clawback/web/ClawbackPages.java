@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
@@ -60,7 +61,7 @@ class ClawbackPages {
 		model.addAttribute("c", c);
 		model.addAttribute("collects", c.status().collecting()
 				&& user.groupIds().stream().anyMatch(g -> g.startsWith(GroupNames.county(c.divisionCode(), "finance"))));
-		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		return "clawback/detail";
 	}
 
@@ -107,7 +108,7 @@ class ClawbackPages {
 	String negativeList(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("entries", negativeList.visibleTo(user));
 		model.addAttribute("decides", ClawbackAccess.decides(user));
-		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		return "clawback/negative-list";
 	}
 

@@ -14,10 +14,11 @@ import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
  * Lays a decision out in the manner of GB/T 9704 official documents: the issuing body's name in red, the document
@@ -123,7 +124,7 @@ final class DecisionRenderer {
 		info.setSubject(header.number());
 		info.setCreator("聊城市工业领域设备更新审批系统");
 		info.setProducer("Apache PDFBox");
-		Calendar created = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+		Calendar created = new GregorianCalendar(ChinaTime.timeZone());
 		info.setCreationDate(created);
 		info.setCustomMetadataValue(INFO_NUMBER, header.number());
 		info.setCustomMetadataValue(INFO_CODE, header.code());

@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.PrintedDocument;
 import cn.liaocheng.renewal.decision.Printing;
 
@@ -120,7 +120,7 @@ class DocumentPrinter implements Printing {
 		info.setSubject(doc.number());
 		info.setCreator("聊城市工业领域设备更新审批系统");
 		info.setProducer("Apache PDFBox");
-		info.setCreationDate(new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai")));
+		info.setCreationDate(new GregorianCalendar(ChinaTime.timeZone()));
 		info.setCustomMetadataValue(INFO_NUMBER, doc.number());
 	}
 

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +34,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * Signs a PDF the way PDFBox's CreateSignature example does, as PAdES baseline: a detached CMS (SubFilter
  * ETSI.CAdES.detached) over the whole file with SHA-256 and RSA, carrying the signer's certificate and the ESS
@@ -48,7 +49,7 @@ final class PdfSigner {
 	record Signature(String name, String reason, String location, Calendar time) {
 
 		Signature(String name, String reason) {
-			this(name, reason, "山东省聊城市", new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai")));
+			this(name, reason, "山东省聊城市", new GregorianCalendar(ChinaTime.timeZone()));
 		}
 
 	}

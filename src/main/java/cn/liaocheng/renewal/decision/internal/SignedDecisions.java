@@ -21,13 +21,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionConflictException;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
-import cn.liaocheng.renewal.decision.VerificationResult;
 import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
+import cn.liaocheng.renewal.decision.VerificationResult;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.organization.Department;
@@ -43,7 +44,7 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 @Service("decisionDocuments") // "decisionService" is Camunda's SignedDecisions bean
 class SignedDecisions implements Decisions {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final int ATTEMPTS = 8;
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.Division;
@@ -38,7 +39,7 @@ class CountyEnterprises {
 			       created_at, activated_at, activated_by
 			FROM enterprise""";
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final String PENDING_FIRST = """
 			 ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, created_at DESC, id DESC""";

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -19,7 +20,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 @Service
 public class LoanBook {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final ApplicationStages stages;
 

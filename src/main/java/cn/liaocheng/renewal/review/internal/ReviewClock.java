@@ -2,10 +2,12 @@ package cn.liaocheng.renewal.review.internal;
 
 import java.time.ZoneId;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /** The programme runs on Beijing time. */
 final class ReviewClock {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private ReviewClock() {
 	}

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -49,7 +50,7 @@ class ApiTokens {
 
 	static final String REVOKED = "API_TOKEN_REVOKED";
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	/** Last use is written at most this often per token, not on every request. */
 	static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);

@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /** Administrators see which login ids are throttled after failed logins, and lift a lock. Only they reach /admin/**. */
@@ -22,7 +22,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 class LoginLockController {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.of("Asia/Shanghai"));
+		.withZone(ChinaTime.ZONE);
 
 	private final LoginLocks locks;
 

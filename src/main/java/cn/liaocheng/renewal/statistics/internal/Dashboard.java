@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.Department;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -36,7 +37,7 @@ import cn.liaocheng.renewal.statistics.MoneyMeasure;
 @Service
 public class Dashboard {
 
-	public static final ZoneId CHINA_ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId CHINA_ZONE = ChinaTime.ZONE;
 
 	/** The views in the order the page shows them; the keys are those of the export URLs. */
 	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "batch", "stages", "bodies", "loans",

@@ -1,0 +1,27 @@
+package cn.liaocheng.renewal.calendar;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.TimeZone;
+
+/**
+ * Beijing time (UTC+8, no daylight saving): the one zone in which the system reads and shows every date and time,
+ * whatever zone the server runs in.
+ */
+public final class ChinaTime {
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private ChinaTime() {
+	}
+
+	/** The same zone for the APIs that still take a {@link TimeZone} (PDF dates, signing times). */
+	public static TimeZone timeZone() {
+		return TimeZone.getTimeZone(ZONE);
+	}
+
+	public static LocalDate today() {
+		return LocalDate.now(ZONE);
+	}
+
+}
