@@ -177,8 +177,13 @@ public final class Browser implements AutoCloseable {
 		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/**
+	 * Polls until the condition holds. An element that goes stale while the page is being replaced (a form's answer
+	 * arriving) only means the condition is asked again on the new page.
+	 */
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(driver, DEFAULT_WAIT).until(condition);
+		return new WebDriverWait(driver, DEFAULT_WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** The HTTP status of the document currently shown (Navigation Timing Level 2). */
