@@ -9,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,24 +92,10 @@ class TargetController {
 
 	@PostMapping("/statistics/targets/{key}")
 	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable("key") String key,
-			@RequestParam(name = "indicator", required = false) String indicator,
-			@RequestParam(name = "wording", required = false) String wording,
-			@RequestParam(name = "targetYear", required = false) String targetYear,
-			@RequestParam(name = "targetValue", required = false) String targetValue,
-			@RequestParam(name = "unit", required = false) String unit,
-			@RequestParam(name = "comparison", required = false) String comparison,
-			@RequestParam(name = "valueUnit", required = false) String valueUnit,
-			@RequestParam(name = "baselineYear", required = false) String baselineYear,
-			@RequestParam(name = "baselineValue", required = false) String baselineValue,
-			@RequestParam(name = "bodyKey", required = false) String bodyKey,
-			@RequestParam(name = "measure", required = false) String measure,
-			@RequestParam(name = "computedFrom", required = false) String computedFrom,
-			@RequestParam(name = "measureNote", required = false) String measureNote,
-			@RequestParam(name = "version", required = false) String version, RedirectAttributes redirect) {
+			@ModelAttribute TargetFields fields, @RequestParam(name = "version", required = false) String version,
+			RedirectAttributes redirect) {
 		try {
-			targets.update(user, key, new TargetEdit(indicator, wording, integer(targetYear, "目标年度"),
-					number(targetValue, "目标值"), unit, comparison, valueUnit, integer(baselineYear, "基数年度"),
-					number(baselineValue, "基数"), bodyKey, measure, computedFrom, measureNote, integer(version, "版本")));
+			targets.update(user, key, fields.edit(integer(version, "版本")));
 			redirect.addFlashAttribute("message", "已保存目标指标。");
 		}
 		catch (TargetProblem problem) {
@@ -119,24 +106,9 @@ class TargetController {
 
 	@PostMapping("/statistics/targets")
 	String create(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "key", required = false) String key,
-			@RequestParam(name = "indicator", required = false) String indicator,
-			@RequestParam(name = "wording", required = false) String wording,
-			@RequestParam(name = "targetYear", required = false) String targetYear,
-			@RequestParam(name = "targetValue", required = false) String targetValue,
-			@RequestParam(name = "unit", required = false) String unit,
-			@RequestParam(name = "comparison", required = false) String comparison,
-			@RequestParam(name = "valueUnit", required = false) String valueUnit,
-			@RequestParam(name = "baselineYear", required = false) String baselineYear,
-			@RequestParam(name = "baselineValue", required = false) String baselineValue,
-			@RequestParam(name = "bodyKey", required = false) String bodyKey,
-			@RequestParam(name = "measure", required = false) String measure,
-			@RequestParam(name = "computedFrom", required = false) String computedFrom,
-			@RequestParam(name = "measureNote", required = false) String measureNote, RedirectAttributes redirect) {
+			@ModelAttribute TargetFields fields, RedirectAttributes redirect) {
 		try {
-			targets.create(user, key == null ? null : key.strip(), new TargetEdit(indicator, wording,
-					integer(targetYear, "目标年度"), number(targetValue, "目标值"), unit, comparison, valueUnit,
-					integer(baselineYear, "基数年度"), number(baselineValue, "基数"), bodyKey, measure, computedFrom,
-					measureNote, 0));
+			targets.create(user, key == null ? null : key.strip(), fields.edit(0));
 			redirect.addFlashAttribute("message", "已新增目标指标。");
 			return "redirect:/statistics/targets/" + key.strip();
 		}
@@ -144,6 +116,20 @@ class TargetController {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 			return "redirect:/statistics/targets";
 		}
+	}
+
+	/** The fields of the target form as typed, posted by both the edit form and the new-target form. */
+	record TargetFields(String indicator, String wording, String targetYear, String targetValue, String unit,
+			String comparison, String valueUnit, String baselineYear, String baselineValue, String bodyKey,
+			String measure, String computedFrom, String measureNote) {
+
+		/** @throws TargetProblem when a year or a value is not a number */
+		TargetEdit edit(Integer version) {
+			return new TargetEdit(indicator, wording, integer(targetYear, "目标年度"), number(targetValue, "目标值"), unit,
+					comparison, valueUnit, integer(baselineYear, "基数年度"), number(baselineValue, "基数"), bodyKey,
+					measure, computedFrom, measureNote, version);
+		}
+
 	}
 
 	static LocalDate date(String text) {
