@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,6 +79,16 @@ class Benchmark {
 
 	static final boolean TWO_NODES = Boolean.parseBoolean(System.getProperty("renewal.bench.two-nodes", "true"));
 
+	/**
+	 * The parts to run ({@code -Drenewal.bench.parts=startup,cases,decisions,nodes,lists}, default all of them): a run
+	 * of some parts prints its table and writes {@code target/benchmark/} only, leaving the committed figures in
+	 * {@code docs/performance/} as they are.
+	 */
+	static final Set<String> PARTS = Arrays.stream(System.getProperty("renewal.bench.parts",
+			"startup,cases,decisions,nodes,lists").split(",")).map(String::strip).collect(Collectors.toSet());
+
+	static final boolean ALL_PARTS = PARTS.containsAll(List.of("startup", "cases", "decisions", "nodes", "lists"));
+
 	/** The production JVM bounds (pom.xml renewal.jvm-arguments, Dockerfile). */
 	static final List<String> JVM = List.of("-Xmx384m", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
 			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
@@ -113,87 +125,99 @@ class Benchmark {
 		try (FaultNodes nodes = FaultNodes.on("renewal_bench_product")) {
 			// Start-up: the product against a minimal Camunda Spring Boot application, one after the other.
 			FaultNodes.Node node = nodes.start(FaultNodes.freePort(), "bench-node-1", jvm("bench-node-1"));
-			Duration minimal = MinimalCamunda.startupTime(OUT, true);
-			Duration minimalAgain = MinimalCamunda.startupTime(OUT, false);
-			results.compare("start-up", "start-up to healthy, empty database (s)", seconds(node.startup()), "s",
-					seconds(minimal), "minimal Camunda starter app", "≤ 1.5×",
-					seconds(node.startup()) <= 1.5 * seconds(minimal));
-
-			PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh("renewal_bench_engine");
-			try (BareEngine bare = BareEngine.on(bareDatabase.url(), bareDatabase.user(), bareDatabase.password(),
-					"bench-bare", true)) {
-				// Warm-up of both: a few cases, not counted.
-				productCases(node.port(), 2, 1, "warm");
-				bareCases(bare.engine, 2, 1, "warm");
-				results.clear("");
-				long sizeBefore = Long.parseLong(nodes.rows("SELECT pg_database_size(current_database())").get(0));
-				int casesBefore = finishedCases(nodes);
-				long historyBefore = historyRows(nodes);
-				RssSampler rss = new RssSampler(node.process().pid());
-				countRequests = true;
-				for (int clients : CLIENTS) {
-					double product = productCases(node.port(), clients, CASES, "p" + clients);
-					double reference = bareCases(bare.engine, clients, CASES, "b" + clients);
-					casesPerSecond.put(clients, new double[] { product, reference });
-					results.compare("cases/s", "cases/s, " + clients + (clients == 1 ? " client" : " clients"), product, "1/s",
-							reference, "bare engine, same models", clients == 4 ? "≥ 0.7×" : null,
-							clients == 4 ? product >= 0.7 * reference : null);
-				}
-				double rssMb = rss.stop();
-				countRequests = false;
-				int cases = finishedCases(nodes) - casesBefore;
-				results.figure("per case", "database growth per registration (kB)", (Long.parseLong(
-						nodes.rows("SELECT pg_database_size(current_database())").get(0)) - sizeBefore) / 1024.0 / cases,
-						"kB");
-				results.figure("per case", "engine history rows per registration", (historyRows(nodes) - historyBefore)
-						/ (double) cases, "rows");
-				results.figure("per case", "HTTP requests per registration (clients' polling included)",
-						requests.get() / (double) cases, "req");
-				for (int clients : CLIENTS) {
-					String p = "p" + clients + ":";
-					String b = "b" + clients + ":";
-					String g = "latency " + clients + "c";
-					results.latencies(g, "submit", p + "submit", b + "submit");
-					results.latencies(g, "task list", p + "list", b + "list");
-					results.latencies(g, "completed step → next task visible", p + "visible", b + "visible");
-					results.latencies(g, "claim", p + "claim", b + "claim");
-					results.latencies(g, "complete", p + "complete", b + "complete");
-					results.latencies(g, "last completion → decision downloadable", p + "decision", b + "decision");
-				}
-				double visible95 = percentileOver("p", ":visible", 95);
-				results.compare("targets", "completed step → next task visible p95 (ms)", visible95, "ms", 1000,
-						"limit 1 s", "≤ 1.0×", visible95 <= 1000);
-				results.compare("targets", "RSS under load, 8 clients (MB)", rssMb, "MB", 768, "limit 768 MB", "≤ 1.0×",
-						rssMb <= 768);
-
+			Duration minimalAgain = null;
+			if (PARTS.contains("startup")) {
+				Duration minimal = MinimalCamunda.startupTime(OUT, true);
+				minimalAgain = MinimalCamunda.startupTime(OUT, false);
+				results.compare("start-up", "start-up to healthy, empty database (s)", seconds(node.startup()), "s",
+						seconds(minimal), "minimal Camunda starter app", "≤ 1.5×",
+						seconds(node.startup()) <= 1.5 * seconds(minimal));
+			}
+			if (PARTS.contains("cases")) {
+				cases(nodes, node);
+			}
+			if (PARTS.contains("decisions")) {
 				// Decisions issued per second against raw PDFBox + BouncyCastle on one thread.
 				double issued = decisionsPerSecond(node.port(), 16, 8);
 				double raw = rawDecisionsPerSecond(16);
 				results.compare("decisions/s", "decisions issued (render, sign, number, store)", issued, "1/s", raw,
 						"raw PDFBox + BC, 1 thread", "≥ 0.8×", issued >= 0.8 * raw);
-
-				// One node, then two, behind nginx.
-				if (TWO_NODES) {
-					FaultNodes.Node second = nodes.start(FaultNodes.freePort(), "bench-node-2", jvm("bench-node-2"));
-					results.compare("start-up", "start-up to healthy, existing database (s)",
-							seconds(second.startup()), "s", seconds(minimalAgain), "minimal app, its 2nd start", null,
-							null);
-					productCases(second.port(), 1, 2, "warm2");
-					try (LoadBalancer balancer = LoadBalancer.start(OUT, List.of(node.port()))) {
-						double one = productCases(balancer.port, 4, CASES, "n1");
-						balancer.nodes(List.of(node.port(), second.port()));
-						double two = productCases(balancer.port, 4, CASES, "n2");
-						results.compare("nodes", "cases/s, 4 clients via nginx, 2 nodes vs 1", two, "1/s", one,
-								"1 node behind nginx", null, null);
-					}
-					second.kill();
+			}
+			// One node, then two, behind nginx.
+			if (TWO_NODES && PARTS.contains("nodes")) {
+				FaultNodes.Node second = nodes.start(FaultNodes.freePort(), "bench-node-2", jvm("bench-node-2"));
+				if (minimalAgain != null) {
+					results.compare("start-up", "start-up to healthy, existing database (s)", seconds(second.startup()),
+							"s", seconds(minimalAgain), "minimal app, its 2nd start", null, null);
 				}
+				productCases(second.port(), 1, 2, "warm2");
+				try (LoadBalancer balancer = LoadBalancer.start(OUT, List.of(node.port()))) {
+					double one = productCases(balancer.port, 4, CASES, "n1");
+					balancer.nodes(List.of(node.port(), second.port()));
+					double two = productCases(balancer.port, 4, CASES, "n2");
+					results.compare("nodes", "cases/s, 4 clients via nginx, 2 nodes vs 1", two, "1/s", one,
+							"1 node behind nginx", null, null);
+				}
+				second.kill();
 			}
 
 			// The lists with few and with many open cases.
-			lists(nodes, node.port());
+			if (PARTS.contains("lists")) {
+				lists(nodes, node.port());
+			}
 		}
 		finish();
+	}
+
+	/** Whole cases per second, product against bare engine, with 1, 4 and 8 clients; latencies, RSS, per-case cost. */
+	private void cases(FaultNodes nodes, FaultNodes.Node node) throws Exception {
+		PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh("renewal_bench_engine");
+		try (BareEngine bare = BareEngine.on(bareDatabase.url(), bareDatabase.user(), bareDatabase.password(),
+				"bench-bare", true)) {
+			// Warm-up of both: a few cases, not counted.
+			productCases(node.port(), 2, 1, "warm");
+			bareCases(bare.engine, 2, 1, "warm");
+			results.clear("");
+			long sizeBefore = Long.parseLong(nodes.rows("SELECT pg_database_size(current_database())").get(0));
+			int casesBefore = finishedCases(nodes);
+			long historyBefore = historyRows(nodes);
+			RssSampler rss = new RssSampler(node.process().pid());
+			countRequests = true;
+			for (int clients : CLIENTS) {
+				double product = productCases(node.port(), clients, CASES, "p" + clients);
+				double reference = bareCases(bare.engine, clients, CASES, "b" + clients);
+				casesPerSecond.put(clients, new double[] { product, reference });
+				results.compare("cases/s", "cases/s, " + clients + (clients == 1 ? " client" : " clients"), product, "1/s",
+						reference, "bare engine, same models", clients == 4 ? "≥ 0.7×" : null,
+						clients == 4 ? product >= 0.7 * reference : null);
+			}
+			double rssMb = rss.stop();
+			countRequests = false;
+			int cases = finishedCases(nodes) - casesBefore;
+			results.figure("per case", "database growth per registration (kB)", (Long.parseLong(
+					nodes.rows("SELECT pg_database_size(current_database())").get(0)) - sizeBefore) / 1024.0 / cases,
+					"kB");
+			results.figure("per case", "engine history rows per registration", (historyRows(nodes) - historyBefore)
+					/ (double) cases, "rows");
+			results.figure("per case", "HTTP requests per registration (clients' polling included)",
+					requests.get() / (double) cases, "req");
+			for (int clients : CLIENTS) {
+				String p = "p" + clients + ":";
+				String b = "b" + clients + ":";
+				String g = "latency " + clients + "c";
+				results.latencies(g, "submit", p + "submit", b + "submit");
+				results.latencies(g, "task list", p + "list", b + "list");
+				results.latencies(g, "completed step → next task visible", p + "visible", b + "visible");
+				results.latencies(g, "claim", p + "claim", b + "claim");
+				results.latencies(g, "complete", p + "complete", b + "complete");
+				results.latencies(g, "last completion → decision downloadable", p + "decision", b + "decision");
+			}
+			double visible95 = percentileOver("p", ":visible", 95);
+			results.compare("targets", "completed step → next task visible p95 (ms)", visible95, "ms", 1000,
+					"limit 1 s", "≤ 1.0×", visible95 <= 1000);
+			results.compare("targets", "RSS under load, 8 clients (MB)", rssMb, "MB", 768, "limit 768 MB", "≤ 1.0×",
+					rssMb <= 768);
+		}
 	}
 
 	private static int finishedCases(FaultNodes nodes) {
@@ -223,6 +247,10 @@ class Benchmark {
 		String table = results.table();
 		System.out.println("\n==== Benchmark ====\n" + table);
 		Files.writeString(OUT.resolve("benchmark.txt"), table);
+		if (!ALL_PARTS) {
+			results.writeCsv(OUT.resolve("benchmark.csv"));
+			return;
+		}
 		results.writeCsv(DOCS.resolve("benchmark.csv"));
 		results.writeChart(DOCS.resolve("benchmark.png"), "Liaocheng equipment renewal — benchmark, product beside reference",
 				casesPerSecond);
