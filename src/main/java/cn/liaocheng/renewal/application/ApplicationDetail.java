@@ -2,6 +2,8 @@ package cn.liaocheng.renewal.application;
 
 import java.util.List;
 
+import cn.liaocheng.renewal.enterprise.FieldProblem;
+
 /**
  * Everything about one application that its enterprise may see: the dossier, what the review decided so far
  * ({@code outcomes}: granted amounts, the loan's terms, the interest subsidy, the correction deadline), the integrity

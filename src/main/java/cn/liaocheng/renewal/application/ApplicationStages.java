@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.internal.ApplicationStore;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
  * How the review processes move an application on: its stage as the enterprise sees it, the outcomes of each stage,

@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.application.internal.ApplicationStore;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;

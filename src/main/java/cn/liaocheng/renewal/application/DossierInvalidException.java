@@ -2,6 +2,8 @@ package cn.liaocheng.renewal.application;
 
 import java.util.List;
 
+import cn.liaocheng.renewal.enterprise.FieldProblem;
+
 /** A dossier that cannot be saved or submitted as it is; nothing was changed. */
 public class DossierInvalidException extends RuntimeException {
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.liaocheng.renewal.enterprise.FieldProblem;
+
 /**
  * Compares each subsidy line's invoice amount with quantity × unit price. A difference is a warning, not an error:
  * the invoice is the evidence the subsidy is computed from, and it may rightly differ from the contract price (a

@@ -2,7 +2,7 @@ package cn.liaocheng.renewal.batch;
 
 import java.util.List;
 
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /** A window the bureau entered that cannot be saved, with what is wrong in each field, in Chinese. */
 public class WindowInvalidException extends RuntimeException {

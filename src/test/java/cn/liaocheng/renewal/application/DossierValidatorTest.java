@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.application.DossierValidator.Mode;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
  * The dossier rules without Spring: each test spoils one field of a complete dossier and expects exactly that

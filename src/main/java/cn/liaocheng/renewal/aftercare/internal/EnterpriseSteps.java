@@ -18,7 +18,7 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;

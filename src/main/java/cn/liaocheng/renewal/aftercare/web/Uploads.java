@@ -14,7 +14,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
 import cn.liaocheng.renewal.aftercare.internal.Upload;
 import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -21,7 +21,7 @@ import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.InvoiceChecks;
 import cn.liaocheng.renewal.application.LoanGrant;

@@ -16,7 +16,7 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 
 /**

@@ -34,7 +34,7 @@ import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;

@@ -11,6 +11,7 @@ import cn.liaocheng.renewal.batch.WindowConflictException;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;
 import cn.liaocheng.renewal.batch.WindowNotFoundException;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
  * Opens, moves and closes windows, each change in the audit trail. Changes to the windows of one kind are
@@ -64,7 +65,7 @@ public class WindowStore {
 		// Both kinds' locks when the kind changes, always in the same order, so two such changes cannot deadlock.
 		java.util.EnumSet.of(current.kind(), window.kind()).forEach(repository::lockKind);
 		if ((window.kind() != current.kind() || window.year() != current.year()) && repository.entries(id) > 0) {
-			throw new WindowInvalidException(List.of(new cn.liaocheng.renewal.application.FieldProblem("year",
+			throw new WindowInvalidException(List.of(new FieldProblem("year",
 					"该批次已有企业提交申报，不能再修改年度或申报类别；如需调整，请关闭本批次后另开批次")));
 		}
 		refuseOverlap(window, id);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.batch.WindowForm;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -79,7 +80,7 @@ class WindowApiController {
 	@PutMapping("/windows/{id}")
 	WindowView change(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody WindowChange body) {
 		if (body.version() == null) {
-			throw new cn.liaocheng.renewal.batch.WindowInvalidException(List.of(new cn.liaocheng.renewal.application.FieldProblem(
+			throw new cn.liaocheng.renewal.batch.WindowInvalidException(List.of(new FieldProblem(
 					"version", "请提供读取时的 version，以免覆盖他人的修改")));
 		}
 		return WindowView.of(windows.change(user, id, body.form(), body.version()));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.batch.WindowConflictException;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
  * Registers an enterprise: checks every field, then opens the account. Two applicants may pass the checks with the
@@ -61,10 +62,10 @@ class EnterpriseSignUp {
 	private List<FieldProblem> explain(RuntimeException e, NewEnterprise enterprise) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (rules.creditCodeTaken(enterprise.creditCode())) {
-			problems.add(new FieldProblem("creditCode", FieldProblem.CREDIT_CODE_TAKEN));
+			problems.add(new FieldProblem("creditCode", RegistrationRules.CREDIT_CODE_TAKEN));
 		}
 		if (rules.userIdTaken(enterprise.userId())) {
-			problems.add(new FieldProblem("userId", FieldProblem.USER_ID_TAKEN));
+			problems.add(new FieldProblem("userId", RegistrationRules.USER_ID_TAKEN));
 		}
 		if (e instanceof ProcessEngineException && String.valueOf(e.getMessage()).contains("does not match policy")) {
 			problems.add(new FieldProblem("password", "密码不符合安全要求：须至少 10 位，包含大写字母、小写字母、数字和特殊字符，且不得包含登录用户名"));

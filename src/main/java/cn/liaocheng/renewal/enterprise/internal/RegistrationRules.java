@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -25,13 +27,13 @@ import cn.liaocheng.renewal.security.PlainText;
 @Component
 class RegistrationRules {
 
+	static final String CREDIT_CODE_TAKEN = "该统一社会信用代码已注册";
+
+	static final String USER_ID_TAKEN = "该登录用户名已被使用，请换一个";
+
 	static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{2,63}");
 
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
 	private final EnterpriseRegistry registry;
 
@@ -51,7 +53,7 @@ class RegistrationRules {
 		String code = trim(r.creditCode()).toUpperCase(Locale.ROOT);
 		CreditCode.problemWith(code).ifPresent(p -> problems.put("creditCode", p));
 		if (!problems.containsKey("creditCode") && creditCodeTaken(CreditCode.parse(code))) {
-			problems.put("creditCode", FieldProblem.CREDIT_CODE_TAKEN);
+			problems.put("creditCode", CREDIT_CODE_TAKEN);
 		}
 		text(problems, "name", r.name(), "企业名称", 128);
 		if (trim(r.divisionCode()).isEmpty()) {
@@ -76,7 +78,7 @@ class RegistrationRules {
 			problems.put("userId", "登录用户名应为 3 至 64 位，以字母或数字开头，只能包含字母、数字、下划线（_）、点（.）和短横线（-）");
 		}
 		else if (userIdTaken(userId)) {
-			problems.put("userId", FieldProblem.USER_ID_TAKEN);
+			problems.put("userId", USER_ID_TAKEN);
 		}
 		checkPassword(problems, r, userId);
 		return problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
@@ -184,7 +186,7 @@ class RegistrationRules {
 		if (phone.isEmpty()) {
 			return java.util.Optional.of("请填写联系电话");
 		}
-		if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
+		if (!PhoneNumber.isValid(phone)) {
 			return java.util.Optional.of("联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
 		}
 		return java.util.Optional.empty();

@@ -1,11 +1,11 @@
 package cn.liaocheng.renewal.notification.internal;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.notification.SmsGateway;
 
 /**
@@ -16,8 +16,6 @@ import cn.liaocheng.renewal.notification.SmsGateway;
 class SmsChannel implements DeliveryChannel {
 
 	static final String NAME = "SMS";
-
-	private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
 	private final SmsGateway gateway;
 
@@ -44,7 +42,7 @@ class SmsChannel implements DeliveryChannel {
 		if (number.startsWith("+86")) {
 			number = number.substring(3);
 		}
-		return MOBILE.matcher(number).matches() ? Optional.of(number) : Optional.empty();
+		return PhoneNumber.isMobile(number) ? Optional.of(number) : Optional.empty();
 	}
 
 	@Override

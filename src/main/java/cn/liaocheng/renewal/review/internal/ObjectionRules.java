@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.review.internal.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -13,8 +14,6 @@ import cn.liaocheng.renewal.security.PlainText;
  * two objections "the same" for merging.
  */
 final class ObjectionRules {
-
-	private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -38,7 +37,7 @@ final class ObjectionRules {
 		else {
 			PlainText.problem(organisation, false).ifPresent(p -> errors.put("organisation", "单位名称" + p));
 		}
-		if (!PHONE.matcher(strip(o.phone())).matches()) {
+		if (!PhoneNumber.isValid(strip(o.phone()))) {
 			errors.put("phone", "请填写可联系的手机号或固定电话");
 		}
 		String content = strip(o.content());

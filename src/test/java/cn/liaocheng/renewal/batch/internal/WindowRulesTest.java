@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;

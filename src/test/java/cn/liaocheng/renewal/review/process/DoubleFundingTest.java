@@ -14,7 +14,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
-import cn.liaocheng.renewal.application.FieldProblem;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 

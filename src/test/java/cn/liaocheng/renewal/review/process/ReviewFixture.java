@@ -43,6 +43,7 @@ import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -444,7 +445,7 @@ final class ReviewFixture implements AutoCloseable {
 		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)").params(claimKey, c.id()).update();
 	}
 
-	List<cn.liaocheng.renewal.application.FieldProblem> fundingProblems(Case c) {
+	List<FieldProblem> fundingProblems(Case c) {
 		return stages.fundingProblems(c.id());
 	}
 
