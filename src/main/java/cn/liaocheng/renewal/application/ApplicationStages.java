@@ -1,9 +1,7 @@
 package cn.liaocheng.renewal.application;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +58,7 @@ public class ApplicationStages {
 
 	@Transactional
 	public void recordSubsidyAmount(long applicationId, BigDecimal amount) {
-		store.outcome(applicationId, "subsidy_amount", amount);
+		store.recordSubsidyAmount(applicationId, amount);
 	}
 
 	@Transactional
@@ -78,22 +76,18 @@ public class ApplicationStages {
 	@Transactional
 	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
 			BigDecimal cap) {
-		store.outcome(applicationId, "interest_subsidy_amount", amount);
-		store.outcome(applicationId, "interest_subsidy_points", points);
-		store.outcome(applicationId, "interest_subsidy_months", months);
-		store.outcome(applicationId, "interest_subsidy_cap", cap);
+		store.recordInterestSubsidy(applicationId, amount, points, months, cap);
 	}
 
 	@Transactional
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
-		store.outcome(applicationId, "correction_deadline", deadline == null ? null : Timestamp.from(deadline));
+		store.recordCorrectionDeadline(applicationId, deadline);
 	}
 
 	/** The application's final stage, with the time of the decision. */
 	@Transactional
 	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {
-		store.moveTo(applicationId, finalStatus, message);
-		store.outcome(applicationId, "decided_at", Timestamp.from(Instant.now()));
+		store.decide(applicationId, finalStatus, message);
 	}
 
 	/** Ids of applications; convenience for lists of many (one query). */

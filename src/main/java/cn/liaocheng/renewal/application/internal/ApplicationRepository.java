@@ -141,18 +141,33 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
-	void setOutcome(long id, String column, Object value) {
-		if (!OUTCOME_COLUMNS.contains(column)) {
-			throw new IllegalArgumentException(column);
-		}
-		jdbc.sql("UPDATE application SET " + column + " = ?, updated_at = ? WHERE id = ?")
-			.params(value, Timestamp.from(Instant.now()), id)
+	void recordSubsidyAmount(long id, BigDecimal amount) {
+		jdbc.sql("UPDATE application SET subsidy_amount = ?, updated_at = ? WHERE id = ?")
+			.params(amount, Timestamp.from(Instant.now()), id)
 			.update();
 	}
 
-	private static final java.util.Set<String> OUTCOME_COLUMNS = java.util.Set.of("subsidy_amount",
-			"interest_subsidy_amount", "correction_deadline", "decided_at", "interest_subsidy_points",
-			"interest_subsidy_months", "interest_subsidy_cap");
+	/** The interest subsidy with the terms of the rule that gave it, in one statement. */
+	void recordInterestSubsidy(long id, BigDecimal amount, BigDecimal points, int months, BigDecimal cap) {
+		jdbc.sql("""
+				UPDATE application SET interest_subsidy_amount = ?, interest_subsidy_points = ?,
+				       interest_subsidy_months = ?, interest_subsidy_cap = ?, updated_at = ? WHERE id = ?""")
+			.params(amount, points, months, cap, Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	/** The deadline of the open correction, or none ({@code null}) once it is resubmitted. */
+	void recordCorrectionDeadline(long id, Instant deadline) {
+		jdbc.sql("UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ?")
+			.params(deadline == null ? null : Timestamp.from(deadline), Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	void recordDecisionTime(long id, Instant decidedAt) {
+		jdbc.sql("UPDATE application SET decided_at = ?, updated_at = ? WHERE id = ?")
+			.params(Timestamp.from(decidedAt), Timestamp.from(Instant.now()), id)
+			.update();
+	}
 
 	/** A bank's grant, in one statement. */
 	void recordLoan(long id, String bankKey, LoanGrant grant) {

@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.application.internal;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
@@ -302,8 +304,26 @@ public class ApplicationStore {
 		repository.addEvent(applicationId, actor, actorName, action, message);
 	}
 
-	public void outcome(long applicationId, String column, Object value) {
-		repository.setOutcome(applicationId, column, value);
+	public void recordSubsidyAmount(long applicationId, BigDecimal amount) {
+		repository.recordSubsidyAmount(applicationId, amount);
+	}
+
+	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
+			BigDecimal cap) {
+		repository.recordInterestSubsidy(applicationId, amount, points, months, cap);
+	}
+
+	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
+		repository.recordCorrectionDeadline(applicationId, deadline);
+	}
+
+	/**
+	 * The application's final stage and the time of its decision. Two statements: the stage moves only while the
+	 * application has not ended, the decision time is recorded in any case.
+	 */
+	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {
+		moveTo(applicationId, finalStatus, message);
+		repository.recordDecisionTime(applicationId, Instant.now());
 	}
 
 	/** A chosen bank's own decision; a grant is offered to the enterprise, which accepts at most one. */
