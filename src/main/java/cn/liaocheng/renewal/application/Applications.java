@@ -195,13 +195,8 @@ public class Applications {
 	}
 
 	private List<FieldProblem> submissionProblems(ApplicationDetail detail) {
-		List<FieldProblem> problems = new ArrayList<>();
-		try {
-			validator(detail.summary().kind(), DossierValidator.Mode.SUBMISSION).validate(DossierForms.of(detail.dossier()));
-		}
-		catch (DossierInvalidException e) {
-			problems.addAll(e.problems());
-		}
+		List<FieldProblem> problems = new ArrayList<>(
+				validator(detail.summary().kind(), DossierValidator.Mode.SUBMISSION).submissionProblems(detail.dossier()));
 		Set<AttachmentCategory> present = detail.attachments().stream().map(AttachmentView::category).collect(Collectors.toSet());
 		for (AttachmentCategory category : AttachmentCategory.values()) {
 			if (category.requiredFor(detail.summary().kind()) && !present.contains(category)) {

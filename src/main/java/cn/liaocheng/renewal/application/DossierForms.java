@@ -7,7 +7,7 @@ import java.util.List;
 
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 
-/** Turns a stored dossier back into the form it was typed in, for editing and for the submission check. */
+/** Turns a stored dossier back into the form it was typed in, for editing. */
 final class DossierForms {
 
 	private DossierForms() {

@@ -59,15 +59,11 @@ public final class DossierValidator {
 		String location = project ? text("location", "建设地点", f.getLocation(), 200, true) : null;
 		LocalDate start = project ? date("constructionStart", "建设开始日期", f.getConstructionStart(), true) : null;
 		LocalDate end = project ? date("constructionEnd", "建设完成日期", f.getConstructionEnd(), true) : null;
-		if (start != null && end != null && end.isBefore(start)) {
-			problem("constructionEnd", "建设完成日期不能早于开始日期");
-		}
+		checkConstruction(start, end);
 		BigDecimal total = project ? money("totalInvestment", "总投资", f.getTotalInvestment(), true) : null;
 		BigDecimal equipmentInvestment = project
 				? money("equipmentInvestment", "设备投资", f.getEquipmentInvestment(), true) : null;
-		if (total != null && equipmentInvestment != null && equipmentInvestment.compareTo(total) > 0) {
-			problem("equipmentInvestment", "设备投资不能超过总投资");
-		}
+		checkInvestment(total, equipmentInvestment);
 		BigDecimal output = project ? money("expectedOutputValue", "预计新增产值", f.getExpectedOutputValue(), false) : null;
 		BigDecimal saving = project ? number("expectedEnergySaving", "预计年节能量", f.getExpectedEnergySaving()) : null;
 		String benefits = project ? text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false, true) : null;
@@ -75,9 +71,7 @@ public final class DossierValidator {
 		Long projectId = project ? null : reference("projectId", f.getProjectId());
 		LocalDate commissioning = kind == ApplicationKind.SUBSIDY
 				? date("commissioningDate", "设备投用日期", f.getCommissioningDate(), true) : null;
-		if (commissioning != null && commissioning.isAfter(today)) {
-			problem("commissioningDate", "设备投用日期不能晚于今天");
-		}
+		checkCommissioning(commissioning);
 		boolean loan = kind == ApplicationKind.LOAN;
 		List<String> banks = loan ? banks(f.getBankKeys()) : List.of();
 		BigDecimal loanAmount = loan ? money("loanAmount", "贷款金额", f.getLoanAmount(), true) : null;
@@ -85,11 +79,8 @@ public final class DossierValidator {
 		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true, true) : null;
 
 		List<EquipmentLine> equipment = loan ? List.of() : equipment(f.getEquipment());
-		if (project && equipmentInvestment != null && !equipment.isEmpty()) {
-			BigDecimal sum = equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-			if (sum.compareTo(equipmentInvestment) > 0) {
-				problem("equipmentInvestment", "设备明细合计 " + Money.yuan(sum) + " 元，超过所填设备投资");
-			}
+		if (project) {
+			checkEquipmentSum(equipmentInvestment, equipment);
 		}
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
@@ -98,6 +89,88 @@ public final class DossierValidator {
 				Boolean.TRUE.equals(f.getNeedsNewLand()), Boolean.TRUE.equals(f.getNeedsEnergyUse()),
 				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning, banks,
 				loanAmount, term, purpose, equipment);
+	}
+
+	/**
+	 * What a saved dossier still lacks before it may be submitted, read from its typed values: the fields its kind
+	 * requires, the rules between fields, and the banks, which may have left the directory since the draft was saved.
+	 * Formats need no second look: nothing malformed is ever saved. In the order {@link #validate} names them.
+	 */
+	public List<FieldProblem> submissionProblems(Dossier d) {
+		problems.clear();
+		if (kind == ApplicationKind.PROJECT) {
+			require("projectName", "项目名称", d.projectName());
+			require("policyTask", "重点任务", d.policyTask());
+			require("location", "建设地点", d.location());
+			require("constructionStart", "建设开始日期", d.constructionStart());
+			require("constructionEnd", "建设完成日期", d.constructionEnd());
+			checkConstruction(d.constructionStart(), d.constructionEnd());
+			require("totalInvestment", "总投资", d.totalInvestment());
+			require("equipmentInvestment", "设备投资", d.equipmentInvestment());
+			checkInvestment(d.totalInvestment(), d.equipmentInvestment());
+		}
+		else {
+			require("projectId", "所属入库项目", d.projectId());
+		}
+		if (kind == ApplicationKind.SUBSIDY) {
+			require("commissioningDate", "设备投用日期", d.commissioningDate());
+			checkCommissioning(d.commissioningDate());
+		}
+		if (kind == ApplicationKind.LOAN) {
+			if (d.bankKeys().isEmpty()) {
+				require("bankKeys", "意向银行", null);
+			}
+			else {
+				banks(d.bankKeys());
+			}
+			require("loanAmount", "贷款金额", d.loanAmount());
+			require("loanTermMonths", "贷款期限（月）", d.loanTermMonths());
+			require("loanPurpose", "贷款用途", d.loanPurpose());
+		}
+		else if (d.equipment().isEmpty()) {
+			noEquipment();
+		}
+		if (kind == ApplicationKind.PROJECT) {
+			checkEquipmentSum(d.equipmentInvestment(), d.equipment());
+		}
+		return List.copyOf(problems);
+	}
+
+	private void require(String field, String label, Object value) {
+		if (value == null) {
+			problem(field, "请填写" + label);
+		}
+	}
+
+	private void checkConstruction(LocalDate start, LocalDate end) {
+		if (start != null && end != null && end.isBefore(start)) {
+			problem("constructionEnd", "建设完成日期不能早于开始日期");
+		}
+	}
+
+	private void checkInvestment(BigDecimal total, BigDecimal equipmentInvestment) {
+		if (total != null && equipmentInvestment != null && equipmentInvestment.compareTo(total) > 0) {
+			problem("equipmentInvestment", "设备投资不能超过总投资");
+		}
+	}
+
+	private void checkCommissioning(LocalDate commissioning) {
+		if (commissioning != null && commissioning.isAfter(today)) {
+			problem("commissioningDate", "设备投用日期不能晚于今天");
+		}
+	}
+
+	private void checkEquipmentSum(BigDecimal equipmentInvestment, List<EquipmentLine> equipment) {
+		if (equipmentInvestment != null && !equipment.isEmpty()) {
+			BigDecimal sum = equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (sum.compareTo(equipmentInvestment) > 0) {
+				problem("equipmentInvestment", "设备明细合计 " + Money.yuan(sum) + " 元，超过所填设备投资");
+			}
+		}
+	}
+
+	private void noEquipment() {
+		problem("equipment", kind == ApplicationKind.SUBSIDY ? "请至少填写一条已购设备及其发票" : "请至少填写一条设备明细");
 	}
 
 	private List<EquipmentLine> equipment(List<EquipmentLineForm> lines) {
@@ -114,7 +187,7 @@ public final class DossierValidator {
 			}
 		}
 		if (result.isEmpty() && mode == Mode.SUBMISSION && problems.stream().noneMatch(p -> p.field().startsWith("equipment["))) {
-			problem("equipment", kind == ApplicationKind.SUBSIDY ? "请至少填写一条已购设备及其发票" : "请至少填写一条设备明细");
+			noEquipment();
 		}
 		if (result.size() > 200) {
 			problem("equipment", "设备明细最多 200 条");

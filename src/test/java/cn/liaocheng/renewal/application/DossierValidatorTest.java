@@ -294,6 +294,53 @@ class DossierValidatorTest {
 		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).projectName()).startsWith("\uD840\uDC0B记");
 	}
 
+	@Test
+	void aSavedDossierIsCheckedForSubmissionOnItsTypedValuesWithTheFormsMessages() {
+		ObjectNode partProject = project(1);
+		partProject.remove("location");
+		partProject.remove("totalInvestment");
+		ObjectNode partLoan = loan("42");
+		partLoan.remove("bankKeys");
+		partLoan.remove("loanPurpose");
+		ObjectNode emptySubsidyLines = subsidy("42", TODAY);
+		emptySubsidyLines.remove("equipment");
+		List<Object[]> cases = List.of(new Object[] { ApplicationKind.PROJECT, project(3) },
+				new Object[] { ApplicationKind.SUBSIDY, subsidy("42", TODAY) },
+				new Object[] { ApplicationKind.LOAN, loan("42") }, new Object[] { ApplicationKind.PROJECT, partProject },
+				new Object[] { ApplicationKind.LOAN, partLoan }, new Object[] { ApplicationKind.SUBSIDY, emptySubsidyLines },
+				new Object[] { ApplicationKind.PROJECT, ApplicationFixtures.JSON.createObjectNode() },
+				new Object[] { ApplicationKind.SUBSIDY, ApplicationFixtures.JSON.createObjectNode() },
+				new Object[] { ApplicationKind.LOAN, ApplicationFixtures.JSON.createObjectNode() });
+		for (Object[] c : cases) {
+			ApplicationKind kind = (ApplicationKind) c[0];
+			ObjectNode typed = (ObjectNode) c[1];
+			Dossier saved = validate(kind, Mode.DRAFT, typed);
+			List<FieldProblem> asTyped = new DossierValidator(kind, Mode.SUBMISSION, BANKS, TODAY).submissionProblems(saved);
+			assertThat(asTyped).as(kind + " " + typed).isEqualTo(submissionProblemsOfForm(kind, typed));
+		}
+		assertThat(submissionProblemsOfForm(ApplicationKind.PROJECT, partProject)).isNotEmpty();
+	}
+
+	@Test
+	void aSavedLoanWhoseBankLeftTheDirectoryCannotBeSubmitted() {
+		Dossier saved = validate(ApplicationKind.LOAN, Mode.DRAFT, loan("42"));
+
+		List<FieldProblem> problems = new DossierValidator(ApplicationKind.LOAN, Mode.SUBMISSION, Set.of("boc"), TODAY)
+			.submissionProblems(saved);
+
+		assertThat(problems).containsExactly(new FieldProblem("bankKeys", "请从列出的银行中选择"));
+	}
+
+	private static List<FieldProblem> submissionProblemsOfForm(ApplicationKind kind, ObjectNode dossier) {
+		try {
+			new DossierValidator(kind, Mode.SUBMISSION, BANKS, TODAY).validate(form(dossier));
+			return List.of();
+		}
+		catch (DossierInvalidException e) {
+			return e.problems();
+		}
+	}
+
 	private static void assertOnlyProblem(ApplicationKind kind, ObjectNode dossier, String field, String message) {
 		assertThat(problems(kind, Mode.SUBMISSION, dossier)).containsExactly(new FieldProblem(field, message));
 	}
