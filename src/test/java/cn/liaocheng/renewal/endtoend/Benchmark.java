@@ -80,6 +80,12 @@ class Benchmark {
 	static final boolean TWO_NODES = Boolean.parseBoolean(System.getProperty("renewal.bench.two-nodes", "true"));
 
 	/**
+	 * The prefix of the databases the benchmark creates and drops ({@code -Drenewal.bench.database=…}), so that two
+	 * runs on one PostgreSQL server (several checkouts of the project) do not drop each other's databases.
+	 */
+	static final String DATABASE = System.getProperty("renewal.bench.database", "renewal_bench");
+
+	/**
 	 * The parts to run ({@code -Drenewal.bench.parts=startup,cases,decisions,nodes,lists}, default all of them): a run
 	 * of some parts prints its table and writes {@code target/benchmark/} only, leaving the committed figures in
 	 * {@code docs/performance/} as they are.
@@ -122,7 +128,7 @@ class Benchmark {
 		results.notes.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
 				+ Files.readString(Path.of("/proc/loadavg")).strip() + "; cases per client and level " + CASES
 				+ "; open cases for the lists " + OPEN);
-		try (FaultNodes nodes = FaultNodes.on("renewal_bench_product")) {
+		try (FaultNodes nodes = FaultNodes.on(DATABASE + "_product")) {
 			// Start-up: the product against a minimal Camunda Spring Boot application, one after the other.
 			FaultNodes.Node node = nodes.start(FaultNodes.freePort(), "bench-node-1", jvm("bench-node-1"));
 			Duration minimalAgain = null;
@@ -171,7 +177,7 @@ class Benchmark {
 
 	/** Whole cases per second, product against bare engine, with 1, 4 and 8 clients; latencies, RSS, per-case cost. */
 	private void cases(FaultNodes nodes, FaultNodes.Node node) throws Exception {
-		PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh("renewal_bench_engine");
+		PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh(DATABASE + "_engine");
 		try (BareEngine bare = BareEngine.on(bareDatabase.url(), bareDatabase.user(), bareDatabase.password(),
 				"bench-bare", true)) {
 			// Warm-up of both: a few cases, not counted.

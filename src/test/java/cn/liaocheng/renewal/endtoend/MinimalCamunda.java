@@ -30,7 +30,7 @@ final class MinimalCamunda {
 	/** On an empty database ({@code fresh}), or again on the one of the previous start. */
 	static Duration startupTime(Path out, boolean fresh) throws IOException, InterruptedException {
 		if (fresh || database == null) {
-			database = PostgresTestDatabase.fresh("renewal_bench_minimal");
+			database = PostgresTestDatabase.fresh(Benchmark.DATABASE + "_minimal");
 		}
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !entry.endsWith(File.separator + "classes") && !entry.endsWith(File.separator + "classes/"))

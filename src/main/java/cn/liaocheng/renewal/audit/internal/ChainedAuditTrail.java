@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -13,10 +14,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
 
-/** The audit trail as a hash chain in {@code audit_log}, serialised by a row lock on {@code audit_head}. */
+/**
+ * The audit trail as a hash chain in {@code audit_log}, serialised by a row lock on {@code audit_head}. A transaction's
+ * entries are appended just before it commits, in the order they were recorded: the lock, which every auditing
+ * transaction of every node waits for, is then held for those few rows and the commit only, not for the rest of the
+ * transaction (a task completion's whole engine work, a submission's process start). The chain's order is the order
+ * of the commits; each entry keeps the moment its action was recorded. A transaction that rolls back appends nothing.
+ */
 @Component
 class ChainedAuditTrail implements AuditTrail {
 
@@ -29,19 +38,81 @@ class ChainedAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, String action, String subject, String details) {
+		Pending entry = new Pending(Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, action, subject,
+				details == null ? "" : details);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			append(List.of(entry));
+			return;
+		}
+		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+		if (batch == null) {
+			batch = new Batch();
+			TransactionSynchronizationManager.bindResource(this, batch);
+			TransactionSynchronizationManager.registerSynchronization(batch);
+		}
+		if (batch.appended) {
+			// Recorded by another synchronization while this transaction commits: too late to wait, appended at once.
+			append(List.of(entry));
+			return;
+		}
+		batch.entries.add(entry);
+	}
+
+	/** Appends entries to the chain under the head's row lock, which the transaction's commit releases. */
+	private void append(List<Pending> entries) {
 		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1 FOR UPDATE")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();
-		long id = head.lastId() + 1;
-		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String text = details == null ? "" : details;
-		String hash = hash(head.lastHash(), id, at, actor, action, subject, text);
-		jdbc.sql("""
-				INSERT INTO audit_log (id, occurred_at, actor, action, subject, details, prev_hash, entry_hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, Timestamp.from(at), actor, action, subject, text, head.lastHash(), hash)
-			.update();
-		jdbc.sql("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1").params(id, hash).update();
+		long id = head.lastId();
+		String previous = head.lastHash();
+		for (Pending e : entries) {
+			id++;
+			String hash = hash(previous, id, e.at(), e.actor(), e.action(), e.subject(), e.details());
+			jdbc.sql("""
+					INSERT INTO audit_log (id, occurred_at, actor, action, subject, details, prev_hash, entry_hash)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, Timestamp.from(e.at()), e.actor(), e.action(), e.subject(), e.details(), previous, hash)
+				.update();
+			previous = hash;
+		}
+		jdbc.sql("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1").params(id, previous).update();
+	}
+
+	/** One action waiting for its transaction's commit. */
+	private record Pending(Instant at, String actor, String action, String subject, String details) {
+	}
+
+	/** The entries of one transaction, appended before it commits. */
+	private final class Batch implements TransactionSynchronization {
+
+		final List<Pending> entries = new ArrayList<>();
+
+		boolean appended;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			appended = true;
+			if (!entries.isEmpty()) {
+				append(entries);
+			}
+		}
+
+		/** A transaction of its own starts inside this one (REQUIRES_NEW): its entries are its own. */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(ChainedAuditTrail.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(ChainedAuditTrail.this, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(ChainedAuditTrail.this);
+		}
+
 	}
 
 	@Override

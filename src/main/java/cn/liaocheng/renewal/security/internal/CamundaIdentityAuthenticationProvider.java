@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -39,6 +41,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identity;
 
+	/** Runs engine commands; identity calls inside one share its command context and transaction. */
+	private final CommandExecutor commands;
+
 	private final UnknownLogins unknownLogins;
 
 	private final VerifiedPasswords verified;
@@ -48,9 +53,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final String decoyHash = decoy.encode("no account has this password");
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity, UnknownLogins unknownLogins,
-			VerifiedPasswords verified) {
+	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
+			UnknownLogins unknownLogins, VerifiedPasswords verified) {
 		this.identity = identity;
+		this.commands = engine.getCommandExecutorTxRequired();
 		this.unknownLogins = unknownLogins;
 		this.verified = verified;
 	}
@@ -63,14 +69,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(WRONG);
 		}
 		Instant now = Instant.now();
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		if (user == null) {
-			// Self-registered ids are lower case; accept them typed in any case.
-			user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
-		}
-		if (user == null) {
+		Account account = account(userId);
+		if (account == null) {
 			throw refusalOfUnknown(userId, password, now);
 		}
+		User user = account.user();
 		forgetOldFailures(user, now);
 		rejectIfLocked(user, now);
 		// A password checked right against this very hash a moment ago (HTTP Basic sends it with every request) is
@@ -85,8 +88,28 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 				verified.remember(clean, password, now);
 			}
 		}
-		PortalUser portalUser = portalUser(user);
+		PortalUser portalUser = portalUser(user, account.groups());
 		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities(portalUser));
+	}
+
+	/** An account and the groups it is in, as read together at one moment. */
+	private record Account(User user, List<Group> groups) {
+	}
+
+	/**
+	 * The account and its groups in one engine command (one transaction): HTTP Basic authenticates every request, and
+	 * two commands of their own cost each request a second transaction and connection checkout. The groups are read
+	 * whether or not the password turns out right; a refused request does nothing with them.
+	 */
+	private Account account(String userId) {
+		return commands.execute(context -> {
+			User user = identity.createUserQuery().userId(userId).singleResult();
+			if (user == null) {
+				// Self-registered ids are lower case; accept them typed in any case.
+				user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
+			}
+			return user == null ? null : new Account(user, identity.createGroupQuery().groupMember(user.getId()).list());
+		});
 	}
 
 	/** An id without an account fails as an account with a wrong password would, lock-out included. */
@@ -120,12 +143,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	PortalUser portalUser(User user) {
-		List<Membership> memberships = identity.createGroupQuery()
-			.groupMember(user.getId())
-			.list()
-			.stream()
-			.map(g -> new Membership(g.getId(), g.getName(), typeOf(g)))
-			.toList();
+		return portalUser(user, identity.createGroupQuery().groupMember(user.getId()).list());
+	}
+
+	private static PortalUser portalUser(User user, List<Group> groups) {
+		List<Membership> memberships = groups.stream().map(g -> new Membership(g.getId(), g.getName(), typeOf(g))).toList();
 		// Chinese order: family name (here the organisation) before given name (here the post).
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
 				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
