@@ -61,6 +61,15 @@ final class BareEngine implements AutoCloseable {
 
 	}
 
+	/** The review tasks' overdue timers start from a standard deadline; here a week ahead (no timer fires). */
+	public static final class Deadlines {
+
+		public java.util.Date standard() {
+			return java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+		}
+
+	}
+
 	private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+(?:Delegate|Listener))\\}");
 
 	final ProcessEngine engine;
@@ -112,6 +121,7 @@ final class BareEngine implements AutoCloseable {
 			}
 		}
 		beans.put("reviewRouting", new Routing());
+		beans.put("reviewDeadlines", new Deadlines());
 		// The two whose results the models branch on: the joint review's bodies from the same routing table the
 		// product's delegate evaluates (with the facts it reads from the dossier, here process variables), and the
 		// summary's outcome when every body agreed.
