@@ -246,6 +246,11 @@ class Benchmark {
 			options.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr")
 					+ ",settings=profile,dumponexit=true");
 		}
+		// Diagnostics for the product's nodes only, e.g. -Drenewal.bench.node-options=-XX:NativeMemoryTracking=summary
+		String extra = System.getProperty("renewal.bench.node-options", "").strip();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
 		return options;
 	}
 

@@ -51,7 +51,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	/** Spends on an unknown id about the time a real password check takes. */
 	private final Argon2PasswordEncoder decoy = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
-	private final String decoyHash = decoy.encode("no account has this password");
+	/**
+	 * The Argon2id hash of "no account has this password" with the decoy's parameters (m=16384, t=2, p=1), fixed
+	 * rather than computed at each start, where it cost a hash's CPU; checking a password against it costs what a
+	 * real check costs, as the parameters are read from the hash. Not a secret: it hashes a sentence written here.
+	 */
+	static final String DECOY_HASH = "$argon2id$v=19$m=16384,t=2,p=1$"
+			+ "qA5672XirCFBj62ejJshRA$BJkdpyOXnC4Lnvegi6oULkTZ+VlI9SRjA5mrXhQgcCA";
 
 	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
 			UnknownLogins unknownLogins, VerifiedPasswords verified) {
@@ -118,7 +124,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (locked.isPresent()) {
 			return LoginLockPolicy.locked(locked.get(), now);
 		}
-		decoy.matches(password, decoyHash);
+		decoy.matches(password, DECOY_HASH);
 		unknownLogins.recordFailure(userId, now);
 		return new BadCredentialsException(WRONG);
 	}
