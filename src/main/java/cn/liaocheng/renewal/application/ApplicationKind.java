@@ -1,30 +1,23 @@
 package cn.liaocheng.renewal.application;
 
-/** The three kinds of application, each with the process that reviews it. */
+/** The three kinds of application. */
 public enum ApplicationKind {
 
-	PROJECT("项目入库申请", "project-registration", "XM"),
-	SUBSIDY("奖补资金申请", "subsidy-application", "JB"),
-	LOAN("技术改造贷款申请", "loan-application", "DK");
+	PROJECT("项目入库申请", "XM"),
+	SUBSIDY("奖补资金申请", "JB"),
+	LOAN("技术改造贷款申请", "DK");
 
 	private final String label;
 
-	private final String processKey;
-
 	private final String referencePrefix;
 
-	ApplicationKind(String label, String processKey, String referencePrefix) {
+	ApplicationKind(String label, String referencePrefix) {
 		this.label = label;
-		this.processKey = processKey;
 		this.referencePrefix = referencePrefix;
 	}
 
 	public String label() {
 		return label;
-	}
-
-	public String processKey() {
-		return processKey;
 	}
 
 	public String referencePrefix() {

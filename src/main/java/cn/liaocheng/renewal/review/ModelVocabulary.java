@@ -25,10 +25,14 @@ public final class ModelVocabulary {
 			"reportOverdueClawbackDelegate", "overdueFollowUpListener");
 
 	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
-	public static final Set<String> VARIABLES = Set.of("anyGranted", "bankKey", "bankKeys", "cityOutcome", "correctionDeadline",
-			"countyOutcome", "decision", "divisionCode", "enterpriseUser", "expertReview", "hasObjections",
-			"jointOutcome", "kind", "noticeEnds", "reviewBodies", "reviewBody", "reviewDecision", "paidInFull",
-			"rectificationDue", "performanceDue", "repaymentDueAt");
+	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey", ReviewProcesses.BANK_KEYS,
+			"cityOutcome", ReviewProcesses.CORRECTION_DEADLINE, "countyOutcome", ReviewProcesses.DECISION,
+			ReviewProcesses.DIVISION_CODE, ReviewProcesses.ENTERPRISE_USER, ReviewProcesses.EXPERT_REVIEW,
+			ReviewProcesses.HAS_OBJECTIONS, ReviewProcesses.JOINT_OUTCOME, ReviewProcesses.KIND,
+			ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES, ReviewProcesses.REVIEW_BODY,
+			ReviewProcesses.REVIEW_DECISION,
+			// after the award (modules aftercare and clawback)
+			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt");
 
 	/**
 	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint review's split and the

@@ -1,7 +1,16 @@
 package cn.liaocheng.renewal.review;
 
-/** Keys, element ids and variable names the review models in bpmn/ and the code share. */
+import cn.liaocheng.renewal.application.ApplicationKind;
+
+/** Keys, element ids and variable names the review models in bpmn/ and the code share: their one owner. */
 public final class ReviewProcesses {
+
+	/** The main process of each kind of application (file name = key). */
+	public static final String PROJECT_REGISTRATION = "project-registration";
+
+	public static final String SUBSIDY_APPLICATION = "subsidy-application";
+
+	public static final String LOAN_APPLICATION = "loan-application";
 
 	public static final String COUNTY_REVIEW = "county-review";
 
@@ -20,10 +29,53 @@ public final class ReviewProcesses {
 	/** Error thrown when an enterprise lets the correction deadline pass. */
 	public static final String ERROR_CORRECTION_LAPSED = "CORRECTION_LAPSED";
 
+	/** Element ids the code acts on. */
+	public static final String TASK_JOINT_REVIEW = "Task_JointReview";
+
+	public static final String TASK_BANK_DECISION = "Task_BankDecision";
+
+	public static final String TASK_EXPERT_REVIEW = "Task_ExpertReview";
+
+	public static final String TASK_RESOLVE_OBJECTIONS = "Task_ResolveObjections";
+
+	/** The enterprise's task in the correction process. */
+	public static final String TASK_ENTERPRISE_CORRECTION = "Task_EnterpriseCorrection";
+
+	/** The catch event the subsidy process waits at while the public notice runs. */
+	public static final String NOTICE_PERIOD_ENDS = "TimerEvent_NoticePeriodEnds";
+
+	/** The message the loan process waits for once a bank granted (bpmn/loan-application.bpmn). */
+	public static final String LOAN_OFFER_ACCEPTED = "LoanOfferAccepted";
+
 	/** Variables. */
 	public static final String APPLICATION_ID = "applicationId";
 
+	/** What Tasklist's forms and lists show of a case: its reference, enterprise and title. */
+	public static final String REFERENCE_NO = "referenceNo";
+
+	public static final String ENTERPRISE_NAME = "enterpriseName";
+
+	public static final String APPLICATION_TITLE = "applicationTitle";
+
+	/** The enterprise's user who submitted: the assignee of the correction task. */
+	public static final String ENTERPRISE_USER = "enterpriseUser";
+
+	/** Routing inputs: the kind of application, the county, the banks a loan is pushed to (comma-separated). */
+	public static final String KIND = "kind";
+
+	public static final String DIVISION_CODE = "divisionCode";
+
+	public static final String BANK_KEYS = "bankKeys";
+
+	/** What the loan forms show: the chosen banks' names and the loan asked for. */
+	public static final String BANK_NAMES = "bankNames";
+
+	public static final String LOAN_AMOUNT = "loanAmount";
+
 	public static final String DECISION = "decision";
+
+	/** Task-local: the kind of application in Chinese (项目入库, 奖补资金, 设备更新贷款), for Tasklist's list. */
+	public static final String KIND_NAME = "kindName";
 
 	public static final String OPINION = "opinion";
 
@@ -76,6 +128,15 @@ public final class ReviewProcesses {
 	public static final int NOTICE_DAYS = 5;
 
 	private ReviewProcesses() {
+	}
+
+	/** The key of the process that reviews an application of this kind. */
+	public static String processKey(ApplicationKind kind) {
+		return switch (kind) {
+			case PROJECT -> PROJECT_REGISTRATION;
+			case SUBSIDY -> SUBSIDY_APPLICATION;
+			case LOAN -> LOAN_APPLICATION;
+		};
 	}
 
 }

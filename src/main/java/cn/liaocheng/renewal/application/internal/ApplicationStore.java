@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
@@ -56,7 +57,7 @@ public class ApplicationStore {
 
 	private final ReferenceNumbers references;
 
-	private final ProcessLauncher processes;
+	private final CaseReviews reviews;
 
 	private final FileStore files;
 
@@ -68,12 +69,12 @@ public class ApplicationStore {
 
 	private final OrganizationCatalog organizations;
 
-	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, ProcessLauncher processes,
+	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, CaseReviews reviews,
 			FileStore files, AuditTrail audit, FundingClaims funding, LoanOffers loanOffers,
 			OrganizationCatalog organizations) {
 		this.repository = repository;
 		this.references = references;
-		this.processes = processes;
+		this.reviews = reviews;
 		this.files = files;
 		this.audit = audit;
 		this.funding = funding;
@@ -144,7 +145,7 @@ public class ApplicationStore {
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			funding.claim(id, enterprise.id(), row.kind(), row.dossier());
 			// The correction task of the review process takes the dossier back to the step that returned it.
-			if (!processes.resubmit(id, row.kind(), row.divisionCode(), current.summary().title(), row.dossier())) {
+			if (!reviews.resume(submission(id, row, row.referenceNo(), user, enterprise, current.summary().title()))) {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
 			declare(id, user);
@@ -157,8 +158,8 @@ public class ApplicationStore {
 		}
 		funding.claim(id, enterprise.id(), row.kind(), row.dossier());
 		String referenceNo = row.referenceNo() != null ? row.referenceNo() : references.next(row.kind().referencePrefix());
-		String processInstanceId = processes.start(new ProcessLauncher.Start(id, row.kind(), row.divisionCode(), referenceNo,
-				user.userId(), enterprise.name(), current.summary().title(), row.dossier()));
+		String processInstanceId = reviews
+			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.markSubmitted(id, referenceNo, processInstanceId);
 		declare(id, user);
 		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED",
@@ -167,16 +168,23 @@ public class ApplicationStore {
 		return detail(enterprise, id).summary();
 	}
 
+	/** What the review of a (re)submitted application goes by: references and routing inputs, not the dossier. */
+	private static CaseReviews.Submission submission(long id, ApplicationRow row, String referenceNo, PortalUser user,
+			Enterprise enterprise, String title) {
+		return new CaseReviews.Submission(id, row.kind(), row.divisionCode(), referenceNo, user.userId(),
+				enterprise.name(), title, row.dossier().bankKeys(), row.dossier().loanAmount());
+	}
+
 	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.WITHDRAWN) {
 			return; // a re-sent withdrawal: the first one took effect, answer as it did
 		}
 		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null
-				|| processes.reviewStarted(id)) {
+				|| reviews.started(id)) {
 			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
 		}
-		processes.cancel(row.processInstanceId(), "申请人撤回");
+		reviews.cancel(row.processInstanceId(), "申请人撤回");
 		repository.changeStatus(id, ApplicationStatus.COUNTY_REVIEW, ApplicationStatus.WITHDRAWN);
 		funding.release(id);
 		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN", "申请人在审核开始前撤回申报");
@@ -369,7 +377,7 @@ public class ApplicationStore {
 				: "；" + String.join("、", undecided.stream().map(this::bankName).toList()) + "的审贷已关闭";
 		repository.addEvent(id, user.userId(), user.displayName(), "LOAN_ACCEPTED", "接受" + bankName(bankKey) + "的贷款" + closed);
 		audit.record(user.userId(), "LOAN_OFFER_ACCEPTED", subject(id), bankKey + (undecided.isEmpty() ? "" : " closed=" + undecided));
-		processes.loanOfferAccepted(id);
+		reviews.loanOfferAccepted(id);
 	}
 
 	private String bankName(String bankKey) {

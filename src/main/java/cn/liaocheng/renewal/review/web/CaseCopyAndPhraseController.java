@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.liaocheng.renewal.review.internal.CaseCopies;
-import cn.liaocheng.renewal.review.internal.OpinionPhrases;
+import cn.liaocheng.renewal.review.access.CaseCopies;
+import cn.liaocheng.renewal.review.opinions.OpinionPhrases;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -22,8 +22,9 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
-import cn.liaocheng.renewal.review.internal.ReviewAccess;
-import cn.liaocheng.renewal.review.internal.ReviewOpinions;
+import cn.liaocheng.renewal.review.access.ReviewAccess;
+import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -46,12 +47,12 @@ class DossierController {
 
 	private final cn.liaocheng.renewal.application.DossierPrints prints;
 
-	private final cn.liaocheng.renewal.review.internal.TaskOperations operations;
+	private final TaskOperations operations;
 
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
 			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
 			cn.liaocheng.renewal.application.DossierPrints prints,
-			cn.liaocheng.renewal.review.internal.TaskOperations operations) {
+			TaskOperations operations) {
 		this.prints = prints;
 		this.operations = operations;
 		this.stages = stages;

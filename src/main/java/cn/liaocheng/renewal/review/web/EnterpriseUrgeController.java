@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.application.Applications;
-import cn.liaocheng.renewal.review.internal.HandOver;
-import cn.liaocheng.renewal.review.internal.TaskOperations;
+import cn.liaocheng.renewal.review.tasks.HandOver;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

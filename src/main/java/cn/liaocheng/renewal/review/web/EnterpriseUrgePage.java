@@ -14,9 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.Applications;
-import cn.liaocheng.renewal.review.internal.HandOver;
-import cn.liaocheng.renewal.review.internal.HandOverException;
-import cn.liaocheng.renewal.review.internal.TaskOperations;
+import cn.liaocheng.renewal.review.tasks.HandOver;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.liaocheng.renewal.batch.BatchYears;
-import cn.liaocheng.renewal.review.internal.HandledCases;
+import cn.liaocheng.renewal.review.history.HandledCases;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /** 已办 and the reviewers' case search: only cases the reviewer or their body handled. */

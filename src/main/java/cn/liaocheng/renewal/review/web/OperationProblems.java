@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.operations.Problems;
-import cn.liaocheng.renewal.review.internal.HandOverException;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
 
 /** RFC 7807 answers of the approval operations, in Chinese; the same statuses for every operation. */
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.liaocheng.renewal.review.internal.NoticeBoard;
-import cn.liaocheng.renewal.review.internal.NoticeBoard.Filing;
-import cn.liaocheng.renewal.review.internal.NoticeBoard.ObjectionForm;
+import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
+import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

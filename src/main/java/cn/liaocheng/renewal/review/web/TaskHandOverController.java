@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.liaocheng.renewal.review.internal.HandOver;
-import cn.liaocheng.renewal.review.internal.TaskHandOvers;
+import cn.liaocheng.renewal.review.tasks.HandOver;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

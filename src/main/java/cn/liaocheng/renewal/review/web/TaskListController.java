@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.liaocheng.renewal.review.internal.BatchClaims;
-import cn.liaocheng.renewal.review.internal.TaskDeadlines;
+import cn.liaocheng.renewal.review.deadlines.TaskDeadlines;
+import cn.liaocheng.renewal.review.tasks.BatchClaims;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

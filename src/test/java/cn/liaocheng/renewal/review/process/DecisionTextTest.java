@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.decision.DecisionType;
-import cn.liaocheng.renewal.review.internal.NoticeBoard;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
 import cn.liaocheng.renewal.support.WebIntegrationTest;

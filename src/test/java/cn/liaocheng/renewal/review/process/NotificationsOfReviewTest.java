@@ -15,10 +15,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
-import cn.liaocheng.renewal.review.internal.CaseCopies;
-import cn.liaocheng.renewal.review.internal.TaskHandOvers;
-import cn.liaocheng.renewal.review.internal.TaskOperations;
+import cn.liaocheng.renewal.review.access.CaseCopies;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;

@@ -45,6 +45,7 @@ import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
 
@@ -548,9 +549,9 @@ final class ReviewFixture implements AutoCloseable {
 		applications.submit(enterprise, id, true);
 		ProcessInstance process = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(Long.toString(id))
-			.processDefinitionKey(kind.processKey())
+			.processDefinitionKey(ReviewProcesses.processKey(kind))
 			.singleResult();
-		assertThat(process).as("%s process of application %s", kind.processKey(), id).isNotNull();
+		assertThat(process).as("%s process of application %s", ReviewProcesses.processKey(kind), id).isNotNull();
 		return new Case(id, kind, process);
 	}
 

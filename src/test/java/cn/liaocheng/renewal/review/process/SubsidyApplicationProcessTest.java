@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
-import cn.liaocheng.renewal.review.internal.NoticeBoard;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 

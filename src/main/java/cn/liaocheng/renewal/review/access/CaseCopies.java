@@ -1,0 +1,205 @@
+package cn.liaocheng.renewal.review.access;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.CaseCopied;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.history.OperationLog;
+import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
+import cn.liaocheng.renewal.security.PlainText;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * 抄送: the holder of a review task sends its case for information to a body (a review group) or to a person of
+ * the staff; the recipients may then open the case's dossier, read-only, and get no task. Recorded like every
+ * operation, and {@link ReviewAccess} reads the copies.
+ */
+@Service
+public class CaseCopies {
+
+	private static final int LIST_MAX = 50;
+
+	private final JdbcClient jdbc;
+
+	private final TaskHandOvers handOvers;
+
+	private final IdentityService identity;
+
+	private final Directory directory;
+
+	private final OperationLog operations;
+
+	private final ApplicationStages stages;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	CaseCopies(JdbcClient jdbc, TaskHandOvers handOvers, IdentityService identity, Directory directory,
+			OperationLog operations, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.handOvers = handOvers;
+		this.identity = identity;
+		this.directory = directory;
+		this.operations = operations;
+		this.stages = stages;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/** A case copied to the reader, as their list shows it. */
+	public record Copy(long applicationId, String referenceNo, String title, String fromName, String reason,
+			Instant at) {
+	}
+
+	/** A body a case may be copied to. */
+	public record Body(String id, String name) {
+	}
+
+	/** The bodies a case may be copied to, as the 抄送 dialog offers them. */
+	public List<Body> bodies() {
+		return directory.bodies().entrySet().stream().map(e -> new Body(e.getKey(), e.getValue())).toList();
+	}
+
+	/** Sends the case of the task {@code callerId} holds to a body ({@code toBody}) or a person ({@code toUser}). */
+	@Transactional
+	public String copy(String callerId, String taskId, String toBody, String toUser, String reason) {
+		return handOvers.withProductAuthority(() -> {
+			TaskHandOvers.HeldTask held = handOvers.heldBy(callerId, taskId);
+			String body = toBody == null ? "" : toBody.strip();
+			String user = toUser == null ? "" : toUser.strip();
+			if (body.isEmpty() == user.isEmpty()) {
+				throw invalid("to", "请选择一个抄送单位，或填写一位抄送人员的登录账号");
+			}
+			String why = TaskHandOvers.reason(reason);
+			String recipientName = body.isEmpty() ? person(user) : body(body);
+			if (alreadyCopied(held.applicationId(), body.isEmpty() ? null : body, user.isEmpty() ? null : user)) {
+				throw invalid("to", "该案件已抄送" + recipientName);
+			}
+			jdbc.sql("""
+					INSERT INTO case_copy (application_id, recipient_group, recipient_user, actor, reason, created_at)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(held.applicationId(), body.isEmpty() ? null : body, user.isEmpty() ? null : user, callerId, why,
+						Timestamp.from(Instant.now()))
+				.update();
+			String callerName = directory.personName(callerId);
+			String bodyName = directory.bodyName(held.bodies().first());
+			operations.add(held.applicationId(), "COPY", held.task().getId(), held.task().getName(), callerId, callerName,
+					recipientName, why);
+			stages.note(held.applicationId(), callerId, bodyName, "TASK_COPY", bodyName + "「" + held.task().getName()
+					+ "」由" + callerName + "抄送" + recipientName + "知悉。抄送原因：" + why);
+			audit.record(callerId, "TASK_COPY", "application:" + held.applicationId(),
+					"to " + (body.isEmpty() ? "user " + user : "group " + body) + "; reason: " + why);
+			events.publishEvent(new CaseCopied(held.applicationId(), body.isEmpty() ? null : body,
+					user.isEmpty() ? null : user, callerId, why));
+			return recipientName;
+		});
+	}
+
+	/** Whether the case was copied to the user or to one of their groups. */
+	@Transactional(readOnly = true)
+	public boolean copiedTo(PortalUser user, long applicationId) {
+		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
+		return jdbc.sql("""
+				SELECT count(*) FROM case_copy WHERE application_id = :id
+				AND (recipient_user = :user OR recipient_group IN (:groups))""")
+			.param("id", applicationId)
+			.param("user", user.userId())
+			.param("groups", groups)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The cases copied to the user or their groups, newest first. */
+	@Transactional(readOnly = true)
+	public List<Copy> copiedTo(PortalUser user) {
+		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
+		record Row(long applicationId, String actor, String reason, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT application_id, actor, reason, created_at FROM case_copy
+				WHERE recipient_user = :user OR recipient_group IN (:groups) ORDER BY created_at DESC, id DESC""")
+			.param("user", user.userId())
+			.param("groups", groups)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.list()
+			.stream()
+			.limit(LIST_MAX)
+			.toList();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, ApplicationSummary> summaries = stages.summaries(rows.stream().map(Row::applicationId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
+		Map<String, String> names = rows.stream().map(Row::actor).distinct()
+			.collect(Collectors.toMap(Function.identity(), directory::personName));
+		return rows.stream()
+			.filter(r -> summaries.containsKey(r.applicationId()))
+			.map(r -> new Copy(r.applicationId(), summaries.get(r.applicationId()).referenceNo(),
+					summaries.get(r.applicationId()).title(), names.get(r.actor()), r.reason(), r.at()))
+			.toList();
+	}
+
+	private boolean alreadyCopied(long applicationId, String group, String user) {
+		return jdbc.sql("""
+				SELECT count(*) FROM case_copy WHERE application_id = ?
+				AND (recipient_group = ? OR recipient_user = ?)""")
+			.params(applicationId, group, user)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** A body: a county department, a city body or a bank (not a lead group, not enterprises). */
+	private String body(String groupId) {
+		Group group = groupId.length() > 64 ? null : identity.createGroupQuery().groupId(groupId).singleResult();
+		GroupType type = group == null ? null : GroupType.of(group.getType());
+		if (type == null || !(type == GroupType.COUNTY || type == GroupType.CITY || type == GroupType.BANK)
+				|| groupId.endsWith(GroupNames.LEAD_SUFFIX)) {
+			throw invalid("to", "抄送单位须是县级部门、市级单位或银行");
+		}
+		return directory.bodyName(groupId);
+	}
+
+	/** A person of the staff: a member of some body; never an enterprise account. */
+	private String person(String userId) {
+		HandOverException outside = invalid("to", "抄送人员须是审核单位的在册人员");
+		if (userId.length() > 64 || !PlainText.isClean(userId, false)
+				|| identity.createUserQuery().userId(userId).count() == 0) {
+			throw outside;
+		}
+		List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
+		boolean staff = groups.stream().map(g -> GroupType.of(g.getType()))
+			.anyMatch(t -> t == GroupType.COUNTY || t == GroupType.CITY || t == GroupType.BANK);
+		boolean enterprise = groups.stream().anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE
+				|| GroupNames.ENTERPRISES.equals(g.getId()));
+		if (!staff || enterprise) {
+			throw outside;
+		}
+		return directory.personName(userId);
+	}
+
+	private static HandOverException invalid(String field, String message) {
+		return new HandOverException(Reason.INVALID, field, message);
+	}
+
+}

@@ -1,0 +1,139 @@
+package cn.liaocheng.renewal.review.deadlines;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
+import cn.liaocheng.renewal.security.PlainText;
+
+/**
+ * How many working days remain until the due date of the review tasks a reviewer sees in Tasklist's list. Counted
+ * when asked (the figure changes every working day, so it cannot be stored on the task) on the China working-day
+ * calendar. Only tasks the caller could find through the reviewers' filters are answered: tasks of one of their
+ * groups (claimed or not), tasks they hold and tasks they delegated; any other id is left out of the answer, as if
+ * it did not exist.
+ */
+@Service
+public class TaskDeadlines {
+
+	/** Tasklist shows at most 15 tasks a page; a little more leaves room for a list that grew while it was open. */
+	public static final int MAX_IDS = 50;
+
+	private static final int ID_MAX = 64;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final WorkingDays workingDays;
+
+	private final TaskHandOvers handOvers;
+
+	private final Clock clock;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	TaskDeadlines(TaskService tasks, IdentityService identity, WorkingDays workingDays, TaskHandOvers handOvers) {
+		this(tasks, identity, workingDays, handOvers, Clock.system(ChinaTime.ZONE));
+	}
+
+	TaskDeadlines(TaskService tasks, IdentityService identity, WorkingDays workingDays, TaskHandOvers handOvers,
+			Clock clock) {
+		this.tasks = tasks;
+		this.identity = identity;
+		this.workingDays = workingDays;
+		this.handOvers = handOvers;
+		this.clock = clock;
+	}
+
+	/** A task's due date and the working days left (negative: overdue by that many), with the words to show. */
+	public record Remaining(String taskId, Instant due, int workingDays, boolean overdue, String text) {
+	}
+
+	/**
+	 * The remaining working days of those of {@code taskIds} the caller may see, in the order asked; refused when
+	 * more than {@link #MAX_IDS} ids are asked at once.
+	 */
+	@Transactional(readOnly = true)
+	public List<Remaining> remaining(String callerId, List<String> taskIds) {
+		Set<String> ids = wanted(taskIds);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return handOvers.withProductAuthority(() -> {
+			Map<String, Task> visible = new LinkedHashMap<>();
+			List<String> groups = identity.createGroupQuery()
+				.groupMember(callerId)
+				.list()
+				.stream()
+				.map(Group::getId)
+				.toList();
+			String[] idArray = ids.toArray(String[]::new);
+			if (!groups.isEmpty()) {
+				tasks.createTaskQuery()
+					.taskIdIn(idArray)
+					.taskCandidateGroupIn(groups)
+					.includeAssignedTasks()
+					.list()
+					.forEach(t -> visible.put(t.getId(), t));
+			}
+			tasks.createTaskQuery().taskIdIn(idArray).taskAssignee(callerId).list().forEach(t -> visible.put(t.getId(), t));
+			tasks.createTaskQuery().taskIdIn(idArray).taskOwner(callerId).list().forEach(t -> visible.put(t.getId(), t));
+			Instant now = clock.instant();
+			List<Remaining> answer = new ArrayList<>();
+			for (String id : ids) {
+				Task task = visible.get(id);
+				if (task != null && task.getDueDate() != null) {
+					answer.add(remaining(id, task.getDueDate().toInstant(), now));
+				}
+			}
+			return answer;
+		});
+	}
+
+	/** The figure for one due date, seen at {@code now}. */
+	Remaining remaining(String taskId, Instant due, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
+		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
+		if (now.isAfter(due)) {
+			int late = dueDay.isBefore(today) ? workingDays.workingDaysBetween(dueDay, today) : 0;
+			return new Remaining(taskId, due, -late, true,
+					late == 0 ? "已超期（今日到期）" : "已超期 " + late + " 个工作日");
+		}
+		int left = dueDay.isAfter(today) ? workingDays.workingDaysBetween(today, dueDay) : 0;
+		return new Remaining(taskId, due, left, false, left == 0 ? "今日到期" : "剩余 " + left + " 个工作日");
+	}
+
+	private static Set<String> wanted(List<String> taskIds) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (String id : taskIds == null ? List.<String>of() : taskIds) {
+			String trimmed = id == null ? "" : id.strip();
+			if (!trimmed.isEmpty()) {
+				ids.add(trimmed);
+			}
+		}
+		if (ids.size() > MAX_IDS) {
+			throw new HandOverException(HandOverException.Reason.INVALID, "ids", "一次最多查询 " + MAX_IDS + " 个任务");
+		}
+		// An id that cannot be a task id cannot be a visible task either: left out like any other.
+		ids.removeIf(id -> id.length() > ID_MAX || !PlainText.isClean(id, false));
+		return ids;
+	}
+
+}

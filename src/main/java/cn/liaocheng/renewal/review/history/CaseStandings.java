@@ -1,0 +1,328 @@
+package cn.liaocheng.renewal.review.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.CaseStanding.BodyReview;
+import cn.liaocheng.renewal.application.CaseStanding.Correction;
+import cn.liaocheng.renewal.application.CaseStanding.Stage;
+import cn.liaocheng.renewal.application.CaseStanding.State;
+import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+
+/**
+ * The case page's view of a review, read from the open tasks of this application's process instances (by business
+ * key), its opinions of record and its public notice: which stage it is at, who handles it and by when, and which
+ * joint-review bodies have given their opinion. Three queries plus one identity-link lookup per open task, which
+ * is at most one per joint-review body.
+ */
+@Component
+class CaseStandings implements CaseProgress {
+
+	private static final String YOU = CaseStanding.ENTERPRISE;
+
+	private static final String CORRECTION_TASK = ReviewProcesses.TASK_ENTERPRISE_CORRECTION;
+
+	private static final String JOINT_REVIEW = ReviewProcesses.TASK_JOINT_REVIEW;
+
+	private static final String BANK_DECISION = ReviewProcesses.TASK_BANK_DECISION;
+
+	/** A stage of the timeline and the review steps (BPMN task ids) that belong to it. */
+	private record Step(String name, Set<String> tasks, boolean optional) {
+
+		static Step of(String name, String... tasks) {
+			return new Step(name, Set.of(tasks), false);
+		}
+
+	}
+
+	private static final Step SUBMITTED = Step.of("提交申报");
+
+	private static final Step COUNTY = Step.of("县级初审与推荐", "Task_CountyFormalReview", "Task_CountyInvoiceCheck",
+			"Task_CountyRecommendation");
+
+	private static final Step ACCEPTANCE = Step.of("市级受理", "Task_CityAcceptance");
+
+	private static final Step JOINT = Step.of("市级联审", JOINT_REVIEW);
+
+	private static final Step DECISION = Step.of("市工业和信息化局审定", "Task_IndustryDecision");
+
+	private static final Step EXPERT = new Step("专家评审", Set.of(ReviewProcesses.TASK_EXPERT_REVIEW), true);
+
+	private static final Step NOTICE = Step.of("公示", ReviewProcesses.TASK_RESOLVE_OBJECTIONS);
+
+	private static final Step FUNDS = Step.of("市财政局下达资金", "Task_FinanceAllocation");
+
+	private static final Step LISTING = Step.of("人民银行列入清单并推送银行", "Task_PbocListing");
+
+	private static final Step BANKS = Step.of("银行自主审贷", BANK_DECISION);
+
+	private static final Step LOAN_ACCEPTED = Step.of("企业确认接受贷款");
+
+	private static final Step OUTCOME = Step.of("出具决定书");
+
+	private static final Map<ApplicationKind, List<Step>> STEPS = Map.of(
+			ApplicationKind.PROJECT, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, OUTCOME),
+			ApplicationKind.SUBSIDY, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, EXPERT, NOTICE, FUNDS, OUTCOME),
+			ApplicationKind.LOAN, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, LISTING, BANKS, LOAN_ACCEPTED,
+					OUTCOME));
+
+	private final TaskService tasks;
+
+	private final OpinionStore opinions;
+
+	private final PublicNotices notices;
+
+	private final Directory directory;
+
+	private final WorkingDays workingDays;
+
+	CaseStandings(TaskService tasks, OpinionStore opinions, PublicNotices notices, Directory directory,
+			WorkingDays workingDays) {
+		this.tasks = tasks;
+		this.opinions = opinions;
+		this.notices = notices;
+		this.directory = directory;
+		this.workingDays = workingDays;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CaseStanding of(ApplicationDetail application) {
+		if (application.summary().submittedAt() == null) {
+			return CaseStanding.none();
+		}
+		long id = application.summary().id();
+		ApplicationStatus status = application.summary().status();
+		List<Step> steps = STEPS.get(application.summary().kind());
+		List<Opinion> record = opinions.forApplication(id);
+		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).list();
+		Optional<Opinion> lastReturn = record.stream().filter(o -> ReviewProcesses.RETURN.equals(o.decision()))
+			.reduce((a, b) -> b);
+
+		int current = currentStep(steps, status, open, record, lastReturn);
+		List<Stage> timeline = timeline(application, steps, record, current, status);
+		if (current < 0) {
+			return new CaseStanding(timeline, null, List.of(), null, null, jointReview(record, List.of()), null);
+		}
+		Step step = steps.get(current);
+		List<Task> here = open.stream().filter(t -> step.tasks().contains(t.getTaskDefinitionKey())).toList();
+		Map<Task, String> bodies = bodies(here);
+		List<String> handling = new ArrayList<>(new java.util.LinkedHashSet<>(bodies.values()));
+		LocalDate due = here.stream().map(Task::getDueDate).filter(Objects::nonNull).max(Comparator.naturalOrder())
+			.map(CaseStandings::day).orElse(null);
+		Correction correction = null;
+		if (status == ApplicationStatus.CORRECTION) {
+			handling = List.of(YOU);
+			correction = correction(application, lastReturn);
+			due = correction.deadlineDay();
+		}
+		else if (step == NOTICE && here.isEmpty()) {
+			handling = List.of("市工业和信息化局（公示期内接受实名异议）");
+			due = notices.record(id).map(n -> day(n.endsAt())).orElse(null);
+		}
+		else if (step == LOAN_ACCEPTED) {
+			handling = List.of(YOU + "（请在“银行审贷结果”中选择接受一家银行的贷款）");
+		}
+		String name = status == ApplicationStatus.CORRECTION ? "退回补正（" + step.name() + "环节）" : step.name();
+		return new CaseStanding(timeline, name, handling, due, daysLeft(due),
+				jointReview(record, bodies.entrySet().stream().filter(e -> JOINT_REVIEW.equals(e.getKey().getTaskDefinitionKey())).toList()),
+				correction);
+	}
+
+	/** The index of the stage the case is at, or -1 once it has ended. */
+	private int currentStep(List<Step> steps, ApplicationStatus status, List<Task> open, List<Opinion> record,
+			Optional<Opinion> lastReturn) {
+		if (Set.of(ApplicationStatus.APPROVED, ApplicationStatus.REFUSED, ApplicationStatus.WITHDRAWN,
+				ApplicationStatus.LAPSED).contains(status)) {
+			return -1;
+		}
+		if (status == ApplicationStatus.CORRECTION) {
+			return lastReturn.map(o -> indexOf(steps, o.step())).filter(i -> i >= 0).orElse(1);
+		}
+		if (status == ApplicationStatus.PUBLIC_NOTICE) {
+			return steps.indexOf(NOTICE);
+		}
+		int fromTasks = open.stream().filter(t -> !CORRECTION_TASK.equals(t.getTaskDefinitionKey()))
+			.mapToInt(t -> indexOf(steps, t.getTaskDefinitionKey())).filter(i -> i >= 0).min().orElse(-1);
+		if (fromTasks >= 0) {
+			return fromTasks;
+		}
+		if (status == ApplicationStatus.BANK_REVIEW) {
+			return steps.indexOf(LOAN_ACCEPTED);
+		}
+		// Between two steps (an asynchronous continuation is running): the one after the last step on record.
+		int reached = record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
+		return Math.min(Math.max(reached + 1, 1), steps.size() - 2);
+	}
+
+	private List<Stage> timeline(ApplicationDetail application, List<Step> steps, List<Opinion> record, int current,
+			ApplicationStatus status) {
+		Map<Step, LocalDate> finished = new LinkedHashMap<>();
+		for (Opinion o : record) {
+			int i = indexOf(steps, o.step());
+			if (i >= 0 && !ReviewProcesses.RETURN.equals(o.decision())) {
+				finished.put(steps.get(i), day(o.at()));
+			}
+		}
+		int reached = current >= 0 ? current
+				: record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
+		List<Stage> timeline = new ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			LocalDate on = step == SUBMITTED ? day(application.summary().submittedAt()) : finished.get(step);
+			timeline.add(stage(step, i, on, current, reached, status, application));
+		}
+		return timeline;
+	}
+
+	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,
+			ApplicationDetail application) {
+		if (step == OUTCOME) {
+			LocalDate decided = application.outcomes().decidedAt() == null ? null : day(application.outcomes().decidedAt());
+			return switch (status) {
+				case APPROVED -> new Stage(step.name(), State.DONE, decided, "已批准");
+				case REFUSED -> new Stage(step.name(), State.REFUSED, decided, "不予批准");
+				case WITHDRAWN -> new Stage(step.name(), State.ENDED, null, "企业已撤回申报");
+				case LAPSED -> new Stage(step.name(), State.ENDED, null, "逾期未补正，申报失效");
+				default -> new Stage(step.name(), State.PENDING, null, null);
+			};
+		}
+		if (current >= 0) {
+			if (i < current) {
+				return done(step, on);
+			}
+			if (i == current) {
+				return status == ApplicationStatus.CORRECTION ? new Stage(step.name(), State.RETURNED, null, "已退回，待您补正后重新提交")
+						: new Stage(step.name(), State.CURRENT, null, null);
+			}
+			return new Stage(step.name(), State.PENDING, null, null);
+		}
+		// The case has ended: what it went through is done, the rest did not happen.
+		if (status == ApplicationStatus.APPROVED || i < reached || (i == reached && on != null)) {
+			return done(step, on);
+		}
+		return new Stage(step.name(), State.SKIPPED, null, null);
+	}
+
+	private static Stage done(Step step, LocalDate on) {
+		return step.optional() && on == null ? new Stage(step.name(), State.SKIPPED, null, "本案无需" + step.name())
+				: new Stage(step.name(), State.DONE, on, null);
+	}
+
+	/**
+	 * The bodies of the current (or last) joint review: those with an open task are pending, those whose opinion is
+	 * on record since the round began have finished. A round begins when its tasks are created, all at once.
+	 */
+	private List<BodyReview> jointReview(List<Opinion> record, List<Map.Entry<Task, String>> pending) {
+		Instant roundStart;
+		if (!pending.isEmpty()) {
+			roundStart = pending.stream().map(e -> e.getKey().getCreateTime().toInstant()).min(Comparator.naturalOrder())
+				.orElseThrow();
+		}
+		else {
+			// No round open: the last one, which began after the latest acceptance (or return) before it.
+			Optional<Instant> lastJoint = record.stream().filter(o -> JOINT_REVIEW.equals(o.step())).map(Opinion::at)
+				.reduce((a, b) -> b);
+			if (lastJoint.isEmpty()) {
+				return List.of();
+			}
+			roundStart = record.stream().filter(o -> !JOINT_REVIEW.equals(o.step()) && !o.at().isAfter(lastJoint.get()))
+				.map(Opinion::at).reduce((a, b) -> b).orElse(Instant.EPOCH);
+		}
+		Map<String, BodyReview> bodies = new LinkedHashMap<>();
+		for (Opinion o : record) {
+			if (JOINT_REVIEW.equals(o.step()) && !o.at().isBefore(roundStart)) {
+				bodies.put(o.bodyName(), new BodyReview(o.bodyName(), true, day(o.at()), null));
+			}
+		}
+		for (Map.Entry<Task, String> e : pending) {
+			Date due = e.getKey().getDueDate();
+			bodies.putIfAbsent(e.getValue(), new BodyReview(e.getValue(), false, null, due == null ? null : day(due)));
+		}
+		return List.copyOf(bodies.values());
+	}
+
+	/** Who handles each open task: the body (or bank) of its candidate group. */
+	private Map<Task, String> bodies(List<Task> open) {
+		Map<Task, String> bodies = new LinkedHashMap<>();
+		for (Task task : open) {
+			String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+				.filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.findFirst()
+				.orElse(null);
+			bodies.put(task, group == null ? YOU : bodyName(group));
+		}
+		return bodies;
+	}
+
+	private String bodyName(String group) {
+		return group.startsWith("bank-") ? directory.bankName(group.substring("bank-".length())) : directory.bodyName(group);
+	}
+
+	private Correction correction(ApplicationDetail application, Optional<Opinion> lastReturn) {
+		Instant deadline = application.outcomes().correctionDeadline();
+		LocalDate day = deadline == null ? null : day(deadline);
+		return new Correction(lastReturn.map(Opinion::bodyName).orElse(null), lastReturn.map(Opinion::stepName).orElse(null),
+				lastReturn.map(Opinion::opinion).orElse(""), deadline, day, daysLeft(day));
+	}
+
+	/** Working days from today to {@code due}: 0 on the day itself, negative once it has passed. */
+	private Integer daysLeft(LocalDate due) {
+		if (due == null) {
+			return null;
+		}
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		try {
+			return due.isBefore(today) ? -workingDays.workingDaysBetween(due, today) : workingDays.workingDaysBetween(today, due);
+		}
+		catch (OutsideCalendarException e) {
+			return null;
+		}
+	}
+
+	private static int indexOf(List<Step> steps, String taskKey) {
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i).tasks().contains(taskKey)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static LocalDate day(Instant at) {
+		return LocalDate.ofInstant(at, ChinaTime.ZONE);
+	}
+
+	private static LocalDate day(Date at) {
+		return day(at.toInstant());
+	}
+
+}

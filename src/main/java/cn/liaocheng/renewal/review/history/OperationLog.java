@@ -1,0 +1,54 @@
+package cn.liaocheng.renewal.review.history;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The approval operations on cases (转办, 撤回, 退回上一环节, 催办 …), kept by the application like its opinions. */
+@Repository
+public class OperationLog {
+
+	private final JdbcClient jdbc;
+
+	OperationLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void add(long applicationId, String operation, String taskId, String stepName, String actor, String actorName,
+			String targetName, String reason) {
+		jdbc.sql("""
+				INSERT INTO review_operation (application_id, operation, task_id, step_name, actor, actor_name,
+				                              target_name, reason, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, operation, taskId, stepName, actor, actorName, targetName, reason,
+					Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	public List<OperationView> forApplication(long applicationId) {
+		return jdbc.sql("""
+				SELECT operation, step_name, actor_name, target_name, reason, created_at
+				FROM review_operation WHERE application_id = ? ORDER BY created_at, id""")
+			.param(applicationId)
+			.query((rs, n) -> new OperationView(rs.getTimestamp(6).toInstant(), rs.getString(1), rs.getString(2),
+					rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	/** Takes the case's one enterprise urge of {@code day}; false when it was taken already. */
+	public boolean takeEnterpriseUrge(long applicationId, LocalDate day) {
+		try {
+			jdbc.sql("INSERT INTO enterprise_urge (application_id, urge_day) VALUES (?, ?)").params(applicationId, day).update();
+			return true;
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
+	}
+
+}

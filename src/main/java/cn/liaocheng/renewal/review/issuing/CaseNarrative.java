@@ -1,0 +1,218 @@
+package cn.liaocheng.renewal.review.issuing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationEvent;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+
+/**
+ * What a decision may say about the path a case took, read from its recorded history only: which bodies reviewed
+ * at which step (the opinions of record), what was returned for correction and when it came back (opinions and
+ * the application's events), and whether the public notice drew objections and how they were settled.
+ */
+@Component
+class CaseNarrative {
+
+	private static final String JOINT_REVIEW = ReviewProcesses.TASK_JOINT_REVIEW;
+
+	private static final String RESOLVE_OBJECTIONS = ReviewProcesses.TASK_RESOLVE_OBJECTIONS;
+
+	private static final String BANK_DECISION = ReviewProcesses.TASK_BANK_DECISION;
+
+	/** What each step is called in the opening sentence (经…形式审查，…). */
+	private static final Map<String, String> STEP_WORDS = Map.ofEntries(
+			Map.entry("Task_CountyFormalReview", "形式审查"), Map.entry("Task_CountyInvoiceCheck", "发票核验"),
+			Map.entry("Task_CountyRecommendation", "推荐审查"), Map.entry("Task_CityAcceptance", "受理审查"),
+			Map.entry(JOINT_REVIEW, "联合审查"), Map.entry("Task_IndustryDecision", "审定"),
+			Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"), Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"),
+			Map.entry("Task_FinanceAllocation", "审核下达资金"), Map.entry("Task_PbocListing", "审核列入贷款支持项目清单"),
+			Map.entry(BANK_DECISION, "自主审贷"));
+
+	private final OpinionStore opinions;
+
+	private final ApplicationStages stages;
+
+	private final PublicNotices notices;
+
+	private final Directory directory;
+
+	CaseNarrative(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory) {
+		this.opinions = opinions;
+		this.stages = stages;
+		this.notices = notices;
+		this.directory = directory;
+	}
+
+	/** The case as recorded now. */
+	Story of(long applicationId) {
+		List<Opinion> all = opinions.forApplication(applicationId);
+		List<Instant> resubmissions = stages.dossier(applicationId)
+			.history()
+			.stream()
+			.filter(e -> "RESUBMITTED".equals(e.action()))
+			.map(ApplicationEvent::at)
+			.toList();
+		return new Story(all, resubmissions, notices.record(applicationId), loanOffers(applicationId));
+	}
+
+	/** What each chosen bank did with the loan, and which grant the enterprise took. */
+	private Optional<String> loanOffers(long applicationId) {
+		List<LoanOffer> offers = stages.loanOffers(applicationId);
+		if (offers.isEmpty()) {
+			return Optional.empty();
+		}
+		List<String> parts = new ArrayList<>();
+		LoanOffer accepted = offers.stream().filter(LoanOffer::accepted).findFirst().orElse(null);
+		for (LoanOffer o : offers) {
+			String bank = directory.bankName(o.bankKey());
+			parts.add(switch (o.decision()) {
+				case GRANTED -> bank + "同意放贷";
+				case DECLINED -> bank + "不予放贷";
+				case CLOSED -> bank + "的审贷因你单位已接受"
+						+ (accepted == null ? "其他银行" : directory.bankName(accepted.bankKey())) + "的贷款而关闭";
+			});
+		}
+		String sentence = "该项目推送银行后，" + String.join("，", parts);
+		return Optional.of(accepted == null ? sentence + "。"
+				: sentence + "；你单位于" + ChineseDates.of(accepted.acceptedAt()) + "接受"
+						+ directory.bankName(accepted.bankKey()) + "的贷款。");
+	}
+
+	/** The recorded history of one case, and the sentences a decision draws from it. */
+	record Story(List<Opinion> opinions, List<Instant> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
+			Optional<String> banks) {
+
+		/** Who did what, in order: each body once per step, the parallel joint review as one phrase. */
+		List<String> steps() {
+			Map<String, List<String>> bodiesByStep = new LinkedHashMap<>();
+			for (Opinion o : opinions) {
+				if (ReviewProcesses.RETURN.equals(o.decision())) {
+					continue;
+				}
+				// Parallel reviews (the joint review, the chosen banks) are one phrase naming every body.
+				boolean parallel = JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step());
+				String step = parallel ? o.step() : o.step() + "|" + o.bodyName();
+				List<String> bodies = bodiesByStep.computeIfAbsent(step, k -> new ArrayList<>());
+				if (!bodies.contains(o.bodyName())) {
+					bodies.add(o.bodyName());
+				}
+			}
+			List<String> steps = new ArrayList<>();
+			bodiesByStep.forEach((step, bodies) -> {
+				String key = step.contains("|") ? step.substring(0, step.indexOf('|')) : step;
+				steps.add(String.join("、", bodies) + STEP_WORDS.getOrDefault(key, "审查"));
+			});
+			return steps;
+		}
+
+		/** Returns for correction and their answers, then the public notice and its objections. */
+		List<String> events() {
+			List<String> events = new ArrayList<>();
+			for (Opinion o : opinions) {
+				if (!ReviewProcesses.RETURN.equals(o.decision())) {
+					continue;
+				}
+				String returned = ChineseDates.of(o.at()) + "，" + o.bodyName() + "在" + o.stepName() + "环节退回补正";
+				events.add(resubmissions.stream()
+					.filter(at -> at.isAfter(o.at()))
+					.findFirst()
+					.map(at -> returned + "；你单位于" + ChineseDates.of(at) + "补正后重新提交。")
+					.orElse(returned + "；你单位未在补正期限内重新提交。"));
+			}
+			notice.ifPresent(n -> events.add(noticeSentence(n)));
+			banks.ifPresent(events::add);
+			return events;
+		}
+
+		private String noticeSentence(PublicNotices.NoticeRecord n) {
+			String period = "拟奖补情况于" + ChineseDates.of(n.startsAt()) + "至" + ChineseDates.of(n.endsAt()) + "在本系统公示栏公示";
+			if (n.objections() == 0) {
+				return period + "，公示期内未收到异议。";
+			}
+			Optional<Opinion> resolution = opinions.stream().filter(o -> RESOLVE_OBJECTIONS.equals(o.step())).reduce((a, b) -> b);
+			return period + "，公示期内收到实名异议" + n.objections() + "件" + resolution
+				.map(r -> "，经" + r.bodyName() + "核查，认定"
+						+ (ReviewProcesses.APPROVE.equals(r.decision()) ? "异议不成立" : "异议成立") + "。")
+				.orElse("，正在核查。");
+		}
+
+		/** The conclusions of record: the last opinion of each body at each step, without returns. */
+		List<DecisionRequest.Opinion> conclusions() {
+			return conclusionsWhere(o -> true);
+		}
+
+		private List<DecisionRequest.Opinion> conclusionsWhere(java.util.function.Predicate<Opinion> which) {
+			Map<String, Opinion> last = new LinkedHashMap<>();
+			for (Opinion o : opinions) {
+				if (!ReviewProcesses.RETURN.equals(o.decision())) {
+					String key = o.step() + "|" + o.bodyGroup();
+					last.remove(key);
+					last.put(key, o);
+				}
+			}
+			return last.values()
+				.stream()
+				.filter(which)
+				.map(o -> new DecisionRequest.Opinion(o.bodyName(), o.reviewerName(), ChineseDates.day(o.at()),
+						o.decisionLabel(), o.opinion()))
+				.toList();
+		}
+
+		/** Every body's standing refusal (or a bank's decline) with its reasons: "body：opinion" when several refused. */
+		List<String> refusals() {
+			List<DecisionRequest.Opinion> refusing = conclusionsWhere(
+					o -> ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision()));
+			return refusing.size() == 1 ? List.of(refusing.get(0).text())
+					: refusing.stream().map(o -> o.body() + "：" + o.text()).toList();
+		}
+
+		/** The opinion that ended the case adversely (a refusal, or a bank's decline), if any. */
+		Optional<Opinion> decisive() {
+			return opinions.stream()
+				.filter(o -> ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision()))
+				.reduce((a, b) -> b);
+		}
+
+		Optional<Opinion> lastReturn() {
+			return opinions.stream().filter(o -> ReviewProcesses.RETURN.equals(o.decision())).reduce((a, b) -> b);
+		}
+
+	}
+
+	/** One date format for every sentence: 2026年3月16日, Beijing time. */
+	static final class ChineseDates {
+
+		private ChineseDates() {
+		}
+
+		static LocalDate day(Instant at) {
+			return at.atZone(ChinaTime.ZONE).toLocalDate();
+		}
+
+		static String of(Instant at) {
+			return of(day(at));
+		}
+
+		static String of(LocalDate d) {
+			return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+		}
+
+	}
+
+}

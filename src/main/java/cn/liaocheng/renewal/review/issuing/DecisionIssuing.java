@@ -1,0 +1,162 @@
+package cn.liaocheng.renewal.review.issuing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.CaseDecided;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
+
+/**
+ * Ends an application: its signed decision(s) and its final stage, in one transaction, so the enterprise never sees
+ * a final stage without its document. The deciding body is the one whose step ended the case (a county bureau for a
+ * county refusal); a bank's decline is told by the central-bank branch that pushed the listing; a granted loan gets
+ * the listing notice (central-bank branch) and the interest-subsidy decision (finance bureau).
+ */
+@Component
+class DecisionIssuing {
+
+	private static final String LEAD = "industry";
+
+	private final ApplicationStages stages;
+
+	private final CaseNarrative narrative;
+
+	private final Decisions decisions;
+
+	private final Directory directory;
+
+	private final SubsidyRules rules;
+
+	private final ApplicationEventPublisher events;
+
+	DecisionIssuing(ApplicationStages stages, CaseNarrative narrative, Decisions decisions, Directory directory,
+			SubsidyRules rules, ApplicationEventPublisher events) {
+		this.stages = stages;
+		this.narrative = narrative;
+		this.decisions = decisions;
+		this.directory = directory;
+		this.rules = rules;
+		this.events = events;
+	}
+
+	@Transactional
+	void issue(long applicationId, Ending ending) {
+		ReviewFacts facts = stages.facts(applicationId);
+		CaseNarrative.Story story = narrative.of(applicationId);
+		switch (ending) {
+			case PROJECT_REGISTERED -> issue(facts, story, LEAD, DecisionType.PROJECT_ACCEPTED, List.of(), null);
+			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
+			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
+			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
+			case LOAN_GRANTED -> grantLoan(facts, story);
+			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
+			case LAPSED -> issue(facts, story, story.lastReturn().map(o -> decider(o.bodyGroup())).orElse(LEAD),
+					DecisionType.APPLICATION_LAPSED,
+					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
+		}
+		stages.decide(applicationId, ending.status(), "办理结果：" + ending.summary() + "。决定书可在申报详情中下载。");
+		events.publishEvent(new CaseDecided(applicationId, ending.summary()));
+	}
+
+	/**
+	 * A refusal is the act of the body whose step refused; a bank's decline is not an administrative refusal but a
+	 * notice from the central-bank branch, which ran the listing.
+	 */
+	private void refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType type) {
+		Opinion decisive = story.decisive().orElse(null);
+		List<String> reasons = story.refusals();
+		if (reasons.isEmpty()) {
+			reasons = List.of("经审核，申请不符合《聊城市推动工业领域设备更新实施方案》规定的支持条件。");
+		}
+		if (decisive != null && ReviewProcesses.DECLINED.equals(decisive.decision())) {
+			issue(facts, story, "pboc", DecisionType.LOAN_DECLINED, reasons, null);
+			return;
+		}
+		issue(facts, story, decisive == null ? LEAD : decider(decisive.bodyGroup()), type, reasons, null);
+	}
+
+	private void grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
+		Outcomes o = facts.outcomes();
+		LoanGrant grant = new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
+				o.grantedLoanType() == null ? LoanGrant.LoanType.FIXED_ASSET : o.grantedLoanType(),
+				Boolean.TRUE.equals(o.usedRelending()));
+		boolean relendingBank = directory.isRelendingBank(o.grantedBankKey());
+		SubsidyRules.InterestSubsidy interest = rules.interestSubsidy(grant, relendingBank);
+		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
+				grant.usedRelending(), interest.points(), interest.months(), interest.basis());
+		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loan);
+		if (o.interestSubsidyAmount() != null && o.interestSubsidyAmount().signum() > 0) {
+			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
+		}
+		else {
+			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED,
+					List.of(whyNoInterestSubsidy(grant, relendingBank)), loan);
+		}
+	}
+
+	/** The facts of the loan against the conditions of the dated national rules. */
+	private static String whyNoInterestSubsidy(LoanGrant grant, boolean relendingBank) {
+		return "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label()
+				+ "，" + (grant.usedRelending() ? "使用" : "未使用") + "科技创新和技术改造再贷款资金，贷款银行"
+				+ (relendingBank ? "是" : "不是") + "再贷款发放机构。依照国家设备更新贷款财政贴息政策，2024年3月7日至2025年12月31日发放的贷款须由再贷款发放机构使用再贷款资金发放，"
+				+ "2026年发放的贷款须为设备更新项目的固定资产贷款或再贷款支持的科技创新贷款，该笔贷款不符合放款日适用的贴息条件。";
+	}
+
+	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,
+			List<String> reasons, DecisionRequest.Loan loan) {
+		Dossier d = facts.dossier();
+		Outcomes o = facts.outcomes();
+		DecisionRequest.Amounts amounts = new DecisionRequest.Amounts(d.totalInvestment(), d.equipmentInvestment(),
+				o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : d.loanAmount(), o.grantedRate(),
+				o.grantedTermMonths() != null ? o.grantedTermMonths() : d.loanTermMonths(), o.interestSubsidyAmount());
+		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
+		decisions.issue(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
+				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
+				lender(facts), story.conclusions(), reasons,
+				LocalDate.now(ChinaTime.ZONE), proceedings));
+	}
+
+	/** The bank whose grant was accepted, or the banks the loan was pushed to; none for other kinds. */
+	private String lender(ReviewFacts facts) {
+		if (facts.outcomes().grantedBankKey() != null) {
+			return directory.bankName(facts.outcomes().grantedBankKey());
+		}
+		List<String> banks = facts.dossier().bankKeys();
+		return banks.isEmpty() ? null : String.join("、", banks.stream().map(directory::bankName).toList());
+	}
+
+	/**
+	 * Who decides for a step's group: a county department itself; at city level the lead bureau, except the
+	 * central-bank branch and the finance bureau for their own steps; never a bank.
+	 */
+	private static String decider(String group) {
+		if (group == null) {
+			return LEAD;
+		}
+		if (group.startsWith("county-")) {
+			return group;
+		}
+		if (group.equals(GroupNames.city("pboc")) || group.equals(GroupNames.city("finance"))) {
+			return group.substring(GroupNames.city("").length());
+		}
+		return LEAD;
+	}
+
+}

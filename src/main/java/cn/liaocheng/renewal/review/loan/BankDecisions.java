@@ -1,0 +1,105 @@
+package cn.liaocheng.renewal.review.loan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+
+/**
+ * A bank's own decision on a loan, recorded as its offer: a grant with its amount, rate, term, date and kind, or a
+ * decline with its reasons. The enterprise accepts at most one grant. Only a re-lending institution can report
+ * re-lending funds. What is wrong with a grant is said in Chinese for the bank's officer.
+ */
+@Service
+class BankDecisions {
+
+	private final ApplicationStages stages;
+
+	private final Directory directory;
+
+	BankDecisions(ApplicationStages stages, Directory directory) {
+		this.stages = stages;
+		this.directory = directory;
+	}
+
+	/** What the bank's officer entered in the task's form, as the form sends it. */
+	record Entry(Object decision, Object opinion, Object grantedAmount, Object interestRate, Object termMonths,
+			Object grantDate, Object loanType, Object usedRelending) {
+	}
+
+	/** Why a bank's decision cannot be recorded, for the officer. */
+	static class Refused extends RuntimeException {
+
+		Refused(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * Records the decision of the bank among the task's candidate groups.
+	 * @throws Refused when the task has no bank among its candidates or a grant is incomplete or wrong
+	 */
+	void record(long applicationId, Collection<String> candidateGroups, Entry entry) {
+		String bank = candidateGroups.stream()
+			.filter(g -> g != null && g.startsWith(GroupNames.bank("")))
+			.map(g -> g.substring(GroupNames.bank("").length()))
+			.findFirst()
+			.orElseThrow(() -> new Refused("银行审贷任务没有银行候选组"));
+		String opinion = String.valueOf(entry.opinion()).strip();
+		if (!ReviewProcesses.GRANTED.equals(String.valueOf(entry.decision()))) {
+			stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.DECLINED, null, opinion);
+			return;
+		}
+		BigDecimal amount = decimal(entry.grantedAmount(), "放贷金额");
+		BigDecimal rate = decimal(entry.interestRate(), "年利率");
+		BigDecimal term = decimal(entry.termMonths(), "期限");
+		Object date = entry.grantDate();
+		if (amount.signum() <= 0 || term.signum() <= 0 || date == null) {
+			throw new Refused("同意放贷时请填写放贷金额、期限和放款日期");
+		}
+		LoanGrant.LoanType type = loanType(entry.loanType());
+		boolean relending = Boolean.TRUE.equals(entry.usedRelending());
+		if (relending && !directory.isRelendingBank(bank)) {
+			throw new Refused("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
+		}
+		stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.GRANTED,
+				new LoanGrant(amount.setScale(2, RoundingMode.HALF_UP), rate, term.intValue(),
+						LocalDate.parse(date.toString().substring(0, 10)), type, relending),
+				opinion);
+	}
+
+	private static LoanGrant.LoanType loanType(Object value) {
+		if (value == null || value.toString().isBlank()) {
+			throw new Refused("同意放贷时请选择贷款品种");
+		}
+		try {
+			return LoanGrant.LoanType.valueOf(value.toString());
+		}
+		catch (IllegalArgumentException e) {
+			throw new Refused("贷款品种不正确");
+		}
+	}
+
+	private static BigDecimal decimal(Object value, String label) {
+		if (value == null || value.toString().isBlank()) {
+			throw new Refused("同意放贷时请填写" + label);
+		}
+		try {
+			return new BigDecimal(value.toString());
+		}
+		catch (NumberFormatException e) {
+			throw new Refused(label + "格式不正确");
+		}
+	}
+
+}

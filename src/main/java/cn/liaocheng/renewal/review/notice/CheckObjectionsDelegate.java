@@ -1,0 +1,30 @@
+package cn.liaocheng.renewal.review.notice;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.process.ReviewedApplication;
+
+/** Task_CheckObjections: at the end of the notice period, any unresolved objection holds the case for the lead body. */
+@Component("checkObjectionsDelegate")
+class CheckObjectionsDelegate implements JavaDelegate {
+
+	private final PublicNotices notices;
+
+	CheckObjectionsDelegate(PublicNotices notices) {
+		this.notices = notices;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long applicationId = ReviewedApplication.of(execution);
+		List<PublicNotices.Objection> objections = notices.unresolved(applicationId);
+		execution.setVariable(ReviewProcesses.HAS_OBJECTIONS, !objections.isEmpty());
+		execution.setVariable(ReviewProcesses.OBJECTION_SUMMARY, PublicNotices.summary(objections));
+	}
+
+}

@@ -1,0 +1,135 @@
+package cn.liaocheng.renewal.review.notice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.security.PlainText;
+
+/** The public side of notices: what is on notice now, and objections filed against it. */
+@Component
+public class NoticeBoard {
+
+	private final PublicNotices notices;
+
+	private final ObjectionQuota quota;
+
+	private final ObjectionFiling filing;
+
+	NoticeBoard(PublicNotices notices, ObjectionQuota quota, ObjectionFiling filing) {
+		this.notices = notices;
+		this.quota = quota;
+		this.filing = filing;
+	}
+
+	/**
+	 * The notices running now, their text as it may be shown to anyone: names stored before the free-text rule held
+	 * could carry a bidi override that makes the board say something else, so what the rule refuses is left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<PublicNotices.Notice> current(Instant now) {
+		return notices.current(now)
+			.stream()
+			.map(n -> new PublicNotices.Notice(n.applicationId(), shown(n.referenceNo()), shown(n.enterpriseName()),
+					shown(n.projectName()), n.amount(), n.startsAt(), n.endsAt()))
+			.toList();
+	}
+
+	/**
+	 * Files a named objection while the notice runs, within the daily limits (per phone number and notice, per
+	 * client address) and once: the same text again from the same phone against the same notice is merged with the
+	 * first. Deliberately not transactional: the day's counters are created first, each in a short transaction of its
+	 * own, and the filing then locks them in one transaction, so a request never holds two connections at once.
+	 */
+	public Filing file(long applicationId, ObjectionForm objection, String clientAddress) {
+		Map<String, String> errors = ObjectionRules.check(objection);
+		if (!errors.isEmpty()) {
+			return new Filing(Result.REJECTED, "异议未提交：请根据提示修改后重新提交。", errors);
+		}
+		if (notices.runningSince(applicationId, Instant.now(), false).isEmpty()) {
+			return Filing.NOT_OPEN;
+		}
+		LocalDate day = LocalDate.now(ChinaTime.ZONE);
+		String address = ObjectionQuota.address(clientAddress);
+		String phone = ObjectionQuota.phone(applicationId, ObjectionRules.phoneDigits(objection.phone()));
+		quota.prepare(day, address, phone);
+		return filing.file(applicationId, objection, day, address, phone);
+	}
+
+	/**
+	 * An objection's handling for its objector: found only with both its receipt number and the phone number it was
+	 * filed with, so that a receipt seen over someone's shoulder is not enough.
+	 */
+	public Optional<PublicNotices.Receipt> lookUp(String receipt, String phone) {
+		String digits = digitsOf(phone);
+		if (digits.isEmpty()) {
+			return Optional.empty();
+		}
+		return notices.byReceipt(ObjectionReceipts.normalised(receipt)).filter(r -> digitsOf(r.phone()).equals(digits));
+	}
+
+	/** Digits only: people type phone numbers with spaces, hyphens or brackets between the groups. */
+	private static String digitsOf(String phone) {
+		return phone == null ? "" : phone.replaceAll("\\D", "");
+	}
+
+	/** {@code text} without the characters {@link PlainText} refuses. */
+	static String shown(String text) {
+		return shown(text, false);
+	}
+
+	private static String shown(String text, boolean multiLine) {
+		if (text == null) {
+			return null;
+		}
+		return text.codePoints()
+			.filter(c -> PlainText.isClean(Character.toString(c), multiLine))
+			.mapToObj(Character::toString)
+			.collect(Collectors.joining());
+	}
+
+	/** An objection as typed on the notice board. */
+	public record ObjectionForm(String name, String organisation, String phone, String content) {
+
+		/** The same objection with the characters the free-text rule refuses left out, to show it again safely. */
+		public ObjectionForm shown() {
+			return new ObjectionForm(NoticeBoard.shown(name), NoticeBoard.shown(organisation), NoticeBoard.shown(phone),
+					NoticeBoard.shown(content, true));
+		}
+
+	}
+
+	/** What became of an objection. */
+	public enum Result {
+
+		FILED, MERGED, NOT_OPEN, PHONE_LIMIT_REACHED, ADDRESS_LIMIT_REACHED, REJECTED
+
+	}
+
+	/** The result, the Chinese message to show, and for {@link Result#REJECTED} each wrong field's message. */
+	public record Filing(Result result, String message, Map<String, String> errors, String receipt) {
+
+		static final Filing NOT_OPEN = new Filing(Result.NOT_OPEN, "该项目不在公示期内，不能提交异议。", Map.of(), null);
+
+		Filing(Result result, String message, Map<String, String> errors) {
+			this(result, message, errors, null);
+		}
+
+		static Filing of(Result result, String message) {
+			return new Filing(result, message, Map.of(), null);
+		}
+
+		static Filing of(Result result, String message, String receipt) {
+			return new Filing(result, message, Map.of(), receipt);
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+package cn.liaocheng.renewal.review.notice;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ObjectionLimits.class)
+class ObjectionConfiguration {
+
+}

@@ -1,0 +1,149 @@
+package cn.liaocheng.renewal.review.notice;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Public notices (公示) of subsidies and the named objections filed against them. */
+@Repository
+public class PublicNotices {
+
+	private final JdbcClient jdbc;
+
+	PublicNotices(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void open(long applicationId, Instant starts, Instant ends, BigDecimal amount) {
+		int updated = jdbc.sql("UPDATE public_notice SET starts_at = ?, ends_at = ?, amount = ? WHERE application_id = ?")
+			.params(Timestamp.from(starts), Timestamp.from(ends), amount, applicationId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
+				.params(applicationId, Timestamp.from(starts), Timestamp.from(ends), amount)
+				.update();
+		}
+	}
+
+	/** Notices whose period is running now, newest first. */
+	List<Notice> current(Instant now) {
+		return jdbc.sql("""
+				SELECT n.application_id, a.reference_no, e.name, COALESCE(p.project_name, a.project_name), n.amount,
+				       n.starts_at, n.ends_at
+				FROM public_notice n JOIN application a ON a.id = n.application_id
+				JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.project_id
+				WHERE n.starts_at <= ? AND n.ends_at >= ? ORDER BY n.starts_at DESC""")
+			.params(Timestamp.from(now), Timestamp.from(now))
+			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/**
+	 * When the notice running at {@code now} began, or empty when none runs. With {@code lock} the notice's row stays
+	 * locked until the transaction ends, so that objections against one notice are filed one after the other.
+	 */
+	Optional<Instant> runningSince(long applicationId, Instant now, boolean lock) {
+		return jdbc.sql("SELECT starts_at FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?"
+				+ (lock ? " FOR UPDATE" : ""))
+			.params(applicationId, Timestamp.from(now), Timestamp.from(now))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/** The objections filed against the notice since {@code since}, oldest first. */
+	List<Objection> filedSince(long applicationId, Instant since) {
+		return jdbc.sql("""
+				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
+				WHERE application_id = ? AND filed_at >= ? ORDER BY filed_at, id""")
+			.params(applicationId, Timestamp.from(since))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	void add(long applicationId, Objection o, Instant now) {
+		jdbc.sql("""
+				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at,
+				                              receipt_no)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now), o.receipt())
+			.update();
+	}
+
+	List<Objection> unresolved(long applicationId) {
+		return jdbc.sql("""
+				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
+				WHERE application_id = ? AND resolved_at IS NULL ORDER BY filed_at""")
+			.param(applicationId)
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	/**
+	 * What the lead body reads in its task at the end of the notice period: each unresolved objection on a line of
+	 * its own with who filed it and how to reach them, or that none was received; cut at the form field's 3,000
+	 * characters.
+	 */
+	static String summary(List<Objection> unresolved) {
+		String summary = unresolved.stream()
+			.map(o -> o.name() + (o.organisation() == null ? "" : "（" + o.organisation() + "）") + "，电话 " + o.phone() + "："
+					+ o.content())
+			.reduce((a, b) -> a + "\n" + b)
+			.orElse("公示期内未收到异议");
+		return summary.length() > 3000 ? summary.substring(0, 3000) : summary;
+	}
+
+	void resolveAll(long applicationId, String resolution) {
+		jdbc.sql("UPDATE public_objection SET resolved_at = ?, resolution = ? WHERE application_id = ? AND resolved_at IS NULL")
+			.params(Timestamp.from(Instant.now()), resolution, applicationId)
+			.update();
+	}
+
+	/** The notice of an application, if it had one, and how many objections were filed against it. */
+	public Optional<NoticeRecord> record(long applicationId) {
+		return jdbc.sql("""
+				SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o WHERE o.application_id = n.application_id)
+				FROM public_notice n WHERE n.application_id = ?""")
+			.param(applicationId)
+			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+			.optional();
+	}
+
+	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections) {
+	}
+
+	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName, BigDecimal amount,
+			Instant startsAt, Instant endsAt) {
+	}
+
+	/** An objection; {@code receipt} is null for those filed before receipts were given. */
+	record Objection(String name, String organisation, String phone, String content, String receipt) {
+	}
+
+	/** The objection under a receipt number, as its objector may see it. */
+	Optional<Receipt> byReceipt(String receipt) {
+		return jdbc.sql("""
+				SELECT o.receipt_no, o.contact_phone, o.filed_at, o.resolved_at, o.resolution, a.reference_no,
+				       COALESCE(p.project_name, a.project_name)
+				FROM public_objection o JOIN application a ON a.id = o.application_id
+				LEFT JOIN application p ON p.id = a.project_id
+				WHERE o.receipt_no = ?""")
+			.param(receipt)
+			.query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+					rs.getString(7)))
+			.optional();
+	}
+
+	/** What an objector may look up: when it was filed and how it was handled, for which notice. */
+	public record Receipt(String receipt, String phone, Instant filedAt, Instant resolvedAt, String resolution,
+			String referenceNo, String projectName) {
+	}
+
+}

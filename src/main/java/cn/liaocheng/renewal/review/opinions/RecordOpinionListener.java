@@ -1,0 +1,77 @@
+package cn.liaocheng.renewal.review.opinions;
+
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.process.ReviewedApplication;
+
+/**
+ * On completing a review task: the decision and opinion the reviewer entered (local to the task's activity, so parallel
+ * reviewers do not overwrite each other) become an opinion of record. A missing opinion or a decision the step does
+ * not allow stops the completion with a message the reviewer sees in Tasklist, and so does an approval of a claim that
+ * double-funding checks refuse.
+ */
+@Component("recordOpinionListener")
+class RecordOpinionListener implements TaskListener {
+
+	private static final Set<String> DECISIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
+			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
+
+	private final ReviewOpinions opinions;
+
+	private final ApplicationStages stages;
+
+	RecordOpinionListener(ReviewOpinions opinions, ApplicationStages stages) {
+		this.opinions = opinions;
+		this.stages = stages;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Object decision = task.getVariable(ReviewProcesses.DECISION);
+		Object opinion = task.getVariable(ReviewProcesses.OPINION);
+		if (decision == null || !DECISIONS.contains(decision.toString())) {
+			throw new ProcessEngineException("请选择审核结论");
+		}
+		if (opinion == null || opinion.toString().strip().length() < 2) {
+			throw new ProcessEngineException("请填写审核意见（至少 2 个字）");
+		}
+		String group = task.getCandidates().stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.findFirst()
+			.orElse("");
+		long applicationId = ReviewedApplication.of(task);
+		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
+			// Double funding is checked again at every approval: a claim must not pass on an invoice or project
+			// that another application holds, whatever happened since it was submitted.
+			List<FieldProblem> funding = stages.fundingProblems(applicationId);
+			if (!funding.isEmpty()) {
+				throw new ProcessEngineException("该申请不能审核通过，请退回补正或不予通过："
+						+ String.join("；", funding.stream().map(FieldProblem::message).toList()));
+			}
+		}
+		try {
+			opinions.record(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
+					task.getAssignee(), decision.toString(), opinion.toString().strip());
+		}
+		catch (DuplicateKeyException recordedMeanwhile) {
+			// A task has one opinion: the other completion of this task (a second tab, a colleague) committed first
+			// and this one waited on its row. That is the engine's kind of conflict, not a failure of the database.
+			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
+		}
+	}
+
+}

@@ -1,0 +1,70 @@
+package cn.liaocheng.renewal.review.opinions;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.review.OpinionView;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+
+/**
+ * Opinions of record: given at a step, stored (they outlive Camunda's history cleanup), shown in the application's
+ * history, written to the audit trail; and read back for the dossier view and for the steps that count them.
+ */
+@Service
+public class ReviewOpinions {
+
+	private final OpinionStore store;
+
+	private final Directory directory;
+
+	private final ApplicationStages stages;
+
+	private final AuditTrail audit;
+
+	ReviewOpinions(OpinionStore store, Directory directory, ApplicationStages stages, AuditTrail audit) {
+		this.store = store;
+		this.directory = directory;
+		this.stages = stages;
+		this.audit = audit;
+	}
+
+	@Transactional
+	void record(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
+			String decision, String text) {
+		String reviewerId = reviewer == null ? "system" : reviewer;
+		String reviewerName = directory.personName(reviewer);
+		String bodyName = directory.bodyName(group);
+		Opinion opinion = new Opinion(0, applicationId, taskId, step, stepName, group, bodyName, reviewerId,
+				reviewerName, decision, text, OpinionStore.now());
+		store.add(opinion);
+		// The enterprise reads reasons for returns and refusals; approvals show as the step passed.
+		boolean addressedToApplicant = !decision.equals(ReviewProcesses.APPROVE)
+				&& !decision.equals(ReviewProcesses.GRANTED);
+		stages.note(applicationId, reviewerId, bodyName, "OPINION", bodyName + "「" + stepName + "」："
+				+ opinion.decisionLabel() + (addressedToApplicant ? "。意见：" + text : ""));
+		audit.record(reviewerId, "REVIEW_OPINION", "application:" + applicationId, step + " " + decision);
+	}
+
+	/** The standing opinions of an application (not superseded), oldest first. */
+	public List<Opinion> standing(long applicationId) {
+		return store.forApplication(applicationId);
+	}
+
+	/** Every opinion on an application, oldest first, for the dossier view, superseded ones marked as such. */
+	@Transactional(readOnly = true)
+	public List<OpinionView> forApplication(long applicationId) {
+		Set<String> superseded = store.supersededTasks(applicationId);
+		return store.allForApplication(applicationId)
+			.stream()
+			.map(o -> new OpinionView(o.at(), o.stepName(), o.bodyName(), o.reviewerName(), o.decisionLabel(),
+					o.decision(), o.opinion(), superseded.contains(o.taskId())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,124 @@
+package cn.liaocheng.renewal.review.process;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.CaseReviews;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/**
+ * The review processes on the engine, for the applications module: a submitted application starts the process of its
+ * kind (business key = application id) with references, routing inputs and what reviewers' forms and lists show;
+ * a corrected one completes the enterprise's correction task; an accepted loan offer is correlated. Keys, variable
+ * names and element ids come from {@link ReviewProcesses}.
+ */
+@Component
+class CaseReviewProcesses implements CaseReviews {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final OrganizationCatalog organizations;
+
+	CaseReviewProcesses(RuntimeService runtime, TaskService tasks, HistoryService history,
+			OrganizationCatalog organizations) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.history = history;
+		this.organizations = organizations;
+	}
+
+	@Override
+	public String start(Submission s) {
+		Map<String, Object> variables = new HashMap<>();
+		// applicationId is for Tasklist's links and display only: the delegates take the case from the business key.
+		variables.put(ReviewProcesses.APPLICATION_ID, s.applicationId());
+		variables.put(ReviewProcesses.REFERENCE_NO, s.referenceNo());
+		variables.put(ReviewProcesses.ENTERPRISE_USER, s.enterpriseUser());
+		variables.put(ReviewProcesses.ENTERPRISE_NAME, s.enterpriseName());
+		variables.putAll(dossierVariables(s));
+		return runtime
+			.startProcessInstanceByKey(ReviewProcesses.processKey(s.kind()), Long.toString(s.applicationId()), variables)
+			.getId();
+	}
+
+	/**
+	 * The variables of a case that follow from its dossier: the routing inputs the models read (county, kind, banks)
+	 * and what the forms show (title, bank names, loan amount); the delegates read everything else from the dossier.
+	 * Set at the first submission and again at every resubmission, so that the stages after a correction see the
+	 * corrected dossier.
+	 */
+	private Map<String, Object> dossierVariables(Submission s) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(ReviewProcesses.KIND, s.kind().name());
+		variables.put(ReviewProcesses.DIVISION_CODE, s.divisionCode());
+		variables.put(ReviewProcesses.APPLICATION_TITLE, s.title());
+		// The banks a listed loan is pushed to, one parallel review each (comma-separated: the variable stays plain).
+		variables.put(ReviewProcesses.BANK_KEYS, s.bankKeys().isEmpty() ? null : String.join(",", s.bankKeys()));
+		variables.put(ReviewProcesses.BANK_NAMES, s.bankKeys().isEmpty() ? null : organizations.bankNames(s.bankKeys()));
+		variables.put(ReviewProcesses.LOAN_AMOUNT, s.loanAmount() == null ? null : s.loanAmount().doubleValue());
+		return variables;
+	}
+
+	@Override
+	public boolean resume(Submission corrected) {
+		String key = Long.toString(corrected.applicationId());
+		Task task = tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey(ReviewProcesses.TASK_ENTERPRISE_CORRECTION)
+			.singleResult();
+		if (task == null) {
+			return false;
+		}
+		// The main process is the root instance with the case's key; the correction and review processes it called
+		// hold copies of what they were started with and pass nothing back.
+		String processKey = ReviewProcesses.processKey(corrected.kind());
+		ProcessInstance main = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.processDefinitionKey(processKey)
+			.rootProcessInstances()
+			.singleResult();
+		if (main == null) {
+			throw new IllegalStateException("Application " + key + " has a correction task but no " + processKey
+					+ " instance");
+		}
+		runtime.setVariables(main.getId(), dossierVariables(corrected));
+		tasks.complete(task.getId());
+		return true;
+	}
+
+	@Override
+	public boolean started(long applicationId) {
+		String key = Long.toString(applicationId);
+		boolean claimed = tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssigned().count() > 0;
+		boolean completed = history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.finished()
+			.count() > 0;
+		return claimed || completed;
+	}
+
+	@Override
+	public void cancel(String processInstanceId, String reason) {
+		runtime.deleteProcessInstance(processInstanceId, reason, false, true);
+	}
+
+	@Override
+	public void loanOfferAccepted(long applicationId) {
+		runtime.createMessageCorrelation(ReviewProcesses.LOAN_OFFER_ACCEPTED)
+			.processInstanceBusinessKey(Long.toString(applicationId))
+			.correlate();
+	}
+
+}

@@ -1,0 +1,70 @@
+package cn.liaocheng.renewal.review.routing;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
+
+/**
+ * Which city bodies review a case in parallel: the routing table (an administrator's DMN) answers, duplicates go.
+ * The list travels as a comma-separated string, so process variables stay plain; the multi-instance joint review
+ * splits it with {@code ${reviewRouting.split(reviewBodies)}}.
+ */
+@Component("reviewRouting")
+public class ReviewRouting {
+
+	private final DecisionService decisions;
+
+	private final ReviewOpinions opinions;
+
+	ReviewRouting(DecisionService decisions, ReviewOpinions opinions) {
+		this.decisions = decisions;
+		this.opinions = opinions;
+	}
+
+	String route(String kind, Integer policyTask, boolean newLand, boolean energy, boolean emission) {
+		Map<String, Object> inputs = Variables.createVariables()
+			.putValue("kind", kind)
+			.putValue("policyTask", policyTask)
+			.putValue("needsNewLand", newLand)
+			.putValue("needsEnergyUse", energy)
+			.putValue("needsEmissionQuota", emission);
+		List<String> bodies = decisions.evaluateDecisionTableByKey(ReviewProcesses.ROUTING_TABLE, inputs)
+			.collectEntries("body");
+		LinkedHashSet<String> distinct = new LinkedHashSet<>(bodies);
+		if (distinct.isEmpty()) {
+			distinct.add("industry"); // the lead body always reviews, whatever an edited table says
+		}
+		return String.join(",", distinct);
+	}
+
+	/**
+	 * The bodies of a joint-review round ({@code reviewBodies}) whose latest opinion returned the case for correction,
+	 * in the round's order: only they review again after the correction. Empty when the round is done.
+	 */
+	List<String> returnedBy(long applicationId, String reviewBodies) {
+		Map<String, String> latest = new LinkedHashMap<>();
+		for (Opinion o : opinions.standing(applicationId)) {
+			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(o.step())) {
+				latest.put(o.bodyGroup().replaceFirst("^city-", ""), o.decision());
+			}
+		}
+		return split(reviewBodies).stream().filter(b -> ReviewProcesses.RETURN.equals(latest.get(b))).toList();
+	}
+
+	/** Used by the joint review's multi-instance collection. */
+	public List<String> split(String bodies) {
+		return bodies == null || bodies.isBlank() ? List.of()
+				: Arrays.stream(bodies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+}

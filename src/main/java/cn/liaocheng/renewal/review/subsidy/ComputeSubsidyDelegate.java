@@ -1,0 +1,37 @@
+package cn.liaocheng.renewal.review.subsidy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.process.ReviewedApplication;
+
+/**
+ * Task_ComputeSubsidy: the subsidy of the claim as its dossier stands now ({@link SubsidyCalculator}), recorded on
+ * the application, and whether it goes to expert review.
+ */
+@Component("computeSubsidyDelegate")
+class ComputeSubsidyDelegate implements JavaDelegate {
+
+	private final ApplicationStages stages;
+
+	private final SubsidyCalculator calculator;
+
+	ComputeSubsidyDelegate(ApplicationStages stages, SubsidyCalculator calculator) {
+		this.stages = stages;
+		this.calculator = calculator;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long applicationId = ReviewedApplication.of(execution);
+		SubsidyCalculator.Calculation calculation = calculator.forClaim(stages.facts(applicationId))
+			.orElseThrow(() -> new IllegalStateException("application " + applicationId + " is no subsidy claim"));
+		stages.recordSubsidyAmount(applicationId, calculation.amount());
+		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, calculation.amount().toPlainString());
+		execution.setVariable(ReviewProcesses.EXPERT_REVIEW, calculation.expertReview());
+	}
+
+}

@@ -1,0 +1,73 @@
+package cn.liaocheng.renewal.review.subsidy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
+
+/**
+ * The one place a subsidy is computed, from the claim's current dossier, line by line: each line's eligible amount
+ * (its invoice amount, or quantity × price where no invoice amount is given) × the policy task's rate, the sum capped
+ * per project, and whether the result needs expert review. The process step, the portal's estimate and the public
+ * notice all use it, so they cannot disagree.
+ */
+@Component
+class SubsidyCalculator {
+
+	private final SubsidyRules rules;
+
+	private final ApplicationStages stages;
+
+	SubsidyCalculator(SubsidyRules rules, ApplicationStages stages) {
+		this.rules = rules;
+		this.stages = stages;
+	}
+
+	/** The calculation for a subsidy claim as it stands now; empty for other kinds or a claim without lines. */
+	Optional<Calculation> forClaim(ReviewFacts claim) {
+		Dossier d = claim.dossier();
+		if (claim.kind() != ApplicationKind.SUBSIDY || d.projectId() == null || d.equipment().isEmpty()) {
+			return Optional.empty();
+		}
+		Integer policyTask = stages.facts(d.projectId()).dossier().policyTask();
+		return Optional.of(calculate(policyTask, d.equipment()));
+	}
+
+	Calculation calculate(Integer policyTask, List<Dossier.EquipmentLine> equipment) {
+		SubsidyRules.Rate rate = rules.rate(policyTask);
+		List<Line> lines = new ArrayList<>();
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Dossier.EquipmentLine line : equipment) {
+			BigDecimal eligible = line.invoiceAmount() != null ? line.invoiceAmount() : line.amount();
+			BigDecimal subsidy = eligible.multiply(rate.rate()).setScale(2, RoundingMode.HALF_UP);
+			lines.add(new Line(line.name(), eligible, subsidy));
+			sum = sum.add(subsidy);
+		}
+		BigDecimal amount = sum.min(rate.cap());
+		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount,
+				rules.needsExpertReview(amount));
+	}
+
+	/** One equipment line's share. */
+	record Line(String name, BigDecimal eligibleAmount, BigDecimal subsidy) {
+	}
+
+	/** The whole calculation; {@code capped} when the per-project cap reduced the sum of the lines. */
+	record Calculation(Integer policyTask, BigDecimal rate, BigDecimal cap, List<Line> lines, BigDecimal sumOfLines,
+			BigDecimal amount, boolean expertReview) {
+
+		boolean capped() {
+			return amount.compareTo(sumOfLines) < 0;
+		}
+
+	}
+
+}

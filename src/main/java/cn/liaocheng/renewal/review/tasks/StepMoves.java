@@ -1,0 +1,132 @@
+package cn.liaocheng.renewal.review.tasks;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+
+/**
+ * Moves a case back to a user task it has completed, by process instance modification: the open tasks of the
+ * following step are cancelled and the earlier step starts again. Within one process instance that is one
+ * modification. When the earlier step belongs to a called process that has ended (县级推荐 in {@code county-review},
+ * the open step in {@code joint-review}), the calling process restarts the earlier call activity in place of the later
+ * one, and the new called instance is then moved from its first task to the earlier step. The models are not changed
+ * for this, so cases started on any deployed version can be moved.
+ */
+@Component
+class StepMoves {
+
+	private static final String MULTI_INSTANCE = "#multiInstanceBody";
+
+	private final RuntimeService runtime;
+
+	private final HistoryService history;
+
+	private final TaskService tasks;
+
+	StepMoves(RuntimeService runtime, HistoryService history, TaskService tasks) {
+		this.runtime = runtime;
+		this.history = history;
+		this.tasks = tasks;
+	}
+
+	/** Cancels {@code open} (the step after {@code earlier}) and starts {@code earlier}'s step again; its new task. */
+	Task moveBack(HistoricTaskInstance earlier, List<Task> open) {
+		String step = earlier.getTaskDefinitionKey();
+		String earlierInstance = earlier.getProcessInstanceId();
+		Set<String> openInstances = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		if (openInstances.size() != 1) {
+			throw notMovable();
+		}
+		String openInstance = openInstances.iterator().next();
+		if (openInstance.equals(earlierInstance)) {
+			ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(openInstance)
+				.startBeforeActivity(step);
+			cancelOpen(modification, openInstance, open);
+			modification.execute(false, false);
+			return newTask(openInstance, step);
+		}
+		return moveAcrossCalls(step, earlierInstance, openInstance);
+	}
+
+	private Task moveAcrossCalls(String step, String earlierInstance, String openInstance) {
+		if (runtime.createProcessInstanceQuery().processInstanceId(earlierInstance).count() > 0) {
+			throw notMovable();
+		}
+		HistoricProcessInstance earlierCall = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(earlierInstance)
+			.singleResult();
+		ProcessInstance openCall = runtime.createProcessInstanceQuery().processInstanceId(openInstance).singleResult();
+		String caller = earlierCall == null ? null : earlierCall.getSuperProcessInstanceId();
+		HistoricProcessInstance openHistory = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(openInstance)
+			.singleResult();
+		if (caller == null || openCall == null || openHistory == null
+				|| !caller.equals(openHistory.getSuperProcessInstanceId())) {
+			throw notMovable();
+		}
+		List<HistoricActivityInstance> calls = history.createHistoricActivityInstanceQuery()
+			.processInstanceId(caller)
+			.activityType("callActivity")
+			.list();
+		HistoricActivityInstance earlierActivity = calledBy(calls, earlierInstance);
+		HistoricActivityInstance openActivity = calledBy(calls, openInstance);
+		if (earlierActivity == null || openActivity == null || openActivity.getEndTime() != null) {
+			throw notMovable();
+		}
+		// Started before cancelling, so the calling instance never runs out of activities and ends.
+		runtime.createProcessInstanceModification(caller)
+			.startBeforeActivity(earlierActivity.getActivityId())
+			.cancelActivityInstance(openActivity.getId())
+			.execute(true, false);
+		ProcessInstance restarted = runtime.createProcessInstanceQuery().superProcessInstanceId(caller).singleResult();
+		List<Task> first = tasks.createTaskQuery().processInstanceId(restarted.getId()).list();
+		if (first.stream().anyMatch(t -> step.equals(t.getTaskDefinitionKey()))) {
+			return newTask(restarted.getId(), step);
+		}
+		ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(restarted.getId())
+			.startBeforeActivity(step);
+		cancelOpen(modification, restarted.getId(), first);
+		modification.execute(false, false);
+		return newTask(restarted.getId(), step);
+	}
+
+	/** A parallel step is cancelled as a whole (its multi-instance body), a single task by its activity. */
+	private void cancelOpen(ProcessInstanceModificationBuilder modification, String instance, List<Task> open) {
+		ActivityInstance tree = runtime.getActivityInstance(instance);
+		for (String key : open.stream().map(Task::getTaskDefinitionKey).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+			boolean parallel = tree != null && tree.getActivityInstances(key + MULTI_INSTANCE).length > 0;
+			modification.cancelAllForActivity(parallel ? key + MULTI_INSTANCE : key);
+		}
+	}
+
+	private static HistoricActivityInstance calledBy(List<HistoricActivityInstance> calls, String instance) {
+		return calls.stream().filter(a -> instance.equals(a.getCalledProcessInstanceId())).findFirst().orElse(null);
+	}
+
+	private Task newTask(String instance, String step) {
+		List<Task> created = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).list();
+		if (created.size() != 1) {
+			throw notMovable();
+		}
+		return created.get(0);
+	}
+
+	private static HandOverException notMovable() {
+		return new HandOverException(Reason.CHANGED, null, "该案件当前所处环节不支持此操作，请刷新后查看");
+	}
+
+}

@@ -1,0 +1,352 @@
+package cn.liaocheng.renewal.review.tasks;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
+import cn.liaocheng.renewal.review.TaskDelegated;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.history.OperationLog;
+import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+import cn.liaocheng.renewal.security.PlainText;
+
+/**
+ * Handing a review task over within the body that works it: its assignee gives it to a colleague of the same
+ * candidate group, or puts it back into the group's pool, always with a reason that goes into the case history and
+ * the audit trail. Reviewers hold only {@code TASK_WORK} on tasks, so this is the one door for reassigning: the
+ * checks are made here, on the identity store as administrators maintain it now, and the engine calls then run
+ * with the product's authority (no authenticated user).
+ */
+@Service
+public class TaskHandOvers {
+
+	static final int REASON_MIN = 2;
+
+	static final int REASON_MAX = 200;
+
+	private static final int ID_MAX = 64;
+
+	private static final Set<GroupType> BODIES = EnumSet.of(GroupType.COUNTY, GroupType.CITY, GroupType.BANK);
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	private final ProcessEngineConfigurationImpl engine;
+
+	private final Directory directory;
+
+	private final ApplicationStages stages;
+
+	private final AuditTrail audit;
+
+	private final OperationLog operations;
+
+	private final ApplicationEventPublisher events;
+
+	TaskHandOvers(TaskService tasks, RuntimeService runtime, IdentityService identity,
+			ProcessEngineConfigurationImpl engine, Directory directory, ApplicationStages stages, AuditTrail audit,
+			OperationLog operations, ApplicationEventPublisher events) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.identity = identity;
+		this.engine = engine;
+		this.directory = directory;
+		this.stages = stages;
+		this.audit = audit;
+		this.operations = operations;
+		this.events = events;
+	}
+
+	/** Gives the task {@code callerId} holds to {@code to}, a member of the same body. */
+	@Transactional
+	public HandOver transfer(String callerId, String taskId, String to, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			String why = reason(reason);
+			Colleague colleague = colleague(held, callerId, to);
+			assign(held.task().getId(), callerId, colleague.userId());
+			String bodyName = directory.bodyName(colleague.body());
+			String toName = directory.personName(colleague.userId());
+			record(held, callerId, bodyName, "TASK_TRANSFER", "由" + directory.personName(callerId) + "转交" + toName
+					+ "办理。转交原因：" + why, "to " + colleague.userId() + "; reason: " + why);
+			operations.add(held.applicationId(), "TRANSFER", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(), held.task().getName(),
+					held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
+					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
+			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
+					colleague.userId(), toName);
+		});
+	}
+
+	/**
+	 * Delegates the task {@code callerId} holds to {@code to}, a member of the same body (委派): the colleague works it
+	 * and completes it in Tasklist, which resolves it back to the caller, who then completes it with their opinion.
+	 */
+	@Transactional
+	public HandOver delegate(String callerId, String taskId, String to, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			String why = reason(reason);
+			Colleague colleague = colleague(held, callerId, to);
+			delegateTo(held.task().getId(), callerId, colleague.userId());
+			String bodyName = directory.bodyName(colleague.body());
+			String toName = directory.personName(colleague.userId());
+			record(held, callerId, bodyName, "TASK_DELEGATE", "由" + directory.personName(callerId) + "委派" + toName
+					+ "协助办理，办理后交还委派人。委派原因：" + why, "delegated to " + colleague.userId() + "; reason: " + why);
+			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), toName, why);
+			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), held.task().getName(), callerId,
+					colleague.userId(), why));
+			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
+					colleague.userId(), toName);
+		});
+	}
+
+	/** Puts the task {@code callerId} holds back into its body's pool, for any member to claim. */
+	@Transactional
+	public HandOver release(String callerId, String taskId, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			String why = reason(reason);
+			assign(held.task().getId(), callerId, null);
+			String body = held.bodies().first();
+			String bodyName = directory.bodyName(body);
+			record(held, callerId, bodyName, "TASK_RELEASE", "由" + directory.personName(callerId)
+					+ "放回本部门待办，待同事认领。原因：" + why, "back to the pool; reason: " + why);
+			operations.add(held.applicationId(), "RELEASE", held.task().getId(), held.task().getName(), callerId,
+					directory.personName(callerId), bodyName, why);
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.RELEASED, held.task().getId(),
+					held.task().getName(), held.applicationId(), null, List.copyOf(held.bodies()),
+					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
+			return new HandOver(held.task().getId(), held.task().getName(), body, bodyName, null, null);
+		});
+	}
+
+	/** The caller's colleagues in the bodies of the task they hold: whom they may transfer it to. */
+	@Transactional(readOnly = true)
+	public List<Person> colleagues(String callerId, String taskId) {
+		return withProductAuthority(() -> {
+			HeldTask held = heldBy(callerId, taskId);
+			return held.bodies()
+				.stream()
+				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
+				.filter(u -> !u.getId().equals(callerId))
+				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.distinct()
+				.toList();
+		});
+	}
+
+	/** A colleague as the transfer dialog offers them. */
+	public record Person(String userId, String name) {
+	}
+
+	/** The task, if the caller holds it and belongs to one of its candidate groups; refused otherwise. */
+	public HeldTask heldBy(String callerId, String taskId) {
+		Task task = taskId == null || taskId.length() > ID_MAX ? null
+				: tasks.createTaskQuery().taskId(taskId).singleResult();
+		Long applicationId = task == null ? null : applicationOf(task);
+		if (applicationId == null) {
+			throw unknownTask();
+		}
+		Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.collect(Collectors.toSet());
+		SortedSet<String> bodies = new TreeSet<>(bodiesOf(callerId));
+		bodies.retainAll(candidateGroups);
+		boolean holds = callerId.equals(task.getAssignee());
+		if (bodies.isEmpty() && !holds) {
+			throw unknownTask();
+		}
+		if (!holds) {
+			throw new HandOverException(Reason.NOT_HOLDER, null, "只有该任务的当前办理人才能办理此操作");
+		}
+		if (bodies.isEmpty()) {
+			throw new HandOverException(Reason.NOT_HOLDER, null, "您不在该任务的办理部门中，不能办理此操作");
+		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new HandOverException(Reason.NOT_HOLDER, null,
+					"该任务是" + directory.personName(task.getOwner()) + "委派给您的，请填写意见后点击“完成”交还委派人");
+		}
+		return new HeldTask(task, applicationId, bodies);
+	}
+
+	/** The application is the business key of the task's process instance; a task outside one is none of ours. */
+	public Long applicationOf(Task task) {
+		if (task.getProcessInstanceId() == null) {
+			return null;
+		}
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		try {
+			return instance == null || instance.getBusinessKey() == null ? null : Long.valueOf(instance.getBusinessKey());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	/** The review groups (bodies) the user belongs to now, as administrators maintain them. */
+	public Set<String> bodiesOf(String userId) {
+		return identity.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.filter(g -> BODIES.contains(GroupType.of(g.getType())))
+			.map(Group::getId)
+			.collect(Collectors.toSet());
+	}
+
+	private Colleague colleague(HeldTask held, String callerId, String to) {
+		String id = to == null ? "" : to.strip();
+		if (id.isEmpty()) {
+			throw invalid("to", "请填写转交对象（同事的登录账号）");
+		}
+		if (id.equals(callerId)) {
+			throw invalid("to", "任务已在您名下，不能转交给自己");
+		}
+		// One answer for unknown ids, other bodies and enterprises: the reply does not tell which.
+		HandOverException outside = invalid("to", "转交对象必须是"
+				+ held.bodies().stream().map(directory::bodyName).collect(Collectors.joining("、")) + "的在册人员");
+		if (id.length() > ID_MAX || !PlainText.isClean(id, false) || identity.createUserQuery().userId(id).count() == 0) {
+			throw outside;
+		}
+		List<Group> groups = identity.createGroupQuery().groupMember(id).list();
+		if (groups.stream()
+			.anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE || GroupNames.ENTERPRISES.equals(g.getId()))) {
+			throw outside;
+		}
+		return groups.stream()
+			.map(Group::getId)
+			.filter(held.bodies()::contains)
+			.sorted()
+			.findFirst()
+			.map(body -> new Colleague(id, body))
+			.orElseThrow(() -> outside);
+	}
+
+	public static String reason(String reason) {
+		String text = reason == null ? "" : reason.strip();
+		if (text.isEmpty()) {
+			throw invalid("reason", "请填写原因");
+		}
+		PlainText.problem(text, true).ifPresent(problem -> {
+			throw invalid("reason", "原因" + problem);
+		});
+		int length = text.codePointCount(0, text.length());
+		if (length < REASON_MIN) {
+			throw invalid("reason", "原因至少 " + REASON_MIN + " 个字");
+		}
+		if (length > REASON_MAX) {
+			throw invalid("reason", "原因不能超过 " + REASON_MAX + " 个字");
+		}
+		return text;
+	}
+
+	/**
+	 * One command, so the holder is checked on the very row that is then updated: a concurrent claim or hand-over
+	 * makes it fail on the task's revision instead of being overwritten.
+	 */
+	private void assign(String taskId, String holder, String newAssignee) {
+		try {
+			engine.getCommandExecutorTxRequired().execute(context -> {
+				Task current = tasks.createTaskQuery().taskId(taskId).singleResult();
+				if (current == null || !holder.equals(current.getAssignee())) {
+					throw changed();
+				}
+				tasks.setAssignee(taskId, newAssignee);
+				return null;
+			});
+		}
+		catch (OptimisticLockingException e) {
+			throw changed();
+		}
+	}
+
+	/** As {@link #assign}: the holder checked on the row that the delegation then changes. */
+	private void delegateTo(String taskId, String holder, String delegate) {
+		try {
+			engine.getCommandExecutorTxRequired().execute(context -> {
+				Task current = tasks.createTaskQuery().taskId(taskId).singleResult();
+				if (current == null || !holder.equals(current.getAssignee())) {
+					throw changed();
+				}
+				tasks.delegateTask(taskId, delegate);
+				return null;
+			});
+		}
+		catch (OptimisticLockingException e) {
+			throw changed();
+		}
+	}
+
+	private void record(HeldTask held, String callerId, String bodyName, String action, String what, String details) {
+		Task task = held.task();
+		stages.note(held.applicationId(), callerId, bodyName, action, bodyName + "「" + task.getName() + "」" + what);
+		audit.record(callerId, action, "application:" + held.applicationId(),
+				"task " + task.getId() + " " + task.getTaskDefinitionKey() + " " + details);
+	}
+
+	public <T> T withProductAuthority(Supplier<T> work) {
+		Authentication current = identity.getCurrentAuthentication();
+		identity.clearAuthentication();
+		try {
+			return work.get();
+		}
+		finally {
+			if (current != null) {
+				identity.setAuthentication(current);
+			}
+		}
+	}
+
+	private static HandOverException unknownTask() {
+		return new HandOverException(Reason.UNKNOWN_TASK, null, "任务不存在，或不是您所在部门的任务");
+	}
+
+	private static HandOverException changed() {
+		return new HandOverException(Reason.CHANGED, null, "该任务刚被他人办理或转交，请刷新后重试");
+	}
+
+	private static HandOverException invalid(String field, String message) {
+		return new HandOverException(Reason.INVALID, field, message);
+	}
+
+	public record HeldTask(Task task, long applicationId, SortedSet<String> bodies) {
+	}
+
+	private record Colleague(String userId, String body) {
+	}
+
+}

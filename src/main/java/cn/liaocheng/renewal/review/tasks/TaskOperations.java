@@ -1,0 +1,378 @@
+package cn.liaocheng.renewal.review.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepReturnedToPrevious;
+import cn.liaocheng.renewal.review.StepWithdrawn;
+import cn.liaocheng.renewal.review.TaskUrged;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.history.OperationLog;
+import cn.liaocheng.renewal.review.history.OperationView;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+
+/**
+ * The approval operations that move a case or press on it: 撤回 (the reviewer who completed a step takes it back while
+ * the next step is unclaimed), 退回上一环节 (the holder of an internal step sends the case back to the step before, not
+ * to the enterprise) and 催办 (a body's lead, or the enterprise once a day, urges an open task). Each is checked here
+ * against the organisation chart as administrators maintain it, recorded with its reason in the case history, the
+ * operations log and the audit trail, and published as an event.
+ */
+@Service
+public class TaskOperations {
+
+	/** Steps reviewed in parallel: restarting one instance would restart them all. */
+	private static final Set<String> PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_JOINT_REVIEW, ReviewProcesses.TASK_BANK_DECISION);
+
+	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
+
+	private static final int WITHDRAWABLE_MAX = 20;
+
+	private final TaskHandOvers handOvers;
+
+	private final WorkingDays workingDays;
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final IdentityService identity;
+
+	private final OpinionStore opinions;
+
+	private final OperationLog operations;
+
+	private final StepMoves moves;
+
+	private final Directory directory;
+
+	private final ApplicationStages stages;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	TaskOperations(TaskHandOvers handOvers, TaskService tasks, HistoryService history, IdentityService identity,
+			OpinionStore opinions, OperationLog operations, StepMoves moves, Directory directory,
+			ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events, WorkingDays workingDays) {
+		this.workingDays = workingDays;
+		this.handOvers = handOvers;
+		this.tasks = tasks;
+		this.history = history;
+		this.identity = identity;
+		this.opinions = opinions;
+		this.operations = operations;
+		this.moves = moves;
+		this.directory = directory;
+		this.stages = stages;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/**
+	 * Which operations the caller may try on the open task, for Tasklist's panel to offer only those: the holder's
+	 * (转办, 委派, 退回上一环节, 抄送), a lead's 催办, the city industry bureau's 加签 during the joint review. The
+	 * operations themselves check again.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> available(String callerId, String taskId) {
+		return handOvers.withProductAuthority(() -> {
+			Task task = taskId == null || taskId.length() > 64 ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null || handOvers.applicationOf(task) == null) {
+				throw unknownTask();
+			}
+			Set<String> bodies = bodiesOfTask(task);
+			Set<String> callerGroups = identity.createGroupQuery().groupMember(callerId).list().stream()
+				.map(g -> g.getId()).collect(Collectors.toSet());
+			Set<String> available = new java.util.TreeSet<>();
+			boolean member = bodies.stream().anyMatch(callerGroups::contains);
+			if (member && callerId.equals(task.getAssignee())
+					&& task.getDelegationState() != org.camunda.bpm.engine.task.DelegationState.PENDING) {
+				available.addAll(List.of("transfer", "delegate", "copy"));
+				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
+					available.add("returnToPrevious");
+				}
+			}
+			if (bodies.stream().anyMatch(b -> callerGroups.contains(GroupNames.lead(b)))) {
+				available.add("urge");
+			}
+			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(task.getTaskDefinitionKey()) && callerGroups.contains(GroupNames.city("industry"))) {
+				available.add("addReviewer");
+			}
+			if (!member && available.isEmpty()) {
+				throw unknownTask();
+			}
+			return available;
+		});
+	}
+
+	/** Every approval operation on the case, oldest first (the dossier page's 办理操作记录). */
+	@Transactional(readOnly = true)
+	public List<OperationView> history(long applicationId) {
+		return operations.forApplication(applicationId);
+	}
+
+	/** A completed step its reviewer may take back now. */
+	public record Withdrawable(String taskId, long applicationId, String referenceNo, String title, String stepName,
+			Instant completedAt) {
+	}
+
+	/** The caller's approvals of the last 30 days that are still the case's latest step and whose next step is unclaimed. */
+	@Transactional(readOnly = true)
+	public List<Withdrawable> withdrawable(String callerId) {
+		return handOvers.withProductAuthority(() -> {
+			List<Opinion> mine = opinions.lastApprovalsBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR), WITHDRAWABLE_MAX);
+			if (mine.isEmpty()) {
+				return List.of();
+			}
+			String[] keys = mine.stream().map(o -> Long.toString(o.applicationId())).distinct().toArray(String[]::new);
+			Map<String, List<Task>> open = tasks.createTaskQuery()
+				.processInstanceBusinessKeyIn(keys)
+				.list()
+				.stream()
+				.collect(Collectors.groupingBy(t -> businessKeyOf(t)));
+			Map<Long, ApplicationSummary> summaries = stages.summaries(mine.stream().map(Opinion::applicationId).toList())
+				.stream()
+				.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
+			return mine.stream()
+				.filter(o -> unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()))
+				.filter(o -> summaries.containsKey(o.applicationId()))
+				.map(o -> new Withdrawable(o.taskId(), o.applicationId(), summaries.get(o.applicationId()).referenceNo(),
+						summaries.get(o.applicationId()).title(), o.stepName(), o.at()))
+				.toList();
+		});
+	}
+
+	/** 撤回: the reviewer who approved {@code completedTaskId} does that step again; the next step's tasks are cancelled. */
+	@Transactional
+	public HandOver withdraw(String callerId, String completedTaskId, String reason) {
+		return handOvers.withProductAuthority(() -> {
+			Opinion approved = opinions.standing(completedTaskId == null ? "" : completedTaskId)
+				.orElseThrow(TaskOperations::unknownStep);
+			if (!callerId.equals(approved.reviewer())) {
+				if (handOvers.bodiesOf(callerId).contains(approved.bodyGroup())) {
+					throw new HandOverException(Reason.NOT_HOLDER, null, "只有办理该环节的本人才能撤回");
+				}
+				throw unknownStep();
+			}
+			String why = TaskHandOvers.reason(reason);
+			if (!"APPROVE".equals(approved.decision())) {
+				throw changed("该环节的结论是“" + approved.decisionLabel() + "”，不能撤回");
+			}
+			if (PARALLEL_STEPS.contains(approved.step())) {
+				throw changed("并行审查环节（联审、银行审贷）不能撤回");
+			}
+			List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(approved.applicationId())).list();
+			boolean latest = opinions.forApplication(approved.applicationId())
+				.stream()
+				.reduce((a, b) -> b)
+				.map(o -> o.taskId().equals(approved.taskId()))
+				.orElse(false);
+			if (!latest || open.isEmpty() || open.stream().anyMatch(t -> t.getCreateTime().toInstant().isBefore(approved.at().minusSeconds(1)))) {
+				throw changed("下一环节已经办理，不能撤回");
+			}
+			if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
+				throw changed("下一环节已被认领，不能撤回；如需更正，请与下一环节办理人联系");
+			}
+			Task again = moves.moveBack(historic(completedTaskId), open);
+			tasks.setAssignee(again.getId(), callerId);
+			opinions.supersede(approved.taskId());
+			String callerName = directory.personName(callerId);
+			record(approved.applicationId(), "WITHDRAW", again, callerId, approved.bodyName(),
+					"由" + callerName + "撤回，重新办理。撤回原因：" + why, approved.stepName(), why);
+			events.publishEvent(new StepWithdrawn(approved.applicationId(), again.getId(), callerId));
+			return new HandOver(again.getId(), again.getName(), approved.bodyGroup(), approved.bodyName(), callerId,
+					callerName);
+		});
+	}
+
+	/** 退回上一环节: the holder of {@code taskId} sends the case back to the internal step before it. */
+	@Transactional
+	public HandOver returnToPrevious(String callerId, String taskId, String reason) {
+		return handOvers.withProductAuthority(() -> {
+			TaskHandOvers.HeldTask held = handOvers.heldBy(callerId, taskId);
+			String why = TaskHandOvers.reason(reason);
+			Task current = held.task();
+			if (PARALLEL_STEPS.contains(current.getTaskDefinitionKey())) {
+				throw changed("并行审查环节（联审、银行审贷）不能退回上一环节；需要企业补正材料的，请选择“退回补正”");
+			}
+			Opinion previous = opinions.forApplication(held.applicationId())
+				.stream()
+				.filter(o -> !o.step().equals(current.getTaskDefinitionKey()))
+				.reduce((a, b) -> b)
+				.orElseThrow(() -> changed("该环节是本案件的第一个审核环节，没有可退回的上一环节"));
+			if (PARALLEL_STEPS.contains(previous.step()) || !"APPROVE".equals(previous.decision())) {
+				throw changed("上一环节是并行审查环节，不能退回；需要企业补正材料的，请选择“退回补正”");
+			}
+			Task again = moves.moveBack(historic(previous.taskId()), List.of(current));
+			boolean stillThere = identity.createUserQuery().userId(previous.reviewer()).memberOfGroup(previous.bodyGroup())
+				.count() > 0;
+			String assignee = stillThere ? previous.reviewer() : null;
+			if (assignee != null) {
+				tasks.setAssignee(again.getId(), assignee);
+			}
+			opinions.supersede(previous.taskId());
+			String bodyName = directory.bodyName(held.bodies().first());
+			record(held.applicationId(), "RETURN_TO_PREVIOUS", again, callerId, bodyName,
+					"由" + directory.personName(callerId) + "在「" + current.getName() + "」环节退回上一环节「" + previous.stepName()
+							+ "」（" + previous.bodyName() + "）重新办理。退回原因：" + why,
+					previous.bodyName() + "「" + previous.stepName() + "」", why);
+			events.publishEvent(new StepReturnedToPrevious(held.applicationId(), again.getId(), callerId, assignee,
+					previous.bodyGroup()));
+			return new HandOver(again.getId(), again.getName(), previous.bodyGroup(), previous.bodyName(), assignee,
+					assignee == null ? null : directory.personName(assignee));
+		});
+	}
+
+	/** 催办 by a lead: a member of the lead group of one of the task's bodies urges it. */
+	@Transactional
+	public HandOver urgeAsLead(String callerId, String taskId, String reason) {
+		return handOvers.withProductAuthority(() -> {
+			Task task = taskId == null || taskId.length() > 64 ? null
+					: tasks.createTaskQuery().taskId(taskId).singleResult();
+			Long applicationId = task == null ? null : handOvers.applicationOf(task);
+			if (applicationId == null) {
+				throw unknownTask();
+			}
+			Set<String> bodies = bodiesOfTask(task);
+			Set<String> callerGroups = identity.createGroupQuery().groupMember(callerId).list().stream()
+				.map(g -> g.getId()).collect(Collectors.toSet());
+			String body = bodies.stream().filter(b -> callerGroups.contains(GroupNames.lead(b))).sorted().findFirst().orElse(null);
+			if (body == null) {
+				if (bodies.stream().anyMatch(callerGroups::contains)) {
+					throw new HandOverException(Reason.NOT_HOLDER, null, "只有本部门负责人可以催办");
+				}
+				throw unknownTask();
+			}
+			String why = TaskHandOvers.reason(reason);
+			urge(applicationId, task, body, callerId, directory.personName(callerId), false, why);
+			return handOverOf(task, body);
+		});
+	}
+
+	/** 催办 by the enterprise that owns the case: once a day (Beijing time), every open review task of the case. */
+	@Transactional
+	public List<HandOver> urgeAsEnterprise(String enterpriseUser, String enterpriseName, long applicationId, String reason) {
+		return handOvers.withProductAuthority(() -> {
+			String why = TaskHandOvers.reason(reason);
+			List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).list()
+				.stream()
+				.filter(t -> !bodiesOfTask(t).isEmpty())
+				.toList();
+			if (open.isEmpty()) {
+				throw changed("该申请目前没有正在审核的环节，无需催办");
+			}
+			if (!operations.takeEnterpriseUrge(applicationId, urgeDay(LocalDate.now(ChinaTime.ZONE)))) {
+				throw new HandOverException(Reason.TOO_OFTEN, null, "每件申请每个工作日只能催办一次，请下一个工作日再试");
+			}
+			return open.stream().map(task -> {
+				String body = bodiesOfTask(task).stream().sorted().findFirst().orElseThrow();
+				urge(applicationId, task, body, enterpriseUser, enterpriseName, true, why);
+				return handOverOf(task, body);
+			}).toList();
+		});
+	}
+
+	/**
+	 * The working day an enterprise's urge counts for: today, or on a weekend or holiday the next working day, so
+	 * urging on Saturday uses up Monday's. Outside the calendar's years, the day itself.
+	 */
+	private LocalDate urgeDay(LocalDate today) {
+		try {
+			return workingDays.plusWorkingDays(today, 0);
+		}
+		catch (OutsideCalendarException e) {
+			return today;
+		}
+	}
+
+	private void urge(long applicationId, Task task, String body, String by, String byName, boolean enterprise, String why) {
+		String bodyName = directory.bodyName(body);
+		String holder = task.getAssignee() == null ? "（待认领）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
+		record(applicationId, "URGE", task, by, enterprise ? byName : bodyName,
+				"由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why,
+				bodyName + "「" + task.getName() + "」", why);
+		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by, enterprise ? byName : bodyName,
+				enterprise, task.getAssignee(), body, why));
+	}
+
+	private void record(long applicationId, String operation, Task task, String actor, String actorBody, String what,
+			String target, String why) {
+		String actorName = directory.personName(actor);
+		operations.add(applicationId, operation, task.getId(), task.getName(), actor, actorName, target, why);
+		stages.note(applicationId, actor, actorBody, "TASK_" + operation, actorBody + "「" + task.getName() + "」" + what);
+		audit.record(actor, "TASK_" + operation, "application:" + applicationId,
+				"task " + task.getId() + " " + task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
+	}
+
+	private Set<String> bodiesOfTask(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
+			.collect(Collectors.toSet());
+	}
+
+	private HandOver handOverOf(Task task, String body) {
+		return new HandOver(task.getId(), task.getName(), body, directory.bodyName(body), task.getAssignee(),
+				task.getAssignee() == null ? null : directory.personName(task.getAssignee()));
+	}
+
+	private HistoricTaskInstance historic(String taskId) {
+		HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw changed("该环节的办理记录已不存在，不能办理此操作");
+		}
+		return task;
+	}
+
+	private String businessKeyOf(Task task) {
+		Long id = handOvers.applicationOf(task);
+		return id == null ? "" : id.toString();
+	}
+
+	private static boolean unclaimedAfter(List<Task> open, Instant completed) {
+		return !open.isEmpty() && open.stream()
+			.allMatch(t -> t.getAssignee() == null && !t.getCreateTime().toInstant().isBefore(completed.minusSeconds(1)));
+	}
+
+	private static HandOverException unknownStep() {
+		return new HandOverException(Reason.UNKNOWN_TASK, null, "没有找到您办理过的该环节");
+	}
+
+	private static HandOverException unknownTask() {
+		return new HandOverException(Reason.UNKNOWN_TASK, null, "任务不存在，或不是您所在部门的任务");
+	}
+
+	private static HandOverException changed(String message) {
+		return new HandOverException(Reason.CHANGED, null, message);
+	}
+
+}

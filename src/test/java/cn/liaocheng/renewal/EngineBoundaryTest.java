@@ -1,0 +1,76 @@
+package cn.liaocheng.renewal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import cn.liaocheng.renewal.application.EngineUseOutsideItsOwners;
+
+/**
+ * Engine work stays with the modules that own it, so that a move to another engine (the Operaton fork) touches
+ * those alone: no other module may depend on {@code org.camunda}. The allowed modules and why are listed here.
+ */
+class EngineBoundaryTest {
+
+	/** The modules that may use the engine's API, each with its reason. */
+	static final Map<String, String> OWNERS = new LinkedHashMap<>();
+
+	static {
+		OWNERS.put("review", "owns the review processes: starts and correlates them, its delegates and listeners");
+		OWNERS.put("admin", "deploys administrators' models and checks them before deployment");
+		OWNERS.put("security", "single sign-on with the webapps and the guards inside the engine's command chain");
+		OWNERS.put("tasklist", "Tasklist's filters and locale");
+		OWNERS.put("engine", "embedding: expression language, form-field checks of task completions");
+		OWNERS.put("aftercare", "owns its own after-award process (bpmn/subsidy-aftercare.bpmn)");
+		OWNERS.put("clawback", "owns its own process (bpmn/clawback.bpmn)");
+		OWNERS.put("operations", "translates engine errors into answers and logs refusals (engine plugins)");
+		OWNERS.put("organization", "writes the organisation chart's groups and authorizations into the identity store");
+		OWNERS.put("enterprise", "enterprises' user accounts live in the engine's identity store");
+		OWNERS.put("notification", "finds recipients' names and groups in the engine's identity store");
+		OWNERS.put("demo", "creates the demo users in the engine's identity store");
+	}
+
+	private static final String[] OWNER_PACKAGES = OWNERS.keySet()
+		.stream()
+		.map(module -> "cn.liaocheng.renewal." + module + "..")
+		.toArray(String[]::new);
+
+	static final ArchRule ENGINE_STAYS_WITH_ITS_OWNERS = noClasses().that()
+		.resideInAPackage("cn.liaocheng.renewal..")
+		.and()
+		.resideOutsideOfPackages(OWNER_PACKAGES)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.camunda..")
+		.because("the engine's API is used only by the modules that own engine work: " + OWNERS.entrySet()
+			.stream()
+			.map(e -> e.getKey() + " (" + e.getValue() + ")")
+			.collect(Collectors.joining("; ")) + ". Others go through those modules' API (e.g. application.CaseReviews)");
+
+	@Test
+	void onlyTheOwningModulesUseTheEngine() {
+		JavaClasses application = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("cn.liaocheng.renewal");
+		ENGINE_STAYS_WITH_ITS_OWNERS.check(application);
+	}
+
+	@Test
+	void theRuleCatchesTheApplicationsModuleUsingTheEngine() {
+		JavaClasses offender = new ClassFileImporter().importClasses(EngineUseOutsideItsOwners.class);
+		assertThat(ENGINE_STAYS_WITH_ITS_OWNERS.evaluate(offender).hasViolation()).isTrue();
+		assertThat(ENGINE_STAYS_WITH_ITS_OWNERS.evaluate(offender).getFailureReport().toString())
+			.contains("EngineUseOutsideItsOwners", "org.camunda.bpm.engine.RuntimeService");
+	}
+
+}

@@ -1,0 +1,124 @@
+package cn.liaocheng.renewal.review.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
+import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.LoanGrant.LoanType;
+import cn.liaocheng.renewal.application.LoanGrant;
+
+/** The subsidy and interest-subsidy arithmetic on the administrators' tables, figures worked out by hand. */
+@Deployment(resources = { "bpmn/subsidy-amount.dmn", "bpmn/subsidy-expert-review.dmn", "bpmn/interest-subsidy.dmn" })
+class SubsidyArithmeticTest {
+
+	@RegisterExtension
+	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		.configurationResource("camunda-unit.cfg.xml")
+		.build();
+
+	private SubsidyRules rules;
+
+	private SubsidyCalculator calculator;
+
+	@BeforeEach
+	void rulesOn(ProcessEngine processEngine) {
+		rules = new SubsidyRules(processEngine.getDecisionService());
+		calculator = new SubsidyCalculator(rules, null);
+	}
+
+	@ParameterizedTest(name = "{0} months -> {1} yuan")
+	@CsvSource({
+		"6,  7500.00",   // 1 000 000 × 1.5% × 6/12
+		"12, 15000.00",  // × 12/12: a one-year loan gets one year, not two
+		"24, 30000.00",  // × 24/12
+		"36, 30000.00",  // the rule's two years at most
+	})
+	void interestSubsidyCountsTheLoansTermUpToTheRulesLongestPeriod(int termMonths, String expected) {
+		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(
+				grant("1000000.00", termMonths, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false), false);
+
+		assertThat(subsidy.amount()).isEqualByComparingTo(expected);
+		assertThat(subsidy.months()).isEqualTo(Math.min(termMonths, 24));
+		assertThat(subsidy.basis()).contains("关于优化实施设备更新贷款财政贴息政策的通知");
+	}
+
+	@Test
+	void aLoanOfJune2024IsSubsidisedAtOnePointAndOneOfAugust2024AtOnePointFive() {
+		SubsidyRules.InterestSubsidy june = rules
+			.interestSubsidy(grant("1000000.00", 24, LocalDate.of(2024, 6, 20), LoanType.FIXED_ASSET, true), true);
+		SubsidyRules.InterestSubsidy august = rules
+			.interestSubsidy(grant("1000000.00", 24, LocalDate.of(2024, 8, 20), LoanType.FIXED_ASSET, true), true);
+
+		assertThat(june.amount()).isEqualByComparingTo("20000.00");
+		assertThat(august.amount()).isEqualByComparingTo("30000.00");
+	}
+
+	@Test
+	void aLoanOf2025WithoutReLendingOrFromALocalBankGetsNothing() {
+		LocalDate date = LocalDate.of(2025, 5, 8);
+		assertThat(rules.interestSubsidy(grant("1000000.00", 24, date, LoanType.FIXED_ASSET, false), true).granted())
+			.isFalse();
+		assertThat(rules.interestSubsidy(grant("1000000.00", 24, date, LoanType.FIXED_ASSET, true), false).granted())
+			.isFalse();
+	}
+
+	@Test
+	void theInterestSubsidyIsCappedByTheTable() {
+		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(
+				grant("80000000.00", 24, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false), false);
+
+		assertThat(subsidy.amount()).isEqualByComparingTo("2000000.00");
+	}
+
+	@Test
+	void theSubsidyIsComputedLineByLineAtOneRateWhateverTheOrigin() {
+		SubsidyCalculator.Calculation calculation = calculator.calculate(7,
+				List.of(line("数控机床", Origin.DOMESTIC, 2, "150000.00", "300000.00"),
+						line("进口检测仪", Origin.IMPORTED, 1, "80000.00", null)));
+
+		// task 7: 10%; 300 000 × 10% + 80 000 × 10%
+		assertThat(calculation.rate()).isEqualByComparingTo("0.10");
+		assertThat(calculation.lines()).extracting(SubsidyCalculator.Line::subsidy)
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("30000.00"), new BigDecimal("8000.00"));
+		assertThat(calculation.amount()).isEqualByComparingTo("38000.00");
+		assertThat(calculation.capped()).isFalse();
+		assertThat(calculation.expertReview()).isFalse();
+	}
+
+	@Test
+	void theProjectCapLimitsTheSumOfTheLinesAndABigSubsidyGoesToExperts() {
+		SubsidyCalculator.Calculation calculation = calculator.calculate(13,
+				List.of(line("首台套试验台", Origin.DOMESTIC, 1, "40000000.00", "40000000.00")));
+
+		// task 13: 15% of 40 000 000 = 6 000 000, capped at 5 000 000
+		assertThat(calculation.sumOfLines()).isEqualByComparingTo("6000000.00");
+		assertThat(calculation.amount()).isEqualByComparingTo("5000000.00");
+		assertThat(calculation.capped()).isTrue();
+		assertThat(calculation.expertReview()).isTrue();
+	}
+
+	private static LoanGrant grant(String amount, int termMonths, LocalDate date, LoanType type, boolean relending) {
+		return new LoanGrant(new BigDecimal(amount), new BigDecimal("3.10"), termMonths, date, type, relending);
+	}
+
+	private static EquipmentLine line(String name, Origin origin, int quantity, String unitPrice, String invoiced) {
+		return new Dossier.EquipmentLine(name, "型号", quantity, new BigDecimal(unitPrice), origin, null, null, null,
+				"INV-" + name, LocalDate.of(2026, 2, 1), invoiced == null ? null : new BigDecimal(invoiced));
+	}
+
+}
