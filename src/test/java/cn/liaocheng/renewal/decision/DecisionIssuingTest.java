@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,6 +32,7 @@ import org.bouncycastle.util.Selector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -43,6 +46,9 @@ class DecisionIssuingTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void signatureIsDetachedCadesWithSha256ByTheBodysCertificateOverTheWholeFile() throws Exception {
@@ -193,20 +199,19 @@ class DecisionIssuingTest {
 	}
 
 	@Test
-	void fiftyDecisionsIssuedAtOnceForOneBodyGetFiftyConsecutiveNumbers() throws Exception {
-		int before = counter("telecom");
-		List<Callable<IssuedDecision>> calls = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
-			long application = SampleDecisions.newApplicationId();
-			calls.add(() -> decisions.issue(SampleDecisions.subsidyAllocated(application, "telecom")));
-		}
-		List<IssuedDecision> issued = runTogether(calls);
+	void fiftyDecisionsIssuedAtOnceForOneBodyWaitForItsCounterAndGetFiftyConsecutiveNumbersInOrder() throws Exception {
+		NumberingRace race = new NumberingRace(decisions, jdbc, transactions);
 
-		assertThat(issued).extracting(IssuedDecision::number)
+		NumberingRace.Outcome outcome = race.issueAtOnce("telecom", 50, Duration.ofSeconds(2));
+
+		int before = outcome.before();
+		List<Integer> expected = IntStream.rangeClosed(before + 1, before + 50).boxed().toList();
+		assertThat(outcome.issuedWhileHeld()).isZero();
+		assertThat(outcome.issued()).extracting(IssuedDecision::number)
 			.doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(
-					java.util.stream.IntStream.rangeClosed(before + 1, before + 50).mapToObj(n -> "聊信通审〔2026〕" + n + "号").toList());
-		assertThat(counter("telecom")).isEqualTo(before + 50);
+			.containsExactlyInAnyOrderElementsOf(expected.stream().map(n -> "聊信通审〔2026〕" + n + "号").toList());
+		assertThat(race.serialsInIssueOrder("telecom", before)).containsExactlyElementsOf(expected);
+		assertThat(race.counter("telecom")).isEqualTo(before + 50);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,22 +40,23 @@ class DecisionsOnPostgresTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@Test
-	void fiftyDecisionsIssuedAtOnceForOneBodyGetFiftyConsecutiveNumbers() throws Exception {
-		List<Callable<IssuedDecision>> calls = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
-			long application = SampleDecisions.newApplicationId();
-			calls.add(() -> decisions.issue(SampleDecisions.subsidyAllocated(application, "finance")));
-		}
+	void fiftyDecisionsIssuedAtOnceForOneBodyWaitForItsCounterAndGetFiftyConsecutiveNumbersInOrder() throws Exception {
+		NumberingRace race = new NumberingRace(decisions, jdbc, transactions);
 
-		List<IssuedDecision> issued = runTogether(calls);
+		NumberingRace.Outcome outcome = race.issueAtOnce("science", 50, Duration.ofSeconds(2));
 
-		assertThat(issued).extracting(IssuedDecision::number)
-			.containsExactlyInAnyOrderElementsOf(
-					IntStream.rangeClosed(1, 50).mapToObj(n -> "聊财审〔2026〕" + n + "号").toList());
-		assertThat(jdbc.sql("SELECT last_value FROM decision_counter WHERE body_key = 'finance' AND counter_year = 2026")
-			.query(Integer.class)
-			.single()).isEqualTo(50);
+		List<Integer> expected = IntStream.rangeClosed(2, 51).boxed().toList();
+		assertThat(outcome.before()).isEqualTo(1);
+		assertThat(outcome.issuedWhileHeld()).isZero();
+		assertThat(outcome.issued()).extracting(IssuedDecision::number)
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(expected.stream().map(n -> "聊科审〔2026〕" + n + "号").toList());
+		assertThat(race.serialsInIssueOrder("science", 1)).containsExactlyElementsOf(expected);
+		assertThat(race.counter("science")).isEqualTo(51);
 	}
 
 	@Test

@@ -164,13 +164,14 @@ class Benchmark {
 					results.compare("nodes", "cases/s, 4 clients via nginx, 2 nodes vs 1", two, "1/s", one,
 							"1 node behind nginx", null, null);
 				}
-				second.kill();
+				stop(second);
 			}
 
 			// The lists with few and with many open cases.
 			if (PARTS.contains("lists")) {
 				lists(nodes, node.port());
 			}
+			stop(node);
 		}
 		finish();
 	}
@@ -238,6 +239,20 @@ class Benchmark {
 			rows += nodes.count("SELECT count(*) FROM " + table);
 		}
 		return rows;
+	}
+
+	/**
+	 * Ends a node: killed, unless it keeps a flight recording, which the JVM writes only when it exits on its own
+	 * (dumponexit), so then it is asked to shut down and given two minutes.
+	 */
+	private static void stop(FaultNodes.Node node) throws InterruptedException {
+		if (Boolean.getBoolean("renewal.bench.jfr")) {
+			node.process().destroy();
+			if (node.process().waitFor(2, TimeUnit.MINUTES)) {
+				return;
+			}
+		}
+		node.kill();
 	}
 
 	private List<String> jvm(String name) {

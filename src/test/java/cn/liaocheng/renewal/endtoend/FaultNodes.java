@@ -48,8 +48,8 @@ final class FaultNodes implements AutoCloseable {
 	private final List<Node> nodes = new ArrayList<>();
 
 	private FaultNodes(String databaseName) {
-		this.databaseName = databaseName;
 		this.database = PostgresTestDatabase.fresh(databaseName);
+		this.databaseName = database.url().substring(database.url().lastIndexOf('/') + 1);
 	}
 
 	/** A fresh database of this name (dropped and created anew) for the nodes of one test. */

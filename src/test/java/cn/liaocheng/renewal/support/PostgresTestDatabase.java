@@ -10,7 +10,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A fresh database on the test PostgreSQL server for one test class. The server comes from
  * {@code RENEWAL_TEST_PG} (default {@code 127.0.0.1:5432}, user {@code postgres}, trust login as .ci/run sets up);
- * each class gets its own database, dropped and created anew, so runs never see each other's data.
+ * each class gets its own database, dropped and created anew, so runs never see each other's data. Builds that share
+ * one server at the same time (several working copies) set {@code RENEWAL_TEST_PG_DB_SUFFIX}, which is appended to
+ * every database name, so that one build does not drop another's database.
  */
 public final class PostgresTestDatabase {
 
@@ -25,7 +27,8 @@ public final class PostgresTestDatabase {
 	}
 
 	/** Drops and creates the database, for a test that starts the application itself (in a child process). */
-	public static Fresh fresh(String database) {
+	public static Fresh fresh(String name) {
+		String database = name + System.getenv().getOrDefault("RENEWAL_TEST_PG_DB_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
 		String server = System.getenv().getOrDefault("RENEWAL_TEST_PG", "127.0.0.1:5432");
 		String user = System.getenv().getOrDefault("RENEWAL_TEST_PG_USER", "postgres");
 		String password = System.getenv().getOrDefault("RENEWAL_TEST_PG_PASSWORD", "");

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Document numbers such as 聊工信审〔2026〕17号, consecutive per body and year. The issuing transaction locks the
  * body's counter row before anything else and holds it until it commits, so numbers have no gaps even when a
  * transaction rolls back; the row itself is created beforehand, on its own, so that two first issues of a year do
- * not both try to insert it.
+ * not both try to insert it. Other issuers of the body, on this node or another, wait for the row in the database
+ * (PostgreSQL without limit, H2 for the {@code LOCK_TIMEOUT} of its URL); a deadlock victim's job is run again by
+ * the engine.
  */
 @Component
 class DocumentNumbers {

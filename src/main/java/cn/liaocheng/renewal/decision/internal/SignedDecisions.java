@@ -4,17 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,8 +40,6 @@ class SignedDecisions implements Decisions {
 
 	static final ZoneId CHINA = ChinaTime.ZONE;
 
-	private static final int ATTEMPTS = 8;
-
 	private final DecisionRepository decisions;
 
 	private final DocumentNumbers numbers;
@@ -63,8 +55,6 @@ class SignedDecisions implements Decisions {
 	private final TransactionTemplate transaction;
 
 	private final String publicBaseUrl;
-
-	private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
 	SignedDecisions(DecisionRepository decisions, DocumentNumbers numbers, SigningKeys keys, FileStore files,
 			AuditTrail audit, OrganizationCatalog organizations, PlatformTransactionManager transactions,
@@ -94,23 +84,18 @@ class SignedDecisions implements Decisions {
 		numbers.prepare(bodyKey, year);
 		Issuing issuing = new Issuing(request, bodyKey, bodyName, issuer, keys.forBody(bodyKey, bodyName), year);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
-		for (int attempt = 1;; attempt++) {
-			try {
-				return sameOutcome(inTurn(bodyKey, () -> transaction.execute(status -> issueLocked(issuing))),
-						request.type());
+		try {
+			return sameOutcome(transaction.execute(status -> issueLocked(issuing)), request.type());
+		}
+		catch (DuplicateKeyException e) {
+			// Another body's issue for the same stage committed first (the counter lock orders one body's issues
+			// only): the stage has its decision. Our transaction rolled back whole, unless it is our caller's.
+			if (joined) {
+				throw e;
 			}
-			catch (DuplicateKeyException | TransientDataAccessException e) {
-				// A lock timeout (H2 waits one second), a deadlock victim or a colliding verification code: the
-				// transaction rolled back whole, so trying again is safe — unless it belongs to our caller.
-				if (joined || attempt == ATTEMPTS) {
-					throw e;
-				}
-				Optional<IssuedDecision> meanwhile = decisions.byStage(request.applicationId(), request.type().stage(), request.period());
-				if (meanwhile.isPresent()) {
-					return sameOutcome(meanwhile.get(), request.type());
-				}
-				pause(attempt);
-			}
+			return decisions.byStage(request.applicationId(), request.type().stage(), request.period())
+				.map(first -> sameOutcome(first, request.type()))
+				.orElseThrow(() -> e);
 		}
 	}
 
@@ -133,27 +118,6 @@ class SignedDecisions implements Decisions {
 			SigningCredentials credentials, int year) {
 	}
 
-	/**
-	 * Issuers of one body take turns inside this node before they take a connection, so that waiting threads hold
-	 * no pooled connection and H2's one-second lock timeout is not reached; the row lock still orders the nodes.
-	 */
-	private IssuedDecision inTurn(String bodyKey, Supplier<IssuedDecision> issuing) {
-		ReentrantLock turn = turns.computeIfAbsent(bodyKey, key -> new ReentrantLock(true));
-		try {
-			turn.lockInterruptibly();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting to issue a decision", e);
-		}
-		try {
-			return issuing.get();
-		}
-		finally {
-			turn.unlock();
-		}
-	}
-
 	private IssuedDecision issueLocked(Issuing in) {
 		DecisionRequest r = in.request();
 		int last = numbers.lock(in.bodyKey(), in.year());
@@ -163,7 +127,7 @@ class SignedDecisions implements Decisions {
 		}
 		int serial = last + 1;
 		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
-		String code = VerificationCodes.next();
+		String code = unusedCode();
 		Letter letter = DecisionText.of(r, in.issuer().reconsiderationBody());
 		byte[] unsigned = DecisionRenderer.render(letter, new DecisionRenderer.Header(in.bodyName(), number,
 				r.decisionDate(), code, publicBaseUrl + "/verify?code=" + code));
@@ -247,6 +211,15 @@ class SignedDecisions implements Decisions {
 				d.projectName(), d.fileId(), d.sha256(), d.signer());
 	}
 
+	/** Ten random characters (about 49 bits) practically never repeat; should they, the next draw is taken. */
+	private String unusedCode() {
+		String code = VerificationCodes.next();
+		while (decisions.byCode(code).isPresent()) {
+			code = VerificationCodes.next();
+		}
+		return code;
+	}
+
 	private static boolean present(String s) {
 		return s != null && !s.isBlank();
 	}
@@ -254,16 +227,6 @@ class SignedDecisions implements Decisions {
 	private static void require(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalArgumentException(message);
-		}
-	}
-
-	private static void pause(int attempt) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while issuing a decision", e);
 		}
 	}
 

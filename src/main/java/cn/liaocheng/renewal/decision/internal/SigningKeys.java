@@ -48,13 +48,13 @@ class SigningKeys {
 		this.demo = environment.matchesProfiles("demo");
 	}
 
+	/**
+	 * Loaded once per body and node: threads issuing for a body whose key is not loaded yet wait for the first one,
+	 * rather than each opening the keystore or, in the demo, each generating an RSA key of which all but one are
+	 * thrown away (ten job threads did, taking seconds of CPU each, until their jobs' locks expired).
+	 */
 	SigningCredentials forBody(String bodyKey, String bodyName) {
-		SigningCredentials credentials = loaded.get(bodyKey);
-		if (credentials == null) {
-			credentials = load(bodyKey, bodyName);
-			loaded.put(bodyKey, credentials);
-		}
-		return credentials;
+		return loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
 	}
 
 	private SigningCredentials load(String bodyKey, String bodyName) {
