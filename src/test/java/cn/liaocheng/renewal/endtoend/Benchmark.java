@@ -144,7 +144,7 @@ class Benchmark {
 			}
 			if (PARTS.contains("decisions")) {
 				// Decisions issued per second against raw PDFBox + BouncyCastle on one thread.
-				double issued = decisionsPerSecond(node.port(), 16, 8);
+				double issued = decisionsPerSecond(nodes, node.port(), 16, 8);
 				double raw = rawDecisionsPerSecond(16);
 				results.compare("decisions/s", "decisions issued (render, sign, number, store)", issued, "1/s", raw,
 						"raw PDFBox + BC, 1 thread", "≥ 0.8×", issued >= 0.8 * raw);
@@ -425,39 +425,56 @@ class Benchmark {
 
 	/**
 	 * Decisions per second: {@code count} cases taken to the recommendation, then refused by {@code clients}
-	 * reviewers at once; from the first refusal to the last decision downloadable.
+	 * reviewers at once; from the first refusal to the last decision stored (rendered, signed, numbered and stored by
+	 * the job executor), seen by one query a poll in the database, so that the measured node serves no polling
+	 * clients meanwhile; each decision is then downloaded through the API, outside the timing. As the raw reference
+	 * is warmed (its key made, three documents issued) before it is timed, two decisions of the same body are issued
+	 * first and not counted: the body's signing key is loaded (in the demo, generated) and the issuing code is warm.
 	 */
-	double decisionsPerSecond(int port, int count, int clients) throws Exception {
+	double decisionsPerSecond(FaultNodes nodes, int port, int count, int clients) throws Exception {
 		Http enterprise = new Http(port, ENTERPRISE);
 		Http reviewer = new Http(port, REVIEWER);
+		for (int i = 0; i < 2; i++) {
+			long id = createAndSubmit(enterprise, "dw", "基准测试决定书预热-" + i);
+			reviewStep(reviewer, "dw", id, STEPS.get(0), System.nanoTime());
+			reviewStep(reviewer, "dw", id, REFUSAL, "REFUSE", System.nanoTime());
+			awaitDecision(enterprise, "dw", id, System.nanoTime());
+		}
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			long id = createAndSubmit(enterprise, "d", "基准测试决定书-" + i);
 			reviewStep(reviewer, "d", id, STEPS.get(0), System.nanoTime());
 			ids.add(id);
 		}
+		String stored = "SELECT count(*) FROM decision WHERE application_id IN ("
+				+ String.join(",", ids.stream().map(String::valueOf).toList()) + ")";
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		long begin = System.nanoTime();
 		List<Future<Long>> refusals = new ArrayList<>();
 		for (long id : ids) {
-			refusals.add(pool.submit(() -> reviewStep(new Http(port, REVIEWER), "d", id,
-					new Step(REVIEWER, "Task_CountyRecommendation", GROUP, "项目不符合本县产业布局，不予推荐"), "REFUSE",
-					System.nanoTime())));
+			refusals.add(pool.submit(
+					() -> reviewStep(new Http(port, REVIEWER), "d", id, REFUSAL, "REFUSE", System.nanoTime())));
 		}
 		for (Future<Long> f : refusals) {
 			f.get();
 		}
-		List<Future<?>> waits = new ArrayList<>();
-		for (long id : ids) {
-			waits.add(pool.submit(() -> awaitDecision(new Http(port, ENTERPRISE), "d", id, begin)));
-		}
-		for (Future<?> f : waits) {
-			f.get();
+		pool.shutdown();
+		Instant end = Instant.now().plusSeconds(300);
+		while (nodes.count(stored) < count) {
+			if (Instant.now().isAfter(end)) {
+				throw new AssertionError("only " + nodes.count(stored) + " of " + count + " decisions within 300 s");
+			}
+			FaultNodes.sleep(POLL_MILLIS);
 		}
 		double elapsed = (System.nanoTime() - begin) / 1e9;
-		pool.shutdown();
+		for (long id : ids) {
+			awaitDecision(enterprise, "d", id, begin);
+		}
 		return count / elapsed;
 	}
+
+	/** The county's refusal to recommend, which ends a registration with a signed refusal. */
+	static final Step REFUSAL = new Step(REVIEWER, "Task_CountyRecommendation", GROUP, "项目不符合本县产业布局，不予推荐");
 
 	double rawDecisionsPerSecond(int count) {
 		RawDecisionSigning raw = new RawDecisionSigning();
