@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,18 @@ final class BareEngine implements AutoCloseable {
 
 	}
 
+	/**
+	 * {@code ${reviewDeadlines.standard()}}, the start of every review task's overdue timer: seven calendar days on,
+	 * about the product's five working days (the timer is created either way; it never fires during a run).
+	 */
+	public static final class Deadlines {
+
+		public Date standard() {
+			return Date.from(Instant.now().plus(Duration.ofDays(7)));
+		}
+
+	}
+
 	private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+(?:Delegate|Listener))\\}");
 
 	final ProcessEngine engine;
@@ -93,6 +108,12 @@ final class BareEngine implements AutoCloseable {
 		c.setDatabaseSchemaUpdate(reference ? "true" : "false");
 		c.setHistory("full");
 		c.setAuthorizationEnabled(!reference);
+		if (!reference) {
+			// The grants the product's engine makes for each task (security's TaskWorkPlugin): TASK_WORK on the task
+			// and READ on its history, so that the authorization table grows as in production.
+			c.setDefaultUserPermissionNameForTask("TASK_WORK");
+			c.setEnableHistoricInstancePermissions(true);
+		}
 		c.setJobExecutorActivate(reference);
 		c.setJobExecutorDeploymentAware(false);
 		// Camunda's defaults as the Spring Boot starter has them (3 threads, 3 jobs an acquisition), with the product's
@@ -112,6 +133,7 @@ final class BareEngine implements AutoCloseable {
 			}
 		}
 		beans.put("reviewRouting", new Routing());
+		beans.put("reviewDeadlines", new Deadlines());
 		// The two whose results the models branch on: the joint review's bodies from the same routing table the
 		// product's delegate evaluates (with the facts it reads from the dossier, here process variables), and the
 		// summary's outcome when every body agreed.
