@@ -113,6 +113,9 @@ final class BareEngine implements AutoCloseable {
 			// and READ on its history, so that the authorization table grows as in production.
 			c.setDefaultUserPermissionNameForTask("TASK_WORK");
 			c.setEnableHistoricInstancePermissions(true);
+			// The product's database has no CMMN tables (application.yaml turns CMMN off).
+			c.setCmmnEnabled(false);
+			c.setStandaloneTasksEnabled(false);
 		}
 		c.setJobExecutorActivate(reference);
 		c.setJobExecutorDeploymentAware(false);
