@@ -80,7 +80,8 @@ final class BareEngine implements AutoCloseable {
 
 	final ProcessEngine engine;
 
-	private final HikariDataSource dataSource;
+	/** The engine's pool; the seeder writes the applications through it too, so it opens no connections of its own. */
+	final HikariDataSource dataSource;
 
 	private BareEngine(ProcessEngine engine, HikariDataSource dataSource) {
 		this.engine = engine;

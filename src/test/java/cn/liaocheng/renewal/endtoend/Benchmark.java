@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -557,7 +559,7 @@ class Benchmark {
 				"bench-seeder", false)) {
 			for (int size : OPEN) {
 				long begin = System.nanoTime();
-				seed(nodes, seeder.engine, seeded, size);
+				seed(nodes, seeder, seeded, size);
 				results.notes.add(String.format("seeded %d → %d open cases in %.0f s", seeded, size,
 						(System.nanoTime() - begin) / 1e9));
 				seeded = size;
@@ -599,7 +601,8 @@ class Benchmark {
 	 * at a time: each batch inserts its applications in one transaction and starts their process instances in
 	 * another, through the engine's API.
 	 */
-	private void seed(FaultNodes nodes, ProcessEngine engine, int from, int to) throws Exception {
+	private void seed(FaultNodes nodes, BareEngine seeder, int from, int to) throws Exception {
+		ProcessEngine engine = seeder.engine;
 		List<Owner> owners = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(nodes.database.url(), nodes.database.user(),
 				nodes.database.password());
@@ -620,7 +623,7 @@ class Benchmark {
 				int first = start;
 				int end = Math.min(to, start + SEED_BATCH);
 				batches.add(pool.submit(() -> {
-					seedBatch(nodes, engine, owners, first, end);
+					seedBatch(seeder.dataSource, engine, owners, first, end);
 					return null;
 				}));
 			}
@@ -633,11 +636,10 @@ class Benchmark {
 		}
 	}
 
-	private void seedBatch(FaultNodes nodes, ProcessEngine engine, List<Owner> owners, int start, int end)
+	private void seedBatch(DataSource dataSource, ProcessEngine engine, List<Owner> owners, int start, int end)
 			throws SQLException {
 		List<long[]> created = new ArrayList<>();
-		try (Connection c = DriverManager.getConnection(nodes.database.url(), nodes.database.user(),
-				nodes.database.password())) {
+		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try (PreparedStatement insert = c.prepareStatement("""
 					INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
