@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +65,13 @@ final class BareEngine implements AutoCloseable {
 	}
 
 	/**
-	 * {@code ${reviewDeadlines.standard()}} in the overdue timers: five days from now (the product counts working
-	 * days; the timers never fire during a run either way).
+	 * {@code ${reviewDeadlines.standard()}}, the start of every review task's overdue timer: seven calendar days on,
+	 * about the product's five working days (the timer is created either way; it never fires during a run).
 	 */
 	public static final class Deadlines {
 
-		public java.util.Date standard() {
-			return java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5)));
+		public Date standard() {
+			return Date.from(Instant.now().plus(Duration.ofDays(7)));
 		}
 
 	}
@@ -77,7 +80,8 @@ final class BareEngine implements AutoCloseable {
 
 	final ProcessEngine engine;
 
-	private final HikariDataSource dataSource;
+	/** The engine's pool; the seeder writes the applications through it too, so it opens no connections of its own. */
+	final HikariDataSource dataSource;
 
 	private BareEngine(ProcessEngine engine, HikariDataSource dataSource) {
 		this.engine = engine;
@@ -105,6 +109,15 @@ final class BareEngine implements AutoCloseable {
 		c.setDatabaseSchemaUpdate(reference ? "true" : "false");
 		c.setHistory("full");
 		c.setAuthorizationEnabled(!reference);
+		if (!reference) {
+			// The grants the product's engine makes for each task (security's TaskWorkPlugin): TASK_WORK on the task
+			// and READ on its history, so that the authorization table grows as in production.
+			c.setDefaultUserPermissionNameForTask("TASK_WORK");
+			c.setEnableHistoricInstancePermissions(true);
+			// The product's database has no CMMN tables (application.yaml turns CMMN off).
+			c.setCmmnEnabled(false);
+			c.setStandaloneTasksEnabled(false);
+		}
 		c.setJobExecutorActivate(reference);
 		c.setJobExecutorDeploymentAware(false);
 		// Camunda's defaults as the Spring Boot starter has them (3 threads, 3 jobs an acquisition), with the product's

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -76,6 +78,11 @@ class Benchmark {
 
 	static final List<Integer> OPEN = Arrays.stream(System.getProperty("renewal.bench.open", "1000,10000").split(","))
 		.map(String::strip).map(Integer::valueOf).toList();
+
+	/** Open cases per seeding transaction, and seeding transactions at a time ({@code -Drenewal.bench.seed-threads}). */
+	static final int SEED_BATCH = 500;
+
+	static final int SEED_THREADS = Integer.getInteger("renewal.bench.seed-threads", 4);
 
 	static final boolean TWO_NODES = Boolean.parseBoolean(System.getProperty("renewal.bench.two-nodes", "true"));
 
@@ -595,7 +602,7 @@ class Benchmark {
 				"bench-seeder", false)) {
 			for (int size : OPEN) {
 				long begin = System.nanoTime();
-				seed(nodes, seeder.engine, seeded, size);
+				seed(nodes, seeder, seeded, size);
 				results.notes.add(String.format("seeded %d → %d open cases in %.0f s", seeded, size,
 						(System.nanoTime() - begin) / 1e9));
 				seeded = size;
@@ -628,67 +635,97 @@ class Benchmark {
 		}
 	}
 
-	private void seed(FaultNodes nodes, ProcessEngine engine, int from, int to) throws SQLException {
-		record Owner(long enterpriseId, String division, String user, String name) {
-		}
+	/** A demo enterprise whose submitted applications fill the lists. */
+	private record Owner(long enterpriseId, String division, String user, String name) {
+	}
+
+	/**
+	 * Seeds open cases {@code from} to {@code to} in batches of {@link #SEED_BATCH}, {@link #SEED_THREADS} batches
+	 * at a time: each batch inserts its applications in one transaction and starts their process instances in
+	 * another, through the engine's API.
+	 */
+	private void seed(FaultNodes nodes, BareEngine seeder, int from, int to) throws Exception {
+		ProcessEngine engine = seeder.engine;
 		List<Owner> owners = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(nodes.database.url(), nodes.database.user(),
-				nodes.database.password())) {
-			try (PreparedStatement s = c.prepareStatement(
-					"SELECT id, division_code, user_id, name FROM enterprise WHERE user_id IN ('ent-dcf', 'ent-lq') ORDER BY user_id");
-					ResultSet r = s.executeQuery()) {
-				while (r.next()) {
-					owners.add(new Owner(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
-				}
-			}
-			if (owners.size() != 2) {
-				throw new AssertionError("demo enterprises ent-dcf and ent-lq not found: " + owners);
-			}
-			int batch = 500;
-			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-				.getProcessEngineConfiguration();
-			for (int start = from; start < to; start += batch) {
-				int end = Math.min(to, start + batch);
-				List<long[]> created = new ArrayList<>();
-				c.setAutoCommit(false);
-				try (PreparedStatement insert = c.prepareStatement("""
-						INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
-						    version, project_name, total_investment, equipment_investment, created_at, updated_at,
-						    submitted_at)
-						VALUES (?, 'PROJECT', ?, ?, 'COUNTY_REVIEW', ?, 1, ?, 8000000, 5000000, now(), now(), now())
-						RETURNING id""")) {
-					for (int i = start; i < end; i++) {
-						Owner o = owners.get(i % 2);
-						insert.setString(1, "BENCH-" + o.division() + "-" + i);
-						insert.setLong(2, o.enterpriseId());
-						insert.setString(3, o.division());
-						insert.setString(4, "bench-" + i);
-						insert.setString(5, "基准测试在办项目-" + i);
-						try (ResultSet r = insert.executeQuery()) {
-							r.next();
-							created.add(new long[] { r.getLong(1), i % 2 });
-						}
-					}
-				}
-				c.commit();
-				configuration.getCommandExecutorTxRequired().execute(context -> {
-					for (long[] a : created) {
-						Owner o = owners.get((int) a[1]);
-						Map<String, Object> v = new HashMap<>();
-						v.put("applicationId", a[0]);
-						v.put("referenceNo", "BENCH-" + o.division() + "-" + a[0]);
-						v.put("enterpriseUser", o.user());
-						v.put("enterpriseName", o.name());
-						v.put("kind", "PROJECT");
-						v.put("divisionCode", o.division());
-						v.put("applicationTitle", "基准测试在办项目-" + a[0]);
-						engine.getRuntimeService().startProcessInstanceByKey("project-registration",
-								Long.toString(a[0]), v);
-					}
-					return null;
-				});
+				nodes.database.password());
+				PreparedStatement s = c.prepareStatement(
+						"SELECT id, division_code, user_id, name FROM enterprise WHERE user_id IN ('ent-dcf', 'ent-lq') ORDER BY user_id");
+				ResultSet r = s.executeQuery()) {
+			while (r.next()) {
+				owners.add(new Owner(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
 			}
 		}
+		if (owners.size() != 2) {
+			throw new AssertionError("demo enterprises ent-dcf and ent-lq not found: " + owners);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+		try {
+			List<Future<Void>> batches = new ArrayList<>();
+			for (int start = from; start < to; start += SEED_BATCH) {
+				int first = start;
+				int end = Math.min(to, start + SEED_BATCH);
+				batches.add(pool.submit(() -> {
+					seedBatch(seeder.dataSource, engine, owners, first, end);
+					return null;
+				}));
+			}
+			for (Future<Void> batch : batches) {
+				batch.get();
+			}
+			// What autovacuum does after such growth in production; on the loaded shared server it may not get to it
+			// before the measurement, and the planner then joins the grown tables as if they were empty.
+			try (Connection c = seeder.dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+				s.execute("ANALYZE application, act_ru_task, act_ru_identitylink, act_ru_authorization, act_ru_execution");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private void seedBatch(DataSource dataSource, ProcessEngine engine, List<Owner> owners, int start, int end)
+			throws SQLException {
+		List<long[]> created = new ArrayList<>();
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement insert = c.prepareStatement("""
+					INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
+					    version, project_name, total_investment, equipment_investment, created_at, updated_at,
+					    submitted_at)
+					VALUES (?, 'PROJECT', ?, ?, 'COUNTY_REVIEW', ?, 1, ?, 8000000, 5000000, now(), now(), now())
+					RETURNING id""")) {
+				for (int i = start; i < end; i++) {
+					Owner o = owners.get(i % 2);
+					insert.setString(1, "BENCH-" + o.division() + "-" + i);
+					insert.setLong(2, o.enterpriseId());
+					insert.setString(3, o.division());
+					insert.setString(4, "bench-" + i);
+					insert.setString(5, "基准测试在办项目-" + i);
+					try (ResultSet r = insert.executeQuery()) {
+						r.next();
+						created.add(new long[] { r.getLong(1), i % 2 });
+					}
+				}
+			}
+			c.commit();
+		}
+		((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+			.execute(context -> {
+				for (long[] a : created) {
+					Owner o = owners.get((int) a[1]);
+					Map<String, Object> v = new HashMap<>();
+					v.put("applicationId", a[0]);
+					v.put("referenceNo", "BENCH-" + o.division() + "-" + a[0]);
+					v.put("enterpriseUser", o.user());
+					v.put("enterpriseName", o.name());
+					v.put("kind", "PROJECT");
+					v.put("divisionCode", o.division());
+					v.put("applicationTitle", "基准测试在办项目-" + a[0]);
+					engine.getRuntimeService().startProcessInstanceByKey("project-registration", Long.toString(a[0]), v);
+				}
+				return null;
+			});
 	}
 
 	// ======================================================================== helpers
