@@ -17,8 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import cn.liaocheng.renewal.application.EngineUseOutsideItsOwners;
 
 /**
- * Engine work stays with the modules that own it, so that a move to another engine (the Operaton fork) touches
- * those alone: no other module may depend on {@code org.camunda}. The allowed modules and why are listed here.
+ * Engine work stays with the modules that own it, so that a move to another engine (the
+ * Operaton fork) touches those alone: no other module may depend on {@code org.camunda}.
+ * The allowed modules and why are listed here.
  */
 class EngineBoundaryTest {
 
@@ -52,15 +53,16 @@ class EngineBoundaryTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.camunda..")
-		.because("the engine's API is used only by the modules that own engine work: " + OWNERS.entrySet()
-			.stream()
-			.map(e -> e.getKey() + " (" + e.getValue() + ")")
-			.collect(Collectors.joining("; ")) + ". Others go through those modules' API (e.g. application.CaseReviews)");
+		.because("the engine's API is used only by the modules that own engine work: "
+				+ OWNERS.entrySet()
+					.stream()
+					.map(e -> e.getKey() + " (" + e.getValue() + ")")
+					.collect(Collectors.joining("; "))
+				+ ". Others go through those modules' API (e.g. application.CaseReviews)");
 
 	@Test
 	void onlyTheOwningModulesUseTheEngine() {
-		JavaClasses application = new ClassFileImporter()
-			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		JavaClasses application = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("cn.liaocheng.renewal");
 		ENGINE_STAYS_WITH_ITS_OWNERS.check(application);
 	}

@@ -5,10 +5,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Keeps the module boundaries honest and writes the module documentation to target/spring-modulith-docs. */
+/**
+ * Keeps the module boundaries honest and writes the module documentation to
+ * target/spring-modulith-docs.
+ */
 class ModularityTest {
 
-	// The rules are about the application; tests may reach into modules' internals to arrange their cases.
+	// The rules are about the application; tests may reach into modules' internals to
+	// arrange their cases.
 	private final ApplicationModules modules = ApplicationModules.of(RenewalApplication.class,
 			(ImportOption) location -> !location.contains("/test-classes/"));
 

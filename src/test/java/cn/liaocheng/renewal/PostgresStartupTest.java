@@ -19,7 +19,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
-/** The system on the real PostgreSQL server (RENEWAL_TEST_DB_URL, by default the local one that .ci/run starts). */
+/**
+ * The system on the real PostgreSQL server (RENEWAL_TEST_DB_URL, by default the local one
+ * that .ci/run starts).
+ */
 @Tag("own-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "postgres", "demo" })

@@ -1,9 +1,10 @@
 package cn.liaocheng.renewal.aftercare;
 
 /**
- * Published in the transaction that records why a subsidised project's money must be recovered: the clawback
- * (追回) starts from it. {@code facts} is the recorded finding in Chinese (the acceptance opinion, the lapsed
- * rectification's deadline, the false material found), quoted by the clawback decision.
+ * Published in the transaction that records why a subsidised project's money must be
+ * recovered: the clawback (追回) starts from it. {@code facts} is the recorded finding in
+ * Chinese (the acceptance opinion, the lapsed rectification's deadline, the false
+ * material found), quoted by the clawback decision.
  */
 public record ClawbackDue(long applicationId, Cause cause, String facts, String recordedBy) {
 

@@ -5,9 +5,10 @@ import java.util.List;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * Everything about one application that its enterprise may see: the dossier, what the review decided so far
- * ({@code outcomes}: granted amounts, the loan's terms, the interest subsidy, the correction deadline), the integrity
- * declaration confirmed at the latest submission ({@code null} before), and warnings that do not block submission
+ * Everything about one application that its enterprise may see: the dossier, what the
+ * review decided so far ({@code outcomes}: granted amounts, the loan's terms, the
+ * interest subsidy, the correction deadline), the integrity declaration confirmed at the
+ * latest submission ({@code null} before), and warnings that do not block submission
  * ({@code invoiceWarnings}).
  */
 public record ApplicationDetail(ApplicationSummary summary, long enterpriseId, String enterpriseName,

@@ -3,9 +3,7 @@ package cn.liaocheng.renewal.application;
 /** The three kinds of application. */
 public enum ApplicationKind {
 
-	PROJECT("项目入库申请", "XM"),
-	SUBSIDY("奖补资金申请", "JB"),
-	LOAN("技术改造贷款申请", "DK");
+	PROJECT("项目入库申请", "XM"), SUBSIDY("奖补资金申请", "JB"), LOAN("技术改造贷款申请", "DK");
 
 	private final String label;
 

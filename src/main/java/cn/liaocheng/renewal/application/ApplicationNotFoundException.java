@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.application;
 
-/** No such application for this user: either it does not exist or it is someone else's (never said which). */
+/**
+ * No such application for this user: either it does not exist or it is someone else's
+ * (never said which).
+ */
 public class ApplicationNotFoundException extends RuntimeException {
 
 	public ApplicationNotFoundException() {

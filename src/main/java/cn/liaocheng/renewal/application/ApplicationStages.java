@@ -11,8 +11,9 @@ import cn.liaocheng.renewal.application.internal.ApplicationStore;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * How the review processes move an application on: its stage as the enterprise sees it, the outcomes of each stage,
- * and the facts reviewers and decisions need. Called from the engine's transaction, so it changes with it.
+ * How the review processes move an application on: its stage as the enterprise sees it,
+ * the outcomes of each stage, and the facts reviewers and decisions need. Called from the
+ * engine's transaction, so it changes with it.
  */
 @Service
 public class ApplicationStages {
@@ -39,13 +40,19 @@ public class ApplicationStages {
 		return store.attachmentOf(applicationId, attachmentId);
 	}
 
-	/** Records that the application entered a stage; says so in its history when {@code message} is given. */
+	/**
+	 * Records that the application entered a stage; says so in its history when
+	 * {@code message} is given.
+	 */
 	@Transactional
 	public void enter(long applicationId, ApplicationStatus status, String message) {
 		store.moveTo(applicationId, status, message);
 	}
 
-	/** Double funding and implausible amounts in the application as it stands (for reviewers before they approve). */
+	/**
+	 * Double funding and implausible amounts in the application as it stands (for
+	 * reviewers before they approve).
+	 */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> fundingProblems(long applicationId) {
 		return store.fundingProblems(applicationId);
@@ -72,7 +79,10 @@ public class ApplicationStages {
 		return store.loanOffers(applicationId);
 	}
 
-	/** The interest subsidy and the terms of the rule that gave it: points a year, months covered, cap. */
+	/**
+	 * The interest subsidy and the terms of the rule that gave it: points a year, months
+	 * covered, cap.
+	 */
 	@Transactional
 	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
 			BigDecimal cap) {
@@ -96,7 +106,10 @@ public class ApplicationStages {
 		return store.summaries(ids);
 	}
 
-	/** Applications with their applicants' names, for a reviewer's list whose access the caller has checked. */
+	/**
+	 * Applications with their applicants' names, for a reviewer's list whose access the
+	 * caller has checked.
+	 */
 	@Transactional(readOnly = true)
 	public List<CaseListing> listings(List<Long> ids) {
 		return store.listings(ids);

@@ -3,10 +3,9 @@ package cn.liaocheng.renewal.application;
 /** Where an application stands, in the words the enterprise sees. */
 public enum ApplicationStatus {
 
-	DRAFT("草稿", true), COUNTY_REVIEW("县级初审中", false), CITY_REVIEW("市级联审中", false),
-	EXPERT_REVIEW("专家评审中", false), PUBLIC_NOTICE("公示中", false), BANK_REVIEW("银行审贷中", false),
-	CORRECTION("待补正", true), APPROVED("已批准", false), REFUSED("不予批准", false), WITHDRAWN("已撤回", false),
-	LAPSED("已失效", false);
+	DRAFT("草稿", true), COUNTY_REVIEW("县级初审中", false), CITY_REVIEW("市级联审中", false), EXPERT_REVIEW("专家评审中", false),
+	PUBLIC_NOTICE("公示中", false), BANK_REVIEW("银行审贷中", false), CORRECTION("待补正", true), APPROVED("已批准", false),
+	REFUSED("不予批准", false), WITHDRAWN("已撤回", false), LAPSED("已失效", false);
 
 	private final String label;
 
@@ -22,9 +21,10 @@ public enum ApplicationStatus {
 	}
 
 	/**
-	 * The CSS class of this status's badge, by what it means to the enterprise: {@code badge-progress} while a
-	 * body handles it, {@code badge-action} when it waits for the enterprise, {@code badge-approved},
-	 * {@code badge-refused}, {@code badge-ended} (withdrawn or lapsed) and {@code badge-draft}.
+	 * The CSS class of this status's badge, by what it means to the enterprise:
+	 * {@code badge-progress} while a body handles it, {@code badge-action} when it waits
+	 * for the enterprise, {@code badge-approved}, {@code badge-refused},
+	 * {@code badge-ended} (withdrawn or lapsed) and {@code badge-draft}.
 	 */
 	public String badge() {
 		return "badge-" + switch (this) {
@@ -37,7 +37,10 @@ public enum ApplicationStatus {
 		};
 	}
 
-	/** Whether the enterprise may change the dossier (a draft, or one returned for correction). */
+	/**
+	 * Whether the enterprise may change the dossier (a draft, or one returned for
+	 * correction).
+	 */
 	public boolean editable() {
 		return editable;
 	}

@@ -21,8 +21,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * What an enterprise does with its applications: drafts, edits, submits, withdraws and follows them. Every call
- * names the user; an application that is not the user's enterprise's is "not found", whatever its id.
+ * What an enterprise does with its applications: drafts, edits, submits, withdraws and
+ * follows them. Every call names the user; an application that is not the user's
+ * enterprise's is "not found", whatever its id.
  */
 @Service
 public class Applications {
@@ -49,8 +50,9 @@ public class Applications {
 	}
 
 	/**
-	 * Saves a new draft. {@code creationKey} identifies the request (the portal puts one in each form, API clients
-	 * send an Idempotency-Key): the same key again returns the draft made the first time.
+	 * Saves a new draft. {@code creationKey} identifies the request (the portal puts one
+	 * in each form, API clients send an Idempotency-Key): the same key again returns the
+	 * draft made the first time.
 	 */
 	@Transactional
 	public long createDraft(PortalUser user, ApplicationKind kind, DossierForm form, String creationKey) {
@@ -82,10 +84,11 @@ public class Applications {
 	}
 
 	/**
-	 * Submits a draft or a corrected dossier into review, with the {@link IntegrityDeclaration} the user confirmed
-	 * ({@code declarationConfirmed}); without it the submission is refused and who confirmed when is recorded with
-	 * it. Submitting twice (a double click, a retried request) changes nothing the second time and answers with the
-	 * application as it stands.
+	 * Submits a draft or a corrected dossier into review, with the
+	 * {@link IntegrityDeclaration} the user confirmed ({@code declarationConfirmed});
+	 * without it the submission is refused and who confirmed when is recorded with it.
+	 * Submitting twice (a double click, a retried request) changes nothing the second
+	 * time and answers with the application as it stands.
 	 */
 	@Transactional
 	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed) {
@@ -127,7 +130,10 @@ public class Applications {
 		store.withdraw(enterpriseOf(user), user, id);
 	}
 
-	/** The enterprise accepts one bank's grant of its loan; see {@link ApplicationStore#acceptLoanOffer}. */
+	/**
+	 * The enterprise accepts one bank's grant of its loan; see
+	 * {@link ApplicationStore#acceptLoanOffer}.
+	 */
 	@Transactional
 	public void acceptLoanOffer(PortalUser user, long id, String bankKey) {
 		store.acceptLoanOffer(enterpriseOf(user), user, id, bankKey);
@@ -152,9 +158,10 @@ public class Applications {
 	}
 
 	/**
-	 * Adds an attachment. With an {@code uploadKey} (the portal puts one in each upload form, API clients send an
-	 * Idempotency-Key) the same key again returns the attachment stored the first time and stores nothing; the same
-	 * key with another file or category is refused, because that is a client bug, not a re-send.
+	 * Adds an attachment. With an {@code uploadKey} (the portal puts one in each upload
+	 * form, API clients send an Idempotency-Key) the same key again returns the
+	 * attachment stored the first time and stores nothing; the same key with another file
+	 * or category is refused, because that is a client bug, not a re-send.
 	 */
 	@Transactional
 	public AttachmentView addAttachment(PortalUser user, long id, AttachmentCategory category, String fileName,
@@ -173,16 +180,19 @@ public class Applications {
 		return store.attachment(enterpriseOf(user), id, attachmentId);
 	}
 
-	/** The enterprise's registered projects a subsidy or loan application may refer to, by id. */
+	/**
+	 * The enterprise's registered projects a subsidy or loan application may refer to, by
+	 * id.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, String> registeredProjects(PortalUser user) {
 		return store.approvedProjects(enterpriseOf(user));
 	}
 
 	/**
-	 * A registered project's equipment lines as form lines, for a subsidy claim to start from: names, models,
-	 * quantities, prices and origins; invoice fields are left for the enterprise. Another enterprise's project is
-	 * refused like an unregistered one.
+	 * A registered project's equipment lines as form lines, for a subsidy claim to start
+	 * from: names, models, quantities, prices and origins; invoice fields are left for
+	 * the enterprise. Another enterprise's project is refused like an unregistered one.
 	 */
 	@Transactional(readOnly = true)
 	public List<EquipmentLineForm> projectEquipment(PortalUser user, long projectId) {
@@ -196,8 +206,12 @@ public class Applications {
 
 	private List<FieldProblem> submissionProblems(ApplicationDetail detail) {
 		List<FieldProblem> problems = new ArrayList<>(
-				validator(detail.summary().kind(), DossierValidator.Mode.SUBMISSION).submissionProblems(detail.dossier()));
-		Set<AttachmentCategory> present = detail.attachments().stream().map(AttachmentView::category).collect(Collectors.toSet());
+				validator(detail.summary().kind(), DossierValidator.Mode.SUBMISSION)
+					.submissionProblems(detail.dossier()));
+		Set<AttachmentCategory> present = detail.attachments()
+			.stream()
+			.map(AttachmentView::category)
+			.collect(Collectors.toSet());
 		for (AttachmentCategory category : AttachmentCategory.values()) {
 			if (category.requiredFor(detail.summary().kind()) && !present.contains(category)) {
 				problems.add(new FieldProblem("attachments", "请上传" + category.label()));
@@ -207,7 +221,11 @@ public class Applications {
 	}
 
 	private DossierValidator validator(ApplicationKind kind, DossierValidator.Mode mode) {
-		Set<String> banks = organizations.banks().stream().filter(Bank::active).map(Bank::key).collect(Collectors.toSet());
+		Set<String> banks = organizations.banks()
+			.stream()
+			.filter(Bank::active)
+			.map(Bank::key)
+			.collect(Collectors.toSet());
 		return new DossierValidator(kind, mode, banks, LocalDate.now(ApplicationStore.CHINA));
 	}
 

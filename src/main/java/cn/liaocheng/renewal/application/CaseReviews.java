@@ -4,35 +4,50 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The review of submitted applications as this module sees it; the review module owns the processes and implements
- * it. Every call runs inside the transaction that records the submission, resubmission, withdrawal or acceptance, so
- * an acknowledged submission always has its review and a rolled-back one leaves none behind.
+ * The review of submitted applications as this module sees it; the review module owns the
+ * processes and implements it. Every call runs inside the transaction that records the
+ * submission, resubmission, withdrawal or acceptance, so an acknowledged submission
+ * always has its review and a rolled-back one leaves none behind.
  */
 public interface CaseReviews {
 
-	/** Starts the review of a first submission; answers the id of the case's review process. */
+	/**
+	 * Starts the review of a first submission; answers the id of the case's review
+	 * process.
+	 */
 	String start(Submission submission);
 
 	/**
-	 * Takes a corrected dossier back into review at the step that returned it. False when no correction is open
-	 * (e.g. it lapsed).
+	 * Takes a corrected dossier back into review at the step that returned it. False when
+	 * no correction is open (e.g. it lapsed).
 	 */
 	boolean resume(Submission corrected);
 
-	/** Whether any reviewer has touched the case: claimed a task or completed one, in any of its steps. */
+	/**
+	 * Whether any reviewer has touched the case: claimed a task or completed one, in any
+	 * of its steps.
+	 */
 	boolean started(long applicationId);
 
-	/** Ends the review of a case that leaves it before any reviewer touched it (a withdrawal). */
+	/**
+	 * Ends the review of a case that leaves it before any reviewer touched it (a
+	 * withdrawal).
+	 */
 	void cancel(String processInstanceId, String reason);
 
-	/** The enterprise accepted a bank's grant: the loan review stops waiting for the other banks. */
+	/**
+	 * The enterprise accepted a bank's grant: the loan review stops waiting for the other
+	 * banks.
+	 */
 	void loanOfferAccepted(long applicationId);
 
 	/**
-	 * What a review goes by: references, the routing inputs and a few words for reviewers' task lists — never the
-	 * dossier itself, which the review reads from this module when it needs it.
+	 * What a review goes by: references, the routing inputs and a few words for
+	 * reviewers' task lists — never the dossier itself, which the review reads from this
+	 * module when it needs it.
 	 *
-	 * @param enterpriseUser the enterprise's user who submitted, who gets the correction task if there is one
+	 * @param enterpriseUser the enterprise's user who submitted, who gets the correction
+	 * task if there is one
 	 * @param bankKeys the banks a loan is pushed to (empty for other kinds)
 	 * @param loanAmount the loan asked for (null for other kinds)
 	 */

@@ -5,16 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Where a submitted application stands, as its enterprise may see it: the stages from submission to the outcome,
- * the body handling it now and by when, each city body's progress in the joint review, and, when it was returned,
- * what the enterprise must do and by when. Bodies are named; reviewers are not.
+ * Where a submitted application stands, as its enterprise may see it: the stages from
+ * submission to the outcome, the body handling it now and by when, each city body's
+ * progress in the joint review, and, when it was returned, what the enterprise must do
+ * and by when. Bodies are named; reviewers are not.
  *
  * @param timeline the stages of this kind of application in order
- * @param currentStep what is happening now (e.g. 市级联审), {@code null} once the case has ended
- * @param handlingBodies who is handling it now (several in the joint review; 您单位 when it is returned)
+ * @param currentStep what is happening now (e.g. 市级联审), {@code null} once the case has
+ * ended
+ * @param handlingBodies who is handling it now (several in the joint review; 您单位 when it
+ * is returned)
  * @param dueDate the day the current step is due, in Beijing time
- * @param workingDaysLeft working days from today to {@code dueDate}; negative when overdue, {@code null} when the
- *        calendar does not hold the year
+ * @param workingDaysLeft working days from today to {@code dueDate}; negative when
+ * overdue, {@code null} when the calendar does not hold the year
  * @param jointReview each body of the current (or last) joint review
  * @param correction set while the application waits for the enterprise's correction
  */
@@ -32,22 +35,30 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 		return new CaseStanding(List.of(), null, List.of(), null, null, List.of(), null);
 	}
 
-	/** How the enterprise is named as the one handling the case (a correction, accepting a bank's grant). */
+	/**
+	 * How the enterprise is named as the one handling the case (a correction, accepting a
+	 * bank's grant).
+	 */
 	public static final String ENTERPRISE = "您单位";
 
-	/** Whether the case waits for the enterprise: a correction, or a bank's grant to accept. */
+	/**
+	 * Whether the case waits for the enterprise: a correction, or a bank's grant to
+	 * accept.
+	 */
 	public boolean needsAction() {
 		return correction != null || handlingBodies.stream().anyMatch(h -> h.startsWith(ENTERPRISE));
 	}
 
-	/** One stage: its name, how far it is, and the day it was finished (or, for the current one, started). */
+	/**
+	 * One stage: its name, how far it is, and the day it was finished (or, for the
+	 * current one, started).
+	 */
 	public record Stage(String name, State state, LocalDate on, String note) {
 	}
 
 	public enum State {
 
-		DONE("已完成"), CURRENT("办理中"), RETURNED("待您补正"), PENDING("未开始"), SKIPPED("未进行"),
-		REFUSED("不予批准"), ENDED("已终止");
+		DONE("已完成"), CURRENT("办理中"), RETURNED("待您补正"), PENDING("未开始"), SKIPPED("未进行"), REFUSED("不予批准"), ENDED("已终止");
 
 		private final String label;
 
@@ -61,13 +72,16 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 
 	}
 
-	/** One city body in the joint review: finished (with the day) or still to give its opinion (with its due day). */
+	/**
+	 * One city body in the joint review: finished (with the day) or still to give its
+	 * opinion (with its due day).
+	 */
 	public record BodyReview(String body, boolean finished, LocalDate finishedOn, LocalDate dueDate) {
 	}
 
 	/**
-	 * A return for correction: who returned it at which step, the reasons as given, and the deadline (the end of
-	 * its day, Beijing time) after which the application lapses.
+	 * A return for correction: who returned it at which step, the reasons as given, and
+	 * the deadline (the end of its day, Beijing time) after which the application lapses.
 	 */
 	public record Correction(String returnedBy, String step, String reasons, Instant deadline, LocalDate deadlineDay,
 			Integer workingDaysLeft) {

@@ -7,7 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The printable dossier as a download named after its number, for the enterprise's and the reviewers' doors. */
+/**
+ * The printable dossier as a download named after its number, for the enterprise's and
+ * the reviewers' doors.
+ */
 public final class DossierDownloads {
 
 	private DossierDownloads() {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A dossier as typed in the portal or sent to the API, for any kind of application; which fields count depends on
- * the kind. Text until {@link DossierValidator} has read it.
+ * A dossier as typed in the portal or sent to the API, for any kind of application; which
+ * fields count depends on the kind. Text until {@link DossierValidator} has read it.
  */
 public class DossierForm {
 

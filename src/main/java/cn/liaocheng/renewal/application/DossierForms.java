@@ -54,7 +54,10 @@ final class DossierForms {
 		return f;
 	}
 
-	/** A registered project's line as the start of a subsidy line: what was bought, not yet which invoice. */
+	/**
+	 * A registered project's line as the start of a subsidy line: what was bought, not
+	 * yet which invoice.
+	 */
 	static EquipmentLineForm line(EquipmentLine line) {
 		EquipmentLineForm l = new EquipmentLineForm();
 		l.setName(line.name());

@@ -18,9 +18,10 @@ import cn.liaocheng.renewal.decision.Printing;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * The submitted dossier as a printable PDF (申报书): what the enterprise sent, its 申报编号, the integrity declaration
- * with who confirmed it when, and a QR code that leads to the page its reader follows the case on: the enterprise's
- * case page, or the reviewers' dossier page. Callers check who may read the dossier.
+ * The submitted dossier as a printable PDF (申报书): what the enterprise sent, its 申报编号, the
+ * integrity declaration with who confirmed it when, and a QR code that leads to the page
+ * its reader follows the case on: the enterprise's case page, or the reviewers' dossier
+ * page. Callers check who may read the dossier.
  */
 @Service
 public class DossierPrints {
@@ -45,13 +46,17 @@ public class DossierPrints {
 
 	/**
 	 * The enterprise's print, whose QR code leads to its case page.
-	 * @throws ApplicationStateException for a draft, which has no number and was never submitted
+	 * @throws ApplicationStateException for a draft, which has no number and was never
+	 * submitted
 	 */
 	public byte[] pdf(ApplicationDetail app) {
 		return pdf(app, publicBaseUrl + "/enterprise/applications/" + app.summary().id(), "办理进度");
 	}
 
-	/** The reviewers' print of the same dossier, whose QR code leads to the reviewers' dossier page. */
+	/**
+	 * The reviewers' print of the same dossier, whose QR code leads to the reviewers'
+	 * dossier page.
+	 */
 	public byte[] reviewerPdf(ApplicationDetail app) {
 		return pdf(app, publicBaseUrl + "/review/applications/" + app.summary().id(), "审查页面");
 	}
@@ -63,7 +68,8 @@ public class DossierPrints {
 		}
 		Dossier d = app.dossier();
 		List<Section> sections = new ArrayList<>();
-		String county = organizations.division(app.divisionCode()).map(cn.liaocheng.renewal.organization.Division::name)
+		String county = organizations.division(app.divisionCode())
+			.map(cn.liaocheng.renewal.organization.Division::name)
 			.orElse(app.divisionCode());
 		sections.add(new Section("一、申报单位", List.of(new Fact("单位名称", app.enterpriseName()), new Fact("所在地区", county),
 				new Fact("申报类别", s.kind().label()), new Fact("提交时间", at(s.submittedAt()))), List.of()));
@@ -71,20 +77,20 @@ public class DossierPrints {
 		if (s.kind() != ApplicationKind.LOAN) {
 			sections.add(equipment(s.kind(), d));
 		}
-		sections.add(new Section("四、附件清单", List.of(), app.attachments().isEmpty() ? List.of("无")
-				: numbered(app.attachments().stream()
-					.map(a -> a.category().label() + "：" + a.fileName() + "（SHA-256 " + a.sha256().substring(0, 16) + "…）")
-					.toList())));
+		sections.add(new Section("四、附件清单", List.of(), app.attachments().isEmpty() ? List.of("无") : numbered(app
+			.attachments()
+			.stream()
+			.map(a -> a.category().label() + "：" + a.fileName() + "（SHA-256 " + a.sha256().substring(0, 16) + "…）")
+			.toList())));
 		IntegrityDeclaration confirmed = app.declaration();
 		Section closing = new Section("五、" + IntegrityDeclaration.TITLE, List.of(),
-				List.of(IntegrityDeclaration.TEXT, confirmed == null ? "（尚未确认）"
-						: "确认人：" + confirmed.userName() + "（" + confirmed.userId() + "）　确认时间：" + at(confirmed.at())
-								+ "　承诺文本版本：" + confirmed.version(),
-						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：",
-						"　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
-		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"),
-				s.referenceNo(), link, sections, closing,
-				"本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(java.time.Instant.now())
+				List.of(IntegrityDeclaration.TEXT,
+						confirmed == null ? "（尚未确认）"
+								: "确认人：" + confirmed.userName() + "（" + confirmed.userId() + "）　确认时间："
+										+ at(confirmed.at()) + "　承诺文本版本：" + confirmed.version(),
+						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：", "　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
+		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"), s.referenceNo(),
+				link, sections, closing, "本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(java.time.Instant.now())
 						+ "（北京时间）；" + linkLabel + "：" + link));
 	}
 
@@ -101,7 +107,8 @@ public class DossierPrints {
 					+ (d.needsEmissionQuota() ? "新增排放指标" : "");
 			facts.add(new Fact("要素需求", needs.isBlank() ? "不新增用地、用能和排放指标" : needs.strip()));
 			facts.add(new Fact("预计年新增产值", yuan(d.expectedOutputValue())));
-			facts.add(new Fact("预计年节能量", d.expectedEnergySaving() == null ? null : d.expectedEnergySaving().toPlainString() + " 吨标准煤"));
+			facts.add(new Fact("预计年节能量",
+					d.expectedEnergySaving() == null ? null : d.expectedEnergySaving().toPlainString() + " 吨标准煤"));
 			facts.add(new Fact("其他效益", d.otherBenefits()));
 			return new Section("二、项目情况", facts, List.of());
 		}
@@ -125,14 +132,23 @@ public class DossierPrints {
 			StringBuilder line = new StringBuilder(l.name() + "（" + l.model() + "，" + l.origin().label() + "）："
 					+ l.quantity() + " 台（套）× " + Money.yuan(l.unitPrice()) + " 元 = " + Money.yuan(l.amount()) + " 元");
 			if (kind == ApplicationKind.PROJECT && l.replacesEquipment() != null) {
-				line.append("；替换").append(l.replacesEquipment()).append("（已用 ").append(l.replacedAgeYears()).append(" 年）");
+				line.append("；替换")
+					.append(l.replacesEquipment())
+					.append("（已用 ")
+					.append(l.replacedAgeYears())
+					.append(" 年）");
 			}
 			if (l.efficiencyGrade() != null) {
 				line.append("；能效 ").append(l.efficiencyGrade()).append(" 级");
 			}
 			if (kind == ApplicationKind.SUBSIDY && l.invoiceNo() != null) {
-				line.append("；发票 ").append(l.invoiceNo()).append("，").append(date(l.invoiceDate())).append("，")
-					.append(Money.yuan(l.invoiceAmount())).append(" 元");
+				line.append("；发票 ")
+					.append(l.invoiceNo())
+					.append("，")
+					.append(date(l.invoiceDate()))
+					.append("，")
+					.append(Money.yuan(l.invoiceAmount()))
+					.append(" 元");
 				if (InvoiceChecks.differs(l)) {
 					line.append("（与数量×单价不一致）");
 				}

@@ -16,14 +16,17 @@ import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * Reads a dossier as typed and says, field by field and in Chinese, what is wrong. A draft may leave fields empty
- * but may not hold malformed values; a submission must be complete. No framework here: the rules are plain Java.
+ * Reads a dossier as typed and says, field by field and in Chinese, what is wrong. A
+ * draft may leave fields empty but may not hold malformed values; a submission must be
+ * complete. No framework here: the rules are plain Java.
  */
 public final class DossierValidator {
 
 	/** A draft is checked for form; a submission for completeness too. */
 	public enum Mode {
+
 		DRAFT, SUBMISSION
+
 	}
 
 	static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
@@ -34,7 +37,10 @@ public final class DossierValidator {
 
 	private final Mode mode;
 
-	/** Practice under the national loan mechanism: an enterprise names up to three intended banks. */
+	/**
+	 * Practice under the national loan mechanism: an enterprise names up to three
+	 * intended banks.
+	 */
 	static final int MAX_BANKS = 3;
 
 	private final Set<String> activeBanks;
@@ -87,14 +93,15 @@ public final class DossierValidator {
 		}
 		return new Dossier(projectName, policyTask, location, start, end, total, equipmentInvestment,
 				Boolean.TRUE.equals(f.getNeedsNewLand()), Boolean.TRUE.equals(f.getNeedsEnergyUse()),
-				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning, banks,
-				loanAmount, term, purpose, equipment);
+				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning,
+				banks, loanAmount, term, purpose, equipment);
 	}
 
 	/**
-	 * What a saved dossier still lacks before it may be submitted, read from its typed values: the fields its kind
-	 * requires, the rules between fields, and the banks, which may have left the directory since the draft was saved.
-	 * Formats need no second look: nothing malformed is ever saved. In the order {@link #validate} names them.
+	 * What a saved dossier still lacks before it may be submitted, read from its typed
+	 * values: the fields its kind requires, the rules between fields, and the banks,
+	 * which may have left the directory since the draft was saved. Formats need no second
+	 * look: nothing malformed is ever saved. In the order {@link #validate} names them.
 	 */
 	public List<FieldProblem> submissionProblems(Dossier d) {
 		problems.clear();
@@ -186,7 +193,8 @@ public final class DossierValidator {
 				result.add(parsed);
 			}
 		}
-		if (result.isEmpty() && mode == Mode.SUBMISSION && problems.stream().noneMatch(p -> p.field().startsWith("equipment["))) {
+		if (result.isEmpty() && mode == Mode.SUBMISSION
+				&& problems.stream().noneMatch(p -> p.field().startsWith("equipment["))) {
 			noEquipment();
 		}
 		if (result.size() > 200) {
@@ -195,13 +203,18 @@ public final class DossierValidator {
 		return result;
 	}
 
-	/** A line that is not blank must be complete, draft or not: its columns are the table's. */
+	/**
+	 * A line that is not blank must be complete, draft or not: its columns are the
+	 * table's.
+	 */
 	private EquipmentLine equipmentLine(String p, EquipmentLineForm line) {
 		int before = problems.size();
 		String name = required(p + "name", "设备名称", () -> text(p + "name", "设备名称", line.getName(), 128, false));
 		String model = required(p + "model", "规格型号", () -> text(p + "model", "规格型号", line.getModel(), 128, false));
-		Integer quantity = required(p + "quantity", "数量", () -> integer(p + "quantity", "数量", line.getQuantity(), 1, 100000, false));
-		BigDecimal price = required(p + "unitPrice", "单价", () -> money(p + "unitPrice", "单价", line.getUnitPrice(), false));
+		Integer quantity = required(p + "quantity", "数量",
+				() -> integer(p + "quantity", "数量", line.getQuantity(), 1, 100000, false));
+		BigDecimal price = required(p + "unitPrice", "单价",
+				() -> money(p + "unitPrice", "单价", line.getUnitPrice(), false));
 		Origin origin = origin(p + "origin", line.getOrigin());
 		String replaces = text(p + "replacesEquipment", "替换的旧设备", line.getReplacesEquipment(), 128, false);
 		Integer age = integer(p + "replacedAgeYears", "旧设备已使用年限", line.getReplacedAgeYears(), 0, 100, false);
@@ -213,15 +226,18 @@ public final class DossierValidator {
 		LocalDate invoiceDate = null;
 		BigDecimal invoiceAmount = null;
 		if (kind == ApplicationKind.SUBSIDY) {
-			invoiceNo = required(p + "invoiceNo", "发票号码", () -> text(p + "invoiceNo", "发票号码", line.getInvoiceNo(), 20, false));
+			invoiceNo = required(p + "invoiceNo", "发票号码",
+					() -> text(p + "invoiceNo", "发票号码", line.getInvoiceNo(), 20, false));
 			if (invoiceNo != null && !INVOICE_NO.matcher(invoiceNo).matches()) {
 				problem(p + "invoiceNo", "发票号码应为 8 位或 20 位（数电发票）数字");
 			}
-			invoiceDate = required(p + "invoiceDate", "开票日期", () -> date(p + "invoiceDate", "开票日期", line.getInvoiceDate(), false));
+			invoiceDate = required(p + "invoiceDate", "开票日期",
+					() -> date(p + "invoiceDate", "开票日期", line.getInvoiceDate(), false));
 			if (invoiceDate != null && invoiceDate.isAfter(today)) {
 				problem(p + "invoiceDate", "开票日期不能晚于今天");
 			}
-			invoiceAmount = required(p + "invoiceAmount", "发票金额", () -> money(p + "invoiceAmount", "发票金额", line.getInvoiceAmount(), false));
+			invoiceAmount = required(p + "invoiceAmount", "发票金额",
+					() -> money(p + "invoiceAmount", "发票金额", line.getInvoiceAmount(), false));
 		}
 		if (problems.size() > before) {
 			return null;
@@ -253,7 +269,10 @@ public final class DossierValidator {
 		}
 	}
 
-	/** Free text: line breaks only where the portal offers a multi-line box, and never hidden characters. */
+	/**
+	 * Free text: line breaks only where the portal offers a multi-line box, and never
+	 * hidden characters.
+	 */
 	private String text(String field, String label, String value, int max, boolean requiredOnSubmission) {
 		return text(field, label, value, max, requiredOnSubmission, false);
 	}

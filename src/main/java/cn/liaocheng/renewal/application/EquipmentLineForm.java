@@ -1,8 +1,8 @@
 package cn.liaocheng.renewal.application;
 
 /**
- * One equipment line as typed: numbers and dates stay text until validated, so that a wrong entry is reported in
- * Chinese next to its field instead of failing to bind.
+ * One equipment line as typed: numbers and dates stay text until validated, so that a
+ * wrong entry is reported in Chinese next to its field instead of failing to bind.
  */
 public class EquipmentLineForm {
 

@@ -7,17 +7,22 @@ import java.util.List;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * Compares each subsidy line's invoice amount with quantity × unit price. A difference is a warning, not an error:
- * the invoice is the evidence the subsidy is computed from, and it may rightly differ from the contract price (a
- * discount, freight or installation on the same invoice, a unit price typed without tax). The county finance office
- * checks invoices against the originals (Task_CountyInvoiceCheck) and sees the same warning there.
+ * Compares each subsidy line's invoice amount with quantity × unit price. A difference is
+ * a warning, not an error: the invoice is the evidence the subsidy is computed from, and
+ * it may rightly differ from the contract price (a discount, freight or installation on
+ * the same invoice, a unit price typed without tax). The county finance office checks
+ * invoices against the originals (Task_CountyInvoiceCheck) and sees the same warning
+ * there.
  */
 public final class InvoiceChecks {
 
 	private InvoiceChecks() {
 	}
 
-	/** One warning per line whose invoice amount differs from quantity × unit price, as field problems. */
+	/**
+	 * One warning per line whose invoice amount differs from quantity × unit price, as
+	 * field problems.
+	 */
 	public static List<FieldProblem> warnings(ApplicationKind kind, Dossier dossier) {
 		List<FieldProblem> warnings = new ArrayList<>();
 		if (kind != ApplicationKind.SUBSIDY || dossier == null) {

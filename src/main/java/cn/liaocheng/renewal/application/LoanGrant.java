@@ -3,11 +3,17 @@ package cn.liaocheng.renewal.application;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** What a bank reported when it granted a loan: the basis of the interest subsidy and of the decision text. */
+/**
+ * What a bank reported when it granted a loan: the basis of the interest subsidy and of
+ * the decision text.
+ */
 public record LoanGrant(BigDecimal amount, BigDecimal rate, int termMonths, LocalDate grantDate, LoanType type,
 		boolean usedRelending) {
 
-	/** The kinds of loan a bank can grant for a listed project; the national interest-subsidy rules name them. */
+	/**
+	 * The kinds of loan a bank can grant for a listed project; the national
+	 * interest-subsidy rules name them.
+	 */
 	public enum LoanType {
 
 		FIXED_ASSET("固定资产贷款"), WORKING_CAPITAL("流动资金贷款"), TECH_INNOVATION("科技创新贷款");

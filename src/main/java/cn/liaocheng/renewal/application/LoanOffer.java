@@ -3,8 +3,8 @@ package cn.liaocheng.renewal.application;
 import java.time.Instant;
 
 /**
- * One chosen bank's own decision on a loan: a grant with its terms, a decline, or closed because the enterprise
- * accepted another bank's grant first.
+ * One chosen bank's own decision on a loan: a grant with its terms, a decline, or closed
+ * because the enterprise accepted another bank's grant first.
  *
  * @param grant the terms of a grant, otherwise {@code null}
  * @param acceptedAt when the enterprise accepted this grant, otherwise {@code null}

@@ -6,7 +6,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** How amounts of money read in messages people see: yuan with thousands separators and two decimals (315,600.03). */
+/**
+ * How amounts of money read in messages people see: yuan with thousands separators and
+ * two decimals (315,600.03).
+ */
 public final class Money {
 
 	private Money() {

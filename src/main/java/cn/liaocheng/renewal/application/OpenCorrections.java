@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applications waiting for their enterprise's correction, with their deadlines: what reminders are sent from. */
+/**
+ * Applications waiting for their enterprise's correction, with their deadlines: what
+ * reminders are sent from.
+ */
 @Service
 public class OpenCorrections {
 
@@ -18,7 +21,10 @@ public class OpenCorrections {
 		this.jdbc = jdbc;
 	}
 
-	/** The applications in correction whose deadline lies between {@code after} and {@code until}, soonest first. */
+	/**
+	 * The applications in correction whose deadline lies between {@code after} and
+	 * {@code until}, soonest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<OpenCorrection> dueBetween(Instant after, Instant until) {
 		return jdbc.sql("""
@@ -35,7 +41,10 @@ public class OpenCorrections {
 			.list();
 	}
 
-	/** An application in correction: its enterprise's account must correct it by {@code deadline}. */
+	/**
+	 * An application in correction: its enterprise's account must correct it by
+	 * {@code deadline}.
+	 */
 	public record OpenCorrection(long applicationId, String referenceNo, ApplicationKind kind, Instant deadline,
 			String enterpriseUser) {
 	}

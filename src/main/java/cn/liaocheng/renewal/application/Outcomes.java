@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * What the review decided so far: amounts, the accepted bank's loan, the correction deadline, and the interest
- * subsidy with the terms of the rule that gave it (percentage points a year, months covered, cap in yuan).
+ * What the review decided so far: amounts, the accepted bank's loan, the correction
+ * deadline, and the interest subsidy with the terms of the rule that gave it (percentage
+ * points a year, months covered, cap in yuan).
  */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
 		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,

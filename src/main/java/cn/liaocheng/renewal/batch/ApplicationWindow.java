@@ -8,8 +8,9 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * One application window (申报批次): from {@code opensAt} (inclusive) to {@code closesAt} (exclusive), first
- * submissions of {@code kind} are accepted and counted in the library of {@code year}.
+ * One application window (申报批次): from {@code opensAt} (inclusive) to {@code closesAt}
+ * (exclusive), first submissions of {@code kind} are accepted and counted in the library
+ * of {@code year}.
  */
 public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant opensAt, Instant closesAt,
 		String noticeTitle, String noticeText, String documentNo, int version, String updatedBy, Instant updatedAt) {
@@ -58,7 +59,9 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 		return SHOWN.format(opensAt);
 	}
 
-	/** A window that ends at midnight ends, as notices say it, at 24:00 of the day before. */
+	/**
+	 * A window that ends at midnight ends, as notices say it, at 24:00 of the day before.
+	 */
 	public String closesText() {
 		java.time.ZonedDateTime end = closesAt.atZone(BEIJING);
 		if (end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {

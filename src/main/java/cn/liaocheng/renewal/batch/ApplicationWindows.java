@@ -12,9 +12,10 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The application windows: the city industry bureau (its reviewers and leads) and administrators open, move and
- * close them; everyone may read the published ones. Every call that changes a window names the user and checks
- * the role here, whatever door it came through.
+ * The application windows: the city industry bureau (its reviewers and leads) and
+ * administrators open, move and close them; everyone may read the published ones. Every
+ * call that changes a window names the user and checks the role here, whatever door it
+ * came through.
  */
 @Service
 public class ApplicationWindows {
@@ -27,7 +28,10 @@ public class ApplicationWindows {
 		this.store = store;
 	}
 
-	/** Whether {@code user} may open and close windows: the city industry bureau and administrators. */
+	/**
+	 * Whether {@code user} may open and close windows: the city industry bureau and
+	 * administrators.
+	 */
 	public static boolean mayManage(PortalUser user) {
 		return user != null && (user.isAdministrator() || user.groupIds().contains(INDUSTRY_BUREAU)
 				|| user.groupIds().contains(GroupNames.lead(INDUSTRY_BUREAU)));

@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.batch.internal.BatchEntries;
 
 /**
- * The batch year of applications, for lists that group or filter by it (the reviewers' 已办). Carries no access
- * check: the caller lists only applications the user may see and asks for their years.
+ * The batch year of applications, for lists that group or filter by it (the reviewers'
+ * 已办). Carries no access check: the caller lists only applications the user may see and
+ * asks for their years.
  */
 @Service
 public class BatchYears {
@@ -22,7 +23,10 @@ public class BatchYears {
 		this.entries = entries;
 	}
 
-	/** The year each of {@code applicationIds} was first submitted in; applications without a batch are absent. */
+	/**
+	 * The year each of {@code applicationIds} was first submitted in; applications
+	 * without a batch are absent.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> of(Collection<Long> applicationIds) {
 		return entries.yearsOf(applicationIds);

@@ -23,9 +23,10 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * 分年度项目库: the applications of one kind first submitted in one year's windows, by default those approved (for
- * project registration: 已入库). City bodies and administrators see every county; a county body sees its own
- * county only; banks and enterprises see none. Two queries whatever the number of projects.
+ * 分年度项目库: the applications of one kind first submitted in one year's windows, by default
+ * those approved (for project registration: 已入库). City bodies and administrators see
+ * every county; a county body sees its own county only; banks and enterprises see none.
+ * Two queries whatever the number of projects.
  */
 @Service
 public class ProjectLibrary {
@@ -45,13 +46,16 @@ public class ProjectLibrary {
 		this.organizations = organizations;
 	}
 
-	/** One application in the library: its listing, county and when it entered the batch. */
+	/**
+	 * One application in the library: its listing, county and when it entered the batch.
+	 */
 	public record Entry(CaseListing listing, int year, String divisionCode, String divisionName, Instant submittedAt) {
 	}
 
 	/**
-	 * The library of {@code year} for {@code kind}; {@code approvedOnly} keeps the approved applications (入库 for
-	 * projects), otherwise every application of the batch with where it stands.
+	 * The library of {@code year} for {@code kind}; {@code approvedOnly} keeps the
+	 * approved applications (入库 for projects), otherwise every application of the batch
+	 * with where it stands.
 	 */
 	@Transactional(readOnly = true)
 	public List<Entry> list(PortalUser user, int year, ApplicationKind kind, boolean approvedOnly) {
@@ -66,8 +70,8 @@ public class ProjectLibrary {
 		for (BatchEntries.Entry e : found) {
 			CaseListing listing = listings.get(e.applicationId());
 			if (listing != null && (!approvedOnly || listing.summary().status() == ApplicationStatus.APPROVED)) {
-				library.add(new Entry(listing, e.year(), e.divisionCode(), divisions.getOrDefault(e.divisionCode(),
-						e.divisionCode()), e.submittedAt()));
+				library.add(new Entry(listing, e.year(), e.divisionCode(),
+						divisions.getOrDefault(e.divisionCode(), e.divisionCode()), e.submittedAt()));
 			}
 		}
 		return library;
@@ -80,7 +84,9 @@ public class ProjectLibrary {
 		return entries.years();
 	}
 
-	/** Which counties the user sees: {@code null} for all (city bodies, administrators). */
+	/**
+	 * Which counties the user sees: {@code null} for all (city bodies, administrators).
+	 */
 	public List<String> scope(PortalUser user) {
 		if (user.isAdministrator() || user.isIn(GroupType.CITY)) {
 			return null;

@@ -4,7 +4,10 @@ import java.util.List;
 
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
-/** A window the bureau entered that cannot be saved, with what is wrong in each field, in Chinese. */
+/**
+ * A window the bureau entered that cannot be saved, with what is wrong in each field, in
+ * Chinese.
+ */
 public class WindowInvalidException extends RuntimeException {
 
 	private final transient List<FieldProblem> problems;

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.TimeZone;
 
 /**
- * Beijing time (UTC+8, no daylight saving): the one zone in which the system reads and shows every date and time,
- * whatever zone the server runs in.
+ * Beijing time (UTC+8, no daylight saving): the one zone in which the system reads and
+ * shows every date and time, whatever zone the server runs in.
  */
 public final class ChinaTime {
 
@@ -15,7 +15,10 @@ public final class ChinaTime {
 	private ChinaTime() {
 	}
 
-	/** The same zone for the APIs that still take a {@link TimeZone} (PDF dates, signing times). */
+	/**
+	 * The same zone for the APIs that still take a {@link TimeZone} (PDF dates, signing
+	 * times).
+	 */
 	public static TimeZone timeZone() {
 		return TimeZone.getTimeZone(ZONE);
 	}

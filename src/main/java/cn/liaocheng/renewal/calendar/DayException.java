@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.calendar;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** One day that breaks the Monday-to-Friday rule, as announced (or, before the announcement, projected). */
+/**
+ * One day that breaks the Monday-to-Friday rule, as announced (or, before the
+ * announcement, projected).
+ */
 record DayException(LocalDate date, Kind kind, String holiday, Source source) {
 
 	DayException {
@@ -27,7 +30,10 @@ record DayException(LocalDate date, Kind kind, String holiday, Source source) {
 		/** From the State Council's notice for the year. */
 		OFFICIAL,
 
-		/** Derived from the holiday rules before the notice was known; an administrator must check it. */
+		/**
+		 * Derived from the holiday rules before the notice was known; an administrator
+		 * must check it.
+		 */
 		PROJECTED
 
 	}

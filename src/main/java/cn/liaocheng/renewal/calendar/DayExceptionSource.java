@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.calendar;
 
 import java.util.List;
 
-/** Where the calendar's exceptions come from: the database in the application, a list in tests. */
+/**
+ * Where the calendar's exceptions come from: the database in the application, a list in
+ * tests.
+ */
 @FunctionalInterface
 interface DayExceptionSource {
 

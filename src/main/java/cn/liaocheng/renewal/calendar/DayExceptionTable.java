@@ -19,9 +19,11 @@ class DayExceptionTable implements DayExceptionSource {
 
 	@Override
 	public List<DayException> load() {
-		return jdbc.sql("SELECT calendar_date, kind, holiday_name, source FROM calendar_exception ORDER BY calendar_date")
-			.query((rs, n) -> new DayException(rs.getObject(1, LocalDate.class), DayException.Kind.valueOf(rs.getString(2)),
-					rs.getString(3), DayException.Source.valueOf(rs.getString(4).toUpperCase(Locale.ROOT))))
+		return jdbc
+			.sql("SELECT calendar_date, kind, holiday_name, source FROM calendar_exception ORDER BY calendar_date")
+			.query((rs, n) -> new DayException(rs.getObject(1, LocalDate.class),
+					DayException.Kind.valueOf(rs.getString(2)), rs.getString(3),
+					DayException.Source.valueOf(rs.getString(4).toUpperCase(Locale.ROOT))))
 			.list();
 	}
 

@@ -1,8 +1,9 @@
 package cn.liaocheng.renewal.calendar;
 
 /**
- * A date falls in a year whose holidays the calendar does not hold. Deadlines are not guessed: the weekday rule
- * alone would be wrong by a week around the Spring Festival, so the administrator must add the year's notice first.
+ * A date falls in a year whose holidays the calendar does not hold. Deadlines are not
+ * guessed: the weekday rule alone would be wrong by a week around the Spring Festival, so
+ * the administrator must add the year's notice first.
  */
 public class OutsideCalendarException extends RuntimeException {
 

@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts working days for deadlines (public notice periods, correction periods): Monday to Friday, except the days
- * in {@code calendar_exception}. The exceptions are read once at start and kept in memory; {@link #reload()} reads
- * them again after an administrator changed the table.
+ * Counts working days for deadlines (public notice periods, correction periods): Monday
+ * to Friday, except the days in {@code calendar_exception}. The exceptions are read once
+ * at start and kept in memory; {@link #reload()} reads them again after an administrator
+ * changed the table.
  * <p>
- * A date in a year without rows is refused with {@link OutsideCalendarException} rather than counted by the weekday
- * rule: a silently wrong deadline (a week early around the Spring Festival) is worse than a loud failure.
+ * A date in a year without rows is refused with {@link OutsideCalendarException} rather
+ * than counted by the weekday rule: a silently wrong deadline (a week early around the
+ * Spring Festival) is worse than a loud failure.
  */
 @Service
 public class WorkingDays {
@@ -64,8 +66,9 @@ public class WorkingDays {
 	}
 
 	/**
-	 * The {@code n}-th working day after {@code start} ({@code start} itself is not counted). With {@code n = 0}:
-	 * {@code start} when it is a working day, otherwise the next working day, so the result is always a working day.
+	 * The {@code n}-th working day after {@code start} ({@code start} itself is not
+	 * counted). With {@code n = 0}: {@code start} when it is a working day, otherwise the
+	 * next working day, so the result is always a working day.
 	 */
 	public LocalDate plusWorkingDays(LocalDate start, int n) {
 		Objects.requireNonNull(start, "start");
@@ -89,7 +92,10 @@ public class WorkingDays {
 		return day;
 	}
 
-	/** The {@code n}-th working day before {@code end} ({@code end} itself is not counted); {@code n} is at least 1. */
+	/**
+	 * The {@code n}-th working day before {@code end} ({@code end} itself is not
+	 * counted); {@code n} is at least 1.
+	 */
 	public LocalDate minusWorkingDays(LocalDate end, int n) {
 		Objects.requireNonNull(end, "end");
 		if (n < 1) {
@@ -106,7 +112,10 @@ public class WorkingDays {
 		return day;
 	}
 
-	/** The working days in ({@code fromExclusive}, {@code toInclusive}]; zero when both are the same day. */
+	/**
+	 * The working days in ({@code fromExclusive}, {@code toInclusive}]; zero when both
+	 * are the same day.
+	 */
 	public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
 		Objects.requireNonNull(fromExclusive, "fromExclusive");
 		Objects.requireNonNull(toInclusive, "toInclusive");
@@ -124,8 +133,9 @@ public class WorkingDays {
 	}
 
 	/**
-	 * The end (23:59:59 in {@code zone}, normally {@link #CHINA}) of the {@code workingDays}-th working day after the
-	 * day on which {@code from} falls in that zone.
+	 * The end (23:59:59 in {@code zone}, normally {@link #CHINA}) of the
+	 * {@code workingDays}-th working day after the day on which {@code from} falls in
+	 * that zone.
 	 */
 	public Instant deadline(Instant from, int workingDays, ZoneId zone) {
 		Objects.requireNonNull(from, "from");

@@ -3,8 +3,8 @@ package cn.liaocheng.renewal.clawback;
 /** Where a clawback stands, in the words the enterprise and the bodies see. */
 public enum ClawbackStatus {
 
-	DETERMINING("市工业和信息化局核定中"), CONFIRMING("县级财政局核对中"), DECIDED("待缴回"), OVERDUE("逾期未缴清"),
-	REPAID("已缴清"), DROPPED("经核查不予追回");
+	DETERMINING("市工业和信息化局核定中"), CONFIRMING("县级财政局核对中"), DECIDED("待缴回"), OVERDUE("逾期未缴清"), REPAID("已缴清"),
+	DROPPED("经核查不予追回");
 
 	private final String label;
 
@@ -16,7 +16,9 @@ public enum ClawbackStatus {
 		return label;
 	}
 
-	/** Whether repayments may be recorded: after the decision, until everything is repaid. */
+	/**
+	 * Whether repayments may be recorded: after the decision, until everything is repaid.
+	 */
 	public boolean collecting() {
 		return this == DECIDED || this == OVERDUE;
 	}

@@ -14,7 +14,8 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
  *
  * @param amount the amount to recover, once determined
  * @param deadline the last day of payment (inclusive), once determined
- * @param listMonths months on the negative list decided with it; {@code null} when not listed
+ * @param listMonths months on the negative list decided with it; {@code null} when not
+ * listed
  * @param decisionId the signed decision, once issued
  */
 public record ClawbackView(long id, long applicationId, String referenceNo, String enterpriseName, String projectName,

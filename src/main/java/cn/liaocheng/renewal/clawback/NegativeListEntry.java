@@ -8,10 +8,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * One entry of the negative list (负面清单): the enterprise may not submit new applications from {@code from} to
- * {@code until} (inclusive) unless the entry was lifted.
+ * One entry of the negative list (负面清单): the enterprise may not submit new applications
+ * from {@code from} to {@code until} (inclusive) unless the entry was lifted.
  *
- * @param sourceApplicationId the case that led to it (the clawed-back application), if any
+ * @param sourceApplicationId the case that led to it (the clawed-back application), if
+ * any
  * @param sourceDecision the clawback decision that ordered it, if it came from one
  */
 public record NegativeListEntry(long id, String creditCode, String enterpriseName, String divisionCode, String reason,

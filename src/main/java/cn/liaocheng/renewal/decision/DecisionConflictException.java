@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.decision;
 
-/** The application already has a decision for this stage with a different outcome; decisions are never replaced. */
+/**
+ * The application already has a decision for this stage with a different outcome;
+ * decisions are never replaced.
+ */
 public class DecisionConflictException extends RuntimeException {
 
 	private final transient IssuedDecision existing;

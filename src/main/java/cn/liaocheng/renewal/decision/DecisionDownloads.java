@@ -7,7 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A signed decision as an HTTP download named after its document number; callers check who may have it. */
+/**
+ * A signed decision as an HTTP download named after its document number; callers check
+ * who may have it.
+ */
 public final class DecisionDownloads {
 
 	private DecisionDownloads() {

@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a decision states. The caller (the process that ends an application) gathers the facts; the decision module
- * keeps them as issued, so a later change to the application does not change a decision already signed.
+ * What a decision states. The caller (the process that ends an application) gathers the
+ * facts; the decision module keeps them as issued, so a later change to the application
+ * does not change a decision already signed.
  *
- * @param applicationId the application the decision ends; with the type's stage, the idempotency key
- * @param issuingBody the deciding body: a city body's key ({@code industry}, {@code finance}, {@code pboc}) or a
- * county department's group ({@code county-371525-industry})
+ * @param applicationId the application the decision ends; with the type's stage, the
+ * idempotency key
+ * @param issuingBody the deciding body: a city body's key ({@code industry},
+ * {@code finance}, {@code pboc}) or a county department's group
+ * ({@code county-371525-industry})
  * @param addressee whom the document is addressed to (主送), usually the enterprise
- * @param lender the name of the bank of a loan decision, as the directory has it, otherwise {@code null}
- * @param opinions the conclusions of record, one per body and step (returns for correction are told in
- * {@link Proceedings#events()}, not here)
+ * @param lender the name of the bank of a loan decision, as the directory has it,
+ * otherwise {@code null}
+ * @param opinions the conclusions of record, one per body and step (returns for
+ * correction are told in {@link Proceedings#events()}, not here)
  * @param reasons the reasons of an adverse decision (required for refusals and lapses)
  * @param decisionDate the date the document bears; {@code null} means today in China
  * @param proceedings what happened on the way, as the case's history records it
  * @param payment the ledger period a payment notice settles, required for (and only for)
- * {@link DecisionType#INTEREST_SUBSIDY_PAYMENT}; its period is part of the idempotency key
+ * {@link DecisionType#INTEREST_SUBSIDY_PAYMENT}; its period is part of the idempotency
+ * key
  */
 public record DecisionRequest(long applicationId, String issuingBody, DecisionType type, String enterpriseName,
 		String creditCode, String addressee, String projectName, String referenceNo, Amounts amounts, String lender,
@@ -35,7 +40,8 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 		reasons = reasons == null ? List.of() : List.copyOf(reasons);
 		proceedings = proceedings == null ? Proceedings.NONE : proceedings;
 		if ((type == DecisionType.INTEREST_SUBSIDY_PAYMENT) != (payment != null)) {
-			throw new IllegalArgumentException("a payment period goes with, and only with, " + DecisionType.INTEREST_SUBSIDY_PAYMENT);
+			throw new IllegalArgumentException(
+					"a payment period goes with, and only with, " + DecisionType.INTEREST_SUBSIDY_PAYMENT);
 		}
 	}
 
@@ -63,9 +69,12 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	/**
 	 * The path the case took.
 	 *
-	 * @param steps who did what, in order, as the opening sentence names them (e.g. 冠县工业和信息化局形式审查)
-	 * @param events returns for correction and their answers, the public notice and its objections: one sentence each
-	 * @param loan the granted loan and the interest-subsidy rule applied to it, for loan and interest decisions
+	 * @param steps who did what, in order, as the opening sentence names them (e.g.
+	 * 冠县工业和信息化局形式审查)
+	 * @param events returns for correction and their answers, the public notice and its
+	 * objections: one sentence each
+	 * @param loan the granted loan and the interest-subsidy rule applied to it, for loan
+	 * and interest decisions
 	 */
 	public record Proceedings(List<String> steps, List<String> events, Loan loan) {
 
@@ -82,8 +91,10 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * A bank's grant and the national interest-subsidy rule in force on its date.
 	 *
 	 * @param typeLabel e.g. 固定资产贷款
-	 * @param relending whether the loan used technology-innovation and technical-renovation re-lending funds
-	 * @param interestPoints percentage points a year of the interest subsidy (0 when none applies)
+	 * @param relending whether the loan used technology-innovation and
+	 * technical-renovation re-lending funds
+	 * @param interestPoints percentage points a year of the interest subsidy (0 when none
+	 * applies)
 	 * @param interestMonths months the interest subsidy covers
 	 * @param interestBasis the national notice(s) the interest subsidy rests on
 	 */
@@ -104,10 +115,12 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	}
 
 	/**
-	 * One period of the interest-subsidy ledger, as paid: the facts the payment notice states.
+	 * One period of the interest-subsidy ledger, as paid: the facts the payment notice
+	 * states.
 	 *
 	 * @param period the ledger's period label, e.g. {@code 2026-03} or {@code 2026Q2}
-	 * @param balanceBasis the sum of the loan's daily balances over the subsidised days (计息积数), in yuan
+	 * @param balanceBasis the sum of the loan's daily balances over the subsidised days
+	 * (计息积数), in yuan
 	 * @param points percentage points a year of the dated rule
 	 * @param basis the national notice(s) the rule rests on
 	 * @param contractNo the loan contract number the bank recorded

@@ -1,36 +1,44 @@
 package cn.liaocheng.renewal.decision;
 
 /**
- * Every way an application can end, with the document's Chinese title. Outcomes of the same {@link Stage} exclude
- * each other: an application gets at most one decision per stage.
+ * Every way an application can end, with the document's Chinese title. Outcomes of the
+ * same {@link Stage} exclude each other: an application gets at most one decision per
+ * stage.
  */
 public enum DecisionType {
 
-	PROJECT_ACCEPTED(Stage.PROJECT, false, false, "项目入库通知书"),
-	PROJECT_REFUSED(Stage.PROJECT, true, true, "不予入库决定书"),
-	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"),
-	SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
-	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"),
-	LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
-	/** A bank's own credit decision, told by the body that runs the listing: not an administrative act. */
+	PROJECT_ACCEPTED(Stage.PROJECT, false, false, "项目入库通知书"), PROJECT_REFUSED(Stage.PROJECT, true, true, "不予入库决定书"),
+	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"), SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
+	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"), LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
+	/**
+	 * A bank's own credit decision, told by the body that runs the listing: not an
+	 * administrative act.
+	 */
 	LOAN_DECLINED(Stage.LOAN, true, false, "贷款审批结果告知书"),
 	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, false, "贷款贴息确认通知书"),
 	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
-	/** One period's interest subsidy paid from the ledger: one notice per application and period. */
+	/**
+	 * One period's interest subsidy paid from the ledger: one notice per application and
+	 * period.
+	 */
 	INTEREST_SUBSIDY_PAYMENT(Stage.INTEREST_SUBSIDY_PAYMENT, false, false, "贴息资金拨付通知书"),
 	APPLICATION_LAPSED(Stage.LAPSE, true, true, "终止审查决定书"),
 	/**
-	 * The recovery of an allocated subsidy (追回): its reasons are the findings, the legal ground and the operative
-	 * items (amount, deadline, where to pay, listing), written by the clawback module from its record.
+	 * The recovery of an allocated subsidy (追回): its reasons are the findings, the legal
+	 * ground and the operative items (amount, deadline, where to pay, listing), written
+	 * by the clawback module from its record.
 	 */
 	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书");
 
 	/**
-	 * What the decision settles; the database allows one decision per application, stage and period (the period is
-	 * empty except for {@link #INTEREST_SUBSIDY_PAYMENT}, which settles one ledger period).
+	 * What the decision settles; the database allows one decision per application, stage
+	 * and period (the period is empty except for {@link #INTEREST_SUBSIDY_PAYMENT}, which
+	 * settles one ledger period).
 	 */
 	public enum Stage {
+
 		PROJECT, SUBSIDY, LOAN, INTEREST_SUBSIDY, INTEREST_SUBSIDY_PAYMENT, LAPSE, CLAWBACK
+
 	}
 
 	private final Stage stage;
@@ -58,8 +66,8 @@ public enum DecisionType {
 	}
 
 	/**
-	 * An administrative act the applicant may challenge, so the document states the remedies (行政复议, 行政诉讼).
-	 * A bank's credit decision is not one.
+	 * An administrative act the applicant may challenge, so the document states the
+	 * remedies (行政复议, 行政诉讼). A bank's credit decision is not one.
 	 */
 	public boolean challengeable() {
 		return challengeable;

@@ -3,17 +3,22 @@ package cn.liaocheng.renewal.decision;
 /**
  * The answer to "is this decision genuine?".
  *
- * @param decision the decision on record the document or code refers to; {@code null} when {@link Verdict#UNKNOWN}
- * @param presentedSha256 SHA-256 of the uploaded file; {@code null} when a code was checked
- * @param signatureIntact whether the uploaded file's signature verifies and covers the whole file; {@code null} when
- * a code was checked or the file carries no signature
+ * @param decision the decision on record the document or code refers to; {@code null}
+ * when {@link Verdict#UNKNOWN}
+ * @param presentedSha256 SHA-256 of the uploaded file; {@code null} when a code was
+ * checked
+ * @param signatureIntact whether the uploaded file's signature verifies and covers the
+ * whole file; {@code null} when a code was checked or the file carries no signature
  */
 public record VerificationResult(Verdict verdict, IssuedDecision decision, String presentedSha256,
 		Boolean signatureIntact) {
 
 	public enum Verdict {
 
-		/** The file is byte for byte the one issued, or the code belongs to an issued decision. */
+		/**
+		 * The file is byte for byte the one issued, or the code belongs to an issued
+		 * decision.
+		 */
 		GENUINE,
 		/** The file claims to be an issued decision but differs from it. */
 		ALTERED,

@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo accounts, listed in README.md. User ids are short pinyin so that a tester can type them; the person
- * names are the post, not invented people.
+ * The demo accounts, listed in README.md. User ids are short pinyin so that a tester can
+ * type them; the person names are the post, not invented people.
  */
 final class DemoAccounts {
 
-	/** The short pinyin of each division, for user ids such as {@code gx-industry} (冠县工业和信息化局). */
+	/**
+	 * The short pinyin of each division, for user ids such as {@code gx-industry}
+	 * (冠县工业和信息化局).
+	 */
 	static final Map<String, String> DIVISION_ABBREVIATIONS = Map.ofEntries(Map.entry("371502", "dcf"),
 			Map.entry("371503", "cp"), Map.entry("371521", "yg"), Map.entry("371522", "sx"), Map.entry("371524", "da"),
-			Map.entry("371525", "gx"), Map.entry("371526", "gt"), Map.entry("371581", "lq"),
-			Map.entry("lcetdz", "jkq"), Map.entry("lchtz", "gxq"), Map.entry("lcjbsc", "jbsc"));
+			Map.entry("371525", "gx"), Map.entry("371526", "gt"), Map.entry("371581", "lq"), Map.entry("lcetdz", "jkq"),
+			Map.entry("lchtz", "gxq"), Map.entry("lcjbsc", "jbsc"));
 
 	/** The county departments that get a demo reviewer in every division. */
 	static final List<String> COUNTY_DEPARTMENTS = List.of("industry", "finance");

@@ -25,13 +25,15 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.StartupOrder;
 
 /**
- * Creates the demo accounts on a fresh database; accounts that exist are left as they are (an administrator may
- * have changed their passwords). Only in the {@code demo} profile, which is the default of a bare start.
+ * Creates the demo accounts on a fresh database; accounts that exist are left as they are
+ * (an administrator may have changed their passwords). Only in the {@code demo} profile,
+ * which is the default of a bare start.
  *
  * <p>
- * The 90 accounts are made in one transaction, and their common password is hashed (Argon2id, tens of milliseconds
- * of CPU each) once: the first account made gets its hash and salt, the others a copy of both. The accounts then
- * carry the same hash, which says no more than the README, where the demo password is published.
+ * The 90 accounts are made in one transaction, and their common password is hashed
+ * (Argon2id, tens of milliseconds of CPU each) once: the first account made gets its hash
+ * and salt, the others a copy of both. The accounts then carry the same hash, which says
+ * no more than the README, where the demo password is published.
  */
 @Component
 @Profile("demo")
@@ -82,7 +84,8 @@ class DemoDataSeeder implements ApplicationRunner {
 				if (DemoAccounts.COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
 					account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
 							GroupNames.county(division.code(), department.key()));
-					// The lead (负责人) of each demo body, to whom its overdue tasks are escalated and reported.
+					// The lead (负责人) of each demo body, to whom its overdue tasks are
+					// escalated and reported.
 					account(abbreviation + "-" + department.key() + "-lead", department.nameIn(division), "负责人",
 							GroupNames.lead(GroupNames.county(division.code(), department.key())));
 				}
@@ -106,8 +109,9 @@ class DemoDataSeeder implements ApplicationRunner {
 	}
 
 	/**
-	 * Creates the account unless it exists; tells whether it did. Camunda's last name holds the organisation and
-	 * the first name the post, so that Camunda Admin (which requires both) shows "冠县工业和信息化局 审核员".
+	 * Creates the account unless it exists; tells whether it did. Camunda's last name
+	 * holds the organisation and the first name the post, so that Camunda Admin (which
+	 * requires both) shows "冠县工业和信息化局 审核员".
 	 */
 	private boolean account(String userId, String organisation, String post, String groupId) {
 		if (existing.contains(userId)) {

@@ -3,8 +3,9 @@ package cn.liaocheng.renewal.document;
 import java.util.Optional;
 
 /**
- * Where files live. The database implementation joins the caller's transaction, so a file stored by a change
- * that rolls back disappears with it; an object store could stand behind the same interface later.
+ * Where files live. The database implementation joins the caller's transaction, so a file
+ * stored by a change that rolls back disappears with it; an object store could stand
+ * behind the same interface later.
  */
 public interface FileStore {
 

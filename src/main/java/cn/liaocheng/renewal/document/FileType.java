@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.document;
 
 import java.util.Optional;
 
-/** The kinds of file applicants may upload, recognised by their first bytes, never by their names. */
+/**
+ * The kinds of file applicants may upload, recognised by their first bytes, never by
+ * their names.
+ */
 public enum FileType {
 
 	PDF("application/pdf", "pdf", new byte[] { '%', 'P', 'D', 'F', '-' }),

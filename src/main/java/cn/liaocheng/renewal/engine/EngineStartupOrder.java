@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine creates its tables in the same database as the application's Flyway migrations. Flyway refuses a
- * non-empty schema without its history table, so it must run first: the engine is made to wait for it.
+ * The engine creates its tables in the same database as the application's Flyway
+ * migrations. Flyway refuses a non-empty schema without its history table, so it must run
+ * first: the engine is made to wait for it.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineStartupOrder {
@@ -29,7 +30,8 @@ class EngineStartupOrder {
 			BeanDefinition engine = factory.getBeanDefinition(ENGINE_BEAN);
 			String[] dependsOn = engine.getDependsOn() == null ? new String[0] : engine.getDependsOn();
 			if (!Arrays.asList(dependsOn).contains(FLYWAY_BEAN)) {
-				engine.setDependsOn(Stream.concat(Arrays.stream(dependsOn), Stream.of(FLYWAY_BEAN)).toArray(String[]::new));
+				engine.setDependsOn(
+						Stream.concat(Arrays.stream(dependsOn), Stream.of(FLYWAY_BEAN)).toArray(String[]::new));
 			}
 		};
 	}

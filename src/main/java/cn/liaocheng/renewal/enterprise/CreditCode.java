@@ -3,8 +3,9 @@ package cn.liaocheng.renewal.enterprise;
 import java.util.Optional;
 
 /**
- * A unified social credit code (统一社会信用代码) under GB 32100-2015: 18 characters from a 31-letter alphabet
- * (digits and upper-case letters without I, O, Z, S, V), the last one a check character over the first 17.
+ * A unified social credit code (统一社会信用代码) under GB 32100-2015: 18 characters from a
+ * 31-letter alphabet (digits and upper-case letters without I, O, Z, S, V), the last one
+ * a check character over the first 17.
  */
 public record CreditCode(String value) {
 
@@ -19,12 +20,17 @@ public record CreditCode(String value) {
 		}
 	}
 
-	/** Reads user input: surrounding spaces are ignored and lower-case letters accepted. */
+	/**
+	 * Reads user input: surrounding spaces are ignored and lower-case letters accepted.
+	 */
 	public static CreditCode parse(String input) {
 		return new CreditCode(input == null ? null : input.strip().toUpperCase(java.util.Locale.ROOT));
 	}
 
-	/** What is wrong with a code, in words an applicant understands, or empty when it is valid. */
+	/**
+	 * What is wrong with a code, in words an applicant understands, or empty when it is
+	 * valid.
+	 */
 	public static Optional<String> problemWith(String code) {
 		if (code == null || code.isEmpty()) {
 			return Optional.of("请填写统一社会信用代码");

@@ -1,5 +1,8 @@
 package cn.liaocheng.renewal.enterprise;
 
-/** Published in the activating transaction when a county activates an enterprise's account. */
+/**
+ * Published in the activating transaction when a county activates an enterprise's
+ * account.
+ */
 public record EnterpriseActivated(long enterpriseId, String userId, String enterpriseName, String activatedBy) {
 }

@@ -32,7 +32,8 @@ public class EnterpriseRegistry {
 
 	/**
 	 * The enterprise of an account that may submit applications.
-	 * @throws InactiveEnterpriseException when the account is no enterprise's, or its enterprise is not active
+	 * @throws InactiveEnterpriseException when the account is no enterprise's, or its
+	 * enterprise is not active
 	 */
 	public Enterprise requireActiveEnterpriseOf(String userId) {
 		Enterprise enterprise = findByUser(userId)
@@ -51,7 +52,10 @@ public class EnterpriseRegistry {
 			.optional();
 	}
 
-	/** Records an enterprise whose account exists already; {@code activatedBy} is null for one still pending. */
+	/**
+	 * Records an enterprise whose account exists already; {@code activatedBy} is null for
+	 * one still pending.
+	 */
 	@Transactional
 	public Enterprise record(NewEnterprise e, String activatedBy) {
 		EnterpriseStatus status = activatedBy == null ? EnterpriseStatus.PENDING : EnterpriseStatus.ACTIVE;
@@ -60,16 +64,17 @@ public class EnterpriseRegistry {
 				INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone,
 				                        user_id, status, created_at, activated_at, activated_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(e.creditCode().value(), e.name(), e.divisionCode(), e.industry(), e.contactName(),
-					e.contactPhone(), e.userId(), status.name(), now, activatedBy == null ? null : now, activatedBy)
+			.params(e.creditCode().value(), e.name(), e.divisionCode(), e.industry(), e.contactName(), e.contactPhone(),
+					e.userId(), status.name(), now, activatedBy == null ? null : now, activatedBy)
 			.update();
 		return findByCreditCode(e.creditCode()).orElseThrow();
 	}
 
 	private static Enterprise map(ResultSet rs, int row) throws SQLException {
-		return new Enterprise(rs.getLong("id"), new CreditCode(rs.getString("credit_code").strip()), rs.getString("name"),
-				rs.getString("division_code"), rs.getString("industry"), rs.getString("contact_name"),
-				rs.getString("contact_phone"), rs.getString("user_id"), EnterpriseStatus.valueOf(rs.getString("status")));
+		return new Enterprise(rs.getLong("id"), new CreditCode(rs.getString("credit_code").strip()),
+				rs.getString("name"), rs.getString("division_code"), rs.getString("industry"),
+				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("user_id"),
+				EnterpriseStatus.valueOf(rs.getString("status")));
 	}
 
 	/** What it takes to record an enterprise. */

@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.enterprise;
 /** Where an enterprise account stands. */
 public enum EnterpriseStatus {
 
-	/** Registered, waiting for its county industry bureau (or an administrator) to activate it. */
+	/**
+	 * Registered, waiting for its county industry bureau (or an administrator) to
+	 * activate it.
+	 */
 	PENDING("待激活"),
 	/** May submit applications. */
 	ACTIVE("已激活"),

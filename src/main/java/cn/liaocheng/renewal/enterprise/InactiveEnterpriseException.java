@@ -4,8 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The account may not act as an enterprise (yet): it belongs to no enterprise, or its county has not activated it,
- * or it was disabled. The message tells the user what to do.
+ * The account may not act as an enterprise (yet): it belongs to no enterprise, or its
+ * county has not activated it, or it was disabled. The message tells the user what to do.
  */
 @ResponseStatus(HttpStatus.FORBIDDEN)
 public class InactiveEnterpriseException extends RuntimeException {
@@ -21,12 +21,12 @@ public class InactiveEnterpriseException extends RuntimeException {
 		return reason;
 	}
 
-	/** Why the account may not act as an enterprise, with the message shown to the user. */
+	/**
+	 * Why the account may not act as an enterprise, with the message shown to the user.
+	 */
 	public enum Reason {
 
-		NOT_AN_ENTERPRISE("当前账户不是企业账户"),
-		PENDING("企业账户尚未激活，请联系所在县工业和信息化局"),
-		DISABLED("企业账户已停用，请联系所在县工业和信息化局");
+		NOT_AN_ENTERPRISE("当前账户不是企业账户"), PENDING("企业账户尚未激活，请联系所在县工业和信息化局"), DISABLED("企业账户已停用，请联系所在县工业和信息化局");
 
 		private final String message;
 

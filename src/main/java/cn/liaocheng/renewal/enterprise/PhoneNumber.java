@@ -3,9 +3,10 @@ package cn.liaocheng.renewal.enterprise;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for the phone numbers people give the programme (an enterprise's contact, an objector to a public
- * notice, the number a text message goes to): a mainland mobile number of 11 digits, or a landline with its area
- * code and an optional extension (0635-8123456, 06358123456, 0635-8123456-801). Callers normalise what was typed
+ * The one rule for the phone numbers people give the programme (an enterprise's contact,
+ * an objector to a public notice, the number a text message goes to): a mainland mobile
+ * number of 11 digits, or a landline with its area code and an optional extension
+ * (0635-8123456, 06358123456, 0635-8123456-801). Callers normalise what was typed
  * (spaces, a +86 prefix) before asking.
  */
 public final class PhoneNumber {
@@ -17,7 +18,9 @@ public final class PhoneNumber {
 	private PhoneNumber() {
 	}
 
-	/** Whether {@code number} is a mobile number, the only kind a text message can reach. */
+	/**
+	 * Whether {@code number} is a mobile number, the only kind a text message can reach.
+	 */
 	public static boolean isMobile(String number) {
 		return number != null && MOBILE.matcher(number).matches();
 	}

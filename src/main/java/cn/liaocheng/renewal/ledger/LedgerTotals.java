@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-/** The interest-subsidy ledger summed by county and month (of the period's end), for statistics. */
+/**
+ * The interest-subsidy ledger summed by county and month (of the period's end), for
+ * statistics.
+ */
 public interface LedgerTotals {
 
-	/** Every county and month with ledger rows between the two months, inclusive, ordered by month and county. */
+	/**
+	 * Every county and month with ledger rows between the two months, inclusive, ordered
+	 * by month and county.
+	 */
 	List<MonthTotal> byCountyAndMonth(YearMonth from, YearMonth to);
 
 	/**

@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * Times in the product's JSON in Beijing time with their offset ({@code 2026-12-01T21:00:00+08:00}), as the pages
- * show them, instead of UTC ({@code …T13:00:00Z}): the same instant, readable by an accountant looking at a response
- * and parsed alike by any ISO-8601 client. Camunda's REST API keeps its own format.
+ * Times in the product's JSON in Beijing time with their offset
+ * ({@code 2026-12-01T21:00:00+08:00}), as the pages show them, instead of UTC
+ * ({@code …T13:00:00Z}): the same instant, readable by an accountant looking at a
+ * response and parsed alike by any ISO-8601 client. Camunda's REST API keeps its own
+ * format.
  */
 @Configuration(proxyBeanMethods = false)
 class BeijingTimeJson {

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A lease on a periodic job in the {@code scheduler_lock} table, so that the job runs on one node of the cluster at a
- * time. Taking it is one conditional UPDATE, atomic on every database; a node that dies holding it loses it when the
- * lease runs out. Each periodic job has its own row (inserted by the migration that introduces the job).
+ * A lease on a periodic job in the {@code scheduler_lock} table, so that the job runs on
+ * one node of the cluster at a time. Taking it is one conditional UPDATE, atomic on every
+ * database; a node that dies holding it loses it when the lease runs out. Each periodic
+ * job has its own row (inserted by the migration that introduces the job).
  */
 @Repository
 public class ClusterLease {
@@ -25,7 +26,10 @@ public class ClusterLease {
 		this.jdbc = jdbc;
 	}
 
-	/** Takes the lease on {@code job} for {@code length} unless another run holds it; true when taken. */
+	/**
+	 * Takes the lease on {@code job} for {@code length} unless another run holds it; true
+	 * when taken.
+	 */
 	public boolean take(String job, Duration length) {
 		Instant now = Instant.now();
 		return jdbc.sql("""

@@ -12,9 +12,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Remembers, on the current web request, the exception an engine command failed with. The webapps' copy of the REST
- * API is a JAX-RS application of Camunda's own that takes no extra exception mappers, so {@link WebappApiErrors}
- * answers its failures after the fact and needs the exception, not only the text Camunda wrote from it.
+ * Remembers, on the current web request, the exception an engine command failed with. The
+ * webapps' copy of the REST API is a JAX-RS application of Camunda's own that takes no
+ * extra exception mappers, so {@link WebappApiErrors} answers its failures after the fact
+ * and needs the exception, not only the text Camunda wrote from it.
  */
 @Component
 class EngineFailureCapture extends AbstractProcessEnginePlugin {

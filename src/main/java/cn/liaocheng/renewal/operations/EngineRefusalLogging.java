@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps expected refusals out of the error log. The engine logs every failed command as ENGINE-16004 at ERROR with
- * its stack, except a few kinds it knows to be the caller's doing; a reviewer's form refused in Chinese, a task
- * completed by someone else first or a task that may not be deleted are the caller's doing too. Those are logged
- * here as one line at INFO (what was refused and why), and only unexpected failures keep the engine's ERROR and stack.
+ * Keeps expected refusals out of the error log. The engine logs every failed command as
+ * ENGINE-16004 at ERROR with its stack, except a few kinds it knows to be the caller's
+ * doing; a reviewer's form refused in Chinese, a task completed by someone else first or
+ * a task that may not be deleted are the caller's doing too. Those are logged here as one
+ * line at INFO (what was refused and why), and only unexpected failures keep the engine's
+ * ERROR and stack.
  */
 @Component
 class EngineRefusalLogging extends AbstractProcessEnginePlugin {
@@ -40,7 +42,10 @@ class EngineRefusalLogging extends AbstractProcessEnginePlugin {
 			super(configuration);
 		}
 
-		/** The engine logs a task claimed by another at INFO with its stack; here it is one line like the rest. */
+		/**
+		 * The engine logs a task claimed by another at INFO with its stack; here it is
+		 * one line like the rest.
+		 */
 		@Override
 		protected boolean shouldLogInfo(Throwable failure) {
 			return false;

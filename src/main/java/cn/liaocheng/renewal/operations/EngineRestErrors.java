@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Answers failures of Camunda's REST API at {@code /engine-rest} through {@link ErrorAnswers}. Camunda registers a
- * mapper for each of these exception types; Jersey picks the mapper of the nearest type and, between mappers of the
- * same type, the one with the lowest priority value, so these are registered for the same types with priority 1.
+ * Answers failures of Camunda's REST API at {@code /engine-rest} through
+ * {@link ErrorAnswers}. Camunda registers a mapper for each of these exception types;
+ * Jersey picks the mapper of the nearest type and, between mappers of the same type, the
+ * one with the lowest priority value, so these are registered for the same types with
+ * priority 1.
  */
 @Configuration
 class EngineRestErrors {
@@ -41,8 +43,9 @@ class EngineRestErrors {
 	static Response answer(Throwable failure) {
 		Response camunda = ExceptionHandlerHelper.getInstance().getResponse(failure);
 		ExceptionDto dto = camunda.getEntity() instanceof ExceptionDto d ? d : null;
-		ErrorAnswers.Answer answer = ErrorAnswers.answer(failure, camunda.getStatus(), dto == null ? null : dto.getType(),
-				dto == null ? null : dto.getMessage(), MDC.get(RequestIdFilter.MDC_KEY));
+		ErrorAnswers.Answer answer = ErrorAnswers.answer(failure, camunda.getStatus(),
+				dto == null ? null : dto.getType(), dto == null ? null : dto.getMessage(),
+				MDC.get(RequestIdFilter.MDC_KEY));
 		if (answer != null) {
 			return respond(answer);
 		}

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * What a caller of Camunda's REST API (either root) is told about a failure: a conflict is a 409 in Chinese, a message
- * the product wrote for users keeps its words, anything else is a 500 with a generic message and the request id, the
- * exception itself going only to the log. Texts of the engine, the database or the JVM never reach a body: they name
- * tables, constraints, keys and classes.
+ * What a caller of Camunda's REST API (either root) is told about a failure: a conflict
+ * is a 409 in Chinese, a message the product wrote for users keeps its words, anything
+ * else is a 500 with a generic message and the request id, the exception itself going
+ * only to the log. Texts of the engine, the database or the JVM never reach a body: they
+ * name tables, constraints, keys and classes.
  */
 final class ErrorAnswers {
 
@@ -28,13 +29,16 @@ final class ErrorAnswers {
 
 	private static final String SQL_STATE_UNIQUE_VIOLATION = "23505";
 
-	/** Signs of a database or engine text: SQL, MyBatis' ### blocks, SQL states, constraints, engine message codes. */
+	/**
+	 * Signs of a database or engine text: SQL, MyBatis' ### blocks, SQL states,
+	 * constraints, engine message codes.
+	 */
 	private static final Pattern DATABASE_OR_ENGINE = Pattern.compile("(?is).*(insert\\s+into|select\\s.+\\sfrom"
 			+ "|update\\s.+\\sset|delete\\s+from|constraint|###|sqlstate|engine-\\d).*");
 
 	/** Signs of a JVM text: exception and package names, stack frames. */
-	private static final Pattern JVM = Pattern.compile(
-			"(?is).*(exception|error:|java\\.|javax\\.|jakarta\\.|org\\.|com\\.|\\bat\\s+[a-z_$][\\w$]*\\.).*");
+	private static final Pattern JVM = Pattern
+		.compile("(?is).*(exception|error:|java\\.|javax\\.|jakarta\\.|org\\.|com\\.|\\bat\\s+[a-z_$][\\w$]*\\.).*");
 
 	private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*", Pattern.DOTALL);
 
@@ -42,14 +46,15 @@ final class ErrorAnswers {
 	static final String CLAIMED = "该任务已由他人认领，请刷新后查看";
 
 	/**
-	 * Refusals the engine words in English and Camunda's REST API answers with 500, though the caller asked for
-	 * something not allowed: the beginning of the engine's text, and what the caller is told.
+	 * Refusals the engine words in English and Camunda's REST API answers with 500,
+	 * though the caller asked for something not allowed: the beginning of the engine's
+	 * text, and what the caller is told.
 	 */
 	private static final Map<String, Answer> ENGINE_REFUSALS = Map.of(
-			"The task cannot be deleted because is part of a running", Answer.of(403, "Forbidden",
-					"该任务属于正在办理的申报，不能删除；请在任务中办理（通过、退回或不予通过）", null),
-			"Cannot find task with id", Answer.of(404, "NotFound", "该任务不存在或已办理完毕，请刷新任务列表", null),
-			"No job found with id", Answer.of(404, "NotFound", "该作业不存在或已执行完毕，请刷新后查看", null));
+			"The task cannot be deleted because is part of a running",
+			Answer.of(403, "Forbidden", "该任务属于正在办理的申报，不能删除；请在任务中办理（通过、退回或不予通过）", null), "Cannot find task with id",
+			Answer.of(404, "NotFound", "该任务不存在或已办理完毕，请刷新任务列表", null), "No job found with id",
+			Answer.of(404, "NotFound", "该作业不存在或已执行完毕，请刷新后查看", null));
 
 	/** A failure as answered: status and body (type, message, request id). */
 	record Answer(int status, Map<String, Object> body) {
@@ -70,13 +75,16 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * The answer to {@code failure}, which Camunda would have answered with {@code status} and {@code message}; a
-	 * {@code null} failure (not known) is answered by the status alone. Null when Camunda's answer stands: a refusal
-	 * whose text is fit to show (its details, such as a rejected deployment's problems, are kept).
+	 * The answer to {@code failure}, which Camunda would have answered with
+	 * {@code status} and {@code message}; a {@code null} failure (not known) is answered
+	 * by the status alone. Null when Camunda's answer stands: a refusal whose text is fit
+	 * to show (its details, such as a rejected deployment's problems, are kept).
 	 */
 	static Answer answer(Throwable failure, int status, String type, String message, String requestId) {
-		// The text is the sign when the exception that carried it did not reach the filter (a conflict found after the
-		// engine's command failed, reported by Camunda's REST resource with the conflict's message).
+		// The text is the sign when the exception that carried it did not reach the
+		// filter (a conflict found after the
+		// engine's command failed, reported by Camunda's REST resource with the
+		// conflict's message).
 		if (failure != null && isConflict(failure) || message != null && message.contains(CONFLICT)) {
 			LOG.info("Conflicting change refused with 409: {}", failure == null ? message : failure.toString());
 			return Answer.of(409, "Conflict", CONFLICT, requestId);
@@ -104,14 +112,14 @@ final class ErrorAnswers {
 			return Answer.of(400, "InvalidRequest", forUsers, requestId);
 		}
 		LOG.error("Request failed; answered with a generic message", failure);
-		return Answer.of(500, "ServerError", "系统内部错误，请稍后重试；如仍有问题，请将请求编号 " + requestId + " 告知管理员",
-				requestId);
+		return Answer.of(500, "ServerError", "系统内部错误，请稍后重试；如仍有问题，请将请求编号 " + requestId + " 告知管理员", requestId);
 	}
 
 	/**
-	 * The {@code type} shown with a refusal whose message stands. Camunda names its exception class there; the
-	 * webapps look for {@code AuthorizationException} to explain a missing permission, so that one name is kept and
-	 * every other becomes a plain kind of refusal.
+	 * The {@code type} shown with a refusal whose message stands. Camunda names its
+	 * exception class there; the webapps look for {@code AuthorizationException} to
+	 * explain a missing permission, so that one name is kept and every other becomes a
+	 * plain kind of refusal.
 	 */
 	static String publicType(String camundaType, int status) {
 		if (AUTHORIZATION.equals(camundaType)) {
@@ -126,9 +134,10 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * The {@code message} shown with a refusal whose message stands: a missing permission is said in Chinese (the
-	 * permissions and resources it lacks stay in Camunda's structured {@code missingAuthorizations}, which Cockpit and
-	 * Admin show); Camunda's English sentence repeated user, permission and resource ids as prose.
+	 * The {@code message} shown with a refusal whose message stands: a missing permission
+	 * is said in Chinese (the permissions and resources it lacks stay in Camunda's
+	 * structured {@code missingAuthorizations}, which Cockpit and Admin show); Camunda's
+	 * English sentence repeated user, permission and resource ids as prose.
 	 */
 	static String publicMessage(String camundaType, String message) {
 		return AUTHORIZATION.equals(camundaType) ? NOT_PERMITTED : message;
@@ -136,7 +145,10 @@ final class ErrorAnswers {
 
 	static final String NOT_PERMITTED = "您没有执行此操作的权限；如确需办理，请联系系统管理员。";
 
-	/** Another request changed the same thing first: a stale task or a record written twice. */
+	/**
+	 * Another request changed the same thing first: a stale task or a record written
+	 * twice.
+	 */
 	static boolean isConflict(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
@@ -147,7 +159,10 @@ final class ErrorAnswers {
 		return false;
 	}
 
-	/** An engine refusal Camunda would answer with 500, by the engine's text; null for any other text. */
+	/**
+	 * An engine refusal Camunda would answer with 500, by the engine's text; null for any
+	 * other text.
+	 */
 	private static Answer engineRefusal(String message) {
 		if (message == null) {
 			return null;
@@ -170,16 +185,20 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * Whether a failed engine command is an expected refusal, the caller's doing: a conflict with someone else's
-	 * change, a task claimed by another, a message the product wrote for users (a form refused in Chinese) or an engine
-	 * refusal answered with 4xx. Those are logged as one line, not as an error with a stack.
+	 * Whether a failed engine command is an expected refusal, the caller's doing: a
+	 * conflict with someone else's change, a task claimed by another, a message the
+	 * product wrote for users (a form refused in Chinese) or an engine refusal answered
+	 * with 4xx. Those are logged as one line, not as an error with a stack.
 	 */
 	static boolean isRefusal(Throwable failure) {
 		return isConflict(failure) || isClaimedByAnother(failure) || messageForUsers(failure) != null
 				|| engineRefusal(failure.getMessage()) != null;
 	}
 
-	/** The failure in one line for the log: its type and message, and those of its root cause. */
+	/**
+	 * The failure in one line for the log: its type and message, and those of its root
+	 * cause.
+	 */
 	static String oneLine(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -192,7 +211,10 @@ final class ErrorAnswers {
 		return line.replaceAll("\\s+", " ");
 	}
 
-	/** The deepest message in the chain the product wrote for users: an engine exception's Chinese, plain text. */
+	/**
+	 * The deepest message in the chain the product wrote for users: an engine exception's
+	 * Chinese, plain text.
+	 */
 	static String messageForUsers(Throwable failure) {
 		String found = null;
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -206,8 +228,9 @@ final class ErrorAnswers {
 	}
 
 	/**
-	 * Whether a text is not fit for a user. A message the product wrote in Chinese may quote what the user entered
-	 * (a rejected model's expression naming {@code java.lang.Runtime}), so only database and engine signs count there.
+	 * Whether a text is not fit for a user. A message the product wrote in Chinese may
+	 * quote what the user entered (a rejected model's expression naming
+	 * {@code java.lang.Runtime}), so only database and engine signs count there.
 	 */
 	static boolean isInternal(String message) {
 		return DATABASE_OR_ENGINE.matcher(message).matches()

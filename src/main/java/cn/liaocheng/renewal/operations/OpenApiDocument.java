@@ -30,10 +30,12 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 /**
- * The OpenAPI document: what the API is, how a client authenticates, worked examples of the enterprise's main
- * calls. It names the configured public address as its server; without it springdoc writes the address of each
- * request, taken from its {@code Host} header, into the document every API client then calls. Staff endpoints
- * (county and review) are not advertised (springdoc.paths-to-exclude); they stay behind their roles either way.
+ * The OpenAPI document: what the API is, how a client authenticates, worked examples of
+ * the enterprise's main calls. It names the configured public address as its server;
+ * without it springdoc writes the address of each request, taken from its {@code Host}
+ * header, into the document every API client then calls. Staff endpoints (county and
+ * review) are not advertised (springdoc.paths-to-exclude); they stay behind their roles
+ * either way.
  */
 @Configuration
 class OpenApiDocument {
@@ -64,9 +66,9 @@ class OpenApiDocument {
 			字段错误在 `errors` 中逐项列出；服务器错误带 `requestId`，联系运维时请提供。
 			""";
 
-	private static final Map<String, Object> ISSUED_TOKEN = Map.of("token", "lcr_mV3q9yqH0Zl2p1Xc8uS5o4KfTg7wBn6eRd0aJ2iLhPc",
-			"details", Map.of("id", 3, "name", "财务系统对接", "hint", "lcr_mV3q9y", "createdAt", "2026-12-01T03:30:36Z",
-					"expired", false));
+	private static final Map<String, Object> ISSUED_TOKEN = Map.of("token",
+			"lcr_mV3q9yqH0Zl2p1Xc8uS5o4KfTg7wBn6eRd0aJ2iLhPc", "details", Map.of("id", 3, "name", "财务系统对接", "hint",
+					"lcr_mV3q9y", "createdAt", "2026-12-01T03:30:36Z", "expired", false));
 
 	@Bean
 	OpenAPI openApi(@Value("${renewal.public-base-url}") String publicBaseUrl) {
@@ -75,7 +77,8 @@ class OpenApiDocument {
 				.version("v1")
 				.description(DESCRIPTION)
 				.contact(new Contact().name("聊城市工业和信息化局")))
-			// The relative one serves Swagger UI opened at another address (a test port, a node behind the proxy).
+			// The relative one serves Swagger UI opened at another address (a test port,
+			// a node behind the proxy).
 			.servers(List.of(new Server().url(publicBaseUrl.replaceAll("/+$", "")).description("本系统"),
 					new Server().url("/").description("打开本文档的地址")))
 			.components(new Components()
@@ -108,15 +111,17 @@ class OpenApiDocument {
 		Map<String, Object> examples = examples();
 		return openApi -> openApi.getPaths().forEach((path, item) -> {
 			if (path.startsWith("/api/tokens")) {
-				item.readOperations().forEach(op -> op.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
-						new SecurityRequirement().addList(SESSION).addList(CSRF))));
+				item.readOperations()
+					.forEach(op -> op.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
+							new SecurityRequirement().addList(SESSION).addList(CSRF))));
 			}
 			else if (path.equals("/api/enterprises/registrations")) {
 				item.readOperations().forEach(op -> op.setSecurity(List.of()));
 			}
 			else if (!path.startsWith("/api/applications") && !path.equals("/api/me")) {
-				item.readOperations().forEach(op -> op.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
-						new SecurityRequirement().addList(SESSION).addList(CSRF))));
+				item.readOperations()
+					.forEach(op -> op.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
+							new SecurityRequirement().addList(SESSION).addList(CSRF))));
 			}
 			addExamples(path, item, examples);
 		});
@@ -160,8 +165,9 @@ class OpenApiDocument {
 	}
 
 	/**
-	 * Puts the example on the response with {@code status}. A created resource answers 201, which springdoc cannot
-	 * see behind a {@code ResponseEntity}: its generated 200 becomes the 201.
+	 * Puts the example on the response with {@code status}. A created resource answers
+	 * 201, which springdoc cannot see behind a {@code ResponseEntity}: its generated 200
+	 * becomes the 201.
 	 */
 	private static void response(Operation operation, String status, Object value, String summary) {
 		if (operation == null || operation.getResponses() == null) {
@@ -182,10 +188,13 @@ class OpenApiDocument {
 		if (response.getContent() == null) {
 			response.setContent(new Content().addMediaType("application/json", new MediaType()));
 		}
-		response.getContent().forEach((type, media) -> media.addExamples("example", new Example().summary(summary).value(value)));
+		response.getContent()
+			.forEach((type, media) -> media.addExamples("example", new Example().summary(summary).value(value)));
 	}
 
-	/** The worked examples, real answers of the demo system saved under openapi/examples. */
+	/**
+	 * The worked examples, real answers of the demo system saved under openapi/examples.
+	 */
 	private static Map<String, Object> examples() {
 		ObjectMapper json = new ObjectMapper();
 		java.util.LinkedHashMap<String, Object> all = new java.util.LinkedHashMap<>();

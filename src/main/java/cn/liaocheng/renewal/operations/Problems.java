@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The JSON problem answers the modules' REST APIs share (RFC 9457, in Chinese), each with an {@code errors} list
- * that is empty where no field is to blame.
+ * The JSON problem answers the modules' REST APIs share (RFC 9457, in Chinese), each with
+ * an {@code errors} list that is empty where no field is to blame.
  */
 public final class Problems {
 

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
-/** Puts the request id on every error page and error body, so that a user can quote it to an operator. */
+/**
+ * Puts the request id on every error page and error body, so that a user can quote it to
+ * an operator.
+ */
 @Component
 class RequestIdErrorAttributes extends DefaultErrorAttributes {
 

@@ -16,9 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Gives every request an id, in the logs ({@code requestId} in the MDC) and in the {@code X-Request-Id} response
- * header, so that a user's report of an error can be matched to the log lines. An id sent by a proxy is kept when
- * it is short and plain.
+ * Gives every request an id, in the logs ({@code requestId} in the MDC) and in the
+ * {@code X-Request-Id} response header, so that a user's report of an error can be
+ * matched to the log lines. An id sent by a proxy is kept when it is short and plain.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,7 +33,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// Under Tomcat the id was given by RequestIdValve, which also keeps it in the MDC past this filter.
+		// Under Tomcat the id was given by RequestIdValve, which also keeps it in the MDC
+		// past this filter.
 		Object given = request.getAttribute(MDC_KEY);
 		String id = given instanceof String s ? s : idFor(request.getHeader(HEADER));
 		String before = MDC.get(MDC_KEY);

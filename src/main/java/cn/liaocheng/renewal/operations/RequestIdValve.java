@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.ServletException;
 
 /**
- * Gives the request its id before Tomcat's pipeline runs and keeps it in the log context until the pipeline is done.
- * A filter alone ends too early: Tomcat logs an exception that left the servlet, and renders the error page, after
- * every filter has returned, so those lines (the very ones an error page's request id points at) had no id.
+ * Gives the request its id before Tomcat's pipeline runs and keeps it in the log context
+ * until the pipeline is done. A filter alone ends too early: Tomcat logs an exception
+ * that left the servlet, and renders the error page, after every filter has returned, so
+ * those lines (the very ones an error page's request id points at) had no id.
  */
 @Component
 class RequestIdValve implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

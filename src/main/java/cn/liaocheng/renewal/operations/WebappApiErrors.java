@@ -26,11 +26,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Answers failures of the webapps' APIs ({@code /camunda/api/...}) as {@link EngineRestErrors} answers those of
- * {@code /engine-rest}. Camunda builds those JAX-RS applications from a fixed list of classes, with no place for an
- * exception mapper, so this filter holds back any body written with an error status and, for a server error or a
- * refusal whose text is internal, writes the answer of {@link ErrorAnswers} for the exception the engine failed with
- * instead. It rewrites output only; what a caller may do is decided elsewhere. Successful answers pass through
+ * Answers failures of the webapps' APIs ({@code /camunda/api/...}) as
+ * {@link EngineRestErrors} answers those of {@code /engine-rest}. Camunda builds those
+ * JAX-RS applications from a fixed list of classes, with no place for an exception
+ * mapper, so this filter holds back any body written with an error status and, for a
+ * server error or a refusal whose text is internal, writes the answer of
+ * {@link ErrorAnswers} for the exception the engine failed with instead. It rewrites
+ * output only; what a caller may do is decided elsewhere. Successful answers pass through
  * unbuffered, downloads included.
  */
 @Configuration
@@ -38,7 +40,8 @@ class WebappApiErrors {
 
 	@Bean
 	FilterRegistrationBean<FailureRewriting> webappApiFailureRewriting(ObjectMapper json) {
-		FilterRegistrationBean<FailureRewriting> registration = new FilterRegistrationBean<>(new FailureRewriting(json));
+		FilterRegistrationBean<FailureRewriting> registration = new FilterRegistrationBean<>(
+				new FailureRewriting(json));
 		registration.addUrlPatterns("/camunda/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
@@ -89,7 +92,10 @@ class WebappApiErrors {
 			response.getOutputStream().write(body);
 		}
 
-		/** Camunda's body ({@code type}, {@code message}), or null if what was written is not one. */
+		/**
+		 * Camunda's body ({@code type}, {@code message}), or null if what was written is
+		 * not one.
+		 */
 		private Map<?, ?> camundaAnswer(byte[] written) {
 			try {
 				return json.readValue(written, Map.class);
@@ -101,7 +107,10 @@ class WebappApiErrors {
 
 	}
 
-	/** Passes output through unless the status is an error when writing begins; then keeps it. */
+	/**
+	 * Passes output through unless the status is an error when writing begins; then keeps
+	 * it.
+	 */
 	private static final class FailureBuffer extends HttpServletResponseWrapper {
 
 		private static final int HELD_FROM = 400;
@@ -124,7 +133,8 @@ class WebappApiErrors {
 		}
 
 		boolean heldBack() {
-			// A refusal without a body, or one sent to the container's error page, is the container's to answer.
+			// A refusal without a body, or one sent to the container's error page, is the
+			// container's to answer.
 			return !errorSent && (held != null || getStatus() >= 500);
 		}
 

@@ -1,8 +1,9 @@
 package cn.liaocheng.renewal.organization;
 
 /**
- * The naming convention of review groups. BPMN candidate groups and DMN outputs use these names, so they are
- * part of the contract with administrators (see docs/administrator-guide.md).
+ * The naming convention of review groups. BPMN candidate groups and DMN outputs use these
+ * names, so they are part of the contract with administrators (see
+ * docs/administrator-guide.md).
  */
 public final class GroupNames {
 
@@ -15,7 +16,9 @@ public final class GroupNames {
 	private GroupNames() {
 	}
 
-	/** A county department's reviewers, e.g. {@code county-371525-industry} for 冠县工业和信息化局. */
+	/**
+	 * A county department's reviewers, e.g. {@code county-371525-industry} for 冠县工业和信息化局.
+	 */
 	public static String county(String divisionCode, String departmentKey) {
 		return "county-" + divisionCode + "-" + departmentKey;
 	}
@@ -25,7 +28,10 @@ public final class GroupNames {
 		return "city-" + departmentKey;
 	}
 
-	/** The lead group of a review group, to which its overdue tasks are escalated, e.g. {@code city-industry-lead}. */
+	/**
+	 * The lead group of a review group, to which its overdue tasks are escalated, e.g.
+	 * {@code city-industry-lead}.
+	 */
 	public static String lead(String reviewGroup) {
 		return reviewGroup + LEAD_SUFFIX;
 	}

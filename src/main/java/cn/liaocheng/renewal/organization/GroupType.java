@@ -1,8 +1,9 @@
 package cn.liaocheng.renewal.organization;
 
 /**
- * The kind of a Camunda group, stored as the group's {@code type}. The kind, not the name, decides which doors a
- * member may open, so an administrator who adds a group in Camunda Admin sets its type to one of these.
+ * The kind of a Camunda group, stored as the group's {@code type}. The kind, not the
+ * name, decides which doors a member may open, so an administrator who adds a group in
+ * Camunda Admin sets its type to one of these.
  */
 public enum GroupType {
 
@@ -17,7 +18,9 @@ public enum GroupType {
 	/** Camunda's administrators' group. */
 	SYSTEM;
 
-	/** The type of a group as stored by Camunda, or {@code null} when it is none of ours. */
+	/**
+	 * The type of a group as stored by Camunda, or {@code null} when it is none of ours.
+	 */
 	public static GroupType of(String stored) {
 		if (stored == null) {
 			return null;

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads the organisations of the programme. The rows are few and change rarely; each call reads them afresh. */
+/**
+ * Reads the organisations of the programme. The rows are few and change rarely; each call
+ * reads them afresh.
+ */
 @Service
 public class OrganizationCatalog {
 
@@ -28,12 +31,16 @@ public class OrganizationCatalog {
 		return divisions().stream().filter(d -> d.code().equals(code)).findFirst();
 	}
 
-	/** Each county's (zone's) industry bureau with its public service phone, in the divisions' order. */
+	/**
+	 * Each county's (zone's) industry bureau with its public service phone, in the
+	 * divisions' order.
+	 */
 	public List<BureauContact> industryBureaus() {
 		Department industry = departments().stream().filter(d -> d.key().equals(INDUSTRY)).findFirst().orElseThrow();
 		return jdbc.sql("SELECT code, name, kind, industry_bureau_phone FROM org_division ORDER BY sort_order")
 			.query((rs, n) -> {
-				Division division = new Division(rs.getString(1), rs.getString(2), Division.Kind.valueOf(rs.getString(3)));
+				Division division = new Division(rs.getString(1), rs.getString(2),
+						Division.Kind.valueOf(rs.getString(3)));
 				return new BureauContact(division.code(), division.name(), industry.nameIn(division), rs.getString(4));
 			})
 			.list();
@@ -55,7 +62,10 @@ public class OrganizationCatalog {
 			.list();
 	}
 
-	/** A bank's name as the directory has it; its key only when the bank was removed from the directory. */
+	/**
+	 * A bank's name as the directory has it; its key only when the bank was removed from
+	 * the directory.
+	 */
 	public String bankName(String bankKey) {
 		return banks().stream().filter(b -> b.key().equals(bankKey)).map(Bank::name).findFirst().orElse(bankKey);
 	}
@@ -63,9 +73,10 @@ public class OrganizationCatalog {
 	/** The names of the banks, in the order given, joined as Chinese lists them (、). */
 	public String bankNames(List<String> bankKeys) {
 		List<Bank> all = banks();
-		return String.join("、", bankKeys.stream()
-			.map(key -> all.stream().filter(b -> b.key().equals(key)).map(Bank::name).findFirst().orElse(key))
-			.toList());
+		return String.join("、",
+				bankKeys.stream()
+					.map(key -> all.stream().filter(b -> b.key().equals(key)).map(Bank::name).findFirst().orElse(key))
+					.toList());
 	}
 
 	/** Every review group the organisations imply, with its Chinese name and type. */
@@ -86,7 +97,8 @@ public class OrganizationCatalog {
 		for (Bank bank : banks()) {
 			groups.add(new ReviewGroup(GroupNames.bank(bank.key()), bank.name(), GroupType.BANK));
 		}
-		// Every review group has a lead group (负责人) to which its overdue tasks are escalated.
+		// Every review group has a lead group (负责人) to which its overdue tasks are
+		// escalated.
 		List<ReviewGroup> leads = groups.stream()
 			.map(g -> new ReviewGroup(GroupNames.lead(g.id()), g.name() + "（负责人）", g.type()))
 			.toList();

@@ -5,7 +5,9 @@ public final class StartupOrder {
 
 	public static final int GROUPS = 0;
 
-	/** The ready-made Tasklist filters, shared with the review groups that exist by then. */
+	/**
+	 * The ready-made Tasklist filters, shared with the review groups that exist by then.
+	 */
 	public static final int TASKLIST_FILTERS = 5;
 
 	public static final int ADMINISTRATOR = 10;

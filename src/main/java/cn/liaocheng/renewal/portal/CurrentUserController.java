@@ -20,9 +20,11 @@ class CurrentUserController {
 	@GetMapping("/me")
 	@Operation(summary = "当前用户及其所属组")
 	Me me(@AuthenticationPrincipal PortalUser user) {
-		return new Me(user.userId(), user.displayName(), user.memberships().stream()
-			.map(m -> new Me.Group(m.groupId(), m.groupName(), m.type() == null ? null : m.type().name()))
-			.toList());
+		return new Me(user.userId(), user.displayName(),
+				user.memberships()
+					.stream()
+					.map(m -> new Me.Group(m.groupId(), m.groupName(), m.type() == null ? null : m.type().name()))
+					.toList());
 	}
 
 	record Me(String userId, String displayName, List<Group> groups) {

@@ -20,10 +20,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Every failure that reaches the container's error page: a Chinese page for browsers, Chinese problem details
- * ({@code application/problem+json}) for everyone else, both with the request id that is in the log lines of the
- * request. Spring MVC's own refusals (unknown address, wrong method, missing parameter) come here too, because
- * problem details in English from Spring are switched off ({@code spring.mvc.problemdetails.enabled}).
+ * Every failure that reaches the container's error page: a Chinese page for browsers,
+ * Chinese problem details ({@code application/problem+json}) for everyone else, both with
+ * the request id that is in the log lines of the request. Spring MVC's own refusals
+ * (unknown address, wrong method, missing parameter) come here too, because problem
+ * details in English from Spring are switched off
+ * ({@code spring.mvc.problemdetails.enabled}).
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -75,7 +77,8 @@ class ErrorPages extends AbstractErrorController {
 		if (failure == null && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof Throwable denied) {
 			failure = denied;
 		}
-		// One line per answered failure, with the request id (MDC) the page shows; the exception, if any, is
+		// One line per answered failure, with the request id (MDC) the page shows; the
+		// exception, if any, is
 		// logged where it was thrown.
 		LOG.info("Answered {} for {} {}{}", status.value(), request.getMethod(),
 				String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)),

@@ -9,8 +9,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * What a person is told about a failed request, by status and, where it says more, by the exception: a title, what
- * happened and what to do next. Never the exception's own text, which is English and may name internals.
+ * What a person is told about a failed request, by status and, where it says more, by the
+ * exception: a title, what happened and what to do next. Never the exception's own text,
+ * which is English and may name internals.
  */
 record ErrorTexts(String title, String detail) {
 
@@ -45,8 +46,7 @@ record ErrorTexts(String title, String detail) {
 			case 413 -> new ErrorTexts("上传内容过大", "单个附件不能超过 10 MB，请压缩或拆分后重新上传。");
 			case 415 -> new ErrorTexts("内容类型不支持", "请求的内容类型不受支持。接口请使用 application/json 或 multipart/form-data。");
 			case 429 -> new ErrorTexts("操作过于频繁", "请稍候再试。");
-			default -> status >= 500
-					? new ErrorTexts("系统错误", "系统处理请求时出现错误，您提交的内容未保存。请稍后重试；如问题持续，请将下方的请求编号告知系统管理员。")
+			default -> status >= 500 ? new ErrorTexts("系统错误", "系统处理请求时出现错误，您提交的内容未保存。请稍后重试；如问题持续，请将下方的请求编号告知系统管理员。")
 					: new ErrorTexts("请求未能完成", "请返回上一页后重试。");
 		};
 	}

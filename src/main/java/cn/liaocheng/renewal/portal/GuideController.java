@@ -16,9 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The enterprise guide in the portal, open to everyone: rendered from {@code docs/enterprise-guide.md}, which the
- * build copies into the jar, so the page and the repository never tell two stories. Raw HTML in the file is shown
- * as text, not passed through.
+ * The enterprise guide in the portal, open to everyone: rendered from
+ * {@code docs/enterprise-guide.md}, which the build copies into the jar, so the page and
+ * the repository never tell two stories. Raw HTML in the file is shown as text, not
+ * passed through.
  */
 @Controller
 class GuideController {

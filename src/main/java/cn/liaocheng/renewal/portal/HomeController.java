@@ -13,8 +13,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The start page. A stranger learns what the programme funds, who may apply and how, and whom to call; a logged-in
- * user sees what they can do here, and staff the way into Tasklist, Cockpit and Admin.
+ * The start page. A stranger learns what the programme funds, who may apply and how, and
+ * whom to call; a logged-in user sees what they can do here, and staff the way into
+ * Tasklist, Cockpit and Admin.
  */
 @Controller
 class HomeController {
@@ -33,14 +34,16 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user, Model model) {
-		// The published notice of application windows (申报批次): for strangers and enterprises alike.
+		// The published notice of application windows (申报批次): for strangers and
+		// enterprises alike.
 		model.addAttribute("windows", windows.published());
 		if (user == null) {
 			model.addAttribute("bureaus", organizations.industryBureaus());
 			return "welcome";
 		}
 		model.addAttribute("managesWindows", ApplicationWindows.mayManage(user));
-		model.addAttribute("seesLibrary", user.isAdministrator() || user.isIn(GroupType.CITY) || user.isIn(GroupType.COUNTY));
+		model.addAttribute("seesLibrary",
+				user.isAdministrator() || user.isIn(GroupType.CITY) || user.isIn(GroupType.COUNTY));
 		model.addAttribute("user", user);
 		model.addAttribute("isEnterprise", user.isIn(GroupType.ENTERPRISE));
 		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)

@@ -3,20 +3,23 @@ package cn.liaocheng.renewal.review;
 import java.util.Set;
 
 /**
- * Everything an expression in the models of {@code bpmn/} may name, taken from the models as they are: the Spring
- * beans they call, the process variables they read, and the two members they reach through a name. Expressions are
- * code the engine runs, so the engine exposes only these beans, and a deployment whose expressions name anything
- * else is refused; a model that needs more changes this list, reviewed like any code.
+ * Everything an expression in the models of {@code bpmn/} may name, taken from the models
+ * as they are: the Spring beans they call, the process variables they read, and the two
+ * members they reach through a name. Expressions are code the engine runs, so the engine
+ * exposes only these beans, and a deployment whose expressions name anything else is
+ * refused; a model that needs more changes this list, reviewed like any code.
  */
 public final class ModelVocabulary {
 
-	/** The delegates and listeners ({@code ${name}}) and the two helper beans the models call. */
+	/**
+	 * The delegates and listeners ({@code ${name}}) and the two helper beans the models
+	 * call.
+	 */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
 			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
-			"recordBankDecisionListener",
-			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener",
-			"taskChangeListener", "reviewRouting", "reviewDeadlines",
+			"recordBankDecisionListener", "recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener",
+			"overdueTaskListener", "taskChangeListener", "reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
 			"requestPerformanceReportDelegate",
@@ -24,19 +27,22 @@ public final class ModelVocabulary {
 			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
 			"reportOverdueClawbackDelegate", "overdueFollowUpListener");
 
-	/** Process variables read in conditions, candidate groups, assignees, timers and output mappings. */
-	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey", ReviewProcesses.BANK_KEYS,
-			"cityOutcome", ReviewProcesses.CORRECTION_DEADLINE, "countyOutcome", ReviewProcesses.DECISION,
-			ReviewProcesses.DIVISION_CODE, ReviewProcesses.ENTERPRISE_USER, ReviewProcesses.EXPERT_REVIEW,
-			ReviewProcesses.HAS_OBJECTIONS, ReviewProcesses.JOINT_OUTCOME, ReviewProcesses.KIND,
-			ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES, ReviewProcesses.REVIEW_BODY,
-			ReviewProcesses.REVIEW_DECISION,
+	/**
+	 * Process variables read in conditions, candidate groups, assignees, timers and
+	 * output mappings.
+	 */
+	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey",
+			ReviewProcesses.BANK_KEYS, "cityOutcome", ReviewProcesses.CORRECTION_DEADLINE, "countyOutcome",
+			ReviewProcesses.DECISION, ReviewProcesses.DIVISION_CODE, ReviewProcesses.ENTERPRISE_USER,
+			ReviewProcesses.EXPERT_REVIEW, ReviewProcesses.HAS_OBJECTIONS, ReviewProcesses.JOINT_OUTCOME,
+			ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES,
+			ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
 			// after the award (modules aftercare and clawback)
 			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt");
 
 	/**
-	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint review's split and the
-	 * standard deadline the overdue timers start from.
+	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint
+	 * review's split and the standard deadline the overdue timers start from.
 	 */
 	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split",
 			"reviewDeadlines.standard");

@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.review;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 
-/** Keys, element ids and variable names the review models in bpmn/ and the code share: their one owner. */
+/**
+ * Keys, element ids and variable names the review models in bpmn/ and the code share:
+ * their one owner.
+ */
 public final class ReviewProcesses {
 
 	/** The main process of each kind of application (file name = key). */
@@ -44,13 +47,19 @@ public final class ReviewProcesses {
 	/** The catch event the subsidy process waits at while the public notice runs. */
 	public static final String NOTICE_PERIOD_ENDS = "TimerEvent_NoticePeriodEnds";
 
-	/** The message the loan process waits for once a bank granted (bpmn/loan-application.bpmn). */
+	/**
+	 * The message the loan process waits for once a bank granted
+	 * (bpmn/loan-application.bpmn).
+	 */
 	public static final String LOAN_OFFER_ACCEPTED = "LoanOfferAccepted";
 
 	/** Variables. */
 	public static final String APPLICATION_ID = "applicationId";
 
-	/** What Tasklist's forms and lists show of a case: its reference, enterprise and title. */
+	/**
+	 * What Tasklist's forms and lists show of a case: its reference, enterprise and
+	 * title.
+	 */
 	public static final String REFERENCE_NO = "referenceNo";
 
 	public static final String ENTERPRISE_NAME = "enterpriseName";
@@ -60,7 +69,10 @@ public final class ReviewProcesses {
 	/** The enterprise's user who submitted: the assignee of the correction task. */
 	public static final String ENTERPRISE_USER = "enterpriseUser";
 
-	/** Routing inputs: the kind of application, the county, the banks a loan is pushed to (comma-separated). */
+	/**
+	 * Routing inputs: the kind of application, the county, the banks a loan is pushed to
+	 * (comma-separated).
+	 */
 	public static final String KIND = "kind";
 
 	public static final String DIVISION_CODE = "divisionCode";
@@ -74,7 +86,10 @@ public final class ReviewProcesses {
 
 	public static final String DECISION = "decision";
 
-	/** Task-local: the kind of application in Chinese (项目入库, 奖补资金, 设备更新贷款), for Tasklist's list. */
+	/**
+	 * Task-local: the kind of application in Chinese (项目入库, 奖补资金, 设备更新贷款), for Tasklist's
+	 * list.
+	 */
 	public static final String KIND_NAME = "kindName";
 
 	public static final String OPINION = "opinion";
@@ -114,7 +129,10 @@ public final class ReviewProcesses {
 
 	public static final String DECLINED = "DECLINED";
 
-	/** Whether any chosen bank granted the loan (loan-application.bpmn, after every bank decided). */
+	/**
+	 * Whether any chosen bank granted the loan (loan-application.bpmn, after every bank
+	 * decided).
+	 */
 	public static final String ANY_GRANTED = "anyGranted";
 
 	/** A task is due soon (即将超期) when at most this many working days remain. */

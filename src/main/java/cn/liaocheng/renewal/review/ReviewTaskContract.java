@@ -6,27 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every review user task of the models in {@code bpmn/} carries, so that it records the reviewer's opinion and
- * is watched for its deadline; the pre-deployment check (admin module) refuses a model whose review task lacks any of
- * it. Kept visible in each model rather than added by a parse listener: an administrator reading or editing a model
- * in Camunda Modeler sees what the task does, the overdue timer included.
+ * What every review user task of the models in {@code bpmn/} carries, so that it records
+ * the reviewer's opinion and is watched for its deadline; the pre-deployment check (admin
+ * module) refuses a model whose review task lacks any of it. Kept visible in each model
+ * rather than added by a parse listener: an administrator reading or editing a model in
+ * Camunda Modeler sees what the task does, the overdue timer included.
  * <p>
- * A <em>review user task</em> is a user task with a candidate group of a reviewing body: a county department
- * ({@code county-…}), a city body ({@code city-…}) or a bank ({@code bank-…}), written out or as an expression such
- * as {@code city-${reviewBody}}. Tasks for enterprises (an assignee such as {@code ${enterpriseUser}}) are not.
+ * A <em>review user task</em> is a user task with a candidate group of a reviewing body:
+ * a county department ({@code county-…}), a city body ({@code city-…}) or a bank
+ * ({@code bank-…}), written out or as an expression such as {@code city-${reviewBody}}.
+ * Tasks for enterprises (an assignee such as {@code ${enterpriseUser}}) are not.
  */
 public final class ReviewTaskContract {
 
-	/** The beginnings of the candidate groups of reviewing bodies (see {@code organization.GroupNames}). */
+	/**
+	 * The beginnings of the candidate groups of reviewing bodies (see
+	 * {@code organization.GroupNames}).
+	 */
 	public static final List<String> BODY_GROUP_PREFIXES = List.of("county-", "city-", "bank-");
 
-	/** Local to the task (empty input parameters), so parallel reviewers never overwrite each other's opinion. */
+	/**
+	 * Local to the task (empty input parameters), so parallel reviewers never overwrite
+	 * each other's opinion.
+	 */
 	public static final List<String> LOCAL_VARIABLES = List.of(ReviewProcesses.DECISION, ReviewProcesses.OPINION);
 
-	/** The id of the overdue timeout listener; its timer is kept on the task's due date. */
+	/**
+	 * The id of the overdue timeout listener; its timer is kept on the task's due date.
+	 */
 	public static final String OVERDUE_LISTENER_ID = "TaskListener_Overdue";
 
-	/** The task listeners, by event: due date and stage, opinion of record, due-date changes and claims, overdue. */
+	/**
+	 * The task listeners, by event: due date and stage, opinion of record, due-date
+	 * changes and claims, overdue.
+	 */
 	public static final Map<String, String> LISTENERS;
 
 	static {
@@ -41,7 +54,10 @@ public final class ReviewTaskContract {
 	private ReviewTaskContract() {
 	}
 
-	/** Whether a user task with these candidate groups ({@code camunda:candidateGroups}, may be null) is a review task. */
+	/**
+	 * Whether a user task with these candidate groups ({@code camunda:candidateGroups},
+	 * may be null) is a review task.
+	 */
 	public static boolean isReviewTask(String candidateGroups) {
 		if (candidateGroups == null) {
 			return false;

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts the overdue timers of open review tasks on the tasks' due dates, for tasks that got their timer without their
- * own listeners running: a case migrated from a model version without overdue timers gets one from the engine,
- * computed from the standard deadline at the time of the migration, not from the task's due date.
+ * Puts the overdue timers of open review tasks on the tasks' due dates, for tasks that
+ * got their timer without their own listeners running: a case migrated from a model
+ * version without overdue timers gets one from the engine, computed from the standard
+ * deadline at the time of the migration, not from the task's due date.
  */
 @Service
 public class ReviewTaskTimers {
@@ -25,7 +26,10 @@ public class ReviewTaskTimers {
 		this.management = management;
 	}
 
-	/** Moves the overdue timers of the open tasks of these process instances to each task's due date; returns how many. */
+	/**
+	 * Moves the overdue timers of the open tasks of these process instances to each
+	 * task's due date; returns how many.
+	 */
 	public int followDueDates(Collection<String> processInstanceIds) {
 		int moved = 0;
 		for (String instance : processInstanceIds) {
@@ -33,7 +37,8 @@ public class ReviewTaskTimers {
 				if (task.getDueDate() == null) {
 					continue;
 				}
-				// A task's own timers are its timeout listeners' (a boundary timer's activity is the boundary event).
+				// A task's own timers are its timeout listeners' (a boundary timer's
+				// activity is the boundary event).
 				for (Job timer : management.createJobQuery()
 					.processInstanceId(instance)
 					.activityId(task.getTaskDefinitionKey())

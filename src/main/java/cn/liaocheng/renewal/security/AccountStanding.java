@@ -3,8 +3,9 @@ package cn.liaocheng.renewal.security;
 import java.util.Optional;
 
 /**
- * Whether the organisation behind an account lets it act now, asked where no password is checked (personal API
- * tokens). The module that owns the organisation answers; without an answer nothing is allowed.
+ * Whether the organisation behind an account lets it act now, asked where no password is
+ * checked (personal API tokens). The module that owns the organisation answers; without
+ * an answer nothing is allowed.
  */
 public interface AccountStanding {
 

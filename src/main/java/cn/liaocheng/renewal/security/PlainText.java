@@ -3,17 +3,21 @@ package cn.liaocheng.renewal.security;
 import java.util.Optional;
 
 /**
- * The one rule for free text a person types (names, opinions, objections, file names): printable characters only.
- * Control characters hide text, unpaired surrogates break documents and bidirectional controls (U+202E and kin)
- * reverse what a public notice or a signed decision appears to say, so all three are refused rather than stored.
- * Line breaks and tabs are allowed where a field is multi-line.
+ * The one rule for free text a person types (names, opinions, objections, file names):
+ * printable characters only. Control characters hide text, unpaired surrogates break
+ * documents and bidirectional controls (U+202E and kin) reverse what a public notice or a
+ * signed decision appears to say, so all three are refused rather than stored. Line
+ * breaks and tabs are allowed where a field is multi-line.
  */
 public final class PlainText {
 
 	private PlainText() {
 	}
 
-	/** The Chinese reason why {@code text} cannot be stored, or empty when it is acceptable (null is acceptable). */
+	/**
+	 * The Chinese reason why {@code text} cannot be stored, or empty when it is
+	 * acceptable (null is acceptable).
+	 */
 	public static Optional<String> problem(String text, boolean multiLine) {
 		if (text == null) {
 			return Optional.empty();
@@ -51,12 +55,14 @@ public final class PlainText {
 	}
 
 	private static boolean isBidiControl(int c) {
-		return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+		return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+				|| c == 0x061C;
 	}
 
 	/**
-	 * Control characters, line and paragraph separators, and format characters (soft hyphen, zero-width space, word
-	 * joiner, tag characters…), except the zero-width joiner and non-joiner that emoji sequences and some scripts need.
+	 * Control characters, line and paragraph separators, and format characters (soft
+	 * hyphen, zero-width space, word joiner, tag characters…), except the zero-width
+	 * joiner and non-joiner that emoji sequences and some scripts need.
 	 */
 	private static boolean isInvisible(int c) {
 		return Character.isISOControl(c) || c == 0x2028 || c == 0x2029

@@ -7,12 +7,17 @@ import java.util.List;
 import cn.liaocheng.renewal.organization.GroupType;
 
 /**
- * Who is logged in: the Camunda user id, the name to show and the groups with their types. It is kept in the
- * HTTP session, which lives in the database, hence {@link Serializable}.
+ * Who is logged in: the Camunda user id, the name to show and the groups with their
+ * types. It is kept in the HTTP session, which lives in the database, hence
+ * {@link Serializable}.
  */
-public record PortalUser(String userId, String displayName, List<Membership> memberships) implements Principal, Serializable {
+public record PortalUser(String userId, String displayName,
+		List<Membership> memberships) implements Principal, Serializable {
 
-	/** The Camunda user id: what Spring Security, Spring Session and Camunda call the user's name. */
+	/**
+	 * The Camunda user id: what Spring Security, Spring Session and Camunda call the
+	 * user's name.
+	 */
 	@Override
 	public String getName() {
 		return userId;
@@ -30,7 +35,10 @@ public record PortalUser(String userId, String displayName, List<Membership> mem
 		return isIn(GroupType.SYSTEM);
 	}
 
-	/** One group the user belongs to; {@code type} is {@code null} for groups that are none of the system's. */
+	/**
+	 * One group the user belongs to; {@code type} is {@code null} for groups that are
+	 * none of the system's.
+	 */
 	public record Membership(String groupId, String groupName, GroupType type) implements Serializable {
 	}
 

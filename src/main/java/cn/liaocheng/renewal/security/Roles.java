@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.security;
 
-/** The coarse roles Spring Security knows, derived from the types of a user's Camunda groups. */
+/**
+ * The coarse roles Spring Security knows, derived from the types of a user's Camunda
+ * groups.
+ */
 public final class Roles {
 
 	public static final String ADMIN = "ADMIN";

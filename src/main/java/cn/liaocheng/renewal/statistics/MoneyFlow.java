@@ -7,8 +7,9 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * One aggregate of money movements: a measure, the county-level division of the enterprise (its code, as in
- * {@code org_division}), a calendar month (Beijing time), the sum in yuan and how many movements it adds up.
+ * One aggregate of money movements: a measure, the county-level division of the
+ * enterprise (its code, as in {@code org_division}), a calendar month (Beijing time), the
+ * sum in yuan and how many movements it adds up.
  */
 public record MoneyFlow(MoneyMeasure measure, String divisionCode, YearMonth month, BigDecimal amount, long count) {
 
@@ -20,8 +21,9 @@ public record MoneyFlow(MoneyMeasure measure, String divisionCode, YearMonth mon
 	}
 
 	/**
-	 * Reads one aggregate row of an implementation's {@code GROUP BY}, whose columns are {@code division},
-	 * {@code y} and {@code m} (year and month of the movement's date), {@code amount} and {@code n}.
+	 * Reads one aggregate row of an implementation's {@code GROUP BY}, whose columns are
+	 * {@code division}, {@code y} and {@code m} (year and month of the movement's date),
+	 * {@code amount} and {@code n}.
 	 */
 	public static MoneyFlow read(MoneyMeasure measure, ResultSet rs) throws SQLException {
 		return new MoneyFlow(measure, rs.getString("division"), YearMonth.of(rs.getInt("y"), rs.getInt("m")),

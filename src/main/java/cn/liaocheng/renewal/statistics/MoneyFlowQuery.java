@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which money movements the dashboard asks for: those dated from {@code from} (inclusive) until {@code until}
- * (exclusive), either bound {@code null} for open; and only in {@code divisionCodes} unless that set is empty
- * (city-wide). A county body's dashboard passes its own county: an implementation must not return others.
+ * Which money movements the dashboard asks for: those dated from {@code from} (inclusive)
+ * until {@code until} (exclusive), either bound {@code null} for open; and only in
+ * {@code divisionCodes} unless that set is empty (city-wide). A county body's dashboard
+ * passes its own county: an implementation must not return others.
  */
 public record MoneyFlowQuery(LocalDate from, LocalDate until, Set<String> divisionCodes) {
 
@@ -28,8 +29,9 @@ public record MoneyFlowQuery(LocalDate from, LocalDate until, Set<String> divisi
 	}
 
 	/**
-	 * The query as a SQL condition on an implementation's own columns, with the named parameters of
-	 * {@link #parameters()}: the date bounds when set, the counties when named; {@code 1 = 1} for everything.
+	 * The query as a SQL condition on an implementation's own columns, with the named
+	 * parameters of {@link #parameters()}: the date bounds when set, the counties when
+	 * named; {@code 1 = 1} for everything.
 	 */
 	public String condition(String dateColumn, String divisionColumn) {
 		List<String> parts = new java.util.ArrayList<>();

@@ -19,10 +19,11 @@ import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactor
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 
 /**
- * The benchmark's start-up reference: what Camunda's Spring Boot starter guide builds (the engine, its REST API and
- * webapps on Tomcat, a PostgreSQL data source), deploying the same models, and nothing of this product. The
- * auto-configurations are named one by one, so that the rest of the test class path (security, sessions, Flyway,
- * Thymeleaf, …) stays out, as it would in an application that does not depend on them.
+ * The benchmark's start-up reference: what Camunda's Spring Boot starter guide builds
+ * (the engine, its REST API and webapps on Tomcat, a PostgreSQL data source), deploying
+ * the same models, and nothing of this product. The auto-configurations are named one by
+ * one, so that the rest of the test class path (security, sessions, Flyway, Thymeleaf, …)
+ * stays out, as it would in an application that does not depend on them.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,

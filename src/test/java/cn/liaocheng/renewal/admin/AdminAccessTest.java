@@ -40,11 +40,15 @@ class AdminAccessTest {
 		for (String page : PAGES) {
 			assertThat(client.get(page).statusCode()).as(user + " GET " + page).isEqualTo(403);
 		}
-		Multipart upload = new Multipart().field("_csrf", token).file("files", "x.bpmn", TestModels.valid("access-probe", "Task_A"));
-		assertThat(client.post("/admin/models/upload", upload.publisher(), upload.contentType()).statusCode()).isEqualTo(403);
-		assertThat(client.postForm("/admin/models/subsidy-application/migration/dry-run", "source=a&target=b&_csrf=" + token)
+		Multipart upload = new Multipart().field("_csrf", token)
+			.file("files", "x.bpmn", TestModels.valid("access-probe", "Task_A"));
+		assertThat(client.post("/admin/models/upload", upload.publisher(), upload.contentType()).statusCode())
+			.isEqualTo(403);
+		assertThat(client
+			.postForm("/admin/models/subsidy-application/migration/dry-run", "source=a&target=b&_csrf=" + token)
 			.statusCode()).isEqualTo(403);
-		assertThat(client.postForm("/admin/models/subsidy-application/migration", "source=a&target=b&instance=c&_csrf=" + token)
+		assertThat(client
+			.postForm("/admin/models/subsidy-application/migration", "source=a&target=b&instance=c&_csrf=" + token)
 			.statusCode()).isEqualTo(403);
 
 		WebClient modeler = new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
@@ -60,7 +64,8 @@ class AdminAccessTest {
 		for (String page : PAGES) {
 			HttpResponse<String> response = anonymous.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(302);
-			assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+			assertThat(response.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 		}
 		HttpResponse<String> rest = ModelValidationTest.createDeployment(anonymous, "access-probe.bpmn",
 				TestModels.valid("access-probe", "Task_A"));

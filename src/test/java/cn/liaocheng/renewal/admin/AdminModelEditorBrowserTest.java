@@ -17,8 +17,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An administrator, as a new user would: opens the subsidy process in the browser, changes a due date, deploys and
- * sees the new version, then is stopped with a clear message when a task names a group that does not exist.
+ * An administrator, as a new user would: opens the subsidy process in the browser,
+ * changes a due date, deploys and sees the new version, then is stopped with a clear
+ * message when a task names a group that does not exist.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,8 +59,8 @@ class AdminModelEditorBrowserTest {
 		browser.open("/admin/models");
 		browser.waitFor(By.cssSelector("#process-subsidy-application a.button")).click();
 		browser.waitUntil(d -> "true".equals(d.findElement(By.id("editor")).getDomAttribute("data-loaded")));
-		assertThat(browser.driver().findElements(By.cssSelector("#canvas .djs-element[data-element-id='Task_ExpertReview']")))
-			.isNotEmpty();
+		assertThat(browser.driver()
+			.findElements(By.cssSelector("#canvas .djs-element[data-element-id='Task_ExpertReview']"))).isNotEmpty();
 		browser.screenshot("admin-bpmn-editor");
 
 		select("Task_ExpertReview");
@@ -69,8 +70,8 @@ class AdminModelEditorBrowserTest {
 		browser.driver().findElement(By.id("deploy")).click();
 		browser.waitUntil(d -> d.findElement(By.id("editor")).getDomAttribute("data-outcome") != null);
 
-		assertThat(browser.driver().findElement(By.id("result")).getText())
-			.contains("已部署", "subsidy-application 版本 " + (before + 1));
+		assertThat(browser.driver().findElement(By.id("result")).getText()).contains("已部署",
+				"subsidy-application 版本 " + (before + 1));
 		assertThat(latestVersion()).isEqualTo(before + 1);
 		browser.screenshot("admin-bpmn-editor-deployed");
 
@@ -89,8 +90,9 @@ class AdminModelEditorBrowserTest {
 	}
 
 	private void select(String elementId) {
-		browser.driver().executeScript("const m = window.renewalModeler;"
-				+ " m.get('selection').select(m.get('elementRegistry').get(arguments[0]));", elementId);
+		browser.driver()
+			.executeScript("const m = window.renewalModeler;"
+					+ " m.get('selection').select(m.get('elementRegistry').get(arguments[0]));", elementId);
 	}
 
 	private WebElement field(String label) {

@@ -26,7 +26,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** Running cases move to a new version through the administration page and finish on it; the dry run names the rest. */
+/**
+ * Running cases move to a new version through the administration page and finish on it;
+ * the dry run names the rest.
+ */
 @WebIntegrationTest
 class CaseMigrationTest {
 
@@ -95,8 +98,7 @@ class CaseMigrationTest {
 						+ enc(WebClient.csrfTokenOf(dryRun.body())));
 
 		assertThat(migrated.statusCode()).as(migrated.body()).isEqualTo(302);
-		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(v2).list())
-			.extracting(p -> p.getId())
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(v2).list()).extracting(p -> p.getId())
 			.containsExactlyInAnyOrder(first, second);
 		for (String id : List.of(first, second)) {
 			complete(id, "Task_Review");
@@ -106,29 +108,33 @@ class CaseMigrationTest {
 				.extracting(HistoricActivityInstance::getActivityId)
 				.contains("Task_Review", "Task_Extra", "EndEvent_Done");
 		}
-		assertThat(jdbc.sql("SELECT actor || ' ' || details FROM audit_log WHERE action = 'CASES_MIGRATED' AND subject = ?")
+		assertThat(jdbc
+			.sql("SELECT actor || ' ' || details FROM audit_log WHERE action = 'CASES_MIGRATED' AND subject = ?")
 			.param("process:" + KEY)
 			.query(String.class)
-			.list()).singleElement().satisfies(e -> assertThat(e).contains("admin", "从版本 1", "版本 2", "2 个案件", first, second));
+			.list()).singleElement()
+			.satisfies(e -> assertThat(e).contains("admin", "从版本 1", "版本 2", "2 个案件", first, second));
 	}
 
 	@Test
 	void aTaskMovedOntoAVersionWithTheOverdueTimerGetsItOnTheTasksOwnDueDate() {
 		String due = "camunda:dueDate=\"2031-01-15T17:00:00\" ";
 		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		deploy(modeler, TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.userTask("Task_Review",
-				"camunda:candidateGroups=\"" + TestModels.PLAIN_GROUP + "\" " + due + TestModels.FORM_REF))));
+		deploy(modeler,
+				TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.userTask("Task_Review",
+						"camunda:candidateGroups=\"" + TestModels.PLAIN_GROUP + "\" " + due + TestModels.FORM_REF))));
 		String waiting = runtime.startProcessInstanceByKey(KEY, "case-10").getId();
 		assertThat(management.createJobQuery().processInstanceId(waiting).timers().count()).isZero();
-		deploy(modeler, TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.reviewTask("Task_Review",
-				"camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + due + TestModels.FORM_REF))));
+		deploy(modeler,
+				TestModels.definitions(TestModels.process(KEY, TestModels.ttl(), TestModels.reviewTask("Task_Review",
+						"camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + due + TestModels.FORM_REF))));
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		String page = admin.get("/admin/models/" + KEY + "/migration").body();
 
-		HttpResponse<String> migrated = admin.postForm("/admin/models/" + KEY + "/migration", "source="
-				+ enc(definition(1).getId()) + "&target=" + enc(definition(2).getId()) + "&instance=" + waiting + "&_csrf="
-				+ enc(WebClient.csrfTokenOf(page)));
+		HttpResponse<String> migrated = admin.postForm("/admin/models/" + KEY + "/migration",
+				"source=" + enc(definition(1).getId()) + "&target=" + enc(definition(2).getId()) + "&instance="
+						+ waiting + "&_csrf=" + enc(WebClient.csrfTokenOf(page)));
 
 		assertThat(migrated.statusCode()).as(migrated.body()).isEqualTo(302);
 		Date taskDue = tasks.createTaskQuery().processInstanceId(waiting).singleResult().getDueDate();
@@ -148,11 +154,14 @@ class CaseMigrationTest {
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		String page = admin.get("/admin/models/" + KEY + "/migration").body();
 
-		HttpResponse<String> dryRun = admin.postForm("/admin/models/" + KEY + "/migration/dry-run", "source="
-				+ enc(definition(1).getId()) + "&target=" + enc(definition(2).getId()) + "&_csrf=" + enc(WebClient.csrfTokenOf(page)));
+		HttpResponse<String> dryRun = admin.postForm("/admin/models/" + KEY + "/migration/dry-run",
+				"source=" + enc(definition(1).getId()) + "&target=" + enc(definition(2).getId()) + "&_csrf="
+						+ enc(WebClient.csrfTokenOf(page)));
 
-		assertThat(ModelValidationTest.unescape(dryRun.body())).contains("id=\"blocked-" + waiting + "\"", "Task_Review");
-		assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId())
+		assertThat(ModelValidationTest.unescape(dryRun.body())).contains("id=\"blocked-" + waiting + "\"",
+				"Task_Review");
+		assertThat(
+				runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId())
 			.isEqualTo(definition(1).getId());
 	}
 
@@ -162,13 +171,21 @@ class CaseMigrationTest {
 	}
 
 	private ProcessDefinition definition(int version) {
-		return repository.createProcessDefinitionQuery().processDefinitionKey(KEY).processDefinitionVersion(version).singleResult();
+		return repository.createProcessDefinitionQuery()
+			.processDefinitionKey(KEY)
+			.processDefinitionVersion(version)
+			.singleResult();
 	}
 
-	/** Completes the task as its form (TestModels.FORM) asks: a decision and an opinion. */
+	/**
+	 * Completes the task as its form (TestModels.FORM) asks: a decision and an opinion.
+	 */
 	private void complete(String processInstanceId, String taskKey) {
-		tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId(),
-				Map.of("decision", "APPROVE", "opinion", "同意"));
+		tasks.complete(tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.singleResult()
+			.getId(), Map.of("decision", "APPROVE", "opinion", "同意"));
 	}
 
 	private static String enc(String s) {

@@ -23,8 +23,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Each rule refuses a crafted bad model with its Chinese message and the element id, through Camunda Modeler's door
- * (the REST API) and through the administration page, and nothing is deployed.
+ * Each rule refuses a crafted bad model with its Chinese message and the element id,
+ * through Camunda Modeler's door (the REST API) and through the administration page, and
+ * nothing is deployed.
  */
 @WebIntegrationTest
 class ModelValidationTest {
@@ -37,30 +38,40 @@ class ModelValidationTest {
 
 	static Stream<Arguments> badModels() {
 		return Stream.of(
-				Arguments.of("malformed.bpmn", "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process",
+				Arguments.of("malformed.bpmn",
+						"<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process",
 						"不是格式正确的 BPMN 2.0 文件", null),
-				Arguments.of("malformed.dmn", "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"><decision id=",
+				Arguments.of("malformed.dmn",
+						"<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"><decision id=",
 						"不是格式正确的 DMN 文件", null),
-				Arguments.of("no-form.bpmn", definitions(process("v-no-form", ttl(),
-						userTask("Task_NoForm", "camunda:candidateGroups=\"" + TestModels.GROUP + "\""))),
+				Arguments.of("no-form.bpmn",
+						definitions(process("v-no-form", ttl(),
+								userTask("Task_NoForm", "camunda:candidateGroups=\"" + TestModels.GROUP + "\""))),
 						"用户任务没有表单", "Task_NoForm"),
-				Arguments.of("missing-form.bpmn", definitions(process("v-missing-form", ttl(),
-						userTask("Task_MissingForm", "camunda:candidateGroups=\"" + TestModels.GROUP
-								+ "\" camunda:formRef=\"no-such-form\""))),
+				Arguments.of("missing-form.bpmn",
+						definitions(process("v-missing-form", ttl(),
+								userTask("Task_MissingForm",
+										"camunda:candidateGroups=\"" + TestModels.GROUP
+												+ "\" camunda:formRef=\"no-such-form\""))),
 						"表单 “no-such-form”（camunda:formRef）不存在", "Task_MissingForm"),
-				Arguments.of("unknown-group.bpmn", definitions(process("v-unknown-group", ttl(),
-						userTask("Task_UnknownGroup", "camunda:candidateGroups=\"city-nowhere\" " + TestModels.FORM_REF))),
+				Arguments.of("unknown-group.bpmn",
+						definitions(process("v-unknown-group", ttl(),
+								userTask("Task_UnknownGroup",
+										"camunda:candidateGroups=\"city-nowhere\" " + TestModels.FORM_REF))),
 						"候选组 “city-nowhere” 不存在", "Task_UnknownGroup"),
-				Arguments.of("group-pattern.bpmn", definitions(process("v-group-pattern", ttl(),
-						userTask("Task_PatternGroup", "camunda:candidateGroups=\"township-${divisionCode}-industry\" "
-								+ TestModels.FORM_REF + ""))),
+				Arguments.of("group-pattern.bpmn",
+						definitions(process("v-group-pattern", ttl(),
+								userTask("Task_PatternGroup",
+										"camunda:candidateGroups=\"township-${divisionCode}-industry\" "
+												+ TestModels.FORM_REF + ""))),
 						"候选组表达式 “township-${divisionCode}-industry” 不能对应任何现有的组", "Task_PatternGroup"),
 				Arguments.of("unknown-bean.bpmn", definitions(process("v-unknown-bean", ttl(),
 						"<bpmn:serviceTask id=\"Task_Compute\" camunda:delegateExpression=\"${noSuchDelegate}\"/>")),
 						"委托表达式 “${noSuchDelegate}” 引用的 bean “noSuchDelegate” 不存在", "Task_Compute"),
 				Arguments.of("unknown-listener.bpmn", definitions(process("v-unknown-listener", ttl(),
 						"<bpmn:userTask id=\"Task_Listened\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
-								+ TestModels.FORM_REF + "><bpmn:extensionElements><camunda:taskListener delegateExpression=\"${noSuchListener}\" "
+								+ TestModels.FORM_REF
+								+ "><bpmn:extensionElements><camunda:taskListener delegateExpression=\"${noSuchListener}\" "
 								+ "event=\"create\"/></bpmn:extensionElements></bpmn:userTask>")),
 						"引用的 bean “noSuchListener” 不存在", "Task_Listened"),
 				Arguments.of("unknown-table.bpmn", definitions(process("v-unknown-table", ttl(),
@@ -69,62 +80,78 @@ class ModelValidationTest {
 						"引用的决策表 “no-such-table” 不存在", "Task_Decide"),
 				Arguments.of("no-ttl.bpmn", definitions(process("v-no-ttl", "", userTask("Task_Review"))),
 						"流程未设置历史数据保留期限（camunda:historyTimeToLive）", "v-no-ttl"),
-				Arguments.of("no-ttl.dmn", TestModels.decision("v-no-ttl-table", ""),
-						"决策表未设置历史数据保留期限", "v-no-ttl-table"),
+				Arguments.of("no-ttl.dmn", TestModels.decision("v-no-ttl-table", ""), "决策表未设置历史数据保留期限",
+						"v-no-ttl-table"),
 				Arguments.of("script-task.bpmn", definitions(process("v-script-task", ttl(),
 						"<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>")),
 						"不允许使用脚本任务（scriptTask）", "Task_Script"),
 				Arguments.of("inline-script.bpmn", definitions(process("v-inline-script", ttl(),
 						"<bpmn:userTask id=\"Task_Scripted\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
-								+ TestModels.FORM_REF + "><bpmn:extensionElements><camunda:executionListener event=\"start\">"
+								+ TestModels.FORM_REF
+								+ "><bpmn:extensionElements><camunda:executionListener event=\"start\">"
 								+ "<camunda:script scriptFormat=\"groovy\">println 1</camunda:script></camunda:executionListener>"
 								+ "</bpmn:extensionElements></bpmn:userTask>")),
 						"不允许使用内联脚本（camunda:script）", "Task_Scripted"),
-				Arguments.of("reflective-expression.bpmn", definitions(process("v-reflective", ttl(),
-						"<bpmn:serviceTask id=\"Task_Reflect\" name=\"反射\" "
-								+ "camunda:expression=\"${''.getClass().forName('java.lang.Runtime')}\"/>")),
+				Arguments.of("reflective-expression.bpmn",
+						definitions(process("v-reflective", ttl(),
+								"<bpmn:serviceTask id=\"Task_Reflect\" name=\"反射\" "
+										+ "camunda:expression=\"${''.getClass().forName('java.lang.Runtime')}\"/>")),
 						"元素 “反射” 的表达式 “${''.getClass().forName('java.lang.Runtime')}” 访问了允许范围以外的成员 “….getClass”",
 						"Task_Reflect"),
 				Arguments.of("spring-bean.bpmn", definitions(process("v-spring-bean", ttl(),
 						"<bpmn:serviceTask id=\"Task_Jdbc\" name=\"查库\" camunda:delegateExpression=\"${jdbcTemplate}\"/>")),
 						"元素 “查库” 的表达式 “${jdbcTemplate}” 使用了允许范围以外的名称 “jdbcTemplate”", "Task_Jdbc"),
-				Arguments.of("bean-property.bpmn", definitions(process("v-bean-property", ttl(),
-						userTask("Task_DataSource", "camunda:assignee=\"${dataSource.connection}\" " + TestModels.FORM_REF))),
+				Arguments.of("bean-property.bpmn",
+						definitions(process("v-bean-property", ttl(),
+								userTask("Task_DataSource",
+										"camunda:assignee=\"${dataSource.connection}\" " + TestModels.FORM_REF))),
 						"访问了允许范围以外的成员 “dataSource.connection”", "Task_DataSource"),
 				Arguments.of("engine-member.bpmn", definitions(process("v-engine-member", ttl(),
 						userTask("Task_Engine", "camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
 								+ "camunda:dueDate=\"${execution.processEngine.name}\" " + TestModels.FORM_REF))),
 						"访问了允许范围以外的成员 “execution.processEngine”", "Task_Engine"),
-				Arguments.of("unknown-variable.bpmn", definitions(process("v-unknown-variable", ttl(),
-						"<bpmn:exclusiveGateway id=\"Gateway_Which\" name=\"去向\"/>",
-						"<bpmn:userTask id=\"Task_After\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
-								+ TestModels.FORM_REF + "/>").replace("<bpmn:sequenceFlow id=\"SequenceFlow_1\"",
-										"<bpmn:sequenceFlow name=\"总是\" id=\"SequenceFlow_1\"")
+				Arguments.of("unknown-variable.bpmn",
+						definitions(process("v-unknown-variable", ttl(),
+								"<bpmn:exclusiveGateway id=\"Gateway_Which\" name=\"去向\"/>",
+								"<bpmn:userTask id=\"Task_After\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+										+ TestModels.FORM_REF + "/>")
+							.replace("<bpmn:sequenceFlow id=\"SequenceFlow_1\"",
+									"<bpmn:sequenceFlow name=\"总是\" id=\"SequenceFlow_1\"")
 							.replace("targetRef=\"Task_After\"/>",
 									"targetRef=\"Task_After\"><bpmn:conditionExpression>${secret != null}"
 											+ "</bpmn:conditionExpression></bpmn:sequenceFlow>")),
 						"元素 “总是” 的表达式 “${secret != null}” 使用了允许范围以外的名称 “secret”", "SequenceFlow_1"),
-				Arguments.of("function.bpmn", definitions(process("v-function", ttl(),
-						userTask("Task_Function", "camunda:assignee=\"${currentUser()}\" " + TestModels.FORM_REF))),
+				Arguments.of("function.bpmn",
+						definitions(process("v-function", ttl(),
+								userTask("Task_Function",
+										"camunda:assignee=\"${currentUser()}\" " + TestModels.FORM_REF))),
 						"调用了函数 “currentUser()”", "Task_Function"),
-				Arguments.of("juel-table.dmn", TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
-					.replace("<inputExpression id=\"InputExpression_1\"",
-							"<inputExpression id=\"InputExpression_1\" expressionLanguage=\"juel\""),
+				Arguments.of("juel-table.dmn",
+						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
+							.replace("<inputExpression id=\"InputExpression_1\"",
+									"<inputExpression id=\"InputExpression_1\" expressionLanguage=\"juel\""),
 						"不允许使用表达式语言 “juel”", "InputExpression_1"),
-				Arguments.of("no-opinion-listener.bpmn", definitions(process("v-no-opinion", ttl(),
-						reviewTask("Task_CountyCheck", "camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + TestModels.FORM_REF)
-							.replace("<camunda:taskListener delegateExpression=\"${recordOpinionListener}\" event=\"complete\"/>", "")
-							.replace("name=\"审查\"", "name=\"县级核查\""))),
+				Arguments.of("no-opinion-listener.bpmn", definitions(process("v-no-opinion", ttl(), reviewTask(
+						"Task_CountyCheck",
+						"camunda:candidateGroups=\"" + TestModels.GROUP + "\" " + TestModels.FORM_REF)
+					.replace(
+							"<camunda:taskListener delegateExpression=\"${recordOpinionListener}\" event=\"complete\"/>",
+							"")
+					.replace("name=\"审查\"", "name=\"县级核查\""))),
 						"审核任务「县级核查」缺少任务监听器：事件 complete，委托表达式 ${recordOpinionListener}（把审核结论和意见记入审核记录）",
 						"Task_CountyCheck"),
-				Arguments.of("no-local-opinion.bpmn", definitions(process("v-no-local-opinion", ttl(),
-						reviewTask("Task_CityCheck", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF)
-							.replace("<camunda:inputParameter name=\"opinion\"/>", ""))),
+				Arguments.of("no-local-opinion.bpmn",
+						definitions(process("v-no-local-opinion", ttl(),
+								reviewTask("Task_CityCheck",
+										"camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF)
+									.replace("<camunda:inputParameter name=\"opinion\"/>", ""))),
 						"审核任务「审查」缺少输入参数 “opinion”", "Task_CityCheck"),
-				Arguments.of("overdue-as-cycle.bpmn", definitions(process("v-overdue-cycle", ttl(),
-						reviewTask("Task_BankCheck", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)
-							.replace("<bpmn:timeDate>${reviewDeadlines.standard()}</bpmn:timeDate>",
-									"<bpmn:timeCycle>R/P1D</bpmn:timeCycle>"))),
+				Arguments.of("overdue-as-cycle.bpmn",
+						definitions(process("v-overdue-cycle", ttl(),
+								reviewTask("Task_BankCheck",
+										"camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)
+									.replace("<bpmn:timeDate>${reviewDeadlines.standard()}</bpmn:timeDate>",
+											"<bpmn:timeCycle>R/P1D</bpmn:timeCycle>"))),
 						"审核任务「审查」的超期监听器须有一个 timeDate 定时器", "Task_BankCheck"),
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
@@ -184,8 +211,8 @@ class ModelValidationTest {
 	@Test
 	void expressionsInCandidateGroupsPassWhenTheirFixedPartsMatchAGroup() {
 		String model = definitions(process("v-expressions", ttl(),
-				reviewTask("Task_County", "camunda:candidateGroups=\"county-${divisionCode}-industry\" "
-						+ TestModels.FORM_REF + ""),
+				reviewTask("Task_County",
+						"camunda:candidateGroups=\"county-${divisionCode}-industry\" " + TestModels.FORM_REF + ""),
 				reviewTask("Task_City", "camunda:candidateGroups=\"city-${reviewBody}\" " + TestModels.FORM_REF),
 				reviewTask("Task_Bank", "camunda:candidateGroups=\"bank-${bankKey}\" " + TestModels.FORM_REF)));
 		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);

@@ -20,7 +20,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** A valid change makes a new version that new cases use while running ones stay; unchanged files make none. */
+/**
+ * A valid change makes a new version that new cases use while running ones stay;
+ * unchanged files make none.
+ */
 @WebIntegrationTest
 class ModelVersionsTest {
 
@@ -41,7 +44,9 @@ class ModelVersionsTest {
 		repository.createDeploymentQuery()
 			.list()
 			.stream()
-			.filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.startsWith("versions-probe")))
+			.filter(d -> repository.getDeploymentResourceNames(d.getId())
+				.stream()
+				.anyMatch(n -> n.startsWith("versions-probe")))
 			.forEach(d -> repository.deleteDeployment(d.getId(), true));
 	}
 
@@ -61,8 +66,7 @@ class ModelVersionsTest {
 		assertThat(definitionOf(fresh).getVersion()).isEqualTo(2);
 		assertThat(definitionOf(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).singleResult())
 			.getVersion()).isEqualTo(1);
-		assertThat(auditEntries("MODEL_DEPLOYED", "deployment:" + Json.field(second.body(), "id")))
-			.singleElement()
+		assertThat(auditEntries("MODEL_DEPLOYED", "deployment:" + Json.field(second.body(), "id"))).singleElement()
 			.satisfies(e -> assertThat(e).contains("admin", "versions-probe.bpmn", "versions-probe 版本 2"));
 
 		WebClient admin = new WebClient(port);
@@ -82,16 +86,19 @@ class ModelVersionsTest {
 
 		assertThat(again).isEqualTo(first);
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
-		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-same").count()).isEqualTo(1);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-same").count())
+			.isEqualTo(1);
 
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		ModelValidationTest.upload(admin, "versions-probe-page.bpmn", TestModels.valid("versions-probe-page", "Task_Review"));
+		ModelValidationTest.upload(admin, "versions-probe-page.bpmn",
+				TestModels.valid("versions-probe-page", "Task_Review"));
 		HttpResponse<String> uploadedAgain = ModelValidationTest.upload(admin, "versions-probe-page.bpmn",
 				TestModels.valid("versions-probe-page", "Task_Review"));
 		assertThat(uploadedAgain.statusCode()).isEqualTo(302);
 		assertThat(admin.get("/admin/models").body()).contains("没有生成新版本");
-		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-page").count()).isEqualTo(1);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("versions-probe-page").count())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -100,7 +107,9 @@ class ModelVersionsTest {
 			.list()
 			.stream()
 			.filter(d -> !"admin-models".equals(d.getName()))
-			.filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.endsWith("subsidy-application.bpmn")))
+			.filter(d -> repository.getDeploymentResourceNames(d.getId())
+				.stream()
+				.anyMatch(n -> n.endsWith("subsidy-application.bpmn")))
 			.min(java.util.Comparator.comparing(Deployment::getDeploymentTime))
 			.orElseThrow();
 		long deployments = repository.createDeploymentQuery().count();
@@ -123,7 +132,8 @@ class ModelVersionsTest {
 			.field("enable-duplicate-filtering", "true")
 			.field("deploy-changed-only", "true")
 			.file("versions-probe-same.bpmn", "versions-probe-same.bpmn", model);
-		HttpResponse<String> response = client.post("/engine-rest/deployment/create", body.publisher(), body.contentType());
+		HttpResponse<String> response = client.post("/engine-rest/deployment/create", body.publisher(),
+				body.contentType());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return Json.field(response.body(), "id");
 	}

@@ -1,15 +1,24 @@
 package cn.liaocheng.renewal.admin;
 
-/** Small processes and tables for the tests, valid unless a test breaks one rule on purpose. */
+/**
+ * Small processes and tables for the tests, valid unless a test breaks one rule on
+ * purpose.
+ */
 final class TestModels {
 
-	/** A reviewing body's group: its tasks are review tasks and carry the review contract ({@link #reviewTask}). */
+	/**
+	 * A reviewing body's group: its tasks are review tasks and carry the review contract
+	 * ({@link #reviewTask}).
+	 */
 	static final String GROUP = "county-371525-industry";
 
 	/** A group that is no reviewing body, for plain tasks that need no listeners. */
 	static final String PLAIN_GROUP = "enterprise";
 
-	/** What every review task carries (ReviewTaskContract): local decision and opinion, four listeners. */
+	/**
+	 * What every review task carries (ReviewTaskContract): local decision and opinion,
+	 * four listeners.
+	 */
 	static final String REVIEW_CONTRACT = """
 			<bpmn:extensionElements>
 			  <camunda:inputOutput>
@@ -41,7 +50,10 @@ final class TestModels {
 				""" + processes + "</bpmn:definitions>\n";
 	}
 
-	/** A process with the given elements between start and end, chained in order by sequence flows. */
+	/**
+	 * A process with the given elements between start and end, chained in order by
+	 * sequence flows.
+	 */
 	static String process(String key, String attributes, String... elements) {
 		StringBuilder xml = new StringBuilder("<bpmn:process id=\"" + key + "\" name=\"测试流程\" isExecutable=\"true\" "
 				+ attributes + ">\n<bpmn:startEvent id=\"StartEvent_Start\"/>\n");
@@ -50,12 +62,13 @@ final class TestModels {
 		for (String element : elements) {
 			String id = element.replaceAll("(?s).*?id=\"([^\"]+)\".*", "$1");
 			xml.append(element).append('\n');
-			xml.append("<bpmn:sequenceFlow id=\"SequenceFlow_" + (i++) + "\" sourceRef=\"" + previous + "\" targetRef=\"" + id
-					+ "\"/>\n");
+			xml.append("<bpmn:sequenceFlow id=\"SequenceFlow_" + (i++) + "\" sourceRef=\"" + previous
+					+ "\" targetRef=\"" + id + "\"/>\n");
 			previous = id;
 		}
 		xml.append("<bpmn:endEvent id=\"EndEvent_Done\"/>\n");
-		xml.append("<bpmn:sequenceFlow id=\"SequenceFlow_End\" sourceRef=\"" + previous + "\" targetRef=\"EndEvent_Done\"/>\n");
+		xml.append("<bpmn:sequenceFlow id=\"SequenceFlow_End\" sourceRef=\"" + previous
+				+ "\" targetRef=\"EndEvent_Done\"/>\n");
 		return xml.append("</bpmn:process>\n").toString();
 	}
 
@@ -63,14 +76,17 @@ final class TestModels {
 		return "camunda:historyTimeToLive=\"P1D\"";
 	}
 
-	/** A plain task (no reviewing body's group), which needs none of the review contract. */
+	/**
+	 * A plain task (no reviewing body's group), which needs none of the review contract.
+	 */
 	static String userTask(String id) {
 		return userTask(id, "camunda:candidateGroups=\"" + PLAIN_GROUP + "\" " + FORM_REF);
 	}
 
 	/** A review task with the whole review contract and the given attributes. */
 	static String reviewTask(String id, String attributes) {
-		return "<bpmn:userTask id=\"" + id + "\" name=\"审查\" " + attributes + ">" + REVIEW_CONTRACT + "</bpmn:userTask>";
+		return "<bpmn:userTask id=\"" + id + "\" name=\"审查\" " + attributes + ">" + REVIEW_CONTRACT
+				+ "</bpmn:userTask>";
 	}
 
 	static String userTask(String id, String attributes) {
@@ -98,7 +114,8 @@ final class TestModels {
 				    </decisionTable>
 				  </decision>
 				</definitions>
-				""".formatted(key, key, attributes, key);
+				"""
+			.formatted(key, key, attributes, key);
 	}
 
 }

@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The API's times are Beijing time with their offset, like the pages', and still the same instants. */
+/**
+ * The API's times are Beijing time with their offset, like the pages', and still the same
+ * instants.
+ */
 @WebIntegrationTest
 class ApiTimesTest {
 

@@ -24,9 +24,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * One user of {@code /api/applications} over real HTTP, with Basic credentials (or none: the anonymous user).
- * GET and POST go through {@link WebClient}; PUT, DELETE and byte downloads, which it does not offer, go through
- * a plain {@link HttpClient} with the same credentials.
+ * One user of {@code /api/applications} over real HTTP, with Basic credentials (or none:
+ * the anonymous user). GET and POST go through {@link WebClient}; PUT, DELETE and byte
+ * downloads, which it does not offer, go through a plain {@link HttpClient} with the same
+ * credentials.
  */
 final class ApplicationApi {
 
@@ -70,7 +71,8 @@ final class ApplicationApi {
 	}
 
 	HttpResponse<String> create(String kind, ObjectNode dossier, String idempotencyKey) {
-		return web.postJson(PATH + "?kind=" + kind, ApplicationFixtures.json(dossier), "Idempotency-Key", idempotencyKey);
+		return web.postJson(PATH + "?kind=" + kind, ApplicationFixtures.json(dossier), "Idempotency-Key",
+				idempotencyKey);
 	}
 
 	HttpResponse<String> createRaw(String kind, String body, String... headers) {
@@ -82,8 +84,10 @@ final class ApplicationApi {
 	}
 
 	HttpResponse<String> update(long id, ObjectNode dossier) {
-		return send(request(PATH + "/" + id).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(ApplicationFixtures.json(dossier))), HttpResponse.BodyHandlers.ofString());
+		return send(
+				request(PATH + "/" + id).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(ApplicationFixtures.json(dossier))),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> delete(long id) {
@@ -98,11 +102,15 @@ final class ApplicationApi {
 		return web.post(PATH + "/" + id + "/withdraw", HttpRequest.BodyPublishers.noBody(), "application/json");
 	}
 
-	/** A multipart upload as a browser sends it: the category as a form field, the file in part {@code file}. */
+	/**
+	 * A multipart upload as a browser sends it: the category as a form field, the file in
+	 * part {@code file}.
+	 */
 	HttpResponse<String> upload(long id, String category, String fileName, byte[] content) {
 		String boundary = "----apptest" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
+		write(body,
+				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		body.writeBytes(content);
@@ -111,36 +119,49 @@ final class ApplicationApi {
 				"multipart/form-data; boundary=" + boundary);
 	}
 
-	/** The same upload with an {@code Idempotency-Key} header (sent through the plain client, which takes headers). */
+	/**
+	 * The same upload with an {@code Idempotency-Key} header (sent through the plain
+	 * client, which takes headers).
+	 */
 	HttpResponse<String> upload(long id, String category, String fileName, byte[] content, String idempotencyKey) {
 		String boundary = "----apptest" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
+		write(body,
+				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		return send(request(PATH + "/" + id + "/attachments").header("Idempotency-Key", idempotencyKey)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
+		return send(
+				request(PATH + "/" + id + "/attachments").header("Idempotency-Key", idempotencyKey)
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<byte[]> download(long id, long attachmentId) {
-		return send(request(PATH + "/" + id + "/attachments/" + attachmentId).GET(), HttpResponse.BodyHandlers.ofByteArray());
+		return send(request(PATH + "/" + id + "/attachments/" + attachmentId).GET(),
+				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	HttpResponse<String> deleteAttachment(long id, long attachmentId) {
-		return send(request(PATH + "/" + id + "/attachments/" + attachmentId).DELETE(), HttpResponse.BodyHandlers.ofString());
+		return send(request(PATH + "/" + id + "/attachments/" + attachmentId).DELETE(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Creates a draft and returns its id, failing the test unless the API answers 201. */
+	/**
+	 * Creates a draft and returns its id, failing the test unless the API answers 201.
+	 */
 	long createDraft(String kind, ObjectNode dossier) {
 		HttpResponse<String> created = create(kind, dossier, UUID.randomUUID().toString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return json(created).at("/summary/id").asLong();
 	}
 
-	/** Uploads a file and returns the attachment's id, failing the test unless the API answers 201. */
+	/**
+	 * Uploads a file and returns the attachment's id, failing the test unless the API
+	 * answers 201.
+	 */
 	long attach(long id, String category, String fileName, byte[] content) {
 		HttpResponse<String> uploaded = upload(id, category, fileName, content);
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);

@@ -38,8 +38,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An enterprise (ent-gx, 冠县) drafts, equips and submits a project over the REST API; the engine and the tables
- * are checked directly. The database is shared with other classes, so every check is about this test's own rows.
+ * An enterprise (ent-gx, 冠县) drafts, equips and submits a project over the REST API; the
+ * engine and the tables are checked directly. The database is shared with other classes,
+ * so every check is about this test's own rows.
  */
 @WebIntegrationTest
 class ApplicationApiTest {
@@ -74,7 +75,8 @@ class ApplicationApiTest {
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
 		JsonNode draft = json(first);
 		long id = draft.at("/summary/id").asLong();
-		assertThat(first.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/applications/" + id));
+		assertThat(first.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/api/applications/" + id));
 		assertThat(draft.at("/summary/status").asText()).isEqualTo("DRAFT");
 		assertThat(draft.at("/summary/referenceNo").isMissingNode()).isTrue();
 		assertThat(draft.at("/dossier/equipment")).hasSize(3);
@@ -96,7 +98,8 @@ class ApplicationApiTest {
 		HttpResponse<String> refused = enterprise.create("PROJECT", dossier, key);
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(json(refused).get("title").asText()).isEqualTo("申报材料未通过校验");
 		assertThat(errors(refused)).containsExactlyInAnyOrder(new FieldProblem("policyTask", "重点任务应在 1 到 15 之间"),
 				new FieldProblem("totalInvestment", "总投资以元为单位，最多保留两位小数"),
@@ -108,9 +111,11 @@ class ApplicationApiTest {
 	@Test
 	void refusesABodyThatIsNotJsonAndStoresNothing() {
 		String key = UUID.randomUUID().toString();
-		HttpResponse<String> refused = enterprise.createRaw("PROJECT", "{\"projectName\": \"未闭合", "Idempotency-Key", key);
+		HttpResponse<String> refused = enterprise.createRaw("PROJECT", "{\"projectName\": \"未闭合", "Idempotency-Key",
+				key);
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(rowsCreatedWith(key)).isZero();
 	}
 
@@ -189,11 +194,13 @@ class ApplicationApiTest {
 		JsonNode summary = json(submitted);
 		assertThat(summary.get("status").asText()).isEqualTo("COUNTY_REVIEW");
 		String referenceNo = summary.get("referenceNo").asText();
-		assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}").startsWith("XM-" + Year.now(ZoneId.of("Asia/Shanghai")) + "-");
+		assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}")
+			.startsWith("XM-" + Year.now(ZoneId.of("Asia/Shanghai")) + "-");
 		assertThat(processInstancesOf(id)).isEqualTo(1);
 		Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
 		assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_CountyFormalReview");
-		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(GUANXIAN_INDUSTRY).count()).isEqualTo(1);
+		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(GUANXIAN_INDUSTRY).count())
+			.isEqualTo(1);
 		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateUser(DemoUsers.COUNTY_REVIEWER).count())
 			.isEqualTo(1);
 		assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("county-371581-industry").count())
@@ -337,8 +344,7 @@ class ApplicationApiTest {
 			for (int i = 1; i <= 5; i++) {
 				enterprise.attach(id, "OTHER", "附件" + i + ".pdf", tenMegabytes);
 			}
-			assertUploadRefused(id, "附件6.pdf", pdf("one too many"), 400,
-					"一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
+			assertUploadRefused(id, "附件6.pdf", pdf("one too many"), 400, "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
 		}
 		finally {
 			// 50 MB in the shared in-memory database would weigh on every later test
@@ -370,7 +376,10 @@ class ApplicationApiTest {
 	}
 
 	private long attachmentRowsOf(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	private long storedFiles() {
@@ -378,7 +387,10 @@ class ApplicationApiTest {
 	}
 
 	private long rowsCreatedWith(String key) {
-		return jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?")
+			.param(key)
+			.query(Long.class)
+			.single();
 	}
 
 	private long submissionEventsOf(long id) {
@@ -389,9 +401,12 @@ class ApplicationApiTest {
 	}
 
 	private long processInstancesOf(long id) {
-		// The county review runs as a called process with the same business key: count the main process only.
-		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
-			.processDefinitionKey("project-registration").count();
+		// The county review runs as a called process with the same business key: count
+		// the main process only.
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(String.valueOf(id))
+			.processDefinitionKey("project-registration")
+			.count();
 	}
 
 }

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Complete dossiers as the JSON an API client sends (tests spoil one field at a time), and small files of each
- * accepted and refused type, made in code.
+ * Complete dossiers as the JSON an API client sends (tests spoil one field at a time),
+ * and small files of each accepted and refused type, made in code.
  */
 final class ApplicationFixtures {
 
@@ -33,7 +33,10 @@ final class ApplicationFixtures {
 	private ApplicationFixtures() {
 	}
 
-	/** A project registration dossier that passes the submission check, with {@code lines} equipment lines. */
+	/**
+	 * A project registration dossier that passes the submission check, with {@code lines}
+	 * equipment lines.
+	 */
 	static ObjectNode project(int lines) {
 		BigDecimal equipment = LINE_AMOUNT.multiply(BigDecimal.valueOf(lines)).add(new BigDecimal("100000.00"));
 		ObjectNode d = JSON.createObjectNode();
@@ -57,7 +60,10 @@ final class ApplicationFixtures {
 		return d;
 	}
 
-	/** A subsidy dossier for a registered project, equipment bought and in use before {@code today}. */
+	/**
+	 * A subsidy dossier for a registered project, equipment bought and in use before
+	 * {@code today}.
+	 */
 	static ObjectNode subsidy(String projectId, LocalDate today) {
 		ObjectNode d = JSON.createObjectNode();
 		d.put("projectId", projectId);
@@ -73,7 +79,10 @@ final class ApplicationFixtures {
 	private static final java.util.concurrent.atomic.AtomicInteger INVOICES = new java.util.concurrent.atomic.AtomicInteger(
 			50_000_000 + new java.util.Random().nextInt(40_000_000));
 
-	/** An 8-digit invoice number no other claim of this test run uses (an invoice can be claimed once). */
+	/**
+	 * An 8-digit invoice number no other claim of this test run uses (an invoice can be
+	 * claimed once).
+	 */
 	static String freshInvoiceNo() {
 		return String.format("%08d", INVOICES.incrementAndGet());
 	}
@@ -119,14 +128,20 @@ final class ApplicationFixtures {
 		return dossier.toString();
 	}
 
-	/** A small, well-formed PDF; {@code label} goes into a comment so that each test's file has its own hash. */
+	/**
+	 * A small, well-formed PDF; {@code label} goes into a comment so that each test's
+	 * file has its own hash.
+	 */
 	static byte[] pdf(String label) {
 		String text = "%PDF-1.4\n% " + label + "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
 				+ "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** {@code size} bytes that a PDF reader would call broken, but that start as a PDF does. */
+	/**
+	 * {@code size} bytes that a PDF reader would call broken, but that start as a PDF
+	 * does.
+	 */
 	static byte[] pdfOfSize(int size) {
 		byte[] content = new byte[size];
 		Arrays.fill(content, (byte) ' ');

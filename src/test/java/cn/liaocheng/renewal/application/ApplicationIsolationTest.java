@@ -25,8 +25,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * One enterprise's application is invisible to everyone else: another enterprise gets "not found" (never "forbidden",
- * which would confirm the id exists) on every endpoint, staff and strangers are refused the API, and nothing changes.
+ * One enterprise's application is invisible to everyone else: another enterprise gets
+ * "not found" (never "forbidden", which would confirm the id exists) on every endpoint,
+ * staff and strangers are refused the API, and nothing changes.
  */
 @WebIntegrationTest
 class ApplicationIsolationTest {
@@ -49,7 +50,8 @@ class ApplicationIsolationTest {
 	/** Every endpoint of the API, called on the owner's application and attachment. */
 	enum Endpoint {
 
-		LIST, REGISTERED_PROJECTS, CREATE, DETAIL, UPDATE, DELETE, SUBMIT, WITHDRAW, UPLOAD, DOWNLOAD, DELETE_ATTACHMENT;
+		LIST, REGISTERED_PROJECTS, CREATE, DETAIL, UPDATE, DELETE, SUBMIT, WITHDRAW, UPLOAD, DOWNLOAD,
+		DELETE_ATTACHMENT;
 
 		HttpResponse<?> call(ApplicationApi api, long id, long attachmentId) {
 			return switch (this) {
@@ -69,7 +71,10 @@ class ApplicationIsolationTest {
 
 	}
 
-	/** The owner's draft for the staff and anonymous cases: their requests stop at the security filters. */
+	/**
+	 * The owner's draft for the staff and anonymous cases: their requests stop at the
+	 * security filters.
+	 */
 	private static long[] sharedDraft;
 
 	@BeforeEach
@@ -77,13 +82,19 @@ class ApplicationIsolationTest {
 		owner = ApplicationApi.as(port, DemoUsers.ENTERPRISE);
 	}
 
-	/** A fresh submittable draft of the owner's with two attachments, for a case that reaches the controller. */
+	/**
+	 * A fresh submittable draft of the owner's with two attachments, for a case that
+	 * reaches the controller.
+	 */
 	private void givenOwnersDraft() {
 		applicationId = owner.submittableProject();
 		attachmentId = json(owner.detail(applicationId)).at("/attachments/0/id").asLong();
 	}
 
-	/** One such draft for all cases that should never reach the controller; each still checks it is unchanged. */
+	/**
+	 * One such draft for all cases that should never reach the controller; each still
+	 * checks it is unchanged.
+	 */
 	private void givenSharedDraft() {
 		if (sharedDraft == null) {
 			givenOwnersDraft();
@@ -94,7 +105,8 @@ class ApplicationIsolationTest {
 	}
 
 	@ParameterizedTest(name = "ent-lq {0} → 404")
-	@EnumSource(value = Endpoint.class, names = { "LIST", "REGISTERED_PROJECTS", "CREATE" }, mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Endpoint.class, names = { "LIST", "REGISTERED_PROJECTS", "CREATE" },
+			mode = EnumSource.Mode.EXCLUDE)
 	void anotherEnterpriseFindsNothingAndChangesNothing(Endpoint endpoint) {
 		givenOwnersDraft();
 		JsonNode before = ownersView();
@@ -119,8 +131,10 @@ class ApplicationIsolationTest {
 		assertThat(intruder.download(applicationId, attachmentId).statusCode()).isEqualTo(404);
 
 		assertUnchanged(before);
-		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(applicationId))
-			.processDefinitionKey("project-registration").count()).isEqualTo(1);
+		assertThat(runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(String.valueOf(applicationId))
+			.processDefinitionKey("project-registration")
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -150,7 +164,8 @@ class ApplicationIsolationTest {
 		JsonNode before = ownersView();
 		long applications = applicationsOfOwner();
 
-		HttpResponse<?> response = endpoint.call(ApplicationApi.as(port, DemoUsers.COUNTY_REVIEWER), applicationId, attachmentId);
+		HttpResponse<?> response = endpoint.call(ApplicationApi.as(port, DemoUsers.COUNTY_REVIEWER), applicationId,
+				attachmentId);
 
 		assertThat(response.statusCode()).as("%s: %s", endpoint, response.body()).isEqualTo(403);
 		assertUnchanged(before);
@@ -170,7 +185,10 @@ class ApplicationIsolationTest {
 		assertUnchanged(before);
 	}
 
-	/** The owner's application as the owner sees it, with its attachments, history and version. */
+	/**
+	 * The owner's application as the owner sees it, with its attachments, history and
+	 * version.
+	 */
 	private JsonNode ownersView() {
 		HttpResponse<String> detail = owner.detail(applicationId);
 		assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
@@ -186,7 +204,8 @@ class ApplicationIsolationTest {
 	}
 
 	private long applicationsOfOwner() {
-		return jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = (SELECT enterprise_id FROM application WHERE id = ?)")
+		return jdbc.sql(
+				"SELECT COUNT(*) FROM application WHERE enterprise_id = (SELECT enterprise_id FROM application WHERE id = ?)")
 			.param(applicationId)
 			.query(Long.class)
 			.single();

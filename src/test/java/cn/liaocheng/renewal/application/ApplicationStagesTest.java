@@ -15,7 +15,10 @@ import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** What the review processes record on an application reads back as recorded, each outcome in its own field. */
+/**
+ * What the review processes record on an application reads back as recorded, each outcome
+ * in its own field.
+ */
 @WebIntegrationTest
 class ApplicationStagesTest {
 
@@ -33,7 +36,8 @@ class ApplicationStagesTest {
 		Instant deadline = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
 		stages.recordSubsidyAmount(id, new BigDecimal("123456.78"));
-		stages.recordInterestSubsidy(id, new BigDecimal("4500.00"), new BigDecimal("1.50"), 24, new BigDecimal("500000.00"));
+		stages.recordInterestSubsidy(id, new BigDecimal("4500.00"), new BigDecimal("1.50"), 24,
+				new BigDecimal("500000.00"));
 		stages.recordCorrectionDeadline(id, deadline);
 
 		Outcomes outcomes = stages.dossier(id).outcomes();
@@ -63,8 +67,8 @@ class ApplicationStagesTest {
 	}
 
 	private long draft() {
-		return applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT, ApplicationFixtures.form(ApplicationFixtures.project(1)),
-				UUID.randomUUID().toString());
+		return applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT,
+				ApplicationFixtures.form(ApplicationFixtures.project(1)), UUID.randomUUID().toString());
 	}
 
 }

@@ -23,8 +23,8 @@ import cn.liaocheng.renewal.application.DossierValidator.Mode;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * The dossier rules without Spring: each test spoils one field of a complete dossier and expects exactly that
- * field to be named, with its Chinese message.
+ * The dossier rules without Spring: each test spoils one field of a complete dossier and
+ * expects exactly that field to be named, with its Chinese message.
  */
 class DossierValidatorTest {
 
@@ -65,8 +65,8 @@ class DossierValidatorTest {
 	}
 
 	@ParameterizedTest(name = "总投资 \"{0}\" → {1}")
-	@CsvSource(delimiter = '|', value = { "1250000.005|总投资以元为单位，最多保留两位小数", "-100.00|总投资应大于 0",
-			"0|总投资应大于 0", "一百二十五万|总投资应为金额（元），例如 1250000.00" })
+	@CsvSource(delimiter = '|', value = { "1250000.005|总投资以元为单位，最多保留两位小数", "-100.00|总投资应大于 0", "0|总投资应大于 0",
+			"一百二十五万|总投资应为金额（元），例如 1250000.00" })
 	void malformedAmountsAreRefusedWithTheReason(String amount, String message) {
 		ObjectNode d = project(1).put("totalInvestment", amount);
 		assertOnlyProblem(ApplicationKind.PROJECT, d, "totalInvestment", message);
@@ -156,8 +156,8 @@ class DossierValidatorTest {
 	void loanTermIsAtMostTenYears() {
 		assertOnlyProblem(ApplicationKind.LOAN, loan("42").put("loanTermMonths", "121"), "loanTermMonths",
 				"贷款期限（月）应在 1 到 120 之间");
-		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanTermMonths", "120")).loanTermMonths())
-			.isEqualTo(120);
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanTermMonths", "120"))
+			.loanTermMonths()).isEqualTo(120);
 	}
 
 	@Test
@@ -236,7 +236,8 @@ class DossierValidatorTest {
 		assertThat(dossier.totalInvestment()).isEqualTo(new BigDecimal("1250000.50"));
 		assertThat(dossier.equipmentInvestment()).isEqualTo(new BigDecimal("0.30"));
 		assertThat(dossier.equipment().get(0).unitPrice()).isEqualTo(new BigDecimal("0.10"));
-		// 3 × 0.1 is 0.30000000000000004 in floating point, which would exceed the equipment investment
+		// 3 × 0.1 is 0.30000000000000004 in floating point, which would exceed the
+		// equipment investment
 		assertThat(dossier.equipmentTotal()).isEqualTo(new BigDecimal("0.30"));
 		assertThat(dossier.expectedEnergySaving()).isEqualTo(new BigDecimal("120.50"));
 	}
@@ -280,7 +281,8 @@ class DossierValidatorTest {
 	@Test
 	void allowsLineBreaksOnlyInTheMultiLineFields() {
 		ObjectNode d = project(1).put("otherBenefits", "降低废品率；\r\n减少人工\t两人");
-		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).otherBenefits()).isEqualTo("降低废品率；\r\n减少人工\t两人");
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).otherBenefits())
+			.isEqualTo("降低废品率；\r\n减少人工\t两人");
 		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanPurpose", "购置数控车床\n及配套检测设备"))
 			.loanPurpose()).contains("\n");
 
@@ -306,8 +308,9 @@ class DossierValidatorTest {
 		emptySubsidyLines.remove("equipment");
 		List<Object[]> cases = List.of(new Object[] { ApplicationKind.PROJECT, project(3) },
 				new Object[] { ApplicationKind.SUBSIDY, subsidy("42", TODAY) },
-				new Object[] { ApplicationKind.LOAN, loan("42") }, new Object[] { ApplicationKind.PROJECT, partProject },
-				new Object[] { ApplicationKind.LOAN, partLoan }, new Object[] { ApplicationKind.SUBSIDY, emptySubsidyLines },
+				new Object[] { ApplicationKind.LOAN, loan("42") },
+				new Object[] { ApplicationKind.PROJECT, partProject }, new Object[] { ApplicationKind.LOAN, partLoan },
+				new Object[] { ApplicationKind.SUBSIDY, emptySubsidyLines },
 				new Object[] { ApplicationKind.PROJECT, ApplicationFixtures.JSON.createObjectNode() },
 				new Object[] { ApplicationKind.SUBSIDY, ApplicationFixtures.JSON.createObjectNode() },
 				new Object[] { ApplicationKind.LOAN, ApplicationFixtures.JSON.createObjectNode() });
@@ -315,7 +318,8 @@ class DossierValidatorTest {
 			ApplicationKind kind = (ApplicationKind) c[0];
 			ObjectNode typed = (ObjectNode) c[1];
 			Dossier saved = validate(kind, Mode.DRAFT, typed);
-			List<FieldProblem> asTyped = new DossierValidator(kind, Mode.SUBMISSION, BANKS, TODAY).submissionProblems(saved);
+			List<FieldProblem> asTyped = new DossierValidator(kind, Mode.SUBMISSION, BANKS, TODAY)
+				.submissionProblems(saved);
 			assertThat(asTyped).as(kind + " " + typed).isEqualTo(submissionProblemsOfForm(kind, typed));
 		}
 		assertThat(submissionProblemsOfForm(ApplicationKind.PROJECT, partProject)).isNotEmpty();

@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.application;
 
 import org.camunda.bpm.engine.RuntimeService;
 
-/** A class of the applications module that reaches the engine, as {@code EngineBoundaryTest} must refuse. */
+/**
+ * A class of the applications module that reaches the engine, as
+ * {@code EngineBoundaryTest} must refuse.
+ */
 public class EngineUseOutsideItsOwners {
 
 	private final RuntimeService runtime;

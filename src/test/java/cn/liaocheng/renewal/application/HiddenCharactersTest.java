@@ -29,9 +29,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Control characters, unpaired surrogates and bidi overrides tried through every door an enterprise has to its
- * dossier: the REST API (new draft, changed draft, upload) and the portal's pages (form, upload). Each is refused
- * with a Chinese message naming the field, and nothing of the request is stored.
+ * Control characters, unpaired surrogates and bidi overrides tried through every door an
+ * enterprise has to its dossier: the REST API (new draft, changed draft, upload) and the
+ * portal's pages (form, upload). Each is refused with a Chinese message naming the field,
+ * and nothing of the request is stored.
  */
 @WebIntegrationTest
 class HiddenCharactersTest {
@@ -62,8 +63,8 @@ class HiddenCharactersTest {
 		HttpResponse<String> refused = api.create("PROJECT", dossier, key);
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(errors(refused)).containsExactlyInAnyOrder(new FieldProblem("projectName", "项目名称" + INVISIBLE),
 				new FieldProblem("equipment[1].name", "设备名称" + BIDI));
 		assertThat(applicationsCreatedWith(key)).isZero();
@@ -77,8 +78,7 @@ class HiddenCharactersTest {
 		HttpResponse<String> refused = api.createRaw("PROJECT", body, "Idempotency-Key", key);
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(errors(refused)).containsExactly(
-				new FieldProblem("location", "建设地点含有无法识别的字符（不完整的编码），请删除后重新输入"));
+		assertThat(errors(refused)).containsExactly(new FieldProblem("location", "建设地点含有无法识别的字符（不完整的编码），请删除后重新输入"));
 		assertThat(applicationsCreatedWith(key)).isZero();
 	}
 
@@ -106,8 +106,7 @@ class HiddenCharactersTest {
 		HttpResponse<String> refused = api.upload(id, "BUSINESS_LICENCE", "营业执照\u202Efdp.exe", pdf("bidi " + id));
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(errors(refused)).containsExactly(
-				new FieldProblem("file", "文件名含有改变文字方向的控制字符，请修改文件名后重新上传"));
+		assertThat(errors(refused)).containsExactly(new FieldProblem("file", "文件名含有改变文字方向的控制字符，请修改文件名后重新上传"));
 		assertThat(attachmentsOf(id)).isZero();
 		assertThat(storedFiles()).isEqualTo(files);
 		assertThat(eventsOf(id, "ATTACHMENT_ADDED")).isZero();
@@ -118,9 +117,9 @@ class HiddenCharactersTest {
 		WebClient browser = loggedIn();
 		String form = browser.get("/enterprise/applications/new?kind=PROJECT").body();
 		String key = UUID.randomUUID().toString();
-		String fields = "creationKey=" + key + "&_csrf=" + enc(WebClient.csrfTokenOf(form))
-				+ "&projectName=" + enc("冠县轴承\u202E目项造改线产生") + "&policyTask=4"
-				+ "&equipment[0].name=" + enc("数控车床\u001B[2J") + "&equipment[0].model=CK6150"
+		String fields = "creationKey=" + key + "&_csrf=" + enc(WebClient.csrfTokenOf(form)) + "&projectName="
+				+ enc("冠县轴承\u202E目项造改线产生") + "&policyTask=4" + "&equipment[0].name=" + enc("数控车床\u001B[2J")
+				+ "&equipment[0].model=CK6150"
 				+ "&equipment[0].quantity=1&equipment[0].unitPrice=185000&equipment[0].origin=DOMESTIC";
 
 		HttpResponse<String> page = browser.postForm("/enterprise/applications?kind=PROJECT", fields);
@@ -141,16 +140,17 @@ class HiddenCharactersTest {
 				+ WebClient.csrfTokenOf(detail) + "\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nBUSINESS_LICENCE\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence\u202Efdp.scr\"\r\n"
-				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(pdf("portal bidi " + id));
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
 		HttpResponse<String> uploaded = browser.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
 
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
-		assertThat(browser.get("/enterprise/applications/" + id).body())
-			.contains("文件名含有改变文字方向的控制字符，请修改文件名后重新上传")
+		assertThat(browser.get("/enterprise/applications/" + id).body()).contains("文件名含有改变文字方向的控制字符，请修改文件名后重新上传")
 			.doesNotContain("\u202E");
 		assertThat(attachmentsOf(id)).isZero();
 	}
@@ -162,11 +162,17 @@ class HiddenCharactersTest {
 	}
 
 	private long applicationsCreatedWith(String key) {
-		return jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?")
+			.param(key)
+			.query(Long.class)
+			.single();
 	}
 
 	private long attachmentsOf(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	private long eventsOf(long id, String action) {

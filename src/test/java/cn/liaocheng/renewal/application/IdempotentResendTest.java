@@ -27,8 +27,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Re-sending a request after an unclear failure (a timeout, a dropped connection) must not change anything twice:
- * uploads with an Idempotency-Key, withdrawals. Real HTTP; every check is about this test's own rows.
+ * Re-sending a request after an unclear failure (a timeout, a dropped connection) must
+ * not change anything twice: uploads with an Idempotency-Key, withdrawals. Real HTTP;
+ * every check is about this test's own rows.
  */
 @WebIntegrationTest
 class IdempotentResendTest {
@@ -71,8 +72,10 @@ class IdempotentResendTest {
 		String key = UUID.randomUUID().toString();
 		enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdf("licence " + id), key);
 
-		HttpResponse<String> otherContent = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdf("other " + id), key);
-		HttpResponse<String> otherCategory = enterprise.upload(id, "PROJECT_PLAN", "营业执照.pdf", pdf("licence " + id), key);
+		HttpResponse<String> otherContent = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdf("other " + id),
+				key);
+		HttpResponse<String> otherCategory = enterprise.upload(id, "PROJECT_PLAN", "营业执照.pdf", pdf("licence " + id),
+				key);
 
 		assertThat(otherContent.statusCode()).as(otherContent.body()).isEqualTo(409);
 		assertThat(json(otherContent).get("detail").asText()).contains("防重复提交标识");
@@ -116,7 +119,8 @@ class IdempotentResendTest {
 		ApplicationApi intruder = ApplicationApi.as(port, DemoUsers.OTHER_ENTERPRISE);
 
 		HttpResponse<String> replayed = intruder.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", licence, key);
-		HttpResponse<String> fresh = intruder.upload(id, "OTHER", "x.pdf", pdf("intruder"), UUID.randomUUID().toString());
+		HttpResponse<String> fresh = intruder.upload(id, "OTHER", "x.pdf", pdf("intruder"),
+				UUID.randomUUID().toString());
 
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(404);
 		assertThat(replayed.body()).doesNotContain(sha256(licence));
@@ -166,7 +170,9 @@ class IdempotentResendTest {
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 		assertThat(json(again).at("/summary/status").asText()).isEqualTo("WITHDRAWN");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'WITHDRAWN'")
-			.param(id).query(Long.class).single()).isEqualTo(1);
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private static HttpResponse<String> portalUpload(WebClient portal, long id, String csrf, String uploadKey,
@@ -183,7 +189,8 @@ class IdempotentResendTest {
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
 		return portal.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
 	}
 
 	private static void write(ByteArrayOutputStream out, String text) {
@@ -191,12 +198,18 @@ class IdempotentResendTest {
 	}
 
 	private long attachments(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	private long uploadEvents(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'ATTACHMENT_ADDED'")
-			.param(id).query(Long.class).single();
+		return jdbc
+			.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'ATTACHMENT_ADDED'")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -22,8 +22,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Every failure an enterprise can cause in the portal ends in Chinese, saying what to do: bad and oversized uploads,
- * a submission with an attachment missing, an expired form, unknown addresses and methods, a link without its kind.
+ * Every failure an enterprise can cause in the portal ends in Chinese, saying what to do:
+ * bad and oversized uploads, a submission with an attachment missing, an expired form,
+ * unknown addresses and methods, a link without its kind.
  */
 @WebIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -70,7 +71,8 @@ class PortalErrorPagesTest {
 
 	@Test
 	void submittingWithAttachmentsMissingNamesThemOnTheCasePage() {
-		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf + "&declarationConfirmed=true");
+		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit",
+				"_csrf=" + csrf + "&declarationConfirmed=true");
 
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(page()).contains("请上传营业执照").contains("请上传项目实施方案");
@@ -79,7 +81,8 @@ class PortalErrorPagesTest {
 	@Test
 	void anExpiredFormIsExplainedAndOfferedAgainWithWhatWasTyped() {
 		HttpResponse<String> refused = portal.send("POST", "/enterprise/applications/" + id + "/withdraw", null,
-				"Content-Type", "application/x-www-form-urlencoded", "Accept", HTML, "Origin", "http://localhost:" + port);
+				"Content-Type", "application/x-www-form-urlencoded", "Accept", HTML, "Origin",
+				"http://localhost:" + port);
 		HttpResponse<String> typed = portal.postForm("/enterprise/applications/" + id,
 				"_csrf=stale&version=0&projectName=" + enc("我的项目名称"));
 
@@ -92,15 +95,16 @@ class PortalErrorPagesTest {
 				"application/x-www-form-urlencoded", "Origin", "http://localhost:" + port);
 		assertThat(sameSite.statusCode()).isEqualTo(403);
 		HttpResponse<String> withFields = portal.post("/enterprise/applications/" + id,
-				HttpRequest.BodyPublishers.ofString("_csrf=stale&version=0&projectName=" + enc("我的项目名称") + "&password=secret"),
+				HttpRequest.BodyPublishers
+					.ofString("_csrf=stale&version=0&projectName=" + enc("我的项目名称") + "&password=secret"),
 				"application/x-www-form-urlencoded");
 		assertThat(withFields.body()).doesNotContain("secret");
 	}
 
 	@Test
 	void anExpiredFormFromThisSiteKeepsTheInputAndAFreshTokenSendsIt() {
-		HttpResponse<String> refused = portal.send("POST", "/enterprise/applications/" + id + "/withdraw",
-				null, "Accept", HTML, "Origin", "http://localhost:" + port);
+		HttpResponse<String> refused = portal.send("POST", "/enterprise/applications/" + id + "/withdraw", null,
+				"Accept", HTML, "Origin", "http://localhost:" + port);
 		String body = refused.body();
 		assertThat(body).contains("重新提交").contains("action=\"/enterprise/applications/" + id + "/withdraw\"");
 
@@ -111,7 +115,8 @@ class PortalErrorPagesTest {
 	@Test
 	void unknownPagesAndWrongMethodsAreChinesePagesForBrowsersAndChineseProblemsForClients() {
 		HttpResponse<String> page = portal.send("GET", "/enterprise/nothing-here", null, "Accept", HTML);
-		HttpResponse<String> method = portal.send("GET", "/enterprise/applications/" + id + "/submit", null, "Accept", HTML);
+		HttpResponse<String> method = portal.send("GET", "/enterprise/applications/" + id + "/submit", null, "Accept",
+				HTML);
 		HttpResponse<String> api = portal.send("GET", "/api/nothing-here", null, "Accept", "application/json");
 		HttpResponse<String> apiMethod = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.send("PATCH", "/api/applications", null, "Accept", "application/json");
@@ -122,7 +127,9 @@ class PortalErrorPagesTest {
 		assertThat(method.body()).contains("不支持该操作方式");
 		assertThat(api.statusCode()).isEqualTo(404);
 		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(api.body()).contains("\"title\":\"页面不存在\"").contains("requestId").doesNotContain("No static resource");
+		assertThat(api.body()).contains("\"title\":\"页面不存在\"")
+			.contains("requestId")
+			.doesNotContain("No static resource");
 		assertThat(apiMethod.statusCode()).isEqualTo(405);
 		assertThat(apiMethod.body()).contains("不支持该操作方式");
 	}
@@ -130,7 +137,8 @@ class PortalErrorPagesTest {
 	@Test
 	void aNewApplicationWithoutItsKindGoesToTheListAskingForOne() {
 		HttpResponse<String> sent = portal.send("GET", "/enterprise/applications/new", null, "Accept", HTML);
-		HttpResponse<String> badKind = portal.send("GET", "/enterprise/applications/new?kind=CAR", null, "Accept", HTML);
+		HttpResponse<String> badKind = portal.send("GET", "/enterprise/applications/new?kind=CAR", null, "Accept",
+				HTML);
 
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(portal.get("/enterprise/applications").body()).contains("请先选择要新建的申报类型");
@@ -173,7 +181,8 @@ class PortalErrorPagesTest {
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
 		return portal.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
 	}
 
 	private static void write(ByteArrayOutputStream out, String text) {

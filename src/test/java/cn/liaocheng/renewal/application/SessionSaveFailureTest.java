@@ -33,9 +33,10 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * The session is saved after the business transaction committed. When that save fails (here: the session store's
- * connection is gone for exactly that moment), the user must still be told what happened to the business change,
- * which is stored. Its own context, because the session store is replaced by one that can be made to fail.
+ * The session is saved after the business transaction committed. When that save fails
+ * (here: the session store's connection is gone for exactly that moment), the user must
+ * still be told what happened to the business change, which is stored. Its own context,
+ * because the session store is replaced by one that can be made to fail.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,14 +72,15 @@ class SessionSaveFailureTest {
 		int failedBefore = FailingSessionStore.failures.get();
 
 		FailingSessionStore.failing = true;
-		HttpResponse<String> submitted = portal.postForm("/enterprise/applications/" + id + "/submit", "_csrf=" + csrf + "&declarationConfirmed=true");
+		HttpResponse<String> submitted = portal.postForm("/enterprise/applications/" + id + "/submit",
+				"_csrf=" + csrf + "&declarationConfirmed=true");
 		FailingSessionStore.failing = false;
 
 		assertThat(FailingSessionStore.failures.get()).as("the session save failed during the request")
 			.isGreaterThan(failedBefore);
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
-		assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/enterprise/applications/" + id));
+		assertThat(submitted.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/enterprise/applications/" + id));
 		assertThat(status(id)).isEqualTo("COUNTY_REVIEW");
 	}
 
@@ -95,7 +97,9 @@ class SessionSaveFailureTest {
 
 		assertThat(FailingSessionStore.failures.get()).isGreaterThan(failedBefore);
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?")
+			.param(id)
+			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
 
@@ -106,7 +110,8 @@ class SessionSaveFailureTest {
 	private HttpResponse<String> upload(long id, String csrf, String uploadKey, byte[] content) {
 		String boundary = "----sessiontest" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Map.Entry<String, String> field : Map.of("_csrf", csrf, "category", "BUSINESS_LICENCE", "uploadKey", uploadKey)
+		for (Map.Entry<String, String> field : Map
+			.of("_csrf", csrf, "category", "BUSINESS_LICENCE", "uploadKey", uploadKey)
 			.entrySet()) {
 			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
 					+ field.getValue() + "\r\n");
@@ -116,7 +121,8 @@ class SessionSaveFailureTest {
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
 		return portal.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
 	}
 
 	private static void write(ByteArrayOutputStream out, String text) {
@@ -126,7 +132,8 @@ class SessionSaveFailureTest {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FailingSessionStoreConfiguration {
 
-		// Declared as its own type so that the container sees it is Ordered before creating it.
+		// Declared as its own type so that the container sees it is Ordered before
+		// creating it.
 		@Bean
 		static FailingSessionStore failingSessionStore() {
 			return new FailingSessionStore();
@@ -135,8 +142,9 @@ class SessionSaveFailureTest {
 	}
 
 	/**
-	 * Wraps the JDBC session store before the application's own post-processors do (highest precedence), so that
-	 * what the application sees is a store whose save fails as it does when its connection is killed.
+	 * Wraps the JDBC session store before the application's own post-processors do
+	 * (highest precedence), so that what the application sees is a store whose save fails
+	 * as it does when its connection is killed.
 	 */
 	static final class FailingSessionStore implements BeanPostProcessor, Ordered {
 
@@ -170,7 +178,8 @@ class SessionSaveFailureTest {
 				public void save(S session) {
 					if (failing) {
 						failures.incrementAndGet();
-						throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection (killed by the test)");
+						throw new CannotGetJdbcConnectionException(
+								"Failed to obtain JDBC Connection (killed by the test)");
 					}
 					store.save(session);
 				}

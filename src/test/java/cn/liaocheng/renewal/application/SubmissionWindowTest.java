@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A first submission goes through only while a window (申报批次) of its kind is open, and then counts in that
- * window's year. The test closes the demo's open project window for a moment and puts it back as it was, so the
- * other classes sharing the context submit as before.
+ * A first submission goes through only while a window (申报批次) of its kind is open, and
+ * then counts in that window's year. The test closes the demo's open project window for a
+ * moment and puts it back as it was, so the other classes sharing the context submit as
+ * before.
  */
 @WebIntegrationTest
 class SubmissionWindowTest {
@@ -47,7 +48,8 @@ class SubmissionWindowTest {
 		try {
 			HttpResponse<String> refused = enterprise.submit(id);
 			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-			// The loan and subsidy windows are open; they do not open project registration.
+			// The loan and subsidy windows are open; they do not open project
+			// registration.
 			assertThat(json(refused).get("detail").asText()).contains("当前不在项目入库申请的申报期内", "草稿已保存");
 
 			HttpResponse<String> announced = bureau.postJson("/api/batches/windows", """
@@ -56,8 +58,8 @@ class SubmissionWindowTest {
 			assertThat(announced.statusCode()).as(announced.body()).isEqualTo(201);
 			next = json(announced).get("id").asLong();
 			String reason = json(enterprise.submit(id)).get("detail").asText();
-			assertThat(reason).contains("当前不在项目入库申请的申报期内", "下一批次：" + (year + 1) + "年度项目入库申请",
-					"第二批项目入库通知", (year + 1) + "年6月1日 09:00 至 " + (year + 1) + "年6月30日 17:00（北京时间）");
+			assertThat(reason).contains("当前不在项目入库申请的申报期内", "下一批次：" + (year + 1) + "年度项目入库申请", "第二批项目入库通知",
+					(year + 1) + "年6月1日 09:00 至 " + (year + 1) + "年6月30日 17:00（北京时间）");
 			assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("DRAFT");
 			assertThat(entries(id)).isZero();
 			// Drafts stay possible outside every window.
@@ -76,12 +78,18 @@ class SubmissionWindowTest {
 		HttpResponse<String> submitted = enterprise.submit(id);
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(json(submitted).get("status").asText()).isEqualTo("COUNTY_REVIEW");
-		assertThat(jdbc.sql("SELECT batch_year || ' ' || kind || ' ' || division_code || ' ' || window_id FROM batch_entry WHERE application_id = ?")
-			.param(id).query(String.class).single()).isEqualTo(year + " PROJECT 371525 " + windowId);
+		assertThat(jdbc.sql(
+				"SELECT batch_year || ' ' || kind || ' ' || division_code || ' ' || window_id FROM batch_entry WHERE application_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(year + " PROJECT 371525 " + windowId);
 	}
 
 	private long entries(long applicationId) {
-		return jdbc.sql("SELECT COUNT(*) FROM batch_entry WHERE application_id = ?").param(applicationId).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM batch_entry WHERE application_id = ?")
+			.param(applicationId)
+			.query(Long.class)
+			.single();
 	}
 
 	private static JsonNode openWindow(WebClient bureau, String kind) {

@@ -21,9 +21,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The city industry bureau opens, changes and closes application windows through its page and the API; nobody else
- * can, whatever the door or spelling. Each test uses a year of its own far ahead, so the demo's windows, which the
- * other test classes submit in, are never touched.
+ * The city industry bureau opens, changes and closes application windows through its page
+ * and the API; nobody else can, whatever the door or spelling. Each test uses a year of
+ * its own far ahead, so the demo's windows, which the other test classes submit in, are
+ * never touched.
  */
 @WebIntegrationTest
 class ApplicationWindowsWebTest {
@@ -43,7 +44,8 @@ class ApplicationWindowsWebTest {
 	@Test
 	void bureauOpensAWindowOverTheApiInBeijingTimeAndTheAuditTrailRecordsIt() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
-		HttpResponse<String> opened = as(BUREAU).postJson("/api/batches/windows", window(year, "PROJECT", "03-01T09:00", "03-31T17:00"));
+		HttpResponse<String> opened = as(BUREAU).postJson("/api/batches/windows",
+				window(year, "PROJECT", "03-01T09:00", "03-31T17:00"));
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		JsonNode body = JSON.readTree(opened.body());
 		long id = body.get("id").asLong();
@@ -53,7 +55,9 @@ class ApplicationWindowsWebTest {
 		assertThat(body.get("state").asText()).isEqualTo("UPCOMING");
 		assertThat(body.get("documentNo").asText()).isEqualTo("聊工信字〔" + year + "〕1号");
 		assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE action = 'BATCH_WINDOW_OPENED' AND subject = ?")
-			.param("application-window:" + id).query(String.class).list()).containsExactly(BUREAU);
+			.param("application-window:" + id)
+			.query(String.class)
+			.list()).containsExactly(BUREAU);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/batches/published").body()).contains("\"id\":" + id + ",");
 	}
 
@@ -61,15 +65,20 @@ class ApplicationWindowsWebTest {
 	void anOverlappingWindowOfTheSameKindIsRefusedWithTheOtherWindowNamed() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
 		WebClient bureau = as(BUREAU);
-		assertThat(bureau.postJson("/api/batches/windows", window(year, "SUBSIDY", "03-01T09:00", "03-31T17:00")).statusCode()).isEqualTo(201);
-		HttpResponse<String> overlapping = bureau.postJson("/api/batches/windows", window(year, "SUBSIDY", "03-31T09:00", "04-30T17:00"));
+		assertThat(bureau.postJson("/api/batches/windows", window(year, "SUBSIDY", "03-01T09:00", "03-31T17:00"))
+			.statusCode()).isEqualTo(201);
+		HttpResponse<String> overlapping = bureau.postJson("/api/batches/windows",
+				window(year, "SUBSIDY", "03-31T09:00", "04-30T17:00"));
 		assertThat(overlapping.statusCode()).isEqualTo(400);
 		JsonNode problem = JSON.readTree(overlapping.body());
 		assertThat(problem.at("/errors/0/field").asText()).isEqualTo("opensAt");
-		assertThat(problem.at("/errors/0/message").asText()).contains("时间重叠", year + "年3月1日 09:00 至 " + year + "年3月31日 17:00");
+		assertThat(problem.at("/errors/0/message").asText()).contains("时间重叠",
+				year + "年3月1日 09:00 至 " + year + "年3月31日 17:00");
 		// The same time for another kind, and the next month for this kind, are fine.
-		assertThat(bureau.postJson("/api/batches/windows", window(year, "LOAN", "03-01T09:00", "03-31T17:00")).statusCode()).isEqualTo(201);
-		assertThat(bureau.postJson("/api/batches/windows", window(year, "SUBSIDY", "03-31T17:00", "04-30T17:00")).statusCode()).isEqualTo(201);
+		assertThat(bureau.postJson("/api/batches/windows", window(year, "LOAN", "03-01T09:00", "03-31T17:00"))
+			.statusCode()).isEqualTo(201);
+		assertThat(bureau.postJson("/api/batches/windows", window(year, "SUBSIDY", "03-31T17:00", "04-30T17:00"))
+			.statusCode()).isEqualTo(201);
 	}
 
 	@Test
@@ -81,7 +90,8 @@ class ApplicationWindowsWebTest {
 			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
 			for (int i = 0; i < 4; i++) {
 				String body = window(year, "LOAN", "03-0" + (i + 1) + "T09:00", "03-31T17:00");
-				// Signed in beforehand: password checks (Argon2) would space the requests out.
+				// Signed in beforehand: password checks (Argon2) would space the requests
+				// out.
 				WebClient client = new WebClient(port);
 				client.login(BUREAU, DemoUsers.PASSWORD);
 				String token = WebClient.csrfTokenOf(client.get("/").body());
@@ -100,52 +110,72 @@ class ApplicationWindowsWebTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ? AND kind = 'LOAN'").param(year)
-			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ? AND kind = 'LOAN'")
+			.param(year)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void extraFieldsInTheBodyChangeNothingTheServerDecides() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
-		String body = window(year, "LOAN", "05-01T09:00", "05-31T17:00")
-			.replace("{", "{\"id\": 1, \"version\": 7, \"updatedBy\": \"lc-finance\", \"createdBy\": \"lc-finance\", \"state\": \"OPEN\", ");
+		String body = window(year, "LOAN", "05-01T09:00", "05-31T17:00").replace("{",
+				"{\"id\": 1, \"version\": 7, \"updatedBy\": \"lc-finance\", \"createdBy\": \"lc-finance\", \"state\": \"OPEN\", ");
 		HttpResponse<String> opened = as(BUREAU).postJson("/api/batches/windows", body);
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		JsonNode created = JSON.readTree(opened.body());
 		assertThat(created.get("version").asInt()).isZero();
 		assertThat(created.get("state").asText()).isEqualTo("UPCOMING");
 		assertThat(jdbc.sql("SELECT created_by || ' ' || updated_by FROM application_window WHERE id = ?")
-			.param(created.get("id").asLong()).query(String.class).single()).isEqualTo(BUREAU + " " + BUREAU);
+			.param(created.get("id").asLong())
+			.query(String.class)
+			.single()).isEqualTo(BUREAU + " " + BUREAU);
 	}
 
 	@Test
 	void aChangeNeedsTheVersionItWasReadAtAndAnUnknownWindowIsNotFound() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
 		WebClient bureau = as(BUREAU);
-		long id = JSON.readTree(bureau.postJson("/api/batches/windows", window(year, "PROJECT", "06-01T09:00", "06-30T17:00")).body()).get("id").asLong();
+		long id = JSON
+			.readTree(bureau.postJson("/api/batches/windows", window(year, "PROJECT", "06-01T09:00", "06-30T17:00"))
+				.body())
+			.get("id")
+			.asLong();
 		String moved = window(year, "PROJECT", "06-02T09:00", "06-30T17:00");
-		HttpResponse<String> changed = bureau.putJson("/api/batches/windows/" + id, moved.replace("{", "{\"version\": 0, "));
+		HttpResponse<String> changed = bureau.putJson("/api/batches/windows/" + id,
+				moved.replace("{", "{\"version\": 0, "));
 		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 		assertThat(JSON.readTree(changed.body()).get("opensAt").asText()).isEqualTo(year + "-06-02T09:00:00+08:00");
-		HttpResponse<String> stale = bureau.putJson("/api/batches/windows/" + id, moved.replace("{", "{\"version\": 0, "));
+		HttpResponse<String> stale = bureau.putJson("/api/batches/windows/" + id,
+				moved.replace("{", "{\"version\": 0, "));
 		assertThat(stale.statusCode()).isEqualTo(409);
 		assertThat(JSON.readTree(stale.body()).get("detail").asText()).contains("已被他人修改");
 		assertThat(bureau.putJson("/api/batches/windows/" + id, moved).statusCode()).isEqualTo(400);
-		assertThat(bureau.putJson("/api/batches/windows/987654321", moved.replace("{", "{\"version\": 0, ")).statusCode()).isEqualTo(404);
+		assertThat(
+				bureau.putJson("/api/batches/windows/987654321", moved.replace("{", "{\"version\": 0, ")).statusCode())
+			.isEqualTo(404);
 		assertThat(bureau.get("/api/batches/windows/987654321").statusCode()).isEqualTo(404);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'BATCH_WINDOW_CHANGED' AND subject = ?")
-			.param("application-window:" + id).query(Integer.class).single()).isEqualTo(1);
+			.param("application-window:" + id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void anAnnouncedWindowIsWithdrawnWhenClosedBeforeItOpens() throws Exception {
 		int year = NEXT_YEAR.getAndIncrement();
 		WebClient bureau = as(BUREAU);
-		long id = JSON.readTree(bureau.postJson("/api/batches/windows", window(year, "LOAN", "07-01T09:00", "07-31T17:00")).body()).get("id").asLong();
+		long id = JSON
+			.readTree(
+					bureau.postJson("/api/batches/windows", window(year, "LOAN", "07-01T09:00", "07-31T17:00")).body())
+			.get("id")
+			.asLong();
 		assertThat(bureau.postJson("/api/batches/windows/" + id + "/close", "").statusCode()).isEqualTo(200);
 		assertThat(bureau.get("/api/batches/windows/" + id).statusCode()).isEqualTo(404);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'BATCH_WINDOW_CANCELLED' AND subject = ?")
-			.param("application-window:" + id).query(Integer.class).single()).isEqualTo(1);
+			.param("application-window:" + id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -163,11 +193,15 @@ class ApplicationWindowsWebTest {
 			}
 		}
 		WebClient anonymous = new WebClient(port);
-		// Without a session there is no CSRF token either: refused before it is even asked who it is.
+		// Without a session there is no CSRF token either: refused before it is even
+		// asked who it is.
 		assertThat(anonymous.postJson("/api/batches/windows", body).statusCode()).isIn(401, 403);
 		assertThat(anonymous.get("/api/batches/windows").statusCode()).isEqualTo(401);
 		assertThat(anonymous.get("/batches").statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?").param(year).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?")
+			.param(year)
+			.query(Integer.class)
+			.single()).isZero();
 		// The lead of the bureau and administrators may.
 		assertThat(as("lc-industry-lead").get("/api/batches/windows").statusCode()).isEqualTo(200);
 		assertThat(as(DemoUsers.ADMIN).postJson("/api/batches/windows", body).statusCode()).isEqualTo(201);
@@ -185,22 +219,33 @@ class ApplicationWindowsWebTest {
 		String form = "year=" + year + "&kind=PROJECT&opensAt=" + year + "-09-01T09:00&closesAt=" + year
 				+ "-09-30T17:00&noticeTitle=" + enc("第三批入库通知") + "&noticeText=" + enc("申报范围和材料要求") + "&documentNo=";
 		assertThat(bureau.postForm("/batches", form).statusCode()).as("without a token").isEqualTo(403);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?").param(year).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?")
+			.param(year)
+			.query(Integer.class)
+			.single()).isZero();
 		HttpResponse<String> saved = bureau.postForm("/batches", form + "&_csrf=" + enc(token));
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(bureau.get("/batches").body()).contains("已发布申报批次：" + year + "年度项目入库申请", "第三批入库通知");
-		HttpResponse<String> wrong = bureau.postForm("/batches", form.replace("closesAt=" + year + "-09-30T17:00", "closesAt=" + year + "-08-30T17:00")
-				+ "&_csrf=" + enc(token));
+		HttpResponse<String> wrong = bureau.postForm("/batches",
+				form.replace("closesAt=" + year + "-09-30T17:00", "closesAt=" + year + "-08-30T17:00") + "&_csrf="
+						+ enc(token));
 		assertThat(wrong.statusCode()).isEqualTo(200);
 		assertThat(wrong.body()).contains("截止时间须晚于开始时间", "第三批入库通知");
 		// Another city body's reviewer, with a good token of their own, is refused.
 		WebClient other = new WebClient(port);
 		other.login(DemoUsers.CITY_REVIEWER, DemoUsers.PASSWORD);
 		String otherToken = WebClient.csrfTokenOf(other.get("/").body());
-		assertThat(other.postForm("/batches", form.replace("09-", "10-") + "&_csrf=" + enc(otherToken)).statusCode()).isEqualTo(403);
-		long id = jdbc.sql("SELECT id FROM application_window WHERE batch_year = ?").param(year).query(Long.class).single();
+		assertThat(other.postForm("/batches", form.replace("09-", "10-") + "&_csrf=" + enc(otherToken)).statusCode())
+			.isEqualTo(403);
+		long id = jdbc.sql("SELECT id FROM application_window WHERE batch_year = ?")
+			.param(year)
+			.query(Long.class)
+			.single();
 		assertThat(other.postForm("/batches/" + id + "/close", "_csrf=" + enc(otherToken)).statusCode()).isEqualTo(403);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?").param(year).query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application_window WHERE batch_year = ?")
+			.param(year)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -220,8 +265,8 @@ class ApplicationWindowsWebTest {
 		int opensYear = year;
 		return """
 				{"year": %d, "kind": "%s", "opensAt": "%d-%s", "closesAt": "%d-%s", "noticeTitle": "%d年度申报通知",
-				 "noticeText": "申报范围、条件和材料要求。", "documentNo": "聊工信字〔%d〕1号"}"""
-			.formatted(year, kind, opensYear, opens, year, closes, year, year);
+				 "noticeText": "申报范围、条件和材料要求。", "documentNo": "聊工信字〔%d〕1号"}""".formatted(year, kind, opensYear, opens,
+				year, closes, year, year);
 	}
 
 	private static String enc(String s) {

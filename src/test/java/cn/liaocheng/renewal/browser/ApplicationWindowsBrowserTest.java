@@ -18,8 +18,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The city industry bureau publishes an application window on its page in a real browser; a stranger then finds it
- * on the start page and an enterprise where it creates applications. Screenshots go to target/screenshots.
+ * The city industry bureau publishes an application window on its page in a real browser;
+ * a stranger then finds it on the start page and an enterprise where it creates
+ * applications. Screenshots go to target/screenshots.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,7 +45,8 @@ class ApplicationWindowsBrowserTest {
 
 	@Test
 	void theBureauPublishesAWindowThatStrangersAndEnterprisesThenSee() {
-		// Two years ahead, clear of the demo's windows (this year) and of other classes' in the shared context.
+		// Two years ahead, clear of the demo's windows (this year) and of other classes'
+		// in the shared context.
 		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 2;
 		String title = "关于组织申报" + year + "年度第一批设备更新项目入库的通知";
 		browser.forgetEverything();
@@ -60,7 +62,8 @@ class ApplicationWindowsBrowserTest {
 		assertThat(browser.driver().findElement(By.id("windows")).getText()).contains(title, "未开始", "申报中");
 		browser.fullPageScreenshot("batches-bureau");
 
-		// The same time again overlaps: refused with the other window named, what was typed kept.
+		// The same time again overlaps: refused with the other window named, what was
+		// typed kept.
 		fill(year, year + "-03-15T09:00", year + "-04-15T17:00", "重复的批次");
 		WebElement errors = browser.waitFor(By.id("window-errors"));
 		assertThat(errors.getText()).contains("时间重叠", title);
@@ -83,9 +86,11 @@ class ApplicationWindowsBrowserTest {
 		browser.driver().findElement(By.id("year")).clear();
 		browser.driver().findElement(By.id("year")).sendKeys(Integer.toString(year));
 		new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("kind"))).selectByValue("PROJECT");
-		// datetime-local fields take their value in the ISO form whatever the browser's locale shows.
-		browser.driver().executeScript("document.getElementById('opensAt').value = arguments[0];"
-				+ "document.getElementById('closesAt').value = arguments[1];", opens, closes);
+		// datetime-local fields take their value in the ISO form whatever the browser's
+		// locale shows.
+		browser.driver()
+			.executeScript("document.getElementById('opensAt').value = arguments[0];"
+					+ "document.getElementById('closesAt').value = arguments[1];", opens, closes);
 		browser.driver().findElement(By.id("noticeTitle")).clear();
 		browser.driver().findElement(By.id("noticeTitle")).sendKeys(title);
 		browser.driver().findElement(By.id("documentNo")).clear();

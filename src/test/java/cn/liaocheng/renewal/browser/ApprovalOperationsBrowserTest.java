@@ -30,9 +30,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 转办, 撤回 and 催办 in Tasklist, in a real Chromium: the 办理操作 tab of the open task and the 撤回 button of the
- * navbar call the application's API with the session's CSRF token, and the case history records each. Screenshots:
- * target/screenshots/tasklist-operations-*.
+ * 转办, 撤回 and 催办 in Tasklist, in a real Chromium: the 办理操作 tab of the open task and the 撤回
+ * button of the navbar call the application's API with the session's CSRF token, and the
+ * case history records each. Screenshots: target/screenshots/tasklist-operations-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -105,24 +105,32 @@ class ApprovalOperationsBrowserTest {
 		panel.findElement(By.name("transferReason")).sendKeys("本人下周出差，转同事办理");
 		browser.screenshot("tasklist-operations-transfer-filled");
 		submit(panel, "转办");
-		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已转办给"));
+		browser
+			.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已转办给"));
 		browser.screenshot("tasklist-operations-transferred");
-		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation; then leave it
+		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation;
+												// then leave it
 		browser.open("/review/applications/" + businessKeyOf(task));
 		browser.waitUntil(textToBePresentInElementLocated(By.id("operations"), "转办"));
 		browser.fullPageScreenshot("reviewer-dossier-operations");
-		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(CountyReviewTasks.COLLEAGUE);
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+			.isEqualTo(CountyReviewTasks.COLLEAGUE);
 		assertThat(operations(task)).containsExactly("TRANSFER");
 	}
 
 	@Test
 	void aLeadUrgesAnEscalatedTaskFromTheOperationsTab() {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
-		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // as the overdue check escalates
+		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // as the
+																					// overdue
+																					// check
+																					// escalates
 		openOperations(LEAD, task);
 		WebElement panel = browser.waitFor(PANEL);
 		browser.waitFor(By.name("urgeReason")).sendKeys("已超期，请今日办结");
-		assertThat(panel.findElements(By.name("transferReason"))).as("a lead who does not hold the task is not offered 转办").isEmpty();
+		assertThat(panel.findElements(By.name("transferReason")))
+			.as("a lead who does not hold the task is not offered 转办")
+			.isEmpty();
 		submit(panel, "催办");
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已催办"));
 		browser.screenshot("tasklist-operations-urged");
@@ -138,7 +146,9 @@ class ApprovalOperationsBrowserTest {
 		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
 		By item = By.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'县级形式审查')]]");
 		browser.waitFor(item);
-		WebElement mine = browser.driver().findElements(item).stream()
+		WebElement mine = browser.driver()
+			.findElements(item)
+			.stream()
 			.filter(e -> e.getText().contains(referenceNo(task)))
 			.findFirst()
 			.orElseThrow();
@@ -147,8 +157,10 @@ class ApprovalOperationsBrowserTest {
 		submit(mine, "撤回");
 		browser.waitUntil(d -> mine.getText().contains("已撤回"));
 		browser.screenshot("tasklist-operations-withdrawn");
-		Task again = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW).singleResult();
+		Task again = tasks.createTaskQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
+			.singleResult();
 		assertThat(again.getAssignee()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
 		assertThat(operations(task)).containsExactly("WITHDRAW");
 	}
@@ -161,9 +173,15 @@ class ApprovalOperationsBrowserTest {
 		completeOnly(key, "Task_CountyRecommendation");
 		completeOnly(key, "Task_CityAcceptance");
 		// Routing the joint review is an asynchronous job, which the job executor runs.
-		Task industryJoint = browser.waitUntil(d -> tasks.createTaskQuery().processInstanceBusinessKey(key)
-			.taskDefinitionKey("Task_JointReview").taskCandidateGroup("city-industry").singleResult());
-		long before = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_JointReview").count();
+		Task industryJoint = browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_JointReview")
+			.taskCandidateGroup("city-industry")
+			.singleResult());
+		long before = tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_JointReview")
+			.count();
 
 		openOperations("lc-industry", industryJoint);
 		WebElement add = browser.waitFor(By.cssSelector(".renewal-op-add section"));
@@ -171,11 +189,14 @@ class ApprovalOperationsBrowserTest {
 		new Select(add.findElement(By.name("body"))).selectByValue("finance");
 		add.findElement(By.name("addReason")).sendKeys("项目涉及财政资金，请市财政局参加联审");
 		submit(add, "加签");
-		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-op-add .alert-success"), "已加签聊城市财政局"));
+		browser
+			.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-op-add .alert-success"), "已加签聊城市财政局"));
 		browser.screenshot("tasklist-operations-joint-review-body-added");
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_JointReview").count())
+		assertThat(
+				tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_JointReview").count())
 			.isEqualTo(before + 1);
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("city-finance").count()).isEqualTo(1);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("city-finance").count())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -189,12 +210,18 @@ class ApprovalOperationsBrowserTest {
 		panel.findElement(By.cssSelector("button.renewal-phrase-add")).click();
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-phrase-list"), "材料齐全，符合申报条件，同意。"));
 
-		browser.driver().findElements(By.cssSelector("ul.nav-tabs li a")).stream()
-			.filter(a -> a.getText().strip().equals("表单")).findFirst().orElseThrow().click();
+		browser.driver()
+			.findElements(By.cssSelector("ul.nav-tabs li a"))
+			.stream()
+			.filter(a -> a.getText().strip().equals("表单"))
+			.findFirst()
+			.orElseThrow()
+			.click();
 		WebElement pick = browser.waitFor(By.cssSelector(".fjs-form .renewal-phrase-pick"));
 		browser.waitUntil(d -> new Select(pick).getOptions().size() > 1);
 		new Select(pick).selectByVisibleText("材料齐全，符合申报条件，同意。");
-		WebElement opinion = pick.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//textarea"));
+		WebElement opinion = pick
+			.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//textarea"));
 		browser.waitUntil(d -> opinion.getAttribute("value").contains("材料齐全，符合申报条件，同意。"));
 		browser.screenshot("tasklist-operations-phrase-in-form");
 	}
@@ -206,7 +233,9 @@ class ApprovalOperationsBrowserTest {
 
 	private String businessKeyOf(Task task) {
 		return jdbc.sql("SELECT business_key_ FROM act_ru_execution WHERE proc_inst_id_ = ? AND parent_id_ IS NULL")
-			.param(task.getProcessInstanceId()).query(String.class).single();
+			.param(task.getProcessInstanceId())
+			.query(String.class)
+			.single();
 	}
 
 	private void openOperations(String user, Task task) {
@@ -230,13 +259,19 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	private String referenceNo(Task task) {
-		return jdbc.sql("SELECT reference_no FROM application a JOIN act_ru_execution e ON e.business_key_ = CAST(a.id AS VARCHAR(64)) WHERE e.proc_inst_id_ = ? AND e.parent_id_ IS NULL")
-			.param(task.getProcessInstanceId()).query(String.class).single();
+		return jdbc.sql(
+				"SELECT reference_no FROM application a JOIN act_ru_execution e ON e.business_key_ = CAST(a.id AS VARCHAR(64)) WHERE e.proc_inst_id_ = ? AND e.parent_id_ IS NULL")
+			.param(task.getProcessInstanceId())
+			.query(String.class)
+			.single();
 	}
 
 	private java.util.List<String> operations(Task task) {
-		return jdbc.sql("SELECT r.operation FROM review_operation r JOIN act_hi_procinst p ON p.business_key_ = CAST(r.application_id AS VARCHAR(64)) WHERE p.proc_inst_id_ = ? ORDER BY r.id")
-			.param(task.getProcessInstanceId()).query(String.class).list();
+		return jdbc.sql(
+				"SELECT r.operation FROM review_operation r JOIN act_hi_procinst p ON p.business_key_ = CAST(r.application_id AS VARCHAR(64)) WHERE p.proc_inst_id_ = ? ORDER BY r.id")
+			.param(task.getProcessInstanceId())
+			.query(String.class)
+			.list();
 	}
 
 }

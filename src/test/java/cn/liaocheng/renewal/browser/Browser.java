@@ -30,13 +30,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium driven by Selenium, for the browser tests. It uses Debian's {@code chromium} and
- * {@code chromium-driver} packages only: both paths are set explicitly so that Selenium Manager never looks for (or
- * downloads) a driver or a browser. A missing package fails the test with a message saying what to install.
+ * A real headless Chromium driven by Selenium, for the browser tests. It uses Debian's
+ * {@code chromium} and {@code chromium-driver} packages only: both paths are set
+ * explicitly so that Selenium Manager never looks for (or downloads) a driver or a
+ * browser. A missing package fails the test with a message saying what to install.
  *
  * <p>
- * One instance per test class is enough: {@link #forgetEverything()} gives every scenario a fresh cookie state.
- * Call {@link #close()} when done; it quits the browser and deletes its temporary profile.
+ * One instance per test class is enough: {@link #forgetEverything()} gives every scenario
+ * a fresh cookie state. Call {@link #close()} when done; it quits the browser and deletes
+ * its temporary profile.
  */
 public final class Browser implements AutoCloseable {
 
@@ -44,7 +46,9 @@ public final class Browser implements AutoCloseable {
 
 	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	/** Long enough for Camunda's webapps (dozens of scripts) to boot on a slow CI machine. */
+	/**
+	 * Long enough for Camunda's webapps (dozens of scripts) to boot on a slow CI machine.
+	 */
 	public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -52,9 +56,10 @@ public final class Browser implements AutoCloseable {
 	private static final Path PAGE_SOURCES = Path.of("target", "page-sources");
 
 	/**
-	 * Selenium warns on every start that it has no DevTools binding for this Chromium version. The tests do not use
-	 * DevTools over WebSocket (only chromedriver's own CDP passthrough), so the warning is noise. JUL loggers are held
-	 * weakly, hence the strong references.
+	 * Selenium warns on every start that it has no DevTools binding for this Chromium
+	 * version. The tests do not use DevTools over WebSocket (only chromedriver's own CDP
+	 * passthrough), so the warning is noise. JUL loggers are held weakly, hence the
+	 * strong references.
 	 */
 	private static final List<Logger> QUIETED = List.of(
 			Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
@@ -76,11 +81,15 @@ public final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Starts a headless Chromium with a fresh profile; relative paths given to {@link #open} resolve against port. */
+	/**
+	 * Starts a headless Chromium with a fresh profile; relative paths given to
+	 * {@link #open} resolve against port.
+	 */
 	public static Browser start(int port) {
 		requireExecutable(CHROMIUM, "chromium");
 		requireExecutable(CHROMEDRIVER, "chromium-driver");
-		// Belt and braces: with the driver path known, Selenium Manager has nothing to resolve.
+		// Belt and braces: with the driver path known, Selenium Manager has nothing to
+		// resolve.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 		Path profile;
 		try {
@@ -127,15 +136,19 @@ public final class Browser implements AutoCloseable {
 		return path.startsWith("http") ? path : baseUrl + path;
 	}
 
-	/** Navigates to a path of the application (or an absolute URL) and waits for the document to load. */
+	/**
+	 * Navigates to a path of the application (or an absolute URL) and waits for the
+	 * document to load.
+	 */
 	public Browser open(String path) {
 		driver.get(url(path));
 		return this;
 	}
 
 	/**
-	 * Forgets the previous scenario: cookies (the session), web storage and the current page. Cookies are
-	 * deleted for the whole browser, not only for the current page's host.
+	 * Forgets the previous scenario: cookies (the session), web storage and the current
+	 * page. Cookies are deleted for the whole browser, not only for the current page's
+	 * host.
 	 */
 	public void forgetEverything() {
 		// Web storage can only be cleared from a page of the application's origin.
@@ -147,8 +160,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Logs in through the application's single login page and waits until the browser has left it; a refused
-	 * login fails at once with the message the page shows.
+	 * Logs in through the application's single login page and waits until the browser has
+	 * left it; a refused login fails at once with the message the page shows.
 	 */
 	public void logIn(String user, String password) {
 		submitLogin(user, password);
@@ -178,18 +191,20 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Polls until the condition holds. An element that goes stale while the page is being replaced (a form's answer
-	 * arriving) only means the condition is asked again on the new page.
+	 * Polls until the condition holds. An element that goes stale while the page is being
+	 * replaced (a form's answer arriving) only means the condition is asked again on the
+	 * new page.
 	 */
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(driver, DEFAULT_WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		return new WebDriverWait(driver, DEFAULT_WAIT)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
 	}
 
 	/** The HTTP status of the document currently shown (Navigation Timing Level 2). */
 	public long documentStatus() {
-		Object status = driver
-			.executeScript("const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
+		Object status = driver.executeScript(
+				"const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
 		return ((Number) status).longValue();
 	}
 
@@ -211,9 +226,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Sets the value of a form control through JavaScript and fires {@code input} and {@code change}, as typing would.
-	 * Meant for controls whose typing order depends on the browser's locale, such as {@code input[type=date]}
-	 * (value in ISO form, yyyy-MM-dd).
+	 * Sets the value of a form control through JavaScript and fires {@code input} and
+	 * {@code change}, as typing would. Meant for controls whose typing order depends on
+	 * the browser's locale, such as {@code input[type=date]} (value in ISO form,
+	 * yyyy-MM-dd).
 	 */
 	public WebElement setValue(By locator, String value) {
 		WebElement element = waitFor(locator);
@@ -224,13 +240,14 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves the whole page, not only the window's viewport, as target/screenshots/name.png (Chromium's DevTools
-	 * capture beyond the viewport).
+	 * Saves the whole page, not only the window's viewport, as
+	 * target/screenshots/name.png (Chromium's DevTools capture beyond the viewport).
 	 */
 	public Path fullPageScreenshot(String name) {
 		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		@SuppressWarnings("unchecked")
-		Map<String, Object> size = (Map<String, Object>) metrics.getOrDefault("cssContentSize", metrics.get("contentSize"));
+		Map<String, Object> size = (Map<String, Object>) metrics.getOrDefault("cssContentSize",
+				metrics.get("contentSize"));
 		double width = ((Number) size.get("width")).doubleValue();
 		double height = ((Number) size.get("height")).doubleValue();
 		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
@@ -247,7 +264,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Saves the current DOM as target/page-sources/name.html, for finding selectors and diagnosing failures. */
+	/**
+	 * Saves the current DOM as target/page-sources/name.html, for finding selectors and
+	 * diagnosing failures.
+	 */
 	public Path savePageSource(String name) {
 		try {
 			Files.createDirectories(PAGE_SOURCES);

@@ -30,14 +30,16 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An enterprise applies for project registration the way a new user would, in a real Chromium: from the home page
- * to the form, a first attempt with mistakes (the Chinese errors stand next to the fields), the corrected dossier
- * with three equipment lines, two PDF attachments, the submission, and the list. Then another enterprise tries the
- * same addresses and gets the Chinese 404 page.
+ * An enterprise applies for project registration the way a new user would, in a real
+ * Chromium: from the home page to the form, a first attempt with mistakes (the Chinese
+ * errors stand next to the fields), the corrected dossier with three equipment lines, two
+ * PDF attachments, the submission, and the list. Then another enterprise tries the same
+ * addresses and gets the Chinese 404 page.
  *
  * <p>
  * Screenshots go to target/screenshots (application-form-errors, application-submitted,
- * application-other-enterprise-404), the DOM at the end of the scenario to target/page-sources.
+ * application-other-enterprise-404), the DOM at the end of the scenario to
+ * target/page-sources.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +89,8 @@ class EnterpriseAppliesBrowserTest {
 
 	@Test
 	void enterpriseAppliesForProjectRegistrationAndOtherEnterpriseCannotSeeIt() throws IOException {
-		// The shared Spring context may hold other tests' applications: a name of this run's own.
+		// The shared Spring context may hold other tests' applications: a name of this
+		// run's own.
 		String projectName = "轴承热处理线节能降碳改造项目-" + UUID.randomUUID().toString().substring(0, 6);
 
 		openNewProjectForm();
@@ -144,7 +147,10 @@ class EnterpriseAppliesBrowserTest {
 		browser.fullPageScreenshot("application-form-errors");
 	}
 
-	/** Corrects the mistakes, completes the dossier and saves: the detail page of the draft, with three lines. */
+	/**
+	 * Corrects the mistakes, completes the dossier and saves: the detail page of the
+	 * draft, with three lines.
+	 */
 	private String fillInProperlyAndSave(String projectName) {
 		new Select(browser.driver().findElement(By.id("policyTask"))).selectByValue("7");
 		type(By.id("location"), "冠县经济开发区振兴路 18 号");
@@ -165,8 +171,7 @@ class EnterpriseAppliesBrowserTest {
 
 		browser.driver().findElement(By.id("save")).click();
 		browser.waitUntil(urlMatches(".*/enterprise/applications/\\d+$"));
-		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText())
-			.isEqualTo("草稿已保存。请上传附件，核对无误后提交。");
+		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText()).isEqualTo("草稿已保存。请上传附件，核对无误后提交。");
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("草稿");
 		assertThat(browser.driver().findElement(By.cssSelector("main .card h2")).getText()).startsWith(projectName);
 		assertThat(fact("重点任务")).contains("加强节能降碳改造");
@@ -179,13 +184,18 @@ class EnterpriseAppliesBrowserTest {
 		assertThat(lines.get(0).getText()).contains("高效节能热处理炉", "RX3-90-9", "650,000.00", "国产", "老式箱式电阻炉（12 年）");
 		assertThat(lines.get(1).getText()).contains("数控轴承套圈磨床", "MK2110", "980,000.00", "进口", "1 级");
 		assertThat(lines.get(2).getText()).contains("余热回收换热机组", "YR-200", "420,000.00", "国产");
-		assertThat(browser.driver().findElement(By.cssSelector("#equipment-lines")).findElement(By.xpath("preceding-sibling::h2"))
+		assertThat(browser.driver()
+			.findElement(By.cssSelector("#equipment-lines"))
+			.findElement(By.xpath("preceding-sibling::h2"))
 			.getText()).isEqualTo("设备明细（3 条，合计 2,700,000.00 元）");
 		browser.fullPageScreenshot("application-draft-saved");
 		return browser.driver().getCurrentUrl();
 	}
 
-	/** Two small real PDFs through the file input; returns the download address of the first. */
+	/**
+	 * Two small real PDFs through the file input; returns the download address of the
+	 * first.
+	 */
 	private String uploadBothRequiredAttachments() throws IOException {
 		upload("BUSINESS_LICENCE", pdf("营业执照副本.pdf"));
 		upload("PROJECT_PLAN", pdf("项目实施方案.pdf"));
@@ -201,7 +211,8 @@ class EnterpriseAppliesBrowserTest {
 		browser.fullPageScreenshot("application-attachments-uploaded");
 
 		String downloadUrl = rows.get(0).findElement(By.tagName("a")).getAttribute("href");
-		// The owner gets the file at that address (so the 404 for the other enterprise is not a wrong address).
+		// The owner gets the file at that address (so the 404 for the other enterprise is
+		// not a wrong address).
 		@SuppressWarnings("unchecked")
 		Map<String, Object> download = (Map<String, Object>) browser.driver()
 			.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -217,7 +228,8 @@ class EnterpriseAppliesBrowserTest {
 		browser.driver().findElement(By.id("submit")).click();
 		browser.waitUntil(textToBePresentInElementLocated(By.id("status"), "县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
-		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText()).isEqualTo("申报已提交，等待冠县工业和信息化局形式审查（一般在 5 个工作日内办理）。");
+		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText())
+			.isEqualTo("申报已提交，等待冠县工业和信息化局形式审查（一般在 5 个工作日内办理）。");
 		String referenceNo = fact("申报编号");
 		assertThat(referenceNo).matches("XM-\\d{4}-\\d{6}");
 		assertThat(browser.driver().findElements(By.id("upload"))).as("no more uploads once submitted").isEmpty();
@@ -230,13 +242,17 @@ class EnterpriseAppliesBrowserTest {
 	private void listShowsTheSubmission(String projectName, String referenceNo) {
 		browser.driver().findElement(By.cssSelector("main > p a[href='" + LIST + "']")).click();
 		browser.waitUntil(urlMatches(".*/enterprise/applications$"));
-		WebElement row = browser.waitFor(By.xpath("//table[@id='applications']//tr[td[2][contains(., '" + projectName + "')]]"));
+		WebElement row = browser
+			.waitFor(By.xpath("//table[@id='applications']//tr[td[2][contains(., '" + projectName + "')]]"));
 		assertThat(row.findElement(By.xpath("td[1]")).getText()).isEqualTo(referenceNo);
 		assertThat(row.findElement(By.cssSelector(".tag.status")).getText()).isEqualTo("县级初审中");
 		browser.screenshot("application-list");
 	}
 
-	/** Logs out with the header's button, forgets everything, and tries the addresses as ent-lq. */
+	/**
+	 * Logs out with the header's button, forgets everything, and tries the addresses as
+	 * ent-lq.
+	 */
 	private void otherEnterpriseGetsNotFound(String projectName, String detailUrl, String downloadUrl) {
 		browser.driver().findElement(By.xpath("//header//button[normalize-space()='退出登录']")).click();
 		browser.waitUntil(urlContains("/login"));
@@ -283,15 +299,16 @@ class EnterpriseAppliesBrowserTest {
 		assertThat(browser.driver().findElement(By.cssSelector("#attachments table")).getText()).contains(name);
 	}
 
-	/** A small, valid one-page PDF (each with its own content, as real documents would be). */
+	/**
+	 * A small, valid one-page PDF (each with its own content, as real documents would
+	 * be).
+	 */
 	private Path pdf(String name) throws IOException {
-		String body = "%PDF-1.4\n"
-				+ "% " + UUID.randomUUID() + "\n"
+		String body = "%PDF-1.4\n" + "% " + UUID.randomUUID() + "\n"
 				+ "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
 				+ "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
 				+ "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
-				+ "trailer << /Root 1 0 R >>\n"
-				+ "%%EOF\n";
+				+ "trailer << /Root 1 0 R >>\n" + "%%EOF\n";
 		return Files.write(files.resolve(name), body.getBytes(StandardCharsets.US_ASCII));
 	}
 
@@ -309,14 +326,18 @@ class EnterpriseAppliesBrowserTest {
 	private String errorNextTo(By control) {
 		WebElement box = browser.driver()
 			.findElement(control)
-			.findElement(By.xpath("ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ') or self::td][1]"));
+			.findElement(By
+				.xpath("ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ') or self::td][1]"));
 		assertThat(box.getAttribute("class")).as("the box around %s is marked invalid", control).contains("invalid");
 		return box.findElement(FIELD_ERRORS).getText();
 	}
 
 	/** The value after a label of the detail page's facts. */
 	private String fact(String label) {
-		return browser.driver().findElement(By.xpath("//dl[@class='facts']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]")).getText();
+		return browser.driver()
+			.findElement(
+					By.xpath("//dl[@class='facts']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))
+			.getText();
 	}
 
 }

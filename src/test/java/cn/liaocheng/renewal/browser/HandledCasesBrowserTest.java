@@ -18,7 +18,10 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** A county reviewer opens 已办 from the header, finds the case the body approved, and searches for it. */
+/**
+ * A county reviewer opens 已办 from the header, finds the case the body approved, and
+ * searches for it.
+ */
 @WebIntegrationTest
 class HandledCasesBrowserTest {
 
@@ -41,10 +44,17 @@ class HandledCasesBrowserTest {
 	@Test
 	void aCountyReviewerFindsTheCasesItsBodyHandled() {
 		ApplicationSummary project = new SubmittedProjects(applications, identity).submitProject(ENTERPRISE);
-		Task review = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(project.id()))
-			.taskDefinitionKey("Task_CountyFormalReview").singleResult();
-		identity.setAuthentication(REVIEWER, identity.createGroupQuery().groupMember(REVIEWER).list().stream()
-			.map(org.camunda.bpm.engine.identity.Group::getId).toList());
+		Task review = tasks.createTaskQuery()
+			.processInstanceBusinessKey(Long.toString(project.id()))
+			.taskDefinitionKey("Task_CountyFormalReview")
+			.singleResult();
+		identity.setAuthentication(REVIEWER,
+				identity.createGroupQuery()
+					.groupMember(REVIEWER)
+					.list()
+					.stream()
+					.map(org.camunda.bpm.engine.identity.Group::getId)
+					.toList());
 		try {
 			tasks.claim(review.getId(), REVIEWER);
 			tasks.complete(review.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意。"));

@@ -20,8 +20,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An enterprise whose cases were returned finds the messages in the portal: the header counts them, the message
- * centre lists them with the reasons and deadline, and marking one read lowers the count.
+ * An enterprise whose cases were returned finds the messages in the portal: the header
+ * counts them, the message centre lists them with the reasons and deadline, and marking
+ * one read lowers the count.
  */
 @WebIntegrationTest
 class MessageCentreBrowserTest {
@@ -49,7 +50,9 @@ class MessageCentreBrowserTest {
 		long second = returned("设备清单中第 2 项设备的发票金额与合同金额不一致，请核对后补正。");
 		waitForReturnNotices(first, second);
 		long unread = jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ? AND read_at IS NULL")
-			.param(ENTERPRISE).query(Long.class).single();
+			.param(ENTERPRISE)
+			.query(Long.class)
+			.single();
 
 		try (Browser browser = Browser.start(port)) {
 			browser.logIn(ENTERPRISE, DemoUsers.PASSWORD);
@@ -62,7 +65,8 @@ class MessageCentreBrowserTest {
 			browser.screenshot("message-centre-enterprise");
 
 			browser.driver().findElements(By.cssSelector("li.message.unread button.mark-read")).get(0).click();
-			browser.waitUntil(d -> d.findElement(By.id("message-badge-count")).getText().equals(Long.toString(unread - 1)));
+			browser.waitUntil(
+					d -> d.findElement(By.id("message-badge-count")).getText().equals(Long.toString(unread - 1)));
 			assertThat(browser.driver().findElements(By.cssSelector("li.message.read"))).hasSize(1);
 			browser.screenshot("message-centre-enterprise-one-read");
 		}
@@ -79,12 +83,16 @@ class MessageCentreBrowserTest {
 		return id;
 	}
 
-	/** The correction step is asynchronous: the shared context's job executor opens it. */
+	/**
+	 * The correction step is asynchronous: the shared context's job executor opens it.
+	 */
 	private void waitForReturnNotices(long... ids) {
 		Instant until = Instant.now().plus(Duration.ofSeconds(90));
 		for (long id : ids) {
 			while (jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = 'CASE_RETURNED'")
-				.param(id).query(Long.class).single() == 0) {
+				.param(id)
+				.query(Long.class)
+				.single() == 0) {
 				assertThat(Instant.now()).as("return notice of case %s", id).isBefore(until);
 				try {
 					Thread.sleep(200);

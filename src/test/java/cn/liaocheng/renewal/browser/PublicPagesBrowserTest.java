@@ -15,9 +15,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The pages a stranger or a phone user meets first, in a real browser at desktop (1366 px) and phone (390 px) width:
- * the start page, an error page, the notice board and the verification page. Nothing may run off the screen to the
- * side, and the header's parts may not overlap. Screenshots go to target/screenshots.
+ * The pages a stranger or a phone user meets first, in a real browser at desktop (1366
+ * px) and phone (390 px) width: the start page, an error page, the notice board and the
+ * verification page. Nothing may run off the screen to the side, and the header's parts
+ * may not overlap. Screenshots go to target/screenshots.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,16 +63,21 @@ class PublicPagesBrowserTest {
 	private void check(String path, String name, int width) {
 		browser.open(path);
 		browser.fullPageScreenshot("public-" + name + "-" + width);
-		long scrollWidth = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).longValue();
-		long clientWidth = ((Number) browser.driver().executeScript("return document.documentElement.clientWidth")).longValue();
-		assertThat(scrollWidth).as("%s at %d px: page wider than the screen", path, width).isLessThanOrEqualTo(clientWidth);
-		Boolean overlap = (Boolean) browser.driver().executeScript("""
-				const parts = [...document.querySelectorAll('header.top > *')].map(e => e.getBoundingClientRect());
-				for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
-				  const a = parts[i], b = parts[j];
-				  if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) return true;
-				}
-				return false;""");
+		long scrollWidth = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth"))
+			.longValue();
+		long clientWidth = ((Number) browser.driver().executeScript("return document.documentElement.clientWidth"))
+			.longValue();
+		assertThat(scrollWidth).as("%s at %d px: page wider than the screen", path, width)
+			.isLessThanOrEqualTo(clientWidth);
+		Boolean overlap = (Boolean) browser.driver()
+			.executeScript(
+					"""
+							const parts = [...document.querySelectorAll('header.top > *')].map(e => e.getBoundingClientRect());
+							for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
+							  const a = parts[i], b = parts[j];
+							  if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) return true;
+							}
+							return false;""");
 		assertThat(overlap).as("%s at %d px: header parts overlap", path, width).isFalse();
 	}
 

@@ -41,16 +41,18 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A county reviewer does a formal review in Tasklist, in a real Chromium (zh-CN), on a real project registration of
- * ent-gx submitted through the application module: the task is found under 本部门待办, claimed (认领), its Camunda Form
- * shows the case in Chinese, the dossier link opens the dossier page, completing without an opinion is refused by the
- * form, an opinion with a direction override is refused by the engine with a Chinese reason Tasklist shows, and
- * completing with 通过 and an opinion moves the case to the county recommendation and records the opinion.
+ * A county reviewer does a formal review in Tasklist, in a real Chromium (zh-CN), on a
+ * real project registration of ent-gx submitted through the application module: the task
+ * is found under 本部门待办, claimed (认领), its Camunda Form shows the case in Chinese, the
+ * dossier link opens the dossier page, completing without an opinion is refused by the
+ * form, an opinion with a direction override is refused by the engine with a Chinese
+ * reason Tasklist shows, and completing with 通过 and an opinion moves the case to the
+ * county recommendation and records the opinion.
  *
  * <p>
  * Screenshots go to target/screenshots (tasklist-county-review-form, reviewer-dossier,
- * tasklist-county-review-missing-opinion, tasklist-county-review-refused-by-server, tasklist-county-review-completed),
- * the DOM at the end to target/page-sources.
+ * tasklist-county-review-missing-opinion, tasklist-county-review-refused-by-server,
+ * tasklist-county-review-completed), the DOM at the end to target/page-sources.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,8 +70,8 @@ class ReviewInTasklistBrowserTest {
 
 	private static final String APPROVE_LABEL = "通过（进入下一环节）";
 
-	private static final By FILTER_NAMES = By.cssSelector("section.task-filters .task-filter .name, "
-			+ "section.task-filters [cam-tasklist-filters] .name");
+	private static final By FILTER_NAMES = By
+		.cssSelector("section.task-filters .task-filter .name, " + "section.task-filters [cam-tasklist-filters] .name");
 
 	private static final By TASK_LINKS = By.cssSelector("section.tasks-list li.task h4.task a");
 
@@ -78,7 +80,8 @@ class ReviewInTasklistBrowserTest {
 
 	private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim, button.claim");
 
-	private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
+	private static final By COMPLETE = By
+		.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
 
 	private static final By FORM_ERRORS = By.cssSelector(".fjs-form-field-error");
 
@@ -148,7 +151,10 @@ class ReviewInTasklistBrowserTest {
 		approveWithAnOpinion();
 	}
 
-	/** Portal login → Tasklist → 本部门待办 → the 县级形式审查 whose readonly fields show this application. */
+	/**
+	 * Portal login → Tasklist → 本部门待办 → the 县级形式审查 whose readonly fields show this
+	 * application.
+	 */
 	private void openTheTaskFromTheDepartmentFilter() {
 		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		browser.open(TASKLIST);
@@ -164,8 +170,10 @@ class ReviewInTasklistBrowserTest {
 			.orElse(false));
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.tasks-list"), "县级形式审查"));
 
-		// The list is newest first; other tests of the shared context may have left formal reviews of ent-gx too, so
-		// the reviewer opens them in turn until the form shows this application's reference number.
+		// The list is newest first; other tests of the shared context may have left
+		// formal reviews of ent-gx too, so
+		// the reviewer opens them in turn until the form shows this application's
+		// reference number.
 		int candidates = formalReviewLinks().size();
 		assertThat(candidates).as("县级形式审查 tasks under 本部门待办").isPositive();
 		boolean found = false;
@@ -189,10 +197,8 @@ class ReviewInTasklistBrowserTest {
 		assertThat(claim.getText().strip()).as("the claim button in Chinese").isEqualTo("认领");
 		claim.click();
 		browser.waitUntil(invisibilityOfElementLocated(By.cssSelector("button.claim")));
-		browser.waitUntil(d -> DemoUsers.COUNTY_REVIEWER.equals(tasks.createTaskQuery()
-			.taskId(formalReview.getId())
-			.singleResult()
-			.getAssignee()));
+		browser.waitUntil(d -> DemoUsers.COUNTY_REVIEWER
+			.equals(tasks.createTaskQuery().taskId(formalReview.getId()).singleResult().getAssignee()));
 
 		WebElement form = browser.waitFor(FORM);
 		String text = form.getText();
@@ -202,13 +208,17 @@ class ReviewInTasklistBrowserTest {
 		assertThat(browser.waitFor(COMPLETE).getText()).isEqualTo("完成");
 		assertThat(readonlyInput("申报编号").getAttribute("readonly")).as("申报编号 is read-only").isNotNull();
 
-		// A taller window, so that the whole form (with the complete button) is in the picture.
+		// A taller window, so that the whole form (with the complete button) is in the
+		// picture.
 		browser.driver().manage().window().setSize(new Dimension(1400, 1500));
 		new Actions(browser.driver()).moveToElement(form).perform();
 		browser.screenshot("tasklist-county-review-form");
 	}
 
-	/** The link in the form leads to the access-checked dossier page; the browser's back button returns to the task. */
+	/**
+	 * The link in the form leads to the access-checked dossier page; the browser's back
+	 * button returns to the task.
+	 */
 	private void openTheDossierAndComeBack() {
 		String tasklistUrl = browser.driver().getCurrentUrl();
 		String originalWindow = browser.driver().getWindowHandle();
@@ -224,8 +234,12 @@ class ReviewInTasklistBrowserTest {
 		finally {
 			if (browser.driver().getWindowHandles().size() > 1) {
 				newTab = true;
-				String other = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(originalWindow))
-					.findFirst().orElseThrow();
+				String other = browser.driver()
+					.getWindowHandles()
+					.stream()
+					.filter(h -> !h.equals(originalWindow))
+					.findFirst()
+					.orElseThrow();
 				browser.driver().switchTo().window(other);
 			}
 		}
@@ -253,7 +267,10 @@ class ReviewInTasklistBrowserTest {
 		browser.waitUntil(d -> application.referenceNo().equals(readonlyValue("申报编号")));
 	}
 
-	/** form-js checks the required fields itself: nothing is sent to the engine, the task stays open. */
+	/**
+	 * form-js checks the required fields itself: nothing is sent to the engine, the task
+	 * stays open.
+	 */
 	private void completingWithoutAnOpinionIsRefusedByTheForm() {
 		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
 
@@ -266,7 +283,8 @@ class ReviewInTasklistBrowserTest {
 		assertThat(errorOf("审查意见")).as("error under 审查意见").isNotEmpty();
 		browser.screenshot("tasklist-county-review-missing-opinion");
 
-		// With a decision but still no opinion the form stays invalid, and Tasklist keeps 完成 disabled.
+		// With a decision but still no opinion the form stays invalid, and Tasklist keeps
+		// 完成 disabled.
 		chooseDecision(APPROVE_LABEL);
 		browser.waitUntil(d -> errorOf("审查结论").isEmpty());
 		assertThat(errorOf("审查意见")).as("error under 审查意见 once a decision is chosen").isNotEmpty();
@@ -279,8 +297,9 @@ class ReviewInTasklistBrowserTest {
 	}
 
 	/**
-	 * form-js lets a direction override (U+202E) through; the engine's check of the form refuses the completion and
-	 * Tasklist shows its Chinese reason. The task stays open and nothing is recorded.
+	 * form-js lets a direction override (U+202E) through; the engine's check of the form
+	 * refuses the completion and Tasklist shows its Chinese reason. The task stays open
+	 * and nothing is recorded.
 	 */
 	private void anOpinionTheServerRefusesIsShownInTasklist() {
 		chooseDecision(APPROVE_LABEL);
@@ -311,7 +330,8 @@ class ReviewInTasklistBrowserTest {
 		int notificationsBefore = visibleTexts(NOTIFICATIONS).size();
 		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
 
-		// Either the engine completed the task, or Tasklist shows a new notification saying why it did not (e.g. the
+		// Either the engine completed the task, or Tasklist shows a new notification
+		// saying why it did not (e.g. the
 		// listener's 请选择审核结论).
 		browser.waitUntil(d -> tasks.createTaskQuery().taskId(formalReview.getId()).count() == 0
 				|| visibleTexts(NOTIFICATIONS).size() > notificationsBefore);
@@ -320,27 +340,38 @@ class ReviewInTasklistBrowserTest {
 			fail("Tasklist did not complete the formal review; it shows: " + visibleTexts(NOTIFICATIONS));
 		}
 		// Tasklist drops the task from the list and empties the task pane.
-		browser.waitUntil(d -> d.findElements(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + formalReview.getId() + "']"))
+		browser.waitUntil(d -> d
+			.findElements(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + formalReview.getId() + "']"))
 			.isEmpty());
 		browser.waitUntil(invisibilityOfElementLocated(FORM));
 		browser.screenshot("tasklist-county-review-completed");
 
-		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(formalReview.getId()).singleResult();
+		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery()
+			.taskId(formalReview.getId())
+			.singleResult();
 		assertThat(done.getDeleteReason()).as("how the formal review ended").isEqualTo("completed");
 		assertThat(done.getAssignee()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
 
-		// The recommendation follows at once or after the job executor ran an asynchronous continuation.
-		Task recommendation = browser.waitUntil(d -> Optional
-			.ofNullable(tasks.createTaskQuery().processInstanceBusinessKey(key()).taskDefinitionKey(RECOMMENDATION).singleResult())
-			.orElse(null));
+		// The recommendation follows at once or after the job executor ran an
+		// asynchronous continuation.
+		Task recommendation = browser.waitUntil(
+				d -> Optional
+					.ofNullable(tasks.createTaskQuery()
+						.processInstanceBusinessKey(key())
+						.taskDefinitionKey(RECOMMENDATION)
+						.singleResult())
+					.orElse(null));
 		assertThat(tasks.getIdentityLinksForTask(recommendation.getId()).stream().map(IdentityLink::getGroupId))
 			.contains(COUNTY_INDUSTRY);
-		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key()).processDefinitionKey("county-review")
+		assertThat(runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(key())
+			.processDefinitionKey("county-review")
 			.count()).isEqualTo(1);
 
 		List<String> opinions = opinionsOfRecord();
 		assertThat(opinions).as("the opinion of record of the formal review")
-			.containsExactly(FORMAL_REVIEW + "|APPROVE|" + DemoUsers.COUNTY_REVIEWER + "|" + COUNTY_INDUSTRY + "|" + opinion);
+			.containsExactly(
+					FORMAL_REVIEW + "|APPROVE|" + DemoUsers.COUNTY_REVIEWER + "|" + COUNTY_INDUSTRY + "|" + opinion);
 		assertThat(jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ?")
 			.param(application.id())
 			.query(String.class)
@@ -365,7 +396,8 @@ class ReviewInTasklistBrowserTest {
 	/** The form field (div.fjs-form-field) whose label starts with {@code label}. */
 	private static String field(String label) {
 		return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label + "')]]";
+				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label
+				+ "')]]";
 	}
 
 	private static By fieldControl(String label, String control) {
@@ -398,18 +430,21 @@ class ReviewInTasklistBrowserTest {
 
 	/** Clicks the radio option's label, as a user does. */
 	private void chooseDecision(String optionLabel) {
-		WebElement label = browser.waitUntil(elementToBeClickable(
-				By.xpath(field("审查结论") + "//label[normalize-space()='" + optionLabel + "']")));
+		WebElement label = browser.waitUntil(
+				elementToBeClickable(By.xpath(field("审查结论") + "//label[normalize-space()='" + optionLabel + "']")));
 		label.click();
 		browser.waitUntil(d -> {
 			String id = label.getAttribute("for");
-			WebElement radio = id != null && !id.isEmpty() ? d.findElement(By.id(id))
-					: label.findElement(By.xpath("(.//input[@type='radio'] | preceding-sibling::input[@type='radio'])[1]"));
+			WebElement radio = id != null && !id.isEmpty() ? d.findElement(By.id(id)) : label
+				.findElement(By.xpath("(.//input[@type='radio'] | preceding-sibling::input[@type='radio'])[1]"));
 			return radio.isSelected();
 		});
 	}
 
-	/** Texts of the visible matches; an element Tasklist removes while they are read (a notification fading) is skipped. */
+	/**
+	 * Texts of the visible matches; an element Tasklist removes while they are read (a
+	 * notification fading) is skipped.
+	 */
 	private List<String> visibleTexts(By locator) {
 		List<String> texts = new java.util.ArrayList<>();
 		for (WebElement element : browser.driver().findElements(locator)) {
@@ -432,7 +467,8 @@ class ReviewInTasklistBrowserTest {
 	}
 
 	private List<String> opinionsOfRecord() {
-		return jdbc.sql("SELECT step, decision, reviewer, body_group, opinion FROM review_opinion WHERE application_id = ?")
+		return jdbc
+			.sql("SELECT step, decision, reviewer, body_group, opinion FROM review_opinion WHERE application_id = ?")
 			.param(application.id())
 			.query((rs, n) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5)))

@@ -28,12 +28,14 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The single login seen through a real Chromium: one login page opens the portal and Camunda's webapps, which then
- * render as the logged-in user without a login of their own; a user without the role gets the Chinese 403 page.
+ * The single login seen through a real Chromium: one login page opens the portal and
+ * Camunda's webapps, which then render as the logged-in user without a login of their
+ * own; a user without the role gets the Chinese 403 page.
  *
  * <p>
- * One Spring context and one browser serve the whole class; every scenario starts without cookies. Screenshots go
- * to target/screenshots, the DOM at the end of every scenario to target/page-sources.
+ * One Spring context and one browser serve the whole class; every scenario starts without
+ * cookies. Screenshots go to target/screenshots, the DOM at the end of every scenario to
+ * target/page-sources.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,7 +47,10 @@ class SingleSignOnBrowserTest {
 
 	private static final String ADMIN = "/camunda/app/admin/default/";
 
-	/** The user menu of Camunda's header: rendered only when the webapp knows who is logged in. */
+	/**
+	 * The user menu of Camunda's header: rendered only when the webapp knows who is
+	 * logged in.
+	 */
 	private static final By CAMUNDA_USER_MENU = By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle");
 
 	/** Camunda's own login form, which the single login makes unnecessary. */
@@ -96,7 +101,8 @@ class SingleSignOnBrowserTest {
 
 		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + TASKLIST + "']"))).click();
 
-		// Logged in: the header names the user, and the filter and task columns have finished loading.
+		// Logged in: the header names the user, and the filter and task columns have
+		// finished loading.
 		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "冠县工业和信息化局"));
 		browser.waitUntil(and(visibilityOfElementLocated(By.cssSelector("section.task-filters [cam-tasklist-filters]")),
 				visibilityOfElementLocated(By.cssSelector("section.tasks-list .well, section.tasks-list li.task"))));
@@ -114,12 +120,14 @@ class SingleSignOnBrowserTest {
 		browser.waitUntil(elementToBeClickable(By.cssSelector("a.tile[href='" + ADMIN + "']"))).click();
 
 		browser.waitUntil(textToBePresentInElementLocated(CAMUNDA_USER_MENU, "管理员"));
-		WebElement users = browser.waitUntil(elementToBeClickable(By.cssSelector(".dashboard h1.section-title a[href='#/users']")));
+		WebElement users = browser
+			.waitUntil(elementToBeClickable(By.cssSelector(".dashboard h1.section-title a[href='#/users']")));
 		browser.screenshot("admin-administrator");
 		assertThat(browser.driver().getCurrentUrl()).startsWith(browser.url(ADMIN)).doesNotContain("login");
 		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).isEmpty();
 
-		// The engine API answers the webapp with the same session: the user list shows the demo accounts.
+		// The engine API answers the webapp with the same session: the user list shows
+		// the demo accounts.
 		users.click();
 		browser.waitUntil(urlContains("#/users"));
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("table tbody"), DemoUsers.COUNTY_REVIEWER));
@@ -140,9 +148,11 @@ class SingleSignOnBrowserTest {
 		assertThat(browser.waitFor(By.cssSelector(".login-box .alert.info")).getText()).isEqualTo("您已安全退出。");
 		browser.screenshot("tasklist-logout");
 		assertThat(browser.driver().findElements(CAMUNDA_LOGIN_FORM)).as("Camunda's own login form").isEmpty();
-		// The start page is open to visitors; a page behind the login sends to the login page.
+		// The start page is open to visitors; a page behind the login sends to the login
+		// page.
 		browser.open("/enterprise/applications");
-		assertThat(browser.driver().getCurrentUrl()).as("the portal after Tasklist's logout").isEqualTo(browser.url("/login"));
+		assertThat(browser.driver().getCurrentUrl()).as("the portal after Tasklist's logout")
+			.isEqualTo(browser.url("/login"));
 		browser.open(TASKLIST);
 		assertThat(browser.driver().getCurrentUrl()).as("Tasklist after its logout").isEqualTo(browser.url("/login"));
 	}
@@ -166,7 +176,8 @@ class SingleSignOnBrowserTest {
 
 	@Test
 	void wrongPasswordShowsTheChineseErrorOnTheLoginPage() {
-		// An account of its own: a failed login locks the account for a moment, which must not hit other scenarios
+		// An account of its own: a failed login locks the account for a moment, which
+		// must not hit other scenarios
 		// (or other test classes sharing this Spring context).
 		String userId = "browser-typo";
 		User user = identity.newUser(userId);

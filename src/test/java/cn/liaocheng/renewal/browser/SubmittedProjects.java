@@ -18,9 +18,11 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Submits a complete project registration of an enterprise through the application module's public API, as the portal
- * does, so that a browser test starts from a real case waiting at the county formal review. A small copy of what
- * {@code review.process.ReviewFixture} and {@code Dossiers} do (both are package-private there).
+ * Submits a complete project registration of an enterprise through the application
+ * module's public API, as the portal does, so that a browser test starts from a real case
+ * waiting at the county formal review. A small copy of what
+ * {@code review.process.ReviewFixture} and {@code Dossiers} do (both are package-private
+ * there).
  */
 public final class SubmittedProjects {
 
@@ -41,16 +43,23 @@ public final class SubmittedProjects {
 		this.identity = identity;
 	}
 
-	/** Creates, completes and submits a project registration of {@code enterpriseUser} under policy task 7. */
+	/**
+	 * Creates, completes and submits a project registration of {@code enterpriseUser}
+	 * under policy task 7.
+	 */
 	public ApplicationSummary submitProject(String enterpriseUser) {
 		PortalUser enterprise = portalUser(enterpriseUser);
-		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, project(7), UUID.randomUUID().toString());
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, project(7),
+				UUID.randomUUID().toString());
 		attach(enterprise, id, AttachmentCategory.BUSINESS_LICENCE, ATTACHMENTS.get(0));
 		attach(enterprise, id, AttachmentCategory.PROJECT_PLAN, ATTACHMENTS.get(1));
 		return applications.submit(enterprise, id, true);
 	}
 
-	/** No factor needs (new land, energy, emissions): the routing answers by policy task and kind alone. */
+	/**
+	 * No factor needs (new land, energy, emissions): the routing answers by policy task
+	 * and kind alone.
+	 */
 	private static DossierForm project(int policyTask) {
 		DossierForm d = new DossierForm();
 		d.setProjectName(PROJECT_NAME);
@@ -85,7 +94,10 @@ public final class SubmittedProjects {
 		applications.addAttachment(enterprise, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/** Built as the portal builds it at login (CamundaIdentityAuthenticationProvider#portalUser). */
+	/**
+	 * Built as the portal builds it at login
+	 * (CamundaIdentityAuthenticationProvider#portalUser).
+	 */
 	private PortalUser portalUser(String userId) {
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		List<PortalUser.Membership> memberships = identity.createGroupQuery()
@@ -95,7 +107,8 @@ public final class SubmittedProjects {
 			.map(g -> new PortalUser.Membership(g.getId(), g.getName(), GroupType.of(g.getType())))
 			.toList();
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.trim();
 		return new PortalUser(userId, name.isEmpty() ? userId : name, memberships);
 	}
 

@@ -19,9 +19,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Swagger UI in a real Chromium, logged in through the portal: "Try it out" reads the list and makes a change
- * (a POST, which needs the CSRF token), and the change is refused once the token's cookie is gone. Screenshots in
- * target/screenshots (swagger-*.png).
+ * Swagger UI in a real Chromium, logged in through the portal: "Try it out" reads the
+ * list and makes a change (a POST, which needs the CSRF token), and the change is refused
+ * once the token's cookie is gone. Screenshots in target/screenshots (swagger-*.png).
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,9 +52,11 @@ class SwaggerUiBrowserTest {
 		browser.forgetEverything();
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		browser.open("/swagger-ui/index.html");
-		browser.waitUntil(d -> d.findElement(By.cssSelector(".information-container .title")).getText()
+		browser.waitUntil(d -> d.findElement(By.cssSelector(".information-container .title"))
+			.getText()
 			.contains("聊城市工业领域设备更新审批系统 API"));
-		// The document's first server is the configured public address; the test server runs on a port of its own.
+		// The document's first server is the configured public address; the test server
+		// runs on a port of its own.
 		new Select(browser.waitFor(By.cssSelector(".servers select"))).selectByValue("/");
 	}
 
@@ -101,18 +103,24 @@ class SwaggerUiBrowserTest {
 		assertThat(browser.driver().findElement(By.cssSelector("#tokens .token .name")).getText()).isEqualTo("财务系统对接");
 	}
 
-	/** Opens the operation, presses "Try it out" and "Execute", and returns the status Swagger UI shows. */
+	/**
+	 * Opens the operation, presses "Try it out" and "Execute", and returns the status
+	 * Swagger UI shows.
+	 */
 	private String tryOut(String method, String path, String body) {
 		By block = By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[@data-path='" + path + "']]");
 		WebElement operation = browser.waitFor(block);
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", operation);
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+				operation);
 		if (!operation.getAttribute("class").contains("is-open")) {
 			operation.findElement(By.cssSelector(".opblock-summary")).click();
 		}
-		WebElement tryOut = browser.waitUntil(d -> d.findElement(block).findElement(By.cssSelector("button.try-out__btn")));
+		WebElement tryOut = browser
+			.waitUntil(d -> d.findElement(block).findElement(By.cssSelector("button.try-out__btn")));
 		tryOut.click();
 		if (body != null) {
-			WebElement text = browser.waitUntil(d -> d.findElement(block).findElement(By.cssSelector("textarea.body-param__text")));
+			WebElement text = browser
+				.waitUntil(d -> d.findElement(block).findElement(By.cssSelector("textarea.body-param__text")));
 			text.clear();
 			text.sendKeys(body);
 		}
@@ -129,13 +137,17 @@ class SwaggerUiBrowserTest {
 
 	@org.junit.jupiter.api.AfterEach
 	void revokeWhatTheTestMade() {
-		jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id = ? AND revoked_at IS NULL")
+		jdbc.sql(
+				"UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id = ? AND revoked_at IS NULL")
 			.param(DemoUsers.ENTERPRISE)
 			.update();
 	}
 
 	private long tokensOfTheEnterprise() {
-		return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ?").param(DemoUsers.ENTERPRISE).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ?")
+			.param(DemoUsers.ENTERPRISE)
+			.query(Long.class)
+			.single();
 	}
 
 }

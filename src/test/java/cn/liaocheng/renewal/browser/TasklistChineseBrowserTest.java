@@ -23,11 +23,12 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Tasklist as a county reviewer's Chromium (language zh-CN) shows it: Chinese labels, the ready-made filters in their
- * order, no 发起流程 or 新建任务, and no Camunda 8 migration banner; a Camunda Form's validation messages and dates in
- * Chinese (yyyy-MM-dd), its links opening a new tab, the overdue reminder in the task's history, Tasklist's error for
- * a task that is gone in Chinese; Cockpit and Admin in Chinese for the administrator. Two tasks of the reviewer's
- * county are started first, one of them with a form.
+ * Tasklist as a county reviewer's Chromium (language zh-CN) shows it: Chinese labels, the
+ * ready-made filters in their order, no 发起流程 or 新建任务, and no Camunda 8 migration banner;
+ * a Camunda Form's validation messages and dates in Chinese (yyyy-MM-dd), its links
+ * opening a new tab, the overdue reminder in the task's history, Tasklist's error for a
+ * task that is gone in Chinese; Cockpit and Admin in Chinese for the administrator. Two
+ * tasks of the reviewer's county are started first, one of them with a form.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,8 +39,8 @@ class TasklistChineseBrowserTest {
 	private static final By COMPLETE = By
 		.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
 
-	private static final By FILTER_NAMES = By.cssSelector("section.task-filters .task-filter .name, "
-			+ "section.task-filters [cam-tasklist-filters] .name");
+	private static final By FILTER_NAMES = By
+		.cssSelector("section.task-filters .task-filter .name, " + "section.task-filters [cam-tasklist-filters] .name");
 
 	@LocalServerPort
 	int port;
@@ -63,31 +64,33 @@ class TasklistChineseBrowserTest {
 	void startBrowserAndATask() {
 		deploymentId = repository.createDeployment()
 			.name("tasklist-zh-probe")
-			.addString("tasklist-zh-probe.bpmn", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-					    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-probe-definitions"
-					    targetNamespace="http://liaocheng.cn/renewal/test">
-					  <bpmn:process id="tasklist-zh-probe" name="界面测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
-					    <bpmn:startEvent id="start"/>
-					    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
-					    <bpmn:userTask id="review" name="县级初审（界面测试）" camunda:candidateGroups="county-371525-industry"/>
-					  </bpmn:process>
-					</bpmn:definitions>
-					""")
-			.addString("tasklist-zh-form-probe.bpmn", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-					    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-form-probe-definitions"
-					    targetNamespace="http://liaocheng.cn/renewal/test">
-					  <bpmn:process id="tasklist-zh-form-probe" name="表单测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
-					    <bpmn:startEvent id="start"/>
-					    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
-					    <bpmn:userTask id="review" name="表单核验（界面测试）" camunda:candidateGroups="county-371525-industry"
-					        camunda:formRef="tasklist-zh-form-probe" camunda:formRefBinding="latest"/>
-					  </bpmn:process>
-					</bpmn:definitions>
-					""")
+			.addString("tasklist-zh-probe.bpmn",
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-probe-definitions"
+							    targetNamespace="http://liaocheng.cn/renewal/test">
+							  <bpmn:process id="tasklist-zh-probe" name="界面测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+							    <bpmn:startEvent id="start"/>
+							    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
+							    <bpmn:userTask id="review" name="县级初审（界面测试）" camunda:candidateGroups="county-371525-industry"/>
+							  </bpmn:process>
+							</bpmn:definitions>
+							""")
+			.addString("tasklist-zh-form-probe.bpmn",
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-form-probe-definitions"
+							    targetNamespace="http://liaocheng.cn/renewal/test">
+							  <bpmn:process id="tasklist-zh-form-probe" name="表单测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+							    <bpmn:startEvent id="start"/>
+							    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
+							    <bpmn:userTask id="review" name="表单核验（界面测试）" camunda:candidateGroups="county-371525-industry"
+							        camunda:formRef="tasklist-zh-form-probe" camunda:formRefBinding="latest"/>
+							  </bpmn:process>
+							</bpmn:definitions>
+							""")
 			.addString("tasklist-zh-form-probe.form", """
 					{
 					  "executionPlatform": "Camunda Platform",
@@ -108,8 +111,9 @@ class TasklistChineseBrowserTest {
 			.deploy()
 			.getId();
 		runtime.startProcessInstanceByKey("tasklist-zh-probe");
-		formTaskInstance = runtime.startProcessInstanceByKey("tasklist-zh-form-probe",
-				java.util.Map.of("deadline", "2026-03-15")).getId();
+		formTaskInstance = runtime
+			.startProcessInstanceByKey("tasklist-zh-form-probe", java.util.Map.of("deadline", "2026-03-15"))
+			.getId();
 		browser = Browser.start(port);
 		browser.forgetEverything();
 	}
@@ -153,7 +157,8 @@ class TasklistChineseBrowserTest {
 			.orElse(false));
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.tasks-list"), "县级初审（界面测试）"));
 		browser.waitUntil(visibilityOfElementLocated(By.cssSelector("section.tasks-list li.task")));
-		// Away from the filter whose description shows as a tooltip while the pointer rests on it.
+		// Away from the filter whose description shows as a tooltip while the pointer
+		// rests on it.
 		new org.openqa.selenium.interactions.Actions(browser.driver())
 			.moveToElement(browser.driver().findElement(By.cssSelector("section.tasks-list")))
 			.perform();
@@ -173,12 +178,14 @@ class TasklistChineseBrowserTest {
 		assertThat(page).as("Chinese labels of Tasklist").contains("创建时间", "键盘快捷键");
 		assertThat(page).as("useless for reviewers, so hidden").doesNotContain("发起流程", "新建任务");
 		assertThat(page).doesNotContain("Start process", "Create task", "It is time to migrate");
-		assertThat(browser.driver().findElements(By.cssSelector(".start-process-action, .create-task-action"))
+		assertThat(browser.driver()
+			.findElements(By.cssSelector(".start-process-action, .create-task-action"))
 			.stream()
 			.filter(WebElement::isDisplayed)).isEmpty();
-		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
-			.as("the Camunda 8 migration banner is hidden")
-			.isEmpty();
+		assertThat(browser.driver()
+			.findElements(By.cssSelector(".ce-eol-banner"))
+			.stream()
+			.filter(WebElement::isDisplayed)).as("the Camunda 8 migration banner is hidden").isEmpty();
 	}
 
 	@Test
@@ -256,8 +263,8 @@ class TasklistChineseBrowserTest {
 		firstLoad(textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
 		browser.screenshot("cockpit-zh");
 		assertThat(bodyText()).contains("流程", "决策", "部署")
-			.doesNotContain("Dashboard", "Processes", "Decisions", "Human Tasks", "Deployments", "Running Process Instances",
-					"Open Incidents", "It is time to migrate");
+			.doesNotContain("Dashboard", "Processes", "Decisions", "Human Tasks", "Deployments",
+					"Running Process Instances", "Open Incidents", "It is time to migrate");
 
 		browser.open("/camunda/app/cockpit/default/#/processes");
 		browser.waitUntil(textToBePresentInElementLocated(By.tagName("body"), "流程定义"));
@@ -278,7 +285,10 @@ class TasklistChineseBrowserTest {
 		assertThat(bodyText()).doesNotContain("List of Users", "Create new user", "First Name", "Last Name");
 	}
 
-	/** Cockpit and Admin load some 5 MB of scripts the first time; on a busy machine that takes longer than 30 s. */
+	/**
+	 * Cockpit and Admin load some 5 MB of scripts the first time; on a busy machine that
+	 * takes longer than 30 s.
+	 */
 	private void firstLoad(java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
 		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
 			.until(condition);
@@ -288,9 +298,13 @@ class TasklistChineseBrowserTest {
 		return browser.driver().findElement(By.tagName("body")).getText();
 	}
 
-	/** The form probe's task, claimed by the county reviewer as the engine would let them. */
+	/**
+	 * The form probe's task, claimed by the county reviewer as the engine would let them.
+	 */
 	private String formTask() {
-		org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(formTaskInstance).singleResult();
+		org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
+			.processInstanceId(formTaskInstance)
+			.singleResult();
 		if (task.getAssignee() == null) {
 			tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
 		}

@@ -35,9 +35,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Tasklist's list as a county reviewer uses it in Chromium: each task names its case (申报编号, enterprise, kind,
- * project) and shows the working days left; a search by 申报编号 and a sorting by enterprise in one click; 批量认领 of
- * two tasks; the unread messages in the navbar. Screenshots: target/screenshots/tasklist-list-*.
+ * Tasklist's list as a county reviewer uses it in Chromium: each task names its case
+ * (申报编号, enterprise, kind, project) and shows the working days left; a search by 申报编号 and
+ * a sorting by enterprise in one click; 批量认领 of two tasks; the unread messages in the
+ * navbar. Screenshots: target/screenshots/tasklist-list-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,21 +119,27 @@ class TasklistListBrowserTest {
 
 		assertThat(onTimeCard.getText()).contains(referenceNo(onTime), "冠县演示轴承制造有限公司", "项目入库", "县级形式审查",
 				"冠县轴承生产线绿色化改造");
-		assertThat(onTimeCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class")).contains("renewal-on-time");
-		assertThat(lateCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class")).contains("renewal-overdue");
+		assertThat(onTimeCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class"))
+			.contains("renewal-on-time");
+		assertThat(lateCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class"))
+			.contains("renewal-overdue");
 		String header = browser.driver().findElement(By.cssSelector("[cam-sorting-choices]")).getText();
 		assertThat(header).as("the sorting pill in Chinese").contains("创建时间").doesNotContain("CREATION_DATE");
-		assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-search] input")).getAttribute("placeholder"))
+		assertThat(
+				browser.driver().findElement(By.cssSelector("[cam-widget-search] input")).getAttribute("placeholder"))
 			.isEqualTo("筛选任务");
 
-		// As when Tasklist builds its sorting bar and search box before its Chinese texts have loaded: the raw keys
+		// As when Tasklist builds its sorting bar and search box before its Chinese texts
+		// have loaded: the raw keys
 		// are replaced by the Chinese texts.
-		browser.driver().executeScript("""
-				const walker = document.createTreeWalker(document.querySelector('[cam-sorting-choices]'), NodeFilter.SHOW_TEXT);
-				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-				  if (n.nodeValue.trim() === '创建时间') { n.nodeValue = 'CREATION_DATE'; }
-				}
-				document.querySelector('[cam-widget-search] input').setAttribute('placeholder', 'SEARCH_PLACEHOLDER');""");
+		browser.driver()
+			.executeScript(
+					"""
+							const walker = document.createTreeWalker(document.querySelector('[cam-sorting-choices]'), NodeFilter.SHOW_TEXT);
+							for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+							  if (n.nodeValue.trim() === '创建时间') { n.nodeValue = 'CREATION_DATE'; }
+							}
+							document.querySelector('[cam-widget-search] input').setAttribute('placeholder', 'SEARCH_PLACEHOLDER');""");
 		browser.waitUntil(d -> {
 			String bar = d.findElement(By.cssSelector("[cam-sorting-choices]")).getText();
 			String placeholder = d.findElement(By.cssSelector("[cam-widget-search] input")).getAttribute("placeholder");
@@ -153,7 +160,8 @@ class TasklistListBrowserTest {
 		assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-search]")).getText()).contains("任务变量",
 				referenceNo(late));
 
-		// Sorted by enterprise in one click; the sorting pill names the variable by its label.
+		// Sorted by enterprise in one click; the sorting pill names the variable by its
+		// label.
 		browser.driver().findElement(By.cssSelector("[cam-widget-search] a.remove-search")).click();
 		card(onTime);
 		new Select(browser.waitFor(By.cssSelector("select.renewal-sort"))).selectByValue("enterpriseName");
@@ -185,7 +193,8 @@ class TasklistListBrowserTest {
 			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
 		assertThat(tasks.createTaskQuery().taskId(second.getId()).singleResult().getAssignee())
 			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
-		// After the list reloads, the result is still shown and the cards show the new assignee.
+		// After the list reloads, the result is still shown and the cards show the new
+		// assignee.
 		browser.waitUntil(d -> !card(first).findElements(By.cssSelector("h5.assignee")).isEmpty());
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-claim-result"), "已认领 2 项"));
 		browser.screenshot("tasklist-list-claimed-reloaded");
@@ -204,7 +213,8 @@ class TasklistListBrowserTest {
 		browser.open(TASKLIST);
 		WebElement link = browser.waitFor(By.cssSelector("a.renewal-messages"));
 		String shown = unread > 99 ? "99+" : Long.toString(unread);
-		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("a.renewal-messages .renewal-unread-count"), shown));
+		browser.waitUntil(
+				textToBePresentInElementLocated(By.cssSelector("a.renewal-messages .renewal-unread-count"), shown));
 		browser.screenshot("tasklist-list-messages");
 		assertThat(link.getText()).startsWith("消息");
 		assertThat(link.getAttribute("href")).endsWith("/messages");

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The calendar as migration V40 leaves it in the database, read by the application's own service. */
+/**
+ * The calendar as migration V40 leaves it in the database, read by the application's own
+ * service.
+ */
 @WebIntegrationTest
 class WorkingDayCalendarDataTest {
 

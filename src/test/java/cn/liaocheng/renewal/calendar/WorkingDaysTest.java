@@ -19,9 +19,9 @@ import cn.liaocheng.renewal.calendar.DayException.Kind;
 import cn.liaocheng.renewal.calendar.DayException.Source;
 
 /**
- * The counting rules, over the official 2025 and 2026 exceptions given as a list (only the weekday holidays and the
- * weekend make-up days, which is all the counting needs). The migration's own data is checked in
- * {@link WorkingDayCalendarDataTest}.
+ * The counting rules, over the official 2025 and 2026 exceptions given as a list (only
+ * the weekday holidays and the weekend make-up days, which is all the counting needs).
+ * The migration's own data is checked in {@link WorkingDayCalendarDataTest}.
  */
 class WorkingDaysTest {
 
@@ -42,15 +42,18 @@ class WorkingDaysTest {
 	@Test
 	void tenWorkingDaysAcrossTheSpringFestival2026CountBothMakeUpSaturdays() {
 		// From Thu 2026-02-12: Fri 2/13 = 1, Sat 2/14 (make-up) = 2, 2/15-2/23 off (春节),
-		// Tue 2/24 = 3, Wed 2/25 = 4, Thu 2/26 = 5, Fri 2/27 = 6, Sat 2/28 (make-up) = 7, Sun 3/1 off,
+		// Tue 2/24 = 3, Wed 2/25 = 4, Thu 2/26 = 5, Fri 2/27 = 6, Sat 2/28 (make-up) = 7,
+		// Sun 3/1 off,
 		// Mon 3/2 = 8, Tue 3/3 = 9, Wed 3/4 = 10.
 		assertThat(workingDays.plusWorkingDays(LocalDate.of(2026, 2, 12), 10)).isEqualTo(LocalDate.of(2026, 3, 4));
 	}
 
 	@Test
 	void nationalDay2025IsSkippedAndItsMakeUpSundayAndSaturdayCount() {
-		// From Fri 2025-09-26: Sat 9/27 off, Sun 9/28 (make-up) = 1, Mon 9/29 = 2, Tue 9/30 = 3, 10/1-10/8 off,
-		// Thu 10/9 = 4, Fri 10/10 = 5, Sat 10/11 (make-up) = 6, Sun 10/12 off, Mon 10/13 = 7.
+		// From Fri 2025-09-26: Sat 9/27 off, Sun 9/28 (make-up) = 1, Mon 9/29 = 2, Tue
+		// 9/30 = 3, 10/1-10/8 off,
+		// Thu 10/9 = 4, Fri 10/10 = 5, Sat 10/11 (make-up) = 6, Sun 10/12 off, Mon 10/13
+		// = 7.
 		LocalDate friday = LocalDate.of(2025, 9, 26);
 
 		assertThat(workingDays.plusWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2025, 9, 28));
@@ -63,7 +66,8 @@ class WorkingDaysTest {
 	void dueSoonCountsBackTwoWorkingDaysOverWeekendsAndHolidays() {
 		// Due on a Monday: due soon from the Thursday before (Friday and Monday remain).
 		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 3, 17), 2)).isEqualTo(LocalDate.of(2025, 3, 13));
-		// Due on 10 October 2025, after the National Day week: back over the holidays to the make-up Sunday 28 September.
+		// Due on 10 October 2025, after the National Day week: back over the holidays to
+		// the make-up Sunday 28 September.
 		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 10, 10), 1)).isEqualTo(LocalDate.of(2025, 10, 9));
 		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 10, 9), 1)).isEqualTo(LocalDate.of(2025, 9, 30));
 		assertThat(workingDays.minusWorkingDays(LocalDate.of(2025, 9, 30), 2)).isEqualTo(LocalDate.of(2025, 9, 28));
@@ -78,7 +82,8 @@ class WorkingDaysTest {
 
 	@Test
 	void fiveWorkingDayPublicNoticeFromAFridayEndsOnTheNextFriday() {
-		// Published Fri 2026-03-06: Mon 3/9 .. Fri 3/13 are the five days; it closes at 23:59:59 Beijing time.
+		// Published Fri 2026-03-06: Mon 3/9 .. Fri 3/13 are the five days; it closes at
+		// 23:59:59 Beijing time.
 		Instant published = OffsetDateTime.parse("2026-03-06T16:30:00+08:00").toInstant();
 
 		assertThat(workingDays.deadline(published, 5, WorkingDays.CHINA))
@@ -87,7 +92,8 @@ class WorkingDaysTest {
 
 	@Test
 	void fiveWorkingDayPublicNoticeFromAFridayBeforeDragonBoatStepsOverIt() {
-		// Published Fri 2026-06-12: Mon 6/15 = 1 .. Thu 6/18 = 4, Fri 6/19 off (端午), weekend, Mon 6/22 = 5.
+		// Published Fri 2026-06-12: Mon 6/15 = 1 .. Thu 6/18 = 4, Fri 6/19 off (端午),
+		// weekend, Mon 6/22 = 5.
 		Instant published = OffsetDateTime.parse("2026-06-12T09:00:00+08:00").toInstant();
 
 		assertThat(workingDays.deadline(published, 5, WorkingDays.CHINA))
@@ -96,8 +102,10 @@ class WorkingDaysTest {
 
 	@Test
 	void tenWorkingDayCorrectionPeriodFromBeforeLabourDay2026() {
-		// Returned for correction Tue 2026-04-28: Wed 4/29 = 1, Thu 4/30 = 2, 5/1-5/5 off (劳动节), Wed 5/6 = 3,
-		// Thu 5/7 = 4, Fri 5/8 = 5, Sat 5/9 (make-up) = 6, Sun 5/10 off, Mon 5/11 = 7 .. Thu 5/14 = 10.
+		// Returned for correction Tue 2026-04-28: Wed 4/29 = 1, Thu 4/30 = 2, 5/1-5/5 off
+		// (劳动节), Wed 5/6 = 3,
+		// Thu 5/7 = 4, Fri 5/8 = 5, Sat 5/9 (make-up) = 6, Sun 5/10 off, Mon 5/11 = 7 ..
+		// Thu 5/14 = 10.
 		Instant returned = OffsetDateTime.parse("2026-04-28T10:15:00+08:00").toInstant();
 
 		assertThat(workingDays.deadline(returned, 10, WorkingDays.CHINA))
@@ -106,7 +114,8 @@ class WorkingDaysTest {
 
 	@Test
 	void deadlineCountsFromTheDateInBeijingNotInUtc() {
-		// 2025-09-25T20:00Z is already Fri 9/26 04:00 in Beijing: counting from 9/26 gives Fri 10/10, whereas
+		// 2025-09-25T20:00Z is already Fri 9/26 04:00 in Beijing: counting from 9/26
+		// gives Fri 10/10, whereas
 		// counting from the UTC date (Thu 9/25) would give Thu 10/9.
 		Instant lateUtcEvening = Instant.parse("2025-09-25T20:00:00Z");
 
@@ -129,8 +138,8 @@ class WorkingDaysTest {
 
 	@Test
 	void countingBetweenTwoDatesUndoesAddingWorkingDays() {
-		for (LocalDate start = LocalDate.of(2025, 1, 1); start.isBefore(LocalDate.of(2026, 11, 1)); start = start
-			.plusDays(3)) {
+		for (LocalDate start = LocalDate.of(2025, 1, 1); start
+			.isBefore(LocalDate.of(2026, 11, 1)); start = start.plusDays(3)) {
 			for (int n : new int[] { 1, 5, 10, 20 }) {
 				assertThat(workingDays.workingDaysBetween(start, workingDays.plusWorkingDays(start, n)))
 					.as("%s + %d", start, n)
@@ -141,7 +150,8 @@ class WorkingDaysTest {
 
 	@Test
 	void workingDaysBetweenAcrossTheSpringFestival2026() {
-		// Exclusive Thu 2/12, inclusive Sat 2/28: 2/13, 2/14, 2/24, 2/25, 2/26, 2/27, 2/28.
+		// Exclusive Thu 2/12, inclusive Sat 2/28: 2/13, 2/14, 2/24, 2/25, 2/26, 2/27,
+		// 2/28.
 		assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 2, 12), LocalDate.of(2026, 2, 28))).isEqualTo(7);
 		assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 2, 12), LocalDate.of(2026, 2, 12))).isZero();
 	}
@@ -158,7 +168,8 @@ class WorkingDaysTest {
 
 	@Test
 	void refusesNegativeCountsAndReversedRanges() {
-		assertThatIllegalArgumentException().isThrownBy(() -> workingDays.plusWorkingDays(LocalDate.of(2026, 3, 2), -1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> workingDays.plusWorkingDays(LocalDate.of(2026, 3, 2), -1));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> workingDays.workingDaysBetween(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1)));
 	}

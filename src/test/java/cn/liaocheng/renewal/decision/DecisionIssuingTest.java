@@ -37,7 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** Issuing decisions on the shared H2 system: signature, text, idempotency, numbering under concurrency. */
+/**
+ * Issuing decisions on the shared H2 system: signature, text, idempotency, numbering
+ * under concurrency.
+ */
 @WebIntegrationTest
 class DecisionIssuingTest {
 
@@ -87,7 +90,8 @@ class DecisionIssuingTest {
 
 	@Test
 	void pdfsigCallsTheSignatureValidAndOneChangedByteInvalid() throws Exception {
-		IssuedDecision issued = decisions.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
+		IssuedDecision issued = decisions
+			.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
 		byte[] pdf = decisions.pdf(issued.id());
 		Path file = Poppler.save("subsidy-allocated", pdf);
 
@@ -105,12 +109,12 @@ class DecisionIssuingTest {
 
 	@Test
 	void extractedTextStatesEnterpriseCreditCodeAmountAndOpinions() throws Exception {
-		IssuedDecision issued = decisions.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
+		IssuedDecision issued = decisions
+			.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), "finance"));
 		String text = text(decisions.pdf(issued.id()));
 
-		assertThat(text).contains(SampleDecisions.ENTERPRISE, SampleDecisions.CREDIT_CODE, "965,000.05",
-				"玖拾陆万伍仟元零伍分", issued.number(), "奖补资金下达通知书", "冠县工业和信息化局", "冠县工信局审核员",
-				issued.verificationCode(), "2026年5月8日");
+		assertThat(text).contains(SampleDecisions.ENTERPRISE, SampleDecisions.CREDIT_CODE, "965,000.05", "玖拾陆万伍仟元零伍分",
+				issued.number(), "奖补资金下达通知书", "冠县工业和信息化局", "冠县工信局审核员", issued.verificationCode(), "2026年5月8日");
 	}
 
 	@Test
@@ -120,8 +124,8 @@ class DecisionIssuingTest {
 		Poppler.save("project-refused", pdf);
 		String text = text(pdf).replaceAll("\\s+", "");
 
-		assertThat(text).contains("不予入库决定书", "限制类设备", "节能审查意见尚未取得", "六十日内", "《中华人民共和国行政复议法》",
-				"聊城市人民政府申请行政复议", "六个月内", "《中华人民共和国行政诉讼法》");
+		assertThat(text).contains("不予入库决定书", "限制类设备", "节能审查意见尚未取得", "六十日内", "《中华人民共和国行政复议法》", "聊城市人民政府申请行政复议", "六个月内",
+				"《中华人民共和国行政诉讼法》");
 	}
 
 	@Test
@@ -167,8 +171,9 @@ class DecisionIssuingTest {
 		assertThat(decisionsOf(application)).isEqualTo(3);
 		assertThat(march.number()).startsWith("聊财审〔2026〕");
 		Poppler.save("interest-subsidy-payment", decisions.pdf(march.id()));
-		assertThat(text(decisions.pdf(march.id()))).contains("贴息资金拨付通知书", "2026-03期", "2,000.00", "LCCZ-2026-0508-01",
-				"ICBC-LC-2026-0316", "48,000,000.00").doesNotContain("行政复议");
+		assertThat(text(decisions.pdf(march.id())))
+			.contains("贴息资金拨付通知书", "2026-03期", "2,000.00", "LCCZ-2026-0508-01", "ICBC-LC-2026-0316", "48,000,000.00")
+			.doesNotContain("行政复议");
 		assertThat(decisions.allForApplication(application)).extracting(IssuedDecision::id)
 			.containsExactly(listed.id(), march.id(), april.id());
 		assertThatThrownBy(() -> decisions.issue(SampleDecisions.interestPayment(application, null, "1.00")))
@@ -190,8 +195,8 @@ class DecisionIssuingTest {
 	void aRefusalWithoutReasonsIsNotIssued() {
 		DecisionRequest valid = SampleDecisions.projectRefused(SampleDecisions.newApplicationId());
 		DecisionRequest noReasons = new DecisionRequest(valid.applicationId(), valid.issuingBody(), valid.type(),
-				valid.enterpriseName(), valid.creditCode(), null, valid.projectName(), null, null, null, null, List.of(),
-				null);
+				valid.enterpriseName(), valid.creditCode(), null, valid.projectName(), null, null, null, null,
+				List.of(), null);
 
 		assertThatThrownBy(() -> decisions.issue(noReasons)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("reasons");
@@ -287,7 +292,10 @@ class DecisionIssuingTest {
 		return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
 
-	/** Flips one bit inside the first page's content stream: inside the signed range, far from the signature. */
+	/**
+	 * Flips one bit inside the first page's content stream: inside the signed range, far
+	 * from the signature.
+	 */
 	static byte[] changeOneByteInPageContent(byte[] pdf) throws Exception {
 		int contentsStart;
 		long contentObject;

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
-/** Numbering and idempotency on the production database, where row locks and unique violations behave for real. */
+/**
+ * Numbering and idempotency on the production database, where row locks and unique
+ * violations behave for real.
+ */
 @Tag("own-context")
 @SpringBootTest
 @ActiveProfiles({ "postgres", "demo" })
@@ -71,7 +74,8 @@ class DecisionsOnPostgresTest {
 		List<IssuedDecision> issued = runTogether(calls);
 
 		assertThat(issued.stream().map(IssuedDecision::id).distinct()).hasSize(2);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM decision WHERE application_id = ? AND stage = 'INTEREST_SUBSIDY_PAYMENT'")
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM decision WHERE application_id = ? AND stage = 'INTEREST_SUBSIDY_PAYMENT'")
 			.param(application)
 			.query(Integer.class)
 			.single()).isEqualTo(2);

@@ -15,9 +15,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Many decisions of one body issued at once while another transaction holds the body's 2026 counter row, longer than
- * H2's default row-lock wait of one second: every issuer has to wait for the row in the database, and the numbers
- * must still come out consecutive, in the order the decisions were made, without gaps or duplicates.
+ * Many decisions of one body issued at once while another transaction holds the body's
+ * 2026 counter row, longer than H2's default row-lock wait of one second: every issuer
+ * has to wait for the row in the database, and the numbers must still come out
+ * consecutive, in the order the decisions were made, without gaps or duplicates.
  */
 final class NumberingRace {
 
@@ -35,13 +36,17 @@ final class NumberingRace {
 	}
 
 	/**
-	 * The counter's value when the race began, the decisions issued, and how many decisions of the body other
-	 * transactions committed while the row was held (none, rightly).
+	 * The counter's value when the race began, the decisions issued, and how many
+	 * decisions of the body other transactions committed while the row was held (none,
+	 * rightly).
 	 */
 	record Outcome(int before, List<IssuedDecision> issued, int issuedWhileHeld) {
 	}
 
-	/** Subsidy allocations of {@code count} new applications by {@code body}, all started while the row is held. */
+	/**
+	 * Subsidy allocations of {@code count} new applications by {@code body}, all started
+	 * while the row is held.
+	 */
 	Outcome issueAtOnce(String body, int count, Duration hold) throws Exception {
 		// The year's counter row exists after the body's first decision.
 		decisions.issue(SampleDecisions.subsidyAllocated(SampleDecisions.newApplicationId(), body));
@@ -51,8 +56,8 @@ final class NumberingRace {
 			AtomicInteger before = new AtomicInteger();
 			AtomicInteger issuedWhileHeld = new AtomicInteger(-1);
 			Future<?> holder = pool.submit(() -> own.executeWithoutResult(status -> {
-				before.set(jdbc
-					.sql("SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = 2026 FOR UPDATE")
+				before.set(jdbc.sql(
+						"SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = 2026 FOR UPDATE")
 					.param(body)
 					.query(Integer.class)
 					.single());
@@ -79,10 +84,14 @@ final class NumberingRace {
 		}
 	}
 
-	/** The body's 2026 serial numbers after {@code after}, in the order the decisions were made. */
+	/**
+	 * The body's 2026 serial numbers after {@code after}, in the order the decisions were
+	 * made.
+	 */
 	List<Integer> serialsInIssueOrder(String body, int after) {
-		return jdbc.sql("SELECT serial_no FROM decision WHERE body_key = ? AND decision_year = 2026 AND serial_no > ?"
-				+ " ORDER BY id")
+		return jdbc
+			.sql("SELECT serial_no FROM decision WHERE body_key = ? AND decision_year = 2026 AND serial_no > ?"
+					+ " ORDER BY id")
 			.params(body, after)
 			.query(Integer.class)
 			.list();

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** poppler-utils (pdfsig, pdffonts, pdftoppm), as CI installs them, and where the sample decisions go. */
+/**
+ * poppler-utils (pdfsig, pdffonts, pdftoppm), as CI installs them, and where the sample
+ * decisions go.
+ */
 final class Poppler {
 
 	static final Path SAMPLES = Path.of("target", "decisions");

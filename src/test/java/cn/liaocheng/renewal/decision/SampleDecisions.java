@@ -21,7 +21,8 @@ final class SampleDecisions {
 	static final LocalDate DATE = LocalDate.of(2026, 5, 8);
 
 	/** Application ids no other test uses, even in a shared context. */
-	private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+	private static final AtomicLong IDS = new AtomicLong(
+			ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
 
 	private SampleDecisions() {
 	}
@@ -43,16 +44,14 @@ final class SampleDecisions {
 	static DecisionRequest projectAccepted(long applicationId) {
 		return new DecisionRequest(applicationId, "industry", DecisionType.PROJECT_ACCEPTED, ENTERPRISE, CREDIT_CODE,
 				null, PROJECT, "XM-2026-000017",
-				new Amounts(new BigDecimal("12800000"), new BigDecimal("9650000.50"), null, null, null, null, null), null,
-				opinions(), List.of(), DATE);
+				new Amounts(new BigDecimal("12800000"), new BigDecimal("9650000.50"), null, null, null, null, null),
+				null, opinions(), List.of(), DATE);
 	}
 
 	static DecisionRequest projectRefused(long applicationId) {
 		return new DecisionRequest(applicationId, "industry", DecisionType.PROJECT_REFUSED, ENTERPRISE, CREDIT_CODE,
 				null, PROJECT, "XM-2026-000018", Amounts.NONE, null, opinions(),
-				List.of("拟购置的3台普通车床属于《产业结构调整指导目录》限制类设备，不符合实施方案第一项重点任务的更新方向。",
-						"项目节能审查意见尚未取得。"),
-				DATE);
+				List.of("拟购置的3台普通车床属于《产业结构调整指导目录》限制类设备，不符合实施方案第一项重点任务的更新方向。", "项目节能审查意见尚未取得。"), DATE);
 	}
 
 	static DecisionRequest subsidyAllocated(long applicationId, String body) {
@@ -71,8 +70,8 @@ final class SampleDecisions {
 
 	static DecisionRequest interestPayment(long applicationId, String period, String amount) {
 		return new DecisionRequest(applicationId, "finance", DecisionType.INTEREST_SUBSIDY_PAYMENT, ENTERPRISE,
-				CREDIT_CODE, null, PROJECT, "DK-2026-000005",
-				new Amounts(null, null, null, new BigDecimal("5000000"), new BigDecimal("3.10"), 36, new BigDecimal(amount)),
+				CREDIT_CODE, null, PROJECT, "DK-2026-000005", new Amounts(null, null, null, new BigDecimal("5000000"),
+						new BigDecimal("3.10"), 36, new BigDecimal(amount)),
 				"中国工商银行聊城分行", List.of(), List.of(), DATE, null,
 				new DecisionRequest.Payment(period, LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 31), 16,
 						new BigDecimal("48000000.00"), new BigDecimal("1.5"), new BigDecimal(amount), DATE,

@@ -84,10 +84,12 @@ class VerificationPageTest {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		if (csrfToken != null) {
 			body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
-					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"决定书.pdf\"\r\n"
-				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(pdf);
 		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return body.toByteArray();

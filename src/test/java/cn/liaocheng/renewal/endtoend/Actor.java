@@ -28,10 +28,12 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * One demo user at the other end of a real HTTP connection, for the end-to-end test: an enterprise using
- * {@code /api/applications}, or a reviewer doing in {@code /engine-rest} exactly what Tasklist does (query, claim,
- * submit-form). GET and POST go through {@link WebClient} with Basic credentials; PUT, byte downloads and multipart
- * bodies, which it does not offer, go through a plain {@link HttpClient} with the same credentials.
+ * One demo user at the other end of a real HTTP connection, for the end-to-end test: an
+ * enterprise using {@code /api/applications}, or a reviewer doing in {@code /engine-rest}
+ * exactly what Tasklist does (query, claim, submit-form). GET and POST go through
+ * {@link WebClient} with Basic credentials; PUT, byte downloads and multipart bodies,
+ * which it does not offer, go through a plain {@link HttpClient} with the same
+ * credentials.
  */
 final class Actor {
 
@@ -85,12 +87,16 @@ final class Actor {
 		return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	/** A multipart/form-data POST with one file part named {@code file}, as a browser's upload form sends it. */
+	/**
+	 * A multipart/form-data POST with one file part named {@code file}, as a browser's
+	 * upload form sends it.
+	 */
 	HttpResponse<String> upload(String path, String fileName, String mediaType, byte[] content) {
 		String boundary = "----e2e" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: " + mediaType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return web.post(path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
@@ -104,9 +110,13 @@ final class Actor {
 		return parse(r.body());
 	}
 
-	// ---------------------------------------------------------------- Camunda REST, as Tasklist uses it
+	// ---------------------------------------------------------------- Camunda REST, as
+	// Tasklist uses it
 
-	/** The tasks of an application (its business key, in every sub-process) this user may see, at one step. */
+	/**
+	 * The tasks of an application (its business key, in every sub-process) this user may
+	 * see, at one step.
+	 */
 	List<JsonNode> tasks(long applicationId, String taskDefinitionKey) {
 		JsonNode list = getJson("/engine-rest/task?processInstanceBusinessKey=" + applicationId
 				+ (taskDefinitionKey == null ? "" : "&taskDefinitionKey=" + taskDefinitionKey));
@@ -115,7 +125,10 @@ final class Actor {
 		return result;
 	}
 
-	/** Waits for a task of the application at this step to appear in this user's task list. */
+	/**
+	 * Waits for a task of the application at this step to appear in this user's task
+	 * list.
+	 */
 	JsonNode awaitTask(long applicationId, String taskDefinitionKey) {
 		return await(user + " sees " + taskDefinitionKey + " of application " + applicationId, () -> {
 			List<JsonNode> found = tasks(applicationId, taskDefinitionKey);
@@ -128,10 +141,12 @@ final class Actor {
 	}
 
 	/**
-	 * Claims this user's task at the step and completes it as Tasklist completes a Camunda Form:
-	 * {@code POST /engine-rest/task/{id}/submit-form} with {@code {"variables": {name: {"value": …}}}}.
+	 * Claims this user's task at the step and completes it as Tasklist completes a
+	 * Camunda Form: {@code POST /engine-rest/task/{id}/submit-form} with
+	 * {@code {"variables": {name: {"value": …}}}}.
 	 */
-	String act(long applicationId, String taskDefinitionKey, String decision, String opinion, Map<String, Object> extra) {
+	String act(long applicationId, String taskDefinitionKey, String decision, String opinion,
+			Map<String, Object> extra) {
 		JsonNode task = awaitTask(applicationId, taskDefinitionKey);
 		String id = task.get("id").asText();
 		HttpResponse<String> claimed = claim(id);
@@ -143,7 +158,8 @@ final class Actor {
 		ObjectNode body = JSON.createObjectNode();
 		body.set("variables", variables);
 		HttpResponse<String> submitted = postJson("/engine-rest/task/" + id + "/submit-form", body);
-		assertThat(submitted.statusCode()).as("%s submits the form of %s: %s", user, taskDefinitionKey, submitted.body())
+		assertThat(submitted.statusCode())
+			.as("%s submits the form of %s: %s", user, taskDefinitionKey, submitted.body())
 			.isIn(200, 204);
 		return id;
 	}
@@ -152,7 +168,8 @@ final class Actor {
 		return act(applicationId, taskDefinitionKey, decision, opinion, Map.of());
 	}
 
-	// ---------------------------------------------------------------- the enterprise's API
+	// ---------------------------------------------------------------- the enterprise's
+	// API
 
 	long createDraft(String kind, Object dossier) {
 		HttpResponse<String> r = postJson("/api/applications?kind=" + kind, dossier, "Idempotency-Key",
@@ -168,7 +185,8 @@ final class Actor {
 	}
 
 	JsonNode submit(long applicationId) {
-		HttpResponse<String> r = postJson("/api/applications/" + applicationId + "/submit", Map.of("declarationConfirmed", true));
+		HttpResponse<String> r = postJson("/api/applications/" + applicationId + "/submit",
+				Map.of("declarationConfirmed", true));
 		assertThat(r.statusCode()).as("%s submits %d: %s", user, applicationId, r.body()).isEqualTo(200);
 		return parse(r.body());
 	}
@@ -184,11 +202,12 @@ final class Actor {
 	/** Waits until the enterprise sees the application at this stage. */
 	JsonNode awaitStatus(long applicationId, String status) {
 		String[] last = { null };
-		return await(() -> "application " + applicationId + " reaches " + status + " (last seen: " + last[0] + ")", () -> {
-			JsonNode d = detail(applicationId);
-			last[0] = d.at("/summary/status").asText();
-			return status.equals(last[0]) ? d : null;
-		});
+		return await(() -> "application " + applicationId + " reaches " + status + " (last seen: " + last[0] + ")",
+				() -> {
+					JsonNode d = detail(applicationId);
+					last[0] = d.at("/summary/status").asText();
+					return status.equals(last[0]) ? d : null;
+				});
 	}
 
 	// ---------------------------------------------------------------- utilities

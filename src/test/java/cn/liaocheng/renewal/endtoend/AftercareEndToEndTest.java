@@ -44,12 +44,14 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * After the award, on the real PostgreSQL server and through the HTTP doors each person uses: a subsidy of 冠县's demo
- * enterprise is allocated through the whole review, then 冠县's finance bureau pays it in Tasklist
- * ({@code /engine-rest}), the enterprise applies for acceptance with its evidence through the API, 冠县's industry
- * bureau checks, the city industry bureau accepts on site — and, in turn, passes it (then the performance report and
- * its score), orders a rectification that lapses, or fails it. The two failures announce {@link ClawbackDue}. Other
- * counties' reviewers, another enterprise and requests with fields the forms lack are refused on the way.
+ * After the award, on the real PostgreSQL server and through the HTTP doors each person
+ * uses: a subsidy of 冠县's demo enterprise is allocated through the whole review, then
+ * 冠县's finance bureau pays it in Tasklist ({@code /engine-rest}), the enterprise applies
+ * for acceptance with its evidence through the API, 冠县's industry bureau checks, the city
+ * industry bureau accepts on site — and, in turn, passes it (then the performance report
+ * and its score), orders a rectification that lapses, or fails it. The two failures
+ * announce {@link ClawbackDue}. Other counties' reviewers, another enterprise and
+ * requests with fields the forms lack are refused on the way.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,7 +65,10 @@ class AftercareEndToEndTest {
 
 	static final String APPROVE = "APPROVE";
 
-	/** Every ClawbackDue the application published, whatever thread (the job executor's) published it. */
+	/**
+	 * Every ClawbackDue the application published, whatever thread (the job executor's)
+	 * published it.
+	 */
 	static final List<ClawbackDue> CLAWBACKS = new CopyOnWriteArrayList<>();
 
 	@TestConfiguration
@@ -120,7 +125,8 @@ class AftercareEndToEndTest {
 	void aPaidProjectIsAcceptedAndEvaluatedAndOthersAreKeptOut() {
 		long id = allocatedSubsidy("冠县轴承磨削线节能改造项目");
 
-		// Only 冠县's finance bureau has the payment task; 临清's neither sees nor can take it.
+		// Only 冠县's finance bureau has the payment task; 临清's neither sees nor can take
+		// it.
 		String paymentTask = gxFinance.awaitTask(id, "Task_RecordPayment").get("id").asText();
 		Actor lqFinance = Actor.as(port, "lq-finance");
 		assertThat(lqFinance.tasks(id, null)).as("lq-finance's tasks of 冠县's case").isEmpty();
@@ -145,24 +151,29 @@ class AftercareEndToEndTest {
 		assertThat(paid.at("/payments/0/voucherNo").asText()).isEqualTo("GK-2026-0088");
 		assertThat(enterprise.detail(id).at("/summary/status").asText()).isEqualTo("APPROVED");
 
-		// Another enterprise gets 404 for every door of the case; a field the form lacks is refused whole.
+		// Another enterprise gets 404 for every door of the case; a field the form lacks
+		// is refused whole.
 		Actor other = Actor.as(port, DemoUsers.OTHER_ENTERPRISE);
 		assertThat(other.get("/api/applications/" + id + "/aftercare").statusCode()).isEqualTo(404);
-		assertThat(multipart(other, "/api/applications/" + id + "/aftercare/acceptance", acceptanceParts()).statusCode())
+		assertThat(
+				multipart(other, "/api/applications/" + id + "/aftercare/acceptance", acceptanceParts()).statusCode())
 			.isEqualTo(404);
 		List<Part> withExtra = new ArrayList<>(acceptanceParts());
 		withExtra.add(Part.field("applicationId", "1"));
-		HttpResponse<String> refused = multipart(enterprise, "/api/applications/" + id + "/aftercare/acceptance", withExtra);
+		HttpResponse<String> refused = multipart(enterprise, "/api/applications/" + id + "/aftercare/acceptance",
+				withExtra);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("applicationId");
 		assertThat(enterprise.getJson("/api/applications/" + id + "/aftercare").get("submissions")).isEmpty();
 		// Wrong role, other spellings of the path: nothing of the case comes out.
-		assertThat(gxFinance.get("/api/applications/" + id + "/aftercare").statusCode()).as("a reviewer at the enterprise API")
+		assertThat(gxFinance.get("/api/applications/" + id + "/aftercare").statusCode())
+			.as("a reviewer at the enterprise API")
 			.isEqualTo(403);
 		assertThat(enterprise.get("/review/aftercare/" + id).statusCode()).as("the enterprise at the reviewers' page")
 			.isEqualTo(403);
-		for (String spelling : List.of("/api//applications/" + id + "/aftercare", "/api/applications/" + id + "/aftercare/",
-				"/api/applications/" + id + "/./aftercare", "/api/applications/" + id + "/aftercare;x=1")) {
+		for (String spelling : List.of("/api//applications/" + id + "/aftercare",
+				"/api/applications/" + id + "/aftercare/", "/api/applications/" + id + "/./aftercare",
+				"/api/applications/" + id + "/aftercare;x=1")) {
 			HttpResponse<String> answer = other.get(spelling);
 			assertThat(answer.statusCode()).as("ent-lq at %s", spelling).isIn(400, 403, 404);
 			assertThat(answer.body()).as("ent-lq at %s", spelling).doesNotContain("GK-2026-0088", "160000");
@@ -196,13 +207,15 @@ class AftercareEndToEndTest {
 		assertThat(done.at("/findings/2/score").asInt()).isEqualTo(88);
 		assertThat(done.at("/submissions/1/outputValue").decimalValue()).isEqualByComparingTo("12500000");
 
-		// The files: the enterprise and the bodies that handled the case read them, nobody else.
+		// The files: the enterprise and the bodies that handled the case read them,
+		// nobody else.
 		long evidenceId = done.at("/submissions/0/evidence/0/id").asLong();
 		assertThat(enterprise.getBytes("/api/applications/" + id + "/aftercare/evidence/" + evidenceId).statusCode())
 			.isEqualTo(200);
 		assertThat(other.getBytes("/api/applications/" + id + "/aftercare/evidence/" + evidenceId).statusCode())
 			.isEqualTo(404);
-		assertThat(lcIndustry.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode()).isEqualTo(200);
+		assertThat(lcIndustry.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode())
+			.isEqualTo(200);
 		assertThat(Actor.as(port, "lq-industry").get("/review/aftercare/" + id).statusCode()).isEqualTo(404);
 		assertThat(Actor.as(port, "lc-market").get("/review/aftercare/" + id).statusCode()).isEqualTo(404);
 
@@ -239,7 +252,8 @@ class AftercareEndToEndTest {
 			String step = enterprise.getJson("/api/applications/" + failing + "/aftercare").get("currentStep").asText();
 			return step.contains("追回") ? step : null;
 		})).isEqualTo("验收不通过，已转入奖补资金追回");
-		// The announcement starts the clawback itself: the city industry bureau finds it waiting for its determination,
+		// The announcement starts the clawback itself: the city industry bureau finds it
+		// waiting for its determination,
 		// with the recorded finding, and so does the enterprise on its case.
 		for (long clawedBack : new long[] { lapsing, failing }) {
 			JsonNode clawback = Actor.await("the clawback of " + clawedBack,
@@ -256,7 +270,10 @@ class AftercareEndToEndTest {
 
 	// ---------------------------------------------------------------- the way there
 
-	/** A project registered and a subsidy on it allocated, all through the HTTP doors (the notice timer fired). */
+	/**
+	 * A project registered and a subsidy on it allocated, all through the HTTP doors (the
+	 * notice timer fired).
+	 */
 	long allocatedSubsidy(String projectName) {
 		long project = enterprise.createDraft("PROJECT", ThreeKindsEndToEndTest.project(projectName));
 		enterprise.attach(project, "BUSINESS_LICENCE", PDF);
@@ -331,16 +348,24 @@ class AftercareEndToEndTest {
 		}
 	}
 
-	/** The timer of this case at the element, fired as the job executor does when its date comes. */
+	/**
+	 * The timer of this case at the element, fired as the job executor does when its date
+	 * comes.
+	 */
 	void fireTimer(long id, String activityId) {
-		Job timer = Actor.await("timer " + activityId + " of " + id, () -> runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(Long.toString(id))
-			.list()
-			.stream()
-			.flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).timers().activityId(activityId)
-				.list().stream())
-			.findFirst()
-			.orElse(null));
+		Job timer = Actor.await("timer " + activityId + " of " + id,
+				() -> runtime.createProcessInstanceQuery()
+					.processInstanceBusinessKey(Long.toString(id))
+					.list()
+					.stream()
+					.flatMap(p -> management.createJobQuery()
+						.processInstanceId(p.getId())
+						.timers()
+						.activityId(activityId)
+						.list()
+						.stream())
+					.findFirst()
+					.orElse(null));
 		management.executeJob(timer.getId());
 	}
 
@@ -373,7 +398,8 @@ class AftercareEndToEndTest {
 		return body;
 	}
 
-	// ---------------------------------------------------------------- multipart, as a browser or client sends it
+	// ---------------------------------------------------------------- multipart, as a
+	// browser or client sends it
 
 	record Part(String name, String fileName, byte[] content) {
 
@@ -406,8 +432,9 @@ class AftercareEndToEndTest {
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((actor.user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((actor.user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();

@@ -50,24 +50,26 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * The benchmark (not part of the test suite: tag {@code benchmark}, run by {@code bench/run}, see
- * {@code docs/performance.md}). Everything is measured in one run on one machine, the product beside its reference,
- * because on a shared machine only ratios taken together mean anything:
+ * The benchmark (not part of the test suite: tag {@code benchmark}, run by
+ * {@code bench/run}, see {@code docs/performance.md}). Everything is measured in one run
+ * on one machine, the product beside its reference, because on a shared machine only
+ * ratios taken together mean anything:
  * <ul>
- * <li>project registrations from submission to signed decision through the product's HTTP API and security with 1,
- * 4 and 8 clients, and the same models driven through a bare engine's Java API ({@link BareEngine}); latencies of
- * each step;</li>
- * <li>decisions issued per second against PDFBox + BouncyCastle rendering and signing the same document
- * ({@link RawDecisionSigning});</li>
- * <li>start-up time against a minimal Camunda Spring Boot application ({@code MinimalCamundaApplication}), and the
- * node's RSS under load;</li>
+ * <li>project registrations from submission to signed decision through the product's HTTP
+ * API and security with 1, 4 and 8 clients, and the same models driven through a bare
+ * engine's Java API ({@link BareEngine}); latencies of each step;</li>
+ * <li>decisions issued per second against PDFBox + BouncyCastle rendering and signing the
+ * same document ({@link RawDecisionSigning});</li>
+ * <li>start-up time against a minimal Camunda Spring Boot application
+ * ({@code MinimalCamundaApplication}), and the node's RSS under load;</li>
  * <li>one node against two behind nginx ({@link LoadBalancer});</li>
- * <li>the reviewer's task list and the enterprise's list with few and with many open cases, seeded through the
- * engine in batches.</li>
+ * <li>the reviewer's task list and the enterprise's list with few and with many open
+ * cases, seeded through the engine in batches.</li>
  * </ul>
- * Sizes: {@code -Drenewal.bench.cases=N} cases per client and level (default 4), {@code -Drenewal.bench.open=1000,100000}
- * open cases for the list measurements (default 1000,10000). Output: the table on standard output and in
- * {@code target/benchmark/}, {@code docs/performance/benchmark.csv} and {@code docs/performance/benchmark.png}.
+ * Sizes: {@code -Drenewal.bench.cases=N} cases per client and level (default 4),
+ * {@code -Drenewal.bench.open=1000,100000} open cases for the list measurements (default
+ * 1000,10000). Output: the table on standard output and in {@code target/benchmark/},
+ * {@code docs/performance/benchmark.csv} and {@code docs/performance/benchmark.png}.
  */
 @Tag("benchmark")
 class Benchmark {
@@ -77,9 +79,14 @@ class Benchmark {
 	static final List<Integer> CLIENTS = List.of(1, 4, 8);
 
 	static final List<Integer> OPEN = Arrays.stream(System.getProperty("renewal.bench.open", "1000,10000").split(","))
-		.map(String::strip).map(Integer::valueOf).toList();
+		.map(String::strip)
+		.map(Integer::valueOf)
+		.toList();
 
-	/** Open cases per seeding transaction, and seeding transactions at a time ({@code -Drenewal.bench.seed-threads}). */
+	/**
+	 * Open cases per seeding transaction, and seeding transactions at a time
+	 * ({@code -Drenewal.bench.seed-threads}).
+	 */
 	static final int SEED_BATCH = 500;
 
 	static final int SEED_THREADS = Integer.getInteger("renewal.bench.seed-threads", 4);
@@ -87,18 +94,22 @@ class Benchmark {
 	static final boolean TWO_NODES = Boolean.parseBoolean(System.getProperty("renewal.bench.two-nodes", "true"));
 
 	/**
-	 * The prefix of the databases the benchmark creates and drops ({@code -Drenewal.bench.database=…}), so that two
-	 * runs on one PostgreSQL server (several checkouts of the project) do not drop each other's databases.
+	 * The prefix of the databases the benchmark creates and drops
+	 * ({@code -Drenewal.bench.database=…}), so that two runs on one PostgreSQL server
+	 * (several checkouts of the project) do not drop each other's databases.
 	 */
 	static final String DATABASE = System.getProperty("renewal.bench.database", "renewal_bench");
 
 	/**
-	 * The parts to run ({@code -Drenewal.bench.parts=startup,cases,decisions,nodes,lists}, default all of them): a run
-	 * of some parts prints its table and writes {@code target/benchmark/} only, leaving the committed figures in
-	 * {@code docs/performance/} as they are.
+	 * The parts to run
+	 * ({@code -Drenewal.bench.parts=startup,cases,decisions,nodes,lists}, default all of
+	 * them): a run of some parts prints its table and writes {@code target/benchmark/}
+	 * only, leaving the committed figures in {@code docs/performance/} as they are.
 	 */
-	static final Set<String> PARTS = Arrays.stream(System.getProperty("renewal.bench.parts",
-			"startup,cases,decisions,nodes,lists").split(",")).map(String::strip).collect(Collectors.toSet());
+	static final Set<String> PARTS = Arrays
+		.stream(System.getProperty("renewal.bench.parts", "startup,cases,decisions,nodes,lists").split(","))
+		.map(String::strip)
+		.collect(Collectors.toSet());
 
 	static final boolean ALL_PARTS = PARTS.containsAll(List.of("startup", "cases", "decisions", "nodes", "lists"));
 
@@ -124,7 +135,9 @@ class Benchmark {
 
 	final Map<Integer, double[]> casesPerSecond = new LinkedHashMap<>();
 
-	/** HTTP requests sent during the measured single-node loads (for requests per case). */
+	/**
+	 * HTTP requests sent during the measured single-node loads (for requests per case).
+	 */
 	final AtomicLong requests = new AtomicLong();
 
 	volatile boolean countRequests;
@@ -136,7 +149,8 @@ class Benchmark {
 				+ Files.readString(Path.of("/proc/loadavg")).strip() + "; cases per client and level " + CASES
 				+ "; open cases for the lists " + OPEN);
 		try (FaultNodes nodes = FaultNodes.on(DATABASE + "_product")) {
-			// Start-up: the product against a minimal Camunda Spring Boot application, one after the other.
+			// Start-up: the product against a minimal Camunda Spring Boot application,
+			// one after the other.
 			FaultNodes.Node node = nodes.start(FaultNodes.freePort(), "bench-node-1", jvm("bench-node-1"));
 			Duration minimalAgain = null;
 			if (PARTS.contains("startup")) {
@@ -150,7 +164,8 @@ class Benchmark {
 				cases(nodes, node);
 			}
 			if (PARTS.contains("decisions")) {
-				// Decisions issued per second against raw PDFBox + BouncyCastle on one thread.
+				// Decisions issued per second against raw PDFBox + BouncyCastle on one
+				// thread.
 				double issued = decisionsPerSecond(nodes, node.port(), 16, 8);
 				double raw = rawDecisionsPerSecond(16);
 				results.compare("decisions/s", "decisions issued (render, sign, number, store)", issued, "1/s", raw,
@@ -183,7 +198,10 @@ class Benchmark {
 		finish();
 	}
 
-	/** Whole cases per second, product against bare engine, with 1, 4 and 8 clients; latencies, RSS, per-case cost. */
+	/**
+	 * Whole cases per second, product against bare engine, with 1, 4 and 8 clients;
+	 * latencies, RSS, per-case cost.
+	 */
 	private void cases(FaultNodes nodes, FaultNodes.Node node) throws Exception {
 		PostgresTestDatabase.Fresh bareDatabase = PostgresTestDatabase.fresh(DATABASE + "_engine");
 		try (BareEngine bare = BareEngine.on(bareDatabase.url(), bareDatabase.user(), bareDatabase.password(),
@@ -201,18 +219,19 @@ class Benchmark {
 				double product = productCases(node.port(), clients, CASES, "p" + clients);
 				double reference = bareCases(bare.engine, clients, CASES, "b" + clients);
 				casesPerSecond.put(clients, new double[] { product, reference });
-				results.compare("cases/s", "cases/s, " + clients + (clients == 1 ? " client" : " clients"), product, "1/s",
-						reference, "bare engine, same models", clients == 4 ? "≥ 0.7×" : null,
+				results.compare("cases/s", "cases/s, " + clients + (clients == 1 ? " client" : " clients"), product,
+						"1/s", reference, "bare engine, same models", clients == 4 ? "≥ 0.7×" : null,
 						clients == 4 ? product >= 0.7 * reference : null);
 			}
 			double rssMb = rss.stop();
 			countRequests = false;
 			int cases = finishedCases(nodes) - casesBefore;
-			results.figure("per case", "database growth per registration (kB)", (Long.parseLong(
-					nodes.rows("SELECT pg_database_size(current_database())").get(0)) - sizeBefore) / 1024.0 / cases,
+			results.figure("per case", "database growth per registration (kB)",
+					(Long.parseLong(nodes.rows("SELECT pg_database_size(current_database())").get(0)) - sizeBefore)
+							/ 1024.0 / cases,
 					"kB");
-			results.figure("per case", "engine history rows per registration", (historyRows(nodes) - historyBefore)
-					/ (double) cases, "rows");
+			results.figure("per case", "engine history rows per registration",
+					(historyRows(nodes) - historyBefore) / (double) cases, "rows");
 			results.figure("per case", "HTTP requests per registration (clients' polling included)",
 					requests.get() / (double) cases, "req");
 			for (int clients : CLIENTS) {
@@ -249,8 +268,9 @@ class Benchmark {
 	}
 
 	/**
-	 * Ends a node: killed, unless it keeps a flight recording, which the JVM writes only when it exits on its own
-	 * (dumponexit), so then it is asked to shut down and given two minutes.
+	 * Ends a node: killed, unless it keeps a flight recording, which the JVM writes only
+	 * when it exits on its own (dumponexit), so then it is asked to shut down and given
+	 * two minutes.
 	 */
 	private static void stop(FaultNodes.Node node) throws InterruptedException {
 		if (Boolean.getBoolean("renewal.bench.jfr")) {
@@ -268,7 +288,8 @@ class Benchmark {
 			options.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr")
 					+ ",settings=profile,dumponexit=true");
 		}
-		// Diagnostics for the product's nodes only, e.g. -Drenewal.bench.node-options=-XX:NativeMemoryTracking=summary
+		// Diagnostics for the product's nodes only, e.g.
+		// -Drenewal.bench.node-options=-XX:NativeMemoryTracking=summary
 		String extra = System.getProperty("renewal.bench.node-options", "").strip();
 		if (!extra.isEmpty()) {
 			options.addAll(List.of(extra.split("\\s+")));
@@ -285,12 +306,15 @@ class Benchmark {
 			return;
 		}
 		results.writeCsv(DOCS.resolve("benchmark.csv"));
-		results.writeChart(DOCS.resolve("benchmark.png"), "Liaocheng equipment renewal — benchmark, product beside reference",
-				casesPerSecond);
+		results.writeChart(DOCS.resolve("benchmark.png"),
+				"Liaocheng equipment renewal — benchmark, product beside reference", casesPerSecond);
 		Files.writeString(DOCS.resolve("benchmark.txt"), table);
 	}
 
-	/** A percentile of the samples {@code prefix<clients>suffix} of every level taken together. */
+	/**
+	 * A percentile of the samples {@code prefix<clients>suffix} of every level taken
+	 * together.
+	 */
 	private double percentileOver(String prefix, String suffix, double p) {
 		return results.percentileOf(CLIENTS.stream().map(c -> prefix + c + suffix).toList(), p);
 	}
@@ -299,9 +323,13 @@ class Benchmark {
 		return d.toMillis() / 1000.0;
 	}
 
-	// ======================================================================== the product, through HTTP
+	// ======================================================================== the
+	// product, through HTTP
 
-	/** Runs {@code perClient} project registrations on each of {@code clients} threads; answers cases per second. */
+	/**
+	 * Runs {@code perClient} project registrations on each of {@code clients} threads;
+	 * answers cases per second.
+	 */
 	double productCases(int port, int clients, int perClient, String label) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		List<Callable<Void>> work = new ArrayList<>();
@@ -326,10 +354,12 @@ class Benchmark {
 	}
 
 	/**
-	 * One project registration, approved all the way: the county's formal review and recommendation
-	 * ({@code gx-industry}), the city's acceptance ({@code lc-industry}), the joint review of the bodies the routing
-	 * table names for this project (policy task 7: industry, development, ecology; each body's reviewer), the
-	 * industry bureau's decision, and the signed registration notice downloaded by the enterprise: seven user tasks.
+	 * One project registration, approved all the way: the county's formal review and
+	 * recommendation ({@code gx-industry}), the city's acceptance ({@code lc-industry}),
+	 * the joint review of the bodies the routing table names for this project (policy
+	 * task 7: industry, development, ecology; each body's reviewer), the industry
+	 * bureau's decision, and the signed registration notice downloaded by the enterprise:
+	 * seven user tasks.
 	 */
 	private void productCase(Map<String, Http> people, String label, String name) {
 		long id = createAndSubmit(people.get(ENTERPRISE), label, name);
@@ -340,7 +370,10 @@ class Benchmark {
 		awaitDecision(people.get(ENTERPRISE), label, id, done);
 	}
 
-	/** A user task of the measured path: who does it, the task, and the candidate group it is found by. */
+	/**
+	 * A user task of the measured path: who does it, the task, and the candidate group it
+	 * is found by.
+	 */
 	record Step(String user, String taskKey, String group, String opinion) {
 	}
 
@@ -371,9 +404,10 @@ class Benchmark {
 	}
 
 	/**
-	 * One review step as Tasklist does it: the reviewer's list of the group (first page, newest first), the case's
-	 * task (waited for from {@code since}, the previous completion: "completed step → next task visible"), claim,
-	 * complete with the form's decision and opinion. Answers when done.
+	 * One review step as Tasklist does it: the reviewer's list of the group (first page,
+	 * newest first), the case's task (waited for from {@code since}, the previous
+	 * completion: "completed step → next task visible"), claim, complete with the form's
+	 * decision and opinion. Answers when done.
 	 */
 	private long reviewStep(Http reviewer, String label, long id, Step step, long since) {
 		return reviewStep(reviewer, label, id, step, "APPROVE", since);
@@ -407,7 +441,9 @@ class Benchmark {
 		return System.nanoTime();
 	}
 
-	/** Polls the enterprise's decisions of the case until one is there, then downloads it. */
+	/**
+	 * Polls the enterprise's decisions of the case until one is there, then downloads it.
+	 */
 	private void awaitDecision(Http enterprise, String label, long id, long since) {
 		Instant end = Instant.now().plusSeconds(180);
 		while (true) {
@@ -417,8 +453,8 @@ class Benchmark {
 				long decisionId = decisions.get(0).get("id").asLong();
 				HttpResponse<byte[]> pdf = enterprise.bytes("/api/applications/" + id + "/decisions/" + decisionId);
 				if (pdf.statusCode() != 200 || pdf.body().length < 1000) {
-					throw new AssertionError("decision " + decisionId + " of " + id + " not downloadable: "
-							+ pdf.statusCode());
+					throw new AssertionError(
+							"decision " + decisionId + " of " + id + " not downloadable: " + pdf.statusCode());
 				}
 				results.sample(label + ":decision", (System.nanoTime() - since) / 1e6);
 				return;
@@ -431,12 +467,14 @@ class Benchmark {
 	}
 
 	/**
-	 * Decisions per second: {@code count} cases taken to the recommendation, then refused by {@code clients}
-	 * reviewers at once; from the first refusal to the last decision stored (rendered, signed, numbered and stored by
-	 * the job executor), seen by one query a poll in the database, so that the measured node serves no polling
-	 * clients meanwhile; each decision is then downloaded through the API, outside the timing. As the raw reference
-	 * is warmed (its key made, three documents issued) before it is timed, two decisions of the same body are issued
-	 * first and not counted: the body's signing key is loaded (in the demo, generated) and the issuing code is warm.
+	 * Decisions per second: {@code count} cases taken to the recommendation, then refused
+	 * by {@code clients} reviewers at once; from the first refusal to the last decision
+	 * stored (rendered, signed, numbered and stored by the job executor), seen by one
+	 * query a poll in the database, so that the measured node serves no polling clients
+	 * meanwhile; each decision is then downloaded through the API, outside the timing. As
+	 * the raw reference is warmed (its key made, three documents issued) before it is
+	 * timed, two decisions of the same body are issued first and not counted: the body's
+	 * signing key is loaded (in the demo, generated) and the issuing code is warm.
 	 */
 	double decisionsPerSecond(FaultNodes nodes, int port, int count, int clients) throws Exception {
 		Http enterprise = new Http(port, ENTERPRISE);
@@ -459,8 +497,8 @@ class Benchmark {
 		long begin = System.nanoTime();
 		List<Future<Long>> refusals = new ArrayList<>();
 		for (long id : ids) {
-			refusals.add(pool.submit(
-					() -> reviewStep(new Http(port, REVIEWER), "d", id, REFUSAL, "REFUSE", System.nanoTime())));
+			refusals.add(pool
+				.submit(() -> reviewStep(new Http(port, REVIEWER), "d", id, REFUSAL, "REFUSE", System.nanoTime())));
 		}
 		for (Future<Long> f : refusals) {
 			f.get();
@@ -480,7 +518,9 @@ class Benchmark {
 		return count / elapsed;
 	}
 
-	/** The county's refusal to recommend, which ends a registration with a signed refusal. */
+	/**
+	 * The county's refusal to recommend, which ends a registration with a signed refusal.
+	 */
 	static final Step REFUSAL = new Step(REVIEWER, "Task_CountyRecommendation", GROUP, "项目不符合本县产业布局，不予推荐");
 
 	double rawDecisionsPerSecond(int count) {
@@ -497,7 +537,8 @@ class Benchmark {
 		return count / ((System.nanoTime() - begin) / 1e9);
 	}
 
-	// ======================================================================== the bare engine, through Java
+	// ======================================================================== the bare
+	// engine, through Java
 
 	private static final AtomicLong BARE_KEYS = new AtomicLong(1_000_000);
 
@@ -535,7 +576,8 @@ class Benchmark {
 		variables.put("bankKeys", null);
 		variables.put("bankNames", null);
 		variables.put("loanAmount", null);
-		// What the product's routing delegate reads from the dossier (BareEngine's routing evaluates the same table).
+		// What the product's routing delegate reads from the dossier (BareEngine's
+		// routing evaluates the same table).
 		variables.put("policyTask", 7);
 		variables.put("needsNewLand", false);
 		variables.put("needsEnergyUse", false);
@@ -548,8 +590,12 @@ class Benchmark {
 			done = bareStep(engine.getTaskService(), label, key, step, done);
 		}
 		Instant end = Instant.now().plusSeconds(180);
-		while (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
-			.processDefinitionKey("project-registration").finished().count() == 0) {
+		while (engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.processDefinitionKey("project-registration")
+			.finished()
+			.count() == 0) {
 			if (Instant.now().isAfter(end)) {
 				throw new AssertionError("bare engine: case " + key + " not finished within 180 s");
 			}
@@ -565,8 +611,11 @@ class Benchmark {
 		Task task = null;
 		Instant end = Instant.now().plusSeconds(120);
 		while (task == null) {
-			task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(step.taskKey())
-				.taskCandidateGroup(step.group()).singleResult();
+			task = tasks.createTaskQuery()
+				.processInstanceBusinessKey(key)
+				.taskDefinitionKey(step.taskKey())
+				.taskCandidateGroup(step.group())
+				.singleResult();
 			if (task == null) {
 				if (Instant.now().isAfter(end)) {
 					throw new AssertionError("bare engine: " + step + " of " + key + " not visible");
@@ -587,13 +636,16 @@ class Benchmark {
 	// ======================================================================== the lists
 
 	/**
-	 * The reviewer's task list (Tasklist's first page and count) and the enterprise's list of applications, p95 of
-	 * 40 calls each, with the product's database holding each size of open cases in turn. The open cases are seeded
-	 * through the engine in batches of 500 per transaction: rows of {@code application} (submitted, at the county's
-	 * formal review) for the two other demo enterprises, and a project-registration instance each, waiting at the
-	 * formal review of their county (东昌府区 and 临清市, half each), with the task authorizations the product's engine
-	 * creates. The measured reviewer is 东昌府区's ({@code dcf-industry}), who sees half of them; the measured
-	 * enterprise is 冠县's, whose own list stays the same size while the table grows.
+	 * The reviewer's task list (Tasklist's first page and count) and the enterprise's
+	 * list of applications, p95 of 40 calls each, with the product's database holding
+	 * each size of open cases in turn. The open cases are seeded through the engine in
+	 * batches of 500 per transaction: rows of {@code application} (submitted, at the
+	 * county's formal review) for the two other demo enterprises, and a
+	 * project-registration instance each, waiting at the formal review of their county
+	 * (东昌府区 and 临清市, half each), with the task authorizations the product's engine
+	 * creates. The measured reviewer is 东昌府区's ({@code dcf-industry}), who sees half of
+	 * them; the measured enterprise is 冠县's, whose own list stays the same size while the
+	 * table grows.
 	 */
 	void lists(FaultNodes nodes, int port) throws Exception {
 		Map<Integer, double[]> p95 = new LinkedHashMap<>();
@@ -613,7 +665,8 @@ class Benchmark {
 					String sample = i < 5 ? null : label; // five warm-up calls
 					reviewer.expect(200, sample == null ? null : sample + ":tasks", "GET",
 							"/engine-rest/task?candidateGroup=county-371502-industry&sortBy=created&sortOrder=desc"
-									+ "&firstResult=0&maxResults=15", null, null);
+									+ "&firstResult=0&maxResults=15",
+							null, null);
 					reviewer.expect(200, sample == null ? null : sample + ":count", "GET",
 							"/engine-rest/task/count?candidateGroup=county-371502-industry", null, null);
 					enterprise.expect(200, sample == null ? null : sample + ":enterprise", "GET", "/api/applications",
@@ -631,7 +684,8 @@ class Benchmark {
 				results.figure("lists", names[k] + " p95, " + size + " open", p95.get(size)[k], "ms");
 			}
 			results.compare("targets", names[k] + " p95 " + large + " vs " + small + " open", p95.get(large)[k], "ms",
-					p95.get(small)[k], "p95 at " + small + " open", "≤ 1.5×", p95.get(large)[k] <= 1.5 * p95.get(small)[k]);
+					p95.get(small)[k], "p95 at " + small + " open", "≤ 1.5×",
+					p95.get(large)[k] <= 1.5 * p95.get(small)[k]);
 		}
 	}
 
@@ -640,9 +694,10 @@ class Benchmark {
 	}
 
 	/**
-	 * Seeds open cases {@code from} to {@code to} in batches of {@link #SEED_BATCH}, {@link #SEED_THREADS} batches
-	 * at a time: each batch inserts its applications in one transaction and starts their process instances in
-	 * another, through the engine's API.
+	 * Seeds open cases {@code from} to {@code to} in batches of {@link #SEED_BATCH},
+	 * {@link #SEED_THREADS} batches at a time: each batch inserts its applications in one
+	 * transaction and starts their process instances in another, through the engine's
+	 * API.
 	 */
 	private void seed(FaultNodes nodes, BareEngine seeder, int from, int to) throws Exception {
 		ProcessEngine engine = seeder.engine;
@@ -673,10 +728,13 @@ class Benchmark {
 			for (Future<Void> batch : batches) {
 				batch.get();
 			}
-			// What autovacuum does after such growth in production; on the loaded shared server it may not get to it
-			// before the measurement, and the planner then joins the grown tables as if they were empty.
+			// What autovacuum does after such growth in production; on the loaded shared
+			// server it may not get to it
+			// before the measurement, and the planner then joins the grown tables as if
+			// they were empty.
 			try (Connection c = seeder.dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
-				s.execute("ANALYZE application, act_ru_task, act_ru_identitylink, act_ru_authorization, act_ru_execution");
+				s.execute(
+						"ANALYZE application, act_ru_task, act_ru_identitylink, act_ru_authorization, act_ru_execution");
 			}
 		}
 		finally {
@@ -722,7 +780,8 @@ class Benchmark {
 					v.put("kind", "PROJECT");
 					v.put("divisionCode", o.division());
 					v.put("applicationTitle", "基准测试在办项目-" + a[0]);
-					engine.getRuntimeService().startProcessInstanceByKey("project-registration", Long.toString(a[0]), v);
+					engine.getRuntimeService()
+						.startProcessInstanceByKey("project-registration", Long.toString(a[0]), v);
 				}
 				return null;
 			});
@@ -730,11 +789,16 @@ class Benchmark {
 
 	// ======================================================================== helpers
 
-	/** A client with Basic authentication; timed calls record their milliseconds under a sample name. */
+	/**
+	 * A client with Basic authentication; timed calls record their milliseconds under a
+	 * sample name.
+	 */
 	final class Http {
 
-		private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10)).build();
+		private final HttpClient http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
 
 		private final int port;
 
@@ -772,8 +836,9 @@ class Benchmark {
 				.getBytes(StandardCharsets.UTF_8));
 			body.writeBytes(ThreeKindsEndToEndTest.PDF);
 			body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			HttpResponse<String> r = send(sample, "POST", "/api/applications/" + applicationId
-					+ "/attachments?category=" + category, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+			HttpResponse<String> r = send(sample, "POST",
+					"/api/applications/" + applicationId + "/attachments?category=" + category,
+					HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
 					"multipart/form-data; boundary=" + boundary, "Idempotency-Key", UUID.randomUUID().toString());
 			if (r.statusCode() != 201) {
 				throw new AssertionError("upload answered " + r.statusCode() + ": " + r.body());
@@ -834,7 +899,10 @@ class Benchmark {
 
 	}
 
-	/** Samples a process's resident set size (VmRSS) twice a second until stopped; answers the maximum in MB. */
+	/**
+	 * Samples a process's resident set size (VmRSS) twice a second until stopped; answers
+	 * the maximum in MB.
+	 */
 	static final class RssSampler {
 
 		private final AtomicInteger maxKb = new AtomicInteger();

@@ -22,13 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
- * What a benchmark run measured: latency samples by name, and the rows of its table (a figure, the reference it is
- * compared with, their ratio, and the target with PASS/FAIL where the issue sets one). Prints the table and writes it
- * as CSV and as a PNG chart.
+ * What a benchmark run measured: latency samples by name, and the rows of its table (a
+ * figure, the reference it is compared with, their ratio, and the target with PASS/FAIL
+ * where the issue sets one). Prints the table and writes it as CSV and as a PNG chart.
  */
 final class BenchmarkResults {
 
-	/** One line of the table; {@code reference}, {@code ratio} and {@code target} may be absent (NaN / null). */
+	/**
+	 * One line of the table; {@code reference}, {@code ratio} and {@code target} may be
+	 * absent (NaN / null).
+	 */
 	record Row(String group, String name, double figure, String unit, double reference, String referenceName,
 			double ratio, String target, Boolean pass) {
 
@@ -53,7 +56,10 @@ final class BenchmarkResults {
 		samples.keySet().removeIf(k -> k.startsWith(prefix));
 	}
 
-	/** The p-th percentile (0-100, nearest rank) of the samples under this name, NaN if none. */
+	/**
+	 * The p-th percentile (0-100, nearest rank) of the samples under this name, NaN if
+	 * none.
+	 */
 	double percentile(String name, double p) {
 		List<Double> values = samples.get(name);
 		if (values == null || values.isEmpty()) {
@@ -93,13 +99,19 @@ final class BenchmarkResults {
 		rows.add(new Row(group, name, value, unit, Double.NaN, "", Double.NaN, null, null));
 	}
 
-	/** A figure beside its reference, with the ratio figure / reference, and a target on that ratio if given. */
+	/**
+	 * A figure beside its reference, with the ratio figure / reference, and a target on
+	 * that ratio if given.
+	 */
 	void compare(String group, String name, double value, String unit, double reference, String referenceName,
 			String target, Boolean pass) {
 		rows.add(new Row(group, name, value, unit, reference, referenceName, value / reference, target, pass));
 	}
 
-	/** Latency percentiles of a sample set, product beside reference if the reference sampled the same step. */
+	/**
+	 * Latency percentiles of a sample set, product beside reference if the reference
+	 * sampled the same step.
+	 */
 	void latencies(String group, String label, String product, String reference) {
 		for (double p : new double[] { 50, 95, 99 }) {
 			double mine = percentile(product, p);
@@ -125,8 +137,9 @@ final class BenchmarkResults {
 		out.append("-".repeat(160)).append('\n');
 		synchronized (rows) {
 			for (Row r : rows) {
-				out.append(String.format(format, r.group(), r.name(), number(r.figure()), r.unit(), number(r.reference()),
-						r.referenceName(), Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+				out.append(String.format(format, r.group(), r.name(), number(r.figure()), r.unit(),
+						number(r.reference()), r.referenceName(),
+						Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
 						r.target() == null ? "" : r.target(), r.verdict()));
 			}
 		}
@@ -148,7 +161,8 @@ final class BenchmarkResults {
 				csv.append(String.join(",", quote(r.group()), quote(r.name()), number(r.figure()), quote(r.unit()),
 						number(r.reference()), quote(r.referenceName()),
 						Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.3f", r.ratio()),
-						quote(r.target() == null ? "" : r.target()), r.verdict())).append('\n');
+						quote(r.target() == null ? "" : r.target()), r.verdict()))
+					.append('\n');
 			}
 		}
 		Files.createDirectories(file.getParent());
@@ -160,8 +174,9 @@ final class BenchmarkResults {
 	}
 
 	/**
-	 * The chart: on the left every target row as a bar of its ratio, green when it passes, red when it fails, with
-	 * the target as a black mark; on the right cases per second of the product and of the bare engine by clients.
+	 * The chart: on the left every target row as a bar of its ratio, green when it
+	 * passes, red when it fails, with the target as a black mark; on the right cases per
+	 * second of the product and of the bare engine by clients.
 	 */
 	void writeChart(Path file, String title, Map<Integer, double[]> casesPerSecond) throws IOException {
 		List<Row> targets;
@@ -180,9 +195,14 @@ final class BenchmarkResults {
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
 		g.drawString(title, 20, 34);
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-		g.drawString("Targets: bar = measured ratio (figure / reference or limit), black mark = target; green PASS, red FAIL."
-				+ " Generated " + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-				.substring(0, 16) + " UTC.", 20, 58);
+		g.drawString(
+				"Targets: bar = measured ratio (figure / reference or limit), black mark = target; green PASS, red FAIL."
+						+ " Generated "
+						+ OffsetDateTime.now(ZoneOffset.UTC)
+							.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+							.substring(0, 16)
+						+ " UTC.",
+				20, 58);
 		int left = 20;
 		int labelWidth = 380;
 		int barWidth = 420;
@@ -226,8 +246,12 @@ final class BenchmarkResults {
 		g.setColor(Color.BLACK);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
 		g.drawString("Project registrations per second, submission to signed decision", cx, cy - 10);
-		double max = casesPerSecond.values().stream().flatMapToDouble(java.util.Arrays::stream)
-			.filter(v -> !Double.isNaN(v)).max().orElse(1);
+		double max = casesPerSecond.values()
+			.stream()
+			.flatMapToDouble(java.util.Arrays::stream)
+			.filter(v -> !Double.isNaN(v))
+			.max()
+			.orElse(1);
 		int group = cw / Math.max(1, casesPerSecond.size());
 		int i = 0;
 		for (Map.Entry<Integer, double[]> e : new java.util.TreeMap<>(casesPerSecond).entrySet()) {

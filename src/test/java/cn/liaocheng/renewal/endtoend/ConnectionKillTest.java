@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Database connections killed under load: while accountants register projects and county reviewers approve and refuse
- * them (each refusal a decision signed by a job), every connection the node holds to PostgreSQL is terminated
- * ({@code pg_terminate_backend}) every {@link #KILL_EVERY} for {@link #ROUNDS} rounds, and once, halfway, the
- * database refuses all new connections for {@link #REFUSAL}. Clients re-send what ended unclearly. Afterwards every acknowledged submission is stored and
- * started, no duplicate, no gap, nothing stuck, every refusal decided, and no response body of the whole run (every
- * one is scanned) showed SQL, an exception name or a stack text. Part of the fault suite; {@code
+ * Database connections killed under load: while accountants register projects and county
+ * reviewers approve and refuse them (each refusal a decision signed by a job), every
+ * connection the node holds to PostgreSQL is terminated ({@code pg_terminate_backend})
+ * every {@link #KILL_EVERY} for {@link #ROUNDS} rounds, and once, halfway, the database
+ * refuses all new connections for {@link #REFUSAL}. Clients re-send what ended unclearly.
+ * Afterwards every acknowledged submission is stored and started, no duplicate, no gap,
+ * nothing stuck, every refusal decided, and no response body of the whole run (every one
+ * is scanned) showed SQL, an exception name or a stack text. Part of the fault suite;
+ * {@code
  * -Drenewal.fault.cases=N} registers N projects per client instead of 5.
  */
 @Tag("fault")
@@ -29,8 +32,9 @@ class ConnectionKillTest {
 	static final Duration REFUSAL = Duration.ofSeconds(3);
 
 	/**
-	 * Rounds of kills, then calm: on a machine so busy that a request takes longer than {@link #KILL_EVERY}, kills
-	 * without end would cut every request and the clients could never finish.
+	 * Rounds of kills, then calm: on a machine so busy that a request takes longer than
+	 * {@link #KILL_EVERY}, kills without end would cut every request and the clients
+	 * could never finish.
 	 */
 	static final int ROUNDS = Integer.getInteger("renewal.fault.connection-kill-rounds", 16);
 
@@ -75,11 +79,13 @@ class ConnectionKillTest {
 		loadRunning.set(false);
 
 		FaultReport report = FaultReport.examine("connection-kills", nodes, load)
-			.measured(String.format("%d rounds of pg_terminate_backend every %d ms, %d connections terminated; "
-					+ "connections refused for %s; %d submissions acknowledged during the kills", rounds.get(),
-					KILL_EVERY.toMillis(), terminated.get(),
+			.measured(String.format(
+					"%d rounds of pg_terminate_backend every %d ms, %d connections terminated; "
+							+ "connections refused for %s; %d submissions acknowledged during the kills",
+					rounds.get(), KILL_EVERY.toMillis(), terminated.get(),
 					window[0] == null ? "never (load too short)"
-							: Duration.between(window[0], window[1]).toMillis() + " ms", acknowledgedDuringKills.get()))
+							: Duration.between(window[0], window[1]).toMillis() + " ms",
+					acknowledgedDuringKills.get()))
 			.print();
 		report.assertClean();
 		org.assertj.core.api.Assertions.assertThat(window[0]).as("the refusal window happened").isNotNull();

@@ -16,18 +16,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-
 /**
- * Recovery after a crash during decision signing: the application runs on PostgreSQL in child processes; a few
- * project registrations are refused by the county at once, so each waits for its asynchronous decision job; the
- * node is killed with SIGKILL while those jobs are locked (some mid-signing). Then either the node is restarted, or a
- * second node that was running all along carries on. Every acknowledged case must be decided within 60 s of the
- * restarted node being up, or of the kill on the surviving node; none lost, one decision per application and stage,
- * gap-free numbers.
+ * Recovery after a crash during decision signing: the application runs on PostgreSQL in
+ * child processes; a few project registrations are refused by the county at once, so each
+ * waits for its asynchronous decision job; the node is killed with SIGKILL while those
+ * jobs are locked (some mid-signing). Then either the node is restarted, or a second node
+ * that was running all along carries on. Every acknowledged case must be decided within
+ * 60 s of the restarted node being up, or of the kill on the surviving node; none lost,
+ * one decision per application and stage, gap-free numbers.
  *
- * <p>With Camunda's default lock time (5 minutes) the jobs the dead node held wait that long and both tests fail (tried
- * with 300000 ms); the application sets 30 s (application.yaml). Part of the fault suite, {@code mvn -B test -Pfault}
- * (docs/operations.md), not of the default run: it starts the application four times (about 4 minutes on two cores).
+ * <p>
+ * With Camunda's default lock time (5 minutes) the jobs the dead node held wait that long
+ * and both tests fail (tried with 300000 ms); the application sets 30 s
+ * (application.yaml). Part of the fault suite, {@code mvn -B test -Pfault}
+ * (docs/operations.md), not of the default run: it starts the application four times
+ * (about 4 minutes on two cores).
  */
 @Tag("fault")
 class DecisionSigningCrashTest {
@@ -62,7 +65,8 @@ class DecisionSigningCrashTest {
 		FaultNodes.Node doomed = nodes.start("survivor-doomed-node");
 		int doomedPort = doomed.port();
 		int survivorPort = nodes.start("survivor-surviving-node").port();
-		// The completions go to the doomed node, whose job executor is told of new jobs at once and so takes them.
+		// The completions go to the doomed node, whose job executor is told of new jobs
+		// at once and so takes them.
 		Cut cut = refuseAndKill(doomedPort, doomed);
 
 		sleep(3000);
@@ -72,13 +76,17 @@ class DecisionSigningCrashTest {
 		assertEveryCaseDecided("decision-signing-survivor", survivorPort, cut, "the kill", cut.killed());
 	}
 
-	/** The cases of a crash: all that were driven, those whose last completion the server acknowledged. */
+	/**
+	 * The cases of a crash: all that were driven, those whose last completion the server
+	 * acknowledged.
+	 */
 	record Cut(List<Long> cases, List<Long> acknowledged, int lockedAtKill, int decidedAtKill, Instant killed) {
 	}
 
 	/**
-	 * Drives the cases to the county's recommendation, refuses them all at once (each refusal leaves a decision job
-	 * that the executor takes at once) and kills the node with SIGKILL while decision jobs are locked.
+	 * Drives the cases to the county's recommendation, refuses them all at once (each
+	 * refusal leaves a decision job that the executor takes at once) and kills the node
+	 * with SIGKILL while decision jobs are locked.
 	 */
 	Cut refuseAndKill(int port, FaultNodes.Node node) throws InterruptedException {
 		Actor enterprise = Actor.as(port, "ent-gx");
@@ -110,21 +118,25 @@ class DecisionSigningCrashTest {
 			}
 		}
 		int locked = count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()");
-		assertThat(locked).as("decision jobs still locked at the kill (a kill after all work was done proves "
-				+ "nothing); lock first seen %s, killed %s", lockSeen, killed).isPositive();
+		assertThat(locked)
+			.as("decision jobs still locked at the kill (a kill after all work was done proves "
+					+ "nothing); lock first seen %s, killed %s", lockSeen, killed)
+			.isPositive();
 		assertThat(acknowledged).as("refusals the server acknowledged before the kill").isNotEmpty();
 		return new Cut(cases, acknowledged, locked, count("SELECT count(*) FROM decision"), killed);
 	}
 
 	/**
-	 * Every acknowledged case decided within {@link #RECOVERY} of {@code from}; the others decided or still waiting
-	 * for the county (never lost); one decision per application and stage, gap-free numbers, no incident.
+	 * Every acknowledged case decided within {@link #RECOVERY} of {@code from}; the
+	 * others decided or still waiting for the county (never lost); one decision per
+	 * application and stage, gap-free numbers, no incident.
 	 */
 	void assertEveryCaseDecided(String test, int port, Cut cut, String fromWhat, Instant from) throws IOException {
 		List<Long> undecided = awaitDecisions(cut.acknowledged(), from.plus(RECOVERY));
 		Instant waited = Instant.now();
-		List<String> duplicates = rows("SELECT application_id || '/' || stage FROM decision GROUP BY application_id, stage "
-				+ "HAVING count(*) > 1");
+		List<String> duplicates = rows(
+				"SELECT application_id || '/' || stage FROM decision GROUP BY application_id, stage "
+						+ "HAVING count(*) > 1");
 		List<String> gaps = rows("SELECT body_key || ' ' || decision_year || ': ' || count(*) || ' numbers, from '"
 				+ " || min(serial_no) || ' to ' || max(serial_no) FROM decision GROUP BY body_key, decision_year"
 				+ " HAVING min(serial_no) <> 1 OR max(serial_no) <> count(*)");
@@ -135,10 +147,10 @@ class DecisionSigningCrashTest {
 				+ " / stuck (incidents) %d / decision-number gaps %d%n"
 				+ "at the kill %d decided and %d jobs locked; every acknowledged case decided %d s after %s (%d s after "
 				+ "the kill)%nundecided %s, duplicates %s, incidents %s, gaps %s%n", test, cut.cases().size(),
-				cut.acknowledged().size(), count("SELECT count(DISTINCT application_id) FROM decision"), undecided.size(),
-				duplicates.size(), incidents.size(), gaps.size(), cut.decidedAtKill(), cut.lockedAtKill(),
-				Duration.between(from, waited).toSeconds(), fromWhat, Duration.between(cut.killed(), waited).toSeconds(),
-				undecided, duplicates, incidents, gaps));
+				cut.acknowledged().size(), count("SELECT count(DISTINCT application_id) FROM decision"),
+				undecided.size(), duplicates.size(), incidents.size(), gaps.size(), cut.decidedAtKill(),
+				cut.lockedAtKill(), Duration.between(from, waited).toSeconds(), fromWhat,
+				Duration.between(cut.killed(), waited).toSeconds(), undecided, duplicates, incidents, gaps));
 		assertThat(undecided).as("acknowledged cases without a decision %d s after %s", RECOVERY.toSeconds(), fromWhat)
 			.isEmpty();
 
@@ -147,12 +159,14 @@ class DecisionSigningCrashTest {
 		for (long id : cut.acknowledged()) {
 			assertThat(enterprise.status(id)).as("stage of application %d", id).isEqualTo("REFUSED");
 		}
-		// A refusal cut off by the kill either committed (and is decided now) or left its task open: never lost.
+		// A refusal cut off by the kill either committed (and is decided now) or left its
+		// task open: never lost.
 		for (long id : cut.cases()) {
 			if (!cut.acknowledged().contains(id)
 					&& count("SELECT count(*) FROM decision WHERE application_id = " + id) == 0) {
-				assertThat(county.tasks(id, "Task_CountyRecommendation")).as("application %d neither decided nor "
-						+ "waiting for the county", id).isNotEmpty();
+				assertThat(county.tasks(id, "Task_CountyRecommendation"))
+					.as("application %d neither decided nor " + "waiting for the county", id)
+					.isNotEmpty();
 			}
 		}
 		assertThat(duplicates).as("duplicate decisions").isEmpty();
@@ -160,11 +174,13 @@ class DecisionSigningCrashTest {
 		assertThat(incidents).as("incidents").isEmpty();
 	}
 
-	// ---------------------------------------------------------------- observations in the database
+	// ---------------------------------------------------------------- observations in
+	// the database
 
 	/**
-	 * Waits for the moment to kill: decision jobs locked, and either every refusal answered or as many jobs locked
-	 * as the executor takes at once (3 an acquisition), so that several cases are cut off mid-decision.
+	 * Waits for the moment to kill: decision jobs locked, and either every refusal
+	 * answered or as many jobs locked as the executor takes at once (3 an acquisition),
+	 * so that several cases are cut off mid-decision.
 	 */
 	Instant awaitLockedDecisionJobs(List<Future<String>> refusals) {
 		Instant end = Instant.now().plus(Actor.STEP);

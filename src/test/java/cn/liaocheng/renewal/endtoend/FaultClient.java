@@ -26,25 +26,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.liaocheng.renewal.support.DemoUsers;
 
 /**
- * A client of the fault suite, as a real one behaves when the server dies or fails under it: every request that
- * ends unclearly (connection refused or cut, a timeout, a 5xx, a 409 of a concurrent change) is sent again, the same
- * request with the same {@code Idempotency-Key} where the API takes one, for up to {@link #PATIENCE}; with several
- * nodes it turns to the next one after each unclear failure. Every answer goes through {@link Traffic}, which counts
- * them and keeps any body that shows an internal text.
+ * A client of the fault suite, as a real one behaves when the server dies or fails under
+ * it: every request that ends unclearly (connection refused or cut, a timeout, a 5xx, a
+ * 409 of a concurrent change) is sent again, the same request with the same
+ * {@code Idempotency-Key} where the API takes one, for up to {@link #PATIENCE}; with
+ * several nodes it turns to the next one after each unclear failure. Every answer goes
+ * through {@link Traffic}, which counts them and keeps any body that shows an internal
+ * text.
  */
 final class FaultClient {
 
-	/** How long a client keeps re-sending one request: covers a restart of the node on two busy cores. */
+	/**
+	 * How long a client keeps re-sending one request: covers a restart of the node on two
+	 * busy cores.
+	 */
 	static final Duration PATIENCE = Duration.ofMinutes(4);
 
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	/** Signs of an internal text in a body: SQL, database and engine texts, exception and package names, stacks. */
-	static final Pattern INTERNAL = Pattern.compile("(?is)(insert\\s+into|select\\s[^\"]{0,200}\\sfrom\\s|update\\s+\\w+\\s+set"
-			+ "|delete\\s+from|constraint|###|sqlstate|engine-\\d|exception|hikari|psql|java\\.|javax\\.|jakarta\\.|org\\."
-			+ "|com\\.|\\bat\\s+[a-z_$][\\w$]*\\.[\\w$.]+\\()");
+	/**
+	 * Signs of an internal text in a body: SQL, database and engine texts, exception and
+	 * package names, stacks.
+	 */
+	static final Pattern INTERNAL = Pattern
+		.compile("(?is)(insert\\s+into|select\\s[^\"]{0,200}\\sfrom\\s|update\\s+\\w+\\s+set"
+				+ "|delete\\s+from|constraint|###|sqlstate|engine-\\d|exception|hikari|psql|java\\.|javax\\.|jakarta\\.|org\\."
+				+ "|com\\.|\\bat\\s+[a-z_$][\\w$]*\\.[\\w$.]+\\()");
 
-	/** What all clients of a test saw: answers by status, unclear failures, and bodies that showed internals. */
+	/**
+	 * What all clients of a test saw: answers by status, unclear failures, and bodies
+	 * that showed internals.
+	 */
 	static final class Traffic {
 
 		final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
@@ -60,7 +72,8 @@ final class FaultClient {
 			answers.computeIfAbsent(status < 0 ? "no answer" : Integer.toString(status), s -> new AtomicInteger())
 				.incrementAndGet();
 			if (status >= 0 && body != null && INTERNAL.matcher(body).find()) {
-				leaks.add(method + " " + path + " → " + status + ": " + body.substring(0, Math.min(400, body.length())));
+				leaks
+					.add(method + " " + path + " → " + status + ": " + body.substring(0, Math.min(400, body.length())));
 			}
 		}
 
@@ -77,7 +90,10 @@ final class FaultClient {
 			return status >= 200 && status < 300;
 		}
 
-		/** Whether the outcome is unknown or passing, so that the same request should be sent again. */
+		/**
+		 * Whether the outcome is unknown or passing, so that the same request should be
+		 * sent again.
+		 */
 		boolean unclear() {
 			return status < 0 || status >= 500 || status == 409 || status == 429;
 		}
@@ -112,9 +128,13 @@ final class FaultClient {
 			.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
-	// ---------------------------------------------------------------- the enterprise: a project registration
+	// ---------------------------------------------------------------- the enterprise: a
+	// project registration
 
-	/** Creates a project registration draft; re-sent with the same key until it is answered. */
+	/**
+	 * Creates a project registration draft; re-sent with the same key until it is
+	 * answered.
+	 */
 	long createDraft(String projectName) {
 		String key = UUID.randomUUID().toString();
 		String body = Actor.json(ThreeKindsEndToEndTest.project(projectName));
@@ -124,42 +144,54 @@ final class FaultClient {
 		return a.json().at("/summary/id").asLong();
 	}
 
-	/** Uploads a PDF; re-sent with the same key, so that a re-sent upload stores the file once. */
+	/**
+	 * Uploads a PDF; re-sent with the same key, so that a re-sent upload stores the file
+	 * once.
+	 */
 	void attach(long applicationId, String category) {
 		String key = UUID.randomUUID().toString();
 		String boundary = "----fault" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-				+ category.toLowerCase() + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ category.toLowerCase() + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(ThreeKindsEndToEndTest.PDF);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		byte[] bytes = body.toByteArray();
 		String path = "/api/applications/" + applicationId + "/attachments?category=" + category;
-		Answer a = resend("upload " + category + " to " + applicationId, () -> send("POST", path,
-				HttpRequest.BodyPublishers.ofByteArray(bytes), "multipart/form-data; boundary=" + boundary,
-				"Idempotency-Key", key));
+		Answer a = resend("upload " + category + " to " + applicationId,
+				() -> send("POST", path, HttpRequest.BodyPublishers.ofByteArray(bytes),
+						"multipart/form-data; boundary=" + boundary, "Idempotency-Key", key));
 		expect(a, 201, "upload to " + applicationId);
 	}
 
-	/** Submits; submitting is idempotent (a submitted application answers its current state). */
+	/**
+	 * Submits; submitting is idempotent (a submitted application answers its current
+	 * state).
+	 */
 	JsonNode submit(long applicationId) {
-		Answer a = resend("submit " + applicationId, () -> send("POST", "/api/applications/" + applicationId + "/submit",
-				HttpRequest.BodyPublishers.ofString("{\"declarationConfirmed\": true}"), "application/json"));
+		Answer a = resend("submit " + applicationId,
+				() -> send("POST", "/api/applications/" + applicationId + "/submit",
+						HttpRequest.BodyPublishers.ofString("{\"declarationConfirmed\": true}"), "application/json"));
 		expect(a, 200, "submit " + applicationId);
 		return a.json();
 	}
 
-	// ---------------------------------------------------------------- a reviewer, as Tasklist does it
+	// ---------------------------------------------------------------- a reviewer, as
+	// Tasklist does it
 
 	/**
-	 * Claims and completes this reviewer's task of the application at the step, through {@code /engine-rest} as
-	 * Tasklist does. True when a completion was answered with success; false when the task turned out to be completed
-	 * already by an earlier completion whose answer was lost ({@code completedBefore} looks that up in the database).
+	 * Claims and completes this reviewer's task of the application at the step, through
+	 * {@code /engine-rest} as Tasklist does. True when a completion was answered with
+	 * success; false when the task turned out to be completed already by an earlier
+	 * completion whose answer was lost ({@code completedBefore} looks that up in the
+	 * database).
 	 */
 	boolean complete(long applicationId, String taskKey, String decision, String opinion,
 			Supplier<Boolean> completedBefore) {
 		Instant end = Instant.now().plus(PATIENCE);
-		String query = "/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskKey;
+		String query = "/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey="
+				+ taskKey;
 		ObjectNode form = Actor.JSON.createObjectNode();
 		ObjectNode variables = form.putObject("variables");
 		variables.putObject("decision").put("value", decision);
@@ -197,15 +229,18 @@ final class FaultClient {
 
 	// ---------------------------------------------------------------- sending
 
-	/** Sends until the answer is clear (success or a definite refusal), for at most {@link #PATIENCE}. */
+	/**
+	 * Sends until the answer is clear (success or a definite refusal), for at most
+	 * {@link #PATIENCE}.
+	 */
 	Answer resend(String what, Supplier<Answer> attempt) {
 		Instant end = Instant.now().plus(PATIENCE);
 		Answer last = attempt.get();
 		int tries = 0;
 		while (last.unclear()) {
 			if (Instant.now().isAfter(end)) {
-				throw new AssertionError(user + ": " + what + " still unclear after " + PATIENCE.toMinutes()
-						+ " min: " + last);
+				throw new AssertionError(
+						user + ": " + what + " still unclear after " + PATIENCE.toMinutes() + " min: " + last);
 			}
 			unclear(last, ++tries);
 			last = attempt.get();
@@ -214,8 +249,9 @@ final class FaultClient {
 	}
 
 	/**
-	 * After the {@code tries}th unclear answer in a row: with several nodes turn to the next; then wait,
-	 * longer each time (0.25 s doubling up to 2 s), as a client backs off from a server that is down.
+	 * After the {@code tries}th unclear answer in a row: with several nodes turn to the
+	 * next; then wait, longer each time (0.25 s doubling up to 2 s), as a client backs
+	 * off from a server that is down.
 	 */
 	private void unclear(Answer answer, int tries) {
 		traffic.resent.incrementAndGet();

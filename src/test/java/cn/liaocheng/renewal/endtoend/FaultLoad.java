@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The load of a fault test: {@code clients} accountants of one enterprise (冠县, {@code ent-gx}) each registering
- * {@code perClient} projects one after the other (draft with its Idempotency-Key, business licence and project plan
- * with theirs, submit), and, if asked, two county reviewers ({@code gx-industry}) taking each submitted case through
- * the formal review (approve) and the recommendation (refuse, so that each case ends in a signed decision issued by a
- * job). Records what the server acknowledged; {@link FaultReport} compares that with the database.
+ * The load of a fault test: {@code clients} accountants of one enterprise (冠县,
+ * {@code ent-gx}) each registering {@code perClient} projects one after the other (draft
+ * with its Idempotency-Key, business licence and project plan with theirs, submit), and,
+ * if asked, two county reviewers ({@code gx-industry}) taking each submitted case through
+ * the formal review (approve) and the recommendation (refuse, so that each case ends in a
+ * signed decision issued by a job). Records what the server acknowledged;
+ * {@link FaultReport} compares that with the database.
  */
 final class FaultLoad {
 
@@ -32,7 +34,10 @@ final class FaultLoad {
 
 	static final int REVIEWERS = 2;
 
-	/** A submission the server acknowledged: 200 with the application past its draft and a reference number. */
+	/**
+	 * A submission the server acknowledged: 200 with the application past its draft and a
+	 * reference number.
+	 */
 	record Acknowledged(String projectName, long id, String referenceNo, Instant at) {
 	}
 
@@ -48,13 +53,21 @@ final class FaultLoad {
 
 	final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
 
-	/** Refusals of the recommendation answered with success: each must end in a decision. */
+	/**
+	 * Refusals of the recommendation answered with success: each must end in a decision.
+	 */
 	final Set<Long> refusalsAcknowledged = ConcurrentHashMap.newKeySet();
 
-	/** Refusals whose answer was lost but which the database shows done (found on re-sending). */
+	/**
+	 * Refusals whose answer was lost but which the database shows done (found on
+	 * re-sending).
+	 */
 	final Set<Long> refusalsFoundDone = ConcurrentHashMap.newKeySet();
 
-	/** Clients that gave up (a request still unclear after their patience) or were refused outright. */
+	/**
+	 * Clients that gave up (a request still unclear after their patience) or were refused
+	 * outright.
+	 */
 	final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
 	private final FaultNodes nodes;
@@ -82,7 +95,10 @@ final class FaultLoad {
 		this.pool = Executors.newFixedThreadPool(clients + (decide ? REVIEWERS : 0));
 	}
 
-	/** Cases a test runs: {@code standard}, or {@code -Drenewal.fault.cases=N} for a longer run. */
+	/**
+	 * Cases a test runs: {@code standard}, or {@code -Drenewal.fault.cases=N} for a
+	 * longer run.
+	 */
 	static int cases(int standard) {
 		return Integer.getInteger("renewal.fault.cases", standard);
 	}
@@ -159,18 +175,27 @@ final class FaultLoad {
 	}
 
 	private boolean completed(long id, String taskKey) {
-		return Integer.parseInt(nodes.rowsPatiently("SELECT count(*) FROM act_hi_taskinst t JOIN act_hi_procinst p"
-				+ " ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ = ? AND t.task_def_key_ = ?"
-				+ " AND t.end_time_ IS NOT NULL AND t.delete_reason_ = 'completed'", Long.toString(id), taskKey).get(0)) > 0;
+		return Integer.parseInt(
+				nodes
+					.rowsPatiently(
+							"SELECT count(*) FROM act_hi_taskinst t JOIN act_hi_procinst p"
+									+ " ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ = ? AND t.task_def_key_ = ?"
+									+ " AND t.end_time_ IS NOT NULL AND t.delete_reason_ = 'completed'",
+							Long.toString(id), taskKey)
+					.get(0)) > 0;
 	}
 
-	/** Waits until at least {@code count} submissions are acknowledged (the moment to strike), or fails. */
+	/**
+	 * Waits until at least {@code count} submissions are acknowledged (the moment to
+	 * strike), or fails.
+	 */
 	void awaitAcknowledged(int count, Duration within) {
 		Instant end = Instant.now().plus(within);
 		while (acknowledged.size() < count) {
 			if (Instant.now().isAfter(end)) {
-				throw new AssertionError("only " + acknowledged.size() + " of " + count + " submissions acknowledged within "
-						+ within.toSeconds() + " s; " + failures + "; " + traffic.summary());
+				throw new AssertionError(
+						"only " + acknowledged.size() + " of " + count + " submissions acknowledged within "
+								+ within.toSeconds() + " s; " + failures + "; " + traffic.summary());
 			}
 			FaultNodes.sleep(100);
 		}
@@ -193,8 +218,12 @@ final class FaultLoad {
 
 	/** The first acknowledgement after {@code moment}, or null. */
 	Instant firstAcknowledgedAfter(Instant moment) {
-		return acknowledged.values().stream().map(Acknowledged::at).filter(moment::isBefore)
-			.min(Instant::compareTo).orElse(null);
+		return acknowledged.values()
+			.stream()
+			.map(Acknowledged::at)
+			.filter(moment::isBefore)
+			.min(Instant::compareTo)
+			.orElse(null);
 	}
 
 }

@@ -25,20 +25,28 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * The fault suite's application nodes: this build's classes started as child JVMs on a fresh PostgreSQL database of
- * their own, so that a test can kill one with SIGKILL, start it again, or run two side by side; and the test's own look
- * into that database (queries, and killing the nodes' connections). Each node's output goes to
- * {@code target/fault/<name>.log}. {@link #close()} kills whatever is still running. Nodes on a fresh database are
- * started one after the other: the first creates the engine's tables, which two starting at once would both try.
+ * The fault suite's application nodes: this build's classes started as child JVMs on a
+ * fresh PostgreSQL database of their own, so that a test can kill one with SIGKILL, start
+ * it again, or run two side by side; and the test's own look into that database (queries,
+ * and killing the nodes' connections). Each node's output goes to
+ * {@code target/fault/<name>.log}. {@link #close()} kills whatever is still running.
+ * Nodes on a fresh database are started one after the other: the first creates the
+ * engine's tables, which two starting at once would both try.
  */
 final class FaultNodes implements AutoCloseable {
 
 	static final Path OUTPUT = Path.of("target", "fault");
 
-	/** How long a node may take to answer its health check after start: about 30-90 s, far more on a busy machine. */
+	/**
+	 * How long a node may take to answer its health check after start: about 30-90 s, far
+	 * more on a busy machine.
+	 */
 	static final Duration START = Duration.ofMinutes(10);
 
-	/** The test's own connections carry this name, so that killing the nodes' connections spares them. */
+	/**
+	 * The test's own connections carry this name, so that killing the nodes' connections
+	 * spares them.
+	 */
 	private static final String TEST_CONNECTION = "fault-test";
 
 	final PostgresTestDatabase.Fresh database;
@@ -52,15 +60,23 @@ final class FaultNodes implements AutoCloseable {
 		this.databaseName = database.url().substring(database.url().lastIndexOf('/') + 1);
 	}
 
-	/** A fresh database of this name (dropped and created anew) for the nodes of one test. */
+	/**
+	 * A fresh database of this name (dropped and created anew) for the nodes of one test.
+	 */
 	static FaultNodes on(String databaseName) {
 		return new FaultNodes(databaseName);
 	}
 
-	/** One running application: its name (and log file), port and process, and how long it took to come up. */
+	/**
+	 * One running application: its name (and log file), port and process, and how long it
+	 * took to come up.
+	 */
 	record Node(String name, int port, Process process, Duration startup) {
 
-		/** SIGKILL, as a power loss or the OOM killer would: no shutdown hook, no connection closed cleanly. */
+		/**
+		 * SIGKILL, as a power loss or the OOM killer would: no shutdown hook, no
+		 * connection closed cleanly.
+		 */
 		Instant kill() throws InterruptedException {
 			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			return Instant.now();
@@ -73,12 +89,18 @@ final class FaultNodes implements AutoCloseable {
 		return start(freePort(), name);
 	}
 
-	/** Starts a node on this port (a restart on the port its clients know) and waits until it is up. */
+	/**
+	 * Starts a node on this port (a restart on the port its clients know) and waits until
+	 * it is up.
+	 */
 	Node start(int port, String name) throws IOException {
 		return start(port, name, List.of("-Xmx512m"));
 	}
 
-	/** Starts a node on this port with these JVM options (the benchmark: the production memory bounds). */
+	/**
+	 * Starts a node on this port with these JVM options (the benchmark: the production
+	 * memory bounds).
+	 */
 	Node start(int port, String name, List<String> jvmOptions) throws IOException {
 		Files.createDirectories(OUTPUT);
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -92,8 +114,7 @@ final class FaultNodes implements AutoCloseable {
 				"--spring.profiles.active=postgres,demo", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
 				"--spring.datasource.password=" + database.password()));
-		ProcessBuilder builder = new ProcessBuilder(command)
-			.redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(OUTPUT.resolve(name + ".log").toFile());
 		Instant begin = Instant.now();
 		Process process = builder.start();
@@ -143,7 +164,8 @@ final class FaultNodes implements AutoCloseable {
 		}
 	}
 
-	// ---------------------------------------------------------------- the database, seen by the test
+	// ---------------------------------------------------------------- the database, seen
+	// by the test
 
 	int count(String sql, Object... parameters) {
 		return Integer.parseInt(rows(sql, parameters).get(0));
@@ -173,8 +195,8 @@ final class FaultNodes implements AutoCloseable {
 	}
 
 	/**
-	 * Like {@link #rows}, re-trying for up to a minute while the database refuses the test too (during a refusal
-	 * window) or a connection is cut.
+	 * Like {@link #rows}, re-trying for up to a minute while the database refuses the
+	 * test too (during a refusal window) or a connection is cut.
 	 */
 	List<String> rowsPatiently(String sql, Object... parameters) {
 		Instant end = Instant.now().plusSeconds(60);
@@ -192,19 +214,24 @@ final class FaultNodes implements AutoCloseable {
 	}
 
 	/**
-	 * Terminates every connection the nodes hold to the database ({@code pg_terminate_backend}), as a database
-	 * restart or a network cut would; the test's own are spared. Returns how many were terminated.
+	 * Terminates every connection the nodes hold to the database
+	 * ({@code pg_terminate_backend}), as a database restart or a network cut would; the
+	 * test's own are spared. Returns how many were terminated.
 	 */
 	int terminateNodeConnections() {
-		// From the server's maintenance database, which stays open during a refusal window.
-		return Integer.parseInt(query("postgres", "SELECT count(*) FROM (SELECT pg_terminate_backend(pid)"
-				+ " FROM pg_stat_activity WHERE datname = ? AND application_name <> ?) AS terminated", databaseName,
-				TEST_CONNECTION).get(0));
+		// From the server's maintenance database, which stays open during a refusal
+		// window.
+		return Integer.parseInt(query("postgres",
+				"SELECT count(*) FROM (SELECT pg_terminate_backend(pid)"
+						+ " FROM pg_stat_activity WHERE datname = ? AND application_name <> ?) AS terminated",
+				databaseName, TEST_CONNECTION)
+			.get(0));
 	}
 
 	/**
-	 * Opens or closes the database to new connections ({@code ALLOW_CONNECTIONS}); closing also terminates the
-	 * nodes' connections, so that for the window every attempt to connect is refused.
+	 * Opens or closes the database to new connections ({@code ALLOW_CONNECTIONS});
+	 * closing also terminates the nodes' connections, so that for the window every
+	 * attempt to connect is refused.
 	 */
 	void refuseConnections(boolean refuse) {
 		try (Connection c = connect("postgres"); Statement s = c.createStatement()) {

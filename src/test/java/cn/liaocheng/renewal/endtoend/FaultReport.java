@@ -16,25 +16,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a fault test leaves behind, compared with what its clients were told; printed and written to
- * {@code target/fault/report-<test>.txt}. The test fails on any of these:
+ * What a fault test leaves behind, compared with what its clients were told; printed and
+ * written to {@code target/fault/report-<test>.txt}. The test fails on any of these:
  * <ul>
- * <li><b>lost</b>: an acknowledged submission whose application is missing, still a draft, or has another reference
- * number;</li>
- * <li><b>duplicated</b>: a project (one client's one registration) stored twice, an application with two review
- * processes, two attachments of one category, two opinions on one task, two decisions of one stage;</li>
+ * <li><b>lost</b>: an acknowledged submission whose application is missing, still a
+ * draft, or has another reference number;</li>
+ * <li><b>duplicated</b>: a project (one client's one registration) stored twice, an
+ * application with two review processes, two attachments of one category, two opinions on
+ * one task, two decisions of one stage;</li>
  * <li><b>gap</b>: a body's decision numbers of a year not exactly 1..n;</li>
- * <li><b>stuck</b>: once the nodes had {@link #RECOVERY} to settle, an acknowledged submission with no review process
- * running or finished; a case with an incident or a failed job (no retries left or an exception recorded); a job due
- * more than {@link #RECOVERY} ago and still not done (a lock of a dead node never taken over); a running case waiting
- * on nothing (no task, job, event subscription or external task in any of its processes); a county refusal answered
- * or found done whose decision was not issued;</li>
- * <li>a client that gave up, a refused request, or a response body showing SQL, an exception or a stack text.</li>
+ * <li><b>stuck</b>: once the nodes had {@link #RECOVERY} to settle, an acknowledged
+ * submission with no review process running or finished; a case with an incident or a
+ * failed job (no retries left or an exception recorded); a job due more than
+ * {@link #RECOVERY} ago and still not done (a lock of a dead node never taken over); a
+ * running case waiting on nothing (no task, job, event subscription or external task in
+ * any of its processes); a county refusal answered or found done whose decision was not
+ * issued;</li>
+ * <li>a client that gave up, a refused request, or a response body showing SQL, an
+ * exception or a stack text.</li>
  * </ul>
  */
 final class FaultReport {
 
-	/** How long the nodes get, after the load, to finish what is due; also the limit for a job left waiting. */
+	/**
+	 * How long the nodes get, after the load, to finish what is due; also the limit for a
+	 * job left waiting.
+	 */
 	static final Duration RECOVERY = Duration.ofSeconds(60);
 
 	final String test;
@@ -67,14 +74,20 @@ final class FaultReport {
 		this.test = test;
 	}
 
-	/** Waits for the nodes to settle (for at most {@link #RECOVERY}), then looks at everything. */
+	/**
+	 * Waits for the nodes to settle (for at most {@link #RECOVERY}), then looks at
+	 * everything.
+	 */
 	static FaultReport examine(String test, FaultNodes nodes, FaultLoad load) {
 		FaultReport report = new FaultReport(test);
 		report.load = load;
 		Instant begin = Instant.now();
 		Instant end = begin.plus(RECOVERY);
-		while (Instant.now().isBefore(end) && (nodes.count("SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
-				+ " AND (duedate_ IS NULL OR duedate_ <= now())") > 0 || report.undecided(nodes).size() > 0)) {
+		while (Instant.now().isBefore(end)
+				&& (nodes
+					.count("SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
+							+ " AND (duedate_ IS NULL OR duedate_ <= now())") > 0
+						|| report.undecided(nodes).size() > 0)) {
 			FaultNodes.sleep(250);
 		}
 		report.settled = Duration.between(begin, Instant.now());
@@ -91,7 +104,8 @@ final class FaultReport {
 	private Set<Long> expectedDecisions(FaultNodes nodes) {
 		Set<Long> expected = new HashSet<>(load.refusalsAcknowledged);
 		expected.addAll(load.refusalsFoundDone);
-		// A refusal whose answer was lost and that no client re-sent (the client gave up) counts as well.
+		// A refusal whose answer was lost and that no client re-sent (the client gave up)
+		// counts as well.
 		for (String id : nodes.rows("SELECT DISTINCT p.business_key_ FROM act_hi_taskinst t JOIN act_hi_procinst p"
 				+ " ON p.id_ = t.proc_inst_id_ WHERE t.task_def_key_ = 'Task_CountyRecommendation'"
 				+ " AND t.delete_reason_ = 'completed'")) {
@@ -180,9 +194,11 @@ final class FaultReport {
 		List<String> lines = new ArrayList<>();
 		lines.add("fault test " + test + ": " + load.clients + " clients x " + load.perClient + " project registrations"
 				+ (load.decide ? ", county approves and refuses each (signed decision by job)" : ""));
-		lines.add(String.format("acknowledged %d / stored %d / started %d / decided %s / lost %d / duplicated %d"
-				+ " / stuck %d / decision-number gaps %d", acknowledged, stored, started,
-				load.decide ? decided + " of " + toDecide : "-", lost.size(), duplicated.size(), stuck.size(), gaps.size()));
+		lines.add(String.format(
+				"acknowledged %d / stored %d / started %d / decided %s / lost %d / duplicated %d"
+						+ " / stuck %d / decision-number gaps %d",
+				acknowledged, stored, started, load.decide ? decided + " of " + toDecide : "-", lost.size(),
+				duplicated.size(), stuck.size(), gaps.size()));
 		lines.addAll(measures);
 		lines.add("settled " + settled.toSeconds() + " s after the load; load took "
 				+ Duration.between(load.started, load.finished).toSeconds() + " s");
@@ -212,7 +228,10 @@ final class FaultReport {
 		}
 	}
 
-	/** Fails on any loss, duplicate, gap, stuck case, failed client or internal text in a body. */
+	/**
+	 * Fails on any loss, duplicate, gap, stuck case, failed client or internal text in a
+	 * body.
+	 */
 	void assertClean() {
 		assertThat(load.failures).as("clients that gave up or were refused").isEmpty();
 		assertThat(acknowledged).as("acknowledged submissions").isEqualTo(load.total());

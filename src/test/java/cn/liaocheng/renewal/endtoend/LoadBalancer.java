@@ -11,9 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * nginx from the distribution in front of application nodes, with the repository's configuration
- * ({@code deploy/nginx/renewal.conf}) and the nodes' local ports put in place of {@code node1:8080}, {@code node2:8080}.
- * Runs in the foreground as a child process with its files under {@code target/<dir>/nginx}; {@link #close()} stops it.
+ * nginx from the distribution in front of application nodes, with the repository's
+ * configuration ({@code deploy/nginx/renewal.conf}) and the nodes' local ports put in
+ * place of {@code node1:8080}, {@code node2:8080}. Runs in the foreground as a child
+ * process with its files under {@code target/
+ *
+<dir>
+ * /nginx}; {@link #close()} stops it.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -46,8 +50,8 @@ final class LoadBalancer implements AutoCloseable {
 		Files.createDirectories(dir.resolve("temp"));
 		int port = FaultNodes.freePort();
 		write(dir, port, nodePorts);
-		Process process = new ProcessBuilder(executable(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-				"-g", "daemon off;")
+		Process process = new ProcessBuilder(executable(), "-p", dir.toString(), "-c",
+				dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("nginx.out").toFile())
 			.start();
@@ -68,11 +72,16 @@ final class LoadBalancer implements AutoCloseable {
 		throw new AssertionError("nginx not listening on " + port + " within 30 s");
 	}
 
-	/** Puts these nodes behind the balancer instead (nginx -s reload: running requests finish on the old workers). */
+	/**
+	 * Puts these nodes behind the balancer instead (nginx -s reload: running requests
+	 * finish on the old workers).
+	 */
 	void nodes(List<Integer> nodePorts) throws IOException, InterruptedException {
 		write(dir, port, nodePorts);
-		Process reload = new ProcessBuilder(executable(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-				"-s", "reload").redirectErrorStream(true).start();
+		Process reload = new ProcessBuilder(executable(), "-p", dir.toString(), "-c",
+				dir.resolve("nginx.conf").toString(), "-s", "reload")
+			.redirectErrorStream(true)
+			.start();
 		if (!reload.waitFor(30, TimeUnit.SECONDS) || reload.exitValue() != 0) {
 			throw new AssertionError("nginx reload failed: " + new String(reload.getInputStream().readAllBytes()));
 		}

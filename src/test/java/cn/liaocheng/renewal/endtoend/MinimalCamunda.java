@@ -16,9 +16,9 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * Starts {@link MinimalCamundaApplication} as a child JVM with the product's JVM options, on a fresh PostgreSQL
- * database, without this product's classes on its class path, and measures the time until its REST API answers;
- * then stops it.
+ * Starts {@link MinimalCamundaApplication} as a child JVM with the product's JVM options,
+ * on a fresh PostgreSQL database, without this product's classes on its class path, and
+ * measures the time until its REST API answers; then stops it.
  */
 final class MinimalCamunda {
 
@@ -27,13 +27,16 @@ final class MinimalCamunda {
 
 	private static PostgresTestDatabase.Fresh database;
 
-	/** On an empty database ({@code fresh}), or again on the one of the previous start. */
+	/**
+	 * On an empty database ({@code fresh}), or again on the one of the previous start.
+	 */
 	static Duration startupTime(Path out, boolean fresh) throws IOException, InterruptedException {
 		if (fresh || database == null) {
 			database = PostgresTestDatabase.fresh(Benchmark.DATABASE + "_minimal");
 		}
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.endsWith(File.separator + "classes") && !entry.endsWith(File.separator + "classes/"))
+			.filter(entry -> !entry.endsWith(File.separator + "classes")
+					&& !entry.endsWith(File.separator + "classes/"))
 			.collect(Collectors.joining(File.pathSeparator));
 		int port = FaultNodes.freePort();
 		List<String> command = new ArrayList<>();

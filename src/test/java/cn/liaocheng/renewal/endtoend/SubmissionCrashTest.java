@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 during submissions: several accountants of one enterprise register projects at once on a node on
- * PostgreSQL; once a third of the registrations are acknowledged, the node is killed with SIGKILL (requests in flight,
- * some drafts half uploaded) and started again on the same port. The clients re-send whatever ended unclearly, with
- * the same Idempotency-Key, as a real client does. Afterwards every acknowledged submission is stored with its
- * reference number and review process, none twice (project, process, attachment), nothing stuck
- * ({@link FaultReport}). Part of the fault suite ({@code mvn -B test -Pfault}); {@code -Drenewal.fault.cases=N}
- * registers N projects per client instead of 5.
+ * kill -9 during submissions: several accountants of one enterprise register projects at
+ * once on a node on PostgreSQL; once a third of the registrations are acknowledged, the
+ * node is killed with SIGKILL (requests in flight, some drafts half uploaded) and started
+ * again on the same port. The clients re-send whatever ended unclearly, with the same
+ * Idempotency-Key, as a real client does. Afterwards every acknowledged submission is
+ * stored with its reference number and review process, none twice (project, process,
+ * attachment), nothing stuck ({@link FaultReport}). Part of the fault suite
+ * ({@code mvn -B test -Pfault}); {@code -Drenewal.fault.cases=N} registers N projects per
+ * client instead of 5.
  */
 @Tag("fault")
 class SubmissionCrashTest {
@@ -52,8 +54,9 @@ class SubmissionCrashTest {
 		FaultReport report = FaultReport.examine("submission-crash", nodes, load)
 			.measured(String.format("killed after %d acknowledged submissions, %d drafts in the database at the kill",
 					acknowledgedAtKill, draftsAtKill))
-			.measured(String.format("restarted node up %d s after the kill (its start-up %d s); first acknowledgement "
-					+ "%s s after it was up; last client done %d s after it was up",
+			.measured(String.format(
+					"restarted node up %d s after the kill (its start-up %d s); first acknowledgement "
+							+ "%s s after it was up; last client done %d s after it was up",
 					Duration.between(killed, up).toSeconds(), restarted.startup().toSeconds(),
 					firstAfter == null ? "-" : Long.toString(Duration.between(up, firstAfter).toSeconds()),
 					Duration.between(up, load.finished).toSeconds()))

@@ -55,15 +55,18 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * The whole system on the real PostgreSQL server, driven over HTTP by the people who do each step: 冠县's demo
- * enterprise registers a project, then applies for a subsidy and a loan on it; county, city, bank and central-bank
- * reviewers work their Camunda tasks through {@code /engine-rest} exactly as Tasklist does (claim, submit-form); the
- * public objects on the notice board; and a second project goes through one round of correction. The engine's job
- * executor runs inside the application, so every asynchronous step is awaited (at most 30 s each).
+ * The whole system on the real PostgreSQL server, driven over HTTP by the people who do
+ * each step: 冠县's demo enterprise registers a project, then applies for a subsidy and a
+ * loan on it; county, city, bank and central-bank reviewers work their Camunda tasks
+ * through {@code /engine-rest} exactly as Tasklist does (claim, submit-form); the public
+ * objects on the notice board; and a second project goes through one round of correction.
+ * The engine's job executor runs inside the application, so every asynchronous step is
+ * awaited (at most 30 s each).
  *
- * <p>The methods share one server and build on each other (the subsidy and the loan need the registered project),
- * hence the fixed order. Like every test with a Spring context (and database) of its own, it runs in a JVM of its
- * own ({@link OwnContext}).
+ * <p>
+ * The methods share one server and build on each other (the subsidy and the loan need the
+ * registered project), hence the fixed order. Like every test with a Spring context (and
+ * database) of its own, it runs in a JVM of its own ({@link OwnContext}).
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -120,7 +123,8 @@ class ThreeKindsEndToEndTest {
 		lcIndustry = Actor.as(port, "lc-industry");
 	}
 
-	// ======================================================================== 1. project registration
+	// ======================================================================== 1. project
+	// registration
 
 	@Test
 	@Order(1)
@@ -143,7 +147,8 @@ class ThreeKindsEndToEndTest {
 			.isIn(403, 404, 500);
 		assertThat(foreignClaim.body().toLowerCase()).containsAnyOf("authoriz", "permission", "not authorized");
 		assertThat(gxIndustry.getJson("/engine-rest/task/" + formalReview.get("id").asText()).hasNonNull("assignee"))
-			.as("the task is claimed after the refused claim").isFalse();
+			.as("the task is claimed after the refused claim")
+			.isFalse();
 
 		gxIndustry.act(id, "Task_CountyFormalReview", APPROVE, "材料齐全，符合形式审查要求");
 		gxIndustry.act(id, "Task_CountyRecommendation", APPROVE, "同意推荐至市工业和信息化局");
@@ -154,10 +159,12 @@ class ThreeKindsEndToEndTest {
 		assertThat(bodies).as("joint review bodies routed for policy task 7")
 			.containsExactlyInAnyOrder("city-industry", "city-development", "city-ecology");
 
-		// The dossier is open to the bodies the case was routed to, and to nobody else in the city.
+		// The dossier is open to the bodies the case was routed to, and to nobody else in
+		// the city.
 		assertThat(Actor.as(port, "lc-ecology").get("/review/applications/" + id).statusCode()).isEqualTo(200);
 		assertThat(Actor.as(port, "lc-market").get("/review/applications/" + id).statusCode())
-			.as("lc-market (not routed) opens the dossier").isEqualTo(404);
+			.as("lc-market (not routed) opens the dossier")
+			.isEqualTo(404);
 
 		giveJointOpinions(id, bodies);
 		lcIndustry.act(id, "Task_IndustryDecision", APPROVE, "同意入库");
@@ -169,7 +176,8 @@ class ThreeKindsEndToEndTest {
 		assertThat(enterprise.get("/enterprise/applications/" + id).body()).as("the portal's detail page")
 			.contains("已批准");
 		assertThat(enterprise.getJson("/api/applications/registered-projects").has(Long.toString(id)))
-			.as("registered projects offered for subsidy and loan applications").isTrue();
+			.as("registered projects offered for subsidy and loan applications")
+			.isTrue();
 
 		checkSignedDecisions(id, "project", "PROJECT_ACCEPTED");
 		assertNoEngineFailures();
@@ -215,7 +223,8 @@ class ThreeKindsEndToEndTest {
 
 		JsonNode onNotice = enterprise.awaitStatus(id, "PUBLIC_NOTICE");
 		String referenceNo = onNotice.at("/summary/referenceNo").asText();
-		// 1,600,000 yuan of domestic equipment under policy task 7: 10 %, below the 3,000,000 cap and the
+		// 1,600,000 yuan of domestic equipment under policy task 7: 10 %, below the
+		// 3,000,000 cap and the
 		// 1,000,000 threshold for an expert review.
 		assertThat(stages.facts(id).outcomes().subsidyAmount()).isEqualByComparingTo("160000.00");
 
@@ -232,9 +241,12 @@ class ThreeKindsEndToEndTest {
 		assertThat(filed.headers().firstValue("Location").orElse("")).endsWith("/notices");
 		assertThat(citizen.get("/notices").body()).contains("异议已提交");
 
-		// The notice period is five working days; a test cannot wait for it. Firing the period's timer job is what
-		// the job executor does when its due date passes, and nothing else in the process depends on the wall
-		// clock, so executing that one job (of this process instance only) is a faithful stand-in for the wait.
+		// The notice period is five working days; a test cannot wait for it. Firing the
+		// period's timer job is what
+		// the job executor does when its due date passes, and nothing else in the process
+		// depends on the wall
+		// clock, so executing that one job (of this process instance only) is a faithful
+		// stand-in for the wait.
 		ProcessInstance subsidyProcess = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(Long.toString(id))
 			.processDefinitionKey("subsidy-application")
@@ -245,7 +257,8 @@ class ThreeKindsEndToEndTest {
 		management.executeJob(timer.getId());
 
 		JsonNode resolve = lcIndustry.awaitTask(id, "Task_ResolveObjections");
-		JsonNode summary = lcIndustry.getJson("/engine-rest/task/" + resolve.get("id").asText() + "/variables/objectionSummary");
+		JsonNode summary = lcIndustry
+			.getJson("/engine-rest/task/" + resolve.get("id").asText() + "/variables/objectionSummary");
 		assertThat(summary.get("value").asText()).contains("实名异议人", "13800138000", objection);
 		lcIndustry.act(id, "Task_ResolveObjections", APPROVE, "经核查，设备为全新购置，异议不成立");
 		Actor.as(port, "lc-finance").act(id, "Task_FinanceAllocation", APPROVE, "同意下达奖补资金");
@@ -284,7 +297,8 @@ class ThreeKindsEndToEndTest {
 		Actor icbc = Actor.as(port, "icbc-officer");
 		JsonNode bankTask = icbc.awaitTask(id, "Task_BankDecision");
 		assertThat(candidateGroups(bankTask.get("id").asText())).containsExactly("bank-icbc");
-		assertThat(Actor.as(port, "abc-officer").tasks(id, null)).as("abc-officer's task list for an icbc loan").isEmpty();
+		assertThat(Actor.as(port, "abc-officer").tasks(id, null)).as("abc-officer's task list for an icbc loan")
+			.isEmpty();
 		enterprise.awaitStatus(id, "BANK_REVIEW");
 
 		Map<String, Object> loan = new LinkedHashMap<>();
@@ -296,12 +310,14 @@ class ThreeKindsEndToEndTest {
 		loan.put("usedRelending", true);
 		icbc.act(id, "Task_BankDecision", "GRANTED", "同意放贷", loan);
 
-		// The bank's grant is an offer: the enterprise accepts it in the portal (here through the API).
+		// The bank's grant is an offer: the enterprise accepts it in the portal (here
+		// through the API).
 		Actor.await("icbc's grant offered to the enterprise", () -> {
 			JsonNode offers = enterprise.getJson("/api/applications/" + id + "/loan-offers");
 			return offers.size() == 1 && "GRANTED".equals(offers.get(0).path("decision").asText()) ? offers : null;
 		});
-		HttpResponse<String> accepted = enterprise.postJson("/api/applications/" + id + "/loan-offers/icbc/accept", Map.of());
+		HttpResponse<String> accepted = enterprise.postJson("/api/applications/" + id + "/loan-offers/icbc/accept",
+				Map.of());
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
 		JsonNode approved = enterprise.awaitStatus(id, "APPROVED");
@@ -317,7 +333,8 @@ class ThreeKindsEndToEndTest {
 		assertNoEngineFailures();
 	}
 
-	// ======================================================================== 4. correction
+	// ======================================================================== 4.
+	// correction
 
 	@Test
 	@Order(4)
@@ -358,7 +375,10 @@ class ThreeKindsEndToEndTest {
 
 	// ======================================================================== helpers
 
-	/** A project for policy task 7 (节能降碳) with three equipment lines and no new land, energy or emissions. */
+	/**
+	 * A project for policy task 7 (节能降碳) with three equipment lines and no new land,
+	 * energy or emissions.
+	 */
 	static ObjectNode project(String name) {
 		LocalDate today = LocalDate.now(CHINA);
 		ObjectNode p = Actor.JSON.createObjectNode()
@@ -398,8 +418,9 @@ class ThreeKindsEndToEndTest {
 	}
 
 	/**
-	 * Waits for the parallel joint review, then reads from each task (as the administrator) which body it is for:
-	 * one candidate group per task, no task twice for a body.
+	 * Waits for the parallel joint review, then reads from each task (as the
+	 * administrator) which body it is for: one candidate group per task, no task twice
+	 * for a body.
 	 */
 	List<String> jointReviewBodies(long id) {
 		admin.awaitTask(id, "Task_JointReview");
@@ -425,7 +446,10 @@ class ThreeKindsEndToEndTest {
 		return groups;
 	}
 
-	/** Each routed body's reviewer (lc-&lt;body&gt;) sees exactly its own joint review task and approves. */
+	/**
+	 * Each routed body's reviewer (lc-&lt;body&gt;) sees exactly its own joint review
+	 * task and approves.
+	 */
 	void giveJointOpinions(long id, List<String> groups) {
 		for (String group : new TreeSet<>(groups)) {
 			Actor reviewer = Actor.as(port, "lc-" + group.substring("city-".length()));
@@ -435,8 +459,9 @@ class ThreeKindsEndToEndTest {
 	}
 
 	/**
-	 * No asynchronous step failed on the way, not even once and then succeeded on a retry: the database is this
-	 * class's own, so every job and incident in it is one of these flows'.
+	 * No asynchronous step failed on the way, not even once and then succeeded on a
+	 * retry: the database is this class's own, so every job and incident in it is one of
+	 * these flows'.
 	 */
 	void assertNoEngineFailures() {
 		assertThat(runtime.createIncidentQuery().list()).as("incidents").isEmpty();
@@ -450,9 +475,10 @@ class ThreeKindsEndToEndTest {
 	}
 
 	/**
-	 * The enterprise downloads its signed decisions from the application ({@code GET /api/applications/{id}/decisions}
-	 * and {@code …/decisions/{decisionId}}); each is a PDF whose signature pdfsig accepts and which the public
-	 * verification ({@link Decisions#verify(byte[])}) recognises as genuine. Copies go to target/e2e/.
+	 * The enterprise downloads its signed decisions from the application ({@code GET
+	 * /api/applications/{id}/decisions} and {@code …/decisions/{decisionId}}); each is a
+	 * PDF whose signature pdfsig accepts and which the public verification
+	 * ({@link Decisions#verify(byte[])}) recognises as genuine. Copies go to target/e2e/.
 	 */
 	void checkSignedDecisions(long id, String name, String... expectedTypes) throws Exception {
 		Map<String, byte[]> pdfs = new LinkedHashMap<>();
@@ -461,7 +487,8 @@ class ThreeKindsEndToEndTest {
 		Set<String> types = new TreeSet<>();
 		for (JsonNode d : Actor.parse(list.body())) {
 			types.add(d.get("type").asText());
-			HttpResponse<byte[]> file = enterprise.getBytes("/api/applications/" + id + "/decisions/" + d.get("id").asText());
+			HttpResponse<byte[]> file = enterprise
+				.getBytes("/api/applications/" + id + "/decisions/" + d.get("id").asText());
 			assertThat(file.statusCode()).as("download of decision %s", d.get("number")).isEqualTo(200);
 			assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
 			assertThat(file.headers().firstValue("X-Content-SHA256")).contains(sha256(file.body()));
@@ -470,7 +497,8 @@ class ThreeKindsEndToEndTest {
 		}
 		assertThat(types).as("decisions the enterprise can download").containsExactlyInAnyOrder(expectedTypes);
 		assertThat(Actor.as(port, "ent-lq").get("/api/applications/" + id + "/decisions").statusCode())
-			.as("another enterprise lists these decisions").isEqualTo(404);
+			.as("another enterprise lists these decisions")
+			.isEqualTo(404);
 		// The decision module's own record agrees with what the enterprise downloaded.
 		IssuedDecision latest = decisions.forApplication(id).orElseThrow();
 		assertThat(pdfs).containsKey(latest.type().name());

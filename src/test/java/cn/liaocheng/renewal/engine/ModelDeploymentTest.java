@@ -19,7 +19,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The administrators' sources in forms/ and bpmn/ reach the engine, and a user task finds its form by id. */
+/**
+ * The administrators' sources in forms/ and bpmn/ reach the engine, and a user task finds
+ * its form by id.
+ */
 @WebIntegrationTest
 class ModelDeploymentTest {
 

@@ -30,12 +30,13 @@ class AccountSettingsTest {
 		WebClient portal = loggedIn(DemoUsers.OTHER_ENTERPRISE);
 		String other = contactPhoneOf(DemoUsers.ENTERPRISE);
 
-		HttpResponse<String> bad = portal.postForm("/account/contact", "contactName=" + enc("王会计") + "&contactPhone=12345&_csrf=" + token(portal));
+		HttpResponse<String> bad = portal.postForm("/account/contact",
+				"contactName=" + enc("王会计") + "&contactPhone=12345&_csrf=" + token(portal));
 		assertThat(bad.statusCode()).isEqualTo(302);
 		assertThat(portal.get("/account").body()).contains("联系电话格式不正确").contains("value=\"12345\"");
 
-		HttpResponse<String> good = portal.postForm("/account/contact", "contactName=" + enc("王会计")
-				+ "&contactPhone=" + enc("138 0635 0001") + "&userId=" + DemoUsers.ENTERPRISE + "&_csrf=" + token(portal));
+		HttpResponse<String> good = portal.postForm("/account/contact", "contactName=" + enc("王会计") + "&contactPhone="
+				+ enc("138 0635 0001") + "&userId=" + DemoUsers.ENTERPRISE + "&_csrf=" + token(portal));
 		assertThat(good.statusCode()).isEqualTo(302);
 		assertThat(portal.get("/account").body()).contains("联系方式已更新").contains("13806350001");
 		assertThat(contactPhoneOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("13806350001");
@@ -53,21 +54,28 @@ class AccountSettingsTest {
 		assertThat(portal.get("/account").body()).contains("电子邮箱格式不正确");
 		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isNotEqualTo("not an address");
 
-		portal.postForm("/account/contact", contact + "&email=" + enc(" kuaiji@linqing-test.example ") + "&_csrf=" + token(portal));
+		portal.postForm("/account/contact",
+				contact + "&email=" + enc(" kuaiji@linqing-test.example ") + "&_csrf=" + token(portal));
 		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("kuaiji@linqing-test.example");
 		assertThat(portal.get("/account").body()).contains("value=\"kuaiji@linqing-test.example\"");
 		assertThat(emailOf(DemoUsers.ENTERPRISE)).isEqualTo(otherEmail);
 
 		portal.postForm("/account/contact", contact + "&email=&_csrf=" + token(portal));
 		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).as("cleared: in-app messages only").isNull();
-		assertThat(loggedIn(DemoUsers.OTHER_ENTERPRISE).get("/").statusCode()).as("the password is untouched").isEqualTo(200);
+		assertThat(loggedIn(DemoUsers.OTHER_ENTERPRISE).get("/").statusCode()).as("the password is untouched")
+			.isEqualTo(200);
 
-		portal.postForm("/account/contact", contact + "&email=" + enc(ownEmail == null ? "" : ownEmail) + "&_csrf=" + token(portal));
+		portal.postForm("/account/contact",
+				contact + "&email=" + enc(ownEmail == null ? "" : ownEmail) + "&_csrf=" + token(portal));
 		assertThat(emailOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo(ownEmail);
 	}
 
 	private String emailOf(String user) {
-		return jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(String.class).optional().orElse(null);
+		return jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?")
+			.param(user)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	@Test
@@ -77,7 +85,8 @@ class AccountSettingsTest {
 		portal.postForm("/account/password", "currentPassword=wrong&newPassword=" + enc("Neu@2026passwd")
 				+ "&confirmPassword=" + enc("Neu@2026passwd") + "&_csrf=" + token(portal));
 		assertThat(portal.get("/account").body()).contains("当前密码不正确");
-		// A wrong current password counts as a failed login: Camunda delays the account's next check for a few seconds.
+		// A wrong current password counts as a failed login: Camunda delays the account's
+		// next check for a few seconds.
 		waitForTheLoginDelayOf(DemoUsers.ENTERPRISE);
 		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=short"
 				+ "&confirmPassword=short&_csrf=" + token(portal));
@@ -86,8 +95,8 @@ class AccountSettingsTest {
 			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 
 		String changed = "Neu@2026passwd";
-		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=" + enc(changed)
-				+ "&confirmPassword=" + enc(changed) + "&_csrf=" + token(portal));
+		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword="
+				+ enc(changed) + "&confirmPassword=" + enc(changed) + "&_csrf=" + token(portal));
 		try {
 			assertThat(portal.get("/account").body()).contains("密码已修改");
 			assertThat(new WebClient(port).login(DemoUsers.ENTERPRISE, changed).headers().firstValue("Location"))
@@ -95,8 +104,9 @@ class AccountSettingsTest {
 		}
 		finally {
 			WebClient back = loggedIn(DemoUsers.ENTERPRISE, changed);
-			back.postForm("/account/password", "currentPassword=" + enc(changed) + "&newPassword=" + enc(DemoUsers.PASSWORD)
-					+ "&confirmPassword=" + enc(DemoUsers.PASSWORD) + "&_csrf=" + token(back));
+			back.postForm("/account/password",
+					"currentPassword=" + enc(changed) + "&newPassword=" + enc(DemoUsers.PASSWORD) + "&confirmPassword="
+							+ enc(DemoUsers.PASSWORD) + "&_csrf=" + token(back));
 		}
 	}
 
@@ -130,8 +140,11 @@ class AccountSettingsTest {
 	}
 
 	private void waitForTheLoginDelayOf(String user) {
-		java.sql.Timestamp until = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?").param(user)
-			.query(java.sql.Timestamp.class).optional().orElse(null);
+		java.sql.Timestamp until = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?")
+			.param(user)
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.orElse(null);
 		assertThat(until).as("the failed check delays the next one").isNotNull();
 		long wait = until.getTime() - System.currentTimeMillis();
 		assertThat(wait).as("a delay of seconds, not a lock-out").isLessThan(70_000);
@@ -147,7 +160,10 @@ class AccountSettingsTest {
 	}
 
 	private String contactPhoneOf(String user) {
-		return jdbc.sql("SELECT contact_phone FROM enterprise WHERE user_id = ?").param(user).query(String.class).single();
+		return jdbc.sql("SELECT contact_phone FROM enterprise WHERE user_id = ?")
+			.param(user)
+			.query(String.class)
+			.single();
 	}
 
 	private static String enc(String s) {

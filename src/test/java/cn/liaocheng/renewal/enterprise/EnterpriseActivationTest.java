@@ -29,8 +29,8 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A county industry bureau activates the accounts of its own county only, an administrator everyone's; the check
- * is on the server, whatever id is posted.
+ * A county industry bureau activates the accounts of its own county only, an
+ * administrator everyone's; the check is on the server, whatever id is posted.
  */
 @WebIntegrationTest
 class EnterpriseActivationTest {
@@ -62,8 +62,7 @@ class EnterpriseActivationTest {
 
 		assertThat(page).contains(ours.name()).contains("待激活").contains("冠县演示轴承制造有限公司");
 		assertThat(page).doesNotContain(theirs.name()).doesNotContain("临清市演示纺织机械有限公司");
-		assertThat(page.indexOf(ours.name())).as("pending before active")
-			.isLessThan(page.indexOf("冠县演示轴承制造有限公司"));
+		assertThat(page.indexOf(ours.name())).as("pending before active").isLessThan(page.indexOf("冠县演示轴承制造有限公司"));
 	}
 
 	@Test
@@ -92,7 +91,8 @@ class EnterpriseActivationTest {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(postAsBrowser(otherCounty, "/county/enterprises/" + pending.id() + "/activate").body())
-			.as("the Chinese error page").contains("无权访问");
+			.as("the Chinese error page")
+			.contains("无权访问");
 		assertThat(unknown.statusCode()).isEqualTo(403);
 		assertThat(post(otherCounty, "/county/enterprises/" + pending.id() + "/disable").statusCode()).isEqualTo(403);
 		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
@@ -114,7 +114,8 @@ class EnterpriseActivationTest {
 	void anEnterpriseCannotActivateAnAccount() {
 		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
 
-		HttpResponse<String> response = post(as(DemoUsers.ENTERPRISE), "/county/enterprises/" + pending.id() + "/activate");
+		HttpResponse<String> response = post(as(DemoUsers.ENTERPRISE),
+				"/county/enterprises/" + pending.id() + "/activate");
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
@@ -157,7 +158,8 @@ class EnterpriseActivationTest {
 		assertThat(list.findValuesAsText("divisionCode")).isNotEmpty().allMatch(GUANXIAN::equals);
 		assertThat(list.findValuesAsText("id")).contains(String.valueOf(pending.id()));
 
-		HttpResponse<String> refused = postApi(as(LQ_INDUSTRY), "/api/county/enterprises/" + pending.id() + "/activate");
+		HttpResponse<String> refused = postApi(as(LQ_INDUSTRY),
+				"/api/county/enterprises/" + pending.id() + "/activate");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(refused.body()).path("detail").asText()).contains("本县");
 		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
@@ -177,8 +179,8 @@ class EnterpriseActivationTest {
 
 	private Enterprise pendingEnterpriseIn(String division) {
 		String userId = freshUserId();
-		return registry.record(new NewEnterprise(new CreditCode(freshCreditCode(division)), "激活测试企业" + userId,
-				division, "专用设备制造", "企业联系人", "13800000000", userId), null);
+		return registry.record(new NewEnterprise(new CreditCode(freshCreditCode(division)), "激活测试企业" + userId, division,
+				"专用设备制造", "企业联系人", "13800000000", userId), null);
 	}
 
 	private WebClient as(String user) {

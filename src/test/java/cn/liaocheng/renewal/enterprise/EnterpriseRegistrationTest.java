@@ -55,10 +55,15 @@ class EnterpriseRegistrationTest {
 		HttpResponse<String> posted = submit(client, validForm(code, userId));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
-		assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/register"));
+		assertThat(posted.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/register"));
 		String confirmation = client.get("/register").body();
-		assertThat(confirmation).contains("注册成功").contains("待激活").contains("冠县工业和信息化局").contains(code)
-			.contains("咨询电话").contains("0635-8000106");
+		assertThat(confirmation).contains("注册成功")
+			.contains("待激活")
+			.contains("冠县工业和信息化局")
+			.contains(code)
+			.contains("咨询电话")
+			.contains("0635-8000106");
 		assertThat(client.get("/register").body()).as("the confirmation shows once").contains("id=\"creditCode\"");
 
 		Enterprise stored = registry.findByCreditCode(new CreditCode(code)).orElseThrow();
@@ -67,13 +72,18 @@ class EnterpriseRegistrationTest {
 		assertThat(stored.contactPhone()).isEqualTo("0635-5123456");
 		assertThat(identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ENTERPRISES).count()).isOne();
 		assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail())
-			.as("where the outbox sends the enterprise's e-mail").isEqualTo("caiwu@guanxian-test.example");
+			.as("where the outbox sends the enterprise's e-mail")
+			.isEqualTo("caiwu@guanxian-test.example");
 
 		WebClient enterprise = new WebClient(port);
 		HttpResponse<String> login = enterprise.login(userId, Registrations.PASSWORD);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-		assertThat(enterprise.get("/").body()).contains(stored.name()).contains("待激活").contains("id=\"pending-contact\"")
-			.contains("冠县工业和信息化局").contains("0635-8000106");
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(enterprise.get("/").body()).contains(stored.name())
+			.contains("待激活")
+			.contains("id=\"pending-contact\"")
+			.contains("冠县工业和信息化局")
+			.contains("0635-8000106");
 	}
 
 	@Test
@@ -146,10 +156,8 @@ class EnterpriseRegistrationTest {
 
 		String page = submit(new WebClient(port), form).body();
 
-		assertThat(fieldError(page, "password")).hasValueSatisfying(m -> assertThat(m).startsWith("密码须")
-			.contains("至少 10 位")
-			.contains("包含大写字母")
-			.contains("包含特殊字符"));
+		assertThat(fieldError(page, "password")).hasValueSatisfying(
+				m -> assertThat(m).startsWith("密码须").contains("至少 10 位").contains("包含大写字母").contains("包含特殊字符"));
 		assertThat(page).doesNotContain("abc12345");
 		assertThat(valueOf(page, "userId")).hasValue(userId);
 		assertNothingStored(code, userId);
@@ -203,8 +211,10 @@ class EnterpriseRegistrationTest {
 
 		assertThat(fieldError(page, "userId")).hasValue("该登录用户名已被使用，请换一个");
 		assertThat(registry.findByCreditCode(new CreditCode(code))).isEmpty();
-		assertThat(identity.createGroupQuery().groupMember(DemoUsers.COUNTY_REVIEWER).groupId(GroupNames.ENTERPRISES).count())
-			.isZero();
+		assertThat(identity.createGroupQuery()
+			.groupMember(DemoUsers.COUNTY_REVIEWER)
+			.groupId(GroupNames.ENTERPRISES)
+			.count()).isZero();
 	}
 
 	@Test
@@ -225,8 +235,8 @@ class EnterpriseRegistrationTest {
 		submit(new WebClient(port), validForm(code, userId.toUpperCase()));
 
 		assertThat(identity.createUserQuery().userId(userId.toLowerCase()).count()).isEqualTo(1);
-		assertThat(registry.findByCreditCode(new CreditCode(code))).hasValueSatisfying(
-				e -> assertThat(e.userId()).isEqualTo(userId.toLowerCase()));
+		assertThat(registry.findByCreditCode(new CreditCode(code)))
+			.hasValueSatisfying(e -> assertThat(e.userId()).isEqualTo(userId.toLowerCase()));
 	}
 
 	@Test
@@ -270,8 +280,10 @@ class EnterpriseRegistrationTest {
 		pool.shutdown();
 
 		assertThat(registered).isOne();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE credit_code = ?").param(code).query(Long.class).single())
-			.isOne();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE credit_code = ?")
+			.param(code)
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(userIds.stream().filter(id -> identity.createUserQuery().userId(id).count() > 0)).hasSize(1);
 	}
 

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** Registration as JSON: 201 with the enterprise, or RFC 7807 problem details naming each wrong field. */
+/**
+ * Registration as JSON: 201 with the enterprise, or RFC 7807 problem details naming each
+ * wrong field.
+ */
 @WebIntegrationTest
 class RegistrationApiTest {
 
@@ -52,7 +55,8 @@ class RegistrationApiTest {
 		assertThat(body.path("statusLabel").asText()).isEqualTo("待激活");
 		assertThat(body.path("activatingBureau").asText()).isEqualTo("冠县工业和信息化局");
 		assertThat(body.has("password")).isFalse();
-		assertThat(registry.findByUser(userId)).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(body.path("id").asLong()));
+		assertThat(registry.findByUser(userId))
+			.hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(body.path("id").asLong()));
 	}
 
 	@Test
@@ -66,8 +70,8 @@ class RegistrationApiTest {
 		HttpResponse<String> response = post(request);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(400);
 		assertThat(problem.path("title").asText()).isEqualTo("注册信息有误");

@@ -21,8 +21,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An enterprise name with a bidi override (U+202E) would read backwards on the public notice board and in signed
- * decisions: both registration doors refuse it at its field, and neither the enterprise nor its account is created.
+ * An enterprise name with a bidi override (U+202E) would read backwards on the public
+ * notice board and in signed decisions: both registration doors refuse it at its field,
+ * and neither the enterprise nor its account is created.
  */
 @WebIntegrationTest
 class RegistrationHiddenCharactersTest {
@@ -70,9 +71,8 @@ class RegistrationHiddenCharactersTest {
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("title").asText()).isEqualTo("注册信息有误");
 		assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("name", "industry", "contactName");
-		assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
-				"企业名称含有改变文字方向的控制字符，请删除后重新输入", "所属行业含有不可见的控制字符，请删除后重新输入",
-				"联系人含有无法识别的字符（不完整的编码），请删除后重新输入");
+		assertThat(problem.path("errors").findValuesAsText("message")).containsExactly("企业名称含有改变文字方向的控制字符，请删除后重新输入",
+				"所属行业含有不可见的控制字符，请删除后重新输入", "联系人含有无法识别的字符（不完整的编码），请删除后重新输入");
 		assertNothingStored(code, userId);
 	}
 
@@ -86,8 +86,8 @@ class RegistrationHiddenCharactersTest {
 		HttpResponse<String> response = post(request);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		assertThat(registry.findByUser(userId)).hasValueSatisfying(
-				e -> assertThat(e.name()).isEqualTo("冠县\uD840\uDC0B记机械制造有限公司"));
+		assertThat(registry.findByUser(userId))
+			.hasValueSatisfying(e -> assertThat(e.name()).isEqualTo("冠县\uD840\uDC0B记机械制造有限公司"));
 	}
 
 	private void assertNothingStored(String code, String userId) {
@@ -96,7 +96,10 @@ class RegistrationHiddenCharactersTest {
 		assertThat(identity.createUserQuery().userId(userId).count()).isZero();
 	}
 
-	/** As an API client: the JSON escapes keep a lone surrogate intact on the wire, as a hand-made request would. */
+	/**
+	 * As an API client: the JSON escapes keep a lone surrogate intact on the wire, as a
+	 * hand-made request would.
+	 */
 	private HttpResponse<String> post(Map<String, String> request) throws Exception {
 		WebClient client = new WebClient(port);
 		String token = WebClient.csrfTokenOf(client.get("/register").body());

@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 import cn.liaocheng.renewal.support.WebClient;
 
-/** Test data and page reading for registrations: fresh credit codes and user ids, the form, its field errors. */
+/**
+ * Test data and page reading for registrations: fresh credit codes and user ids, the
+ * form, its field errors.
+ */
 public final class Registrations {
 
 	public static final String PASSWORD = "Renew@2026Lc!";
@@ -59,7 +62,10 @@ public final class Registrations {
 		return form;
 	}
 
-	/** Opens the registration page (for its CSRF token) and posts the form as a browser would. */
+	/**
+	 * Opens the registration page (for its CSRF token) and posts the form as a browser
+	 * would.
+	 */
 	public static HttpResponse<String> submit(WebClient client, Map<String, String> form) {
 		String token = WebClient.csrfTokenOf(client.get("/register").body());
 		Map<String, String> withToken = new LinkedHashMap<>(form);
@@ -75,8 +81,8 @@ public final class Registrations {
 	}
 
 	/**
-	 * The error shown for a field, provided it sits next to the field: after the field's input and before the
-	 * next field begins.
+	 * The error shown for a field, provided it sits next to the field: after the field's
+	 * input and before the next field begins.
 	 */
 	public static Optional<String> fieldError(String html, String field) {
 		Matcher error = Pattern.compile("id=\"" + Pattern.quote(field) + "-error\"[^>]*>([^<]*)<").matcher(html);

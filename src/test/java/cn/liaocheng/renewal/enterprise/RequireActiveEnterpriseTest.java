@@ -26,8 +26,8 @@ class RequireActiveEnterpriseTest {
 	@Test
 	void aPendingEnterpriseIsToldToAskItsCounty() {
 		String userId = Registrations.freshUserId();
-		registry.record(new NewEnterprise(new CreditCode(Registrations.freshCreditCode("371522")), "待激活测试企业",
-				"371522", "农机制造", "王", "13900000000", userId), null);
+		registry.record(new NewEnterprise(new CreditCode(Registrations.freshCreditCode("371522")), "待激活测试企业", "371522",
+				"农机制造", "王", "13900000000", userId), null);
 
 		assertThatExceptionOfType(InactiveEnterpriseException.class)
 			.isThrownBy(() -> registry.requireActiveEnterpriseOf(userId))

@@ -18,7 +18,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The enterprise whose account its county activates is told so, once, and nobody else is. */
+/**
+ * The enterprise whose account its county activates is told so, once, and nobody else is.
+ */
 @WebIntegrationTest
 class AccountActivatedNotificationTest {
 
@@ -45,7 +47,8 @@ class AccountActivatedNotificationTest {
 			.isEqualTo(302);
 		county.postForm("/county/enterprises/" + pending.id() + "/activate", "_csrf=" + token);
 
-		List<String> bodies = jdbc.sql("SELECT body FROM notification WHERE recipient_id = ? AND kind = 'ACCOUNT_ACTIVATED'")
+		List<String> bodies = jdbc
+			.sql("SELECT body FROM notification WHERE recipient_id = ? AND kind = 'ACCOUNT_ACTIVATED'")
 			.param(userId)
 			.query(String.class)
 			.list();
@@ -54,7 +57,9 @@ class AccountActivatedNotificationTest {
 	}
 
 	private long activations() {
-		return jdbc.sql("SELECT COUNT(*) FROM notification WHERE kind = 'ACCOUNT_ACTIVATED'").query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM notification WHERE kind = 'ACCOUNT_ACTIVATED'")
+			.query(Long.class)
+			.single();
 	}
 
 }

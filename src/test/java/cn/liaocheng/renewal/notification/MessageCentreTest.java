@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The message centre shows each user their own notifications only: counts, lists and marking read through the
- * portal page and the JSON API; someone else's notification is as absent as an unknown one, anonymous callers are
- * refused, and a browser's POST without the CSRF token changes nothing.
+ * The message centre shows each user their own notifications only: counts, lists and
+ * marking read through the portal page and the JSON API; someone else's notification is
+ * as absent as an unknown one, anonymous callers are refused, and a browser's POST
+ * without the CSRF token changes nothing.
  */
 @WebIntegrationTest
 class MessageCentreTest {
@@ -44,25 +45,27 @@ class MessageCentreTest {
 
 		JsonNode list = JSON.readTree(enterprise.get("/api/notifications?unread=true&limit=100").body());
 		assertThat(list.get("unreadCount").asLong()).isEqualTo(before + 1);
-		assertThat(list.get("items").findValuesAsText("title")).contains("申报被退回补正：测试一")
-			.doesNotContain("申报被退回补正：他人的消息");
+		assertThat(list.get("items").findValuesAsText("title")).contains("申报被退回补正：测试一").doesNotContain("申报被退回补正：他人的消息");
 		String page = enterprise.get("/messages").body();
 		assertThat(page).contains("申报被退回补正：测试一", "消息中心").doesNotContain("他人的消息");
 		String token = WebClient.csrfTokenOf(page);
 
-		HttpResponse<String> other = enterprise.postJson("/api/notifications/" + theirs + "/read", "{}", "X-CSRF-TOKEN", token);
+		HttpResponse<String> other = enterprise.postJson("/api/notifications/" + theirs + "/read", "{}", "X-CSRF-TOKEN",
+				token);
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(other.body()).contains("消息不存在").doesNotContain("他人的消息");
 		assertThat(enterprise.postForm("/messages/" + theirs + "/read", "_csrf=" + token).statusCode()).isEqualTo(404);
 		assertThat(readAt(theirs)).isNull();
 
-		assertThat(enterprise.postJson("/api/notifications/" + mine + "/read", "{}", "X-CSRF-TOKEN", token).statusCode())
+		assertThat(
+				enterprise.postJson("/api/notifications/" + mine + "/read", "{}", "X-CSRF-TOKEN", token).statusCode())
 			.isEqualTo(204);
 		assertThat(readAt(mine)).isNotNull();
 		assertThat(unreadCount(enterprise)).isEqualTo(before);
 		// Marking again answers the same and keeps the first reading.
 		Timestamp first = readAt(mine);
-		assertThat(enterprise.postJson("/api/notifications/" + mine + "/read", "{}", "X-CSRF-TOKEN", token).statusCode())
+		assertThat(
+				enterprise.postJson("/api/notifications/" + mine + "/read", "{}", "X-CSRF-TOKEN", token).statusCode())
 			.isEqualTo(204);
 		assertThat(readAt(mine)).isEqualTo(first);
 	}
@@ -141,7 +144,8 @@ class MessageCentreTest {
 
 	private long notification(String recipient, String title) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO notification (recipient_id, kind, title, body, created_at) VALUES (?, 'TASK_CREATED', ?, ?, ?)")
+		jdbc.sql(
+				"INSERT INTO notification (recipient_id, kind, title, body, created_at) VALUES (?, 'TASK_CREATED', ?, ?, ?)")
 			.params(recipient, title, title + "的正文", Timestamp.from(Instant.now()))
 			.update(key, "id");
 		return key.getKey().longValue();

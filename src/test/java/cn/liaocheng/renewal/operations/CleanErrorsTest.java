@@ -34,9 +34,10 @@ import cn.liaocheng.renewal.support.EngineDoors.Door;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Failures are answered cleanly at both REST roots: the loser of two simultaneous completions of one task gets 409
- * in Chinese, refusals and broken requests carry no SQL, engine text or class name, and expected refusals are one
- * line in the log. (An unexpected failure's generic answer with the request id: {@code ErrorAnswersTest}.)
+ * Failures are answered cleanly at both REST roots: the loser of two simultaneous
+ * completions of one task gets 409 in Chinese, refusals and broken requests carry no SQL,
+ * engine text or class name, and expected refusals are one line in the log. (An
+ * unexpected failure's generic answer with the request id: {@code ErrorAnswersTest}.)
  */
 @WebIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,8 +48,8 @@ class CleanErrorsTest {
 
 	private static final int ROUNDS = 5;
 
-	private static final List<String> INTERNALS = List.of("INSERT", "review_opinion", "uk_review", "Exception",
-			"java.", "org.", "ENGINE-", "SQL", "###");
+	private static final List<String> INTERNALS = List.of("INSERT", "review_opinion", "uk_review", "Exception", "java.",
+			"org.", "ENGINE-", "SQL", "###");
 
 	@LocalServerPort
 	int port;
@@ -74,7 +75,8 @@ class CleanErrorsTest {
 
 	@Test
 	void theLoserOfTwoSimultaneousCompletionsIsToldInChineseThatSomeoneElseDidIt() throws Exception {
-		// Rounds, because which way the loser loses (waiting on the winner's opinion row, or finding the case moved on)
+		// Rounds, because which way the loser loses (waiting on the winner's opinion row,
+		// or finding the case moved on)
 		// depends on timing.
 		for (int round = 0; round < ROUNDS; round++) {
 			for (Door door : Door.values()) {
@@ -94,8 +96,7 @@ class CleanErrorsTest {
 			for (Caller tab : tabs) {
 				answers.add(pool.submit(() -> {
 					start.await();
-					return tab.send("POST", door.root + "/task/" + task.getId() + "/submit-form",
-							approval("材料齐全，同意"));
+					return tab.send("POST", door.root + "/task/" + task.getId() + "/submit-form", approval("材料齐全，同意"));
 				}));
 			}
 			start.countDown();
@@ -106,15 +107,20 @@ class CleanErrorsTest {
 			assertThat(responses).extracting(HttpResponse::statusCode)
 				.as("%s: %s", door, responses.stream().map(HttpResponse::body).toList())
 				.containsExactlyInAnyOrder(204, 409);
-			HttpResponse<String> loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+			HttpResponse<String> loser = responses.stream()
+				.filter(r -> r.statusCode() == 409)
+				.findFirst()
+				.orElseThrow();
 			assertThat(loser.body()).contains("该任务已由他人办理，请刷新后查看");
 			assertClean(door, loser);
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM review_opinion WHERE task_id = ?").param(task.getId())
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM review_opinion WHERE task_id = ?")
+			.param(task.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -129,17 +135,20 @@ class CleanErrorsTest {
 				assertThat(refused.statusCode()).as("%s %s: %s", door, broken, refused.body()).isEqualTo(400);
 				assertClean(door, refused);
 			}
-			// The engine refuses to delete a task of a running case with an English text Camunda answers with 500.
+			// The engine refuses to delete a task of a running case with an English text
+			// Camunda answers with 500.
 			assertRefused(door, holder.send("DELETE", door.root + "/task/" + task.getId(), null), 403, "不能删除");
 			assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(HOLDER);
 		}
 	}
 
 	/**
-	 * Doors where the engine refuses in English and Camunda answers 500: a task of a running case deleted, a task
-	 * claimed by a colleague, a task completed already, a job that does not exist. Each is a clean 4xx in Chinese, and
-	 * the refusal is logged as one line, not as an error with a stack. Refusals for want of a permission stay 403 with
-	 * Camunda's type AuthorizationException, which the webapps read, a Chinese message and no internal text.
+	 * Doors where the engine refuses in English and Camunda answers 500: a task of a
+	 * running case deleted, a task claimed by a colleague, a task completed already, a
+	 * job that does not exist. Each is a clean 4xx in Chinese, and the refusal is logged
+	 * as one line, not as an error with a stack. Refusals for want of a permission stay
+	 * 403 with Camunda's type AuthorizationException, which the webapps read, a Chinese
+	 * message and no internal text.
 	 */
 	@Test
 	void refusalsOnOtherEngineDoorsAreCleanChineseFourHundredsLoggedInOneLine(CapturedOutput log) {
@@ -159,25 +168,30 @@ class CleanErrorsTest {
 					"该作业不存在");
 			assertRefused(door, holder.send("PUT", door.root + "/job/no-such-job/duedate",
 					"{\"duedate\":\"2030-01-01T00:00:00.000+0000\"}"), 404, "该作业不存在");
-			// A second tab sends the form of a task the first already completed: the same answer as a lost race.
+			// A second tab sends the form of a task the first already completed: the same
+			// answer as a lost race.
 			HttpResponse<String> done = holder.send("POST", door.root + "/task/" + mine.getId() + "/submit-form",
 					approval("材料齐全，同意"));
 			assertThat(done.statusCode()).as("%s: %s", door, done.body()).isIn(200, 204);
-			assertRefused(door, holder.send("POST", door.root + "/task/" + mine.getId() + "/submit-form",
-					approval("材料齐全，同意")), 409, ErrorAnswers.CONFLICT);
+			assertRefused(door,
+					holder.send("POST", door.root + "/task/" + mine.getId() + "/submit-form", approval("材料齐全，同意")), 409,
+					ErrorAnswers.CONFLICT);
 
 			for (String[] unauthorized : new String[][] {
 					{ "DELETE", "/process-instance/" + colleagues.getProcessInstanceId(), null },
-					{ "POST", "/task/" + colleagues.getId() + "/variables", "{\"modifications\":{\"x\":{\"value\":1}}}" },
+					{ "POST", "/task/" + colleagues.getId() + "/variables",
+							"{\"modifications\":{\"x\":{\"value\":1}}}" },
 					{ "PUT", "/task/" + colleagues.getId() + "/localVariables/x", "{\"value\":1}" },
 					{ "POST", "/task/" + colleagues.getId() + "/assignee", "{\"userId\":\"" + HOLDER + "\"}" },
 					{ "PUT", "/process-instance/" + colleagues.getProcessInstanceId() + "/suspended",
 							"{\"suspended\":true}" },
 					{ "POST", "/process-instance/" + colleagues.getProcessInstanceId() + "/modification",
-							"{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"" + CountyReviewTasks.FORMAL_REVIEW
-									+ "\"}]}" } }) {
-				HttpResponse<String> refused = holder.send(unauthorized[0], door.root + unauthorized[1], unauthorized[2]);
-				assertThat(refused.statusCode()).as("%s %s %s: %s", door, unauthorized[0], unauthorized[1], refused.body())
+							"{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\""
+									+ CountyReviewTasks.FORMAL_REVIEW + "\"}]}" } }) {
+				HttpResponse<String> refused = holder.send(unauthorized[0], door.root + unauthorized[1],
+						unauthorized[2]);
+				assertThat(refused.statusCode())
+					.as("%s %s %s: %s", door, unauthorized[0], unauthorized[1], refused.body())
 					.isEqualTo(403);
 				assertThat(refused.body()).contains("\"type\":\"AuthorizationException\"", ErrorAnswers.NOT_PERMITTED)
 					.doesNotContain("does not have");
@@ -195,15 +209,21 @@ class CleanErrorsTest {
 			.contains("Engine command refused: TaskAlreadyClaimedException");
 	}
 
-	/** A refused form (no opinion) is logged as one line at INFO, not as ENGINE-16004 at ERROR with a stack. */
+	/**
+	 * A refused form (no opinion) is logged as one line at INFO, not as ENGINE-16004 at
+	 * ERROR with a stack.
+	 */
 	@Test
 	void aRefusedCompletionIsOneLineInTheLog(CapturedOutput log) {
 		Task task = countyTasks.heldBy(HOLDER);
 		HttpResponse<String> refused = caller(Door.ENGINE_REST, HOLDER).send("POST",
-				"/engine-rest/task/" + task.getId() + "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+				"/engine-rest/task/" + task.getId() + "/submit-form",
+				"{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(log.getOut()).doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda")
-			.contains("INFO").contains("Engine command refused: TaskFormViolation");
+		assertThat(log.getOut()).doesNotContain("ENGINE-16004")
+			.doesNotContain("\tat org.camunda")
+			.contains("INFO")
+			.contains("Engine command refused: TaskFormViolation");
 	}
 
 	private static void assertRefused(Door door, HttpResponse<String> response, int status, String message) {
@@ -229,7 +249,6 @@ class CleanErrorsTest {
 			assertThat(response.body()).as("%s %s", door, response.statusCode()).doesNotContain(internal);
 		}
 	}
-
 
 	private Caller caller(Door door, String user) {
 		return EngineDoors.caller(port, door, user);

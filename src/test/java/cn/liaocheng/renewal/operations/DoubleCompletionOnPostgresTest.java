@@ -32,8 +32,9 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * Two simultaneous completions of one task on PostgreSQL, where the report of issue 12 showed the loser the
- * {@code INSERT INTO review_opinion} statement: one succeeds, the other is a 409 in Chinese with nothing internal.
+ * Two simultaneous completions of one task on PostgreSQL, where the report of issue 12
+ * showed the loser the {@code INSERT INTO review_opinion} statement: one succeeds, the
+ * other is a 409 in Chinese with nothing internal.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -95,8 +96,10 @@ class DoubleCompletionOnPostgresTest {
 			String loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().body();
 			assertThat(loser).contains("该任务已由他人办理，请刷新后查看")
 				.doesNotContain("INSERT", "review_opinion", "uk_review", "Exception", "java.", "SQL");
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM review_opinion WHERE task_id = ?").param(task.getId())
-				.query(Long.class).single()).isEqualTo(1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM review_opinion WHERE task_id = ?")
+				.param(task.getId())
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
 	}
 

@@ -6,14 +6,17 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.junit.jupiter.api.Test;
 
-/** What a caller is told about a failure, and which failures are expected refusals (one line in the log). */
+/**
+ * What a caller is told about a failure, and which failures are expected refusals (one
+ * line in the log).
+ */
 class ErrorAnswersTest {
 
 	@Test
 	void anUnexpectedFailureIsAGenericMessageWithTheRequestId() {
 		ErrorAnswers.Answer answer = ErrorAnswers.answer(
-				new IllegalStateException("ERROR: relation \"application\" does not exist at org.postgresql.Driver"), 500,
-				"IllegalStateException", "ERROR: relation \"application\" does not exist", "r-1234");
+				new IllegalStateException("ERROR: relation \"application\" does not exist at org.postgresql.Driver"),
+				500, "IllegalStateException", "ERROR: relation \"application\" does not exist", "r-1234");
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(answer.body()).containsEntry("type", "ServerError").containsEntry("requestId", "r-1234");
 		assertThat((String) answer.body().get("message")).contains("系统内部错误", "r-1234").doesNotContain("relation");
@@ -33,8 +36,8 @@ class ErrorAnswersTest {
 		assertThat(gone.status()).isEqualTo(404);
 		assertThat(gone.body()).containsEntry("requestId", "r-2");
 
-		ErrorAnswers.Answer claimed = ErrorAnswers.answer(
-				new TaskAlreadyClaimedException("t-1", "gx-industry-2"), 500, "TaskAlreadyClaimedException", null, "r-3");
+		ErrorAnswers.Answer claimed = ErrorAnswers.answer(new TaskAlreadyClaimedException("t-1", "gx-industry-2"), 500,
+				"TaskAlreadyClaimedException", null, "r-3");
 		assertThat(claimed.status()).isEqualTo(409);
 		assertThat(claimed.body()).containsEntry("message", ErrorAnswers.CLAIMED);
 	}
@@ -43,8 +46,8 @@ class ErrorAnswersTest {
 	void refusalsAreOneLine() {
 		ProcessEngineException chinese = new ProcessEngineException("请填写审核意见（至少 2 个字）");
 		assertThat(ErrorAnswers.isRefusal(chinese)).isTrue();
-		assertThat(ErrorAnswers.isRefusal(new ProcessEngineException("wrapped", new TaskAlreadyClaimedException("t", "u"))))
-			.isTrue();
+		assertThat(ErrorAnswers
+			.isRefusal(new ProcessEngineException("wrapped", new TaskAlreadyClaimedException("t", "u")))).isTrue();
 		assertThat(ErrorAnswers.oneLine(new ProcessEngineException("outer\n  text", new IllegalStateException("root"))))
 			.isEqualTo("ProcessEngineException: outer text (cause IllegalStateException: root)");
 	}

@@ -18,7 +18,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The OpenAPI document tells a client what the system is, how to authenticate and how the main calls look. */
+/**
+ * The OpenAPI document tells a client what the system is, how to authenticate and how the
+ * main calls look.
+ */
 @WebIntegrationTest
 class OpenApiDocumentTest {
 
@@ -68,7 +71,8 @@ class OpenApiDocumentTest {
 	void aNewTokenIsDocumentedAsCreated() {
 		JsonNode create = doc.at("/paths/~1api~1tokens/post");
 		assertThat(create.at("/responses/200").isMissingNode()).isTrue();
-		assertThat(create.at("/responses/201/content/application~1json/examples/example/value/token").asText()).startsWith("lcr_");
+		assertThat(create.at("/responses/201/content/application~1json/examples/example/value/token").asText())
+			.startsWith("lcr_");
 	}
 
 	@Test
@@ -97,14 +101,20 @@ class OpenApiDocumentTest {
 
 		JsonNode upload = doc.at("/paths/~1api~1applications~1{id}~1attachments/post");
 		assertThat(header(upload, "Idempotency-Key").get("example").asText()).isEqualTo("licence-2026-0001");
-		assertThat(upload.at("/responses/201/content/application~1json/examples/example/value/sha256").asText()).hasSize(64);
+		assertThat(upload.at("/responses/201/content/application~1json/examples/example/value/sha256").asText())
+			.hasSize(64);
 
-		assertThat(doc.at("/paths/~1api~1applications~1{id}~1submit/post/responses/200/content/application~1json/examples"
-				+ "/example/value/referenceNo").asText()).startsWith("XM-");
-		assertThat(doc.at("/paths/~1api~1applications/get/responses/200/content/application~1json/examples/example/value/0/title")
+		assertThat(doc
+			.at("/paths/~1api~1applications~1{id}~1submit/post/responses/200/content/application~1json/examples"
+					+ "/example/value/referenceNo")
+			.asText()).startsWith("XM-");
+		assertThat(doc
+			.at("/paths/~1api~1applications/get/responses/200/content/application~1json/examples/example/value/0/title")
 			.asText()).contains("项目入库申请");
-		assertThat(doc.at("/paths/~1api~1applications~1{id}/get/responses/200/content/application~1json/examples/example"
-				+ "/value/attachments/0/category").asText()).isEqualTo("BUSINESS_LICENCE");
+		assertThat(doc
+			.at("/paths/~1api~1applications~1{id}/get/responses/200/content/application~1json/examples/example"
+					+ "/value/attachments/0/category")
+			.asText()).isEqualTo("BUSINESS_LICENCE");
 	}
 
 	private List<JsonNode> operations(String path) {

@@ -11,7 +11,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** A stranger learns what the programme is and whom to call; the guide is readable in the portal. */
+/**
+ * A stranger learns what the programme is and whom to call; the guide is readable in the
+ * portal.
+ */
 @WebIntegrationTest
 class WelcomePageTest {
 

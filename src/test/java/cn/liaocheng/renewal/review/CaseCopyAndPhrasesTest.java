@@ -25,8 +25,8 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 抄送 gives a body or a person read-only access to one case's dossier and no task, only from the task's holder and
- * only to staff; 常用意见 are each reviewer's own.
+ * 抄送 gives a body or a person read-only access to one case's dossier and no task, only
+ * from the task's holder and only to staff; 常用意见 are each reviewer's own.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,16 +70,21 @@ class CaseCopyAndPhrasesTest {
 		String copy = "/api/review/tasks/" + task.getId() + "/copy";
 		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("before the copy").isEqualTo(404);
 
-		assertThat(as(CountyReviewTasks.COLLEAGUE).postJson(copy, toBody("city-ecology")).statusCode()).as("not the holder").isEqualTo(403);
+		assertThat(as(CountyReviewTasks.COLLEAGUE).postJson(copy, toBody("city-ecology")).statusCode())
+			.as("not the holder")
+			.isEqualTo(403);
 		assertThat(as("lq-industry").postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).postJson(copy, toBody("city-ecology")).statusCode()).isEqualTo(403);
 		assertThat(as(HOLDER).postJson(copy, toBody("enterprise")).statusCode()).as("not a body").isEqualTo(400);
 		assertThat(as(HOLDER).postJson(copy, toBody("county-371525-industry-lead")).statusCode()).isEqualTo(400);
-		assertThat(as(HOLDER).postJson(copy, "{\"toUser\":\"" + DemoUsers.OTHER_ENTERPRISE + "\",\"reason\":\"请知悉\"}").statusCode())
-			.as("an enterprise account").isEqualTo(400);
-		assertThat(as(HOLDER).postJson(copy, "{\"toBody\":\"city-ecology\",\"toUser\":\"lc-industry\",\"reason\":\"请知悉\"}")
-			.statusCode()).as("both").isEqualTo(400);
+		assertThat(as(HOLDER).postJson(copy, "{\"toUser\":\"" + DemoUsers.OTHER_ENTERPRISE + "\",\"reason\":\"请知悉\"}")
+			.statusCode()).as("an enterprise account").isEqualTo(400);
+		assertThat(
+				as(HOLDER).postJson(copy, "{\"toBody\":\"city-ecology\",\"toUser\":\"lc-industry\",\"reason\":\"请知悉\"}")
+					.statusCode())
+			.as("both")
+			.isEqualTo(400);
 
 		HttpResponse<String> copied = as(HOLDER).postJson(copy, toBody("city-ecology"));
 		assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
@@ -87,9 +92,12 @@ class CaseCopyAndPhrasesTest {
 		assertThat(as(HOLDER).postJson(copy, toBody("city-ecology")).statusCode()).as("twice").isEqualTo(400);
 
 		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("a member of the body").isEqualTo(200);
-		assertThat(as(DemoUsers.CITY_REVIEWER).get("/api/review/copies").body()).contains("\"applicationId\":" + applicationId);
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/api/review/copies").body())
+			.contains("\"applicationId\":" + applicationId);
 		assertThat(as("lc-industry").get(dossier).statusCode()).as("another city body").isEqualTo(404);
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).taskCandidateGroup("city-ecology")
+		assertThat(tasks.createTaskQuery()
+			.processInstanceBusinessKey(Long.toString(applicationId))
+			.taskCandidateGroup("city-ecology")
 			.count()).as("no task").isZero();
 		assertThat(as(HOLDER).get(dossier).body()).contains("办理操作记录", "抄送", "聊城市生态环境局");
 	}
@@ -102,12 +110,14 @@ class CaseCopyAndPhrasesTest {
 				"{\"toUser\":\"lc-industry\",\"reason\":\"重点项目，请提前了解\"}");
 		assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
 		assertThat(as("lc-industry").get("/review/applications/" + applicationId).statusCode()).isEqualTo(200);
-		assertThat(as(DemoUsers.CITY_REVIEWER).get("/review/applications/" + applicationId).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/review/applications/" + applicationId).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test
 	void phrasesAreEachReviewersOwn() throws Exception {
-		// Unique to this run: the shared context's other tests save phrases for the same reviewer.
+		// Unique to this run: the shared context's other tests save phrases for the same
+		// reviewer.
 		String text = "材料齐全，符合申报条件，同意。（" + System.nanoTime() % 100000 + "）";
 		String json = "{\"text\":\"" + text + "\"}";
 		HttpResponse<String> saved = as(HOLDER).postJson("/api/review/phrases", json);
@@ -121,7 +131,8 @@ class CaseCopyAndPhrasesTest {
 		assertThat(mine.findValuesAsText("text")).contains(text);
 		assertThat(as(CountyReviewTasks.COLLEAGUE).get("/api/review/phrases").body()).doesNotContain(text);
 		assertThat(as(CountyReviewTasks.COLLEAGUE).send("DELETE", "/api/review/phrases/" + id, null).statusCode())
-			.as("another's phrase").isEqualTo(404);
+			.as("another's phrase")
+			.isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/review/phrases").statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).get("/api/review/phrases").statusCode()).isEqualTo(401);
 

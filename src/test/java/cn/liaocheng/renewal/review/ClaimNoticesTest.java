@@ -23,9 +23,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Who hears about a task changing hands: the new assignee when someone else gives it to them, the body when a task
- * goes back to its pool, nobody when a reviewer claims a task for themselves; and each fact once, whichever door
- * (Tasklist's engine API, the product's hand-over operations) it came through.
+ * Who hears about a task changing hands: the new assignee when someone else gives it to
+ * them, the body when a task goes back to its pool, nobody when a reviewer claims a task
+ * for themselves; and each fact once, whichever door (Tasklist's engine API, the
+ * product's hand-over operations) it came through.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,7 +90,8 @@ class ClaimNoticesTest {
 	void anAdministratorPuttingATaskBackIntoThePoolTellsTheBody() {
 		Task task = countyTasks.heldBy(HOLDER);
 
-		HttpResponse<String> unclaim = as(DemoUsers.ADMIN).postJson("/engine-rest/task/" + task.getId() + "/unclaim", "");
+		HttpResponse<String> unclaim = as(DemoUsers.ADMIN).postJson("/engine-rest/task/" + task.getId() + "/unclaim",
+				"");
 
 		assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(204);
 		assertThat(assigneeOf(task)).isNull();
@@ -126,7 +128,8 @@ class ClaimNoticesTest {
 		assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
 		List<Notice> notices = notices(task, "TASK_RELEASED");
 		assertThat(notices).extracting(Notice::recipient)
-			.containsExactlyInAnyOrderElementsOf(members(CountyReviewTasks.BODY).stream().filter(u -> !u.equals(HOLDER)).toList())
+			.containsExactlyInAnyOrderElementsOf(
+					members(CountyReviewTasks.BODY).stream().filter(u -> !u.equals(HOLDER)).toList())
 			.contains(COLLEAGUE);
 		assertThat(notices).allSatisfy(n -> assertThat(n.body()).contains("放回本部门待办", "原因：误领，放回部门待办。"));
 		assertThat(notices(task, "TASK_ASSIGNED", "TASK_TRANSFERRED")).isEmpty();
@@ -151,7 +154,8 @@ class ClaimNoticesTest {
 	}
 
 	private List<Notice> notices(Task task, String... kinds) {
-		return jdbc.sql("SELECT kind, recipient_id, body FROM notification WHERE link = :link AND kind IN (:kinds) ORDER BY id")
+		return jdbc.sql(
+				"SELECT kind, recipient_id, body FROM notification WHERE link = :link AND kind IN (:kinds) ORDER BY id")
 			.param("link", "/camunda/app/tasklist/default/#/?task=" + task.getId())
 			.param("kinds", List.of(kinds))
 			.query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3)))

@@ -30,9 +30,9 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * When a decision cannot be signed (here: no keystore and self-signed keys forbidden, as in production without
- * configuration), the issuing job fails into an incident that Cockpit shows, and the enterprise sees neither a
- * final stage nor a half-made decision.
+ * When a decision cannot be signed (here: no keystore and self-signed keys forbidden, as
+ * in production without configuration), the issuing job fails into an incident that
+ * Cockpit shows, and the enterprise sees neither a final stage nor a half-made decision.
  */
 @Tag("own-context")
 @SpringBootTest
@@ -59,7 +59,8 @@ class DecisionWithoutSigningKeyTest {
 
 	@Test
 	void shouldRaiseAnIncidentAndLeaveTheApplicationUndecidedWhenTheDecisionCannotBeSigned() throws Exception {
-		long id = applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT, project(), UUID.randomUUID().toString());
+		long id = applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT, project(),
+				UUID.randomUUID().toString());
 		applications.addAttachment(ENTERPRISE, id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf", PDF);
 		applications.addAttachment(ENTERPRISE, id, AttachmentCategory.PROJECT_PLAN, "实施方案.pdf", PDF);
 		applications.submit(ENTERPRISE, id, true);

@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The forms in forms/ are edited by administrators, but the processes read their variables by name: this keeps the
- * names, decision values and required fields the process code relies on from drifting, without starting an engine.
+ * The forms in forms/ are edited by administrators, but the processes read their
+ * variables by name: this keeps the names, decision values and required fields the
+ * process code relies on from drifting, without starting an engine.
  */
 class FormsTest {
 
@@ -36,34 +37,31 @@ class FormsTest {
 
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-	private static final String DOSSIER_LINK =
-			"[查看完整申报材料、设备清单、附件和历次审核意见](/review/applications/{{applicationId}})";
+	private static final String DOSSIER_LINK = "[查看完整申报材料、设备清单、附件和历次审核意见](/review/applications/{{applicationId}})";
 
 	private static final List<String> APPROVE_RETURN_REFUSE = List.of("APPROVE", "RETURN", "REFUSE");
 
 	private static final List<String> APPROVE_REFUSE = List.of("APPROVE", "REFUSE");
 
-	/** Decision values per form; the gateways in the processes test exactly these strings. */
+	/**
+	 * Decision values per form; the gateways in the processes test exactly these strings.
+	 */
 	private static final Map<String, List<String>> DECISIONS = Map.ofEntries(
 			Map.entry("county-formal-review", APPROVE_RETURN_REFUSE),
 			Map.entry("county-invoice-check", APPROVE_RETURN_REFUSE),
 			Map.entry("county-recommendation", APPROVE_RETURN_REFUSE),
 			Map.entry("city-acceptance", APPROVE_RETURN_REFUSE),
-			Map.entry("joint-review-opinion", APPROVE_RETURN_REFUSE),
-			Map.entry("city-decision", APPROVE_RETURN_REFUSE),
-			Map.entry("expert-review", APPROVE_REFUSE),
-			Map.entry("objection-resolution", APPROVE_REFUSE),
-			Map.entry("finance-allocation", APPROVE_REFUSE),
-			Map.entry("pboc-listing", APPROVE_REFUSE),
+			Map.entry("joint-review-opinion", APPROVE_RETURN_REFUSE), Map.entry("city-decision", APPROVE_RETURN_REFUSE),
+			Map.entry("expert-review", APPROVE_REFUSE), Map.entry("objection-resolution", APPROVE_REFUSE),
+			Map.entry("finance-allocation", APPROVE_REFUSE), Map.entry("pboc-listing", APPROVE_REFUSE),
 			Map.entry("bank-decision", List.of("GRANTED", "DECLINED")),
-			// subsidy-aftercare: payment is recorded, not decided; 限期整改 is the city's RETURN
+			// subsidy-aftercare: payment is recorded, not decided; 限期整改 is the city's
+			// RETURN
 			Map.entry("county-payment", List.of("APPROVE")),
 			Map.entry("county-acceptance-check", List.of("APPROVE", "RETURN")),
 			Map.entry("city-onsite-acceptance", APPROVE_RETURN_REFUSE),
-			Map.entry("performance-evaluation", APPROVE_REFUSE),
-			Map.entry("clawback-determination", APPROVE_REFUSE),
-			Map.entry("clawback-confirmation", APPROVE_REFUSE),
-			Map.entry("clawback-overdue", List.of("APPROVE")));
+			Map.entry("performance-evaluation", APPROVE_REFUSE), Map.entry("clawback-determination", APPROVE_REFUSE),
+			Map.entry("clawback-confirmation", APPROVE_REFUSE), Map.entry("clawback-overdue", List.of("APPROVE")));
 
 	private static final String ENTERPRISE_CORRECTION = "enterprise-correction";
 
@@ -147,8 +145,10 @@ class FormsTest {
 			assertTrue(field.path("readonly").asBoolean(), key + " is readonly");
 		}
 		if (!ENTERPRISE_CORRECTION.equals(form.path("id").asText())) {
-			assertTrue(components.stream().anyMatch(c -> "text".equals(c.path("type").asText())
-					&& c.path("text").asText().contains(DOSSIER_LINK)), "dossier link");
+			assertTrue(components.stream()
+				.anyMatch(
+						c -> "text".equals(c.path("type").asText()) && c.path("text").asText().contains(DOSSIER_LINK)),
+					"dossier link");
 		}
 	}
 

@@ -35,9 +35,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Handing a review task over is a product operation within one body: the holder gives it to a colleague of the same
- * candidate group, or back to the group's pool, with a reason that the case history and the audit trail keep. Every
- * other target, a missing or unprintable reason, a caller who does not hold the task and a task of another body are
+ * Handing a review task over is a product operation within one body: the holder gives it
+ * to a colleague of the same candidate group, or back to the group's pool, with a reason
+ * that the case history and the audit trail keep. Every other target, a missing or
+ * unprintable reason, a caller who does not hold the task and a task of another body are
  * refused, and then nothing changes.
  */
 @WebIntegrationTest
@@ -91,30 +92,33 @@ class TaskHandOverTest {
 		assertThat(candidateGroupsOf(task)).containsExactly(CountyReviewTasks.BODY);
 
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
-		assertThat(history(applicationId)).singleElement().satisfies(event -> assertThat(event)
-			.startsWith("TASK_TRANSFER|" + HOLDER + "|冠县工业和信息化局|冠县工业和信息化局「县级形式审查」由" + nameOf(HOLDER) + "转交"
-					+ nameOf(COLLEAGUE) + "办理。转交原因：" + REASON));
+		assertThat(history(applicationId)).singleElement()
+			.satisfies(event -> assertThat(event).startsWith("TASK_TRANSFER|" + HOLDER + "|冠县工业和信息化局|冠县工业和信息化局「县级形式审查」由"
+					+ nameOf(HOLDER) + "转交" + nameOf(COLLEAGUE) + "办理。转交原因：" + REASON));
 		assertThat(audit(applicationId, "TASK_TRANSFER")).singleElement()
-			.satisfies(entry -> assertThat(entry).startsWith(HOLDER + "|task " + task.getId()).contains("to " + COLLEAGUE, REASON));
+			.satisfies(entry -> assertThat(entry).startsWith(HOLDER + "|task " + task.getId())
+				.contains("to " + COLLEAGUE, REASON));
 
 		// The colleague now works it; the former holder no longer can.
 		WebClient former = as(HOLDER);
-		assertThat(former.postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval()).statusCode()).isEqualTo(403);
-		HttpResponse<String> done = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval());
+		assertThat(former.postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval()).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> done = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+				approval());
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-		assertThat(jdbc.sql("SELECT reviewer FROM review_opinion WHERE task_id = ?").param(task.getId()).query(String.class).list())
-			.containsExactly(COLLEAGUE);
+		assertThat(jdbc.sql("SELECT reviewer FROM review_opinion WHERE task_id = ?")
+			.param(task.getId())
+			.query(String.class)
+			.list()).containsExactly(COLLEAGUE);
 	}
 
 	static Stream<Arguments> refusedTransfers() {
-		return Stream.of(
-				Arguments.of("a member of another body of the same county", "gx-finance", REASON, "to"),
+		return Stream.of(Arguments.of("a member of another body of the same county", "gx-finance", REASON, "to"),
 				Arguments.of("a member of another county's body", "lq-industry", REASON, "to"),
 				Arguments.of("a city body's reviewer", DemoUsers.CITY_REVIEWER, REASON, "to"),
 				Arguments.of("an enterprise", DemoUsers.ENTERPRISE, REASON, "to"),
 				Arguments.of("an unknown id", "nobody-at-all", REASON, "to"),
-				Arguments.of("oneself", HOLDER, REASON, "to"),
-				Arguments.of("nobody", "", REASON, "to"),
+				Arguments.of("oneself", HOLDER, REASON, "to"), Arguments.of("nobody", "", REASON, "to"),
 				Arguments.of("no reason", COLLEAGUE, null, "reason"),
 				Arguments.of("a blank reason", COLLEAGUE, "   ", "reason"),
 				Arguments.of("a one-character reason", COLLEAGUE, "忙", "reason"),
@@ -143,7 +147,8 @@ class TaskHandOverTest {
 		HttpResponse<String> colleague = as(COLLEAGUE).postJson(transfer(task), body(COLLEAGUE, REASON));
 		assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(403);
 		assertThat(colleague.body()).contains("只有该任务的当前办理人");
-		HttpResponse<String> colleagueRelease = as(COLLEAGUE).postJson(release(task), "{\"reason\":\"" + REASON + "\"}");
+		HttpResponse<String> colleagueRelease = as(COLLEAGUE).postJson(release(task),
+				"{\"reason\":\"" + REASON + "\"}");
 		assertThat(colleagueRelease.statusCode()).isEqualTo(403);
 
 		for (String outsider : List.of("lq-industry", "gx-finance", DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER,
@@ -152,9 +157,11 @@ class TaskHandOverTest {
 			assertThat(response.statusCode()).as("%s: %s", outsider, response.body()).isEqualTo(404);
 			assertThat(response.body()).doesNotContain(task.getName());
 		}
-		HttpResponse<String> enterprise = as(DemoUsers.ENTERPRISE).postJson(transfer(task), body(DemoUsers.ENTERPRISE, REASON));
+		HttpResponse<String> enterprise = as(DemoUsers.ENTERPRISE).postJson(transfer(task),
+				body(DemoUsers.ENTERPRISE, REASON));
 		assertThat(enterprise.statusCode()).isEqualTo(403);
-		HttpResponse<String> unknown = as(HOLDER).postJson("/api/review/tasks/no-such-task/transfer", body(COLLEAGUE, REASON));
+		HttpResponse<String> unknown = as(HOLDER).postJson("/api/review/tasks/no-such-task/transfer",
+				body(COLLEAGUE, REASON));
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertNothingChanged(task, HOLDER);
 	}
@@ -162,8 +169,8 @@ class TaskHandOverTest {
 	@Test
 	void aTaskOfAnotherCountyIsUnknownToTheReviewer() {
 		Task foreign = tasks.createTaskQuery()
-			.processInstanceBusinessKey(Long.toString(new SubmittedProjects(applications, identity)
-				.submitProject(DemoUsers.OTHER_ENTERPRISE).id()))
+			.processInstanceBusinessKey(Long
+				.toString(new SubmittedProjects(applications, identity).submitProject(DemoUsers.OTHER_ENTERPRISE).id()))
 			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
 			.singleResult();
 		tasks.claim(foreign.getId(), "lq-industry");
@@ -187,7 +194,8 @@ class TaskHandOverTest {
 		assertThat(assigneeOf(task)).isNull();
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
 		assertThat(history(applicationId)).singleElement()
-			.satisfies(event -> assertThat(event).startsWith("TASK_RELEASE|" + HOLDER).contains("放回本部门待办", "误领，放回部门待办"));
+			.satisfies(
+					event -> assertThat(event).startsWith("TASK_RELEASE|" + HOLDER).contains("放回本部门待办", "误领，放回部门待办"));
 		assertThat(audit(applicationId, "TASK_RELEASE")).hasSize(1);
 
 		HttpResponse<String> claim = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/claim",
@@ -200,10 +208,13 @@ class TaskHandOverTest {
 	void theHolderDelegatesToAColleagueWhoseCompletionReturnsTheTaskToTheHolder() {
 		Task task = countyTasks.heldBy(HOLDER);
 		String delegate = "/api/review/tasks/" + task.getId() + "/delegate";
-		assertThat(as(HOLDER).postJson(delegate, body("gx-finance", REASON)).statusCode()).as("another body").isEqualTo(400);
-		assertThat(as(COLLEAGUE).postJson(delegate, body(COLLEAGUE, REASON)).statusCode()).as("not the holder").isEqualTo(403);
+		assertThat(as(HOLDER).postJson(delegate, body("gx-finance", REASON)).statusCode()).as("another body")
+			.isEqualTo(400);
+		assertThat(as(COLLEAGUE).postJson(delegate, body(COLLEAGUE, REASON)).statusCode()).as("not the holder")
+			.isEqualTo(403);
 		assertThat(as("lq-industry").postJson(delegate, body(COLLEAGUE, REASON)).statusCode()).isEqualTo(404);
-		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).postJson(delegate, body(COLLEAGUE, REASON))
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.postJson(delegate, body(COLLEAGUE, REASON))
 			.statusCode()).isEqualTo(403);
 
 		HttpResponse<String> delegated = as(HOLDER).postJson(delegate, body(COLLEAGUE, "请协助核对设备清单"));
@@ -213,24 +224,33 @@ class TaskHandOverTest {
 		assertThat(now.getOwner()).isEqualTo(HOLDER);
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
 		assertThat(jdbc.sql("SELECT operation || '|' || reason FROM review_operation WHERE application_id = ?")
-			.param(applicationId).query(String.class).list()).containsExactly("DELEGATE|请协助核对设备清单");
+			.param(applicationId)
+			.query(String.class)
+			.list()).containsExactly("DELEGATE|请协助核对设备清单");
 
-		// The delegate cannot pass it on, and completing it hands it back to the holder without an opinion of record.
+		// The delegate cannot pass it on, and completing it hands it back to the holder
+		// without an opinion of record.
 		HttpResponse<String> passOn = as(COLLEAGUE).postJson(transfer(task), body(HOLDER, REASON));
 		assertThat(passOn.statusCode()).isEqualTo(403);
 		assertThat(passOn.body()).contains("委派给您");
-		HttpResponse<String> resolved = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval());
+		HttpResponse<String> resolved = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+				approval());
 		assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(204);
 		now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 		assertThat(now).as("still open, back with the holder").isNotNull();
 		assertThat(now.getAssignee()).isEqualTo(HOLDER);
-		assertThat(jdbc.sql("SELECT count(*) FROM review_opinion WHERE task_id = ?").param(task.getId()).query(Integer.class).single())
-			.isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM review_opinion WHERE task_id = ?")
+			.param(task.getId())
+			.query(Integer.class)
+			.single()).isZero();
 
-		HttpResponse<String> done = as(HOLDER).postJson("/engine-rest/task/" + task.getId() + "/submit-form", approval());
+		HttpResponse<String> done = as(HOLDER).postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+				approval());
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-		assertThat(jdbc.sql("SELECT reviewer FROM review_opinion WHERE task_id = ?").param(task.getId()).query(String.class).list())
-			.containsExactly(HOLDER);
+		assertThat(jdbc.sql("SELECT reviewer FROM review_opinion WHERE task_id = ?")
+			.param(task.getId())
+			.query(String.class)
+			.list()).containsExactly(HOLDER);
 	}
 
 	@Test
@@ -245,7 +265,8 @@ class TaskHandOverTest {
 
 		Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(browser.get("/").body());
 		assertThat(token.find()).as("the page carries the CSRF token").isTrue();
-		HttpResponse<String> sent = browser.postJson(transfer(task), body(COLLEAGUE, REASON), "X-CSRF-TOKEN", token.group(1));
+		HttpResponse<String> sent = browser.postJson(transfer(task), body(COLLEAGUE, REASON), "X-CSRF-TOKEN",
+				token.group(1));
 		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
 		assertThat(assigneeOf(task)).isEqualTo(COLLEAGUE);
 	}
@@ -280,7 +301,11 @@ class TaskHandOverTest {
 	}
 
 	private List<String> candidateGroupsOf(Task task) {
-		return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null)
+			.toList();
 	}
 
 	private String nameOf(String userId) {

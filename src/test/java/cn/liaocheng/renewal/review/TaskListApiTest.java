@@ -37,9 +37,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Tasklist's list: the working days left on each task (counted when asked), search and sorting by the case's task
- * variables, and 批量认领. Each answers only about the caller's own tasks: another body's task, whatever id or search
- * reaches it, is unknown and stays unchanged.
+ * Tasklist's list: the working days left on each task (counted when asked), search and
+ * sorting by the case's task variables, and 批量认领. Each answers only about the caller's
+ * own tasks: another body's task, whatever id or search reaches it, is unknown and stays
+ * unchanged.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,9 +121,9 @@ class TaskListApiTest {
 		Task colleagues = countyTasks.heldBy(COLLEAGUE);
 		Task foreign = otherCountysTask();
 
-		JsonNode list = JSON.readTree(as(REVIEWER)
-			.get(remaining(colleagues.getId(), foreign.getId(), "no-such-task", "%3Cscript%3E", ""))
-			.body());
+		JsonNode list = JSON.readTree(
+				as(REVIEWER).get(remaining(colleagues.getId(), foreign.getId(), "no-such-task", "%3Cscript%3E", ""))
+					.body());
 
 		assertThat(list.findValuesAsText("taskId")).containsExactly(colleagues.getId());
 		for (String outsider : List.of(OTHER_COUNTY, DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER)) {
@@ -136,7 +137,8 @@ class TaskListApiTest {
 	void theRemainingDaysDoorIsForSignedInStaffAndRefusesTooManyIds() {
 		Task task = countyTasks.open();
 		assertThat(new WebClient(port).get(remaining(task.getId())).statusCode()).as("anonymous").isEqualTo(401);
-		assertThat(as(DemoUsers.ENTERPRISE).get(remaining(task.getId())).statusCode()).as("an enterprise").isEqualTo(403);
+		assertThat(as(DemoUsers.ENTERPRISE).get(remaining(task.getId())).statusCode()).as("an enterprise")
+			.isEqualTo(403);
 		List<String> many = new ArrayList<>();
 		for (int i = 0; i < 51; i++) {
 			many.add("t" + i);
@@ -166,7 +168,8 @@ class TaskListApiTest {
 			.doesNotContain(foreign.getId());
 		assertThat(listed(reviewer, department, search("kindName", "eq", "项目入库"))).contains(own.getId())
 			.doesNotContain(foreign.getId());
-		// The same searches through the task query itself, without a filter, as an insider might send them.
+		// The same searches through the task query itself, without a filter, as an
+		// insider might send them.
 		for (String query : List.of(search("referenceNo", "eq", foreignReference),
 				search("enterpriseName", "like", "%" + foreignEnterprise + "%"), search("kindName", "like", "%"))) {
 			HttpResponse<String> direct = reviewer.postJson("/engine-rest/task?maxResults=1000", query);
@@ -177,7 +180,8 @@ class TaskListApiTest {
 		// Sorting by a task variable, as Tasklist sends it.
 		String sorted = "{\"sorting\":[{\"sortBy\":\"taskVariable\",\"sortOrder\":\"asc\","
 				+ "\"parameters\":{\"variable\":\"referenceNo\",\"type\":\"String\"}}]}";
-		HttpResponse<String> response = reviewer.postJson("/engine-rest/filter/" + department + "/list?maxResults=1000", sorted);
+		HttpResponse<String> response = reviewer.postJson("/engine-rest/filter/" + department + "/list?maxResults=1000",
+				sorted);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		List<String> references = new ArrayList<>();
 		for (JsonNode task : JSON.readTree(response.body())) {
@@ -197,7 +201,8 @@ class TaskListApiTest {
 		Task second = countyTasks.open();
 		Task colleagues = countyTasks.heldBy(COLLEAGUE);
 		Task foreign = otherCountysTask();
-		String body = claimBody(first.getId(), second.getId(), colleagues.getId(), foreign.getId(), "no-such-task", first.getId());
+		String body = claimBody(first.getId(), second.getId(), colleagues.getId(), foreign.getId(), "no-such-task",
+				first.getId());
 
 		HttpResponse<String> response = as(REVIEWER).postJson("/api/review/tasks/claim", body);
 
@@ -214,7 +219,8 @@ class TaskListApiTest {
 		assertThat(results.get(3).path("message").asText()).isEqualTo("任务不存在，或不是您所在部门的任务");
 		assertThat(results.get(3).path("referenceNo").isValueNode()).as("nothing of another body's case").isFalse();
 		assertThat(results.get(3).path("taskName").isValueNode()).isFalse();
-		assertThat(response.body()).doesNotContain(String.valueOf(tasks.getVariableLocal(foreign.getId(), "referenceNo")));
+		assertThat(response.body())
+			.doesNotContain(String.valueOf(tasks.getVariableLocal(foreign.getId(), "referenceNo")));
 		assertThat(results.get(4).path("message").asText()).isEqualTo("任务不存在，或不是您所在部门的任务");
 
 		assertThat(assigneeOf(first)).isEqualTo(REVIEWER);
@@ -223,20 +229,29 @@ class TaskListApiTest {
 		assertThat(assigneeOf(foreign)).isEqualTo(OTHER_COUNTY);
 
 		long applicationId = CountyReviewTasks.applicationOf(first, runtime);
-		assertThat(jdbc.sql("SELECT operation || '|' || actor || '|' || target_name || '|' || reason FROM review_operation"
-				+ " WHERE application_id = ?").param(applicationId).query(String.class).list())
-			.containsExactly("CLAIM|" + REVIEWER + "|冠县工业和信息化局|批量认领");
+		assertThat(jdbc
+			.sql("SELECT operation || '|' || actor || '|' || target_name || '|' || reason FROM review_operation"
+					+ " WHERE application_id = ?")
+			.param(applicationId)
+			.query(String.class)
+			.list()).containsExactly("CLAIM|" + REVIEWER + "|冠县工业和信息化局|批量认领");
 		assertThat(jdbc.sql("SELECT message FROM application_event WHERE application_id = ? AND action = 'TASK_CLAIM'")
-			.param(applicationId).query(String.class).list()).singleElement()
-			.satisfies(message -> assertThat(message).contains("「县级形式审查」由", "认领办理（批量认领）"));
+			.param(applicationId)
+			.query(String.class)
+			.list()).singleElement().satisfies(message -> assertThat(message).contains("「县级形式审查」由", "认领办理（批量认领）"));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE subject = ? AND action = 'TASK_CLAIM'")
-			.param("application:" + applicationId).query(Integer.class).single()).isEqualTo(1);
+			.param("application:" + applicationId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		long foreignApplication = CountyReviewTasks.applicationOf(foreign, runtime);
-		assertThat(jdbc.sql("SELECT count(*) FROM review_operation WHERE application_id = ?").param(foreignApplication)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM review_operation WHERE application_id = ?")
+			.param(foreignApplication)
+			.query(Integer.class)
+			.single()).isZero();
 
 		// Claimed again: already one's own, reported, nothing recorded twice.
-		JsonNode again = JSON.readTree(as(REVIEWER).postJson("/api/review/tasks/claim", claimBody(first.getId())).body());
+		JsonNode again = JSON
+			.readTree(as(REVIEWER).postJson("/api/review/tasks/claim", claimBody(first.getId())).body());
 		assertThat(again.path("claimed").asInt()).isZero();
 		assertThat(again.at("/results/0/message").asText()).isEqualTo("该任务已在您名下，无需认领");
 	}
@@ -274,7 +289,9 @@ class TaskListApiTest {
 		for (String id : ids) {
 			assertThat(tasks.createTaskQuery().taskId(id).singleResult().getAssignee()).isIn(REVIEWER, COLLEAGUE);
 			assertThat(jdbc.sql("SELECT count(*) FROM review_operation WHERE operation = 'CLAIM' AND task_id = ?")
-				.param(id).query(Integer.class).single()).as("one record per task").isEqualTo(1);
+				.param(id)
+				.query(Integer.class)
+				.single()).as("one record per task").isEqualTo(1);
 		}
 	}
 
@@ -296,12 +313,13 @@ class TaskListApiTest {
 	@Test
 	void anExtraFieldClaimsForTheCallerOnlyAndBadRequestsAreRefusedInChinese() throws Exception {
 		Task task = countyTasks.open();
-		HttpResponse<String> extra = as(REVIEWER).postJson("/api/review/tasks/claim",
-				"{\"taskIds\":[\"" + task.getId() + "\"],\"userId\":\"" + COLLEAGUE + "\",\"assignee\":\"" + COLLEAGUE + "\"}");
+		HttpResponse<String> extra = as(REVIEWER).postJson("/api/review/tasks/claim", "{\"taskIds\":[\"" + task.getId()
+				+ "\"],\"userId\":\"" + COLLEAGUE + "\",\"assignee\":\"" + COLLEAGUE + "\"}");
 		assertThat(extra.statusCode()).as(extra.body()).isEqualTo(200);
 		assertThat(assigneeOf(task)).isEqualTo(REVIEWER);
 
-		for (String bad : List.of("{}", "{\"taskIds\":[]}", "{\"taskIds\":\"abc\"}", "not json", "null", claimBody(fiftyOne()))) {
+		for (String bad : List.of("{}", "{\"taskIds\":[]}", "{\"taskIds\":\"abc\"}", "not json", "null",
+				claimBody(fiftyOne()))) {
 			HttpResponse<String> response = as(REVIEWER).postJson("/api/review/tasks/claim", bad);
 			assertThat(response.statusCode()).as("%s: %s", bad, response.body()).isEqualTo(400);
 			assertThat(JSON.readTree(response.body()).path("detail").asText()).as(bad).containsPattern("\\p{IsHan}");
@@ -311,17 +329,19 @@ class TaskListApiTest {
 	@Test
 	void theClaimDoorWantsASignedInCallerWithTheCsrfTokenAndNoOtherSpelling() {
 		Task task = countyTasks.open();
-		// Anonymous: refused before anything is read (the CSRF check comes first for a caller without a session).
+		// Anonymous: refused before anything is read (the CSRF check comes first for a
+		// caller without a session).
 		assertThat(new WebClient(port).postJson("/api/review/tasks/claim", claimBody(task.getId())).statusCode())
-			.as("anonymous").isIn(401, 403);
-
+			.as("anonymous")
+			.isIn(401, 403);
 
 		WebClient browser = new WebClient(port);
 		assertThat(browser.login(REVIEWER, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
 		assertThat(browser.postJson("/api/review/tasks/claim", claimBody(task.getId())).statusCode()).as("no token")
 			.isEqualTo(403);
-		for (String spelling : List.of("/api/review/tasks/claim/", "/API/review/tasks/claim", "/api/review/tasks//claim",
-				"/api/review/tasks/./claim", "/api/review/tasks/claim;x=1", "/api/review/tasks/%63laim")) {
+		for (String spelling : List.of("/api/review/tasks/claim/", "/API/review/tasks/claim",
+				"/api/review/tasks//claim", "/api/review/tasks/./claim", "/api/review/tasks/claim;x=1",
+				"/api/review/tasks/%63laim")) {
 			HttpResponse<String> response = as(DemoUsers.ENTERPRISE).postJson(spelling, claimBody(task.getId()));
 			assertThat(response.statusCode()).as(spelling).isIn(400, 401, 403, 404, 405);
 		}
@@ -343,8 +363,8 @@ class TaskListApiTest {
 
 	private Task otherCountysTask() {
 		Task foreign = tasks.createTaskQuery()
-			.processInstanceBusinessKey(Long.toString(new SubmittedProjects(applications, identity)
-				.submitProject(DemoUsers.OTHER_ENTERPRISE).id()))
+			.processInstanceBusinessKey(Long
+				.toString(new SubmittedProjects(applications, identity).submitProject(DemoUsers.OTHER_ENTERPRISE).id()))
 			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
 			.singleResult();
 		tasks.claim(foreign.getId(), OTHER_COUNTY);
@@ -384,7 +404,8 @@ class TaskListApiTest {
 	}
 
 	private List<String> listed(WebClient client, String filterId, String query) throws Exception {
-		HttpResponse<String> response = client.postJson("/engine-rest/filter/" + filterId + "/list?maxResults=1000", query);
+		HttpResponse<String> response = client.postJson("/engine-rest/filter/" + filterId + "/list?maxResults=1000",
+				query);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
 		for (JsonNode task : JSON.readTree(response.body())) {

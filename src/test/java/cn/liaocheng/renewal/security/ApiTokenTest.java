@@ -34,8 +34,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Personal API tokens: an enterprise creates, uses and revokes them; a token reaches its own enterprise's
- * applications and nothing else, statelessly, and is kept as a hash only.
+ * Personal API tokens: an enterprise creates, uses and revokes them; a token reaches its
+ * own enterprise's applications and nothing else, statelessly, and is kept as a hash
+ * only.
  */
 @WebIntegrationTest
 class ApiTokenTest {
@@ -50,10 +51,14 @@ class ApiTokenTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** The demo enterprises share the context with other tests: leave them without tokens, far from the cap. */
+	/**
+	 * The demo enterprises share the context with other tests: leave them without tokens,
+	 * far from the cap.
+	 */
 	@org.junit.jupiter.api.AfterEach
 	void revokeWhatTheTestMade() {
-		jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id IN (?, ?) AND revoked_at IS NULL")
+		jdbc.sql(
+				"UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id IN (?, ?) AND revoked_at IS NULL")
 			.params(DemoUsers.ENTERPRISE, DemoUsers.OTHER_ENTERPRISE)
 			.update();
 	}
@@ -78,10 +83,10 @@ class ApiTokenTest {
 
 		assertThat(revoked.statusCode()).isEqualTo(204);
 		assertThat(afterRevocation.statusCode()).isEqualTo(401);
-		assertThat(afterRevocation.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(afterRevocation.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				value -> assertThat(value).startsWith("Bearer").contains("invalid_token"));
+		assertThat(afterRevocation.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(afterRevocation.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer").contains("invalid_token"));
 		assertThat(json(afterRevocation).get("detail").asText()).contains("已于").contains("撤销");
 		assertThat(owner.send("DELETE", "/api/tokens/" + listed.get("id").asLong(), null).statusCode()).isEqualTo(404);
 	}
@@ -139,10 +144,13 @@ class ApiTokenTest {
 				create(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), "越权测试", null));
 
 		assertThat(intruder.get("/api/applications/" + othersId).statusCode()).isEqualTo(404);
-		assertThat(intruder.send("POST", "/api/applications/" + othersId + "/submit", null).statusCode()).isEqualTo(404);
+		assertThat(intruder.send("POST", "/api/applications/" + othersId + "/submit", null).statusCode())
+			.isEqualTo(404);
 		assertThat(intruder.send("DELETE", "/api/applications/" + othersId, null).statusCode()).isEqualTo(404);
-		assertThat(intruder.upload(othersId, "BUSINESS_LICENCE", "x.pdf", pdf("intruder"), "intruder-" + UUID.randomUUID())
-			.statusCode()).isEqualTo(404);
+		assertThat(
+				intruder.upload(othersId, "BUSINESS_LICENCE", "x.pdf", pdf("intruder"), "intruder-" + UUID.randomUUID())
+					.statusCode())
+			.isEqualTo(404);
 		assertThat(intruder.get("/api/applications").body()).doesNotContain("\"id\":" + othersId + ",");
 		assertThat(other.get("/api/applications/" + othersId).statusCode()).isEqualTo(200);
 	}
@@ -152,12 +160,12 @@ class ApiTokenTest {
 		Bearer client = new Bearer(port,
 				create(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), "越界测试", null));
 
-		for (String path : List.of("/engine-rest/task", "/engine-rest/user", "/engine-rest/engine", "/engine-rest/task/",
-				"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/default/task/count", "/admin/login-locks",
-				"/admin/models", "/actuator/prometheus", "/api/tokens", "/api/tokens/", "/API/tokens", "/api//tokens",
-				"/api/applications/../tokens", "/api/applications/%2e%2e/tokens", "/api/applications;x=1/../../tokens",
-				"/enterprise/api-tokens", "/enterprise/applications", "/api/county/enterprises", "/", "/swagger-ui/index.html",
-				"/v3/api-docs")) {
+		for (String path : List.of("/engine-rest/task", "/engine-rest/user", "/engine-rest/engine",
+				"/engine-rest/task/", "/camunda/app/tasklist/default/", "/camunda/api/engine/engine/default/task/count",
+				"/admin/login-locks", "/admin/models", "/actuator/prometheus", "/api/tokens", "/api/tokens/",
+				"/API/tokens", "/api//tokens", "/api/applications/../tokens", "/api/applications/%2e%2e/tokens",
+				"/api/applications;x=1/../../tokens", "/enterprise/api-tokens", "/enterprise/applications",
+				"/api/county/enterprises", "/", "/swagger-ui/index.html", "/v3/api-docs")) {
 			HttpResponse<String> response = client.get(path);
 			assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isIn(400, 403, 404);
 			assertThat(response.statusCode()).as(path).isNotEqualTo(200);
@@ -171,9 +179,13 @@ class ApiTokenTest {
 	@Test
 	void theTokenIsKeptAsItsSha256Only() throws Exception {
 		String token = create(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), "摘要测试", null);
-		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		String hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
 
-		List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?").param(hash).query().listOfRows();
+		List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?")
+			.param(hash)
+			.query()
+			.listOfRows();
 
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(token));
@@ -314,11 +326,13 @@ class ApiTokenTest {
 
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
 		assertThat(created.statusCode()).isEqualTo(200);
-		assertThat(created.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		assertThat(created.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 		assertThat(new Bearer(port, token).get("/api/applications").statusCode()).isEqualTo(200);
 		assertThat(shownAgain.body()).doesNotContain(token).contains("门户新建");
 
-		long id = findToken(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), token).get("id").asLong();
+		long id = findToken(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), token).get("id")
+			.asLong();
 		HttpResponse<String> revoked = browser.postForm("/enterprise/api-tokens/" + id + "/revoke",
 				"_csrf=" + enc(WebClient.csrfTokenOf(shownAgain.body())));
 		assertThat(revoked.statusCode()).isEqualTo(302);
@@ -344,7 +358,8 @@ class ApiTokenTest {
 				: "{\"name\":\"" + name + "\",\"expiresOn\":\"" + expiresOn + "\"}";
 		HttpResponse<String> created = owner.postJson("/api/tokens", body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(created.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		assertThat(created.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 		String token = json(created).get("token").asText();
 		assertThat(token).matches("lcr_[A-Za-z0-9_-]{43}");
 		return token;
@@ -353,7 +368,8 @@ class ApiTokenTest {
 	private JsonNode findToken(WebClient owner, String token) {
 		for (JsonNode t : json(owner.get("/api/tokens"))) {
 			if (token.startsWith(t.get("hint").asText()) && t.get("hint").asText().length() >= 10) {
-				String hash = jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?").param(t.get("id").asLong())
+				String hash = jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?")
+					.param(t.get("id").asLong())
 					.query(String.class)
 					.single();
 				if (hash.equals(sha256(token))) {
@@ -364,7 +380,10 @@ class ApiTokenTest {
 		throw new AssertionError("token not listed");
 	}
 
-	/** A freshly registered enterprise of its own, activated, so that disabling it or filling its cap harms no one. */
+	/**
+	 * A freshly registered enterprise of its own, activated, so that disabling it or
+	 * filling its cap harms no one.
+	 */
 	private String activeEnterprise() {
 		String userId = Registrations.freshUserId();
 		HttpResponse<String> registered = Registrations.submit(new WebClient(port),
@@ -380,7 +399,8 @@ class ApiTokenTest {
 
 	private static String sha256(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

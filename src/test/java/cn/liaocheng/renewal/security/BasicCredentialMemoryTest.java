@@ -17,9 +17,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * HTTP Basic sends the password with every request; a password checked right is not put through Argon2 again for a
- * few minutes (security.internal.VerifiedPasswords). That memory must never let in what a full check would refuse: a
- * changed password, a wrong one, an account with failed attempts, which keep counting.
+ * HTTP Basic sends the password with every request; a password checked right is not put
+ * through Argon2 again for a few minutes (security.internal.VerifiedPasswords). That
+ * memory must never let in what a full check would refuse: a changed password, a wrong
+ * one, an account with failed attempts, which keep counting.
  */
 @WebIntegrationTest
 class BasicCredentialMemoryTest {
@@ -59,10 +60,12 @@ class BasicCredentialMemoryTest {
 		assertThat(basic(account, PASSWORD.toLowerCase())).as("another wrong password").isEqualTo(401);
 		assertThat(attemptsOf(account)).as("failed attempts counted by Camunda").isPositive();
 
-		// Locked now (1 s, then 2 s): the right password is refused during the lock, remembered or not.
+		// Locked now (1 s, then 2 s): the right password is refused during the lock,
+		// remembered or not.
 		assertThat(basic(account, PASSWORD)).as("the right password during the lock").isEqualTo(401);
 
-		// After the lock, the right password goes through the full check again, which clears the attempts.
+		// After the lock, the right password goes through the full check again, which
+		// clears the attempts.
 		endLock(account);
 		assertThat(basic(account, PASSWORD)).as("the right password after the lock").isNotEqualTo(401);
 		assertThat(attemptsOf(account)).as("attempts cleared by the full check").isZero();
@@ -72,7 +75,10 @@ class BasicCredentialMemoryTest {
 		return new WebClient(port).withBasic(user, password).get("/engine-rest/task/count").statusCode();
 	}
 
-	/** The state at the end of the lock the last failure set (the test profile's locks last 1-3 s). */
+	/**
+	 * The state at the end of the lock the last failure set (the test profile's locks
+	 * last 1-3 s).
+	 */
 	private void endLock(String account) {
 		jdbc.sql("UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
 			.params(Timestamp.from(Instant.now().minusSeconds(1)), account)

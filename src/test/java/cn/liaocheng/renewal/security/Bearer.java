@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * A machine client with a personal API token and nothing else: no cookie store, no redirects followed, so that
- * every answer (and every Set-Cookie it carries) is seen as sent.
+ * A machine client with a personal API token and nothing else: no cookie store, no
+ * redirects followed, so that every answer (and every Set-Cookie it carries) is seen as
+ * sent.
  */
 final class Bearer {
 
@@ -43,13 +44,17 @@ final class Bearer {
 		return send(builder);
 	}
 
-	/** A multipart upload with an Idempotency-Key, as the enterprise guide's curl call sends it. */
+	/**
+	 * A multipart upload with an Idempotency-Key, as the enterprise guide's curl call
+	 * sends it.
+	 */
 	HttpResponse<String> upload(long applicationId, String category, String fileName, byte[] content, String key) {
 		String boundary = "----tokentest" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category
 				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(request("/api/applications/" + applicationId + "/attachments").header("Idempotency-Key", key)

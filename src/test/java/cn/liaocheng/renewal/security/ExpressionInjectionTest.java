@@ -32,17 +32,21 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Tries to make the server evaluate an expression of the caller's choosing, as a county reviewer, a bank officer and
- * an administrator, through both REST roots and the path spellings the servlet container accepts, in task queries,
- * in filters saved and in filters run; then through a model deployed past the administrators' door. The expression
- * sets a system property by reflection, so a test can tell whether it ran.
+ * Tries to make the server evaluate an expression of the caller's choosing, as a county
+ * reviewer, a bank officer and an administrator, through both REST roots and the path
+ * spellings the servlet container accepts, in task queries, in filters saved and in
+ * filters run; then through a model deployed past the administrators' door. The
+ * expression sets a system property by reflection, so a test can tell whether it ran.
  */
 @WebIntegrationTest
 class ExpressionInjectionTest {
 
 	private static final String PWNED = "renewal.pwned";
 
-	/** Sets {@value #PWNED} through reflection (proved to work on an unguarded engine by ReflectionGuardTest). */
+	/**
+	 * Sets {@value #PWNED} through reflection (proved to work on an unguarded engine by
+	 * ReflectionGuardTest).
+	 */
 	static final String ATTACK = "${''.getClass().forName('java.lang.System').getMethod('setProperty', "
 			+ "''.getClass(), ''.getClass()).invoke(null, '" + PWNED + "', 'yes')}";
 
@@ -65,7 +69,10 @@ class ExpressionInjectionTest {
 
 	private static final String MY_TASKS = "我的待办";
 
-	/** The Tasklist filters every reviewer gets; their stored expressions are the only ones allowed. */
+	/**
+	 * The Tasklist filters every reviewer gets; their stored expressions are the only
+	 * ones allowed.
+	 */
 	private static final List<String> REVIEWER_FILTERS = List.of(MY_TASKS, "本部门待办", "即将超期");
 
 	@LocalServerPort
@@ -101,7 +108,8 @@ class ExpressionInjectionTest {
 			WebClient client = new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 			for (String spelling : TASK_QUERY_SPELLINGS) {
 				for (String body : BODIES) {
-					assertRefused(client.postJson(REST + spelling, body), user + " POST " + REST + spelling + " " + body);
+					assertRefused(client.postJson(REST + spelling, body),
+							user + " POST " + REST + spelling + " " + body);
 				}
 			}
 			for (String query : queryStrings()) {
@@ -116,7 +124,8 @@ class ExpressionInjectionTest {
 			Webapp webapp = webapp(user);
 			for (String spelling : TASK_QUERY_SPELLINGS) {
 				for (String body : BODIES) {
-					assertRefused(webapp.post(WEBAPP + spelling, body), user + " POST " + WEBAPP + spelling + " " + body);
+					assertRefused(webapp.post(WEBAPP + spelling, body),
+							user + " POST " + WEBAPP + spelling + " " + body);
 				}
 			}
 			for (String query : queryStrings()) {
@@ -177,7 +186,8 @@ class ExpressionInjectionTest {
 		for (String user : USERS) {
 			WebClient rest = new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 			Webapp webapp = webapp(user);
-			for (String run : List.of("/list", "/count", "/singleResult", "/list/", "/list?firstResult=0&maxResults=15")) {
+			for (String run : List.of("/list", "/count", "/singleResult", "/list/",
+					"/list?firstResult=0&maxResults=15")) {
 				for (String body : BODIES) {
 					String path = "/filter/" + mine + run;
 					assertRefused(rest.postJson(REST + path, body), user + " REST " + path + " " + body);
@@ -191,7 +201,8 @@ class ExpressionInjectionTest {
 	void aFilterThatWasStoredWithAnExpressionBeforeIsRefusedWhenRun() {
 		Filter planted = filters.saveFilter(filters.newTaskFilter("早先存入的筛选器"));
 		try {
-			// As a filter saved before the guard existed would look: written past the engine, straight into its table.
+			// As a filter saved before the guard existed would look: written past the
+			// engine, straight into its table.
 			jdbc.update("update ACT_RU_FILTER set QUERY_ = ? where ID_ = ?", IN_OR_QUERY, planted.getId());
 			grantRead(planted.getId(), DemoUsers.COUNTY_REVIEWER);
 			for (String user : List.of(DemoUsers.COUNTY_REVIEWER, DemoUsers.ADMIN)) {
@@ -201,7 +212,8 @@ class ExpressionInjectionTest {
 				assertRefused(rest.get(path + "/count"), user + " GET count");
 				assertRefused(rest.postJson(path + "/list", "{}"), user + " POST list");
 				assertRefused(rest.get(path + "?itemCount=true"), user + " GET itemCount");
-				assertRefused(webapp(user).post(WEBAPP + "/filter/" + planted.getId() + "/count", "{}"), user + " webapp");
+				assertRefused(webapp(user).post(WEBAPP + "/filter/" + planted.getId() + "/count", "{}"),
+						user + " webapp");
 			}
 		}
 		finally {
@@ -214,14 +226,16 @@ class ExpressionInjectionTest {
 		for (String user : List.of(DemoUsers.COUNTY_REVIEWER, DemoUsers.BANK_OFFICER)) {
 			WebClient rest = new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 			for (String name : REVIEWER_FILTERS) {
-				String path = REST + "/filter/" + filters.createTaskFilterQuery().filterName(name).singleResult().getId();
+				String path = REST + "/filter/"
+						+ filters.createTaskFilterQuery().filterName(name).singleResult().getId();
 				HttpResponse<String> list = rest.postJson(path + "/list",
 						"{\"orQueries\":[{\"assignee\":\"nobody\",\"nameLike\":\"%审%\"}],\"sorting\":[{\"sortBy\":\"created\","
 								+ "\"sortOrder\":\"desc\"}]}");
 				assertThat(list.statusCode()).as(user + " " + name + ": " + list.body()).isEqualTo(200);
 				assertThat(rest.get(path + "/count").statusCode()).as(user + " " + name).isEqualTo(200);
 			}
-			assertThat(rest.get(REST + "/filter?resourceType=Task&itemCount=true").statusCode()).as(user).isEqualTo(200);
+			assertThat(rest.get(REST + "/filter?resourceType=Task&itemCount=true").statusCode()).as(user)
+				.isEqualTo(200);
 			assertThat(webapp(user).post(WEBAPP + "/task/count", "{\"orQueries\":[{\"assignee\":\"nobody\"}]}")
 				.statusCode()).as(user).isEqualTo(200);
 		}
@@ -229,7 +243,8 @@ class ExpressionInjectionTest {
 
 	@Test
 	void aModelDeployedPastTheAdministratorsDoorCannotReachReflectionBeansOrScripts() {
-		// No user is logged in here, so the deployment check trusts the deployment: only the engine stands in the way.
+		// No user is logged in here, so the deployment check trusts the deployment: only
+		// the engine stands in the way.
 		String deployment = repository.createDeployment()
 			.name("expression-injection-probe")
 			.addString("el-probe.bpmn", probeProcesses())
@@ -257,8 +272,9 @@ class ExpressionInjectionTest {
 	}
 
 	/**
-	 * Nothing ran and the answer is a refusal: 400 from the engine (or from Spring's firewall, for {@code //} and
-	 * {@code ;}), 403, or 404 where a spelling leads to no resource at all ({@code %74ask}); never a result, never 500.
+	 * Nothing ran and the answer is a refusal: 400 from the engine (or from Spring's
+	 * firewall, for {@code //} and {@code ;}), 403, or 404 where a spelling leads to no
+	 * resource at all ({@code %74ask}); never a result, never 500.
 	 */
 	private void assertRefused(HttpResponse<String> response, String attempt) {
 		assertThat(System.getProperty(PWNED)).as("expression ran: " + attempt).isNull();
@@ -285,7 +301,10 @@ class ExpressionInjectionTest {
 		authorizations.saveAuthorization(read);
 	}
 
-	/** A user in Tasklist: logged in, with the token Camunda's CSRF filter wants on every change. */
+	/**
+	 * A user in Tasklist: logged in, with the token Camunda's CSRF filter wants on every
+	 * change.
+	 */
 	private Webapp webapp(String user) {
 		WebClient client = new WebClient(port);
 		client.login(user, DemoUsers.PASSWORD);
@@ -328,7 +347,8 @@ class ExpressionInjectionTest {
 				    <bpmn:userTask id="UserTask_Wait"/>
 				  </bpmn:process>
 				</bpmn:definitions>
-				""".formatted(ATTACK, ATTACK);
+				"""
+			.formatted(ATTACK, ATTACK);
 	}
 
 	private static String probeDecision() {
@@ -341,7 +361,8 @@ class ExpressionInjectionTest {
 				    <literalExpression id="LiteralExpression_Result" expressionLanguage="juel"><text>%s</text></literalExpression>
 				  </decision>
 				</definitions>
-				""".formatted(ATTACK);
+				"""
+			.formatted(ATTACK);
 	}
 
 }

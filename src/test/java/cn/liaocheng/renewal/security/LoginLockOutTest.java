@@ -22,10 +22,12 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Failed logins lock an id for a growing while, never for good; an id without an account is answered exactly like an
- * account; administrators see the locks and lift them. The test profile caps the wait at 3 seconds (production: 15
- * minutes). Where a test needs many failures spread over time, it writes the counter they would have left, as
- * Camunda keeps it (ACT_ID_USER) or as the system keeps it for ids without an account (login_throttle).
+ * Failed logins lock an id for a growing while, never for good; an id without an account
+ * is answered exactly like an account; administrators see the locks and lift them. The
+ * test profile caps the wait at 3 seconds (production: 15 minutes). Where a test needs
+ * many failures spread over time, it writes the counter they would have left, as Camunda
+ * keeps it (ACT_ID_USER) or as the system keeps it for ids without an account
+ * (login_throttle).
  */
 @WebIntegrationTest
 class LoginLockOutTest {
@@ -46,7 +48,8 @@ class LoginLockOutTest {
 	@Test
 	void manyFailedLoginsSpreadOverTimeNeverLockAnAccountForGood() {
 		String account = newAccount();
-		failuresSoFar(account, 30); // today 10 failures were enough to lock it until an administrator came
+		failuresSoFar(account, 30); // today 10 failures were enough to lock it until an
+									// administrator came
 
 		WebClient client = new WebClient(port);
 		HttpResponse<String> wrong = client.login(account, "not-the-password");
@@ -57,7 +60,8 @@ class LoginLockOutTest {
 			.query(Timestamp.class)
 			.single()
 			.toInstant();
-		assertThat(lockedUntil).as("the 31st failure locks no longer than the cap").isBefore(Instant.now().plusSeconds(4));
+		assertThat(lockedUntil).as("the 31st failure locks no longer than the cap")
+			.isBefore(Instant.now().plusSeconds(4));
 
 		HttpResponse<String> tooSoon = client.login(account, PASSWORD);
 		assertThat(tooSoon.headers().firstValue("Location")).hasValue("/login?error");
@@ -81,7 +85,8 @@ class LoginLockOutTest {
 		assertSamePage(accountClient, unknownClient);
 		assertThat(unknownFailures(unknown)).as("the unknown id's failures are counted in the database").isEqualTo(1);
 
-		// The fifth failure in a row locks both for 3 s (the cap); then even the right password is refused alike.
+		// The fifth failure in a row locks both for 3 s (the cap); then even the right
+		// password is refused alike.
 		failuresSoFar(account, 4);
 		unknownFailuresSoFar(unknown, 4);
 		assertSameReply(accountClient.login(account, "wrong-password"), unknownClient.login(unknown, "wrong-password"));
@@ -106,7 +111,9 @@ class LoginLockOutTest {
 		String unknown = "no-such-user-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
 		new WebClient(port).login(unknown, "wrong-password");
 		Timestamp dayAndAHourAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(25)));
-		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? WHERE ID_ = ?").params(dayAndAHourAgo, account).update();
+		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
+			.params(dayAndAHourAgo, account)
+			.update();
 		jdbc.sql("UPDATE login_throttle SET attempts = 9, locked_until = ? WHERE login_id = ?")
 			.params(dayAndAHourAgo, unknown)
 			.update();
@@ -138,17 +145,18 @@ class LoginLockOutTest {
 		HttpResponse<String> lift = admin.postForm("/admin/login-locks/lift",
 				"loginId=" + account + "&_csrf=" + WebClient.csrfTokenOf(page));
 		assertThat(lift.headers().firstValue("Location")).hasValue("/admin/login-locks");
-		assertThat(admin.get("/admin/login-locks").body()).contains("已解除“" + account + "”的登录锁定").doesNotContain(
-				"data-login-id=\"" + account + "\"");
-		assertThat(user.login(account, PASSWORD).headers().firstValue("Location")).as("logged in at once").hasValue("/");
+		assertThat(admin.get("/admin/login-locks").body()).contains("已解除“" + account + "”的登录锁定")
+			.doesNotContain("data-login-id=\"" + account + "\"");
+		assertThat(user.login(account, PASSWORD).headers().firstValue("Location")).as("logged in at once")
+			.hasValue("/");
 		assertThat(attemptsOf(account)).isZero();
 		assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE action = 'LOGIN_LOCK_LIFTED' AND subject = ?")
 			.param("user:" + account)
 			.query(String.class)
 			.list()).containsExactly(DemoUsers.ADMIN);
 
-		admin.postForm("/admin/login-locks/lift", "loginId=" + unknown + "&_csrf="
-				+ WebClient.csrfTokenOf(admin.get("/admin/login-locks").body()));
+		admin.postForm("/admin/login-locks/lift",
+				"loginId=" + unknown + "&_csrf=" + WebClient.csrfTokenOf(admin.get("/admin/login-locks").body()));
 		assertThat(unknownFailures(unknown)).isZero();
 	}
 
@@ -177,7 +185,10 @@ class LoginLockOutTest {
 		return userId;
 	}
 
-	/** The state Camunda leaves after {@code attempts} failures whose last lock has just ended. */
+	/**
+	 * The state Camunda leaves after {@code attempts} failures whose last lock has just
+	 * ended.
+	 */
 	private void failuresSoFar(String account, int attempts) {
 		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = ?, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
 			.params(attempts, Timestamp.from(Instant.now().minusSeconds(1)), account)
@@ -204,7 +215,8 @@ class LoginLockOutTest {
 
 	private static void assertSameReply(HttpResponse<String> account, HttpResponse<String> unknown) {
 		assertThat(unknown.statusCode()).as("status").isEqualTo(account.statusCode());
-		assertThat(unknown.headers().firstValue("Location")).as("Location").isEqualTo(account.headers().firstValue("Location"));
+		assertThat(unknown.headers().firstValue("Location")).as("Location")
+			.isEqualTo(account.headers().firstValue("Location"));
 		assertThat(unknown.headers().firstValue("WWW-Authenticate")).as("WWW-Authenticate")
 			.isEqualTo(account.headers().firstValue("WWW-Authenticate"));
 		assertThat(headerNames(unknown)).as("header names").isEqualTo(headerNames(account));
@@ -216,8 +228,8 @@ class LoginLockOutTest {
 	}
 
 	/**
-	 * The login page after a failure, without what differs on every page anyway: the CSRF token, and the seconds a
-	 * lock has left, which count down between any two requests.
+	 * The login page after a failure, without what differs on every page anyway: the CSRF
+	 * token, and the seconds a lock has left, which count down between any two requests.
 	 */
 	private static String errorPage(WebClient client) {
 		return client.get("/login?error")
@@ -237,7 +249,10 @@ class LoginLockOutTest {
 			.toList();
 	}
 
-	/** Error bodies carry the time and the request's id, which differ between any two requests. */
+	/**
+	 * Error bodies carry the time and the request's id, which differ between any two
+	 * requests.
+	 */
 	private static String perRequestIdsRemoved(String body) {
 		return body.replaceAll("\"timestamp\":\"[^\"]*\"", "").replaceAll("\"requestId\":\"[^\"]*\"", "");
 	}

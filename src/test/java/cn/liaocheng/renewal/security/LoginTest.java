@@ -30,21 +30,26 @@ class LoginTest {
 
 	@Test
 	void passwordsAreStoredAsArgon2idHashes() {
-		String stored = jdbc.sql("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ = ?").param(DemoUsers.ADMIN).query(String.class).single();
+		String stored = jdbc.sql("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ = ?")
+			.param(DemoUsers.ADMIN)
+			.query(String.class)
+			.single();
 		assertThat(stored).startsWith("{ARGON2ID}$argon2id$").doesNotContain(DemoUsers.PASSWORD);
 	}
 
 	@Test
 	void lowerCaseAccountsAcceptTheirIdTypedInAnyCase() {
 		HttpResponse<String> login = new WebClient(port).login("ENT-DCF", DemoUsers.PASSWORD);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 	}
 
 	@Test
 	void aWrongPasswordShowsAChineseMessageOnTheLoginPage() {
 		WebClient client = new WebClient(port);
 		HttpResponse<String> login = client.login(DemoUsers.OTHER_ENTERPRISE, "wrong-password");
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 		assertThat(client.get("/login?error").body()).contains("用户名或密码错误");
 	}
 
@@ -63,12 +68,15 @@ class LoginTest {
 		client.login(userId, "not-the-password");
 		client.login(userId, "not-the-password-either");
 		HttpResponse<String> rightPasswordTooSoon = client.login(userId, password);
-		assertThat(rightPasswordTooSoon.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
+		assertThat(rightPasswordTooSoon.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).contains("error"));
 		assertThat(client.get("/login?error").body()).contains("暂时锁定").contains("秒后重试");
 
-		Thread.sleep(2_500); // the second failure locks for 2 seconds (loginDelayBase 2, factor 1)
+		Thread.sleep(2_500); // the second failure locks for 2 seconds (loginDelayBase 2,
+								// factor 1)
 		HttpResponse<String> later = client.login(userId, password);
-		assertThat(later.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(later.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 	}
 
 	@Test

@@ -17,9 +17,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A client that is not a configured proxy names a foreign host in {@code Host} and in every forwarded header. No
- * redirect, page link or OpenAPI server the system answers with may point there: absolute addresses come from the
- * configured public base URL, redirects are relative, and forwarded headers count only from trusted proxies.
+ * A client that is not a configured proxy names a foreign host in {@code Host} and in
+ * every forwarded header. No redirect, page link or OpenAPI server the system answers
+ * with may point there: absolute addresses come from the configured public base URL,
+ * redirects are relative, and forwarded headers count only from trusted proxies.
  */
 @WebIntegrationTest
 class PublicAddressTest {
@@ -50,13 +51,15 @@ class PublicAddressTest {
 		assertStaysOnThisSite("/login", page);
 		String csrf = WebClient.csrfTokenOf(page.body());
 
-		RawHttp.Response wrong = hostile("POST", "/login", session, form(DemoUsers.ENTERPRISE, "not-the-password", csrf));
+		RawHttp.Response wrong = hostile("POST", "/login", session,
+				form(DemoUsers.ENTERPRISE, "not-the-password", csrf));
 		assertThat(wrong.status()).isEqualTo(302);
 		assertStaysOnThisSite("failed login", wrong);
 		assertThat(wrong.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 
 		csrf = WebClient.csrfTokenOf(hostile("GET", "/login?error", session, null).body());
-		RawHttp.Response login = hostile("POST", "/login", session, form(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD, csrf));
+		RawHttp.Response login = hostile("POST", "/login", session,
+				form(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD, csrf));
 		assertThat(login.status()).isEqualTo(302);
 		assertStaysOnThisSite("login", login);
 	}
@@ -97,10 +100,11 @@ class PublicAddressTest {
 		assertThat(at < 0 ? "" : raw.substring(Math.max(0, at - 120), Math.min(raw.length(), at + 60)))
 			.as("%s: where the response names the foreign host", what)
 			.isEmpty();
-		response.header("Location").ifPresent(location -> assertThat(
-				location.startsWith(publicBaseUrl + "/") || location.startsWith("/") && !location.startsWith("//"))
-			.as("%s redirects to %s", what, location)
-			.isTrue());
+		response.header("Location")
+			.ifPresent(location -> assertThat(
+					location.startsWith(publicBaseUrl + "/") || location.startsWith("/") && !location.startsWith("//"))
+				.as("%s redirects to %s", what, location)
+				.isTrue());
 	}
 
 	/** A request naming the foreign host in every header that could carry a host. */

@@ -16,8 +16,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Attacks on the two weaknesses of Camunda 7.24.0 that only paid patches fix upstream, as they were published; the
- * expression attack in every spelling, filter and model is in {@link ExpressionInjectionTest}.
+ * Attacks on the two weaknesses of Camunda 7.24.0 that only paid patches fix upstream, as
+ * they were published; the expression attack in every spelling, filter and model is in
+ * {@link ExpressionInjectionTest}.
  */
 @WebIntegrationTest
 class PublishedVulnerabilitiesTest {
@@ -38,7 +39,8 @@ class PublishedVulnerabilitiesTest {
 
 	@Test
 	void firstRunSetupCannotCreateAnAdministratorEvenWhenTheAdminGroupHasNoDirectMembers() {
-		// CVE-2026-77226's precondition: administrators exist, but none is a direct member of camunda-admin.
+		// CVE-2026-77226's precondition: administrators exist, but none is a direct
+		// member of camunda-admin.
 		identity.deleteMembership(DemoUsers.ADMIN, GroupNames.ADMINISTRATORS);
 		try {
 			WebClient stranger = new WebClient(port);
@@ -81,7 +83,8 @@ class PublishedVulnerabilitiesTest {
 	@Test
 	void taskQueryWithAnExpressionInsideOrQueriesIsRefusedOnTheRestApi() {
 		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		// The reported spelling: a trailing slash took the body past the URL filter that guarded this before.
+		// The reported spelling: a trailing slash took the body past the URL filter that
+		// guarded this before.
 		for (String path : new String[] { "/engine-rest/task", "/engine-rest/task/" }) {
 			HttpResponse<String> attack = reviewer.postJson(path,
 					"{\"orQueries\":[{\"assigneeExpression\":\"${'x'.concat('y')}\"}]}");
@@ -107,7 +110,8 @@ class PublishedVulnerabilitiesTest {
 		assertThat(attack.body()).contains("查询条件中不允许使用表达式");
 
 		String mine = filters.createTaskFilterQuery().filterName("我的待办").singleResult().getId();
-		HttpResponse<String> filterRun = reviewer.postJson("/camunda/api/engine/engine/default/filter/" + mine + "/list",
+		HttpResponse<String> filterRun = reviewer.postJson(
+				"/camunda/api/engine/engine/default/filter/" + mine + "/list",
 				"{\"orQueries\":[{\"ownerExpression\":\"${'x'}\"}]}", "X-XSRF-TOKEN", xsrf);
 		assertThat(filterRun.statusCode()).isEqualTo(400);
 		assertThat(filterRun.body()).contains("查询条件中不允许使用表达式");

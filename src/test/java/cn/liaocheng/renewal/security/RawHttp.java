@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP/1.1 written by hand on a socket, so that a test can send what Java's HttpClient refuses to (a {@code Host}
- * header of its choice) and see the response exactly as the server wrote it.
+ * HTTP/1.1 written by hand on a socket, so that a test can send what Java's HttpClient
+ * refuses to (a {@code Host} header of its choice) and see the response exactly as the
+ * server wrote it.
  */
 final class RawHttp {
 

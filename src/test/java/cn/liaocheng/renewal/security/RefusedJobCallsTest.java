@@ -21,9 +21,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Staff without rights on a case try to run, re-time, retry, suspend or delete the job another case waits on (the
- * correction deadline whose firing would lapse it), through both REST roots and several spellings of each path. They
- * are refused, and the job is exactly as it was: not run, no retry used up, no failure logged, no incident.
+ * Staff without rights on a case try to run, re-time, retry, suspend or delete the job
+ * another case waits on (the correction deadline whose firing would lapse it), through
+ * both REST roots and several spellings of each path. They are refused, and the job is
+ * exactly as it was: not run, no retry used up, no failure logged, no incident.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +62,8 @@ class RefusedJobCallsTest {
 					HttpResponse<String> response = door.send("POST", path, "");
 					assertThat(response.statusCode()).as("%s POST %s", user, path).isIn(400, 403, 404, 405);
 				}
-				HttpResponse<String> canonical = door.send("POST", door.root() + "/job/" + timer.getId() + "/execute", "");
+				HttpResponse<String> canonical = door.send("POST", door.root() + "/job/" + timer.getId() + "/execute",
+						"");
 				assertThat(canonical.statusCode()).as("%s on %s reaches the engine and is refused", user, door.root())
 					.isEqualTo(403);
 			}
@@ -93,7 +95,8 @@ class RefusedJobCallsTest {
 				attacks.add(new String[] { "DELETE", door.root() + job, "" });
 				for (String[] attack : attacks) {
 					HttpResponse<String> response = door.send(attack[0], attack[1], attack[2]);
-					assertThat(response.statusCode()).as("%s %s %s", user, attack[0], attack[1]).isIn(400, 403, 404, 405);
+					assertThat(response.statusCode()).as("%s %s %s", user, attack[0], attack[1])
+						.isIn(400, 403, 404, 405);
 				}
 				assertThat(door.send("PUT", door.root() + job + "/retries", "{\"retries\":0}").statusCode())
 					.as("%s sets retries on %s", user, door.root())
@@ -115,9 +118,10 @@ class RefusedJobCallsTest {
 			.jobDefinitionId(timer.getJobDefinitionId())
 			.singleResult()
 			.isSuspended()).as("job definition suspended").isFalse();
-		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(timer.getProcessInstanceId()).count())
-			.as("incidents")
-			.isZero();
+		assertThat(engine.getRuntimeService()
+			.createIncidentQuery()
+			.processInstanceId(timer.getProcessInstanceId())
+			.count()).as("incidents").isZero();
 		assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(timer.getId()).failureLog().count())
 			.as("failures in the job log")
 			.isZero();
@@ -131,16 +135,18 @@ class RefusedJobCallsTest {
 	/** The same path as the servlet container also accepts it. */
 	private static List<String> spellings(String root, String path) {
 		String last = path.substring(path.lastIndexOf('/') + 1);
-		String encoded = path.substring(0, path.lastIndexOf('/') + 1) + "%" + Integer.toHexString(last.charAt(0)) + last.substring(1);
-		return List.of(root + path, root + path + "/", root + "/" + path, root + path + ";jsessionid=x",
-				root + encoded, root + path.toUpperCase(java.util.Locale.ROOT));
+		String encoded = path.substring(0, path.lastIndexOf('/') + 1) + "%" + Integer.toHexString(last.charAt(0))
+				+ last.substring(1);
+		return List.of(root + path, root + path + "/", root + "/" + path, root + path + ";jsessionid=x", root + encoded,
+				root + path.toUpperCase(java.util.Locale.ROOT));
 	}
 
 	private List<Door> doors(String user) {
 		WebClient basic = new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 		WebClient session = new WebClient(port);
 		HttpResponse<String> login = session.login(user, DemoUsers.PASSWORD);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 		session.get("/camunda/app/tasklist/default/");
 		String xsrf = session.cookie("XSRF-TOKEN");
 		assertThat(xsrf).as("Camunda's XSRF cookie").isNotNull();

@@ -16,9 +16,10 @@ import cn.liaocheng.renewal.browser.SubmittedProjects;
 import cn.liaocheng.renewal.support.DemoUsers;
 
 /**
- * A real case of ent-gx that the county returned for correction, so that it waits on the correction deadline: a timer
- * job due in ten working days whose firing would lapse the application. Submitted as the portal does
- * ({@link SubmittedProjects}), and the county's task completed as Tasklist does.
+ * A real case of ent-gx that the county returned for correction, so that it waits on the
+ * correction deadline: a timer job due in ten working days whose firing would lapse the
+ * application. Submitted as the portal does ({@link SubmittedProjects}), and the county's
+ * task completed as Tasklist does.
  */
 final class ReturnedProjects {
 
@@ -33,9 +34,13 @@ final class ReturnedProjects {
 		this.engine = engine;
 	}
 
-	/** The case's correction deadline timer, once the job executor has opened the correction. */
+	/**
+	 * The case's correction deadline timer, once the job executor has opened the
+	 * correction.
+	 */
 	Job returnedProjectWaitingOnItsDeadline() {
-		long id = new SubmittedProjects(applications, engine.getIdentityService()).submitProject(DemoUsers.ENTERPRISE).id();
+		long id = new SubmittedProjects(applications, engine.getIdentityService()).submitProject(DemoUsers.ENTERPRISE)
+			.id();
 		String key = Long.toString(id);
 		Task formalReview = engine.getTaskService()
 			.createTaskQuery()
@@ -44,7 +49,8 @@ final class ReturnedProjects {
 			.singleResult();
 		engine.getTaskService()
 			.complete(formalReview.getId(), Map.of("decision", "RETURN", "opinion", "设备购置合同缺少盖章页，请补正后重新提交。"));
-		// Task_OpenCorrection is asynchronous: the job executor of the shared context opens the correction.
+		// Task_OpenCorrection is asynchronous: the job executor of the shared context
+		// opens the correction.
 		Instant until = Instant.now().plus(Duration.ofSeconds(90));
 		while (Instant.now().isBefore(until)) {
 			List<Job> timers = new ArrayList<>();

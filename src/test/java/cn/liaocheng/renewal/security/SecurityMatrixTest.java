@@ -18,8 +18,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Every kind of user against every door: the portal, the application API, the Camunda REST API and the three
- * webapps. A cell is "allowed" when the response is 2xx and "refused" when it is 401/403 or a redirect to login.
+ * Every kind of user against every door: the portal, the application API, the Camunda
+ * REST API and the three webapps. A cell is "allowed" when the response is 2xx and
+ * "refused" when it is 401/403 or a redirect to login.
  */
 @WebIntegrationTest
 class SecurityMatrixTest {
@@ -31,9 +32,10 @@ class SecurityMatrixTest {
 
 	enum Door {
 
-		PORTAL("/"), APP_API("/api/me"), ENGINE_REST("/engine-rest/task/count"), TASKLIST("/camunda/app/tasklist/default/"),
-		TASKLIST_API("/camunda/api/engine/engine/default/task/count"), COCKPIT("/camunda/app/cockpit/default/"),
-		ADMIN("/camunda/app/admin/default/"), METRICS("/actuator/prometheus"), STATISTICS("/statistics");
+		PORTAL("/"), APP_API("/api/me"), ENGINE_REST("/engine-rest/task/count"),
+		TASKLIST("/camunda/app/tasklist/default/"), TASKLIST_API("/camunda/api/engine/engine/default/task/count"),
+		COCKPIT("/camunda/app/cockpit/default/"), ADMIN("/camunda/app/admin/default/"), METRICS("/actuator/prometheus"),
+		STATISTICS("/statistics");
 
 		final String path;
 
@@ -46,7 +48,8 @@ class SecurityMatrixTest {
 	static Stream<Arguments> matrix() {
 		// user, door, allowed
 		return Stream.of(
-				// The start page is open to visitors (the programme, the guide, the bureaus' phones: WelcomePageTest).
+				// The start page is open to visitors (the programme, the guide, the
+				// bureaus' phones: WelcomePageTest).
 				row(ANONYMOUS, true, false, false, false, false, false, false, false, false),
 				row(DemoUsers.ENTERPRISE, true, true, false, false, false, false, false, false, false),
 				row(DemoUsers.COUNTY_REVIEWER, true, true, true, true, true, false, false, false, true),
@@ -97,8 +100,8 @@ class SecurityMatrixTest {
 				  </bpmn:process>
 				</bpmn:definitions>
 				""";
-		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe-" + user
-				+ "\r\n--" + boundary
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe-"
+				+ user + "\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix-probe.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
 				+ bpmn + "\r\n--" + boundary + "--\r\n";
 		HttpResponse<String> response = client.post("/engine-rest/deployment/create",
@@ -147,7 +150,8 @@ class SecurityMatrixTest {
 	@Test
 	void everyResponseCarriesARequestId() {
 		HttpResponse<String> response = new WebClient(port).get("/login");
-		assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSizeGreaterThan(7));
+		assertThat(response.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying(id -> assertThat(id).hasSizeGreaterThan(7));
 	}
 
 	@Test
@@ -164,8 +168,8 @@ class SecurityMatrixTest {
 		String token = WebClient.csrfTokenOf(client.get("/login").body());
 		HttpResponse<String> login = client.postForm("/login",
 				"username=" + DemoUsers.ENTERPRISE + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + token);
-		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy(c -> assertThat(c).startsWith("RENEWAL_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
+				c -> assertThat(c).startsWith("RENEWAL_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
 	}
 
 	private WebClient clientFor(String user) {
@@ -173,7 +177,8 @@ class SecurityMatrixTest {
 		if (!ANONYMOUS.equals(user)) {
 			HttpResponse<String> login = client.login(user, DemoUsers.PASSWORD);
 			assertThat(login.statusCode()).as("login of %s", user).isEqualTo(302);
-			assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+			assertThat(login.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 		}
 		return client;
 	}

@@ -46,7 +46,8 @@ class SingleLogoutTest {
 	void loggingOutOfThePortalEndsTheWebappsLogin() {
 		WebClient reviewer = loggedIntoWebapp(DemoUsers.CITY_REVIEWER, "/camunda/app/tasklist/default/");
 
-		HttpResponse<String> logout = reviewer.postForm("/logout", "_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body()));
+		HttpResponse<String> logout = reviewer.postForm("/logout",
+				"_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body()));
 
 		assertThat(logout.statusCode()).isIn(204, 302);
 		assertLoggedOutEverywhere(reviewer);
@@ -73,8 +74,10 @@ class SingleLogoutTest {
 	}
 
 	private static void assertLoggedOutEverywhere(WebClient client) {
-		// The start page is open to visitors; a page of the portal behind the login shows whether the session is gone.
-		assertThat(client.get("/enterprise/applications").headers().firstValue("Location")).as("portal").hasValue("/login");
+		// The start page is open to visitors; a page of the portal behind the login shows
+		// whether the session is gone.
+		assertThat(client.get("/enterprise/applications").headers().firstValue("Location")).as("portal")
+			.hasValue("/login");
 		assertThat(client.get("/camunda/app/tasklist/default/").headers().firstValue("Location")).as("Tasklist")
 			.hasValue("/login");
 		assertThat(client.get(WEBAPP_USER).statusCode()).as("webapps' login").isEqualTo(401);

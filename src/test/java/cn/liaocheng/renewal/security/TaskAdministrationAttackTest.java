@@ -40,11 +40,12 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A county reviewer who holds a review task tries to administer it, through both REST roots and several spellings of
- * each path: give it to someone else, delegate it, open it to another county, drop their own body, move or clear its
- * due date, rename it, delete it, create tasks, write variables, throw a BPMN error at it, rename themselves. Every
- * attempt is refused and the engine's state of the task, its case and the reviewer's identity record is unchanged.
- * Claiming and completing one's own task still work.
+ * A county reviewer who holds a review task tries to administer it, through both REST
+ * roots and several spellings of each path: give it to someone else, delegate it, open it
+ * to another county, drop their own body, move or clear its due date, rename it, delete
+ * it, create tasks, write variables, throw a BPMN error at it, rename themselves. Every
+ * attempt is refused and the engine's state of the task, its case and the reviewer's
+ * identity record is unchanged. Claiming and completing one's own task still work.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,10 +92,10 @@ class TaskAdministrationAttackTest {
 				case DOUBLE_SLASH -> root + "/" + path;
 				case PATH_PARAMETER -> root + path.replaceFirst("^/([a-z-]+)/", "/$1;x=y/");
 				// The first segment's second letter percent-encoded: /t%61sk/…, /us%65r/…
-				case PERCENT_ENCODED -> root + "/" + path.charAt(1) + "%" + Integer.toHexString(path.charAt(2)).toUpperCase()
-						+ path.substring(3);
-				case UPPER_CASE -> root + path.substring(0, path.indexOf('/', 1)).toUpperCase()
-						+ path.substring(path.indexOf('/', 1));
+				case PERCENT_ENCODED -> root + "/" + path.charAt(1) + "%"
+						+ Integer.toHexString(path.charAt(2)).toUpperCase() + path.substring(3);
+				case UPPER_CASE ->
+					root + path.substring(0, path.indexOf('/', 1)).toUpperCase() + path.substring(path.indexOf('/', 1));
 			};
 		}
 
@@ -117,29 +118,36 @@ class TaskAdministrationAttackTest {
 			new Attack("POST", "/task/{id}/assignee", "{\"userId\":\"" + DemoUsers.ENTERPRISE + "\"}"),
 			new Attack("POST", "/task/{id}/assignee", "{\"userId\":null}"),
 			new Attack("POST", "/task/{id}/delegate", "{\"userId\":\"lq-industry\"}"),
-			new Attack("POST", "/task/{id}/identity-links", "{\"groupId\":\"" + OTHER_COUNTY + "\",\"type\":\"candidate\"}"),
+			new Attack("POST", "/task/{id}/identity-links",
+					"{\"groupId\":\"" + OTHER_COUNTY + "\",\"type\":\"candidate\"}"),
 			new Attack("POST", "/task/{id}/identity-links", "{\"userId\":\"lq-industry\",\"type\":\"candidate\"}"),
 			new Attack("POST", "/task/{id}/identity-links/delete",
 					"{\"groupId\":\"" + CountyReviewTasks.BODY + "\",\"type\":\"candidate\"}"),
 			new Attack("PUT", "/task/{id}", "{\"name\":\"改名的任务\",\"priority\":99,\"assignee\":\"" + HOLDER
 					+ "\",\"due\":\"2099-01-01T00:00:00.000+0800\",\"followUp\":\"2099-01-01T00:00:00.000+0800\"}"),
-			new Attack("PUT", "/task/{id}", "{\"name\":\"县级形式审查\",\"priority\":50,\"assignee\":\"" + HOLDER
-					+ "\",\"due\":null,\"followUp\":null}"),
-			// The engine refuses to delete a task of a running process before any permission check, for everyone,
-			// with a ProcessEngineException that Camunda's REST API answers with 500; what matters is that it stays.
+			new Attack("PUT", "/task/{id}",
+					"{\"name\":\"县级形式审查\",\"priority\":50,\"assignee\":\"" + HOLDER
+							+ "\",\"due\":null,\"followUp\":null}"),
+			// The engine refuses to delete a task of a running process before any
+			// permission check, for everyone,
+			// with a ProcessEngineException that Camunda's REST API answers with 500;
+			// what matters is that it stays.
 			new Attack("DELETE", "/task/{id}", null, Set.of(403, 404, 500)),
-			new Attack("POST", "/task/create", "{\"id\":\"intruder-task\",\"name\":\"伪造任务\",\"assignee\":\"" + HOLDER + "\"}"),
+			new Attack("POST", "/task/create",
+					"{\"id\":\"intruder-task\",\"name\":\"伪造任务\",\"assignee\":\"" + HOLDER + "\"}"),
 			new Attack("PUT", "/task/{id}/variables/bankKey", "{\"value\":\"boc\",\"type\":\"String\"}"),
 			new Attack("PUT", "/task/{id}/localVariables/decision", "{\"value\":\"APPROVE\",\"type\":\"String\"}"),
 			new Attack("POST", "/task/{id}/variables",
 					"{\"modifications\":{\"divisionCode\":{\"value\":\"371581\",\"type\":\"String\"}}}"),
 			new Attack("POST", "/task/{id}/localVariables", "{\"deletions\":[\"applicationId\"]}"),
 			new Attack("DELETE", "/task/{id}/variables/applicationId", null),
-			new Attack("PUT", "/process-instance/{pi}/variables/divisionCode", "{\"value\":\"371581\",\"type\":\"String\"}"),
+			new Attack("PUT", "/process-instance/{pi}/variables/divisionCode",
+					"{\"value\":\"371581\",\"type\":\"String\"}"),
 			new Attack("POST", "/task/{id}/bpmnError", "{\"errorCode\":\"CORRECTION_LAPSED\"}"),
 			new Attack("POST", "/task/{id}/bpmnEscalation", "{\"escalationCode\":\"ANY\"}"),
 			new Attack("PUT", "/user/" + HOLDER + "/profile",
-					"{\"id\":\"" + HOLDER + "\",\"firstName\":\"局长\",\"lastName\":\"聊城市人民政府\",\"email\":\"x@example.invalid\"}"),
+					"{\"id\":\"" + HOLDER
+							+ "\",\"firstName\":\"局长\",\"lastName\":\"聊城市人民政府\",\"email\":\"x@example.invalid\"}"),
 			new Attack("PUT", "/user/" + HOLDER + "/credentials",
 					"{\"password\":\"Zq9#mbv4TT0p\",\"authenticatedUserPassword\":\"" + DemoUsers.PASSWORD + "\"}"));
 
@@ -169,7 +177,8 @@ class TaskAdministrationAttackTest {
 		}
 		System.out.println("[TaskAdministrationAttackTest] refused:\n" + String.join("\n", refused));
 		assertThat(tasks.createTaskQuery().taskId("intruder-task").count()).isZero();
-		assertThat(identity.checkPassword(HOLDER, DemoUsers.PASSWORD)).as("the holder's password is unchanged").isTrue();
+		assertThat(identity.checkPassword(HOLDER, DemoUsers.PASSWORD)).as("the holder's password is unchanged")
+			.isTrue();
 	}
 
 	@Test
@@ -185,7 +194,8 @@ class TaskAdministrationAttackTest {
 				assertThat(tasks.getTaskComments(task.getId())).hasSize(before);
 			}
 		}
-		// Behind every door, the engine: someone of another body is refused, the holder may comment but not attach.
+		// Behind every door, the engine: someone of another body is refused, the holder
+		// may comment but not attach.
 		identity.setAuthentication("lq-industry", List.of(OTHER_COUNTY));
 		try {
 			assertThatThrownBy(() -> tasks.createComment(task.getId(), null, "越权写入的备注"))
@@ -215,10 +225,12 @@ class TaskAdministrationAttackTest {
 			Task task = countyTasks.open();
 			Snapshot before = snapshot(task);
 			Caller reviewer = caller(door, HOLDER);
-			for (String someoneElse : List.of(COLLEAGUE, DemoUsers.ENTERPRISE, "lq-industry", "nobody-" + UUID.randomUUID())) {
+			for (String someoneElse : List.of(COLLEAGUE, DemoUsers.ENTERPRISE, "lq-industry",
+					"nobody-" + UUID.randomUUID())) {
 				HttpResponse<String> claim = reviewer.send("POST", door.root + "/task/" + task.getId() + "/claim",
 						"{\"userId\":\"" + someoneElse + "\"}");
-				assertThat(claim.statusCode()).as("%s claims for %s: %s", door, someoneElse, claim.body()).isEqualTo(403);
+				assertThat(claim.statusCode()).as("%s claims for %s: %s", door, someoneElse, claim.body())
+					.isEqualTo(403);
 				assertThat(snapshot(task)).isEqualTo(before);
 			}
 		}
@@ -230,11 +242,12 @@ class TaskAdministrationAttackTest {
 			Task task = countyTasks.heldBy(COLLEAGUE);
 			Snapshot before = snapshot(task);
 			Caller reviewer = caller(door, HOLDER);
-			HttpResponse<String> unclaim = reviewer.send("POST", door.root + "/task/" + task.getId() + "/unclaim", null);
+			HttpResponse<String> unclaim = reviewer.send("POST", door.root + "/task/" + task.getId() + "/unclaim",
+					null);
 			assertThat(unclaim.statusCode()).as("%s unclaim: %s", door, unclaim.body()).isEqualTo(403);
 			for (String completion : List.of("complete", "submit-form", "resolve")) {
-				HttpResponse<String> complete = reviewer.send("POST", door.root + "/task/" + task.getId() + "/" + completion,
-						approval("同事代为通过"));
+				HttpResponse<String> complete = reviewer.send("POST",
+						door.root + "/task/" + task.getId() + "/" + completion, approval("同事代为通过"));
 				assertThat(complete.statusCode()).as("%s %s: %s", door, completion, complete.body()).isEqualTo(403);
 			}
 			assertThat(snapshot(task)).isEqualTo(before);
@@ -246,8 +259,8 @@ class TaskAdministrationAttackTest {
 	void anUnclaimedTaskCannotBeCompletedWithoutClaimingIt() {
 		Task task = countyTasks.open();
 		Snapshot before = snapshot(task);
-		HttpResponse<String> complete = caller(Door.ENGINE_REST, HOLDER)
-			.send("POST", "/engine-rest/task/" + task.getId() + "/submit-form", approval("未认领直接通过"));
+		HttpResponse<String> complete = caller(Door.ENGINE_REST, HOLDER).send("POST",
+				"/engine-rest/task/" + task.getId() + "/submit-form", approval("未认领直接通过"));
 		assertThat(complete.statusCode()).as(complete.body()).isEqualTo(403);
 		assertThat(snapshot(task)).isEqualTo(before);
 		assertThat(opinionsOf(task)).isEmpty();
@@ -279,7 +292,10 @@ class TaskAdministrationAttackTest {
 		assertThat(after.getLastName() + after.getFirstName()).isEqualTo(recordedName);
 	}
 
-	/** Giving a task back is the product's release, with a reason (TaskHandOverTest); the engine's doors are shut. */
+	/**
+	 * Giving a task back is the product's release, with a reason (TaskHandOverTest); the
+	 * engine's doors are shut.
+	 */
 	@Test
 	void theHolderCannotSilentlyGiveBackTheirOwnTaskThroughTheEngine() {
 		for (Door door : Door.values()) {
@@ -290,7 +306,8 @@ class TaskAdministrationAttackTest {
 			assertThat(unclaim.statusCode()).as("%s unclaim: %s", door, unclaim.body()).isEqualTo(403);
 			HttpResponse<String> claimForNobody = holder.send("POST", door.root + "/task/" + task.getId() + "/claim",
 					"{\"userId\":null}");
-			assertThat(claimForNobody.statusCode()).as("%s claim for nobody: %s", door, claimForNobody.body()).isEqualTo(403);
+			assertThat(claimForNobody.statusCode()).as("%s claim for nobody: %s", door, claimForNobody.body())
+				.isEqualTo(403);
 			assertThat(snapshot(task)).isEqualTo(before);
 		}
 	}
@@ -310,8 +327,8 @@ class TaskAdministrationAttackTest {
 			});
 		}
 		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		HttpResponse<String> rename = admin.send("PUT", "/engine-rest/user/" + COLLEAGUE + "/profile",
-				"{\"id\":\"" + COLLEAGUE + "\",\"firstName\":\"科员\",\"lastName\":\"冠县工业和信息化局\",\"email\":\"c@demo.invalid\"}");
+		HttpResponse<String> rename = admin.send("PUT", "/engine-rest/user/" + COLLEAGUE + "/profile", "{\"id\":\""
+				+ COLLEAGUE + "\",\"firstName\":\"科员\",\"lastName\":\"冠县工业和信息化局\",\"email\":\"c@demo.invalid\"}");
 		assertThat(rename.statusCode()).as(rename.body()).isEqualTo(204);
 		assertThat(identity.createUserQuery().userId(COLLEAGUE).singleResult().getFirstName()).isEqualTo("科员");
 	}
@@ -334,7 +351,10 @@ class TaskAdministrationAttackTest {
 
 	// --- helpers
 
-	/** Other spellings may also stop earlier: at Spring Security's firewall (400) or as an unknown resource (404, 405). */
+	/**
+	 * Other spellings may also stop earlier: at Spring Security's firewall (400) or as an
+	 * unknown resource (404, 405).
+	 */
 	private static Set<Integer> variantRefusals(Attack attack) {
 		Set<Integer> refusals = new java.util.HashSet<>(attack.refusals());
 		refusals.addAll(Set.of(400, 404, 405));
@@ -345,7 +365,6 @@ class TaskAdministrationAttackTest {
 		return EngineDoors.caller(port, door, user);
 	}
 
-
 	private List<String> opinionsOf(Task task) {
 		return jdbc.sql("SELECT reviewer, reviewer_name, decision, opinion FROM review_opinion WHERE task_id = ?")
 			.param(task.getId())
@@ -353,7 +372,10 @@ class TaskAdministrationAttackTest {
 			.list();
 	}
 
-	/** What an administrative change would alter: the task, who may work it, the case's variables, the reviewer. */
+	/**
+	 * What an administrative change would alter: the task, who may work it, the case's
+	 * variables, the reviewer.
+	 */
 	record Snapshot(boolean open, String assignee, String owner, String name, int priority, Date due, Date followUp,
 			DelegationState delegation, Set<String> links, Map<String, Object> variables, Map<String, Object> local,
 			boolean caseRunning, String holderName) {
@@ -363,14 +385,17 @@ class TaskAdministrationAttackTest {
 		Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 		User holder = identity.createUserQuery().userId(HOLDER).singleResult();
 		String holderName = holder.getLastName() + "|" + holder.getFirstName() + "|" + holder.getEmail();
-		boolean caseRunning = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count() == 1;
+		boolean caseRunning = runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.count() == 1;
 		if (now == null) {
 			return new Snapshot(false, null, null, null, 0, null, null, null, Set.of(), Map.of(), Map.of(), caseRunning,
 					holderName);
 		}
 		Set<String> links = tasks.getIdentityLinksForTask(task.getId())
 			.stream()
-			.map(l -> l.getType() + ":" + (l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()))
+			.map(l -> l.getType() + ":"
+					+ (l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()))
 			.collect(Collectors.toSet());
 		return new Snapshot(true, now.getAssignee(), now.getOwner(), now.getName(), now.getPriority(), now.getDueDate(),
 				now.getFollowUpDate(), now.getDelegationState(), links, tasks.getVariables(task.getId()),

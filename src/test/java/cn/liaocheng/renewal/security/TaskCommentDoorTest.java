@@ -29,11 +29,13 @@ import cn.liaocheng.renewal.support.EngineDoors.Door;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Tasklist's 添加意见 and the task's comments, through both REST roots: the holder of a county review adds a note and
- * reads it together with the overdue reminder the system left on the task (Camunda's comment door looks the task up
- * in its history, which reviewers may read for their own tasks only); someone of another body can neither read nor
- * write notes on it, nor find the task in the history; a note cannot be filed under another case; and reviewers can
- * neither start processes nor create tasks, which is why Tasklist hides 发起流程 and 新建任务.
+ * Tasklist's 添加意见 and the task's comments, through both REST roots: the holder of a
+ * county review adds a note and reads it together with the overdue reminder the system
+ * left on the task (Camunda's comment door looks the task up in its history, which
+ * reviewers may read for their own tasks only); someone of another body can neither read
+ * nor write notes on it, nor find the task in the history; a note cannot be filed under
+ * another case; and reviewers can neither start processes nor create tasks, which is why
+ * Tasklist hides 发起流程 and 新建任务.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,7 +70,8 @@ class TaskCommentDoorTest {
 	@Test
 	void theHolderAddsANoteAndReadsItWithTheOverdueReminder() throws Exception {
 		Task task = countyTasks.heldBy(HOLDER);
-		// What the overdue check writes on a task past its due date (OverdueTaskListener), as the engine, without a user.
+		// What the overdue check writes on a task past its due date
+		// (OverdueTaskListener), as the engine, without a user.
 		String reminder = "「县级形式审查」已超过办理期限，已提醒审核员尽快办理，并报送冠县工业和信息化局负责人督办。";
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), reminder);
 
@@ -126,9 +129,9 @@ class TaskCommentDoorTest {
 		Caller holder = caller(Door.ENGINE_REST, HOLDER);
 		assertThat(holder.send("GET", "/engine-rest/history/task?taskId=" + task.getId(), null).body())
 			.contains(task.getId());
-		assertThat(holder.send("GET",
-				"/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId(), null).body())
-			.isEqualTo("[]");
+		assertThat(holder
+			.send("GET", "/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId(), null)
+			.body()).isEqualTo("[]");
 	}
 
 	@Test
@@ -140,7 +143,8 @@ class TaskCommentDoorTest {
 					door.root + "/task/" + own.getId() + "/comment/create",
 					"{\"message\":\"记到别的案件上\",\"processInstanceId\":\"" + other.getProcessInstanceId() + "\"}");
 
-			// Camunda's comment door answers every refusal of the engine with "Not enough parameters submitted".
+			// Camunda's comment door answers every refusal of the engine with "Not enough
+			// parameters submitted".
 			assertThat(added.statusCode()).as("%s → %s", door, added.body()).isEqualTo(400);
 		}
 		identity.setAuthentication(HOLDER, List.of(CountyReviewTasks.BODY));
@@ -162,7 +166,8 @@ class TaskCommentDoorTest {
 			Caller reviewer = caller(door, HOLDER);
 			long before = tasks.createTaskQuery().count();
 
-			HttpResponse<String> start = reviewer.send("POST", door.root + "/process-definition/key/county-review/start",
+			HttpResponse<String> start = reviewer.send("POST",
+					door.root + "/process-definition/key/county-review/start",
 					"{\"businessKey\":\"999999\",\"variables\":{}}");
 			HttpResponse<String> startSubsidy = reviewer.send("POST",
 					door.root + "/process-definition/key/subsidy-application/submit-form", "{\"variables\":{}}");

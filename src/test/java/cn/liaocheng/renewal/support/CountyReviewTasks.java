@@ -10,10 +10,11 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.browser.SubmittedProjects;
 
 /**
- * Real open review tasks of 冠县工业和信息化局 (county-371525-industry), whose demo member is {@link DemoUsers#COUNTY_REVIEWER}:
- * each comes from a project registration of ent-gx submitted through the application module, waiting at the county
- * formal review. Also a second member of that body, created through Camunda's identity service as an administrator
- * would in Camunda Admin.
+ * Real open review tasks of 冠县工业和信息化局 (county-371525-industry), whose demo member is
+ * {@link DemoUsers#COUNTY_REVIEWER}: each comes from a project registration of ent-gx
+ * submitted through the application module, waiting at the county formal review. Also a
+ * second member of that body, created through Camunda's identity service as an
+ * administrator would in Camunda Admin.
  */
 public final class CountyReviewTasks {
 
@@ -36,7 +37,10 @@ public final class CountyReviewTasks {
 		this.tasks = tasks;
 	}
 
-	/** Creates {@link #COLLEAGUE} unless it exists (the context is shared by test classes). */
+	/**
+	 * Creates {@link #COLLEAGUE} unless it exists (the context is shared by test
+	 * classes).
+	 */
 	public void ensureColleague() {
 		if (identity.createUserQuery().userId(COLLEAGUE).count() > 0) {
 			return;
@@ -52,14 +56,18 @@ public final class CountyReviewTasks {
 
 	/** A fresh, unclaimed county formal review. */
 	public Task open() {
-		ApplicationSummary application = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE);
+		ApplicationSummary application = new SubmittedProjects(applications, identity)
+			.submitProject(DemoUsers.ENTERPRISE);
 		return tasks.createTaskQuery()
 			.processInstanceBusinessKey(Long.toString(application.id()))
 			.taskDefinitionKey(FORMAL_REVIEW)
 			.singleResult();
 	}
 
-	/** A fresh county formal review, claimed by {@code userId} (as the engine, without any user's authority). */
+	/**
+	 * A fresh county formal review, claimed by {@code userId} (as the engine, without any
+	 * user's authority).
+	 */
 	public Task heldBy(String userId) {
 		Task task = open();
 		tasks.claim(task.getId(), userId);

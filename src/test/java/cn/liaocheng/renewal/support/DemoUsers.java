@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.support;
 
-/** The demo accounts the tests act as (created by the demo profile; listed in README.md). */
+/**
+ * The demo accounts the tests act as (created by the demo profile; listed in README.md).
+ */
 public final class DemoUsers {
 
 	public static final String PASSWORD = "Demo@2026lc";

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 /**
- * The engine's two REST roots as the tests attack them: Camunda's REST API (HTTP Basic, as scripts use it) and the
- * webapps' API (a session with Camunda's XSRF header, as Tasklist uses it).
+ * The engine's two REST roots as the tests attack them: Camunda's REST API (HTTP Basic,
+ * as scripts use it) and the webapps' API (a session with Camunda's XSRF header, as
+ * Tasklist uses it).
  */
 public final class EngineDoors {
 

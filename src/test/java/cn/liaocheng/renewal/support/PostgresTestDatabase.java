@@ -8,11 +8,12 @@ import java.sql.Statement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh database on the test PostgreSQL server for one test class. The server comes from
- * {@code RENEWAL_TEST_PG} (default {@code 127.0.0.1:5432}, user {@code postgres}, trust login as .ci/run sets up);
- * each class gets its own database, dropped and created anew, so runs never see each other's data. Builds that share
- * one server at the same time (several working copies) set {@code RENEWAL_TEST_PG_DB_SUFFIX}, which is appended to
- * every database name, so that one build does not drop another's database.
+ * A fresh database on the test PostgreSQL server for one test class. The server comes
+ * from {@code RENEWAL_TEST_PG} (default {@code 127.0.0.1:5432}, user {@code postgres},
+ * trust login as .ci/run sets up); each class gets its own database, dropped and created
+ * anew, so runs never see each other's data. Builds that share one server at the same
+ * time (several working copies) set {@code RENEWAL_TEST_PG_DB_SUFFIX}, which is appended
+ * to every database name, so that one build does not drop another's database.
  */
 public final class PostgresTestDatabase {
 
@@ -26,9 +27,13 @@ public final class PostgresTestDatabase {
 		registry.add("spring.datasource.password", fresh::password);
 	}
 
-	/** Drops and creates the database, for a test that starts the application itself (in a child process). */
+	/**
+	 * Drops and creates the database, for a test that starts the application itself (in a
+	 * child process).
+	 */
 	public static Fresh fresh(String name) {
-		String database = name + System.getenv().getOrDefault("RENEWAL_TEST_PG_DB_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
+		String database = name
+				+ System.getenv().getOrDefault("RENEWAL_TEST_PG_DB_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
 		String server = System.getenv().getOrDefault("RENEWAL_TEST_PG", "127.0.0.1:5432");
 		String user = System.getenv().getOrDefault("RENEWAL_TEST_PG_USER", "postgres");
 		String password = System.getenv().getOrDefault("RENEWAL_TEST_PG_PASSWORD", "");
@@ -46,8 +51,8 @@ public final class PostgresTestDatabase {
 			s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
 		}
 		catch (SQLException e) {
-			throw new IllegalStateException("PostgreSQL at " + server + " is needed for this test (.ci/run starts it): "
-					+ e.getMessage(), e);
+			throw new IllegalStateException(
+					"PostgreSQL at " + server + " is needed for this test (.ci/run starts it): " + e.getMessage(), e);
 		}
 	}
 

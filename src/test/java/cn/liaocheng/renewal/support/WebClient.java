@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A user at the other end of a real HTTP connection: keeps cookies, logs in through the login page as a browser
- * would, or sends Basic credentials as Camunda Modeler does. Camunda's servlets are outside MockMvc's reach, so
- * the security tests use this against a running server.
+ * A user at the other end of a real HTTP connection: keeps cookies, logs in through the
+ * login page as a browser would, or sends Basic credentials as Camunda Modeler does.
+ * Camunda's servlets are outside MockMvc's reach, so the security tests use this against
+ * a running server.
  */
 public final class WebClient {
 
@@ -35,7 +36,10 @@ public final class WebClient {
 			.build();
 	}
 
-	/** Logs in through the login form; returns the response to the form post (a redirect on success). */
+	/**
+	 * Logs in through the login form; returns the response to the form post (a redirect
+	 * on success).
+	 */
 	public HttpResponse<String> login(String user, String password) {
 		String token = csrfTokenOf(get("/login").body());
 		return postForm("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
@@ -43,8 +47,8 @@ public final class WebClient {
 
 	/** From now on sends HTTP Basic credentials instead of relying on a session. */
 	public WebClient withBasic(String user, String password) {
-		this.basic = "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.basic = "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return this;
 	}
 
@@ -81,7 +85,10 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
-	/** Any method (PUT, DELETE, …) with a JSON body, as Camunda's REST clients send them; headers as name, value. */
+	/**
+	 * Any method (PUT, DELETE, …) with a JSON body, as Camunda's REST clients send them;
+	 * headers as name, value.
+	 */
 	public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
 		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -99,7 +106,9 @@ public final class WebClient {
 		return send(request(path).header("Content-Type", contentType).POST(body).build());
 	}
 
-	/** Any method with an optional JSON body (PUT, DELETE, …), as a script would send it. */
+	/**
+	 * Any method with an optional JSON body (PUT, DELETE, …), as a script would send it.
+	 */
 	public HttpResponse<String> send(String method, String path, String json, String... headers) {
 		HttpRequest.Builder builder = request(path).method(method,
 				json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -10,8 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole system on a random port with an in-memory H2 database and the demo data. Every class that uses it
- * shares one Spring context (and so one engine), which keeps the suite fast.
+ * The whole system on a random port with an in-memory H2 database and the demo data.
+ * Every class that uses it shares one Spring context (and so one engine), which keeps the
+ * suite fast.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 @AutoConfigureObservability
 public @interface WebIntegrationTest {
+
 }

@@ -37,7 +37,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The ready-made Tasklist filters: created once, shared with reviewers only, and showing each reviewer their own tasks. */
+/**
+ * The ready-made Tasklist filters: created once, shared with reviewers only, and showing
+ * each reviewer their own tasks.
+ */
 @WebIntegrationTest
 class ReviewerFiltersTest {
 
@@ -144,8 +147,7 @@ class ReviewerFiltersTest {
 
 			Filter after = filter(MY_DEPARTMENT);
 			assertThat(after.getId()).isEqualTo(department.getId());
-			assertThat(after.getProperties()).containsEntry("priority", 99)
-				.containsEntry("description", "管理员修改过的说明");
+			assertThat(after.getProperties()).containsEntry("priority", 99).containsEntry("description", "管理员修改过的说明");
 		}
 		finally {
 			Filter restore = filter(MY_DEPARTMENT);
@@ -204,7 +206,8 @@ class ReviewerFiltersTest {
 			assertThat(department).contains(gxTask.getId()).doesNotContain(lqTask.getId());
 			assertThat(taskIds(reviewer, filter(MY_TASKS))).doesNotContain(gxTask.getId(), lqTask.getId());
 
-			// Due soon from a moment passed (the follow-up date, two working days before the due day): listed.
+			// Due soon from a moment passed (the follow-up date, two working days before
+			// the due day): listed.
 			setDueSoonFrom(gxTask.getId(), Instant.now().minus(1, ChronoUnit.HOURS));
 			setDueSoonFrom(lqTask.getId(), Instant.now().minus(1, ChronoUnit.HOURS));
 			assertThat(taskIds(reviewer, filter(DUE_SOON))).contains(gxTask.getId()).doesNotContain(lqTask.getId());
@@ -228,8 +231,8 @@ class ReviewerFiltersTest {
 	}
 
 	private List<String> taskIds(WebClient client, Filter filter) throws Exception {
-		HttpResponse<String> response = client.postJson("/engine-rest/filter/" + filter.getId() + "/list?maxResults=1000",
-				"{}");
+		HttpResponse<String> response = client
+			.postJson("/engine-rest/filter/" + filter.getId() + "/list?maxResults=1000", "{}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
 		for (JsonNode task : json.readTree(response.body())) {
@@ -268,10 +271,11 @@ class ReviewerFiltersTest {
 	private Map<String, Long> readGrantsPerFilter() {
 		Map<String, Long> grants = new java.util.TreeMap<>();
 		for (String name : NAMES) {
-			grants.put(name, authorizations.createAuthorizationQuery()
-				.resourceType(Resources.FILTER)
-				.resourceId(filter(name).getId())
-				.count());
+			grants.put(name,
+					authorizations.createAuthorizationQuery()
+						.resourceType(Resources.FILTER)
+						.resourceId(filter(name).getId())
+						.count());
 		}
 		assertThat(grants.values()).allSatisfy(n -> assertThat(n).isGreaterThan(100));
 		return grants;
@@ -282,19 +286,23 @@ class ReviewerFiltersTest {
 		CountyReviewTasks county = new CountyReviewTasks(applications, identity, tasks);
 		Task soon = county.open();
 		Task later = county.open();
-		// Each review task becomes due soon at the start of the day two working days before its due day.
+		// Each review task becomes due soon at the start of the day two working days
+		// before its due day.
 		for (Task task : List.of(soon, later)) {
-			java.time.LocalDate dueDay = java.time.LocalDate.ofInstant(task.getDueDate().toInstant(), WorkingDays.CHINA);
+			java.time.LocalDate dueDay = java.time.LocalDate.ofInstant(task.getDueDate().toInstant(),
+					WorkingDays.CHINA);
 			assertThat(task.getFollowUpDate().toInstant())
 				.isEqualTo(workingDays.minusWorkingDays(dueDay, 2).atStartOfDay(WorkingDays.CHINA).toInstant());
 		}
-		// Five working days are given; let the clock reach the first task's follow-up date.
+		// Five working days are given; let the clock reach the first task's follow-up
+		// date.
 		Task reached = tasks.createTaskQuery().taskId(soon.getId()).singleResult();
 		reached.setFollowUpDate(Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
 		tasks.saveTask(reached);
 
 		WebClient reviewer = new WebClient(port).withBasic("gx-industry", DemoUsers.PASSWORD);
-		HttpResponse<String> listed = reviewer.postJson("/engine-rest/filter/" + filter(DUE_SOON).getId() + "/list", "{}");
+		HttpResponse<String> listed = reviewer.postJson("/engine-rest/filter/" + filter(DUE_SOON).getId() + "/list",
+				"{}");
 
 		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
@@ -307,9 +315,11 @@ class ReviewerFiltersTest {
 		Task task = new CountyReviewTasks(applications, identity, tasks).open();
 		WebClient reviewer = new WebClient(port).withBasic("gx-industry", DemoUsers.PASSWORD);
 
-		// As Tasklist asks for a filter's list: HAL, with the variables the filter names embedded.
-		HttpResponse<String> listed = reviewer.postJson("/engine-rest/filter/" + filter(MY_DEPARTMENT).getId()
-				+ "/list?firstResult=0&maxResults=200", "{}", "Accept", "application/hal+json");
+		// As Tasklist asks for a filter's list: HAL, with the variables the filter names
+		// embedded.
+		HttpResponse<String> listed = reviewer.postJson(
+				"/engine-rest/filter/" + filter(MY_DEPARTMENT).getId() + "/list?firstResult=0&maxResults=200", "{}",
+				"Accept", "application/hal+json");
 
 		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
 		JsonNode page = json.readTree(listed.body());
@@ -349,7 +359,8 @@ class ReviewerFiltersTest {
 	@Test
 	void theDepartmentsFiltersAsFirstShippedLeaveTheOrderToTasklistsSortingAfterTheNextStart() throws Exception {
 		Filter mine = filter(MY_TASKS);
-		mine.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc());
+		mine.setQuery(
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc());
 		filters.saveFilter(mine);
 		Filter department = filter(MY_DEPARTMENT);
 		department.setQuery(tasks.createTaskQuery()
@@ -361,16 +372,21 @@ class ReviewerFiltersTest {
 		try {
 			initializer().run(new DefaultApplicationArguments());
 
-			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_TASKS).getQuery()).getOrderingProperties())
+			assertThat(
+					((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_TASKS).getQuery()).getOrderingProperties())
 				.isEmpty();
-			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_DEPARTMENT).getQuery()).getOrderingProperties())
-				.as("an administrator's own order stays").hasSize(1);
-			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getOrderingProperties())
-				.as("即将超期 keeps the most urgent first").hasSize(1);
+			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_DEPARTMENT).getQuery())
+				.getOrderingProperties()).as("an administrator's own order stays").hasSize(1);
+			assertThat(
+					((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getOrderingProperties())
+				.as("即将超期 keeps the most urgent first")
+				.hasSize(1);
 		}
 		finally {
 			Filter restored = filter(MY_DEPARTMENT);
-			restored.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+			restored.setQuery(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks());
 			filters.saveFilter(restored);
 		}
 	}
@@ -379,8 +395,10 @@ class ReviewerFiltersTest {
 	void aFilterShowingTheCaseAsFirstShippedShowsTheKindTooAfterTheNextStart() throws Exception {
 		Filter mine = filter(MY_TASKS);
 		Map<String, Object> properties = new java.util.LinkedHashMap<>(mine.getProperties());
-		properties.put("variables", List.of(Map.of("name", "referenceNo", "label", "申报编号"),
-				Map.of("name", "enterpriseName", "label", "申报企业"), Map.of("name", "applicationTitle", "label", "申报事项")));
+		properties.put("variables",
+				List.of(Map.of("name", "referenceNo", "label", "申报编号"),
+						Map.of("name", "enterpriseName", "label", "申报企业"),
+						Map.of("name", "applicationTitle", "label", "申报事项")));
 		mine.setProperties(properties);
 		filters.saveFilter(mine);
 		Filter department = filter(MY_DEPARTMENT);
@@ -393,7 +411,8 @@ class ReviewerFiltersTest {
 
 			assertThat(filter(MY_TASKS).getProperties().get("variables").toString()).contains("kindName", "申报类型");
 			assertThat(filter(MY_DEPARTMENT).getProperties().get("variables").toString())
-				.as("an administrator's own list stays").doesNotContain("kindName");
+				.as("an administrator's own list stays")
+				.doesNotContain("kindName");
 		}
 		finally {
 			Filter restored = filter(MY_DEPARTMENT);

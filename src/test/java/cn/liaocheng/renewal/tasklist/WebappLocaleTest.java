@@ -28,16 +28,20 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The Chinese Camunda webapps (Tasklist, welcome page, Cockpit, Admin): the application's zh.json is served in place
- * of a missing file to who may open the webapp, it has every key Camunda's en.json (in the webapp jar) has, every
- * label keeps the placeholders and HTML tags of the English one, and each config.js offers Chinese first.
+ * The Chinese Camunda webapps (Tasklist, welcome page, Cockpit, Admin): the application's
+ * zh.json is served in place of a missing file to who may open the webapp, it has every
+ * key Camunda's en.json (in the webapp jar) has, every label keeps the placeholders and
+ * HTML tags of the English one, and each config.js offers Chinese first.
  */
 @WebIntegrationTest
 class WebappLocaleTest {
 
 	private static final String WEBJAR = "META-INF/resources/webjars/camunda/";
 
-	/** Angular-translate placeholders ({{name}}), moment's %s and %d, the {} of a count, and real HTML tags. */
+	/**
+	 * Angular-translate placeholders ({{name}}), moment's %s and %d, the {} of a count,
+	 * and real HTML tags.
+	 */
 	private static final Pattern PLACEHOLDER = Pattern
 		.compile("\\{\\{[^}]*}}|\\{}|%[sd]|</?(?:a|b|br|code|em|i|li|p|span|strong|ul)\\b[^>]*>");
 
@@ -72,7 +76,8 @@ class WebappLocaleTest {
 			if (!placeholders(english).equals(placeholders(chinese))) {
 				placeholdersChanged.put(e.getKey(), english + " → " + chinese);
 			}
-			// Translated, not copied: a label with a word in it must differ from the English one.
+			// Translated, not copied: a label with a word in it must differ from the
+			// English one.
 			if (english.matches("(?s).*[A-Za-z]{3,}.*") && english.equals(chinese)
 					&& !THE_SAME_IN_CHINESE.contains(english)) {
 				untranslated.add(e.getKey());
@@ -84,8 +89,7 @@ class WebappLocaleTest {
 
 	@Test
 	void thePlaceholderCheckFindsAChangedPlaceholder() {
-		assertThat(placeholders("Group {{group}} successfully deleted."))
-			.isEqualTo(placeholders("组 {{ group }} 已删除。"))
+		assertThat(placeholders("Group {{group}} successfully deleted.")).isEqualTo(placeholders("组 {{ group }} 已删除。"))
 			.isNotEqualTo(placeholders("组 {{name}} 已删除。"))
 			.isNotEqualTo(placeholders("组已删除。"));
 		assertThat(placeholders("check the <a href=\"#/batch\">Batches Page</a>"))
@@ -147,7 +151,10 @@ class WebappLocaleTest {
 		}
 	}
 
-	/** Every path of an object key, arrays counted by their length, e.g. labels.ABORT or dateLocales.months[12]. */
+	/**
+	 * Every path of an object key, arrays counted by their length, e.g. labels.ABORT or
+	 * dateLocales.months[12].
+	 */
 	private static Set<String> keys(JsonNode node, String prefix) {
 		Set<String> keys = new TreeSet<>();
 		if (node.isObject()) {

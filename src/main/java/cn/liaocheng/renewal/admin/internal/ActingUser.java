@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls in the name of the logged-in administrator, with their groups, so that Camunda's
- * authorizations, its operation log and the deployment checks and audit all see who acts.
+ * Runs engine calls in the name of the logged-in administrator, with their groups, so
+ * that Camunda's authorizations, its operation log and the deployment checks and audit
+ * all see who acts.
  */
 @Component
 class ActingUser {

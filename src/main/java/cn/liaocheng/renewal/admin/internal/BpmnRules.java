@@ -10,10 +10,14 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
-/** The checks one BPMN file must pass; problems are added to the list given, none is thrown. */
+/**
+ * The checks one BPMN file must pass; problems are added to the list given, none is
+ * thrown.
+ */
 final class BpmnRules {
 
-	static final Set<String> CAMUNDA_NAMESPACES = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+	static final Set<String> CAMUNDA_NAMESPACES = Set.of("http://camunda.org/schema/1.0/bpmn",
+			"http://activiti.org/bpmn");
 
 	private static final String BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
@@ -123,7 +127,8 @@ final class BpmnRules {
 		if (CAMUNDA_NAMESPACES.contains(namespace) && "script".equals(name)) {
 			problem(owner, "不允许使用内联脚本（camunda:script）");
 		}
-		if (BPMN_NAMESPACE.equals(namespace) && "conditionExpression".equals(name) && element.hasAttribute("language")) {
+		if (BPMN_NAMESPACE.equals(namespace) && "conditionExpression".equals(name)
+				&& element.hasAttribute("language")) {
 			problem(owner, "不允许使用脚本条件（conditionExpression 的 language 属性）：请用 ${...} 表达式");
 		}
 		if (BPMN_NAMESPACE.equals(namespace) && TIMERS.contains(name)

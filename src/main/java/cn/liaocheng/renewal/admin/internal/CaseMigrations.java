@@ -22,16 +22,20 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.review.ReviewTaskTimers;
 
 /**
- * Moves running cases from one version of a process to another with Camunda's migration API: activities are
- * mapped by equal id. The dry run migrates each case in a transaction that is always rolled back, so it names
- * exactly the cases the real run would refuse, and why.
+ * Moves running cases from one version of a process to another with Camunda's migration
+ * API: activities are mapped by equal id. The dry run migrates each case in a transaction
+ * that is always rolled back, so it names exactly the cases the real run would refuse,
+ * and why.
  */
 @Service
 class CaseMigrations {
 
 	static final String CASES_MIGRATED = "CASES_MIGRATED";
 
-	/** A dry run looks at this many cases at most; larger moves are done in several rounds. */
+	/**
+	 * A dry run looks at this many cases at most; larger moves are done in several
+	 * rounds.
+	 */
 	static final int MAX_CASES = 500;
 
 	private final RuntimeService runtime;
@@ -74,7 +78,11 @@ class CaseMigrations {
 			List<String> reasons = transactions.execute(status -> {
 				status.setRollbackOnly();
 				try {
-					runtime.newMigration(plan).processInstanceIds(instance.getId()).skipCustomListeners().skipIoMappings().execute();
+					runtime.newMigration(plan)
+						.processInstanceIds(instance.getId())
+						.skipCustomListeners()
+						.skipIoMappings()
+						.execute();
 					return List.<String>of();
 				}
 				catch (MigratingProcessInstanceValidationException e) {
@@ -87,26 +95,29 @@ class CaseMigrations {
 		return new DryRun(List.of(), movable, blocked);
 	}
 
-	/** Moves the cases in one transaction: all of them or, if one cannot move any more, none. */
+	/**
+	 * Moves the cases in one transaction: all of them or, if one cannot move any more,
+	 * none.
+	 */
 	int migrate(String userId, String sourceId, String targetId, List<String> processInstanceIds) {
 		if (processInstanceIds.isEmpty()) {
 			return 0;
 		}
 		return actingUser.as(userId, () -> transactions.execute(status -> {
-				runtime.newMigration(plan(sourceId, targetId))
-					.processInstanceIds(processInstanceIds)
-					.skipCustomListeners()
-					.skipIoMappings()
-					.execute();
-				// A task that gains an overdue timer by the move gets it on its own due date.
-				timers.followDueDates(processInstanceIds);
-				ProcessDefinition source = repository.getProcessDefinition(sourceId);
-				ProcessDefinition target = repository.getProcessDefinition(targetId);
-				audit.record(userId, CASES_MIGRATED, "process:" + source.getKey(),
-						"从版本 " + source.getVersion() + "（" + sourceId + "）迁移到版本 " + target.getVersion() + "（" + targetId
-								+ "）：" + processInstanceIds.size() + " 个案件：" + String.join(",", processInstanceIds));
-				return processInstanceIds.size();
-			}));
+			runtime.newMigration(plan(sourceId, targetId))
+				.processInstanceIds(processInstanceIds)
+				.skipCustomListeners()
+				.skipIoMappings()
+				.execute();
+			// A task that gains an overdue timer by the move gets it on its own due date.
+			timers.followDueDates(processInstanceIds);
+			ProcessDefinition source = repository.getProcessDefinition(sourceId);
+			ProcessDefinition target = repository.getProcessDefinition(targetId);
+			audit.record(userId, CASES_MIGRATED, "process:" + source.getKey(),
+					"从版本 " + source.getVersion() + "（" + sourceId + "）迁移到版本 " + target.getVersion() + "（" + targetId
+							+ "）：" + processInstanceIds.size() + " 个案件：" + String.join(",", processInstanceIds));
+			return processInstanceIds.size();
+		}));
 	}
 
 	private MigrationPlan plan(String sourceId, String targetId) {
@@ -148,7 +159,10 @@ class CaseMigrations {
 		return "环节 " + activityId + "：" + failure;
 	}
 
-	/** The result of a dry run: problems of the plan as a whole, or the cases that can and cannot move. */
+	/**
+	 * The result of a dry run: problems of the plan as a whole, or the cases that can and
+	 * cannot move.
+	 */
 	record DryRun(List<String> planProblems, List<CaseCheck> movable, List<CaseCheck> blocked) {
 	}
 

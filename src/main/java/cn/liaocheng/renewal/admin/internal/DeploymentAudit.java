@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
 
-/** Writes a new deployment to the audit trail: who, what (each file with its SHA-256) and the versions it made. */
+/**
+ * Writes a new deployment to the audit trail: who, what (each file with its SHA-256) and
+ * the versions it made.
+ */
 @Component
 class DeploymentAudit {
 
@@ -47,8 +50,8 @@ class DeploymentAudit {
 	}
 
 	/**
-	 * A resource as the administrator knows it: {@code bpmn/county-review.bpmn}, not the start-up deployment's
-	 * absolute path on the server.
+	 * A resource as the administrator knows it: {@code bpmn/county-review.bpmn}, not the
+	 * start-up deployment's absolute path on the server.
 	 */
 	static String shortName(String name) {
 		String[] segments = name.replace('\\', '/').split("/");

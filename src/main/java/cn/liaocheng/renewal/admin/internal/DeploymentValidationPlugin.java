@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * Puts the model checks in front of the engine's own deployers, so that every door (the start-up deployment of
- * bpmn/ and forms/, Camunda Modeler through the REST API, the administration page) is checked by the same code,
- * and records every new deployment in the audit trail within the deployment's transaction.
+ * Puts the model checks in front of the engine's own deployers, so that every door (the
+ * start-up deployment of bpmn/ and forms/, Camunda Modeler through the REST API, the
+ * administration page) is checked by the same code, and records every new deployment in
+ * the audit trail within the deployment's transaction.
  *
  * <p>
- * Deployments the application's own code makes without a logged-in user (none in production; test probes) are
- * trusted and not checked; they are still audited.
+ * Deployments the application's own code makes without a logged-in user (none in
+ * production; test probes) are trusted and not checked; they are still audited.
  */
 @Component
 class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
@@ -45,16 +46,19 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<Deployer> pre = new ArrayList<>(Objects.requireNonNullElse(configuration.getCustomPreDeployers(), List.of()));
+		List<Deployer> pre = new ArrayList<>(
+				Objects.requireNonNullElse(configuration.getCustomPreDeployers(), List.of()));
 		pre.add(this::validate);
 		configuration.setCustomPreDeployers(pre);
-		List<Deployer> post = new ArrayList<>(Objects.requireNonNullElse(configuration.getCustomPostDeployers(), List.of()));
+		List<Deployer> post = new ArrayList<>(
+				Objects.requireNonNullElse(configuration.getCustomPostDeployers(), List.of()));
 		post.add(this::record);
 		configuration.setCustomPostDeployers(post);
 	}
 
 	private void validate(DeploymentEntity deployment) {
-		// Deployers also run when a definition is reloaded into the cache: only new deployments are checked.
+		// Deployers also run when a definition is reloaded into the cache: only new
+		// deployments are checked.
 		if (!deployment.isNew() || !isChecked(deployment)) {
 			return;
 		}

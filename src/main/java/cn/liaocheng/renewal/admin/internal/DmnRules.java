@@ -7,7 +7,10 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
-/** The checks one DMN file must pass: retention set and FEEL as the only expression language. */
+/**
+ * The checks one DMN file must pass: retention set and FEEL as the only expression
+ * language.
+ */
 final class DmnRules {
 
 	private static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
@@ -45,7 +48,10 @@ final class DmnRules {
 		}
 	}
 
-	/** FEEL cannot call Java (the engine builds it with external functions off); the tables use nothing else. */
+	/**
+	 * FEEL cannot call Java (the engine builds it with external functions off); the
+	 * tables use nothing else.
+	 */
 	private static boolean isFeel(String language) {
 		return language.toLowerCase(Locale.ROOT).contains("feel");
 	}

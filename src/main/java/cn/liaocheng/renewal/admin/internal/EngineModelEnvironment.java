@@ -12,8 +12,9 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * The environment as the engine sees it in the middle of a deployment. Groups include those the organisation
- * catalogue creates at every start, because on a first start the models are deployed before the groups exist.
+ * The environment as the engine sees it in the middle of a deployment. Groups include
+ * those the organisation catalogue creates at every start, because on a first start the
+ * models are deployed before the groups exist.
  */
 final class EngineModelEnvironment implements ModelEnvironment {
 

@@ -14,10 +14,11 @@ import org.w3c.dom.Node;
 import cn.liaocheng.renewal.review.ModelVocabulary;
 
 /**
- * Every expression of a BPMN model, in any attribute or text the engine may evaluate, stays within the vocabulary of
- * the product's models ({@link ModelVocabulary}): their beans, their variables and their few members. An expression
- * is code the engine runs with the server's rights, so a model may not bring new names, methods or functions of its
- * own; the problem names the element by id and name.
+ * Every expression of a BPMN model, in any attribute or text the engine may evaluate,
+ * stays within the vocabulary of the product's models ({@link ModelVocabulary}): their
+ * beans, their variables and their few members. An expression is code the engine runs
+ * with the server's rights, so a model may not bring new names, methods or functions of
+ * its own; the problem names the element by id and name.
  */
 final class ExpressionRules {
 
@@ -79,9 +80,10 @@ final class ExpressionRules {
 				problem(owner, "委托表达式 “" + value + "” 引用的 bean “" + unknown + "” 不存在");
 			}
 			else {
-				problem(owner, describe(owner) + "的表达式 “" + value + "” " + offence.get().reason()
-						+ "：模型中的表达式只能引用系统的委托 bean 和流程变量，成员只能用 "
-						+ String.join("、", new TreeSet<>(ModelVocabulary.MEMBERS)));
+				problem(owner,
+						describe(owner) + "的表达式 “" + value + "” " + offence.get().reason()
+								+ "：模型中的表达式只能引用系统的委托 bean 和流程变量，成员只能用 "
+								+ String.join("、", new TreeSet<>(ModelVocabulary.MEMBERS)));
 			}
 			return;
 		}

@@ -18,7 +18,9 @@ import cn.liaocheng.renewal.review.ModelVocabulary;
 /** What can be told about a JUEL expression without running it. */
 final class Expressions {
 
-	/** The engine's parser, with the features the engine enables (method calls, varargs). */
+	/**
+	 * The engine's parser, with the features the engine enables (method calls, varargs).
+	 */
 	private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
@@ -31,10 +33,11 @@ final class Expressions {
 	}
 
 	/**
-	 * The first place where an expression (or a text with expressions in it, such as {@code county-${divisionCode}})
-	 * leaves the models' vocabulary: a name that is neither one of its beans nor one of its variables, a member other
-	 * than its few, a function, a subscript; empty when it stays within. Read from the parsed expression, as the
-	 * engine will read it, so no spelling slips past.
+	 * The first place where an expression (or a text with expressions in it, such as
+	 * {@code county-${divisionCode}}) leaves the models' vocabulary: a name that is
+	 * neither one of its beans nor one of its variables, a member other than its few, a
+	 * function, a subscript; empty when it stays within. Read from the parsed expression,
+	 * as the engine will read it, so no spelling slips past.
 	 */
 	static Optional<Offence> outsideVocabulary(String text) {
 		try {
@@ -45,7 +48,10 @@ final class Expressions {
 		}
 	}
 
-	/** Why an expression is outside the vocabulary; {@code unknownName} is set when it is a bare name. */
+	/**
+	 * Why an expression is outside the vocabulary; {@code unknownName} is set when it is
+	 * a bare name.
+	 */
 	record Offence(String reason, String unknownName) {
 	}
 
@@ -62,13 +68,15 @@ final class Expressions {
 			return new Offence("使用了下标访问（[...]）", null);
 		}
 		if (node instanceof AstDot dot) {
-			String member = dot.toString().substring(2); // JUEL writes a dot node as ". member"
+			String member = dot.toString().substring(2); // JUEL writes a dot node as ".
+															// member"
 			Node prefix = dot.getChild(0);
 			if (prefix instanceof AstIdentifier identifier) {
 				return ModelVocabulary.MEMBERS.contains(identifier.getName() + "." + member) ? null
 						: new Offence("访问了允许范围以外的成员 “" + identifier.getName() + "." + member + "”", null);
 			}
-			Offence inner = offence(prefix); // the first step of a chain is the one to name
+			Offence inner = offence(prefix); // the first step of a chain is the one to
+												// name
 			return inner != null ? inner : new Offence("访问了允许范围以外的成员 “…." + member + "”", null);
 		}
 		for (int i = 0; i < node.getCardinality(); i++) {
@@ -80,7 +88,10 @@ final class Expressions {
 		return null;
 	}
 
-	/** The beans of the vocabulary an expression names, e.g. {@code reviewRouting}; parse errors name none. */
+	/**
+	 * The beans of the vocabulary an expression names, e.g. {@code reviewRouting}; parse
+	 * errors name none.
+	 */
 	static Set<String> beansNamed(String text) {
 		Set<String> beans = new TreeSet<>();
 		try {
@@ -102,8 +113,9 @@ final class Expressions {
 	}
 
 	/**
-	 * A pattern matching the values a group expression can take, e.g. {@code county-.+-industry} for
-	 * {@code county-${divisionCode}-industry}; null when the expression has no fixed part to check.
+	 * A pattern matching the values a group expression can take, e.g.
+	 * {@code county-.+-industry} for {@code county-${divisionCode}-industry}; null when
+	 * the expression has no fixed part to check.
 	 */
 	static Pattern groupPattern(String candidateGroup) {
 		String[] fixed = EXPRESSION.split(candidateGroup, -1);

@@ -16,7 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Moving running cases of a process from one version to another: choose, dry run, then migrate. */
+/**
+ * Moving running cases of a process from one version to another: choose, dry run, then
+ * migrate.
+ */
 @Controller
 @RequestMapping("/admin/models/{key}/migration")
 class MigrationController {
@@ -87,7 +90,10 @@ class MigrationController {
 		}
 	}
 
-	/** The newest older version that still has running cases, else the one before the latest. */
+	/**
+	 * The newest older version that still has running cases, else the one before the
+	 * latest.
+	 */
 	private static String defaultSource(ModelCatalog.Model process) {
 		return process.versions()
 			.stream()

@@ -30,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The administration page for models: versions with their running cases, upload, and a BPMN editor in the
- * browser. Only administrators reach /admin/** (see the security configuration).
+ * The administration page for models: versions with their running cases, upload, and a
+ * BPMN editor in the browser. Only administrators reach /admin/** (see the security
+ * configuration).
  */
 @Controller
 @RequestMapping("/admin/models")
@@ -45,7 +46,10 @@ class ModelAdminController {
 
 	private final RepositoryService repository;
 
-	/** Where Camunda Modeler deploys to: the configured public address, never the Host header of this request. */
+	/**
+	 * Where Camunda Modeler deploys to: the configured public address, never the Host
+	 * header of this request.
+	 */
 	private final String restEndpoint;
 
 	ModelAdminController(ModelCatalog catalog, ModelDeployments deployments, RepositoryService repository,
@@ -105,8 +109,8 @@ class ModelAdminController {
 	}
 
 	/** Deploys the XML edited in the browser as the next version of the same resource. */
-	@PostMapping(value = "/processes/{id}/xml", consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
-			MediaType.TEXT_PLAIN_VALUE })
+	@PostMapping(value = "/processes/{id}/xml",
+			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<DeployResponse> deployXml(@PathVariable String id, @RequestBody String xml, Authentication user) {
 		ProcessDefinition definition = repository.getProcessDefinition(id);
 		ModelDeployments.DeployOutcome outcome = deployments.deploy(user.getName(),
@@ -116,7 +120,8 @@ class ModelAdminController {
 		return ResponseEntity.status(outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(body);
 	}
 
-	@ExceptionHandler({ ModelCatalog.UnknownModelException.class, org.camunda.bpm.engine.exception.NullValueException.class,
+	@ExceptionHandler({ ModelCatalog.UnknownModelException.class,
+			org.camunda.bpm.engine.exception.NullValueException.class,
 			org.camunda.bpm.engine.exception.NotFoundException.class })
 	ResponseEntity<String> notFound(RuntimeException e) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Service;
 
-/** The deployed processes and decision tables, every version, and how many cases run on each process version. */
+/**
+ * The deployed processes and decision tables, every version, and how many cases run on
+ * each process version.
+ */
 @Service
 class ModelCatalog {
 
@@ -27,7 +30,10 @@ class ModelCatalog {
 		this.management = management;
 	}
 
-	/** Processes by key, newest version first; three queries in all, however many cases run. */
+	/**
+	 * Processes by key, newest version first; three queries in all, however many cases
+	 * run.
+	 */
 	List<Model> processes() {
 		Map<String, Long> running = management.createProcessDefinitionStatisticsQuery()
 			.list()
@@ -37,14 +43,16 @@ class ModelCatalog {
 		Map<String, List<Version>> byKey = new LinkedHashMap<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		repository.createProcessDefinitionQuery()
-			.orderByProcessDefinitionKey().asc()
-			.orderByProcessDefinitionVersion().desc()
+			.orderByProcessDefinitionKey()
+			.asc()
+			.orderByProcessDefinitionVersion()
+			.desc()
 			.list()
 			.forEach(p -> {
 				names.putIfAbsent(p.getKey(), p.getName() == null ? p.getKey() : p.getName());
 				byKey.computeIfAbsent(p.getKey(), k -> new ArrayList<>())
-					.add(new Version(p.getId(), p.getVersion(), p.getResourceName(), deployedAt.get(p.getDeploymentId()),
-							running.getOrDefault(p.getId(), 0L)));
+					.add(new Version(p.getId(), p.getVersion(), p.getResourceName(),
+							deployedAt.get(p.getDeploymentId()), running.getOrDefault(p.getId(), 0L)));
 			});
 		return byKey.entrySet().stream().map(e -> new Model(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
 	}
@@ -54,13 +62,16 @@ class ModelCatalog {
 		Map<String, List<Version>> byKey = new LinkedHashMap<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		repository.createDecisionDefinitionQuery()
-			.orderByDecisionDefinitionKey().asc()
-			.orderByDecisionDefinitionVersion().desc()
+			.orderByDecisionDefinitionKey()
+			.asc()
+			.orderByDecisionDefinitionVersion()
+			.desc()
 			.list()
 			.forEach(d -> {
 				names.putIfAbsent(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
 				byKey.computeIfAbsent(d.getKey(), k -> new ArrayList<>())
-					.add(new Version(d.getId(), d.getVersion(), d.getResourceName(), deployedAt.get(d.getDeploymentId()), 0));
+					.add(new Version(d.getId(), d.getVersion(), d.getResourceName(),
+							deployedAt.get(d.getDeploymentId()), 0));
 			});
 		return byKey.entrySet().stream().map(e -> new Model(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
 	}

@@ -19,13 +19,17 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 /**
- * Deploys what an administrator uploads or edits in the browser. The checks run inside the engine (see
- * {@link DeploymentValidationPlugin}); here a refusal is turned into a list of problems to show.
+ * Deploys what an administrator uploads or edits in the browser. The checks run inside
+ * the engine (see {@link DeploymentValidationPlugin}); here a refusal is turned into a
+ * list of problems to show.
  */
 @Service
 class ModelDeployments {
 
-	/** The deployment name of the administration page; the start-up deployment has its own, so they never clash. */
+	/**
+	 * The deployment name of the administration page; the start-up deployment has its
+	 * own, so they never clash.
+	 */
 	static final String DEPLOYMENT_NAME = "admin-models";
 
 	static final String SOURCE = "管理页面";
@@ -55,12 +59,12 @@ class ModelDeployments {
 			.stream()
 			.map(Deployment::getId)
 			.collect(Collectors.toSet());
-		// Acting as the administrator: the engine checks and audits the deployment in their name.
+		// Acting as the administrator: the engine checks and audits the deployment in
+		// their name.
 		return actingUser.as(userId, () -> deploy(builder, earlier, resources));
 	}
 
-	private static DeployOutcome deploy(DeploymentBuilder builder, Set<String> earlier,
-			Map<String, byte[]> resources) {
+	private static DeployOutcome deploy(DeploymentBuilder builder, Set<String> earlier, Map<String, byte[]> resources) {
 		try {
 			DeploymentWithDefinitions deployment = builder.deployWithResult();
 			if (earlier.contains(deployment.getId())) {
@@ -88,12 +92,16 @@ class ModelDeployments {
 		}
 	}
 
-	/** Problems the engine's own parser found after the checks passed (its messages are in English). */
+	/**
+	 * Problems the engine's own parser found after the checks passed (its messages are in
+	 * English).
+	 */
 	private static List<ModelProblem> fromEngine(ParseException e) {
 		List<ModelProblem> problems = new ArrayList<>();
 		for (ResourceReport report : e.getResorceReports()) {
 			for (Problem p : report.getErrors()) {
-				problems.add(new ModelProblem(report.getResourceName(), p.getMainElementId(), "引擎解析错误：" + p.getMessage()));
+				problems
+					.add(new ModelProblem(report.getResourceName(), p.getMainElementId(), "引擎解析错误：" + p.getMessage()));
 			}
 		}
 		if (problems.isEmpty()) {
@@ -106,7 +114,9 @@ class ModelDeployments {
 		return list == null ? List.of() : list;
 	}
 
-	/** What became of a deployment: the new versions, "nothing changed", or every problem. */
+	/**
+	 * What became of a deployment: the new versions, "nothing changed", or every problem.
+	 */
 	record DeployOutcome(boolean deployed, boolean unchanged, String deploymentId, List<String> versions,
 			List<ModelProblem> problems) {
 

@@ -2,10 +2,16 @@ package cn.liaocheng.renewal.admin.internal;
 
 import java.util.Set;
 
-/** What a model may refer to outside itself: groups, Spring beans, and forms and decisions already deployed. */
+/**
+ * What a model may refer to outside itself: groups, Spring beans, and forms and decisions
+ * already deployed.
+ */
 interface ModelEnvironment {
 
-	/** Every group a candidate group may name: those in the identity store and those created at every start. */
+	/**
+	 * Every group a candidate group may name: those in the identity store and those
+	 * created at every start.
+	 */
 	Set<String> groupIds();
 
 	boolean isBean(String name);

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 
 /**
- * A refused deployment. It is the engine's {@link ParseException} so that the REST API answers 400 with every
- * problem, per resource and element id, in its {@code details} (Camunda Modeler shows them), and the message lists
- * them all in Chinese.
+ * A refused deployment. It is the engine's {@link ParseException} so that the REST API
+ * answers 400 with every problem, per resource and element id, in its {@code details}
+ * (Camunda Modeler shows them), and the message lists them all in Chinese.
  */
 class ModelValidationException extends ParseException {
 

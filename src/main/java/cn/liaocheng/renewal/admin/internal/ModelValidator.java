@@ -23,12 +23,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * Checks every resource of a deployment together and returns all problems at once, so an administrator fixes
- * them in one go. Knows nothing of how the resources arrive (start-up, REST API or the administration page).
+ * Checks every resource of a deployment together and returns all problems at once, so an
+ * administrator fixes them in one go. Knows nothing of how the resources arrive
+ * (start-up, REST API or the administration page).
  */
 final class ModelValidator {
 
-	/** Tables the application's delegates evaluate by key; a process deployment needs them deployed somewhere. */
+	/**
+	 * Tables the application's delegates evaluate by key; a process deployment needs them
+	 * deployed somewhere.
+	 */
 	static final List<String> TABLES_USED_BY_DELEGATES = List.of(ReviewProcesses.ROUTING_TABLE,
 			ReviewProcesses.SUBSIDY_AMOUNT_TABLE, ReviewProcesses.EXPERT_REVIEW_TABLE,
 			ReviewProcesses.INTEREST_SUBSIDY_TABLE);
@@ -68,8 +72,7 @@ final class ModelValidator {
 			String first = processes.keySet().iterator().next();
 			for (String table : TABLES_USED_BY_DELEGATES) {
 				if (!decisionKeys.contains(table) && !environment.isDeployedDecision(table)) {
-					problems.add(new ModelProblem(first, table,
-							"系统的审核环节要用决策表 “" + table + "”，但它既不在本次部署中，也未部署过"));
+					problems.add(new ModelProblem(first, table, "系统的审核环节要用决策表 “" + table + "”，但它既不在本次部署中，也未部署过"));
 				}
 			}
 		}

@@ -15,11 +15,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
- * A review user task ({@link ReviewTaskContract#isReviewTask}: a candidate group of a county department, city body or
- * bank) must keep what records its opinion and watches its deadline: {@code decision} and {@code opinion} as empty
- * input parameters (local to the task) and the four task listeners of {@link ReviewTaskContract#LISTENERS}, the
- * timeout one with its {@code timeDate} timer. Each missing piece is one problem naming the task by id and name, so
- * that an edited model which would stop recording opinions, or stop escalating overdue tasks, is never deployed.
+ * A review user task ({@link ReviewTaskContract#isReviewTask}: a candidate group of a
+ * county department, city body or bank) must keep what records its opinion and watches
+ * its deadline: {@code decision} and {@code opinion} as empty input parameters (local to
+ * the task) and the four task listeners of {@link ReviewTaskContract#LISTENERS}, the
+ * timeout one with its {@code timeDate} timer. Each missing piece is one problem naming
+ * the task by id and name, so that an edited model which would stop recording opinions,
+ * or stop escalating overdue tasks, is never deployed.
  */
 final class ReviewTaskRules {
 
@@ -35,10 +37,16 @@ final class ReviewTaskRules {
 				+ "」";
 		ExtensionElements extensions = task.getExtensionElements();
 		List<CamundaInputParameter> inputs = extensions == null ? List.of()
-				: extensions.getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
-					.flatMap(io -> io.getCamundaInputParameters().stream()).toList();
+				: extensions.getElementsQuery()
+					.filterByType(CamundaInputOutput.class)
+					.list()
+					.stream()
+					.flatMap(io -> io.getCamundaInputParameters().stream())
+					.toList();
 		for (String variable : ReviewTaskContract.LOCAL_VARIABLES) {
-			List<CamundaInputParameter> mapped = inputs.stream().filter(p -> variable.equals(p.getCamundaName())).toList();
+			List<CamundaInputParameter> mapped = inputs.stream()
+				.filter(p -> variable.equals(p.getCamundaName()))
+				.toList();
 			if (mapped.isEmpty()) {
 				problems.add(named + "缺少输入参数 “" + variable + "”：审核任务须在“输入/输出”中把 " + variable
 						+ " 设为任务的局部变量（camunda:inputParameter，不填值），否则并行审核的意见会相互覆盖");

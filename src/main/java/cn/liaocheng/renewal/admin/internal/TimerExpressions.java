@@ -8,7 +8,10 @@ import java.time.format.DateTimeParseException;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
-/** Whether a timer value (or a task's due date) written in the model parses as the engine will need it. */
+/**
+ * Whether a timer value (or a task's due date) written in the model parses as the engine
+ * will need it.
+ */
 final class TimerExpressions {
 
 	private static final DatatypeFactory DATATYPES;
@@ -64,7 +67,10 @@ final class TimerExpressions {
 		}
 	}
 
-	/** ISO 8601 repeating intervals (R3/PT10M, R/2026-01-01T00:00/P1D) or a Quartz-style cron expression. */
+	/**
+	 * ISO 8601 repeating intervals (R3/PT10M, R/2026-01-01T00:00/P1D) or a Quartz-style
+	 * cron expression.
+	 */
 	static boolean isCycle(String value) {
 		String v = value.trim();
 		if (v.startsWith("R")) {
@@ -91,7 +97,8 @@ final class TimerExpressions {
 			return false;
 		}
 		try {
-			// The engine's own cron parser, so that what passes here is what the engine accepts.
+			// The engine's own cron parser, so that what passes here is what the engine
+			// accepts.
 			org.camunda.bpm.engine.impl.calendar.CronTimer.parse(v);
 			return true;
 		}

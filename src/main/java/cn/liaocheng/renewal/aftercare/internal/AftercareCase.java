@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * The application an after-award step acts on is its instance's business key, as for the review processes; nothing a
- * task completion sends can change it.
+ * The application an after-award step acts on is its instance's business key, as for the
+ * review processes; nothing a task completion sends can change it.
  */
 final class AftercareCase {
 
@@ -24,8 +24,8 @@ final class AftercareCase {
 			return Long.parseLong(businessKey);
 		}
 		catch (NumberFormatException | NullPointerException e) {
-			throw new ProcessEngineException("After-award process without an application id as business key: "
-					+ businessKey, e);
+			throw new ProcessEngineException(
+					"After-award process without an application id as business key: " + businessKey, e);
 		}
 	}
 
@@ -35,7 +35,8 @@ final class AftercareCase {
 
 	/** The body whose task this is: its candidate group. */
 	static String group(DelegateTask task) {
-		return task.getCandidates().stream()
+		return task.getCandidates()
+			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.findFirst()

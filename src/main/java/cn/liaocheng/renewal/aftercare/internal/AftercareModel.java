@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
-/** Keys, element ids, messages and variables that bpmn/subsidy-aftercare.bpmn and the code share. */
+/**
+ * Keys, element ids, messages and variables that bpmn/subsidy-aftercare.bpmn and the code
+ * share.
+ */
 public final class AftercareModel {
 
 	public static final String PROCESS_KEY = "subsidy-aftercare";
@@ -20,7 +23,10 @@ public final class AftercareModel {
 
 	public static final String PERFORMANCE_REPORTED = "PerformanceReported";
 
-	/** Gateway flag and timer dates, written by listeners and delegates from the record, never by a form. */
+	/**
+	 * Gateway flag and timer dates, written by listeners and delegates from the record,
+	 * never by a form.
+	 */
 	static final String PAID_IN_FULL = "paidInFull";
 
 	static final String RECTIFICATION_DUE = "rectificationDue";

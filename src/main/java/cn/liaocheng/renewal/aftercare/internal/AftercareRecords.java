@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The tables of V84: payments, the enterprise's submissions with their evidence, and the bureaus' findings. */
+/**
+ * The tables of V84: payments, the enterprise's submissions with their evidence, and the
+ * bureaus' findings.
+ */
 @Repository
 class AftercareRecords {
 
@@ -67,7 +70,10 @@ class AftercareRecords {
 			.update();
 	}
 
-	/** Every submission of the case with its evidence, oldest first: two queries whatever their number. */
+	/**
+	 * Every submission of the case with its evidence, oldest first: two queries whatever
+	 * their number.
+	 */
 	List<Submission> submissions(long applicationId) {
 		Map<Long, List<Submission.Evidence>> evidence = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -79,9 +85,10 @@ class AftercareRecords {
 					.add(new Submission.Evidence(rs.getLong(2), EvidenceCategory.valueOf(rs.getString(3)),
 							rs.getString(4), rs.getLong(5)));
 			});
-		return jdbc.sql("""
-				SELECT id, kind, statement, output_value, energy_saving, efficiency_grade, digital_indicators, submitted_at
-				FROM aftercare_submission WHERE application_id = ? ORDER BY submitted_at, id""")
+		return jdbc
+			.sql("""
+					SELECT id, kind, statement, output_value, energy_saving, efficiency_grade, digital_indicators, submitted_at
+					FROM aftercare_submission WHERE application_id = ? ORDER BY submitted_at, id""")
 			.param(applicationId)
 			.query((rs, i) -> submission(rs, evidence.getOrDefault(rs.getLong(1), List.of())))
 			.list();
@@ -94,7 +101,10 @@ class AftercareRecords {
 				rs.getTimestamp(8).toInstant(), List.copyOf(evidence));
 	}
 
-	/** One piece of evidence of this application's submissions; empty for another application's. */
+	/**
+	 * One piece of evidence of this application's submissions; empty for another
+	 * application's.
+	 */
 	Optional<Submission.Evidence> evidence(long applicationId, long evidenceId) {
 		return jdbc.sql("""
 				SELECT e.id, e.category, e.file_name, e.file_id FROM aftercare_evidence e
@@ -119,19 +129,16 @@ class AftercareRecords {
 	List<Finding> findings(long applicationId) {
 		return jdbc.sql("""
 				SELECT step, result, deadline, score, grade, opinion, body_group, recorded_at FROM aftercare_finding
-				WHERE application_id = ? ORDER BY recorded_at, id""")
-			.param(applicationId)
-			.query((rs, i) -> {
-				Date deadline = rs.getDate(3);
-				int score = rs.getInt(4);
-				Integer scored = rs.wasNull() ? null : score;
-				String grade = rs.getString(5);
-				return new Finding(Finding.Step.valueOf(rs.getString(1)), rs.getString(2),
-						deadline == null ? null : deadline.toLocalDate(), scored,
-						grade == null ? null : Finding.Grade.valueOf(grade), rs.getString(6), rs.getString(7),
-						rs.getTimestamp(8).toInstant());
-			})
-			.list();
+				WHERE application_id = ? ORDER BY recorded_at, id""").param(applicationId).query((rs, i) -> {
+			Date deadline = rs.getDate(3);
+			int score = rs.getInt(4);
+			Integer scored = rs.wasNull() ? null : score;
+			String grade = rs.getString(5);
+			return new Finding(Finding.Step.valueOf(rs.getString(1)), rs.getString(2),
+					deadline == null ? null : deadline.toLocalDate(), scored,
+					grade == null ? null : Finding.Grade.valueOf(grade), rs.getString(6), rs.getString(7),
+					rs.getTimestamp(8).toInstant());
+		}).list();
 	}
 
 }

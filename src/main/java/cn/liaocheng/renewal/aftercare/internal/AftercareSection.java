@@ -9,7 +9,10 @@ import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.CasePageSection;
 
-/** The enterprise's case page shows payment, acceptance and performance evaluation once a subsidy is allocated. */
+/**
+ * The enterprise's case page shows payment, acceptance and performance evaluation once a
+ * subsidy is allocated.
+ */
 @Component
 class AftercareSection implements CasePageSection {
 
@@ -26,8 +29,8 @@ class AftercareSection implements CasePageSection {
 		}
 		long id = application.summary().id();
 		return standings.of(id)
-			.map(view -> new Section("aftercare/section", Map.of("view", view, "applicationId", id, "categories",
-					EvidenceCategory.values())));
+			.map(view -> new Section("aftercare/section",
+					Map.of("view", view, "applicationId", id, "categories", EvidenceCategory.values())));
 	}
 
 }

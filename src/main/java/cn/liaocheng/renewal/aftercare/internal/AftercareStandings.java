@@ -27,8 +27,9 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
 /**
- * Reads where a case stands after the award from its after-award process and its records; the caller has checked
- * that the reader may see the case. A handful of queries per case, whatever the number of payments or files.
+ * Reads where a case stands after the award from its after-award process and its records;
+ * the caller has checked that the reader may see the case. A handful of queries per case,
+ * whatever the number of payments or files.
  */
 @Component
 class AftercareStandings {
@@ -36,8 +37,7 @@ class AftercareStandings {
 	static final String YOU = "您单位";
 
 	private static final Map<String, String> ENDINGS = Map.of("EndEvent_Evaluated", "绩效评价已完成",
-			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed",
-			"逾期未整改，已转入奖补资金追回");
+			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed", "逾期未整改，已转入奖补资金追回");
 
 	private final RuntimeService runtime;
 
@@ -64,7 +64,10 @@ class AftercareStandings {
 		this.bodies = bodies;
 	}
 
-	/** The case's after-award record, or empty when it has none (not an allocated subsidy). */
+	/**
+	 * The case's after-award record, or empty when it has none (not an allocated
+	 * subsidy).
+	 */
 	Optional<AftercareView> of(long applicationId) {
 		String key = Long.toString(applicationId);
 		HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
@@ -82,16 +85,25 @@ class AftercareStandings {
 		String step;
 		String handledBy = "";
 		LocalDate due = null;
-		ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
+		ProcessInstance running = runtime.createProcessInstanceQuery()
+			.processInstanceId(started.getId())
+			.singleResult();
 		if (running == null) {
 			step = ENDINGS.getOrDefault(started.getEndActivityId(), "后续管理已终止");
 		}
 		else {
-			Task open = tasks.createTaskQuery().processInstanceId(running.getId()).active().list().stream().findFirst().orElse(null);
+			Task open = tasks.createTaskQuery()
+				.processInstanceId(running.getId())
+				.active()
+				.list()
+				.stream()
+				.findFirst()
+				.orElse(null);
 			if (open != null) {
 				step = open.getName();
 				handledBy = bodies.of(candidateGroup(open));
-				due = open.getDueDate() == null ? null : LocalDate.ofInstant(open.getDueDate().toInstant(), WorkingDays.CHINA);
+				due = open.getDueDate() == null ? null
+						: LocalDate.ofInstant(open.getDueDate().toInstant(), WorkingDays.CHINA);
 			}
 			else if (waitsFor(running, AftercareModel.ACCEPTANCE_APPLIED)) {
 				actions.add(AftercareView.Action.APPLY_FOR_ACCEPTANCE);
@@ -110,16 +122,26 @@ class AftercareStandings {
 				handledBy = YOU;
 			}
 			else {
-				Job timer = management.createJobQuery().processInstanceId(running.getId()).timers().list().stream()
-					.min(Comparator.comparing(Job::getDuedate)).orElse(null);
+				Job timer = management.createJobQuery()
+					.processInstanceId(running.getId())
+					.timers()
+					.list()
+					.stream()
+					.min(Comparator.comparing(Job::getDuedate))
+					.orElse(null);
 				step = timer == null ? "系统处理中" : "验收已通过，待绩效评价";
 				due = timer == null ? null : LocalDate.ofInstant(timer.getDuedate().toInstant(), WorkingDays.CHINA);
 			}
 		}
 		Dossier d = facts.dossier();
-		Integer bestGrade = d.equipment().stream().map(Dossier.EquipmentLine::efficiencyGrade)
-			.filter(g -> g != null).min(Integer::compare).orElse(null);
-		// The outcome figures were promised when the project was registered; the subsidy claim lists what was bought.
+		Integer bestGrade = d.equipment()
+			.stream()
+			.map(Dossier.EquipmentLine::efficiencyGrade)
+			.filter(g -> g != null)
+			.min(Integer::compare)
+			.orElse(null);
+		// The outcome figures were promised when the project was registered; the subsidy
+		// claim lists what was bought.
 		Dossier project = d.projectId() == null ? d : stages.facts(d.projectId()).dossier();
 		AftercareView.Promised promised = new AftercareView.Promised(project.expectedOutputValue(),
 				project.expectedEnergySaving(), bestGrade, project.otherBenefits());
@@ -128,12 +150,15 @@ class AftercareStandings {
 	}
 
 	private boolean waitsFor(ProcessInstance instance, String message) {
-		return runtime.createExecutionQuery().processInstanceId(instance.getId())
-			.messageEventSubscriptionName(message).count() > 0;
+		return runtime.createExecutionQuery()
+			.processInstanceId(instance.getId())
+			.messageEventSubscriptionName(message)
+			.count() > 0;
 	}
 
 	private String candidateGroup(Task task) {
-		return tasks.getIdentityLinksForTask(task.getId()).stream()
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
 			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.findFirst()

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything after the award of one case that its enterprise may see: the allocation and its payments, what the
- * enterprise sent, the bureaus' findings, where the case stands now and what the enterprise can do.
+ * Everything after the award of one case that its enterprise may see: the allocation and
+ * its payments, what the enterprise sent, the bureaus' findings, where the case stands
+ * now and what the enterprise can do.
  *
  * @param currentStep where the case stands, in words (e.g. 县级财政拨付中)
- * @param handledBy who handles it now, {@code 您单位} when it waits for the enterprise, empty when it has ended
- * @param dueDate the day the current step is due (a reviewer's task or the rectification deadline), or {@code null}
+ * @param handledBy who handles it now, {@code 您单位} when it waits for the enterprise,
+ * empty when it has ended
+ * @param dueDate the day the current step is due (a reviewer's task or the rectification
+ * deadline), or {@code null}
  * @param actions what the enterprise can do now
  * @param promised what the dossier promised, to compare a performance report with
  */
@@ -20,7 +23,9 @@ public record AftercareView(BigDecimal allocated, BigDecimal paid, List<Payment>
 		Promised promised) {
 
 	public enum Action {
+
 		APPLY_FOR_ACCEPTANCE, SUBMIT_RECTIFICATION, REPORT_PERFORMANCE
+
 	}
 
 	public record Promised(BigDecimal outputValue, BigDecimal energySaving, Integer bestEfficiencyGrade,

@@ -13,9 +13,10 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationStages;
 
 /**
- * Task_AnnounceAcceptanceFailed and Task_AnnounceRectificationLapsed: the subsidy must be recovered. Publishes
- * {@link ClawbackDue} in the engine's transaction with the facts as recorded — the city's acceptance opinion, and for a
- * lapse the deadline that passed — where the clawback starts.
+ * Task_AnnounceAcceptanceFailed and Task_AnnounceRectificationLapsed: the subsidy must be
+ * recovered. Publishes {@link ClawbackDue} in the engine's transaction with the facts as
+ * recorded — the city's acceptance opinion, and for a lapse the deadline that passed —
+ * where the clawback starts.
  */
 @Component("announceClawbackDelegate")
 class AnnounceClawbackDelegate implements JavaDelegate {
@@ -35,16 +36,18 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long applicationId = AftercareCase.of(execution.getProcessBusinessKey());
-		ClawbackDue.Cause cause = ClawbackDue.Cause.valueOf(String.valueOf(execution.getVariableLocal(AftercareModel.CLAWBACK_CAUSE)));
+		ClawbackDue.Cause cause = ClawbackDue.Cause
+			.valueOf(String.valueOf(execution.getVariableLocal(AftercareModel.CLAWBACK_CAUSE)));
 		List<Finding> findings = records.findings(applicationId);
 		Finding acceptance = findings.stream()
 			.filter(f -> f.step() == Finding.Step.CITY_ACCEPTANCE)
 			.max(Comparator.comparing(Finding::recordedAt))
-			.orElseThrow(() -> new ProcessEngineException("No acceptance finding recorded for application " + applicationId));
+			.orElseThrow(() -> new ProcessEngineException(
+					"No acceptance finding recorded for application " + applicationId));
 		String facts = switch (cause) {
 			case ACCEPTANCE_FAILED -> "市级现场验收不通过。验收意见：" + acceptance.opinion();
-			case RECTIFICATION_LAPSED -> "市级现场验收要求限期整改，整改期限为 " + acceptance.deadline()
-					+ "，企业逾期未提交整改材料。整改要求：" + acceptance.opinion();
+			case RECTIFICATION_LAPSED ->
+				"市级现场验收要求限期整改，整改期限为 " + acceptance.deadline() + "，企业逾期未提交整改材料。整改要求：" + acceptance.opinion();
 			case FALSE_MATERIAL -> throw new ProcessEngineException("False material is not found by the acceptance");
 		};
 		events.publishEvent(new ClawbackDue(applicationId, cause, facts, acceptance.bodyGroup()));

@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
-/** The Chinese name of the body behind a review group, as the case history and the enterprise's page name it. */
+/**
+ * The Chinese name of the body behind a review group, as the case history and the
+ * enterprise's page name it.
+ */
 @Component
 class BodyNames {
 
@@ -15,7 +18,8 @@ class BodyNames {
 	}
 
 	String of(String group) {
-		return organizations.reviewGroups().stream()
+		return organizations.reviewGroups()
+			.stream()
 			.filter(g -> g.id().equals(group))
 			.map(OrganizationCatalog.ReviewGroup::name)
 			.findFirst()

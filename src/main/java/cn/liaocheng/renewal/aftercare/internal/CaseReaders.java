@@ -8,9 +8,10 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Which reviewers read a case's after-award record and evidence: administrators, and the bodies whose group had a task
- * on the case (the county's finance and industry bureaus, the city industry bureau), or who were assigned one — the
- * same rule as for the dossier. Anyone else gets 404, as if the case did not exist.
+ * Which reviewers read a case's after-award record and evidence: administrators, and the
+ * bodies whose group had a task on the case (the county's finance and industry bureaus,
+ * the city industry bureau), or who were assigned one — the same rule as for the dossier.
+ * Anyone else gets 404, as if the case did not exist.
  */
 @Component
 public class CaseReaders {
@@ -51,13 +52,17 @@ public class CaseReaders {
 			return true;
 		}
 		String key = Long.toString(applicationId);
-		if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).taskAssignee(user.userId())
+		if (history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.taskAssignee(user.userId())
 			.count() > 0) {
 			return true;
 		}
 		// Users belong to one or two groups, so one query per group is cheap.
 		for (String group : user.groupIds()) {
-			if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).taskHadCandidateGroup(group)
+			if (history.createHistoricTaskInstanceQuery()
+				.processInstanceBusinessKey(key)
+				.taskHadCandidateGroup(group)
 				.count() > 0) {
 				return true;
 			}

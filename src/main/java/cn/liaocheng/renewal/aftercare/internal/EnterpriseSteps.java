@@ -29,9 +29,10 @@ import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * What an enterprise does after its subsidy was allocated — apply for acceptance, send rectification material, report
- * performance — and what it reads of it. Every call first checks that the case is the caller's own (404 otherwise, as
- * for the applications), then that the after-award process waits for exactly this; the files, the submission and the
+ * What an enterprise does after its subsidy was allocated — apply for acceptance, send
+ * rectification material, report performance — and what it reads of it. Every call first
+ * checks that the case is the caller's own (404 otherwise, as for the applications), then
+ * that the after-award process waits for exactly this; the files, the submission and the
  * step of the process change in one transaction, so nothing is half-saved.
  */
 @Service
@@ -69,7 +70,10 @@ public class EnterpriseSteps {
 		this.audit = audit;
 	}
 
-	/** The caller's own case after the award; 404 for another enterprise's case or one without an allocated subsidy. */
+	/**
+	 * The caller's own case after the award; 404 for another enterprise's case or one
+	 * without an allocated subsidy.
+	 */
 	@Transactional(readOnly = true)
 	public AftercareView view(PortalUser user, long applicationId) {
 		applications.detail(user, applicationId);
@@ -139,9 +143,11 @@ public class EnterpriseSteps {
 	/** A file of a case whose access the caller (a reviewer's page) has checked. */
 	@Transactional(readOnly = true)
 	AttachmentDownload download(long applicationId, long evidenceId) {
-		Submission.Evidence e = records.evidence(applicationId, evidenceId).orElseThrow(ApplicationNotFoundException::new);
+		Submission.Evidence e = records.evidence(applicationId, evidenceId)
+			.orElseThrow(ApplicationNotFoundException::new);
 		FileContent content = files.read(e.fileId()).orElseThrow(ApplicationNotFoundException::new);
-		return new AttachmentDownload(e.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+		return new AttachmentDownload(e.fileName(), content.file().mediaType(), content.file().sha256(),
+				content.bytes());
 	}
 
 	private void submit(PortalUser user, long applicationId, Submission.Kind kind, String message, String statement,
@@ -164,7 +170,8 @@ public class EnterpriseSteps {
 		String history = kind.label() + (uploads.isEmpty() ? "" : "，附材料 " + uploads.size() + " 份")
 				+ (output == null ? "" : "，实际年产值 " + Money.yuan(output) + " 元") + "。说明：" + statement;
 		stages.note(applicationId, user.userId(), user.displayName(), "AFTERCARE_" + kind.name(), history);
-		audit.record(user.userId(), "AFTERCARE_" + kind.name(), "application:" + applicationId, "submission " + submissionId);
+		audit.record(user.userId(), "AFTERCARE_" + kind.name(), "application:" + applicationId,
+				"submission " + submissionId);
 		runtime.setVariable(waiting.getProcessInstanceId(), summaryVariable(kind), history);
 		try {
 			runtime.createMessageCorrelation(message).processInstanceId(waiting.getProcessInstanceId()).correlate();
@@ -175,7 +182,8 @@ public class EnterpriseSteps {
 	}
 
 	private static String summaryVariable(Submission.Kind kind) {
-		return kind == Submission.Kind.PERFORMANCE ? AftercareModel.PERFORMANCE_SUMMARY : AftercareModel.ACCEPTANCE_SUMMARY;
+		return kind == Submission.Kind.PERFORMANCE ? AftercareModel.PERFORMANCE_SUMMARY
+				: AftercareModel.ACCEPTANCE_SUMMARY;
 	}
 
 	private Execution waiting(long applicationId, String message, Submission.Kind kind) {
@@ -211,7 +219,8 @@ public class EnterpriseSteps {
 		}
 		try {
 			BigDecimal amount = new BigDecimal(value.strip().replace(",", ""));
-			if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 14) {
+			if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2
+					|| amount.precision() - amount.scale() > 14) {
 				problems.add(new FieldProblem(field, label + "应为不小于 0 的数，最多保留 2 位小数"));
 				return null;
 			}
@@ -257,7 +266,10 @@ public class EnterpriseSteps {
 		};
 	}
 
-	/** The last path segment, without characters Windows cannot save, at most 200 characters. */
+	/**
+	 * The last path segment, without characters Windows cannot save, at most 200
+	 * characters.
+	 */
 	static String cleanName(String fileName) {
 		String name = fileName == null ? "" : fileName.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\"<>|:*?]", "").strip();

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A bureau's finding after the award: the county's check of an acceptance application, the city's on-site acceptance
- * (with the rectification deadline when it ordered one), or the performance evaluation (with score and grade).
+ * A bureau's finding after the award: the county's check of an acceptance application,
+ * the city's on-site acceptance (with the rectification deadline when it ordered one), or
+ * the performance evaluation (with score and grade).
  */
 public record Finding(Step step, String result, LocalDate deadline, Integer score, Grade grade, String opinion,
 		String bodyGroup, Instant recordedAt) {
@@ -44,7 +45,9 @@ public record Finding(Step step, String result, LocalDate deadline, Integer scor
 			return label;
 		}
 
-		/** The grade a score falls in: 90 and above 优秀, 80–89 良好, 60–79 合格, below 60 不合格. */
+		/**
+		 * The grade a score falls in: 90 and above 优秀, 80–89 良好, 60–79 合格, below 60 不合格.
+		 */
 		public static Grade of(int score) {
 			for (Grade g : values()) {
 				if (score >= g.from) {

@@ -13,8 +13,8 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * The county finance bureaus' payments of allocated subsidies: per case, and for statistics by the enterprise's
- * county and the payment month.
+ * The county finance bureaus' payments of allocated subsidies: per case, and for
+ * statistics by the enterprise's county and the payment month.
  */
 @Component
 class PaidSubsidies implements MoneyFlows, SubsidyPayments {
@@ -35,13 +35,15 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	@Override
 	public List<MoneyFlow> flows(MoneyFlowQuery query) {
-		return jdbc.sql("""
-				SELECT a.division_code AS division, EXTRACT(YEAR FROM p.paid_on) AS y, EXTRACT(MONTH FROM p.paid_on) AS m,
-				       SUM(p.amount) AS amount, COUNT(*) AS n
-				FROM aftercare_payment p JOIN application a ON a.id = p.application_id
-				WHERE\s""" + query.condition("p.paid_on", "a.division_code") + """
+		return jdbc
+			.sql("""
+					SELECT a.division_code AS division, EXTRACT(YEAR FROM p.paid_on) AS y, EXTRACT(MONTH FROM p.paid_on) AS m,
+					       SUM(p.amount) AS amount, COUNT(*) AS n
+					FROM aftercare_payment p JOIN application a ON a.id = p.application_id
+					WHERE\s"""
+					+ query.condition("p.paid_on", "a.division_code") + """
 
-				GROUP BY a.division_code, EXTRACT(YEAR FROM p.paid_on), EXTRACT(MONTH FROM p.paid_on)""")
+							GROUP BY a.division_code, EXTRACT(YEAR FROM p.paid_on), EXTRACT(MONTH FROM p.paid_on)""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.SUBSIDY_PAID, rs))
 			.list();

@@ -1,9 +1,10 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 /**
- * The enterprise's performance report as typed (text, validated by {@link EnterpriseSteps}): annual output value
- * achieved (yuan), energy saved (tonnes of standard coal a year), energy-efficiency grade of the main equipment (1–5),
- * digital indicators reached, and its statement.
+ * The enterprise's performance report as typed (text, validated by
+ * {@link EnterpriseSteps}): annual output value achieved (yuan), energy saved (tonnes of
+ * standard coal a year), energy-efficiency grade of the main equipment (1–5), digital
+ * indicators reached, and its statement.
  */
 public record PerformanceReport(String outputValue, String energySaving, String efficiencyGrade,
 		String digitalIndicators, String statement) {

@@ -21,15 +21,19 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
 /**
- * On completing the county check, the city's on-site acceptance or the performance evaluation: the finding becomes a
- * record the enterprise sees, and the dates the model waits for are set from it — the end of the rectification
- * deadline, or the day the performance report falls due ({@code renewal.aftercare.performance-after} after a passed
- * acceptance).
+ * On completing the county check, the city's on-site acceptance or the performance
+ * evaluation: the finding becomes a record the enterprise sees, and the dates the model
+ * waits for are set from it — the end of the rectification deadline, or the day the
+ * performance report falls due ({@code renewal.aftercare.performance-after} after a
+ * passed acceptance).
  */
 @Component("recordFindingListener")
 class RecordFindingListener implements TaskListener {
 
-	/** The longest rectification period the city may set; a plausibility bound against typing errors. */
+	/**
+	 * The longest rectification period the city may set; a plausibility bound against
+	 * typing errors.
+	 */
 	static final int MAX_RECTIFICATION_DAYS = 365;
 
 	private final AftercareRecords records;
@@ -101,8 +105,8 @@ class RecordFindingListener implements TaskListener {
 				message = "绩效评价：得分 " + score + "，等级" + grade.label() + "，"
 						+ ("APPROVE".equals(decision) ? "达到预期目标" : "未达到预期目标") + "。评价意见：" + opinion;
 			}
-			default -> throw new ProcessEngineException("recordFindingListener on an unexpected task "
-					+ task.getTaskDefinitionKey());
+			default -> throw new ProcessEngineException(
+					"recordFindingListener on an unexpected task " + task.getTaskDefinitionKey());
 		}
 		try {
 			records.recordFinding(applicationId, task.getId(), step, decision, deadline, score, grade, opinion, group,
@@ -149,7 +153,8 @@ class RecordFindingListener implements TaskListener {
 	private static int score(Object value) {
 		try {
 			java.math.BigDecimal score = new java.math.BigDecimal(String.valueOf(value).strip());
-			if (score.stripTrailingZeros().scale() > 0 || score.signum() < 0 || score.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+			if (score.stripTrailingZeros().scale() > 0 || score.signum() < 0
+					|| score.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
 				throw new ProcessEngineException("绩效评分应为 0–100 的整数");
 			}
 			return score.intValueExact();
@@ -159,7 +164,10 @@ class RecordFindingListener implements TaskListener {
 		}
 	}
 
-	/** The grade chosen must be the one the score falls in, so the record never says 85 分、优秀. */
+	/**
+	 * The grade chosen must be the one the score falls in, so the record never says 85
+	 * 分、优秀.
+	 */
 	private static Finding.Grade grade(Object value, int score) {
 		Finding.Grade expected = Finding.Grade.of(score);
 		if (!expected.name().equals(String.valueOf(value))) {

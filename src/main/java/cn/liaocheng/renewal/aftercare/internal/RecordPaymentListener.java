@@ -23,9 +23,10 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * On completing Task_RecordPayment: one instalment of the allocated subsidy, checked against the record — at most
- * what remains unpaid of the amount allocated on the application, on a day between the allocation and today, under a
- * voucher not used before for this case. Payments in instalments are allowed (funds often reach the county in
+ * On completing Task_RecordPayment: one instalment of the allocated subsidy, checked
+ * against the record — at most what remains unpaid of the amount allocated on the
+ * application, on a day between the allocation and today, under a voucher not used before
+ * for this case. Payments in instalments are allowed (funds often reach the county in
  * batches); the task comes back until the allocation is paid in full.
  */
 @Component("recordPaymentListener")
@@ -83,9 +84,9 @@ class RecordPaymentListener implements TaskListener {
 		}
 		BigDecimal remaining = unpaid.subtract(amount);
 		String body = bodies.of(group);
-		String message = body + "于 " + paidOn + " 拨付奖补资金 " + Money.yuan(amount) + " 元（凭证号 " + voucher
-				+ "），累计已拨付 " + Money.yuan(paid.add(amount)) + " 元" + (remaining.signum() == 0
-						? "，已全额拨付。项目建成投用后请申请项目验收。" : "，尚余 " + Money.yuan(remaining) + " 元待拨付。");
+		String message = body + "于 " + paidOn + " 拨付奖补资金 " + Money.yuan(amount) + " 元（凭证号 " + voucher + "），累计已拨付 "
+				+ Money.yuan(paid.add(amount)) + " 元"
+				+ (remaining.signum() == 0 ? "，已全额拨付。项目建成投用后请申请项目验收。" : "，尚余 " + Money.yuan(remaining) + " 元待拨付。");
 		stages.note(applicationId, task.getAssignee() == null ? AftercareCase.SYSTEM : task.getAssignee(), body,
 				"SUBSIDY_PAID", message);
 		events.publishEvent(new AfterAwardStep(applicationId, "奖补资金已拨付", "：" + message));

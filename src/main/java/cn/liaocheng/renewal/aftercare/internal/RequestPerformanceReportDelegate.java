@@ -10,8 +10,9 @@ import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationStages;
 
 /**
- * Task_RequestPerformanceReport: the time set after acceptance has come; the enterprise is asked, in its case history
- * and on its case page, to report the outcome figures it promised.
+ * Task_RequestPerformanceReport: the time set after acceptance has come; the enterprise
+ * is asked, in its case history and on its case page, to report the outcome figures it
+ * promised.
  */
 @Component("requestPerformanceReportDelegate")
 class RequestPerformanceReportDelegate implements JavaDelegate {

@@ -16,9 +16,10 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 
 /**
- * Task_StartAftercare of subsidy-application: once the allocation decision is issued, the after-award process starts
- * for the same application (business key), in the same transaction. The amount is the one recorded on the
- * application when the subsidy was computed; the variables are references and words for the forms only.
+ * Task_StartAftercare of subsidy-application: once the allocation decision is issued, the
+ * after-award process starts for the same application (business key), in the same
+ * transaction. The amount is the one recorded on the application when the subsidy was
+ * computed; the variables are references and words for the forms only.
  */
 @Component("startAftercareDelegate")
 class StartAftercareDelegate implements JavaDelegate {
@@ -39,9 +40,12 @@ class StartAftercareDelegate implements JavaDelegate {
 			throw new ProcessEngineException("Application " + applicationId + " has no allocated subsidy to pay");
 		}
 		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-		if (runtime.createProcessInstanceQuery().processDefinitionKey(AftercareModel.PROCESS_KEY)
-			.processInstanceBusinessKey(key).count() > 0) {
-			return; // started already (a retried job): one after-award process per application
+		if (runtime.createProcessInstanceQuery()
+			.processDefinitionKey(AftercareModel.PROCESS_KEY)
+			.processInstanceBusinessKey(key)
+			.count() > 0) {
+			return; // started already (a retried job): one after-award process per
+					// application
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("applicationId", applicationId);

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the enterprise sent after the award: an acceptance application, rectification material or its performance
- * report (the figures are set for a report only), with its evidence.
+ * What the enterprise sent after the award: an acceptance application, rectification
+ * material or its performance report (the figures are set for a report only), with its
+ * evidence.
  */
 public record Submission(long id, Kind kind, String statement, BigDecimal outputValue, BigDecimal energySaving,
 		Integer efficiencyGrade, String digitalIndicators, Instant submittedAt, List<Evidence> evidence) {
@@ -27,7 +28,10 @@ public record Submission(long id, Kind kind, String statement, BigDecimal output
 
 	}
 
-	/** One file of evidence; {@code fileId} is the store's, {@code id} the one used in download links. */
+	/**
+	 * One file of evidence; {@code fileId} is the store's, {@code id} the one used in
+	 * download links.
+	 */
 	public record Evidence(long id, EvidenceCategory category, String fileName, long fileId) {
 	}
 

@@ -32,7 +32,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The same steps after the award as the case page offers, for enterprises' own systems. */
+/**
+ * The same steps after the award as the case page offers, for enterprises' own systems.
+ */
 @RestController
 @RequestMapping("/api/applications/{id}/aftercare")
 @Tag(name = "项目后续管理", description = "奖补资金下达后：拨付记录、项目验收申请与整改、绩效自评及评价结果")
@@ -51,7 +53,8 @@ class AftercareApiController {
 	}
 
 	@PostMapping(path = "/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "申请项目验收", description = "multipart/form-data：statement（情况说明），commissioning（设备安装调试及试运行记录）、photos（设备现场照片）、finalAccounts（项目竣工决算或专项审计报告）各至少一个文件，other 可选；PDF、JPEG 或 PNG，单个不超过 10 MB")
+	@Operation(summary = "申请项目验收",
+			description = "multipart/form-data：statement（情况说明），commissioning（设备安装调试及试运行记录）、photos（设备现场照片）、finalAccounts（项目竣工决算或专项审计报告）各至少一个文件，other 可选；PDF、JPEG 或 PNG，单个不超过 10 MB")
 	ResponseEntity<AftercareView> applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request) {
 		steps.applyForAcceptance(user, id, statement,
@@ -60,7 +63,8 @@ class AftercareApiController {
 	}
 
 	@PostMapping(path = "/rectification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "在整改期限内提交整改材料", description = "multipart/form-data：statement，rectification（整改情况说明及佐证材料，至少一个），other 可选")
+	@Operation(summary = "在整改期限内提交整改材料",
+			description = "multipart/form-data：statement，rectification（整改情况说明及佐证材料，至少一个），other 可选")
 	ResponseEntity<AftercareView> submitRectification(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request) {
 		steps.submitRectification(user, id, statement,
@@ -69,7 +73,8 @@ class AftercareApiController {
 	}
 
 	@PostMapping(path = "/performance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "报送绩效自评", description = "multipart/form-data：outputValue（实际年产值，元，必填）、energySaving（年节能量，吨标准煤）、efficiencyGrade（主要设备能效等级 1–5）、digitalIndicators（数字化指标完成情况）、statement（必填），other 文件可选")
+	@Operation(summary = "报送绩效自评",
+			description = "multipart/form-data：outputValue（实际年产值，元，必填）、energySaving（年节能量，吨标准煤）、efficiencyGrade（主要设备能效等级 1–5）、digitalIndicators（数字化指标完成情况）、statement（必填），other 文件可选")
 	ResponseEntity<AftercareView> reportPerformance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String outputValue, @RequestParam(required = false) String energySaving,
 			@RequestParam(required = false) String efficiencyGrade,
@@ -77,7 +82,8 @@ class AftercareApiController {
 			HttpServletRequest request) {
 		steps.reportPerformance(user, id,
 				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
-				Uploads.of(request, Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
+				Uploads.of(request,
+						Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
 						Set.of("other")));
 		return ResponseEntity.accepted().body(steps.view(user, id));
 	}
@@ -96,8 +102,8 @@ class AftercareApiController {
 
 		@ExceptionHandler(DossierInvalidException.class)
 		ProblemDetail invalid(DossierInvalidException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "提交内容有 "
-					+ e.problems().size() + " 处需要修改");
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"提交内容有 " + e.problems().size() + " 处需要修改");
 			problem.setTitle("提交内容未通过校验");
 			problem.setType(URI.create("urn:renewal:problem:invalid-submission"));
 			problem.setProperty("errors",

@@ -25,8 +25,9 @@ import cn.liaocheng.renewal.security.PortalUser;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The enterprise's forms after the award, shown in the “项目后续管理” section of its case page: apply for acceptance,
- * send rectification material, report performance; and its evidence files. Each answer goes back to the case page.
+ * The enterprise's forms after the award, shown in the “项目后续管理” section of its case page:
+ * apply for acceptance, send rectification material, report performance; and its evidence
+ * files. Each answer goes back to the case page.
  */
 @Controller
 @RequestMapping("/enterprise/applications/{id}/aftercare")
@@ -41,8 +42,8 @@ class AftercarePortalController {
 	@PostMapping("/acceptance")
 	String applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, "验收申请已提交，等待所在县（市、区）工业和信息化局初核。", () -> steps.applyForAcceptance(user, id,
-				statement, Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
+		return done(id, redirect, "验收申请已提交，等待所在县（市、区）工业和信息化局初核。", () -> steps.applyForAcceptance(user, id, statement,
+				Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
 	}
 
 	@PostMapping("/rectification")
@@ -60,7 +61,8 @@ class AftercarePortalController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		return done(id, redirect, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
 				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
-				Uploads.of(request, Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
+				Uploads.of(request,
+						Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
 						Set.of("other"))));
 	}
 

@@ -16,8 +16,9 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * What the acceptance and evaluation tasks link to: the case's payments, the enterprise's submissions with their files,
- * and the findings so far, for the bodies that handle (or handled) a step of the case.
+ * What the acceptance and evaluation tasks link to: the case's payments, the enterprise's
+ * submissions with their files, and the findings so far, for the bodies that handle (or
+ * handled) a step of the case.
  */
 @Controller
 @RequestMapping("/review/aftercare/{id}")

@@ -19,9 +19,10 @@ import cn.liaocheng.renewal.enterprise.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads the files of a submission from a multipart request: one part name per evidence category, each possibly
- * repeated. A request carrying fields or parts the form does not have is refused whole, naming them, as a task
- * completion with variables its form lacks is.
+ * Reads the files of a submission from a multipart request: one part name per evidence
+ * category, each possibly repeated. A request carrying fields or parts the form does not
+ * have is refused whole, naming them, as a task completion with variables its form lacks
+ * is.
  */
 final class Uploads {
 
@@ -48,7 +49,8 @@ final class Uploads {
 				}
 				for (MultipartFile file : entry.getValue()) {
 					// A file input left empty sends a part without a name or content.
-					if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+					if (file.isEmpty()
+							&& (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
 						continue;
 					}
 					uploads.add(new Upload(PARTS.get(entry.getKey()), file.getOriginalFilename(), bytes(file)));
@@ -56,8 +58,8 @@ final class Uploads {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new DossierInvalidException(List.of(new FieldProblem(String.join(",", unknown),
-					"请求含有本表单没有的字段：" + String.join("、", unknown))));
+			throw new DossierInvalidException(
+					List.of(new FieldProblem(String.join(",", unknown), "请求含有本表单没有的字段：" + String.join("、", unknown))));
 		}
 		return uploads;
 	}

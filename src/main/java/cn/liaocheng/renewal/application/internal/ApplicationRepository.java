@@ -30,7 +30,10 @@ import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 
-/** Applications, their equipment lines, attachments and history in the application's tables. */
+/**
+ * Applications, their equipment lines, attachments and history in the application's
+ * tables.
+ */
 @Repository
 class ApplicationRepository {
 
@@ -69,7 +72,10 @@ class ApplicationRepository {
 		return id;
 	}
 
-	/** Replaces the dossier if the stored version is the expected one; false when someone changed it meanwhile. */
+	/**
+	 * Replaces the dossier if the stored version is the expected one; false when someone
+	 * changed it meanwhile.
+	 */
 	boolean writeDossier(long id, int expectedVersion, Dossier d) {
 		int updated = jdbc.sql("""
 				UPDATE application SET project_name = ?, policy_task = ?, location = ?, construction_start = ?,
@@ -78,10 +84,11 @@ class ApplicationRepository {
 				  other_benefits = ?, project_id = ?, commissioning_date = ?, bank_keys = ?, loan_amount = ?,
 				  loan_term_months = ?, loan_purpose = ?, version = version + 1, updated_at = ?
 				WHERE id = ? AND version = ?""")
-			.params(d.projectName(), d.policyTask(), d.location(), date(d.constructionStart()), date(d.constructionEnd()),
-					d.totalInvestment(), d.equipmentInvestment(), d.needsNewLand(), d.needsEnergyUse(),
-					d.needsEmissionQuota(), d.expectedOutputValue(), d.expectedEnergySaving(), d.otherBenefits(),
-					d.projectId(), date(d.commissioningDate()), d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()), d.loanAmount(), d.loanTermMonths(),
+			.params(d.projectName(), d.policyTask(), d.location(), date(d.constructionStart()),
+					date(d.constructionEnd()), d.totalInvestment(), d.equipmentInvestment(), d.needsNewLand(),
+					d.needsEnergyUse(), d.needsEmissionQuota(), d.expectedOutputValue(), d.expectedEnergySaving(),
+					d.otherBenefits(), d.projectId(), date(d.commissioningDate()),
+					d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()), d.loanAmount(), d.loanTermMonths(),
 					d.loanPurpose(), Timestamp.from(Instant.now()), id, expectedVersion)
 			.update();
 		if (updated == 0) {
@@ -90,22 +97,27 @@ class ApplicationRepository {
 		jdbc.sql("DELETE FROM equipment_line WHERE application_id = ?").param(id).update();
 		int lineNo = 1;
 		for (EquipmentLine line : d.equipment()) {
-			jdbc.sql("""
-					INSERT INTO equipment_line (application_id, line_no, name, model, quantity, unit_price, origin,
-					  replaces_equipment, replaced_age_years, efficiency_grade, invoice_no, invoice_date, invoice_amount)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, lineNo++, line.name(), line.model(), line.quantity(), line.unitPrice(), line.origin().name(),
-						line.replacesEquipment(), line.replacedAgeYears(), line.efficiencyGrade(), line.invoiceNo(),
-						date(line.invoiceDate()), line.invoiceAmount())
+			jdbc.sql(
+					"""
+							INSERT INTO equipment_line (application_id, line_no, name, model, quantity, unit_price, origin,
+							  replaces_equipment, replaced_age_years, efficiency_grade, invoice_no, invoice_date, invoice_amount)
+							VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, lineNo++, line.name(), line.model(), line.quantity(), line.unitPrice(),
+						line.origin().name(), line.replacesEquipment(), line.replacedAgeYears(), line.efficiencyGrade(),
+						line.invoiceNo(), date(line.invoiceDate()), line.invoiceAmount())
 				.update();
 		}
 		return true;
 	}
 
-	/** The application if it belongs to the enterprise; locked for update when {@code lock} is set. */
+	/**
+	 * The application if it belongs to the enterprise; locked for update when
+	 * {@code lock} is set.
+	 */
 	Optional<ApplicationRow> findOwned(long id, long enterpriseId, boolean lock) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM application a WHERE a.id = ? AND a.enterprise_id = ?"
-				+ (lock ? " FOR UPDATE" : ""))
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM application a WHERE a.id = ? AND a.enterprise_id = ?"
+					+ (lock ? " FOR UPDATE" : ""))
 			.params(id, enterpriseId)
 			.query((rs, n) -> row(rs, equipment(id)))
 			.optional();
@@ -121,9 +133,10 @@ class ApplicationRepository {
 
 	/** Who applied: enterprise id, name, credit code and account. */
 	Optional<Applicant> applicant(long applicationId) {
-		return jdbc.sql("""
-				SELECT e.id, e.name, e.credit_code, e.user_id FROM application a JOIN enterprise e ON e.id = a.enterprise_id
-				WHERE a.id = ?""")
+		return jdbc
+			.sql("""
+					SELECT e.id, e.name, e.credit_code, e.user_id FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+					WHERE a.id = ?""")
 			.param(applicationId)
 			.query((rs, n) -> new Applicant(rs.getLong(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4)))
 			.optional();
@@ -156,7 +169,9 @@ class ApplicationRepository {
 			.update();
 	}
 
-	/** The deadline of the open correction, or none ({@code null}) once it is resubmitted. */
+	/**
+	 * The deadline of the open correction, or none ({@code null}) once it is resubmitted.
+	 */
 	void recordCorrectionDeadline(long id, Instant deadline) {
 		jdbc.sql("UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ?")
 			.params(deadline == null ? null : Timestamp.from(deadline), Timestamp.from(Instant.now()), id)
@@ -171,9 +186,10 @@ class ApplicationRepository {
 
 	/** A bank's grant, in one statement. */
 	void recordLoan(long id, String bankKey, LoanGrant grant) {
-		jdbc.sql("""
-				UPDATE application SET granted_bank_key = ?, granted_amount = ?, granted_rate = ?, granted_term_months = ?,
-				       grant_date = ?, granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
+		jdbc.sql(
+				"""
+						UPDATE application SET granted_bank_key = ?, granted_amount = ?, granted_rate = ?, granted_term_months = ?,
+						       grant_date = ?, granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
 			.params(bankKey, grant.amount(), grant.rate(), grant.termMonths(), java.sql.Date.valueOf(grant.grantDate()),
 					grant.type().name(), grant.usedRelending(), Timestamp.from(Instant.now()), id)
 			.update();
@@ -189,17 +205,15 @@ class ApplicationRepository {
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
 					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
-					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getBigDecimal(12),
-					rs.getObject(13, Integer.class), rs.getBigDecimal(14)))
+					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
+					rs.getBigDecimal(12), rs.getObject(13, Integer.class), rs.getBigDecimal(14)))
 			.single();
 	}
 
 	void recordDeclaration(long id, cn.liaocheng.renewal.application.IntegrityDeclaration d) {
 		jdbc.sql("""
 				UPDATE application SET declared_by = ?, declared_by_name = ?, declared_at = ?, declaration_version = ?
-				WHERE id = ?""")
-			.params(d.userId(), d.userName(), Timestamp.from(d.at()), d.version(), id)
-			.update();
+				WHERE id = ?""").params(d.userId(), d.userName(), Timestamp.from(d.at()), d.version(), id).update();
 	}
 
 	Optional<cn.liaocheng.renewal.application.IntegrityDeclaration> declaration(long id) {
@@ -217,8 +231,9 @@ class ApplicationRepository {
 	}
 
 	/**
-	 * Whether a loan waits for its enterprise to accept a bank's grant: in bank review, granted by at least one bank
-	 * and accepted from none (the loan process takes the acceptance as soon as one grant exists).
+	 * Whether a loan waits for its enterprise to accept a bank's grant: in bank review,
+	 * granted by at least one bank and accepted from none (the loan process takes the
+	 * acceptance as soon as one grant exists).
 	 */
 	private static final String GRANT_TO_ACCEPT = """
 			(a.status = 'BANK_REVIEW'
@@ -228,8 +243,11 @@ class ApplicationRepository {
 			""";
 
 	boolean grantToAccept(long id) {
-		return jdbc.sql("SELECT " + GRANT_TO_ACCEPT + " FROM application a WHERE a.id = ?").param(id)
-			.query(Boolean.class).optional().orElse(false);
+		return jdbc.sql("SELECT " + GRANT_TO_ACCEPT + " FROM application a WHERE a.id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	List<ApplicationSummary> summaries(List<Long> ids) {
@@ -256,10 +274,10 @@ class ApplicationRepository {
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
 				       p.project_name AS referenced_project,
 				""" + GRANT_TO_ACCEPT + """
-, e.name AS enterprise_name
-				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
-				LEFT JOIN application p ON p.id = a.project_id
-				WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
+				, e.name AS enterprise_name
+								FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+								LEFT JOIN application p ON p.id = a.project_id
+								WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
 			.param("ids", ids)
 			.query((rs, n) -> new cn.liaocheng.renewal.application.CaseListing(summary(rs, n),
 					rs.getString("enterprise_name")))
@@ -286,7 +304,10 @@ class ApplicationRepository {
 				instant(rs.getTimestamp("submitted_at")), rs.getBoolean("grant_to_accept"));
 	}
 
-	/** The enterprise's registered (approved) projects, which subsidy and loan applications refer to. */
+	/**
+	 * The enterprise's registered (approved) projects, which subsidy and loan
+	 * applications refer to.
+	 */
 	Map<Long, String> approvedProjects(long enterpriseId) {
 		Map<Long, String> projects = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -303,11 +324,15 @@ class ApplicationRepository {
 		if (projectId == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT project_name FROM application WHERE id = ?").param(projectId).query(String.class).optional();
+		return jdbc.sql("SELECT project_name FROM application WHERE id = ?")
+			.param(projectId)
+			.query(String.class)
+			.optional();
 	}
 
 	boolean changeStatus(long id, ApplicationStatus from, ApplicationStatus to) {
-		return jdbc.sql("UPDATE application SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+		return jdbc
+			.sql("UPDATE application SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
 			.params(to.name(), Timestamp.from(Instant.now()), id, from.name())
 			.update() == 1;
 	}
@@ -345,9 +370,10 @@ class ApplicationRepository {
 	long addAttachment(long applicationId, AttachmentCategory category, String fileName, long fileId, String by,
 			String uploadKey) {
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO attachment (application_id, category, file_name, file_id, uploaded_by, uploaded_at, upload_key)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO attachment (application_id, category, file_name, file_id, uploaded_by, uploaded_at, upload_key)
+						VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, category.name(), fileName, fileId, by, Timestamp.from(Instant.now()), uploadKey)
 			.update(key, "id");
 		return key.getKey().longValue();
@@ -381,10 +407,7 @@ class ApplicationRepository {
 	long attachmentBytes(long applicationId) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(f.size_bytes), 0) FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ?""")
-			.param(applicationId)
-			.query(Long.class)
-			.single();
+				WHERE t.application_id = ?""").param(applicationId).query(Long.class).single();
 	}
 
 	/** The stored file of an attachment of this application, if there is one. */
@@ -400,7 +423,10 @@ class ApplicationRepository {
 	}
 
 	List<Long> attachmentFiles(long applicationId) {
-		return jdbc.sql("SELECT file_id FROM attachment WHERE application_id = ?").param(applicationId).query(Long.class).list();
+		return jdbc.sql("SELECT file_id FROM attachment WHERE application_id = ?")
+			.param(applicationId)
+			.query(Long.class)
+			.list();
 	}
 
 	private List<EquipmentLine> equipment(long applicationId) {
@@ -423,11 +449,13 @@ class ApplicationRepository {
 				rs.getBoolean("needs_energy_use"), rs.getBoolean("needs_emission_quota"),
 				rs.getBigDecimal("expected_output_value"), rs.getBigDecimal("expected_energy_saving"),
 				rs.getString("other_benefits"), rs.getObject("project_id", Long.class),
-				localDate(rs.getDate("commissioning_date")), banks(rs.getString("bank_keys")), rs.getBigDecimal("loan_amount"),
-				rs.getObject("loan_term_months", Integer.class), rs.getString("loan_purpose"), new ArrayList<>(equipment));
-		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"), ApplicationKind.valueOf(rs.getString("kind")),
-				rs.getLong("enterprise_id"), rs.getString("division_code"), ApplicationStatus.valueOf(rs.getString("status")),
-				rs.getInt("version"), dossier, rs.getString("process_instance_id"), instant(rs.getTimestamp("updated_at")),
+				localDate(rs.getDate("commissioning_date")), banks(rs.getString("bank_keys")),
+				rs.getBigDecimal("loan_amount"), rs.getObject("loan_term_months", Integer.class),
+				rs.getString("loan_purpose"), new ArrayList<>(equipment));
+		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"),
+				ApplicationKind.valueOf(rs.getString("kind")), rs.getLong("enterprise_id"),
+				rs.getString("division_code"), ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+				dossier, rs.getString("process_instance_id"), instant(rs.getTimestamp("updated_at")),
 				instant(rs.getTimestamp("submitted_at")));
 	}
 

@@ -41,8 +41,9 @@ import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The state changes behind {@link cn.liaocheng.renewal.application.Applications}, each run inside the caller's
- * transaction so that the dossier, its files, its history, the audit trail and the engine change together.
+ * The state changes behind {@link cn.liaocheng.renewal.application.Applications}, each
+ * run inside the caller's transaction so that the dossier, its files, its history, the
+ * audit trail and the engine change together.
  */
 @Component
 public class ApplicationStore {
@@ -90,7 +91,9 @@ public class ApplicationStore {
 		return repository.approvedProjects(enterprise.id());
 	}
 
-	/** A subsidy or loan must refer to one of the enterprise's own registered projects. */
+	/**
+	 * A subsidy or loan must refer to one of the enterprise's own registered projects.
+	 */
 	public void checkProjectReference(Enterprise enterprise, ApplicationKind kind, Dossier dossier) {
 		if (kind != ApplicationKind.PROJECT && dossier.projectId() != null
 				&& !repository.approvedProjects(enterprise.id()).containsKey(dossier.projectId())) {
@@ -98,7 +101,10 @@ public class ApplicationStore {
 		}
 	}
 
-	/** Double funding and implausible amounts, as field problems ({@code id} null for a new draft). */
+	/**
+	 * Double funding and implausible amounts, as field problems ({@code id} null for a
+	 * new draft).
+	 */
 	public List<FieldProblem> fundingProblems(Enterprise enterprise, Long id, ApplicationKind kind, Dossier dossier) {
 		return funding.problems(id, enterprise.id(), kind, dossier);
 	}
@@ -144,7 +150,8 @@ public class ApplicationStore {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			funding.claim(id, enterprise.id(), row.kind(), row.dossier());
-			// The correction task of the review process takes the dossier back to the step that returned it.
+			// The correction task of the review process takes the dossier back to the
+			// step that returned it.
 			if (!reviews.resume(submission(id, row, row.referenceNo(), user, enterprise, current.summary().title()))) {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
@@ -157,18 +164,21 @@ public class ApplicationStore {
 			return detail(enterprise, id).summary();
 		}
 		funding.claim(id, enterprise.id(), row.kind(), row.dossier());
-		String referenceNo = row.referenceNo() != null ? row.referenceNo() : references.next(row.kind().referencePrefix());
+		String referenceNo = row.referenceNo() != null ? row.referenceNo()
+				: references.next(row.kind().referencePrefix());
 		String processInstanceId = reviews
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.markSubmitted(id, referenceNo, processInstanceId);
 		declare(id, user);
-		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED",
-				"提交申报，申报编号 " + referenceNo + "，进入县级初审");
+		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED", "提交申报，申报编号 " + referenceNo + "，进入县级初审");
 		audit.record(user.userId(), "APPLICATION_SUBMITTED", subject(id), referenceNo);
 		return detail(enterprise, id).summary();
 	}
 
-	/** What the review of a (re)submitted application goes by: references and routing inputs, not the dossier. */
+	/**
+	 * What the review of a (re)submitted application goes by: references and routing
+	 * inputs, not the dossier.
+	 */
 	private static CaseReviews.Submission submission(long id, ApplicationRow row, String referenceNo, PortalUser user,
 			Enterprise enterprise, String title) {
 		return new CaseReviews.Submission(id, row.kind(), row.divisionCode(), referenceNo, user.userId(),
@@ -180,8 +190,7 @@ public class ApplicationStore {
 		if (row.status() == ApplicationStatus.WITHDRAWN) {
 			return; // a re-sent withdrawal: the first one took effect, answer as it did
 		}
-		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null
-				|| reviews.started(id)) {
+		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null || reviews.started(id)) {
 			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
 		}
 		reviews.cancel(row.processInstanceId(), "申请人撤回");
@@ -202,9 +211,10 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * The application row lock taken first serialises uploads under one key; the unique constraint on
-	 * (application, upload key) is the backstop. A replay is answered before the state checks, so a re-sent upload
-	 * gets its first answer even if the application was submitted in between.
+	 * The application row lock taken first serialises uploads under one key; the unique
+	 * constraint on (application, upload key) is the backstop. A replay is answered
+	 * before the state checks, so a re-sent upload gets its first answer even if the
+	 * application was submitted in between.
 	 */
 	public AttachmentView addAttachment(Enterprise enterprise, PortalUser user, long id, AttachmentCategory category,
 			String fileName, byte[] content, String uploadKey) {
@@ -291,11 +301,16 @@ public class ApplicationStore {
 	}
 
 	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
-		long fileId = repository.attachmentFile(applicationId, attachmentId).orElseThrow(ApplicationNotFoundException::new);
-		AttachmentView view = repository.attachments(applicationId).stream().filter(a -> a.id() == attachmentId).findFirst()
+		long fileId = repository.attachmentFile(applicationId, attachmentId)
+			.orElseThrow(ApplicationNotFoundException::new);
+		AttachmentView view = repository.attachments(applicationId)
+			.stream()
+			.filter(a -> a.id() == attachmentId)
+			.findFirst()
 			.orElseThrow(ApplicationNotFoundException::new);
 		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
-		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(), content.bytes());
+		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(),
+				content.bytes());
 	}
 
 	public void moveTo(long applicationId, ApplicationStatus status, String message) {
@@ -326,15 +341,19 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * The application's final stage and the time of its decision. Two statements: the stage moves only while the
-	 * application has not ended, the decision time is recorded in any case.
+	 * The application's final stage and the time of its decision. Two statements: the
+	 * stage moves only while the application has not ended, the decision time is recorded
+	 * in any case.
 	 */
 	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {
 		moveTo(applicationId, finalStatus, message);
 		repository.recordDecisionTime(applicationId, Instant.now());
 	}
 
-	/** A chosen bank's own decision; a grant is offered to the enterprise, which accepts at most one. */
+	/**
+	 * A chosen bank's own decision; a grant is offered to the enterprise, which accepts
+	 * at most one.
+	 */
 	public void recordLoanOffer(long applicationId, String bankKey, LoanOffer.Decision decision, LoanGrant grant,
 			String opinion) {
 		loanOffers.record(applicationId, bankKey, decision, grant, opinion);
@@ -349,13 +368,15 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * The enterprise takes one bank's grant: it becomes the loan of record, the banks that have not decided yet are
-	 * closed (their review ends with the process's next step), and the review goes on to the interest subsidy.
+	 * The enterprise takes one bank's grant: it becomes the loan of record, the banks
+	 * that have not decided yet are closed (their review ends with the process's next
+	 * step), and the review goes on to the interest subsidy.
 	 */
 	public void acceptLoanOffer(Enterprise enterprise, PortalUser user, long id, String bankKey) {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (loanOffers.of(id).stream().anyMatch(o -> o.bankKey().equals(bankKey) && o.acceptedAt() != null)) {
-			return; // a re-sent acceptance of the same grant: it took effect, answer as it did
+			return; // a re-sent acceptance of the same grant: it took effect, answer as
+					// it did
 		}
 		if (row.kind() != ApplicationKind.LOAN || row.status() != ApplicationStatus.BANK_REVIEW) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能接受贷款。");
@@ -369,14 +390,18 @@ public class ApplicationStore {
 			throw new ApplicationStateException("已接受过一家银行的贷款，不能再接受其他银行的贷款。");
 		}
 		repository.recordLoan(id, bankKey, offer.grant());
-		List<String> undecided = row.dossier().bankKeys().stream()
+		List<String> undecided = row.dossier()
+			.bankKeys()
+			.stream()
 			.filter(b -> offers.stream().noneMatch(o -> o.bankKey().equals(b)))
 			.toList();
 		undecided.forEach(b -> loanOffers.record(id, b, LoanOffer.Decision.CLOSED, null, null));
 		String closed = undecided.isEmpty() ? ""
 				: "；" + String.join("、", undecided.stream().map(this::bankName).toList()) + "的审贷已关闭";
-		repository.addEvent(id, user.userId(), user.displayName(), "LOAN_ACCEPTED", "接受" + bankName(bankKey) + "的贷款" + closed);
-		audit.record(user.userId(), "LOAN_OFFER_ACCEPTED", subject(id), bankKey + (undecided.isEmpty() ? "" : " closed=" + undecided));
+		repository.addEvent(id, user.userId(), user.displayName(), "LOAN_ACCEPTED",
+				"接受" + bankName(bankKey) + "的贷款" + closed);
+		audit.record(user.userId(), "LOAN_OFFER_ACCEPTED", subject(id),
+				bankKey + (undecided.isEmpty() ? "" : " closed=" + undecided));
 		reviews.loanOfferAccepted(id);
 	}
 
@@ -408,7 +433,10 @@ public class ApplicationStore {
 				InvoiceChecks.warnings(row.kind(), row.dossier()));
 	}
 
-	/** The registered project's equipment lines, for a subsidy claim to start from; the project must be the enterprise's. */
+	/**
+	 * The registered project's equipment lines, for a subsidy claim to start from; the
+	 * project must be the enterprise's.
+	 */
 	public List<Dossier.EquipmentLine> projectEquipment(Enterprise enterprise, long projectId) {
 		if (!repository.approvedProjects(enterprise.id()).containsKey(projectId)) {
 			throw invalid("projectId", "请选择本企业已入库的项目");
@@ -416,7 +444,10 @@ public class ApplicationStore {
 		return repository.findById(projectId).orElseThrow(ApplicationNotFoundException::new).dossier().equipment();
 	}
 
-	/** The integrity declaration the submitting user confirmed (the caller has checked that it was). */
+	/**
+	 * The integrity declaration the submitting user confirmed (the caller has checked
+	 * that it was).
+	 */
 	private void declare(long id, PortalUser user) {
 		IntegrityDeclaration declaration = new IntegrityDeclaration(user.userId(), user.displayName(),
 				java.time.Instant.now(), IntegrityDeclaration.VERSION);
@@ -434,9 +465,10 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * Keeps the last path segment, drops characters Windows cannot save and limits the length. A name with hidden
-	 * characters is refused rather than cleaned: a bidi override shows "exe.pdf" for "fdp.exe", and silently
-	 * cleaning it would store a name the enterprise never chose.
+	 * Keeps the last path segment, drops characters Windows cannot save and limits the
+	 * length. A name with hidden characters is refused rather than cleaned: a bidi
+	 * override shows "exe.pdf" for "fdp.exe", and silently cleaning it would store a name
+	 * the enterprise never chose.
 	 */
 	static String cleanFileName(String fileName) {
 		String name = fileName == null ? "" : fileName.replace('\\', '/');

@@ -20,10 +20,11 @@ import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 
 /**
- * Guards against double funding and implausible claims: an invoice is claimed once across all applications, a
- * project has at most one subsidy in force, and a loan does not exceed its project's total investment. The same
- * rules answer on saving a draft, on submission and at review; submission also records the claims under a primary
- * key, so two submissions racing for one invoice cannot both succeed.
+ * Guards against double funding and implausible claims: an invoice is claimed once across
+ * all applications, a project has at most one subsidy in force, and a loan does not
+ * exceed its project's total investment. The same rules answer on saving a draft, on
+ * submission and at review; submission also records the claims under a primary key, so
+ * two submissions racing for one invoice cannot both succeed.
  */
 @Component
 class FundingClaims {
@@ -38,28 +39,34 @@ class FundingClaims {
 		this.jdbc = jdbc;
 	}
 
-	/** Every problem of {@code dossier} (of application {@code applicationId}, null for a new draft). */
+	/**
+	 * Every problem of {@code dossier} (of application {@code applicationId}, null for a
+	 * new draft).
+	 */
 	List<FieldProblem> problems(Long applicationId, long enterpriseId, ApplicationKind kind, Dossier dossier) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (kind == ApplicationKind.SUBSIDY) {
 			invoiceProblems(applicationId, enterpriseId, dossier, problems);
 			if (dossier.projectId() != null) {
-				holder(PROJECT_SUBSIDY + dossier.projectId(), applicationId).ifPresent(other -> problems
-					.add(new FieldProblem("projectId", "该项目已有奖补申请" + reference(other) + "（" + other.status().label()
-							+ "），一个项目只能申请一次设备更新奖补")));
+				holder(PROJECT_SUBSIDY + dossier.projectId(), applicationId)
+					.ifPresent(other -> problems.add(new FieldProblem("projectId",
+							"该项目已有奖补申请" + reference(other) + "（" + other.status().label() + "），一个项目只能申请一次设备更新奖补")));
 			}
 		}
 		if (kind == ApplicationKind.LOAN && dossier.projectId() != null && dossier.loanAmount() != null) {
 			BigDecimal investment = totalInvestment(dossier.projectId());
 			if (investment != null && dossier.loanAmount().compareTo(investment) > 0) {
-				problems.add(new FieldProblem("loanAmount", "贷款金额 " + Money.yuan(dossier.loanAmount())
-						+ " 元超过所选项目的总投资 " + Money.yuan(investment) + " 元，请核对"));
+				problems.add(new FieldProblem("loanAmount", "贷款金额 " + Money.yuan(dossier.loanAmount()) + " 元超过所选项目的总投资 "
+						+ Money.yuan(investment) + " 元，请核对"));
 			}
 		}
 		return problems;
 	}
 
-	/** Records the claims of a submitted application, replacing those of an earlier submission of it. */
+	/**
+	 * Records the claims of a submitted application, replacing those of an earlier
+	 * submission of it.
+	 */
 	void claim(long applicationId, long enterpriseId, ApplicationKind kind, Dossier dossier) {
 		release(applicationId);
 		for (String key : keys(kind, dossier)) {
@@ -69,15 +76,19 @@ class FundingClaims {
 					.update();
 			}
 			catch (DuplicateKeyException e) {
-				// Another submission took it between the check and now: answer as the check would have.
+				// Another submission took it between the check and now: answer as the
+				// check would have.
 				List<FieldProblem> problems = problems(applicationId, enterpriseId, kind, dossier);
-				throw new DossierInvalidException(problems.isEmpty()
-						? List.of(new FieldProblem("equipment", "发票或项目已被其他申请占用，请刷新后核对")) : problems);
+				throw new DossierInvalidException(
+						problems.isEmpty() ? List.of(new FieldProblem("equipment", "发票或项目已被其他申请占用，请刷新后核对")) : problems);
 			}
 		}
 	}
 
-	/** An application that ended without funding (withdrawn, refused, lapsed) frees what it claimed. */
+	/**
+	 * An application that ended without funding (withdrawn, refused, lapsed) frees what
+	 * it claimed.
+	 */
 	void release(long applicationId) {
 		jdbc.sql("DELETE FROM funding_claim WHERE application_id = ?").param(applicationId).update();
 	}
@@ -92,15 +103,15 @@ class FundingClaims {
 			}
 			Integer earlier = firstLine.putIfAbsent(invoiceNo, i);
 			if (earlier != null) {
-				problems.add(new FieldProblem("equipment[" + i + "].invoiceNo", "发票号码 " + invoiceNo + " 与第 "
-						+ (earlier + 1) + " 行重复，同一张发票只能申报一次"));
+				problems.add(new FieldProblem("equipment[" + i + "].invoiceNo",
+						"发票号码 " + invoiceNo + " 与第 " + (earlier + 1) + " 行重复，同一张发票只能申报一次"));
 			}
 			else {
 				toCheck.put(invoiceNo, i);
 			}
 		}
-		toCheck.forEach((invoiceNo, line) -> holder(INVOICE + invoiceNo, applicationId).ifPresent(other -> problems
-			.add(new FieldProblem("equipment[" + line + "].invoiceNo",
+		toCheck.forEach((invoiceNo, line) -> holder(INVOICE + invoiceNo, applicationId)
+			.ifPresent(other -> problems.add(new FieldProblem("equipment[" + line + "].invoiceNo",
 					other.enterpriseId() == enterpriseId
 							? "发票号码 " + invoiceNo + " 已在本企业的奖补申请" + reference(other) + "中申报，同一张发票只能申报一次"
 							: "发票号码 " + invoiceNo + " 已在其他奖补申请中申报，请核对发票号码；如有疑问请联系县级财政部门"))));
@@ -109,7 +120,8 @@ class FundingClaims {
 	private static List<String> keys(ApplicationKind kind, Dossier dossier) {
 		List<String> keys = new ArrayList<>();
 		if (kind == ApplicationKind.SUBSIDY) {
-			dossier.equipment().stream()
+			dossier.equipment()
+				.stream()
 				.map(Dossier.EquipmentLine::invoiceNo)
 				.filter(no -> no != null && !no.isBlank())
 				.distinct()

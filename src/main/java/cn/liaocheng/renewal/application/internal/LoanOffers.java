@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
 
-/** The {@code loan_offer} table: each chosen bank's decision on a loan application, and the one the enterprise took. */
+/**
+ * The {@code loan_offer} table: each chosen bank's decision on a loan application, and
+ * the one the enterprise took.
+ */
 @Repository
 class LoanOffers {
 
@@ -21,12 +24,16 @@ class LoanOffers {
 		this.jdbc = jdbc;
 	}
 
-	/** A bank decides once; a second report of the same bank for the same application is refused by the key. */
+	/**
+	 * A bank decides once; a second report of the same bank for the same application is
+	 * refused by the key.
+	 */
 	void record(long applicationId, String bankKey, LoanOffer.Decision decision, LoanGrant grant, String opinion) {
-		jdbc.sql("""
-				INSERT INTO loan_offer (application_id, bank_key, decision, amount, rate, term_months, grant_date, loan_type,
-				                        used_relending, opinion, decided_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO loan_offer (application_id, bank_key, decision, amount, rate, term_months, grant_date, loan_type,
+						                        used_relending, opinion, decided_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, bankKey, decision.name(), grant == null ? null : grant.amount(),
 					grant == null ? null : grant.rate(), grant == null ? null : grant.termMonths(),
 					grant == null ? null : Date.valueOf(grant.grantDate()), grant == null ? null : grant.type().name(),
@@ -43,8 +50,9 @@ class LoanOffers {
 			.query((rs, n) -> {
 				LoanOffer.Decision decision = LoanOffer.Decision.valueOf(rs.getString(2));
 				LoanGrant grant = decision != LoanOffer.Decision.GRANTED ? null
-						: new LoanGrant(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5), rs.getDate(6).toLocalDate(),
-								LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getBoolean(8));
+						: new LoanGrant(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
+								rs.getDate(6).toLocalDate(), LoanGrant.LoanType.valueOf(rs.getString(7)),
+								rs.getBoolean(8));
 				Timestamp accepted = rs.getTimestamp(11);
 				return new LoanOffer(rs.getString(1), decision, grant, rs.getString(9), rs.getTimestamp(10).toInstant(),
 						accepted == null ? null : accepted.toInstant());
@@ -52,7 +60,10 @@ class LoanOffers {
 			.list();
 	}
 
-	/** Marks the grant accepted; false when it is not an open grant of this application (or one was accepted). */
+	/**
+	 * Marks the grant accepted; false when it is not an open grant of this application
+	 * (or one was accepted).
+	 */
 	boolean accept(long applicationId, String bankKey) {
 		return jdbc.sql("""
 				UPDATE loan_offer SET accepted_at = ? WHERE application_id = ? AND bank_key = ? AND decision = 'GRANTED'

@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * Reference numbers such as XM-2026-000017: per kind and year, consecutive, and unique under concurrency because
- * the counter row is locked until the submitting transaction ends (a rolled-back submission gives its number back).
- * The year's row is created beforehand in a transaction of its own, so that the first submissions of a year racing
+ * Reference numbers such as XM-2026-000017: per kind and year, consecutive, and unique
+ * under concurrency because the counter row is locked until the submitting transaction
+ * ends (a rolled-back submission gives its number back). The year's row is created
+ * beforehand in a transaction of its own, so that the first submissions of a year racing
  * each other do not both try to insert it (one of them would fail).
  */
 @Component
@@ -49,7 +50,9 @@ class ReferenceNumbers {
 		return String.format("%s-%d-%06d", prefix, year, next);
 	}
 
-	/** Creates the year's counter row unless it exists; a concurrent creator simply wins. */
+	/**
+	 * Creates the year's counter row unless it exists; a concurrent creator simply wins.
+	 */
 	private void prepare(String prefix, int year) {
 		boolean exists = jdbc.sql("SELECT COUNT(*) FROM reference_counter WHERE prefix = ? AND counter_year = ?")
 			.params(prefix, year)
@@ -65,7 +68,8 @@ class ReferenceNumbers {
 				.update());
 		}
 		catch (DuplicateKeyException e) {
-			// Another submission created it between our look and our insert: that is all we wanted.
+			// Another submission created it between our look and our insert: that is all
+			// we wanted.
 		}
 	}
 

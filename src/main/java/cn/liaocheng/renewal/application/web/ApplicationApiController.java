@@ -38,7 +38,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The enterprise's applications as a REST API; the portal pages call the same {@link Applications} service. */
+/**
+ * The enterprise's applications as a REST API; the portal pages call the same
+ * {@link Applications} service.
+ */
 @RestController
 @RequestMapping("/api/applications")
 @Tag(name = "企业申报", description = "项目入库、奖补资金、技术改造贷款申请：草稿、附件、提交、撤回、进度")
@@ -78,19 +81,22 @@ class ApplicationApiController {
 	cn.liaocheng.renewal.application.CaseStanding progress(@AuthenticationPrincipal PortalUser user,
 			@PathVariable long id) {
 		ApplicationDetail detail = applications.detail(user, id);
-		return progress.stream().findFirst().map(p -> p.of(detail))
+		return progress.stream()
+			.findFirst()
+			.map(p -> p.of(detail))
 			.orElse(cn.liaocheng.renewal.application.CaseStanding.none());
 	}
 
 	@GetMapping("/{id}/subsidy-estimate")
 	@Operation(summary = "奖补申请按现行规则测算的奖补金额（元）", description = "测算值，最终以审核核定为准；不适用时返回 404")
-	ResponseEntity<Map<String, Object>> subsidyEstimate(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+	ResponseEntity<Map<String, Object>> subsidyEstimate(@AuthenticationPrincipal PortalUser user,
+			@PathVariable long id) {
 		ApplicationDetail detail = applications.detail(user, id);
 		return estimates.stream()
 			.flatMap(e -> e.estimate(detail).stream())
 			.findFirst()
-			.<ResponseEntity<Map<String, Object>>>map(amount -> ResponseEntity.ok(Map.of("amount", amount.toPlainString(),
-					"note", "按现行奖补规则测算，最终以审核核定和资金下达决定为准")))
+			.<ResponseEntity<Map<String, Object>>>map(amount -> ResponseEntity
+				.ok(Map.of("amount", amount.toPlainString(), "note", "按现行奖补规则测算，最终以审核核定和资金下达决定为准")))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
@@ -107,7 +113,8 @@ class ApplicationApiController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		applications.detail(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
+			.stream()
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
@@ -159,15 +166,19 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/submit")
-	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）", description = "请求体须为 {\"declarationConfirmed\": true}，"
-			+ "表示已阅读并确认诚信承诺（文本见 GET /api/applications/integrity-declaration），缺少时拒绝提交并返回 400；"
-			+ "幂等：已提交的申报再次提交返回当前状态，不另起流程")
+	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）",
+			description = "请求体须为 {\"declarationConfirmed\": true}，"
+					+ "表示已阅读并确认诚信承诺（文本见 GET /api/applications/integrity-declaration），缺少时拒绝提交并返回 400；"
+					+ "幂等：已提交的申报再次提交返回当前状态，不另起流程")
 	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody(required = false) Submission submission) {
-		return applications.submit(user, id, submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()));
+		return applications.submit(user, id,
+				submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()));
 	}
 
-	/** What a submission carries: the confirmation of the integrity declaration (诚信承诺). */
+	/**
+	 * What a submission carries: the confirmation of the integrity declaration (诚信承诺).
+	 */
 	record Submission(Boolean declarationConfirmed) {
 	}
 
@@ -186,8 +197,7 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/loan-offers/{bankKey}/accept")
-	@Operation(summary = "接受一家银行的贷款（至多一家；其他银行未完成的审贷随即关闭）",
-			description = "幂等：重发接受同一家银行返回相同结果，不重复记录；已接受一家后接受另一家返回 409")
+	@Operation(summary = "接受一家银行的贷款（至多一家；其他银行未完成的审贷随即关闭）", description = "幂等：重发接受同一家银行返回相同结果，不重复记录；已接受一家后接受另一家返回 409")
 	List<LoanOffer> acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable String bankKey) {
 		applications.acceptLoanOffer(user, id, bankKey);
@@ -206,11 +216,11 @@ class ApplicationApiController {
 			description = "带 Idempotency-Key 时幂等：同一标识重复上传同一文件（同类别、同内容）返回第一次的附件（相同 id 和 sha256，201），"
 					+ "不会重复保存；同一标识上传不同文件返回 409。不带标识时每次上传都新增附件。标识随附件保存，附件删除后标识失效。")
 	ResponseEntity<AttachmentView> upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符；网络不确定时用同一标识重发")
-			@RequestHeader(value = "Idempotency-Key", required = false) String key,
+			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符；网络不确定时用同一标识重发") @RequestHeader(value = "Idempotency-Key",
+					required = false) String key,
 			@RequestParam AttachmentCategory category, @RequestPart("file") MultipartFile file) throws IOException {
-		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes(),
-				key);
+		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(),
+				file.getBytes(), key);
 		return ResponseEntity.created(URI.create("/api/applications/" + id + "/attachments/" + view.id())).body(view);
 	}
 
@@ -229,7 +239,10 @@ class ApplicationApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** How an attachment is sent: its real type, its name for the download dialog, and its SHA-256. */
+	/**
+	 * How an attachment is sent: its real type, its name for the download dialog, and its
+	 * SHA-256.
+	 */
 	static final class AttachmentResponses {
 
 		private AttachmentResponses() {
@@ -239,7 +252,10 @@ class ApplicationApiController {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(file.mediaType()))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+						ContentDisposition.attachment()
+							.filename(file.fileName(), StandardCharsets.UTF_8)
+							.build()
+							.toString())
 				.header("X-Content-SHA256", file.sha256())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(file.bytes());

@@ -40,7 +40,10 @@ import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** The enterprise's application pages: list, dossier form, detail with attachments and history. */
+/**
+ * The enterprise's application pages: list, dossier form, detail with attachments and
+ * history.
+ */
 @Controller
 @RequestMapping("/enterprise/applications")
 class ApplicationPortalController {
@@ -63,7 +66,8 @@ class ApplicationPortalController {
 
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions, org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints,
+			cn.liaocheng.renewal.decision.Decisions decisions,
+			org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints,
 			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CasePageSection> sections) {
 		this.sections = sections;
 		this.applications = applications;
@@ -116,7 +120,8 @@ class ApplicationPortalController {
 		ApplicationDetail detail = applications.detail(user, id);
 		model.addAttribute("app", detail);
 		model.addAttribute("categories", AttachmentCategory.offeredFor(detail.summary().kind()));
-		// One key per rendered upload form: a double click or a browser re-send stores the file once.
+		// One key per rendered upload form: a double click or a browser re-send stores
+		// the file once.
 		model.addAttribute("uploadKey", UUID.randomUUID().toString());
 		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
 		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
@@ -124,7 +129,8 @@ class ApplicationPortalController {
 			model.addAttribute("loanOffers", applications.loanOffers(user, id));
 			model.addAttribute("bankNameOf", (java.util.function.Function<String, String>) this::bankName);
 		}
-		estimates.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
+		estimates
+			.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
 		model.addAttribute("standing", standing);
@@ -132,25 +138,36 @@ class ApplicationPortalController {
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		Outcomes o = detail.outcomes();
 		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
-		// Other modules' sections (after the award: payment, acceptance, performance; a clawback), in a stable order.
-		model.addAttribute("sections", sections.orderedStream().map(section -> section.of(detail))
-			.flatMap(java.util.Optional::stream).toList());
+		// Other modules' sections (after the award: payment, acceptance, performance; a
+		// clawback), in a stable order.
+		model.addAttribute("sections",
+				sections.orderedStream()
+					.map(section -> section.of(detail))
+					.flatMap(java.util.Optional::stream)
+					.toList());
 		return "applications/detail";
 	}
 
-	/** The enterprise's own signed decision; another enterprise's id gets 404 like everything else here. */
+	/**
+	 * The enterprise's own signed decision; another enterprise's id gets 404 like
+	 * everything else here.
+	 */
 	@GetMapping("/{id}/decisions/{decisionId}")
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		applications.detail(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
+			.stream()
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
 		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
-	/** The submitted dossier, printable; another enterprise's id gets 404 like everything else here. */
+	/**
+	 * The submitted dossier, printable; another enterprise's id gets 404 like everything
+	 * else here.
+	 */
 	@GetMapping("/{id}/dossier.pdf")
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		ApplicationDetail detail = applications.detail(user, id);
@@ -160,7 +177,8 @@ class ApplicationPortalController {
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		ApplicationDetail detail = applications.detail(user, id);
-		return form(user, model, detail.summary().kind(), detail, Applications.formOf(detail.dossier()), null, List.of(), 0);
+		return form(user, model, detail.summary().kind(), detail, Applications.formOf(detail.dossier()), null,
+				List.of(), 0);
 	}
 
 	@PostMapping("/{id}")
@@ -172,7 +190,8 @@ class ApplicationPortalController {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
 		}
 		if ("projectLines".equals(action)) {
-			return form(user, model, detail.summary().kind(), detail, dossier, null, withProjectLines(user, dossier), 0);
+			return form(user, model, detail.summary().kind(), detail, dossier, null, withProjectLines(user, dossier),
+					0);
 		}
 		try {
 			applications.updateDraft(user, id, dossier, version);
@@ -202,8 +221,8 @@ class ApplicationPortalController {
 
 	/** The enterprise takes one bank's grant; the other banks' reviews close. */
 	@PostMapping("/{id}/loan-offers/{bankKey}/accept")
-	String acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String bankKey,
-			RedirectAttributes redirect) {
+	String acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable String bankKey, RedirectAttributes redirect) {
 		applications.acceptLoanOffer(user, id, bankKey);
 		redirect.addFlashAttribute("notice", "已接受" + bankName(bankKey) + "的贷款，系统将据此核定财政贴息并出具通知书。");
 		return "redirect:/enterprise/applications/" + id;
@@ -271,14 +290,16 @@ class ApplicationPortalController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("policyTasks", PolicyTask.values());
 		model.addAttribute("banks", organizations.banks().stream().filter(Bank::active).toList());
-		model.addAttribute("projects", kind == ApplicationKind.PROJECT ? Map.of() : applications.registeredProjects(user));
+		model.addAttribute("projects",
+				kind == ApplicationKind.PROJECT ? Map.of() : applications.registeredProjects(user));
 		return "applications/form";
 	}
 
 	/**
-	 * Adds the chosen registered project's equipment lines to the form, after the lines already filled in and
-	 * without repeating one (same name and model); nothing is saved until the enterprise saves. A project that is
-	 * not one of the enterprise's registered projects comes back as a problem next to the field.
+	 * Adds the chosen registered project's equipment lines to the form, after the lines
+	 * already filled in and without repeating one (same name and model); nothing is saved
+	 * until the enterprise saves. A project that is not one of the enterprise's
+	 * registered projects comes back as a problem next to the field.
 	 */
 	private List<FieldProblem> withProjectLines(PortalUser user, DossierForm dossier) {
 		Long projectId;
@@ -312,8 +333,7 @@ class ApplicationPortalController {
 	}
 
 	private String bankName(String key) {
-		return key == null ? null
-				: organizations.bankName(key);
+		return key == null ? null : organizations.bankName(key);
 	}
 
 	@org.springframework.web.bind.annotation.ExceptionHandler(cn.liaocheng.renewal.application.ApplicationNotFoundException.class)
@@ -322,14 +342,17 @@ class ApplicationPortalController {
 		return "error/404";
 	}
 
-	/** Turns state conflicts on these pages into a message on the page the user came from. */
+	/**
+	 * Turns state conflicts on these pages into a message on the page the user came from.
+	 */
 	@org.springframework.web.bind.annotation.ExceptionHandler(ApplicationStateException.class)
 	String conflict(ApplicationStateException e, jakarta.servlet.http.HttpServletRequest request,
 			RedirectAttributes redirect) {
 		redirect.addFlashAttribute("error", e.getMessage());
 		String uri = request.getRequestURI();
 		String target = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
-		return "redirect:" + (target.equals(uri) && !uri.matches("^/enterprise/applications/\\d+$") ? "/enterprise/applications" : target);
+		return "redirect:" + (target.equals(uri) && !uri.matches("^/enterprise/applications/\\d+$")
+				? "/enterprise/applications" : target);
 	}
 
 }

@@ -19,7 +19,9 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 
-/** RFC 7807 answers of the applications API, in Chinese, naming each field that is wrong. */
+/**
+ * RFC 7807 answers of the applications API, in Chinese, naming each field that is wrong.
+ */
 // Before Spring Boot's own problem-details handler, which would answer in English.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = ApplicationApiController.class)
@@ -30,7 +32,8 @@ class ApplicationProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 		problem.setTitle("申报材料未通过校验");
 		problem.setType(URI.create("urn:renewal:problem:invalid-dossier"));
-		problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		problem.setProperty("errors",
+				e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
 		return problem;
 	}
 

@@ -19,8 +19,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An upload far over the limit is refused while the request is read, before any controller runs: the API answers
- * with problem details, a page goes back to where it came from with the message.
+ * An upload far over the limit is refused while the request is read, before any
+ * controller runs: the API answers with problem details, a page goes back to where it
+ * came from with the message.
  */
 // Before Spring Boot's own problem-details handler, which would answer in English.
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,8 +32,10 @@ class UploadTooLarge {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
-		// Refused while the request is read, the upload may reach here on a forward or error dispatch (an unreadable
-		// body also lacks its CSRF token); the address the user posted to is the original one.
+		// Refused while the request is read, the upload may reach here on a forward or
+		// error dispatch (an unreadable
+		// body also lacks its CSRF token); the address the user posted to is the original
+		// one.
 		String uri = originalUri(request);
 		if (uri.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
@@ -42,13 +45,15 @@ class UploadTooLarge {
 		}
 		String page = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
 		String target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
-		RequestContextUtils.getOutputFlashMap(request).put("uploadProblems", List.of(new FieldProblem("file", MESSAGE)));
+		RequestContextUtils.getOutputFlashMap(request)
+			.put("uploadProblems", List.of(new FieldProblem("file", MESSAGE)));
 		RequestContextUtils.saveOutputFlashMap(target, request, response);
 		return "redirect:" + target;
 	}
 
 	private static String originalUri(HttpServletRequest request) {
-		for (String attribute : new String[] { RequestDispatcher.FORWARD_REQUEST_URI, RequestDispatcher.ERROR_REQUEST_URI }) {
+		for (String attribute : new String[] { RequestDispatcher.FORWARD_REQUEST_URI,
+				RequestDispatcher.ERROR_REQUEST_URI }) {
 			if (request.getAttribute(attribute) instanceof String uri) {
 				return uri;
 			}

@@ -20,11 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import cn.liaocheng.renewal.audit.AuditTrail;
 
 /**
- * The audit trail as a hash chain in {@code audit_log}, serialised by a row lock on {@code audit_head}. A transaction's
- * entries are appended just before it commits, in the order they were recorded: the lock, which every auditing
- * transaction of every node waits for, is then held for those few rows and the commit only, not for the rest of the
- * transaction (a task completion's whole engine work, a submission's process start). The chain's order is the order
- * of the commits; each entry keeps the moment its action was recorded. A transaction that rolls back appends nothing.
+ * The audit trail as a hash chain in {@code audit_log}, serialised by a row lock on
+ * {@code audit_head}. A transaction's entries are appended just before it commits, in the
+ * order they were recorded: the lock, which every auditing transaction of every node
+ * waits for, is then held for those few rows and the commit only, not for the rest of the
+ * transaction (a task completion's whole engine work, a submission's process start). The
+ * chain's order is the order of the commits; each entry keeps the moment its action was
+ * recorded. A transaction that rolls back appends nothing.
  */
 @Component
 class ChainedAuditTrail implements AuditTrail {
@@ -51,14 +53,18 @@ class ChainedAuditTrail implements AuditTrail {
 			TransactionSynchronizationManager.registerSynchronization(batch);
 		}
 		if (batch.appended) {
-			// Recorded by another synchronization while this transaction commits: too late to wait, appended at once.
+			// Recorded by another synchronization while this transaction commits: too
+			// late to wait, appended at once.
 			append(List.of(entry));
 			return;
 		}
 		batch.entries.add(entry);
 	}
 
-	/** Appends entries to the chain under the head's row lock, which the transaction's commit releases. */
+	/**
+	 * Appends entries to the chain under the head's row lock, which the transaction's
+	 * commit releases.
+	 */
 	private void append(List<Pending> entries) {
 		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1 FOR UPDATE")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
@@ -97,7 +103,10 @@ class ChainedAuditTrail implements AuditTrail {
 			}
 		}
 
-		/** A transaction of its own starts inside this one (REQUIRES_NEW): its entries are its own. */
+		/**
+		 * A transaction of its own starts inside this one (REQUIRES_NEW): its entries are
+		 * its own.
+		 */
 		@Override
 		public void suspend() {
 			TransactionSynchronizationManager.unbindResourceIfPossible(ChainedAuditTrail.this);
@@ -121,14 +130,14 @@ class ChainedAuditTrail implements AuditTrail {
 		List<Entry> entries = jdbc.sql("""
 				SELECT id, occurred_at, actor, action, subject, details, prev_hash, entry_hash
 				FROM audit_log ORDER BY id""")
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
 			.list();
 		String previous = "0".repeat(64);
 		long expectedId = 1;
 		for (Entry e : entries) {
-			if (e.id() != expectedId || !e.prevHash().equals(previous)
-					|| !e.entryHash().equals(hash(previous, e.id(), e.at(), e.actor(), e.action(), e.subject(), e.details()))) {
+			if (e.id() != expectedId || !e.prevHash().equals(previous) || !e.entryHash()
+				.equals(hash(previous, e.id(), e.at(), e.actor(), e.action(), e.subject(), e.details()))) {
 				return e.id();
 			}
 			previous = e.entryHash();

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 
-/** The batch (year) each application was first submitted in: what the per-year library lists. */
+/**
+ * The batch (year) each application was first submitted in: what the per-year library
+ * lists.
+ */
 @Component
 public class BatchEntries {
 
@@ -24,8 +27,9 @@ public class BatchEntries {
 	}
 
 	/**
-	 * The applications of {@code kind} first submitted in the windows of {@code year}, newest first, at most
-	 * {@code limit}; only those of {@code divisionCodes} unless it is {@code null} (every county).
+	 * The applications of {@code kind} first submitted in the windows of {@code year},
+	 * newest first, at most {@code limit}; only those of {@code divisionCodes} unless it
+	 * is {@code null} (every county).
 	 */
 	public List<Entry> of(int year, ApplicationKind kind, List<String> divisionCodes, int limit) {
 		if (divisionCodes != null && divisionCodes.isEmpty()) {
@@ -39,7 +43,8 @@ public class BatchEntries {
 		if (divisionCodes != null) {
 			spec = spec.param("divisions", divisionCodes);
 		}
-		return spec.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4))))
+		return spec
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4))))
 			.list();
 	}
 
@@ -61,9 +66,7 @@ public class BatchEntries {
 	public List<Integer> years() {
 		return jdbc.sql("""
 				SELECT batch_year FROM application_window UNION SELECT batch_year FROM batch_entry
-				ORDER BY batch_year DESC""")
-			.query(Integer.class)
-			.list();
+				ORDER BY batch_year DESC""").query(Integer.class).list();
 	}
 
 	private static Instant instant(Timestamp t) {

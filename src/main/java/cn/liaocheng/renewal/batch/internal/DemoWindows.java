@@ -21,9 +21,10 @@ import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.organization.StartupOrder;
 
 /**
- * The demo (and the tests, which run with it) can submit all year: at every start each kind gets a window over the
- * whole current year in Beijing time, computed from today's date, where no window already covers that time (a demo
- * left running over New Year's Eve needs a restart). A production start has none until the bureau opens one.
+ * The demo (and the tests, which run with it) can submit all year: at every start each
+ * kind gets a window over the whole current year in Beijing time, computed from today's
+ * date, where no window already covers that time (a demo left running over New Year's Eve
+ * needs a restart). A production start has none until the bureau opens one.
  */
 @Component
 @Profile("demo")
@@ -54,7 +55,10 @@ class DemoWindows implements ApplicationRunner {
 		}
 	}
 
-	/** A window over {@code year}, narrowed to the part no existing window of the kind covers. */
+	/**
+	 * A window over {@code year}, narrowed to the part no existing window of the kind
+	 * covers.
+	 */
 	private void open(ApplicationKind kind, int year) {
 		repository.lockKind(kind);
 		Instant start = OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
@@ -78,9 +82,10 @@ class DemoWindows implements ApplicationRunner {
 		if (!end.isAfter(start)) {
 			return;
 		}
-		store.create(ACTOR, new WindowForm(Integer.toString(year), kind.name(), start.atOffset(ZoneOffset.ofHours(8)).toString(),
-				end.atOffset(ZoneOffset.ofHours(8)).toString(), year + "年度" + kind.label() + "（演示）",
-				"演示环境：全年受理" + kind.label() + "。正式环境由市工业和信息化局按批次发布申报通知。", null));
+		store.create(ACTOR,
+				new WindowForm(Integer.toString(year), kind.name(), start.atOffset(ZoneOffset.ofHours(8)).toString(),
+						end.atOffset(ZoneOffset.ofHours(8)).toString(), year + "年度" + kind.label() + "（演示）",
+						"演示环境：全年受理" + kind.label() + "。正式环境由市工业和信息化局按批次发布申报通知。", null));
 		LOG.info("Demo window {} {} opened", year, kind);
 	}
 

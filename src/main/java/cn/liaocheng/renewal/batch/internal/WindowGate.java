@@ -11,9 +11,10 @@ import cn.liaocheng.renewal.application.SubmissionGate;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 
 /**
- * A first submission is accepted only while a window of its kind is open; it is then counted in that window's
- * batch (year), recorded in the submission's own transaction, so a submission refused later (by another gate, by
- * the dossier's checks) leaves no entry. Outside every window the refusal names the next window's dates.
+ * A first submission is accepted only while a window of its kind is open; it is then
+ * counted in that window's batch (year), recorded in the submission's own transaction, so
+ * a submission refused later (by another gate, by the dossier's checks) leaves no entry.
+ * Outside every window the refusal names the next window's dates.
  */
 @Component
 @Order(100)

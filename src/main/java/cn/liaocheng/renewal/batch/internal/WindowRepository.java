@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 
-/** Application windows and the batch each submitted application belongs to, in the module's own tables. */
+/**
+ * Application windows and the batch each submitted application belongs to, in the
+ * module's own tables.
+ */
 @Repository
 class WindowRepository {
 
@@ -35,7 +38,9 @@ class WindowRepository {
 			.list();
 	}
 
-	/** Windows not closed at {@code now}: open ones and those announced, soonest first. */
+	/**
+	 * Windows not closed at {@code now}: open ones and those announced, soonest first.
+	 */
 	List<ApplicationWindow> notClosed(Instant now) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM application_window WHERE closes_at > ? ORDER BY opens_at, kind")
 			.param(Timestamp.from(now))
@@ -50,9 +55,13 @@ class WindowRepository {
 			.list();
 	}
 
-	/** The window of {@code kind} open at {@code now}, and those announced after it: what the gate needs. */
+	/**
+	 * The window of {@code kind} open at {@code now}, and those announced after it: what
+	 * the gate needs.
+	 */
 	List<ApplicationWindow> ofKindNotClosed(ApplicationKind kind, Instant now) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM application_window WHERE kind = ? AND closes_at > ? ORDER BY opens_at")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM application_window WHERE kind = ? AND closes_at > ? ORDER BY opens_at")
 			.params(kind.name(), Timestamp.from(now))
 			.query(WindowRepository::window)
 			.list();
@@ -67,7 +76,10 @@ class WindowRepository {
 
 	/** Serialises changes to the windows of one kind until the transaction ends. */
 	void lockKind(ApplicationKind kind) {
-		jdbc.sql("SELECT kind FROM application_window_lock WHERE kind = ? FOR UPDATE").param(kind.name()).query(String.class).list();
+		jdbc.sql("SELECT kind FROM application_window_lock WHERE kind = ? FOR UPDATE")
+			.param(kind.name())
+			.query(String.class)
+			.list();
 	}
 
 	long insert(WindowRules.Window w, String userId, Instant now) {
@@ -83,7 +95,10 @@ class WindowRepository {
 		return key.getKey().longValue();
 	}
 
-	/** False when the stored version is not {@code expectedVersion} (someone changed the window meanwhile). */
+	/**
+	 * False when the stored version is not {@code expectedVersion} (someone changed the
+	 * window meanwhile).
+	 */
 	boolean update(long id, int expectedVersion, WindowRules.Window w, String userId, Instant now) {
 		return jdbc.sql("""
 				UPDATE application_window SET batch_year = ?, kind = ?, opens_at = ?, closes_at = ?, notice_title = ?,
@@ -99,28 +114,37 @@ class WindowRepository {
 	}
 
 	int entries(long windowId) {
-		return jdbc.sql("SELECT COUNT(*) FROM batch_entry WHERE window_id = ?").param(windowId).query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM batch_entry WHERE window_id = ?")
+			.param(windowId)
+			.query(Integer.class)
+			.single();
 	}
 
-	/** Records the batch of a first submission; a retried submission in the same window changes nothing. */
+	/**
+	 * Records the batch of a first submission; a retried submission in the same window
+	 * changes nothing.
+	 */
 	void recordEntry(long applicationId, ApplicationWindow window, String divisionCode, Instant at) {
-		int updated = jdbc.sql("UPDATE batch_entry SET window_id = ?, batch_year = ?, kind = ?, division_code = ?, submitted_at = ? WHERE application_id = ?")
+		int updated = jdbc.sql(
+				"UPDATE batch_entry SET window_id = ?, batch_year = ?, kind = ?, division_code = ?, submitted_at = ? WHERE application_id = ?")
 			.params(window.id(), window.year(), window.kind().name(), divisionCode, Timestamp.from(at), applicationId)
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
 					INSERT INTO batch_entry (application_id, window_id, batch_year, kind, division_code, submitted_at)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(applicationId, window.id(), window.year(), window.kind().name(), divisionCode, Timestamp.from(at))
+				.params(applicationId, window.id(), window.year(), window.kind().name(), divisionCode,
+						Timestamp.from(at))
 				.update();
 		}
 	}
 
 	private static ApplicationWindow window(ResultSet rs, int row) throws SQLException {
-		return new ApplicationWindow(rs.getLong("id"), rs.getInt("batch_year"), ApplicationKind.valueOf(rs.getString("kind")),
-				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
-				rs.getString("notice_title"), rs.getString("notice_text"), rs.getString("document_no"),
-				rs.getInt("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+		return new ApplicationWindow(rs.getLong("id"), rs.getInt("batch_year"),
+				ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("opens_at").toInstant(),
+				rs.getTimestamp("closes_at").toInstant(), rs.getString("notice_title"), rs.getString("notice_text"),
+				rs.getString("document_no"), rs.getInt("version"), rs.getString("updated_by"),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

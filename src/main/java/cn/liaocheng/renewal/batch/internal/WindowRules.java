@@ -17,7 +17,10 @@ import cn.liaocheng.renewal.batch.WindowInvalidException;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PlainText;
 
-/** What a window must be, and what the gate answers outside every window: rules with no database and no clock. */
+/**
+ * What a window must be, and what the gate answers outside every window: rules with no
+ * database and no clock.
+ */
 final class WindowRules {
 
 	static final int FIRST_YEAR = 2024;
@@ -57,7 +60,10 @@ final class WindowRules {
 		return new Window(year, kind, opens, closes, title, body, documentNo);
 	}
 
-	/** The window of the same kind that {@code candidate} would overlap, other than the one being changed. */
+	/**
+	 * The window of the same kind that {@code candidate} would overlap, other than the
+	 * one being changed.
+	 */
 	static Optional<ApplicationWindow> overlapping(Window candidate, List<ApplicationWindow> sameKind, Long changedId) {
 		return sameKind.stream()
 			.filter(w -> changedId == null || w.id() != changedId)
@@ -75,14 +81,17 @@ final class WindowRules {
 		return sameKind.stream().filter(w -> w.openAt(now)).findFirst();
 	}
 
-	/** The refusal of a first submission at {@code now}, when no window of its kind is open. */
+	/**
+	 * The refusal of a first submission at {@code now}, when no window of its kind is
+	 * open.
+	 */
 	static String refusal(ApplicationKind kind, List<ApplicationWindow> sameKind, Instant now) {
 		String refused = "当前不在" + kind.label() + "的申报期内，暂不能提交（草稿已保存，可以继续修改）。";
 		return sameKind.stream()
 			.filter(w -> w.opensAt().isAfter(now))
 			.min(Comparator.comparing(ApplicationWindow::opensAt))
-			.map(next -> refused + "下一批次：" + next.batchName() + "“" + next.noticeTitle() + "”，申报时间 "
-					+ next.period() + "，请在此期间提交。")
+			.map(next -> refused + "下一批次：" + next.batchName() + "“" + next.noticeTitle() + "”，申报时间 " + next.period()
+					+ "，请在此期间提交。")
 			.orElse(refused + "市工业和信息化局尚未公布下一批次的申报时间，请关注首页的申报通知。");
 	}
 
@@ -110,7 +119,10 @@ final class WindowRules {
 		return null;
 	}
 
-	/** Beijing time as typed ({@code 2027-03-01T09:00}, seconds optional, a space instead of T), or with an offset. */
+	/**
+	 * Beijing time as typed ({@code 2027-03-01T09:00}, seconds optional, a space instead
+	 * of T), or with an offset.
+	 */
 	private static Instant time(String field, String label, String text, List<FieldProblem> problems) {
 		String value = text == null ? "" : text.strip().replace(' ', 'T');
 		if (value.isEmpty()) {

@@ -14,9 +14,10 @@ import cn.liaocheng.renewal.batch.WindowNotFoundException;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * Opens, moves and closes windows, each change in the audit trail. Changes to the windows of one kind are
- * serialised by a row lock, so the check that windows of a kind never overlap holds under concurrency. The caller
- * runs in a transaction and has checked who may do this.
+ * Opens, moves and closes windows, each change in the audit trail. Changes to the windows
+ * of one kind are serialised by a row lock, so the check that windows of a kind never
+ * overlap holds under concurrency. The caller runs in a transaction and has checked who
+ * may do this.
  */
 @Component
 public class WindowStore {
@@ -62,11 +63,12 @@ public class WindowStore {
 	public ApplicationWindow update(String userId, long id, WindowForm form, int expectedVersion) {
 		ApplicationWindow current = find(id);
 		WindowRules.Window window = WindowRules.parse(form);
-		// Both kinds' locks when the kind changes, always in the same order, so two such changes cannot deadlock.
+		// Both kinds' locks when the kind changes, always in the same order, so two such
+		// changes cannot deadlock.
 		java.util.EnumSet.of(current.kind(), window.kind()).forEach(repository::lockKind);
 		if ((window.kind() != current.kind() || window.year() != current.year()) && repository.entries(id) > 0) {
-			throw new WindowInvalidException(List.of(new FieldProblem("year",
-					"该批次已有企业提交申报，不能再修改年度或申报类别；如需调整，请关闭本批次后另开批次")));
+			throw new WindowInvalidException(
+					List.of(new FieldProblem("year", "该批次已有企业提交申报，不能再修改年度或申报类别；如需调整，请关闭本批次后另开批次")));
 		}
 		refuseOverlap(window, id);
 		if (!repository.update(id, expectedVersion, window, userId, Instant.now())) {
@@ -77,8 +79,8 @@ public class WindowStore {
 	}
 
 	/**
-	 * Ends an open window now; an announced window that has not opened is withdrawn (撤销) instead, since nobody
-	 * can have submitted in it. A closed window stays as it was.
+	 * Ends an open window now; an announced window that has not opened is withdrawn (撤销)
+	 * instead, since nobody can have submitted in it. A closed window stays as it was.
 	 */
 	public ApplicationWindow close(String userId, long id) {
 		ApplicationWindow current = find(id);
@@ -92,7 +94,8 @@ public class WindowStore {
 				return current;
 			}
 			case OPEN -> {
-				// An instant after the opening, even when closed in the very instant it opened.
+				// An instant after the opening, even when closed in the very instant it
+				// opened.
 				Instant end = now.isAfter(current.opensAt()) ? now : current.opensAt().plusMillis(1);
 				WindowRules.Window closed = new WindowRules.Window(current.year(), current.kind(), current.opensAt(),
 						end, current.noticeTitle(), current.noticeText(), current.documentNo());

@@ -29,7 +29,8 @@ class BatchProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 		problem.setTitle("申报批次未通过校验");
 		problem.setType(URI.create("urn:renewal:problem:invalid-window"));
-		problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		problem.setProperty("errors",
+				e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
 		return problem;
 	}
 

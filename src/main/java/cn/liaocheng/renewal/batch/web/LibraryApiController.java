@@ -12,7 +12,10 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.batch.ProjectLibrary;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** 分年度项目库 over REST, scoped like the page: city bodies every county, a county body its own. */
+/**
+ * 分年度项目库 over REST, scoped like the page: city bodies every county, a county body its
+ * own.
+ */
 @RestController
 class LibraryApiController {
 
@@ -34,7 +37,8 @@ class LibraryApiController {
 		return library.list(user, year, kind, approvedOnly).stream().map(e -> {
 			var s = e.listing().summary();
 			return new LibraryItem(s.id(), s.referenceNo(), s.kind().name(), s.title(), e.listing().enterpriseName(),
-					s.status().name(), s.status().label(), e.divisionCode(), e.divisionName(), e.year(), e.submittedAt());
+					s.status().name(), s.status().label(), e.divisionCode(), e.divisionName(), e.year(),
+					e.submittedAt());
 		}).toList();
 	}
 

@@ -30,7 +30,8 @@ class LibraryPageController {
 			@RequestParam(defaultValue = "PROJECT") ApplicationKind kind,
 			@RequestParam(defaultValue = "true") boolean approvedOnly, Model model) {
 		List<Integer> years = new ArrayList<>(library.years(user));
-		int shown = year != null ? year : years.isEmpty() ? LocalDate.now(ApplicationWindow.BEIJING).getYear() : thisOrLatest(years);
+		int shown = year != null ? year
+				: years.isEmpty() ? LocalDate.now(ApplicationWindow.BEIJING).getYear() : thisOrLatest(years);
 		if (!years.contains(shown)) {
 			years.add(shown);
 			years.sort(java.util.Comparator.reverseOrder());

@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The application windows over REST. Reading the published ones is open to every signed-in user; listing all,
- * opening, changing and closing are the city industry bureau's and administrators' (checked by
- * {@link ApplicationWindows}). Times are answered in Beijing time with the offset.
+ * The application windows over REST. Reading the published ones is open to every
+ * signed-in user; listing all, opening, changing and closing are the city industry
+ * bureau's and administrators' (checked by {@link ApplicationWindows}). Times are
+ * answered in Beijing time with the offset.
  */
 @RestController
 @RequestMapping("/api/batches")
@@ -80,8 +81,8 @@ class WindowApiController {
 	@PutMapping("/windows/{id}")
 	WindowView change(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody WindowChange body) {
 		if (body.version() == null) {
-			throw new cn.liaocheng.renewal.batch.WindowInvalidException(List.of(new FieldProblem(
-					"version", "请提供读取时的 version，以免覆盖他人的修改")));
+			throw new cn.liaocheng.renewal.batch.WindowInvalidException(
+					List.of(new FieldProblem("version", "请提供读取时的 version，以免覆盖他人的修改")));
 		}
 		return WindowView.of(windows.change(user, id, body.form(), body.version()));
 	}

@@ -11,9 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Puts the published windows into the enterprise's "我的申报" page, where applications are created, as
- * {@code applicationWindows}; the page shows them with the fragment {@code batch/notice :: windows}. An
- * interceptor, because the application module that owns the page must not depend on the batches.
+ * Puts the published windows into the enterprise's "我的申报" page, where applications are
+ * created, as {@code applicationWindows}; the page shows them with the fragment
+ * {@code batch/notice :: windows}. An interceptor, because the application module that
+ * owns the page must not depend on the batches.
  */
 @Configuration(proxyBeanMethods = false)
 class WindowNotice implements WebMvcConfigurer {

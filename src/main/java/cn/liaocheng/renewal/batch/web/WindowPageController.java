@@ -25,8 +25,9 @@ import cn.liaocheng.renewal.batch.WindowInvalidException;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The city industry bureau's page of application windows: every window with its state, a form to open one, and
- * for each window its change and close buttons. {@link ApplicationWindows} checks the role on every call.
+ * The city industry bureau's page of application windows: every window with its state, a
+ * form to open one, and for each window its change and close buttons.
+ * {@link ApplicationWindows} checks the role on every call.
  */
 @Controller
 @RequestMapping("/batches")
@@ -84,9 +85,9 @@ class WindowPageController {
 	String close(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			ApplicationWindow window = windows.close(user, id);
-			redirect.addFlashAttribute("notice", window.state() == ApplicationWindow.State.UPCOMING
-					? "已撤销尚未开始的申报批次：" + window.batchName() + "。"
-					: "已关闭申报批次：" + window.batchName() + "，截止于 " + window.closesText() + "。");
+			redirect.addFlashAttribute("notice",
+					window.state() == ApplicationWindow.State.UPCOMING ? "已撤销尚未开始的申报批次：" + window.batchName() + "。"
+							: "已关闭申报批次：" + window.batchName() + "，截止于 " + window.closesText() + "。");
 		}
 		catch (WindowConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());

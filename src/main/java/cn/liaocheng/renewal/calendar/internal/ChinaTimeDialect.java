@@ -12,10 +12,11 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * Gives every page {@code #chinaTime.zone}, so that templates show times in {@link ChinaTime#ZONE} instead of naming
- * the zone themselves. An expression object rather than a model attribute: it is there for every template the engine
- * renders, whichever controller (or none, as on error pages) put the model together. Spring Boot adds dialect beans
- * to its template engine.
+ * Gives every page {@code #chinaTime.zone}, so that templates show times in
+ * {@link ChinaTime#ZONE} instead of naming the zone themselves. An expression object
+ * rather than a model attribute: it is there for every template the engine renders,
+ * whichever controller (or none, as on error pages) put the model together. Spring Boot
+ * adds dialect beans to its template engine.
  */
 @Component
 class ChinaTimeDialect extends AbstractDialect implements IExpressionObjectDialect {

@@ -6,9 +6,10 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Who may do what with clawbacks and the negative list, by group membership (a body's lead counts as its body).
- * The city industry bureau decides; the county finance bureau of the enterprise's county collects; the other city
- * bodies and administrators read everything; a county's bodies read their county's; an enterprise its own.
+ * Who may do what with clawbacks and the negative list, by group membership (a body's
+ * lead counts as its body). The city industry bureau decides; the county finance bureau
+ * of the enterprise's county collects; the other city bodies and administrators read
+ * everything; a county's bodies read their county's; an enterprise its own.
  */
 public final class ClawbackAccess {
 
@@ -21,12 +22,18 @@ public final class ClawbackAccess {
 		return user.groupIds().stream().anyMatch(g -> g.equals(group) || g.equals(GroupNames.lead(group)));
 	}
 
-	/** The city industry bureau: starts clawbacks for false material, adds and lifts negative-list entries. */
+	/**
+	 * The city industry bureau: starts clawbacks for false material, adds and lifts
+	 * negative-list entries.
+	 */
 	public static boolean decides(PortalUser user) {
 		return inGroup(user, CITY_INDUSTRY);
 	}
 
-	/** Null: every county; otherwise the one county whose entries and clawbacks the user reads. */
+	/**
+	 * Null: every county; otherwise the one county whose entries and clawbacks the user
+	 * reads.
+	 */
 	public static String countyOf(PortalUser user) {
 		return user.memberships()
 			.stream()
@@ -41,7 +48,10 @@ public final class ClawbackAccess {
 		return user.isAdministrator() || user.isIn(GroupType.CITY);
 	}
 
-	/** Reads one clawback as a body (not as the enterprise, which goes through its own applications). */
+	/**
+	 * Reads one clawback as a body (not as the enterprise, which goes through its own
+	 * applications).
+	 */
 	public static boolean readsAsBody(PortalUser user, ClawbackView c) {
 		return readsCity(user) || (user.isIn(GroupType.COUNTY) && c.divisionCode().equals(countyOf(user)));
 	}

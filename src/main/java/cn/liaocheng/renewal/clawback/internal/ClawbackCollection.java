@@ -23,8 +23,9 @@ import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * From the signed decision to the last repayment: the decision and the listing it orders, the county finance
- * bureau's repayments (each voucher once, never above what is owed), and non-payment at the deadline.
+ * From the signed decision to the last repayment: the decision and the listing it orders,
+ * the county finance bureau's repayments (each voucher once, never above what is owed),
+ * and non-payment at the deadline.
  */
 @Service
 public class ClawbackCollection {
@@ -46,7 +47,8 @@ public class ClawbackCollection {
 	private final ApplicationEventPublisher events;
 
 	ClawbackCollection(ClawbackStore store, Decisions decisions, NegativeList negativeList, ApplicationStages stages,
-			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit, ApplicationEventPublisher events) {
+			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.decisions = decisions;
 		this.negativeList = negativeList;
@@ -58,8 +60,9 @@ public class ClawbackCollection {
 	}
 
 	/**
-	 * Issues the signed decision (once: a retried job finds it) and the listing it orders; returns when payment is
-	 * overdue: the start of the day after the deadline, Beijing time.
+	 * Issues the signed decision (once: a retried job finds it) and the listing it
+	 * orders; returns when payment is overdue: the start of the day after the deadline,
+	 * Beijing time.
 	 */
 	@Transactional
 	Instant decide(long applicationId) {
@@ -76,16 +79,18 @@ public class ClawbackCollection {
 			if (listedUntil != null) {
 				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil);
 			}
-			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（"
-					+ issued.number() + "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline()
-					+ "前（含当日）缴回。决定书可在申报详情中下载。");
-			events.publishEvent(new CaseDecided(applicationId, "追回奖补资金" + Money.yuan(c.amount()) + "元，缴回期限"
-					+ c.deadline()));
+			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（" + issued.number()
+					+ "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline() + "前（含当日）缴回。决定书可在申报详情中下载。");
+			events.publishEvent(
+					new CaseDecided(applicationId, "追回奖补资金" + Money.yuan(c.amount()) + "元，缴回期限" + c.deadline()));
 		}
 		return c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant();
 	}
 
-	/** The deadline passed with money owed: the enterprise is told in its case history; returns what is owed. */
+	/**
+	 * The deadline passed with money owed: the enterprise is told in its case history;
+	 * returns what is owed.
+	 */
 	@Transactional
 	BigDecimal overdue(long applicationId) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
@@ -93,9 +98,9 @@ public class ClawbackCollection {
 		ClawbackView c = row.view();
 		if (c.status() == ClawbackStatus.DECIDED) {
 			store.status(c.id(), ClawbackStatus.OVERDUE);
-			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE", "追回决定（" + c.decisionNumber()
-					+ "）确定的缴回期限" + c.deadline() + "已届满，尚有" + Money.yuan(c.outstanding())
-					+ "元未缴回。请立即缴回；逾期不缴的，将依法催告并申请人民法院强制执行。");
+			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE",
+					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满，尚有" + Money.yuan(c.outstanding())
+							+ "元未缴回。请立即缴回；逾期不缴的，将依法催告并申请人民法院强制执行。");
 			audit.record("system", "CLAWBACK_OVERDUE", "application:" + applicationId,
 					"outstanding=" + c.outstanding().toPlainString());
 		}
@@ -103,8 +108,9 @@ public class ClawbackCollection {
 	}
 
 	/**
-	 * A repayment the county finance bureau of the enterprise's county received. The same voucher again is
-	 * answered as before; more than is owed is refused; the last one closes the clawback and its process.
+	 * A repayment the county finance bureau of the enterprise's county received. The same
+	 * voucher again is answered as before; more than is owed is refused; the last one
+	 * closes the clawback and its process.
 	 */
 	@Transactional
 	public ClawbackView recordRepayment(PortalUser user, long applicationId, LocalDate paidOn, BigDecimal amount,
@@ -128,7 +134,8 @@ public class ClawbackCollection {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回当前状态为“" + c.statusLabel() + "”，不能登记缴款");
 		}
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
-		if (paidOn == null || paidOn.isAfter(today) || paidOn.isBefore(c.startedAt().atZone(Clawbacks.CHINA).toLocalDate())) {
+		if (paidOn == null || paidOn.isAfter(today)
+				|| paidOn.isBefore(c.startedAt().atZone(Clawbacks.CHINA).toLocalDate())) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款日期应在追回程序开始之后、且不晚于今天");
 		}
 		if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(c.outstanding()) > 0) {
@@ -140,9 +147,9 @@ public class ClawbackCollection {
 		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
 				"amount=" + paid.toPlainString() + " voucher=" + voucher + " paidOn=" + paidOn);
 		boolean settled = c.repaid().add(paid).compareTo(c.amount()) >= 0;
-		stages.note(applicationId, user.userId(), bodyName(financeGroup), "CLAWBACK_REPAYMENT", "收到追回资金"
-				+ Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "）" + (settled ? "，追回资金已全部缴清。"
-						: "，尚有" + Money.yuan(c.outstanding().subtract(paid)) + "元未缴回。"));
+		stages.note(applicationId, user.userId(), bodyName(financeGroup), "CLAWBACK_REPAYMENT",
+				"收到追回资金" + Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "）"
+						+ (settled ? "，追回资金已全部缴清。" : "，尚有" + Money.yuan(c.outstanding().subtract(paid)) + "元未缴回。"));
 		if (settled) {
 			store.status(c.id(), ClawbackStatus.REPAID);
 			try {
@@ -151,7 +158,8 @@ public class ClawbackCollection {
 					.correlate();
 			}
 			catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
-				// Only in the moment between the deadline's timer and the overdue step: nothing is saved, try again.
+				// Only in the moment between the deadline's timer and the overdue step:
+				// nothing is saved, try again.
 				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回程序正在处理缴回期限届满事项，请稍后重新登记");
 			}
 		}

@@ -11,15 +11,19 @@ import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
 
 /**
- * What a clawback decision (追回财政奖补资金决定书) says, from the clawback's record only: the finding as recorded,
- * the ground in the policy's and the law's terms, the amount, the deadline, where to pay, the listing, and what
- * follows non-payment. The decision module adds the remedies (行政复议, 行政诉讼) as for every adverse decision.
+ * What a clawback decision (追回财政奖补资金决定书) says, from the clawback's record only: the
+ * finding as recorded, the ground in the policy's and the law's terms, the amount, the
+ * deadline, where to pay, the listing, and what follows non-payment. The decision module
+ * adds the remedies (行政复议, 行政诉讼) as for every adverse decision.
  */
 final class ClawbackDecision {
 
 	static final String POLICY = "《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）";
 
-	/** The city industry bureau decides: it leads the programme and allocated the subsidy with the finance bureau. */
+	/**
+	 * The city industry bureau decides: it leads the programme and allocated the subsidy
+	 * with the finance bureau.
+	 */
 	static final String ISSUER = "industry";
 
 	private ClawbackDecision() {
@@ -29,19 +33,17 @@ final class ClawbackDecision {
 			LocalDate today, LocalDate listedUntil) {
 		ClawbackView c = row.view();
 		List<String> reasons = new ArrayList<>();
-		reasons.add("经查明：" + sentence(c.facts()) + (row.determination() == null ? ""
-				: "市工业和信息化局核定意见：" + sentence(row.determination())));
+		reasons.add("经查明：" + sentence(c.facts())
+				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + sentence(row.determination())));
 		reasons.add(ground(c.cause()));
-		reasons.add("追回你单位该项目设备更新奖补资金人民币" + Money.yuan(c.amount()) + "元（已下达奖补资金人民币"
-				+ Money.yuan(c.allocated()) + "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至："
-				+ sentence(c.repaymentAccount()) + "缴款时请注明申报编号" + c.referenceNo() + "，并将缴款凭证报送" + countyFinance
-				+ "。缴回情况以" + countyFinance + "登记的到账记录为准。");
+		reasons.add("追回你单位该项目设备更新奖补资金人民币" + Money.yuan(c.amount()) + "元（已下达奖补资金人民币" + Money.yuan(c.allocated())
+				+ "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至：" + sentence(c.repaymentAccount()) + "缴款时请注明申报编号"
+				+ c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance + "登记的到账记录为准。");
 		if (c.listMonths() != null) {
-			reasons.add("鉴于情节严重，将你单位列入聊城市工业领域设备更新负面清单，期限" + c.listMonths() + "个月（" + day(today) + "至"
-					+ day(listedUntil) + "）。列入期间，不受理你单位新的设备更新项目入库、奖补资金和贷款支持申报。");
+			reasons.add("鉴于情节严重，将你单位列入聊城市工业领域设备更新负面清单，期限" + c.listMonths() + "个月（" + day(today) + "至" + day(listedUntil)
+					+ "）。列入期间，不受理你单位新的设备更新项目入库、奖补资金和贷款支持申报。");
 		}
-		reasons.add("逾期未缴清的，本机关将依照《中华人民共和国行政强制法》催告你单位履行；经催告仍不履行，且在法定期限内不申请行政复议或者提起行政诉讼的，"
-				+ "本机关将依法申请人民法院强制执行。");
+		reasons.add("逾期未缴清的，本机关将依照《中华人民共和国行政强制法》催告你单位履行；经催告仍不履行，且在法定期限内不申请行政复议或者提起行政诉讼的，" + "本机关将依法申请人民法院强制执行。");
 		List<String> steps = List.of(determiner + "核定追回事项", confirmer + "核对追回金额和缴款账户");
 		List<String> events = List.of(day(c.startedAt().atZone(Clawbacks.CHINA).toLocalDate()) + "，因“" + c.causeLabel()
 				+ "”，该项目已获得的奖补资金进入追回程序。");

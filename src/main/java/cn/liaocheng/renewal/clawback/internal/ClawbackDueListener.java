@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 
 /**
- * Starts the clawback in the transaction that recorded why it is due (a failed acceptance, a lapsed rectification),
- * so that the finding and the clawback are saved together or not at all. A second announcement for the same
- * application finds the clawback already started.
+ * Starts the clawback in the transaction that recorded why it is due (a failed
+ * acceptance, a lapsed rectification), so that the finding and the clawback are saved
+ * together or not at all. A second announcement for the same application finds the
+ * clawback already started.
  */
 @Component
 class ClawbackDueListener {

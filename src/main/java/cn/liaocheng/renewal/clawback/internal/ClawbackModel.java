@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.clawback.internal;
 
-/** Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares with the model. */
+/**
+ * Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares
+ * with the model.
+ */
 final class ClawbackModel {
 
 	static final String PROCESS = "clawback";
@@ -41,7 +44,10 @@ final class ClawbackModel {
 
 	static final String ACCOUNT = "repaymentAccount";
 
-	/** Shortest and longest time to pay, in days from the determination; longest listing in months. */
+	/**
+	 * Shortest and longest time to pay, in days from the determination; longest listing
+	 * in months.
+	 */
 	static final int MIN_DAYS_TO_PAY = 15;
 
 	static final int MAX_DAYS_TO_PAY = 90;

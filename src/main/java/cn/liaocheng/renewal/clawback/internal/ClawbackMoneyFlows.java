@@ -12,8 +12,9 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * Amounts ordered back by signed clawback decisions (by the day the decision was issued) and the repayments the
- * county finance bureaus recorded (by the day paid), by the enterprise's county and month.
+ * Amounts ordered back by signed clawback decisions (by the day the decision was issued)
+ * and the repayments the county finance bureaus recorded (by the day paid), by the
+ * enterprise's county and month.
  */
 @Component
 class ClawbackMoneyFlows implements MoneyFlows {
@@ -26,23 +27,28 @@ class ClawbackMoneyFlows implements MoneyFlows {
 
 	@Override
 	public List<MoneyFlow> flows(MoneyFlowQuery query) {
-		List<MoneyFlow> flows = new ArrayList<>(jdbc.sql("""
-				SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
-				       SUM(c.amount) AS amount, COUNT(*) AS n
-				FROM clawback c JOIN decision d ON d.id = c.decision_id
-				WHERE\s""" + query.condition("CAST(d.issued_at AS DATE)", "c.division_code") + """
+		List<MoneyFlow> flows = new ArrayList<>(jdbc
+			.sql("""
+					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
+					       SUM(c.amount) AS amount, COUNT(*) AS n
+					FROM clawback c JOIN decision d ON d.id = c.decision_id
+					WHERE\s"""
+					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code")
+					+ """
 
-				GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
+							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.CLAWBACK_ORDERED, rs))
 			.list());
-		flows.addAll(jdbc.sql("""
-				SELECT c.division_code AS division, EXTRACT(YEAR FROM r.paid_on) AS y, EXTRACT(MONTH FROM r.paid_on) AS m,
-				       SUM(r.amount) AS amount, COUNT(*) AS n
-				FROM clawback_repayment r JOIN clawback c ON c.id = r.clawback_id
-				WHERE\s""" + query.condition("r.paid_on", "c.division_code") + """
+		flows.addAll(jdbc
+			.sql("""
+					SELECT c.division_code AS division, EXTRACT(YEAR FROM r.paid_on) AS y, EXTRACT(MONTH FROM r.paid_on) AS m,
+					       SUM(r.amount) AS amount, COUNT(*) AS n
+					FROM clawback_repayment r JOIN clawback c ON c.id = r.clawback_id
+					WHERE\s"""
+					+ query.condition("r.paid_on", "c.division_code") + """
 
-				GROUP BY c.division_code, EXTRACT(YEAR FROM r.paid_on), EXTRACT(MONTH FROM r.paid_on)""")
+							GROUP BY c.division_code, EXTRACT(YEAR FROM r.paid_on), EXTRACT(MONTH FROM r.paid_on)""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.CLAWBACK_REPAID, rs))
 			.list());

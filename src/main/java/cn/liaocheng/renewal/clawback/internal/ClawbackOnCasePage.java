@@ -14,7 +14,10 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 
-/** The clawback on the enterprise's case page: amount, deadline, repaid so far; the decision is under 审批结果. */
+/**
+ * The clawback on the enterprise's case page: amount, deadline, repaid so far; the
+ * decision is under 审批结果.
+ */
 @Component
 class ClawbackOnCasePage implements CasePageSection {
 

@@ -69,9 +69,15 @@ class ClawbackStore {
 		return one(COLUMNS + " WHERE c.id = ?", id);
 	}
 
-	/** Locks the row for a change that depends on its current state (a repayment, a status step). */
+	/**
+	 * Locks the row for a change that depends on its current state (a repayment, a status
+	 * step).
+	 */
 	Optional<Row> lockByApplication(long applicationId) {
-		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE").param(applicationId).query().listOfRows();
+		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE")
+			.param(applicationId)
+			.query()
+			.listOfRows();
 		return byApplication(applicationId);
 	}
 
@@ -80,7 +86,9 @@ class ClawbackStore {
 		List<Row> rows = divisionCode == null
 				? jdbc.sql(COLUMNS + " ORDER BY c.started_at DESC, c.id DESC").query(ClawbackStore::map).list()
 				: jdbc.sql(COLUMNS + " WHERE c.division_code = ? ORDER BY c.started_at DESC, c.id DESC")
-					.param(divisionCode).query(ClawbackStore::map).list();
+					.param(divisionCode)
+					.query(ClawbackStore::map)
+					.list();
 		return rows.stream().map(Row::view).toList();
 	}
 
@@ -95,7 +103,8 @@ class ClawbackStore {
 	}
 
 	void confirm(long id, ClawbackStatus status, String account, String by) {
-		jdbc.sql("UPDATE clawback SET status = ?, repayment_account = ?, confirmed_by = ?, confirmed_at = ? WHERE id = ?")
+		jdbc.sql(
+				"UPDATE clawback SET status = ?, repayment_account = ?, confirmed_by = ?, confirmed_at = ? WHERE id = ?")
 			.params(status.name(), account, by, Timestamp.from(Instant.now()), id)
 			.update();
 	}
@@ -115,7 +124,9 @@ class ClawbackStore {
 	/** False when the voucher was recorded for this clawback before. */
 	boolean addRepayment(long id, LocalDate paidOn, BigDecimal amount, String voucherNo, String by) {
 		boolean known = jdbc.sql("SELECT COUNT(*) FROM clawback_repayment WHERE clawback_id = ? AND voucher_no = ?")
-			.params(id, voucherNo).query(Integer.class).single() > 0;
+			.params(id, voucherNo)
+			.query(Integer.class)
+			.single() > 0;
 		if (known) {
 			return false;
 		}
@@ -150,12 +161,15 @@ class ClawbackStore {
 
 	private Optional<Row> one(String sql, long param) {
 		return jdbc.sql(sql).param(param).query(ClawbackStore::map).optional().map(row -> {
-			List<ClawbackView.Repayment> paid = repayments(List.of(row.view().id())).getOrDefault(row.view().id(), List.of());
+			List<ClawbackView.Repayment> paid = repayments(List.of(row.view().id())).getOrDefault(row.view().id(),
+					List.of());
 			ClawbackView v = row.view();
-			return new Row(new ClawbackView(v.id(), v.applicationId(), v.referenceNo(), v.enterpriseName(),
-					v.projectName(), v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
-					v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(), v.decisionNumber(),
-					v.repaid(), paid), row.enterpriseId(), row.creditCode(), row.determination());
+			return new Row(
+					new ClawbackView(v.id(), v.applicationId(), v.referenceNo(), v.enterpriseName(), v.projectName(),
+							v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
+							v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(),
+							v.decisionNumber(), v.repaid(), paid),
+					row.enterpriseId(), row.creditCode(), row.determination());
 		});
 	}
 

@@ -15,14 +15,18 @@ import org.springframework.context.annotation.Configuration;
 import cn.liaocheng.renewal.application.Money;
 
 /**
- * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key, hands the form's fields to
- * {@link Clawbacks} or {@link ClawbackCollection}, which check them against the record and keep them, and turns a
- * refusal into the message the reviewer reads in Tasklist.
+ * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key,
+ * hands the form's fields to {@link Clawbacks} or {@link ClawbackCollection}, which check
+ * them against the record and keep them, and turns a refusal into the message the
+ * reviewer reads in Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class ClawbackTaskListeners {
 
-	/** Task_DetermineClawback completed: amount, deadline and listing, checked against the allocated subsidy. */
+	/**
+	 * Task_DetermineClawback completed: amount, deadline and listing, checked against the
+	 * allocated subsidy.
+	 */
 	@Bean
 	TaskListener determineClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
@@ -42,13 +46,17 @@ class ClawbackTaskListeners {
 					String.valueOf(task.getVariable("opinion")).strip());
 			if (recover) {
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
-				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString()
-						+ (months == null ? "" : "；列入负面清单 " + months + " 个月"));
+				task.getExecution()
+					.setVariable(ClawbackModel.DETERMINED_DEADLINE,
+							deadline.toString() + (months == null ? "" : "；列入负面清单 " + months + " 个月"));
 			}
 		});
 	}
 
-	/** Task_ConfirmClawback completed: the county finance bureau's check and the account to pay into. */
+	/**
+	 * Task_ConfirmClawback completed: the county finance bureau's check and the account
+	 * to pay into.
+	 */
 	@Bean
 	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> clawbacks.confirm(applicationOf(task.getExecution()), actor(task),
@@ -56,14 +64,20 @@ class ClawbackTaskListeners {
 				(String) task.getVariable(ClawbackModel.ACCOUNT)));
 	}
 
-	/** Task_OverdueFollowUp completed: what the bureau did is its opinion of record; nothing else to keep. */
+	/**
+	 * Task_OverdueFollowUp completed: what the bureau did is its opinion of record;
+	 * nothing else to keep.
+	 */
 	@Bean
 	TaskListener overdueFollowUpListener() {
 		return task -> {
 		};
 	}
 
-	/** Task_IssueClawbackDecision: the signed decision; the timer waits for the day after the deadline. */
+	/**
+	 * Task_IssueClawbackDecision: the signed decision; the timer waits for the day after
+	 * the deadline.
+	 */
 	@Bean
 	JavaDelegate issueClawbackDecisionDelegate(ClawbackCollection collection) {
 		return execution -> execution.setVariable(ClawbackModel.DUE_AT,
@@ -82,8 +96,9 @@ class ClawbackTaskListeners {
 			return Long.parseLong(execution.getProcessBusinessKey());
 		}
 		catch (NumberFormatException e) {
-			throw new ProcessEngineException("Clawback instance without an application id as business key: "
-					+ execution.getProcessBusinessKey(), e);
+			throw new ProcessEngineException(
+					"Clawback instance without an application id as business key: " + execution.getProcessBusinessKey(),
+					e);
 		}
 	}
 

@@ -28,8 +28,9 @@ import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 
 /**
- * The clawback of one application's subsidy, from its start to the last repayment. Every step reads and writes the
- * clawback's row; the process only orders the steps and holds display copies for the forms.
+ * The clawback of one application's subsidy, from its start to the last repayment. Every
+ * step reads and writes the clawback's row; the process only orders the steps and holds
+ * display copies for the forms.
  */
 @Service
 public class Clawbacks {
@@ -58,8 +59,9 @@ public class Clawbacks {
 	}
 
 	/**
-	 * Starts the clawback of an allocated subsidy: the row, the case history and the process, in the caller's
-	 * transaction. A second start for the same application is refused; {@code Optional.empty()} when it exists.
+	 * Starts the clawback of an allocated subsidy: the row, the case history and the
+	 * process, in the caller's transaction. A second start for the same application is
+	 * refused; {@code Optional.empty()} when it exists.
 	 * @throws ClawbackRefused when the application has no allocated subsidy to recover
 	 */
 	@Transactional
@@ -83,9 +85,9 @@ public class Clawbacks {
 		if (facts == null || facts.strip().length() < 10 || facts.strip().length() > 4000) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明认定的事实（10 至 4000 字）");
 		}
-		long id = store.insert(new ClawbackStore.NewClawback(applicationId, f.enterpriseId(), f.divisionCode(),
-				f.referenceNo(), f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(),
-				startedBy));
+		long id = store
+			.insert(new ClawbackStore.NewClawback(applicationId, f.enterpriseId(), f.divisionCode(), f.referenceNo(),
+					f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(), startedBy));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("applicationId", applicationId);
 		variables.put("referenceNo", f.referenceNo());
@@ -103,7 +105,10 @@ public class Clawbacks {
 		return Optional.of(id);
 	}
 
-	/** What the city industry bureau determined, checked against the record; from the task's completion. */
+	/**
+	 * What the city industry bureau determined, checked against the record; from the
+	 * task's completion.
+	 */
 	@Transactional
 	void determine(long applicationId, String by, boolean recover, BigDecimal amount, LocalDate deadline,
 			Integer listMonths, String opinion) {
@@ -118,23 +123,26 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
-		// Only money that reached the enterprise can be recovered: once the county finance bureau has recorded
-		// payments, their sum is the limit (what was never paid is simply not paid); a case allocated before payments
+		// Only money that reached the enterprise can be recovered: once the county
+		// finance bureau has recorded
+		// payments, their sum is the limit (what was never paid is simply not paid); a
+		// case allocated before payments
 		// were recorded keeps the allocated amount as its limit.
 		BigDecimal allocated = row.view().allocated();
 		BigDecimal paid = payments.paid(applicationId);
 		boolean paymentsRecorded = paid.signum() > 0;
 		BigDecimal limit = paymentsRecorded ? paid.min(allocated) : allocated;
 		if (amount == null || amount.signum() <= 0 || amount.compareTo(limit) > 0) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "追回金额应大于 0 且不超过"
-					+ (paymentsRecorded ? "已拨付的奖补资金 " : "已下达的奖补资金 ") + Money.yuan(limit) + " 元");
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"追回金额应大于 0 且不超过" + (paymentsRecorded ? "已拨付的奖补资金 " : "已下达的奖补资金 ") + Money.yuan(limit) + " 元");
 		}
 		LocalDate today = LocalDate.now(CHINA);
 		if (deadline == null || deadline.isBefore(today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY))
 				|| deadline.isAfter(today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY))) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴回期限应在今天起 " + ClawbackModel.MIN_DAYS_TO_PAY
-					+ " 至 " + ClawbackModel.MAX_DAYS_TO_PAY + " 日之间（" + today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY)
-					+ " 至 " + today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY) + "）");
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"缴回期限应在今天起 " + ClawbackModel.MIN_DAYS_TO_PAY + " 至 " + ClawbackModel.MAX_DAYS_TO_PAY + " 日之间（"
+							+ today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY) + " 至 "
+							+ today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY) + "）");
 		}
 		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
@@ -142,11 +150,14 @@ public class Clawbacks {
 		}
 		store.determine(row.view().id(), ClawbackStatus.CONFIRMING, amount.setScale(2, RoundingMode.HALF_UP), deadline,
 				listMonths, opinion, by);
-		audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId, "amount=" + amount.toPlainString()
-				+ " deadline=" + deadline + " listMonths=" + listMonths);
+		audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId,
+				"amount=" + amount.toPlainString() + " deadline=" + deadline + " listMonths=" + listMonths);
 	}
 
-	/** The county finance bureau's check of the amount against its payment, with the account to pay into. */
+	/**
+	 * The county finance bureau's check of the amount against its payment, with the
+	 * account to pay into.
+	 */
 	@Transactional
 	void confirm(long applicationId, String by, boolean correct, String account) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
@@ -171,7 +182,10 @@ public class Clawbacks {
 		return store.byApplication(applicationId);
 	}
 
-	/** The clawback of an application, with its repayments; the caller has checked who may read it. */
+	/**
+	 * The clawback of an application, with its repayments; the caller has checked who may
+	 * read it.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<ClawbackView> of(long applicationId) {
 		return store.byApplication(applicationId).map(ClawbackStore.Row::view);

@@ -26,9 +26,10 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The negative list (负面清单): entries from serious clawbacks and from the city industry bureau, lifted by it with
- * a reason or ending by themselves after their last day. As a {@link SubmissionGate} it refuses a listed
- * enterprise's first submissions, naming the reason and the last day.
+ * The negative list (负面清单): entries from serious clawbacks and from the city industry
+ * bureau, lifted by it with a reason or ending by themselves after their last day. As a
+ * {@link SubmissionGate} it refuses a listed enterprise's first submissions, naming the
+ * reason and the last day.
  */
 @Service
 @Order(100)
@@ -60,21 +61,24 @@ public class NegativeList implements SubmissionGate {
 	@Transactional(readOnly = true)
 	public Optional<String> refusal(Attempt attempt) {
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
-		return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?"
-				+ " ORDER BY listed_until DESC")
+		return jdbc
+			.sql(COLUMNS + " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?"
+					+ " ORDER BY listed_until DESC")
 			.params(attempt.enterpriseId(), today, today)
 			.query(NegativeList::map)
 			.list()
 			.stream()
 			.findFirst()
-			.map(e -> "你单位已被列入聊城市工业领域设备更新负面清单（列入原因：" + e.reason() + "），列入期限至"
-					+ ClawbackDecision.day(e.until()) + "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
+			.map(e -> "你单位已被列入聊城市工业领域设备更新负面清单（列入原因：" + e.reason() + "），列入期限至" + ClawbackDecision.day(e.until())
+					+ "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
 	}
 
 	/** The listing a clawback decision ordered; once per clawback. */
 	void listForClawback(ClawbackStore.Row row, String decisionNumber, LocalDate from, LocalDate until) {
 		boolean listed = jdbc.sql("SELECT COUNT(*) FROM negative_list_entry WHERE source_clawback_id = ?")
-			.param(row.view().id()).query(Integer.class).single() > 0;
+			.param(row.view().id())
+			.query(Integer.class)
+			.single() > 0;
 		if (listed) {
 			return;
 		}
@@ -86,7 +90,10 @@ public class NegativeList implements SubmissionGate {
 				"entry=" + id + " until=" + until + " decision=" + decisionNumber);
 	}
 
-	/** The city industry bureau lists an enterprise, for a reason, from today for the given months. */
+	/**
+	 * The city industry bureau lists an enterprise, for a reason, from today for the
+	 * given months.
+	 */
 	@Transactional
 	public NegativeListEntry add(PortalUser user, String creditCode, String reason, Integer months,
 			Long sourceApplicationId) {
@@ -98,8 +105,8 @@ public class NegativeList implements SubmissionGate {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, problem.get());
 		}
 		Enterprise enterprise = enterprises.findByCreditCode(CreditCode.parse(creditCode))
-			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID, "本系统中没有统一社会信用代码为 "
-					+ creditCode.strip().toUpperCase() + " 的企业"));
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"本系统中没有统一社会信用代码为 " + creditCode.strip().toUpperCase() + " 的企业"));
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() < 10 || why.length() > 2000) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明列入原因（10 至 2000 字）");
@@ -119,7 +126,10 @@ public class NegativeList implements SubmissionGate {
 		return byId(id).orElseThrow();
 	}
 
-	/** The city industry bureau lifts an entry early, for a reason; an entry is lifted once. */
+	/**
+	 * The city industry bureau lifts an entry early, for a reason; an entry is lifted
+	 * once.
+	 */
 	@Transactional
 	public NegativeListEntry lift(PortalUser user, long id, String reason) {
 		if (!ClawbackAccess.decides(user)) {
@@ -136,7 +146,8 @@ public class NegativeList implements SubmissionGate {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
 					"该记录" + entry.stateOn(LocalDate.now(Clawbacks.CHINA)).label() + "，不能再解除");
 		}
-		jdbc.sql("UPDATE negative_list_entry SET lifted_by = ?, lifted_at = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL")
+		jdbc.sql(
+				"UPDATE negative_list_entry SET lifted_by = ?, lifted_at = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL")
 			.params(user.userId(), Timestamp.from(Instant.now()), why, id)
 			.update();
 		audit.record(user.userId(), "NEGATIVE_LIST_LIFTED", "enterprise:" + entry.creditCode(),
@@ -144,7 +155,10 @@ public class NegativeList implements SubmissionGate {
 		return byId(id).orElseThrow();
 	}
 
-	/** The entries a user may read: the whole list for city bodies, a county's for its bodies, its own for an enterprise. */
+	/**
+	 * The entries a user may read: the whole list for city bodies, a county's for its
+	 * bodies, its own for an enterprise.
+	 */
 	@Transactional(readOnly = true)
 	public List<NegativeListEntry> visibleTo(PortalUser user) {
 		if (ClawbackAccess.readsCity(user)) {
@@ -152,13 +166,17 @@ public class NegativeList implements SubmissionGate {
 		}
 		String county = ClawbackAccess.countyOf(user);
 		if (county != null) {
-			return jdbc.sql(COLUMNS + " WHERE division_code = ? ORDER BY created_at DESC, id DESC").param(county)
-				.query(NegativeList::map).list();
+			return jdbc.sql(COLUMNS + " WHERE division_code = ? ORDER BY created_at DESC, id DESC")
+				.param(county)
+				.query(NegativeList::map)
+				.list();
 		}
 		Optional<Enterprise> own = enterprises.findByUser(user.userId());
 		if (own.isPresent()) {
-			return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC").param(own.get().id())
-				.query(NegativeList::map).list();
+			return jdbc.sql(COLUMNS + " WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC")
+				.param(own.get().id())
+				.query(NegativeList::map)
+				.list();
 		}
 		throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看负面清单");
 	}

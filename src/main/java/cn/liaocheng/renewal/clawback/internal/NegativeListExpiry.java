@@ -16,9 +16,10 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.operations.ClusterLease;
 
 /**
- * An entry stops refusing submissions after its last day without anyone acting (the gate compares dates); this job
- * writes that end to the audit trail once per entry, so the trail shows every listing's end, lifted or expired.
- * One node of the cluster runs it at a time.
+ * An entry stops refusing submissions after its last day without anyone acting (the gate
+ * compares dates); this job writes that end to the audit trail once per entry, so the
+ * trail shows every listing's end, lifted or expired. One node of the cluster runs it at
+ * a time.
  */
 @Component
 public class NegativeListExpiry {
@@ -56,14 +57,17 @@ public class NegativeListExpiry {
 						SELECT id, credit_code, listed_until FROM negative_list_entry
 						WHERE listed_until < ? AND lifted_at IS NULL AND expiry_recorded_at IS NULL""")
 					.param(today)
-					.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2).strip(), rs.getDate(3).toLocalDate() })
+					.query((rs,
+							n) -> new Object[] { rs.getLong(1), rs.getString(2).strip(), rs.getDate(3).toLocalDate() })
 					.list();
 				for (Object[] e : ended) {
-					int marked = jdbc.sql("UPDATE negative_list_entry SET expiry_recorded_at = ? WHERE id = ? AND expiry_recorded_at IS NULL")
+					int marked = jdbc.sql(
+							"UPDATE negative_list_entry SET expiry_recorded_at = ? WHERE id = ? AND expiry_recorded_at IS NULL")
 						.params(Timestamp.from(Instant.now()), e[0])
 						.update();
 					if (marked == 1) {
-						audit.record("system", "NEGATIVE_LIST_EXPIRED", "enterprise:" + e[1], "entry=" + e[0] + " until=" + e[2]);
+						audit.record("system", "NEGATIVE_LIST_EXPIRED", "enterprise:" + e[1],
+								"entry=" + e[0] + " until=" + e[2]);
 					}
 				}
 				return ended.size();

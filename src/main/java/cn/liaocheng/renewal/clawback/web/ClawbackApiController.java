@@ -25,9 +25,10 @@ import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The clawback REST API. Bodies: the city industry bureau starts one for false material; the county finance bureau
- * of the enterprise's county records repayments; city bodies read all, county bodies their county's. Enterprises
- * read their own under their applications ({@code /api/applications/{id}/clawback}, reachable with API tokens).
+ * The clawback REST API. Bodies: the city industry bureau starts one for false material;
+ * the county finance bureau of the enterprise's county records repayments; city bodies
+ * read all, county bodies their county's. Enterprises read their own under their
+ * applications ({@code /api/applications/{id}/clawback}, reachable with API tokens).
  */
 @RestController
 class ClawbackApiController {
@@ -63,7 +64,10 @@ class ClawbackApiController {
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
 	}
 
-	/** False material found after the award: the city industry bureau starts the clawback with its finding. */
+	/**
+	 * False material found after the award: the city industry bureau starts the clawback
+	 * with its finding.
+	 */
 	@PostMapping("/api/clawbacks")
 	@ResponseStatus(HttpStatus.CREATED)
 	ClawbackView start(@AuthenticationPrincipal PortalUser user, @RequestBody Map<String, Object> body) {
@@ -72,8 +76,9 @@ class ClawbackApiController {
 			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以因弄虚作假启动追回");
 		}
 		long applicationId = Requests.id(body, "applicationId");
-		if (clawbacks.start(applicationId, ClawbackDue.Cause.FALSE_MATERIAL, Requests.text(body, "facts"),
-				user.userId()).isEmpty()) {
+		if (clawbacks
+			.start(applicationId, ClawbackDue.Cause.FALSE_MATERIAL, Requests.text(body, "facts"), user.userId())
+			.isEmpty()) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
 		}
 		return clawbacks.of(applicationId).orElseThrow();
@@ -88,7 +93,10 @@ class ClawbackApiController {
 		return collection.recordRepayment(user, applicationId, paidOn, amount, Requests.text(body, "voucherNo"));
 	}
 
-	/** The enterprise's own clawback; another enterprise's application id answers 404 like everything there. */
+	/**
+	 * The enterprise's own clawback; another enterprise's application id answers 404 like
+	 * everything there.
+	 */
 	@GetMapping("/api/applications/{id}/clawback")
 	ClawbackView own(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.detail(user, id);

@@ -25,9 +25,10 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The bodies' pages: clawbacks (the city's, or a county's) with the county finance bureau's repayment form, the
- * city industry bureau's start for false material; and the negative list with adding and lifting. Every action is
- * checked again by the services; a refusal comes back as the page's message, and nothing is half-saved.
+ * The bodies' pages: clawbacks (the city's, or a county's) with the county finance
+ * bureau's repayment form, the city industry bureau's start for false material; and the
+ * negative list with adding and lifting. Every action is checked again by the services; a
+ * refusal comes back as the page's message, and nothing is half-saved.
  */
 @Controller
 class ClawbackPages {
@@ -59,8 +60,10 @@ class ClawbackPages {
 	String one(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId, Model model) {
 		ClawbackView c = readable(user, applicationId);
 		model.addAttribute("c", c);
-		model.addAttribute("collects", c.status().collecting()
-				&& user.groupIds().stream().anyMatch(g -> g.startsWith(GroupNames.county(c.divisionCode(), "finance"))));
+		model.addAttribute("collects",
+				c.status().collecting() && user.groupIds()
+					.stream()
+					.anyMatch(g -> g.startsWith(GroupNames.county(c.divisionCode(), "finance"))));
 		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		return "clawback/detail";
 	}

@@ -17,7 +17,10 @@ import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** The negative list's REST API: what each user may read; adding and lifting by the city industry bureau. */
+/**
+ * The negative list's REST API: what each user may read; adding and lifting by the city
+ * industry bureau.
+ */
 @RestController
 class NegativeListApiController {
 

@@ -9,7 +9,10 @@ import java.util.TreeSet;
 
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 
-/** Reads JSON bodies field by field: fields a request may not carry are refused by name, never ignored. */
+/**
+ * Reads JSON bodies field by field: fields a request may not carry are refused by name,
+ * never ignored.
+ */
 final class Requests {
 
 	private Requests() {

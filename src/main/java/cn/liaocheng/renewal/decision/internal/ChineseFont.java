@@ -11,9 +11,10 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
 /**
- * WenQuanYi Micro Hei (Apache-2.0, shipped in {@code fonts/} with its licence). PDFBox needs TrueType outlines, which
- * rules out the OpenType/CFF CJK fonts. Parsing the 5 MB collection costs more than laying out a decision, so a few
- * parsed copies are kept; each is lent to one document at a time, as fontbox's parsers are not thread-safe.
+ * WenQuanYi Micro Hei (Apache-2.0, shipped in {@code fonts/} with its licence). PDFBox
+ * needs TrueType outlines, which rules out the OpenType/CFF CJK fonts. Parsing the 5 MB
+ * collection costs more than laying out a decision, so a few parsed copies are kept; each
+ * is lent to one document at a time, as fontbox's parsers are not thread-safe.
  */
 final class ChineseFont implements AutoCloseable {
 
@@ -32,7 +33,10 @@ final class ChineseFont implements AutoCloseable {
 		this.font = font;
 	}
 
-	/** Borrows a parsed font; {@link #close()} gives it back once the document using it has been saved. */
+	/**
+	 * Borrows a parsed font; {@link #close()} gives it back once the document using it
+	 * has been saved.
+	 */
 	static ChineseFont borrow() {
 		ChineseFont idle = IDLE.poll();
 		return idle != null ? idle : open();

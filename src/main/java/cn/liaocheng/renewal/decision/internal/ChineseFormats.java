@@ -7,7 +7,10 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** Amounts and dates as Chinese official documents write them: 3,500,000.00元, 叁佰伍拾万元整, 2026年5月8日. */
+/**
+ * Amounts and dates as Chinese official documents write them: 3,500,000.00元, 叁佰伍拾万元整,
+ * 2026年5月8日.
+ */
 final class ChineseFormats {
 
 	private static final char[] DIGITS = "零壹贰叁肆伍陆柒捌玖".toCharArray();
@@ -16,8 +19,8 @@ final class ChineseFormats {
 
 	private static final String[] GROUP_UNITS = { "", "万", "亿", "万亿" };
 
-	private static final String[] ORDINALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
-			"十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
+	private static final String[] ORDINALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+			"十五", "十六", "十七", "十八", "十九", "二十" };
 
 	private ChineseFormats() {
 	}
@@ -41,7 +44,10 @@ final class ChineseFormats {
 		return oneBased <= ORDINALS.length ? ORDINALS[oneBased - 1] : Integer.toString(oneBased);
 	}
 
-	/** The amount in financial capitals (大写金额), as on Chinese cheques and allocation notices. */
+	/**
+	 * The amount in financial capitals (大写金额), as on Chinese cheques and allocation
+	 * notices.
+	 */
 	static String capitals(BigDecimal amount) {
 		long fen = amount.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
 		if (fen < 0) {

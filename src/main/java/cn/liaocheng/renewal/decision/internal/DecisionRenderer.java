@@ -21,9 +21,10 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * Lays a decision out in the manner of GB/T 9704 official documents: the issuing body's name in red, the document
- * number, a red rule, the title, the addressee, the text, then the body's name and the date under its seal, with a
- * QR code that leads to the public check. Produces the unsigned PDF.
+ * Lays a decision out in the manner of GB/T 9704 official documents: the issuing body's
+ * name in red, the document number, a red rule, the title, the addressee, the text, then
+ * the body's name and the date under its seal, with a QR code that leads to the public
+ * check. Produces the unsigned PDF.
  */
 final class DecisionRenderer {
 
@@ -57,7 +58,8 @@ final class DecisionRenderer {
 			for (int i = 0; i < blocks.size(); i++) {
 				Letter.Block block = blocks.get(i);
 				if (i == blocks.size() - 1) {
-					// GB/T 9704 7.3.5.3: the seal and date never stand alone on a page; the last paragraph goes with them.
+					// GB/T 9704 7.3.5.3: the seal and date never stand alone on a page;
+					// the last paragraph goes with them.
 					flow.ensureRoom(flow.paragraphHeight(block.text(), BODY, LEADING, 2) + SIGNATURE_HEIGHT);
 				}
 				flow.paragraph(block.text(), BODY, LEADING, 2, block.kind() == Letter.Kind.HEADING);
@@ -90,8 +92,9 @@ final class DecisionRenderer {
 	}
 
 	/**
-	 * GB/T 9704 7.3.5.1: the date four characters from the right edge, the body's name centred above it, the seal
-	 * pressing on both with its centre a little above them. The QR code takes the empty left side of that band.
+	 * GB/T 9704 7.3.5.1: the date four characters from the right edge, the body's name
+	 * centred above it, the seal pressing on both with its centre a little above them.
+	 * The QR code takes the empty left side of that band.
 	 */
 	private static void signatureAndSeal(PageFlow flow, Header header) throws IOException {
 		flow.ensureRoom(SIGNATURE_HEIGHT);

@@ -42,14 +42,16 @@ class DecisionRepository {
 
 	long insert(IssuedDecision d, int year, int serial, String referenceNo, String period) {
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
-				    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code,
-				    project_name, reference_no, file_id, sha256, signer, period)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
+						    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code,
+						    project_name, reference_no, file_id, sha256, signer, period)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.applicationId(), d.type().stage().name(), d.type().name(), d.issuingBody(), d.issuingBodyName(),
 					year, serial, d.number(), d.verificationCode(), d.decisionDate(), Timestamp.from(d.issuedAt()),
-					d.enterpriseName(), d.creditCode(), d.projectName(), referenceNo, d.fileId(), d.sha256(), d.signer(), period)
+					d.enterpriseName(), d.creditCode(), d.projectName(), referenceNo, d.fileId(), d.sha256(),
+					d.signer(), period)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -83,7 +85,12 @@ class DecisionRepository {
 
 	Optional<IssuedDecision> bySha256(String sha256) {
 		// list(), not stream(): an unclosed stream would keep its pooled connection.
-		return jdbc.sql(COLUMNS + " WHERE sha256 = ?").param(sha256).query(DecisionRepository::map).list().stream().findFirst();
+		return jdbc.sql(COLUMNS + " WHERE sha256 = ?")
+			.param(sha256)
+			.query(DecisionRepository::map)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	Optional<IssuedDecision> byCode(String code) {

@@ -14,7 +14,10 @@ import cn.liaocheng.renewal.decision.DecisionRequest.Amounts;
 import cn.liaocheng.renewal.decision.DecisionRequest.Opinion;
 import cn.liaocheng.renewal.decision.DecisionType;
 
-/** Writes what each kind of decision says, in the words Chinese administrative decisions use. */
+/**
+ * Writes what each kind of decision says, in the words Chinese administrative decisions
+ * use.
+ */
 final class DecisionText {
 
 	static final String POLICY = "《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）";
@@ -26,7 +29,10 @@ final class DecisionText {
 	private DecisionText() {
 	}
 
-	/** @param reconsiderationBody where the applicant may ask for administrative reconsideration */
+	/**
+	 * @param reconsiderationBody where the applicant may ask for administrative
+	 * reconsideration
+	 */
 	static Letter of(DecisionRequest request, String reconsiderationBody) {
 		DecisionText text = new DecisionText();
 		text.paragraph(opening(request));
@@ -43,7 +49,7 @@ final class DecisionText {
 		}
 		text.heading(request.type() == DecisionType.LOAN_DECLINED ? "审贷结果"
 				: request.type() == DecisionType.INTEREST_SUBSIDY_PAYMENT ? "拨付情况"
-				: request.type().adverse() ? "决定及理由" : "审查结论");
+						: request.type().adverse() ? "决定及理由" : "审查结论");
 		text.paragraph(decision(request));
 		List<String> reasons = request.reasons();
 		for (int i = 0; i < reasons.size(); i++) {
@@ -61,7 +67,8 @@ final class DecisionText {
 	}
 
 	private static String opening(DecisionRequest r) {
-		String project = "你单位报送的“" + r.projectName() + "”" + (r.referenceNo() == null ? "" : "（申报编号：" + r.referenceNo() + "）");
+		String project = "你单位报送的“" + r.projectName() + "”"
+				+ (r.referenceNo() == null ? "" : "（申报编号：" + r.referenceNo() + "）");
 		String path = r.proceedings().steps().isEmpty() ? "" : "经" + String.join("，", r.proceedings().steps()) + "，";
 		String verb = r.type().challengeable() ? "决定" : "通知";
 		return switch (r.type()) {
@@ -103,9 +110,8 @@ final class DecisionText {
 			case SUBSIDY_REFUSED -> "不予拨付该项目设备更新奖补资金。理由如下：";
 			case LOAN_LISTED -> loanListed(r, loan);
 			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
-			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender())
-					+ (orBank(r.lender()).contains("、") ? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下："
-							: "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
+			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender()) + (orBank(r.lender()).contains("、")
+					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
@@ -118,8 +124,12 @@ final class DecisionText {
 		Amounts a = r.amounts();
 		StringBuilder text = new StringBuilder("同意将该项目列入设备更新和技术改造贷款支持项目清单，并推送至你单位选择的银行。");
 		if (loan != null && a.loanAmount() != null) {
-			text.append(orBank(r.lender())).append("经依法自主审贷，已于").append(date(loan.grantDate())).append("发放")
-				.append(loan.typeLabel() == null ? "贷款" : loan.typeLabel()).append(yuanWithCapitals(a.loanAmount()));
+			text.append(orBank(r.lender()))
+				.append("经依法自主审贷，已于")
+				.append(date(loan.grantDate()))
+				.append("发放")
+				.append(loan.typeLabel() == null ? "贷款" : loan.typeLabel())
+				.append(yuanWithCapitals(a.loanAmount()));
 			if (a.loanRatePercent() != null) {
 				text.append("，年利率").append(a.loanRatePercent().stripTrailingZeros().toPlainString()).append("%");
 			}
@@ -135,21 +145,30 @@ final class DecisionText {
 		BigDecimal interest = required(a.interestSubsidy(), "interestSubsidy");
 		StringBuilder text = new StringBuilder();
 		if (loan != null) {
-			text.append("依照").append(loan.interestBasis()).append("，按贷款本金")
-				.append(a.loanAmount() == null ? "" : yuan(a.loanAmount()) + "元").append("、每年")
-				.append(loan.interestPoints().stripTrailingZeros().toPlainString()).append("个百分点、贴息期限")
-				.append(loan.interestMonths()).append("个月");
+			text.append("依照")
+				.append(loan.interestBasis())
+				.append("，按贷款本金")
+				.append(a.loanAmount() == null ? "" : yuan(a.loanAmount()) + "元")
+				.append("、每年")
+				.append(loan.interestPoints().stripTrailingZeros().toPlainString())
+				.append("个百分点、贴息期限")
+				.append(loan.interestMonths())
+				.append("个月");
 			if (a.loanTermMonths() != null && a.loanTermMonths() > loan.interestMonths()) {
 				text.append("（贷款期限").append(a.loanTermMonths()).append("个月，贴息期限以政策规定的最长期限为限）");
 			}
 			text.append("计算，");
 		}
-		return text.append("核定该笔贷款财政贴息").append(yuanWithCapitals(interest))
+		return text.append("核定该笔贷款财政贴息")
+			.append(yuanWithCapitals(interest))
 			.append("。贴息资金由财政部门建立台账、按规定程序拨付，请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}
 
-	/** The ledger period's computation in words; the period's figures stand in the facts above. */
+	/**
+	 * The ledger period's computation in words; the period's figures stand in the facts
+	 * above.
+	 */
 	private static String payment(DecisionRequest.Payment p) {
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360），核定"
@@ -159,8 +178,8 @@ final class DecisionText {
 
 	private static java.util.Optional<String> closing(DecisionRequest r) {
 		if (r.type() == DecisionType.LOAN_DECLINED) {
-			return java.util.Optional.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；"
-					+ "需要协助对接银行的，可联系中国人民银行聊城市分行。");
+			return java.util.Optional
+				.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；" + "需要协助对接银行的，可联系中国人民银行聊城市分行。");
 		}
 		return java.util.Optional.empty();
 	}
@@ -179,7 +198,8 @@ final class DecisionText {
 		fact("奖补资金", money(a.subsidy()));
 		fact("贷款银行", r.lender());
 		fact("贷款金额", money(a.loanAmount()));
-		fact("贷款年利率", a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
+		fact("贷款年利率",
+				a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
 		fact("贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
 		fact("财政贴息", money(a.interestSubsidy()));
 		DecisionRequest.Loan loan = r.proceedings().loan();
@@ -215,7 +235,8 @@ final class DecisionText {
 
 	/** An opinion that only repeats its conclusion ("同意。") is printed once. */
 	private static boolean sameWords(String text, String conclusion) {
-		return conclusion != null && text.replaceAll("[\\p{P}\\s]", "").equals(conclusion.replaceAll("[\\p{P}\\s]", ""));
+		return conclusion != null
+				&& text.replaceAll("[\\p{P}\\s]", "").equals(conclusion.replaceAll("[\\p{P}\\s]", ""));
 	}
 
 	private void fact(String label, String value) {

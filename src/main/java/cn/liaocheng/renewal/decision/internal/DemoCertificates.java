@@ -39,7 +39,10 @@ final class DemoCertificates {
 	private DemoCertificates() {
 	}
 
-	/** A new key pair and certificate with CN = the body's Chinese name, as a password-protected PKCS#12. */
+	/**
+	 * A new key pair and certificate with CN = the body's Chinese name, as a
+	 * password-protected PKCS#12.
+	 */
 	static byte[] generatePkcs12(String bodyName, char[] password) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -58,7 +61,8 @@ final class DemoCertificates {
 					Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic());
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+				.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
 				.addExtension(Extension.subjectKeyIdentifier, false,
 						extensions.createSubjectKeyIdentifier(pair.getPublic()));
 			X509Certificate certificate = new JcaX509CertificateConverter()
@@ -76,8 +80,8 @@ final class DemoCertificates {
 	}
 
 	/** Opens a PKCS#12; with no alias given, takes the first key entry. */
-	static SigningCredentials open(byte[] pkcs12, char[] password, String alias) throws GeneralSecurityException,
-			java.io.IOException {
+	static SigningCredentials open(byte[] pkcs12, char[] password, String alias)
+			throws GeneralSecurityException, java.io.IOException {
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(new ByteArrayInputStream(pkcs12), password);
 		String name = alias;
@@ -93,8 +97,7 @@ final class DemoCertificates {
 		if (key == null || chain == null) {
 			throw new GeneralSecurityException("no private key with certificate under alias " + name);
 		}
-		return new SigningCredentials(key,
-				Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+		return new SigningCredentials(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
 	}
 
 	private static boolean isKey(KeyStore store, String alias) {

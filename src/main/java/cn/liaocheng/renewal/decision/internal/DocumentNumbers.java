@@ -10,12 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Document numbers such as 聊工信审〔2026〕17号, consecutive per body and year. The issuing transaction locks the
- * body's counter row before anything else and holds it until it commits, so numbers have no gaps even when a
- * transaction rolls back; the row itself is created beforehand, on its own, so that two first issues of a year do
- * not both try to insert it. Other issuers of the body, on this node or another, wait for the row in the database
- * (PostgreSQL without limit, H2 for the {@code LOCK_TIMEOUT} of its URL); a deadlock victim's job is run again by
- * the engine.
+ * Document numbers such as 聊工信审〔2026〕17号, consecutive per body and year. The issuing
+ * transaction locks the body's counter row before anything else and holds it until it
+ * commits, so numbers have no gaps even when a transaction rolls back; the row itself is
+ * created beforehand, on its own, so that two first issues of a year do not both try to
+ * insert it. Other issuers of the body, on this node or another, wait for the row in the
+ * database (PostgreSQL without limit, H2 for the {@code LOCK_TIMEOUT} of its URL); a
+ * deadlock victim's job is run again by the engine.
  */
 @Component
 class DocumentNumbers {
@@ -30,7 +31,10 @@ class DocumentNumbers {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Creates the counter row for the year unless it exists; a concurrent creator simply wins. */
+	/**
+	 * Creates the counter row for the year unless it exists; a concurrent creator simply
+	 * wins.
+	 */
 	void prepare(String body, int year) {
 		if (counterExists(body, year)) {
 			return;
@@ -42,7 +46,8 @@ class DocumentNumbers {
 				.update());
 		}
 		catch (DuplicateKeyException e) {
-			// Another thread or node created it between our look and our insert: that is all we wanted.
+			// Another thread or node created it between our look and our insert: that is
+			// all we wanted.
 		}
 	}
 

@@ -22,9 +22,10 @@ import cn.liaocheng.renewal.decision.PrintedDocument;
 import cn.liaocheng.renewal.decision.Printing;
 
 /**
- * Prints a dossier in the decisions' family: the same page, margins, font and red rule, the number under the title,
- * a QR code at the top right that leads to the case page, then label–value facts in two columns and lists. Not
- * signed: it is a copy of what was submitted, not an act of a body.
+ * Prints a dossier in the decisions' family: the same page, margins, font and red rule,
+ * the number under the title, a QR code at the top right that leads to the case page,
+ * then label–value facts in two columns and lists. Not signed: it is a copy of what was
+ * submitted, not an act of a body.
  */
 @Component
 class DocumentPrinter implements Printing {
@@ -50,7 +51,9 @@ class DocumentPrinter implements Printing {
 			}
 			if (doc.closing() != null) {
 				List<String> paragraphs = doc.closing().paragraphs();
-				flow.ensureRoom(LEADING * 3 + (float) paragraphs.stream().mapToDouble(p -> flow.paragraphHeight(p, BODY, LEADING, 0)).sum());
+				flow.ensureRoom(LEADING * 3 + (float) paragraphs.stream()
+					.mapToDouble(p -> flow.paragraphHeight(p, BODY, LEADING, 0))
+					.sum());
 				section(flow, doc.closing());
 			}
 			if (doc.footer() != null) {

@@ -16,9 +16,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * Text flowing down A4 pages with the margins of GB/T 9704 (top 37 mm, left 28 mm, 156 × 225 mm of text), wrapped
- * character by character as Chinese is, keeping closing punctuation off the start of a line. {@link #y()} is the
- * top of the next line.
+ * Text flowing down A4 pages with the margins of GB/T 9704 (top 37 mm, left 28 mm, 156 ×
+ * 225 mm of text), wrapped character by character as Chinese is, keeping closing
+ * punctuation off the start of a line. {@link #y()} is the top of the next line.
  */
 final class PageFlow {
 
@@ -101,7 +101,10 @@ final class PageFlow {
 		}
 	}
 
-	/** Characters the font cannot draw (rare characters in a name) become □ rather than failing the decision. */
+	/**
+	 * Characters the font cannot draw (rare characters in a name) become □ rather than
+	 * failing the decision.
+	 */
 	String drawable(String text) {
 		StringBuilder safe = new StringBuilder(text.length());
 		text.codePoints().forEach(cp -> safe.appendCodePoint(cp == ' ' || cmap.getGlyphId(cp) != 0 ? cp : '□'));

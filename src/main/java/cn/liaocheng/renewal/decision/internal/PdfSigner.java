@@ -37,9 +37,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
- * Signs a PDF the way PDFBox's CreateSignature example does, as PAdES baseline: a detached CMS (SubFilter
- * ETSI.CAdES.detached) over the whole file with SHA-256 and RSA, carrying the signer's certificate and the ESS
- * signing-certificate-v2 attribute, and no signing-time attribute (PAdES puts the time in the signature dictionary).
+ * Signs a PDF the way PDFBox's CreateSignature example does, as PAdES baseline: a
+ * detached CMS (SubFilter ETSI.CAdES.detached) over the whole file with SHA-256 and RSA,
+ * carrying the signer's certificate and the ESS signing-certificate-v2 attribute, and no
+ * signing-time attribute (PAdES puts the time in the signature dictionary).
  */
 final class PdfSigner {
 
@@ -75,11 +76,13 @@ final class PdfSigner {
 
 	static byte[] cms(InputStream content, SigningCredentials credentials) throws IOException {
 		try {
-			byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(credentials.certificate().getEncoded());
+			byte[] certificateHash = MessageDigest.getInstance("SHA-256")
+				.digest(credentials.certificate().getEncoded());
 			SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(
 					new JcaDigestCalculatorProviderBuilder().build())
 				.setSignedAttributeGenerator(pades(certificateHash))
-				.build(new JcaContentSignerBuilder("SHA256withRSA").build(credentials.key()), credentials.certificate());
+				.build(new JcaContentSignerBuilder("SHA256withRSA").build(credentials.key()),
+						credentials.certificate());
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
 			generator.addSignerInfoGenerator(signerInfo);
 			generator.addCertificates(new JcaCertStore(credentials.chain()));

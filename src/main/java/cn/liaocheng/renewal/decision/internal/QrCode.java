@@ -43,7 +43,8 @@ final class QrCode {
 
 	static BitMatrix encode(String content) {
 		try {
-			// Width and height 0: one matrix cell per module; the quiet zone is left to the page around it.
+			// Width and height 0: one matrix cell per module; the quiet zone is left to
+			// the page around it.
 			return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
 		}

@@ -10,9 +10,10 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * The picture of a seal the application draws for a body: a red ring, the body's name along its upper arc and a
- * five-pointed star. It is an image of authority for the reader, not a seal: the cryptographic signature is what
- * proves the document. Multiplied onto the page, so the signature line and date under it stay legible.
+ * The picture of a seal the application draws for a body: a red ring, the body's name
+ * along its upper arc and a five-pointed star. It is an image of authority for the
+ * reader, not a seal: the cryptographic signature is what proves the document. Multiplied
+ * onto the page, so the signature line and date under it stay legible.
  */
 final class Seal {
 

@@ -19,8 +19,9 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.util.Selector;
 
 /**
- * Reads a presented PDF: the verification code it claims (document information, else the signature's reason) and
- * whether its last signature verifies and covers the whole file. Never throws on rubbish input.
+ * Reads a presented PDF: the verification code it claims (document information, else the
+ * signature's reason) and whether its last signature verifies and covers the whole file.
+ * Never throws on rubbish input.
  */
 final class SignatureCheck {
 
@@ -54,14 +55,20 @@ final class SignatureCheck {
 		}
 	}
 
-	/** The DER structure at the start of /Contents, without the zeros that pad the reserved space. */
+	/**
+	 * The DER structure at the start of /Contents, without the zeros that pad the
+	 * reserved space.
+	 */
 	static ContentInfo cmsOf(byte[] contents) throws IOException {
 		try (ASN1InputStream in = new ASN1InputStream(contents)) {
 			return ContentInfo.getInstance(in.readObject());
 		}
 	}
 
-	/** The CMS signature verifies against the signed bytes, and the signed ranges are the whole file. */
+	/**
+	 * The CMS signature verifies against the signed bytes, and the signed ranges are the
+	 * whole file.
+	 */
 	static boolean intact(PDSignature signature, byte[] pdf) {
 		try {
 			int[] range = signature.getByteRange();

@@ -30,10 +30,11 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * Issues each decision exactly once. The issuing transaction first locks the body's number counter, then looks for
- * a decision already made for the application's stage: a retry, or a second call racing the first, waits for the
- * lock and then finds the first one's decision instead of rendering, signing and numbering another. A payment
- * notice is one per period: its period joins application and stage in that key.
+ * Issues each decision exactly once. The issuing transaction first locks the body's
+ * number counter, then looks for a decision already made for the application's stage: a
+ * retry, or a second call racing the first, waits for the lock and then finds the first
+ * one's decision instead of rendering, signing and numbering another. A payment notice is
+ * one per period: its period joins application and stage in that key.
  */
 @Service("decisionDocuments") // "decisionService" is Camunda's SignedDecisions bean
 class SignedDecisions implements Decisions {
@@ -72,7 +73,8 @@ class SignedDecisions implements Decisions {
 	@Override
 	public IssuedDecision issue(DecisionRequest incoming) {
 		DecisionRequest request = complete(incoming);
-		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage(), request.period());
+		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage(),
+				request.period());
 		if (existing.isPresent()) {
 			return sameOutcome(existing.get(), request.type());
 		}
@@ -88,8 +90,10 @@ class SignedDecisions implements Decisions {
 			return sameOutcome(transaction.execute(status -> issueLocked(issuing)), request.type());
 		}
 		catch (DuplicateKeyException e) {
-			// Another body's issue for the same stage committed first (the counter lock orders one body's issues
-			// only): the stage has its decision. Our transaction rolled back whole, unless it is our caller's.
+			// Another body's issue for the same stage committed first (the counter lock
+			// orders one body's issues
+			// only): the stage has its decision. Our transaction rolled back whole,
+			// unless it is our caller's.
 			if (joined) {
 				throw e;
 			}
@@ -99,7 +103,10 @@ class SignedDecisions implements Decisions {
 		}
 	}
 
-	/** A city body by its key ({@code industry}) or a county department by its group ({@code county-371525-industry}). */
+	/**
+	 * A city body by its key ({@code industry}) or a county department by its group
+	 * ({@code county-371525-industry}).
+	 */
 	private String bodyName(String bodyKey) {
 		return organizations.departments()
 			.stream()
@@ -134,8 +141,8 @@ class SignedDecisions implements Decisions {
 		byte[] signed = PdfSigner.sign(unsigned, in.credentials(),
 				new PdfSigner.Signature(in.bodyName(), number + " " + letter.title() + " 验证码：" + code));
 		StoredFile file = files.store(signed, "application/pdf");
-		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(), number,
-				code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
+		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(),
+				number, code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
 				r.creditCode(), r.projectName(), file.id(), file.sha256(), in.credentials().subject());
 		long id = decisions.insert(decision, in.year(), serial, r.referenceNo(), r.period());
 		numbers.advance(in.bodyKey(), in.year(), serial);
@@ -211,7 +218,10 @@ class SignedDecisions implements Decisions {
 				d.projectName(), d.fileId(), d.sha256(), d.signer());
 	}
 
-	/** Ten random characters (about 49 bits) practically never repeat; should they, the next draw is taken. */
+	/**
+	 * Ten random characters (about 49 bits) practically never repeat; should they, the
+	 * next draw is taken.
+	 */
 	private String unusedCode() {
 		String code = VerificationCodes.next();
 		while (decisions.byCode(code).isPresent()) {

@@ -19,9 +19,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Each issuing body's signing key: from the PKCS#12 file configured for it, or else (demo) a self-signed key made at
- * first use and kept in {@code signing_key}, encrypted with the key password, so that every node signs with the
- * same key. Call before the issuing transaction: creating a key commits on its own connection.
+ * Each issuing body's signing key: from the PKCS#12 file configured for it, or else
+ * (demo) a self-signed key made at first use and kept in {@code signing_key}, encrypted
+ * with the key password, so that every node signs with the same key. Call before the
+ * issuing transaction: creating a key commits on its own connection.
  */
 @Component
 class SigningKeys {
@@ -49,9 +50,10 @@ class SigningKeys {
 	}
 
 	/**
-	 * Loaded once per body and node: threads issuing for a body whose key is not loaded yet wait for the first one,
-	 * rather than each opening the keystore or, in the demo, each generating an RSA key of which all but one are
-	 * thrown away (ten job threads did, taking seconds of CPU each, until their jobs' locks expired).
+	 * Loaded once per body and node: threads issuing for a body whose key is not loaded
+	 * yet wait for the first one, rather than each opening the keystore or, in the demo,
+	 * each generating an RSA key of which all but one are thrown away (ten job threads
+	 * did, taking seconds of CPU each, until their jobs' locks expired).
 	 */
 	SigningCredentials forBody(String bodyKey, String bodyName) {
 		return loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
@@ -103,10 +105,16 @@ class SigningKeys {
 	}
 
 	private Optional<byte[]> stored(String bodyKey) {
-		return jdbc.sql("SELECT pkcs12 FROM signing_key WHERE body_key = ?").param(bodyKey).query(byte[].class).optional();
+		return jdbc.sql("SELECT pkcs12 FROM signing_key WHERE body_key = ?")
+			.param(bodyKey)
+			.query(byte[].class)
+			.optional();
 	}
 
-	/** Two nodes may both create a key at once: the first insert wins and everyone uses its key. */
+	/**
+	 * Two nodes may both create a key at once: the first insert wins and everyone uses
+	 * its key.
+	 */
 	private byte[] create(String bodyKey, String bodyName, char[] password) {
 		byte[] pkcs12 = DemoCertificates.generatePkcs12(bodyName, password);
 		try {

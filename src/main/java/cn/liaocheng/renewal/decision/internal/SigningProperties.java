@@ -5,13 +5,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code renewal.signing.*}: per issuing body, a PKCS#12 keystore for production; otherwise self-signed demo keys
- * kept in the database, encrypted with {@code key-password} (see docs/operations.md, "Decision signing keys").
+ * {@code renewal.signing.*}: per issuing body, a PKCS#12 keystore for production;
+ * otherwise self-signed demo keys kept in the database, encrypted with
+ * {@code key-password} (see docs/operations.md, "Decision signing keys").
  *
- * @param keyPassword protects the demo keys in the database; from {@code RENEWAL_SIGNING_KEY_PASSWORD}
- * @param selfSignedKeys whether bodies without a keystore may sign with generated keys; by default only in the demo
- * profile
- * @param bodies keystores by body key, e.g. {@code renewal.signing.bodies.industry.keystore}
+ * @param keyPassword protects the demo keys in the database; from
+ * {@code RENEWAL_SIGNING_KEY_PASSWORD}
+ * @param selfSignedKeys whether bodies without a keystore may sign with generated keys;
+ * by default only in the demo profile
+ * @param bodies keystores by body key, e.g.
+ * {@code renewal.signing.bodies.industry.keystore}
  */
 @ConfigurationProperties("renewal.signing")
 record SigningProperties(String keyPassword, Boolean selfSignedKeys, Map<String, Keystore> bodies) {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Short codes printed beside the QR code: ten characters from an alphabet without look-alikes (no 0/O, 1/I/L),
- * about 49 bits, so that guessing one is hopeless and reading one aloud is easy.
+ * Short codes printed beside the QR code: ten characters from an alphabet without
+ * look-alikes (no 0/O, 1/I/L), about 49 bits, so that guessing one is hopeless and
+ * reading one aloud is easy.
  */
 final class VerificationCodes {
 
@@ -27,7 +28,9 @@ final class VerificationCodes {
 		return code.toString();
 	}
 
-	/** What a person typed, tidied (case, spaces, dashes); empty when it cannot be a code. */
+	/**
+	 * What a person typed, tidied (case, spaces, dashes); empty when it cannot be a code.
+	 */
 	static Optional<String> normalise(String typed) {
 		if (typed == null) {
 			return Optional.empty();

@@ -14,8 +14,9 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.liaocheng.renewal.decision.Decisions;
 
 /**
- * The public check, open without login: anyone holding a decision uploads the PDF or types (or scans) its code and
- * learns whether it is genuine, altered or unknown. It reveals only what the decision itself states.
+ * The public check, open without login: anyone holding a decision uploads the PDF or
+ * types (or scans) its code and learns whether it is genuine, altered or unknown. It
+ * reveals only what the decision itself states.
  */
 @Controller
 @RequestMapping("/verify")

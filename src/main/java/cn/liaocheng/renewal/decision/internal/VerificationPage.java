@@ -15,19 +15,18 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 	static VerificationPage forFile(VerificationResult result) {
 		return switch (result.verdict()) {
 			case GENUINE -> of(result, "真实有效", "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。");
-			case ALTERED -> of(result, "文件已被改动", "该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。"
-					+ signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
-			case UNKNOWN -> of(result, "无法确认",
-					"本系统没有签发过该文件，或文件中的核验信息已被去除。" + signature(result.signatureIntact()) + "请向发文机关核实。");
+			case ALTERED -> of(result, "文件已被改动",
+					"该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。" + signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
+			case UNKNOWN ->
+				of(result, "无法确认", "本系统没有签发过该文件，或文件中的核验信息已被去除。" + signature(result.signatureIntact()) + "请向发文机关核实。");
 		};
 	}
 
 	static VerificationPage forCode(VerificationResult result) {
 		return switch (result.verdict()) {
-			case GENUINE, ALTERED -> of(result, "验证码有效",
-					"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。");
-			case UNKNOWN -> of(result, "未找到该验证码",
-					"请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
+			case GENUINE, ALTERED ->
+				of(result, "验证码有效", "该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。");
+			case UNKNOWN -> of(result, "未找到该验证码", "请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
 		};
 	}
 
@@ -40,9 +39,9 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 
 	private static VerificationPage of(VerificationResult result, String headline, String explanation) {
 		IssuedDecision d = result.decision();
-		return new VerificationPage(result.verdict().name(), headline, explanation, d, d == null ? null : d.type().title(),
-				d == null ? null : ChineseFormats.date(d.decisionDate()), d == null ? null : TIME.format(d.issuedAt()),
-				result.presentedSha256());
+		return new VerificationPage(result.verdict().name(), headline, explanation, d,
+				d == null ? null : d.type().title(), d == null ? null : ChineseFormats.date(d.decisionDate()),
+				d == null ? null : TIME.format(d.issuedAt()), result.presentedSha256());
 	}
 
 }

@@ -43,8 +43,9 @@ class DatabaseFileStore implements FileStore {
 	public Optional<FileContent> read(long id) {
 		return jdbc.sql("SELECT id, media_type, size_bytes, sha256, content FROM stored_file WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new FileContent(new StoredFile(rs.getLong(1), rs.getString(2), rs.getLong(3),
-					rs.getString(4).strip()), rs.getBytes(5)))
+			.query((rs, n) -> new FileContent(
+					new StoredFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4).strip()),
+					rs.getBytes(5)))
 			.optional();
 	}
 

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.review.ModelVocabulary;
 
 /**
- * Limits what the engine's expressions can reach, for every expression whoever wrote it: only the beans the models
- * use ({@link ModelVocabulary#BEANS}), never reflection ({@link ReflectionGuard}), and no script language. Runs
- * before the engine builds its DMN engine, which then evaluates JUEL through the same guarded manager.
+ * Limits what the engine's expressions can reach, for every expression whoever wrote it:
+ * only the beans the models use ({@link ModelVocabulary#BEANS}), never reflection
+ * ({@link ReflectionGuard}), and no script language. Runs before the engine builds its
+ * DMN engine, which then evaluates JUEL through the same guarded manager.
  */
 @Component
 class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {

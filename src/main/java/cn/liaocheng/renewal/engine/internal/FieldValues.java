@@ -17,21 +17,27 @@ import java.util.regex.PatternSyntaxException;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * The server's check of one submitted value against its field, as the form's own rules state it (type, required,
- * lengths, range, decimals, allowed values), plus the product's rule for free text. Answers with the Chinese
- * sentence a reviewer reads, naming the field by its label.
+ * The server's check of one submitted value against its field, as the form's own rules
+ * state it (type, required, lengths, range, decimals, allowed values), plus the product's
+ * rule for free text. Answers with the Chinese sentence a reviewer reads, naming the
+ * field by its label.
  */
 final class FieldValues {
 
 	private FieldValues() {
 	}
 
-	/** Whether the value counts as not filled in: nothing, blank text or an empty list. */
+	/**
+	 * Whether the value counts as not filled in: nothing, blank text or an empty list.
+	 */
 	static boolean isEmpty(Object value) {
 		return value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty();
 	}
 
-	/** What is wrong with a value of a visible, writable field; empty when it may be written. */
+	/**
+	 * What is wrong with a value of a visible, writable field; empty when it may be
+	 * written.
+	 */
 	static Optional<String> problem(FormField field, Object value) {
 		String name = "「" + field.label() + "」";
 		if (isEmpty(value)) {
@@ -86,7 +92,10 @@ final class FieldValues {
 		return Optional.empty();
 	}
 
-	/** A finite number as sent (a JSON number, or its text where the form serialises numbers as text); else null. */
+	/**
+	 * A finite number as sent (a JSON number, or its text where the form serialises
+	 * numbers as text); else null.
+	 */
 	private static BigDecimal decimal(Object value, boolean asText) {
 		try {
 			if (value instanceof Double d && (d.isNaN() || d.isInfinite())
@@ -112,12 +121,12 @@ final class FieldValues {
 	private static Optional<String> dateTime(FormField field, Object value) {
 		String subtype = field.subtype() == null ? "date" : field.subtype();
 		return switch (subtype) {
-			case "time" -> parses(value, LocalTime::parse, OffsetTime::parse) ? Optional.empty()
-					: Optional.of("应为时间，如 09:30");
+			case "time" ->
+				parses(value, LocalTime::parse, OffsetTime::parse) ? Optional.empty() : Optional.of("应为时间，如 09:30");
 			case "datetime" -> parses(value, LocalDateTime::parse, OffsetDateTime::parse) ? Optional.empty()
 					: Optional.of("应为日期和时间，如 2026-01-31T09:30");
-			default -> parses(value, LocalDate::parse, LocalDate::parse) ? Optional.empty()
-					: Optional.of("应为日期，如 2026-01-31");
+			default ->
+				parses(value, LocalDate::parse, LocalDate::parse) ? Optional.empty() : Optional.of("应为日期，如 2026-01-31");
 		};
 	}
 

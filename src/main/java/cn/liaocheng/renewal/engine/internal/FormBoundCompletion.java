@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * A completion (complete, resolve, form submission) whose variables are first admitted against the task's form, in
- * the same command and transaction as the engine's own completion command, which then receives only what the form
- * admitted.
+ * A completion (complete, resolve, form submission) whose variables are first admitted
+ * against the task's form, in the same command and transaction as the engine's own
+ * completion command, which then receives only what the form admitted.
  */
 final class FormBoundCompletion<T> implements Command<T> {
 
@@ -27,16 +27,18 @@ final class FormBoundCompletion<T> implements Command<T> {
 
 	private final Function<Map<String, Object>, Command<T>> completion;
 
-	FormBoundCompletion(String taskId, Map<String, Object> variables, Function<Map<String, Object>, Command<T>> completion) {
+	FormBoundCompletion(String taskId, Map<String, Object> variables,
+			Function<Map<String, Object>, Command<T>> completion) {
 		this.taskId = taskId;
 		this.variables = variables;
 		this.completion = completion;
 	}
 
 	/**
-	 * Runs the completion. If it fails because the task was completed by another request meanwhile (two tabs, two
-	 * colleagues: the engine may then fail anywhere on the changed case, not only with an optimistic-locking error),
-	 * the failure is that conflict.
+	 * Runs the completion. If it fails because the task was completed by another request
+	 * meanwhile (two tabs, two colleagues: the engine may then fail anywhere on the
+	 * changed case, not only with an optimistic-locking error), the failure is that
+	 * conflict.
 	 */
 	T executeWith(CommandExecutor executor) {
 		try {
@@ -46,7 +48,8 @@ final class FormBoundCompletion<T> implements Command<T> {
 			throw answered;
 		}
 		catch (RuntimeException failure) {
-			// A refusal stays one unless the caller held the task: its permission went with the other completion.
+			// A refusal stays one unless the caller held the task: its permission went
+			// with the other completion.
 			boolean refused = failure instanceof AuthorizationException;
 			if (taskId != null && executor.execute(context -> completedMeanwhile(context, taskId, refused))) {
 				OptimisticLockingException conflict = new OptimisticLockingException(COMPLETED_BY_ANOTHER);
@@ -62,9 +65,8 @@ final class FormBoundCompletion<T> implements Command<T> {
 			return false;
 		}
 		HistoricTaskInstance history = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
-		return history != null && history.getEndTime() != null
-				&& (!byHolderOnly || history.getAssignee() != null
-						&& history.getAssignee().equals(context.getAuthenticatedUserId()));
+		return history != null && history.getEndTime() != null && (!byHolderOnly
+				|| history.getAssignee() != null && history.getAssignee().equals(context.getAuthenticatedUserId()));
 	}
 
 	@Override
@@ -72,15 +74,20 @@ final class FormBoundCompletion<T> implements Command<T> {
 		Map<String, Object> admitted = variables;
 		TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
 		if (task != null) {
-			// Only someone who may work the task learns what its form refuses; the completion checks again.
+			// Only someone who may work the task learns what its form refuses; the
+			// completion checks again.
 			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
 				checker.checkTaskWork(task);
 			}
 			admitted = TaskFormGate.admit(context, task, variables);
 		}
-		// Through the engine's executor (the same context and transaction), so that every command checker sees the
-		// engine's own completion command, as it would without this gate. An unknown task: that command answers.
-		return context.getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(completion.apply(admitted));
+		// Through the engine's executor (the same context and transaction), so that every
+		// command checker sees the
+		// engine's own completion command, as it would without this gate. An unknown
+		// task: that command answers.
+		return context.getProcessEngineConfiguration()
+			.getCommandExecutorTxRequired()
+			.execute(completion.apply(admitted));
 	}
 
 }

@@ -9,14 +9,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the form-bound task and form services, so that every way of completing a task — the Java API, the REST
- * API at {@code /engine-rest} and the webapps' copy of it, whatever the path's spelling — writes only the fields of
- * the task's deployed form. The REST API, the webapps and Spring's service beans all take their services from the
+ * Installs the form-bound task and form services, so that every way of completing a task
+ * — the Java API, the REST API at {@code /engine-rest} and the webapps' copy of it,
+ * whatever the path's spelling — writes only the fields of the task's deployed form. The
+ * REST API, the webapps and Spring's service beans all take their services from the
  * engine, which takes them from this configuration.
  *
  * <p>
- * Replacing a service is exclusive: if another plugin has already replaced one, or replaces one afterwards, the
- * engine refuses to start rather than silently lose this rule.
+ * Replacing a service is exclusive: if another plugin has already replaced one, or
+ * replaces one afterwards, the engine refuses to start rather than silently lose this
+ * rule.
  */
 @Component
 class FormBoundCompletionPlugin extends AbstractProcessEnginePlugin {

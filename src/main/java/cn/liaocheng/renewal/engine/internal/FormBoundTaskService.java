@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * The engine's task service, whose completions say only what the task's form asks ({@link TaskForm}), and whose
- * comments and attachments are checked when written and read ({@link TaskNotesCheck}).
+ * The engine's task service, whose completions say only what the task's form asks
+ * ({@link TaskForm}), and whose comments and attachments are checked when written and
+ * read ({@link TaskNotesCheck}).
  */
 class FormBoundTaskService extends TaskServiceImpl {
 
@@ -22,9 +23,11 @@ class FormBoundTaskService extends TaskServiceImpl {
 	}
 
 	@Override
-	public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+	public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
+			boolean deserializeValues) {
 		return new FormBoundCompletion<>(taskId, variables,
-				admitted -> new CompleteTaskCmd(taskId, admitted, true, deserializeValues)).executeWith(commandExecutor);
+				admitted -> new CompleteTaskCmd(taskId, admitted, true, deserializeValues))
+			.executeWith(commandExecutor);
 	}
 
 	@Override
@@ -39,7 +42,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 				.executeWith(commandExecutor);
 		}
 		catch (TaskFormViolation e) {
-			// The REST API answers 400 on /resolve only for a bad user request (form failures would be a 500 there).
+			// The REST API answers 400 on /resolve only for a bad user request (form
+			// failures would be a 500 there).
 			throw new BadUserRequestException(e.getMessage(), e);
 		}
 	}
@@ -48,7 +52,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 	public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {
 		commandExecutor.execute(TaskNotesCheck.comment(taskId));
 		if (taskId != null && processInstanceId != null) {
-			// The engine files the note under the case it is given, not under the task's: a note on one's own task
+			// The engine files the note under the case it is given, not under the task's:
+			// a note on one's own task
 			// must not land in another case's history.
 			org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = commandExecutor
 				.execute(context -> context.getTaskManager().findTaskById(taskId));
@@ -102,7 +107,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 
 	@Override
 	public org.camunda.bpm.engine.task.Attachment createAttachment(String attachmentType, String taskId,
-			String processInstanceId, String attachmentName, String attachmentDescription, java.io.InputStream content) {
+			String processInstanceId, String attachmentName, String attachmentDescription,
+			java.io.InputStream content) {
 		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
 		return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription,
 				content);
@@ -183,7 +189,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Attachment> getProcessInstanceAttachments(String processInstanceId) {
+	public java.util.List<org.camunda.bpm.engine.task.Attachment> getProcessInstanceAttachments(
+			String processInstanceId) {
 		commandExecutor.execute(TaskNotesCheck.read(null));
 		return super.getProcessInstanceAttachments(processInstanceId);
 	}

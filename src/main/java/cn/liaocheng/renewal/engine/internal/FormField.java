@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One component of a deployed Camunda Form whose value a completion may carry, with what the server checks of it.
- * Conditions are FEEL expressions as form-js writes them ({@code =decision != "GRANTED"}); a field is hidden when
- * its own or any enclosing group's {@code conditional.hide} holds.
+ * One component of a deployed Camunda Form whose value a completion may carry, with what
+ * the server checks of it. Conditions are FEEL expressions as form-js writes them
+ * ({@code =decision != "GRANTED"}); a field is hidden when its own or any enclosing
+ * group's {@code conditional.hide} holds.
  */
 record FormField(String key, String label, Kind kind, boolean readOnly, String readOnlyWhen, List<String> hiddenWhen,
 		boolean required, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String pattern,
@@ -27,17 +28,24 @@ record FormField(String key, String label, Kind kind, boolean readOnly, String r
 		CHOICE,
 		/** datetime: ISO text (a date, a time or both, by subtype). */
 		DATE_TIME,
-		/** computed by the form itself (expression): its value is never taken from a submission. */
+		/**
+		 * computed by the form itself (expression): its value is never taken from a
+		 * submission.
+		 */
 		COMPUTED,
 		/**
-		 * a keyed component the server cannot check: lists of values (checklist, taglist, which Tasklist sends as JSON),
-		 * file pickers, dynamic lists, groups with a path, options taken from a variable.
+		 * a keyed component the server cannot check: lists of values (checklist, taglist,
+		 * which Tasklist sends as JSON), file pickers, dynamic lists, groups with a path,
+		 * options taken from a variable.
 		 */
 		UNSUPPORTED
 
 	}
 
-	/** Whether a submitted value may be written at all: read-only, disabled and computed values never are. */
+	/**
+	 * Whether a submitted value may be written at all: read-only, disabled and computed
+	 * values never are.
+	 */
 	boolean takesInput() {
 		return !readOnly && kind != Kind.COMPUTED;
 	}

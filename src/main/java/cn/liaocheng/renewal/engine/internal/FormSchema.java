@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.liaocheng.renewal.engine.internal.FormField.Kind;
 
 /**
- * Reads the keyed components of a Camunda Form (form-js JSON) into {@link FormField}s, descending into groups and
- * other containers. Components without a key (headings, links, spacers) carry no value and are left out.
+ * Reads the keyed components of a Camunda Form (form-js JSON) into {@link FormField}s,
+ * descending into groups and other containers. Components without a key (headings, links,
+ * spacers) carry no value and are left out.
  */
 final class FormSchema {
 
@@ -39,20 +40,23 @@ final class FormSchema {
 		return fields;
 	}
 
-	private static void collect(JsonNode components, List<String> hiddenWhen, boolean readOnlyGroup, List<FormField> into) {
+	private static void collect(JsonNode components, List<String> hiddenWhen, boolean readOnlyGroup,
+			List<FormField> into) {
 		for (JsonNode c : components) {
 			List<String> hidden = new ArrayList<>(hiddenWhen);
 			String hide = c.path("conditional").path("hide").asText(null);
 			if (hide != null && !hide.isBlank()) {
 				hidden.add(hide);
 			}
-			boolean readOnly = readOnlyGroup || c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false);
+			boolean readOnly = readOnlyGroup || c.path("readonly").asBoolean(false)
+					|| c.path("disabled").asBoolean(false);
 			String path = c.path("path").asText("");
 			if (c.hasNonNull("key")) {
 				into.add(field(c, c.path("key").asText(), List.copyOf(hidden), readOnly));
 			}
 			else if (!path.isBlank()) {
-				// A group with a path nests its fields' values in one object, which the server does not check.
+				// A group with a path nests its fields' values in one object, which the
+				// server does not check.
 				into.add(field(c, path, List.copyOf(hidden), readOnly));
 			}
 			else if (c.has("components")) {
@@ -61,27 +65,36 @@ final class FormSchema {
 		}
 	}
 
-	/** A keyed component; containers with a key (a dynamic list) hold one value per item and are not descended. */
+	/**
+	 * A keyed component; containers with a key (a dynamic list) hold one value per item
+	 * and are not descended.
+	 */
 	private static FormField field(JsonNode c, String key, List<String> hiddenWhen, boolean readOnly) {
 		String type = c.path("type").asText("");
 		Kind kind = INPUTS.getOrDefault(type, Kind.UNSUPPORTED);
 		List<String> options = new ArrayList<>();
 		c.path("values").forEach(v -> options.add(v.path("value").asText()));
 		if (kind == Kind.CHOICE && options.isEmpty()) {
-			// Options from a variable or an expression differ per case; the server has no fixed list to check against.
+			// Options from a variable or an expression differ per case; the server has no
+			// fixed list to check against.
 			kind = Kind.UNSUPPORTED;
 		}
 		JsonNode rules = c.path("validate");
-		// form-js writes a conditional read-only as a FEEL string ("=…"): it is decided per submission.
+		// form-js writes a conditional read-only as a FEEL string ("=…"): it is decided
+		// per submission.
 		JsonNode readonlyNode = c.path("readonly");
 		String readOnlyWhen = readonlyNode.isTextual() ? readonlyNode.asText() : null;
 		return new FormField(key, label(c), kind, readOnly, readOnlyWhen, hiddenWhen,
 				rules.path("required").asBoolean(false), integer(rules, "minLength"), integer(rules, "maxLength"),
-				decimal(rules, "min"), decimal(rules, "max"), rules.path("pattern").asText(null), integer(c, "decimalDigits"),
-				c.path("serializeToString").asBoolean(false), c.path("subtype").asText(null), List.copyOf(options));
+				decimal(rules, "min"), decimal(rules, "max"), rules.path("pattern").asText(null),
+				integer(c, "decimalDigits"), c.path("serializeToString").asBoolean(false),
+				c.path("subtype").asText(null), List.copyOf(options));
 	}
 
-	/** The label a reviewer sees; a date-time field labels its parts, other unlabelled fields go by their key. */
+	/**
+	 * The label a reviewer sees; a date-time field labels its parts, other unlabelled
+	 * fields go by their key.
+	 */
 	private static String label(JsonNode c) {
 		for (String name : new String[] { "label", "dateLabel", "timeLabel" }) {
 			String label = c.path(name).asText("");

@@ -8,9 +8,11 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The Spring Boot starter's expression manager with the {@link ReflectionGuard} in front of its resolvers. Given a
- * beans map, the manager exposes only those beans (no {@code ${dataSource}}); the same resolvers serve BPMN
- * expressions, task-query expressions and JUEL in DMN tables, which the engine evaluates through this manager too.
+ * The Spring Boot starter's expression manager with the {@link ReflectionGuard} in front
+ * of its resolvers. Given a beans map, the manager exposes only those beans (no
+ * {@code ${dataSource}}); the same resolvers serve BPMN expressions, task-query
+ * expressions and JUEL in DMN tables, which the engine evaluates through this manager
+ * too.
  */
 class GuardedExpressionManager extends SpringExpressionManager {
 

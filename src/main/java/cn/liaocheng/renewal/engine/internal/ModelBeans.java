@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * The Spring beans expressions may name, as the map the engine's expression manager reads. Beans are looked up when
- * an expression names one, not when the engine starts: the delegates need the engine's services, so they cannot
- * exist before it.
+ * The Spring beans expressions may name, as the map the engine's expression manager
+ * reads. Beans are looked up when an expression names one, not when the engine starts:
+ * the delegates need the engine's services, so they cannot exist before it.
  */
 final class ModelBeans extends AbstractMap<Object, Object> {
 

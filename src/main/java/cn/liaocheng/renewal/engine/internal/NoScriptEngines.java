@@ -7,10 +7,11 @@ import javax.script.ScriptEngineManager;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 
 /**
- * Gives the engine no script language at all. The models use none, and every one of them is a way around the
- * guarded expression language: even Camunda's own {@code juel} script engine builds its resolvers afresh, so a
- * {@code scriptFormat="juel"} task could call {@code getClass()}. Any script now fails with the engine's "Can't find
- * scripting engine" error.
+ * Gives the engine no script language at all. The models use none, and every one of them
+ * is a way around the guarded expression language: even Camunda's own {@code juel} script
+ * engine builds its resolvers afresh, so a {@code scriptFormat="juel"} task could call
+ * {@code getClass()}. Any script now fails with the engine's "Can't find scripting
+ * engine" error.
  */
 final class NoScriptEngines implements ScriptEngineResolver {
 

@@ -13,16 +13,20 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
- * The first resolver of the engine's expression language: refuses, before any other resolver sees it, every step of
- * an expression that leads towards reflection or the machine, whatever model, query or table the expression came
- * from. A step is refused by its name ({@code getClass}, {@code forName}, {@code invoke}, the property
- * {@code class}…) or by the object it is taken on (a class, class loader, reflective member, runtime, process,
- * thread, file, data source, script engine, the Spring context or the engine's configuration); it resolves nothing
- * itself.
+ * The first resolver of the engine's expression language: refuses, before any other
+ * resolver sees it, every step of an expression that leads towards reflection or the
+ * machine, whatever model, query or table the expression came from. A step is refused by
+ * its name ({@code getClass}, {@code forName}, {@code invoke}, the property
+ * {@code class}…) or by the object it is taken on (a class, class loader, reflective
+ * member, runtime, process, thread, file, data source, script engine, the Spring context
+ * or the engine's configuration); it resolves nothing itself.
  */
 final class ReflectionGuard extends ELResolver {
 
-	/** Methods that reach classes, class loaders, reflective members or processes, on whatever object. */
+	/**
+	 * Methods that reach classes, class loaders, reflective members or processes, on
+	 * whatever object.
+	 */
 	static final Set<String> METHODS = Set.of("getClass", "forName", "getClassLoader", "getContextClassLoader",
 			"setContextClassLoader", "loadClass", "defineClass", "newInstance", "invoke", "invokeExact",
 			"invokeWithArguments", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods", "getField",
@@ -34,7 +38,10 @@ final class ReflectionGuard extends ELResolver {
 	static final Set<String> PROPERTIES = Set.of("class", "classLoader", "contextClassLoader", "module",
 			"protectionDomain", "runtime");
 
-	/** Types no expression may take a step on, matched against an object's class and all its supertypes. */
+	/**
+	 * Types no expression may take a step on, matched against an object's class and all
+	 * its supertypes.
+	 */
 	static final Set<String> TYPES = Set.of("java.lang.Class", "java.lang.ClassLoader", "java.lang.Module",
 			"java.lang.ModuleLayer", "java.lang.Package", "java.lang.Runtime", "java.lang.Process",
 			"java.lang.ProcessBuilder", "java.lang.ProcessHandle", "java.lang.System", "java.lang.Thread",
@@ -50,7 +57,10 @@ final class ReflectionGuard extends ELResolver {
 			"org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines",
 			"org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver");
 
-	/** Whole packages of the same kind: reflection, method handles, the network, the JDK's internals. */
+	/**
+	 * Whole packages of the same kind: reflection, method handles, the network, the JDK's
+	 * internals.
+	 */
 	static final List<String> PACKAGES = List.of("java.lang.reflect.", "java.lang.invoke.", "java.net.", "sun.",
 			"jdk.internal.");
 

@@ -10,20 +10,27 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What a completion of a task may say: exactly the input fields of the task's deployed form, each value checked as
- * the form states. Everything else is refused; values of read-only, disabled and computed fields are dropped, since
- * Tasklist sends the read-only fields it showed back with the form. A task without a form takes no values at all.
+ * What a completion of a task may say: exactly the input fields of the task's deployed
+ * form, each value checked as the form states. Everything else is refused; values of
+ * read-only, disabled and computed fields are dropped, since Tasklist sends the read-only
+ * fields it showed back with the form. A task without a form takes no values at all.
  */
 final class TaskForm {
 
-	/** Evaluates a form-js condition (FEEL, with or without its leading {@code =}) against the form's data. */
+	/**
+	 * Evaluates a form-js condition (FEEL, with or without its leading {@code =}) against
+	 * the form's data.
+	 */
 	interface Conditions {
 
 		boolean holds(String expression, Map<String, Object> data);
 
 	}
 
-	/** The names of the submitted values to write, and the reasons, one per field, why the submission is refused. */
+	/**
+	 * The names of the submitted values to write, and the reasons, one per field, why the
+	 * submission is refused.
+	 */
 	record Admission(Set<String> accepted, List<String> problems) {
 
 		boolean refused() {
@@ -50,9 +57,10 @@ final class TaskForm {
 	}
 
 	/**
-	 * Checks a submission. {@code submitted} holds plain values (String, Number, Boolean, List, or anything else the
-	 * caller could not unwrap, which no field accepts); {@code current} gives the case's variables as the form shows
-	 * them, for conditions, and is read only when the form has any.
+	 * Checks a submission. {@code submitted} holds plain values (String, Number, Boolean,
+	 * List, or anything else the caller could not unwrap, which no field accepts);
+	 * {@code current} gives the case's variables as the form shows them, for conditions,
+	 * and is read only when the form has any.
 	 */
 	Admission admit(Map<String, Object> submitted, Supplier<Map<String, Object>> current, Conditions conditions) {
 		List<String> problems = new ArrayList<>();
@@ -65,7 +73,8 @@ final class TaskForm {
 		Map<String, Object> data = needsData() ? formData(submitted, current.get()) : Map.of();
 		for (FormField field : fields.values()) {
 			if (!writable(field, data, conditions) || isHidden(field, data, conditions)) {
-				continue; // never written: a value sent for it is dropped, and a hidden field is not required
+				continue; // never written: a value sent for it is dropped, and a hidden
+							// field is not required
 			}
 			Object value = submitted.get(field.key());
 			FieldValues.problem(field, value).ifPresent(problems::add);
@@ -80,10 +89,14 @@ final class TaskForm {
 		return fields.values().stream().anyMatch(f -> !f.hiddenWhen().isEmpty() || f.readOnlyWhen() != null);
 	}
 
-	/** The data form-js evaluates conditions against: the case's variables, overlaid by what the reviewer entered. */
+	/**
+	 * The data form-js evaluates conditions against: the case's variables, overlaid by
+	 * what the reviewer entered.
+	 */
 	private Map<String, Object> formData(Map<String, Object> submitted, Map<String, Object> current) {
 		Map<String, Object> data = new HashMap<>(current);
-		fields.values().stream()
+		fields.values()
+			.stream()
 			.filter(f -> f.takesInput() && submitted.containsKey(f.key()))
 			.forEach(f -> data.put(f.key(), submitted.get(f.key())));
 		return data;

@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The engine side of {@link TaskForm}: inside the completing command, finds the task's deployed Camunda Form (its
- * {@code camunda:formRef}, or a {@code camunda-forms:deployment:} form key), hands it the submitted values and
+ * The engine side of {@link TaskForm}: inside the completing command, finds the task's
+ * deployed Camunda Form (its {@code camunda:formRef}, or a
+ * {@code camunda-forms:deployment:} form key), hands it the submitted values and
  * evaluates the form's conditions with the engine's FEEL engine.
  */
 final class TaskFormGate {
@@ -28,7 +29,10 @@ final class TaskFormGate {
 	private TaskFormGate() {
 	}
 
-	/** The variables the completion may write, typed as they were sent; throws {@link TaskFormViolation} otherwise. */
+	/**
+	 * The variables the completion may write, typed as they were sent; throws
+	 * {@link TaskFormViolation} otherwise.
+	 */
 	static Map<String, Object> admit(CommandContext context, TaskEntity task, Map<String, Object> variables) {
 		Map<String, Object> sent = variables == null ? Map.of() : variables;
 		Map<String, Object> plain = new LinkedHashMap<>();
@@ -52,17 +56,19 @@ final class TaskFormGate {
 		String name;
 		if (ref != null && ref.getKey() != null) {
 			name = ref.getKey();
-			CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, form.getDeploymentId()).execute(context);
-			resource = definition == null ? null
-					: context.getResourceManager().findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(),
-							definition.getResourceName());
+			CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, form.getDeploymentId())
+				.execute(context);
+			resource = definition == null ? null : context.getResourceManager()
+				.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
 		}
 		else if (form.getFormKey() != null && form.getFormKey().startsWith(CAMUNDA_FORMS_KEY)) {
 			name = form.getFormKey().substring(CAMUNDA_FORMS_KEY.length());
-			resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), name);
+			resource = context.getResourceManager()
+				.findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), name);
 		}
 		else {
-			return TaskForm.none(); // no form, or one the server cannot read (an embedded HTML form): no values
+			return TaskForm.none(); // no form, or one the server cannot read (an embedded
+									// HTML form): no values
 		}
 		if (resource == null) {
 			throw new TaskFormViolation(List.of("本任务的表单「" + name + "」未部署，暂不能办理，请联系系统管理员"));
@@ -80,8 +86,9 @@ final class TaskFormGate {
 	}
 
 	/**
-	 * The plain value of what was sent. Typed values of primitive types (and the untyped values REST clients send)
-	 * unwrap; serialized objects, files and JSON stay wrapped, and no field accepts them.
+	 * The plain value of what was sent. Typed values of primitive types (and the untyped
+	 * values REST clients send) unwrap; serialized objects, files and JSON stay wrapped,
+	 * and no field accepts them.
 	 */
 	private static Object plain(Object value) {
 		if (value instanceof TypedValue typed && (typed.getType() == null || typed.getType().isPrimitiveValueType())) {
@@ -103,13 +110,17 @@ final class TaskFormGate {
 		return values;
 	}
 
-	/** form-js conditions through the engine's FEEL engine; one that cannot be evaluated does not hold. */
+	/**
+	 * form-js conditions through the engine's FEEL engine; one that cannot be evaluated
+	 * does not hold.
+	 */
 	private static TaskForm.Conditions conditions(CommandContext context) {
 		return (expression, data) -> {
 			String feel = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression.strip();
 			try {
 				FeelEngine engine = context.getProcessEngineConfiguration().getDmnEngineConfiguration().getFeelEngine();
-				return Boolean.TRUE.equals(engine.evaluateSimpleExpression(feel, Variables.fromMap(data).asVariableContext()));
+				return Boolean.TRUE
+					.equals(engine.evaluateSimpleExpression(feel, Variables.fromMap(data).asVariableContext()));
 			}
 			catch (RuntimeException e) {
 				return false;

@@ -5,9 +5,9 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A completion that says more or other than its task's form asks, in one Chinese sentence per field. A form
- * validation failure is what the REST API answers with 400 on {@code complete} and {@code submit-form}, and what
- * Tasklist shows the reviewer.
+ * A completion that says more or other than its task's form asks, in one Chinese sentence
+ * per field. A form validation failure is what the REST API answers with 400 on
+ * {@code complete} and {@code submit-form}, and what Tasklist shows the reviewer.
  */
 class TaskFormViolation extends FormFieldValidationException {
 

@@ -8,17 +8,23 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Comments and attachments on tasks and cases: Camunda 7.24 checks no permission when they are created or read, so
- * anyone signed in who knows a task id (or a task id and a comment id) could write into another county's case or read
- * its notes. A signed-in caller may write notes only on a task it may work on, and read them only on a task it may
- * read (a running task it may see, or a finished one whose history it was given); notes on a whole process instance,
- * attachments written by anyone but administrators (the product keeps files in its own store), and anything looked up
- * by attachment id alone are for administrators. The product's own code, which runs without a signed-in user, is not
- * limited.
+ * Comments and attachments on tasks and cases: Camunda 7.24 checks no permission when
+ * they are created or read, so anyone signed in who knows a task id (or a task id and a
+ * comment id) could write into another county's case or read its notes. A signed-in
+ * caller may write notes only on a task it may work on, and read them only on a task it
+ * may read (a running task it may see, or a finished one whose history it was given);
+ * notes on a whole process instance, attachments written by anyone but administrators
+ * (the product keeps files in its own store), and anything looked up by attachment id
+ * alone are for administrators. The product's own code, which runs without a signed-in
+ * user, is not limited.
  */
 final class TaskNotesCheck implements Command<Void> {
 
-	private enum Access { WRITE_COMMENT, WRITE_ATTACHMENT, READ }
+	private enum Access {
+
+		WRITE_COMMENT, WRITE_ATTACHMENT, READ
+
+	}
 
 	private final String taskId;
 
@@ -37,7 +43,10 @@ final class TaskNotesCheck implements Command<Void> {
 		return new TaskNotesCheck(taskId, Access.WRITE_ATTACHMENT);
 	}
 
-	/** Reading a task's comments or attachments; {@code null}: a process instance's, or an attachment by its id. */
+	/**
+	 * Reading a task's comments or attachments; {@code null}: a process instance's, or an
+	 * attachment by its id.
+	 */
 	static TaskNotesCheck read(String taskId) {
 		return new TaskNotesCheck(taskId, Access.READ);
 	}
@@ -76,9 +85,13 @@ final class TaskNotesCheck implements Command<Void> {
 			}
 			return;
 		}
-		// A finished task: readable to whoever was given its history (historic instance permissions).
-		long visible = context.getProcessEngineConfiguration().getHistoryService().createHistoricTaskInstanceQuery()
-			.taskId(taskId).count();
+		// A finished task: readable to whoever was given its history (historic instance
+		// permissions).
+		long visible = context.getProcessEngineConfiguration()
+			.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.taskId(taskId)
+			.count();
 		if (visible == 0) {
 			throw new NullValueException("任务不存在或无权查看：" + taskId);
 		}

@@ -24,8 +24,9 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The enterprise's own account: its password, its contact person and phone, and the e-mail address notices go to. The account is always the logged-in
- * user's; no request names one, so no request can reach another's.
+ * The enterprise's own account: its password, its contact person and phone, and the
+ * e-mail address notices go to. The account is always the logged-in user's; no request
+ * names one, so no request can reach another's.
  */
 @Controller
 @RequestMapping("/account")
@@ -65,17 +66,19 @@ class AccountController {
 	}
 
 	@PostMapping("/password")
-	String changePassword(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String currentPassword,
-			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-			RedirectAttributes redirect) {
+	String changePassword(@AuthenticationPrincipal PortalUser user,
+			@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "") String confirmPassword, RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		// Checked through Camunda, so wrong guesses here count towards the same login delay as on the login page.
+		// Checked through Camunda, so wrong guesses here count towards the same login
+		// delay as on the login page.
 		if (currentPassword.isEmpty() || !identity.checkPassword(user.userId(), currentPassword)) {
 			errors.put("currentPassword", "当前密码不正确");
 		}
 		User account = identity.createUserQuery().userId(user.userId()).singleResult();
-		List<String> missing = newPassword.isEmpty() ? List.of("填写") : rules.unmetPolicyRules(newPassword,
-				rules.candidate(user.userId(), account.getLastName()));
+		List<String> missing = newPassword.isEmpty() ? List.of("填写")
+				: rules.unmetPolicyRules(newPassword, rules.candidate(user.userId(), account.getLastName()));
 		if (!missing.isEmpty()) {
 			errors.put("newPassword", newPassword.isEmpty() ? "请填写新密码" : "新密码须" + String.join("、", missing));
 		}

@@ -15,7 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.liaocheng.renewal.enterprise.internal.CountyEnterprises.Change;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** The county industry bureau's page of enterprise accounts, where it activates or disables them. */
+/**
+ * The county industry bureau's page of enterprise accounts, where it activates or
+ * disables them.
+ */
 @Controller
 @RequestMapping("/county/enterprises")
 class CountyEnterpriseController {
@@ -39,16 +42,14 @@ class CountyEnterpriseController {
 	@PostMapping("/{id}/activate")
 	String activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		Change change = enterprises.activate(user, id);
-		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：")
-				+ change.enterprise().name());
+		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
 		return "redirect:/county/enterprises";
 	}
 
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		Change change = enterprises.disable(user, id);
-		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：")
-				+ change.enterprise().name());
+		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
 		return "redirect:/county/enterprises";
 	}
 

@@ -26,8 +26,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The enterprise accounts of a jurisdiction, and their activation. Every change checks the enterprise's division
- * against the actor's jurisdiction here, whatever the page offered, so an id sent by hand cannot reach past it.
+ * The enterprise accounts of a jurisdiction, and their activation. Every change checks
+ * the enterprise's division against the actor's jurisdiction here, whatever the page
+ * offered, so an id sent by hand cannot reach past it.
  */
 @Service
 class CountyEnterprises {
@@ -42,7 +43,7 @@ class CountyEnterprises {
 	private static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final String PENDING_FIRST = """
-			 ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, created_at DESC, id DESC""";
+			ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, created_at DESC, id DESC""";
 
 	private final JdbcClient jdbc;
 
@@ -56,13 +57,18 @@ class CountyEnterprises {
 		this.events = events;
 	}
 
-	/** The divisions whose accounts the user may manage; none for anyone but county industry reviewers and administrators. */
+	/**
+	 * The divisions whose accounts the user may manage; none for anyone but county
+	 * industry reviewers and administrators.
+	 */
 	List<Division> divisionsOf(PortalUser user) {
 		Jurisdiction jurisdiction = Jurisdiction.of(user, catalog.divisions());
 		return catalog.divisions().stream().filter(d -> jurisdiction.covers(d.code())).toList();
 	}
 
-	/** The accounts the user may manage (optionally of one division), pending ones first. */
+	/**
+	 * The accounts the user may manage (optionally of one division), pending ones first.
+	 */
 	List<EnterpriseListing> visibleTo(PortalUser user, Optional<String> division) {
 		List<Division> divisions = catalog.divisions();
 		Jurisdiction jurisdiction = Jurisdiction.of(user, divisions);
@@ -83,7 +89,10 @@ class CountyEnterprises {
 			.list();
 	}
 
-	/** Activates an account, recording who did and when; an account active already keeps its first activation. */
+	/**
+	 * Activates an account, recording who did and when; an account active already keeps
+	 * its first activation.
+	 */
 	@Transactional
 	Change activate(PortalUser user, long id) {
 		List<Division> divisions = catalog.divisions();
@@ -147,7 +156,10 @@ class CountyEnterprises {
 				rs.getString("activated_by"));
 	}
 
-	/** Stored as an instant; shown to the bureau and API clients in Beijing time, whatever the server's zone. */
+	/**
+	 * Stored as an instant; shown to the bureau and API clients in Beijing time, whatever
+	 * the server's zone.
+	 */
 	private static OffsetDateTime time(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant().atZone(BEIJING).toOffsetDateTime();
 	}

@@ -8,7 +8,10 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.InactiveEnterpriseException;
 import cn.liaocheng.renewal.security.AccountStanding;
 
-/** An enterprise account may act while its enterprise is active: not pending, not disabled. */
+/**
+ * An enterprise account may act while its enterprise is active: not pending, not
+ * disabled.
+ */
 @Component
 class EnterpriseAccountStanding implements AccountStanding {
 

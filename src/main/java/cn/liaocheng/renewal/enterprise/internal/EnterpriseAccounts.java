@@ -11,15 +11,17 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.organization.GroupNames;
 
 /**
- * Opens an enterprise's account: the Camunda user, its membership of the enterprises' group and the enterprise row,
- * in one transaction. Camunda's commands join the Spring transaction, so a failure anywhere leaves nothing behind.
+ * Opens an enterprise's account: the Camunda user, its membership of the enterprises'
+ * group and the enterprise row, in one transaction. Camunda's commands join the Spring
+ * transaction, so a failure anywhere leaves nothing behind.
  */
 @Component
 class EnterpriseAccounts {
 
 	/**
-	 * Camunda's first name of every enterprise account; the last name holds the enterprise's name, so that the
-	 * portal (organisation first) shows "XX有限公司申报账户" and Camunda Admin, which requires both, accepts it.
+	 * Camunda's first name of every enterprise account; the last name holds the
+	 * enterprise's name, so that the portal (organisation first) shows "XX有限公司申报账户" and
+	 * Camunda Admin, which requires both, accepts it.
 	 */
 	static final String POST = "申报账户";
 
@@ -35,7 +37,8 @@ class EnterpriseAccounts {
 	@Transactional
 	Enterprise open(NewEnterprise enterprise, String password, String email) {
 		User user = identity.newUser(enterprise.userId());
-		// Where the notification outbox sends e-mail (in-app messages go out whatever is here).
+		// Where the notification outbox sends e-mail (in-app messages go out whatever is
+		// here).
 		user.setEmail(email);
 		user.setFirstName(POST);
 		user.setLastName(enterprise.name());

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** One enterprise account as a county industry bureau sees it, with who activated it and when (Beijing time). */
+/**
+ * One enterprise account as a county industry bureau sees it, with who activated it and
+ * when (Beijing time).
+ */
 @Schema(description = "企业账户（县级激活视图）")
 record EnterpriseListing(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId,

@@ -14,9 +14,10 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 
 /**
- * Registers an enterprise: checks every field, then opens the account. Two applicants may pass the checks with the
- * same code or user id at the same moment; the loser's transaction fails on a unique constraint, is rolled back
- * whole, and is answered like the check would have answered it.
+ * Registers an enterprise: checks every field, then opens the account. Two applicants may
+ * pass the checks with the same code or user id at the same moment; the loser's
+ * transaction fails on a unique constraint, is rolled back whole, and is answered like
+ * the check would have answered it.
  */
 @Service
 class EnterpriseSignUp {
@@ -42,7 +43,8 @@ class EnterpriseSignUp {
 				RegistrationRules.trim(request.industry()), RegistrationRules.trim(request.contactName()),
 				RegistrationRules.phone(request.contactPhone()), RegistrationRules.userId(request.userId()));
 		try {
-			Enterprise registered = accounts.open(enterprise, request.password(), RegistrationRules.email(request.email()));
+			Enterprise registered = accounts.open(enterprise, request.password(),
+					RegistrationRules.email(request.email()));
 			LOG.info("Enterprise {} registered with account {} in division {}; pending activation",
 					registered.creditCode(), registered.userId(), registered.divisionCode());
 			return new Outcome.Registered(registered);
@@ -58,7 +60,10 @@ class EnterpriseSignUp {
 		}
 	}
 
-	/** Why opening the account failed, as field problems, or empty when it is none the applicant can fix. */
+	/**
+	 * Why opening the account failed, as field problems, or empty when it is none the
+	 * applicant can fix.
+	 */
 	private List<FieldProblem> explain(RuntimeException e, NewEnterprise enterprise) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (rules.creditCodeTaken(enterprise.creditCode())) {
@@ -73,7 +78,9 @@ class EnterpriseSignUp {
 		return problems;
 	}
 
-	/** A registration's result: the enterprise, pending activation, or what to correct. */
+	/**
+	 * A registration's result: the enterprise, pending activation, or what to correct.
+	 */
 	sealed interface Outcome {
 
 		record Registered(Enterprise enterprise) implements Outcome {

@@ -10,8 +10,9 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Whose enterprise accounts a user may activate: an administrator everyone's, a county industry bureau's reviewer
- * those of its own division (a reviewer may serve more than one), anyone else nobody's.
+ * Whose enterprise accounts a user may activate: an administrator everyone's, a county
+ * industry bureau's reviewer those of its own division (a reviewer may serve more than
+ * one), anyone else nobody's.
  */
 record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 
@@ -26,10 +27,11 @@ record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 			.filter(m -> m.type() == GroupType.COUNTY)
 			.map(PortalUser.Membership::groupId)
 			.collect(Collectors.toSet());
-		return new Jurisdiction(false, divisions.stream()
-			.map(Division::code)
-			.filter(code -> industryGroups.contains(GroupNames.county(code, INDUSTRY)))
-			.collect(Collectors.toSet()));
+		return new Jurisdiction(false,
+				divisions.stream()
+					.map(Division::code)
+					.filter(code -> industryGroups.contains(GroupNames.county(code, INDUSTRY)))
+					.collect(Collectors.toSet()));
 	}
 
 	boolean covers(String divisionCode) {

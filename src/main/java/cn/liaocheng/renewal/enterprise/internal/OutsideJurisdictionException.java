@@ -3,8 +3,9 @@ package cn.liaocheng.renewal.enterprise.internal;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * A user acted on an enterprise outside its county (or on one that does not exist, which it is not told). Being an
- * {@link AccessDeniedException}, it reaches Spring Security, which answers 403 with the error page.
+ * A user acted on an enterprise outside its county (or on one that does not exist, which
+ * it is not told). Being an {@link AccessDeniedException}, it reaches Spring Security,
+ * which answers 403 with the error page.
  */
 class OutsideJurisdictionException extends AccessDeniedException {
 

@@ -5,7 +5,10 @@ import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A registered enterprise as the applicant sees it, with the bureau that must activate it. */
+/**
+ * A registered enterprise as the applicant sees it, with the bureau that must activate
+ * it.
+ */
 @Schema(description = "已注册的企业")
 record RegisteredEnterprise(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId, String status, String statusLabel,

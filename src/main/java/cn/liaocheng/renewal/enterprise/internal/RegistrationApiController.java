@@ -18,7 +18,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Registration for clients that speak JSON; the same checks and messages as the registration page. */
+/**
+ * Registration for clients that speak JSON; the same checks and messages as the
+ * registration page.
+ */
 @RestController
 @RequestMapping("/api/enterprises/registrations")
 @Tag(name = "企业注册", description = "企业以统一社会信用代码注册账户，由所在县工业和信息化局激活")
@@ -42,11 +45,13 @@ class RegistrationApiController {
 	@ApiResponse(responseCode = "201", description = "已注册，待激活",
 			content = @Content(schema = @Schema(implementation = RegisteredEnterprise.class)))
 	@ApiResponse(responseCode = "400", description = "注册信息有误：errors 列出每个有误的字段（field）及说明（message）",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> register(@RequestBody RegistrationRequest request) {
 		Outcome outcome = signUp.register(request);
 		if (outcome instanceof Outcome.Registered registered) {
-			return ResponseEntity.status(HttpStatus.CREATED).body(RegisteredEnterprise.of(registered.enterprise(), catalog));
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(RegisteredEnterprise.of(registered.enterprise(), catalog));
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请根据各字段的提示修改后重新提交。");
 		problem.setType(INVALID);

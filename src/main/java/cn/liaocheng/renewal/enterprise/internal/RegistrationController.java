@@ -15,8 +15,9 @@ import cn.liaocheng.renewal.enterprise.internal.EnterpriseSignUp.Outcome;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * The public registration page. After success it redirects to itself (the only path open to strangers) and shows
- * the confirmation once, so that reloading the page does not register again.
+ * The public registration page. After success it redirects to itself (the only path open
+ * to strangers) and shows the confirmation once, so that reloading the page does not
+ * register again.
  */
 @Controller
 class RegistrationController {

@@ -21,8 +21,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * Checks a registration field by field, so that the applicant sees every mistake at once next to its field: formats,
- * the county, Camunda's password policy, and whether the credit code or the user id is taken already.
+ * Checks a registration field by field, so that the applicant sees every mistake at once
+ * next to its field: formats, the county, Camunda's password policy, and whether the
+ * credit code or the user id is taken already.
  */
 @Component
 class RegistrationRules {
@@ -33,7 +34,8 @@ class RegistrationRules {
 
 	static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{2,63}");
 
-	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+	private static final Pattern EMAIL = Pattern
+		.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
 	private final EnterpriseRegistry registry;
 
@@ -47,7 +49,10 @@ class RegistrationRules {
 		this.identity = identity;
 	}
 
-	/** Every field's first problem, in form order; empty when the registration may go ahead. */
+	/**
+	 * Every field's first problem, in form order; empty when the registration may go
+	 * ahead.
+	 */
 	List<FieldProblem> check(RegistrationRequest r) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		String code = trim(r.creditCode()).toUpperCase(Locale.ROOT);
@@ -84,15 +89,20 @@ class RegistrationRules {
 		return problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
 	}
 
-	/** User ids are kept in lower case, so that 'Ent-GX' cannot be registered beside 'ent-gx'. */
+	/**
+	 * User ids are kept in lower case, so that 'Ent-GX' cannot be registered beside
+	 * 'ent-gx'.
+	 */
 	static String userId(String raw) {
 		return trim(raw).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/**
-	 * Characters 3 to 8 of a credit code name the registration authority's division. A code issued in another of
-	 * Liaocheng's counties contradicts the chosen county; a code issued by the city (371500), outside the city, or for
-	 * an enterprise in a development zone (which has no GB/T 2260 code of its own) cannot be checked this way.
+	 * Characters 3 to 8 of a credit code name the registration authority's division. A
+	 * code issued in another of Liaocheng's counties contradicts the chosen county; a
+	 * code issued by the city (371500), outside the city, or for an enterprise in a
+	 * development zone (which has no GB/T 2260 code of its own) cannot be checked this
+	 * way.
 	 */
 	java.util.Optional<String> registeredElsewhere(CreditCode code, String chosenDivision) {
 		String issuedIn = code.divisionCode();
@@ -103,8 +113,8 @@ class RegistrationRules {
 			.filter(chosen -> chosen.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
 			.flatMap(chosen -> catalog.division(issuedIn)
 				.filter(issuer -> issuer.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
-				.map(issuer -> "统一社会信用代码第 3–8 位为 " + issuedIn + "（" + issuer.name() + "），与所选的"
-						+ chosen.name() + "不一致，请核对所在县（市、区）或信用代码"));
+				.map(issuer -> "统一社会信用代码第 3–8 位为 " + issuedIn + "（" + issuer.name() + "），与所选的" + chosen.name()
+						+ "不一致，请核对所在县（市、区）或信用代码"));
 	}
 
 	boolean creditCodeTaken(CreditCode code) {
@@ -135,7 +145,10 @@ class RegistrationRules {
 		}
 	}
 
-	/** The user the password is checked against: Camunda's policy forbids passwords containing the id or name. */
+	/**
+	 * The user the password is checked against: Camunda's policy forbids passwords
+	 * containing the id or name.
+	 */
 	User candidate(String userId, String name) {
 		User user = identity.newUser(userId);
 		user.setFirstName(EnterpriseAccounts.POST);
@@ -192,7 +205,10 @@ class RegistrationRules {
 		return java.util.Optional.empty();
 	}
 
-	/** The e-mail address is optional; given, it must look like one and fit Camunda's user record. */
+	/**
+	 * The e-mail address is optional; given, it must look like one and fit Camunda's user
+	 * record.
+	 */
 	static java.util.Optional<String> emailProblem(String input) {
 		String email = trim(input);
 		if (email.isEmpty()) {

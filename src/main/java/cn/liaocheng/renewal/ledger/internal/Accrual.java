@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The interest subsidy of ended periods, from the loan's actual daily principal balance. Banks in China compute
- * interest on the sum of daily balances (计息积数) with a daily rate of the annual rate / 360 (中国人民银行《人民币利率管理规定》
- * and 《关于人民币存贷款计结息问题的通知》, 银发〔2005〕129号); the subsidy is computed the same way, so that it matches the
- * bank's interest statements: amount = Σ daily balance × points% ÷ 360, rounded to the fen per period.
+ * The interest subsidy of ended periods, from the loan's actual daily principal balance.
+ * Banks in China compute interest on the sum of daily balances (计息积数) with a daily rate
+ * of the annual rate / 360 (中国人民银行《人民币利率管理规定》 and 《关于人民币存贷款计结息问题的通知》, 银发〔2005〕129号); the
+ * subsidy is computed the same way, so that it matches the bank's interest statements:
+ * amount = Σ daily balance × points% ÷ 360, rounded to the fen per period.
  * <p>
- * A day's balance counts from the disbursement day and no longer on the day of a repayment (算头不算尾). The subsidy
- * runs from the first disbursement for the rule's months (two years), and stops on the day of a full early
- * repayment or of a default. The rule's cap limits the sum of all periods.
+ * A day's balance counts from the disbursement day and no longer on the day of a
+ * repayment (算头不算尾). The subsidy runs from the first disbursement for the rule's months
+ * (two years), and stops on the day of a full early repayment or of a default. The rule's
+ * cap limits the sum of all periods.
  */
 final class Accrual {
 
@@ -27,7 +29,10 @@ final class Accrual {
 	private Accrual() {
 	}
 
-	/** The dated rule applied to the granted loan: points a year, months covered, cap of the whole subsidy. */
+	/**
+	 * The dated rule applied to the granted loan: points a year, months covered, cap of
+	 * the whole subsidy.
+	 */
 	record Terms(BigDecimal points, int months, BigDecimal cap) {
 	}
 
@@ -36,7 +41,10 @@ final class Accrual {
 			BigDecimal amount) {
 	}
 
-	/** The first day on which no subsidy accrues, or empty when the loan was never disbursed. */
+	/**
+	 * The first day on which no subsidy accrues, or empty when the loan was never
+	 * disbursed.
+	 */
 	static Optional<LocalDate> stop(Terms terms, List<LoanEvent> events) {
 		Optional<LocalDate> first = firstDisbursement(events);
 		if (first.isEmpty()) {
@@ -59,9 +67,8 @@ final class Accrual {
 	}
 
 	/**
-	 * The periods that ended before {@code today}, from {@code next} (the day after the last period written, or
-	 * {@code null} for none yet) to the stop of the subsidy.
-	 *
+	 * The periods that ended before {@code today}, from {@code next} (the day after the
+	 * last period written, or {@code null} for none yet) to the stop of the subsidy.
 	 * @param accruedSoFar the sum of the periods already written, for the cap
 	 */
 	static List<Period> periods(Terms terms, List<LoanEvent> events, LocalDate next, BigDecimal accruedSoFar,
@@ -96,7 +103,10 @@ final class Accrual {
 		return periods;
 	}
 
-	/** The principal outstanding at the end of {@code day}: disbursed on or before it, less repaid on or before it. */
+	/**
+	 * The principal outstanding at the end of {@code day}: disbursed on or before it,
+	 * less repaid on or before it.
+	 */
 	static BigDecimal balanceOn(List<LoanEvent> events, LocalDate day) {
 		BigDecimal balance = BigDecimal.ZERO;
 		for (LoanEvent e : events) {

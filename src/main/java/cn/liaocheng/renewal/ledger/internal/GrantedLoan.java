@@ -12,13 +12,15 @@ import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ReviewFacts;
 
 /**
- * A loan whose grant the enterprise accepted, with the facts of its case read from the current records (never from
- * anything a request or a task completion could have written): the granting bank, the grant and the interest
- * subsidy rule the loan process applied (the one source of the rate, months and cap).
+ * A loan whose grant the enterprise accepted, with the facts of its case read from the
+ * current records (never from anything a request or a task completion could have
+ * written): the granting bank, the grant and the interest subsidy rule the loan process
+ * applied (the one source of the rate, months and cap).
  */
 public record GrantedLoan(long applicationId, String referenceNo, String divisionCode, String enterpriseName,
-		String creditCode, @JsonIgnore String enterpriseUser, String projectName, String bankKey, BigDecimal grantedAmount,
-		BigDecimal rate, Integer termMonths, LocalDate grantDate, @JsonIgnore Accrual.Terms terms) {
+		String creditCode, @JsonIgnore String enterpriseUser, String projectName, String bankKey,
+		BigDecimal grantedAmount, BigDecimal rate, Integer termMonths, LocalDate grantDate,
+		@JsonIgnore Accrual.Terms terms) {
 
 	static GrantedLoan of(ApplicationStages stages, long applicationId) {
 		ReviewFacts facts;

@@ -7,9 +7,10 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Who may do what with a loan, by group membership: the officers of the bank whose grant was accepted record its
- * life; the city finance bureau (市财政局, which issued the interest-subsidy decision and claims the central funds)
- * approves and pays the ledger. Anyone else gets the same "not found" as for a loan that does not exist.
+ * Who may do what with a loan, by group membership: the officers of the bank whose grant
+ * was accepted record its life; the city finance bureau (市财政局, which issued the
+ * interest-subsidy decision and claims the central funds) approves and pays the ledger.
+ * Anyone else gets the same "not found" as for a loan that does not exist.
  */
 final class LedgerAccess {
 
@@ -34,7 +35,10 @@ final class LedgerAccess {
 		return bankKeys(user).contains(loan.bankKey());
 	}
 
-	/** The bank's officers and the finance bureau see the loan; others are told it does not exist. */
+	/**
+	 * The bank's officers and the finance bureau see the loan; others are told it does
+	 * not exist.
+	 */
 	static void requireSight(PortalUser user, GrantedLoan loan) {
 		if (!isLender(user, loan) && !isFinance(user)) {
 			throw LedgerException.notFound();

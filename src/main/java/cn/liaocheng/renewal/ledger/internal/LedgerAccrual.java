@@ -17,9 +17,10 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.operations.ClusterLease;
 
 /**
- * Writes every ended period of every disbursed loan to the ledger. One node of the cluster runs it at a time
- * ({@link ClusterLease}); each loan is accrued in its own transaction under the loan's row lock, and a period
- * already written is found, never written twice, so a repeated or overlapping run changes nothing.
+ * Writes every ended period of every disbursed loan to the ledger. One node of the
+ * cluster runs it at a time ({@link ClusterLease}); each loan is accrued in its own
+ * transaction under the loan's row lock, and a period already written is found, never
+ * written twice, so a repeated or overlapping run changes nothing.
  */
 @Component
 public class LedgerAccrual {
@@ -41,7 +42,8 @@ public class LedgerAccrual {
 	private final Periodicity periodicity;
 
 	LedgerAccrual(ApplicationStages stages, LedgerStore store, ClusterLease lease,
-			PlatformTransactionManager transactions, @Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity) {
+			PlatformTransactionManager transactions,
+			@Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity) {
 		this.stages = stages;
 		this.store = store;
 		this.lease = lease;
@@ -58,7 +60,10 @@ public class LedgerAccrual {
 		}
 	}
 
-	/** Accrues the periods that ended before {@code today}; returns how many rows were written. */
+	/**
+	 * Accrues the periods that ended before {@code today}; returns how many rows were
+	 * written.
+	 */
 	public int accrueAll(LocalDate today) {
 		if (!lease.take(JOB, LEASE)) {
 			return 0;
@@ -70,7 +75,8 @@ public class LedgerAccrual {
 					written += transaction.execute(status -> accrue(loan, today));
 				}
 				catch (RuntimeException e) {
-					// One loan's fault must not hold up the others' ledgers; it is retried on the next run.
+					// One loan's fault must not hold up the others' ledgers; it is
+					// retried on the next run.
 					LOG.error("Interest-subsidy accrual of application {} failed", loan, e);
 				}
 			}

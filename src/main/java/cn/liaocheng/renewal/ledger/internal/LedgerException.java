@@ -1,16 +1,19 @@
 package cn.liaocheng.renewal.ledger.internal;
 
-/** A refusal with its Chinese message; {@code field} names the input at fault, if one is. */
+/**
+ * A refusal with its Chinese message; {@code field} names the input at fault, if one is.
+ */
 public class LedgerException extends RuntimeException {
 
 	public enum Reason {
+
 		/** No such loan, or not one the caller may see: the same answer for both. */
 		NOT_FOUND,
 		/** The caller sees the loan but may not do this. */
-		FORBIDDEN,
-		INVALID,
+		FORBIDDEN, INVALID,
 		/** The loan or the period is not in a state that allows it. */
 		CONFLICT
+
 	}
 
 	private final Reason reason;

@@ -17,8 +17,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The finance bureau's part of the ledger: it approves an accrued period (已计提 → 已审核), records its payment with
- * date and voucher (→ 已拨付), and the payment notice is then issued and signed by the bureau, once per period.
+ * The finance bureau's part of the ledger: it approves an accrued period (已计提 → 已审核),
+ * records its payment with date and voucher (→ 已拨付), and the payment notice is then
+ * issued and signed by the bureau, once per period.
  */
 @Service
 public class LedgerPayments {
@@ -63,7 +64,10 @@ public class LedgerPayments {
 		});
 	}
 
-	/** Records the payment and issues the period's signed notice; returns the row with the notice's id. */
+	/**
+	 * Records the payment and issues the period's signed notice; returns the row with the
+	 * notice's id.
+	 */
 	public LedgerRow pay(PortalUser user, long applicationId, long rowId, LocalDate paidOn, String voucherNo) {
 		transaction.executeWithoutResult(status -> {
 			GrantedLoan loan = GrantedLoan.of(stages, applicationId);
@@ -82,8 +86,9 @@ public class LedgerPayments {
 	}
 
 	/**
-	 * The signed payment notice of a paid period, issued now if the payment's issue did not complete (the decision
-	 * module issues it once per application and period, however often this is called).
+	 * The signed payment notice of a paid period, issued now if the payment's issue did
+	 * not complete (the decision module issues it once per application and period,
+	 * however often this is called).
 	 */
 	public IssuedDecision notice(long applicationId, long rowId) {
 		LedgerRow row = row(applicationId, rowId);
@@ -102,18 +107,21 @@ public class LedgerPayments {
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
 				BASIS);
-		IssuedDecision issued = decisions.issue(new DecisionRequest(applicationId, ISSUER,
-				DecisionType.INTEREST_SUBSIDY_PAYMENT, loan.enterpriseName(), loan.creditCode(), null,
-				loan.projectName(), loan.referenceNo(),
-				new DecisionRequest.Amounts(null, null, null, loan.grantedAmount(), null, null, null),
-				organizations.bankName(loan.bankKey()), null, null, null, null, payment));
+		IssuedDecision issued = decisions
+			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
+					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),
+					new DecisionRequest.Amounts(null, null, null, loan.grantedAmount(), null, null, null),
+					organizations.bankName(loan.bankKey()), null, null, null, null, payment));
 		if (row.noticeDecisionId() == null) {
 			store.notice(rowId, issued.id());
 		}
 		return issued;
 	}
 
-	/** City finance issues the notice of a paid period whose issue did not complete at payment. */
+	/**
+	 * City finance issues the notice of a paid period whose issue did not complete at
+	 * payment.
+	 */
 	public IssuedDecision reissue(PortalUser user, long applicationId, long rowId) {
 		LedgerAccess.requireFinance(user, GrantedLoan.of(stages, applicationId));
 		return notice(applicationId, rowId);
@@ -126,13 +134,18 @@ public class LedgerPayments {
 		return noticeOf(applicationId, rowId);
 	}
 
-	/** The notice of a paid period, for a caller who has checked the enterprise's access. */
+	/**
+	 * The notice of a paid period, for a caller who has checked the enterprise's access.
+	 */
 	public Optional<IssuedDecision> noticeOf(long applicationId, long rowId) {
 		LedgerRow row = row(applicationId, rowId);
 		if (row.noticeDecisionId() == null) {
 			return Optional.empty();
 		}
-		return decisions.allForApplication(applicationId).stream().filter(d -> d.id() == row.noticeDecisionId()).findFirst();
+		return decisions.allForApplication(applicationId)
+			.stream()
+			.filter(d -> d.id() == row.noticeDecisionId())
+			.findFirst();
 	}
 
 	public byte[] pdf(IssuedDecision decision) {

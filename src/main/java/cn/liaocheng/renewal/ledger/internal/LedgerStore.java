@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 import cn.liaocheng.renewal.ledger.LedgerTotals;
 
 /**
- * The {@code loan_event} and {@code subsidy_ledger} tables. Two reads touch the {@code application} table, which
- * the application module owns: the list of granted loans by bank, and the row lock that orders a loan's recordings
- * and accruals on every node.
+ * The {@code loan_event} and {@code subsidy_ledger} tables. Two reads touch the
+ * {@code application} table, which the application module owns: the list of granted loans
+ * by bank, and the row lock that orders a loan's recordings and accruals on every node.
  */
 @Repository
 class LedgerStore implements LedgerTotals {
@@ -39,20 +39,30 @@ class LedgerStore implements LedgerTotals {
 		this.jdbc = jdbc;
 	}
 
-	/** Granted loans (the enterprise accepted the bank's grant), newest first; all banks when {@code bankKey} is null. */
+	/**
+	 * Granted loans (the enterprise accepted the bank's grant), newest first; all banks
+	 * when {@code bankKey} is null.
+	 */
 	List<Long> grantedLoans(String bankKey) {
-		return jdbc.sql("""
-				SELECT id FROM application
-				WHERE kind = 'LOAN' AND granted_bank_key IS NOT NULL AND (CAST(? AS VARCHAR(32)) IS NULL OR granted_bank_key = ?)
-				ORDER BY id DESC""")
+		return jdbc
+			.sql("""
+					SELECT id FROM application
+					WHERE kind = 'LOAN' AND granted_bank_key IS NOT NULL AND (CAST(? AS VARCHAR(32)) IS NULL OR granted_bank_key = ?)
+					ORDER BY id DESC""")
 			.params(bankKey, bankKey)
 			.query(Long.class)
 			.list();
 	}
 
-	/** Serialises recordings and accruals of one loan across the cluster, in the caller's transaction. */
+	/**
+	 * Serialises recordings and accruals of one loan across the cluster, in the caller's
+	 * transaction.
+	 */
 	void lock(long applicationId) {
-		jdbc.sql("SELECT id FROM application WHERE id = ? FOR UPDATE").param(applicationId).query(Long.class).optional();
+		jdbc.sql("SELECT id FROM application WHERE id = ? FOR UPDATE")
+			.param(applicationId)
+			.query(Long.class)
+			.optional();
 	}
 
 	List<LoanEvent> events(long applicationId) {
@@ -71,12 +81,16 @@ class LedgerStore implements LedgerTotals {
 			.params(applicationId, bankKey, type.name(), Date.valueOf(date), amount, contractNo, note, user,
 					Timestamp.from(Instant.now()))
 			.update();
-		return jdbc.sql("SELECT MAX(id) FROM loan_event WHERE application_id = ?").param(applicationId).query(Long.class).single();
+		return jdbc.sql("SELECT MAX(id) FROM loan_event WHERE application_id = ?")
+			.param(applicationId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Loans with a disbursement whose subsidy may still accrue. */
 	List<Long> disbursedLoans() {
-		return jdbc.sql("SELECT DISTINCT application_id FROM loan_event WHERE event_type = 'DISBURSEMENT' ORDER BY application_id")
+		return jdbc.sql(
+				"SELECT DISTINCT application_id FROM loan_event WHERE event_type = 'DISBURSEMENT' ORDER BY application_id")
 			.query(Long.class)
 			.list();
 	}
@@ -108,7 +122,10 @@ class LedgerStore implements LedgerTotals {
 			.update() == 1;
 	}
 
-	/** Moves a row on from {@code from}; false when it was not in that status (someone else moved it first). */
+	/**
+	 * Moves a row on from {@code from}; false when it was not in that status (someone
+	 * else moved it first).
+	 */
 	boolean approve(long rowId, String user) {
 		return jdbc.sql("""
 				UPDATE subsidy_ledger SET status = 'APPROVED', approved_by = ?, approved_at = ?

@@ -16,7 +16,10 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** The granting bank's record of its loan, and the views of it for the bank, the finance bureau and the enterprise. */
+/**
+ * The granting bank's record of its loan, and the views of it for the bank, the finance
+ * bureau and the enterprise.
+ */
 @Service
 public class LoanBook {
 
@@ -41,7 +44,10 @@ public class LoanBook {
 	public record Recording(LoanEventType type, LocalDate date, BigDecimal amount, String contractNo, String note) {
 	}
 
-	/** The loans a bank officer granted, or every granted loan for the finance bureau (two queries). */
+	/**
+	 * The loans a bank officer granted, or every granted loan for the finance bureau (two
+	 * queries).
+	 */
 	@Transactional(readOnly = true)
 	public List<CaseListing> loans(PortalUser user) {
 		List<Long> ids;
@@ -61,7 +67,10 @@ public class LoanBook {
 		return view(loan, LedgerAccess.isLender(user, loan), LedgerAccess.isFinance(user));
 	}
 
-	/** For the enterprise's own case page: the caller has checked that the application is the enterprise's. */
+	/**
+	 * For the enterprise's own case page: the caller has checked that the application is
+	 * the enterprise's.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<LoanView> viewOwn(long applicationId) {
 		try {
@@ -104,7 +113,8 @@ public class LoanBook {
 			.map(LedgerRow::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new LoanView(loan, organizations.bankName(loan.bankKey()), events, disbursed, balance, state,
-				closing.isPresent(), from.orElse(null), until, rows, accrued, paid, lender && closing.isEmpty(), finance);
+				closing.isPresent(), from.orElse(null), until, rows, accrued, paid, lender && closing.isEmpty(),
+				finance);
 	}
 
 	private static BigDecimal sum(List<LoanEvent> events, LoanEventType type) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One recorded fact of a loan's life; {@code amount} is principal (none for a default). */
+/**
+ * One recorded fact of a loan's life; {@code amount} is principal (none for a default).
+ */
 public record LoanEvent(long id, LoanEventType type, LocalDate date, BigDecimal amount, String contractNo, String note,
 		String recordedBy, Instant recordedAt) {
 

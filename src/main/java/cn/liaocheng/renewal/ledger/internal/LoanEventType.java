@@ -15,7 +15,10 @@ public enum LoanEventType {
 		return label;
 	}
 
-	/** Early repayment and default end the loan's subsidy: nothing can be recorded after them. */
+	/**
+	 * Early repayment and default end the loan's subsidy: nothing can be recorded after
+	 * them.
+	 */
 	boolean closes() {
 		return this == EARLY_REPAYMENT || this == DEFAULT;
 	}

@@ -12,8 +12,8 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * Loan principal disbursed (by the disbursement date) and interest subsidy paid (by the payment date), by the
- * enterprise's county and month.
+ * Loan principal disbursed (by the disbursement date) and interest subsidy paid (by the
+ * payment date), by the enterprise's county and month.
  */
 @Component
 class LoanMoneyFlows implements MoneyFlows {
@@ -36,13 +36,15 @@ class LoanMoneyFlows implements MoneyFlows {
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.LOAN_DISBURSED, rs))
 			.list());
-		flows.addAll(jdbc.sql("""
-				SELECT l.division_code AS division, EXTRACT(YEAR FROM l.paid_on) AS y, EXTRACT(MONTH FROM l.paid_on) AS m,
-				       SUM(l.amount) AS amount, COUNT(*) AS n
-				FROM subsidy_ledger l
-				WHERE l.status = 'PAID' AND\s""" + query.condition("l.paid_on", "l.division_code") + """
+		flows.addAll(jdbc
+			.sql("""
+					SELECT l.division_code AS division, EXTRACT(YEAR FROM l.paid_on) AS y, EXTRACT(MONTH FROM l.paid_on) AS m,
+					       SUM(l.amount) AS amount, COUNT(*) AS n
+					FROM subsidy_ledger l
+					WHERE l.status = 'PAID' AND\s"""
+					+ query.condition("l.paid_on", "l.division_code") + """
 
-				GROUP BY l.division_code, EXTRACT(YEAR FROM l.paid_on), EXTRACT(MONTH FROM l.paid_on)""")
+							GROUP BY l.division_code, EXTRACT(YEAR FROM l.paid_on), EXTRACT(MONTH FROM l.paid_on)""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.INTEREST_SUBSIDY_PAID, rs))
 			.list());

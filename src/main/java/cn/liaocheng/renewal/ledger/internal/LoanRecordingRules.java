@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a bank may record, checked against the loan as recorded so far. Entries go in date order and never into a
- * period the ledger has already accrued, so that no accrued, approved or paid period changes after the fact.
+ * What a bank may record, checked against the loan as recorded so far. Entries go in date
+ * order and never into a period the ledger has already accrued, so that no accrued,
+ * approved or paid period changes after the fact.
  */
 final class LoanRecordingRules {
 
@@ -35,8 +36,8 @@ final class LoanRecordingRules {
 			throw LedgerException.invalid("date", "请按时间顺序登记：日期不能早于上一笔登记的日期（" + latest + "）");
 		}
 		if (!rows.isEmpty() && !date.isAfter(rows.get(rows.size() - 1).periodEnd())) {
-			throw LedgerException.conflict("该日期所在的贴息期间已计提（截至" + rows.get(rows.size() - 1).periodEnd()
-					+ "），不能补录；如登记有误，请书面告知市财政局");
+			throw LedgerException
+				.conflict("该日期所在的贴息期间已计提（截至" + rows.get(rows.size() - 1).periodEnd() + "），不能补录；如登记有误，请书面告知市财政局");
 		}
 		BigDecimal balance = events.stream().map(LoanEvent::balanceChange).reduce(BigDecimal.ZERO, BigDecimal::add);
 		String note = text(r.note(), "note", 500, "说明");
@@ -46,8 +47,7 @@ final class LoanRecordingRules {
 				requireDisbursed(events);
 				BigDecimal amount = amount(r.amount(), "amount", "归还本金");
 				if (amount.compareTo(balance) >= 0) {
-					throw LedgerException.invalid("amount", "归还本金应小于贷款余额（" + yuan(balance)
-							+ "元）；全部归还请登记“提前结清”");
+					throw LedgerException.invalid("amount", "归还本金应小于贷款余额（" + yuan(balance) + "元）；全部归还请登记“提前结清”");
 				}
 				yield new LoanBook.Recording(r.type(), date, amount, null, note);
 			}
@@ -79,8 +79,8 @@ final class LoanRecordingRules {
 			.map(LoanEvent::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (disbursed.add(amount).compareTo(loan.grantedAmount()) > 0) {
-			throw LedgerException.invalid("amount", "累计放款不能超过批准的贷款金额（" + yuan(loan.grantedAmount())
-					+ "元），已放款" + yuan(disbursed) + "元");
+			throw LedgerException.invalid("amount",
+					"累计放款不能超过批准的贷款金额（" + yuan(loan.grantedAmount()) + "元），已放款" + yuan(disbursed) + "元");
 		}
 		String contract = text(r.contractNo(), "contractNo", 64, "借款合同编号");
 		if (contract == null) {
@@ -112,7 +112,10 @@ final class LoanRecordingRules {
 		return amount.setScale(2);
 	}
 
-	/** Stripped text, or null when blank; control characters and over-long text are refused. */
+	/**
+	 * Stripped text, or null when blank; control characters and over-long text are
+	 * refused.
+	 */
 	private static String text(String value, String field, int max, String label) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A loan as its pages show it: the grant, what the bank recorded, the balance now, the subsidy window and the
- * ledger.
+ * A loan as its pages show it: the grant, what the bank recorded, the balance now, the
+ * subsidy window and the ledger.
  *
- * @param subsidyUntil the last day the subsidy can cover, or {@code null} before the first disbursement
- * @param mayRecord the viewer is an officer of the granting bank and the loan is still open
+ * @param subsidyUntil the last day the subsidy can cover, or {@code null} before the
+ * first disbursement
+ * @param mayRecord the viewer is an officer of the granting bank and the loan is still
+ * open
  * @param mayPay the viewer is of the finance bureau
  */
 public record LoanView(GrantedLoan loan, String bankName, List<LoanEvent> events, BigDecimal disbursed,

@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.ledger.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** How long a ledger period is: a calendar month (the national monthly ledger, 月度台账) or a calendar quarter. */
+/**
+ * How long a ledger period is: a calendar month (the national monthly ledger, 月度台账) or a
+ * calendar quarter.
+ */
 enum Periodicity {
 
 	MONTHLY, QUARTERLY;

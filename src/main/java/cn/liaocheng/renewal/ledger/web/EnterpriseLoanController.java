@@ -17,9 +17,9 @@ import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The enterprise's view of its granted loan: what the bank recorded, the balance and the subsidy ledger. Another
- * enterprise's id is not found, as everywhere in the portal; the payment notices download from the case page's
- * decision list.
+ * The enterprise's view of its granted loan: what the bank recorded, the balance and the
+ * subsidy ledger. Another enterprise's id is not found, as everywhere in the portal; the
+ * payment notices download from the case page's decision list.
  */
 @Controller
 class EnterpriseLoanController {
@@ -37,8 +37,8 @@ class EnterpriseLoanController {
 	String loan(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		ApplicationDetail detail = applications.detail(user, id);
 		model.addAttribute("app", detail);
-		model.addAttribute("view", book.viewOwn(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该申报没有已发放的贷款")));
+		model.addAttribute("view",
+				book.viewOwn(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该申报没有已发放的贷款")));
 		return "ledger/enterprise-loan";
 	}
 

@@ -27,7 +27,10 @@ import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The ledger for the granting bank's systems and the finance bureau: record, approve, pay, download notices. */
+/**
+ * The ledger for the granting bank's systems and the finance bureau: record, approve,
+ * pay, download notices.
+ */
 @RestController
 @RequestMapping("/api/ledger/loans")
 @Tag(name = "贷款贴息台账", description = "放款、还款登记（贷款银行）与贴息审核、拨付（市财政局）")

@@ -25,9 +25,9 @@ import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The pages of the ledger for bank officers (record disbursements and repayments) and the finance bureau (approve and
- * pay periods). Forms carry Spring's CSRF token; a refusal comes back to the page with its Chinese reason and the
- * input kept.
+ * The pages of the ledger for bank officers (record disbursements and repayments) and the
+ * finance bureau (approve and pay periods). Forms carry Spring's CSRF token; a refusal
+ * comes back to the page with its Chinese reason and the input kept.
  */
 @Controller
 class LedgerPagesController {
@@ -87,8 +87,9 @@ class LedgerPagesController {
 	String pay(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long rowId,
 			@RequestParam String paidOn, @RequestParam String voucherNo, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("notice", payments.pay(user, id, rowId, date(paidOn, "paidOn"), voucherNo)
-				.periodLabel() + "期贴息已拨付，拨付通知书已签发。");
+			redirect.addFlashAttribute("notice",
+					payments.pay(user, id, rowId, date(paidOn, "paidOn"), voucherNo).periodLabel()
+							+ "期贴息已拨付，拨付通知书已签发。");
 		}
 		catch (LedgerException e) {
 			refuse(e, redirect);
@@ -103,7 +104,10 @@ class LedgerPagesController {
 		return DecisionDownloads.of(notice, payments.pdf(notice));
 	}
 
-	/** A loan one may not see is "not found", as a page like any other; an operation one may not do, 403. */
+	/**
+	 * A loan one may not see is "not found", as a page like any other; an operation one
+	 * may not do, 403.
+	 */
 	@ExceptionHandler(LedgerException.class)
 	ModelAndView refused(LedgerException e) {
 		boolean forbidden = e.reason() == LedgerException.Reason.FORBIDDEN;
@@ -112,8 +116,12 @@ class LedgerPagesController {
 		return page;
 	}
 
-	/** What the officer typed, shown again after a refusal; kept in the (database-stored) session as a flash attribute. */
-	record Input(String type, String date, String amount, String contractNo, String note) implements java.io.Serializable {
+	/**
+	 * What the officer typed, shown again after a refusal; kept in the (database-stored)
+	 * session as a flash attribute.
+	 */
+	record Input(String type, String date, String amount, String contractNo,
+			String note) implements java.io.Serializable {
 	}
 
 	private static void refuse(LedgerException e, RedirectAttributes redirect) {

@@ -12,8 +12,9 @@ import cn.liaocheng.renewal.ledger.internal.LedgerException;
 import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 
 /**
- * Reads a JSON body field by field, refusing any field the operation does not take (an insider's extra
- * {@code applicationId}, {@code bankKey} or {@code status} is an error, not silently ignored).
+ * Reads a JSON body field by field, refusing any field the operation does not take (an
+ * insider's extra {@code applicationId}, {@code bankKey} or {@code status} is an error,
+ * not silently ignored).
  */
 final class StrictBody {
 

@@ -17,7 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** Administrators follow the deliveries that have not gone out (pending, failed) and send one again. */
+/**
+ * Administrators follow the deliveries that have not gone out (pending, failed) and send
+ * one again.
+ */
 @Controller
 @RequestMapping("/admin/notifications")
 class AdminNotificationsController {

@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * Reminds an enterprise that its correction is due: from the start of the day two working days before the day of
- * the deadline (the same rule as Tasklist's 即将超期), once per case and deadline. One node of the cluster runs it at
- * a time ({@link ClusterLease}); the reminder's key makes a repeated run harmless.
+ * Reminds an enterprise that its correction is due: from the start of the day two working
+ * days before the day of the deadline (the same rule as Tasklist's 即将超期), once per case
+ * and deadline. One node of the cluster runs it at a time ({@link ClusterLease}); the
+ * reminder's key makes a repeated run harmless.
  */
 @Component
 class CorrectionReminders {
@@ -33,7 +34,10 @@ class CorrectionReminders {
 
 	private static final Duration LEASE = Duration.ofMinutes(10);
 
-	/** Two working days before a deadline are never more than this before it, holidays included. */
+	/**
+	 * Two working days before a deadline are never more than this before it, holidays
+	 * included.
+	 */
 	private static final Duration HORIZON = Duration.ofDays(20);
 
 	private final OpenCorrections corrections;
@@ -72,8 +76,8 @@ class CorrectionReminders {
 		try {
 			int reminded = 0;
 			for (OpenCorrection c : corrections.dueBetween(now, now.plus(HORIZON))) {
-				if (!now.isBefore(remindFrom(c.deadline())) && c.enterpriseUser() != null
-						&& Boolean.TRUE.equals(transaction.execute(status -> notifier.notify(c.enterpriseUser(), note(c))))) {
+				if (!now.isBefore(remindFrom(c.deadline())) && c.enterpriseUser() != null && Boolean.TRUE
+					.equals(transaction.execute(status -> notifier.notify(c.enterpriseUser(), note(c))))) {
 					reminded++;
 				}
 			}

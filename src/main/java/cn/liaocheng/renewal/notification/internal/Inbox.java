@@ -14,8 +14,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The message centre's rows. Every read and change names the recipient in its WHERE clause, so a notification of
- * someone else is as absent as one that never existed.
+ * The message centre's rows. Every read and change names the recipient in its WHERE
+ * clause, so a notification of someone else is as absent as one that never existed.
  */
 @Repository
 class Inbox {
@@ -30,7 +30,10 @@ class Inbox {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a notification; empty when one with the same {@code dedupKey} exists for the recipient. */
+	/**
+	 * Stores a notification; empty when one with the same {@code dedupKey} exists for the
+	 * recipient.
+	 */
 	Optional<Long> add(String recipient, NotificationKind kind, String title, String body, String link,
 			Long applicationId, String dedupKey, Instant now) {
 		if (dedupKey != null && jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ? AND dedup_key = ?")
@@ -57,7 +60,9 @@ class Inbox {
 	}
 
 	long count(String recipient, boolean unreadOnly) {
-		return jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ?" + (unreadOnly ? " AND read_at IS NULL" : ""))
+		return jdbc
+			.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ?"
+					+ (unreadOnly ? " AND read_at IS NULL" : ""))
 			.param(recipient)
 			.query(Long.class)
 			.single();
@@ -65,20 +70,22 @@ class Inbox {
 
 	/** The recipient's notifications, newest first. */
 	List<Message> list(String recipient, boolean unreadOnly, int offset, int limit) {
-		return jdbc.sql("SELECT id, kind, title, body, link, application_id, created_at, read_at FROM notification"
-				+ " WHERE recipient_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
-				+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+		return jdbc
+			.sql("SELECT id, kind, title, body, link, application_id, created_at, read_at FROM notification"
+					+ " WHERE recipient_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
+					+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(recipient, offset, limit)
 			.query(Inbox::message)
 			.list();
 	}
 
 	/**
-	 * Marks one of the recipient's notifications read; false when the recipient has none of that id. A
-	 * notification read already stays read at its first reading.
+	 * Marks one of the recipient's notifications read; false when the recipient has none
+	 * of that id. A notification read already stays read at its first reading.
 	 */
 	boolean markRead(String recipient, long id, Instant now) {
-		int changed = jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND recipient_id = ? AND read_at IS NULL")
+		int changed = jdbc
+			.sql("UPDATE notification SET read_at = ? WHERE id = ? AND recipient_id = ? AND read_at IS NULL")
 			.params(Timestamp.from(now), id, recipient)
 			.update();
 		return changed > 0 || jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ? AND recipient_id = ?")
@@ -110,7 +117,10 @@ class Inbox {
 		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
-	/** A notification as its recipient sees it (times in the server's zone, as the rest of the portal shows them). */
+	/**
+	 * A notification as its recipient sees it (times in the server's zone, as the rest of
+	 * the portal shows them).
+	 */
 	record Message(long id, String kind, String kindLabel, String title, String body, String link, Long applicationId,
 			LocalDateTime createdAt, LocalDateTime readAt) {
 

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 
 import cn.liaocheng.renewal.notification.SmsGateway;
 
-/** The built-in SMS gateway: writes each message to the log, the number masked, until a real gateway is plugged in. */
+/**
+ * The built-in SMS gateway: writes each message to the log, the number masked, until a
+ * real gateway is plugged in.
+ */
 class LoggingSmsGateway implements SmsGateway {
 
 	private static final Logger LOG = LoggerFactory.getLogger(LoggingSmsGateway.class);

@@ -12,9 +12,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail over SMTP, active when {@code spring.mail.host} is configured (Spring Boot then provides the sender). The
- * address is the one kept on the user's account; the demo accounts' {@code .invalid} addresses (RFC 2606) are
- * never written to.
+ * E-mail over SMTP, active when {@code spring.mail.host} is configured (Spring Boot then
+ * provides the sender). The address is the one kept on the user's account; the demo
+ * accounts' {@code .invalid} addresses (RFC 2606) are never written to.
  */
 @Component
 class MailChannel implements DeliveryChannel {

@@ -21,8 +21,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The message centre for scripts and Tasklist: the caller's own notifications only. Browsers send the CSRF token
- * (the portal pages carry it in {@code <meta name="_csrf">}) with every POST.
+ * The message centre for scripts and Tasklist: the caller's own notifications only.
+ * Browsers send the CSRF token (the portal pages carry it in {@code <meta name="_csrf">})
+ * with every POST.
  */
 @RestController
 @RequestMapping("/api/notifications")

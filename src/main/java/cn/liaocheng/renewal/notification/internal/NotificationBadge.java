@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The unread count in the portal's header, read by the {@code notification/badge} fragment as
- * {@code @notificationBadge.unread(...)}, so that only pages that show the header pay for the query.
+ * The unread count in the portal's header, read by the {@code notification/badge}
+ * fragment as {@code @notificationBadge.unread(...)}, so that only pages that show the
+ * header pay for the query.
  */
 @Component("notificationBadge")
 public class NotificationBadge {

@@ -26,9 +26,10 @@ import cn.liaocheng.renewal.review.TaskDelegated;
 import cn.liaocheng.renewal.review.TaskUrged;
 
 /**
- * Turns the other modules' events into notifications, synchronously in the transaction that published them: a step
- * that rolls back leaves no message, and a step that commits cannot lose its message. Enterprises hear about their
- * account and their cases; reviewers about tasks given to them or waiting in their body's pool.
+ * Turns the other modules' events into notifications, synchronously in the transaction
+ * that published them: a step that rolls back leaves no message, and a step that commits
+ * cannot lose its message. Enterprises hear about their account and their cases;
+ * reviewers about tasks given to them or waiting in their body's pool.
  */
 @Component
 class NotificationEvents {
@@ -53,40 +54,40 @@ class NotificationEvents {
 
 	@EventListener
 	void on(EnterpriseActivated event) {
-		notifier.notify(event.userId(), new Note(NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活",
-				event.enterpriseName() + "的申报账户已通过所在县（市、区）工业和信息化主管部门审核并激活。"
-						+ "现在可以在线填报、提交设备更新项目入库、奖补资金和贴息贷款申报。",
-				"/", null, null));
+		notifier.notify(event.userId(),
+				new Note(
+						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName()
+								+ "的申报账户已通过所在县（市、区）工业和信息化主管部门审核并激活。" + "现在可以在线填报、提交设备更新项目入库、奖补资金和贴息贷款申报。",
+						"/", null, null));
 	}
 
 	@EventListener
 	void on(CaseReturned event) {
 		ReviewFacts facts = stages.facts(event.applicationId());
-		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_RETURNED,
-				"申报被退回补正：" + facts.referenceNo(),
-				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。"
-						+ "退回理由：" + sentence(event.reasons()) + "请于 " + MINUTE.format(event.deadline())
-						+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
-				caseLink(event.applicationId()), event.applicationId(), null));
+		notifier.notify(facts.enterpriseUser(),
+				new Note(NotificationKind.CASE_RETURNED, "申报被退回补正：" + facts.referenceNo(),
+						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。" + "退回理由："
+								+ sentence(event.reasons()) + "请于 " + MINUTE.format(event.deadline())
+								+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
+						caseLink(event.applicationId()), event.applicationId(), null));
 	}
 
 	@EventListener
 	void on(CaseDecided event) {
 		ReviewFacts facts = stages.facts(event.applicationId());
-		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_DECIDED,
-				"申报已办结：" + facts.referenceNo(),
-				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果："
-						+ event.outcome() + "。决定书已签发，可在申报详情中下载。",
-				caseLink(event.applicationId()), event.applicationId(), null));
+		notifier.notify(facts.enterpriseUser(),
+				new Note(NotificationKind.CASE_DECIDED, "申报已办结：" + facts.referenceNo(), "您的申报「" + facts.title()
+						+ "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果：" + event.outcome() + "。决定书已签发，可在申报详情中下载。",
+						caseLink(event.applicationId()), event.applicationId(), null));
 	}
 
 	@EventListener
 	void on(AfterAwardStep event) {
 		ReviewFacts facts = stages.facts(event.applicationId());
-		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.AFTER_AWARD,
-				event.subject() + "：" + facts.referenceNo(),
-				"您的项目「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）" + event.text(),
-				caseLink(event.applicationId()) + "#aftercare", event.applicationId(), null));
+		notifier.notify(facts.enterpriseUser(),
+				new Note(NotificationKind.AFTER_AWARD, event.subject() + "：" + facts.referenceNo(),
+						"您的项目「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）" + event.text(),
+						caseLink(event.applicationId()) + "#aftercare", event.applicationId(), null));
 	}
 
 	@EventListener
@@ -97,24 +98,25 @@ class NotificationEvents {
 		switch (event.kind()) {
 			case CREATED -> {
 				Note note = new Note(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
-						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, link,
-						event.applicationId(), null);
+						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, link, event.applicationId(),
+						null);
 				handlers(event).forEach(user -> notifier.notify(user, note));
 			}
-			case TRANSFERRED -> notifier.notify(event.assignee(), new Note(NotificationKind.TASK_TRANSFERRED,
-					"任务转交给您：" + event.taskName(),
-					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」转交给您办理。转交原因："
-							+ sentence(event.reason()) + due,
-					link, event.applicationId(), null));
-			case ASSIGNED -> notifier.notify(event.assignee(), new Note(NotificationKind.TASK_ASSIGNED,
-					"指派给您的任务：" + event.taskName(),
-					recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」指派给您办理。" + due, link,
-					event.applicationId(), null));
+			case TRANSFERRED ->
+				notifier.notify(event.assignee(),
+						new Note(NotificationKind.TASK_TRANSFERRED, "任务转交给您：" + event.taskName(),
+								recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
+										+ "」转交给您办理。转交原因：" + sentence(event.reason()) + due,
+								link, event.applicationId(), null));
+			case ASSIGNED -> notifier.notify(event.assignee(),
+					new Note(NotificationKind.TASK_ASSIGNED, "指派给您的任务：" + event.taskName(),
+							recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」指派给您办理。" + due,
+							link, event.applicationId(), null));
 			case RELEASED -> {
 				String why = event.reason() == null ? "" : "原因：" + sentence(event.reason());
-				Note note = new Note(NotificationKind.TASK_RELEASED, "任务放回待认领：" + event.taskName(),
-						recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
-								+ "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
+				Note note = new Note(
+						NotificationKind.TASK_RELEASED, "任务放回待认领：" + event.taskName(), recipients.nameOf(event.actor())
+								+ "将" + about + "「" + event.taskName() + "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
 						link, event.applicationId(), null);
 				List<String> users = new ArrayList<>(recipients.membersOf(event.candidateGroups()));
 				users.remove(event.actor());
@@ -122,7 +124,8 @@ class NotificationEvents {
 			}
 			case OVERDUE -> {
 				Note note = new Note(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
-						about + "「" + event.taskName() + "」已超过办理期限" + (event.due() == null ? "" : "（" + DAY.format(event.due()) + "）")
+						about + "「" + event.taskName() + "」已超过办理期限"
+								+ (event.due() == null ? "" : "（" + DAY.format(event.due()) + "）")
 								+ "，请尽快办理。该任务已报送部门负责人督办。",
 						link, event.applicationId(), null);
 				Set<String> users = new LinkedHashSet<>(handlers(event));
@@ -134,9 +137,8 @@ class NotificationEvents {
 
 	@EventListener
 	void on(TaskUrged event) {
-		Note note = new Note(NotificationKind.TASK_URGED, "催办：" + event.taskName(),
-				event.byName() + "催办" + caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由："
-						+ sentence(event.reason()),
+		Note note = new Note(NotificationKind.TASK_URGED, "催办：" + event.taskName(), event.byName() + "催办"
+				+ caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由：" + sentence(event.reason()),
 				taskLink(event.taskId()), event.applicationId(), null);
 		Set<String> users = new LinkedHashSet<>();
 		if (event.assignee() != null) {
@@ -151,10 +153,11 @@ class NotificationEvents {
 
 	@EventListener
 	void on(TaskDelegated event) {
-		notifier.notify(event.delegate(), new Note(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
-				recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「" + event.taskName()
-						+ "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
-				taskLink(event.taskId()), event.applicationId(), null));
+		notifier.notify(event.delegate(),
+				new Note(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
+						recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「"
+								+ event.taskName() + "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
+						taskLink(event.taskId()), event.applicationId(), null));
 	}
 
 	@EventListener
@@ -182,14 +185,17 @@ class NotificationEvents {
 		return recipients.membersOf(event.candidateGroups());
 	}
 
-	/** "申报编号 …（企业，项目）的" for a task's case; what a reviewer may know from the task itself. */
+	/**
+	 * "申报编号 …（企业，项目）的" for a task's case; what a reviewer may know from the task itself.
+	 */
 	private String caseOf(long applicationId) {
 		try {
 			ReviewFacts facts = stages.facts(applicationId);
 			return "申报编号 " + facts.referenceNo() + "（" + facts.enterpriseName() + "，" + facts.title() + "）的";
 		}
 		catch (ApplicationNotFoundException e) {
-			// A task of a case the application module does not know (a probe, a deleted case): the task speaks for itself.
+			// A task of a case the application module does not know (a probe, a deleted
+			// case): the task speaks for itself.
 			return "";
 		}
 	}

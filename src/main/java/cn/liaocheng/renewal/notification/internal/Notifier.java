@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a notification for one recipient: the message-centre row, and an outbox row for each active channel that
- * can reach the recipient. Runs in the transaction of the event, so the notification exists exactly when the event
- * happened; nothing is sent here.
+ * Writes a notification for one recipient: the message-centre row, and an outbox row for
+ * each active channel that can reach the recipient. Runs in the transaction of the event,
+ * so the notification exists exactly when the event happened; nothing is sent here.
  */
 @Component
 class Notifier {
@@ -30,7 +30,10 @@ class Notifier {
 		this.channels = channels;
 	}
 
-	/** Notifies {@code userId}; false when a notification with the same {@code dedupKey} exists already. */
+	/**
+	 * Notifies {@code userId}; false when a notification with the same {@code dedupKey}
+	 * exists already.
+	 */
 	@Transactional
 	boolean notify(String userId, Note note) {
 		Instant now = Instant.now();

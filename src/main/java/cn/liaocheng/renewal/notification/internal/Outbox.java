@@ -10,7 +10,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The deliveries waiting to go out by e-mail or SMS ({@code notification_outbox}), and what became of them. */
+/**
+ * The deliveries waiting to go out by e-mail or SMS ({@code notification_outbox}), and
+ * what became of them.
+ */
 @Repository
 class Outbox {
 
@@ -33,34 +36,43 @@ class Outbox {
 
 	/** Queues a delivery, in the caller's transaction. */
 	void add(long notificationId, String channel, String address, Instant now) {
-		jdbc.sql("""
-				INSERT INTO notification_outbox (notification_id, channel, address, status, attempts, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, 0, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO notification_outbox (notification_id, channel, address, status, attempts, next_attempt_at, created_at)
+						VALUES (?, ?, ?, ?, 0, ?, ?)""")
 			.params(notificationId, channel, address, PENDING, Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 
 	/** Pending deliveries whose time has come, oldest first. */
 	List<Delivery> due(Instant now, int limit) {
-		return jdbc.sql(SELECT + " WHERE o.status = ? AND o.next_attempt_at <= ?"
-				+ " ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY")
+		return jdbc
+			.sql(SELECT + " WHERE o.status = ? AND o.next_attempt_at <= ?"
+					+ " ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY")
 			.params(PENDING, Timestamp.from(now))
 			.query(Outbox::delivery)
 			.list();
 	}
 
-	/** Deliveries not sent (pending or failed), failed ones first, newest first; for administrators. */
+	/**
+	 * Deliveries not sent (pending or failed), failed ones first, newest first; for
+	 * administrators.
+	 */
 	List<Delivery> unsent(int limit) {
-		return jdbc.sql(SELECT + " WHERE o.status IN (?, ?)"
-				+ " ORDER BY CASE o.status WHEN 'FAILED' THEN 0 ELSE 1 END, o.created_at DESC, o.id DESC"
-				+ " FETCH FIRST " + limit + " ROWS ONLY")
+		return jdbc
+			.sql(SELECT + " WHERE o.status IN (?, ?)"
+					+ " ORDER BY CASE o.status WHEN 'FAILED' THEN 0 ELSE 1 END, o.created_at DESC, o.id DESC"
+					+ " FETCH FIRST " + limit + " ROWS ONLY")
 			.params(FAILED, PENDING)
 			.query(Outbox::delivery)
 			.list();
 	}
 
 	long count(String status) {
-		return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = ?").param(status).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = ?")
+			.param(status)
+			.query(Long.class)
+			.single();
 	}
 
 	void sent(long id, int attempts, Instant now) {
@@ -81,7 +93,10 @@ class Outbox {
 			.update();
 	}
 
-	/** Puts a delivery that has not been sent back in the queue, due now, with a fresh count of attempts. */
+	/**
+	 * Puts a delivery that has not been sent back in the queue, due now, with a fresh
+	 * count of attempts.
+	 */
 	boolean retryNow(long id, Instant now) {
 		return jdbc.sql("""
 				UPDATE notification_outbox SET status = ?, attempts = 0, next_attempt_at = ?
@@ -93,9 +108,9 @@ class Outbox {
 	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
 		return new Delivery(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("channel"),
 				rs.getString("address"), rs.getString("status"), rs.getInt("attempts"),
-				time(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), time(rs.getTimestamp("created_at")),
-				time(rs.getTimestamp("sent_at")), rs.getString("recipient_id"), rs.getString("title"),
-				rs.getString("body"), rs.getString("link"));
+				time(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+				time(rs.getTimestamp("created_at")), time(rs.getTimestamp("sent_at")), rs.getString("recipient_id"),
+				rs.getString("title"), rs.getString("body"), rs.getString("link"));
 	}
 
 	private static LocalDateTime time(Timestamp timestamp) {

@@ -17,10 +17,12 @@ import cn.liaocheng.renewal.notification.internal.Outbox.Delivery;
 import cn.liaocheng.renewal.operations.ClusterLease;
 
 /**
- * Sends what the outbox holds, outside any business transaction: a failed attempt is tried again after a delay that
- * doubles each time (1, 2, 4 … minutes, at most an hour, by default), and after the last attempt the delivery is
- * marked failed for administrators to see and retry. One node of the cluster runs it at a time ({@link ClusterLease});
- * a node that dies between sending and recording may send a message twice, never lose one.
+ * Sends what the outbox holds, outside any business transaction: a failed attempt is
+ * tried again after a delay that doubles each time (1, 2, 4 … minutes, at most an hour,
+ * by default), and after the last attempt the delivery is marked failed for
+ * administrators to see and retry. One node of the cluster runs it at a time
+ * ({@link ClusterLease}); a node that dies between sending and recording may send a
+ * message twice, never lose one.
  */
 @Component
 class OutboxDispatcher {
@@ -110,7 +112,10 @@ class OutboxDispatcher {
 		}
 	}
 
-	/** The wait after the {@code attempt}-th failure: the first retry's delay, doubled each time, capped. */
+	/**
+	 * The wait after the {@code attempt}-th failure: the first retry's delay, doubled
+	 * each time, capped.
+	 */
 	Duration delay(int attempt) {
 		Duration delay = firstRetry;
 		for (int i = 1; i < attempt && delay.compareTo(maxRetryDelay) < 0; i++) {

@@ -14,9 +14,10 @@ import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 
 /**
- * Who receives a notification, and where they can be reached: e-mail addresses from the accounts (Camunda's user
- * store), mobile numbers from the enterprises' contacts. Events arrive inside a reviewer's request, where Camunda
- * filters identity queries by that reviewer's authorizations; the lookups here run without them and restore them.
+ * Who receives a notification, and where they can be reached: e-mail addresses from the
+ * accounts (Camunda's user store), mobile numbers from the enterprises' contacts. Events
+ * arrive inside a reviewer's request, where Camunda filters identity queries by that
+ * reviewer's authorizations; the lookups here run without them and restore them.
  */
 @Component
 class Recipients {
@@ -56,7 +57,8 @@ class Recipients {
 			return userId;
 		}
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.strip();
 		return name.isEmpty() ? userId : name;
 	}
 

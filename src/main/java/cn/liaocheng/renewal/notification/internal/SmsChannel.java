@@ -9,8 +9,8 @@ import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.notification.SmsGateway;
 
 /**
- * Text messages to an enterprise's contact mobile number, through the {@link SmsGateway}. A message carries only the
- * title: reasons and amounts stay behind the login.
+ * Text messages to an enterprise's contact mobile number, through the {@link SmsGateway}.
+ * A message carries only the title: reasons and amounts stay behind the login.
  */
 @Component
 class SmsChannel implements DeliveryChannel {

@@ -29,14 +29,17 @@ import cn.liaocheng.renewal.organization.StartupOrder;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 
 /**
- * Runs first at start (order 0): makes Camunda's identity store match the organisations: every review group exists with its Chinese name and
- * type, administrators may do everything, reviewers and bank officers may open Tasklist. Runs at every start and
- * only adds what is missing, so groups an administrator created or renamed in Camunda Admin are left alone.
+ * Runs first at start (order 0): makes Camunda's identity store match the organisations:
+ * every review group exists with its Chinese name and type, administrators may do
+ * everything, reviewers and bank officers may open Tasklist. Runs at every start and only
+ * adds what is missing, so groups an administrator created or renamed in Camunda Admin
+ * are left alone.
  *
  * <p>
- * On a fresh database that is 324 groups and about 650 grants: all in one transaction (the engine's services join
- * it), not one commit each, which made up a large part of a first start. A node starting at the same moment on the
- * same fresh database makes the second to commit fail on a duplicate; it then starts over, finding everything there.
+ * On a fresh database that is 324 groups and about 650 grants: all in one transaction
+ * (the engine's services join it), not one commit each, which made up a large part of a
+ * first start. A node starting at the same moment on the same fresh database makes the
+ * second to commit fail on a duplicate; it then starts over, finding everything there.
  */
 @Component
 @Order(StartupOrder.GROUPS)
@@ -78,7 +81,11 @@ class GroupSynchronizer implements ApplicationRunner {
 		List<ReviewGroup> wanted = new java.util.ArrayList<>(catalog.reviewGroups());
 		wanted.add(new ReviewGroup(GroupNames.ADMINISTRATORS, "系统管理员", GroupType.SYSTEM));
 		wanted.add(new ReviewGroup(GroupNames.ENTERPRISES, "企业用户", GroupType.ENTERPRISE));
-		Set<String> existing = identity.createGroupQuery().list().stream().map(Group::getId).collect(Collectors.toSet());
+		Set<String> existing = identity.createGroupQuery()
+			.list()
+			.stream()
+			.map(Group::getId)
+			.collect(Collectors.toSet());
 		int created = 0;
 		for (ReviewGroup group : wanted) {
 			if (!existing.contains(group.id())) {
@@ -136,7 +143,8 @@ class GroupSynchronizer implements ApplicationRunner {
 				grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
 			}
 			if (!withDefinitions.contains(groupId)) {
-				// Tasklist shows the process diagram of a task; definitions hold no applicant data.
+				// Tasklist shows the process diagram of a task; definitions hold no
+				// applicant data.
 				grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
 			}
 		}

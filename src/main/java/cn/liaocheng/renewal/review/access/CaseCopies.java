@@ -29,9 +29,10 @@ import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * 抄送: the holder of a review task sends its case for information to a body (a review group) or to a person of
- * the staff; the recipients may then open the case's dossier, read-only, and get no task. Recorded like every
- * operation, and {@link ReviewAccess} reads the copies.
+ * 抄送: the holder of a review task sends its case for information to a body (a review
+ * group) or to a person of the staff; the recipients may then open the case's dossier,
+ * read-only, and get no task. Recorded like every operation, and {@link ReviewAccess}
+ * reads the copies.
  */
 @Service
 public class CaseCopies {
@@ -80,7 +81,10 @@ public class CaseCopies {
 		return directory.bodies().entrySet().stream().map(e -> new Body(e.getKey(), e.getValue())).toList();
 	}
 
-	/** Sends the case of the task {@code callerId} holds to a body ({@code toBody}) or a person ({@code toUser}). */
+	/**
+	 * Sends the case of the task {@code callerId} holds to a body ({@code toBody}) or a
+	 * person ({@code toUser}).
+	 */
 	@Transactional
 	public String copy(String callerId, String taskId, String toBody, String toUser, String reason) {
 		return handOvers.withProductAuthority(() -> {
@@ -103,8 +107,8 @@ public class CaseCopies {
 				.update();
 			String callerName = directory.personName(callerId);
 			String bodyName = directory.bodyName(held.bodies().first());
-			operations.add(held.applicationId(), "COPY", held.task().getId(), held.task().getName(), callerId, callerName,
-					recipientName, why);
+			operations.add(held.applicationId(), "COPY", held.task().getId(), held.task().getName(), callerId,
+					callerName, recipientName, why);
 			stages.note(held.applicationId(), callerId, bodyName, "TASK_COPY", bodyName + "「" + held.task().getName()
 					+ "」由" + callerName + "抄送" + recipientName + "知悉。抄送原因：" + why);
 			audit.record(callerId, "TASK_COPY", "application:" + held.applicationId(),
@@ -148,10 +152,13 @@ public class CaseCopies {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, ApplicationSummary> summaries = stages.summaries(rows.stream().map(Row::applicationId).distinct().toList())
+		Map<Long, ApplicationSummary> summaries = stages
+			.summaries(rows.stream().map(Row::applicationId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
-		Map<String, String> names = rows.stream().map(Row::actor).distinct()
+		Map<String, String> names = rows.stream()
+			.map(Row::actor)
+			.distinct()
 			.collect(Collectors.toMap(Function.identity(), directory::personName));
 		return rows.stream()
 			.filter(r -> summaries.containsKey(r.applicationId()))
@@ -169,7 +176,10 @@ public class CaseCopies {
 			.single() > 0;
 	}
 
-	/** A body: a county department, a city body or a bank (not a lead group, not enterprises). */
+	/**
+	 * A body: a county department, a city body or a bank (not a lead group, not
+	 * enterprises).
+	 */
 	private String body(String groupId) {
 		Group group = groupId.length() > 64 ? null : identity.createGroupQuery().groupId(groupId).singleResult();
 		GroupType type = group == null ? null : GroupType.of(group.getType());
@@ -188,10 +198,12 @@ public class CaseCopies {
 			throw outside;
 		}
 		List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
-		boolean staff = groups.stream().map(g -> GroupType.of(g.getType()))
+		boolean staff = groups.stream()
+			.map(g -> GroupType.of(g.getType()))
 			.anyMatch(t -> t == GroupType.COUNTY || t == GroupType.CITY || t == GroupType.BANK);
-		boolean enterprise = groups.stream().anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE
-				|| GroupNames.ENTERPRISES.equals(g.getId()));
+		boolean enterprise = groups.stream()
+			.anyMatch(
+					g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE || GroupNames.ENTERPRISES.equals(g.getId()));
 		if (!staff || enterprise) {
 			throw outside;
 		}

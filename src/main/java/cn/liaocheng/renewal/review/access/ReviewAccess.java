@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Who may read a dossier outside the enterprise that owns it: administrators, and reviewers whose group has (or
- * had) a task on the case or who were assigned one. A county reviewer therefore sees its own county's cases only,
- * a city body the cases routed to it, a bank the loans pushed to it; and bodies or people a case was copied to (抄送).
+ * Who may read a dossier outside the enterprise that owns it: administrators, and
+ * reviewers whose group has (or had) a task on the case or who were assigned one. A
+ * county reviewer therefore sees its own county's cases only, a city body the cases
+ * routed to it, a bank the loans pushed to it; and bodies or people a case was copied to
+ * (抄送).
  */
 @Component
 public class ReviewAccess {
@@ -34,14 +36,20 @@ public class ReviewAccess {
 		}
 		String key = Long.toString(applicationId);
 		List<String> groups = user.groupIds();
-		if (!groups.isEmpty() && tasks.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroupIn(groups)
-			.includeAssignedTasks().count() > 0) {
+		if (!groups.isEmpty() && tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskCandidateGroupIn(groups)
+			.includeAssignedTasks()
+			.count() > 0) {
 			return true;
 		}
 		if (tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(user.userId()).count() > 0) {
 			return true;
 		}
-		if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).taskAssignee(user.userId()).count() > 0) {
+		if (history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.taskAssignee(user.userId())
+			.count() > 0) {
 			return true;
 		}
 		// 抄送: a body or person the case was copied to reads it too.
@@ -51,7 +59,10 @@ public class ReviewAccess {
 	/** Users belong to one or two groups, so one query per group is cheap. */
 	private boolean anyHadCandidateGroup(String key, List<String> groups) {
 		for (String group : groups) {
-			if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).taskHadCandidateGroup(group).count() > 0) {
+			if (history.createHistoricTaskInstanceQuery()
+				.processInstanceBusinessKey(key)
+				.taskHadCandidateGroup(group)
+				.count() > 0) {
 				return true;
 			}
 		}

@@ -18,13 +18,15 @@ import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_OpenCorrection: the application waits for the enterprise, with the reasons of the return and a deadline of
- * 10 working days; the deadline drives the timer that lapses the application.
+ * Task_OpenCorrection: the application waits for the enterprise, with the reasons of the
+ * return and a deadline of 10 working days; the deadline drives the timer that lapses the
+ * application.
  */
 @Component("openCorrectionDelegate")
 class OpenCorrectionDelegate implements JavaDelegate {
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ChinaTime.ZONE);
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+		.withZone(ChinaTime.ZONE);
 
 	private final WorkingDays workingDays;
 
@@ -51,7 +53,8 @@ class OpenCorrectionDelegate implements JavaDelegate {
 		stages.enter(applicationId, ApplicationStatus.CORRECTION,
 				"申报被退回补正，请于 " + SHOWN.format(deadline) + " 前修改并重新提交，逾期申报失效。退回理由：" + reasons);
 		execution.setVariable(ReviewProcesses.CORRECTION_DEADLINE, DateTimeFormatter.ISO_INSTANT.format(deadline));
-		execution.setVariable(ReviewProcesses.CORRECTION_REASONS, reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons);
+		execution.setVariable(ReviewProcesses.CORRECTION_REASONS,
+				reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons);
 		events.publishEvent(new CaseReturned(applicationId, deadline, reasons));
 	}
 

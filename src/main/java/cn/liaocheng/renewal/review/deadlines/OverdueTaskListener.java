@@ -19,11 +19,13 @@ import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * The overdue timer of a review task (the models' timeout listener {@value OverdueTimer#LISTENER_ID}, due at the
- * task's due date) has fired: the body's lead group becomes a candidate of the task (督办), a reminder comment that
- * the reviewer reads on the task names who was reminded, the case history records it, and the assignee (or the whole
- * body) and the lead are notified ({@link ReviewTaskEvent.Kind#OVERDUE}). The timer is a job: it runs once, on one
- * node, in one transaction with everything it writes, and is retried by the engine if that transaction fails.
+ * The overdue timer of a review task (the models' timeout listener
+ * {@value OverdueTimer#LISTENER_ID}, due at the task's due date) has fired: the body's
+ * lead group becomes a candidate of the task (督办), a reminder comment that the reviewer
+ * reads on the task names who was reminded, the case history records it, and the assignee
+ * (or the whole body) and the lead are notified ({@link ReviewTaskEvent.Kind#OVERDUE}).
+ * The timer is a job: it runs once, on one node, in one transaction with everything it
+ * writes, and is retried by the engine if that transaction fails.
  */
 @Component("overdueTaskListener")
 class OverdueTaskListener implements TaskListener {
@@ -55,14 +57,15 @@ class OverdueTaskListener implements TaskListener {
 			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
 			.toList();
 		if (groups.isEmpty() || task.getDueDate() == null) {
-			// Not a body's task (the model check keeps such tasks out of review models): nobody to escalate to.
+			// Not a body's task (the model check keeps such tasks out of review models):
+			// nobody to escalate to.
 			return;
 		}
 		String group = groups.get(0);
 		task.addCandidateGroup(GroupNames.lead(group));
 		String who = task.getAssignee() == null ? directory.bodyName(group) : directory.personName(task.getAssignee());
-		String message = "「" + task.getName() + "」已超过办理期限（" + SHOWN.format(task.getDueDate().toInstant())
-				+ "），已提醒" + who + "尽快办理，并报送" + directory.bodyName(group) + "负责人督办。";
+		String message = "「" + task.getName() + "」已超过办理期限（" + SHOWN.format(task.getDueDate().toInstant()) + "），已提醒"
+				+ who + "尽快办理，并报送" + directory.bodyName(group) + "负责人督办。";
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
 		long applicationId = ReviewedApplication.of(task);
 		stages.note(applicationId, "system", "审批系统", "OVERDUE", message);

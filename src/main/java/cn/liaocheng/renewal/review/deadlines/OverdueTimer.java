@@ -13,22 +13,30 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
- * Keeps a review task's overdue timer (the timeout listener {@value #LISTENER_ID} of the models) on the task's due
- * date: when the task is created (its due date is set by {@link ReviewTaskListener}, or by the model's
- * {@code camunda:dueDate}) and whenever the due date is changed later (by an administrator in Tasklist or through the
- * REST API, see {@link TaskChangeListener}). The timer is a job of the task's execution, changed in the same command,
- * so the engine's own locking applies; a timer that has fired is gone, and a later change of the due date does not
- * bring it back (a task is handled as overdue once).
+ * Keeps a review task's overdue timer (the timeout listener {@value #LISTENER_ID} of the
+ * models) on the task's due date: when the task is created (its due date is set by
+ * {@link ReviewTaskListener}, or by the model's {@code camunda:dueDate}) and whenever the
+ * due date is changed later (by an administrator in Tasklist or through the REST API, see
+ * {@link TaskChangeListener}). The timer is a job of the task's execution, changed in the
+ * same command, so the engine's own locking applies; a timer that has fired is gone, and
+ * a later change of the due date does not bring it back (a task is handled as overdue
+ * once).
  */
 final class OverdueTimer {
 
-	/** The id of the overdue timeout listener on every review task (the model check demands it). */
+	/**
+	 * The id of the overdue timeout listener on every review task (the model check
+	 * demands it).
+	 */
 	static final String LISTENER_ID = ReviewTaskContract.OVERDUE_LISTENER_ID;
 
 	private OverdueTimer() {
 	}
 
-	/** Moves the task's pending overdue timer to its due date; returns whether it had to move. */
+	/**
+	 * Moves the task's pending overdue timer to its due date; returns whether it had to
+	 * move.
+	 */
 	static boolean followDueDate(DelegateTask task) {
 		Date due = task.getDueDate();
 		if (due == null || !(task instanceof TaskEntity entity) || entity.getExecution() == null) {

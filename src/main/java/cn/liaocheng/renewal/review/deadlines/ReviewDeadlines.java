@@ -10,10 +10,12 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * The standard deadline of a review step: the end of the fifth working day from today, Beijing time. The models'
- * overdue timers start from it ({@code ${reviewDeadlines.standard()}}): the engine creates a task's timers when it
- * enters the task, before the task and its due date exist, so the timer cannot read the due date then;
- * {@link OverdueTimer} moves it to the task's due date as soon as the task has one.
+ * The standard deadline of a review step: the end of the fifth working day from today,
+ * Beijing time. The models' overdue timers start from it
+ * ({@code ${reviewDeadlines.standard()}}): the engine creates a task's timers when it
+ * enters the task, before the task and its due date exist, so the timer cannot read the
+ * due date then; {@link OverdueTimer} moves it to the task's due date as soon as the task
+ * has one.
  */
 @Component("reviewDeadlines")
 public class ReviewDeadlines {

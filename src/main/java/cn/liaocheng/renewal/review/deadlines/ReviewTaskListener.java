@@ -21,13 +21,17 @@ import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * On creating a review task: its due date (5 working days unless the model sets one), and the stage the enterprise sees, taken
- * from who reviews (a county department, a city body or a bank).
+ * On creating a review task: its due date (5 working days unless the model sets one), and
+ * the stage the enterprise sees, taken from who reviews (a county department, a city body
+ * or a bank).
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
 
-	/** The case's reference, enterprise and application: what a reviewer recognises a task by in Tasklist's list. */
+	/**
+	 * The case's reference, enterprise and application: what a reviewer recognises a task
+	 * by in Tasklist's list.
+	 */
 	private static final java.util.List<String> TASKLIST_SHOWS = java.util.List.of(ReviewProcesses.REFERENCE_NO,
 			ReviewProcesses.ENTERPRISE_NAME, ReviewProcesses.APPLICATION_TITLE);
 
@@ -53,12 +57,15 @@ class ReviewTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (task.getDueDate() == null) {
-			// A due date set in the model (camunda:dueDate, edited by an administrator) wins over the default.
+			// A due date set in the model (camunda:dueDate, edited by an administrator)
+			// wins over the default.
 			Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
 			task.setDueDate(Date.from(due));
 		}
-		// Tasklist shows these under each task (the filters' variables): copied onto the task, whose readers may read
-		// its own variables, while the case's variables stay out of reach of other bodies' reviewers.
+		// Tasklist shows these under each task (the filters' variables): copied onto the
+		// task, whose readers may read
+		// its own variables, while the case's variables stay out of reach of other
+		// bodies' reviewers.
 		for (String shown : TASKLIST_SHOWS) {
 			Object value = task.getVariable(shown);
 			if (value != null) {
@@ -66,7 +73,8 @@ class ReviewTaskListener implements TaskListener {
 			}
 		}
 		long applicationId = ReviewedApplication.of(task);
-		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the application itself, not from a
+		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the
+		// application itself, not from a
 		// process variable that a task completion could have written.
 		cn.liaocheng.renewal.application.ApplicationSummary summary = stages.summaries(java.util.List.of(applicationId))
 			.stream()
@@ -78,36 +86,48 @@ class ReviewTaskListener implements TaskListener {
 		if (task.getFollowUpDate() == null) {
 			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
 		}
-		String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
-			.findFirst().orElse("");
+		String group = task.getCandidates()
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null)
+			.findFirst()
+			.orElse("");
 		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
 		if (body != null) {
 			// The joint review's form shows which body this parallel task is for.
-			task.setVariableLocal("reviewBodyName", directory.cityBodyNames().getOrDefault(body.toString(), body.toString()));
+			task.setVariableLocal("reviewBodyName",
+					directory.cityBodyNames().getOrDefault(body.toString(), body.toString()));
 		}
 		if (group.startsWith(GroupNames.bank(""))) {
-			// Each chosen bank reviews in parallel; its form names the bank the task is for.
+			// Each chosen bank reviews in parallel; its form names the bank the task is
+			// for.
 			task.setVariableLocal("bankName", directory.bankName(group.substring(GroupNames.bank("").length())));
 		}
-		ApplicationStatus stage = ReviewProcesses.TASK_EXPERT_REVIEW.equals(task.getTaskDefinitionKey()) ? ApplicationStatus.EXPERT_REVIEW
-				: stageOf(group);
+		ApplicationStatus stage = ReviewProcesses.TASK_EXPERT_REVIEW.equals(task.getTaskDefinitionKey())
+				? ApplicationStatus.EXPERT_REVIEW : stageOf(group);
 		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {
-			// A decided case keeps its outcome: the steps after a subsidy's award (payment, acceptance) have their own
+			// A decided case keeps its outcome: the steps after a subsidy's award
+			// (payment, acceptance) have their own
 			// record and never move the application back into review.
 			stages.enter(applicationId, stage, null);
 		}
-		java.util.List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
-			.filter(g -> g != null).toList();
+		java.util.List<String> groups = task.getCandidates()
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null)
+			.toList();
 		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, task.getId(), task.getName(),
 				applicationId, task.getAssignee(), groups, task.getDueDate().toInstant(), null, null));
-		// The overdue timer was made before the task had a due date; from now on it fires at the task's due date.
+		// The overdue timer was made before the task had a due date; from now on it fires
+		// at the task's due date.
 		OverdueTimer.followDueDate(task);
 	}
 
 	/**
-	 * When a task becomes "due soon" (即将超期, Tasklist's filter of that name): at the start of the day two working
-	 * days before the day it is due, so that from then on at most two working days remain. Kept as the task's
-	 * follow-up date, which the filter compares with the present moment.
+	 * When a task becomes "due soon" (即将超期, Tasklist's filter of that name): at the start
+	 * of the day two working days before the day it is due, so that from then on at most
+	 * two working days remain. Kept as the task's follow-up date, which the filter
+	 * compares with the present moment.
 	 */
 	Instant dueSoonFrom(Instant due) {
 		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
@@ -116,7 +136,9 @@ class ReviewTaskListener implements TaskListener {
 			.toInstant();
 	}
 
-	/** The short names reviewers use for the three kinds, as Tasklist's list shows them. */
+	/**
+	 * The short names reviewers use for the three kinds, as Tasklist's list shows them.
+	 */
 	static String kindName(cn.liaocheng.renewal.application.ApplicationKind kind) {
 		return switch (kind) {
 			case PROJECT -> "项目入库";

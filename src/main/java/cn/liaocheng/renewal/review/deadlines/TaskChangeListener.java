@@ -19,14 +19,16 @@ import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * A review task was changed through the engine (the models' {@code update} listener): a changed due date moves the
- * overdue timer with it ({@link OverdueTimer}) and the moment it becomes due soon (its follow-up date, unless that was
- * changed too), and a changed assignee is announced when a signed-in user made it for
- * someone else: an administrator assigning the task ({@link ReviewTaskEvent.Kind#ASSIGNED}, to the new assignee) or
- * putting it back into the pool ({@link ReviewTaskEvent.Kind#RELEASED}, to the body's members). Claiming a task for
- * oneself is announced to nobody: the claimer knows, and the task simply leaves the colleagues' pool. The product's
- * own hand-overs ({@link TaskHandOvers}) run without a signed-in user and publish their event, with the reason,
- * themselves, so no fact is announced twice.
+ * A review task was changed through the engine (the models' {@code update} listener): a
+ * changed due date moves the overdue timer with it ({@link OverdueTimer}) and the moment
+ * it becomes due soon (its follow-up date, unless that was changed too), and a changed
+ * assignee is announced when a signed-in user made it for someone else: an administrator
+ * assigning the task ({@link ReviewTaskEvent.Kind#ASSIGNED}, to the new assignee) or
+ * putting it back into the pool ({@link ReviewTaskEvent.Kind#RELEASED}, to the body's
+ * members). Claiming a task for oneself is announced to nobody: the claimer knows, and
+ * the task simply leaves the colleagues' pool. The product's own hand-overs
+ * ({@link TaskHandOvers}) run without a signed-in user and publish their event, with the
+ * reason, themselves, so no fact is announced twice.
  */
 @Component("taskChangeListener")
 class TaskChangeListener implements TaskListener {
@@ -48,7 +50,8 @@ class TaskChangeListener implements TaskListener {
 		if (entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE) && task.getDueDate() != null) {
 			OverdueTimer.followDueDate(task);
 			if (!entity.getPropertyChanges().containsKey(TaskEntity.FOLLOW_UP_DATE)) {
-				// 即将超期 starts two working days before the new due date, as it did before the old one.
+				// 即将超期 starts two working days before the new due date, as it did before
+				// the old one.
 				task.setFollowUpDate(Date.from(created.dueSoonFrom(task.getDueDate().toInstant())));
 			}
 		}
@@ -67,9 +70,10 @@ class TaskChangeListener implements TaskListener {
 			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
-		events.publishEvent(new ReviewTaskEvent(to == null ? ReviewTaskEvent.Kind.RELEASED : ReviewTaskEvent.Kind.ASSIGNED,
-				task.getId(), task.getName(), ReviewedApplication.of(task), to, groups,
-				task.getDueDate() == null ? null : task.getDueDate().toInstant(), actor, null));
+		events.publishEvent(
+				new ReviewTaskEvent(to == null ? ReviewTaskEvent.Kind.RELEASED : ReviewTaskEvent.Kind.ASSIGNED,
+						task.getId(), task.getName(), ReviewedApplication.of(task), to, groups,
+						task.getDueDate() == null ? null : task.getDueDate().toInstant(), actor, null));
 	}
 
 	private static boolean sameValue(PropertyChange change) {

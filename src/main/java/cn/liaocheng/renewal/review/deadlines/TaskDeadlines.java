@@ -24,16 +24,20 @@ import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * How many working days remain until the due date of the review tasks a reviewer sees in Tasklist's list. Counted
- * when asked (the figure changes every working day, so it cannot be stored on the task) on the China working-day
- * calendar. Only tasks the caller could find through the reviewers' filters are answered: tasks of one of their
- * groups (claimed or not), tasks they hold and tasks they delegated; any other id is left out of the answer, as if
- * it did not exist.
+ * How many working days remain until the due date of the review tasks a reviewer sees in
+ * Tasklist's list. Counted when asked (the figure changes every working day, so it cannot
+ * be stored on the task) on the China working-day calendar. Only tasks the caller could
+ * find through the reviewers' filters are answered: tasks of one of their groups (claimed
+ * or not), tasks they hold and tasks they delegated; any other id is left out of the
+ * answer, as if it did not exist.
  */
 @Service
 public class TaskDeadlines {
 
-	/** Tasklist shows at most 15 tasks a page; a little more leaves room for a list that grew while it was open. */
+	/**
+	 * Tasklist shows at most 15 tasks a page; a little more leaves room for a list that
+	 * grew while it was open.
+	 */
 	public static final int MAX_IDS = 50;
 
 	private static final int ID_MAX = 64;
@@ -62,13 +66,16 @@ public class TaskDeadlines {
 		this.clock = clock;
 	}
 
-	/** A task's due date and the working days left (negative: overdue by that many), with the words to show. */
+	/**
+	 * A task's due date and the working days left (negative: overdue by that many), with
+	 * the words to show.
+	 */
 	public record Remaining(String taskId, Instant due, int workingDays, boolean overdue, String text) {
 	}
 
 	/**
-	 * The remaining working days of those of {@code taskIds} the caller may see, in the order asked; refused when
-	 * more than {@link #MAX_IDS} ids are asked at once.
+	 * The remaining working days of those of {@code taskIds} the caller may see, in the
+	 * order asked; refused when more than {@link #MAX_IDS} ids are asked at once.
 	 */
 	@Transactional(readOnly = true)
 	public List<Remaining> remaining(String callerId, List<String> taskIds) {
@@ -93,8 +100,16 @@ public class TaskDeadlines {
 					.list()
 					.forEach(t -> visible.put(t.getId(), t));
 			}
-			tasks.createTaskQuery().taskIdIn(idArray).taskAssignee(callerId).list().forEach(t -> visible.put(t.getId(), t));
-			tasks.createTaskQuery().taskIdIn(idArray).taskOwner(callerId).list().forEach(t -> visible.put(t.getId(), t));
+			tasks.createTaskQuery()
+				.taskIdIn(idArray)
+				.taskAssignee(callerId)
+				.list()
+				.forEach(t -> visible.put(t.getId(), t));
+			tasks.createTaskQuery()
+				.taskIdIn(idArray)
+				.taskOwner(callerId)
+				.list()
+				.forEach(t -> visible.put(t.getId(), t));
 			Instant now = clock.instant();
 			List<Remaining> answer = new ArrayList<>();
 			for (String id : ids) {
@@ -113,8 +128,7 @@ public class TaskDeadlines {
 		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
 		if (now.isAfter(due)) {
 			int late = dueDay.isBefore(today) ? workingDays.workingDaysBetween(dueDay, today) : 0;
-			return new Remaining(taskId, due, -late, true,
-					late == 0 ? "已超期（今日到期）" : "已超期 " + late + " 个工作日");
+			return new Remaining(taskId, due, -late, true, late == 0 ? "已超期（今日到期）" : "已超期 " + late + " 个工作日");
 		}
 		int left = dueDay.isAfter(today) ? workingDays.workingDaysBetween(today, dueDay) : 0;
 		return new Remaining(taskId, due, left, false, left == 0 ? "今日到期" : "剩余 " + left + " 个工作日");
@@ -131,7 +145,8 @@ public class TaskDeadlines {
 		if (ids.size() > MAX_IDS) {
 			throw new HandOverException(HandOverException.Reason.INVALID, "ids", "一次最多查询 " + MAX_IDS + " 个任务");
 		}
-		// An id that cannot be a task id cannot be a visible task either: left out like any other.
+		// An id that cannot be a task id cannot be a visible task either: left out like
+		// any other.
 		ids.removeIf(id -> id.length() > ID_MAX || !PlainText.isClean(id, false));
 		return ids;
 	}

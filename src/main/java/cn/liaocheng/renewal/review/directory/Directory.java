@@ -12,9 +12,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * Names of people and bodies for opinions. Listeners run inside a reviewer's request, where Camunda filters
- * identity queries by that reviewer's authorizations; names are public within the system, so the lookup runs
- * without them and restores them after.
+ * Names of people and bodies for opinions. Listeners run inside a reviewer's request,
+ * where Camunda filters identity queries by that reviewer's authorizations; names are
+ * public within the system, so the lookup runs without them and restores them after.
  */
 @Component
 public class Directory {
@@ -51,17 +51,22 @@ public class Directory {
 	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
 	public static String nameOf(User user) {
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.trim();
 		return name.isEmpty() ? user.getId() : name;
 	}
 
 	public String bodyName(String groupId) {
-		Map<String, String> names = organizations.reviewGroups().stream()
+		Map<String, String> names = organizations.reviewGroups()
+			.stream()
 			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a));
 		return names.getOrDefault(groupId, groupId);
 	}
 
-	/** Every body (county departments, city bodies, banks) by group id, without the lead groups. */
+	/**
+	 * Every body (county departments, city bodies, banks) by group id, without the lead
+	 * groups.
+	 */
 	public Map<String, String> bodies() {
 		return organizations.reviewGroups()
 			.stream()
@@ -69,19 +74,26 @@ public class Directory {
 			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 
-	/** Whether the bank is one of the institutions that lend technology-innovation and technical-renovation re-lending. */
+	/**
+	 * Whether the bank is one of the institutions that lend technology-innovation and
+	 * technical-renovation re-lending.
+	 */
 	public boolean isRelendingBank(String bankKey) {
 		return bankKey != null
 				&& organizations.banks().stream().anyMatch(b -> b.key().equals(bankKey) && b.relendingEligible());
 	}
 
-	/** The bank's name as the directory has it; the key only when the bank was removed from the directory. */
+	/**
+	 * The bank's name as the directory has it; the key only when the bank was removed
+	 * from the directory.
+	 */
 	public String bankName(String bankKey) {
 		return organizations.bankName(bankKey);
 	}
 
 	public Map<String, String> cityBodyNames() {
-		return organizations.departments().stream()
+		return organizations.departments()
+			.stream()
 			.collect(Collectors.toMap(d -> d.key(), d -> d.cityName(), (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 

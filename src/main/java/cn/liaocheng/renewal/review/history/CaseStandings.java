@@ -37,9 +37,10 @@ import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 
 /**
- * The case page's view of a review, read from the open tasks of this application's process instances (by business
- * key), its opinions of record and its public notice: which stage it is at, who handles it and by when, and which
- * joint-review bodies have given their opinion. Three queries plus one identity-link lookup per open task, which
+ * The case page's view of a review, read from the open tasks of this application's
+ * process instances (by business key), its opinions of record and its public notice:
+ * which stage it is at, who handles it and by when, and which joint-review bodies have
+ * given their opinion. Three queries plus one identity-link lookup per open task, which
  * is at most one per joint-review body.
  */
 @Component
@@ -87,11 +88,11 @@ class CaseStandings implements CaseProgress {
 
 	private static final Step OUTCOME = Step.of("出具决定书");
 
-	private static final Map<ApplicationKind, List<Step>> STEPS = Map.of(
-			ApplicationKind.PROJECT, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, OUTCOME),
-			ApplicationKind.SUBSIDY, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, EXPERT, NOTICE, FUNDS, OUTCOME),
-			ApplicationKind.LOAN, List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, LISTING, BANKS, LOAN_ACCEPTED,
-					OUTCOME));
+	private static final Map<ApplicationKind, List<Step>> STEPS = Map.of(ApplicationKind.PROJECT,
+			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, OUTCOME), ApplicationKind.SUBSIDY,
+			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, EXPERT, NOTICE, FUNDS, OUTCOME),
+			ApplicationKind.LOAN,
+			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, LISTING, BANKS, LOAN_ACCEPTED, OUTCOME));
 
 	private final TaskService tasks;
 
@@ -123,7 +124,8 @@ class CaseStandings implements CaseProgress {
 		List<Step> steps = STEPS.get(application.summary().kind());
 		List<Opinion> record = opinions.forApplication(id);
 		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).list();
-		Optional<Opinion> lastReturn = record.stream().filter(o -> ReviewProcesses.RETURN.equals(o.decision()))
+		Optional<Opinion> lastReturn = record.stream()
+			.filter(o -> ReviewProcesses.RETURN.equals(o.decision()))
 			.reduce((a, b) -> b);
 
 		int current = currentStep(steps, status, open, record, lastReturn);
@@ -135,8 +137,12 @@ class CaseStandings implements CaseProgress {
 		List<Task> here = open.stream().filter(t -> step.tasks().contains(t.getTaskDefinitionKey())).toList();
 		Map<Task, String> bodies = bodies(here);
 		List<String> handling = new ArrayList<>(new java.util.LinkedHashSet<>(bodies.values()));
-		LocalDate due = here.stream().map(Task::getDueDate).filter(Objects::nonNull).max(Comparator.naturalOrder())
-			.map(CaseStandings::day).orElse(null);
+		LocalDate due = here.stream()
+			.map(Task::getDueDate)
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.map(CaseStandings::day)
+			.orElse(null);
 		Correction correction = null;
 		if (status == ApplicationStatus.CORRECTION) {
 			handling = List.of(YOU);
@@ -152,15 +158,21 @@ class CaseStandings implements CaseProgress {
 		}
 		String name = status == ApplicationStatus.CORRECTION ? "退回补正（" + step.name() + "环节）" : step.name();
 		return new CaseStanding(timeline, name, handling, due, daysLeft(due),
-				jointReview(record, bodies.entrySet().stream().filter(e -> JOINT_REVIEW.equals(e.getKey().getTaskDefinitionKey())).toList()),
+				jointReview(record,
+						bodies.entrySet()
+							.stream()
+							.filter(e -> JOINT_REVIEW.equals(e.getKey().getTaskDefinitionKey()))
+							.toList()),
 				correction);
 	}
 
 	/** The index of the stage the case is at, or -1 once it has ended. */
 	private int currentStep(List<Step> steps, ApplicationStatus status, List<Task> open, List<Opinion> record,
 			Optional<Opinion> lastReturn) {
-		if (Set.of(ApplicationStatus.APPROVED, ApplicationStatus.REFUSED, ApplicationStatus.WITHDRAWN,
-				ApplicationStatus.LAPSED).contains(status)) {
+		if (Set
+			.of(ApplicationStatus.APPROVED, ApplicationStatus.REFUSED, ApplicationStatus.WITHDRAWN,
+					ApplicationStatus.LAPSED)
+			.contains(status)) {
 			return -1;
 		}
 		if (status == ApplicationStatus.CORRECTION) {
@@ -169,15 +181,20 @@ class CaseStandings implements CaseProgress {
 		if (status == ApplicationStatus.PUBLIC_NOTICE) {
 			return steps.indexOf(NOTICE);
 		}
-		int fromTasks = open.stream().filter(t -> !CORRECTION_TASK.equals(t.getTaskDefinitionKey()))
-			.mapToInt(t -> indexOf(steps, t.getTaskDefinitionKey())).filter(i -> i >= 0).min().orElse(-1);
+		int fromTasks = open.stream()
+			.filter(t -> !CORRECTION_TASK.equals(t.getTaskDefinitionKey()))
+			.mapToInt(t -> indexOf(steps, t.getTaskDefinitionKey()))
+			.filter(i -> i >= 0)
+			.min()
+			.orElse(-1);
 		if (fromTasks >= 0) {
 			return fromTasks;
 		}
 		if (status == ApplicationStatus.BANK_REVIEW) {
 			return steps.indexOf(LOAN_ACCEPTED);
 		}
-		// Between two steps (an asynchronous continuation is running): the one after the last step on record.
+		// Between two steps (an asynchronous continuation is running): the one after the
+		// last step on record.
 		int reached = record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
 		return Math.min(Math.max(reached + 1, 1), steps.size() - 2);
 	}
@@ -191,8 +208,7 @@ class CaseStandings implements CaseProgress {
 				finished.put(steps.get(i), day(o.at()));
 			}
 		}
-		int reached = current >= 0 ? current
-				: record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
+		int reached = current >= 0 ? current : record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
 		List<Stage> timeline = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
@@ -205,7 +221,8 @@ class CaseStandings implements CaseProgress {
 	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,
 			ApplicationDetail application) {
 		if (step == OUTCOME) {
-			LocalDate decided = application.outcomes().decidedAt() == null ? null : day(application.outcomes().decidedAt());
+			LocalDate decided = application.outcomes().decidedAt() == null ? null
+					: day(application.outcomes().decidedAt());
 			return switch (status) {
 				case APPROVED -> new Stage(step.name(), State.DONE, decided, "已批准");
 				case REFUSED -> new Stage(step.name(), State.REFUSED, decided, "不予批准");
@@ -219,7 +236,8 @@ class CaseStandings implements CaseProgress {
 				return done(step, on);
 			}
 			if (i == current) {
-				return status == ApplicationStatus.CORRECTION ? new Stage(step.name(), State.RETURNED, null, "已退回，待您补正后重新提交")
+				return status == ApplicationStatus.CORRECTION
+						? new Stage(step.name(), State.RETURNED, null, "已退回，待您补正后重新提交")
 						: new Stage(step.name(), State.CURRENT, null, null);
 			}
 			return new Stage(step.name(), State.PENDING, null, null);
@@ -237,24 +255,33 @@ class CaseStandings implements CaseProgress {
 	}
 
 	/**
-	 * The bodies of the current (or last) joint review: those with an open task are pending, those whose opinion is
-	 * on record since the round began have finished. A round begins when its tasks are created, all at once.
+	 * The bodies of the current (or last) joint review: those with an open task are
+	 * pending, those whose opinion is on record since the round began have finished. A
+	 * round begins when its tasks are created, all at once.
 	 */
 	private List<BodyReview> jointReview(List<Opinion> record, List<Map.Entry<Task, String>> pending) {
 		Instant roundStart;
 		if (!pending.isEmpty()) {
-			roundStart = pending.stream().map(e -> e.getKey().getCreateTime().toInstant()).min(Comparator.naturalOrder())
+			roundStart = pending.stream()
+				.map(e -> e.getKey().getCreateTime().toInstant())
+				.min(Comparator.naturalOrder())
 				.orElseThrow();
 		}
 		else {
-			// No round open: the last one, which began after the latest acceptance (or return) before it.
-			Optional<Instant> lastJoint = record.stream().filter(o -> JOINT_REVIEW.equals(o.step())).map(Opinion::at)
+			// No round open: the last one, which began after the latest acceptance (or
+			// return) before it.
+			Optional<Instant> lastJoint = record.stream()
+				.filter(o -> JOINT_REVIEW.equals(o.step()))
+				.map(Opinion::at)
 				.reduce((a, b) -> b);
 			if (lastJoint.isEmpty()) {
 				return List.of();
 			}
-			roundStart = record.stream().filter(o -> !JOINT_REVIEW.equals(o.step()) && !o.at().isAfter(lastJoint.get()))
-				.map(Opinion::at).reduce((a, b) -> b).orElse(Instant.EPOCH);
+			roundStart = record.stream()
+				.filter(o -> !JOINT_REVIEW.equals(o.step()) && !o.at().isAfter(lastJoint.get()))
+				.map(Opinion::at)
+				.reduce((a, b) -> b)
+				.orElse(Instant.EPOCH);
 		}
 		Map<String, BodyReview> bodies = new LinkedHashMap<>();
 		for (Opinion o : record) {
@@ -273,7 +300,8 @@ class CaseStandings implements CaseProgress {
 	private Map<Task, String> bodies(List<Task> open) {
 		Map<Task, String> bodies = new LinkedHashMap<>();
 		for (Task task : open) {
-			String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+			String group = tasks.getIdentityLinksForTask(task.getId())
+				.stream()
 				.filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
 				.map(IdentityLink::getGroupId)
 				.findFirst()
@@ -284,24 +312,30 @@ class CaseStandings implements CaseProgress {
 	}
 
 	private String bodyName(String group) {
-		return group.startsWith("bank-") ? directory.bankName(group.substring("bank-".length())) : directory.bodyName(group);
+		return group.startsWith("bank-") ? directory.bankName(group.substring("bank-".length()))
+				: directory.bodyName(group);
 	}
 
 	private Correction correction(ApplicationDetail application, Optional<Opinion> lastReturn) {
 		Instant deadline = application.outcomes().correctionDeadline();
 		LocalDate day = deadline == null ? null : day(deadline);
-		return new Correction(lastReturn.map(Opinion::bodyName).orElse(null), lastReturn.map(Opinion::stepName).orElse(null),
-				lastReturn.map(Opinion::opinion).orElse(""), deadline, day, daysLeft(day));
+		return new Correction(lastReturn.map(Opinion::bodyName).orElse(null),
+				lastReturn.map(Opinion::stepName).orElse(null), lastReturn.map(Opinion::opinion).orElse(""), deadline,
+				day, daysLeft(day));
 	}
 
-	/** Working days from today to {@code due}: 0 on the day itself, negative once it has passed. */
+	/**
+	 * Working days from today to {@code due}: 0 on the day itself, negative once it has
+	 * passed.
+	 */
 	private Integer daysLeft(LocalDate due) {
 		if (due == null) {
 			return null;
 		}
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		try {
-			return due.isBefore(today) ? -workingDays.workingDaysBetween(due, today) : workingDays.workingDaysBetween(today, due);
+			return due.isBefore(today) ? -workingDays.workingDaysBetween(due, today)
+					: workingDays.workingDaysBetween(today, due);
 		}
 		catch (OutsideCalendarException e) {
 			return null;

@@ -17,9 +17,11 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * 已办: the cases the reviewer or one of the reviewer's bodies (for a lead, the body led) gave an opinion on, newest first, with where each
- * stands now; and a search among exactly those cases. A reviewer never finds a case here that their body did not
- * handle. Two queries whatever the number of cases: the opinions, then the applications with their applicants.
+ * 已办: the cases the reviewer or one of the reviewer's bodies (for a lead, the body led)
+ * gave an opinion on, newest first, with where each stands now; and a search among
+ * exactly those cases. A reviewer never finds a case here that their body did not handle.
+ * Two queries whatever the number of cases: the opinions, then the applications with
+ * their applicants.
  */
 @Service
 public class HandledCases {
@@ -38,13 +40,16 @@ public class HandledCases {
 		this.stages = stages;
 	}
 
-	/** A handled case: the application, and the last step the reviewer or their body did on it. */
+	/**
+	 * A handled case: the application, and the last step the reviewer or their body did
+	 * on it.
+	 */
 	public record Handled(CaseListing listing, String lastStep, String lastBody, Instant lastAt, boolean byMe) {
 	}
 
 	/**
-	 * The cases {@code user} or their bodies handled, filtered by {@code query} (part of the 申报编号, the enterprise's
-	 * name or the project; blank: all).
+	 * The cases {@code user} or their bodies handled, filtered by {@code query} (part of
+	 * the 申报编号, the enterprise's name or the project; blank: all).
 	 */
 	@Transactional(readOnly = true)
 	public List<Handled> of(PortalUser user, String query) {
@@ -58,25 +63,22 @@ public class HandledCases {
 		jdbc.sql("""
 				SELECT application_id, step_name, body_name, reviewer, created_at FROM review_opinion
 				WHERE reviewer = :user OR body_group IN (:groups)
-				ORDER BY created_at DESC""")
-			.param("user", user.userId())
-			.param("groups", groups)
-			.query(rs -> {
-				long id = rs.getLong("application_id");
-				boolean mine = user.userId().equals(rs.getString("reviewer"));
-				Last known = last.get(id);
-				if (known == null) {
-					if (order.size() >= LIMIT) {
-						return;
-					}
-					order.add(id);
-					last.put(id, new Last(rs.getString("step_name"), rs.getString("body_name"),
-							rs.getTimestamp("created_at").toInstant(), mine));
+				ORDER BY created_at DESC""").param("user", user.userId()).param("groups", groups).query(rs -> {
+			long id = rs.getLong("application_id");
+			boolean mine = user.userId().equals(rs.getString("reviewer"));
+			Last known = last.get(id);
+			if (known == null) {
+				if (order.size() >= LIMIT) {
+					return;
 				}
-				else if (mine && !known.byMe()) {
-					last.put(id, known.markedMine());
-				}
-			});
+				order.add(id);
+				last.put(id, new Last(rs.getString("step_name"), rs.getString("body_name"),
+						rs.getTimestamp("created_at").toInstant(), mine));
+			}
+			else if (mine && !known.byMe()) {
+				last.put(id, known.markedMine());
+			}
+		});
 		Map<Long, CaseListing> listings = new HashMap<>();
 		stages.listings(order).forEach(l -> listings.put(l.summary().id(), l));
 		String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);

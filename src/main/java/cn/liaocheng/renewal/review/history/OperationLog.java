@@ -9,7 +9,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The approval operations on cases (转办, 撤回, 退回上一环节, 催办 …), kept by the application like its opinions. */
+/**
+ * The approval operations on cases (转办, 撤回, 退回上一环节, 催办 …), kept by the application like
+ * its opinions.
+ */
 @Repository
 public class OperationLog {
 
@@ -19,8 +22,8 @@ public class OperationLog {
 		this.jdbc = jdbc;
 	}
 
-	public void add(long applicationId, String operation, String taskId, String stepName, String actor, String actorName,
-			String targetName, String reason) {
+	public void add(long applicationId, String operation, String taskId, String stepName, String actor,
+			String actorName, String targetName, String reason) {
 		jdbc.sql("""
 				INSERT INTO review_operation (application_id, operation, task_id, step_name, actor, actor_name,
 				                              target_name, reason, created_at)
@@ -40,10 +43,15 @@ public class OperationLog {
 			.list();
 	}
 
-	/** Takes the case's one enterprise urge of {@code day}; false when it was taken already. */
+	/**
+	 * Takes the case's one enterprise urge of {@code day}; false when it was taken
+	 * already.
+	 */
 	public boolean takeEnterpriseUrge(long applicationId, LocalDate day) {
 		try {
-			jdbc.sql("INSERT INTO enterprise_urge (application_id, urge_day) VALUES (?, ?)").params(applicationId, day).update();
+			jdbc.sql("INSERT INTO enterprise_urge (application_id, urge_day) VALUES (?, ?)")
+				.params(applicationId, day)
+				.update();
 			return true;
 		}
 		catch (DuplicateKeyException e) {

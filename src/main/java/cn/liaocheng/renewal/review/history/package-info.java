@@ -1,5 +1,5 @@
 /**
- * Where a case stands and what happened to it: the case page's progress, the handled cases (已办) and the operations
- * log.
+ * Where a case stands and what happened to it: the case page's progress, the handled
+ * cases (已办) and the operations log.
  */
 package cn.liaocheng.renewal.review.history;

@@ -22,9 +22,10 @@ import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 
 /**
- * What a decision may say about the path a case took, read from its recorded history only: which bodies reviewed
- * at which step (the opinions of record), what was returned for correction and when it came back (opinions and
- * the application's events), and whether the public notice drew objections and how they were settled.
+ * What a decision may say about the path a case took, read from its recorded history
+ * only: which bodies reviewed at which step (the opinions of record), what was returned
+ * for correction and when it came back (opinions and the application's events), and
+ * whether the public notice drew objections and how they were settled.
  */
 @Component
 class CaseNarrative {
@@ -36,13 +37,12 @@ class CaseNarrative {
 	private static final String BANK_DECISION = ReviewProcesses.TASK_BANK_DECISION;
 
 	/** What each step is called in the opening sentence (经…形式审查，…). */
-	private static final Map<String, String> STEP_WORDS = Map.ofEntries(
-			Map.entry("Task_CountyFormalReview", "形式审查"), Map.entry("Task_CountyInvoiceCheck", "发票核验"),
-			Map.entry("Task_CountyRecommendation", "推荐审查"), Map.entry("Task_CityAcceptance", "受理审查"),
-			Map.entry(JOINT_REVIEW, "联合审查"), Map.entry("Task_IndustryDecision", "审定"),
-			Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"), Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"),
-			Map.entry("Task_FinanceAllocation", "审核下达资金"), Map.entry("Task_PbocListing", "审核列入贷款支持项目清单"),
-			Map.entry(BANK_DECISION, "自主审贷"));
+	private static final Map<String, String> STEP_WORDS = Map.ofEntries(Map.entry("Task_CountyFormalReview", "形式审查"),
+			Map.entry("Task_CountyInvoiceCheck", "发票核验"), Map.entry("Task_CountyRecommendation", "推荐审查"),
+			Map.entry("Task_CityAcceptance", "受理审查"), Map.entry(JOINT_REVIEW, "联合审查"),
+			Map.entry("Task_IndustryDecision", "审定"), Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"),
+			Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"), Map.entry("Task_FinanceAllocation", "审核下达资金"),
+			Map.entry("Task_PbocListing", "审核列入贷款支持项目清单"), Map.entry(BANK_DECISION, "自主审贷"));
 
 	private final OpinionStore opinions;
 
@@ -89,23 +89,26 @@ class CaseNarrative {
 			});
 		}
 		String sentence = "该项目推送银行后，" + String.join("，", parts);
-		return Optional.of(accepted == null ? sentence + "。"
-				: sentence + "；你单位于" + ChineseDates.of(accepted.acceptedAt()) + "接受"
-						+ directory.bankName(accepted.bankKey()) + "的贷款。");
+		return Optional.of(accepted == null ? sentence + "。" : sentence + "；你单位于"
+				+ ChineseDates.of(accepted.acceptedAt()) + "接受" + directory.bankName(accepted.bankKey()) + "的贷款。");
 	}
 
 	/** The recorded history of one case, and the sentences a decision draws from it. */
 	record Story(List<Opinion> opinions, List<Instant> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
 			Optional<String> banks) {
 
-		/** Who did what, in order: each body once per step, the parallel joint review as one phrase. */
+		/**
+		 * Who did what, in order: each body once per step, the parallel joint review as
+		 * one phrase.
+		 */
 		List<String> steps() {
 			Map<String, List<String>> bodiesByStep = new LinkedHashMap<>();
 			for (Opinion o : opinions) {
 				if (ReviewProcesses.RETURN.equals(o.decision())) {
 					continue;
 				}
-				// Parallel reviews (the joint review, the chosen banks) are one phrase naming every body.
+				// Parallel reviews (the joint review, the chosen banks) are one phrase
+				// naming every body.
 				boolean parallel = JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step());
 				String step = parallel ? o.step() : o.step() + "|" + o.bodyName();
 				List<String> bodies = bodiesByStep.computeIfAbsent(step, k -> new ArrayList<>());
@@ -121,7 +124,10 @@ class CaseNarrative {
 			return steps;
 		}
 
-		/** Returns for correction and their answers, then the public notice and its objections. */
+		/**
+		 * Returns for correction and their answers, then the public notice and its
+		 * objections.
+		 */
 		List<String> events() {
 			List<String> events = new ArrayList<>();
 			for (Opinion o : opinions) {
@@ -145,14 +151,20 @@ class CaseNarrative {
 			if (n.objections() == 0) {
 				return period + "，公示期内未收到异议。";
 			}
-			Optional<Opinion> resolution = opinions.stream().filter(o -> RESOLVE_OBJECTIONS.equals(o.step())).reduce((a, b) -> b);
-			return period + "，公示期内收到实名异议" + n.objections() + "件" + resolution
-				.map(r -> "，经" + r.bodyName() + "核查，认定"
-						+ (ReviewProcesses.APPROVE.equals(r.decision()) ? "异议不成立" : "异议成立") + "。")
-				.orElse("，正在核查。");
+			Optional<Opinion> resolution = opinions.stream()
+				.filter(o -> RESOLVE_OBJECTIONS.equals(o.step()))
+				.reduce((a, b) -> b);
+			return period + "，公示期内收到实名异议" + n.objections() + "件"
+					+ resolution
+						.map(r -> "，经" + r.bodyName() + "核查，认定"
+								+ (ReviewProcesses.APPROVE.equals(r.decision()) ? "异议不成立" : "异议成立") + "。")
+						.orElse("，正在核查。");
 		}
 
-		/** The conclusions of record: the last opinion of each body at each step, without returns. */
+		/**
+		 * The conclusions of record: the last opinion of each body at each step, without
+		 * returns.
+		 */
 		List<DecisionRequest.Opinion> conclusions() {
 			return conclusionsWhere(o -> true);
 		}
@@ -174,7 +186,10 @@ class CaseNarrative {
 				.toList();
 		}
 
-		/** Every body's standing refusal (or a bank's decline) with its reasons: "body：opinion" when several refused. */
+		/**
+		 * Every body's standing refusal (or a bank's decline) with its reasons:
+		 * "body：opinion" when several refused.
+		 */
 		List<String> refusals() {
 			List<DecisionRequest.Opinion> refusing = conclusionsWhere(
 					o -> ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision()));
@@ -182,10 +197,14 @@ class CaseNarrative {
 					: refusing.stream().map(o -> o.body() + "：" + o.text()).toList();
 		}
 
-		/** The opinion that ended the case adversely (a refusal, or a bank's decline), if any. */
+		/**
+		 * The opinion that ended the case adversely (a refusal, or a bank's decline), if
+		 * any.
+		 */
 		Optional<Opinion> decisive() {
 			return opinions.stream()
-				.filter(o -> ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision()))
+				.filter(o -> ReviewProcesses.REFUSE.equals(o.decision())
+						|| ReviewProcesses.DECLINED.equals(o.decision()))
 				.reduce((a, b) -> b);
 		}
 

@@ -24,10 +24,12 @@ import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
 
 /**
- * Ends an application: its signed decision(s) and its final stage, in one transaction, so the enterprise never sees
- * a final stage without its document. The deciding body is the one whose step ended the case (a county bureau for a
- * county refusal); a bank's decline is told by the central-bank branch that pushed the listing; a granted loan gets
- * the listing notice (central-bank branch) and the interest-subsidy decision (finance bureau).
+ * Ends an application: its signed decision(s) and its final stage, in one transaction, so
+ * the enterprise never sees a final stage without its document. The deciding body is the
+ * one whose step ended the case (a county bureau for a county refusal); a bank's decline
+ * is told by the central-bank branch that pushed the listing; a granted loan gets the
+ * listing notice (central-bank branch) and the interest-subsidy decision (finance
+ * bureau).
  */
 @Component
 class DecisionIssuing {
@@ -76,8 +78,9 @@ class DecisionIssuing {
 	}
 
 	/**
-	 * A refusal is the act of the body whose step refused; a bank's decline is not an administrative refusal but a
-	 * notice from the central-bank branch, which ran the listing.
+	 * A refusal is the act of the body whose step refused; a bank's decline is not an
+	 * administrative refusal but a notice from the central-bank branch, which ran the
+	 * listing.
 	 */
 	private void refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType type) {
 		Opinion decisive = story.decisive().orElse(null);
@@ -113,9 +116,9 @@ class DecisionIssuing {
 
 	/** The facts of the loan against the conditions of the dated national rules. */
 	private static String whyNoInterestSubsidy(LoanGrant grant, boolean relendingBank) {
-		return "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label()
-				+ "，" + (grant.usedRelending() ? "使用" : "未使用") + "科技创新和技术改造再贷款资金，贷款银行"
-				+ (relendingBank ? "是" : "不是") + "再贷款发放机构。依照国家设备更新贷款财政贴息政策，2024年3月7日至2025年12月31日发放的贷款须由再贷款发放机构使用再贷款资金发放，"
+		return "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label() + "，"
+				+ (grant.usedRelending() ? "使用" : "未使用") + "科技创新和技术改造再贷款资金，贷款银行" + (relendingBank ? "是" : "不是")
+				+ "再贷款发放机构。依照国家设备更新贷款财政贴息政策，2024年3月7日至2025年12月31日发放的贷款须由再贷款发放机构使用再贷款资金发放，"
 				+ "2026年发放的贷款须为设备更新项目的固定资产贷款或再贷款支持的科技创新贷款，该笔贷款不符合放款日适用的贴息条件。";
 	}
 
@@ -129,11 +132,13 @@ class DecisionIssuing {
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
 		decisions.issue(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
-				lender(facts), story.conclusions(), reasons,
-				LocalDate.now(ChinaTime.ZONE), proceedings));
+				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));
 	}
 
-	/** The bank whose grant was accepted, or the banks the loan was pushed to; none for other kinds. */
+	/**
+	 * The bank whose grant was accepted, or the banks the loan was pushed to; none for
+	 * other kinds.
+	 */
 	private String lender(ReviewFacts facts) {
 		if (facts.outcomes().grantedBankKey() != null) {
 			return directory.bankName(facts.outcomes().grantedBankKey());
@@ -143,8 +148,9 @@ class DecisionIssuing {
 	}
 
 	/**
-	 * Who decides for a step's group: a county department itself; at city level the lead bureau, except the
-	 * central-bank branch and the finance bureau for their own steps; never a bank.
+	 * Who decides for a step's group: a county department itself; at city level the lead
+	 * bureau, except the central-bank branch and the finance bureau for their own steps;
+	 * never a bank.
 	 */
 	private static String decider(String group) {
 		if (group == null) {

@@ -8,8 +8,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_IssueDecision (one per ending, each with its {@code decisionType} input): the application's final stage and
- * its signed decision. Runs as an asynchronous job with retries; issuing is idempotent per application.
+ * Task_IssueDecision (one per ending, each with its {@code decisionType} input): the
+ * application's final stage and its signed decision. Runs as an asynchronous job with
+ * retries; issuing is idempotent per application.
  */
 @Component("issueDecisionDelegate")
 class IssueDecisionDelegate implements JavaDelegate {

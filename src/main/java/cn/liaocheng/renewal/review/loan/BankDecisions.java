@@ -15,9 +15,10 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 
 /**
- * A bank's own decision on a loan, recorded as its offer: a grant with its amount, rate, term, date and kind, or a
- * decline with its reasons. The enterprise accepts at most one grant. Only a re-lending institution can report
- * re-lending funds. What is wrong with a grant is said in Chinese for the bank's officer.
+ * A bank's own decision on a loan, recorded as its offer: a grant with its amount, rate,
+ * term, date and kind, or a decline with its reasons. The enterprise accepts at most one
+ * grant. Only a re-lending institution can report re-lending funds. What is wrong with a
+ * grant is said in Chinese for the bank's officer.
  */
 @Service
 class BankDecisions {
@@ -47,7 +48,8 @@ class BankDecisions {
 
 	/**
 	 * Records the decision of the bank among the task's candidate groups.
-	 * @throws Refused when the task has no bank among its candidates or a grant is incomplete or wrong
+	 * @throws Refused when the task has no bank among its candidates or a grant is
+	 * incomplete or wrong
 	 */
 	void record(long applicationId, Collection<String> candidateGroups, Entry entry) {
 		String bank = candidateGroups.stream()
@@ -72,9 +74,9 @@ class BankDecisions {
 		if (relending && !directory.isRelendingBank(bank)) {
 			throw new Refused("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
 		}
-		stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.GRANTED,
-				new LoanGrant(amount.setScale(2, RoundingMode.HALF_UP), rate, term.intValue(),
-						LocalDate.parse(date.toString().substring(0, 10)), type, relending),
+		stages.recordLoanOffer(
+				applicationId, bank, LoanOffer.Decision.GRANTED, new LoanGrant(amount.setScale(2, RoundingMode.HALF_UP),
+						rate, term.intValue(), LocalDate.parse(date.toString().substring(0, 10)), type, relending),
 				opinion);
 	}
 

@@ -10,8 +10,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * On completing Task_BankDecision: the bank's decision as the form sent it is recorded ({@link BankDecisions}); a
- * refusal stops the completion with its message, which the officer sees in Tasklist.
+ * On completing Task_BankDecision: the bank's decision as the form sent it is recorded
+ * ({@link BankDecisions}); a refusal stops the completion with its message, which the
+ * officer sees in Tasklist.
  */
 @Component("recordBankDecisionListener")
 class RecordBankDecisionListener implements TaskListener {

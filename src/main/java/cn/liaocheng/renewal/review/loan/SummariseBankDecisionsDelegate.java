@@ -10,8 +10,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_SummariseBankDecisions: every chosen bank has decided and the enterprise has not accepted a grant yet; the
- * process waits for its acceptance if any bank granted, otherwise the case ends with the banks' declines.
+ * Task_SummariseBankDecisions: every chosen bank has decided and the enterprise has not
+ * accepted a grant yet; the process waits for its acceptance if any bank granted,
+ * otherwise the case ends with the banks' declines.
  */
 @Component("summariseBankDecisionsDelegate")
 class SummariseBankDecisionsDelegate implements JavaDelegate {

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
-/** Task_CheckObjections: at the end of the notice period, any unresolved objection holds the case for the lead body. */
+/**
+ * Task_CheckObjections: at the end of the notice period, any unresolved objection holds
+ * the case for the lead body.
+ */
 @Component("checkObjectionsDelegate")
 class CheckObjectionsDelegate implements JavaDelegate {
 

@@ -30,8 +30,9 @@ public class NoticeBoard {
 	}
 
 	/**
-	 * The notices running now, their text as it may be shown to anyone: names stored before the free-text rule held
-	 * could carry a bidi override that makes the board say something else, so what the rule refuses is left out.
+	 * The notices running now, their text as it may be shown to anyone: names stored
+	 * before the free-text rule held could carry a bidi override that makes the board say
+	 * something else, so what the rule refuses is left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<PublicNotices.Notice> current(Instant now) {
@@ -43,10 +44,12 @@ public class NoticeBoard {
 	}
 
 	/**
-	 * Files a named objection while the notice runs, within the daily limits (per phone number and notice, per
-	 * client address) and once: the same text again from the same phone against the same notice is merged with the
-	 * first. Deliberately not transactional: the day's counters are created first, each in a short transaction of its
-	 * own, and the filing then locks them in one transaction, so a request never holds two connections at once.
+	 * Files a named objection while the notice runs, within the daily limits (per phone
+	 * number and notice, per client address) and once: the same text again from the same
+	 * phone against the same notice is merged with the first. Deliberately not
+	 * transactional: the day's counters are created first, each in a short transaction of
+	 * its own, and the filing then locks them in one transaction, so a request never
+	 * holds two connections at once.
 	 */
 	public Filing file(long applicationId, ObjectionForm objection, String clientAddress) {
 		Map<String, String> errors = ObjectionRules.check(objection);
@@ -64,8 +67,9 @@ public class NoticeBoard {
 	}
 
 	/**
-	 * An objection's handling for its objector: found only with both its receipt number and the phone number it was
-	 * filed with, so that a receipt seen over someone's shoulder is not enough.
+	 * An objection's handling for its objector: found only with both its receipt number
+	 * and the phone number it was filed with, so that a receipt seen over someone's
+	 * shoulder is not enough.
 	 */
 	public Optional<PublicNotices.Receipt> lookUp(String receipt, String phone) {
 		String digits = digitsOf(phone);
@@ -75,7 +79,10 @@ public class NoticeBoard {
 		return notices.byReceipt(ObjectionReceipts.normalised(receipt)).filter(r -> digitsOf(r.phone()).equals(digits));
 	}
 
-	/** Digits only: people type phone numbers with spaces, hyphens or brackets between the groups. */
+	/**
+	 * Digits only: people type phone numbers with spaces, hyphens or brackets between the
+	 * groups.
+	 */
 	private static String digitsOf(String phone) {
 		return phone == null ? "" : phone.replaceAll("\\D", "");
 	}
@@ -98,7 +105,10 @@ public class NoticeBoard {
 	/** An objection as typed on the notice board. */
 	public record ObjectionForm(String name, String organisation, String phone, String content) {
 
-		/** The same objection with the characters the free-text rule refuses left out, to show it again safely. */
+		/**
+		 * The same objection with the characters the free-text rule refuses left out, to
+		 * show it again safely.
+		 */
 		public ObjectionForm shown() {
 			return new ObjectionForm(NoticeBoard.shown(name), NoticeBoard.shown(organisation), NoticeBoard.shown(phone),
 					NoticeBoard.shown(content, true));
@@ -113,7 +123,10 @@ public class NoticeBoard {
 
 	}
 
-	/** The result, the Chinese message to show, and for {@link Result#REJECTED} each wrong field's message. */
+	/**
+	 * The result, the Chinese message to show, and for {@link Result#REJECTED} each wrong
+	 * field's message.
+	 */
 	public record Filing(Result result, String message, Map<String, String> errors, String receipt) {
 
 		static final Filing NOT_OPEN = new Filing(Result.NOT_OPEN, "该项目不在公示期内，不能提交异议。", Map.of(), null);

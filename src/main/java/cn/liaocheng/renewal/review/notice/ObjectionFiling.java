@@ -17,16 +17,20 @@ import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Result;
 
 /**
- * Files one checked objection in one transaction: the notice row and both counters are locked first (always in
- * this order, so filings cannot deadlock), then the objection is merged, refused over a limit, or stored and
- * counted. What is stored is exactly what Task_CheckObjections gathers for the lead body at the end of the period.
+ * Files one checked objection in one transaction: the notice row and both counters are
+ * locked first (always in this order, so filings cannot deadlock), then the objection is
+ * merged, refused over a limit, or stored and counted. What is stored is exactly what
+ * Task_CheckObjections gathers for the lead body at the end of the period.
  */
 @Component
 class ObjectionFiling {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ObjectionFiling.class);
 
-	/** The catch event the subsidy process waits at while the notice runs (bpmn/subsidy-application.bpmn). */
+	/**
+	 * The catch event the subsidy process waits at while the notice runs
+	 * (bpmn/subsidy-application.bpmn).
+	 */
 	static final String NOTICE_PERIOD = ReviewProcesses.NOTICE_PERIOD_ENDS;
 
 	private final PublicNotices notices;
@@ -49,9 +53,10 @@ class ObjectionFiling {
 	}
 
 	/**
-	 * Files the objection while the notice runs: within its dates and while the case still waits for the period to
-	 * end, so that no objection arrives after the objections have been gathered for the lead body. The counters of
-	 * {@code day} must have been prepared.
+	 * Files the objection while the notice runs: within its dates and while the case
+	 * still waits for the period to end, so that no objection arrives after the
+	 * objections have been gathered for the lead body. The counters of {@code day} must
+	 * have been prepared.
 	 */
 	@Transactional
 	Filing file(long applicationId, ObjectionForm objection, LocalDate day, String addressKey, String phoneKey) {
@@ -80,25 +85,28 @@ class ObjectionFiling {
 		if (fromPhone >= limits.perPhonePerNotice()) {
 			LOG.info("Objection against application {} refused: {} reached {} a day", applicationId, "phone",
 					limits.perPhonePerNotice());
-			return Filing.of(Result.PHONE_LIMIT_REACHED, "同一联系电话对同一项目每天最多提交 " + limits.perPhonePerNotice()
-					+ " 条异议，今天已达上限，请明天再提交；如情况紧急，请直接致电聊城市工业和信息化局。");
+			return Filing.of(Result.PHONE_LIMIT_REACHED,
+					"同一联系电话对同一项目每天最多提交 " + limits.perPhonePerNotice() + " 条异议，今天已达上限，请明天再提交；如情况紧急，请直接致电聊城市工业和信息化局。");
 		}
 		if (fromAddress >= limits.perAddress()) {
 			LOG.info("Objection against application {} refused: {} reached {} a day", applicationId, addressKey,
 					limits.perAddress());
-			return Filing.of(Result.ADDRESS_LIMIT_REACHED, "您所在的网络今天已提交 " + limits.perAddress()
-					+ " 条异议，达到每日上限，请明天再提交；如情况紧急，请直接致电聊城市工业和信息化局。");
+			return Filing.of(Result.ADDRESS_LIMIT_REACHED,
+					"您所在的网络今天已提交 " + limits.perAddress() + " 条异议，达到每日上限，请明天再提交；如情况紧急，请直接致电聊城市工业和信息化局。");
 		}
 		String organisation = ObjectionRules.strip(objection.organisation());
 		String receipt = ObjectionReceipts.next();
-		notices.add(applicationId, new PublicNotices.Objection(ObjectionRules.strip(objection.name()),
-				organisation.isEmpty() ? null : organisation, ObjectionRules.strip(objection.phone()),
-				ObjectionRules.strip(objection.content()), receipt), now);
+		notices.add(applicationId,
+				new PublicNotices.Objection(ObjectionRules.strip(objection.name()),
+						organisation.isEmpty() ? null : organisation, ObjectionRules.strip(objection.phone()),
+						ObjectionRules.strip(objection.content()), receipt),
+				now);
 		quota.use(addressKey, day);
 		quota.use(phoneKey, day);
-		audit.record("public", "OBJECTION_FILED", "application:" + applicationId, ObjectionRules.strip(objection.name()));
-		return Filing.of(Result.FILED, "异议已提交，回执号 " + receipt + "（请记下，凭回执号和联系电话可查询处理情况）。"
-				+ "市工业和信息化局将在公示期满后核查处理，并通过您留下的电话联系您。", receipt);
+		audit.record("public", "OBJECTION_FILED", "application:" + applicationId,
+				ObjectionRules.strip(objection.name()));
+		return Filing.of(Result.FILED,
+				"异议已提交，回执号 " + receipt + "（请记下，凭回执号和联系电话可查询处理情况）。" + "市工业和信息化局将在公示期满后核查处理，并通过您留下的电话联系您。", receipt);
 	}
 
 }

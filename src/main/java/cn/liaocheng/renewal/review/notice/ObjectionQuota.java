@@ -14,9 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Daily counters of public objections in {@code objection_quota}, one row per counted thing and day. A filing
- * locks its rows, so two nodes cannot both take the last allowance; the rows must exist before that transaction
- * starts (see {@link #prepare}), because a failed insert would abort a PostgreSQL transaction.
+ * Daily counters of public objections in {@code objection_quota}, one row per counted
+ * thing and day. A filing locks its rows, so two nodes cannot both take the last
+ * allowance; the rows must exist before that transaction starts (see {@link #prepare}),
+ * because a failed insert would abort a PostgreSQL transaction.
  */
 @Component
 class ObjectionQuota {
@@ -43,13 +44,15 @@ class ObjectionQuota {
 	}
 
 	/**
-	 * Makes sure the counters of {@code day} exist, each created in a transaction of its own; a counter another
-	 * request created at the same moment is simply used. Creating a day's first counter also deletes counters
-	 * older than the day before, which no limit needs any more. Must be called outside any transaction.
+	 * Makes sure the counters of {@code day} exist, each created in a transaction of its
+	 * own; a counter another request created at the same moment is simply used. Creating
+	 * a day's first counter also deletes counters older than the day before, which no
+	 * limit needs any more. Must be called outside any transaction.
 	 */
 	void prepare(LocalDate day, String... keys) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// Each counter's own transaction would take a second connection while the caller's holds the first.
+			// Each counter's own transaction would take a second connection while the
+			// caller's holds the first.
 			throw new IllegalStateException("objection counters must be prepared outside a transaction");
 		}
 		for (String key : keys) {
@@ -61,16 +64,22 @@ class ObjectionQuota {
 					jdbc.sql("INSERT INTO objection_quota (quota_key, quota_day, used) VALUES (?, ?, 0)")
 						.params(key, Date.valueOf(day))
 						.update();
-					jdbc.sql("DELETE FROM objection_quota WHERE quota_day < ?").param(Date.valueOf(day.minusDays(1))).update();
+					jdbc.sql("DELETE FROM objection_quota WHERE quota_day < ?")
+						.param(Date.valueOf(day.minusDays(1)))
+						.update();
 				});
 			}
 			catch (DuplicateKeyException e) {
-				// Another request, perhaps on another node, created it first; its row counts for both.
+				// Another request, perhaps on another node, created it first; its row
+				// counts for both.
 			}
 		}
 	}
 
-	/** Locks a prepared counter until the transaction ends and returns how much of it is used. */
+	/**
+	 * Locks a prepared counter until the transaction ends and returns how much of it is
+	 * used.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int lock(String key, LocalDate day) {
 		return jdbc.sql("SELECT used FROM objection_quota WHERE quota_key = ? AND quota_day = ? FOR UPDATE")

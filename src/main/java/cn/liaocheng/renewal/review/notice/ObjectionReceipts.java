@@ -3,8 +3,9 @@ package cn.liaocheng.renewal.review.notice;
 import java.security.SecureRandom;
 
 /**
- * Receipt numbers for objections, e.g. YY-7KQ4-M9XH: random, so that one receipt does not lead to the next, and
- * without the letters people misread (Crockford's alphabet). 32⁸ numbers; a lookup also needs the phone given.
+ * Receipt numbers for objections, e.g. YY-7KQ4-M9XH: random, so that one receipt does not
+ * lead to the next, and without the letters people misread (Crockford's alphabet). 32⁸
+ * numbers; a lookup also needs the phone given.
  */
 final class ObjectionReceipts {
 
@@ -26,7 +27,10 @@ final class ObjectionReceipts {
 		return receipt.toString();
 	}
 
-	/** What people type, made comparable: upper case, O as 0, I and L as 1, spaces dropped. */
+	/**
+	 * What people type, made comparable: upper case, O as 0, I and L as 1, spaces
+	 * dropped.
+	 */
 	static String normalised(String typed) {
 		String s = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
 		s = s.replace('O', '0').replace('I', '1').replace('L', '1');

@@ -9,9 +9,10 @@ import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * What a public objection must hold, field by field and in Chinese: a real name, a reachable phone, facts and
- * reasons, and nothing hidden — the content is read out to the lead body and printed in its task. Also what makes
- * two objections "the same" for merging.
+ * What a public objection must hold, field by field and in Chinese: a real name, a
+ * reachable phone, facts and reasons, and nothing hidden — the content is read out to the
+ * lead body and printed in its task. Also what makes two objections "the same" for
+ * merging.
  */
 final class ObjectionRules {
 
@@ -55,7 +56,10 @@ final class ObjectionRules {
 		return strip(phone).replace("-", "");
 	}
 
-	/** The content as compared for merging: runs of whitespace (full-width spaces, line breaks) count as one space. */
+	/**
+	 * The content as compared for merging: runs of whitespace (full-width spaces, line
+	 * breaks) count as one space.
+	 */
 	static String comparable(String content) {
 		return WHITESPACE.matcher(strip(content)).replaceAll(" ");
 	}

@@ -20,7 +20,8 @@ public class PublicNotices {
 	}
 
 	void open(long applicationId, Instant starts, Instant ends, BigDecimal amount) {
-		int updated = jdbc.sql("UPDATE public_notice SET starts_at = ?, ends_at = ?, amount = ? WHERE application_id = ?")
+		int updated = jdbc
+			.sql("UPDATE public_notice SET starts_at = ?, ends_at = ?, amount = ? WHERE application_id = ?")
 			.params(Timestamp.from(starts), Timestamp.from(ends), amount, applicationId)
 			.update();
 		if (updated == 0) {
@@ -45,12 +46,14 @@ public class PublicNotices {
 	}
 
 	/**
-	 * When the notice running at {@code now} began, or empty when none runs. With {@code lock} the notice's row stays
-	 * locked until the transaction ends, so that objections against one notice are filed one after the other.
+	 * When the notice running at {@code now} began, or empty when none runs. With
+	 * {@code lock} the notice's row stays locked until the transaction ends, so that
+	 * objections against one notice are filed one after the other.
 	 */
 	Optional<Instant> runningSince(long applicationId, Instant now, boolean lock) {
-		return jdbc.sql("SELECT starts_at FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?"
-				+ (lock ? " FOR UPDATE" : ""))
+		return jdbc
+			.sql("SELECT starts_at FROM public_notice WHERE application_id = ? AND starts_at <= ? AND ends_at >= ?"
+					+ (lock ? " FOR UPDATE" : ""))
 			.params(applicationId, Timestamp.from(now), Timestamp.from(now))
 			.query(Timestamp.class)
 			.optional()
@@ -63,15 +66,17 @@ public class PublicNotices {
 				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
 				WHERE application_id = ? AND filed_at >= ? ORDER BY filed_at, id""")
 			.params(applicationId, Timestamp.from(since))
-			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 
 	void add(long applicationId, Objection o, Instant now) {
-		jdbc.sql("""
-				INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at,
-				                              receipt_no)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO public_objection (application_id, objector_name, objector_org, contact_phone, content, filed_at,
+						                              receipt_no)
+						VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, o.name(), o.organisation(), o.phone(), o.content(), Timestamp.from(now), o.receipt())
 			.update();
 	}
@@ -81,48 +86,57 @@ public class PublicNotices {
 				SELECT objector_name, objector_org, contact_phone, content, receipt_no FROM public_objection
 				WHERE application_id = ? AND resolved_at IS NULL ORDER BY filed_at""")
 			.param(applicationId)
-			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.query((rs, n) -> new Objection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 
 	/**
-	 * What the lead body reads in its task at the end of the notice period: each unresolved objection on a line of
-	 * its own with who filed it and how to reach them, or that none was received; cut at the form field's 3,000
-	 * characters.
+	 * What the lead body reads in its task at the end of the notice period: each
+	 * unresolved objection on a line of its own with who filed it and how to reach them,
+	 * or that none was received; cut at the form field's 3,000 characters.
 	 */
 	static String summary(List<Objection> unresolved) {
 		String summary = unresolved.stream()
-			.map(o -> o.name() + (o.organisation() == null ? "" : "（" + o.organisation() + "）") + "，电话 " + o.phone() + "："
-					+ o.content())
+			.map(o -> o.name() + (o.organisation() == null ? "" : "（" + o.organisation() + "）") + "，电话 " + o.phone()
+					+ "：" + o.content())
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("公示期内未收到异议");
 		return summary.length() > 3000 ? summary.substring(0, 3000) : summary;
 	}
 
 	void resolveAll(long applicationId, String resolution) {
-		jdbc.sql("UPDATE public_objection SET resolved_at = ?, resolution = ? WHERE application_id = ? AND resolved_at IS NULL")
+		jdbc.sql(
+				"UPDATE public_objection SET resolved_at = ?, resolution = ? WHERE application_id = ? AND resolved_at IS NULL")
 			.params(Timestamp.from(Instant.now()), resolution, applicationId)
 			.update();
 	}
 
-	/** The notice of an application, if it had one, and how many objections were filed against it. */
+	/**
+	 * The notice of an application, if it had one, and how many objections were filed
+	 * against it.
+	 */
 	public Optional<NoticeRecord> record(long applicationId) {
-		return jdbc.sql("""
-				SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o WHERE o.application_id = n.application_id)
-				FROM public_notice n WHERE n.application_id = ?""")
+		return jdbc
+			.sql("""
+					SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o WHERE o.application_id = n.application_id)
+					FROM public_notice n WHERE n.application_id = ?""")
 			.param(applicationId)
-			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+					rs.getInt(3)))
 			.optional();
 	}
 
 	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections) {
 	}
 
-	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName, BigDecimal amount,
-			Instant startsAt, Instant endsAt) {
+	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName,
+			BigDecimal amount, Instant startsAt, Instant endsAt) {
 	}
 
-	/** An objection; {@code receipt} is null for those filed before receipts were given. */
+	/**
+	 * An objection; {@code receipt} is null for those filed before receipts were given.
+	 */
 	record Objection(String name, String organisation, String phone, String content, String receipt) {
 	}
 
@@ -136,12 +150,15 @@ public class PublicNotices {
 				WHERE o.receipt_no = ?""")
 			.param(receipt)
 			.query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-					rs.getString(7)))
+					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5),
+					rs.getString(6), rs.getString(7)))
 			.optional();
 	}
 
-	/** What an objector may look up: when it was filed and how it was handled, for which notice. */
+	/**
+	 * What an objector may look up: when it was filed and how it was handled, for which
+	 * notice.
+	 */
 	public record Receipt(String receipt, String phone, Instant filedAt, Instant resolvedAt, String resolution,
 			String referenceNo, String projectName) {
 	}

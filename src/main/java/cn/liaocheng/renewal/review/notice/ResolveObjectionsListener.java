@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
-/** On completing Task_ResolveObjections: the objections are marked resolved with the lead body's opinion. */
+/**
+ * On completing Task_ResolveObjections: the objections are marked resolved with the lead
+ * body's opinion.
+ */
 @Component("resolveObjectionsListener")
 class ResolveObjectionsListener implements TaskListener {
 

@@ -17,7 +17,10 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
-/** Task_StartPublicNotice: the subsidy is published for 5 working days on the public notice page. */
+/**
+ * Task_StartPublicNotice: the subsidy is published for 5 working days on the public
+ * notice page.
+ */
 @Component("startPublicNoticeDelegate")
 class StartPublicNoticeDelegate implements JavaDelegate {
 
@@ -40,7 +43,8 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 		long applicationId = ReviewedApplication.of(execution);
 		Instant now = Instant.now();
 		Instant ends = workingDays.deadline(now, ReviewProcesses.NOTICE_DAYS, ChinaTime.ZONE);
-		// The amount Task_ComputeSubsidy recorded on the application, not a variable a task could have written.
+		// The amount Task_ComputeSubsidy recorded on the application, not a variable a
+		// task could have written.
 		BigDecimal amount = stages.facts(applicationId).outcomes().subsidyAmount();
 		if (amount == null) {
 			throw new ProcessEngineException("No subsidy amount recorded for application " + applicationId);

@@ -65,7 +65,10 @@ public class OpinionPhrases {
 		return of(userId).stream().filter(p -> p.text().equals(phrase)).findFirst().orElseThrow();
 	}
 
-	/** Deletes one of the user's phrases; another user's id is as unknown as a missing one. */
+	/**
+	 * Deletes one of the user's phrases; another user's id is as unknown as a missing
+	 * one.
+	 */
 	@Transactional
 	public void delete(String userId, long id) {
 		if (jdbc.sql("DELETE FROM opinion_phrase WHERE id = ? AND user_id = ?").params(id, userId).update() == 0) {

@@ -7,7 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reviewers' opinions, kept by the application (they outlive Camunda's history cleanup). */
+/**
+ * Reviewers' opinions, kept by the application (they outlive Camunda's history cleanup).
+ */
 @Repository
 public class OpinionStore {
 
@@ -41,14 +43,17 @@ public class OpinionStore {
 	}
 
 	java.util.Set<String> supersededTasks(long applicationId) {
-		return new java.util.HashSet<>(jdbc.sql(
-				"SELECT task_id FROM review_opinion WHERE application_id = ? AND superseded_at IS NOT NULL")
-			.param(applicationId)
-			.query(String.class)
-			.list());
+		return new java.util.HashSet<>(
+				jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ? AND superseded_at IS NOT NULL")
+					.param(applicationId)
+					.query(String.class)
+					.list());
 	}
 
-	/** The standing opinions of the case (not superseded): its conclusions and what decisions tell. */
+	/**
+	 * The standing opinions of the case (not superseded): its conclusions and what
+	 * decisions tell.
+	 */
 	public List<Opinion> forApplication(long applicationId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
@@ -61,7 +66,10 @@ public class OpinionStore {
 			.list();
 	}
 
-	/** The opinion of a task whose step is being done again stops being a conclusion of the case (kept for the record). */
+	/**
+	 * The opinion of a task whose step is being done again stops being a conclusion of
+	 * the case (kept for the record).
+	 */
 	public void supersede(String taskId) {
 		jdbc.sql("UPDATE review_opinion SET superseded_at = ? WHERE task_id = ? AND superseded_at IS NULL")
 			.params(Timestamp.from(Instant.now()), taskId)
@@ -82,19 +90,21 @@ public class OpinionStore {
 	}
 
 	/**
-	 * The reviewer's approvals that are still the latest standing opinion of their case, newest first: the steps
-	 * they might take back, if the next step has not been claimed yet.
+	 * The reviewer's approvals that are still the latest standing opinion of their case,
+	 * newest first: the steps they might take back, if the next step has not been claimed
+	 * yet.
 	 */
 	public List<Opinion> lastApprovalsBy(String reviewer, Instant since, int limit) {
-		return jdbc.sql("""
-				SELECT o.id, o.application_id, o.task_id, o.step, o.step_name, o.body_group, o.body_name, o.reviewer,
-				       o.reviewer_name, o.decision, o.opinion, o.created_at
-				FROM review_opinion o
-				WHERE o.reviewer = ? AND o.created_at > ? AND o.decision = 'APPROVE' AND o.superseded_at IS NULL
-				  AND NOT EXISTS (SELECT 1 FROM review_opinion later WHERE later.application_id = o.application_id
-				                  AND later.superseded_at IS NULL AND later.id <> o.id
-				                  AND (later.created_at > o.created_at OR (later.created_at = o.created_at AND later.id > o.id)))
-				ORDER BY o.created_at DESC, o.id DESC""")
+		return jdbc
+			.sql("""
+					SELECT o.id, o.application_id, o.task_id, o.step, o.step_name, o.body_group, o.body_name, o.reviewer,
+					       o.reviewer_name, o.decision, o.opinion, o.created_at
+					FROM review_opinion o
+					WHERE o.reviewer = ? AND o.created_at > ? AND o.decision = 'APPROVE' AND o.superseded_at IS NULL
+					  AND NOT EXISTS (SELECT 1 FROM review_opinion later WHERE later.application_id = o.application_id
+					                  AND later.superseded_at IS NULL AND later.id <> o.id
+					                  AND (later.created_at > o.created_at OR (later.created_at = o.created_at AND later.id > o.id)))
+					ORDER BY o.created_at DESC, o.id DESC""")
 			.params(reviewer, Timestamp.from(since))
 			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -105,7 +115,9 @@ public class OpinionStore {
 			.toList();
 	}
 
-	/** The most recent opinion with a RETURN, whose reasons the enterprise must answer. */
+	/**
+	 * The most recent opinion with a RETURN, whose reasons the enterprise must answer.
+	 */
 	public String lastReturnReasons(long applicationId) {
 		return jdbc.sql("""
 				SELECT body_name, step_name, opinion FROM review_opinion

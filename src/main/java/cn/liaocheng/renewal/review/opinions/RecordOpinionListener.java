@@ -18,10 +18,11 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * On completing a review task: the decision and opinion the reviewer entered (local to the task's activity, so parallel
- * reviewers do not overwrite each other) become an opinion of record. A missing opinion or a decision the step does
- * not allow stops the completion with a message the reviewer sees in Tasklist, and so does an approval of a claim that
- * double-funding checks refuse.
+ * On completing a review task: the decision and opinion the reviewer entered (local to
+ * the task's activity, so parallel reviewers do not overwrite each other) become an
+ * opinion of record. A missing opinion or a decision the step does not allow stops the
+ * completion with a message the reviewer sees in Tasklist, and so does an approval of a
+ * claim that double-funding checks refuse.
  */
 @Component("recordOpinionListener")
 class RecordOpinionListener implements TaskListener {
@@ -48,14 +49,16 @@ class RecordOpinionListener implements TaskListener {
 		if (opinion == null || opinion.toString().strip().length() < 2) {
 			throw new ProcessEngineException("请填写审核意见（至少 2 个字）");
 		}
-		String group = task.getCandidates().stream()
+		String group = task.getCandidates()
+			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.findFirst()
 			.orElse("");
 		long applicationId = ReviewedApplication.of(task);
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
-			// Double funding is checked again at every approval: a claim must not pass on an invoice or project
+			// Double funding is checked again at every approval: a claim must not pass on
+			// an invoice or project
 			// that another application holds, whatever happened since it was submitted.
 			List<FieldProblem> funding = stages.fundingProblems(applicationId);
 			if (!funding.isEmpty()) {
@@ -68,8 +71,10 @@ class RecordOpinionListener implements TaskListener {
 					task.getAssignee(), decision.toString(), opinion.toString().strip());
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
-			// A task has one opinion: the other completion of this task (a second tab, a colleague) committed first
-			// and this one waited on its row. That is the engine's kind of conflict, not a failure of the database.
+			// A task has one opinion: the other completion of this task (a second tab, a
+			// colleague) committed first
+			// and this one waited on its row. That is the engine's kind of conflict, not
+			// a failure of the database.
 			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
 		}
 	}

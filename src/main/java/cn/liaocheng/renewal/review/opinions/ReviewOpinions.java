@@ -13,8 +13,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 
 /**
- * Opinions of record: given at a step, stored (they outlive Camunda's history cleanup), shown in the application's
- * history, written to the audit trail; and read back for the dossier view and for the steps that count them.
+ * Opinions of record: given at a step, stored (they outlive Camunda's history cleanup),
+ * shown in the application's history, written to the audit trail; and read back for the
+ * dossier view and for the steps that count them.
  */
 @Service
 public class ReviewOpinions {
@@ -43,7 +44,8 @@ public class ReviewOpinions {
 		Opinion opinion = new Opinion(0, applicationId, taskId, step, stepName, group, bodyName, reviewerId,
 				reviewerName, decision, text, OpinionStore.now());
 		store.add(opinion);
-		// The enterprise reads reasons for returns and refusals; approvals show as the step passed.
+		// The enterprise reads reasons for returns and refusals; approvals show as the
+		// step passed.
 		boolean addressedToApplicant = !decision.equals(ReviewProcesses.APPROVE)
 				&& !decision.equals(ReviewProcesses.GRANTED);
 		stages.note(applicationId, reviewerId, bodyName, "OPINION", bodyName + "「" + stepName + "」："
@@ -56,7 +58,10 @@ public class ReviewOpinions {
 		return store.forApplication(applicationId);
 	}
 
-	/** Every opinion on an application, oldest first, for the dossier view, superseded ones marked as such. */
+	/**
+	 * Every opinion on an application, oldest first, for the dossier view, superseded
+	 * ones marked as such.
+	 */
 	@Transactional(readOnly = true)
 	public List<OpinionView> forApplication(long applicationId) {
 		Set<String> superseded = store.supersededTasks(applicationId);

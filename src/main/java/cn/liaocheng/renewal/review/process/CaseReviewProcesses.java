@@ -15,10 +15,11 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * The review processes on the engine, for the applications module: a submitted application starts the process of its
- * kind (business key = application id) with references, routing inputs and what reviewers' forms and lists show;
- * a corrected one completes the enterprise's correction task; an accepted loan offer is correlated. Keys, variable
- * names and element ids come from {@link ReviewProcesses}.
+ * The review processes on the engine, for the applications module: a submitted
+ * application starts the process of its kind (business key = application id) with
+ * references, routing inputs and what reviewers' forms and lists show; a corrected one
+ * completes the enterprise's correction task; an accepted loan offer is correlated. Keys,
+ * variable names and element ids come from {@link ReviewProcesses}.
  */
 @Component
 class CaseReviewProcesses implements CaseReviews {
@@ -42,31 +43,36 @@ class CaseReviewProcesses implements CaseReviews {
 	@Override
 	public String start(Submission s) {
 		Map<String, Object> variables = new HashMap<>();
-		// applicationId is for Tasklist's links and display only: the delegates take the case from the business key.
+		// applicationId is for Tasklist's links and display only: the delegates take the
+		// case from the business key.
 		variables.put(ReviewProcesses.APPLICATION_ID, s.applicationId());
 		variables.put(ReviewProcesses.REFERENCE_NO, s.referenceNo());
 		variables.put(ReviewProcesses.ENTERPRISE_USER, s.enterpriseUser());
 		variables.put(ReviewProcesses.ENTERPRISE_NAME, s.enterpriseName());
 		variables.putAll(dossierVariables(s));
 		return runtime
-			.startProcessInstanceByKey(ReviewProcesses.processKey(s.kind()), Long.toString(s.applicationId()), variables)
+			.startProcessInstanceByKey(ReviewProcesses.processKey(s.kind()), Long.toString(s.applicationId()),
+					variables)
 			.getId();
 	}
 
 	/**
-	 * The variables of a case that follow from its dossier: the routing inputs the models read (county, kind, banks)
-	 * and what the forms show (title, bank names, loan amount); the delegates read everything else from the dossier.
-	 * Set at the first submission and again at every resubmission, so that the stages after a correction see the
-	 * corrected dossier.
+	 * The variables of a case that follow from its dossier: the routing inputs the models
+	 * read (county, kind, banks) and what the forms show (title, bank names, loan
+	 * amount); the delegates read everything else from the dossier. Set at the first
+	 * submission and again at every resubmission, so that the stages after a correction
+	 * see the corrected dossier.
 	 */
 	private Map<String, Object> dossierVariables(Submission s) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ReviewProcesses.KIND, s.kind().name());
 		variables.put(ReviewProcesses.DIVISION_CODE, s.divisionCode());
 		variables.put(ReviewProcesses.APPLICATION_TITLE, s.title());
-		// The banks a listed loan is pushed to, one parallel review each (comma-separated: the variable stays plain).
+		// The banks a listed loan is pushed to, one parallel review each
+		// (comma-separated: the variable stays plain).
 		variables.put(ReviewProcesses.BANK_KEYS, s.bankKeys().isEmpty() ? null : String.join(",", s.bankKeys()));
-		variables.put(ReviewProcesses.BANK_NAMES, s.bankKeys().isEmpty() ? null : organizations.bankNames(s.bankKeys()));
+		variables.put(ReviewProcesses.BANK_NAMES,
+				s.bankKeys().isEmpty() ? null : organizations.bankNames(s.bankKeys()));
 		variables.put(ReviewProcesses.LOAN_AMOUNT, s.loanAmount() == null ? null : s.loanAmount().doubleValue());
 		return variables;
 	}
@@ -81,7 +87,8 @@ class CaseReviewProcesses implements CaseReviews {
 		if (task == null) {
 			return false;
 		}
-		// The main process is the root instance with the case's key; the correction and review processes it called
+		// The main process is the root instance with the case's key; the correction and
+		// review processes it called
 		// hold copies of what they were started with and pass nothing back.
 		String processKey = ReviewProcesses.processKey(corrected.kind());
 		ProcessInstance main = runtime.createProcessInstanceQuery()
@@ -90,8 +97,8 @@ class CaseReviewProcesses implements CaseReviews {
 			.rootProcessInstances()
 			.singleResult();
 		if (main == null) {
-			throw new IllegalStateException("Application " + key + " has a correction task but no " + processKey
-					+ " instance");
+			throw new IllegalStateException(
+					"Application " + key + " has a correction task but no " + processKey + " instance");
 		}
 		runtime.setVariables(main.getId(), dossierVariables(corrected));
 		tasks.complete(task.getId());

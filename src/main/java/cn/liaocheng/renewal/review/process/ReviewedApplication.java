@@ -5,9 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The application a review process acts on is its instance's business key: set when the application is submitted
- * and handed to every called process ({@code camunda:in businessKey}). Nothing a task completion sends can change
- * it, unlike the {@code applicationId} variable, which stays only for Tasklist's links and display.
+ * The application a review process acts on is its instance's business key: set when the
+ * application is submitted and handed to every called process
+ * ({@code camunda:in businessKey}). Nothing a task completion sends can change it, unlike
+ * the {@code applicationId} variable, which stays only for Tasklist's links and display.
  */
 public final class ReviewedApplication {
 
@@ -27,8 +28,8 @@ public final class ReviewedApplication {
 			return Long.parseLong(businessKey);
 		}
 		catch (NumberFormatException e) {
-			throw new ProcessEngineException("Review process instance without an application id as business key: "
-					+ businessKey, e);
+			throw new ProcessEngineException(
+					"Review process instance without an application id as business key: " + businessKey, e);
 		}
 	}
 

@@ -27,10 +27,12 @@ import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 
 /**
- * 加签: the city industry bureau adds another city body to a running joint review. The joint review is a parallel
- * multi-instance task over the bodies in {@code reviewBodies}; the addition starts one more instance inside the running
- * multi-instance body with the new {@code reviewBody}, so the round waits for that body's opinion too, and the body
- * joins {@code reviewBodies}, so that the summary counts its return for correction like any other's.
+ * 加签: the city industry bureau adds another city body to a running joint review. The
+ * joint review is a parallel multi-instance task over the bodies in {@code reviewBodies};
+ * the addition starts one more instance inside the running multi-instance body with the
+ * new {@code reviewBody}, so the round waits for that body's opinion too, and the body
+ * joins {@code reviewBodies}, so that the summary counts its return for correction like
+ * any other's.
  */
 @Service
 public class JointReviewAdditions {
@@ -91,7 +93,9 @@ public class JointReviewAdditions {
 		});
 	}
 
-	/** Adds {@code bodyKey} (e.g. {@code finance} for 聊城市财政局) to the running joint review. */
+	/**
+	 * Adds {@code bodyKey} (e.g. {@code finance} for 聊城市财政局) to the running joint review.
+	 */
 	@Transactional
 	public HandOver add(String callerId, String taskId, String bodyKey, String reason) {
 		return handOvers.withProductAuthority(() -> {
@@ -115,7 +119,8 @@ public class JointReviewAdditions {
 				.setVariableLocal(ReviewProcesses.REVIEW_BODY, key)
 				.execute();
 			String bodies = (String) runtime.getVariable(instance, ReviewProcesses.REVIEW_BODIES);
-			runtime.setVariable(instance, ReviewProcesses.REVIEW_BODIES, bodies == null || bodies.isBlank() ? key : bodies + "," + key);
+			runtime.setVariable(instance, ReviewProcesses.REVIEW_BODIES,
+					bodies == null || bodies.isBlank() ? key : bodies + "," + key);
 			String group = GroupNames.city(key);
 			Task added = tasks.createTaskQuery()
 				.processInstanceId(instance)
@@ -135,16 +140,21 @@ public class JointReviewAdditions {
 		});
 	}
 
-	/** The running joint review of an open joint-review task, if the caller is of the city industry bureau. */
+	/**
+	 * The running joint review of an open joint-review task, if the caller is of the city
+	 * industry bureau.
+	 */
 	private Round round(String callerId, String taskId) {
-		Task task = taskId == null || taskId.length() > 64 ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+		Task task = taskId == null || taskId.length() > 64 ? null
+				: tasks.createTaskQuery().taskId(taskId).singleResult();
 		Long applicationId = task == null ? null : handOvers.applicationOf(task);
 		if (applicationId == null) {
 			throw new HandOverException(Reason.UNKNOWN_TASK, null, "任务不存在，或不是您所在部门的任务");
 		}
 		Set<String> callerBodies = handOvers.bodiesOf(callerId);
 		if (!callerBodies.contains(LEAD_BODY)) {
-			boolean sees = tasks.getIdentityLinksForTask(task.getId()).stream()
+			boolean sees = tasks.getIdentityLinksForTask(task.getId())
+				.stream()
 				.anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && callerBodies.contains(l.getGroupId()));
 			if (sees) {
 				throw new HandOverException(Reason.NOT_HOLDER, null, "只有市工业和信息化局可以加签");
@@ -156,8 +166,12 @@ public class JointReviewAdditions {
 		}
 		String reviewBodies = (String) runtime.getVariable(task.getProcessInstanceId(), ReviewProcesses.REVIEW_BODIES);
 		Set<String> bodies = new HashSet<>(routing.split(reviewBodies));
-		tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(JOINT_REVIEW).list()
-			.forEach(t -> tasks.getIdentityLinksForTask(t.getId()).stream()
+		tasks.createTaskQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.taskDefinitionKey(JOINT_REVIEW)
+			.list()
+			.forEach(t -> tasks.getIdentityLinksForTask(t.getId())
+				.stream()
 				.filter(l -> l.getGroupId() != null && l.getGroupId().startsWith(GroupNames.city("")))
 				.forEach(l -> bodies.add(l.getGroupId().substring(GroupNames.city("").length()))));
 		return new Round(task, applicationId, bodies);

@@ -15,9 +15,10 @@ import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 
 /**
- * Which city bodies review a case in parallel: the routing table (an administrator's DMN) answers, duplicates go.
- * The list travels as a comma-separated string, so process variables stay plain; the multi-instance joint review
- * splits it with {@code ${reviewRouting.split(reviewBodies)}}.
+ * Which city bodies review a case in parallel: the routing table (an administrator's DMN)
+ * answers, duplicates go. The list travels as a comma-separated string, so process
+ * variables stay plain; the multi-instance joint review splits it with
+ * {@code ${reviewRouting.split(reviewBodies)}}.
  */
 @Component("reviewRouting")
 public class ReviewRouting {
@@ -42,14 +43,16 @@ public class ReviewRouting {
 			.collectEntries("body");
 		LinkedHashSet<String> distinct = new LinkedHashSet<>(bodies);
 		if (distinct.isEmpty()) {
-			distinct.add("industry"); // the lead body always reviews, whatever an edited table says
+			distinct.add("industry"); // the lead body always reviews, whatever an edited
+										// table says
 		}
 		return String.join(",", distinct);
 	}
 
 	/**
-	 * The bodies of a joint-review round ({@code reviewBodies}) whose latest opinion returned the case for correction,
-	 * in the round's order: only they review again after the correction. Empty when the round is done.
+	 * The bodies of a joint-review round ({@code reviewBodies}) whose latest opinion
+	 * returned the case for correction, in the round's order: only they review again
+	 * after the correction. Empty when the round is done.
 	 */
 	List<String> returnedBy(long applicationId, String reviewBodies) {
 		Map<String, String> latest = new LinkedHashMap<>();

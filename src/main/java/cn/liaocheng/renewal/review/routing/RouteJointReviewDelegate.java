@@ -11,8 +11,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_RouteJointReview: asks the routing table which bodies review. A subsidy or loan is routed by the policy
- * task and factor needs of the registered project it refers to, plus the bodies its own kind adds.
+ * Task_RouteJointReview: asks the routing table which bodies review. A subsidy or loan is
+ * routed by the policy task and factor needs of the registered project it refers to, plus
+ * the bodies its own kind adds.
  */
 @Component("routeJointReviewDelegate")
 class RouteJointReviewDelegate implements JavaDelegate {

@@ -10,9 +10,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_SummariseJointReview: after the bodies of a round have given their opinions, the case goes back for
- * correction if any body returned it — and only those bodies review again afterwards ({@link ReviewRouting#returnedBy})
- * — or on to the lead's decision.
+ * Task_SummariseJointReview: after the bodies of a round have given their opinions, the
+ * case goes back for correction if any body returned it — and only those bodies review
+ * again afterwards ({@link ReviewRouting#returnedBy}) — or on to the lead's decision.
  */
 @Component("summariseJointReviewDelegate")
 class SummariseJointReviewDelegate implements JavaDelegate {

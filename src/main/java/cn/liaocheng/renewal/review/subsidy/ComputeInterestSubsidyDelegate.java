@@ -13,9 +13,9 @@ import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_ComputeInterestSubsidy: the national interest subsidy of the granted loan under the rule in force on its
- * disbursement date, from what the bank reported (amount, term, date, kind, re-lending) and whether the bank is a
- * re-lending institution.
+ * Task_ComputeInterestSubsidy: the national interest subsidy of the granted loan under
+ * the rule in force on its disbursement date, from what the bank reported (amount, term,
+ * date, kind, re-lending) and whether the bank is a re-lending institution.
  */
 @Component("computeInterestSubsidyDelegate")
 class ComputeInterestSubsidyDelegate implements JavaDelegate {
@@ -42,7 +42,8 @@ class ComputeInterestSubsidyDelegate implements JavaDelegate {
 				Boolean.TRUE.equals(o.usedRelending()));
 		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(grant,
 				directory.isRelendingBank(o.grantedBankKey()));
-		stages.recordInterestSubsidy(applicationId, subsidy.amount(), subsidy.points(), subsidy.months(), subsidy.cap());
+		stages.recordInterestSubsidy(applicationId, subsidy.amount(), subsidy.points(), subsidy.months(),
+				subsidy.cap());
 		execution.setVariable("interestSubsidy", subsidy.amount().toPlainString());
 	}
 

@@ -9,8 +9,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
- * Task_ComputeSubsidy: the subsidy of the claim as its dossier stands now ({@link SubsidyCalculator}), recorded on
- * the application, and whether it goes to expert review.
+ * Task_ComputeSubsidy: the subsidy of the claim as its dossier stands now
+ * ({@link SubsidyCalculator}), recorded on the application, and whether it goes to expert
+ * review.
  */
 @Component("computeSubsidyDelegate")
 class ComputeSubsidyDelegate implements JavaDelegate {

@@ -14,9 +14,10 @@ import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 
 /**
- * The one place a subsidy is computed, from the claim's current dossier, line by line: each line's eligible amount
- * (its invoice amount, or quantity × price where no invoice amount is given) × the policy task's rate, the sum capped
- * per project, and whether the result needs expert review. The process step, the portal's estimate and the public
+ * The one place a subsidy is computed, from the claim's current dossier, line by line:
+ * each line's eligible amount (its invoice amount, or quantity × price where no invoice
+ * amount is given) × the policy task's rate, the sum capped per project, and whether the
+ * result needs expert review. The process step, the portal's estimate and the public
  * notice all use it, so they cannot disagree.
  */
 @Component
@@ -31,7 +32,10 @@ class SubsidyCalculator {
 		this.stages = stages;
 	}
 
-	/** The calculation for a subsidy claim as it stands now; empty for other kinds or a claim without lines. */
+	/**
+	 * The calculation for a subsidy claim as it stands now; empty for other kinds or a
+	 * claim without lines.
+	 */
 	Optional<Calculation> forClaim(ReviewFacts claim) {
 		Dossier d = claim.dossier();
 		if (claim.kind() != ApplicationKind.SUBSIDY || d.projectId() == null || d.equipment().isEmpty()) {
@@ -60,7 +64,10 @@ class SubsidyCalculator {
 	record Line(String name, BigDecimal eligibleAmount, BigDecimal subsidy) {
 	}
 
-	/** The whole calculation; {@code capped} when the per-project cap reduced the sum of the lines. */
+	/**
+	 * The whole calculation; {@code capped} when the per-project cap reduced the sum of
+	 * the lines.
+	 */
 	record Calculation(Integer policyTask, BigDecimal rate, BigDecimal cap, List<Line> lines, BigDecimal sumOfLines,
 			BigDecimal amount, boolean expertReview) {
 

@@ -9,7 +9,9 @@ import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 
-/** The portal's estimate of a claim's subsidy: the same calculation the review will make. */
+/**
+ * The portal's estimate of a claim's subsidy: the same calculation the review will make.
+ */
 @Component
 class SubsidyEstimator implements SubsidyEstimates {
 

@@ -15,9 +15,10 @@ import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * What the policy tables (DMN, administrators' data) say: the subsidy rate and cap of a policy task, whether a
- * subsidy needs expert review, and the national interest-subsidy rule in force on a loan's date. Arithmetic on
- * these figures lives with their callers ({@link SubsidyCalculator}, {@link #interestSubsidy}).
+ * What the policy tables (DMN, administrators' data) say: the subsidy rate and cap of a
+ * policy task, whether a subsidy needs expert review, and the national interest-subsidy
+ * rule in force on a loan's date. Arithmetic on these figures lives with their callers
+ * ({@link SubsidyCalculator}, {@link #interestSubsidy}).
  */
 @Component
 public class SubsidyRules {
@@ -34,33 +35,40 @@ public class SubsidyRules {
 		this.decisions = decisions;
 	}
 
-	/** The subsidy rate and per-project cap of a policy task; zero when the table has no row for it. */
+	/**
+	 * The subsidy rate and per-project cap of a policy task; zero when the table has no
+	 * row for it.
+	 */
 	Rate rate(Integer policyTask) {
-		DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE,
-				Variables.createVariables().putValue("policyTask", policyTask))
+		DmnDecisionRuleResult row = decisions
+			.evaluateDecisionTableByKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE,
+					Variables.createVariables().putValue("policyTask", policyTask))
 			.getSingleResult();
 		return row == null ? new Rate(BigDecimal.ZERO, BigDecimal.ZERO)
 				: new Rate(decimal(row.get("rate")), decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP));
 	}
 
 	boolean needsExpertReview(BigDecimal subsidyAmount) {
-		DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(ReviewProcesses.EXPERT_REVIEW_TABLE,
-				Variables.createVariables().putValue("subsidyAmount", subsidyAmount.doubleValue()))
+		DmnDecisionRuleResult row = decisions
+			.evaluateDecisionTableByKey(ReviewProcesses.EXPERT_REVIEW_TABLE,
+					Variables.createVariables().putValue("subsidyAmount", subsidyAmount.doubleValue()))
 			.getSingleResult();
 		return row != null && Boolean.TRUE.equals(row.get("expertReview"));
 	}
 
 	/**
-	 * The national interest subsidy of a granted loan under the rule in force on its disbursement date: granted amount
-	 * × points a year × min(term, the rule's longest period) / 12 months, capped.
+	 * The national interest subsidy of a granted loan under the rule in force on its
+	 * disbursement date: granted amount × points a year × min(term, the rule's longest
+	 * period) / 12 months, capped.
 	 */
 	public InterestSubsidy interestSubsidy(LoanGrant grant, boolean relendingBank) {
-		Map<String, Object> row = decisions.evaluateDecisionTableByKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE,
-				Variables.createVariables()
-					.putValue("loanDate", Integer.parseInt(DAY_NUMBER.format(grant.grantDate())))
-					.putValue("usedRelending", grant.usedRelending())
-					.putValue("relendingBank", relendingBank)
-					.putValue("loanType", grant.type().name()))
+		Map<String, Object> row = decisions
+			.evaluateDecisionTableByKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE,
+					Variables.createVariables()
+						.putValue("loanDate", Integer.parseInt(DAY_NUMBER.format(grant.grantDate())))
+						.putValue("usedRelending", grant.usedRelending())
+						.putValue("relendingBank", relendingBank)
+						.putValue("loanType", grant.type().name()))
 			.getSingleResult();
 		BigDecimal points = row == null ? BigDecimal.ZERO : decimal(row.get("points"));
 		int maxMonths = row == null || row.get("maxMonths") == null ? 0 : ((Number) row.get("maxMonths")).intValue();
@@ -78,11 +86,16 @@ public class SubsidyRules {
 		return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
 	}
 
-	/** A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan. */
+	/**
+	 * A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan.
+	 */
 	record Rate(BigDecimal rate, BigDecimal cap) {
 	}
 
-	/** The interest subsidy, the rule's points a year, the months it covers, its cap and the national notice it rests on. */
+	/**
+	 * The interest subsidy, the rule's points a year, the months it covers, its cap and
+	 * the national notice it rests on.
+	 */
 	public record InterestSubsidy(BigDecimal amount, BigDecimal points, int months, BigDecimal cap, String basis,
 			LocalDate loanDate) {
 

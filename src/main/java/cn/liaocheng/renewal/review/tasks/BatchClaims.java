@@ -28,15 +28,18 @@ import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * 批量认领: a reviewer claims several tasks of their body's pool in one action. Each task is checked by the rule of a
- * single claim (the caller belongs to one of the task's candidate groups, and nobody holds it yet) and claimed in a
- * transaction of its own, so one refused task does not undo the others: the answer reports each task. Every claim
- * is recorded in the case history, the operations list of the case and the audit trail.
+ * 批量认领: a reviewer claims several tasks of their body's pool in one action. Each task is
+ * checked by the rule of a single claim (the caller belongs to one of the task's
+ * candidate groups, and nobody holds it yet) and claimed in a transaction of its own, so
+ * one refused task does not undo the others: the answer reports each task. Every claim is
+ * recorded in the case history, the operations list of the case and the audit trail.
  */
 @Service
 public class BatchClaims {
 
-	/** More than a page of Tasklist's list (15) would be a mistake rather than a batch. */
+	/**
+	 * More than a page of Tasklist's list (15) would be a mistake rather than a batch.
+	 */
 	public static final int MAX_TASKS = 50;
 
 	private static final int ID_MAX = 64;
@@ -74,15 +77,24 @@ public class BatchClaims {
 		this.eachTask.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** What became of one task of the batch; {@code referenceNo} and {@code taskName} only for the caller's own. */
+	/**
+	 * What became of one task of the batch; {@code referenceNo} and {@code taskName} only
+	 * for the caller's own.
+	 */
 	public record Result(String taskId, boolean claimed, String referenceNo, String taskName, String message) {
 	}
 
-	/** The outcome of the whole batch: how many were claimed, and each task in the order asked. */
+	/**
+	 * The outcome of the whole batch: how many were claimed, and each task in the order
+	 * asked.
+	 */
 	public record Outcome(int claimed, int refused, List<Result> results) {
 	}
 
-	/** Claims each of {@code taskIds} for {@code callerId}; the answer says for each whether it worked, and why not. */
+	/**
+	 * Claims each of {@code taskIds} for {@code callerId}; the answer says for each
+	 * whether it worked, and why not.
+	 */
 	public Outcome claim(String callerId, List<String> taskIds) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (String id : taskIds == null ? List.<String>of() : taskIds) {
@@ -132,7 +144,8 @@ public class BatchClaims {
 			.filter(candidateGroups::contains)
 			.collect(Collectors.toCollection(TreeSet::new));
 		if (bodies.isEmpty()) {
-			// Also for a task the caller holds without belonging to its body any more: a claim is a body's matter.
+			// Also for a task the caller holds without belonging to its body any more: a
+			// claim is a body's matter.
 			throw unknown();
 		}
 		String referenceNo = text(tasks.getVariableLocal(task.getId(), ReviewProcesses.REFERENCE_NO));
@@ -143,7 +156,8 @@ public class BatchClaims {
 			return new Result(task.getId(), false, referenceNo, task.getName(),
 					"该任务已由" + directory.personName(task.getAssignee()) + "认领");
 		}
-		// Checked and claimed in one command: a colleague's claim in between fails on the task's revision.
+		// Checked and claimed in one command: a colleague's claim in between fails on the
+		// task's revision.
 		engine.getCommandExecutorTxRequired().execute(context -> {
 			Task current = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 			if (current == null || current.getAssignee() != null) {

@@ -1,7 +1,8 @@
 package cn.liaocheng.renewal.review.tasks;
 
 /**
- * A review task after it was handed over: who holds it now ({@code null} when it went back to the body's pool).
+ * A review task after it was handed over: who holds it now ({@code null} when it went
+ * back to the body's pool).
  *
  * @param body the review group (body) within which it was handed over
  */

@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
 
 /**
- * Moves a case back to a user task it has completed, by process instance modification: the open tasks of the
- * following step are cancelled and the earlier step starts again. Within one process instance that is one
- * modification. When the earlier step belongs to a called process that has ended (县级推荐 in {@code county-review},
- * the open step in {@code joint-review}), the calling process restarts the earlier call activity in place of the later
- * one, and the new called instance is then moved from its first task to the earlier step. The models are not changed
- * for this, so cases started on any deployed version can be moved.
+ * Moves a case back to a user task it has completed, by process instance modification:
+ * the open tasks of the following step are cancelled and the earlier step starts again.
+ * Within one process instance that is one modification. When the earlier step belongs to
+ * a called process that has ended (县级推荐 in {@code county-review}, the open step in
+ * {@code joint-review}), the calling process restarts the earlier call activity in place
+ * of the later one, and the new called instance is then moved from its first task to the
+ * earlier step. The models are not changed for this, so cases started on any deployed
+ * version can be moved.
  */
 @Component
 class StepMoves {
@@ -43,7 +45,10 @@ class StepMoves {
 		this.tasks = tasks;
 	}
 
-	/** Cancels {@code open} (the step after {@code earlier}) and starts {@code earlier}'s step again; its new task. */
+	/**
+	 * Cancels {@code open} (the step after {@code earlier}) and starts {@code earlier}'s
+	 * step again; its new task.
+	 */
 	Task moveBack(HistoricTaskInstance earlier, List<Task> open) {
 		String step = earlier.getTaskDefinitionKey();
 		String earlierInstance = earlier.getProcessInstanceId();
@@ -87,7 +92,8 @@ class StepMoves {
 		if (earlierActivity == null || openActivity == null || openActivity.getEndTime() != null) {
 			throw notMovable();
 		}
-		// Started before cancelling, so the calling instance never runs out of activities and ends.
+		// Started before cancelling, so the calling instance never runs out of activities
+		// and ends.
 		runtime.createProcessInstanceModification(caller)
 			.startBeforeActivity(earlierActivity.getActivityId())
 			.cancelActivityInstance(openActivity.getId())
@@ -104,10 +110,15 @@ class StepMoves {
 		return newTask(restarted.getId(), step);
 	}
 
-	/** A parallel step is cancelled as a whole (its multi-instance body), a single task by its activity. */
+	/**
+	 * A parallel step is cancelled as a whole (its multi-instance body), a single task by
+	 * its activity.
+	 */
 	private void cancelOpen(ProcessInstanceModificationBuilder modification, String instance, List<Task> open) {
 		ActivityInstance tree = runtime.getActivityInstance(instance);
-		for (String key : open.stream().map(Task::getTaskDefinitionKey).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+		for (String key : open.stream()
+			.map(Task::getTaskDefinitionKey)
+			.collect(Collectors.toCollection(java.util.TreeSet::new))) {
 			boolean parallel = tree != null && tree.getActivityInstances(key + MULTI_INSTANCE).length > 0;
 			modification.cancelAllForActivity(parallel ? key + MULTI_INSTANCE : key);
 		}

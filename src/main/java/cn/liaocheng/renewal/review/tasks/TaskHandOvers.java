@@ -35,11 +35,12 @@ import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
- * Handing a review task over within the body that works it: its assignee gives it to a colleague of the same
- * candidate group, or puts it back into the group's pool, always with a reason that goes into the case history and
- * the audit trail. Reviewers hold only {@code TASK_WORK} on tasks, so this is the one door for reassigning: the
- * checks are made here, on the identity store as administrators maintain it now, and the engine calls then run
- * with the product's authority (no authenticated user).
+ * Handing a review task over within the body that works it: its assignee gives it to a
+ * colleague of the same candidate group, or puts it back into the group's pool, always
+ * with a reason that goes into the case history and the audit trail. Reviewers hold only
+ * {@code TASK_WORK} on tasks, so this is the one door for reassigning: the checks are
+ * made here, on the identity store as administrators maintain it now, and the engine
+ * calls then run with the product's authority (no authenticated user).
  */
 @Service
 public class TaskHandOvers {
@@ -94,12 +95,13 @@ public class TaskHandOvers {
 			assign(held.task().getId(), callerId, colleague.userId());
 			String bodyName = directory.bodyName(colleague.body());
 			String toName = directory.personName(colleague.userId());
-			record(held, callerId, bodyName, "TASK_TRANSFER", "由" + directory.personName(callerId) + "转交" + toName
-					+ "办理。转交原因：" + why, "to " + colleague.userId() + "; reason: " + why);
+			record(held, callerId, bodyName, "TASK_TRANSFER",
+					"由" + directory.personName(callerId) + "转交" + toName + "办理。转交原因：" + why,
+					"to " + colleague.userId() + "; reason: " + why);
 			operations.add(held.applicationId(), "TRANSFER", held.task().getId(), held.task().getName(), callerId,
 					directory.personName(callerId), toName, why);
-			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(), held.task().getName(),
-					held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(),
+					held.task().getName(), held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
 					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
@@ -107,8 +109,9 @@ public class TaskHandOvers {
 	}
 
 	/**
-	 * Delegates the task {@code callerId} holds to {@code to}, a member of the same body (委派): the colleague works it
-	 * and completes it in Tasklist, which resolves it back to the caller, who then completes it with their opinion.
+	 * Delegates the task {@code callerId} holds to {@code to}, a member of the same body
+	 * (委派): the colleague works it and completes it in Tasklist, which resolves it back
+	 * to the caller, who then completes it with their opinion.
 	 */
 	@Transactional
 	public HandOver delegate(String callerId, String taskId, String to, String reason) {
@@ -119,18 +122,22 @@ public class TaskHandOvers {
 			delegateTo(held.task().getId(), callerId, colleague.userId());
 			String bodyName = directory.bodyName(colleague.body());
 			String toName = directory.personName(colleague.userId());
-			record(held, callerId, bodyName, "TASK_DELEGATE", "由" + directory.personName(callerId) + "委派" + toName
-					+ "协助办理，办理后交还委派人。委派原因：" + why, "delegated to " + colleague.userId() + "; reason: " + why);
+			record(held, callerId, bodyName, "TASK_DELEGATE",
+					"由" + directory.personName(callerId) + "委派" + toName + "协助办理，办理后交还委派人。委派原因：" + why,
+					"delegated to " + colleague.userId() + "; reason: " + why);
 			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
 					directory.personName(callerId), toName, why);
-			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), held.task().getName(), callerId,
-					colleague.userId(), why));
+			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), held.task().getName(),
+					callerId, colleague.userId(), why));
 			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
 					colleague.userId(), toName);
 		});
 	}
 
-	/** Puts the task {@code callerId} holds back into its body's pool, for any member to claim. */
+	/**
+	 * Puts the task {@code callerId} holds back into its body's pool, for any member to
+	 * claim.
+	 */
 	@Transactional
 	public HandOver release(String callerId, String taskId, String reason) {
 		return withProductAuthority(() -> {
@@ -139,8 +146,9 @@ public class TaskHandOvers {
 			assign(held.task().getId(), callerId, null);
 			String body = held.bodies().first();
 			String bodyName = directory.bodyName(body);
-			record(held, callerId, bodyName, "TASK_RELEASE", "由" + directory.personName(callerId)
-					+ "放回本部门待办，待同事认领。原因：" + why, "back to the pool; reason: " + why);
+			record(held, callerId, bodyName, "TASK_RELEASE",
+					"由" + directory.personName(callerId) + "放回本部门待办，待同事认领。原因：" + why,
+					"back to the pool; reason: " + why);
 			operations.add(held.applicationId(), "RELEASE", held.task().getId(), held.task().getName(), callerId,
 					directory.personName(callerId), bodyName, why);
 			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.RELEASED, held.task().getId(),
@@ -150,7 +158,10 @@ public class TaskHandOvers {
 		});
 	}
 
-	/** The caller's colleagues in the bodies of the task they hold: whom they may transfer it to. */
+	/**
+	 * The caller's colleagues in the bodies of the task they hold: whom they may transfer
+	 * it to.
+	 */
 	@Transactional(readOnly = true)
 	public List<Person> colleagues(String callerId, String taskId) {
 		return withProductAuthority(() -> {
@@ -169,7 +180,10 @@ public class TaskHandOvers {
 	public record Person(String userId, String name) {
 	}
 
-	/** The task, if the caller holds it and belongs to one of its candidate groups; refused otherwise. */
+	/**
+	 * The task, if the caller holds it and belongs to one of its candidate groups;
+	 * refused otherwise.
+	 */
 	public HeldTask heldBy(String callerId, String taskId) {
 		Task task = taskId == null || taskId.length() > ID_MAX ? null
 				: tasks.createTaskQuery().taskId(taskId).singleResult();
@@ -201,7 +215,10 @@ public class TaskHandOvers {
 		return new HeldTask(task, applicationId, bodies);
 	}
 
-	/** The application is the business key of the task's process instance; a task outside one is none of ours. */
+	/**
+	 * The application is the business key of the task's process instance; a task outside
+	 * one is none of ours.
+	 */
 	public Long applicationOf(Task task) {
 		if (task.getProcessInstanceId() == null) {
 			return null;
@@ -210,14 +227,18 @@ public class TaskHandOvers {
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult();
 		try {
-			return instance == null || instance.getBusinessKey() == null ? null : Long.valueOf(instance.getBusinessKey());
+			return instance == null || instance.getBusinessKey() == null ? null
+					: Long.valueOf(instance.getBusinessKey());
 		}
 		catch (NumberFormatException e) {
 			return null;
 		}
 	}
 
-	/** The review groups (bodies) the user belongs to now, as administrators maintain them. */
+	/**
+	 * The review groups (bodies) the user belongs to now, as administrators maintain
+	 * them.
+	 */
 	public Set<String> bodiesOf(String userId) {
 		return identity.createGroupQuery()
 			.groupMember(userId)
@@ -236,15 +257,18 @@ public class TaskHandOvers {
 		if (id.equals(callerId)) {
 			throw invalid("to", "任务已在您名下，不能转交给自己");
 		}
-		// One answer for unknown ids, other bodies and enterprises: the reply does not tell which.
-		HandOverException outside = invalid("to", "转交对象必须是"
-				+ held.bodies().stream().map(directory::bodyName).collect(Collectors.joining("、")) + "的在册人员");
-		if (id.length() > ID_MAX || !PlainText.isClean(id, false) || identity.createUserQuery().userId(id).count() == 0) {
+		// One answer for unknown ids, other bodies and enterprises: the reply does not
+		// tell which.
+		HandOverException outside = invalid("to",
+				"转交对象必须是" + held.bodies().stream().map(directory::bodyName).collect(Collectors.joining("、")) + "的在册人员");
+		if (id.length() > ID_MAX || !PlainText.isClean(id, false)
+				|| identity.createUserQuery().userId(id).count() == 0) {
 			throw outside;
 		}
 		List<Group> groups = identity.createGroupQuery().groupMember(id).list();
 		if (groups.stream()
-			.anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE || GroupNames.ENTERPRISES.equals(g.getId()))) {
+			.anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE
+					|| GroupNames.ENTERPRISES.equals(g.getId()))) {
 			throw outside;
 		}
 		return groups.stream()
@@ -275,8 +299,9 @@ public class TaskHandOvers {
 	}
 
 	/**
-	 * One command, so the holder is checked on the very row that is then updated: a concurrent claim or hand-over
-	 * makes it fail on the task's revision instead of being overwritten.
+	 * One command, so the holder is checked on the very row that is then updated: a
+	 * concurrent claim or hand-over makes it fail on the task's revision instead of being
+	 * overwritten.
 	 */
 	private void assign(String taskId, String holder, String newAssignee) {
 		try {
@@ -294,7 +319,9 @@ public class TaskHandOvers {
 		}
 	}
 
-	/** As {@link #assign}: the holder checked on the row that the delegation then changes. */
+	/**
+	 * As {@link #assign}: the holder checked on the row that the delegation then changes.
+	 */
 	private void delegateTo(String taskId, String holder, String delegate) {
 		try {
 			engine.getCommandExecutorTxRequired().execute(context -> {

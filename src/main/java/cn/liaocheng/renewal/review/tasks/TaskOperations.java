@@ -38,17 +38,19 @@ import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
 
 /**
- * The approval operations that move a case or press on it: 撤回 (the reviewer who completed a step takes it back while
- * the next step is unclaimed), 退回上一环节 (the holder of an internal step sends the case back to the step before, not
- * to the enterprise) and 催办 (a body's lead, or the enterprise once a day, urges an open task). Each is checked here
- * against the organisation chart as administrators maintain it, recorded with its reason in the case history, the
- * operations log and the audit trail, and published as an event.
+ * The approval operations that move a case or press on it: 撤回 (the reviewer who completed
+ * a step takes it back while the next step is unclaimed), 退回上一环节 (the holder of an
+ * internal step sends the case back to the step before, not to the enterprise) and 催办 (a
+ * body's lead, or the enterprise once a day, urges an open task). Each is checked here
+ * against the organisation chart as administrators maintain it, recorded with its reason
+ * in the case history, the operations log and the audit trail, and published as an event.
  */
 @Service
 public class TaskOperations {
 
 	/** Steps reviewed in parallel: restarting one instance would restart them all. */
-	private static final Set<String> PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_JOINT_REVIEW, ReviewProcesses.TASK_BANK_DECISION);
+	private static final Set<String> PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_JOINT_REVIEW,
+			ReviewProcesses.TASK_BANK_DECISION);
 
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
 
@@ -96,20 +98,25 @@ public class TaskOperations {
 	}
 
 	/**
-	 * Which operations the caller may try on the open task, for Tasklist's panel to offer only those: the holder's
-	 * (转办, 委派, 退回上一环节, 抄送), a lead's 催办, the city industry bureau's 加签 during the joint review. The
-	 * operations themselves check again.
+	 * Which operations the caller may try on the open task, for Tasklist's panel to offer
+	 * only those: the holder's (转办, 委派, 退回上一环节, 抄送), a lead's 催办, the city industry
+	 * bureau's 加签 during the joint review. The operations themselves check again.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> available(String callerId, String taskId) {
 		return handOvers.withProductAuthority(() -> {
-			Task task = taskId == null || taskId.length() > 64 ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+			Task task = taskId == null || taskId.length() > 64 ? null
+					: tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null || handOvers.applicationOf(task) == null) {
 				throw unknownTask();
 			}
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = identity.createGroupQuery().groupMember(callerId).list().stream()
-				.map(g -> g.getId()).collect(Collectors.toSet());
+			Set<String> callerGroups = identity.createGroupQuery()
+				.groupMember(callerId)
+				.list()
+				.stream()
+				.map(g -> g.getId())
+				.collect(Collectors.toSet());
 			Set<String> available = new java.util.TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee())
@@ -122,7 +129,8 @@ public class TaskOperations {
 			if (bodies.stream().anyMatch(b -> callerGroups.contains(GroupNames.lead(b)))) {
 				available.add("urge");
 			}
-			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(task.getTaskDefinitionKey()) && callerGroups.contains(GroupNames.city("industry"))) {
+			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(task.getTaskDefinitionKey())
+					&& callerGroups.contains(GroupNames.city("industry"))) {
 				available.add("addReviewer");
 			}
 			if (!member && available.isEmpty()) {
@@ -143,11 +151,15 @@ public class TaskOperations {
 			Instant completedAt) {
 	}
 
-	/** The caller's approvals of the last 30 days that are still the case's latest step and whose next step is unclaimed. */
+	/**
+	 * The caller's approvals of the last 30 days that are still the case's latest step
+	 * and whose next step is unclaimed.
+	 */
 	@Transactional(readOnly = true)
 	public List<Withdrawable> withdrawable(String callerId) {
 		return handOvers.withProductAuthority(() -> {
-			List<Opinion> mine = opinions.lastApprovalsBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR), WITHDRAWABLE_MAX);
+			List<Opinion> mine = opinions.lastApprovalsBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR),
+					WITHDRAWABLE_MAX);
 			if (mine.isEmpty()) {
 				return List.of();
 			}
@@ -157,19 +169,24 @@ public class TaskOperations {
 				.list()
 				.stream()
 				.collect(Collectors.groupingBy(t -> businessKeyOf(t)));
-			Map<Long, ApplicationSummary> summaries = stages.summaries(mine.stream().map(Opinion::applicationId).toList())
+			Map<Long, ApplicationSummary> summaries = stages
+				.summaries(mine.stream().map(Opinion::applicationId).toList())
 				.stream()
 				.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
 			return mine.stream()
 				.filter(o -> unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()))
 				.filter(o -> summaries.containsKey(o.applicationId()))
-				.map(o -> new Withdrawable(o.taskId(), o.applicationId(), summaries.get(o.applicationId()).referenceNo(),
-						summaries.get(o.applicationId()).title(), o.stepName(), o.at()))
+				.map(o -> new Withdrawable(o.taskId(), o.applicationId(),
+						summaries.get(o.applicationId()).referenceNo(), summaries.get(o.applicationId()).title(),
+						o.stepName(), o.at()))
 				.toList();
 		});
 	}
 
-	/** 撤回: the reviewer who approved {@code completedTaskId} does that step again; the next step's tasks are cancelled. */
+	/**
+	 * 撤回: the reviewer who approved {@code completedTaskId} does that step again; the
+	 * next step's tasks are cancelled.
+	 */
 	@Transactional
 	public HandOver withdraw(String callerId, String completedTaskId, String reason) {
 		return handOvers.withProductAuthority(() -> {
@@ -188,13 +205,16 @@ public class TaskOperations {
 			if (PARALLEL_STEPS.contains(approved.step())) {
 				throw changed("并行审查环节（联审、银行审贷）不能撤回");
 			}
-			List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(approved.applicationId())).list();
+			List<Task> open = tasks.createTaskQuery()
+				.processInstanceBusinessKey(Long.toString(approved.applicationId()))
+				.list();
 			boolean latest = opinions.forApplication(approved.applicationId())
 				.stream()
 				.reduce((a, b) -> b)
 				.map(o -> o.taskId().equals(approved.taskId()))
 				.orElse(false);
-			if (!latest || open.isEmpty() || open.stream().anyMatch(t -> t.getCreateTime().toInstant().isBefore(approved.at().minusSeconds(1)))) {
+			if (!latest || open.isEmpty() || open.stream()
+				.anyMatch(t -> t.getCreateTime().toInstant().isBefore(approved.at().minusSeconds(1)))) {
 				throw changed("下一环节已经办理，不能撤回");
 			}
 			if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
@@ -212,7 +232,10 @@ public class TaskOperations {
 		});
 	}
 
-	/** 退回上一环节: the holder of {@code taskId} sends the case back to the internal step before it. */
+	/**
+	 * 退回上一环节: the holder of {@code taskId} sends the case back to the internal step
+	 * before it.
+	 */
 	@Transactional
 	public HandOver returnToPrevious(String callerId, String taskId, String reason) {
 		return handOvers.withProductAuthority(() -> {
@@ -231,7 +254,9 @@ public class TaskOperations {
 				throw changed("上一环节是并行审查环节，不能退回；需要企业补正材料的，请选择“退回补正”");
 			}
 			Task again = moves.moveBack(historic(previous.taskId()), List.of(current));
-			boolean stillThere = identity.createUserQuery().userId(previous.reviewer()).memberOfGroup(previous.bodyGroup())
+			boolean stillThere = identity.createUserQuery()
+				.userId(previous.reviewer())
+				.memberOfGroup(previous.bodyGroup())
 				.count() > 0;
 			String assignee = stillThere ? previous.reviewer() : null;
 			if (assignee != null) {
@@ -261,9 +286,17 @@ public class TaskOperations {
 				throw unknownTask();
 			}
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = identity.createGroupQuery().groupMember(callerId).list().stream()
-				.map(g -> g.getId()).collect(Collectors.toSet());
-			String body = bodies.stream().filter(b -> callerGroups.contains(GroupNames.lead(b))).sorted().findFirst().orElse(null);
+			Set<String> callerGroups = identity.createGroupQuery()
+				.groupMember(callerId)
+				.list()
+				.stream()
+				.map(g -> g.getId())
+				.collect(Collectors.toSet());
+			String body = bodies.stream()
+				.filter(b -> callerGroups.contains(GroupNames.lead(b)))
+				.sorted()
+				.findFirst()
+				.orElse(null);
 			if (body == null) {
 				if (bodies.stream().anyMatch(callerGroups::contains)) {
 					throw new HandOverException(Reason.NOT_HOLDER, null, "只有本部门负责人可以催办");
@@ -276,12 +309,18 @@ public class TaskOperations {
 		});
 	}
 
-	/** 催办 by the enterprise that owns the case: once a day (Beijing time), every open review task of the case. */
+	/**
+	 * 催办 by the enterprise that owns the case: once a day (Beijing time), every open
+	 * review task of the case.
+	 */
 	@Transactional
-	public List<HandOver> urgeAsEnterprise(String enterpriseUser, String enterpriseName, long applicationId, String reason) {
+	public List<HandOver> urgeAsEnterprise(String enterpriseUser, String enterpriseName, long applicationId,
+			String reason) {
 		return handOvers.withProductAuthority(() -> {
 			String why = TaskHandOvers.reason(reason);
-			List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).list()
+			List<Task> open = tasks.createTaskQuery()
+				.processInstanceBusinessKey(Long.toString(applicationId))
+				.list()
 				.stream()
 				.filter(t -> !bodiesOfTask(t).isEmpty())
 				.toList();
@@ -300,8 +339,9 @@ public class TaskOperations {
 	}
 
 	/**
-	 * The working day an enterprise's urge counts for: today, or on a weekend or holiday the next working day, so
-	 * urging on Saturday uses up Monday's. Outside the calendar's years, the day itself.
+	 * The working day an enterprise's urge counts for: today, or on a weekend or holiday
+	 * the next working day, so urging on Saturday uses up Monday's. Outside the
+	 * calendar's years, the day itself.
 	 */
 	private LocalDate urgeDay(LocalDate today) {
 		try {
@@ -312,23 +352,25 @@ public class TaskOperations {
 		}
 	}
 
-	private void urge(long applicationId, Task task, String body, String by, String byName, boolean enterprise, String why) {
+	private void urge(long applicationId, Task task, String body, String by, String byName, boolean enterprise,
+			String why) {
 		String bodyName = directory.bodyName(body);
 		String holder = task.getAssignee() == null ? "（待认领）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
 		record(applicationId, "URGE", task, by, enterprise ? byName : bodyName,
 				"由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why,
 				bodyName + "「" + task.getName() + "」", why);
-		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by, enterprise ? byName : bodyName,
-				enterprise, task.getAssignee(), body, why));
+		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by,
+				enterprise ? byName : bodyName, enterprise, task.getAssignee(), body, why));
 	}
 
 	private void record(long applicationId, String operation, Task task, String actor, String actorBody, String what,
 			String target, String why) {
 		String actorName = directory.personName(actor);
 		operations.add(applicationId, operation, task.getId(), task.getName(), actor, actorName, target, why);
-		stages.note(applicationId, actor, actorBody, "TASK_" + operation, actorBody + "「" + task.getName() + "」" + what);
-		audit.record(actor, "TASK_" + operation, "application:" + applicationId,
-				"task " + task.getId() + " " + task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
+		stages.note(applicationId, actor, actorBody, "TASK_" + operation,
+				actorBody + "「" + task.getName() + "」" + what);
+		audit.record(actor, "TASK_" + operation, "application:" + applicationId, "task " + task.getId() + " "
+				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
 	}
 
 	private Set<String> bodiesOfTask(Task task) {
@@ -360,7 +402,8 @@ public class TaskOperations {
 
 	private static boolean unclaimedAfter(List<Task> open, Instant completed) {
 		return !open.isEmpty() && open.stream()
-			.allMatch(t -> t.getAssignee() == null && !t.getCreateTime().toInstant().isBefore(completed.minusSeconds(1)));
+			.allMatch(
+					t -> t.getAssignee() == null && !t.getCreateTime().toInstant().isBefore(completed.minusSeconds(1)));
 	}
 
 	private static HandOverException unknownStep() {

@@ -19,7 +19,10 @@ import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** 抄送 (a case sent for information, read-only) and 常用意见 (each reviewer's saved opinion phrases). */
+/**
+ * 抄送 (a case sent for information, read-only) and 常用意见 (each reviewer's saved opinion
+ * phrases).
+ */
 @RestController
 @RequestMapping("/api/review")
 @Tag(name = "抄送与常用意见", description = "任务办理人将案件抄送单位或人员知悉（只读卷宗，无任务）；审核人员保存自己的常用意见")
@@ -45,7 +48,8 @@ class CaseCopyAndPhraseController {
 
 	@PostMapping("/tasks/{taskId}/copy")
 	@Operation(summary = "抄送", description = "任务当前办理人将案件抄送一个审核单位（toBody，组代码）或一位审核人员（toUser，登录账号）知悉")
-	CopyAnswer copy(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId, @RequestBody CopyRequest request) {
+	CopyAnswer copy(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestBody CopyRequest request) {
 		return new CopyAnswer(copies.copy(user.userId(), taskId, request.toBody(), request.toUser(), request.reason()));
 	}
 

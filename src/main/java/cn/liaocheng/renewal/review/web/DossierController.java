@@ -28,8 +28,9 @@ import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The dossier a reviewer opens from a Tasklist form: the application, its equipment, its attachments and every
- * opinion so far, as a timeline. Only reviewers of the case (see {@link ReviewAccess}) get it; others get 404.
+ * The dossier a reviewer opens from a Tasklist form: the application, its equipment, its
+ * attachments and every opinion so far, as a timeline. Only reviewers of the case (see
+ * {@link ReviewAccess}) get it; others get 404.
  */
 @Controller
 @RequestMapping("/review/applications")
@@ -51,8 +52,7 @@ class DossierController {
 
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
 			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
-			cn.liaocheng.renewal.application.DossierPrints prints,
-			TaskOperations operations) {
+			cn.liaocheng.renewal.application.DossierPrints prints, TaskOperations operations) {
 		this.prints = prints;
 		this.operations = operations;
 		this.stages = stages;
@@ -66,7 +66,8 @@ class DossierController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		requireAccess(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id).stream()
+		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
+			.stream()
 			.filter(d -> d.id() == decisionId)
 			.findFirst()
 			.orElseThrow(ApplicationNotFoundException::new);
@@ -87,7 +88,10 @@ class DossierController {
 		return "review/dossier";
 	}
 
-	/** The submitted dossier as the printable PDF the enterprise gets, for the same reviewers as this page; its QR code leads here. */
+	/**
+	 * The submitted dossier as the printable PDF the enterprise gets, for the same
+	 * reviewers as this page; its QR code leads here.
+	 */
 	@GetMapping("/{id}/dossier.pdf")
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		requireAccess(user, id);
@@ -103,7 +107,10 @@ class DossierController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(file.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-SHA256", file.sha256())
 			.body(file.bytes());
 	}

@@ -15,7 +15,10 @@ import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The enterprise urges its own case (催办), once a working day; the review module decides which tasks that reaches. */
+/**
+ * The enterprise urges its own case (催办), once a working day; the review module decides
+ * which tasks that reaches.
+ */
 @RestController
 @Tag(name = "企业申报", description = "项目入库、奖补资金、技术改造贷款申请：草稿、附件、提交、撤回、进度")
 class EnterpriseUrgeController {
@@ -34,7 +37,8 @@ class EnterpriseUrgeController {
 
 	@PostMapping("/api/applications/{id}/urge")
 	@Operation(summary = "催办", description = "企业催办本单位正在审核中的申请，每件申请每个工作日一次（周末、节假日计入下一个工作日）；须说明事由")
-	List<HandOver> urge(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody UrgeRequest request) {
+	List<HandOver> urge(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody UrgeRequest request) {
 		applications.detail(user, id); // 404 unless the case is the enterprise's own
 		return operations.urgeAsEnterprise(user.userId(), user.displayName(), id, request.reason());
 	}

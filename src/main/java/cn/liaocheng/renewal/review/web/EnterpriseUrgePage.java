@@ -20,8 +20,9 @@ import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The case page's 催办 form: the same rule as {@code POST /api/applications/{id}/urge} (the enterprise's own case,
- * once a working day, with a reason), answered on the case page in Chinese.
+ * The case page's 催办 form: the same rule as {@code POST /api/applications/{id}/urge} (the
+ * enterprise's own case, once a working day, with a reason), answered on the case page in
+ * Chinese.
  */
 @Controller
 class EnterpriseUrgePage {
@@ -41,8 +42,10 @@ class EnterpriseUrgePage {
 		applications.detail(user, id); // 404 unless the case is the enterprise's own
 		try {
 			List<HandOver> reached = operations.urgeAsEnterprise(user.userId(), user.displayName(), id, reason);
-			redirect.addFlashAttribute("notice", "已催办：" + String.join("、", reached.stream()
-				.map(h -> h.bodyName() + "「" + h.taskName() + "」").distinct().toList()) + "。办理部门会收到提醒。");
+			redirect.addFlashAttribute("notice",
+					"已催办：" + String.join("、",
+							reached.stream().map(h -> h.bodyName() + "「" + h.taskName() + "」").distinct().toList())
+							+ "。办理部门会收到提醒。");
 		}
 		catch (HandOverException e) {
 			redirect.addFlashAttribute("error", "未能催办：" + e.getMessage());

@@ -31,7 +31,8 @@ class HandledCasesController {
 			@RequestParam(required = false) Integer year, Model model) {
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
 		List<HandledCases.Handled> cases = handled.of(user, q);
-		// The batch (申报批次) year of each case, in one query; with a year chosen, only that year's cases.
+		// The batch (申报批次) year of each case, in one query; with a year chosen, only that
+		// year's cases.
 		Map<Long, Integer> years = batchYears.of(cases.stream().map(c -> c.listing().summary().id()).toList());
 		if (year != null) {
 			cases = cases.stream().filter(c -> year.equals(years.get(c.listing().summary().id()))).toList();

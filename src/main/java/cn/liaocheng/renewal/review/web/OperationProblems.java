@@ -16,7 +16,10 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.operations.Problems;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 
-/** RFC 7807 answers of the approval operations, in Chinese; the same statuses for every operation. */
+/**
+ * RFC 7807 answers of the approval operations, in Chinese; the same statuses for every
+ * operation.
+ */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { TaskHandOverController.class, TaskOperationController.class,
 		EnterpriseUrgeController.class, CaseCopyAndPhraseController.class, TaskListController.class })

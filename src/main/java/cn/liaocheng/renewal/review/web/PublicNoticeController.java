@@ -20,8 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The public notice board (公示): subsidies proposed for allocation, open to anyone without login, and the form
- * for a named, reachable objection — anonymous objections are not accepted, as in the programme's practice.
+ * The public notice board (公示): subsidies proposed for allocation, open to anyone without
+ * login, and the form for a named, reachable objection — anonymous objections are not
+ * accepted, as in the programme's practice.
  */
 @Controller
 @RequestMapping("/notices")
@@ -39,20 +40,25 @@ class PublicNoticeController {
 		return "review/notices";
 	}
 
-	/** An objector looks up their objection with its receipt number and the phone they gave. */
+	/**
+	 * An objector looks up their objection with its receipt number and the phone they
+	 * gave.
+	 */
 	@GetMapping("/objections")
 	String lookUp(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String phone,
 			Model model) {
 		model.addAttribute("notices", board.current(Instant.now()));
 		model.addAttribute("lookupReceipt", receipt);
 		board.lookUp(receipt, phone)
-			.ifPresentOrElse(found -> model.addAttribute("found", found), () -> model.addAttribute("lookupMissing", true));
+			.ifPresentOrElse(found -> model.addAttribute("found", found),
+					() -> model.addAttribute("lookupMissing", true));
 		return "review/notices";
 	}
 
 	/**
-	 * Files an objection. A wrong field shows the form again with its message; an objection over the daily limits
-	 * shows it again with status 429, so that a script sees it is being refused; a filed or merged one redirects.
+	 * Files an objection. A wrong field shows the form again with its message; an
+	 * objection over the daily limits shows it again with status 429, so that a script
+	 * sees it is being refused; a filed or merged one redirects.
 	 */
 	@PostMapping("/{applicationId}/objections")
 	String object(@PathVariable long applicationId, @RequestParam(defaultValue = "") String name,
@@ -78,7 +84,9 @@ class PublicNoticeController {
 		return "redirect:/notices";
 	}
 
-	/** The board with the form filled in again, without what the free-text rule refuses. */
+	/**
+	 * The board with the form filled in again, without what the free-text rule refuses.
+	 */
 	private String again(Model model, long applicationId, ObjectionForm objection, Map<String, String> errors,
 			String error) {
 		ObjectionForm shown = objection.shown();

@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.review.web;
 
 import java.util.List;
 
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +17,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The reviewers' door for handing a task over within their body. Camunda's own assignment calls are closed to
- * reviewers (they hold {@code TASK_WORK} only), so reassignment happens here, checked and recorded with a reason.
+ * The reviewers' door for handing a task over within their body. Camunda's own assignment
+ * calls are closed to reviewers (they hold {@code TASK_WORK} only), so reassignment
+ * happens here, checked and recorded with a reason.
  */
 @RestController
 @RequestMapping("/api/review/tasks")

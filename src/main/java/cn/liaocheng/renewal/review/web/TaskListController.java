@@ -18,9 +18,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * What Tasklist's list asks of the application besides Camunda's own API: the working days left on the listed tasks
- * (counted when asked, on the China working-day calendar) and 批量认领. Both answer only about the caller's own
- * tasks: an id of another body's task is treated as unknown.
+ * What Tasklist's list asks of the application besides Camunda's own API: the working
+ * days left on the listed tasks (counted when asked, on the China working-day calendar)
+ * and 批量认领. Both answer only about the caller's own tasks: an id of another body's task
+ * is treated as unknown.
  */
 @RestController
 @RequestMapping("/api/review/tasks")
@@ -40,8 +41,8 @@ class TaskListController {
 	}
 
 	@GetMapping("/remaining-days")
-	@Operation(summary = "剩余工作日", description = "ids 为逗号分隔的任务 ID（最多 50 个）；按中国法定工作日计算到截止日期的剩余工作日，"
-			+ "已超期的 workingDays 为负数。不是本人或本部门的任务不在回答中")
+	@Operation(summary = "剩余工作日",
+			description = "ids 为逗号分隔的任务 ID（最多 50 个）；按中国法定工作日计算到截止日期的剩余工作日，" + "已超期的 workingDays 为负数。不是本人或本部门的任务不在回答中")
 	List<TaskDeadlines.Remaining> remainingDays(@AuthenticationPrincipal PortalUser user,
 			@RequestParam(defaultValue = "") String ids) {
 		return deadlines.remaining(user.userId(), Arrays.asList(ids.split(",", -1)));

@@ -20,8 +20,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The reviewers' approval operations besides hand-overs: 撤回, 退回上一环节 and 催办. Who may do what is decided by
- * {@link TaskOperations} on the organisation chart, whatever path reached it.
+ * The reviewers' approval operations besides hand-overs: 撤回, 退回上一环节 and 催办. Who may do
+ * what is decided by {@link TaskOperations} on the organisation chart, whatever path
+ * reached it.
  */
 @RestController
 @RequestMapping("/api/review")
@@ -43,7 +44,10 @@ class TaskOperationController {
 	record AdditionRequest(String body, String reason) {
 	}
 
-	/** Tasklist's panel reads the token here: its pages are Camunda's, which carry no token of this application. */
+	/**
+	 * Tasklist's panel reads the token here: its pages are Camunda's, which carry no
+	 * token of this application.
+	 */
 	@GetMapping("/csrf")
 	@Operation(summary = "CSRF 令牌", description = "会话调用本 API 的写操作时，须在请求头中携带此令牌")
 	Map<String, String> csrf(CsrfToken token) {
@@ -51,7 +55,8 @@ class TaskOperationController {
 	}
 
 	@GetMapping("/tasks/{taskId}/operations")
-	@Operation(summary = "可办理的操作", description = "本人对该任务可以尝试的操作：transfer、delegate、copy、returnToPrevious、urge、addReviewer")
+	@Operation(summary = "可办理的操作",
+			description = "本人对该任务可以尝试的操作：transfer、delegate、copy、returnToPrevious、urge、addReviewer")
 	java.util.Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return operations.available(user.userId(), taskId);
 	}
@@ -78,7 +83,8 @@ class TaskOperationController {
 
 	@GetMapping("/tasks/{taskId}/addable-bodies")
 	@Operation(summary = "可加签的市级单位", description = "市工业和信息化局的人员，对进行中的市级联审任务：尚未参加本轮联审的市级单位")
-	List<JointReviewAdditions.Body> addableBodies(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+	List<JointReviewAdditions.Body> addableBodies(@AuthenticationPrincipal PortalUser user,
+			@PathVariable String taskId) {
 		return additions.addable(user.userId(), taskId);
 	}
 

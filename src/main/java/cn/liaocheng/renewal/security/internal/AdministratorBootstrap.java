@@ -20,13 +20,16 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.StartupOrder;
 
 /**
- * Creates the first administrator from {@code RENEWAL_ADMIN_ID} and {@code RENEWAL_ADMIN_PASSWORD} when that user
- * does not exist yet. This replaces Camunda Admin's first-run page, which {@link FirstRunSetupGuard} keeps shut.
+ * Creates the first administrator from {@code RENEWAL_ADMIN_ID} and
+ * {@code RENEWAL_ADMIN_PASSWORD} when that user does not exist yet. This replaces Camunda
+ * Admin's first-run page, which {@link FirstRunSetupGuard} keeps shut.
  *
- * <p>The password is checked against the engine's password policy while the context starts, not when the user is
- * saved: a password the policy refuses used to stop the node only after the whole start-up (minutes, with the job
- * executor and web server up) with the engine's bare "Password does not match policy". Now start-up stops within
- * seconds and the log names every rule the password breaks.
+ * <p>
+ * The password is checked against the engine's password policy while the context starts,
+ * not when the user is saved: a password the policy refuses used to stop the node only
+ * after the whole start-up (minutes, with the job executor and web server up) with the
+ * engine's bare "Password does not match policy". Now start-up stops within seconds and
+ * the log names every rule the password breaks.
  */
 @Component
 @Order(StartupOrder.ADMINISTRATOR)
@@ -66,7 +69,10 @@ class AdministratorBootstrap implements ApplicationRunner, InitializingBean {
 		}
 	}
 
-	/** The rules of the engine's policy that the password breaks, in words an operator can act on. */
+	/**
+	 * The rules of the engine's policy that the password breaks, in words an operator can
+	 * act on.
+	 */
 	List<String> brokenRules(String password) {
 		if (identity.getPasswordPolicy() == null) {
 			return List.of();
@@ -82,12 +88,15 @@ class AdministratorBootstrap implements ApplicationRunner, InitializingBean {
 		Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
 		String requirement = switch (rule.getPlaceholder()) {
 			case "PASSWORD_POLICY_LENGTH" -> "at least " + p.getOrDefault("minLength", "?") + " characters";
-			case "PASSWORD_POLICY_LOWERCASE" -> "at least " + p.getOrDefault("minLowerCase", "1") + " lower-case letter(s)";
-			case "PASSWORD_POLICY_UPPERCASE" -> "at least " + p.getOrDefault("minUpperCase", "1") + " upper-case letter(s)";
+			case "PASSWORD_POLICY_LOWERCASE" ->
+				"at least " + p.getOrDefault("minLowerCase", "1") + " lower-case letter(s)";
+			case "PASSWORD_POLICY_UPPERCASE" ->
+				"at least " + p.getOrDefault("minUpperCase", "1") + " upper-case letter(s)";
 			case "PASSWORD_POLICY_DIGIT" -> "at least " + p.getOrDefault("minDigit", "1") + " digit(s)";
 			case "PASSWORD_POLICY_SPECIAL" -> "at least " + p.getOrDefault("minSpecial", "1") + " special character(s)";
 			case "PASSWORD_POLICY_USER_DATA" -> "must not contain the user id or name";
-			default -> p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+			default ->
+				p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
 		};
 		return rule.getPlaceholder() + " (" + requirement + ")";
 	}

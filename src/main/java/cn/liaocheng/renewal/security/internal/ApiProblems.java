@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** RFC 9457 problem details in Chinese, written by security filters before any controller is reached. */
+/**
+ * RFC 9457 problem details in Chinese, written by security filters before any controller
+ * is reached.
+ */
 final class ApiProblems {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,8 +25,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Personal API tokens through the API, for an enterprise logged in with its password (session or HTTP Basic); a
- * request with a token never reaches it ({@link ApiTokenSecurity}).
+ * Personal API tokens through the API, for an enterprise logged in with its password
+ * (session or HTTP Basic); a request with a token never reaches it
+ * ({@link ApiTokenSecurity}).
  */
 @RestController
 @RequestMapping("/api/tokens")
@@ -65,8 +66,7 @@ class ApiTokenApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "新建令牌", description = "令牌只在本次响应中出现一次，系统只保存其 SHA-256 摘要；每个账户最多 "
-			+ ApiTokens.CAP + " 个有效令牌")
+	@Operation(summary = "新建令牌", description = "令牌只在本次响应中出现一次，系统只保存其 SHA-256 摘要；每个账户最多 " + ApiTokens.CAP + " 个有效令牌")
 	ResponseEntity<IssuedJson> create(@AuthenticationPrincipal PortalUser user, @RequestBody NewToken request) {
 		ApiTokens.Issued issued = tokens.create(user, request.name(), request.expiresOn());
 		return ResponseEntity.created(URI.create("/api/tokens/" + issued.view().id()))

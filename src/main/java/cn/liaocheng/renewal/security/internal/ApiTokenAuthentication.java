@@ -8,8 +8,9 @@ import org.springframework.security.core.GrantedAuthority;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * A request authenticated by a personal API token: the owner with their enterprise groups only, whatever else the
- * account belongs to. Camunda never accepts it ({@link SpringSecurityCamundaAuthenticationProvider}).
+ * A request authenticated by a personal API token: the owner with their enterprise groups
+ * only, whatever else the account belongs to. Camunda never accepts it
+ * ({@link SpringSecurityCamundaAuthenticationProvider}).
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 

@@ -12,9 +12,9 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Turns an {@code Authorization: Bearer} value into the token owner, or into the Chinese reason why not. The owner's
- * account and enterprise are read on every request, so a disabled enterprise or a removed account stops its tokens
- * at once.
+ * Turns an {@code Authorization: Bearer} value into the token owner, or into the Chinese
+ * reason why not. The owner's account and enterprise are read on every request, so a
+ * disabled enterprise or a removed account stops its tokens at once.
  */
 @Component
 class ApiTokenAuthenticator {
@@ -40,6 +40,7 @@ class ApiTokenAuthenticator {
 
 	/** The outcome: an authentication, or a refusal with what to do. */
 	sealed interface Outcome {
+
 	}
 
 	record Accepted(ApiTokenAuthentication authentication) implements Outcome {
@@ -51,8 +52,7 @@ class ApiTokenAuthenticator {
 	Outcome authenticate(String token) {
 		Optional<ApiTokens.Stored> found = tokens.find(token);
 		if (found.isEmpty()) {
-			return new Refused("API 令牌无效：请检查是否完整复制（以 " + ApiTokens.PREFIX
-					+ " 开头），或登录门户在“API 令牌”页面新建一个");
+			return new Refused("API 令牌无效：请检查是否完整复制（以 " + ApiTokens.PREFIX + " 开头），或登录门户在“API 令牌”页面新建一个");
 		}
 		ApiTokens.Stored stored = found.get();
 		Instant now = Instant.now();

@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} token for this request only: nothing goes into a
- * session. A token that is unknown, revoked, expired or whose enterprise may not act ends the request with 401.
- * Not a bean, so that the servlet container does not run it outside its security chain.
+ * Authenticates a request by its {@code Authorization: Bearer} token for this request
+ * only: nothing goes into a session. A token that is unknown, revoked, expired or whose
+ * enterprise may not act ends the request with 401. Not a bean, so that the servlet
+ * container does not run it outside its security chain.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
 	static boolean carriesBearerToken(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		// The scheme alone, or followed by white space: "Bearer" without a token is a client's mistake to answer here.
+		// The scheme alone, or followed by white space: "Bearer" without a token is a
+		// client's mistake to answer here.
 		return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
 				&& (header.length() == SCHEME.length() || Character.isWhitespace(header.charAt(SCHEME.length())));
 	}

@@ -10,9 +10,10 @@ import cn.liaocheng.renewal.security.AccountStanding;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Who may hold and use personal API tokens: accounts of an active enterprise only. Staff accounts never do: their
- * doors are Tasklist and the webapps, where a token would be a password that never expires. Asked at creation and
- * again on every request made with a token.
+ * Who may hold and use personal API tokens: accounts of an active enterprise only. Staff
+ * accounts never do: their doors are Tasklist and the webapps, where a token would be a
+ * password that never expires. Asked at creation and again on every request made with a
+ * token.
  */
 @Component
 class ApiTokenHolders {

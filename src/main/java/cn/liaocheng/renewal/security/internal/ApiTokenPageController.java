@@ -19,8 +19,9 @@ import cn.liaocheng.renewal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The enterprise's "API 令牌" page: create (the token is shown in the answer to the form, once, and never put into
- * the session, which is stored in the database), list and revoke.
+ * The enterprise's "API 令牌" page: create (the token is shown in the answer to the form,
+ * once, and never put into the session, which is stored in the database), list and
+ * revoke.
  */
 @Controller
 @RequestMapping("/enterprise/api-tokens")

@@ -19,12 +19,14 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import jakarta.servlet.DispatcherType;
 
 /**
- * The door for machine clients with a personal API token. Every request that carries {@code Authorization: Bearer}
- * goes through this chain, whatever its path, and nothing else: stateless (no session is read or created), without
- * CSRF (browsers never add a bearer token on their own, so a foreign site cannot borrow it), and only to the
- * enterprise's own applications API and {@code /api/me}. Everything else is refused: the Camunda REST API and
- * webapps, administration, the portal pages with the account and password, and token management itself, so that a
- * leaked token can neither make more tokens nor outlive its revocation.
+ * The door for machine clients with a personal API token. Every request that carries
+ * {@code Authorization: Bearer} goes through this chain, whatever its path, and nothing
+ * else: stateless (no session is read or created), without CSRF (browsers never add a
+ * bearer token on their own, so a foreign site cannot borrow it), and only to the
+ * enterprise's own applications API and {@code /api/me}. Everything else is refused: the
+ * Camunda REST API and webapps, administration, the portal pages with the account and
+ * password, and token management itself, so that a leaked token can neither make more
+ * tokens nor outlive its revocation.
  */
 @Configuration
 class ApiTokenSecurity {
@@ -44,13 +46,14 @@ class ApiTokenSecurity {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> ApiProblems.write(response, HttpStatus.UNAUTHORIZED,
 						"API 令牌不能使用", "请在 Authorization 请求头中提供有效的 API 令牌"))
-				.accessDeniedHandler((request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
-						"API 令牌不能访问此地址", "API 令牌只能调用本企业的申报接口（/api/applications）和 /api/me；"
-								+ "令牌管理、账户和密码、审批系统请登录门户办理")));
+				.accessDeniedHandler(
+						(request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN, "API 令牌不能访问此地址",
+								"API 令牌只能调用本企业的申报接口（/api/applications）和 /api/me；" + "令牌管理、账户和密码、审批系统请登录门户办理")));
 		return http.build();
 	}
 

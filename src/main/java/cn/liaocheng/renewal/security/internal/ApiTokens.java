@@ -31,17 +31,23 @@ import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Personal API tokens of enterprise accounts: 256 random bits, shown once, kept as their SHA-256 only.
+ * Personal API tokens of enterprise accounts: 256 random bits, shown once, kept as their
+ * SHA-256 only.
  *
- * <p>SHA-256 and not Argon2: a slow, salted hash protects secrets people choose, whose few bits can be guessed
- * offline; a token has 256 bits from {@link SecureRandom}, so a stolen hash cannot be reversed by any amount of
- * guessing, and an unsalted hash lets each request find its token through a unique index instead of spending an
- * Argon2 computation (tens of milliseconds and megabytes) on every API call.
+ * <p>
+ * SHA-256 and not Argon2: a slow, salted hash protects secrets people choose, whose few
+ * bits can be guessed offline; a token has 256 bits from {@link SecureRandom}, so a
+ * stolen hash cannot be reversed by any amount of guessing, and an unsalted hash lets
+ * each request find its token through a unique index instead of spending an Argon2
+ * computation (tens of milliseconds and megabytes) on every API call.
  */
 @Component
 class ApiTokens {
 
-	/** Tokens an account may hold that are not revoked (expired ones give their place back at the next creation). */
+	/**
+	 * Tokens an account may hold that are not revoked (expired ones give their place back
+	 * at the next creation).
+	 */
 	static final int CAP = 10;
 
 	static final String PREFIX = "lcr_";
@@ -73,7 +79,9 @@ class ApiTokens {
 		this.holders = holders;
 	}
 
-	/** A token as its owner sees it in the list; the token itself is never shown again. */
+	/**
+	 * A token as its owner sees it in the list; the token itself is never shown again.
+	 */
 	record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
 			boolean expired) {
 	}
@@ -91,7 +99,10 @@ class ApiTokens {
 
 	}
 
-	/** Why a token cannot be created or revoked, in Chinese, with the HTTP status that fits. */
+	/**
+	 * Why a token cannot be created or revoked, in Chinese, with the HTTP status that
+	 * fits.
+	 */
 	static final class RefusedException extends RuntimeException {
 
 		private final HttpStatus status;
@@ -108,8 +119,10 @@ class ApiTokens {
 	}
 
 	/**
-	 * Creates a token for {@code user}, valid through {@code expiresOn} (Beijing time) or until revoked when null.
-	 * @throws RefusedException when the account may not hold tokens, the input is wrong or the cap is reached
+	 * Creates a token for {@code user}, valid through {@code expiresOn} (Beijing time) or
+	 * until revoked when null.
+	 * @throws RefusedException when the account may not hold tokens, the input is wrong
+	 * or the cap is reached
 	 */
 	@Transactional
 	Issued create(PortalUser user, String name, LocalDate expiresOn) {
@@ -158,7 +171,10 @@ class ApiTokens {
 			.list();
 	}
 
-	/** Revokes the owner's token {@code id}; false when the owner has no such token (revoked ones included). */
+	/**
+	 * Revokes the owner's token {@code id}; false when the owner has no such token
+	 * (revoked ones included).
+	 */
 	@Transactional
 	boolean revoke(PortalUser owner, long id) {
 		int revoked = jdbc.sql("""
@@ -172,7 +188,10 @@ class ApiTokens {
 		return revoked == 1;
 	}
 
-	/** The stored token a presented one hashes to; empty for anything that is not one of ours. */
+	/**
+	 * The stored token a presented one hashes to; empty for anything that is not one of
+	 * ours.
+	 */
 	Optional<Stored> find(String token) {
 		if (token == null || !FORMAT.matcher(token).matches()) {
 			return Optional.empty();
@@ -185,8 +204,8 @@ class ApiTokens {
 	}
 
 	/**
-	 * Records a use unless one was recorded within {@link #TOUCH_INTERVAL}; the condition in the statement keeps
-	 * simultaneous requests on several nodes to one write.
+	 * Records a use unless one was recorded within {@link #TOUCH_INTERVAL}; the condition
+	 * in the statement keeps simultaneous requests on several nodes to one write.
 	 */
 	void touch(Stored token, Instant now) {
 		if (token.lastUsedAt() != null && token.lastUsedAt().plus(TOUCH_INTERVAL).isAfter(now)) {
@@ -239,8 +258,7 @@ class ApiTokens {
 				return slot;
 			}
 		}
-		throw new RefusedException(HttpStatus.CONFLICT,
-				"每个账户最多持有 " + CAP + " 个有效令牌，请先撤销不再使用的令牌");
+		throw new RefusedException(HttpStatus.CONFLICT, "每个账户最多持有 " + CAP + " 个有效令牌，请先撤销不再使用的令牌");
 	}
 
 	private byte[] randomBytes() {

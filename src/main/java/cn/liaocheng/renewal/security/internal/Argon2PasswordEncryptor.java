@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Camunda's user passwords hashed with Argon2id instead of the engine's default salted SHA-512. Camunda appends its
- * own salt before calling this; Argon2 adds a second, random one and has no input-length limit.
+ * Camunda's user passwords hashed with Argon2id instead of the engine's default salted
+ * SHA-512. Camunda appends its own salt before calling this; Argon2 adds a second, random
+ * one and has no input-length limit.
  */
 class Argon2PasswordEncryptor implements PasswordEncryptor {
 

@@ -16,16 +16,19 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Two rules for the commands that need {@code TASK_WORK}, for signed-in users, checked after Camunda's own.
+ * Two rules for the commands that need {@code TASK_WORK}, for signed-in users, checked
+ * after Camunda's own.
  * <ul>
- * <li>Only the task's assignee completes it, resolves it or submits its form: the opinion of record names the
- * assignee as the reviewer, so a colleague (or anyone holding the group's permission) completing a task they have
- * not claimed would sign in another's name, or in nobody's.</li>
- * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the form and can steer the case
- * (an error {@code CORRECTION_LAPSED} thrown at a county review would lapse the application). The models never
- * expect one from a person.</li>
+ * <li>Only the task's assignee completes it, resolves it or submits its form: the opinion
+ * of record names the assignee as the reviewer, so a colleague (or anyone holding the
+ * group's permission) completing a task they have not claimed would sign in another's
+ * name, or in nobody's.</li>
+ * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the
+ * form and can steer the case (an error {@code CORRECTION_LAPSED} thrown at a county
+ * review would lapse the application). The models never expect one from a person.</li>
  * </ul>
- * The engine's own work and the product's operations run without an authenticated user and are not affected.
+ * The engine's own work and the product's operations run without an authenticated user
+ * and are not affected.
  */
 final class AssigneeWorkChecker {
 
@@ -33,9 +36,10 @@ final class AssigneeWorkChecker {
 	}
 
 	/**
-	 * The rules as one more of the engine's command checkers. {@link CommandChecker} has some 85 methods, all
-	 * {@code void}, of which only {@code checkTaskWork} matters here; a proxy adds the rules next to Camunda's
-	 * checker instead of replacing it, so other extensions of the checkers keep working.
+	 * The rules as one more of the engine's command checkers. {@link CommandChecker} has
+	 * some 85 methods, all {@code void}, of which only {@code checkTaskWork} matters
+	 * here; a proxy adds the rules next to Camunda's checker instead of replacing it, so
+	 * other extensions of the checkers keep working.
 	 */
 	static CommandChecker asCommandChecker() {
 		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),

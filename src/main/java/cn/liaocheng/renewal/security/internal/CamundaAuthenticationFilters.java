@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Plugs the single login into Camunda: the webapps and the REST API take the user from Spring Security. The guard
- * against the first-run setup weakness runs before Spring Security (the expression bypass is closed inside the
- * engine, by {@link QueryExpressionGuard}).
+ * Plugs the single login into Camunda: the webapps and the REST API take the user from
+ * Spring Security. The guard against the first-run setup weakness runs before Spring
+ * Security (the expression bypass is closed inside the engine, by
+ * {@link QueryExpressionGuard}).
  */
 @Configuration
 class CamundaAuthenticationFilters {
@@ -23,7 +24,8 @@ class CamundaAuthenticationFilters {
 
 	@Bean
 	FilterRegistrationBean<FirstRunSetupGuard> firstRunSetupGuard() {
-		FilterRegistrationBean<FirstRunSetupGuard> registration = new FilterRegistrationBean<>(new FirstRunSetupGuard());
+		FilterRegistrationBean<FirstRunSetupGuard> registration = new FilterRegistrationBean<>(
+				new FirstRunSetupGuard());
 		registration.addUrlPatterns("/camunda/*");
 		// Before Spring Security: refused for everyone, logged in or not.
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
@@ -45,7 +47,8 @@ class CamundaAuthenticationFilters {
 		FilterRegistrationBean<WebappLogoutEndsSession> registration = new FilterRegistrationBean<>(
 				new WebappLogoutEndsSession());
 		registration.addUrlPatterns("/camunda/*");
-		// After the container-based login has put the user into the webapps' session, around Camunda's own filters.
+		// After the container-based login has put the user into the webapps' session,
+		// around Camunda's own filters.
 		registration.setOrder(AFTER_SPRING_SECURITY + 2);
 		return registration;
 	}

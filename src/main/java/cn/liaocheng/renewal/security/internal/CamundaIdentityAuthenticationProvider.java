@@ -28,11 +28,12 @@ import cn.liaocheng.renewal.security.PortalUser.Membership;
 import cn.liaocheng.renewal.security.Roles;
 
 /**
- * Checks a password against Camunda's user store, for every door alike (login form, HTTP Basic). Failed logins lock
- * the id for a growing while, never for good ({@link LoginLockPolicy}): an account through Camunda's own throttling
- * in {@code ACT_ID_USER}, which also guards the engine's own password checks, an id without an account through
- * {@link UnknownLogins}. Both are refused with the same words at the same moments, so the reply does not tell
- * whether an id exists.
+ * Checks a password against Camunda's user store, for every door alike (login form, HTTP
+ * Basic). Failed logins lock the id for a growing while, never for good
+ * ({@link LoginLockPolicy}): an account through Camunda's own throttling in
+ * {@code ACT_ID_USER}, which also guards the engine's own password checks, an id without
+ * an account through {@link UnknownLogins}. Both are refused with the same words at the
+ * same moments, so the reply does not tell whether an id exists.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -41,7 +42,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identity;
 
-	/** Runs engine commands; identity calls inside one share its command context and transaction. */
+	/**
+	 * Runs engine commands; identity calls inside one share its command context and
+	 * transaction.
+	 */
 	private final CommandExecutor commands;
 
 	private final UnknownLogins unknownLogins;
@@ -52,9 +56,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	private final Argon2PasswordEncoder decoy = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
 	/**
-	 * The Argon2id hash of "no account has this password" with the decoy's parameters (m=16384, t=2, p=1), fixed
-	 * rather than computed at each start, where it cost a hash's CPU; checking a password against it costs what a
-	 * real check costs, as the parameters are read from the hash. Not a secret: it hashes a sentence written here.
+	 * The Argon2id hash of "no account has this password" with the decoy's parameters
+	 * (m=16384, t=2, p=1), fixed rather than computed at each start, where it cost a
+	 * hash's CPU; checking a password against it costs what a real check costs, as the
+	 * parameters are read from the hash. Not a secret: it hashes a sentence written here.
 	 */
 	static final String DECOY_HASH = "$argon2id$v=19$m=16384,t=2,p=1$"
 			+ "qA5672XirCFBj62ejJshRA$BJkdpyOXnC4Lnvegi6oULkTZ+VlI9SRjA5mrXhQgcCA";
@@ -82,8 +87,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		User user = account.user();
 		forgetOldFailures(user, now);
 		rejectIfLocked(user, now);
-		// A password checked right against this very hash a moment ago (HTTP Basic sends it with every request) is
-		// not put through Argon2 again; an account with failed attempts always is (VerifiedPasswords).
+		// A password checked right against this very hash a moment ago (HTTP Basic sends
+		// it with every request) is
+		// not put through Argon2 again; an account with failed attempts always is
+		// (VerifiedPasswords).
 		UserEntity clean = user instanceof UserEntity entity && entity.getAttempts() == 0
 				&& entity.getLockExpirationTime() == null ? entity : null;
 		if (clean == null || !verified.known(clean, password, now)) {
@@ -103,9 +110,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * The account and its groups in one engine command (one transaction): HTTP Basic authenticates every request, and
-	 * two commands of their own cost each request a second transaction and connection checkout. The groups are read
-	 * whether or not the password turns out right; a refused request does nothing with them.
+	 * The account and its groups in one engine command (one transaction): HTTP Basic
+	 * authenticates every request, and two commands of their own cost each request a
+	 * second transaction and connection checkout. The groups are read whether or not the
+	 * password turns out right; a refused request does nothing with them.
 	 */
 	private Account account(String userId) {
 		return commands.execute(context -> {
@@ -114,11 +122,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 				// Self-registered ids are lower case; accept them typed in any case.
 				user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
 			}
-			return user == null ? null : new Account(user, identity.createGroupQuery().groupMember(user.getId()).list());
+			return user == null ? null
+					: new Account(user, identity.createGroupQuery().groupMember(user.getId()).list());
 		});
 	}
 
-	/** An id without an account fails as an account with a wrong password would, lock-out included. */
+	/**
+	 * An id without an account fails as an account with a wrong password would, lock-out
+	 * included.
+	 */
 	private AuthenticationException refusalOfUnknown(String userId, String password, Instant now) {
 		Optional<Instant> locked = unknownLogins.lockedUntil(userId, now);
 		if (locked.isPresent()) {
@@ -130,8 +142,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * A locked account is refused before its password is checked, with how long the lock lasts; Camunda would
-	 * refuse the right password during the lock too, but with no word of why.
+	 * A locked account is refused before its password is checked, with how long the lock
+	 * lasts; Camunda would refuse the right password during the lock too, but with no
+	 * word of why.
 	 */
 	private static void rejectIfLocked(User user, Instant now) {
 		if (user instanceof UserEntity entity && entity.getLockExpirationTime() != null
@@ -140,7 +153,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
-	/** Failures a day older than the end of their lock no longer count, as for ids without an account. */
+	/**
+	 * Failures a day older than the end of their lock no longer count, as for ids without
+	 * an account.
+	 */
 	private void forgetOldFailures(User user, Instant now) {
 		if (user instanceof UserEntity entity && entity.getAttempts() > 0 && entity.getLockExpirationTime() != null
 				&& LoginLockPolicy.forgotten(entity.getLockExpirationTime().toInstant(), now)) {
@@ -153,10 +169,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private static PortalUser portalUser(User user, List<Group> groups) {
-		List<Membership> memberships = groups.stream().map(g -> new Membership(g.getId(), g.getName(), typeOf(g))).toList();
-		// Chinese order: family name (here the organisation) before given name (here the post).
+		List<Membership> memberships = groups.stream()
+			.map(g -> new Membership(g.getId(), g.getName(), typeOf(g)))
+			.toList();
+		// Chinese order: family name (here the organisation) before given name (here the
+		// post).
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.trim();
 		return new PortalUser(user.getId(), name.isEmpty() ? user.getId() : name, memberships);
 	}
 

@@ -11,9 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Closes CVE-2026-77226: Camunda Admin's first-run setup endpoint creates an administrator without any login
- * whenever the {@code camunda-admin} group has no direct members. This system never needs it (administrators are
- * created from configuration, see {@code AdministratorBootstrap}), so every request to it is refused, whoever sends it.
+ * Closes CVE-2026-77226: Camunda Admin's first-run setup endpoint creates an
+ * administrator without any login whenever the {@code camunda-admin} group has no direct
+ * members. This system never needs it (administrators are created from configuration, see
+ * {@code AdministratorBootstrap}), so every request to it is refused, whoever sends it.
  */
 class FirstRunSetupGuard extends OncePerRequestFilter {
 
@@ -30,11 +31,13 @@ class FirstRunSetupGuard extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"Forbidden\",\"message\":\"初始化管理员功能已停用，管理员账户由系统配置创建。\"}");
+		response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"初始化管理员功能已停用，管理员账户由系统配置创建。\"}");
 	}
 
-	/** The path without context path, with {@code //} and {@code ;params} normalised so they cannot dodge the check. */
+	/**
+	 * The path without context path, with {@code //} and {@code ;params} normalised so
+	 * they cannot dodge the check.
+	 */
 	static String pathWithinApplication(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		String context = request.getContextPath();

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The page a form with an expired token lands on ({@link FormExpiredHandler}): what happened, and the same form again
- * with what the user typed, to be sent once more. The fresh token is fetched just before sending, so that a login in
- * another window in between (which replaces the token) does not make the second try fail too.
+ * The page a form with an expired token lands on ({@link FormExpiredHandler}): what
+ * happened, and the same form again with what the user typed, to be sent once more. The
+ * fresh token is fetched just before sending, so that a login in another window in
+ * between (which replaces the token) does not make the second try fail too.
  */
 @Controller
 class FormExpiredController {
@@ -35,7 +36,10 @@ class FormExpiredController {
 		return "form-expired";
 	}
 
-	/** The caller's current token, for the page's script; a page of another site cannot read it (same-origin policy). */
+	/**
+	 * The caller's current token, for the page's script; a page of another site cannot
+	 * read it (same-origin policy).
+	 */
 	@GetMapping(PATH + "/token")
 	@ResponseBody
 	Map<String, Object> token(HttpServletRequest request, Authentication authentication) {

@@ -16,10 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A portal form sent with an expired or missing CSRF token (the page stood open past the session's 30 minutes, or
- * the user logged out and in in another window) is not answered with a bare refusal: the user gets a page that
- * explains it and sends what they typed again with a fresh token ({@link FormExpiredController}). Nothing of the
- * refused request is acted on. API clients and Camunda's webapps get the plain 403.
+ * A portal form sent with an expired or missing CSRF token (the page stood open past the
+ * session's 30 minutes, or the user logged out and in in another window) is not answered
+ * with a bare refusal: the user gets a page that explains it and sends what they typed
+ * again with a fresh token ({@link FormExpiredController}). Nothing of the refused
+ * request is acted on. API clients and Camunda's webapps get the plain 403.
  */
 final class FormExpiredHandler implements AccessDeniedHandler {
 
@@ -40,11 +41,13 @@ final class FormExpiredHandler implements AccessDeniedHandler {
 			return;
 		}
 		if (path.equals("/login")) {
-			// A login page left open too long: nothing typed is worth keeping but the user name, which is asked again.
+			// A login page left open too long: nothing typed is worth keeping but the
+			// user name, which is asked again.
 			response.sendRedirect("login?expired");
 			return;
 		}
-		// Another site's forged post must not come back as a ready form one click away from being sent with a good
+		// Another site's forged post must not come back as a ready form one click away
+		// from being sent with a good
 		// token: only a form of this site is offered again.
 		if (fromThisSite(request)) {
 			request.setAttribute(KEPT_FIELDS, keptFields(request.getParameterMap()));
@@ -63,8 +66,7 @@ final class FormExpiredHandler implements AccessDeniedHandler {
 		}
 		String origin = request.getHeader("Origin");
 		String host = request.getHeader("Host");
-		return origin != null && host != null
-				&& (origin.equals("http://" + host) || origin.equals("https://" + host));
+		return origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
 	}
 
 	private static boolean isPortalPage(String path) {
@@ -72,7 +74,10 @@ final class FormExpiredHandler implements AccessDeniedHandler {
 				&& !path.startsWith("/engine-rest/") && !path.startsWith("/actuator/") && !path.contains("..");
 	}
 
-	/** What the user typed, but no token and no password: a password is typed again, never echoed into a page. */
+	/**
+	 * What the user typed, but no token and no password: a password is typed again, never
+	 * echoed into a page.
+	 */
 	static List<Field> keptFields(Map<String, String[]> parameters) {
 		List<Field> fields = new ArrayList<>();
 		parameters.forEach((name, values) -> {

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.organization.GroupNames;
 
 /**
- * Gives the open tasks created before historic instance permissions were switched on ({@link TaskWorkPlugin}) what
- * Camunda gives every task since: whoever holds a grant on the task (candidate group, candidate user, assignee,
- * owner) may read the task's history. Runs at every start, reads the task grants and the history grants once each,
- * and finds nothing to do once done. Several nodes starting together may add the same grant twice, which only
- * repeats a permission.
+ * Gives the open tasks created before historic instance permissions were switched on
+ * ({@link TaskWorkPlugin}) what Camunda gives every task since: whoever holds a grant on
+ * the task (candidate group, candidate user, assignee, owner) may read the task's
+ * history. Runs at every start, reads the task grants and the history grants once each,
+ * and finds nothing to do once done. Several nodes starting together may add the same
+ * grant twice, which only repeats a permission.
  */
 @Component
 class HistoricTaskGrantBackfill implements ApplicationRunner {

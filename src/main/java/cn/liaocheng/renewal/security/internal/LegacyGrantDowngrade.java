@@ -18,11 +18,13 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.organization.GroupNames;
 
 /**
- * Brings the grants Camunda made before {@link TaskWorkPlugin} down to what it grants now: per-task grants with
- * {@code UPDATE} (to candidate groups, assignees, owners) become {@code READ} and {@code TASK_WORK}, and a user's
- * grant on their own identity record becomes {@code READ}. Runs at every start and finds nothing once done; grants
- * on every task ({@code *}) and the administrators' are left alone. Several nodes starting together may race for
- * the same row: the loser's optimistic-locking failure means the winner has already changed it.
+ * Brings the grants Camunda made before {@link TaskWorkPlugin} down to what it grants
+ * now: per-task grants with {@code UPDATE} (to candidate groups, assignees, owners)
+ * become {@code READ} and {@code TASK_WORK}, and a user's grant on their own identity
+ * record becomes {@code READ}. Runs at every start and finds nothing once done; grants on
+ * every task ({@code *}) and the administrators' are left alone. Several nodes starting
+ * together may race for the same row: the loser's optimistic-locking failure means the
+ * winner has already changed it.
  */
 @Component
 class LegacyGrantDowngrade implements ApplicationRunner {
@@ -47,7 +49,8 @@ class LegacyGrantDowngrade implements ApplicationRunner {
 	int downgradeTaskGrants() {
 		int changed = 0;
 		for (Authorization grant : grantsWithUpdate(Resources.TASK)) {
-			if (Authorization.ANY.equals(grant.getResourceId()) || GroupNames.ADMINISTRATORS.equals(grant.getGroupId())) {
+			if (Authorization.ANY.equals(grant.getResourceId())
+					|| GroupNames.ADMINISTRATORS.equals(grant.getGroupId())) {
 				continue;
 			}
 			Permission[] kept = grant.isPermissionGranted(TaskPermissions.READ_VARIABLE)

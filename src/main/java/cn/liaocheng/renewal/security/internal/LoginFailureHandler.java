@@ -11,7 +11,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Sends a failed login back to the login page with a Chinese message; a lock-out says how long it lasts. */
+/**
+ * Sends a failed login back to the login page with a Chinese message; a lock-out says how
+ * long it lasts.
+ */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 

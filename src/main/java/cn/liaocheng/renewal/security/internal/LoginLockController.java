@@ -16,7 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PortalUser;
 
-/** Administrators see which login ids are throttled after failed logins, and lift a lock. Only they reach /admin/**. */
+/**
+ * Administrators see which login ids are throttled after failed logins, and lift a lock.
+ * Only they reach /admin/**.
+ */
 @Controller
 @RequestMapping("/admin/login-locks")
 class LoginLockController {
@@ -35,11 +38,12 @@ class LoginLockController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("locks", locks.current(Instant.now())
-			.stream()
-			.map(e -> new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(), TIME.format(e.lockedUntil()),
-					e.lockedNow()))
-			.toList());
+		model.addAttribute("locks",
+				locks.current(Instant.now())
+					.stream()
+					.map(e -> new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(),
+							TIME.format(e.lockedUntil()), e.lockedNow()))
+					.toList());
 		return "admin/login-locks";
 	}
 
@@ -47,9 +51,9 @@ class LoginLockController {
 	String lift(@RequestParam String loginId, @AuthenticationPrincipal PortalUser administrator,
 			RedirectAttributes redirect) {
 		Optional<LoginLocks.Entry> lifted = locks.lift(administrator, loginId);
-		redirect.addFlashAttribute("message", lifted.isPresent()
-				? "已解除“" + loginId + "”的登录锁定，清除了 " + lifted.get().attempts() + " 次失败记录。"
-				: "“" + loginId + "”没有需要解除的登录锁定。");
+		redirect.addFlashAttribute("message",
+				lifted.isPresent() ? "已解除“" + loginId + "”的登录锁定，清除了 " + lifted.get().attempts() + " 次失败记录。"
+						: "“" + loginId + "”没有需要解除的登录锁定。");
 		return "redirect:/admin/login-locks";
 	}
 

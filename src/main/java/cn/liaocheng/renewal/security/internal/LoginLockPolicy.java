@@ -8,11 +8,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 
 /**
- * How long a login id waits after failed logins: Camunda's own formula (factor × base^(failures − 1) seconds, at
- * most the maximum), read from the engine's configuration, so that accounts (throttled by Camunda in
- * {@code ACT_ID_USER}) and ids without an account ({@link UnknownLogins}) wait exactly alike. No number of failures
- * locks for good ({@code loginMaxAttempts} is set out of reach); failures are forgotten a day after the last lock
- * ended, for accounts and unknown ids alike.
+ * How long a login id waits after failed logins: Camunda's own formula (factor ×
+ * base^(failures − 1) seconds, at most the maximum), read from the engine's
+ * configuration, so that accounts (throttled by Camunda in {@code ACT_ID_USER}) and ids
+ * without an account ({@link UnknownLogins}) wait exactly alike. No number of failures
+ * locks for good ({@code loginMaxAttempts} is set out of reach); failures are forgotten a
+ * day after the last lock ended, for accounts and unknown ids alike.
  */
 @Component
 class LoginLockPolicy {

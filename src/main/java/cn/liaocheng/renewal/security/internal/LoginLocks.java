@@ -17,8 +17,9 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * What administrators see of failed logins and how they lift a lock: accounts from Camunda's {@code ACT_ID_USER}
- * (attempts and lock), ids without an account from {@link UnknownLogins}. Lifting is audited.
+ * What administrators see of failed logins and how they lift a lock: accounts from
+ * Camunda's {@code ACT_ID_USER} (attempts and lock), ids without an account from
+ * {@link UnknownLogins}. Lifting is audited.
  */
 @Component
 class LoginLocks {
@@ -44,7 +45,10 @@ class LoginLocks {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** One login id with failures that still count. {@code name} is null for an id without an account. */
+	/**
+	 * One login id with failures that still count. {@code name} is null for an id without
+	 * an account.
+	 */
 	record Entry(String loginId, String name, int attempts, Instant lockedUntil, boolean lockedNow) {
 
 		boolean account() {
@@ -66,13 +70,17 @@ class LoginLocks {
 		return entries;
 	}
 
-	/** Lifts the lock and forgets the failures of {@code loginId}; what was lifted, if anything. */
+	/**
+	 * Lifts the lock and forgets the failures of {@code loginId}; what was lifted, if
+	 * anything.
+	 */
 	Optional<Entry> lift(PortalUser administrator, String loginId) {
 		Instant now = Instant.now();
 		return transaction.execute(status -> {
 			Optional<Entry> lifted = accounts(now, loginId).stream().findFirst();
 			if (lifted.isPresent()) {
-				// As the administrator, so that Camunda checks the right and names them in its operation log.
+				// As the administrator, so that Camunda checks the right and names them
+				// in its operation log.
 				identity.setAuthentication(administrator.userId(), administrator.groupIds());
 				try {
 					identity.unlockUser(loginId);
@@ -83,12 +91,13 @@ class LoginLocks {
 			}
 			else {
 				lifted = unknownLogins.of(loginId)
-					.map(f -> new Entry(f.loginId(), null, f.attempts(), f.lockedUntil(), f.lockedUntil().isAfter(now)));
+					.map(f -> new Entry(f.loginId(), null, f.attempts(), f.lockedUntil(),
+							f.lockedUntil().isAfter(now)));
 			}
 			unknownLogins.lift(loginId);
 			lifted.ifPresent(e -> audit.record(administrator.userId(), LIFTED, "user:" + e.loginId(),
-					(e.account() ? "account" : "no such account") + ", " + e.attempts() + " failed logins, locked until "
-							+ e.lockedUntil()));
+					(e.account() ? "account" : "no such account") + ", " + e.attempts()
+							+ " failed logins, locked until " + e.lockedUntil()));
 			return lifted;
 		});
 	}
@@ -96,21 +105,23 @@ class LoginLocks {
 	/** Accounts with failed logins that still count ({@code only}: just that account). */
 	private List<Entry> accounts(Instant now, String only) {
 		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
-		JdbcClient.StatementSpec query = jdbc.sql("""
-				SELECT ID_, LAST_, FIRST_, ATTEMPTS_, LOCK_EXP_TIME_ FROM ACT_ID_USER
-				WHERE ATTEMPTS_ > 0 AND LOCK_EXP_TIME_ IS NOT NULL AND LOCK_EXP_TIME_ >= :forgetBefore"""
-				+ (only == null ? "" : " AND ID_ = :only")).param("forgetBefore", forgetBefore);
+		JdbcClient.StatementSpec query = jdbc
+			.sql("""
+					SELECT ID_, LAST_, FIRST_, ATTEMPTS_, LOCK_EXP_TIME_ FROM ACT_ID_USER
+					WHERE ATTEMPTS_ > 0 AND LOCK_EXP_TIME_ IS NOT NULL AND LOCK_EXP_TIME_ >= :forgetBefore"""
+					+ (only == null ? "" : " AND ID_ = :only"))
+			.param("forgetBefore", forgetBefore);
 		if (only != null) {
 			query = query.param("only", only);
 		}
 		return query.query((rs, n) -> {
-				Instant until = rs.getTimestamp(5).toInstant();
-				String name = ((rs.getString(2) == null ? "" : rs.getString(2)) + (rs.getString(3) == null ? "" : rs.getString(3)))
-					.trim();
-				return new Entry(rs.getString(1), name.isEmpty() ? rs.getString(1) : name, rs.getInt(4), until,
-						until.isAfter(now));
-			})
-			.list();
+			Instant until = rs.getTimestamp(5).toInstant();
+			String name = ((rs.getString(2) == null ? "" : rs.getString(2))
+					+ (rs.getString(3) == null ? "" : rs.getString(3)))
+				.trim();
+			return new Entry(rs.getString(1), name.isEmpty() ? rs.getString(1) : name, rs.getInt(4), until,
+					until.isAfter(now));
+		}).list();
 	}
 
 }

@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * After login, back to the page that asked for it, as a path on this site. Spring Security's default would redirect
- * to the saved request's absolute URL, which it builds from the request's {@code Host} header: whoever could put a
- * foreign host there would receive the freshly logged-in user.
+ * After login, back to the page that asked for it, as a path on this site. Spring
+ * Security's default would redirect to the saved request's absolute URL, which it builds
+ * from the request's {@code Host} header: whoever could put a foreign host there would
+ * receive the freshly logged-in user.
  */
 @Component
 class LoginSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
@@ -38,10 +39,14 @@ class LoginSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
 		}
 		requests.removeRequest(request, response);
 		clearAuthenticationAttributes(request);
-		getRedirectStrategy().sendRedirect(request, response, pathOnThisSite(saved.getRedirectUrl(), request.getContextPath()));
+		getRedirectStrategy().sendRedirect(request, response,
+				pathOnThisSite(saved.getRedirectUrl(), request.getContextPath()));
 	}
 
-	/** The path and query of {@code url} below the context path; the start page for anything odd. */
+	/**
+	 * The path and query of {@code url} below the context path; the start page for
+	 * anything odd.
+	 */
 	static String pathOnThisSite(String url, String contextPath) {
 		URI uri;
 		try {

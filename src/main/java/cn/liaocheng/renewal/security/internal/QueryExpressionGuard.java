@@ -20,25 +20,30 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Closes the expression bypass of Camunda 7.24.0 inside the engine, where every door and path spelling ends: the
- * engine refuses expressions at the top of an ad-hoc task query but evaluates those inside its {@code orQueries},
- * and those of stored filters and of the query a filter is run with. Here, in the engine's command chain, no task
- * query that is run carries an expression at all, at the top or in an or-query, and a stored filter carries only
- * the fixed expressions of the reviewers' Tasklist filters, checked when the filter is saved and again when it is
- * run. The caller does not matter: administrators are refused too.
+ * Closes the expression bypass of Camunda 7.24.0 inside the engine, where every door and
+ * path spelling ends: the engine refuses expressions at the top of an ad-hoc task query
+ * but evaluates those inside its {@code orQueries}, and those of stored filters and of
+ * the query a filter is run with. Here, in the engine's command chain, no task query that
+ * is run carries an expression at all, at the top or in an or-query, and a stored filter
+ * carries only the fixed expressions of the reviewers' Tasklist filters, checked when the
+ * filter is saved and again when it is run. The caller does not matter: administrators
+ * are refused too.
  *
  * <p>
- * A task query runs in one of two ways: as its own command ({@code list}, {@code listPage}, {@code count},
- * {@code singleResult} of {@code TaskService#createTaskQuery()}), or inside a filter command, which merges the
- * stored query with the query it is run with and evaluates the result without a command of its own. Filter commands
- * keep the filter id and that query in protected fields, read here by reflection; a Camunda version that renames
- * them stops the engine at start-up rather than opening the door.
+ * A task query runs in one of two ways: as its own command ({@code list},
+ * {@code listPage}, {@code count}, {@code singleResult} of
+ * {@code TaskService#createTaskQuery()}), or inside a filter command, which merges the
+ * stored query with the query it is run with and evaluates the result without a command
+ * of its own. Filter commands keep the filter id and that query in protected fields, read
+ * here by reflection; a Camunda version that renames them stops the engine at start-up
+ * rather than opening the door.
  */
 final class QueryExpressionGuard extends CommandInterceptor {
 
 	/**
-	 * The only expressions a stored filter may hold, as exact strings: those of the reviewers' Tasklist filters
-	 * ({@code ReviewerFilter}), which name the user running the filter or a date and take nothing from a caller.
+	 * The only expressions a stored filter may hold, as exact strings: those of the
+	 * reviewers' Tasklist filters ({@code ReviewerFilter}), which name the user running
+	 * the filter or a date and take nothing from a caller.
 	 */
 	static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}", "${now()}",
 			"${dateTime().plusDays(2)}");
@@ -75,7 +80,10 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		}
 	}
 
-	/** Throws when the query or any of its or-queries holds an expression the predicate refuses. */
+	/**
+	 * Throws when the query or any of its or-queries holds an expression the predicate
+	 * refuses.
+	 */
 	private static void refuse(TaskQueryImpl query, Predicate<String> refused, String message) {
 		Set<String> parameters = new TreeSet<>();
 		Set<TaskQueryImpl> seen = Collections.newSetFromMap(new IdentityHashMap<>());

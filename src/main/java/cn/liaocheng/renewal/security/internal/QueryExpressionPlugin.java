@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link QueryExpressionGuard} into both of the engine's command chains, after the command context is open
- * (a filter's stored query is read from the database before it runs).
+ * Puts the {@link QueryExpressionGuard} into both of the engine's command chains, after
+ * the command context is open (a filter's stored query is read from the database before
+ * it runs).
  */
 @Component
 class QueryExpressionPlugin extends AbstractProcessEnginePlugin {

@@ -23,9 +23,10 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open which door. Paths are matched with {@link PathPatternRequestMatcher} because most of them belong to
- * Camunda's servlets and filters, not to Spring MVC. Camunda's own authorizations decide the finer grain (which
- * tasks, which deployments) behind these doors, and the application's services check ownership again.
+ * Who may open which door. Paths are matched with {@link PathPatternRequestMatcher}
+ * because most of them belong to Camunda's servlets and filters, not to Spring MVC.
+ * Camunda's own authorizations decide the finer grain (which tasks, which deployments)
+ * behind these doors, and the application's services check ownership again.
  */
 @Configuration
 @EnableWebSecurity
@@ -38,7 +39,8 @@ class SecurityConfiguration {
 			LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("liaocheng-renewal");
-		// One manager with no parent: a failed password must be checked (and counted by Camunda) once only.
+		// One manager with no parent: a failed password must be checked (and counted by
+		// Camunda) once only.
 		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(path("/"), path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
@@ -52,7 +54,8 @@ class SecurityConfiguration {
 				.denyAll()
 				.requestMatchers(path("/actuator/**"))
 				.hasRole(ADMIN)
-				.requestMatchers(path("/admin/**")).hasRole(ADMIN)
+				.requestMatchers(path("/admin/**"))
+				.hasRole(ADMIN)
 				.requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
 						path("/camunda/api/cockpit/**"), path("/camunda/api/admin/plugin/**"),
 						path("/camunda/api/admin/setup/**"))
@@ -64,22 +67,26 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"), path("/account"),
-						path("/account/**"))
+				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"),
+						path("/account"), path("/account/**"))
 				.hasRole(ENTERPRISE)
 				.requestMatchers(path("/county/**"), path("/api/county/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
-				// Statistics: city and county bodies and administrators; which counties each sees is decided per user.
+				// Statistics: city and county bodies and administrators; which counties
+				// each sees is decided per user.
 				.requestMatchers(path("/statistics/**"), path("/api/statistics/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
-				// Application windows (申报批次): the city industry bureau and administrators, checked again per call.
+				// Application windows (申报批次): the city industry bureau and
+				// administrators, checked again per call.
 				.requestMatchers(path("/batches"), path("/batches/**"), path("/api/batches/windows"),
 						path("/api/batches/windows/**"))
 				.hasAnyRole(REVIEWER, ADMIN)
-				// The reviewers' dossier view and task hand-overs; which cases and tasks are checked per case and task.
+				// The reviewers' dossier view and task hand-overs; which cases and tasks
+				// are checked per case and task.
 				.requestMatchers(path("/review/**"), path("/api/review/**"))
 				.hasAnyRole(STAFF)
-				// The loan ledger: which loans and operations are checked per loan (granting bank, city finance).
+				// The loan ledger: which loans and operations are checked per loan
+				// (granting bank, city finance).
 				.requestMatchers(path("/ledger/**"), path("/api/ledger/**"))
 				.hasAnyRole(STAFF)
 				.anyRequest()
@@ -98,7 +105,8 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**")))
 				.defaultAuthenticationEntryPointFor(loginPage(), path("/**")))
-			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated calls carry no
+			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN);
+			// Basic-authenticated calls carry no
 			// cookie a foreign site could borrow.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
 			.addFilterAfter(new SwaggerUiCsrfCookie(), CsrfFilter.class)
@@ -106,7 +114,9 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** A relative redirect: an absolute one would be built from the request's Host header. */
+	/**
+	 * A relative redirect: an absolute one would be built from the request's Host header.
+	 */
 	private static LoginUrlAuthenticationEntryPoint loginPage() {
 		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
 		entryPoint.setFavorRelativeUris(true);

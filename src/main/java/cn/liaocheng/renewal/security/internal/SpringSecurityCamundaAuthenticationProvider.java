@@ -12,16 +12,19 @@ import cn.liaocheng.renewal.security.PortalUser;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Hands the user Spring Security authenticated to Camunda's webapps and REST API, with the groups read at login.
- * Camunda instantiates it by class name, hence public with a no-argument constructor.
+ * Hands the user Spring Security authenticated to Camunda's webapps and REST API, with
+ * the groups read at login. Camunda instantiates it by class name, hence public with a
+ * no-argument constructor.
  */
 public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
 	@Override
 	public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		// A personal API token never opens Camunda's doors, even if a request carrying one reached them.
-		if (authentication == null || !authentication.isAuthenticated() || authentication instanceof ApiTokenAuthentication
+		// A personal API token never opens Camunda's doors, even if a request carrying
+		// one reached them.
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof ApiTokenAuthentication
 				|| !(authentication.getPrincipal() instanceof PortalUser user)) {
 			return AuthenticationResult.unsuccessful();
 		}

@@ -20,20 +20,25 @@ import org.camunda.bpm.engine.task.Task;
  * Camunda's default authorizations with two changes.
  *
  * <p>
- * A new user may read their own identity record but not change it (Camunda grants {@code ALL}): names are printed
- * as the reviewer in opinions and signed decisions, so only administrators maintain them.
+ * A new user may read their own identity record but not change it (Camunda grants
+ * {@code ALL}): names are printed as the reviewer in opinions and signed decisions, so
+ * only administrators maintain them.
  *
  * <p>
- * Every change of a task's assignee passes here, whatever command made it, so this is where a signed-in user's
- * change is checked: taking an unassigned task for oneself is work ({@code TASK_WORK}, checked by the claim);
- * anything else (claiming for someone else, {@code claim} with no user to release a task)
- * is an assignment and needs what {@code setAssignee} needs, which reviewers do not hold: giving a task back or to
- * a colleague is the product's hand-over, recorded with a reason. The engine's own assignments while it creates a
- * task ({@code camunda:assignee}) and the product's hand-overs, which run without an authenticated user, pass.
+ * Every change of a task's assignee passes here, whatever command made it, so this is
+ * where a signed-in user's change is checked: taking an unassigned task for oneself is
+ * work ({@code TASK_WORK}, checked by the claim); anything else (claiming for someone
+ * else, {@code claim} with no user to release a task) is an assignment and needs what
+ * {@code setAssignee} needs, which reviewers do not hold: giving a task back or to a
+ * colleague is the product's hand-over, recorded with a reason. The engine's own
+ * assignments while it creates a task ({@code camunda:assignee}) and the product's
+ * hand-overs, which run without an authenticated user, pass.
  */
 class StaffAuthorizationProvider extends DefaultAuthorizationProvider {
 
-	/** {@code TaskEntity.TaskState.STATE_INIT}: the task is being created in this command. */
+	/**
+	 * {@code TaskEntity.TaskState.STATE_INIT}: the task is being created in this command.
+	 */
 	private static final String CREATING = "Init";
 
 	@Override
@@ -60,8 +65,10 @@ class StaffAuthorizationProvider extends DefaultAuthorizationProvider {
 		if (oldAssignee == null && userId.equals(newAssignee)) {
 			return;
 		}
-		// 委派: the colleague a task was delegated to completes it, which resolves it back to its owner. Only the
-		// product's delegation sets an owner (reviewers cannot delegate or set owners themselves).
+		// 委派: the colleague a task was delegated to completes it, which resolves it back
+		// to its owner. Only the
+		// product's delegation sets an owner (reviewers cannot delegate or set owners
+		// themselves).
 		if (userId.equals(oldAssignee) && newAssignee != null && newAssignee.equals(task.getOwner())
 				&& task.getDelegationState() == DelegationState.RESOLVED) {
 			return;

@@ -15,11 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Lets Swagger UI's "Try it out" pass the CSRF check. The token lives in the session (Spring Security's default
- * repository, which the portal's forms use); Swagger UI can only read a cookie. So when the logged-in user opens
- * Swagger UI, a masked copy of the session's token is put into a cookie that only pages under /swagger-ui see, and
- * springdoc sends it back as the {@code X-CSRF-TOKEN} header. Same-origin script can read the token from any portal
- * page's form anyway; a foreign site can neither read the cookie nor set the header.
+ * Lets Swagger UI's "Try it out" pass the CSRF check. The token lives in the session
+ * (Spring Security's default repository, which the portal's forms use); Swagger UI can
+ * only read a cookie. So when the logged-in user opens Swagger UI, a masked copy of the
+ * session's token is put into a cookie that only pages under /swagger-ui see, and
+ * springdoc sends it back as the {@code X-CSRF-TOKEN} header. Same-origin script can read
+ * the token from any portal page's form anyway; a foreign site can neither read the
+ * cookie nor set the header.
  */
 final class SwaggerUiCsrfCookie extends OncePerRequestFilter {
 

@@ -11,14 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed logins of user ids that have no account (table {@code login_throttle}), throttled by {@link LoginLockPolicy}
- * exactly as Camunda throttles accounts, so that an attacker cannot tell an unknown id from an existing one by its
- * reply. Every statement stands alone and is safe when several nodes count failures of the same id at once.
+ * Failed logins of user ids that have no account (table {@code login_throttle}),
+ * throttled by {@link LoginLockPolicy} exactly as Camunda throttles accounts, so that an
+ * attacker cannot tell an unknown id from an existing one by its reply. Every statement
+ * stands alone and is safe when several nodes count failures of the same id at once.
  */
 @Component
 class UnknownLogins {
 
-	/** Longer ids (only HTTP Basic can send them) share the row of their first 255 characters. */
+	/**
+	 * Longer ids (only HTTP Basic can send them) share the row of their first 255
+	 * characters.
+	 */
 	private static final int KEY_LENGTH = 255;
 
 	private final JdbcClient jdbc;
@@ -48,19 +52,28 @@ class UnknownLogins {
 			.filter(until -> until.isAfter(now));
 	}
 
-	/** Counts one more failure and locks the id for as long as an account with as many failures. */
+	/**
+	 * Counts one more failure and locks the id for as long as an account with as many
+	 * failures.
+	 */
 	void recordFailure(String loginId, Instant now) {
 		String key = key(loginId);
 		Timestamp at = Timestamp.from(now);
 		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
 		for (int tries = 0; tries < 3; tries++) {
-			int counted = jdbc.sql("""
-					UPDATE login_throttle
-					SET attempts = CASE WHEN locked_until < :forgetBefore THEN 1 ELSE attempts + 1 END, last_failure = :at
-					WHERE login_id = :key""").param("forgetBefore", forgetBefore).param("at", at).param("key", key).update();
+			int counted = jdbc
+				.sql("""
+						UPDATE login_throttle
+						SET attempts = CASE WHEN locked_until < :forgetBefore THEN 1 ELSE attempts + 1 END, last_failure = :at
+						WHERE login_id = :key""")
+				.param("forgetBefore", forgetBefore)
+				.param("at", at)
+				.param("key", key)
+				.update();
 			if (counted == 0) {
 				try {
-					jdbc.sql("INSERT INTO login_throttle (login_id, attempts, last_failure, locked_until) VALUES (?, 1, ?, ?)")
+					jdbc.sql(
+							"INSERT INTO login_throttle (login_id, attempts, last_failure, locked_until) VALUES (?, 1, ?, ?)")
 						.params(key, at, Timestamp.from(policy.lockAfter(1, now)))
 						.update();
 					forgetOldFailures(forgetBefore);
@@ -70,8 +83,12 @@ class UnknownLogins {
 					continue;
 				}
 			}
-			int attempts = jdbc.sql("SELECT attempts FROM login_throttle WHERE login_id = ?").param(key).query(Integer.class).single();
-			// Only ever lengthened: a slower node with a smaller count must not shorten the lock.
+			int attempts = jdbc.sql("SELECT attempts FROM login_throttle WHERE login_id = ?")
+				.param(key)
+				.query(Integer.class)
+				.single();
+			// Only ever lengthened: a slower node with a smaller count must not shorten
+			// the lock.
 			Timestamp until = Timestamp.from(policy.lockAfter(attempts, now));
 			jdbc.sql("UPDATE login_throttle SET locked_until = ? WHERE login_id = ? AND locked_until < ?")
 				.params(until, key, until)

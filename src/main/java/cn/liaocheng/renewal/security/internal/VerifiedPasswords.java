@@ -16,22 +16,29 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers for a few minutes that a password was checked right against the hash an account has now, so that a
- * client sending HTTP Basic with every request (Camunda's REST API, scripts, the fault and benchmark clients) pays
- * the Argon2 check (tens of milliseconds of CPU and 16 MB each) once per {@link #TTL}, not on every request.
+ * Remembers for a few minutes that a password was checked right against the hash an
+ * account has now, so that a client sending HTTP Basic with every request (Camunda's REST
+ * API, scripts, the fault and benchmark clients) pays the Argon2 check (tens of
+ * milliseconds of CPU and 16 MB each) once per {@link #TTL}, not on every request.
  *
- * <p>Nothing here can reveal or stand in for a password: an entry is an HMAC-SHA256, under a key drawn at start and
- * never stored, of the id, the password and the account's stored hash and salt. A wrong password never matches; a
- * changed or reset password gives the account a new hash, so entries of the old one match nothing from that moment
- * on. Accounts with failed attempts or a lock are not served from here at all (the caller checks), so Camunda's
- * lock-out counting sees every password check that matters. Each node keeps its own entries, in memory only.
+ * <p>
+ * Nothing here can reveal or stand in for a password: an entry is an HMAC-SHA256, under a
+ * key drawn at start and never stored, of the id, the password and the account's stored
+ * hash and salt. A wrong password never matches; a changed or reset password gives the
+ * account a new hash, so entries of the old one match nothing from that moment on.
+ * Accounts with failed attempts or a lock are not served from here at all (the caller
+ * checks), so Camunda's lock-out counting sees every password check that matters. Each
+ * node keeps its own entries, in memory only.
  */
 @Component
 class VerifiedPasswords {
 
 	static final Duration TTL = Duration.ofMinutes(5);
 
-	/** A bound on memory: one entry is about 200 bytes. When full, expired entries go, and if none had, all. */
+	/**
+	 * A bound on memory: one entry is about 200 bytes. When full, expired entries go, and
+	 * if none had, all.
+	 */
 	static final int MAX_ENTRIES = 20_000;
 
 	private final SecretKeySpec key;
@@ -44,7 +51,10 @@ class VerifiedPasswords {
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 	}
 
-	/** Whether this password was verified for the account as it is now (same hash and salt) within {@link #TTL}. */
+	/**
+	 * Whether this password was verified for the account as it is now (same hash and
+	 * salt) within {@link #TTL}.
+	 */
 	boolean known(UserEntity user, String password, Instant now) {
 		String entry = entry(user, password);
 		if (entry == null) {
@@ -61,7 +71,9 @@ class VerifiedPasswords {
 		return true;
 	}
 
-	/** Records that the password was just checked right against the account's stored hash. */
+	/**
+	 * Records that the password was just checked right against the account's stored hash.
+	 */
 	void remember(UserEntity user, String password, Instant now) {
 		String entry = entry(user, password);
 		if (entry == null) {

@@ -16,14 +16,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A logout in Tasklist, Cockpit or Admin ends the one session of the single login, not only the webapp's part of it.
+ * A logout in Tasklist, Cockpit or Admin ends the one session of the single login, not
+ * only the webapp's part of it.
  *
  * <p>
- * Camunda's logout ({@code POST /camunda/api/admin/auth/user/{engine}/logout}) only removes the webapps' login for the
- * engine from the session; the next request would have been logged in again from the Spring session that stays. So
- * instead of recognising the logout by its URL, this filter, running inside the container-based login and around
- * Camunda's own filters, watches what the request did: when the webapps' login for an engine is gone after Camunda
- * has handled the request, whatever the path's spelling, the whole session is invalidated.
+ * Camunda's logout ({@code POST /camunda/api/admin/auth/user/{engine}/logout}) only
+ * removes the webapps' login for the engine from the session; the next request would have
+ * been logged in again from the Spring session that stays. So instead of recognising the
+ * logout by its URL, this filter, running inside the container-based login and around
+ * Camunda's own filters, watches what the request did: when the webapps' login for an
+ * engine is gone after Camunda has handled the request, whatever the path's spelling, the
+ * whole session is invalidated.
  */
 class WebappLogoutEndsSession extends OncePerRequestFilter {
 
@@ -44,7 +47,8 @@ class WebappLogoutEndsSession extends OncePerRequestFilter {
 			session.invalidate();
 		}
 		catch (IllegalStateException alreadyInvalidated) {
-			// Camunda's CSRF check invalidates the session itself when it refuses a request.
+			// Camunda's CSRF check invalidates the session itself when it refuses a
+			// request.
 		}
 	}
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A horizontal bar chart drawn on the server (the page renders each bar as an SVG rectangle): one or two series,
- * every bar's length already computed as a share of the largest value, so the page does no arithmetic and needs no
- * script.
+ * A horizontal bar chart drawn on the server (the page renders each bar as an SVG
+ * rectangle): one or two series, every bar's length already computed as a share of the
+ * largest value, so the page does no arithmetic and needs no script.
  */
 public record Chart(String title, String unit, List<String> series, List<Bar> bars, BigDecimal marker,
 		String markerLabel, boolean wide) {
@@ -20,7 +20,10 @@ public record Chart(String title, String unit, List<String> series, List<Bar> ba
 		return bars.isEmpty();
 	}
 
-	/** {@code marker}: a reference line (e.g. 100 % of a target) drawn across the bars; {@code null} for none. */
+	/**
+	 * {@code marker}: a reference line (e.g. 100 % of a target) drawn across the bars;
+	 * {@code null} for none.
+	 */
 	static Chart of(String title, String unit, List<String> series, List<String> labels, List<List<BigDecimal>> values,
 			BigDecimal marker, String markerLabel) {
 		BigDecimal max = marker == null ? BigDecimal.ZERO : marker;

@@ -31,21 +31,23 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * The dashboard's views as tables (the same tables the exports write) and the charts drawn from them. Every view is
- * a few aggregate queries, whatever the number of applications.
+ * The dashboard's views as tables (the same tables the exports write) and the charts
+ * drawn from them. Every view is a few aggregate queries, whatever the number of
+ * applications.
  */
 @Service
 public class Dashboard {
 
 	public static final ZoneId CHINA_ZONE = ChinaTime.ZONE;
 
-	/** The views in the order the page shows them; the keys are those of the export URLs. */
-	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "batch", "stages", "bodies", "loans",
-			"money", "targets");
+	/**
+	 * The views in the order the page shows them; the keys are those of the export URLs.
+	 */
+	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "batch", "stages", "bodies",
+			"loans", "money", "targets");
 
-	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "不予批准", "办理中", "撤回或失效",
-			"申报设备投资（万元）", "批准入库设备投资（万元）", "核定补助（万元）", "下达补助（万元）", "申请贷款（万元）",
-			"银行授信（万元）");
+	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "不予批准", "办理中", "撤回或失效", "申报设备投资（万元）",
+			"批准入库设备投资（万元）", "核定补助（万元）", "下达补助（万元）", "申请贷款（万元）", "银行授信（万元）");
 
 	private static final String ALLOCATED = "奖补资金已下达（批准）";
 
@@ -98,7 +100,10 @@ public class Dashboard {
 		return tables;
 	}
 
-	/** Where each target stands for the scope (computed figures limited to the scope's counties). */
+	/**
+	 * Where each target stands for the scope (computed figures limited to the scope's
+	 * counties).
+	 */
 	@Transactional(readOnly = true)
 	public List<TargetProgress> progress(StatisticsScope scope) {
 		Map<String, TargetValue> latest = targets.latestValues();
@@ -141,7 +146,8 @@ public class Dashboard {
 				return new TargetProgress(target, body, null, valueText, asOf, null, null,
 						target.baselineYear() + "年基数待录入");
 			}
-			current = value.subtract(target.baselineValue()).multiply(BigDecimal.valueOf(100))
+			current = value.subtract(target.baselineValue())
+				.multiply(BigDecimal.valueOf(100))
 				.divide(target.baselineValue(), 1, RoundingMode.HALF_UP);
 			text = valueText + "，较" + target.baselineYear() + "年" + (current.signum() >= 0 ? "增长 " : "下降 ")
 					+ Numbers.plain(current.abs()) + " %";
@@ -165,7 +171,10 @@ public class Dashboard {
 		return figureTable("county", "按县（市、区）", "县（市、区）", rows, code -> names.getOrDefault(code, code));
 	}
 
-	/** By application window (申报批次), in the order the windows opened; earlier submissions have none. */
+	/**
+	 * By application window (申报批次), in the order the windows opened; earlier submissions
+	 * have none.
+	 */
 	private StatTable byBatch(StatisticsScope scope) {
 		Map<String, String> names = queries.windowNames();
 		List<String> order = new ArrayList<>(names.keySet());
@@ -193,14 +202,14 @@ public class Dashboard {
 			total = total.plus(f);
 		}
 		rows.add(figureRow("合计", total));
-		return new StatTable(key, title, "按首次提交申报的时间统计；补助和贷款按其所属项目的重点任务归类。金额单位：万元。", headers, rows,
-				true);
+		return new StatTable(key, title, "按首次提交申报的时间统计；补助和贷款按其所属项目的重点任务归类。金额单位：万元。", headers, rows, true);
 	}
 
 	private static List<Object> figureRow(String label, Figures f) {
 		return List.of(label, f.submitted(), f.approved(), f.refused(), f.underReview(), f.ended(),
-				Numbers.wan(f.equipmentSubmitted()), Numbers.wan(f.equipmentApproved()), Numbers.wan(f.subsidyAssessed()),
-				Numbers.wan(f.subsidyAllocated()), Numbers.wan(f.loanRequested()), Numbers.wan(f.loanGranted()));
+				Numbers.wan(f.equipmentSubmitted()), Numbers.wan(f.equipmentApproved()),
+				Numbers.wan(f.subsidyAssessed()), Numbers.wan(f.subsidyAllocated()), Numbers.wan(f.loanRequested()),
+				Numbers.wan(f.loanGranted()));
 	}
 
 	private StatTable stages(StatisticsScope scope) {
@@ -226,19 +235,20 @@ public class Dashboard {
 				done.add(new DashboardQueries.Durations(group, names.getOrDefault(group, group), 0, 0, 0, 0));
 			}
 		}
-		done.sort(Comparator.comparingDouble(DashboardQueries.Durations::averageMillis).reversed()
+		done.sort(Comparator.comparingDouble(DashboardQueries.Durations::averageMillis)
+			.reversed()
 			.thenComparing(DashboardQueries.Durations::group));
 		List<List<Object>> rows = new ArrayList<>();
 		for (DashboardQueries.Durations d : done) {
-			DashboardQueries.OpenTasks o = open.getOrDefault(d.group(), new DashboardQueries.OpenTasks(d.group(), 0, 0));
+			DashboardQueries.OpenTasks o = open.getOrDefault(d.group(),
+					new DashboardQueries.OpenTasks(d.group(), 0, 0));
 			rows.add(java.util.Arrays.asList(names.getOrDefault(d.group(), d.name()), d.handled(),
 					d.handled() == 0 ? null : Numbers.days(d.averageMillis()),
 					d.handled() == 0 ? null : Numbers.days(d.longestMillis()), d.late(), share(d.late(), d.handled()),
 					o.open(), o.overdue()));
 		}
 		return new StatTable("bodies", "各审核单位办理用时（由慢到快）", "平均用时最长的单位在前；在办已超期指尚未办结且已过办理期限的任务。",
-				List.of("审核单位", "办结件数", "平均用时（天）", "最长用时（天）", "超过5个工作日", "超时率（%）", "在办件数", "在办已超期"),
-				rows, false);
+				List.of("审核单位", "办结件数", "平均用时（天）", "最长用时（天）", "超过5个工作日", "超时率（%）", "在办件数", "在办已超期"), rows, false);
 	}
 
 	private StatTable loans(StatisticsScope scope) {
@@ -267,14 +277,14 @@ public class Dashboard {
 		rows.add(List.of("合计", counts[0], Numbers.wan(sums[0]), counts[1], Numbers.wan(sums[1]), counts[2],
 				Numbers.wan(sums[2]), counts[3], Numbers.wan(sums[3])));
 		return new StatTable("loans", "设备更新贷款", "入选清单：人民银行聊城市分行已出具入选通知书；授信：企业已接受的银行授信。金额单位：万元。",
-				List.of("县（市、区）", "申请笔数", "申请金额", "入选清单笔数", "入选清单金额", "银行授信笔数", "授信金额", "核定贴息笔数",
-						"核定贴息金额"),
-				rows, true);
+				List.of("县（市、区）", "申请笔数", "申请金额", "入选清单笔数", "入选清单金额", "银行授信笔数", "授信金额", "核定贴息笔数", "核定贴息金额"), rows,
+				true);
 	}
 
 	private StatTable money(StatisticsScope scope) {
 		// measure label → division → [count, amount]
-		// In a fixed order: what decisions committed, then each measure reported by other modules.
+		// In a fixed order: what decisions committed, then each measure reported by other
+		// modules.
 		Map<String, Map<String, Object[]>> sums = new LinkedHashMap<>();
 		sums.put(ALLOCATED, new TreeMap<>());
 		sums.put(INTEREST_APPROVED, new TreeMap<>());
@@ -289,7 +299,8 @@ public class Dashboard {
 		boolean anyFlow = false;
 		for (MoneyFlows source : sources) {
 			for (MoneyFlow flow : source.flows(query)) {
-				// An implementation is asked for the scope; what lies outside it is dropped, not shown.
+				// An implementation is asked for the scope; what lies outside it is
+				// dropped, not shown.
 				if (!query.covers(flow.divisionCode()) || !inYear(flow.month(), scope)) {
 					continue;
 				}
@@ -308,11 +319,9 @@ public class Dashboard {
 			}
 		}
 		String note = "已下达和已核定按批准决定的时间统计。" + (anyFlow ? "拨付、追回、放款和贴息支付按各自记录的日期统计。"
-				: sources.isEmpty() ? "尚未记录任何资金拨付、追回、贷款发放或贴息支付：系统中还没有登记这些业务的功能模块。"
-						: "所选范围内尚无资金拨付、追回、贷款发放或贴息支付记录。")
+				: sources.isEmpty() ? "尚未记录任何资金拨付、追回、贷款发放或贴息支付：系统中还没有登记这些业务的功能模块。" : "所选范围内尚无资金拨付、追回、贷款发放或贴息支付记录。")
 				+ "金额单位：万元。";
-		return new StatTable("money", "资金下达、拨付与追回", note, List.of("资金项目", "县（市、区）", "笔数", "金额（万元）"), rows,
-				false);
+		return new StatTable("money", "资金下达、拨付与追回", note, List.of("资金项目", "县（市、区）", "笔数", "金额（万元）"), rows, false);
 	}
 
 	private static boolean inYear(YearMonth month, StatisticsScope scope) {
@@ -321,8 +330,8 @@ public class Dashboard {
 
 	private static void add(Map<String, Map<String, Object[]>> sums, String measure, String division, long count,
 			BigDecimal amount) {
-		Object[] s = sums.computeIfAbsent(measure, m -> new TreeMap<>()).computeIfAbsent(division,
-				d -> new Object[] { 0L, BigDecimal.ZERO });
+		Object[] s = sums.computeIfAbsent(measure, m -> new TreeMap<>())
+			.computeIfAbsent(division, d -> new Object[] { 0L, BigDecimal.ZERO });
 		s[0] = (Long) s[0] + count;
 		s[1] = ((BigDecimal) s[1]).add(amount);
 	}
@@ -335,9 +344,9 @@ public class Dashboard {
 					p.currentText(), p.asOf(), p.achieved(), p.missing() != null ? p.missing() : p.gapText(),
 					t.reported() ? t.measure().label() : t.computedFrom().label(), p.bodyName()));
 		}
-		return new StatTable("targets", "方案目标完成情况", "依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）。完成程度为当前值占目标值的百分比；增长类目标按较基数年度的增幅计。",
-				List.of("指标", "方案表述", "目标年度", "目标", "当前值", "数据截止", "完成程度（%）", "距目标差距", "计量方式", "责任单位"), rows,
-				false);
+		return new StatTable("targets", "方案目标完成情况",
+				"依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）。完成程度为当前值占目标值的百分比；增长类目标按较基数年度的增幅计。",
+				List.of("指标", "方案表述", "目标年度", "目标", "当前值", "数据截止", "完成程度（%）", "距目标差距", "计量方式", "责任单位"), rows, false);
 	}
 
 	/** The charts of the page, drawn from the tables it shows. */
@@ -356,16 +365,15 @@ public class Dashboard {
 				values.add(List.of((BigDecimal) row.get(2)));
 			}
 		}
-		charts.add(Chart.of("平均用时最长的审核单位", "天", List.of("平均用时"), labels, values, BigDecimal.valueOf(7),
-				"7天（约5个工作日）"));
+		charts.add(Chart.of("平均用时最长的审核单位", "天", List.of("平均用时"), labels, values, BigDecimal.valueOf(7), "7天（约5个工作日）"));
 		List<String> targetLabels = new ArrayList<>();
 		List<List<BigDecimal>> achieved = new ArrayList<>();
 		for (TargetProgress p : progress) {
 			targetLabels.add(p.target().indicator() + "（" + p.target().targetYear() + "）");
 			achieved.add(java.util.Collections.singletonList(p.achieved()));
 		}
-		charts.add(Chart.of("方案目标完成程度", "%", List.of("完成程度"), targetLabels, achieved, BigDecimal.valueOf(100),
-				"目标值").widened());
+		charts.add(Chart.of("方案目标完成程度", "%", List.of("完成程度"), targetLabels, achieved, BigDecimal.valueOf(100), "目标值")
+			.widened());
 		return charts;
 	}
 
@@ -387,7 +395,8 @@ public class Dashboard {
 	}
 
 	private static BigDecimal share(long part, long whole) {
-		return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+		return whole == 0 ? null
+				: BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
 	}
 
 	private Map<String, String> divisionNames() {

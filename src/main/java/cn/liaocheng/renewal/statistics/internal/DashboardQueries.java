@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dashboard's figures, each one aggregate query whatever the number of applications. Reads the applications,
- * opinions and decisions of other modules and the engine's task history (start, end and due date of each review
- * task, which the review module sets to 5 working days) without changing anything.
+ * The dashboard's figures, each one aggregate query whatever the number of applications.
+ * Reads the applications, opinions and decisions of other modules and the engine's task
+ * history (start, end and due date of each review task, which the review module sets to 5
+ * working days) without changing anything.
  */
 @Repository
 class DashboardQueries {
@@ -29,7 +30,10 @@ class DashboardQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Submitted applications (first submission inside the scope's year) grouped by {@code dimension}. */
+	/**
+	 * Submitted applications (first submission inside the scope's year) grouped by
+	 * {@code dimension}.
+	 */
 	List<Figures> figures(Dimension dimension, StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
 		String where = scope.where("a", "submitted_at", params);
@@ -49,11 +53,15 @@ class DashboardQueries {
 				FROM application a LEFT JOIN application p ON p.id = a.project_id
 				LEFT JOIN batch_entry b ON b.application_id = a.id
 				WHERE a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %3$s
-				GROUP BY %1$s""".formatted(dimension.sql(), UNDER_REVIEW, where);
-		return jdbc.sql(sql).params(params).query((rs, n) -> new Figures(key(rs.getObject("grp")), rs.getLong("submitted"),
-				rs.getLong("approved"), rs.getLong("refused"), rs.getLong("under_review"), rs.getLong("ended"),
-				money(rs, "equipment_submitted"), money(rs, "equipment_approved"), money(rs, "subsidy_assessed"),
-				money(rs, "subsidy_allocated"), money(rs, "loan_requested"), money(rs, "loan_granted"))).list();
+				GROUP BY %1$s"""
+			.formatted(dimension.sql(), UNDER_REVIEW, where);
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new Figures(key(rs.getObject("grp")), rs.getLong("submitted"), rs.getLong("approved"),
+					rs.getLong("refused"), rs.getLong("under_review"), rs.getLong("ended"),
+					money(rs, "equipment_submitted"), money(rs, "equipment_approved"), money(rs, "subsidy_assessed"),
+					money(rs, "subsidy_allocated"), money(rs, "loan_requested"), money(rs, "loan_granted")))
+			.list();
 	}
 
 	/** The application windows' names, by id: what the batch view calls each batch. */
@@ -66,8 +74,9 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Completed review tasks grouped by {@code groupColumn} of the opinion ({@code step} or {@code body_group}):
-	 * how many, average and longest duration, and how many ended after their due date.
+	 * Completed review tasks grouped by {@code groupColumn} of the opinion ({@code step}
+	 * or {@code body_group}): how many, average and longest duration, and how many ended
+	 * after their due date.
 	 */
 	List<Durations> durations(String groupColumn, StatisticsScope scope) {
 		if (!"step".equals(groupColumn) && !"body_group".equals(groupColumn)) {
@@ -85,11 +94,17 @@ class DashboardQueries {
 				JOIN application a ON a.id = o.application_id
 				WHERE t.END_TIME_ IS NOT NULL AND %3$s
 				GROUP BY o.%1$s""".formatted(groupColumn, name, where);
-		return jdbc.sql(sql).params(params).query((rs, n) -> new Durations(rs.getString("grp"), rs.getString("name"),
-				rs.getLong("handled"), rs.getDouble("avg_ms"), rs.getLong("max_ms"), rs.getLong("late"))).list();
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new Durations(rs.getString("grp"), rs.getString("name"), rs.getLong("handled"),
+					rs.getDouble("avg_ms"), rs.getLong("max_ms"), rs.getLong("late")))
+			.list();
 	}
 
-	/** Review tasks still open, per candidate group: how many and how many past their due date at {@code now}. */
+	/**
+	 * Review tasks still open, per candidate group: how many and how many past their due
+	 * date at {@code now}.
+	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
@@ -102,12 +117,16 @@ class DashboardQueries {
 				JOIN application a ON a.process_instance_id = t.ROOT_PROC_INST_ID_
 				WHERE t.END_TIME_ IS NULL AND %s
 				GROUP BY i.GROUP_ID_""".formatted(where);
-		return jdbc.sql(sql).params(params)
+		return jdbc.sql(sql)
+			.params(params)
 			.query((rs, n) -> new OpenTasks(rs.getString("grp"), rs.getLong("open_tasks"), rs.getLong("overdue")))
 			.list();
 	}
 
-	/** Loan applications per county: asked, listed by the central bank's branch, granted by a bank, subsidised. */
+	/**
+	 * Loan applications per county: asked, listed by the central bank's branch, granted
+	 * by a bank, subsidised.
+	 */
 	List<LoanFigures> loans(StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
 		String where = scope.where("a", "submitted_at", params);
@@ -123,14 +142,17 @@ class DashboardQueries {
 				LEFT JOIN decision d ON d.application_id = a.id AND d.stage = 'LOAN' AND d.decision_type = 'LOAN_LISTED'
 				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %s
 				GROUP BY a.division_code""".formatted(where);
-		return jdbc.sql(sql).params(params).query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"),
-				money(rs, "requested"), rs.getLong("listed"), money(rs, "listed_amount"), rs.getLong("granted"),
-				money(rs, "granted_amount"), rs.getLong("subsidised"), money(rs, "interest_subsidy"))).list();
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"), money(rs, "requested"),
+					rs.getLong("listed"), money(rs, "listed_amount"), rs.getLong("granted"),
+					money(rs, "granted_amount"), rs.getLong("subsidised"), money(rs, "interest_subsidy")))
+			.list();
 	}
 
 	/**
-	 * Money committed by decisions, by county and month of the decision: subsidies allocated (approved claims) and
-	 * interest subsidies approved for granted loans.
+	 * Money committed by decisions, by county and month of the decision: subsidies
+	 * allocated (approved claims) and interest subsidies approved for granted loans.
 	 */
 	List<Committed> committed(StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
@@ -153,14 +175,21 @@ class DashboardQueries {
 		}).list();
 	}
 
-	/** Equipment investment (yuan) of project registrations approved in {@code year} within the scope's counties. */
+	/**
+	 * Equipment investment (yuan) of project registrations approved in {@code year}
+	 * within the scope's counties.
+	 */
 	BigDecimal approvedEquipmentInvestment(int year, StatisticsScope scope) {
 		StatisticsScope ofYear = new StatisticsScope(scope.divisions(), year, scope.countyBody());
 		List<Object> params = new ArrayList<>();
 		String where = ofYear.where("a", "decided_at", params);
-		BigDecimal sum = jdbc.sql("SELECT SUM(a.equipment_investment) FROM application a "
-				+ "WHERE a.kind = 'PROJECT' AND a.status = 'APPROVED' AND " + where)
-			.params(params).query(BigDecimal.class).optional().orElse(null);
+		BigDecimal sum = jdbc
+			.sql("SELECT SUM(a.equipment_investment) FROM application a "
+					+ "WHERE a.kind = 'PROJECT' AND a.status = 'APPROVED' AND " + where)
+			.params(params)
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(null);
 		return sum == null ? BigDecimal.ZERO : sum;
 	}
 

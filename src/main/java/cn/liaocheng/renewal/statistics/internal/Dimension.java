@@ -1,17 +1,19 @@
 package cn.liaocheng.renewal.statistics.internal;
 
 /**
- * What the application figures are grouped by, with the SQL expression that groups them. The expressions are
- * constants: nothing from a request reaches the SQL text. A subsidy claim or a loan has no policy task of its own;
- * it counts under its registered project's ({@code p}).
+ * What the application figures are grouped by, with the SQL expression that groups them.
+ * The expressions are constants: nothing from a request reaches the SQL text. A subsidy
+ * claim or a loan has no policy task of its own; it counts under its registered project's
+ * ({@code p}).
  */
 enum Dimension {
 
-	COUNTY("a.division_code"),
-	TASK("COALESCE(a.policy_task, p.policy_task)"),
-	KIND("a.kind"),
+	COUNTY("a.division_code"), TASK("COALESCE(a.policy_task, p.policy_task)"), KIND("a.kind"),
 	MONTH("EXTRACT(YEAR FROM a.submitted_at) * 100 + EXTRACT(MONTH FROM a.submitted_at)"),
-	/** The application window (申报批次) of the first submission ({@code b}: the application's batch entry). */
+	/**
+	 * The application window (申报批次) of the first submission ({@code b}: the application's
+	 * batch entry).
+	 */
 	BATCH("b.window_id");
 
 	private final String sql;

@@ -3,10 +3,11 @@ package cn.liaocheng.renewal.statistics.internal;
 import java.math.BigDecimal;
 
 /**
- * Applications and amounts of one group (a county, a policy task, a kind or a month), in yuan: submitted, approved,
- * refused, under review and ended otherwise (withdrawn or lapsed); the equipment investment of project
- * registrations submitted and approved; subsidy amounts assessed (by the subsidy table, for every claim that got
- * that far) and allocated (approved claims); loan amounts asked for and granted by banks.
+ * Applications and amounts of one group (a county, a policy task, a kind or a month), in
+ * yuan: submitted, approved, refused, under review and ended otherwise (withdrawn or
+ * lapsed); the equipment investment of project registrations submitted and approved;
+ * subsidy amounts assessed (by the subsidy table, for every claim that got that far) and
+ * allocated (approved claims); loan amounts asked for and granted by banks.
  */
 record Figures(String key, long submitted, long approved, long refused, long underReview, long ended,
 		BigDecimal equipmentSubmitted, BigDecimal equipmentApproved, BigDecimal subsidyAssessed,
@@ -21,7 +22,8 @@ record Figures(String key, long submitted, long approved, long refused, long und
 		return new Figures(key, submitted + o.submitted, approved + o.approved, refused + o.refused,
 				underReview + o.underReview, ended + o.ended, equipmentSubmitted.add(o.equipmentSubmitted),
 				equipmentApproved.add(o.equipmentApproved), subsidyAssessed.add(o.subsidyAssessed),
-				subsidyAllocated.add(o.subsidyAllocated), loanRequested.add(o.loanRequested), loanGranted.add(o.loanGranted));
+				subsidyAllocated.add(o.subsidyAllocated), loanRequested.add(o.loanRequested),
+				loanGranted.add(o.loanGranted));
 	}
 
 }

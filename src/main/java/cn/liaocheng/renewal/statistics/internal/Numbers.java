@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.statistics.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Units of the statistics: amounts are stored in yuan and shown in 万元 (or 亿元 for targets), two decimals. */
+/**
+ * Units of the statistics: amounts are stored in yuan and shown in 万元 (or 亿元 for
+ * targets), two decimals.
+ */
 final class Numbers {
 
 	static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
@@ -27,7 +30,10 @@ final class Numbers {
 		return BigDecimal.valueOf(millis / MILLIS_PER_DAY).setScale(1, RoundingMode.HALF_UP);
 	}
 
-	/** {@code part} of {@code whole} in percent with one decimal; {@code null} when there is no whole. */
+	/**
+	 * {@code part} of {@code whole} in percent with one decimal; {@code null} when there
+	 * is no whole.
+	 */
 	static BigDecimal percent(BigDecimal part, BigDecimal whole) {
 		if (whole == null || whole.signum() == 0 || part == null) {
 			return null;

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One of the plan's targets: the indicator in the policy's words, the value to reach in the target year, how it is
- * measured and who answers for it. A growth target ({@link #growth()}) compares the current value with the
- * baseline year's, and its {@code valueUnit} is that of the values (e.g. 亿元) while {@code unit} is percent.
+ * One of the plan's targets: the indicator in the policy's words, the value to reach in
+ * the target year, how it is measured and who answers for it. A growth target
+ * ({@link #growth()}) compares the current value with the baseline year's, and its
+ * {@code valueUnit} is that of the values (e.g. 亿元) while {@code unit} is percent.
  */
 public record PlanTarget(String key, String indicator, String wording, int targetYear, BigDecimal targetValue,
 		String unit, Comparison comparison, String valueUnit, Integer baselineYear, BigDecimal baselineValue,
@@ -31,6 +32,7 @@ public record PlanTarget(String key, String indicator, String wording, int targe
 	}
 
 	public enum Comparison {
+
 		AT_LEAST("达到或超过"), ABOUT("左右");
 
 		private final String label;
@@ -42,9 +44,11 @@ public record PlanTarget(String key, String indicator, String wording, int targe
 		public String label() {
 			return label;
 		}
+
 	}
 
 	public enum Measure {
+
 		COMPUTED("系统自动计算"), REPORTED("责任单位定期填报");
 
 		private final String label;
@@ -56,6 +60,7 @@ public record PlanTarget(String key, String indicator, String wording, int targe
 		public String label() {
 			return label;
 		}
+
 	}
 
 }

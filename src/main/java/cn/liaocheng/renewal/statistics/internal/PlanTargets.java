@@ -23,9 +23,10 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The plan's targets and the values the responsible bodies enter. Administrators change targets; only a member of
- * the responsible city body (its reviewers or its lead) enters values, and only for targets measured by report.
- * Every change is in the audit trail with what it replaced.
+ * The plan's targets and the values the responsible bodies enter. Administrators change
+ * targets; only a member of the responsible city body (its reviewers or its lead) enters
+ * values, and only for targets measured by report. Every change is in the audit trail
+ * with what it replaced.
  */
 @Service
 public class PlanTargets {
@@ -64,10 +65,11 @@ public class PlanTargets {
 	@Transactional(readOnly = true)
 	public Map<String, TargetValue> latestValues() {
 		Map<String, TargetValue> latest = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT v.target_key, v.period_end, v.reported_value, v.note, v.entered_by, v.entered_by_name, v.entered_at
-				FROM plan_target_value v
-				WHERE v.period_end = (SELECT MAX(w.period_end) FROM plan_target_value w WHERE w.target_key = v.target_key)""")
+		jdbc.sql(
+				"""
+						SELECT v.target_key, v.period_end, v.reported_value, v.note, v.entered_by, v.entered_by_name, v.entered_at
+						FROM plan_target_value v
+						WHERE v.period_end = (SELECT MAX(w.period_end) FROM plan_target_value w WHERE w.target_key = v.target_key)""")
 			.query(PlanTargets::value)
 			.list()
 			.forEach(v -> latest.put(v.targetKey(), v));
@@ -84,7 +86,10 @@ public class PlanTargets {
 			.list();
 	}
 
-	/** Whether {@code user} belongs to the body responsible for {@code target} (may enter its values). */
+	/**
+	 * Whether {@code user} belongs to the body responsible for {@code target} (may enter
+	 * its values).
+	 */
 	public boolean responsible(PortalUser user, PlanTarget target) {
 		String group = GroupNames.city(target.bodyKey());
 		return user.groupIds().contains(group) || user.groupIds().contains(GroupNames.lead(group));
@@ -123,26 +128,32 @@ public class PlanTargets {
 		if (cleanNote != null && cleanNote.length() > 500) {
 			throw new TargetProblem("说明最多500个字。");
 		}
-		Optional<BigDecimal> previous = jdbc.sql("SELECT reported_value FROM plan_target_value WHERE target_key = ? AND period_end = ?")
-			.params(key, periodEnd).query(BigDecimal.class).optional();
+		Optional<BigDecimal> previous = jdbc
+			.sql("SELECT reported_value FROM plan_target_value WHERE target_key = ? AND period_end = ?")
+			.params(key, periodEnd)
+			.query(BigDecimal.class)
+			.optional();
 		Instant now = Instant.now();
 		if (previous.isPresent()) {
-			jdbc.sql("""
-					UPDATE plan_target_value SET reported_value = ?, note = ?, entered_by = ?, entered_by_name = ?, entered_at = ?
-					WHERE target_key = ? AND period_end = ?""")
+			jdbc.sql(
+					"""
+							UPDATE plan_target_value SET reported_value = ?, note = ?, entered_by = ?, entered_by_name = ?, entered_at = ?
+							WHERE target_key = ? AND period_end = ?""")
 				.params(value, cleanNote, user.userId(), user.displayName(), Timestamp.from(now), key, periodEnd)
 				.update();
 		}
 		else {
 			try {
-				jdbc.sql("""
-						INSERT INTO plan_target_value (target_key, period_end, reported_value, note, entered_by, entered_by_name, entered_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO plan_target_value (target_key, period_end, reported_value, note, entered_by, entered_by_name, entered_at)
+								VALUES (?, ?, ?, ?, ?, ?, ?)""")
 					.params(key, periodEnd, value, cleanNote, user.userId(), user.displayName(), Timestamp.from(now))
 					.update();
 			}
 			catch (DuplicateKeyException e) {
-				// A colleague entered the same period at the same moment: theirs stands until this one is sent again.
+				// A colleague entered the same period at the same moment: theirs stands
+				// until this one is sent again.
 				throw new TargetProblem("同一统计截止日期的数值刚刚已由他人填报，请刷新页面核对后再填报。");
 			}
 		}
@@ -159,11 +170,12 @@ public class PlanTargets {
 		}
 		PlanTarget old = find(key).orElseThrow(() -> new TargetProblem("没有这个目标指标。"));
 		PlanTarget changed = validated(old, edit);
-		int updated = jdbc.sql("""
-				UPDATE plan_target SET indicator = ?, wording = ?, target_year = ?, target_value = ?, unit = ?, comparison = ?,
-				       value_unit = ?, baseline_year = ?, baseline_value = ?, body_key = ?, measure = ?, computed_from = ?,
-				       measure_note = ?, version = version + 1, updated_at = ?, updated_by = ?
-				WHERE target_key = ? AND version = ?""")
+		int updated = jdbc
+			.sql("""
+					UPDATE plan_target SET indicator = ?, wording = ?, target_year = ?, target_value = ?, unit = ?, comparison = ?,
+					       value_unit = ?, baseline_year = ?, baseline_value = ?, body_key = ?, measure = ?, computed_from = ?,
+					       measure_note = ?, version = version + 1, updated_at = ?, updated_by = ?
+					WHERE target_key = ? AND version = ?""")
 			.params(changed.indicator(), changed.wording(), changed.targetYear(), changed.targetValue(), changed.unit(),
 					changed.comparison().name(), changed.valueUnit(), changed.baselineYear(), changed.baselineValue(),
 					changed.bodyKey(), changed.measure().name(),
@@ -173,12 +185,15 @@ public class PlanTargets {
 		if (updated == 0) {
 			throw new TargetProblem("该指标已被他人修改，请刷新页面后重新编辑。");
 		}
-		audit.record(user.userId(), "PLAN_TARGET_UPDATED", "plan-target:" + key, "before: " + describe(old)
-				+ " | after: " + describe(changed));
+		audit.record(user.userId(), "PLAN_TARGET_UPDATED", "plan-target:" + key,
+				"before: " + describe(old) + " | after: " + describe(changed));
 		return find(key).orElseThrow();
 	}
 
-	/** An administrator adds a target (e.g. one a later plan sets); the key names it in URLs and the API. */
+	/**
+	 * An administrator adds a target (e.g. one a later plan sets); the key names it in
+	 * URLs and the API.
+	 */
 	@Transactional
 	public PlanTarget create(PortalUser user, String key, TargetEdit edit) {
 		if (!user.isAdministrator()) {
@@ -190,17 +205,21 @@ public class PlanTargets {
 		if (find(key).isPresent()) {
 			throw new TargetProblem("已有代码为“" + key + "”的指标。");
 		}
-		int sortOrder = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM plan_target").query(Integer.class).single();
-		PlanTarget blank = new PlanTarget(key, null, null, 0, null, null, null, null, null, null, null, null, null, null,
-				sortOrder, 0, Instant.now(), user.userId());
-		PlanTarget t = validated(blank, new TargetEdit(edit.indicator(), edit.wording(), edit.targetYear(),
-				edit.targetValue(), edit.unit(), edit.comparison(), edit.valueUnit(), edit.baselineYear(),
-				edit.baselineValue(), edit.bodyKey(), edit.measure(), edit.computedFrom(), edit.measureNote(), 0));
-		jdbc.sql("""
-				INSERT INTO plan_target (target_key, indicator, wording, target_year, target_value, unit, comparison, value_unit,
-				    baseline_year, baseline_value, body_key, measure, computed_from, measure_note, sort_order, version,
-				    updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+		int sortOrder = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM plan_target")
+			.query(Integer.class)
+			.single();
+		PlanTarget blank = new PlanTarget(key, null, null, 0, null, null, null, null, null, null, null, null, null,
+				null, sortOrder, 0, Instant.now(), user.userId());
+		PlanTarget t = validated(blank,
+				new TargetEdit(edit.indicator(), edit.wording(), edit.targetYear(), edit.targetValue(), edit.unit(),
+						edit.comparison(), edit.valueUnit(), edit.baselineYear(), edit.baselineValue(), edit.bodyKey(),
+						edit.measure(), edit.computedFrom(), edit.measureNote(), 0));
+		jdbc.sql(
+				"""
+						INSERT INTO plan_target (target_key, indicator, wording, target_year, target_value, unit, comparison, value_unit,
+						    baseline_year, baseline_value, body_key, measure, computed_from, measure_note, sort_order, version,
+						    updated_at, updated_by)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
 			.params(key, t.indicator(), t.wording(), t.targetYear(), t.targetValue(), t.unit(), t.comparison().name(),
 					t.valueUnit(), t.baselineYear(), t.baselineValue(), t.bodyKey(), t.measure().name(),
 					t.computedFrom() == null ? null : t.computedFrom().name(), t.measureNote(), sortOrder,

@@ -11,9 +11,10 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Who sees which statistics: administrators and city bodies the whole city, a county body (or development zone
- * department) its own division only, anyone else nothing. The division comes from the user's groups
- * ({@code county-<code>-<department>}), so a request naming another county is refused, not obeyed.
+ * Who sees which statistics: administrators and city bodies the whole city, a county body
+ * (or development zone department) its own division only, anyone else nothing. The
+ * division comes from the user's groups ({@code county-<code>-<department>}), so a
+ * request naming another county is refused, not obeyed.
  */
 @Component
 public class StatisticsAccess {
@@ -25,8 +26,10 @@ public class StatisticsAccess {
 	}
 
 	/**
-	 * The scope of a dashboard for {@code user}, narrowed to {@code requestedCounty} when given.
-	 * @throws AccessDeniedException when the user may not see statistics or not that county's
+	 * The scope of a dashboard for {@code user}, narrowed to {@code requestedCounty} when
+	 * given.
+	 * @throws AccessDeniedException when the user may not see statistics or not that
+	 * county's
 	 */
 	public StatisticsScope scope(PortalUser user, String requestedCounty, Integer year) {
 		Set<String> own = visibleDivisions(user);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a dashboard shows: the counties (empty: the whole city) and the year of submission ({@code null}: all
- * years). Built only by {@link StatisticsAccess}, which decides the counties from who asks, never from the request.
+ * What a dashboard shows: the counties (empty: the whole city) and the year of submission
+ * ({@code null}: all years). Built only by {@link StatisticsAccess}, which decides the
+ * counties from who asks, never from the request.
  */
 public record StatisticsScope(Set<String> divisions, Integer year, boolean countyBody) {
 
@@ -29,19 +30,22 @@ public record StatisticsScope(Set<String> divisions, Integer year, boolean count
 	}
 
 	/**
-	 * The SQL condition on an application aliased {@code alias} for this scope, on the column {@code timeColumn},
-	 * adding its parameters to {@code params} (the condition holds placeholders only).
+	 * The SQL condition on an application aliased {@code alias} for this scope, on the
+	 * column {@code timeColumn}, adding its parameters to {@code params} (the condition
+	 * holds placeholders only).
 	 */
 	String where(String alias, String timeColumn, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
 		if (year != null) {
 			conditions.add(alias + "." + timeColumn + " >= ? AND " + alias + "." + timeColumn + " < ?");
-			// A year in Beijing time: timestamps are written from instants, so the bounds are instants too.
+			// A year in Beijing time: timestamps are written from instants, so the bounds
+			// are instants too.
 			params.add(Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(Dashboard.CHINA_ZONE).toInstant()));
 			params.add(Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(Dashboard.CHINA_ZONE).toInstant()));
 		}
 		if (!divisions.isEmpty()) {
-			conditions.add(alias + ".division_code IN (" + String.join(", ", divisions.stream().map(d -> "?").toList()) + ")");
+			conditions.add(
+					alias + ".division_code IN (" + String.join(", ", divisions.stream().map(d -> "?").toList()) + ")");
 			params.addAll(divisions.stream().sorted().toList());
 		}
 		return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);

@@ -17,9 +17,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * A dashboard view as an Excel workbook or a CSV file. Both begin with the view's title and scope, then the header
- * row and the rows exactly as the page shows them. The CSV is UTF-8 with a byte-order mark, which Excel needs to
- * read Chinese correctly; text cells that a spreadsheet would take for a formula are prefixed with an apostrophe.
+ * A dashboard view as an Excel workbook or a CSV file. Both begin with the view's title
+ * and scope, then the header row and the rows exactly as the page shows them. The CSV is
+ * UTF-8 with a byte-order mark, which Excel needs to read Chinese correctly; text cells
+ * that a spreadsheet would take for a formula are prefixed with an apostrophe.
  */
 @Component
 public class TableExports {

@@ -33,8 +33,9 @@ import cn.liaocheng.renewal.statistics.internal.TableExports;
 import cn.liaocheng.renewal.statistics.internal.TargetProgress;
 
 /**
- * The leadership's dashboard and its exports. The counties shown are decided by {@link StatisticsAccess} from who
- * asks; the {@code county} parameter can only narrow that, never widen it.
+ * The leadership's dashboard and its exports. The counties shown are decided by
+ * {@link StatisticsAccess} from who asks; the {@code county} parameter can only narrow
+ * that, never widen it.
  */
 @Controller
 class StatisticsController {
@@ -52,7 +53,8 @@ class StatisticsController {
 
 	private final OrganizationCatalog catalog;
 
-	StatisticsController(Dashboard dashboard, StatisticsAccess access, TableExports exports, OrganizationCatalog catalog) {
+	StatisticsController(Dashboard dashboard, StatisticsAccess access, TableExports exports,
+			OrganizationCatalog catalog) {
 		this.dashboard = dashboard;
 		this.access = access;
 		this.exports = exports;
@@ -60,7 +62,8 @@ class StatisticsController {
 	}
 
 	@GetMapping("/statistics")
-	String dashboard(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "year", required = false) String year,
+	String dashboard(@AuthenticationPrincipal PortalUser user,
+			@RequestParam(name = "year", required = false) String year,
 			@RequestParam(name = "county", required = false) String county, Model model) {
 		StatisticsScope scope = scope(user, year, county);
 		Map<String, StatTable> tables = dashboard.all(scope);
@@ -72,7 +75,8 @@ class StatisticsController {
 		model.addAttribute("total", tables.get("county").rows().get(tables.get("county").rows().size() - 1));
 		model.addAttribute("years", years());
 		model.addAttribute("yearParam", scope.year() == null ? "all" : scope.year().toString());
-		model.addAttribute("countyParam", scope.cityWide() || scope.countyBody() ? "" : scope.divisions().iterator().next());
+		model.addAttribute("countyParam",
+				scope.cityWide() || scope.countyBody() ? "" : scope.divisions().iterator().next());
 		model.addAttribute("counties", scope.countyBody() ? List.of() : catalog.divisions());
 		return "statistics/dashboard";
 	}
@@ -85,7 +89,8 @@ class StatisticsController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		StatisticsScope scope = scope(user, year, county);
-		StatTable table = dashboard.table(view, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		StatTable table = dashboard.table(view, scope)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String scopeText = describe(scope) + " · 导出时间 "
 				+ LocalDateTime.now(Dashboard.CHINA_ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 		byte[] body = "xlsx".equals(format) ? exports.xlsx(table, scopeText) : exports.csv(table, scopeText);
@@ -107,7 +112,10 @@ class StatisticsController {
 		}
 	}
 
-	/** Empty: the current year; {@code all}: every year; otherwise a year from 2023 to next year. */
+	/**
+	 * Empty: the current year; {@code all}: every year; otherwise a year from 2023 to
+	 * next year.
+	 */
 	static Integer parseYear(String year) {
 		int current = LocalDate.now(Dashboard.CHINA_ZONE).getYear();
 		if (year == null || year.isBlank()) {
@@ -136,7 +144,9 @@ class StatisticsController {
 
 	private String describe(StatisticsScope scope) {
 		String where = scope.cityWide() ? "全市"
-				: scope.divisions().stream().sorted()
+				: scope.divisions()
+					.stream()
+					.sorted()
 					.map(code -> catalog.division(code).map(Division::name).orElse(code))
 					.collect(Collectors.joining("、"));
 		return "范围：" + where + " · " + (scope.year() == null ? "全部年度" : scope.year() + "年");

@@ -26,8 +26,9 @@ import cn.liaocheng.renewal.statistics.internal.TargetProgress;
 import cn.liaocheng.renewal.statistics.internal.TargetValue;
 
 /**
- * The targets for other systems: progress as the dashboard computes it, and the responsible body's periodic value
- * (e.g. the telecom office's count of 5G base stations sent by its own reporting tool with the office's account).
+ * The targets for other systems: progress as the dashboard computes it, and the
+ * responsible body's periodic value (e.g. the telecom office's count of 5G base stations
+ * sent by its own reporting tool with the office's account).
  */
 @RestController
 class TargetApiController {
@@ -66,12 +67,15 @@ class TargetApiController {
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
 	}
 
-	/** A value as sent: the end of the period it describes (yyyy-MM-dd), the value and an optional note. */
+	/**
+	 * A value as sent: the end of the period it describes (yyyy-MM-dd), the value and an
+	 * optional note.
+	 */
 	record ValueJson(LocalDate periodEnd, BigDecimal value, String note) {
 	}
 
-	record TargetJson(String key, String indicator, String wording, int targetYear, BigDecimal targetValue,
-			String unit, String measure, String responsibleBody, BigDecimal current, String currentText, String asOf,
+	record TargetJson(String key, String indicator, String wording, int targetYear, BigDecimal targetValue, String unit,
+			String measure, String responsibleBody, BigDecimal current, String currentText, String asOf,
 			BigDecimal achievedPercent, BigDecimal gap, String missing) {
 
 		static TargetJson of(TargetProgress p) {

@@ -27,8 +27,9 @@ import cn.liaocheng.renewal.statistics.internal.TargetEdit;
 import cn.liaocheng.renewal.statistics.internal.TargetProblem;
 
 /**
- * The plan's targets: everyone who may see statistics reads them; the responsible body enters values for its own
- * reported targets; administrators edit the targets. What a user may do is checked again in {@link PlanTargets}.
+ * The plan's targets: everyone who may see statistics reads them; the responsible body
+ * enters values for its own reported targets; administrators edit the targets. What a
+ * user may do is checked again in {@link PlanTargets}.
  */
 @Controller
 class TargetController {
@@ -51,8 +52,8 @@ class TargetController {
 	@GetMapping("/statistics/targets")
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("progress", dashboard.progress(access.scope(user, null, null)));
-		model.addAttribute("responsibleKeys", targets.all().stream().filter(t -> targets.responsible(user, t))
-			.map(PlanTarget::key).toList());
+		model.addAttribute("responsibleKeys",
+				targets.all().stream().filter(t -> targets.responsible(user, t)).map(PlanTarget::key).toList());
 		model.addAttribute("mayEdit", user.isAdministrator());
 		model.addAttribute("departments", catalog.departments());
 		model.addAttribute("figures", ComputedFigure.values());
@@ -118,16 +119,21 @@ class TargetController {
 		}
 	}
 
-	/** The fields of the target form as typed, posted by both the edit form and the new-target form. */
+	/**
+	 * The fields of the target form as typed, posted by both the edit form and the
+	 * new-target form.
+	 */
 	record TargetFields(String indicator, String wording, String targetYear, String targetValue, String unit,
 			String comparison, String valueUnit, String baselineYear, String baselineValue, String bodyKey,
 			String measure, String computedFrom, String measureNote) {
 
-		/** @throws TargetProblem when a year or a value is not a number */
+		/**
+		 * @throws TargetProblem when a year or a value is not a number
+		 */
 		TargetEdit edit(Integer version) {
 			return new TargetEdit(indicator, wording, integer(targetYear, "目标年度"), number(targetValue, "目标值"), unit,
-					comparison, valueUnit, integer(baselineYear, "基数年度"), number(baselineValue, "基数"), bodyKey,
-					measure, computedFrom, measureNote, version);
+					comparison, valueUnit, integer(baselineYear, "基数年度"), number(baselineValue, "基数"), bodyKey, measure,
+					computedFrom, measureNote, version);
 		}
 
 	}

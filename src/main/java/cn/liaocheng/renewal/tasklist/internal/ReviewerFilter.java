@@ -9,23 +9,25 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * A Tasklist filter every reviewer gets. The queries use expressions only at their top level (evaluated for the
- * user who runs the filter), and only these exact ones: the engine refuses any other expression in a stored filter
- * (security's query expression guard lists the same strings), so a change here must be made there too.
+ * A Tasklist filter every reviewer gets. The queries use expressions only at their top
+ * level (evaluated for the user who runs the filter), and only these exact ones: the
+ * engine refuses any other expression in a stored filter (security's query expression
+ * guard lists the same strings), so a change here must be made there too.
  */
 enum ReviewerFilter {
 
 	/**
-	 * Tasks the reviewer has claimed or been given. No order of its own: Tasklist adds the order chosen in its list
-	 * (newest first unless the reviewer picks another) after the filter's, so an order here would make every other
-	 * choice (申报编号, enterprise, kind) ineffective.
+	 * Tasks the reviewer has claimed or been given. No order of its own: Tasklist adds
+	 * the order chosen in its list (newest first unless the reviewer picks another) after
+	 * the filter's, so an order here would make every other choice (申报编号, enterprise,
+	 * kind) ineffective.
 	 */
 	MY_TASKS("我的待办", "分配给我本人办理的任务", 10, "#1f5fa8",
 			tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
 
 	/**
-	 * Every task of the reviewer's groups, claimed or not: the department sees what is waiting and who works on it.
-	 * No order of its own, as {@link #MY_TASKS}.
+	 * Every task of the reviewer's groups, claimed or not: the department sees what is
+	 * waiting and who works on it. No order of its own, as {@link #MY_TASKS}.
 	 */
 	MY_DEPARTMENT("本部门待办", "本部门（我所在的组）的全部任务，含已被同事认领的任务", 20, "#2e7d32",
 			tasks -> tasks.createTaskQuery()
@@ -33,9 +35,10 @@ enum ReviewerFilter {
 				.includeAssignedTasks()),
 
 	/**
-	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the most urgent first (this
-	 * filter keeps its order by due date, so a sorting chosen in Tasklist applies among tasks due at the same time): each
-	 * review task's follow-up date is set to that moment when it is created (review's task listener).
+	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the
+	 * most urgent first (this filter keeps its order by due date, so a sorting chosen in
+	 * Tasklist applies among tasks due at the same time): each review task's follow-up
+	 * date is set to that moment when it is created (review's task listener).
 	 */
 	DUE_SOON("即将超期", "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序", 30, "#b5152b",
 			tasks -> tasks.createTaskQuery()
@@ -45,10 +48,16 @@ enum ReviewerFilter {
 				.orderByDueDate()
 				.asc());
 
-	/** The query of 即将超期 as first shipped (calendar days), replaced at start where no one has edited it. */
+	/**
+	 * The query of 即将超期 as first shipped (calendar days), replaced at start where no one
+	 * has edited it.
+	 */
 	static final String CALENDAR_DAYS_DUE_SOON = "${dateTime().plusDays(2)}";
 
-	/** The order {@link #MY_TASKS} and {@link #MY_DEPARTMENT} were first shipped with: newest first. */
+	/**
+	 * The order {@link #MY_TASKS} and {@link #MY_DEPARTMENT} were first shipped with:
+	 * newest first.
+	 */
 	static TaskQuery asFirstShipped(ReviewerFilter filter, TaskService tasks) {
 		return filter.query(tasks).orderByTaskCreateTime().desc();
 	}
@@ -80,7 +89,9 @@ enum ReviewerFilter {
 		return query.apply(tasks);
 	}
 
-	/** The properties Tasklist reads: lower priority comes first in the list of filters. */
+	/**
+	 * The properties Tasklist reads: lower priority comes first in the list of filters.
+	 */
 	Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("description", description);
@@ -92,16 +103,20 @@ enum ReviewerFilter {
 	}
 
 	/**
-	 * What Tasklist shows under each task so that a reviewer recognises the case without opening it: reference number,
-	 * enterprise, kind and the application (the project). Review's task listener copies them onto every review task
-	 * as task-local variables; Tasklist's search offers them by these labels (任务变量) and its sorting by task
+	 * What Tasklist shows under each task so that a reviewer recognises the case without
+	 * opening it: reference number, enterprise, kind and the application (the project).
+	 * Review's task listener copies them onto every review task as task-local variables;
+	 * Tasklist's search offers them by these labels (任务变量) and its sorting by task
 	 * variable uses the same names.
 	 */
-	static final List<Map<String, String>> CASE_VARIABLES = List.of(
-			Map.of("name", "referenceNo", "label", "申报编号"), Map.of("name", "enterpriseName", "label", "申报企业"),
-			Map.of("name", "kindName", "label", "申报类型"), Map.of("name", "applicationTitle", "label", "申报事项"));
+	static final List<Map<String, String>> CASE_VARIABLES = List.of(Map.of("name", "referenceNo", "label", "申报编号"),
+			Map.of("name", "enterpriseName", "label", "申报企业"), Map.of("name", "kindName", "label", "申报类型"),
+			Map.of("name", "applicationTitle", "label", "申报事项"));
 
-	/** The list as first shipped, without the kind: filters still showing exactly this get the kind added. */
+	/**
+	 * The list as first shipped, without the kind: filters still showing exactly this get
+	 * the kind added.
+	 */
 	static final List<Map<String, String>> CASE_VARIABLES_WITHOUT_KIND = List.of(
 			Map.of("name", "referenceNo", "label", "申报编号"), Map.of("name", "enterpriseName", "label", "申报企业"),
 			Map.of("name", "applicationTitle", "label", "申报事项"));

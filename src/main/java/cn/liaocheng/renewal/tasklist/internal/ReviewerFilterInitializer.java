@@ -28,19 +28,22 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.StartupOrder;
 
 /**
- * Runs at every start, after the review groups exist: creates the filters of {@link ReviewerFilter} that are missing
- * (looked up by name) and lets every review group (type COUNTY, CITY or BANK) read them.
+ * Runs at every start, after the review groups exist: creates the filters of
+ * {@link ReviewerFilter} that are missing (looked up by name) and lets every review group
+ * (type COUNTY, CITY or BANK) read them.
  *
  * <p>
- * A filter that already exists is never changed, so an administrator's edits in Tasklist (criteria, columns,
- * priority) survive restarts; renaming one makes a fresh copy with the original name appear at the next start.
- * Read permissions are made complete at every start, as Tasklist access is (see GroupSynchronizer), so a review
- * group created later sees the filters too; a group that has any authorization on a filter already (a grant, or a
- * revocation an administrator added) is left as it is.
+ * A filter that already exists is never changed, so an administrator's edits in Tasklist
+ * (criteria, columns, priority) survive restarts; renaming one makes a fresh copy with
+ * the original name appear at the next start. Read permissions are made complete at every
+ * start, as Tasklist access is (see GroupSynchronizer), so a review group created later
+ * sees the filters too; a group that has any authorization on a filter already (a grant,
+ * or a revocation an administrator added) is left as it is.
  *
  * <p>
- * On a fresh database that is about 970 grants, made in one transaction rather than one commit each. A node that
- * granted the same at the same moment makes the second to commit fail on a duplicate grant; it starts over.
+ * On a fresh database that is about 970 grants, made in one transaction rather than one
+ * commit each. A node that granted the same at the same moment makes the second to commit
+ * fail on a duplicate grant; it starts over.
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
@@ -117,8 +120,9 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	}
 
 	/**
-	 * Filters made before Tasklist showed the case under each task get that list, unless one was configured; a list
-	 * still exactly as first shipped (without the kind) gets the kind too.
+	 * Filters made before Tasklist showed the case under each task get that list, unless
+	 * one was configured; a list still exactly as first shipped (without the kind) gets
+	 * the kind too.
 	 */
 	private void showTheCaseIfNotConfigured(Filter filter) {
 		Map<String, Object> properties = filter.getProperties() == null ? new java.util.LinkedHashMap<>()
@@ -132,8 +136,9 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	}
 
 	/**
-	 * 即将超期 first counted calendar days; a copy still holding that shipped query (no one edited it) gets the
-	 * working-day query. An administrator's own criteria are left alone.
+	 * 即将超期 first counted calendar days; a copy still holding that shipped query (no one
+	 * edited it) gets the working-day query. An administrator's own criteria are left
+	 * alone.
 	 */
 	private void countWorkingDaysIfAsShipped(Filter filter) {
 		if (filter.getQuery() instanceof TaskQueryImpl query
@@ -145,14 +150,16 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	}
 
 	/**
-	 * 我的待办 and 本部门待办 were first shipped ordered newest first; Tasklist puts its own sorting after a filter's,
-	 * so that order made sorting by 申报编号, enterprise or kind in the list ineffective. A copy still holding the
-	 * shipped query gets the same query without an order; an administrator's own criteria are left alone.
+	 * 我的待办 and 本部门待办 were first shipped ordered newest first; Tasklist puts its own
+	 * sorting after a filter's, so that order made sorting by 申报编号, enterprise or kind in
+	 * the list ineffective. A copy still holding the shipped query gets the same query
+	 * without an order; an administrator's own criteria are left alone.
 	 */
 	private void sortableIfAsShipped(ReviewerFilter wanted, Filter filter) {
 		if (filter.getQuery() instanceof TaskQueryImpl query
 				&& ReviewerFilter.asFirstShipped(wanted, tasks) instanceof TaskQueryImpl shipped
-				&& query.getExpressions().equals(shipped.getExpressions()) && ordering(query).equals(ordering(shipped))) {
+				&& query.getExpressions().equals(shipped.getExpressions())
+				&& ordering(query).equals(ordering(shipped))) {
 			filter.setQuery(wanted.query(tasks));
 			filters.saveFilter(filter);
 			LOG.info("Tasklist filter {} now follows the sorting chosen in the list", filter.getName());
@@ -167,7 +174,10 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 			.toList();
 	}
 
-	/** Grants READ on the filter to each group that has no authorization for it yet; returns how many. */
+	/**
+	 * Grants READ on the filter to each group that has no authorization for it yet;
+	 * returns how many.
+	 */
 	private int shareWith(Filter filter, List<String> groupIds) {
 		Set<String> withAuthorization = authorizations.createAuthorizationQuery()
 			.resourceType(Resources.FILTER)
@@ -191,7 +201,10 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 		return granted;
 	}
 
-	/** The review groups as Camunda knows them: the type, not the name, makes a group one (see GroupType). */
+	/**
+	 * The review groups as Camunda knows them: the type, not the name, makes a group one
+	 * (see GroupType).
+	 */
 	private List<String> reviewGroups() {
 		return identity.createGroupQuery()
 			.list()

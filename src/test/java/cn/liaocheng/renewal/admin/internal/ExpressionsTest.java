@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The vocabulary check read from the parsed expression: today's models pass, other spellings of reach do not. */
+/**
+ * The vocabulary check read from the parsed expression: today's models pass, other
+ * spellings of reach do not.
+ */
 class ExpressionsTest {
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*[$#]\\{[^\"]*)\"|>([^<]*[$#]\\{[^<]*)<");
@@ -21,7 +24,10 @@ class ExpressionsTest {
 	/** Every expression of the shipped models, as attribute values and element texts. */
 	static Stream<String> shippedExpressions() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-			return files.filter(f -> f.toString().endsWith(".bpmn")).flatMap(ExpressionsTest::expressions).toList().stream();
+			return files.filter(f -> f.toString().endsWith(".bpmn"))
+				.flatMap(ExpressionsTest::expressions)
+				.toList()
+				.stream();
 		}
 	}
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
- * The review-task check over every model in {@code bpmn/}: each review task carries the contract today, and taking any
- * piece of it out of a shipped model is refused with a message that names the task.
+ * The review-task check over every model in {@code bpmn/}: each review task carries the
+ * contract today, and taking any piece of it out of a shipped model is refused with a
+ * message that names the task.
  */
 class ReviewTaskRulesTest {
 
@@ -49,23 +50,25 @@ class ReviewTaskRulesTest {
 		assertThat(review).containsExactlyInAnyOrder("Task_CountyFormalReview", "Task_CountyInvoiceCheck",
 				"Task_CountyRecommendation", "Task_CityAcceptance", "Task_JointReview", "Task_IndustryDecision",
 				"Task_PbocListing", "Task_BankDecision", "Task_ExpertReview", "Task_ResolveObjections",
-				"Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck", "Task_CityOnsiteAcceptance",
-				"Task_PerformanceEvaluation", "Task_DetermineClawback", "Task_ConfirmClawback", "Task_OverdueFollowUp");
+				"Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck",
+				"Task_CityOnsiteAcceptance", "Task_PerformanceEvaluation", "Task_DetermineClawback",
+				"Task_ConfirmClawback", "Task_OverdueFollowUp");
 		assertThat(ReviewTaskContract.isReviewTask(null)).isFalse();
 		assertThat(ReviewTaskContract.isReviewTask("enterprise")).isFalse();
 	}
 
 	static Stream<String[]> piecesTakenOut() {
-		return Stream.of(
-				new String[] { "<camunda:inputParameter name=\"decision\"/>", "缺少输入参数 “decision”" },
+		return Stream.of(new String[] { "<camunda:inputParameter name=\"decision\"/>", "缺少输入参数 “decision”" },
 				new String[] { "<camunda:inputParameter name=\"opinion\"/>", "缺少输入参数 “opinion”" },
 				new String[] { "<camunda:taskListener delegateExpression=\"${reviewTaskListener}\" event=\"create\"/>",
 						"缺少任务监听器：事件 create，委托表达式 ${reviewTaskListener}" },
-				new String[] { "<camunda:taskListener delegateExpression=\"${recordOpinionListener}\" event=\"complete\"/>",
+				new String[] {
+						"<camunda:taskListener delegateExpression=\"${recordOpinionListener}\" event=\"complete\"/>",
 						"缺少任务监听器：事件 complete，委托表达式 ${recordOpinionListener}" },
 				new String[] { "<camunda:taskListener delegateExpression=\"${taskChangeListener}\" event=\"update\"/>",
 						"缺少任务监听器：事件 update，委托表达式 ${taskChangeListener}" },
-				new String[] { "<camunda:taskListener delegateExpression=\"${overdueTaskListener}\" event=\"timeout\" id=\"TaskListener_Overdue\">",
+				new String[] {
+						"<camunda:taskListener delegateExpression=\"${overdueTaskListener}\" event=\"timeout\" id=\"TaskListener_Overdue\">",
 						"缺少任务监听器：事件 timeout，委托表达式 ${overdueTaskListener}" });
 	}
 
@@ -113,12 +116,16 @@ class ReviewTaskRulesTest {
 	}
 
 	private static List<String> problemsOf(String model, String taskId) {
-		return userTasks(model).stream().filter(t -> t.getId().equals(taskId)).findFirst().map(ReviewTaskRules::problems)
+		return userTasks(model).stream()
+			.filter(t -> t.getId().equals(taskId))
+			.findFirst()
+			.map(ReviewTaskRules::problems)
 			.orElseThrow();
 	}
 
 	private static List<UserTask> userTasks(String xml) {
-		BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		BpmnModelInstance model = Bpmn
+			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		return List.copyOf(model.getModelElementsByType(UserTask.class));
 	}
 

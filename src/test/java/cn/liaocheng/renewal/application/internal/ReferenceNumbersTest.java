@@ -19,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** Reference numbers stay consecutive and unique when the first submissions of a year race each other. */
+/**
+ * Reference numbers stay consecutive and unique when the first submissions of a year race
+ * each other.
+ */
 @WebIntegrationTest
 class ReferenceNumbersTest {
 
@@ -31,7 +34,8 @@ class ReferenceNumbersTest {
 
 	@Test
 	void theFirstSubmissionsOfAYearRacingEachOtherEachGetTheirOwnNumber() throws Exception {
-		// A prefix no kind uses, so its counter row does not exist yet, as on the first day of a year.
+		// A prefix no kind uses, so its counter row does not exist yet, as on the first
+		// day of a year.
 		String prefix = "T" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
 		int racers = 8;
 		CountDownLatch start = new CountDownLatch(1);

@@ -16,8 +16,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The chain's entries are appended when their transaction commits, in the order they were recorded, and not at all
- * when it rolls back; a transaction of its own inside another keeps its own entries.
+ * The chain's entries are appended when their transaction commits, in the order they were
+ * recorded, and not at all when it rolls back; a transaction of its own inside another
+ * keeps its own entries.
  */
 class ChainedAuditTrailTest {
 

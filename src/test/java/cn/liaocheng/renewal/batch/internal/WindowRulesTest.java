@@ -16,7 +16,10 @@ import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;
 
-/** The gate's answer before, within and after a window, and what a window the bureau enters must be. */
+/**
+ * The gate's answer before, within and after a window, and what a window the bureau
+ * enters must be.
+ */
 class WindowRulesTest {
 
 	private static final ApplicationWindow MARCH = window(1, 2027, ApplicationKind.PROJECT, at(2027, 3, 1, 9, 0),
@@ -37,8 +40,8 @@ class WindowRulesTest {
 	@Test
 	void refusesBeforeTheWindowNamingItsDatesInBeijingTime() {
 		String refusal = WindowRules.refusal(ApplicationKind.PROJECT, List.of(MARCH, SEPTEMBER), at(2027, 2, 10, 8, 0));
-		assertThat(refusal).contains("当前不在项目入库申请的申报期内", "草稿已保存", "下一批次：2027年度项目入库申请",
-				"关于组织申报2027年度第一批设备更新项目入库的通知", "2027年3月1日 09:00 至 2027年3月31日 17:00（北京时间）");
+		assertThat(refusal).contains("当前不在项目入库申请的申报期内", "草稿已保存", "下一批次：2027年度项目入库申请", "关于组织申报2027年度第一批设备更新项目入库的通知",
+				"2027年3月1日 09:00 至 2027年3月31日 17:00（北京时间）");
 	}
 
 	@Test
@@ -55,18 +58,22 @@ class WindowRulesTest {
 
 	@Test
 	void anotherKindsWindowDoesNotOpenThisKind() {
-		ApplicationWindow loans = window(3, 2027, ApplicationKind.LOAN, at(2027, 1, 1, 0, 0), at(2028, 1, 1, 0, 0), "贷款");
-		// The gate reads the windows of the submission's kind only; a loan window is never among a project's.
+		ApplicationWindow loans = window(3, 2027, ApplicationKind.LOAN, at(2027, 1, 1, 0, 0), at(2028, 1, 1, 0, 0),
+				"贷款");
+		// The gate reads the windows of the submission's kind only; a loan window is
+		// never among a project's.
 		assertThat(WindowRules.openAt(List.of(MARCH), at(2027, 6, 1, 9, 0))).isEmpty();
 		assertThat(WindowRules.openAt(List.of(loans), at(2027, 6, 1, 9, 0))).contains(loans);
 	}
 
 	@Test
 	void readsBeijingTimeAsTypedInTheFormOrWithAnOffset() {
-		WindowRules.Window typed = WindowRules.parse(form("2027", "PROJECT", "2027-03-01T09:00", "2027-03-31 17:00:00"));
+		WindowRules.Window typed = WindowRules
+			.parse(form("2027", "PROJECT", "2027-03-01T09:00", "2027-03-31 17:00:00"));
 		assertThat(typed.opensAt()).isEqualTo(at(2027, 3, 1, 9, 0));
 		assertThat(typed.closesAt()).isEqualTo(at(2027, 3, 31, 17, 0));
-		WindowRules.Window offset = WindowRules.parse(form("2027", "LOAN", "2027-03-01T01:00:00Z", "2027-03-31T17:00:00+08:00"));
+		WindowRules.Window offset = WindowRules
+			.parse(form("2027", "LOAN", "2027-03-01T01:00:00Z", "2027-03-31T17:00:00+08:00"));
 		assertThat(offset.opensAt()).isEqualTo(at(2027, 3, 1, 9, 0));
 		assertThat(offset.kind()).isEqualTo(ApplicationKind.LOAN);
 	}
@@ -74,9 +81,10 @@ class WindowRulesTest {
 	@Test
 	void reportsEveryWrongFieldInChinese() {
 		assertThatThrownBy(() -> WindowRules.parse(new WindowForm("27", "GRANT", "明天", "", " ", null, "x".repeat(101))))
-			.isInstanceOfSatisfying(WindowInvalidException.class, e -> assertThat(e.problems())
-				.extracting(FieldProblem::field)
-				.containsExactlyInAnyOrder("year", "kind", "opensAt", "closesAt", "noticeTitle", "noticeText", "documentNo"));
+			.isInstanceOfSatisfying(WindowInvalidException.class,
+					e -> assertThat(e.problems()).extracting(FieldProblem::field)
+						.containsExactlyInAnyOrder("year", "kind", "opensAt", "closesAt", "noticeTitle", "noticeText",
+								"documentNo"));
 	}
 
 	@Test
@@ -91,25 +99,28 @@ class WindowRulesTest {
 
 	@Test
 	void refusesHiddenCharactersInTheNotice() {
-		assertThatThrownBy(() -> WindowRules.parse(new WindowForm("2027", "PROJECT", "2027-03-01T09:00",
-				"2027-03-31T09:00", "通知\u202E标题", "正文", null)))
+		assertThatThrownBy(() -> WindowRules
+			.parse(new WindowForm("2027", "PROJECT", "2027-03-01T09:00", "2027-03-31T09:00", "通知\u202E标题", "正文", null)))
 			.isInstanceOfSatisfying(WindowInvalidException.class,
 					e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("noticeTitle"));
 	}
 
 	@Test
 	void findsAnOverlapWithAnotherWindowButNotWithTheOneBeingChanged() {
-		WindowRules.Window overlapping = WindowRules.parse(form("2027", "PROJECT", "2027-03-31T16:00", "2027-04-30T17:00"));
+		WindowRules.Window overlapping = WindowRules
+			.parse(form("2027", "PROJECT", "2027-03-31T16:00", "2027-04-30T17:00"));
 		assertThat(WindowRules.overlapping(overlapping, List.of(MARCH, SEPTEMBER), null)).contains(MARCH);
 		assertThat(WindowRules.overlapping(overlapping, List.of(MARCH, SEPTEMBER), 1L)).isEmpty();
-		WindowRules.Window adjacent = WindowRules.parse(form("2027", "PROJECT", "2027-03-31T17:00", "2027-04-30T17:00"));
+		WindowRules.Window adjacent = WindowRules
+			.parse(form("2027", "PROJECT", "2027-03-31T17:00", "2027-04-30T17:00"));
 		assertThat(WindowRules.overlapping(adjacent, List.of(MARCH, SEPTEMBER), null)).isEmpty();
 		assertThat(WindowRules.overlapProblem(MARCH).message()).contains("时间重叠", "2027年3月1日 09:00");
 	}
 
 	@Test
 	void aWindowEndingAtMidnightIsShownEndingAt2400OfTheDayBefore() {
-		ApplicationWindow wholeYear = window(4, 2027, ApplicationKind.SUBSIDY, at(2027, 1, 1, 0, 0), at(2028, 1, 1, 0, 0), "全年");
+		ApplicationWindow wholeYear = window(4, 2027, ApplicationKind.SUBSIDY, at(2027, 1, 1, 0, 0),
+				at(2028, 1, 1, 0, 0), "全年");
 		assertThat(wholeYear.period()).isEqualTo("2027年1月1日 00:00 至 2027年12月31日 24:00（北京时间）");
 		assertThat(MARCH.closesText()).isEqualTo("2027年3月31日 17:00");
 	}

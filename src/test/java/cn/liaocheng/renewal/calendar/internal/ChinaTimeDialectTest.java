@@ -10,7 +10,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-/** Templates show times in Beijing time through #chinaTime, whatever zone the server runs in. */
+/**
+ * Templates show times in Beijing time through #chinaTime, whatever zone the server runs
+ * in.
+ */
 class ChinaTimeDialectTest {
 
 	@Test

@@ -16,29 +16,33 @@ import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
 
-/** What a clawback decision states follows from the clawback's record, and when a listing is in force. */
+/**
+ * What a clawback decision states follows from the clawback's record, and when a listing
+ * is in force.
+ */
 class ClawbackDecisionTest {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
 	@Test
 	void shouldStateTheFindingTheAmountTheDeadlineAndTheAccountFromTheRecord() {
-		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), "冠县财政局",
-				"聊城市工业和信息化局", "冠县财政局", TODAY, null);
+		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), "冠县财政局", "聊城市工业和信息化局",
+				"冠县财政局", TODAY, null);
 
 		assertThat(r.type()).isEqualTo(DecisionType.CLAWBACK_DECIDED);
 		assertThat(r.issuingBody()).isEqualTo("industry");
 		assertThat(r.amounts().subsidy()).isEqualByComparingTo("37000");
-		assertThat(String.join("", r.reasons())).contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用",
-				"人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局", "申请人民法院强制执行")
+		assertThat(String.join("", r.reasons()))
+			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
+					"申请人民法院强制执行")
 			.doesNotContain("负面清单", "财政违法行为处罚处分条例");
 		assertThat(r.proceedings().steps()).containsExactly("聊城市工业和信息化局核定追回事项", "冠县财政局核对追回金额和缴款账户");
 	}
 
 	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
-		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局",
-				"聊城市工业和信息化局", "冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1));
+		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局", "聊城市工业和信息化局",
+				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1));
 
 		assertThat(String.join("", r.reasons())).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项", "诚信承诺",
 				"负面清单，期限36个月（2026年12月1日至2029年11月30日）");
@@ -59,8 +63,8 @@ class ClawbackDecisionTest {
 	}
 
 	private static ClawbackStore.Row row(ClawbackDue.Cause cause, Integer months) {
-		ClawbackView view = new ClawbackView(7, 42, "BJ-2026-371525-0007", "冠县演示轴承制造有限公司", "冠县轴承节能降碳改造项目",
-				"371525", cause, "两台数控磨床未安装投产", Instant.parse("2026-11-30T02:00:00Z"), ClawbackStatus.CONFIRMING,
+		ClawbackView view = new ClawbackView(7, 42, "BJ-2026-371525-0007", "冠县演示轴承制造有限公司", "冠县轴承节能降碳改造项目", "371525",
+				cause, "两台数控磨床未安装投产", Instant.parse("2026-11-30T02:00:00Z"), ClawbackStatus.CONFIRMING,
 				new BigDecimal("37000.00"), new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31), months,
 				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610", null, null, BigDecimal.ZERO, List.of());
 		return new ClawbackStore.Row(view, 3, "91371525MA3CB7K21F", null);

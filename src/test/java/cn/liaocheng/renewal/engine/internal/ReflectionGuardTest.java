@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
- * The guarded expression manager evaluated directly, as the engine and the DMN engine do, without Spring or an
- * engine: reflection is refused wherever it is attempted, the models' own expressions still work, and only the
- * allowed beans can be named.
+ * The guarded expression manager evaluated directly, as the engine and the DMN engine do,
+ * without Spring or an engine: reflection is refused wherever it is attempted, the
+ * models' own expressions still work, and only the allowed beans can be named.
  */
 class ReflectionGuardTest {
 
@@ -58,10 +58,10 @@ class ReflectionGuardTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "${''.getClass()}", "${''.class}", "${''['class']}", "${routing.getClass()}",
 			"${routing.class.name}", "${klass.forName('java.lang.Runtime')}", "${klass.name}",
-			"${loader.loadClass('java.lang.Runtime')}", "${loader.parent}", "${method.invoke(null)}",
-			"${method.name}", "${file.delete()}", "${file.path}", "${path.toFile()}", "${thread.stop()}",
-			"${thread.contextClassLoader}", "${builder.start()}", "${runtime.availableProcessors()}",
-			"${spring.getBean('dataSource')}", "${routing.newInstance()}", "${routing.invoke()}" })
+			"${loader.loadClass('java.lang.Runtime')}", "${loader.parent}", "${method.invoke(null)}", "${method.name}",
+			"${file.delete()}", "${file.path}", "${path.toFile()}", "${thread.stop()}", "${thread.contextClassLoader}",
+			"${builder.start()}", "${runtime.availableProcessors()}", "${spring.getBean('dataSource')}",
+			"${routing.newInstance()}", "${routing.invoke()}" })
 	void everyStepTowardsReflectionOrTheMachineIsRefused(String expression) throws Exception {
 		Map<String, Object> variables = Map.of("klass", String.class, "loader", ClassLoader.getSystemClassLoader(),
 				"method", Object.class.getMethod("toString"), "file", new java.io.File("/tmp/renewal-never"), "path",
@@ -82,7 +82,8 @@ class ReflectionGuardTest {
 		assertThat(evaluate(manager, "county-${divisionCode}-industry", variables)).isEqualTo("county-371525-industry");
 		assertThat(evaluate(manager, "#{execution.processBusinessKey}", variables)).isEqualTo("42");
 		assertThat(evaluate(manager, "${!hasObjections}", variables)).isEqualTo(true);
-		assertThat(evaluate(manager, "${routing.split(reviewBodies)}", variables)).isEqualTo(List.of("industry", "ecology"));
+		assertThat(evaluate(manager, "${routing.split(reviewBodies)}", variables))
+			.isEqualTo(List.of("industry", "ecology"));
 		assertThat(evaluate(manager, "${'a'.concat('b')}", variables)).isEqualTo("ab");
 		assertThat(evaluate(manager, "${dateTime().plusDays(2)}", variables)).isInstanceOf(DateTime.class);
 	}
@@ -99,7 +100,8 @@ class ReflectionGuardTest {
 	}
 
 	private JuelExpressionManager guarded() {
-		JuelExpressionManager manager = new GuardedExpressionManager(null, new ModelBeans(spring, java.util.Set.of("routing")));
+		JuelExpressionManager manager = new GuardedExpressionManager(null,
+				new ModelBeans(spring, java.util.Set.of("routing")));
 		try {
 			manager.addFunction(DateTimeFunctions.DATE_TIME, DateTimeFunctions.class.getMethod("dateTime"));
 		}

@@ -14,15 +14,15 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /**
- * The completion rule against the product's own forms in forms/, with the FEEL engine the process engine uses for
- * the forms' conditions.
+ * The completion rule against the product's own forms in forms/, with the FEEL engine the
+ * process engine uses for the forms' conditions.
  */
 class TaskFormTest {
 
 	private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
-	private static final TaskForm.Conditions CONDITIONS = (expression, data) -> Boolean.TRUE
-		.equals(FEEL.evaluateSimpleExpression(expression.strip().substring(1), Variables.fromMap(data).asVariableContext()));
+	private static final TaskForm.Conditions CONDITIONS = (expression, data) -> Boolean.TRUE.equals(FEEL
+		.evaluateSimpleExpression(expression.strip().substring(1), Variables.fromMap(data).asVariableContext()));
 
 	private static final String OPINION = "材料齐全，符合实施方案的支持条件。";
 
@@ -32,8 +32,8 @@ class TaskFormTest {
 
 	@Test
 	void acceptsTheDecisionAndOpinionAndDropsTheReadOnlyFieldsTasklistSendsBack() {
-		TaskForm.Admission admission = admit(formalReview, values("referenceNo", "P-2026-0001", "enterpriseName", "别的企业",
-				"applicationTitle", "改过的标题", "decision", "APPROVE", "opinion", OPINION));
+		TaskForm.Admission admission = admit(formalReview, values("referenceNo", "P-2026-0001", "enterpriseName",
+				"别的企业", "applicationTitle", "改过的标题", "decision", "APPROVE", "opinion", OPINION));
 
 		assertThat(admission.problems()).isEmpty();
 		assertThat(admission.accepted()).containsExactly("decision", "opinion");
@@ -44,8 +44,8 @@ class TaskFormTest {
 		TaskForm.Admission admission = admit(formalReview, values("decision", "APPROVE", "opinion", OPINION,
 				"applicationId", 42L, "bankKey", "abc", "reviewDecision", "APPROVE"));
 
-		assertThat(admission.problems()).containsExactly("「applicationId」不是本任务表单的填写项，不能提交",
-				"「bankKey」不是本任务表单的填写项，不能提交", "「reviewDecision」不是本任务表单的填写项，不能提交");
+		assertThat(admission.problems()).containsExactly("「applicationId」不是本任务表单的填写项，不能提交", "「bankKey」不是本任务表单的填写项，不能提交",
+				"「reviewDecision」不是本任务表单的填写项，不能提交");
 	}
 
 	@Test
@@ -93,8 +93,8 @@ class TaskFormTest {
 	@Test
 	void aGrantNeedsItsAmountsWithinTheirRangesAndTypes() {
 		Map<String, Object> grant = values("decision", "GRANTED", "opinion", "同意放贷", "grantedAmount", 3_000_000,
-				"interestRate", 3.1, "termMonths", 36, "grantDate", "2026-05-20", "loanType", "FIXED_ASSET", "usedRelending", true, "bankName",
-				"别的银行", "loanAmount", 1);
+				"interestRate", 3.1, "termMonths", 36, "grantDate", "2026-05-20", "loanType", "FIXED_ASSET",
+				"usedRelending", true, "bankName", "别的银行", "loanAmount", 1);
 		TaskForm.Admission admitted = admit(bankDecision, grant);
 		assertThat(admitted.problems()).isEmpty();
 		assertThat(admitted.accepted()).containsExactly("decision", "grantedAmount", "interestRate", "termMonths",
@@ -112,8 +112,7 @@ class TaskFormTest {
 			.containsExactly("「放款日期」应为日期，如 2026-01-31");
 		assertThat(admit(bankDecision, with(grant, "usedRelending", "yes")).problems())
 			.containsExactly("「使用再贷款资金」应为是或否");
-		assertThat(admit(bankDecision, with(grant, "grantedAmount", null)).problems())
-			.containsExactly("「放贷金额（元）」为必填项");
+		assertThat(admit(bankDecision, with(grant, "grantedAmount", null)).problems()).containsExactly("「放贷金额（元）」为必填项");
 	}
 
 	@Test

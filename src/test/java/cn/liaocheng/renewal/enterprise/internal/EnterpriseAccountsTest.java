@@ -14,7 +14,10 @@ import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** Opening an account is all or nothing: the Camunda user does not outlive a failed enterprise row. */
+/**
+ * Opening an account is all or nothing: the Camunda user does not outlive a failed
+ * enterprise row.
+ */
 @WebIntegrationTest
 class EnterpriseAccountsTest {
 
@@ -27,8 +30,8 @@ class EnterpriseAccountsTest {
 	@Test
 	void theUserIsRolledBackWhenTheCreditCodeTurnsOutTaken() {
 		String userId = Registrations.freshUserId();
-		NewEnterprise duplicate = new NewEnterprise(new CreditCode("91371525MA3CB7K21F"), "重复代码企业", "371525", "轴承",
-				"赵", "13700000000", userId);
+		NewEnterprise duplicate = new NewEnterprise(new CreditCode("91371525MA3CB7K21F"), "重复代码企业", "371525", "轴承", "赵",
+				"13700000000", userId);
 
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> accounts.open(duplicate, Registrations.PASSWORD, null));
@@ -43,7 +46,8 @@ class EnterpriseAccountsTest {
 		NewEnterprise enterprise = new NewEnterprise(new CreditCode(Registrations.freshCreditCode("371525")), "弱密码企业",
 				"371525", "轴承", "赵", "13700000000", userId);
 
-		assertThatExceptionOfType(ProcessEngineException.class).isThrownBy(() -> accounts.open(enterprise, "weak", null))
+		assertThatExceptionOfType(ProcessEngineException.class)
+			.isThrownBy(() -> accounts.open(enterprise, "weak", null))
 			.withMessageContaining("does not match policy");
 
 		assertThat(identity.createUserQuery().userId(userId).count()).isZero();

@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's arithmetic against figures computed by hand: subsidy = Σ daily balance × points% ÷ 360, the balance
- * counting from the disbursement day and no longer on a repayment's day.
+ * The ledger's arithmetic against figures computed by hand: subsidy = Σ daily balance ×
+ * points% ÷ 360, the balance counting from the disbursement day and no longer on a
+ * repayment's day.
  */
 class AccrualTest {
 
-	private static final Accrual.Terms RULE_2026 = new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("2000000"));
+	private static final Accrual.Terms RULE_2026 = new Accrual.Terms(new BigDecimal("1.5"), 24,
+			new BigDecimal("2000000"));
 
 	private final List<LoanEvent> events = new ArrayList<>();
 
@@ -27,9 +29,12 @@ class AccrualTest {
 
 		List<Accrual.Period> periods = periods(null, "2026-07-01");
 
-		// 16 × 3,000,000 = 48,000,000 × 1.5% ÷ 360 = 2,000.00; April 30 × 3,000,000 → 3,750.00;
-		// May 9 × 3,000,000 + 22 × 2,000,000 = 71,000,000 → 2,958.33; June 30 × 2,000,000 → 2,500.00
-		assertThat(periods).extracting(Accrual.Period::label).containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
+		// 16 × 3,000,000 = 48,000,000 × 1.5% ÷ 360 = 2,000.00; April 30 × 3,000,000 →
+		// 3,750.00;
+		// May 9 × 3,000,000 + 22 × 2,000,000 = 71,000,000 → 2,958.33; June 30 × 2,000,000
+		// → 2,500.00
+		assertThat(periods).extracting(Accrual.Period::label)
+			.containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
 		assertThat(periods).extracting(p -> p.balanceBasis().toPlainString())
 			.containsExactly("48000000.00", "90000000.00", "71000000.00", "60000000.00");
 		assertThat(periods).extracting(Accrual.Period::days).containsExactly(16, 30, 31, 30);
@@ -53,7 +58,8 @@ class AccrualTest {
 
 		List<Accrual.Period> periods = periods(null, "2026-09-01");
 
-		// 20 days (1–20 April) × 1,000,000 = 20,000,000 × 1.5% ÷ 360 = 833.33; nothing after
+		// 20 days (1–20 April) × 1,000,000 = 20,000,000 × 1.5% ÷ 360 = 833.33; nothing
+		// after
 		assertThat(periods).singleElement().satisfies(p -> {
 			assertThat(p.days()).isEqualTo(20);
 			assertThat(p.amount()).isEqualByComparingTo("833.33");
@@ -78,7 +84,8 @@ class AccrualTest {
 
 		List<Accrual.Period> periods = periods(null, "2028-06-01");
 
-		// 1,200,000 × 1.5% ÷ 360 = 50.00 a day; 16 March 2026 to 15 March 2028 is 731 days (2028 is a leap year)
+		// 1,200,000 × 1.5% ÷ 360 = 50.00 a day; 16 March 2026 to 15 March 2028 is 731
+		// days (2028 is a leap year)
 		assertThat(periods).hasSize(25);
 		assertThat(periods.get(24).label()).isEqualTo("2028-03");
 		assertThat(periods.get(24).days()).isEqualTo(15);
@@ -92,11 +99,12 @@ class AccrualTest {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
 		Accrual.Terms capped = new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("5000"));
 
-		List<Accrual.Period> periods = Accrual.periods(capped, events, null, BigDecimal.ZERO, LocalDate.parse("2026-07-01"),
-				Periodicity.MONTHLY);
+		List<Accrual.Period> periods = Accrual.periods(capped, events, null, BigDecimal.ZERO,
+				LocalDate.parse("2026-07-01"), Periodicity.MONTHLY);
 
 		// 2,000.00 + 3,750.00 would pass 5,000: April gets 3,000.00, later months nothing
-		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("2000.00", "3000.00", "0.00", "0.00");
+		assertThat(periods).extracting(p -> p.amount().toPlainString())
+			.containsExactly("2000.00", "3000.00", "0.00", "0.00");
 	}
 
 	@Test
@@ -116,7 +124,8 @@ class AccrualTest {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
 
 		assertThat(Accrual.periods(new Accrual.Terms(BigDecimal.ZERO, 0, BigDecimal.ZERO), events, null,
-				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY)).isEmpty();
+				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY))
+			.isEmpty();
 	}
 
 	private List<Accrual.Period> periods(LocalDate next, String today) {

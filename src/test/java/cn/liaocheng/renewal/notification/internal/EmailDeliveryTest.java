@@ -41,10 +41,11 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The outbox delivers over real SMTP (GreenMail, an SMTP server in this JVM) once the review step has committed; a
- * mail server that is down leads to retries with growing delays and then to a failed row that administrators see
- * and can send again, while the review step itself completes. Also: SMS through the logging gateway, and the
- * reminder two working days before a correction deadline.
+ * The outbox delivers over real SMTP (GreenMail, an SMTP server in this JVM) once the
+ * review step has committed; a mail server that is down leads to retries with growing
+ * delays and then to a failed row that administrators see and can send again, while the
+ * review step itself completes. Also: SMS through the logging gateway, and the reminder
+ * two working days before a correction deadline.
  */
 @WebIntegrationTest
 @Tag(OwnContext.TAG)
@@ -58,7 +59,8 @@ class EmailDeliveryTest {
 
 	private static final int SMTP_PORT = freePort();
 
-	private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail SMTP = new GreenMail(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	static {
 		SMTP.start();
@@ -121,9 +123,10 @@ class EmailDeliveryTest {
 		assertThat(output.getOut()).contains("SMS to 138****1234: 【聊城市设备更新审批】申报被退回补正：");
 		// Reviewers of the demo data have .invalid addresses: nothing is queued for them.
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE address LIKE '%.invalid'")
-			.query(Long.class).single()).isZero();
-		assertThat(SMTP.getReceivedMessages()).allSatisfy(m -> assertThat(m.getAllRecipients())
-			.extracting(Object::toString).containsExactly(ENTERPRISE_MAIL));
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(SMTP.getReceivedMessages()).allSatisfy(
+				m -> assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly(ENTERPRISE_MAIL));
 	}
 
 	@Test
@@ -132,8 +135,11 @@ class EmailDeliveryTest {
 		giveTheEnterpriseAnAddressAndAMobile();
 		long id = returnedCase();
 		waitFor(() -> delivery(id, "CASE_RETURNED", "EMAIL"));
-		Instant deadline = jdbc.sql("SELECT correction_deadline FROM application WHERE id = ?").param(id)
-			.query(java.sql.Timestamp.class).single().toInstant();
+		Instant deadline = jdbc.sql("SELECT correction_deadline FROM application WHERE id = ?")
+			.param(id)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
 		Instant from = reminders.remindFrom(deadline);
 		assertThat(Duration.between(from, deadline)).isGreaterThan(Duration.ofDays(1)).isLessThan(Duration.ofDays(12));
 
@@ -143,8 +149,11 @@ class EmailDeliveryTest {
 		assertThat(reminderCount(id)).isOne();
 		reminders.remind(deadline.minusSeconds(60));
 		assertThat(reminderCount(id)).isOne();
-		assertThat(jdbc.sql("SELECT recipient_id FROM notification WHERE application_id = ? AND kind = 'DEADLINE_APPROACHING'")
-			.param(id).query(String.class).single()).isEqualTo(DemoUsers.ENTERPRISE);
+		assertThat(jdbc
+			.sql("SELECT recipient_id FROM notification WHERE application_id = ? AND kind = 'DEADLINE_APPROACHING'")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(DemoUsers.ENTERPRISE);
 	}
 
 	@Test
@@ -161,8 +170,11 @@ class EmailDeliveryTest {
 		dispatcher.dispatch(Instant.now());
 		assertThat(status(email)).isEqualTo("PENDING");
 		assertThat(attempts(email)).isOne();
-		Instant retry = jdbc.sql("SELECT next_attempt_at FROM notification_outbox WHERE id = ?").param(email)
-			.query(java.sql.Timestamp.class).single().toInstant();
+		Instant retry = jdbc.sql("SELECT next_attempt_at FROM notification_outbox WHERE id = ?")
+			.param(email)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
 		assertThat(retry).isAfter(Instant.now().plusSeconds(30));
 		dispatcher.dispatch(Instant.now());
 		assertThat(attempts(email)).as("not retried before its time").isOne();
@@ -177,8 +189,10 @@ class EmailDeliveryTest {
 		WebClient reviewer = new WebClient(port);
 		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		assertThat(reviewer.get("/admin/notifications").statusCode()).isEqualTo(403);
-		assertThat(reviewer.postForm("/admin/notifications/" + email + "/retry",
-				"_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body())).statusCode()).isEqualTo(403);
+		assertThat(reviewer
+			.postForm("/admin/notifications/" + email + "/retry",
+					"_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body()))
+			.statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).get("/admin/notifications").statusCode()).isEqualTo(302);
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
@@ -192,7 +206,9 @@ class EmailDeliveryTest {
 		assertThat(status(email)).isEqualTo("PENDING");
 		assertThat(attempts(email)).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'NOTIFICATION_RETRY' AND subject = ?")
-			.param("notification-outbox:" + email).query(Long.class).single()).isOne();
+			.param("notification-outbox:" + email)
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(admin.postForm("/admin/notifications/999999999/retry", "_csrf=" + WebClient.csrfTokenOf(page.body()))
 			.statusCode()).isEqualTo(404);
 	}
@@ -201,10 +217,15 @@ class EmailDeliveryTest {
 		User user = identity.createUserQuery().userId(DemoUsers.ENTERPRISE).singleResult();
 		user.setEmail(ENTERPRISE_MAIL);
 		identity.saveUser(user);
-		jdbc.sql("UPDATE enterprise SET contact_phone = '138-0000-1234' WHERE user_id = ?").param(DemoUsers.ENTERPRISE).update();
+		jdbc.sql("UPDATE enterprise SET contact_phone = '138-0000-1234' WHERE user_id = ?")
+			.param(DemoUsers.ENTERPRISE)
+			.update();
 	}
 
-	/** A project of ent-gx returned by the county as Tasklist does; the job executor opens the correction. */
+	/**
+	 * A project of ent-gx returned by the county as Tasklist does; the job executor opens
+	 * the correction.
+	 */
 	private long returnedCase() {
 		long id = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE).id();
 		Task review = tasks.createTaskQuery()
@@ -227,15 +248,23 @@ class EmailDeliveryTest {
 
 	private long reminderCount(long applicationId) {
 		return jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = 'DEADLINE_APPROACHING'")
-			.param(applicationId).query(Long.class).single();
+			.param(applicationId)
+			.query(Long.class)
+			.single();
 	}
 
 	private String status(long delivery) {
-		return jdbc.sql("SELECT status FROM notification_outbox WHERE id = ?").param(delivery).query(String.class).single();
+		return jdbc.sql("SELECT status FROM notification_outbox WHERE id = ?")
+			.param(delivery)
+			.query(String.class)
+			.single();
 	}
 
 	private int attempts(long delivery) {
-		return jdbc.sql("SELECT attempts FROM notification_outbox WHERE id = ?").param(delivery).query(Integer.class).single();
+		return jdbc.sql("SELECT attempts FROM notification_outbox WHERE id = ?")
+			.param(delivery)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static <T> T waitFor(Supplier<T> value) {

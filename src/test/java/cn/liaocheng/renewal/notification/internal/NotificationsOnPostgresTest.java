@@ -19,7 +19,10 @@ import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
-/** The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases and retries. */
+/**
+ * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases
+ * and retries.
+ */
 @Tag(OwnContext.TAG)
 @SpringBootTest(properties = "renewal.scheduling.enabled=false")
 @ActiveProfiles({ "postgres", "demo" })
@@ -59,7 +62,9 @@ class NotificationsOnPostgresTest {
 		}
 
 		assertThat(inbox.unreadCount(user)).isEqualTo(26);
-		assertThat(inbox.list(user, true, 0, 20)).hasSize(20).first().satisfies(m -> assertThat(m.title()).isEqualTo("新的待办任务 24"));
+		assertThat(inbox.list(user, true, 0, 20)).hasSize(20)
+			.first()
+			.satisfies(m -> assertThat(m.title()).isEqualTo("新的待办任务 24"));
 		assertThat(inbox.list(user, true, 20, 20)).hasSize(6);
 		long id = inbox.list(user, false, 0, 1).get(0).id();
 		assertThat(inbox.markRead("someone-else", id, Instant.now())).isFalse();
@@ -76,8 +81,10 @@ class NotificationsOnPostgresTest {
 		notifier.notify(user, new Note(NotificationKind.CASE_DECIDED, "申报已办结", "办理结果：准予入库", null, 7L, null));
 		long notification = inbox.list(user, false, 0, 1).get(0).id();
 		outbox.add(notification, MailChannel.NAME, "someone@example.cn", Instant.now());
-		long delivery = jdbc.sql("SELECT id FROM notification_outbox WHERE notification_id = ?").param(notification)
-			.query(Long.class).single();
+		long delivery = jdbc.sql("SELECT id FROM notification_outbox WHERE notification_id = ?")
+			.param(notification)
+			.query(Long.class)
+			.single();
 
 		Instant later = Instant.now();
 		for (int i = 0; i < 5; i++) {

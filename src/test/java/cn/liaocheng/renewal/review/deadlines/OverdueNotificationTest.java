@@ -21,7 +21,10 @@ import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** An overdue task is reported to whoever handles it and to the lead of its body, once, and to nobody else. */
+/**
+ * An overdue task is reported to whoever handles it and to the lead of its body, once,
+ * and to nobody else.
+ */
 @WebIntegrationTest
 class OverdueNotificationTest {
 
@@ -67,7 +70,8 @@ class OverdueNotificationTest {
 		timers.fire(task);
 
 		assertThat(recipients(task)).containsExactlyInAnyOrder(DemoUsers.COUNTY_REVIEWER, "gx-industry-lead");
-		String body = jdbc.sql("SELECT body FROM notification WHERE kind = 'TASK_OVERDUE' AND recipient_id = ? AND link = ?")
+		String body = jdbc
+			.sql("SELECT body FROM notification WHERE kind = 'TASK_OVERDUE' AND recipient_id = ? AND link = ?")
 			.params("gx-industry-lead", link(task))
 			.query(String.class)
 			.single();
@@ -84,14 +88,23 @@ class OverdueNotificationTest {
 
 		timers.fire(task);
 
-		List<String> body = identity.createUserQuery().memberOfGroup(CountyReviewTasks.BODY).list().stream()
-			.map(User::getId).toList();
-		List<String> leads = identity.createUserQuery().memberOfGroup(CountyReviewTasks.BODY + "-lead").list().stream()
-			.map(User::getId).toList();
+		List<String> body = identity.createUserQuery()
+			.memberOfGroup(CountyReviewTasks.BODY)
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+		List<String> leads = identity.createUserQuery()
+			.memberOfGroup(CountyReviewTasks.BODY + "-lead")
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
 		assertThat(leads).contains("gx-industry-lead");
 		assertThat(recipients(task)).containsExactlyInAnyOrderElementsOf(
 				java.util.stream.Stream.concat(body.stream(), leads.stream()).distinct().toList());
-		assertThat(recipients(task)).doesNotContain("gx-finance", "gx-finance-lead", "lc-industry-lead", DemoUsers.ENTERPRISE);
+		assertThat(recipients(task)).doesNotContain("gx-finance", "gx-finance-lead", "lc-industry-lead",
+				DemoUsers.ENTERPRISE);
 	}
 
 	private static String link(Task task) {
@@ -99,7 +112,8 @@ class OverdueNotificationTest {
 	}
 
 	private List<String> recipients(Task task) {
-		return jdbc.sql("SELECT recipient_id FROM notification WHERE kind = 'TASK_OVERDUE' AND link = ? ORDER BY recipient_id")
+		return jdbc
+			.sql("SELECT recipient_id FROM notification WHERE kind = 'TASK_OVERDUE' AND link = ? ORDER BY recipient_id")
 			.param(link(task))
 			.query(String.class)
 			.list();

@@ -34,9 +34,10 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * The overdue timers on PostgreSQL: when several nodes' job executors reach the same due timer at once (here three
- * threads executing it together), the engine's locking lets one of them handle the task and the others fail without
- * writing anything, so every overdue task is escalated exactly once.
+ * The overdue timers on PostgreSQL: when several nodes' job executors reach the same due
+ * timer at once (here three threads executing it together), the engine's locking lets one
+ * of them handle the task and the others fail without writing anything, so every overdue
+ * task is escalated exactly once.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(properties = "renewal.scheduling.enabled=false")
@@ -131,10 +132,12 @@ class OverdueTimerOnPostgresTest {
 				.containsExactlyInAnyOrder(CountyReviewTasks.BODY, CountyReviewTasks.BODY + "-lead");
 			assertThat(tasks.getTaskComments(task.getId())).as(task.getId()).hasSize(1);
 			assertThat(timers.of(task)).isEmpty();
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'OVERDUE'")
-				.param(CountyReviewTasks.applicationOf(task, runtime))
-				.query(Integer.class)
-				.single()).isEqualTo(1);
+			assertThat(
+					jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND action = 'OVERDUE'")
+						.param(CountyReviewTasks.applicationOf(task, runtime))
+						.query(Integer.class)
+						.single())
+				.isEqualTo(1);
 		}
 	}
 

@@ -28,8 +28,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Overdue handling is the timer of each review task in the models: it waits on the task's due date, follows a later
- * change of it, and when it fires escalates the task once, with a reminder the reviewer reads on the task.
+ * Overdue handling is the timer of each review task in the models: it waits on the task's
+ * due date, follows a later change of it, and when it fires escalates the task once, with
+ * a reminder the reviewer reads on the task.
  */
 @WebIntegrationTest
 class OverdueTimerTest {

@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The overdue timers of review tasks, driven by the test: the job executor is paused while a test runs, so a timer
- * fires only when the test executes its job (as the executor of one node would), never on its own.
+ * The overdue timers of review tasks, driven by the test: the job executor is paused
+ * while a test runs, so a timer fires only when the test executes its job (as the
+ * executor of one node would), never on its own.
  */
 final class OverdueTimers implements AutoCloseable {
 
@@ -64,7 +65,10 @@ final class OverdueTimers implements AutoCloseable {
 		tasks.saveTask(loaded);
 	}
 
-	/** Fires the task's overdue timer, as the job executor does once its due date has passed. */
+	/**
+	 * Fires the task's overdue timer, as the job executor does once its due date has
+	 * passed.
+	 */
 	void fire(Task task) {
 		Job timer = single(task);
 		assertThat(timer.getDuedate()).as("the timer is due").isBeforeOrEqualTo(new Date());

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
 /**
- * The words next to a task's due date in Tasklist's list, at the edges: due later today, due earlier today, due after
- * a weekend, overdue across a weekend. The calendar here is Monday to Friday; the real one (holidays and 调休) is
- * {@code WorkingDaysTest}'s.
+ * The words next to a task's due date in Tasklist's list, at the edges: due later today,
+ * due earlier today, due after a weekend, overdue across a weekend. The calendar here is
+ * Monday to Friday; the real one (holidays and 调休) is {@code WorkingDaysTest}'s.
  */
 class TaskDeadlinesTest {
 
@@ -54,10 +54,10 @@ class TaskDeadlinesTest {
 			assertThat(r.text()).isEqualTo("已超期 1 个工作日");
 			assertThat(r.workingDays()).isEqualTo(-1);
 		});
-		assertThat(deadlines.remaining("t", thursday, at(LocalDateTime.of(2026, 12, 6, 12, 0))).text())
-			.as("on Sunday").isEqualTo("已超期 1 个工作日");
-		assertThat(deadlines.remaining("t", thursday, at(LocalDateTime.of(2026, 12, 7, 8, 0))).text())
-			.as("on Monday").isEqualTo("已超期 2 个工作日");
+		assertThat(deadlines.remaining("t", thursday, at(LocalDateTime.of(2026, 12, 6, 12, 0))).text()).as("on Sunday")
+			.isEqualTo("已超期 1 个工作日");
+		assertThat(deadlines.remaining("t", thursday, at(LocalDateTime.of(2026, 12, 7, 8, 0))).text()).as("on Monday")
+			.isEqualTo("已超期 2 个工作日");
 	}
 
 	private static Instant at(LocalDateTime time) {

@@ -25,9 +25,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * In a real Chromium: the enterprise's case page after the award — the payments, the acceptance application sent
- * with files through the page's own form, the county's check, and the city's order to rectify with its deadline and
- * the rectification form. Screenshots: aftercare-apply-1366, aftercare-rectify-1366, aftercare-rectify-390.
+ * In a real Chromium: the enterprise's case page after the award — the payments, the
+ * acceptance application sent with files through the page's own form, the county's check,
+ * and the city's order to rectify with its deadline and the rectification form.
+ * Screenshots: aftercare-apply-1366, aftercare-rectify-1366, aftercare-rectify-390.
  */
 @WebIntegrationTest
 class AftercareCasePageBrowserTest extends ReviewProcessTest {
@@ -90,11 +91,11 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 
 		for (int width : new int[] { 1366, 390 }) {
 			browser.driver().manage().window().setSize(new Dimension(width, 900));
-			// Not "#aftercare": the browser is already there after the upload, and a same-page link does not reload.
+			// Not "#aftercare": the browser is already there after the upload, and a
+			// same-page link does not reload.
 			browser.open("/enterprise/applications/" + claim.id() + "?width=" + width);
 			String shown = browser.waitFor(By.id("aftercare")).getText();
-			assertThat(shown).contains("限期整改", "除尘设备未接入生产线", "commissioning.pdf",
-					"提交整改材料");
+			assertThat(shown).contains("限期整改", "除尘设备未接入生产线", "commissioning.pdf", "提交整改材料");
 			assertThat(browser.driver().findElement(By.id("aftercare-action")).getText()).contains("需要您处理：限期整改",
 					"前往项目后续管理");
 			assertThat(browser.driver().findElement(By.id("aftercare-due")).getText())
@@ -106,9 +107,9 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 	}
 
 	private void pay(Case claim, String amount, String voucher) {
-		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion",
-				"按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(), "paidAmount", Double.valueOf(amount),
-				"voucherNo", voucher));
+		review.complete(review.task(claim, "Task_RecordPayment"),
+				Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(),
+						"paidAmount", Double.valueOf(amount), "voucherNo", voucher));
 		review.runJobs(claim);
 	}
 

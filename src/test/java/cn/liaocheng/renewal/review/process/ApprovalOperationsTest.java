@@ -32,9 +32,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 撤回, 退回上一环节 and 催办 through the REST API, on real cases: each moves or marks the case as the organisation
- * chart allows, is recorded with who, when and why, and is refused to everyone else (a colleague who did not do the
- * step, another county's reviewer, an enterprise, anonymous callers, a session without the CSRF token).
+ * 撤回, 退回上一环节 and 催办 through the REST API, on real cases: each moves or marks the case as
+ * the organisation chart allows, is recorded with who, when and why, and is refused to
+ * everyone else (a colleague who did not do the step, another county's reviewer, an
+ * enterprise, anonymous callers, a session without the CSRF token).
  */
 @WebIntegrationTest
 @RecordApplicationEvents
@@ -94,7 +95,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(as(COLLEAGUE).get("/api/review/withdrawable").body()).doesNotContain(formal.getId());
 
 		String path = "/api/review/completed-tasks/" + formal.getId() + "/withdraw";
-		assertThat(as(COLLEAGUE).postJson(path, REASON).statusCode()).as("a colleague who did not do it").isEqualTo(403);
+		assertThat(as(COLLEAGUE).postJson(path, REASON).statusCode()).as("a colleague who did not do it")
+			.isEqualTo(403);
 		assertThat(as("lq-industry").postJson(path, REASON).statusCode()).as("another county").isEqualTo(404);
 		assertThat(as(CITY).postJson(path, REASON).statusCode()).as("a city body").isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).as("an enterprise").isEqualTo(403);
@@ -114,7 +116,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回", "推荐意见需补充核实情况");
 		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("taken back once").isEqualTo(404);
 		assertThat(as(REVIEWER).get("/review/applications/" + project.id()).body())
-			.as("the dossier keeps the superseded opinion, marked").contains("材料齐全，同意", "此意见不再作为结论", "办理操作记录", "撤回");
+			.as("the dossier keeps the superseded opinion, marked")
+			.contains("材料齐全，同意", "此意见不再作为结论", "办理操作记录", "撤回");
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
@@ -126,7 +129,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Task formal = approveAs(project, "Task_CountyFormalReview", REVIEWER, "材料齐全，同意");
 		tasks.claim(review.task(project, "Task_CountyRecommendation").getId(), COLLEAGUE);
 
-		HttpResponse<String> refused = as(REVIEWER).postJson("/api/review/completed-tasks/" + formal.getId() + "/withdraw", REASON);
+		HttpResponse<String> refused = as(REVIEWER)
+			.postJson("/api/review/completed-tasks/" + formal.getId() + "/withdraw", REASON);
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
 		assertThat(refused.body()).contains("已被认领");
 		assertThat(superseded(formal.getId())).isFalse();
@@ -140,8 +144,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Task recommendation = approveAs(project, "Task_CountyRecommendation", REVIEWER, "同意推荐");
 		assertThat(review.tasks(project, "Task_CityAcceptance")).hasSize(1);
 
-		HttpResponse<String> withdrawn = as(REVIEWER).postJson(
-				"/api/review/completed-tasks/" + recommendation.getId() + "/withdraw", REASON);
+		HttpResponse<String> withdrawn = as(REVIEWER)
+			.postJson("/api/review/completed-tasks/" + recommendation.getId() + "/withdraw", REASON);
 		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
 		assertThat(review.tasks(project, "Task_CityAcceptance")).isEmpty();
 		assertThat(review.tasks(project, "Task_CountyFormalReview")).isEmpty();
@@ -162,7 +166,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		String path = "/api/review/tasks/" + acceptance.getId() + "/return-to-previous";
 
 		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("the county does not hold it").isEqualTo(404);
-		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, REASON).statusCode()).as("another city body").isEqualTo(404);
+		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, REASON).statusCode()).as("another city body")
+			.isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).postJson(path, REASON).statusCode()).as("anonymous").isEqualTo(403);
 		assertThat(as(CITY).postJson(path, "{}").statusCode()).as("no reason").isEqualTo(400);
@@ -175,7 +180,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(review.tasks(project, "Task_CityAcceptance")).isEmpty();
 		Task again = review.task(project, "Task_CountyRecommendation");
 		assertThat(again.getAssignee()).as("back to who recommended").isEqualTo(REVIEWER);
-		assertThat(historyOf(project, "TASK_RETURN_TO_PREVIOUS")).singleElement().asString()
+		assertThat(historyOf(project, "TASK_RETURN_TO_PREVIOUS")).singleElement()
+			.asString()
 			.contains("退回上一环节", "县级推荐", "推荐意见未说明产能情况");
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "补充核实产能后同意推荐"));
@@ -216,7 +222,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Case project = review.submitProject(7);
 		String path = "/api/applications/" + project.id() + "/urge";
 
-		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson(path, REASON).statusCode()).as("not its case").isEqualTo(404);
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson(path, REASON).statusCode()).as("not its case")
+			.isEqualTo(404);
 		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("a reviewer").isEqualTo(403);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, "{}").statusCode()).as("no reason").isEqualTo(400);
 
@@ -262,14 +269,12 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意受理。");
 		List<Task> joint = review.tasks(project, "Task_JointReview");
 		assertThat(groupsOf(joint)).doesNotContain("city-finance").contains("city-industry", "city-ecology");
-		Task any = joint.stream()
-			.filter(t -> groupsOf(List.of(t)).contains("city-industry"))
-			.findFirst()
-			.orElseThrow();
+		Task any = joint.stream().filter(t -> groupsOf(List.of(t)).contains("city-industry")).findFirst().orElseThrow();
 		String path = "/api/review/tasks/" + any.getId() + "/add-reviewer";
 		String finance = "{\"body\":\"finance\",\"reason\":\"项目涉及财政资金，请市财政局参加联审\"}";
 
-		assertThat(as(CITY).get("/api/review/tasks/" + any.getId() + "/addable-bodies").body()).contains("finance", "聊城市财政局")
+		assertThat(as(CITY).get("/api/review/tasks/" + any.getId() + "/addable-bodies").body())
+			.contains("finance", "聊城市财政局")
 			.doesNotContain("\"ecology\"");
 		Task ecologys = joint.stream()
 			.filter(t -> groupsOf(List.of(t)).contains("city-ecology"))
@@ -279,19 +284,22 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			.postJson("/api/review/tasks/" + ecologys.getId() + "/add-reviewer", finance);
 		assertThat(jointBody.statusCode()).as("a joint reviewer, not the industry bureau").isEqualTo(403);
 		assertThat(jointBody.body()).contains("只有市工业和信息化局可以加签");
-		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, finance).statusCode()).as("another body's task").isEqualTo(404);
+		assertThat(as(DemoUsers.CITY_REVIEWER).postJson(path, finance).statusCode()).as("another body's task")
+			.isEqualTo(404);
 		assertThat(as(REVIEWER).postJson(path, finance).statusCode()).as("a county reviewer").isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, finance).statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).postJson(path, finance).statusCode()).as("anonymous").isEqualTo(403);
 		assertThat(as(CITY).postJson(path, "{\"body\":\"nowhere\",\"reason\":\"请参加联审\"}").statusCode()).isEqualTo(400);
 		assertThat(as(CITY).postJson(path, "{\"body\":\"ecology\",\"reason\":\"请参加联审\"}").statusCode())
-			.as("already reviewing").isEqualTo(400);
+			.as("already reviewing")
+			.isEqualTo(400);
 		assertThat(as(CITY).postJson(path, "{\"body\":\"finance\"}").statusCode()).as("no reason").isEqualTo(400);
 		assertThat(review.tasks(project, "Task_JointReview")).hasSameSizeAs(joint);
 
 		HttpResponse<String> added = as(CITY).postJson(path, finance);
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-		assertThat(groupsOf(review.tasks(project, "Task_JointReview"))).contains("city-finance").hasSize(joint.size() + 1);
+		assertThat(groupsOf(review.tasks(project, "Task_JointReview"))).contains("city-finance")
+			.hasSize(joint.size() + 1);
 		assertThat(operationsOf(project)).containsExactly("ADD_REVIEWER|" + CITY + "|项目涉及财政资金，请市财政局参加联审");
 
 		for (Task task : joint) {
@@ -302,8 +310,10 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Task financeTask = review.task(project, "Task_JointReview");
 		review.complete(financeTask, Map.of("decision", "APPROVE", "opinion", "财政局审核同意。"));
 		review.runJobs(project);
-		assertThat(jdbc.sql("SELECT body_group FROM review_opinion WHERE task_id = ?").param(financeTask.getId())
-			.query(String.class).single()).isEqualTo("city-finance");
+		assertThat(jdbc.sql("SELECT body_group FROM review_opinion WHERE task_id = ?")
+			.param(financeTask.getId())
+			.query(String.class)
+			.single()).isEqualTo("city-finance");
 		review.decide(project, "Task_IndustryDecision", "APPROVE");
 		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text()).contains("聊城市财政局");
 	}
@@ -337,7 +347,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		return browser;
 	}
 
-	/** As Tasklist's panel does: a session, the token from /api/review/csrf in its header. */
+	/**
+	 * As Tasklist's panel does: a session, the token from /api/review/csrf in its header.
+	 */
 	private HttpResponse<String> withCsrf(String user, String path, String json) {
 		WebClient browser = sessionWithoutCsrf(user);
 		String csrf = browser.get("/api/review/csrf").body();
@@ -348,8 +360,10 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 	}
 
 	private boolean superseded(String taskId) {
-		return jdbc.sql("SELECT superseded_at IS NOT NULL FROM review_opinion WHERE task_id = ?").param(taskId)
-			.query(Boolean.class).single();
+		return jdbc.sql("SELECT superseded_at IS NOT NULL FROM review_opinion WHERE task_id = ?")
+			.param(taskId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private List<String> operationsOf(Case c) {

@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * In a real Chromium at a desktop width (1366 px) and a phone width (390 px): the case page of a returned case and
- * of a case in joint review, and the subsidy form's invoice warning as the enterprise types. Screenshots:
- * case-returned-{1366,390}[-top,-progress], case-joint-review-{1366,390}[-progress], subsidy-invoice-warning.
+ * In a real Chromium at a desktop width (1366 px) and a phone width (390 px): the case
+ * page of a returned case and of a case in joint review, and the subsidy form's invoice
+ * warning as the enterprise types. Screenshots: case-returned-{1366,390}[-top,-progress],
+ * case-joint-review-{1366,390}[-progress], subsidy-invoice-warning.
  */
 @WebIntegrationTest
 class CasePageBrowserTest extends ReviewProcessTest {
@@ -60,7 +61,8 @@ class CasePageBrowserTest extends ReviewProcessTest {
 			assertThat(banner.getText()).contains("需要您处理", "请补充上传加盖公章的营业执照副本", "补正期限");
 			assertThat(banner.getLocation().getY()).as("banner above the case card at %d px", width)
 				.isLessThan(browser.driver().findElement(By.id("status")).getLocation().getY());
-			assertThat(banner.getSize().getWidth()).as("banner fits the window at %d px", width).isLessThanOrEqualTo(width);
+			assertThat(banner.getSize().getWidth()).as("banner fits the window at %d px", width)
+				.isLessThanOrEqualTo(width);
 			assertThat(browser.driver().findElement(By.cssSelector("#progress .stage-returned")).getText())
 				.contains("县级初审与推荐", "待您补正");
 			browser.fullPageScreenshot("case-returned-" + width);
@@ -75,7 +77,8 @@ class CasePageBrowserTest extends ReviewProcessTest {
 		Case project = review.submitProject(7);
 		review.passCountyReview(project);
 		review.decide(project, "Task_CityAcceptance", "APPROVE");
-		review.complete(review.tasks(project, "Task_JointReview").get(0), Map.of("decision", "APPROVE", "opinion", "同意"));
+		review.complete(review.tasks(project, "Task_JointReview").get(0),
+				Map.of("decision", "APPROVE", "opinion", "同意"));
 		review.runJobs(project);
 
 		for (int width : new int[] { 1366, 390 }) {
@@ -115,7 +118,8 @@ class CasePageBrowserTest extends ReviewProcessTest {
 		browser.setValue(By.id("equipment0.quantity"), "2");
 		browser.setValue(By.id("equipment0.unitPrice"), "185000.00");
 		browser.setValue(By.id("equipment0.invoiceAmount"), "370000.00");
-		WebElement warning = browser.driver().findElement(By.cssSelector("#equipment tbody tr:first-child .invoice-warning"));
+		WebElement warning = browser.driver()
+			.findElement(By.cssSelector("#equipment tbody tr:first-child .invoice-warning"));
 		assertThat(warning.isDisplayed()).as("equal amounts: no warning").isFalse();
 
 		browser.setValue(By.id("equipment0.invoiceAmount"), "371000.00");

@@ -34,9 +34,10 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The enterprise's case page and its API for a returned case, a case in joint review, a decided subsidy and a
- * granted loan; the integrity declaration at submission; the subsidy form's project lines and invoice warning; the
- * printable dossier and who may download it.
+ * The enterprise's case page and its API for a returned case, a case in joint review, a
+ * decided subsidy and a granted loan; the integrity declaration at submission; the
+ * subsidy form's project lines and invoice warning; the printable dossier and who may
+ * download it.
  */
 @WebIntegrationTest
 class CasePageTest extends ReviewProcessTest {
@@ -58,8 +59,8 @@ class CasePageTest extends ReviewProcessTest {
 
 		String page = page(DemoUsers.ENTERPRISE, project);
 
-		assertThat(page).contains("需要您处理：申报已退回补正", "请补充上传加盖公章的营业执照副本", "补正期限", "个工作日",
-				"退回补正（县级初审与推荐环节）", "badge-action", "stage stage-returned");
+		assertThat(page).contains("需要您处理：申报已退回补正", "请补充上传加盖公章的营业执照副本", "补正期限", "个工作日", "退回补正（县级初审与推荐环节）",
+				"badge-action", "stage stage-returned");
 		assertThat(page.indexOf("需要您处理")).as("the banner comes before the case's facts")
 			.isLessThan(page.indexOf("申报编号"));
 		JsonNode progress = api(DemoUsers.ENTERPRISE, "/api/applications/" + project.id() + "/progress");
@@ -90,7 +91,8 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(progress.toString()).as("no reviewer's name or account").doesNotContain("审核员", "lc-");
 
 		assertThat(status(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/" + project.id())).isEqualTo(404);
-		assertThat(status(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/progress")).isEqualTo(404);
+		assertThat(status(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/progress"))
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -105,8 +107,8 @@ class CasePageTest extends ReviewProcessTest {
 		String page = page(DemoUsers.ENTERPRISE, claim);
 
 		BigDecimal granted = review.outcomes(claim).subsidyAmount();
-		assertThat(page).contains("核定奖补金额", cn.liaocheng.renewal.application.Money.yuan(granted) + " 元", "badge-approved",
-				"stage stage-done");
+		assertThat(page).contains("核定奖补金额", cn.liaocheng.renewal.application.Money.yuan(granted) + " 元",
+				"badge-approved", "stage stage-done");
 		assertThat(page).doesNotContain("stage-current", "需要您处理");
 		JsonNode detail = api(DemoUsers.ENTERPRISE, "/api/applications/" + claim.id());
 		assertThat(detail.at("/outcomes/subsidyAmount").decimalValue()).isEqualByComparingTo(granted);
@@ -122,8 +124,7 @@ class CasePageTest extends ReviewProcessTest {
 
 		String page = page(DemoUsers.ENTERPRISE, loan);
 
-		assertThat(page).contains("中国工商银行聊城分行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息",
-				"每年 1.5 个百分点贴息 24 个月");
+		assertThat(page).contains("中国工商银行聊城分行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息", "每年 1.5 个百分点贴息 24 个月");
 		JsonNode outcomes = api(DemoUsers.ENTERPRISE, "/api/applications/" + loan.id()).get("outcomes");
 		assertThat(outcomes.get("grantedAmount").decimalValue()).isEqualByComparingTo("5000000.00");
 		assertThat(outcomes.get("grantedRate").decimalValue()).isEqualByComparingTo("3.10");
@@ -143,12 +144,14 @@ class CasePageTest extends ReviewProcessTest {
 		HttpResponse<String> refused = api.postJson("/api/applications/" + id + "/submit", "{}");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains(IntegrityDeclaration.REQUIRED);
-		assertThatThrownBy(() -> review.submitWithoutDeclaration(id)).isInstanceOfSatisfying(DossierInvalidException.class,
+		assertThatThrownBy(() -> review.submitWithoutDeclaration(id)).isInstanceOfSatisfying(
+				DossierInvalidException.class,
 				e -> assertThat(e.problems()).extracting(p -> p.field() + "：" + p.message())
 					.containsExactly("declaration：" + IntegrityDeclaration.REQUIRED));
 		assertThat(review.status(id)).isEqualTo(ApplicationStatus.DRAFT);
 
-		HttpResponse<String> accepted = api.postJson("/api/applications/" + id + "/submit", "{\"declarationConfirmed\": true}");
+		HttpResponse<String> accepted = api.postJson("/api/applications/" + id + "/submit",
+				"{\"declarationConfirmed\": true}");
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 		JsonNode declaration = api(DemoUsers.ENTERPRISE, "/api/applications/" + id).get("declaration");
 		assertThat(declaration.get("userId").asText()).isEqualTo(DemoUsers.ENTERPRISE);
@@ -162,14 +165,20 @@ class CasePageTest extends ReviewProcessTest {
 		WebClient portal = loggedIn(DemoUsers.ENTERPRISE);
 		String csrf = WebClient.csrfTokenOf(portal.get("/enterprise/applications/new?kind=SUBSIDY").body());
 
-		String form = portal.postForm("/enterprise/applications?kind=SUBSIDY", "_csrf=" + csrf
-				+ "&creationKey=case-page-lines-" + System.nanoTime() + "&action=projectLines&projectId=" + projectId).body();
+		String form = portal
+			.postForm("/enterprise/applications?kind=SUBSIDY",
+					"_csrf=" + csrf + "&creationKey=case-page-lines-" + System.nanoTime()
+							+ "&action=projectLines&projectId=" + projectId)
+			.body();
 		String lineName = Dossiers.project(7).getEquipment().get(0).getName();
 		assertThat(form).contains("value=\"" + lineName + "\"", "value=\"185000.00\"", "带入所选项目的设备明细");
 
 		long otherProject = review.draftOfAnotherEnterprise();
-		String refused = portal.postForm("/enterprise/applications?kind=SUBSIDY", "_csrf=" + csrf
-				+ "&creationKey=case-page-lines-" + System.nanoTime() + "&action=projectLines&projectId=" + otherProject).body();
+		String refused = portal
+			.postForm("/enterprise/applications?kind=SUBSIDY",
+					"_csrf=" + csrf + "&creationKey=case-page-lines-" + System.nanoTime()
+							+ "&action=projectLines&projectId=" + otherProject)
+			.body();
 		assertThat(refused).contains("请选择本企业已入库的项目").doesNotContain("value=\"" + lineName + "\"");
 
 		DossierForm claim = Dossiers.subsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
@@ -186,7 +195,8 @@ class CasePageTest extends ReviewProcessTest {
 		Case project = review.submitProject(7);
 		String referenceNo = review.referenceNo(project);
 
-		HttpResponse<byte[]> own = download(DemoUsers.ENTERPRISE, "/enterprise/applications/" + project.id() + "/dossier.pdf");
+		HttpResponse<byte[]> own = download(DemoUsers.ENTERPRISE,
+				"/enterprise/applications/" + project.id() + "/dossier.pdf");
 		assertThat(own.statusCode()).isEqualTo(200);
 		assertThat(own.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		String text;
@@ -195,10 +205,11 @@ class CasePageTest extends ReviewProcessTest {
 		}
 		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/dossiers"));
 		java.nio.file.Files.write(java.nio.file.Path.of("target/dossiers/" + referenceNo + ".pdf"), own.body());
-		assertThat(text).contains("项目入库申请书", "申报编号：" + referenceNo, "冠县轴承生产线绿色化改造项目", "诚信承诺",
-				"确认人：", "（" + DemoUsers.ENTERPRISE + "）", "扫码查看办理进度", "/enterprise/applications/" + project.id());
+		assertThat(text).contains("项目入库申请书", "申报编号：" + referenceNo, "冠县轴承生产线绿色化改造项目", "诚信承诺", "确认人：",
+				"（" + DemoUsers.ENTERPRISE + "）", "扫码查看办理进度", "/enterprise/applications/" + project.id());
 
-		HttpResponse<byte[]> reviewers = download(DemoUsers.COUNTY_REVIEWER, "/review/applications/" + project.id() + "/dossier.pdf");
+		HttpResponse<byte[]> reviewers = download(DemoUsers.COUNTY_REVIEWER,
+				"/review/applications/" + project.id() + "/dossier.pdf");
 		assertThat(reviewers.statusCode()).isEqualTo(200);
 		try (PDDocument pdf = Loader.loadPDF(reviewers.body())) {
 			assertThat(new PDFTextStripper().getText(pdf)).as("a reviewer's QR code leads to the reviewers' page")
@@ -209,14 +220,16 @@ class CasePageTest extends ReviewProcessTest {
 			.isEqualTo(200);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/" + project.id() + "/dossier.pdf")
 			.statusCode()).isEqualTo(404);
-		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
+		assertThat(
+				download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf").statusCode())
 			.isEqualTo(404);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/enterprise/applications/00" + project.id() + "/dossier.pdf")
 			.statusCode()).as("another spelling of the same id").isEqualTo(404);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/api/applications/" + project.id() + "/dossier.pdf;x=1")
 			.statusCode()).as("a path parameter").isIn(400, 404);
 		assertThat(download("lq-industry", "/review/applications/" + project.id() + "/dossier.pdf").statusCode())
-			.as("a reviewer of another county").isEqualTo(404);
+			.as("a reviewer of another county")
+			.isEqualTo(404);
 		assertThat(download(DemoUsers.OTHER_ENTERPRISE, "/review/applications/" + project.id() + "/dossier.pdf")
 			.statusCode()).as("an enterprise at the reviewers' door").isEqualTo(403);
 		HttpResponse<byte[]> anonymous = download(null, "/enterprise/applications/" + project.id() + "/dossier.pdf");

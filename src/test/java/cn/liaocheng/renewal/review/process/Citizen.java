@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * Someone from the public at the notice board, connecting from an address of their own. Every test process shares
- * 127.0.0.1, and the board counts objections per client address, so each citizen binds its socket to another
- * loopback address (127.x.y.z all reach the server on Linux) and speaks plain HTTP/1.0 over it: the JDK's HTTP
- * client cannot choose its local address.
+ * Someone from the public at the notice board, connecting from an address of their own.
+ * Every test process shares 127.0.0.1, and the board counts objections per client
+ * address, so each citizen binds its socket to another loopback address (127.x.y.z all
+ * reach the server on Linux) and speaks plain HTTP/1.0 over it: the JDK's HTTP client
+ * cannot choose its local address.
  */
 final class Citizen {
 
@@ -43,7 +44,8 @@ final class Citizen {
 	/** A citizen at a loopback address no other test uses. */
 	static Citizen atAFreshAddress(int port) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return new Citizen(port, "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255));
+		return new Citizen(port,
+				"127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255));
 	}
 
 	String address() {
@@ -54,7 +56,10 @@ final class Citizen {
 		return send("GET " + path, null);
 	}
 
-	/** Posts the objection form of a notice, with the CSRF token of the board as this citizen's session sees it. */
+	/**
+	 * Posts the objection form of a notice, with the CSRF token of the board as this
+	 * citizen's session sees it.
+	 */
 	Response object(long applicationId, String name, String organisation, String phone, String content) {
 		String token = WebClient.csrfTokenOf(get("/notices").body());
 		Map<String, String> form = new LinkedHashMap<>();
@@ -75,14 +80,16 @@ final class Citizen {
 			socket.bind(new InetSocketAddress(address, 0));
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(60000);
-			StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.0\r\nHost: localhost:").append(port)
+			StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.0\r\nHost: localhost:")
+				.append(port)
 				.append("\r\n");
 			if (!cookies.isEmpty()) {
 				request.append("Cookie: ").append(String.join("; ", cookies.values())).append("\r\n");
 			}
 			byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
 			if (form != null) {
-				request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
+				request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+					.append(body.length)
 					.append("\r\n");
 			}
 			OutputStream out = socket.getOutputStream();

@@ -50,12 +50,14 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * The clawback (追回) on PostgreSQL, driven through the HTTP doors by the people who do each step: the after-award
- * process announces {@link ClawbackDue} for an allocated subsidy of ent-gx (冠县); the city industry bureau
- * (lc-industry) determines the amount in its Tasklist form, 冠县's finance bureau (gx-finance) confirms it with the
- * account; the signed decision is downloaded by the enterprise and checked with pdfsig; repayments close it. A
- * serious case lists the enterprise, whose next submission is refused with the reason and the last day. The
- * allocated subsidies themselves are made by the review fixture (the subsidy's own tests cover that path).
+ * The clawback (追回) on PostgreSQL, driven through the HTTP doors by the people who do
+ * each step: the after-award process announces {@link ClawbackDue} for an allocated
+ * subsidy of ent-gx (冠县); the city industry bureau (lc-industry) determines the amount in
+ * its Tasklist form, 冠县's finance bureau (gx-finance) confirms it with the account; the
+ * signed decision is downloaded by the enterprise and checked with pdfsig; repayments
+ * close it. A serious case lists the enterprise, whose next submission is refused with
+ * the reason and the last day. The allocated subsidies themselves are made by the review
+ * fixture (the subsidy's own tests cover that path).
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -103,22 +105,29 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 		WebClient lcIndustry = as("lc-industry");
 		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
-		// The determination form takes only its fields; an amount above the allocated 37 000 yuan is refused.
-		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
-				"设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01, "repaymentDeadline", TODAY.plusDays(30).toString(),
-				"listNegative", false)).body()).contains("不超过已下达的奖补资金");
-		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
-				"设备未投产，追回全部奖补资金。", "clawbackAmount", 30000, "repaymentDeadline", TODAY.plusDays(30).toString(),
-				"listNegative", false, "subsidyAmount", 1)).statusCode()).as("a field the form does not have").isEqualTo(400);
-		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
-				"两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000, "repaymentDeadline",
-				TODAY.plusDays(30).toString(), "listNegative", false)).statusCode()).isIn(200, 204);
+		// The determination form takes only its fields; an amount above the allocated 37
+		// 000 yuan is refused.
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01,
+						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false))
+			.body()).contains("不超过已下达的奖补资金");
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
+						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false, "subsidyAmount", 1))
+			.statusCode()).as("a field the form does not have").isEqualTo(400);
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000,
+						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false))
+			.statusCode()).isIn(200, 204);
 
 		// Another county's finance bureau neither sees nor can confirm 冠县's task.
 		assertThat(tasks(as("lq-finance"), claim, "Task_ConfirmClawback")).isEmpty();
-		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
-				"与本局2026年10月9日拨付凭证（冠财拨〔2026〕88号）核对一致。", "repaymentAccount",
-				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610 0012 0900 0088 888")).statusCode()).isIn(200, 204);
+		assertThat(
+				submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+						Map.of("decision", "APPROVE", "opinion", "与本局2026年10月9日拨付凭证（冠财拨〔2026〕88号）核对一致。",
+								"repaymentAccount", "冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610 0012 0900 0088 888"))
+					.statusCode())
+			.isIn(200, 204);
 		review.runJobs(claim);
 
 		// The enterprise sees the clawback and downloads the signed decision.
@@ -133,23 +142,27 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		Path file = keep("clawback-decided", pdf);
 		assertThat(run("pdfsig", file.toString())).contains("Signature is Valid.");
 		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
-		assertThat(issued.text()).contains("追回财政奖补资金决定书", "两台数控磨床未安装投产", "因“项目验收不合格”",
-				"追回你单位该项目设备更新奖补资金人民币30,000.00元", TODAY.plusDays(30).getYear() + "年",
-				"中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府").doesNotContain("负面清单，期限");
+		assertThat(issued.text())
+			.contains("追回财政奖补资金决定书", "两台数控磨床未安装投产", "因“项目验收不合格”", "追回你单位该项目设备更新奖补资金人民币30,000.00元",
+					TODAY.plusDays(30).getYear() + "年", "中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府")
+			.doesNotContain("负面清单，期限");
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
 		// Another enterprise reads neither the clawback nor the decision.
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").statusCode())
 			.isEqualTo(404);
-		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + claim.id() + "/decisions/"
-				+ own.get("decisionId").asLong()).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE)
+			.get("/enterprise/applications/" + claim.id() + "/decisions/" + own.get("decisionId").asLong())
+			.statusCode()).isEqualTo(404);
 
-		// Repayments: only 冠县's finance bureau; a voucher counts once; never more than is owed.
+		// Repayments: only 冠县's finance bureau; a voucher counts once; never more than is
+		// owed.
 		String path = "/api/clawbacks/" + claim.id() + "/repayments";
 		assertThat(as("lq-finance").postJson(path, repayment("10000", "LQ-1")).statusCode()).isEqualTo(404);
 		assertThat(as("gx-industry").postJson(path, repayment("10000", "GI-1")).statusCode()).isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, repayment("10000", "E-1")).statusCode()).isIn(403, 404);
 		WebClient gxFinance = as("gx-finance");
-		assertThat(gxFinance.postJson(path, "{\"paidOn\":\"" + TODAY + "\",\"amount\":1,\"voucherNo\":\"X\",\"status\":\"REPAID\"}")
+		assertThat(gxFinance
+			.postJson(path, "{\"paidOn\":\"" + TODAY + "\",\"amount\":1,\"voucherNo\":\"X\",\"status\":\"REPAID\"}")
 			.body()).contains("不允许的字段", "status");
 		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).isEqualTo(200);
 		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).as("the same voucher again")
@@ -159,7 +172,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(settled.get("status").asText()).isEqualTo("REPAID");
 		assertThat(settled.get("repaid").decimalValue()).isEqualByComparingTo("30000");
 		assertThat(settled.get("repayments")).hasSize(2);
-		assertThat(review.hasActive(claim, "clawback")).as("the clawback process ends with the last repayment").isFalse();
+		assertThat(review.hasActive(claim, "clawback")).as("the clawback process ends with the last repayment")
+			.isFalse();
 		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
 		screenshots(DemoUsers.ENTERPRISE, "clawback-case-page", "/enterprise/applications/" + claim.id(), "clawback");
 		screenshots("gx-finance", "clawback-county-finance", "/clawbacks/" + claim.id(), "repayments");
@@ -192,7 +206,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).hasSize(1);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("逾期未缴清");
 		screenshots("gx-finance", "clawback-overdue-county-finance", "/clawbacks/" + claim.id(), "record-repayment");
-		// Paid in full while the bureau follows it up: the follow-up ends with the process.
+		// Paid in full while the bureau follows it up: the follow-up ends with the
+		// process.
 		assertThat(as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("37000", "YQ-1"))
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(claim, "clawback")).isFalse();
@@ -210,18 +225,19 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as(DemoUsers.ENTERPRISE).postJson("/api/clawbacks", start).statusCode()).isIn(403, 404);
 		assertThat(as("lc-industry").postJson("/api/clawbacks", start.replace("}", ",\"cause\":\"ACCEPTANCE_FAILED\"}"))
 			.statusCode()).isEqualTo(400);
-		assertThat(as("lc-industry").postJson("/api/clawbacks", start(draft)).body())
-			.contains("只有已下达奖补资金");
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start(draft)).body()).contains("只有已下达奖补资金");
 		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks", start);
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		assertThat(started.body()).contains("FALSE_MATERIAL");
-		assertThat(as("lc-industry").postJson("/api/clawbacks", start).statusCode()).as("a second start").isEqualTo(409);
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start).statusCode()).as("a second start")
+			.isEqualTo(409);
 
 		determineAndConfirm(claim, 37000, true, 36);
 		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
 		assertThat(issued.text()).contains("《财政违法行为处罚处分条例》第十四条", "负面清单，期限36个月");
 
-		// The listing: visible to the city, to 冠县's bodies and to ent-gx; not to 临清's bodies or ent-lq.
+		// The listing: visible to the city, to 冠县's bodies and to ent-gx; not to 临清's
+		// bodies or ent-lq.
 		JsonNode list = JSON.readTree(as("lc-industry").get("/api/negative-list").body());
 		JsonNode entry = list.get(0);
 		assertThat(entry.get("creditCode").asText()).isEqualTo("91371525MA3CB7K21F");
@@ -238,18 +254,22 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		int last = TODAY.plusMonths(36).minusDays(1).getYear();
 		assertThat(refused.body()).contains("负面清单", "列入期限至" + last + "年", "不能提交新的申报");
 
-		// Only the city industry bureau lifts it, with a reason; then ent-gx may submit again.
+		// Only the city industry bureau lifts it, with a reason; then ent-gx may submit
+		// again.
 		long id = entry.get("id").asLong();
-		assertThat(as("gx-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"已整改完毕\"}")
-			.statusCode()).isEqualTo(403);
+		assertThat(
+				as("gx-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"已整改完毕\"}").statusCode())
+			.isEqualTo(403);
 		assertThat(as("lc-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"\"}").statusCode())
 			.isEqualTo(400);
-		JsonNode lifted = JSON.readTree(as("lc-industry")
-			.postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"经复议撤销原追回决定，解除列入。\"}").body());
+		JsonNode lifted = JSON.readTree(
+				as("lc-industry").postJson("/api/negative-list/" + id + "/lift", "{\"reason\":\"经复议撤销原追回决定，解除列入。\"}")
+					.body());
 		assertThat(lifted.get("liftedBy").asText()).isEqualTo("lc-industry");
 		assertThat(lifted.get("state").asText()).isEqualTo("LIFTED");
 		screenshots("lc-industry", "negative-list-bureau", "/negative-list", "negative-list");
-		assertThat(as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + draft + "/submit", "{\"declarationConfirmed\":true}")
+		assertThat(as(DemoUsers.ENTERPRISE)
+			.postJson("/api/applications/" + draft + "/submit", "{\"declarationConfirmed\":true}")
 			.statusCode()).isEqualTo(200);
 	}
 
@@ -262,18 +282,22 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
 		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "12,\"until\":\"2099-01-01\"}"))
 			.body()).contains("不允许的字段", "until");
-		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("4F", "4G")).statusCode()).isEqualTo(400);
-		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "61}")).statusCode()).isEqualTo(400);
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("4F", "4G")).statusCode())
+			.isEqualTo(400);
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "61}")).statusCode())
+			.isEqualTo(400);
 		// Linking someone else's application as the source case is refused.
 		Case other = review.submitProject(4);
-		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "12,\"sourceApplicationId\":"
-				+ other.id() + "}")).body()).contains("不是该企业的申报");
+		assertThat(as("lc-industry")
+			.postJson("/api/negative-list", body.replace("12}", "12,\"sourceApplicationId\":" + other.id() + "}"))
+			.body()).contains("不是该企业的申报");
 		HttpResponse<String> added = as("lc-industry").postJson("/api/negative-list", body);
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 		assertThat(as("lq-industry").get("/api/negative-list").body()).contains("91371581MA3D2E8L4F");
 		assertThat(as("gx-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
 		assertThat(as("icbc-officer").get("/api/negative-list").statusCode()).isEqualTo(403);
-		// After its last day the entry refuses nothing; the periodic job writes its end to the audit trail once.
+		// After its last day the entry refuses nothing; the periodic job writes its end
+		// to the audit trail once.
 		assertThat(expiry.record(TODAY.plusMonths(12))).isEqualTo(1);
 		assertThat(expiry.record(TODAY.plusMonths(12))).isZero();
 		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
@@ -287,25 +311,31 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	void theFinanceBureauReturnsAWrongAmountAndTheBureauMayFindNothingToRecover() throws Exception {
 		Case claim = allocatedSubsidy();
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
-		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
-				"APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-				TODAY.plusDays(20).toString(), "listNegative", false));
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
-		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "REFUSE", "opinion",
-				"本局实际拨付30000元，余款尚未拨付，应追回金额有误。")).statusCode()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "REFUSE", "opinion", "本局实际拨付30000元，余款尚未拨付，应追回金额有误。"))
+			.statusCode()).isIn(200, 204);
 		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
 			.isEqualTo("DETERMINING");
-		// The county finance bureau records the 30 000 yuan it paid (the after-award payment step): from then on what
+		// The county finance bureau records the 30 000 yuan it paid (the after-award
+		// payment step): from then on what
 		// was paid, not what was allocated, limits the amount to recover.
 		review.runJobs(claim);
-		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
-				"首期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 30000, "voucherNo", "GK-2026-CB5")).statusCode())
+		assertThat(
+				submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion", "首期拨付。",
+						"paymentDate", TODAY.toString(), "paidAmount", 30000, "voucherNo", "GK-2026-CB5"))
+					.statusCode())
 			.isIn(200, 204);
-		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "APPROVE", "opinion",
-				"追回已拨付的奖补资金。", "clawbackAmount", 30000.01, "repaymentDeadline", TODAY.plusDays(20).toString(),
-				"listNegative", false)).body()).contains("不超过已拨付的奖补资金 30,000.00 元");
-		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision", "REFUSE", "opinion",
-				"经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。")).statusCode()).isIn(200, 204);
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000.01, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false))
+			.body()).contains("不超过已拨付的奖补资金 30,000.00 元");
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。"))
+			.statusCode()).isIn(200, 204);
 
 		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
 			.isEqualTo("DROPPED");
@@ -314,7 +344,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("经核查不予追回");
 	}
 
-	// ------------------------------------------------------------------------------------------------ helpers
+	// ------------------------------------------------------------------------------------------------
+	// helpers
 
 	private Case allocatedSubsidy() {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), INVOICED);
@@ -326,7 +357,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		return claim;
 	}
 
-	/** What the after-award process does: publishes the event in the transaction that records the finding. */
+	/**
+	 * What the after-award process does: publishes the event in the transaction that
+	 * records the finding.
+	 */
 	private void announce(Case claim, ClawbackDue.Cause cause, String facts) {
 		new TransactionTemplate(transactions).executeWithoutResult(
 				status -> events.publishEvent(new ClawbackDue(claim.id(), cause, facts, "lc-industry")));
@@ -351,14 +385,18 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	}
 
 	private static List<JsonNode> tasks(WebClient user, Case claim, String taskKey) throws IOException {
-		JsonNode list = JSON.readTree(user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id()
-				+ "&taskDefinitionKey=" + taskKey).body());
+		JsonNode list = JSON.readTree(
+				user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id() + "&taskDefinitionKey=" + taskKey)
+					.body());
 		List<JsonNode> found = new ArrayList<>();
 		list.forEach(found::add);
 		return found;
 	}
 
-	/** Claims the task and submits its form as Tasklist does; returns the answer to submit-form. */
+	/**
+	 * Claims the task and submits its form as Tasklist does; returns the answer to
+	 * submit-form.
+	 */
 	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
 		try {
 			List<JsonNode> open = tasks(user, claim, taskKey);
@@ -390,8 +428,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	private byte[] download(String user, String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.GET()
 			.build();
 		HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * correction (退回补正): a return opens the enterprise's correction task with a deadline of 10 working days; a
- * resubmission goes back to the step that returned (see the county and joint review tests for each step), an
- * unanswered return lapses the application wherever it was returned.
+ * correction (退回补正): a return opens the enterprise's correction task with a deadline of
+ * 10 working days; a resubmission goes back to the step that returned (see the county and
+ * joint review tests for each step), an unanswered return lapses the application wherever
+ * it was returned.
  */
 @WebIntegrationTest
 class CorrectionProcessTest extends ReviewProcessTest {
@@ -138,7 +139,8 @@ class CorrectionProcessTest extends ReviewProcessTest {
 
 		review.fireTimer(claim, "BoundaryEvent_CorrectionOverdue");
 
-		assertThat(claim.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
+		assertThat(claim.process())
+			.hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.APPLICATION_LAPSED);
@@ -184,7 +186,8 @@ class CorrectionProcessTest extends ReviewProcessTest {
 
 		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
 
-		assertThat(loan.process()).hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
+		assertThat(loan.process())
+			.hasPassedInOrder("BoundaryEvent_LapsedAtCounty", "Task_IssueLapse", "EndEvent_Lapsed")
 			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.LAPSED);

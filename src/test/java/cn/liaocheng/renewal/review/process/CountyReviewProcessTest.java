@@ -20,8 +20,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * county-review (县级初审与推荐), called by every main process: formal review by the county industry bureau, an
- * invoice check by the county finance bureau for subsidy claims only, then the recommendation.
+ * county-review (县级初审与推荐), called by every main process: formal review by the county
+ * industry bureau, an invoice check by the county finance bureau for subsidy claims only,
+ * then the recommendation.
  */
 @WebIntegrationTest
 class CountyReviewProcessTest extends ReviewProcessTest {

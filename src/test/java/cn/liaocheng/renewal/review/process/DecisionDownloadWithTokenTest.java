@@ -24,8 +24,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The last step of the enterprise guide's API session: with a personal API token, the enterprise lists the
- * decisions of its decided case and downloads the signed PDF; another enterprise's token gets nothing.
+ * The last step of the enterprise guide's API session: with a personal API token, the
+ * enterprise lists the decisions of its decided case and downloads the signed PDF;
+ * another enterprise's token gets nothing.
  */
 @WebIntegrationTest
 class DecisionDownloadWithTokenTest extends ReviewProcessTest {
@@ -47,7 +48,8 @@ class DecisionDownloadWithTokenTest extends ReviewProcessTest {
 
 	@AfterEach
 	void revokeTheTokens() {
-		jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id IN (?, ?) AND revoked_at IS NULL")
+		jdbc.sql(
+				"UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP, slot = NULL WHERE user_id IN (?, ?) AND revoked_at IS NULL")
 			.params(DemoUsers.ENTERPRISE, DemoUsers.OTHER_ENTERPRISE)
 			.update();
 	}
@@ -58,7 +60,8 @@ class DecisionDownloadWithTokenTest extends ReviewProcessTest {
 		String token = token(DemoUsers.ENTERPRISE);
 		String intruder = token(DemoUsers.OTHER_ENTERPRISE);
 
-		HttpResponse<String> decisions = get("/api/applications/" + project + "/decisions", token, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> decisions = get("/api/applications/" + project + "/decisions", token,
+				HttpResponse.BodyHandlers.ofString());
 		JsonNode first = JSON.readTree(decisions.body()).get(0);
 		HttpResponse<byte[]> pdf = get("/api/applications/" + project + "/decisions/" + first.get("id").asLong(), token,
 				HttpResponse.BodyHandlers.ofByteArray());
@@ -70,7 +73,8 @@ class DecisionDownloadWithTokenTest extends ReviewProcessTest {
 		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		assertThat(pdf.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(get("/api/applications/" + project + "/decisions/" + first.get("id").asLong(), intruder,
-				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+				HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(404);
 	}
 
 	private String token(String user) throws IOException {

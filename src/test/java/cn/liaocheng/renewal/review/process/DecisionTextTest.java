@@ -15,9 +15,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * For every way a case can end, the signed PDF is read back and what it says is checked against what happened to
- * the case: who reviewed, what was returned and corrected, whether objections were filed, which bank, who decided,
- * and which amounts.
+ * For every way a case can end, the signed PDF is read back and what it says is checked
+ * against what happened to the case: who reviewed, what was returned and corrected,
+ * whether objections were filed, which bank, who decided, and which amounts.
  */
 @WebIntegrationTest
 class DecisionTextTest extends ReviewProcessTest {
@@ -51,14 +51,15 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued notice = review.issued(project, DecisionType.PROJECT_ACCEPTED);
 
 		assertThat(notice.decision().issuingBodyName()).isEqualTo(CITY_INDUSTRY);
-		assertThat(notice.text()).contains("经" + COUNTY_INDUSTRY + "形式审查，" + COUNTY_INDUSTRY + "推荐审查，"
-				+ CITY_INDUSTRY + "受理审查，")
+		assertThat(notice.text())
+			.contains("经" + COUNTY_INDUSTRY + "形式审查，" + COUNTY_INDUSTRY + "推荐审查，" + CITY_INDUSTRY + "受理审查，")
 			.contains("聊城市发展和改革委员会")
 			.contains("聊城市生态环境局")
 			.contains("联合审查")
 			.contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位于")
 			.contains("补正后重新提交")
-			.contains("受理审查").doesNotContain("同意。同意。")
+			.contains("受理审查")
+			.doesNotContain("同意。同意。")
 			.doesNotContain(ReviewFixture.opinionFor("RETURN"))
 			.doesNotContain(REMEDIES);
 	}
@@ -83,8 +84,7 @@ class DecisionTextTest extends ReviewProcessTest {
 	void aSubsidyWhoseNoticeDrewAnUnfoundedObjectionSaysSo() {
 		Case claim = approvedClaim();
 		assertThat(noticeBoard
-			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"),
-					"192.0.2.7")
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"), "192.0.2.7")
 			.result()).isEqualTo(NoticeBoard.Result.FILED);
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
@@ -140,9 +140,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.grant(loan, "2000000.00", false, "WORKING_CAPITAL");
 
 		Issued refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED);
-		assertThat(refusal.text()).contains("贷款品种为流动资金贷款")
-			.contains("2026年发放的贷款须为设备更新项目的固定资产贷款")
-			.contains(REMEDIES);
+		assertThat(refusal.text()).contains("贷款品种为流动资金贷款").contains("2026年发放的贷款须为设备更新项目的固定资产贷款").contains(REMEDIES);
 	}
 
 	@Test
@@ -171,8 +169,7 @@ class DecisionTextTest extends ReviewProcessTest {
 
 		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
-		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交")
-			.contains("向冠县人民政府申请行政复议");
+		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交").contains("向冠县人民政府申请行政复议");
 	}
 
 	private Case approvedClaim() {

@@ -9,13 +9,18 @@ import java.util.List;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
 
-/** Complete dossiers of ent-gx as the portal submits them, one per kind of application. */
+/**
+ * Complete dossiers of ent-gx as the portal submits them, one per kind of application.
+ */
 final class Dossiers {
 
 	private Dossiers() {
 	}
 
-	/** No factor needs (new land, energy, emissions), so the routing table answers by policy task and kind alone. */
+	/**
+	 * No factor needs (new land, energy, emissions), so the routing table answers by
+	 * policy task and kind alone.
+	 */
 	static DossierForm project(int policyTask) {
 		DossierForm d = new DossierForm();
 		d.setProjectName("冠县轴承生产线绿色化改造项目");
@@ -51,7 +56,10 @@ final class Dossiers {
 	private static final java.util.concurrent.atomic.AtomicInteger INVOICES = new java.util.concurrent.atomic.AtomicInteger(
 			new java.util.Random().nextInt(50_000_000));
 
-	/** An 8-digit invoice number no other claim of this test run uses (an invoice can be claimed once). */
+	/**
+	 * An 8-digit invoice number no other claim of this test run uses (an invoice can be
+	 * claimed once).
+	 */
 	static String freshInvoiceNo() {
 		return String.format("%08d", 10_000_000 + INVOICES.incrementAndGet());
 	}

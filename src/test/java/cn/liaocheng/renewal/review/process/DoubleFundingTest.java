@@ -19,8 +19,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Double funding and implausible claims are refused as field errors when a draft is saved, again at submission, and
- * an invoice or project freed by a refused claim can be claimed again.
+ * Double funding and implausible claims are refused as field errors when a draft is
+ * saved, again at submission, and an invoice or project freed by a refused claim can be
+ * claimed again.
  */
 @WebIntegrationTest
 class DoubleFundingTest extends ReviewProcessTest {
@@ -38,9 +39,9 @@ class DoubleFundingTest extends ReviewProcessTest {
 		EquipmentLineForm second = copyOf(form.getEquipment().get(0));
 		form.getEquipment().add(second);
 
-		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, form))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.containsExactly(new FieldProblem("equipment[1].invoiceNo",
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, form)).isInstanceOfSatisfying(
+				DossierInvalidException.class,
+				e -> assertThat(e.problems()).containsExactly(new FieldProblem("equipment[1].invoiceNo",
 						"发票号码 " + second.getInvoiceNo() + " 与第 1 行重复，同一张发票只能申报一次")));
 	}
 
@@ -52,10 +53,8 @@ class DoubleFundingTest extends ReviewProcessTest {
 		DossierForm reuse = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
 		reuse.getEquipment().get(0).setInvoiceNo(invoiceNo);
 
-		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, reuse))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.singleElement()
-				.satisfies(p -> {
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, reuse)).isInstanceOfSatisfying(
+				DossierInvalidException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
 					assertThat(p.field()).isEqualTo("equipment[0].invoiceNo");
 					assertThat(p.message()).startsWith("发票号码 " + invoiceNo + " 已在本企业的奖补申请").endsWith("同一张发票只能申报一次");
 				}));
@@ -67,9 +66,8 @@ class DoubleFundingTest extends ReviewProcessTest {
 		Case first = review.submitSubsidy(project, CLAIM);
 
 		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, Dossiers.subsidy(project, CLAIM)))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.extracting(FieldProblem::field)
-				.containsExactly("projectId"));
+			.isInstanceOfSatisfying(DossierInvalidException.class,
+					e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("projectId"));
 
 		review.decide(first, "Task_CountyFormalReview", "REFUSE");
 		assertThat(review.status(first)).isEqualTo(ApplicationStatus.REFUSED);
@@ -84,8 +82,8 @@ class DoubleFundingTest extends ReviewProcessTest {
 		loan.setLoanAmount("99999999999.00");
 
 		assertThatThrownBy(() -> review.draft(ApplicationKind.LOAN, loan))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.containsExactly(new FieldProblem("loanAmount", "贷款金额 99,999,999,999.00 元超过所选项目的总投资 12,000,000.00 元，请核对")));
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems()).containsExactly(
+					new FieldProblem("loanAmount", "贷款金额 99,999,999,999.00 元超过所选项目的总投资 12,000,000.00 元，请核对")));
 	}
 
 	@Test
@@ -98,17 +96,17 @@ class DoubleFundingTest extends ReviewProcessTest {
 		Case claimed = review.submitSubsidy(first);
 
 		assertThat(review.status(claimed)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
-		assertThatThrownBy(() -> review.submitDraftedSubsidy(secondDraft))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.extracting(FieldProblem::field)
-				.containsExactly("equipment[0].invoiceNo"));
+		assertThatThrownBy(() -> review.submitDraftedSubsidy(secondDraft)).isInstanceOfSatisfying(
+				DossierInvalidException.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
+					.containsExactly("equipment[0].invoiceNo"));
 		assertThat(review.status(secondDraft)).isEqualTo(ApplicationStatus.DRAFT);
 		assertThat(review.fundingProblems(claimed)).isEmpty();
 	}
 
 	@Test
 	void shouldStopTheApprovalOfAClaimThatDuplicatesOneSubmittedBeforeTheGuardExisted() {
-		// Two claims on one invoice, as a database from before the guard may hold them: the earlier keeps the claim.
+		// Two claims on one invoice, as a database from before the guard may hold them:
+		// the earlier keeps the claim.
 		DossierForm first = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
 		Case earlier = review.submitSubsidy(first);
 		review.forgetFundingClaims(earlier);

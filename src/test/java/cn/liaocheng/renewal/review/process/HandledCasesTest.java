@@ -17,8 +17,9 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 已办 and the reviewers' case search list the cases the reviewer's body gave an opinion on, with their current
- * status, and nothing another body handled, whatever is searched for.
+ * 已办 and the reviewers' case search list the cases the reviewer's body gave an opinion
+ * on, with their current status, and nothing another body handled, whatever is searched
+ * for.
  */
 @WebIntegrationTest
 class HandledCasesTest extends ReviewProcessTest {
@@ -39,21 +40,22 @@ class HandledCasesTest extends ReviewProcessTest {
 		String handledNo = review.referenceNo(handled);
 		String untouchedNo = review.referenceNo(untouched);
 
-		// A case is listed when its dossier link is there (the search box repeats what was searched for).
+		// A case is listed when its dossier link is there (the search box repeats what
+		// was searched for).
 		String handledRow = "/review/applications/" + handled.id() + "\"";
 		String untouchedRow = "/review/applications/" + untouched.id() + "\"";
 
 		String county = page(DemoUsers.COUNTY_REVIEWER, "");
 		assertThat(county).contains(handledRow, handledNo, "冠县演示轴承制造有限公司", "市级联审中", "县级推荐")
 			.doesNotContain(untouchedRow);
-		// The body's lead sees it too; another county and the city industry bureau, which has not acted yet, do not.
+		// The body's lead sees it too; another county and the city industry bureau, which
+		// has not acted yet, do not.
 		assertThat(page("gx-industry-lead", "")).contains(handledRow);
 		assertThat(page("lq-industry", handledNo)).doesNotContain(handledRow).contains("没有找到符合条件的已办案件");
 		assertThat(page("lc-industry", "")).doesNotContain(handledRow);
 
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, handledNo)).contains(handledRow);
-		assertThat(page(DemoUsers.COUNTY_REVIEWER, untouchedNo)).doesNotContain(untouchedRow)
-			.contains("没有找到符合条件的已办案件");
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, untouchedNo)).doesNotContain(untouchedRow).contains("没有找到符合条件的已办案件");
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "演示轴承")).contains(handledRow);
 	}
 

@@ -14,8 +14,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * joint-review (市级受理、联审与审定): the city industry bureau accepts, the bodies the routing table names review in
- * parallel, the industry bureau decides. Projects here are of policy task 7 (green renewal), with no factor needs.
+ * joint-review (市级受理、联审与审定): the city industry bureau accepts, the bodies the routing
+ * table names review in parallel, the industry bureau decides. Projects here are of
+ * policy task 7 (green renewal), with no factor needs.
  */
 @WebIntegrationTest
 class JointReviewProcessTest extends ReviewProcessTest {
@@ -43,8 +44,8 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		review.decide(project, "Task_CityAcceptance", "APPROVE");
 
 		assertThat(city).hasPassed("Gateway_AcceptanceResult", "Task_RouteJointReview").isWaitingAt("Task_JointReview");
-		assertThat(review.candidateGroups(project, "Task_JointReview"))
-			.containsExactlyInAnyOrder("city-industry", "city-development", "city-ecology");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology");
 	}
 
 	@Test
@@ -53,7 +54,8 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		ProcessInstance city = review.called(project, "joint-review");
 		review.decide(project, "Task_CityAcceptance", "APPROVE");
 
-		// A body's refusal is an opinion for the lead body's decision, not a decision of its own.
+		// A body's refusal is an opinion for the lead body's decision, not a decision of
+		// its own.
 		review.decideEach(project, "Task_JointReview", group -> group.equals("city-ecology") ? "REFUSE" : "APPROVE");
 
 		assertThat(city).hasPassed("Task_SummariseJointReview", "Gateway_JointReviewResult")
@@ -93,7 +95,8 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		assertThat(city).hasPassed("Gateway_AcceptanceResult", "EndEvent_JointReviewRefused")
 			.hasNotPassed("Task_RouteJointReview")
 			.isEnded();
-		assertThat(project.process()).hasPassed("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused").isEnded();
+		assertThat(project.process()).hasPassed("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused")
+			.isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
@@ -121,7 +124,8 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		ProcessInstance city = review.called(project, "joint-review");
 		review.decide(project, "Task_CityAcceptance", "APPROVE");
 
-		review.decideEach(project, "Task_JointReview", group -> group.equals("city-development") ? "RETURN" : "APPROVE");
+		review.decideEach(project, "Task_JointReview",
+				group -> group.equals("city-development") ? "RETURN" : "APPROVE");
 
 		assertThat(city).hasPassed("Task_SummariseJointReview", "Gateway_JointReviewResult")
 			.isWaitingAtExactly("CallActivity_CorrectionAtJointReview");

@@ -19,9 +19,10 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * loan-application (技术改造贷款申请审核) for a registered project of ent-gx at ICBC: after county and city review the
- * central bank's branch lists it for relending, the bank decides, and a relending-funded loan gets a fiscal interest
- * subsidy of 1.5 points a year for 2 years, at most 2 000 000 yuan.
+ * loan-application (技术改造贷款申请审核) for a registered project of ent-gx at ICBC: after county
+ * and city review the central bank's branch lists it for relending, the bank decides, and
+ * a relending-funded loan gets a fiscal interest subsidy of 1.5 points a year for 2
+ * years, at most 2 000 000 yuan.
  */
 @WebIntegrationTest
 class LoanApplicationProcessTest extends ReviewProcessTest {
@@ -82,8 +83,8 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		assertThat(loan.process())
 			.hasPassedInOrder("Task_BankDecision", "Task_SummariseBankDecisions", "Gateway_AnyGranted",
-					"IntermediateCatchEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy",
-					"Task_IssueLoanDecision", "EndEvent_LoanGranted")
+					"IntermediateCatchEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy", "Task_IssueLoanDecision",
+					"EndEvent_LoanGranted")
 			.hasNotPassed("Task_IssueRefusal")
 			.isEnded();
 		Outcomes outcomes = review.outcomes(loan);
@@ -158,7 +159,8 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		review.decide(loan, "Task_CountyFormalReview", "REFUSE");
 
-		assertThat(loan.process()).hasPassedInOrder("Gateway_CountyRecommended", "Task_IssueRefusal", "EndEvent_Refused")
+		assertThat(loan.process())
+			.hasPassedInOrder("Gateway_CountyRecommended", "Task_IssueRefusal", "EndEvent_Refused")
 			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);

@@ -25,9 +25,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * In a real Chromium, the granting bank's officer records a disbursement and a repayment on the ledger page (a refused
- * entry comes back with its reason and the input kept), and city finance approves and pays a period. Screenshots:
- * ledger-bank, ledger-bank-refused, ledger-finance-paid.
+ * In a real Chromium, the granting bank's officer records a disbursement and a repayment
+ * on the ledger page (a refused entry comes back with its reason and the input kept), and
+ * city finance approves and pays a period. Screenshots: ledger-bank, ledger-bank-refused,
+ * ledger-finance-paid.
  */
 @WebIntegrationTest
 class LoanLedgerBrowserTest extends ReviewProcessTest {
@@ -76,8 +77,10 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		assertThat(browser.waitFor(By.id("loan-balance")).getText()).isEqualTo("2,000,000.00 元");
 		accrual.accrueAll(today);
 		browser.open("/ledger/loans/" + loan.id());
-		assertThat(browser.waitFor(By.id("subsidy-ledger")).getText()).contains(disbursed.toString().substring(0, 7), "已计提");
-		assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']"))).as("a bank approves nothing")
+		assertThat(browser.waitFor(By.id("subsidy-ledger")).getText()).contains(disbursed.toString().substring(0, 7),
+				"已计提");
+		assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']")))
+			.as("a bank approves nothing")
 			.isEmpty();
 		browser.fullPageScreenshot("ledger-bank");
 
@@ -92,7 +95,8 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.setValue(By.cssSelector("form.inline-form input[name=paidOn]"), today.toString());
 		payment.findElement(By.name("voucherNo")).sendKeys("LCCZ-" + today);
 		payment.findElement(By.tagName("button")).click();
-		// The approval's notice stays on screen until the payment's answer replaces the page.
+		// The approval's notice stays on screen until the payment's answer replaces the
+		// page.
 		browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(approved));
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
 		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");

@@ -36,10 +36,12 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
- * A granted loan's life on PostgreSQL through the ledger's HTTP doors: the granting bank records disbursement and
- * repayments, the accrual job writes each ended month once, city finance approves and pays, and the period's payment
- * notice comes signed. The loan itself is granted by the real review processes (2026 rule for fixed-asset loans:
- * 1.5 points a year, 24 months, cap 2,000,000 yuan). Figures are computed by hand: Σ daily balance × 1.5% ÷ 360.
+ * A granted loan's life on PostgreSQL through the ledger's HTTP doors: the granting bank
+ * records disbursement and repayments, the accrual job writes each ended month once, city
+ * finance approves and pays, and the period's payment notice comes signed. The loan
+ * itself is granted by the real review processes (2026 rule for fixed-asset loans: 1.5
+ * points a year, 24 months, cap 2,000,000 yuan). Figures are computed by hand: Σ daily
+ * balance × 1.5% ÷ 360.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -92,15 +94,18 @@ class LoanLedgerOnPostgresTest {
 	void shouldAccrueFromTheActualBalanceAndPayEachPeriodWithASignedNotice() throws Exception {
 		long id = grantedLoan().id();
 
-		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-16", "3000000", "ICBC-LC-2026-0316").statusCode()).isEqualTo(200);
+		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-16", "3000000", "ICBC-LC-2026-0316").statusCode())
+			.isEqualTo(200);
 		assertThat(record(icbc, id, "REPAYMENT", "2026-05-10", "1000000", null).statusCode()).isEqualTo(200);
 		accrual.accrueAll(LocalDate.parse("2026-07-01"));
-		accrual.accrueAll(LocalDate.parse("2026-07-01")); // a second run, as on another node: nothing doubles
+		accrual.accrueAll(LocalDate.parse("2026-07-01")); // a second run, as on another
+															// node: nothing doubles
 
 		JsonNode rows = loan(finance, id).get("rows");
 		assertThat(labels(rows)).containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
 		assertThat(money(rows, "amount")).containsExactly("2000.00", "3750.00", "2958.33", "2500.00");
-		assertThat(money(rows, "balanceBasis")).containsExactly("48000000.00", "90000000.00", "71000000.00", "60000000.00");
+		assertThat(money(rows, "balanceBasis")).containsExactly("48000000.00", "90000000.00", "71000000.00",
+				"60000000.00");
 		assertThat(texts(rows, "days")).containsExactly("16", "30", "31", "30");
 		assertThat(texts(rows, "status")).containsOnly("ACCRUED");
 
@@ -115,9 +120,11 @@ class LoanLedgerOnPostgresTest {
 		assertThat(view.get("balance").decimalValue()).isEqualByComparingTo("1500000");
 
 		long march = view.get("rows").get(0).get("id").asLong();
-		assertThat(icbc.postJson(ledger(id, march, "approve"), "{}").statusCode()).as("a bank approving").isEqualTo(403);
+		assertThat(icbc.postJson(ledger(id, march, "approve"), "{}").statusCode()).as("a bank approving")
+			.isEqualTo(403);
 		assertThat(finance.postJson(ledger(id, march, "payment"), pay("2026-08-05")).statusCode())
-			.as("paying before approval").isEqualTo(409);
+			.as("paying before approval")
+			.isEqualTo(409);
 		HttpResponse<String> approved = finance.postJson(ledger(id, march, "approve"), "{}");
 		assertThat(approved.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(approved.body()).get("status").asText()).isEqualTo("APPROVED");
@@ -125,8 +132,8 @@ class LoanLedgerOnPostgresTest {
 		assertThat(paid.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(paid.body()).get("status").asText()).isEqualTo("PAID");
 		assertThat(JSON.readTree(paid.body()).get("noticeDecisionId").isNumber()).isTrue();
-		assertThat(finance.postJson(ledger(id, march, "payment"), pay("2026-08-06")).statusCode())
-			.as("paying twice").isEqualTo(409);
+		assertThat(finance.postJson(ledger(id, march, "payment"), pay("2026-08-06")).statusCode()).as("paying twice")
+			.isEqualTo(409);
 
 		HttpResponse<byte[]> pdf = icbc.getBytes("/api/ledger/loans/" + id + "/ledger/" + march + "/notice");
 		assertThat(pdf.statusCode()).isEqualTo(200);
@@ -147,9 +154,12 @@ class LoanLedgerOnPostgresTest {
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		HttpResponse<String> page = enterprise.get("/enterprise/applications/" + id + "/loan");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("还款中", "1,500,000.00", "2,958.33", "已拨付", "/enterprise/applications/" + id + "/decisions/");
-		assertThat(enterprise.get("/enterprise/applications/" + id + "/decisions/"
-				+ JSON.readTree(paid.body()).get("noticeDecisionId").asLong()).statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("还款中", "1,500,000.00", "2,958.33", "已拨付",
+				"/enterprise/applications/" + id + "/decisions/");
+		assertThat(enterprise
+			.get("/enterprise/applications/" + id + "/decisions/"
+					+ JSON.readTree(paid.body()).get("noticeDecisionId").asLong())
+			.statusCode()).isEqualTo(200);
 		WebClient other = new WebClient(port);
 		other.login(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
 		assertThat(other.get("/enterprise/applications/" + id + "/loan").statusCode()).isEqualTo(404);
@@ -164,7 +174,8 @@ class LoanLedgerOnPostgresTest {
 		assertThat(settled.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(settled.body()).get("amount").decimalValue()).isEqualByComparingTo("1000000");
 		assertThat(record(icbc, id, "DISBURSEMENT", "2026-05-01", "100000", "ICBC-LC-2026-0501").statusCode())
-			.as("after settlement").isEqualTo(409);
+			.as("after settlement")
+			.isEqualTo(409);
 		accrual.accrueAll(LocalDate.parse("2026-09-01"));
 
 		JsonNode view = loan(icbc, id);
@@ -179,10 +190,13 @@ class LoanLedgerOnPostgresTest {
 	void shouldStopTheSubsidyOnTheDayOfADefault() throws Exception {
 		long id = grantedLoan().id();
 		record(icbc, id, "DISBURSEMENT", "2026-04-01", "2000000", "ICBC-LC-2026-0402");
-		assertThat(record(icbc, id, "DEFAULT", "2026-05-16", null, null).statusCode()).as("a default without its reason")
+		assertThat(record(icbc, id, "DEFAULT", "2026-05-16", null, null).statusCode())
+			.as("a default without its reason")
 			.isEqualTo(400);
-		assertThat(icbc.postJson(events(id), "{\"type\":\"DEFAULT\",\"date\":\"2026-05-16\",\"note\":\"本息逾期90天，已列入不良\"}")
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				icbc.postJson(events(id), "{\"type\":\"DEFAULT\",\"date\":\"2026-05-16\",\"note\":\"本息逾期90天，已列入不良\"}")
+					.statusCode())
+			.isEqualTo(200);
 		accrual.accrueAll(LocalDate.parse("2026-09-01"));
 
 		JsonNode rows = loan(finance, id).get("rows");
@@ -200,7 +214,8 @@ class LoanLedgerOnPostgresTest {
 		accrual.accrueAll(LocalDate.parse("2028-09-01"));
 
 		JsonNode rows = loan(finance, id).get("rows");
-		// 50.00 a day from 16 March 2026 to 15 March 2028: 731 days, 36,550.00 yuan in 25 months
+		// 50.00 a day from 16 March 2026 to 15 March 2028: 731 days, 36,550.00 yuan in 25
+		// months
 		assertThat(rows).hasSize(25);
 		assertThat(rows.get(24).get("periodLabel").asText()).isEqualTo("2028-03");
 		assertThat(rows.get(24).get("days").asInt()).isEqualTo(15);
@@ -220,31 +235,41 @@ class LoanLedgerOnPostgresTest {
 		WebClient abc = as("abc-officer");
 
 		assertThat(abc.get("/api/ledger/loans/" + id).statusCode()).as("another bank reading").isEqualTo(404);
-		assertThat(record(abc, id, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode()).as("another bank recording")
+		assertThat(record(abc, id, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode())
+			.as("another bank recording")
 			.isEqualTo(404);
 		assertThat(abc.get("/api/ledger/loans").body()).doesNotContain("\"id\":" + id + ",");
 		assertThat(record(as(DemoUsers.ENTERPRISE), id, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode())
-			.as("the enterprise recording").isEqualTo(403);
+			.as("the enterprise recording")
+			.isEqualTo(403);
 		assertThat(record(as(DemoUsers.COUNTY_REVIEWER), id, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode())
-			.as("a county reviewer").isEqualTo(404);
+			.as("a county reviewer")
+			.isEqualTo(404);
 		assertThat(record(finance, id, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode())
-			.as("the finance bureau recording").isEqualTo(403);
+			.as("the finance bureau recording")
+			.isEqualTo(403);
 		long project = review.registeredProject(7);
 		assertThat(record(icbc, project, "DISBURSEMENT", "2026-03-16", "100000", "X").statusCode())
-			.as("an application that is no granted loan").isEqualTo(404);
+			.as("an application that is no granted loan")
+			.isEqualTo(404);
 
 		HttpResponse<String> extra = icbc.postJson(events(id),
 				"{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,\"contractNo\":\"X\",\"bankKey\":\"abc\"}");
 		assertThat(extra.statusCode()).as("an extra field").isEqualTo(400);
 		assertThat(extra.body()).contains("bankKey");
-		assertThat(icbc.postJson(events(id), "{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,"
-				+ "\"contractNo\":\"X\",\"applicationId\":1}").statusCode()).isEqualTo(400);
+		assertThat(icbc
+			.postJson(events(id),
+					"{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,"
+							+ "\"contractNo\":\"X\",\"applicationId\":1}")
+			.statusCode()).isEqualTo(400);
 		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-16", "5000000.01", "X").statusCode())
-			.as("more than granted").isEqualTo(400);
-		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-15", "100000", "X").statusCode())
-			.as("before the grant").isEqualTo(400);
+			.as("more than granted")
+			.isEqualTo(400);
+		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-15", "100000", "X").statusCode()).as("before the grant")
+			.isEqualTo(400);
 		assertThat(record(icbc, id, "DISBURSEMENT", LocalDate.now().plusDays(3).toString(), "100000", "X").statusCode())
-			.as("in the future").isEqualTo(400);
+			.as("in the future")
+			.isEqualTo(400);
 		assertThat(abc.postJson("/api/ledger/loans/" + id + "/./events", "{}").statusCode()).isIn(400, 404);
 		assertThat(abc.postJson("/api//ledger/loans/" + id + "/events", "{}").statusCode()).isIn(400, 404);
 		assertThat(abc.postJson("/api/ledger/loans/" + id + "/events;x=1", "{}").statusCode()).isIn(400, 404);
@@ -261,8 +286,9 @@ class LoanLedgerOnPostgresTest {
 	}
 
 	/**
-	 * The statistics' totals for 冠县 and the month against the sums of every loan's rows as the finance bureau reads
-	 * them one loan at a time (the other tests' loans included, whatever their order).
+	 * The statistics' totals for 冠县 and the month against the sums of every loan's rows
+	 * as the finance bureau reads them one loan at a time (the other tests' loans
+	 * included, whatever their order).
 	 */
 	private void assertTotalsOfMonthAgreeWithTheLoans(String month) throws Exception {
 		BigDecimal accrued = BigDecimal.ZERO;
@@ -328,7 +354,10 @@ class LoanLedgerOnPostgresTest {
 
 	private static HttpResponse<String> record(WebClient client, long id, String type, String date, String amount,
 			String contract) {
-		StringBuilder json = new StringBuilder("{\"type\":\"").append(type).append("\",\"date\":\"").append(date).append('"');
+		StringBuilder json = new StringBuilder("{\"type\":\"").append(type)
+			.append("\",\"date\":\"")
+			.append(date)
+			.append('"');
 		if (amount != null) {
 			json.append(",\"amount\":").append(amount);
 		}

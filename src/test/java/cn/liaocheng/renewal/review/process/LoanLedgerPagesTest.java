@@ -19,7 +19,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
-/** The ledger's pages with a browser's session: CSRF on every form, and only the granting bank's officers in. */
+/**
+ * The ledger's pages with a browser's session: CSRF on every form, and only the granting
+ * bank's officers in.
+ */
 @WebIntegrationTest
 class LoanLedgerPagesTest extends ReviewProcessTest {
 
@@ -41,7 +44,8 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		String entry = "type=DISBURSEMENT&date=2026-03-16&amount=100000&contractNo=" + enc("ICBC-LC-CSRF");
 
 		assertThat(icbc.postForm(page + "/events", entry).statusCode()).as("without the token").isEqualTo(403);
-		assertThat(icbc.postForm(page + "/events", entry + "&_csrf=forged").statusCode()).as("a forged token").isEqualTo(403);
+		assertThat(icbc.postForm(page + "/events", entry + "&_csrf=forged").statusCode()).as("a forged token")
+			.isEqualTo(403);
 		assertThat(icbc.get(page).body()).doesNotContain("ICBC-LC-CSRF");
 
 		String token = WebClient.csrfTokenOf(icbc.get(page).body());
@@ -58,8 +62,9 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		assertThat(enterprise.get(page).statusCode()).as("the enterprise at the bank's page").isEqualTo(403);
 		assertThat(enterprise.get("/enterprise/applications/" + loan.id() + "/loan").body()).contains("ICBC-LC-CSRF",
 				"100,000.00");
-		assertThat(session(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan")
-			.statusCode()).isEqualTo(404);
+		assertThat(
+				session(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan").statusCode())
+			.isEqualTo(404);
 		assertThat(icbc.get(page).body()).containsOnlyOnce("ICBC-LC-CSRF");
 	}
 

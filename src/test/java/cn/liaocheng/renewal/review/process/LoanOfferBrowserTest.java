@@ -23,9 +23,9 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * In a real Chromium, an enterprise asks up to three banks for a loan (four are refused next to the field), sees each
- * bank's decision on its case page and accepts one grant. Screenshots: loan-banks-too-many, loan-offers,
- * loan-offer-accepted.
+ * In a real Chromium, an enterprise asks up to three banks for a loan (four are refused
+ * next to the field), sees each bank's decision on its case page and accepts one grant.
+ * Screenshots: loan-banks-too-many, loan-offers, loan-offer-accepted.
  */
 @WebIntegrationTest
 class LoanOfferBrowserTest extends ReviewProcessTest {

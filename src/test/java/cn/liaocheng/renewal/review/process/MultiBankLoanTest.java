@@ -22,8 +22,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A loan asked of up to three banks: the central-bank branch pushes the listing to each, each decides on its own,
- * the enterprise accepts at most one grant, and the reviews still open close when it does.
+ * A loan asked of up to three banks: the central-bank branch pushes the listing to each,
+ * each decides on its own, the enterprise accepts at most one grant, and the reviews
+ * still open close when it does.
  */
 @WebIntegrationTest
 class MultiBankLoanTest extends ReviewProcessTest {
@@ -60,8 +61,10 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			.containsExactly("已批准", "badge-approved");
 
 		assertThat(review.tasks(loan, "Task_BankDecision")).as("the bank review still open").isEmpty();
-		assertThat(loan.process()).hasPassed("BoundaryEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy",
-				"EndEvent_LoanGranted").hasNotPassed("Task_SummariseBankDecisions").isEnded();
+		assertThat(loan.process())
+			.hasPassed("BoundaryEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy", "EndEvent_LoanGranted")
+			.hasNotPassed("Task_SummariseBankDecisions")
+			.isEnded();
 		assertThat(review.loanOffers(loan)).extracting(LoanOffer::bankKey, LoanOffer::decision, LoanOffer::accepted)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("abc", LoanOffer.Decision.DECLINED, false),
 					org.assertj.core.groups.Tuple.tuple("icbc", LoanOffer.Decision.GRANTED, true),
@@ -84,11 +87,13 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
 
 		review.accept(loan, "abc");
-		review.accept(loan, "abc"); // a re-sent acceptance of the same grant answers alike and records nothing new
+		review.accept(loan, "abc"); // a re-sent acceptance of the same grant answers
+									// alike and records nothing new
 
 		assertThatThrownBy(() -> review.accept(loan, "icbc")).isInstanceOf(ApplicationStateException.class)
 			.hasMessageContaining("不能接受");
-		assertThat(review.loanOffers(loan)).filteredOn(LoanOffer::accepted).extracting(LoanOffer::bankKey)
+		assertThat(review.loanOffers(loan)).filteredOn(LoanOffer::accepted)
+			.extracting(LoanOffer::bankKey)
 			.containsExactly("abc");
 		assertThat(review.outcomes(loan).grantedBankKey()).isEqualTo("abc");
 		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("4000000.00");
@@ -116,8 +121,10 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		review.decline(loan, "icbc");
 		review.decline(loan, "abc");
 
-		assertThat(loan.process()).hasPassedInOrder("Task_SummariseBankDecisions", "Gateway_AnyGranted",
-				"Task_IssueRefusal", "EndEvent_Refused").isEnded();
+		assertThat(loan.process())
+			.hasPassedInOrder("Task_SummariseBankDecisions", "Gateway_AnyGranted", "Task_IssueRefusal",
+					"EndEvent_Refused")
+			.isEnded();
 		ReviewFixture.Issued notice = review.issued(loan, DecisionType.LOAN_DECLINED);
 		assertThat(notice.text()).contains("推送至" + ICBC + "、" + ABC)
 			.contains("上述银行经依法自主审贷，均决定不予发放该笔贷款")

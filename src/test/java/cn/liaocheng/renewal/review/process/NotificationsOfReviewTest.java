@@ -24,9 +24,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The review's events reach the right people and nobody else: the enterprise hears of a return (with the reasons and
- * the deadline) and of the decision; a new task reaches the members of its body; a transferred task its new
- * assignee only; an urged task its assignee, a delegated task the delegate, a copied case the person it was copied to.
+ * The review's events reach the right people and nobody else: the enterprise hears of a
+ * return (with the reasons and the deadline) and of the decision; a new task reaches the
+ * members of its body; a transferred task its new assignee only; an urged task its
+ * assignee, a delegated task the delegate, a copied case the person it was copied to.
  */
 @WebIntegrationTest
 class NotificationsOfReviewTest extends ReviewProcessTest {
@@ -94,8 +95,13 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 		Case project = review.submitProject(7);
 
 		List<Row> created = rows(project, "TASK_CREATED");
-		List<String> members = identity.createUserQuery().memberOfGroup(ReviewFixture.COUNTY_INDUSTRY).list().stream()
-			.map(User::getId).sorted().toList();
+		List<String> members = identity.createUserQuery()
+			.memberOfGroup(ReviewFixture.COUNTY_INDUSTRY)
+			.list()
+			.stream()
+			.map(User::getId)
+			.sorted()
+			.toList();
 		assertThat(members).contains(DemoUsers.COUNTY_REVIEWER);
 		assertThat(created).extracting(Row::recipient).containsExactlyInAnyOrderElementsOf(members);
 		assertThat(created).extracting(Row::recipient)
@@ -164,7 +170,8 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 	}
 
 	private List<Row> rows(Case c, String kind) {
-		return jdbc.sql("SELECT recipient_id, title, body, link FROM notification WHERE application_id = ? AND kind = ? ORDER BY id")
+		return jdbc.sql(
+				"SELECT recipient_id, title, body, link FROM notification WHERE application_id = ? AND kind = ? ORDER BY id")
 			.params(c.id(), kind)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();

@@ -25,8 +25,8 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 分年度项目库: the projects first submitted in a year's windows, approved ones by default; city bodies see every
- * county, a county body its own, banks and enterprises nothing.
+ * 分年度项目库: the projects first submitted in a year's windows, approved ones by default;
+ * city bodies see every county, a county body its own, banks and enterprises nothing.
  */
 @WebIntegrationTest
 class ProjectLibraryTest extends ReviewProcessTest {
@@ -63,8 +63,8 @@ class ProjectLibraryTest extends ReviewProcessTest {
 		List<Long> guanxian = ids(as(DemoUsers.COUNTY_REVIEWER).get(library + "&approvedOnly=false"));
 		assertThat(guanxian).contains(registered, pending.id()).doesNotContain(linqing);
 		// A county body cannot widen its view with parameters the library does not take.
-		assertThat(ids(as(DemoUsers.COUNTY_REVIEWER).get(library + "&approvedOnly=false&divisionCode=371581&division_code=371581")))
-			.doesNotContain(linqing);
+		assertThat(ids(as(DemoUsers.COUNTY_REVIEWER)
+			.get(library + "&approvedOnly=false&divisionCode=371581&division_code=371581"))).doesNotContain(linqing);
 		List<Long> linqingBody = ids(as("lq-industry").get(library + "&approvedOnly=false"));
 		assertThat(linqingBody).contains(linqing).doesNotContain(registered, pending.id());
 
@@ -75,7 +75,8 @@ class ProjectLibraryTest extends ReviewProcessTest {
 		assertThat(entry.get("submittedAt").asText()).endsWith("+08:00");
 
 		// Another year's library does not hold this year's projects.
-		assertThat(ids(as(DemoUsers.CITY_REVIEWER).get("/api/review/library?year=" + (year - 1) + "&approvedOnly=false")))
+		assertThat(
+				ids(as(DemoUsers.CITY_REVIEWER).get("/api/review/library?year=" + (year - 1) + "&approvedOnly=false")))
 			.doesNotContain(registered, pending.id(), linqing);
 	}
 

@@ -14,8 +14,9 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * project-registration (项目入库审核): county review, then city review, then a registration notice or a refusal.
- * The lapse of an unanswered return (EndEvent_Lapsed) is in {@link CorrectionProcessTest}.
+ * project-registration (项目入库审核): county review, then city review, then a registration
+ * notice or a refusal. The lapse of an unanswered return (EndEvent_Lapsed) is in
+ * {@link CorrectionProcessTest}.
  */
 @WebIntegrationTest
 class ProjectRegistrationProcessTest extends ReviewProcessTest {
@@ -79,7 +80,8 @@ class ProjectRegistrationProcessTest extends ReviewProcessTest {
 
 		assertThat(city).hasPassed("EndEvent_JointReviewRefused").isEnded();
 		assertThat(project.process())
-			.hasPassedInOrder("CallActivity_JointReview", "Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused")
+			.hasPassedInOrder("CallActivity_JointReview", "Gateway_CityApproved", "Task_IssueRefusal",
+					"EndEvent_Refused")
 			.hasNotPassed("Task_IssueRegistration")
 			.isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);

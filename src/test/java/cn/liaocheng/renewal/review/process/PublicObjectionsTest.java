@@ -25,9 +25,10 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The public notice board's objection form under attack, through real HTTP from addresses of the attackers' own:
- * floods stop at the daily limits with nothing more stored, repeats are merged, hidden characters are refused, and
- * the board never shows a bidi control. What is stored still reaches the lead body's objection task.
+ * The public notice board's objection form under attack, through real HTTP from addresses
+ * of the attackers' own: floods stop at the daily limits with nothing more stored,
+ * repeats are merged, hidden characters are refused, and the board never shows a bidi
+ * control. What is stored still reaches the lead body's objection task.
  */
 @WebIntegrationTest
 class PublicObjectionsTest extends ReviewProcessTest {
@@ -62,8 +63,9 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		assertThat(fourth.body()).contains("同一联系电话对同一项目每天最多提交 3 条异议，今天已达上限");
 		assertThat(elsewhere.status()).as("the same phone from another address").isEqualTo(429);
 		assertThat(objectionsAgainst(claim)).isEqualTo(3);
-		assertThat(citizen.object(claim.id(), "另一位异议人", "", "13800000001", "另一联系电话的异议：设备并未投入使用。")
-			.redirectsToTheBoard()).as("another phone from the same address").isTrue();
+		assertThat(citizen.object(claim.id(), "另一位异议人", "", "13800000001", "另一联系电话的异议：设备并未投入使用。").redirectsToTheBoard())
+			.as("another phone from the same address")
+			.isTrue();
 		assertThat(objectionsAgainst(claim)).isEqualTo(4);
 	}
 
@@ -128,14 +130,13 @@ class PublicObjectionsTest extends ReviewProcessTest {
 			citizen.object(claim.id(), "实名异议人", "", "13800138000", objection);
 		}
 		assertThat(objectionsAgainst(claim)).as("merged repeats use no allowance").isEqualTo(1);
-		assertThat(citizen.object(claim.id(), "实名异议人", "", "13800138000", "补充：该企业发票金额明显高于市场价。")
-			.redirectsToTheBoard()).isTrue();
+		assertThat(citizen.object(claim.id(), "实名异议人", "", "13800138000", "补充：该企业发票金额明显高于市场价。").redirectsToTheBoard())
+			.isTrue();
 		assertThat(objectionsAgainst(claim)).isEqualTo(2);
 
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
-		assertThat((String) review.variable(claim.process(), "objectionSummary"))
-			.contains("二手设备翻新", "发票金额明显高于市场价")
+		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("二手设备翻新", "发票金额明显高于市场价")
 			.doesNotContain(BIDI);
 		assertThat(review.task(claim, "Task_ResolveObjections")).isNotNull();
 	}
@@ -149,8 +150,8 @@ class PublicObjectionsTest extends ReviewProcessTest {
 				"拟奖补金额" + BIDI + "元00.000,05，请核查\uFEFF。");
 
 		assertThat(refused.status()).isEqualTo(200);
-		assertThat(refused.body()).contains("姓名含有改变文字方向的控制字符，请删除后重新输入",
-				"单位名称含有不可见的控制字符，请删除后重新输入", "异议事实和理由含有改变文字方向的控制字符，请删除后重新输入")
+		assertThat(refused.body())
+			.contains("姓名含有改变文字方向的控制字符，请删除后重新输入", "单位名称含有不可见的控制字符，请删除后重新输入", "异议事实和理由含有改变文字方向的控制字符，请删除后重新输入")
 			.contains("value=\"异议人\"")
 			.doesNotContain(BIDI, "\u0007", "\uFEFF");
 		assertThat(objectionsAgainst(claim)).isZero();
@@ -161,22 +162,29 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		String code = Registrations.freshCreditCode("371525");
 		String reference = "XM-LEGACY-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant now = Instant.now();
-		jdbc.sql("""
-				INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
-				                        status, created_at)
-				VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
+						                        status, created_at)
+						VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
 			.params(code, "冠县" + BIDI + "司公限有械机\u2066某", "legacy-" + code, Timestamp.from(now))
 			.update();
-		long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?").param(code).query(Long.class).single();
-		jdbc.sql("""
-				INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
-				                         project_name, created_at, updated_at)
-				VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
+		long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?")
+			.param(code)
+			.query(Long.class)
+			.single();
+		jdbc.sql(
+				"""
+						INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
+						                         project_name, created_at, updated_at)
+						VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
 			.params(reference, enterpriseId, UUID.randomUUID().toString(), "轴承生产线" + BIDI + "造改\u200F项\uD800目",
 					Timestamp.from(now), Timestamp.from(now))
 			.update();
-		long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?").param(reference)
-			.query(Long.class).single();
+		long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
 		jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
 			.params(applicationId, Timestamp.from(now.minus(1, ChronoUnit.HOURS)),
 					Timestamp.from(now.plus(1, ChronoUnit.DAYS)), new BigDecimal("50000.00"))
@@ -184,8 +192,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		try {
 			String board = Citizen.atAFreshAddress(port).get("/notices").body();
 
-			assertThat(board).contains(reference, "冠县司公限有械机某", "轴承生产线造改项目")
-				.doesNotContain(BIDI, "\u2066", "\u200F");
+			assertThat(board).contains(reference, "冠县司公限有械机某", "轴承生产线造改项目").doesNotContain(BIDI, "\u2066", "\u200F");
 		}
 		finally {
 			jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(applicationId).update();
@@ -202,7 +209,8 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	}
 
 	private long objectionsAgainst(Case claim) {
-		return jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ?").param(claim.id())
+		return jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ?")
+			.param(claim.id())
 			.query(Long.class)
 			.single();
 	}

@@ -50,12 +50,13 @@ import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
 
 /**
- * Real applications of ent-gx (冠县, 371525) driven through the review processes of the shared Spring context, with
- * the real listeners, delegates, tables and database.
+ * Real applications of ent-gx (冠县, 371525) driven through the review processes of the
+ * shared Spring context, with the real listeners, delegates, tables and database.
  * <p>
- * The job executor is paused while a test runs and every asynchronous step is executed by the test itself
- * ({@link #runJobs}, {@link #fireTimer}): with the executor running, a test's {@code executeJob} and the executor
- * would race for the same job (and, for decisions, for the same unique row), which makes failures depend on timing.
+ * The job executor is paused while a test runs and every asynchronous step is executed by
+ * the test itself ({@link #runJobs}, {@link #fireTimer}): with the executor running, a
+ * test's {@code executeJob} and the executor would race for the same job (and, for
+ * decisions, for the same unique row), which makes failures depend on timing.
  */
 final class ReviewFixture implements AutoCloseable {
 
@@ -65,7 +66,10 @@ final class ReviewFixture implements AutoCloseable {
 
 	static final String CORRECTION_TASK = "Task_EnterpriseCorrection";
 
-	/** One registered project per policy task, made once per JVM by running a real project registration. */
+	/**
+	 * One registered project per policy task, made once per JVM by running a real project
+	 * registration.
+	 */
 	private static final Map<Integer, Long> REGISTERED_PROJECTS = new ConcurrentHashMap<>();
 
 	private final ProcessEngine engine;
@@ -111,16 +115,23 @@ final class ReviewFixture implements AutoCloseable {
 		this.enterprise = portalUser(DemoUsers.ENTERPRISE);
 	}
 
-	/** For {@code @BeforeEach}: binds camunda-bpm-assert to the Spring engine and pauses the job executor. */
+	/**
+	 * For {@code @BeforeEach}: binds camunda-bpm-assert to the Spring engine and pauses
+	 * the job executor.
+	 */
 	static ReviewFixture open(ApplicationContext context) {
 		ReviewFixture fixture = new ReviewFixture(context);
-		// Explicitly the Spring engine: camunda-unit.cfg.xml would otherwise be a candidate for other tests' engine.
+		// Explicitly the Spring engine: camunda-unit.cfg.xml would otherwise be a
+		// candidate for other tests' engine.
 		BpmnAwareTests.init(fixture.engine);
 		fixture.jobExecutor.shutdown();
 		return fixture;
 	}
 
-	/** For {@code @AfterEach}: the next test class in this shared context finds the job executor as it was. */
+	/**
+	 * For {@code @AfterEach}: the next test class in this shared context finds the job
+	 * executor as it was.
+	 */
 	@Override
 	public void close() {
 		BpmnAwareTests.reset();
@@ -138,10 +149,12 @@ final class ReviewFixture implements AutoCloseable {
 
 	}
 
-	// --- applications, made through the application module's public API as the portal does
+	// --- applications, made through the application module's public API as the portal
+	// does
 
 	Case submitProject(int policyTask) {
-		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(policyTask), creationKey());
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(policyTask),
+				creationKey());
 		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
 		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
 		return submit(id, ApplicationKind.PROJECT);
@@ -151,7 +164,10 @@ final class ReviewFixture implements AutoCloseable {
 		return submitSubsidy(Dossiers.subsidy(projectId, invoiced));
 	}
 
-	/** Saves a draft of ent-gx as the portal does; what is wrong surfaces as a DossierInvalidException. */
+	/**
+	 * Saves a draft of ent-gx as the portal does; what is wrong surfaces as a
+	 * DossierInvalidException.
+	 */
 	long draft(ApplicationKind kind, DossierForm form) {
 		return applications.createDraft(enterprise, kind, form, creationKey());
 	}
@@ -181,7 +197,10 @@ final class ReviewFixture implements AutoCloseable {
 		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
 	}
 
-	/** A submission as a client would send it without confirming the integrity declaration. */
+	/**
+	 * A submission as a client would send it without confirming the integrity
+	 * declaration.
+	 */
 	void submitWithoutDeclaration(long id) {
 		applications.submit(enterprise, id, false);
 	}
@@ -196,7 +215,10 @@ final class ReviewFixture implements AutoCloseable {
 		runJobs(c);
 	}
 
-	/** The enterprise edits its returned dossier in the portal (the change is applied to the dossier as it stands). */
+	/**
+	 * The enterprise edits its returned dossier in the portal (the change is applied to
+	 * the dossier as it stands).
+	 */
 	void correct(Case c, Consumer<DossierForm> change) {
 		ApplicationDetail detail = applications.detail(enterprise, c.id());
 		assertThat(detail.summary().status()).as("status of case %s", c.id()).isEqualTo(ApplicationStatus.CORRECTION);
@@ -205,8 +227,13 @@ final class ReviewFixture implements AutoCloseable {
 		applications.updateDraft(enterprise, c.id(), form, detail.version());
 	}
 
-	/** A project registration another enterprise (ent-lq) has drafted and never submitted. */
-	/** Another enterprise (ent-lq) tries to accept a grant of this case, as it could through its own portal. */
+	/**
+	 * A project registration another enterprise (ent-lq) has drafted and never submitted.
+	 */
+	/**
+	 * Another enterprise (ent-lq) tries to accept a grant of this case, as it could
+	 * through its own portal.
+	 */
 	void acceptAsAnotherEnterprise(Case c, String bankKey) {
 		applications.acceptLoanOffer(portalUser(DemoUsers.OTHER_ENTERPRISE), c.id(), bankKey);
 	}
@@ -217,8 +244,9 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
-	 * An APPROVED project of ent-gx with the given policy task, registered by a real project-registration run once
-	 * per JVM (the shared context keeps it), so subsidy and loan tests start from a project the system approved.
+	 * An APPROVED project of ent-gx with the given policy task, registered by a real
+	 * project-registration run once per JVM (the shared context keeps it), so subsidy and
+	 * loan tests start from a project the system approved.
 	 */
 	long registeredProject(int policyTask) {
 		Long cached = REGISTERED_PROJECTS.get(policyTask);
@@ -233,7 +261,10 @@ final class ReviewFixture implements AutoCloseable {
 		return project.id();
 	}
 
-	/** A newly registered project of the policy task, for a subsidy claim (a project has at most one subsidy). */
+	/**
+	 * A newly registered project of the policy task, for a subsidy claim (a project has
+	 * at most one subsidy).
+	 */
 	long newRegisteredProject(int policyTask) {
 		Case project = submitProject(policyTask);
 		passCountyReview(project);
@@ -253,7 +284,10 @@ final class ReviewFixture implements AutoCloseable {
 
 	// --- reviewers
 
-	/** Completes the single open task {@code taskKey} of the case as Tasklist does, then runs the jobs that follow. */
+	/**
+	 * Completes the single open task {@code taskKey} of the case as Tasklist does, then
+	 * runs the jobs that follow.
+	 */
 	void decide(Case c, String taskKey, String decision) {
 		decide(c, taskKey, decision, opinionFor(decision));
 	}
@@ -263,7 +297,10 @@ final class ReviewFixture implements AutoCloseable {
 		runJobs(c);
 	}
 
-	/** Completes every open parallel task {@code taskKey}, each with the decision for its candidate group. */
+	/**
+	 * Completes every open parallel task {@code taskKey}, each with the decision for its
+	 * candidate group.
+	 */
 	void decideEach(Case c, String taskKey, Function<String, String> decisionByGroup) {
 		for (Task task : tasks(c, taskKey)) {
 			String decision = decisionByGroup.apply(candidateGroup(task));
@@ -295,8 +332,9 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
-	 * The bank officer grants a 36-month fixed-asset loan disbursed on {@link #GRANT_DATE} as the bank-decision form
-	 * submits it: numbers as numbers, grantDate as the form's date text.
+	 * The bank officer grants a 36-month fixed-asset loan disbursed on
+	 * {@link #GRANT_DATE} as the bank-decision form submits it: numbers as numbers,
+	 * grantDate as the form's date text.
 	 */
 	void grant(Case c, String amount, boolean usedRelending) {
 		grant(c, amount, usedRelending, "FIXED_ASSET");
@@ -311,8 +349,8 @@ final class ReviewFixture implements AutoCloseable {
 	void grantOnly(Case c, String bankKey, String amount, boolean usedRelending, String loanType) {
 		complete(bankTask(c, bankKey),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
-						"interestRate", 3.10, "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType", loanType,
-						"usedRelending", usedRelending));
+						"interestRate", 3.10, "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType",
+						loanType, "usedRelending", usedRelending));
 		runJobs(c);
 	}
 
@@ -339,7 +377,10 @@ final class ReviewFixture implements AutoCloseable {
 		return stages.loanOffers(c.id());
 	}
 
-	/** A disbursement date under the 2026 national interest-subsidy rule (fixed, so tests do not age). */
+	/**
+	 * A disbursement date under the 2026 national interest-subsidy rule (fixed, so tests
+	 * do not age).
+	 */
 	static final LocalDate GRANT_DATE = LocalDate.of(2026, 3, 16);
 
 	static String opinionFor(String decision) {
@@ -355,7 +396,10 @@ final class ReviewFixture implements AutoCloseable {
 
 	// --- jobs
 
-	/** Executes the asynchronous continuations of every instance of the case (main and called) until none is left. */
+	/**
+	 * Executes the asynchronous continuations of every instance of the case (main and
+	 * called) until none is left.
+	 */
 	void runJobs(Case c) {
 		for (int executed = 0; executed < 50; executed++) {
 			Optional<Job> next = instanceIds(c).stream()
@@ -372,13 +416,21 @@ final class ReviewFixture implements AutoCloseable {
 	/** The timer job waiting at {@code activityId}, whatever its due date. */
 	Job timer(Case c, String activityId) {
 		List<Job> timers = instanceIds(c).stream()
-			.flatMap(id -> management.createJobQuery().processInstanceId(id).timers().activityId(activityId).list().stream())
+			.flatMap(id -> management.createJobQuery()
+				.processInstanceId(id)
+				.timers()
+				.activityId(activityId)
+				.list()
+				.stream())
 			.toList();
 		assertThat(timers).as("timers at %s", activityId).hasSize(1);
 		return timers.get(0);
 	}
 
-	/** Lets the timer at {@code activityId} fire now (as if its date had come), then runs the jobs that follow. */
+	/**
+	 * Lets the timer at {@code activityId} fire now (as if its date had come), then runs
+	 * the jobs that follow.
+	 */
 	void fireTimer(Case c, String activityId) {
 		management.executeJob(timer(c, activityId).getId());
 		runJobs(c);
@@ -396,7 +448,9 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	boolean hasActive(Case c, String processKey) {
-		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.key()).processDefinitionKey(processKey)
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(c.key())
+			.processDefinitionKey(processKey)
 			.count() > 0;
 	}
 
@@ -415,7 +469,8 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	private String candidateGroup(Task task) {
-		return tasks.getIdentityLinksForTask(task.getId()).stream()
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
 			.map(IdentityLink::getGroupId)
 			.filter(g -> g != null)
 			.findFirst()
@@ -443,7 +498,9 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	void claimAgain(Case c, String claimKey) {
-		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)").params(claimKey, c.id()).update();
+		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
+			.params(claimKey, c.id())
+			.update();
 	}
 
 	List<FieldProblem> fundingProblems(Case c) {
@@ -459,14 +516,18 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
-	 * The type of the decision issued last for the case. Read inside a transaction: Decisions#forApplication streams
-	 * its query and never closes the stream, so outside a transaction every call leaks a pooled connection (reported).
+	 * The type of the decision issued last for the case. Read inside a transaction:
+	 * Decisions#forApplication streams its query and never closes the stream, so outside
+	 * a transaction every call leaks a pooled connection (reported).
 	 */
 	DecisionType decision(Case c) {
 		return readOnly.execute(status -> decisions.forApplication(c.id()).map(IssuedDecision::type).orElse(null));
 	}
 
-	/** The signed decision of the given type, with its text as a reader's PDF tool extracts it (no line breaks). */
+	/**
+	 * The signed decision of the given type, with its text as a reader's PDF tool
+	 * extracts it (no line breaks).
+	 */
 	Issued issued(Case c, DecisionType type) {
 		IssuedDecision decision = readOnly.execute(status -> decisions.allForApplication(c.id())
 			.stream()
@@ -487,7 +548,10 @@ final class ReviewFixture implements AutoCloseable {
 	record Issued(IssuedDecision decision, String text) {
 	}
 
-	/** Decisions the tests read are left in target/decisions/ for a person to look at (pdftoppm, pdfsig). */
+	/**
+	 * Decisions the tests read are left in target/decisions/ for a person to look at
+	 * (pdftoppm, pdfsig).
+	 */
 	private static void keepForReaders(String name, byte[] pdf) {
 		try {
 			java.nio.file.Path dir = java.nio.file.Path.of("target", "decisions");
@@ -500,15 +564,22 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	List<DecisionType> allDecisions(Case c) {
-		return readOnly.execute(status -> decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList());
+		return readOnly
+			.execute(status -> decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList());
 	}
 
 	/** The task ids of the case's opinions of record (table review_opinion). */
 	List<String> opinionTaskIds(Case c) {
-		return jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ?").param(c.id()).query(String.class).list();
+		return jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ?")
+			.param(c.id())
+			.query(String.class)
+			.list();
 	}
 
-	/** Each review task completed in any of the case's process instances (the enterprise's correction task is none). */
+	/**
+	 * Each review task completed in any of the case's process instances (the enterprise's
+	 * correction task is none).
+	 */
 	List<String> completedReviewTaskIds(Case c) {
 		return history.createHistoricTaskInstanceQuery()
 			.processInstanceBusinessKey(c.key())
@@ -524,10 +595,14 @@ final class ReviewFixture implements AutoCloseable {
 	void assertEveryCompletedReviewLeftAnOpinion(Case c) {
 		List<String> completed = completedReviewTaskIds(c);
 		assertThat(completed).as("completed review tasks").isNotEmpty();
-		assertThat(opinionTaskIds(c)).as("opinions of record of case %s", c.id()).containsExactlyInAnyOrderElementsOf(completed);
+		assertThat(opinionTaskIds(c)).as("opinions of record of case %s", c.id())
+			.containsExactlyInAnyOrderElementsOf(completed);
 	}
 
-	/** The steps (BPMN task ids) and decisions of the case's opinions of record, oldest first. */
+	/**
+	 * The steps (BPMN task ids) and decisions of the case's opinions of record, oldest
+	 * first.
+	 */
 	List<String> opinionSteps(Case c) {
 		return jdbc.sql("SELECT step, decision FROM review_opinion WHERE application_id = ? ORDER BY created_at, id")
 			.param(c.id())
@@ -556,7 +631,10 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	private List<String> instanceIds(Case c) {
-		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.key()).list().stream()
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(c.key())
+			.list()
+			.stream()
 			.map(ProcessInstance::getId)
 			.toList();
 	}
@@ -568,15 +646,22 @@ final class ReviewFixture implements AutoCloseable {
 		applications.addAttachment(enterprise, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/** Built as the portal builds it at login (CamundaIdentityAuthenticationProvider#portalUser). */
+	/**
+	 * Built as the portal builds it at login
+	 * (CamundaIdentityAuthenticationProvider#portalUser).
+	 */
 	private PortalUser portalUser(String userId) {
 		User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-		List<PortalUser.Membership> memberships = engine.getIdentityService().createGroupQuery().groupMember(userId).list()
+		List<PortalUser.Membership> memberships = engine.getIdentityService()
+			.createGroupQuery()
+			.groupMember(userId)
+			.list()
 			.stream()
 			.map(g -> new PortalUser.Membership(g.getId(), g.getName(), GroupType.of(g.getType())))
 			.toList();
 		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.trim();
 		return new PortalUser(userId, name.isEmpty() ? userId : name, memberships);
 	}
 

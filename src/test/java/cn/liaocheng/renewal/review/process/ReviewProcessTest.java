@@ -4,7 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.context.ApplicationContext;
 
-/** What every process test shares: a {@link ReviewFixture} opened before and closed after each test. */
+/**
+ * What every process test shares: a {@link ReviewFixture} opened before and closed after
+ * each test.
+ */
 abstract class ReviewProcessTest {
 
 	private final ApplicationContext context;

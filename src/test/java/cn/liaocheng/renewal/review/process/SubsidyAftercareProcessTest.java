@@ -39,10 +39,11 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * subsidy-aftercare (奖补项目后续管理) of an allocated 37 000-yuan subsidy of ent-gx (冠县): the county finance bureau
- * pays in instalments, the enterprise applies for acceptance, the county checks, the city accepts on site — passed,
- * to be rectified, or failed — and a passed project reports its performance, which the city scores. A failed
- * acceptance and a lapsed rectification publish {@link ClawbackDue}.
+ * subsidy-aftercare (奖补项目后续管理) of an allocated 37 000-yuan subsidy of ent-gx (冠县): the
+ * county finance bureau pays in instalments, the enterprise applies for acceptance, the
+ * county checks, the city accepts on site — passed, to be rectified, or failed — and a
+ * passed project reports its performance, which the city scores. A failed acceptance and
+ * a lapsed rectification publish {@link ClawbackDue}.
  */
 @WebIntegrationTest
 @RecordApplicationEvents
@@ -88,7 +89,8 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已于本月安装调试完毕并投入生产。", acceptanceEvidence());
 		review.runJobs(claim);
 		assertThat(aftercare).isWaitingAtExactly("Task_CountyAcceptanceCheck");
-		assertThat(review.candidateGroups(claim, "Task_CountyAcceptanceCheck")).containsExactly(ReviewFixture.COUNTY_INDUSTRY);
+		assertThat(review.candidateGroups(claim, "Task_CountyAcceptanceCheck"))
+			.containsExactly(ReviewFixture.COUNTY_INDUSTRY);
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
 		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "调试记录、照片和竣工决算齐全，报市级验收。");
 
@@ -97,14 +99,17 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		review.decide(claim, "Task_CityOnsiteAcceptance", "APPROVE", "现场核查设备到位、运行正常，与申报一致，验收通过。");
 
 		assertThat(aftercare).isWaitingAtExactly("Event_PerformanceDue");
-		LocalDate due = LocalDate.ofInstant(review.timer(claim, "Event_PerformanceDue").getDuedate().toInstant(), CHINA);
+		LocalDate due = LocalDate.ofInstant(review.timer(claim, "Event_PerformanceDue").getDuedate().toInstant(),
+				CHINA);
 		assertThat(due).as("renewal.aftercare.performance-after, P6M by default")
 			.isEqualTo(LocalDate.now(CHINA).plusMonths(6));
 		assertThatThrownBy(() -> steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of()))
-			.as("not before the time has come").isInstanceOf(ApplicationStateException.class);
+			.as("not before the time has come")
+			.isInstanceOf(ApplicationStateException.class);
 
 		review.fireTimer(claim, "Event_PerformanceDue");
-		assertThat(aftercare).hasPassed("Task_RequestPerformanceReport").isWaitingAtExactly("Event_PerformanceReported");
+		assertThat(aftercare).hasPassed("Task_RequestPerformanceReport")
+			.isWaitingAtExactly("Event_PerformanceReported");
 		assertThat(steps.view(review.enterprise(), claim.id()).actions())
 			.containsExactly(AftercareView.Action.REPORT_PERFORMANCE);
 		steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of());
@@ -116,22 +121,23 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> review.complete(evaluation,
 				Map.of("decision", "APPROVE", "opinion", "产值达到预期。", "score", 85, "grade", "EXCELLENT")))
 			.hasMessageContaining("评分 85 对应的等级为“良好”");
-		review.complete(evaluation, Map.of("decision", "APPROVE", "opinion", "产值达到预期，节能量略低于申报。", "score", 85,
-				"grade", "GOOD"));
+		review.complete(evaluation,
+				Map.of("decision", "APPROVE", "opinion", "产值达到预期，节能量略低于申报。", "score", 85, "grade", "GOOD"));
 		review.runJobs(claim);
 
 		assertThat(aftercare).hasPassed("EndEvent_Evaluated").isEnded();
 		AftercareView view = steps.view(review.enterprise(), claim.id());
 		assertThat(view.paid()).isEqualByComparingTo("37000.00");
 		assertThat(view.payments()).extracting(p -> p.voucherNo()).containsExactly("GK-2026-001", "GK-2026-002");
-		assertThat(view.findings()).extracting(Finding::step).containsExactly(Finding.Step.COUNTY_CHECK,
-				Finding.Step.CITY_ACCEPTANCE, Finding.Step.PERFORMANCE);
+		assertThat(view.findings()).extracting(Finding::step)
+			.containsExactly(Finding.Step.COUNTY_CHECK, Finding.Step.CITY_ACCEPTANCE, Finding.Step.PERFORMANCE);
 		assertThat(view.findings().get(2).score()).isEqualTo(85);
 		assertThat(view.findings().get(2).grade()).isEqualTo(Finding.Grade.GOOD);
-		assertThat(view.submissions()).extracting(Submission::kind).containsExactly(Submission.Kind.ACCEPTANCE,
-				Submission.Kind.PERFORMANCE);
+		assertThat(view.submissions()).extracting(Submission::kind)
+			.containsExactly(Submission.Kind.ACCEPTANCE, Submission.Kind.PERFORMANCE);
 		assertThat(view.submissions().get(0).evidence()).extracting(Submission.Evidence::category)
-			.containsExactlyInAnyOrder(EvidenceCategory.COMMISSIONING, EvidenceCategory.PHOTO, EvidenceCategory.FINAL_ACCOUNTS);
+			.containsExactlyInAnyOrder(EvidenceCategory.COMMISSIONING, EvidenceCategory.PHOTO,
+					EvidenceCategory.FINAL_ACCOUNTS);
 		assertThat(view.submissions().get(1).outputValue()).isEqualByComparingTo("9000000");
 		assertThat(view.currentStep()).isEqualTo("绩效评价已完成");
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("拨付奖补资金 10,000.00 元", "GK-2026-001"))
@@ -150,25 +156,27 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入。",
 				"rectificationDeadline", LocalDate.now(CHINA).toString())))
 			.hasMessageContaining("整改期限应晚于今天");
-		review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入生产线，请整改后报验。",
-				"rectificationDeadline", deadline.toString()));
+		review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入生产线，请整改后报验。", "rectificationDeadline",
+				deadline.toString()));
 		review.runJobs(claim);
 
 		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
 		assertThat(aftercare).isWaitingAtExactly("Gateway_AwaitRectification");
 		assertThat(review.timer(claim, "Event_RectificationLapsed").getDuedate().toInstant())
-			.as("the end of the deadline day in Beijing").isEqualTo(deadline.plusDays(1).atStartOfDay(CHINA).toInstant());
+			.as("the end of the deadline day in Beijing")
+			.isEqualTo(deadline.plusDays(1).atStartOfDay(CHINA).toInstant());
 		AftercareView view = steps.view(review.enterprise(), claim.id());
 		assertThat(view.actions()).containsExactly(AftercareView.Action.SUBMIT_RECTIFICATION);
 		assertThat(view.dueDate()).isEqualTo(deadline);
 
-		// A rectification in time goes back to the city, which orders another one; this time nothing comes.
+		// A rectification in time goes back to the city, which orders another one; this
+		// time nothing comes.
 		steps.submitRectification(review.enterprise(), claim.id(), "已将除尘设备接入生产线。",
 				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf")));
 		review.runJobs(claim);
 		assertThat(aftercare).hasPassed("Event_RectificationSubmitted").isWaitingAtExactly("Task_CityOnsiteAcceptance");
-		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN",
-				"opinion", "除尘设备运行记录仍不完整，请补齐。", "rectificationDeadline", deadline.toString()));
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
+				"除尘设备运行记录仍不完整，请补齐。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);
 
 		review.fireTimer(claim, "Event_RectificationLapsed");
@@ -204,11 +212,13 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		Case claim = paidClaim();
 		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。",
 				List.of(pdf(EvidenceCategory.PHOTO, "照片.pdf"))))
-			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems())
-				.extracting(p -> p.field()).containsExactlyInAnyOrder("commissioning", "finalAccounts"));
+			.isInstanceOfSatisfying(DossierInvalidException.class,
+					e -> assertThat(e.problems()).extracting(p -> p.field())
+						.containsExactlyInAnyOrder("commissioning", "finalAccounts"));
 		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。",
-				List.of(new Upload(EvidenceCategory.COMMISSIONING, "记录.exe", "MZ-not-a-pdf".getBytes(StandardCharsets.US_ASCII)),
-						pdf(EvidenceCategory.PHOTO, "照片.pdf"), pdf(EvidenceCategory.FINAL_ACCOUNTS, "决算.pdf"))))
+				List.of(new Upload(EvidenceCategory.COMMISSIONING, "记录.exe",
+						"MZ-not-a-pdf".getBytes(StandardCharsets.US_ASCII)), pdf(EvidenceCategory.PHOTO, "照片.pdf"),
+						pdf(EvidenceCategory.FINAL_ACCOUNTS, "决算.pdf"))))
 			.isInstanceOfSatisfying(DossierInvalidException.class,
 					e -> assertThat(e.problems().get(0).message()).contains("不是 PDF、JPEG 或 PNG"));
 		assertThat(steps.view(review.enterprise(), claim.id()).submissions()).as("nothing half-saved").isEmpty();
@@ -231,9 +241,10 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> steps.view(other, claim.id())).isInstanceOf(ApplicationNotFoundException.class);
 		assertThatThrownBy(() -> steps.applyForAcceptance(other, claim.id(), "冒名申请验收。", acceptanceEvidence()))
 			.isInstanceOf(ApplicationNotFoundException.class);
-		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "尚未拨付就申请验收。",
-				acceptanceEvidence()))
-			.as("before the subsidy is paid").isInstanceOf(ApplicationStateException.class);
+		assertThatThrownBy(
+				() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "尚未拨付就申请验收。", acceptanceEvidence()))
+			.as("before the subsidy is paid")
+			.isInstanceOf(ApplicationStateException.class);
 		assertThatThrownBy(() -> steps.submitRectification(review.enterprise(), claim.id(), "无整改要求。",
 				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改.pdf"))))
 			.isInstanceOf(ApplicationStateException.class);
@@ -266,16 +277,22 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		return claim;
 	}
 
-	/** The county finance bureau records a payment as its form sends it: the amount a number, the date as text. */
+	/**
+	 * The county finance bureau records a payment as its form sends it: the amount a
+	 * number, the date as text.
+	 */
 	private void pay(Case claim, String amount, String voucher) {
-		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion",
-				"按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(), "paidAmount", Double.valueOf(amount),
-				"voucherNo", voucher));
+		review.complete(review.task(claim, "Task_RecordPayment"),
+				Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(),
+						"paidAmount", Double.valueOf(amount), "voucherNo", voucher));
 		review.runJobs(claim);
 	}
 
 	private List<String> history(Case claim) {
-		return applications.detail(review.enterprise(), claim.id()).history().stream().map(ApplicationEvent::message)
+		return applications.detail(review.enterprise(), claim.id())
+			.history()
+			.stream()
+			.map(ApplicationEvent::message)
 			.toList();
 	}
 
@@ -285,7 +302,8 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	}
 
 	private static Upload pdf(EvidenceCategory category, String name) {
-		return new Upload(category, name, ("%PDF-1.4\n% " + category + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+		return new Upload(category, name,
+				("%PDF-1.4\n% " + category + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static PerformanceReport report(String output) {

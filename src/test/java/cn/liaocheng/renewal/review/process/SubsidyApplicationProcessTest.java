@@ -18,9 +18,10 @@ import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * subsidy-application (奖补资金申请审核) for a registered policy-task-7 project of ent-gx: after county and city review
- * the subsidy is computed (10% of domestic invoiced equipment for tasks 4–9), goes to experts above 1 000 000 yuan,
- * is published for 5 working days, and the finance bureau allocates it.
+ * subsidy-application (奖补资金申请审核) for a registered policy-task-7 project of ent-gx: after
+ * county and city review the subsidy is computed (10% of domestic invoiced equipment for
+ * tasks 4–9), goes to experts above 1 000 000 yuan, is published for 5 working days, and
+ * the finance bureau allocates it.
  */
 @WebIntegrationTest
 class SubsidyApplicationProcessTest extends ReviewProcessTest {
@@ -76,7 +77,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		review.passCityReview(claim);
 
 		assertThat(claim.process()).hasPassed("Task_ComputeSubsidy", "Task_StartPublicNotice");
-		// 10% of the corrected 250 000.00 (the rate does not depend on origin), not of the 370 000.00 first submitted
+		// 10% of the corrected 250 000.00 (the rate does not depend on origin), not of
+		// the 370 000.00 first submitted
 		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("25000.00");
 		assertThat(noticeBoard.current(Instant.now())).anySatisfy(n -> {
 			assertThat(n.applicationId()).isEqualTo(claim.id());
@@ -96,7 +98,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(claim.process()).task().hasCandidateGroup("city-finance");
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CITY_REVIEW);
 		assertThat(file(claim, "测试异议人", "", "13800000000", "公示期满后才提交的异议，应当不予受理。"))
-			.as("an objection after the period has ended").isEqualTo(NoticeBoard.Result.NOT_OPEN);
+			.as("an objection after the period has ended")
+			.isEqualTo(NoticeBoard.Result.NOT_OPEN);
 
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 
@@ -117,7 +120,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 		review.decide(claim, "Task_FinanceAllocation", "REFUSE");
 
-		assertThat(claim.process()).hasPassedInOrder("Gateway_AllocationResult", "Task_IssueRefusal", "EndEvent_Refused")
+		assertThat(claim.process())
+			.hasPassedInOrder("Gateway_AllocationResult", "Task_IssueRefusal", "EndEvent_Refused")
 			.hasNotPassed("Task_IssueAllocation")
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
@@ -150,7 +154,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 		review.decide(claim, "Task_ExpertReview", "REFUSE");
 
-		assertThat(claim.process()).hasPassedInOrder("Gateway_ExpertReviewResult", "Task_IssueRefusal", "EndEvent_Refused")
+		assertThat(claim.process())
+			.hasPassedInOrder("Gateway_ExpertReviewResult", "Task_IssueRefusal", "EndEvent_Refused")
 			.hasNotPassed("Task_StartPublicNotice")
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
@@ -173,7 +178,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
 
-		assertThat(claim.process()).hasPassedInOrder("Task_ResolveObjections", "Gateway_ObjectionResult", "Gateway_ToAllocation")
+		assertThat(claim.process())
+			.hasPassedInOrder("Task_ResolveObjections", "Gateway_ObjectionResult", "Gateway_ToAllocation")
 			.isWaitingAtExactly("Task_FinanceAllocation");
 		assertThat(review.unresolvedObjections(claim)).isZero();
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
@@ -215,7 +221,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldRouteASubsidyClaimToTheProjectsBodiesPlusTheFiscalSupportUnits() {
-		// Policy task 4 names the industry bureau alone, so development and reform joins for the subsidy (三（二）).
+		// Policy task 4 names the industry bureau alone, so development and reform joins
+		// for the subsidy (三（二）).
 		Case claim = review.submitSubsidy(review.newRegisteredProject(4), SMALL_CLAIM);
 		review.passCountyReview(claim);
 
@@ -225,10 +232,17 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 				"city-development", "city-finance", "city-tax");
 	}
 
-	/** A claim of ent-gx that county and city approved, for invoiced domestic equipment worth {@code invoiced}. */
-	/** Files an objection as the notice board's form would, from a documentation address (RFC 5737). */
+	/**
+	 * A claim of ent-gx that county and city approved, for invoiced domestic equipment
+	 * worth {@code invoiced}.
+	 */
+	/**
+	 * Files an objection as the notice board's form would, from a documentation address
+	 * (RFC 5737).
+	 */
 	private NoticeBoard.Result file(Case claim, String name, String organisation, String phone, String content) {
-		return noticeBoard.file(claim.id(), new NoticeBoard.ObjectionForm(name, organisation, phone, content), "192.0.2.1")
+		return noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm(name, organisation, phone, content), "192.0.2.1")
 			.result();
 	}
 

@@ -37,12 +37,13 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A county reviewer of 冠县 holding the formal review of an ent-gx case tries to say more at completion than the
- * task's form asks — another enterprise's application id, a bank, a county, a kind, amounts, the gateway's flag —
- * through every door that completes a task ({@code submit-form}, {@code complete}, {@code resolve}), on the REST API
- * and on the webapps' copy of it, in several spellings of the path. Each attempt is answered 400 naming the
- * variable, and afterwards the task is still open, no variable of the case has changed, the other enterprise's
- * draft is untouched and no decision exists for it.
+ * A county reviewer of 冠县 holding the formal review of an ent-gx case tries to say more
+ * at completion than the task's form asks — another enterprise's application id, a bank,
+ * a county, a kind, amounts, the gateway's flag — through every door that completes a
+ * task ({@code submit-form}, {@code complete}, {@code resolve}), on the REST API and on
+ * the webapps' copy of it, in several spellings of the path. Each attempt is answered 400
+ * naming the variable, and afterwards the task is still open, no variable of the case has
+ * changed, the other enterprise's draft is untouched and no decision exists for it.
  */
 @WebIntegrationTest
 class TaskCompletionAttackTest extends ReviewProcessTest {
@@ -99,7 +100,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		Snapshot before = snapshot();
 		Reviewer reviewer = new Reviewer();
 		String id = formalReview.getId();
-		// The plain path, a trailing slash, a path parameter, a double slash. (A percent-encoded letter in the path is
+		// The plain path, a trailing slash, a path parameter, a double slash. (A
+		// percent-encoded letter in the path is
 		// not matched by the REST API at all: 404.)
 		List<String> spellings = List.of("/task/" + id + "/DOOR", "/task/" + id + "/DOOR/", "/task/" + id + "/DOOR;x=y",
 				"//task/" + id + "/DOOR");
@@ -108,8 +110,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 			for (String door : DOORS) {
 				for (String spelling : spellings) {
 					String path = root + spelling.replace("DOOR", door);
-					HttpResponse<String> response = reviewer.post(path,
-							body(Map.of("decision", "APPROVE", "opinion", OPINION), "applicationId", othersDraft, "Long"));
+					HttpResponse<String> response = reviewer.post(path, body(
+							Map.of("decision", "APPROVE", "opinion", OPINION), "applicationId", othersDraft, "Long"));
 					assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(400);
 					if (!refusedByFirewall(response)) {
 						assertThat(response.body()).as("POST %s", path).contains("「applicationId」不是本任务表单的填写项");
@@ -185,7 +187,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 				invalid.forEach((values, message) -> {
 					String path = root + "/task/" + formalReview.getId() + "/" + door;
 					HttpResponse<String> response = reviewer.post(path, body(values, null, null, null));
-					assertThat(response.statusCode()).as("%s with %s: %s", path, values, response.body()).isEqualTo(400);
+					assertThat(response.statusCode()).as("%s with %s: %s", path, values, response.body())
+						.isEqualTo(400);
 					assertThat(response.body()).as("%s with %s", path, values).contains(message);
 				});
 			}
@@ -202,11 +205,14 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		review.decide(loan, "Task_PbocListing", "APPROVE");
 		Task bankDecision = review.task(loan, "Task_BankDecision");
 		WebClient officer = new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
-		assertThat(officer.postJson(ENGINE_REST + "/task/" + bankDecision.getId() + "/claim",
-				"{\"userId\":\"" + DemoUsers.BANK_OFFICER + "\"}").statusCode()).isEqualTo(204);
+		assertThat(officer
+			.postJson(ENGINE_REST + "/task/" + bankDecision.getId() + "/claim",
+					"{\"userId\":\"" + DemoUsers.BANK_OFFICER + "\"}")
+			.statusCode()).isEqualTo(204);
 
-		Map<String, Object> grant = new LinkedHashMap<>(Map.of("decision", "GRANTED", "opinion", "同意放贷", "grantedAmount",
-				3_000_000, "interestRate", 3.1, "termMonths", 400, "grantDate", "2026-05-20", "usedRelending", true));
+		Map<String, Object> grant = new LinkedHashMap<>(
+				Map.of("decision", "GRANTED", "opinion", "同意放贷", "grantedAmount", 3_000_000, "interestRate", 3.1,
+						"termMonths", 400, "grantDate", "2026-05-20", "usedRelending", true));
 		HttpResponse<String> response = officer.postJson(ENGINE_REST + "/task/" + bankDecision.getId() + "/submit-form",
 				body(grant, null, null, null));
 
@@ -240,7 +246,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	@Test
 	void delegatesActOnTheCaseOfTheBusinessKeyWhateverItsApplicationIdVariableSays() {
-		// Defence in depth: even a variable written past the form (here by the engine's own API) steers nothing.
+		// Defence in depth: even a variable written past the form (here by the engine's
+		// own API) steers nothing.
 		ProcessInstance county = review.called(ownCase, "county-review");
 		runtime.setVariable(county.getId(), "applicationId", othersDraft);
 		runtime.setVariable(ownCase.process().getId(), "applicationId", othersDraft);
@@ -256,9 +263,11 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 	}
 
 	/**
-	 * Spring Security's firewall refuses a path parameter ({@code ;x=y}) and a double slash before any servlet sees
-	 * the request: the application's error document (a Chinese problem with the request id), not an answer of the REST
-	 * API. Were it to let them through, the engine's rule would have to answer as it does for the other spellings.
+	 * Spring Security's firewall refuses a path parameter ({@code ;x=y}) and a double
+	 * slash before any servlet sees the request: the application's error document (a
+	 * Chinese problem with the request id), not an answer of the REST API. Were it to let
+	 * them through, the engine's rule would have to answer as it does for the other
+	 * spellings.
 	 */
 	private static boolean refusedByFirewall(HttpResponse<String> response) {
 		String path = response.uri().getRawPath();
@@ -268,20 +277,27 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	// --- what must not change
 
-	/** Everything an attempt could have touched: the task, every variable of the case, the other draft. */
+	/**
+	 * Everything an attempt could have touched: the task, every variable of the case, the
+	 * other draft.
+	 */
 	private record Snapshot(String assignee, String delegation, Map<String, String> variables, ApplicationStatus status,
-			List<String> opinions, ApplicationStatus othersStatus, List<DecisionType> othersDecisions, int othersEvents) {
+			List<String> opinions, ApplicationStatus othersStatus, List<DecisionType> othersDecisions,
+			int othersEvents) {
 	}
 
 	private Snapshot snapshot() {
 		Task task = tasks.createTaskQuery().taskId(formalReview.getId()).singleResult();
 		assertThat(task).as("the formal review is still open").isNotNull();
-		List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ownCase.key()).list()
+		List<String> instances = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(ownCase.key())
+			.list()
 			.stream()
 			.map(ProcessInstance::getId)
 			.toList();
 		Map<String, String> variables = new TreeMap<>();
-		for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+		for (VariableInstance v : runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(instances.toArray(String[]::new))
 			.list()) {
 			variables.put(v.getExecutionId() + "/" + v.getTaskId() + "/" + v.getName(), String.valueOf(v.getValue()));
 		}
@@ -291,14 +307,18 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 	}
 
 	private int eventCount(long applicationId) {
-		return jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ?").param(applicationId)
+		return jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = ?")
+			.param(applicationId)
 			.query(Integer.class)
 			.single();
 	}
 
 	// --- requests
 
-	/** {@code {"variables": {name: {"value": …}}}} as Tasklist sends it, plus one typed extra variable if given. */
+	/**
+	 * {@code {"variables": {name: {"value": …}}}} as Tasklist sends it, plus one typed
+	 * extra variable if given.
+	 */
 	private static String body(Map<String, Object> values, String extraName, Object extraValue, String extraType) {
 		ObjectNode variables = JSON.createObjectNode();
 		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
@@ -312,7 +332,10 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		return body.toString();
 	}
 
-	/** gx-industry on both roots: Basic credentials on /engine-rest, the Tasklist session with its XSRF token on the other. */
+	/**
+	 * gx-industry on both roots: Basic credentials on /engine-rest, the Tasklist session
+	 * with its XSRF token on the other.
+	 */
 	private final class Reviewer {
 
 		private final WebClient rest = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);

@@ -21,7 +21,10 @@ import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.LoanGrant.LoanType;
 import cn.liaocheng.renewal.application.LoanGrant;
 
-/** The subsidy and interest-subsidy arithmetic on the administrators' tables, figures worked out by hand. */
+/**
+ * The subsidy and interest-subsidy arithmetic on the administrators' tables, figures
+ * worked out by hand.
+ */
 @Deployment(resources = { "bpmn/subsidy-amount.dmn", "bpmn/subsidy-expert-review.dmn", "bpmn/interest-subsidy.dmn" })
 class SubsidyArithmeticTest {
 
@@ -41,11 +44,10 @@ class SubsidyArithmeticTest {
 	}
 
 	@ParameterizedTest(name = "{0} months -> {1} yuan")
-	@CsvSource({
-		"6,  7500.00",   // 1 000 000 × 1.5% × 6/12
-		"12, 15000.00",  // × 12/12: a one-year loan gets one year, not two
-		"24, 30000.00",  // × 24/12
-		"36, 30000.00",  // the rule's two years at most
+	@CsvSource({ "6,  7500.00", // 1 000 000 × 1.5% × 6/12
+			"12, 15000.00", // × 12/12: a one-year loan gets one year, not two
+			"24, 30000.00", // × 24/12
+			"36, 30000.00", // the rule's two years at most
 	})
 	void interestSubsidyCountsTheLoansTermUpToTheRulesLongestPeriod(int termMonths, String expected) {
 		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(
@@ -78,8 +80,8 @@ class SubsidyArithmeticTest {
 
 	@Test
 	void theInterestSubsidyIsCappedByTheTable() {
-		SubsidyRules.InterestSubsidy subsidy = rules.interestSubsidy(
-				grant("80000000.00", 24, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false), false);
+		SubsidyRules.InterestSubsidy subsidy = rules
+			.interestSubsidy(grant("80000000.00", 24, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false), false);
 
 		assertThat(subsidy.amount()).isEqualByComparingTo("2000000.00");
 	}

@@ -26,8 +26,9 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * Tasklist's list on PostgreSQL: the kind as a task variable, sorting and searching by the case's task variables,
- * the working days left and 批量认领 with a record per claimed task.
+ * Tasklist's list on PostgreSQL: the kind as a task variable, sorting and searching by
+ * the case's task variables, the working days left and 批量认领 with a record per claimed
+ * task.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(properties = "renewal.scheduling.enabled=false")
@@ -81,7 +82,8 @@ class TaskListOnPostgresTest {
 			.extracting(Task::getId)
 			.containsExactly(second.getId());
 
-		assertThat(deadlines.remaining(DemoUsers.COUNTY_REVIEWER, List.of(first.getId(), colleagues.getId(), "nothing")))
+		assertThat(
+				deadlines.remaining(DemoUsers.COUNTY_REVIEWER, List.of(first.getId(), colleagues.getId(), "nothing")))
 			.extracting(TaskDeadlines.Remaining::taskId, TaskDeadlines.Remaining::text)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(first.getId(), "剩余 5 个工作日"),
 					org.assertj.core.groups.Tuple.tuple(colleagues.getId(), "剩余 5 个工作日"));

@@ -11,8 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * The first administrator's password is checked against the engine's own password policy while the context starts,
- * and the error names each rule it breaks. Uses the running engine's policy; nothing is created.
+ * The first administrator's password is checked against the engine's own password policy
+ * while the context starts, and the error names each rule it breaks. Uses the running
+ * engine's policy; nothing is created.
  */
 @WebIntegrationTest
 class AdministratorPasswordCheckTest {
@@ -30,7 +31,8 @@ class AdministratorPasswordCheckTest {
 			.hasMessageContaining("PASSWORD_POLICY_UPPERCASE")
 			.hasMessageContaining("PASSWORD_POLICY_DIGIT")
 			.hasMessageContaining("PASSWORD_POLICY_SPECIAL")
-			.message().doesNotContain("PASSWORD_POLICY_LOWERCASE");
+			.message()
+			.doesNotContain("PASSWORD_POLICY_LOWERCASE");
 		assertThat(identity.createUserQuery().userId("first-admin-check").count()).isZero();
 	}
 
@@ -39,7 +41,8 @@ class AdministratorPasswordCheckTest {
 		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "chiefadmin", "Xy#chiefadmin42");
 
 		assertThatThrownBy(bootstrap::afterPropertiesSet).hasMessageContaining("PASSWORD_POLICY_USER_DATA")
-			.message().doesNotContain("PASSWORD_POLICY_LENGTH");
+			.message()
+			.doesNotContain("PASSWORD_POLICY_LENGTH");
 	}
 
 	@Test

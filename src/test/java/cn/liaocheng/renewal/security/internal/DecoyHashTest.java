@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-/** The fixed decoy hash costs what a real password check costs and matches only its own sentence. */
+/**
+ * The fixed decoy hash costs what a real password check costs and matches only its own
+ * sentence.
+ */
 class DecoyHashTest {
 
 	private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();

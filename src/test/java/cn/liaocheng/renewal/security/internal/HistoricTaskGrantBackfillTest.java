@@ -20,9 +20,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * An open task from before historic instance permissions has grants on the task but none on its history, so its
- * reviewers cannot find it in the history (and Camunda's comment door refuses them). The start-up backfill gives
- * who holds a grant on the task READ on its history, and adds nothing the second time.
+ * An open task from before historic instance permissions has grants on the task but none
+ * on its history, so its reviewers cannot find it in the history (and Camunda's comment
+ * door refuses them). The start-up backfill gives who holds a grant on the task READ on
+ * its history, and adds nothing the second time.
  */
 @WebIntegrationTest
 class HistoricTaskGrantBackfillTest {

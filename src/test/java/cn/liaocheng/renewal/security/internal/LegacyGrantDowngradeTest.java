@@ -23,9 +23,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * A database from before TASK_WORK holds what Camunda granted by default then: UPDATE on each task for its candidate
- * groups and assignee, ALL for each user on their own record. The start-up downgrade brings those to TASK_WORK and
- * READ, leaves the administrators' grants alone, and finds nothing to do the second time.
+ * A database from before TASK_WORK holds what Camunda granted by default then: UPDATE on
+ * each task for its candidate groups and assignee, ALL for each user on their own record.
+ * The start-up downgrade brings those to TASK_WORK and READ, leaves the administrators'
+ * grants alone, and finds nothing to do the second time.
  */
 @WebIntegrationTest
 class LegacyGrantDowngradeTest {

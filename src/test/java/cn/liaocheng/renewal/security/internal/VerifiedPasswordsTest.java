@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
 
-/** The memory of passwords checked right: only the same id, password, hash and salt, only for its time. */
+/**
+ * The memory of passwords checked right: only the same id, password, hash and salt, only
+ * for its time.
+ */
 class VerifiedPasswordsTest {
 
 	private final VerifiedPasswords verified = new VerifiedPasswords();
@@ -31,12 +34,16 @@ class VerifiedPasswordsTest {
 		assertThat(verified.known(user, "Demo@2026lC", now)).as("a wrong password").isFalse();
 		assertThat(verified.known(user, "", now)).as("an empty password").isFalse();
 		assertThat(verified.known(user("gx-finance", "{ARGON2ID}hash-1", "salt-1"), "Demo@2026lc", now))
-			.as("another account with the same hash").isFalse();
+			.as("another account with the same hash")
+			.isFalse();
 		assertThat(verified.known(user("gx-industry", "{ARGON2ID}hash-2", "salt-1"), "Demo@2026lc", now))
-			.as("the account after a password change (new hash)").isFalse();
+			.as("the account after a password change (new hash)")
+			.isFalse();
 		assertThat(verified.known(user("gx-industry", "{ARGON2ID}hash-1", "salt-2"), "Demo@2026lc", now))
-			.as("a new salt").isFalse();
-		// Parts are length-prefixed: moving characters between id and password changes the entry.
+			.as("a new salt")
+			.isFalse();
+		// Parts are length-prefixed: moving characters between id and password changes
+		// the entry.
 		verified.remember(user("ab", "h", "s"), "c", now);
 		assertThat(verified.known(user("a", "h", "s"), "bc", now)).isFalse();
 	}

@@ -22,7 +22,10 @@ import cn.liaocheng.renewal.statistics.MoneyFlowQuery;
 import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
-/** The money view says plainly when nothing records payments, and asks each implementation for the scope only. */
+/**
+ * The money view says plainly when nothing records payments, and asks each implementation
+ * for the scope only.
+ */
 class MoneyAfterAwardTest {
 
 	private final DashboardQueries queries = mock(DashboardQueries.class);
@@ -55,16 +58,23 @@ class MoneyAfterAwardTest {
 		};
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("payments", payments);
-		Dashboard dashboard = new Dashboard(queries, mock(PlanTargets.class), catalog, beans.getBeanProvider(MoneyFlows.class));
+		Dashboard dashboard = new Dashboard(queries, mock(PlanTargets.class), catalog,
+				beans.getBeanProvider(MoneyFlows.class));
 		StatTable money = dashboard.table("money", guanxian2025).orElseThrow();
-		assertThat(asked.get()).isEqualTo(new MoneyFlowQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), Set.of("371525")));
+		assertThat(asked.get())
+			.isEqualTo(new MoneyFlowQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), Set.of("371525")));
 		assertThat(money.note()).contains("所选范围内尚无资金拨付");
 
-		beans.addBean("ledger", (MoneyFlows) query -> List.of(
-				new MoneyFlow(MoneyMeasure.INTEREST_SUBSIDY_PAID, "371525", YearMonth.of(2025, 3), new BigDecimal("1200.00"), 1),
-				new MoneyFlow(MoneyMeasure.INTEREST_SUBSIDY_PAID, "371525", YearMonth.of(2025, 4), new BigDecimal("1300.00"), 1)));
-		StatTable paid = new Dashboard(queries, mock(PlanTargets.class), catalog, beans.getBeanProvider(MoneyFlows.class))
-			.table("money", guanxian2025).orElseThrow();
+		beans.addBean("ledger",
+				(MoneyFlows) query -> List.of(
+						new MoneyFlow(MoneyMeasure.INTEREST_SUBSIDY_PAID, "371525", YearMonth.of(2025, 3),
+								new BigDecimal("1200.00"), 1),
+						new MoneyFlow(MoneyMeasure.INTEREST_SUBSIDY_PAID, "371525", YearMonth.of(2025, 4),
+								new BigDecimal("1300.00"), 1)));
+		StatTable paid = new Dashboard(queries, mock(PlanTargets.class), catalog,
+				beans.getBeanProvider(MoneyFlows.class))
+			.table("money", guanxian2025)
+			.orElseThrow();
 		assertThat(paid.rows()).containsExactly(List.of("贴息资金已支付", "冠县", 2L, new BigDecimal("0.25")));
 		assertThat(paid.note()).doesNotContain("尚无");
 	}

@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** Exports keep Chinese text, numbers as numbers, and never hand a spreadsheet a formula from the data. */
+/**
+ * Exports keep Chinese text, numbers as numbers, and never hand a spreadsheet a formula
+ * from the data.
+ */
 class TableExportsTest {
 
 	private final TableExports exports = new TableExports();
