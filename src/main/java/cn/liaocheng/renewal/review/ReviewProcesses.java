@@ -32,7 +32,21 @@ public final class ReviewProcesses {
 	/** Error thrown when an enterprise lets the correction deadline pass. */
 	public static final String ERROR_CORRECTION_LAPSED = "CORRECTION_LAPSED";
 
-	/** Element ids the code acts on. */
+	/** Element ids the code acts on or names in a case's history. */
+	public static final String TASK_COUNTY_FORMAL_REVIEW = "Task_CountyFormalReview";
+
+	public static final String TASK_COUNTY_INVOICE_CHECK = "Task_CountyInvoiceCheck";
+
+	public static final String TASK_COUNTY_RECOMMENDATION = "Task_CountyRecommendation";
+
+	public static final String TASK_CITY_ACCEPTANCE = "Task_CityAcceptance";
+
+	public static final String TASK_INDUSTRY_DECISION = "Task_IndustryDecision";
+
+	public static final String TASK_FINANCE_ALLOCATION = "Task_FinanceAllocation";
+
+	public static final String TASK_PBOC_LISTING = "Task_PbocListing";
+
 	public static final String TASK_JOINT_REVIEW = "Task_JointReview";
 
 	public static final String TASK_BANK_DECISION = "Task_BankDecision";

@@ -65,22 +65,22 @@ class CaseStandings implements CaseProgress {
 
 	private static final Step SUBMITTED = Step.of("提交申报");
 
-	private static final Step COUNTY = Step.of("县级初审与推荐", "Task_CountyFormalReview", "Task_CountyInvoiceCheck",
-			"Task_CountyRecommendation");
+	private static final Step COUNTY = Step.of("县级初审与推荐", ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW,
+			ReviewProcesses.TASK_COUNTY_INVOICE_CHECK, ReviewProcesses.TASK_COUNTY_RECOMMENDATION);
 
-	private static final Step ACCEPTANCE = Step.of("市级受理", "Task_CityAcceptance");
+	private static final Step ACCEPTANCE = Step.of("市级受理", ReviewProcesses.TASK_CITY_ACCEPTANCE);
 
 	private static final Step JOINT = Step.of("市级联审", JOINT_REVIEW);
 
-	private static final Step DECISION = Step.of("市工业和信息化局审定", "Task_IndustryDecision");
+	private static final Step DECISION = Step.of("市工业和信息化局审定", ReviewProcesses.TASK_INDUSTRY_DECISION);
 
 	private static final Step EXPERT = new Step("专家评审", Set.of(ReviewProcesses.TASK_EXPERT_REVIEW), true);
 
 	private static final Step NOTICE = Step.of("公示", ReviewProcesses.TASK_RESOLVE_OBJECTIONS);
 
-	private static final Step FUNDS = Step.of("市财政局下达资金", "Task_FinanceAllocation");
+	private static final Step FUNDS = Step.of("市财政局下达资金", ReviewProcesses.TASK_FINANCE_ALLOCATION);
 
-	private static final Step LISTING = Step.of("人民银行列入清单并推送银行", "Task_PbocListing");
+	private static final Step LISTING = Step.of("人民银行列入清单并推送银行", ReviewProcesses.TASK_PBOC_LISTING);
 
 	private static final Step BANKS = Step.of("银行自主审贷", BANK_DECISION);
 

@@ -37,12 +37,15 @@ class CaseNarrative {
 	private static final String BANK_DECISION = ReviewProcesses.TASK_BANK_DECISION;
 
 	/** What each step is called in the opening sentence (经…形式审查，…). */
-	private static final Map<String, String> STEP_WORDS = Map.ofEntries(Map.entry("Task_CountyFormalReview", "形式审查"),
-			Map.entry("Task_CountyInvoiceCheck", "发票核验"), Map.entry("Task_CountyRecommendation", "推荐审查"),
-			Map.entry("Task_CityAcceptance", "受理审查"), Map.entry(JOINT_REVIEW, "联合审查"),
-			Map.entry("Task_IndustryDecision", "审定"), Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"),
-			Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"), Map.entry("Task_FinanceAllocation", "审核下达资金"),
-			Map.entry("Task_PbocListing", "审核列入贷款支持项目清单"), Map.entry(BANK_DECISION, "自主审贷"));
+	private static final Map<String, String> STEP_WORDS = Map.ofEntries(
+			Map.entry(ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "形式审查"),
+			Map.entry(ReviewProcesses.TASK_COUNTY_INVOICE_CHECK, "发票核验"),
+			Map.entry(ReviewProcesses.TASK_COUNTY_RECOMMENDATION, "推荐审查"),
+			Map.entry(ReviewProcesses.TASK_CITY_ACCEPTANCE, "受理审查"), Map.entry(JOINT_REVIEW, "联合审查"),
+			Map.entry(ReviewProcesses.TASK_INDUSTRY_DECISION, "审定"),
+			Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"), Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"),
+			Map.entry(ReviewProcesses.TASK_FINANCE_ALLOCATION, "审核下达资金"),
+			Map.entry(ReviewProcesses.TASK_PBOC_LISTING, "审核列入贷款支持项目清单"), Map.entry(BANK_DECISION, "自主审贷"));
 
 	private final OpinionStore opinions;
 
