@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,11 @@ import cn.liaocheng.renewal.organization.StartupOrder;
  * or a revocation an administrator added) is left as it is.
  *
  * <p>
- * On a fresh database that is about 970 grants, made in one transaction rather than one
- * commit each. A node that granted the same at the same moment makes the second to commit
- * fail on a duplicate grant; it starts over.
+ * On a fresh database that is about 970 grants, made in one transaction and one engine
+ * command (the engine's services join both), so the engine writes them at the command's
+ * end as one batch of statements, not one command and flush each. A node that granted the
+ * same at the same moment makes the second to commit fail on a duplicate grant; it starts
+ * over.
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
@@ -63,25 +66,42 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final ProcessEngineConfigurationImpl engine;
+
 	ReviewerFilterInitializer(FilterService filters, TaskService tasks, IdentityService identity,
-			AuthorizationService authorizations, PlatformTransactionManager transactions) {
+			AuthorizationService authorizations, PlatformTransactionManager transactions,
+			ProcessEngineConfigurationImpl engine) {
 		this.filters = filters;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.authorizations = authorizations;
 		this.transaction = new TransactionTemplate(transactions);
+		this.engine = engine;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		try {
-			transaction.executeWithoutResult(status -> initialize());
+			transaction.executeWithoutResult(status -> initializeInOneCommand());
 		}
 		catch (RuntimeException e) {
 			LOG.info("Tasklist filters: another node may have granted some at the same moment ({}); again",
 					e.getClass().getSimpleName());
-			transaction.executeWithoutResult(status -> initialize());
+			transaction.executeWithoutResult(status -> initializeInOneCommand());
 		}
+	}
+
+	/**
+	 * The services' commands called inside run in this command's context: what they add
+	 * or change is flushed together when it ends. A new filter gets its id when it is
+	 * saved, so its grants can name it before it is written; the grants looked up are
+	 * those that were there before.
+	 */
+	private void initializeInOneCommand() {
+		engine.getCommandExecutorTxRequired().execute(context -> {
+			initialize();
+			return null;
+		});
 	}
 
 	private void initialize() {
