@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.batch;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
@@ -63,8 +65,8 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 	 * A window that ends at midnight ends, as notices say it, at 24:00 of the day before.
 	 */
 	public String closesText() {
-		java.time.ZonedDateTime end = closesAt.atZone(BEIJING);
-		if (end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+		ZonedDateTime end = closesAt.atZone(BEIJING);
+		if (end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
 			return SHOWN.format(end.minusDays(1)).replaceFirst("00:00$", "24:00");
 		}
 		return SHOWN.format(closesAt);

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.decision;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,20 @@ public final class DecisionDownloads {
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-SHA256", decision.sha256())
 			.body(pdf);
+	}
+
+	/**
+	 * The decision {@code decisionId} as a download if it is one of the application's;
+	 * empty otherwise, which the caller answers as it answers an application it may not
+	 * see.
+	 */
+	public static Optional<ResponseEntity<byte[]>> ofApplication(Decisions decisions, long applicationId,
+			long decisionId) {
+		return decisions.allForApplication(applicationId)
+			.stream()
+			.filter(d -> d.id() == decisionId)
+			.findFirst()
+			.map(decision -> of(decision, decisions.pdf(decisionId)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.enterprise;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public record CreditCode(String value) {
 	 * Reads user input: surrounding spaces are ignored and lower-case letters accepted.
 	 */
 	public static CreditCode parse(String input) {
-		return new CreditCode(input == null ? null : input.strip().toUpperCase(java.util.Locale.ROOT));
+		return new CreditCode(input == null ? null : input.strip().toUpperCase(Locale.ROOT));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.operations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -197,7 +197,7 @@ class OpenApiDocument {
 	 */
 	private static Map<String, Object> examples() {
 		ObjectMapper json = new ObjectMapper();
-		java.util.LinkedHashMap<String, Object> all = new java.util.LinkedHashMap<>();
+		LinkedHashMap<String, Object> all = new LinkedHashMap<>();
 		for (String name : List.of("create-draft", "draft", "detail", "list", "submitted", "attachment")) {
 			try (var in = new ClassPathResource("openapi/examples/" + name + ".json").getInputStream()) {
 				all.put(name, json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.organization;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +83,7 @@ public class OrganizationCatalog {
 	/** Every review group the organisations imply, with its Chinese name and type. */
 	public List<ReviewGroup> reviewGroups() {
 		List<Department> departments = departments();
-		java.util.ArrayList<ReviewGroup> groups = new java.util.ArrayList<>();
+		ArrayList<ReviewGroup> groups = new ArrayList<>();
 		for (Division division : divisions()) {
 			for (Department department : departments) {
 				if (department.hasCountyCounterpart()) {

@@ -1,10 +1,11 @@
 package cn.liaocheng.renewal.portal;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.autoconfigure.web.servlet.error.AbstractErrorController;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,7 +45,7 @@ class ErrorPages extends AbstractErrorController {
 	ModelAndView page(HttpServletRequest request) {
 		HttpStatus status = getStatus(request);
 		ErrorTexts texts = texts(request, status);
-		Map<String, Object> model = new java.util.HashMap<>();
+		Map<String, Object> model = new HashMap<>();
 		model.put("status", status.value());
 		model.put("title", texts.title());
 		model.put("detail", texts.detail());

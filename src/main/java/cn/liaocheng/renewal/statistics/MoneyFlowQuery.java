@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.statistics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record MoneyFlowQuery(LocalDate from, LocalDate until, Set<String> divisi
 	 * named; {@code 1 = 1} for everything.
 	 */
 	public String condition(String dateColumn, String divisionColumn) {
-		List<String> parts = new java.util.ArrayList<>();
+		List<String> parts = new ArrayList<>();
 		if (from != null) {
 			parts.add(dateColumn + " >= :flowFrom");
 		}

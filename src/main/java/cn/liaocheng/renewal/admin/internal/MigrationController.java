@@ -1,12 +1,16 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,11 +80,10 @@ class MigrationController {
 		}
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(ModelCatalog.UnknownModelException.class)
-	org.springframework.http.ResponseEntity<String> notFound(ModelCatalog.UnknownModelException e) {
-		return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_PLAIN,
-					java.nio.charset.StandardCharsets.UTF_8))
+	@ExceptionHandler(ModelCatalog.UnknownModelException.class)
+	ResponseEntity<String> notFound(ModelCatalog.UnknownModelException e) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 			.body(e.getMessage());
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -120,9 +122,7 @@ class ModelAdminController {
 		return ResponseEntity.status(outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(body);
 	}
 
-	@ExceptionHandler({ ModelCatalog.UnknownModelException.class,
-			org.camunda.bpm.engine.exception.NullValueException.class,
-			org.camunda.bpm.engine.exception.NotFoundException.class })
+	@ExceptionHandler({ ModelCatalog.UnknownModelException.class, NullValueException.class, NotFoundException.class })
 	ResponseEntity<String> notFound(RuntimeException e) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))

@@ -1,12 +1,14 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import java.text.ParseException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
+
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 
 /**
  * Whether a timer value (or a task's due date) written in the model parses as the engine
@@ -99,10 +101,10 @@ final class TimerExpressions {
 		try {
 			// The engine's own cron parser, so that what passes here is what the engine
 			// accepts.
-			org.camunda.bpm.engine.impl.calendar.CronTimer.parse(v);
+			CronTimer.parse(v);
 			return true;
 		}
-		catch (java.text.ParseException | RuntimeException e) {
+		catch (ParseException | RuntimeException e) {
 			return false;
 		}
 	}

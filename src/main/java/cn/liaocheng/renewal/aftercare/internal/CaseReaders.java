@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -35,8 +36,7 @@ public class CaseReaders {
 	}
 
 	@Transactional(readOnly = true)
-	public cn.liaocheng.renewal.application.AttachmentDownload evidence(PortalUser reviewer, long applicationId,
-			long evidenceId) {
+	public AttachmentDownload evidence(PortalUser reviewer, long applicationId, long evidenceId) {
 		check(reviewer, applicationId);
 		return steps.download(applicationId, evidenceId);
 	}

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -11,12 +12,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
-
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
@@ -152,9 +152,9 @@ class RecordFindingListener implements TaskListener {
 
 	private static int score(Object value) {
 		try {
-			java.math.BigDecimal score = new java.math.BigDecimal(String.valueOf(value).strip());
+			BigDecimal score = new BigDecimal(String.valueOf(value).strip());
 			if (score.stripTrailingZeros().scale() > 0 || score.signum() < 0
-					|| score.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+					|| score.compareTo(BigDecimal.valueOf(100)) > 0) {
 				throw new ProcessEngineException("绩效评分应为 0–100 的整数");
 			}
 			return score.intValueExact();

@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.aftercare.web;
 
-import java.net.URI;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.core.Ordered;
@@ -20,15 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.liaocheng.renewal.aftercare.internal.AftercareView;
 import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.PerformanceReport;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.operations.Problems;
 import cn.liaocheng.renewal.security.PortalUser;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -92,37 +93,28 @@ class AftercareApiController {
 	@Operation(summary = "下载本单位提交的验收、整改或绩效材料")
 	ResponseEntity<byte[]> evidence(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long evidenceId) {
-		return EvidenceResponses.of(steps.evidence(user, id, evidenceId));
+		return AttachmentDownloads.of(steps.evidence(user, id, evidenceId));
 	}
 
 	/** RFC 7807 answers in Chinese, naming each field that is wrong. */
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@RestControllerAdvice(assignableTypes = AftercareApiController.class)
-	static class Problems {
+	static class AftercareProblems {
 
 		@ExceptionHandler(DossierInvalidException.class)
 		ProblemDetail invalid(DossierInvalidException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"提交内容有 " + e.problems().size() + " 处需要修改");
-			problem.setTitle("提交内容未通过校验");
-			problem.setType(URI.create("urn:renewal:problem:invalid-submission"));
-			problem.setProperty("errors",
-					e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-			return problem;
+			return Problems.invalid("invalid-submission", "提交内容未通过校验", "提交内容有 " + e.problems().size() + " 处需要修改",
+					e.problems());
 		}
 
 		@ExceptionHandler(ApplicationNotFoundException.class)
 		ProblemDetail notFound(ApplicationNotFoundException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-			problem.setTitle("申报不存在");
-			return problem;
+			return Problems.of(HttpStatus.NOT_FOUND, "申报不存在", e.getMessage());
 		}
 
 		@ExceptionHandler(ApplicationStateException.class)
 		ProblemDetail conflict(ApplicationStateException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-			problem.setTitle("当前状态不允许该操作");
-			return problem;
+			return Problems.of(HttpStatus.CONFLICT, "当前状态不允许该操作", e.getMessage());
 		}
 
 	}

@@ -19,6 +19,7 @@ import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.PerformanceReport;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -69,7 +70,7 @@ class AftercarePortalController {
 	@GetMapping("/evidence/{evidenceId}")
 	ResponseEntity<byte[]> evidence(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long evidenceId) {
-		return EvidenceResponses.of(steps.evidence(user, id, evidenceId));
+		return AttachmentDownloads.of(steps.evidence(user, id, evidenceId));
 	}
 
 	private static String done(long id, RedirectAttributes redirect, String notice, Runnable action) {

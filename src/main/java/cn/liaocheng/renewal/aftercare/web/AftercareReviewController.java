@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import cn.liaocheng.renewal.aftercare.internal.CaseReaders;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -40,7 +41,7 @@ class AftercareReviewController {
 	@GetMapping("/evidence/{evidenceId}")
 	ResponseEntity<byte[]> evidence(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long evidenceId) {
-		return EvidenceResponses.of(readers.evidence(user, id, evidenceId));
+		return AttachmentDownloads.of(readers.evidence(user, id, evidenceId));
 	}
 
 	@ExceptionHandler(ApplicationNotFoundException.class)

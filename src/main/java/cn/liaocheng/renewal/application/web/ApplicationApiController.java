@@ -2,12 +2,10 @@ package cn.liaocheng.renewal.application.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,19 +22,30 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.liaocheng.renewal.application.ApplicationDetail;
-import cn.liaocheng.renewal.application.ApplicationKind;
-import cn.liaocheng.renewal.application.ApplicationSummary;
-import cn.liaocheng.renewal.application.Applications;
-import cn.liaocheng.renewal.application.AttachmentCategory;
-import cn.liaocheng.renewal.application.AttachmentDownload;
-import cn.liaocheng.renewal.application.AttachmentView;
-import cn.liaocheng.renewal.application.DossierForm;
-import cn.liaocheng.renewal.application.LoanOffer;
-import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.DossierDownloads;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierPrints;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.SubsidyEstimates;
+import cn.liaocheng.renewal.decision.DecisionDownloads;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * The enterprise's applications as a REST API; the portal pages call the same
@@ -49,18 +58,16 @@ class ApplicationApiController {
 
 	private final Applications applications;
 
-	private final cn.liaocheng.renewal.decision.Decisions decisions;
+	private final Decisions decisions;
 
-	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
+	private final ObjectProvider<SubsidyEstimates> estimates;
 
-	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress;
+	private final ObjectProvider<CaseProgress> progress;
 
-	private final cn.liaocheng.renewal.application.DossierPrints prints;
+	private final DossierPrints prints;
 
-	ApplicationApiController(Applications applications, cn.liaocheng.renewal.decision.Decisions decisions,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CaseProgress> progress,
-			cn.liaocheng.renewal.application.DossierPrints prints) {
+	ApplicationApiController(Applications applications, Decisions decisions, ObjectProvider<SubsidyEstimates> estimates,
+			ObjectProvider<CaseProgress> progress, DossierPrints prints) {
 		this.prints = prints;
 		this.applications = applications;
 		this.decisions = decisions;
@@ -72,19 +79,15 @@ class ApplicationApiController {
 	@Operation(summary = "下载已提交申报的申报书 PDF（含申报编号、诚信承诺确认记录和办理进度二维码）", description = "草稿返回 409")
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		ApplicationDetail detail = applications.detail(user, id);
-		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.pdf(detail));
+		return DossierDownloads.of(detail, prints.pdf(detail));
 	}
 
 	@GetMapping("/{id}/progress")
 	@Operation(summary = "办理进度：各阶段、当前环节与办理单位、办理期限（工作日）、市级联审各部门进度、退回补正的理由与期限",
 			description = "结果数额（核定奖补金额、贷款金额、利率、期限、贴息）见 GET /api/applications/{id} 的 outcomes")
-	cn.liaocheng.renewal.application.CaseStanding progress(@AuthenticationPrincipal PortalUser user,
-			@PathVariable long id) {
+	CaseStanding progress(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		ApplicationDetail detail = applications.detail(user, id);
-		return progress.stream()
-			.findFirst()
-			.map(p -> p.of(detail))
-			.orElse(cn.liaocheng.renewal.application.CaseStanding.none());
+		return progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
 	}
 
 	@GetMapping("/{id}/subsidy-estimate")
@@ -102,8 +105,7 @@ class ApplicationApiController {
 
 	@GetMapping("/{id}/decisions")
 	@Operation(summary = "本申报的决定书（已签名）")
-	List<cn.liaocheng.renewal.decision.IssuedDecision> decisions(@AuthenticationPrincipal PortalUser user,
-			@PathVariable long id) {
+	List<IssuedDecision> decisions(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.detail(user, id);
 		return decisions.allForApplication(id);
 	}
@@ -113,12 +115,8 @@ class ApplicationApiController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		applications.detail(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
-			.stream()
-			.filter(d -> d.id() == decisionId)
-			.findFirst()
-			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
-		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
+		return DecisionDownloads.ofApplication(decisions, id, decisionId)
+			.orElseThrow(ApplicationNotFoundException::new);
 	}
 
 	@GetMapping
@@ -185,9 +183,8 @@ class ApplicationApiController {
 	@GetMapping("/integrity-declaration")
 	@Operation(summary = "诚信承诺的文本与版本（提交申报时须确认）")
 	Map<String, String> integrityDeclaration() {
-		return Map.of("title", cn.liaocheng.renewal.application.IntegrityDeclaration.TITLE, "version",
-				cn.liaocheng.renewal.application.IntegrityDeclaration.VERSION, "text",
-				cn.liaocheng.renewal.application.IntegrityDeclaration.TEXT);
+		return Map.of("title", IntegrityDeclaration.TITLE, "version", IntegrityDeclaration.VERSION, "text",
+				IntegrityDeclaration.TEXT);
 	}
 
 	@GetMapping("/{id}/loan-offers")
@@ -228,7 +225,7 @@ class ApplicationApiController {
 	@Operation(summary = "下载附件")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return AttachmentResponses.of(applications.attachment(user, id, attachmentId));
+		return AttachmentDownloads.of(applications.attachment(user, id, attachmentId));
 	}
 
 	@DeleteMapping("/{id}/attachments/{attachmentId}")
@@ -237,30 +234,6 @@ class ApplicationApiController {
 			@PathVariable long attachmentId) {
 		applications.removeAttachment(user, id, attachmentId);
 		return ResponseEntity.noContent().build();
-	}
-
-	/**
-	 * How an attachment is sent: its real type, its name for the download dialog, and its
-	 * SHA-256.
-	 */
-	static final class AttachmentResponses {
-
-		private AttachmentResponses() {
-		}
-
-		static ResponseEntity<byte[]> of(AttachmentDownload file) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(file.mediaType()))
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment()
-							.filename(file.fileName(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-SHA256", file.sha256())
-				.header("X-Content-Type-Options", "nosniff")
-				.body(file.bytes());
-		}
-
 	}
 
 }

@@ -5,40 +5,55 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.CasePageSection;
 import cn.liaocheng.renewal.application.CaseProgress;
 import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.DossierDownloads;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.DossierPrints;
+import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.Outcomes;
-import cn.liaocheng.renewal.application.DossierForm;
-import cn.liaocheng.renewal.application.DossierDownloads;
-import cn.liaocheng.renewal.application.DossierPrints;
-import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.EquipmentLineForm;
-import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.application.SubsidyEstimates;
+import cn.liaocheng.renewal.decision.DecisionDownloads;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The enterprise's application pages: list, dossier form, detail with attachments and
@@ -54,21 +69,19 @@ class ApplicationPortalController {
 
 	private final OrganizationCatalog organizations;
 
-	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates;
+	private final ObjectProvider<SubsidyEstimates> estimates;
 
-	private final cn.liaocheng.renewal.decision.Decisions decisions;
+	private final Decisions decisions;
 
-	private final org.springframework.beans.factory.ObjectProvider<CaseProgress> progress;
+	private final ObjectProvider<CaseProgress> progress;
 
 	private final DossierPrints prints;
 
-	private final org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CasePageSection> sections;
+	private final ObjectProvider<CasePageSection> sections;
 
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.SubsidyEstimates> estimates,
-			cn.liaocheng.renewal.decision.Decisions decisions,
-			org.springframework.beans.factory.ObjectProvider<CaseProgress> progress, DossierPrints prints,
-			org.springframework.beans.factory.ObjectProvider<cn.liaocheng.renewal.application.CasePageSection> sections) {
+			ObjectProvider<SubsidyEstimates> estimates, Decisions decisions, ObjectProvider<CaseProgress> progress,
+			DossierPrints prints, ObjectProvider<CasePageSection> sections) {
 		this.sections = sections;
 		this.applications = applications;
 		this.organizations = organizations;
@@ -127,7 +140,7 @@ class ApplicationPortalController {
 		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
 		if (detail.summary().kind() == ApplicationKind.LOAN) {
 			model.addAttribute("loanOffers", applications.loanOffers(user, id));
-			model.addAttribute("bankNameOf", (java.util.function.Function<String, String>) this::bankName);
+			model.addAttribute("bankNameOf", (Function<String, String>) this::bankName);
 		}
 		estimates
 			.ifAvailable(e -> e.estimate(detail).ifPresent(amount -> model.addAttribute("subsidyEstimate", amount)));
@@ -141,10 +154,7 @@ class ApplicationPortalController {
 		// Other modules' sections (after the award: payment, acceptance, performance; a
 		// clawback), in a stable order.
 		model.addAttribute("sections",
-				sections.orderedStream()
-					.map(section -> section.of(detail))
-					.flatMap(java.util.Optional::stream)
-					.toList());
+				sections.orderedStream().map(section -> section.of(detail)).flatMap(Optional::stream).toList());
 		return "applications/detail";
 	}
 
@@ -156,12 +166,8 @@ class ApplicationPortalController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		applications.detail(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
-			.stream()
-			.filter(d -> d.id() == decisionId)
-			.findFirst()
-			.orElseThrow(cn.liaocheng.renewal.application.ApplicationNotFoundException::new);
-		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
+		return DecisionDownloads.ofApplication(decisions, id, decisionId)
+			.orElseThrow(ApplicationNotFoundException::new);
 	}
 
 	/**
@@ -269,7 +275,7 @@ class ApplicationPortalController {
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return ApplicationApiController.AttachmentResponses.of(applications.attachment(user, id, attachmentId));
+		return AttachmentDownloads.of(applications.attachment(user, id, attachmentId));
 	}
 
 	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,
@@ -318,8 +324,8 @@ class ApplicationPortalController {
 					dossier.getEquipment().stream().filter(l -> !l.isBlank()).toList());
 			for (EquipmentLineForm line : applications.projectEquipment(user, projectId)) {
 				boolean present = lines.stream()
-					.anyMatch(l -> java.util.Objects.equals(l.getName(), line.getName())
-							&& java.util.Objects.equals(l.getModel(), line.getModel()));
+					.anyMatch(l -> Objects.equals(l.getName(), line.getName())
+							&& Objects.equals(l.getModel(), line.getModel()));
 				if (!present) {
 					lines.add(line);
 				}
@@ -336,8 +342,8 @@ class ApplicationPortalController {
 		return key == null ? null : organizations.bankName(key);
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(cn.liaocheng.renewal.application.ApplicationNotFoundException.class)
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	@ExceptionHandler(ApplicationNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
 	}
@@ -345,9 +351,8 @@ class ApplicationPortalController {
 	/**
 	 * Turns state conflicts on these pages into a message on the page the user came from.
 	 */
-	@org.springframework.web.bind.annotation.ExceptionHandler(ApplicationStateException.class)
-	String conflict(ApplicationStateException e, jakarta.servlet.http.HttpServletRequest request,
-			RedirectAttributes redirect) {
+	@ExceptionHandler(ApplicationStateException.class)
+	String conflict(ApplicationStateException e, HttpServletRequest request, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("error", e.getMessage());
 		String uri = request.getRequestURI();
 		String target = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");

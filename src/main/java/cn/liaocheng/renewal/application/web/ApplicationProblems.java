@@ -1,9 +1,5 @@
 package cn.liaocheng.renewal.application.web;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,6 +14,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.operations.Problems;
 
 /**
  * RFC 7807 answers of the applications API, in Chinese, naming each field that is wrong.
@@ -29,45 +26,23 @@ class ApplicationProblems {
 
 	@ExceptionHandler(DossierInvalidException.class)
 	ProblemDetail invalid(DossierInvalidException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("申报材料未通过校验");
-		problem.setType(URI.create("urn:renewal:problem:invalid-dossier"));
-		problem.setProperty("errors",
-				e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return problem;
+		return Problems.invalid("invalid-dossier", "申报材料未通过校验", e.getMessage(), e.problems());
 	}
 
 	@ExceptionHandler(ApplicationNotFoundException.class)
 	ProblemDetail notFound(ApplicationNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("申报不存在");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "申报不存在", e.getMessage());
 	}
 
 	@ExceptionHandler(ApplicationStateException.class)
 	ProblemDetail conflict(ApplicationStateException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("当前状态不允许该操作");
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "当前状态不允许该操作", e.getMessage());
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingRequestHeaderException.class, MissingServletRequestPartException.class })
 	ProblemDetail unreadable(Exception e) {
-		String detail = "请求内容不是有效的 JSON 或字段类型不正确";
-		if (e instanceof MissingRequestHeaderException m) {
-			detail = "缺少请求头 " + m.getHeaderName();
-		}
-		else if (e instanceof MissingServletRequestPartException m) {
-			detail = "缺少上传文件（字段 " + m.getRequestPartName() + "）";
-		}
-		else if (e instanceof MethodArgumentTypeMismatchException m) {
-			detail = "参数 " + m.getName() + " 的值无效";
-		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.unreadable(e);
 	}
 
 }

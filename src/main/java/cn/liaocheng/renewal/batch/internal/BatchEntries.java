@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.batch.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,8 +52,8 @@ public class BatchEntries {
 	}
 
 	/** The batch year of each application that has one; one query. */
-	public java.util.Map<Long, Integer> yearsOf(java.util.Collection<Long> applicationIds) {
-		java.util.Map<Long, Integer> years = new java.util.HashMap<>();
+	public Map<Long, Integer> yearsOf(Collection<Long> applicationIds) {
+		Map<Long, Integer> years = new HashMap<>();
 		if (applicationIds.isEmpty()) {
 			return years;
 		}

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.batch.internal;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class WindowStore {
 		WindowRules.Window window = WindowRules.parse(form);
 		// Both kinds' locks when the kind changes, always in the same order, so two such
 		// changes cannot deadlock.
-		java.util.EnumSet.of(current.kind(), window.kind()).forEach(repository::lockKind);
+		EnumSet.of(current.kind(), window.kind()).forEach(repository::lockKind);
 		if ((window.kind() != current.kind() || window.year() != current.year()) && repository.entries(id) > 0) {
 			throw new WindowInvalidException(
 					List.of(new FieldProblem("year", "该批次已有企业提交申报，不能再修改年度或申报类别；如需调整，请关闭本批次后另开批次")));

@@ -1,9 +1,5 @@
 package cn.liaocheng.renewal.batch.web;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,6 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import cn.liaocheng.renewal.batch.WindowConflictException;
 import cn.liaocheng.renewal.batch.WindowInvalidException;
 import cn.liaocheng.renewal.batch.WindowNotFoundException;
+import cn.liaocheng.renewal.operations.Problems;
 
 /** RFC 7807 answers of the batches and library API, in Chinese. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,45 +23,28 @@ class BatchProblems {
 
 	@ExceptionHandler(WindowInvalidException.class)
 	ProblemDetail invalid(WindowInvalidException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("申报批次未通过校验");
-		problem.setType(URI.create("urn:renewal:problem:invalid-window"));
-		problem.setProperty("errors",
-				e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return problem;
+		return Problems.invalid("invalid-window", "申报批次未通过校验", e.getMessage(), e.problems());
 	}
 
 	@ExceptionHandler(WindowNotFoundException.class)
 	ProblemDetail notFound(WindowNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("申报批次不存在");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "申报批次不存在", e.getMessage());
 	}
 
 	@ExceptionHandler(WindowConflictException.class)
 	ProblemDetail conflict(WindowConflictException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("当前状态不允许该操作");
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "当前状态不允许该操作", e.getMessage());
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail denied(AccessDeniedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-		problem.setTitle("无权访问");
-		return problem;
+		return Problems.of(HttpStatus.FORBIDDEN, "无权访问", e.getMessage());
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class })
 	ProblemDetail unreadable(Exception e) {
-		String detail = e instanceof MethodArgumentTypeMismatchException m ? "参数 " + m.getName() + " 的值无效"
-				: e instanceof MissingServletRequestParameterException m ? "缺少参数 " + m.getParameterName()
-						: "请求内容不是有效的 JSON 或字段类型不正确";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("请求格式错误");
-		problem.setProperty("errors", List.of());
-		return problem;
+		return Problems.unreadable(e);
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.batch.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +35,7 @@ class LibraryPageController {
 				: years.isEmpty() ? LocalDate.now(ApplicationWindow.BEIJING).getYear() : thisOrLatest(years);
 		if (!years.contains(shown)) {
 			years.add(shown);
-			years.sort(java.util.Comparator.reverseOrder());
+			years.sort(Comparator.reverseOrder());
 		}
 		var entries = library.list(user, shown, kind, approvedOnly);
 		model.addAttribute("years", years);

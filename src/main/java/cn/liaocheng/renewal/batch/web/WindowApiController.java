@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.batch.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.liaocheng.renewal.batch.ApplicationWindow;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.batch.WindowForm;
+import cn.liaocheng.renewal.batch.WindowInvalidException;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -36,9 +38,8 @@ class WindowApiController {
 	}
 
 	/** A window as the API shows it. */
-	record WindowView(long id, int year, String kind, String kindLabel, java.time.Instant opensAt,
-			java.time.Instant closesAt, String state, String noticeTitle, String noticeText, String documentNo,
-			int version) {
+	record WindowView(long id, int year, String kind, String kindLabel, Instant opensAt, Instant closesAt, String state,
+			String noticeTitle, String noticeText, String documentNo, int version) {
 
 		static WindowView of(ApplicationWindow w) {
 			return new WindowView(w.id(), w.year(), w.kind().name(), w.kind().label(), w.opensAt(), w.closesAt(),
@@ -81,8 +82,7 @@ class WindowApiController {
 	@PutMapping("/windows/{id}")
 	WindowView change(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody WindowChange body) {
 		if (body.version() == null) {
-			throw new cn.liaocheng.renewal.batch.WindowInvalidException(
-					List.of(new FieldProblem("version", "请提供读取时的 version，以免覆盖他人的修改")));
+			throw new WindowInvalidException(List.of(new FieldProblem("version", "请提供读取时的 version，以免覆盖他人的修改")));
 		}
 		return WindowView.of(windows.change(user, id, body.form(), body.version()));
 	}

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -157,7 +158,7 @@ public class ClawbackCollection {
 					.processInstanceBusinessKey(Long.toString(applicationId))
 					.correlate();
 			}
-			catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+			catch (MismatchingMessageCorrelationException e) {
 				// Only in the moment between the deadline's timer and the overdue step:
 				// nothing is saved, try again.
 				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回程序正在处理缴回期限届满事项，请稍后重新登记");

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.clawback.internal;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -174,7 +175,7 @@ class ClawbackStore {
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
-		java.sql.Date deadline = rs.getDate(13);
+		Date deadline = rs.getDate(13);
 		long decisionId = rs.getLong(16);
 		Long decision = rs.wasNull() ? null : decisionId;
 		int months = rs.getInt(14);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
@@ -47,10 +48,10 @@ public class Clawbacks {
 
 	private final AuditTrail audit;
 
-	private final cn.liaocheng.renewal.aftercare.SubsidyPayments payments;
+	private final SubsidyPayments payments;
 
 	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit,
-			cn.liaocheng.renewal.aftercare.SubsidyPayments payments) {
+			SubsidyPayments payments) {
 		this.payments = payments;
 		this.store = store;
 		this.stages = stages;

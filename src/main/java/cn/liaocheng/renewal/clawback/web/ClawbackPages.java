@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,8 @@ import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The bodies' pages: clawbacks (the city's, or a county's) with the county finance
@@ -145,8 +149,8 @@ class ClawbackPages {
 		return "redirect:/negative-list";
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(ClawbackRefused.class)
-	void refused(ClawbackRefused e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+	@ExceptionHandler(ClawbackRefused.class)
+	void refused(ClawbackRefused e, HttpServletResponse response) throws IOException {
 		response.sendError(e.reason() == ClawbackRefused.Reason.FORBIDDEN ? 403 : 404);
 	}
 

@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.clawback.web;
 
-import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,15 +25,13 @@ class ClawbackProblems {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case CHANGED -> HttpStatus.CONFLICT;
 		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-		problem.setTitle(switch (e.reason()) {
+		String title = switch (e.reason()) {
 			case NOT_FOUND -> "记录不存在";
 			case FORBIDDEN -> "无权办理";
 			case INVALID -> "请求内容有误";
 			case CHANGED -> "当前不能办理";
-		});
-		problem.setProperty("errors", List.of());
-		return problem;
+		};
+		return Problems.of(status, title, e.getMessage());
 	}
 
 	@ExceptionHandler(ApplicationNotFoundException.class)

@@ -1,11 +1,17 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Event;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -49,14 +55,13 @@ class FormBoundTaskService extends TaskServiceImpl {
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {
+	public Comment createComment(String taskId, String processInstanceId, String message) {
 		commandExecutor.execute(TaskNotesCheck.comment(taskId));
 		if (taskId != null && processInstanceId != null) {
 			// The engine files the note under the case it is given, not under the task's:
 			// a note on one's own task
 			// must not land in another case's history.
-			org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = commandExecutor
-				.execute(context -> context.getTaskManager().findTaskById(taskId));
+			TaskEntity task = commandExecutor.execute(context -> context.getTaskManager().findTaskById(taskId));
 			if (task != null && !processInstanceId.equals(task.getProcessInstanceId())) {
 				throw new BadUserRequestException("意见只能记录在本任务所属的案件上");
 			}
@@ -106,17 +111,16 @@ class FormBoundTaskService extends TaskServiceImpl {
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Attachment createAttachment(String attachmentType, String taskId,
-			String processInstanceId, String attachmentName, String attachmentDescription,
-			java.io.InputStream content) {
+	public Attachment createAttachment(String attachmentType, String taskId, String processInstanceId,
+			String attachmentName, String attachmentDescription, InputStream content) {
 		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
 		return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription,
 				content);
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Attachment createAttachment(String attachmentType, String taskId,
-			String processInstanceId, String attachmentName, String attachmentDescription, String url) {
+	public Attachment createAttachment(String attachmentType, String taskId, String processInstanceId,
+			String attachmentName, String attachmentDescription, String url) {
 		commandExecutor.execute(TaskNotesCheck.attachment(taskId));
 		return super.createAttachment(attachmentType, taskId, processInstanceId, attachmentName, attachmentDescription,
 				url);
@@ -135,62 +139,61 @@ class FormBoundTaskService extends TaskServiceImpl {
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Comment getTaskComment(String taskId, String commentId) {
+	public Comment getTaskComment(String taskId, String commentId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskComment(taskId, commentId);
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Comment> getTaskComments(String taskId) {
+	public List<Comment> getTaskComments(String taskId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskComments(taskId);
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Event> getTaskEvents(String taskId) {
+	public List<Event> getTaskEvents(String taskId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskEvents(taskId);
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Comment> getProcessInstanceComments(String processInstanceId) {
+	public List<Comment> getProcessInstanceComments(String processInstanceId) {
 		commandExecutor.execute(TaskNotesCheck.read(null));
 		return super.getProcessInstanceComments(processInstanceId);
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Attachment getTaskAttachment(String taskId, String attachmentId) {
+	public Attachment getTaskAttachment(String taskId, String attachmentId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskAttachment(taskId, attachmentId);
 	}
 
 	@Override
-	public java.io.InputStream getTaskAttachmentContent(String taskId, String attachmentId) {
+	public InputStream getTaskAttachmentContent(String taskId, String attachmentId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskAttachmentContent(taskId, attachmentId);
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Attachment> getTaskAttachments(String taskId) {
+	public List<Attachment> getTaskAttachments(String taskId) {
 		commandExecutor.execute(TaskNotesCheck.read(taskId));
 		return super.getTaskAttachments(taskId);
 	}
 
 	@Override
-	public org.camunda.bpm.engine.task.Attachment getAttachment(String attachmentId) {
+	public Attachment getAttachment(String attachmentId) {
 		commandExecutor.execute(TaskNotesCheck.read(null));
 		return super.getAttachment(attachmentId);
 	}
 
 	@Override
-	public java.io.InputStream getAttachmentContent(String attachmentId) {
+	public InputStream getAttachmentContent(String attachmentId) {
 		commandExecutor.execute(TaskNotesCheck.read(null));
 		return super.getAttachmentContent(attachmentId);
 	}
 
 	@Override
-	public java.util.List<org.camunda.bpm.engine.task.Attachment> getProcessInstanceAttachments(
-			String processInstanceId) {
+	public List<Attachment> getProcessInstanceAttachments(String processInstanceId) {
 		commandExecutor.execute(TaskNotesCheck.read(null));
 		return super.getProcessInstanceAttachments(processInstanceId);
 	}

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.enterprise.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -122,7 +123,7 @@ class AccountController {
 			.update();
 		User account = identity.createUserQuery().userId(user.userId()).singleResult();
 		String newEmail = RegistrationRules.email(email);
-		if (!java.util.Objects.equals(account.getEmail(), newEmail)) {
+		if (!Objects.equals(account.getEmail(), newEmail)) {
 			account.setEmail(newEmail);
 			identity.saveUser(account);
 		}

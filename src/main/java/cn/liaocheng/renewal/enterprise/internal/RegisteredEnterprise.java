@@ -1,9 +1,12 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.io.Serializable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A registered enterprise as the applicant sees it, with the bureau that must activate
@@ -13,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record RegisteredEnterprise(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId, String status, String statusLabel,
 		@Schema(description = "负责激活账户的县级工业和信息化部门") String activatingBureau,
-		@Schema(description = "该部门的咨询电话") String activatingBureauPhone) implements java.io.Serializable {
+		@Schema(description = "该部门的咨询电话") String activatingBureauPhone) implements Serializable {
 
 	static RegisteredEnterprise of(Enterprise e, OrganizationCatalog catalog) {
 		Division division = catalog.division(e.divisionCode()).orElse(null);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.PhoneNumber;
+import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -94,7 +96,7 @@ class RegistrationRules {
 	 * 'ent-gx'.
 	 */
 	static String userId(String raw) {
-		return trim(raw).toLowerCase(java.util.Locale.ROOT);
+		return trim(raw).toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -104,15 +106,15 @@ class RegistrationRules {
 	 * development zone (which has no GB/T 2260 code of its own) cannot be checked this
 	 * way.
 	 */
-	java.util.Optional<String> registeredElsewhere(CreditCode code, String chosenDivision) {
+	Optional<String> registeredElsewhere(CreditCode code, String chosenDivision) {
 		String issuedIn = code.divisionCode();
 		if (issuedIn.equals(chosenDivision)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return catalog.division(chosenDivision)
-			.filter(chosen -> chosen.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
+			.filter(chosen -> chosen.kind() == Division.Kind.COUNTY)
 			.flatMap(chosen -> catalog.division(issuedIn)
-				.filter(issuer -> issuer.kind() == cn.liaocheng.renewal.organization.Division.Kind.COUNTY)
+				.filter(issuer -> issuer.kind() == Division.Kind.COUNTY)
 				.map(issuer -> "统一社会信用代码第 3–8 位为 " + issuedIn + "（" + issuer.name() + "），与所选的" + chosen.name()
 						+ "不一致，请核对所在县（市、区）或信用代码"));
 	}
@@ -194,33 +196,33 @@ class RegistrationRules {
 		}
 	}
 
-	static java.util.Optional<String> contactPhoneProblem(String input) {
+	static Optional<String> contactPhoneProblem(String input) {
 		String phone = phone(input);
 		if (phone.isEmpty()) {
-			return java.util.Optional.of("请填写联系电话");
+			return Optional.of("请填写联系电话");
 		}
 		if (!PhoneNumber.isValid(phone)) {
-			return java.util.Optional.of("联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
+			return Optional.of("联系电话格式不正确：请填写 11 位手机号码，或带区号的固定电话（如 0635-8123456）");
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	/**
 	 * The e-mail address is optional; given, it must look like one and fit Camunda's user
 	 * record.
 	 */
-	static java.util.Optional<String> emailProblem(String input) {
+	static Optional<String> emailProblem(String input) {
 		String email = trim(input);
 		if (email.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (email.length() > 128) {
-			return java.util.Optional.of("电子邮箱不能超过 128 个字符");
+			return Optional.of("电子邮箱不能超过 128 个字符");
 		}
 		if (!EMAIL.matcher(email).matches()) {
-			return java.util.Optional.of("电子邮箱格式不正确，应如 caiwu@example.com；不需要邮件通知可以不填");
+			return Optional.of("电子邮箱格式不正确，应如 caiwu@example.com；不需要邮件通知可以不填");
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	/** The address as stored: trimmed, or null when none was given. */
@@ -229,10 +231,10 @@ class RegistrationRules {
 		return email.isEmpty() ? null : email;
 	}
 
-	static java.util.Optional<String> contactNameProblem(String input) {
+	static Optional<String> contactNameProblem(String input) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		text(problems, "contactName", input, "联系人", 32);
-		return java.util.Optional.ofNullable(problems.get("contactName"));
+		return Optional.ofNullable(problems.get("contactName"));
 	}
 
 	/** A phone number without the spaces people type between its groups. */

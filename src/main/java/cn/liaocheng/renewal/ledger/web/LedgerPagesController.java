@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.ledger.web;
 
+import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -13,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.IssuedDecision;
@@ -120,8 +122,7 @@ class LedgerPagesController {
 	 * What the officer typed, shown again after a refusal; kept in the (database-stored)
 	 * session as a flash attribute.
 	 */
-	record Input(String type, String date, String amount, String contractNo,
-			String note) implements java.io.Serializable {
+	record Input(String type, String date, String amount, String contractNo, String note) implements Serializable {
 	}
 
 	private static void refuse(LedgerException e, RedirectAttributes redirect) {
@@ -140,9 +141,9 @@ class LedgerPagesController {
 		}
 	}
 
-	private static java.math.BigDecimal amount(String text) {
+	private static BigDecimal amount(String text) {
 		try {
-			return text.isBlank() ? null : new java.math.BigDecimal(text.strip().replace(",", ""));
+			return text.isBlank() ? null : new BigDecimal(text.strip().replace(",", ""));
 		}
 		catch (NumberFormatException e) {
 			throw new StrictBody.LedgerInputException("amount", "金额应为数字（元），例如 3000000.00");

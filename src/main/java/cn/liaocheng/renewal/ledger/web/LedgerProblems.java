@@ -1,8 +1,5 @@
 package cn.liaocheng.renewal.ledger.web;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,16 +27,13 @@ class LedgerProblems {
 
 	@ExceptionHandler(LedgerException.class)
 	ProblemDetail refused(LedgerException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e), e.getMessage());
-		problem.setTitle(switch (e.reason()) {
+		String title = switch (e.reason()) {
 			case NOT_FOUND -> "贷款不存在";
 			case FORBIDDEN -> "无权办理该操作";
 			case INVALID -> "请求内容有误";
 			case CONFLICT -> "当前不能办理该操作";
-		});
-		problem.setProperty("errors",
-				e.field() == null ? List.of() : List.of(Map.of("field", e.field(), "message", e.getMessage())));
-		return problem;
+		};
+		return Problems.refused(status(e), title, e.getMessage(), e.field());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

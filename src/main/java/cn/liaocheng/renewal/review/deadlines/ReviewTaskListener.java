@@ -3,6 +3,9 @@ package cn.liaocheng.renewal.review.deadlines;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,8 +13,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -32,10 +37,10 @@ class ReviewTaskListener implements TaskListener {
 	 * The case's reference, enterprise and application: what a reviewer recognises a task
 	 * by in Tasklist's list.
 	 */
-	private static final java.util.List<String> TASKLIST_SHOWS = java.util.List.of(ReviewProcesses.REFERENCE_NO,
+	private static final List<String> TASKLIST_SHOWS = List.of(ReviewProcesses.REFERENCE_NO,
 			ReviewProcesses.ENTERPRISE_NAME, ReviewProcesses.APPLICATION_TITLE);
 
-	private static final java.util.Set<ApplicationStatus> DECIDED = java.util.EnumSet.of(ApplicationStatus.APPROVED,
+	private static final Set<ApplicationStatus> DECIDED = EnumSet.of(ApplicationStatus.APPROVED,
 			ApplicationStatus.REFUSED, ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN);
 
 	private final WorkingDays workingDays;
@@ -76,10 +81,7 @@ class ReviewTaskListener implements TaskListener {
 		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the
 		// application itself, not from a
 		// process variable that a task completion could have written.
-		cn.liaocheng.renewal.application.ApplicationSummary summary = stages.summaries(java.util.List.of(applicationId))
-			.stream()
-			.findFirst()
-			.orElse(null);
+		ApplicationSummary summary = stages.summaries(List.of(applicationId)).stream().findFirst().orElse(null);
 		if (summary != null) {
 			task.setVariableLocal(ReviewProcesses.KIND_NAME, kindName(summary.kind()));
 		}
@@ -111,7 +113,7 @@ class ReviewTaskListener implements TaskListener {
 			// record and never move the application back into review.
 			stages.enter(applicationId, stage, null);
 		}
-		java.util.List<String> groups = task.getCandidates()
+		List<String> groups = task.getCandidates()
 			.stream()
 			.map(IdentityLink::getGroupId)
 			.filter(g -> g != null)
@@ -139,7 +141,7 @@ class ReviewTaskListener implements TaskListener {
 	/**
 	 * The short names reviewers use for the three kinds, as Tasklist's list shows them.
 	 */
-	static String kindName(cn.liaocheng.renewal.application.ApplicationKind kind) {
+	static String kindName(ApplicationKind kind) {
 		return switch (kind) {
 			case PROJECT -> "项目入库";
 			case SUBSIDY -> "奖补资金";

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,7 @@ public class TaskDeadlines {
 
 	private final Clock clock;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	TaskDeadlines(TaskService tasks, IdentityService identity, WorkingDays workingDays, TaskHandOvers handOvers) {
 		this(tasks, identity, workingDays, handOvers, Clock.system(ChinaTime.ZONE));
 	}

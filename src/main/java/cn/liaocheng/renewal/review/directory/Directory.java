@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.directory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -8,8 +9,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 
 /**
  * Names of people and bodies for opinions. Listeners run inside a reviewer's request,
@@ -70,8 +72,8 @@ public class Directory {
 	public Map<String, String> bodies() {
 		return organizations.reviewGroups()
 			.stream()
-			.filter(g -> !g.id().endsWith(cn.liaocheng.renewal.organization.GroupNames.LEAD_SUFFIX))
-			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a, java.util.LinkedHashMap::new));
+			.filter(g -> !g.id().endsWith(GroupNames.LEAD_SUFFIX))
+			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a, LinkedHashMap::new));
 	}
 
 	/**
@@ -94,7 +96,7 @@ public class Directory {
 	public Map<String, String> cityBodyNames() {
 		return organizations.departments()
 			.stream()
-			.collect(Collectors.toMap(d -> d.key(), d -> d.cityName(), (a, b) -> a, java.util.LinkedHashMap::new));
+			.collect(Collectors.toMap(d -> d.key(), d -> d.cityName(), (a, b) -> a, LinkedHashMap::new));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,11 @@ import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.CaseStanding.BodyReview;
 import cn.liaocheng.renewal.application.CaseStanding.Correction;
 import cn.liaocheng.renewal.application.CaseStanding.Stage;
 import cn.liaocheng.renewal.application.CaseStanding.State;
-import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -136,7 +137,7 @@ class CaseStandings implements CaseProgress {
 		Step step = steps.get(current);
 		List<Task> here = open.stream().filter(t -> step.tasks().contains(t.getTaskDefinitionKey())).toList();
 		Map<Task, String> bodies = bodies(here);
-		List<String> handling = new ArrayList<>(new java.util.LinkedHashSet<>(bodies.values()));
+		List<String> handling = new ArrayList<>(new LinkedHashSet<>(bodies.values()));
 		LocalDate due = here.stream()
 			.map(Task::getDueDate)
 			.filter(Objects::nonNull)

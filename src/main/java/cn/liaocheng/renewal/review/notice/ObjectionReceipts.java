@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.notice;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /**
  * Receipt numbers for objections, e.g. YY-7KQ4-M9XH: random, so that one receipt does not
@@ -32,7 +33,7 @@ final class ObjectionReceipts {
 	 * dropped.
 	 */
 	static String normalised(String typed) {
-		String s = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+		String s = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
 		s = s.replace('O', '0').replace('I', '1').replace('L', '1');
 		if (s.matches("YY-?[0-9A-Z]{4}-?[0-9A-Z]{4}")) {
 			String core = s.replace("-", "").substring(2);

@@ -2,7 +2,10 @@ package cn.liaocheng.renewal.review.opinions;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,8 +45,8 @@ public class OpinionStore {
 			.list();
 	}
 
-	java.util.Set<String> supersededTasks(long applicationId) {
-		return new java.util.HashSet<>(
+	Set<String> supersededTasks(long applicationId) {
+		return new HashSet<>(
 				jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ? AND superseded_at IS NOT NULL")
 					.param(applicationId)
 					.query(String.class)
@@ -77,7 +80,7 @@ public class OpinionStore {
 	}
 
 	/** The standing (not superseded) opinion of a task, if it has one. */
-	public java.util.Optional<Opinion> standing(String taskId) {
+	public Optional<Opinion> standing(String taskId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
 				       decision, opinion, created_at

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -115,7 +116,7 @@ public class BatchClaims {
 			catch (HandOverException e) {
 				result = new Result(id, false, null, null, e.getMessage());
 			}
-			catch (OptimisticLockingException | org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+			catch (OptimisticLockingException | TaskAlreadyClaimedException e) {
 				result = new Result(id, false, null, null, "该任务刚被他人认领或办理，请刷新后查看");
 			}
 			results.add(result);

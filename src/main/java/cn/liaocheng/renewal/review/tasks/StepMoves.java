@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.tasks;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -118,7 +119,7 @@ class StepMoves {
 		ActivityInstance tree = runtime.getActivityInstance(instance);
 		for (String key : open.stream()
 			.map(Task::getTaskDefinitionKey)
-			.collect(Collectors.toCollection(java.util.TreeSet::new))) {
+			.collect(Collectors.toCollection(TreeSet::new))) {
 			boolean parallel = tree != null && tree.getActivityInstances(key + MULTI_INSTANCE).length > 0;
 			modification.cancelAllForActivity(parallel ? key + MULTI_INSTANCE : key);
 		}

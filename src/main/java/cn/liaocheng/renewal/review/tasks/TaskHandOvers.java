@@ -88,24 +88,7 @@ public class TaskHandOvers {
 	/** Gives the task {@code callerId} holds to {@code to}, a member of the same body. */
 	@Transactional
 	public HandOver transfer(String callerId, String taskId, String to, String reason) {
-		return withProductAuthority(() -> {
-			HeldTask held = heldBy(callerId, taskId);
-			String why = reason(reason);
-			Colleague colleague = colleague(held, callerId, to);
-			assign(held.task().getId(), callerId, colleague.userId());
-			String bodyName = directory.bodyName(colleague.body());
-			String toName = directory.personName(colleague.userId());
-			record(held, callerId, bodyName, "TASK_TRANSFER",
-					"由" + directory.personName(callerId) + "转交" + toName + "办理。转交原因：" + why,
-					"to " + colleague.userId() + "; reason: " + why);
-			operations.add(held.applicationId(), "TRANSFER", held.task().getId(), held.task().getName(), callerId,
-					directory.personName(callerId), toName, why);
-			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, held.task().getId(),
-					held.task().getName(), held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
-					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
-			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
-					colleague.userId(), toName);
-		});
+		return toColleague(callerId, taskId, to, reason, Passing.TRANSFER);
 	}
 
 	/**
@@ -115,22 +98,45 @@ public class TaskHandOvers {
 	 */
 	@Transactional
 	public HandOver delegate(String callerId, String taskId, String to, String reason) {
+		return toColleague(callerId, taskId, to, reason, Passing.DELEGATE);
+	}
+
+	/** How a task passes to a colleague: 转办 for good, or 委派 and back. */
+	private enum Passing {
+
+		TRANSFER, DELEGATE
+
+	}
+
+	private HandOver toColleague(String callerId, String taskId, String to, String reason, Passing passing) {
 		return withProductAuthority(() -> {
 			HeldTask held = heldBy(callerId, taskId);
 			String why = reason(reason);
 			Colleague colleague = colleague(held, callerId, to);
-			delegateTo(held.task().getId(), callerId, colleague.userId());
+			Task task = held.task();
+			String callerName = directory.personName(callerId);
 			String bodyName = directory.bodyName(colleague.body());
 			String toName = directory.personName(colleague.userId());
-			record(held, callerId, bodyName, "TASK_DELEGATE",
-					"由" + directory.personName(callerId) + "委派" + toName + "协助办理，办理后交还委派人。委派原因：" + why,
-					"delegated to " + colleague.userId() + "; reason: " + why);
-			operations.add(held.applicationId(), "DELEGATE", held.task().getId(), held.task().getName(), callerId,
-					directory.personName(callerId), toName, why);
-			events.publishEvent(new TaskDelegated(held.applicationId(), held.task().getId(), held.task().getName(),
-					callerId, colleague.userId(), why));
-			return new HandOver(held.task().getId(), held.task().getName(), colleague.body(), bodyName,
-					colleague.userId(), toName);
+			if (passing == Passing.TRANSFER) {
+				assign(task.getId(), callerId, colleague.userId());
+				record(held, callerId, bodyName, "TASK_TRANSFER", "由" + callerName + "转交" + toName + "办理。转交原因：" + why,
+						"to " + colleague.userId() + "; reason: " + why);
+			}
+			else {
+				delegateTo(task.getId(), callerId, colleague.userId());
+				record(held, callerId, bodyName, "TASK_DELEGATE",
+						"由" + callerName + "委派" + toName + "协助办理，办理后交还委派人。委派原因：" + why,
+						"delegated to " + colleague.userId() + "; reason: " + why);
+			}
+			operations.add(held.applicationId(), passing.name(), task.getId(), task.getName(), callerId, callerName,
+					toName, why);
+			events.publishEvent(passing == Passing.TRANSFER
+					? new ReviewTaskEvent(ReviewTaskEvent.Kind.TRANSFERRED, task.getId(), task.getName(),
+							held.applicationId(), colleague.userId(), List.copyOf(held.bodies()),
+							task.getDueDate() == null ? null : task.getDueDate().toInstant(), callerId, why)
+					: new TaskDelegated(held.applicationId(), task.getId(), task.getName(), callerId,
+							colleague.userId(), why));
+			return new HandOver(task.getId(), task.getName(), colleague.body(), bodyName, colleague.userId(), toName);
 		});
 	}
 

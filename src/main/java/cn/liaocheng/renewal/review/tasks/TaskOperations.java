@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,22 +108,12 @@ public class TaskOperations {
 	@Transactional(readOnly = true)
 	public Set<String> available(String callerId, String taskId) {
 		return handOvers.withProductAuthority(() -> {
-			Task task = taskId == null || taskId.length() > 64 ? null
-					: tasks.createTaskQuery().taskId(taskId).singleResult();
-			if (task == null || handOvers.applicationOf(task) == null) {
-				throw unknownTask();
-			}
+			Task task = caseTask(taskId).task();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = identity.createGroupQuery()
-				.groupMember(callerId)
-				.list()
-				.stream()
-				.map(g -> g.getId())
-				.collect(Collectors.toSet());
-			Set<String> available = new java.util.TreeSet<>();
+			Set<String> callerGroups = groupsOf(callerId);
+			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
-			if (member && callerId.equals(task.getAssignee())
-					&& task.getDelegationState() != org.camunda.bpm.engine.task.DelegationState.PENDING) {
+			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
 				available.addAll(List.of("transfer", "delegate", "copy"));
 				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
 					available.add("returnToPrevious");
@@ -279,19 +272,11 @@ public class TaskOperations {
 	@Transactional
 	public HandOver urgeAsLead(String callerId, String taskId, String reason) {
 		return handOvers.withProductAuthority(() -> {
-			Task task = taskId == null || taskId.length() > 64 ? null
-					: tasks.createTaskQuery().taskId(taskId).singleResult();
-			Long applicationId = task == null ? null : handOvers.applicationOf(task);
-			if (applicationId == null) {
-				throw unknownTask();
-			}
+			CaseTask found = caseTask(taskId);
+			Task task = found.task();
+			long applicationId = found.applicationId();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = identity.createGroupQuery()
-				.groupMember(callerId)
-				.list()
-				.stream()
-				.map(g -> g.getId())
-				.collect(Collectors.toSet());
+			Set<String> callerGroups = groupsOf(callerId);
 			String body = bodies.stream()
 				.filter(b -> callerGroups.contains(GroupNames.lead(b)))
 				.sorted()
@@ -408,6 +393,32 @@ public class TaskOperations {
 
 	private static HandOverException unknownStep() {
 		return new HandOverException(Reason.UNKNOWN_TASK, null, "没有找到您办理过的该环节");
+	}
+
+	/**
+	 * The task of a case with this id; refused as unknown if there is none (or the id is
+	 * longer than any the engine makes).
+	 */
+	private CaseTask caseTask(String taskId) {
+		Task task = taskId == null || taskId.length() > 64 ? null
+				: tasks.createTaskQuery().taskId(taskId).singleResult();
+		Long applicationId = task == null ? null : handOvers.applicationOf(task);
+		if (applicationId == null) {
+			throw unknownTask();
+		}
+		return new CaseTask(task, applicationId);
+	}
+
+	private record CaseTask(Task task, long applicationId) {
+	}
+
+	private Set<String> groupsOf(String userId) {
+		return identity.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.collect(Collectors.toSet());
 	}
 
 	private static HandOverException unknownTask() {

@@ -1,11 +1,6 @@
 package cn.liaocheng.renewal.review.web;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,7 +15,12 @@ import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
+import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.DossierDownloads;
+import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.decision.DecisionDownloads;
+import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
@@ -42,17 +42,16 @@ class DossierController {
 
 	private final ReviewOpinions opinions;
 
-	private final cn.liaocheng.renewal.decision.Decisions decisions;
+	private final Decisions decisions;
 
 	private final OrganizationCatalog organizations;
 
-	private final cn.liaocheng.renewal.application.DossierPrints prints;
+	private final DossierPrints prints;
 
 	private final TaskOperations operations;
 
-	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions,
-			cn.liaocheng.renewal.decision.Decisions decisions, OrganizationCatalog organizations,
-			cn.liaocheng.renewal.application.DossierPrints prints, TaskOperations operations) {
+	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
+			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations) {
 		this.prints = prints;
 		this.operations = operations;
 		this.stages = stages;
@@ -66,12 +65,8 @@ class DossierController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		requireAccess(user, id);
-		cn.liaocheng.renewal.decision.IssuedDecision decision = decisions.allForApplication(id)
-			.stream()
-			.filter(d -> d.id() == decisionId)
-			.findFirst()
+		return DecisionDownloads.ofApplication(decisions, id, decisionId)
 			.orElseThrow(ApplicationNotFoundException::new);
-		return cn.liaocheng.renewal.decision.DecisionDownloads.of(decision, decisions.pdf(decisionId));
 	}
 
 	@GetMapping("/{id}")
@@ -96,7 +91,7 @@ class DossierController {
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
-		return cn.liaocheng.renewal.application.DossierDownloads.of(detail, prints.reviewerPdf(detail));
+		return DossierDownloads.of(detail, prints.reviewerPdf(detail));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
@@ -104,15 +99,7 @@ class DossierController {
 			@PathVariable long attachmentId) {
 		requireAccess(user, id);
 		AttachmentDownload file = stages.attachment(id, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(file.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-SHA256", file.sha256())
-			.body(file.bytes());
+		return AttachmentDownloads.of(file);
 	}
 
 	private void requireAccess(PortalUser user, long id) {

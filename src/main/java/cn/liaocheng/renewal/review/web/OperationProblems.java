@@ -1,8 +1,6 @@
 package cn.liaocheng.renewal.review.web;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,17 +32,15 @@ class OperationProblems {
 			case CHANGED -> HttpStatus.CONFLICT;
 			case TOO_OFTEN -> HttpStatus.TOO_MANY_REQUESTS;
 		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-		problem.setTitle(switch (e.reason()) {
+		String title = switch (e.reason()) {
 			case UNKNOWN_TASK -> "任务不存在";
 			case NOT_HOLDER -> "无权办理该操作";
 			case INVALID -> "请求内容有误";
 			case CHANGED -> "当前不能办理该操作";
 			case TOO_OFTEN -> "操作过于频繁";
-		});
+		};
+		ProblemDetail problem = Problems.refused(status, title, e.getMessage(), e.field());
 		problem.setType(URI.create("urn:renewal:problem:task-operation"));
-		problem.setProperty("errors",
-				e.field() == null ? List.of() : List.of(Map.of("field", e.field(), "message", e.getMessage())));
 		return problem;
 	}
 

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,12 +13,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.liaocheng.renewal.review.routing.JointReviewAdditions;
 import cn.liaocheng.renewal.review.tasks.HandOver;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The reviewers' approval operations besides hand-overs: 撤回, 退回上一环节 and 催办. Who may do
@@ -57,7 +59,7 @@ class TaskOperationController {
 	@GetMapping("/tasks/{taskId}/operations")
 	@Operation(summary = "可办理的操作",
 			description = "本人对该任务可以尝试的操作：transfer、delegate、copy、returnToPrevious、urge、addReviewer")
-	java.util.Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+	Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return operations.available(user.userId(), taskId);
 	}
 

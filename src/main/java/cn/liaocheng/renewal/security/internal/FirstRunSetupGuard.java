@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,7 +25,7 @@ class FirstRunSetupGuard extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !pathWithinApplication(request).toLowerCase(java.util.Locale.ROOT).startsWith(SETUP_PATH);
+		return !pathWithinApplication(request).toLowerCase(Locale.ROOT).startsWith(SETUP_PATH);
 	}
 
 	@Override
@@ -45,7 +48,7 @@ class FirstRunSetupGuard extends OncePerRequestFilter {
 			uri = uri.substring(context.length());
 		}
 		uri = uri.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
-		return java.net.URLDecoder.decode(uri, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(uri, StandardCharsets.UTF_8);
 	}
 
 }

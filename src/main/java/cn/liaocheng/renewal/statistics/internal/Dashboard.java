@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +244,7 @@ public class Dashboard {
 		for (DashboardQueries.Durations d : done) {
 			DashboardQueries.OpenTasks o = open.getOrDefault(d.group(),
 					new DashboardQueries.OpenTasks(d.group(), 0, 0));
-			rows.add(java.util.Arrays.asList(names.getOrDefault(d.group(), d.name()), d.handled(),
+			rows.add(Arrays.asList(names.getOrDefault(d.group(), d.name()), d.handled(),
 					d.handled() == 0 ? null : Numbers.days(d.averageMillis()),
 					d.handled() == 0 ? null : Numbers.days(d.longestMillis()), d.late(), share(d.late(), d.handled()),
 					o.open(), o.overdue()));
@@ -340,8 +342,8 @@ public class Dashboard {
 		List<List<Object>> rows = new ArrayList<>();
 		for (TargetProgress p : progress) {
 			PlanTarget t = p.target();
-			rows.add(java.util.Arrays.asList(t.indicator(), t.wording(), (long) t.targetYear(), t.targetText(),
-					p.currentText(), p.asOf(), p.achieved(), p.missing() != null ? p.missing() : p.gapText(),
+			rows.add(Arrays.asList(t.indicator(), t.wording(), (long) t.targetYear(), t.targetText(), p.currentText(),
+					p.asOf(), p.achieved(), p.missing() != null ? p.missing() : p.gapText(),
 					t.reported() ? t.measure().label() : t.computedFrom().label(), p.bodyName()));
 		}
 		return new StatTable("targets", "方案目标完成情况",
@@ -370,7 +372,7 @@ public class Dashboard {
 		List<List<BigDecimal>> achieved = new ArrayList<>();
 		for (TargetProgress p : progress) {
 			targetLabels.add(p.target().indicator() + "（" + p.target().targetYear() + "）");
-			achieved.add(java.util.Collections.singletonList(p.achieved()));
+			achieved.add(Collections.singletonList(p.achieved()));
 		}
 		charts.add(Chart.of("方案目标完成程度", "%", List.of("完成程度"), targetLabels, achieved, BigDecimal.valueOf(100), "目标值")
 			.widened());

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,8 +67,8 @@ class DashboardQueries {
 	}
 
 	/** The application windows' names, by id: what the batch view calls each batch. */
-	java.util.Map<String, String> windowNames() {
-		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+	Map<String, String> windowNames() {
+		Map<String, String> names = new LinkedHashMap<>();
 		jdbc.sql("SELECT id, notice_title FROM application_window ORDER BY opens_at")
 			.query((rs, n) -> names.put(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();

@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.statistics.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ public record StatTable(String key, String title, String note, List<String> head
 
 	public StatTable {
 		headers = List.copyOf(headers);
-		rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+		rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
 	}
 
 	public boolean isEmpty() {

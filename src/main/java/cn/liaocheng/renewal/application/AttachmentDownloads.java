@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.aftercare.web;
+package cn.liaocheng.renewal.application;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,15 +7,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import cn.liaocheng.renewal.application.AttachmentDownload;
+/**
+ * An attachment or a piece of evidence as a download: its real type, its name for the
+ * download dialog, its SHA-256, never rendered inline; for the enterprise's and the
+ * reviewers' doors, which check who may have it.
+ */
+public final class AttachmentDownloads {
 
-/** A file of evidence as a download, never rendered inline, with its SHA-256. */
-final class EvidenceResponses {
-
-	private EvidenceResponses() {
+	private AttachmentDownloads() {
 	}
 
-	static ResponseEntity<byte[]> of(AttachmentDownload file) {
+	public static ResponseEntity<byte[]> of(AttachmentDownload file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
