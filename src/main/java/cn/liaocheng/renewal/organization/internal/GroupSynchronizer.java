@@ -13,21 +13,19 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
-import cn.liaocheng.renewal.organization.StartupOrder;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
+import cn.liaocheng.renewal.organization.StartupOrder;
+import cn.liaocheng.renewal.organization.StartupWrites;
 
 /**
  * Runs first at start (order 0): makes Camunda's identity store match the organisations:
@@ -58,43 +56,25 @@ class GroupSynchronizer implements ApplicationRunner {
 
 	private final AuthorizationService authorizations;
 
-	private final TransactionTemplate transaction;
-
-	private final ProcessEngineConfigurationImpl engine;
+	private final StartupWrites writes;
 
 	GroupSynchronizer(OrganizationCatalog catalog, IdentityService identity, AuthorizationService authorizations,
-			PlatformTransactionManager transactions, ProcessEngineConfigurationImpl engine) {
+			StartupWrites writes) {
 		this.catalog = catalog;
 		this.identity = identity;
 		this.authorizations = authorizations;
-		this.transaction = new TransactionTemplate(transactions);
-		this.engine = engine;
+		this.writes = writes;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		try {
-			transaction.executeWithoutResult(status -> synchronizeInOneCommand());
-		}
-		catch (RuntimeException e) {
-			LOG.info("Organisation groups: another node may have created some at the same moment ({}); again",
-					e.getClass().getSimpleName());
-			transaction.executeWithoutResult(status -> synchronizeInOneCommand());
-		}
+		writes.inOneCommand("Organisation groups", this::synchronize);
 	}
 
 	/**
-	 * The services' commands called inside run in this command's context: what they add
-	 * is flushed together when it ends. Nothing here reads back what it adds: the queries
-	 * below ask for the grants that were there before.
+	 * Runs in one engine command ({@link StartupWrites}): nothing here reads back what it
+	 * adds; the queries ask for the groups and grants that were there before.
 	 */
-	private void synchronizeInOneCommand() {
-		engine.getCommandExecutorTxRequired().execute(context -> {
-			synchronize();
-			return null;
-		});
-	}
-
 	private void synchronize() {
 		List<ReviewGroup> wanted = new java.util.ArrayList<>(catalog.reviewGroups());
 		wanted.add(new ReviewGroup(GroupNames.ADMINISTRATORS, "系统管理员", GroupType.SYSTEM));

@@ -13,20 +13,18 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.StartupOrder;
+import cn.liaocheng.renewal.organization.StartupWrites;
 
 /**
  * Runs at every start, after the review groups exist: creates the filters of
@@ -64,46 +62,27 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 
 	private final AuthorizationService authorizations;
 
-	private final TransactionTemplate transaction;
-
-	private final ProcessEngineConfigurationImpl engine;
+	private final StartupWrites writes;
 
 	ReviewerFilterInitializer(FilterService filters, TaskService tasks, IdentityService identity,
-			AuthorizationService authorizations, PlatformTransactionManager transactions,
-			ProcessEngineConfigurationImpl engine) {
+			AuthorizationService authorizations, StartupWrites writes) {
 		this.filters = filters;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.authorizations = authorizations;
-		this.transaction = new TransactionTemplate(transactions);
-		this.engine = engine;
+		this.writes = writes;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		try {
-			transaction.executeWithoutResult(status -> initializeInOneCommand());
-		}
-		catch (RuntimeException e) {
-			LOG.info("Tasklist filters: another node may have granted some at the same moment ({}); again",
-					e.getClass().getSimpleName());
-			transaction.executeWithoutResult(status -> initializeInOneCommand());
-		}
+		writes.inOneCommand("Tasklist filters", this::initialize);
 	}
 
 	/**
-	 * The services' commands called inside run in this command's context: what they add
-	 * or change is flushed together when it ends. A new filter gets its id when it is
-	 * saved, so its grants can name it before it is written; the grants looked up are
-	 * those that were there before.
+	 * Runs in one engine command ({@link StartupWrites}): a new filter gets its id when
+	 * it is saved, so its grants can name it before it is written; the grants looked up
+	 * are those that were there before.
 	 */
-	private void initializeInOneCommand() {
-		engine.getCommandExecutorTxRequired().execute(context -> {
-			initialize();
-			return null;
-		});
-	}
-
 	private void initialize() {
 		List<String> reviewGroups = reviewGroups();
 		int created = 0;
