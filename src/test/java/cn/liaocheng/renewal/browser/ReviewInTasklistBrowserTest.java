@@ -178,9 +178,14 @@ class ReviewInTasklistBrowserTest {
 		assertThat(candidates).as("县级形式审查 tasks under 本部门待办").isPositive();
 		boolean found = false;
 		for (int i = 0; i < candidates && !found; i++) {
-			WebElement link = formalReviewLinks().get(i);
-			String href = link.getAttribute("href");
-			link.click();
+			int index = i;
+			// Tasklist may redraw the list meanwhile: a link gone stale is found again.
+			String href = browser.waitUntil(d -> {
+				WebElement link = formalReviewLinks().get(index);
+				String target = link.getAttribute("href");
+				link.click();
+				return target;
+			});
 			browser.waitUntil(urlContains(taskParameterOf(href)));
 			browser.waitUntil(d -> !readonlyValue("申报编号").isEmpty());
 			found = application.referenceNo().equals(readonlyValue("申报编号"));
@@ -381,11 +386,8 @@ class ReviewInTasklistBrowserTest {
 	// --- form-js inside Tasklist
 
 	private List<WebElement> formalReviewLinks() {
-		return browser.driver()
-			.findElements(TASK_LINKS)
-			.stream()
-			.filter(a -> a.getText().strip().equals("县级形式审查"))
-			.toList();
+		return browser.waitUntil(
+				d -> d.findElements(TASK_LINKS).stream().filter(a -> a.getText().strip().equals("县级形式审查")).toList());
 	}
 
 	private static String taskParameterOf(String href) {

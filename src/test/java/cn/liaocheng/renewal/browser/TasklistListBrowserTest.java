@@ -111,18 +111,18 @@ class TasklistListBrowserTest {
 
 		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		browser.open(TASKLIST + "#/?filter=" + departmentFilter());
-		WebElement onTimeCard = card(onTime);
-		browser.waitUntil(d -> onTimeCard.getText().contains("剩余 5 个工作日"));
-		WebElement lateCard = card(late);
-		browser.waitUntil(d -> lateCard.getText().contains("已超期 " + lateBy + " 个工作日"));
+		// Tasklist redraws its list when it refreshes, so each card is found again rather
+		// than kept.
+		browser.waitUntil(d -> card(onTime).getText().contains("剩余 5 个工作日"));
+		browser.waitUntil(d -> card(late).getText().contains("已超期 " + lateBy + " 个工作日"));
 		browser.screenshot("tasklist-list-remaining");
 
-		assertThat(onTimeCard.getText()).contains(referenceNo(onTime), "冠县演示轴承制造有限公司", "项目入库", "县级形式审查",
-				"冠县轴承生产线绿色化改造");
-		assertThat(onTimeCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class"))
-			.contains("renewal-on-time");
-		assertThat(lateCard.findElement(By.cssSelector(".renewal-remaining")).getAttribute("class"))
-			.contains("renewal-overdue");
+		String onTimeText = browser.waitUntil(d -> card(onTime).getText());
+		assertThat(onTimeText).contains(referenceNo(onTime), "冠县演示轴承制造有限公司", "项目入库", "县级形式审查", "冠县轴承生产线绿色化改造");
+		String onTimeClass = browser.waitUntil(d -> remainingClass(onTime));
+		String lateClass = browser.waitUntil(d -> remainingClass(late));
+		assertThat(onTimeClass).contains("renewal-on-time");
+		assertThat(lateClass).contains("renewal-overdue");
 		String header = browser.driver().findElement(By.cssSelector("[cam-sorting-choices]")).getText();
 		assertThat(header).as("the sorting pill in Chinese").contains("创建时间").doesNotContain("CREATION_DATE");
 		assertThat(
@@ -235,6 +235,10 @@ class TasklistListBrowserTest {
 			return found.isEmpty() || found.get(0).findElements(By.cssSelector(".renewal-remaining")).isEmpty() ? null
 					: found.get(0);
 		});
+	}
+
+	private String remainingClass(Task task) {
+		return card(task).findElement(By.cssSelector(".renewal-remaining")).getAttribute("class");
 	}
 
 	private String referenceNo(Task task) {
