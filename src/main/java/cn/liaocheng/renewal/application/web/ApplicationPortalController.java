@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStateException;
@@ -34,6 +35,7 @@ import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.organization.Bank;
@@ -123,8 +125,10 @@ class ApplicationPortalController {
 		// One key per rendered upload form: a double click or a browser re-send stores
 		// the file once.
 		model.addAttribute("uploadKey", UUID.randomUUID().toString());
-		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
-		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
+		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
+		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
+		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		model.addAttribute("bankNames", banks.stream().map(this::bankName).toList());
 		if (detail.summary().kind() == ApplicationKind.LOAN) {
 			model.addAttribute("loanOffers", applications.loanOffers(user, id));
 			model.addAttribute("bankNameOf", (java.util.function.Function<String, String>) this::bankName);

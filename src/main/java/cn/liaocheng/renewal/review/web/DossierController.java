@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,11 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
@@ -80,11 +83,13 @@ class DossierController {
 		ApplicationDetail detail = stages.dossier(id);
 		model.addAttribute("app", detail);
 		model.addAttribute("facts", stages.facts(id));
-		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
+		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
+		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
 		model.addAttribute("operations", operations.history(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
-		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
+		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		model.addAttribute("bankNames", organizations.bankNames(banks));
 		return "review/dossier";
 	}
 
