@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.application;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,16 @@ public class ApplicationStages {
 	@Transactional(readOnly = true)
 	public ReviewFacts facts(long applicationId) {
 		return store.facts(applicationId);
+	}
+
+	/**
+	 * The registered project's dossier: the project itself, or the one a subsidy or loan
+	 * builds on, whose policy task, factor needs and promised outcomes go with it; empty
+	 * while a draft has chosen none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ProjectDossier> registeredProject(Dossier dossier) {
+		return store.registeredProject(dossier);
 	}
 
 	/** Any application's dossier, for a reviewer whose access the caller has checked. */

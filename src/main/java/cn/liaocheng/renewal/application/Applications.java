@@ -58,8 +58,8 @@ public class Applications {
 	public long createDraft(PortalUser user, ApplicationKind kind, DossierForm form, String creationKey) {
 		Enterprise enterprise = enterpriseOf(user);
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
-		store.checkProjectReference(enterprise, kind, dossier);
-		checkFunding(enterprise, null, kind, dossier);
+		store.checkProjectReference(enterprise, dossier);
+		checkFunding(enterprise, null, dossier);
 		return store.createDraft(enterprise, user, kind, dossier, requireKey("creationKey", creationKey));
 	}
 
@@ -68,8 +68,8 @@ public class Applications {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationKind kind = store.detail(enterprise, id).summary().kind();
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
-		store.checkProjectReference(enterprise, kind, dossier);
-		checkFunding(enterprise, id, kind, dossier);
+		store.checkProjectReference(enterprise, dossier);
+		checkFunding(enterprise, id, dossier);
 		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
 	}
 
@@ -118,7 +118,7 @@ public class Applications {
 				});
 		}
 		List<FieldProblem> problems = submissionProblems(current);
-		problems.addAll(store.fundingProblems(enterprise, id, current.summary().kind(), current.dossier()));
+		problems.addAll(store.fundingProblems(enterprise, id, current.dossier()));
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
@@ -229,8 +229,8 @@ public class Applications {
 		return new DossierValidator(kind, mode, banks, LocalDate.now(ApplicationStore.CHINA));
 	}
 
-	private void checkFunding(Enterprise enterprise, Long id, ApplicationKind kind, Dossier dossier) {
-		List<FieldProblem> problems = store.fundingProblems(enterprise, id, kind, dossier);
+	private void checkFunding(Enterprise enterprise, Long id, Dossier dossier) {
+		List<FieldProblem> problems = store.fundingProblems(enterprise, id, dossier);
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}

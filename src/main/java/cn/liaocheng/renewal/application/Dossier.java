@@ -3,21 +3,60 @@ package cn.liaocheng.renewal.application;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A dossier after validation: typed values, {@code null} where a draft leaves a field
- * empty. {@code bankKeys}: the banks a loan is asked of, one to three, in the
- * enterprise's order (empty for other kinds).
+ * A dossier after validation: one record per kind of application, each with only the
+ * fields its kind has, typed, {@code null} where a draft leaves a field empty. Callers
+ * match on the record; what the kinds share is named here ({@link Equipped},
+ * {@link #registeredProject()}). The API writes every kind in one flat shape,
+ * {@link DossierJson}.
  */
-public record Dossier(String projectName, Integer policyTask, String location, LocalDate constructionStart,
-		LocalDate constructionEnd, BigDecimal totalInvestment, BigDecimal equipmentInvestment, boolean needsNewLand,
-		boolean needsEnergyUse, boolean needsEmissionQuota, BigDecimal expectedOutputValue,
-		BigDecimal expectedEnergySaving, String otherBenefits, Long projectId, LocalDate commissioningDate,
-		List<String> bankKeys, BigDecimal loanAmount, Integer loanTermMonths, String loanPurpose,
-		List<EquipmentLine> equipment) {
+@Schema(implementation = DossierJson.class)
+public sealed interface Dossier permits ProjectDossier, SubsidyDossier, LoanDossier {
 
-	/** One validated equipment line. */
-	public record EquipmentLine(String name, String model, int quantity, BigDecimal unitPrice, Origin origin,
+	ApplicationKind kind();
+
+	/**
+	 * The registered project a subsidy or loan builds on, once chosen; empty for a
+	 * project.
+	 */
+	Optional<Long> registeredProject();
+
+	/** The equipment lines, for the kinds that have them; none for a loan. */
+	default List<EquipmentLine> equipmentLines() {
+		return this instanceof Equipped equipped ? equipped.equipment() : List.of();
+	}
+
+	/** The flat shape the API has always written, whatever the kind. */
+	@JsonValue
+	default DossierJson json() {
+		return DossierJson.of(this);
+	}
+
+	/**
+	 * The kinds with equipment lines: a project lists what it will buy, a subsidy claim
+	 * what was bought, with its invoices.
+	 */
+	sealed interface Equipped permits ProjectDossier, SubsidyDossier {
+
+		List<EquipmentLine> equipment();
+
+		default BigDecimal equipmentTotal() {
+			return equipment().stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+
+	}
+
+	/**
+	 * One validated equipment line; the invoice fields are a subsidy claim's and
+	 * {@code null} on a project's lines.
+	 */
+	record EquipmentLine(String name, String model, int quantity, BigDecimal unitPrice, Origin origin,
 			String replacesEquipment, Integer replacedAgeYears, Integer efficiencyGrade, String invoiceNo,
 			LocalDate invoiceDate, BigDecimal invoiceAmount) {
 
@@ -36,7 +75,7 @@ public record Dossier(String projectName, Integer policyTask, String location, L
 	}
 
 	/** Where a piece of equipment is made. */
-	public enum Origin {
+	enum Origin {
 
 		DOMESTIC("国产"), IMPORTED("进口");
 
@@ -50,14 +89,6 @@ public record Dossier(String projectName, Integer policyTask, String location, L
 			return label;
 		}
 
-	}
-
-	public Dossier {
-		bankKeys = bankKeys == null ? List.of() : List.copyOf(bankKeys);
-	}
-
-	public BigDecimal equipmentTotal() {
-		return equipment.stream().map(EquipmentLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 }

@@ -15,27 +15,40 @@ final class DossierForms {
 
 	static DossierForm of(Dossier d) {
 		DossierForm f = new DossierForm();
-		f.setProjectName(d.projectName());
-		f.setPolicyTask(text(d.policyTask()));
-		f.setLocation(d.location());
-		f.setConstructionStart(text(d.constructionStart()));
-		f.setConstructionEnd(text(d.constructionEnd()));
-		f.setTotalInvestment(text(d.totalInvestment()));
-		f.setEquipmentInvestment(text(d.equipmentInvestment()));
-		f.setNeedsNewLand(d.needsNewLand());
-		f.setNeedsEnergyUse(d.needsEnergyUse());
-		f.setNeedsEmissionQuota(d.needsEmissionQuota());
-		f.setExpectedOutputValue(text(d.expectedOutputValue()));
-		f.setExpectedEnergySaving(text(d.expectedEnergySaving()));
-		f.setOtherBenefits(d.otherBenefits());
-		f.setProjectId(d.projectId() == null ? null : d.projectId().toString());
-		f.setCommissioningDate(text(d.commissioningDate()));
-		f.setBankKeys(new ArrayList<>(d.bankKeys()));
-		f.setLoanAmount(text(d.loanAmount()));
-		f.setLoanTermMonths(text(d.loanTermMonths()));
-		f.setLoanPurpose(d.loanPurpose());
+		if (d instanceof ProjectDossier p) {
+			f.setProjectName(p.projectName());
+			f.setPolicyTask(text(p.policyTask()));
+			f.setLocation(p.location());
+			f.setConstructionStart(text(p.constructionStart()));
+			f.setConstructionEnd(text(p.constructionEnd()));
+			f.setTotalInvestment(text(p.totalInvestment()));
+			f.setEquipmentInvestment(text(p.equipmentInvestment()));
+			f.setNeedsNewLand(p.needsNewLand());
+			f.setNeedsEnergyUse(p.needsEnergyUse());
+			f.setNeedsEmissionQuota(p.needsEmissionQuota());
+			f.setExpectedOutputValue(text(p.expectedOutputValue()));
+			f.setExpectedEnergySaving(text(p.expectedEnergySaving()));
+			f.setOtherBenefits(p.otherBenefits());
+			f.setEquipment(lines(p.equipment()));
+		}
+		else if (d instanceof SubsidyDossier s) {
+			f.setProjectId(text(s.projectId()));
+			f.setCommissioningDate(text(s.commissioningDate()));
+			f.setEquipment(lines(s.equipment()));
+		}
+		else if (d instanceof LoanDossier l) {
+			f.setProjectId(text(l.projectId()));
+			f.setBankKeys(new ArrayList<>(l.bankKeys()));
+			f.setLoanAmount(text(l.loanAmount()));
+			f.setLoanTermMonths(text(l.loanTermMonths()));
+			f.setLoanPurpose(l.loanPurpose());
+		}
+		return f;
+	}
+
+	private static List<EquipmentLineForm> lines(List<EquipmentLine> equipment) {
 		List<EquipmentLineForm> lines = new ArrayList<>();
-		for (EquipmentLine line : d.equipment()) {
+		for (EquipmentLine line : equipment) {
 			EquipmentLineForm l = new EquipmentLineForm();
 			l.setName(line.name());
 			l.setModel(line.model());
@@ -50,8 +63,7 @@ final class DossierForms {
 			l.setInvoiceAmount(text(line.invoiceAmount()));
 			lines.add(l);
 		}
-		f.setEquipment(lines);
-		return f;
+		return lines;
 	}
 
 	/**
@@ -74,6 +86,10 @@ final class DossierForms {
 
 	private static String text(Integer i) {
 		return i == null ? null : i.toString();
+	}
+
+	private static String text(Long l) {
+		return l == null ? null : l.toString();
 	}
 
 	private static String text(LocalDate d) {

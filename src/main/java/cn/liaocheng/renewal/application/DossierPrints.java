@@ -74,8 +74,8 @@ public class DossierPrints {
 		sections.add(new Section("一、申报单位", List.of(new Fact("单位名称", app.enterpriseName()), new Fact("所在地区", county),
 				new Fact("申报类别", s.kind().label()), new Fact("提交时间", at(s.submittedAt()))), List.of()));
 		sections.add(content(app, d));
-		if (s.kind() != ApplicationKind.LOAN) {
-			sections.add(equipment(s.kind(), d));
+		if (d instanceof Dossier.Equipped equipped) {
+			sections.add(equipment(equipped));
 		}
 		sections.add(new Section("四、附件清单", List.of(), app.attachments().isEmpty() ? List.of("无") : numbered(app
 			.attachments()
@@ -96,42 +96,43 @@ public class DossierPrints {
 
 	private Section content(ApplicationDetail app, Dossier d) {
 		List<Fact> facts = new ArrayList<>();
-		if (app.summary().kind() == ApplicationKind.PROJECT) {
-			facts.add(new Fact("项目名称", d.projectName()));
-			facts.add(new Fact("所属重点任务", PolicyTask.of(d.policyTask()).map(PolicyTask::label).orElse(null)));
-			facts.add(new Fact("建设地点", d.location()));
-			facts.add(new Fact("建设期", date(d.constructionStart()) + " 至 " + date(d.constructionEnd())));
-			facts.add(new Fact("总投资", yuan(d.totalInvestment())));
-			facts.add(new Fact("其中设备投资", yuan(d.equipmentInvestment())));
-			String needs = (d.needsNewLand() ? "新增用地 " : "") + (d.needsEnergyUse() ? "新增用能 " : "")
-					+ (d.needsEmissionQuota() ? "新增排放指标" : "");
+		if (d instanceof ProjectDossier p) {
+			facts.add(new Fact("项目名称", p.projectName()));
+			facts.add(new Fact("所属重点任务", PolicyTask.of(p.policyTask()).map(PolicyTask::label).orElse(null)));
+			facts.add(new Fact("建设地点", p.location()));
+			facts.add(new Fact("建设期", date(p.constructionStart()) + " 至 " + date(p.constructionEnd())));
+			facts.add(new Fact("总投资", yuan(p.totalInvestment())));
+			facts.add(new Fact("其中设备投资", yuan(p.equipmentInvestment())));
+			String needs = (p.needsNewLand() ? "新增用地 " : "") + (p.needsEnergyUse() ? "新增用能 " : "")
+					+ (p.needsEmissionQuota() ? "新增排放指标" : "");
 			facts.add(new Fact("要素需求", needs.isBlank() ? "不新增用地、用能和排放指标" : needs.strip()));
-			facts.add(new Fact("预计年新增产值", yuan(d.expectedOutputValue())));
+			facts.add(new Fact("预计年新增产值", yuan(p.expectedOutputValue())));
 			facts.add(new Fact("预计年节能量",
-					d.expectedEnergySaving() == null ? null : d.expectedEnergySaving().toPlainString() + " 吨标准煤"));
-			facts.add(new Fact("其他效益", d.otherBenefits()));
+					p.expectedEnergySaving() == null ? null : p.expectedEnergySaving().toPlainString() + " 吨标准煤"));
+			facts.add(new Fact("其他效益", p.otherBenefits()));
 			return new Section("二、项目情况", facts, List.of());
 		}
 		facts.add(new Fact("所属入库项目", app.projectTitle()));
-		if (app.summary().kind() == ApplicationKind.SUBSIDY) {
-			facts.add(new Fact("设备投用日期", date(d.commissioningDate())));
-			facts.add(new Fact("设备金额合计", yuan(d.equipmentTotal())));
+		if (d instanceof SubsidyDossier s) {
+			facts.add(new Fact("设备投用日期", date(s.commissioningDate())));
+			facts.add(new Fact("设备金额合计", yuan(s.equipmentTotal())));
 		}
-		else {
-			facts.add(new Fact("意向银行", d.bankKeys().isEmpty() ? null : organizations.bankNames(d.bankKeys())));
-			facts.add(new Fact("申请贷款金额", yuan(d.loanAmount())));
-			facts.add(new Fact("贷款期限", d.loanTermMonths() == null ? null : d.loanTermMonths() + " 个月"));
-			facts.add(new Fact("贷款用途", d.loanPurpose()));
+		else if (d instanceof LoanDossier l) {
+			facts.add(new Fact("意向银行", l.bankKeys().isEmpty() ? null : organizations.bankNames(l.bankKeys())));
+			facts.add(new Fact("申请贷款金额", yuan(l.loanAmount())));
+			facts.add(new Fact("贷款期限", l.loanTermMonths() == null ? null : l.loanTermMonths() + " 个月"));
+			facts.add(new Fact("贷款用途", l.loanPurpose()));
 		}
 		return new Section("二、申请内容", facts, List.of());
 	}
 
-	private static Section equipment(ApplicationKind kind, Dossier d) {
+	private static Section equipment(Dossier.Equipped d) {
+		boolean project = d instanceof ProjectDossier;
 		List<String> lines = new ArrayList<>();
 		for (Dossier.EquipmentLine l : d.equipment()) {
 			StringBuilder line = new StringBuilder(l.name() + "（" + l.model() + "，" + l.origin().label() + "）："
 					+ l.quantity() + " 台（套）× " + Money.yuan(l.unitPrice()) + " 元 = " + Money.yuan(l.amount()) + " 元");
-			if (kind == ApplicationKind.PROJECT && l.replacesEquipment() != null) {
+			if (project && l.replacesEquipment() != null) {
 				line.append("；替换")
 					.append(l.replacesEquipment())
 					.append("（已用 ")
@@ -141,7 +142,7 @@ public class DossierPrints {
 			if (l.efficiencyGrade() != null) {
 				line.append("；能效 ").append(l.efficiencyGrade()).append(" 级");
 			}
-			if (kind == ApplicationKind.SUBSIDY && l.invoiceNo() != null) {
+			if (d instanceof SubsidyDossier && l.invoiceNo() != null) {
 				line.append("；发票 ")
 					.append(l.invoiceNo())
 					.append("，")

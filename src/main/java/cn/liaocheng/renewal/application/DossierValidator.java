@@ -56,45 +56,57 @@ public final class DossierValidator {
 		this.today = today;
 	}
 
-	/** The typed dossier, or {@link DossierInvalidException} listing every problem. */
+	/**
+	 * The typed dossier of the validator's kind, or {@link DossierInvalidException}
+	 * listing every problem.
+	 */
 	public Dossier validate(DossierForm f) {
 		problems.clear();
-		boolean project = kind == ApplicationKind.PROJECT;
-		String projectName = project ? text("projectName", "项目名称", f.getProjectName(), 128, true) : null;
-		Integer policyTask = project ? integer("policyTask", "重点任务", f.getPolicyTask(), 1, 15, true) : null;
-		String location = project ? text("location", "建设地点", f.getLocation(), 200, true) : null;
-		LocalDate start = project ? date("constructionStart", "建设开始日期", f.getConstructionStart(), true) : null;
-		LocalDate end = project ? date("constructionEnd", "建设完成日期", f.getConstructionEnd(), true) : null;
-		checkConstruction(start, end);
-		BigDecimal total = project ? money("totalInvestment", "总投资", f.getTotalInvestment(), true) : null;
-		BigDecimal equipmentInvestment = project
-				? money("equipmentInvestment", "设备投资", f.getEquipmentInvestment(), true) : null;
-		checkInvestment(total, equipmentInvestment);
-		BigDecimal output = project ? money("expectedOutputValue", "预计新增产值", f.getExpectedOutputValue(), false) : null;
-		BigDecimal saving = project ? number("expectedEnergySaving", "预计年节能量", f.getExpectedEnergySaving()) : null;
-		String benefits = project ? text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false, true) : null;
-
-		Long projectId = project ? null : reference("projectId", f.getProjectId());
-		LocalDate commissioning = kind == ApplicationKind.SUBSIDY
-				? date("commissioningDate", "设备投用日期", f.getCommissioningDate(), true) : null;
-		checkCommissioning(commissioning);
-		boolean loan = kind == ApplicationKind.LOAN;
-		List<String> banks = loan ? banks(f.getBankKeys()) : List.of();
-		BigDecimal loanAmount = loan ? money("loanAmount", "贷款金额", f.getLoanAmount(), true) : null;
-		Integer term = loan ? integer("loanTermMonths", "贷款期限（月）", f.getLoanTermMonths(), 1, 120, true) : null;
-		String purpose = loan ? text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true, true) : null;
-
-		List<EquipmentLine> equipment = loan ? List.of() : equipment(f.getEquipment());
-		if (project) {
-			checkEquipmentSum(equipmentInvestment, equipment);
-		}
+		Dossier dossier = switch (kind) {
+			case PROJECT -> project(f);
+			case SUBSIDY -> subsidy(f);
+			case LOAN -> loan(f);
+		};
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
-		return new Dossier(projectName, policyTask, location, start, end, total, equipmentInvestment,
+		return dossier;
+	}
+
+	private ProjectDossier project(DossierForm f) {
+		String projectName = text("projectName", "项目名称", f.getProjectName(), 128, true);
+		Integer policyTask = integer("policyTask", "重点任务", f.getPolicyTask(), 1, 15, true);
+		String location = text("location", "建设地点", f.getLocation(), 200, true);
+		LocalDate start = date("constructionStart", "建设开始日期", f.getConstructionStart(), true);
+		LocalDate end = date("constructionEnd", "建设完成日期", f.getConstructionEnd(), true);
+		checkConstruction(start, end);
+		BigDecimal total = money("totalInvestment", "总投资", f.getTotalInvestment(), true);
+		BigDecimal equipmentInvestment = money("equipmentInvestment", "设备投资", f.getEquipmentInvestment(), true);
+		checkInvestment(total, equipmentInvestment);
+		BigDecimal output = money("expectedOutputValue", "预计新增产值", f.getExpectedOutputValue(), false);
+		BigDecimal saving = number("expectedEnergySaving", "预计年节能量", f.getExpectedEnergySaving());
+		String benefits = text("otherBenefits", "其他效益", f.getOtherBenefits(), 1000, false, true);
+		List<EquipmentLine> equipment = equipment(f.getEquipment());
+		checkEquipmentSum(equipmentInvestment, equipment);
+		return new ProjectDossier(projectName, policyTask, location, start, end, total, equipmentInvestment,
 				Boolean.TRUE.equals(f.getNeedsNewLand()), Boolean.TRUE.equals(f.getNeedsEnergyUse()),
-				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, projectId, commissioning,
-				banks, loanAmount, term, purpose, equipment);
+				Boolean.TRUE.equals(f.getNeedsEmissionQuota()), output, saving, benefits, equipment);
+	}
+
+	private SubsidyDossier subsidy(DossierForm f) {
+		Long projectId = reference("projectId", f.getProjectId());
+		LocalDate commissioning = date("commissioningDate", "设备投用日期", f.getCommissioningDate(), true);
+		checkCommissioning(commissioning);
+		return new SubsidyDossier(projectId, commissioning, equipment(f.getEquipment()));
+	}
+
+	private LoanDossier loan(DossierForm f) {
+		Long projectId = reference("projectId", f.getProjectId());
+		List<String> banks = banks(f.getBankKeys());
+		BigDecimal loanAmount = money("loanAmount", "贷款金额", f.getLoanAmount(), true);
+		Integer term = integer("loanTermMonths", "贷款期限（月）", f.getLoanTermMonths(), 1, 120, true);
+		String purpose = text("loanPurpose", "贷款用途", f.getLoanPurpose(), 500, true, true);
+		return new LoanDossier(projectId, banks, loanAmount, term, purpose);
 	}
 
 	/**
@@ -105,42 +117,44 @@ public final class DossierValidator {
 	 */
 	public List<FieldProblem> submissionProblems(Dossier d) {
 		problems.clear();
-		if (kind == ApplicationKind.PROJECT) {
-			require("projectName", "项目名称", d.projectName());
-			require("policyTask", "重点任务", d.policyTask());
-			require("location", "建设地点", d.location());
-			require("constructionStart", "建设开始日期", d.constructionStart());
-			require("constructionEnd", "建设完成日期", d.constructionEnd());
-			checkConstruction(d.constructionStart(), d.constructionEnd());
-			require("totalInvestment", "总投资", d.totalInvestment());
-			require("equipmentInvestment", "设备投资", d.equipmentInvestment());
-			checkInvestment(d.totalInvestment(), d.equipmentInvestment());
+		if (d instanceof ProjectDossier p) {
+			require("projectName", "项目名称", p.projectName());
+			require("policyTask", "重点任务", p.policyTask());
+			require("location", "建设地点", p.location());
+			require("constructionStart", "建设开始日期", p.constructionStart());
+			require("constructionEnd", "建设完成日期", p.constructionEnd());
+			checkConstruction(p.constructionStart(), p.constructionEnd());
+			require("totalInvestment", "总投资", p.totalInvestment());
+			require("equipmentInvestment", "设备投资", p.equipmentInvestment());
+			checkInvestment(p.totalInvestment(), p.equipmentInvestment());
+			requireEquipment(p.equipment());
+			checkEquipmentSum(p.equipmentInvestment(), p.equipment());
 		}
-		else {
-			require("projectId", "所属入库项目", d.projectId());
+		else if (d instanceof SubsidyDossier s) {
+			require("projectId", "所属入库项目", s.projectId());
+			require("commissioningDate", "设备投用日期", s.commissioningDate());
+			checkCommissioning(s.commissioningDate());
+			requireEquipment(s.equipment());
 		}
-		if (kind == ApplicationKind.SUBSIDY) {
-			require("commissioningDate", "设备投用日期", d.commissioningDate());
-			checkCommissioning(d.commissioningDate());
-		}
-		if (kind == ApplicationKind.LOAN) {
-			if (d.bankKeys().isEmpty()) {
+		else if (d instanceof LoanDossier l) {
+			require("projectId", "所属入库项目", l.projectId());
+			if (l.bankKeys().isEmpty()) {
 				require("bankKeys", "意向银行", null);
 			}
 			else {
-				banks(d.bankKeys());
+				banks(l.bankKeys());
 			}
-			require("loanAmount", "贷款金额", d.loanAmount());
-			require("loanTermMonths", "贷款期限（月）", d.loanTermMonths());
-			require("loanPurpose", "贷款用途", d.loanPurpose());
-		}
-		else if (d.equipment().isEmpty()) {
-			noEquipment();
-		}
-		if (kind == ApplicationKind.PROJECT) {
-			checkEquipmentSum(d.equipmentInvestment(), d.equipment());
+			require("loanAmount", "贷款金额", l.loanAmount());
+			require("loanTermMonths", "贷款期限（月）", l.loanTermMonths());
+			require("loanPurpose", "贷款用途", l.loanPurpose());
 		}
 		return List.copyOf(problems);
+	}
+
+	private void requireEquipment(List<EquipmentLine> equipment) {
+		if (equipment.isEmpty()) {
+			noEquipment();
+		}
 	}
 
 	private void require(String field, String label, Object value) {

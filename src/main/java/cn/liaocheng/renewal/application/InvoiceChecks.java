@@ -23,13 +23,13 @@ public final class InvoiceChecks {
 	 * One warning per line whose invoice amount differs from quantity × unit price, as
 	 * field problems.
 	 */
-	public static List<FieldProblem> warnings(ApplicationKind kind, Dossier dossier) {
+	public static List<FieldProblem> warnings(Dossier dossier) {
 		List<FieldProblem> warnings = new ArrayList<>();
-		if (kind != ApplicationKind.SUBSIDY || dossier == null) {
+		if (!(dossier instanceof SubsidyDossier subsidy)) {
 			return warnings;
 		}
-		for (int i = 0; i < dossier.equipment().size(); i++) {
-			Dossier.EquipmentLine line = dossier.equipment().get(i);
+		for (int i = 0; i < subsidy.equipment().size(); i++) {
+			Dossier.EquipmentLine line = subsidy.equipment().get(i);
 			if (differs(line)) {
 				warnings.add(new FieldProblem("equipment[" + i + "].invoiceAmount",
 						"第 " + (i + 1) + " 行发票金额 " + Money.yuan(line.invoiceAmount()) + " 元与数量 × 单价 "

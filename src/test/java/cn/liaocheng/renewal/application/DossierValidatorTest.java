@@ -34,9 +34,12 @@ class DossierValidatorTest {
 
 	@Test
 	void completeDossiersOfEveryKindPassTheSubmissionCheck() {
-		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, project(3)).equipment()).hasSize(3);
-		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, subsidy("42", TODAY)).projectId()).isEqualTo(42L);
-		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42")).loanTermMonths()).isEqualTo(36);
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, project(3), ProjectDossier.class).equipment())
+			.hasSize(3);
+		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, subsidy("42", TODAY), SubsidyDossier.class)
+			.projectId()).isEqualTo(42L);
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42"), LoanDossier.class).loanTermMonths())
+			.isEqualTo(36);
 	}
 
 	@Test
@@ -101,8 +104,9 @@ class DossierValidatorTest {
 	void anElectronicInvoiceNumberOfTwentyDigitsIsAccepted() {
 		ObjectNode d = subsidy("42", TODAY);
 		equipmentLine(d, 0).put("invoiceNo", "26372000000123456789");
-		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, d).equipment().get(0).invoiceNo())
-			.isEqualTo("26372000000123456789");
+		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, d, SubsidyDossier.class).equipment()
+			.get(0)
+			.invoiceNo()).isEqualTo("26372000000123456789");
 	}
 
 	@Test
@@ -121,7 +125,8 @@ class DossierValidatorTest {
 	@Test
 	void commissioningTodayIsAccepted() {
 		ObjectNode d = subsidy("42", TODAY).put("commissioningDate", TODAY.toString());
-		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, d).commissioningDate()).isEqualTo(TODAY);
+		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, d, SubsidyDossier.class).commissioningDate())
+			.isEqualTo(TODAY);
 	}
 
 	@Test
@@ -149,14 +154,16 @@ class DossierValidatorTest {
 	void threeBanksAreKeptInTheEnterprisesOrderAndARepeatedOneOnce() {
 		ObjectNode d = loan("42");
 		d.putArray("bankKeys").add("boc").add("icbc").add("boc").add("abc");
-		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, d).bankKeys()).containsExactly("boc", "icbc", "abc");
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, d, LoanDossier.class).bankKeys())
+			.containsExactly("boc", "icbc", "abc");
 	}
 
 	@Test
 	void loanTermIsAtMostTenYears() {
 		assertOnlyProblem(ApplicationKind.LOAN, loan("42").put("loanTermMonths", "121"), "loanTermMonths",
 				"贷款期限（月）应在 1 到 120 之间");
-		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanTermMonths", "120"))
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanTermMonths", "120"),
+				LoanDossier.class)
 			.loanTermMonths()).isEqualTo(120);
 	}
 
@@ -170,10 +177,23 @@ class DossierValidatorTest {
 	@EnumSource(ApplicationKind.class)
 	void aDraftMayBeEmpty(ApplicationKind kind) {
 		Dossier empty = validate(kind, Mode.DRAFT, ApplicationFixtures.JSON.createObjectNode());
-		assertThat(empty.projectName()).isNull();
-		assertThat(empty.totalInvestment()).isNull();
-		assertThat(empty.projectId()).isNull();
-		assertThat(empty.equipment()).isEmpty();
+		assertThat(empty.kind()).isEqualTo(kind);
+		if (empty instanceof ProjectDossier project) {
+			assertThat(project.projectName()).isNull();
+			assertThat(project.totalInvestment()).isNull();
+			assertThat(project.equipment()).isEmpty();
+		}
+		else if (empty instanceof SubsidyDossier subsidy) {
+			assertThat(subsidy.projectId()).isNull();
+			assertThat(subsidy.commissioningDate()).isNull();
+			assertThat(subsidy.equipment()).isEmpty();
+		}
+		else {
+			LoanDossier loan = (LoanDossier) empty;
+			assertThat(loan.projectId()).isNull();
+			assertThat(loan.bankKeys()).isEmpty();
+			assertThat(loan.loanAmount()).isNull();
+		}
 	}
 
 	@Test
@@ -232,7 +252,7 @@ class DossierValidatorTest {
 	void amountsAreExactWithTwoDecimals() {
 		ObjectNode d = project(0).put("totalInvestment", "1,250,000.5").put("equipmentInvestment", "0.30");
 		d.putArray("equipment").add(ApplicationFixtures.line(0).put("quantity", "3").put("unitPrice", "0.1"));
-		Dossier dossier = validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d);
+		ProjectDossier dossier = validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d, ProjectDossier.class);
 		assertThat(dossier.totalInvestment()).isEqualTo(new BigDecimal("1250000.50"));
 		assertThat(dossier.equipmentInvestment()).isEqualTo(new BigDecimal("0.30"));
 		assertThat(dossier.equipment().get(0).unitPrice()).isEqualTo(new BigDecimal("0.10"));
@@ -252,7 +272,7 @@ class DossierValidatorTest {
 	void blankSpareRowsAreIgnored() {
 		ObjectNode d = project(1);
 		d.withArray("equipment").addObject().put("name", " ").put("origin", "DOMESTIC");
-		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).equipment()).hasSize(1);
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d, ProjectDossier.class).equipment()).hasSize(1);
 	}
 
 	@Test
@@ -281,9 +301,10 @@ class DossierValidatorTest {
 	@Test
 	void allowsLineBreaksOnlyInTheMultiLineFields() {
 		ObjectNode d = project(1).put("otherBenefits", "降低废品率；\r\n减少人工\t两人");
-		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).otherBenefits())
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d, ProjectDossier.class).otherBenefits())
 			.isEqualTo("降低废品率；\r\n减少人工\t两人");
-		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanPurpose", "购置数控车床\n及配套检测设备"))
+		assertThat(validate(ApplicationKind.LOAN, Mode.SUBMISSION, loan("42").put("loanPurpose", "购置数控车床\n及配套检测设备"),
+				LoanDossier.class)
 			.loanPurpose()).contains("\n");
 
 		ObjectNode named = project(1).put("projectName", "冠县轴承\n生产线改造项目");
@@ -293,7 +314,8 @@ class DossierValidatorTest {
 	@Test
 	void acceptsCharactersBeyondTheBasicPlaneSuchAsRareNamesAndEmoji() {
 		ObjectNode d = project(1).put("projectName", "\uD840\uDC0B记轴承生产线改造项目 \uD83D\uDE9C");
-		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d).projectName()).startsWith("\uD840\uDC0B记");
+		assertThat(validate(ApplicationKind.PROJECT, Mode.SUBMISSION, d, ProjectDossier.class).projectName())
+			.startsWith("\uD840\uDC0B记");
 	}
 
 	@Test
@@ -351,6 +373,13 @@ class DossierValidatorTest {
 
 	private static Dossier validate(ApplicationKind kind, Mode mode, ObjectNode dossier) {
 		return new DossierValidator(kind, mode, BANKS, TODAY).validate(form(dossier));
+	}
+
+	/** The dossier validated as its kind's record. */
+	private static <T extends Dossier> T validate(ApplicationKind kind, Mode mode, ObjectNode dossier, Class<T> type) {
+		Dossier validated = validate(kind, mode, dossier);
+		assertThat(validated).isInstanceOf(type);
+		return type.cast(validated);
 	}
 
 	private static List<FieldProblem> problems(ApplicationKind kind, Mode mode, ObjectNode dossier) {

@@ -117,6 +117,18 @@ class OpenApiDocumentTest {
 			.asText()).isEqualTo("BUSINESS_LICENCE");
 	}
 
+	@Test
+	void theDossierIsDocumentedInItsOneFlatShapeForEveryKind() {
+		assertThat(doc.at("/components/schemas/ApplicationDetail/properties/dossier/$ref").asText())
+			.isEqualTo("#/components/schemas/Dossier");
+		List<String> fields = new ArrayList<>();
+		doc.at("/components/schemas/Dossier/properties").fieldNames().forEachRemaining(fields::add);
+		assertThat(fields).containsExactlyInAnyOrder("projectName", "policyTask", "location", "constructionStart",
+				"constructionEnd", "totalInvestment", "equipmentInvestment", "needsNewLand", "needsEnergyUse",
+				"needsEmissionQuota", "expectedOutputValue", "expectedEnergySaving", "otherBenefits", "projectId",
+				"commissioningDate", "bankKeys", "loanAmount", "loanTermMonths", "loanPurpose", "equipment");
+	}
+
 	private List<JsonNode> operations(String path) {
 		List<JsonNode> operations = new ArrayList<>();
 		doc.at("/paths/" + path.replace("/", "~1")).forEach(operations::add);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
@@ -134,7 +135,7 @@ class AftercareStandings {
 			}
 		}
 		Dossier d = facts.dossier();
-		Integer bestGrade = d.equipment()
+		Integer bestGrade = d.equipmentLines()
 			.stream()
 			.map(Dossier.EquipmentLine::efficiencyGrade)
 			.filter(g -> g != null)
@@ -142,9 +143,11 @@ class AftercareStandings {
 			.orElse(null);
 		// The outcome figures were promised when the project was registered; the subsidy
 		// claim lists what was bought.
-		Dossier project = d.projectId() == null ? d : stages.facts(d.projectId()).dossier();
-		AftercareView.Promised promised = new AftercareView.Promised(project.expectedOutputValue(),
-				project.expectedEnergySaving(), bestGrade, project.otherBenefits());
+		Optional<ProjectDossier> project = stages.registeredProject(d);
+		AftercareView.Promised promised = new AftercareView.Promised(
+				project.map(ProjectDossier::expectedOutputValue).orElse(null),
+				project.map(ProjectDossier::expectedEnergySaving).orElse(null), bestGrade,
+				project.map(ProjectDossier::otherBenefits).orElse(null));
 		return Optional.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments,
 				records.submissions(applicationId), findings, step, handledBy, due, actions, promised));
 	}

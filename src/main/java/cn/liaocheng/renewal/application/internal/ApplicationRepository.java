@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,11 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.SubsidyDossier;
 
 /**
  * Applications, their equipment lines, attachments and history in the application's
@@ -84,19 +88,17 @@ class ApplicationRepository {
 				  other_benefits = ?, project_id = ?, commissioning_date = ?, bank_keys = ?, loan_amount = ?,
 				  loan_term_months = ?, loan_purpose = ?, version = version + 1, updated_at = ?
 				WHERE id = ? AND version = ?""")
-			.params(d.projectName(), d.policyTask(), d.location(), date(d.constructionStart()),
-					date(d.constructionEnd()), d.totalInvestment(), d.equipmentInvestment(), d.needsNewLand(),
-					d.needsEnergyUse(), d.needsEmissionQuota(), d.expectedOutputValue(), d.expectedEnergySaving(),
-					d.otherBenefits(), d.projectId(), date(d.commissioningDate()),
-					d.bankKeys().isEmpty() ? null : String.join(",", d.bankKeys()), d.loanAmount(), d.loanTermMonths(),
-					d.loanPurpose(), Timestamp.from(Instant.now()), id, expectedVersion)
+			.params(columns(d))
+			.param(Timestamp.from(Instant.now()))
+			.param(id)
+			.param(expectedVersion)
 			.update();
 		if (updated == 0) {
 			return false;
 		}
 		jdbc.sql("DELETE FROM equipment_line WHERE application_id = ?").param(id).update();
 		int lineNo = 1;
-		for (EquipmentLine line : d.equipment()) {
+		for (EquipmentLine line : d.equipmentLines()) {
 			jdbc.sql(
 					"""
 							INSERT INTO equipment_line (application_id, line_no, name, model, quantity, unit_price, origin,
@@ -441,19 +443,44 @@ class ApplicationRepository {
 			.list();
 	}
 
+	/**
+	 * The values of the dossier columns, in the order of the UPDATE above; the columns of
+	 * other kinds stay empty.
+	 */
+	private static List<Object> columns(Dossier d) {
+		if (d instanceof ProjectDossier p) {
+			return Arrays.asList(p.projectName(), p.policyTask(), p.location(), date(p.constructionStart()),
+					date(p.constructionEnd()), p.totalInvestment(), p.equipmentInvestment(), p.needsNewLand(),
+					p.needsEnergyUse(), p.needsEmissionQuota(), p.expectedOutputValue(), p.expectedEnergySaving(),
+					p.otherBenefits(), null, null, null, null, null, null);
+		}
+		if (d instanceof SubsidyDossier s) {
+			return Arrays.asList(null, null, null, null, null, null, null, false, false, false, null, null, null,
+					s.projectId(), date(s.commissioningDate()), null, null, null, null);
+		}
+		LoanDossier l = (LoanDossier) d;
+		return Arrays.asList(null, null, null, null, null, null, null, false, false, false, null, null, null,
+				l.projectId(), null, l.bankKeys().isEmpty() ? null : String.join(",", l.bankKeys()), l.loanAmount(),
+				l.loanTermMonths(), l.loanPurpose());
+	}
+
 	private static ApplicationRow row(ResultSet rs, List<EquipmentLine> equipment) throws SQLException {
-		Dossier dossier = new Dossier(rs.getString("project_name"), rs.getObject("policy_task", Integer.class),
-				rs.getString("location"), localDate(rs.getDate("construction_start")),
-				localDate(rs.getDate("construction_end")), rs.getBigDecimal("total_investment"),
-				rs.getBigDecimal("equipment_investment"), rs.getBoolean("needs_new_land"),
-				rs.getBoolean("needs_energy_use"), rs.getBoolean("needs_emission_quota"),
-				rs.getBigDecimal("expected_output_value"), rs.getBigDecimal("expected_energy_saving"),
-				rs.getString("other_benefits"), rs.getObject("project_id", Long.class),
-				localDate(rs.getDate("commissioning_date")), banks(rs.getString("bank_keys")),
-				rs.getBigDecimal("loan_amount"), rs.getObject("loan_term_months", Integer.class),
-				rs.getString("loan_purpose"), new ArrayList<>(equipment));
-		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"),
-				ApplicationKind.valueOf(rs.getString("kind")), rs.getLong("enterprise_id"),
+		ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
+		Dossier dossier = switch (kind) {
+			case PROJECT -> new ProjectDossier(rs.getString("project_name"), rs.getObject("policy_task", Integer.class),
+					rs.getString("location"), localDate(rs.getDate("construction_start")),
+					localDate(rs.getDate("construction_end")), rs.getBigDecimal("total_investment"),
+					rs.getBigDecimal("equipment_investment"), rs.getBoolean("needs_new_land"),
+					rs.getBoolean("needs_energy_use"), rs.getBoolean("needs_emission_quota"),
+					rs.getBigDecimal("expected_output_value"), rs.getBigDecimal("expected_energy_saving"),
+					rs.getString("other_benefits"), equipment);
+			case SUBSIDY -> new SubsidyDossier(rs.getObject("project_id", Long.class),
+					localDate(rs.getDate("commissioning_date")), equipment);
+			case LOAN -> new LoanDossier(rs.getObject("project_id", Long.class), banks(rs.getString("bank_keys")),
+					rs.getBigDecimal("loan_amount"), rs.getObject("loan_term_months", Integer.class),
+					rs.getString("loan_purpose"));
+		};
+		return new ApplicationRow(rs.getLong("id"), rs.getString("reference_no"), kind, rs.getLong("enterprise_id"),
 				rs.getString("division_code"), ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
 				dossier, rs.getString("process_instance_id"), instant(rs.getTimestamp("updated_at")),
 				instant(rs.getTimestamp("submitted_at")));

@@ -24,6 +24,8 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.LoanDossier;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.InvoiceChecks;
@@ -94,9 +96,9 @@ public class ApplicationStore {
 	/**
 	 * A subsidy or loan must refer to one of the enterprise's own registered projects.
 	 */
-	public void checkProjectReference(Enterprise enterprise, ApplicationKind kind, Dossier dossier) {
-		if (kind != ApplicationKind.PROJECT && dossier.projectId() != null
-				&& !repository.approvedProjects(enterprise.id()).containsKey(dossier.projectId())) {
+	public void checkProjectReference(Enterprise enterprise, Dossier dossier) {
+		Optional<Long> project = dossier.registeredProject();
+		if (project.isPresent() && !repository.approvedProjects(enterprise.id()).containsKey(project.get())) {
 			throw new DossierInvalidException(List.of(new FieldProblem("projectId", "请选择本企业已入库的项目")));
 		}
 	}
@@ -105,14 +107,14 @@ public class ApplicationStore {
 	 * Double funding and implausible amounts, as field problems ({@code id} null for a
 	 * new draft).
 	 */
-	public List<FieldProblem> fundingProblems(Enterprise enterprise, Long id, ApplicationKind kind, Dossier dossier) {
-		return funding.problems(id, enterprise.id(), kind, dossier);
+	public List<FieldProblem> fundingProblems(Enterprise enterprise, Long id, Dossier dossier) {
+		return funding.problems(id, enterprise.id(), dossier);
 	}
 
 	/** The same for an application under review, whoever asks. */
 	public List<FieldProblem> fundingProblems(long id) {
 		ApplicationRow row = repository.findById(id).orElseThrow(ApplicationNotFoundException::new);
-		return funding.problems(id, row.enterpriseId(), row.kind(), row.dossier());
+		return funding.problems(id, row.enterpriseId(), row.dossier());
 	}
 
 	public long createDraft(Enterprise enterprise, PortalUser user, ApplicationKind kind, Dossier dossier,
@@ -149,7 +151,7 @@ public class ApplicationStore {
 		long id = current.summary().id();
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.CORRECTION) {
-			funding.claim(id, enterprise.id(), row.kind(), row.dossier());
+			funding.claim(id, enterprise.id(), row.dossier());
 			// The correction task of the review process takes the dossier back to the
 			// step that returned it.
 			if (!reviews.resume(submission(id, row, row.referenceNo(), user, enterprise, current.summary().title()))) {
@@ -163,7 +165,7 @@ public class ApplicationStore {
 		if (!repository.changeStatus(id, ApplicationStatus.DRAFT, ApplicationStatus.COUNTY_REVIEW)) {
 			return detail(enterprise, id).summary();
 		}
-		funding.claim(id, enterprise.id(), row.kind(), row.dossier());
+		funding.claim(id, enterprise.id(), row.dossier());
 		String referenceNo = row.referenceNo() != null ? row.referenceNo()
 				: references.next(row.kind().referencePrefix());
 		String processInstanceId = reviews
@@ -181,8 +183,10 @@ public class ApplicationStore {
 	 */
 	private static CaseReviews.Submission submission(long id, ApplicationRow row, String referenceNo, PortalUser user,
 			Enterprise enterprise, String title) {
+		List<String> bankKeys = row.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		BigDecimal loanAmount = row.dossier() instanceof LoanDossier loan ? loan.loanAmount() : null;
 		return new CaseReviews.Submission(id, row.kind(), row.divisionCode(), referenceNo, user.userId(),
-				enterprise.name(), title, row.dossier().bankKeys(), row.dossier().loanAmount());
+				enterprise.name(), title, bankKeys, loanAmount);
 	}
 
 	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
@@ -286,8 +290,8 @@ public class ApplicationStore {
 	public cn.liaocheng.renewal.application.ReviewFacts facts(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
-		String projectName = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName()
-				: repository.projectName(row.dossier().projectId()).orElse(null);
+		String projectName = row.dossier() instanceof ProjectDossier project ? project.projectName()
+				: registeredProjectName(row.dossier());
 		return new cn.liaocheng.renewal.application.ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(),
 				row.divisionCode(), ApplicationRepository.title(row.kind(), projectName, projectName), projectName,
 				applicant.id(), applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
@@ -390,9 +394,8 @@ public class ApplicationStore {
 			throw new ApplicationStateException("已接受过一家银行的贷款，不能再接受其他银行的贷款。");
 		}
 		repository.recordLoan(id, bankKey, offer.grant());
-		List<String> undecided = row.dossier()
-			.bankKeys()
-			.stream()
+		List<String> asked = row.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		List<String> undecided = asked.stream()
 			.filter(b -> offers.stream().noneMatch(o -> o.bankKey().equals(b)))
 			.toList();
 		undecided.forEach(b -> loanOffers.record(id, b, LoanOffer.Decision.CLOSED, null, null));
@@ -422,15 +425,37 @@ public class ApplicationStore {
 	}
 
 	private ApplicationDetail toDetail(long enterpriseId, String enterpriseName, ApplicationRow row) {
-		String projectTitle = repository.projectName(row.dossier().projectId()).orElse(null);
-		String name = row.kind() == ApplicationKind.PROJECT ? row.dossier().projectName() : projectTitle;
+		String projectTitle = registeredProjectName(row.dossier());
+		String name = row.dossier() instanceof ProjectDossier project ? project.projectName() : projectTitle;
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
 				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt(),
 				row.status() == ApplicationStatus.BANK_REVIEW && repository.grantToAccept(row.id()));
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of(),
 				repository.outcomes(row.id()), repository.declaration(row.id()).orElse(null),
-				InvoiceChecks.warnings(row.kind(), row.dossier()));
+				InvoiceChecks.warnings(row.dossier()));
+	}
+
+	/**
+	 * The name of the registered project a subsidy or loan builds on; none for a project.
+	 */
+	private String registeredProjectName(Dossier dossier) {
+		return dossier.registeredProject().flatMap(repository::projectName).orElse(null);
+	}
+
+	/**
+	 * The registered project's dossier: the project itself, or the one a subsidy or loan
+	 * builds on; empty while a draft has chosen none.
+	 */
+	public Optional<ProjectDossier> registeredProject(Dossier dossier) {
+		if (dossier instanceof ProjectDossier project) {
+			return Optional.of(project);
+		}
+		return dossier.registeredProject()
+			.flatMap(repository::findById)
+			.map(ApplicationRow::dossier)
+			.filter(ProjectDossier.class::isInstance)
+			.map(ProjectDossier.class::cast);
 	}
 
 	/**
@@ -441,7 +466,7 @@ public class ApplicationStore {
 		if (!repository.approvedProjects(enterprise.id()).containsKey(projectId)) {
 			throw invalid("projectId", "请选择本企业已入库的项目");
 		}
-		return repository.findById(projectId).orElseThrow(ApplicationNotFoundException::new).dossier().equipment();
+		return repository.findById(projectId).orElseThrow(ApplicationNotFoundException::new).dossier().equipmentLines();
 	}
 
 	/**

@@ -12,10 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.LoanDossier;
+import cn.liaocheng.renewal.application.SubsidyDossier;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 
@@ -43,21 +44,21 @@ class FundingClaims {
 	 * Every problem of {@code dossier} (of application {@code applicationId}, null for a
 	 * new draft).
 	 */
-	List<FieldProblem> problems(Long applicationId, long enterpriseId, ApplicationKind kind, Dossier dossier) {
+	List<FieldProblem> problems(Long applicationId, long enterpriseId, Dossier dossier) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (kind == ApplicationKind.SUBSIDY) {
-			invoiceProblems(applicationId, enterpriseId, dossier, problems);
-			if (dossier.projectId() != null) {
-				holder(PROJECT_SUBSIDY + dossier.projectId(), applicationId)
+		if (dossier instanceof SubsidyDossier subsidy) {
+			invoiceProblems(applicationId, enterpriseId, subsidy, problems);
+			if (subsidy.projectId() != null) {
+				holder(PROJECT_SUBSIDY + subsidy.projectId(), applicationId)
 					.ifPresent(other -> problems.add(new FieldProblem("projectId",
 							"该项目已有奖补申请" + reference(other) + "（" + other.status().label() + "），一个项目只能申请一次设备更新奖补")));
 			}
 		}
-		if (kind == ApplicationKind.LOAN && dossier.projectId() != null && dossier.loanAmount() != null) {
-			BigDecimal investment = totalInvestment(dossier.projectId());
-			if (investment != null && dossier.loanAmount().compareTo(investment) > 0) {
-				problems.add(new FieldProblem("loanAmount", "贷款金额 " + Money.yuan(dossier.loanAmount()) + " 元超过所选项目的总投资 "
-						+ Money.yuan(investment) + " 元，请核对"));
+		if (dossier instanceof LoanDossier loan && loan.projectId() != null && loan.loanAmount() != null) {
+			BigDecimal investment = totalInvestment(loan.projectId());
+			if (investment != null && loan.loanAmount().compareTo(investment) > 0) {
+				problems.add(new FieldProblem("loanAmount",
+						"贷款金额 " + Money.yuan(loan.loanAmount()) + " 元超过所选项目的总投资 " + Money.yuan(investment) + " 元，请核对"));
 			}
 		}
 		return problems;
@@ -67,9 +68,9 @@ class FundingClaims {
 	 * Records the claims of a submitted application, replacing those of an earlier
 	 * submission of it.
 	 */
-	void claim(long applicationId, long enterpriseId, ApplicationKind kind, Dossier dossier) {
+	void claim(long applicationId, long enterpriseId, Dossier dossier) {
 		release(applicationId);
-		for (String key : keys(kind, dossier)) {
+		for (String key : keys(dossier)) {
 			try {
 				jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
 					.params(key, applicationId)
@@ -78,7 +79,7 @@ class FundingClaims {
 			catch (DuplicateKeyException e) {
 				// Another submission took it between the check and now: answer as the
 				// check would have.
-				List<FieldProblem> problems = problems(applicationId, enterpriseId, kind, dossier);
+				List<FieldProblem> problems = problems(applicationId, enterpriseId, dossier);
 				throw new DossierInvalidException(
 						problems.isEmpty() ? List.of(new FieldProblem("equipment", "发票或项目已被其他申请占用，请刷新后核对")) : problems);
 			}
@@ -93,7 +94,8 @@ class FundingClaims {
 		jdbc.sql("DELETE FROM funding_claim WHERE application_id = ?").param(applicationId).update();
 	}
 
-	private void invoiceProblems(Long applicationId, long enterpriseId, Dossier dossier, List<FieldProblem> problems) {
+	private void invoiceProblems(Long applicationId, long enterpriseId, SubsidyDossier dossier,
+			List<FieldProblem> problems) {
 		Map<String, Integer> firstLine = new HashMap<>();
 		Map<String, Integer> toCheck = new LinkedHashMap<>();
 		for (int i = 0; i < dossier.equipment().size(); i++) {
@@ -117,17 +119,18 @@ class FundingClaims {
 							: "发票号码 " + invoiceNo + " 已在其他奖补申请中申报，请核对发票号码；如有疑问请联系县级财政部门"))));
 	}
 
-	private static List<String> keys(ApplicationKind kind, Dossier dossier) {
+	/** What a submission claims: a subsidy its invoices and its project's one subsidy. */
+	private static List<String> keys(Dossier dossier) {
 		List<String> keys = new ArrayList<>();
-		if (kind == ApplicationKind.SUBSIDY) {
-			dossier.equipment()
+		if (dossier instanceof SubsidyDossier subsidy) {
+			subsidy.equipment()
 				.stream()
 				.map(Dossier.EquipmentLine::invoiceNo)
 				.filter(no -> no != null && !no.isBlank())
 				.distinct()
 				.forEach(no -> keys.add(INVOICE + no));
-			if (dossier.projectId() != null) {
-				keys.add(PROJECT_SUBSIDY + dossier.projectId());
+			if (subsidy.projectId() != null) {
+				keys.add(PROJECT_SUBSIDY + subsidy.projectId());
 			}
 		}
 		return keys;

@@ -43,8 +43,10 @@ import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -136,8 +138,10 @@ class ApplicationPortalController {
 		// One key per rendered upload form: a double click or a browser re-send stores
 		// the file once.
 		model.addAttribute("uploadKey", UUID.randomUUID().toString());
-		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
-		model.addAttribute("bankNames", detail.dossier().bankKeys().stream().map(this::bankName).toList());
+		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
+		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
+		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		model.addAttribute("bankNames", banks.stream().map(this::bankName).toList());
 		if (detail.summary().kind() == ApplicationKind.LOAN) {
 			model.addAttribute("loanOffers", applications.loanOffers(user, id));
 			model.addAttribute("bankNameOf", (Function<String, String>) this::bankName);

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.issuing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,8 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
@@ -125,10 +128,14 @@ class DecisionIssuing {
 	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,
 			List<String> reasons, DecisionRequest.Loan loan) {
 		Dossier d = facts.dossier();
+		BigDecimal totalInvestment = d instanceof ProjectDossier p ? p.totalInvestment() : null;
+		BigDecimal equipmentInvestment = d instanceof ProjectDossier p ? p.equipmentInvestment() : null;
+		BigDecimal loanAsked = d instanceof LoanDossier l ? l.loanAmount() : null;
+		Integer termAsked = d instanceof LoanDossier l ? l.loanTermMonths() : null;
 		Outcomes o = facts.outcomes();
-		DecisionRequest.Amounts amounts = new DecisionRequest.Amounts(d.totalInvestment(), d.equipmentInvestment(),
-				o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : d.loanAmount(), o.grantedRate(),
-				o.grantedTermMonths() != null ? o.grantedTermMonths() : d.loanTermMonths(), o.interestSubsidyAmount());
+		DecisionRequest.Amounts amounts = new DecisionRequest.Amounts(totalInvestment, equipmentInvestment,
+				o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked, o.grantedRate(),
+				o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked, o.interestSubsidyAmount());
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
 		decisions.issue(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
@@ -143,7 +150,7 @@ class DecisionIssuing {
 		if (facts.outcomes().grantedBankKey() != null) {
 			return directory.bankName(facts.outcomes().grantedBankKey());
 		}
-		List<String> banks = facts.dossier().bankKeys();
+		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
 		return banks.isEmpty() ? null : String.join("、", banks.stream().map(directory::bankName).toList());
 	}
 

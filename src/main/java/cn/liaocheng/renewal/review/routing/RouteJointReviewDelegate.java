@@ -1,11 +1,15 @@
 package cn.liaocheng.renewal.review.routing;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
@@ -31,11 +35,11 @@ class RouteJointReviewDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		long applicationId = ReviewedApplication.of(execution);
 		ReviewFacts facts = stages.facts(applicationId);
-		ReviewFacts project = facts.kind() == ApplicationKind.PROJECT || facts.dossier().projectId() == null ? facts
-				: stages.facts(facts.dossier().projectId());
-		String bodies = routing.route(facts.kind().name(), project.dossier().policyTask(),
-				project.dossier().needsNewLand(), project.dossier().needsEnergyUse(),
-				project.dossier().needsEmissionQuota());
+		Optional<ProjectDossier> project = stages.registeredProject(facts.dossier());
+		String bodies = routing.route(facts.kind().name(), project.map(ProjectDossier::policyTask).orElse(null),
+				project.map(ProjectDossier::needsNewLand).orElse(false),
+				project.map(ProjectDossier::needsEnergyUse).orElse(false),
+				project.map(ProjectDossier::needsEmissionQuota).orElse(false));
 		execution.setVariable(ReviewProcesses.REVIEW_BODIES, bodies);
 	}
 

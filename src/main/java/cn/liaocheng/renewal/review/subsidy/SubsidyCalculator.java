@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.application.SubsidyDossier;
 
 /**
  * The one place a subsidy is computed, from the claim's current dossier, line by line:
@@ -37,12 +37,10 @@ class SubsidyCalculator {
 	 * claim without lines.
 	 */
 	Optional<Calculation> forClaim(ReviewFacts claim) {
-		Dossier d = claim.dossier();
-		if (claim.kind() != ApplicationKind.SUBSIDY || d.projectId() == null || d.equipment().isEmpty()) {
+		if (!(claim.dossier() instanceof SubsidyDossier subsidy) || subsidy.equipment().isEmpty()) {
 			return Optional.empty();
 		}
-		Integer policyTask = stages.facts(d.projectId()).dossier().policyTask();
-		return Optional.of(calculate(policyTask, d.equipment()));
+		return stages.registeredProject(subsidy).map(project -> calculate(project.policyTask(), subsidy.equipment()));
 	}
 
 	Calculation calculate(Integer policyTask, List<Dossier.EquipmentLine> equipment) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.SubsidyDossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 
 /**
@@ -26,14 +27,11 @@ class SubsidyEstimator implements SubsidyEstimates {
 
 	@Override
 	public Optional<BigDecimal> estimate(ApplicationDetail claim) {
-		if (claim.dossier().projectId() == null || claim.dossier().equipment().isEmpty()) {
+		if (!(claim.dossier() instanceof SubsidyDossier subsidy) || subsidy.equipment().isEmpty()) {
 			return Optional.empty();
 		}
-		Integer policyTask = stages.facts(claim.dossier().projectId()).dossier().policyTask();
-		return switch (claim.summary().kind()) {
-			case SUBSIDY -> Optional.of(calculator.calculate(policyTask, claim.dossier().equipment()).amount());
-			default -> Optional.empty();
-		};
+		return stages.registeredProject(subsidy)
+			.map(project -> calculator.calculate(project.policyTask(), subsidy.equipment()).amount());
 	}
 
 }

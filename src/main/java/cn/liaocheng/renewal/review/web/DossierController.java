@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.review.web;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +20,9 @@ import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierPrints;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -75,11 +79,13 @@ class DossierController {
 		ApplicationDetail detail = stages.dossier(id);
 		model.addAttribute("app", detail);
 		model.addAttribute("facts", stages.facts(id));
-		model.addAttribute("policyTask", PolicyTask.of(detail.dossier().policyTask()).orElse(null));
+		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
+		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
 		model.addAttribute("opinions", opinions.forApplication(id));
 		model.addAttribute("operations", operations.history(id));
 		model.addAttribute("decisions", decisions.allForApplication(id));
-		model.addAttribute("bankNames", organizations.bankNames(detail.dossier().bankKeys()));
+		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		model.addAttribute("bankNames", organizations.bankNames(banks));
 		return "review/dossier";
 	}
 
