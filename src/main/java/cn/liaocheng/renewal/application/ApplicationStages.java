@@ -33,7 +33,8 @@ public class ApplicationStages {
 	/**
 	 * The registered project's dossier: the project itself, or the one a subsidy or loan
 	 * builds on, whose policy task, factor needs and promised outcomes go with it; empty
-	 * while a draft has chosen none.
+	 * while a draft has chosen none; {@link ApplicationNotFoundException} if the project
+	 * it names is not there.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ProjectDossier> registeredProject(Dossier dossier) {

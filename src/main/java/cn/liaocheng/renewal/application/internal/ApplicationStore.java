@@ -445,17 +445,23 @@ public class ApplicationStore {
 
 	/**
 	 * The registered project's dossier: the project itself, or the one a subsidy or loan
-	 * builds on; empty while a draft has chosen none.
+	 * builds on; empty while a draft has chosen none. A project named but not found (which
+	 * saving a dossier rules out) is refused rather than passed over, so that no amount or
+	 * route is worked out without it.
 	 */
 	public Optional<ProjectDossier> registeredProject(Dossier dossier) {
 		if (dossier instanceof ProjectDossier project) {
 			return Optional.of(project);
 		}
-		return dossier.registeredProject()
-			.flatMap(repository::findById)
+		Optional<Long> named = dossier.registeredProject();
+		if (named.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(repository.findById(named.get())
 			.map(ApplicationRow::dossier)
 			.filter(ProjectDossier.class::isInstance)
-			.map(ProjectDossier.class::cast);
+			.map(ProjectDossier.class::cast)
+			.orElseThrow(ApplicationNotFoundException::new));
 	}
 
 	/**
