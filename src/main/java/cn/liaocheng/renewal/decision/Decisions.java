@@ -17,6 +17,22 @@ public interface Decisions {
 	 */
 	IssuedDecision issue(DecisionRequest request);
 
+	/**
+	 * Issues the decision as the last work of the caller's transaction, when it commits,
+	 * and in it: the checks of {@link #issue}, the issuing body, its key and the text are
+	 * dealt with now, and fail now; the number is taken, and the document rendered,
+	 * signed and stored, once everything else the transaction does is done, so that the
+	 * body's counter is held for that and the commit only. A failure then rolls the whole
+	 * transaction back. Once per application and stage, like {@link #issue}; several in
+	 * one transaction are issued in the order asked for.
+	 * @throws DecisionConflictException when the application already has a different
+	 * outcome for the same stage
+	 * @throws IllegalArgumentException when the request is incomplete or names an unknown
+	 * body
+	 * @throws IllegalStateException outside a transaction
+	 */
+	void issueBeforeCommit(DecisionRequest request);
+
 	/** The latest decision issued for the application. */
 	Optional<IssuedDecision> forApplication(long applicationId);
 

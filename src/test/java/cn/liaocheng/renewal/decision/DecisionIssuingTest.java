@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.decision.VerificationResult.Verdict;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -52,6 +54,9 @@ class DecisionIssuingTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	AuditTrail audit;
 
 	@Test
 	void signatureIsDetachedCadesWithSha256ByTheBodysCertificateOverTheWholeFile() throws Exception {
@@ -201,6 +206,68 @@ class DecisionIssuingTest {
 		assertThatThrownBy(() -> decisions.issue(noReasons)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("reasons");
 		assertThat(decisionsOf(valid.applicationId())).isZero();
+	}
+
+	@Test
+	void decisionsIssuedBeforeCommitAreNumberedSignedAndAuditedAsTheirTransactionCommits() throws Exception {
+		long accepted = SampleDecisions.newApplicationId();
+		long listed = SampleDecisions.newApplicationId();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+		transaction.executeWithoutResult(status -> {
+			decisions.issueBeforeCommit(SampleDecisions.projectAccepted(accepted));
+			decisions.issueBeforeCommit(SampleDecisions.loanListed(listed));
+			decisions.issueBeforeCommit(SampleDecisions.projectAccepted(accepted));
+			assertThat(decisionsOf(accepted) + decisionsOf(listed)).as("decisions before the commit").isZero();
+		});
+
+		IssuedDecision first = decisions.forApplication(accepted).orElseThrow();
+		IssuedDecision second = decisions.forApplication(listed).orElseThrow();
+		assertThat(decisionsOf(accepted)).isEqualTo(1);
+		assertThat(first.number()).isEqualTo("聊工信审〔2026〕" + counter("industry") + "号");
+		assertThat(second.number()).startsWith("聊银审〔2026〕");
+		assertThat(text(decisions.pdf(first.id()))).contains(first.number(), first.verificationCode(), "项目入库通知书");
+		assertThat(first.sha256()).isEqualTo(sha256(decisions.pdf(first.id())));
+		// Nothing else in that transaction was audited: the trail's entries were
+		// recorded while it committed.
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'DECISION_ISSUED' AND subject IN (?, ?)"
+					+ " ORDER BY id")
+			.params("application:" + accepted, "application:" + listed)
+			.query(String.class)
+			.list()).hasSize(2).first().asString().startsWith(first.number() + " PROJECT_ACCEPTED");
+		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
+		assertThatThrownBy(() -> transaction
+			.executeWithoutResult(status -> decisions.issueBeforeCommit(SampleDecisions.projectRefused(accepted))))
+			.isInstanceOf(DecisionConflictException.class);
+	}
+
+	@Test
+	void aDecisionIssuedBeforeCommitTakesNoNumberWhenItsTransactionRollsBack() {
+		long application = SampleDecisions.newApplicationId();
+		decisions.issue(SampleDecisions.projectAccepted(SampleDecisions.newApplicationId()));
+		int before = counter("industry");
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+		transaction.executeWithoutResult(status -> {
+			decisions.issueBeforeCommit(SampleDecisions.projectAccepted(application));
+			status.setRollbackOnly();
+		});
+		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+			decisions.issueBeforeCommit(SampleDecisions.projectAccepted(application));
+			throw new IllegalStateException("the rest of the transaction failed");
+		})).hasMessage("the rest of the transaction failed");
+
+		assertThat(decisionsOf(application)).isZero();
+		assertThat(counter("industry")).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE subject = ?")
+			.param("application:" + application)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThatThrownBy(() -> decisions.issueBeforeCommit(SampleDecisions.projectAccepted(application)))
+			.isInstanceOf(IllegalStateException.class);
+		IssuedDecision next = decisions.issue(SampleDecisions.projectAccepted(application));
+		assertThat(next.number()).isEqualTo("聊工信审〔2026〕" + (before + 1) + "号");
 	}
 
 	@Test

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,13 +81,7 @@ class SignedDecisions implements Decisions {
 		if (existing.isPresent()) {
 			return sameOutcome(existing.get(), request.type());
 		}
-		String bodyKey = request.issuingBody();
-		String bodyName = bodyName(bodyKey);
-		DecisionRepository.Issuer issuer = decisions.issuer(bodyKey)
-			.orElseThrow(() -> new IllegalArgumentException(bodyKey + " does not issue decisions"));
-		int year = request.decisionDate().getYear();
-		numbers.prepare(bodyKey, year);
-		Issuing issuing = new Issuing(request, bodyKey, bodyName, issuer, keys.forBody(bodyKey, bodyName), year);
+		Issuing issuing = prepare(request);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
 		try {
 			return sameOutcome(transaction.execute(status -> issueLocked(issuing)), request.type());
@@ -101,6 +98,98 @@ class SignedDecisions implements Decisions {
 				.map(first -> sameOutcome(first, request.type()))
 				.orElseThrow(() -> e);
 		}
+	}
+
+	@Override
+	public void issueBeforeCommit(DecisionRequest incoming) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("issueBeforeCommit needs the caller's transaction");
+		}
+		DecisionRequest request = complete(incoming);
+		Optional<IssuedDecision> existing = decisions.byStage(request.applicationId(), request.type().stage(),
+				request.period());
+		if (existing.isPresent()) {
+			sameOutcome(existing.get(), request.type());
+			return;
+		}
+		Issuing issuing = prepare(request);
+		AtCommit atCommit = (AtCommit) TransactionSynchronizationManager.getResource(this);
+		if (atCommit == null) {
+			atCommit = new AtCommit();
+			TransactionSynchronizationManager.bindResource(this, atCommit);
+			TransactionSynchronizationManager.registerSynchronization(atCommit);
+		}
+		atCommit.issues.add(issuing);
+	}
+
+	/**
+	 * Everything of an issue that needs no number: the body, its counter row for the
+	 * year, its key, the text and the verification code. A missing key or an unknown body
+	 * fails here.
+	 */
+	private Issuing prepare(DecisionRequest request) {
+		String bodyKey = request.issuingBody();
+		String bodyName = bodyName(bodyKey);
+		DecisionRepository.Issuer issuer = decisions.issuer(bodyKey)
+			.orElseThrow(() -> new IllegalArgumentException(bodyKey + " does not issue decisions"));
+		int year = request.decisionDate().getYear();
+		numbers.prepare(bodyKey, year);
+		SigningCredentials credentials = keys.forBody(bodyKey, bodyName);
+		Letter letter = DecisionText.of(request, issuer.reconsiderationBody());
+		return new Issuing(request, bodyKey, bodyName, issuer, credentials, year, letter, unusedCode());
+	}
+
+	/**
+	 * The decisions a transaction issues before it commits, in the order they were asked
+	 * for. They are the last work of the commit but for the audit trail's append (whose
+	 * synchronization has the default order, so this one comes first): the body's counter
+	 * is locked after the rest of the transaction, the engine's flush included, is done,
+	 * and held for numbering, rendering, signing, storing and the commit only. Anything
+	 * that registers for the commit while these decisions are issued (the audit trail's
+	 * first entry of the transaction) has missed the round of {@code beforeCommit} calls,
+	 * and is given its turn here.
+	 */
+	private final class AtCommit implements TransactionSynchronization {
+
+		final List<Issuing> issues = new ArrayList<>();
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE - 1;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
+			for (Issuing issuing : issues) {
+				sameOutcome(issueLocked(issuing), issuing.request().type());
+			}
+			for (TransactionSynchronization added : TransactionSynchronizationManager.getSynchronizations()) {
+				if (!registered.contains(added)) {
+					added.beforeCommit(readOnly);
+				}
+			}
+		}
+
+		/**
+		 * A transaction of its own starts inside this one (REQUIRES_NEW): what it issues
+		 * is its own.
+		 */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(SignedDecisions.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(SignedDecisions.this, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(SignedDecisions.this);
+		}
+
 	}
 
 	/**
@@ -122,7 +211,7 @@ class SignedDecisions implements Decisions {
 	}
 
 	private record Issuing(DecisionRequest request, String bodyKey, String bodyName, DecisionRepository.Issuer issuer,
-			SigningCredentials credentials, int year) {
+			SigningCredentials credentials, int year, Letter letter, String code) {
 	}
 
 	private IssuedDecision issueLocked(Issuing in) {
@@ -134,8 +223,8 @@ class SignedDecisions implements Decisions {
 		}
 		int serial = last + 1;
 		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
-		String code = unusedCode();
-		Letter letter = DecisionText.of(r, in.issuer().reconsiderationBody());
+		String code = in.code();
+		Letter letter = in.letter();
 		byte[] unsigned = DecisionRenderer.render(letter, new DecisionRenderer.Header(in.bodyName(), number,
 				r.decisionDate(), code, publicBaseUrl + "/verify?code=" + code));
 		byte[] signed = PdfSigner.sign(unsigned, in.credentials(),

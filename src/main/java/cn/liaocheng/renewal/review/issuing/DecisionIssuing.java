@@ -28,10 +28,13 @@ import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
 
 /**
  * Ends an application: its signed decision(s) and its final stage, in one transaction, so
- * the enterprise never sees a final stage without its document. The deciding body is the
- * one whose step ended the case (a county bureau for a county refusal); a bank's decline
- * is told by the central-bank branch that pushed the listing; a granted loan gets the
- * listing notice (central-bank branch) and the interest-subsidy decision (finance
+ * the enterprise never sees a final stage without its document. The decisions are
+ * numbered, rendered and signed as that transaction commits, after the final stage, the
+ * notices and the engine's own work (see {@link Decisions#issueBeforeCommit}), so that
+ * the body's number counter is locked for as short a time as it can be. The deciding body
+ * is the one whose step ended the case (a county bureau for a county refusal); a bank's
+ * decline is told by the central-bank branch that pushed the listing; a granted loan gets
+ * the listing notice (central-bank branch) and the interest-subsidy decision (finance
  * bureau).
  */
 @Component
@@ -137,7 +140,7 @@ class DecisionIssuing {
 				o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked, o.grantedRate(),
 				o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked, o.interestSubsidyAmount());
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
-		decisions.issue(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
+		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
 				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));
 	}
