@@ -36,9 +36,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser. A missing package fails the test with a message saying what to install.
  *
  * <p>
- * One instance per test class is enough: {@link #forgetEverything()} gives every scenario
- * a fresh cookie state. Call {@link #close()} when done; it quits the browser and deletes
- * its temporary profile.
+ * Starting Chromium costs seconds of CPU, so one Chromium serves every test class of a
+ * test JVM: {@link #start} hands it out with no cookies, no web storage, one window of
+ * the standard size and a blank page, as a fresh start would; its HTTP cache stays, as a
+ * returning user's does (Camunda's webapps then revalidate their scripts instead of
+ * downloading them again). {@link #forgetEverything()} gives every scenario a fresh
+ * cookie state. Call {@link #close()} when done: it leaves the browser in that state for
+ * the next class; the JVM's exit quits it and deletes its temporary profile. A browser
+ * that no longer answers is replaced.
  */
 public final class Browser implements AutoCloseable {
 
@@ -69,23 +74,80 @@ public final class Browser implements AutoCloseable {
 		QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
 	}
 
-	private final ChromeDriver driver;
+	/** The window size every class starts with (as {@code --window-size} sets it). */
+	private static final org.openqa.selenium.Dimension WINDOW = new org.openqa.selenium.Dimension(1400, 900);
 
-	private final Path profile;
+	/** The JVM's Chromium and its profile, started by the first {@link #start}. */
+	private static Running shared;
+
+	private record Running(ChromeDriver driver, Path profile) {
+	}
+
+	private final ChromeDriver driver;
 
 	private final String baseUrl;
 
-	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+	private Browser(ChromeDriver driver, String baseUrl) {
 		this.driver = driver;
-		this.profile = profile;
 		this.baseUrl = baseUrl;
 	}
 
 	/**
-	 * Starts a headless Chromium with a fresh profile; relative paths given to
-	 * {@link #open} resolve against port.
+	 * The JVM's headless Chromium (started on first use, with a fresh profile) without
+	 * cookies, web storage or extra windows; relative paths given to {@link #open}
+	 * resolve against port.
 	 */
-	public static Browser start(int port) {
+	public static synchronized Browser start(int port) {
+		if (shared != null && !reset(shared.driver())) {
+			quit(shared);
+			shared = null;
+		}
+		if (shared == null) {
+			shared = launch();
+			Running started = shared;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> quit(started), "chromium-quit"));
+		}
+		Browser browser = new Browser(shared.driver(), "http://localhost:" + port);
+		browser.forgetEverything();
+		return browser;
+	}
+
+	/**
+	 * Back to the state of a fresh start but for the HTTP cache: one window of the
+	 * standard size showing a blank page, no cookies; false if the browser does not
+	 * answer.
+	 */
+	private static boolean reset(ChromeDriver driver) {
+		try {
+			List<String> windows = List.copyOf(driver.getWindowHandles());
+			for (String window : windows.subList(1, windows.size())) {
+				driver.switchTo().window(window);
+				driver.close();
+			}
+			driver.switchTo().window(windows.get(0));
+			driver.manage().window().setSize(WINDOW);
+			driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+			driver.get("about:blank");
+			return true;
+		}
+		catch (RuntimeException gone) {
+			return false;
+		}
+	}
+
+	private static void quit(Running running) {
+		try {
+			running.driver().quit();
+		}
+		catch (RuntimeException alreadyGone) {
+			// Nothing left to stop.
+		}
+		finally {
+			deleteRecursively(running.profile());
+		}
+	}
+
+	private static Running launch() {
 		requireExecutable(CHROMIUM, "chromium");
 		requireExecutable(CHROMEDRIVER, "chromium-driver");
 		// Belt and braces: with the driver path known, Selenium Manager has nothing to
@@ -118,7 +180,7 @@ public final class Browser implements AutoCloseable {
 			throw ex;
 		}
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		return new Browser(driver, profile, "http://localhost:" + port);
+		return new Running(driver, profile);
 	}
 
 	private static void requireExecutable(Path path, String debianPackage) {
@@ -280,13 +342,17 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Leaves the browser as the next test class expects it (see {@link #start}); one that
+	 * does not answer any more is quit.
+	 */
 	@Override
 	public void close() {
-		try {
-			driver.quit();
-		}
-		finally {
-			deleteRecursively(profile);
+		synchronized (Browser.class) {
+			if (shared != null && shared.driver() == driver && !reset(driver)) {
+				quit(shared);
+				shared = null;
+			}
 		}
 	}
 
