@@ -445,9 +445,9 @@ public class ApplicationStore {
 
 	/**
 	 * The registered project's dossier: the project itself, or the one a subsidy or loan
-	 * builds on; empty while a draft has chosen none. A project named but not found (which
-	 * saving a dossier rules out) is refused rather than passed over, so that no amount or
-	 * route is worked out without it.
+	 * builds on; empty while a draft has chosen none. A project named but not found
+	 * (which saving a dossier rules out) is refused rather than passed over, so that no
+	 * amount or route is worked out without it.
 	 */
 	public Optional<ProjectDossier> registeredProject(Dossier dossier) {
 		if (dossier instanceof ProjectDossier project) {
