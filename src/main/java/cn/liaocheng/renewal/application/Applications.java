@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -111,7 +112,7 @@ public class Applications {
 					enterprise.creditCode().toString(), enterprise.divisionCode());
 			gates.orderedStream()
 				.map(gate -> gate.refusal(attempt))
-				.flatMap(java.util.Optional::stream)
+				.flatMap(Optional::stream)
 				.findFirst()
 				.ifPresent(reason -> {
 					throw new ApplicationStateException(reason);

@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.application;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,10 +13,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.decision.PrintedDocument;
 import cn.liaocheng.renewal.decision.PrintedDocument.Fact;
 import cn.liaocheng.renewal.decision.PrintedDocument.Section;
-import cn.liaocheng.renewal.decision.PrintedDocument;
 import cn.liaocheng.renewal.decision.Printing;
+import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
@@ -27,7 +30,7 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 public class DossierPrints {
 
 	/** Beijing time, as everywhere the enterprise reads a time. */
-	private static final java.time.ZoneId CHINA = ChinaTime.ZONE;
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -68,9 +71,7 @@ public class DossierPrints {
 		}
 		Dossier d = app.dossier();
 		List<Section> sections = new ArrayList<>();
-		String county = organizations.division(app.divisionCode())
-			.map(cn.liaocheng.renewal.organization.Division::name)
-			.orElse(app.divisionCode());
+		String county = organizations.division(app.divisionCode()).map(Division::name).orElse(app.divisionCode());
 		sections.add(new Section("一、申报单位", List.of(new Fact("单位名称", app.enterpriseName()), new Fact("所在地区", county),
 				new Fact("申报类别", s.kind().label()), new Fact("提交时间", at(s.submittedAt()))), List.of()));
 		sections.add(content(app, d));
@@ -90,8 +91,8 @@ public class DossierPrints {
 										+ at(confirmed.at()) + "　承诺文本版本：" + confirmed.version(),
 						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：", "　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
 		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"), s.referenceNo(),
-				link, sections, closing, "本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(java.time.Instant.now())
-						+ "（北京时间）；" + linkLabel + "：" + link));
+				link, sections, closing,
+				"本申报书由聊城市工业领域设备更新审批系统根据提交的申报材料生成，打印于 " + at(Instant.now()) + "（北京时间）；" + linkLabel + "：" + link));
 	}
 
 	private Section content(ApplicationDetail app, Dossier d) {
@@ -176,7 +177,7 @@ public class DossierPrints {
 		return date == null ? "未填写" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
 	}
 
-	private static String at(java.time.Instant at) {
+	private static String at(Instant at) {
 		return at == null ? "—" : MINUTE.format(ZonedDateTime.ofInstant(at, CHINA));
 	}
 

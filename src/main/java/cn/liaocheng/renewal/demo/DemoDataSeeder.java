@@ -1,5 +1,8 @@
 package cn.liaocheng.renewal.demo;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -55,7 +58,7 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private int created;
 
-	private java.util.Set<String> existing;
+	private Set<String> existing;
 
 	/** The first account made in this run, with the hashed password the others copy. */
 	private UserEntity hashed;
@@ -86,7 +89,7 @@ class DemoDataSeeder implements ApplicationRunner {
 	private void seed() {
 		created = 0;
 		hashed = null;
-		existing = new java.util.HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
+		existing = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
 		account(DemoAccounts.ADMINISTRATOR, "系统", "管理员", GroupNames.ADMINISTRATORS);
 		for (Division division : catalog.divisions()) {
 			String abbreviation = DemoAccounts.DIVISION_ABBREVIATIONS.get(division.code());

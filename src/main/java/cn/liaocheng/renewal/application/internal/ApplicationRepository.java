@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,11 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
@@ -192,7 +193,7 @@ class ApplicationRepository {
 				"""
 						UPDATE application SET granted_bank_key = ?, granted_amount = ?, granted_rate = ?, granted_term_months = ?,
 						       grant_date = ?, granted_loan_type = ?, used_relending = ?, updated_at = ? WHERE id = ?""")
-			.params(bankKey, grant.amount(), grant.rate(), grant.termMonths(), java.sql.Date.valueOf(grant.grantDate()),
+			.params(bankKey, grant.amount(), grant.rate(), grant.termMonths(), Date.valueOf(grant.grantDate()),
 					grant.type().name(), grant.usedRelending(), Timestamp.from(Instant.now()), id)
 			.update();
 	}
@@ -212,19 +213,19 @@ class ApplicationRepository {
 			.single();
 	}
 
-	void recordDeclaration(long id, cn.liaocheng.renewal.application.IntegrityDeclaration d) {
+	void recordDeclaration(long id, IntegrityDeclaration d) {
 		jdbc.sql("""
 				UPDATE application SET declared_by = ?, declared_by_name = ?, declared_at = ?, declaration_version = ?
 				WHERE id = ?""").params(d.userId(), d.userName(), Timestamp.from(d.at()), d.version(), id).update();
 	}
 
-	Optional<cn.liaocheng.renewal.application.IntegrityDeclaration> declaration(long id) {
+	Optional<IntegrityDeclaration> declaration(long id) {
 		return jdbc.sql("""
 				SELECT declared_by, declared_by_name, declared_at, declaration_version FROM application
 				WHERE id = ? AND declared_at IS NOT NULL""")
 			.param(id)
-			.query((rs, n) -> new cn.liaocheng.renewal.application.IntegrityDeclaration(rs.getString(1),
-					rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4)))
+			.query((rs, n) -> new IntegrityDeclaration(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
+					rs.getString(4)))
 			.optional();
 	}
 
@@ -268,7 +269,7 @@ class ApplicationRepository {
 	}
 
 	/** The applications with their applicants' names, newest change first; one query. */
-	List<cn.liaocheng.renewal.application.CaseListing> listings(List<Long> ids) {
+	List<CaseListing> listings(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -281,8 +282,7 @@ class ApplicationRepository {
 								LEFT JOIN application p ON p.id = a.project_id
 								WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
 			.param("ids", ids)
-			.query((rs, n) -> new cn.liaocheng.renewal.application.CaseListing(summary(rs, n),
-					rs.getString("enterprise_name")))
+			.query((rs, n) -> new CaseListing(summary(rs, n), rs.getString("enterprise_name")))
 			.list();
 	}
 

@@ -21,23 +21,25 @@ import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentView;
+import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
-import cn.liaocheng.renewal.application.LoanDossier;
-import cn.liaocheng.renewal.application.ProjectDossier;
-import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.InvoiceChecks;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -287,14 +289,14 @@ public class ApplicationStore {
 		return attachmentOf(id, attachmentId);
 	}
 
-	public cn.liaocheng.renewal.application.ReviewFacts facts(long applicationId) {
+	public ReviewFacts facts(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
 		String projectName = row.dossier() instanceof ProjectDossier project ? project.projectName()
 				: registeredProjectName(row.dossier());
-		return new cn.liaocheng.renewal.application.ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(),
-				row.divisionCode(), ApplicationRepository.title(row.kind(), projectName, projectName), projectName,
-				applicant.id(), applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
+		return new ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(), row.divisionCode(),
+				ApplicationRepository.title(row.kind(), projectName, projectName), projectName, applicant.id(),
+				applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
 				repository.outcomes(applicationId));
 	}
 
@@ -416,7 +418,7 @@ public class ApplicationStore {
 		return repository.summaries(ids);
 	}
 
-	public List<cn.liaocheng.renewal.application.CaseListing> listings(List<Long> ids) {
+	public List<CaseListing> listings(List<Long> ids) {
 		return repository.listings(ids);
 	}
 
@@ -480,8 +482,8 @@ public class ApplicationStore {
 	 * that it was).
 	 */
 	private void declare(long id, PortalUser user) {
-		IntegrityDeclaration declaration = new IntegrityDeclaration(user.userId(), user.displayName(),
-				java.time.Instant.now(), IntegrityDeclaration.VERSION);
+		IntegrityDeclaration declaration = new IntegrityDeclaration(user.userId(), user.displayName(), Instant.now(),
+				IntegrityDeclaration.VERSION);
 		repository.recordDeclaration(id, declaration);
 		repository.addEvent(id, user.userId(), user.displayName(), "DECLARED",
 				"确认" + IntegrityDeclaration.TITLE + "（" + declaration.version() + " 版）");

@@ -1,18 +1,19 @@
 package cn.liaocheng.renewal.decision.internal;
 
-import static cn.liaocheng.renewal.decision.internal.ChineseFormats.date;
-import static cn.liaocheng.renewal.decision.internal.ChineseFormats.ordinal;
-import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuan;
-import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuanWithCapitals;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionRequest.Amounts;
 import cn.liaocheng.renewal.decision.DecisionRequest.Opinion;
 import cn.liaocheng.renewal.decision.DecisionType;
+
+import static cn.liaocheng.renewal.decision.internal.ChineseFormats.date;
+import static cn.liaocheng.renewal.decision.internal.ChineseFormats.ordinal;
+import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuan;
+import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuanWithCapitals;
 
 /**
  * Writes what each kind of decision says, in the words Chinese administrative decisions
@@ -176,12 +177,11 @@ final class DecisionText {
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 
-	private static java.util.Optional<String> closing(DecisionRequest r) {
+	private static Optional<String> closing(DecisionRequest r) {
 		if (r.type() == DecisionType.LOAN_DECLINED) {
-			return java.util.Optional
-				.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；" + "需要协助对接银行的，可联系中国人民银行聊城市分行。");
+			return Optional.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；" + "需要协助对接银行的，可联系中国人民银行聊城市分行。");
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private static String orBank(String lender) {

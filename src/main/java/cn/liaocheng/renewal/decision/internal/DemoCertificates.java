@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.decision.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -14,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -74,19 +76,19 @@ final class DemoCertificates {
 			store.store(out, password);
 			return out.toByteArray();
 		}
-		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException e) {
 			throw new IllegalStateException("cannot create a demo signing key for " + bodyName, e);
 		}
 	}
 
 	/** Opens a PKCS#12; with no alias given, takes the first key entry. */
 	static SigningCredentials open(byte[] pkcs12, char[] password, String alias)
-			throws GeneralSecurityException, java.io.IOException {
+			throws GeneralSecurityException, IOException {
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(new ByteArrayInputStream(pkcs12), password);
 		String name = alias;
 		if (name == null || name.isBlank()) {
-			name = java.util.Collections.list(store.aliases())
+			name = Collections.list(store.aliases())
 				.stream()
 				.filter(a -> isKey(store, a))
 				.findFirst()

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.organization.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -76,7 +77,7 @@ class GroupSynchronizer implements ApplicationRunner {
 	 * adds; the queries ask for the groups and grants that were there before.
 	 */
 	private void synchronize() {
-		List<ReviewGroup> wanted = new java.util.ArrayList<>(catalog.reviewGroups());
+		List<ReviewGroup> wanted = new ArrayList<>(catalog.reviewGroups());
 		wanted.add(new ReviewGroup(GroupNames.ADMINISTRATORS, "系统管理员", GroupType.SYSTEM));
 		wanted.add(new ReviewGroup(GroupNames.ENTERPRISES, "企业用户", GroupType.ENTERPRISE));
 		Set<String> existing = identity.createGroupQuery()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
@@ -172,7 +173,7 @@ class CaseNarrative {
 			return conclusionsWhere(o -> true);
 		}
 
-		private List<DecisionRequest.Opinion> conclusionsWhere(java.util.function.Predicate<Opinion> which) {
+		private List<DecisionRequest.Opinion> conclusionsWhere(Predicate<Opinion> which) {
 			Map<String, Opinion> last = new LinkedHashMap<>();
 			for (Opinion o : opinions) {
 				if (!ReviewProcesses.RETURN.equals(o.decision())) {

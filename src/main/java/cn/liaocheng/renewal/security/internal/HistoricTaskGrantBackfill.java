@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -67,7 +68,7 @@ class HistoricTaskGrantBackfill implements ApplicationRunner {
 		return added;
 	}
 
-	private java.util.List<Authorization> grants(Resources resource) {
+	private List<Authorization> grants(Resources resource) {
 		return authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.resourceType(resource)

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.tasklist.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,8 +125,8 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	 * the kind too.
 	 */
 	private void showTheCaseIfNotConfigured(Filter filter) {
-		Map<String, Object> properties = filter.getProperties() == null ? new java.util.LinkedHashMap<>()
-				: new java.util.LinkedHashMap<>(filter.getProperties());
+		Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+				: new LinkedHashMap<>(filter.getProperties());
 		if (!properties.containsKey("variables")
 				|| ReviewerFilter.CASE_VARIABLES_WITHOUT_KIND.equals(properties.get("variables"))) {
 			properties.put("variables", ReviewerFilter.CASE_VARIABLES);
