@@ -107,6 +107,18 @@ public class OrganizationCatalog {
 		return groups;
 	}
 
+	/**
+	 * The Chinese name of the body behind a review group, as case histories and pages
+	 * name it; the group's id when no organisation implies it (any more).
+	 */
+	public String groupName(String groupId) {
+		return reviewGroups().stream()
+			.filter(g -> g.id().equals(groupId))
+			.map(ReviewGroup::name)
+			.findFirst()
+			.orElse(groupId);
+	}
+
 	/** A group that reviews, with the name shown in Camunda Admin and Tasklist. */
 	public record ReviewGroup(String id, String name, GroupType type) {
 	}

@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
  * Reads where a case stands after the award from its after-award process and its records;
@@ -52,10 +53,10 @@ class AftercareStandings {
 
 	private final ApplicationStages stages;
 
-	private final BodyNames bodies;
+	private final OrganizationCatalog bodies;
 
 	AftercareStandings(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-			AftercareRecords records, ApplicationStages stages, BodyNames bodies) {
+			AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
@@ -102,7 +103,7 @@ class AftercareStandings {
 				.orElse(null);
 			if (open != null) {
 				step = open.getName();
-				handledBy = bodies.of(candidateGroup(open));
+				handledBy = bodies.groupName(candidateGroup(open));
 				due = open.getDueDate() == null ? null
 						: LocalDate.ofInstant(open.getDueDate().toInstant(), WorkingDays.CHINA);
 			}

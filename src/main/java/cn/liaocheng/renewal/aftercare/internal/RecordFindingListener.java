@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
  * On completing the county check, the city's on-site acceptance or the performance
@@ -40,13 +41,13 @@ class RecordFindingListener implements TaskListener {
 
 	private final ApplicationStages stages;
 
-	private final BodyNames bodies;
+	private final OrganizationCatalog bodies;
 
 	private final Period performanceAfter;
 
 	private final ApplicationEventPublisher events;
 
-	RecordFindingListener(AftercareRecords records, ApplicationStages stages, BodyNames bodies,
+	RecordFindingListener(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
 			@Value("${renewal.aftercare.performance-after:P6M}") String performanceAfter,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -62,7 +63,7 @@ class RecordFindingListener implements TaskListener {
 		String decision = String.valueOf(task.getVariable("decision"));
 		String opinion = String.valueOf(task.getVariable("opinion")).strip();
 		String group = AftercareCase.group(task);
-		String body = bodies.of(group);
+		String body = bodies.groupName(group);
 		LocalDate today = LocalDate.now(WorkingDays.CHINA);
 		DelegateExecution instance = task.getExecution().getProcessInstance();
 		Finding.Step step;

@@ -10,16 +10,16 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
-
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -36,11 +36,11 @@ class RecordPaymentListener implements TaskListener {
 
 	private final ApplicationStages stages;
 
-	private final BodyNames bodies;
+	private final OrganizationCatalog bodies;
 
 	private final ApplicationEventPublisher events;
 
-	RecordPaymentListener(AftercareRecords records, ApplicationStages stages, BodyNames bodies,
+	RecordPaymentListener(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
 			ApplicationEventPublisher events) {
 		this.records = records;
 		this.stages = stages;
@@ -83,7 +83,7 @@ class RecordPaymentListener implements TaskListener {
 			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
 		}
 		BigDecimal remaining = unpaid.subtract(amount);
-		String body = bodies.of(group);
+		String body = bodies.groupName(group);
 		String message = body + "于 " + paidOn + " 拨付奖补资金 " + Money.yuan(amount) + " 元（凭证号 " + voucher + "），累计已拨付 "
 				+ Money.yuan(paid.add(amount)) + " 元"
 				+ (remaining.signum() == 0 ? "，已全额拨付。项目建成投用后请申请项目验收。" : "，尚余 " + Money.yuan(remaining) + " 元待拨付。");

@@ -72,9 +72,9 @@ public class ClawbackCollection {
 		ClawbackView c = row.view();
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
 		LocalDate listedUntil = c.listMonths() == null ? null : today.plusMonths(c.listMonths()).minusDays(1);
-		String countyFinance = bodyName(GroupNames.county(c.divisionCode(), "finance"));
+		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 		IssuedDecision issued = decisions.issue(ClawbackDecision.of(row, countyFinance,
-				bodyName(GroupNames.city("industry")), countyFinance, today, listedUntil));
+				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil));
 		if (c.status() == ClawbackStatus.CONFIRMING) {
 			store.decided(c.id(), issued.id(), issued.number());
 			if (listedUntil != null) {
@@ -148,7 +148,7 @@ public class ClawbackCollection {
 		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
 				"amount=" + paid.toPlainString() + " voucher=" + voucher + " paidOn=" + paidOn);
 		boolean settled = c.repaid().add(paid).compareTo(c.amount()) >= 0;
-		stages.note(applicationId, user.userId(), bodyName(financeGroup), "CLAWBACK_REPAYMENT",
+		stages.note(applicationId, user.userId(), organizations.groupName(financeGroup), "CLAWBACK_REPAYMENT",
 				"收到追回资金" + Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "）"
 						+ (settled ? "，追回资金已全部缴清。" : "，尚有" + Money.yuan(c.outstanding().subtract(paid)) + "元未缴回。"));
 		if (settled) {
@@ -165,15 +165,6 @@ public class ClawbackCollection {
 			}
 		}
 		return store.byApplication(applicationId).orElseThrow().view();
-	}
-
-	private String bodyName(String group) {
-		return organizations.reviewGroups()
-			.stream()
-			.filter(g -> g.id().equals(group))
-			.map(OrganizationCatalog.ReviewGroup::name)
-			.findFirst()
-			.orElse(group);
 	}
 
 }
