@@ -196,6 +196,16 @@ class AftercareEndToEndTest {
 						Part.field("efficiencyGrade", "1"), Part.field("digitalIndicators", "关键工序数控化率 85%"),
 						Part.field("statement", "项目投产后年产值和节能量均达到申报预期。")));
 		assertThat(reported.statusCode()).as("performance report: %s", reported.body()).isEqualTo(202);
+
+		// 抄送: a body the case is copied to reads the after-award record as it reads the
+		// dossier, and not before.
+		Actor lcMarket = Actor.as(port, "lc-market");
+		assertThat(lcMarket.get("/review/aftercare/" + id).statusCode()).as("lc-market before the copy").isEqualTo(404);
+		String evaluation = lcIndustry.awaitTask(id, "Task_PerformanceEvaluation").get("id").asText();
+		assertThat(lcIndustry.claim(evaluation).statusCode()).isEqualTo(204);
+		HttpResponse<String> copied = lcIndustry.postJson("/api/review/tasks/" + evaluation + "/copy",
+				Map.of("toBody", "city-market", "reason", "绩效评价涉及质量品牌，请知悉"));
+		assertThat(copied.statusCode()).as("copy: %s", copied.body()).isEqualTo(200);
 		lcIndustry.act(id, "Task_PerformanceEvaluation", APPROVE, "产值、节能量达到申报预期。",
 				Map.of("score", 88, "grade", "GOOD"));
 
@@ -207,8 +217,8 @@ class AftercareEndToEndTest {
 		assertThat(done.at("/findings/2/score").asInt()).isEqualTo(88);
 		assertThat(done.at("/submissions/1/outputValue").decimalValue()).isEqualByComparingTo("12500000");
 
-		// The files: the enterprise and the bodies that handled the case read them,
-		// nobody else.
+		// The files: the enterprise, the bodies that handled the case and the body it
+		// was copied to read them, nobody else.
 		long evidenceId = done.at("/submissions/0/evidence/0/id").asLong();
 		assertThat(enterprise.getBytes("/api/applications/" + id + "/aftercare/evidence/" + evidenceId).statusCode())
 			.isEqualTo(200);
@@ -217,7 +227,10 @@ class AftercareEndToEndTest {
 		assertThat(lcIndustry.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode())
 			.isEqualTo(200);
 		assertThat(Actor.as(port, "lq-industry").get("/review/aftercare/" + id).statusCode()).isEqualTo(404);
-		assertThat(Actor.as(port, "lc-market").get("/review/aftercare/" + id).statusCode()).isEqualTo(404);
+		assertThat(lcMarket.get("/review/aftercare/" + id).statusCode()).as("lc-market after the copy").isEqualTo(200);
+		assertThat(lcMarket.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode())
+			.as("lc-market reads the evidence after the copy")
+			.isEqualTo(200);
 
 		String page = enterprise.get("/enterprise/applications/" + id).body();
 		assertThat(page).contains("项目后续管理", "GK-2026-0088", "160,000.00", "验收通过", "88 分，良好");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.security.PortalUser;
@@ -13,9 +14,11 @@ import cn.liaocheng.renewal.security.PortalUser;
  * reviewers whose group has (or had) a task on the case or who were assigned one. A
  * county reviewer therefore sees its own county's cases only, a city body the cases
  * routed to it, a bank the loans pushed to it; and bodies or people a case was copied to
- * (抄送).
+ * (抄送). The one rule for every door to a case's records, other modules' too (the
+ * after-award record reads it), hence exposed as the module's interface "access".
  */
 @Component
+@NamedInterface("access")
 public class ReviewAccess {
 
 	private final TaskService tasks;
