@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,9 +30,16 @@ import cn.liaocheng.renewal.audit.AuditTrail;
  * transaction (a task completion's whole engine work, a submission's process start). The
  * chain's order is the order of the commits; each entry keeps the moment its action was
  * recorded. A transaction that rolls back appends nothing.
+ *
+ * <p>
+ * Every transaction gets its batch as it begins (this is a listener of the transaction
+ * manager's), so that the batch takes its turn when the transaction commits whenever its
+ * first entry comes, also from another synchronization's {@code beforeCommit} (a decision
+ * numbered and issued as its transaction commits), which registers too late for Spring's
+ * round of {@code beforeCommit}.
  */
 @Component
-class ChainedAuditTrail implements AuditTrail {
+class ChainedAuditTrail implements AuditTrail, TransactionExecutionListener {
 
 	private final JdbcClient jdbc;
 
@@ -48,9 +58,9 @@ class ChainedAuditTrail implements AuditTrail {
 		}
 		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
 		if (batch == null) {
-			batch = new Batch();
-			TransactionSynchronizationManager.bindResource(this, batch);
-			TransactionSynchronizationManager.registerSynchronization(batch);
+			// A transaction the listener did not see begin (one of another transaction
+			// manager's).
+			batch = begin();
 		}
 		if (batch.appended) {
 			// Recorded by another synchronization while this transaction commits: too
@@ -59,6 +69,21 @@ class ChainedAuditTrail implements AuditTrail {
 			return;
 		}
 		batch.entries.add(entry);
+	}
+
+	@Override
+	public void afterBegin(TransactionExecution transaction, @Nullable Throwable beginFailure) {
+		if (beginFailure == null && TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.getResource(this) == null) {
+			begin();
+		}
+	}
+
+	private Batch begin() {
+		Batch batch = new Batch();
+		TransactionSynchronizationManager.bindResource(this, batch);
+		TransactionSynchronizationManager.registerSynchronization(batch);
+		return batch;
 	}
 
 	/**

@@ -144,10 +144,9 @@ class SignedDecisions implements Decisions {
 	 * for. They are the last work of the commit but for the audit trail's append (whose
 	 * synchronization has the default order, so this one comes first): the body's counter
 	 * is locked after the rest of the transaction, the engine's flush included, is done,
-	 * and held for numbering, rendering, signing, storing and the commit only. Anything
-	 * that registers for the commit while these decisions are issued (the audit trail's
-	 * first entry of the transaction) has missed the round of {@code beforeCommit} calls,
-	 * and is given its turn here.
+	 * and held for numbering, rendering, signing, storing and the commit only. The audit
+	 * entries recorded here join the transaction's batch, which every transaction has
+	 * from its start.
 	 */
 	private final class AtCommit implements TransactionSynchronization {
 
@@ -160,14 +159,8 @@ class SignedDecisions implements Decisions {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
 			for (Issuing issuing : issues) {
 				sameOutcome(issueLocked(issuing), issuing.request().type());
-			}
-			for (TransactionSynchronization added : TransactionSynchronizationManager.getSynchronizations()) {
-				if (!registered.contains(added)) {
-					added.beforeCommit(readOnly);
-				}
 			}
 		}
 

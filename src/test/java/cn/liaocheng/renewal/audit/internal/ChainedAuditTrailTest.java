@@ -13,6 +13,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,12 +37,15 @@ class ChainedAuditTrailTest {
 		DriverManagerDataSource data = new DriverManagerDataSource(
 				"jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__audit.sql")).execute(data);
-		DataSourceTransactionManager transactions = new DataSourceTransactionManager(data);
 		jdbc = JdbcClient.create(data);
+		audit = new ChainedAuditTrail(jdbc);
+		DataSourceTransactionManager transactions = new DataSourceTransactionManager(data);
+		// As Spring Boot configures the application's transaction manager with the
+		// listeners among its beans.
+		transactions.setTransactionExecutionListeners(List.of(audit));
 		transaction = new TransactionTemplate(transactions);
 		separateTransaction = new TransactionTemplate(transactions);
 		separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		audit = new ChainedAuditTrail(jdbc);
 	}
 
 	@Test
@@ -53,6 +58,30 @@ class ChainedAuditTrailTest {
 		transaction.executeWithoutResult(status -> audit.record("system", "DECISION_ISSUED", "application:1", "No. 1"));
 
 		assertThat(entries()).containsExactly("1 APPLICATION_SUBMITTED", "2 REVIEW_OPINION", "3 DECISION_ISSUED");
+		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
+	}
+
+	@Test
+	void shouldAppendTheFirstEntryOfATransactionRecordedWhileItCommits() {
+		transaction.executeWithoutResult(
+				status -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void beforeCommit(boolean readOnly) {
+						// As a decision issued at commit records its issue.
+						audit.record("system", "DECISION_ISSUED", "application:1", "No. 1");
+					}
+				}));
+		transaction.executeWithoutResult(status -> {
+			audit.record("gx-industry", "REVIEW_OPINION", "application:1", "APPROVE");
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					audit.record("system", "DECISION_ISSUED", "application:1", "No. 2");
+				}
+			});
+		});
+
+		assertThat(entries()).containsExactly("1 DECISION_ISSUED", "2 REVIEW_OPINION", "3 DECISION_ISSUED");
 		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
 	}
 
