@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -33,15 +34,16 @@ import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 
 /**
- * The task query's list and page as the product runs them (TaskListQueries.xml) answer
- * exactly what the engine's own statement answers, for the same users and queries, with
- * grants and revocations an insider or an administrator may have added: a revocation on
- * one task for one reviewer, a revocation for the whole body (which the body's own grant
- * on the task outweighs), a grant of one task to another county's reviewer, and a grant
- * to a user who is in no review group. Each query runs once through the product's
- * statement and once through the engine's (the plugin's mapping taken away for that
- * call); the counts show that both lists are complete. On H2 ({@link TaskListQueryTest})
- * and PostgreSQL ({@link TaskListQueryOnPostgresTest}).
+ * The task query's list and page, and the groups holding authorizations, as the product
+ * runs them (EngineStatements.xml) answer exactly what the engine's own statements
+ * answer, for the same users and queries, with grants and revocations an insider or an
+ * administrator may have added: a revocation on one task for one reviewer, a revocation
+ * for the whole body (which the body's own grant on the task outweighs), a grant of one
+ * task to another county's reviewer, and a grant to a user who is in no review group.
+ * Each query runs once through the product's statement and once through the engine's (the
+ * plugin's mapping taken away for that call); the counts show that both lists are
+ * complete. On H2 ({@link TaskListQueryTest}) and PostgreSQL
+ * ({@link TaskListQueryOnPostgresTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SameTaskListAnswers {
@@ -105,8 +107,20 @@ abstract class SameTaskListAnswers {
 	void theEnginesTaskListStatementIsMappedToTheProducts() {
 		DbSqlSessionFactory sessions = sessions();
 		assertThat(sessions.mapStatement("selectTaskByQueryCriteria"))
-			.isEqualTo(TaskListQueryPlugin.NAMESPACE + ".selectTaskPage");
+			.isEqualTo(EngineStatementsPlugin.NAMESPACE + ".selectTaskPage");
 		assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria")).isEqualTo("selectTaskCountByQueryCriteria");
+	}
+
+	@Test
+	void theGroupsHoldingAuthorizationsAreTheEnginesAnswer() {
+		assertThat(sessions().mapStatement("selectAuthorizedGroupIds"))
+			.isEqualTo(EngineStatementsPlugin.NAMESPACE + ".selectGroupsHoldingAuthorizations");
+		List<String> products = groupsHoldingAuthorizations();
+		List<String> engines = withEnginesStatements(this::groupsHoldingAuthorizations);
+		assertThat(engines).as("the engine's answer").contains(BODY).hasSizeGreaterThan(10);
+		// The engine drops the null group (users' own authorizations) from its answer.
+		assertThat(products).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(engines.stream().filter(Objects::nonNull).distinct().toList());
 	}
 
 	@Test
@@ -231,7 +245,7 @@ abstract class SameTaskListAnswers {
 		DbSqlSessionFactory sessions = sessions();
 		Map<String, String> product = sessions.getStatementMappings();
 		Map<String, String> engines = new HashMap<>(product);
-		TaskListQueryPlugin.STATEMENTS.keySet().forEach(engines::remove);
+		EngineStatementsPlugin.STATEMENTS.keySet().forEach(engines::remove);
 		sessions.setStatementMappings(engines);
 		try {
 			return queries.get();
@@ -239,6 +253,12 @@ abstract class SameTaskListAnswers {
 		finally {
 			sessions.setStatementMappings(product);
 		}
+	}
+
+	/** What the engine reads in every command of a signed-in user. */
+	private List<String> groupsHoldingAuthorizations() {
+		return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+			.execute(context -> context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds"));
 	}
 
 	private DbSqlSessionFactory sessions() {
