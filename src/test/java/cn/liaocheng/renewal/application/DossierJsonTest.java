@@ -1,7 +1,12 @@
 package cn.liaocheng.renewal.application;
 
+import java.beans.IntrospectionException;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,6 +30,33 @@ class DossierJsonTest {
 	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+	/**
+	 * What the API writes it takes back: a client may send a dossier it read, and every
+	 * field it read is a field of the request ({@link DossierForm}), and no other. The
+	 * two shapes are kept in step by hand (one typed, one text until validated), so this
+	 * is where a field added to one and not the other shows.
+	 */
+	@Test
+	void theDossierWrittenAndTheDossierTakenNameTheSameFields() throws Exception {
+		assertThat(components(DossierJson.class)).containsExactlyInAnyOrderElementsOf(properties(DossierForm.class));
+		assertThat(components(EquipmentLine.class))
+			.containsExactlyInAnyOrderElementsOf(properties(EquipmentLineForm.class));
+	}
+
+	private static List<String> components(Class<? extends Record> type) {
+		return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+	}
+
+	/**
+	 * The properties a request can set (Spring's data binding and Jackson use setters).
+	 */
+	private static List<String> properties(Class<?> type) throws IntrospectionException {
+		return Arrays.stream(Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors())
+			.filter(p -> p.getWriteMethod() != null)
+			.map(PropertyDescriptor::getName)
+			.toList();
+	}
 
 	@Test
 	void aProjectKeepsTheFlatShapeWithAnEmptyListOfBanks() throws Exception {
