@@ -61,7 +61,7 @@ public class Applications {
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, dossier);
 		checkFunding(enterprise, null, dossier);
-		return store.createDraft(enterprise, user, kind, dossier, requireKey("creationKey", creationKey));
+		return store.createDraft(enterprise, user, dossier, requireKey("creationKey", creationKey));
 	}
 
 	@Transactional

@@ -63,14 +63,14 @@ class ApplicationRepository {
 			.optional();
 	}
 
-	long insert(ApplicationKind kind, long enterpriseId, String divisionCode, String creationKey, Dossier d) {
+	long insert(long enterpriseId, String divisionCode, String creationKey, Dossier d) {
 		Timestamp now = Timestamp.from(Instant.now());
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO application (kind, enterprise_id, division_code, status, creation_key, version, created_at,
 				                         updated_at)
 				VALUES (?, ?, ?, ?, ?, 0, ?, ?)""")
-			.params(kind.name(), enterpriseId, divisionCode, ApplicationStatus.DRAFT.name(), creationKey, now, now)
+			.params(d.kind().name(), enterpriseId, divisionCode, ApplicationStatus.DRAFT.name(), creationKey, now, now)
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		writeDossier(id, 0, d);

@@ -119,10 +119,11 @@ public class ApplicationStore {
 		return funding.problems(id, row.enterpriseId(), row.dossier());
 	}
 
-	public long createDraft(Enterprise enterprise, PortalUser user, ApplicationKind kind, Dossier dossier,
-			String creationKey) {
+	/** A draft of the dossier's kind. */
+	public long createDraft(Enterprise enterprise, PortalUser user, Dossier dossier, String creationKey) {
 		return repository.findByCreationKey(enterprise.id(), creationKey).orElseGet(() -> {
-			long id = repository.insert(kind, enterprise.id(), enterprise.divisionCode(), creationKey, dossier);
+			ApplicationKind kind = dossier.kind();
+			long id = repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier);
 			repository.addEvent(id, user.userId(), user.displayName(), "CREATED", "创建" + kind.label() + "草稿");
 			audit.record(user.userId(), "APPLICATION_DRAFTED", subject(id), kind.name());
 			return id;
