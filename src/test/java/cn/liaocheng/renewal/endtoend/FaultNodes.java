@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.endtoend;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -15,10 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import cn.liaocheng.renewal.RenewalApplication;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
@@ -103,9 +100,7 @@ final class FaultNodes implements AutoCloseable {
 	 */
 	Node start(int port, String name, List<String> jvmOptions) throws IOException {
 		Files.createDirectories(OUTPUT);
-		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
+		String classpath = NodeClassPath.product();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>();
 		command.add(java);

@@ -1,15 +1,12 @@
 package cn.liaocheng.renewal.endtoend;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import cn.liaocheng.benchmark.minimal.MinimalCamundaApplication;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
@@ -34,10 +31,7 @@ final class MinimalCamunda {
 		if (fresh || database == null) {
 			database = PostgresTestDatabase.fresh(Benchmark.DATABASE + "_minimal");
 		}
-		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.endsWith(File.separator + "classes")
-					&& !entry.endsWith(File.separator + "classes/"))
-			.collect(Collectors.joining(File.pathSeparator));
+		String classpath = NodeClassPath.minimal();
 		int port = FaultNodes.freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
