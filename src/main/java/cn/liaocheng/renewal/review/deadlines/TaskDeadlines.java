@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -45,8 +43,6 @@ public class TaskDeadlines {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
-
 	private final WorkingDays workingDays;
 
 	private final TaskHandOvers handOvers;
@@ -54,14 +50,12 @@ public class TaskDeadlines {
 	private final Clock clock;
 
 	@Autowired
-	TaskDeadlines(TaskService tasks, IdentityService identity, WorkingDays workingDays, TaskHandOvers handOvers) {
-		this(tasks, identity, workingDays, handOvers, Clock.system(ChinaTime.ZONE));
+	TaskDeadlines(TaskService tasks, WorkingDays workingDays, TaskHandOvers handOvers) {
+		this(tasks, workingDays, handOvers, Clock.system(ChinaTime.ZONE));
 	}
 
-	TaskDeadlines(TaskService tasks, IdentityService identity, WorkingDays workingDays, TaskHandOvers handOvers,
-			Clock clock) {
+	TaskDeadlines(TaskService tasks, WorkingDays workingDays, TaskHandOvers handOvers, Clock clock) {
 		this.tasks = tasks;
-		this.identity = identity;
 		this.workingDays = workingDays;
 		this.handOvers = handOvers;
 		this.clock = clock;
@@ -86,12 +80,7 @@ public class TaskDeadlines {
 		}
 		return handOvers.withProductAuthority(() -> {
 			Map<String, Task> visible = new LinkedHashMap<>();
-			List<String> groups = identity.createGroupQuery()
-				.groupMember(callerId)
-				.list()
-				.stream()
-				.map(Group::getId)
-				.toList();
+			List<String> groups = handOvers.groupsOf(callerId);
 			String[] idArray = ids.toArray(String[]::new);
 			if (!groups.isEmpty()) {
 				tasks.createTaskQuery()

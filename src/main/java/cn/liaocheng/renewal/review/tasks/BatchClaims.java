@@ -8,11 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -47,8 +45,6 @@ public class BatchClaims {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
-
 	private final ProcessEngineConfigurationImpl engine;
 
 	private final TaskHandOvers handOvers;
@@ -63,11 +59,10 @@ public class BatchClaims {
 
 	private final TransactionTemplate eachTask;
 
-	BatchClaims(TaskService tasks, IdentityService identity, ProcessEngineConfigurationImpl engine,
-			TaskHandOvers handOvers, Directory directory, ApplicationStages stages, AuditTrail audit,
-			OperationLog operations, PlatformTransactionManager transactions) {
+	BatchClaims(TaskService tasks, ProcessEngineConfigurationImpl engine, TaskHandOvers handOvers, Directory directory,
+			ApplicationStages stages, AuditTrail audit, OperationLog operations,
+			PlatformTransactionManager transactions) {
 		this.tasks = tasks;
-		this.identity = identity;
 		this.engine = engine;
 		this.handOvers = handOvers;
 		this.directory = directory;
@@ -137,11 +132,8 @@ public class BatchClaims {
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(link -> link.getGroupId())
 			.collect(Collectors.toSet());
-		SortedSet<String> bodies = identity.createGroupQuery()
-			.groupMember(callerId)
-			.list()
+		SortedSet<String> bodies = handOvers.groupsOf(callerId)
 			.stream()
-			.map(Group::getId)
 			.filter(candidateGroups::contains)
 			.collect(Collectors.toCollection(TreeSet::new));
 		if (bodies.isEmpty()) {

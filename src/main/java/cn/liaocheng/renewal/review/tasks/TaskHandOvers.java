@@ -242,6 +242,14 @@ public class TaskHandOvers {
 	}
 
 	/**
+	 * The ids of the groups the user belongs to now, as administrators maintain them (the
+	 * engine is asked each time, so that a change in Admin applies at once).
+	 */
+	public List<String> groupsOf(String userId) {
+		return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+	}
+
+	/**
 	 * The review groups (bodies) the user belongs to now, as administrators maintain
 	 * them.
 	 */

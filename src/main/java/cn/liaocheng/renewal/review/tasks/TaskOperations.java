@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -110,7 +109,7 @@ public class TaskOperations {
 		return handOvers.withProductAuthority(() -> {
 			Task task = caseTask(taskId).task();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = groupsOf(callerId);
+			Set<String> callerGroups = Set.copyOf(handOvers.groupsOf(callerId));
 			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
@@ -276,7 +275,7 @@ public class TaskOperations {
 			Task task = found.task();
 			long applicationId = found.applicationId();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = groupsOf(callerId);
+			Set<String> callerGroups = Set.copyOf(handOvers.groupsOf(callerId));
 			String body = bodies.stream()
 				.filter(b -> callerGroups.contains(GroupNames.lead(b)))
 				.sorted()
@@ -410,15 +409,6 @@ public class TaskOperations {
 	}
 
 	private record CaseTask(Task task, long applicationId) {
-	}
-
-	private Set<String> groupsOf(String userId) {
-		return identity.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.collect(Collectors.toSet());
 	}
 
 	private static HandOverException unknownTask() {
