@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,6 +234,20 @@ class TaskHandOverTest {
 		HttpResponse<String> passOn = as(COLLEAGUE).postJson(transfer(task), body(HOLDER, REASON));
 		assertThat(passOn.statusCode()).isEqualTo(403);
 		assertThat(passOn.body()).contains("委派给您");
+		// Nor end the holder's step outright, through either REST root, with or without
+		// the variables in return.
+		for (String complete : List.of("/engine-rest/task/" + task.getId() + "/complete",
+				"/camunda/api/engine/engine/default/task/" + task.getId() + "/complete")) {
+			for (String body : List.of(approval(),
+					approval().replace("{\"variables\"", "{\"withVariablesInReturn\":true,\"variables\""))) {
+				HttpResponse<String> completed = as(COLLEAGUE).postJson(complete, body);
+				assertThat(completed.statusCode()).as(complete + " " + completed.body()).isEqualTo(403);
+			}
+		}
+		now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(now).as("the refused completions left the task open").isNotNull();
+		assertThat(now.getAssignee()).isEqualTo(COLLEAGUE);
+		assertThat(now.getDelegationState()).isEqualTo(DelegationState.PENDING);
 		HttpResponse<String> resolved = as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/submit-form",
 				approval());
 		assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(204);

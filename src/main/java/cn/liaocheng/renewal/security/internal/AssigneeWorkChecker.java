@@ -14,15 +14,20 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 
 /**
- * Two rules for the commands that need {@code TASK_WORK}, for signed-in users, checked
+ * Three rules for the commands that need {@code TASK_WORK}, for signed-in users, checked
  * after Camunda's own.
  * <ul>
  * <li>Only the task's assignee completes it, resolves it or submits its form: the opinion
  * of record names the assignee as the reviewer, so a colleague (or anyone holding the
  * group's permission) completing a task they have not claimed would sign in another's
  * name, or in nobody's.</li>
+ * <li>A task delegated to a colleague (委派) goes back to its holder: the colleague submits
+ * the form, which the engine turns into handing the task back, or resolves it. Completing
+ * it outright would end the holder's step with the colleague's work as the opinion of
+ * record, and the engine's complete command does not look at the delegation.</li>
  * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the
  * form and can steer the case (an error {@code CORRECTION_LAPSED} thrown at a county
  * review would lapse the application). The models never expect one from a person.</li>
@@ -68,6 +73,9 @@ final class AssigneeWorkChecker {
 		if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
 				&& !userId.equals(task.getAssignee())) {
 			throw new AuthorizationException("只有任务的当前办理人才能完成该任务，请先认领");
+		}
+		if (command instanceof CompleteTaskCmd && task.getDelegationState() == DelegationState.PENDING) {
+			throw new AuthorizationException("委派给您的任务办理后须交还委派人：请提交表单交还，不能直接结束任务");
 		}
 	}
 
