@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.review;
 
+import java.util.List;
+
 import cn.liaocheng.renewal.application.ApplicationKind;
 
 /**
@@ -142,6 +144,26 @@ public final class ReviewProcesses {
 	public static final String GRANTED = "GRANTED";
 
 	public static final String DECLINED = "DECLINED";
+
+	/**
+	 * The terms a bank's officer enters with a grant (form {@code bank-decision}):
+	 * task-local like the decision and opinion, so that one bank's terms are never
+	 * another bank's to read, nor filled into its grant.
+	 */
+	public static final String GRANTED_AMOUNT = "grantedAmount";
+
+	public static final String INTEREST_RATE = "interestRate";
+
+	public static final String TERM_MONTHS = "termMonths";
+
+	public static final String GRANT_DATE = "grantDate";
+
+	public static final String LOAN_TYPE = "loanType";
+
+	public static final String USED_RELENDING = "usedRelending";
+
+	public static final List<String> BANK_TERMS = List.of(GRANTED_AMOUNT, INTEREST_RATE, TERM_MONTHS, GRANT_DATE,
+			LOAN_TYPE, USED_RELENDING);
 
 	/**
 	 * Whether any chosen bank granted the loan (loan-application.bpmn, after every bank

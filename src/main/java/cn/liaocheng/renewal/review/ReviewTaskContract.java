@@ -1,9 +1,11 @@
 package cn.liaocheng.renewal.review;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What every review user task of the models in {@code bpmn/} carries, so that it records
@@ -25,11 +27,19 @@ public final class ReviewTaskContract {
 	 */
 	public static final List<String> BODY_GROUP_PREFIXES = List.of("county-", "city-", "bank-");
 
+	private static final String BANK_PREFIX = "bank-";
+
 	/**
 	 * Local to the task (empty input parameters), so parallel reviewers never overwrite
 	 * each other's opinion.
 	 */
 	public static final List<String> LOCAL_VARIABLES = List.of(ReviewProcesses.DECISION, ReviewProcesses.OPINION);
+
+	/**
+	 * Local to a bank's task besides: the terms of its grant, which competing banks
+	 * review side by side and must neither read nor inherit.
+	 */
+	public static final List<String> BANK_LOCAL_VARIABLES = ReviewProcesses.BANK_TERMS;
 
 	/**
 	 * The id of the overdue timeout listener; its timer is kept on the task's due date.
@@ -55,6 +65,17 @@ public final class ReviewTaskContract {
 	}
 
 	/**
+	 * The variables a review task with these candidate groups must keep local:
+	 * {@link #LOCAL_VARIABLES}, and for a bank's task {@link #BANK_LOCAL_VARIABLES} too.
+	 */
+	public static List<String> localVariables(String candidateGroups) {
+		if (candidateGroups == null || groups(candidateGroups).noneMatch(g -> g.startsWith(BANK_PREFIX))) {
+			return LOCAL_VARIABLES;
+		}
+		return Stream.concat(LOCAL_VARIABLES.stream(), BANK_LOCAL_VARIABLES.stream()).toList();
+	}
+
+	/**
 	 * Whether a user task with these candidate groups ({@code camunda:candidateGroups},
 	 * may be null) is a review task.
 	 */
@@ -62,13 +83,11 @@ public final class ReviewTaskContract {
 		if (candidateGroups == null) {
 			return false;
 		}
-		for (String group : candidateGroups.split(",")) {
-			String g = group.trim();
-			if (BODY_GROUP_PREFIXES.stream().anyMatch(g::startsWith)) {
-				return true;
-			}
-		}
-		return false;
+		return groups(candidateGroups).anyMatch(g -> BODY_GROUP_PREFIXES.stream().anyMatch(g::startsWith));
+	}
+
+	private static Stream<String> groups(String candidateGroups) {
+		return Arrays.stream(candidateGroups.split(",")).map(String::trim);
 	}
 
 }

@@ -43,13 +43,13 @@ final class ReviewTaskRules {
 					.stream()
 					.flatMap(io -> io.getCamundaInputParameters().stream())
 					.toList();
-		for (String variable : ReviewTaskContract.LOCAL_VARIABLES) {
+		for (String variable : ReviewTaskContract.localVariables(task.getCamundaCandidateGroups())) {
 			List<CamundaInputParameter> mapped = inputs.stream()
 				.filter(p -> variable.equals(p.getCamundaName()))
 				.toList();
 			if (mapped.isEmpty()) {
 				problems.add(named + "缺少输入参数 “" + variable + "”：审核任务须在“输入/输出”中把 " + variable
-						+ " 设为任务的局部变量（camunda:inputParameter，不填值），否则并行审核的意见会相互覆盖");
+						+ " 设为任务的局部变量（camunda:inputParameter，不填值），否则并行审核的意见会相互覆盖，也会被其他审核方读到");
 			}
 			else if (mapped.stream().anyMatch(ReviewTaskRules::hasValue)) {
 				problems.add(named + "的输入参数 “" + variable + "” 不能有值：它须为空，由审核人在表单中填写");

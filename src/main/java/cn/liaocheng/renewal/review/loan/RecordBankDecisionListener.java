@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.loan;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -25,10 +26,16 @@ class RecordBankDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		BankDecisions.Entry entry = new BankDecisions.Entry(task.getVariable(ReviewProcesses.DECISION),
-				task.getVariable(ReviewProcesses.OPINION), task.getVariable("grantedAmount"),
-				task.getVariable("interestRate"), task.getVariable("termMonths"), task.getVariable("grantDate"),
-				task.getVariable("loanType"), task.getVariable("usedRelending"));
+		// Read from the task's own scope only (the model keeps the form's fields local,
+		// and the pre-deployment check holds it to that): never a value another bank's
+		// task or anyone else left on the case.
+		DelegateExecution scope = task.getExecution();
+		BankDecisions.Entry entry = new BankDecisions.Entry(scope.getVariableLocal(ReviewProcesses.DECISION),
+				scope.getVariableLocal(ReviewProcesses.OPINION), scope.getVariableLocal(ReviewProcesses.GRANTED_AMOUNT),
+				scope.getVariableLocal(ReviewProcesses.INTEREST_RATE),
+				scope.getVariableLocal(ReviewProcesses.TERM_MONTHS), scope.getVariableLocal(ReviewProcesses.GRANT_DATE),
+				scope.getVariableLocal(ReviewProcesses.LOAN_TYPE),
+				scope.getVariableLocal(ReviewProcesses.USED_RELENDING));
 		try {
 			decisions.record(ReviewedApplication.of(task),
 					task.getCandidates().stream().map(IdentityLink::getGroupId).toList(), entry);

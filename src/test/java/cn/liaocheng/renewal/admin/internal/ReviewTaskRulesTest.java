@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
@@ -93,6 +94,21 @@ class ReviewTaskRulesTest {
 		String renamed = county.replaceFirst("id=\"TaskListener_Overdue\"", "id=\"TaskListener_Late\"");
 		assertThat(problemsOf(renamed, "Task_CountyFormalReview")).singleElement()
 			.satisfies(p -> assertThat(p).contains("id 须为 TaskListener_Overdue"));
+	}
+
+	@Test
+	void aBanksTaskKeepsTheTermsOfItsGrantLocalAndOtherBodiesNeedNot() throws IOException {
+		String loan = Files.readString(Path.of("bpmn/loan-application.bpmn"));
+		for (String term : ReviewProcesses.BANK_TERMS) {
+			String model = loan.replace("<camunda:inputParameter name=\"" + term + "\"/>", "");
+			assertThat(model).as(term + " taken out").isNotEqualTo(loan);
+			assertThat(problemsOf(model, "Task_BankDecision")).as(term)
+				.singleElement()
+				.satisfies(p -> assertThat(p).startsWith("审核任务「银行自主审贷」缺少输入参数 “" + term + "”"));
+		}
+		assertThat(ReviewTaskContract.localVariables("city-finance")).isEqualTo(ReviewTaskContract.LOCAL_VARIABLES);
+		assertThat(ReviewTaskContract.localVariables("bank-${bankKey}")).containsAll(ReviewProcesses.BANK_TERMS)
+			.containsAll(ReviewTaskContract.LOCAL_VARIABLES);
 	}
 
 	@Test

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -18,6 +23,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -35,9 +41,15 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	private static final String LCRCB = "山东聊城农村商业银行";
 
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
 	@Autowired
 	MultiBankLoanTest(ApplicationContext context) {
 		super(context);
+		this.tasks = context.getBean(TaskService.class);
+		this.runtime = context.getBean(RuntimeService.class);
 	}
 
 	@Test
@@ -142,6 +154,54 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			.hasMessageContaining("本行不是科技创新和技术改造再贷款发放机构");
 		assertThat(review.loanOffers(loan)).isEmpty();
 	}
+
+	@Test
+	void shouldKeepEachBanksTermsFromTheCompetingBanks() {
+		Case loan = listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+
+		Task abc = review.bankTask(loan, "abc");
+		// What abc's officer reads of its task: Tasklist's form and GET
+		// /task/{id}/variables both come from here.
+		assertThat(tasks.getVariables(abc.getId())).as("abc's own terms, still empty")
+			.extractingByKeys(TERMS)
+			.containsOnlyNulls();
+		assertThat(runtime.getVariables(loan.process().getId())).as("nothing of icbc's grant left on the case")
+			.doesNotContainKeys(TERMS);
+		assertThat(review.loanOffers(loan)).singleElement()
+			.satisfies(o -> assertThat(o.grant().amount()).isEqualByComparingTo("5000000.00"));
+	}
+
+	@Test
+	void shouldNotFillOneBanksGrantWithWhatAnotherBankSent() {
+		Case loan = listedLoan("lcrcb", "icbc");
+		// A decline that also sends terms (the form shows the re-lending box either way).
+		review.complete(review.bankTask(loan, "lcrcb"),
+				Map.of("decision", "DECLINED", "opinion", ReviewFixture.opinionFor("DECLINED"), "usedRelending", true,
+						"loanType", "TECH_INNOVATION", "interestRate", 2.5));
+		review.runJobs(loan);
+
+		Task icbc = review.bankTask(loan, "icbc");
+		Map<String, Object> withoutType = Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"),
+				"grantedAmount", 5000000.0, "interestRate", 3.1, "termMonths", 36, "grantDate",
+				ReviewFixture.GRANT_DATE.toString());
+		assertThatThrownBy(() -> review.complete(icbc, withoutType)).as("lcrcb's loan type is not icbc's")
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("贷款品种");
+		Map<String, Object> withType = new HashMap<>(withoutType);
+		withType.put("loanType", "FIXED_ASSET");
+		review.complete(icbc, withType);
+		review.runJobs(loan);
+
+		assertThat(review.loanOffers(loan)).filteredOn(o -> o.bankKey().equals("icbc")).singleElement().satisfies(o -> {
+			assertThat(o.grant().usedRelending()).as("icbc did not tick re-lending").isFalse();
+			assertThat(o.grant().rate()).isEqualByComparingTo("3.1");
+		});
+	}
+
+	private static final String[] TERMS = List
+		.of("grantedAmount", "interestRate", "termMonths", "grantDate", "loanType", "usedRelending")
+		.toArray(String[]::new);
 
 	private Case listedLoan(String... banks) {
 		DossierForm form = Dossiers.loan(review.registeredProject(7));
