@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -100,6 +101,37 @@ class CaseCopyAndPhrasesTest {
 			.taskCandidateGroup("city-ecology")
 			.count()).as("no task").isZero();
 		assertThat(as(HOLDER).get(dossier).body()).contains("办理操作记录", "抄送", "聊城市生态环境局");
+	}
+
+	@Test
+	void aCopyGoesOnlyToThoseWhoMayKnowTheCase() throws Exception {
+		Task task = county.heldBy(HOLDER);
+		String copy = "/api/review/tasks/" + task.getId() + "/copy";
+		String offered = "/api/review/tasks/" + task.getId() + "/copy-bodies";
+
+		// A project of 冠县: another county's department, a bank (no loan was asked of it)
+		// and their people are refused, as the dossier would open to them.
+		for (String refused : List.of(toBody("county-371502-industry"), toBody("bank-icbc"),
+				"{\"toUser\":\"dcf-industry\",\"reason\":\"请知悉\"}",
+				"{\"toUser\":\"" + DemoUsers.BANK_OFFICER + "\",\"reason\":\"请知悉\"}")) {
+			HttpResponse<String> answer = as(HOLDER).postJson(copy, refused);
+			assertThat(answer.statusCode()).as(refused + " " + answer.body()).isEqualTo(400);
+			assertThat(answer.body()).contains("本案件只能抄送市级单位、本县（市、区）的部门");
+		}
+		assertThat(as("dcf-industry").get("/api/review/copies").body())
+			.doesNotContain("\"applicationId\":" + CountyReviewTasks.applicationOf(task, runtime) + ",");
+
+		JsonNode bodies = JSON.readTree(as(HOLDER).get(offered).body());
+		List<String> ids = bodies.findValuesAsText("id");
+		assertThat(ids).contains("city-ecology", "city-industry", "county-371525-finance")
+			.noneMatch(id -> id.startsWith("bank-") || id.endsWith("-lead"))
+			.allMatch(id -> id.startsWith("city-") || id.startsWith("county-371525-"));
+		assertThat(as(CountyReviewTasks.COLLEAGUE).get(offered).statusCode()).as("not the holder").isEqualTo(403);
+		assertThat(as("lq-industry").get(offered).statusCode()).as("another county").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).get(offered).statusCode()).isEqualTo(403);
+
+		HttpResponse<String> sameCounty = as(HOLDER).postJson(copy, toBody("county-371525-finance"));
+		assertThat(sameCounty.statusCode()).as(sameCounty.body()).isEqualTo(200);
 	}
 
 	@Test

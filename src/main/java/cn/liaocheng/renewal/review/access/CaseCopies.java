@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.LoanDossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -76,9 +78,39 @@ public class CaseCopies {
 	public record Body(String id, String name) {
 	}
 
-	/** The bodies a case may be copied to, as the 抄送 dialog offers them. */
-	public List<Body> bodies() {
-		return directory.bodies().entrySet().stream().map(e -> new Body(e.getKey(), e.getValue())).toList();
+	/**
+	 * The bodies the case of the task {@code callerId} holds may be copied to, as the 抄送
+	 * dialog offers them ({@link #mayBeToldOf}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Body> bodies(String callerId, String taskId) {
+		return handOvers.withProductAuthority(() -> {
+			ReviewFacts facts = stages.facts(handOvers.heldBy(callerId, taskId).applicationId());
+			return directory.bodies()
+				.entrySet()
+				.stream()
+				.filter(e -> mayBeToldOf(e.getKey(), facts))
+				.map(e -> new Body(e.getKey(), e.getValue()))
+				.toList();
+		});
+	}
+
+	/**
+	 * Whether a body may be told of a case: every city body; of the counties, only the
+	 * departments of the case's own county; of the banks, only those a loan was asked of.
+	 * A copy opens the dossier, so it follows the programme's rule that a county sees its
+	 * own cases and a bank what was pushed to it.
+	 */
+	static boolean mayBeToldOf(String groupId, ReviewFacts facts) {
+		if (groupId == null || groupId.endsWith(GroupNames.LEAD_SUFFIX)) {
+			return false;
+		}
+		if (groupId.startsWith(GroupNames.city(""))
+				|| groupId.startsWith(GroupNames.county(facts.divisionCode(), ""))) {
+			return true;
+		}
+		return facts.dossier() instanceof LoanDossier loan
+				&& loan.bankKeys().stream().map(GroupNames::bank).anyMatch(groupId::equals);
 	}
 
 	/**
@@ -95,7 +127,8 @@ public class CaseCopies {
 				throw invalid("to", "请选择一个抄送单位，或填写一位抄送人员的登录账号");
 			}
 			String why = TaskHandOvers.reason(reason);
-			String recipientName = body.isEmpty() ? person(user) : body(body);
+			ReviewFacts facts = stages.facts(held.applicationId());
+			String recipientName = body.isEmpty() ? person(user, facts) : body(body, facts);
 			if (alreadyCopied(held.applicationId(), body.isEmpty() ? null : body, user.isEmpty() ? null : user)) {
 				throw invalid("to", "该案件已抄送" + recipientName);
 			}
@@ -180,18 +213,23 @@ public class CaseCopies {
 	 * A body: a county department, a city body or a bank (not a lead group, not
 	 * enterprises).
 	 */
-	private String body(String groupId) {
+	private String body(String groupId, ReviewFacts facts) {
 		Group group = groupId.length() > 64 ? null : identity.createGroupQuery().groupId(groupId).singleResult();
 		GroupType type = group == null ? null : GroupType.of(group.getType());
 		if (type == null || !(type == GroupType.COUNTY || type == GroupType.CITY || type == GroupType.BANK)
 				|| groupId.endsWith(GroupNames.LEAD_SUFFIX)) {
 			throw invalid("to", "抄送单位须是县级部门、市级单位或银行");
 		}
+		if (!mayBeToldOf(groupId, facts)) {
+			throw invalid("to", NOT_TO_BE_TOLD);
+		}
 		return directory.bodyName(groupId);
 	}
 
+	private static final String NOT_TO_BE_TOLD = "本案件只能抄送市级单位、本县（市、区）的部门，以及贷款申请所选的银行";
+
 	/** A person of the staff: a member of some body; never an enterprise account. */
-	private String person(String userId) {
+	private String person(String userId, ReviewFacts facts) {
 		HandOverException outside = invalid("to", "抄送人员须是审核单位的在册人员");
 		if (userId.length() > 64 || !PlainText.isClean(userId, false)
 				|| identity.createUserQuery().userId(userId).count() == 0) {
@@ -206,6 +244,9 @@ public class CaseCopies {
 					g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE || GroupNames.ENTERPRISES.equals(g.getId()));
 		if (!staff || enterprise) {
 			throw outside;
+		}
+		if (groups.stream().noneMatch(g -> mayBeToldOf(g.getId(), facts))) {
+			throw invalid("to", NOT_TO_BE_TOLD);
 		}
 		return directory.personName(userId);
 	}

@@ -53,10 +53,10 @@ class CaseCopyAndPhraseController {
 		return new CopyAnswer(copies.copy(user.userId(), taskId, request.toBody(), request.toUser(), request.reason()));
 	}
 
-	@GetMapping("/copy-bodies")
-	@Operation(summary = "可抄送的单位", description = "县级部门、市级单位和银行")
-	List<CaseCopies.Body> copyBodies() {
-		return copies.bodies();
+	@GetMapping("/tasks/{taskId}/copy-bodies")
+	@Operation(summary = "可抄送的单位", description = "任务当前办理人可将本案件抄送的单位：市级单位、本县（市、区）的部门，以及贷款申请所选的银行")
+	List<CaseCopies.Body> copyBodies(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+		return copies.bodies(user.userId(), taskId);
 	}
 
 	@GetMapping("/copies")

@@ -204,7 +204,7 @@ function operationSections(box, taskId, ops) {
         return '已抄送' + r.recipient + '。';
       });
     }));
-  if (can('copy')) call('GET', '/copy-bodies').then(function (bodies) {
+  if (can('copy')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/copy-bodies').then(function (bodies) {
     bodies.forEach(function (b) {
       copyBody.appendChild(el('option', {value: b.id, text: b.name}));
     });
