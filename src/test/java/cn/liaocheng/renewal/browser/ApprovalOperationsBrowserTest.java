@@ -119,6 +119,29 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	@Test
+	void theHolderCopiesTheCaseToABodyItMayBeShownTo() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		openOperations(DemoUsers.COUNTY_REVIEWER, task);
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitUntil(d -> new Select(panel.findElement(By.name("copyBody"))).getOptions().size() > 1);
+		java.util.List<String> offered = new Select(panel.findElement(By.name("copyBody"))).getOptions()
+			.stream()
+			.map(o -> o.getAttribute("value"))
+			.filter(v -> !v.isEmpty())
+			.toList();
+		assertThat(offered).as("city bodies and 冠县's departments only, no bank for a project")
+			.contains("city-ecology", "county-371525-finance")
+			.allMatch(v -> v.startsWith("city-") || v.startsWith("county-371525-"));
+		new Select(panel.findElement(By.name("copyBody"))).selectByValue("city-ecology");
+		panel.findElement(By.name("copyReason")).sendKeys("涉及环保审批，请知悉");
+		browser.screenshot("tasklist-operations-copy-filled");
+		submit(panel, "抄送");
+		browser.waitUntil(
+				textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已抄送聊城市生态环境局"));
+		assertThat(operations(task)).containsExactly("COPY");
+	}
+
+	@Test
 	void aLeadUrgesAnEscalatedTaskFromTheOperationsTab() {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
 		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // as the

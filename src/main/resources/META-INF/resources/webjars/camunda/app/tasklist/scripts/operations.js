@@ -194,7 +194,7 @@ function operationSections(box, taskId, ops) {
   var copyBody = el('select', {'class': 'form-control', name: 'copyBody'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
   var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64'});
   var copyReason = reasonField('copyReason', '抄送原因（必填，2–200 字）');
-  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。', [copyBody, copyUser, copyReason], '抄送',
+  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款申请所选的银行。', [copyBody, copyUser, copyReason], '抄送',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/copy', {
         toBody: copyBody.value || null,
