@@ -57,6 +57,8 @@ class TaskAdministrationAttackTest {
 
 	private static final String OTHER_COUNTY = "county-371581-industry";
 
+	private static final String FORGED_KEY = "990099";
+
 	@LocalServerPort
 	int port;
 
@@ -94,8 +96,10 @@ class TaskAdministrationAttackTest {
 				// The first segment's second letter percent-encoded: /t%61sk/…, /us%65r/…
 				case PERCENT_ENCODED -> root + "/" + path.charAt(1) + "%"
 						+ Integer.toHexString(path.charAt(2)).toUpperCase() + path.substring(3);
-				case UPPER_CASE ->
-					root + path.substring(0, path.indexOf('/', 1)).toUpperCase() + path.substring(path.indexOf('/', 1));
+				case UPPER_CASE -> {
+					int end = path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1);
+					yield root + path.substring(0, end).toUpperCase() + path.substring(end);
+				}
 			};
 		}
 
@@ -108,7 +112,17 @@ class TaskAdministrationAttackTest {
 		}
 
 		String path(Task task) {
-			return path.replace("{id}", task.getId()).replace("{pi}", task.getProcessInstanceId());
+			return fill(path, task);
+		}
+
+		String body(Task task) {
+			return body == null ? null : fill(body, task);
+		}
+
+		private static String fill(String text, Task task) {
+			return text.replace("{id}", task.getId())
+				.replace("{pi}", task.getProcessInstanceId())
+				.replace("{pd}", task.getProcessDefinitionId());
 		}
 
 	}
@@ -143,6 +157,25 @@ class TaskAdministrationAttackTest {
 			new Attack("DELETE", "/task/{id}/variables/applicationId", null),
 			new Attack("PUT", "/process-instance/{pi}/variables/divisionCode",
 					"{\"value\":\"371581\",\"type\":\"String\"}"),
+			// The case itself, past its task: start another, write its execution's
+			// variables, move its tokens, correlate a message, restart or migrate it,
+			// evaluate a table. A message finds no subscription on this case (400); one
+			// that waits for a message is MultiBankLoanTest's.
+			new Attack("POST", "/process-definition/key/project-registration/start",
+					"{\"businessKey\":\"" + FORGED_KEY + "\"}"),
+			new Attack("PUT", "/execution/{pi}/localVariables/divisionCode",
+					"{\"value\":\"371581\",\"type\":\"String\"}"),
+			new Attack("POST", "/execution/{pi}/localVariables",
+					"{\"modifications\":{\"divisionCode\":{\"value\":\"371581\",\"type\":\"String\"}}}"),
+			new Attack("POST", "/process-instance/{pi}/modification",
+					"{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_CountyRecommendation\"}]}"),
+			new Attack("POST", "/message", "{\"messageName\":\"LoanOfferAccepted\",\"processInstanceId\":\"{pi}\"}",
+					Set.of(400, 403, 404)),
+			new Attack("POST", "/process-definition/{pd}/restart",
+					"{\"processInstanceIds\":[\"{pi}\"],\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_CountyFormalReview\"}]}"),
+			new Attack("POST", "/migration/execute",
+					"{\"migrationPlan\":{\"sourceProcessDefinitionId\":\"{pd}\",\"targetProcessDefinitionId\":\"{pd}\",\"instructions\":[]},\"processInstanceIds\":[\"{pi}\"]}"),
+			new Attack("POST", "/decision-definition/key/subsidy-amount/evaluate", "{\"variables\":{}}"),
 			new Attack("POST", "/task/{id}/bpmnError", "{\"errorCode\":\"CORRECTION_LAPSED\"}"),
 			new Attack("POST", "/task/{id}/bpmnEscalation", "{\"escalationCode\":\"ANY\"}"),
 			new Attack("PUT", "/user/" + HOLDER + "/profile",
@@ -167,7 +200,7 @@ class TaskAdministrationAttackTest {
 			for (Spelling spelling : Spelling.values()) {
 				for (Attack attack : ATTACKS) {
 					String path = spelling.of(door.root, attack.path(task));
-					HttpResponse<String> response = holder.send(attack.method(), path, attack.body());
+					HttpResponse<String> response = holder.send(attack.method(), path, attack.body(task));
 					refused.add(response.statusCode() + " " + attack.method() + " " + path);
 					assertThat(response.statusCode()).as("%s %s → %s", attack.method(), path, response.body())
 						.isIn(spelling == Spelling.PLAIN ? attack.refusals() : variantRefusals(attack));
@@ -177,6 +210,9 @@ class TaskAdministrationAttackTest {
 		}
 		System.out.println("[TaskAdministrationAttackTest] refused:\n" + String.join("\n", refused));
 		assertThat(tasks.createTaskQuery().taskId("intruder-task").count()).isZero();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(FORGED_KEY).count())
+			.as("no case started")
+			.isZero();
 		assertThat(identity.checkPassword(HOLDER, DemoUsers.PASSWORD)).as("the holder's password is unchanged")
 			.isTrue();
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -45,9 +48,12 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	private final RuntimeService runtime;
 
+	private final ApplicationContext context;
+
 	@Autowired
 	MultiBankLoanTest(ApplicationContext context) {
 		super(context);
+		this.context = context;
 		this.tasks = context.getBean(TaskService.class);
 		this.runtime = context.getBean(RuntimeService.class);
 	}
@@ -110,6 +116,32 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.outcomes(loan).grantedBankKey()).isEqualTo("abc");
 		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("4000000.00");
 		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
+	}
+
+	@Test
+	void shouldNotLetAReviewerAcceptAGrantForTheEnterpriseThroughTheEngine() {
+		Case loan = listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		review.grantOnly(loan, "abc", "4000000.00", true, "FIXED_ASSET");
+		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+
+		for (String user : List.of(DemoUsers.BANK_OFFICER, DemoUsers.CITY_REVIEWER, DemoUsers.COUNTY_REVIEWER)) {
+			for (EngineDoors.Door door : EngineDoors.Door.values()) {
+				for (String body : List.of(
+						"{\"messageName\":\"LoanOfferAccepted\",\"processInstanceId\":\"" + loan.process().getId()
+								+ "\"}",
+						"{\"messageName\":\"LoanOfferAccepted\",\"businessKey\":\"" + loan.key()
+								+ "\",\"all\":true}")) {
+					HttpResponse<String> answer = EngineDoors.caller(port, door, user)
+						.send("POST", door.root + "/message", body);
+					assertThat(answer.statusCode()).as("%s %s %s → %s", user, door, body, answer.body()).isEqualTo(403);
+				}
+			}
+		}
+		assertThat(loan.process()).as("still waiting for the enterprise")
+			.isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
+		assertThat(review.loanOffers(loan)).noneMatch(LoanOffer::accepted);
 	}
 
 	@Test
