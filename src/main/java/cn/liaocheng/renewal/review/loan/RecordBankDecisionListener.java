@@ -26,16 +26,11 @@ class RecordBankDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// Read from the task's own scope only (the model keeps the form's fields local,
-		// and the pre-deployment check holds it to that): never a value another bank's
-		// task or anyone else left on the case.
-		DelegateExecution scope = task.getExecution();
-		BankDecisions.Entry entry = new BankDecisions.Entry(scope.getVariableLocal(ReviewProcesses.DECISION),
-				scope.getVariableLocal(ReviewProcesses.OPINION), scope.getVariableLocal(ReviewProcesses.GRANTED_AMOUNT),
-				scope.getVariableLocal(ReviewProcesses.INTEREST_RATE),
-				scope.getVariableLocal(ReviewProcesses.TERM_MONTHS), scope.getVariableLocal(ReviewProcesses.GRANT_DATE),
-				scope.getVariableLocal(ReviewProcesses.LOAN_TYPE),
-				scope.getVariableLocal(ReviewProcesses.USED_RELENDING));
+		BankDecisions.Entry entry = new BankDecisions.Entry(term(task, ReviewProcesses.DECISION),
+				term(task, ReviewProcesses.OPINION), term(task, ReviewProcesses.GRANTED_AMOUNT),
+				term(task, ReviewProcesses.INTEREST_RATE), term(task, ReviewProcesses.TERM_MONTHS),
+				term(task, ReviewProcesses.GRANT_DATE), term(task, ReviewProcesses.LOAN_TYPE),
+				term(task, ReviewProcesses.USED_RELENDING));
 		try {
 			decisions.record(ReviewedApplication.of(task),
 					task.getCandidates().stream().map(IdentityLink::getGroupId).toList(), entry);
@@ -43,6 +38,18 @@ class RecordBankDecisionListener implements TaskListener {
 		catch (BankDecisions.Refused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
+	}
+
+	/**
+	 * What the bank's own form sent: read from the task's scope, where the model keeps
+	 * the form's fields (the pre-deployment check holds every new model to that), never a
+	 * value another bank's task left on the case. A task of a model deployed before the
+	 * terms were local has no such variable in its scope; its value is read as that model
+	 * wrote it, from the case, so that a loan already at its banks still completes.
+	 */
+	private static Object term(DelegateTask task, String name) {
+		DelegateExecution scope = task.getExecution();
+		return scope.hasVariableLocal(name) ? scope.getVariableLocal(name) : task.getVariable(name);
 	}
 
 }
