@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.admin;
 
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
 /**
  * Small processes and tables for the tests, valid unless a test breaks one rule on
  * purpose.
@@ -83,10 +85,18 @@ final class TestModels {
 		return userTask(id, "camunda:candidateGroups=\"" + PLAIN_GROUP + "\" " + FORM_REF);
 	}
 
-	/** A review task with the whole review contract and the given attributes. */
+	/**
+	 * A review task with the whole review contract and the given attributes; a bank's
+	 * task keeps the terms of its grant local too.
+	 */
 	static String reviewTask(String id, String attributes) {
-		return "<bpmn:userTask id=\"" + id + "\" name=\"审查\" " + attributes + ">" + REVIEW_CONTRACT
-				+ "</bpmn:userTask>";
+		String opinion = "<camunda:inputParameter name=\"opinion\"/>";
+		String contract = !attributes.contains("candidateGroups=\"bank-") ? REVIEW_CONTRACT
+				: REVIEW_CONTRACT.replace(opinion,
+						opinion + ReviewProcesses.BANK_TERMS.stream()
+							.map(term -> "<camunda:inputParameter name=\"" + term + "\"/>")
+							.collect(java.util.stream.Collectors.joining()));
+		return "<bpmn:userTask id=\"" + id + "\" name=\"审查\" " + attributes + ">" + contract + "</bpmn:userTask>";
 	}
 
 	static String userTask(String id, String attributes) {
