@@ -1,5 +1,8 @@
 package cn.liaocheng.renewal.organization;
 
+import java.util.Collection;
+import java.util.Optional;
+
 /**
  * The naming convention of review groups. BPMN candidate groups and DMN outputs use these
  * names, so they are part of the contract with administrators (see
@@ -37,6 +40,16 @@ public final class GroupNames {
 	}
 
 	public static final String LEAD_SUFFIX = "-lead";
+
+	/**
+	 * The body a task belongs to among its candidate groups: the one that is not a lead
+	 * group. An overdue task gains its body's lead group as a second candidate
+	 * (escalation), and a task's candidates come in no particular order, so the body is
+	 * never simply the first of them.
+	 */
+	public static Optional<String> bodyOf(Collection<String> candidateGroups) {
+		return candidateGroups.stream().filter(g -> g != null && !g.endsWith(LEAD_SUFFIX)).sorted().findFirst();
+	}
 
 	/** A participating bank's loan officers, e.g. {@code bank-icbc}. */
 	public static String bank(String bankKey) {

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
+import cn.liaocheng.renewal.organization.GroupNames;
+
 /**
  * The application an after-award step acts on is its instance's business key, as for the
  * review processes; nothing a task completion sends can change it.
@@ -35,11 +37,12 @@ final class AftercareCase {
 
 	/** The body whose task this is: its candidate group. */
 	static String group(DelegateTask task) {
-		return task.getCandidates()
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.findFirst()
+		return GroupNames
+			.bodyOf(task.getCandidates()
+				.stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.toList())
 			.orElse("");
 	}
 

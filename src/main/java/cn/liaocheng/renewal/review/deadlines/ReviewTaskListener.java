@@ -88,11 +88,7 @@ class ReviewTaskListener implements TaskListener {
 		if (task.getFollowUpDate() == null) {
 			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
 		}
-		String group = task.getCandidates()
-			.stream()
-			.map(IdentityLink::getGroupId)
-			.filter(g -> g != null)
-			.findFirst()
+		String group = GroupNames.bodyOf(task.getCandidates().stream().map(IdentityLink::getGroupId).toList())
 			.orElse("");
 		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
 		if (body != null) {

@@ -52,10 +52,9 @@ class BankDecisions {
 	 * incomplete or wrong
 	 */
 	void record(long applicationId, Collection<String> candidateGroups, Entry entry) {
-		String bank = candidateGroups.stream()
-			.filter(g -> g != null && g.startsWith(GroupNames.bank("")))
+		String bank = GroupNames.bodyOf(candidateGroups)
+			.filter(g -> g.startsWith(GroupNames.bank("")))
 			.map(g -> g.substring(GroupNames.bank("").length()))
-			.findFirst()
 			.orElseThrow(() -> new Refused("银行审贷任务没有银行候选组"));
 		String opinion = String.valueOf(entry.opinion()).strip();
 		if (!ReviewProcesses.GRANTED.equals(String.valueOf(entry.decision()))) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -49,11 +50,12 @@ class RecordOpinionListener implements TaskListener {
 		if (opinion == null || opinion.toString().strip().length() < 2) {
 			throw new ProcessEngineException("请填写审核意见（至少 2 个字）");
 		}
-		String group = task.getCandidates()
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.findFirst()
+		String group = GroupNames
+			.bodyOf(task.getCandidates()
+				.stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.toList())
 			.orElse("");
 		long applicationId = ReviewedApplication.of(task);
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {

@@ -188,6 +188,21 @@ class MultiBankLoanTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldRecordAnEscalatedTaskUnderItsBodyNeverItsLeadGroup() {
+		Case loan = listedLoan("icbc", "abc");
+		for (String bank : List.of("icbc", "abc")) {
+			review.escalate(review.bankTask(loan, bank), "bank-" + bank);
+		}
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		review.decline(loan, "abc");
+
+		assertThat(review.loanOffers(loan)).extracting(LoanOffer::bankKey).containsExactlyInAnyOrder("icbc", "abc");
+		assertThat(review.opinionBodies(loan)).filteredOn(s -> s.startsWith("Task_BankDecision:"))
+			.containsExactlyInAnyOrder("Task_BankDecision:bank-icbc", "Task_BankDecision:bank-abc");
+		assertThat(review.opinionBodies(loan)).noneMatch(s -> s.endsWith("-lead"));
+	}
+
+	@Test
 	void shouldKeepEachBanksTermsFromTheCompetingBanks() {
 		Case loan = listedLoan("icbc", "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
