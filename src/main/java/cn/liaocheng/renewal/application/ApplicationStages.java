@@ -47,6 +47,15 @@ public class ApplicationStages {
 		return store.dossier(applicationId);
 	}
 
+	/**
+	 * The application's resubmissions after corrections, oldest first, with what each
+	 * changed.
+	 */
+	@Transactional(readOnly = true)
+	public List<Resubmission> resubmissions(long applicationId) {
+		return store.resubmissions(applicationId);
+	}
+
 	@Transactional(readOnly = true)
 	public AttachmentDownload attachment(long applicationId, long attachmentId) {
 		return store.attachmentOf(applicationId, attachmentId);

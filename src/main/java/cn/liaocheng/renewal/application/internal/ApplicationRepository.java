@@ -27,12 +27,14 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
+import cn.liaocheng.renewal.application.DossierChanges;
 import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.SubsidyDossier;
 
 /**
@@ -179,6 +181,51 @@ class ApplicationRepository {
 		jdbc.sql("UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ?")
 			.params(deadline == null ? null : Timestamp.from(deadline), Timestamp.from(Instant.now()), id)
 			.update();
+	}
+
+	/**
+	 * Adds parts of the dossier ({@link DossierChanges}) to what the open correction has
+	 * changed so far.
+	 */
+	void addCorrectionChanges(long id, List<String> parts) {
+		if (parts.isEmpty()) {
+			return;
+		}
+		String recorded = jdbc.sql("SELECT correction_changes FROM application WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		jdbc.sql("UPDATE application SET correction_changes = ? WHERE id = ?")
+			.params(DossierChanges.join(recorded, parts), id)
+			.update();
+	}
+
+	/**
+	 * Records a resubmission with what its correction changed, and starts the next
+	 * correction's record afresh; the changes, {@code ""} for none.
+	 */
+	String recordResubmission(long id) {
+		String changes = jdbc.sql("SELECT correction_changes FROM application WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		String recorded = changes == null ? "" : changes;
+		jdbc.sql("INSERT INTO application_resubmission (application_id, resubmitted_at, changes) VALUES (?, ?, ?)")
+			.params(id, Timestamp.from(Instant.now()), recorded)
+			.update();
+		jdbc.sql("UPDATE application SET correction_changes = NULL WHERE id = ?").param(id).update();
+		return recorded;
+	}
+
+	List<Resubmission> resubmissions(long id) {
+		return jdbc.sql("""
+				SELECT resubmitted_at, changes FROM application_resubmission
+				WHERE application_id = ? ORDER BY resubmitted_at, id""")
+			.param(id)
+			.query((rs, n) -> new Resubmission(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+			.list();
 	}
 
 	void recordDecisionTime(long id, Instant decidedAt) {

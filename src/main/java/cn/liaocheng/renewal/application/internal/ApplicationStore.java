@@ -24,6 +24,8 @@ import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.application.DossierChanges;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.InvoiceChecks;
@@ -139,7 +141,13 @@ public class ApplicationStore {
 		if (!repository.writeDossier(id, version, dossier)) {
 			throw new ApplicationStateException("申报已在其他窗口或由其他人修改，请刷新页面后重新编辑。");
 		}
-		repository.addEvent(id, user.userId(), user.displayName(), "UPDATED", "修改申报材料");
+		String message = "修改申报材料";
+		if (row.status() == ApplicationStatus.CORRECTION) {
+			List<String> changed = DossierChanges.between(row.dossier(), dossier);
+			repository.addCorrectionChanges(id, changed);
+			message = changed.isEmpty() ? "保存申报材料，内容未变" : "修改申报材料：" + String.join("、", changed);
+		}
+		repository.addEvent(id, user.userId(), user.displayName(), "UPDATED", message);
 	}
 
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
@@ -161,7 +169,8 @@ public class ApplicationStore {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
 			declare(id, user);
-			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报");
+			String changed = new Resubmission(Instant.now(), repository.recordResubmission(id)).clause();
+			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报，" + changed);
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
 			return detail(enterprise, id).summary();
 		}
@@ -254,6 +263,9 @@ public class ApplicationStore {
 		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId(), uploadKey);
 		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_ADDED",
 				"上传附件：" + category.label() + "《" + name + "》");
+		if (row.status() == ApplicationStatus.CORRECTION) {
+			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
+		}
 		audit.record(user.userId(), "ATTACHMENT_ADDED", subject(id), name + " sha256=" + stored.sha256());
 		return repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
 	}
@@ -283,6 +295,9 @@ public class ApplicationStore {
 		repository.deleteAttachment(attachmentId);
 		files.delete(fileId);
 		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_REMOVED", "删除附件");
+		if (row.status() == ApplicationStatus.CORRECTION) {
+			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
+		}
 	}
 
 	public AttachmentDownload attachment(Enterprise enterprise, long id, long attachmentId) {
@@ -341,6 +356,10 @@ public class ApplicationStore {
 	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
 			BigDecimal cap) {
 		repository.recordInterestSubsidy(applicationId, amount, points, months, cap);
+	}
+
+	public List<Resubmission> resubmissions(long applicationId) {
+		return repository.resubmissions(applicationId);
 	}
 
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {

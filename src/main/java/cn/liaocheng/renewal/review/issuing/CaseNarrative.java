@@ -11,9 +11,9 @@ import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -66,13 +66,8 @@ class CaseNarrative {
 	/** The case as recorded now. */
 	Story of(long applicationId) {
 		List<Opinion> all = opinions.forApplication(applicationId);
-		List<Instant> resubmissions = stages.dossier(applicationId)
-			.history()
-			.stream()
-			.filter(e -> "RESUBMITTED".equals(e.action()))
-			.map(ApplicationEvent::at)
-			.toList();
-		return new Story(all, resubmissions, notices.record(applicationId), loanOffers(applicationId));
+		return new Story(all, stages.resubmissions(applicationId), notices.record(applicationId),
+				loanOffers(applicationId));
 	}
 
 	/** What each chosen bank did with the loan, and which grant the enterprise took. */
@@ -98,7 +93,7 @@ class CaseNarrative {
 	}
 
 	/** The recorded history of one case, and the sentences a decision draws from it. */
-	record Story(List<Opinion> opinions, List<Instant> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
+	record Story(List<Opinion> opinions, List<Resubmission> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
 			Optional<String> banks) {
 
 		/**
@@ -140,9 +135,10 @@ class CaseNarrative {
 				}
 				String returned = ChineseDates.of(o.at()) + "，" + o.bodyName() + "在" + o.stepName() + "环节退回补正";
 				events.add(resubmissions.stream()
-					.filter(at -> at.isAfter(o.at()))
+					.filter(r -> r.at().isAfter(o.at()))
 					.findFirst()
-					.map(at -> returned + "；你单位于" + ChineseDates.of(at) + "补正后重新提交。")
+					.map(r -> returned + "；你单位于" + ChineseDates.of(r.at()) + "补正后重新提交"
+							+ (r.clause().isEmpty() ? "" : "，" + r.clause()) + "。")
 					.orElse(returned + "；你单位未在补正期限内重新提交。"));
 			}
 			notice.ifPresent(n -> events.add(noticeSentence(n)));

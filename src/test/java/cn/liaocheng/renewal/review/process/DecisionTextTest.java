@@ -65,6 +65,43 @@ class DecisionTextTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void overdueStepsAreRecordedAndDecidedByTheirBodiesNotTheLeadGroupsTheyWereEscalatedTo() {
+		Case project = review.submitProject(7);
+		review.escalate(review.task(project, "Task_CountyFormalReview"), "county-371525-industry");
+		review.decide(project, "Task_CountyFormalReview", "APPROVE");
+		review.escalate(review.task(project, "Task_CountyRecommendation"), "county-371525-industry");
+		review.decide(project, "Task_CountyRecommendation", "REFUSE");
+
+		assertThat(review.opinionBodies(project)).containsExactly("Task_CountyFormalReview:county-371525-industry",
+				"Task_CountyRecommendation:county-371525-industry");
+		Issued refusal = review.issued(project, DecisionType.PROJECT_REFUSED);
+		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
+		assertThat(refusal.text()).doesNotContain("负责人");
+	}
+
+	@Test
+	void aCorrectionsChangesAreNamedInTheHistoryAndTheDecision() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.resubmit(project); // nothing changed the first time
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.correct(project, form -> form.setLocation("冠县经济开发区振兴路 18 号 3 号地块"));
+		review.correct(project, form -> form.getEquipment().get(0).setModel("CK6150B"));
+		review.correct(project, form -> form.setLocation("冠县经济开发区振兴路 18 号 3 号地块")); // again,
+																					// unchanged
+		review.resubmit(project);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE", "同意。");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		assertThat(review.history(project)).contains("补正后重新提交申报，申报材料未作修改", "修改申报材料：建设地点", "修改申报材料：设备明细及发票",
+				"保存申报材料，内容未变", "补正后重新提交申报，修改了建设地点、设备明细及发票");
+		String text = review.issued(project, DecisionType.PROJECT_ACCEPTED).text();
+		assertThat(text).contains("补正后重新提交，申报材料未作修改。").contains("补正后重新提交，修改了建设地点、设备明细及发票。");
+	}
+
+	@Test
 	void aProjectRefusedAtCountyFormalReviewIsTheCountyBureausDecisionAndNamesOnlyTheCounty() {
 		Case project = review.submitProject(7);
 

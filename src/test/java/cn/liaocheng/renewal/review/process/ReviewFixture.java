@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
@@ -203,6 +204,11 @@ final class ReviewFixture implements AutoCloseable {
 	 */
 	void submitWithoutDeclaration(long id) {
 		applications.submit(enterprise, id, false);
+	}
+
+	/** The application's history as the enterprise and the reviewers read it. */
+	List<String> history(Case c) {
+		return applications.detail(enterprise, c.id()).history().stream().map(ApplicationEvent::message).toList();
 	}
 
 	String referenceNo(Case c) {
@@ -608,6 +614,25 @@ final class ReviewFixture implements AutoCloseable {
 			.param(c.id())
 			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
 			.list();
+	}
+
+	/**
+	 * The steps and bodies (candidate groups) of the case's opinions of record, oldest
+	 * first.
+	 */
+	List<String> opinionBodies(Case c) {
+		return jdbc.sql("SELECT step, body_group FROM review_opinion WHERE application_id = ? ORDER BY created_at, id")
+			.param(c.id())
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+	}
+
+	/**
+	 * What the overdue check does to a task past its due date: its body's lead group
+	 * becomes a second candidate.
+	 */
+	void escalate(Task task, String body) {
+		tasks.addCandidateGroup(task.getId(), body + "-lead");
 	}
 
 	/** Objections filed against the case's public notice and not yet resolved. */
