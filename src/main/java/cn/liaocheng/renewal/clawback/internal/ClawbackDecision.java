@@ -53,14 +53,20 @@ final class ClawbackDecision {
 				reasons, today, new DecisionRequest.Proceedings(steps, events, null));
 	}
 
+	/**
+	 * What an award's money is bound by: the allocation notice's terms. The plan itself
+	 * says only that the equipment-renewal subsidy policy is to be used (三（二）), so it is
+	 * cited for where the money comes from, not for terms it does not contain.
+	 */
+	private static final String FUNDS_TERMS = "奖补资金下达通知中专款专用、接受监督检查和绩效评价的要求（该奖补资金系依据" + POLICY
+			+ "三（二）“优化设备更新奖补政策”安排），已获得的奖补资金应予追回。";
+
 	/** The rule the finding breaks, in the policy's and the law's words. */
 	static String ground(ClawbackDue.Cause cause) {
 		String commitment = "违反了你单位申报时作出的诚信承诺（“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金”）";
 		return switch (cause) {
-			case ACCEPTANCE_FAILED -> "该项目未通过项目验收，未按申报内容实施，不符合" + POLICY
-					+ "关于设备更新奖补资金支持设备更新和技术改造项目、并接受监督检查和绩效评价的规定，以及奖补资金下达通知中专款专用的要求，已获得的奖补资金应予追回。";
-			case RECTIFICATION_LAPSED -> "该项目验收时被要求限期整改，整改期满仍未整改到位，不符合" + POLICY
-					+ "关于设备更新奖补资金支持设备更新和技术改造项目、并接受监督检查和绩效评价的规定，以及奖补资金下达通知中专款专用的要求，已获得的奖补资金应予追回。";
+			case ACCEPTANCE_FAILED -> "该项目未通过项目验收，未按申报内容实施，不符合" + FUNDS_TERMS;
+			case RECTIFICATION_LAPSED -> "该项目验收时被要求限期整改，整改期满仍未整改到位，不符合" + FUNDS_TERMS;
 			case FALSE_MATERIAL -> "你单位提供虚假申报材料获得财政奖补资金，" + commitment
 					+ "，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。依照该条规定，应当追回骗取的资金。";
 		};

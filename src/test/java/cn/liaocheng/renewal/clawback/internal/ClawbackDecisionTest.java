@@ -36,6 +36,11 @@ class ClawbackDecisionTest {
 			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
 					"申请人民法院强制执行")
 			.doesNotContain("负面清单", "财政违法行为处罚处分条例");
+		// The plan says only that the subsidy policy is to be used (三（二）); supervision,
+		// evaluation and earmarking are the allocation notice's terms, and are cited as
+		// such.
+		assertThat(String.join("", r.reasons())).contains("奖补资金下达通知中专款专用、接受监督检查和绩效评价的要求", "三（二）“优化设备更新奖补政策”")
+			.doesNotContain("实施方案》（聊工信发〔2024〕37号）关于");
 		assertThat(r.proceedings().steps()).containsExactly("聊城市工业和信息化局核定追回事项", "冠县财政局核对追回金额和缴款账户");
 	}
 
