@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -68,15 +69,32 @@ class BankDecisions {
 		if (amount.signum() <= 0 || term.signum() <= 0 || date == null) {
 			throw new Refused("同意放贷时请填写放贷金额、期限和放款日期");
 		}
+		LocalDate granted = grantDate(date);
 		LoanGrant.LoanType type = loanType(entry.loanType());
 		boolean relending = Boolean.TRUE.equals(entry.usedRelending());
 		if (relending && !directory.isRelendingBank(bank)) {
 			throw new Refused("本行不是科技创新和技术改造再贷款发放机构，不能勾选“使用再贷款资金”");
 		}
-		stages.recordLoanOffer(
-				applicationId, bank, LoanOffer.Decision.GRANTED, new LoanGrant(amount.setScale(2, RoundingMode.HALF_UP),
-						rate, term.intValue(), LocalDate.parse(date.toString().substring(0, 10)), type, relending),
-				opinion);
+		stages.recordLoanOffer(applicationId, bank, LoanOffer.Decision.GRANTED, new LoanGrant(
+				amount.setScale(2, RoundingMode.HALF_UP), rate, term.intValue(), granted, type, relending), opinion);
+	}
+
+	/**
+	 * The day the loan was paid out: the decision says the bank "已于该日发放", so it cannot
+	 * lie ahead.
+	 */
+	private static LocalDate grantDate(Object value) {
+		LocalDate date;
+		try {
+			date = LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+		}
+		catch (RuntimeException e) {
+			throw new Refused("放款日期格式不正确");
+		}
+		if (date.isAfter(ChinaTime.today())) {
+			throw new Refused("放款日期不能晚于今天：请在贷款实际发放后填写发放日期");
+		}
+		return date;
 	}
 
 	private static LoanGrant.LoanType loanType(Object value) {

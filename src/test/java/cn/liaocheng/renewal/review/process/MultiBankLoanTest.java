@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -175,6 +176,20 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			.contains(ICBC + "：" + ReviewFixture.opinionFor("DECLINED"))
 			.contains(ABC + "：" + ReviewFixture.opinionFor("DECLINED"))
 			.doesNotContain("申请行政复议");
+	}
+
+	@Test
+	void shouldNotTakeAGrantDatedAfterToday() {
+		Case loan = listedLoan("icbc");
+		String tomorrow = ChinaTime.today().plusDays(1).toString();
+
+		assertThatThrownBy(() -> review.complete(review.bankTask(loan, "icbc"),
+				Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"), "grantedAmount",
+						5000000.0, "interestRate", 3.1, "termMonths", 36, "grantDate", tomorrow, "loanType",
+						"FIXED_ASSET")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("放款日期不能晚于今天");
+		assertThat(review.loanOffers(loan)).isEmpty();
 	}
 
 	@Test
