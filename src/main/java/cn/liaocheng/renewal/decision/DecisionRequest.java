@@ -99,7 +99,7 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param interestBasis the national notice(s) the interest subsidy rests on
 	 */
 	public record Loan(LocalDate grantDate, String typeLabel, boolean relending, BigDecimal interestPoints,
-			int interestMonths, String interestBasis) {
+			int interestMonths, String interestBasis, BigDecimal interestCap) {
 	}
 
 	/**

@@ -159,6 +159,9 @@ final class DecisionText {
 				text.append("（贷款期限").append(a.loanTermMonths()).append("个月，贴息期限以政策规定的最长期限为限）");
 			}
 			text.append("计算，");
+			if (loan.interestCap() != null && interest.compareTo(loan.interestCap()) >= 0) {
+				text.append("已达单笔贴息上限").append(yuan(loan.interestCap())).append("元，");
+			}
 		}
 		return text.append("核定该笔贷款财政贴息")
 			.append(yuanWithCapitals(interest))

@@ -108,8 +108,13 @@ class DecisionIssuing {
 				Boolean.TRUE.equals(o.usedRelending()));
 		boolean relendingBank = directory.isRelendingBank(o.grantedBankKey());
 		SubsidyRules.InterestSubsidy interest = rules.interestSubsidy(grant, relendingBank);
+		// The points, months and cap the subsidy was computed with, as recorded then: the
+		// table may have changed since. The rule's name is read by the loan's date.
 		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
-				grant.usedRelending(), interest.points(), interest.months(), interest.basis());
+				grant.usedRelending(),
+				o.interestSubsidyPoints() != null ? o.interestSubsidyPoints() : interest.points(),
+				o.interestSubsidyMonths() != null ? o.interestSubsidyMonths() : interest.months(), interest.basis(),
+				o.interestSubsidyCap());
 		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loan);
 		if (o.interestSubsidyAmount() != null && o.interestSubsidyAmount().signum() > 0) {
 			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);

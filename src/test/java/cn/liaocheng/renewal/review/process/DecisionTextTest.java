@@ -167,7 +167,18 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("关于优化实施设备更新贷款财政贴息政策的通知")
 			.contains("每年1.5个百分点、贴息期限24个月")
 			.contains("人民币300,000.00元（大写：叁拾万元整）")
+			.doesNotContain("上限")
 			.doesNotContain("实施方案》（聊工信发〔2024〕37号）三（三）");
+	}
+
+	@Test
+	void anInterestSubsidyAtItsCapSaysSoBesideItsComputation() {
+		Case loan = listedLoan();
+
+		review.grant(loan, "100000000.00", true); // 1.5 points over 24 months: 3,000,000
+
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text()).contains("每年1.5个百分点、贴息期限24个月",
+				"计算，已达单笔贴息上限2,000,000.00元，核定该笔贷款财政贴息人民币2,000,000.00元");
 	}
 
 	@Test
