@@ -14,6 +14,11 @@ public record Resubmission(Instant at, String changes) {
 	 * recorded.
 	 */
 	public String clause() {
+		return clause(changes);
+	}
+
+	/** The clause for recorded changes, as {@link #changes} holds them. */
+	public static String clause(String changes) {
 		if (changes == null) {
 			return "";
 		}

@@ -191,11 +191,7 @@ class ApplicationRepository {
 		if (parts.isEmpty()) {
 			return;
 		}
-		String recorded = jdbc.sql("SELECT correction_changes FROM application WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String recorded = lockedCorrectionChanges(id);
 		jdbc.sql("UPDATE application SET correction_changes = ? WHERE id = ?")
 			.params(DossierChanges.join(recorded, parts), id)
 			.update();
@@ -206,17 +202,22 @@ class ApplicationRepository {
 	 * correction's record afresh; the changes, {@code ""} for none.
 	 */
 	String recordResubmission(long id) {
-		String changes = jdbc.sql("SELECT correction_changes FROM application WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String changes = lockedCorrectionChanges(id);
 		String recorded = changes == null ? "" : changes;
 		jdbc.sql("INSERT INTO application_resubmission (application_id, resubmitted_at, changes) VALUES (?, ?, ?)")
 			.params(id, Timestamp.from(Instant.now()), recorded)
 			.update();
 		jdbc.sql("UPDATE application SET correction_changes = NULL WHERE id = ?").param(id).update();
 		return recorded;
+	}
+
+	/** What the open correction has changed so far, its row locked for the update. */
+	private String lockedCorrectionChanges(long id) {
+		return jdbc.sql("SELECT correction_changes FROM application WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	List<Resubmission> resubmissions(long id) {

@@ -169,7 +169,7 @@ public class ApplicationStore {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
 			declare(id, user);
-			String changed = new Resubmission(Instant.now(), repository.recordResubmission(id)).clause();
+			String changed = Resubmission.clause(repository.recordResubmission(id));
 			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报，" + changed);
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
 			return detail(enterprise, id).summary();
