@@ -75,14 +75,21 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * objections: one sentence each
 	 * @param loan the granted loan and the interest-subsidy rule applied to it, for loan
 	 * and interest decisions
+	 * @param batchYear the year of the batch the application was first submitted in (the
+	 * 分年度项目库 a project registration enters), {@code null} when it entered none
 	 */
-	public record Proceedings(List<String> steps, List<String> events, Loan loan) {
+	public record Proceedings(List<String> steps, List<String> events, Loan loan, Integer batchYear) {
 
-		public static final Proceedings NONE = new Proceedings(List.of(), List.of(), null);
+		public static final Proceedings NONE = new Proceedings(List.of(), List.of(), null, null);
 
 		public Proceedings {
 			steps = steps == null ? List.of() : List.copyOf(steps);
 			events = events == null ? List.of() : List.copyOf(events);
+		}
+
+		/** Proceedings of an application that entered no batch. */
+		public Proceedings(List<String> steps, List<String> events, Loan loan) {
+			this(steps, events, loan, null);
 		}
 
 	}

@@ -99,7 +99,10 @@ final class DecisionText {
 	}
 
 	private static String decision(DecisionRequest r) {
-		int year = r.decisionDate().getYear();
+		// The library of the batch the project was submitted in: a batch's window may
+		// open
+		// in the year before its own, so the decision's date does not tell it.
+		int year = r.proceedings().batchYear() != null ? r.proceedings().batchYear() : r.decisionDate().getYear();
 		Amounts a = r.amounts();
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		return switch (r.type()) {
@@ -200,10 +203,12 @@ final class DecisionText {
 		fact("设备投资", money(a.equipmentInvestment()));
 		fact("奖补资金", money(a.subsidy()));
 		fact("贷款银行", r.lender());
-		fact("贷款金额", money(a.loanAmount()));
+		// A loan no bank granted has only the amount and term the enterprise asked for.
+		String asked = r.type() == DecisionType.LOAN_REFUSED || r.type() == DecisionType.LOAN_DECLINED ? "申请" : "";
+		fact(asked + "贷款金额", money(a.loanAmount()));
 		fact("贷款年利率",
 				a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
-		fact("贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
+		fact(asked + "贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
 		fact("财政贴息", money(a.interestSubsidy()));
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		if (loan != null) {

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.deadlines;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -50,18 +51,17 @@ class OverdueTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<String> groups = task.getCandidates()
+		Optional<String> body = GroupNames.bodyOf(task.getCandidates()
 			.stream()
-			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
 			.map(IdentityLink::getGroupId)
-			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
-			.toList();
-		if (groups.isEmpty() || task.getDueDate() == null) {
+			.toList());
+		if (body.isEmpty() || task.getDueDate() == null) {
 			// Not a body's task (the model check keeps such tasks out of review models):
 			// nobody to escalate to.
 			return;
 		}
-		String group = groups.get(0);
+		String group = body.get();
 		task.addCandidateGroup(GroupNames.lead(group));
 		String who = task.getAssignee() == null ? directory.bodyName(group) : directory.personName(task.getAssignee());
 		String message = "「" + task.getName() + "」已超过办理期限（" + SHOWN.format(task.getDueDate().toInstant()) + "），已提醒"

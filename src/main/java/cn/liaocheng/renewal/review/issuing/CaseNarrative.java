@@ -3,10 +3,12 @@ package cn.liaocheng.renewal.review.issuing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
@@ -108,8 +110,7 @@ class CaseNarrative {
 				}
 				// Parallel reviews (the joint review, the chosen banks) are one phrase
 				// naming every body.
-				boolean parallel = JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step());
-				String step = parallel ? o.step() : o.step() + "|" + o.bodyName();
+				String step = parallel(o.step()) ? o.step() : o.step() + "|" + o.bodyName();
 				List<String> bodies = bodiesByStep.computeIfAbsent(step, k -> new ArrayList<>());
 				if (!bodies.contains(o.bodyName())) {
 					bodies.add(o.bodyName());
@@ -152,7 +153,7 @@ class CaseNarrative {
 				return period + "，公示期内未收到异议。";
 			}
 			Optional<Opinion> resolution = opinions.stream()
-				.filter(o -> RESOLVE_OBJECTIONS.equals(o.step()))
+				.filter(o -> RESOLVE_OBJECTIONS.equals(o.step()) && o.at().isAfter(n.startsAt()))
 				.reduce((a, b) -> b);
 			return period + "，公示期内收到实名异议" + n.objections() + "件"
 					+ resolution
@@ -187,12 +188,31 @@ class CaseNarrative {
 		}
 
 		/**
-		 * Every body's standing refusal (or a bank's decline) with its reasons:
-		 * "body：opinion" when several refused.
+		 * Every standing refusal (or bank's decline) with its reasons: "body：opinion"
+		 * when several refused. A refusal the case went on past is not a reason: a
+		 * co-reviewer's "不同意" in the joint review that the lead's decision overruled,
+		 * before a later step refused on other grounds, or before the banks declined.
 		 */
 		List<String> refusals() {
-			List<DecisionRequest.Opinion> refusing = conclusionsWhere(
-					o -> ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision()));
+			int decisive = -1;
+			for (int i = 0; i < opinions.size(); i++) {
+				if (refusing(opinions.get(i))) {
+					decisive = i;
+				}
+			}
+			int movedOn = -1;
+			for (int i = 0; i < decisive; i++) {
+				if (movedTheCaseOn(opinions.get(i))) {
+					movedOn = i;
+				}
+			}
+			Set<Long> standing = new HashSet<>();
+			for (int i = movedOn + 1; i <= decisive; i++) {
+				if (refusing(opinions.get(i))) {
+					standing.add(opinions.get(i).id());
+				}
+			}
+			List<DecisionRequest.Opinion> refusing = conclusionsWhere(o -> standing.contains(o.id()));
 			return refusing.size() == 1 ? List.of(refusing.get(0).text())
 					: refusing.stream().map(o -> o.body() + "：" + o.text()).toList();
 		}
@@ -202,10 +222,24 @@ class CaseNarrative {
 		 * any.
 		 */
 		Optional<Opinion> decisive() {
-			return opinions.stream()
-				.filter(o -> ReviewProcesses.REFUSE.equals(o.decision())
-						|| ReviewProcesses.DECLINED.equals(o.decision()))
-				.reduce((a, b) -> b);
+			return opinions.stream().filter(Story::refusing).reduce((a, b) -> b);
+		}
+
+		private static boolean refusing(Opinion o) {
+			return ReviewProcesses.REFUSE.equals(o.decision()) || ReviewProcesses.DECLINED.equals(o.decision());
+		}
+
+		/**
+		 * An approval at a step of its own (not one of a parallel review's voices): the
+		 * case went on past whatever was refused before it.
+		 */
+		private static boolean movedTheCaseOn(Opinion o) {
+			return (ReviewProcesses.APPROVE.equals(o.decision()) || ReviewProcesses.GRANTED.equals(o.decision()))
+					&& !parallel(o.step());
+		}
+
+		private static boolean parallel(String step) {
+			return JOINT_REVIEW.equals(step) || BANK_DECISION.equals(step);
 		}
 
 		Optional<Opinion> lastReturn() {

@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -54,8 +55,11 @@ class DecisionIssuing {
 
 	private final ApplicationEventPublisher events;
 
+	private final BatchYears batchYears;
+
 	DecisionIssuing(ApplicationStages stages, CaseNarrative narrative, Decisions decisions, Directory directory,
-			SubsidyRules rules, ApplicationEventPublisher events) {
+			SubsidyRules rules, ApplicationEventPublisher events, BatchYears batchYears) {
+		this.batchYears = batchYears;
 		this.stages = stages;
 		this.narrative = narrative;
 		this.decisions = decisions;
@@ -141,10 +145,15 @@ class DecisionIssuing {
 		BigDecimal loanAsked = d instanceof LoanDossier l ? l.loanAmount() : null;
 		Integer termAsked = d instanceof LoanDossier l ? l.loanTermMonths() : null;
 		Outcomes o = facts.outcomes();
+		// A refusal awards nothing: not the subsidy proposed for the notice, not an
+		// interest
+		// subsidy.
 		DecisionRequest.Amounts amounts = new DecisionRequest.Amounts(totalInvestment, equipmentInvestment,
-				o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked, o.grantedRate(),
-				o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked, o.interestSubsidyAmount());
-		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan);
+				type.adverse() ? null : o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked,
+				o.grantedRate(), o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked,
+				type.adverse() ? null : o.interestSubsidyAmount());
+		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan,
+				batchYears.of(List.of(facts.applicationId())).get(facts.applicationId()));
 		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
 				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));

@@ -114,13 +114,14 @@ public class PublicNotices {
 
 	/**
 	 * The notice of an application, if it had one, and how many objections were filed
-	 * against it.
+	 * against it. A notice run again (after a correction changed the amount) is told with
+	 * its own objections, not those of the earlier run.
 	 */
 	public Optional<NoticeRecord> record(long applicationId) {
-		return jdbc
-			.sql("""
-					SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o WHERE o.application_id = n.application_id)
-					FROM public_notice n WHERE n.application_id = ?""")
+		return jdbc.sql("""
+				SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o
+				        WHERE o.application_id = n.application_id AND o.filed_at >= n.starts_at)
+				FROM public_notice n WHERE n.application_id = ?""")
 			.param(applicationId)
 			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
 					rs.getInt(3)))

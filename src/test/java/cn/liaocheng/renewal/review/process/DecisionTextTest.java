@@ -3,11 +3,13 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -29,6 +31,8 @@ class DecisionTextTest extends ReviewProcessTest {
 	private static final String COUNTY_INDUSTRY = "冠县工业和信息化局";
 
 	private static final String REMEDIES = "申请行政复议";
+
+	private static final String UPHELD = "经核查，所购设备确为翻新旧设备，异议成立。";
 
 	private final NoticeBoard noticeBoard;
 
@@ -156,6 +160,8 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(listing.decision().issuingBodyName()).isEqualTo("中国人民银行聊城市分行");
 		assertThat(listing.text()).contains("推送至你单位选择的银行")
 			.contains("中国工商银行聊城分行经依法自主审贷，已于2026年3月16日发放固定资产贷款人民币10,000,000.00元")
+			.contains("贷款金额：人民币10,000,000.00元")
+			.doesNotContain("申请贷款金额")
 			.contains("该项目推送银行后，中国工商银行聊城分行同意放贷；你单位于")
 			.doesNotContain("icbc")
 			.doesNotContain("可申请财政贴息")
@@ -218,6 +224,60 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交").contains("向冠县人民政府申请行政复议");
+	}
+
+	@Test
+	void aProjectEntersTheLibraryOfTheBatchItWasSubmittedInNotOfTheYearItWasDecidedIn() {
+		Case project = review.submitProject(7);
+		int batchYear = LocalDate.now(ChinaTime.ZONE).getYear() + 1;
+		review.inBatchOf(project, batchYear);
+		review.passCountyReview(project);
+		review.passCityReview(project);
+
+		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text())
+			.contains("同意纳入" + batchYear + "年度聊城市工业领域设备更新和技术改造项目库")
+			.doesNotContain("纳入" + (batchYear - 1) + "年度");
+	}
+
+	@Test
+	void aClaimRefusedOnAnUpheldObjectionGivesThatReasonNotTheCoReviewersRefusalTheLeadOverruled() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.passCountyReview(claim);
+		review.decide(claim, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(claim, "Task_JointReview", group -> "REFUSE");
+		review.decide(claim, "Task_IndustryDecision", "APPROVE");
+		assertThat(noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"), "192.0.2.7")
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_ResolveObjections", "REFUSE", UPHELD);
+
+		String text = review.issued(claim, DecisionType.SUBSIDY_REFUSED).text();
+		assertThat(text).contains("公示期内收到实名异议1件，经" + CITY_INDUSTRY + "核查，认定异议成立")
+			.contains(ReviewFixture.opinionFor("REFUSE")) // the joint review's opinions
+															// stay on record
+			.doesNotContain("奖补资金：") // the amount proposed for the notice was never
+										// awarded
+			.doesNotContain("人民币37,000.00元");
+		assertThat(text.substring(text.indexOf("、决定及理由"))).contains("（一）" + UPHELD)
+			.doesNotContain(ReviewFixture.opinionFor("REFUSE"))
+			.doesNotContain("（二）");
+	}
+
+	@Test
+	void aBanksDeclineGivesTheBanksReasonsNotTheCoReviewersRefusalTheListingOverruled() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.decide(loan, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(loan, "Task_JointReview", group -> "REFUSE");
+		review.decide(loan, "Task_IndustryDecision", "APPROVE");
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.decide(loan, "Task_BankDecision", "DECLINED");
+
+		String text = review.issued(loan, DecisionType.LOAN_DECLINED).text();
+		assertThat(text).contains("申请贷款金额：人民币").contains("申请贷款期限：");
+		assertThat(text.substring(text.indexOf("、审贷结果"))).contains(ReviewFixture.opinionFor("DECLINED"))
+			.doesNotContain(ReviewFixture.opinionFor("REFUSE"));
 	}
 
 	private Case approvedClaim() {

@@ -434,6 +434,16 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
+	 * Puts the case in the batch of {@code year}, as a submission in a window of that
+	 * year's batch opened the year before records it.
+	 */
+	void inBatchOf(Case c, int year) {
+		assertThat(jdbc.sql("UPDATE batch_entry SET batch_year = ? WHERE application_id = ?")
+			.params(year, c.id())
+			.update()).as("the case's batch entry").isEqualTo(1);
+	}
+
+	/**
 	 * Lets the timer at {@code activityId} fire now (as if its date had come), then runs
 	 * the jobs that follow.
 	 */
