@@ -137,11 +137,24 @@ final class ErrorAnswers {
 	 * The {@code message} shown with a refusal whose message stands: a missing permission
 	 * is said in Chinese (the permissions and resources it lacks stay in Camunda's
 	 * structured {@code missingAuthorizations}, which Cockpit and Admin show); Camunda's
-	 * English sentence repeated user, permission and resource ids as prose.
+	 * English sentence repeated user, permission and resource ids as prose. A refusal the
+	 * product wrote in Chinese (claim the task first, hand a delegated task back) says
+	 * what to do, and stands.
 	 */
 	static String publicMessage(String camundaType, String message) {
-		return AUTHORIZATION.equals(camundaType) ? NOT_PERMITTED : message;
+		if (!AUTHORIZATION.equals(camundaType)) {
+			return message == null ? null : REST_PREFIX.matcher(message).replaceFirst("");
+		}
+		return message != null && CHINESE.matcher(message).matches() && !isInternal(message)
+				? REST_PREFIX.matcher(message).replaceFirst("") : NOT_PERMITTED;
 	}
+
+	/**
+	 * What Camunda's REST resources put before the engine's message ("Cannot submit task
+	 * form 4f1c…: "), dropped when the message after it is the product's Chinese text.
+	 */
+	private static final Pattern REST_PREFIX = Pattern.compile("^Cannot [A-Za-z ]+ [\\w-]+: (?=.*\\p{IsHan})",
+			Pattern.DOTALL);
 
 	static final String NOT_PERMITTED = "您没有执行此操作的权限；如确需办理，请联系系统管理员。";
 

@@ -201,6 +201,18 @@ class CleanErrorsTest {
 					}
 				}
 			}
+			// A form refused is said in the product's words only.
+			Task another = countyTasks.heldBy(HOLDER);
+			HttpResponse<String> incomplete = holder.send("POST", door.root + "/task/" + another.getId() + "/complete",
+					"{}");
+			assertThat(incomplete.statusCode()).as("%s: %s", door, incomplete.body()).isEqualTo(400);
+			assertThat(incomplete.body()).contains("\"message\":\"提交未被接受：").doesNotContain("Cannot", another.getId());
+			// The product's own refusal says what to do instead.
+			HttpResponse<String> notHolder = holder.send("POST",
+					door.root + "/task/" + colleagues.getId() + "/complete", approval("同意"));
+			assertThat(notHolder.statusCode()).as("%s: %s", door, notHolder.body()).isEqualTo(403);
+			assertThat(notHolder.body()).contains("\"type\":\"AuthorizationException\"", "只有任务的当前办理人才能完成该任务，请先认领")
+				.doesNotContain(ErrorAnswers.NOT_PERMITTED);
 			assertThat(tasks.createTaskQuery().taskId(colleagues.getId()).singleResult().getAssignee())
 				.isEqualTo(CountyReviewTasks.COLLEAGUE);
 		}

@@ -43,6 +43,21 @@ class ErrorAnswersTest {
 	}
 
 	@Test
+	void theProductsOwnRefusalsAreShownAsWrittenAndCamundasAreSaidInChinese() {
+		assertThat(ErrorAnswers.publicMessage("AuthorizationException", "只有任务的当前办理人才能完成该任务，请先认领"))
+			.isEqualTo("只有任务的当前办理人才能完成该任务，请先认领");
+		assertThat(ErrorAnswers.publicMessage("AuthorizationException",
+				"The user with id 'gx-industry-1' does not have 'UPDATE' permission on resource 't-1' of type 'Task'."))
+			.isEqualTo(ErrorAnswers.NOT_PERMITTED);
+		assertThat(ErrorAnswers.publicMessage("AuthorizationException", null)).isEqualTo(ErrorAnswers.NOT_PERMITTED);
+		assertThat(ErrorAnswers.publicMessage("InvalidRequest",
+				"Cannot submit task form 4f1c-a2: 提交未被接受：「审查结论」为必填项；「审查意见」为必填项"))
+			.isEqualTo("提交未被接受：「审查结论」为必填项；「审查意见」为必填项");
+		assertThat(ErrorAnswers.publicMessage("InvalidRequest", "Cannot submit task form t-1: Cannot find task"))
+			.isEqualTo("Cannot submit task form t-1: Cannot find task");
+	}
+
+	@Test
 	void refusalsAreOneLine() {
 		ProcessEngineException chinese = new ProcessEngineException("请填写审核意见（至少 2 个字）");
 		assertThat(ErrorAnswers.isRefusal(chinese)).isTrue();
