@@ -7,10 +7,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import cn.liaocheng.renewal.document.FileType;
+
 /**
  * An attachment or a piece of evidence as a download: its real type, its name for the
- * download dialog, its SHA-256, never rendered inline; for the enterprise's and the
- * reviewers' doors, which check who may have it.
+ * download dialog with the extension of that type, its SHA-256, never rendered inline;
+ * for the enterprise's and the reviewers' doors, which check who may have it.
  */
 public final class AttachmentDownloads {
 
@@ -22,7 +24,9 @@ public final class AttachmentDownloads {
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
-						.filename(file.fileName(), StandardCharsets.UTF_8)
+						.filename(FileType.ofMediaType(file.mediaType())
+							.map(type -> type.nameFor(file.fileName()))
+							.orElse(file.fileName()), StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-SHA256", file.sha256())

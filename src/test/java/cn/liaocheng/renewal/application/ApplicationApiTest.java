@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,6 +185,32 @@ class ApplicationApiTest {
 		assertThat(json(png).get("mediaType").asText()).isEqualTo("image/png");
 		assertThat(jpeg.statusCode()).as(jpeg.body()).isEqualTo(201);
 		assertThat(json(jpeg).get("mediaType").asText()).isEqualTo("image/jpeg");
+	}
+
+	/**
+	 * An upload is accepted by its content, so a PDF may be called 营业执照.hta: the
+	 * reviewer's download carries the extension of what it is, not one that would run.
+	 */
+	@Test
+	void aDownloadIsNamedWithTheExtensionOfItsContentNotOfTheUploadedName() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		Map<String, String> saved = new LinkedHashMap<>();
+		saved.put("营业执照.hta", "营业执照.hta.pdf");
+		saved.put("说明.PDF", "说明.PDF");
+		saved.put("方案截图.pdf", "方案截图.pdf.png");
+		saved.put("现场照片.JPEG", "现场照片.JPEG");
+		Map<String, byte[]> contents = Map.of("营业执照.hta", pdf("营业执照 " + UUID.randomUUID()), "说明.PDF",
+				pdf("说明 " + UUID.randomUUID()), "方案截图.pdf", ApplicationFixtures.png(), "现场照片.JPEG",
+				ApplicationFixtures.jpeg());
+		saved.forEach((uploaded, downloaded) -> {
+			HttpResponse<String> upload = enterprise.upload(id, "OTHER", uploaded, contents.get(uploaded));
+			assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+			HttpResponse<byte[]> download = enterprise.download(id, json(upload).get("id").asLong());
+			assertThat(download.statusCode()).isEqualTo(200);
+			String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
+			assertThat(ContentDisposition.parse(disposition).getFilename()).as(disposition).isEqualTo(downloaded);
+			assertThat(ContentDisposition.parse(disposition).isAttachment()).isTrue();
+		});
 	}
 
 	@Test
