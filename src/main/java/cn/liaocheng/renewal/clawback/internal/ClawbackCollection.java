@@ -69,8 +69,20 @@ public class ClawbackCollection {
 	Instant decide(long applicationId) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
-		ClawbackView c = row.view();
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		if (row.view().status() == ClawbackStatus.CONFIRMING) {
+			LocalDate deadline = ClawbackModel.deadlineOnIssue(row.view().deadline(),
+					row.determinedAt() == null ? today : row.determinedAt().atZone(Clawbacks.CHINA).toLocalDate(),
+					today);
+			if (!deadline.equals(row.view().deadline())) {
+				store.deadline(row.view().id(), deadline);
+				stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DEADLINE_MOVED",
+						"核定的缴回期限" + row.view().deadline() + "距决定作出之日已不足" + ClawbackModel.MIN_DAYS_TO_PAY
+								+ "日，按核定时给予的期限自决定作出之日起重新计算，为" + deadline + "。");
+				row = store.lockByApplication(applicationId).orElseThrow();
+			}
+		}
+		ClawbackView c = row.view();
 		LocalDate listedUntil = c.listMonths() == null ? null : today.plusMonths(c.listMonths()).minusDays(1);
 		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 		IssuedDecision issued = decisions.issue(ClawbackDecision.of(row, countyFinance,

@@ -1,5 +1,8 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
 /**
  * Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares
  * with the model.
@@ -51,6 +54,21 @@ final class ClawbackModel {
 	static final int MIN_DAYS_TO_PAY = 15;
 
 	static final int MAX_DAYS_TO_PAY = 90;
+
+	/**
+	 * The deadline a decision issued {@code today} states: the one determined on
+	 * {@code determinedOn}, unless the county's check took so long that fewer than
+	 * {@link #MIN_DAYS_TO_PAY} days of it are left; then as many days from today as the
+	 * bureau gave when it determined it (at least the minimum), so the enterprise never
+	 * gets a deadline already passed or shorter than the rule allows.
+	 */
+	static LocalDate deadlineOnIssue(LocalDate determined, LocalDate determinedOn, LocalDate today) {
+		if (!determined.isBefore(today.plusDays(MIN_DAYS_TO_PAY))) {
+			return determined;
+		}
+		long given = ChronoUnit.DAYS.between(determinedOn, determined);
+		return today.plusDays(Math.max(MIN_DAYS_TO_PAY, given));
+	}
 
 	static final int MAX_LIST_MONTHS = 60;
 

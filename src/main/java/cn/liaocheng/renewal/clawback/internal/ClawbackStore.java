@@ -31,7 +31,7 @@ class ClawbackStore {
 			SELECT c.id, c.application_id, c.reference_no, c.enterprise_name, c.project_name, c.division_code, c.cause,
 			       c.facts, c.started_at, c.status, c.allocated, c.amount, c.deadline, c.list_months,
 			       c.repayment_account, c.decision_id, c.decision_number, c.repaid, c.enterprise_id, c.credit_code,
-			       c.determination
+			       c.determination, c.determined_at
 			FROM clawback c""";
 
 	private final JdbcClient jdbc;
@@ -40,8 +40,13 @@ class ClawbackStore {
 		this.jdbc = jdbc;
 	}
 
-	/** A clawback row with what only the module needs besides the view. */
-	record Row(ClawbackView view, long enterpriseId, String creditCode, String determination) {
+	/**
+	 * A clawback row with what only the module needs besides the view.
+	 *
+	 * @param determinedAt when the city industry bureau determined the amount and the
+	 * deadline, {@code null} before
+	 */
+	record Row(ClawbackView view, long enterpriseId, String creditCode, String determination, Instant determinedAt) {
 	}
 
 	record NewClawback(long applicationId, long enterpriseId, String divisionCode, String referenceNo,
@@ -110,6 +115,11 @@ class ClawbackStore {
 			.update();
 	}
 
+	/** The deadline the decision states, when it is not the one determined. */
+	void deadline(long id, LocalDate deadline) {
+		jdbc.sql("UPDATE clawback SET deadline = ? WHERE id = ?").params(deadline, id).update();
+	}
+
 	void decided(long id, long decisionId, String number) {
 		jdbc.sql("UPDATE clawback SET status = ?, decision_id = ?, decision_number = ? WHERE id = ?")
 			.params(ClawbackStatus.DECIDED.name(), decisionId, number, id)
@@ -170,7 +180,7 @@ class ClawbackStore {
 							v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
 							v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(),
 							v.decisionNumber(), v.repaid(), paid),
-					row.enterpriseId(), row.creditCode(), row.determination());
+					row.enterpriseId(), row.creditCode(), row.determination(), row.determinedAt());
 		});
 	}
 
@@ -185,7 +195,9 @@ class ClawbackStore {
 				rs.getTimestamp(9).toInstant(), ClawbackStatus.valueOf(rs.getString(10)), rs.getBigDecimal(11),
 				rs.getBigDecimal(12), deadline == null ? null : deadline.toLocalDate(), listMonths, rs.getString(15),
 				decision, rs.getString(17), rs.getBigDecimal(18), List.of());
-		return new Row(view, rs.getLong(19), rs.getString(20).strip(), rs.getString(21));
+		Timestamp determinedAt = rs.getTimestamp(22);
+		return new Row(view, rs.getLong(19), rs.getString(20).strip(), rs.getString(21),
+				determinedAt == null ? null : determinedAt.toInstant());
 	}
 
 }

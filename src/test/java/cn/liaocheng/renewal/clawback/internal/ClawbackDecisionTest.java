@@ -45,6 +45,23 @@ class ClawbackDecisionTest {
 	}
 
 	@Test
+	void shouldKeepTheDeterminedDeadlineUnlessTooFewDaysOfItAreLeftWhenTheDecisionIsIssued() {
+		LocalDate determinedOn = LocalDate.of(2026, 11, 2);
+		// Issued the same day or while 15 days are left: as determined.
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn))
+			.isEqualTo(determinedOn.plusDays(20));
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(5)))
+			.isEqualTo(determinedOn.plusDays(20));
+		// Ten days later: the 20 days given, from the decision.
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(10)))
+			.isEqualTo(determinedOn.plusDays(30));
+		// After the deadline itself: never a date already passed, never fewer than 15
+		// days.
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(15), determinedOn, determinedOn.plusDays(40)))
+			.isEqualTo(determinedOn.plusDays(55));
+	}
+
+	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局", "聊城市工业和信息化局",
 				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1));
@@ -72,7 +89,7 @@ class ClawbackDecisionTest {
 				cause, "两台数控磨床未安装投产", Instant.parse("2026-11-30T02:00:00Z"), ClawbackStatus.CONFIRMING,
 				new BigDecimal("37000.00"), new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31), months,
 				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610", null, null, BigDecimal.ZERO, List.of());
-		return new ClawbackStore.Row(view, 3, "91371525MA3CB7K21F", null);
+		return new ClawbackStore.Row(view, 3, "91371525MA3CB7K21F", null, null);
 	}
 
 }

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -88,6 +89,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	cn.liaocheng.renewal.clawback.internal.NegativeListExpiry expiry;
@@ -342,6 +346,40 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "clawback")).isFalse();
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("经核查不予追回");
+	}
+
+	/**
+	 * The county finance bureau confirmed ten days after the bureau determined a 20-day
+	 * deadline: the decision does not state a deadline with ten days left (less than the
+	 * 15 the rule allows) but the 20 days the bureau gave, counted from the decision.
+	 */
+	@Test
+	@Order(6)
+	void aDeadlineShortenedByALateConfirmationIsCountedAgainFromTheDecision() throws Exception {
+		Case claim = allocatedSubsidy();
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		// As if determined ten days ago.
+		assertThat(jdbc.sql("""
+				UPDATE clawback SET determined_at = determined_at - INTERVAL '10 days', deadline = ?
+				WHERE application_id = ?""").params(TODAY.plusDays(10), claim.id()).update()).isEqualTo(1);
+
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
+				"与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
+			.statusCode()).isIn(200, 204);
+		review.runJobs(claim);
+
+		LocalDate due = TODAY.plusDays(20);
+		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text())
+			.contains("请于" + due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前（含当日）")
+			.doesNotContain("请于" + TODAY.plusDays(10).getYear() + "年" + TODAY.plusDays(10).getMonthValue() + "月"
+					+ TODAY.plusDays(10).getDayOfMonth() + "日前");
+		JsonNode clawback = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(clawback.get("deadline").asText()).isEqualTo(due.toString());
+		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("重新计算", due.toString()));
 	}
 
 	// ------------------------------------------------------------------------------------------------
