@@ -178,9 +178,13 @@ class DecisionIssuingTest {
 		Poppler.save("interest-subsidy-payment", decisions.pdf(march.id()));
 		assertThat(text(decisions.pdf(march.id())))
 			.contains("贴息资金拨付通知书", "2026-03期", "2,000.00", "LCCZ-2026-0508-01", "ICBC-LC-2026-0316", "48,000,000.00")
-			.doesNotContain("行政复议");
+			.doesNotContain("行政复议")
+			.doesNotContain("按此计算为");
+		// The last period pays what is left of the total granted, less than it computes.
+		IssuedDecision last = decisions.issue(SampleDecisions.interestPayment(application, "2028-03", "1200.00"));
+		assertThat(text(decisions.pdf(last.id()))).contains("按此计算为2,000.00元", "本期为该总额的余额", "1,200.00");
 		assertThat(decisions.allForApplication(application)).extracting(IssuedDecision::id)
-			.containsExactly(listed.id(), march.id(), april.id());
+			.containsExactly(listed.id(), march.id(), april.id(), last.id());
 		assertThatThrownBy(() -> decisions.issue(SampleDecisions.interestPayment(application, null, "1.00")))
 			.isInstanceOf(NullPointerException.class);
 	}

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.decision.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -177,9 +178,17 @@ final class DecisionText {
 	 * above.
 	 */
 	private static String payment(DecisionRequest.Payment p) {
+		// When the total granted is reached, the period pays what is left of it, less
+		// than
+		// its computation gives: the notice says so rather than show a sum that does not
+		// come out.
+		BigDecimal computed = p.balanceBasis() == null ? null
+				: p.balanceBasis().multiply(p.points()).divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+		boolean capped = computed != null && p.amount().compareTo(computed) < 0;
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
-				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360），核定"
-				+ p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360）"
+				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定" + p.period()
+				+ "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 

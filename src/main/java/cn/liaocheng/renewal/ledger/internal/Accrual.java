@@ -17,8 +17,9 @@ import java.util.Optional;
  * <p>
  * A day's balance counts from the disbursement day and no longer on the day of a
  * repayment (算头不算尾). The subsidy runs from the first disbursement for the rule's months
- * (two years), and stops on the day of a full early repayment or of a default. The rule's
- * cap limits the sum of all periods.
+ * (two years), and stops on the day of a full early repayment or of a default. The cap
+ * (the rule's, and the amount the interest-subsidy decision granted) limits the sum of
+ * all periods; once it is reached no further period is written.
  */
 final class Accrual {
 
@@ -80,7 +81,12 @@ final class Accrual {
 		}
 		LocalDate from = next != null ? next : firstDisbursement(events).orElseThrow();
 		BigDecimal total = accruedSoFar;
+		boolean capped = terms.cap() != null && terms.cap().signum() > 0;
 		while (from.isBefore(stop.get())) {
+			if (capped && total.compareTo(terms.cap()) >= 0) {
+				break; // the whole subsidy is paid: no more periods, not periods of
+						// nothing
+			}
 			LocalDate end = periodicity.endOf(from);
 			if (!end.isBefore(today)) {
 				break;
@@ -92,7 +98,7 @@ final class Accrual {
 			}
 			BigDecimal amount = basis.multiply(terms.points())
 				.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
-			if (terms.cap() != null && terms.cap().signum() > 0) {
+			if (capped) {
 				amount = amount.min(terms.cap().subtract(total).max(BigDecimal.ZERO));
 			}
 			total = total.add(amount);

@@ -36,10 +36,21 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		}
 		BigDecimal points = o.interestSubsidyPoints() == null ? BigDecimal.ZERO : o.interestSubsidyPoints();
 		int months = o.interestSubsidyMonths() == null ? 0 : o.interestSubsidyMonths();
+		// The ledger pays no more than the decision granted: the rule's cap, and the
+		// amount
+		// the interest-subsidy decision determined (it counts months, the ledger days).
+		// A loan refused the subsidy accrues nothing.
+		BigDecimal granted = o.interestSubsidyAmount();
+		BigDecimal cap = o.interestSubsidyCap();
+		if (granted != null) {
+			cap = cap == null || cap.signum() <= 0 ? granted : cap.min(granted);
+			if (granted.signum() <= 0) {
+				points = BigDecimal.ZERO;
+			}
+		}
 		return new GrantedLoan(applicationId, facts.referenceNo(), facts.divisionCode(), facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
-				o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
-				new Accrual.Terms(points, months, o.interestSubsidyCap()));
+				o.grantedRate(), o.grantedTermMonths(), o.grantDate(), new Accrual.Terms(points, months, cap));
 	}
 
 	public BigDecimal points() {

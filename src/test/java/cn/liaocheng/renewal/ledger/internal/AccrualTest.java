@@ -102,9 +102,12 @@ class AccrualTest {
 		List<Accrual.Period> periods = Accrual.periods(capped, events, null, BigDecimal.ZERO,
 				LocalDate.parse("2026-07-01"), Periodicity.MONTHLY);
 
-		// 2,000.00 + 3,750.00 would pass 5,000: April gets 3,000.00, later months nothing
-		assertThat(periods).extracting(p -> p.amount().toPlainString())
-			.containsExactly("2000.00", "3000.00", "0.00", "0.00");
+		// 2,000.00 + 3,750.00 would pass 5,000: April gets 3,000.00, and no period of
+		// nothing is written after it (a payment notice of 零元 would follow each)
+		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("2000.00", "3000.00");
+		assertThat(Accrual.periods(capped, events, LocalDate.parse("2026-05-01"), new BigDecimal("5000.00"),
+				LocalDate.parse("2026-09-01"), Periodicity.MONTHLY))
+			.isEmpty();
 	}
 
 	@Test

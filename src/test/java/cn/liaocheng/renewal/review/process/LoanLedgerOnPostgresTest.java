@@ -205,6 +205,32 @@ class LoanLedgerOnPostgresTest {
 		assertThat(money(rows, "amount")).containsExactly("2500.00", "1250.00");
 	}
 
+	/**
+	 * The decision granted 36,000.00 yuan (1,200,000 × 1.5 points × 24 months ÷ 12); the
+	 * ledger, counting days over 360, would reach 36,550.00 over the same two years. It
+	 * pays the 36,000.00 granted and writes no period after it. (Its last period ends in
+	 * 2028, so it cannot be paid here; DecisionIssuingTest reads the notice of a period
+	 * paid short.)
+	 */
+	@Test
+	void shouldPayNoMoreThanTheInterestSubsidyDecisionGranted() throws Exception {
+		long id = grantedLoan("1200000.00").id();
+		record(icbc, id, "DISBURSEMENT", "2026-03-16", "1200000", "ICBC-LC-2026-0318");
+
+		accrual.accrueAll(LocalDate.parse("2028-06-01"));
+
+		JsonNode rows = loan(finance, id).get("rows");
+		BigDecimal total = BigDecimal.ZERO;
+		for (JsonNode row : rows) {
+			assertThat(row.get("amount").decimalValue()).as(row.toString()).isPositive();
+			total = total.add(row.get("amount").decimalValue());
+		}
+		assertThat(total).isEqualByComparingTo("36000.00");
+		JsonNode last = rows.get(rows.size() - 1);
+		// 50.00 a day: the last period pays what is left of the 36,000.00
+		assertThat(last.get("amount").decimalValue()).isLessThan(BigDecimal.valueOf(50L * last.get("days").asInt()));
+	}
+
 	@Test
 	void shouldCoverTwoYearsFromDisbursementAtMostAndNeverTwice() throws Exception {
 		long id = grantedLoan().id();
@@ -325,6 +351,10 @@ class LoanLedgerOnPostgresTest {
 	}
 
 	private Case grantedLoan() {
+		return grantedLoan("5000000.00");
+	}
+
+	private Case grantedLoan(String amount) {
 		DossierForm form = Dossiers.loan(review.registeredProject(7));
 		form.setBankKeys(new ArrayList<>(List.of("icbc")));
 		form.setLoanAmount("6000000.00");
@@ -332,7 +362,7 @@ class LoanLedgerOnPostgresTest {
 		review.passCountyReview(loan);
 		review.passCityReview(loan);
 		review.decide(loan, "Task_PbocListing", "APPROVE");
-		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
+		review.grant(loan, amount, true, "FIXED_ASSET");
 		return loan;
 	}
 
