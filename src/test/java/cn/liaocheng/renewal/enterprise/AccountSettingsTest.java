@@ -111,6 +111,40 @@ class AccountSettingsTest {
 	}
 
 	@Test
+	void aPasswordChangeEndsTheAccountsOtherSessionsAndKeepsTheOneThatMadeIt() {
+		// An account of its own: the change must not end sessions of other test classes.
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		WebClient here = loggedIn(userId, Registrations.PASSWORD);
+		WebClient stolen = loggedIn(userId, Registrations.PASSWORD);
+		assertThat(stolen.get("/account").statusCode()).isEqualTo(200);
+		assertThat(sessionsOf(userId)).as("both logins indexed under the user id").isEqualTo(2);
+
+		String changed = "Neu@2026passwd";
+		here.postForm("/account/password", "currentPassword=" + enc(Registrations.PASSWORD) + "&newPassword="
+				+ enc(changed) + "&confirmPassword=" + enc(changed) + "&_csrf=" + token(here));
+
+		HttpResponse<String> refused = stolen.get("/account");
+		assertThat(refused.statusCode()).as("the other session, on a page").isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(stolen.get("/api/applications").statusCode()).as("the other session, on the API").isEqualTo(401);
+		HttpResponse<String> page = here.get("/account");
+		assertThat(page.statusCode()).as("the session that made the change").isEqualTo(200);
+		assertThat(page.body()).contains("密码已修改").contains("已退出该账户在其他设备上的登录");
+		assertThat(here.get("/api/applications").statusCode()).isEqualTo(200);
+		assertThat(sessionsOf(userId)).isEqualTo(1);
+	}
+
+	private int sessionsOf(String userId) {
+		return jdbc.sql("SELECT COUNT(*) FROM app_session WHERE principal_name = ?")
+			.param(userId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	void withoutACsrfTokenNothingChangesAndStaffAndStrangersHaveNoAccountPageHere() {
 		WebClient portal = loggedIn(DemoUsers.ENTERPRISE);
 		String before = contactPhoneOf(DemoUsers.ENTERPRISE);

@@ -94,9 +94,12 @@ class AccountController {
 			return "redirect:/account#password";
 		}
 		account.setPassword(newPassword);
+		// Also ends the account's sessions elsewhere, whoever holds them; this one stays
+		// (security's PasswordChangeEndsSessions, for every door a password changes
+		// through).
 		identity.saveUser(account);
 		LOG.info("Password changed by its user {}", user.userId());
-		redirect.addFlashAttribute("notice", "密码已修改，下次登录请使用新密码。");
+		redirect.addFlashAttribute("notice", "密码已修改，已退出该账户在其他设备上的登录；下次登录请使用新密码。");
 		return "redirect:/account";
 	}
 

@@ -1,0 +1,114 @@
+package cn.liaocheng.renewal.security.internal;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * A changed password ends every other session of its account, so that a session stolen
+ * before the change does not outlive it. The session of the request that made the change
+ * stays: a user who changes their own password stays logged in where they did it, and an
+ * administrator's reset ends all of the account's sessions (the administrator's own is
+ * not among them).
+ *
+ * <p>
+ * The rule sits in the engine's identity provider, which every password change passes
+ * through whatever the door: the portal's account page, Camunda Admin, the REST API.
+ * Spring Session indexes each session under its principal's name, the Camunda user id
+ * ({@code PortalUser.getName()}). The sessions end before the change commits, in a
+ * transaction of their own: should ending them fail, the change fails with them; should
+ * the change fail afterwards, the user only logs in again with the old password.
+ */
+@Component
+class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
+
+	private static final Logger LOG = LoggerFactory.getLogger(PasswordChangeEndsSessions.class);
+
+	/** Looked up at the first change, not while the engine is being built. */
+	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+
+	PasswordChangeEndsSessions(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setIdentityProviderSessionFactory(new SessionFactory() {
+
+			@Override
+			public Class<?> getSessionType() {
+				return DbIdentityServiceProvider.class;
+			}
+
+			@Override
+			public Session openSession() {
+				return new EndingSessions();
+			}
+
+		});
+	}
+
+	/** Ends every session of {@code userId} but the current request's. */
+	private void endOtherSessions(String userId) {
+		FindByIndexNameSessionRepository<?> store = sessions.getIfAvailable();
+		if (store == null) {
+			return;
+		}
+		String current = currentSessionId();
+		int ended = 0;
+		for (String id : store.findByPrincipalName(userId).keySet()) {
+			if (!id.equals(current)) {
+				store.deleteById(id);
+				ended++;
+			}
+		}
+		if (ended > 0) {
+			LOG.info("Password of {} changed: {} other session(s) ended", userId, ended);
+		}
+	}
+
+	private static String currentSessionId() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+			return null;
+		}
+		try {
+			HttpSession session = request.getRequest().getSession(false);
+			return session == null ? null : session.getId();
+		}
+		catch (IllegalStateException invalidated) {
+			return null;
+		}
+	}
+
+	/** Camunda's own provider; a saved user with a new password ends the sessions. */
+	private final class EndingSessions extends DbIdentityServiceProvider {
+
+		@Override
+		public IdentityOperationResult saveUser(User user) {
+			// A new account has no sessions yet; only an existing one's password counts.
+			boolean passwordChanged = user instanceof UserEntity entity && entity.getRevision() > 0
+					&& entity.hasNewPassword();
+			IdentityOperationResult result = super.saveUser(user);
+			if (passwordChanged) {
+				endOtherSessions(user.getId());
+			}
+			return result;
+		}
+
+	}
+
+}

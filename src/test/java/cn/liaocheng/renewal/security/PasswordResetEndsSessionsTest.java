@@ -1,0 +1,66 @@
+package cn.liaocheng.renewal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.enterprise.Registrations;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EngineDoors;
+import cn.liaocheng.renewal.support.EngineDoors.Caller;
+import cn.liaocheng.renewal.support.EngineDoors.Door;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An administrator's password reset, through Camunda Admin's API or the REST API, ends
+ * every session of the account (the enterprise's own change is in
+ * {@code AccountSettingsTest}).
+ */
+@WebIntegrationTest
+class PasswordResetEndsSessionsTest {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@EnumSource(Door.class)
+	void anAdministratorsResetEndsEverySessionOfTheAccountAndNoneOfTheAdministrators(Door door) {
+		// An account of its own: the reset must not end sessions of other test classes.
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		WebClient first = loggedIn(userId);
+		WebClient second = loggedIn(userId);
+		assertThat(first.get("/account").statusCode()).isEqualTo(200);
+		Caller admin = EngineDoors.caller(port, door, DemoUsers.ADMIN);
+
+		HttpResponse<String> reset = admin.send("PUT", door.root + "/user/" + userId + "/credentials",
+				"{\"password\":\"Reset@2026pass\",\"authenticatedUserPassword\":\"" + DemoUsers.PASSWORD + "\"}");
+
+		assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+		assertThat(first.get("/account").statusCode()).as("a session of the account, on a page").isEqualTo(302);
+		assertThat(second.get("/api/applications").statusCode()).as("another, on the API").isEqualTo(401);
+		assertThat(admin.send("GET", door.root + "/user/" + userId + "/profile", null).statusCode())
+			.as("the administrator's own session")
+			.isEqualTo(200);
+		assertThat(loggedIn(userId, "Reset@2026pass").get("/account").statusCode()).as("the new password")
+			.isEqualTo(200);
+	}
+
+	private WebClient loggedIn(String userId) {
+		return loggedIn(userId, Registrations.PASSWORD);
+	}
+
+	private WebClient loggedIn(String userId, String password) {
+		WebClient client = new WebClient(port);
+		client.login(userId, password);
+		return client;
+	}
+
+}
