@@ -45,11 +45,12 @@ public class NoticeBoard {
 
 	/**
 	 * Files a named objection while the notice runs, within the daily limits (per phone
-	 * number and notice, per client address) and once: the same text again from the same
-	 * phone against the same notice is merged with the first. Deliberately not
-	 * transactional: the day's counters are created first, each in a short transaction of
-	 * its own, and the filing then locks them in one transaction, so a request never
-	 * holds two connections at once.
+	 * line and notice, per client network) and once: the same text again from the same
+	 * phone line against the same notice is merged with the first. {@code clientAddress}
+	 * is the request's remote address as the forwarded-header configuration resolves it.
+	 * Deliberately not transactional: the day's counters are created first, each in a
+	 * short transaction of its own, and the filing then locks them in one transaction, so
+	 * a request never holds two connections at once.
 	 */
 	public Filing file(long applicationId, ObjectionForm objection, String clientAddress) {
 		Map<String, String> errors = ObjectionRules.check(objection);
@@ -61,7 +62,7 @@ public class NoticeBoard {
 		}
 		LocalDate day = LocalDate.now(ChinaTime.ZONE);
 		String address = ObjectionQuota.address(clientAddress);
-		String phone = ObjectionQuota.phone(applicationId, ObjectionRules.phoneDigits(objection.phone()));
+		String phone = ObjectionQuota.phone(applicationId, ObjectionRules.phoneLine(objection.phone()));
 		quota.prepare(day, address, phone);
 		return filing.file(applicationId, objection, day, address, phone);
 	}

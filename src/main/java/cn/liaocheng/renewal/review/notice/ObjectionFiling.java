@@ -70,11 +70,11 @@ class ObjectionFiling {
 		}
 		int fromAddress = quota.lock(addressKey, day);
 		int fromPhone = quota.lock(phoneKey, day);
-		String phone = ObjectionRules.phoneDigits(objection.phone());
+		String phone = ObjectionRules.phoneLine(objection.phone());
 		String content = ObjectionRules.comparable(objection.content());
 		Optional<PublicNotices.Objection> received = notices.filedSince(applicationId, noticeStarted.get())
 			.stream()
-			.filter(o -> ObjectionRules.phoneDigits(o.phone()).equals(phone)
+			.filter(o -> ObjectionRules.phoneLine(o.phone()).equals(phone)
 					&& ObjectionRules.comparable(o.content()).equals(content))
 			.findFirst();
 		if (received.isPresent()) {

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * village behind one address objecting to several notices, while a script cannot fill a
  * lead body's task with thousands. See docs/operations.md.
  *
- * @param perPhonePerNotice objections one phone number may file against one notice a day
- * @param perAddress objections one client address may file a day, against all notices
- * together
+ * @param perPhonePerNotice objections one phone number (whatever its extension) may file
+ * against one notice a day
+ * @param perAddress objections one client address (an IPv6 address's whole /64) may file
+ * a day, against all notices together
  */
 @ConfigurationProperties("renewal.objections")
 record ObjectionLimits(@DefaultValue("3") int perPhonePerNotice, @DefaultValue("20") int perAddress) {

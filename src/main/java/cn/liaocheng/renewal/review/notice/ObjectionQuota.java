@@ -1,7 +1,12 @@
 package cn.liaocheng.renewal.review.notice;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,12 +20,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Daily counters of public objections in {@code objection_quota}, one row per counted
- * thing and day. A filing locks its rows, so two nodes cannot both take the last
- * allowance; the rows must exist before that transaction starts (see {@link #prepare}),
- * because a failed insert would abort a PostgreSQL transaction.
+ * thing and day: a client network ({@code address:1.2.3.4},
+ * {@code address:2001:db8:0:0::/64}) or a phone line against a notice
+ * ({@code phone:<application id>:06358123456}). A filing locks its rows, so two nodes
+ * cannot both take the last allowance; the rows must exist before that transaction starts
+ * (see {@link #prepare}), because a failed insert would abort a PostgreSQL transaction.
  */
 @Component
 class ObjectionQuota {
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+	/**
+	 * Hex digits, colons and dots, at least one colon: read by the JDK as an IPv6 literal
+	 * or refused, never looked up as a name.
+	 */
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
 	private final JdbcClient jdbc;
 
@@ -32,15 +48,55 @@ class ObjectionQuota {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** The counter of objections sent from one client address. */
+	/**
+	 * The counter of objections sent from one client network: an IPv4 address, or an IPv6
+	 * address's /64, since one household or one cloud machine is given a whole /64 and
+	 * may send from any address in it. An IPv4 address written as IPv6 (::ffff:a.b.c.d)
+	 * counts as itself.
+	 */
 	static String address(String clientAddress) {
-		String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
+		String address = clientAddress == null ? "" : clientAddress.strip();
+		if (address.startsWith("[") && address.endsWith("]")) {
+			address = address.substring(1, address.length() - 1);
+		}
+		if (address.indexOf('%') >= 0) {
+			// The zone of a link-local address names an interface of this host.
+			address = address.substring(0, address.indexOf('%'));
+		}
+		address = network(address).orElse(address.isEmpty() ? "unknown" : address);
 		return "address:" + (address.length() > 64 ? address.substring(0, 64) : address);
 	}
 
-	/** The counter of objections against one notice under one phone number. */
-	static String phone(long applicationId, String phoneDigits) {
-		return "phone:" + applicationId + ":" + phoneDigits;
+	/**
+	 * The network an IP address literal counts in; empty for anything else. Only literals
+	 * reach {@link InetAddress#getByName}, so no name is ever looked up.
+	 */
+	private static Optional<String> network(String address) {
+		if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+			return Optional.empty();
+		}
+		InetAddress parsed;
+		try {
+			parsed = InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			return Optional.empty();
+		}
+		if (parsed instanceof Inet6Address) {
+			byte[] bytes = parsed.getAddress();
+			StringBuilder prefix = new StringBuilder();
+			for (int i = 0; i < 8; i += 2) {
+				prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+			}
+			return Optional.of(prefix.append(":/64").toString());
+		}
+		// The JDK reads an IPv4-mapped IPv6 address as the IPv4 address.
+		return Optional.of(parsed.getHostAddress());
+	}
+
+	/** The counter of objections against one notice under one phone line. */
+	static String phone(long applicationId, String phoneLine) {
+		return "phone:" + applicationId + ":" + phoneLine;
 	}
 
 	/**

@@ -51,9 +51,13 @@ final class ObjectionRules {
 		return errors;
 	}
 
-	/** The phone number as digits only: 0635-8123456 and 06358123456 are one caller. */
-	static String phoneDigits(String phone) {
-		return strip(phone).replace("-", "");
+	/**
+	 * The phone line an objection came from, as its limit counts it and merging compares
+	 * it: 0635-8123456, 06358123456 and 0635-8123456-801 are one caller, since an
+	 * extension is whatever the objector types after the number.
+	 */
+	static String phoneLine(String phone) {
+		return PhoneNumber.line(phone);
 	}
 
 	/**

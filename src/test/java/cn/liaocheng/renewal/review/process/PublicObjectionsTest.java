@@ -21,6 +21,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.enterprise.Registrations;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
+import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
+import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
+import cn.liaocheng.renewal.review.notice.NoticeBoard.Result;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -40,10 +44,13 @@ class PublicObjectionsTest extends ReviewProcessTest {
 
 	private final JdbcClient jdbc;
 
+	private final NoticeBoard board;
+
 	@Autowired
-	PublicObjectionsTest(ApplicationContext context, JdbcClient jdbc) {
+	PublicObjectionsTest(ApplicationContext context, JdbcClient jdbc, NoticeBoard board) {
 		super(context);
 		this.jdbc = jdbc;
+		this.board = board;
 	}
 
 	@Test
@@ -111,6 +118,56 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		assertThat(Citizen.atAFreshAddress(port)
 			.object(claim.id(), "异议人20", "", "13900000020", "批量提交的第 20 条异议，内容各不相同。")
 			.redirectsToTheBoard()).as("the same objection from another address").isTrue();
+	}
+
+	@Test
+	void oneIpv6NetworkFilesAtMostTwentyObjectionsADayWhicheverOfItsAddressesItUses() {
+		// A household or a cloud machine is given a whole /64; the test host has none, so
+		// the board is called with the address the servlet container would pass.
+		Case claim = onNotice();
+		for (int i = 1; i <= 20; i++) {
+			Filing filed = board.file(claim.id(), new ObjectionForm("异议人" + i, "",
+					"137000000" + String.format("%02d", i), "同一网段提交的第 " + i + " 条异议，内容各不相同。"), "2001:db8::" + i);
+			assertThat(filed.result()).as("objection %d: %s", i, filed.message()).isEqualTo(Result.FILED);
+		}
+
+		Filing refused = board.file(claim.id(),
+				new ObjectionForm("异议人21", "", "13700000021", "同一网段提交的第 21 条异议，内容各不相同。"), "2001:db8:0:0:0:0:0:21");
+
+		assertThat(refused.result()).isEqualTo(Result.ADDRESS_LIMIT_REACHED);
+		assertThat(refused.message()).contains("您所在的网络今天已提交 20 条异议，达到每日上限");
+		assertThat(objectionsAgainst(claim)).isEqualTo(20);
+		assertThat(board
+			.file(claim.id(), new ObjectionForm("异议人21", "", "13700000021", "同一网段提交的第 21 条异议，内容各不相同。"),
+					"2001:db8:0:1::1")
+			.result()).as("the same objection from another /64").isEqualTo(Result.FILED);
+	}
+
+	@Test
+	void aLandlineCountsAsOneNumberWhateverItsExtensionOrSpelling() {
+		Case claim = onNotice();
+		Citizen citizen = Citizen.atAFreshAddress(port);
+		List<String> spellings = List.of("0635-8123456-1", "0635-8123456-2", "06358123456");
+		for (int i = 0; i < spellings.size(); i++) {
+			assertThat(citizen.object(claim.id(), "实名异议人", "", spellings.get(i), "分机提交的第 " + i + " 条：该企业所购设备系翻新旧设备。")
+				.redirectsToTheBoard()).isTrue();
+		}
+
+		Citizen.Response fourth = citizen.object(claim.id(), "实名异议人", "", "0635-8123456-801",
+				"分机提交的第 4 条：发票金额明显高于市场价。");
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.body()).contains("同一联系电话对同一项目每天最多提交 3 条异议，今天已达上限");
+		assertThat(objectionsAgainst(claim)).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT contact_phone FROM public_objection WHERE application_id = ?")
+			.param(claim.id())
+			.query(String.class)
+			.list()).as("the numbers as typed, for the lead body to call")
+			.containsExactlyInAnyOrderElementsOf(spellings);
+		assertThat(
+				citizen.object(claim.id(), "另一位异议人", "", "0635-8123457-1", "另一固定电话的异议：设备并未投入使用。").redirectsToTheBoard())
+			.as("another landline")
+			.isTrue();
 	}
 
 	@Test
