@@ -42,11 +42,16 @@ public class EnterpriseRegistry {
 			case ACTIVE -> enterprise;
 			case PENDING -> throw new InactiveEnterpriseException(InactiveEnterpriseException.Reason.PENDING);
 			case DISABLED -> throw new InactiveEnterpriseException(InactiveEnterpriseException.Reason.DISABLED);
+			case REJECTED -> throw new InactiveEnterpriseException(InactiveEnterpriseException.Reason.REJECTED);
 		};
 	}
 
+	/**
+	 * The enterprise registered under {@code code}; a rejected registration no longer
+	 * holds its code.
+	 */
 	public Optional<Enterprise> findByCreditCode(CreditCode code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE credit_code = ?")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE credit_code_claim = ?")
 			.param(code.value())
 			.query(EnterpriseRegistry::map)
 			.optional();
@@ -61,11 +66,12 @@ public class EnterpriseRegistry {
 		EnterpriseStatus status = activatedBy == null ? EnterpriseStatus.PENDING : EnterpriseStatus.ACTIVE;
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
-				INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone,
-				                        user_id, status, created_at, activated_at, activated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(e.creditCode().value(), e.name(), e.divisionCode(), e.industry(), e.contactName(), e.contactPhone(),
-					e.userId(), status.name(), now, activatedBy == null ? null : now, activatedBy)
+				INSERT INTO enterprise (credit_code, credit_code_claim, name, division_code, industry, contact_name,
+				                        contact_phone, user_id, status, created_at, activated_at, activated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(e.creditCode().value(), e.creditCode().value(), e.name(), e.divisionCode(), e.industry(),
+					e.contactName(), e.contactPhone(), e.userId(), status.name(), now, activatedBy == null ? null : now,
+					activatedBy)
 			.update();
 		return findByCreditCode(e.creditCode()).orElseThrow();
 	}

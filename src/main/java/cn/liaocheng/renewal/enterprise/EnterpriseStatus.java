@@ -11,7 +11,13 @@ public enum EnterpriseStatus {
 	/** May submit applications. */
 	ACTIVE("已激活"),
 	/** Closed by an administrator. */
-	DISABLED("已停用");
+	DISABLED("已停用"),
+	/**
+	 * A registration its county industry bureau rejected before activating it (驳回注册),
+	 * e.g. one made in another enterprise's name: its account is closed and its credit
+	 * code may be registered again.
+	 */
+	REJECTED("已驳回");
 
 	private final String label;
 

@@ -26,7 +26,8 @@ public class InactiveEnterpriseException extends RuntimeException {
 	 */
 	public enum Reason {
 
-		NOT_AN_ENTERPRISE("当前账户不是企业账户"), PENDING("企业账户尚未激活，请联系所在县工业和信息化局"), DISABLED("企业账户已停用，请联系所在县工业和信息化局");
+		NOT_AN_ENTERPRISE("当前账户不是企业账户"), PENDING("企业账户尚未激活，请联系所在县工业和信息化局"), DISABLED("企业账户已停用，请联系所在县工业和信息化局"),
+		REJECTED("企业注册已被驳回，请联系所在县工业和信息化局");
 
 		private final String message;
 

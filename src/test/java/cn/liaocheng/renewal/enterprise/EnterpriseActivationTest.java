@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -170,6 +171,80 @@ class EnterpriseActivationTest {
 		assertThat(json.readTree(activated.body()).path("activatedBy").asText()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
 	}
 
+	/**
+	 * Someone registers a real company's credit code before it does (the code is public).
+	 * The county rejects the registration: the account and its sessions end, and the
+	 * company registers its own code.
+	 */
+	@Test
+	void aRejectedRegistrationClosesItsAccountAndFreesItsCreditCode() {
+		String code = freshCreditCode(GUANXIAN);
+		String squatter = freshUserId();
+		assertThat(Registrations.submit(new WebClient(port), Registrations.validForm(code, squatter)).statusCode())
+			.isEqualTo(302);
+		WebClient squatting = new WebClient(port);
+		squatting.login(squatter, Registrations.PASSWORD);
+		assertThat(squatting.get("/account").statusCode()).isEqualTo(200);
+		String company = freshUserId();
+		assertThat(Registrations.fieldError(
+				Registrations.submit(new WebClient(port), Registrations.validForm(code, company)).body(), "creditCode"))
+			.hasValue("该统一社会信用代码已注册");
+		long id = registry.findByUser(squatter).orElseThrow().id();
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+
+		// Not without a reason; not from another county.
+		assertThat(post(reviewer, "/county/enterprises/" + id + "/reject", "reason=").statusCode()).isEqualTo(302);
+		assertThat(reviewer.get("/county/enterprises").body()).contains("请填写驳回原因");
+		assertThat(post(as(LQ_INDUSTRY), "/county/enterprises/" + id + "/reject", "reason=" + enc("冒用他人名义注册"))
+			.statusCode()).isEqualTo(403);
+		assertThat(statusOf(squatter)).isEqualTo(EnterpriseStatus.PENDING);
+
+		assertThat(post(reviewer, "/county/enterprises/" + id + "/reject", "reason=" + enc("经电话核实，该企业未申请注册，系冒用"))
+			.statusCode()).isEqualTo(302);
+
+		String page = reviewer.get("/county/enterprises").body();
+		assertThat(page).contains("已驳回注册：", "已驳回", "原因：经电话核实，该企业未申请注册，系冒用");
+		assertThat(statusOf(squatter)).isEqualTo(EnterpriseStatus.REJECTED);
+		assertThat(squatting.get("/account").statusCode()).as("the squatter's session").isEqualTo(302);
+		assertThat(new WebClient(port).login(squatter, Registrations.PASSWORD).headers().firstValue("Location"))
+			.as("the squatter's login")
+			.hasValueSatisfying(location -> assertThat(location).contains("error"));
+		assertThat(Registrations.submit(new WebClient(port), Registrations.validForm(code, company)).statusCode())
+			.as("the company registers its own code")
+			.isEqualTo(302);
+		assertThat(registry.findByCreditCode(new CreditCode(code)).orElseThrow().userId()).isEqualTo(company);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ENTERPRISE_REJECTED' AND subject = ?")
+			.param("enterprise:" + id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void anActivatedAccountIsNeverRejectedAndTheApiKeepsTheSameRules() throws Exception {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+		String path = "/api/county/enterprises/" + pending.id() + "/reject";
+
+		assertThat(postApi(as(LQ_INDUSTRY), path, "{\"reason\":\"冒用他人名义注册\"}").statusCode()).isEqualTo(403);
+		HttpResponse<String> blank = postApi(reviewer, path, "{\"reason\":\" \"}");
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(blank.body()).path("detail").asText()).contains("请填写驳回原因");
+		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
+
+		HttpResponse<String> active = postApi(reviewer, path, "{\"reason\":\"冒用他人名义注册\"}");
+
+		assertThat(active.statusCode()).isEqualTo(409);
+		assertThat(json.readTree(active.body()).path("detail").asText()).contains("只能驳回尚未激活的注册");
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.ACTIVE);
+		Enterprise another = pendingEnterpriseIn(GUANXIAN);
+		HttpResponse<String> rejected = postApi(reviewer, "/api/county/enterprises/" + another.id() + "/reject",
+				"{\"reason\":\"冒用他人名义注册\",\"status\":\"ACTIVE\"}");
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+		assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
+		assertThat(json.readTree(rejected.body()).path("rejectedBy").asText()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(registry.findByCreditCode(another.creditCode())).isEmpty();
+	}
+
 	@Test
 	void theHomePageLinksCountyIndustryReviewersAndAdministratorsToActivation() {
 		assertThat(as(DemoUsers.COUNTY_REVIEWER).get("/").body()).contains("href=\"/county/enterprises\"");
@@ -192,8 +267,16 @@ class EnterpriseActivationTest {
 	}
 
 	private static HttpResponse<String> post(WebClient client, String path) {
+		return post(client, path, null);
+	}
+
+	private static HttpResponse<String> post(WebClient client, String path, String form) {
 		String token = WebClient.csrfTokenOf(client.get("/").body());
-		return client.postForm(path, "_csrf=" + token);
+		return client.postForm(path, "_csrf=" + token + (form == null ? "" : "&" + form));
+	}
+
+	private static String enc(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	/** Posts as a browser does, asking for HTML, which {@link WebClient} does not. */
@@ -209,12 +292,20 @@ class EnterpriseActivationTest {
 	}
 
 	private static HttpResponse<String> postApi(WebClient client, String path) {
+		return postApi(client, path, "");
+	}
+
+	private static HttpResponse<String> postApi(WebClient client, String path, String body) {
 		String token = WebClient.csrfTokenOf(client.get("/").body());
-		return client.postJson(path, "", "X-CSRF-TOKEN", token);
+		return client.postJson(path, body, "X-CSRF-TOKEN", token);
 	}
 
 	private EnterpriseStatus statusOf(Enterprise enterprise) {
-		return registry.findByUser(enterprise.userId()).orElseThrow().status();
+		return statusOf(enterprise.userId());
+	}
+
+	private EnterpriseStatus statusOf(String userId) {
+		return registry.findByUser(userId).orElseThrow().status();
 	}
 
 	private Map<String, Object> activationOf(Enterprise enterprise) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The activation page's JSON twin, for county industry bureaus and administrators. */
@@ -48,6 +50,27 @@ class CountyEnterpriseApiController {
 	@Operation(summary = "停用企业账户", description = "停用后企业仍可登录查看，但不能提交申请")
 	EnterpriseListing disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		return enterprises.disable(user, id).enterprise();
+	}
+
+	@PostMapping("/{id}/reject")
+	@Operation(summary = "驳回企业注册",
+			description = "只能驳回尚未激活的注册（如冒用他人名义注册）：账户及其登录随即关闭，统一社会信用代码可重新注册；" + "须填写驳回原因（4 至 300 字）。已激活的账户请停用")
+	EnterpriseListing reject(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody Rejection body) {
+		return enterprises.reject(user, id, body.reason()).enterprise();
+	}
+
+	/** The reason of a rejection, told to the enterprise if it registers again. */
+	record Rejection(@Schema(description = "驳回原因，4 至 300 字") String reason) {
+	}
+
+	@ExceptionHandler(RejectionRefused.class)
+	ProblemDetail rejectionRefused(RejectionRefused e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				e.kind() == RejectionRefused.Kind.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
+				e.getMessage());
+		problem.setTitle("不能驳回该注册");
+		return problem;
 	}
 
 	@ExceptionHandler(OutsideJurisdictionException.class)

@@ -46,6 +46,20 @@ class CountyEnterpriseController {
 		return "redirect:/county/enterprises";
 	}
 
+	@PostMapping("/{id}/reject")
+	String reject(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		try {
+			Change change = enterprises.reject(user, id, reason);
+			redirect.addFlashAttribute("message",
+					(change.changed() ? "已驳回注册：" : "该注册此前已驳回：") + change.enterprise().name() + "，其统一社会信用代码可重新注册");
+		}
+		catch (RejectionRefused refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
+		return "redirect:/county/enterprises";
+	}
+
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		Change change = enterprises.disable(user, id);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,11 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.AccountSessions;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -37,13 +41,14 @@ class CountyEnterprises {
 
 	private static final String SELECT = """
 			SELECT id, credit_code, name, division_code, industry, contact_name, contact_phone, user_id, status,
-			       created_at, activated_at, activated_by
+			       created_at, activated_at, activated_by, rejected_at, rejected_by, rejection
 			FROM enterprise""";
 
 	private static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final String PENDING_FIRST = """
-			ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, created_at DESC, id DESC""";
+			ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 WHEN 'DISABLED' THEN 2 ELSE 3 END,
+			         created_at DESC, id DESC""";
 
 	private final JdbcClient jdbc;
 
@@ -51,10 +56,20 @@ class CountyEnterprises {
 
 	private final ApplicationEventPublisher events;
 
-	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog, ApplicationEventPublisher events) {
+	private final IdentityService identity;
+
+	private final AccountSessions sessions;
+
+	private final AuditTrail audit;
+
+	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog, ApplicationEventPublisher events,
+			IdentityService identity, AccountSessions sessions, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.events = events;
+		this.identity = identity;
+		this.sessions = sessions;
+		this.audit = audit;
 	}
 
 	/**
@@ -129,6 +144,52 @@ class CountyEnterprises {
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
 
+	/**
+	 * Rejects a registration not yet activated (驳回注册), e.g. one made in another
+	 * enterprise's name: its credit code may be registered again, its account is closed
+	 * (the login and every session of it), and the row stays with who rejected it, when
+	 * and why. An account once activated is disabled instead, never rejected.
+	 */
+	@Transactional
+	Change reject(PortalUser user, long id, String reason) {
+		List<Division> divisions = catalog.divisions();
+		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 4 || why.length() > 300) {
+			throw new RejectionRefused(RejectionRefused.Kind.INVALID, "请填写驳回原因（4 至 300 字），企业再次注册时可据此更正");
+		}
+		PlainText.problem(why, false).ifPresent(problem -> {
+			throw new RejectionRefused(RejectionRefused.Kind.INVALID, "驳回原因" + problem);
+		});
+		if (EnterpriseStatus.REJECTED.name().equals(before.status())) {
+			return new Change(false, before);
+		}
+		int changed = jdbc.sql("""
+				UPDATE enterprise SET status = :rejected, credit_code_claim = NULL, rejected_at = :now,
+				    rejected_by = :actor, rejection = :why
+				WHERE id = :id AND status = :pending""")
+			.param("rejected", EnterpriseStatus.REJECTED.name())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("actor", user.userId())
+			.param("why", why)
+			.param("id", id)
+			.param("pending", EnterpriseStatus.PENDING.name())
+			.update();
+		if (changed == 0) {
+			throw new RejectionRefused(RejectionRefused.Kind.STATE,
+					"只能驳回尚未激活的注册；“" + before.name() + "”的账户" + before.statusLabel() + "，如需关闭请停用");
+		}
+		// The login goes with the registration (Camunda's command joins this
+		// transaction);
+		// the account's sessions end at once, on every node.
+		identity.deleteUser(before.userId());
+		sessions.end(before.userId(), null);
+		audit.record(user.userId(), "ENTERPRISE_REJECTED", "enterprise:" + id,
+				before.creditCode() + " " + before.userId() + "; reason: " + why);
+		LOG.info("Registration of {} ({}) rejected by {}", before.creditCode(), before.userId(), user.userId());
+		return new Change(true, find(id, divisions).orElseThrow());
+	}
+
 	private EnterpriseListing inJurisdiction(Jurisdiction jurisdiction, long id, List<Division> divisions) {
 		Optional<EnterpriseListing> found = find(id, divisions);
 		if (found.isEmpty() || !jurisdiction.covers(found.get().divisionCode())) {
@@ -153,7 +214,8 @@ class CountyEnterprises {
 				division, divisionNames.getOrDefault(division, division), rs.getString("industry"),
 				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("user_id"), status.name(),
 				status.label(), time(rs.getTimestamp("created_at")), time(rs.getTimestamp("activated_at")),
-				rs.getString("activated_by"));
+				rs.getString("activated_by"), time(rs.getTimestamp("rejected_at")), rs.getString("rejected_by"),
+				rs.getString("rejection"));
 	}
 
 	/**

@@ -5,12 +5,13 @@ import java.time.OffsetDateTime;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One enterprise account as a county industry bureau sees it, with who activated it and
- * when (Beijing time).
+ * One enterprise account as a county industry bureau sees it, with who activated (or
+ * rejected) it and when (Beijing time).
  */
 @Schema(description = "企业账户（县级激活视图）")
 record EnterpriseListing(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId,
-		@Schema(description = "PENDING 待激活 / ACTIVE 已激活 / DISABLED 已停用") String status, String statusLabel,
-		OffsetDateTime createdAt, OffsetDateTime activatedAt, String activatedBy) {
+		@Schema(description = "PENDING 待激活 / ACTIVE 已激活 / DISABLED 已停用 / REJECTED 已驳回") String status,
+		String statusLabel, OffsetDateTime createdAt, OffsetDateTime activatedAt, String activatedBy,
+		OffsetDateTime rejectedAt, String rejectedBy, @Schema(description = "驳回原因") String rejection) {
 }

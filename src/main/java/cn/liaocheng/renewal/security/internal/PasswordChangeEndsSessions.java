@@ -8,15 +8,13 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpSession;
+
+import cn.liaocheng.renewal.security.AccountSessions;
 
 /**
  * A changed password ends every other session of its account, so that a session stolen
@@ -36,12 +34,9 @@ import jakarta.servlet.http.HttpSession;
 @Component
 class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
-	private static final Logger LOG = LoggerFactory.getLogger(PasswordChangeEndsSessions.class);
+	private final AccountSessions sessions;
 
-	/** Looked up at the first change, not while the engine is being built. */
-	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
-
-	PasswordChangeEndsSessions(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+	PasswordChangeEndsSessions(AccountSessions sessions) {
 		this.sessions = sessions;
 	}
 
@@ -64,21 +59,7 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	/** Ends every session of {@code userId} but the current request's. */
 	private void endOtherSessions(String userId) {
-		FindByIndexNameSessionRepository<?> store = sessions.getIfAvailable();
-		if (store == null) {
-			return;
-		}
-		String current = currentSessionId();
-		int ended = 0;
-		for (String id : store.findByPrincipalName(userId).keySet()) {
-			if (!id.equals(current)) {
-				store.deleteById(id);
-				ended++;
-			}
-		}
-		if (ended > 0) {
-			LOG.info("Password of {} changed: {} other session(s) ended", userId, ended);
-		}
+		sessions.end(userId, currentSessionId());
 	}
 
 	private static String currentSessionId() {
