@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
+import cn.liaocheng.renewal.aftercare.PaymentHolds;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
@@ -40,8 +41,11 @@ class RecordPaymentListener implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final List<PaymentHolds> holds;
+
 	RecordPaymentListener(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, List<PaymentHolds> holds) {
+		this.holds = holds;
 		this.records = records;
 		this.stages = stages;
 		this.bodies = bodies;
@@ -51,6 +55,11 @@ class RecordPaymentListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		long applicationId = AftercareCase.of(task);
+		for (PaymentHolds hold : holds) {
+			hold.heldFor(applicationId).ifPresent(reason -> {
+				throw new ProcessEngineException(reason);
+			});
+		}
 		ReviewFacts facts = stages.facts(applicationId);
 		BigDecimal allocated = facts.outcomes().subsidyAmount();
 		List<Payment> earlier = records.payments(applicationId);

@@ -314,29 +314,35 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	@Order(5)
 	void theFinanceBureauReturnsAWrongAmountAndTheBureauMayFindNothingToRecover() throws Exception {
 		Case claim = allocatedSubsidy();
-		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
-		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
-				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
-		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
-		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback",
-				Map.of("decision", "REFUSE", "opinion", "本局实际拨付30000元，余款尚未拨付，应追回金额有误。"))
-			.statusCode()).isIn(200, 204);
-		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
-			.isEqualTo("DETERMINING");
-		// The county finance bureau records the 30 000 yuan it paid (the after-award
-		// payment step): from then on what
-		// was paid, not what was allocated, limits the amount to recover.
+		// The county finance bureau has paid 30 000 yuan of the 37 000 (the after-award
+		// payment step) when the acceptance fails.
 		review.runJobs(claim);
 		assertThat(
 				submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion", "首期拨付。",
 						"paymentDate", TODAY.toString(), "paidAmount", 30000, "voucherNo", "GK-2026-CB5"))
 					.statusCode())
 			.isIn(200, 204);
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
+		// What was paid, not what was allocated, limits the amount to recover.
 		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
-				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000.01, "repaymentDeadline",
+				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
 						TODAY.plusDays(20).toString(), "listNegative", false))
 			.body()).contains("不超过已拨付的奖补资金 30,000.00 元");
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		// While the clawback runs, the rest is not paid: the amount determined stays
+		// true.
+		HttpResponse<String> held = submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE",
+				"opinion", "二期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-CB6"));
+		assertThat(held.statusCode()).as(held.body()).isEqualTo(400);
+		assertThat(held.body()).contains("正在追回程序中", "暂停拨付");
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "REFUSE", "opinion", "请复核：设备型号差异可能系厂家更名所致。"))
+			.statusCode()).isIn(200, 204);
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DETERMINING");
 		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "REFUSE", "opinion", "经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。"))
 			.statusCode()).isIn(200, 204);
@@ -346,6 +352,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "clawback")).isFalse();
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("经核查不予追回");
+		// Nothing to recover: the payment goes on.
+		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
+				"二期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-CB6"))
+			.statusCode()).isIn(200, 204);
 	}
 
 	/**
@@ -380,6 +390,12 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		JsonNode clawback = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
 		assertThat(clawback.get("deadline").asText()).isEqualTo(due.toString());
 		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("重新计算", due.toString()));
+		// After the decision, nothing more of the allocation is paid.
+		HttpResponse<String> afterDecision = submit(as("gx-finance"), claim, "Task_RecordPayment",
+				Map.of("decision", "APPROVE", "opinion", "首期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 1000,
+						"voucherNo", "GK-2026-CB7"));
+		assertThat(afterDecision.statusCode()).as(afterDecision.body()).isEqualTo(400);
+		assertThat(afterDecision.body()).contains("已作出奖补资金追回决定", "不再拨付");
 	}
 
 	// ------------------------------------------------------------------------------------------------
