@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -47,9 +48,12 @@ public class ClawbackCollection {
 
 	private final ApplicationEventPublisher events;
 
+	private final SubsidyPayments payments;
+
 	ClawbackCollection(ClawbackStore store, Decisions decisions, NegativeList negativeList, ApplicationStages stages,
 			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SubsidyPayments payments) {
+		this.payments = payments;
 		this.store = store;
 		this.decisions = decisions;
 		this.negativeList = negativeList;
@@ -85,8 +89,9 @@ public class ClawbackCollection {
 		ClawbackView c = row.view();
 		LocalDate listedUntil = c.listMonths() == null ? null : today.plusMonths(c.listMonths()).minusDays(1);
 		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
-		IssuedDecision issued = decisions.issue(ClawbackDecision.of(row, countyFinance,
-				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil));
+		IssuedDecision issued = decisions
+			.issue(ClawbackDecision.of(row, countyFinance, organizations.groupName(GroupNames.city("industry")),
+					countyFinance, today, listedUntil, payments.paid(applicationId)));
 		if (c.status() == ClawbackStatus.CONFIRMING) {
 			store.decided(c.id(), issued.id(), issued.number());
 			if (listedUntil != null) {

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,12 @@ final class ClawbackDecision {
 	private ClawbackDecision() {
 	}
 
+	/**
+	 * @param paid the sum of the payments the county finance bureau recorded; when some
+	 * but not all of the allocation was paid, the decision says the rest is not paid
+	 */
 	static DecisionRequest of(ClawbackStore.Row row, String countyFinance, String determiner, String confirmer,
-			LocalDate today, LocalDate listedUntil) {
+			LocalDate today, LocalDate listedUntil, BigDecimal paid) {
 		ClawbackView c = row.view();
 		List<String> reasons = new ArrayList<>();
 		reasons.add("经查明：" + sentence(c.facts())
@@ -38,7 +43,9 @@ final class ClawbackDecision {
 		reasons.add(ground(c.cause()));
 		reasons.add("追回你单位该项目设备更新奖补资金人民币" + Money.yuan(c.amount()) + "元（已下达奖补资金人民币" + Money.yuan(c.allocated())
 				+ "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至：" + sentence(c.repaymentAccount()) + "缴款时请注明申报编号"
-				+ c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance + "登记的到账记录为准。");
+				+ c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance + "登记的到账记录为准。"
+				+ (paid != null && paid.signum() > 0 && paid.compareTo(c.allocated()) < 0
+						? "已下达尚未拨付的奖补资金人民币" + Money.yuan(c.allocated().subtract(paid)) + "元不再拨付。" : ""));
 		if (c.listMonths() != null) {
 			reasons.add("鉴于情节严重，将你单位列入聊城市工业领域设备更新负面清单，期限" + c.listMonths() + "个月（" + day(today) + "至" + day(listedUntil)
 					+ "）。列入期间，不受理你单位新的设备更新项目入库、奖补资金和贷款支持申报。");

@@ -27,7 +27,7 @@ class ClawbackDecisionTest {
 	@Test
 	void shouldStateTheFindingTheAmountTheDeadlineAndTheAccountFromTheRecord() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, null);
+				"冠县财政局", TODAY, null, new BigDecimal("30000"));
 
 		assertThat(r.type()).isEqualTo(DecisionType.CLAWBACK_DECIDED);
 		assertThat(r.issuingBody()).isEqualTo("industry");
@@ -35,6 +35,7 @@ class ClawbackDecisionTest {
 		assertThat(String.join("", r.reasons()))
 			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
 					"申请人民法院强制执行")
+			.contains("已下达尚未拨付的奖补资金人民币7,000.00元不再拨付")
 			.doesNotContain("负面清单", "财政违法行为处罚处分条例");
 		// The plan says only that the subsidy policy is to be used (三（二）); supervision,
 		// evaluation and earmarking are the allocation notice's terms, and are cited as
@@ -64,8 +65,9 @@ class ClawbackDecisionTest {
 	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1));
+				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"));
 
+		assertThat(String.join("", r.reasons())).as("paid in full: nothing left unpaid").doesNotContain("不再拨付");
 		assertThat(String.join("", r.reasons())).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项", "诚信承诺",
 				"负面清单，期限36个月（2026年12月1日至2029年11月30日）");
 	}
