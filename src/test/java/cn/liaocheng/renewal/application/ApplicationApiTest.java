@@ -37,7 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -211,6 +213,37 @@ class ApplicationApiTest {
 			assertThat(ContentDisposition.parse(disposition).getFilename()).as(disposition).isEqualTo(downloaded);
 			assertThat(ContentDisposition.parse(disposition).isAttachment()).isTrue();
 		});
+	}
+
+	/**
+	 * Anyone may register and log in; until the county activates the account it keeps
+	 * five drafts at most, whatever keys it sends.
+	 */
+	@Test
+	void anAccountNotYetActivatedKeepsFiveDraftsAtMost() {
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		WebClient pending = new WebClient(port).withBasic(userId, Registrations.PASSWORD);
+		String draft = ApplicationFixtures.json(project(1));
+		String firstKey = UUID.randomUUID().toString();
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> created = pending.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key",
+					i == 0 ? firstKey : UUID.randomUUID().toString());
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		}
+
+		HttpResponse<String> sixth = pending.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key",
+				UUID.randomUUID().toString());
+
+		assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(409);
+		assertThat(sixth.body()).contains("账户激活前最多保存 5 份申报草稿");
+		assertThat(pending.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key", firstKey).statusCode())
+			.as("the first request again, answered as before")
+			.isIn(200, 201);
+		assertThat(enterprise.createDraft("PROJECT", project(1))).as("an activated account is not limited")
+			.isPositive();
 	}
 
 	@Test

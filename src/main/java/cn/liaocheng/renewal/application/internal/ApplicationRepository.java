@@ -65,6 +65,14 @@ class ApplicationRepository {
 			.optional();
 	}
 
+	/** How many drafts (never submitted) the enterprise keeps. */
+	int drafts(long enterpriseId) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = ? AND status = 'DRAFT'")
+			.param(enterpriseId)
+			.query(Integer.class)
+			.single();
+	}
+
 	long insert(long enterpriseId, String divisionCode, String creationKey, Dossier d) {
 		Timestamp now = Timestamp.from(Instant.now());
 		KeyHolder key = new GeneratedKeyHolder();

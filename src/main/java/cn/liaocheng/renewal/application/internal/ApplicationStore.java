@@ -41,6 +41,7 @@ import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
@@ -59,6 +60,9 @@ public class ApplicationStore {
 	static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
 	static final long MAX_DOSSIER_BYTES = 50L * 1024 * 1024;
+
+	/** How many drafts an account not yet activated may keep. */
+	static final int DRAFTS_BEFORE_ACTIVATION = 5;
 
 	private final ApplicationRepository repository;
 
@@ -124,6 +128,15 @@ public class ApplicationStore {
 	/** A draft of the dossier's kind. */
 	public long createDraft(Enterprise enterprise, PortalUser user, Dossier dossier, String creationKey) {
 		return repository.findByCreationKey(enterprise.id(), creationKey).orElseGet(() -> {
+			// Anyone may register and log in before the county verifies the enterprise:
+			// until
+			// then an account keeps a few drafts only, so that it cannot fill the shared
+			// database with drafts and their files.
+			if (enterprise.status() != EnterpriseStatus.ACTIVE
+					&& repository.drafts(enterprise.id()) >= DRAFTS_BEFORE_ACTIVATION) {
+				throw new ApplicationStateException(
+						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
+			}
 			ApplicationKind kind = dossier.kind();
 			long id = repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier);
 			repository.addEvent(id, user.userId(), user.displayName(), "CREATED", "创建" + kind.label() + "草稿");
