@@ -206,6 +206,13 @@ class AftercareEndToEndTest {
 		HttpResponse<String> copied = lcIndustry.postJson("/api/review/tasks/" + evaluation + "/copy",
 				Map.of("toBody", "city-market", "reason", "绩效评价涉及质量品牌，请知悉"));
 		assertThat(copied.statusCode()).as("copy: %s", copied.body()).isEqualTo(200);
+		// A failing grade cannot conclude that the targets were reached: Tasklist shows
+		// why, and the task stays open.
+		HttpResponse<String> contradiction = lcIndustry.postJson("/engine-rest/task/" + evaluation + "/submit-form",
+				form(Map.of("decision", APPROVE, "opinion", "产值达到申报预期。", "score", 45, "grade", "FAIL")));
+		assertThat(contradiction.statusCode()).isIn(400, 500);
+		assertThat(contradiction.body()).contains("评价等级为“不合格”（60 分以下）时，评价结论不能为“达到预期目标”");
+		assertThat(lcIndustry.awaitTask(id, "Task_PerformanceEvaluation").get("id").asText()).isEqualTo(evaluation);
 		lcIndustry.act(id, "Task_PerformanceEvaluation", APPROVE, "产值、节能量达到申报预期。",
 				Map.of("score", 88, "grade", "GOOD"));
 
@@ -216,6 +223,10 @@ class AftercareEndToEndTest {
 		assertThat(done.get("currentStep").asText()).isEqualTo("绩效评价已完成");
 		assertThat(done.at("/findings/2/score").asInt()).isEqualTo(88);
 		assertThat(done.at("/submissions/1/outputValue").decimalValue()).isEqualByComparingTo("12500000");
+		assertThat(done.at("/promised/outputIncrease").decimalValue()).as("预计年新增产值, an increase")
+			.isEqualByComparingTo("3000000");
+		assertThat(done.at("/promised/outputValue").decimalValue()).as("its old name, kept for clients")
+			.isEqualByComparingTo("3000000");
 
 		// The files: the enterprise, the bodies that handled the case and the body it
 		// was copied to read them, nobody else.
@@ -227,7 +238,10 @@ class AftercareEndToEndTest {
 		assertThat(lcIndustry.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode())
 			.isEqualTo(200);
 		assertThat(Actor.as(port, "lq-industry").get("/review/aftercare/" + id).statusCode()).isEqualTo(404);
-		assertThat(lcMarket.get("/review/aftercare/" + id).statusCode()).as("lc-market after the copy").isEqualTo(200);
+		HttpResponse<String> reviewPage = lcMarket.get("/review/aftercare/" + id);
+		assertThat(reviewPage.statusCode()).as("lc-market after the copy").isEqualTo(200);
+		assertThat(reviewPage.body()).contains("申报预计年新增产值", "3,000,000.00 元（新增额", "实际年产值（总额）12,500,000.00 元")
+			.doesNotContain("申报预期年产值");
 		assertThat(lcMarket.getBytes("/review/aftercare/" + id + "/evidence/" + evidenceId).statusCode())
 			.as("lc-market reads the evidence after the copy")
 			.isEqualTo(200);
@@ -288,7 +302,8 @@ class AftercareEndToEndTest {
 	 * notice timer fired).
 	 */
 	long allocatedSubsidy(String projectName) {
-		long project = enterprise.createDraft("PROJECT", ThreeKindsEndToEndTest.project(projectName));
+		long project = enterprise.createDraft("PROJECT",
+				ThreeKindsEndToEndTest.project(projectName).put("expectedOutputValue", "3000000"));
 		enterprise.attach(project, "BUSINESS_LICENCE", PDF);
 		enterprise.attach(project, "PROJECT_PLAN", PDF);
 		enterprise.submit(project);

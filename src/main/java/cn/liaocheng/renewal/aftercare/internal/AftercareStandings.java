@@ -143,7 +143,7 @@ class AftercareStandings {
 			.min(Integer::compare)
 			.orElse(null);
 		// The outcome figures were promised when the project was registered; the subsidy
-		// claim lists what was bought.
+		// claim lists what was bought. The output promised is an increase (预计年新增产值).
 		Optional<ProjectDossier> project = stages.registeredProject(d);
 		AftercareView.Promised promised = new AftercareView.Promised(
 				project.map(ProjectDossier::expectedOutputValue).orElse(null),

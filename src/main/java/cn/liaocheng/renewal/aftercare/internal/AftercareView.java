@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Everything after the award of one case that its enterprise may see: the allocation and
  * its payments, what the enterprise sent, the bureaus' findings, where the case stands
@@ -28,8 +32,28 @@ public record AftercareView(BigDecimal allocated, BigDecimal paid, List<Payment>
 
 	}
 
-	public record Promised(BigDecimal outputValue, BigDecimal energySaving, Integer bestEfficiencyGrade,
+	/**
+	 * The outcomes the project promised when it was registered.
+	 *
+	 * @param outputIncrease 预计年新增产值: an increase of the annual output, not a total, so it
+	 * is not comparable with the 实际年产值 (a total) a performance report states
+	 * @param energySaving 预计年节能量, tonnes of standard coal a year
+	 * @param bestEfficiencyGrade the best energy-efficiency grade of the equipment bought
+	 */
+	public record Promised(BigDecimal outputIncrease, BigDecimal energySaving, Integer bestEfficiencyGrade,
 			String otherBenefits) {
+
+		/**
+		 * The name {@link #outputIncrease} had in the API before; it never was an output
+		 * total.
+		 */
+		@Deprecated
+		@JsonProperty
+		@Schema(deprecated = true, description = "同 outputIncrease：预计年新增产值（新增额），不是年产值总额")
+		public BigDecimal outputValue() {
+			return outputIncrease;
+		}
+
 	}
 
 	public BigDecimal unpaid() {

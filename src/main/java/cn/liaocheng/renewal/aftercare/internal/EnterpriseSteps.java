@@ -110,7 +110,7 @@ public class EnterpriseSteps {
 	public void reportPerformance(PortalUser user, long applicationId, PerformanceReport report, List<Upload> uploads) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = statement(report.statement(), problems);
-		BigDecimal output = amount(report.outputValue(), "outputValue", "实际年产值（元）", true, problems);
+		BigDecimal output = amount(report.outputValue(), "outputValue", "实际年产值（总额，元）", true, problems);
 		BigDecimal energy = amount(report.energySaving(), "energySaving", "年节能量（吨标准煤）", false, problems);
 		Integer grade = null;
 		if (report.efficiencyGrade() != null && !report.efficiencyGrade().isBlank()) {
@@ -168,7 +168,7 @@ public class EnterpriseSteps {
 					upload.category().name() + " " + cleanName(upload.fileName()) + " sha256=" + stored.sha256());
 		}
 		String history = kind.label() + (uploads.isEmpty() ? "" : "，附材料 " + uploads.size() + " 份")
-				+ (output == null ? "" : "，实际年产值 " + Money.yuan(output) + " 元") + "。说明：" + statement;
+				+ (output == null ? "" : "，实际年产值（总额）" + Money.yuan(output) + " 元") + "。说明：" + statement;
 		stages.note(applicationId, user.userId(), user.displayName(), "AFTERCARE_" + kind.name(), history);
 		audit.record(user.userId(), "AFTERCARE_" + kind.name(), "application:" + applicationId,
 				"submission " + submissionId);

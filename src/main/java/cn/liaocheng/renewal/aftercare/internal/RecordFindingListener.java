@@ -103,6 +103,7 @@ class RecordFindingListener implements TaskListener {
 				require(decision, "APPROVE", "REFUSE");
 				score = score(task.getVariable("score"));
 				grade = grade(task.getVariable("grade"), score);
+				conclusion(decision, grade);
 				message = "绩效评价：得分 " + score + "，等级" + grade.label() + "，"
 						+ ("APPROVE".equals(decision) ? "达到预期目标" : "未达到预期目标") + "。评价意见：" + opinion;
 			}
@@ -175,6 +176,17 @@ class RecordFindingListener implements TaskListener {
 			throw new ProcessEngineException("评分 " + score + " 对应的等级为“" + expected.label() + "”，请核对评分或等级");
 		}
 		return expected;
+	}
+
+	/**
+	 * A failing grade cannot have reached the expected targets, so the record never says
+	 * 45 分、不合格、达到预期目标. A passing grade may still conclude 未达到预期目标: the score weighs every
+	 * indicator, and a project can pass overall while missing one it promised.
+	 */
+	private static void conclusion(String decision, Finding.Grade grade) {
+		if (grade == Finding.Grade.FAIL && "APPROVE".equals(decision)) {
+			throw new ProcessEngineException("评价等级为“不合格”（60 分以下）时，评价结论不能为“达到预期目标”，请核对评价结论、绩效评分和评价等级");
+		}
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * What the enterprise sent after the award: an acceptance application, rectification
  * material or its performance report (the figures are set for a report only), with its
  * evidence.
+ *
+ * @param outputValue 实际年产值 as reported: a total, not comparable with the increase the
+ * project promised ({@link AftercareView.Promised#outputIncrease()})
  */
 public record Submission(long id, Kind kind, String statement, BigDecimal outputValue, BigDecimal energySaving,
 		Integer efficiencyGrade, String digitalIndicators, Instant submittedAt, List<Evidence> evidence) {

@@ -75,7 +75,7 @@ class AftercareApiController {
 
 	@PostMapping(path = "/performance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "报送绩效自评",
-			description = "multipart/form-data：outputValue（实际年产值，元，必填）、energySaving（年节能量，吨标准煤）、efficiencyGrade（主要设备能效等级 1–5）、digitalIndicators（数字化指标完成情况）、statement（必填），other 文件可选")
+			description = "multipart/form-data：outputValue（实际年产值总额，元，必填；不是新增额，与 promised.outputIncrease 预计年新增产值口径不同）、energySaving（年节能量，吨标准煤）、efficiencyGrade（主要设备能效等级 1–5）、digitalIndicators（数字化指标完成情况）、statement（必填），other 文件可选")
 	ResponseEntity<AftercareView> reportPerformance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String outputValue, @RequestParam(required = false) String energySaving,
 			@RequestParam(required = false) String efficiencyGrade,

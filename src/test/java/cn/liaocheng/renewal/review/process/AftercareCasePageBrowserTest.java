@@ -27,8 +27,10 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 /**
  * In a real Chromium: the enterprise's case page after the award — the payments, the
  * acceptance application sent with files through the page's own form, the county's check,
- * and the city's order to rectify with its deadline and the rectification form.
- * Screenshots: aftercare-apply-1366, aftercare-rectify-1366, aftercare-rectify-390.
+ * and the city's order to rectify with its deadline and the rectification form; the
+ * performance report, whose output total is never set against the increase the project
+ * promised. Screenshots: aftercare-apply-1366, aftercare-rectify-1366,
+ * aftercare-rectify-390, aftercare-performance-1366.
  */
 @WebIntegrationTest
 class AftercareCasePageBrowserTest extends ReviewProcessTest {
@@ -104,6 +106,61 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 			browser.driver().executeScript("document.getElementById('aftercare').scrollIntoView()");
 			browser.screenshot("aftercare-rectify-" + width + "-section");
 		}
+	}
+
+	@Test
+	void theOutputTotalReportedIsNeverShownAsIfComparableWithTheIncreasePromised() throws IOException {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new java.math.BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		pay(claim, "37000.00", "GK-2026-0201");
+		Path dir = Files.createTempDirectory("aftercare");
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		browser.open("/enterprise/applications/" + claim.id() + "#aftercare");
+		browser.waitFor(By.id("acceptance-form"));
+		for (String id : new String[] { "commissioning", "photos", "finalAccounts" }) {
+			Path file = dir.resolve(id + ".pdf");
+			Files.write(file, ("%PDF-1.4\n% " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+			browser.driver().findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		}
+		browser.setValue(By.id("acceptance-statement"), "数控磨床两台已安装调试完毕并投入生产。");
+		browser.driver().findElement(By.id("apply-acceptance")).click();
+		browser.waitFor(By.cssSelector(".alert.info"));
+		review.runJobs(claim);
+		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "材料齐全，报市级验收。");
+		review.decide(claim, "Task_CityOnsiteAcceptance", "APPROVE", "现场核查设备到位、运行正常，验收通过。");
+		review.fireTimer(claim, "Event_PerformanceDue");
+
+		// The project promised 预计年新增产值 8,000,000.00 元 (an increase); the enterprise
+		// reports its 实际年产值 (a total).
+		browser.open("/enterprise/applications/" + claim.id() + "?step=performance");
+		browser.waitFor(By.id("performance-form"));
+		assertThat(browser.driver().findElement(By.cssSelector("label[for=outputValue]")).getText())
+			.isEqualTo("实际年产值（总额，元，必填）");
+		assertThat(browser.driver().findElement(By.id("outputValue-hint")).getText()).contains("年产值总额，不是较项目实施前的新增额",
+				"预计年新增产值 8,000,000.00 元（新增额），与年产值总额口径不同，不能直接对比");
+		assertThat(browser.driver().findElement(By.id("aftercare")).getText()).doesNotContain("申报预期 ");
+		browser.fullPageScreenshot("aftercare-performance-1366");
+
+		browser.setValue(By.id("outputValue"), "9000000");
+		browser.setValue(By.id("energySaving"), "120.5");
+		browser.setValue(By.id("performance-statement"), "较项目实施前年新增产值 780 万元，未达到申报预计年新增产值。");
+		browser.driver().findElement(By.id("report-performance")).click();
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).contains("绩效自评已报送");
+		assertThat(browser.waitFor(By.id("aftercare-submissions")).getText()).contains("实际年产值（总额）9,000,000.00 元")
+			.doesNotContain("申报预期");
+
+		// The reviewers' page names the promise as what it is.
+		review.runJobs(claim);
+		browser.forgetEverything();
+		browser.logIn("lc-industry", DemoUsers.PASSWORD);
+		browser.open("/review/aftercare/" + claim.id());
+		assertThat(browser.waitFor(By.id("promised-output-increase")).getText())
+			.isEqualTo("8,000,000.00 元（新增额；企业绩效自评填报的实际年产值为总额，口径不同，不能直接对比）");
+		String page = browser.driver().findElement(By.tagName("main")).getText();
+		assertThat(page).contains("申报预计年新增产值", "实际年产值（总额）9,000,000.00 元").doesNotContain("申报预期年产值");
 	}
 
 	private void pay(Case claim, String amount, String voucher) {

@@ -149,6 +149,51 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldRefuseAFailingEvaluationThatConcludesTheTargetsWereReached() {
+		Case claim = evaluationDue();
+		Task evaluation = review.task(claim, "Task_PerformanceEvaluation");
+
+		assertThatThrownBy(() -> review.complete(evaluation,
+				Map.of("decision", "APPROVE", "opinion", "产值仅为申报预期的三成。", "score", 45, "grade", "FAIL")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("评价等级为“不合格”（60 分以下）时，评价结论不能为“达到预期目标”，请核对评价结论、绩效评分和评价等级");
+
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+		assertThat(aftercare).as("the task stays open").isWaitingAtExactly("Task_PerformanceEvaluation");
+		assertThat(review.task(claim, "Task_PerformanceEvaluation").getId()).isEqualTo(evaluation.getId());
+		assertThat(steps.view(review.enterprise(), claim.id()).findings()).as("nothing half-saved")
+			.extracting(Finding::step)
+			.doesNotContain(Finding.Step.PERFORMANCE);
+		assertThat(history(claim)).noneSatisfy(m -> assertThat(m).contains("绩效评价："));
+
+		review.complete(evaluation,
+				Map.of("decision", "REFUSE", "opinion", "产值仅为申报预期的三成。", "score", 45, "grade", "FAIL"));
+		review.runJobs(claim);
+
+		assertThat(aftercare).hasPassed("EndEvent_Evaluated").isEnded();
+		assertThat(steps.view(review.enterprise(), claim.id()).findings()).last().satisfies(f -> {
+			assertThat(f.grade()).isEqualTo(Finding.Grade.FAIL);
+			assertThat(f.resultLabel()).isEqualTo("未达到预期目标");
+		});
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("绩效评价：得分 45，等级不合格，未达到预期目标"));
+	}
+
+	@Test
+	void shouldAcceptAPassingEvaluationThatFindsATargetMissed() {
+		Case claim = evaluationDue();
+
+		// The score weighs every indicator: a project can pass overall and still miss
+		// the output it promised.
+		review.complete(review.task(claim, "Task_PerformanceEvaluation"),
+				Map.of("decision", "REFUSE", "opinion", "节能量达到申报预期，新增产值未达到。", "score", 65, "grade", "PASS"));
+		review.runJobs(claim);
+
+		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
+		assertThat(steps.view(review.enterprise(), claim.id()).findings()).last()
+			.satisfies(f -> assertThat(f.resultLabel()).isEqualTo("未达到预期目标"));
+	}
+
+	@Test
 	void shouldAnnounceAClawbackWhenTheRectificationDeadlinePasses() {
 		Case claim = acceptanceAtCity();
 		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
@@ -274,6 +319,15 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已投产。", acceptanceEvidence());
 		review.runJobs(claim);
 		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "材料齐全，报市级验收。");
+		return claim;
+	}
+
+	private Case evaluationDue() {
+		Case claim = acceptanceAtCity();
+		review.decide(claim, "Task_CityOnsiteAcceptance", "APPROVE", "现场核查设备到位、运行正常，验收通过。");
+		review.fireTimer(claim, "Event_PerformanceDue");
+		steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of());
+		review.runJobs(claim);
 		return claim;
 	}
 
