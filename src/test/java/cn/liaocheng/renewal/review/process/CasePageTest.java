@@ -190,6 +190,37 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(review.status(submitted)).as("a warning does not block").isEqualTo(ApplicationStatus.COUNTY_REVIEW);
 	}
 
+	/**
+	 * Edits saved during a correction are in the dossier before any submission carries
+	 * them: the print says so until the enterprise submits again, and then says when.
+	 */
+	@Test
+	void aDossierEditedInACorrectionPrintsAsSuchUntilItIsSubmittedAgain() throws Exception {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.correct(project, form -> form.setLocation("冠县经济开发区振兴路 18 号 3 号地块"));
+
+		String pending = dossierText(DemoUsers.COUNTY_REVIEWER,
+				"/review/applications/" + project.id() + "/dossier.pdf");
+		assertThat(pending).contains("振兴路 18 号 3 号地块", "保存了补正期间的修改，尚未重新提交", "根据申报材料的当前内容生成")
+			.doesNotContain("根据提交的申报材料生成")
+			.doesNotContain("补正后重新提交时间");
+
+		review.resubmit(project);
+
+		String resubmitted = dossierText(DemoUsers.ENTERPRISE,
+				"/enterprise/applications/" + project.id() + "/dossier.pdf");
+		assertThat(resubmitted).contains("振兴路 18 号 3 号地块", "补正后重新提交时间", "根据提交的申报材料生成").doesNotContain("尚未重新提交");
+	}
+
+	private String dossierText(String user, String path) throws Exception {
+		HttpResponse<byte[]> pdf = download(user, path);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		try (PDDocument document = Loader.loadPDF(pdf.body())) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", "");
+		}
+	}
+
 	@Test
 	void theSubmittedDossierPrintsWithItsNumberDeclarationAndQrAndOnlyForItsOwnerAndReviewers() throws Exception {
 		Case project = review.submitProject(7);
