@@ -52,7 +52,8 @@ class AccountActivatedNotificationTest {
 			.param(userId)
 			.query(String.class)
 			.list();
-		assertThat(bodies).singleElement().satisfies(b -> assertThat(b).contains("通知测试企业" + userId, "审核并激活"));
+		assertThat(bodies).singleElement()
+			.satisfies(b -> assertThat(b).contains("通知测试企业" + userId, "已由冠县工业和信息化局审核并激活"));
 		assertThat(activations()).isEqualTo(before + 1);
 	}
 

@@ -24,6 +24,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.AccountSessions;
 import cn.liaocheng.renewal.security.PlainText;
@@ -123,7 +124,9 @@ class CountyEnterprises {
 			.update();
 		if (changed > 0) {
 			LOG.info("Enterprise {} ({}) activated by {}", before.creditCode(), before.userId(), actor);
-			events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor));
+			String body = user.isAdministrator() ? "系统管理员"
+					: catalog.groupName(GroupNames.county(before.divisionCode(), "industry"));
+			events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor, body));
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}

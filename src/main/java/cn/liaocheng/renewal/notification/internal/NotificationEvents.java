@@ -56,8 +56,8 @@ class NotificationEvents {
 	void on(EnterpriseActivated event) {
 		notifier.notify(event.userId(),
 				new Note(
-						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName()
-								+ "的申报账户已通过所在县（市、区）工业和信息化主管部门审核并激活。" + "现在可以在线填报、提交设备更新项目入库、奖补资金和贴息贷款申报。",
+						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName() + "的申报账户已由"
+								+ event.activatingBody() + "审核并激活。现在可以在线填报、提交设备更新项目入库、奖补资金和设备更新贷款支持申请。",
 						"/", null, null));
 	}
 
