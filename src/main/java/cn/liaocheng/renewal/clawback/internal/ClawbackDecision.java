@@ -72,7 +72,10 @@ final class ClawbackDecision {
 	static String ground(ClawbackDue.Cause cause) {
 		String commitment = "违反了你单位申报时作出的诚信承诺（“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金”）";
 		return switch (cause) {
-			case ACCEPTANCE_FAILED -> "该项目未通过项目验收，未按申报内容实施，不符合" + FUNDS_TERMS;
+			// What failed is the acceptance's finding, stated above as recorded; the
+			// ground
+			// asserts no more than the failure itself.
+			case ACCEPTANCE_FAILED -> "该项目未通过项目验收，不符合" + FUNDS_TERMS;
 			case RECTIFICATION_LAPSED -> "该项目验收时被要求限期整改，整改期满仍未整改到位，不符合" + FUNDS_TERMS;
 			case FALSE_MATERIAL -> "你单位提供虚假申报材料获得财政奖补资金，" + commitment
 					+ "，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。依照该条规定，应当追回骗取的资金。";

@@ -35,7 +35,8 @@ class ClawbackDecisionTest {
 		assertThat(String.join("", r.reasons()))
 			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
 					"申请人民法院强制执行")
-			.contains("已下达尚未拨付的奖补资金人民币7,000.00元不再拨付")
+			.contains("已下达尚未拨付的奖补资金人民币7,000.00元不再拨付", "该项目未通过项目验收，不符合")
+			.doesNotContain("未按申报内容实施") // a finding the acceptance may not have made
 			.doesNotContain("负面清单", "财政违法行为处罚处分条例");
 		// The plan says only that the subsidy policy is to be used (三（二）); supervision,
 		// evaluation and earmarking are the allocation notice's terms, and are cited as
