@@ -117,12 +117,14 @@ public class DossierPrints {
 			Instant saved = null;
 			for (ApplicationEvent e : history) {
 				switch (e.action()) {
-					case "SUBMITTED" -> submitted = later(submitted, e.at());
-					case "RESUBMITTED" -> {
+					case ApplicationEvent.SUBMITTED -> submitted = later(submitted, e.at());
+					case ApplicationEvent.RESUBMITTED -> {
 						submitted = later(submitted, e.at());
 						resubmitted = later(resubmitted, e.at());
 					}
-					case "UPDATED", "ATTACHMENT_ADDED", "ATTACHMENT_REMOVED" -> saved = later(saved, e.at());
+					case ApplicationEvent.UPDATED, ApplicationEvent.ATTACHMENT_ADDED,
+							ApplicationEvent.ATTACHMENT_REMOVED ->
+						saved = later(saved, e.at());
 					default -> {
 					}
 				}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
@@ -160,7 +161,7 @@ public class ApplicationStore {
 			repository.addCorrectionChanges(id, changed);
 			message = changed.isEmpty() ? "保存申报材料，内容未变" : "修改申报材料：" + String.join("、", changed);
 		}
-		repository.addEvent(id, user.userId(), user.displayName(), "UPDATED", message);
+		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.UPDATED, message);
 	}
 
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
@@ -183,7 +184,8 @@ public class ApplicationStore {
 			}
 			declare(id, user);
 			String changed = Resubmission.clause(repository.recordResubmission(id));
-			repository.addEvent(id, user.userId(), user.displayName(), "RESUBMITTED", "补正后重新提交申报，" + changed);
+			repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.RESUBMITTED,
+					"补正后重新提交申报，" + changed);
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
 			return detail(enterprise, id).summary();
 		}
@@ -197,7 +199,8 @@ public class ApplicationStore {
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.markSubmitted(id, referenceNo, processInstanceId);
 		declare(id, user);
-		repository.addEvent(id, user.userId(), user.displayName(), "SUBMITTED", "提交申报，申报编号 " + referenceNo + "，进入县级初审");
+		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.SUBMITTED,
+				"提交申报，申报编号 " + referenceNo + "，进入县级初审");
 		audit.record(user.userId(), "APPLICATION_SUBMITTED", subject(id), referenceNo);
 		return detail(enterprise, id).summary();
 	}
@@ -274,7 +277,7 @@ public class ApplicationStore {
 		}
 		StoredFile stored = files.store(content, type.mediaType());
 		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId(), uploadKey);
-		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_ADDED",
+		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.ATTACHMENT_ADDED,
 				"上传附件：" + category.label() + "《" + name + "》");
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
@@ -307,7 +310,7 @@ public class ApplicationStore {
 		long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
 		repository.deleteAttachment(attachmentId);
 		files.delete(fileId);
-		repository.addEvent(id, user.userId(), user.displayName(), "ATTACHMENT_REMOVED", "删除附件");
+		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.ATTACHMENT_REMOVED, "删除附件");
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
 		}

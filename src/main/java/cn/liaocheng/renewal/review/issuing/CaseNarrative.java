@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -58,7 +59,11 @@ class CaseNarrative {
 
 	private final Directory directory;
 
-	CaseNarrative(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory) {
+	private final BatchYears batchYears;
+
+	CaseNarrative(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
+			BatchYears batchYears) {
+		this.batchYears = batchYears;
 		this.opinions = opinions;
 		this.stages = stages;
 		this.notices = notices;
@@ -69,7 +74,7 @@ class CaseNarrative {
 	Story of(long applicationId) {
 		List<Opinion> all = opinions.forApplication(applicationId);
 		return new Story(all, stages.resubmissions(applicationId), notices.record(applicationId),
-				loanOffers(applicationId));
+				loanOffers(applicationId), batchYears.of(List.of(applicationId)).get(applicationId));
 	}
 
 	/** What each chosen bank did with the loan, and which grant the enterprise took. */
@@ -95,8 +100,12 @@ class CaseNarrative {
 	}
 
 	/** The recorded history of one case, and the sentences a decision draws from it. */
+	/**
+	 * @param batchYear the year of the batch the application was first submitted in, or
+	 * {@code null} when it entered none
+	 */
 	record Story(List<Opinion> opinions, List<Resubmission> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
-			Optional<String> banks) {
+			Optional<String> banks, Integer batchYear) {
 
 		/**
 		 * Who did what, in order: each body once per step, the parallel joint review as

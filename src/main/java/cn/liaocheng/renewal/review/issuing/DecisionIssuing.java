@@ -15,7 +15,6 @@ import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
-import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -55,11 +54,8 @@ class DecisionIssuing {
 
 	private final ApplicationEventPublisher events;
 
-	private final BatchYears batchYears;
-
 	DecisionIssuing(ApplicationStages stages, CaseNarrative narrative, Decisions decisions, Directory directory,
-			SubsidyRules rules, ApplicationEventPublisher events, BatchYears batchYears) {
-		this.batchYears = batchYears;
+			SubsidyRules rules, ApplicationEventPublisher events) {
 		this.stages = stages;
 		this.narrative = narrative;
 		this.decisions = decisions;
@@ -153,7 +149,7 @@ class DecisionIssuing {
 				o.grantedRate(), o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked,
 				type.adverse() ? null : o.interestSubsidyAmount());
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan,
-				batchYears.of(List.of(facts.applicationId())).get(facts.applicationId()));
+				story.batchYear());
 		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
 				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));
