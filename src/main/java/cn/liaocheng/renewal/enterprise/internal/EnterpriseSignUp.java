@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,16 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.security.DailyQuota;
 
 /**
- * Registers an enterprise: checks every field, then opens the account. Two applicants may
- * pass the checks with the same code or user id at the same moment; the loser's
- * transaction fails on a unique constraint, is rolled back whole, and is answered like
- * the check would have answered it.
+ * Registers an enterprise: counts the attempt against its client network's daily limit,
+ * checks every field, then opens the account. Two applicants may pass the checks with the
+ * same code or user id at the same moment; the loser's transaction fails on a unique
+ * constraint, is rolled back whole, and is answered like the check would have answered
+ * it.
  */
 @Service
 class EnterpriseSignUp {
@@ -28,12 +32,33 @@ class EnterpriseSignUp {
 
 	private final EnterpriseAccounts accounts;
 
-	EnterpriseSignUp(RegistrationRules rules, EnterpriseAccounts accounts) {
+	private final DailyQuota quota;
+
+	private final RegistrationLimits limits;
+
+	EnterpriseSignUp(RegistrationRules rules, EnterpriseAccounts accounts, DailyQuota quota,
+			RegistrationLimits limits) {
 		this.rules = rules;
 		this.accounts = accounts;
+		this.quota = quota;
+		this.limits = limits;
 	}
 
-	Outcome register(RegistrationRequest request) {
+	/**
+	 * Registers from {@code clientAddress}, the request's remote address as the
+	 * forwarded-header configuration resolves it. Every attempt counts, refused or not,
+	 * since a refused one also tells whether an id is taken; over the day's limit nothing
+	 * is checked or stored. Not transactional: the counter is taken in a transaction of
+	 * its own before the account's.
+	 */
+	Outcome register(RegistrationRequest request, String clientAddress) {
+		String network = DailyQuota.network(clientAddress);
+		if (!quota.take("registration:" + network, LocalDate.now(ChinaTime.ZONE), limits.attemptsPerAddress())) {
+			LOG.warn("Registration from {} refused: the network reached {} attempts today", network,
+					limits.attemptsPerAddress());
+			return new Outcome.Throttled(
+					"今天从您所在网络提交的注册已达 " + limits.attemptsPerAddress() + " 次，达到每日上限，请明天再试；如需尽快注册，请联系企业所在县（市、区）工业和信息化局。");
+		}
 		List<FieldProblem> problems = rules.check(request);
 		if (!problems.isEmpty()) {
 			return new Outcome.Rejected(problems);
@@ -87,6 +112,10 @@ class EnterpriseSignUp {
 		}
 
 		record Rejected(List<FieldProblem> problems) implements Outcome {
+		}
+
+		/** Over the client network's daily limit: nothing was checked or stored. */
+		record Throttled(String message) implements Outcome {
 		}
 
 	}

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Registration for clients that speak JSON; the same checks and messages as the
@@ -28,6 +29,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class RegistrationApiController {
 
 	static final URI INVALID = URI.create("urn:liaocheng-renewal:problem:registration-invalid");
+
+	static final URI LIMIT_REACHED = URI.create("urn:liaocheng-renewal:problem:registration-limit-reached");
 
 	private final EnterpriseSignUp signUp;
 
@@ -47,11 +50,20 @@ class RegistrationApiController {
 	@ApiResponse(responseCode = "400", description = "注册信息有误：errors 列出每个有误的字段（field）及说明（message）",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<?> register(@RequestBody RegistrationRequest request) {
-		Outcome outcome = signUp.register(request);
+	@ApiResponse(responseCode = "429", description = "今天从该网络提交的注册次数已达上限（无论成功与否均计次），未作任何检查或登记",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<?> register(@RequestBody RegistrationRequest request, HttpServletRequest http) {
+		Outcome outcome = signUp.register(request, http.getRemoteAddr());
 		if (outcome instanceof Outcome.Registered registered) {
 			return ResponseEntity.status(HttpStatus.CREATED)
 				.body(RegisteredEnterprise.of(registered.enterprise(), catalog));
+		}
+		if (outcome instanceof Outcome.Throttled throttled) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, throttled.message());
+			problem.setType(LIMIT_REACHED);
+			problem.setTitle("注册次数已达今日上限");
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(problem);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请根据各字段的提示修改后重新提交。");
 		problem.setType(INVALID);

@@ -3,12 +3,16 @@ package cn.liaocheng.renewal.enterprise.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.internal.EnterpriseSignUp.Outcome;
@@ -42,14 +46,21 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String register(@ModelAttribute RegistrationRequest request, Model model, RedirectAttributes redirect) {
-		Outcome outcome = signUp.register(request);
+	String register(@ModelAttribute RegistrationRequest request, Model model, RedirectAttributes redirect,
+			HttpServletRequest http, HttpServletResponse response) {
+		Outcome outcome = signUp.register(request, http.getRemoteAddr());
 		if (outcome instanceof Outcome.Registered registered) {
 			redirect.addFlashAttribute(REGISTERED, describe(registered.enterprise()));
 			return "redirect:/register";
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		((Outcome.Rejected) outcome).problems().forEach(p -> errors.put(p.field(), p.message()));
+		if (outcome instanceof Outcome.Rejected rejected) {
+			rejected.problems().forEach(p -> errors.put(p.field(), p.message()));
+		}
+		else if (outcome instanceof Outcome.Throttled throttled) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("refusal", throttled.message());
+		}
 		return form(model, request.withoutPasswords(), errors);
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.security.DailyQuota;
 import cn.liaocheng.renewal.security.PlainText;
 
 /** The public side of notices: what is on notice now, and objections filed against it. */
@@ -19,11 +20,11 @@ public class NoticeBoard {
 
 	private final PublicNotices notices;
 
-	private final ObjectionQuota quota;
+	private final DailyQuota quota;
 
 	private final ObjectionFiling filing;
 
-	NoticeBoard(PublicNotices notices, ObjectionQuota quota, ObjectionFiling filing) {
+	NoticeBoard(PublicNotices notices, DailyQuota quota, ObjectionFiling filing) {
 		this.notices = notices;
 		this.quota = quota;
 		this.filing = filing;
@@ -61,8 +62,11 @@ public class NoticeBoard {
 			return Filing.NOT_OPEN;
 		}
 		LocalDate day = LocalDate.now(ChinaTime.ZONE);
-		String address = ObjectionQuota.address(clientAddress);
-		String phone = ObjectionQuota.phone(applicationId, ObjectionRules.phoneLine(objection.phone()));
+		// The objections sent from one client network, and those against this notice
+		// under
+		// one phone line.
+		String address = "address:" + DailyQuota.network(clientAddress);
+		String phone = "phone:" + applicationId + ":" + ObjectionRules.phoneLine(objection.phone());
 		quota.prepare(day, address, phone);
 		return filing.file(applicationId, objection, day, address, phone);
 	}

@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Result;
+import cn.liaocheng.renewal.security.DailyQuota;
 
 /**
  * Files one checked objection in one transaction: the notice row and both counters are
@@ -35,7 +36,7 @@ class ObjectionFiling {
 
 	private final PublicNotices notices;
 
-	private final ObjectionQuota quota;
+	private final DailyQuota quota;
 
 	private final ObjectionLimits limits;
 
@@ -43,7 +44,7 @@ class ObjectionFiling {
 
 	private final RuntimeService runtime;
 
-	ObjectionFiling(PublicNotices notices, ObjectionQuota quota, ObjectionLimits limits, AuditTrail audit,
+	ObjectionFiling(PublicNotices notices, DailyQuota quota, ObjectionLimits limits, AuditTrail audit,
 			RuntimeService runtime) {
 		this.notices = notices;
 		this.quota = quota;
