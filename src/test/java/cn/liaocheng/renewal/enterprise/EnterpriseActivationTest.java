@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,50 @@ class EnterpriseActivationTest {
 		assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
 		assertThat(json.readTree(rejected.body()).path("rejectedBy").asText()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
 		assertThat(registry.findByCreditCode(another.creditCode())).isEmpty();
+	}
+
+	/**
+	 * An insider of another county, a city reviewer, a bank and an enterprise try every
+	 * county door (activate, disable, reject) on both roots under other spellings of the
+	 * path and the id, with fields that name their own county: nothing is done to the
+	 * registration.
+	 */
+	@Test
+	void theCountyDoorsRefuseOutsidersWhateverTheSpellingOrFields() {
+		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
+		long id = pending.id();
+		for (String user : new String[] { LQ_INDUSTRY, DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER,
+				DemoUsers.ENTERPRISE, "gx-finance" }) {
+			WebClient client = as(user);
+			String token = WebClient.csrfTokenOf(client.get("/").body());
+			for (String action : new String[] { "activate", "disable", "reject" }) {
+				for (String root : new String[] { "/county/enterprises/", "/api/county/enterprises/" }) {
+					for (String path : new String[] { root + id + "/" + action, root + id + "/" + action + "/",
+							root.replace("/enterprises/", "//enterprises/") + id + "/" + action,
+							root + id + "/" + action + ";x=1", root + id + ";x=1/" + action,
+							root.toUpperCase() + id + "/" + action, root + "0" + id + "/" + action,
+							root + "+" + id + "/" + action, root + id + "/./" + action,
+							root + "1/../" + id + "/" + action, root + id + "%2F" + action }) {
+						int page = client
+							.postForm(path,
+									"_csrf=" + token + "&reason=" + enc("冒用他人名义注册") + "&divisionCode=" + LINQING)
+							.statusCode();
+						int api = client
+							.postJson(path,
+									"{\"reason\":\"冒用他人名义注册\",\"divisionCode\":\"" + LINQING
+											+ "\",\"status\":\"ACTIVE\"}",
+									"X-CSRF-TOKEN", token)
+							.statusCode();
+						assertThat(List.of(page, api)).as("%s %s", user, path).allMatch(status -> status >= 400);
+					}
+				}
+			}
+		}
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.PENDING);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject = ?")
+			.param("enterprise:" + id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
