@@ -121,16 +121,29 @@ class DecisionIssuing {
 		}
 		else {
 			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED,
-					List.of(whyNoInterestSubsidy(grant, relendingBank)), loan);
+					List.of(whyNoInterestSubsidy(grant, relendingBank, rules.interestConditionsOn(grant.grantDate()))),
+					loan);
 		}
 	}
 
-	/** The facts of the loan against the conditions of the dated national rules. */
-	private static String whyNoInterestSubsidy(LoanGrant grant, boolean relendingBank) {
-		return "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label() + "，"
-				+ (grant.usedRelending() ? "使用" : "未使用") + "科技创新和技术改造再贷款资金，贷款银行" + (relendingBank ? "是" : "不是")
-				+ "再贷款发放机构。依照国家设备更新贷款财政贴息政策，2024年3月7日至2025年12月31日发放的贷款须由再贷款发放机构使用再贷款资金发放，"
-				+ "2026年发放的贷款须为设备更新项目的固定资产贷款或再贷款支持的科技创新贷款，该笔贷款不符合放款日适用的贴息条件。";
+	/**
+	 * The facts of the loan against the conditions of the interest-subsidy table in force
+	 * on its date, as the table states them.
+	 */
+	private static String whyNoInterestSubsidy(LoanGrant grant, boolean relendingBank,
+			SubsidyRules.InterestConditions conditions) {
+		String facts = "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label()
+				+ "，" + (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行" + (relendingBank ? "是" : "不是")
+				+ "再贷款发放机构。";
+		if (!conditions.anyRuleInForce()) {
+			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该笔贷款不符合贴息条件。";
+		}
+		String rule = "依照放款日适用的"
+				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));
+		if (conditions.requirement().isEmpty()) {
+			return facts + rule + "，该笔贷款核定的财政贴息金额为零。";
+		}
+		return facts + rule + "，享受财政贴息的贷款" + conditions.requirement() + "，该笔贷款不符合贴息条件。";
 	}
 
 	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,

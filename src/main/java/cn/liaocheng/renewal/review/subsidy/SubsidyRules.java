@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -62,14 +67,7 @@ public class SubsidyRules {
 	 * period) / 12 months, capped.
 	 */
 	public InterestSubsidy interestSubsidy(LoanGrant grant, boolean relendingBank) {
-		Map<String, Object> row = decisions
-			.evaluateDecisionTableByKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE,
-					Variables.createVariables()
-						.putValue("loanDate", Integer.parseInt(DAY_NUMBER.format(grant.grantDate())))
-						.putValue("usedRelending", grant.usedRelending())
-						.putValue("relendingBank", relendingBank)
-						.putValue("loanType", grant.type().name()))
-			.getSingleResult();
+		Map<String, Object> row = interestRow(grant.grantDate(), grant.usedRelending(), relendingBank, grant.type());
 		BigDecimal points = row == null ? BigDecimal.ZERO : decimal(row.get("points"));
 		int maxMonths = row == null || row.get("maxMonths") == null ? 0 : ((Number) row.get("maxMonths")).intValue();
 		String basis = row == null || row.get("basis") == null ? "" : row.get("basis").toString();
@@ -82,6 +80,63 @@ public class SubsidyRules {
 		return new InterestSubsidy(amount.min(cap), points, months, cap, basis, grant.grantDate());
 	}
 
+	/**
+	 * What the interest-subsidy table asks of a loan disbursed on {@code date}, as the
+	 * table itself answers: every combination of re-lending funds, re-lending bank and
+	 * loan type is put to it, and the combinations that earn points are described in
+	 * words, with the notices of the rows that granted them. So a refusal states the
+	 * conditions of the table in force, whatever an administrator has changed in it.
+	 */
+	public InterestConditions interestConditionsOn(LocalDate date) {
+		Map<LoanGrant.LoanType, Set<Funding>> qualifying = new LinkedHashMap<>();
+		Set<String> bases = new LinkedHashSet<>();
+		for (LoanGrant.LoanType type : LoanGrant.LoanType.values()) {
+			for (Funding funding : Funding.values()) {
+				Map<String, Object> row = interestRow(date, funding.usedRelending, funding.relendingBank, type);
+				if (row != null && decimal(row.get("points")).signum() > 0) {
+					qualifying.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(funding);
+					if (row.get("basis") != null && !row.get("basis").toString().isBlank()) {
+						bases.add(row.get("basis").toString());
+					}
+				}
+			}
+		}
+		return new InterestConditions(List.copyOf(bases), requirement(qualifying));
+	}
+
+	/**
+	 * "须为固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款": the qualifying combinations per loan type, or
+	 * once for all types when every type qualifies alike.
+	 */
+	private static String requirement(Map<LoanGrant.LoanType, Set<Funding>> qualifying) {
+		if (qualifying.isEmpty()) {
+			return "";
+		}
+		Set<Set<Funding>> conditions = new LinkedHashSet<>(qualifying.values());
+		if (qualifying.size() == LoanGrant.LoanType.values().length && conditions.size() == 1) {
+			String funding = Funding.describe(conditions.iterator().next());
+			return funding.isEmpty() ? "" : "须" + funding;
+		}
+		List<String> kinds = new ArrayList<>();
+		qualifying.forEach((type, fundings) -> {
+			String funding = Funding.describe(fundings);
+			kinds.add(funding.isEmpty() ? type.label() : funding + "的" + type.label());
+		});
+		return "须为" + String.join("，或", kinds);
+	}
+
+	private Map<String, Object> interestRow(LocalDate date, boolean usedRelending, boolean relendingBank,
+			LoanGrant.LoanType type) {
+		return decisions
+			.evaluateDecisionTableByKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE,
+					Variables.createVariables()
+						.putValue("loanDate", Integer.parseInt(DAY_NUMBER.format(date)))
+						.putValue("usedRelending", usedRelending)
+						.putValue("relendingBank", relendingBank)
+						.putValue("loanType", type.name()))
+			.getSingleResult();
+	}
+
 	private static BigDecimal decimal(Object value) {
 		return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
 	}
@@ -90,6 +145,60 @@ public class SubsidyRules {
 	 * A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan.
 	 */
 	record Rate(BigDecimal rate, BigDecimal cap) {
+	}
+
+	/**
+	 * What the table in force on a date asks of a loan: the notices its granting rows
+	 * cite, and the requirement in words ("须为固定资产贷款，或…"); no notices when no row grants
+	 * anything on that date, an empty requirement when every loan qualifies.
+	 */
+	public record InterestConditions(List<String> bases, String requirement) {
+
+		public boolean anyRuleInForce() {
+			return !bases.isEmpty() || !requirement.isEmpty();
+		}
+
+	}
+
+	/** Where a loan's money came from, as the interest-subsidy table asks it. */
+	private enum Funding {
+
+		RELENDING_BY_RELENDING_BANK(true, true), RELENDING_BY_OTHER_BANK(true, false),
+		OWN_FUNDS_OF_RELENDING_BANK(false, true), OWN_FUNDS_OF_OTHER_BANK(false, false);
+
+		private final boolean usedRelending;
+
+		private final boolean relendingBank;
+
+		Funding(boolean usedRelending, boolean relendingBank) {
+			this.usedRelending = usedRelending;
+			this.relendingBank = relendingBank;
+		}
+
+		/**
+		 * The condition on funding the set stands for; empty when any funding will do.
+		 */
+		static String describe(Set<Funding> fundings) {
+			if (fundings.size() == values().length) {
+				return "";
+			}
+			if (fundings.equals(Set.of(RELENDING_BY_RELENDING_BANK))) {
+				return "由再贷款发放机构使用再贷款资金发放";
+			}
+			if (fundings.equals(Set.of(RELENDING_BY_RELENDING_BANK, RELENDING_BY_OTHER_BANK))) {
+				return "使用再贷款资金发放";
+			}
+			if (fundings.equals(Set.of(RELENDING_BY_RELENDING_BANK, OWN_FUNDS_OF_RELENDING_BANK))) {
+				return "由再贷款发放机构发放";
+			}
+			List<String> each = new ArrayList<>();
+			for (Funding funding : fundings) {
+				each.add((funding.relendingBank ? "由再贷款发放机构" : "由非再贷款发放机构的银行")
+						+ (funding.usedRelending ? "使用再贷款资金" : "以自有资金") + "发放");
+			}
+			return String.join("或", each);
+		}
+
 	}
 
 	/**

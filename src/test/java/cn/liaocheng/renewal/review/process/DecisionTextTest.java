@@ -194,7 +194,11 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.grant(loan, "2000000.00", false, "WORKING_CAPITAL");
 
 		Issued refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED);
-		assertThat(refusal.text()).contains("贷款品种为流动资金贷款").contains("2026年发放的贷款须为设备更新项目的固定资产贷款").contains(REMEDIES);
+		assertThat(refusal.text()).contains("贷款品种为流动资金贷款")
+			.contains("依照放款日适用的《关于优化实施设备更新贷款财政贴息政策的通知》（2026年1月）")
+			.contains("享受财政贴息的贷款须为固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款，该笔贷款不符合贴息条件")
+			.doesNotContain("2024年3月7日")
+			.contains(REMEDIES);
 	}
 
 	@Test

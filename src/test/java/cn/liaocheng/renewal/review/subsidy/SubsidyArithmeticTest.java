@@ -2,11 +2,14 @@ package cn.liaocheng.renewal.review.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,42 @@ class SubsidyArithmeticTest {
 		assertThat(calculation.amount()).isEqualByComparingTo("5000000.00");
 		assertThat(calculation.capped()).isTrue();
 		assertThat(calculation.expertReview()).isTrue();
+	}
+
+	@Test
+	void theConditionsOfTheDayAreReadFromTheTable() {
+		SubsidyRules.InterestConditions of2026 = rules.interestConditionsOn(LocalDate.of(2026, 3, 16));
+		assertThat(of2026.requirement()).isEqualTo("须为固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款");
+		assertThat(of2026.bases()).containsExactly("《关于优化实施设备更新贷款财政贴息政策的通知》（2026年1月）");
+
+		SubsidyRules.InterestConditions of2025 = rules.interestConditionsOn(LocalDate.of(2025, 5, 8));
+		assertThat(of2025.requirement()).isEqualTo("须由再贷款发放机构使用再贷款资金发放");
+		assertThat(of2025.bases()).singleElement().asString().contains("关于加力支持大规模设备更新和消费品以旧换新的若干措施");
+
+		SubsidyRules.InterestConditions of2023 = rules.interestConditionsOn(LocalDate.of(2023, 12, 1));
+		assertThat(of2023.anyRuleInForce()).isFalse();
+		assertThat(of2023.requirement()).isEmpty();
+	}
+
+	@Test
+	void anAdministratorsChangeToTheTableChangesTheConditionsStated(ProcessEngine processEngine) throws Exception {
+		String shipped;
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("bpmn/interest-subsidy.dmn")) {
+			shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		// The 2026 row for fixed-asset loans now asks for re-lending funds too.
+		String changed = shipped.replaceFirst(
+				"(<inputEntry id=\"UnaryTests_FixedAsset2026_UsedRelending\">\\s*<text>)-(</text>)", "$1true$2");
+		assertThat(changed).isNotEqualTo(shipped);
+		RepositoryService repository = processEngine.getRepositoryService();
+		String deployment = repository.createDeployment().addString("interest-subsidy.dmn", changed).deploy().getId();
+		try {
+			assertThat(rules.interestConditionsOn(LocalDate.of(2026, 3, 16)).requirement())
+				.isEqualTo("须为使用再贷款资金发放的固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款");
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
 	}
 
 	private static LoanGrant grant(String amount, int termMonths, LocalDate date, LoanType type, boolean relending) {
