@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
@@ -30,8 +29,6 @@ public final class DossierValidator {
 	}
 
 	static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
-
-	private static final Pattern INVOICE_NO = Pattern.compile("\\d{8}|\\d{20}");
 
 	private final ApplicationKind kind;
 
@@ -240,10 +237,11 @@ public final class DossierValidator {
 		LocalDate invoiceDate = null;
 		BigDecimal invoiceAmount = null;
 		if (kind == ApplicationKind.SUBSIDY) {
-			invoiceNo = required(p + "invoiceNo", "发票号码",
-					() -> text(p + "invoiceNo", "发票号码", line.getInvoiceNo(), 20, false));
-			if (invoiceNo != null && !INVOICE_NO.matcher(invoiceNo).matches()) {
-				problem(p + "invoiceNo", "发票号码应为 8 位或 20 位（数电发票）数字");
+			String written = required(p + "invoiceNo", "发票号码",
+					() -> text(p + "invoiceNo", "发票号码", InvoiceNumber.normalised(line.getInvoiceNo()), 64, false));
+			if (written != null) {
+				InvoiceNumber.problem(written).ifPresent(message -> problem(p + "invoiceNo", message));
+				invoiceNo = written;
 			}
 			invoiceDate = required(p + "invoiceDate", "开票日期",
 					() -> date(p + "invoiceDate", "开票日期", line.getInvoiceDate(), false));

@@ -84,7 +84,7 @@ final class ApplicationFixtures {
 	 * claimed once).
 	 */
 	static String freshInvoiceNo() {
-		return String.format("%08d", INVOICES.incrementAndGet());
+		return "3700221130-" + String.format("%08d", INVOICES.incrementAndGet());
 	}
 
 	static ObjectNode loan(String projectId) {

@@ -93,11 +93,37 @@ class DossierValidatorTest {
 	}
 
 	@ParameterizedTest(name = "发票号码 {0}")
-	@CsvSource({ "1234567", "123456789", "1234567890123456789", "3700261A" })
-	void invoiceNumbersHaveEightOrTwentyDigits(String invoiceNo) {
+	@CsvSource({ "1234567", "123456789", "1234567890123456789", "3700261A", "370022113-12345678", "3700221130-1234567",
+			"3700221130--12345678", "12345678-3700221130", "37002211301-12345678" })
+	void anInvoiceIsTwentyDigitsOrItsCodeAndNumber(String invoiceNo) {
 		ObjectNode d = subsidy("42", TODAY);
 		equipmentLine(d, 0).put("invoiceNo", invoiceNo);
-		assertOnlyProblem(ApplicationKind.SUBSIDY, d, "equipment[0].invoiceNo", "发票号码应为 8 位或 20 位（数电发票）数字");
+		assertOnlyProblem(ApplicationKind.SUBSIDY, d, "equipment[0].invoiceNo",
+				"发票号码应为 20 位数电发票号码，或“发票代码-发票号码”（10 位或 12 位发票代码、8 位发票号码，如 3700221130-12345678）");
+	}
+
+	/**
+	 * Every invoice code restarts its numbers, so an 8-digit number alone may be another
+	 * enterprise's invoice too.
+	 */
+	@Test
+	void anEightDigitNumberAloneAsksForItsCode() {
+		ObjectNode d = subsidy("42", TODAY);
+		equipmentLine(d, 0).put("invoiceNo", "12345678");
+		assertOnlyProblem(ApplicationKind.SUBSIDY, d, "equipment[0].invoiceNo",
+				"8 位发票号码须连同发票代码填写，格式为“发票代码-发票号码”，如 3700221130-12345678（数电发票直接填写 20 位号码）");
+	}
+
+	@ParameterizedTest(name = "发票 {0}")
+	@CsvSource({ "3700221130-12345678, 3700221130-12345678", "' 3700221130 12345678 ', 3700221130-12345678",
+			"3700221130－12345678, 3700221130-12345678", "3700221130 - 12345678, 3700221130-12345678",
+			"037002211301-00000001, 037002211301-00000001" })
+	void aCodedInvoiceIsKeptAsCodeHyphenNumber(String written, String kept) {
+		ObjectNode d = subsidy("42", TODAY);
+		equipmentLine(d, 0).put("invoiceNo", written);
+		assertThat(validate(ApplicationKind.SUBSIDY, Mode.SUBMISSION, d, SubsidyDossier.class).equipment()
+			.get(0)
+			.invoiceNo()).isEqualTo(kept);
 	}
 
 	@Test

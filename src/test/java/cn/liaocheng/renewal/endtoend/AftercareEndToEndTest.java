@@ -325,7 +325,7 @@ class AftercareEndToEndTest {
 			.put("quantity", "2")
 			.put("unitPrice", "800000")
 			.put("origin", "DOMESTIC")
-			.put("invoiceNo", Long.toString(10000000 + project))
+			.put("invoiceNo", "3700221130-" + (10000000 + project))
 			.put("invoiceDate", today.minusDays(40).toString())
 			.put("invoiceAmount", "1600000");
 		long id = enterprise.createDraft("SUBSIDY", dossier);

@@ -201,7 +201,7 @@ class ThreeKindsEndToEndTest {
 			.put("quantity", "2")
 			.put("unitPrice", "800000")
 			.put("origin", "DOMESTIC")
-			.put("invoiceNo", "12345678")
+			.put("invoiceNo", "3700221130-12345678")
 			.put("invoiceDate", today.minusDays(40).toString())
 			.put("invoiceAmount", "1600000");
 		long id = enterprise.createDraft("SUBSIDY", dossier);

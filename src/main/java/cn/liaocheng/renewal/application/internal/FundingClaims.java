@@ -15,17 +15,19 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.application.InvoiceNumber;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.SubsidyDossier;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 
 /**
- * Guards against double funding and implausible claims: an invoice is claimed once across
- * all applications, a project has at most one subsidy in force, and a loan does not
- * exceed its project's total investment. The same rules answer on saving a draft, on
- * submission and at review; submission also records the claims under a primary key, so
- * two submissions racing for one invoice cannot both succeed.
+ * Guards against double funding and implausible claims: an invoice (its 20-digit number,
+ * or its code and number, see {@link InvoiceNumber}) is claimed once across all
+ * applications, a project has at most one subsidy in force, and a loan does not exceed
+ * its project's total investment. The same rules answer on saving a draft, on submission
+ * and at review; submission also records the claims under a primary key, so two
+ * submissions racing for one invoice cannot both succeed.
  */
 @Component
 class FundingClaims {
@@ -112,11 +114,27 @@ class FundingClaims {
 				toCheck.put(invoiceNo, i);
 			}
 		}
-		toCheck.forEach((invoiceNo, line) -> holder(INVOICE + invoiceNo, applicationId)
-			.ifPresent(other -> problems.add(new FieldProblem("equipment[" + line + "].invoiceNo",
-					other.enterpriseId() == enterpriseId
-							? "发票号码 " + invoiceNo + " 已在本企业的奖补申请" + reference(other) + "中申报，同一张发票只能申报一次"
-							: "发票号码 " + invoiceNo + " 已在其他奖补申请中申报，请核对发票号码；如有疑问请联系县级财政部门"))));
+		toCheck.forEach((invoiceNo, line) -> {
+			String field = "equipment[" + line + "].invoiceNo";
+			Optional<Holder> holder = holder(INVOICE + invoiceNo, applicationId);
+			if (holder.isPresent()) {
+				Holder other = holder.get();
+				problems.add(new FieldProblem(field,
+						other.enterpriseId() == enterpriseId
+								? "发票号码 " + invoiceNo + " 已在本企业的奖补申请" + reference(other) + "中申报，同一张发票只能申报一次"
+								: "发票号码 " + invoiceNo + " 已在其他奖补申请中申报，请核对发票代码和号码；如有疑问请联系县级财政部门"));
+				return;
+			}
+			// Claims recorded before invoice codes were asked for name the 8-digit number
+			// alone. Another enterprise's such claim may be another invoice with the same
+			// number; this enterprise's own is the same invoice unless it shows
+			// otherwise.
+			InvoiceNumber.numberWithoutCode(invoiceNo)
+				.flatMap(number -> holder(INVOICE + number, applicationId))
+				.filter(other -> other.enterpriseId() == enterpriseId)
+				.ifPresent(other -> problems.add(new FieldProblem(field, "发票号码 " + invoiceNo + " 与本企业奖补申请"
+						+ reference(other) + "中申报的发票号码相同（该申请申报时未填发票代码），同一张发票只能申报一次；如确为不同发票，请联系县级财政部门核实")));
+		});
 	}
 
 	/** What a submission claims: a subsidy its invoices and its project's one subsidy. */

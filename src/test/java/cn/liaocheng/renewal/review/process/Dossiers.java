@@ -57,11 +57,11 @@ final class Dossiers {
 			new java.util.Random().nextInt(50_000_000));
 
 	/**
-	 * An 8-digit invoice number no other claim of this test run uses (an invoice can be
-	 * claimed once).
+	 * An invoice (code and 8-digit number) no other claim of this test run uses (an
+	 * invoice can be claimed once).
 	 */
 	static String freshInvoiceNo() {
-		return String.format("%08d", 10_000_000 + INVOICES.incrementAndGet());
+		return "3700221130-" + String.format("%08d", 10_000_000 + INVOICES.incrementAndGet());
 	}
 
 	private static EquipmentLineForm line(String quantity, String unitPrice) {

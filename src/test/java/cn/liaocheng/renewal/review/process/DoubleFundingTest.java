@@ -125,6 +125,71 @@ class DoubleFundingTest extends ReviewProcessTest {
 		assertThat(review.status(later)).isEqualTo(ApplicationStatus.REFUSED);
 	}
 
+	/**
+	 * Every invoice code restarts its numbers: two enterprises' invoices may share the
+	 * 8-digit number, and only code and number together name one invoice.
+	 */
+	@Test
+	void shouldTakeTwoInvoicesWithOneNumberUnderTwoCodesForTwoInvoices() {
+		DossierForm first = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		String number = first.getEquipment().get(0).getInvoiceNo().substring("3700221130-".length());
+		Case claimed = review.submitSubsidy(first);
+		DossierForm second = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		second.getEquipment().get(0).setInvoiceNo("3700221131 " + number);
+
+		Case other = review.submitSubsidy(second);
+
+		assertThat(review.status(other)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+		assertThat(review.fundingProblems(claimed)).isEmpty();
+		assertThat(review.fundingProblems(other)).isEmpty();
+	}
+
+	/**
+	 * A claim recorded before codes were asked for names the number alone: the same
+	 * enterprise's such claim is taken for the same invoice.
+	 */
+	@Test
+	void shouldRefuseAnInvoiceThisEnterpriseClaimedBeforeCodesWereAskedFor() {
+		DossierForm first = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		String invoice = first.getEquipment().get(0).getInvoiceNo();
+		String number = invoice.substring("3700221130-".length());
+		Case earlier = review.submitSubsidy(first);
+		review.forgetFundingClaims(earlier);
+		review.claimAgain(earlier, "INVOICE:" + number);
+		DossierForm reuse = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		reuse.getEquipment().get(0).setInvoiceNo(invoice);
+
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, reuse)).isInstanceOfSatisfying(
+				DossierInvalidException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+					assertThat(p.field()).isEqualTo("equipment[0].invoiceNo");
+					assertThat(p.message()).startsWith("发票号码 " + invoice + " 与本企业奖补申请").contains("该申请申报时未填发票代码");
+				}));
+	}
+
+	/**
+	 * Another enterprise's claim of the same code and number is refused without naming
+	 * that claim; its claim of the bare number, made before codes were asked for, may be
+	 * another invoice and is left to the county finance bureau's check of the originals.
+	 */
+	@Test
+	void shouldTellAnotherEnterprisesClaimOnlyWhenCodeAndNumberAgree() {
+		long theirs = review.draftOfAnotherEnterprise();
+		DossierForm ours = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		String invoice = ours.getEquipment().get(0).getInvoiceNo();
+		review.claimFor(theirs, "INVOICE:" + invoice.substring("3700221130-".length()));
+
+		long draft = review.draft(ApplicationKind.SUBSIDY, ours);
+		assertThat(draft).isPositive();
+
+		review.claimFor(theirs, "INVOICE:" + invoice);
+		DossierForm again = Dossiers.subsidy(review.newRegisteredProject(7), CLAIM);
+		again.getEquipment().get(0).setInvoiceNo(invoice);
+		assertThatThrownBy(() -> review.draft(ApplicationKind.SUBSIDY, again)).isInstanceOfSatisfying(
+				DossierInvalidException.class,
+				e -> assertThat(e.problems()).containsExactly(new FieldProblem("equipment[0].invoiceNo",
+						"发票号码 " + invoice + " 已在其他奖补申请中申报，请核对发票代码和号码；如有疑问请联系县级财政部门")));
+	}
+
 	private static EquipmentLineForm copyOf(EquipmentLineForm line) {
 		EquipmentLineForm copy = new EquipmentLineForm();
 		copy.setName(line.getName());

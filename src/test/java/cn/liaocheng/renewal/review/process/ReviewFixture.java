@@ -514,8 +514,13 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	void claimAgain(Case c, String claimKey) {
+		claimFor(c.id(), claimKey);
+	}
+
+	/** A claim recorded for any application, as an older database may hold it. */
+	void claimFor(long applicationId, String claimKey) {
 		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
-			.params(claimKey, c.id())
+			.params(claimKey, applicationId)
 			.update();
 	}
 
