@@ -102,6 +102,38 @@ class EnterpriseAppliesBrowserTest {
 		otherEnterpriseGetsNotFound(projectName, detailUrl, downloadUrl);
 	}
 
+	/**
+	 * An accountant types the 8-digit number printed on an older VAT invoice: the form
+	 * asks for the invoice code with it, and keeps code and number as one invoice.
+	 */
+	@Test
+	void anAccountantTypesAnOlderInvoiceWithItsCode() {
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		browser.open("/enterprise/applications/new?kind=SUBSIDY");
+		assertThat(browser.waitFor(By.cssSelector("#equipment .hint")).getText()).contains("发票代码-发票号码",
+				"3700221130-12345678");
+		String number = String.format("%08d", new java.util.Random().nextInt(100_000_000));
+		equipmentLine(0, "数控轴承套圈磨床", "MK2110", "1", "980000", "DOMESTIC");
+		type(By.name("equipment[0].invoiceNo"), number);
+		browser.setValue(By.name("equipment[0].invoiceDate"), "2026-05-06");
+		type(By.name("equipment[0].invoiceAmount"), "980000");
+		browser.driver().findElement(By.id("save")).click();
+
+		assertThat(errorNextTo(By.name("equipment[0].invoiceNo"))).startsWith("8 位发票号码须连同发票代码填写")
+			.contains("3700221130-" + number);
+		assertThat(browser.driver().findElements(FIELD_ERRORS)).as("no error elsewhere").hasSize(1);
+		browser.driver()
+			.executeScript(
+					"document.getElementsByName('equipment[0].invoiceNo')[0].scrollIntoView({block: 'center'});");
+		browser.fullPageScreenshot("subsidy-form-invoice-code");
+
+		type(By.name("equipment[0].invoiceNo"), "3700221130 " + number);
+		browser.driver().findElement(By.id("save")).click();
+		browser.waitUntil(urlMatches(".*/enterprise/applications/\\d+$"));
+		assertThat(browser.driver().findElement(By.cssSelector("#equipment-lines tbody tr")).getText())
+			.contains("3700221130-" + number);
+	}
+
 	/** Home page → 进入我的申报 → 新建项目入库申请, as a user finds them. */
 	private void openNewProjectForm() {
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
