@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
@@ -21,7 +22,6 @@ import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
-import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -99,8 +99,11 @@ public class ClawbackCollection {
 			}
 			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（" + issued.number()
 					+ "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline() + "前（含当日）缴回。决定书可在申报详情中下载。");
-			events.publishEvent(
-					new CaseDecided(applicationId, "追回奖补资金" + Money.yuan(c.amount()) + "元，缴回期限" + c.deadline()));
+			// Not the end of the case: the enterprise now owes money by a deadline.
+			events.publishEvent(new AfterAwardStep(applicationId, "追回决定",
+					"的奖补资金已由市工业和信息化局作出追回决定（" + issued.number() + "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于"
+							+ ClawbackDecision.day(c.deadline()) + "前（含当日）缴回至决定书所列账户，并将缴款凭证报送" + countyFinance
+							+ "。决定书已签发，可在申报详情中下载。"));
 		}
 		return c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant();
 	}

@@ -79,8 +79,9 @@ class DecisionIssuing {
 					DecisionType.APPLICATION_LAPSED,
 					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
 		}
-		stages.decide(applicationId, ending.status(), "办理结果：" + ending.summary() + "。决定书可在申报详情中下载。");
-		events.publishEvent(new CaseDecided(applicationId, ending.summary()));
+		String summary = ending.summary(facts.outcomes());
+		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。决定书可在申报详情中下载。");
+		events.publishEvent(new CaseDecided(applicationId, summary));
 	}
 
 	/**

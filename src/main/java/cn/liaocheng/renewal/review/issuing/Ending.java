@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.review.issuing;
 
+import java.math.BigDecimal;
+
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Outcomes;
 
 /** How a review process ends, and the stage the application is left in. */
 enum Ending {
@@ -9,7 +12,7 @@ enum Ending {
 	PROJECT_REFUSED(ApplicationStatus.REFUSED, "industry", "不予入库"),
 	SUBSIDY_ALLOCATED(ApplicationStatus.APPROVED, "finance", "奖补资金已下达"),
 	SUBSIDY_REFUSED(ApplicationStatus.REFUSED, "industry", "不予奖补"),
-	LOAN_GRANTED(ApplicationStatus.APPROVED, "pboc", "列入再贷款支持清单，银行已放贷，贴息已核定"),
+	LOAN_GRANTED(ApplicationStatus.APPROVED, "pboc", "列入再贷款支持清单，银行已放贷，财政贴息已核定"),
 	LOAN_REFUSED(ApplicationStatus.REFUSED, "pboc", "贷款申请未获支持"),
 	LAPSED(ApplicationStatus.LAPSED, "industry", "逾期未补正，申报失效");
 
@@ -34,6 +37,18 @@ enum Ending {
 	}
 
 	String summary() {
+		return summary;
+	}
+
+	/**
+	 * The result as the enterprise is told it: a granted loan whose interest subsidy was
+	 * refused says so, since that refusal is a decision of its own, open to review.
+	 */
+	String summary(Outcomes outcomes) {
+		BigDecimal interest = outcomes.interestSubsidyAmount();
+		if (this == LOAN_GRANTED && (interest == null || interest.signum() <= 0)) {
+			return "列入再贷款支持清单，银行已放贷；不予财政贴息，理由及救济途径见不予贷款贴息决定书";
+		}
 		return summary;
 	}
 

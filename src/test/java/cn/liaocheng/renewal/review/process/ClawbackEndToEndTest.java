@@ -151,6 +151,17 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 					TODAY.plusDays(30).getYear() + "年", "中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府")
 			.doesNotContain("负面清单，期限");
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
+		// The enterprise is told it owes money by a date, not that its case is closed.
+		List<String> told = jdbc.sql(
+				"SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ? ORDER BY id")
+			.params(claim.id(), DemoUsers.ENTERPRISE)
+			.query(String.class)
+			.list();
+		assertThat(told).anySatisfy(note -> assertThat(note).startsWith("追回决定：")
+			.contains(own.get("decisionNumber").asText(), "追回奖补资金30,000.00元", "请于" + TODAY.plusDays(30).getYear() + "年"
+					+ TODAY.plusDays(30).getMonthValue() + "月" + TODAY.plusDays(30).getDayOfMonth() + "日前（含当日）缴回",
+					"冠县财政局"));
+		assertThat(told).noneSatisfy(note -> assertThat(note).contains("已办结"));
 		// Another enterprise reads neither the clawback nor the decision.
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").statusCode())
 			.isEqualTo(404);

@@ -199,6 +199,10 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("享受财政贴息的贷款须为固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款，该笔贷款不符合贴息条件")
 			.doesNotContain("2024年3月7日")
 			.contains(REMEDIES);
+		// The case's result says the interest subsidy was refused, not that it was
+		// determined.
+		assertThat(review.history(loan)).anySatisfy(line -> assertThat(line).contains("银行已放贷；不予财政贴息"))
+			.noneSatisfy(line -> assertThat(line).contains("贴息已核定"));
 	}
 
 	@Test
