@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.CaseReturned;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.opinions.ReturnRound;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -48,7 +50,12 @@ class OpenCorrectionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		long applicationId = ReviewedApplication.of(execution);
 		Instant deadline = workingDays.deadline(Instant.now(), ReviewProcesses.CORRECTION_DAYS, ChinaTime.ZONE);
-		String reasons = opinions.lastReturnReasons(applicationId);
+		Instant lastSubmitted = stages.resubmissions(applicationId)
+			.stream()
+			.map(Resubmission::at)
+			.reduce((a, b) -> b)
+			.orElse(null);
+		String reasons = ReturnRound.of(opinions.forApplication(applicationId), lastSubmitted).reasons();
 		stages.recordCorrectionDeadline(applicationId, deadline);
 		stages.enter(applicationId, ApplicationStatus.CORRECTION,
 				"申报被退回补正，请于 " + SHOWN.format(deadline) + " 前修改并重新提交，逾期申报失效。退回理由：" + reasons);

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
+import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseProgress;
@@ -36,6 +37,7 @@ import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.opinions.ReturnRound;
 
 /**
  * The case page's view of a review, read from the open tasks of this application's
@@ -147,7 +149,7 @@ class CaseStandings implements CaseProgress {
 		Correction correction = null;
 		if (status == ApplicationStatus.CORRECTION) {
 			handling = List.of(YOU);
-			correction = correction(application, lastReturn);
+			correction = correction(application, record);
 			due = correction.deadlineDay();
 		}
 		else if (step == NOTICE && here.isEmpty()) {
@@ -317,12 +319,20 @@ class CaseStandings implements CaseProgress {
 				: directory.bodyName(group);
 	}
 
-	private Correction correction(ApplicationDetail application, Optional<Opinion> lastReturn) {
+	/** What the enterprise must answer: every return of the round, with its bodies. */
+	private Correction correction(ApplicationDetail application, List<Opinion> record) {
+		Instant lastSubmitted = application.history()
+			.stream()
+			.filter(e -> ApplicationEvent.SUBMITTED.equals(e.action())
+					|| ApplicationEvent.RESUBMITTED.equals(e.action()))
+			.map(ApplicationEvent::at)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+		ReturnRound round = ReturnRound.of(record, lastSubmitted);
 		Instant deadline = application.outcomes().correctionDeadline();
 		LocalDate day = deadline == null ? null : day(deadline);
-		return new Correction(lastReturn.map(Opinion::bodyName).orElse(null),
-				lastReturn.map(Opinion::stepName).orElse(null), lastReturn.map(Opinion::opinion).orElse(""), deadline,
-				day, daysLeft(day));
+		return new Correction(round.isEmpty() ? null : round.bodies(), round.isEmpty() ? null : round.steps(),
+				round.reasonsByBody(), deadline, day, daysLeft(day));
 	}
 
 	/**

@@ -118,21 +118,6 @@ public class OpinionStore {
 			.toList();
 	}
 
-	/**
-	 * The most recent opinion with a RETURN, whose reasons the enterprise must answer.
-	 */
-	public String lastReturnReasons(long applicationId) {
-		return jdbc.sql("""
-				SELECT body_name, step_name, opinion FROM review_opinion
-				WHERE application_id = ? AND decision = 'RETURN' ORDER BY created_at DESC, id DESC""")
-			.param(applicationId)
-			.query((rs, n) -> rs.getString(1) + "（" + rs.getString(2) + "）：" + rs.getString(3))
-			.list()
-			.stream()
-			.findFirst()
-			.orElse("");
-	}
-
 	static Instant now() {
 		return Instant.now();
 	}

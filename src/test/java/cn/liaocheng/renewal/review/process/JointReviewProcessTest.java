@@ -3,12 +3,15 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -142,6 +145,43 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		assertThat(city).isWaitingAtExactly("Task_IndustryDecision");
 		assertThat(review.opinionSteps(project)).filteredOn(s -> s.startsWith("Task_JointReview")).hasSize(4);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * Two bodies return the case in one round: the enterprise is told both reasons at
+	 * once (一次性告知), in its history, its notification and the case page; after it
+	 * resubmits, a later return names only the reasons of its own round.
+	 */
+	@Test
+	void shouldTellEveryReasonOfTheRoundWhenSeveralBodiesReturnTheCase() {
+		Case project = recommendedProject();
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		List<String> groups = review.candidateGroups(project, "Task_JointReview");
+		assertThat(groups).contains("city-development").hasSizeGreaterThanOrEqualTo(2);
+		String other = groups.stream().filter(g -> !g.equals("city-development")).findFirst().orElseThrow();
+
+		review.decideEach(project, "Task_JointReview",
+				group -> group.equals("city-development") || group.equals(other) ? "RETURN" : "APPROVE");
+
+		String development = "市发展和改革委员会";
+		String otherName = review.bodyName(other);
+		String reason = ReviewFixture.opinionFor("RETURN");
+		assertThat(review.history(project)).anySatisfy(line -> assertThat(line).contains("退回理由：")
+			.contains(development + "（市级联审）：" + reason, otherName + "（市级联审）：" + reason));
+		CaseStanding.Correction correction = review.standing(project).correction();
+		assertThat(correction.returnedBy()).contains(development, otherName);
+		assertThat(correction.reasons()).contains(development + "：" + reason, otherName + "：" + reason);
+
+		review.resubmit(project);
+		review.decideEach(project, "Task_JointReview", group -> group.equals(other) ? "RETURN" : "APPROVE");
+
+		correction = review.standing(project).correction();
+		assertThat(correction.returnedBy()).isEqualTo(otherName);
+		assertThat(correction.reasons()).isEqualTo(reason);
+		assertThat(review.history(project)).filteredOn(line -> line.startsWith("申报被退回补正"))
+			.hasSize(2)
+			.last()
+			.satisfies(line -> assertThat(line).contains(otherName + "（市级联审）").doesNotContain(development));
 	}
 
 	@Test

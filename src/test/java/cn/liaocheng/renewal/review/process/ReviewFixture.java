@@ -85,6 +85,8 @@ final class ReviewFixture implements AutoCloseable {
 
 	private final Applications applications;
 
+	private final ApplicationContext context;
+
 	private final ApplicationStages stages;
 
 	private final Decisions decisions;
@@ -100,6 +102,7 @@ final class ReviewFixture implements AutoCloseable {
 	private final PortalUser enterprise;
 
 	private ReviewFixture(ApplicationContext context) {
+		this.context = context;
 		this.engine = context.getBean(ProcessEngine.class);
 		this.runtime = engine.getRuntimeService();
 		this.tasks = engine.getTaskService();
@@ -209,6 +212,17 @@ final class ReviewFixture implements AutoCloseable {
 	/** The application's history as the enterprise and the reviewers read it. */
 	List<String> history(Case c) {
 		return applications.detail(enterprise, c.id()).history().stream().map(ApplicationEvent::message).toList();
+	}
+
+	/** A group's body as reviewers and enterprises read it: 市发展和改革委员会. */
+	String bodyName(String group) {
+		return context.getBean(cn.liaocheng.renewal.review.directory.Directory.class).bodyName(group);
+	}
+
+	/** Where the case stands, as the enterprise's case page shows it. */
+	cn.liaocheng.renewal.application.CaseStanding standing(Case c) {
+		return context.getBean(cn.liaocheng.renewal.application.CaseProgress.class)
+			.of(applications.detail(enterprise, c.id()));
 	}
 
 	String referenceNo(Case c) {
