@@ -176,6 +176,16 @@ public class ApplicationStore {
 		long id = current.summary().id();
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.CORRECTION) {
+			// The deadline is the case's, not the engine's timer's: a resubmission a
+			// moment
+			// after it, before the timer has run, is as late as one an hour after.
+			Instant deadline = repository.outcomes(id).correctionDeadline();
+			if (deadline != null && !Instant.now().isBefore(deadline)) {
+				throw new ApplicationStateException(
+						"补正期限已于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+							.withZone(CHINA)
+							.format(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
+			}
 			funding.claim(id, enterprise.id(), row.dossier());
 			// The correction task of the review process takes the dossier back to the
 			// step that returned it.

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -95,6 +97,27 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(project)).isEqualTo(DecisionType.APPLICATION_LAPSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * The deadline has passed but the engine's timer has not fired yet (it runs on its
+	 * next acquisition): the resubmission is as late as any other and is refused; the
+	 * timer then lapses the case.
+	 */
+	@Test
+	void shouldRefuseAResubmissionAfterTheDeadlineBeforeTheTimerHasRun() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.recordCorrectionDeadline(project, Instant.now().minusSeconds(60));
+
+		assertThatThrownBy(() -> review.resubmit(project)).isInstanceOf(ApplicationStateException.class)
+			.hasMessageContaining("补正期限已于")
+			.hasMessageContaining("届满，申报按逾期未补正处理，不能重新提交");
+
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+		assertThat(review.called(project, "correction")).isWaitingAt("Task_EnterpriseCorrection");
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,14 @@ final class ReviewFixture implements AutoCloseable {
 	void resubmit(Case c) {
 		applications.submit(enterprise, c.id(), true);
 		runJobs(c);
+	}
+
+	/**
+	 * The recorded correction deadline moved, as if that much time had passed, while the
+	 * engine's timer has not run yet.
+	 */
+	void recordCorrectionDeadline(Case c, Instant deadline) {
+		stages.recordCorrectionDeadline(c.id(), deadline);
 	}
 
 	/**
