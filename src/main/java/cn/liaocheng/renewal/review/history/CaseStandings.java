@@ -212,23 +212,37 @@ class CaseStandings implements CaseProgress {
 			}
 		}
 		int reached = current >= 0 ? current : record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
+		Opinion last = record.isEmpty() ? null : record.get(record.size() - 1);
+		// A case that ended while returned (lapsed, or withdrawn during the correction)
+		// ended at the step that returned it.
+		int endedReturned = current < 0 && last != null && ReviewProcesses.RETURN.equals(last.decision())
+				? indexOf(steps, last.step()) : -1;
+		// A loan no chosen bank would lend ends with the central-bank branch's notice,
+		// not with an administrative refusal.
+		boolean banksDeclined = last != null && ReviewProcesses.DECLINED.equals(last.decision());
 		List<Stage> timeline = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
 			LocalDate on = step == SUBMITTED ? day(application.summary().submittedAt()) : finished.get(step);
-			timeline.add(stage(step, i, on, current, reached, status, application));
+			if (i == endedReturned) {
+				timeline.add(new Stage(step.name(), State.ENDED, day(last.at()), status == ApplicationStatus.LAPSED
+						? "退回补正后，逾期未补正" : status == ApplicationStatus.WITHDRAWN ? "退回补正后，企业撤回申报" : "退回补正"));
+				continue;
+			}
+			timeline.add(stage(step, i, on, current, reached, status, application, banksDeclined));
 		}
 		return timeline;
 	}
 
 	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,
-			ApplicationDetail application) {
+			ApplicationDetail application, boolean banksDeclined) {
 		if (step == OUTCOME) {
 			LocalDate decided = application.outcomes().decidedAt() == null ? null
 					: day(application.outcomes().decidedAt());
 			return switch (status) {
 				case APPROVED -> new Stage(step.name(), State.DONE, decided, "已批准");
-				case REFUSED -> new Stage(step.name(), State.REFUSED, decided, "不予批准");
+				case REFUSED -> banksDeclined ? new Stage(step.name(), State.ENDED, decided, "各意向银行均不予放贷")
+						: new Stage(step.name(), State.REFUSED, decided, "不予批准");
 				case WITHDRAWN -> new Stage(step.name(), State.ENDED, null, "企业已撤回申报");
 				case LAPSED -> new Stage(step.name(), State.ENDED, null, "逾期未补正，申报失效");
 				default -> new Stage(step.name(), State.PENDING, null, null);

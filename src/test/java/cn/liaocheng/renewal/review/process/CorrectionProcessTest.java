@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -97,6 +98,15 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(project)).isEqualTo(DecisionType.APPLICATION_LAPSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
+		// The case page's timeline: the county's step returned the case, it did not
+		// "not take place".
+		assertThat(review.standing(project).timeline()).filteredOn(s -> s.name().equals("县级初审与推荐"))
+			.singleElement()
+			.satisfies(stage -> {
+				assertThat(stage.state()).isEqualTo(CaseStanding.State.ENDED);
+				assertThat(stage.on()).isNotNull();
+				assertThat(stage.note()).isEqualTo("退回补正后，逾期未补正");
+			});
 	}
 
 	/**

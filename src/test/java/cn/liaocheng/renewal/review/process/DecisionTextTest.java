@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -220,6 +221,11 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("特此告知")
 			.doesNotContain(REMEDIES)
 			.doesNotContain("行政诉讼");
+		// Nor does the case page call it an administrative refusal.
+		assertThat(review.standing(loan).timeline()).last().satisfies(stage -> {
+			assertThat(stage.state()).isNotEqualTo(CaseStanding.State.REFUSED);
+			assertThat(stage.note()).isEqualTo("各意向银行均不予放贷");
+		});
 	}
 
 	@Test
