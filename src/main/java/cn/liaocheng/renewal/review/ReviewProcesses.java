@@ -23,6 +23,14 @@ public final class ReviewProcesses {
 
 	public static final String CORRECTION = "correction";
 
+	/**
+	 * The processes of the review itself. Review tasks of other modules' processes (after
+	 * the award, clawback) keep their opinions of record like any other, but tell the
+	 * enterprise in their own steps' words.
+	 */
+	public static final java.util.Set<String> REVIEW_PROCESSES = java.util.Set.of(PROJECT_REGISTRATION,
+			SUBSIDY_APPLICATION, LOAN_APPLICATION, COUNTY_REVIEW, JOINT_REVIEW, CORRECTION);
+
 	public static final String ROUTING_TABLE = "joint-review-routing";
 
 	public static final String SUBSIDY_AMOUNT_TABLE = "subsidy-amount";

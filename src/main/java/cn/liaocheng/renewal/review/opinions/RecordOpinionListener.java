@@ -69,8 +69,13 @@ class RecordOpinionListener implements TaskListener {
 			}
 		}
 		try {
+			String process = task.getProcessEngineServices()
+				.getRepositoryService()
+				.getProcessDefinition(task.getProcessDefinitionId())
+				.getKey();
 			opinions.record(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
-					task.getAssignee(), decision.toString(), opinion.toString().strip());
+					task.getAssignee(), decision.toString(), opinion.toString().strip(),
+					ReviewProcesses.REVIEW_PROCESSES.contains(process));
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
 			// A task has one opinion: the other completion of this task (a second tab, a

@@ -35,9 +35,14 @@ public class ReviewOpinions {
 		this.audit = audit;
 	}
 
+	/**
+	 * Records an opinion; {@code toldInHistory} when the application's history shows it
+	 * in the review's words (同意, 退回补正, 不同意), false for steps that tell the enterprise in
+	 * their own (the after-award and clawback steps: 限期整改, 未达到预期目标).
+	 */
 	@Transactional
 	void record(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
-			String decision, String text) {
+			String decision, String text, boolean toldInHistory) {
 		String reviewerId = reviewer == null ? "system" : reviewer;
 		String reviewerName = directory.personName(reviewer);
 		String bodyName = directory.bodyName(group);
@@ -48,8 +53,10 @@ public class ReviewOpinions {
 		// step passed.
 		boolean addressedToApplicant = !decision.equals(ReviewProcesses.APPROVE)
 				&& !decision.equals(ReviewProcesses.GRANTED);
-		stages.note(applicationId, reviewerId, bodyName, "OPINION", bodyName + "「" + stepName + "」："
-				+ opinion.decisionLabel() + (addressedToApplicant ? "。意见：" + text : ""));
+		if (toldInHistory) {
+			stages.note(applicationId, reviewerId, bodyName, "OPINION", bodyName + "「" + stepName + "」："
+					+ opinion.decisionLabel() + (addressedToApplicant ? "。意见：" + text : ""));
+		}
 		audit.record(reviewerId, "REVIEW_OPINION", "application:" + applicationId, step + " " + decision);
 	}
 

@@ -235,6 +235,10 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		});
 		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未整改，已转入奖补资金追回");
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("整改期满未整改到位"));
+		// The step tells the enterprise of the rectification in its own words; the
+		// review's "退回补正" (a correction that lapses the case) is not said of it.
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("限期整改"))
+			.noneSatisfy(m -> assertThat(m).contains("「市工信局组织现场验收」：退回补正"));
 	}
 
 	@Test
