@@ -108,6 +108,11 @@ class DemoDataSeeder implements ApplicationRunner {
 			account("lc-" + department.key(), department.cityName(), "审核员", GroupNames.city(department.key()));
 			account("lc-" + department.key() + "-lead", department.cityName(), "负责人",
 					GroupNames.lead(GroupNames.city(department.key())));
+			if (department.key().equals("finance")) {
+				// The interest subsidy is approved and paid by two different people of
+				// the bureau (LedgerPayments).
+				account("lc-finance-pay", department.cityName(), "拨付经办", GroupNames.city(department.key()));
+			}
 		}
 		for (Bank bank : catalog.banks()) {
 			account(bank.key() + "-officer", bank.name(), "信贷员", GroupNames.bank(bank.key()));

@@ -73,6 +73,12 @@ public class LedgerPayments {
 			GrantedLoan loan = GrantedLoan.of(stages, applicationId);
 			LedgerAccess.requireFinance(user, loan);
 			LedgerRow row = row(applicationId, rowId);
+			// Central funds: the period is approved and its payment recorded by two
+			// different people of the bureau.
+			if (user.userId().equals(row.approvedBy())) {
+				throw new LedgerException(LedgerException.Reason.FORBIDDEN, null,
+						"审核和拨付须由不同人员办理：本期贴息由您审核，请由市财政局其他人员登记拨付");
+			}
 			LocalDate date = checkedPaymentDate(row, paidOn);
 			String voucher = checkedVoucher(voucherNo);
 			if (row.status() != LedgerStatus.APPROVED || !store.pay(rowId, date, voucher, user.userId())) {

@@ -53,6 +53,7 @@ class LedgerPagesController {
 	String loan(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		model.addAttribute("view", book.view(user, id));
 		model.addAttribute("types", LoanEventType.values());
+		model.addAttribute("me", user.userId());
 		return "ledger/loan";
 	}
 

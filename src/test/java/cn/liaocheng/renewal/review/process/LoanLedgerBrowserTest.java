@@ -91,6 +91,14 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']")).get(0).click();
 		WebElement approved = browser.waitFor(By.cssSelector(".alert.info"));
 		assertThat(approved.getText()).endsWith("期贴息已审核。");
+		// Whoever approved the period does not pay it: another officer of the bureau
+		// does.
+		assertThat(browser.driver().findElements(By.cssSelector("form.inline-form"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已由您审核，请由其他人员登记拨付");
+		browser.forgetEverything();
+		browser.logIn("lc-finance-pay", DemoUsers.PASSWORD);
+		browser.open("/ledger/loans/" + loan.id());
+		approved = browser.waitFor(By.id("subsidy-ledger"));
 		WebElement payment = browser.driver().findElement(By.cssSelector("form.inline-form"));
 		browser.setValue(By.cssSelector("form.inline-form input[name=paidOn]"), today.toString());
 		payment.findElement(By.name("voucherNo")).sendKeys("LCCZ-" + today);

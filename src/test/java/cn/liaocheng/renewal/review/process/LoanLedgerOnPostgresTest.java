@@ -128,11 +128,16 @@ class LoanLedgerOnPostgresTest {
 		HttpResponse<String> approved = finance.postJson(ledger(id, march, "approve"), "{}");
 		assertThat(approved.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(approved.body()).get("status").asText()).isEqualTo("APPROVED");
-		HttpResponse<String> paid = finance.postJson(ledger(id, march, "payment"), pay("2026-08-05"));
+		HttpResponse<String> byTheApprover = finance.postJson(ledger(id, march, "payment"), pay("2026-08-05"));
+		assertThat(byTheApprover.statusCode()).as("paying what one approved oneself").isEqualTo(403);
+		assertThat(JSON.readTree(byTheApprover.body()).path("detail").asText()).contains("审核和拨付须由不同人员办理");
+		assertThat(finance.get("/ledger/loans/" + id).body()).contains("已由您审核，请由其他人员登记拨付");
+		WebClient payer = as("lc-finance-pay");
+		HttpResponse<String> paid = payer.postJson(ledger(id, march, "payment"), pay("2026-08-05"));
 		assertThat(paid.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(paid.body()).get("status").asText()).isEqualTo("PAID");
 		assertThat(JSON.readTree(paid.body()).get("noticeDecisionId").isNumber()).isTrue();
-		assertThat(finance.postJson(ledger(id, march, "payment"), pay("2026-08-06")).statusCode()).as("paying twice")
+		assertThat(payer.postJson(ledger(id, march, "payment"), pay("2026-08-06")).statusCode()).as("paying twice")
 			.isEqualTo(409);
 
 		HttpResponse<byte[]> pdf = icbc.getBytes("/api/ledger/loans/" + id + "/ledger/" + march + "/notice");
