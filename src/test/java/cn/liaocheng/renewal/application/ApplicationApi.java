@@ -119,6 +119,23 @@ final class ApplicationApi {
 				"multipart/form-data; boundary=" + boundary);
 	}
 
+	/** {@code count} files of the same content in one multipart request. */
+	HttpResponse<String> uploadSeveral(long id, String category, int count, byte[] content) {
+		String boundary = "----apptest" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream(count * content.length + 512);
+		write(body,
+				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n");
+		for (int i = 1; i <= count; i++) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"附件" + i
+					+ ".pdf\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			body.writeBytes(content);
+			write(body, "\r\n");
+		}
+		write(body, "--" + boundary + "--\r\n");
+		return web.post(PATH + "/" + id + "/attachments", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
+	}
+
 	/**
 	 * The same upload with an {@code Idempotency-Key} header (sent through the plain
 	 * client, which takes headers).

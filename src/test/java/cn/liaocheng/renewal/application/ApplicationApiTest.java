@@ -398,6 +398,23 @@ class ApplicationApiTest {
 		assertThat(storedFiles()).isEqualTo(files);
 	}
 
+	/**
+	 * Several files in one request over the request's 50 MB: the answer says so, not that
+	 * a single file was too large (none was).
+	 */
+	@Test
+	void answersSeveralFilesBeyondTheRequestLimitWithTheLimitOfTheWhole() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		long files = storedFiles();
+
+		HttpResponse<String> refused = enterprise.uploadSeveral(id, "OTHER", 6, pdfOfSize(9 * 1024 * 1024));
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+		assertThat(errors(refused)).containsExactly(new FieldProblem("file", "一次上传的文件合计不能超过 50 MB，请分次上传，或压缩后重新上传"));
+		assertThat(attachmentRowsOf(id)).isZero();
+		assertThat(storedFiles()).isEqualTo(files);
+	}
+
 	@Test
 	void acceptsFiftyMegabytesOfAttachmentsButNotOneByteMore() {
 		long id = enterprise.createDraft("PROJECT", project(1));

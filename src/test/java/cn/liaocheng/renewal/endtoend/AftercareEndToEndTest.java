@@ -179,8 +179,13 @@ class AftercareEndToEndTest {
 			assertThat(answer.body()).as("ent-lq at %s", spelling).doesNotContain("GK-2026-0088", "160000");
 		}
 
+		// Three scanned documents of 5 MB each in one request: within each file's 10 MB
+		// and the request's 50 MB.
 		HttpResponse<String> applied = multipart(enterprise, "/api/applications/" + id + "/aftercare/acceptance",
-				acceptanceParts());
+				List.of(Part.field("statement", "设备已安装调试完毕并投入生产。"),
+						Part.file("commissioning", "调试运行记录.pdf", scannedPdf()),
+						Part.file("photos", "现场照片.pdf", scannedPdf()),
+						Part.file("finalAccounts", "竣工决算.pdf", scannedPdf())));
 		assertThat(applied.statusCode()).as("acceptance application: %s", applied.body()).isEqualTo(202);
 		assertThat(multipart(enterprise, "/api/applications/" + id + "/aftercare/acceptance", acceptanceParts())
 			.statusCode()).as("a second application while the first is checked").isEqualTo(409);
@@ -439,6 +444,14 @@ class AftercareEndToEndTest {
 			return new Part(name, fileName, content);
 		}
 
+	}
+
+	/** A 5 MB PDF, as a scanner makes them. */
+	static byte[] scannedPdf() {
+		byte[] content = new byte[5 * 1024 * 1024];
+		java.util.Arrays.fill(content, (byte) ' ');
+		System.arraycopy(PDF, 0, content, 0, PDF.length);
+		return content;
 	}
 
 	static List<Part> acceptanceParts() {

@@ -30,25 +30,47 @@ class UploadTooLarge {
 
 	static final String MESSAGE = "单个附件不能超过 10 MB，请压缩后重新上传";
 
+	static final String TOTAL_MESSAGE = "一次上传的文件合计不能超过 50 MB，请分次上传，或压缩后重新上传";
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
+	Object tooLarge(MaxUploadSizeExceededException refused, HttpServletRequest request, HttpServletResponse response) {
+		String message = isOneFile(refused) ? MESSAGE : TOTAL_MESSAGE;
 		// Refused while the request is read, the upload may reach here on a forward or
 		// error dispatch (an unreadable
 		// body also lacks its CSRF token); the address the user posted to is the original
 		// one.
 		String uri = originalUri(request);
 		if (uri.startsWith("/api/")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, message);
 			problem.setTitle("附件过大");
-			problem.setProperty("errors", List.of(Map.of("field", "file", "message", MESSAGE)));
+			problem.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 		}
 		String page = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
 		String target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
 		RequestContextUtils.getOutputFlashMap(request)
-			.put("uploadProblems", List.of(new FieldProblem("file", MESSAGE)));
+			.put("uploadProblems", List.of(new FieldProblem("file", message)));
 		RequestContextUtils.saveOutputFlashMap(target, request, response);
 		return "redirect:" + target;
+	}
+
+	/**
+	 * Whether one file was over the per-file limit, rather than all of them together over
+	 * the request's (Tomcat's FileSizeLimitExceededException among the causes).
+	 */
+	private static boolean isOneFile(Throwable refused) {
+		for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().equals("FileSizeLimitExceededException")) {
+				return true;
+			}
+			if (cause.getClass().getSimpleName().equals("SizeLimitExceededException")) {
+				return false;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return true;
 	}
 
 	private static String originalUri(HttpServletRequest request) {
