@@ -22,6 +22,7 @@ import cn.liaocheng.renewal.review.CaseCopied;
 import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.review.CaseReturned;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
+import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.TaskDelegated;
 import cn.liaocheng.renewal.review.TaskUrged;
 
@@ -133,6 +134,25 @@ class NotificationEvents {
 				users.forEach(user -> notifier.notify(user, note));
 			}
 		}
+	}
+
+	/**
+	 * 退回上一环节: the step goes back to who did it (or, if they have left the body, to its
+	 * pool), told who sent it back from where and why.
+	 */
+	@EventListener
+	void on(StepReturnedToPrevious event) {
+		String about = caseOf(event.applicationId());
+		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
+		Note note = new Note(NotificationKind.TASK_SENT_BACK, "任务退回重办：" + event.taskName(),
+				recipients.nameOf(event.byUser()) + "在「" + event.fromStep() + "」环节将" + about + "「" + event.taskName()
+						+ "」退回，" + (event.assignee() != null ? "由您重新办理。" : "请在 Tasklist 中认领重新办理。") + "退回原因："
+						+ sentence(event.reason()) + due,
+				taskLink(event.taskId()), event.applicationId(), null);
+		List<String> users = new ArrayList<>(event.assignee() != null ? List.of(event.assignee())
+				: recipients.membersOf(List.of(event.bodyGroup())));
+		users.remove(event.byUser());
+		users.forEach(user -> notifier.notify(user, note));
 	}
 
 	@EventListener

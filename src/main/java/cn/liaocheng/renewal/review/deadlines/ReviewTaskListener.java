@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.tasks.RestartedSteps;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -114,8 +115,12 @@ class ReviewTaskListener implements TaskListener {
 			.map(IdentityLink::getGroupId)
 			.filter(g -> g != null)
 			.toList();
-		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, task.getId(), task.getName(),
-				applicationId, task.getAssignee(), groups, task.getDueDate().toInstant(), null, null));
+		if (!RestartedSteps.now()) {
+			// A step an operation opens again is told by the operation, to the person
+			// it goes back to.
+			events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, task.getId(), task.getName(),
+					applicationId, task.getAssignee(), groups, task.getDueDate().toInstant(), null, null));
+		}
 		// The overdue timer was made before the task had a due date; from now on it fires
 		// at the task's due date.
 		OverdueTimer.followDueDate(task);

@@ -212,7 +212,7 @@ public class TaskOperations {
 			if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
 				throw changed("下一环节已被认领，不能撤回；如需更正，请与下一环节办理人联系");
 			}
-			Task again = moves.moveBack(historic(completedTaskId), open);
+			Task again = RestartedSteps.during(() -> moves.moveBack(historic(completedTaskId), open));
 			tasks.setAssignee(again.getId(), callerId);
 			opinions.supersede(approved.taskId());
 			String callerName = directory.personName(callerId);
@@ -245,7 +245,7 @@ public class TaskOperations {
 			if (PARALLEL_STEPS.contains(previous.step()) || !"APPROVE".equals(previous.decision())) {
 				throw changed("上一环节是并行审查环节，不能退回；需要企业补正材料的，请选择“退回补正”");
 			}
-			Task again = moves.moveBack(historic(previous.taskId()), List.of(current));
+			Task again = RestartedSteps.during(() -> moves.moveBack(historic(previous.taskId()), List.of(current)));
 			boolean stillThere = identity.createUserQuery()
 				.userId(previous.reviewer())
 				.memberOfGroup(previous.bodyGroup())
@@ -261,7 +261,8 @@ public class TaskOperations {
 							+ "」（" + previous.bodyName() + "）重新办理。退回原因：" + why,
 					previous.bodyName() + "「" + previous.stepName() + "」", why);
 			events.publishEvent(new StepReturnedToPrevious(held.applicationId(), again.getId(), callerId, assignee,
-					previous.bodyGroup()));
+					previous.bodyGroup(), again.getName(), current.getName(), why,
+					again.getDueDate() == null ? null : again.getDueDate().toInstant()));
 			return new HandOver(again.getId(), again.getName(), previous.bodyGroup(), previous.bodyName(), assignee,
 					assignee == null ? null : directory.personName(assignee));
 		});

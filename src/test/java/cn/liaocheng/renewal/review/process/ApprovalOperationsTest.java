@@ -111,6 +111,7 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).isEmpty();
 		Task again = review.task(project, "Task_CountyFormalReview");
 		assertThat(again.getAssignee()).isEqualTo(REVIEWER);
+		assertThat(notices(again.getId(), "TASK_CREATED")).as("not announced to the body as new work").isEmpty();
 		assertThat(superseded(formal.getId())).isTrue();
 		assertThat(operationsOf(project)).containsExactly("WITHDRAW|" + REVIEWER + "|推荐意见需补充核实情况");
 		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回", "推荐意见需补充核实情况");
@@ -180,6 +181,13 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(review.tasks(project, "Task_CityAcceptance")).isEmpty();
 		Task again = review.task(project, "Task_CountyRecommendation");
 		assertThat(again.getAssignee()).as("back to who recommended").isEqualTo(REVIEWER);
+		// Who recommended is told who sent it back, from where and why; the body is not
+		// told of new work.
+		assertThat(notices(again.getId(), "TASK_CREATED")).isEmpty();
+		assertThat(notices(again.getId(), "TASK_SENT_BACK")).singleElement().satisfies(note -> {
+			assertThat(note).startsWith(REVIEWER + "|任务退回重办：县级推荐|");
+			assertThat(note).contains("「市工业和信息化局受理」环节", "「县级推荐」退回，由您重新办理", "推荐意见未说明产能情况", "办理期限");
+		});
 		assertThat(historyOf(project, "TASK_RETURN_TO_PREVIOUS")).singleElement()
 			.asString()
 			.contains("退回上一环节", "县级推荐", "推荐意见未说明产能情况");
@@ -364,6 +372,16 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			.param(taskId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** The notifications about a task, as "recipient|title|body". */
+	private List<String> notices(String taskId, String kind) {
+		return jdbc
+			.sql("SELECT recipient_id || '|' || title || '|' || body FROM notification WHERE kind = ? AND link LIKE ?"
+					+ " ORDER BY id")
+			.params(kind, "%" + taskId)
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> operationsOf(Case c) {
