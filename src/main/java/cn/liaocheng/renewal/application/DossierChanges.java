@@ -1,8 +1,13 @@
 package cn.liaocheng.renewal.application;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +66,56 @@ public final class DossierChanges {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * A fingerprint of each part of the dossier and of its attachments
+	 * ({@code 项目名称=1a2b…;…;附件=…}), short enough to keep beside the application when a
+	 * correction opens, so that its end can be compared with its start without a copy of
+	 * the dossier.
+	 */
+	public static String fingerprint(Dossier dossier, Collection<?> attachments) {
+		List<String> parts = new ArrayList<>();
+		for (Part part : PARTS) {
+			parts.add(part.label() + "=" + digest(plainDeep(part.value().apply(dossier))));
+		}
+		parts.add(ATTACHMENTS + "=" + digest(attachments.stream().map(String::valueOf).sorted().toList()));
+		return String.join(";", parts);
+	}
+
+	/**
+	 * The parts, attachments last, that differ between {@code fingerprint} (taken when
+	 * the correction opened) and the dossier and attachments now, in the form's order.
+	 */
+	public static List<String> since(String fingerprint, Dossier now, Collection<?> attachments) {
+		Set<String> before = new LinkedHashSet<>(Arrays.asList(fingerprint.split(";")));
+		List<String> changed = new ArrayList<>();
+		for (String part : fingerprint(now, attachments).split(";")) {
+			if (!before.contains(part)) {
+				changed.add(part.substring(0, part.indexOf('=')));
+			}
+		}
+		return changed;
+	}
+
+	/** The first 8 bytes of the value's SHA-256, in hex. */
+	private static String digest(Object value) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 8);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Amounts as plain values at any depth, so that scale does not count. */
+	private static Object plainDeep(Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().map(DossierChanges::plainDeep).toList();
+		}
+		return value instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : value;
 	}
 
 	/**

@@ -60,6 +60,21 @@ class DossierChangesTest {
 	}
 
 	@Test
+	void aFingerprintTellsWhatDiffersFromTheStartWhateverHappenedBetween() {
+		LoanDossier start = new LoanDossier(3L, List.of("icbc"), new BigDecimal("5000000.00"), 36, "购置设备");
+		String base = DossierChanges.fingerprint(start, List.of("b", "a"));
+
+		assertThat(DossierChanges.since(base,
+				new LoanDossier(3L, List.of("icbc"), new BigDecimal("5000000"), 36, "购置设备"), List.of("a", "b")))
+			.as("the same amount at another scale, the same attachments in another order")
+			.isEmpty();
+		assertThat(DossierChanges.since(base,
+				new LoanDossier(3L, List.of("icbc"), new BigDecimal("4000000"), 36, "购置设备"), List.of("a", "b", "c")))
+			.containsExactly("贷款金额", DossierChanges.ATTACHMENTS);
+		assertThat(base.length()).as("fits application.correction_base").isLessThan(1000);
+	}
+
+	@Test
 	void partsGatheredOverSeveralEditsKeepTheFormsOrderWithAttachmentsLast() {
 		String first = DossierChanges.join(null, List.of("设备明细及发票"));
 		String second = DossierChanges.join(first, List.of(DossierChanges.ATTACHMENTS, "建设地点"));

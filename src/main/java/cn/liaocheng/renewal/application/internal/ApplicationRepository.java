@@ -206,16 +206,35 @@ class ApplicationRepository {
 	}
 
 	/**
-	 * Records a resubmission with what its correction changed, and starts the next
-	 * correction's record afresh; the changes, {@code ""} for none.
+	 * Keeps the fingerprint of the dossier as the correction opens
+	 * ({@link DossierChanges#fingerprint}).
 	 */
-	String recordResubmission(long id) {
+	void recordCorrectionBase(long id, String fingerprint) {
+		jdbc.sql("UPDATE application SET correction_base = ?, correction_changes = NULL WHERE id = ?")
+			.params(fingerprint, id)
+			.update();
+	}
+
+	/**
+	 * Records a resubmission with what its correction changed, and starts the next
+	 * correction's record afresh; the changes, {@code ""} for none. {@code now} gives the
+	 * parts that differ from the correction's fingerprint, when one was kept; otherwise
+	 * the edits counted on the way are taken.
+	 */
+	String recordResubmission(long id, java.util.function.Function<String, List<String>> now) {
 		String changes = lockedCorrectionChanges(id);
-		String recorded = changes == null ? "" : changes;
+		String base = jdbc.sql("SELECT correction_base FROM application WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		String recorded = base != null ? DossierChanges.join(null, now.apply(base)) : changes == null ? "" : changes;
 		jdbc.sql("INSERT INTO application_resubmission (application_id, resubmitted_at, changes) VALUES (?, ?, ?)")
 			.params(id, Timestamp.from(Instant.now()), recorded)
 			.update();
-		jdbc.sql("UPDATE application SET correction_changes = NULL WHERE id = ?").param(id).update();
+		jdbc.sql("UPDATE application SET correction_changes = NULL, correction_base = NULL WHERE id = ?")
+			.param(id)
+			.update();
 		return recorded;
 	}
 

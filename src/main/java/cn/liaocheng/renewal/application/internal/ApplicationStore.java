@@ -193,7 +193,8 @@ public class ApplicationStore {
 				throw new ApplicationStateException("补正期限已过或该申报不在待补正状态，不能重新提交。");
 			}
 			declare(id, user);
-			String changed = Resubmission.clause(repository.recordResubmission(id));
+			String changed = Resubmission.clause(repository.recordResubmission(id,
+					base -> DossierChanges.since(base, row.dossier(), attachmentIds(id))));
 			repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.RESUBMITTED,
 					"补正后重新提交申报，" + changed);
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
@@ -390,6 +391,20 @@ public class ApplicationStore {
 
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
 		repository.recordCorrectionDeadline(applicationId, deadline);
+		if (deadline != null) {
+			// A correction opens: what it changes is measured from here.
+			repository.findById(applicationId)
+				.ifPresent(row -> repository.recordCorrectionBase(applicationId,
+						DossierChanges.fingerprint(row.dossier(), attachmentIds(applicationId))));
+		}
+	}
+
+	/** The application's attachments as they count for a correction: each file once. */
+	private List<String> attachmentIds(long applicationId) {
+		return repository.attachments(applicationId)
+			.stream()
+			.map(a -> a.category() + ":" + a.fileName() + ":" + a.sha256())
+			.toList();
 	}
 
 	/**

@@ -84,6 +84,28 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(refusal.text()).doesNotContain("负责人");
 	}
 
+	/**
+	 * An amount changed and changed back, an attachment uploaded and deleted: the dossier
+	 * resubmitted is the one returned, and nothing says otherwise.
+	 */
+	@Test
+	void aCorrectionThatWasUndoneChangedNothing() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		String[] location = new String[1];
+		review.correct(project, form -> {
+			location[0] = form.getLocation();
+			form.setLocation("冠县经济开发区振兴路 18 号 3 号地块");
+		});
+		review.correct(project, form -> form.setLocation(location[0]));
+		review.attachAndRemove(project);
+
+		review.resubmit(project);
+
+		assertThat(review.history(project)).contains("修改申报材料：建设地点", "补正后重新提交申报，申报材料未作修改")
+			.noneSatisfy(line -> assertThat(line).startsWith("补正后重新提交申报，修改了"));
+	}
+
 	@Test
 	void aCorrectionsChangesAreNamedInTheHistoryAndTheDecision() {
 		Case project = review.submitProject(7);

@@ -702,6 +702,22 @@ final class ReviewFixture implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * The enterprise uploads an attachment to its case and deletes it again, as the
+	 * portal does.
+	 */
+	void attachAndRemove(Case c) {
+		attach(c.id(), AttachmentCategory.OTHER, "补充说明.pdf");
+		long added = applications.detail(enterprise, c.id())
+			.attachments()
+			.stream()
+			.filter(a -> a.fileName().equals("补充说明.pdf"))
+			.reduce((a, b) -> b)
+			.orElseThrow()
+			.id();
+		applications.removeAttachment(enterprise, c.id(), added);
+	}
+
 	private void attach(long id, AttachmentCategory category, String fileName) {
 		String pdf = "%PDF-1.4\n% " + category + " " + id + " " + UUID.randomUUID()
 				+ "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
