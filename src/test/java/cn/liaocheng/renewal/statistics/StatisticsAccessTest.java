@@ -138,6 +138,16 @@ class StatisticsAccessTest {
 			.postJson("/api/statistics/targets/5g-base-stations-2025/values",
 					"{\"periodEnd\":\"2025-06-30\",\"value\":-5}")
 			.body()).contains("不小于0");
+		// A field the value does not have is refused, not dropped; so is a hidden
+		// character in the note.
+		HttpResponse<String> extra = telecom.postJson("/api/statistics/targets/5g-base-stations-2025/values",
+				"{\"periodEnd\":\"2025-06-30\",\"value\":9000,\"enteredBy\":\"lc-industry\"}");
+		assertThat(extra.statusCode()).isEqualTo(400);
+		assertThat(extra.body()).contains("不允许的字段：enteredBy");
+		HttpResponse<String> hidden = telecom.postJson("/api/statistics/targets/5g-base-stations-2025/values",
+				"{\"periodEnd\":\"2025-06-30\",\"value\":9000,\"note\":\"\u202e\u5df2\u6838\u5b9e\"}");
+		assertThat(hidden.statusCode()).isEqualTo(400);
+		assertThat(hidden.body()).contains("说明");
 
 		// The telecom office enters through its page too (CSRF token from the page), and
 		// corrects its value.

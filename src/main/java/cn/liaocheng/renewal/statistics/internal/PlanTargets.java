@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -127,6 +128,11 @@ public class PlanTargets {
 		String cleanNote = note == null || note.isBlank() ? null : note.strip();
 		if (cleanNote != null && cleanNote.length() > 500) {
 			throw new TargetProblem("说明最多500个字。");
+		}
+		if (cleanNote != null) {
+			PlainText.problem(cleanNote, true).ifPresent(problem -> {
+				throw new TargetProblem("说明" + problem);
+			});
 		}
 		Optional<BigDecimal> previous = jdbc
 			.sql("SELECT reported_value FROM plan_target_value WHERE target_key = ? AND period_end = ?")

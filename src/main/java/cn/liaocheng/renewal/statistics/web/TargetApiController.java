@@ -3,7 +3,9 @@ package cn.liaocheng.renewal.statistics.web;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +19,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.liaocheng.renewal.security.PortalUser;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.liaocheng.renewal.statistics.internal.Dashboard;
 import cn.liaocheng.renewal.statistics.internal.PlanTargets;
 import cn.liaocheng.renewal.statistics.internal.StatisticsAccess;
@@ -53,8 +61,10 @@ class TargetApiController {
 	@PostMapping(path = "/api/statistics/targets/{key}/values", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TargetValue> enter(@AuthenticationPrincipal PortalUser user, @PathVariable("key") String key,
-			@RequestBody ValueJson body) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ValueJson.class))) @RequestBody JsonNode json) {
 		access.scope(user, null, null);
+		ValueJson body = strict(json);
 		TargetValue saved = targets.enter(user, key, body.periodEnd(), body.value(), body.note(),
 				LocalDate.now(Dashboard.CHINA_ZONE));
 		return ResponseEntity.created(URI.create("/api/statistics/targets")).body(saved);
@@ -66,6 +76,35 @@ class TargetApiController {
 		detail.setTitle("填报未保存");
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
 	}
+
+	/**
+	 * The value as sent, with no field besides its own: a field it does not have (an
+	 * "enteredBy", a "targetKey") is an error, not silently dropped.
+	 */
+	private ValueJson strict(JsonNode json) {
+		if (json == null || !json.isObject()) {
+			throw new TargetProblem("请求内容应为 JSON 对象：periodEnd、value、note。");
+		}
+		List<String> unknown = new ArrayList<>();
+		json.fieldNames().forEachRemaining(name -> {
+			if (!VALUE_FIELDS.contains(name)) {
+				unknown.add(name);
+			}
+		});
+		if (!unknown.isEmpty()) {
+			throw new TargetProblem("不允许的字段：" + String.join("、", unknown) + "。只能填写 periodEnd、value、note。");
+		}
+		try {
+			return JSON.treeToValue(json, ValueJson.class);
+		}
+		catch (JsonProcessingException | IllegalArgumentException e) {
+			throw new TargetProblem("数据格式不正确：periodEnd 为 yyyy-MM-dd 日期，value 为数字，note 为文字。");
+		}
+	}
+
+	private static final Set<String> VALUE_FIELDS = Set.of("periodEnd", "value", "note");
+
+	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
 	/**
 	 * A value as sent: the end of the period it describes (yyyy-MM-dd), the value and an
