@@ -282,8 +282,13 @@ class StatisticsOnPostgresTest {
 	@Test
 	void targetProgressComputesEquipmentInvestmentGrowthAndTakesTheTelecomOfficesReportedValue() throws Exception {
 		WebClient telecom = new WebClient(port).withBasic("lc-telecom", DemoUsers.PASSWORD);
+		// Who entered it is the caller: a request naming someone else is refused.
+		assertThat(telecom
+			.postJson("/api/statistics/targets/5g-base-stations-2025/values",
+					"{\"periodEnd\":\"2025-12-31\",\"value\":12000,\"note\":\"全市累计开通\",\"enteredBy\":\"someone-else\"}")
+			.statusCode()).isEqualTo(400);
 		HttpResponse<String> entered = telecom.postJson("/api/statistics/targets/5g-base-stations-2025/values",
-				"{\"periodEnd\":\"2025-12-31\",\"value\":12000,\"note\":\"全市累计开通\",\"enteredBy\":\"someone-else\"}");
+				"{\"periodEnd\":\"2025-12-31\",\"value\":12000,\"note\":\"全市累计开通\"}");
 		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
 		assertThat(jdbc.sql("SELECT entered_by FROM plan_target_value WHERE target_key = '5g-base-stations-2025'")
 			.query(String.class)
