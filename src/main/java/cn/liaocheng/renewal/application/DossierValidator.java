@@ -132,6 +132,17 @@ public final class DossierValidator {
 			require("commissioningDate", "设备投用日期", s.commissioningDate());
 			checkCommissioning(s.commissioningDate());
 			requireEquipment(s.equipment());
+			// Saved before invoices were named by code and number: such a line must name
+			// its code before it is submitted, or it could not be told from another
+			// invoice.
+			for (int i = 0; i < s.equipment().size(); i++) {
+				String invoiceNo = s.equipment().get(i).invoiceNo();
+				if (invoiceNo != null) {
+					int line = i;
+					InvoiceNumber.problem(invoiceNo)
+						.ifPresent(message -> problem("equipment[" + line + "].invoiceNo", message));
+				}
+			}
 		}
 		else if (d instanceof LoanDossier l) {
 			require("projectId", "所属入库项目", l.projectId());

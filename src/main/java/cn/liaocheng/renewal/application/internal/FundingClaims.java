@@ -133,7 +133,7 @@ class FundingClaims {
 				.flatMap(number -> holder(INVOICE + number, applicationId))
 				.filter(other -> other.enterpriseId() == enterpriseId)
 				.ifPresent(other -> problems.add(new FieldProblem(field, "发票号码 " + invoiceNo + " 与本企业奖补申请"
-						+ reference(other) + "中申报的发票号码相同（该申请申报时未填发票代码），同一张发票只能申报一次；如确为不同发票，请联系县级财政部门核实")));
+						+ reference(other) + "中申报的发票号码相同（该申请申报时未填发票代码），同一张发票只能申报一次")));
 		});
 	}
 

@@ -167,6 +167,24 @@ class DoubleFundingTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A draft saved with a bare 8-digit number before codes were asked for is not
+	 * submitted as it stands: it could be another invoice, or the same as one claimed
+	 * with its code.
+	 */
+	@Test
+	void shouldAskADraftSavedWithABareNumberForItsCodeBeforeSubmission() {
+		long draft = review.draft(ApplicationKind.SUBSIDY, Dossiers.subsidy(review.newRegisteredProject(7), CLAIM));
+		review.saveInvoiceNumberAsBefore(draft, "12345678");
+
+		assertThatThrownBy(() -> review.submitDraftedSubsidy(draft)).isInstanceOfSatisfying(
+				DossierInvalidException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+					assertThat(p.field()).isEqualTo("equipment[0].invoiceNo");
+					assertThat(p.message()).startsWith("8 位发票号码须连同发票代码填写");
+				}));
+		assertThat(review.status(draft)).isEqualTo(ApplicationStatus.DRAFT);
+	}
+
+	/**
 	 * Another enterprise's claim of the same code and number is refused without naming
 	 * that claim; its claim of the bare number, made before codes were asked for, may be
 	 * another invoice and is left to the county finance bureau's check of the originals.

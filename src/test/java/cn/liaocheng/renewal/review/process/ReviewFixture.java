@@ -540,6 +540,17 @@ final class ReviewFixture implements AutoCloseable {
 		claimFor(c.id(), claimKey);
 	}
 
+	/**
+	 * The first equipment line's invoice number as a draft saved before invoice codes
+	 * were asked for holds it.
+	 */
+	void saveInvoiceNumberAsBefore(long applicationId, String invoiceNo) {
+		jdbc.sql(
+				"UPDATE equipment_line SET invoice_no = ? WHERE application_id = ? AND line_no = (SELECT MIN(line_no) FROM equipment_line WHERE application_id = ?)")
+			.params(invoiceNo, applicationId, applicationId)
+			.update();
+	}
+
 	/** A claim recorded for any application, as an older database may hold it. */
 	void claimFor(long applicationId, String claimKey) {
 		jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
