@@ -16,6 +16,12 @@ final class LedgerAccess {
 
 	static final String FINANCE = GroupNames.city("finance");
 
+	/**
+	 * The bureau's lead (负责人) acts for it too: a period one officer approved is paid by
+	 * another person, which a bureau with one officer could otherwise never do.
+	 */
+	static final String FINANCE_LEAD = GroupNames.lead(FINANCE);
+
 	private LedgerAccess() {
 	}
 
@@ -28,7 +34,9 @@ final class LedgerAccess {
 	}
 
 	static boolean isFinance(PortalUser user) {
-		return user.memberships().stream().anyMatch(m -> m.type() == GroupType.CITY && m.groupId().equals(FINANCE));
+		return user.memberships()
+			.stream()
+			.anyMatch(m -> m.groupId().equals(FINANCE) || m.groupId().equals(FINANCE_LEAD));
 	}
 
 	static boolean isLender(PortalUser user, GrantedLoan loan) {

@@ -132,6 +132,9 @@ class LoanLedgerOnPostgresTest {
 		assertThat(byTheApprover.statusCode()).as("paying what one approved oneself").isEqualTo(403);
 		assertThat(JSON.readTree(byTheApprover.body()).path("detail").asText()).contains("审核和拨付须由不同人员办理");
 		assertThat(finance.get("/ledger/loans/" + id).body()).contains("已由您审核，请由其他人员登记拨付");
+		assertThat(as("lc-finance-lead").get("/api/ledger/loans/" + id).statusCode())
+			.as("the bureau's lead acts for it too")
+			.isEqualTo(200);
 		WebClient payer = as("lc-finance-pay");
 		HttpResponse<String> paid = payer.postJson(ledger(id, march, "payment"), pay("2026-08-05"));
 		assertThat(paid.statusCode()).isEqualTo(200);
