@@ -92,12 +92,15 @@ public class Dashboard {
 		};
 	}
 
-	/** Every view, in page order. */
+	/**
+	 * Every view, in page order, the targets' from {@code progress} already computed for
+	 * the same scope (the page shows it in a chart too).
+	 */
 	@Transactional(readOnly = true)
-	public Map<String, StatTable> all(StatisticsScope scope) {
+	public Map<String, StatTable> all(StatisticsScope scope, List<TargetProgress> progress) {
 		Map<String, StatTable> tables = new LinkedHashMap<>();
 		for (String view : VIEWS) {
-			tables.put(view, table(view, scope).orElseThrow());
+			tables.put(view, view.equals("targets") ? targetTable(progress) : table(view, scope).orElseThrow());
 		}
 		return tables;
 	}
@@ -115,6 +118,8 @@ public class Dashboard {
 		}
 		int year = scope.year() != null ? scope.year() : LocalDate.now(CHINA_ZONE).getYear();
 		List<TargetProgress> rows = new ArrayList<>();
+		// One query for every computed target: they all read the same figure.
+		BigDecimal approved = null;
 		for (PlanTarget target : targets.all()) {
 			String body = bodies.getOrDefault(target.bodyKey(), target.bodyKey());
 			BigDecimal value;
@@ -127,7 +132,10 @@ public class Dashboard {
 				valueText = v == null ? null : Numbers.plain(v.value()) + " " + target.valueUnit();
 			}
 			else {
-				value = Numbers.yi(queries.approvedEquipmentInvestment(year, scope));
+				if (approved == null) {
+					approved = queries.approvedEquipmentInvestment(year, scope);
+				}
+				value = Numbers.yi(approved);
 				asOf = year + "年" + (scope.cityWide() ? "" : "（仅本辖区）");
 				valueText = Numbers.plain(value) + " 亿元";
 			}

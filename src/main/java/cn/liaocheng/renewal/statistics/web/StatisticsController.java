@@ -66,8 +66,8 @@ class StatisticsController {
 			@RequestParam(name = "year", required = false) String year,
 			@RequestParam(name = "county", required = false) String county, Model model) {
 		StatisticsScope scope = scope(user, year, county);
-		Map<String, StatTable> tables = dashboard.all(scope);
 		List<TargetProgress> progress = dashboard.progress(scope);
+		Map<String, StatTable> tables = dashboard.all(scope, progress);
 		model.addAttribute("scope", scope);
 		model.addAttribute("scopeText", describe(scope));
 		model.addAttribute("tables", tables);
