@@ -43,6 +43,38 @@ class LedgerStore implements LedgerTotals {
 	 * Granted loans (the enterprise accepted the bank's grant), newest first; all banks
 	 * when {@code bankKey} is null.
 	 */
+	/**
+	 * One page of the granted loans of the given banks, or of all banks ({@code null}),
+	 * newest first.
+	 */
+	List<Long> grantedLoans(List<String> bankKeys, int offset, int limit) {
+		return jdbc
+			.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + " ORDER BY id DESC OFFSET "
+					+ Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")
+			.params(bankKeys == null ? List.of() : bankKeys)
+			.query(Long.class)
+			.list();
+	}
+
+	long countGrantedLoans(List<String> bankKeys) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE " + grantedTo(bankKeys))
+			.params(bankKeys == null ? List.of() : bankKeys)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The condition on the application's row, one parameter per bank. */
+	private static String grantedTo(List<String> bankKeys) {
+		String loans = "kind = 'LOAN' AND granted_bank_key IS NOT NULL";
+		if (bankKeys == null) {
+			return loans;
+		}
+		if (bankKeys.isEmpty()) {
+			return loans + " AND 1 = 0";
+		}
+		return loans + " AND granted_bank_key IN (" + String.join(", ", bankKeys.stream().map(k -> "?").toList()) + ")";
+	}
+
 	List<Long> grantedLoans(String bankKey) {
 		return jdbc
 			.sql("""

@@ -60,6 +60,33 @@ public class LoanBook {
 		return ids.isEmpty() ? List.of() : stages.listings(ids);
 	}
 
+	/** Loans listed on one page of the ledger's list. */
+	public static final int PAGE_SIZE = 50;
+
+	/** One page of the list: its loans, its number (from 1), how many pages and loans. */
+	public record LoanPage(List<CaseListing> loans, int page, int pages, long total) {
+	}
+
+	/**
+	 * One page of {@link #loans}, newest first; a page number out of range shows the
+	 * nearest page.
+	 */
+	@Transactional(readOnly = true)
+	public LoanPage page(PortalUser user, int page) {
+		return page(user, page, PAGE_SIZE);
+	}
+
+	/** One page of {@code size} loans. */
+	@Transactional(readOnly = true)
+	public LoanPage page(PortalUser user, int page, int size) {
+		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
+		long total = store.countGrantedLoans(banks);
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int current = Math.min(Math.max(1, page), pages);
+		List<Long> ids = store.grantedLoans(banks, (current - 1) * size, size);
+		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total);
+	}
+
 	@Transactional(readOnly = true)
 	public LoanView view(PortalUser user, long applicationId) {
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);

@@ -44,8 +44,12 @@ class LedgerPagesController {
 	}
 
 	@GetMapping("/ledger")
-	String loans(@AuthenticationPrincipal PortalUser user, Model model) {
-		model.addAttribute("loans", book.loans(user));
+	String loans(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "1") int page, Model model) {
+		LoanBook.LoanPage shown = book.page(user, page);
+		model.addAttribute("loans", shown.loans());
+		model.addAttribute("page", shown.page());
+		model.addAttribute("pages", shown.pages());
+		model.addAttribute("total", shown.total());
 		return "ledger/loans";
 	}
 

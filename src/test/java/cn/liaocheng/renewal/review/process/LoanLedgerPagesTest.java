@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -28,6 +29,9 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	LoanBook book;
 
 	@Autowired
 	LoanLedgerPagesTest(ApplicationContext context) {
@@ -66,6 +70,29 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 				session(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan").statusCode())
 			.isEqualTo(404);
 		assertThat(icbc.get(page).body()).containsOnlyOnce("ICBC-LC-CSRF");
+	}
+
+	/**
+	 * The list is paged, newest first: the finance bureau's pages hold every granted loan
+	 * once, a bank's pages only its own.
+	 */
+	@Test
+	void theListOfLoansIsPagedAndEachPageOnlyHoldsWhatTheCallerMaySee() {
+		Case older = grantedLoan();
+		Case newer = grantedLoan();
+		LoanBook.LoanPage first = book.page(review.user("lc-finance"), 1, 1);
+		LoanBook.LoanPage second = book.page(review.user("lc-finance"), 2, 1);
+
+		assertThat(first.total()).isGreaterThanOrEqualTo(2);
+		assertThat(first.pages()).isEqualTo((int) first.total());
+		assertThat(first.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(newer.id()));
+		assertThat(second.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(older.id()));
+		assertThat(book.page(review.user("lc-finance"), 999, 1).page()).as("past the end: the last page")
+			.isEqualTo(first.pages());
+		LoanBook.LoanPage otherBank = book.page(review.user("abc-officer"), 1, 1000);
+		assertThat(otherBank.loans()).extracting(l -> l.summary().id()).doesNotContain(older.id(), newer.id());
+		assertThat(session("lc-finance").get("/ledger?page=abc").statusCode()).as("not a page number").isEqualTo(400);
+		assertThat(session("lc-finance").get("/ledger?page=-3").body()).contains("/ledger/loans/" + newer.id());
 	}
 
 	private WebClient session(String user) {
