@@ -1,9 +1,8 @@
 package cn.liaocheng.renewal.review.opinions;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -33,27 +32,18 @@ public record ReturnRound(List<Opinion> returns) {
 		return returns.isEmpty();
 	}
 
-	/** The last return of the round. */
-	public Optional<Opinion> last() {
-		return returns.isEmpty() ? Optional.empty() : Optional.of(returns.get(returns.size() - 1));
-	}
-
 	/** The bodies that returned the case, each once: "市发展和改革委员会、市生态环境局". */
 	public String bodies() {
-		return returns.stream()
-			.map(Opinion::bodyName)
-			.collect(Collectors.toCollection(LinkedHashSet::new))
-			.stream()
-			.collect(Collectors.joining("、"));
+		return eachOnce(Opinion::bodyName);
 	}
 
 	/** The steps at which they did: "市级联审". */
 	public String steps() {
-		return returns.stream()
-			.map(Opinion::stepName)
-			.collect(Collectors.toCollection(LinkedHashSet::new))
-			.stream()
-			.collect(Collectors.joining("、"));
+		return eachOnce(Opinion::stepName);
+	}
+
+	private String eachOnce(Function<Opinion, String> name) {
+		return returns.stream().map(name).distinct().collect(Collectors.joining("、"));
 	}
 
 	/**
