@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review;
 
 import java.util.List;
+import java.util.Set;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 
@@ -28,8 +29,8 @@ public final class ReviewProcesses {
 	 * the award, clawback) keep their opinions of record like any other, but tell the
 	 * enterprise in their own steps' words.
 	 */
-	public static final java.util.Set<String> REVIEW_PROCESSES = java.util.Set.of(PROJECT_REGISTRATION,
-			SUBSIDY_APPLICATION, LOAN_APPLICATION, COUNTY_REVIEW, JOINT_REVIEW, CORRECTION);
+	public static final Set<String> REVIEW_PROCESSES = Set.of(PROJECT_REGISTRATION, SUBSIDY_APPLICATION,
+			LOAN_APPLICATION, COUNTY_REVIEW, JOINT_REVIEW, CORRECTION);
 
 	public static final String ROUTING_TABLE = "joint-review-routing";
 

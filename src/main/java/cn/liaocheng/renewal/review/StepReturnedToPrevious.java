@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.review;
 
+import java.time.Instant;
+
 /**
  * The holder of an internal step ({@code byUser}) sent the case back to the previous
  * internal step; {@code taskId} is that step's new task ({@code taskName}),
@@ -8,5 +10,5 @@ package cn.liaocheng.renewal.review;
  * new task's due date.
  */
 public record StepReturnedToPrevious(long applicationId, String taskId, String byUser, String assignee,
-		String bodyGroup, String taskName, String fromStep, String reason, java.time.Instant due) {
+		String bodyGroup, String taskName, String fromStep, String reason, Instant due) {
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -221,7 +222,7 @@ class ApplicationRepository {
 	 * parts that differ from the correction's fingerprint, when one was kept; otherwise
 	 * the edits counted on the way are taken.
 	 */
-	String recordResubmission(long id, java.util.function.Function<String, List<String>> now) {
+	String recordResubmission(long id, Function<String, List<String>> now) {
 		String changes = lockedCorrectionChanges(id);
 		String base = jdbc.sql("SELECT correction_base FROM application WHERE id = ?")
 			.param(id)

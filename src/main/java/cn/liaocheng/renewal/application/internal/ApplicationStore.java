@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -182,9 +183,8 @@ public class ApplicationStore {
 			Instant deadline = repository.outcomes(id).correctionDeadline();
 			if (deadline != null && !Instant.now().isBefore(deadline)) {
 				throw new ApplicationStateException(
-						"补正期限已于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-							.withZone(CHINA)
-							.format(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
+						"补正期限已于 " + DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(CHINA).format(deadline)
+								+ " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
 			funding.claim(id, enterprise.id(), row.dossier());
 			// The correction task of the review process takes the dossier back to the
