@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -112,12 +114,15 @@ class EnterpriseAppliesBrowserTest {
 		browser.open("/enterprise/applications/new?kind=SUBSIDY");
 		assertThat(browser.waitFor(By.cssSelector("#equipment .hint")).getText()).contains("发票代码-发票号码",
 				"3700221130-12345678");
-		String number = String.format("%08d", new java.util.Random().nextInt(100_000_000));
+		String number = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 		equipmentLine(0, "数控轴承套圈磨床", "MK2110", "1", "980000", "DOMESTIC");
 		type(By.name("equipment[0].invoiceNo"), number);
 		browser.setValue(By.name("equipment[0].invoiceDate"), "2026-05-06");
 		type(By.name("equipment[0].invoiceAmount"), "980000");
-		browser.driver().findElement(By.id("save")).click();
+		WebElement save = browser.driver().findElement(By.id("save"));
+		save.click();
+		browser.waitUntil(stalenessOf(save));
+		browser.waitFor(By.cssSelector("main .alert.error"));
 
 		assertThat(errorNextTo(By.name("equipment[0].invoiceNo"))).startsWith("8 位发票号码须连同发票代码填写")
 			.contains("3700221130-" + number);
@@ -257,7 +262,11 @@ class EnterpriseAppliesBrowserTest {
 
 	private String submitAndSeeCountyReview(String projectName) {
 		browser.waitUntil(elementToBeClickable(By.id("declarationConfirmed"))).click();
-		browser.driver().findElement(By.id("submit")).click();
+		WebElement submit = browser.driver().findElement(By.id("submit"));
+		submit.click();
+		// The answer replaces the page: wait for the old one to go first, or the status
+		// may be read from a node that is being swapped out.
+		browser.waitUntil(stalenessOf(submit));
 		browser.waitUntil(textToBePresentInElementLocated(By.id("status"), "县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
 		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText())
