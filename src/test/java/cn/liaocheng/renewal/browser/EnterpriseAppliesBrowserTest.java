@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -122,7 +123,7 @@ class EnterpriseAppliesBrowserTest {
 		WebElement save = browser.driver().findElement(By.id("save"));
 		save.click();
 		browser.waitUntil(stalenessOf(save));
-		browser.waitFor(By.cssSelector("main .alert.error"));
+		browser.waitUntil(d -> settledText(By.cssSelector("main .alert.error")).contains("需要修改"));
 
 		assertThat(errorNextTo(By.name("equipment[0].invoiceNo"))).startsWith("8 位发票号码须连同发票代码填写")
 			.contains("3700221130-" + number);
@@ -267,7 +268,7 @@ class EnterpriseAppliesBrowserTest {
 		// The answer replaces the page: wait for the old one to go first, or the status
 		// may be read from a node that is being swapped out.
 		browser.waitUntil(stalenessOf(submit));
-		browser.waitUntil(textToBePresentInElementLocated(By.id("status"), "县级初审中"));
+		browser.waitUntil(d -> settledText(By.id("status")).contains("县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
 		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText())
 			.isEqualTo("申报已提交，等待冠县工业和信息化局形式审查（一般在 5 个工作日内办理）。");
@@ -357,6 +358,20 @@ class EnterpriseAppliesBrowserTest {
 		WebElement field = browser.waitFor(locator);
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	/**
+	 * The element's text once the page has settled: while Chromium swaps one document for
+	 * the next, reading a node may fail with "Node with given id does not belong to the
+	 * document"; that counts as not yet, and the wait asks again.
+	 */
+	private String settledText(By locator) {
+		try {
+			return browser.driver().findElement(locator).getText();
+		}
+		catch (WebDriverException swapping) {
+			return "";
+		}
 	}
 
 	private String value(By locator) {
