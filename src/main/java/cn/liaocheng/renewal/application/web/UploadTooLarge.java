@@ -66,9 +66,6 @@ class UploadTooLarge {
 			if (cause.getClass().getSimpleName().equals("SizeLimitExceededException")) {
 				return false;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return true;
 	}

@@ -40,13 +40,17 @@ class LedgerStore implements LedgerTotals {
 	}
 
 	/**
-	 * Granted loans (the enterprise accepted the bank's grant), newest first; all banks
-	 * when {@code bankKey} is null.
+	 * Granted loans (the enterprise accepted the bank's grant) of the given banks, or of
+	 * all banks ({@code null}), newest first.
 	 */
-	/**
-	 * One page of the granted loans of the given banks, or of all banks ({@code null}),
-	 * newest first.
-	 */
+	List<Long> grantedLoans(List<String> bankKeys) {
+		return jdbc.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + " ORDER BY id DESC")
+			.params(bankKeys == null ? List.of() : bankKeys)
+			.query(Long.class)
+			.list();
+	}
+
+	/** One page of {@link #grantedLoans(List)}. */
 	List<Long> grantedLoans(List<String> bankKeys, int offset, int limit) {
 		return jdbc
 			.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + " ORDER BY id DESC OFFSET "
@@ -73,17 +77,6 @@ class LedgerStore implements LedgerTotals {
 			return loans + " AND 1 = 0";
 		}
 		return loans + " AND granted_bank_key IN (" + String.join(", ", bankKeys.stream().map(k -> "?").toList()) + ")";
-	}
-
-	List<Long> grantedLoans(String bankKey) {
-		return jdbc
-			.sql("""
-					SELECT id FROM application
-					WHERE kind = 'LOAN' AND granted_bank_key IS NOT NULL AND (CAST(? AS VARCHAR(32)) IS NULL OR granted_bank_key = ?)
-					ORDER BY id DESC""")
-			.params(bankKey, bankKey)
-			.query(Long.class)
-			.list();
 	}
 
 	/**

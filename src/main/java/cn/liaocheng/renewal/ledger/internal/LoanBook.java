@@ -50,13 +50,7 @@ public class LoanBook {
 	 */
 	@Transactional(readOnly = true)
 	public List<CaseListing> loans(PortalUser user) {
-		List<Long> ids;
-		if (LedgerAccess.isFinance(user)) {
-			ids = store.grantedLoans(null);
-		}
-		else {
-			ids = LedgerAccess.bankKeys(user).stream().flatMap(bank -> store.grantedLoans(bank).stream()).toList();
-		}
+		List<Long> ids = store.grantedLoans(LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user));
 		return ids.isEmpty() ? List.of() : stages.listings(ids);
 	}
 

@@ -47,7 +47,10 @@ class TargetApiController {
 
 	private final StatisticsAccess access;
 
-	TargetApiController(PlanTargets targets, Dashboard dashboard, StatisticsAccess access) {
+	private final ObjectMapper json;
+
+	TargetApiController(PlanTargets targets, Dashboard dashboard, StatisticsAccess access, ObjectMapper json) {
+		this.json = json;
 		this.targets = targets;
 		this.dashboard = dashboard;
 		this.access = access;
@@ -95,7 +98,7 @@ class TargetApiController {
 			throw new TargetProblem("不允许的字段：" + String.join("、", unknown) + "。只能填写 periodEnd、value、note。");
 		}
 		try {
-			return JSON.treeToValue(json, ValueJson.class);
+			return this.json.treeToValue(json, ValueJson.class);
 		}
 		catch (JsonProcessingException | IllegalArgumentException e) {
 			throw new TargetProblem("数据格式不正确：periodEnd 为 yyyy-MM-dd 日期，value 为数字，note 为文字。");
@@ -103,8 +106,6 @@ class TargetApiController {
 	}
 
 	private static final Set<String> VALUE_FIELDS = Set.of("periodEnd", "value", "note");
-
-	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
 	/**
 	 * A value as sent: the end of the period it describes (yyyy-MM-dd), the value and an
