@@ -10,7 +10,7 @@ public record ClawbackDue(long applicationId, Cause cause, String facts, String 
 
 	public enum Cause {
 
-		ACCEPTANCE_FAILED("项目验收不合格"), RECTIFICATION_LAPSED("整改期满未整改到位"), FALSE_MATERIAL("申报材料弄虚作假");
+		ACCEPTANCE_FAILED("项目验收不合格"), RECTIFICATION_LAPSED("整改期满未提交整改材料"), FALSE_MATERIAL("申报材料弄虚作假");
 
 		private final String label;
 

@@ -11,4 +11,12 @@ public interface SubsidyPayments {
 	/** The sum of the recorded payments; zero when none was recorded. */
 	BigDecimal paid(long applicationId);
 
+	/**
+	 * Whether nothing of the allocation has reached the enterprise: the case's
+	 * after-award process records its payments, and none is recorded. False for a case
+	 * allocated before payments were recorded here, whose payments the system cannot
+	 * know.
+	 */
+	boolean nothingPaid(long applicationId);
+
 }

@@ -4,7 +4,12 @@ package cn.liaocheng.renewal.clawback;
 public enum ClawbackStatus {
 
 	DETERMINING("市工业和信息化局核定中"), CONFIRMING("县级财政局核对中"), DECIDED("待缴回"), OVERDUE("逾期未缴清"), REPAID("已缴清"),
-	DROPPED("经核查不予追回");
+	DROPPED("经核查不予追回"),
+	/**
+	 * Nothing of the allocation had been paid: the decision revokes it, and nothing is
+	 * owed.
+	 */
+	REVOKED("已撤销奖补资金");
 
 	private final String label;
 

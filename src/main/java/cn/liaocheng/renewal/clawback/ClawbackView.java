@@ -12,8 +12,10 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 /**
  * A clawback as its enterprise and the bodies concerned see it.
  *
- * @param amount the amount to recover, once determined
- * @param deadline the last day of payment (inclusive), once determined
+ * @param amount the amount to recover, once determined; none when nothing of the
+ * allocation was paid and it is revoked instead ({@link ClawbackStatus#REVOKED})
+ * @param deadline the last day of payment (inclusive), once determined; none for a
+ * revocation
  * @param listMonths months on the negative list decided with it; {@code null} when not
  * listed
  * @param decisionId the signed decision, once issued

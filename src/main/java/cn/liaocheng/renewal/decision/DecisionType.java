@@ -28,7 +28,12 @@ public enum DecisionType {
 	 * ground and the operative items (amount, deadline, where to pay, listing), written
 	 * by the clawback module from its record.
 	 */
-	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书");
+	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书"),
+	/**
+	 * The same finding when nothing of the allocation had been paid: the allocation is
+	 * revoked (撤销) and nothing is to be repaid.
+	 */
+	SUBSIDY_REVOKED(Stage.CLAWBACK, true, true, "撤销财政奖补资金决定书");
 
 	/**
 	 * What the decision settles; the database allows one decision per application, stage

@@ -24,6 +24,14 @@ public final class AftercareModel {
 	public static final String PERFORMANCE_REPORTED = "PerformanceReported";
 
 	/**
+	 * The event sub-process that ends the process once the subsidy is recovered or
+	 * revoked.
+	 */
+	static final String SUBSIDY_WITHDRAWN = "SubsidyWithdrawn";
+
+	static final String WITHDRAWN_END = "EndEvent_SubsidyWithdrawn";
+
+	/**
 	 * Gateway flag and timer dates, written by listeners and delegates from the record,
 	 * never by a form.
 	 */

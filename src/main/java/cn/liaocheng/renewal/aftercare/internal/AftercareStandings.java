@@ -39,7 +39,8 @@ class AftercareStandings {
 	static final String YOU = "您单位";
 
 	private static final Map<String, String> ENDINGS = Map.of("EndEvent_Evaluated", "绩效评价已完成",
-			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed", "逾期未整改，已转入奖补资金追回");
+			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed", "逾期未提交整改材料，已转入奖补资金追回",
+			AftercareModel.WITHDRAWN_END, "已作出奖补资金追回（撤销）决定，后续管理终止");
 
 	private final RuntimeService runtime;
 
@@ -91,7 +92,7 @@ class AftercareStandings {
 			.processInstanceId(started.getId())
 			.singleResult();
 		if (running == null) {
-			step = ENDINGS.getOrDefault(started.getEndActivityId(), "后续管理已终止");
+			step = ENDINGS.getOrDefault(endEvent(started), "后续管理已终止");
 		}
 		else {
 			Task open = tasks.createTaskQuery()
@@ -151,6 +152,20 @@ class AftercareStandings {
 				project.map(ProjectDossier::otherBenefits).orElse(null));
 		return Optional.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments,
 				records.submissions(applicationId), findings, step, handledBy, due, actions, promised));
+	}
+
+	/**
+	 * The end event the process reached: the instance names it, except when an event
+	 * sub-process ended it.
+	 */
+	private String endEvent(HistoricProcessInstance ended) {
+		if (ENDINGS.containsKey(ended.getEndActivityId())) {
+			return ended.getEndActivityId();
+		}
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(ended.getId())
+			.activityId(AftercareModel.WITHDRAWN_END)
+			.count() > 0 ? AftercareModel.WITHDRAWN_END : ended.getEndActivityId();
 	}
 
 	private boolean waitsFor(ProcessInstance instance, String message) {

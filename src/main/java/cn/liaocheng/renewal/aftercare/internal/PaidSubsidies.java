@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.aftercare.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,11 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	private final JdbcClient jdbc;
 
-	PaidSubsidies(JdbcClient jdbc) {
+	private final HistoryService history;
+
+	PaidSubsidies(JdbcClient jdbc, HistoryService history) {
 		this.jdbc = jdbc;
+		this.history = history;
 	}
 
 	@Override
@@ -31,6 +35,14 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 			.param(applicationId)
 			.query(BigDecimal.class)
 			.single();
+	}
+
+	@Override
+	public boolean nothingPaid(long applicationId) {
+		return paid(applicationId).signum() == 0 && history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(AftercareModel.PROCESS_KEY)
+			.processInstanceBusinessKey(Long.toString(applicationId))
+			.count() > 0;
 	}
 
 	@Override

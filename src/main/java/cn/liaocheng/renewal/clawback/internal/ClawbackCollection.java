@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
+import cn.liaocheng.renewal.aftercare.SubsidyWithdrawn;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -67,14 +69,17 @@ public class ClawbackCollection {
 	/**
 	 * Issues the signed decision (once: a retried job finds it) and the listing it
 	 * orders; returns when payment is overdue: the start of the day after the deadline,
-	 * Beijing time.
+	 * Beijing time. Empty when nothing had been paid: the decision revokes the
+	 * allocation, nothing is owed and the clawback is closed.
 	 */
 	@Transactional
-	Instant decide(long applicationId) {
+	Optional<Instant> decide(long applicationId) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
-		if (row.view().status() == ClawbackStatus.CONFIRMING) {
+		boolean revoke = row.view().status() == ClawbackStatus.REVOKED
+				|| row.view().status() == ClawbackStatus.CONFIRMING && payments.nothingPaid(applicationId);
+		if (row.view().status() == ClawbackStatus.CONFIRMING && !revoke) {
 			LocalDate deadline = ClawbackModel.deadlineOnIssue(row.view().deadline(),
 					row.determinedAt() == null ? today : row.determinedAt().atZone(Clawbacks.CHINA).toLocalDate(),
 					today);
@@ -91,21 +96,35 @@ public class ClawbackCollection {
 		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 		IssuedDecision issued = decisions
 			.issue(ClawbackDecision.of(row, countyFinance, organizations.groupName(GroupNames.city("industry")),
-					countyFinance, today, listedUntil, payments.paid(applicationId)));
+					countyFinance, today, listedUntil, payments.paid(applicationId), revoke));
 		if (c.status() == ClawbackStatus.CONFIRMING) {
-			store.decided(c.id(), issued.id(), issued.number());
+			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
+					issued.number());
 			if (listedUntil != null) {
-				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil);
+				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil, revoke);
 			}
-			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（" + issued.number()
-					+ "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline() + "前（含当日）缴回。决定书可在申报详情中下载。");
-			// Not the end of the case: the enterprise now owes money by a deadline.
-			events.publishEvent(new AfterAwardStep(applicationId, "追回决定",
-					"的奖补资金已由市工业和信息化局作出追回决定（" + issued.number() + "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于"
-							+ ClawbackDecision.day(c.deadline()) + "前（含当日）缴回至决定书所列账户，并将缴款凭证报送" + countyFinance
-							+ "。决定书已签发，可在申报详情中下载。"));
+			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number()));
+			if (revoke) {
+				stages.note(applicationId, "system", "市工业和信息化局", "SUBSIDY_REVOKED",
+						"市工业和信息化局作出撤销奖补资金决定（" + issued.number() + "）：撤销已下达的奖补资金" + Money.yuan(c.allocated())
+								+ "元。该资金尚未拨付，不再拨付，无需缴回。决定书可在申报详情中下载。");
+				events.publishEvent(new AfterAwardStep(applicationId, "撤销决定", "的奖补资金已由市工业和信息化局作出撤销决定（" + issued.number()
+						+ "）：撤销已下达的奖补资金" + Money.yuan(c.allocated()) + "元，该资金尚未拨付，不再拨付，无需缴回。决定书已签发，可在申报详情中下载。"));
+				audit.record("system", "SUBSIDY_REVOKED", "application:" + applicationId,
+						"clawback=" + c.id() + " decision=" + issued.number());
+			}
+			else {
+				stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DECIDED", "市工业和信息化局作出追回决定（" + issued.number()
+						+ "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于" + c.deadline() + "前（含当日）缴回。决定书可在申报详情中下载。");
+				// Not the end of the case: the enterprise now owes money by a deadline.
+				events.publishEvent(new AfterAwardStep(applicationId, "追回决定",
+						"的奖补资金已由市工业和信息化局作出追回决定（" + issued.number() + "）：追回奖补资金" + Money.yuan(c.amount()) + "元，请于"
+								+ ClawbackDecision.day(c.deadline()) + "前（含当日）缴回至决定书所列账户，并将缴款凭证报送" + countyFinance
+								+ "。决定书已签发，可在申报详情中下载。"));
+			}
 		}
-		return c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant();
+		return revoke ? Optional.empty()
+				: Optional.of(c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant());
 	}
 
 	/**

@@ -36,6 +36,14 @@ final class ClawbackModel {
 
 	static final String DUE_AT = "repaymentDueAt";
 
+	/**
+	 * Whether nothing of the allocation was paid, so the forms ask for no amount,
+	 * deadline or account; the gateway after the decision reads {@link #REPAYMENT_OWED}.
+	 */
+	static final String NOTHING_PAID = "nothingPaid";
+
+	static final String REPAYMENT_OWED = "repaymentOwed";
+
 	/** Fields of the forms, read by the completion listeners. */
 	static final String AMOUNT = "clawbackAmount";
 

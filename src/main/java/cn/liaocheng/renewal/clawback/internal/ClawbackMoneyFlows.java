@@ -12,9 +12,9 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * Amounts ordered back by signed clawback decisions (by the day the decision was issued)
- * and the repayments the county finance bureaus recorded (by the day paid), by the
- * enterprise's county and month.
+ * Amounts ordered back by signed clawback decisions (by the day the decision was issued;
+ * a revocation of money never paid orders nothing back) and the repayments the county
+ * finance bureaus recorded (by the day paid), by the enterprise's county and month.
  */
 @Component
 class ClawbackMoneyFlows implements MoneyFlows {
@@ -32,7 +32,7 @@ class ClawbackMoneyFlows implements MoneyFlows {
 					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
 					       SUM(c.amount) AS amount, COUNT(*) AS n
 					FROM clawback c JOIN decision d ON d.id = c.decision_id
-					WHERE\s"""
+					WHERE c.status <> 'REVOKED' AND\s"""
 					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code")
 					+ """
 

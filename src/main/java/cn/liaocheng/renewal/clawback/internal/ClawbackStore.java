@@ -120,9 +120,14 @@ class ClawbackStore {
 		jdbc.sql("UPDATE clawback SET deadline = ? WHERE id = ?").params(deadline, id).update();
 	}
 
-	void decided(long id, long decisionId, String number) {
-		jdbc.sql("UPDATE clawback SET status = ?, decision_id = ?, decision_number = ? WHERE id = ?")
-			.params(ClawbackStatus.DECIDED.name(), decisionId, number, id)
+	/**
+	 * The signed decision: repayment is now owed ({@link ClawbackStatus#DECIDED}), or the
+	 * allocation is revoked and the clawback closed ({@link ClawbackStatus#REVOKED}).
+	 */
+	void decided(long id, ClawbackStatus status, long decisionId, String number) {
+		jdbc.sql("UPDATE clawback SET status = ?, decision_id = ?, decision_number = ?, closed_at = ? WHERE id = ?")
+			.params(status.name(), decisionId, number,
+					status == ClawbackStatus.REVOKED ? Timestamp.from(Instant.now()) : null, id)
 			.update();
 	}
 

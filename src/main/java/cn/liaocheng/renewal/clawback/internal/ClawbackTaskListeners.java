@@ -1,8 +1,10 @@
 package cn.liaocheng.renewal.clawback.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,8 +34,10 @@ class ClawbackTaskListeners {
 		return task -> refusalsShown(() -> {
 			long applicationId = applicationOf(task.getExecution());
 			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
-			BigDecimal amount = recover ? decimal(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
-			LocalDate deadline = recover ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限") : null;
+			// Nothing paid: the allocation is revoked whole, with nothing to repay.
+			boolean revoke = recover && clawbacks.revokes(applicationId);
+			BigDecimal amount = recover && !revoke ? decimal(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
+			LocalDate deadline = recover && !revoke ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限") : null;
 			Integer months = null;
 			if (recover && Boolean.TRUE.equals(task.getVariable(ClawbackModel.LIST_NEGATIVE))) {
 				BigDecimal m = decimal(task.getVariable(ClawbackModel.LIST_MONTHS), "列入负面清单期限");
@@ -44,11 +48,16 @@ class ClawbackTaskListeners {
 			}
 			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
 					String.valueOf(task.getVariable("opinion")).strip());
-			if (recover) {
-				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
+			String listing = months == null ? "" : "；列入负面清单 " + months + " 个月";
+			if (revoke) {
 				task.getExecution()
-					.setVariable(ClawbackModel.DETERMINED_DEADLINE,
-							deadline.toString() + (months == null ? "" : "；列入负面清单 " + months + " 个月"));
+					.setVariable(ClawbackModel.DETERMINED_AMOUNT, "撤销已下达的 "
+							+ Money.yuan(clawbacks.row(applicationId).orElseThrow().view().allocated()) + "（尚未拨付）");
+				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, "无需缴回" + listing);
+			}
+			else if (recover) {
+				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
+				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString() + listing);
 			}
 		});
 	}
@@ -75,13 +84,16 @@ class ClawbackTaskListeners {
 	}
 
 	/**
-	 * Task_IssueClawbackDecision: the signed decision; the timer waits for the day after
-	 * the deadline.
+	 * Task_IssueClawbackDecision: the signed decision; when repayment is owed, the timer
+	 * waits for the day after the deadline, and a revocation ends the clawback.
 	 */
 	@Bean
 	JavaDelegate issueClawbackDecisionDelegate(ClawbackCollection collection) {
-		return execution -> execution.setVariable(ClawbackModel.DUE_AT,
-				collection.decide(applicationOf(execution)).toString());
+		return execution -> {
+			Optional<Instant> due = collection.decide(applicationOf(execution));
+			execution.setVariable(ClawbackModel.REPAYMENT_OWED, due.isPresent());
+			due.ifPresent(at -> execution.setVariable(ClawbackModel.DUE_AT, at.toString()));
+		};
 	}
 
 	/** Task_ReportOverdue: the deadline passed with money owed. */

@@ -98,9 +98,12 @@ public class Clawbacks {
 		variables.put(ClawbackModel.CAUSE, cause.label());
 		variables.put(ClawbackModel.FACTS, facts.strip());
 		variables.put(ClawbackModel.ALLOCATED, Money.yuan(allocated));
+		// For the forms only (which fields they ask for); the steps ask the payment
+		// record. Payments are held from here on, so it does not change under them.
+		variables.put(ClawbackModel.NOTHING_PAID, payments.nothingPaid(applicationId));
 		runtime.startProcessInstanceByKey(ClawbackModel.PROCESS, Long.toString(applicationId), variables);
 		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
-				"因“" + cause.label() + "”，该项目已获得的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
+				"因“" + cause.label() + "”，该项目已下达的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
 		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId, cause.name() + " clawback=" + id);
 		log.info("Clawback {} started for application {} ({})", id, applicationId, cause);
 		return Optional.of(id);
@@ -124,12 +127,25 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
+		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");
+		}
+		BigDecimal allocated = row.view().allocated();
+		if (payments.nothingPaid(applicationId)) {
+			// Nothing reached the enterprise, so nothing can be repaid: no amount to
+			// recover and no deadline; the decision will revoke the whole allocation,
+			// and payment is held from now on.
+			store.determine(row.view().id(), ClawbackStatus.CONFIRMING, null, null, listMonths, opinion, by);
+			audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId,
+					"revoke=" + allocated.toPlainString() + " listMonths=" + listMonths);
+			return;
+		}
 		// Only money that reached the enterprise can be recovered: once the county
 		// finance bureau has recorded
 		// payments, their sum is the limit (what was never paid is simply not paid); a
 		// case allocated before payments
 		// were recorded keeps the allocated amount as its limit.
-		BigDecimal allocated = row.view().allocated();
 		BigDecimal paid = payments.paid(applicationId);
 		boolean paymentsRecorded = paid.signum() > 0;
 		BigDecimal limit = paymentsRecorded ? paid.min(allocated) : allocated;
@@ -144,10 +160,6 @@ public class Clawbacks {
 					"缴回期限应在今天起 " + ClawbackModel.MIN_DAYS_TO_PAY + " 至 " + ClawbackModel.MAX_DAYS_TO_PAY + " 日之间（"
 							+ today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY) + " 至 "
 							+ today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY) + "）");
-		}
-		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
-					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");
 		}
 		store.determine(row.view().id(), ClawbackStatus.CONFIRMING, amount.setScale(2, RoundingMode.HALF_UP), deadline,
 				listMonths, opinion, by);
@@ -171,12 +183,26 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_RETURNED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
+		if (payments.nothingPaid(applicationId)) {
+			// A revocation: nothing to pay back, so no account to pay into.
+			store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, null, by);
+			audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
+			return;
+		}
 		String text = account == null ? "" : account.strip();
 		if (text.length() < 8 || text.length() > 300) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款账户（收款单位、开户银行和账号，8 至 300 字）");
 		}
 		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, text, by);
 		audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
+	}
+
+	/**
+	 * Whether the clawback of this application will revoke its allocation: nothing of it
+	 * was paid.
+	 */
+	boolean revokes(long applicationId) {
+		return payments.nothingPaid(applicationId);
 	}
 
 	Optional<ClawbackStore.Row> row(long applicationId) {

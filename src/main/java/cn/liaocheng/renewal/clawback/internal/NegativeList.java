@@ -73,8 +73,12 @@ public class NegativeList implements SubmissionGate {
 					+ "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
 	}
 
-	/** The listing a clawback decision ordered; once per clawback. */
-	void listForClawback(ClawbackStore.Row row, String decisionNumber, LocalDate from, LocalDate until) {
+	/**
+	 * The listing a clawback decision ordered; once per clawback. {@code revoked}: the
+	 * decision revoked an allocation never paid instead of recovering it.
+	 */
+	void listForClawback(ClawbackStore.Row row, String decisionNumber, LocalDate from, LocalDate until,
+			boolean revoked) {
 		boolean listed = jdbc.sql("SELECT COUNT(*) FROM negative_list_entry WHERE source_clawback_id = ?")
 			.param(row.view().id())
 			.query(Integer.class)
@@ -84,7 +88,7 @@ public class NegativeList implements SubmissionGate {
 		}
 		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
 				"项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）" + row.view().causeLabel()
-						+ "，奖补资金被追回（" + decisionNumber + "）",
+						+ (revoked ? "，已下达的奖补资金被撤销（" : "，奖补资金被追回（") + decisionNumber + "）",
 				row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
 		audit.record("system", "NEGATIVE_LIST_ADDED", "enterprise:" + row.creditCode(),
 				"entry=" + id + " until=" + until + " decision=" + decisionNumber);

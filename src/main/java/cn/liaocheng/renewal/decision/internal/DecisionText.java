@@ -82,7 +82,7 @@ final class DecisionText {
 			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
 					+ "，已按规定纳入财政贴息台账。根据本期贴息台账及财政部门审核结果，现将本期贴息资金拨付情况通知如下：";
 			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
-			case CLAWBACK_DECIDED -> project + "已获批设备更新奖补资金。" + path + "现决定如下：";
+			case CLAWBACK_DECIDED, SUBSIDY_REVOKED -> project + "已获批设备更新奖补资金。" + path + "现决定如下：";
 		};
 	}
 
@@ -121,7 +121,7 @@ final class DecisionText {
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
-			case CLAWBACK_DECIDED -> "经核查，本机关认定事实、理由及决定事项如下：";
+			case CLAWBACK_DECIDED, SUBSIDY_REVOKED -> "经核查，本机关认定事实、理由及决定事项如下：";
 		};
 	}
 

@@ -27,7 +27,7 @@ class ClawbackDecisionTest {
 	@Test
 	void shouldStateTheFindingTheAmountTheDeadlineAndTheAccountFromTheRecord() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, null, new BigDecimal("30000"));
+				"冠县财政局", TODAY, null, new BigDecimal("30000"), false);
 
 		assertThat(r.type()).isEqualTo(DecisionType.CLAWBACK_DECIDED);
 		assertThat(r.issuingBody()).isEqualTo("industry");
@@ -66,11 +66,37 @@ class ClawbackDecisionTest {
 	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"));
+				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"), false);
 
 		assertThat(String.join("", r.reasons())).as("paid in full: nothing left unpaid").doesNotContain("不再拨付");
 		assertThat(String.join("", r.reasons())).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项", "诚信承诺",
 				"负面清单，期限36个月（2026年12月1日至2029年11月30日）");
+	}
+
+	@Test
+	void shouldRevokeAnAllocationNeverPaidInsteadOfOrderingItsRepayment() {
+		ClawbackStore.Row row = row(ClawbackDue.Cause.FALSE_MATERIAL, 24, null, null, null);
+		DecisionRequest r = ClawbackDecision.of(row, "冠县财政局", "聊城市工业和信息化局", "冠县财政局", TODAY,
+				TODAY.plusMonths(24).minusDays(1), BigDecimal.ZERO, true);
+
+		assertThat(r.type()).isEqualTo(DecisionType.SUBSIDY_REVOKED);
+		assertThat(r.type().title()).isEqualTo("撤销财政奖补资金决定书");
+		assertThat(r.type().challengeable()).isTrue();
+		String text = String.join("", r.reasons());
+		assertThat(text)
+			.contains("经查明：两台数控磨床未安装投产。", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "经冠县财政局核对拨付记录，该资金尚未拨付，不再拨付，你单位无需缴回",
+					"申请财政奖补资金并获下达", "该资金尚未拨付，应予撤销、不再拨付", "《财政违法行为处罚处分条例》第十四条第一款第（一）项",
+					"负面清单，期限24个月（2026年12月1日至2028年11月30日）")
+			// nothing was received, so nothing is owed, recovered, or enforced
+			.doesNotContain("追回你单位", "缴回至", "缴款凭证", "前（含当日）", "强制执行", "获得财政奖补资金", "应当追回骗取的资金");
+		assertThat(r.proceedings().steps()).containsExactly("聊城市工业和信息化局核定追回事项", "冠县财政局核对拨付记录，确认该奖补资金尚未拨付");
+	}
+
+	@Test
+	void shouldSayTheAcceptanceGroundsRevokeWhatWasNeverPaid() {
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, true)).endsWith("已下达的奖补资金应予撤销。")
+			.doesNotContain("追回");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false)).endsWith("已获得的奖补资金应予追回。");
 	}
 
 	@Test
@@ -88,10 +114,15 @@ class ClawbackDecisionTest {
 	}
 
 	private static ClawbackStore.Row row(ClawbackDue.Cause cause, Integer months) {
+		return row(cause, months, new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31),
+				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610");
+	}
+
+	private static ClawbackStore.Row row(ClawbackDue.Cause cause, Integer months, BigDecimal amount, LocalDate deadline,
+			String account) {
 		ClawbackView view = new ClawbackView(7, 42, "BJ-2026-371525-0007", "冠县演示轴承制造有限公司", "冠县轴承节能降碳改造项目", "371525",
 				cause, "两台数控磨床未安装投产", Instant.parse("2026-11-30T02:00:00Z"), ClawbackStatus.CONFIRMING,
-				new BigDecimal("37000.00"), new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31), months,
-				"冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610", null, null, BigDecimal.ZERO, List.of());
+				new BigDecimal("37000.00"), amount, deadline, months, account, null, null, BigDecimal.ZERO, List.of());
 		return new ClawbackStore.Row(view, 3, "91371525MA3CB7K21F", null, null);
 	}
 

@@ -104,17 +104,17 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	@Test
 	@Order(1)
 	void failedAcceptanceIsClawedBackWithASignedDecisionAndClosedByTheLastRepayment() throws Exception {
-		Case claim = allocatedSubsidy();
+		Case claim = paidSubsidy();
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "2026年11月20日市工业和信息化局组织现场验收，两台数控磨床未安装投产，验收不合格。");
 
 		WebClient lcIndustry = as("lc-industry");
 		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
-		// The determination form takes only its fields; an amount above the allocated 37
-		// 000 yuan is refused.
+		// The determination form takes only its fields; an amount above the 37 000 yuan
+		// paid is refused.
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01,
 						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false))
-			.body()).contains("不超过已下达的奖补资金");
+			.body()).contains("不超过已拨付的奖补资金 37,000.00 元");
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
 						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false, "subsidyAmount", 1))
@@ -211,7 +211,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	@Test
 	@Order(2)
 	void unpaidAtTheDeadlineIsReportedAndTheBureauFollowsItUp() throws Exception {
-		Case claim = allocatedSubsidy();
+		Case claim = paidSubsidy();
 		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
 		determineAndConfirm(claim, 37000, false, 0);
 		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
@@ -247,9 +247,58 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("lc-industry").postJson("/api/clawbacks", start).statusCode()).as("a second start")
 			.isEqualTo(409);
 
-		determineAndConfirm(claim, 37000, true, 36);
-		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
-		assertThat(issued.text()).contains("《财政违法行为处罚处分条例》第十四条", "负面清单，期限36个月");
+		// Found before the county finance bureau paid anything: nothing can be repaid,
+		// so the determination asks for no amount or deadline and the confirmation for
+		// no account, and the decision revokes the allocation.
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
+				"APPROVE", "opinion", "发票系虚开，撤销全部已下达的奖补资金。", "listNegative", true, "listMonths", 36));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).hasNonNull("amount"))
+			.as("nothing to recover")
+			.isFalse();
+		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "APPROVE", "opinion", "经核对本局拨付记录，该项目奖补资金尚未拨付。"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
+		review.runJobs(claim);
+		ReviewFixture.Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOKED);
+		assertThat(issued.text())
+			.contains("撤销财政奖补资金决定书", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "该资金尚未拨付，不再拨付，你单位无需缴回", "《财政违法行为处罚处分条例》第十四条",
+					"负面清单，期限36个月", "行政复议")
+			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位");
+		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
+		JsonNode revoked = JSON
+			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
+		Path revocation = keep("subsidy-revoked", download(DemoUsers.ENTERPRISE,
+				"/enterprise/applications/" + claim.id() + "/decisions/" + revoked.get("decisionId").asLong()));
+		assertThat(run("pdfsig", revocation.toString())).contains("Signature is Valid.");
+		assertThat(revoked.hasNonNull("outstanding")).isFalse();
+		assertThat(review.hasActive(claim, "clawback")).as("nothing to wait for: no repayment, no deadline").isFalse();
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
+			.contains("撤销的奖补资金", "37,000.00 元（尚未拨付，不再拨付，无需缴回）", revoked.get("decisionNumber").asText())
+			.doesNotContain("缴回期限");
+		assertThat(
+				jdbc.sql("SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ?")
+					.params(claim.id(), DemoUsers.ENTERPRISE)
+					.query(String.class)
+					.list())
+			.anySatisfy(note -> assertThat(note).startsWith("撤销决定：").contains("无需缴回"))
+			.noneSatisfy(note -> assertThat(note).startsWith("追回决定："));
+		assertThat(
+				as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("1", "R-1")).body())
+			.as("nothing to repay")
+			.contains("不能登记缴款");
+		// The allocation stays unpaid: the payment step leaves the county's task list
+		// with
+		// the after-award process, and the case page says why.
+		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
+		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
+			.contains("已作出奖补资金追回（撤销）决定，后续管理终止");
+		assertThat(review.history(claim))
+			.anySatisfy(line -> assertThat(line).contains(revoked.get("decisionNumber").asText(), "后续管理", "终止"));
+		screenshots(DemoUsers.ENTERPRISE, "clawback-revoked-case-page", "/enterprise/applications/" + claim.id(),
+				"clawback");
 
 		// The listing: visible to the city, to 冠县's bodies and to ent-gx; not to 临清's
 		// bodies or ent-lq.
@@ -378,9 +427,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	@Order(6)
 	void aDeadlineShortenedByALateConfirmationIsCountedAgainFromTheDecision() throws Exception {
 		Case claim = allocatedSubsidy();
+		pay(claim, 30000, "GK-2026-CB8");
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
-				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000, "repaymentDeadline",
 						TODAY.plusDays(20).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		// As if determined ten days ago.
@@ -401,16 +451,30 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		JsonNode clawback = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
 		assertThat(clawback.get("deadline").asText()).isEqualTo(due.toString());
 		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("重新计算", due.toString()));
-		// After the decision, nothing more of the allocation is paid.
-		HttpResponse<String> afterDecision = submit(as("gx-finance"), claim, "Task_RecordPayment",
-				Map.of("decision", "APPROVE", "opinion", "首期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 1000,
-						"voucherNo", "GK-2026-CB7"));
-		assertThat(afterDecision.statusCode()).as(afterDecision.body()).isEqualTo(400);
-		assertThat(afterDecision.body()).contains("已作出奖补资金追回决定", "不再拨付");
+		// After the decision, nothing more of the allocation is paid: the after-award
+		// process, which waited for the rest of the payment, has ended.
+		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
+		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 	}
 
 	// ------------------------------------------------------------------------------------------------
 	// helpers
+
+	/**
+	 * Allocated, and paid in full by the county finance bureau, as before an acceptance.
+	 */
+	private Case paidSubsidy() {
+		Case claim = allocatedSubsidy();
+		pay(claim, 37000, "GK-2026-" + claim.id());
+		return claim;
+	}
+
+	private void pay(Case claim, int amount, String voucher) {
+		review.runJobs(claim);
+		HttpResponse<String> paid = submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE",
+				"opinion", "拨付奖补资金。", "paymentDate", TODAY.toString(), "paidAmount", amount, "voucherNo", voucher));
+		assertThat(paid.statusCode()).as(paid.body()).isIn(200, 204);
+	}
 
 	private Case allocatedSubsidy() {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), INVOICED);

@@ -233,8 +233,8 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 			assertThat(due.facts()).contains(deadline.toString(), "除尘设备运行记录仍不完整");
 			assertThat(due.recordedBy()).isEqualTo("city-industry");
 		});
-		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未整改，已转入奖补资金追回");
-		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("整改期满未整改到位"));
+		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未提交整改材料，已转入奖补资金追回");
+		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("整改期满未提交整改材料"));
 		// The step tells the enterprise of the rectification in its own words; the
 		// review's "退回补正" (a correction that lapses the case) is not said of it.
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("限期整改"))

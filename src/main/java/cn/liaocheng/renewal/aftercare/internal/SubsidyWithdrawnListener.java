@@ -1,0 +1,40 @@
+package cn.liaocheng.renewal.aftercare.internal;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.aftercare.SubsidyWithdrawn;
+import cn.liaocheng.renewal.application.ApplicationStages;
+
+/**
+ * Ends the after-award process of a case whose subsidy was recovered or revoked, in the
+ * decision's transaction: its payment, acceptance or evaluation step would otherwise wait
+ * in a body's task list for money that is no longer paid. A process already ended (an
+ * acceptance that failed) is left as it is.
+ */
+@Component
+class SubsidyWithdrawnListener {
+
+	private final RuntimeService runtime;
+
+	private final ApplicationStages stages;
+
+	SubsidyWithdrawnListener(RuntimeService runtime, ApplicationStages stages) {
+		this.runtime = runtime;
+		this.stages = stages;
+	}
+
+	@EventListener
+	void on(SubsidyWithdrawn withdrawn) {
+		boolean ended = !runtime.createMessageCorrelation(AftercareModel.SUBSIDY_WITHDRAWN)
+			.processInstanceBusinessKey(Long.toString(withdrawn.applicationId()))
+			.correlateAllWithResult()
+			.isEmpty();
+		if (ended) {
+			stages.note(withdrawn.applicationId(), AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "AFTERCARE_ENDED",
+					"依据" + withdrawn.decisionNumber() + "决定书，该项目奖补资金不再拨付，项目后续管理（拨付、验收、绩效评价）终止。");
+		}
+	}
+
+}
