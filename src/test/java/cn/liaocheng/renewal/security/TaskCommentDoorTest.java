@@ -135,6 +135,51 @@ class TaskCommentDoorTest {
 	}
 
 	@Test
+	void notesAreChangedOrDeletedOnlyByWhoeverWroteThem() throws Exception {
+		Task task = countyTasks.heldBy(HOLDER);
+		String base = "/task/" + task.getId() + "/comment";
+		Comment reminder = tasks.createComment(task.getId(), task.getProcessInstanceId(), "「县级形式审查」已超过办理期限，已报送负责人督办。");
+		for (Door door : Door.values()) {
+			Caller holder = caller(door, HOLDER);
+			Caller colleague = caller(door, CountyReviewTasks.COLLEAGUE);
+			HttpResponse<String> added = holder.send("POST", door.root + base + "/create",
+					"{\"message\":\"已电话核实企业联系人。\",\"processInstanceId\":\"" + task.getProcessInstanceId() + "\"}");
+			assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+			String note = json.readTree(added.body()).get("id").asText();
+
+			// A colleague of the same body, who may see the task, changes nobody's note.
+			assertThat(colleague.send("PUT", door.root + base, "{\"id\":\"" + note + "\",\"message\":\"改写\"}")
+				.statusCode()).as("%s: a colleague rewrites", door).isEqualTo(403);
+			assertThat(colleague.send("DELETE", door.root + base + "/" + note, null).statusCode())
+				.as("%s: a colleague deletes", door)
+				.isEqualTo(403);
+			assertThat(colleague.send("DELETE", door.root + base, null).statusCode())
+				.as("%s: a colleague deletes all", door)
+				.isEqualTo(403);
+			// The holder neither rewrites nor deletes the system's reminder, alone or
+			// with
+			// all notes.
+			assertThat(holder.send("PUT", door.root + base, "{\"id\":\"" + reminder.getId() + "\",\"message\":\"已办结\"}")
+				.statusCode()).as("%s: the reminder rewritten", door).isEqualTo(403);
+			assertThat(holder.send("DELETE", door.root + base + "/" + reminder.getId(), null).statusCode())
+				.as("%s: the reminder deleted", door)
+				.isEqualTo(403);
+			assertThat(holder.send("DELETE", door.root + base, null).statusCode()).as("%s: all deleted", door)
+				.isEqualTo(403);
+			// Their own note, they may correct.
+			HttpResponse<String> corrected = holder.send("PUT", door.root + base,
+					"{\"id\":\"" + note + "\",\"message\":\"已电话核实企业联系人（更正）。\"}");
+			assertThat(corrected.statusCode()).as("%s: own note → %s", door, corrected.body()).isEqualTo(204);
+		}
+		assertThat(tasks.getTaskComment(task.getId(), reminder.getId()).getFullMessage())
+			.isEqualTo("「县级形式审查」已超过办理期限，已报送负责人督办。");
+		assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+			.filteredOn(m -> m.startsWith("已电话核实"))
+			.containsOnly("已电话核实企业联系人（更正）。")
+			.hasSize(Door.values().length);
+	}
+
+	@Test
 	void aNoteOnOnesOwnTaskCannotBeFiledUnderAnotherCase() {
 		Task own = countyTasks.heldBy(HOLDER);
 		Task other = countyTasks.open();

@@ -76,19 +76,19 @@ class FormBoundTaskService extends TaskServiceImpl {
 
 	@Override
 	public void updateTaskComment(String taskId, String commentId, String message) {
-		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		commandExecutor.execute(TaskNotesCheck.changeComment(taskId, commentId));
 		super.updateTaskComment(taskId, commentId, message);
 	}
 
 	@Override
 	public void deleteTaskComment(String taskId, String commentId) {
-		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		commandExecutor.execute(TaskNotesCheck.changeComment(taskId, commentId));
 		super.deleteTaskComment(taskId, commentId);
 	}
 
 	@Override
 	public void deleteTaskComments(String taskId) {
-		commandExecutor.execute(TaskNotesCheck.comment(taskId));
+		commandExecutor.execute(TaskNotesCheck.changeComment(taskId, null));
 		super.deleteTaskComments(taskId);
 	}
 

@@ -1,11 +1,15 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Comment;
 
 /**
  * Comments and attachments on tasks and cases: Camunda 7.24 checks no permission when
@@ -22,7 +26,7 @@ final class TaskNotesCheck implements Command<Void> {
 
 	private enum Access {
 
-		WRITE_COMMENT, WRITE_ATTACHMENT, READ
+		WRITE_COMMENT, CHANGE_COMMENT, WRITE_ATTACHMENT, READ
 
 	}
 
@@ -30,9 +34,26 @@ final class TaskNotesCheck implements Command<Void> {
 
 	private final Access access;
 
+	/** The note to change or delete; {@code null}: every note on the task. */
+	private final String commentId;
+
 	private TaskNotesCheck(String taskId, Access access) {
+		this(taskId, access, null);
+	}
+
+	private TaskNotesCheck(String taskId, Access access, String commentId) {
 		this.taskId = taskId;
 		this.access = access;
+		this.commentId = commentId;
+	}
+
+	/**
+	 * Changing or deleting notes on a task ({@code commentId} null: all of them): only
+	 * one's own, on a task one may work on. A colleague's note or the system's overdue
+	 * reminder stays as written.
+	 */
+	static TaskNotesCheck changeComment(String taskId, String commentId) {
+		return new TaskNotesCheck(taskId, Access.CHANGE_COMMENT, commentId);
 	}
 
 	static TaskNotesCheck comment(String taskId) {
@@ -71,7 +92,21 @@ final class TaskNotesCheck implements Command<Void> {
 		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
 			checker.checkTaskWork(task);
 		}
+		if (access == Access.CHANGE_COMMENT) {
+			checkOwnComments(context);
+		}
 		return null;
+	}
+
+	private void checkOwnComments(CommandContext context) {
+		String me = context.getAuthenticatedUserId();
+		List<Comment> comments = commentId == null ? context.getCommentManager().findCommentsByTaskId(taskId)
+				: Stream.ofNullable(context.getCommentManager().findCommentByTaskIdAndCommentId(taskId, commentId))
+					.map(Comment.class::cast)
+					.toList();
+		if (comments.stream().anyMatch(c -> !me.equals(c.getUserId()))) {
+			throw new AuthorizationException("只能修改或删除本人填写的备注；其他人的备注和系统的督办提醒保持原样。");
+		}
 	}
 
 	private void checkRead(CommandContext context) {

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link QueryExpressionGuard} into both of the engine's command chains, after
- * the command context is open (a filter's stored query is read from the database before
- * it runs).
+ * Puts the {@link QueryExpressionGuard} and {@link AdministratorQueries} into both of the
+ * engine's command chains, after the command context is open (a filter's stored query is
+ * read from the database before it runs).
  */
 @Component
 class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
@@ -29,6 +29,7 @@ class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
 	private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
 		List<CommandInterceptor> chain = new ArrayList<>(Objects.requireNonNullElse(interceptors, List.of()));
 		chain.add(new QueryExpressionGuard());
+		chain.add(new AdministratorQueries());
 		return chain;
 	}
 

@@ -145,6 +145,55 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.loanOffers(loan)).noneMatch(LoanOffer::accepted);
 	}
 
+	/**
+	 * The banks' reviews run side by side in one process instance, and the engine lets
+	 * whoever may read one of its tasks read every variable of the instance from its
+	 * history: the bank still deciding must not learn a competitor's terms that way, nor
+	 * count the city's cases and incidents.
+	 */
+	@Test
+	void shouldNotLetABankStillDecidingReadAnotherBanksTermsOrCityWideFigures() {
+		Case loan = listedLoan("icbc", "abc");
+		review.grantOnly(loan, "abc", "4321000.00", true, "FIXED_ASSET");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-icbc");
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		String instance = loan.process().getId();
+		List<String[]> requests = List.of(
+				new String[] { "GET", "/history/variable-instance?processInstanceId=" + instance },
+				new String[] { "GET", "/history/variable-instance/count?processInstanceId=" + instance },
+				new String[] { "GET", "/history/variable-instance?variableName=grantedAmount" },
+				new String[] { "POST", "/history/variable-instance", "{\"processInstanceId\":\"" + instance + "\"}" },
+				new String[] { "GET", "/history/detail?processInstanceId=" + instance + "&variableUpdates=true" },
+				new String[] { "GET", "/history/detail/count?processInstanceId=" + instance },
+				new String[] { "POST", "/history/detail", "{\"processInstanceId\":\"" + instance + "\"}" },
+				new String[] { "GET", "/process-definition/statistics?failedJobs=true&incidents=true" },
+				new String[] { "GET", "/process-definition/key/loan-application/statistics" },
+				new String[] { "GET", "/process-definition?incidentMessageLike=%25a%25" },
+				new String[] { "GET", "/metrics/root-process-instance-start/sum" });
+		for (EngineDoors.Door door : EngineDoors.Door.values()) {
+			for (String user : List.of(DemoUsers.BANK_OFFICER, DemoUsers.CITY_REVIEWER)) {
+				for (String[] request : requests) {
+					HttpResponse<String> answer = EngineDoors.caller(port, door, user)
+						.send(request[0], door.root + request[1], request.length > 2 ? request[2] : null);
+					assertThat(answer.statusCode()).as("%s %s %s → %s", user, door, request[1], answer.body())
+						.isEqualTo(403);
+					assertThat(answer.body()).doesNotContain("4321000");
+				}
+			}
+			// Administrators keep Cockpit's view.
+			HttpResponse<String> admin = EngineDoors.caller(port, door, DemoUsers.ADMIN)
+				.send("GET", door.root + "/history/variable-instance?processInstanceId=" + instance, null);
+			assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+			assertThat(admin.body()).contains("4321000");
+		}
+		// What icbc's own task shows it is unchanged: its own form, not abc's terms.
+		String task = review.tasks(loan, "Task_BankDecision").get(0).getId();
+		HttpResponse<String> own = EngineDoors.caller(port, EngineDoors.Door.values()[0], DemoUsers.BANK_OFFICER)
+			.send("GET", EngineDoors.Door.values()[0].root + "/task/" + task + "/form-variables", null);
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+		assertThat(own.body()).doesNotContain("4321000");
+	}
+
 	@Test
 	void shouldNotLetAnotherEnterpriseOrAnUndecidedBankBeAccepted() {
 		Case loan = listedLoan("icbc", "abc");
