@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
@@ -176,11 +177,13 @@ class AftercareStandings {
 	}
 
 	private String candidateGroup(Task task) {
-		return tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.findFirst()
+		// Not the lead group an overdue task gains as a second candidate.
+		return GroupNames
+			.bodyOf(tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.toList())
 			.orElse("");
 	}
 

@@ -211,9 +211,10 @@ final class DecisionText {
 		fact("项目总投资", money(a.totalInvestment()));
 		fact("设备投资", money(a.equipmentInvestment()));
 		fact("奖补资金", money(a.subsidy()));
-		fact("贷款银行", r.lender());
-		// A loan no bank granted has only the amount and term the enterprise asked for.
+		// A loan no bank granted has only the banks the enterprise named and the amount
+		// and term it asked for.
 		String asked = r.type() == DecisionType.LOAN_REFUSED || r.type() == DecisionType.LOAN_DECLINED ? "申请" : "";
+		fact(asked.isEmpty() ? "贷款银行" : "意向银行", r.lender());
 		fact(asked + "贷款金额", money(a.loanAmount()));
 		fact("贷款年利率",
 				a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");

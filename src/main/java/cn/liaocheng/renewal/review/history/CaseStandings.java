@@ -32,6 +32,7 @@ import cn.liaocheng.renewal.application.CaseStanding.State;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
@@ -317,11 +318,13 @@ class CaseStandings implements CaseProgress {
 	private Map<Task, String> bodies(List<Task> open) {
 		Map<Task, String> bodies = new LinkedHashMap<>();
 		for (Task task : open) {
-			String group = tasks.getIdentityLinksForTask(task.getId())
-				.stream()
-				.filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-				.map(IdentityLink::getGroupId)
-				.findFirst()
+			// Not the lead group an overdue task gains as a second candidate.
+			String group = GroupNames
+				.bodyOf(tasks.getIdentityLinksForTask(task.getId())
+					.stream()
+					.filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+					.map(IdentityLink::getGroupId)
+					.toList())
 				.orElse(null);
 			bodies.put(task, group == null ? YOU : bodyName(group));
 		}

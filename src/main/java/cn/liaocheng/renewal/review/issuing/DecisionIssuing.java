@@ -156,12 +156,12 @@ class DecisionIssuing {
 		Integer termAsked = d instanceof LoanDossier l ? l.loanTermMonths() : null;
 		Outcomes o = facts.outcomes();
 		// A refusal awards nothing: not the subsidy proposed for the notice, not an
-		// interest
-		// subsidy.
+		// interest subsidy. The interest subsidy is stated by the finance bureau's own
+		// notice only, not by the central-bank branch's listing, which says it follows.
 		DecisionRequest.Amounts amounts = new DecisionRequest.Amounts(totalInvestment, equipmentInvestment,
 				type.adverse() ? null : o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked,
 				o.grantedRate(), o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked,
-				type.adverse() ? null : o.interestSubsidyAmount());
+				type == DecisionType.INTEREST_SUBSIDY_GRANTED ? o.interestSubsidyAmount() : null);
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan,
 				story.batchYear());
 		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),

@@ -95,7 +95,11 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(listing).contains(ICBC + "经依法自主审贷，已于2026年3月16日发放固定资产贷款")
 			.contains(ABC + "不予放贷")
 			.contains(LCRCB + "的审贷因你单位已接受" + ICBC + "的贷款而关闭")
-			.contains("接受" + ICBC + "的贷款");
+			.contains("接受" + ICBC + "的贷款")
+			// The listing's body tells the interest subsidy follows; the finance bureau's
+			// notice states it.
+			.doesNotContain("财政贴息：");
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text()).contains("财政贴息：人民币");
 	}
 
 	@Test
@@ -220,6 +224,8 @@ class MultiBankLoanTest extends ReviewProcessTest {
 					"EndEvent_Refused")
 			.isEnded();
 		ReviewFixture.Issued notice = review.issued(loan, DecisionType.LOAN_DECLINED);
+		// Neither bank lent: they are the banks the enterprise named.
+		assertThat(notice.text()).contains("意向银行：" + ICBC + "、" + ABC).doesNotContain("贷款银行：");
 		assertThat(notice.text()).contains("推送至" + ICBC + "、" + ABC)
 			.contains("上述银行经依法自主审贷，均决定不予发放该笔贷款")
 			.contains(ICBC + "：" + ReviewFixture.opinionFor("DECLINED"))
@@ -257,6 +263,9 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		for (String bank : List.of("icbc", "abc")) {
 			review.escalate(review.bankTask(loan, bank), "bank-" + bank);
 		}
+		// The case page names the banks, whichever candidate group the engine lists
+		// first.
+		assertThat(review.standing(loan).handlingBodies()).containsExactlyInAnyOrder(ICBC, ABC);
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		review.decline(loan, "abc");
 

@@ -15,6 +15,8 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -34,10 +36,13 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	private final NoticeBoard noticeBoard;
 
+	private final int port;
+
 	@Autowired
 	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard) {
 		super(context);
 		this.noticeBoard = noticeBoard;
+		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
 	@Test
@@ -127,6 +132,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+		// The amount proposed for the notice was never awarded: the case page shows no
+		// 审批结果 with it.
+		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body();
+		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
@@ -161,6 +172,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+		// The amount proposed for the notice was never awarded: the case page shows no
+		// 审批结果 with it.
+		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body();
+		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
@@ -203,6 +220,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+		// The amount proposed for the notice was never awarded: the case page shows no
+		// 审批结果 with it.
+		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body();
+		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
