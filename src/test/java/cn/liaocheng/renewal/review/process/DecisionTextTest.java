@@ -82,6 +82,8 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued refusal = review.issued(project, DecisionType.PROJECT_REFUSED);
 		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(refusal.text()).doesNotContain("负责人");
+		// The county does not decide the library: it does not recommend.
+		assertThat(refusal.text()).contains("该项目未通过县级审查，不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
 	}
 
 	/**
