@@ -200,7 +200,9 @@ class CaseNarrative {
 		 * Every standing refusal (or bank's decline) with its reasons: "body：opinion"
 		 * when several refused. A refusal the case went on past is not a reason: a
 		 * co-reviewer's "不同意" in the joint review that the lead's decision overruled,
-		 * before a later step refused on other grounds, or before the banks declined.
+		 * before a later step refused on other grounds, or before the banks declined; nor
+		 * one made of the dossier before a step of its own returned it for correction
+		 * (the refusal after it is made of the corrected dossier).
 		 */
 		List<String> refusals() {
 			int decisive = -1;
@@ -211,7 +213,7 @@ class CaseNarrative {
 			}
 			int movedOn = -1;
 			for (int i = 0; i < decisive; i++) {
-				if (movedTheCaseOn(opinions.get(i))) {
+				if (movedTheCaseOn(opinions.get(i)) || returnedByItsOwnStep(opinions.get(i))) {
 					movedOn = i;
 				}
 			}
@@ -245,6 +247,10 @@ class CaseNarrative {
 		private static boolean movedTheCaseOn(Opinion o) {
 			return (ReviewProcesses.APPROVE.equals(o.decision()) || ReviewProcesses.GRANTED.equals(o.decision()))
 					&& !parallel(o.step());
+		}
+
+		private static boolean returnedByItsOwnStep(Opinion o) {
+			return ReviewProcesses.RETURN.equals(o.decision()) && !parallel(o.step());
 		}
 
 		private static boolean parallel(String step) {

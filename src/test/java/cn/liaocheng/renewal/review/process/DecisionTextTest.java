@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -84,6 +86,40 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(refusal.text()).doesNotContain("负责人");
 		// The county does not decide the library: it does not recommend.
 		assertThat(refusal.text()).contains("该项目未通过县级审查，不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
+	}
+
+	/**
+	 * A co-reviewer refused in the joint review; the lead returned the case for
+	 * correction and, after it, refused on its own finding. Only that refusal, made of
+	 * the corrected dossier, is a reason of the decision; the earlier one stays in the
+	 * record of opinions.
+	 */
+	@Test
+	void aRefusalAfterTheLeadReturnedTheCaseRestsOnTheCorrectedDossierOnly() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		String refuser = review.candidateGroups(project, "Task_JointReview")
+			.stream()
+			.filter(g -> !g.equals("city-industry"))
+			.sorted()
+			.findFirst()
+			.orElseThrow();
+		for (Task task : review.tasks(project, "Task_JointReview")) {
+			review.complete(task,
+					review.groupOf(task).equals(refuser) ? Map.of("decision", "REFUSE", "opinion", "环评批复载明的产能与申报产能不符。")
+							: Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		}
+		review.runJobs(project);
+		review.decide(project, "Task_IndustryDecision", "RETURN", "请补充覆盖新增产能的环评批复。");
+		review.resubmit(project);
+		review.decide(project, "Task_IndustryDecision", "REFUSE", "补正后的环评批复仍未覆盖新增产能，不予入库。");
+
+		String text = review.issued(project, DecisionType.PROJECT_REFUSED).text();
+		String reasons = text.substring(text.indexOf("决定及理由"));
+		assertThat(reasons).contains("补正后的环评批复仍未覆盖新增产能").doesNotContain("环评批复载明的产能与申报产能不符");
+		assertThat(text.substring(0, text.indexOf("决定及理由"))).as("still of record among the opinions")
+			.contains("环评批复载明的产能与申报产能不符");
 	}
 
 	/**

@@ -507,6 +507,11 @@ final class ReviewFixture implements AutoCloseable {
 		return tasks(c, taskKey).stream().map(this::candidateGroup).toList();
 	}
 
+	/** The body a task is for (its candidate group that is not a lead group). */
+	String groupOf(Task task) {
+		return candidateGroup(task);
+	}
+
 	private String candidateGroup(Task task) {
 		return tasks.getIdentityLinksForTask(task.getId())
 			.stream()
