@@ -158,13 +158,16 @@ class CaseNarrative {
 
 		private String noticeSentence(PublicNotices.NoticeRecord n) {
 			String period = "拟奖补情况于" + ChineseDates.of(n.startsAt()) + "至" + ChineseDates.of(n.endsAt()) + "在本系统公示栏公示";
-			if (n.objections() == 0) {
+			if (n.objections() == 0 && n.carriedOver() == 0) {
 				return period + "，公示期内未收到异议。";
 			}
 			Optional<Opinion> resolution = opinions.stream()
 				.filter(o -> RESOLVE_OBJECTIONS.equals(o.step()) && o.at().isAfter(n.startsAt()))
 				.reduce((a, b) -> b);
-			return period + "，公示期内收到实名异议" + n.objections() + "件"
+			String earlier = "此前公示期间收到、尚未办结的实名异议" + n.carriedOver() + "件";
+			String received = n.objections() == 0 ? "，公示期内未收到新的异议；" + earlier + "一并核查"
+					: "，公示期内收到实名异议" + n.objections() + "件" + (n.carriedOver() == 0 ? "" : "，另有" + earlier);
+			return period + received
 					+ resolution
 						.map(r -> "，经" + r.bodyName() + "核查，认定"
 								+ (ReviewProcesses.APPROVE.equals(r.decision()) ? "异议不成立" : "异议成立") + "。")

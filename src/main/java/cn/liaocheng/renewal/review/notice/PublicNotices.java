@@ -114,21 +114,31 @@ public class PublicNotices {
 
 	/**
 	 * The notice of an application, if it had one, and how many objections were filed
-	 * against it. A notice run again (after a correction changed the amount) is told with
-	 * its own objections, not those of the earlier run.
+	 * against it. A notice run again (after a correction changed the amount, or after the
+	 * case went back a step) is told with its own objections, and apart from them those
+	 * of an earlier run still unresolved when it began, which are checked with its own.
 	 */
 	public Optional<NoticeRecord> record(long applicationId) {
 		return jdbc.sql("""
-				SELECT n.starts_at, n.ends_at, (SELECT COUNT(*) FROM public_objection o
-				        WHERE o.application_id = n.application_id AND o.filed_at >= n.starts_at)
+				SELECT n.starts_at, n.ends_at,
+				       (SELECT COUNT(*) FROM public_objection o
+				        WHERE o.application_id = n.application_id AND o.filed_at >= n.starts_at),
+				       (SELECT COUNT(*) FROM public_objection o
+				        WHERE o.application_id = n.application_id AND o.filed_at < n.starts_at
+				          AND (o.resolved_at IS NULL OR o.resolved_at >= n.starts_at))
 				FROM public_notice n WHERE n.application_id = ?""")
 			.param(applicationId)
 			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-					rs.getInt(3)))
+					rs.getInt(3), rs.getInt(4)))
 			.optional();
 	}
 
-	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections) {
+	/**
+	 * @param objections filed during this run of the notice
+	 * @param carriedOver filed during an earlier run and still unresolved when this one
+	 * began
+	 */
+	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections, int carriedOver) {
 	}
 
 	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName,

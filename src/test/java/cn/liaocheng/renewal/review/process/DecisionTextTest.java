@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -39,10 +41,16 @@ class DecisionTextTest extends ReviewProcessTest {
 
 	private final NoticeBoard noticeBoard;
 
+	private final TaskService tasks;
+
+	private final TaskOperations operations;
+
 	@Autowired
 	DecisionTextTest(ApplicationContext context, NoticeBoard noticeBoard) {
 		super(context);
 		this.noticeBoard = noticeBoard;
+		this.tasks = context.getBean(TaskService.class);
+		this.operations = context.getBean(TaskOperations.class);
 	}
 
 	@Test
@@ -352,6 +360,35 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(text).contains("申请贷款金额：人民币").contains("申请贷款期限：");
 		assertThat(text.substring(text.indexOf("、审贷结果"))).contains(ReviewFixture.opinionFor("DECLINED"))
 			.doesNotContain(ReviewFixture.opinionFor("REFUSE"));
+	}
+
+	/**
+	 * An objection to the first run of the notice is still open when the case goes back
+	 * to the expert review; the notice runs again without new objections, and the open
+	 * one is checked then. The decision tells it as an earlier objection, not as a notice
+	 * that drew none.
+	 */
+	@Test
+	void anObjectionCarriedIntoANoticeRunAgainIsToldAsSuch() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		assertThat(noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"), "192.0.2.8")
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Task resolve = review.task(claim, "Task_ResolveObjections");
+		tasks.claim(resolve.getId(), "lc-industry");
+		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核后重新公示。");
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_ResolveObjections", "APPROVE");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+
+		assertThat(review.issued(claim, DecisionType.SUBSIDY_ALLOCATED).text())
+			.contains("公示期内未收到新的异议；此前公示期间收到、尚未办结的实名异议1件一并核查，经" + CITY_INDUSTRY + "核查，认定异议不成立")
+			.doesNotContain("公示期内未收到异议。");
 	}
 
 	private Case approvedClaim() {
