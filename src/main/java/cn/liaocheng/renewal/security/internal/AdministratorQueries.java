@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
@@ -18,9 +19,10 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * administrators only, inside the engine where every door ends (the engine REST API under
  * any spelling, the webapps' APIs, Java callers with a signed-in user):
  * <ul>
- * <li>historic variables and variable updates: the engine lets whoever may read one task
- * of a process instance read every variable of that instance, so one bank could read
- * another bank's loan terms from the parallel bank reviews of the same case;</li>
+ * <li>historic variables and variable updates, and historic tasks searched by variable
+ * values: the engine lets whoever may read one task of a process instance read (or probe)
+ * every variable of that instance, so one bank could learn another bank's loan terms from
+ * the parallel bank reviews of the same case;</li>
  * <li>statistics and metrics, which count running cases, failed jobs and incidents across
  * every county and body;</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
@@ -44,6 +46,12 @@ final class AdministratorQueries extends CommandInterceptor {
 	}
 
 	static boolean administratorsOnly(Command<?> command) {
+		if (command instanceof HistoricTaskInstanceQueryImpl tasks) {
+			// A variable condition matches every variable the instance ever had, the
+			// other banks' terms included: asked again and again, it tells their values.
+			return !tasks.getVariables().isEmpty()
+					|| tasks.getQueries().stream().anyMatch(q -> !q.getVariables().isEmpty());
+		}
 		if (command instanceof ProcessDefinitionQueryImpl definitions) {
 			return definitions.getIncidentId() != null || definitions.getIncidentType() != null
 					|| definitions.getIncidentMessage() != null || definitions.getIncidentMessageLike() != null;

@@ -170,6 +170,13 @@ class MultiBankLoanTest extends ReviewProcessTest {
 				new String[] { "GET", "/history/detail?processInstanceId=" + instance + "&variableUpdates=true" },
 				new String[] { "GET", "/history/detail/count?processInstanceId=" + instance },
 				new String[] { "POST", "/history/detail", "{\"processInstanceId\":\"" + instance + "\"}" },
+				new String[] { "GET",
+						"/history/task?processInstanceId=" + instance
+								+ "&taskDefinitionKey=Task_BankDecision&processVariables=grantedAmount_gt_4000000" },
+				new String[] { "POST", "/history/task", "{\"processInstanceId\":\"" + instance
+						+ "\",\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },
+				new String[] { "POST", "/history/task",
+						"{\"orQueries\":[{\"processVariables\":[{\"name\":\"interestRate\",\"operator\":\"lt\",\"value\":5}]}]}" },
 				new String[] { "GET", "/process-definition/statistics?failedJobs=true&incidents=true" },
 				new String[] { "GET", "/process-definition/key/loan-application/statistics" },
 				new String[] { "GET", "/process-definition?incidentMessageLike=%25a%25" },
