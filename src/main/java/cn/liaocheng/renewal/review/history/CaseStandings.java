@@ -274,33 +274,23 @@ class CaseStandings implements CaseProgress {
 
 	/**
 	 * The bodies of the current (or last) joint review: those with an open task are
-	 * pending, those whose opinion is on record since the round began have finished. A
-	 * round begins when its tasks are created, all at once.
+	 * pending, those whose opinion is on record since the review began have finished. The
+	 * review begins after the step before it (the city's acceptance, or a return by a
+	 * step of its own); a body re-reviewing a corrected dossier is pending again, beside
+	 * those whose opinions stand.
 	 */
 	private List<BodyReview> jointReview(List<Opinion> record, List<Map.Entry<Task, String>> pending) {
-		Instant roundStart;
-		if (!pending.isEmpty()) {
-			roundStart = pending.stream()
-				.map(e -> e.getKey().getCreateTime().toInstant())
-				.min(Comparator.naturalOrder())
-				.orElseThrow();
+		Optional<Instant> reference = pending.isEmpty()
+				? record.stream().filter(o -> JOINT_REVIEW.equals(o.step())).map(Opinion::at).reduce((a, b) -> b)
+				: pending.stream().map(e -> e.getKey().getCreateTime().toInstant()).min(Comparator.naturalOrder());
+		if (reference.isEmpty()) {
+			return List.of();
 		}
-		else {
-			// No round open: the last one, which began after the latest acceptance (or
-			// return) before it.
-			Optional<Instant> lastJoint = record.stream()
-				.filter(o -> JOINT_REVIEW.equals(o.step()))
-				.map(Opinion::at)
-				.reduce((a, b) -> b);
-			if (lastJoint.isEmpty()) {
-				return List.of();
-			}
-			roundStart = record.stream()
-				.filter(o -> !JOINT_REVIEW.equals(o.step()) && !o.at().isAfter(lastJoint.get()))
-				.map(Opinion::at)
-				.reduce((a, b) -> b)
-				.orElse(Instant.EPOCH);
-		}
+		Instant roundStart = record.stream()
+			.filter(o -> !JOINT_REVIEW.equals(o.step()) && !o.at().isAfter(reference.get()))
+			.map(Opinion::at)
+			.reduce((a, b) -> b)
+			.orElse(Instant.EPOCH);
 		Map<String, BodyReview> bodies = new LinkedHashMap<>();
 		for (Opinion o : record) {
 			if (JOINT_REVIEW.equals(o.step()) && !o.at().isBefore(roundStart)) {
@@ -309,7 +299,7 @@ class CaseStandings implements CaseProgress {
 		}
 		for (Map.Entry<Task, String> e : pending) {
 			Date due = e.getKey().getDueDate();
-			bodies.putIfAbsent(e.getValue(), new BodyReview(e.getValue(), false, null, due == null ? null : day(due)));
+			bodies.put(e.getValue(), new BodyReview(e.getValue(), false, null, due == null ? null : day(due)));
 		}
 		return List.copyOf(bodies.values());
 	}

@@ -173,6 +173,13 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		assertThat(correction.reasons()).contains(development + "：" + reason, otherName + "：" + reason);
 
 		review.resubmit(project);
+		// The two bodies re-review; the others' opinions stand, and the case page shows
+		// them all, not a round of two.
+		List<CaseStanding.BodyReview> panel = review.standing(project).jointReview();
+		assertThat(panel).hasSize(groups.size());
+		assertThat(panel).filteredOn(b -> !b.finished())
+			.extracting(CaseStanding.BodyReview::body)
+			.containsExactlyInAnyOrder("聊城" + development, otherName);
 		review.decideEach(project, "Task_JointReview", group -> group.equals(other) ? "RETURN" : "APPROVE");
 
 		correction = review.standing(project).correction();
