@@ -189,10 +189,13 @@ class FormsTest {
 	@Test
 	void clawbackAsksForAmountDeadlineAndListingOnlyWhenItRecovers() throws IOException {
 		List<JsonNode> components = components(read(FORMS.resolve("clawback-determination.form")));
-		for (String key : List.of("clawbackAmount", "repaymentDeadline", "listNegative")) {
-			assertEquals("=decision != \"APPROVE\"", byKey(components, key).path("conditional").path("hide").asText(),
-					key + " hide");
+		// Nothing paid: nothing to recover by a deadline, the allocation is revoked.
+		for (String key : List.of("clawbackAmount", "repaymentDeadline")) {
+			assertEquals("=decision != \"APPROVE\" or nothingPaid = true",
+					byKey(components, key).path("conditional").path("hide").asText(), key + " hide");
 		}
+		assertEquals("=decision != \"APPROVE\"",
+				byKey(components, "listNegative").path("conditional").path("hide").asText(), "listNegative hide");
 		assertEquals("number", byKey(components, "clawbackAmount").path("type").asText());
 		assertEquals(2, byKey(components, "clawbackAmount").path("decimalDigits").asInt());
 		assertEquals("datetime", byKey(components, "repaymentDeadline").path("type").asText());
@@ -200,6 +203,9 @@ class FormsTest {
 		List<JsonNode> confirmation = components(read(FORMS.resolve("clawback-confirmation.form")));
 		assertTrue(byKey(confirmation, "repaymentAccount").path("validate").path("required").asBoolean(),
 				"the account is required to confirm");
+		assertEquals("=decision != \"APPROVE\" or nothingPaid = true",
+				byKey(confirmation, "repaymentAccount").path("conditional").path("hide").asText(),
+				"no account for a revocation");
 	}
 
 	@Test

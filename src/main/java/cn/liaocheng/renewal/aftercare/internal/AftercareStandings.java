@@ -92,8 +92,9 @@ class AftercareStandings {
 		ProcessInstance running = runtime.createProcessInstanceQuery()
 			.processInstanceId(started.getId())
 			.singleResult();
+		String ended = running == null ? endEvent(started) : null;
 		if (running == null) {
-			step = ENDINGS.getOrDefault(endEvent(started), "后续管理已终止");
+			step = ENDINGS.getOrDefault(ended, "后续管理已终止");
 		}
 		else {
 			Task open = tasks.createTaskQuery()
@@ -151,8 +152,9 @@ class AftercareStandings {
 				project.map(ProjectDossier::expectedOutputValue).orElse(null),
 				project.map(ProjectDossier::expectedEnergySaving).orElse(null), bestGrade,
 				project.map(ProjectDossier::otherBenefits).orElse(null));
-		return Optional.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments,
-				records.submissions(applicationId), findings, step, handledBy, due, actions, promised));
+		return Optional
+			.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments, records.submissions(applicationId),
+					findings, step, handledBy, due, actions, promised, AftercareModel.WITHDRAWN_END.equals(ended)));
 	}
 
 	/**

@@ -77,8 +77,9 @@ public class ClawbackCollection {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		// As determined and confirmed: a clawback with no amount revokes the allocation.
 		boolean revoke = row.view().status() == ClawbackStatus.REVOKED
-				|| row.view().status() == ClawbackStatus.CONFIRMING && payments.nothingPaid(applicationId);
+				|| row.view().status() == ClawbackStatus.CONFIRMING && row.view().amount() == null;
 		if (row.view().status() == ClawbackStatus.CONFIRMING && !revoke) {
 			LocalDate deadline = ClawbackModel.deadlineOnIssue(row.view().deadline(),
 					row.determinedAt() == null ? today : row.determinedAt().atZone(Clawbacks.CHINA).toLocalDate(),

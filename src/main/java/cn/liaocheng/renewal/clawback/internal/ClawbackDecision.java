@@ -91,9 +91,11 @@ final class ClawbackDecision {
 			// ground asserts no more than the failure itself.
 			case ACCEPTANCE_FAILED -> "该项目未通过项目验收，不符合" + funds;
 			case RECTIFICATION_LAPSED -> "该项目验收时被要求限期整改，你单位未在整改期限内提交整改材料，不符合" + funds;
-			case FALSE_MATERIAL -> "你单位提供虚假申报材料" + (nothingPaid ? "申请财政奖补资金并获下达，" : "获得财政奖补资金，") + commitment
-					+ "，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。"
-					+ (nothingPaid ? "该资金尚未拨付，应予撤销、不再拨付。" : "依照该条规定，应当追回骗取的资金。");
+			// Nothing was obtained yet: the act is the false application, not defrauded
+			// money (骗取), and what follows is that the allocation it won is revoked.
+			case FALSE_MATERIAL -> nothingPaid ? "你单位提供虚假申报材料申请财政奖补资金并获下达，" + commitment + "。以虚报手段申请取得的奖补资金下达应予撤销。"
+					: "你单位提供虚假申报材料获得财政奖补资金，" + commitment
+							+ "，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。依照该条规定，应当追回骗取的资金。";
 		};
 	}
 

@@ -34,10 +34,11 @@ class ClawbackTaskListeners {
 		return task -> refusalsShown(() -> {
 			long applicationId = applicationOf(task.getExecution());
 			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
-			// Nothing paid: the allocation is revoked whole, with nothing to repay.
-			boolean revoke = recover && clawbacks.revokes(applicationId);
-			BigDecimal amount = recover && !revoke ? decimal(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
-			LocalDate deadline = recover && !revoke ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限") : null;
+			// No amount: the allocation is revoked whole when nothing was paid (the form
+			// does not ask for one then); otherwise the amount is required.
+			BigDecimal amount = recover ? decimalOrNone(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
+			LocalDate deadline = recover && amount != null ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限")
+					: null;
 			Integer months = null;
 			if (recover && Boolean.TRUE.equals(task.getVariable(ClawbackModel.LIST_NEGATIVE))) {
 				BigDecimal m = decimal(task.getVariable(ClawbackModel.LIST_MONTHS), "列入负面清单期限");
@@ -49,13 +50,15 @@ class ClawbackTaskListeners {
 			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
 					String.valueOf(task.getVariable("opinion")).strip());
 			String listing = months == null ? "" : "；列入负面清单 " + months + " 个月";
-			if (revoke) {
+			if (recover && amount == null) {
+				BigDecimal allocated = clawbacks.row(applicationId).orElseThrow().view().allocated();
+				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, true);
 				task.getExecution()
-					.setVariable(ClawbackModel.DETERMINED_AMOUNT, "撤销已下达的 "
-							+ Money.yuan(clawbacks.row(applicationId).orElseThrow().view().allocated()) + "（尚未拨付）");
+					.setVariable(ClawbackModel.DETERMINED_AMOUNT, "撤销已下达的 " + Money.yuan(allocated) + " 元（尚未拨付）");
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, "无需缴回" + listing);
 			}
 			else if (recover) {
+				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, false);
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString() + listing);
 			}
@@ -68,9 +71,16 @@ class ClawbackTaskListeners {
 	 */
 	@Bean
 	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
-		return task -> refusalsShown(() -> clawbacks.confirm(applicationOf(task.getExecution()), actor(task),
-				"APPROVE".equals(String.valueOf(task.getVariable("decision"))),
-				(String) task.getVariable(ClawbackModel.ACCOUNT)));
+		return task -> refusalsShown(() -> {
+			boolean correct = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
+			clawbacks.confirm(applicationOf(task.getExecution()), actor(task), correct,
+					(String) task.getVariable(ClawbackModel.ACCOUNT));
+			if (!correct) {
+				// Returned, perhaps because the bureau paid outside the record: the
+				// determination form asks for an amount again.
+				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, false);
+			}
+		});
 	}
 
 	/**
@@ -137,6 +147,10 @@ class ClawbackTaskListeners {
 		catch (NumberFormatException e) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, label + "格式不正确");
 		}
+	}
+
+	private static BigDecimal decimalOrNone(Object value, String label) {
+		return value == null || value.toString().isBlank() ? null : decimal(value, label);
 	}
 
 	private static LocalDate date(Object value, String label) {

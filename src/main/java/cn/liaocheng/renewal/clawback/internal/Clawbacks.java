@@ -132,10 +132,11 @@ public class Clawbacks {
 					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");
 		}
 		BigDecimal allocated = row.view().allocated();
-		if (payments.nothingPaid(applicationId)) {
+		if (amount == null && payments.nothingPaid(applicationId)) {
 			// Nothing reached the enterprise, so nothing can be repaid: no amount to
 			// recover and no deadline; the decision will revoke the whole allocation,
-			// and payment is held from now on.
+			// and payment is held from now on. Kept so: the row without an amount is the
+			// revocation from here to the decision.
 			store.determine(row.view().id(), ClawbackStatus.CONFIRMING, null, null, listMonths, opinion, by);
 			audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId,
 					"revoke=" + allocated.toPlainString() + " listMonths=" + listMonths);
@@ -146,6 +147,12 @@ public class Clawbacks {
 		// payments, their sum is the limit (what was never paid is simply not paid); a
 		// case allocated before payments
 		// were recorded keeps the allocated amount as its limit.
+		if (amount == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写追回金额");
+		}
+		// With nothing recorded as paid, an amount is given only when the county finance
+		// bureau returned the case saying it paid outside the record: the allocation is
+		// the limit then, and the bureau checks the amount again.
 		BigDecimal paid = payments.paid(applicationId);
 		boolean paymentsRecorded = paid.signum() > 0;
 		BigDecimal limit = paymentsRecorded ? paid.min(allocated) : allocated;
@@ -183,7 +190,7 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_RETURNED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
-		if (payments.nothingPaid(applicationId)) {
+		if (row.view().amount() == null) {
 			// A revocation: nothing to pay back, so no account to pay into.
 			store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, null, by);
 			audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
@@ -195,14 +202,6 @@ public class Clawbacks {
 		}
 		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, text, by);
 		audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
-	}
-
-	/**
-	 * Whether the clawback of this application will revoke its allocation: nothing of it
-	 * was paid.
-	 */
-	boolean revokes(long applicationId) {
-		return payments.nothingPaid(applicationId);
 	}
 
 	Optional<ClawbackStore.Row> row(long applicationId) {

@@ -85,10 +85,10 @@ class ClawbackDecisionTest {
 		String text = String.join("", r.reasons());
 		assertThat(text)
 			.contains("经查明：两台数控磨床未安装投产。", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "经冠县财政局核对拨付记录，该资金尚未拨付，不再拨付，你单位无需缴回",
-					"申请财政奖补资金并获下达", "该资金尚未拨付，应予撤销、不再拨付", "《财政违法行为处罚处分条例》第十四条第一款第（一）项",
-					"负面清单，期限24个月（2026年12月1日至2028年11月30日）")
-			// nothing was received, so nothing is owed, recovered, or enforced
-			.doesNotContain("追回你单位", "缴回至", "缴款凭证", "前（含当日）", "强制执行", "获得财政奖补资金", "应当追回骗取的资金");
+					"申请财政奖补资金并获下达", "诚信承诺", "以虚报手段申请取得的奖补资金下达应予撤销", "负面清单，期限24个月（2026年12月1日至2028年11月30日）")
+			// nothing was received, so nothing is owed, recovered, enforced or defrauded
+			// (the commitment quoted names 骗取 among what it forbids)
+			.doesNotContain("追回你单位", "缴回至", "缴款凭证", "前（含当日）", "强制执行", "获得财政奖补资金", "骗取财政资金的行为", "追回骗取");
 		assertThat(r.proceedings().steps()).containsExactly("聊城市工业和信息化局核定追回事项", "冠县财政局核对拨付记录，确认该奖补资金尚未拨付");
 	}
 

@@ -262,9 +262,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		ReviewFixture.Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOKED);
 		assertThat(issued.text())
-			.contains("撤销财政奖补资金决定书", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "该资金尚未拨付，不再拨付，你单位无需缴回", "《财政违法行为处罚处分条例》第十四条",
-					"负面清单，期限36个月", "行政复议")
-			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位");
+			.contains("撤销财政奖补资金决定书", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "该资金尚未拨付，不再拨付，你单位无需缴回", "诚信承诺", "负面清单，期限36个月",
+					"行政复议")
+			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位", "骗取财政资金的行为");
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
 		JsonNode revoked = JSON
 			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
@@ -294,7 +294,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
-			.contains("已作出奖补资金追回（撤销）决定，后续管理终止");
+			.contains("已作出奖补资金追回（撤销）决定，后续管理终止", "其余 37,000.00 元已停止拨付")
+			.doesNotContain("元待拨付");
 		assertThat(review.history(claim))
 			.anySatisfy(line -> assertThat(line).contains(revoked.get("decisionNumber").asText(), "后续管理", "终止"));
 		screenshots(DemoUsers.ENTERPRISE, "clawback-revoked-case-page", "/enterprise/applications/" + claim.id(),
@@ -455,6 +456,40 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// process, which waited for the rest of the payment, has ended.
 		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
+	}
+
+	/**
+	 * Nothing is recorded as paid, but the county finance bureau paid outside the record:
+	 * it returns the revocation with its payment, and the bureau determines a recovery
+	 * instead.
+	 */
+	@Test
+	@Order(7)
+	void aBureauThatPaidOutsideTheRecordReturnsTheRevocationAndARecoveryIsDecided() throws Exception {
+		Case claim = allocatedSubsidy();
+		review.runJobs(claim);
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start(claim.id())).statusCode()).isEqualTo(201);
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开，撤销全部已下达的奖补资金。", "listNegative", false))
+			.statusCode()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "REFUSE", "opinion", "本局已于2026年11月3日线下拨付37,000元（凭证号GK-2026-OFF1），系统未登记。"))
+			.statusCode()).isIn(200, 204);
+		HttpResponse<String> recovery = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "据县级财政局拨付记录，追回已拨付的奖补资金。", "clawbackAmount", 37000,
+						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false));
+		assertThat(recovery.statusCode()).as(recovery.body()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
+				"与本局拨付凭证核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
+			.statusCode()).isIn(200, 204);
+		review.runJobs(claim);
+
+		assertThat(review.allDecisions(claim)).contains(DecisionType.CLAWBACK_DECIDED)
+			.doesNotContain(DecisionType.SUBSIDY_REVOKED);
+		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text())
+			.contains("追回你单位该项目设备更新奖补资金人民币37,000.00元");
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DECIDED");
 	}
 
 	// ------------------------------------------------------------------------------------------------
