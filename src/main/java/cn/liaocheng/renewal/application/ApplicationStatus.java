@@ -21,6 +21,14 @@ public enum ApplicationStatus {
 	}
 
 	/**
+	 * Whether the application ended without an award (refused, withdrawn or lapsed), so
+	 * an amount proposed on the way was never granted.
+	 */
+	public boolean endedWithoutAward() {
+		return this == REFUSED || this == WITHDRAWN || this == LAPSED;
+	}
+
+	/**
 	 * The CSS class of this status's badge, by what it means to the enterprise:
 	 * {@code badge-progress} while a body handles it, {@code badge-action} when it waits
 	 * for the enterprise, {@code badge-approved}, {@code badge-refused},

@@ -41,6 +41,11 @@ public final class GroupNames {
 
 	public static final String LEAD_SUFFIX = "-lead";
 
+	/** Whether a group (or an issuing body's key) is a county department's. */
+	public static boolean isCounty(String group) {
+		return group.startsWith("county-");
+	}
+
 	/**
 	 * The body a task belongs to among its candidate groups: the one that is not a lead
 	 * group. An overdue task gains its body's lead group as a second candidate

@@ -10,6 +10,7 @@ import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionRequest.Amounts;
 import cn.liaocheng.renewal.decision.DecisionRequest.Opinion;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.organization.GroupNames;
 
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.date;
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.ordinal;
@@ -131,7 +132,7 @@ final class DecisionText {
 	}
 
 	private static boolean byCounty(DecisionRequest r) {
-		return r.issuingBody().startsWith("county-");
+		return GroupNames.isCounty(r.issuingBody());
 	}
 
 	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {

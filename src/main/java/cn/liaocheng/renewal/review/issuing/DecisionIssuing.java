@@ -190,7 +190,7 @@ class DecisionIssuing {
 		if (group == null) {
 			return LEAD;
 		}
-		if (group.startsWith("county-")) {
+		if (GroupNames.isCounty(group)) {
 			return group;
 		}
 		if (group.equals(GroupNames.city("pboc")) || group.equals(GroupNames.city("finance"))) {
