@@ -101,13 +101,21 @@ public class ApplicationStages {
 	}
 
 	/**
-	 * The interest subsidy and the terms of the rule that gave it: points a year, months
-	 * covered, cap.
+	 * The interest subsidy computed for the accepted grant, with the terms and grounds of
+	 * the rule that gave it; the city finance bureau reviews it before it is decided.
 	 */
 	@Transactional
-	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
-			BigDecimal cap) {
-		store.recordInterestSubsidy(applicationId, amount, points, months, cap);
+	public void recordInterestSubsidy(long applicationId, InterestSubsidyAssessment assessment) {
+		store.recordInterestSubsidy(applicationId, assessment);
+	}
+
+	/**
+	 * The city finance bureau refused the interest subsidy: nothing is granted, whatever
+	 * was computed (the terms stay on record).
+	 */
+	@Transactional
+	public void withholdInterestSubsidy(long applicationId) {
+		store.withholdInterestSubsidy(applicationId);
 	}
 
 	@Transactional

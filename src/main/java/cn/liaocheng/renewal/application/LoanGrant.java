@@ -11,6 +11,16 @@ public record LoanGrant(BigDecimal amount, BigDecimal rate, int termMonths, Loca
 		boolean usedRelending) {
 
 	/**
+	 * The accepted grant as recorded (a grant reported before the loan type was asked is
+	 * a fixed-asset loan).
+	 */
+	public static LoanGrant of(Outcomes o) {
+		return new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
+				o.grantedLoanType() == null ? LoanType.FIXED_ASSET : o.grantedLoanType(),
+				Boolean.TRUE.equals(o.usedRelending()));
+	}
+
+	/**
 	 * The kinds of loan a bank can grant for a listed project; the national
 	 * interest-subsidy rules name them.
 	 */

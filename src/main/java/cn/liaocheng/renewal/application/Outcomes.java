@@ -7,10 +7,12 @@ import java.time.LocalDate;
 /**
  * What the review decided so far: amounts, the accepted bank's loan, the correction
  * deadline, and the interest subsidy with the terms of the rule that gave it (percentage
- * points a year, months covered, cap in yuan).
+ * points a year, months covered, cap in yuan), the notices it rests on and, when it gives
+ * nothing, why.
  */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
 		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,
 		String grantedBankKey, BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt,
-		BigDecimal interestSubsidyPoints, Integer interestSubsidyMonths, BigDecimal interestSubsidyCap) {
+		BigDecimal interestSubsidyPoints, Integer interestSubsidyMonths, BigDecimal interestSubsidyCap,
+		String interestSubsidyBasis, String interestSubsidyFinding) {
 }

@@ -18,8 +18,9 @@ public final class ModelVocabulary {
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
 			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
-			"recordBankDecisionListener", "recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener",
-			"overdueTaskListener", "taskChangeListener", "reviewRouting", "reviewDeadlines",
+			"recordBankDecisionListener", "interestSubsidyReviewListener", "recordOpinionListener",
+			"resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener", "taskChangeListener",
+			"reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
 			"requestPerformanceReportDelegate",

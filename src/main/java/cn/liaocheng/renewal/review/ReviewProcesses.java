@@ -58,6 +58,12 @@ public final class ReviewProcesses {
 
 	public static final String TASK_PBOC_LISTING = "Task_PbocListing";
 
+	/**
+	 * The city finance bureau's review of a granted loan's interest subsidy; its opinion
+	 * decides the interest-subsidy decision.
+	 */
+	public static final String TASK_FINANCE_INTEREST_REVIEW = "Task_FinanceInterestReview";
+
 	public static final String TASK_JOINT_REVIEW = "Task_JointReview";
 
 	public static final String TASK_BANK_DECISION = "Task_BankDecision";

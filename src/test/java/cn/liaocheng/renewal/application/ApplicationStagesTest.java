@@ -36,8 +36,8 @@ class ApplicationStagesTest {
 		Instant deadline = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
 		stages.recordSubsidyAmount(id, new BigDecimal("123456.78"));
-		stages.recordInterestSubsidy(id, new BigDecimal("4500.00"), new BigDecimal("1.50"), 24,
-				new BigDecimal("500000.00"));
+		stages.recordInterestSubsidy(id, new InterestSubsidyAssessment(new BigDecimal("4500.00"),
+				new BigDecimal("1.50"), 24, new BigDecimal("500000.00"), "设备更新贷款财政贴息政策（2026年）", null));
 		stages.recordCorrectionDeadline(id, deadline);
 
 		Outcomes outcomes = stages.dossier(id).outcomes();
@@ -46,11 +46,20 @@ class ApplicationStagesTest {
 		assertThat(outcomes.interestSubsidyPoints()).isEqualByComparingTo("1.50");
 		assertThat(outcomes.interestSubsidyMonths()).isEqualTo(24);
 		assertThat(outcomes.interestSubsidyCap()).isEqualByComparingTo("500000.00");
+		assertThat(outcomes.interestSubsidyBasis()).isEqualTo("设备更新贷款财政贴息政策（2026年）");
+		assertThat(outcomes.interestSubsidyFinding()).isNull();
 		assertThat(outcomes.correctionDeadline()).isEqualTo(deadline);
 		assertThat(outcomes.decidedAt()).isNull();
 
 		stages.recordCorrectionDeadline(id, null);
 		assertThat(stages.dossier(id).outcomes().correctionDeadline()).isNull();
+
+		// A refusal by the finance bureau grants nothing and keeps the terms on record.
+		stages.withholdInterestSubsidy(id);
+		Outcomes withheld = stages.dossier(id).outcomes();
+		assertThat(withheld.interestSubsidyAmount()).isZero();
+		assertThat(withheld.interestSubsidyPoints()).isEqualByComparingTo("1.50");
+		assertThat(withheld.interestSubsidyBasis()).isEqualTo("设备更新贷款财政贴息政策（2026年）");
 	}
 
 	@Test

@@ -320,6 +320,12 @@ class ThreeKindsEndToEndTest {
 				Map.of());
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
+		// The city finance bureau decides the interest subsidy the system computed.
+		Actor lcFinance = Actor.as(port, "lc-finance");
+		JsonNode financeTask = lcFinance.awaitTask(id, "Task_FinanceInterestReview");
+		assertThat(candidateGroups(financeTask.get("id").asText())).containsExactly("city-finance");
+		lcFinance.act(id, "Task_FinanceInterestReview", APPROVE, "放贷情况与测算依据相符，同意按测算结果核定贴息");
+
 		JsonNode approved = enterprise.awaitStatus(id, "APPROVED");
 		assertThat(messages(approved)).anySatisfy(m -> assertThat(m).startsWith("办理结果"));
 		var outcomes = stages.facts(id).outcomes();

@@ -54,6 +54,7 @@ class FormsTest {
 			Map.entry("joint-review-opinion", APPROVE_RETURN_REFUSE), Map.entry("city-decision", APPROVE_RETURN_REFUSE),
 			Map.entry("expert-review", APPROVE_REFUSE), Map.entry("objection-resolution", APPROVE_REFUSE),
 			Map.entry("finance-allocation", APPROVE_REFUSE), Map.entry("pboc-listing", APPROVE_REFUSE),
+			Map.entry("finance-interest-subsidy", APPROVE_REFUSE),
 			Map.entry("bank-decision", List.of("GRANTED", "DECLINED")),
 			// subsidy-aftercare: payment is recorded, not decided; 限期整改 is the city's
 			// RETURN

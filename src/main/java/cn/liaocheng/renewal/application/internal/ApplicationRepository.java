@@ -31,6 +31,7 @@ import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.DossierChanges;
 import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
@@ -174,12 +175,23 @@ class ApplicationRepository {
 			.update();
 	}
 
-	/** The interest subsidy with the terms of the rule that gave it, in one statement. */
-	void recordInterestSubsidy(long id, BigDecimal amount, BigDecimal points, int months, BigDecimal cap) {
+	/**
+	 * The interest subsidy with the terms and grounds of the rule that gave it, in one
+	 * statement.
+	 */
+	void recordInterestSubsidy(long id, InterestSubsidyAssessment a) {
 		jdbc.sql("""
 				UPDATE application SET interest_subsidy_amount = ?, interest_subsidy_points = ?,
-				       interest_subsidy_months = ?, interest_subsidy_cap = ?, updated_at = ? WHERE id = ?""")
-			.params(amount, points, months, cap, Timestamp.from(Instant.now()), id)
+				       interest_subsidy_months = ?, interest_subsidy_cap = ?, interest_subsidy_basis = ?,
+				       interest_subsidy_finding = ?, updated_at = ? WHERE id = ?""")
+			.params(a.amount(), a.points(), a.months(), a.cap(), a.basis(), a.finding(), Timestamp.from(Instant.now()),
+					id)
+			.update();
+	}
+
+	void withholdInterestSubsidy(long id) {
+		jdbc.sql("UPDATE application SET interest_subsidy_amount = 0, updated_at = ? WHERE id = ?")
+			.params(Timestamp.from(Instant.now()), id)
 			.update();
 	}
 
@@ -278,14 +290,16 @@ class ApplicationRepository {
 		return jdbc.sql("""
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
 				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at,
-				       interest_subsidy_points, interest_subsidy_months, interest_subsidy_cap
+				       interest_subsidy_points, interest_subsidy_months, interest_subsidy_cap, interest_subsidy_basis,
+				       interest_subsidy_finding
 				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getObject(4, Integer.class), localDate(rs.getDate(5)), rs.getObject(6, Boolean.class),
 					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
 					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
-					rs.getBigDecimal(12), rs.getObject(13, Integer.class), rs.getBigDecimal(14)))
+					rs.getBigDecimal(12), rs.getObject(13, Integer.class), rs.getBigDecimal(14), rs.getString(15),
+					rs.getString(16)))
 			.single();
 	}
 

@@ -30,6 +30,7 @@ import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.DossierChanges;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.InvoiceChecks;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
@@ -380,9 +381,12 @@ public class ApplicationStore {
 		repository.recordSubsidyAmount(applicationId, amount);
 	}
 
-	public void recordInterestSubsidy(long applicationId, BigDecimal amount, BigDecimal points, int months,
-			BigDecimal cap) {
-		repository.recordInterestSubsidy(applicationId, amount, points, months, cap);
+	public void recordInterestSubsidy(long applicationId, InterestSubsidyAssessment assessment) {
+		repository.recordInterestSubsidy(applicationId, assessment);
+	}
+
+	public void withholdInterestSubsidy(long applicationId) {
+		repository.withholdInterestSubsidy(applicationId);
 	}
 
 	public List<Resubmission> resubmissions(long applicationId) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ReviewFacts;
@@ -15,12 +16,14 @@ import cn.liaocheng.renewal.application.ReviewFacts;
  * A loan whose grant the enterprise accepted, with the facts of its case read from the
  * current records (never from anything a request or a task completion could have
  * written): the granting bank, the grant and the interest subsidy rule the loan process
- * applied (the one source of the rate, months and cap).
+ * applied (the one source of the rate, months and cap), and whether the case is decided:
+ * until the city finance bureau has decided the interest subsidy, the ledger accrues
+ * nothing (it then accrues from the first disbursement).
  */
 public record GrantedLoan(long applicationId, String referenceNo, String divisionCode, String enterpriseName,
 		String creditCode, @JsonIgnore String enterpriseUser, String projectName, String bankKey,
 		BigDecimal grantedAmount, BigDecimal rate, Integer termMonths, LocalDate grantDate,
-		@JsonIgnore Accrual.Terms terms) {
+		@JsonIgnore Accrual.Terms terms, @JsonIgnore boolean decided) {
 
 	static GrantedLoan of(ApplicationStages stages, long applicationId) {
 		ReviewFacts facts;
@@ -50,7 +53,8 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		}
 		return new GrantedLoan(applicationId, facts.referenceNo(), facts.divisionCode(), facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
-				o.grantedRate(), o.grantedTermMonths(), o.grantDate(), new Accrual.Terms(points, months, cap));
+				o.grantedRate(), o.grantedTermMonths(), o.grantDate(), new Accrual.Terms(points, months, cap),
+				facts.status() == ApplicationStatus.APPROVED);
 	}
 
 	public BigDecimal points() {

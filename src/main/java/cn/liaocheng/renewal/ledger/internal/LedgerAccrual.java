@@ -89,6 +89,11 @@ public class LedgerAccrual {
 
 	private int accrue(long applicationId, LocalDate today) {
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		if (!loan.decided()) {
+			// The interest subsidy is not decided yet: no period is written now that
+			// could differ from the decision; the next run after it accrues them all.
+			return 0;
+		}
 		store.lock(applicationId);
 		List<LedgerRow> rows = store.rows(applicationId);
 		LocalDate next = rows.isEmpty() ? null : rows.get(rows.size() - 1).periodEnd().plusDays(1);

@@ -103,7 +103,9 @@ class ReviewTaskListener implements TaskListener {
 			task.setVariableLocal("bankName", directory.bankName(group.substring(GroupNames.bank("").length())));
 		}
 		ApplicationStatus stage = ReviewProcesses.TASK_EXPERT_REVIEW.equals(task.getTaskDefinitionKey())
-				? ApplicationStatus.EXPERT_REVIEW : stageOf(group);
+				? ApplicationStatus.EXPERT_REVIEW
+				: ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW.equals(task.getTaskDefinitionKey())
+						? ApplicationStatus.INTEREST_REVIEW : stageOf(group);
 		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {
 			// A decided case keeps its outcome: the steps after a subsidy's award
 			// (payment, acceptance) have their own

@@ -90,13 +90,15 @@ class CaseStandings implements CaseProgress {
 
 	private static final Step LOAN_ACCEPTED = Step.of("企业确认接受贷款");
 
+	private static final Step INTEREST = Step.of("市财政局核定贷款贴息", ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
+
 	private static final Step OUTCOME = Step.of("出具决定书");
 
 	private static final Map<ApplicationKind, List<Step>> STEPS = Map.of(ApplicationKind.PROJECT,
 			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, OUTCOME), ApplicationKind.SUBSIDY,
 			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, EXPERT, NOTICE, FUNDS, OUTCOME),
 			ApplicationKind.LOAN,
-			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, LISTING, BANKS, LOAN_ACCEPTED, OUTCOME));
+			List.of(SUBMITTED, COUNTY, ACCEPTANCE, JOINT, DECISION, LISTING, BANKS, LOAN_ACCEPTED, INTEREST, OUTCOME));
 
 	private final TaskService tasks;
 

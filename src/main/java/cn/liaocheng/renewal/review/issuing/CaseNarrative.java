@@ -49,7 +49,8 @@ class CaseNarrative {
 			Map.entry(ReviewProcesses.TASK_INDUSTRY_DECISION, "审定"),
 			Map.entry(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审"), Map.entry(RESOLVE_OBJECTIONS, "核查公示异议"),
 			Map.entry(ReviewProcesses.TASK_FINANCE_ALLOCATION, "审核下达资金"),
-			Map.entry(ReviewProcesses.TASK_PBOC_LISTING, "审核列入贷款支持项目清单"), Map.entry(BANK_DECISION, "自主审贷"));
+			Map.entry(ReviewProcesses.TASK_PBOC_LISTING, "审核列入贷款支持项目清单"), Map.entry(BANK_DECISION, "自主审贷"),
+			Map.entry(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW, "核定贷款贴息"));
 
 	private final OpinionStore opinions;
 
@@ -258,6 +259,22 @@ class CaseNarrative {
 
 		private static boolean parallel(String step) {
 			return JOINT_REVIEW.equals(step) || BANK_DECISION.equals(step);
+		}
+
+		/** The last conclusion (not a return) given at one step, by whichever body. */
+		Optional<Opinion> conclusionAt(String step) {
+			return opinions.stream()
+				.filter(o -> step.equals(o.step()) && !ReviewProcesses.RETURN.equals(o.decision()))
+				.reduce((a, b) -> b);
+		}
+
+		/**
+		 * The same history without one step's opinions: for a document issued on the
+		 * steps before it.
+		 */
+		Story without(String step) {
+			return new Story(opinions.stream().filter(o -> !step.equals(o.step())).toList(), resubmissions, notice,
+					banks, batchYear);
 		}
 
 		Optional<Opinion> lastReturn() {

@@ -2,7 +2,9 @@ package cn.liaocheng.renewal.review.issuing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
@@ -35,7 +38,7 @@ import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
  * is the one whose step ended the case (a county bureau for a county refusal); a bank's
  * decline is told by the central-bank branch that pushed the listing; a granted loan gets
  * the listing notice (central-bank branch) and the interest-subsidy decision (finance
- * bureau).
+ * bureau, as its review of the computed subsidy decided).
  */
 @Component
 class DecisionIssuing {
@@ -66,14 +69,22 @@ class DecisionIssuing {
 
 	@Transactional
 	void issue(long applicationId, Ending ending) {
-		ReviewFacts facts = stages.facts(applicationId);
 		CaseNarrative.Story story = narrative.of(applicationId);
+		Optional<Opinion> financeReview = ending == Ending.LOAN_GRANTED
+				? story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW) : Optional.empty();
+		if (financeReview.filter(o -> ReviewProcesses.REFUSE.equals(o.decision())).isPresent()) {
+			// The finance bureau refused the interest subsidy: nothing is granted,
+			// whatever
+			// was computed, and the ledger accrues nothing.
+			stages.withholdInterestSubsidy(applicationId);
+		}
+		ReviewFacts facts = stages.facts(applicationId);
 		switch (ending) {
 			case PROJECT_REGISTERED -> issue(facts, story, LEAD, DecisionType.PROJECT_ACCEPTED, List.of(), null);
 			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
 			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
 			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
-			case LOAN_GRANTED -> grantLoan(facts, story);
+			case LOAN_GRANTED -> grantLoan(facts, story, financeReview);
 			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(o -> decider(o.bodyGroup())).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED,
@@ -102,49 +113,45 @@ class DecisionIssuing {
 		issue(facts, story, decisive == null ? LEAD : decider(decisive.bodyGroup()), type, reasons, null);
 	}
 
-	private void grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
+	/**
+	 * The central-bank branch's listing notice, and the finance bureau's interest-subsidy
+	 * decision as its review decided it: granted when the computed amount is positive and
+	 * the bureau agreed; refused with the computation's finding when the amount is zero,
+	 * and with the bureau's own reasons when it refused.
+	 */
+	private void grantLoan(ReviewFacts facts, CaseNarrative.Story story, Optional<Opinion> financeReview) {
 		Outcomes o = facts.outcomes();
-		LoanGrant grant = new LoanGrant(o.grantedAmount(), o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
-				o.grantedLoanType() == null ? LoanGrant.LoanType.FIXED_ASSET : o.grantedLoanType(),
-				Boolean.TRUE.equals(o.usedRelending()));
-		boolean relendingBank = directory.isRelendingBank(o.grantedBankKey());
-		SubsidyRules.InterestSubsidy interest = rules.interestSubsidy(grant, relendingBank);
-		// The points, months and cap the subsidy was computed with, as recorded then: the
-		// table may have changed since. The rule's name is read by the loan's date.
+		LoanGrant grant = LoanGrant.of(o);
+		InterestSubsidyAssessment computed = asComputed(o, grant);
 		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
-				grant.usedRelending(),
-				o.interestSubsidyPoints() != null ? o.interestSubsidyPoints() : interest.points(),
-				o.interestSubsidyMonths() != null ? o.interestSubsidyMonths() : interest.months(), interest.basis(),
-				o.interestSubsidyCap());
-		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loan);
+				grant.usedRelending(), computed.points(), computed.months(),
+				computed.basis() == null ? "" : computed.basis(), computed.cap());
+		issue(facts, story.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW), "pboc", DecisionType.LOAN_LISTED,
+				List.of(), loan);
 		if (o.interestSubsidyAmount() != null && o.interestSubsidyAmount().signum() > 0) {
 			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
+			return;
 		}
-		else {
-			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED,
-					List.of(whyNoInterestSubsidy(grant, relendingBank, rules.interestConditionsOn(grant.grantDate()))),
-					loan);
+		List<String> reasons = new ArrayList<>();
+		if (computed.finding() != null) {
+			reasons.add(computed.finding());
 		}
+		financeReview.filter(r -> ReviewProcesses.REFUSE.equals(r.decision())).ifPresent(r -> reasons.add(r.opinion()));
+		issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED, reasons, loan);
 	}
 
 	/**
-	 * The facts of the loan against the conditions of the interest-subsidy table in force
-	 * on its date, as the table states them.
+	 * The amount's terms and grounds as recorded when the grant was accepted; for a case
+	 * accepted before the grounds were recorded, as the table reads now.
 	 */
-	private static String whyNoInterestSubsidy(LoanGrant grant, boolean relendingBank,
-			SubsidyRules.InterestConditions conditions) {
-		String facts = "该笔贷款于" + CaseNarrative.ChineseDates.of(grant.grantDate()) + "发放，贷款品种为" + grant.type().label()
-				+ "，" + (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行" + (relendingBank ? "是" : "不是")
-				+ "再贷款发放机构。";
-		if (!conditions.anyRuleInForce()) {
-			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该笔贷款不符合贴息条件。";
+	private InterestSubsidyAssessment asComputed(Outcomes o, LoanGrant grant) {
+		if (o.interestSubsidyPoints() != null
+				&& (o.interestSubsidyBasis() != null || o.interestSubsidyFinding() != null)) {
+			return new InterestSubsidyAssessment(o.interestSubsidyAmount(), o.interestSubsidyPoints(),
+					o.interestSubsidyMonths(), o.interestSubsidyCap(), o.interestSubsidyBasis(),
+					o.interestSubsidyFinding());
 		}
-		String rule = "依照放款日适用的"
-				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));
-		if (conditions.requirement().isEmpty()) {
-			return facts + rule + "，该笔贷款核定的财政贴息金额为零。";
-		}
-		return facts + rule + "，享受财政贴息的贷款" + conditions.requirement() + "，该笔贷款不符合贴息条件。";
+		return rules.assess(grant, directory.isRelendingBank(o.grantedBankKey()));
 	}
 
 	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -78,6 +79,43 @@ public class SubsidyRules {
 			.divide(HUNDRED.multiply(TWELVE), 2, RoundingMode.HALF_UP);
 		BigDecimal cap = row == null ? BigDecimal.ZERO : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP);
 		return new InterestSubsidy(amount.min(cap), points, months, cap, basis, grant.grantDate());
+	}
+
+	/**
+	 * The interest subsidy of an accepted grant with its grounds, as the city finance
+	 * bureau reviews it and its decision states it: the notices of the rule in force on
+	 * the loan's date and, when the rule gives nothing, the loan's facts against the
+	 * conditions the table states for that date. Read once, when the enterprise accepts
+	 * the grant, so that a later change to the table or to a bank's re-lending status
+	 * does not change what the decision says the amount was computed on.
+	 */
+	public InterestSubsidyAssessment assess(LoanGrant grant, boolean relendingBank) {
+		InterestSubsidy subsidy = interestSubsidy(grant, relendingBank);
+		InterestConditions conditions = interestConditionsOn(grant.grantDate());
+		String basis = !subsidy.basis().isBlank() ? subsidy.basis()
+				: conditions.bases().isEmpty() ? null : String.join("；", conditions.bases());
+		return new InterestSubsidyAssessment(subsidy.amount(), subsidy.points(), subsidy.months(), subsidy.cap(), basis,
+				subsidy.granted() ? null : whyNothing(grant, relendingBank, conditions));
+	}
+
+	/**
+	 * The facts of the loan against the conditions of the interest-subsidy table in force
+	 * on its date, as the table states them.
+	 */
+	private static String whyNothing(LoanGrant grant, boolean relendingBank, InterestConditions conditions) {
+		LocalDate d = grant.grantDate();
+		String facts = "该笔贷款于" + d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日发放，贷款品种为"
+				+ grant.type().label() + "，" + (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行"
+				+ (relendingBank ? "是" : "不是") + "再贷款发放机构。";
+		if (!conditions.anyRuleInForce()) {
+			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该笔贷款不符合贴息条件。";
+		}
+		String rule = "依照放款日适用的"
+				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));
+		if (conditions.requirement().isEmpty()) {
+			return facts + rule + "，该笔贷款核定的财政贴息金额为零。";
+		}
+		return facts + rule + "，享受财政贴息的贷款" + conditions.requirement() + "，该笔贷款不符合贴息条件。";
 	}
 
 	/**

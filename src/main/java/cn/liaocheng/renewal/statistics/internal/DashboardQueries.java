@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 class DashboardQueries {
 
 	private static final String UNDER_REVIEW = "'COUNTY_REVIEW', 'CITY_REVIEW', 'EXPERT_REVIEW', 'PUBLIC_NOTICE', "
-			+ "'BANK_REVIEW', 'CORRECTION'";
+			+ "'BANK_REVIEW', 'INTEREST_REVIEW', 'CORRECTION'";
 
 	private final JdbcClient jdbc;
 
@@ -138,12 +138,13 @@ class DashboardQueries {
 				       SUM(CASE WHEN d.id IS NOT NULL THEN a.loan_amount END) AS listed_amount,
 				       SUM(CASE WHEN a.granted_amount IS NOT NULL THEN 1 ELSE 0 END) AS granted,
 				       SUM(a.granted_amount) AS granted_amount,
-				       SUM(CASE WHEN a.interest_subsidy_amount IS NOT NULL THEN 1 ELSE 0 END) AS subsidised,
-				       SUM(a.interest_subsidy_amount) AS interest_subsidy
+				       SUM(CASE WHEN a.status = 'APPROVED' AND a.interest_subsidy_amount > 0 THEN 1 ELSE 0 END) AS subsidised,
+				       SUM(CASE WHEN a.status = 'APPROVED' THEN a.interest_subsidy_amount END) AS interest_subsidy
 				FROM application a
 				LEFT JOIN decision d ON d.application_id = a.id AND d.stage = 'LOAN' AND d.decision_type = 'LOAN_LISTED'
 				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %s
-				GROUP BY a.division_code""".formatted(where);
+				GROUP BY a.division_code"""
+			.formatted(where);
 		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"), money(rs, "requested"),
@@ -167,7 +168,7 @@ class DashboardQueries {
 				FROM application a
 				WHERE a.status = 'APPROVED' AND a.decided_at IS NOT NULL
 				  AND ((a.kind = 'SUBSIDY' AND a.subsidy_amount IS NOT NULL)
-				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount IS NOT NULL)) AND %s
+				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount > 0)) AND %s
 				GROUP BY a.kind, a.division_code, EXTRACT(YEAR FROM a.decided_at) * 100 + EXTRACT(MONTH FROM a.decided_at)"""
 			.formatted(where);
 		return jdbc.sql(sql).params(params).query((rs, n) -> {

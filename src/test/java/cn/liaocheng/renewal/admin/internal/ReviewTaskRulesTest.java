@@ -50,8 +50,8 @@ class ReviewTaskRulesTest {
 			.toList();
 		assertThat(review).containsExactlyInAnyOrder("Task_CountyFormalReview", "Task_CountyInvoiceCheck",
 				"Task_CountyRecommendation", "Task_CityAcceptance", "Task_JointReview", "Task_IndustryDecision",
-				"Task_PbocListing", "Task_BankDecision", "Task_ExpertReview", "Task_ResolveObjections",
-				"Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck",
+				"Task_PbocListing", "Task_BankDecision", "Task_FinanceInterestReview", "Task_ExpertReview",
+				"Task_ResolveObjections", "Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck",
 				"Task_CityOnsiteAcceptance", "Task_PerformanceEvaluation", "Task_DetermineClawback",
 				"Task_ConfirmClawback", "Task_OverdueFollowUp");
 		assertThat(ReviewTaskContract.isReviewTask(null)).isFalse();

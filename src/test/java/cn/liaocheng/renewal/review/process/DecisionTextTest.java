@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -43,6 +46,8 @@ class DecisionTextTest extends ReviewProcessTest {
 
 	private final TaskService tasks;
 
+	private final ApplicationStages stages;
+
 	private final TaskOperations operations;
 
 	@Autowired
@@ -50,6 +55,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		super(context);
 		this.noticeBoard = noticeBoard;
 		this.tasks = context.getBean(TaskService.class);
+		this.stages = context.getBean(ApplicationStages.class);
 		this.operations = context.getBean(TaskOperations.class);
 	}
 
@@ -244,6 +250,34 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("人民币300,000.00元（大写：叁拾万元整）")
 			.doesNotContain("上限")
 			.doesNotContain("实施方案》（聊工信发〔2024〕37号）三（三）");
+		// The finance bureau's review is the act behind its decision, not behind the
+		// listing, which was decided before it.
+		assertThat(interest.text()).contains("同意按测算结果办理");
+		assertThat(listing.text()).doesNotContain("同意按测算结果办理").doesNotContain("核定贷款贴息");
+	}
+
+	/**
+	 * A refusal states the conditions the subsidy was computed on when the grant was
+	 * accepted, as recorded then: not the table or the bank directory as they read when
+	 * the finance bureau decides, days later.
+	 */
+	@Test
+	void aRefusalStatesTheGroundsRecordedWhenTheSubsidyWasComputed() {
+		Case loan = listedLoan();
+		review.grantOnly(loan, "icbc", "2000000.00", false, "WORKING_CAPITAL");
+		review.acceptOnly(loan, "icbc");
+		Outcomes computed = review.outcomes(loan);
+		assertThat(computed.interestSubsidyFinding()).contains("贷款品种为流动资金贷款").contains("该笔贷款不符合贴息条件");
+		String recorded = "该笔贷款于2026年3月16日发放，贷款品种为流动资金贷款。依照当时适用的贴息规则（测试记录），该笔贷款不符合贴息条件。";
+		stages.recordInterestSubsidy(loan.id(),
+				new InterestSubsidyAssessment(computed.interestSubsidyAmount(), computed.interestSubsidyPoints(),
+						computed.interestSubsidyMonths(), computed.interestSubsidyCap(),
+						computed.interestSubsidyBasis(), recorded));
+
+		review.decide(loan, "Task_FinanceInterestReview", "APPROVE", "经核对，同意测算结论，不予贴息。");
+
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text()).contains(recorded)
+			.doesNotContain("享受财政贴息的贷款须为固定资产贷款");
 	}
 
 	@Test

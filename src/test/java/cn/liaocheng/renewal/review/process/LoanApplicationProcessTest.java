@@ -7,12 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -27,9 +30,12 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 @WebIntegrationTest
 class LoanApplicationProcessTest extends ReviewProcessTest {
 
+	private final TaskService tasks;
+
 	@Autowired
 	LoanApplicationProcessTest(ApplicationContext context) {
 		super(context);
+		this.tasks = context.getBean(TaskService.class);
 	}
 
 	@Test
@@ -83,8 +89,8 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		assertThat(loan.process())
 			.hasPassedInOrder("Task_BankDecision", "Task_SummariseBankDecisions", "Gateway_AnyGranted",
-					"IntermediateCatchEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy", "Task_IssueLoanDecision",
-					"EndEvent_LoanGranted")
+					"IntermediateCatchEvent_LoanOfferAccepted", "Task_ComputeInterestSubsidy",
+					"Task_FinanceInterestReview", "Task_IssueLoanDecision", "EndEvent_LoanGranted")
 			.hasNotPassed("Task_IssueRefusal")
 			.isEnded();
 		Outcomes outcomes = review.outcomes(loan);
@@ -96,6 +102,76 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+	}
+
+	/**
+	 * The interest subsidy is the city finance bureau's decision: the computation waits
+	 * for its review, which sees the loan, the amount and the rule it was computed on,
+	 * and nothing is decided or issued before it.
+	 */
+	@Test
+	void shouldHoldTheComputedInterestSubsidyForTheFinanceBureausReview() {
+		Case loan = listedLoan();
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+
+		review.acceptOnly(loan, "icbc");
+
+		assertThat(loan.process()).hasPassed("Task_ComputeInterestSubsidy")
+			.isWaitingAtExactly("Task_FinanceInterestReview");
+		assertThat(loan.process()).task().hasCandidateGroup("city-finance");
+		assertThat(review.allDecisions(loan)).isEmpty();
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
+		assertThat(review.standing(loan).timeline()).filteredOn(stage -> stage.state() == CaseStanding.State.CURRENT)
+			.extracting(CaseStanding.Stage::name)
+			.containsExactly("市财政局核定贷款贴息");
+		Map<String, Object> shown = tasks.getVariablesLocal(review.task(loan, "Task_FinanceInterestReview").getId());
+		assertThat(shown).containsEntry("interestSubsidy", "300,000.00")
+			.containsEntry("interestSubsidyFinding", "符合贴息条件。");
+		assertThat(shown.get("loanTerms").toString()).contains("中国工商银行聊城分行（再贷款发放机构）")
+			.contains("放贷金额 10,000,000.00 元")
+			.contains("放款日期 2026年3月16日")
+			.contains("使用再贷款资金");
+		assertThat(shown.get("interestSubsidyBasis").toString()).contains("关于优化实施设备更新贷款财政贴息政策的通知")
+			.contains("每年 1.5 个百分点贴息 24 个月");
+
+		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+
+		assertThat(loan.process()).hasPassed("Task_IssueLoanDecision", "EndEvent_LoanGranted").isEnded();
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
+				DecisionType.INTEREST_SUBSIDY_GRANTED);
+		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+	}
+
+	/**
+	 * The bureau refuses a subsidy the rule would give: nothing is granted, whatever the
+	 * completion also sends, and the enterprise is told the bureau's reasons.
+	 */
+	@Test
+	void shouldGrantNoInterestSubsidyWhenTheFinanceBureauRefusesIt() {
+		Case loan = listedLoan();
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+
+		Task financeReview = review.task(loan, "Task_FinanceInterestReview");
+		assertThatThrownBy(() -> review.complete(financeReview,
+				Map.of("decision", "APPROVE", "opinion", "同意。", "interestSubsidyAmount", 9_999_999.0)))
+			.hasMessageContaining("「interestSubsidyAmount」不是本任务表单的填写项");
+		// The form's read-only amount, as Tasklist sends it back, is dropped.
+		review.complete(financeReview, Map.of("decision", "REFUSE", "opinion", "该笔贷款未纳入人民银行设备更新再贷款报销范围，不符合中央财政贴息条件。",
+				"interestSubsidy", "9,999,999.00"));
+		review.runJobs(loan);
+
+		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
+		assertThat(review.outcomes(loan).interestSubsidyAmount()).isZero();
+		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("10000000.00");
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
+				DecisionType.INTEREST_SUBSIDY_REFUSED);
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text())
+			.contains("该笔贷款未纳入人民银行设备更新再贷款报销范围，不符合中央财政贴息条件。")
+			.doesNotContain("300,000.00")
+			.doesNotContain("9,999,999.00");
+		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text()).doesNotContain("再贷款报销范围");
 	}
 
 	@Test

@@ -358,6 +358,35 @@ class LoanLedgerOnPostgresTest {
 		assertThat(accrued.signum()).isPositive();
 	}
 
+	/**
+	 * A loan disbursed while the city finance bureau still reviews its interest subsidy
+	 * accrues nothing; once the bureau decides, the next run accrues every period from
+	 * the first disbursement.
+	 */
+	@Test
+	void shouldAccrueNothingUntilTheFinanceBureauHasDecidedTheInterestSubsidy() throws Exception {
+		DossierForm form = Dossiers.loan(review.registeredProject(7));
+		form.setBankKeys(new ArrayList<>(List.of("icbc")));
+		form.setLoanAmount("6000000.00");
+		Case loan = review.submitLoan(form);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+		assertThat(record(icbc, loan.id(), "DISBURSEMENT", "2026-03-16", "3000000", "ICBC-LC-2026-0319").statusCode())
+			.isEqualTo(200);
+
+		accrual.accrueAll(LocalDate.parse("2026-06-01"));
+		assertThat(loan(finance, loan.id()).get("rows")).isEmpty();
+
+		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+		accrual.accrueAll(LocalDate.parse("2026-06-01"));
+		JsonNode rows = loan(finance, loan.id()).get("rows");
+		assertThat(labels(rows)).containsExactly("2026-03", "2026-04", "2026-05");
+		assertThat(money(rows, "amount")).startsWith("2000.00");
+	}
+
 	private Case grantedLoan() {
 		return grantedLoan("5000000.00");
 	}

@@ -85,11 +85,23 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 		review.runJobs(loan);
 		browser.open("/enterprise/applications/" + loan.id());
 
-		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
+		// The city finance bureau reviews the interest subsidy before anything is
+		// decided.
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
 		String page = browser.waitFor(By.id("loan-offers")).getText();
 		assertThat(page).contains("已接受").contains("已关闭（企业已接受其他银行的贷款）");
 		assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='接受该行贷款']"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("interest-subsidy")).getText()).startsWith("市财政局正在核定")
+			.doesNotContain("150,000.00");
 		browser.screenshot("loan-offer-accepted");
+
+		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+		browser.open("/enterprise/applications/" + loan.id());
+
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
+		// 5,000,000 × 1.5 % × 2 years
+		assertThat(browser.waitFor(By.id("interest-subsidy")).getText()).startsWith("150,000.00 元");
+		browser.screenshot("loan-interest-subsidy-decided");
 	}
 
 	private Case listedLoan(String... banks) {

@@ -110,8 +110,8 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
 
 		review.accept(loan, "abc");
-		review.accept(loan, "abc"); // a re-sent acceptance of the same grant answers
-									// alike and records nothing new
+		review.acceptOnly(loan, "abc"); // a re-sent acceptance of the same grant answers
+										// alike and records nothing new
 
 		assertThatThrownBy(() -> review.accept(loan, "icbc")).isInstanceOf(ApplicationStateException.class)
 			.hasMessageContaining("不能接受");

@@ -383,8 +383,20 @@ final class ReviewFixture implements AutoCloseable {
 		runJobs(c);
 	}
 
-	/** The enterprise accepts the bank's grant, as the portal does. */
+	/**
+	 * The enterprise accepts the bank's grant, as the portal does, and the city finance
+	 * bureau agrees with the computed interest subsidy.
+	 */
 	void accept(Case c, String bankKey) {
+		acceptOnly(c, bankKey);
+		decide(c, "Task_FinanceInterestReview", "APPROVE", "经核对放贷情况和测算依据，同意按测算结果办理。");
+	}
+
+	/**
+	 * The enterprise accepts the bank's grant; the city finance bureau's review of the
+	 * interest subsidy is open.
+	 */
+	void acceptOnly(Case c, String bankKey) {
 		applications.acceptLoanOffer(enterprise, c.id(), bankKey);
 		runJobs(c);
 	}
