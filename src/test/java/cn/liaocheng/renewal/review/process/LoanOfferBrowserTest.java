@@ -1,15 +1,19 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +29,9 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 /**
  * In a real Chromium, an enterprise asks up to three banks for a loan (four are refused
  * next to the field), sees each bank's decision on its case page and accepts one grant.
- * Screenshots: loan-banks-too-many, loan-offers, loan-offer-accepted.
+ * The city finance bureau then decides the interest subsidy in Tasklist. Screenshots:
+ * loan-banks-too-many, loan-offers, loan-offer-accepted,
+ * tasklist-finance-interest-subsidy, loan-interest-subsidy-decided.
  */
 @WebIntegrationTest
 class LoanOfferBrowserTest extends ReviewProcessTest {
@@ -33,11 +39,17 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 	@LocalServerPort
 	int port;
 
+	private static final By COMPLETE = By
+		.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
+
 	private Browser browser;
+
+	private final TaskService tasks;
 
 	@Autowired
 	LoanOfferBrowserTest(ApplicationContext context) {
 		super(context);
+		this.tasks = context.getBean(TaskService.class);
 	}
 
 	@BeforeEach
@@ -95,13 +107,60 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 			.doesNotContain("150,000.00");
 		browser.screenshot("loan-offer-accepted");
 
-		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+		theFinanceBureauAgreesInTasklist(loan);
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		browser.open("/enterprise/applications/" + loan.id());
 
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
 		// 5,000,000 × 1.5 % × 2 years
 		assertThat(browser.waitFor(By.id("interest-subsidy")).getText()).startsWith("150,000.00 元");
 		browser.screenshot("loan-interest-subsidy-decided");
+	}
+
+	/**
+	 * The city finance bureau's reviewer opens the interest-subsidy review in Tasklist,
+	 * sees the loan, the computed amount and its grounds, and agrees.
+	 */
+	private void theFinanceBureauAgreesInTasklist(Case loan) {
+		Task review = this.review.task(loan, "Task_FinanceInterestReview");
+		tasks.claim(review.getId(), "lc-finance");
+		browser.forgetEverything();
+		browser.logIn("lc-finance", DemoUsers.PASSWORD);
+		browser.open("/camunda/app/tasklist/default/#/?task=" + review.getId());
+
+		browser
+			.waitUntil(d -> "150,000.00".equals(d.findElement(fieldControl("测算贴息额度", "input")).getAttribute("value")));
+		String terms = browser.driver().findElement(fieldControl("放贷情况", "textarea")).getAttribute("value");
+		assertThat(terms).contains("中国工商银行聊城分行", "放贷金额 5,000,000.00 元", "放款日期 2026年3月16日");
+		assertThat(browser.driver().findElement(fieldControl("测算依据", "textarea")).getAttribute("value"))
+			.contains("每年 1.5 个百分点贴息 24 个月");
+		assertThat(browser.driver().findElement(fieldControl("测算结论", "textarea")).getAttribute("value"))
+			.isEqualTo("符合贴息条件。");
+
+		WebElement agree = browser.waitFor(By.xpath(field("核定结论") + "//label[normalize-space()='同意测算结果']"));
+		// The form is longer than the window: bring the choice above Tasklist's footer.
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", agree);
+		browser.waitUntil(elementToBeClickable(agree)).click();
+		WebElement opinion = browser.waitFor(fieldControl("审核意见", "textarea"));
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				opinion);
+		opinion.sendKeys("放贷情况与测算依据相符，同意按测算结果核定贴息。");
+		browser.screenshot("tasklist-finance-interest-subsidy");
+		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
+		browser.waitUntil(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+		this.review.runJobs(loan);
+	}
+
+	/** The form field (div.fjs-form-field) whose label starts with {@code label}. */
+	private static String field(String label) {
+		return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
+				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label
+				+ "')]]";
+	}
+
+	private static By fieldControl(String label, String control) {
+		return By.xpath(field(label) + "//" + control);
 	}
 
 	private Case listedLoan(String... banks) {
