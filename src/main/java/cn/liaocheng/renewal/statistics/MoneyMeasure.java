@@ -12,6 +12,11 @@ public enum MoneyMeasure {
 	 * Amounts ordered back by a signed clawback decision (追回决定), on the decision date.
 	 */
 	CLAWBACK_ORDERED("追回资金（已决定）"),
+	/**
+	 * Allocations revoked before anything was paid (撤销决定), the allocated amount on the
+	 * decision date: counted beside the allocations, which stay as decided.
+	 */
+	SUBSIDY_REVOKED("奖补资金已撤销"),
 	/** Clawed-back money actually returned, on the date received. */
 	CLAWBACK_REPAID("追回资金（已退回）"),
 	/** Loan principal the bank disbursed (放款), on the disbursement date. */

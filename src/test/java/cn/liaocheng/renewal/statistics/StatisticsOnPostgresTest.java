@@ -407,6 +407,10 @@ class StatisticsOnPostgresTest {
 	@Test
 	void thePaymentClawbackAndLedgerModulesReportTheirOwnRecordsByCountyAndMonth() {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		// A second allocation (of a claim the other figures do not count: it stays a
+		// draft for them), revoked on 20 November 2025 before anything was paid.
+		long revokedClaim = application("SUBSIDY", enterprise("ent-gx"), GX, "DRAFT", null, null, p1, null, null, null,
+				null);
 		try {
 			// S1 (冠县, 45 万 allocated) paid in two instalments, 20 万 in August and 25 万 in
 			// September 2025.
@@ -466,12 +470,30 @@ class StatisticsOnPostgresTest {
 			jdbc.sql("""
 					INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
 					VALUES (?, DATE '2025-11-01', 60000.00, 'JK-1', 'gx-finance', ?)""").params(clawback, now).update();
+			long revocation = jdbc
+				.sql("""
+						INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
+						    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code, file_id, sha256, signer)
+						VALUES (?, 'CLAWBACK', 'SUBSIDY_REVOKED', 'industry', '聊城市工业和信息化局', 2025, 902, '聊工信审〔2025〕902号',
+						        'VFLOW2', DATE '2025-11-20', TIMESTAMP '2025-11-20 10:00:00', '企业', '91371525MA3CB7K21F', ?, ?, 'test')
+						RETURNING id""")
+				.params(revokedClaim, file, "1".repeat(64))
+				.query(Long.class)
+				.single();
+			jdbc.sql(
+					"""
+							INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name, credit_code,
+							    project_name, allocated, cause, facts, started_by, started_at, status, decision_id, repaid)
+							VALUES (?, ?, '371525', 'BZ-2025-000002', '企业', '91371525MA3CB7K21F', '统计测试项目', 300000.00,
+							        'RECTIFICATION_LAPSED', '整改期满未提交整改材料', 'lc-industry', ?, 'REVOKED', ?, 0)""")
+				.params(revokedClaim, enterprise("ent-gx"), now, revocation)
+				.update();
 
 			MoneyFlowQuery year2025 = new MoneyFlowQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), Set.of());
 			assertThat(realFlows(year2025)).containsExactlyInAnyOrder("SUBSIDY_PAID 371525 2025-08 200000.00 1",
 					"SUBSIDY_PAID 371525 2025-09 250000.00 1", "LOAN_DISBURSED 371525 2025-07 1800000.00 1",
 					"INTEREST_SUBSIDY_PAID 371525 2025-09 4500.00 1", "CLAWBACK_ORDERED 371525 2025-10 100000.00 1",
-					"CLAWBACK_REPAID 371525 2025-11 60000.00 1");
+					"CLAWBACK_REPAID 371525 2025-11 60000.00 1", "SUBSIDY_REVOKED 371525 2025-11 300000.00 1");
 			// A county body's scope and a period that ends before September leave the
 			// rest out.
 			assertThat(realFlows(new MoneyFlowQuery(null, null, Set.of(LQ)))).isEmpty();
@@ -480,8 +502,9 @@ class StatisticsOnPostgresTest {
 		}
 		finally {
 			jdbc.sql("DELETE FROM clawback_repayment WHERE voucher_no = 'JK-1'").update();
-			jdbc.sql("DELETE FROM clawback WHERE application_id = ?").param(s1).update();
-			jdbc.sql("DELETE FROM decision WHERE verification_code = 'VFLOW1'").update();
+			jdbc.sql("DELETE FROM clawback WHERE application_id IN (?, ?)").params(s1, revokedClaim).update();
+			jdbc.sql("DELETE FROM decision WHERE verification_code IN ('VFLOW1', 'VFLOW2')").update();
+			jdbc.sql("DELETE FROM application WHERE id = ?").param(revokedClaim).update();
 			jdbc.sql("DELETE FROM subsidy_ledger WHERE application_id = ?").param(l1).update();
 			jdbc.sql("DELETE FROM loan_event WHERE application_id = ?").param(l1).update();
 			jdbc.sql("DELETE FROM aftercare_payment WHERE task_id LIKE 'flow-t%'").update();

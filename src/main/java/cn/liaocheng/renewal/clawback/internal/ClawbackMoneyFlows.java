@@ -13,8 +13,10 @@ import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
  * Amounts ordered back by signed clawback decisions (by the day the decision was issued;
- * a revocation of money never paid orders nothing back) and the repayments the county
- * finance bureaus recorded (by the day paid), by the enterprise's county and month.
+ * a revocation of money never paid orders nothing back), allocations revoked before any
+ * payment (the allocated amount, by the day of the revocation) and the repayments the
+ * county finance bureaus recorded (by the day paid), by the enterprise's county and
+ * month.
  */
 @Component
 class ClawbackMoneyFlows implements MoneyFlows {
@@ -39,6 +41,19 @@ class ClawbackMoneyFlows implements MoneyFlows {
 							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.CLAWBACK_ORDERED, rs))
+			.list());
+		flows.addAll(jdbc
+			.sql("""
+					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
+					       SUM(c.allocated) AS amount, COUNT(*) AS n
+					FROM clawback c JOIN decision d ON d.id = c.decision_id
+					WHERE c.status = 'REVOKED' AND\s"""
+					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code")
+					+ """
+
+							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
+			.params(query.parameters())
+			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.SUBSIDY_REVOKED, rs))
 			.list());
 		flows.addAll(jdbc
 			.sql("""
