@@ -87,7 +87,10 @@ final class DecisionText {
 		};
 	}
 
-	/** No one applies for the interest subsidy: it follows from the granted loan. */
+	/**
+	 * No one applies for the interest subsidy: it follows from the granted loan, and the
+	 * finance bureau reviews it.
+	 */
 	private static String interestOpening(DecisionRequest r, String project) {
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		StringBuilder text = new StringBuilder(project).append("设备更新贷款");
@@ -97,7 +100,7 @@ final class DecisionText {
 		else {
 			text.append("已发放");
 		}
-		return text.append("。根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
+		return text.append("。经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
 	}
 
 	private static String decision(DecisionRequest r) {

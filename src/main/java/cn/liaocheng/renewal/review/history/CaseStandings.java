@@ -90,7 +90,12 @@ class CaseStandings implements CaseProgress {
 
 	private static final Step LOAN_ACCEPTED = Step.of("企业确认接受贷款");
 
-	private static final Step INTEREST = Step.of("市财政局核定贷款贴息", ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
+	/**
+	 * Optional only for loans decided before the step existed: those show it as not held,
+	 * not as done without an opinion.
+	 */
+	private static final Step INTEREST = new Step("市财政局核定贷款贴息", Set.of(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW),
+			true);
 
 	private static final Step OUTCOME = Step.of("出具决定书");
 
@@ -270,8 +275,10 @@ class CaseStandings implements CaseProgress {
 	}
 
 	private static Stage done(Step step, LocalDate on) {
-		return step.optional() && on == null ? new Stage(step.name(), State.SKIPPED, null, "本案无需" + step.name())
-				: new Stage(step.name(), State.DONE, on, null);
+		if (step.optional() && on == null) {
+			return new Stage(step.name(), State.SKIPPED, null, step == INTEREST ? "本案办理时尚无此环节" : "本案无需" + step.name());
+		}
+		return new Stage(step.name(), State.DONE, on, null);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
@@ -70,21 +70,13 @@ class DecisionIssuing {
 	@Transactional
 	void issue(long applicationId, Ending ending) {
 		CaseNarrative.Story story = narrative.of(applicationId);
-		Optional<Opinion> financeReview = ending == Ending.LOAN_GRANTED
-				? story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW) : Optional.empty();
-		if (financeReview.filter(o -> ReviewProcesses.REFUSE.equals(o.decision())).isPresent()) {
-			// The finance bureau refused the interest subsidy: nothing is granted,
-			// whatever
-			// was computed, and the ledger accrues nothing.
-			stages.withholdInterestSubsidy(applicationId);
-		}
 		ReviewFacts facts = stages.facts(applicationId);
 		switch (ending) {
 			case PROJECT_REGISTERED -> issue(facts, story, LEAD, DecisionType.PROJECT_ACCEPTED, List.of(), null);
 			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
 			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
 			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
-			case LOAN_GRANTED -> grantLoan(facts, story, financeReview);
+			case LOAN_GRANTED -> facts = grantLoan(facts, story);
 			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(o -> decider(o.bodyGroup())).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED,
@@ -117,41 +109,67 @@ class DecisionIssuing {
 	 * The central-bank branch's listing notice, and the finance bureau's interest-subsidy
 	 * decision as its review decided it: granted when the computed amount is positive and
 	 * the bureau agreed; refused with the computation's finding when the amount is zero,
-	 * and with the bureau's own reasons when it refused.
+	 * and with the computed amount and the bureau's own reasons when it refused. Without
+	 * the bureau's review on record (a case on a model version without it) nothing is
+	 * issued: the job fails, and the case shows as an incident until an administrator
+	 * moves it to the review. Returns the facts as they stand after the decision.
 	 */
-	private void grantLoan(ReviewFacts facts, CaseNarrative.Story story, Optional<Opinion> financeReview) {
+	private ReviewFacts grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
+		Opinion review = story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW)
+			.orElseThrow(() -> new IllegalStateException("该贷款案件没有市财政局“核定贷款贴息”的审核意见，不能出具贴息决定："
+					+ "请把案件迁移到当前版本的 loan-application，并从“市财政局核定贷款贴息”环节继续办理（见管理员指南）。"));
 		Outcomes o = facts.outcomes();
 		LoanGrant grant = LoanGrant.of(o);
 		InterestSubsidyAssessment computed = asComputed(o, grant);
+		boolean refused = ReviewProcesses.REFUSE.equals(review.decision());
+		ReviewFacts decided = facts;
+		if (refused && computed.grants()) {
+			// Nothing is granted, whatever was computed, and the ledger accrues nothing.
+			stages.withholdInterestSubsidy(facts.applicationId());
+			decided = stages.facts(facts.applicationId());
+		}
 		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
 				grant.usedRelending(), computed.points(), computed.months(),
 				computed.basis() == null ? "" : computed.basis(), computed.cap());
-		issue(facts, story.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW), "pboc", DecisionType.LOAN_LISTED,
+		issue(decided, story.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW), "pboc", DecisionType.LOAN_LISTED,
 				List.of(), loan);
-		if (o.interestSubsidyAmount() != null && o.interestSubsidyAmount().signum() > 0) {
-			issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
-			return;
+		if (computed.grants() && !refused) {
+			issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
+			return decided;
 		}
 		List<String> reasons = new ArrayList<>();
 		if (computed.finding() != null) {
 			reasons.add(computed.finding());
 		}
-		financeReview.filter(r -> ReviewProcesses.REFUSE.equals(r.decision())).ifPresent(r -> reasons.add(r.opinion()));
-		issue(facts, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED, reasons, loan);
+		if (refused && computed.grants()) {
+			reasons.add("依照放款日适用的" + (computed.basis() == null ? "国家设备更新贷款财政贴息政策" : computed.basis())
+					+ "测算，该笔贷款的财政贴息为人民币" + Money.yuan(computed.amount()) + "元；经本机关审核，不予贴息，理由是：" + review.opinion());
+		}
+		else if (refused) {
+			reasons.add(review.opinion());
+		}
+		issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED, reasons, loan);
+		return decided;
 	}
 
 	/**
-	 * The amount's terms and grounds as recorded when the grant was accepted; for a case
-	 * accepted before the grounds were recorded, as the table reads now.
+	 * The amount and terms as recorded when the grant was accepted; the notices and the
+	 * finding too, except for a case computed before they were recorded, whose grounds
+	 * are read from the table as it reads now.
 	 */
 	private InterestSubsidyAssessment asComputed(Outcomes o, LoanGrant grant) {
-		if (o.interestSubsidyPoints() != null
-				&& (o.interestSubsidyBasis() != null || o.interestSubsidyFinding() != null)) {
-			return new InterestSubsidyAssessment(o.interestSubsidyAmount(), o.interestSubsidyPoints(),
-					o.interestSubsidyMonths(), o.interestSubsidyCap(), o.interestSubsidyBasis(),
-					o.interestSubsidyFinding());
+		if (o.interestSubsidyPoints() == null) {
+			return rules.assess(grant, directory.isRelendingBank(o.grantedBankKey()));
 		}
-		return rules.assess(grant, directory.isRelendingBank(o.grantedBankKey()));
+		String basis = o.interestSubsidyBasis();
+		String finding = o.interestSubsidyFinding();
+		if (basis == null && finding == null) {
+			InterestSubsidyAssessment now = rules.assess(grant, directory.isRelendingBank(o.grantedBankKey()));
+			basis = now.basis();
+			finding = o.interestSubsidyAmount().signum() > 0 ? null : now.finding();
+		}
+		return new InterestSubsidyAssessment(o.interestSubsidyAmount(), o.interestSubsidyPoints(),
+				o.interestSubsidyMonths(), o.interestSubsidyCap(), basis, finding);
 	}
 
 	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,

@@ -54,6 +54,12 @@ public class TaskOperations {
 	private static final Set<String> PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_JOINT_REVIEW,
 			ReviewProcesses.TASK_BANK_DECISION);
 
+	/**
+	 * Steps whose step before is a parallel one (the finance bureau's interest review
+	 * follows the banks'): there is nothing to return to.
+	 */
+	private static final Set<String> AFTER_PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
+
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
 
 	private static final int WITHDRAWABLE_MAX = 20;
@@ -114,7 +120,8 @@ public class TaskOperations {
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
 				available.addAll(List.of("transfer", "delegate", "copy"));
-				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
+				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())
+						&& !AFTER_PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
 					available.add("returnToPrevious");
 				}
 			}
@@ -242,6 +249,9 @@ public class TaskOperations {
 				.filter(o -> !o.step().equals(current.getTaskDefinitionKey()))
 				.reduce((a, b) -> b)
 				.orElseThrow(() -> changed("该环节是本案件的第一个审核环节，没有可退回的上一环节"));
+			if (AFTER_PARALLEL_STEPS.contains(current.getTaskDefinitionKey())) {
+				throw changed("上一环节是各银行并行的自主审贷，不能退回上一环节");
+			}
 			if (PARALLEL_STEPS.contains(previous.step()) || !"APPROVE".equals(previous.decision())) {
 				throw changed("上一环节是并行审查环节，不能退回；需要企业补正材料的，请选择“退回补正”");
 			}

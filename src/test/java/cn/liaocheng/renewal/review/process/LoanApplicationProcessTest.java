@@ -7,18 +7,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -32,10 +36,19 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 	private final TaskService tasks;
 
+	private final RuntimeService runtime;
+
+	private final TaskOperations operations;
+
+	private final JdbcClient jdbc;
+
 	@Autowired
 	LoanApplicationProcessTest(ApplicationContext context) {
 		super(context);
 		this.tasks = context.getBean(TaskService.class);
+		this.runtime = context.getBean(RuntimeService.class);
+		this.operations = context.getBean(TaskOperations.class);
+		this.jdbc = context.getBean(JdbcClient.class);
 	}
 
 	@Test
@@ -134,12 +147,53 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(shown.get("interestSubsidyBasis").toString()).contains("关于优化实施设备更新贷款财政贴息政策的通知")
 			.contains("每年 1.5 个百分点贴息 24 个月");
 
+		// The step before is the banks' parallel review: nothing to return to.
+		Task financeReview = review.task(loan, "Task_FinanceInterestReview");
+		tasks.claim(financeReview.getId(), "lc-finance");
+		assertThat(operations.available("lc-finance", financeReview.getId())).contains("transfer")
+			.doesNotContain("returnToPrevious");
+		assertThatThrownBy(() -> operations.returnToPrevious("lc-finance", financeReview.getId(), "请银行重新审贷。"))
+			.isInstanceOf(HandOverException.class)
+			.hasMessageContaining("上一环节是各银行并行的自主审贷");
+
 		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
 
 		assertThat(loan.process()).hasPassed("Task_IssueLoanDecision", "EndEvent_LoanGranted").isEnded();
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+		assertThat(interestStep(loan).state()).isEqualTo(CaseStanding.State.DONE);
+		// A loan decided before the step existed has no opinion there: the step was not
+		// held, rather than done.
+		jdbc.sql("DELETE FROM review_opinion WHERE application_id = ? AND step = 'Task_FinanceInterestReview'")
+			.param(loan.id())
+			.update();
+		assertThat(interestStep(loan)).satisfies(stage -> {
+			assertThat(stage.state()).isEqualTo(CaseStanding.State.SKIPPED);
+			assertThat(stage.note()).isEqualTo("本案办理时尚无此环节");
+		});
+	}
+
+	/**
+	 * A case that reaches the issuing without the finance bureau's review (one running on
+	 * a model version without it, or moved past it) is not decided: nothing is issued and
+	 * the job fails with what the administrator must do.
+	 */
+	@Test
+	void shouldIssueNoInterestDecisionWithoutTheFinanceBureausReview() {
+		Case loan = listedLoan();
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+		runtime.createProcessInstanceModification(loan.process().getId())
+			.cancelAllForActivity("Task_FinanceInterestReview")
+			.startBeforeActivity("Task_IssueLoanDecision")
+			.execute();
+
+		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("没有市财政局“核定贷款贴息”的审核意见");
+
+		assertThat(review.allDecisions(loan)).isEmpty();
+		assertThat(review.status(loan)).isNotEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.outcomes(loan).interestSubsidyAmount()).isEqualByComparingTo("300000.00");
 	}
 
 	/**
@@ -167,9 +221,11 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_REFUSED);
-		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text())
-			.contains("该笔贷款未纳入人民银行设备更新再贷款报销范围，不符合中央财政贴息条件。")
-			.doesNotContain("300,000.00")
+		// The refusal says what was computed, that the bureau refused it and why; its
+		// opinion is labelled as the bureau's own conclusion.
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text()).contains("经本机关审核，根据放款日适用的")
+			.contains("测算，该笔贷款的财政贴息为人民币300,000.00元；经本机关审核，不予贴息，理由是：该笔贷款未纳入人民银行设备更新再贷款报销范围")
+			.contains("：不予贴息。该笔贷款未纳入")
 			.doesNotContain("9,999,999.00");
 		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text()).doesNotContain("再贷款报销范围");
 	}
@@ -255,6 +311,15 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+	}
+
+	private CaseStanding.Stage interestStep(Case loan) {
+		return review.standing(loan)
+			.timeline()
+			.stream()
+			.filter(stage -> stage.name().equals("市财政局核定贷款贴息"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private Case cityApprovedLoan() {
