@@ -15,4 +15,15 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 		String grantedBankKey, BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt,
 		BigDecimal interestSubsidyPoints, Integer interestSubsidyMonths, BigDecimal interestSubsidyCap,
 		String interestSubsidyBasis, String interestSubsidyFinding) {
+
+	/**
+	 * The same without the interest subsidy: what a loan's page and API say while the
+	 * city finance bureau has not decided it (the computation is the bureau's to review,
+	 * not a result).
+	 */
+	public Outcomes withoutInterestSubsidy() {
+		return new Outcomes(subsidyAmount, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
+				grantedLoanType, grantedBankKey, null, correctionDeadline, decidedAt, null, null, null, null, null);
+	}
+
 }

@@ -36,6 +36,7 @@ import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -497,10 +498,13 @@ public class ApplicationStore {
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
 				ApplicationRepository.title(row.kind(), name, name), row.status(), row.updatedAt(), row.submittedAt(),
 				row.status() == ApplicationStatus.BANK_REVIEW && repository.grantToAccept(row.id()));
+		Outcomes outcomes = repository.outcomes(row.id());
+		if (row.kind() == ApplicationKind.LOAN && row.status() != ApplicationStatus.APPROVED) {
+			outcomes = outcomes.withoutInterestSubsidy();
+		}
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of(),
-				repository.outcomes(row.id()), repository.declaration(row.id()).orElse(null),
-				InvoiceChecks.warnings(row.dossier()));
+				outcomes, repository.declaration(row.id()).orElse(null), InvoiceChecks.warnings(row.dossier()));
 	}
 
 	/**

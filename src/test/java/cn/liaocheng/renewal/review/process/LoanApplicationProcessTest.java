@@ -134,6 +134,13 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(loan.process()).task().hasCandidateGroup("city-finance");
 		assertThat(review.allDecisions(loan)).isEmpty();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
+		// The computation is the bureau's to review: the enterprise is told no figure
+		// yet.
+		assertThat(review.outcomesAsTheEnterpriseSees(loan)).satisfies(seen -> {
+			assertThat(seen.grantedAmount()).isEqualByComparingTo("10000000.00");
+			assertThat(seen.interestSubsidyAmount()).isNull();
+			assertThat(seen.interestSubsidyPoints()).isNull();
+		});
 		assertThat(review.standing(loan).timeline()).filteredOn(stage -> stage.state() == CaseStanding.State.CURRENT)
 			.extracting(CaseStanding.Stage::name)
 			.containsExactly("市财政局核定贷款贴息");
@@ -163,6 +170,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
 		assertThat(interestStep(loan).state()).isEqualTo(CaseStanding.State.DONE);
+		assertThat(review.outcomesAsTheEnterpriseSees(loan).interestSubsidyAmount()).isEqualByComparingTo("300000.00");
 		// A loan decided before the step existed has no opinion there: the step was not
 		// held, rather than done.
 		jdbc.sql("DELETE FROM review_opinion WHERE application_id = ? AND step = 'Task_FinanceInterestReview'")

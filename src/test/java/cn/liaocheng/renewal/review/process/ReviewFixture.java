@@ -587,6 +587,11 @@ final class ReviewFixture implements AutoCloseable {
 		return stages.facts(c.id()).outcomes();
 	}
 
+	/** The outcomes as the enterprise's page and API state them. */
+	Outcomes outcomesAsTheEnterpriseSees(Case c) {
+		return applications.detail(enterprise, c.id()).outcomes();
+	}
+
 	/**
 	 * The type of the decision issued last for the case. Read inside a transaction:
 	 * Decisions#forApplication streams its query and never closes the stream, so outside
