@@ -93,6 +93,21 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * A Camunda Form's field (div.fjs-form-field) whose label starts with {@code label},
+	 * as an XPath.
+	 */
+	public static String formField(String label) {
+		return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
+				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label
+				+ "')]]";
+	}
+
+	/** The {@code control} element (input, textarea…) of a Camunda Form's field. */
+	public static By formControl(String label, String control) {
+		return By.xpath(formField(label) + "//" + control);
+	}
+
+	/**
 	 * The JVM's headless Chromium (started on first use, with a fresh profile) without
 	 * cookies, web storage or extra windows; relative paths given to {@link #open}
 	 * resolve against port.

@@ -308,7 +308,7 @@ class ReviewInTasklistBrowserTest {
 	 */
 	private void anOpinionTheServerRefusesIsShownInTasklist() {
 		chooseDecision(APPROVE_LABEL);
-		WebElement textarea = browser.waitFor(fieldControl("审查意见", "textarea"));
+		WebElement textarea = browser.waitFor(Browser.formControl("审查意见", "textarea"));
 		textarea.clear();
 		textarea.sendKeys("材料齐全\u202E件条持支合符");
 		browser.waitUntil(d -> errorOf("审查意见").isEmpty());
@@ -327,7 +327,7 @@ class ReviewInTasklistBrowserTest {
 	private void approveWithAnOpinion() {
 		String opinion = "材料齐全，符合实施方案的支持条件（浏览器测试 " + UUID.randomUUID().toString().substring(0, 8) + "）。";
 		chooseDecision(APPROVE_LABEL);
-		WebElement textarea = browser.waitFor(fieldControl("审查意见", "textarea"));
+		WebElement textarea = browser.waitFor(Browser.formControl("审查意见", "textarea"));
 		textarea.clear();
 		textarea.sendKeys(opinion);
 		browser.waitUntil(d -> errorOf("审查意见").isEmpty());
@@ -395,23 +395,12 @@ class ReviewInTasklistBrowserTest {
 		return at < 0 ? href : href.substring(at).split("&")[0];
 	}
 
-	/** The form field (div.fjs-form-field) whose label starts with {@code label}. */
-	private static String field(String label) {
-		return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label
-				+ "')]]";
-	}
-
-	private static By fieldControl(String label, String control) {
-		return By.xpath(field(label) + "//" + control);
-	}
-
 	private WebElement readonlyInput(String label) {
-		return browser.driver().findElement(fieldControl(label, "input"));
+		return browser.driver().findElement(Browser.formControl(label, "input"));
 	}
 
 	private String readonlyValue(String label) {
-		List<WebElement> inputs = browser.driver().findElements(fieldControl(label, "input"));
+		List<WebElement> inputs = browser.driver().findElements(Browser.formControl(label, "input"));
 		if (inputs.isEmpty()) {
 			return "";
 		}
@@ -421,7 +410,7 @@ class ReviewInTasklistBrowserTest {
 
 	private String errorOf(String label) {
 		return browser.driver()
-			.findElements(By.xpath(field(label) + "//*[contains(@class,'fjs-form-field-error')]"))
+			.findElements(By.xpath(Browser.formField(label) + "//*[contains(@class,'fjs-form-field-error')]"))
 			.stream()
 			.filter(WebElement::isDisplayed)
 			.map(WebElement::getText)
@@ -432,8 +421,8 @@ class ReviewInTasklistBrowserTest {
 
 	/** Clicks the radio option's label, as a user does. */
 	private void chooseDecision(String optionLabel) {
-		WebElement label = browser.waitUntil(
-				elementToBeClickable(By.xpath(field("审查结论") + "//label[normalize-space()='" + optionLabel + "']")));
+		WebElement label = browser.waitUntil(elementToBeClickable(
+				By.xpath(Browser.formField("审查结论") + "//label[normalize-space()='" + optionLabel + "']")));
 		label.click();
 		browser.waitUntil(d -> {
 			String id = label.getAttribute("for");

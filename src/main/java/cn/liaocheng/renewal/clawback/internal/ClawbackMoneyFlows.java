@@ -29,31 +29,22 @@ class ClawbackMoneyFlows implements MoneyFlows {
 
 	@Override
 	public List<MoneyFlow> flows(MoneyFlowQuery query) {
+		// A decided clawback orders its amount back; a revocation withdraws the whole
+		// allocation, none of it paid.
 		List<MoneyFlow> flows = new ArrayList<>(jdbc
 			.sql("""
 					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
-					       SUM(c.amount) AS amount, COUNT(*) AS n
+					       CASE WHEN c.status = 'REVOKED' THEN 1 ELSE 0 END AS revoked,
+					       SUM(CASE WHEN c.status = 'REVOKED' THEN c.allocated ELSE c.amount END) AS amount, COUNT(*) AS n
 					FROM clawback c JOIN decision d ON d.id = c.decision_id
-					WHERE c.status <> 'REVOKED' AND\s"""
-					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code")
-					+ """
+					WHERE\s"""
+					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code") + """
 
-							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
+							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at),
+							         CASE WHEN c.status = 'REVOKED' THEN 1 ELSE 0 END""")
 			.params(query.parameters())
-			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.CLAWBACK_ORDERED, rs))
-			.list());
-		flows.addAll(jdbc
-			.sql("""
-					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
-					       SUM(c.allocated) AS amount, COUNT(*) AS n
-					FROM clawback c JOIN decision d ON d.id = c.decision_id
-					WHERE c.status = 'REVOKED' AND\s"""
-					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code")
-					+ """
-
-							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at)""")
-			.params(query.parameters())
-			.query((rs, n) -> MoneyFlow.read(MoneyMeasure.SUBSIDY_REVOKED, rs))
+			.query((rs, n) -> MoneyFlow
+				.read(rs.getInt("revoked") == 1 ? MoneyMeasure.SUBSIDY_REVOKED : MoneyMeasure.CLAWBACK_ORDERED, rs))
 			.list());
 		flows.addAll(jdbc
 			.sql("""

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.browser.Browser;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -121,13 +118,7 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 	}
 
 	private Case grantedLoan() {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of("icbc")));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = review.listedLoan("icbc");
 		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
 		return loan;
 	}

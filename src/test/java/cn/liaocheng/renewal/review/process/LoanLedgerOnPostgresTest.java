@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.VerificationResult;
@@ -365,13 +364,7 @@ class LoanLedgerOnPostgresTest {
 	 */
 	@Test
 	void shouldAccrueNothingUntilTheFinanceBureauHasDecidedTheInterestSubsidy() throws Exception {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of("icbc")));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = review.listedLoan("icbc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		review.acceptOnly(loan, "icbc");
 		assertThat(record(icbc, loan.id(), "DISBURSEMENT", "2026-03-16", "3000000", "ICBC-LC-2026-0319").statusCode())
@@ -392,13 +385,7 @@ class LoanLedgerOnPostgresTest {
 	}
 
 	private Case grantedLoan(String amount) {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of("icbc")));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = review.listedLoan("icbc");
 		review.grant(loan, amount, true, "FIXED_ASSET");
 		return loan;
 	}

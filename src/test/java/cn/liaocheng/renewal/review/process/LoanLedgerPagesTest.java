@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -106,13 +103,7 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 	}
 
 	private Case grantedLoan() {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of("icbc")));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = review.listedLoan("icbc");
 		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
 		return loan;
 	}

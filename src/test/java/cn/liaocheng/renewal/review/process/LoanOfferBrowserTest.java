@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
-import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.browser.Browser;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -79,7 +77,7 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 
 	@Test
 	void anEnterpriseSeesEachBanksDecisionAndAcceptsOneGrant() {
-		Case loan = listedLoan("icbc", "abc", "boc");
+		Case loan = review.listedLoan("icbc", "abc", "boc");
 		review.decline(loan, "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 
@@ -129,20 +127,20 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 		browser.logIn("lc-finance", DemoUsers.PASSWORD);
 		browser.open("/camunda/app/tasklist/default/#/?task=" + review.getId());
 
-		browser
-			.waitUntil(d -> "150,000.00".equals(d.findElement(fieldControl("测算贴息额度", "input")).getAttribute("value")));
-		String terms = browser.driver().findElement(fieldControl("放贷情况", "textarea")).getAttribute("value");
+		browser.waitUntil(
+				d -> "150,000.00".equals(d.findElement(Browser.formControl("测算贴息额度", "input")).getAttribute("value")));
+		String terms = browser.driver().findElement(Browser.formControl("放贷情况", "textarea")).getAttribute("value");
 		assertThat(terms).contains("中国工商银行聊城分行", "放贷金额 5,000,000.00 元", "放款日期 2026年3月16日");
-		assertThat(browser.driver().findElement(fieldControl("测算依据", "textarea")).getAttribute("value"))
+		assertThat(browser.driver().findElement(Browser.formControl("测算依据", "textarea")).getAttribute("value"))
 			.contains("每年 1.5 个百分点贴息 24 个月");
-		assertThat(browser.driver().findElement(fieldControl("测算结论", "textarea")).getAttribute("value"))
+		assertThat(browser.driver().findElement(Browser.formControl("测算结论", "textarea")).getAttribute("value"))
 			.isEqualTo("符合贴息条件。");
 
-		WebElement agree = browser.waitFor(By.xpath(field("核定结论") + "//label[normalize-space()='同意测算结果']"));
+		WebElement agree = browser.waitFor(By.xpath(Browser.formField("核定结论") + "//label[normalize-space()='同意测算结果']"));
 		// The form is longer than the window: bring the choice above Tasklist's footer.
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", agree);
 		browser.waitUntil(elementToBeClickable(agree)).click();
-		WebElement opinion = browser.waitFor(fieldControl("审核意见", "textarea"));
+		WebElement opinion = browser.waitFor(Browser.formControl("审核意见", "textarea"));
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
 				opinion);
 		opinion.sendKeys("放贷情况与测算依据相符，同意按测算结果核定贴息。");
@@ -150,28 +148,6 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
 		browser.waitUntil(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
 		this.review.runJobs(loan);
-	}
-
-	/** The form field (div.fjs-form-field) whose label starts with {@code label}. */
-	private static String field(String label) {
-		return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-				+ "[.//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(), '" + label
-				+ "')]]";
-	}
-
-	private static By fieldControl(String label, String control) {
-		return By.xpath(field(label) + "//" + control);
-	}
-
-	private Case listedLoan(String... banks) {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of(banks)));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
-		return loan;
 	}
 
 }

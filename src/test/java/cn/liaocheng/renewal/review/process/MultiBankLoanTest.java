@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.context.ApplicationContext;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
-import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -61,7 +59,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldPushTheListingToEachChosenBankAndCloseTheOthersWhenTheEnterpriseAcceptsAGrant() {
-		Case loan = listedLoan("icbc", "abc", "lcrcb");
+		Case loan = review.listedLoan("icbc", "abc", "lcrcb");
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactlyInAnyOrder("bank-icbc", "bank-abc",
 				"bank-lcrcb");
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
@@ -104,7 +102,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldAcceptOneGrantOnly() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		review.grantOnly(loan, "abc", "4000000.00", true, "FIXED_ASSET");
 		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
@@ -125,7 +123,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotLetAReviewerAcceptAGrantForTheEnterpriseThroughTheEngine() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		review.grantOnly(loan, "abc", "4000000.00", true, "FIXED_ASSET");
 		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
@@ -157,7 +155,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 	 */
 	@Test
 	void shouldNotLetABankStillDecidingReadAnotherBanksTermsOrCityWideFigures() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		review.grantOnly(loan, "abc", "4321000.00", true, "FIXED_ASSET");
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-icbc");
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -207,7 +205,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotLetAnotherEnterpriseOrAnUndecidedBankBeAccepted() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 
 		assertThatThrownBy(() -> review.acceptAsAnotherEnterprise(loan, "icbc"))
@@ -221,7 +219,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldTellTheEnterpriseOfEveryBanksDeclineWhenNoneGrants() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 
 		review.decline(loan, "icbc");
 		review.decline(loan, "abc");
@@ -242,7 +240,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotTakeAGrantDatedAfterToday() {
-		Case loan = listedLoan("icbc");
+		Case loan = review.listedLoan("icbc");
 		String tomorrow = ChinaTime.today().plusDays(1).toString();
 
 		assertThatThrownBy(() -> review.complete(review.bankTask(loan, "icbc"),
@@ -256,7 +254,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
-		Case loan = listedLoan("lcrcb");
+		Case loan = review.listedLoan("lcrcb");
 
 		assertThatThrownBy(() -> review.grantOnly(loan, "lcrcb", "3000000.00", true, "FIXED_ASSET"))
 			.isInstanceOf(ProcessEngineException.class)
@@ -266,7 +264,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldRecordAnEscalatedTaskUnderItsBodyNeverItsLeadGroup() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		for (String bank : List.of("icbc", "abc")) {
 			review.escalate(review.bankTask(loan, bank), "bank-" + bank);
 		}
@@ -284,7 +282,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldKeepEachBanksTermsFromTheCompetingBanks() {
-		Case loan = listedLoan("icbc", "abc");
+		Case loan = review.listedLoan("icbc", "abc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 
 		Task abc = review.bankTask(loan, "abc");
@@ -301,7 +299,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotFillOneBanksGrantWithWhatAnotherBankSent() {
-		Case loan = listedLoan("lcrcb", "icbc");
+		Case loan = review.listedLoan("lcrcb", "icbc");
 		// A decline that also sends terms (the form shows the re-lending box either way).
 		review.complete(review.bankTask(loan, "lcrcb"),
 				Map.of("decision", "DECLINED", "opinion", ReviewFixture.opinionFor("DECLINED"), "usedRelending", true,
@@ -329,16 +327,5 @@ class MultiBankLoanTest extends ReviewProcessTest {
 	private static final String[] TERMS = List
 		.of("grantedAmount", "interestRate", "termMonths", "grantDate", "loanType", "usedRelending")
 		.toArray(String[]::new);
-
-	private Case listedLoan(String... banks) {
-		DossierForm form = Dossiers.loan(review.registeredProject(7));
-		form.setBankKeys(new ArrayList<>(List.of(banks)));
-		form.setLoanAmount("6000000.00");
-		Case loan = review.submitLoan(form);
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
-		return loan;
-	}
 
 }

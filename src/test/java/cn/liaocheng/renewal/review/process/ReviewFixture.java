@@ -196,6 +196,22 @@ final class ReviewFixture implements AutoCloseable {
 		return submit(draft(ApplicationKind.LOAN, form), ApplicationKind.LOAN);
 	}
 
+	/**
+	 * A loan of 6,000,000 yuan for a registered project, asked of the given banks,
+	 * through county and city review and listed by the central-bank branch: waiting for
+	 * the banks.
+	 */
+	Case listedLoan(String... bankKeys) {
+		DossierForm form = Dossiers.loan(registeredProject(7));
+		form.setBankKeys(new java.util.ArrayList<>(List.of(bankKeys)));
+		form.setLoanAmount("6000000.00");
+		Case loan = submitLoan(form);
+		passCountyReview(loan);
+		passCityReview(loan);
+		decide(loan, "Task_PbocListing", "APPROVE");
+		return loan;
+	}
+
 	/** The attachments a project registration needs, on a draft of ent-gx. */
 	void attachProjectFiles(long id) {
 		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
