@@ -27,4 +27,9 @@ public final class ChinaTime {
 		return LocalDate.now(ZONE);
 	}
 
+	/** A day as Chinese documents write it: 2026年3月16日. */
+	public static String day(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,6 +41,14 @@ class ReviewTaskListener implements TaskListener {
 	 */
 	private static final List<String> TASKLIST_SHOWS = List.of(ReviewProcesses.REFERENCE_NO,
 			ReviewProcesses.ENTERPRISE_NAME, ReviewProcesses.APPLICATION_TITLE);
+
+	/**
+	 * Steps whose stage is their own rather than their reviewer's level (the expert
+	 * review is held by the city, the interest review by a city body).
+	 */
+	private static final Map<String, ApplicationStatus> STEP_STAGES = Map.of(ReviewProcesses.TASK_EXPERT_REVIEW,
+			ApplicationStatus.EXPERT_REVIEW, ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW,
+			ApplicationStatus.INTEREST_REVIEW);
 
 	private static final Set<ApplicationStatus> DECIDED = EnumSet.of(ApplicationStatus.APPROVED,
 			ApplicationStatus.REFUSED, ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN);
@@ -102,10 +111,7 @@ class ReviewTaskListener implements TaskListener {
 			// for.
 			task.setVariableLocal("bankName", directory.bankName(group.substring(GroupNames.bank("").length())));
 		}
-		ApplicationStatus stage = ReviewProcesses.TASK_EXPERT_REVIEW.equals(task.getTaskDefinitionKey())
-				? ApplicationStatus.EXPERT_REVIEW
-				: ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW.equals(task.getTaskDefinitionKey())
-						? ApplicationStatus.INTEREST_REVIEW : stageOf(group);
+		ApplicationStatus stage = STEP_STAGES.getOrDefault(task.getTaskDefinitionKey(), stageOf(group));
 		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {
 			// A decided case keeps its outcome: the steps after a subsidy's award
 			// (payment, acceptance) have their own

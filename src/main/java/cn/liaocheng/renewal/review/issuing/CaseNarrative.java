@@ -298,7 +298,7 @@ class CaseNarrative {
 		}
 
 		static String of(LocalDate d) {
-			return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+			return ChinaTime.day(d);
 		}
 
 	}

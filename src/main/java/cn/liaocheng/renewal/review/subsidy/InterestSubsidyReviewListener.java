@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
@@ -46,8 +47,7 @@ class InterestSubsidyReviewListener implements TaskListener {
 		return directory.bankName(o.grantedBankKey()) + (relendingBank ? "（再贷款发放机构）" : "（非再贷款发放机构）") + "；"
 				+ (o.grantedLoanType() == null ? "" : o.grantedLoanType().label() + "；") + "放贷金额 "
 				+ Money.yuan(o.grantedAmount()) + " 元；年利率 " + o.grantedRate().stripTrailingZeros().toPlainString()
-				+ "%；期限 " + o.grantedTermMonths() + " 个月；放款日期 " + o.grantDate().getYear() + "年"
-				+ o.grantDate().getMonthValue() + "月" + o.grantDate().getDayOfMonth() + "日；"
+				+ "%；期限 " + o.grantedTermMonths() + " 个月；放款日期 " + ChinaTime.day(o.grantDate()) + "；"
 				+ (Boolean.TRUE.equals(o.usedRelending()) ? "使用" : "未使用") + "再贷款资金。";
 	}
 

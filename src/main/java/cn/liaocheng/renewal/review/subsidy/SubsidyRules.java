@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -103,10 +104,8 @@ public class SubsidyRules {
 	 * on its date, as the table states them.
 	 */
 	private static String whyNothing(LoanGrant grant, boolean relendingBank, InterestConditions conditions) {
-		LocalDate d = grant.grantDate();
-		String facts = "该笔贷款于" + d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日发放，贷款品种为"
-				+ grant.type().label() + "，" + (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行"
-				+ (relendingBank ? "是" : "不是") + "再贷款发放机构。";
+		String facts = "该笔贷款于" + ChinaTime.day(grant.grantDate()) + "发放，贷款品种为" + grant.type().label() + "，"
+				+ (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行" + (relendingBank ? "是" : "不是") + "再贷款发放机构。";
 		if (!conditions.anyRuleInForce()) {
 			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该笔贷款不符合贴息条件。";
 		}
