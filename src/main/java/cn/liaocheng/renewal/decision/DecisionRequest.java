@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import cn.liaocheng.renewal.organization.GroupNames;
+
 /**
  * What a decision states. The caller (the process that ends an application) gathers the
  * facts; the decision module keeps them as issued, so a later change to the application
@@ -39,6 +41,11 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 		opinions = opinions == null ? List.of() : List.copyOf(opinions);
 		reasons = reasons == null ? List.of() : List.copyOf(reasons);
 		proceedings = proceedings == null ? Proceedings.NONE : proceedings;
+		if (GroupNames.isCounty(issuingBody) ? !type.issuedByCounty() : type.notRecommended()) {
+			// A county department does not decide the library, a subsidy or a listing;
+			// only a county does not recommend.
+			throw new IllegalArgumentException(issuingBody + " does not issue " + type);
+		}
 		if ((type == DecisionType.INTEREST_SUBSIDY_PAYMENT) != (payment != null)) {
 			throw new IllegalArgumentException(
 					"a payment period goes with, and only with, " + DecisionType.INTEREST_SUBSIDY_PAYMENT);

@@ -11,6 +11,21 @@ public enum DecisionType {
 	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"), SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
 	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"), LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
 	/**
+	 * A county department's refusal at any of its steps: it does not decide the library,
+	 * the subsidy or the listing, it does not recommend (不予推荐), and the application ends
+	 * there. One per kind of application, so that the stage stays one decision per
+	 * application.
+	 */
+	PROJECT_NOT_RECOMMENDED(Stage.PROJECT, true, true, "不予推荐决定书"),
+	SUBSIDY_NOT_RECOMMENDED(Stage.SUBSIDY, true, true, "不予推荐决定书"),
+	LOAN_NOT_RECOMMENDED(Stage.LOAN, true, true, "不予推荐决定书"),
+	/**
+	 * The city lead bureau's refusal at acceptance (不予受理): the application is not taken
+	 * into the joint review, which never decided it.
+	 */
+	PROJECT_NOT_ACCEPTED(Stage.PROJECT, true, true, "不予受理决定书"),
+	SUBSIDY_NOT_ACCEPTED(Stage.SUBSIDY, true, true, "不予受理决定书"), LOAN_NOT_ACCEPTED(Stage.LOAN, true, true, "不予受理决定书"),
+	/**
 	 * A bank's own credit decision, told by the body that runs the listing: not an
 	 * administrative act.
 	 */
@@ -80,6 +95,43 @@ public enum DecisionType {
 
 	public String title() {
 		return title;
+	}
+
+	/** A county department's non-recommendation, the only refusal a county issues. */
+	public boolean notRecommended() {
+		return this == PROJECT_NOT_RECOMMENDED || this == SUBSIDY_NOT_RECOMMENDED || this == LOAN_NOT_RECOMMENDED;
+	}
+
+	public boolean notAccepted() {
+		return this == PROJECT_NOT_ACCEPTED || this == SUBSIDY_NOT_ACCEPTED || this == LOAN_NOT_ACCEPTED;
+	}
+
+	/**
+	 * Whether a county department may issue it: its non-recommendation, and the lapse of
+	 * a case it returned for correction. Everything else is decided at city level.
+	 */
+	public boolean issuedByCounty() {
+		return notRecommended() || this == APPLICATION_LAPSED;
+	}
+
+	/** The county's non-recommendation of an application for the given stage. */
+	public static DecisionType notRecommended(Stage stage) {
+		return switch (stage) {
+			case PROJECT -> PROJECT_NOT_RECOMMENDED;
+			case SUBSIDY -> SUBSIDY_NOT_RECOMMENDED;
+			case LOAN -> LOAN_NOT_RECOMMENDED;
+			default -> throw new IllegalArgumentException("no county recommendation for " + stage);
+		};
+	}
+
+	/** The city's refusal to accept an application for the given stage. */
+	public static DecisionType notAccepted(Stage stage) {
+		return switch (stage) {
+			case PROJECT -> PROJECT_NOT_ACCEPTED;
+			case SUBSIDY -> SUBSIDY_NOT_ACCEPTED;
+			case LOAN -> LOAN_NOT_ACCEPTED;
+			default -> throw new IllegalArgumentException("no acceptance for " + stage);
+		};
 	}
 
 }

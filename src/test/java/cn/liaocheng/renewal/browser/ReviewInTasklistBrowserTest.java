@@ -68,7 +68,7 @@ class ReviewInTasklistBrowserTest {
 
 	private static final String ENTERPRISE_NAME = "冠县演示轴承制造有限公司";
 
-	private static final String APPROVE_LABEL = "通过（进入下一环节）";
+	private static final String APPROVE_LABEL = "通过";
 
 	private static final By FILTER_NAMES = By
 		.cssSelector("section.task-filters .task-filter .name, " + "section.task-filters [cam-tasklist-filters] .name");

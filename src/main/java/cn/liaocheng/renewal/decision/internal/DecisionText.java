@@ -10,7 +10,6 @@ import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionRequest.Amounts;
 import cn.liaocheng.renewal.decision.DecisionRequest.Opinion;
 import cn.liaocheng.renewal.decision.DecisionType;
-import cn.liaocheng.renewal.organization.GroupNames;
 
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.date;
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.ordinal;
@@ -75,9 +74,12 @@ final class DecisionText {
 		String path = r.proceedings().steps().isEmpty() ? "" : "经" + String.join("，", r.proceedings().steps()) + "，";
 		String verb = r.type().challengeable() ? "决定" : "通知";
 		return switch (r.type()) {
-			case PROJECT_ACCEPTED, PROJECT_REFUSED -> project + "入库申请收悉。" + path + "现" + verb + "如下：";
-			case SUBSIDY_ALLOCATED, SUBSIDY_REFUSED -> project + "设备更新奖补资金申请收悉。" + path + "现" + verb + "如下：";
-			case LOAN_LISTED, LOAN_REFUSED -> project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
+			case PROJECT_ACCEPTED, PROJECT_REFUSED, PROJECT_NOT_RECOMMENDED, PROJECT_NOT_ACCEPTED ->
+				project + "入库申请收悉。" + path + "现" + verb + "如下：";
+			case SUBSIDY_ALLOCATED, SUBSIDY_REFUSED, SUBSIDY_NOT_RECOMMENDED, SUBSIDY_NOT_ACCEPTED ->
+				project + "设备更新奖补资金申请收悉。" + path + "现" + verb + "如下：";
+			case LOAN_LISTED, LOAN_REFUSED, LOAN_NOT_RECOMMENDED, LOAN_NOT_ACCEPTED ->
+				project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
 			case LOAN_DECLINED -> project + "设备更新贷款支持申请收悉。" + path + "现将审贷结果告知如下：";
 			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> interestOpening(r, project) + "现" + verb + "如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
@@ -113,17 +115,21 @@ final class DecisionText {
 		return switch (r.type()) {
 			case PROJECT_ACCEPTED -> "该项目符合" + POLICY + "规定的条件，同意纳入" + year
 					+ "年度聊城市工业领域设备更新和技术改造项目库。请你单位按照申报内容抓紧组织实施，按要求报送项目进展情况；设备购置完成后，可按规定申请奖补资金或设备更新贷款支持。";
+			case PROJECT_REFUSED -> "该项目不予纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			// A county department does not decide the library, the subsidy or the
 			// listing: it does not recommend, and the application ends there.
-			case PROJECT_REFUSED -> byCounty(r) ? "该项目未通过县级审查，不予推荐，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下："
-					: "该项目不予纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
+			case PROJECT_NOT_RECOMMENDED -> "该项目未通过县级审查，本机关不予推荐，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
+			case SUBSIDY_NOT_RECOMMENDED -> "该项目设备更新奖补资金申请未通过县级审查，本机关不予推荐，本次申请不能获得奖补资金。理由如下：";
+			case LOAN_NOT_RECOMMENDED -> "该项目未通过县级审查，本机关不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			// Refused at acceptance, the application never reached the joint review.
+			case PROJECT_NOT_ACCEPTED -> "该项目入库申请不符合受理条件，本机关决定不予受理，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
+			case SUBSIDY_NOT_ACCEPTED -> "该项目设备更新奖补资金申请不符合受理条件，本机关决定不予受理。理由如下：";
+			case LOAN_NOT_ACCEPTED -> "该项目设备更新贷款支持申请不符合受理条件，本机关决定不予受理，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case SUBSIDY_ALLOCATED -> "核定你单位该项目设备更新奖补资金" + yuanWithCapitals(required(a.subsidy(), "subsidy"))
 					+ "。资金由财政部门按规定程序拨付，请专款专用，并接受有关部门的监督检查和绩效评价。";
-			case SUBSIDY_REFUSED ->
-				byCounty(r) ? "该项目设备更新奖补资金申请未通过县级审查，不予推荐，本次申请不能获得奖补资金。理由如下：" : "不予拨付该项目设备更新奖补资金。理由如下：";
+			case SUBSIDY_REFUSED -> "不予拨付该项目设备更新奖补资金。理由如下：";
 			case LOAN_LISTED -> loanListed(r, loan);
-			case LOAN_REFUSED ->
-				byCounty(r) ? "该项目未通过县级审查，不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：" : "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender()) + (orBank(r.lender()).contains("、")
 					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
@@ -132,10 +138,6 @@ final class DecisionText {
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
 			case CLAWBACK_DECIDED, SUBSIDY_REVOKED -> "经核查，本机关认定事实、理由及决定事项如下：";
 		};
-	}
-
-	private static boolean byCounty(DecisionRequest r) {
-		return GroupNames.isCounty(r.issuingBody());
 	}
 
 	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {
@@ -226,7 +228,7 @@ final class DecisionText {
 		fact("奖补资金", money(a.subsidy()));
 		// A loan no bank granted has only the banks the enterprise named and the amount
 		// and term it asked for.
-		String asked = r.type() == DecisionType.LOAN_REFUSED || r.type() == DecisionType.LOAN_DECLINED ? "申请" : "";
+		String asked = r.type().stage() == DecisionType.Stage.LOAN && r.type().adverse() ? "申请" : "";
 		fact(asked.isEmpty() ? "贷款银行" : "意向银行", r.lender());
 		fact(asked + "贷款金额", money(a.loanAmount()));
 		fact("贷款年利率",

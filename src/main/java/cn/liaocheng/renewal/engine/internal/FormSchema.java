@@ -73,7 +73,11 @@ final class FormSchema {
 		String type = c.path("type").asText("");
 		Kind kind = INPUTS.getOrDefault(type, Kind.UNSUPPORTED);
 		List<String> options = new ArrayList<>();
-		c.path("values").forEach(v -> options.add(v.path("value").asText()));
+		List<String> optionLabels = new ArrayList<>();
+		c.path("values").forEach(v -> {
+			options.add(v.path("value").asText());
+			optionLabels.add(v.path("label").asText("").strip());
+		});
 		if (kind == Kind.CHOICE && options.isEmpty()) {
 			// Options from a variable or an expression differ per case; the server has no
 			// fixed list to check against.
@@ -88,7 +92,7 @@ final class FormSchema {
 				rules.path("required").asBoolean(false), integer(rules, "minLength"), integer(rules, "maxLength"),
 				decimal(rules, "min"), decimal(rules, "max"), rules.path("pattern").asText(null),
 				integer(c, "decimalDigits"), c.path("serializeToString").asBoolean(false),
-				c.path("subtype").asText(null), List.copyOf(options));
+				c.path("subtype").asText(null), List.copyOf(options), List.copyOf(optionLabels));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -83,6 +84,15 @@ final class TaskForm {
 			}
 		}
 		return new Admission(accepted, problems);
+	}
+
+	/**
+	 * The label the form shows for a value of one of its choices, if the form has that
+	 * field and option.
+	 */
+	Optional<String> optionLabel(String field, String value) {
+		FormField f = fields.get(field);
+		return f == null ? Optional.empty() : f.optionLabel(value);
 	}
 
 	private boolean needsData() {

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.engine.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -22,7 +23,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@code camunda-forms:deployment:} form key), hands it the submitted values and
  * evaluates the form's conditions with the engine's FEEL engine.
  */
-final class TaskFormGate {
+public final class TaskFormGate {
 
 	private static final String CAMUNDA_FORMS_KEY = "camunda-forms:deployment:";
 
@@ -44,6 +45,20 @@ final class TaskFormGate {
 		Map<String, Object> accepted = new LinkedHashMap<>();
 		admission.accepted().forEach(name -> accepted.put(name, typed(sent, name)));
 		return accepted;
+	}
+
+	/**
+	 * The label the task's deployed form shows for a value of one of its choices, read
+	 * inside the running command (a task listener's), without the signed-in user's
+	 * authorizations: the form is the one the completion was admitted against.
+	 */
+	public static Optional<String> optionLabel(CommandContext context, TaskEntity task, String field, String value) {
+		try {
+			return formOf(context, task).optionLabel(field, value);
+		}
+		catch (TaskFormViolation unreadable) {
+			return Optional.empty(); // the completion itself says why
+		}
 	}
 
 	private static TaskForm formOf(CommandContext context, TaskEntity task) {

@@ -71,28 +71,32 @@ class DecisionIssuing {
 	void issue(long applicationId, Ending ending) {
 		CaseNarrative.Story story = narrative.of(applicationId);
 		ReviewFacts facts = stages.facts(applicationId);
+		String summary = null;
 		switch (ending) {
 			case PROJECT_REGISTERED -> issue(facts, story, LEAD, DecisionType.PROJECT_ACCEPTED, List.of(), null);
-			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
+			case PROJECT_REFUSED -> summary = refuse(facts, story, DecisionType.PROJECT_REFUSED);
 			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
-			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
+			case SUBSIDY_REFUSED -> summary = refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
 			case LOAN_GRANTED -> facts = grantLoan(facts, story);
-			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
+			case LOAN_REFUSED -> summary = refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(o -> decider(o.bodyGroup())).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED,
 					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
 		}
-		String summary = ending.summary(facts.outcomes());
+		summary = summary != null ? summary : ending.summary(facts.outcomes());
 		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。决定书可在申报详情中下载。");
 		events.publishEvent(new CaseDecided(applicationId, summary));
 	}
 
 	/**
-	 * A refusal is the act of the body whose step refused; a bank's decline is not an
-	 * administrative refusal but a notice from the central-bank branch, which ran the
-	 * listing.
+	 * A refusal is the act of the body whose step refused, and says what that act was: a
+	 * county department does not recommend (不予推荐), the city lead bureau at acceptance
+	 * does not accept (不予受理), a later city step refuses what was applied for. A bank's
+	 * decline is not an administrative refusal but a notice from the central-bank branch,
+	 * which ran the listing. Returns the result as the enterprise is told it, when it is
+	 * not the ending's own.
 	 */
-	private void refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType type) {
+	private String refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType refusal) {
 		Opinion decisive = story.decisive().orElse(null);
 		List<String> reasons = story.refusals();
 		if (reasons.isEmpty()) {
@@ -100,9 +104,19 @@ class DecisionIssuing {
 		}
 		if (decisive != null && ReviewProcesses.DECLINED.equals(decisive.decision())) {
 			issue(facts, story, "pboc", DecisionType.LOAN_DECLINED, reasons, null);
-			return;
+			return null;
 		}
-		issue(facts, story, decisive == null ? LEAD : decider(decisive.bodyGroup()), type, reasons, null);
+		String body = decisive == null ? LEAD : decider(decisive.bodyGroup());
+		if (GroupNames.isCounty(body)) {
+			issue(facts, story, body, DecisionType.notRecommended(refusal.stage()), reasons, null);
+			return "未通过县级审查，不予推荐";
+		}
+		if (decisive != null && ReviewProcesses.TASK_CITY_ACCEPTANCE.equals(decisive.step())) {
+			issue(facts, story, body, DecisionType.notAccepted(refusal.stage()), reasons, null);
+			return "不予受理";
+		}
+		issue(facts, story, body, refusal, reasons, null);
+		return null;
 	}
 
 	/**

@@ -4,11 +4,25 @@ import java.time.Instant;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
-/** One reviewer's opinion at one step. */
+/**
+ * One reviewer's opinion at one step.
+ *
+ * @param chosenLabel the conclusion in the words of the option the reviewer picked on the
+ * task's form ({@code null} for opinions recorded before these were kept, and for
+ * completions of a task without such a form)
+ */
 public record Opinion(long id, long applicationId, String taskId, String step, String stepName, String bodyGroup,
-		String bodyName, String reviewer, String reviewerName, String decision, String opinion, Instant at) {
+		String bodyName, String reviewer, String reviewerName, String decision, String opinion, Instant at,
+		String chosenLabel) {
 
+	/**
+	 * The conclusion as decisions and the case history state it: as the reviewer picked
+	 * it, or, for an opinion recorded without those words, a paraphrase of its value.
+	 */
 	public String decisionLabel() {
+		if (chosenLabel != null && !chosenLabel.isBlank()) {
+			return chosenLabel;
+		}
 		if (ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW.equals(step)) {
 			// The finance bureau agrees with the computation (which may be zero) or
 			// refuses the subsidy: "同意" beside a refusal would read as a contradiction.

@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.review.opinions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,10 +27,10 @@ public class OpinionStore {
 	void add(Opinion o) {
 		jdbc.sql("""
 				INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
-				                            reviewer_name, decision, opinion, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                            reviewer_name, decision, opinion, created_at, decision_label)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(o.applicationId(), o.taskId(), o.step(), o.stepName(), o.bodyGroup(), o.bodyName(), o.reviewer(),
-					o.reviewerName(), o.decision(), o.opinion(), Timestamp.from(o.at()))
+					o.reviewerName(), o.decision(), o.opinion(), Timestamp.from(o.at()), o.chosenLabel())
 			.update();
 	}
 
@@ -36,12 +38,10 @@ public class OpinionStore {
 	List<Opinion> allForApplication(long applicationId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at
+				       decision, opinion, created_at, decision_label
 				FROM review_opinion WHERE application_id = ? ORDER BY created_at, id""")
 			.param(applicationId)
-			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+			.query(OpinionStore::opinion)
 			.list();
 	}
 
@@ -60,12 +60,10 @@ public class OpinionStore {
 	public List<Opinion> forApplication(long applicationId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at
+				       decision, opinion, created_at, decision_label
 				FROM review_opinion WHERE application_id = ? AND superseded_at IS NULL ORDER BY created_at, id""")
 			.param(applicationId)
-			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+			.query(OpinionStore::opinion)
 			.list();
 	}
 
@@ -83,12 +81,10 @@ public class OpinionStore {
 	public Optional<Opinion> standing(String taskId) {
 		return jdbc.sql("""
 				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at
+				       decision, opinion, created_at, decision_label
 				FROM review_opinion WHERE task_id = ? AND superseded_at IS NULL""")
 			.param(taskId)
-			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+			.query(OpinionStore::opinion)
 			.optional();
 	}
 
@@ -101,7 +97,7 @@ public class OpinionStore {
 		return jdbc
 			.sql("""
 					SELECT o.id, o.application_id, o.task_id, o.step, o.step_name, o.body_group, o.body_name, o.reviewer,
-					       o.reviewer_name, o.decision, o.opinion, o.created_at
+					       o.reviewer_name, o.decision, o.opinion, o.created_at, o.decision_label
 					FROM review_opinion o
 					WHERE o.reviewer = ? AND o.created_at > ? AND o.decision = 'APPROVE' AND o.superseded_at IS NULL
 					  AND NOT EXISTS (SELECT 1 FROM review_opinion later WHERE later.application_id = o.application_id
@@ -109,13 +105,18 @@ public class OpinionStore {
 					                  AND (later.created_at > o.created_at OR (later.created_at = o.created_at AND later.id > o.id)))
 					ORDER BY o.created_at DESC, o.id DESC""")
 			.params(reviewer, Timestamp.from(since))
-			.query((rs, n) -> new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+			.query(OpinionStore::opinion)
 			.list()
 			.stream()
 			.limit(limit)
 			.toList();
+	}
+
+	/** One row of the columns every query above selects, in that order. */
+	private static Opinion opinion(ResultSet rs, int row) throws SQLException {
+		return new Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+				rs.getTimestamp(12).toInstant(), rs.getString(13));
 	}
 
 	static Instant now() {

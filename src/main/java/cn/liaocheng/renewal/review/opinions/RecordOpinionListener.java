@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.engine.TaskForms;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
@@ -73,8 +74,9 @@ class RecordOpinionListener implements TaskListener {
 				.getRepositoryService()
 				.getProcessDefinition(task.getProcessDefinitionId())
 				.getKey();
+			String chosen = TaskForms.optionLabel(task, ReviewProcesses.DECISION, decision.toString()).orElse(null);
 			opinions.record(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
-					task.getAssignee(), decision.toString(), opinion.toString().strip(),
+					task.getAssignee(), decision.toString(), chosen, opinion.toString().strip(),
 					ReviewProcesses.REVIEW_PROCESSES.contains(process));
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {

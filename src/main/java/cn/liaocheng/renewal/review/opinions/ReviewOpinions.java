@@ -36,18 +36,20 @@ public class ReviewOpinions {
 	}
 
 	/**
-	 * Records an opinion; {@code toldInHistory} when the application's history shows it
-	 * in the review's words (同意, 退回补正, 不同意), false for steps that tell the enterprise in
-	 * their own (the after-award and clawback steps: 限期整改, 未达到预期目标).
+	 * Records an opinion, with the words of the conclusion the reviewer picked
+	 * ({@code null} when the task's form has none); {@code toldInHistory} when the
+	 * application's history shows it in the review's words (同意, 退回补正, 不同意), false for
+	 * steps that tell the enterprise in their own (the after-award and clawback steps:
+	 * 限期整改, 未达到预期目标).
 	 */
 	@Transactional
 	void record(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
-			String decision, String text, boolean toldInHistory) {
+			String decision, String chosenLabel, String text, boolean toldInHistory) {
 		String reviewerId = reviewer == null ? "system" : reviewer;
 		String reviewerName = directory.personName(reviewer);
 		String bodyName = directory.bodyName(group);
 		Opinion opinion = new Opinion(0, applicationId, taskId, step, stepName, group, bodyName, reviewerId,
-				reviewerName, decision, text, OpinionStore.now());
+				reviewerName, decision, text, OpinionStore.now(), chosenLabel);
 		store.add(opinion);
 		// The enterprise reads reasons for returns and refusals; approvals show as the
 		// step passed.

@@ -27,7 +27,7 @@ public final class RawDecisionSigning {
 		catch (java.security.GeneralSecurityException | java.io.IOException e) {
 			throw new IllegalStateException(e);
 		}
-		DecisionRequest request = new DecisionRequest(1, "county-371525-industry", DecisionType.PROJECT_REFUSED,
+		DecisionRequest request = new DecisionRequest(1, "county-371525-industry", DecisionType.PROJECT_NOT_RECOMMENDED,
 				"冠县演示轴承制造有限公司", "91371525MA3CB7K21F", "冠县演示轴承制造有限公司", "基准测试项目-1-1", "XM-2026-371525-00001",
 				new DecisionRequest.Amounts(new BigDecimal("5000000"), new BigDecimal("3000000"), null, null, null,
 						null, null),

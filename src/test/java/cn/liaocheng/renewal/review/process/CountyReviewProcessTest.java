@@ -117,7 +117,7 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(project.process()).hasPassed("Task_IssueRefusal", "EndEvent_Refused").isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_NOT_RECOMMENDED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 
@@ -138,7 +138,7 @@ class CountyReviewProcessTest extends ReviewProcessTest {
 			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_NOT_RECOMMENDED);
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
 	}
 

@@ -95,11 +95,55 @@ class DecisionTextTest extends ReviewProcessTest {
 
 		assertThat(review.opinionBodies(project)).containsExactly("Task_CountyFormalReview:county-371525-industry",
 				"Task_CountyRecommendation:county-371525-industry");
-		Issued refusal = review.issued(project, DecisionType.PROJECT_REFUSED);
+		Issued refusal = review.issued(project, DecisionType.PROJECT_NOT_RECOMMENDED);
 		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(refusal.text()).doesNotContain("负责人");
 		// The county does not decide the library: it does not recommend.
-		assertThat(refusal.text()).contains("该项目未通过县级审查，不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
+		assertThat(refusal.text()).contains("该项目未通过县级审查，本机关不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
+	}
+
+	/**
+	 * The city lead bureau refused at acceptance: the act is 不予受理, in its own decision,
+	 * and the document and the history state the conclusion in the words the reviewer
+	 * picked on the form, not a paraphrase of its value (不同意).
+	 */
+	@Test
+	void aRefusalAtCityAcceptanceIsADecisionNotToAcceptInTheWordsTheReviewerPicked() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.passCountyReview(claim);
+
+		review.decide(claim, "Task_CityAcceptance", "REFUSE");
+
+		Issued refusal = review.issued(claim, DecisionType.SUBSIDY_NOT_ACCEPTED);
+		assertThat(refusal.decision().issuingBodyName()).isEqualTo(CITY_INDUSTRY);
+		assertThat(refusal.decision().type().title()).isEqualTo("不予受理决定书");
+		assertThat(refusal.text()).contains("号不予受理决定书")
+			.contains("设备更新奖补资金申请收悉")
+			.contains("该项目设备更新奖补资金申请不符合受理条件，本机关决定不予受理。理由如下：")
+			.contains("：不予受理。" + ReviewFixture.opinionFor("REFUSE"))
+			.contains("：同意推荐至市级。")
+			.contains(REMEDIES)
+			.doesNotContain("不同意", "不予拨付", "不予奖补决定书");
+		assertThat(review.history(claim)).anyMatch(line -> line.contains("「市工业和信息化局受理」：不予受理。意见："))
+			.anyMatch(line -> line.contains("办理结果：不予受理。"));
+	}
+
+	@Test
+	void aCountysRefusalIsADecisionNotToRecommendAndNothingElse() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "APPROVE");
+
+		review.decide(loan, "Task_CountyRecommendation", "REFUSE");
+
+		Issued refusal = review.issued(loan, DecisionType.LOAN_NOT_RECOMMENDED);
+		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
+		assertThat(refusal.text()).contains("号不予推荐决定书")
+			.contains("设备更新贷款支持申请收悉")
+			.contains("该项目未通过县级审查，本机关不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。")
+			.contains("：通过。", "：不予推荐。" + ReviewFixture.opinionFor("REFUSE"))
+			.contains("意向银行")
+			.doesNotContain("不予列入贷款支持项目清单决定书", "不同意");
+		assertThat(review.history(loan)).anyMatch(line -> line.contains("办理结果：未通过县级审查，不予推荐。"));
 	}
 
 	/**
@@ -186,7 +230,7 @@ class DecisionTextTest extends ReviewProcessTest {
 
 		review.decide(project, "Task_CountyFormalReview", "REFUSE");
 
-		Issued refusal = review.issued(project, DecisionType.PROJECT_REFUSED);
+		Issued refusal = review.issued(project, DecisionType.PROJECT_NOT_RECOMMENDED);
 		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(refusal.decision().number()).startsWith("冠工信审〔");
 		assertThat(refusal.text()).contains("经" + COUNTY_INDUSTRY + "形式审查，现决定如下")

@@ -101,7 +101,7 @@ class JointReviewProcessTest extends ReviewProcessTest {
 		assertThat(project.process()).hasPassed("Gateway_CityApproved", "Task_IssueRefusal", "EndEvent_Refused")
 			.isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_NOT_ACCEPTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 

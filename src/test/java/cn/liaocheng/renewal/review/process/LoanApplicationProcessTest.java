@@ -303,7 +303,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.hasPassedInOrder("Gateway_CountyRecommended", "Task_IssueRefusal", "EndEvent_Refused")
 			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
-		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_NOT_RECOMMENDED);
 	}
 
 	@Test

@@ -65,7 +65,7 @@ class ProjectRegistrationProcessTest extends ReviewProcessTest {
 			.hasNotPassed("CallActivity_JointReview")
 			.isEnded();
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_REFUSED);
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_NOT_RECOMMENDED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 

@@ -239,7 +239,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.hasNotPassed("Task_ComputeSubsidy")
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_NOT_ACCEPTED);
 	}
 
 	@Test

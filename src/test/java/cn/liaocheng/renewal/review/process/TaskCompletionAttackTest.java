@@ -256,7 +256,7 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 		assertThat(ownCase.process()).hasPassed("Task_IssueRefusal").isEnded();
 		assertThat(review.status(ownCase)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.allDecisions(ownCase)).containsExactly(DecisionType.PROJECT_REFUSED);
+		assertThat(review.allDecisions(ownCase)).containsExactly(DecisionType.PROJECT_NOT_RECOMMENDED);
 		assertThat(review.status(othersDraft)).isEqualTo(ApplicationStatus.DRAFT);
 		assertThat(review.allDecisions(new Case(othersDraft, ApplicationKind.PROJECT, null))).isEmpty();
 		assertThat(eventCount(othersDraft)).isEqualTo(1); // its creation
