@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -60,6 +61,13 @@ public class TaskOperations {
 	 */
 	private static final Set<String> AFTER_PARALLEL_STEPS = Set.of(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
 
+	/**
+	 * 撤回 and 退回上一环节 restart a review step. After the decision (payment, acceptance,
+	 * evaluation, clawback) each step's record lives in its own module, which a restart
+	 * would not undo: a step there is corrected by the step after it.
+	 */
+	private static final String NOT_AFTER_DECISION = "后续管理和追回环节不能撤回或退回上一环节；如需更正，请在下一环节的审核意见中说明，或联系系统管理员";
+
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
 
 	private static final int WITHDRAWABLE_MAX = 20;
@@ -69,6 +77,8 @@ public class TaskOperations {
 	private final WorkingDays workingDays;
 
 	private final TaskService tasks;
+
+	private final RepositoryService repository;
 
 	private final HistoryService history;
 
@@ -88,12 +98,14 @@ public class TaskOperations {
 
 	private final ApplicationEventPublisher events;
 
-	TaskOperations(TaskHandOvers handOvers, TaskService tasks, HistoryService history, IdentityService identity,
-			OpinionStore opinions, OperationLog operations, StepMoves moves, Directory directory,
-			ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events, WorkingDays workingDays) {
+	TaskOperations(TaskHandOvers handOvers, TaskService tasks, RepositoryService repository, HistoryService history,
+			IdentityService identity, OpinionStore opinions, OperationLog operations, StepMoves moves,
+			Directory directory, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
+			WorkingDays workingDays) {
 		this.workingDays = workingDays;
 		this.handOvers = handOvers;
 		this.tasks = tasks;
+		this.repository = repository;
 		this.history = history;
 		this.identity = identity;
 		this.opinions = opinions;
@@ -120,7 +132,7 @@ public class TaskOperations {
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
 				available.addAll(List.of("transfer", "delegate", "copy"));
-				if (!PARALLEL_STEPS.contains(task.getTaskDefinitionKey())
+				if (inReview(task.getProcessDefinitionId()) && !PARALLEL_STEPS.contains(task.getTaskDefinitionKey())
 						&& !AFTER_PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
 					available.add("returnToPrevious");
 				}
@@ -174,6 +186,9 @@ public class TaskOperations {
 				.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
 			return mine.stream()
 				.filter(o -> unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()))
+				.filter(o -> open.get(Long.toString(o.applicationId()))
+					.stream()
+					.allMatch(t -> inReview(t.getProcessDefinitionId())))
 				.filter(o -> summaries.containsKey(o.applicationId()))
 				.map(o -> new Withdrawable(o.taskId(), o.applicationId(),
 						summaries.get(o.applicationId()).referenceNo(), summaries.get(o.applicationId()).title(),
@@ -204,6 +219,10 @@ public class TaskOperations {
 			if (PARALLEL_STEPS.contains(approved.step())) {
 				throw changed("并行审查环节（联审、银行审贷）不能撤回");
 			}
+			HistoricTaskInstance done = historic(completedTaskId);
+			if (!ReviewProcesses.REVIEW_PROCESSES.contains(done.getProcessDefinitionKey())) {
+				throw changed(NOT_AFTER_DECISION);
+			}
 			List<Task> open = tasks.createTaskQuery()
 				.processInstanceBusinessKey(Long.toString(approved.applicationId()))
 				.list();
@@ -219,7 +238,10 @@ public class TaskOperations {
 			if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
 				throw changed("下一环节已被认领，不能撤回；如需更正，请与下一环节办理人联系");
 			}
-			Task again = RestartedSteps.during(() -> moves.moveBack(historic(completedTaskId), open));
+			if (open.stream().anyMatch(t -> !inReview(t.getProcessDefinitionId()))) {
+				throw changed(NOT_AFTER_DECISION);
+			}
+			Task again = RestartedSteps.during(() -> moves.moveBack(done, open));
 			tasks.setAssignee(again.getId(), callerId);
 			opinions.supersede(approved.taskId());
 			String callerName = directory.personName(callerId);
@@ -241,6 +263,9 @@ public class TaskOperations {
 			TaskHandOvers.HeldTask held = handOvers.heldBy(callerId, taskId);
 			String why = TaskHandOvers.reason(reason);
 			Task current = held.task();
+			if (!inReview(current.getProcessDefinitionId())) {
+				throw changed(NOT_AFTER_DECISION);
+			}
 			if (PARALLEL_STEPS.contains(current.getTaskDefinitionKey())) {
 				throw changed("并行审查环节（联审、银行审贷）不能退回上一环节；需要企业补正材料的，请选择“退回补正”");
 			}
@@ -255,7 +280,11 @@ public class TaskOperations {
 			if (PARALLEL_STEPS.contains(previous.step()) || !"APPROVE".equals(previous.decision())) {
 				throw changed("上一环节是并行审查环节，不能退回；需要企业补正材料的，请选择“退回补正”");
 			}
-			Task again = RestartedSteps.during(() -> moves.moveBack(historic(previous.taskId()), List.of(current)));
+			HistoricTaskInstance before = historic(previous.taskId());
+			if (!ReviewProcesses.REVIEW_PROCESSES.contains(before.getProcessDefinitionKey())) {
+				throw changed(NOT_AFTER_DECISION);
+			}
+			Task again = RestartedSteps.during(() -> moves.moveBack(before, List.of(current)));
 			boolean stillThere = identity.createUserQuery()
 				.userId(previous.reviewer())
 				.memberOfGroup(previous.bodyGroup())
@@ -380,6 +409,11 @@ public class TaskOperations {
 	private HandOver handOverOf(Task task, String body) {
 		return new HandOver(task.getId(), task.getName(), body, directory.bodyName(body), task.getAssignee(),
 				task.getAssignee() == null ? null : directory.personName(task.getAssignee()));
+	}
+
+	/** Whether a task belongs to the review of an application, before its decision. */
+	private boolean inReview(String processDefinitionId) {
+		return ReviewProcesses.REVIEW_PROCESSES.contains(repository.getProcessDefinition(processDefinitionId).getKey());
 	}
 
 	private HistoricTaskInstance historic(String taskId) {

@@ -11,11 +11,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import java.net.http.HttpResponse;
+
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -35,7 +39,10 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -57,6 +64,13 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 
 	private final Applications applications;
 
+	private final TaskOperations operations;
+
+	private final TaskService tasks;
+
+	@LocalServerPort
+	int port;
+
 	@Autowired
 	ApplicationEvents events;
 
@@ -65,6 +79,8 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		super(context);
 		this.steps = steps;
 		this.applications = applications;
+		this.operations = context.getBean(TaskOperations.class);
+		this.tasks = context.getBean(TaskService.class);
 	}
 
 	@Test
@@ -146,6 +162,47 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 			.anySatisfy(m -> assertThat(m).contains("绩效评价：得分 85，等级良好"));
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
 		assertThat(events.stream(ClawbackDue.class)).isEmpty();
+	}
+
+	/**
+	 * 撤回 and 退回上一环节 restart review steps; after the decision a restarted step would leave
+	 * its module's record (payments, findings, a clawback's stage) behind, and an
+	 * acceptance passed months ago could be refused again. Neither is offered nor done,
+	 * through the service or its door.
+	 */
+	@Test
+	void shouldNotLetTheReviewOperationsRestartAnAfterAwardStep() {
+		String city = "lc-industry";
+		Case claim = acceptanceAtCity();
+		Task onsite = review.task(claim, "Task_CityOnsiteAcceptance");
+		tasks.claim(onsite.getId(), city);
+		review.complete(onsite, Map.of("decision", "APPROVE", "opinion", "现场核查设备到位、运行正常，验收通过。"));
+		review.fireTimer(claim, "Event_PerformanceDue");
+		steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of());
+		review.runJobs(claim);
+		Task evaluation = review.task(claim, "Task_PerformanceEvaluation");
+		assertThat(evaluation.getAssignee()).as("the next step is unclaimed").isNull();
+
+		assertThat(operations.withdrawable(city)).noneMatch(w -> w.taskId().equals(onsite.getId()));
+		assertThatThrownBy(() -> operations.withdraw(city, onsite.getId(), "验收结论需要更正"))
+			.isInstanceOf(HandOverException.class)
+			.hasMessageContaining("后续管理和追回环节不能撤回或退回上一环节");
+
+		tasks.claim(evaluation.getId(), city);
+		assertThat(operations.available(city, evaluation.getId())).contains("transfer")
+			.doesNotContain("returnToPrevious");
+		assertThatThrownBy(() -> operations.returnToPrevious(city, evaluation.getId(), "请重新组织验收"))
+			.isInstanceOf(HandOverException.class)
+			.hasMessageContaining("后续管理和追回环节不能撤回或退回上一环节");
+		HttpResponse<String> door = new WebClient(port).withBasic(city, DemoUsers.PASSWORD)
+			.postJson("/api/review/tasks/" + evaluation.getId() + "/return-to-previous", "{\"reason\":\"请重新组织验收\"}");
+		assertThat(door.statusCode()).as(door.body()).isEqualTo(409);
+
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+		assertThat(aftercare).as("nothing moved").isWaitingAtExactly("Task_PerformanceEvaluation");
+		assertThat(review.task(claim, "Task_PerformanceEvaluation").getId()).isEqualTo(evaluation.getId());
+		assertThat(steps.view(review.enterprise(), claim.id()).findings()).extracting(Finding::step)
+			.contains(Finding.Step.CITY_ACCEPTANCE);
 	}
 
 	@Test
