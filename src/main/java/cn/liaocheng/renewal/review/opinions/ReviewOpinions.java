@@ -76,8 +76,8 @@ public class ReviewOpinions {
 		Set<String> superseded = store.supersededTasks(applicationId);
 		return store.allForApplication(applicationId)
 			.stream()
-			.map(o -> new OpinionView(o.at(), o.stepName(), o.bodyName(), o.reviewerName(), o.decisionLabel(),
-					o.decision(), o.opinion(), superseded.contains(o.taskId())))
+			.map(o -> new OpinionView(o.at(), o.stepName(), o.bodyGroup(), o.bodyName(), o.reviewerName(),
+					o.decisionLabel(), o.decision(), o.opinion(), superseded.contains(o.taskId())))
 			.toList();
 	}
 

@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.review.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +25,11 @@ import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
@@ -34,7 +38,9 @@ import cn.liaocheng.renewal.security.PortalUser;
 /**
  * The dossier a reviewer opens from a Tasklist form: the application, its equipment, its
  * attachments and every opinion so far, as a timeline. Only reviewers of the case (see
- * {@link ReviewAccess}) get it; others get 404.
+ * {@link ReviewAccess}) get it; others get 404. What of it a reader sees is
+ * {@link CaseSight}'s: a bank not the lender sees no competitor's opinion, terms or
+ * documents.
  */
 @Controller
 @RequestMapping("/review/applications")
@@ -69,6 +75,14 @@ class DossierController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		requireAccess(user, id);
+		CaseSight sight = sightOf(user, id);
+		// A decision the reader may not see answers as one that does not exist.
+		boolean visible = decisions.allForApplication(id)
+			.stream()
+			.anyMatch(d -> d.id() == decisionId && sight.decision(d.type()));
+		if (!visible) {
+			throw new ApplicationNotFoundException();
+		}
 		return DecisionDownloads.ofApplication(decisions, id, decisionId)
 			.orElseThrow(ApplicationNotFoundException::new);
 	}
@@ -77,13 +91,23 @@ class DossierController {
 	String dossier(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
+		ReviewFacts facts = stages.facts(id);
+		CaseSight sight = sight(user, facts, detail);
 		model.addAttribute("app", detail);
-		model.addAttribute("facts", stages.facts(id));
+		model.addAttribute("history",
+				detail.history()
+					.stream()
+					.filter(event -> sight.historyLine(event.actorName(), event.message()))
+					.toList());
+		model.addAttribute("facts", facts);
+		model.addAttribute("sight", sight);
 		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
 		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
-		model.addAttribute("opinions", opinions.forApplication(id));
+		model.addAttribute("opinions",
+				opinions.forApplication(id).stream().filter(o -> sight.opinion(o.bodyGroup())).toList());
 		model.addAttribute("operations", operations.history(id));
-		model.addAttribute("decisions", decisions.allForApplication(id));
+		model.addAttribute("decisions",
+				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
 		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
 		model.addAttribute("bankNames", organizations.bankNames(banks));
 		return "review/dossier";
@@ -106,6 +130,17 @@ class DossierController {
 		requireAccess(user, id);
 		AttachmentDownload file = stages.attachment(id, attachmentId);
 		return AttachmentDownloads.of(file);
+	}
+
+	private CaseSight sightOf(PortalUser user, long id) {
+		return sight(user, stages.facts(id), stages.dossier(id));
+	}
+
+	private CaseSight sight(PortalUser user, ReviewFacts facts, ApplicationDetail detail) {
+		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		Map<String, String> names = new LinkedHashMap<>();
+		banks.forEach(bank -> names.put(bank, organizations.bankName(bank)));
+		return CaseSight.of(user, facts.outcomes().grantedBankKey(), names);
 	}
 
 	private void requireAccess(PortalUser user, long id) {

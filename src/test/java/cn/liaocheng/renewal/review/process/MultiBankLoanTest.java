@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.EngineDoors;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -201,6 +202,45 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			.send("GET", EngineDoors.Door.values()[0].root + "/task/" + task + "/form-variables", null);
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
 		assertThat(own.body()).doesNotContain("4321000");
+	}
+
+	/**
+	 * A bank reads the dossier of a loan pushed to it; once another bank's grant is
+	 * accepted, the page and its document doors show it neither the lender's terms and
+	 * opinion nor the listing, interest and payment documents, which the lender sees.
+	 */
+	@Test
+	void shouldShowABankThatDidNotLendNeitherTheLendersTermsNorItsDocuments() {
+		Case loan = review.listedLoan("icbc", "abc");
+		review.decline(loan, "icbc");
+		review.grantOnly(loan, "abc", "4321000.00", true, "FIXED_ASSET");
+		review.accept(loan, "abc");
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		String dossier = "/review/applications/" + loan.id();
+		List<Long> documents = review.allDecisionIds(loan);
+		assertThat(documents).hasSize(2);
+
+		WebClient icbc = new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
+		HttpResponse<String> page = icbc.get(dossier);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(ReviewFixture.opinionFor("DECLINED"))
+			.doesNotContain("4321000", "4,321,000", ReviewFixture.opinionFor("GRANTED"), "入选通知书", "贷款贴息确认通知书", "银行审贷结果",
+					"<dt>财政贴息</dt>", "中国农业银行聊城分行「", "接受中国农业银行聊城分行");
+		for (long id : documents) {
+			assertThat(icbc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(404);
+		}
+
+		WebClient abc = new WebClient(port).withBasic("abc-officer", DemoUsers.PASSWORD);
+		assertThat(abc.get(dossier).body())
+			.contains("4321000", ReviewFixture.opinionFor("GRANTED"), "入选通知书", "贷款贴息确认通知书")
+			.doesNotContain(ReviewFixture.opinionFor("DECLINED"));
+		for (long id : documents) {
+			assertThat(abc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(200);
+		}
+		// A city body that reviewed the case still reads it whole.
+		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
+		assertThat(city.get(dossier).body()).contains("4321000", ReviewFixture.opinionFor("DECLINED"),
+				ReviewFixture.opinionFor("GRANTED"), "入选通知书");
 	}
 
 	@Test

@@ -661,6 +661,12 @@ final class ReviewFixture implements AutoCloseable {
 			.execute(status -> decisions.allForApplication(c.id()).stream().map(IssuedDecision::type).toList());
 	}
 
+	/** The ids of the case's decisions, oldest first. */
+	List<Long> allDecisionIds(Case c) {
+		return readOnly
+			.execute(status -> decisions.allForApplication(c.id()).stream().map(IssuedDecision::id).toList());
+	}
+
 	/** The task ids of the case's opinions of record (table review_opinion). */
 	List<String> opinionTaskIds(Case c) {
 		return jdbc.sql("SELECT task_id FROM review_opinion WHERE application_id = ?")

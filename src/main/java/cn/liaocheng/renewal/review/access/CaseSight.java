@@ -1,0 +1,90 @@
+package cn.liaocheng.renewal.review.access;
+
+import java.util.Map;
+import java.util.Set;
+
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/**
+ * What of a case a reader admitted by {@link ReviewAccess} sees. A bank reads a loan's
+ * dossier to decide its own credit, not to learn its competitors': among the banks'
+ * opinions it sees its own, and the granted terms and the documents that state them (the
+ * listing notice, the interest-subsidy decisions and payment notices) only when it is the
+ * lender. The interest payment notices carry the loan's contract and balances, so besides
+ * the lender only the city finance bureau (and administrators) see them, as on the
+ * ledger. Everybody else admitted sees the case whole.
+ *
+ * @param bankGroups the reader's bank groups ({@code bank-icbc}); empty for everybody
+ * else
+ * @param lender whether one of them is the bank whose grant the enterprise accepted
+ * @param ledger whether the reader keeps the interest ledger (city finance, lender,
+ * administrator)
+ * @param otherBanks for a bank's reader, the names of the other banks the loan was pushed
+ * to, whose steps and grants the case history tells in their names
+ */
+public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, Set<String> otherBanks) {
+
+	private static final Set<DecisionType> LENDERS_DOCUMENTS = Set.of(DecisionType.LOAN_LISTED,
+			DecisionType.INTEREST_SUBSIDY_GRANTED, DecisionType.INTEREST_SUBSIDY_REFUSED,
+			DecisionType.INTEREST_SUBSIDY_PAYMENT);
+
+	/**
+	 * The sight of {@code user} on a case whose accepted grant is
+	 * {@code grantedBankKey}'s ({@code null}: none), pushed to the banks named in
+	 * {@code bankNames} by key.
+	 */
+	public static CaseSight of(PortalUser user, String grantedBankKey, Map<String, String> bankNames) {
+		Set<String> banks = Set.copyOf(user.memberships()
+			.stream()
+			.filter(m -> m.type() == GroupType.BANK)
+			.map(PortalUser.Membership::groupId)
+			.toList());
+		boolean lender = grantedBankKey != null && banks.contains(GroupNames.bank(grantedBankKey));
+		boolean ledger = lender || user.isAdministrator() || user.groupIds().contains(GroupNames.city("finance"));
+		if (user.isAdministrator()) {
+			return new CaseSight(Set.of(), lender, ledger, Set.of());
+		}
+		Set<String> others = Set.copyOf(bankNames.entrySet()
+			.stream()
+			.filter(bank -> !banks.isEmpty() && !banks.contains(GroupNames.bank(bank.getKey())))
+			.map(Map.Entry::getValue)
+			.toList());
+		return new CaseSight(banks, lender, ledger, others);
+	}
+
+	private boolean bank() {
+		return !bankGroups.isEmpty();
+	}
+
+	/** An opinion given for {@code bodyGroup}: a bank sees no other bank's. */
+	public boolean opinion(String bodyGroup) {
+		return !bank() || bodyGroup == null || !bodyGroup.startsWith(GroupNames.bank(""))
+				|| bankGroups.contains(bodyGroup);
+	}
+
+	/** The granted loan's amount, rate, term and date, and its interest subsidy. */
+	public boolean grantedTerms() {
+		return !bank() || lender;
+	}
+
+	/**
+	 * A line of the case history, by who wrote it and what it says: a bank does not read
+	 * the lines of or about another bank (its opinion, its grant, the enterprise taking
+	 * it).
+	 */
+	public boolean historyLine(String actorName, String message) {
+		return otherBanks.stream()
+			.noneMatch(bank -> bank.equals(actorName) || (message != null && message.contains(bank)));
+	}
+
+	public boolean decision(DecisionType type) {
+		if (type == DecisionType.INTEREST_SUBSIDY_PAYMENT && !ledger) {
+			return false;
+		}
+		return !bank() || (lender && LENDERS_DOCUMENTS.contains(type));
+	}
+
+}

@@ -1,0 +1,68 @@
+package cn.liaocheng.renewal.review.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.security.PortalUser;
+
+/** What of a case each reader admitted to it sees. */
+class CaseSightTest {
+
+	private static final Map<String, String> BANKS = Map.of("icbc", "中国工商银行聊城分行", "abc", "中国农业银行聊城分行");
+
+	@Test
+	void aBankThatDidNotLendSeesOnlyItsOwnOpinionAndNoTermsOrDocuments() {
+		CaseSight icbc = CaseSight.of(user("bank-icbc", GroupType.BANK), "abc", BANKS);
+
+		assertThat(icbc.opinion("bank-icbc")).isTrue();
+		assertThat(icbc.opinion("bank-abc")).isFalse();
+		assertThat(icbc.opinion("city-pboc")).isTrue();
+		assertThat(icbc.opinion("county-371525-industry")).isTrue();
+		assertThat(icbc.grantedTerms()).isFalse();
+		assertThat(icbc.historyLine("审批系统", "中国农业银行聊城分行同意放贷4,321,000.00元，期限36个月。")).isFalse();
+		assertThat(icbc.historyLine("中国农业银行聊城分行", "中国农业银行聊城分行「银行自主审贷」：同意放贷")).isFalse();
+		assertThat(icbc.historyLine("中国工商银行聊城分行", "中国工商银行聊城分行「银行自主审贷」：不予放贷。意见：…")).isTrue();
+		assertThat(icbc.historyLine("冠县工业和信息化局", "冠县工业和信息化局「县级推荐」：同意推荐至市级")).isTrue();
+		for (DecisionType type : DecisionType.values()) {
+			assertThat(icbc.decision(type)).as(type.name()).isFalse();
+		}
+	}
+
+	@Test
+	void theLenderSeesItsTermsAndTheDocumentsThatStateThemButNoCompetitorsOpinion() {
+		CaseSight abc = CaseSight.of(user("bank-abc", GroupType.BANK), "abc", BANKS);
+
+		assertThat(abc.grantedTerms()).isTrue();
+		assertThat(abc.opinion("bank-icbc")).isFalse();
+		assertThat(abc.decision(DecisionType.LOAN_LISTED)).isTrue();
+		assertThat(abc.decision(DecisionType.INTEREST_SUBSIDY_GRANTED)).isTrue();
+		assertThat(abc.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isTrue();
+		assertThat(abc.decision(DecisionType.LOAN_DECLINED)).as("it lists the other banks' opinions").isFalse();
+	}
+
+	@Test
+	void interestPaymentNoticesAreTheLedgersOnlyForOtherReaders() {
+		CaseSight ecology = CaseSight.of(user("city-ecology", GroupType.CITY), "abc", BANKS);
+		CaseSight finance = CaseSight.of(user("city-finance", GroupType.CITY), "abc", BANKS);
+		CaseSight admin = CaseSight.of(user("camunda-admin", GroupType.SYSTEM), "abc", BANKS);
+
+		assertThat(ecology.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isFalse();
+		assertThat(ecology.decision(DecisionType.LOAN_LISTED)).isTrue();
+		assertThat(ecology.opinion("bank-icbc")).isTrue();
+		assertThat(ecology.grantedTerms()).isTrue();
+		assertThat(ecology.historyLine("审批系统", "中国农业银行聊城分行同意放贷4,321,000.00元，期限36个月。")).isTrue();
+		assertThat(finance.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isTrue();
+		assertThat(admin.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isTrue();
+	}
+
+	private static PortalUser user(String group, GroupType type) {
+		return new PortalUser("u", "某人", List.of(new PortalUser.Membership(group, group, type)));
+	}
+
+}
