@@ -24,6 +24,7 @@ import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -168,6 +169,9 @@ public class ClawbackCollection {
 		if (voucher.isEmpty() || voucher.length() > 64) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款凭证号（不超过 64 字）");
 		}
+		PlainText.problem(voucher, false).ifPresent(problem -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款凭证号" + problem);
+		});
 		if (c.repayments().stream().anyMatch(r -> r.voucherNo().equals(voucher))) {
 			return c;
 		}

@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.security.PlainText;
 
 /**
  * The clawback of one application's subsidy, from its start to the last repayment. Every
@@ -86,6 +87,9 @@ public class Clawbacks {
 		if (facts == null || facts.strip().length() < 10 || facts.strip().length() > 4000) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明认定的事实（10 至 4000 字）");
 		}
+		PlainText.problem(facts, true).ifPresent(problem -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "认定的事实" + problem);
+		});
 		long id = store
 			.insert(new ClawbackStore.NewClawback(applicationId, f.enterpriseId(), f.divisionCode(), f.referenceNo(),
 					f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(), startedBy));

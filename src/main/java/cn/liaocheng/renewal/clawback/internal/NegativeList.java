@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -115,6 +116,9 @@ public class NegativeList implements SubmissionGate {
 		if (why.length() < 10 || why.length() > 2000) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明列入原因（10 至 2000 字）");
 		}
+		PlainText.problem(why, true).ifPresent(unclean -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入原因" + unclean);
+		});
 		if (months == null || months < 1 || months > MAX_MONTHS) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入期限应为 1 至 " + MAX_MONTHS + " 个月");
 		}
@@ -145,6 +149,9 @@ public class NegativeList implements SubmissionGate {
 		if (why.length() < 4 || why.length() > 2000) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请写明解除原因（4 至 2000 字）");
 		}
+		PlainText.problem(why, true).ifPresent(unclean -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "解除原因" + unclean);
+		});
 		if (entry.stateOn(LocalDate.now(Clawbacks.CHINA)) == NegativeListEntry.State.LIFTED
 				|| entry.stateOn(LocalDate.now(Clawbacks.CHINA)) == NegativeListEntry.State.EXPIRED) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,

@@ -14,6 +14,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -180,9 +181,12 @@ public class LedgerPayments {
 		if (v.isEmpty()) {
 			throw LedgerException.invalid("voucherNo", "请填写拨付凭证号");
 		}
-		if (v.length() > 64 || v.chars().anyMatch(Character::isISOControl)) {
-			throw LedgerException.invalid("voucherNo", "拨付凭证号不能超过64个字，且不能含有控制字符");
+		if (v.length() > 64) {
+			throw LedgerException.invalid("voucherNo", "拨付凭证号不能超过64个字");
 		}
+		PlainText.problem(v, false).ifPresent(problem -> {
+			throw LedgerException.invalid("voucherNo", "拨付凭证号" + problem);
+		});
 		return v;
 	}
 

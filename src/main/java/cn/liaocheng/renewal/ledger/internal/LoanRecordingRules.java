@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.liaocheng.renewal.security.PlainText;
+
 /**
  * What a bank may record, checked against the loan as recorded so far. Entries go in date
  * order and never into a period the ledger has already accrued, so that no accrued,
@@ -124,9 +126,9 @@ final class LoanRecordingRules {
 		if (v.length() > max) {
 			throw LedgerException.invalid(field, label + "不能超过" + max + "个字");
 		}
-		if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-			throw LedgerException.invalid(field, label + "含有不可见的控制字符");
-		}
+		PlainText.problem(v, true).ifPresent(problem -> {
+			throw LedgerException.invalid(field, label + problem);
+		});
 		return v;
 	}
 

@@ -351,6 +351,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.isEqualTo(400);
 		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("12}", "61}")).statusCode())
 			.isEqualTo(400);
+		// A reason whose direction is reversed would read otherwise on the list page.
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("经市财政局通报", "\u202E报通局政财市经")).body())
+			.contains("列入原因含有改变文字方向的控制字符");
 		// Linking someone else's application as the source case is refused.
 		Case other = review.submitProject(4);
 		assertThat(as("lc-industry")

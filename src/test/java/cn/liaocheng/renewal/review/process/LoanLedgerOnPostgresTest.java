@@ -303,6 +303,9 @@ class LoanLedgerOnPostgresTest {
 		assertThat(record(icbc, id, "DISBURSEMENT", LocalDate.now().plusDays(3).toString(), "100000", "X").statusCode())
 			.as("in the future")
 			.isEqualTo(400);
+		HttpResponse<String> reversed = record(icbc, id, "DISBURSEMENT", "2026-03-16", "100000", "ICBC-\u202E8130");
+		assertThat(reversed.statusCode()).as("a contract number written backwards").isEqualTo(400);
+		assertThat(reversed.body()).contains("改变文字方向");
 		assertThat(abc.postJson("/api/ledger/loans/" + id + "/./events", "{}").statusCode()).isIn(400, 404);
 		assertThat(abc.postJson("/api//ledger/loans/" + id + "/events", "{}").statusCode()).isIn(400, 404);
 		assertThat(abc.postJson("/api/ledger/loans/" + id + "/events;x=1", "{}").statusCode()).isIn(400, 404);
