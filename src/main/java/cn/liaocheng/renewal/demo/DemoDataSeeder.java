@@ -104,6 +104,11 @@ class DemoDataSeeder implements ApplicationRunner {
 				}
 			}
 		}
+		for (Division division : catalog.divisions()) {
+			// DEMO placeholders, marked as such: the clawback decision prints them.
+			catalog.recordClawbackAccountIfNone(division.code(), division.name() + "财政局非税收入汇缴结算户（演示账户），开户银行：中国工商银行"
+					+ division.name() + "支行，账号：1610 0000 0000 " + division.code().substring(2));
+		}
 		for (Department department : catalog.departments()) {
 			account("lc-" + department.key(), department.cityName(), "审核员", GroupNames.city(department.key()));
 			account("lc-" + department.key() + "-lead", department.cityName(), "负责人",

@@ -51,6 +51,28 @@ public class OrganizationCatalog {
 		return industryBureaus().stream().filter(b -> b.divisionCode().equals(divisionCode)).findFirst();
 	}
 
+	/**
+	 * The account recovered subsidies of the division's enterprises are paid into, as an
+	 * administrator recorded it; empty when none is on record.
+	 */
+	public Optional<String> clawbackAccount(String divisionCode) {
+		return jdbc.sql("SELECT clawback_account FROM org_division WHERE code = ?")
+			.param(divisionCode)
+			.query(String.class)
+			.optional()
+			.filter(account -> !account.isBlank());
+	}
+
+	/**
+	 * Records the division's collection account where none is on record yet (the demo
+	 * data); an administrator changes one on record in the database.
+	 */
+	public void recordClawbackAccountIfNone(String divisionCode, String account) {
+		jdbc.sql("UPDATE org_division SET clawback_account = ? WHERE code = ? AND clawback_account IS NULL")
+			.params(account, divisionCode)
+			.update();
+	}
+
 	public List<Department> departments() {
 		return jdbc.sql("SELECT dept_key, city_name, county_name, concern FROM org_department ORDER BY sort_order")
 			.query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))

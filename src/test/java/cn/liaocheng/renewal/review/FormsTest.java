@@ -202,8 +202,8 @@ class FormsTest {
 		assertEquals("datetime", byKey(components, "repaymentDeadline").path("type").asText());
 		assertEquals(60, byKey(components, "listMonths").path("validate").path("max").asInt());
 		List<JsonNode> confirmation = components(read(FORMS.resolve("clawback-confirmation.form")));
-		assertTrue(byKey(confirmation, "repaymentAccount").path("validate").path("required").asBoolean(),
-				"the account is required to confirm");
+		assertTrue(byKey(confirmation, "repaymentAccount").path("readonly").asBoolean(),
+				"the account is the county's on record, shown, not typed");
 		assertEquals("=decision != \"APPROVE\" or nothingPaid = true",
 				byKey(confirmation, "repaymentAccount").path("conditional").path("hide").asText(),
 				"no account for a revocation");

@@ -58,6 +58,12 @@ class ClawbackTaskListeners {
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, "无需缴回" + listing);
 			}
 			else if (recover) {
+				// What the confirmation form shows of the account the decision will name;
+				// the confirmation itself reads the record again.
+				String division = clawbacks.row(applicationId).orElseThrow().view().divisionCode();
+				task.getExecution()
+					.setVariable(ClawbackModel.ACCOUNT,
+							clawbacks.accountOnRecord(division).orElse("尚未登记：请联系系统管理员登记本县追回资金缴款账户后再核对"));
 				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, false);
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
 				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString() + listing);
@@ -66,15 +72,14 @@ class ClawbackTaskListeners {
 	}
 
 	/**
-	 * Task_ConfirmClawback completed: the county finance bureau's check and the account
-	 * to pay into.
+	 * Task_ConfirmClawback completed: the county finance bureau's check; the account to
+	 * pay into is the county's on record.
 	 */
 	@Bean
 	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
 			boolean correct = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
-			clawbacks.confirm(applicationOf(task.getExecution()), actor(task), correct,
-					(String) task.getVariable(ClawbackModel.ACCOUNT));
+			clawbacks.confirm(applicationOf(task.getExecution()), actor(task), correct);
 			if (!correct) {
 				// Returned, perhaps because the bureau paid outside the record: the
 				// determination form asks for an amount again.

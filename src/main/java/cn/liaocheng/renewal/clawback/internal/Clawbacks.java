@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -51,9 +52,12 @@ public class Clawbacks {
 
 	private final SubsidyPayments payments;
 
+	private final OrganizationCatalog organizations;
+
 	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit,
-			SubsidyPayments payments) {
+			SubsidyPayments payments, OrganizationCatalog organizations) {
 		this.payments = payments;
+		this.organizations = organizations;
 		this.store = store;
 		this.stages = stages;
 		this.runtime = runtime;
@@ -183,7 +187,7 @@ public class Clawbacks {
 	 * account to pay into.
 	 */
 	@Transactional
-	void confirm(long applicationId, String by, boolean correct, String account) {
+	void confirm(long applicationId, String by, boolean correct) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		if (row.view().status() != ClawbackStatus.CONFIRMING) {
@@ -200,12 +204,26 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
-		String text = account == null ? "" : account.strip();
-		if (text.length() < 8 || text.length() > 300) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款账户（收款单位、开户银行和账号，8 至 300 字）");
-		}
-		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, text, by);
+		// The account is the county's on record, never what the person confirming typed:
+		// the decision is signed by the city, which does not see the account before.
+		String account = accountOf(row.view().divisionCode());
+		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, account, by);
 		audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
+	}
+
+	/**
+	 * Where the division's enterprises pay recovered subsidies, as an administrator
+	 * recorded it; refused, with what to do, when none is on record.
+	 */
+	Optional<String> accountOnRecord(String divisionCode) {
+		return organizations.clawbackAccount(divisionCode);
+	}
+
+	private String accountOf(String divisionCode) {
+		return organizations.clawbackAccount(divisionCode)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					organizations.division(divisionCode).map(d -> d.name()).orElse(divisionCode)
+							+ "的追回资金缴款账户尚未登记，暂不能核对：请联系系统管理员按本县财政局的书面通知登记后再办理"));
 	}
 
 	Optional<ClawbackStore.Row> row(long applicationId) {

@@ -126,10 +126,24 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 		// Another county's finance bureau neither sees nor can confirm 冠县's task.
 		assertThat(tasks(as("lq-finance"), claim, "Task_ConfirmClawback")).isEmpty();
+		// The account the decision names is the county's on record: without one the
+		// confirmation is refused with what to do, and one typed into the form counts
+		// for nothing.
+		String onRecord = jdbc.sql("SELECT clawback_account FROM org_division WHERE code = '371525'")
+			.query(String.class)
+			.single();
+		assertThat(tasks(as("gx-finance"), claim, "Task_ConfirmClawback")).singleElement()
+			.satisfies(task -> assertThat(formVariables(as("gx-finance"), task.get("id").asText())).contains(onRecord));
+		jdbc.sql("UPDATE org_division SET clawback_account = NULL WHERE code = '371525'").update();
+		HttpResponse<String> noAccount = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "APPROVE", "opinion", "与本局2026年10月9日拨付凭证（冠财拨〔2026〕88号）核对一致。"));
+		jdbc.sql("UPDATE org_division SET clawback_account = ? WHERE code = '371525'").param(onRecord).update();
+		assertThat(noAccount.statusCode()).isNotIn(200, 204);
+		assertThat(noAccount.body()).contains("冠县的追回资金缴款账户尚未登记");
 		assertThat(
 				submit(as("gx-finance"), claim, "Task_ConfirmClawback",
 						Map.of("decision", "APPROVE", "opinion", "与本局2026年10月9日拨付凭证（冠财拨〔2026〕88号）核对一致。",
-								"repaymentAccount", "冠县财政局国库存款账户，开户银行：中国工商银行冠县支行，账号：1610 0012 0900 0088 888"))
+								"repaymentAccount", "个人账户，开户银行：某银行，账号：6222 0000 0000 0000"))
 					.statusCode())
 			.isIn(200, 204);
 		review.runJobs(claim);
@@ -149,7 +163,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(issued.text())
 			.contains("追回财政奖补资金决定书", "两台数控磨床未安装投产", "因“项目验收不合格”", "追回你单位该项目设备更新奖补资金人民币30,000.00元",
 					TODAY.plusDays(30).getYear() + "年", "中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府")
-			.doesNotContain("负面清单，期限");
+			.contains(onRecord.replace(" ", ""))
+			.doesNotContain("负面清单，期限", "个人账户", "6222");
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
 		// The enterprise is told it owes money by a date, not that its case is closed.
 		List<String> told = jdbc.sql(
@@ -545,6 +560,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+	}
+
+	private static String formVariables(WebClient user, String taskId) {
+		return user.get("/engine-rest/task/" + taskId + "/form-variables").body();
 	}
 
 	private WebClient as(String user) {
