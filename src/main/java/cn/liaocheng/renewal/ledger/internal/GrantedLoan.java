@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
@@ -57,16 +58,30 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 				facts.status() == ApplicationStatus.APPROVED);
 	}
 
+	/**
+	 * Whether the city finance bureau has decided the interest subsidy: until then the
+	 * rule's points, months and cap below are a computation under review, and none is
+	 * stated.
+	 */
+	@JsonProperty
+	public boolean interestSubsidyDecided() {
+		return decided;
+	}
+
+	/** Points a year of the decided subsidy; {@code null} while it is being decided. */
+	@JsonProperty
 	public BigDecimal points() {
-		return terms.points();
+		return decided ? terms.points() : null;
 	}
 
-	public int subsidyMonths() {
-		return terms.months();
+	@JsonProperty
+	public Integer subsidyMonths() {
+		return decided ? terms.months() : null;
 	}
 
+	@JsonProperty
 	public BigDecimal cap() {
-		return terms.cap();
+		return decided ? terms.cap() : null;
 	}
 
 }

@@ -375,8 +375,17 @@ class LoanLedgerOnPostgresTest {
 
 		accrual.accrueAll(LocalDate.parse("2026-06-01"));
 		assertThat(loan(finance, loan.id()).get("rows")).isEmpty();
+		// The API states no rate, months or cap of a subsidy still being decided.
+		JsonNode underReview = loan(icbc, loan.id()).get("loan");
+		assertThat(underReview.get("interestSubsidyDecided").asBoolean()).isFalse();
+		for (String field : List.of("points", "subsidyMonths", "cap")) {
+			assertThat(underReview.path(field).isMissingNode() || underReview.path(field).isNull()).as(field).isTrue();
+		}
 
 		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+		JsonNode decided = loan(icbc, loan.id()).get("loan");
+		assertThat(decided.get("interestSubsidyDecided").asBoolean()).isTrue();
+		assertThat(decided.get("points").decimalValue().signum()).isPositive();
 		accrual.accrueAll(LocalDate.parse("2026-06-01"));
 		JsonNode rows = loan(finance, loan.id()).get("rows");
 		assertThat(labels(rows)).containsExactly("2026-03", "2026-04", "2026-05");
