@@ -16,11 +16,11 @@ public final class ModelVocabulary {
 	 * call.
 	 */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
-			"computeSubsidyDelegate", "issueDecisionDelegate", "openCorrectionDelegate", "routeJointReviewDelegate",
-			"startPublicNoticeDelegate", "summariseJointReviewDelegate", "summariseBankDecisionsDelegate",
-			"recordBankDecisionListener", "interestSubsidyReviewListener", "recordOpinionListener",
-			"resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener", "taskChangeListener",
-			"reviewRouting", "reviewDeadlines",
+			"computeSubsidyDelegate", "issueDecisionDelegate", "issueListingNoticeDelegate", "openCorrectionDelegate",
+			"routeJointReviewDelegate", "startPublicNoticeDelegate", "summariseJointReviewDelegate",
+			"summariseBankDecisionsDelegate", "recordBankDecisionListener", "interestSubsidyReviewListener",
+			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener",
+			"taskChangeListener", "reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
 			"requestPerformanceReportDelegate",

@@ -120,13 +120,44 @@ class DecisionIssuing {
 	}
 
 	/**
-	 * The central-bank branch's listing notice, and the finance bureau's interest-subsidy
-	 * decision as its review decided it: granted when the computed amount is positive and
-	 * the bureau agreed; refused with the computation's finding when the amount is zero,
-	 * and with the computed amount and the bureau's own reasons when it refused. Without
-	 * the bureau's review on record (a case on a model version without it) nothing is
-	 * issued: the job fails, and the case shows as an incident until an administrator
-	 * moves it to the review. Returns the facts as they stand after the decision.
+	 * The central-bank branch's listing notice, as soon as the enterprise has accepted a
+	 * grant and the interest subsidy is computed: the listing and the bank's loan are
+	 * settled then, and the enterprise need not wait for the finance bureau's review,
+	 * whose decision follows on its own. The case is not ended; issuing again finds the
+	 * notice issued.
+	 */
+	@Transactional
+	void listLoan(long applicationId) {
+		if (issued(applicationId, DecisionType.LOAN_LISTED)) {
+			return;
+		}
+		CaseNarrative.Story story = narrative.of(applicationId).without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
+		ReviewFacts facts = stages.facts(applicationId);
+		Outcomes o = facts.outcomes();
+		LoanGrant grant = LoanGrant.of(o);
+		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loanTerms(grant, asComputed(o, grant)));
+		stages.note(applicationId, "system", directory.bodyName(GroupNames.city("pboc")), "LOAN_LISTED",
+				"出具《" + DecisionType.LOAN_LISTED.title() + "》，可在申报详情中下载；财政贴息由市财政局核定后另行通知。");
+	}
+
+	private boolean issued(long applicationId, DecisionType type) {
+		return decisions.allForApplication(applicationId).stream().anyMatch(d -> d.type() == type);
+	}
+
+	private static DecisionRequest.Loan loanTerms(LoanGrant grant, InterestSubsidyAssessment computed) {
+		return new DecisionRequest.Loan(grant.grantDate(), grant.type().label(), grant.usedRelending(),
+				computed.points(), computed.months(), computed.basis() == null ? "" : computed.basis(), computed.cap());
+	}
+
+	/**
+	 * The central-bank branch's listing notice (unless issued at acceptance, see
+	 * {@link #listLoan}), and the finance bureau's interest-subsidy decision as its
+	 * review decided it: granted when the computed amount is positive and the bureau
+	 * agreed; refused with the computation's finding when the amount is zero, and with
+	 * the computed amount and the bureau's own reasons when it refused. Without the
+	 * bureau's review on record (a case on a model version without it) nothing is issued:
+	 * the job fails, and the case shows as an incident until an administrator moves it to
+	 * the review. Returns the facts as they stand after the decision.
 	 */
 	private ReviewFacts grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
 		Opinion review = story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW)
@@ -142,11 +173,12 @@ class DecisionIssuing {
 			stages.withholdInterestSubsidy(facts.applicationId());
 			decided = stages.facts(facts.applicationId());
 		}
-		DecisionRequest.Loan loan = new DecisionRequest.Loan(grant.grantDate(), grant.type().label(),
-				grant.usedRelending(), computed.points(), computed.months(),
-				computed.basis() == null ? "" : computed.basis(), computed.cap());
-		issue(decided, story.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW), "pboc", DecisionType.LOAN_LISTED,
-				List.of(), loan);
+		DecisionRequest.Loan loan = loanTerms(grant, computed);
+		if (!issued(facts.applicationId(), DecisionType.LOAN_LISTED)) {
+			// A case that reached the review before the notice was issued at acceptance.
+			issue(decided, story.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW), "pboc",
+					DecisionType.LOAN_LISTED, List.of(), loan);
+		}
 		if (computed.grants() && !refused) {
 			issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
 			return decided;

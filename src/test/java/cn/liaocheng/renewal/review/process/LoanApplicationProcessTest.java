@@ -129,10 +129,16 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		review.acceptOnly(loan, "icbc");
 
-		assertThat(loan.process()).hasPassed("Task_ComputeInterestSubsidy")
+		assertThat(loan.process()).hasPassed("Task_ComputeInterestSubsidy", "Task_IssueListingNotice")
 			.isWaitingAtExactly("Task_FinanceInterestReview");
 		assertThat(loan.process()).task().hasCandidateGroup("city-finance");
-		assertThat(review.allDecisions(loan)).isEmpty();
+		// The listing and the bank's loan are settled: the central-bank branch's notice
+		// does not wait for the finance bureau, whose decision follows on its own.
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED);
+		long listing = review.allDecisionIds(loan).get(0);
+		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text()).contains("该笔贷款的财政贴息由财政部门另行通知")
+			.doesNotContain("核定贷款贴息", "市财政局");
+		assertThat(review.history(loan)).anyMatch(line -> line.contains("出具《设备更新贷款项目入选通知书》"));
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
 		// The computation is the bureau's to review: the enterprise is told no figure
 		// yet.
@@ -168,6 +174,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(loan.process()).hasPassed("Task_IssueLoanDecision", "EndEvent_LoanGranted").isEnded();
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
+		assertThat(review.allDecisionIds(loan).get(0)).as("the listing notice issued once").isEqualTo(listing);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
 		assertThat(interestStep(loan).state()).isEqualTo(CaseStanding.State.DONE);
 		assertThat(review.outcomesAsTheEnterpriseSees(loan).interestSubsidyAmount()).isEqualByComparingTo("300000.00");
@@ -199,7 +206,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("没有市财政局“核定贷款贴息”的审核意见");
 
-		assertThat(review.allDecisions(loan)).isEmpty();
+		assertThat(review.allDecisions(loan)).as("the listing notice only").containsExactly(DecisionType.LOAN_LISTED);
 		assertThat(review.status(loan)).isNotEqualTo(ApplicationStatus.APPROVED);
 		assertThat(review.outcomes(loan).interestSubsidyAmount()).isEqualByComparingTo("300000.00");
 	}
