@@ -6,10 +6,13 @@ import static cn.liaocheng.renewal.admin.TestModels.reviewTask;
 import static cn.liaocheng.renewal.admin.TestModels.ttl;
 import static cn.liaocheng.renewal.admin.TestModels.userTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +156,12 @@ class ModelValidationTest {
 									.replace("<bpmn:timeDate>${reviewDeadlines.standard()}</bpmn:timeDate>",
 											"<bpmn:timeCycle>R/P1D</bpmn:timeCycle>"))),
 						"审核任务「审查」的超期监听器须有一个 timeDate 定时器", "Task_BankCheck"),
+				Arguments.of("shell-connector.bpmn", SHELL_MODEL, "不允许使用 camunda:type “shell”", "Task_Shell"),
+				Arguments.of("html-form.bpmn",
+						definitions(process("v-html-form", ttl(),
+								"<bpmn:userTask id=\"Task_Html\" camunda:candidateGroups=\"" + TestModels.GROUP
+										+ "\" camunda:formKey=\"embedded:deployment:form.html\"/>")),
+						"不允许使用 camunda:formKey “embedded:deployment:form.html”", "Task_Html"),
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
@@ -192,6 +201,56 @@ class ModelValidationTest {
 			assertThat(response.body()).contains("<td class=\"element\">" + elementId + "</td>");
 		}
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	/**
+	 * The engine's shell connector runs an operating-system command: a model using it is
+	 * refused at every door, whatever the file is called.
+	 */
+	static final String SHELL_MODEL = definitions(process("v-shell", ttl(),
+			"<bpmn:serviceTask id=\"Task_Shell\" camunda:type=\"shell\"><bpmn:extensionElements>"
+					+ "<camunda:field name=\"command\"><camunda:string>/bin/sh</camunda:string></camunda:field>"
+					+ "<camunda:field name=\"arg1\"><camunda:string>-c</camunda:string></camunda:field>"
+					+ "<camunda:field name=\"arg2\"><camunda:string>touch /tmp/renewal-pwned</camunda:string></camunda:field>"
+					+ "</bpmn:extensionElements></bpmn:serviceTask>"));
+
+	@Test
+	void aModelOrFileTheEngineWouldDeployUnderAnotherNameIsCheckedOrRefused() {
+		long deployments = repository.createDeploymentQuery().count();
+		WebClient admin = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		// The engine deploys any name ending in "bpmn" as a process.
+		HttpResponse<String> disguised = createDeployment(admin, "subsidy-application.xbpmn", SHELL_MODEL);
+		assertThat(disguised.statusCode()).as(disguised.body()).isEqualTo(400);
+		assertThat(disguised.body()).contains("不允许使用 camunda:type “shell”");
+		for (String file : List.of("form.html", "case.cmmn", "notes.txt")) {
+			HttpResponse<String> other = createDeployment(admin, file, "<html><script>alert(1)</script></html>");
+			assertThat(other.statusCode()).as(file + " " + other.body()).isEqualTo(400);
+			assertThat(other.body()).contains("只能部署流程（.bpmn）、决策表（.dmn）和表单（.form）文件");
+		}
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/renewal-pwned"))).isFalse();
+	}
+
+	/**
+	 * A deployment no user makes (the application's own code) is trusted by the
+	 * administrators' check; the engine still refuses a model that would run code.
+	 */
+	@Test
+	void theEngineItselfRefusesAModelThatWouldRunCodeWhoeverDeploysIt() {
+		String withClass = definitions(
+				process("v-class", ttl(), "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Object\"/>"));
+		String withClassListener = definitions(process("v-class-listener", ttl(),
+				"<bpmn:serviceTask id=\"Task_Listened\" camunda:expression=\"${true}\"><bpmn:extensionElements>"
+						+ "<camunda:executionListener class=\"java.lang.Object\" event=\"start\"/>"
+						+ "</bpmn:extensionElements></bpmn:serviceTask>"));
+		for (String model : List.of(SHELL_MODEL, withClass, withClassListener)) {
+			assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
+				.isInstanceOf(ProcessEngineException.class)
+				.hasStackTraceContaining("模型不能运行 Java 类、内置连接器或 HTML 表单");
+		}
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("v-shell").count()).isZero();
+		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/renewal-pwned"))).isFalse();
 	}
 
 	@Test

@@ -160,6 +160,23 @@ final class BpmnRules {
 		if (attribute(element, camunda, "class") != null) {
 			problem(owner, "不允许使用 camunda:class：请用 camunda:delegateExpression 引用 Spring bean（${beanName}）");
 		}
+		if (camunda == null) {
+			return; // below: attributes Camunda qualifies (a form field's own type is not
+					// one)
+		}
+		String type = attribute(element, camunda, "type");
+		if (type != null && !"external".equals(type)) {
+			problem(owner, "不允许使用 camunda:type “" + type
+					+ "”（内置的 shell、mail 等连接器会在服务器上执行命令或发送邮件）：请用 camunda:delegateExpression 引用 Spring bean");
+		}
+		if (attribute(element, camunda, "variableMappingClass") != null) {
+			problem(owner, "不允许使用 camunda:variableMappingClass：请用输入/输出映射");
+		}
+		String formKey = attribute(element, camunda, "formKey");
+		if (formKey != null && !formKey.startsWith("camunda-forms:")) {
+			problem(owner, "不允许使用 camunda:formKey “" + formKey
+					+ "”（HTML 表单会在 Tasklist 中运行脚本）：请用 camunda:formRef 引用 Camunda 表单");
+		}
 		String due = attribute(element, camunda, "dueDate");
 		if (due != null && !TimerExpressions.isValid("dueDate", due)) {
 			problem(owner, "办理期限（camunda:dueDate）“" + due + "” 无法解析：请用 ISO 8601 日期、时长（如 P5D）或 ${...} 表达式");

@@ -52,7 +52,11 @@ final class ModelValidator {
 		Set<String> formKeys = new LinkedHashSet<>();
 		Set<String> decisionKeys = new LinkedHashSet<>();
 		resources.forEach((name, bytes) -> {
-			if (isBpmn(name)) {
+			if (!isBpmn(name) && !isDmn(name) && !name.endsWith(".form")) {
+				problems
+					.add(new ModelProblem(name, null, "只能部署流程（.bpmn）、决策表（.dmn）和表单（.form）文件；不能部署 HTML 表单、CMMN 案例或其他文件"));
+			}
+			else if (isBpmn(name)) {
 				parseBpmn(name, bytes, problems).ifPresent(m -> processes.put(name, m));
 			}
 			else if (isDmn(name)) {
@@ -79,12 +83,18 @@ final class ModelValidator {
 		return problems;
 	}
 
+	/**
+	 * As the engine's own deployer tells a process model: by the end of its name, dot or
+	 * not ({@code x.xbpmn} is deployed as BPMN too), so that no model goes live unchecked
+	 * for its name.
+	 */
 	static boolean isBpmn(String name) {
-		return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+		return name.endsWith("bpmn") || name.endsWith("bpmn20.xml");
 	}
 
+	/** As the engine's decision deployer tells a decision table. */
 	static boolean isDmn(String name) {
-		return name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
+		return name.endsWith("dmn") || name.endsWith("dmn11.xml");
 	}
 
 	private static Optional<BpmnModelInstance> parseBpmn(String name, byte[] bytes, List<ModelProblem> problems) {

@@ -1,7 +1,11 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.ApplicationContext;
@@ -12,8 +16,9 @@ import cn.liaocheng.renewal.review.ModelVocabulary;
 /**
  * Limits what the engine's expressions can reach, for every expression whoever wrote it:
  * only the beans the models use ({@link ModelVocabulary#BEANS}), never reflection
- * ({@link ReflectionGuard}), and no script language. Runs before the engine builds its
- * DMN engine, which then evaluates JUEL through the same guarded manager.
+ * ({@link ReflectionGuard}), no script language, and no model naming a Java class, a
+ * built-in connector or an HTML form ({@link NoCodeInModels}). Runs before the engine
+ * builds its DMN engine, which then evaluates JUEL through the same guarded manager.
  */
 @Component
 class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +36,12 @@ class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
 		configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
 		configuration.setScriptEngineResolver(new NoScriptEngines());
 		configuration.setEnableFetchScriptEngineFromProcessApplication(false);
+		List<BpmnParseListener> parseListeners = new ArrayList<>(
+				Objects.requireNonNullElse(configuration.getCustomPreBPMNParseListeners(), List.of()));
+		parseListeners.add(new NoCodeInModels());
+		configuration.setCustomPreBPMNParseListeners(parseListeners);
+		// No CMMN: a case model is one more place for listeners by class name.
+		configuration.setCmmnEnabled(false);
 	}
 
 }
