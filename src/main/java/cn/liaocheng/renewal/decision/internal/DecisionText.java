@@ -118,18 +118,25 @@ final class DecisionText {
 			case PROJECT_REFUSED -> "该项目不予纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			// A county department does not decide the library, the subsidy or the
 			// listing: it does not recommend, and the application ends there.
-			case PROJECT_NOT_RECOMMENDED -> "该项目未通过县级审查，本机关不予推荐，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
-			case SUBSIDY_NOT_RECOMMENDED -> "该项目设备更新奖补资金申请未通过县级审查，本机关不予推荐，本次申请不能获得奖补资金。理由如下：";
-			case LOAN_NOT_RECOMMENDED -> "该项目未通过县级审查，本机关不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			case PROJECT_NOT_RECOMMENDED -> "该项目未通过县级审查，不予推荐，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
+			case SUBSIDY_NOT_RECOMMENDED -> "该项目设备更新奖补资金申请未通过县级审查，不予推荐，本次申请不能获得奖补资金。理由如下：";
+			case LOAN_NOT_RECOMMENDED -> "该项目未通过县级审查，不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			// Refused at acceptance, the application never reached the joint review.
 			case PROJECT_NOT_ACCEPTED -> "该项目入库申请不符合受理条件，本机关决定不予受理，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			case SUBSIDY_NOT_ACCEPTED -> "该项目设备更新奖补资金申请不符合受理条件，本机关决定不予受理。理由如下：";
 			case LOAN_NOT_ACCEPTED -> "该项目设备更新贷款支持申请不符合受理条件，本机关决定不予受理，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case SUBSIDY_ALLOCATED -> "核定你单位该项目设备更新奖补资金" + yuanWithCapitals(required(a.subsidy(), "subsidy"))
 					+ "。资金由财政部门按规定程序拨付，请专款专用，并接受有关部门的监督检查和绩效评价。";
-			case SUBSIDY_REFUSED -> "不予拨付该项目设备更新奖补资金。理由如下：";
+			// The finance bureau refuses to allocate (下达); a refusal by the lead bureau
+			// refuses the subsidy. Paying out (拨付) is the county's later act.
+			case SUBSIDY_REFUSED ->
+				"finance".equals(r.issuingBody()) ? "不予下达该项目设备更新奖补资金。理由如下：" : "该项目设备更新奖补资金申请不予批准，不予奖补。理由如下：";
 			case LOAN_LISTED -> loanListed(r, loan);
-			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			// Listing is the central-bank branch's act; the lead bureau's refusal keeps
+			// the
+			// project from being pushed to it.
+			case LOAN_REFUSED -> "pboc".equals(r.issuingBody()) ? "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下："
+					: "该项目未通过市级审查，不予推送人民银行聊城市分行列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender()) + (orBank(r.lender()).contains("、")
 					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
@@ -182,9 +189,12 @@ final class DecisionText {
 				text.append("已达单笔贴息上限").append(yuan(loan.interestCap())).append("元，");
 			}
 		}
-		return text.append("核定该笔贷款财政贴息")
+		// The ledger pays each period on the actual daily balance, up to this total: an
+		// enterprise that repays early receives less, so the figure is a ceiling.
+		return text.append("核定该笔贷款财政贴息总额不超过")
 			.append(yuanWithCapitals(interest))
-			.append("。贴息资金由财政部门建立台账、按规定程序拨付，请你单位按期还本付息，并配合做好贴息台账管理。")
+			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款或逾期的，按实际余额和天数计算。")
+			.append("请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}
 
@@ -226,9 +236,10 @@ final class DecisionText {
 		fact("项目总投资", money(a.totalInvestment()));
 		fact("设备投资", money(a.equipmentInvestment()));
 		fact("奖补资金", money(a.subsidy()));
-		// A loan no bank granted has only the banks the enterprise named and the amount
-		// and term it asked for.
-		String asked = r.type().stage() == DecisionType.Stage.LOAN && r.type().adverse() ? "申请" : "";
+		// A loan no bank granted (refused, declined, lapsed: no granted rate on record)
+		// has
+		// only the banks the enterprise named and the amount and term it asked for.
+		String asked = a.loanRatePercent() == null ? "申请" : "";
 		fact(asked.isEmpty() ? "贷款银行" : "意向银行", r.lender());
 		fact(asked + "贷款金额", money(a.loanAmount()));
 		fact("贷款年利率",

@@ -79,7 +79,7 @@ class DecisionIssuing {
 			case SUBSIDY_REFUSED -> summary = refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
 			case LOAN_GRANTED -> facts = grantLoan(facts, story);
 			case LOAN_REFUSED -> summary = refuse(facts, story, DecisionType.LOAN_REFUSED);
-			case LAPSED -> issue(facts, story, story.lastReturn().map(o -> decider(o.bodyGroup())).orElse(LEAD),
+			case LAPSED -> issue(facts, story, story.lastReturn().map(DecisionIssuing::decider).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED,
 					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
 		}
@@ -106,7 +106,7 @@ class DecisionIssuing {
 			issue(facts, story, "pboc", DecisionType.LOAN_DECLINED, reasons, null);
 			return null;
 		}
-		String body = decisive == null ? LEAD : decider(decisive.bodyGroup());
+		String body = decisive == null ? LEAD : decider(decisive);
 		if (GroupNames.isCounty(body)) {
 			issue(facts, story, body, DecisionType.notRecommended(refusal.stage()), reasons, null);
 			return "未通过县级审查，不予推荐";
@@ -253,19 +253,25 @@ class DecisionIssuing {
 	}
 
 	/**
-	 * Who decides for a step's group: a county department itself; at city level the lead
-	 * bureau, except the central-bank branch and the finance bureau for their own steps;
-	 * never a bank.
+	 * Who decides for a step: a county department itself; at city level the lead bureau,
+	 * except the central-bank branch and the finance bureau at their own steps (the
+	 * listing; the allocation and the interest subsidy), never for their voice in the
+	 * joint review, which the lead bureau runs; never a bank.
 	 */
-	private static String decider(String group) {
+	private static String decider(Opinion step) {
+		String group = step.bodyGroup();
 		if (group == null) {
 			return LEAD;
 		}
 		if (GroupNames.isCounty(group)) {
 			return group;
 		}
-		if (group.equals(GroupNames.city("pboc")) || group.equals(GroupNames.city("finance"))) {
-			return group.substring(GroupNames.city("").length());
+		if (group.equals(GroupNames.city("pboc")) && ReviewProcesses.TASK_PBOC_LISTING.equals(step.step())) {
+			return "pboc";
+		}
+		if (group.equals(GroupNames.city("finance")) && (ReviewProcesses.TASK_FINANCE_ALLOCATION.equals(step.step())
+				|| ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW.equals(step.step()))) {
+			return "finance";
 		}
 		return LEAD;
 	}

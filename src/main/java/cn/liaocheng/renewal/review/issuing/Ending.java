@@ -12,7 +12,7 @@ enum Ending {
 	PROJECT_REFUSED(ApplicationStatus.REFUSED, "industry", "不予入库"),
 	SUBSIDY_ALLOCATED(ApplicationStatus.APPROVED, "finance", "奖补资金已下达"),
 	SUBSIDY_REFUSED(ApplicationStatus.REFUSED, "industry", "不予奖补"),
-	LOAN_GRANTED(ApplicationStatus.APPROVED, "pboc", "列入再贷款支持清单，银行已放贷，财政贴息已核定"),
+	LOAN_GRANTED(ApplicationStatus.APPROVED, "pboc", "列入设备更新贷款支持项目清单，银行已放贷，财政贴息已核定"),
 	LOAN_REFUSED(ApplicationStatus.REFUSED, "pboc", "贷款申请未获支持"),
 	LAPSED(ApplicationStatus.LAPSED, "industry", "逾期未补正，申报失效");
 
@@ -47,7 +47,7 @@ enum Ending {
 	String summary(Outcomes outcomes) {
 		BigDecimal interest = outcomes.interestSubsidyAmount();
 		if (this == LOAN_GRANTED && (interest == null || interest.signum() <= 0)) {
-			return "列入再贷款支持清单，银行已放贷；不予财政贴息，理由及救济途径见不予贷款贴息决定书";
+			return "列入设备更新贷款支持项目清单，银行已放贷；不予财政贴息，理由及救济途径见不予贷款贴息决定书";
 		}
 		return summary;
 	}

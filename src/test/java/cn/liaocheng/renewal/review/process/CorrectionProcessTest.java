@@ -193,6 +193,14 @@ class CorrectionProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+		// The central-bank branch returned it as a voice of the joint review, which the
+		// city industry bureau runs: the lapse is that bureau's; and no bank ever
+		// decided, so the banks are the ones the enterprise named, the amount the one it
+		// asked for.
+		ReviewFixture.Issued lapse = review.issued(loan, DecisionType.APPLICATION_LAPSED);
+		assertThat(lapse.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
+		assertThat(lapse.text()).contains("向聊城市人民政府申请行政复议", "意向银行：", "申请贷款金额：", "申请贷款期限：")
+			.doesNotContain("贷款银行：", "中国人民银行山东省分行");
 	}
 
 	@Test

@@ -99,7 +99,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(refusal.text()).doesNotContain("负责人");
 		// The county does not decide the library: it does not recommend.
-		assertThat(refusal.text()).contains("该项目未通过县级审查，本机关不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
+		assertThat(refusal.text()).contains("该项目未通过县级审查，不予推荐，本次申请不能纳入").doesNotContain("该项目不予纳入");
 	}
 
 	/**
@@ -139,7 +139,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(refusal.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(refusal.text()).contains("号不予推荐决定书")
 			.contains("设备更新贷款支持申请收悉")
-			.contains("该项目未通过县级审查，本机关不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。")
+			.contains("该项目未通过县级审查，不予推荐，本次申请不能列入设备更新和技术改造贷款支持项目清单。")
 			.contains("：通过。", "：不予推荐。" + ReviewFixture.opinionFor("REFUSE"))
 			.contains("意向银行")
 			.doesNotContain("不予列入贷款支持项目清单决定书", "不同意");
@@ -331,7 +331,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.grant(loan, "100000000.00", true); // 1.5 points over 24 months: 3,000,000
 
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text()).contains("每年1.5个百分点、贴息期限24个月",
-				"计算，已达单笔贴息上限2,000,000.00元，核定该笔贷款财政贴息人民币2,000,000.00元");
+				"计算，已达单笔贴息上限2,000,000.00元，核定该笔贷款财政贴息总额不超过人民币2,000,000.00元");
 	}
 
 	@Test

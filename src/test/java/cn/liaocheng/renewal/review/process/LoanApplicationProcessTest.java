@@ -297,6 +297,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		assertThat(review.issued(loan, DecisionType.LOAN_REFUSED).text()).contains("不予将该项目列入设备更新和技术改造贷款支持项目清单");
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
 	}
 
@@ -326,6 +327,11 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		// The lead bureau does not list: it does not push the project to the central-bank
+		// branch, which does.
+		assertThat(review.issued(loan, DecisionType.LOAN_REFUSED).text())
+			.contains("该项目未通过市级审查，不予推送人民银行聊城市分行列入设备更新和技术改造贷款支持项目清单")
+			.doesNotContain("不予将该项目列入");
 	}
 
 	private CaseStanding.Stage interestStep(Case loan) {

@@ -131,6 +131,9 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_REFUSED);
+		// The finance bureau refuses to allocate; paying out is the county's later act.
+		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("不予下达该项目设备更新奖补资金")
+			.doesNotContain("不予拨付");
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
 		// The amount proposed for the notice was never awarded: the case page shows no
 		// 审批结果 with it.
