@@ -53,6 +53,34 @@ class PasswordResetEndsSessionsTest {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * A session keeps the groups of its login: a membership gained or lost ends the
+	 * account's sessions, so no one keeps a body's doors after leaving it.
+	 */
+	@ParameterizedTest
+	@EnumSource(Door.class)
+	void aMembershipGainedOrLostEndsTheAccountsSessions(Door door) {
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		Caller admin = EngineDoors.caller(port, door, DemoUsers.ADMIN);
+		String membership = door.root + "/group/city-ecology/members/" + userId;
+
+		WebClient before = loggedIn(userId);
+		assertThat(before.get("/account").statusCode()).isEqualTo(200);
+		assertThat(admin.send("PUT", membership, null).statusCode()).isEqualTo(204);
+		assertThat(before.get("/account").statusCode()).as("the session of the groups before").isEqualTo(302);
+
+		WebClient during = loggedIn(userId);
+		assertThat(during.get("/account").statusCode()).isEqualTo(200);
+		assertThat(admin.send("DELETE", membership, null).statusCode()).isEqualTo(204);
+		assertThat(during.get("/api/applications").statusCode()).as("the session with the group lost").isEqualTo(401);
+		assertThat(admin.send("GET", door.root + "/user/" + userId + "/profile", null).statusCode())
+			.as("the administrator's own session")
+			.isEqualTo(200);
+	}
+
 	private WebClient loggedIn(String userId) {
 		return loggedIn(userId, Registrations.PASSWORD);
 	}

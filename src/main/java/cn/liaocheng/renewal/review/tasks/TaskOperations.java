@@ -212,6 +212,10 @@ public class TaskOperations {
 				}
 				throw unknownStep();
 			}
+			if (!handOvers.bodiesOf(callerId).contains(approved.bodyGroup())) {
+				// Whoever has left the body since no longer decides its steps.
+				throw new HandOverException(Reason.NOT_HOLDER, null, "您已不在" + approved.bodyName() + "，不能撤回该环节");
+			}
 			String why = TaskHandOvers.reason(reason);
 			if (!"APPROVE".equals(approved.decision())) {
 				throw changed("该环节的结论是“" + approved.decisionLabel() + "”，不能撤回");

@@ -1,8 +1,11 @@
 package cn.liaocheng.renewal.security.internal;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -18,10 +21,11 @@ import cn.liaocheng.renewal.security.AccountSessions;
 
 /**
  * A changed password ends every other session of its account, so that a session stolen
- * before the change does not outlive it. The session of the request that made the change
- * stays: a user who changes their own password stays logged in where they did it, and an
- * administrator's reset ends all of the account's sessions (the administrator's own is
- * not among them).
+ * before the change does not outlive it; so does a membership gained or lost, or the
+ * account or its group deleted, since a session keeps the groups of its login. The
+ * session of the request that made the change stays: a user who changes their own
+ * password stays logged in where they did it, and an administrator's reset ends all of
+ * the account's sessions (the administrator's own is not among them).
  *
  * <p>
  * The rule sits in the engine's identity provider, which every password change passes
@@ -87,6 +91,49 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			if (passwordChanged) {
 				endOtherSessions(user.getId());
 			}
+			return result;
+		}
+
+		/*
+		 * A session keeps the groups its user had at login, and every door reads them
+		 * from it (Camunda's authorizations, the dossier rule, the county scope): a
+		 * membership gained or lost, or an account or group deleted, ends the sessions it
+		 * concerns, so that the next request logs in with what the account now is.
+		 */
+
+		@Override
+		public IdentityOperationResult createMembership(String userId, String groupId) {
+			IdentityOperationResult result = super.createMembership(userId, groupId);
+			endOtherSessions(userId);
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteMembership(String userId, String groupId) {
+			IdentityOperationResult result = super.deleteMembership(userId, groupId);
+			endOtherSessions(userId);
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteUser(String userId) {
+			IdentityOperationResult result = super.deleteUser(userId);
+			endOtherSessions(userId);
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteGroup(String groupId) {
+			List<String> members = Context.getProcessEngineConfiguration()
+				.getIdentityService()
+				.createUserQuery()
+				.memberOfGroup(groupId)
+				.list()
+				.stream()
+				.map(User::getId)
+				.toList();
+			IdentityOperationResult result = super.deleteGroup(groupId);
+			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
 			return result;
 		}
 

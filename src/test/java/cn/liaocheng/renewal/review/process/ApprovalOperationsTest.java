@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -25,6 +26,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.TaskUrged;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -122,6 +124,24 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
+	}
+
+	/** Who has left the body since no longer decides its steps, not even their own. */
+	@Test
+	void aReviewerWhoHasLeftTheBodyCannotTakeBackTheirStep() {
+		Case project = review.submitProject(7);
+		Task formal = approveAs(project, "Task_CountyFormalReview", COLLEAGUE, "材料齐全，同意");
+		identity.deleteMembership(COLLEAGUE, CountyReviewTasks.BODY);
+		try {
+			assertThatThrownBy(() -> operations.withdraw(COLLEAGUE, formal.getId(), "推荐意见需补充核实情况"))
+				.isInstanceOf(HandOverException.class)
+				.hasMessageContaining("您已不在冠县工业和信息化局，不能撤回该环节");
+			assertThat(review.tasks(project, "Task_CountyRecommendation")).as("nothing moved").hasSize(1);
+			assertThat(superseded(formal.getId())).isFalse();
+		}
+		finally {
+			identity.createMembership(COLLEAGUE, CountyReviewTasks.BODY);
+		}
 	}
 
 	@Test
