@@ -91,18 +91,63 @@ public class PublicNotices {
 			.list();
 	}
 
+	/** What the task form's read-only field holds at most. */
+	static final int SUMMARY_LIMIT = 3000;
+
 	/**
 	 * What the lead body reads in its task at the end of the notice period: each
 	 * unresolved objection on a line of its own with who filed it and how to reach them,
-	 * or that none was received; cut at the form field's 3,000 characters.
+	 * or that none was received. Whole objections only, within the form field's 3,000
+	 * characters; when some do not fit, the summary says how many and where every one of
+	 * them is (the dossier), since settling the objections settles them all.
 	 */
 	static String summary(List<Objection> unresolved) {
-		String summary = unresolved.stream()
+		if (unresolved.isEmpty()) {
+			return "公示期内未收到异议";
+		}
+		List<String> lines = unresolved.stream()
 			.map(o -> o.name() + (o.organisation() == null ? "" : "（" + o.organisation() + "）") + "，电话 " + o.phone()
 					+ "：" + o.content())
-			.reduce((a, b) -> a + "\n" + b)
-			.orElse("公示期内未收到异议");
-		return summary.length() > 3000 ? summary.substring(0, 3000) : summary;
+			.toList();
+		StringBuilder summary = new StringBuilder();
+		int shown = 0;
+		for (String line : lines) {
+			int left = lines.size() - shown - 1;
+			String note = left == 0 ? "" : omitted(left);
+			if (summary.length() + line.length() + 1 + note.length() > SUMMARY_LIMIT) {
+				break;
+			}
+			summary.append(shown == 0 ? "" : "\n").append(line);
+			shown++;
+		}
+		if (shown < lines.size()) {
+			summary.append(shown == 0 ? "" : "\n").append(omitted(lines.size() - shown));
+		}
+		return summary.toString();
+	}
+
+	private static String omitted(int count) {
+		return "……另有 " + count + " 件异议因篇幅未在此列出，请在申报材料页“公示异议”中逐件阅读后再办理；办理结论对全部未办结的异议生效。";
+	}
+
+	/** Every objection to the application's notices, oldest first, for the dossier. */
+	public List<ObjectionRecord> all(long applicationId) {
+		return jdbc.sql("""
+				SELECT objector_name, objector_org, content, filed_at, resolved_at, resolution FROM public_objection
+				WHERE application_id = ? ORDER BY filed_at, id""")
+			.param(applicationId)
+			.query((rs, n) -> new ObjectionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+					rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * An objection as reviewers of the case read it (the phone stays with the lead body's
+	 * task).
+	 */
+	public record ObjectionRecord(String name, String organisation, String content, Instant filedAt, Instant resolvedAt,
+			String resolution) {
 	}
 
 	void resolveAll(long applicationId, String resolution) {

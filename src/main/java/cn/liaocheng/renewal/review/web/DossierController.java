@@ -31,6 +31,7 @@ import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -60,8 +61,11 @@ class DossierController {
 
 	private final TaskOperations operations;
 
+	private final PublicNotices notices;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
-			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations) {
+			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices) {
+		this.notices = notices;
 		this.prints = prints;
 		this.operations = operations;
 		this.stages = stages;
@@ -106,6 +110,7 @@ class DossierController {
 		model.addAttribute("opinions",
 				opinions.forApplication(id).stream().filter(o -> sight.opinion(o.bodyGroup())).toList());
 		model.addAttribute("operations", operations.history(id));
+		model.addAttribute("objections", notices.all(id));
 		model.addAttribute("decisions",
 				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
 		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();

@@ -214,6 +214,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.isEqualTo(NoticeBoard.Result.FILED);
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
+		// Every reviewer of the case reads each objection on the dossier, its phone
+		// aside.
+		assertThat(new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD)
+			.get("/review/applications/" + claim.id())
+			.body()).contains("公示异议", "测试异议单位联系人", "该项目设备投用日期与实际不符，请核查。", "待核查").doesNotContain("0635-8123456");
+
 		review.decide(claim, "Task_ResolveObjections", "REFUSE");
 
 		assertThat(claim.process()).hasPassedInOrder("Gateway_ObjectionResult", "Task_IssueRefusal", "EndEvent_Refused")
