@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,24 @@ class SecurityMatrixTest {
 		HttpResponse<String> users = reviewer.get("/engine-rest/user?id=admin");
 		assertThat(users.statusCode()).isEqualTo(200);
 		assertThat(users.body()).isEqualTo("[]");
+	}
+
+	/**
+	 * No Basic challenge, so no browser asks for a password and then resends it with a
+	 * foreign site's request (Basic calls are exempt from CSRF): API clients send their
+	 * credentials unasked.
+	 */
+	@Test
+	void theRestApiRefusesWithoutAskingABrowserForAPassword() {
+		for (HttpResponse<String> refused : List.of(new WebClient(port).get("/engine-rest/task"),
+				new WebClient(port).withBasic("no-such-account", "wrong-password").get("/engine-rest/task"),
+				new WebClient(port).get("/engine-rest/deployment"))) {
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).as(refused.uri().toString()).isEmpty();
+		}
+		assertThat(new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD)
+			.get("/engine-rest/deployment")
+			.statusCode()).as("credentials sent unasked").isEqualTo(200);
 	}
 
 	@Test

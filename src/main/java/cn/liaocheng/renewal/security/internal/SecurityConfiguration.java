@@ -12,10 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,8 +37,12 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) throws Exception {
-		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-		basic.setRealmName("liaocheng-renewal");
+		// 401 without a Basic challenge: a challenge makes a browser ask for and then
+		// cache
+		// the password, and resend it with requests a foreign site makes; Basic calls are
+		// exempt from CSRF because no browser sends them on its own. API clients (Camunda
+		// Modeler, curl -u, scripts) send their credentials without being asked.
+		AuthenticationEntryPoint basic = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 		// One manager with no parent: a failed password must be checked (and counted by
 		// Camunda) once only.
 		http.authenticationManager(new ProviderManager(provider))
@@ -106,8 +110,9 @@ class SecurityConfiguration {
 						new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**")))
 				.defaultAuthenticationEntryPointFor(loginPage(), path("/**")))
 			// Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN);
-			// Basic-authenticated calls carry no
-			// cookie a foreign site could borrow.
+			// Basic-authenticated calls carry no cookie a foreign site could borrow, and
+			// no
+			// browser holds the password for them, since nothing here asks it to.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
 			.addFilterAfter(new SwaggerUiCsrfCookie(), CsrfFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
