@@ -228,6 +228,14 @@ class CaseStandings implements CaseProgress {
 		// A loan no chosen bank would lend ends with the central-bank branch's notice,
 		// not with an administrative refusal.
 		boolean banksDeclined = last != null && ReviewProcesses.DECLINED.equals(last.decision());
+		// A refused case ended at the step that refused it, in the words picked there
+		// (不予受理, 不予推荐, 核验不通过), not at a step it never reached.
+		Opinion refusing = status != ApplicationStatus.REFUSED || banksDeclined ? null
+				: record.stream()
+					.filter(o -> ReviewProcesses.REFUSE.equals(o.decision()))
+					.reduce((a, b) -> b)
+					.orElse(null);
+		int refusedAt = refusing == null ? -1 : indexOf(steps, refusing.step());
 		List<Stage> timeline = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
@@ -237,20 +245,38 @@ class CaseStandings implements CaseProgress {
 						? "退回补正后，逾期未补正" : status == ApplicationStatus.WITHDRAWN ? "退回补正后，企业撤回申报" : "退回补正"));
 				continue;
 			}
-			timeline.add(stage(step, i, on, current, reached, status, application, banksDeclined));
+			if (i == refusedAt) {
+				timeline.add(new Stage(step.name(), State.REFUSED, day(refusing.at()), refusing.decisionLabel()));
+				continue;
+			}
+			timeline.add(stage(step, i, on, current, reached, status, application, banksDeclined, refusing));
 		}
 		return timeline;
 	}
 
+	/**
+	 * What a refused case's outcome is called: by whom, and at which step, it was
+	 * refused.
+	 */
+	private static String refusal(Opinion refusing) {
+		if (refusing == null) {
+			return "不予批准";
+		}
+		if (GroupNames.isCounty(refusing.bodyGroup())) {
+			return "未通过县级审查，不予推荐";
+		}
+		return ReviewProcesses.TASK_CITY_ACCEPTANCE.equals(refusing.step()) ? "不予受理" : "不予批准";
+	}
+
 	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,
-			ApplicationDetail application, boolean banksDeclined) {
+			ApplicationDetail application, boolean banksDeclined, Opinion refusing) {
 		if (step == OUTCOME) {
 			LocalDate decided = application.outcomes().decidedAt() == null ? null
 					: day(application.outcomes().decidedAt());
 			return switch (status) {
 				case APPROVED -> new Stage(step.name(), State.DONE, decided, "已批准");
 				case REFUSED -> banksDeclined ? new Stage(step.name(), State.ENDED, decided, "各意向银行均不予放贷")
-						: new Stage(step.name(), State.REFUSED, decided, "不予批准");
+						: new Stage(step.name(), State.REFUSED, decided, refusal(refusing));
 				case WITHDRAWN -> new Stage(step.name(), State.ENDED, null, "企业已撤回申报");
 				case LAPSED -> new Stage(step.name(), State.ENDED, null, "逾期未补正，申报失效");
 				default -> new Stage(step.name(), State.PENDING, null, null);
@@ -268,6 +294,10 @@ class CaseStandings implements CaseProgress {
 			return new Stage(step.name(), State.PENDING, null, null);
 		}
 		// The case has ended: what it went through is done, the rest did not happen.
+		int refusedAt = refusing == null ? -1 : indexOf(STEPS.get(application.summary().kind()), refusing.step());
+		if (refusedAt >= 0 && i > refusedAt) {
+			return new Stage(step.name(), State.SKIPPED, null, null);
+		}
 		if (status == ApplicationStatus.APPROVED || i < reached || (i == reached && on != null)) {
 			return done(step, on);
 		}

@@ -48,7 +48,7 @@ public class Dashboard {
 	public static final List<String> VIEWS = List.of("county", "task", "kind", "month", "batch", "stages", "bodies",
 			"loans", "money", "targets");
 
-	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "不予批准", "办理中", "撤回或失效", "申报设备投资（万元）",
+	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "未获支持", "办理中", "撤回或失效", "申报设备投资（万元）",
 			"批准入库设备投资（万元）", "核定补助（万元）", "下达补助（万元）", "申请贷款（万元）", "银行授信（万元）");
 
 	private static final String ALLOCATED = "奖补资金已下达（批准）";

@@ -140,7 +140,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
@@ -234,7 +234,7 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("不予批准").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
 	}
 
 	@Test
