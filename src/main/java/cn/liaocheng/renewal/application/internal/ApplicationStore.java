@@ -348,7 +348,7 @@ public class ApplicationStore {
 	public ApplicationDetail dossier(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
-		return toDetail(applicant.id(), applicant.name(), row);
+		return toDetail(applicant.id(), applicant.name(), row, false);
 	}
 
 	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
@@ -489,10 +489,15 @@ public class ApplicationStore {
 	}
 
 	private ApplicationDetail toDetail(Enterprise enterprise, ApplicationRow row) {
-		return toDetail(enterprise.id(), enterprise.name(), row);
+		return toDetail(enterprise.id(), enterprise.name(), row, true);
 	}
 
-	private ApplicationDetail toDetail(long enterpriseId, String enterpriseName, ApplicationRow row) {
+	/**
+	 * The application as its enterprise ({@code forEnterprise}) or a reviewer reads it:
+	 * the enterprise is not told of the reviewers' own handling of their tasks.
+	 */
+	private ApplicationDetail toDetail(long enterpriseId, String enterpriseName, ApplicationRow row,
+			boolean forEnterprise) {
 		String projectTitle = registeredProjectName(row.dossier());
 		String name = row.dossier() instanceof ProjectDossier project ? project.projectName() : projectTitle;
 		ApplicationSummary summary = new ApplicationSummary(row.id(), row.referenceNo(), row.kind(),
@@ -503,8 +508,10 @@ public class ApplicationStore {
 			outcomes = outcomes.withoutInterestSubsidy();
 		}
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
-				row.dossier(), projectTitle, repository.attachments(row.id()), repository.events(row.id()), List.of(),
-				outcomes, repository.declaration(row.id()).orElse(null), InvoiceChecks.warnings(row.dossier()));
+				row.dossier(), projectTitle, repository.attachments(row.id()),
+				repository.events(row.id()).stream().filter(e -> !forEnterprise || e.toldTo(enterpriseName)).toList(),
+				List.of(), outcomes, repository.declaration(row.id()).orElse(null),
+				InvoiceChecks.warnings(row.dossier()));
 	}
 
 	/**

@@ -383,7 +383,10 @@ public class TaskOperations {
 	private void urge(long applicationId, Task task, String body, String by, String byName, boolean enterprise,
 			String why) {
 		String bodyName = directory.bodyName(body);
-		String holder = task.getAssignee() == null ? "（待认领）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
+		// The enterprise reads this line: it learns whether someone holds the step, not
+		// who.
+		String holder = task.getAssignee() == null ? "（待认领）"
+				: enterprise ? "（已有人办理）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
 		record(applicationId, "URGE", task, by, enterprise ? byName : bodyName,
 				"由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why,
 				bodyName + "「" + task.getName() + "」", why);

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.application.Applications;
-import cn.liaocheng.renewal.review.tasks.HandOver;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +34,23 @@ class EnterpriseUrgeController {
 	record UrgeRequest(String reason) {
 	}
 
+	/**
+	 * A step the enterprise urged, as it may know it: the step and the body, not who in
+	 * the body holds it.
+	 */
+	record Urged(String taskName, String bodyName, boolean claimed) {
+	}
+
 	@PostMapping("/api/applications/{id}/urge")
-	@Operation(summary = "催办", description = "企业催办本单位正在审核中的申请，每件申请每个工作日一次（周末、节假日计入下一个工作日）；须说明事由")
-	List<HandOver> urge(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	@Operation(summary = "催办",
+			description = "企业催办本单位正在审核中的申请，每件申请每个工作日一次（周末、节假日计入下一个工作日）；须说明事由。" + "返回被催办的环节和部门（不含审核人员）")
+	List<Urged> urge(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody UrgeRequest request) {
 		applications.detail(user, id); // 404 unless the case is the enterprise's own
-		return operations.urgeAsEnterprise(user.userId(), user.displayName(), id, request.reason());
+		return operations.urgeAsEnterprise(user.userId(), user.displayName(), id, request.reason())
+			.stream()
+			.map(h -> new Urged(h.taskName(), h.bodyName(), h.assignee() != null))
+			.toList();
 	}
 
 }

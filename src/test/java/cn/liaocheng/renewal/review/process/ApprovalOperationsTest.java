@@ -121,6 +121,10 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(as(REVIEWER).get("/review/applications/" + project.id()).body())
 			.as("the dossier keeps the superseded opinion, marked")
 			.contains("材料齐全，同意", "此意见不再作为结论", "办理操作记录", "撤回");
+		// The enterprise is told of steps and conclusions, not of who in the body took
+		// what back and why, nor any reviewer's login id.
+		String own = as(DemoUsers.ENTERPRISE).get("/api/applications/" + project.id()).body();
+		assertThat(own).contains("县级形式审查").doesNotContain("推荐意见需补充核实情况", "\"actor\"", "\"" + REVIEWER + "\"");
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
@@ -255,9 +259,11 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("a reviewer").isEqualTo(403);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, "{}").statusCode()).as("no reason").isEqualTo(400);
 
+		tasks.claim(review.task(project, "Task_CountyFormalReview").getId(), REVIEWER);
 		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
 		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
-		assertThat(urged.body()).contains("县级形式审查");
+		assertThat(urged.body()).contains("县级形式审查", "\"claimed\":true").doesNotContain(REVIEWER, "assignee");
+		assertThat(historyOf(project, "TASK_URGE")).singleElement().asString().contains("（已有人办理）");
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
 		assertThat(again.statusCode()).isEqualTo(429);
 		assertThat(again.body()).contains("每个工作日只能催办一次");
