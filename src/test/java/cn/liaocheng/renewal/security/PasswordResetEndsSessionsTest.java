@@ -30,11 +30,7 @@ class PasswordResetEndsSessionsTest {
 	@ParameterizedTest
 	@EnumSource(Door.class)
 	void anAdministratorsResetEndsEverySessionOfTheAccountAndNoneOfTheAdministrators(Door door) {
-		// An account of its own: the reset must not end sessions of other test classes.
-		String userId = Registrations.freshUserId();
-		assertThat(Registrations
-			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
-			.statusCode()).isEqualTo(302);
+		String userId = freshAccount();
 		WebClient first = loggedIn(userId);
 		WebClient second = loggedIn(userId);
 		assertThat(first.get("/account").statusCode()).isEqualTo(200);
@@ -60,10 +56,7 @@ class PasswordResetEndsSessionsTest {
 	@ParameterizedTest
 	@EnumSource(Door.class)
 	void aMembershipGainedOrLostEndsTheAccountsSessions(Door door) {
-		String userId = Registrations.freshUserId();
-		assertThat(Registrations
-			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
-			.statusCode()).isEqualTo(302);
+		String userId = freshAccount();
 		Caller admin = EngineDoors.caller(port, door, DemoUsers.ADMIN);
 		String membership = door.root + "/group/city-ecology/members/" + userId;
 
@@ -79,6 +72,18 @@ class PasswordResetEndsSessionsTest {
 		assertThat(admin.send("GET", door.root + "/user/" + userId + "/profile", null).statusCode())
 			.as("the administrator's own session")
 			.isEqualTo(200);
+	}
+
+	/**
+	 * An account of its own: ending its sessions must not end those of other test
+	 * classes.
+	 */
+	private String freshAccount() {
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		return userId;
 	}
 
 	private WebClient loggedIn(String userId) {
