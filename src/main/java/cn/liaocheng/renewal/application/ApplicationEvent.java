@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.application;
 
 import java.time.Instant;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -12,21 +11,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record ApplicationEvent(Instant at, @JsonIgnore String actor, String actorName, String action, String message) {
 
 	/**
-	 * The reviewers' own handling of their tasks (hand-overs, claims, copies, take-backs,
-	 * returns between steps, added reviewers, a lead's reminder): the record keeps it for
-	 * them; the enterprise is told of the review's steps and conclusions, not of who in a
-	 * body passed work to whom and why.
+	 * The reviewers' own handling of their tasks (every {@code TASK_*} action:
+	 * hand-overs, claims, copies, take-backs, returns between steps, added reviewers, a
+	 * lead's reminder) and the overdue reminders naming who holds a step: the record
+	 * keeps them for the reviewers; the enterprise is told of the review's steps and
+	 * conclusions, not of who in a body passed work to whom and why.
 	 */
-	private static final Set<String> INTERNAL = Set.of("TASK_TRANSFER", "TASK_DELEGATE", "TASK_RELEASE", "TASK_CLAIM",
-			"TASK_COPY", "TASK_WITHDRAW", "TASK_RETURN_TO_PREVIOUS", "TASK_ADD_REVIEWER");
-
-	/** Whether the enterprise named {@code enterpriseName} is told of it. */
-	public boolean toldTo(String enterpriseName) {
-		if (INTERNAL.contains(action)) {
-			return false;
-		}
-		// A reminder is told when the enterprise sent it, not when a lead did.
-		return !"TASK_URGE".equals(action) || java.util.Objects.equals(actorName, enterpriseName);
+	public boolean toldToApplicant() {
+		return action == null || !(action.startsWith("TASK_") || action.equals("OVERDUE"));
 	}
 
 	/** The first submission. */

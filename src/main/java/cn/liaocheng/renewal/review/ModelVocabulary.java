@@ -2,6 +2,8 @@ package cn.liaocheng.renewal.review;
 
 import java.util.Set;
 
+import cn.liaocheng.renewal.engine.ExpressionBeans;
+
 /**
  * Everything an expression in the models of {@code bpmn/} may name, taken from the models
  * as they are: the Spring beans they call, the process variables they read, and the two
@@ -10,6 +12,17 @@ import java.util.Set;
  * refused; a model that needs more changes this list, reviewed like any code.
  */
 public final class ModelVocabulary {
+
+	/** What the engine's guard lets expressions reach: {@link #BEANS}. */
+	@org.springframework.stereotype.Component
+	static final class Beans implements ExpressionBeans {
+
+		@Override
+		public Set<String> names() {
+			return BEANS;
+		}
+
+	}
 
 	/**
 	 * The delegates and listeners ({@code ${name}}) and the two helper beans the models

@@ -162,6 +162,10 @@ class ModelValidationTest {
 								"<bpmn:userTask id=\"Task_Html\" camunda:candidateGroups=\"" + TestModels.GROUP
 										+ "\" camunda:formKey=\"embedded:deployment:form.html\"/>")),
 						"不允许使用 camunda:formKey “embedded:deployment:form.html”", "Task_Html"),
+				Arguments.of("form-handler.bpmn", definitions(process("v-form-handler", ttl(),
+						"<bpmn:userTask id=\"Task_Handled\" camunda:candidateGroups=\"" + TestModels.GROUP
+								+ "\" camunda:formHandlerClass=\"java.lang.Object\" " + TestModels.FORM_REF + "/>")),
+						"不允许使用 camunda:formHandlerClass", "Task_Handled"),
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
@@ -244,7 +248,15 @@ class ModelValidationTest {
 				"<bpmn:serviceTask id=\"Task_Listened\" camunda:expression=\"${true}\"><bpmn:extensionElements>"
 						+ "<camunda:executionListener class=\"java.lang.Object\" event=\"start\"/>"
 						+ "</bpmn:extensionElements></bpmn:serviceTask>"));
-		for (String model : List.of(SHELL_MODEL, withClass, withClassListener)) {
+		String withValidator = definitions(process("v-validator", ttl(),
+				"<bpmn:userTask id=\"Task_Validated\"><bpmn:extensionElements><camunda:formData>"
+						+ "<camunda:formField id=\"x\" type=\"string\"><camunda:validation>"
+						+ "<camunda:constraint name=\"validator\" config=\"java.lang.Object\"/>"
+						+ "</camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>"));
+		// (A form handler class is built by the engine's parser before any listener sees
+		// it:
+		// the pre-deployment check refuses it at every door a user deploys through.)
+		for (String model : List.of(SHELL_MODEL, withClass, withClassListener, withValidator)) {
 			assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
 				.isInstanceOf(ProcessEngineException.class)
 				.hasStackTraceContaining("模型不能运行 Java 类、内置连接器或 HTML 表单");

@@ -136,6 +136,11 @@ final class BpmnRules {
 			problem(owner, "定时器 " + name + " 的值 “" + text(element) + "” 无法解析：请用 ISO 8601 格式（如 P5D、PT2H、"
 					+ "2026-12-31T17:00:00、R3/PT1H）或 ${...} 表达式");
 		}
+		if (CAMUNDA_NAMESPACES.contains(namespace) && "constraint".equals(name)
+				&& "validator".equals(element.getAttribute("name"))
+				&& !String.valueOf(element.getAttribute("config")).strip().startsWith("${")) {
+			problem(owner, "不允许按类名指定表单校验器（camunda:constraint name=“validator”）");
+		}
 		if (CAMUNDA_NAMESPACES.contains(namespace)) {
 			// Listeners and the like carry their attributes unqualified.
 			checkCamundaAttributes(element, null, owner);
@@ -171,6 +176,9 @@ final class BpmnRules {
 		}
 		if (attribute(element, camunda, "variableMappingClass") != null) {
 			problem(owner, "不允许使用 camunda:variableMappingClass：请用输入/输出映射");
+		}
+		if (attribute(element, camunda, "formHandlerClass") != null) {
+			problem(owner, "不允许使用 camunda:formHandlerClass：请用 camunda:formRef 引用 Camunda 表单");
 		}
 		String formKey = attribute(element, camunda, "formKey");
 		if (formKey != null && !formKey.startsWith("camunda-forms:")) {

@@ -509,7 +509,7 @@ public class ApplicationStore {
 		}
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()),
-				repository.events(row.id()).stream().filter(e -> !forEnterprise || e.toldTo(enterpriseName)).toList(),
+				repository.events(row.id()).stream().filter(e -> !forEnterprise || e.toldToApplicant()).toList(),
 				List.of(), outcomes, repository.declaration(row.id()).orElse(null),
 				InvoiceChecks.warnings(row.dossier()));
 	}

@@ -193,7 +193,7 @@ final class DecisionText {
 		// enterprise that repays early receives less, so the figure is a ceiling.
 		return text.append("核定该笔贷款财政贴息总额不超过")
 			.append(yuanWithCapitals(interest))
-			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款或逾期的，按实际余额和天数计算。")
+			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算，逾期或违约的，自登记之日起停止贴息。")
 			.append("请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}
@@ -236,10 +236,13 @@ final class DecisionText {
 		fact("项目总投资", money(a.totalInvestment()));
 		fact("设备投资", money(a.equipmentInvestment()));
 		fact("奖补资金", money(a.subsidy()));
-		// A loan no bank granted (refused, declined, lapsed: no granted rate on record)
-		// has
-		// only the banks the enterprise named and the amount and term it asked for.
-		String asked = a.loanRatePercent() == null ? "申请" : "";
+		// A loan no bank granted (refused, declined, lapsed) has only the banks the
+		// enterprise named and the amount and term it asked for; the interest decisions
+		// and payment notices are of a granted loan.
+		DecisionType.Stage stage = r.type().stage();
+		boolean granted = !r.type().adverse() || stage == DecisionType.Stage.INTEREST_SUBSIDY
+				|| stage == DecisionType.Stage.CLAWBACK;
+		String asked = granted ? "" : "申请";
 		fact(asked.isEmpty() ? "贷款银行" : "意向银行", r.lender());
 		fact(asked + "贷款金额", money(a.loanAmount()));
 		fact("贷款年利率",

@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.review.ModelVocabulary;
+import cn.liaocheng.renewal.engine.ExpressionBeans;
 
 /**
  * Limits what the engine's expressions can reach, for every expression whoever wrote it:
- * only the beans the models use ({@link ModelVocabulary#BEANS}), never reflection
+ * only the beans the models use ({@link ExpressionBeans}), never reflection
  * ({@link ReflectionGuard}), no script language, and no model naming a Java class, a
  * built-in connector or an HTML form ({@link NoCodeInModels}). Runs before the engine
  * builds its DMN engine, which then evaluates JUEL through the same guarded manager.
@@ -25,13 +25,16 @@ class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
 
 	private final ApplicationContext context;
 
-	ExpressionLanguagePlugin(ApplicationContext context) {
+	private final ExpressionBeans allowed;
+
+	ExpressionLanguagePlugin(ApplicationContext context, ExpressionBeans allowed) {
 		this.context = context;
+		this.allowed = allowed;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		Map<Object, Object> beans = new ModelBeans(context, ModelVocabulary.BEANS);
+		Map<Object, Object> beans = new ModelBeans(context, allowed.names());
 		configuration.setBeans(beans);
 		configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
 		configuration.setScriptEngineResolver(new NoScriptEngines());

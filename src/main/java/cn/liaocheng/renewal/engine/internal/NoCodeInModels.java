@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * and whatever the file is called: a Java class named in the model ({@code camunda:class}
  * on a task or listener, {@code camunda:variableMappingClass}), the engine's built-in
  * connectors behind {@code camunda:type} (the shell connector runs operating-system
- * commands, the mail one sends mail as the server) except external tasks, and forms the
- * Tasklist would run as HTML ({@code camunda:formKey} other than a deployed Camunda
- * Form). The administrators' pre-deployment check says the same in its own words; this
- * one holds where that check is not asked (see the deployment plugin) or misses a file.
+ * commands, the mail one sends mail as the server) except external tasks, form handlers
+ * and field validators named by class, and forms the Tasklist would run as HTML
+ * ({@code camunda:formKey} other than a deployed Camunda Form). The administrators'
+ * pre-deployment check says the same in its own words; this one holds where that check is
+ * not asked (see the deployment plugin) or misses a file.
  */
 final class NoCodeInModels extends AbstractBpmnParseListener {
 
@@ -34,6 +35,7 @@ final class NoCodeInModels extends AbstractBpmnParseListener {
 			refuseIf(element.attributeNS(ns, "class") != null, element, process, "camunda:class");
 			refuseIf(element.attributeNS(ns, "variableMappingClass") != null, element, process,
 					"camunda:variableMappingClass");
+			refuseIf(element.attributeNS(ns, "formHandlerClass") != null, element, process, "camunda:formHandlerClass");
 			String type = element.attributeNS(ns, "type");
 			refuseIf(type != null && !"external".equals(type), element, process, "camunda:type=\"" + type + "\"");
 			String formKey = element.attributeNS(ns, "formKey");
@@ -43,6 +45,10 @@ final class NoCodeInModels extends AbstractBpmnParseListener {
 		boolean listener = element.getTagName().endsWith("taskListener")
 				|| element.getTagName().endsWith("executionListener");
 		refuseIf(listener && element.attribute("class") != null, element, process, "监听器的 class");
+		// A form field's validator named by class (a generated form's constraint).
+		String config = element.attribute("config");
+		refuseIf(element.getTagName().endsWith("constraint") && "validator".equals(element.attribute("name"))
+				&& (config == null || !config.strip().startsWith("${")), element, process, "按类名指定的表单校验器");
 		for (Element child : element.elements()) {
 			check(child, process);
 		}

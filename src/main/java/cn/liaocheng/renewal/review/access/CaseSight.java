@@ -43,7 +43,9 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 			.map(PortalUser.Membership::groupId)
 			.toList());
 		boolean lender = grantedBankKey != null && banks.contains(GroupNames.bank(grantedBankKey));
-		boolean ledger = lender || user.isAdministrator() || user.groupIds().contains(GroupNames.city("finance"));
+		String finance = GroupNames.city("finance");
+		boolean ledger = lender || user.isAdministrator() || user.groupIds().contains(finance)
+				|| user.groupIds().contains(GroupNames.lead(finance));
 		if (user.isAdministrator()) {
 			return new CaseSight(Set.of(), lender, ledger, Set.of());
 		}
@@ -63,6 +65,14 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	public boolean opinion(String bodyGroup) {
 		return !bank() || bodyGroup == null || !bodyGroup.startsWith(GroupNames.bank(""))
 				|| bankGroups.contains(bodyGroup);
+	}
+
+	/**
+	 * The reviewers' operations on their tasks (hand-overs, reminders and their reasons):
+	 * a bank's reader does not see other banks' staff at work.
+	 */
+	public boolean operations() {
+		return !bank();
 	}
 
 	/** The granted loan's amount, rate, term and date, and its interest subsidy. */

@@ -265,7 +265,9 @@ class CaseStandings implements CaseProgress {
 		if (GroupNames.isCounty(refusing.bodyGroup())) {
 			return "未通过县级审查，不予推荐";
 		}
-		return ReviewProcesses.TASK_CITY_ACCEPTANCE.equals(refusing.step()) ? "不予受理" : "不予批准";
+		// The conclusion as picked (不予受理, 不予下达, 不予列入, 异议成立，不予奖补); a generic
+		// word for one recorded before the words were kept.
+		return refusing.chosenLabel() != null ? refusing.decisionLabel() : "未获支持";
 	}
 
 	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,

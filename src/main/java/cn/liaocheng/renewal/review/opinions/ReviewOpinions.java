@@ -48,8 +48,10 @@ public class ReviewOpinions {
 		String reviewerId = reviewer == null ? "system" : reviewer;
 		String reviewerName = directory.personName(reviewer);
 		String bodyName = directory.bodyName(group);
+		// The column holds 100 characters; an option label is a short phrase.
+		String label = chosenLabel == null || chosenLabel.length() <= 100 ? chosenLabel : chosenLabel.substring(0, 100);
 		Opinion opinion = new Opinion(0, applicationId, taskId, step, stepName, group, bodyName, reviewerId,
-				reviewerName, decision, text, OpinionStore.now(), chosenLabel);
+				reviewerName, decision, text, OpinionStore.now(), label);
 		store.add(opinion);
 		// The enterprise reads reasons for returns and refusals; approvals show as the
 		// step passed.

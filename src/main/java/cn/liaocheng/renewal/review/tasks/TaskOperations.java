@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,11 +185,13 @@ public class TaskOperations {
 				.summaries(mine.stream().map(Opinion::applicationId).toList())
 				.stream()
 				.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
+			Map<String, Boolean> inReview = new HashMap<>(); // one look-up per definition
 			return mine.stream()
+				.filter(o -> stillOf(callerId, o.bodyGroup()))
 				.filter(o -> unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()))
 				.filter(o -> open.get(Long.toString(o.applicationId()))
 					.stream()
-					.allMatch(t -> inReview(t.getProcessDefinitionId())))
+					.allMatch(t -> inReview.computeIfAbsent(t.getProcessDefinitionId(), this::inReview)))
 				.filter(o -> summaries.containsKey(o.applicationId()))
 				.map(o -> new Withdrawable(o.taskId(), o.applicationId(),
 						summaries.get(o.applicationId()).referenceNo(), summaries.get(o.applicationId()).title(),
@@ -212,7 +215,7 @@ public class TaskOperations {
 				}
 				throw unknownStep();
 			}
-			if (!handOvers.bodiesOf(callerId).contains(approved.bodyGroup())) {
+			if (!stillOf(callerId, approved.bodyGroup())) {
 				// Whoever has left the body since no longer decides its steps.
 				throw new HandOverException(Reason.NOT_HOLDER, null, "您已不在" + approved.bodyName() + "，不能撤回该环节");
 			}
@@ -387,19 +390,35 @@ public class TaskOperations {
 		// who.
 		String holder = task.getAssignee() == null ? "（待认领）"
 				: enterprise ? "（已有人办理）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
-		record(applicationId, "URGE", task, by, enterprise ? byName : bodyName,
-				"由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why,
-				bodyName + "「" + task.getName() + "」", why);
+		String what = "由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why;
+		String target = bodyName + "「" + task.getName() + "」";
+		if (enterprise) {
+			// The enterprise's own reminder is told to it; a lead's stays with the
+			// reviewers.
+			record(applicationId, "URGE", "ENTERPRISE_URGE", task, by, byName, what, target, why);
+		}
+		else {
+			record(applicationId, "URGE", task, by, bodyName, what, target, why);
+		}
 		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by,
 				enterprise ? byName : bodyName, enterprise, task.getAssignee(), body, why));
 	}
 
 	private void record(long applicationId, String operation, Task task, String actor, String actorBody, String what,
 			String target, String why) {
+		record(applicationId, operation, "TASK_" + operation, task, actor, actorBody, what, target, why);
+	}
+
+	/**
+	 * An operation on the case's record, its history ({@code historyAction}: the
+	 * reviewers' own operations are {@code TASK_*}, which the enterprise is not shown)
+	 * and the audit trail.
+	 */
+	private void record(long applicationId, String operation, String historyAction, Task task, String actor,
+			String actorBody, String what, String target, String why) {
 		String actorName = directory.personName(actor);
 		operations.add(applicationId, operation, task.getId(), task.getName(), actor, actorName, target, why);
-		stages.note(applicationId, actor, actorBody, "TASK_" + operation,
-				actorBody + "「" + task.getName() + "」" + what);
+		stages.note(applicationId, actor, actorBody, historyAction, actorBody + "「" + task.getName() + "」" + what);
 		audit.record(actor, "TASK_" + operation, "application:" + applicationId, "task " + task.getId() + " "
 				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
 	}
@@ -416,6 +435,15 @@ public class TaskOperations {
 	private HandOver handOverOf(Task task, String body) {
 		return new HandOver(task.getId(), task.getName(), body, directory.bodyName(body), task.getAssignee(),
 				task.getAssignee() == null ? null : directory.personName(task.getAssignee()));
+	}
+
+	/**
+	 * Whether the reviewer still belongs to the body a step was done for, as a member or
+	 * as its lead (a lead completes an escalated step under the body's name).
+	 */
+	private boolean stillOf(String userId, String bodyGroup) {
+		List<String> groups = handOvers.groupsOf(userId);
+		return groups.contains(bodyGroup) || groups.contains(GroupNames.lead(bodyGroup));
 	}
 
 	/** Whether a task belongs to the review of an application, before its decision. */

@@ -109,7 +109,7 @@ class DossierController {
 		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
 		model.addAttribute("opinions",
 				opinions.forApplication(id).stream().filter(o -> sight.opinion(o.bodyGroup())).toList());
-		model.addAttribute("operations", operations.history(id));
+		model.addAttribute("operations", sight.operations() ? operations.history(id) : List.of());
 		model.addAttribute("objections", notices.all(id));
 		model.addAttribute("decisions",
 				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
