@@ -249,7 +249,7 @@ class CaseStandings implements CaseProgress {
 				timeline.add(new Stage(step.name(), State.REFUSED, day(refusing.at()), refusing.decisionLabel()));
 				continue;
 			}
-			timeline.add(stage(step, i, on, current, reached, status, application, banksDeclined, refusing));
+			timeline.add(stage(step, i, on, current, reached, status, application, banksDeclined, refusing, refusedAt));
 		}
 		return timeline;
 	}
@@ -271,7 +271,7 @@ class CaseStandings implements CaseProgress {
 	}
 
 	private Stage stage(Step step, int i, LocalDate on, int current, int reached, ApplicationStatus status,
-			ApplicationDetail application, boolean banksDeclined, Opinion refusing) {
+			ApplicationDetail application, boolean banksDeclined, Opinion refusing, int refusedAt) {
 		if (step == OUTCOME) {
 			LocalDate decided = application.outcomes().decidedAt() == null ? null
 					: day(application.outcomes().decidedAt());
@@ -296,7 +296,6 @@ class CaseStandings implements CaseProgress {
 			return new Stage(step.name(), State.PENDING, null, null);
 		}
 		// The case has ended: what it went through is done, the rest did not happen.
-		int refusedAt = refusing == null ? -1 : indexOf(STEPS.get(application.summary().kind()), refusing.step());
 		if (refusedAt >= 0 && i > refusedAt) {
 			return new Stage(step.name(), State.SKIPPED, null, null);
 		}

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
@@ -79,15 +81,13 @@ class DossierController {
 	ResponseEntity<byte[]> decision(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long decisionId) {
 		requireAccess(user, id);
-		CaseSight sight = sightOf(user, id);
+		CaseSight sight = sight(user, stages.facts(id));
 		// A decision the reader may not see answers as one that does not exist.
-		boolean visible = decisions.allForApplication(id)
+		return decisions.allForApplication(id)
 			.stream()
-			.anyMatch(d -> d.id() == decisionId && sight.decision(d.type()));
-		if (!visible) {
-			throw new ApplicationNotFoundException();
-		}
-		return DecisionDownloads.ofApplication(decisions, id, decisionId)
+			.filter(d -> d.id() == decisionId && sight.decision(d.type()))
+			.findFirst()
+			.map(d -> DecisionDownloads.of(d, decisions.pdf(d.id())))
 			.orElseThrow(ApplicationNotFoundException::new);
 	}
 
@@ -96,7 +96,7 @@ class DossierController {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
 		ReviewFacts facts = stages.facts(id);
-		CaseSight sight = sight(user, facts, detail);
+		CaseSight sight = sight(user, facts);
 		model.addAttribute("app", detail);
 		model.addAttribute("history",
 				detail.history()
@@ -137,14 +137,16 @@ class DossierController {
 		return AttachmentDownloads.of(file);
 	}
 
-	private CaseSight sightOf(PortalUser user, long id) {
-		return sight(user, stages.facts(id), stages.dossier(id));
-	}
-
-	private CaseSight sight(PortalUser user, ReviewFacts facts, ApplicationDetail detail) {
-		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+	/** The reader's sight, from the case's facts and one read of the bank directory. */
+	private CaseSight sight(PortalUser user, ReviewFacts facts) {
+		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
 		Map<String, String> names = new LinkedHashMap<>();
-		banks.forEach(bank -> names.put(bank, organizations.bankName(bank)));
+		if (!banks.isEmpty()) {
+			Map<String, String> directory = organizations.banks()
+				.stream()
+				.collect(Collectors.toMap(Bank::key, Bank::name));
+			banks.forEach(bank -> names.put(bank, directory.getOrDefault(bank, bank)));
+		}
 		return CaseSight.of(user, facts.outcomes().grantedBankKey(), names);
 	}
 
