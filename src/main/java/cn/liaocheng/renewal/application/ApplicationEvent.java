@@ -18,8 +18,18 @@ public record ApplicationEvent(Instant at, @JsonIgnore String actor, String acto
 	 * conclusions, not of who in a body passed work to whom and why.
 	 */
 	public boolean toldToApplicant() {
-		return action == null || !(action.startsWith("TASK_") || action.equals("OVERDUE"));
+		return action == null || !(action.startsWith("TASK_") || action.equals("OVERDUE")
+				|| action.equals(CLAWBACK_REPAYMENT_RECORDED) || action.equals(CLAWBACK_REPAYMENT_RETURNED));
 	}
+
+	/**
+	 * A repayment recorded by one officer of the county finance bureau, not yet checked
+	 * by a second: internal until it counts.
+	 */
+	public static final String CLAWBACK_REPAYMENT_RECORDED = "CLAWBACK_REPAYMENT_RECORDED";
+
+	/** A recorded repayment the second person returned: internal, it never counted. */
+	public static final String CLAWBACK_REPAYMENT_RETURNED = "CLAWBACK_REPAYMENT_RETURNED";
 
 	/** The first submission. */
 	public static final String SUBMITTED = "SUBMITTED";

@@ -29,9 +29,22 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		repayments = List.copyOf(repayments);
 	}
 
+	/**
+	 * What is still owed: the amount less the repayments a second person of the county
+	 * finance bureau has checked ({@code repaid}).
+	 */
 	@JsonProperty
 	public BigDecimal outstanding() {
 		return amount == null ? null : amount.subtract(repaid).max(BigDecimal.ZERO);
+	}
+
+	/** Recorded repayments waiting for their check, which do not count yet. */
+	@JsonProperty
+	public BigDecimal pending() {
+		return repayments.stream()
+			.filter(r -> r.state() == Repayment.State.PENDING)
+			.map(Repayment::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	@JsonProperty
@@ -44,8 +57,39 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		return status.label();
 	}
 
+	/**
+	 * A repayment as the county finance bureau recorded it from the treasury's receipt,
+	 * and its check by a second person of the bureau.
+	 *
+	 * @param checkedBy who confirmed or returned it; {@code null} while pending, and for
+	 * repayments recorded before the check was required
+	 * @param checkNote why it was returned
+	 */
 	public record Repayment(long id, LocalDate paidOn, BigDecimal amount, String voucherNo, String recordedBy,
-			Instant recordedAt) {
+			Instant recordedAt, State state, String checkedBy, Instant checkedAt, String checkNote) {
+
+		/** Whether the repayment counts. */
+		public enum State {
+
+			PENDING("待复核"), CONFIRMED("已复核"), RETURNED("复核退回");
+
+			private final String label;
+
+			State(String label) {
+				this.label = label;
+			}
+
+			public String label() {
+				return label;
+			}
+
+		}
+
+		@JsonProperty
+		public String stateLabel() {
+			return state.label();
+		}
+
 	}
 
 }

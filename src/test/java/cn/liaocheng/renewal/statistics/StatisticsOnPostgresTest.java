@@ -470,6 +470,13 @@ class StatisticsOnPostgresTest {
 			jdbc.sql("""
 					INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
 					VALUES (?, DATE '2025-11-01', 60000.00, 'JK-1', 'gx-finance', ?)""").params(clawback, now).update();
+			// Recorded and not yet checked by a second person: not repaid.
+			jdbc.sql(
+					"""
+							INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at, state)
+							VALUES (?, DATE '2025-11-02', 5000.00, 'JK-2', 'gx-finance', ?, 'PENDING')""")
+				.params(clawback, now)
+				.update();
 			long revocation = jdbc
 				.sql("""
 						INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
@@ -501,7 +508,7 @@ class StatisticsOnPostgresTest {
 				.containsExactly("SUBSIDY_PAID 371525 2025-08 200000.00 1");
 		}
 		finally {
-			jdbc.sql("DELETE FROM clawback_repayment WHERE voucher_no = 'JK-1'").update();
+			jdbc.sql("DELETE FROM clawback_repayment WHERE voucher_no IN ('JK-1', 'JK-2')").update();
 			jdbc.sql("DELETE FROM clawback WHERE application_id IN (?, ?)").params(s1, revokedClaim).update();
 			jdbc.sql("DELETE FROM decision WHERE verification_code IN ('VFLOW1', 'VFLOW2')").update();
 			jdbc.sql("DELETE FROM application WHERE id = ?").param(revokedClaim).update();

@@ -31,6 +31,14 @@ public final class ClawbackAccess {
 	}
 
 	/**
+	 * The county finance bureau of the clawback's county, or its lead: records and checks
+	 * repayments.
+	 */
+	public static boolean collects(PortalUser user, ClawbackView c) {
+		return inGroup(user, GroupNames.county(c.divisionCode(), "finance"));
+	}
+
+	/**
 	 * Null: every county; otherwise the one county whose entries and clawbacks the user
 	 * reads.
 	 */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.aftercare.SubsidyWithdrawn;
+import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -150,21 +151,16 @@ public class ClawbackCollection {
 	}
 
 	/**
-	 * A repayment the county finance bureau of the enterprise's county received. The same
-	 * voucher again is answered as before; more than is owed is refused; the last one
-	 * closes the clawback and its process.
+	 * A repayment the county finance bureau of the enterprise's county received, as one
+	 * of its officers records it from the treasury's receipt. It counts only once a
+	 * second person of the bureau has checked it ({@link #checkRepayment}). The same
+	 * voucher again is answered as before (a returned one is recorded anew); more than is
+	 * owed, counting what waits for its check, is refused.
 	 */
 	@Transactional
 	public ClawbackView recordRepayment(PortalUser user, long applicationId, LocalDate paidOn, BigDecimal amount,
 			String voucherNo) {
-		ClawbackStore.Row row = store.lockByApplication(applicationId)
-			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
-		ClawbackView c = row.view();
-		String financeGroup = GroupNames.county(c.divisionCode(), "finance");
-		if (!ClawbackAccess.inGroup(user, financeGroup)) {
-			// Other bodies learn nothing about the case from the answer.
-			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在");
-		}
+		ClawbackView c = collecting(user, applicationId);
 		String voucher = voucherNo == null ? "" : voucherNo.strip();
 		if (voucher.isEmpty() || voucher.length() > 64) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款凭证号（不超过 64 字）");
@@ -172,7 +168,9 @@ public class ClawbackCollection {
 		PlainText.problem(voucher, false).ifPresent(problem -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款凭证号" + problem);
 		});
-		if (c.repayments().stream().anyMatch(r -> r.voucherNo().equals(voucher))) {
+		if (c.repayments()
+			.stream()
+			.anyMatch(r -> r.voucherNo().equals(voucher) && r.state() != ClawbackView.Repayment.State.RETURNED)) {
 			return c;
 		}
 		if (!c.status().collecting()) {
@@ -183,18 +181,76 @@ public class ClawbackCollection {
 				|| paidOn.isBefore(c.startedAt().atZone(Clawbacks.CHINA).toLocalDate())) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款日期应在追回程序开始之后、且不晚于今天");
 		}
-		if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(c.outstanding()) > 0) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
-					"缴款金额应大于 0、最多两位小数，且不超过尚未缴回的 " + Money.yuan(c.outstanding()) + " 元");
+		BigDecimal open = c.outstanding().subtract(c.pending());
+		if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(open) > 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款金额应大于 0、最多两位小数，且不超过尚未缴回的 " + Money.yuan(open)
+					+ " 元" + (c.pending().signum() > 0 ? "（另有 " + Money.yuan(c.pending()) + " 元已登记、待复核）" : ""));
 		}
 		BigDecimal paid = amount.setScale(2, RoundingMode.UNNECESSARY);
 		store.addRepayment(c.id(), paidOn, paid, voucher, user.userId());
-		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
+		audit.record(user.userId(), "CLAWBACK_REPAYMENT_RECORDED", "application:" + applicationId,
 				"amount=" + paid.toPlainString() + " voucher=" + voucher + " paidOn=" + paidOn);
-		boolean settled = c.repaid().add(paid).compareTo(c.amount()) >= 0;
-		stages.note(applicationId, user.userId(), organizations.groupName(financeGroup), "CLAWBACK_REPAYMENT",
-				"收到追回资金" + Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "）"
-						+ (settled ? "，追回资金已全部缴清。" : "，尚有" + Money.yuan(c.outstanding().subtract(paid)) + "元未缴回。"));
+		stages.note(applicationId, user.userId(),
+				organizations.groupName(GroupNames.county(c.divisionCode(), "finance")),
+				ApplicationEvent.CLAWBACK_REPAYMENT_RECORDED,
+				"登记缴款" + Money.yuan(paid) + "元（缴款日期" + paidOn + "，凭证号" + voucher + "），待本局另一名工作人员或负责人复核后计入已缴回。");
+		return store.byApplication(applicationId).orElseThrow().view();
+	}
+
+	/**
+	 * A second person of the county finance bureau (another officer or its lead, never
+	 * the one who recorded it) checks a pending repayment against the treasury's receipt:
+	 * confirmed, it counts, and the one that settles what is owed closes the clawback and
+	 * its process; returned, with the reason, it does not count and its voucher may be
+	 * recorded again.
+	 */
+	@Transactional
+	public ClawbackView checkRepayment(PortalUser user, long applicationId, long repaymentId, boolean confirmed,
+			String note) {
+		ClawbackView c = collecting(user, applicationId);
+		ClawbackView.Repayment r = c.repayments()
+			.stream()
+			.filter(x -> x.id() == repaymentId)
+			.findFirst()
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "缴款记录不存在"));
+		if (r.state() != ClawbackView.Repayment.State.PENDING) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该笔缴款已" + r.stateLabel() + "，不能再复核");
+		}
+		if (r.recordedBy().equals(user.userId())) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "缴款须由登记人以外的本局工作人员或负责人复核，登记人不能复核本人登记的缴款");
+		}
+		String reason = note == null ? "" : note.strip();
+		if (!confirmed) {
+			if (reason.isEmpty() || reason.length() > 200) {
+				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写退回原因（不超过 200 字）");
+			}
+			PlainText.problem(reason, false).ifPresent(problem -> {
+				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "退回原因" + problem);
+			});
+		}
+		if (confirmed && (!c.status().collecting() || r.amount().compareTo(c.outstanding()) > 0)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"追回当前状态为“" + c.statusLabel() + "”、尚未缴回 " + Money.yuan(c.outstanding()) + " 元，不能确认该笔缴款");
+		}
+		store.check(c.id(), repaymentId, confirmed, confirmed ? null : reason, user.userId());
+		String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
+		if (!confirmed) {
+			audit.record(user.userId(), "CLAWBACK_REPAYMENT_RETURNED", "application:" + applicationId,
+					"repayment=" + repaymentId + " voucher=" + r.voucherNo() + " reason=" + reason);
+			stages.note(applicationId, user.userId(), financeBody, ApplicationEvent.CLAWBACK_REPAYMENT_RETURNED,
+					"复核退回登记的缴款" + Money.yuan(r.amount()) + "元（凭证号" + r.voucherNo() + "），不计入已缴回。原因：" + reason);
+			return store.byApplication(applicationId).orElseThrow().view();
+		}
+		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
+				"repayment=" + repaymentId + " amount=" + r.amount().toPlainString() + " voucher=" + r.voucherNo()
+						+ " paidOn=" + r.paidOn() + " recordedBy=" + r.recordedBy());
+		BigDecimal left = c.outstanding().subtract(r.amount());
+		boolean settled = left.signum() <= 0;
+		String received = "收到追回资金" + Money.yuan(r.amount()) + "元（缴款日期" + r.paidOn() + "，凭证号" + r.voucherNo() + "，经复核）"
+				+ (settled ? "，追回资金已全部缴清。" : "，尚有" + Money.yuan(left) + "元未缴回。");
+		stages.note(applicationId, user.userId(), financeBody, "CLAWBACK_REPAYMENT", received);
+		events.publishEvent(
+				new AfterAwardStep(applicationId, settled ? "追回资金已缴清" : "追回资金到账", "的追回资金，" + financeBody + received));
 		if (settled) {
 			store.status(c.id(), ClawbackStatus.REPAID);
 			try {
@@ -205,10 +261,24 @@ public class ClawbackCollection {
 			catch (MismatchingMessageCorrelationException e) {
 				// Only in the moment between the deadline's timer and the overdue step:
 				// nothing is saved, try again.
-				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回程序正在处理缴回期限届满事项，请稍后重新登记");
+				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回程序正在处理缴回期限届满事项，请稍后重新复核");
 			}
 		}
 		return store.byApplication(applicationId).orElseThrow().view();
+	}
+
+	/**
+	 * The clawback, locked, for someone of the county finance bureau of its county (or
+	 * its lead); to anyone else it does not exist.
+	 */
+	private ClawbackView collecting(PortalUser user, long applicationId) {
+		ClawbackStore.Row row = store.lockByApplication(applicationId)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
+		if (!ClawbackAccess.collects(user, row.view())) {
+			// Other bodies learn nothing about the case from the answer.
+			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在");
+		}
+		return row.view();
 	}
 
 }

@@ -51,7 +51,7 @@ class ClawbackMoneyFlows implements MoneyFlows {
 					SELECT c.division_code AS division, EXTRACT(YEAR FROM r.paid_on) AS y, EXTRACT(MONTH FROM r.paid_on) AS m,
 					       SUM(r.amount) AS amount, COUNT(*) AS n
 					FROM clawback_repayment r JOIN clawback c ON c.id = r.clawback_id
-					WHERE\s"""
+					WHERE r.state = 'CONFIRMED' AND\s"""
 					+ query.condition("r.paid_on", "c.division_code") + """
 
 							GROUP BY c.division_code, EXTRACT(YEAR FROM r.paid_on), EXTRACT(MONTH FROM r.paid_on)""")

@@ -16,7 +16,7 @@ import cn.liaocheng.renewal.clawback.ClawbackView;
 
 /**
  * The clawback on the enterprise's case page: amount, deadline, repaid so far; the
- * decision is under 审批结果.
+ * decision is under 决定书.
  */
 @Component
 class ClawbackOnCasePage implements CasePageSection {
@@ -51,7 +51,11 @@ class ClawbackOnCasePage implements CasePageSection {
 			facts.add(new Fact("缴款账户", c.repaymentAccount()));
 			facts.add(new Fact("已缴回", yuan(c.repaid())));
 			facts.add(new Fact("尚未缴回", yuan(c.outstanding())));
+			// Only what a second person of the bureau has checked counts and is told.
 			for (ClawbackView.Repayment r : c.repayments()) {
+				if (r.state() != ClawbackView.Repayment.State.CONFIRMED) {
+					continue;
+				}
 				facts.add(new Fact("缴款记录", r.paidOn() + " · " + yuan(r.amount()) + " · 凭证号 " + r.voucherNo()));
 			}
 			if (c.listMonths() != null) {
@@ -60,10 +64,10 @@ class ClawbackOnCasePage implements CasePageSection {
 		}
 		String note = switch (c.status()) {
 			case DETERMINING, CONFIRMING -> "追回事项正在核定，核定后将出具追回决定书。";
-			case DECIDED, OVERDUE -> "请按追回决定书缴回资金，缴款后由所在县（市、区）财政局登记到账。追回决定书可在“审批结果”中下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
+			case DECIDED, OVERDUE -> "请按追回决定书缴回资金，缴款后由所在县（市、区）财政局登记、复核到账。追回决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 			case REPAID -> "追回资金已全部缴清。";
 			case DROPPED -> "经核查，不予追回。";
-			case REVOKED -> "已下达的奖补资金尚未拨付，已决定撤销，不再拨付，无需缴回。撤销决定书可在“审批结果”中下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
+			case REVOKED -> "已下达的奖补资金尚未拨付，已决定撤销，不再拨付，无需缴回。撤销决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 		};
 		boolean repaymentDue = c.status() == ClawbackStatus.DECIDED || c.status() == ClawbackStatus.OVERDUE;
 		return new Section("clawback/case-section", Map.of("facts", facts, "note", note, "repaymentDue", repaymentDue));

@@ -137,22 +137,48 @@ class ClawbackStore {
 			.update();
 	}
 
-	/** False when the voucher was recorded for this clawback before. */
-	boolean addRepayment(long id, LocalDate paidOn, BigDecimal amount, String voucherNo, String by) {
-		boolean known = jdbc.sql("SELECT COUNT(*) FROM clawback_repayment WHERE clawback_id = ? AND voucher_no = ?")
-			.params(id, voucherNo)
-			.query(Integer.class)
-			.single() > 0;
-		if (known) {
-			return false;
-		}
-		jdbc.sql("""
-				INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(id, paidOn, amount, voucherNo, by, Timestamp.from(Instant.now()))
+	/**
+	 * A repayment waiting for its check. A voucher whose earlier entry was returned is
+	 * recorded again in that entry's place (the audit trail keeps both).
+	 */
+	void addRepayment(long id, LocalDate paidOn, BigDecimal amount, String voucherNo, String by) {
+		Timestamp now = Timestamp.from(Instant.now());
+		int again = jdbc.sql("""
+				UPDATE clawback_repayment SET paid_on = ?, amount = ?, recorded_by = ?, recorded_at = ?, state = ?,
+				    checked_by = NULL, checked_at = NULL, check_note = NULL
+				WHERE clawback_id = ? AND voucher_no = ? AND state = ?""")
+			.params(paidOn, amount, by, now, ClawbackView.Repayment.State.PENDING.name(), id, voucherNo,
+					ClawbackView.Repayment.State.RETURNED.name())
 			.update();
-		jdbc.sql("UPDATE clawback SET repaid = repaid + ? WHERE id = ?").params(amount, id).update();
-		return true;
+		if (again == 0) {
+			jdbc.sql("""
+					INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at,
+					    state)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, paidOn, amount, voucherNo, by, now, ClawbackView.Repayment.State.PENDING.name())
+				.update();
+		}
+	}
+
+	/**
+	 * The check of a pending repayment: a confirmed one now counts in what was repaid.
+	 * False when it was no longer pending.
+	 */
+	boolean check(long id, long repaymentId, boolean confirmed, String note, String by) {
+		ClawbackView.Repayment.State to = confirmed ? ClawbackView.Repayment.State.CONFIRMED
+				: ClawbackView.Repayment.State.RETURNED;
+		int changed = jdbc.sql("""
+				UPDATE clawback_repayment SET state = ?, checked_by = ?, checked_at = ?, check_note = ?
+				WHERE id = ? AND clawback_id = ? AND state = ?""")
+			.params(to.name(), by, Timestamp.from(Instant.now()), note, repaymentId, id,
+					ClawbackView.Repayment.State.PENDING.name())
+			.update();
+		if (changed == 1 && confirmed) {
+			jdbc.sql("""
+					UPDATE clawback SET repaid = repaid + (SELECT amount FROM clawback_repayment WHERE id = ?)
+					WHERE id = ?""").params(repaymentId, id).update();
+		}
+		return changed == 1;
 	}
 
 	/** Repayments of several clawbacks in one query, oldest first. */
@@ -162,13 +188,18 @@ class ClawbackStore {
 			return byClawback;
 		}
 		String in = String.join(",", clawbackIds.stream().map(i -> "?").toList());
-		jdbc.sql("SELECT clawback_id, id, paid_on, amount, voucher_no, recorded_by, recorded_at FROM clawback_repayment"
-				+ " WHERE clawback_id IN (" + in + ") ORDER BY paid_on, id")
+		jdbc.sql("""
+				SELECT clawback_id, id, paid_on, amount, voucher_no, recorded_by, recorded_at, state, checked_by,
+				    checked_at, check_note
+				FROM clawback_repayment WHERE clawback_id IN (""" + in + ") ORDER BY paid_on, id")
 			.params(new ArrayList<>(clawbackIds))
 			.query((rs, n) -> {
+				Timestamp checkedAt = rs.getTimestamp(10);
 				byClawback.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 					.add(new ClawbackView.Repayment(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
-							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+							ClawbackView.Repayment.State.valueOf(rs.getString(8)), rs.getString(9),
+							checkedAt == null ? null : checkedAt.toInstant(), rs.getString(11)));
 				return null;
 			})
 			.list();

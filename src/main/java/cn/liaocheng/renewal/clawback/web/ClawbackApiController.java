@@ -94,6 +94,22 @@ class ClawbackApiController {
 	}
 
 	/**
+	 * The check of a recorded repayment by a second person of the county finance bureau:
+	 * {@code {"outcome": "CONFIRM"}} or {@code {"outcome": "RETURN", "note": "…"}}.
+	 */
+	@PostMapping("/api/clawbacks/{applicationId}/repayments/{repaymentId}/check")
+	ClawbackView check(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
+			@PathVariable long repaymentId, @RequestBody Map<String, Object> body) {
+		Requests.only(body, Set.of("outcome", "note"));
+		String outcome = Requests.text(body, "outcome");
+		if (!"CONFIRM".equals(outcome) && !"RETURN".equals(outcome)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "outcome 应为 CONFIRM（确认）或 RETURN（退回）");
+		}
+		return collection.checkRepayment(user, applicationId, repaymentId, outcome.equals("CONFIRM"),
+				Requests.text(body, "note"));
+	}
+
+	/**
 	 * The enterprise's own clawback; another enterprise's application id answers 404 like
 	 * everything there.
 	 */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,13 +18,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
-import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,10 +65,14 @@ class ClawbackPages {
 	String one(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId, Model model) {
 		ClawbackView c = readable(user, applicationId);
 		model.addAttribute("c", c);
-		model.addAttribute("collects",
-				c.status().collecting() && user.groupIds()
-					.stream()
-					.anyMatch(g -> g.startsWith(GroupNames.county(c.divisionCode(), "finance"))));
+		boolean collects = c.status().collecting() && ClawbackAccess.collects(user, c);
+		model.addAttribute("collects", collects);
+		// The pending repayments this person may check: not the ones they recorded.
+		model.addAttribute("checks", collects ? c.repayments()
+			.stream()
+			.filter(r -> r.state() == ClawbackView.Repayment.State.PENDING && !r.recordedBy().equals(user.userId()))
+			.map(ClawbackView.Repayment::id)
+			.toList() : List.of());
 		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		return "clawback/detail";
 	}
@@ -100,13 +105,32 @@ class ClawbackPages {
 			@RequestParam(defaultValue = "") String voucherNo, RedirectAttributes redirect) {
 		try {
 			collection.recordRepayment(user, applicationId, date(paidOn), money(amount), voucherNo);
-			redirect.addFlashAttribute("notice", "缴款已登记。");
+			redirect.addFlashAttribute("notice", "缴款已登记，待本局另一名工作人员或负责人复核后计入已缴回。");
 		}
 		catch (ClawbackRefused e) {
 			redirect.addFlashAttribute("problem", e.getMessage());
 			redirect.addFlashAttribute("paidOn", paidOn);
 			redirect.addFlashAttribute("amount", amount);
 			redirect.addFlashAttribute("voucherNo", voucherNo);
+		}
+		return "redirect:/clawbacks/" + applicationId;
+	}
+
+	@PostMapping("/clawbacks/{applicationId}/repayments/{repaymentId}/check")
+	String check(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
+			@PathVariable long repaymentId, @RequestParam(defaultValue = "") String outcome,
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		try {
+			if (!outcome.equals("CONFIRM") && !outcome.equals("RETURN")) {
+				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请选择确认或退回");
+			}
+			ClawbackView c = collection.checkRepayment(user, applicationId, repaymentId, outcome.equals("CONFIRM"),
+					note);
+			redirect.addFlashAttribute("notice", outcome.equals("RETURN") ? "已退回该笔缴款，不计入已缴回。"
+					: c.status() == ClawbackStatus.REPAID ? "已确认，追回资金已全部缴清。" : "已确认，计入已缴回。");
+		}
+		catch (ClawbackRefused e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
 		}
 		return "redirect:/clawbacks/" + applicationId;
 	}

@@ -154,7 +154,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(own.get("status").asText()).isEqualTo("DECIDED");
 		assertThat(own.get("amount").decimalValue()).isEqualByComparingTo("30000.00");
 		assertThat(enterprise.get("/enterprise/applications/" + claim.id()).body()).contains("奖补资金追回", "30,000.00 元",
-				own.get("decisionNumber").asText(), "追回财政奖补资金决定书");
+				own.get("decisionNumber").asText(), "追回财政奖补资金决定书",
+				"（已由" + own.get("decisionNumber").asText() + "决定追回，见下方“奖补资金追回”）");
 		byte[] pdf = download(DemoUsers.ENTERPRISE,
 				"/enterprise/applications/" + claim.id() + "/decisions/" + own.get("decisionId").asLong());
 		Path file = keep("clawback-decided", pdf);
@@ -195,15 +196,91 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.postJson(path, "{\"paidOn\":\"" + TODAY + "\",\"amount\":1,\"voucherNo\":\"X\",\"status\":\"REPAID\"}")
 			.body()).contains("不允许的字段", "status");
 		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).isEqualTo(200);
-		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).as("the same voucher again")
-			.isEqualTo(200);
-		assertThat(gxFinance.postJson(path, repayment("20000.01", "JK-002")).body()).contains("不超过尚未缴回的 20,000.00 元");
-		JsonNode settled = JSON.readTree(gxFinance.postJson(path, repayment("20000", "JK-002")).body());
+		JsonNode recorded = JSON.readTree(gxFinance.postJson(path, repayment("10000", "JK-001")).body());
+		assertThat(recorded.get("repayments")).as("the same voucher again").hasSize(1);
+		// One officer's word does not settle anything: recorded, it waits for a second
+		// person's check and does not count.
+		assertThat(recorded.get("repaid").decimalValue()).isEqualByComparingTo("0");
+		assertThat(recorded.get("pending").decimalValue()).isEqualByComparingTo("10000");
+		assertThat(recorded.at("/repayments/0/state").asText()).isEqualTo("PENDING");
+		assertThat(gxFinance.postJson(path, repayment("20000.01", "JK-002")).body()).contains("不超过尚未缴回的 20,000.00 元",
+				"另有 10,000.00 元已登记、待复核");
+		JsonNode both = JSON.readTree(gxFinance.postJson(path, repayment("20000", "JK-002")).body());
+		assertThat(both.get("status").asText()).as("recorded in full, nothing checked").isEqualTo("DECIDED");
+		assertThat(review.hasActive(claim, "clawback")).isTrue();
+		long first = both.at("/repayments/0/id").asLong();
+		long second = both.at("/repayments/1/id").asLong();
+		String check = path + "/" + first + "/check";
+		String confirm = "{\"outcome\":\"CONFIRM\"}";
+		HttpResponse<String> byRecorder = gxFinance.postJson(check, confirm);
+		assertThat(byRecorder.statusCode()).isEqualTo(403);
+		assertThat(byRecorder.body()).contains("登记人不能复核本人登记的缴款");
+		assertThat(as("lq-finance-lead").postJson(check, confirm).statusCode()).as("another county's bureau")
+			.isEqualTo(404);
+		assertThat(as("gx-industry").postJson(check, confirm).statusCode()).isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(check, confirm).statusCode()).isIn(403, 404);
+		WebClient lead = as("gx-finance-lead");
+		assertThat(lead.postJson(path + "/" + second + "/check", "{\"outcome\":\"CONFIRM\",\"amount\":1}").body())
+			.contains("不允许的字段", "amount");
+		assertThat(lead.postJson(path + "/" + second + "/check", "{\"outcome\":\"RETURN\"}").body())
+			.contains("请填写退回原因");
+		assertThat(lead.postJson(path + "/" + first + "/check", "{\"outcome\":\"OK\"}").statusCode()).isEqualTo(400);
+		// Someone else's clawback's repayment, through this case's door.
+		assertThat(lead.postJson(path + "/" + (second + 1000) + "/check", confirm).statusCode()).isEqualTo(404);
+		JsonNode returned = JSON.readTree(lead
+			.postJson(path + "/" + second + "/check", "{\"outcome\":\"RETURN\",\"note\":\"国库回单金额为 2,000.00 元，与登记不符\"}")
+			.body());
+		assertThat(returned.at("/repayments/1/state").asText()).isEqualTo("RETURNED");
+		assertThat(returned.at("/repayments/1/checkNote").asText()).contains("与登记不符");
+		assertThat(returned.get("repaid").decimalValue()).isEqualByComparingTo("0");
+		JsonNode confirmed = JSON.readTree(lead.postJson(check, confirm).body());
+		assertThat(confirmed.get("repaid").decimalValue()).isEqualByComparingTo("10000");
+		assertThat(confirmed.get("status").asText()).isEqualTo("DECIDED");
+		assertThat(lead.postJson(check, confirm).statusCode()).as("checked once").isEqualTo(409);
+		// The returned voucher is recorded again, in its entry's place, and checked by
+		// another person than its new recorder.
+		JsonNode again = JSON.readTree(lead.postJson(path, repayment("20000", "JK-002")).body());
+		assertThat(again.get("repayments")).hasSize(2);
+		assertThat(again.at("/repayments/1/state").asText()).isEqualTo("PENDING");
+		assertThat(lead.postJson(path + "/" + second + "/check", confirm).statusCode()).isEqualTo(403);
+		// The county officer checks it on the page: only the pending line they did not
+		// record offers the check.
+		try (cn.liaocheng.renewal.browser.Browser browser = cn.liaocheng.renewal.browser.Browser.start(port)) {
+			browser.logIn("gx-finance", DemoUsers.PASSWORD);
+			browser.open("/clawbacks/" + claim.id());
+			org.openqa.selenium.WebElement line = browser.waitFor(org.openqa.selenium.By.id("repayment-" + second));
+			assertThat(
+					browser.driver().findElements(org.openqa.selenium.By.cssSelector("#repayment-" + first + " form")))
+				.isEmpty();
+			assertThat(browser.driver().findElement(org.openqa.selenium.By.id("outstanding")).getText())
+				.contains("20,000.00 元已登记、待复核");
+			assertThat(browser.driver().findElements(org.openqa.selenium.By.id("record-repayment")))
+				.as("everything owed is recorded")
+				.isEmpty();
+			browser.waitFor(org.openqa.selenium.By.id("all-recorded"));
+			browser.fullPageScreenshot("clawback-county-finance-check");
+			line.findElement(org.openqa.selenium.By.cssSelector("button[value=CONFIRM]")).click();
+			browser.waitUntil(d -> d.findElement(org.openqa.selenium.By.id("clawback-status")).getText().equals("已缴清"));
+			assertThat(browser.driver().findElement(org.openqa.selenium.By.cssSelector(".alert.info")).getText())
+				.contains("追回资金已全部缴清");
+		}
+		JsonNode settled = JSON.readTree(lead.get("/api/clawbacks/" + claim.id()).body());
 		assertThat(settled.get("status").asText()).isEqualTo("REPAID");
 		assertThat(settled.get("repaid").decimalValue()).isEqualByComparingTo("30000");
 		assertThat(settled.get("repayments")).hasSize(2);
 		assertThat(review.hasActive(claim, "clawback")).as("the clawback process ends with the last repayment")
 			.isFalse();
+		// The enterprise is told of what counted, not of the bureau's own checking.
+		String history = as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id()).body();
+		assertThat(history).contains("收到追回资金10,000.00元", "追回资金已全部缴清").doesNotContain("待本局", "复核退回", "与登记不符");
+		assertThat(
+				jdbc.sql("SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ?")
+					.params(claim.id(), DemoUsers.ENTERPRISE)
+					.query(String.class)
+					.list())
+			.anySatisfy(note -> assertThat(note).startsWith("追回资金到账：").contains("冠县财政局收到追回资金10,000.00元"))
+			.anySatisfy(note -> assertThat(note).startsWith("追回资金已缴清：").contains("追回资金已全部缴清"))
+			.noneSatisfy(note -> assertThat(note).contains("待复核"));
 		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
 		screenshots(DemoUsers.ENTERPRISE, "clawback-case-page", "/enterprise/applications/" + claim.id(), "clawback");
 		screenshots("gx-finance", "clawback-county-finance", "/clawbacks/" + claim.id(), "repayments");
@@ -238,7 +315,13 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		screenshots("gx-finance", "clawback-overdue-county-finance", "/clawbacks/" + claim.id(), "record-repayment");
 		// Paid in full while the bureau follows it up: the follow-up ends with the
 		// process.
-		assertThat(as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("37000", "YQ-1"))
+		JsonNode recorded = JSON.readTree(
+				as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("37000", "YQ-1"))
+					.body());
+		assertThat(review.hasActive(claim, "clawback")).isTrue();
+		assertThat(as("gx-finance-lead")
+			.postJson("/api/clawbacks/" + claim.id() + "/repayments/" + recorded.at("/repayments/0/id").asLong()
+					+ "/check", "{\"outcome\":\"CONFIRM\"}")
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(claim, "clawback")).isFalse();
 	}
@@ -310,6 +393,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
 			.contains("已作出奖补资金追回（撤销）决定，后续管理终止", "其余 37,000.00 元已停止拨付")
+			.contains("（已由" + revoked.get("decisionNumber").asText() + "撤销，不再拨付）")
 			.doesNotContain("元待拨付");
 		assertThat(review.history(claim))
 			.anySatisfy(line -> assertThat(line).contains(revoked.get("decisionNumber").asText(), "后续管理", "终止"));

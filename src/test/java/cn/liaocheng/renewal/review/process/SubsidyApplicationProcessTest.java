@@ -141,6 +141,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.get("/enterprise/applications/" + claim.id())
 			.body();
 		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		// Nor does the reviewers' dossier call it determined.
+		String dossier = new WebClient(port).withBasic("lc-finance", DemoUsers.PASSWORD)
+			.get("/review/applications/" + claim.id())
+			.body();
+		assertThat(dossier).contains("拟奖补金额", "（未予批准）").doesNotContain("核定奖补金额");
 	}
 
 	@Test
