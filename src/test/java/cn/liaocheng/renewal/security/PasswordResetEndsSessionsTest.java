@@ -75,6 +75,38 @@ class PasswordResetEndsSessionsTest {
 	}
 
 	/**
+	 * A group's type decides its members' doors: changing it ends their sessions; saving
+	 * it again with its type unchanged does not.
+	 */
+	@ParameterizedTest
+	@EnumSource(Door.class)
+	void aGroupsTypeChangedEndsItsMembersSessionsAndARenameDoesNot(Door door) {
+		String userId = freshAccount();
+		String groupId = "type-test-" + userId;
+		Caller admin = EngineDoors.caller(port, door, DemoUsers.ADMIN);
+		assertThat(admin
+			.send("POST", door.root + "/group/create",
+					"{\"id\":\"" + groupId + "\",\"name\":\"类型测试组\",\"type\":\"CITY\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(admin.send("PUT", door.root + "/group/" + groupId + "/members/" + userId, null).statusCode())
+			.isEqualTo(204);
+
+		WebClient session = loggedIn(userId);
+		assertThat(session.get("/account").statusCode()).isEqualTo(200);
+		assertThat(admin
+			.send("PUT", door.root + "/group/" + groupId,
+					"{\"id\":\"" + groupId + "\",\"name\":\"类型测试组（更名）\",\"type\":\"CITY\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(session.get("/account").statusCode()).as("renamed, same doors").isEqualTo(200);
+		assertThat(admin
+			.send("PUT", door.root + "/group/" + groupId,
+					"{\"id\":\"" + groupId + "\",\"name\":\"类型测试组（更名）\",\"type\":\"BANK\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(session.get("/account").statusCode()).as("the session of the type before").isEqualTo(302);
+		assertThat(admin.send("DELETE", door.root + "/group/" + groupId, null).statusCode()).isEqualTo(204);
+	}
+
+	/**
 	 * An account of its own: ending its sessions must not end those of other test
 	 * classes.
 	 */

@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.util.List;
+import java.util.Objects;
 
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -124,7 +127,32 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 		@Override
 		public IdentityOperationResult deleteGroup(String groupId) {
-			List<String> members = Context.getProcessEngineConfiguration()
+			List<String> members = members(groupId);
+			IdentityOperationResult result = super.deleteGroup(groupId);
+			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
+			return result;
+		}
+
+		/*
+		 * A group's type decides its members' doors (county, city, bank, enterprise):
+		 * changing it in Camunda Admin changes what every member may do, as a membership
+		 * would. A group saved again with its type unchanged (its name corrected, the
+		 * start-up's own writes) ends nothing.
+		 */
+		@Override
+		public IdentityOperationResult saveGroup(Group group) {
+			GroupEntity before = group instanceof GroupEntity entity && entity.getRevision() > 0
+					? getDbEntityManager().selectById(GroupEntity.class, group.getId()) : null;
+			boolean typeChanged = before != null && before != group
+					&& !Objects.equals(before.getType(), group.getType());
+			List<String> members = typeChanged ? members(group.getId()) : List.of();
+			IdentityOperationResult result = super.saveGroup(group);
+			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
+			return result;
+		}
+
+		private List<String> members(String groupId) {
+			return Context.getProcessEngineConfiguration()
 				.getIdentityService()
 				.createUserQuery()
 				.memberOfGroup(groupId)
@@ -132,9 +160,6 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 				.stream()
 				.map(User::getId)
 				.toList();
-			IdentityOperationResult result = super.deleteGroup(groupId);
-			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
-			return result;
 		}
 
 	}
