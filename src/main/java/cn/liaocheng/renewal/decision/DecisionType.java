@@ -10,6 +10,7 @@ public enum DecisionType {
 	PROJECT_ACCEPTED(Stage.PROJECT, false, false, "项目入库通知书"), PROJECT_REFUSED(Stage.PROJECT, true, true, "不予入库决定书"),
 	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"), SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
 	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"), LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
+	/** The central-bank branch's refusal to list (列入) the project. */
 	/**
 	 * A county department's refusal at any of its steps: it does not decide the library,
 	 * the subsidy or the listing, it does not recommend (不予推荐), and the application ends
@@ -25,6 +26,12 @@ public enum DecisionType {
 	 */
 	PROJECT_NOT_ACCEPTED(Stage.PROJECT, true, true, "不予受理决定书"),
 	SUBSIDY_NOT_ACCEPTED(Stage.SUBSIDY, true, true, "不予受理决定书"), LOAN_NOT_ACCEPTED(Stage.LOAN, true, true, "不予受理决定书"),
+	/**
+	 * The city lead bureau's refusal of a loan application after the joint review: it
+	 * does not list (the central-bank branch does, {@link #LOAN_REFUSED}), it does not
+	 * push the project to the branch for listing.
+	 */
+	LOAN_NOT_PUSHED(Stage.LOAN, true, true, "不予推送列入贷款支持项目清单决定书"),
 	/**
 	 * A bank's own credit decision, told by the body that runs the listing: not an
 	 * administrative act.

@@ -78,7 +78,7 @@ final class DecisionText {
 				project + "入库申请收悉。" + path + "现" + verb + "如下：";
 			case SUBSIDY_ALLOCATED, SUBSIDY_REFUSED, SUBSIDY_NOT_RECOMMENDED, SUBSIDY_NOT_ACCEPTED ->
 				project + "设备更新奖补资金申请收悉。" + path + "现" + verb + "如下：";
-			case LOAN_LISTED, LOAN_REFUSED, LOAN_NOT_RECOMMENDED, LOAN_NOT_ACCEPTED ->
+			case LOAN_LISTED, LOAN_REFUSED, LOAN_NOT_PUSHED, LOAN_NOT_RECOMMENDED, LOAN_NOT_ACCEPTED ->
 				project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
 			case LOAN_DECLINED -> project + "设备更新贷款支持申请收悉。" + path + "现将审贷结果告知如下：";
 			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> interestOpening(r, project) + "现" + verb + "如下：";
@@ -133,10 +133,9 @@ final class DecisionText {
 				"finance".equals(r.issuingBody()) ? "不予下达该项目设备更新奖补资金。理由如下：" : "该项目设备更新奖补资金申请不予批准，不予奖补。理由如下：";
 			case LOAN_LISTED -> loanListed(r, loan);
 			// Listing is the central-bank branch's act; the lead bureau's refusal keeps
-			// the
-			// project from being pushed to it.
-			case LOAN_REFUSED -> "pboc".equals(r.issuingBody()) ? "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下："
-					: "该项目未通过市级审查，不予推送人民银行聊城市分行列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			// the project from being pushed to it.
+			case LOAN_REFUSED -> "不予将该项目列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			case LOAN_NOT_PUSHED -> "该项目未通过市级审查，不予推送人民银行聊城市分行列入设备更新和技术改造贷款支持项目清单。理由如下：";
 			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender()) + (orBank(r.lender()).contains("、")
 					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);

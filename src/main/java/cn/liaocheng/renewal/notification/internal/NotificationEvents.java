@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.CaseCopied;
 import cn.liaocheng.renewal.review.CaseDecided;
 import cn.liaocheng.renewal.review.CaseReturned;
+import cn.liaocheng.renewal.review.LoanListed;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.TaskDelegated;
@@ -80,6 +81,15 @@ class NotificationEvents {
 				new Note(NotificationKind.CASE_DECIDED, "申报已办结：" + facts.referenceNo(), "您的申报「" + facts.title()
 						+ "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果：" + event.outcome() + "。决定书已签发，可在申报详情中下载。",
 						caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(LoanListed event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.LOAN_LISTED, "贷款项目已入选：" + facts.referenceNo(),
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已列入设备更新和技术改造贷款支持项目清单，"
+						+ "人民银行聊城市分行已出具《设备更新贷款项目入选通知书》，贷款银行为" + event.lender() + "，可在申报详情中下载。财政贴息由市财政局核定后另行通知，申报尚未办结。",
+				caseLink(event.applicationId()), event.applicationId(), null));
 	}
 
 	@EventListener

@@ -24,6 +24,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.CaseDecided;
+import cn.liaocheng.renewal.review.LoanListed;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.opinions.Opinion;
@@ -115,7 +116,10 @@ class DecisionIssuing {
 			issue(facts, story, body, DecisionType.notAccepted(refusal.stage()), reasons, null);
 			return "不予受理";
 		}
-		issue(facts, story, body, refusal, reasons, null);
+		// The branch lists; the lead bureau, refusing, does not push the project to it.
+		DecisionType act = refusal == DecisionType.LOAN_REFUSED && !"pboc".equals(body) ? DecisionType.LOAN_NOT_PUSHED
+				: refusal;
+		issue(facts, story, body, act, reasons, null);
 		return null;
 	}
 
@@ -138,6 +142,7 @@ class DecisionIssuing {
 		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loanTerms(grant, asComputed(o, grant)));
 		stages.note(applicationId, "system", directory.bodyName(GroupNames.city("pboc")), "LOAN_LISTED",
 				"出具《" + DecisionType.LOAN_LISTED.title() + "》，可在申报详情中下载；财政贴息由市财政局核定后另行通知。");
+		events.publishEvent(new LoanListed(applicationId, directory.bankName(o.grantedBankKey())));
 	}
 
 	private boolean issued(long applicationId, DecisionType type) {

@@ -139,6 +139,14 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text()).contains("该笔贷款的财政贴息由财政部门另行通知")
 			.doesNotContain("核定贷款贴息", "市财政局");
 		assertThat(review.history(loan)).anyMatch(line -> line.contains("出具《设备更新贷款项目入选通知书》"));
+		// The enterprise is told, as it is of every decision, and told the case goes on.
+		assertThat(jdbc.sql("SELECT kind || ' ' || title || ' ' || body FROM notification WHERE application_id = ?")
+			.param(loan.id())
+			.query(String.class)
+			.list())
+			.anySatisfy(note -> assertThat(note).startsWith("LOAN_LISTED 贷款项目已入选：")
+				.contains("《设备更新贷款项目入选通知书》", "贷款银行为中国工商银行聊城分行", "申报尚未办结")
+				.doesNotContain("已办结。"));
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
 		// The computation is the bureau's to review: the enterprise is told no figure
 		// yet.
@@ -326,12 +334,12 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.hasNotPassed("Task_PbocListing")
 			.isEnded();
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.REFUSED);
-		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_REFUSED);
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_NOT_PUSHED);
 		// The lead bureau does not list: it does not push the project to the central-bank
-		// branch, which does.
-		assertThat(review.issued(loan, DecisionType.LOAN_REFUSED).text())
+		// branch, which does; the title says the same as the text.
+		assertThat(review.issued(loan, DecisionType.LOAN_NOT_PUSHED).text()).contains("号不予推送列入贷款支持项目清单决定书")
 			.contains("该项目未通过市级审查，不予推送人民银行聊城市分行列入设备更新和技术改造贷款支持项目清单")
-			.doesNotContain("不予将该项目列入");
+			.doesNotContain("不予将该项目列入", "不予列入贷款支持项目清单决定书");
 	}
 
 	private CaseStanding.Stage interestStep(Case loan) {
