@@ -244,6 +244,15 @@ class TaskHandOverTest {
 				assertThat(completed.statusCode()).as(complete + " " + completed.body()).isEqualTo(403);
 			}
 		}
+		// Nor hand it back by resolve, which skips the form: the form is how it returns.
+		for (String resolve : List.of("/engine-rest/task/" + task.getId() + "/resolve",
+				"/camunda/api/engine/engine/default/task/" + task.getId() + "/resolve")) {
+			HttpResponse<String> bare = as(COLLEAGUE).postJson(resolve, approval());
+			assertThat(bare.statusCode()).as(resolve + " " + bare.body()).isEqualTo(403);
+		}
+		assertThat(as(COLLEAGUE).postJson("/engine-rest/task/" + task.getId() + "/resolve", approval()).body())
+			.as("refused by the engine's rule, not only at the door")
+			.contains("请提交表单交还");
 		now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 		assertThat(now).as("the refused completions left the task open").isNotNull();
 		assertThat(now.getAssignee()).isEqualTo(COLLEAGUE);

@@ -117,6 +117,25 @@ class SecurityMatrixTest {
 		}
 	}
 
+	/**
+	 * The deployment doors at the engine's other spellings meet the same rule as
+	 * {@code /engine-rest/deployment}: refused to a reviewer before the engine.
+	 */
+	@Test
+	void deploymentIsForAdministratorsAtEverySpellingOfItsPath() {
+		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		for (String path : List.of("/engine-rest/engine/default/deployment/create",
+				"/camunda/api/engine/engine/default/deployment/create", "/engine-rest/deployment/create")) {
+			HttpResponse<String> response = reviewer.post(path, HttpRequest.BodyPublishers.ofString("x"),
+					"multipart/form-data; boundary=b");
+			assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(403);
+			assertThat(response.body()).as(path)
+				.doesNotContain("InvalidRequestException", "deployedProcessDefinitions");
+		}
+		assertThat(reviewer.sendJson("DELETE", "/camunda/api/engine/engine/default/deployment/any-id", "").statusCode())
+			.isEqualTo(403);
+	}
+
 	@Test
 	void reviewersCannotListUsersOrCreateThemThroughTheRestApi() {
 		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);

@@ -11,11 +11,12 @@ import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * Who may read a dossier outside the enterprise that owns it: administrators, and
- * reviewers whose group has (or had) a task on the case or who were assigned one. A
- * county reviewer therefore sees its own county's cases only, a city body the cases
- * routed to it, a bank the loans pushed to it; and bodies or people a case was copied to
- * (抄送). The one rule for every door to a case's records, other modules' too (the
- * after-award record reads it), hence exposed as the module's interface "access".
+ * reviewers whose group has (or had) a task on the case, by their current groups (not by
+ * having once held one of its tasks). A county reviewer therefore sees its own county's
+ * cases only, a city body the cases routed to it, a bank the loans pushed to it; and
+ * bodies or people a case was copied to (抄送). The one rule for every door to a case's
+ * records, other modules' too (the after-award record reads it), hence exposed as the
+ * module's interface "access".
  */
 @Component
 @NamedInterface("access")
@@ -46,15 +47,8 @@ public class ReviewAccess {
 			.count() > 0) {
 			return true;
 		}
-		if (tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(user.userId()).count() > 0) {
-			return true;
-		}
-		if (history.createHistoricTaskInstanceQuery()
-			.processInstanceBusinessKey(key)
-			.taskAssignee(user.userId())
-			.count() > 0) {
-			return true;
-		}
+		// Having held one of its tasks is not enough: someone who left the body (moved
+		// to another county, to a bank) no longer reads the cases they handled there.
 		// 抄送: a body or person the case was copied to reads it too.
 		return anyHadCandidateGroup(key, groups) || copies.copiedTo(user, applicationId);
 	}

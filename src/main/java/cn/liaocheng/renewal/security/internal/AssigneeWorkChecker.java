@@ -2,19 +2,27 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+import cn.liaocheng.renewal.organization.GroupNames;
 
 /**
  * Three rules for the commands that need {@code TASK_WORK}, for signed-in users, checked
@@ -28,6 +36,16 @@ import org.camunda.bpm.engine.task.DelegationState;
  * the form, which the engine turns into handing the task back, or resolves it. Completing
  * it outright would end the holder's step with the colleague's work as the opinion of
  * record, and the engine's complete command does not look at the delegation.</li>
+ * <li>Only a member of the task's body claims, completes, resolves or submits it: a
+ * person who left the body (moved to another county, to a bank) may still hold the task,
+ * or the personal grant Camunda gave them when it was once theirs, and their opinion
+ * would be recorded as the body's. Membership is read from the request's authentication,
+ * which is the account's current groups: a membership gained or lost ends the account's
+ * sessions ({@code PasswordChangeEndsSessions}), and an API call reads its groups afresh.
+ * A body's lead (负责人) counts as its member. Tasks with no candidate group (the
+ * enterprise's own) keep only the assignee rule.</li>
+ * <li>Nobody resolves a task outright ({@code resolve}): it hands the task to its owner
+ * without the form, whatever the delegation state; a 委派 returns through the form.</li>
  * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the
  * form and can steer the case (an error {@code CORRECTION_LAPSED} thrown at a county
  * review would lapse the application). The models never expect one from a person.</li>
@@ -70,13 +88,43 @@ final class AssigneeWorkChecker {
 		if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
 			throw new AuthorizationException("审核任务只能通过表单办理，不能以抛出 BPMN 错误或升级的方式结束");
 		}
+		if ((command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
+				|| command instanceof SubmitTaskFormCmd || command instanceof ResolveTaskCmd)
+				&& !memberOfItsBody(task, context.getAuthentication())) {
+			throw new AuthorizationException("您已不在该任务所属单位，不能认领或办理该任务");
+		}
 		if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
 				&& !userId.equals(task.getAssignee())) {
 			throw new AuthorizationException("只有任务的当前办理人才能完成该任务，请先认领");
 		}
+		if (command instanceof ResolveTaskCmd) {
+			// The engine lets an assignee resolve any task back to its owner, skipping
+			// the
+			// form and recording nothing; a 委派 returns through the form instead.
+			throw new AuthorizationException("委派的任务请提交表单交还委派人，不能直接交还");
+		}
 		if (command instanceof CompleteTaskCmd && task.getDelegationState() == DelegationState.PENDING) {
 			throw new AuthorizationException("委派给您的任务办理后须交还委派人：请提交表单交还，不能直接结束任务");
 		}
+	}
+
+	/**
+	 * Whether the signed-in user is in one of the task's candidate groups, or in the lead
+	 * group of one; true for a task without candidate groups.
+	 */
+	static boolean memberOfItsBody(TaskEntity task, Authentication authentication) {
+		List<String> candidates = task.getIdentityLinks()
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList();
+		if (candidates.isEmpty()) {
+			return true;
+		}
+		List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+				: authentication.getGroupIds();
+		return candidates.stream()
+			.anyMatch(candidate -> groups.contains(candidate) || groups.contains(GroupNames.lead(candidate)));
 	}
 
 	private static Object objectMethod(Object proxy, Method method, Object[] args) {

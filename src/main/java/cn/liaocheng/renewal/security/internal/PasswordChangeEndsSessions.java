@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.security.internal;
 import java.util.List;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -115,7 +116,44 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		public IdentityOperationResult deleteMembership(String userId, String groupId) {
 			IdentityOperationResult result = super.deleteMembership(userId, groupId);
 			endOtherSessions(userId);
+			releaseTasksHeldFor(userId, groupId);
 			return result;
+		}
+
+		/*
+		 * Someone who leaves a body may no longer work its tasks (AssigneeWorkChecker):
+		 * the ones they held go back to the body's pool, so that no step waits on them. A
+		 * task they hold as a member of another of its candidate groups stays theirs.
+		 */
+		private void releaseTasksHeldFor(String userId, String groupId) {
+			TaskService taskService = Context.getProcessEngineConfiguration().getTaskService();
+			Context.getCommandContext().runWithoutAuthorization(() -> {
+				// The membership's deletion is not flushed yet: the group left is taken
+				// out by hand.
+				List<String> stillIn = groupsOf(userId).stream().filter(g -> !g.equals(groupId)).toList();
+				taskService.createTaskQuery()
+					.taskAssignee(userId)
+					.taskCandidateGroup(groupId)
+					.includeAssignedTasks()
+					.list()
+					.stream()
+					.filter(task -> taskService.getIdentityLinksForTask(task.getId())
+						.stream()
+						.noneMatch(link -> link.getGroupId() != null && stillIn.contains(link.getGroupId())))
+					.forEach(task -> taskService.setAssignee(task.getId(), null));
+				return null;
+			});
+		}
+
+		private List<String> groupsOf(String userId) {
+			return Context.getProcessEngineConfiguration()
+				.getIdentityService()
+				.createGroupQuery()
+				.groupMember(userId)
+				.list()
+				.stream()
+				.map(Group::getId)
+				.toList();
 		}
 
 		@Override

@@ -64,11 +64,17 @@ class SecurityConfiguration {
 						path("/camunda/api/cockpit/**"), path("/camunda/api/admin/plugin/**"),
 						path("/camunda/api/admin/setup/**"))
 				.hasRole(ADMIN)
+				// Deployments at every REST root and spelling the engine answers; the
+				// engine's own authorizations refuse them to staff as well.
+				.requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
+						path(HttpMethod.DELETE, "/engine-rest/deployment/**"),
+						path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
+						path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
+						path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
+						path(HttpMethod.DELETE, "/camunda/api/engine/engine/*/deployment/**"))
+				.hasRole(ADMIN)
 				.requestMatchers(path("/camunda/**"))
 				.hasAnyRole(STAFF)
-				.requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
-						path(HttpMethod.DELETE, "/engine-rest/deployment/**"))
-				.hasRole(ADMIN)
 				.requestMatchers(path("/engine-rest/**"))
 				.hasAnyRole(STAFF)
 				.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"),

@@ -23,6 +23,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.TaskUrged;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -146,6 +147,64 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		finally {
 			identity.createMembership(COLLEAGUE, CountyReviewTasks.BODY);
 		}
+	}
+
+	/**
+	 * Someone who left the body keeps the task they held, and the personal grant Camunda
+	 * gave them when it was theirs: neither lets them work it in the body's name, at
+	 * either REST root.
+	 */
+	@Test
+	void aReviewerWhoHasLeftTheBodyCannotClaimOrCompleteItsTasks() {
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		String approve = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"opinion\":{\"value\":\"材料齐全，同意\"}}}";
+		assertThat(as(COLLEAGUE)
+			.postJson("/engine-rest/task/" + formal.getId() + "/claim", "{\"userId\":\"" + COLLEAGUE + "\"}")
+			.statusCode()).isEqualTo(204);
+		// Moved to another county's bureau: still staff, signed in anew.
+		String elsewhere = GroupNames.county("371581", "industry");
+		identity.createMembership(COLLEAGUE, elsewhere);
+		identity.deleteMembership(COLLEAGUE, CountyReviewTasks.BODY);
+		try {
+			assertThat(review.task(project, "Task_CountyFormalReview").getAssignee())
+				.as("the task they held is back in the body's pool")
+				.isNull();
+			// Held again (say, by an identity change made outside the engine's door), it
+			// is still not theirs to work.
+			tasks.setAssignee(formal.getId(), COLLEAGUE);
+			assertThat(as(COLLEAGUE).get("/review/applications/" + project.id()).statusCode())
+				.as("nor read the dossier by holding the task")
+				.isIn(403, 404);
+			for (String root : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+				HttpResponse<String> held = as(COLLEAGUE).postJson(root + "/task/" + formal.getId() + "/submit-form",
+						approve);
+				assertThat(held.statusCode()).as(held.body()).isEqualTo(403);
+			}
+			assertThat(as(COLLEAGUE).postJson("/engine-rest/task/" + formal.getId() + "/submit-form", approve).body())
+				.as("refused by the engine's rule, not only at the door")
+				.contains("您已不在该任务所属单位");
+			tasks.setAssignee(formal.getId(), null);
+			HttpResponse<String> claim = as(COLLEAGUE).postJson("/engine-rest/task/" + formal.getId() + "/claim",
+					"{\"userId\":\"" + COLLEAGUE + "\"}");
+			assertThat(claim.statusCode()).as("claimed through the grant left from holding it").isEqualTo(403);
+			assertThat(review.task(project, "Task_CountyFormalReview").getAssignee()).isNull();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM review_opinion WHERE task_id = ?")
+				.param(formal.getId())
+				.query(Long.class)
+				.single()).as("no opinion recorded in the body's name").isZero();
+		}
+		finally {
+			identity.createMembership(COLLEAGUE, CountyReviewTasks.BODY);
+			identity.deleteMembership(COLLEAGUE, elsewhere);
+		}
+		// Back in the body, the same person works it as before.
+		assertThat(as(COLLEAGUE)
+			.postJson("/engine-rest/task/" + formal.getId() + "/claim", "{\"userId\":\"" + COLLEAGUE + "\"}")
+			.statusCode()).isEqualTo(204);
+		HttpResponse<String> done = as(COLLEAGUE).postJson("/engine-rest/task/" + formal.getId() + "/submit-form",
+				approve);
+		assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
 	}
 
 	@Test
