@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.decision;
 
+import java.util.List;
+
 /**
  * The answer to "is this decision genuine?".
  *
@@ -9,9 +11,16 @@ package cn.liaocheng.renewal.decision;
  * checked
  * @param signatureIntact whether the uploaded file's signature verifies and covers the
  * whole file; {@code null} when a code was checked or the file carries no signature
+ * @param undoneBy later decisions on the same application that undo this one (a
+ * revocation or recovery of the subsidy it allocated): the document is genuine, the
+ * decision no longer stands as issued
  */
 public record VerificationResult(Verdict verdict, IssuedDecision decision, String presentedSha256,
-		Boolean signatureIntact) {
+		Boolean signatureIntact, List<IssuedDecision> undoneBy) {
+
+	public VerificationResult {
+		undoneBy = undoneBy == null ? List.of() : List.copyOf(undoneBy);
+	}
 
 	public enum Verdict {
 
@@ -28,7 +37,7 @@ public record VerificationResult(Verdict verdict, IssuedDecision decision, Strin
 	}
 
 	public static VerificationResult unknown(String presentedSha256, Boolean signatureIntact) {
-		return new VerificationResult(Verdict.UNKNOWN, null, presentedSha256, signatureIntact);
+		return new VerificationResult(Verdict.UNKNOWN, null, presentedSha256, signatureIntact, List.of());
 	}
 
 }

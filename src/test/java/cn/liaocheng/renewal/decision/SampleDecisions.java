@@ -61,6 +61,12 @@ final class SampleDecisions {
 				null, opinions(), List.of(), DATE);
 	}
 
+	static DecisionRequest subsidyRevoked(long applicationId) {
+		return new DecisionRequest(applicationId, "industry", DecisionType.SUBSIDY_REVOKED, ENTERPRISE, CREDIT_CODE,
+				null, PROJECT, "BZ-2026-000031", Amounts.NONE, null, List.of(),
+				List.of("经核查，该项目设备购置发票系虚开，撤销已下达的设备更新奖补资金965,000.05元。该资金尚未拨付，不再拨付。"), DATE);
+	}
+
 	static DecisionRequest loanListed(long applicationId) {
 		return new DecisionRequest(applicationId, "pboc", DecisionType.LOAN_LISTED, ENTERPRISE, CREDIT_CODE, null,
 				PROJECT, "DK-2026-000005",

@@ -66,6 +66,22 @@ class VerificationPageTest {
 	}
 
 	@Test
+	void aGenuineAllocationRevokedLaterIsNotCalledValid() {
+		long applicationId = SampleDecisions.newApplicationId();
+		IssuedDecision allocation = decisions.issue(SampleDecisions.subsidyAllocated(applicationId, "finance"));
+		WebClient client = new WebClient(port);
+		assertThat(upload(client, decisions.pdf(allocation.id())).body()).contains("真实有效");
+
+		IssuedDecision revocation = decisions.issue(SampleDecisions.subsidyRevoked(applicationId));
+
+		String file = upload(client, decisions.pdf(allocation.id())).body();
+		assertThat(file).contains("文件真实，但该决定已被撤销", "逐字节一致", revocation.number(), "《撤销财政奖补资金决定书》", "已撤销，不再拨付")
+			.doesNotContain(">真实有效<");
+		assertThat(client.get("/verify?code=" + allocation.verificationCode()).body()).contains("验证码有效，但该决定已被撤销",
+				revocation.number());
+	}
+
+	@Test
 	void anUploadWithoutTheFormsCsrfTokenIsRefused() {
 		HttpResponse<String> response = new WebClient(port).post("/verify",
 				HttpRequest.BodyPublishers.ofByteArray(multipart(null, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))),

@@ -276,13 +276,14 @@ class SignedDecisions implements Decisions {
 		String sha256 = Hashes.sha256(pdf);
 		Optional<IssuedDecision> same = decisions.bySha256(sha256);
 		if (same.isPresent()) {
-			return new VerificationResult(Verdict.GENUINE, same.get(), sha256, Boolean.TRUE);
+			return new VerificationResult(Verdict.GENUINE, same.get(), sha256, Boolean.TRUE, undoing(same.get()));
 		}
 		SignatureCheck.Findings findings = SignatureCheck.of(pdf);
 		return findings.code()
 			.flatMap(VerificationCodes::normalise)
 			.flatMap(decisions::byCode)
-			.map(claimed -> new VerificationResult(Verdict.ALTERED, claimed, sha256, findings.signatureIntact()))
+			.map(claimed -> new VerificationResult(Verdict.ALTERED, claimed, sha256, findings.signatureIntact(),
+					undoing(claimed)))
 			.orElseGet(() -> VerificationResult.unknown(sha256, findings.signatureIntact()));
 	}
 
@@ -290,8 +291,25 @@ class SignedDecisions implements Decisions {
 	public VerificationResult verify(String code) {
 		return VerificationCodes.normalise(code)
 			.flatMap(decisions::byCode)
-			.map(found -> new VerificationResult(Verdict.GENUINE, found, null, null))
+			.map(found -> new VerificationResult(Verdict.GENUINE, found, null, null, undoing(found)))
 			.orElseGet(() -> VerificationResult.unknown(null, null));
+	}
+
+	/**
+	 * What later undid a decision: an allocation of subsidy is revoked or recovered by
+	 * the clawback's decision on the same application. Whoever relies on the allocation
+	 * (a bank, an auditor) must learn that from the check, not only that the file is
+	 * genuine.
+	 */
+	private List<IssuedDecision> undoing(IssuedDecision d) {
+		if (d.type() != DecisionType.SUBSIDY_ALLOCATED) {
+			return List.of();
+		}
+		return decisions.all(d.applicationId())
+			.stream()
+			.filter(later -> later.type() == DecisionType.SUBSIDY_REVOKED
+					|| later.type() == DecisionType.CLAWBACK_DECIDED)
+			.toList();
 	}
 
 	private static DecisionRequest complete(DecisionRequest r) {
