@@ -3,7 +3,7 @@ package cn.liaocheng.renewal.application;
 /** Where an application stands, in the words the enterprise sees. */
 public enum ApplicationStatus {
 
-	DRAFT("草稿", true), COUNTY_REVIEW("县级初审中", false), CITY_REVIEW("市级联审中", false), EXPERT_REVIEW("专家评审中", false),
+	DRAFT("草稿", true), COUNTY_REVIEW("县级初审中", false), CITY_REVIEW("市级审核中", false), EXPERT_REVIEW("专家评审中", false),
 	PUBLIC_NOTICE("公示中", false), BANK_REVIEW("银行审贷中", false), INTEREST_REVIEW("贴息核定中", false), CORRECTION("待补正", true),
 	APPROVED("已批准", false), REFUSED("未获支持", false), WITHDRAWN("已撤回", false), LAPSED("已失效", false);
 

@@ -58,7 +58,7 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 
 	public enum State {
 
-		DONE("已完成"), CURRENT("办理中"), RETURNED("待您补正"), PENDING("未开始"), SKIPPED("未进行"), REFUSED("不予批准"), ENDED("已终止");
+		DONE("已完成"), CURRENT("办理中"), RETURNED("待您补正"), PENDING("未开始"), SKIPPED("未进行"), REFUSED("未通过"), ENDED("已终止");
 
 		private final String label;
 

@@ -206,6 +206,33 @@ class StatisticsOnPostgresTest {
 		assertThat(row(all, "合计").subList(0, 8)).containsExactly("合计", "8", "4", "1", "2", "1", "1550.00", "1300.00");
 	}
 
+	/**
+	 * An amount proposed for a subsidy that was then refused was never granted: the
+	 * proposed column leaves it out, and keeps the one still under review.
+	 */
+	@Test
+	void theProposedSubsidyLeavesOutRefusedCases() throws Exception {
+		long gx = enterprise("ent-gx");
+		long refused = application("SUBSIDY", gx, GX, "REFUSED", null, null, p1, null, "pi-s-refused", at(2023, 5, 5),
+				at(2023, 6, 1));
+		long pending = application("SUBSIDY", gx, GX, "PUBLIC_NOTICE", null, null, p1, null, "pi-s-notice",
+				at(2023, 5, 6), null);
+		try {
+			jdbc.sql("UPDATE application SET subsidy_amount = 300000.00 WHERE id IN (?, ?)")
+				.params(refused, pending)
+				.update();
+			List<List<String>> sheet = read(
+					loggedIn(DemoUsers.ADMIN).getBytes("/statistics/export/county.xlsx?year=2023").body());
+			assertThat(sheet).anySatisfy(line -> assertThat(line).contains("拟补助（办理中及已下达，万元）"))
+				.noneSatisfy(line -> assertThat(line).contains("核定补助（万元）"));
+			assertThat(row(sheet, "冠县").subList(0, 10)).containsExactly("冠县", "2", "0", "1", "1", "0", "0.00", "0.00",
+					"30.00", "0.00");
+		}
+		finally {
+			jdbc.sql("DELETE FROM application WHERE id IN (?, ?)").params(refused, pending).update();
+		}
+	}
+
 	@Test
 	void taskKindAndMonthViewsGroupSubsidiesAndLoansUnderTheirProject() throws Exception {
 		WebClient admin = loggedIn(DemoUsers.ADMIN);

@@ -86,7 +86,7 @@ class RecordFindingListener implements TaskListener {
 					// The timer fires when the deadline day has ended in Beijing.
 					instance.setVariable(AftercareModel.RECTIFICATION_DUE, DateTimeFormatter.ISO_INSTANT
 						.format(deadline.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant()));
-					message = "现场验收结论：限期整改，请于 " + deadline + " 前提交整改材料，逾期未整改的，将依规追回奖补资金。整改要求：" + opinion;
+					message = "现场验收结论：限期整改，请于 " + deadline + " 前提交整改材料，逾期未整改的，转入追回程序。整改要求：" + opinion;
 				}
 				else if ("APPROVE".equals(decision)) {
 					LocalDate due = today.plus(performanceAfter);
@@ -95,7 +95,7 @@ class RecordFindingListener implements TaskListener {
 					message = "现场验收结论：通过。" + due + " 起请报送项目绩效自评。验收意见：" + opinion;
 				}
 				else {
-					message = "现场验收结论：不通过，将依规追回奖补资金。验收意见：" + opinion;
+					message = "现场验收结论：不通过，转入追回程序，由市工业和信息化局核定是否追回及追回金额。验收意见：" + opinion;
 				}
 			}
 			case AftercareModel.PERFORMANCE_TASK -> {

@@ -260,7 +260,7 @@ class CaseStandings implements CaseProgress {
 	 */
 	private static String refusal(Opinion refusing) {
 		if (refusing == null) {
-			return "不予批准";
+			return "未获支持";
 		}
 		if (GroupNames.isCounty(refusing.bodyGroup())) {
 			return "未通过县级审查，不予推荐";

@@ -112,7 +112,7 @@ public class SubsidyRules {
 		String rule = "依照放款日适用的"
 				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));
 		if (conditions.requirement().isEmpty()) {
-			return facts + rule + "，该笔贷款核定的财政贴息金额为零。";
+			return facts + rule + "测算，该笔贷款的财政贴息金额为零。";
 		}
 		return facts + rule + "，享受财政贴息的贷款" + conditions.requirement() + "，该笔贷款不符合贴息条件。";
 	}

@@ -49,7 +49,7 @@ public class Dashboard {
 			"loans", "money", "targets");
 
 	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "未获支持", "办理中", "撤回或失效", "申报设备投资（万元）",
-			"批准入库设备投资（万元）", "核定补助（万元）", "下达补助（万元）", "申请贷款（万元）", "银行授信（万元）");
+			"批准入库设备投资（万元）", "拟补助（办理中及已下达，万元）", "下达补助（万元）", "申请贷款（万元）", "银行授信（万元）");
 
 	private static final String ALLOCATED = "奖补资金已下达（批准）";
 

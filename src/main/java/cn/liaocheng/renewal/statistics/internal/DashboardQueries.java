@@ -34,7 +34,9 @@ class DashboardQueries {
 
 	/**
 	 * Submitted applications (first submission inside the scope's year) grouped by
-	 * {@code dimension}.
+	 * {@code dimension}. The subsidy proposed counts cases under review and approved: an
+	 * amount computed for a case that was then refused, withdrawn or lapsed was never
+	 * granted.
 	 */
 	List<Figures> figures(Dimension dimension, StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
@@ -48,7 +50,7 @@ class DashboardQueries {
 				       SUM(CASE WHEN a.status IN ('WITHDRAWN', 'LAPSED') THEN 1 ELSE 0 END) AS ended,
 				       SUM(CASE WHEN a.kind = 'PROJECT' THEN a.equipment_investment END) AS equipment_submitted,
 				       SUM(CASE WHEN a.kind = 'PROJECT' AND a.status = 'APPROVED' THEN a.equipment_investment END) AS equipment_approved,
-				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount END) AS subsidy_assessed,
+				       SUM(CASE WHEN a.kind = 'SUBSIDY' AND a.status NOT IN ('REFUSED', 'WITHDRAWN', 'LAPSED') THEN a.subsidy_amount END) AS subsidy_assessed,
 				       SUM(CASE WHEN a.kind = 'SUBSIDY' AND a.status = 'APPROVED' THEN a.subsidy_amount END) AS subsidy_allocated,
 				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.loan_amount END) AS loan_requested,
 				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.granted_amount END) AS loan_granted

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -22,6 +23,8 @@ import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -41,6 +44,9 @@ class DecisionTextTest extends ReviewProcessTest {
 	private static final String REMEDIES = "申请行政复议";
 
 	private static final String UPHELD = "经核查，所购设备确为翻新旧设备，异议成立。";
+
+	@LocalServerPort
+	int port;
 
 	private final NoticeBoard noticeBoard;
 
@@ -132,6 +138,11 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(review.standing(claim).timeline()).filteredOn(stage -> stage.state() == CaseStanding.State.REFUSED)
 			.extracting(CaseStanding.Stage::note)
 			.containsExactly("不予受理", "不予受理");
+		// The badge beside the note names no act the body did not do (不予批准).
+		assertThat(CaseStanding.State.REFUSED.label()).isEqualTo("未通过");
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body()).contains("未通过").doesNotContain("不予批准");
 		assertThat(review.standing(claim).timeline()).filteredOn(stage -> stage.state() == CaseStanding.State.DONE)
 			.extracting(CaseStanding.Stage::name)
 			.doesNotContain("市工业和信息化局审定", "市级受理");
@@ -376,6 +387,11 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("特此告知")
 			.doesNotContain(REMEDIES)
 			.doesNotContain("行政诉讼");
+		// The enterprise is told which document it got: a notice, not a decision.
+		assertThat(review.toldToEnterprise(loan)).anySatisfy(note -> assertThat(note).startsWith("CASE_DECIDED")
+			.contains("《贷款审批结果告知书》已签发")
+			.doesNotContain("决定书已签发"));
+		assertThat(review.history(loan)).anyMatch(line -> line.contains("《贷款审批结果告知书》可在申报详情中下载"));
 		// Nor does the case page call it an administrative refusal.
 		assertThat(review.standing(loan).timeline()).last().satisfies(stage -> {
 			assertThat(stage.state()).isNotEqualTo(CaseStanding.State.REFUSED);

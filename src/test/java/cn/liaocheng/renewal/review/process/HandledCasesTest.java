@@ -46,7 +46,7 @@ class HandledCasesTest extends ReviewProcessTest {
 		String untouchedRow = "/review/applications/" + untouched.id() + "\"";
 
 		String county = page(DemoUsers.COUNTY_REVIEWER, "");
-		assertThat(county).contains(handledRow, handledNo, "冠县演示轴承制造有限公司", "市级联审中", "县级推荐")
+		assertThat(county).contains(handledRow, handledNo, "冠县演示轴承制造有限公司", "市级审核中", "县级推荐")
 			.doesNotContain(untouchedRow);
 		// The body's lead sees it too; another county and the city industry bureau, which
 		// has not acted yet, do not.

@@ -630,12 +630,29 @@ final class ReviewFixture implements AutoCloseable {
 		byte[] pdf = readOnly.execute(status -> decisions.pdf(decision.id()));
 		keepForReaders(type + "-" + c.id() + ".pdf", pdf);
 		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+			// Page footers (—2—) fall wherever the text breaks: a sentence is read whole.
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document)
+				.replaceAll("\\s+", "")
+				.replaceAll("—\\d+—", "");
 			return new Issued(decision, text);
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * What the case's enterprise was told in its message centre, as "kind title body".
+	 */
+	List<String> toldToEnterprise(Case c) {
+		return jdbc
+			.sql("""
+					SELECT n.kind || ' ' || n.title || ' ' || n.body FROM notification n JOIN application a ON a.id = n.application_id
+					JOIN enterprise e ON e.id = a.enterprise_id
+					WHERE n.application_id = ? AND n.recipient_id = e.user_id ORDER BY n.id""")
+			.param(c.id())
+			.query(String.class)
+			.list();
 	}
 
 	record Issued(IssuedDecision decision, String text) {

@@ -63,6 +63,9 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			assertThat(n.applicationId()).isEqualTo(claim.id());
 			assertThat(n.amount()).isEqualByComparingTo("37000.00");
 		});
+		// The enterprise is told its amount is proposed, and who decides it.
+		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("CASE_PROGRESS 进入公示：")
+			.contains("拟奖补 37,000.00 元", "由市财政局决定是否下达奖补资金"));
 	}
 
 	@Test
@@ -135,6 +138,10 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("不予下达该项目设备更新奖补资金")
 			.doesNotContain("不予拨付");
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
+		// The lead bureau's 审定 came before the notice and the allocation: the record
+		// does not call it an approval of the subsidy.
+		assertThat(review.history(claim)).anyMatch(line -> line.contains("审定」：审定通过"))
+			.noneMatch(line -> line.contains("：批准"));
 		// The amount proposed for the notice was never awarded: the case page shows no
 		// 审批结果 with it.
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
