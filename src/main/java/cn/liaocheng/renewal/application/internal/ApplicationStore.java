@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
@@ -24,6 +25,7 @@ import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseListing;
+import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Resubmission;
@@ -68,6 +70,8 @@ public class ApplicationStore {
 	/** How many drafts an account not yet activated may keep. */
 	static final int DRAFTS_BEFORE_ACTIVATION = 5;
 
+	private final ApplicationEventPublisher events;
+
 	private final ApplicationRepository repository;
 
 	private final ReferenceNumbers references;
@@ -86,7 +90,8 @@ public class ApplicationStore {
 
 	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, CaseReviews reviews,
 			FileStore files, AuditTrail audit, FundingClaims funding, LoanOffers loanOffers,
-			OrganizationCatalog organizations) {
+			OrganizationCatalog organizations, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.references = references;
 		this.reviews = reviews;
@@ -432,6 +437,10 @@ public class ApplicationStore {
 		if (decision == LoanOffer.Decision.GRANTED) {
 			repository.addEvent(applicationId, "system", "审批系统", "LOAN_OFFERED", bankName(bankKey) + "同意放贷"
 					+ Money.yuan(grant.amount()) + "元，期限" + grant.termMonths() + "个月。请在申报详情中确认是否接受该行贷款。");
+			// The enterprise has to act: it is told, not left to find the line.
+			events.publishEvent(new CaseNews(applicationId, "银行同意放贷，请确认",
+					"：" + bankName(bankKey) + "经自主审贷同意放贷" + Money.yuan(grant.amount()) + "元，期限" + grant.termMonths()
+							+ "个月。请在申报详情的“银行审贷结果”中确认是否接受该行贷款；接受一家后，其他银行尚未完成的审贷将关闭。"));
 		}
 	}
 

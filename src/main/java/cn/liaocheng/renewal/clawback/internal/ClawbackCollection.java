@@ -143,7 +143,10 @@ public class ClawbackCollection {
 			store.status(c.id(), ClawbackStatus.OVERDUE);
 			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE",
 					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满，尚有" + Money.yuan(c.outstanding())
-							+ "元未缴回。请立即缴回；逾期不缴的，将依法催告并申请人民法院强制执行。");
+							+ "元未缴回。请立即缴回；在法定期限内不申请行政复议或者提起行政诉讼，又不履行决定的，将依法催告并申请人民法院强制执行。");
+			events.publishEvent(new AfterAwardStep(applicationId, "追回资金逾期未缴清",
+					"的追回决定（" + c.decisionNumber() + "）确定的缴回期限" + ClawbackDecision.day(c.deadline()) + "已届满，尚有"
+							+ Money.yuan(c.outstanding()) + "元未缴回。请立即缴回，并将缴款凭证报送所在县（市、区）财政局。"));
 			audit.record("system", "CLAWBACK_OVERDUE", "application:" + applicationId,
 					"outstanding=" + c.outstanding().toPlainString());
 		}

@@ -12,9 +12,11 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationKind;
@@ -42,6 +44,8 @@ public class Clawbacks {
 
 	private static final Logger log = LoggerFactory.getLogger(Clawbacks.class);
 
+	private final ApplicationEventPublisher events;
+
 	private final ClawbackStore store;
 
 	private final ApplicationStages stages;
@@ -55,7 +59,8 @@ public class Clawbacks {
 	private final OrganizationCatalog organizations;
 
 	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit,
-			SubsidyPayments payments, OrganizationCatalog organizations) {
+			SubsidyPayments payments, OrganizationCatalog organizations, ApplicationEventPublisher events) {
+		this.events = events;
 		this.payments = payments;
 		this.organizations = organizations;
 		this.store = store;
@@ -112,6 +117,8 @@ public class Clawbacks {
 		runtime.startProcessInstanceByKey(ClawbackModel.PROCESS, Long.toString(applicationId), variables);
 		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
 				"因“" + cause.label() + "”，该项目已下达的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
+		events.publishEvent(new AfterAwardStep(applicationId, "进入追回程序",
+				"的奖补资金因“" + cause.label() + "”进入追回程序，由市工业和信息化局核定是否追回及追回金额，核定后出具决定书。在此期间尚未拨付的奖补资金暂停拨付。"));
 		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId, cause.name() + " clawback=" + id);
 		log.info("Clawback {} started for application {} ({})", id, applicationId, cause);
 		return Optional.of(id);
@@ -132,6 +139,7 @@ public class Clawbacks {
 		if (!recover) {
 			store.determine(row.view().id(), ClawbackStatus.DROPPED, null, null, null, opinion, by);
 			stages.note(applicationId, by, "市工业和信息化局", "CLAWBACK_DROPPED", "经核查，不予追回该项目的奖补资金。");
+			events.publishEvent(new AfterAwardStep(applicationId, "不予追回", "的奖补资金经市工业和信息化局核查，不予追回，追回程序终止。"));
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}

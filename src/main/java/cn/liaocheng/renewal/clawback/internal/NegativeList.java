@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.SubmissionGate;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.clawback.NegativeListEntry;
+import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
@@ -51,7 +53,11 @@ public class NegativeList implements SubmissionGate {
 
 	private final ApplicationStages stages;
 
-	NegativeList(JdbcClient jdbc, EnterpriseRegistry enterprises, AuditTrail audit, ApplicationStages stages) {
+	private final ApplicationEventPublisher events;
+
+	NegativeList(JdbcClient jdbc, EnterpriseRegistry enterprises, AuditTrail audit, ApplicationStages stages,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.audit = audit;
@@ -87,10 +93,13 @@ public class NegativeList implements SubmissionGate {
 		if (listed) {
 			return;
 		}
+		String reason = "项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）"
+				+ row.view().causeLabel() + (revoked ? "，已下达的奖补资金被撤销（" : "，奖补资金被追回（") + decisionNumber + "）";
 		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
-				"项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）" + row.view().causeLabel()
-						+ (revoked ? "，已下达的奖补资金被撤销（" : "，奖补资金被追回（") + decisionNumber + "）",
-				row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
+				reason, row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
+		enterprises.findByCreditCode(CreditCode.parse(row.creditCode()))
+			.ifPresent(e -> events
+				.publishEvent(new NegativeListed(e.userId(), row.view().applicationId(), reason, until)));
 		audit.record("system", "NEGATIVE_LIST_ADDED", "enterprise:" + row.creditCode(),
 				"entry=" + id + " until=" + until + " decision=" + decisionNumber);
 	}
@@ -131,6 +140,7 @@ public class NegativeList implements SubmissionGate {
 				enterprise.divisionCode(), why, sourceApplicationId, null, null, from, until, user.userId());
 		audit.record(user.userId(), "NEGATIVE_LIST_ADDED", "enterprise:" + enterprise.creditCode(),
 				"entry=" + id + " until=" + until + " reason=" + why);
+		events.publishEvent(new NegativeListed(enterprise.userId(), sourceApplicationId, why, until));
 		return byId(id).orElseThrow();
 	}
 

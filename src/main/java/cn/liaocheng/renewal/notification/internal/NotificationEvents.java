@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -78,9 +80,28 @@ class NotificationEvents {
 	void on(CaseDecided event) {
 		ReviewFacts facts = stages.facts(event.applicationId());
 		notifier.notify(facts.enterpriseUser(),
-				new Note(NotificationKind.CASE_DECIDED, "申报已办结：" + facts.referenceNo(), "您的申报「" + facts.title()
-						+ "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果：" + event.outcome() + "。决定书已签发，可在申报详情中下载。",
+				new Note(NotificationKind.CASE_DECIDED, "申报已办结：" + facts.referenceNo(),
+						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）已办结。办理结果：" + event.outcome()
+								+ "。《" + event.document() + "》已签发，可在申报详情中下载。",
 						caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(CaseNews event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		notifier.notify(facts.enterpriseUser(),
+				new Note(NotificationKind.CASE_PROGRESS, event.subject() + "：" + facts.referenceNo(),
+						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）" + event.text(),
+						caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(NegativeListed event) {
+		notifier.notify(event.enterpriseUserId(), new Note(NotificationKind.AFTER_AWARD, "列入负面清单",
+				"你单位已被聊城市工业和信息化局列入聊城市工业领域设备更新负面清单，列入原因：" + event.reason() + "。列入期限至"
+						+ DAY.format(event.until().atStartOfDay(ChinaTime.ZONE).toInstant())
+						+ "（含当日），期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。",
+				event.applicationId() == null ? "/" : caseLink(event.applicationId()), event.applicationId(), null));
 	}
 
 	@EventListener

@@ -72,21 +72,33 @@ class DecisionIssuing {
 	void issue(long applicationId, Ending ending) {
 		CaseNarrative.Story story = narrative.of(applicationId);
 		ReviewFacts facts = stages.facts(applicationId);
-		String summary = null;
-		switch (ending) {
+		Issue issued = switch (ending) {
 			case PROJECT_REGISTERED -> issue(facts, story, LEAD, DecisionType.PROJECT_ACCEPTED, List.of(), null);
-			case PROJECT_REFUSED -> summary = refuse(facts, story, DecisionType.PROJECT_REFUSED);
+			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
 			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
-			case SUBSIDY_REFUSED -> summary = refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
-			case LOAN_GRANTED -> facts = grantLoan(facts, story);
-			case LOAN_REFUSED -> summary = refuse(facts, story, DecisionType.LOAN_REFUSED);
+			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
+			case LOAN_GRANTED -> grantLoan(facts, story);
+			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(DecisionIssuing::decider).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED,
 					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
+		};
+		ReviewFacts after = issued.facts() != null ? issued.facts() : facts;
+		String summary = issued.summary() != null ? issued.summary() : ending.summary(after.outcomes());
+		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。《" + issued.type().title() + "》可在申报详情中下载。");
+		events.publishEvent(new CaseDecided(applicationId, summary, issued.type().title()));
+	}
+
+	/**
+	 * What one ending issued: the document's type, the result as the enterprise is told
+	 * it when it is not the ending's own, and the case's facts when issuing changed them.
+	 */
+	private record Issue(DecisionType type, String summary, ReviewFacts facts) {
+
+		Issue(DecisionType type) {
+			this(type, null, null);
 		}
-		summary = summary != null ? summary : ending.summary(facts.outcomes());
-		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。决定书可在申报详情中下载。");
-		events.publishEvent(new CaseDecided(applicationId, summary));
+
 	}
 
 	/**
@@ -97,30 +109,29 @@ class DecisionIssuing {
 	 * which ran the listing. Returns the result as the enterprise is told it, when it is
 	 * not the ending's own.
 	 */
-	private String refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType refusal) {
+	private Issue refuse(ReviewFacts facts, CaseNarrative.Story story, DecisionType refusal) {
 		Opinion decisive = story.decisive().orElse(null);
 		List<String> reasons = story.refusals();
 		if (reasons.isEmpty()) {
 			reasons = List.of("经审核，申请不符合《聊城市推动工业领域设备更新实施方案》规定的支持条件。");
 		}
 		if (decisive != null && ReviewProcesses.DECLINED.equals(decisive.decision())) {
-			issue(facts, story, "pboc", DecisionType.LOAN_DECLINED, reasons, null);
-			return null;
+			return issue(facts, story, "pboc", DecisionType.LOAN_DECLINED, reasons, null);
 		}
 		String body = decisive == null ? LEAD : decider(decisive);
 		if (GroupNames.isCounty(body)) {
-			issue(facts, story, body, DecisionType.notRecommended(refusal.stage()), reasons, null);
-			return "未通过县级审查，不予推荐";
+			return new Issue(
+					issue(facts, story, body, DecisionType.notRecommended(refusal.stage()), reasons, null).type(),
+					"未通过县级审查，不予推荐", null);
 		}
 		if (decisive != null && ReviewProcesses.TASK_CITY_ACCEPTANCE.equals(decisive.step())) {
-			issue(facts, story, body, DecisionType.notAccepted(refusal.stage()), reasons, null);
-			return "不予受理";
+			return new Issue(issue(facts, story, body, DecisionType.notAccepted(refusal.stage()), reasons, null).type(),
+					"不予受理", null);
 		}
 		// The branch lists; the lead bureau, refusing, does not push the project to it.
 		DecisionType act = refusal == DecisionType.LOAN_REFUSED && !"pboc".equals(body) ? DecisionType.LOAN_NOT_PUSHED
 				: refusal;
-		issue(facts, story, body, act, reasons, null);
-		return null;
+		return issue(facts, story, body, act, reasons, null);
 	}
 
 	/**
@@ -162,9 +173,9 @@ class DecisionIssuing {
 	 * the computed amount and the bureau's own reasons when it refused. Without the
 	 * bureau's review on record (a case on a model version without it) nothing is issued:
 	 * the job fails, and the case shows as an incident until an administrator moves it to
-	 * the review. Returns the facts as they stand after the decision.
+	 * the review. Returns the decision and the facts as they stand after it.
 	 */
-	private ReviewFacts grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
+	private Issue grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
 		Opinion review = story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW)
 			.orElseThrow(() -> new IllegalStateException("该贷款案件没有市财政局“核定贷款贴息”的审核意见，不能出具贴息决定："
 					+ "请把案件迁移到当前版本的 loan-application，并从“市财政局核定贷款贴息”环节继续办理（见管理员指南）。"));
@@ -186,7 +197,7 @@ class DecisionIssuing {
 		}
 		if (computed.grants() && !refused) {
 			issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
-			return decided;
+			return new Issue(DecisionType.INTEREST_SUBSIDY_GRANTED, null, decided);
 		}
 		List<String> reasons = new ArrayList<>();
 		if (computed.finding() != null) {
@@ -200,7 +211,7 @@ class DecisionIssuing {
 			reasons.add(review.opinion());
 		}
 		issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_REFUSED, reasons, loan);
-		return decided;
+		return new Issue(DecisionType.INTEREST_SUBSIDY_REFUSED, null, decided);
 	}
 
 	/**
@@ -223,7 +234,7 @@ class DecisionIssuing {
 				o.interestSubsidyMonths(), o.interestSubsidyCap(), basis, finding);
 	}
 
-	private void issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,
+	private Issue issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,
 			List<String> reasons, DecisionRequest.Loan loan) {
 		Dossier d = facts.dossier();
 		BigDecimal totalInvestment = d instanceof ProjectDossier p ? p.totalInvestment() : null;
@@ -243,6 +254,7 @@ class DecisionIssuing {
 		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
 				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));
+		return new Issue(type);
 	}
 
 	/**

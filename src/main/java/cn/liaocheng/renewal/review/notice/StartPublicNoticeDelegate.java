@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -32,7 +34,11 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 
 	private final ApplicationStages stages;
 
-	StartPublicNoticeDelegate(WorkingDays workingDays, PublicNotices notices, ApplicationStages stages) {
+	private final ApplicationEventPublisher events;
+
+	StartPublicNoticeDelegate(WorkingDays workingDays, PublicNotices notices, ApplicationStages stages,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.workingDays = workingDays;
 		this.notices = notices;
 		this.stages = stages;
@@ -53,6 +59,8 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE,
 				"拟奖补 " + Money.yuan(amount) + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
 		execution.setVariable(ReviewProcesses.NOTICE_ENDS, DateTimeFormatter.ISO_INSTANT.format(ends));
+		events.publishEvent(new CaseNews(applicationId, "进入公示", "拟奖补 " + Money.yuan(amount) + " 元，已在公示栏公示至 "
+				+ SHOWN.format(ends) + "（5 个工作日）。公示期满后，由市财政局决定是否下达奖补资金；拟奖补金额以下达通知书为准。"));
 	}
 
 }

@@ -44,6 +44,7 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.OwnContext;
@@ -312,6 +313,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(overdue.get("status").asText()).isEqualTo("OVERDUE");
 		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).hasSize(1);
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("逾期未缴清");
+		// Told at each turn: the clawback started, the decision, the deadline passed.
+		assertThat(review.toldToEnterprise(claim))
+			.anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 进入追回程序：").contains("因“整改期满未提交整改材料”", "暂停拨付"))
+			.anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 追回资金逾期未缴清：").contains("尚有37,000.00元未缴回"));
 		screenshots("gx-finance", "clawback-overdue-county-finance", "/clawbacks/" + claim.id(), "record-repayment");
 		// Paid in full while the bureau follows it up: the follow-up ends with the
 		// process.
@@ -370,6 +375,15 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		Path revocation = keep("subsidy-revoked", download(DemoUsers.ENTERPRISE,
 				"/enterprise/applications/" + claim.id() + "/decisions/" + revoked.get("decisionId").asLong()));
 		assertThat(run("pdfsig", revocation.toString())).contains("Signature is Valid.");
+		// Whoever checks the allocation notice learns it no longer stands, by its code
+		// and by its file.
+		IssuedDecision allocation = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED).decision();
+		String byCode = new WebClient(port).get("/verify?code=" + allocation.verificationCode()).body();
+		assertThat(byCode).contains("验证码有效，但该决定已被撤销", revoked.get("decisionNumber").asText(), "《撤销财政奖补资金决定书》",
+				"请勿再以该文件作为享受奖补资金的依据");
+		assertThat(new WebClient(port)
+			.get("/verify?code=" + review.issued(claim, DecisionType.SUBSIDY_REVOKED).decision().verificationCode())
+			.body()).contains("验证码有效").doesNotContain("该决定已被");
 		assertThat(revoked.hasNonNull("outstanding")).isFalse();
 		assertThat(review.hasActive(claim, "clawback")).as("nothing to wait for: no repayment, no deadline").isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
@@ -410,6 +424,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("lq-industry").get("/api/negative-list").body()).doesNotContain("91371525MA3CB7K21F");
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/negative-list").body()).isEqualTo("[]");
+
+		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 列入负面清单")
+			.contains(revoked.get("decisionNumber").asText()));
 
 		// ent-gx's next submission is refused with the reason and the last day.
 		HttpResponse<String> refused = as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + draft + "/submit",
@@ -460,6 +477,14 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.body()).contains("不是该企业的申报");
 		HttpResponse<String> added = as("lc-industry").postJson("/api/negative-list", body);
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		// The enterprise is told at once, not by its next refused submission.
+		assertThat(jdbc.sql("SELECT title || ' ' || body FROM notification WHERE recipient_id = ? ORDER BY id DESC")
+			.param(DemoUsers.OTHER_ENTERPRISE)
+			.query(String.class)
+			.list()).first()
+			.asString()
+			.startsWith("列入负面清单")
+			.contains("骗取其他财政专项资金", "列入期限至" + TODAY.plusMonths(12).minusDays(1).getYear() + "年", "期间不能提交新的申报");
 		assertThat(as("lq-industry").get("/api/negative-list").body()).contains("91371581MA3D2E8L4F");
 		assertThat(as("gx-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
 		assertThat(as("icbc-officer").get("/api/negative-list").statusCode()).isEqualTo(403);

@@ -126,6 +126,10 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 	void shouldHoldTheComputedInterestSubsidyForTheFinanceBureausReview() {
 		Case loan = listedLoan();
 		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		// The enterprise has to accept: it is told so.
+		assertThat(review.toldToEnterprise(loan))
+			.anySatisfy(note -> assertThat(note).startsWith("CASE_PROGRESS 银行同意放贷，请确认：")
+				.contains("中国工商银行聊城分行经自主审贷同意放贷10,000,000.00元", "确认是否接受该行贷款"));
 
 		review.acceptOnly(loan, "icbc");
 
