@@ -85,7 +85,9 @@ class DecisionIssuing {
 		};
 		ReviewFacts after = issued.facts() != null ? issued.facts() : facts;
 		String summary = issued.summary() != null ? issued.summary() : ending.summary(after.outcomes());
-		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。《" + issued.type().title() + "》可在申报详情中下载。");
+		// The history names no document: banks that did not lend read it, and the
+		// lender's documents are not theirs to know of. The enterprise's message does.
+		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。结果文书可在申报详情中下载。");
 		events.publishEvent(new CaseDecided(applicationId, summary, issued.type().title()));
 	}
 

@@ -391,7 +391,8 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(review.toldToEnterprise(loan)).anySatisfy(note -> assertThat(note).startsWith("CASE_DECIDED")
 			.contains("《贷款审批结果告知书》已签发")
 			.doesNotContain("决定书已签发"));
-		assertThat(review.history(loan)).anyMatch(line -> line.contains("《贷款审批结果告知书》可在申报详情中下载"));
+		assertThat(review.history(loan)).anyMatch(line -> line.contains("结果文书可在申报详情中下载"))
+			.noneMatch(line -> line.contains("决定书可在申报详情中下载"));
 		// Nor does the case page call it an administrative refusal.
 		assertThat(review.standing(loan).timeline()).last().satisfies(stage -> {
 			assertThat(stage.state()).isNotEqualTo(CaseStanding.State.REFUSED);
