@@ -15,7 +15,11 @@ import cn.liaocheng.renewal.security.PortalUser;
  * listing notice, the interest-subsidy decisions and payment notices) only when it is the
  * lender. The interest payment notices carry the loan's contract and balances, so besides
  * the lender only the city finance bureau (and administrators) see them, as on the
- * ledger. Everybody else admitted sees the case whole.
+ * ledger. Nor does a bank read the co-reviewing city bodies' opinions (tax standing,
+ * ecology, land, supervision...), which are the government's own review and may carry
+ * what the enterprise told those bodies, not the bank: it reads the county's
+ * recommendation, the lead bureau's screening and the central-bank branch's listing, the
+ * steps that put the case before it. Everybody else admitted sees the case whole.
  *
  * @param bankGroups the reader's bank groups ({@code bank-icbc}); empty for everybody
  * else
@@ -24,8 +28,14 @@ import cn.liaocheng.renewal.security.PortalUser;
  * administrator)
  * @param otherBanks for a bank's reader, the names of the other banks the loan was pushed
  * to, whose steps and grants the case history tells in their names
+ * @param quietBodies for a bank's reader, the names of the co-reviewing city bodies,
+ * whose history lines it does not read
  */
-public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, Set<String> otherBanks) {
+public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, Set<String> otherBanks,
+		Set<String> quietBodies) {
+
+	/** The city bodies whose steps put a loan before the banks. */
+	private static final Set<String> BEFORE_THE_BANKS = Set.of(GroupNames.city("industry"), GroupNames.city("pboc"));
 
 	private static final Set<DecisionType> LENDERS_DOCUMENTS = Set.of(DecisionType.LOAN_LISTED,
 			DecisionType.INTEREST_SUBSIDY_GRANTED, DecisionType.INTEREST_SUBSIDY_REFUSED,
@@ -34,9 +44,10 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	/**
 	 * The sight of {@code user} on a case whose accepted grant is
 	 * {@code grantedBankKey}'s ({@code null}: none), pushed to the banks named in
-	 * {@code bankNames} by key.
+	 * {@code bankNames} by key; {@code bodyNames} names every body by group id.
 	 */
-	public static CaseSight of(PortalUser user, String grantedBankKey, Map<String, String> bankNames) {
+	public static CaseSight of(PortalUser user, String grantedBankKey, Map<String, String> bankNames,
+			Map<String, String> bodyNames) {
 		Set<String> banks = Set.copyOf(user.memberships()
 			.stream()
 			.filter(m -> m.type() == GroupType.BANK)
@@ -47,24 +58,45 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 		boolean ledger = lender || user.isAdministrator() || user.groupIds().contains(finance)
 				|| user.groupIds().contains(GroupNames.lead(finance));
 		if (user.isAdministrator()) {
-			return new CaseSight(Set.of(), lender, ledger, Set.of());
+			return new CaseSight(Set.of(), lender, ledger, Set.of(), Set.of());
 		}
 		Set<String> others = Set.copyOf(bankNames.entrySet()
 			.stream()
 			.filter(bank -> !banks.isEmpty() && !banks.contains(GroupNames.bank(bank.getKey())))
 			.map(Map.Entry::getValue)
 			.toList());
-		return new CaseSight(banks, lender, ledger, others);
+		Set<String> quiet = banks.isEmpty() ? Set.of()
+				: Set.copyOf(bodyNames.entrySet()
+					.stream()
+					.filter(body -> coReviewer(body.getKey()))
+					.map(Map.Entry::getValue)
+					.toList());
+		return new CaseSight(banks, lender, ledger, others, quiet);
+	}
+
+	/** A city body other than the lead bureau and the central-bank branch. */
+	private static boolean coReviewer(String group) {
+		String body = group.endsWith(GroupNames.LEAD_SUFFIX)
+				? group.substring(0, group.length() - GroupNames.LEAD_SUFFIX.length()) : group;
+		return body.startsWith(GroupNames.city("")) && !BEFORE_THE_BANKS.contains(body);
 	}
 
 	private boolean bank() {
 		return !bankGroups.isEmpty();
 	}
 
-	/** An opinion given for {@code bodyGroup}: a bank sees no other bank's. */
+	/**
+	 * An opinion given for {@code bodyGroup}: a bank sees no other bank's, and no
+	 * co-reviewing city body's.
+	 */
 	public boolean opinion(String bodyGroup) {
-		return !bank() || bodyGroup == null || !bodyGroup.startsWith(GroupNames.bank(""))
-				|| bankGroups.contains(bodyGroup);
+		if (!bank() || bodyGroup == null) {
+			return true;
+		}
+		if (bodyGroup.startsWith(GroupNames.bank(""))) {
+			return bankGroups.contains(bodyGroup);
+		}
+		return !coReviewer(bodyGroup);
 	}
 
 	/**
@@ -83,10 +115,10 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	/**
 	 * A line of the case history, by who wrote it and what it says: a bank does not read
 	 * the lines of or about another bank (its opinion, its grant, the enterprise taking
-	 * it).
+	 * it), nor a co-reviewing city body's lines.
 	 */
 	public boolean historyLine(String actorName, String message) {
-		return otherBanks.stream()
+		return !quietBodies.contains(actorName) && otherBanks.stream()
 			.noneMatch(bank -> bank.equals(actorName) || (message != null && message.contains(bank)));
 	}
 

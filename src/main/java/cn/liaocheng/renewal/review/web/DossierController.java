@@ -30,7 +30,9 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
@@ -147,7 +149,10 @@ class DossierController {
 				.collect(Collectors.toMap(Bank::key, Bank::name));
 			banks.forEach(bank -> names.put(bank, directory.getOrDefault(bank, bank)));
 		}
-		return CaseSight.of(user, facts.outcomes().grantedBankKey(), names);
+		Map<String, String> bodies = user.isIn(GroupType.BANK) ? organizations.reviewGroups()
+			.stream()
+			.collect(Collectors.toMap(ReviewGroup::id, ReviewGroup::name, (a, b) -> a)) : Map.of();
+		return CaseSight.of(user, facts.outcomes().grantedBankKey(), names, bodies);
 	}
 
 	private void requireAccess(PortalUser user, long id) {

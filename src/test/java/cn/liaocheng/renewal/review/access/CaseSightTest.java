@@ -16,9 +16,13 @@ class CaseSightTest {
 
 	private static final Map<String, String> BANKS = Map.of("icbc", "中国工商银行聊城分行", "abc", "中国农业银行聊城分行");
 
+	private static final Map<String, String> BODIES = Map.of("city-industry", "聊城市工业和信息化局", "city-pboc", "中国人民银行聊城市分行",
+			"city-tax", "国家税务总局聊城市税务局", "city-ecology", "聊城市生态环境局", "county-371525-industry", "冠县工业和信息化局", "bank-icbc",
+			"中国工商银行聊城分行");
+
 	@Test
 	void aBankThatDidNotLendSeesOnlyItsOwnOpinionAndNoTermsOrDocuments() {
-		CaseSight icbc = CaseSight.of(user("bank-icbc", GroupType.BANK), "abc", BANKS);
+		CaseSight icbc = CaseSight.of(user("bank-icbc", GroupType.BANK), "abc", BANKS, BODIES);
 
 		assertThat(icbc.opinion("bank-icbc")).isTrue();
 		assertThat(icbc.opinion("bank-abc")).isFalse();
@@ -32,11 +36,19 @@ class CaseSightTest {
 		for (DecisionType type : DecisionType.values()) {
 			assertThat(icbc.decision(type)).as(type.name()).isFalse();
 		}
+		// The co-reviewing city bodies' review is the government's own: not the tax
+		// bureau's view of the enterprise, nor its lines.
+		assertThat(icbc.opinion("city-tax")).isFalse();
+		assertThat(icbc.opinion("city-ecology-lead")).isFalse();
+		assertThat(icbc.opinion("city-industry")).isTrue();
+		assertThat(icbc.opinion("city-industry-lead")).isTrue();
+		assertThat(icbc.historyLine("国家税务总局聊城市税务局", "国家税务总局聊城市税务局「市级联审」：同意。意见：纳税信用等级A")).isFalse();
+		assertThat(icbc.historyLine("聊城市工业和信息化局", "聊城市工业和信息化局「市工业和信息化局审定」：审定通过")).isTrue();
 	}
 
 	@Test
 	void theLenderSeesItsTermsAndTheDocumentsThatStateThemButNoCompetitorsOpinion() {
-		CaseSight abc = CaseSight.of(user("bank-abc", GroupType.BANK), "abc", BANKS);
+		CaseSight abc = CaseSight.of(user("bank-abc", GroupType.BANK), "abc", BANKS, BODIES);
 
 		assertThat(abc.grantedTerms()).isTrue();
 		assertThat(abc.opinion("bank-icbc")).isFalse();
@@ -48,13 +60,15 @@ class CaseSightTest {
 
 	@Test
 	void interestPaymentNoticesAreTheLedgersOnlyForOtherReaders() {
-		CaseSight ecology = CaseSight.of(user("city-ecology", GroupType.CITY), "abc", BANKS);
-		CaseSight finance = CaseSight.of(user("city-finance", GroupType.CITY), "abc", BANKS);
-		CaseSight admin = CaseSight.of(user("camunda-admin", GroupType.SYSTEM), "abc", BANKS);
+		CaseSight ecology = CaseSight.of(user("city-ecology", GroupType.CITY), "abc", BANKS, BODIES);
+		CaseSight finance = CaseSight.of(user("city-finance", GroupType.CITY), "abc", BANKS, BODIES);
+		CaseSight admin = CaseSight.of(user("camunda-admin", GroupType.SYSTEM), "abc", BANKS, BODIES);
 
 		assertThat(ecology.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isFalse();
 		assertThat(ecology.decision(DecisionType.LOAN_LISTED)).isTrue();
 		assertThat(ecology.opinion("bank-icbc")).isTrue();
+		assertThat(ecology.opinion("city-tax")).as("a co-reviewer reads the others").isTrue();
+		assertThat(ecology.historyLine("国家税务总局聊城市税务局", "…")).isTrue();
 		assertThat(ecology.grantedTerms()).isTrue();
 		assertThat(ecology.historyLine("审批系统", "中国农业银行聊城分行同意放贷4,321,000.00元，期限36个月。")).isTrue();
 		assertThat(finance.decision(DecisionType.INTEREST_SUBSIDY_PAYMENT)).isTrue();

@@ -229,6 +229,9 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		for (long id : documents) {
 			assertThat(icbc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(404);
 		}
+		// Nor the co-reviewing city bodies' review of the enterprise, only the steps that
+		// put the loan before the bank.
+		assertThat(page.body()).doesNotContain("聊城市生态环境局「", "聊城市发展和改革委员会「").contains("聊城市工业和信息化局「", "中国人民银行聊城市分行「");
 
 		WebClient abc = new WebClient(port).withBasic("abc-officer", DemoUsers.PASSWORD);
 		assertThat(abc.get(dossier).body())
@@ -240,7 +243,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		// A city body that reviewed the case still reads it whole.
 		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
 		assertThat(city.get(dossier).body()).contains("4321000", ReviewFixture.opinionFor("DECLINED"),
-				ReviewFixture.opinionFor("GRANTED"), "入选通知书");
+				ReviewFixture.opinionFor("GRANTED"), "入选通知书", "聊城市生态环境局「");
 	}
 
 	@Test
