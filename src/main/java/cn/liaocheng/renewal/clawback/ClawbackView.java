@@ -38,6 +38,22 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		return amount == null ? null : amount.subtract(repaid).max(BigDecimal.ZERO);
 	}
 
+	/**
+	 * The clawback as its enterprise reads it: the repayments that count (checked by a
+	 * second person), without who in the bureau recorded or checked them; nothing of the
+	 * bureau's own checking.
+	 */
+	public ClawbackView asToldToEnterprise() {
+		List<Repayment> counted = repayments.stream()
+			.filter(r -> r.state() == Repayment.State.CONFIRMED)
+			.map(r -> new Repayment(r.id(), r.paidOn(), r.amount(), r.voucherNo(), null, null, r.state(), null, null,
+					null))
+			.toList();
+		return new ClawbackView(id, applicationId, referenceNo, enterpriseName, projectName, divisionCode, cause, facts,
+				startedAt, status, allocated, amount, deadline, listMonths, repaymentAccount, decisionId,
+				decisionNumber, repaid, counted);
+	}
+
 	/** Recorded repayments waiting for their check, which do not count yet. */
 	@JsonProperty
 	public BigDecimal pending() {

@@ -116,7 +116,9 @@ class ClawbackApiController {
 	@GetMapping("/api/applications/{id}/clawback")
 	ClawbackView own(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.detail(user, id);
-		return clawbacks.of(id).orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "该申报没有追回记录"));
+		return clawbacks.of(id)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "该申报没有追回记录"))
+			.asToldToEnterprise();
 	}
 
 }

@@ -204,6 +204,11 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(recorded.get("repaid").decimalValue()).isEqualByComparingTo("0");
 		assertThat(recorded.get("pending").decimalValue()).isEqualByComparingTo("10000");
 		assertThat(recorded.at("/repayments/0/state").asText()).isEqualTo("PENDING");
+		JsonNode toldBeforeCheck = JSON
+			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(toldBeforeCheck.get("repayments")).as("the enterprise reads what counts only").isEmpty();
+		assertThat(toldBeforeCheck.get("pending").decimalValue()).isEqualByComparingTo("0");
+		assertThat(toldBeforeCheck.toString()).doesNotContain("gx-finance");
 		assertThat(gxFinance.postJson(path, repayment("20000.01", "JK-002")).body()).contains("不超过尚未缴回的 20,000.00 元",
 				"另有 10,000.00 元已登记、待复核");
 		JsonNode both = JSON.readTree(gxFinance.postJson(path, repayment("20000", "JK-002")).body());
@@ -381,6 +386,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		String byCode = new WebClient(port).get("/verify?code=" + allocation.verificationCode()).body();
 		assertThat(byCode).contains("验证码有效，但该决定已被撤销", revoked.get("decisionNumber").asText(), "《撤销财政奖补资金决定书》",
 				"请勿再以该文件作为享受奖补资金的依据");
+		screenshots(DemoUsers.ENTERPRISE, "verify-revoked-allocation", "/verify?code=" + allocation.verificationCode(),
+				"code");
 		assertThat(new WebClient(port)
 			.get("/verify?code=" + review.issued(claim, DecisionType.SUBSIDY_REVOKED).decision().verificationCode())
 			.body()).contains("验证码有效").doesNotContain("该决定已被");

@@ -86,7 +86,7 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 
 		List<Row> decided = rows(project, "CASE_DECIDED");
 		assertThat(decided).extracting(Row::recipient).containsExactly(DemoUsers.ENTERPRISE);
-		assertThat(decided.get(0).body()).contains("办理结果", "决定书");
+		assertThat(decided.get(0).body()).contains("办理结果", "《项目入库通知书》已签发");
 		assertThat(rows(project, "CASE_RETURNED")).isEmpty();
 	}
 
