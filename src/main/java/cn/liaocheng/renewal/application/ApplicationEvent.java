@@ -19,8 +19,15 @@ public record ApplicationEvent(Instant at, @JsonIgnore String actor, String acto
 	 */
 	public boolean toldToApplicant() {
 		return action == null || !(action.startsWith("TASK_") || action.equals("OVERDUE")
-				|| action.equals(CLAWBACK_REPAYMENT_RECORDED) || action.equals(CLAWBACK_REPAYMENT_RETURNED));
+				|| action.equals(CLAWBACK_REPAYMENT_RECORDED) || action.equals(CLAWBACK_REPAYMENT_RETURNED)
+				|| action.equals(CLAWBACK_AWAITING_CHECK));
 	}
+
+	/**
+	 * The repayment deadline passed with everything owed recorded as paid in time,
+	 * waiting for its check: internal, the enterprise is told once it counts.
+	 */
+	public static final String CLAWBACK_AWAITING_CHECK = "CLAWBACK_AWAITING_CHECK";
 
 	/**
 	 * A repayment recorded by one officer of the county finance bureau, not yet checked

@@ -63,6 +63,19 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
+	/**
+	 * Whether, with the deadline passed, everything still owed is recorded as paid on or
+	 * before it and only waits for its check: the enterprise paid in time, and is not
+	 * overdue unless the check returns part of it.
+	 */
+	public boolean paidInTimeAwaitingCheck() {
+		BigDecimal inTime = repayments.stream()
+			.filter(r -> r.state() == Repayment.State.PENDING && deadline != null && !r.paidOn().isAfter(deadline))
+			.map(Repayment::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return outstanding() != null && outstanding().signum() > 0 && inTime.compareTo(outstanding()) >= 0;
+	}
+
 	@JsonProperty
 	public String causeLabel() {
 		return cause.label();
@@ -104,6 +117,21 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		@JsonProperty
 		public String stateLabel() {
 			return state.label();
+		}
+
+		/**
+		 * Whether this person may check it: it waits for its check, and they did not
+		 * record it (the caller has already been admitted to the bureau).
+		 */
+		public boolean checkableBy(String userId) {
+			return state == State.PENDING && !recordedBy.equals(userId);
+		}
+
+		/**
+		 * Whether it is still the entry the checker compared: its amount and its date.
+		 */
+		public boolean is(BigDecimal amountSeen, LocalDate paidOnSeen) {
+			return amountSeen != null && amountSeen.compareTo(amount) == 0 && paidOn.equals(paidOnSeen);
 		}
 
 	}

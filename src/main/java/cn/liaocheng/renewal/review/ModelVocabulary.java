@@ -52,7 +52,7 @@ public final class ModelVocabulary {
 			ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES,
 			ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
 			// after the award (modules aftercare and clawback)
-			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed");
+			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed", "awaitingCheck");
 
 	/**
 	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint

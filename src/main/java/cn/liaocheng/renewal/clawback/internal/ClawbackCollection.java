@@ -131,14 +131,24 @@ public class ClawbackCollection {
 	}
 
 	/**
-	 * The deadline passed with money owed: the enterprise is told in its case history;
-	 * returns what is owed.
+	 * The deadline passed with money owed: the clawback is overdue and the enterprise is
+	 * told, unless everything owed is recorded as paid on or before the deadline and only
+	 * waits for its check ({@link ClawbackView#paidInTimeAwaitingCheck}); then the bureau
+	 * is told to check it, and the enterprise nothing. Returns the clawback as it now
+	 * stands.
 	 */
 	@Transactional
-	BigDecimal overdue(long applicationId) {
+	ClawbackView overdue(long applicationId) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		ClawbackView c = row.view();
+		if (c.status() == ClawbackStatus.DECIDED && c.paidInTimeAwaitingCheck()) {
+			stages.note(applicationId, "system", "审批系统", ApplicationEvent.CLAWBACK_AWAITING_CHECK,
+					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满。尚未缴回的" + Money.yuan(c.outstanding())
+							+ "元已登记为期限内缴款，待" + organizations.groupName(GroupNames.county(c.divisionCode(), "finance"))
+							+ "复核到账；复核退回的，按逾期未缴清处理。");
+			return c;
+		}
 		if (c.status() == ClawbackStatus.DECIDED) {
 			store.status(c.id(), ClawbackStatus.OVERDUE);
 			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE",
@@ -150,7 +160,7 @@ public class ClawbackCollection {
 			audit.record("system", "CLAWBACK_OVERDUE", "application:" + applicationId,
 					"outstanding=" + c.outstanding().toPlainString());
 		}
-		return c.outstanding();
+		return store.byApplication(applicationId).orElseThrow().view();
 	}
 
 	/**
@@ -205,22 +215,27 @@ public class ClawbackCollection {
 	 * the one who recorded it) checks a pending repayment against the treasury's receipt:
 	 * confirmed, it counts, and the one that settles what is owed closes the clawback and
 	 * its process; returned, with the reason, it does not count and its voucher may be
-	 * recorded again.
+	 * recorded again. The check names the entry it compared, by its amount and date: a
+	 * voucher returned and recorded again in the meantime is not confirmed from a stale
+	 * page.
 	 */
 	@Transactional
 	public ClawbackView checkRepayment(PortalUser user, long applicationId, long repaymentId, boolean confirmed,
-			String note) {
+			String note, BigDecimal amountSeen, LocalDate paidOnSeen) {
 		ClawbackView c = collecting(user, applicationId);
 		ClawbackView.Repayment r = c.repayments()
 			.stream()
 			.filter(x -> x.id() == repaymentId)
 			.findFirst()
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "缴款记录不存在"));
-		if (r.state() != ClawbackView.Repayment.State.PENDING) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该笔缴款已" + r.stateLabel() + "，不能再复核");
+		if (!r.checkableBy(user.userId())) {
+			throw r.state() != ClawbackView.Repayment.State.PENDING
+					? new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该笔缴款已" + r.stateLabel() + "，不能再复核")
+					: new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "缴款须由登记人以外的本局工作人员或负责人复核，登记人不能复核本人登记的缴款");
 		}
-		if (r.recordedBy().equals(user.userId())) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "缴款须由登记人以外的本局工作人员或负责人复核，登记人不能复核本人登记的缴款");
+		if (!r.is(amountSeen, paidOnSeen)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"该笔缴款的登记已变更（现为" + Money.yuan(r.amount()) + "元，缴款日期" + r.paidOn() + "），请刷新后对照缴款凭证重新复核");
 		}
 		String reason = note == null ? "" : note.strip();
 		if (!confirmed) {
@@ -242,6 +257,11 @@ public class ClawbackCollection {
 					"repayment=" + repaymentId + " voucher=" + r.voucherNo() + " reason=" + reason);
 			stages.note(applicationId, user.userId(), financeBody, ApplicationEvent.CLAWBACK_REPAYMENT_RETURNED,
 					"复核退回登记的缴款" + Money.yuan(r.amount()) + "元（凭证号" + r.voucherNo() + "），不计入已缴回。原因：" + reason);
+			// Past the deadline, a process waiting for this check decides again whether
+			// the clawback is overdue; before it, or while following up, nothing waits.
+			runtime.createMessageCorrelation(ClawbackModel.MESSAGE_REPAYMENT_RETURNED)
+				.processInstanceBusinessKey(Long.toString(applicationId))
+				.correlateAllWithResult();
 			return store.byApplication(applicationId).orElseThrow().view();
 		}
 		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,

@@ -13,6 +13,12 @@ final class ClawbackModel {
 
 	static final String MESSAGE_REPAID = "ClawbackRepaid";
 
+	/**
+	 * A repayment recorded as paid by the deadline was returned by its check, while the
+	 * process waited for that check after the deadline.
+	 */
+	static final String MESSAGE_REPAYMENT_RETURNED = "ClawbackRepaymentReturned";
+
 	static final String TASK_DETERMINE = "Task_DetermineClawback";
 
 	static final String TASK_CONFIRM = "Task_ConfirmClawback";
@@ -35,6 +41,12 @@ final class ClawbackModel {
 	static final String OUTSTANDING = "outstandingAmount";
 
 	static final String DUE_AT = "repaymentDueAt";
+
+	/**
+	 * At the deadline: whether everything owed is recorded as paid in time and waits for
+	 * its check, so the process waits for the check instead of following up.
+	 */
+	static final String AWAITING_CHECK = "awaitingCheck";
 
 	/**
 	 * Whether nothing of the allocation was paid, so the forms ask for no amount,

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
+import cn.liaocheng.renewal.clawback.ClawbackView;
 
 /**
  * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key,
@@ -111,11 +113,18 @@ class ClawbackTaskListeners {
 		};
 	}
 
-	/** Task_ReportOverdue: the deadline passed with money owed. */
+	/**
+	 * Task_ReportOverdue: the deadline passed with money owed, unless everything owed is
+	 * recorded as paid in time and waits for its check; then the process waits for the
+	 * check, and comes back here if the check returns a repayment.
+	 */
 	@Bean
 	JavaDelegate reportOverdueClawbackDelegate(ClawbackCollection collection) {
-		return execution -> execution.setVariable(ClawbackModel.OUTSTANDING,
-				Money.yuan(collection.overdue(applicationOf(execution))));
+		return execution -> {
+			ClawbackView c = collection.overdue(applicationOf(execution));
+			execution.setVariable(ClawbackModel.AWAITING_CHECK, c.status() != ClawbackStatus.OVERDUE);
+			execution.setVariable(ClawbackModel.OUTSTANDING, Money.yuan(c.outstanding()));
+		};
 	}
 
 	static long applicationOf(DelegateExecution execution) {

@@ -95,18 +95,20 @@ class ClawbackApiController {
 
 	/**
 	 * The check of a recorded repayment by a second person of the county finance bureau:
-	 * {@code {"outcome": "CONFIRM"}} or {@code {"outcome": "RETURN", "note": "…"}}.
+	 * {@code {"outcome": "CONFIRM", "amount": …, "paidOn": "…"}} or {@code {"outcome":
+	 * "RETURN", "note": "…", "amount": …, "paidOn": "…"}}, where amount and date are
+	 * those of the entry the checker compared with the treasury's receipt.
 	 */
 	@PostMapping("/api/clawbacks/{applicationId}/repayments/{repaymentId}/check")
 	ClawbackView check(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
 			@PathVariable long repaymentId, @RequestBody Map<String, Object> body) {
-		Requests.only(body, Set.of("outcome", "note"));
+		Requests.only(body, Set.of("outcome", "note", "amount", "paidOn"));
 		String outcome = Requests.text(body, "outcome");
 		if (!"CONFIRM".equals(outcome) && !"RETURN".equals(outcome)) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "outcome 应为 CONFIRM（确认）或 RETURN（退回）");
 		}
 		return collection.checkRepayment(user, applicationId, repaymentId, outcome.equals("CONFIRM"),
-				Requests.text(body, "note"));
+				Requests.text(body, "note"), Requests.decimal(body, "amount"), Requests.date(body, "paidOn"));
 	}
 
 	/**

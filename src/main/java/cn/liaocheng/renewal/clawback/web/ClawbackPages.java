@@ -68,11 +68,12 @@ class ClawbackPages {
 		boolean collects = c.status().collecting() && ClawbackAccess.collects(user, c);
 		model.addAttribute("collects", collects);
 		// The pending repayments this person may check: not the ones they recorded.
-		model.addAttribute("checks", collects ? c.repayments()
-			.stream()
-			.filter(r -> r.state() == ClawbackView.Repayment.State.PENDING && !r.recordedBy().equals(user.userId()))
-			.map(ClawbackView.Repayment::id)
-			.toList() : List.of());
+		model.addAttribute("checks",
+				collects ? c.repayments()
+					.stream()
+					.filter(r -> r.checkableBy(user.userId()))
+					.map(ClawbackView.Repayment::id)
+					.toList() : List.of());
 		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		return "clawback/detail";
 	}
@@ -119,13 +120,14 @@ class ClawbackPages {
 	@PostMapping("/clawbacks/{applicationId}/repayments/{repaymentId}/check")
 	String check(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId,
 			@PathVariable long repaymentId, @RequestParam(defaultValue = "") String outcome,
-			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "") String paidOn, RedirectAttributes redirect) {
 		try {
 			if (!outcome.equals("CONFIRM") && !outcome.equals("RETURN")) {
 				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请选择确认或退回");
 			}
 			ClawbackView c = collection.checkRepayment(user, applicationId, repaymentId, outcome.equals("CONFIRM"),
-					note);
+					note, money(amount), date(paidOn));
 			redirect.addFlashAttribute("notice", outcome.equals("RETURN") ? "已退回该笔缴款，不计入已缴回。"
 					: c.status() == ClawbackStatus.REPAID ? "已确认，追回资金已全部缴清。" : "已确认，计入已缴回。");
 		}

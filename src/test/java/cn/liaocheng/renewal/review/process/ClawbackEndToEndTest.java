@@ -217,7 +217,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		long first = both.at("/repayments/0/id").asLong();
 		long second = both.at("/repayments/1/id").asLong();
 		String check = path + "/" + first + "/check";
-		String confirm = "{\"outcome\":\"CONFIRM\"}";
+		String confirm = check("CONFIRM", "10000", "");
 		HttpResponse<String> byRecorder = gxFinance.postJson(check, confirm);
 		assertThat(byRecorder.statusCode()).isEqualTo(403);
 		assertThat(byRecorder.body()).contains("登记人不能复核本人登记的缴款");
@@ -226,16 +226,24 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("gx-industry").postJson(check, confirm).statusCode()).isEqualTo(404);
 		assertThat(as(DemoUsers.ENTERPRISE).postJson(check, confirm).statusCode()).isIn(403, 404);
 		WebClient lead = as("gx-finance-lead");
-		assertThat(lead.postJson(path + "/" + second + "/check", "{\"outcome\":\"CONFIRM\",\"amount\":1}").body())
-			.contains("不允许的字段", "amount");
-		assertThat(lead.postJson(path + "/" + second + "/check", "{\"outcome\":\"RETURN\"}").body())
+		assertThat(lead
+			.postJson(path + "/" + second + "/check",
+					"{\"outcome\":\"CONFIRM\",\"amount\":20000,\"paidOn\":\"" + TODAY + "\",\"state\":\"CONFIRMED\"}")
+			.body()).contains("不允许的字段", "state");
+		assertThat(lead.postJson(path + "/" + second + "/check", "{\"outcome\":\"CONFIRM\"}").body())
+			.as("the check names the entry it compared")
+			.contains("字段 amount 应为金额");
+		HttpResponse<String> otherAmount = lead.postJson(path + "/" + second + "/check", check("CONFIRM", "2000", ""));
+		assertThat(otherAmount.statusCode()).isEqualTo(409);
+		assertThat(otherAmount.body()).contains("现为20,000.00元");
+		assertThat(lead.postJson(path + "/" + second + "/check", check("RETURN", "20000", "")).body())
 			.contains("请填写退回原因");
 		assertThat(lead.postJson(path + "/" + first + "/check", "{\"outcome\":\"OK\"}").statusCode()).isEqualTo(400);
 		// Someone else's clawback's repayment, through this case's door.
 		assertThat(lead.postJson(path + "/" + (second + 1000) + "/check", confirm).statusCode()).isEqualTo(404);
-		JsonNode returned = JSON.readTree(lead
-			.postJson(path + "/" + second + "/check", "{\"outcome\":\"RETURN\",\"note\":\"国库回单金额为 2,000.00 元，与登记不符\"}")
-			.body());
+		JsonNode returned = JSON.readTree(
+				lead.postJson(path + "/" + second + "/check", check("RETURN", "20000", "国库回单金额为 2,000.00 元，与登记不符"))
+					.body());
 		assertThat(returned.at("/repayments/1/state").asText()).isEqualTo("RETURNED");
 		assertThat(returned.at("/repayments/1/checkNote").asText()).contains("与登记不符");
 		assertThat(returned.get("repaid").decimalValue()).isEqualByComparingTo("0");
@@ -243,12 +251,22 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(confirmed.get("repaid").decimalValue()).isEqualByComparingTo("10000");
 		assertThat(confirmed.get("status").asText()).isEqualTo("DECIDED");
 		assertThat(lead.postJson(check, confirm).statusCode()).as("checked once").isEqualTo(409);
-		// The returned voucher is recorded again, in its entry's place, and checked by
-		// another person than its new recorder.
+		// The returned voucher is recorded again, in its entry's place. A check sent from
+		// a page that still shows the returned entry does not confirm the new one.
+		JsonNode mistaken = JSON.readTree(gxFinance.postJson(path, repayment("19000", "JK-002")).body());
+		assertThat(mistaken.at("/repayments/1/id").asLong()).isEqualTo(second);
+		HttpResponse<String> stale = lead.postJson(path + "/" + second + "/check", check("CONFIRM", "20000", ""));
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(stale.body()).contains("登记已变更", "现为19,000.00元", "请刷新后");
+		assertThat(lead.postJson(path + "/" + second + "/check", check("RETURN", "19000", "金额与国库回单不符")).statusCode())
+			.isEqualTo(200);
+		// Recorded again, right this time, and checked by another person than its new
+		// recorder.
 		JsonNode again = JSON.readTree(lead.postJson(path, repayment("20000", "JK-002")).body());
 		assertThat(again.get("repayments")).hasSize(2);
 		assertThat(again.at("/repayments/1/state").asText()).isEqualTo("PENDING");
-		assertThat(lead.postJson(path + "/" + second + "/check", confirm).statusCode()).isEqualTo(403);
+		assertThat(lead.postJson(path + "/" + second + "/check", check("CONFIRM", "20000", "")).statusCode())
+			.isEqualTo(403);
 		// The county officer checks it on the page: only the pending line they did not
 		// record offers the check.
 		try (cn.liaocheng.renewal.browser.Browser browser = cn.liaocheng.renewal.browser.Browser.start(port)) {
@@ -331,9 +349,63 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "clawback")).isTrue();
 		assertThat(as("gx-finance-lead")
 			.postJson("/api/clawbacks/" + claim.id() + "/repayments/" + recorded.at("/repayments/0/id").asLong()
-					+ "/check", "{\"outcome\":\"CONFIRM\"}")
+					+ "/check", check("CONFIRM", "37000", ""))
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(claim, "clawback")).isFalse();
+	}
+
+	@Test
+	@Order(2)
+	void paidInTimeButNotYetCheckedAtTheDeadlineIsNotOverdueUnlessTheCheckReturnsIt() throws Exception {
+		Case claim = paidSubsidy();
+		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
+		determineAndConfirm(claim, 37000, false, 0);
+		String path = "/api/clawbacks/" + claim.id() + "/repayments";
+		long id = JSON.readTree(as("gx-finance").postJson(path, repayment("37000", "ZQ-1")).body())
+			.at("/repayments/0/id")
+			.asLong();
+		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
+
+		// Paid on time, only the bureau's check is missing: not overdue, nobody follows
+		// it up, the enterprise is not told to pay again.
+		JsonNode waiting = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(waiting.get("status").asText()).isEqualTo("DECIDED");
+		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).isEmpty();
+		assertThat(review.hasActive(claim, "clawback")).isTrue();
+		assertThat(review.toldToEnterprise(claim)).noneMatch(note -> note.contains("逾期"));
+		assertThat(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id()).body()).doesNotContain("逾期",
+				"待冠县财政局复核");
+		assertThat(jdbc.sql("SELECT message FROM application_event WHERE application_id = ? AND action = ?")
+			.params(claim.id(), "CLAWBACK_AWAITING_CHECK")
+			.query(String.class)
+			.list()).singleElement().asString().contains("已登记为期限内缴款，待冠县财政局复核到账");
+
+		// The check returns it: now the deadline has passed with the money owed.
+		assertThat(as("gx-finance-lead").postJson(path + "/" + id + "/check", check("RETURN", "37000", "国库未收到该笔缴款"))
+			.statusCode()).isEqualTo(200);
+		review.runJobs(claim);
+		JsonNode overdue = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(overdue.get("status").asText()).isEqualTo("OVERDUE");
+		assertThat(tasks(as("lc-industry"), claim, "Task_OverdueFollowUp")).hasSize(1);
+		assertThat(review.toldToEnterprise(claim))
+			.anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 追回资金逾期未缴清：").contains("尚有37,000.00元未缴回"));
+
+		// Another case, paid on time and confirmed after the deadline, ends without a
+		// follow-up.
+		Case other = paidSubsidy();
+		announce(other, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
+		determineAndConfirm(other, 12000, false, 0);
+		String otherPath = "/api/clawbacks/" + other.id() + "/repayments";
+		long otherId = JSON.readTree(as("gx-finance").postJson(otherPath, repayment("12000", "ZQ-2")).body())
+			.at("/repayments/0/id")
+			.asLong();
+		review.fireTimer(other, "TimerEvent_DeadlinePassed");
+		assertThat(as("gx-finance-lead").postJson(otherPath + "/" + otherId + "/check", check("CONFIRM", "12000", ""))
+			.statusCode()).isEqualTo(200);
+		assertThat(review.hasActive(other, "clawback")).isFalse();
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + other.id()).body()).get("status").asText())
+			.isEqualTo("REPAID");
+		assertThat(tasks(as("lc-industry"), other, "Task_OverdueFollowUp")).isEmpty();
 	}
 
 	@Test
@@ -722,6 +794,12 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	private static String start(long applicationId) {
 		return "{\"applicationId\":" + applicationId + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}";
+	}
+
+	/** A check of an entry of today's date for the given amount. */
+	private static String check(String outcome, String amount, String note) {
+		return "{\"outcome\":\"" + outcome + "\",\"amount\":" + amount + ",\"paidOn\":\"" + TODAY + "\""
+				+ (note.isEmpty() ? "" : ",\"note\":\"" + note + "\"") + "}";
 	}
 
 	private static String repayment(String amount, String voucher) {
