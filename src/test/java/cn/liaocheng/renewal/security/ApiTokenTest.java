@@ -232,6 +232,37 @@ class ApiTokenTest {
 		assertThat(owner.postJson("/api/tokens", "{\"name\":\"再建\"}").statusCode()).isEqualTo(403);
 	}
 
+	/**
+	 * Whoever knew the old password could have made a token with it: an administrator's
+	 * reset ends the account's tokens, at every door of the engine; the holder's own
+	 * change keeps them.
+	 */
+	@Test
+	void anAdministratorsPasswordResetEndsTheAccountsTokens() {
+		String userId = activeEnterprise();
+		WebClient owner = new WebClient(port).withBasic(userId, Registrations.PASSWORD);
+		Bearer kept = new Bearer(port, create(owner, "本人改密码", null));
+		WebClient portal = new WebClient(port);
+		portal.login(userId, Registrations.PASSWORD);
+		portal.postForm("/account/password",
+				"currentPassword="
+						+ java.net.URLEncoder.encode(Registrations.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+						+ "&newPassword=Own-change%402026&confirmPassword=Own-change%402026&_csrf="
+						+ WebClient.csrfTokenOf(portal.get("/account").body()));
+		assertThat(portal.get("/account").body()).contains("密码已修改");
+		assertThat(kept.get("/api/applications").statusCode()).as("the holder's own change").isEqualTo(200);
+
+		HttpResponse<String> reset = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD)
+			.putJson("/engine-rest/user/" + userId + "/credentials",
+					"{\"password\":\"Reset@2026pass\",\"authenticatedUserPassword\":\"" + DemoUsers.PASSWORD + "\"}");
+		assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+		assertThat(kept.get("/api/applications").statusCode()).as("after the administrator's reset").isEqualTo(401);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL")
+			.param(userId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void garbageAndUnknownTokensAreRefusedInChinese() {
 		for (String token : List.of("", "abc", "lcr_" + "A".repeat(43), "lcr_" + "A".repeat(44), "Basic xyz")) {

@@ -189,6 +189,21 @@ class ApiTokens {
 	}
 
 	/**
+	 * Revokes every token of {@code userId}: its password was reset by someone else (an
+	 * administrator), so whoever knew the old one and made a token with it keeps nothing.
+	 */
+	void revokeAll(String userId, String by) {
+		int revoked = jdbc
+			.sql("UPDATE api_token SET revoked_at = ?, slot = NULL WHERE user_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(Instant.now()), userId)
+			.update();
+		if (revoked > 0) {
+			audit.record(by == null ? "system" : by, REVOKED, "user:" + userId,
+					"all " + revoked + " tokens: password reset");
+		}
+	}
+
+	/**
 	 * The stored token a presented one hashes to; empty for anything that is not one of
 	 * ours.
 	 */

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -113,18 +114,28 @@ final class AssigneeWorkChecker {
 	 * group of one; true for a task without candidate groups.
 	 */
 	static boolean memberOfItsBody(TaskEntity task, Authentication authentication) {
-		List<String> candidates = task.getIdentityLinks()
-			.stream()
+		return memberOfItsBody(candidateGroups(task.getIdentityLinks()),
+				authentication == null || authentication.getGroupIds() == null ? List.of()
+						: authentication.getGroupIds());
+	}
+
+	/**
+	 * The rule itself: someone in {@code groups} may work a task of
+	 * {@code candidateGroups} when in one of them or in the lead group of one; anyone may
+	 * work a task without candidate groups (the enterprise's own, which keep only the
+	 * assignee rule).
+	 */
+	static boolean memberOfItsBody(List<String> candidateGroups, Collection<String> groups) {
+		return candidateGroups.isEmpty() || candidateGroups.stream()
+			.anyMatch(candidate -> groups.contains(candidate) || groups.contains(GroupNames.lead(candidate)));
+	}
+
+	/** The candidate groups among a task's identity links. */
+	static List<String> candidateGroups(Collection<? extends IdentityLink> links) {
+		return links.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
-		if (candidates.isEmpty()) {
-			return true;
-		}
-		List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
-				: authentication.getGroupIds();
-		return candidates.stream()
-			.anyMatch(candidate -> groups.contains(candidate) || groups.contains(GroupNames.lead(candidate)));
 	}
 
 	private static Object objectMethod(Object proxy, Method method, Object[] args) {

@@ -1,13 +1,18 @@
 package cn.liaocheng.renewal.security.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
@@ -15,6 +20,11 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -44,8 +54,11 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	private final AccountSessions sessions;
 
-	PasswordChangeEndsSessions(AccountSessions sessions) {
+	private final ObjectProvider<ApiTokens> tokens;
+
+	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens) {
 		this.sessions = sessions;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -68,6 +81,13 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 	/** Ends every session of {@code userId} but the current request's. */
 	private void endOtherSessions(String userId) {
 		sessions.end(userId, currentSessionId());
+	}
+
+	/** Who made the request that changes the account; none outside a request. */
+	private static String signedIn() {
+		org.springframework.security.core.Authentication authentication = SecurityContextHolder.getContext()
+			.getAuthentication();
+		return authentication == null ? null : authentication.getName();
 	}
 
 	private static String currentSessionId() {
@@ -94,6 +114,14 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			IdentityOperationResult result = super.saveUser(user);
 			if (passwordChanged) {
 				endOtherSessions(user.getId());
+				// A reset by someone else (an administrator) also ends the API tokens:
+				// one
+				// made with the old password must not outlive it. Holders changing their
+				// own password keep theirs.
+				String by = signedIn();
+				if (!user.getId().equals(by)) {
+					tokens.getObject().revokeAll(user.getId(), by);
+				}
 			}
 			return result;
 		}
@@ -116,33 +144,82 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		public IdentityOperationResult deleteMembership(String userId, String groupId) {
 			IdentityOperationResult result = super.deleteMembership(userId, groupId);
 			endOtherSessions(userId);
-			releaseTasksHeldFor(userId, groupId);
+			releaseTasks(userId, List.of(groupId));
 			return result;
 		}
 
 		/*
-		 * Someone who leaves a body may no longer work its tasks (AssigneeWorkChecker):
-		 * the ones they held go back to the body's pool, so that no step waits on them. A
-		 * task they hold as a member of another of its candidate groups stays theirs.
+		 * Someone who leaves a body may no longer work its tasks (AssigneeWorkChecker's
+		 * rule, which admits the body's lead too): whichever way they leave it (one
+		 * membership removed, the account deleted, the group deleted, the last two
+		 * removing memberships in bulk), the tasks they held there go back to the body's
+		 * pool, a task delegated to them (委派) goes back to its holder, and a task they
+		 * delegated comes back to the pool when the colleague hands it back, so that no
+		 * step waits on someone who cannot act. A task they may still work through
+		 * another of their groups stays theirs. The deletions are not flushed yet: the
+		 * groups left are taken out by hand.
 		 */
-		private void releaseTasksHeldFor(String userId, String groupId) {
+		private void releaseTasks(String userId, Collection<String> left) {
 			TaskService taskService = Context.getProcessEngineConfiguration().getTaskService();
 			Context.getCommandContext().runWithoutAuthorization(() -> {
-				// The membership's deletion is not flushed yet: the group left is taken
-				// out by hand.
-				List<String> stillIn = groupsOf(userId).stream().filter(g -> !g.equals(groupId)).toList();
-				taskService.createTaskQuery()
-					.taskAssignee(userId)
-					.taskCandidateGroup(groupId)
-					.includeAssignedTasks()
-					.list()
-					.stream()
-					.filter(task -> taskService.getIdentityLinksForTask(task.getId())
-						.stream()
-						.noneMatch(link -> link.getGroupId() != null && stillIn.contains(link.getGroupId())))
-					.forEach(task -> taskService.setAssignee(task.getId(), null));
+				List<String> stillIn = groupsOf(userId).stream().filter(g -> !left.contains(g)).toList();
+				for (Task task : taskService.createTaskQuery().taskAssignee(userId).list()) {
+					if (mayWork(taskService, task, stillIn)) {
+						continue;
+					}
+					String holder = task.getOwner();
+					if (task.getDelegationState() == DelegationState.PENDING && holder != null && !holder.equals(userId)
+							&& mayWork(taskService, task, groupsOf(holder))) {
+						// The engine's own command, not the service, which would ask for
+						// the form the colleague never submitted.
+						new ResolveTaskCmd(task.getId(), null).execute(Context.getCommandContext());
+					}
+					else {
+						taskService.setAssignee(task.getId(), null);
+					}
+				}
+				for (Task task : taskService.createTaskQuery().taskOwner(userId).list()) {
+					if (!mayWork(taskService, task, stillIn)) {
+						taskService.deleteUserIdentityLink(task.getId(), userId, IdentityLinkType.OWNER);
+					}
+				}
+				revokePersonalTaskGrants(userId, stillIn);
 				return null;
 			});
+		}
+
+		/*
+		 * Camunda gives whoever once held, owned or was a candidate for a task a personal
+		 * grant on it (read, work, and read of its history) and never takes it back: the
+		 * leaver would go on reading the body's open cases through the engine's task,
+		 * variable and history doors. The grants on the open tasks of bodies they have
+		 * left go. (Grants on the history of tasks already completed stay: which body a
+		 * completed task belonged to is not kept with it.)
+		 */
+		private void revokePersonalTaskGrants(String userId, List<String> stillIn) {
+			ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+			AuthorizationService authorizations = engine.getAuthorizationService();
+			TaskService taskService = engine.getTaskService();
+			for (Authorization grant : authorizations.createAuthorizationQuery()
+				.userIdIn(userId)
+				.resourceType(Resources.TASK)
+				.list()) {
+				Task task = taskService.createTaskQuery().taskId(grant.getResourceId()).singleResult();
+				if (task != null && !mayWork(taskService, task, stillIn)) {
+					authorizations.deleteAuthorization(grant.getId());
+					authorizations.createAuthorizationQuery()
+						.userIdIn(userId)
+						.resourceType(Resources.HISTORIC_TASK)
+						.resourceId(task.getId())
+						.list()
+						.forEach(history -> authorizations.deleteAuthorization(history.getId()));
+				}
+			}
+		}
+
+		private boolean mayWork(TaskService taskService, Task task, List<String> groups) {
+			return AssigneeWorkChecker.memberOfItsBody(
+					AssigneeWorkChecker.candidateGroups(taskService.getIdentityLinksForTask(task.getId())), groups);
 		}
 
 		private List<String> groupsOf(String userId) {
@@ -158,8 +235,10 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 		@Override
 		public IdentityOperationResult deleteUser(String userId) {
+			List<String> groups = groupsOf(userId);
 			IdentityOperationResult result = super.deleteUser(userId);
 			endOtherSessions(userId);
+			releaseTasks(userId, groups);
 			return result;
 		}
 
@@ -167,7 +246,10 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		public IdentityOperationResult deleteGroup(String groupId) {
 			List<String> members = members(groupId);
 			IdentityOperationResult result = super.deleteGroup(groupId);
-			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
+			for (String member : members) {
+				endOtherSessions(member);
+				releaseTasks(member, List.of(groupId));
+			}
 			return result;
 		}
 

@@ -170,6 +170,16 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			assertThat(review.task(project, "Task_CountyFormalReview").getAssignee())
 				.as("the task they held is back in the body's pool")
 				.isNull();
+			// Nor do they go on reading it through the grant Camunda gave them when it
+			// was theirs.
+			for (String root : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+				assertThat(as(COLLEAGUE).get(root + "/task/" + formal.getId() + "/variables").statusCode())
+					.as("the task's variables at %s", root)
+					.isIn(403, 404);
+				assertThat(as(COLLEAGUE).get(root + "/task?processInstanceBusinessKey=" + project.id()).body())
+					.as("the task list at %s", root)
+					.doesNotContain(formal.getId());
+			}
 			// Held again (say, by an identity change made outside the engine's door), it
 			// is still not theirs to work.
 			tasks.setAssignee(formal.getId(), COLLEAGUE);
@@ -205,6 +215,69 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		HttpResponse<String> done = as(COLLEAGUE).postJson("/engine-rest/task/" + formal.getId() + "/submit-form",
 				approve);
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+	}
+
+	/**
+	 * Deleting an account or a group removes memberships in bulk, past the single
+	 * membership's door: the tasks the leaver held still go back to the pool, a task
+	 * delegated to them goes back to its holder, and a task they delegated no longer
+	 * returns to them.
+	 */
+	@Test
+	void anAccountOrGroupDeletedGivesItsTasksBack() {
+		String leaver = "tmp-leaver";
+		String colleague = "tmp-colleague";
+		String extra = "tmp-extra-body";
+		for (String id : List.of(leaver, colleague)) {
+			org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+			user.setFirstName("临时");
+			user.setLastName(id);
+			user.setPassword("Tmp-password-1");
+			identity.saveUser(user);
+			identity.createMembership(id, CountyReviewTasks.BODY);
+		}
+		org.camunda.bpm.engine.identity.Group group = identity.newGroup(extra);
+		group.setName("临时单位");
+		group.setType("county");
+		identity.saveGroup(group);
+		try {
+			Task held = review.task(review.submitProject(7), "Task_CountyFormalReview");
+			tasks.claim(held.getId(), leaver);
+			Task delegatedToLeaver = review.task(review.submitProject(7), "Task_CountyFormalReview");
+			tasks.claim(delegatedToLeaver.getId(), REVIEWER);
+			tasks.delegateTask(delegatedToLeaver.getId(), leaver);
+			Task delegatedByLeaver = review.task(review.submitProject(7), "Task_CountyFormalReview");
+			tasks.claim(delegatedByLeaver.getId(), leaver);
+			tasks.delegateTask(delegatedByLeaver.getId(), colleague);
+
+			identity.deleteUser(leaver);
+
+			assertThat(tasks.createTaskQuery().taskId(held.getId()).singleResult().getAssignee())
+				.as("held: back in the pool")
+				.isNull();
+			Task back = tasks.createTaskQuery().taskId(delegatedToLeaver.getId()).singleResult();
+			assertThat(back.getAssignee()).as("delegated to the leaver: back with its holder").isEqualTo(REVIEWER);
+			assertThat(back.getDelegationState()).isEqualTo(org.camunda.bpm.engine.task.DelegationState.RESOLVED);
+			Task away = tasks.createTaskQuery().taskId(delegatedByLeaver.getId()).singleResult();
+			assertThat(away.getAssignee()).as("delegated by the leaver: still with the colleague").isEqualTo(colleague);
+			assertThat(away.getOwner()).as("and no longer returns to the leaver").isNull();
+
+			// A group deleted: the colleague held a task only through it.
+			identity.createMembership(colleague, extra);
+			identity.deleteMembership(colleague, CountyReviewTasks.BODY);
+			Task throughGroup = review.task(review.submitProject(7), "Task_CountyFormalReview");
+			tasks.addCandidateGroup(throughGroup.getId(), extra);
+			tasks.claim(throughGroup.getId(), colleague);
+			identity.deleteGroup(extra);
+			assertThat(tasks.createTaskQuery().taskId(throughGroup.getId()).singleResult().getAssignee())
+				.as("held through the deleted group: back in the pool")
+				.isNull();
+		}
+		finally {
+			identity.deleteUser(leaver);
+			identity.deleteUser(colleague);
+			identity.deleteGroup(extra);
+		}
 	}
 
 	@Test
