@@ -192,7 +192,7 @@ final class DecisionText {
 		// enterprise that repays early receives less, so the figure is a ceiling.
 		return text.append("核定该笔贷款财政贴息总额不超过")
 			.append(yuanWithCapitals(interest))
-			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算，逾期或违约的，自登记之日起停止贴息。")
+			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算；逾期或违约的，自逾期或违约之日起停止贴息。")
 			.append("请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}

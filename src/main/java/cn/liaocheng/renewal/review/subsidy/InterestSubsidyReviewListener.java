@@ -57,7 +57,8 @@ class InterestSubsidyReviewListener implements TaskListener {
 			return rule + "。";
 		}
 		return rule + "：按贷款本金每年 " + o.interestSubsidyPoints().stripTrailingZeros().toPlainString() + " 个百分点贴息 "
-				+ o.interestSubsidyMonths() + " 个月，上限 " + Money.yuan(o.interestSubsidyCap()) + " 元。";
+				+ o.interestSubsidyMonths() + " 个月"
+				+ (o.interestSubsidyCap() == null ? "" : "，单笔上限 " + Money.yuan(o.interestSubsidyCap()) + " 元") + "。";
 	}
 
 }

@@ -27,7 +27,11 @@ class SubsidyEstimator implements SubsidyEstimates {
 
 	@Override
 	public Optional<BigDecimal> estimate(ApplicationDetail claim) {
-		if (!(claim.dossier() instanceof SubsidyDossier subsidy) || subsidy.equipment().isEmpty()) {
+		// An estimate helps while the enterprise writes its claim (a draft, or returned
+		// for correction); once submitted, the amount is the review's to determine, and
+		// after the decision a figure from today's table could contradict it.
+		if (!claim.summary().status().editable() || !(claim.dossier() instanceof SubsidyDossier subsidy)
+				|| subsidy.equipment().isEmpty()) {
 			return Optional.empty();
 		}
 		return stages.registeredProject(subsidy)

@@ -66,7 +66,7 @@ public class SubsidyRules {
 	/**
 	 * The national interest subsidy of a granted loan under the rule in force on its
 	 * disbursement date: granted amount × points a year × min(term, the rule's longest
-	 * period) / 12 months, capped.
+	 * period) / 12 months, capped only where the table states a cap.
 	 */
 	public InterestSubsidy interestSubsidy(LoanGrant grant, boolean relendingBank) {
 		Map<String, Object> row = interestRow(grant.grantDate(), grant.usedRelending(), relendingBank, grant.type());
@@ -78,8 +78,11 @@ public class SubsidyRules {
 			.multiply(points)
 			.multiply(BigDecimal.valueOf(months))
 			.divide(HUNDRED.multiply(TWELVE), 2, RoundingMode.HALF_UP);
-		BigDecimal cap = row == null ? BigDecimal.ZERO : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP);
-		return new InterestSubsidy(amount.min(cap), points, months, cap, basis, grant.grantDate());
+		// The national notices set no cap per loan: an empty cap in the table is none.
+		BigDecimal cap = row == null || row.get("cap") == null ? null
+				: decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP);
+		return new InterestSubsidy(cap == null ? amount : amount.min(cap), points, months, cap, basis,
+				grant.grantDate());
 	}
 
 	/**

@@ -344,14 +344,20 @@ class DecisionTextTest extends ReviewProcessTest {
 			.doesNotContain("享受财政贴息的贷款须为固定资产贷款");
 	}
 
+	/**
+	 * The national notices set no cap per loan, so a large loan's subsidy is what the
+	 * rule computes, and no cap is cited in their name.
+	 */
 	@Test
-	void anInterestSubsidyAtItsCapSaysSoBesideItsComputation() {
+	void aLargeLoansInterestSubsidyIsNotCutByACapTheNoticesDoNotSet() {
 		Case loan = listedLoan();
 
 		review.grant(loan, "100000000.00", true); // 1.5 points over 24 months: 3,000,000
 
-		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text()).contains("每年1.5个百分点、贴息期限24个月",
-				"计算，已达单笔贴息上限2,000,000.00元，核定该笔贷款财政贴息总额不超过人民币2,000,000.00元");
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text())
+			.contains("每年1.5个百分点、贴息期限24个月", "计算，核定该笔贷款财政贴息总额不超过人民币3,000,000.00元", "逾期或违约的，自逾期或违约之日起停止贴息")
+			.doesNotContain("上限");
+		assertThat(review.outcomes(loan).interestSubsidyCap()).isNull();
 	}
 
 	@Test

@@ -258,14 +258,15 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 	}
 
 	@Test
-	void shouldCapTheInterestSubsidyAtTwoMillionYuan() {
+	void shouldNotCapTheInterestSubsidyWhereTheNoticesSetNoCap() {
 		Case loan = listedLoan();
 
 		review.grant(loan, "80000000.00", true);
 
 		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
-		// 80 000 000 × 1.5% × 2 = 2 400 000, above the cap
-		assertThat(review.outcomes(loan).interestSubsidyAmount()).isEqualByComparingTo("2000000.00");
+		// 80 000 000 × 1.5% × 2 = 2 400 000: the national notices set no cap per loan
+		assertThat(review.outcomes(loan).interestSubsidyAmount()).isEqualByComparingTo("2400000.00");
+		assertThat(review.outcomes(loan).interestSubsidyCap()).isNull();
 	}
 
 	@Test

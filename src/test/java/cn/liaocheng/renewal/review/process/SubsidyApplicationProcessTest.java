@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
@@ -66,6 +67,18 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		// The enterprise is told its amount is proposed, and who decides it.
 		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("CASE_PROGRESS 进入公示：")
 			.contains("拟奖补 37,000.00 元", "由市财政局决定是否下达奖补资金"));
+	}
+
+	/** While the enterprise writes its claim, the page and the API show the estimate. */
+	@Test
+	void shouldEstimateTheSubsidyOfADraft() {
+		long draft = review.draft(ApplicationKind.SUBSIDY, Dossiers.subsidy(review.registeredProject(7), SMALL_CLAIM));
+		WebClient enterprise = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		// task 7: 10% of 370 000
+		assertThat(enterprise.get("/api/applications/" + draft + "/subsidy-estimate").body()).contains("\"37000.00\"");
+		assertThat(enterprise.get("/enterprise/applications/" + draft).body()).contains("id=\"subsidy-estimate\"",
+				"37,000.00 元");
 	}
 
 	@Test
@@ -147,7 +160,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持")
+			.doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"", "id=\"subsidy-estimate\"");
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/api/applications/" + claim.id() + "/subsidy-estimate")
+			.statusCode()).as("no estimate beside a decided case").isEqualTo(404);
 		// Nor does the reviewers' dossier call it determined.
 		String dossier = new WebClient(port).withBasic("lc-finance", DemoUsers.PASSWORD)
 			.get("/review/applications/" + claim.id())
@@ -192,7 +209,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持")
+			.doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"", "id=\"subsidy-estimate\"");
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/api/applications/" + claim.id() + "/subsidy-estimate")
+			.statusCode()).as("no estimate beside a decided case").isEqualTo(404);
 	}
 
 	@Test
@@ -246,7 +267,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/enterprise/applications/" + claim.id())
 			.body();
-		assertThat(page).contains("未获支持").doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"");
+		assertThat(page).contains("未获支持")
+			.doesNotContain("拟奖补金额", "核定奖补金额", "id=\"outcomes\"", "id=\"subsidy-estimate\"");
+		assertThat(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/api/applications/" + claim.id() + "/subsidy-estimate")
+			.statusCode()).as("no estimate beside a decided case").isEqualTo(404);
 	}
 
 	@Test

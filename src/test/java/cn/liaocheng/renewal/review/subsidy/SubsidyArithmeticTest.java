@@ -81,12 +81,48 @@ class SubsidyArithmeticTest {
 			.isFalse();
 	}
 
+	/**
+	 * Before 2026 the notices subsidised equipment-renewal loans refinanced by
+	 * re-lending: a technology-innovation or working-capital loan of 2025 gets nothing,
+	 * even with re-lending funds; technology-innovation loans count from 2026.
+	 */
 	@Test
-	void theInterestSubsidyIsCappedByTheTable() {
-		SubsidyRules.InterestSubsidy subsidy = rules
-			.interestSubsidy(grant("80000000.00", 24, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false), false);
+	void aLoanOf2025OtherThanAnEquipmentLoanGetsNothing() {
+		LocalDate date = LocalDate.of(2025, 6, 1);
+		assertThat(rules.interestSubsidy(grant("1000000.00", 24, date, LoanType.TECH_INNOVATION, true), true).granted())
+			.isFalse();
+		assertThat(rules.interestSubsidy(grant("1000000.00", 24, date, LoanType.WORKING_CAPITAL, true), true).granted())
+			.isFalse();
+		assertThat(rules.interestSubsidy(grant("1000000.00", 24, date, LoanType.FIXED_ASSET, true), true).amount())
+			.isEqualByComparingTo("30000.00");
+	}
 
-		assertThat(subsidy.amount()).isEqualByComparingTo("2000000.00");
+	@Test
+	void theNoticesSetNoCapPerLoanButTheTableMayStateOne(ProcessEngine processEngine) throws Exception {
+		LoanGrant large = grant("80000000.00", 24, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false);
+		SubsidyRules.InterestSubsidy uncapped = rules.interestSubsidy(large, false);
+		assertThat(uncapped.amount()).isEqualByComparingTo("2400000.00");
+		assertThat(uncapped.cap()).isNull();
+
+		String changed = shippedTable().replaceFirst(
+				"(<outputEntry id=\"LiteralExpression_FixedAsset2026_Cap\">\\s*<text>)(</text>)", "$12000000$2");
+		assertThat(changed).isNotEqualTo(shippedTable());
+		RepositoryService repository = processEngine.getRepositoryService();
+		String deployment = repository.createDeployment().addString("interest-subsidy.dmn", changed).deploy().getId();
+		try {
+			SubsidyRules.InterestSubsidy capped = rules.interestSubsidy(large, false);
+			assertThat(capped.amount()).isEqualByComparingTo("2000000.00");
+			assertThat(capped.cap()).isEqualByComparingTo("2000000.00");
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
+	}
+
+	private String shippedTable() throws Exception {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("bpmn/interest-subsidy.dmn")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test
@@ -124,7 +160,7 @@ class SubsidyArithmeticTest {
 		assertThat(of2026.bases()).containsExactly("《关于优化实施设备更新贷款财政贴息政策的通知》（2026年1月）");
 
 		SubsidyRules.InterestConditions of2025 = rules.interestConditionsOn(LocalDate.of(2025, 5, 8));
-		assertThat(of2025.requirement()).isEqualTo("须由再贷款发放机构使用再贷款资金发放");
+		assertThat(of2025.requirement()).isEqualTo("须为由再贷款发放机构使用再贷款资金发放的固定资产贷款");
 		assertThat(of2025.bases()).singleElement().asString().contains("关于加力支持大规模设备更新和消费品以旧换新的若干措施");
 
 		SubsidyRules.InterestConditions of2023 = rules.interestConditionsOn(LocalDate.of(2023, 12, 1));
