@@ -17,6 +17,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -67,6 +69,34 @@ class PortalErrorPagesTest {
 				.contains("/enterprise/applications/" + id);
 			assertThat(page()).as("%d bytes", size).contains("单个附件不能超过 10 MB").doesNotContain("系统错误");
 		}
+	}
+
+	/**
+	 * Shown again (three more lines, a problem to fix), the form keeps the version the
+	 * enterprise started from: a change made meanwhile in another window is not
+	 * overwritten without a word.
+	 */
+	@Test
+	void aFormShownAgainStillRefusesToOverwriteAChangeMadeMeanwhile() {
+		String started = versionIn(portal.get("/enterprise/applications/" + id + "/edit").body());
+		ObjectNode elsewhere = ApplicationFixtures.project(1).put("projectName", "另一窗口改的名称");
+		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).update(id, elsewhere).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> more = portal.postForm("/enterprise/applications/" + id,
+				"_csrf=" + csrf + "&version=" + started + "&action=addLines&projectName=" + enc("本窗口的名称"));
+		assertThat(versionIn(more.body())).isEqualTo(started);
+		HttpResponse<String> saved = portal.postForm("/enterprise/applications/" + id,
+				"_csrf=" + csrf + "&version=" + started + "&projectName=" + enc("本窗口的名称"));
+
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(page()).contains("申报已在其他窗口或由其他人修改");
+		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).detail(id).body()).contains("另一窗口改的名称");
+	}
+
+	private static String versionIn(String form) {
+		Matcher version = Pattern.compile("<input[^>]*name=\"version\"[^>]*value=\"(\\d+)\"").matcher(form);
+		assertThat(version.find()).as("the form's version").isTrue();
+		return version.group(1);
 	}
 
 	@Test

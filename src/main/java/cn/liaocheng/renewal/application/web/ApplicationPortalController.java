@@ -196,6 +196,9 @@ class ApplicationPortalController {
 			@RequestParam(defaultValue = "save") String action, @ModelAttribute("dossier") DossierForm dossier,
 			Model model, RedirectAttributes redirect) {
 		ApplicationDetail detail = applications.detail(user, id);
+		// Shown again, the form keeps the version the enterprise started editing from, so
+		// that a save over someone else's change in between is still refused.
+		model.addAttribute("editedVersion", version);
 		if ("addLines".equals(action)) {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
 		}

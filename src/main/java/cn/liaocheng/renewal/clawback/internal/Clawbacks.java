@@ -143,6 +143,13 @@ public class Clawbacks {
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}
+		// A ban on future applications answers fraud: a failed acceptance or a missed
+		// rectification is recovered, not listed (a fraud found on site is a clawback
+		// for false material of its own).
+		if (listMonths != null && row.view().cause() != ClawbackDue.Cause.FALSE_MATERIAL) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"只有申报材料弄虚作假骗取资金的，才能在追回时列入负面清单；本次追回事由为“" + row.view().causeLabel() + "”");
+		}
 		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
 					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");

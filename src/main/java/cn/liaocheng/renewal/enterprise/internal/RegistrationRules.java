@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.AccountIds;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -45,9 +46,13 @@ class RegistrationRules {
 
 	private final IdentityService identity;
 
-	RegistrationRules(EnterpriseRegistry registry, OrganizationCatalog catalog, IdentityService identity) {
+	private final AccountIds ids;
+
+	RegistrationRules(EnterpriseRegistry registry, OrganizationCatalog catalog, IdentityService identity,
+			AccountIds ids) {
 		this.registry = registry;
 		this.catalog = catalog;
+		this.ids = ids;
 		this.identity = identity;
 	}
 
@@ -86,6 +91,9 @@ class RegistrationRules {
 		}
 		else if (userIdTaken(userId)) {
 			problems.put("userId", USER_ID_TAKEN);
+		}
+		else {
+			ids.refusal(userId).ifPresent(refusal -> problems.put("userId", refusal));
 		}
 		checkPassword(problems, r, userId);
 		return problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();

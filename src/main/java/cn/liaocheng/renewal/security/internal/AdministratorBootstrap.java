@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.StartupOrder;
+import cn.liaocheng.renewal.security.AccountIds;
 
 /**
  * Creates the first administrator from {@code RENEWAL_ADMIN_ID} and
@@ -43,9 +44,12 @@ class AdministratorBootstrap implements ApplicationRunner, InitializingBean {
 
 	private final String adminPassword;
 
+	private final AccountIds ids;
+
 	AdministratorBootstrap(IdentityService identity, @Value("${renewal.security.bootstrap-admin.id:}") String adminId,
-			@Value("${renewal.security.bootstrap-admin.password:}") String adminPassword) {
+			@Value("${renewal.security.bootstrap-admin.password:}") String adminPassword, AccountIds ids) {
 		this.identity = identity;
+		this.ids = ids;
 		this.adminId = adminId;
 		this.adminPassword = adminPassword;
 	}
@@ -104,6 +108,13 @@ class AdministratorBootstrap implements ApplicationRunner, InitializingBean {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (adminId.isBlank() || identity.createUserQuery().userId(adminId).count() > 0) {
+			return;
+		}
+		// An administrator account deleted in Camunda Admin stays deleted: a restart
+		// does not bring it back with the password from the environment.
+		if (ids.refusal(adminId).isPresent()) {
+			LOG.warn("Administrator {} from configuration was deleted and is not created again; "
+					+ "set RENEWAL_ADMIN_ID to a new id to bootstrap another", adminId);
 			return;
 		}
 		User user = administrator();

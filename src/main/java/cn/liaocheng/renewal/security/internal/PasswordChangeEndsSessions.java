@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -31,6 +32,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpSession;
 
+import cn.liaocheng.renewal.security.AccountIds;
 import cn.liaocheng.renewal.security.AccountSessions;
 
 /**
@@ -56,9 +58,13 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<ApiTokens> tokens;
 
-	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens) {
+	private final ObjectProvider<AccountIds> ids;
+
+	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens,
+			ObjectProvider<AccountIds> ids) {
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.ids = ids;
 	}
 
 	@Override
@@ -111,6 +117,13 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			// A new account has no sessions yet; only an existing one's password counts.
 			boolean passwordChanged = user instanceof UserEntity entity && entity.getRevision() > 0
 					&& entity.hasNewPassword();
+			// A new account never takes a reserved id or a deleted account's, at any door
+			// (registration, Camunda Admin, the REST API).
+			if (user instanceof UserEntity entity && entity.getRevision() == 0) {
+				ids.getObject().refusal(user.getId()).ifPresent(refusal -> {
+					throw new BadUserRequestException(refusal);
+				});
+			}
 			IdentityOperationResult result = super.saveUser(user);
 			if (passwordChanged) {
 				endOtherSessions(user.getId());
@@ -237,6 +250,9 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		public IdentityOperationResult deleteUser(String userId) {
 			List<String> groups = groupsOf(userId);
 			IdentityOperationResult result = super.deleteUser(userId);
+			if (!IdentityOperationResult.OPERATION_NONE.equals(result.getOperation())) {
+				ids.getObject().retire(userId, signedIn());
+			}
 			endOtherSessions(userId);
 			releaseTasks(userId, groups);
 			return result;

@@ -329,6 +329,12 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	void unpaidAtTheDeadlineIsReportedAndTheBureauFollowsItUp() throws Exception {
 		Case claim = paidSubsidy();
 		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
+		// A missed rectification is recovered, not listed: the ban answers fraud.
+		HttpResponse<String> listed = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", true, "listMonths", 12));
+		assertThat(listed.statusCode()).isGreaterThanOrEqualTo(400);
+		assertThat(listed.body()).contains("只有申报材料弄虚作假骗取资金的，才能在追回时列入负面清单");
 		determineAndConfirm(claim, 37000, false, 0);
 		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
 

@@ -23,7 +23,7 @@ class AdministratorPasswordCheckTest {
 
 	@Test
 	void aShortPlainPasswordStopsStartUpNamingEveryBrokenRule() {
-		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "first-admin-check", "password");
+		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "first-admin-check", "password", null);
 
 		assertThatThrownBy(bootstrap::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("first-admin-check")
@@ -38,7 +38,7 @@ class AdministratorPasswordCheckTest {
 
 	@Test
 	void aPasswordContainingTheAdministratorsIdIsRefusedByName() {
-		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "chiefadmin", "Xy#chiefadmin42");
+		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "chiefadmin", "Xy#chiefadmin42", null);
 
 		assertThatThrownBy(bootstrap::afterPropertiesSet).hasMessageContaining("PASSWORD_POLICY_USER_DATA")
 			.message()
@@ -47,7 +47,8 @@ class AdministratorPasswordCheckTest {
 
 	@Test
 	void aPasswordThatMeetsThePolicyLetsStartUpGoOn() {
-		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "first-admin-check", "Liao#cheng2026!");
+		AdministratorBootstrap bootstrap = new AdministratorBootstrap(identity, "first-admin-check", "Liao#cheng2026!",
+				null);
 
 		assertThatCode(bootstrap::afterPropertiesSet).doesNotThrowAnyException();
 		assertThat(bootstrap.brokenRules("Liao#cheng2026!")).isEmpty();
@@ -55,7 +56,8 @@ class AdministratorPasswordCheckTest {
 
 	@Test
 	void noAdministratorConfiguredMeansNoCheck() {
-		assertThatCode(new AdministratorBootstrap(identity, "", "weak")::afterPropertiesSet).doesNotThrowAnyException();
+		assertThatCode(new AdministratorBootstrap(identity, "", "weak", null)::afterPropertiesSet)
+			.doesNotThrowAnyException();
 	}
 
 }

@@ -1,0 +1,8 @@
+-- A login id, once its account is deleted (a leaver, a rejected registration), is never given to a new account:
+-- messages, case copies, audit entries and engine grants still name it, and whoever took the id again would inherit
+-- them. Written by the engine's identity provider when it deletes the account.
+CREATE TABLE retired_user_id (
+    user_id    VARCHAR(64) PRIMARY KEY,
+    retired_at TIMESTAMP   NOT NULL,
+    retired_by VARCHAR(64)
+);
