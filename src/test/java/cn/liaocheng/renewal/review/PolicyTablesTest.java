@@ -181,13 +181,14 @@ class PolicyTablesTest {
 
 	@ParameterizedTest(name = "{0}, re-lending={1}, re-lending bank={2}, {3} -> {4} points for up to {5} months")
 	@CsvSource({
-			// June 2024 notice: re-lending loans from 7 March 2024, 1 point a year, at
-			// most 2 years
-			"20240307, true,  true,  FIXED_ASSET,     1.0, 24", "20240724, true,  true,  WORKING_CAPITAL, 1.0, 24",
-			"20240306, true,  true,  FIXED_ASSET,     0,   0",
+			// June 2024 notice: equipment-renewal loans refinanced by re-lending from 7
+			// March 2024, 1 point a year, at most 2 years; no other kind of loan
+			"20240307, true,  true,  FIXED_ASSET,     1.0, 24", "20240724, true,  true,  FIXED_ASSET,     1.0, 24",
+			"20240724, true,  true,  WORKING_CAPITAL, 0,   0", "20240306, true,  true,  FIXED_ASSET,     0,   0",
 			// July 2024 measures: raised to 1.5 points; January 2025 notice: runs until
-			// the quota is used up
-			"20240725, true,  true,  FIXED_ASSET,     1.5, 24", "20251231, true,  true,  WORKING_CAPITAL, 1.5, 24",
+			// the quota is used up; technology-innovation loans only from 2026
+			"20240725, true,  true,  FIXED_ASSET,     1.5, 24", "20251231, true,  true,  FIXED_ASSET,     1.5, 24",
+			"20251231, true,  true,  WORKING_CAPITAL, 0,   0", "20250601, true,  true,  TECH_INNOVATION, 0,   0",
 			"20250601, false, true,  FIXED_ASSET,     0,   0", "20250601, true,  false, FIXED_ASSET,     0,   0",
 			// January 2026 notice: fixed-asset loans of equipment-renewal projects, and
 			// re-lending technology-innovation loans
@@ -209,6 +210,9 @@ class PolicyTablesTest {
 		assertThat((Double) result.getEntry("points")).isEqualTo(points);
 		assertThat((Integer) result.getEntry("maxMonths")).isEqualTo(maxMonths);
 		assertThat((String) result.getEntry("basis")).isNotBlank().doesNotContain("实施方案");
+		if (points > 0) {
+			assertThat(result.getEntryMap().get("cap")).as("the national notices set no cap per loan").isNull();
+		}
 	}
 
 	// --- the engine accepts them
