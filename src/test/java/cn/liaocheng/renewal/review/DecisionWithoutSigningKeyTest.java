@@ -37,7 +37,9 @@ import cn.liaocheng.renewal.security.PortalUser;
 @Tag("own-context")
 @SpringBootTest
 @ActiveProfiles({ "test", "demo" })
-@TestPropertySource(properties = "renewal.signing.self-signed-keys=false")
+@TestPropertySource(properties = { "renewal.signing.self-signed-keys=false",
+		// Production retries five times, five minutes apart; here twice at once.
+		"camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT0S" })
 class DecisionWithoutSigningKeyTest {
 
 	private static final PortalUser ENTERPRISE = new PortalUser("ent-gx", "冠县演示轴承制造有限公司",
@@ -57,6 +59,9 @@ class DecisionWithoutSigningKeyTest {
 	@Autowired
 	Decisions decisions;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void shouldRaiseAnIncidentAndLeaveTheApplicationUndecidedWhenTheDecisionCannotBeSigned() throws Exception {
 		long id = applications.createDraft(ENTERPRISE, ApplicationKind.PROJECT, project(),
@@ -73,6 +78,15 @@ class DecisionWithoutSigningKeyTest {
 		assertThat(incident.getIncidentMessage()).contains("industry");
 		assertThat(decisions.allForApplication(id)).isEmpty();
 		assertThat(applications.detail(ENTERPRISE, id).summary().status()).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+		// The administrators are told which case waits where, once.
+		assertThat(
+				jdbc.sql("SELECT title || ' ' || body FROM notification WHERE recipient_id = ? AND kind = 'JOB_FAILED'")
+					.param("admin")
+					.query(String.class)
+					.list())
+			.singleElement()
+			.asString()
+			.contains("后台作业多次重试后仍失败", "申报 ID " + id, "出具不予批准决定", "Cockpit", "industry");
 	}
 
 	private Incident awaitIncident(String businessKey) throws InterruptedException {
@@ -81,7 +95,7 @@ class DecisionWithoutSigningKeyTest {
 			.processDefinitionKey("project-registration")
 			.singleResult()
 			.getId();
-		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		Instant until = Instant.now().plus(Duration.ofSeconds(120));
 		while (Instant.now().isBefore(until)) {
 			Incident incident = runtime.createIncidentQuery().processInstanceId(processInstanceId).singleResult();
 			if (incident != null) {
@@ -89,7 +103,7 @@ class DecisionWithoutSigningKeyTest {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("no incident within 60 s");
+		throw new AssertionError("no incident within 120 s");
 	}
 
 	private static DossierForm project() {

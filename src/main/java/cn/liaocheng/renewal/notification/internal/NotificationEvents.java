@@ -17,6 +17,7 @@ import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.NegativeListed;
+import cn.liaocheng.renewal.engine.JobFailedForGood;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -63,6 +64,24 @@ class NotificationEvents {
 						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName() + "的申报账户已由"
 								+ event.activatingBody() + "审核并激活。现在可以在线填报、提交设备更新项目入库、奖补资金和设备更新贷款支持申请。",
 						"/", null, null));
+	}
+
+	/**
+	 * A case's background job failed on every retry: each administrator is told which
+	 * case waits where, and why, with the way to Cockpit, where the job is retried once
+	 * the cause is repaired.
+	 */
+	@EventListener
+	void on(JobFailedForGood event) {
+		String where = (event.processName() == null ? "流程" : "“" + event.processName() + "”")
+				+ (event.businessKey() == null ? "" : "（申报 ID " + event.businessKey() + "）") + "在“"
+				+ (event.activityName() == null ? "未知环节" : event.activityName()) + "”";
+		Note note = new Note(NotificationKind.JOB_FAILED, "后台作业多次重试后仍失败：" + where,
+				where + "的后台作业多次重试后仍失败，案件停在该环节，办理人和企业都看不到进展。请在 Cockpit 的事件（Incidents）中查看原因，排除后重试该作业。最后一次错误："
+						+ (event.error().isEmpty() ? "（无）" : event.error()),
+				"/camunda/app/cockpit/default/#/process-instance/" + event.processInstanceId() + "/runtime", null,
+				"incident:" + event.incidentId());
+		recipients.membersOf(List.of(GroupNames.ADMINISTRATORS)).forEach(admin -> notifier.notify(admin, note));
 	}
 
 	@EventListener
