@@ -3,10 +3,12 @@ package cn.liaocheng.renewal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +36,21 @@ class JobLockTimeTest {
 		assertThat(executor.getLockTimeInMillis() + executor.getMaxWait())
 			.as("worst-case recovery of a dead node's job")
 			.isLessThan(60_000);
+	}
+
+	/**
+	 * A dropped connection costs a job ten seconds, a restarted database less than an
+	 * hour of waiting; only then is it an incident (and the administrators are told).
+	 */
+	@Test
+	void aFailedJobIsTriedAgainForAboutAnHourBeforeItBecomesAnIncident() {
+		FailedJobRetryConfiguration retries = ParseUtil.parseRetryIntervals(
+				((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getFailedJobRetryTimeCycle());
+		assertThat(retries.getRetries()).as("the first run and five more").isEqualTo(6);
+		assertThat(retries.getRetryIntervals()).first().isEqualTo("PT10S");
+		assertThat(retries.getRetryIntervals().stream().map(java.time.Duration::parse).reduce(java.time.Duration::plus))
+			.hasValueSatisfying(total -> assertThat(total).isBetween(java.time.Duration.ofMinutes(30),
+					java.time.Duration.ofMinutes(90)));
 	}
 
 	/**

@@ -38,7 +38,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 @SpringBootTest
 @ActiveProfiles({ "test", "demo" })
 @TestPropertySource(properties = { "renewal.signing.self-signed-keys=false",
-		// Production retries five times, five minutes apart; here twice at once.
+		// Production retries five times over about an hour; here twice at once.
 		"camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT0S" })
 class DecisionWithoutSigningKeyTest {
 
