@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,48 @@ class IdempotentResendTest {
 	@BeforeEach
 	void connect() {
 		enterprise = ApplicationApi.as(port, DemoUsers.ENTERPRISE);
+	}
+
+	/**
+	 * A double click, or a client resending before the first answer came: the same
+	 * creation sent several times at once makes one draft, and every request is answered
+	 * with it, none with an error page.
+	 */
+	@Test
+	void theSameDraftSentSeveralTimesAtOnceIsMadeOnce() throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<ApplicationApi> clients = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				clients.add(ApplicationApi.as(port, DemoUsers.ENTERPRISE));
+			}
+			for (int round = 0; round < 5; round++) {
+				String key = UUID.randomUUID().toString();
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+				for (ApplicationApi client : clients) {
+					sent.add(pool.submit(() -> {
+						start.await();
+						return client.create("PROJECT", project(1), key);
+					}));
+				}
+				start.countDown();
+				java.util.Set<Long> ids = new java.util.HashSet<>();
+				for (java.util.concurrent.Future<HttpResponse<String>> answer : sent) {
+					HttpResponse<String> created = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+					assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+					ids.add(json(created).at("/summary/id").asLong());
+				}
+				assertThat(ids).hasSize(1);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE creation_key = ?")
+					.param(key)
+					.query(Long.class)
+					.single()).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
