@@ -102,6 +102,27 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The subsidy period is stated only beside a subsidy the finance bureau decided:
+	 * neither beside 不予贴息 nor while it is being decided.
+	 */
+	@Test
+	void theSubsidyPeriodIsStatedOnlyForADecidedSubsidy() {
+		Case decided = grantedLoan();
+		Case refused = review.listedLoan("icbc");
+		review.grant(refused, "2000000.00", false, "WORKING_CAPITAL");
+		Case pending = review.listedLoan("icbc");
+		review.grantOnly(pending, "icbc", "3000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(pending, "icbc");
+		WebClient finance = session("lc-finance");
+
+		assertThat(finance.get("/ledger/loans/" + decided.id()).body()).contains("id=\"subsidy-period\"");
+		assertThat(finance.get("/ledger/loans/" + refused.id()).body()).contains("不予贴息")
+			.doesNotContain("subsidy-period", "贴息期间");
+		assertThat(finance.get("/ledger/loans/" + pending.id()).body()).contains("正在核定")
+			.doesNotContain("subsidy-period", "贴息期间");
+	}
+
 	private Case grantedLoan() {
 		Case loan = review.listedLoan("icbc");
 		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
