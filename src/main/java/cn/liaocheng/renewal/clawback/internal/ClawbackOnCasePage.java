@@ -35,7 +35,10 @@ class ClawbackOnCasePage implements CasePageSection {
 	static Section section(ClawbackView c) {
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("追回事由", c.causeLabel()));
-		facts.add(new Fact("认定的事实", c.facts()));
+		// The facts are found by the decision: until it is issued (and when the clawback
+		// is dropped) they are what the clawback was started on.
+		boolean decided = c.decisionNumber() != null;
+		facts.add(new Fact(decided ? "认定的事实" : "启动追回时所述情况", c.facts()));
 		facts.add(new Fact("办理状态", c.statusLabel()));
 		if (c.status() == ClawbackStatus.REVOKED) {
 			facts.add(new Fact("撤销决定书", c.decisionNumber()));

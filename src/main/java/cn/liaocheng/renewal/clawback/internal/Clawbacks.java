@@ -117,8 +117,8 @@ public class Clawbacks {
 		runtime.startProcessInstanceByKey(ClawbackModel.PROCESS, Long.toString(applicationId), variables);
 		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
 				"因“" + cause.label() + "”，该项目已下达的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
-		events.publishEvent(new AfterAwardStep(applicationId, "进入追回程序",
-				"的奖补资金因“" + cause.label() + "”进入追回程序，由市工业和信息化局核定是否追回及追回金额，核定后出具决定书。在此期间尚未拨付的奖补资金暂停拨付。"));
+		events.publishEvent(new AfterAwardStep(applicationId, "进入追回程序", "的奖补资金因“" + cause.label()
+				+ "”进入追回程序，由市工业和信息化局核定是否追回及追回金额；决定追回或撤销的，出具决定书，经核查不予追回的，程序终止并告知。在此期间尚未拨付的奖补资金暂停拨付。"));
 		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId, cause.name() + " clawback=" + id);
 		log.info("Clawback {} started for application {} ({})", id, applicationId, cause);
 		return Optional.of(id);

@@ -16,9 +16,8 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 
 	static VerificationPage forFile(VerificationResult result) {
 		return switch (result.verdict()) {
-			case GENUINE ->
-				result.undoneBy().isEmpty() ? of(result, "真实有效", "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。") : of(result,
-						"文件真实，但该决定已被" + undoneVerb(result), "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。" + undone(result));
+			case GENUINE -> result.undoneBy().isEmpty() ? of(result, "真实有效", "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。")
+					: of(result, "文件真实，但" + undoneHeadline(result), "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。" + undone(result));
 			case ALTERED -> of(result, "文件已被改动",
 					"该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。" + signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
 			case UNKNOWN ->
@@ -29,14 +28,22 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 	static VerificationPage forCode(VerificationResult result) {
 		return switch (result.verdict()) {
 			case GENUINE, ALTERED -> of(result,
-					result.undoneBy().isEmpty() ? "验证码有效" : "验证码有效，但该决定已被" + undoneVerb(result),
+					result.undoneBy().isEmpty() ? "验证码有效" : "验证码有效，但" + undoneHeadline(result),
 					"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。" + undone(result));
 			case UNKNOWN -> of(result, "未找到该验证码", "请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
 		};
 	}
 
-	private static String undoneVerb(VerificationResult result) {
-		return result.undoneBy().stream().anyMatch(d -> d.type() == DecisionType.SUBSIDY_REVOKED) ? "撤销" : "决定追回";
+	private static boolean revoked(VerificationResult result) {
+		return result.undoneBy().stream().anyMatch(d -> d.type() == DecisionType.SUBSIDY_REVOKED);
+	}
+
+	/**
+	 * A revocation undoes the whole allocation; a recovery may take back only part of it,
+	 * so the page names the later decision rather than saying the allocation is gone.
+	 */
+	private static String undoneHeadline(VerificationResult result) {
+		return revoked(result) ? "该决定已被撤销" : "其后已就该决定下达的奖补资金作出追回决定";
 	}
 
 	/** The later decisions that undo this one, by number, title, body and date. */
@@ -48,8 +55,8 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 			.stream()
 			.map(d -> d.issuingBodyName() + "已于" + ChineseFormats.date(d.decisionDate()) + "作出《" + d.type().title()
 					+ "》（" + d.number() + "）")
-			.collect(Collectors.joining("；", "",
-					"，该决定下达的奖补资金" + (undoneVerb(result).equals("撤销") ? "已撤销，不再拨付" : "已决定追回") + "。请勿再以该文件作为享受奖补资金的依据。"));
+			.collect(Collectors.joining("；", "", revoked(result) ? "，该决定下达的奖补资金已撤销，不再拨付。请勿再以该文件作为享受奖补资金的依据。"
+					: "，追回的金额及期限以该追回决定书为准。请勿单独以该文件作为享受奖补资金的依据。"));
 	}
 
 	private static String signature(Boolean intact) {
