@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.aftercare.web;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -43,15 +45,17 @@ class AftercarePortalController {
 	@PostMapping("/acceptance")
 	String applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, "验收申请已提交，等待所在县（市、区）工业和信息化局初核。", () -> steps.applyForAcceptance(user, id, statement,
-				Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
+		return done(id, redirect, typed("acceptance", "statement", statement), "验收申请已提交，等待所在县（市、区）工业和信息化局初核。",
+				() -> steps.applyForAcceptance(user, id, statement, Uploads.of(request, Set.of("statement"),
+						Set.of("commissioning", "photos", "finalAccounts", "other"))));
 	}
 
 	@PostMapping("/rectification")
 	String submitRectification(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, "整改材料已提交，等待市工业和信息化局复核验收。", () -> steps.submitRectification(user, id, statement,
-				Uploads.of(request, Set.of("statement"), Set.of("rectification", "other"))));
+		return done(id, redirect, typed("rectification", "statement", statement), "整改材料已提交，等待市工业和信息化局复核验收。",
+				() -> steps.submitRectification(user, id, statement,
+						Uploads.of(request, Set.of("statement"), Set.of("rectification", "other"))));
 	}
 
 	@PostMapping("/performance")
@@ -60,7 +64,9 @@ class AftercarePortalController {
 			@RequestParam(required = false) String efficiencyGrade,
 			@RequestParam(required = false) String digitalIndicators, @RequestParam(required = false) String statement,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
+		Map<String, String> typed = typed("performance", "outputValue", outputValue, "energySaving", energySaving,
+				"efficiencyGrade", efficiencyGrade, "digitalIndicators", digitalIndicators, "statement", statement);
+		return done(id, redirect, typed, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
 				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
 				Uploads.of(request,
 						Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
@@ -73,16 +79,35 @@ class AftercarePortalController {
 		return AttachmentDownloads.of(steps.evidence(user, id, evidenceId));
 	}
 
-	private static String done(long id, RedirectAttributes redirect, String notice, Runnable action) {
+	/**
+	 * What the enterprise typed into one of the forms ({@code form}, then field and value
+	 * pairs), shown again in that form when the submission is refused, so that nothing
+	 * written is lost (files cannot be chosen again for the browser).
+	 */
+	private static Map<String, String> typed(String form, String... fieldsAndValues) {
+		Map<String, String> typed = new HashMap<>();
+		typed.put("form", form);
+		for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+			if (fieldsAndValues[i + 1] != null) {
+				typed.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+			}
+		}
+		return typed;
+	}
+
+	private static String done(long id, RedirectAttributes redirect, Map<String, String> typed, String notice,
+			Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("aftercareProblems", e.problems());
+			redirect.addFlashAttribute("aftercareTyped", typed);
 		}
 		catch (ApplicationStateException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("aftercareTyped", typed);
 		}
 		return "redirect:/enterprise/applications/" + id + "#aftercare";
 	}

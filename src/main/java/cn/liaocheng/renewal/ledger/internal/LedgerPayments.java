@@ -66,8 +66,10 @@ public class LedgerPayments {
 	}
 
 	/**
-	 * Records the payment and issues the period's signed notice; returns the row with the
-	 * notice's id.
+	 * Records the payment and issues the period's signed notice, in one transaction: a
+	 * payment is never recorded without its notice (should signing fail, nothing is
+	 * recorded and the officer is told to try again); returns the row with the notice's
+	 * id.
 	 */
 	public LedgerRow pay(PortalUser user, long applicationId, long rowId, LocalDate paidOn, String voucherNo) {
 		transaction.executeWithoutResult(status -> {
@@ -87,8 +89,8 @@ public class LedgerPayments {
 			}
 			audit.record(user.userId(), "SUBSIDY_PERIOD_PAID", "application:" + applicationId,
 					row.periodLabel() + " " + row.amount().toPlainString() + " " + date + " " + voucher);
+			notice(applicationId, rowId);
 		});
-		notice(applicationId, rowId);
 		return row(applicationId, rowId);
 	}
 

@@ -144,6 +144,20 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 		assertThat(browser.driver().findElement(By.id("aftercare")).getText()).doesNotContain("申报预期 ");
 		browser.fullPageScreenshot("aftercare-performance-1366");
 
+		// A figure the system cannot read is refused, and what was typed is kept.
+		browser.setValue(By.id("outputValue"), "九百万元");
+		browser.setValue(By.id("energySaving"), "120.5");
+		browser.setValue(By.id("performance-statement"), "较项目实施前年新增产值 780 万元。");
+		browser.driver().findElement(By.id("report-performance")).click();
+		browser.waitFor(By.cssSelector("#aftercare .alert.error"));
+		assertThat(browser.driver().findElement(By.id("outputValue")).getAttribute("value")).isEqualTo("九百万元");
+		assertThat(browser.driver().findElement(By.id("energySaving")).getAttribute("value")).isEqualTo("120.5");
+		assertThat(browser.driver().findElement(By.id("performance-statement")).getAttribute("value"))
+			.isEqualTo("较项目实施前年新增产值 780 万元。");
+		assertThat(browser.driver().findElement(By.cssSelector("#aftercare .alert.error")).getText())
+			.contains("填写的文字已保留");
+		browser.fullPageScreenshot("aftercare-performance-refused-kept");
+
 		browser.setValue(By.id("outputValue"), "9000000");
 		browser.setValue(By.id("energySaving"), "120.5");
 		browser.setValue(By.id("performance-statement"), "较项目实施前年新增产值 780 万元，未达到申报预计年新增产值。");
