@@ -83,6 +83,47 @@ class EnterpriseActivationTest {
 			.isLessThan(Duration.ofMinutes(1));
 	}
 
+	/**
+	 * An account the administrator disabled is not activated again by its county; every
+	 * change is in the audit trail; a rejected registration stays closed.
+	 */
+	@Test
+	void anAccountTheAdministratorDisabledIsRestoredByAnAdministratorOnly() {
+		Enterprise enterprise = pendingEnterpriseIn(GUANXIAN);
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+		WebClient admin = as(DemoUsers.ADMIN);
+		String path = "/api/county/enterprises/" + enterprise.id();
+		assertThat(postApi(reviewer, path + "/activate").statusCode()).isEqualTo(200);
+		assertThat(postApi(admin, path + "/disable").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> undone = postApi(reviewer, path + "/activate");
+		assertThat(undone.statusCode()).isEqualTo(409);
+		assertThat(undone.body()).contains("由系统管理员停用，须由系统管理员恢复");
+		assertThat(post(reviewer, "/county/enterprises/" + enterprise.id() + "/activate").statusCode()).isEqualTo(302);
+		assertThat(reviewer.get("/county/enterprises").body()).contains("须由系统管理员恢复");
+		assertThat(statusOf(enterprise)).isEqualTo(EnterpriseStatus.DISABLED);
+
+		assertThat(postApi(admin, path + "/activate").statusCode()).isEqualTo(200);
+		assertThat(statusOf(enterprise)).isEqualTo(EnterpriseStatus.ACTIVE);
+		assertThat(activationOf(enterprise).get("ACTIVATED_BY")).as("the first activation is kept")
+			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(jdbc.sql("SELECT actor || ' ' || action FROM audit_log WHERE subject = ? ORDER BY id")
+			.param("enterprise:" + enterprise.id())
+			.query(String.class)
+			.list()).containsExactly(DemoUsers.COUNTY_REVIEWER + " ENTERPRISE_ACTIVATED",
+					DemoUsers.ADMIN + " ENTERPRISE_DISABLED", DemoUsers.ADMIN + " ENTERPRISE_REACTIVATED");
+
+		Enterprise rejected = pendingEnterpriseIn(GUANXIAN);
+		assertThat(
+				postApi(reviewer, "/api/county/enterprises/" + rejected.id() + "/reject", "{\"reason\":\"冒用他人名义注册\"}")
+					.statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> reopened = postApi(admin, "/api/county/enterprises/" + rejected.id() + "/activate");
+		assertThat(reopened.statusCode()).isEqualTo(409);
+		assertThat(reopened.body()).contains("注册已被驳回");
+		assertThat(statusOf(rejected)).isEqualTo(EnterpriseStatus.REJECTED);
+	}
+
 	@Test
 	void reviewerOfAnotherCountyIsRefusedWhateverIdItSends() throws Exception {
 		Enterprise pending = pendingEnterpriseIn(GUANXIAN);

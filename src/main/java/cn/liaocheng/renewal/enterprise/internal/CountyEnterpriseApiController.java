@@ -41,7 +41,7 @@ class CountyEnterpriseApiController {
 	}
 
 	@PostMapping("/{id}/activate")
-	@Operation(summary = "激活企业账户", description = "记录激活人和激活时间；已激活的账户保持原激活记录")
+	@Operation(summary = "激活企业账户", description = "记录激活人和激活时间；已激活的账户保持原激活记录。已驳回的注册不能激活；系统管理员停用的账户只能由系统管理员恢复（409）")
 	EnterpriseListing activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		return enterprises.activate(user, id).enterprise();
 	}
@@ -62,6 +62,13 @@ class CountyEnterpriseApiController {
 
 	/** The reason of a rejection, told to the enterprise if it registers again. */
 	record Rejection(@Schema(description = "驳回原因，4 至 300 字") String reason) {
+	}
+
+	@ExceptionHandler(AccountChangeRefused.class)
+	ProblemDetail changeRefused(AccountChangeRefused e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		problem.setTitle(e.title());
+		return problem;
 	}
 
 	@ExceptionHandler(RejectionRefused.class)

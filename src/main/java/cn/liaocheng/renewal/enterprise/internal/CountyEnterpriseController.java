@@ -41,8 +41,14 @@ class CountyEnterpriseController {
 
 	@PostMapping("/{id}/activate")
 	String activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		Change change = enterprises.activate(user, id);
-		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
+		try {
+			Change change = enterprises.activate(user, id);
+			redirect.addFlashAttribute("message",
+					(change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
+		}
+		catch (AccountChangeRefused refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
 		return "redirect:/county/enterprises";
 	}
 
@@ -62,8 +68,14 @@ class CountyEnterpriseController {
 
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		Change change = enterprises.disable(user, id);
-		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
+		try {
+			Change change = enterprises.disable(user, id);
+			redirect.addFlashAttribute("message",
+					(change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
+		}
+		catch (AccountChangeRefused refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
 		return "redirect:/county/enterprises";
 	}
 

@@ -106,45 +106,90 @@ class CountyEnterprises {
 	}
 
 	/**
-	 * Activates an account, recording who did and when; an account active already keeps
-	 * its first activation.
+	 * Activates an account (a pending registration, or one disabled), recording who did
+	 * and when; an account active already keeps its first activation, and a re-activation
+	 * is in the audit trail. A rejected registration stays closed; an account an
+	 * administrator disabled is restored by an administrator only.
 	 */
 	@Transactional
 	Change activate(PortalUser user, long id) {
 		List<Division> divisions = catalog.divisions();
 		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
 		String actor = user.userId();
+		State state = lock(id);
+		if (state.status() == EnterpriseStatus.REJECTED) {
+			throw new AccountChangeRefused("不能激活该账户", "“" + before.name() + "”的注册已被驳回，账户已关闭；企业须重新注册");
+		}
+		if (state.status() == EnterpriseStatus.DISABLED && state.disabledByAdministrator() && !user.isAdministrator()) {
+			throw new AccountChangeRefused("不能恢复该账户", "“" + before.name() + "”的账户由系统管理员停用，须由系统管理员恢复");
+		}
 		int changed = jdbc.sql("""
-				UPDATE enterprise SET status = :active, activated_by = :actor, activated_at = :now
-				WHERE id = :id AND status <> :active""")
+				UPDATE enterprise SET status = :active, activated_by = COALESCE(activated_by, :actor),
+				    activated_at = COALESCE(activated_at, :now), disabled_at = NULL, disabled_by = NULL,
+				    disabled_by_administrator = FALSE
+				WHERE id = :id AND status IN (:pending, :disabled)""")
 			.param("active", EnterpriseStatus.ACTIVE.name())
 			.param("actor", actor)
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
+			.param("pending", EnterpriseStatus.PENDING.name())
+			.param("disabled", EnterpriseStatus.DISABLED.name())
 			.update();
 		if (changed > 0) {
-			LOG.info("Enterprise {} ({}) activated by {}", before.creditCode(), before.userId(), actor);
-			String body = user.isAdministrator() ? "系统管理员"
-					: catalog.groupName(GroupNames.county(before.divisionCode(), "industry"));
-			events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor, body));
+			boolean again = state.status() == EnterpriseStatus.DISABLED;
+			LOG.info("Enterprise {} ({}) {} by {}", before.creditCode(), before.userId(),
+					again ? "activated again" : "activated", actor);
+			audit.record(actor, again ? "ENTERPRISE_REACTIVATED" : "ENTERPRISE_ACTIVATED", "enterprise:" + id,
+					before.creditCode() + " " + before.userId());
+			if (!again) {
+				String body = user.isAdministrator() ? "系统管理员"
+						: catalog.groupName(GroupNames.county(before.divisionCode(), "industry"));
+				events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor, body));
+			}
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
 
-	/** Disables an account: its enterprise can log in and look, but not submit. */
+	/**
+	 * Disables an account: its enterprise can log in and look, but not submit. Who did it
+	 * is kept, and whether an administrator did.
+	 */
 	@Transactional
 	Change disable(PortalUser user, long id) {
 		List<Division> divisions = catalog.divisions();
 		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
 		String actor = user.userId();
-		int changed = jdbc.sql("UPDATE enterprise SET status = :disabled WHERE id = :id AND status <> :disabled")
+		if (lock(id).status() == EnterpriseStatus.REJECTED) {
+			throw new AccountChangeRefused("不能停用该账户", "“" + before.name() + "”的注册已被驳回，账户已关闭");
+		}
+		int changed = jdbc.sql("""
+				UPDATE enterprise SET status = :disabled, disabled_at = :now, disabled_by = :actor,
+				    disabled_by_administrator = :administrator
+				WHERE id = :id AND status IN (:pending, :active)""")
 			.param("disabled", EnterpriseStatus.DISABLED.name())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("actor", actor)
+			.param("administrator", user.isAdministrator())
 			.param("id", id)
+			.param("pending", EnterpriseStatus.PENDING.name())
+			.param("active", EnterpriseStatus.ACTIVE.name())
 			.update();
 		if (changed > 0) {
 			LOG.info("Enterprise {} ({}) disabled by {}", before.creditCode(), before.userId(), actor);
+			audit.record(actor, "ENTERPRISE_DISABLED", "enterprise:" + id, before.creditCode() + " " + before.userId());
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
+	}
+
+	private record State(EnterpriseStatus status, boolean disabledByAdministrator) {
+	}
+
+	/** The account's state, locked until the change commits. */
+	private State lock(long id) {
+		return jdbc.sql("SELECT status, disabled_by_administrator FROM enterprise WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> new State(EnterpriseStatus.valueOf(rs.getString(1)), rs.getBoolean(2)))
+			.single();
 	}
 
 	/**
