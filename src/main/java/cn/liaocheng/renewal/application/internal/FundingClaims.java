@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
@@ -38,8 +41,16 @@ class FundingClaims {
 
 	private final JdbcClient jdbc;
 
-	FundingClaims(JdbcClient jdbc) {
+	/**
+	 * A savepoint around each claim's insert: on PostgreSQL a failed insert aborts the
+	 * transaction, and the answer to a claim taken meanwhile needs more queries.
+	 */
+	private final TransactionTemplate savepoint;
+
+	FundingClaims(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -74,9 +85,10 @@ class FundingClaims {
 		release(applicationId);
 		for (String key : keys(dossier)) {
 			try {
-				jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
-					.params(key, applicationId)
-					.update();
+				savepoint.executeWithoutResult(
+						s -> jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
+							.params(key, applicationId)
+							.update());
 			}
 			catch (DuplicateKeyException e) {
 				// Another submission took it between the check and now: answer as the
