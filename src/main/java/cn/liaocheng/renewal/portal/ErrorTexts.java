@@ -42,6 +42,7 @@ record ErrorTexts(String title, String detail) {
 			case 401 -> new ErrorTexts("需要登录", "请先登录后再访问。");
 			case 403 -> new ErrorTexts("无权访问", "您没有访问该页面或数据的权限。如需开通，请联系本单位系统管理员。");
 			case 404 -> new ErrorTexts("页面不存在", "您访问的页面或数据不存在，或已被移除。请检查网址，或从首页重新进入。");
+			case 409 -> new ErrorTexts("已被他人处理", "您提交时，该事项已被他人或在其他窗口处理（例如同时认领、撤回或重复提交），本次提交未生效。请刷新页面查看最新状态后再操作。");
 			case 405 -> new ErrorTexts("不支持该操作方式", "该地址不支持这种请求方式（例如在地址栏直接打开了只能由页面按钮提交的地址）。请返回上一页，通过页面上的按钮操作。");
 			case 413 -> new ErrorTexts("上传内容过大", "单个附件不能超过 10 MB，请压缩或拆分后重新上传。");
 			case 415 -> new ErrorTexts("内容类型不支持", "请求的内容类型不受支持。接口请使用 application/json 或 multipart/form-data。");

@@ -1,0 +1,38 @@
+package cn.liaocheng.renewal.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
+
+/**
+ * A change that lost a race with someone else's is answered as a conflict, not as a
+ * failure of the system: Spring's own resolver, given the product's advice, turns the
+ * engine's optimistic-locking failure into a 409 for the error page.
+ */
+class ConcurrentChangeAnswersTest {
+
+	@Test
+	void anOptimisticLockingFailureIsAConflict() throws Exception {
+		ExceptionHandlerExceptionResolver resolver = new ExceptionHandlerExceptionResolver();
+		org.springframework.context.support.StaticApplicationContext context = new org.springframework.context.support.StaticApplicationContext();
+		context.registerSingleton("concurrentChangeAnswers", ConcurrentChangeAnswers.class);
+		context.refresh();
+		resolver.setApplicationContext(context);
+		resolver.afterPropertiesSet();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		Object handled = resolver.resolveException(new MockHttpServletRequest("POST", "/x"), response,
+				new HandlerMethod(new Object(), Object.class.getMethod("toString")),
+				new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed"));
+
+		assertThat(handled).isNotNull();
+		assertThat(response.getStatus()).isEqualTo(409);
+		assertThat(response.getErrorMessage()).isNull();
+	}
+
+}
