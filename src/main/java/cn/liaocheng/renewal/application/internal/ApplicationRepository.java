@@ -485,10 +485,21 @@ class ApplicationRepository {
 		return jdbc.sql("""
 				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
 				FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ? ORDER BY t.id""")
+				WHERE t.application_id = ? AND t.removed_at IS NULL ORDER BY t.id""")
 			.param(applicationId)
 			.query(ApplicationRepository::attachmentView)
 			.list();
+	}
+
+	/** One attachment of the application, removed or not. */
+	Optional<AttachmentView> attachment(long applicationId, long attachmentId) {
+		return jdbc.sql("""
+				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
+				FROM attachment t JOIN stored_file f ON f.id = t.file_id
+				WHERE t.application_id = ? AND t.id = ?""")
+			.params(applicationId, attachmentId)
+			.query(ApplicationRepository::attachmentView)
+			.optional();
 	}
 
 	private static AttachmentView attachmentView(ResultSet rs, int n) throws SQLException {
@@ -499,7 +510,7 @@ class ApplicationRepository {
 	long attachmentBytes(long applicationId) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(f.size_bytes), 0) FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ?""").param(applicationId).query(Long.class).single();
+				WHERE t.application_id = ? AND t.removed_at IS NULL""").param(applicationId).query(Long.class).single();
 	}
 
 	/** The stored file of an attachment of this application, if there is one. */
@@ -512,6 +523,16 @@ class ApplicationRepository {
 
 	void deleteAttachment(long attachmentId) {
 		jdbc.sql("DELETE FROM attachment WHERE id = ?").param(attachmentId).update();
+	}
+
+	/**
+	 * Takes an attachment out of the dossier, keeping it and its file; false if already
+	 * out.
+	 */
+	boolean removeAttachment(long attachmentId, String by) {
+		return jdbc.sql("UPDATE attachment SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL")
+			.params(Timestamp.from(Instant.now()), by, attachmentId)
+			.update() == 1;
 	}
 
 	List<Long> attachmentFiles(long applicationId) {

@@ -345,10 +345,30 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能删除附件。");
 		}
-		long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
-		repository.deleteAttachment(attachmentId);
-		files.delete(fileId);
-		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.ATTACHMENT_REMOVED, "删除附件");
+		AttachmentView attachment = repository.attachments(id)
+			.stream()
+			.filter(a -> a.id() == attachmentId)
+			.findFirst()
+			.orElseThrow(ApplicationNotFoundException::new);
+		String named = attachment.category().label() + "《" + attachment.fileName() + "》";
+		if (row.submittedAt() == null) {
+			// A draft never submitted: nobody has seen the file; it goes.
+			long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
+			repository.deleteAttachment(attachmentId);
+			files.delete(fileId);
+		}
+		else if (!repository.removeAttachment(attachmentId, user.userId())) {
+			throw new ApplicationNotFoundException();
+		}
+		else {
+			// Submitted before: the reviewers may have relied on it; it leaves the
+			// dossier
+			// but stays on record with its file.
+			audit.record(user.userId(), ApplicationEvent.ATTACHMENT_REMOVED, subject(id),
+					named + " sha256=" + attachment.sha256());
+		}
+		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.ATTACHMENT_REMOVED,
+				"删除附件：" + named);
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
 		}
@@ -379,10 +399,9 @@ public class ApplicationStore {
 	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
 		long fileId = repository.attachmentFile(applicationId, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
-		AttachmentView view = repository.attachments(applicationId)
-			.stream()
-			.filter(a -> a.id() == attachmentId)
-			.findFirst()
+		// Removed from the dossier after a submission, it stays readable to whoever may
+		// read the application: the record keeps what the reviewers saw.
+		AttachmentView view = repository.attachment(applicationId, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
 		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
 		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(),

@@ -56,6 +56,8 @@ class DecisionTextTest extends ReviewProcessTest {
 
 	private final TaskOperations operations;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Autowired
 	DecisionTextTest(ApplicationContext context, NoticeBoard noticeBoard) {
 		super(context);
@@ -63,6 +65,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		this.tasks = context.getBean(TaskService.class);
 		this.stages = context.getBean(ApplicationStages.class);
 		this.operations = context.getBean(TaskOperations.class);
+		this.jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
 	}
 
 	@Test
@@ -220,6 +223,37 @@ class DecisionTextTest extends ReviewProcessTest {
 
 		assertThat(review.history(project)).contains("修改申报材料：建设地点", "补正后重新提交申报，申报材料未作修改")
 			.noneSatisfy(line -> assertThat(line).startsWith("补正后重新提交申报，修改了"));
+	}
+
+	/**
+	 * An attachment the reviewers saw, removed during a correction, leaves the dossier
+	 * but not the record: the history names it, and the reviewers can still open it.
+	 */
+	@Test
+	void anAttachmentRemovedDuringACorrectionStaysOnRecord() throws Exception {
+		Case project = review.submitProject(7);
+		cn.liaocheng.renewal.support.WebClient enterprise = new cn.liaocheng.renewal.support.WebClient(port)
+			.withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		com.fasterxml.jackson.databind.JsonNode before = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(enterprise.get("/api/applications/" + project.id()).body());
+		long licence = before.at("/attachments/0/id").asLong();
+		String sha256 = before.at("/attachments/0/sha256").asText();
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+
+		assertThat(enterprise.send("DELETE", "/api/applications/" + project.id() + "/attachments/" + licence, null)
+			.statusCode()).isIn(200, 204);
+
+		assertThat(enterprise.get("/api/applications/" + project.id()).body())
+			.doesNotContain("\"id\":" + licence + ",");
+		assertThat(review.history(project)).anySatisfy(line -> assertThat(line).startsWith("删除附件：营业执照《"));
+		java.net.http.HttpResponse<String> opened = new cn.liaocheng.renewal.support.WebClient(port)
+			.withBasic("gx-industry", DemoUsers.PASSWORD)
+			.get("/review/applications/" + project.id() + "/attachments/" + licence);
+		assertThat(opened.statusCode()).as("the reviewers still open what they saw").isEqualTo(200);
+		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'ATTACHMENT_REMOVED' AND subject = ?")
+			.param("application:" + project.id())
+			.query(String.class)
+			.list()).singleElement().asString().contains(sha256);
 	}
 
 	@Test
