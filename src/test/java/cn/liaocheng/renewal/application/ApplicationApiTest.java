@@ -242,6 +242,15 @@ class ApplicationApiTest {
 		assertThat(pending.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key", firstKey).statusCode())
 			.as("the first request again, answered as before")
 			.isIn(200, 201);
+		// In the portal, the form comes back with what was typed and the reason.
+		WebClient portal = new WebClient(port);
+		portal.login(userId, Registrations.PASSWORD);
+		String form = portal.get("/enterprise/applications/new?kind=PROJECT").body();
+		HttpResponse<String> typed = portal.postForm("/enterprise/applications?kind=PROJECT",
+				"_csrf=" + WebClient.csrfTokenOf(form) + "&creationKey=" + UUID.randomUUID() + "&projectName="
+						+ java.net.URLEncoder.encode("第六个项目的名称", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(typed.statusCode()).isEqualTo(200);
+		assertThat(typed.body()).contains("账户激活前最多保存 5 份申报草稿", "尚未保存", "第六个项目的名称");
 		assertThat(enterprise.createDraft("PROJECT", project(1))).as("an activated account is not limited")
 			.isPositive();
 	}

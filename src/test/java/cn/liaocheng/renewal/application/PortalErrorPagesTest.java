@@ -88,8 +88,8 @@ class PortalErrorPagesTest {
 		HttpResponse<String> saved = portal.postForm("/enterprise/applications/" + id,
 				"_csrf=" + csrf + "&version=" + started + "&projectName=" + enc("本窗口的名称"));
 
-		assertThat(saved.statusCode()).isEqualTo(302);
-		assertThat(page()).contains("申报已在其他窗口或由其他人修改");
+		assertThat(saved.statusCode()).as("the form again, with what was typed").isEqualTo(200);
+		assertThat(saved.body()).contains("申报已在其他窗口或由其他人修改", "尚未保存", "本窗口的名称");
 		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).detail(id).body()).contains("另一窗口改的名称");
 	}
 

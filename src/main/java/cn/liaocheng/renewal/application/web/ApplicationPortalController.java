@@ -128,6 +128,12 @@ class ApplicationPortalController {
 		catch (DossierInvalidException e) {
 			return form(user, model, kind, null, dossier, creationKey, e.problems(), 0);
 		}
+		catch (ApplicationStateException e) {
+			// Refused for the account's state (say, its drafts before activation): what
+			// was typed stays on the page.
+			model.addAttribute("notSaved", e.getMessage());
+			return form(user, model, kind, null, dossier, creationKey, List.of(), 0);
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -213,6 +219,12 @@ class ApplicationPortalController {
 		}
 		catch (DossierInvalidException e) {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, e.problems(), 0);
+		}
+		catch (ApplicationStateException e) {
+			// Changed meanwhile in another window, or no longer editable: what was typed
+			// stays on the page, with the reason.
+			model.addAttribute("notSaved", e.getMessage());
+			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), 0);
 		}
 	}
 
