@@ -156,9 +156,21 @@ class Benchmark {
 			if (PARTS.contains("startup")) {
 				Duration minimal = MinimalCamunda.startupTime(OUT, true);
 				minimalAgain = MinimalCamunda.startupTime(OUT, false);
-				results.compare("start-up", "start-up to healthy, empty database (s)", seconds(node.startup()), "s",
-						seconds(minimal), "minimal Camunda starter app", "≤ 1.5×",
-						seconds(node.startup()) <= 1.5 * seconds(minimal));
+				// The product as deployed (profile postgres, no demo accounts or data) on
+				// an empty database of its own: the target. The demo node above, which
+				// also hashes its accounts' passwords and seeds its data, for reference.
+				Duration production;
+				try (FaultNodes alone = FaultNodes.on(DATABASE + "_production")) {
+					FaultNodes.Node deployed = alone.start(FaultNodes.freePort(), "bench-production",
+							jvm("bench-production"), "postgres");
+					production = deployed.startup();
+					stop(deployed);
+				}
+				results.compare("start-up", "start-up to healthy, empty database, as deployed (s)", seconds(production),
+						"s", seconds(minimal), "minimal Camunda starter app", "≤ 1.5×",
+						seconds(production) <= 1.5 * seconds(minimal));
+				results.compare("start-up", "start-up to healthy, empty database, with the demo's data (s)",
+						seconds(node.startup()), "s", seconds(minimal), "minimal Camunda starter app", null, null);
 			}
 			if (PARTS.contains("cases")) {
 				cases(nodes, node);

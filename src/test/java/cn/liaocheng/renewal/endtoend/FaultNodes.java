@@ -99,6 +99,14 @@ final class FaultNodes implements AutoCloseable {
 	 * memory bounds).
 	 */
 	Node start(int port, String name, List<String> jvmOptions) throws IOException {
+		return start(port, name, jvmOptions, "postgres,demo");
+	}
+
+	/**
+	 * Starts a node with these Spring profiles: {@code postgres} alone is the product as
+	 * deployed, without the demo's accounts and data (the benchmark's start-up).
+	 */
+	Node start(int port, String name, List<String> jvmOptions, String profiles) throws IOException {
 		Files.createDirectories(OUTPUT);
 		String classpath = NodeClassPath.product();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -106,7 +114,7 @@ final class FaultNodes implements AutoCloseable {
 		command.add(java);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classpath, RenewalApplication.class.getName(),
-				"--spring.profiles.active=postgres,demo", "--server.port=" + port,
+				"--spring.profiles.active=" + profiles, "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
 				"--spring.datasource.password=" + database.password()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
