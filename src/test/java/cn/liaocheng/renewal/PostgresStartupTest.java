@@ -51,6 +51,17 @@ class PostgresStartupTest {
 		assertThat(identity.createUserQuery().userId(DemoUsers.COUNTY_REVIEWER).count()).isEqualTo(1);
 	}
 
+	/**
+	 * A node that hangs while it holds a lock stops the others' work on it for a minute
+	 * at most, not until TCP notices.
+	 */
+	@Test
+	void everyConnectionBoundsItsWaitsForLocksAndIdleTransactions() {
+		assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("1min");
+		assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout").query(String.class).single())
+			.isEqualTo("10min");
+	}
+
 	@Test
 	void sessionsAreStoredInTheDatabaseSoThatAnyNodeServesThem() {
 		WebClient client = new WebClient(port);
