@@ -472,20 +472,14 @@ class ApplicationRepository {
 	}
 
 	Optional<AttachmentView> attachmentByUploadKey(long applicationId, String uploadKey) {
-		return jdbc.sql("""
-				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
-				FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ? AND t.upload_key = ?""")
+		return jdbc.sql(ATTACHMENTS + " WHERE t.application_id = ? AND t.upload_key = ?")
 			.params(applicationId, uploadKey)
 			.query(ApplicationRepository::attachmentView)
 			.optional();
 	}
 
 	List<AttachmentView> attachments(long applicationId) {
-		return jdbc.sql("""
-				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
-				FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ? AND t.removed_at IS NULL ORDER BY t.id""")
+		return jdbc.sql(ATTACHMENTS + " WHERE t.application_id = ? AND t.removed_at IS NULL ORDER BY t.id")
 			.param(applicationId)
 			.query(ApplicationRepository::attachmentView)
 			.list();
@@ -493,14 +487,16 @@ class ApplicationRepository {
 
 	/** One attachment of the application, removed or not. */
 	Optional<AttachmentView> attachment(long applicationId, long attachmentId) {
-		return jdbc.sql("""
-				SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
-				FROM attachment t JOIN stored_file f ON f.id = t.file_id
-				WHERE t.application_id = ? AND t.id = ?""")
+		return jdbc.sql(ATTACHMENTS + " WHERE t.application_id = ? AND t.id = ?")
 			.params(applicationId, attachmentId)
 			.query(ApplicationRepository::attachmentView)
 			.optional();
 	}
+
+	/** An attachment as {@link #attachmentView} reads it, with its stored file. */
+	private static final String ATTACHMENTS = """
+			SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
+			FROM attachment t JOIN stored_file f ON f.id = t.file_id""";
 
 	private static AttachmentView attachmentView(ResultSet rs, int n) throws SQLException {
 		return new AttachmentView(rs.getLong(1), AttachmentCategory.valueOf(rs.getString(2)), rs.getString(3),

@@ -364,13 +364,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	@Order(2)
 	void paidInTimeButNotYetCheckedAtTheDeadlineIsNotOverdueUnlessTheCheckReturnsIt() throws Exception {
 		Case claim = paidSubsidy();
-		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
-		determineAndConfirm(claim, 37000, false, 0);
 		String path = "/api/clawbacks/" + claim.id() + "/repayments";
-		long id = JSON.readTree(as("gx-finance").postJson(path, repayment("37000", "ZQ-1")).body())
-			.at("/repayments/0/id")
-			.asLong();
-		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
+		long id = recordedInTimeThenDeadlinePassed(claim, 37000, "ZQ-1");
 
 		// Paid on time, only the bureau's check is missing: not overdue, nobody follows
 		// it up, the enterprise is not told to pay again.
@@ -399,13 +394,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// Another case, paid on time and confirmed after the deadline, ends without a
 		// follow-up.
 		Case other = paidSubsidy();
-		announce(other, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
-		determineAndConfirm(other, 12000, false, 0);
 		String otherPath = "/api/clawbacks/" + other.id() + "/repayments";
-		long otherId = JSON.readTree(as("gx-finance").postJson(otherPath, repayment("12000", "ZQ-2")).body())
-			.at("/repayments/0/id")
-			.asLong();
-		review.fireTimer(other, "TimerEvent_DeadlinePassed");
+		long otherId = recordedInTimeThenDeadlinePassed(other, 12000, "ZQ-2");
 		assertThat(as("gx-finance-lead").postJson(otherPath + "/" + otherId + "/check", check("CONFIRM", "12000", ""))
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(other, "clawback")).isFalse();
@@ -800,6 +790,24 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	private static String start(long applicationId) {
 		return "{\"applicationId\":" + applicationId + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}";
+	}
+
+	/**
+	 * A clawback of {@code amount} decided, the whole of it recorded as paid today (in
+	 * time) and not yet checked, and then the deadline's timer fired; returns the
+	 * repayment's id.
+	 */
+	private long recordedInTimeThenDeadlinePassed(Case claim, int amount, String voucher) throws IOException {
+		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "限期整改期满（2026年11月30日），企业未提交整改材料。");
+		determineAndConfirm(claim, amount, false, 0);
+		long id = JSON
+			.readTree(as("gx-finance")
+				.postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment(Integer.toString(amount), voucher))
+				.body())
+			.at("/repayments/0/id")
+			.asLong();
+		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
+		return id;
 	}
 
 	/** A check of an entry of today's date for the given amount. */
