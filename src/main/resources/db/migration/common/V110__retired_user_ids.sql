@@ -6,3 +6,7 @@ CREATE TABLE retired_user_id (
     retired_at TIMESTAMP   NOT NULL,
     retired_by VARCHAR(64)
 );
+
+-- The logins of registrations rejected before this table existed were deleted with them.
+INSERT INTO retired_user_id (user_id, retired_at, retired_by)
+SELECT user_id, COALESCE(rejected_at, CURRENT_TIMESTAMP), rejected_by FROM enterprise WHERE status = 'REJECTED';

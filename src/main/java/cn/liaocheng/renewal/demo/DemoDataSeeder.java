@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.StartupOrder;
+import cn.liaocheng.renewal.security.AccountIds;
 
 /**
  * Creates the demo accounts on a fresh database; accounts that exist are left as they are
@@ -67,9 +68,12 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final ProcessEngineConfigurationImpl engine;
 
+	private final AccountIds ids;
+
 	DemoDataSeeder(IdentityService identity, OrganizationCatalog catalog, EnterpriseRegistry enterprises,
 			@Value("${renewal.demo.password}") String password, PlatformTransactionManager transactions,
-			ProcessEngineConfigurationImpl engine) {
+			ProcessEngineConfigurationImpl engine, AccountIds ids) {
+		this.ids = ids;
 		this.identity = identity;
 		this.catalog = catalog;
 		this.enterprises = enterprises;
@@ -138,6 +142,11 @@ class DemoDataSeeder implements ApplicationRunner {
 	 */
 	private boolean account(String userId, String organisation, String post, String groupId) {
 		if (existing.contains(userId)) {
+			return false;
+		}
+		// A demo account an administrator deleted stays deleted: its id is retired.
+		if (ids.refusal(userId).isPresent()) {
+			LOG.info("Demo account {} was deleted and is not created again", userId);
 			return false;
 		}
 		User user = identity.newUser(userId);

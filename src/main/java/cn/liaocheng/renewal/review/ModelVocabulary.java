@@ -39,7 +39,7 @@ public final class ModelVocabulary {
 			"requestPerformanceReportDelegate",
 			// clawback (module clawback)
 			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
-			"reportOverdueClawbackDelegate", "overdueFollowUpListener");
+			"reportOverdueClawbackDelegate", "reportUncheckedClawbackDelegate", "overdueFollowUpListener");
 
 	/**
 	 * Process variables read in conditions, candidate groups, assignees, timers and

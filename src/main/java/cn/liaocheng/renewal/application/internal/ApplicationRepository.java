@@ -521,6 +521,16 @@ class ApplicationRepository {
 		jdbc.sql("DELETE FROM attachment WHERE id = ?").param(attachmentId).update();
 	}
 
+	/** When the application was last submitted (first or again after a correction). */
+	Optional<Instant> lastSubmitted(long applicationId) {
+		return jdbc.sql("""
+				SELECT MAX(t) FROM (SELECT submitted_at AS t FROM application WHERE id = ?
+				    UNION ALL SELECT resubmitted_at AS t FROM application_resubmission WHERE application_id = ?) s""")
+			.params(applicationId, applicationId)
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+	}
+
 	/**
 	 * Takes an attachment out of the dossier, keeping it and its file; false if already
 	 * out.

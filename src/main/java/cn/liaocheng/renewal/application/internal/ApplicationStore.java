@@ -351,8 +351,10 @@ public class ApplicationStore {
 			.findFirst()
 			.orElseThrow(ApplicationNotFoundException::new);
 		String named = attachment.category().label() + "《" + attachment.fileName() + "》";
-		if (row.submittedAt() == null) {
-			// A draft never submitted: nobody has seen the file; it goes.
+		boolean seen = repository.lastSubmitted(id).map(last -> !attachment.uploadedAt().isAfter(last)).orElse(false);
+		if (!seen) {
+			// Never submitted with the application (a draft's, or uploaded during this
+			// correction): nobody has reviewed it; it goes, and does not count.
 			long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
 			repository.deleteAttachment(attachmentId);
 			files.delete(fileId);

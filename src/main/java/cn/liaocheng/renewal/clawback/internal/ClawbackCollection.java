@@ -133,30 +133,39 @@ public class ClawbackCollection {
 	/**
 	 * The deadline passed with money owed: the clawback is overdue and the enterprise is
 	 * told, unless everything owed is recorded as paid on or before the deadline and only
-	 * waits for its check ({@link ClawbackView#paidInTimeAwaitingCheck}); then the bureau
-	 * is told to check it, and the enterprise nothing. Returns the clawback as it now
-	 * stands.
+	 * waits for its check ({@link ClawbackView#paidInTimeAwaitingCheck}); then the record
+	 * says the bureau has ten days to check it, and the enterprise is told nothing. When
+	 * {@code checkWaitOver} (the ten days passed, or the case's model cannot wait), it is
+	 * overdue for what is not confirmed, whatever waits for its check. Returns the
+	 * clawback as it now stands.
 	 */
 	@Transactional
-	ClawbackView overdue(long applicationId) {
+	ClawbackView overdue(long applicationId, boolean checkWaitOver) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		ClawbackView c = row.view();
-		if (c.status() == ClawbackStatus.DECIDED && c.paidInTimeAwaitingCheck()) {
+		if (!checkWaitOver && c.status() == ClawbackStatus.DECIDED && c.paidInTimeAwaitingCheck()) {
+			String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 			stages.note(applicationId, "system", "审批系统", ApplicationEvent.CLAWBACK_AWAITING_CHECK,
 					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满。尚未缴回的" + Money.yuan(c.outstanding())
-							+ "元已登记为期限内缴款，待" + organizations.groupName(GroupNames.county(c.divisionCode(), "finance"))
-							+ "复核到账；复核退回的，按逾期未缴清处理。");
+							+ "元已登记为期限内缴款，待" + financeBody + "在10日内复核到账；复核退回或10日内未复核的，按逾期未缴清处理。");
+			audit.record("system", "CLAWBACK_AWAITING_CHECK", "application:" + applicationId,
+					"outstanding=" + c.outstanding().toPlainString() + " pending=" + c.pending().toPlainString());
 			return c;
 		}
 		if (c.status() == ClawbackStatus.DECIDED) {
 			store.status(c.id(), ClawbackStatus.OVERDUE);
+			// Entries still waiting for their check may be money paid: the enterprise is
+			// told what is not confirmed, and to send its voucher if it paid.
+			String unpaid = c.pending().signum() > 0 ? "元未经财政部门确认到账" : "元未缴回";
+			String ifPaid = c.pending().signum() > 0 ? "已缴款的，请将缴款凭证报送所在县（市、区）财政局；未缴款的，请立即缴回。"
+					: "请立即缴回，并将缴款凭证报送所在县（市、区）财政局。";
 			stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_OVERDUE",
 					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满，尚有" + Money.yuan(c.outstanding())
-							+ "元未缴回。请立即缴回；在法定期限内不申请行政复议或者提起行政诉讼，又不履行决定的，将依法催告并申请人民法院强制执行。");
+							+ unpaid + "。" + ifPaid + "在法定期限内不申请行政复议或者提起行政诉讼，又不履行决定的，将依法催告并申请人民法院强制执行。");
 			events.publishEvent(new AfterAwardStep(applicationId, "追回资金逾期未缴清",
 					"的追回决定（" + c.decisionNumber() + "）确定的缴回期限" + ClawbackDecision.day(c.deadline()) + "已届满，尚有"
-							+ Money.yuan(c.outstanding()) + "元未缴回。请立即缴回，并将缴款凭证报送所在县（市、区）财政局。"));
+							+ Money.yuan(c.outstanding()) + unpaid + "。" + ifPaid));
 			audit.record("system", "CLAWBACK_OVERDUE", "application:" + applicationId,
 					"outstanding=" + c.outstanding().toPlainString());
 		}

@@ -48,6 +48,11 @@ final class ClawbackModel {
 	 */
 	static final String AWAITING_CHECK = "awaitingCheck";
 
+	/** Where the process decides whether to wait for the check (models since V110). */
+	static final String GATEWAY_AWAITING_CHECK = "Gateway_AwaitingCheck";
+
+	static final String TIMER_CHECK_WAIT_OVER = "TimerEvent_CheckWaitOver";
+
 	/**
 	 * Whether nothing of the allocation was paid, so the forms ask for no amount,
 	 * deadline or account; the gateway after the decision reads {@link #REPAYMENT_OWED}.

@@ -121,10 +121,25 @@ class ClawbackTaskListeners {
 	@Bean
 	JavaDelegate reportOverdueClawbackDelegate(ClawbackCollection collection) {
 		return execution -> {
-			ClawbackView c = collection.overdue(applicationOf(execution));
+			// A case still on a model from before the wait for the check has nowhere to
+			// wait: it is overdue as it always was.
+			boolean canWait = execution.getBpmnModelInstance()
+				.getModelElementById(ClawbackModel.GATEWAY_AWAITING_CHECK) != null;
+			ClawbackView c = collection.overdue(applicationOf(execution), !canWait);
 			execution.setVariable(ClawbackModel.AWAITING_CHECK, c.status() != ClawbackStatus.OVERDUE);
 			execution.setVariable(ClawbackModel.OUTSTANDING, Money.yuan(c.outstanding()));
 		};
+	}
+
+	/**
+	 * Task_ReportUnchecked: ten days after the deadline the repayments recorded in time
+	 * are still not checked; the clawback is overdue for what has not been confirmed, and
+	 * the city bureau follows it up, with the pending entries on its page.
+	 */
+	@Bean
+	JavaDelegate reportUncheckedClawbackDelegate(ClawbackCollection collection) {
+		return execution -> execution.setVariable(ClawbackModel.OUTSTANDING,
+				Money.yuan(collection.overdue(applicationOf(execution), true).outstanding()));
 	}
 
 	static long applicationOf(DelegateExecution execution) {

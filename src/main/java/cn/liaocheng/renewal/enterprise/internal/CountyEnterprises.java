@@ -136,7 +136,10 @@ class CountyEnterprises {
 			.param("disabled", EnterpriseStatus.DISABLED.name())
 			.update();
 		if (changed > 0) {
-			boolean again = state.status() == EnterpriseStatus.DISABLED;
+			// Activated before, then disabled: restored. A registration disabled before
+			// it
+			// was ever activated is activated now, and told so.
+			boolean again = state.status() == EnterpriseStatus.DISABLED && state.everActivated();
 			LOG.info("Enterprise {} ({}) {} by {}", before.creditCode(), before.userId(),
 					again ? "activated again" : "activated", actor);
 			audit.record(actor, again ? "ENTERPRISE_REACTIVATED" : "ENTERPRISE_ACTIVATED", "enterprise:" + id,
@@ -181,14 +184,16 @@ class CountyEnterprises {
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
 
-	private record State(EnterpriseStatus status, boolean disabledByAdministrator) {
+	private record State(EnterpriseStatus status, boolean disabledByAdministrator, boolean everActivated) {
 	}
 
 	/** The account's state, locked until the change commits. */
 	private State lock(long id) {
-		return jdbc.sql("SELECT status, disabled_by_administrator FROM enterprise WHERE id = :id FOR UPDATE")
+		return jdbc
+			.sql("SELECT status, disabled_by_administrator, activated_at FROM enterprise WHERE id = :id FOR UPDATE")
 			.param("id", id)
-			.query((rs, n) -> new State(EnterpriseStatus.valueOf(rs.getString(1)), rs.getBoolean(2)))
+			.query((rs, n) -> new State(EnterpriseStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
+					rs.getTimestamp(3) != null))
 			.single();
 	}
 

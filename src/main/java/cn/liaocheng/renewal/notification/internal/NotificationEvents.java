@@ -79,8 +79,9 @@ class NotificationEvents {
 		Note note = new Note(NotificationKind.JOB_FAILED, "后台作业多次重试后仍失败：" + where,
 				where + "的后台作业多次重试后仍失败，案件停在该环节，办理人和企业都看不到进展。请在 Cockpit 的事件（Incidents）中查看原因，排除后重试该作业。最后一次错误："
 						+ (event.error().isEmpty() ? "（无）" : event.error()),
-				"/camunda/app/cockpit/default/#/process-instance/" + event.processInstanceId() + "/runtime", null,
-				"incident:" + event.incidentId());
+				event.processInstanceId() == null ? "/camunda/app/cockpit/default/#/dashboard"
+						: "/camunda/app/cockpit/default/#/process-instance/" + event.processInstanceId() + "/runtime",
+				null, "incident:" + event.incidentId());
 		recipients.membersOf(List.of(GroupNames.ADMINISTRATORS)).forEach(admin -> notifier.notify(admin, note));
 	}
 

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -188,6 +189,13 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 						new ResolveTaskCmd(task.getId(), null).execute(Context.getCommandContext());
 					}
 					else {
+						if (task.getDelegationState() == DelegationState.PENDING) {
+							// Nobody left to hand it back to: it becomes the body's task
+							// again, no longer a delegation.
+							TaskEntity entity = Context.getCommandContext().getTaskManager().findTaskById(task.getId());
+							entity.setDelegationState(null);
+							entity.setOwner(null);
+						}
 						taskService.setAssignee(task.getId(), null);
 					}
 				}

@@ -265,6 +265,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			// A group deleted: the colleague held a task only through it.
 			identity.createMembership(colleague, extra);
 			identity.deleteMembership(colleague, CountyReviewTasks.BODY);
+			Task nobodysNow = tasks.createTaskQuery().taskId(delegatedByLeaver.getId()).singleResult();
+			assertThat(nobodysNow.getAssignee()).as("the colleague left too: back in the pool").isNull();
+			assertThat(nobodysNow.getDelegationState()).as("no longer a delegation with nobody to return to").isNull();
 			Task throughGroup = review.task(review.submitProject(7), "Task_CountyFormalReview");
 			tasks.addCandidateGroup(throughGroup.getId(), extra);
 			tasks.claim(throughGroup.getId(), colleague);

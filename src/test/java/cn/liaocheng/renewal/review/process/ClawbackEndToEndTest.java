@@ -375,11 +375,11 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "clawback")).isTrue();
 		assertThat(review.toldToEnterprise(claim)).noneMatch(note -> note.contains("逾期"));
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id()).body()).doesNotContain("逾期",
-				"待冠县财政局复核");
+				"待冠县财政局在10日内复核");
 		assertThat(jdbc.sql("SELECT message FROM application_event WHERE application_id = ? AND action = ?")
 			.params(claim.id(), "CLAWBACK_AWAITING_CHECK")
 			.query(String.class)
-			.list()).singleElement().asString().contains("已登记为期限内缴款，待冠县财政局复核到账");
+			.list()).singleElement().asString().contains("已登记为期限内缴款，待冠县财政局在10日内复核到账");
 
 		// The check returns it: now the deadline has passed with the money owed.
 		assertThat(as("gx-finance-lead").postJson(path + "/" + id + "/check", check("RETURN", "37000", "国库未收到该笔缴款"))
@@ -399,6 +399,22 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("gx-finance-lead").postJson(otherPath + "/" + otherId + "/check", check("CONFIRM", "12000", ""))
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(other, "clawback")).isFalse();
+
+		// A third, whose recorded payment nobody checks: ten days on, it is overdue for
+		// what is not confirmed, and the city bureau follows it up.
+		Case unchecked = paidSubsidy();
+		recordedInTimeThenDeadlinePassed(unchecked, 5000, "ZQ-3");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CLAWBACK_AWAITING_CHECK' AND subject = ?")
+			.param("application:" + unchecked.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		review.fireTimer(unchecked, "TimerEvent_CheckWaitOver");
+		assertThat(
+				JSON.readTree(as("lc-industry").get("/api/clawbacks/" + unchecked.id()).body()).get("status").asText())
+			.isEqualTo("OVERDUE");
+		assertThat(tasks(as("lc-industry"), unchecked, "Task_OverdueFollowUp")).hasSize(1);
+		assertThat(review.toldToEnterprise(unchecked))
+			.anySatisfy(note -> assertThat(note).contains("尚有5,000.00元未经财政部门确认到账", "已缴款的，请将缴款凭证报送所在县（市、区）财政局"));
 		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + other.id()).body()).get("status").asText())
 			.isEqualTo("REPAID");
 		assertThat(tasks(as("lc-industry"), other, "Task_OverdueFollowUp")).isEmpty();
