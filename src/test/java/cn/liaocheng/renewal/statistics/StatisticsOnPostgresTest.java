@@ -494,9 +494,13 @@ class StatisticsOnPostgresTest {
 				.params(s1, enterprise("ent-gx"), now, decision)
 				.query(Long.class)
 				.single();
-			jdbc.sql("""
-					INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at)
-					VALUES (?, DATE '2025-11-01', 60000.00, 'JK-1', 'gx-finance', ?)""").params(clawback, now).update();
+			jdbc.sql(
+					"""
+							INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at, state,
+							    checked_by, checked_at)
+							VALUES (?, DATE '2025-11-01', 60000.00, 'JK-1', 'gx-finance', ?, 'CONFIRMED', 'gx-finance-lead', ?)""")
+				.params(clawback, now, now)
+				.update();
 			// Recorded and not yet checked by a second person: not repaid.
 			jdbc.sql(
 					"""
