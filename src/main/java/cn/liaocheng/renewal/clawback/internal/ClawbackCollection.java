@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -148,9 +149,12 @@ public class ClawbackCollection {
 			String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 			stages.note(applicationId, "system", "审批系统", ApplicationEvent.CLAWBACK_AWAITING_CHECK,
 					"追回决定（" + c.decisionNumber() + "）确定的缴回期限" + c.deadline() + "已届满。尚未缴回的" + Money.yuan(c.outstanding())
-							+ "元已登记为期限内缴款，待" + financeBody + "在10日内复核到账；复核退回或10日内未复核的，按逾期未缴清处理。");
+							+ "元已登记为期限内缴款，待" + financeBody + "在" + ClawbackModel.CHECK_WAIT_DAYS + "日内复核到账；复核退回或"
+							+ ClawbackModel.CHECK_WAIT_DAYS + "日内未复核的，按逾期未缴清处理。");
 			audit.record("system", "CLAWBACK_AWAITING_CHECK", "application:" + applicationId,
 					"outstanding=" + c.outstanding().toPlainString() + " pending=" + c.pending().toPlainString());
+			events.publishEvent(new RepaymentsAwaitCheck(applicationId, GroupNames.county(c.divisionCode(), "finance"),
+					c.pending(), LocalDate.now(Clawbacks.CHINA).plusDays(ClawbackModel.CHECK_WAIT_DAYS)));
 			return c;
 		}
 		if (c.status() == ClawbackStatus.DECIDED) {

@@ -53,6 +53,9 @@ final class ClawbackModel {
 
 	static final String TIMER_CHECK_WAIT_OVER = "TimerEvent_CheckWaitOver";
 
+	/** The days the bureau has to check them: the timer's {@code P10D} in the model. */
+	static final int CHECK_WAIT_DAYS = 10;
+
 	/**
 	 * Whether nothing of the allocation was paid, so the forms ask for no amount,
 	 * deadline or account; the gateway after the decision reads {@link #REPAYMENT_OWED}.

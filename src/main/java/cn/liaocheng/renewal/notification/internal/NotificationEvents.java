@@ -14,9 +14,11 @@ import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseNews;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.NegativeListed;
+import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.engine.JobFailedForGood;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
@@ -83,6 +85,24 @@ class NotificationEvents {
 						: "/camunda/app/cockpit/default/#/process-instance/" + event.processInstanceId() + "/runtime",
 				null, "incident:" + event.incidentId());
 		recipients.membersOf(List.of(GroupNames.ADMINISTRATORS)).forEach(admin -> notifier.notify(admin, note));
+	}
+
+	/**
+	 * Repayments recorded in time wait for their check after the deadline: the county
+	 * finance bureau's officers and lead are told to check them before the case goes to
+	 * the overdue follow-up.
+	 */
+	@EventListener
+	void on(RepaymentsAwaitCheck event) {
+		ReviewFacts facts = stages.facts(event.applicationId());
+		Note note = new Note(NotificationKind.AFTER_AWARD, "追回缴款待复核：" + facts.referenceNo(),
+				"申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）的追回资金缴回期限已届满，已登记为期限内缴款的"
+						+ Money.yuan(event.pending()) + "元尚未复核。请于"
+						+ DAY.format(event.checkBy().atStartOfDay(CHINA).toInstant())
+						+ "前由登记人以外的工作人员或负责人对照国库缴款凭证复核；逾期未复核的，转市工业和信息化局逾期追缴。",
+				"/clawbacks/" + event.applicationId(), event.applicationId(), "await-check:" + event.applicationId());
+		recipients.membersOf(List.of(event.financeGroup(), GroupNames.lead(event.financeGroup())))
+			.forEach(member -> notifier.notify(member, note));
 	}
 
 	@EventListener

@@ -380,6 +380,15 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.params(claim.id(), "CLAWBACK_AWAITING_CHECK")
 			.query(String.class)
 			.list()).singleElement().asString().contains("已登记为期限内缴款，待冠县财政局在10日内复核到账");
+		// The bureau is told to check it, its officers and its lead, not other bodies.
+		assertThat(jdbc
+			.sql("SELECT recipient_id || ' ' || title || ' ' || body FROM notification WHERE application_id = ? "
+					+ "AND title LIKE '追回缴款待复核%'")
+			.param(claim.id())
+			.query(String.class)
+			.list()).anySatisfy(note -> assertThat(note).startsWith("gx-finance ").contains("37,000.00元尚未复核"))
+			.anySatisfy(note -> assertThat(note).startsWith("gx-finance-lead "))
+			.noneSatisfy(note -> assertThat(note).startsWith("lq-finance"));
 
 		// The check returns it: now the deadline has passed with the money owed.
 		assertThat(as("gx-finance-lead").postJson(path + "/" + id + "/check", check("RETURN", "37000", "国库未收到该笔缴款"))
