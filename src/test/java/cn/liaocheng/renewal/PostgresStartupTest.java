@@ -3,17 +3,28 @@ package cn.liaocheng.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
@@ -73,6 +84,48 @@ class PostgresStartupTest {
 			.param(DemoUsers.COUNTY_REVIEWER)
 			.query(Integer.class)
 			.single()).isPositive();
+	}
+
+	/**
+	 * Failed password checks of one id from one network at the same moment, on several
+	 * connections: each is counted, none fails on the row another inserted first (its
+	 * insert is undone to a savepoint, and the transaction of the engine's check goes
+	 * on).
+	 */
+	@Test
+	void simultaneousFailuresOfOneIdAreAllCountedInsideTheEnginesTransactions() throws Exception {
+		String userId = "pg-lock-probe";
+		User user = identity.newUser(userId);
+		user.setFirstName("锁定测试");
+		user.setPassword("Probe@2026pgx");
+		identity.saveUser(user);
+		int threads = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Boolean>> checks = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			checks.add(pool.submit(() -> {
+				MockHttpServletRequest request = new MockHttpServletRequest();
+				request.setRemoteAddr("192.0.2.44");
+				RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+				try {
+					start.await();
+					return identity.checkPassword(userId, "wrong-password");
+				}
+				finally {
+					RequestContextHolder.resetRequestAttributes();
+				}
+			}));
+		}
+		start.countDown();
+		for (Future<Boolean> check : checks) {
+			assertThat(check.get(60, TimeUnit.SECONDS)).isFalse();
+		}
+		pool.shutdown();
+		assertThat(jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ?")
+			.params(userId, "192.0.2.44")
+			.query(Integer.class)
+			.single()).isEqualTo(threads);
 	}
 
 }

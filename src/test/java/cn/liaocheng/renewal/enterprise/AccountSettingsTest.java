@@ -85,8 +85,8 @@ class AccountSettingsTest {
 		portal.postForm("/account/password", "currentPassword=wrong&newPassword=" + enc("Neu@2026passwd")
 				+ "&confirmPassword=" + enc("Neu@2026passwd") + "&_csrf=" + token(portal));
 		assertThat(portal.get("/account").body()).contains("当前密码不正确");
-		// A wrong current password counts as a failed login: Camunda delays the account's
-		// next check for a few seconds.
+		// A wrong current password counts as a failed login: this network waits a moment
+		// before the account's next check.
 		waitForTheLoginDelayOf(DemoUsers.ENTERPRISE);
 		portal.postForm("/account/password", "currentPassword=" + enc(DemoUsers.PASSWORD) + "&newPassword=short"
 				+ "&confirmPassword=short&_csrf=" + token(portal));
@@ -174,13 +174,9 @@ class AccountSettingsTest {
 	}
 
 	private void waitForTheLoginDelayOf(String user) {
-		java.sql.Timestamp until = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?")
-			.param(user)
-			.query(java.sql.Timestamp.class)
-			.optional()
-			.orElse(null);
+		java.time.Instant until = new cn.liaocheng.renewal.support.LoginFailureRows(jdbc).lockedUntil(user);
 		assertThat(until).as("the failed check delays the next one").isNotNull();
-		long wait = until.getTime() - System.currentTimeMillis();
+		long wait = until.toEpochMilli() - System.currentTimeMillis();
 		assertThat(wait).as("a delay of seconds, not a lock-out").isLessThan(70_000);
 		if (wait > 0) {
 			try {

@@ -2,9 +2,6 @@ package cn.liaocheng.renewal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -13,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.support.LoginFailureRows;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -58,7 +56,7 @@ class BasicCredentialMemoryTest {
 		assertThat(basic(account, PASSWORD)).isNotEqualTo(401);
 		assertThat(basic(account, PASSWORD + "x")).as("a wrong password").isEqualTo(401);
 		assertThat(basic(account, PASSWORD.toLowerCase())).as("another wrong password").isEqualTo(401);
-		assertThat(attemptsOf(account)).as("failed attempts counted by Camunda").isPositive();
+		assertThat(attemptsOf(account)).as("failed attempts counted").isPositive();
 
 		// Locked now (1 s, then 2 s): the right password is refused during the lock,
 		// remembered or not.
@@ -80,13 +78,11 @@ class BasicCredentialMemoryTest {
 	 * last 1-3 s).
 	 */
 	private void endLock(String account) {
-		jdbc.sql("UPDATE ACT_ID_USER SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
-			.params(Timestamp.from(Instant.now().minusSeconds(1)), account)
-			.update();
+		new LoginFailureRows(jdbc).endLocks(account);
 	}
 
 	private int attemptsOf(String account) {
-		return jdbc.sql("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = ?").param(account).query(Integer.class).single();
+		return new LoginFailureRows(jdbc).attempts(account);
 	}
 
 	private String newAccount() {

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,23 +10,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.LoginFailureRows;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Failed logins lock an id for a growing while, never for good; an id without an account
- * is answered exactly like an account; administrators see the locks and lift them. The
- * test profile caps the wait at 3 seconds (production: 15 minutes). Where a test needs
- * many failures spread over time, it writes the counter they would have left, as Camunda
- * keeps it (ACT_ID_USER) or as the system keeps it for ids without an account
- * (login_throttle).
+ * Failed logins lock an id on the network they came from for a growing while, never for
+ * good, and never elsewhere; many failures from many networks leave the id open only to
+ * networks the account logged in from; an id without an account is answered exactly like
+ * an account; a signed-in user checks no one else's password; administrators see the
+ * locks and lift them. The test profile caps the wait at 3 seconds (production: 15
+ * minutes). Where a test needs many failures spread over time, it writes the counter they
+ * would have left (login_failure). Requests from another network are made inside the
+ * application, through the engine's password check with that network's address.
  */
 @WebIntegrationTest
 class LoginLockOutTest {
@@ -45,21 +51,27 @@ class LoginLockOutTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	LoginFailureRows rows;
+
+	@BeforeEach
+	void rows() {
+		rows = new LoginFailureRows(jdbc);
+	}
+
 	@Test
 	void manyFailedLoginsSpreadOverTimeNeverLockAnAccountForGood() {
 		String account = newAccount();
-		failuresSoFar(account, 30); // today 10 failures were enough to lock it until an
-									// administrator came
-
 		WebClient client = new WebClient(port);
+		client.login(account, "not-the-password");
+		String network = rows.networkOf(account);
+		rows.set(account, network, 30, Instant.now().minusSeconds(1)); // a past lock,
+																		// ended
+
 		HttpResponse<String> wrong = client.login(account, "not-the-password");
 		assertThat(wrong.headers().firstValue("Location")).hasValue("/login?error");
 		assertThat(client.get("/login?error").body()).contains("用户名或密码错误").doesNotContain("管理员");
-		Instant lockedUntil = jdbc.sql("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?")
-			.param(account)
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
+		assertThat(rows.attempts(account, network)).isEqualTo(31);
+		Instant lockedUntil = rows.lockedUntil(account, network);
 		assertThat(lockedUntil).as("the 31st failure locks no longer than the cap")
 			.isBefore(Instant.now().plusSeconds(4));
 
@@ -70,7 +82,7 @@ class LoginLockOutTest {
 		waitUntil(lockedUntil);
 		HttpResponse<String> later = client.login(account, PASSWORD);
 		assertThat(later.headers().firstValue("Location")).as("logged in after the lock").hasValue("/");
-		assertThat(attemptsOf(account)).isZero();
+		assertThat(rows.attempts(account)).as("a right password forgets the network's failures").isZero();
 	}
 
 	@Test
@@ -83,12 +95,13 @@ class LoginLockOutTest {
 		// A first failure.
 		assertSameReply(accountClient.login(account, "wrong-password"), unknownClient.login(unknown, "wrong-password"));
 		assertSamePage(accountClient, unknownClient);
-		assertThat(unknownFailures(unknown)).as("the unknown id's failures are counted in the database").isEqualTo(1);
+		assertThat(rows.attempts(unknown)).as("the unknown id's failures are counted in the database").isEqualTo(1);
+		assertThat(rows.attempts(account)).isEqualTo(1);
 
 		// The fifth failure in a row locks both for 3 s (the cap); then even the right
 		// password is refused alike.
-		failuresSoFar(account, 4);
-		unknownFailuresSoFar(unknown, 4);
+		rows.set(account, rows.networkOf(account), 4, Instant.now().minusSeconds(1));
+		rows.set(unknown, rows.networkOf(unknown), 4, Instant.now().minusSeconds(1));
 		assertSameReply(accountClient.login(account, "wrong-password"), unknownClient.login(unknown, "wrong-password"));
 		assertSamePage(accountClient, unknownClient);
 		assertSameReply(accountClient.login(account, PASSWORD), unknownClient.login(unknown, PASSWORD));
@@ -110,27 +123,104 @@ class LoginLockOutTest {
 		String account = newAccount();
 		String unknown = "no-such-user-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
 		new WebClient(port).login(unknown, "wrong-password");
-		Timestamp dayAndAHourAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(25)));
-		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 9, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
-			.params(dayAndAHourAgo, account)
-			.update();
-		jdbc.sql("UPDATE login_throttle SET attempts = 9, locked_until = ? WHERE login_id = ?")
-			.params(dayAndAHourAgo, unknown)
-			.update();
+		new WebClient(port).login(account, "wrong-password");
+		Instant dayAndAHourAgo = Instant.now().minus(Duration.ofHours(25));
+		rows.set(account, rows.networkOf(account), 9, dayAndAHourAgo);
+		rows.set(unknown, rows.networkOf(unknown), 9, dayAndAHourAgo);
 
 		new WebClient(port).login(account, "wrong-password");
 		new WebClient(port).login(unknown, "wrong-password");
 
-		assertThat(attemptsOf(account)).as("the account counts from one again").isEqualTo(1);
-		assertThat(unknownFailures(unknown)).as("the unknown id counts from one again").isEqualTo(1);
+		assertThat(rows.attempts(account)).as("the account counts from one again").isEqualTo(1);
+		assertThat(rows.attempts(unknown)).as("the unknown id counts from one again").isEqualTo(1);
+	}
+
+	@Test
+	void failuresOnOneNetworkLockTheIdThereOnlySoNobodyCanLockAUserOutFromElsewhere() {
+		String account = newAccount();
+		WebClient here = new WebClient(port);
+		here.login(account, "wrong-password");
+		String network = rows.networkOf(account);
+		rows.set(account, network, 12, Instant.now().plus(Duration.ofMinutes(15))); // an
+																					// attacker's
+																					// network
+		assertThat(here.login(account, PASSWORD).headers().firstValue("Location")).hasValue("/login?error");
+		assertThat(here.get("/login?error").body()).contains("暂时锁定");
+
+		assertThat(checkFrom("198.51.100.20", account, PASSWORD)).as("the user's own office network").isTrue();
+		assertThat(checkFrom("198.51.100.20", account, "wrong-password")).isFalse();
+		assertThat(rows.attempts(account, "198.51.100.20")).isEqualTo(1);
+		assertThat(rows.attempts(account, network)).as("the other network's count is its own").isEqualTo(12);
+
+		// IPv6: one subscriber's /64 is one network.
+		assertThat(checkFrom("2001:db8:1:2::5", account, "wrong-password")).isFalse();
+		assertThat(checkFrom("2001:db8:1:2:ffff::99", account, PASSWORD)).as("the same /64, locked for a second")
+			.isFalse();
+		assertThat(checkFrom("2001:db8:1:3::5", account, PASSWORD)).as("another /64").isTrue();
+		assertThat(rows.attempts(account, "2001:db8:1:2::/64")).isEqualTo(1);
+	}
+
+	@Test
+	void manyFailuresFromManyNetworksLeaveTheIdOpenOnlyToNetworksItLoggedInFrom() {
+		String account = newAccount();
+		assertThat(new WebClient(port).login(account, PASSWORD).headers().firstValue("Location")).hasValue("/");
+		sprayed(account);
+
+		assertThat(new WebClient(port).login(account, PASSWORD).headers().firstValue("Location"))
+			.as("the network the account logged in from")
+			.hasValue("/");
+		assertThat(checkFrom("198.51.100.77", account, PASSWORD)).as("a network it never logged in from").isFalse();
+		assertThat(rows.attempts(account, "198.51.100.77")).as("refused before the password is looked at").isZero();
+
+		// An account that never logged in and an id without an account: refused alike.
+		String fresh = newAccount();
+		String unknown = "no-such-user-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
+		sprayed(fresh);
+		sprayed(unknown);
+		WebClient freshClient = new WebClient(port);
+		WebClient unknownClient = new WebClient(port);
+		assertSameReply(freshClient.login(fresh, PASSWORD), unknownClient.login(unknown, PASSWORD));
+		String page = errorPage(freshClient);
+		assertThat(page).contains("从多处登录失败次数过多", "以前成功登录过的网络");
+		assertThat(errorPage(unknownClient)).isEqualTo(page);
+
+		// An administrator's lift opens it again.
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String locks = admin.get("/admin/login-locks").body();
+		assertThat(row(locks, fresh)).contains("多处失败过多", ">100<", "等 50 处");
+		admin.postForm("/admin/login-locks/lift", "loginId=" + fresh + "&_csrf=" + WebClient.csrfTokenOf(locks));
+		assertThat(new WebClient(port).login(fresh, PASSWORD).headers().firstValue("Location")).hasValue("/");
+	}
+
+	@Test
+	void aSignedInUserChecksNoOneElsesPasswordThroughTheEngineApi() {
+		String colleague = newAccount();
+		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+
+		HttpResponse<String> guess = reviewer.postJson("/engine-rest/identity/verify",
+				"{\"username\":\"" + colleague + "\",\"password\":\"" + PASSWORD + "\"}");
+		assertThat(guess.statusCode()).isEqualTo(200);
+		assertThat(guess.body()).as("even the right password is not confirmed").contains("\"authenticated\":false");
+		assertThat(rows.attempts(colleague)).as("and nothing counted against the colleague").isZero();
+
+		HttpResponse<String> own = reviewer.postJson("/engine-rest/identity/verify",
+				"{\"username\":\"" + DemoUsers.COUNTY_REVIEWER + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
+		assertThat(own.body()).as("one's own password").contains("\"authenticated\":true");
 	}
 
 	@Test
 	void administratorsSeeWhoIsLockedAndLiftTheLock() {
 		String account = newAccount();
-		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 12, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
-			.params(Timestamp.from(Instant.now().plus(Duration.ofMinutes(15))), account)
-			.update(); // as after 12 failures in production
+		new WebClient(port).login(account, "wrong-password");
+		String network = rows.networkOf(account);
+		rows.set(account, network, 12, Instant.now().plus(Duration.ofMinutes(15))); // as
+																					// after
+																					// 12
+																					// failures
+																					// in
+																					// production
+		rows.set(account, "203.0.113.9", 2, Instant.now().minusSeconds(5));
 		String unknown = "typo-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
 		new WebClient(port).login(unknown, "whatever-password");
 		WebClient user = new WebClient(port);
@@ -139,17 +229,17 @@ class LoginLockOutTest {
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		String page = admin.get("/admin/login-locks").body();
-		assertThat(row(page, account)).contains(">12<", "锁定中", "锁定测试");
+		assertThat(row(page, account)).contains(">14<", "锁定中（" + network + "）", "锁定测试", "203.0.113.9");
 		assertThat(row(page, unknown)).contains(">1<", "（无此账户）");
 
 		HttpResponse<String> lift = admin.postForm("/admin/login-locks/lift",
 				"loginId=" + account + "&_csrf=" + WebClient.csrfTokenOf(page));
 		assertThat(lift.headers().firstValue("Location")).hasValue("/admin/login-locks");
-		assertThat(admin.get("/admin/login-locks").body()).contains("已解除“" + account + "”的登录锁定")
+		assertThat(admin.get("/admin/login-locks").body()).contains("已解除“" + account + "”的登录锁定，清除了来自 2 处网络的 14 次失败记录")
 			.doesNotContain("data-login-id=\"" + account + "\"");
 		assertThat(user.login(account, PASSWORD).headers().firstValue("Location")).as("logged in at once")
 			.hasValue("/");
-		assertThat(attemptsOf(account)).isZero();
+		assertThat(rows.attempts(account)).isZero();
 		assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE action = 'LOGIN_LOCK_LIFTED' AND subject = ?")
 			.param("user:" + account)
 			.query(String.class)
@@ -157,13 +247,13 @@ class LoginLockOutTest {
 
 		admin.postForm("/admin/login-locks/lift",
 				"loginId=" + unknown + "&_csrf=" + WebClient.csrfTokenOf(admin.get("/admin/login-locks").body()));
-		assertThat(unknownFailures(unknown)).isZero();
+		assertThat(rows.attempts(unknown)).isZero();
 	}
 
 	@Test
 	void onlyAdministratorsSeeOrLiftLocks() {
 		String account = newAccount();
-		failuresSoFar(account, 7);
+		rows.set(account, "203.0.113.9", 7, Instant.now().plusSeconds(60));
 		WebClient reviewer = new WebClient(port);
 		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 
@@ -171,7 +261,27 @@ class LoginLockOutTest {
 		HttpResponse<String> lift = reviewer.postForm("/admin/login-locks/lift",
 				"loginId=" + account + "&_csrf=" + WebClient.csrfTokenOf(reviewer.get("/").body()));
 		assertThat(lift.statusCode()).isEqualTo(403);
-		assertThat(attemptsOf(account)).isEqualTo(7);
+		assertThat(rows.attempts(account)).isEqualTo(7);
+	}
+
+	/** 100 failures of the id from 50 networks, their locks over. */
+	private void sprayed(String loginId) {
+		for (int i = 1; i <= 50; i++) {
+			rows.set(loginId, "198.18.0." + i, 2, Instant.now().minusSeconds(1));
+		}
+	}
+
+	/** The engine's password check as a request from {@code address} makes it. */
+	private boolean checkFrom(String address, String userId, String password) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr(address);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		try {
+			return identity.checkPassword(userId, password);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
 	}
 
 	private String newAccount() {
@@ -183,34 +293,6 @@ class LoginLockOutTest {
 		identity.saveUser(user);
 		identity.createMembership(userId, GroupNames.ENTERPRISES);
 		return userId;
-	}
-
-	/**
-	 * The state Camunda leaves after {@code attempts} failures whose last lock has just
-	 * ended.
-	 */
-	private void failuresSoFar(String account, int attempts) {
-		jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = ?, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
-			.params(attempts, Timestamp.from(Instant.now().minusSeconds(1)), account)
-			.update();
-	}
-
-	private void unknownFailuresSoFar(String unknown, int attempts) {
-		jdbc.sql("UPDATE login_throttle SET attempts = ?, locked_until = ? WHERE login_id = ?")
-			.params(attempts, Timestamp.from(Instant.now().minusSeconds(1)), unknown)
-			.update();
-	}
-
-	private int attemptsOf(String account) {
-		return jdbc.sql("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = ?").param(account).query(Integer.class).single();
-	}
-
-	private int unknownFailures(String unknown) {
-		return jdbc.sql("SELECT attempts FROM login_throttle WHERE login_id = ?")
-			.param(unknown)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
 	}
 
 	private static void assertSameReply(HttpResponse<String> account, HttpResponse<String> unknown) {

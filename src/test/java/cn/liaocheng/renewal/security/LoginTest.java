@@ -72,8 +72,7 @@ class LoginTest {
 			.hasValueSatisfying(l -> assertThat(l).contains("error"));
 		assertThat(client.get("/login?error").body()).contains("暂时锁定").contains("秒后重试");
 
-		Thread.sleep(2_500); // the second failure locks for 2 seconds (loginDelayBase 2,
-								// factor 1)
+		Thread.sleep(2_500); // the second failure locks this network for 2 seconds
 		HttpResponse<String> later = client.login(userId, password);
 		assertThat(later.headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));

@@ -72,10 +72,10 @@ class AccountController {
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		// Checked through Camunda, so wrong guesses here count towards the same login
-		// delay as on the login page.
+		// Checked by the engine like any login: wrong guesses here make this network wait
+		// as on the login page, and during that wait even the right password is refused.
 		if (currentPassword.isEmpty() || !identity.checkPassword(user.userId(), currentPassword)) {
-			errors.put("currentPassword", "当前密码不正确");
+			errors.put("currentPassword", "当前密码不正确（多次输错后须稍候片刻再试）");
 		}
 		User account = identity.createUserQuery().userId(user.userId()).singleResult();
 		List<String> missing = newPassword.isEmpty() ? List.of("填写")

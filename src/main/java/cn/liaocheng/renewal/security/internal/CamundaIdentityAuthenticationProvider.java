@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -16,10 +15,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.GroupType;
@@ -29,11 +26,11 @@ import cn.liaocheng.renewal.security.Roles;
 
 /**
  * Checks a password against Camunda's user store, for every door alike (login form, HTTP
- * Basic). Failed logins lock the id for a growing while, never for good
- * ({@link LoginLockPolicy}): an account through Camunda's own throttling in
- * {@code ACT_ID_USER}, which also guards the engine's own password checks, an id without
- * an account through {@link UnknownLogins}. Both are refused with the same words at the
- * same moments, so the reply does not tell whether an id exists.
+ * Basic). The check itself is the engine's, which counts failures per id and network and
+ * locks that network for a growing while, never for good ({@link PasswordChecks},
+ * {@link LoginLockPolicy}); a locked network is refused here first, with how long the
+ * lock lasts. Ids with and without an account are refused with the same words at the same
+ * moments, so the reply does not tell whether an id exists.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -48,27 +45,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	 */
 	private final CommandExecutor commands;
 
-	private final UnknownLogins unknownLogins;
+	private final LoginThrottle throttle;
 
 	private final VerifiedPasswords verified;
 
-	/** Spends on an unknown id about the time a real password check takes. */
-	private final Argon2PasswordEncoder decoy = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-
-	/**
-	 * The Argon2id hash of "no account has this password" with the decoy's parameters
-	 * (m=16384, t=2, p=1), fixed rather than computed at each start, where it cost a
-	 * hash's CPU; checking a password against it costs what a real check costs, as the
-	 * parameters are read from the hash. Not a secret: it hashes a sentence written here.
-	 */
-	static final String DECOY_HASH = "$argon2id$v=19$m=16384,t=2,p=1$"
-			+ "qA5672XirCFBj62ejJshRA$BJkdpyOXnC4Lnvegi6oULkTZ+VlI9SRjA5mrXhQgcCA";
-
 	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
-			UnknownLogins unknownLogins, VerifiedPasswords verified) {
+			LoginThrottle throttle, VerifiedPasswords verified) {
 		this.identity = identity;
 		this.commands = engine.getCommandExecutorTxRequired();
-		this.unknownLogins = unknownLogins;
+		this.throttle = throttle;
 		this.verified = verified;
 	}
 
@@ -80,19 +65,22 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(WRONG);
 		}
 		Instant now = Instant.now();
+		LoginThrottle.Standing standing = throttle.standing(userId, LoginNetwork.current(), now);
+		if (standing.refusal().isPresent()) {
+			throw standing.refusal().get();
+		}
 		Account account = account(userId);
 		if (account == null) {
-			throw refusalOfUnknown(userId, password, now);
+			// Checked all the same: it costs the time of a real check and counts the
+			// failure.
+			identity.checkPassword(userId, password);
+			throw new BadCredentialsException(WRONG);
 		}
 		User user = account.user();
-		forgetOldFailures(user, now);
-		rejectIfLocked(user, now);
 		// A password checked right against this very hash a moment ago (HTTP Basic sends
-		// it with every request) is
-		// not put through Argon2 again; an account with failed attempts always is
-		// (VerifiedPasswords).
-		UserEntity clean = user instanceof UserEntity entity && entity.getAttempts() == 0
-				&& entity.getLockExpirationTime() == null ? entity : null;
+		// it with every request) is not put through Argon2 again; with failures from this
+		// network it always is (VerifiedPasswords).
+		UserEntity clean = user instanceof UserEntity entity && !standing.failuresHere() ? entity : null;
 		if (clean == null || !verified.known(clean, password, now)) {
 			if (!identity.checkPassword(user.getId(), password)) {
 				throw new BadCredentialsException(WRONG);
@@ -125,43 +113,6 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			return user == null ? null
 					: new Account(user, identity.createGroupQuery().groupMember(user.getId()).list());
 		});
-	}
-
-	/**
-	 * An id without an account fails as an account with a wrong password would, lock-out
-	 * included.
-	 */
-	private AuthenticationException refusalOfUnknown(String userId, String password, Instant now) {
-		Optional<Instant> locked = unknownLogins.lockedUntil(userId, now);
-		if (locked.isPresent()) {
-			return LoginLockPolicy.locked(locked.get(), now);
-		}
-		decoy.matches(password, DECOY_HASH);
-		unknownLogins.recordFailure(userId, now);
-		return new BadCredentialsException(WRONG);
-	}
-
-	/**
-	 * A locked account is refused before its password is checked, with how long the lock
-	 * lasts; Camunda would refuse the right password during the lock too, but with no
-	 * word of why.
-	 */
-	private static void rejectIfLocked(User user, Instant now) {
-		if (user instanceof UserEntity entity && entity.getLockExpirationTime() != null
-				&& entity.getLockExpirationTime().toInstant().isAfter(now)) {
-			throw LoginLockPolicy.locked(entity.getLockExpirationTime().toInstant(), now);
-		}
-	}
-
-	/**
-	 * Failures a day older than the end of their lock no longer count, as for ids without
-	 * an account.
-	 */
-	private void forgetOldFailures(User user, Instant now) {
-		if (user instanceof UserEntity entity && entity.getAttempts() > 0 && entity.getLockExpirationTime() != null
-				&& LoginLockPolicy.forgotten(entity.getLockExpirationTime().toInstant(), now)) {
-			identity.unlockUser(user.getId());
-		}
 	}
 
 	PortalUser portalUser(User user) {

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,18 +34,33 @@ class LoginLockController {
 		this.locks = locks;
 	}
 
-	record Row(String loginId, String account, int attempts, String lockedUntil, boolean lockedNow) {
+	record Row(String loginId, String account, int attempts, String networks, String lockedUntil, boolean lockedNow,
+			String state) {
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("locks",
-				locks.current(Instant.now())
-					.stream()
-					.map(e -> new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(),
-							TIME.format(e.lockedUntil()), e.lockedNow()))
-					.toList());
+		model.addAttribute("locks", locks.current(Instant.now()).stream().map(LoginLockController::row).toList());
+		model.addAttribute("shown", LoginLocks.SHOWN);
 		return "admin/login-locks";
+	}
+
+	private static Row row(LoginLocks.Entry e) {
+		List<String> networks = e.networks();
+		String shown = String.join("、", networks.subList(0, Math.min(3, networks.size())))
+				+ (networks.size() > 3 ? " 等 " + networks.size() + " 处" : "");
+		String state;
+		if (e.sprayed()) {
+			state = "多处失败过多：仅限以前成功登录过的网络登录";
+		}
+		else if (!e.lockedNetworks().isEmpty()) {
+			state = "锁定中（" + String.join("、", e.lockedNetworks()) + "）";
+		}
+		else {
+			state = "可登录（同一网络再次失败将等待更久）";
+		}
+		return new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(), shown,
+				TIME.format(e.lockedUntil()), e.lockedNow(), state);
 	}
 
 	@PostMapping("/lift")
@@ -52,8 +68,8 @@ class LoginLockController {
 			RedirectAttributes redirect) {
 		Optional<LoginLocks.Entry> lifted = locks.lift(administrator, loginId);
 		redirect.addFlashAttribute("message",
-				lifted.isPresent() ? "已解除“" + loginId + "”的登录锁定，清除了 " + lifted.get().attempts() + " 次失败记录。"
-						: "“" + loginId + "”没有需要解除的登录锁定。");
+				lifted.isPresent() ? "已解除“" + loginId + "”的登录锁定，清除了来自 " + lifted.get().networks().size() + " 处网络的 "
+						+ lifted.get().attempts() + " 次失败记录。" : "“" + loginId + "”没有需要解除的登录锁定。");
 		return "redirect:/admin/login-locks";
 	}
 

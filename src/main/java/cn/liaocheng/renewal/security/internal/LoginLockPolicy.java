@@ -3,39 +3,44 @@ package cn.liaocheng.renewal.security.internal;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 
 /**
- * How long a login id waits after failed logins: Camunda's own formula (factor ×
- * base^(failures − 1) seconds, at most the maximum), read from the engine's
- * configuration, so that accounts (throttled by Camunda in {@code ACT_ID_USER}) and ids
- * without an account ({@link UnknownLogins}) wait exactly alike. No number of failures
- * locks for good ({@code loginMaxAttempts} is set out of reach); failures are forgotten a
- * day after the last lock ended, for accounts and unknown ids alike.
+ * How long a login id waits on one network after failed logins there: 1, 2, 4, ...
+ * seconds, at most {@code renewal.login.max-lock} (15 minutes), never for good. Failures
+ * are forgotten a day after the last lock ended. Above {@code renewal.login.spray-limit}
+ * failures of one id from all networks together (a spraying attack from many addresses),
+ * only networks the account has logged in from before may still try it.
  */
 @Component
 class LoginLockPolicy {
 
 	static final Duration FORGET_AFTER = Duration.ofDays(1);
 
-	private final int factor;
+	/** How long a network an account logged in from stays one it may always try from. */
+	static final Duration KNOWN_NETWORK_FOR = Duration.ofDays(180);
 
-	private final int base;
+	private final long maxSeconds;
 
-	private final int maxSeconds;
+	private final int sprayLimit;
 
-	LoginLockPolicy(ProcessEngineConfigurationImpl engine) {
-		this.factor = engine.getLoginDelayFactor();
-		this.base = engine.getLoginDelayBase();
-		this.maxSeconds = engine.getLoginDelayMaxTime();
+	LoginLockPolicy(@Value("${renewal.login.max-lock:15m}") Duration maxLock,
+			@Value("${renewal.login.spray-limit:100}") int sprayLimit) {
+		this.maxSeconds = Math.max(1, maxLock.toSeconds());
+		this.sprayLimit = sprayLimit;
 	}
 
 	/** The end of the lock that the {@code failures}-th failure in a row, now, brings. */
 	Instant lockAfter(int failures, Instant now) {
-		double seconds = factor * Math.pow(base, Math.max(0, failures - 1));
+		double seconds = Math.pow(2, Math.min(62, Math.max(0, failures - 1)));
 		return now.plusSeconds((long) Math.min(seconds, maxSeconds));
+	}
+
+	/** Whether an id's failures from all networks together are those of an attack. */
+	boolean sprayed(long failuresOfTheId) {
+		return failuresOfTheId >= sprayLimit;
 	}
 
 	/** Whether failures whose last lock ended at {@code lockEnded} no longer count. */
@@ -47,6 +52,14 @@ class LoginLockPolicy {
 	static LockedException locked(Instant until, Instant now) {
 		long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
 		return new LockedException("账户因连续登录失败已被暂时锁定，请在 " + seconds + " 秒后重试");
+	}
+
+	/**
+	 * The refusal to an unknown network while the id is under attack: the same words
+	 * whether or not the id has an account.
+	 */
+	static LockedException sprayed() {
+		return new LockedException("该用户名近期从多处登录失败次数过多，为保护账户，暂时只能从以前成功登录过的网络登录；" + "请在常用办公网络登录，或联系系统管理员解除锁定");
 	}
 
 }

@@ -1,13 +1,15 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,111 +19,128 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * What administrators see of failed logins and how they lift a lock: accounts from
- * Camunda's {@code ACT_ID_USER} (attempts and lock), ids without an account from
- * {@link UnknownLogins}. Lifting is audited.
+ * What administrators see of failed logins and how they lift a lock: per login id, its
+ * failures from every network ({@link LoginThrottle}) and the account's name, if the id
+ * has an account. Lifting forgets the id's failures from every network and is audited.
  */
 @Component
 class LoginLocks {
 
 	static final String LIFTED = "LOGIN_LOCK_LIFTED";
 
+	/** The page lists at most this many ids, most recent failure first. */
+	static final int SHOWN = 200;
+
 	private final JdbcClient jdbc;
 
-	private final IdentityService identity;
+	private final LoginThrottle throttle;
 
-	private final UnknownLogins unknownLogins;
+	private final LoginLockPolicy policy;
 
 	private final AuditTrail audit;
 
 	private final TransactionTemplate transaction;
 
-	LoginLocks(JdbcClient jdbc, IdentityService identity, UnknownLogins unknownLogins, AuditTrail audit,
+	LoginLocks(JdbcClient jdbc, LoginThrottle throttle, LoginLockPolicy policy, AuditTrail audit,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.identity = identity;
-		this.unknownLogins = unknownLogins;
+		this.throttle = throttle;
+		this.policy = policy;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
 	 * One login id with failures that still count. {@code name} is null for an id without
-	 * an account.
+	 * an account; {@code lockedNetworks} are the networks it is locked for now;
+	 * {@code sprayed}: so many failures from all networks that only networks the account
+	 * logged in from may still try it.
 	 */
-	record Entry(String loginId, String name, int attempts, Instant lockedUntil, boolean lockedNow) {
+	record Entry(String loginId, String name, int attempts, List<String> networks, List<String> lockedNetworks,
+			Instant lockedUntil, boolean sprayed) {
 
 		boolean account() {
 			return name != null;
 		}
 
+		boolean lockedNow() {
+			return !lockedNetworks.isEmpty() || sprayed;
+		}
+
 	}
 
-	/** Ids whose failures still count, locked ones first. */
+	/** Ids whose failures still count, locked ones first, at most {@link #SHOWN}. */
 	List<Entry> current(Instant now) {
-		List<Entry> entries = new ArrayList<>(accounts(now, null));
-		for (UnknownLogins.Failures f : unknownLogins.all(now)) {
-			if (identity.createUserQuery().userId(f.loginId()).count() == 0) {
-				entries.add(new Entry(f.loginId(), null, f.attempts(), f.lockedUntil(), f.lockedUntil().isAfter(now)));
+		Map<String, List<LoginThrottle.Failures>> byId = new LinkedHashMap<>();
+		for (LoginThrottle.Failures f : throttle.all(now)) {
+			if (byId.size() < SHOWN || byId.containsKey(f.loginId())) {
+				byId.computeIfAbsent(f.loginId(), id -> new ArrayList<>()).add(f);
 			}
 		}
+		Map<String, String> names = names(byId.keySet());
+		List<Entry> entries = new ArrayList<>();
+		byId.forEach((id, failures) -> entries.add(entry(id, names.get(id), failures, now)));
 		entries.sort(Comparator.comparing(Entry::lockedNow, Comparator.reverseOrder())
 			.thenComparing(Entry::lockedUntil, Comparator.reverseOrder()));
 		return entries;
 	}
 
 	/**
-	 * Lifts the lock and forgets the failures of {@code loginId}; what was lifted, if
-	 * anything.
+	 * Lifts the locks and forgets the failures of {@code loginId} from every network;
+	 * what was lifted, if anything.
 	 */
 	Optional<Entry> lift(PortalUser administrator, String loginId) {
 		Instant now = Instant.now();
 		return transaction.execute(status -> {
-			Optional<Entry> lifted = accounts(now, loginId).stream().findFirst();
-			if (lifted.isPresent()) {
-				// As the administrator, so that Camunda checks the right and names them
-				// in its operation log.
-				identity.setAuthentication(administrator.userId(), administrator.groupIds());
-				try {
-					identity.unlockUser(loginId);
-				}
-				finally {
-					identity.clearAuthentication();
-				}
+			List<LoginThrottle.Failures> failures = throttle.of(loginId, now);
+			throttle.lift(loginId);
+			if (failures.isEmpty()) {
+				return Optional.<Entry>empty();
 			}
-			else {
-				lifted = unknownLogins.of(loginId)
-					.map(f -> new Entry(f.loginId(), null, f.attempts(), f.lockedUntil(),
-							f.lockedUntil().isAfter(now)));
-			}
-			unknownLogins.lift(loginId);
-			lifted.ifPresent(e -> audit.record(administrator.userId(), LIFTED, "user:" + e.loginId(),
-					(e.account() ? "account" : "no such account") + ", " + e.attempts()
-							+ " failed logins, locked until " + e.lockedUntil()));
-			return lifted;
+			String id = failures.get(0).loginId();
+			Entry lifted = entry(id, names(List.of(id)).get(id), failures, now);
+			audit.record(administrator.userId(), LIFTED, "user:" + lifted.loginId(),
+					(lifted.account() ? "account" : "no such account") + ", " + lifted.attempts()
+							+ " failed logins from " + lifted.networks().size() + " network(s) "
+							+ String.join(" ", lifted.networks()) + ", locked until " + lifted.lockedUntil());
+			return Optional.of(lifted);
 		});
 	}
 
-	/** Accounts with failed logins that still count ({@code only}: just that account). */
-	private List<Entry> accounts(Instant now, String only) {
-		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
-		JdbcClient.StatementSpec query = jdbc
-			.sql("""
-					SELECT ID_, LAST_, FIRST_, ATTEMPTS_, LOCK_EXP_TIME_ FROM ACT_ID_USER
-					WHERE ATTEMPTS_ > 0 AND LOCK_EXP_TIME_ IS NOT NULL AND LOCK_EXP_TIME_ >= :forgetBefore"""
-					+ (only == null ? "" : " AND ID_ = :only"))
-			.param("forgetBefore", forgetBefore);
-		if (only != null) {
-			query = query.param("only", only);
+	private Entry entry(String loginId, String name, List<LoginThrottle.Failures> failures, Instant now) {
+		int attempts = failures.stream().mapToInt(LoginThrottle.Failures::attempts).sum();
+		List<LoginThrottle.Failures> mostFirst = failures.stream()
+			.sorted(Comparator.comparingInt(LoginThrottle.Failures::attempts).reversed())
+			.toList();
+		return new Entry(loginId, name, attempts, mostFirst.stream().map(LoginThrottle.Failures::network).toList(),
+				mostFirst.stream()
+					.filter(f -> f.lockedUntil().isAfter(now))
+					.map(LoginThrottle.Failures::network)
+					.toList(),
+				failures.stream().map(LoginThrottle.Failures::lockedUntil).max(Comparator.naturalOrder()).orElse(now),
+				policy.sprayed(attempts));
+	}
+
+	/**
+	 * The names of the accounts among these (lower-case) ids, in one query: family name
+	 * (here the organisation) before given name (the post).
+	 */
+	private Map<String, String> names(java.util.Collection<String> ids) {
+		Map<String, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
 		}
-		return query.query((rs, n) -> {
-			Instant until = rs.getTimestamp(5).toInstant();
-			String name = ((rs.getString(2) == null ? "" : rs.getString(2))
-					+ (rs.getString(3) == null ? "" : rs.getString(3)))
-				.trim();
-			return new Entry(rs.getString(1), name.isEmpty() ? rs.getString(1) : name, rs.getInt(4), until,
-					until.isAfter(now));
-		}).list();
+		jdbc.sql("SELECT ID_, LAST_, FIRST_ FROM ACT_ID_USER WHERE LOWER(ID_) IN (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query((rs, n) -> {
+				String name = ((rs.getString(2) == null ? "" : rs.getString(2))
+						+ (rs.getString(3) == null ? "" : rs.getString(3)))
+					.trim();
+				names.put(rs.getString(1).toLowerCase(Locale.ROOT), name.isEmpty() ? rs.getString(1) : name);
+				return name;
+			})
+			.list();
+		return names;
 	}
 
 }

@@ -51,6 +51,9 @@ import cn.liaocheng.renewal.security.AccountSessions;
  * ({@code PortalUser.getName()}). The sessions end before the change commits, in a
  * transaction of their own: should ending them fail, the change fails with them; should
  * the change fail afterwards, the user only logs in again with the old password.
+ *
+ * <p>
+ * The same provider hands every password check to {@link PasswordChecks}.
  */
 @Component
 class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
@@ -61,11 +64,14 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<AccountIds> ids;
 
+	private final ObjectProvider<PasswordChecks> passwordChecks;
+
 	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens,
-			ObjectProvider<AccountIds> ids) {
+			ObjectProvider<AccountIds> ids, ObjectProvider<PasswordChecks> passwordChecks) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.ids = ids;
+		this.passwordChecks = passwordChecks;
 	}
 
 	@Override
@@ -110,8 +116,16 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** Camunda's own provider; a saved user with a new password ends the sessions. */
+	/**
+	 * Camunda's own provider; a saved user with a new password ends the sessions, and
+	 * every password check is counted and throttled per network ({@link PasswordChecks}).
+	 */
 	private final class EndingSessions extends DbIdentityServiceProvider {
+
+		@Override
+		public boolean checkPassword(String userId, String password) {
+			return passwordChecks.getObject().check(userId, password, this::findUserById, this::matchPassword);
+		}
 
 		@Override
 		public IdentityOperationResult saveUser(User user) {

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * Nothing here can reveal or stand in for a password: an entry is an HMAC-SHA256, under a
  * key drawn at start and never stored, of the id, the password and the account's stored
  * hash and salt. A wrong password never matches; a changed or reset password gives the
- * account a new hash, so entries of the old one match nothing from that moment on.
- * Accounts with failed attempts or a lock are not served from here at all (the caller
- * checks), so Camunda's lock-out counting sees every password check that matters. Each
- * node keeps its own entries, in memory only.
+ * account a new hash, so entries of the old one match nothing from that moment on. An id
+ * with failures from the client's network is not served from here at all (the caller
+ * checks), so the lock-out counting sees every password check that matters. Each node
+ * keeps its own entries, in memory only.
  */
 @Component
 class VerifiedPasswords {

@@ -1,0 +1,210 @@
+package cn.liaocheng.renewal.security.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Failed logins per login id and network (table {@code login_failure}) and the networks
+ * each account logged in from (table {@code login_network}), for accounts and ids without
+ * an account alike, so that the replies never tell whether an id exists. The
+ * {@link LoginLockPolicy} turns them into locks. In the database, so that every node
+ * counts the same failures.
+ *
+ * <p>
+ * Runs inside the engine's password check, in its transaction: a first failure's row is
+ * inserted under a savepoint, so that another node inserting the same row at the same
+ * moment costs a retry, not the transaction.
+ */
+@Component
+class LoginThrottle {
+
+	/**
+	 * Longer ids (only HTTP Basic can send them) share the row of their first 255
+	 * characters.
+	 */
+	private static final int KEY_LENGTH = 255;
+
+	private final JdbcClient jdbc;
+
+	private final LoginLockPolicy policy;
+
+	private final TransactionTemplate savepoint;
+
+	LoginThrottle(JdbcClient jdbc, LoginLockPolicy policy, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** One id's failures from one network that still count. */
+	record Failures(String loginId, String network, int attempts, Instant lastFailure, Instant lockedUntil) {
+	}
+
+	static String key(String loginId) {
+		String key = loginId.trim().toLowerCase(Locale.ROOT);
+		return key.length() > KEY_LENGTH ? key.substring(0, KEY_LENGTH) : key;
+	}
+
+	/**
+	 * Where the id stands on this network now. {@code refusal}: why it may not try a
+	 * password from here, if it may not (a lock of this network, or an attack on the id
+	 * from many networks when this one is not among those the account logged in from).
+	 * {@code failuresHere}: whether failures from this network still count.
+	 */
+	record Standing(Optional<LockedException> refusal, boolean failuresHere) {
+	}
+
+	Standing standing(String loginId, String network, Instant now) {
+		String key = key(loginId);
+		Counted counted = jdbc.sql("""
+				SELECT COALESCE(SUM(attempts), 0), MAX(CASE WHEN network = :network THEN locked_until END)
+				FROM login_failure WHERE login_id = :key AND locked_until >= :forgetBefore""")
+			.param("network", network)
+			.param("key", key)
+			.param("forgetBefore", Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
+			.query((rs, n) -> new Counted(rs.getLong(1),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+			.single();
+		boolean failuresHere = counted.lockedUntil() != null;
+		if (failuresHere && counted.lockedUntil().isAfter(now)) {
+			return new Standing(Optional.of(LoginLockPolicy.locked(counted.lockedUntil(), now)), true);
+		}
+		if (policy.sprayed(counted.all()) && !known(key, network, now)) {
+			return new Standing(Optional.of(LoginLockPolicy.sprayed()), failuresHere);
+		}
+		return new Standing(Optional.empty(), failuresHere);
+	}
+
+	private record Counted(long all, Instant lockedUntil) {
+	}
+
+	private boolean known(String key, String network, Instant now) {
+		return jdbc.sql("SELECT COUNT(*) FROM login_network WHERE login_id = ? AND network = ? AND last_success >= ?")
+			.params(key, network, Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Counts one more failure of the id from the network and locks it there for as long
+	 * as the policy says.
+	 */
+	void failed(String loginId, String network, Instant now) {
+		String key = key(loginId);
+		Timestamp at = Timestamp.from(now);
+		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
+		for (int tries = 0; tries < 3; tries++) {
+			int counted = jdbc
+				.sql("""
+						UPDATE login_failure
+						SET attempts = CASE WHEN locked_until < :forgetBefore THEN 1 ELSE attempts + 1 END, last_failure = :at
+						WHERE login_id = :key AND network = :network""")
+				.param("forgetBefore", forgetBefore)
+				.param("at", at)
+				.param("key", key)
+				.param("network", network)
+				.update();
+			if (counted == 0) {
+				if (inserted(key, network, at, now)) {
+					jdbc.sql("DELETE FROM login_failure WHERE locked_until < ?").param(forgetBefore).update();
+					return;
+				}
+				continue;
+			}
+			int attempts = jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ?")
+				.params(key, network)
+				.query(Integer.class)
+				.single();
+			// Only ever lengthened: a slower node with a smaller count must not shorten
+			// the lock.
+			Timestamp until = Timestamp.from(policy.lockAfter(attempts, now));
+			jdbc.sql(
+					"UPDATE login_failure SET locked_until = ? WHERE login_id = ? AND network = ? AND locked_until < ?")
+				.params(until, key, network, until)
+				.update();
+			return;
+		}
+		throw new IllegalStateException("could not count a failed login of " + key);
+	}
+
+	private boolean inserted(String key, String network, Timestamp at, Instant now) {
+		try {
+			savepoint.executeWithoutResult(status -> jdbc.sql("""
+					INSERT INTO login_failure (login_id, network, attempts, last_failure, locked_until)
+					VALUES (?, ?, 1, ?, ?)""")
+				.params(key, network, at, Timestamp.from(policy.lockAfter(1, now)))
+				.update());
+			return true;
+		}
+		catch (DuplicateKeyException anotherNodeWasFaster) {
+			return false;
+		}
+	}
+
+	/**
+	 * A right password from the network: its failures are forgotten, and the network is
+	 * one the account may always try from.
+	 */
+	void succeeded(String loginId, String network, Instant now) {
+		String key = key(loginId);
+		jdbc.sql("DELETE FROM login_failure WHERE login_id = ? AND network = ?").params(key, network).update();
+		Timestamp at = Timestamp.from(now);
+		int seen = jdbc.sql("UPDATE login_network SET last_success = ? WHERE login_id = ? AND network = ?")
+			.params(at, key, network)
+			.update();
+		if (seen == 0) {
+			try {
+				savepoint.executeWithoutResult(status -> jdbc
+					.sql("INSERT INTO login_network (login_id, network, last_success) VALUES (?, ?, ?)")
+					.params(key, network, at)
+					.update());
+			}
+			catch (DuplicateKeyException anotherNodeWasFaster) {
+				// The row is there; its time is a moment older, which changes nothing.
+			}
+			jdbc.sql("DELETE FROM login_network WHERE last_success < ?")
+				.param(Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
+				.update();
+		}
+	}
+
+	/** Failures that still count, per id and network, most recent first. */
+	List<Failures> all(Instant now) {
+		return jdbc.sql("""
+				SELECT login_id, network, attempts, last_failure, locked_until FROM login_failure
+				WHERE locked_until >= ? ORDER BY last_failure DESC""")
+			.param(Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
+			.query((rs, n) -> new Failures(rs.getString(1), rs.getString(2), rs.getInt(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** Failures of one id that still count, from every network. */
+	List<Failures> of(String loginId, Instant now) {
+		return jdbc.sql("""
+				SELECT login_id, network, attempts, last_failure, locked_until FROM login_failure
+				WHERE login_id = ? AND locked_until >= ?""")
+			.params(key(loginId), Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
+			.query((rs, n) -> new Failures(rs.getString(1), rs.getString(2), rs.getInt(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** Forgets the id's failures from every network; how many rows there were. */
+	int lift(String loginId) {
+		return jdbc.sql("DELETE FROM login_failure WHERE login_id = ?").param(key(loginId)).update();
+	}
+
+}
