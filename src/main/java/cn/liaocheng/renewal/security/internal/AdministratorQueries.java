@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.security.internal;
 
+import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
@@ -8,6 +10,8 @@ import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -19,10 +23,12 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * administrators only, inside the engine where every door ends (the engine REST API under
  * any spelling, the webapps' APIs, Java callers with a signed-in user):
  * <ul>
- * <li>historic variables and variable updates, and historic tasks searched by variable
- * values: the engine lets whoever may read one task of a process instance read (or probe)
- * every variable of that instance, so one bank could learn another bank's loan terms from
- * the parallel bank reviews of the same case;</li>
+ * <li>historic variables and variable updates, historic tasks searched by variable
+ * values, and open tasks searched by the values of variables not their own (process and
+ * case variables, directly, in or-queries and in filter runs): the engine lets whoever
+ * may read one task of a process instance read (or probe) every variable of that
+ * instance, those of sibling executions included, so one bank could learn another bank's
+ * loan terms from the parallel bank reviews of the same case;</li>
  * <li>statistics and metrics, which count running cases, failed jobs and incidents across
  * every county and body;</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
@@ -39,7 +45,7 @@ final class AdministratorQueries extends CommandInterceptor {
 			CommandContext context = Context.getCommandContext();
 			if (context != null && context.getAuthenticatedUserId() != null && context.isAuthorizationCheckEnabled()
 					&& !context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
-				throw new AuthorizationException("只有管理员可以查询历史变量、统计数据和事件信息；审核人员请在任务表单和申报详情中查看本部门办理的案件。");
+				throw new AuthorizationException("只有管理员可以查询历史变量、按流程变量筛选任务、查看统计数据和事件信息；审核人员请在任务表单和申报详情中查看本部门办理的案件。");
 			}
 		}
 		return next.execute(command);
@@ -52,6 +58,13 @@ final class AdministratorQueries extends CommandInterceptor {
 			return !tasks.getVariables().isEmpty()
 					|| tasks.getQueries().stream().anyMatch(q -> !q.getVariables().isEmpty());
 		}
+		if (command instanceof TaskQueryImpl tasks) {
+			return searchesOthersVariables(tasks);
+		}
+		if (command instanceof AbstractExecuteFilterCmd run) {
+			return searchesOthersVariables(QueryExpressionGuard.extendingQuery(run))
+					|| searchesOthersVariables(QueryExpressionGuard.storedQuery(run));
+		}
 		if (command instanceof ProcessDefinitionQueryImpl definitions) {
 			return definitions.getIncidentId() != null || definitions.getIncidentType() != null
 					|| definitions.getIncidentMessage() != null || definitions.getIncidentMessageLike() != null;
@@ -60,6 +73,17 @@ final class AdministratorQueries extends CommandInterceptor {
 				|| command instanceof ProcessDefinitionStatisticsQueryImpl
 				|| command instanceof ActivityStatisticsQueryImpl || command instanceof DeploymentStatisticsQueryImpl
 				|| command instanceof MetricsQueryImpl;
+	}
+
+	/**
+	 * Whether the task query, or one of its or-queries, asks for the values of variables
+	 * that are not the task's own: a process variable condition matches a variable of any
+	 * execution of the instance, a sibling bank's review included.
+	 */
+	private static boolean searchesOthersVariables(TaskQueryImpl query) {
+		return query != null && Stream.concat(Stream.of(query), query.getQueries().stream())
+			.flatMap(q -> q.getVariables().stream())
+			.anyMatch(v -> !v.isLocal());
 	}
 
 }

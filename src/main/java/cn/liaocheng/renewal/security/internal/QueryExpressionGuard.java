@@ -73,6 +73,20 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		return next.execute(command);
 	}
 
+	/** The query a filter run adds to its filter's, if any. */
+	static TaskQueryImpl extendingQuery(AbstractExecuteFilterCmd run) {
+		return read(EXTENDING_QUERY, run) instanceof TaskQueryImpl extending ? extending : null;
+	}
+
+	/** The stored task query of the filter a run executes, if any. */
+	static TaskQueryImpl storedQuery(AbstractExecuteFilterCmd run) {
+		if (!(read(FILTER_ID, run) instanceof String filterId)) {
+			return null;
+		}
+		Filter filter = Context.getCommandContext().getFilterManager().findFilterById(filterId);
+		return filter != null && filter.getQuery() instanceof TaskQueryImpl stored ? stored : null;
+	}
+
 	private static void refuseStored(Filter filter) {
 		if (filter != null && filter.getQuery() instanceof TaskQueryImpl stored) {
 			refuse(stored, expression -> !FILTER_EXPRESSIONS.contains(expression),

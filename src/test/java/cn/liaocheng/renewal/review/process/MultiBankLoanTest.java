@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -161,6 +162,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-icbc");
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 		String instance = loan.process().getId();
+		String filter = context.getBean(FilterService.class).createTaskFilterQuery().list().get(0).getId();
 		List<String[]> requests = List.of(
 				new String[] { "GET", "/history/variable-instance?processInstanceId=" + instance },
 				new String[] { "GET", "/history/variable-instance/count?processInstanceId=" + instance },
@@ -176,6 +178,18 @@ class MultiBankLoanTest extends ReviewProcessTest {
 						+ "\",\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },
 				new String[] { "POST", "/history/task",
 						"{\"orQueries\":[{\"processVariables\":[{\"name\":\"interestRate\",\"operator\":\"lt\",\"value\":5}]}]}" },
+				// Open tasks searched by variables of the whole instance (a sibling
+				// bank's
+				// execution's included), directly, in or-queries and in a filter run.
+				new String[] { "GET", "/task?processVariables=grantedAmount_gt_4000000" },
+				new String[] { "POST", "/task",
+						"{\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },
+				new String[] { "POST", "/task/count",
+						"{\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },
+				new String[] { "POST", "/task",
+						"{\"orQueries\":[{\"processVariables\":[{\"name\":\"interestRate\",\"operator\":\"lt\",\"value\":5}]}]}" },
+				new String[] { "POST", "/filter/" + filter + "/count",
+						"{\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },
 				new String[] { "GET", "/process-definition/statistics?failedJobs=true&incidents=true" },
 				new String[] { "GET", "/process-definition/key/loan-application/statistics" },
 				new String[] { "GET", "/process-definition?incidentMessageLike=%25a%25" },
@@ -188,6 +202,9 @@ class MultiBankLoanTest extends ReviewProcessTest {
 					assertThat(answer.statusCode()).as("%s %s %s → %s", user, door, request[1], answer.body())
 						.isEqualTo(403);
 					assertThat(answer.body()).doesNotContain("4321000");
+					if (request[1].startsWith("/task") || request[1].startsWith("/filter")) {
+						assertThat(answer.body()).as("refused for the variables, not the filter").contains("按流程变量筛选任务");
+					}
 				}
 			}
 			// Administrators keep Cockpit's view.
@@ -196,6 +213,11 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
 			assertThat(admin.body()).contains("4321000");
 		}
+		// A search by the task's own variables is still answered.
+		HttpResponse<String> ownVariables = EngineDoors
+			.caller(port, EngineDoors.Door.values()[0], DemoUsers.BANK_OFFICER)
+			.send("GET", EngineDoors.Door.values()[0].root + "/task/count?taskVariables=decision_eq_GRANTED", null);
+		assertThat(ownVariables.statusCode()).as(ownVariables.body()).isEqualTo(200);
 		// What icbc's own task shows it is unchanged: its own form, not abc's terms.
 		String task = review.tasks(loan, "Task_BankDecision").get(0).getId();
 		HttpResponse<String> own = EngineDoors.caller(port, EngineDoors.Door.values()[0], DemoUsers.BANK_OFFICER)
