@@ -16,10 +16,13 @@ import java.util.Optional;
  * amount = Σ daily balance × points% ÷ 360, rounded to the fen per period.
  * <p>
  * A day's balance counts from the disbursement day and no longer on the day of a
- * repayment (算头不算尾). The subsidy runs from the first disbursement for the rule's months
- * (two years), and stops on the day of a full early repayment or of a default. The cap
- * (the rule's, and the amount the interest-subsidy decision granted) limits the sum of
- * all periods; once it is reached no further period is written.
+ * repayment (算头不算尾). The national notices subsidise the principal from the day it is paid
+ * out for at most the rule's months (two years), so each disbursement (tranche) has its
+ * own window from its own day; a repayment pays off the earliest tranche first (先放先还), as
+ * banks apply repayments to the oldest loan receipt (借据) when the repayment names none.
+ * Everything stops on the day of a full early repayment or of a default. The cap (the
+ * rule's, and the amount the interest-subsidy decision granted) limits the sum of all
+ * periods; once it is reached no further period is written.
  */
 final class Accrual {
 
@@ -43,15 +46,19 @@ final class Accrual {
 	}
 
 	/**
-	 * The first day on which no subsidy accrues, or empty when the loan was never
+	 * The first day on which no subsidy accrues on any tranche (the end of the last
+	 * tranche's window, or the day the loan closed), or empty when the loan was never
 	 * disbursed.
 	 */
 	static Optional<LocalDate> stop(Terms terms, List<LoanEvent> events) {
-		Optional<LocalDate> first = firstDisbursement(events);
-		if (first.isEmpty()) {
+		Optional<LocalDate> last = events.stream()
+			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+			.map(LoanEvent::date)
+			.max(Comparator.naturalOrder());
+		if (last.isEmpty()) {
 			return Optional.empty();
 		}
-		LocalDate stop = first.get().plusMonths(terms.months());
+		LocalDate stop = last.get().plusMonths(terms.months());
 		for (LoanEvent e : events) {
 			if (e.type().closes() && e.date().isBefore(stop)) {
 				stop = e.date();
@@ -72,9 +79,12 @@ final class Accrual {
 	 * last period written, or {@code null} for none yet) to the stop of the subsidy.
 	 * @param accruedSoFar the sum of the periods already written, for the cap
 	 */
-	static List<Period> periods(Terms terms, List<LoanEvent> events, LocalDate next, BigDecimal accruedSoFar,
+	static List<Period> periods(Terms terms, List<LoanEvent> recorded, LocalDate next, BigDecimal accruedSoFar,
 			LocalDate today, Periodicity periodicity) {
 		List<Period> periods = new ArrayList<>();
+		List<LoanEvent> events = new ArrayList<>(recorded);
+		events.sort(Comparator.comparing(LoanEvent::date)); // stable: same day keeps its
+															// order
 		Optional<LocalDate> stop = stop(terms, events);
 		if (stop.isEmpty() || terms.points().signum() <= 0 || terms.months() <= 0) {
 			return periods;
@@ -93,9 +103,22 @@ final class Accrual {
 			}
 			LocalDate last = end.isBefore(stop.get()) ? end : stop.get().minusDays(1);
 			BigDecimal basis = BigDecimal.ZERO;
+			LocalDate start = null;
 			for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
-				basis = basis.add(balanceOn(events, day));
+				BigDecimal balance = subsidisedBalanceOn(events, terms.months(), day);
+				if (start == null && balance.signum() > 0) {
+					start = day;
+				}
+				basis = basis.add(balance);
 			}
+			if (start == null) {
+				// Between one tranche's window and a later tranche nothing is subsidised:
+				// no period of nothing (its payment notice would be of 零元); the period
+				// of a later tranche starts on its day, as the first period does.
+				from = end.plusDays(1);
+				continue;
+			}
+			from = start;
 			BigDecimal amount = basis.multiply(terms.points())
 				.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
 			if (capped) {
@@ -110,14 +133,36 @@ final class Accrual {
 	}
 
 	/**
-	 * The principal outstanding at the end of {@code day}: disbursed on or before it,
-	 * less repaid on or before it.
+	 * The principal outstanding at the end of {@code day} that is still within its
+	 * tranche's window: each disbursement on or before the day, less the repayments on or
+	 * before it applied to the earliest tranches first, counted while the day is less
+	 * than {@code months} after the tranche's own disbursement day.
+	 * @param events the loan's events in date order
 	 */
-	static BigDecimal balanceOn(List<LoanEvent> events, LocalDate day) {
-		BigDecimal balance = BigDecimal.ZERO;
+	static BigDecimal subsidisedBalanceOn(List<LoanEvent> events, int months, LocalDate day) {
+		List<LocalDate> paidOn = new ArrayList<>();
+		List<BigDecimal> owed = new ArrayList<>();
 		for (LoanEvent e : events) {
-			if (!e.date().isAfter(day)) {
-				balance = balance.add(e.balanceChange());
+			if (e.date().isAfter(day)) {
+				break;
+			}
+			if (e.type() == LoanEventType.DISBURSEMENT) {
+				paidOn.add(e.date());
+				owed.add(e.amount());
+			}
+			else {
+				BigDecimal repaid = e.balanceChange().negate();
+				for (int i = 0; i < owed.size() && repaid.signum() > 0; i++) {
+					BigDecimal part = repaid.min(owed.get(i));
+					owed.set(i, owed.get(i).subtract(part));
+					repaid = repaid.subtract(part);
+				}
+			}
+		}
+		BigDecimal balance = BigDecimal.ZERO;
+		for (int i = 0; i < owed.size(); i++) {
+			if (day.isBefore(paidOn.get(i).plusMonths(months))) {
+				balance = balance.add(owed.get(i));
 			}
 		}
 		return balance;

@@ -79,7 +79,7 @@ class AccrualTest {
 	}
 
 	@Test
-	void shouldCoverTwoYearsFromTheFirstDisbursementAtMost() {
+	void shouldCoverTwoYearsFromASingleDisbursementAtMost() {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
 
 		List<Accrual.Period> periods = periods(null, "2028-06-01");
@@ -92,6 +92,62 @@ class AccrualTest {
 		assertThat(periods.stream().mapToInt(Accrual.Period::days).sum()).isEqualTo(731);
 		assertThat(periods.stream().map(Accrual.Period::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo("36550.00");
+	}
+
+	@Test
+	void shouldSubsidiseEachTrancheForTwoYearsFromItsOwnDisbursement() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2026-09-16", "1200000");
+
+		List<Accrual.Period> periods = periods(null, "2028-10-01");
+
+		// Each tranche 50.00 a day for 731 days (16 March 2026 – 15 March 2028 and 16
+		// September 2026 – 15 September 2028): 36,550.00 each. After 15 March 2028 only
+		// the second tranche counts: April 2028 is 30 × 1,200,000 → 1,500.00.
+		assertThat(periods.get(periods.size() - 1).label()).isEqualTo("2028-09");
+		assertThat(periods.get(periods.size() - 1).days()).isEqualTo(15);
+		assertThat(periods).filteredOn(p -> p.label().equals("2028-04")).singleElement().satisfies(p -> {
+			assertThat(p.balanceBasis()).isEqualByComparingTo("36000000");
+			assertThat(p.amount()).isEqualByComparingTo("1500.00");
+		});
+		assertThat(periods.stream().map(Accrual.Period::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("73100.00");
+	}
+
+	@Test
+	void shouldApplyARepaymentToTheEarliestTrancheFirst() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1000000");
+		record(LoanEventType.DISBURSEMENT, "2026-09-16", "1000000");
+		record(LoanEventType.REPAYMENT, "2027-01-10", "500000");
+
+		List<Accrual.Period> periods = periods(null, "2028-05-01");
+
+		// The repayment leaves 500,000 of the first tranche (its window ends 15 March
+		// 2028) and the second whole: in April 2028 only the second's 1,000,000 counts,
+		// 30 × 1,000,000 × 1.5% ÷ 360 = 1,250.00.
+		assertThat(periods).filteredOn(p -> p.label().equals("2027-02"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.balanceBasis()).isEqualByComparingTo("42000000"));
+		assertThat(periods).filteredOn(p -> p.label().equals("2028-04"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("1250.00"));
+	}
+
+	@Test
+	void shouldStartALaterTranchesPeriodOnItsDayAfterAGapWithNothingSubsidised() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2028-05-10", "600000");
+
+		List<Accrual.Period> periods = periods(LocalDate.parse("2028-04-01"), "2028-06-01");
+
+		// April 2028 lies between the first tranche's window and the second tranche: no
+		// period of nothing. May: 22 days × 600,000 = 13,200,000 → 550.00.
+		assertThat(periods).singleElement().satisfies(p -> {
+			assertThat(p.label()).isEqualTo("2028-05");
+			assertThat(p.start()).isEqualTo(LocalDate.parse("2028-05-10"));
+			assertThat(p.days()).isEqualTo(22);
+			assertThat(p.amount()).isEqualByComparingTo("550.00");
+		});
 	}
 
 	@Test
