@@ -72,8 +72,14 @@ final class LoanRecordingRules {
 
 	private static LoanBook.Recording disbursement(GrantedLoan loan, List<LoanEvent> events, LocalDate date,
 			LoanBook.Recording r) {
-		if (loan.grantDate() != null && date.isBefore(loan.grantDate())) {
-			throw LedgerException.invalid("date", "放款日期不能早于银行报告的放款审批日期（" + loan.grantDate() + "）");
+		// The bank reports its grant once the loan is paid out, and the signed decisions
+		// state that it was paid on that day: the interest-subsidy rule was chosen by it
+		// and the subsidy runs from it. The first disbursement is that payment, so a
+		// ledger that starts on another day would contradict the decisions.
+		boolean first = events.stream().noneMatch(e -> e.type() == LoanEventType.DISBURSEMENT);
+		if (first && loan.grantDate() != null && !date.equals(loan.grantDate())) {
+			throw LedgerException.invalid("date", "首笔放款日期应为本行审贷时报告的放款日期（" + loan.grantDate()
+					+ "）：贷款支持决定书和贴息决定据此日写明放款并适用国家贴息政策，贴息也自该日起算。实际首笔放款不在该日的，请不要登记其他日期，书面告知市财政局核实处理");
 		}
 		BigDecimal amount = amount(r.amount(), "amount", "放款金额");
 		BigDecimal disbursed = events.stream()

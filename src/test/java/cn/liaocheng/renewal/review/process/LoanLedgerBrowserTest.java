@@ -57,7 +57,8 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 	void theBankRecordsItsLoanAndFinancePaysAPeriod() {
 		Case loan = grantedLoan();
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		LocalDate disbursed = today.minusMonths(3).withDayOfMonth(1);
+		// The first disbursement is on the day the bank reported with its grant.
+		LocalDate disbursed = ReviewFixture.GRANT_DATE;
 		LocalDate repaid = disbursed.plusMonths(1).plusDays(9);
 
 		browser.logIn(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);

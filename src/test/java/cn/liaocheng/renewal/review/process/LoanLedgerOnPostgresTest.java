@@ -179,9 +179,9 @@ class LoanLedgerOnPostgresTest {
 	@Test
 	void shouldStopTheSubsidyOnTheDayOfAFullEarlyRepayment() throws Exception {
 		long id = grantedLoan().id();
-		record(icbc, id, "DISBURSEMENT", "2026-04-01", "1000000", "ICBC-LC-2026-0401");
+		record(icbc, id, "DISBURSEMENT", "2026-03-16", "1000000", "ICBC-LC-2026-0401");
 
-		HttpResponse<String> settled = record(icbc, id, "EARLY_REPAYMENT", "2026-04-21", null, null);
+		HttpResponse<String> settled = record(icbc, id, "EARLY_REPAYMENT", "2026-03-26", null, null);
 		assertThat(settled.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(settled.body()).get("amount").decimalValue()).isEqualByComparingTo("1000000");
 		assertThat(record(icbc, id, "DISBURSEMENT", "2026-05-01", "100000", "ICBC-LC-2026-0501").statusCode())
@@ -190,17 +190,17 @@ class LoanLedgerOnPostgresTest {
 		accrual.accrueAll(LocalDate.parse("2026-09-01"));
 
 		JsonNode view = loan(icbc, id);
-		// 1–20 April: 20 × 1,000,000 × 1.5% ÷ 360 = 833.33; nothing after
-		assertThat(labels(view.get("rows"))).containsExactly("2026-04");
-		assertThat(money(view.get("rows"), "amount")).containsExactly("833.33");
+		// 16–25 March: 10 × 1,000,000 × 1.5% ÷ 360 = 416.67; nothing after
+		assertThat(labels(view.get("rows"))).containsExactly("2026-03");
+		assertThat(money(view.get("rows"), "amount")).containsExactly("416.67");
 		assertThat(view.get("state").asText()).contains("提前结清");
-		assertThat(view.get("subsidyUntil").asText()).isEqualTo("2026-04-20");
+		assertThat(view.get("subsidyUntil").asText()).isEqualTo("2026-03-25");
 	}
 
 	@Test
 	void shouldStopTheSubsidyOnTheDayOfADefault() throws Exception {
 		long id = grantedLoan().id();
-		record(icbc, id, "DISBURSEMENT", "2026-04-01", "2000000", "ICBC-LC-2026-0402");
+		record(icbc, id, "DISBURSEMENT", "2026-03-16", "2000000", "ICBC-LC-2026-0402");
 		assertThat(record(icbc, id, "DEFAULT", "2026-05-16", null, null).statusCode())
 			.as("a default without its reason")
 			.isEqualTo(400);
@@ -211,9 +211,10 @@ class LoanLedgerOnPostgresTest {
 		accrual.accrueAll(LocalDate.parse("2026-09-01"));
 
 		JsonNode rows = loan(finance, id).get("rows");
-		// April 30 × 2,000,000 → 2,500.00; 1–15 May 15 × 2,000,000 → 1,250.00
-		assertThat(labels(rows)).containsExactly("2026-04", "2026-05");
-		assertThat(money(rows, "amount")).containsExactly("2500.00", "1250.00");
+		// March 16 × 2,000,000 → 1,333.33; April 30 × 2,000,000 → 2,500.00; 1–15 May 15 ×
+		// 2,000,000 → 1,250.00
+		assertThat(labels(rows)).containsExactly("2026-03", "2026-04", "2026-05");
+		assertThat(money(rows, "amount")).containsExactly("1333.33", "2500.00", "1250.00");
 	}
 
 	/**
@@ -303,6 +304,9 @@ class LoanLedgerOnPostgresTest {
 			.as("more than granted")
 			.isEqualTo(400);
 		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-15", "100000", "X").statusCode()).as("before the grant")
+			.isEqualTo(400);
+		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-17", "100000", "X").statusCode())
+			.as("a first disbursement on another day than the one the decisions state")
 			.isEqualTo(400);
 		assertThat(record(icbc, id, "DISBURSEMENT", LocalDate.now().plusDays(3).toString(), "100000", "X").statusCode())
 			.as("in the future")

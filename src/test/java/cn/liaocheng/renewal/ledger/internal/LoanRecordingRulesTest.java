@@ -1,0 +1,63 @@
+package cn.liaocheng.renewal.ledger.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a bank may record on its loan's ledger: the first disbursement is the payment the
+ * bank reported with its grant, on the day the decisions state and the interest-subsidy
+ * rule was chosen by.
+ */
+class LoanRecordingRulesTest {
+
+	private static final LocalDate REPORTED = LocalDate.parse("2026-03-16");
+
+	private static final LocalDate TODAY = LocalDate.parse("2026-09-01");
+
+	private final GrantedLoan loan = new GrantedLoan(1, "LC-D-2026-0001", "371502", "聊城示例制造有限公司", "91371500MA3C000001",
+			"enterprise", "数控机床更新项目", "icbc", new BigDecimal("5000000.00"), new BigDecimal("3.10"), 36, REPORTED,
+			new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("375000.00")), true);
+
+	private final List<LoanEvent> events = new ArrayList<>();
+
+	@Test
+	void shouldRefuseAFirstDisbursementLaterThanTheReportedDisbursementDate() {
+		assertThatThrownBy(() -> disburse("2026-04-01", "3000000")).isInstanceOfSatisfying(LedgerException.class, e -> {
+			assertThat(e.reason()).isEqualTo(LedgerException.Reason.INVALID);
+			assertThat(e.field()).isEqualTo("date");
+		}).hasMessageContaining("首笔放款日期应为本行审贷时报告的放款日期（2026-03-16）");
+	}
+
+	@Test
+	void shouldRefuseAFirstDisbursementEarlierThanTheReportedDisbursementDate() {
+		assertThatThrownBy(() -> disburse("2026-03-15", "3000000")).isInstanceOf(LedgerException.class)
+			.hasMessageContaining("2026-03-16");
+	}
+
+	@Test
+	void shouldTakeTheFirstDisbursementOnTheReportedDayAndLaterTranchesAfterIt() {
+		LoanBook.Recording first = disburse("2026-03-16", "3000000");
+		events.add(new LoanEvent(1, first.type(), first.date(), first.amount(), first.contractNo(), null, "bank",
+				Instant.now()));
+
+		LoanBook.Recording second = disburse("2026-05-20", "2000000");
+
+		assertThat(first.date()).isEqualTo(REPORTED);
+		assertThat(second.date()).isEqualTo(LocalDate.parse("2026-05-20"));
+		assertThat(second.amount()).isEqualByComparingTo("2000000");
+	}
+
+	private LoanBook.Recording disburse(String date, String amount) {
+		return LoanRecordingRules.check(loan, events, List.of(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+				LocalDate.parse(date), new BigDecimal(amount), "ICBC-LC-2026-0316", null), TODAY);
+	}
+
+}
