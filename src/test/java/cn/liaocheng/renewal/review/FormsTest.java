@@ -209,6 +209,38 @@ class FormsTest {
 				"no account for a revocation");
 	}
 
+	/**
+	 * With nothing paid the server can only revoke the whole allocation (a decision ends
+	 * all further payment): the texts the officer then sees ask for no amount and say why
+	 * a part cannot be revoked.
+	 */
+	@Test
+	void clawbackOffersNoPartialRevocationWhenNothingWasPaid() throws IOException {
+		List<JsonNode> texts = components(read(FORMS.resolve("clawback-determination.form"))).stream()
+			.filter(c -> "text".equals(c.path("type").asText()))
+			.toList();
+		String nothingPaid = shownTexts(texts, "=nothingPaid != true");
+		String somethingPaid = shownTexts(texts, "=nothingPaid = true");
+
+		assertFalse(nothingPaid.contains("追回的奖补资金金额"), "no amount asked when nothing was paid: " + nothingPaid);
+		assertFalse(nothingPaid.contains("部分设备"), nothingPaid);
+		assertTrue(nothingPaid.contains("不能只撤销一部分"), "the reason a part cannot be revoked: " + nothingPaid);
+		assertTrue(nothingPaid.contains("撤销全部已下达资金"), nothingPaid);
+		assertTrue(somethingPaid.contains("核定应追回的奖补资金金额"), somethingPaid);
+		assertFalse(somethingPaid.contains("不能只撤销一部分"), somethingPaid);
+	}
+
+	/**
+	 * The texts shown when the one condition on {@code nothingPaid} that would hide them
+	 * does not hold: unconditional texts and those hidden only by the other condition.
+	 */
+	private static String shownTexts(List<JsonNode> texts, String shownWhenHiddenBy) {
+		return texts.stream().filter(t -> {
+			String hide = t.path("conditional").path("hide").asText("");
+			return hide.isEmpty() || hide.equals(shownWhenHiddenBy);
+		}).map(t -> t.path("text").asText()).reduce("", (a, b) -> a + "\n" + b);
+	}
+
 	@Test
 	void bankAsksForLoanTermsOnlyWhenItGrantsTheLoan() throws IOException {
 		List<JsonNode> components = components(read(FORMS.resolve(BANK_DECISION + ".form")));
