@@ -3,11 +3,16 @@ package cn.liaocheng.renewal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,59 @@ class RefusedJobCallsTest {
 			}
 		}
 		assertTheJobIsUntouched();
+	}
+
+	/**
+	 * A job of no case (here one like history cleanup, due in a year so that nothing runs
+	 * it): Camunda checks nothing on such jobs, so staff could list, run, re-time or
+	 * delete an administrator's batch or cleanup. Only administrators may.
+	 */
+	@Test
+	void jobsOfNoCaseAreForAdministratorsOnly() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration();
+		Date nextYear = Date.from(Instant.now().plus(Duration.ofDays(365)));
+		String caseless = configuration.getCommandExecutorTxRequired().execute(context -> {
+			MessageEntity job = new MessageEntity();
+			job.setJobHandlerType("history-cleanup");
+			job.setDuedate(nextYear);
+			job.setRetries(3);
+			context.getJobManager().insertJob(job);
+			return job.getId();
+		});
+		try {
+			for (String user : OUTSIDERS) {
+				for (Door door : doors(user)) {
+					String job = door.root() + "/job/" + caseless;
+					List<String[]> attacks = List.of(new String[] { "GET", door.root() + "/job", "" },
+							new String[] { "GET", door.root() + "/job/count", "" }, new String[] { "GET", job, "" },
+							new String[] { "GET", job + "/stacktrace", "" },
+							new String[] { "POST", job + "/execute", "" },
+							new String[] { "PUT", job + "/retries", "{\"retries\":0}" },
+							new String[] { "PUT", job + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0800\"}" },
+							new String[] { "PUT", job + "/priority", "{\"priority\":99}" },
+							new String[] { "DELETE", job, "" });
+					for (String[] attack : attacks) {
+						HttpResponse<String> response = door.send(attack[0], attack[1], attack[2]);
+						assertThat(response.statusCode())
+							.as("%s %s %s → %s", user, attack[0], attack[1], response.body())
+							.isEqualTo(403);
+					}
+				}
+			}
+			Job untouched = engine.getManagementService().createJobQuery().jobId(caseless).singleResult();
+			assertThat(untouched).isNotNull();
+			assertThat(untouched.getRetries()).isEqualTo(3);
+			assertThat(untouched.getDuedate()).isEqualTo(nextYear);
+			assertThat(untouched.getPriority()).isZero();
+
+			Door admin = doors(DemoUsers.ADMIN).get(0);
+			HttpResponse<String> seen = admin.send("GET", admin.root() + "/job/" + caseless, "");
+			assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
+		}
+		finally {
+			engine.getManagementService().deleteJob(caseless);
+		}
 	}
 
 	private void assertTheJobIsUntouched() {

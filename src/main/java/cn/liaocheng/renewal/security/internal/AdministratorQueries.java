@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -31,6 +32,8 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * loan terms from the parallel bank reviews of the same case;</li>
  * <li>statistics and metrics, which count running cases, failed jobs and incidents across
  * every county and body;</li>
+ * <li>the job list, which shows every job without a case (administrators' batches,
+ * history cleanup) to anyone ({@link CaselessJobs});</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
  * incident messages.</li>
  * </ul>
@@ -45,7 +48,7 @@ final class AdministratorQueries extends CommandInterceptor {
 			CommandContext context = Context.getCommandContext();
 			if (context != null && context.getAuthenticatedUserId() != null && context.isAuthorizationCheckEnabled()
 					&& !context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
-				throw new AuthorizationException("只有管理员可以查询历史变量、按流程变量筛选任务、查看统计数据和事件信息；审核人员请在任务表单和申报详情中查看本部门办理的案件。");
+				throw new AuthorizationException("只有管理员可以查询历史变量、按流程变量筛选任务、查看统计数据、作业和事件信息；审核人员请在任务表单和申报详情中查看本部门办理的案件。");
 			}
 		}
 		return next.execute(command);
@@ -72,7 +75,7 @@ final class AdministratorQueries extends CommandInterceptor {
 		return command instanceof HistoricVariableInstanceQueryImpl || command instanceof HistoricDetailQueryImpl
 				|| command instanceof ProcessDefinitionStatisticsQueryImpl
 				|| command instanceof ActivityStatisticsQueryImpl || command instanceof DeploymentStatisticsQueryImpl
-				|| command instanceof MetricsQueryImpl;
+				|| command instanceof MetricsQueryImpl || command instanceof JobQueryImpl;
 	}
 
 	/**

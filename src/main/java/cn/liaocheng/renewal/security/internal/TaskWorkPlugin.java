@@ -44,6 +44,7 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.getCommandCheckers().add(AssigneeWorkChecker.asCommandChecker());
+		configuration.getCommandCheckers().add(CaselessJobs.asCommandChecker());
 	}
 
 }
