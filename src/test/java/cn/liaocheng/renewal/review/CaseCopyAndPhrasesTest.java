@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -144,6 +146,35 @@ class CaseCopyAndPhrasesTest {
 		assertThat(as("lc-industry").get("/review/applications/" + applicationId).statusCode()).isEqualTo(200);
 		assertThat(as(DemoUsers.CITY_REVIEWER).get("/review/applications/" + applicationId).statusCode())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aPersonalCopyDoesNotFollowItsReaderOutOfTheirBodyNorGoToTheSender() {
+		Task task = county.heldBy(HOLDER);
+		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
+		String mover = "copy-mover-" + Long.toString(System.nanoTime(), 36);
+		User user = identity.newUser(mover);
+		user.setFirstName("抄送测试");
+		user.setLastName("市生态环境局");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(mover, GroupNames.city("ecology"));
+		String copy = "/api/review/tasks/" + task.getId() + "/copy";
+
+		HttpResponse<String> toSelf = as(HOLDER).postJson(copy, "{\"toUser\":\"" + HOLDER + "\",\"reason\":\"备查\"}");
+		assertThat(toSelf.statusCode()).isEqualTo(400);
+		assertThat(toSelf.body()).contains("不能抄送给自己");
+
+		assertThat(as(HOLDER).postJson(copy, "{\"toUser\":\"" + mover + "\",\"reason\":\"请知悉\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(as(mover).get("/review/applications/" + applicationId).statusCode()).isEqualTo(200);
+		assertThat(as(mover).get("/api/review/copies").body()).contains("\"applicationId\":" + applicationId);
+
+		// Moves from the city body to a bank that the case was never pushed to.
+		identity.deleteMembership(mover, GroupNames.city("ecology"));
+		identity.createMembership(mover, GroupNames.bank("icbc"));
+		assertThat(as(mover).get("/review/applications/" + applicationId).statusCode()).isEqualTo(404);
+		assertThat(as(mover).get("/api/review/copies").body()).doesNotContain("\"applicationId\":" + applicationId);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -126,6 +127,9 @@ public class CaseCopies {
 			if (body.isEmpty() == user.isEmpty()) {
 				throw invalid("to", "请选择一个抄送单位，或填写一位抄送人员的登录账号");
 			}
+			if (user.equalsIgnoreCase(callerId)) {
+				throw invalid("to", "不能抄送给自己：办理人本就可以查看本案件");
+			}
 			String why = TaskHandOvers.reason(reason);
 			ReviewFacts facts = stages.facts(held.applicationId());
 			String recipientName = body.isEmpty() ? person(user, facts) : body(body, facts);
@@ -152,32 +156,45 @@ public class CaseCopies {
 		});
 	}
 
-	/** Whether the case was copied to the user or to one of their groups. */
+	/**
+	 * Whether the case was copied to one of the user's bodies, or to the user while they
+	 * are still in a body that may be told of it: a personal copy does not follow its
+	 * reader out of their body (to a bank, another county).
+	 */
 	@Transactional(readOnly = true)
 	public boolean copiedTo(PortalUser user, long applicationId) {
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
-		return jdbc.sql("""
-				SELECT count(*) FROM case_copy WHERE application_id = :id
+		List<Boolean> personal = jdbc.sql("""
+				SELECT CASE WHEN recipient_user IS NULL THEN 0 ELSE 1 END FROM case_copy WHERE application_id = :id
 				AND (recipient_user = :user OR recipient_group IN (:groups))""")
 			.param("id", applicationId)
 			.param("user", user.userId())
 			.param("groups", groups)
-			.query(Long.class)
-			.single() > 0;
+			.query((rs, n) -> rs.getInt(1) == 1)
+			.list();
+		if (personal.contains(false)) {
+			return true;
+		}
+		return !personal.isEmpty() && stillToBeTold(user, stages.facts(applicationId));
+	}
+
+	private static boolean stillToBeTold(PortalUser user, ReviewFacts facts) {
+		return user.groupIds().stream().anyMatch(g -> mayBeToldOf(g, facts));
 	}
 
 	/** The cases copied to the user or their groups, newest first. */
 	@Transactional(readOnly = true)
 	public List<Copy> copiedTo(PortalUser user) {
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
-		record Row(long applicationId, String actor, String reason, Instant at) {
+		record Row(long applicationId, String actor, String reason, Instant at, boolean personal) {
 		}
 		List<Row> rows = jdbc.sql("""
-				SELECT application_id, actor, reason, created_at FROM case_copy
+				SELECT application_id, actor, reason, created_at, recipient_user FROM case_copy
 				WHERE recipient_user = :user OR recipient_group IN (:groups) ORDER BY created_at DESC, id DESC""")
 			.param("user", user.userId())
 			.param("groups", groups)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+					rs.getString(5) != null))
 			.list()
 			.stream()
 			.limit(LIST_MAX)
@@ -185,15 +202,30 @@ public class CaseCopies {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		// Personal copies count only while the reader may still be told of the case (as
+		// on opening it); they are few, so each case's facts are read once.
+		Set<Long> byBody = rows.stream().filter(r -> !r.personal()).map(Row::applicationId).collect(Collectors.toSet());
+		Set<Long> personalOnly = rows.stream()
+			.filter(Row::personal)
+			.map(Row::applicationId)
+			.filter(id -> !byBody.contains(id))
+			.collect(Collectors.toSet());
+		Set<Long> notToBeTold = personalOnly.stream()
+			.filter(id -> !stillToBeTold(user, stages.facts(id)))
+			.collect(Collectors.toSet());
+		List<Row> shown = rows.stream().filter(r -> !notToBeTold.contains(r.applicationId())).toList();
+		if (shown.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, ApplicationSummary> summaries = stages
-			.summaries(rows.stream().map(Row::applicationId).distinct().toList())
+			.summaries(shown.stream().map(Row::applicationId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(ApplicationSummary::id, Function.identity()));
-		Map<String, String> names = rows.stream()
+		Map<String, String> names = shown.stream()
 			.map(Row::actor)
 			.distinct()
 			.collect(Collectors.toMap(Function.identity(), directory::personName));
-		return rows.stream()
+		return shown.stream()
 			.filter(r -> summaries.containsKey(r.applicationId()))
 			.map(r -> new Copy(r.applicationId(), summaries.get(r.applicationId()).referenceNo(),
 					summaries.get(r.applicationId()).title(), names.get(r.actor()), r.reason(), r.at()))
