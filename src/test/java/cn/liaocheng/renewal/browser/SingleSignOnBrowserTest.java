@@ -8,6 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,8 +24,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.LoginFailureRows;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -64,6 +67,9 @@ class SingleSignOnBrowserTest {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Browser browser;
 
@@ -194,6 +200,54 @@ class SingleSignOnBrowserTest {
 			assertThat(error.getText()).as("message after the first wrong password of an existing account")
 				.contains("用户名或密码错误");
 			assertThat(browser.driver().findElement(By.id("password")).getAttribute("value")).isEmpty();
+		}
+		finally {
+			identity.deleteUser(userId);
+		}
+	}
+
+	/**
+	 * A network locked after failed logins is told how long to wait, in Chinese; the
+	 * administrator sees the lock with the network it came from and lifts it, and the
+	 * user logs in at once.
+	 */
+	@Test
+	void aLockedLoginSaysHowLongAndTheAdministratorSeesItsNetworkAndLiftsIt() {
+		String userId = "browser-locked";
+		String password = "Browser@2026lock";
+		User user = identity.newUser(userId);
+		user.setFirstName("锁定演示");
+		user.setLastName("");
+		user.setPassword(password);
+		identity.saveUser(user);
+		try {
+			browser.submitLogin(userId, "wrong-1");
+			browser.waitFor(By.cssSelector(".login-box .alert.error"));
+			browser.submitLogin(userId, "wrong-2");
+			browser.waitFor(By.cssSelector(".login-box .alert.error"));
+			// The second failure's 2 s may pass while the browser types: a minute, as
+			// after more failures.
+			LoginFailureRows rows = new LoginFailureRows(jdbc);
+			rows.set(userId, rows.networkOf(userId), 2, Instant.now().plusSeconds(60));
+			browser.submitLogin(userId, password);
+			WebElement locked = browser.waitFor(By.cssSelector(".login-box .alert.error"));
+			assertThat(locked.getText()).contains("暂时锁定", "秒后重试");
+			browser.screenshot("login-locked");
+
+			browser.forgetEverything();
+			browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+			browser.open("/admin/login-locks");
+			WebElement row = browser.waitFor(By.cssSelector("tr.lock[data-login-id='" + userId + "']"));
+			assertThat(row.findElement(By.cssSelector(".attempts")).getText()).isEqualTo("2");
+			assertThat(row.findElement(By.cssSelector(".networks")).getText()).isNotBlank();
+			assertThat(row.getText()).contains("锁定演示");
+			browser.fullPageScreenshot("admin-login-locks");
+			row.findElement(By.cssSelector("button[type='submit']")).click();
+			assertThat(browser.waitFor(By.id("message")).getText()).contains("已解除“" + userId + "”的登录锁定");
+
+			browser.forgetEverything();
+			browser.logIn(userId, password);
+			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/"));
 		}
 		finally {
 			identity.deleteUser(userId);

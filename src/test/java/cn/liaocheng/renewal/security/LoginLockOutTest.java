@@ -64,6 +64,8 @@ class LoginLockOutTest {
 		WebClient client = new WebClient(port);
 		client.login(account, "not-the-password");
 		String network = rows.networkOf(account);
+		assertThat(network).as("the login page's check knows the client's address")
+			.matches("127\\.0\\.0\\.1|0:0:0:0::/64");
 		rows.set(account, network, 30, Instant.now().minusSeconds(1)); // a past lock,
 																		// ended
 
@@ -115,6 +117,9 @@ class LoginLockOutTest {
 		HttpResponse<String> basicUnknown = new WebClient(port).withBasic(unknown, "wrong-password")
 			.get("/engine-rest/task/count");
 		assertThat(basicAccount.statusCode()).isEqualTo(401);
+		assertThat(rows.networkOf(unknown)).as("HTTP Basic's check knows the client's address too")
+			.isEqualTo(rows.networkOf(account))
+			.isNotEqualTo("local");
 		assertSameReply(basicAccount, basicUnknown);
 	}
 

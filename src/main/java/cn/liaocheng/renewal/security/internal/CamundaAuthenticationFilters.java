@@ -8,12 +8,13 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.RequestContextFilter;
 
 /**
  * Plugs the single login into Camunda: the webapps and the REST API take the user from
- * Spring Security. The guard against the first-run setup weakness runs before Spring
- * Security (the expression bypass is closed inside the engine, by
- * {@link QueryExpressionGuard}).
+ * Spring Security; the request is bound to its thread before that. The guard against the
+ * first-run setup weakness runs before Spring Security (the expression bypass is closed
+ * inside the engine, by {@link QueryExpressionGuard}).
  */
 @Configuration
 class CamundaAuthenticationFilters {
@@ -21,6 +22,23 @@ class CamundaAuthenticationFilters {
 	private static final String PROVIDER = "authentication-provider";
 
 	private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+	/**
+	 * The request bound to its thread before Spring Security runs, so that a password
+	 * check made while logging in (inside the engine, {@link PasswordChecks}) knows the
+	 * network the request came from ({@link LoginNetwork}). Jersey, which serves the
+	 * engine's REST API, registers this filter only after Spring Security, where a login
+	 * page's or HTTP Basic's check would find no request at all; with this one present it
+	 * registers none.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestContextFilter> requestContextBeforeSecurity() {
+		FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(
+				new RequestContextFilter());
+		registration.setName("requestContextBeforeSecurity");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
+		return registration;
+	}
 
 	@Bean
 	FilterRegistrationBean<FirstRunSetupGuard> firstRunSetupGuard() {
