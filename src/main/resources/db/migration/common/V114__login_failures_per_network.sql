@@ -4,6 +4,8 @@
 CREATE TABLE login_failure (
     login_id      VARCHAR(255) NOT NULL,
     network       VARCHAR(64)  NOT NULL,
+    -- The wider network around it (IPv4 /24, IPv6 /48): a spraying attack is told by how many of these it uses.
+    wide_network  VARCHAR(64)  NOT NULL,
     attempts      INTEGER      NOT NULL,
     last_failure  TIMESTAMP    NOT NULL,
     locked_until  TIMESTAMP    NOT NULL,
@@ -12,8 +14,8 @@ CREATE TABLE login_failure (
 
 CREATE INDEX ix_login_failure_locked_until ON login_failure (locked_until);
 
--- Networks an account has logged in from with its password. When an id has very many failures from many networks
--- (a spraying attack), only these may still try it.
+-- Networks an account has logged in from with its password. When an id that has logged in before has failures from
+-- very many wide networks (a spraying attack), only these may still try it.
 CREATE TABLE login_network (
     login_id      VARCHAR(255) NOT NULL,
     network       VARCHAR(64)  NOT NULL,

@@ -166,7 +166,7 @@ class LoginLockOutTest {
 	}
 
 	@Test
-	void manyFailuresFromManyNetworksLeaveTheIdOpenOnlyToNetworksItLoggedInFrom() {
+	void failuresFromManyWideNetworksLeaveAnAccountInUseOpenOnlyToNetworksItLoggedInFrom() {
 		String account = newAccount();
 		assertThat(new WebClient(port).login(account, PASSWORD).headers().firstValue("Location")).hasValue("/");
 		sprayed(account);
@@ -177,25 +177,50 @@ class LoginLockOutTest {
 		assertThat(checkFrom("198.51.100.77", account, PASSWORD)).as("a network it never logged in from").isFalse();
 		assertThat(rows.attempts(account, "198.51.100.77")).as("refused before the password is looked at").isZero();
 
-		// An account that never logged in and an id without an account: refused alike.
-		String fresh = newAccount();
-		String unknown = "no-such-user-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
-		sprayed(fresh);
-		sprayed(unknown);
-		WebClient freshClient = new WebClient(port);
-		WebClient unknownClient = new WebClient(port);
-		assertSameReply(freshClient.login(fresh, PASSWORD), unknownClient.login(unknown, PASSWORD));
-		String page = errorPage(freshClient);
-		assertThat(page).contains("从多处登录失败次数过多", "以前成功登录过的网络");
-		assertThat(errorPage(unknownClient)).isEqualTo(page);
+		// The browser's own network is new to an account that logged in elsewhere: told
+		// why.
+		String elsewhere = newAccount();
+		rows.loggedInFrom(elsewhere, "203.0.113.50");
+		sprayed(elsewhere);
+		WebClient client = new WebClient(port);
+		assertThat(client.login(elsewhere, PASSWORD).headers().firstValue("Location")).hasValue("/login?error");
+		assertThat(errorPage(client)).contains("在多处网络登录失败过多", "以前成功登录过的网络");
 
 		// An administrator's lift opens it again.
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		String locks = admin.get("/admin/login-locks").body();
-		assertThat(row(locks, fresh)).contains("多处失败过多", ">100<", "等 50 处");
-		admin.postForm("/admin/login-locks/lift", "loginId=" + fresh + "&_csrf=" + WebClient.csrfTokenOf(locks));
+		assertThat(row(locks, elsewhere)).contains("多处失败过多", ">100<", "等 50 处");
+		admin.postForm("/admin/login-locks/lift", "loginId=" + elsewhere + "&_csrf=" + WebClient.csrfTokenOf(locks));
+		assertThat(new WebClient(port).login(elsewhere, PASSWORD).headers().firstValue("Location")).hasValue("/");
+	}
+
+	/**
+	 * An attack cannot shut out, from everywhere, an account that has never logged in (a
+	 * new enterprise's), nor tell it from an id without an account.
+	 */
+	@Test
+	void failuresFromManyWideNetworksDoNotShutOutANewAccount() {
+		String fresh = newAccount();
+		String unknown = "no-such-user-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
+		sprayed(fresh);
+		sprayed(unknown);
+		// Many addresses of one /24 are one wide network: no attack.
+		String few = newAccount();
+		rows.loggedInFrom(few, "203.0.113.50");
+		for (int i = 1; i <= 60; i++) {
+			rows.set(few, "198.19.7." + i, 2, Instant.now().minusSeconds(1));
+		}
+
+		WebClient freshClient = new WebClient(port);
+		WebClient unknownClient = new WebClient(port);
+		assertSameReply(freshClient.login(fresh, "wrong-password"), unknownClient.login(unknown, "wrong-password"));
+		String page = errorPage(freshClient);
+		assertThat(page).contains("用户名或密码错误");
+		assertThat(errorPage(unknownClient)).isEqualTo(page);
+		rows.endLocks(fresh);
 		assertThat(new WebClient(port).login(fresh, PASSWORD).headers().firstValue("Location")).hasValue("/");
+		assertThat(new WebClient(port).login(few, PASSWORD).headers().firstValue("Location")).hasValue("/");
 	}
 
 	@Test
@@ -269,10 +294,10 @@ class LoginLockOutTest {
 		assertThat(rows.attempts(account)).isEqualTo(7);
 	}
 
-	/** 100 failures of the id from 50 networks, their locks over. */
+	/** 100 failures of the id from 50 wide networks (IPv4 /24s), their locks over. */
 	private void sprayed(String loginId) {
 		for (int i = 1; i <= 50; i++) {
-			rows.set(loginId, "198.18.0." + i, 2, Instant.now().minusSeconds(1));
+			rows.set(loginId, "198.18." + i + ".1", 2, Instant.now().minusSeconds(1));
 		}
 	}
 

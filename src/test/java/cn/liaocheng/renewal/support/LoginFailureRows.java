@@ -78,9 +78,10 @@ public final class LoginFailureRows {
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					INSERT INTO login_failure (login_id, network, attempts, last_failure, locked_until)
-					VALUES (?, ?, ?, ?, ?)""")
-				.params(key, network, attempts, Timestamp.from(Instant.now()), Timestamp.from(lockedUntil))
+					INSERT INTO login_failure (login_id, network, wide_network, attempts, last_failure, locked_until)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(key, network, wide(network), attempts, Timestamp.from(Instant.now()),
+						Timestamp.from(lockedUntil))
 				.update();
 		}
 	}
@@ -91,6 +92,21 @@ public final class LoginFailureRows {
 			.params(Timestamp.from(Instant.now().minusSeconds(1)), key(loginId),
 					Timestamp.from(Instant.now().minusSeconds(1)))
 			.update();
+	}
+
+	/** Marks the network as one the account logged in from. */
+	public void loggedInFrom(String loginId, String network) {
+		jdbc.sql("INSERT INTO login_network (login_id, network, last_success) VALUES (?, ?, ?)")
+			.params(key(loginId), network, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	/**
+	 * The IPv4 /24 of an IPv4 address, as the application widens it; else the network.
+	 */
+	private static String wide(String network) {
+		return network.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") ? network.substring(0, network.lastIndexOf('.')) + ".0/24"
+				: network;
 	}
 
 	private static String key(String loginId) {

@@ -51,7 +51,7 @@ class LoginLockController {
 				+ (networks.size() > 3 ? " 等 " + networks.size() + " 处" : "");
 		String state;
 		if (e.sprayed()) {
-			state = "多处失败过多：仅限以前成功登录过的网络登录";
+			state = "多处失败过多：用过的账户仅限以前成功登录过的网络登录";
 		}
 		else if (!e.lockedNetworks().isEmpty()) {
 			state = "锁定中（" + String.join("、", e.lockedNetworks()) + "）";

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * How long a login id waits on one network after failed logins there: 1, 2, 4, ...
  * seconds, at most {@code renewal.login.max-lock} (15 minutes), never for good. Failures
- * are forgotten a day after the last lock ended. Above {@code renewal.login.spray-limit}
- * failures of one id from all networks together (a spraying attack from many addresses),
- * only networks the account has logged in from before may still try it.
+ * are forgotten a day after the last lock ended. When one id has failures from
+ * {@code renewal.login.spray-limit} wide networks or more (IPv4 /24s, IPv6 /48s: a
+ * spraying attack from many places), an account that has logged in before may be tried
+ * only from the networks it logged in from; an account that never has, and an id without
+ * one, stay as they are, so that an attack cannot shut a new account out everywhere.
  */
 @Component
 class LoginLockPolicy {
@@ -27,7 +29,7 @@ class LoginLockPolicy {
 	private final int sprayLimit;
 
 	LoginLockPolicy(@Value("${renewal.login.max-lock:15m}") Duration maxLock,
-			@Value("${renewal.login.spray-limit:100}") int sprayLimit) {
+			@Value("${renewal.login.spray-limit:50}") int sprayLimit) {
 		this.maxSeconds = Math.max(1, maxLock.toSeconds());
 		this.sprayLimit = sprayLimit;
 	}
@@ -38,9 +40,11 @@ class LoginLockPolicy {
 		return now.plusSeconds((long) Math.min(seconds, maxSeconds));
 	}
 
-	/** Whether an id's failures from all networks together are those of an attack. */
-	boolean sprayed(long failuresOfTheId) {
-		return failuresOfTheId >= sprayLimit;
+	/**
+	 * Whether an id's failures come from so many wide networks that it is under attack.
+	 */
+	boolean sprayed(long wideNetworksFailing) {
+		return wideNetworksFailing >= sprayLimit;
 	}
 
 	/** Whether failures whose last lock ended at {@code lockEnded} no longer count. */
@@ -55,11 +59,11 @@ class LoginLockPolicy {
 	}
 
 	/**
-	 * The refusal to an unknown network while the id is under attack: the same words
-	 * whether or not the id has an account.
+	 * The refusal to a new network while an account that has logged in before is under
+	 * attack.
 	 */
 	static LockedException sprayed() {
-		return new LockedException("该用户名近期从多处登录失败次数过多，为保护账户，暂时只能从以前成功登录过的网络登录；" + "请在常用办公网络登录，或联系系统管理员解除锁定");
+		return new LockedException("该账户近期在多处网络登录失败过多，为保护账户，暂时只能从以前成功登录过的网络登录；" + "请在常用办公网络登录，或联系系统管理员解除锁定");
 	}
 
 }

@@ -53,8 +53,8 @@ class LoginLocks {
 	/**
 	 * One login id with failures that still count. {@code name} is null for an id without
 	 * an account; {@code lockedNetworks} are the networks it is locked for now;
-	 * {@code sprayed}: so many failures from all networks that only networks the account
-	 * logged in from may still try it.
+	 * {@code sprayed}: failures from so many wide networks that, if the account has
+	 * logged in before, only the networks it logged in from may still try it.
 	 */
 	record Entry(String loginId, String name, int attempts, List<String> networks, List<String> lockedNetworks,
 			Instant lockedUntil, boolean sprayed) {
@@ -72,10 +72,8 @@ class LoginLocks {
 	/** Ids whose failures still count, locked ones first, at most {@link #SHOWN}. */
 	List<Entry> current(Instant now) {
 		Map<String, List<LoginThrottle.Failures>> byId = new LinkedHashMap<>();
-		for (LoginThrottle.Failures f : throttle.all(now)) {
-			if (byId.size() < SHOWN || byId.containsKey(f.loginId())) {
-				byId.computeIfAbsent(f.loginId(), id -> new ArrayList<>()).add(f);
-			}
+		for (LoginThrottle.Failures f : throttle.recent(SHOWN, now)) {
+			byId.computeIfAbsent(f.loginId(), id -> new ArrayList<>()).add(f);
 		}
 		Map<String, String> names = names(byId.keySet());
 		List<Entry> entries = new ArrayList<>();
@@ -118,7 +116,7 @@ class LoginLocks {
 					.map(LoginThrottle.Failures::network)
 					.toList(),
 				failures.stream().map(LoginThrottle.Failures::lockedUntil).max(Comparator.naturalOrder()).orElse(now),
-				policy.sprayed(attempts));
+				policy.sprayed(failures.stream().map(LoginThrottle.Failures::wideNetwork).distinct().count()));
 	}
 
 	/**

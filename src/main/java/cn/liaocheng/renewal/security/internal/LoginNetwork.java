@@ -67,6 +67,23 @@ final class LoginNetwork {
 		}
 	}
 
+	/**
+	 * The wider network around {@code network}: the IPv4 /24 or the IPv6 /48 (a site), so
+	 * that one attacker's many addresses of one provider count once.
+	 */
+	static String wide(String network) {
+		if (network.matches(IPV4)) {
+			return network.substring(0, network.lastIndexOf('.')) + ".0/24";
+		}
+		if (network.endsWith("::/64")) {
+			String[] groups = network.substring(0, network.length() - "::/64".length()).split(":");
+			if (groups.length == 4) {
+				return groups[0] + ":" + groups[1] + ":" + groups[2] + "::/48";
+			}
+		}
+		return network;
+	}
+
 	private static String cut(String text) {
 		return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
 	}

@@ -49,7 +49,8 @@ class LoginThrottle {
 	}
 
 	/** One id's failures from one network that still count. */
-	record Failures(String loginId, String network, int attempts, Instant lastFailure, Instant lockedUntil) {
+	record Failures(String loginId, String network, String wideNetwork, int attempts, Instant lastFailure,
+			Instant lockedUntil) {
 	}
 
 	static String key(String loginId) {
@@ -60,7 +61,7 @@ class LoginThrottle {
 	/**
 	 * Where the id stands on this network now. {@code refusal}: why it may not try a
 	 * password from here, if it may not (a lock of this network, or an attack on the id
-	 * from many networks when this one is not among those the account logged in from).
+	 * from many wide networks when the account has logged in before, from elsewhere).
 	 * {@code failuresHere}: whether failures from this network still count.
 	 */
 	record Standing(Optional<LockedException> refusal, boolean failuresHere) {
@@ -69,7 +70,7 @@ class LoginThrottle {
 	Standing standing(String loginId, String network, Instant now) {
 		String key = key(loginId);
 		Counted counted = jdbc.sql("""
-				SELECT COALESCE(SUM(attempts), 0), MAX(CASE WHEN network = :network THEN locked_until END)
+				SELECT COUNT(DISTINCT wide_network), MAX(CASE WHEN network = :network THEN locked_until END)
 				FROM login_failure WHERE login_id = :key AND locked_until >= :forgetBefore""")
 			.param("network", network)
 			.param("key", key)
@@ -81,20 +82,26 @@ class LoginThrottle {
 		if (failuresHere && counted.lockedUntil().isAfter(now)) {
 			return new Standing(Optional.of(LoginLockPolicy.locked(counted.lockedUntil(), now)), true);
 		}
-		if (policy.sprayed(counted.all()) && !known(key, network, now)) {
+		if (policy.sprayed(counted.wideNetworks()) && onlyElsewhere(key, network, now)) {
 			return new Standing(Optional.of(LoginLockPolicy.sprayed()), failuresHere);
 		}
 		return new Standing(Optional.empty(), failuresHere);
 	}
 
-	private record Counted(long all, Instant lockedUntil) {
+	private record Counted(long wideNetworks, Instant lockedUntil) {
 	}
 
-	private boolean known(String key, String network, Instant now) {
-		return jdbc.sql("SELECT COUNT(*) FROM login_network WHERE login_id = ? AND network = ? AND last_success >= ?")
-			.params(key, network, Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
-			.query(Integer.class)
-			.single() > 0;
+	/**
+	 * Whether the account has logged in before, within
+	 * {@link LoginLockPolicy#KNOWN_NETWORK_FOR}, but never from this network.
+	 */
+	private boolean onlyElsewhere(String key, String network, Instant now) {
+		return jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(CASE WHEN network = ? THEN 1 ELSE 0 END), 0)
+				FROM login_network WHERE login_id = ? AND last_success >= ?""")
+			.params(network, key, Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
+			.query((rs, n) -> rs.getLong(1) > 0 && rs.getLong(2) == 0)
+			.single();
 	}
 
 	/**
@@ -142,9 +149,9 @@ class LoginThrottle {
 	private boolean inserted(String key, String network, Timestamp at, Instant now) {
 		try {
 			savepoint.executeWithoutResult(status -> jdbc.sql("""
-					INSERT INTO login_failure (login_id, network, attempts, last_failure, locked_until)
-					VALUES (?, ?, 1, ?, ?)""")
-				.params(key, network, at, Timestamp.from(policy.lockAfter(1, now)))
+					INSERT INTO login_failure (login_id, network, wide_network, attempts, last_failure, locked_until)
+					VALUES (?, ?, ?, 1, ?, ?)""")
+				.params(key, network, LoginNetwork.wide(network), at, Timestamp.from(policy.lockAfter(1, now)))
 				.update());
 			return true;
 		}
@@ -180,25 +187,42 @@ class LoginThrottle {
 		}
 	}
 
-	/** Failures that still count, per id and network, most recent first. */
-	List<Failures> all(Instant now) {
-		return jdbc.sql("""
-				SELECT login_id, network, attempts, last_failure, locked_until FROM login_failure
-				WHERE locked_until >= ? ORDER BY last_failure DESC""")
-			.param(Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
-			.query((rs, n) -> new Failures(rs.getString(1), rs.getString(2), rs.getInt(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+	/**
+	 * Failures that still count, per id and network, of the {@code ids} ids with the most
+	 * recent failures.
+	 */
+	List<Failures> recent(int ids, Instant now) {
+		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
+		List<String> recentIds = jdbc.sql("""
+				SELECT login_id FROM login_failure WHERE locked_until >= ?
+				GROUP BY login_id ORDER BY MAX(last_failure) DESC""" + " FETCH FIRST " + ids + " ROWS ONLY")
+			.param(forgetBefore)
+			.query(String.class)
 			.list();
+		if (recentIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT login_id, network, wide_network, attempts, last_failure, locked_until FROM login_failure
+				WHERE login_id IN (:ids) AND locked_until >= :forgetBefore ORDER BY last_failure DESC""")
+			.param("ids", recentIds)
+			.param("forgetBefore", forgetBefore)
+			.query(LoginThrottle::failures)
+			.list();
+	}
+
+	private static Failures failures(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Failures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+				rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
 	}
 
 	/** Failures of one id that still count, from every network. */
 	List<Failures> of(String loginId, Instant now) {
 		return jdbc.sql("""
-				SELECT login_id, network, attempts, last_failure, locked_until FROM login_failure
+				SELECT login_id, network, wide_network, attempts, last_failure, locked_until FROM login_failure
 				WHERE login_id = ? AND locked_until >= ?""")
 			.params(key(loginId), Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
-			.query((rs, n) -> new Failures(rs.getString(1), rs.getString(2), rs.getInt(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+			.query(LoginThrottle::failures)
 			.list();
 	}
 
