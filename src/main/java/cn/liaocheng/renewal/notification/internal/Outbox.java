@@ -44,14 +44,32 @@ class Outbox {
 			.update();
 	}
 
-	/** Pending deliveries whose time has come, oldest first. */
+	/**
+	 * Pending deliveries whose time has come and that no run has claimed, oldest first.
+	 */
 	List<Delivery> due(Instant now, int limit) {
 		return jdbc
 			.sql(SELECT + " WHERE o.status = ? AND o.next_attempt_at <= ?"
+					+ " AND (o.claimed_until IS NULL OR o.claimed_until <= ?)"
 					+ " ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY")
-			.params(PENDING, Timestamp.from(now))
+			.params(PENDING, Timestamp.from(now), Timestamp.from(now))
 			.query(Outbox::delivery)
 			.list();
+	}
+
+	/**
+	 * Claims a delivery read by {@link #due} for one attempt by {@code claimant}, until
+	 * {@code until}: one conditional UPDATE, so of two runs only one gets it. False when
+	 * another run holds it or has attempted it since it was read.
+	 */
+	boolean claim(Delivery delivery, String claimant, Instant now, Instant until) {
+		return jdbc.sql("""
+				UPDATE notification_outbox SET claimed_by = ?, claimed_until = ?
+				WHERE id = ? AND status = ? AND attempts = ? AND next_attempt_at <= ?
+				  AND (claimed_until IS NULL OR claimed_until <= ?)""")
+			.params(claimant, Timestamp.from(until), delivery.id(), PENDING, delivery.attempts(), Timestamp.from(now),
+					Timestamp.from(now))
+			.update() == 1;
 	}
 
 	/**
@@ -75,27 +93,40 @@ class Outbox {
 			.single();
 	}
 
+	/** Records a delivery as sent: it went out, whoever holds it now. */
 	void sent(long id, int attempts, Instant now) {
-		jdbc.sql("UPDATE notification_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
-			.params(SENT, attempts, Timestamp.from(now), id)
+		jdbc.sql("""
+				UPDATE notification_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL,
+				       claimed_by = NULL, claimed_until = NULL
+				WHERE id = ?""").params(SENT, attempts, Timestamp.from(now), id).update();
+	}
+
+	/**
+	 * Records a failed attempt and gives the claim back; nothing when the claim has
+	 * passed to another run, which records its own attempt.
+	 */
+	void retryLater(long id, String claimant, int attempts, Instant next, String error) {
+		jdbc.sql("""
+				UPDATE notification_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,
+				       claimed_by = NULL, claimed_until = NULL
+				WHERE id = ? AND status = ? AND claimed_by = ?""")
+			.params(attempts, Timestamp.from(next), Inbox.cut(error, 1000), id, PENDING, claimant)
 			.update();
 	}
 
-	void retryLater(long id, int attempts, Instant next, String error) {
-		jdbc.sql("UPDATE notification_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
-			.params(attempts, Timestamp.from(next), Inbox.cut(error, 1000), id)
-			.update();
-	}
-
-	void failed(long id, int attempts, String error) {
-		jdbc.sql("UPDATE notification_outbox SET status = ?, attempts = ?, last_error = ? WHERE id = ?")
-			.params(FAILED, attempts, Inbox.cut(error, 1000), id)
+	/** Records the last failed attempt, as {@link #retryLater} does. */
+	void failed(long id, String claimant, int attempts, String error) {
+		jdbc.sql("""
+				UPDATE notification_outbox SET status = ?, attempts = ?, last_error = ?,
+				       claimed_by = NULL, claimed_until = NULL
+				WHERE id = ? AND status = ? AND claimed_by = ?""")
+			.params(FAILED, attempts, Inbox.cut(error, 1000), id, PENDING, claimant)
 			.update();
 	}
 
 	/**
 	 * Puts a delivery that has not been sent back in the queue, due now, with a fresh
-	 * count of attempts.
+	 * count of attempts. A claim stays: a delivery being sent is not sent twice.
 	 */
 	boolean retryNow(long id, Instant now) {
 		return jdbc.sql("""

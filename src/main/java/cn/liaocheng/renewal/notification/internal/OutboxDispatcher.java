@@ -1,9 +1,11 @@
 package cn.liaocheng.renewal.notification.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,8 +23,11 @@ import cn.liaocheng.renewal.operations.ClusterLease;
  * tried again after a delay that doubles each time (1, 2, 4 … minutes, at most an hour,
  * by default), and after the last attempt the delivery is marked failed for
  * administrators to see and retry. One node of the cluster runs it at a time
- * ({@link ClusterLease}); a node that dies between sending and recording may send a
- * message twice, never lose one.
+ * ({@link ClusterLease}), but a run may outlast its lease (a slow mail server) and a
+ * second node then starts while the first is still sending; so each delivery is also
+ * claimed in its row before it is sent, and a run sends only what it has claimed. A node
+ * that dies between sending and recording may send a message twice (its claim runs out),
+ * never lose one.
  */
 @Component
 class OutboxDispatcher {
@@ -31,8 +36,18 @@ class OutboxDispatcher {
 
 	private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-	/** Longer than a batch takes with the SMTP timeouts of application.yaml. */
+	/**
+	 * Keeps nodes from polling together; a run that outlasts it sends nothing twice, as
+	 * deliveries are claimed one by one.
+	 */
 	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	/**
+	 * How long one attempt holds its delivery: far longer than one message takes with the
+	 * SMTP timeouts of application.yaml, and how long a message waits after its node died
+	 * while sending it.
+	 */
+	static final Duration CLAIM = Duration.ofMinutes(10);
 
 	private static final int BATCH = 25;
 
@@ -47,6 +62,8 @@ class OutboxDispatcher {
 	private final Duration firstRetry;
 
 	private final Duration maxRetryDelay;
+
+	private final String node = Inbox.cut(ManagementFactory.getRuntimeMXBean().getName(), 150);
 
 	OutboxDispatcher(Outbox outbox, ClusterLease lease, List<DeliveryChannel> channels,
 			@Value("${renewal.notification.delivery.max-attempts:5}") int maxAttempts,
@@ -74,7 +91,8 @@ class OutboxDispatcher {
 		try {
 			int sent = 0;
 			for (Delivery delivery : outbox.due(now, BATCH)) {
-				if (send(delivery)) {
+				String claimant = node + "/" + UUID.randomUUID();
+				if (outbox.claim(delivery, claimant, now, Instant.now().plus(CLAIM)) && send(delivery, claimant)) {
 					sent++;
 				}
 			}
@@ -85,7 +103,7 @@ class OutboxDispatcher {
 		}
 	}
 
-	private boolean send(Delivery delivery) {
+	private boolean send(Delivery delivery, String claimant) {
 		int attempt = delivery.attempts() + 1;
 		DeliveryChannel channel = channels.get(delivery.channel());
 		try {
@@ -99,12 +117,12 @@ class OutboxDispatcher {
 		catch (Exception e) {
 			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
 			if (attempt >= maxAttempts) {
-				outbox.failed(delivery.id(), attempt, error);
+				outbox.failed(delivery.id(), claimant, attempt, error);
 				LOG.warn("Notification delivery {} ({}) failed for good after {} attempts: {}", delivery.id(),
 						delivery.channel(), attempt, error);
 			}
 			else {
-				outbox.retryLater(delivery.id(), attempt, Instant.now().plus(delay(attempt)), error);
+				outbox.retryLater(delivery.id(), claimant, attempt, Instant.now().plus(delay(attempt)), error);
 				LOG.info("Notification delivery {} ({}) failed, attempt {} of {}: {}", delivery.id(),
 						delivery.channel(), attempt, maxAttempts, error);
 			}

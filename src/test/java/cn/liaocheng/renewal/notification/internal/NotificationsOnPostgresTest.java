@@ -20,8 +20,8 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases
- * and retries.
+ * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases,
+ * retries and claims.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(properties = "renewal.scheduling.enabled=false")
@@ -99,6 +99,30 @@ class NotificationsOnPostgresTest {
 		});
 		assertThat(outbox.retryNow(delivery, Instant.now())).isTrue();
 		assertThat(outbox.count(Outbox.PENDING)).isPositive();
+	}
+
+	@Test
+	void shouldLetOneRunAtATimeClaimADeliveryUntilTheClaimRunsOut() {
+		String user = "pg-user-" + System.nanoTime();
+		notifier.notify(user, new Note(NotificationKind.CASE_DECIDED, "申报已办结", "办理结果：准予入库", null, 7L, null));
+		long notification = inbox.list(user, false, 0, 1).get(0).id();
+		Instant now = Instant.now();
+		outbox.add(notification, MailChannel.NAME, "claimed@example.cn", now);
+		Outbox.Delivery delivery = outbox.due(now, 1000)
+			.stream()
+			.filter(d -> d.notificationId() == notification)
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(outbox.claim(delivery, "node-a/1", now, now.plusSeconds(60))).isTrue();
+		assertThat(outbox.claim(delivery, "node-b/1", now, now.plusSeconds(60))).isFalse();
+		assertThat(outbox.due(now, 1000)).noneMatch(d -> d.id() == delivery.id());
+		outbox.retryLater(delivery.id(), "node-b/1", 1, now.plusSeconds(600), "not the claimant");
+		assertThat(outbox.claim(delivery, "node-b/1", now.plusSeconds(61), now.plusSeconds(120)))
+			.as("the claim has run out, and the other run recorded nothing")
+			.isTrue();
+		outbox.sent(delivery.id(), 1, now);
+		assertThat(outbox.claim(delivery, "node-c/1", now.plusSeconds(200), now.plusSeconds(260))).isFalse();
 	}
 
 	@Test
