@@ -141,6 +141,10 @@ class RefusedJobCallsTest {
 							new String[] { "PUT", job + "/retries", "{\"retries\":0}" },
 							new String[] { "PUT", job + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0800\"}" },
 							new String[] { "PUT", job + "/priority", "{\"priority\":99}" },
+							new String[] { "PUT", job + "/suspended", "{\"suspended\":true}" },
+							new String[] { "GET", door.root() + "/history/job-log?jobId=" + caseless, "" },
+							new String[] { "GET", door.root() + "/incident", "" },
+							new String[] { "GET", door.root() + "/history/incident", "" },
 							new String[] { "DELETE", job, "" });
 					for (String[] attack : attacks) {
 						HttpResponse<String> response = door.send(attack[0], attack[1], attack[2]);
@@ -155,6 +159,7 @@ class RefusedJobCallsTest {
 			assertThat(untouched.getRetries()).isEqualTo(3);
 			assertThat(untouched.getDuedate()).isEqualTo(nextYear);
 			assertThat(untouched.getPriority()).isZero();
+			assertThat(untouched.isSuspended()).isFalse();
 
 			Door admin = doors(DemoUsers.ADMIN).get(0);
 			HttpResponse<String> seen = admin.send("GET", admin.root() + "/job/" + caseless, "");

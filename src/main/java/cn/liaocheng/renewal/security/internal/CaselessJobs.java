@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
@@ -15,11 +16,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * 7.24 lets anyone read, run, delete or reschedule them, as its job checks return early
  * for a job without a process definition; a reviewer could leave an administrator's
  * operation half done. Jobs of cases keep the engine's own checks, which staff do not
- * pass either. The job list is closed to staff in {@link AdministratorQueries}.
+ * pass either. The job list, the job log, incidents and changes of jobs' state, retries
+ * and priority are closed to staff in {@link AdministratorQueries}.
  */
 final class CaselessJobs {
 
-	private static final Set<String> JOB_CHECKS = Set.of("checkReadJob", "checkUpdateJob", "checkUpdateRetriesJob");
+	private static final Set<String> JOB_CHECKS = Set.of("checkReadJob", "checkUpdateJob", "checkUpdateRetriesJob",
+			"checkReadHistoricJobLog");
 
 	private CaselessJobs() {
 	}
@@ -35,8 +38,10 @@ final class CaselessJobs {
 							default -> "CaselessJobs";
 						};
 					}
-					if (JOB_CHECKS.contains(method.getName()) && args[0] instanceof JobEntity job
-							&& job.getProcessDefinitionKey() == null) {
+					if (JOB_CHECKS.contains(method.getName())
+							&& (args[0] instanceof JobEntity job && job.getProcessDefinitionKey() == null
+									|| args[0] instanceof HistoricJobLogEventEntity log
+											&& log.getProcessDefinitionKey() == null)) {
 						refuseUnlessAdministrator();
 					}
 					return null;
