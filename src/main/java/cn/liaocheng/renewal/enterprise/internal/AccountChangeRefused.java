@@ -1,17 +1,34 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
 /**
- * An activation or a disabling the account's state does not allow, with the reason shown
- * to the bureau: a rejected registration is closed for good; an account an administrator
- * disabled is restored by an administrator only.
+ * An activation, disabling or rejection that cannot be done as asked, with the title and
+ * reason shown to the bureau: a rejection needs a reason; a rejected registration is
+ * closed for good; an account an administrator disabled is restored by an administrator
+ * only; an account once activated is disabled, never rejected.
  */
 class AccountChangeRefused extends RuntimeException {
 
+	/**
+	 * Whether the request was wrong (no reason given) or the account's state forbids it.
+	 */
+	enum Kind {
+
+		INVALID, STATE
+
+	}
+
+	private final Kind kind;
+
 	private final String title;
 
-	AccountChangeRefused(String title, String message) {
+	AccountChangeRefused(Kind kind, String title, String message) {
 		super(message);
+		this.kind = kind;
 		this.title = title;
+	}
+
+	Kind kind() {
+		return kind;
 	}
 
 	String title() {

@@ -66,17 +66,10 @@ class CountyEnterpriseApiController {
 
 	@ExceptionHandler(AccountChangeRefused.class)
 	ProblemDetail changeRefused(AccountChangeRefused e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle(e.title());
-		return problem;
-	}
-
-	@ExceptionHandler(RejectionRefused.class)
-	ProblemDetail rejectionRefused(RejectionRefused e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-				e.kind() == RejectionRefused.Kind.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
+				e.kind() == AccountChangeRefused.Kind.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
 				e.getMessage());
-		problem.setTitle("不能驳回该注册");
+		problem.setTitle(e.title());
 		return problem;
 	}
 

@@ -2,15 +2,19 @@ package cn.liaocheng.renewal.enterprise.internal;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.liaocheng.renewal.enterprise.internal.CountyEnterprises.Change;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -41,41 +45,34 @@ class CountyEnterpriseController {
 
 	@PostMapping("/{id}/activate")
 	String activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			Change change = enterprises.activate(user, id);
-			redirect.addFlashAttribute("message",
-					(change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
-		}
-		catch (AccountChangeRefused refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
-		}
+		Change change = enterprises.activate(user, id);
+		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
 		return "redirect:/county/enterprises";
 	}
 
 	@PostMapping("/{id}/reject")
 	String reject(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		try {
-			Change change = enterprises.reject(user, id, reason);
-			redirect.addFlashAttribute("message",
-					(change.changed() ? "已驳回注册：" : "该注册此前已驳回：") + change.enterprise().name() + "，其统一社会信用代码可重新注册");
-		}
-		catch (RejectionRefused refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
-		}
+		Change change = enterprises.reject(user, id, reason);
+		redirect.addFlashAttribute("message",
+				(change.changed() ? "已驳回注册：" : "该注册此前已驳回：") + change.enterprise().name() + "，其统一社会信用代码可重新注册");
 		return "redirect:/county/enterprises";
 	}
 
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			Change change = enterprises.disable(user, id);
-			redirect.addFlashAttribute("message",
-					(change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
-		}
-		catch (AccountChangeRefused refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
-		}
+		Change change = enterprises.disable(user, id);
+		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
+		return "redirect:/county/enterprises";
+	}
+
+	/**
+	 * A refused change goes back to the list with its reason (an exception handler gets
+	 * no {@code RedirectAttributes}, so the reason goes into the outgoing flash map).
+	 */
+	@ExceptionHandler(AccountChangeRefused.class)
+	String refused(AccountChangeRefused refused, HttpServletRequest request) {
+		RequestContextUtils.getOutputFlashMap(request).put("error", refused.getMessage());
 		return "redirect:/county/enterprises";
 	}
 

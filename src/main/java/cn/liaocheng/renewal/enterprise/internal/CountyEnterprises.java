@@ -47,6 +47,8 @@ class CountyEnterprises {
 
 	private static final ZoneId BEIJING = ChinaTime.ZONE;
 
+	private static final String REJECTION_REFUSED = "不能驳回该注册";
+
 	private static final String PENDING_FIRST = """
 			ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'ACTIVE' THEN 1 WHEN 'DISABLED' THEN 2 ELSE 3 END,
 			         created_at DESC, id DESC""";
@@ -118,10 +120,12 @@ class CountyEnterprises {
 		String actor = user.userId();
 		State state = lock(id);
 		if (state.status() == EnterpriseStatus.REJECTED) {
-			throw new AccountChangeRefused("不能激活该账户", "“" + before.name() + "”的注册已被驳回，账户已关闭；企业须重新注册");
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, "不能激活该账户",
+					"“" + before.name() + "”的注册已被驳回，账户已关闭；企业须重新注册");
 		}
 		if (state.status() == EnterpriseStatus.DISABLED && state.disabledByAdministrator() && !user.isAdministrator()) {
-			throw new AccountChangeRefused("不能恢复该账户", "“" + before.name() + "”的账户由系统管理员停用，须由系统管理员恢复");
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, "不能恢复该账户",
+					"“" + before.name() + "”的账户由系统管理员停用，须由系统管理员恢复");
 		}
 		int changed = jdbc.sql("""
 				UPDATE enterprise SET status = :active, activated_by = COALESCE(activated_by, :actor),
@@ -163,7 +167,8 @@ class CountyEnterprises {
 		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
 		String actor = user.userId();
 		if (lock(id).status() == EnterpriseStatus.REJECTED) {
-			throw new AccountChangeRefused("不能停用该账户", "“" + before.name() + "”的注册已被驳回，账户已关闭");
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, "不能停用该账户",
+					"“" + before.name() + "”的注册已被驳回，账户已关闭");
 		}
 		int changed = jdbc.sql("""
 				UPDATE enterprise SET status = :disabled, disabled_at = :now, disabled_by = :actor,
@@ -209,10 +214,11 @@ class CountyEnterprises {
 		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() < 4 || why.length() > 300) {
-			throw new RejectionRefused(RejectionRefused.Kind.INVALID, "请填写驳回原因（4 至 300 字），企业再次注册时可据此更正");
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, REJECTION_REFUSED,
+					"请填写驳回原因（4 至 300 字），企业再次注册时可据此更正");
 		}
 		PlainText.problem(why, false).ifPresent(problem -> {
-			throw new RejectionRefused(RejectionRefused.Kind.INVALID, "驳回原因" + problem);
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, REJECTION_REFUSED, "驳回原因" + problem);
 		});
 		if (EnterpriseStatus.REJECTED.name().equals(before.status())) {
 			return new Change(false, before);
@@ -229,7 +235,7 @@ class CountyEnterprises {
 			.param("pending", EnterpriseStatus.PENDING.name())
 			.update();
 		if (changed == 0) {
-			throw new RejectionRefused(RejectionRefused.Kind.STATE,
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REJECTION_REFUSED,
 					"只能驳回尚未激活的注册；“" + before.name() + "”的账户" + before.statusLabel() + "，如需关闭请停用");
 		}
 		// The login goes with the registration (Camunda's command joins this
