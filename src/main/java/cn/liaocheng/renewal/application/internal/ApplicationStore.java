@@ -14,9 +14,6 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationEvent;
@@ -92,16 +89,13 @@ public class ApplicationStore {
 
 	private final OrganizationCatalog organizations;
 
-	/** A savepoint inside the caller's transaction, for an insert that may collide. */
-	private final TransactionTemplate savepoint;
+	private final CollidingInserts inserts;
 
 	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, CaseReviews reviews,
 			FileStore files, AuditTrail audit, FundingClaims funding, LoanOffers loanOffers,
-			OrganizationCatalog organizations, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			OrganizationCatalog organizations, ApplicationEventPublisher events, CollidingInserts inserts) {
 		this.events = events;
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.inserts = inserts;
 		this.repository = repository;
 		this.references = references;
 		this.reviews = reviews;
@@ -157,17 +151,16 @@ public class ApplicationStore {
 						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
 			}
 			ApplicationKind kind = dossier.kind();
-			Long id;
-			try {
-				id = savepoint
-					.execute(s -> repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier));
-			}
-			catch (DuplicateKeyException sameKeyAtOnce) {
+			Optional<Long> inserted = inserts
+				.insert(() -> repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier));
+			if (inserted.isEmpty()) {
 				// The same request sent twice at once (a double click, a client's
-				// resend):
-				// the other one made the draft; answer with it.
-				return repository.findByCreationKey(enterprise.id(), creationKey).orElseThrow(() -> sameKeyAtOnce);
+				// resend): the other one made the draft; answer with it.
+				return repository.findByCreationKey(enterprise.id(), creationKey)
+					.orElseThrow(() -> new DuplicateKeyException(
+							"Draft key " + creationKey + " taken, but no draft has it"));
 			}
+			long id = inserted.get();
 			repository.addEvent(id, user.userId(), user.displayName(), "CREATED", "创建" + kind.label() + "草稿");
 			audit.record(user.userId(), "APPLICATION_DRAFTED", subject(id), kind.name());
 			return id;

@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
@@ -41,16 +37,11 @@ class FundingClaims {
 
 	private final JdbcClient jdbc;
 
-	/**
-	 * A savepoint around each claim's insert: on PostgreSQL a failed insert aborts the
-	 * transaction, and the answer to a claim taken meanwhile needs more queries.
-	 */
-	private final TransactionTemplate savepoint;
+	private final CollidingInserts inserts;
 
-	FundingClaims(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	FundingClaims(JdbcClient jdbc, CollidingInserts inserts) {
 		this.jdbc = jdbc;
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.inserts = inserts;
 	}
 
 	/**
@@ -84,13 +75,12 @@ class FundingClaims {
 	void claim(long applicationId, long enterpriseId, Dossier dossier) {
 		release(applicationId);
 		for (String key : keys(dossier)) {
-			try {
-				savepoint.executeWithoutResult(
-						s -> jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
-							.params(key, applicationId)
-							.update());
-			}
-			catch (DuplicateKeyException e) {
+			boolean claimed = inserts
+				.insert(() -> jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
+					.params(key, applicationId)
+					.update())
+				.isPresent();
+			if (!claimed) {
 				// Another submission took it between the check and now: answer as the
 				// check would have.
 				List<FieldProblem> problems = problems(applicationId, enterpriseId, dossier);
