@@ -1,7 +1,14 @@
 package cn.liaocheng.renewal.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import cn.liaocheng.renewal.organization.Bank;
+import cn.liaocheng.renewal.organization.Department;
+import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
  * The demo accounts, listed in README.md. User ids are short pinyin so that a tester can
@@ -29,6 +36,57 @@ final class DemoAccounts {
 			new DemoEnterprise("ent-dcf", "91371502MA3EX1P95L", "东昌府区演示精细化工有限公司", "371502", "精细化工"));
 
 	private DemoAccounts() {
+	}
+
+	/**
+	 * A demo account. Camunda's last name holds the organisation and the first name the
+	 * post, so that Camunda Admin (which requires both) shows "冠县工业和信息化局 审核员".
+	 */
+	record Account(String userId, String organisation, String post, String groupId, DemoEnterprise enterprise) {
+
+		Account(String userId, String organisation, String post, String groupId) {
+			this(userId, organisation, post, groupId, null);
+		}
+
+	}
+
+	/** Every demo account, in the order they are made. */
+	static List<Account> all(OrganizationCatalog catalog) {
+		List<Account> accounts = new ArrayList<>();
+		accounts.add(new Account(ADMINISTRATOR, "系统", "管理员", GroupNames.ADMINISTRATORS));
+		for (Division division : catalog.divisions()) {
+			String abbreviation = DIVISION_ABBREVIATIONS.get(division.code());
+			for (Department department : catalog.departments()) {
+				if (COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
+					accounts.add(new Account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
+							GroupNames.county(division.code(), department.key())));
+					// The lead (负责人) of each demo body, to whom its overdue tasks are
+					// escalated and reported.
+					accounts
+						.add(new Account(abbreviation + "-" + department.key() + "-lead", department.nameIn(division),
+								"负责人", GroupNames.lead(GroupNames.county(division.code(), department.key()))));
+				}
+			}
+		}
+		for (Department department : catalog.departments()) {
+			accounts.add(new Account("lc-" + department.key(), department.cityName(), "审核员",
+					GroupNames.city(department.key())));
+			accounts.add(new Account("lc-" + department.key() + "-lead", department.cityName(), "负责人",
+					GroupNames.lead(GroupNames.city(department.key()))));
+			if (department.key().equals("finance")) {
+				// The interest subsidy is approved and paid by two different people of
+				// the bureau (LedgerPayments).
+				accounts.add(new Account("lc-finance-pay", department.cityName(), "拨付经办",
+						GroupNames.city(department.key())));
+			}
+		}
+		for (Bank bank : catalog.banks()) {
+			accounts.add(new Account(bank.key() + "-officer", bank.name(), "信贷员", GroupNames.bank(bank.key())));
+		}
+		for (DemoEnterprise e : ENTERPRISES) {
+			accounts.add(new Account(e.userId(), e.name(), "申报账户", GroupNames.ENTERPRISES, e));
+		}
+		return accounts;
 	}
 
 	record DemoEnterprise(String userId, String creditCode, String name, String divisionCode, String industry) {

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.demo;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,13 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.demo.DemoAccounts.Account;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
-import cn.liaocheng.renewal.organization.Bank;
-import cn.liaocheng.renewal.organization.Department;
 import cn.liaocheng.renewal.organization.Division;
-import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.StartupOrder;
 import cn.liaocheng.renewal.security.AccountIds;
@@ -59,8 +58,6 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private int created;
 
-	private Set<String> existing;
-
 	/** The first account made in this run, with the hashed password the others copy. */
 	private UserEntity hashed;
 
@@ -93,19 +90,20 @@ class DemoDataSeeder implements ApplicationRunner {
 	private void seed() {
 		created = 0;
 		hashed = null;
-		existing = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
-		account(DemoAccounts.ADMINISTRATOR, "系统", "管理员", GroupNames.ADMINISTRATORS);
-		for (Division division : catalog.divisions()) {
-			String abbreviation = DemoAccounts.DIVISION_ABBREVIATIONS.get(division.code());
-			for (Department department : catalog.departments()) {
-				if (DemoAccounts.COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
-					account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
-							GroupNames.county(division.code(), department.key()));
-					// The lead (负责人) of each demo body, to whom its overdue tasks are
-					// escalated and reported.
-					account(abbreviation + "-" + department.key() + "-lead", department.nameIn(division), "负责人",
-							GroupNames.lead(GroupNames.county(division.code(), department.key())));
-				}
+		Set<String> existing = new HashSet<>(identity.createUserQuery().list().stream().map(User::getId).toList());
+		List<Account> missing = DemoAccounts.all(catalog).stream().filter(a -> !existing.contains(a.userId())).toList();
+		// A demo account an administrator deleted stays deleted: its id is retired.
+		Set<String> retired = ids.refused(missing.stream().map(Account::userId).toList());
+		for (Account account : missing) {
+			if (retired.contains(account.userId())) {
+				LOG.info("Demo account {} was deleted and is not created again", account.userId());
+				continue;
+			}
+			create(account);
+			DemoAccounts.DemoEnterprise e = account.enterprise();
+			if (e != null) {
+				enterprises.record(new NewEnterprise(new CreditCode(e.creditCode()), e.name(), e.divisionCode(),
+						e.industry(), "演示联系人", "0635-0000000", e.userId()), DemoAccounts.ADMINISTRATOR);
 			}
 		}
 		for (Division division : catalog.divisions()) {
@@ -113,45 +111,15 @@ class DemoDataSeeder implements ApplicationRunner {
 			catalog.recordClawbackAccountIfNone(division.code(), division.name() + "财政局非税收入汇缴结算户（演示账户），开户银行：中国工商银行"
 					+ division.name() + "支行，账号：1610 0000 0000 " + division.code().substring(2));
 		}
-		for (Department department : catalog.departments()) {
-			account("lc-" + department.key(), department.cityName(), "审核员", GroupNames.city(department.key()));
-			account("lc-" + department.key() + "-lead", department.cityName(), "负责人",
-					GroupNames.lead(GroupNames.city(department.key())));
-			if (department.key().equals("finance")) {
-				// The interest subsidy is approved and paid by two different people of
-				// the bureau (LedgerPayments).
-				account("lc-finance-pay", department.cityName(), "拨付经办", GroupNames.city(department.key()));
-			}
-		}
-		for (Bank bank : catalog.banks()) {
-			account(bank.key() + "-officer", bank.name(), "信贷员", GroupNames.bank(bank.key()));
-		}
-		for (DemoAccounts.DemoEnterprise e : DemoAccounts.ENTERPRISES) {
-			if (account(e.userId(), e.name(), "申报账户", GroupNames.ENTERPRISES)) {
-				enterprises.record(new NewEnterprise(new CreditCode(e.creditCode()), e.name(), e.divisionCode(),
-						e.industry(), "演示联系人", "0635-0000000", e.userId()), DemoAccounts.ADMINISTRATOR);
-			}
-		}
 		LOG.info("Demo data in place ({} accounts created); see README.md for the logins", created);
 	}
 
-	/**
-	 * Creates the account unless it exists; tells whether it did. Camunda's last name
-	 * holds the organisation and the first name the post, so that Camunda Admin (which
-	 * requires both) shows "冠县工业和信息化局 审核员".
-	 */
-	private boolean account(String userId, String organisation, String post, String groupId) {
-		if (existing.contains(userId)) {
-			return false;
-		}
-		// A demo account an administrator deleted stays deleted: its id is retired.
-		if (ids.refusal(userId).isPresent()) {
-			LOG.info("Demo account {} was deleted and is not created again", userId);
-			return false;
-		}
+	private void create(Account account) {
+		String userId = account.userId();
+		String groupId = account.groupId();
 		User user = identity.newUser(userId);
-		user.setFirstName(post);
-		user.setLastName(organisation);
+		user.setFirstName(account.post());
+		user.setLastName(account.organisation());
 		user.setEmail(userId + "@demo.invalid");
 		if (hashed == null) {
 			user.setPassword(password);
@@ -167,7 +135,6 @@ class DemoDataSeeder implements ApplicationRunner {
 		}
 		identity.createMembership(userId, groupId);
 		created++;
-		return true;
 	}
 
 }

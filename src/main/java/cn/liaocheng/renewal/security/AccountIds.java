@@ -2,9 +2,12 @@ package cn.liaocheng.renewal.security;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,11 +41,31 @@ public class AccountIds {
 		if (RESERVED.contains(userId.toLowerCase(Locale.ROOT))) {
 			return Optional.of("该登录用户名为系统保留，请换一个");
 		}
-		boolean retired = jdbc.sql("SELECT COUNT(*) FROM retired_user_id WHERE LOWER(user_id) = ?")
-			.param(userId.toLowerCase(Locale.ROOT))
-			.query(Long.class)
-			.single() > 0;
-		return retired ? Optional.of("该登录用户名曾属于已删除或已驳回的账户，不能再次使用，请换一个") : Optional.empty();
+		return retired(List.of(userId)).isEmpty() ? Optional.empty() : Optional.of("该登录用户名曾属于已删除或已驳回的账户，不能再次使用，请换一个");
+	}
+
+	/**
+	 * Those of {@code userIds} that a new account cannot take (those {@link #refusal}
+	 * refuses), in one query.
+	 */
+	public Set<String> refused(Collection<String> userIds) {
+		Set<String> retired = retired(userIds);
+		return userIds.stream()
+			.filter(id -> RESERVED.contains(id.toLowerCase(Locale.ROOT))
+					|| retired.contains(id.toLowerCase(Locale.ROOT)))
+			.collect(Collectors.toSet());
+	}
+
+	/** The lower-cased ones of {@code userIds} that belonged to a deleted account. */
+	private Set<String> retired(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		List<String> lower = userIds.stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
+		return Set.copyOf(jdbc.sql("SELECT LOWER(user_id) FROM retired_user_id WHERE LOWER(user_id) IN (:ids)")
+			.param("ids", lower)
+			.query(String.class)
+			.list());
 	}
 
 	/** Records that {@code userId}'s account is deleted; its id is not given again. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,15 +33,12 @@ class RetiredAccountIdsTest {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	AccountIds ids;
+
 	@Test
 	void aDeletedAccountsIdIsNotGivenAgainAtAnyDoor() {
-		String id = Registrations.freshUserId();
-		User leaver = identity.newUser(id);
-		leaver.setFirstName("离职");
-		leaver.setLastName("人员");
-		leaver.setPassword("Leaver@2026pass");
-		identity.saveUser(leaver);
-		identity.deleteUser(id);
+		String id = deletedAccount();
 
 		User again = identity.newUser(id);
 		again.setFirstName("同名");
@@ -60,6 +59,29 @@ class RetiredAccountIdsTest {
 		assertThat(registered.statusCode()).isEqualTo(200);
 		assertThat(Registrations.fieldError(registered.body(), "userId"))
 			.hasValueSatisfying(message -> assertThat(message).contains("曾属于已删除或已驳回的账户"));
+	}
+
+	@Test
+	void manyIdsAreAnsweredAtOnceAsEachAlone() {
+		String retired = deletedAccount();
+		String free = Registrations.freshUserId();
+		List<String> asked = List.of(retired, retired.toUpperCase(Locale.ROOT), "System", free);
+
+		assertThat(ids.refused(asked)).containsExactlyInAnyOrder(retired, retired.toUpperCase(Locale.ROOT), "System");
+		assertThat(asked).allSatisfy(id -> assertThat(ids.refusal(id).isPresent()).as(id).isEqualTo(!id.equals(free)));
+		assertThat(ids.refused(List.of())).isEmpty();
+	}
+
+	/** The id of an account made and deleted. */
+	private String deletedAccount() {
+		String id = Registrations.freshUserId();
+		User leaver = identity.newUser(id);
+		leaver.setFirstName("离职");
+		leaver.setLastName("人员");
+		leaver.setPassword("Leaver@2026pass");
+		identity.saveUser(leaver);
+		identity.deleteUser(id);
+		return id;
 	}
 
 	@Test
