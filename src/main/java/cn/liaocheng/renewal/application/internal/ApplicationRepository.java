@@ -485,17 +485,36 @@ class ApplicationRepository {
 			.list();
 	}
 
-	/** One attachment of the application, removed or not. */
-	Optional<AttachmentView> attachment(long applicationId, long attachmentId) {
-		return jdbc.sql(ATTACHMENTS + " WHERE t.application_id = ? AND t.id = ?")
+	/** One attachment of the application, removed or not, with its stored file. */
+	Optional<FiledAttachment> attachment(long applicationId, long attachmentId) {
+		return filedAttachment(" WHERE t.application_id = ? AND t.id = ?", applicationId, attachmentId);
+	}
+
+	/**
+	 * One attachment in the application's dossier (not removed), with its stored file.
+	 */
+	Optional<FiledAttachment> currentAttachment(long applicationId, long attachmentId) {
+		return filedAttachment(" WHERE t.application_id = ? AND t.id = ? AND t.removed_at IS NULL", applicationId,
+				attachmentId);
+	}
+
+	private Optional<FiledAttachment> filedAttachment(String where, long applicationId, long attachmentId) {
+		return jdbc.sql(ATTACHMENTS + where)
 			.params(applicationId, attachmentId)
-			.query(ApplicationRepository::attachmentView)
+			.query((rs, n) -> new FiledAttachment(attachmentView(rs, n), rs.getLong(8)))
 			.optional();
 	}
 
-	/** An attachment as {@link #attachmentView} reads it, with its stored file. */
+	/** An attachment and the stored file that holds its bytes. */
+	record FiledAttachment(AttachmentView view, long fileId) {
+	}
+
+	/**
+	 * An attachment as {@link #attachmentView} reads it, with its stored file (the file's
+	 * id last).
+	 */
 	private static final String ATTACHMENTS = """
-			SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at
+			SELECT t.id, t.category, t.file_name, f.media_type, f.size_bytes, f.sha256, t.uploaded_at, t.file_id
 			FROM attachment t JOIN stored_file f ON f.id = t.file_id""";
 
 	private static AttachmentView attachmentView(ResultSet rs, int n) throws SQLException {
@@ -507,14 +526,6 @@ class ApplicationRepository {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(f.size_bytes), 0) FROM attachment t JOIN stored_file f ON f.id = t.file_id
 				WHERE t.application_id = ? AND t.removed_at IS NULL""").param(applicationId).query(Long.class).single();
-	}
-
-	/** The stored file of an attachment of this application, if there is one. */
-	Optional<Long> attachmentFile(long applicationId, long attachmentId) {
-		return jdbc.sql("SELECT file_id FROM attachment WHERE id = ? AND application_id = ?")
-			.params(attachmentId, applicationId)
-			.query(Long.class)
-			.optional();
 	}
 
 	void deleteAttachment(long attachmentId) {

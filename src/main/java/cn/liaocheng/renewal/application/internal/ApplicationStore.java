@@ -42,6 +42,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.application.internal.ApplicationRepository.FiledAttachment;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
@@ -314,7 +315,7 @@ public class ApplicationStore {
 			repository.addCorrectionChanges(id, List.of(DossierChanges.ATTACHMENTS));
 		}
 		audit.record(user.userId(), "ATTACHMENT_ADDED", subject(id), name + " sha256=" + stored.sha256());
-		return repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
+		return repository.attachment(id, attachmentId).orElseThrow().view();
 	}
 
 	private static AttachmentView replay(AttachmentView earlier, AttachmentCategory category, byte[] content) {
@@ -338,19 +339,16 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能删除附件。");
 		}
-		AttachmentView attachment = repository.attachments(id)
-			.stream()
-			.filter(a -> a.id() == attachmentId)
-			.findFirst()
+		FiledAttachment filed = repository.currentAttachment(id, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
+		AttachmentView attachment = filed.view();
 		String named = attachment.category().label() + "《" + attachment.fileName() + "》";
 		boolean seen = repository.lastSubmitted(id).map(last -> !attachment.uploadedAt().isAfter(last)).orElse(false);
 		if (!seen) {
 			// Never submitted with the application (a draft's, or uploaded during this
 			// correction): nobody has reviewed it; it goes, and does not count.
-			long fileId = repository.attachmentFile(id, attachmentId).orElseThrow(ApplicationNotFoundException::new);
 			repository.deleteAttachment(attachmentId);
-			files.delete(fileId);
+			files.delete(filed.fileId());
 		}
 		else if (!repository.removeAttachment(attachmentId, user.userId())) {
 			throw new ApplicationNotFoundException();
@@ -392,14 +390,12 @@ public class ApplicationStore {
 	}
 
 	public AttachmentDownload attachmentOf(long applicationId, long attachmentId) {
-		long fileId = repository.attachmentFile(applicationId, attachmentId)
-			.orElseThrow(ApplicationNotFoundException::new);
 		// Removed from the dossier after a submission, it stays readable to whoever may
 		// read the application: the record keeps what the reviewers saw.
-		AttachmentView view = repository.attachment(applicationId, attachmentId)
+		FiledAttachment filed = repository.attachment(applicationId, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
-		FileContent content = files.read(fileId).orElseThrow(ApplicationNotFoundException::new);
-		return new AttachmentDownload(view.fileName(), content.file().mediaType(), content.file().sha256(),
+		FileContent content = files.read(filed.fileId()).orElseThrow(ApplicationNotFoundException::new);
+		return new AttachmentDownload(filed.view().fileName(), content.file().mediaType(), content.file().sha256(),
 				content.bytes());
 	}
 
