@@ -3,7 +3,9 @@ package cn.liaocheng.renewal.security.internal;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -126,8 +128,20 @@ final class AssigneeWorkChecker {
 	 * assignee rule).
 	 */
 	static boolean memberOfItsBody(List<String> candidateGroups, Collection<String> groups) {
-		return candidateGroups.isEmpty() || candidateGroups.stream()
-			.anyMatch(candidate -> groups.contains(candidate) || groups.contains(GroupNames.lead(candidate)));
+		return candidateGroups.isEmpty() || candidateGroups.stream().anyMatch(bodiesOf(groups)::contains);
+	}
+
+	/**
+	 * The same rule as candidate groups, for a task query: the groups whose tasks someone
+	 * in {@code groups} may work, their own and those they lead.
+	 */
+	static Set<String> bodiesOf(Collection<String> groups) {
+		Set<String> bodies = new HashSet<>(groups);
+		groups.stream()
+			.filter(group -> group.endsWith(GroupNames.LEAD_SUFFIX))
+			.map(lead -> lead.substring(0, lead.length() - GroupNames.LEAD_SUFFIX.length()))
+			.forEach(bodies::add);
+		return bodies;
 	}
 
 	/** The candidate groups among a task's identity links. */

@@ -1,14 +1,18 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -17,14 +21,17 @@ import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -235,21 +242,55 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
 			AuthorizationService authorizations = engine.getAuthorizationService();
 			TaskService taskService = engine.getTaskService();
-			for (Authorization grant : authorizations.createAuthorizationQuery()
+			List<Authorization> grants = authorizations.createAuthorizationQuery()
 				.userIdIn(userId)
 				.resourceType(Resources.TASK)
-				.list()) {
-				Task task = taskService.createTaskQuery().taskId(grant.getResourceId()).singleResult();
-				if (task != null && !mayWork(taskService, task, stillIn)) {
-					authorizations.deleteAuthorization(grant.getId());
-					authorizations.createAuthorizationQuery()
-						.userIdIn(userId)
-						.resourceType(Resources.HISTORIC_TASK)
-						.resourceId(task.getId())
-						.list()
-						.forEach(history -> authorizations.deleteAuthorization(history.getId()));
-				}
+				.list();
+			if (grants.isEmpty()) {
+				return;
 			}
+			// A handful of queries however many grants: the open tasks granted, less
+			// those
+			// of no body and those of a body they are still in or lead
+			// (AssigneeWorkChecker's rule).
+			String[] granted = grants.stream().map(Authorization::getResourceId).distinct().toArray(String[]::new);
+			Set<String> left = taskIds(taskService.createTaskQuery().taskIdIn(granted));
+			left.removeAll(taskIds(
+					taskService.createTaskQuery().taskIdIn(granted).withoutCandidateGroups().includeAssignedTasks()));
+			if (!stillIn.isEmpty() && !left.isEmpty()) {
+				left.removeAll(taskIds(taskService.createTaskQuery()
+					.taskIdIn(granted)
+					.taskCandidateGroupIn(List.copyOf(AssigneeWorkChecker.bodiesOf(stillIn)))
+					.includeAssignedTasks()));
+			}
+			if (left.isEmpty()) {
+				return;
+			}
+			grants.stream().filter(grant -> left.contains(grant.getResourceId())).forEach(this::revoke);
+			authorizations.createAuthorizationQuery()
+				.userIdIn(userId)
+				.resourceType(Resources.HISTORIC_TASK)
+				.list()
+				.stream()
+				.filter(history -> left.contains(history.getResourceId()))
+				.forEach(this::revoke);
+		}
+
+		private static Set<String> taskIds(TaskQuery query) {
+			return query.list().stream().map(Task::getId).collect(Collectors.toCollection(HashSet::new));
+		}
+
+		/**
+		 * What {@code AuthorizationService#deleteAuthorization} does (the deletion and
+		 * its entry in the operation log), without reading the grant again: the deletions
+		 * go out with the command's other statements.
+		 */
+		private void revoke(Authorization grant) {
+			CommandContext command = Context.getCommandContext();
+			command.getAuthorizationManager().delete((AuthorizationEntity) grant);
+			command.getOperationLogManager()
+				.logAuthorizationOperation(UserOperationLogEntry.OPERATION_TYPE_DELETE, (AuthorizationEntity) grant,
+						null);
 		}
 
 		private boolean mayWork(TaskService taskService, Task task, List<String> groups) {

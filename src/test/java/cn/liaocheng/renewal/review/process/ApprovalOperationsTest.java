@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	AuthorizationService authorizations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -147,6 +152,45 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		finally {
 			identity.createMembership(COLLEAGUE, CountyReviewTasks.BODY);
 		}
+	}
+
+	/**
+	 * The personal grants Camunda gave on a body's open task (to the task and to its
+	 * history) stay while its holder may still work it, as the body's lead, and go when
+	 * they leave the lead group too.
+	 */
+	@Test
+	void personalGrantsOnABodysOpenTaskGoOnlyWhenItsHolderMayNoLongerWorkIt() {
+		Case project = review.submitProject(7);
+		String formal = review.task(project, "Task_CountyFormalReview").getId();
+		String lead = GroupNames.lead(CountyReviewTasks.BODY);
+		tasks.claim(formal, COLLEAGUE);
+		assertThat(grants(Resources.TASK, formal)).as("granted on claiming").isPositive();
+		assertThat(grants(Resources.HISTORIC_TASK, formal)).as("granted on claiming").isPositive();
+		identity.createMembership(COLLEAGUE, lead);
+		try {
+			identity.deleteMembership(COLLEAGUE, CountyReviewTasks.BODY);
+			assertThat(tasks.createTaskQuery().taskId(formal).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+			assertThat(grants(Resources.TASK, formal)).as("as the body's lead").isPositive();
+			assertThat(grants(Resources.HISTORIC_TASK, formal)).as("as the body's lead").isPositive();
+
+			identity.deleteMembership(COLLEAGUE, lead);
+			assertThat(tasks.createTaskQuery().taskId(formal).singleResult().getAssignee()).isNull();
+			assertThat(grants(Resources.TASK, formal)).isZero();
+			assertThat(grants(Resources.HISTORIC_TASK, formal)).isZero();
+		}
+		finally {
+			identity.deleteMembership(COLLEAGUE, lead);
+			identity.createMembership(COLLEAGUE, CountyReviewTasks.BODY);
+		}
+	}
+
+	private long grants(Resources resource, String taskId) {
+		return authorizations.createAuthorizationQuery()
+			.userIdIn(COLLEAGUE)
+			.resourceType(resource)
+			.resourceId(taskId)
+			.count();
 	}
 
 	/**
