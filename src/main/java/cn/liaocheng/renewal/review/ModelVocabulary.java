@@ -26,7 +26,7 @@ public final class ModelVocabulary {
 
 	/**
 	 * The delegates and listeners ({@code ${name}}) and the two helper beans the models
-	 * call.
+	 * call, including the ones that only versions still deployed call.
 	 */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "issueListingNoticeDelegate", "openCorrectionDelegate",
@@ -39,7 +39,9 @@ public final class ModelVocabulary {
 			"requestPerformanceReportDelegate",
 			// clawback (module clawback)
 			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
-			"reportOverdueClawbackDelegate", "reportUncheckedClawbackDelegate", "overdueFollowUpListener");
+			"reportOverdueClawbackDelegate", "reportUncheckedClawbackDelegate",
+			// named only by earlier versions of clawback, whose open cases still call it
+			"overdueFollowUpListener");
 
 	/**
 	 * Process variables read in conditions, candidate groups, assignees, timers and

@@ -91,8 +91,13 @@ class ClawbackTaskListeners {
 	}
 
 	/**
-	 * Task_OverdueFollowUp completed: what the bureau did is its opinion of record;
-	 * nothing else to keep.
+	 * Kept for cases on earlier versions of the clawback model only: every version
+	 * deployed before the current one calls this on completing Task_OverdueFollowUp, and
+	 * an open follow-up task on such a version could not be completed without the bean.
+	 * It never did anything (what the bureau did is its opinion of record, kept by
+	 * {@code recordOpinionListener}), so the current model no longer calls it; it can go,
+	 * with its name in {@code ModelVocabulary}, once no instance of those versions is
+	 * open.
 	 */
 	@Bean
 	TaskListener overdueFollowUpListener() {
