@@ -3,9 +3,13 @@ package cn.liaocheng.renewal.notification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -35,6 +39,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.browser.SubmittedProjects;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.WebClient;
@@ -86,7 +91,7 @@ class EmailDeliveryTest {
 	OutboxDispatcher dispatcher;
 
 	@Autowired
-	CorrectionReminders reminders;
+	DeadlineReminders reminders;
 
 	@Autowired
 	Applications applications;
@@ -154,6 +159,56 @@ class EmailDeliveryTest {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo(DemoUsers.ENTERPRISE);
+	}
+
+	/**
+	 * A decided clawback of which something is still owed: the enterprise is reminded of
+	 * its repayment deadline two working days before it, once, by message and e-mail; not
+	 * once everything owed is confirmed repaid.
+	 */
+	@Test
+	@Order(2)
+	void shouldRemindTheEnterpriseOfARepaymentDeadlineWhileSomethingIsStillOwed() {
+		giveTheEnterpriseAnAddressAndAMobile();
+		long owing = decidedClawback(new BigDecimal("60000.00"));
+		long paid = decidedClawback(new BigDecimal("100000.00"));
+		LocalDate deadline = LocalDate.now(ChinaTime.ZONE).plusDays(10);
+		Instant from = reminders.remindFrom(deadline);
+
+		reminders.remind(from.minusSeconds(60));
+		assertThat(repaymentReminders(owing)).isEmpty();
+		reminders.remind(from.plusSeconds(60));
+		reminders.remind(from.plusSeconds(120));
+		assertThat(repaymentReminders(owing)).singleElement()
+			.asString()
+			.contains("聊工信审〔2026〕990号", "40,000.00", "前缴回", "县级财政部门确认");
+		assertThat(repaymentReminders(paid)).as("nothing owed").isEmpty();
+		waitFor(() -> delivery(owing, "REPAYMENT_DUE", "EMAIL"));
+	}
+
+	/**
+	 * A decided clawback of 100,000 yuan, due in ten days, of which this much is repaid.
+	 */
+	private long decidedClawback(BigDecimal repaid) {
+		long id = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE).id();
+		jdbc.sql(
+				"""
+						INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name, credit_code,
+						    project_name, allocated, cause, facts, started_by, started_at, status, amount, deadline, decision_number, repaid)
+						SELECT a.id, a.enterprise_id, '371525', a.reference_no, '企业', '91371525MA3CB7K21F', '提醒测试项目', 450000.00,
+						       'ACCEPTANCE_FAILED', '验收不合格', 'lc-industry', ?, 'DECIDED', 100000.00, ?, '聊工信审〔2026〕990号', ?
+						FROM application a WHERE a.id = ?""")
+			.params(Timestamp.from(Instant.now()), java.sql.Date.valueOf(LocalDate.now(ChinaTime.ZONE).plusDays(10)),
+					repaid, id)
+			.update();
+		return id;
+	}
+
+	private List<String> repaymentReminders(long applicationId) {
+		return jdbc.sql("SELECT body FROM notification WHERE application_id = ? AND kind = 'REPAYMENT_DUE'")
+			.param(applicationId)
+			.query(String.class)
+			.list();
 	}
 
 	@Test

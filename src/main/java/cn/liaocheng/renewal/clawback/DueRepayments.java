@@ -1,0 +1,53 @@
+package cn.liaocheng.renewal.clawback;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decided clawbacks whose repayment deadline is near and of which something is still
+ * owed, for the reminders sent to the enterprise's account.
+ */
+@Component
+public class DueRepayments {
+
+	private final JdbcClient jdbc;
+
+	DueRepayments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A decided clawback: its enterprise's account must repay {@code outstanding} (the
+	 * decided amount less the repayments the finance bureau has confirmed) by the end of
+	 * {@code deadline}, as decision {@code decisionNumber} says.
+	 */
+	public record DueRepayment(long applicationId, String referenceNo, String decisionNumber, LocalDate deadline,
+			BigDecimal outstanding, String enterpriseUser) {
+	}
+
+	/**
+	 * The decided clawbacks with something still owed whose deadline lies between
+	 * {@code from} and {@code until} (both included), soonest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<DueRepayment> dueBetween(LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				SELECT c.application_id, c.reference_no, c.decision_number, c.deadline, c.amount - c.repaid, e.user_id
+				FROM clawback c JOIN enterprise e ON e.id = c.enterprise_id
+				WHERE c.status = :status AND c.deadline >= :from AND c.deadline <= :until AND c.amount > c.repaid
+				ORDER BY c.deadline, c.id""")
+			.param("status", ClawbackStatus.DECIDED.name())
+			.param("from", Date.valueOf(from))
+			.param("until", Date.valueOf(until))
+			.query((rs, n) -> new DueRepayment(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), rs.getString(6)))
+			.list();
+	}
+
+}

@@ -1,0 +1,147 @@
+package cn.liaocheng.renewal.notification.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.OpenCorrections;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.clawback.DueRepayments;
+import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
+import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.operations.ClusterLease;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/**
+ * Reminds an enterprise of its deadlines: a correction (补正) that is due, and the
+ * repayment of a decided clawback (追回资金缴回) of which something is still owed; from the
+ * start of the day two working days before the day of the deadline (the same rule as
+ * Tasklist's 即将超期), once per case and deadline. One node of the cluster runs it at a time
+ * ({@link ClusterLease}, under the lease's first name, from when corrections were its
+ * only deadlines); the reminder's key makes a repeated run harmless.
+ */
+@Component
+class DeadlineReminders {
+
+	static final String JOB = "correction-reminders";
+
+	private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminders.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	/**
+	 * Two working days before a deadline are never more than this before it, holidays
+	 * included.
+	 */
+	private static final Duration HORIZON = Duration.ofDays(20);
+
+	private final OpenCorrections corrections;
+
+	private final DueRepayments repayments;
+
+	private final WorkingDays workingDays;
+
+	private final Notifier notifier;
+
+	private final ClusterLease lease;
+
+	private final TransactionTemplate transaction;
+
+	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, WorkingDays workingDays, Notifier notifier,
+			ClusterLease lease, PlatformTransactionManager transactions) {
+		this.corrections = corrections;
+		this.repayments = repayments;
+		this.workingDays = workingDays;
+		this.notifier = notifier;
+		this.lease = lease;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@Scheduled(initialDelayString = "${renewal.notification.correction-reminders.initial-delay:PT3M}",
+			fixedDelayString = "${renewal.notification.correction-reminders.interval:PT30M}")
+	void scheduled() {
+		int sent = remind(Instant.now());
+		if (sent > 0) {
+			LOG.info("Reminded enterprises of {} deadlines", sent);
+		}
+	}
+
+	/** Writes the reminders due at {@code now}; returns how many were new. */
+	int remind(Instant now) {
+		if (!lease.take(JOB, LEASE)) {
+			return 0;
+		}
+		try {
+			int reminded = 0;
+			for (Reminder r : due(now)) {
+				if (!now.isBefore(r.from()) && r.recipient() != null && Boolean.TRUE
+					.equals(transaction.execute(status -> notifier.notify(r.recipient(), r.note())))) {
+					reminded++;
+				}
+			}
+			return reminded;
+		}
+		finally {
+			lease.giveBack(JOB);
+		}
+	}
+
+	/** A reminder to send from {@code from} on. */
+	private record Reminder(String recipient, Instant from, Note note) {
+	}
+
+	/** The reminders of the deadlines ahead of {@code now}, due or not yet. */
+	private List<Reminder> due(Instant now) {
+		List<Reminder> due = new ArrayList<>();
+		for (OpenCorrection c : corrections.dueBetween(now, now.plus(HORIZON))) {
+			due.add(new Reminder(c.enterpriseUser(), remindFrom(c.deadline()), note(c)));
+		}
+		LocalDate today = LocalDate.ofInstant(now, NotificationEvents.CHINA);
+		for (DueRepayment r : repayments.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
+			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
+		}
+		return due;
+	}
+
+	Instant remindFrom(Instant deadline) {
+		return remindFrom(LocalDate.ofInstant(deadline, NotificationEvents.CHINA));
+	}
+
+	/** The start of the day two working days before the deadline's day. */
+	Instant remindFrom(LocalDate day) {
+		return workingDays.minusWorkingDays(day, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+			.atStartOfDay(NotificationEvents.CHINA)
+			.toInstant();
+	}
+
+	private static Note note(OpenCorrection c) {
+		return new Note(NotificationKind.DEADLINE_APPROACHING, "补正期限即将届满：" + c.referenceNo(),
+				"您的" + c.kind().label() + "（申报编号 " + c.referenceNo() + "）补正期限为 "
+						+ NotificationEvents.MINUTE.format(c.deadline()) + "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
+				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
+				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	private static Note note(DueRepayment r) {
+		return new Note(NotificationKind.REPAYMENT_DUE, "追回资金缴回期限即将届满：" + r.referenceNo(),
+				"根据" + r.decisionNumber() + "，您的申报（申报编号 " + r.referenceNo() + "）尚有 " + Money.yuan(r.outstanding())
+						+ " 元追回资金须于 " + NotificationEvents.DAY.format(r.deadline()) + "前缴回。已经缴款的，请保留缴款凭证，"
+						+ "到账以县级财政部门确认为准；逾期未缴清的，将按决定书所述依法催告履行。",
+				"/enterprise/applications/" + r.applicationId(), r.applicationId(),
+				"repayment-deadline:" + r.applicationId() + ":" + r.deadline());
+	}
+
+}
