@@ -59,6 +59,19 @@ class LoginThrottle {
 	}
 
 	/**
+	 * Holds the id's row for this network, if it has one, until the transaction ends: a
+	 * password check that waits here sees the lock the check before it left, so attempts
+	 * sent from one network at once cannot all slip through before the first failure is
+	 * counted.
+	 */
+	void hold(String loginId, String network) {
+		jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ? FOR UPDATE")
+			.params(key(loginId), network)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
 	 * Where the id stands on this network now. {@code refusal}: why it may not try a
 	 * password from here, if it may not (a lock of this network, or an attack on the id
 	 * from many wide networks when the account has logged in before, from elsewhere).

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>Failures count per id and network ({@link LoginThrottle}); a locked network is
- * refused before the password is looked at.</li>
+ * refused before the password is looked at. Checks of one id from one network wait for
+ * each other once it has failed there, so a burst of guesses cannot pass the lock before
+ * the first failure is counted.</li>
  * <li>An id without an account costs an Argon2 check and counts its failures exactly like
  * an account, so neither time nor reply tells whether it exists.</li>
  * <li>A signed-in user of the engine's API checks no one's password but their own: the
@@ -58,6 +60,7 @@ class PasswordChecks {
 			return false;
 		}
 		String network = LoginNetwork.current();
+		throttle.hold(userId, network);
 		Instant now = Instant.now();
 		if (throttle.standing(userId, network, now).refusal().isPresent()) {
 			return false;
