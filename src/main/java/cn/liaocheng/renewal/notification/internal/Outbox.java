@@ -103,24 +103,40 @@ class Outbox {
 
 	/**
 	 * Records a failed attempt and gives the claim back; nothing when the claim has
-	 * passed to another run, which records its own attempt.
+	 * passed to another run, which records its own attempt. When an administrator put the
+	 * delivery back in the queue meanwhile (重新发送, a fresh count), the attempt is not
+	 * recorded over it: the claim is only given back, and the next run sends it.
 	 */
-	void retryLater(long id, String claimant, int attempts, Instant next, String error) {
-		jdbc.sql("""
+	void retryLater(long id, String claimant, Instant claimedAt, int attempts, Instant next, String error) {
+		int recorded = jdbc.sql("""
 				UPDATE notification_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,
 				       claimed_by = NULL, claimed_until = NULL
-				WHERE id = ? AND status = ? AND claimed_by = ?""")
-			.params(attempts, Timestamp.from(next), Inbox.cut(error, 1000), id, PENDING, claimant)
+				WHERE id = ? AND status = ? AND claimed_by = ? AND next_attempt_at <= ?""")
+			.params(attempts, Timestamp.from(next), Inbox.cut(error, 1000), id, PENDING, claimant,
+					Timestamp.from(claimedAt))
 			.update();
+		if (recorded == 0) {
+			giveBack(id, claimant);
+		}
 	}
 
 	/** Records the last failed attempt, as {@link #retryLater} does. */
-	void failed(long id, String claimant, int attempts, String error) {
-		jdbc.sql("""
+	void failed(long id, String claimant, Instant claimedAt, int attempts, String error) {
+		int recorded = jdbc.sql("""
 				UPDATE notification_outbox SET status = ?, attempts = ?, last_error = ?,
 				       claimed_by = NULL, claimed_until = NULL
-				WHERE id = ? AND status = ? AND claimed_by = ?""")
-			.params(FAILED, attempts, Inbox.cut(error, 1000), id, PENDING, claimant)
+				WHERE id = ? AND status = ? AND claimed_by = ? AND next_attempt_at <= ?""")
+			.params(FAILED, attempts, Inbox.cut(error, 1000), id, PENDING, claimant, Timestamp.from(claimedAt))
+			.update();
+		if (recorded == 0) {
+			giveBack(id, claimant);
+		}
+	}
+
+	private void giveBack(long id, String claimant) {
+		jdbc.sql(
+				"UPDATE notification_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?")
+			.params(id, claimant)
 			.update();
 	}
 

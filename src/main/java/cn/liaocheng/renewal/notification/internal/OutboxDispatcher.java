@@ -92,7 +92,7 @@ class OutboxDispatcher {
 			int sent = 0;
 			for (Delivery delivery : outbox.due(now, BATCH)) {
 				String claimant = node + "/" + UUID.randomUUID();
-				if (outbox.claim(delivery, claimant, now, Instant.now().plus(CLAIM)) && send(delivery, claimant)) {
+				if (outbox.claim(delivery, claimant, now, Instant.now().plus(CLAIM)) && send(delivery, claimant, now)) {
 					sent++;
 				}
 			}
@@ -103,7 +103,8 @@ class OutboxDispatcher {
 		}
 	}
 
-	private boolean send(Delivery delivery, String claimant) {
+	/** Sends a delivery claimed at {@code claimedAt} and records the attempt. */
+	private boolean send(Delivery delivery, String claimant, Instant claimedAt) {
 		int attempt = delivery.attempts() + 1;
 		DeliveryChannel channel = channels.get(delivery.channel());
 		try {
@@ -111,23 +112,27 @@ class OutboxDispatcher {
 				throw new IllegalStateException("发送渠道 " + delivery.channel() + " 未配置");
 			}
 			channel.send(delivery.address(), delivery.title(), delivery.body(), delivery.link());
-			outbox.sent(delivery.id(), attempt, Instant.now());
-			return true;
 		}
 		catch (Exception e) {
 			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
 			if (attempt >= maxAttempts) {
-				outbox.failed(delivery.id(), claimant, attempt, error);
+				outbox.failed(delivery.id(), claimant, claimedAt, attempt, error);
 				LOG.warn("Notification delivery {} ({}) failed for good after {} attempts: {}", delivery.id(),
 						delivery.channel(), attempt, error);
 			}
 			else {
-				outbox.retryLater(delivery.id(), claimant, attempt, Instant.now().plus(delay(attempt)), error);
+				outbox.retryLater(delivery.id(), claimant, claimedAt, attempt, Instant.now().plus(delay(attempt)),
+						error);
 				LOG.info("Notification delivery {} ({}) failed, attempt {} of {}: {}", delivery.id(),
 						delivery.channel(), attempt, maxAttempts, error);
 			}
 			return false;
 		}
+		// Outside the catch: a message that went out is never recorded as a failed
+		// attempt. Should recording fail, the claim runs out and the message is sent
+		// again, as after a crash at this point.
+		outbox.sent(delivery.id(), attempt, Instant.now());
+		return true;
 	}
 
 	/**

@@ -117,7 +117,7 @@ class NotificationsOnPostgresTest {
 		assertThat(outbox.claim(delivery, "node-a/1", now, now.plusSeconds(60))).isTrue();
 		assertThat(outbox.claim(delivery, "node-b/1", now, now.plusSeconds(60))).isFalse();
 		assertThat(outbox.due(now, 1000)).noneMatch(d -> d.id() == delivery.id());
-		outbox.retryLater(delivery.id(), "node-b/1", 1, now.plusSeconds(600), "not the claimant");
+		outbox.retryLater(delivery.id(), "node-b/1", now, 1, now.plusSeconds(600), "not the claimant");
 		assertThat(outbox.claim(delivery, "node-b/1", now.plusSeconds(61), now.plusSeconds(120)))
 			.as("the claim has run out, and the other run recorded nothing")
 			.isTrue();

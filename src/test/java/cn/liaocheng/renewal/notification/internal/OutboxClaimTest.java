@@ -109,6 +109,33 @@ class OutboxClaimTest {
 		assertThat(status(address)).isEqualTo(Outbox.SENT);
 	}
 
+	@Test
+	void anAdministratorsRetryDuringAFailingAttemptIsNotOverwrittenByIt() {
+		String address = queue(1).get(0);
+		long id = jdbc.sql("SELECT id FROM notification_outbox WHERE address = ?")
+			.param(address)
+			.query(Long.class)
+			.single();
+		SlowChannel channel = new SlowChannel();
+		channel.duringFirstSend = () -> {
+			// The administrator presses 重新发送 while this attempt is on its way.
+			assertThat(outbox.retryNow(id, Instant.now())).isTrue();
+			throw new IllegalStateException("邮件服务器暂时不可用");
+		};
+		OutboxDispatcher dispatcher = dispatcher(channel);
+
+		dispatcher.dispatch(Instant.now());
+		assertThat(jdbc.sql("SELECT attempts FROM notification_outbox WHERE id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).as("the fresh count stands").isZero();
+		assertThat(status(address)).isEqualTo(Outbox.PENDING);
+
+		dispatcher.dispatch(Instant.now().plusSeconds(1));
+		assertThat(channel.sent).as("sent by the next run, not held until the claim runs out").containsExactly(address);
+		assertThat(status(address)).isEqualTo(Outbox.SENT);
+	}
+
 	/** Deliveries to new addresses over the slow channel, due now. */
 	private List<String> queue(int count) {
 		String user = "claim-user-" + System.nanoTime();
