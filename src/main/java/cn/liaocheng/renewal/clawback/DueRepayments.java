@@ -24,11 +24,12 @@ public class DueRepayments {
 
 	/**
 	 * A decided clawback: its enterprise's account must repay {@code outstanding} (the
-	 * decided amount less the repayments the finance bureau has confirmed) by the end of
-	 * {@code deadline}, as decision {@code decisionNumber} says.
+	 * decided amount less the repayments the county finance bureau has confirmed) by the
+	 * end of {@code deadline}, as decision {@code decisionNumber} says; {@code pending}
+	 * of it is recorded as paid and waits for the bureau's check.
 	 */
 	public record DueRepayment(long applicationId, String referenceNo, String decisionNumber, LocalDate deadline,
-			BigDecimal outstanding, String enterpriseUser) {
+			BigDecimal outstanding, BigDecimal pending, String enterpriseUser) {
 	}
 
 	/**
@@ -38,15 +39,18 @@ public class DueRepayments {
 	@Transactional(readOnly = true)
 	public List<DueRepayment> dueBetween(LocalDate from, LocalDate until) {
 		return jdbc.sql("""
-				SELECT c.application_id, c.reference_no, c.decision_number, c.deadline, c.amount - c.repaid, e.user_id
+				SELECT c.application_id, c.reference_no, c.decision_number, c.deadline, c.amount - c.repaid,
+				       (SELECT COALESCE(SUM(r.amount), 0) FROM clawback_repayment r
+				        WHERE r.clawback_id = c.id AND r.state = :pending), e.user_id
 				FROM clawback c JOIN enterprise e ON e.id = c.enterprise_id
 				WHERE c.status = :status AND c.deadline >= :from AND c.deadline <= :until AND c.amount > c.repaid
 				ORDER BY c.deadline, c.id""")
 			.param("status", ClawbackStatus.DECIDED.name())
+			.param("pending", ClawbackView.Repayment.State.PENDING.name())
 			.param("from", Date.valueOf(from))
 			.param("until", Date.valueOf(until))
 			.query((rs, n) -> new DueRepayment(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), rs.getString(6)))
+					rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)))
 			.list();
 	}
 

@@ -135,11 +135,26 @@ class DeadlineReminders {
 				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
 	}
 
+	/**
+	 * What is still owed, as the decision and the county finance bureau's records have
+	 * it: what the bureau has confirmed counts as repaid; what is only recorded waits for
+	 * its check and is named as such, so that nobody pays twice.
+	 */
 	private static Note note(DueRepayment r) {
-		return new Note(NotificationKind.REPAYMENT_DUE, "追回资金缴回期限即将届满：" + r.referenceNo(),
-				"根据" + r.decisionNumber() + "，您的申报（申报编号 " + r.referenceNo() + "）尚有 " + Money.yuan(r.outstanding())
-						+ " 元追回资金须于 " + NotificationEvents.DAY.format(r.deadline()) + "前缴回。已经缴款的，请保留缴款凭证，"
-						+ "到账以县级财政部门确认为准；逾期未缴清的，将按决定书所述依法催告履行。",
+		StringBuilder body = new StringBuilder("根据").append(r.decisionNumber())
+			.append("，您的申报（申报编号 ")
+			.append(r.referenceNo())
+			.append("）尚有 ")
+			.append(Money.yuan(r.outstanding()))
+			.append(" 元追回资金未经县级财政部门确认到账");
+		if (r.pending().signum() > 0) {
+			body.append("（其中已登记缴款 ").append(Money.yuan(r.pending())).append(" 元，正待县级财政部门复核）");
+		}
+		body.append("。缴回期限为 ")
+			.append(NotificationEvents.DAY.format(r.deadline()))
+			.append("（含当日），请按决定书所列账户缴回，并将缴款凭证报送所在县（市、区）财政局，到账以其复核确认为准；")
+			.append("逾期未缴清的，将按决定书所述依法催告履行。");
+		return new Note(NotificationKind.REPAYMENT_DUE, "追回资金缴回期限即将届满：" + r.referenceNo(), body.toString(),
 				"/enterprise/applications/" + r.applicationId(), r.applicationId(),
 				"repayment-deadline:" + r.applicationId() + ":" + r.deadline());
 	}

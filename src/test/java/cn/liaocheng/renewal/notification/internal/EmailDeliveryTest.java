@@ -172,6 +172,14 @@ class EmailDeliveryTest {
 		giveTheEnterpriseAnAddressAndAMobile();
 		long owing = decidedClawback(new BigDecimal("60000.00"));
 		long paid = decidedClawback(new BigDecimal("100000.00"));
+		long recorded = decidedClawback(new BigDecimal("60000.00"));
+		jdbc.sql(
+				"""
+						INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at, state)
+						SELECT id, CURRENT_DATE, 40000.00, 'JK-REMIND', 'gx-finance', CURRENT_TIMESTAMP, 'PENDING'
+						FROM clawback WHERE application_id = ?""")
+			.param(recorded)
+			.update();
 		LocalDate deadline = LocalDate.now(ChinaTime.ZONE).plusDays(10);
 		Instant from = reminders.remindFrom(deadline);
 
@@ -181,7 +189,12 @@ class EmailDeliveryTest {
 		reminders.remind(from.plusSeconds(120));
 		assertThat(repaymentReminders(owing)).singleElement()
 			.asString()
-			.contains("聊工信审〔2026〕990号", "40,000.00", "前缴回", "县级财政部门确认");
+			.contains("聊工信审〔2026〕990号", "尚有 40,000.00 元追回资金未经县级财政部门确认到账", "（含当日）", "缴款凭证报送")
+			.doesNotContain("待县级财政部门复核");
+		assertThat(repaymentReminders(recorded)).singleElement()
+			.asString()
+			.as("a repayment recorded and not yet checked is named, so that nobody pays twice")
+			.contains("尚有 40,000.00 元", "其中已登记缴款 40,000.00 元，正待县级财政部门复核");
 		assertThat(repaymentReminders(paid)).as("nothing owed").isEmpty();
 		waitFor(() -> delivery(owing, "REPAYMENT_DUE", "EMAIL"));
 	}
