@@ -94,11 +94,7 @@ class PostgresStartupTest {
 	 */
 	@Test
 	void simultaneousFailuresOfOneIdAreAllCountedInsideTheEnginesTransactions() throws Exception {
-		String userId = "pg-lock-probe";
-		User user = identity.newUser(userId);
-		user.setFirstName("锁定测试");
-		user.setPassword("Probe@2026pgx");
-		identity.saveUser(user);
+		String userId = probeAccount("pg-lock-probe");
 		int threads = 6;
 		assertThat(simultaneously(threads, "192.0.2.44", userId, "wrong-password")).containsOnly(false);
 		assertThat(jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ?")
@@ -117,11 +113,7 @@ class PostgresStartupTest {
 	 */
 	@Test
 	void aBurstOfGuessesFromOneNetworkCannotSlipPastTheLock() throws Exception {
-		String userId = "pg-burst-probe";
-		User user = identity.newUser(userId);
-		user.setFirstName("锁定测试");
-		user.setPassword("Probe@2026pgx");
-		identity.saveUser(user);
+		String userId = probeAccount("pg-burst-probe");
 		jdbc.sql(
 				"""
 						INSERT INTO login_failure (login_id, network, wide_network, attempts, last_failure, locked_until)
@@ -134,6 +126,14 @@ class PostgresStartupTest {
 			.params(userId, "192.0.2.45")
 			.query(Integer.class)
 			.single()).as("one guess tried and counted, the others refused by its lock").isEqualTo(4);
+	}
+
+	private String probeAccount(String userId) {
+		User user = identity.newUser(userId);
+		user.setFirstName("锁定测试");
+		user.setPassword("Probe@2026pgx");
+		identity.saveUser(user);
+		return userId;
 	}
 
 	private List<Boolean> simultaneously(int threads, String address, String userId, String password) throws Exception {
