@@ -16,6 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
+import cn.liaocheng.renewal.aftercare.OpenRectifications;
+import cn.liaocheng.renewal.aftercare.OpenRectifications.OpenRectification;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -26,10 +28,11 @@ import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
- * Reminds an enterprise of its deadlines: a correction (补正) that is due, and the
- * repayment of a decided clawback (追回资金缴回) of which something is still owed; from the
- * start of the day two working days before the day of the deadline (the same rule as
- * Tasklist's 即将超期), once per case and deadline. One node of the cluster runs it at a time
+ * Reminds an enterprise of its deadlines: a correction (补正) that is due, a rectification
+ * (限期整改) ordered by the on-site acceptance and not yet submitted, and the repayment of a
+ * decided clawback (追回资金缴回) of which something is still owed; from the start of the day
+ * two working days before the day of the deadline (the same rule as Tasklist's 即将超期),
+ * once per case and deadline. One node of the cluster runs it at a time
  * ({@link ClusterLease}, under the lease's first name, from when corrections were its
  * only deadlines); the reminder's key makes a repeated run harmless.
  */
@@ -52,6 +55,8 @@ class DeadlineReminders {
 
 	private final DueRepayments repayments;
 
+	private final OpenRectifications rectifications;
+
 	private final WorkingDays workingDays;
 
 	private final Notifier notifier;
@@ -60,10 +65,11 @@ class DeadlineReminders {
 
 	private final TransactionTemplate transaction;
 
-	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, WorkingDays workingDays, Notifier notifier,
-			ClusterLease lease, PlatformTransactionManager transactions) {
+	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, OpenRectifications rectifications,
+			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions) {
 		this.corrections = corrections;
 		this.repayments = repayments;
+		this.rectifications = rectifications;
 		this.workingDays = workingDays;
 		this.notifier = notifier;
 		this.lease = lease;
@@ -113,6 +119,9 @@ class DeadlineReminders {
 		for (DueRepayment r : repayments.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
 			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
 		}
+		for (OpenRectification r : rectifications.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
+			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
+		}
 		return due;
 	}
 
@@ -133,6 +142,18 @@ class DeadlineReminders {
 						+ NotificationEvents.MINUTE.format(c.deadline()) + "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
 				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/**
+	 * The rectification as the acceptance ordered it and the after-award process treats
+	 * it.
+	 */
+	private static Note note(OpenRectification r) {
+		return new Note(NotificationKind.RECTIFICATION_DUE, "整改期限即将届满：" + r.referenceNo(),
+				"您的申报（申报编号 " + r.referenceNo() + "）现场验收结论为限期整改，整改期限为 " + NotificationEvents.DAY.format(r.deadline())
+						+ "（含当日）。请在期限前在申报详情的“项目后续管理”一栏提交整改情况说明及佐证材料；期满未提交的，已获得的奖补资金将被追回。",
+				"/enterprise/applications/" + r.applicationId(), r.applicationId(),
+				"rectification-deadline:" + r.applicationId() + ":" + r.deadline());
 	}
 
 	/**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.aftercare.OpenRectifications;
 import cn.liaocheng.renewal.aftercare.internal.AftercareView;
 import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
@@ -68,6 +72,8 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 
 	private final TaskService tasks;
 
+	private final ApplicationContext context;
+
 	@LocalServerPort
 	int port;
 
@@ -81,6 +87,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		this.applications = applications;
 		this.operations = context.getBean(TaskOperations.class);
 		this.tasks = context.getBean(TaskService.class);
+		this.context = context;
 	}
 
 	@Test
@@ -296,6 +303,64 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		// review's "退回补正" (a correction that lapses the case) is not said of it.
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("限期整改"))
 			.noneSatisfy(m -> assertThat(m).contains("「市工信局组织现场验收」：退回补正"));
+	}
+
+	/**
+	 * An ordered rectification is listed for the enterprise's reminders until it is
+	 * submitted, with the deadline the city set; the reminder goes out two working days
+	 * before it, once.
+	 */
+	@Test
+	void shouldRemindTheEnterpriseOfAnOpenRectificationUntilItIsSubmitted() throws Exception {
+		Case claim = acceptanceAtCity();
+		LocalDate today = LocalDate.now(CHINA);
+		LocalDate deadline = today.plusDays(10);
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
+				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+		OpenRectifications open = context.getBean(OpenRectifications.class);
+
+		assertThat(open.dueBetween(today, today.plusDays(20))).filteredOn(r -> r.applicationId() == claim.id())
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.deadline()).isEqualTo(deadline);
+				assertThat(r.enterpriseUser()).isEqualTo(review.enterprise().userId());
+			});
+		assertThat(open.dueBetween(today, today.plusDays(5))).noneMatch(r -> r.applicationId() == claim.id());
+
+		remindAt(Instant.now());
+		assertThat(rectificationReminders(claim)).as("ten days ahead: not yet").isEmpty();
+		remindAt(deadline.atStartOfDay(CHINA).toInstant());
+		remindAt(deadline.atStartOfDay(CHINA).toInstant().plusSeconds(60));
+		assertThat(rectificationReminders(claim)).singleElement()
+			.asString()
+			.contains("限期整改", "（含当日）", "项目后续管理", "期满未提交的，已获得的奖补资金将被追回");
+
+		steps.submitRectification(review.enterprise(), claim.id(), "已将除尘设备接入生产线。",
+				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf")));
+		review.runJobs(claim);
+		assertThat(open.dueBetween(today, today.plusDays(20))).as("submitted: nothing to remind of")
+			.noneMatch(r -> r.applicationId() == claim.id());
+	}
+
+	/**
+	 * Runs the notification module's deadline reminders as its scheduler would at
+	 * {@code at} (scheduling is off in tests; the job is the module's own).
+	 */
+	private void remindAt(Instant at) throws Exception {
+		Object reminders = context
+			.getBean(Class.forName("cn.liaocheng.renewal.notification.internal.DeadlineReminders"));
+		Method remind = reminders.getClass().getDeclaredMethod("remind", Instant.class);
+		remind.setAccessible(true);
+		remind.invoke(reminders, at);
+	}
+
+	private List<String> rectificationReminders(Case claim) {
+		return context.getBean(JdbcClient.class)
+			.sql("SELECT body FROM notification WHERE application_id = ? AND kind = 'RECTIFICATION_DUE'")
+			.param(claim.id())
+			.query(String.class)
+			.list();
 	}
 
 	@Test

@@ -1,0 +1,91 @@
+package cn.liaocheng.renewal.aftercare;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.aftercare.internal.AftercareModel;
+import cn.liaocheng.renewal.aftercare.internal.Finding;
+
+/**
+ * Projects whose on-site acceptance ordered a rectification (限期整改) that the enterprise
+ * has not yet submitted, for the reminders sent to the enterprise's account: the
+ * after-award process waits for the submission, and the deadline is the one the city's
+ * last acceptance finding set. When it passes, the subsidy is clawed back.
+ */
+@Component
+public class OpenRectifications {
+
+	private final RuntimeService runtime;
+
+	private final JdbcClient jdbc;
+
+	OpenRectifications(RuntimeService runtime, JdbcClient jdbc) {
+		this.runtime = runtime;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A rectification the enterprise's account must submit by the end of
+	 * {@code deadline}.
+	 */
+	public record OpenRectification(long applicationId, String referenceNo, LocalDate deadline, String enterpriseUser) {
+	}
+
+	/**
+	 * The open rectifications whose deadline lies between {@code from} and {@code until}
+	 * (both included), soonest first: three queries whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenRectification> dueBetween(LocalDate from, LocalDate until) {
+		Set<String> waiting = runtime.createEventSubscriptionQuery()
+			.eventType("message")
+			.eventName(AftercareModel.RECTIFICATION_SUBMITTED)
+			.list()
+			.stream()
+			.map(EventSubscription::getProcessInstanceId)
+			.collect(Collectors.toSet());
+		if (waiting.isEmpty()) {
+			return List.of();
+		}
+		List<Long> applications = runtime.createProcessInstanceQuery()
+			.processInstanceIds(waiting)
+			.processDefinitionKey(AftercareModel.PROCESS_KEY)
+			.list()
+			.stream()
+			.map(ProcessInstance::getBusinessKey)
+			.map(Long::valueOf)
+			.toList();
+		if (applications.isEmpty()) {
+			return List.of();
+		}
+		// The deadline of each project's latest on-site acceptance finding.
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, f.deadline, e.user_id
+				FROM aftercare_finding f
+				JOIN application a ON a.id = f.application_id
+				JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE f.application_id IN (:applications) AND f.step = :step
+				  AND f.recorded_at = (SELECT MAX(l.recorded_at) FROM aftercare_finding l
+				                       WHERE l.application_id = f.application_id AND l.step = :step)
+				  AND f.deadline >= :from AND f.deadline <= :until
+				ORDER BY f.deadline, a.id""")
+			.param("applications", applications)
+			.param("step", Finding.Step.CITY_ACCEPTANCE.name())
+			.param("from", Date.valueOf(from))
+			.param("until", Date.valueOf(until))
+			.query((rs, n) -> new OpenRectification(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+					rs.getString(4)))
+			.list();
+	}
+
+}
