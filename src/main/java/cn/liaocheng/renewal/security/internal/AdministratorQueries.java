@@ -20,9 +20,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 
@@ -39,8 +37,9 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * loan terms from the parallel bank reviews of the same case;</li>
  * <li>statistics and metrics, which count running cases, failed jobs and incidents across
  * every county and body;</li>
- * <li>the job list, which shows every job without a case (administrators' batches,
- * history cleanup) to anyone ({@link CaselessJobs});</li>
+ * <li>the job list, the job log and incidents, which show every job without a case
+ * (administrators' batches, history cleanup), its ids and its failures, to anyone
+ * ({@link CaselessJobs});</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
  * incident messages.</li>
  * </ul>
@@ -53,9 +52,7 @@ final class AdministratorQueries extends CommandInterceptor {
 	public <T> T execute(Command<T> command) {
 		boolean jobChange = changesJobs(command);
 		if (jobChange || administratorsOnly(command)) {
-			CommandContext context = Context.getCommandContext();
-			if (context != null && context.getAuthenticatedUserId() != null && context.isAuthorizationCheckEnabled()
-					&& !context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
+			if (EngineCheckers.signedInNonAdministrator()) {
 				if (jobChange) {
 					throw new AuthorizationException("只有管理员可以挂起、激活作业或修改作业的重试次数和优先级");
 				}

@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -62,22 +60,14 @@ final class AssigneeWorkChecker {
 	}
 
 	/**
-	 * The rules as one more of the engine's command checkers. {@link CommandChecker} has
-	 * some 85 methods, all {@code void}, of which only {@code checkTaskWork} matters
-	 * here; a proxy adds the rules next to Camunda's checker instead of replacing it, so
-	 * other extensions of the checkers keep working.
+	 * The rules as one more of the engine's command checkers ({@link EngineCheckers}).
 	 */
 	static CommandChecker asCommandChecker() {
-		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
-					if (method.getDeclaringClass() == Object.class) {
-						return objectMethod(proxy, method, args);
-					}
-					if (method.getName().equals("checkTaskWork")) {
-						checkTaskWork((TaskEntity) args[0]);
-					}
-					return null;
-				});
+		return EngineCheckers.of("AssigneeWorkChecker", (check, args) -> {
+			if (check.equals("checkTaskWork")) {
+				checkTaskWork((TaskEntity) args[0]);
+			}
+		});
 	}
 
 	static void checkTaskWork(TaskEntity task) {
@@ -150,14 +140,6 @@ final class AssigneeWorkChecker {
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
-	}
-
-	private static Object objectMethod(Object proxy, Method method, Object[] args) {
-		return switch (method.getName()) {
-			case "equals" -> proxy == args[0];
-			case "hashCode" -> System.identityHashCode(proxy);
-			default -> "AssigneeWorkChecker";
-		};
 	}
 
 }

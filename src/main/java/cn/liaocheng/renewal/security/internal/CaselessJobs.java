@@ -1,12 +1,9 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
@@ -27,33 +24,18 @@ final class CaselessJobs {
 	private CaselessJobs() {
 	}
 
-	/** The rule as one more of the engine's command checkers, next to Camunda's. */
+	/** The rule as one more of the engine's command checkers ({@link EngineCheckers}). */
 	static CommandChecker asCommandChecker() {
-		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
-					if (method.getDeclaringClass() == Object.class) {
-						return switch (method.getName()) {
-							case "equals" -> proxy == args[0];
-							case "hashCode" -> System.identityHashCode(proxy);
-							default -> "CaselessJobs";
-						};
-					}
-					if (JOB_CHECKS.contains(method.getName())
-							&& (args[0] instanceof JobEntity job && job.getProcessDefinitionKey() == null
-									|| args[0] instanceof HistoricJobLogEventEntity log
-											&& log.getProcessDefinitionKey() == null)) {
-						refuseUnlessAdministrator();
-					}
-					return null;
-				});
+		return EngineCheckers.of("CaselessJobs", (check, args) -> {
+			if (JOB_CHECKS.contains(check) && caseless(args[0]) && EngineCheckers.signedInNonAdministrator()) {
+				throw new AuthorizationException("只有管理员可以查看或处理不属于任何案件的作业（批量操作、历史清理等）");
+			}
+		});
 	}
 
-	private static void refuseUnlessAdministrator() {
-		CommandContext context = Context.getCommandContext();
-		if (context != null && context.getAuthenticatedUserId() != null && context.isAuthorizationCheckEnabled()
-				&& !context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
-			throw new AuthorizationException("只有管理员可以查看或处理不属于任何案件的作业（批量操作、历史清理等）");
-		}
+	private static boolean caseless(Object checked) {
+		return checked instanceof JobEntity job && job.getProcessDefinitionKey() == null
+				|| checked instanceof HistoricJobLogEventEntity log && log.getProcessDefinitionKey() == null;
 	}
 
 }
