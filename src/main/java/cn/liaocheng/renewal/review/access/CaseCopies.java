@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +25,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.CaseCopied;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
@@ -58,8 +61,12 @@ public class CaseCopies {
 
 	private final ApplicationEventPublisher events;
 
+	private final HistoryService history;
+
 	CaseCopies(JdbcClient jdbc, TaskHandOvers handOvers, IdentityService identity, Directory directory,
-			OperationLog operations, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events) {
+			OperationLog operations, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
+			HistoryService history) {
+		this.history = history;
 		this.jdbc = jdbc;
 		this.handOvers = handOvers;
 		this.identity = identity;
@@ -98,11 +105,12 @@ public class CaseCopies {
 
 	/**
 	 * Whether a body may be told of a case: every city body; of the counties, only the
-	 * departments of the case's own county; of the banks, only those a loan was asked of.
-	 * A copy opens the dossier, so it follows the programme's rule that a county sees its
-	 * own cases and a bank what was pushed to it.
+	 * departments of the case's own county; of the banks, only one the loan was pushed to
+	 * (a bank decision of this case is or was that bank's task), not merely one the
+	 * enterprise named. A copy opens the dossier, so it follows the programme's rule that
+	 * a county sees its own cases and a bank what was pushed to it.
 	 */
-	static boolean mayBeToldOf(String groupId, ReviewFacts facts) {
+	boolean mayBeToldOf(String groupId, ReviewFacts facts) {
 		if (groupId == null || groupId.endsWith(GroupNames.LEAD_SUFFIX)) {
 			return false;
 		}
@@ -111,7 +119,16 @@ public class CaseCopies {
 			return true;
 		}
 		return facts.dossier() instanceof LoanDossier loan
-				&& loan.bankKeys().stream().map(GroupNames::bank).anyMatch(groupId::equals);
+				&& loan.bankKeys().stream().map(GroupNames::bank).anyMatch(groupId::equals)
+				&& pushedTo(groupId, facts.applicationId());
+	}
+
+	private boolean pushedTo(String bankGroup, long applicationId) {
+		return history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(Long.toString(applicationId))
+			.taskDefinitionKey(ReviewProcesses.TASK_BANK_DECISION)
+			.taskHadCandidateGroup(bankGroup)
+			.count() > 0;
 	}
 
 	/**
@@ -164,21 +181,26 @@ public class CaseCopies {
 	@Transactional(readOnly = true)
 	public boolean copiedTo(PortalUser user, long applicationId) {
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
-		List<Boolean> personal = jdbc.sql("""
-				SELECT CASE WHEN recipient_user IS NULL THEN 0 ELSE 1 END FROM case_copy WHERE application_id = :id
+		List<String> recipients = jdbc.sql("""
+				SELECT recipient_group FROM case_copy WHERE application_id = :id
 				AND (recipient_user = :user OR recipient_group IN (:groups))""")
 			.param("id", applicationId)
 			.param("user", user.userId())
 			.param("groups", groups)
-			.query((rs, n) -> rs.getInt(1) == 1)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""))
 			.list();
-		if (personal.contains(false)) {
-			return true;
+		if (recipients.isEmpty()) {
+			return false;
 		}
-		return !personal.isEmpty() && stillToBeTold(user, stages.facts(applicationId));
+		// Checked again as it is read: the case may no longer be one the body or the
+		// reader may be told of (a copy to a bank made before the loan was pushed, a
+		// reader who left their body).
+		ReviewFacts facts = stages.facts(applicationId);
+		return recipients.stream().filter(g -> !g.isEmpty()).anyMatch(g -> mayBeToldOf(g, facts))
+				|| recipients.contains("") && stillToBeTold(user, facts);
 	}
 
-	private static boolean stillToBeTold(PortalUser user, ReviewFacts facts) {
+	private boolean stillToBeTold(PortalUser user, ReviewFacts facts) {
 		return user.groupIds().stream().anyMatch(g -> mayBeToldOf(g, facts));
 	}
 
@@ -186,15 +208,15 @@ public class CaseCopies {
 	@Transactional(readOnly = true)
 	public List<Copy> copiedTo(PortalUser user) {
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
-		record Row(long applicationId, String actor, String reason, Instant at, boolean personal) {
+		record Row(long applicationId, String actor, String reason, Instant at, String group) {
 		}
 		List<Row> rows = jdbc.sql("""
-				SELECT application_id, actor, reason, created_at, recipient_user FROM case_copy
+				SELECT application_id, actor, reason, created_at, recipient_group FROM case_copy
 				WHERE recipient_user = :user OR recipient_group IN (:groups) ORDER BY created_at DESC, id DESC""")
 			.param("user", user.userId())
 			.param("groups", groups)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-					rs.getString(5) != null))
+					rs.getString(5)))
 			.list()
 			.stream()
 			.limit(LIST_MAX)
@@ -202,17 +224,22 @@ public class CaseCopies {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		// Personal copies count only while the reader may still be told of the case (as
-		// on opening it); they are few, so each case's facts are read once.
-		Set<Long> byBody = rows.stream().filter(r -> !r.personal()).map(Row::applicationId).collect(Collectors.toSet());
-		Set<Long> personalOnly = rows.stream()
-			.filter(Row::personal)
+		// A copy to a city body or a county department stays valid: the case's county
+		// does not change. Personal copies and copies to a bank are checked again as on
+		// opening the case; they are few, so each such case's facts are read once.
+		Set<Long> lasting = rows.stream()
+			.filter(r -> r.group() != null && !r.group().startsWith(GroupNames.bank("")))
 			.map(Row::applicationId)
-			.filter(id -> !byBody.contains(id))
 			.collect(Collectors.toSet());
-		Set<Long> notToBeTold = personalOnly.stream()
-			.filter(id -> !stillToBeTold(user, stages.facts(id)))
-			.collect(Collectors.toSet());
+		Map<Long, List<Row>> toCheck = rows.stream()
+			.filter(r -> !lasting.contains(r.applicationId()))
+			.collect(Collectors.groupingBy(Row::applicationId));
+		Set<Long> notToBeTold = toCheck.entrySet().stream().filter(e -> {
+			ReviewFacts facts = stages.facts(e.getKey());
+			return e.getValue()
+				.stream()
+				.noneMatch(r -> r.group() == null ? stillToBeTold(user, facts) : mayBeToldOf(r.group(), facts));
+		}).map(Map.Entry::getKey).collect(Collectors.toSet());
 		List<Row> shown = rows.stream().filter(r -> !notToBeTold.contains(r.applicationId())).toList();
 		if (shown.isEmpty()) {
 			return List.of();
@@ -258,7 +285,7 @@ public class CaseCopies {
 		return directory.bodyName(groupId);
 	}
 
-	private static final String NOT_TO_BE_TOLD = "本案件只能抄送市级单位、本县（市、区）的部门，以及贷款申请所选的银行";
+	private static final String NOT_TO_BE_TOLD = "本案件只能抄送市级单位、本县（市、区）的部门，以及贷款已推送到的银行";
 
 	/** A person of the staff: a member of some body; never an enterprise account. */
 	private String person(String userId, ReviewFacts facts) {

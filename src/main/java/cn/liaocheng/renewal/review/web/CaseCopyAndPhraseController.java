@@ -54,7 +54,7 @@ class CaseCopyAndPhraseController {
 	}
 
 	@GetMapping("/tasks/{taskId}/copy-bodies")
-	@Operation(summary = "可抄送的单位", description = "任务当前办理人可将本案件抄送的单位：市级单位、本县（市、区）的部门，以及贷款申请所选的银行")
+	@Operation(summary = "可抄送的单位", description = "任务当前办理人可将本案件抄送的单位：市级单位、本县（市、区）的部门，以及贷款已推送到的银行")
 	List<CaseCopies.Body> copyBodies(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return copies.bodies(user.userId(), taskId);
 	}
