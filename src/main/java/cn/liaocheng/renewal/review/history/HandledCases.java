@@ -17,11 +17,12 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * 已办: the cases the reviewer or one of the reviewer's bodies (for a lead, the body led)
- * gave an opinion on, newest first, with where each stands now; and a search among
- * exactly those cases. A reviewer never finds a case here that their body did not handle.
- * Two queries whatever the number of cases: the opinions, then the applications with
- * their applicants.
+ * 已办: the cases the reviewer's bodies (for a lead, the body led) gave an opinion on,
+ * newest first, with where each stands now, the reviewer's own marked; and a search among
+ * exactly those cases. A reviewer never finds a case here that their present body did not
+ * handle: one who moved to another county or to a bank no longer lists the cases they
+ * handled before, as they may no longer open them. Two queries whatever the number of
+ * cases: the opinions, then the applications with their applicants.
  */
 @Service
 public class HandledCases {
@@ -62,8 +63,8 @@ public class HandledCases {
 		List<Long> order = new ArrayList<>();
 		jdbc.sql("""
 				SELECT application_id, step_name, body_name, reviewer, created_at FROM review_opinion
-				WHERE reviewer = :user OR body_group IN (:groups)
-				ORDER BY created_at DESC""").param("user", user.userId()).param("groups", groups).query(rs -> {
+				WHERE body_group IN (:groups)
+				ORDER BY created_at DESC""").param("groups", groups).query(rs -> {
 			long id = rs.getLong("application_id");
 			boolean mine = user.userId().equals(rs.getString("reviewer"));
 			Last known = last.get(id);

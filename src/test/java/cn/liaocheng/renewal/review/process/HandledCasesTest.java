@@ -6,6 +6,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +33,12 @@ class HandledCasesTest extends ReviewProcessTest {
 	@LocalServerPort
 	int port;
 
+	private final ApplicationContext context;
+
 	@Autowired
 	HandledCasesTest(ApplicationContext context) {
 		super(context);
+		this.context = context;
 	}
 
 	@Test
@@ -57,6 +66,32 @@ class HandledCasesTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, handledNo)).contains(handledRow);
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, untouchedNo)).doesNotContain(untouchedRow).contains("没有找到符合条件的已办案件");
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "演示轴承")).contains(handledRow);
+	}
+
+	@Test
+	void aReviewerWhoMovedToABankNoLongerListsTheCasesTheyHandledAtTheCounty() {
+		IdentityService identity = context.getBean(IdentityService.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		String mover = "handled-mover-" + Long.toString(System.nanoTime(), 36);
+		User user = identity.newUser(mover);
+		user.setFirstName("已办测试");
+		user.setLastName("冠县工业和信息化局");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(mover, ReviewFixture.COUNTY_INDUSTRY);
+		Case loan = review.submitLoan(review.registeredProject(7));
+		Task formal = review.task(loan, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), mover);
+		tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意。"));
+		String row = "/review/applications/" + loan.id() + "\"";
+		assertThat(page(mover, "")).contains(row);
+
+		identity.deleteMembership(mover, ReviewFixture.COUNTY_INDUSTRY);
+		identity.createMembership(mover, "bank-ccb");
+
+		assertThat(page(mover, "")).doesNotContain(row);
+		assertThat(page(mover, review.referenceNo(loan))).doesNotContain(row);
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, "")).as("the county's still").contains(row);
 	}
 
 	@Test
