@@ -161,6 +161,24 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	@Test
+	void aLeadReassignsAnEscalatedTaskOfAnAbsentHolderToAColleague() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // escalated
+		openOperations(LEAD, task);
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitUntil(d -> new Select(panel.findElement(By.name("reassignTo"))).getOptions().size() > 1);
+		new Select(panel.findElement(By.name("reassignTo"))).selectByValue(CountyReviewTasks.COLLEAGUE);
+		panel.findElement(By.name("reassignReason")).sendKeys("原办理人病假，改由同事办理");
+		browser.screenshot("tasklist-operations-reassign-filled");
+		submit(panel, "改派");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已改派"));
+		browser.screenshot("tasklist-operations-reassigned");
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+			.isEqualTo(CountyReviewTasks.COLLEAGUE);
+		assertThat(operations(task)).containsExactly("REASSIGN");
+	}
+
+	@Test
 	void theReviewerTakesBackAnApprovedStepFromTheNavbar() {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
 		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意"));

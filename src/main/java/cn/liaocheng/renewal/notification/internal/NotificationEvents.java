@@ -30,6 +30,7 @@ import cn.liaocheng.renewal.review.LoanListed;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.TaskDelegated;
+import cn.liaocheng.renewal.review.TaskReassigned;
 import cn.liaocheng.renewal.review.TaskUrged;
 
 /**
@@ -249,6 +250,36 @@ class NotificationEvents {
 						recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「"
 								+ event.taskName() + "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
 						taskLink(event.taskId()), event.applicationId(), null));
+	}
+
+	/**
+	 * 改派 by a lead: the new holder, or the body's pool when it was taken back, and the
+	 * one it was taken from.
+	 */
+	@EventListener
+	void on(TaskReassigned event) {
+		String lead = recipients.nameOf(event.actor());
+		String about = caseOf(event.applicationId()) + "「" + event.taskName() + "」";
+		String why = "原因：" + sentence(event.reason());
+		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
+		String link = taskLink(event.taskId());
+		Set<String> told = new LinkedHashSet<>(List.of(event.actor()));
+		if (event.from() != null && told.add(event.from())) {
+			notifier.notify(event.from(),
+					new Note(NotificationKind.TASK_REASSIGNED, "任务已由负责人改派：" + event.taskName(),
+							"负责人" + lead + "已将您名下的" + about
+									+ (event.to() == null ? "收回本部门待办" : "改派" + recipients.nameOf(event.to()) + "办理")
+									+ "，您无需再办理。" + why,
+							link, event.applicationId(), null));
+		}
+		Note note = event.to() == null
+				? new Note(NotificationKind.TASK_REASSIGNED, "任务收回待认领：" + event.taskName(),
+						"负责人" + lead + "已将" + about + "收回本部门待办，请在 Tasklist 中认领办理。" + why + due, link,
+						event.applicationId(), null)
+				: new Note(NotificationKind.TASK_REASSIGNED, "负责人改派给您的任务：" + event.taskName(),
+						"负责人" + lead + "将" + about + "改派给您办理。" + why + due, link, event.applicationId(), null);
+		List<String> users = event.to() == null ? recipients.membersOf(List.of(event.body())) : List.of(event.to());
+		users.stream().filter(told::add).forEach(user -> notifier.notify(user, note));
 	}
 
 	@EventListener

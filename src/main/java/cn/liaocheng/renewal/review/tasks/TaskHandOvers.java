@@ -2,10 +2,12 @@ package cn.liaocheng.renewal.review.tasks;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +31,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.TaskDelegated;
+import cn.liaocheng.renewal.review.TaskReassigned;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
@@ -162,6 +165,110 @@ public class TaskHandOvers {
 					held.task().getDueDate() == null ? null : held.task().getDueDate().toInstant(), callerId, why));
 			return new HandOver(held.task().getId(), held.task().getName(), body, bodyName, null, null);
 		});
+	}
+
+	/**
+	 * 改派 by a body's lead (负责人): a member of the lead group of one of the task's bodies
+	 * gives the task, held by someone or waiting in the pool, to a member of that body or
+	 * to themselves, or takes it back into the body's pool ({@code to} blank), say for a
+	 * holder who is away. A task delegated (委派) and not yet handed back is left alone:
+	 * its holder is waiting for it.
+	 */
+	@Transactional
+	public HandOver reassignAsLead(String callerId, String taskId, String to, String reason) {
+		return withProductAuthority(() -> {
+			HeldTask led = ledBy(callerId, taskId);
+			Task task = led.task();
+			String why = reason(reason);
+			String from = task.getAssignee();
+			String target = to == null ? "" : to.strip();
+			String body = led.bodies().first();
+			String newHolder;
+			if (target.isEmpty()) {
+				if (from == null) {
+					throw invalid("to", "该任务已在本部门待办中，无需收回");
+				}
+				newHolder = null;
+			}
+			else if (target.equals(from)) {
+				throw invalid("to", "该任务已由" + directory.personName(from) + "办理");
+			}
+			else if (target.equals(callerId)) {
+				newHolder = callerId;
+			}
+			else {
+				Colleague colleague = colleague(led, "", target);
+				body = colleague.body();
+				newHolder = colleague.userId();
+			}
+			assign(task.getId(), from, newHolder);
+			String bodyName = directory.bodyName(body);
+			String callerName = directory.personName(callerId);
+			String fromText = from == null ? "本部门待办中" : directory.personName(from) + "名下";
+			String toName = newHolder == null ? null : directory.personName(newHolder);
+			String what = newHolder == null ? "由负责人" + callerName + "从" + fromText + "收回本部门待办，待同事认领。原因：" + why
+					: "由负责人" + callerName + "从" + fromText + "改派" + toName + "办理。改派原因：" + why;
+			record(led, callerId, bodyName, "TASK_REASSIGN", what,
+					"from " + from + " to " + (newHolder == null ? "the pool" : newHolder) + "; reason: " + why);
+			operations.add(led.applicationId(), "REASSIGN", task.getId(), task.getName(), callerId, callerName,
+					newHolder == null ? bodyName + "待办" : toName, why);
+			events.publishEvent(new TaskReassigned(led.applicationId(), task.getId(), task.getName(), body, from,
+					newHolder, callerId, why, task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+			return new HandOver(task.getId(), task.getName(), body, bodyName, newHolder, toName);
+		});
+	}
+
+	/**
+	 * Whom a lead may give the task to: the members of the bodies they lead among the
+	 * task's, and themselves.
+	 */
+	@Transactional(readOnly = true)
+	public List<Person> reassignees(String callerId, String taskId) {
+		return withProductAuthority(() -> {
+			HeldTask led = ledBy(callerId, taskId);
+			String holder = led.task().getAssignee();
+			return Stream.concat(led.bodies()
+				.stream()
+				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream()),
+					identity.createUserQuery().userId(callerId).list().stream())
+				.filter(u -> !u.getId().equals(holder))
+				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.distinct()
+				.toList();
+		});
+	}
+
+	/**
+	 * The case task with the bodies among its candidate groups that the caller leads;
+	 * refused if there are none.
+	 */
+	private HeldTask ledBy(String callerId, String taskId) {
+		Task task = taskId == null || taskId.length() > ID_MAX ? null
+				: tasks.createTaskQuery().taskId(taskId).singleResult();
+		Long applicationId = task == null ? null : applicationOf(task);
+		if (applicationId == null) {
+			throw unknownTask();
+		}
+		Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.collect(Collectors.toSet());
+		Set<String> callerGroups = Set.copyOf(groupsOf(callerId));
+		SortedSet<String> led = candidateGroups.stream()
+			.filter(body -> callerGroups.contains(GroupNames.lead(body)))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (led.isEmpty()) {
+			if (candidateGroups.stream().anyMatch(callerGroups::contains)) {
+				throw new HandOverException(Reason.NOT_HOLDER, null, "只有本部门负责人可以改派或收回任务");
+			}
+			throw unknownTask();
+		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new HandOverException(Reason.CHANGED, null, "该任务由" + directory.personName(task.getOwner()) + "委派"
+					+ directory.personName(task.getAssignee()) + "协助办理，尚未交还，暂不能改派");
+		}
+		return new HeldTask(task, applicationId, led);
 	}
 
 	/**
@@ -313,15 +420,15 @@ public class TaskHandOvers {
 	}
 
 	/**
-	 * One command, so the holder is checked on the very row that is then updated: a
-	 * concurrent claim or hand-over makes it fail on the task's revision instead of being
-	 * overwritten.
+	 * One command, so the holder ({@code null}: the pool) is checked on the very row that
+	 * is then updated: a concurrent claim or hand-over makes it fail on the task's
+	 * revision instead of being overwritten.
 	 */
 	private void assign(String taskId, String holder, String newAssignee) {
 		try {
 			engine.getCommandExecutorTxRequired().execute(context -> {
 				Task current = tasks.createTaskQuery().taskId(taskId).singleResult();
-				if (current == null || !holder.equals(current.getAssignee())) {
+				if (current == null || !Objects.equals(holder, current.getAssignee())) {
 					throw changed();
 				}
 				tasks.setAssignee(taskId, newAssignee);

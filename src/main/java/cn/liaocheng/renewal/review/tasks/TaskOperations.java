@@ -120,8 +120,9 @@ public class TaskOperations {
 
 	/**
 	 * Which operations the caller may try on the open task, for Tasklist's panel to offer
-	 * only those: the holder's (转办, 委派, 退回上一环节, 抄送), a lead's 催办, the city industry
-	 * bureau's 加签 during the joint review. The operations themselves check again.
+	 * only those: the holder's (转办, 委派, 退回上一环节, 抄送), a lead's 催办 and 改派, the city
+	 * industry bureau's 加签 during the joint review. The operations themselves check
+	 * again.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> available(String callerId, String taskId) {
@@ -140,6 +141,9 @@ public class TaskOperations {
 			}
 			if (bodies.stream().anyMatch(b -> callerGroups.contains(GroupNames.lead(b)))) {
 				available.add("urge");
+				if (task.getDelegationState() != DelegationState.PENDING) {
+					available.add("reassign");
+				}
 			}
 			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(task.getTaskDefinitionKey())
 					&& callerGroups.contains(GroupNames.city("industry"))) {

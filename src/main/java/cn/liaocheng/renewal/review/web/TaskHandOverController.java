@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/review/tasks")
-@Tag(name = "审核任务转交", description = "任务办理人将任务转交本部门同事，或放回本部门待办；须说明原因，记入办理记录和审计日志")
+@Tag(name = "审核任务转交", description = "任务办理人将任务转交本部门同事，或放回本部门待办；本部门负责人改派或收回任务；须说明原因，记入办理记录和审计日志")
 class TaskHandOverController {
 
 	private final TaskHandOvers handOvers;
@@ -56,6 +56,20 @@ class TaskHandOverController {
 	@Operation(summary = "可转交的同事", description = "任务当前办理人所在办理部门（候选组）的其他在册人员")
 	List<TaskHandOvers.Person> colleagues(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return handOvers.colleagues(user.userId(), taskId);
+	}
+
+	@PostMapping("/{taskId}/reassign")
+	@Operation(summary = "负责人改派或收回",
+			description = "本部门负责人将本部门的任务（无论是否已被认领）改派给本部门人员或本人；to 为空时收回本部门待办。须说明原因，原办理人和接收人会收到通知；正在委派中的任务不能改派")
+	HandOver reassign(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestBody TransferRequest request) {
+		return handOvers.reassignAsLead(user.userId(), taskId, request.to(), request.reason());
+	}
+
+	@GetMapping("/{taskId}/reassignees")
+	@Operation(summary = "可改派的人员", description = "负责人所负责的办理部门的在册人员及负责人本人（不含当前办理人）")
+	List<TaskHandOvers.Person> reassignees(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
+		return handOvers.reassignees(user.userId(), taskId);
 	}
 
 	@PostMapping("/{taskId}/release")

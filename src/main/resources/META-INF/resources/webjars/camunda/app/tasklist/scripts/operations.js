@@ -194,7 +194,7 @@ function operationSections(box, taskId, ops) {
   var copyBody = el('select', {'class': 'form-control', name: 'copyBody'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
   var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64'});
   var copyReason = reasonField('copyReason', '抄送原因（必填，2–200 字）');
-  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款申请所选的银行。', [copyBody, copyUser, copyReason], '抄送',
+  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款已推送到的银行。', [copyBody, copyUser, copyReason], '抄送',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/copy', {
         toBody: copyBody.value || null,
@@ -209,6 +209,25 @@ function operationSections(box, taskId, ops) {
       copyBody.appendChild(el('option', {value: b.id, text: b.name}));
     });
   }).catch(function () {});
+
+  var reassignTo = el('select', {'class': 'form-control', name: 'reassignTo'}, [el('option', {value: '', text: '收回本部门待办（不指定人员）'})]);
+  var reassignReason = reasonField('reassignReason', '改派原因（必填，2–200 字）');
+  if (can('reassign')) {
+    box.appendChild(section('负责人改派', '本部门负责人将任务改派给本部门人员或本人，或收回本部门待办（如办理人请假、出差）；原办理人和接收人会收到通知。', [reassignTo, reassignReason], '改派',
+      function () {
+        return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/reassign', {
+          to: reassignTo.value || null,
+          reason: reasonOf(reassignReason)
+        }).then(function (r) {
+          return r.assigneeName ? '已改派' + r.assigneeName + '办理。' : '已收回' + r.bodyName + '待办。';
+        });
+      }));
+    call('GET', '/tasks/' + encodeURIComponent(taskId) + '/reassignees').then(function (people) {
+      people.forEach(function (p) {
+        reassignTo.appendChild(el('option', {value: p.userId, text: p.name + '（' + p.userId + '）'}));
+      });
+    }).catch(function () {});
+  }
 
   var urgeReason = reasonField('urgeReason', '催办事由（必填，2–200 字）');
   if (can('urge')) box.appendChild(section('催办', '本部门负责人催办本部门的在办任务，办理人和本部门将收到提醒。', [urgeReason], '催办',
