@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.TrancheRules;
 
 /**
  * What the policy tables (DMN, administrators' data) say: the subsidy rate and cap of a
@@ -83,6 +84,22 @@ public class SubsidyRules {
 				: decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP);
 		return new InterestSubsidy(cap == null ? amount : amount.min(cap), points, months, cap, basis,
 				grant.grantDate());
+	}
+
+	/**
+	 * The rule for principal of the grant paid out on {@code day}, a tranche after the
+	 * loan's first day: the loan's facts against the row in force on that day, read as
+	 * {@link #interestSubsidy} reads it for the loan's own day. A row's cap is not the
+	 * tranche's: the loan's cap is the one its interest-subsidy decision states.
+	 */
+	public TrancheRules.TrancheRule trancheRule(LoanGrant grant, boolean relendingBank, LocalDate day) {
+		InterestSubsidy subsidy = interestSubsidy(new LoanGrant(grant.amount(), grant.rate(), grant.termMonths(), day,
+				grant.type(), grant.usedRelending()), relendingBank);
+		if (subsidy.points().signum() > 0 && subsidy.months() > 0) {
+			return new TrancheRules.TrancheRule(subsidy.points(), subsidy.months(), subsidy.basis(), null);
+		}
+		return new TrancheRules.TrancheRule(BigDecimal.ZERO, 0, null,
+				interestConditionsOn(day).anyRuleInForce() ? "不符合放款日适用的贴息政策条件" : "不在贴息政策期限内");
 	}
 
 	/**

@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.LoanGrant.LoanType;
 import cn.liaocheng.renewal.application.LoanGrant;
+import cn.liaocheng.renewal.review.TrancheRules;
 
 /**
  * The subsidy and interest-subsidy arithmetic on the administrators' tables, figures
@@ -187,6 +188,32 @@ class SubsidyArithmeticTest {
 		finally {
 			repository.deleteDeployment(deployment, true);
 		}
+	}
+
+	@Test
+	void aTrancheIsSubsidisedUnderTheRuleInForceOnItsOwnDay() {
+		LoanGrant june = grant("5000000.00", 36, LocalDate.of(2024, 6, 20), LoanType.FIXED_ASSET, true);
+
+		assertThat(rules.trancheRule(june, true, LocalDate.of(2024, 7, 24)).points()).isEqualByComparingTo("1.0");
+		TrancheRules.TrancheRule raised = rules.trancheRule(june, true, LocalDate.of(2024, 7, 25));
+		assertThat(raised.points()).isEqualByComparingTo("1.5");
+		assertThat(raised.months()).isEqualTo(24);
+		assertThat(raised.basis()).contains("关于加力支持大规模设备更新和消费品以旧换新的若干措施");
+		assertThat(raised.finding()).isNull();
+	}
+
+	@Test
+	void aTranchePaidOutWhenNoRuleIsInForceGetsNothingAndSaysWhy() {
+		LoanGrant fixedAsset = grant("5000000.00", 36, LocalDate.of(2026, 3, 16), LoanType.FIXED_ASSET, false);
+		LoanGrant techInnovation = grant("5000000.00", 36, LocalDate.of(2026, 3, 16), LoanType.TECH_INNOVATION, false);
+
+		assertThat(rules.trancheRule(fixedAsset, false, LocalDate.of(2026, 12, 31)).subsidises()).isTrue();
+		TrancheRules.TrancheRule after = rules.trancheRule(fixedAsset, false, LocalDate.of(2027, 1, 15));
+		assertThat(after.subsidises()).isFalse();
+		assertThat(after.finding()).isEqualTo("不在贴息政策期限内");
+		// A rule is in force, but the loan does not meet it on that day.
+		assertThat(rules.trancheRule(techInnovation, false, LocalDate.of(2026, 5, 1)).finding())
+			.isEqualTo("不符合放款日适用的贴息政策条件");
 	}
 
 	private static LoanGrant grant(String amount, int termMonths, LocalDate date, LoanType type, boolean relending) {
