@@ -135,17 +135,53 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param period the ledger's period label, e.g. {@code 2026-03} or {@code 2026Q2}
 	 * @param balanceBasis the sum of the loan's daily balances over the subsidised days
 	 * (计息积数), in yuan
-	 * @param points percentage points a year of the dated rule
+	 * @param points percentage points a year of the dated rule, {@code null} when the
+	 * period's tranches were paid out under rules of different rates
 	 * @param basis the national notice(s) the rule rests on
 	 * @param contractNo the loan contract number the bank recorded
+	 * @param tranches the period by disbursement day, when the loan was paid out in
+	 * tranches under different rules or one of them gets nothing; empty when one rate
+	 * applies to the whole period
 	 */
 	public record Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
-			BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo, String basis) {
+			BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo, String basis,
+			List<Tranche> tranches) {
 
 		public Payment {
 			Objects.requireNonNull(period, "period");
 			Objects.requireNonNull(amount, "amount");
 			Objects.requireNonNull(paidOn, "paidOn");
+			tranches = tranches == null ? List.of() : List.copyOf(tranches);
+			if (points == null && tranches.isEmpty()) {
+				throw new IllegalArgumentException("a period without one rate states the rate of each tranche");
+			}
+		}
+
+		/** A period at one rate. */
+		public Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
+				BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo,
+				String basis) {
+			this(period, from, to, days, balanceBasis, points, amount, paidOn, voucherNo, contractNo, basis, List.of());
+		}
+
+	}
+
+	/**
+	 * The principal of a period paid out on one day, and the rule in force on that day.
+	 *
+	 * @param balanceBasis its daily balances summed over the days it counted (计息积数)
+	 * @param points percentage points a year; zero when it gets nothing
+	 * @param basis the national notice(s) of its rule when they are not those the
+	 * interest-subsidy decision cites, otherwise {@code null}
+	 * @param finding why it gets nothing (e.g. 不在贴息政策期限内), {@code null} when subsidised
+	 */
+	public record Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis,
+			String finding) {
+
+		public Tranche {
+			Objects.requireNonNull(disbursedOn, "disbursedOn");
+			Objects.requireNonNull(balanceBasis, "balanceBasis");
+			Objects.requireNonNull(points, "points");
 		}
 
 	}

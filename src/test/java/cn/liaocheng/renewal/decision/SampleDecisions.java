@@ -84,6 +84,24 @@ final class SampleDecisions {
 						"LCCZ-2026-0508-01", "ICBC-LC-2026-0316", null));
 	}
 
+	/**
+	 * A period of a loan paid out in two tranches, the second on a day no rule was in
+	 * force: only the first is subsidised.
+	 */
+	static DecisionRequest interestPaymentWithATrancheOutsideThePolicy(long applicationId) {
+		return new DecisionRequest(applicationId, "finance", DecisionType.INTEREST_SUBSIDY_PAYMENT, ENTERPRISE,
+				CREDIT_CODE, null, PROJECT, "DK-2026-000005", new Amounts(null, null, null, new BigDecimal("5000000"),
+						new BigDecimal("3.10"), 36, new BigDecimal("150000")),
+				"中国工商银行聊城分行", List.of(), List.of(), DATE, null,
+				new DecisionRequest.Payment("2027-01", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), 31,
+						new BigDecimal("37200000.00"), new BigDecimal("1.5"), new BigDecimal("1550.00"), DATE,
+						"LCCZ-2027-0205-01", "ICBC-LC-2026-0316、ICBC-LC-2027-0115", "放款日适用的国家设备更新贷款财政贴息政策",
+						List.of(new DecisionRequest.Tranche(LocalDate.of(2026, 3, 16), new BigDecimal("37200000.00"),
+								new BigDecimal("1.5"), null, null),
+								new DecisionRequest.Tranche(LocalDate.of(2027, 1, 15), new BigDecimal("20400000.00"),
+										BigDecimal.ZERO, null, "不在贴息政策期限内"))));
+	}
+
 	static DecisionRequest lapsed(long applicationId) {
 		return new DecisionRequest(applicationId, "industry", DecisionType.APPLICATION_LAPSED, ENTERPRISE, CREDIT_CODE,
 				null, PROJECT, "BZ-2026-000040", Amounts.NONE, null, List.of(),

@@ -202,6 +202,9 @@ final class DecisionText {
 	 * above.
 	 */
 	private static String payment(DecisionRequest.Payment p) {
+		if (!p.tranches().isEmpty()) {
+			return trancheByTranche(p);
+		}
 		// When the total granted is reached, the period pays what is left of it, less
 		// than
 		// its computation gives: the notice says so rather than show a sum that does not
@@ -211,6 +214,35 @@ final class DecisionText {
 		boolean capped = computed != null && p.amount().compareTo(computed) < 0;
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360）"
+				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定" + p.period()
+				+ "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+	}
+
+	/**
+	 * A period of a loan paid out in tranches under different rules, or with a tranche
+	 * that gets nothing: the rate of each tranche, as the rule in force on its own
+	 * disbursement day gives it.
+	 */
+	private static String trancheByTranche(DecisionRequest.Payment p) {
+		List<String> parts = new ArrayList<>();
+		BigDecimal weighted = BigDecimal.ZERO;
+		for (DecisionRequest.Tranche t : p.tranches()) {
+			if (t.points().signum() > 0) {
+				parts.add(date(t.disbursedOn()) + "放款的部分，计息积数" + yuan(t.balanceBasis()) + "元，贴息"
+						+ t.points().stripTrailingZeros().toPlainString() + "个百分点/年"
+						+ (t.basis() == null ? "" : "（依照" + t.basis() + "）"));
+				weighted = weighted.add(t.balanceBasis().multiply(t.points()));
+			}
+			else {
+				parts.add("该笔放款于" + date(t.disbursedOn()) + "发放，" + (t.finding() == null ? "不予贴息" : t.finding())
+						+ "，不计贴息");
+			}
+		}
+		BigDecimal computed = weighted.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+		boolean capped = p.amount().compareTo(computed) < 0;
+		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "本期贴息按每笔放款分别计算，每笔适用其放款日的贴息政策："
+				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360之和）"
 				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定" + p.period()
 				+ "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
@@ -258,7 +290,8 @@ final class DecisionText {
 			fact("借款合同编号", p.contractNo());
 			fact("贴息期间", p.period() + "（" + date(p.from()) + "至" + date(p.to()) + "，" + p.days() + "天）");
 			fact("计息积数", money(p.balanceBasis()));
-			fact("贴息比例", p.points().stripTrailingZeros().toPlainString() + "个百分点/年");
+			fact("贴息比例", p.tranches().isEmpty() ? p.points().stripTrailingZeros().toPlainString() + "个百分点/年"
+					: "按每笔放款的放款日分别适用，见下文");
 			fact("本期贴息", money(p.amount()));
 			fact("拨付日期", date(p.paidOn()));
 			fact("拨付凭证号", p.voucherNo());
