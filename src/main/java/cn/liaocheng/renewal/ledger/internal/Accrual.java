@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,12 +20,14 @@ import java.util.Optional;
  * <p>
  * A day's balance counts from the disbursement day and no longer on the day of a
  * repayment (算头不算尾). The national notices subsidise the principal from the day it is paid
- * out for at most the rule's months (two years), so each disbursement (tranche) has its
- * own window from its own day; a repayment pays off the earliest tranche first (先放先还), as
- * banks apply repayments to the oldest loan receipt (借据) when the repayment names none.
- * Everything stops on the day of a full early repayment or of a default. The cap (the
- * rule's, and the amount the interest-subsidy decision granted) limits the sum of all
- * periods; once it is reached no further period is written.
+ * out, and their dated rules are keyed on that day, so each disbursement (tranche) is
+ * subsidised under the rule in force on its own day ({@link Rules}), for that rule's
+ * months from that day; a tranche paid out when no rule is in force accrues nothing. A
+ * repayment pays off the earliest tranche first (先放先还), as banks apply repayments to the
+ * oldest loan receipt (借据) when the repayment names none. Everything stops on the day of
+ * a full early repayment or of a default. The cap (the rule's, and the amount the
+ * interest-subsidy decision granted) limits the sum of all periods; once it is reached no
+ * further period is written.
  */
 final class Accrual {
 
@@ -34,37 +39,88 @@ final class Accrual {
 	}
 
 	/**
-	 * The dated rule applied to the granted loan: points a year, months covered, cap of
-	 * the whole subsidy.
+	 * The dated rule the interest-subsidy decision applied to the loan on its first day:
+	 * points a year, months covered, cap of the whole subsidy, the notices it rests on.
 	 */
-	record Terms(BigDecimal points, int months, BigDecimal cap) {
+	record Terms(BigDecimal points, int months, BigDecimal cap, String basis) {
+
+		Terms(BigDecimal points, int months, BigDecimal cap) {
+			this(points, months, cap, null);
+		}
+
+		Rule rule() {
+			return new Rule(points, months, basis, points.signum() > 0 && months > 0 ? null : "不予贴息");
+		}
+
 	}
 
-	/** A period to write to the ledger. */
+	/**
+	 * The rule a tranche accrues under: points a year for at most {@code months} from its
+	 * own day; a rule of no points gives nothing and says why ({@code finding}).
+	 */
+	record Rule(BigDecimal points, int months, String basis, String finding) {
+
+		boolean subsidises() {
+			return points.signum() > 0 && months > 0;
+		}
+
+		/**
+		 * The sentence the ledger and the notice state of a tranche that gets nothing.
+		 */
+		String nothingFor(String day) {
+			return "该笔放款于" + day + "发放，" + (finding == null ? "不予贴息" : finding) + "，不计贴息";
+		}
+
+	}
+
+	/** The rule in force for principal paid out on a day. */
+	@FunctionalInterface
+	interface Rules {
+
+		Rule on(LocalDate disbursedOn);
+
+		/** Every tranche under one rule. */
+		static Rules always(Rule rule) {
+			return day -> rule;
+		}
+
+		/** Each day asked once. */
+		default Rules remembered() {
+			Map<LocalDate, Rule> known = new HashMap<>();
+			return day -> known.computeIfAbsent(day, this::on);
+		}
+
+	}
+
+	/**
+	 * A period to write to the ledger; {@code balanceBasis} sums the subsidised shares,
+	 * and {@code points} is their rate when they share one, {@code null} when they do
+	 * not.
+	 */
 	record Period(String label, LocalDate start, LocalDate end, BigDecimal balanceBasis, int days, BigDecimal points,
-			BigDecimal amount) {
+			BigDecimal amount, List<LedgerRow.Share> shares) {
 	}
 
 	/**
 	 * The first day on which no subsidy accrues on any tranche (the end of the last
-	 * tranche's window, or the day the loan closed), or empty when the loan was never
-	 * disbursed.
+	 * subsidised tranche's window, or the day the loan closed), or empty when no tranche
+	 * is subsidised.
 	 */
-	static Optional<LocalDate> stop(Terms terms, List<LoanEvent> events) {
-		Optional<LocalDate> last = events.stream()
-			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
-			.map(LoanEvent::date)
-			.max(Comparator.naturalOrder());
-		if (last.isEmpty()) {
+	static Optional<LocalDate> stop(Rules rules, List<LoanEvent> events) {
+		Optional<LocalDate> stop = events.stream().filter(e -> e.type() == LoanEventType.DISBURSEMENT).map(e -> {
+			Rule rule = rules.on(e.date());
+			return rule.subsidises() ? e.date().plusMonths(rule.months()) : null;
+		}).filter(d -> d != null).max(Comparator.naturalOrder());
+		if (stop.isEmpty()) {
 			return Optional.empty();
 		}
-		LocalDate stop = last.get().plusMonths(terms.months());
+		LocalDate last = stop.get();
 		for (LoanEvent e : events) {
-			if (e.type().closes() && e.date().isBefore(stop)) {
-				stop = e.date();
+			if (e.type().closes() && e.date().isBefore(last)) {
+				last = e.date();
 			}
 		}
-		return Optional.of(stop);
+		return Optional.of(last);
 	}
 
 	static Optional<LocalDate> firstDisbursement(List<LoanEvent> events) {
@@ -77,23 +133,26 @@ final class Accrual {
 	/**
 	 * The periods that ended before {@code today}, from {@code next} (the day after the
 	 * last period written, or {@code null} for none yet) to the stop of the subsidy.
+	 * @param cap the most all periods together may come to, {@code null} or zero for no
+	 * cap
 	 * @param accruedSoFar the sum of the periods already written, for the cap
 	 */
-	static List<Period> periods(Terms terms, List<LoanEvent> recorded, LocalDate next, BigDecimal accruedSoFar,
-			LocalDate today, Periodicity periodicity) {
+	static List<Period> periods(Rules rules, BigDecimal cap, List<LoanEvent> recorded, LocalDate next,
+			BigDecimal accruedSoFar, LocalDate today, Periodicity periodicity) {
 		List<Period> periods = new ArrayList<>();
 		List<LoanEvent> events = new ArrayList<>(recorded);
 		events.sort(Comparator.comparing(LoanEvent::date)); // stable: same day keeps its
 															// order
-		Optional<LocalDate> stop = stop(terms, events);
-		if (stop.isEmpty() || terms.points().signum() <= 0 || terms.months() <= 0) {
+		Rules once = rules.remembered();
+		Optional<LocalDate> stop = stop(once, events);
+		if (stop.isEmpty()) {
 			return periods;
 		}
 		LocalDate from = next != null ? next : firstDisbursement(events).orElseThrow();
 		BigDecimal total = accruedSoFar;
-		boolean capped = terms.cap() != null && terms.cap().signum() > 0;
+		boolean capped = cap != null && cap.signum() > 0;
 		while (from.isBefore(stop.get())) {
-			if (capped && total.compareTo(terms.cap()) >= 0) {
+			if (capped && total.compareTo(cap) >= 0) {
 				break; // the whole subsidy is paid: no more periods, not periods of
 						// nothing
 			}
@@ -102,14 +161,16 @@ final class Accrual {
 				break;
 			}
 			LocalDate last = end.isBefore(stop.get()) ? end : stop.get().minusDays(1);
-			BigDecimal basis = BigDecimal.ZERO;
+			Map<LocalDate, LedgerRow.Share> shares = new LinkedHashMap<>();
 			LocalDate start = null;
 			for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
-				BigDecimal balance = subsidisedBalanceOn(events, terms.months(), day);
-				if (start == null && balance.signum() > 0) {
+				List<LedgerRow.Share> owed = balancesOn(events, once, day);
+				if (start == null && owed.stream().anyMatch(LedgerRow.Share::subsidised)) {
 					start = day;
 				}
-				basis = basis.add(balance);
+				if (start != null) {
+					owed.forEach(share -> shares.merge(share.disbursedOn(), share, Accrual::add));
+				}
 			}
 			if (start == null) {
 				// Between one tranche's window and a later tranche nothing is subsidised:
@@ -119,27 +180,65 @@ final class Accrual {
 				continue;
 			}
 			from = start;
-			BigDecimal amount = basis.multiply(terms.points())
-				.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
+			List<LedgerRow.Share> parts = List.copyOf(shares.values());
+			BigDecimal basis = BigDecimal.ZERO;
+			BigDecimal weighted = BigDecimal.ZERO;
+			for (LedgerRow.Share s : parts) {
+				if (s.subsidised()) {
+					basis = basis.add(s.balanceBasis());
+					weighted = weighted.add(s.balanceBasis().multiply(s.points()));
+				}
+			}
+			BigDecimal amount = weighted.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
 			if (capped) {
-				amount = amount.min(terms.cap().subtract(total).max(BigDecimal.ZERO));
+				amount = amount.min(cap.subtract(total).max(BigDecimal.ZERO));
 			}
 			total = total.add(amount);
 			int days = (int) (last.toEpochDay() - from.toEpochDay() + 1);
-			periods.add(new Period(periodicity.label(from), from, end, basis, days, terms.points(), amount));
+			periods
+				.add(new Period(periodicity.label(from), from, end, basis, days, commonPoints(parts), amount, parts));
 			from = end.plusDays(1);
 		}
 		return periods;
 	}
 
+	private static LedgerRow.Share add(LedgerRow.Share a, LedgerRow.Share b) {
+		return new LedgerRow.Share(a.disbursedOn(), a.balanceBasis().add(b.balanceBasis()), a.days() + b.days(),
+				a.points(), a.basis(), a.finding());
+	}
+
+	/** The rate of the subsidised shares when they share one, else {@code null}. */
+	private static BigDecimal commonPoints(List<LedgerRow.Share> shares) {
+		List<BigDecimal> rates = shares.stream()
+			.filter(LedgerRow.Share::subsidised)
+			.map(s -> s.points().stripTrailingZeros())
+			.distinct()
+			.toList();
+		return rates.size() == 1 ? rates.get(0) : null;
+	}
+
 	/**
 	 * The principal outstanding at the end of {@code day} that is still within its
-	 * tranche's window: each disbursement on or before the day, less the repayments on or
-	 * before it applied to the earliest tranches first, counted while the day is less
-	 * than {@code months} after the tranche's own disbursement day.
+	 * tranche's window, summed over every subsidised tranche.
 	 * @param events the loan's events in date order
 	 */
-	static BigDecimal subsidisedBalanceOn(List<LoanEvent> events, int months, LocalDate day) {
+	static BigDecimal subsidisedBalanceOn(List<LoanEvent> events, Rules rules, LocalDate day) {
+		return balancesOn(events, rules, day).stream()
+			.filter(LedgerRow.Share::subsidised)
+			.map(LedgerRow.Share::balanceBasis)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/**
+	 * The principal outstanding at the end of {@code day} by disbursement day, one day's
+	 * share each: each disbursement on or before the day, less the repayments on or
+	 * before it applied to the earliest tranches first. A subsidised tranche counts while
+	 * the day is less than its rule's months after its own day; a tranche no rule
+	 * subsidises counts (at no points) while anything is owed on it, so that the ledger
+	 * can say that it gets nothing.
+	 * @param events the loan's events in date order
+	 */
+	private static List<LedgerRow.Share> balancesOn(List<LoanEvent> events, Rules rules, LocalDate day) {
 		List<LocalDate> paidOn = new ArrayList<>();
 		List<BigDecimal> owed = new ArrayList<>();
 		for (LoanEvent e : events) {
@@ -159,13 +258,27 @@ final class Accrual {
 				}
 			}
 		}
-		BigDecimal balance = BigDecimal.ZERO;
+		Map<LocalDate, LedgerRow.Share> shares = new LinkedHashMap<>();
 		for (int i = 0; i < owed.size(); i++) {
-			if (day.isBefore(paidOn.get(i).plusMonths(months))) {
-				balance = balance.add(owed.get(i));
+			if (owed.get(i).signum() <= 0) {
+				continue;
+			}
+			LocalDate paid = paidOn.get(i);
+			Rule rule = rules.on(paid);
+			LedgerRow.Share share = null;
+			if (!rule.subsidises()) {
+				share = new LedgerRow.Share(paid, owed.get(i), 1, BigDecimal.ZERO, null, rule.finding());
+			}
+			else if (day.isBefore(paid.plusMonths(rule.months()))) {
+				share = new LedgerRow.Share(paid, owed.get(i), 1, rule.points(), rule.basis(), null);
+			}
+			if (share != null) {
+				// Tranches of one day share a rule and a window: one share of the day.
+				shares.merge(paid, share, (a, b) -> new LedgerRow.Share(paid, a.balanceBasis().add(b.balanceBasis()), 1,
+						a.points(), a.basis(), a.finding()));
 			}
 		}
-		return balance;
+		return List.copyOf(shares.values());
 	}
 
 }

@@ -54,7 +54,8 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		}
 		return new GrantedLoan(applicationId, facts.referenceNo(), facts.divisionCode(), facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
-				o.grantedRate(), o.grantedTermMonths(), o.grantDate(), new Accrual.Terms(points, months, cap),
+				o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
+				new Accrual.Terms(points, months, cap, o.interestSubsidyBasis()),
 				facts.status() == ApplicationStatus.APPROVED);
 	}
 

@@ -41,11 +41,14 @@ public class LedgerAccrual {
 
 	private final Periodicity periodicity;
 
+	private final LoanRules rules;
+
 	LedgerAccrual(ApplicationStages stages, LedgerStore store, ClusterLease lease,
-			PlatformTransactionManager transactions,
-			@Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity) {
+			PlatformTransactionManager transactions, @Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity,
+			LoanRules rules) {
 		this.stages = stages;
 		this.store = store;
+		this.rules = rules;
 		this.lease = lease;
 		this.transaction = new TransactionTemplate(transactions);
 		this.periodicity = periodicity;
@@ -99,8 +102,8 @@ public class LedgerAccrual {
 		LocalDate next = rows.isEmpty() ? null : rows.get(rows.size() - 1).periodEnd().plusDays(1);
 		BigDecimal soFar = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		int written = 0;
-		for (Accrual.Period p : Accrual.periods(loan.terms(), store.events(applicationId), next, soFar, today,
-				periodicity)) {
+		for (Accrual.Period p : Accrual.periods(rules.of(loan), loan.terms().cap(), store.events(applicationId), next,
+				soFar, today, periodicity)) {
 			if (store.insertPeriod(applicationId, loan.divisionCode(), loan.bankKey(), p)) {
 				written++;
 			}

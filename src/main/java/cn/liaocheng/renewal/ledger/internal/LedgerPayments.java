@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.ledger.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -115,7 +116,7 @@ public class LedgerPayments {
 		LocalDate last = row.periodStart().plusDays(row.days() - 1L);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
-				BASIS);
+				BASIS, tranches(row, loan));
 		IssuedDecision issued = decisions
 			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
 					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),
@@ -125,6 +126,23 @@ public class LedgerPayments {
 			store.notice(rowId, issued.id());
 		}
 		return issued;
+	}
+
+	/**
+	 * The period's tranches as the notice states them, when it does not come down to one
+	 * rate for the whole period: the rate of each, the notices of a rule other than the
+	 * decided one, and why a tranche gets nothing.
+	 */
+	private static List<DecisionRequest.Tranche> tranches(LedgerRow row, GrantedLoan loan) {
+		if (row.points() != null && row.shares().stream().allMatch(LedgerRow.Share::subsidised)) {
+			return List.of();
+		}
+		String decided = loan.terms().basis();
+		return row.shares()
+			.stream()
+			.map(s -> new DecisionRequest.Tranche(s.disbursedOn(), s.balanceBasis(), s.points(),
+					s.basis() == null || s.basis().equals(decided) ? null : s.basis(), s.finding()))
+			.toList();
 	}
 
 	/**

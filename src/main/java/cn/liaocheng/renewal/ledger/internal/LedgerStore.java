@@ -8,7 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,10 @@ class LedgerStore implements LedgerTotals {
 			       amount, status, accrued_at, approved_by, approved_at, paid_on, voucher_no, paid_by,
 			       notice_decision_id
 			FROM subsidy_ledger""";
+
+	private static final String SHARE_COLUMNS = """
+			SELECT ledger_id, disbursed_on, balance_basis, subsidy_days, points, basis, finding
+			FROM subsidy_ledger_share""";
 
 	private final JdbcClient jdbc;
 
@@ -121,22 +128,41 @@ class LedgerStore implements LedgerTotals {
 	}
 
 	List<LedgerRow> rows(long applicationId) {
-		return jdbc.sql(ROW_COLUMNS + " WHERE application_id = ? ORDER BY period_start")
+		List<LedgerRow> rows = jdbc.sql(ROW_COLUMNS + " WHERE application_id = ? ORDER BY period_start")
 			.param(applicationId)
 			.query(LedgerStore::row)
 			.list();
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<LedgerRow.Share>> shares = new HashMap<>();
+		jdbc.sql(SHARE_COLUMNS + """
+				 WHERE ledger_id IN (SELECT id FROM subsidy_ledger WHERE application_id = ?)
+				ORDER BY ledger_id, disbursed_on""")
+			.param(applicationId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), share(rs)))
+			.list()
+			.forEach(e -> shares.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return rows.stream().map(r -> withShares(r, shares.get(r.id()))).toList();
 	}
 
 	Optional<LedgerRow> row(long applicationId, long rowId) {
 		return jdbc.sql(ROW_COLUMNS + " WHERE application_id = ? AND id = ?")
 			.params(applicationId, rowId)
 			.query(LedgerStore::row)
-			.optional();
+			.optional()
+			.map(r -> withShares(r,
+					jdbc.sql(SHARE_COLUMNS + " WHERE ledger_id = ? ORDER BY disbursed_on")
+						.param(r.id())
+						.query((rs, n) -> share(rs))
+						.list()));
 	}
 
-	/** Writes the period unless a row for it exists; true when written. */
+	/**
+	 * Writes the period and its shares unless a row for it exists; true when written.
+	 */
 	boolean insertPeriod(long applicationId, String divisionCode, String bankKey, Accrual.Period p) {
-		return jdbc.sql("""
+		boolean written = jdbc.sql("""
 				INSERT INTO subsidy_ledger (application_id, division_code, bank_key, period_start, period_end,
 				    period_label, balance_basis, subsidy_days, points, amount, status, accrued_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCRUED', ?
@@ -145,6 +171,23 @@ class LedgerStore implements LedgerTotals {
 					p.balanceBasis(), p.days(), p.points(), p.amount(), Timestamp.from(Instant.now()), applicationId,
 					Date.valueOf(p.start()))
 			.update() == 1;
+		if (!written) {
+			return false;
+		}
+		long id = jdbc.sql("SELECT id FROM subsidy_ledger WHERE application_id = ? AND period_start = ?")
+			.params(applicationId, Date.valueOf(p.start()))
+			.query(Long.class)
+			.single();
+		for (LedgerRow.Share s : p.shares()) {
+			jdbc.sql("""
+					INSERT INTO subsidy_ledger_share (ledger_id, disbursed_on, balance_basis, subsidy_days, points,
+					    basis, finding)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, Date.valueOf(s.disbursedOn()), s.balanceBasis(), s.days(), s.points(), s.basis(),
+						s.finding())
+				.update();
+		}
+		return true;
 	}
 
 	/**
@@ -194,6 +237,17 @@ class LedgerStore implements LedgerTotals {
 				rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
 	}
 
+	private static LedgerRow withShares(LedgerRow r, List<LedgerRow.Share> shares) {
+		return new LedgerRow(r.id(), r.applicationId(), r.periodLabel(), r.periodStart(), r.periodEnd(),
+				r.balanceBasis(), r.days(), r.points(), r.amount(), r.status(), r.accruedAt(), r.approvedBy(),
+				r.approvedAt(), r.paidOn(), r.voucherNo(), r.paidBy(), r.noticeDecisionId(), shares);
+	}
+
+	private static LedgerRow.Share share(ResultSet rs) throws SQLException {
+		return new LedgerRow.Share(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getInt(4), rs.getBigDecimal(5),
+				rs.getString(6), rs.getString(7));
+	}
+
 	private static LedgerRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp approvedAt = rs.getTimestamp(13);
 		Date paidOn = rs.getDate(14);
@@ -204,7 +258,7 @@ class LedgerStore implements LedgerTotals {
 				rs.getBigDecimal(9), LedgerStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
 				rs.getString(12), approvedAt == null ? null : approvedAt.toInstant(),
 				paidOn == null ? null : paidOn.toLocalDate(), rs.getString(15), rs.getString(16),
-				noNotice ? null : notice);
+				noNotice ? null : notice, List.of());
 	}
 
 }

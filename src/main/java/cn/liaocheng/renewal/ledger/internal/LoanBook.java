@@ -3,7 +3,9 @@ package cn.liaocheng.renewal.ledger.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -33,8 +35,12 @@ public class LoanBook {
 
 	private final AuditTrail audit;
 
-	LoanBook(ApplicationStages stages, LedgerStore store, OrganizationCatalog organizations, AuditTrail audit) {
+	private final LoanRules rules;
+
+	LoanBook(ApplicationStages stages, LedgerStore store, OrganizationCatalog organizations, AuditTrail audit,
+			LoanRules rules) {
 		this.stages = stages;
+		this.rules = rules;
 		this.store = store;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -127,15 +133,24 @@ public class LoanBook {
 		String state = closing.map(e -> e.type() == LoanEventType.DEFAULT ? "已违约，贴息终止" : "已提前结清，贴息终止")
 			.orElse(disbursed.signum() == 0 ? "未放款" : balance.signum() == 0 ? "本金已还清" : "还款中");
 		Optional<LocalDate> from = Accrual.firstDisbursement(events);
-		LocalDate until = Accrual.stop(loan.terms(), events).map(d -> d.minusDays(1)).orElse(null);
+		// Before the subsidy is decided no rule is stated, not even a tranche's.
+		Accrual.Rules rulesOfLoan = loan.decided() ? rules.of(loan).remembered()
+				: Accrual.Rules.always(new Accrual.Rule(BigDecimal.ZERO, 0, null, null));
+		LocalDate until = Accrual.stop(rulesOfLoan, events).map(d -> d.minusDays(1)).orElse(null);
+		Map<Long, String> tranches = new LinkedHashMap<>();
+		if (loan.decided() && loan.terms().rule().subsidises()) {
+			events.stream()
+				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+				.forEach(e -> tranches.put(e.id(), LoanRules.describe(rulesOfLoan.on(e.date()), e.date())));
+		}
 		BigDecimal accrued = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal paid = rows.stream()
 			.filter(row -> row.status() == LedgerStatus.PAID)
 			.map(LedgerRow::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new LoanView(loan, organizations.bankName(loan.bankKey()), events, disbursed, balance, state,
-				closing.isPresent(), from.orElse(null), until, rows, accrued, paid, lender && closing.isEmpty(),
-				finance);
+				closing.isPresent(), from.orElse(null), until, tranches, rows, accrued, paid,
+				lender && closing.isEmpty(), finance);
 	}
 
 	private static BigDecimal sum(List<LoanEvent> events, LoanEventType type) {

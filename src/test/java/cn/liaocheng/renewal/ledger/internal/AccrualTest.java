@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.ledger.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccrualTest {
 
-	private static final Accrual.Terms RULE_2026 = new Accrual.Terms(new BigDecimal("1.5"), 24,
-			new BigDecimal("2000000"));
+	private static final Accrual.Rule RULE_2026 = new Accrual.Rule(new BigDecimal("1.5"), 24, "2026年1月通知", null);
+
+	private static final BigDecimal CAP = new BigDecimal("2000000");
 
 	private final List<LoanEvent> events = new ArrayList<>();
 
@@ -153,16 +155,16 @@ class AccrualTest {
 	@Test
 	void shouldNotPassTheRulesCap() {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
-		Accrual.Terms capped = new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("5000"));
+		BigDecimal cap = new BigDecimal("5000");
 
-		List<Accrual.Period> periods = Accrual.periods(capped, events, null, BigDecimal.ZERO,
-				LocalDate.parse("2026-07-01"), Periodicity.MONTHLY);
+		List<Accrual.Period> periods = Accrual.periods(Accrual.Rules.always(RULE_2026), cap, events, null,
+				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY);
 
 		// 2,000.00 + 3,750.00 would pass 5,000: April gets 3,000.00, and no period of
 		// nothing is written after it (a payment notice of 零元 would follow each)
 		assertThat(periods).extracting(p -> p.amount().toPlainString()).containsExactly("2000.00", "3000.00");
-		assertThat(Accrual.periods(capped, events, LocalDate.parse("2026-05-01"), new BigDecimal("5000.00"),
-				LocalDate.parse("2026-09-01"), Periodicity.MONTHLY))
+		assertThat(Accrual.periods(Accrual.Rules.always(RULE_2026), cap, events, LocalDate.parse("2026-05-01"),
+				new BigDecimal("5000.00"), LocalDate.parse("2026-09-01"), Periodicity.MONTHLY))
 			.isEmpty();
 	}
 
@@ -170,8 +172,8 @@ class AccrualTest {
 	void shouldAccrueByQuarterWhenSoConfigured() {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
 
-		List<Accrual.Period> periods = Accrual.periods(RULE_2026, events, null, BigDecimal.ZERO,
-				LocalDate.parse("2026-07-01"), Periodicity.QUARTERLY);
+		List<Accrual.Period> periods = Accrual.periods(Accrual.Rules.always(RULE_2026), CAP, events, null,
+				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.QUARTERLY);
 
 		// 16 days in Q1, 91 in Q2, at 50.00 a day
 		assertThat(periods).extracting(Accrual.Period::label).containsExactly("2026Q1", "2026Q2");
@@ -182,13 +184,105 @@ class AccrualTest {
 	void shouldGiveNothingWhenTheRuleGrantsNoSubsidy() {
 		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
 
-		assertThat(Accrual.periods(new Accrual.Terms(BigDecimal.ZERO, 0, BigDecimal.ZERO), events, null,
-				BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY))
+		assertThat(Accrual.periods(Accrual.Rules.always(new Accrual.Terms(BigDecimal.ZERO, 0, BigDecimal.ZERO).rule()),
+				BigDecimal.ZERO, events, null, BigDecimal.ZERO, LocalDate.parse("2026-07-01"), Periodicity.MONTHLY))
 			.isEmpty();
 	}
 
+	@Test
+	void shouldAccrueALaterTrancheAtTheRateOfTheRuleInForceOnItsOwnDay() {
+		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-09-01", "1200000");
+
+		List<Accrual.Period> periods = Accrual.periods(RULES_2024, null, events, null, BigDecimal.ZERO,
+				LocalDate.parse("2024-10-01"), Periodicity.MONTHLY);
+
+		// August: the first tranche alone at 1 point, 31 × 1,200,000 → 1,033.33, the
+		// period's one rate. September: 36,000,000 at 1 point (1,000.00) and 36,000,000
+		// at 1.5 points (1,500.00): no one rate, a share each.
+		assertThat(periods).extracting(p -> p.amount().toPlainString())
+			.containsExactly("366.67", "1033.33", "1033.33", "2500.00");
+		assertThat(periods.get(2).points()).isEqualByComparingTo("1");
+		Accrual.Period september = periods.get(3);
+		assertThat(september.points()).isNull();
+		assertThat(september.balanceBasis()).isEqualByComparingTo("72000000");
+		assertThat(september.shares())
+			.extracting(s -> s.disbursedOn().toString(), s -> s.balanceBasis().toPlainString(), LedgerRow.Share::days,
+					s -> s.points().toPlainString())
+			.containsExactly(tuple("2024-06-20", "36000000.00", 30, "1.0"),
+					tuple("2024-09-01", "36000000.00", 30, "1.5"));
+	}
+
+	@Test
+	void shouldGiveNothingOnATranchePaidOutWhenNoRuleIsInForceAndSayWhy() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2027-01-15", "1200000");
+
+		List<Accrual.Period> periods = Accrual.periods(RULES_2026, CAP, events, LocalDate.parse("2027-01-01"),
+				BigDecimal.ZERO, LocalDate.parse("2028-06-01"), Periodicity.MONTHLY);
+
+		// The first tranche alone, 50.00 a day, until its window ends on 15 March 2028;
+		// nothing after it, though the second tranche is still owed.
+		assertThat(periods.get(0).amount()).isEqualByComparingTo("1550.00");
+		assertThat(periods.get(0).balanceBasis()).isEqualByComparingTo("37200000");
+		assertThat(periods.get(0).points()).as("one rate among the subsidised shares").isEqualByComparingTo("1.5");
+		assertThat(periods.get(0).shares()).extracting(LedgerRow.Share::line)
+			.containsExactly("2026-03-16 放款：1.5 个百分点/年", "该笔放款于2027-01-15发放，不在贴息政策期限内，不计贴息");
+		assertThat(periods.get(periods.size() - 1).label()).isEqualTo("2028-03");
+		assertThat(periods.get(periods.size() - 1).amount()).isEqualByComparingTo("750.00");
+		assertThat(Accrual.stop(RULES_2026, events)).contains(LocalDate.parse("2028-03-16"));
+	}
+
+	@Test
+	void shouldGiveNothingWhenNoTrancheIsPaidOutUnderARule() {
+		record(LoanEventType.DISBURSEMENT, "2027-01-15", "1200000");
+
+		assertThat(Accrual.stop(RULES_2026, events)).isEmpty();
+		assertThat(Accrual.periods(RULES_2026, CAP, events, null, BigDecimal.ZERO, LocalDate.parse("2027-06-01"),
+				Periodicity.MONTHLY))
+			.isEmpty();
+	}
+
+	@Test
+	void shouldEndATranchesWindowAfterTheMonthsOfItsOwnRule() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2026-06-16", "1200000");
+		Accrual.Rules shorter = day -> day.isBefore(LocalDate.parse("2026-06-01")) ? RULE_2026
+				: new Accrual.Rule(new BigDecimal("1.5"), 12, null, null);
+
+		List<Accrual.Period> periods = Accrual.periods(shorter, CAP, events, LocalDate.parse("2027-06-01"),
+				BigDecimal.ZERO, LocalDate.parse("2027-08-01"), Periodicity.MONTHLY);
+
+		// The second tranche's twelve months end on 15 June 2027: June is 15 days of it
+		// and 30 of the first, July the first alone.
+		assertThat(periods).extracting(p -> p.balanceBasis().toPlainString())
+			.containsExactly("54000000.00", "37200000.00");
+	}
+
+	@Test
+	void shouldNotPassTheDecidedTotalWhenALaterTrancheAccruesAtAHigherRate() {
+		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-09-01", "1200000");
+
+		List<Accrual.Period> periods = Accrual.periods(RULES_2024, new BigDecimal("3000.00"), events, null,
+				BigDecimal.ZERO, LocalDate.parse("2024-12-01"), Periodicity.MONTHLY);
+
+		assertThat(periods).extracting(p -> p.amount().toPlainString())
+			.containsExactly("366.67", "1033.33", "1033.33", "566.67");
+	}
+
+	/** The 2024 rows: 1 point up to 24 July 2024, 1.5 points from 25 July. */
+	private static final Accrual.Rules RULES_2024 = day -> new Accrual.Rule(
+			day.isBefore(LocalDate.parse("2024-07-25")) ? new BigDecimal("1.0") : new BigDecimal("1.5"), 24, null,
+			null);
+
+	/** The 2026 row, and nothing after 31 December 2026. */
+	private static final Accrual.Rules RULES_2026 = day -> day.getYear() == 2026 ? RULE_2026
+			: new Accrual.Rule(BigDecimal.ZERO, 0, null, "不在贴息政策期限内");
+
 	private List<Accrual.Period> periods(LocalDate next, String today) {
-		return Accrual.periods(RULE_2026, events, next, BigDecimal.ZERO, LocalDate.parse(today), Periodicity.MONTHLY);
+		return Accrual.periods(Accrual.Rules.always(RULE_2026), CAP, events, next, BigDecimal.ZERO,
+				LocalDate.parse(today), Periodicity.MONTHLY);
 	}
 
 	private void record(LoanEventType type, String date, String amount) {

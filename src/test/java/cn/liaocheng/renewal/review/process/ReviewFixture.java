@@ -390,12 +390,25 @@ final class ReviewFixture implements AutoCloseable {
 		accept(c, "icbc");
 	}
 
+	/**
+	 * The grant of {@link #grant(Case, String, boolean, String)}, disbursed on another
+	 * day.
+	 */
+	void grant(Case c, String amount, boolean usedRelending, String loanType, LocalDate grantDate) {
+		grantOnly(c, "icbc", amount, usedRelending, loanType, grantDate);
+		accept(c, "icbc");
+	}
+
 	/** One chosen bank grants; the enterprise has not accepted yet. */
 	void grantOnly(Case c, String bankKey, String amount, boolean usedRelending, String loanType) {
+		grantOnly(c, bankKey, amount, usedRelending, loanType, GRANT_DATE);
+	}
+
+	void grantOnly(Case c, String bankKey, String amount, boolean usedRelending, String loanType, LocalDate grantDate) {
 		complete(bankTask(c, bankKey),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
-						"interestRate", 3.10, "termMonths", 36, "grantDate", GRANT_DATE.toString(), "loanType",
-						loanType, "usedRelending", usedRelending));
+						"interestRate", 3.10, "termMonths", 36, "grantDate", grantDate.toString(), "loanType", loanType,
+						"usedRelending", usedRelending));
 		runJobs(c);
 	}
 
