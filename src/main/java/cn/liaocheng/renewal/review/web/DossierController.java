@@ -1,11 +1,14 @@
 package cn.liaocheng.renewal.review.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import cn.liaocheng.renewal.application.ApplicationDetail;
@@ -29,6 +33,7 @@ import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.document.Previews;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -67,8 +72,12 @@ class DossierController {
 
 	private final PublicNotices notices;
 
+	private final Previews previews;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
-			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices) {
+			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
+			Previews previews) {
+		this.previews = previews;
 		this.notices = notices;
 		this.prints = prints;
 		this.operations = operations;
@@ -137,6 +146,50 @@ class DossierController {
 		requireAccess(user, id);
 		AttachmentDownload file = stages.attachment(id, attachmentId);
 		return AttachmentDownloads.of(file);
+	}
+
+	/**
+	 * 预览: an attachment shown page by page as pictures in the browser, for the same
+	 * readers as its download.
+	 */
+	@GetMapping("/{id}/attachments/{attachmentId}/view")
+	String attachmentView(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId, Model model) {
+		requireAccess(user, id);
+		AttachmentDownload file = stages.attachment(id, attachmentId);
+		model.addAttribute("fileName", file.fileName());
+		model.addAttribute("referenceNo", stages.facts(id).referenceNo());
+		model.addAttribute("base", "/review/applications/" + id + "/attachments/" + attachmentId);
+		model.addAttribute("dossier", "/review/applications/" + id);
+		try {
+			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
+		}
+		catch (Previews.Unavailable e) {
+			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("pages", 0);
+		}
+		return "review/attachment-view";
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}/preview")
+	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
+		requireAccess(user, id);
+		AttachmentDownload file = stages.attachment(id, attachmentId);
+		Previews.Page shown = previews.page(file.bytes(), file.mediaType(), page);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=600")
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Page-Count", Integer.toString(shown.pages()))
+			.body(shown.jpeg());
+	}
+
+	@ExceptionHandler(Previews.Unavailable.class)
+	ResponseEntity<String> previewUnavailable(Previews.Unavailable e) {
+		return ResponseEntity.unprocessableEntity()
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(e.getMessage());
 	}
 
 	/** The reader's sight, from the case's facts and one read of the bank directory. */

@@ -165,6 +165,14 @@ final class ReviewFixture implements AutoCloseable {
 		return submit(id, ApplicationKind.PROJECT);
 	}
 
+	/** A project registration whose business licence is the given file. */
+	Case submitProjectWithLicence(String fileName, byte[] licence) {
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(7), creationKey());
+		applications.addAttachment(enterprise, id, AttachmentCategory.BUSINESS_LICENCE, fileName, licence);
+		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
+		return submit(id, ApplicationKind.PROJECT);
+	}
+
 	Case submitSubsidy(long projectId, BigDecimal invoiced) {
 		return submitSubsidy(Dossiers.subsidy(projectId, invoiced));
 	}

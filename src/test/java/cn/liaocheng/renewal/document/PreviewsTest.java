@@ -1,0 +1,95 @@
+package cn.liaocheng.renewal.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A preview is a picture made here from the upload, within fixed bounds; what cannot be
+ * previewed says why in Chinese.
+ */
+class PreviewsTest {
+
+	private final Previews previews = new Previews();
+
+	@Test
+	void aPdfPageBecomesAJpegPictureNoLargerThanTheBounds() throws IOException {
+		byte[] pdf = PreviewFiles.pdf(3, null);
+
+		assertThat(previews.pages(pdf, "application/pdf")).isEqualTo(3);
+		Previews.Page second = previews.page(pdf, "application/pdf", 2);
+
+		assertThat(second.number()).isEqualTo(2);
+		assertThat(second.pages()).isEqualTo(3);
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(second.jpeg()));
+		assertThat(picture).as("a JPEG").isNotNull();
+		assertThat(picture.getWidth()).isLessThanOrEqualTo(Previews.MAX_WIDTH).isGreaterThan(1000);
+		assertThat(picture.getHeight()).isLessThanOrEqualTo(Previews.MAX_HEIGHT).isGreaterThan(picture.getWidth());
+		// The dark box drawn on the page is there: 60 pt from the left, 150 pt below the
+		// middle of an A4 page (842 pt high), at the picture's scale.
+		double scale = picture.getWidth() / 595.0;
+		int rgb = picture.getRGB((int) (100 * scale), (int) ((842 - 660) * scale));
+		assertThat(rgb & 0xFF).as("dark").isLessThan(80);
+	}
+
+	@Test
+	void aPageOutsideTheFileIsRefusedWithItsPageCount() {
+		byte[] pdf = PreviewFiles.pdf(2, null);
+		assertThatThrownBy(() -> previews.page(pdf, "application/pdf", 3)).isInstanceOf(Previews.Unavailable.class)
+			.hasMessage("该文件共 2 页，没有第 3 页");
+		assertThatThrownBy(() -> previews.page(pdf, "application/pdf", 0)).isInstanceOf(Previews.Unavailable.class);
+	}
+
+	@Test
+	void anEncryptedADamagedAndAnEmptyPdfSayWhyTheyCannotBeShown() {
+		assertThatThrownBy(() -> previews.pages(PreviewFiles.pdf(1, "secret"), "application/pdf"))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("已加密");
+		assertThatThrownBy(() -> previews.page("%PDF-1.4\nnothing else".getBytes(), "application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("无法预览");
+		byte[] empty = ("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+				+ "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
+			.getBytes();
+		assertThatThrownBy(() -> previews.pages(empty, "application/pdf")).isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("没有页面");
+	}
+
+	@Test
+	void anImageIsDecodedScaledAndEncodedAgain() throws IOException {
+		BufferedImage scan = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_ARGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(scan, "png", png);
+
+		Previews.Page page = previews.page(png.toByteArray(), "image/png", 1);
+
+		assertThat(page.pages()).isEqualTo(1);
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(page.jpeg()));
+		assertThat(picture.getWidth()).isEqualTo(Previews.MAX_WIDTH);
+		assertThat(picture.getHeight()).isEqualTo(933);
+		assertThat(page.jpeg()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+	}
+
+	@Test
+	void anImageClaimingTooManyPixelsIsRefusedBeforeItIsDecoded() {
+		assertThatThrownBy(() -> previews.page(PreviewFiles.pngHeader(50_000, 50_000), "image/png", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("图片过大");
+	}
+
+	@Test
+	void otherTypesAreNotPreviewed() {
+		assertThatThrownBy(() -> previews.pages(new byte[] { 'P', 'K' }, "application/zip"))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("不能预览");
+	}
+
+}
