@@ -429,12 +429,20 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
-	void markSubmitted(long id, String referenceNo, String processInstanceId) {
+	/**
+	 * Gives a first submission its reference number and time, before its review starts:
+	 * what the first task tells its reviewers is read from the application.
+	 */
+	void markSubmitted(long id, String referenceNo) {
 		jdbc.sql("""
-				UPDATE application SET reference_no = COALESCE(reference_no, ?), process_instance_id = ?,
+				UPDATE application SET reference_no = COALESCE(reference_no, ?),
 				       submitted_at = COALESCE(submitted_at, ?) WHERE id = ?""")
-			.params(referenceNo, processInstanceId, Timestamp.from(Instant.now()), id)
+			.params(referenceNo, Timestamp.from(Instant.now()), id)
 			.update();
+	}
+
+	void recordProcess(long id, String processInstanceId) {
+		jdbc.sql("UPDATE application SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
 	}
 
 	void delete(long id) {

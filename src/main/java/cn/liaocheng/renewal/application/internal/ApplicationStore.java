@@ -227,9 +227,10 @@ public class ApplicationStore {
 		funding.claim(id, enterprise.id(), row.dossier());
 		String referenceNo = row.referenceNo() != null ? row.referenceNo()
 				: references.next(row.kind().referencePrefix());
+		repository.markSubmitted(id, referenceNo);
 		String processInstanceId = reviews
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
-		repository.markSubmitted(id, referenceNo, processInstanceId);
+		repository.recordProcess(id, processInstanceId);
 		declare(id, user);
 		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.SUBMITTED,
 				"提交申报，申报编号 " + referenceNo + "，进入县级初审");

@@ -115,6 +115,17 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void shouldNameTheCaseByItsReferenceNumberInTheMessageOfItsFirstTask() {
+		Case project = review.submitProject(7);
+
+		String referenceNo = review.referenceNo(project);
+		assertThat(referenceNo).startsWith("XM-");
+		List<Row> created = rows(project, "TASK_CREATED");
+		assertThat(created).isNotEmpty()
+			.allSatisfy(row -> assertThat(row.body()).startsWith("申报编号 " + referenceNo + "（").doesNotContain("null"));
+	}
+
+	@Test
 	void shouldTellOnlyTheNewAssigneeOfATransferredTask() {
 		new CountyReviewTasks(applications, identity, tasks).ensureColleague();
 		Case project = review.submitProject(7);
