@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +128,26 @@ class MessageCentreTest {
 		assertThat(body.get("items").get(0).get("kindLabel").asText()).isEqualTo("新待办");
 	}
 
+	@Test
+	void shouldShowWhenAMessageCameInBeijingTimeWhateverTheServersZone() throws Exception {
+		WebClient bank = loggedIn(DemoUsers.BANK_OFFICER);
+		// Later than any other message, so that it comes first in the list and the API.
+		Instant sent = Instant.parse("2099-03-02T03:44:00Z");
+		TimeZone serverZone = TimeZone.getDefault();
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+			notification(DemoUsers.BANK_OFFICER, "新的待办任务：时区测试", sent);
+
+			assertThat(bank.get("/messages").body()).contains("2099-03-02 11:44").doesNotContain("2099-03-02 03:44");
+			JsonNode first = JSON.readTree(bank.get("/api/notifications").body()).get("items").get(0);
+			assertThat(first.get("title").asText()).isEqualTo("新的待办任务：时区测试");
+			assertThat(first.get("createdAt").asText()).isEqualTo("2099-03-02T11:44:00+08:00");
+		}
+		finally {
+			TimeZone.setDefault(serverZone);
+		}
+	}
+
 	private WebClient loggedIn(String user) {
 		WebClient client = new WebClient(port);
 		assertThat(client.login(user, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
@@ -143,10 +164,14 @@ class MessageCentreTest {
 	}
 
 	private long notification(String recipient, String title) {
+		return notification(recipient, title, Instant.now());
+	}
+
+	private long notification(String recipient, String title, Instant createdAt) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql(
 				"INSERT INTO notification (recipient_id, kind, title, body, created_at) VALUES (?, 'TASK_CREATED', ?, ?, ?)")
-			.params(recipient, title, title + "的正文", Timestamp.from(Instant.now()))
+			.params(recipient, title, title + "的正文", Timestamp.from(createdAt))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}

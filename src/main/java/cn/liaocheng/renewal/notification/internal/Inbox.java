@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,8 +105,8 @@ class Inbox {
 		long applicationId = rs.getLong("application_id");
 		boolean noApplication = rs.wasNull();
 		return new Message(rs.getLong("id"), kind.name(), kind.label(), rs.getString("title"), rs.getString("body"),
-				rs.getString("link"), noApplication ? null : applicationId,
-				rs.getTimestamp("created_at").toLocalDateTime(), read == null ? null : read.toLocalDateTime());
+				rs.getString("link"), noApplication ? null : applicationId, rs.getTimestamp("created_at").toInstant(),
+				read == null ? null : read.toInstant());
 	}
 
 	static String cut(String text, int max) {
@@ -118,11 +117,11 @@ class Inbox {
 	}
 
 	/**
-	 * A notification as its recipient sees it (times in the server's zone, as the rest of
-	 * the portal shows them).
+	 * A notification as its recipient sees it; its times are instants, which the page and
+	 * the API show in Beijing time whatever zone the server runs in.
 	 */
 	record Message(long id, String kind, String kindLabel, String title, String body, String link, Long applicationId,
-			LocalDateTime createdAt, LocalDateTime readAt) {
+			Instant createdAt, Instant readAt) {
 
 		public boolean read() {
 			return readAt != null;
