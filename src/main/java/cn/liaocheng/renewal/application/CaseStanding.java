@@ -41,6 +41,20 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 	 */
 	public static final String ENTERPRISE = "您单位";
 
+	/** How reviewers name the enterprise where the enterprise reads 您单位. */
+	public static final String APPLICANT = "申报企业";
+
+	/**
+	 * The standing as a reviewer reads it: the enterprise named, not addressed.
+	 */
+	public CaseStanding forReviewers() {
+		List<String> handling = handlingBodies.stream().map(h -> h.startsWith(ENTERPRISE) ? APPLICANT : h).toList();
+		List<Stage> stages = timeline.stream()
+			.map(s -> s.state() == State.RETURNED ? new Stage(s.name(), s.state(), s.on(), "已退回，待申报企业补正后重新提交") : s)
+			.toList();
+		return new CaseStanding(stages, currentStep, handling, dueDate, workingDaysLeft, jointReview, correction);
+	}
+
 	/**
 	 * Whether the case waits for the enterprise: a correction, or a bank's grant to
 	 * accept.
@@ -68,6 +82,11 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 
 		public String label() {
 			return label;
+		}
+
+		/** The label as reviewers read it, speaking of the enterprise. */
+		public String reviewersLabel() {
+			return this == RETURNED ? "待企业补正" : label;
 		}
 
 	}

@@ -257,6 +257,11 @@ class ReviewInTasklistBrowserTest {
 		String lines = browser.waitFor(By.id("equipment-lines")).getText();
 		assertThat(lines).contains(SubmittedProjects.EQUIPMENT_NAME, SubmittedProjects.EQUIPMENT_MODEL);
 		assertThat(page).contains("附件").contains(SubmittedProjects.ATTACHMENTS);
+		// Where the case stands, as the enterprise's page says it.
+		assertThat(browser.waitFor(By.id("current-step")).getText()).isEqualTo("县级初审与推荐");
+		assertThat(browser.waitFor(By.id("handling")).getText()).isEqualTo("冠县工业和信息化局");
+		assertThat(browser.waitFor(By.id("due-date")).getText()).contains("个工作日");
+		assertThat(browser.waitFor(By.id("progress")).getText()).contains("提交申报", "县级初审与推荐", "办理中");
 		browser.fullPageScreenshot("reviewer-dossier");
 
 		if (newTab) {

@@ -1,8 +1,10 @@
 package cn.liaocheng.renewal.review.access;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -120,6 +122,23 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	public boolean historyLine(String actorName, String message) {
 		return !quietBodies.contains(actorName) && otherBanks.stream()
 			.noneMatch(bank -> bank.equals(actorName) || (message != null && message.contains(bank)));
+	}
+
+	/**
+	 * Where the case stands: a bank reads the stage, the bodies handling it and by when,
+	 * but not the other banks deciding beside it, the co-reviewing city bodies at work,
+	 * the joint review body by body, or a return and its reasons.
+	 */
+	public CaseStanding standing(CaseStanding standing) {
+		if (!bank()) {
+			return standing;
+		}
+		List<String> handling = standing.handlingBodies()
+			.stream()
+			.filter(body -> !otherBanks.contains(body) && !quietBodies.contains(body))
+			.toList();
+		return new CaseStanding(standing.timeline(), standing.currentStep(), handling, standing.dueDate(),
+				standing.workingDaysLeft(), List.of(), null);
 	}
 
 	public boolean decision(DecisionType type) {

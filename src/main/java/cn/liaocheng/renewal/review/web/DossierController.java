@@ -25,6 +25,7 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.CaseProgress;
 import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.LoanDossier;
@@ -46,11 +47,11 @@ import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * The dossier a reviewer opens from a Tasklist form: the application, its equipment, its
- * attachments and every opinion so far, as a timeline. Only reviewers of the case (see
- * {@link ReviewAccess}) get it; others get 404. What of it a reader sees is
- * {@link CaseSight}'s: a bank not the lender sees no competitor's opinion, terms or
- * documents.
+ * The dossier a reviewer opens from a Tasklist form: the application, where it stands (as
+ * the enterprise's case page shows it), its equipment, its attachments and every opinion
+ * so far, as a timeline. Only reviewers of the case (see {@link ReviewAccess}) get it;
+ * others get 404. What of it a reader sees is {@link CaseSight}'s: a bank not the lender
+ * sees no competitor's opinion, terms or documents.
  */
 @Controller
 @RequestMapping("/review/applications")
@@ -72,13 +73,16 @@ class DossierController {
 
 	private final PublicNotices notices;
 
+	private final CaseProgress progress;
+
 	private final Previews previews;
 
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
 			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
-			Previews previews) {
+			CaseProgress progress, Previews previews) {
 		this.previews = previews;
 		this.notices = notices;
+		this.progress = progress;
 		this.prints = prints;
 		this.operations = operations;
 		this.stages = stages;
@@ -116,6 +120,7 @@ class DossierController {
 					.toList());
 		model.addAttribute("facts", facts);
 		model.addAttribute("sight", sight);
+		model.addAttribute("standing", sight.standing(progress.of(detail).forReviewers()));
 		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
 		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
 		model.addAttribute("opinions",
