@@ -152,20 +152,28 @@ public class ApplicationStore {
 						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
 			}
 			ApplicationKind kind = dossier.kind();
-			Optional<Long> inserted = inserts
-				.insert(() -> repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier));
-			if (inserted.isEmpty()) {
-				// The same request sent twice at once (a double click, a client's
-				// resend): the other one made the draft; answer with it.
-				return repository.findByCreationKey(enterprise.id(), creationKey)
-					.orElseThrow(() -> new DuplicateKeyException(
-							"Draft key " + creationKey + " taken, but no draft has it"));
+			Draft draft = inserts
+				.insertOr(() -> new Draft(
+						repository.insert(enterprise.id(), enterprise.divisionCode(), creationKey, dossier), true),
+						// The same request sent twice at once (a double click, a client's
+						// resend): the other one made the draft; answer with it.
+						taken -> new Draft(
+								repository.findByCreationKey(enterprise.id(), creationKey)
+									.orElseThrow(() -> new DuplicateKeyException(
+											"Draft key " + creationKey + " taken, but no draft has it", taken)),
+								false));
+			if (!draft.made()) {
+				return draft.id();
 			}
-			long id = inserted.get();
+			long id = draft.id();
 			repository.addEvent(id, user.userId(), user.displayName(), "CREATED", "创建" + kind.label() + "草稿");
 			audit.record(user.userId(), "APPLICATION_DRAFTED", subject(id), kind.name());
 			return id;
 		});
+	}
+
+	/** A draft's id, and whether this request made it. */
+	private record Draft(long id, boolean made) {
 	}
 
 	public void updateDraft(Enterprise enterprise, PortalUser user, long id, Dossier dossier, Integer expectedVersion) {

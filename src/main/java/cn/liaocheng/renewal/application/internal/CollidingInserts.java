@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.application.internal;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -29,11 +30,20 @@ class CollidingInserts {
 	 * is rolled back and the caller's transaction goes on.
 	 */
 	<T> Optional<T> insert(Supplier<T> insert) {
+		return insertOr(() -> Optional.of(insert.get()), taken -> Optional.empty());
+	}
+
+	/**
+	 * What {@code insert} returned, or, when its key was taken, what {@code whenTaken}
+	 * makes of the exception, so that an answer which cannot be given still names the
+	 * constraint.
+	 */
+	<T> T insertOr(Supplier<T> insert, Function<DuplicateKeyException, T> whenTaken) {
 		try {
-			return Optional.of(savepoint.execute(s -> insert.get()));
+			return savepoint.execute(s -> insert.get());
 		}
 		catch (DuplicateKeyException taken) {
-			return Optional.empty();
+			return whenTaken.apply(taken);
 		}
 	}
 
