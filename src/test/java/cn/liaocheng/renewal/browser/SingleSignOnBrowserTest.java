@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.LoginFailureRows;
+import cn.liaocheng.renewal.security.internal.LoginFailureRows;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**

@@ -174,7 +174,7 @@ class AccountSettingsTest {
 	}
 
 	private void waitForTheLoginDelayOf(String user) {
-		java.time.Instant until = new cn.liaocheng.renewal.support.LoginFailureRows(jdbc).lockedUntil(user);
+		java.time.Instant until = new cn.liaocheng.renewal.security.internal.LoginFailureRows(jdbc).lockedUntil(user);
 		assertThat(until).as("the failed check delays the next one").isNotNull();
 		long wait = until.toEpochMilli() - System.currentTimeMillis();
 		assertThat(wait).as("a delay of seconds, not a lock-out").isLessThan(70_000);

@@ -21,7 +21,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.LoginFailureRows;
+import cn.liaocheng.renewal.security.internal.LoginFailureRows;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 

@@ -1,14 +1,14 @@
-package cn.liaocheng.renewal.support;
+package cn.liaocheng.renewal.security.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads and writes the failed-login counters (table {@code login_failure}) as the
- * application leaves them, for tests that need many failures spread over time.
+ * application leaves them, for tests that need many failures spread over time. Beside the
+ * throttle, so that its rows are keyed and widened by the throttle's own rules.
  */
 public final class LoginFailureRows {
 
@@ -21,7 +21,7 @@ public final class LoginFailureRows {
 	/** The id's failures that count, from every network. */
 	public int attempts(String loginId) {
 		return jdbc.sql("SELECT COALESCE(SUM(attempts), 0) FROM login_failure WHERE login_id = ?")
-			.param(key(loginId))
+			.param(LoginThrottle.key(loginId))
 			.query(Integer.class)
 			.single();
 	}
@@ -29,7 +29,7 @@ public final class LoginFailureRows {
 	/** The id's failures from one network (0 without a row). */
 	public int attempts(String loginId, String network) {
 		return jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ?")
-			.params(key(loginId), network)
+			.params(LoginThrottle.key(loginId), network)
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
@@ -41,7 +41,7 @@ public final class LoginFailureRows {
 	 */
 	public String networkOf(String loginId) {
 		return jdbc.sql("SELECT network FROM login_failure WHERE login_id = ?")
-			.param(key(loginId))
+			.param(LoginThrottle.key(loginId))
 			.query(String.class)
 			.single();
 	}
@@ -49,7 +49,7 @@ public final class LoginFailureRows {
 	/** The latest end of the id's locks, if it has failures. */
 	public Instant lockedUntil(String loginId) {
 		return jdbc.sql("SELECT MAX(locked_until) FROM login_failure WHERE login_id = ?")
-			.param(key(loginId))
+			.param(LoginThrottle.key(loginId))
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant)
@@ -59,7 +59,7 @@ public final class LoginFailureRows {
 	/** The end of the id's lock on the network, if it has a row there. */
 	public Instant lockedUntil(String loginId, String network) {
 		return jdbc.sql("SELECT locked_until FROM login_failure WHERE login_id = ? AND network = ?")
-			.params(key(loginId), network)
+			.params(LoginThrottle.key(loginId), network)
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant)
@@ -71,7 +71,7 @@ public final class LoginFailureRows {
 	 * {@code lockedUntil}.
 	 */
 	public void set(String loginId, String network, int attempts, Instant lockedUntil) {
-		String key = key(loginId);
+		String key = LoginThrottle.key(loginId);
 		int updated = jdbc.sql(
 				"UPDATE login_failure SET attempts = ?, locked_until = ?, last_failure = ? WHERE login_id = ? AND network = ?")
 			.params(attempts, Timestamp.from(lockedUntil), Timestamp.from(Instant.now()), key, network)
@@ -80,7 +80,7 @@ public final class LoginFailureRows {
 			jdbc.sql("""
 					INSERT INTO login_failure (login_id, network, wide_network, attempts, last_failure, locked_until)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(key, network, wide(network), attempts, Timestamp.from(Instant.now()),
+				.params(key, network, LoginNetwork.wide(network), attempts, Timestamp.from(Instant.now()),
 						Timestamp.from(lockedUntil))
 				.update();
 		}
@@ -89,7 +89,7 @@ public final class LoginFailureRows {
 	/** Ends the id's lock on every network now, keeping its count. */
 	public void endLocks(String loginId) {
 		jdbc.sql("UPDATE login_failure SET locked_until = ? WHERE login_id = ? AND locked_until > ?")
-			.params(Timestamp.from(Instant.now().minusSeconds(1)), key(loginId),
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), LoginThrottle.key(loginId),
 					Timestamp.from(Instant.now().minusSeconds(1)))
 			.update();
 	}
@@ -97,20 +97,8 @@ public final class LoginFailureRows {
 	/** Marks the network as one the account logged in from. */
 	public void loggedInFrom(String loginId, String network) {
 		jdbc.sql("INSERT INTO login_network (login_id, network, last_success) VALUES (?, ?, ?)")
-			.params(key(loginId), network, Timestamp.from(Instant.now()))
+			.params(LoginThrottle.key(loginId), network, Timestamp.from(Instant.now()))
 			.update();
-	}
-
-	/**
-	 * The IPv4 /24 of an IPv4 address, as the application widens it; else the network.
-	 */
-	private static String wide(String network) {
-		return network.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") ? network.substring(0, network.lastIndexOf('.')) + ".0/24"
-				: network;
-	}
-
-	private static String key(String loginId) {
-		return loginId.trim().toLowerCase(Locale.ROOT);
 	}
 
 }
