@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,6 +41,7 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
@@ -311,7 +311,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	 * before it, once.
 	 */
 	@Test
-	void shouldRemindTheEnterpriseOfAnOpenRectificationUntilItIsSubmitted() throws Exception {
+	void shouldRemindTheEnterpriseOfAnOpenRectificationUntilItIsSubmitted() {
 		Case claim = acceptanceAtCity();
 		LocalDate today = LocalDate.now(CHINA);
 		LocalDate deadline = today.plusDays(10);
@@ -319,6 +319,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);
 		OpenRectifications open = context.getBean(OpenRectifications.class);
+		DeadlineReminderPass reminders = new DeadlineReminderPass(context);
 
 		assertThat(open.dueBetween(today, today.plusDays(20))).filteredOn(r -> r.applicationId() == claim.id())
 			.singleElement()
@@ -328,10 +329,10 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 			});
 		assertThat(open.dueBetween(today, today.plusDays(5))).noneMatch(r -> r.applicationId() == claim.id());
 
-		remindAt(Instant.now());
+		reminders.runAt(Instant.now());
 		assertThat(rectificationReminders(claim)).as("ten days ahead: not yet").isEmpty();
-		remindAt(deadline.atStartOfDay(CHINA).toInstant());
-		remindAt(deadline.atStartOfDay(CHINA).toInstant().plusSeconds(60));
+		reminders.runAt(deadline.atStartOfDay(CHINA).toInstant());
+		reminders.runAt(deadline.atStartOfDay(CHINA).toInstant().plusSeconds(60));
 		assertThat(rectificationReminders(claim)).singleElement()
 			.asString()
 			.contains("限期整改", "（含当日）", "项目后续管理", "期满未提交的，已获得的奖补资金将被追回");
@@ -341,18 +342,6 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		assertThat(open.dueBetween(today, today.plusDays(20))).as("submitted: nothing to remind of")
 			.noneMatch(r -> r.applicationId() == claim.id());
-	}
-
-	/**
-	 * Runs the notification module's deadline reminders as its scheduler would at
-	 * {@code at} (scheduling is off in tests; the job is the module's own).
-	 */
-	private void remindAt(Instant at) throws Exception {
-		Object reminders = context
-			.getBean(Class.forName("cn.liaocheng.renewal.notification.internal.DeadlineReminders"));
-		Method remind = reminders.getClass().getDeclaredMethod("remind", Instant.class);
-		remind.setAccessible(true);
-		remind.invoke(reminders, at);
 	}
 
 	private List<String> rectificationReminders(Case claim) {
