@@ -237,6 +237,11 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		 * variable and history doors. The grants on the open tasks of bodies they have
 		 * left go. (Grants on the history of tasks already completed stay: which body a
 		 * completed task belonged to is not kept with it.)
+		 *
+		 * Only grants on open tasks are read: the engine drops a task's grants when the
+		 * task ends, but keeps the grants on its history, which pile up over the years;
+		 * those are read task by task for the open tasks to revoke alone, since the
+		 * engine's query takes one resource id.
 		 */
 		private void revokePersonalTaskGrants(String userId, List<String> stillIn) {
 			ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
@@ -250,8 +255,7 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 				return;
 			}
 			// A handful of queries however many grants: the open tasks granted, less
-			// those
-			// of no body and those of a body they are still in or lead
+			// those of no body and those of a body they are still in or lead
 			// (AssigneeWorkChecker's rule).
 			String[] granted = grants.stream().map(Authorization::getResourceId).distinct().toArray(String[]::new);
 			Set<String> left = taskIds(taskService.createTaskQuery().taskIdIn(granted));
@@ -267,13 +271,14 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 				return;
 			}
 			grants.stream().filter(grant -> left.contains(grant.getResourceId())).forEach(this::revoke);
-			authorizations.createAuthorizationQuery()
-				.userIdIn(userId)
-				.resourceType(Resources.HISTORIC_TASK)
-				.list()
-				.stream()
-				.filter(history -> left.contains(history.getResourceId()))
-				.forEach(this::revoke);
+			for (String task : left) {
+				authorizations.createAuthorizationQuery()
+					.userIdIn(userId)
+					.resourceType(Resources.HISTORIC_TASK)
+					.resourceId(task)
+					.list()
+					.forEach(this::revoke);
+			}
 		}
 
 		private static Set<String> taskIds(TaskQuery query) {
