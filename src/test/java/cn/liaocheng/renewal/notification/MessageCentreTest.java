@@ -148,6 +148,28 @@ class MessageCentreTest {
 		}
 	}
 
+	@Test
+	void administratorsSeeWhenADeliveryIsRetriedInBeijingTime() {
+		Instant retry = Instant.parse("2099-03-02T03:44:00Z");
+		long notification = notification(DemoUsers.ENTERPRISE, "投递时区测试", retry);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO notification_outbox (notification_id, channel, address, status, attempts, next_attempt_at,
+				created_at) VALUES (?, 'EMAIL', 'zone-test@example.cn', 'PENDING', 1, ?, ?)""")
+			.params(notification, Timestamp.from(retry), Timestamp.from(retry))
+			.update(key, "id");
+		TimeZone serverZone = TimeZone.getDefault();
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+			String page = loggedIn(DemoUsers.ADMIN).get("/admin/notifications").body();
+			assertThat(page).contains("zone-test@example.cn", "03-02 11:44:00").doesNotContain("03-02 03:44:00");
+		}
+		finally {
+			TimeZone.setDefault(serverZone);
+			jdbc.sql("DELETE FROM notification_outbox WHERE id = ?").param(key.getKey().longValue()).update();
+		}
+	}
+
 	private WebClient loggedIn(String user) {
 		WebClient client = new WebClient(port);
 		assertThat(client.login(user, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);

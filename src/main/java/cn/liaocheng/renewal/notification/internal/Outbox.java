@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,14 +159,15 @@ class Outbox {
 				rs.getString("title"), rs.getString("body"), rs.getString("link"));
 	}
 
-	private static LocalDateTime time(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toLocalDateTime();
+	/** A moment, shown in Beijing time by the page, whatever the server's zone. */
+	private static Instant time(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	/** One delivery of one notification over one channel. */
 	record Delivery(long id, long notificationId, String channel, String address, String status, int attempts,
-			LocalDateTime nextAttemptAt, String lastError, LocalDateTime createdAt, LocalDateTime sentAt,
-			String recipientId, String title, String body, String link) {
+			Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, String recipientId,
+			String title, String body, String link) {
 
 		public String channelLabel() {
 			return "EMAIL".equals(channel) ? "电子邮件" : "SMS".equals(channel) ? "短信" : channel;
