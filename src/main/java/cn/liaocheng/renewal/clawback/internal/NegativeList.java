@@ -146,7 +146,7 @@ public class NegativeList implements SubmissionGate {
 
 	/**
 	 * The city industry bureau lifts an entry early, for a reason; an entry is lifted
-	 * once.
+	 * once, and of two lifts at the same time the one that does not change it is refused.
 	 */
 	@Transactional
 	public NegativeListEntry lift(PortalUser user, long id, String reason) {
@@ -167,10 +167,16 @@ public class NegativeList implements SubmissionGate {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
 					"该记录" + entry.stateOn(LocalDate.now(Clawbacks.CHINA)).label() + "，不能再解除");
 		}
-		jdbc.sql(
+		int lifted = jdbc.sql(
 				"UPDATE negative_list_entry SET lifted_by = ?, lifted_at = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL")
 			.params(user.userId(), Timestamp.from(Instant.now()), why, id)
 			.update();
+		if (lifted == 0) {
+			// Another lift committed between the read above and this update: it is the
+			// one
+			// on record and in the audit trail.
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该记录刚刚已由他人解除，本次解除未生效，请刷新后查看");
+		}
 		audit.record(user.userId(), "NEGATIVE_LIST_LIFTED", "enterprise:" + entry.creditCode(),
 				"entry=" + id + " reason=" + why);
 		return byId(id).orElseThrow();
