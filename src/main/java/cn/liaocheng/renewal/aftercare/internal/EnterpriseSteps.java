@@ -99,8 +99,10 @@ public class EnterpriseSteps {
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = statement(statement, problems);
 		checkFiles(uploads, problems);
-		if (uploads.isEmpty()) {
-			problems.add(new FieldProblem(field(EvidenceCategory.RECTIFICATION), "请上传整改情况说明及佐证材料"));
+		// As acceptance requires its categories: "other material" alone is not the
+		// report.
+		if (uploads.stream().noneMatch(u -> u.category() == EvidenceCategory.RECTIFICATION)) {
+			problems.add(new FieldProblem(field(EvidenceCategory.RECTIFICATION), "请上传整改情况说明及佐证材料（其他材料不能代替）"));
 		}
 		submit(user, applicationId, Submission.Kind.RECTIFICATION, AftercareModel.RECTIFICATION_SUBMITTED, text, null,
 				null, null, null, uploads, problems);
