@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,8 +19,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables of V84: payments, the enterprise's submissions with their evidence, and the
- * bureaus' findings.
+ * The tables of V84: payments (with the vouchers each bureau used, V901), the
+ * enterprise's submissions with their evidence, and the bureaus' findings.
  */
 @Repository
 class AftercareRecords {
@@ -30,14 +31,47 @@ class AftercareRecords {
 		this.jdbc = jdbc;
 	}
 
-	void recordPayment(long applicationId, String taskId, LocalDate paidOn, BigDecimal amount, String voucherNo,
+	/** The payment's id; a {@code DuplicateKeyException} when the task was recorded. */
+	long recordPayment(long applicationId, String taskId, LocalDate paidOn, BigDecimal amount, String voucherNo,
 			String bodyGroup, String recordedBy) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO aftercare_payment (application_id, task_id, paid_on, amount, voucher_no, body_group,
 				                               recorded_by, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, taskId, Date.valueOf(paidOn), amount, voucherNo, bodyGroup, recordedBy,
 					Timestamp.from(Instant.now()))
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * A voucher number as vouchers are compared: stripped and upper-cased (V901 computes
+	 * the same for the payments recorded before it).
+	 */
+	static String voucherKey(String voucherNo) {
+		return voucherNo.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * The application on which the bureau recorded a payment under the voucher, if any.
+	 */
+	Optional<Long> voucherUsedOn(String bodyGroup, String voucherKey) {
+		return jdbc.sql("""
+				SELECT p.application_id FROM aftercare_payment_voucher v JOIN aftercare_payment p ON p.id = v.payment_id
+				WHERE v.body_group = ? AND v.voucher_key = ?""")
+			.params(bodyGroup, voucherKey)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The voucher, for this payment, in the bureau: a {@code DuplicateKeyException} when
+	 * another payment took it first, even at the same moment on another node.
+	 */
+	void holdVoucher(String bodyGroup, String voucherKey, long paymentId) {
+		jdbc.sql("INSERT INTO aftercare_payment_voucher (body_group, voucher_key, payment_id) VALUES (?, ?, ?)")
+			.params(bodyGroup, voucherKey, paymentId)
 			.update();
 	}
 

@@ -26,9 +26,10 @@ import cn.liaocheng.renewal.security.PlainText;
 /**
  * On completing Task_RecordPayment: one instalment of the allocated subsidy, checked
  * against the record — at most what remains unpaid of the amount allocated on the
- * application, on a day between the allocation and today, under a voucher not used before
- * for this case. Payments in instalments are allowed (funds often reach the county in
- * batches); the task comes back until the allocation is paid in full.
+ * application, on a day between the allocation and today, under a voucher the paying
+ * bureau has not used before, on this case or another. Payments in instalments are
+ * allowed (funds often reach the county in batches); the task comes back until the
+ * allocation is paid in full.
  */
 @Component("recordPaymentListener")
 class RecordPaymentListener implements TaskListener {
@@ -81,15 +82,31 @@ class RecordPaymentListener implements TaskListener {
 					+ " 元（下达 " + Money.yuan(allocated) + " 元，已拨付 " + Money.yuan(paid) + " 元）");
 		}
 		String voucher = voucher(task.getVariable("voucherNo"));
-		if (earlier.stream().anyMatch(p -> p.voucherNo().equalsIgnoreCase(voucher))) {
+		String key = AftercareRecords.voucherKey(voucher);
+		if (earlier.stream().anyMatch(p -> AftercareRecords.voucherKey(p.voucherNo()).equals(key))) {
 			throw new ProcessEngineException("凭证号 " + voucher + " 已登记过一次拨付，请核对");
 		}
 		String group = AftercareCase.group(task);
+		// One payment voucher is one payment of the bureau: the case it was recorded on
+		// is
+		// the bureau's own, so it is named.
+		records.voucherUsedOn(group, key).ifPresent(other -> {
+			throw new ProcessEngineException("拨付凭证号 " + voucher + " 已在申报编号 " + stages.facts(other).referenceNo()
+					+ " 的奖补资金拨付中登记过，同一张拨付凭证不能重复登记，请核对");
+		});
+		long paymentId;
 		try {
-			records.recordPayment(applicationId, task.getId(), paidOn, amount, voucher, group, task.getAssignee());
+			paymentId = records.recordPayment(applicationId, task.getId(), paidOn, amount, voucher, group,
+					task.getAssignee());
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
 			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
+		}
+		try {
+			records.holdVoucher(group, key, paymentId);
+		}
+		catch (DuplicateKeyException usedMeanwhile) {
+			throw new ProcessEngineException("拨付凭证号 " + voucher + " 刚刚已在本局另一案件的拨付中登记，同一张拨付凭证不能重复登记，请核对");
 		}
 		BigDecimal remaining = unpaid.subtract(amount);
 		String body = bodies.groupName(group);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,8 @@ import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * From the signed decision to the last repayment: the decision and the listing it orders,
- * the county finance bureau's repayments (each voucher once, never above what is owed),
- * and non-payment at the deadline.
+ * the county finance bureau's repayments (each voucher once in its county, never above
+ * what is owed), and non-payment at the deadline.
  */
 @Service
 public class ClawbackCollection {
@@ -180,8 +181,9 @@ public class ClawbackCollection {
 	 * A repayment the county finance bureau of the enterprise's county received, as one
 	 * of its officers records it from the treasury's receipt. It counts only once a
 	 * second person of the bureau has checked it ({@link #checkRepayment}). The same
-	 * voucher again is answered as before (a returned one is recorded anew); more than is
-	 * owed, counting what waits for its check, is refused.
+	 * voucher again is answered as before (a returned one is recorded anew); a voucher
+	 * recorded on another clawback of the county, or more than is owed, counting what
+	 * waits for its check, is refused.
 	 */
 	@Transactional
 	public ClawbackView recordRepayment(PortalUser user, long applicationId, LocalDate paidOn, BigDecimal amount,
@@ -194,9 +196,11 @@ public class ClawbackCollection {
 		PlainText.problem(voucher, false).ifPresent(problem -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款凭证号" + problem);
 		});
+		String key = ClawbackStore.voucherKey(voucher);
 		if (c.repayments()
 			.stream()
-			.anyMatch(r -> r.voucherNo().equals(voucher) && r.state() != ClawbackView.Repayment.State.RETURNED)) {
+			.anyMatch(r -> ClawbackStore.voucherKey(r.voucherNo()).equals(key)
+					&& r.state() != ClawbackView.Repayment.State.RETURNED)) {
 			return c;
 		}
 		if (!c.status().collecting()) {
@@ -213,6 +217,7 @@ public class ClawbackCollection {
 					+ " 元" + (c.pending().signum() > 0 ? "（另有 " + Money.yuan(c.pending()) + " 元已登记、待复核）" : ""));
 		}
 		BigDecimal paid = amount.setScale(2, RoundingMode.UNNECESSARY);
+		holdVoucher(user, c, voucher, key);
 		store.addRepayment(c.id(), paidOn, paid, voucher, user.userId());
 		audit.record(user.userId(), "CLAWBACK_REPAYMENT_RECORDED", "application:" + applicationId,
 				"amount=" + paid.toPlainString() + " voucher=" + voucher + " paidOn=" + paidOn);
@@ -264,6 +269,9 @@ public class ClawbackCollection {
 					"追回当前状态为“" + c.statusLabel() + "”、尚未缴回 " + Money.yuan(c.outstanding()) + " 元，不能确认该笔缴款");
 		}
 		store.check(c.id(), repaymentId, confirmed, confirmed ? null : reason, user.userId());
+		if (!confirmed) {
+			store.releaseVoucher(c.divisionCode(), ClawbackStore.voucherKey(r.voucherNo()), c.id());
+		}
 		String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 		if (!confirmed) {
 			audit.record(user.userId(), "CLAWBACK_REPAYMENT_RETURNED", "application:" + applicationId,
@@ -301,6 +309,35 @@ public class ClawbackCollection {
 			}
 		}
 		return store.byApplication(applicationId).orElseThrow().view();
+	}
+
+	/**
+	 * One treasury receipt is one repayment: a voucher the county's finance bureau has
+	 * recorded on another clawback (and not returned) is refused, naming that case to the
+	 * bureau that collects it. The store holds the voucher, so two nodes recording it at
+	 * the same moment for two clawbacks cannot both succeed.
+	 */
+	private void holdVoucher(PortalUser user, ClawbackView c, String voucher, String key) {
+		Optional<Long> holder = store.voucherHolder(c.divisionCode(), key);
+		if (holder.isPresent() && holder.get() == c.id()) {
+			return;
+		}
+		if (holder.isPresent()) {
+			String where = store.byId(holder.get())
+				.map(ClawbackStore.Row::view)
+				.filter(other -> ClawbackAccess.collects(user, other))
+				.map(other -> "已在申报编号 " + other.referenceNo() + " 的追回中")
+				.orElse("已在本县另一追回案件中");
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"缴款凭证号“" + voucher + "”" + where + "登记过缴款，同一张缴款凭证不能重复登记，请核对缴款凭证", "voucherNo");
+		}
+		try {
+			store.holdVoucher(c.divisionCode(), key, c.id());
+		}
+		catch (DuplicateKeyException meanwhile) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"缴款凭证号“" + voucher + "”刚刚已在本县另一追回案件中登记，同一张缴款凭证不能重复登记，请核对缴款凭证", "voucherNo");
+		}
 	}
 
 	/**

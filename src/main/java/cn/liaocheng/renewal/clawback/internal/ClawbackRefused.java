@@ -14,13 +14,26 @@ public class ClawbackRefused extends RuntimeException {
 
 	private final Reason reason;
 
+	private final String field;
+
 	public ClawbackRefused(Reason reason, String message) {
+		this(reason, message, null);
+	}
+
+	/** {@code field}: the request field to blame, or null. */
+	public ClawbackRefused(Reason reason, String message, String field) {
 		super(message);
 		this.reason = reason;
+		this.field = field;
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/** The request field to blame, or null. */
+	public String field() {
+		return field;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,9 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 
-/** The {@code clawback} and {@code clawback_repayment} tables. */
+/**
+ * The {@code clawback}, {@code clawback_repayment} and {@code clawback_voucher} tables.
+ */
 @Component
 class ClawbackStore {
 
@@ -158,6 +161,40 @@ class ClawbackStore {
 				.params(id, paidOn, amount, voucherNo, by, now, ClawbackView.Repayment.State.PENDING.name())
 				.update();
 		}
+	}
+
+	/**
+	 * A voucher number as vouchers are compared: stripped and upper-cased (V900 computes
+	 * the same for the entries recorded before it).
+	 */
+	static String voucherKey(String voucherNo) {
+		return voucherNo.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/** The clawback whose entry holds the voucher in the county, if any. */
+	Optional<Long> voucherHolder(String divisionCode, String voucherKey) {
+		return jdbc.sql("SELECT clawback_id FROM clawback_voucher WHERE division_code = ? AND voucher_key = ?")
+			.params(divisionCode, voucherKey)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The voucher, for this clawback, in the county: a
+	 * {@link org.springframework.dao.DuplicateKeyException} when another clawback took it
+	 * first, even at the same moment on another node.
+	 */
+	void holdVoucher(String divisionCode, String voucherKey, long clawbackId) {
+		jdbc.sql("INSERT INTO clawback_voucher (division_code, voucher_key, clawback_id) VALUES (?, ?, ?)")
+			.params(divisionCode, voucherKey, clawbackId)
+			.update();
+	}
+
+	/** A returned entry gives its voucher up: it may be recorded again. */
+	void releaseVoucher(String divisionCode, String voucherKey, long clawbackId) {
+		jdbc.sql("DELETE FROM clawback_voucher WHERE division_code = ? AND voucher_key = ? AND clawback_id = ?")
+			.params(divisionCode, voucherKey, clawbackId)
+			.update();
 	}
 
 	/**

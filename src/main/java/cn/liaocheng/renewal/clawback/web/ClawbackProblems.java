@@ -31,7 +31,7 @@ class ClawbackProblems {
 			case INVALID -> "请求内容有误";
 			case CHANGED -> "当前不能办理";
 		};
-		return Problems.of(status, title, e.getMessage());
+		return Problems.refused(status, title, e.getMessage(), e.field());
 	}
 
 	@ExceptionHandler(ApplicationNotFoundException.class)
