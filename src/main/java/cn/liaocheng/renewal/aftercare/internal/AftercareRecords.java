@@ -19,7 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables of V84: payments (with the vouchers each bureau used, V901), the
+ * The tables of V84: payments (with the vouchers each bureau used, V118), the
  * enterprise's submissions with their evidence, and the bureaus' findings.
  */
 @Repository
@@ -46,7 +46,7 @@ class AftercareRecords {
 	}
 
 	/**
-	 * A voucher number as vouchers are compared: stripped and upper-cased (V901 computes
+	 * A voucher number as vouchers are compared: stripped and upper-cased (V118 computes
 	 * the same for the payments recorded before it).
 	 */
 	static String voucherKey(String voucherNo) {

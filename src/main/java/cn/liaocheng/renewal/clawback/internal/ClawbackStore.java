@@ -164,7 +164,7 @@ class ClawbackStore {
 	}
 
 	/**
-	 * A voucher number as vouchers are compared: stripped and upper-cased (V900 computes
+	 * A voucher number as vouchers are compared: stripped and upper-cased (V117 computes
 	 * the same for the entries recorded before it).
 	 */
 	static String voucherKey(String voucherNo) {

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V900 and V901 on a database that already holds vouchers used twice (recorded before the
+ * V117 and V118 on a database that already holds vouchers used twice (recorded before the
  * rule): the migration does not fail, the earliest entry keeps each voucher, the returned
  * repayments hold none, and nothing recorded is changed.
  */
@@ -23,10 +23,10 @@ class VoucherMigrationTest {
 	@Test
 	void shouldHoldEachVoucherForItsEarliestEntryWhenExistingRowsShareIt() throws Exception {
 		String url = "jdbc:h2:mem:vouchers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-		// The last migration before V900, whatever is added before it on merge.
+		// The last migration before V117, whatever is added before it on merge.
 		String last = java.util.Arrays.stream(flyway(url, "latest").info().all())
 			.map(m -> m.getVersion())
-			.filter(v -> v.isNewerThan("0") && !v.isAtLeast("900"))
+			.filter(v -> v.isNewerThan("0") && !v.isAtLeast("117"))
 			.max(org.flywaydb.core.api.MigrationVersion::compareTo)
 			.orElseThrow()
 			.getVersion();
