@@ -25,8 +25,20 @@ public interface TrancheRules {
 	 * @param basis the national notices the rule rests on, {@code null} when none
 	 * @param finding why the tranche gets nothing, in Chinese (e.g. 不在贴息政策期限内), or
 	 * {@code null} when it is subsidised
+	 * @param pending the tranche was paid out after the last rule the table knows ended:
+	 * it gets nothing for now, but a rule added or extended later may cover its day, so
+	 * the rule must be asked again rather than kept
 	 */
-	record TrancheRule(BigDecimal points, int months, String basis, String finding) {
+	record TrancheRule(BigDecimal points, int months, String basis, String finding, boolean pending) {
+
+		/**
+		 * Why a tranche paid out after the last rule the table knows gets nothing yet.
+		 */
+		public static final String NO_RULE_YET = "放款日暂无适用的贴息政策";
+
+		public TrancheRule(BigDecimal points, int months, String basis, String finding) {
+			this(points, months, basis, finding, false);
+		}
 
 		public boolean subsidises() {
 			return points.signum() > 0 && months > 0;

@@ -4,15 +4,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +51,11 @@ public class SubsidyRules {
 
 	private final DecisionService decisions;
 
-	SubsidyRules(DecisionService decisions) {
+	private final RepositoryService repository;
+
+	SubsidyRules(DecisionService decisions, RepositoryService repository) {
 		this.decisions = decisions;
+		this.repository = repository;
 	}
 
 	/**
@@ -98,8 +113,89 @@ public class SubsidyRules {
 		if (subsidy.points().signum() > 0 && subsidy.months() > 0) {
 			return new TrancheRules.TrancheRule(subsidy.points(), subsidy.months(), subsidy.basis(), null);
 		}
-		return new TrancheRules.TrancheRule(BigDecimal.ZERO, 0, null,
-				interestConditionsOn(day).anyRuleInForce() ? "不符合放款日适用的贴息政策条件" : "不在贴息政策期限内");
+		if (interestConditionsOn(day).anyRuleInForce()) {
+			return new TrancheRules.TrancheRule(BigDecimal.ZERO, 0, null, "不符合放款日适用的贴息政策条件");
+		}
+		if (lastRuleDay().map(day::isAfter).orElse(false)) {
+			// The (d) notice runs to 31 December 2026 "and may be extended", and national
+			// notices have come out after the day they apply from: a day after the last
+			// rule the table knows is not yet known to be outside the policy.
+			return new TrancheRules.TrancheRule(BigDecimal.ZERO, 0, null, TrancheRules.TrancheRule.NO_RULE_YET, true);
+		}
+		return new TrancheRules.TrancheRule(BigDecimal.ZERO, 0, null, "不在贴息政策期限内");
+	}
+
+	/**
+	 * The last loan date a row of the interest-subsidy table in force grants points on,
+	 * as its loan-date column states it (the latest yyyyMMdd day it names); empty when no
+	 * row grants points or a granting row has no end ({@code -}, {@code >= 20260101}).
+	 */
+	Optional<LocalDate> lastRuleDay() {
+		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE)
+			.latestVersion()
+			.singleResult();
+		if (definition == null) {
+			return Optional.empty();
+		}
+		DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
+		Decision decision = model.getModelElementById(ReviewProcesses.INTEREST_SUBSIDY_TABLE);
+		if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
+			return Optional.empty();
+		}
+		int dateColumn = column(table.getInputs().stream().map(i -> text(i.getInputExpression().getText())).toList(),
+				"loanDate");
+		int pointsColumn = column(table.getOutputs().stream().map(Output::getName).toList(), "points");
+		if (dateColumn < 0 || pointsColumn < 0) {
+			return Optional.empty();
+		}
+		LocalDate last = null;
+		for (Rule rule : table.getRules()) {
+			String points = text(new ArrayList<>(rule.getOutputEntries()).get(pointsColumn).getText());
+			if (!grants(points)) {
+				continue;
+			}
+			String dates = text(new ArrayList<>(rule.getInputEntries()).get(dateColumn).getText());
+			if (dates.isEmpty() || dates.equals("-") || dates.contains(">") || dates.startsWith("not")) {
+				return Optional.empty();
+			}
+			Matcher day = DAY_IN_ENTRY.matcher(dates);
+			while (day.find()) {
+				try {
+					LocalDate d = LocalDate.parse(day.group(), DAY_NUMBER);
+					last = last == null || d.isAfter(last) ? d : last;
+				}
+				catch (DateTimeParseException e) {
+					// not a day: the column's other figures decide
+				}
+			}
+		}
+		return Optional.ofNullable(last);
+	}
+
+	private static final Pattern DAY_IN_ENTRY = Pattern.compile("\\d{8}");
+
+	private static int column(List<String> names, String name) {
+		for (int i = 0; i < names.size(); i++) {
+			if (name.equals(names.get(i) == null ? null : names.get(i).strip())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String text(Text text) {
+		return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
+	}
+
+	/** Whether a points entry gives points: a figure above zero, or an expression. */
+	private static boolean grants(String points) {
+		try {
+			return new BigDecimal(points).signum() > 0;
+		}
+		catch (NumberFormatException e) {
+			return !points.isEmpty();
+		}
 	}
 
 	/**

@@ -43,7 +43,7 @@ class SubsidyArithmeticTest {
 
 	@BeforeEach
 	void rulesOn(ProcessEngine processEngine) {
-		rules = new SubsidyRules(processEngine.getDecisionService());
+		rules = new SubsidyRules(processEngine.getDecisionService(), processEngine.getRepositoryService());
 		calculator = new SubsidyCalculator(rules, null);
 	}
 
@@ -208,12 +208,24 @@ class SubsidyArithmeticTest {
 		LoanGrant techInnovation = grant("5000000.00", 36, LocalDate.of(2026, 3, 16), LoanType.TECH_INNOVATION, false);
 
 		assertThat(rules.trancheRule(fixedAsset, false, LocalDate.of(2026, 12, 31)).subsidises()).isTrue();
+		TrancheRules.TrancheRule before = rules.trancheRule(fixedAsset, true, LocalDate.of(2024, 3, 6));
+		assertThat(before.subsidises()).isFalse();
+		assertThat(before.finding()).isEqualTo("不在贴息政策期限内");
+		assertThat(before.pending()).isFalse();
+		// After the last rule the table knows, the policy may still be extended (the 2026
+		// notice says so): no rule yet, not outside the policy for good.
 		TrancheRules.TrancheRule after = rules.trancheRule(fixedAsset, false, LocalDate.of(2027, 1, 15));
 		assertThat(after.subsidises()).isFalse();
-		assertThat(after.finding()).isEqualTo("不在贴息政策期限内");
+		assertThat(after.finding()).isEqualTo("放款日暂无适用的贴息政策");
+		assertThat(after.pending()).isTrue();
 		// A rule is in force, but the loan does not meet it on that day.
 		assertThat(rules.trancheRule(techInnovation, false, LocalDate.of(2026, 5, 1)).finding())
 			.isEqualTo("不符合放款日适用的贴息政策条件");
+	}
+
+	@Test
+	void theLastRuleDayIsTheLatestDayAGrantingRowNames() {
+		assertThat(rules.lastRuleDay()).contains(LocalDate.of(2026, 12, 31));
 	}
 
 	private static LoanGrant grant(String amount, int termMonths, LocalDate date, LoanType type, boolean relending) {
