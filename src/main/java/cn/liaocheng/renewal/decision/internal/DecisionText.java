@@ -190,9 +190,15 @@ final class DecisionText {
 		}
 		// The ledger pays each period on the actual daily balance, up to this total: an
 		// enterprise that repays early receives less, so the figure is a ceiling.
-		return text.append("核定该笔贷款财政贴息总额不超过")
-			.append(yuanWithCapitals(interest))
-			.append("。贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算；逾期或违约的，自逾期或违约之日起停止贴息。")
+		text.append("核定该笔贷款财政贴息总额不超过").append(yuanWithCapitals(interest)).append("。");
+		// The ledger subsidises each tranche under the rule in force on its own day: the
+		// rate above is the first day's, not every tranche's.
+		if (loan != null && loan.grantDate() != null) {
+			text.append("上述贴息比例和期限适用于")
+				.append(date(loan.grantDate()))
+				.append("发放的贷款；贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息，累计不超过上述总额。");
+		}
+		return text.append("贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算；逾期或违约的，自逾期或违约之日起停止贴息。")
 			.append("请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}
