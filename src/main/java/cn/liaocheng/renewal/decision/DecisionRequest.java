@@ -174,9 +174,16 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param basis the national notice(s) of its rule when they are not those the
 	 * interest-subsidy decision cites, otherwise {@code null}
 	 * @param finding why it gets nothing (e.g. 不在贴息政策期限内), {@code null} when subsidised
+	 * @param pending it was paid out after the last rule known: it gets nothing for now,
+	 * and the finance department makes it up if the policy is extended to its day
 	 */
 	public record Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis,
-			String finding) {
+			String finding, boolean pending) {
+
+		public Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis,
+				String finding) {
+			this(disbursedOn, balanceBasis, points, basis, finding, false);
+		}
 
 		public Tranche {
 			Objects.requireNonNull(disbursedOn, "disbursedOn");

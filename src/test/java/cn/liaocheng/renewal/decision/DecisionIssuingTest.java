@@ -198,7 +198,7 @@ class DecisionIssuingTest {
 		String text = text(decisions.pdf(notice.id())).replaceAll("\\s+", "");
 		assertThat(text)
 			.contains("按每笔放款的放款日分别适用", "2026年3月16日放款的部分，计息积数37,200,000.00元，贴息1.5个百分点/年",
-					"该笔放款于2027年1月15日发放，不在贴息政策期限内，不计贴息", "1,550.00")
+					"该笔放款于2027年1月15日发放，放款日暂无适用的贴息政策，不计贴息；政策延续的，由财政部门另行补计", "1,550.00")
 			.doesNotContain("按此计算为");
 	}
 

@@ -85,8 +85,8 @@ final class SampleDecisions {
 	}
 
 	/**
-	 * A period of a loan paid out in two tranches, the second on a day no rule was in
-	 * force: only the first is subsidised.
+	 * A period of a loan paid out in two tranches, the second on a day after the last
+	 * rule known: only the first is subsidised, the second gets nothing yet.
 	 */
 	static DecisionRequest interestPaymentWithATrancheOutsideThePolicy(long applicationId) {
 		return new DecisionRequest(applicationId, "finance", DecisionType.INTEREST_SUBSIDY_PAYMENT, ENTERPRISE,
@@ -99,7 +99,7 @@ final class SampleDecisions {
 						List.of(new DecisionRequest.Tranche(LocalDate.of(2026, 3, 16), new BigDecimal("37200000.00"),
 								new BigDecimal("1.5"), null, null),
 								new DecisionRequest.Tranche(LocalDate.of(2027, 1, 15), new BigDecimal("20400000.00"),
-										BigDecimal.ZERO, null, "不在贴息政策期限内"))));
+										BigDecimal.ZERO, null, "放款日暂无适用的贴息政策", true))));
 	}
 
 	static DecisionRequest lapsed(long applicationId) {

@@ -242,7 +242,7 @@ final class DecisionText {
 			}
 			else {
 				parts.add("该笔放款于" + date(t.disbursedOn()) + "发放，" + (t.finding() == null ? "不予贴息" : t.finding())
-						+ "，不计贴息");
+						+ "，不计贴息" + (t.pending() ? "；政策延续的，由财政部门另行补计" : ""));
 			}
 		}
 		BigDecimal computed = weighted.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);

@@ -56,9 +56,15 @@ final class Accrual {
 
 	/**
 	 * The rule a tranche accrues under: points a year for at most {@code months} from its
-	 * own day; a rule of no points gives nothing and says why ({@code finding}).
+	 * own day; a rule of no points gives nothing and says why ({@code finding}). A
+	 * {@code pending} rule is of a day after the last rule known: nothing yet, and asked
+	 * again each period rather than kept.
 	 */
-	record Rule(BigDecimal points, int months, String basis, String finding) {
+	record Rule(BigDecimal points, int months, String basis, String finding, boolean pending) {
+
+		Rule(BigDecimal points, int months, String basis, String finding) {
+			this(points, months, basis, finding, false);
+		}
 
 		boolean subsidises() {
 			return points.signum() > 0 && months > 0;
@@ -68,7 +74,8 @@ final class Accrual {
 		 * The sentence the ledger and the notice state of a tranche that gets nothing.
 		 */
 		String nothingFor(String day) {
-			return "该笔放款于" + day + "发放，" + (finding == null ? "不予贴息" : finding) + "，不计贴息";
+			return "该笔放款于" + day + "发放，" + (finding == null ? "不予贴息" : finding) + "，不计贴息"
+					+ (pending ? "；政策延续的，由财政部门另行补计" : "");
 		}
 
 	}
@@ -204,7 +211,7 @@ final class Accrual {
 
 	private static LedgerRow.Share add(LedgerRow.Share a, LedgerRow.Share b) {
 		return new LedgerRow.Share(a.disbursedOn(), a.balanceBasis().add(b.balanceBasis()), a.days() + b.days(),
-				a.points(), a.basis(), a.finding());
+				a.points(), a.months(), a.basis(), a.finding(), a.pending());
 	}
 
 	/** The rate of the subsidised shares when they share one, else {@code null}. */
@@ -267,15 +274,17 @@ final class Accrual {
 			Rule rule = rules.on(paid);
 			LedgerRow.Share share = null;
 			if (!rule.subsidises()) {
-				share = new LedgerRow.Share(paid, owed.get(i), 1, BigDecimal.ZERO, null, rule.finding());
+				share = new LedgerRow.Share(paid, owed.get(i), 1, BigDecimal.ZERO, 0, null, rule.finding(),
+						rule.pending());
 			}
 			else if (day.isBefore(paid.plusMonths(rule.months()))) {
-				share = new LedgerRow.Share(paid, owed.get(i), 1, rule.points(), rule.basis(), null);
+				share = new LedgerRow.Share(paid, owed.get(i), 1, rule.points(), rule.months(), rule.basis(), null,
+						false);
 			}
 			if (share != null) {
 				// Tranches of one day share a rule and a window: one share of the day.
 				shares.merge(paid, share, (a, b) -> new LedgerRow.Share(paid, a.balanceBasis().add(b.balanceBasis()), 1,
-						a.points(), a.basis(), a.finding()));
+						a.points(), a.months(), a.basis(), a.finding(), a.pending()));
 			}
 		}
 		return List.copyOf(shares.values());

@@ -129,19 +129,20 @@ public class LedgerPayments {
 	}
 
 	/**
-	 * The period's tranches as the notice states them, when it does not come down to one
-	 * rate for the whole period: the rate of each, the notices of a rule other than the
-	 * decided one, and why a tranche gets nothing.
+	 * The period's tranches as the notice states them, unless every tranche accrued under
+	 * the rule the interest-subsidy decision states ({@link LedgerRow#byTranche}): the
+	 * rate of each, the notices of a rule other than the decided one, and why a tranche
+	 * gets nothing.
 	 */
 	private static List<DecisionRequest.Tranche> tranches(LedgerRow row, GrantedLoan loan) {
-		if (row.points() != null && row.shares().stream().allMatch(LedgerRow.Share::subsidised)) {
+		if (!row.byTranche(loan.terms())) {
 			return List.of();
 		}
 		String decided = loan.terms().basis();
 		return row.shares()
 			.stream()
 			.map(s -> new DecisionRequest.Tranche(s.disbursedOn(), s.balanceBasis(), s.points(),
-					s.basis() == null || s.basis().equals(decided) ? null : s.basis(), s.finding()))
+					s.basis() == null || s.basis().equals(decided) ? null : s.basis(), s.finding(), s.pending()))
 			.toList();
 	}
 

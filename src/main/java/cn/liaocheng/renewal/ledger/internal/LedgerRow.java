@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -27,15 +28,38 @@ public record LedgerRow(long id, long applicationId, String periodLabel, LocalDa
 	}
 
 	/**
-	 * The rate of the period as the ledger's pages state it: one rate, or one line per
-	 * tranche when the tranches were paid out under different rules or one of them gets
-	 * nothing.
+	 * The rate of the period as the ledger's pages state it: one rate when every tranche
+	 * accrued under the rule the loan's interest-subsidy decision states, otherwise one
+	 * line per tranche ({@link #byTranche}).
 	 */
-	public List<String> rateLines() {
-		if (points != null && shares.stream().allMatch(Share::subsidised)) {
-			return List.of(Share.points(points));
+	public List<String> rateLines(GrantedLoan loan) {
+		if (!byTranche(loan.terms())) {
+			return List.of(points == null ? "-" : Share.points(points));
 		}
 		return shares.stream().map(Share::line).toList();
+	}
+
+	/**
+	 * Whether the period must be stated tranche by tranche: a tranche accrued at another
+	 * rate or under other notices than the decided rule, or gets nothing. A period of one
+	 * rate that is not the decided one is stated by tranche too, so that the reader sees
+	 * which disbursement and which notices it rests on.
+	 */
+	boolean byTranche(Accrual.Terms decided) {
+		if (shares.isEmpty()) {
+			return false;
+		}
+		if (points == null) {
+			return true;
+		}
+		String decidedBasis = blankIsNull(decided.basis());
+		return shares.stream()
+			.anyMatch(s -> !s.subsidised() || s.points().compareTo(decided.points()) != 0
+					|| !Objects.equals(blankIsNull(s.basis()), decidedBasis));
+	}
+
+	private static String blankIsNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	/**
@@ -44,10 +68,18 @@ public record LedgerRow(long id, long applicationId, String periodLabel, LocalDa
 	 * points, with why ({@code finding}, e.g. 不在贴息政策期限内), for a tranche no rule
 	 * subsidises.
 	 *
+	 * @param months how long that rule subsidises the tranche from its own day
 	 * @param basis the national notices of the rule the tranche accrued under
+	 * @param pending the tranche was paid out after the last rule known: it gets nothing
+	 * for now and its rule is asked again in later periods
 	 */
-	public record Share(LocalDate disbursedOn, BigDecimal balanceBasis, int days, BigDecimal points, String basis,
-			String finding) {
+	public record Share(LocalDate disbursedOn, BigDecimal balanceBasis, int days, BigDecimal points, int months,
+			String basis, String finding, @JsonIgnore boolean pending) {
+
+		/** The rule the tranche accrued under in this period. */
+		Accrual.Rule rule() {
+			return new Accrual.Rule(points, months, basis, finding, pending);
+		}
 
 		public boolean subsidised() {
 			return points.signum() > 0;
@@ -58,7 +90,7 @@ public record LedgerRow(long id, long applicationId, String periodLabel, LocalDa
 		 */
 		public String line() {
 			return subsidised() ? disbursedOn + " 放款：" + points(points)
-					: new Accrual.Rule(BigDecimal.ZERO, 0, null, finding).nothingFor(disbursedOn.toString());
+					: new Accrual.Rule(BigDecimal.ZERO, 0, null, finding, pending).nothingFor(disbursedOn.toString());
 		}
 
 		static String points(BigDecimal points) {

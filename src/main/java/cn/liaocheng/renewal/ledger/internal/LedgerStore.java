@@ -37,7 +37,7 @@ class LedgerStore implements LedgerTotals {
 			FROM subsidy_ledger""";
 
 	private static final String SHARE_COLUMNS = """
-			SELECT ledger_id, disbursed_on, balance_basis, subsidy_days, points, basis, finding
+			SELECT ledger_id, disbursed_on, balance_basis, subsidy_days, points, months, basis, finding, pending
 			FROM subsidy_ledger_share""";
 
 	private final JdbcClient jdbc;
@@ -159,6 +159,41 @@ class LedgerStore implements LedgerTotals {
 	}
 
 	/**
+	 * The rule each disbursement day of the loan was first accrued under, from the
+	 * earliest period whose share of that day fixed one (a pending share fixes nothing).
+	 */
+	Map<LocalDate, Accrual.Rule> keptRules(long applicationId) {
+		Map<LocalDate, Accrual.Rule> kept = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.ledger_id, s.disbursed_on, s.balance_basis, s.subsidy_days, s.points, s.months, s.basis,
+				       s.finding, s.pending
+				FROM subsidy_ledger_share s JOIN subsidy_ledger l ON l.id = s.ledger_id
+				WHERE l.application_id = ? AND s.pending = FALSE
+				ORDER BY l.period_start""")
+			.param(applicationId)
+			.query((rs, n) -> share(rs))
+			.list()
+			.forEach(s -> kept.putIfAbsent(s.disbursedOn(), s.rule()));
+		return kept;
+	}
+
+	/**
+	 * The last day of the loan's latest period written before the ledger kept periods by
+	 * disbursement day (a period without shares), or empty when there is none: the
+	 * tranches paid out by then accrued under the decided rule.
+	 */
+	Optional<LocalDate> lastPeriodWithoutShares(long applicationId) {
+		List<LocalDate> ends = jdbc
+			.sql("""
+					SELECT MAX(period_end) FROM subsidy_ledger l
+					WHERE application_id = ? AND NOT EXISTS (SELECT 1 FROM subsidy_ledger_share s WHERE s.ledger_id = l.id)""")
+			.param(applicationId)
+			.query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
+			.list();
+		return ends.isEmpty() ? Optional.empty() : Optional.ofNullable(ends.get(0));
+	}
+
+	/**
 	 * Writes the period and its shares unless a row for it exists; true when written.
 	 */
 	boolean insertPeriod(long applicationId, String divisionCode, String bankKey, Accrual.Period p) {
@@ -181,10 +216,10 @@ class LedgerStore implements LedgerTotals {
 		for (LedgerRow.Share s : p.shares()) {
 			jdbc.sql("""
 					INSERT INTO subsidy_ledger_share (ledger_id, disbursed_on, balance_basis, subsidy_days, points,
-					    basis, finding)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, Date.valueOf(s.disbursedOn()), s.balanceBasis(), s.days(), s.points(), s.basis(),
-						s.finding())
+					    months, basis, finding, pending)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, Date.valueOf(s.disbursedOn()), s.balanceBasis(), s.days(), s.points(), s.months(),
+						s.basis(), s.finding(), s.pending())
 				.update();
 		}
 		return true;
@@ -245,7 +280,7 @@ class LedgerStore implements LedgerTotals {
 
 	private static LedgerRow.Share share(ResultSet rs) throws SQLException {
 		return new LedgerRow.Share(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getInt(4), rs.getBigDecimal(5),
-				rs.getString(6), rs.getString(7));
+				rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBoolean(9));
 	}
 
 	private static LedgerRow row(ResultSet rs, int n) throws SQLException {

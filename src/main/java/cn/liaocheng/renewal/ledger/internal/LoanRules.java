@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.ledger.internal;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,25 @@ import cn.liaocheng.renewal.review.TrancheRules;
  * the table says later; a later tranche under the rule in force on its own day
  * ({@link TrancheRules}), which may be another rate or none. A loan refused the subsidy
  * accrues nothing on any tranche.
+ * <p>
+ * A tranche's rule is read from the table once, when its first period is accrued, and
+ * kept with that period's share (points, months, notices, finding): a later change to the
+ * table or to the re-lending bank list does not change the rule of a tranche already
+ * accruing, as its signed payment notices state it. A tranche paid out after the last
+ * rule known keeps nothing (its rule is pending), so that a rule added or extended later
+ * covers its later periods. A tranche that accrued in a period written before the ledger
+ * kept shares accrued under the decided rule, and keeps it.
  */
 @Component
 class LoanRules {
 
 	private final TrancheRules table;
 
-	LoanRules(TrancheRules table) {
+	private final LedgerStore store;
+
+	LoanRules(TrancheRules table, LedgerStore store) {
 		this.table = table;
+		this.store = store;
 	}
 
 	Accrual.Rules of(GrantedLoan loan) {
@@ -27,12 +40,22 @@ class LoanRules {
 		if (!decided.subsidises() || loan.grantDate() == null) {
 			return Accrual.Rules.always(decided);
 		}
+		Map<LocalDate, Accrual.Rule> kept = store.keptRules(loan.applicationId());
+		Optional<LocalDate> accruedWithoutShares = store.lastPeriodWithoutShares(loan.applicationId());
 		return day -> {
 			if (day.equals(loan.grantDate())) {
 				return decided;
 			}
-			TrancheRules.TrancheRule rule = table.ruleFor(loan.applicationId(), day);
-			return new Accrual.Rule(rule.points(), rule.months(), rule.basis(), rule.finding());
+			Accrual.Rule rule = kept.get(day);
+			if (rule != null) {
+				return rule;
+			}
+			if (accruedWithoutShares.map(end -> !day.isAfter(end)).orElse(false)) {
+				return decided;
+			}
+			TrancheRules.TrancheRule current = table.ruleFor(loan.applicationId(), day);
+			return new Accrual.Rule(current.points(), current.months(), current.basis(), current.finding(),
+					current.pending());
 		};
 	}
 

@@ -2,13 +2,16 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.ledger.internal.GrantedLoan;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
 import cn.liaocheng.renewal.ledger.internal.LedgerRow;
@@ -48,6 +52,9 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RepositoryService repository;
 
 	@Autowired
 	LoanLedgerTranchesTest(ApplicationContext context) {
@@ -84,7 +91,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 	}
 
 	@Test
-	void aTranchePaidOutAfterTheLastRuleEndedAccruesNothingAndTheLedgerSaysSo() {
+	void aTranchePaidOutAfterTheLastRuleKnownGetsNothingYetAndALaterExtensionCoversItsLaterPeriods() throws Exception {
 		Case loan = review.listedLoan("icbc");
 		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
@@ -102,11 +109,128 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		assertThat(rows).filteredOn(r -> r.periodLabel().equals("2027-01"))
 			.singleElement()
 			.satisfies(r -> assertThat(r.balanceBasis()).isEqualByComparingTo("37200000"));
+		// The 2026 notice runs to 31 December 2026 "and may be extended": not outside the
+		// policy for good, only no rule yet.
+		String noRuleYet = "该笔放款于2027-01-15发放，放款日暂无适用的贴息政策，不计贴息；政策延续的，由财政部门另行补计";
 		String page = session("lc-finance").get("/ledger/loans/" + loan.id()).body();
-		assertThat(page).contains("该笔放款于2027-01-15发放，不在贴息政策期限内，不计贴息");
+		assertThat(page).contains(noRuleYet).doesNotContain("不在贴息政策期限内");
 		String enterprisePage = session(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan")
 			.body();
-		assertThat(enterprisePage).contains("该笔放款于2027-01-15发放，不在贴息政策期限内，不计贴息");
+		assertThat(enterprisePage).contains(noRuleYet);
+
+		// The policy is extended to 2027: the administrator extends the 2026 row.
+		String extended = shippedTable().replaceFirst(
+				"(<inputEntry id=\"UnaryTests_FixedAsset2026_LoanDate\">\\s*<text>)\\[20260101\\.\\.20261231\\](</text>)",
+				"$1[20260101..20271231]$2");
+		assertThat(extended).isNotEqualTo(shippedTable());
+		String deployment = repository.createDeployment().addString("interest-subsidy.dmn", extended).deploy().getId();
+		try {
+			accrual.accrueAll(LocalDate.of(2027, 4, 1));
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
+
+		// March: both tranches at 1.5 points, 31 × 100.00; January and February stay as
+		// accrued (and signed), the tranche's days in them made up by finance separately.
+		rows = rows(loan);
+		assertThat(rows).filteredOn(r -> r.periodLabel().startsWith("2027"))
+			.extracting(r -> r.amount().toPlainString())
+			.containsExactly("1550.00", "1400.00", "3100.00");
+		assertThat(rows.get(rows.size() - 1).shares()).extracting(s -> s.points().stripTrailingZeros().toPlainString())
+			.containsExactly("1.5", "1.5");
+	}
+
+	@Test
+	void aTrancheKeepsTheRuleItFirstAccruedUnderWhenItsBankLeavesTheReLendingList() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-LC-2024-0620");
+		disburse(loan, "2024-09-01", "1200000", "ICBC-LC-2024-0901");
+		accrual.accrueAll(LocalDate.of(2024, 10, 1));
+		try {
+			jdbc.sql("UPDATE org_bank SET relending_eligible = FALSE WHERE bank_key = 'icbc'").update();
+			accrual.accrueAll(LocalDate.of(2024, 11, 1));
+		}
+		finally {
+			jdbc.sql("UPDATE org_bank SET relending_eligible = TRUE WHERE bank_key = 'icbc'").update();
+		}
+
+		// October: 31 days of 1,200,000 at 1 point (1,033.33) and of 1,200,000 at 1.5
+		// points (1,550.00), the rule the tranche of 1 September accrued under in
+		// September.
+		LedgerRow october = period(loan, "2024-10");
+		assertThat(october.amount()).isEqualByComparingTo("2583.33");
+		assertThat(october.rateLines(loan(loan))).contains("2024-09-01 放款：1.5 个百分点/年")
+			.noneMatch(line -> line.contains("不计贴息"));
+	}
+
+	@Test
+	void aTrancheAccruedBeforeTheLedgerKeptTranchesKeepsTheDecidedRule() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-LC-2024-0620");
+		disburse(loan, "2024-09-01", "1200000", "ICBC-LC-2024-0901");
+		accrual.accrueAll(LocalDate.of(2024, 10, 1));
+		// As the ledger stood before it kept periods by tranche: every tranche at the
+		// decided 1 point, no shares. September: 30 × 2,400,000 × 1% ÷ 360.
+		jdbc.sql(
+				"DELETE FROM subsidy_ledger_share WHERE ledger_id IN (SELECT id FROM subsidy_ledger WHERE application_id = ?)")
+			.param(loan.id())
+			.update();
+		jdbc.sql(
+				"UPDATE subsidy_ledger SET points = 1.0, amount = 2000.00 WHERE application_id = ? AND period_label = '2024-09'")
+			.param(loan.id())
+			.update();
+
+		accrual.accrueAll(LocalDate.of(2024, 11, 1));
+
+		// October goes on at 1 point for both: 31 × 2,400,000 × 1% ÷ 360.
+		LedgerRow october = period(loan, "2024-10");
+		assertThat(october.amount()).isEqualByComparingTo("2066.67");
+		assertThat(october.points()).isEqualByComparingTo("1.0");
+		assertThat(october.rateLines(loan(loan))).containsExactly("1 个百分点/年");
+	}
+
+	@Test
+	void aPeriodOfOneRateOtherThanTheDecidedOneStatesItsTrancheAndTheConfirmationSaysLaterTranchesFollowTheirDay() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-LC-2024-0620");
+		disburse(loan, "2024-09-01", "1200000", "ICBC-LC-2024-0901");
+		// Pays off the first tranche (先放先还): from then on only the tranche at 1.5
+		// points is owed.
+		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.REPAYMENT,
+				LocalDate.parse("2024-10-15"), new BigDecimal("1200000"), null, null));
+		accrual.accrueAll(LocalDate.of(2024, 12, 1));
+
+		LedgerRow november = period(loan, "2024-11");
+		assertThat(november.points()).isEqualByComparingTo("1.5");
+		assertThat(november.amount()).isEqualByComparingTo("1500.00");
+		assertThat(november.rateLines(loan(loan))).containsExactly("2024-09-01 放款：1.5 个百分点/年");
+		payments.approve(review.user("lc-finance"), loan.id(), november.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), november.id(), LocalDate.of(2024, 12, 10),
+				"LCCZ-2024-1210");
+
+		String notice = review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text();
+		assertThat(notice).contains("2024年9月1日放款的部分", "贴息1.5个百分点/年", "关于加力支持大规模设备更新和消费品以旧换新的若干措施", "1,500.00");
+		String decision = review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text();
+		assertThat(decision).contains("每年1个百分点",
+				"上述贴息比例和期限适用于2024年6月20日发放的贷款；贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息，累计不超过上述总额。");
+	}
+
+	private LedgerRow period(Case loan, String label) {
+		return rows(loan).stream().filter(r -> r.periodLabel().equals(label)).findFirst().orElseThrow();
+	}
+
+	private GrantedLoan loan(Case loan) {
+		return book.view(review.user("lc-finance"), loan.id()).loan();
+	}
+
+	private String shippedTable() throws Exception {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("bpmn/interest-subsidy.dmn")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private List<LedgerRow> rows(Case loan) {
