@@ -243,17 +243,10 @@ public class TaskHandOvers {
 	 * refused if there are none.
 	 */
 	private HeldTask ledBy(String callerId, String taskId) {
-		Task task = taskId == null || taskId.length() > ID_MAX ? null
-				: tasks.createTaskQuery().taskId(taskId).singleResult();
-		Long applicationId = task == null ? null : applicationOf(task);
-		if (applicationId == null) {
-			throw unknownTask();
-		}
-		Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.collect(Collectors.toSet());
+		CaseTask found = caseTask(taskId);
+		Task task = found.task();
+		long applicationId = found.applicationId();
+		Set<String> candidateGroups = found.candidateGroups();
 		Set<String> callerGroups = Set.copyOf(groupsOf(callerId));
 		SortedSet<String> led = candidateGroups.stream()
 			.filter(body -> callerGroups.contains(GroupNames.lead(body)))
@@ -298,17 +291,10 @@ public class TaskHandOvers {
 	 * refused otherwise.
 	 */
 	public HeldTask heldBy(String callerId, String taskId) {
-		Task task = taskId == null || taskId.length() > ID_MAX ? null
-				: tasks.createTaskQuery().taskId(taskId).singleResult();
-		Long applicationId = task == null ? null : applicationOf(task);
-		if (applicationId == null) {
-			throw unknownTask();
-		}
-		Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.collect(Collectors.toSet());
+		CaseTask found = caseTask(taskId);
+		Task task = found.task();
+		long applicationId = found.applicationId();
+		Set<String> candidateGroups = found.candidateGroups();
 		SortedSet<String> bodies = new TreeSet<>(bodiesOf(callerId));
 		bodies.retainAll(candidateGroups);
 		boolean holds = callerId.equals(task.getAssignee());
@@ -326,6 +312,26 @@ public class TaskHandOvers {
 					"该任务是" + directory.personName(task.getOwner()) + "委派给您的，请填写意见后点击“完成”交还委派人");
 		}
 		return new HeldTask(task, applicationId, bodies);
+	}
+
+	/** An open task of a case, with its candidate groups. */
+	private record CaseTask(Task task, long applicationId, Set<String> candidateGroups) {
+	}
+
+	/** The open task of a case by its id, or refused as unknown. */
+	private CaseTask caseTask(String taskId) {
+		Task task = taskId == null || taskId.length() > ID_MAX ? null
+				: tasks.createTaskQuery().taskId(taskId).singleResult();
+		Long applicationId = task == null ? null : applicationOf(task);
+		if (applicationId == null) {
+			throw unknownTask();
+		}
+		Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.collect(Collectors.toSet());
+		return new CaseTask(task, applicationId, candidateGroups);
 	}
 
 	/**
