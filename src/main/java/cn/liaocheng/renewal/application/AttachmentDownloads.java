@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import cn.liaocheng.renewal.document.FileType;
+import cn.liaocheng.renewal.document.Previews;
 
 /**
  * An attachment or a piece of evidence as a download: its real type, its name for the
@@ -17,6 +18,26 @@ import cn.liaocheng.renewal.document.FileType;
 public final class AttachmentDownloads {
 
 	private AttachmentDownloads() {
+	}
+
+	/**
+	 * A page of an attachment as its preview picture ({@link Previews}): shown inline, as
+	 * it was made by the server, not uploaded.
+	 */
+	public static ResponseEntity<byte[]> preview(Previews.Page page) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=600")
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Page-Count", Integer.toString(page.pages()))
+			.body(page.jpeg());
+	}
+
+	/** Why an attachment cannot be previewed, as plain text (422). */
+	public static ResponseEntity<byte[]> noPreview(Previews.Unavailable why) {
+		return ResponseEntity.unprocessableEntity()
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(why.getMessage().getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static ResponseEntity<byte[]> of(AttachmentDownload file) {

@@ -33,6 +33,7 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.CasePageSection;
 import cn.liaocheng.renewal.application.CaseProgress;
@@ -50,6 +51,7 @@ import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.document.Previews;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -81,9 +83,12 @@ class ApplicationPortalController {
 
 	private final ObjectProvider<CasePageSection> sections;
 
+	private final Previews previews;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			ObjectProvider<SubsidyEstimates> estimates, Decisions decisions, ObjectProvider<CaseProgress> progress,
-			DossierPrints prints, ObjectProvider<CasePageSection> sections) {
+			DossierPrints prints, ObjectProvider<CasePageSection> sections, Previews previews) {
+		this.previews = previews;
 		this.sections = sections;
 		this.applications = applications;
 		this.organizations = organizations;
@@ -295,6 +300,38 @@ class ApplicationPortalController {
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
 		return AttachmentDownloads.of(applications.attachment(user, id, attachmentId));
+	}
+
+	/** 预览: the enterprise reads its own attachment page by page, as its reviewers do. */
+	@GetMapping("/{id}/attachments/{attachmentId}/view")
+	String attachmentView(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId, Model model) {
+		AttachmentDownload file = applications.attachment(user, id, attachmentId);
+		model.addAttribute("fileName", file.fileName());
+		model.addAttribute("referenceNo", applications.detail(user, id).summary().referenceNo());
+		model.addAttribute("base", "/enterprise/applications/" + id + "/attachments/" + attachmentId);
+		model.addAttribute("dossier", "/enterprise/applications/" + id + "#attachments");
+		model.addAttribute("backLabel", "申报详情");
+		try {
+			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
+		}
+		catch (Previews.Unavailable e) {
+			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("pages", 0);
+		}
+		return "attachment-view";
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}/preview")
+	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
+		AttachmentDownload file = applications.attachment(user, id, attachmentId);
+		try {
+			return AttachmentDownloads.preview(previews.page(file.bytes(), file.mediaType(), page));
+		}
+		catch (Previews.Unavailable e) {
+			return AttachmentDownloads.noPreview(e);
+		}
 	}
 
 	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,

@@ -1,14 +1,11 @@
 package cn.liaocheng.renewal.review.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -166,6 +163,7 @@ class DossierController {
 		model.addAttribute("referenceNo", stages.facts(id).referenceNo());
 		model.addAttribute("base", "/review/applications/" + id + "/attachments/" + attachmentId);
 		model.addAttribute("dossier", "/review/applications/" + id);
+		model.addAttribute("backLabel", "卷宗");
 		try {
 			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
 		}
@@ -173,7 +171,7 @@ class DossierController {
 			model.addAttribute("problem", e.getMessage());
 			model.addAttribute("pages", 0);
 		}
-		return "review/attachment-view";
+		return "attachment-view";
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}/preview")
@@ -181,20 +179,12 @@ class DossierController {
 			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
 		requireAccess(user, id);
 		AttachmentDownload file = stages.attachment(id, attachmentId);
-		Previews.Page shown = previews.page(file.bytes(), file.mediaType(), page);
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=600")
-			.header("X-Content-Type-Options", "nosniff")
-			.header("X-Page-Count", Integer.toString(shown.pages()))
-			.body(shown.jpeg());
-	}
-
-	@ExceptionHandler(Previews.Unavailable.class)
-	ResponseEntity<String> previewUnavailable(Previews.Unavailable e) {
-		return ResponseEntity.unprocessableEntity()
-			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-			.body(e.getMessage());
+		try {
+			return AttachmentDownloads.preview(previews.page(file.bytes(), file.mediaType(), page));
+		}
+		catch (Previews.Unavailable e) {
+			return AttachmentDownloads.noPreview(e);
+		}
 	}
 
 	/** The reader's sight, from the case's facts and one read of the bank directory. */

@@ -103,6 +103,28 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 	}
 
 	@Test
+	void theEnterpriseReadsItsOwnAttachmentAndNoOtherEnterpriseDoes() throws IOException {
+		Case project = review.submitProjectWithLicence("营业执照.pdf", PreviewFiles.pdf(2, null));
+		String base = attachment(project, AttachmentCategory.BUSINESS_LICENCE).replace("/review/", "/enterprise/");
+		WebClient owner = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		assertThat(owner.get("/enterprise/applications/" + project.id()).body()).contains(base + "/view");
+		HttpResponse<String> view = owner.get(base + "/view");
+		assertThat(view.statusCode()).isEqualTo(200);
+		assertThat(view.body()).contains("共 2 页", "返回申报详情", base + "/preview?page=2");
+		HttpResponse<byte[]> first = owner.getBytes(base + "/preview?page=1");
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(ImageIO.read(new ByteArrayInputStream(first.body()))).isNotNull();
+		assertThat(owner.get(base + "/preview?page=9").statusCode()).isEqualTo(422);
+
+		WebClient other = new WebClient(port).withBasic(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(other.get(base + "/view").statusCode()).isEqualTo(404);
+		assertThat(other.getBytes(base + "/preview?page=1").statusCode()).isEqualTo(404);
+		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		assertThat(reviewer.get(base + "/view").statusCode()).as("the enterprise's door").isEqualTo(403);
+	}
+
+	@Test
 	void theReviewerSeesThePagesInTheBrowser() {
 		Case project = review.submitProjectWithLicence("营业执照.pdf", PreviewFiles.pdf(2, null));
 		String base = attachment(project, AttachmentCategory.BUSINESS_LICENCE);
