@@ -6,6 +6,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 
 import cn.liaocheng.renewal.document.FileType;
 import cn.liaocheng.renewal.document.Previews;
@@ -24,7 +25,7 @@ public final class AttachmentDownloads {
 	 * A page of an attachment as its preview picture ({@link Previews}): shown inline, as
 	 * it was made by the server, not uploaded.
 	 */
-	public static ResponseEntity<byte[]> preview(Previews.Page page) {
+	private static ResponseEntity<byte[]> preview(Previews.Page page) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=600")
@@ -33,8 +34,40 @@ public final class AttachmentDownloads {
 			.body(page.jpeg());
 	}
 
+	/**
+	 * The preview page of {@code file} (template {@code attachment-view}): its pages, or
+	 * why it has none. {@code base} is the attachment's download path; {@code back} and
+	 * {@code backLabel} lead back to the case.
+	 */
+	public static String view(Model model, Previews previews, AttachmentDownload file, String referenceNo, String base,
+			String back, String backLabel) {
+		model.addAttribute("fileName", file.fileName());
+		model.addAttribute("referenceNo", referenceNo);
+		model.addAttribute("base", base);
+		model.addAttribute("dossier", back);
+		model.addAttribute("backLabel", backLabel);
+		try {
+			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
+		}
+		catch (Previews.Unavailable e) {
+			model.addAttribute("problem", e.getMessage());
+			model.addAttribute("pages", 0);
+		}
+		return "attachment-view";
+	}
+
+	/** Page {@code page} of {@code file} as its picture, or why not (422). */
+	public static ResponseEntity<byte[]> page(Previews previews, AttachmentDownload file, int page) {
+		try {
+			return preview(previews.page(file.bytes(), file.mediaType(), page));
+		}
+		catch (Previews.Unavailable e) {
+			return noPreview(e);
+		}
+	}
+
 	/** Why an attachment cannot be previewed, as plain text (422). */
-	public static ResponseEntity<byte[]> noPreview(Previews.Unavailable why) {
+	private static ResponseEntity<byte[]> noPreview(Previews.Unavailable why) {
 		return ResponseEntity.unprocessableEntity()
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 			.body(why.getMessage().getBytes(StandardCharsets.UTF_8));

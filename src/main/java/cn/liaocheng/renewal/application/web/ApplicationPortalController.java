@@ -307,31 +307,15 @@ class ApplicationPortalController {
 	String attachmentView(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, Model model) {
 		AttachmentDownload file = applications.attachment(user, id, attachmentId);
-		model.addAttribute("fileName", file.fileName());
-		model.addAttribute("referenceNo", applications.detail(user, id).summary().referenceNo());
-		model.addAttribute("base", "/enterprise/applications/" + id + "/attachments/" + attachmentId);
-		model.addAttribute("dossier", "/enterprise/applications/" + id + "#attachments");
-		model.addAttribute("backLabel", "申报详情");
-		try {
-			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
-		}
-		catch (Previews.Unavailable e) {
-			model.addAttribute("problem", e.getMessage());
-			model.addAttribute("pages", 0);
-		}
-		return "attachment-view";
+		String base = "/enterprise/applications/" + id + "/attachments/" + attachmentId;
+		return AttachmentDownloads.view(model, previews, file, applications.detail(user, id).summary().referenceNo(),
+				base, "/enterprise/applications/" + id + "#attachments", "申报详情");
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}/preview")
 	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
-		AttachmentDownload file = applications.attachment(user, id, attachmentId);
-		try {
-			return AttachmentDownloads.preview(previews.page(file.bytes(), file.mediaType(), page));
-		}
-		catch (Previews.Unavailable e) {
-			return AttachmentDownloads.noPreview(e);
-		}
+		return AttachmentDownloads.page(previews, applications.attachment(user, id, attachmentId), page);
 	}
 
 	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,

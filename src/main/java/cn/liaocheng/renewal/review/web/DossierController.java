@@ -159,32 +159,15 @@ class DossierController {
 			@PathVariable long attachmentId, Model model) {
 		requireAccess(user, id);
 		AttachmentDownload file = stages.attachment(id, attachmentId);
-		model.addAttribute("fileName", file.fileName());
-		model.addAttribute("referenceNo", stages.facts(id).referenceNo());
-		model.addAttribute("base", "/review/applications/" + id + "/attachments/" + attachmentId);
-		model.addAttribute("dossier", "/review/applications/" + id);
-		model.addAttribute("backLabel", "卷宗");
-		try {
-			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
-		}
-		catch (Previews.Unavailable e) {
-			model.addAttribute("problem", e.getMessage());
-			model.addAttribute("pages", 0);
-		}
-		return "attachment-view";
+		return AttachmentDownloads.view(model, previews, file, stages.facts(id).referenceNo(),
+				"/review/applications/" + id + "/attachments/" + attachmentId, "/review/applications/" + id, "卷宗");
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}/preview")
 	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
 		requireAccess(user, id);
-		AttachmentDownload file = stages.attachment(id, attachmentId);
-		try {
-			return AttachmentDownloads.preview(previews.page(file.bytes(), file.mediaType(), page));
-		}
-		catch (Previews.Unavailable e) {
-			return AttachmentDownloads.noPreview(e);
-		}
+		return AttachmentDownloads.page(previews, stages.attachment(id, attachmentId), page);
 	}
 
 	/** The reader's sight, from the case's facts and one read of the bank directory. */
