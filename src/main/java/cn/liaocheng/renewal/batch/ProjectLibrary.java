@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.batch;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseListing;
+import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.batch.internal.BatchEntries;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -26,13 +28,19 @@ import cn.liaocheng.renewal.security.PortalUser;
  * 分年度项目库: the applications of one kind first submitted in one year's windows, by default
  * those approved (for project registration: 已入库). City bodies and administrators see
  * every county; a county body sees its own county only; banks and enterprises see none.
- * Two queries whatever the number of projects.
+ * Searched by county, policy task, status and text in the database, a page at a time.
  */
 @Service
 public class ProjectLibrary {
 
-	/** How many entries of one year and kind a list shows at most. */
+	/** How many entries the REST list gives at most in one answer. */
 	public static final int LIMIT = 2000;
+
+	/** How many entries one page of the library shows. */
+	public static final int PAGE = 50;
+
+	/** How many entries one export holds at most. */
+	public static final int EXPORT_LIMIT = 10_000;
 
 	private final BatchEntries entries;
 
@@ -47,34 +55,111 @@ public class ProjectLibrary {
 	}
 
 	/**
-	 * One application in the library: its listing, county and when it entered the batch.
+	 * What the reader asks of the library.
+	 *
+	 * @param division one county's code, or {@code null} for every county the reader may
+	 * see
+	 * @param task one policy task, or {@code null} for all
+	 * @param status one status, or {@code null} for every status
+	 * @param text a part of the reference number, the enterprise's name or credit code or
+	 * the project's name, or blank
 	 */
-	public record Entry(CaseListing listing, int year, String divisionCode, String divisionName, Instant submittedAt) {
+	public record Query(int year, ApplicationKind kind, String division, PolicyTask task, ApplicationStatus status,
+			String text) {
+
+		/** The longest text searched for; longer text is cut. */
+		public static final int TEXT_LIMIT = 64;
+
+		public Query {
+			text = text == null ? "" : text.strip();
+			if (text.length() > TEXT_LIMIT) {
+				text = text.substring(0, TEXT_LIMIT);
+			}
+		}
+
 	}
 
 	/**
-	 * The library of {@code year} for {@code kind}; {@code approvedOnly} keeps the
-	 * approved applications (入库 for projects), otherwise every application of the batch
-	 * with where it stands.
+	 * One application in the library: its listing, county and when it entered the batch,
+	 * with the figures the export holds.
+	 */
+	public record Entry(CaseListing listing, int year, String divisionCode, String divisionName, Instant submittedAt,
+			PolicyTask task, String creditCode, BigDecimal totalInvestment, BigDecimal equipmentInvestment,
+			BigDecimal loanAmount, BigDecimal subsidyAmount, Instant decidedAt) {
+	}
+
+	/**
+	 * A page of the library.
+	 *
+	 * @param total how many applications match in all
+	 */
+	public record Page(List<Entry> entries, int total, int offset, int limit) {
+
+		public int number() {
+			return offset / limit + 1;
+		}
+
+		public int pages() {
+			return Math.max(1, (total + limit - 1) / limit);
+		}
+
+	}
+
+	/**
+	 * The library of {@code query.year()} for {@code query.kind()}, newest first:
+	 * {@code limit} entries from {@code offset}. Three queries whatever the page's size.
+	 * A county body asking for another county is refused.
 	 */
 	@Transactional(readOnly = true)
-	public List<Entry> list(PortalUser user, int year, ApplicationKind kind, boolean approvedOnly) {
-		List<String> scope = scope(user);
-		List<BatchEntries.Entry> found = entries.of(year, kind, scope, LIMIT);
+	public Page search(PortalUser user, Query query, int offset, int limit) {
+		List<String> divisions = divisions(user, query.division());
+		BatchEntries.Found found = entries.search(
+				new BatchEntries.Search(query.year(), query.kind(), divisions,
+						query.task() == null ? null : query.task().number(), query.status(), query.text()),
+				offset, limit);
 		Map<Long, CaseListing> listings = new HashMap<>();
-		stages.listings(found.stream().map(BatchEntries.Entry::applicationId).toList())
-			.forEach(l -> listings.put(l.summary().id(), l));
-		Map<String, String> divisions = new HashMap<>();
-		organizations.divisions().forEach(d -> divisions.put(d.code(), d.name()));
+		List<Long> ids = found.entries().stream().map(BatchEntries.Entry::applicationId).toList();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			stages.listings(ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.forEach(l -> listings.put(l.summary().id(), l));
+		}
+		Map<String, String> names = new HashMap<>();
+		organizations.divisions().forEach(d -> names.put(d.code(), d.name()));
 		List<Entry> library = new ArrayList<>();
-		for (BatchEntries.Entry e : found) {
+		for (BatchEntries.Entry e : found.entries()) {
 			CaseListing listing = listings.get(e.applicationId());
-			if (listing != null && (!approvedOnly || listing.summary().status() == ApplicationStatus.APPROVED)) {
+			if (listing != null) {
 				library.add(new Entry(listing, e.year(), e.divisionCode(),
-						divisions.getOrDefault(e.divisionCode(), e.divisionCode()), e.submittedAt()));
+						names.getOrDefault(e.divisionCode(), e.divisionCode()), e.submittedAt(),
+						PolicyTask.of(e.policyTask()).orElse(null), e.creditCode(), e.totalInvestment(),
+						e.equipmentInvestment(), e.loanAmount(), e.subsidyAmount(), e.decidedAt()));
 			}
 		}
-		return library;
+		return new Page(library, found.total(), offset, limit);
+	}
+
+	/**
+	 * The counties a search covers: the one asked for, or every county the reader may see
+	 * ({@code null}: all).
+	 */
+	private List<String> divisions(PortalUser user, String division) {
+		List<String> scope = scope(user);
+		if (division == null || division.isBlank()) {
+			return scope;
+		}
+		if (organizations.divisions().stream().noneMatch(d -> d.code().equals(division))) {
+			throw new IllegalArgumentException("没有这个县（市、区）：" + division);
+		}
+		if (scope != null && !scope.contains(division)) {
+			throw new AccessDeniedException("县级部门只能查看本县（市、区）的申报");
+		}
+		return List.of(division);
+	}
+
+	/** The counties the reader may choose from, in the catalogue's order. */
+	public List<Division> counties(PortalUser user) {
+		List<String> scope = scope(user);
+		return organizations.divisions().stream().filter(d -> scope == null || scope.contains(d.code())).toList();
 	}
 
 	/** The years with windows or entries, newest first. */

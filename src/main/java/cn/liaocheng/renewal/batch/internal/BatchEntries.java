@@ -1,16 +1,19 @@
 package cn.liaocheng.renewal.batch.internal;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStatus;
 
 /**
  * The batch (year) each application was first submitted in: what the per-year library
@@ -25,30 +28,91 @@ public class BatchEntries {
 		this.jdbc = jdbc;
 	}
 
-	/** One application in a batch. */
-	public record Entry(long applicationId, int year, String divisionCode, Instant submittedAt) {
+	/**
+	 * One application in a batch, with the facts the library lists and exports beside its
+	 * listing.
+	 *
+	 * @param policyTask the policy task (重点任务) of the project, or of the registered
+	 * project a subsidy or loan refers to
+	 */
+	public record Entry(long applicationId, int year, String divisionCode, Instant submittedAt, Integer policyTask,
+			String creditCode, BigDecimal totalInvestment, BigDecimal equipmentInvestment, BigDecimal loanAmount,
+			BigDecimal subsidyAmount, Instant decidedAt) {
 	}
 
 	/**
-	 * The applications of {@code kind} first submitted in the windows of {@code year},
-	 * newest first, at most {@code limit}; only those of {@code divisionCodes} unless it
-	 * is {@code null} (every county).
+	 * What a library search asks for.
+	 *
+	 * @param divisionCodes the counties to list; {@code null} for every county
+	 * @param status the one status to list; {@code null} for every status
+	 * @param text a part of the reference number, the enterprise's name or credit code or
+	 * the project's name; {@code null} or blank for any
 	 */
-	public List<Entry> of(int year, ApplicationKind kind, List<String> divisionCodes, int limit) {
-		if (divisionCodes != null && divisionCodes.isEmpty()) {
-			return List.of();
+	public record Search(int year, ApplicationKind kind, List<String> divisionCodes, Integer policyTask,
+			ApplicationStatus status, String text) {
+	}
+
+	/** One page of a search and how many applications match in all. */
+	public record Found(List<Entry> entries, int total) {
+	}
+
+	/**
+	 * The applications that match, newest first: {@code limit} of them from
+	 * {@code offset}, and the number of all that match. Two queries whatever the page's
+	 * size.
+	 */
+	public Found search(Search search, int offset, int limit) {
+		if (search.divisionCodes() != null && search.divisionCodes().isEmpty()) {
+			return new Found(List.of(), 0);
 		}
-		String sql = "SELECT application_id, batch_year, division_code, submitted_at FROM batch_entry"
-				+ " WHERE batch_year = :year AND kind = :kind"
-				+ (divisionCodes == null ? "" : " AND division_code IN (:divisions)")
-				+ " ORDER BY submitted_at DESC, application_id DESC FETCH FIRST " + limit + " ROWS ONLY";
-		JdbcClient.StatementSpec spec = jdbc.sql(sql).param("year", year).param("kind", kind.name());
-		if (divisionCodes != null) {
-			spec = spec.param("divisions", divisionCodes);
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" WHERE b.batch_year = :year AND b.kind = :kind");
+		params.put("year", search.year());
+		params.put("kind", search.kind().name());
+		if (search.divisionCodes() != null) {
+			where.append(" AND b.division_code IN (:divisions)");
+			params.put("divisions", search.divisionCodes());
 		}
-		return spec
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4))))
+		if (search.policyTask() != null) {
+			where.append(" AND COALESCE(a.policy_task, p.policy_task) = :task");
+			params.put("task", search.policyTask());
+		}
+		if (search.status() != null) {
+			where.append(" AND a.status = :status");
+			params.put("status", search.status().name());
+		}
+		if (search.text() != null && !search.text().isBlank()) {
+			where.append(" AND (UPPER(a.reference_no) LIKE :text ESCAPE '\\' OR UPPER(e.name) LIKE :text ESCAPE '\\'"
+					+ " OR UPPER(e.credit_code) LIKE :text ESCAPE '\\'"
+					+ " OR UPPER(COALESCE(a.project_name, p.project_name)) LIKE :text ESCAPE '\\')");
+			params.put("text", "%" + likeEscaped(search.text().strip().toUpperCase(Locale.ROOT)) + "%");
+		}
+		String from = " FROM batch_entry b JOIN application a ON a.id = b.application_id"
+				+ " JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.project_id";
+		int total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Integer.class).single();
+		if (total == 0 || offset >= total) {
+			return new Found(List.of(), total);
+		}
+		List<Entry> entries = jdbc
+			.sql("""
+					SELECT b.application_id, b.batch_year, b.division_code, b.submitted_at,
+					       COALESCE(a.policy_task, p.policy_task) AS policy_task, e.credit_code,
+					       COALESCE(a.total_investment, p.total_investment) AS total_investment,
+					       COALESCE(a.equipment_investment, p.equipment_investment) AS equipment_investment,
+					       a.loan_amount, a.subsidy_amount, a.decided_at""" + from + where
+					+ " ORDER BY b.submitted_at DESC, b.application_id DESC OFFSET " + offset + " ROWS FETCH NEXT "
+					+ limit + " ROWS ONLY")
+			.params(params)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4)),
+					rs.getObject(5, Integer.class), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+					rs.getBigDecimal(9), rs.getBigDecimal(10), instant(rs.getTimestamp(11))))
 			.list();
+		return new Found(entries, total);
+	}
+
+	/** {@code text} with LIKE's wildcards and escape taken literally. */
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/** The batch year of each application that has one; one query. */
