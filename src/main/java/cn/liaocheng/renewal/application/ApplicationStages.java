@@ -2,7 +2,9 @@ package cn.liaocheng.renewal.application;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -54,6 +56,25 @@ public class ApplicationStages {
 	@Transactional(readOnly = true)
 	public List<Resubmission> resubmissions(long applicationId) {
 		return store.resubmissions(applicationId);
+	}
+
+	/**
+	 * The resubmissions of each of the applications that was resubmitted, oldest first;
+	 * one query for a list of cases.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Resubmission>> resubmissions(Collection<Long> applicationIds) {
+		return store.resubmissions(applicationIds);
+	}
+
+	/**
+	 * The division (所在县市区: a GB/T 2260 county code or a development zone's code) each of
+	 * the applications belongs to, as its record holds it; one query for a list of cases.
+	 * Ids of no application are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> divisions(Collection<Long> applicationIds) {
+		return store.divisions(applicationIds);
 	}
 
 	@Transactional(readOnly = true)

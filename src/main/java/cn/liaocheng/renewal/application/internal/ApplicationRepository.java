@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +269,36 @@ class ApplicationRepository {
 			.param(id)
 			.query((rs, n) -> new Resubmission(rs.getTimestamp(1).toInstant(), rs.getString(2)))
 			.list();
+	}
+
+	/**
+	 * The resubmissions of each of the applications that has any, oldest first, in one
+	 * query.
+	 */
+	Map<Long, List<Resubmission>> resubmissions(Collection<Long> ids) {
+		Map<Long, List<Resubmission>> byApplication = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return byApplication;
+		}
+		jdbc.sql("""
+				SELECT application_id, resubmitted_at, changes FROM application_resubmission
+				WHERE application_id IN (:ids) ORDER BY resubmitted_at, id""").param("ids", ids).query(rs -> {
+			byApplication.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+				.add(new Resubmission(rs.getTimestamp(2).toInstant(), rs.getString(3)));
+		});
+		return byApplication;
+	}
+
+	/** The division (county or zone code) of each of the applications, in one query. */
+	Map<Long, String> divisions(Collection<Long> ids) {
+		Map<Long, String> byApplication = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return byApplication;
+		}
+		jdbc.sql("SELECT id, division_code FROM application WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+			byApplication.put(rs.getLong(1), rs.getString(2));
+		});
+		return byApplication;
 	}
 
 	void recordDecisionTime(long id, Instant decidedAt) {

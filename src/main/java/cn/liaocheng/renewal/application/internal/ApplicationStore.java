@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -436,6 +437,14 @@ public class ApplicationStore {
 
 	public List<Resubmission> resubmissions(long applicationId) {
 		return repository.resubmissions(applicationId);
+	}
+
+	public Map<Long, List<Resubmission>> resubmissions(Collection<Long> applicationIds) {
+		return repository.resubmissions(applicationIds);
+	}
+
+	public Map<Long, String> divisions(Collection<Long> applicationIds) {
+		return repository.divisions(applicationIds);
 	}
 
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
