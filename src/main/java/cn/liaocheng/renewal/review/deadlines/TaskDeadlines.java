@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
@@ -74,6 +75,23 @@ public class TaskDeadlines {
 	 */
 	@Transactional(readOnly = true)
 	public List<Remaining> remaining(String callerId, List<String> taskIds) {
+		List<Task> visible = visible(callerId, taskIds);
+		Instant now = clock.instant();
+		List<Remaining> answer = new ArrayList<>();
+		for (Task task : visible) {
+			remaining(task, now).ifPresent(answer::add);
+		}
+		return answer;
+	}
+
+	/**
+	 * Those of {@code taskIds} the caller may see, in the order asked: tasks of one of
+	 * their groups (claimed or not), tasks they hold and tasks they delegated. Any other
+	 * id, and an id that cannot be a task's, is left out; refused when more than
+	 * {@link #MAX_IDS} ids are asked at once.
+	 */
+	@Transactional(readOnly = true)
+	public List<Task> visible(String callerId, List<String> taskIds) {
 		Set<String> ids = wanted(taskIds);
 		if (ids.isEmpty()) {
 			return List.of();
@@ -100,16 +118,26 @@ public class TaskDeadlines {
 				.taskOwner(callerId)
 				.list()
 				.forEach(t -> visible.put(t.getId(), t));
-			Instant now = clock.instant();
-			List<Remaining> answer = new ArrayList<>();
+			List<Task> answer = new ArrayList<>();
 			for (String id : ids) {
 				Task task = visible.get(id);
-				if (task != null && task.getDueDate() != null) {
-					answer.add(remaining(id, task.getDueDate().toInstant(), now));
+				if (task != null) {
+					answer.add(task);
 				}
 			}
 			return answer;
 		});
+	}
+
+	/** The figure for a task seen at {@code now}; none for a task without a due date. */
+	public Optional<Remaining> remaining(Task task, Instant now) {
+		return task.getDueDate() == null ? Optional.empty()
+				: Optional.of(remaining(task.getId(), task.getDueDate().toInstant(), now));
+	}
+
+	/** Now, by the clock the figures are counted with. */
+	public Instant now() {
+		return clock.instant();
 	}
 
 	/** The figure for one due date, seen at {@code now}. */
