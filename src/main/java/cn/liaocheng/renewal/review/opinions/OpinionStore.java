@@ -4,13 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Reviewers' opinions, kept by the application (they outlive Camunda's history cleanup).
@@ -65,6 +71,32 @@ public class OpinionStore {
 			.param(applicationId)
 			.query(OpinionStore::opinion)
 			.list();
+	}
+
+	/**
+	 * When each step of the cases returned the case for correction (退回补正), oldest first,
+	 * by case and step (the step's BPMN task id), in one query. A task of the step
+	 * created after such a return is the step again, after the enterprise's resubmission.
+	 */
+	public Map<StepOfCase, List<Instant>> returnsForCorrection(Collection<Long> applicationIds) {
+		Map<StepOfCase, List<Instant>> returns = new HashMap<>();
+		if (applicationIds.isEmpty()) {
+			return returns;
+		}
+		jdbc.sql("""
+				SELECT application_id, step, created_at FROM review_opinion
+				WHERE application_id IN (:ids) AND decision = :returned ORDER BY created_at, id""")
+			.param("ids", applicationIds)
+			.param("returned", ReviewProcesses.RETURN)
+			.query(rs -> {
+				returns.computeIfAbsent(new StepOfCase(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
+					.add(rs.getTimestamp(3).toInstant());
+			});
+		return returns;
+	}
+
+	/** A step (BPMN task id) of one case. */
+	public record StepOfCase(long applicationId, String step) {
 	}
 
 	/**

@@ -165,6 +165,18 @@ final class ReviewFixture implements AutoCloseable {
 		return submit(id, ApplicationKind.PROJECT);
 	}
 
+	/**
+	 * A project registration of another enterprise (ent-lq of 临清市), submitted as its
+	 * portal does.
+	 */
+	Case submitProjectOf(String enterpriseUser, int policyTask) {
+		PortalUser other = portalUser(enterpriseUser);
+		long id = applications.createDraft(other, ApplicationKind.PROJECT, Dossiers.project(policyTask), creationKey());
+		attach(other, id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
+		attach(other, id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
+		return submit(other, id, ApplicationKind.PROJECT);
+	}
+
 	/** A project registration whose business licence is the given file. */
 	Case submitProjectWithLicence(String fileName, byte[] licence) {
 		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(7), creationKey());
@@ -777,7 +789,11 @@ final class ReviewFixture implements AutoCloseable {
 	// --- building blocks
 
 	private Case submit(long id, ApplicationKind kind) {
-		applications.submit(enterprise, id, true);
+		return submit(enterprise, id, kind);
+	}
+
+	private Case submit(PortalUser applicant, long id, ApplicationKind kind) {
+		applications.submit(applicant, id, true);
 		ProcessInstance process = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(Long.toString(id))
 			.processDefinitionKey(ReviewProcesses.processKey(kind))
@@ -812,10 +828,14 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	private void attach(long id, AttachmentCategory category, String fileName) {
+		attach(enterprise, id, category, fileName);
+	}
+
+	private void attach(PortalUser applicant, long id, AttachmentCategory category, String fileName) {
 		String pdf = "%PDF-1.4\n% " + category + " " + id + " " + UUID.randomUUID()
 				+ "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
 				+ "trailer <</Root 1 0 R>>\n%%EOF\n";
-		applications.addAttachment(enterprise, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
+		applications.addAttachment(applicant, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/**

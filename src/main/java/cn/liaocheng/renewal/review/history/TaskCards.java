@@ -1,0 +1,236 @@
+package cn.liaocheng.renewal.review.history;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.deadlines.TaskDeadlines;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.opinions.OpinionStore.StepOfCase;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
+
+/**
+ * What a task's card in Tasklist's list says besides the task's own variables: the county
+ * (所在县市区) of the case, whether the step is being looked at again (补正后重新提交, 退回重办) and the
+ * working days left. The case is the business key of the task's process instance, its
+ * county the application record's division and the labels the recorded returns for
+ * correction and returns to the previous step, never a process variable a task might have
+ * written. A page of cards costs the same few queries whatever its length; only tasks the
+ * caller may see are answered ({@link TaskDeadlines#visible}).
+ */
+@Service
+public class TaskCards {
+
+	static final String CORRECTED = "CORRECTED";
+
+	static final String RETURNED = "RETURNED";
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ChinaTime.ZONE);
+
+	private final TaskDeadlines deadlines;
+
+	private final TaskHandOvers handOvers;
+
+	private final RuntimeService runtime;
+
+	private final ApplicationStages stages;
+
+	private final OrganizationCatalog organizations;
+
+	private final OpinionStore opinions;
+
+	private final OperationLog operations;
+
+	TaskCards(TaskDeadlines deadlines, TaskHandOvers handOvers, RuntimeService runtime, ApplicationStages stages,
+			OrganizationCatalog organizations, OpinionStore opinions, OperationLog operations) {
+		this.deadlines = deadlines;
+		this.handOvers = handOvers;
+		this.runtime = runtime;
+		this.stages = stages;
+		this.organizations = organizations;
+		this.opinions = opinions;
+		this.operations = operations;
+	}
+
+	/**
+	 * One card.
+	 *
+	 * @param divisionCode the case's division (GB/T 2260 code, or a development zone's);
+	 * null for a task of no case
+	 * @param county its name: 冠县, 聊城经济技术开发区
+	 * @param labels why the step is not a first look, oldest reason first; empty for a
+	 * first look
+	 * @param remaining the working days left; null for a task without a due date
+	 */
+	public record Card(String taskId, String divisionCode, String county, List<Label> labels,
+			TaskDeadlines.Remaining remaining) {
+	}
+
+	/**
+	 * A label on a card: {@code kind} {@value #CORRECTED} (the step once returned the
+	 * case for correction and the enterprise resubmitted it) or {@value #RETURNED} (a
+	 * later step returned the case to this one), {@code text} as the card shows it,
+	 * {@code detail} as its tooltip.
+	 */
+	public record Label(String kind, String text, String detail) {
+	}
+
+	/**
+	 * The cards of those of {@code taskIds} the caller may see, in the order asked;
+	 * refused when more than {@link TaskDeadlines#MAX_IDS} ids are asked at once.
+	 */
+	@Transactional(readOnly = true)
+	public List<Card> cards(String callerId, List<String> taskIds) {
+		List<Task> visible = deadlines.visible(callerId, taskIds);
+		if (visible.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Long> caseOfTask = casesOf(visible);
+		Set<Long> cases = new LinkedHashSet<>(caseOfTask.values());
+		Map<Long, String> divisions = stages.divisions(cases);
+		Map<String, String> countyNames = divisions.isEmpty() ? Map.of()
+				: organizations.divisions().stream().collect(Collectors.toMap(Division::code, Division::name));
+		Map<String, List<Label>> labels = labels(visible, caseOfTask);
+		Instant now = deadlines.now();
+		List<Card> answer = new ArrayList<>();
+		for (Task task : visible) {
+			Long id = caseOfTask.get(task.getId());
+			String division = id == null ? null : divisions.get(id);
+			answer.add(new Card(task.getId(), division, division == null ? null : countyNames.get(division),
+					labels.getOrDefault(task.getId(), List.of()), deadlines.remaining(task, now).orElse(null)));
+		}
+		return answer;
+	}
+
+	/**
+	 * Why each task is not a first look of its step, from the case's recorded returns for
+	 * correction (with the resubmission that answered the last one) and returns to the
+	 * previous step: three queries for the page.
+	 */
+	private Map<String, List<Label>> labels(List<Task> visible, Map<String, Long> caseOfTask) {
+		Set<Long> cases = new LinkedHashSet<>(caseOfTask.values());
+		Map<StepOfCase, List<Instant>> returns = opinions.returnsForCorrection(cases);
+		Map<String, Instant> lastReturn = new HashMap<>();
+		for (Task task : visible) {
+			Long id = caseOfTask.get(task.getId());
+			Instant last = id == null ? null
+					: lastBefore(returns.get(new StepOfCase(id, task.getTaskDefinitionKey())), task);
+			if (last != null) {
+				lastReturn.put(task.getId(), last);
+			}
+		}
+		Set<Long> corrected = lastReturn.keySet()
+			.stream()
+			.map(caseOfTask::get)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Map<Long, List<Resubmission>> resubmissions = corrected.isEmpty() ? Map.of() : stages.resubmissions(corrected);
+		Map<String, OperationView> returnsToStep = operations.returnsThatMade(cases, caseOfTask.keySet());
+		Map<String, List<Label>> labels = new HashMap<>();
+		for (Task task : visible) {
+			List<Label> of = new ArrayList<>();
+			if (lastReturn.containsKey(task.getId())) {
+				of.add(corrected(firstAfter(resubmissions.getOrDefault(caseOfTask.get(task.getId()), List.of()),
+						lastReturn.get(task.getId()))));
+			}
+			if (returnsToStep.containsKey(task.getId())) {
+				of.add(returned(returnsToStep.get(task.getId())));
+			}
+			labels.put(task.getId(), List.copyOf(of));
+		}
+		return labels;
+	}
+
+	/**
+	 * The case (business key of the process instance) of each task, in one query; a task
+	 * whose instance's key is not an application id is of no case.
+	 */
+	private Map<String, Long> casesOf(Collection<Task> tasks) {
+		Set<String> instances = tasks.stream()
+			.map(Task::getProcessInstanceId)
+			.filter(id -> id != null)
+			.collect(Collectors.toSet());
+		if (instances.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> caseOfInstance = new HashMap<>();
+		handOvers.withProductAuthority(() -> runtime.createProcessInstanceQuery().processInstanceIds(instances).list())
+			.forEach(instance -> {
+				try {
+					if (instance.getBusinessKey() != null) {
+						caseOfInstance.put(instance.getId(), Long.valueOf(instance.getBusinessKey()));
+					}
+				}
+				catch (NumberFormatException e) {
+					// not a case: no county, no labels
+				}
+			});
+		Map<String, Long> caseOfTask = new HashMap<>();
+		for (Task task : tasks) {
+			Long id = caseOfInstance.get(task.getProcessInstanceId());
+			if (id != null) {
+				caseOfTask.put(task.getId(), id);
+			}
+		}
+		return caseOfTask;
+	}
+
+	/**
+	 * The step's last return for correction before the task began, if any: the task is
+	 * the step again, after the enterprise's resubmission.
+	 */
+	private static Instant lastBefore(List<Instant> returns, Task task) {
+		if (returns == null || task.getCreateTime() == null) {
+			return null;
+		}
+		Instant began = task.getCreateTime().toInstant();
+		Instant last = null;
+		for (Instant at : returns) {
+			if (at.isBefore(began)) {
+				last = at;
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * The resubmission that answered a return: the first after it (recorded in the
+	 * transaction that brought the step back, so a moment after its task began).
+	 */
+	private static Resubmission firstAfter(List<Resubmission> resubmissions, Instant returned) {
+		return resubmissions.stream().filter(r -> r.at().isAfter(returned)).findFirst().orElse(null);
+	}
+
+	private static Label corrected(Resubmission resubmission) {
+		String detail = "本环节曾退回企业补正，企业补正后已重新提交";
+		if (resubmission != null) {
+			String clause = resubmission.clause();
+			detail = "本环节曾退回企业补正，企业于 " + WHEN.format(resubmission.at()) + " 补正后重新提交"
+					+ (clause.isEmpty() ? "" : "，" + clause);
+		}
+		return new Label(CORRECTED, "补正后重新提交", detail);
+	}
+
+	private static Label returned(OperationView returned) {
+		return new Label(RETURNED, "退回重办",
+				returned.actorName() + "于 " + WHEN.format(returned.at()) + " 退回本环节重新办理。退回原因：" + returned.reason());
+	}
+
+}
