@@ -57,6 +57,14 @@ public final class SubmittedProjects {
 	}
 
 	/**
+	 * Sends a returned project registration of {@code enterpriseUser} back, unchanged, as
+	 * the portal's 重新提交 does.
+	 */
+	public ApplicationSummary resubmit(String enterpriseUser, long id) {
+		return applications.submit(portalUser(enterpriseUser), id, true);
+	}
+
+	/**
 	 * No factor needs (new land, energy, emissions): the routing answers by policy task
 	 * and kind alone.
 	 */

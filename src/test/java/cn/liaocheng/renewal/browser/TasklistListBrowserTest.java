@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -38,7 +40,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * Tasklist's list as a county reviewer uses it in Chromium: each task names its case
  * (申报编号, enterprise, kind, project) and shows the working days left; a search by 申报编号 and
  * a sorting by enterprise in one click; 批量认领 of two tasks; the unread messages in the
- * navbar. Screenshots: target/screenshots/tasklist-list-*.
+ * navbar. And each card's county and its 补正后重新提交 or 退回重办 label, as the city and the
+ * county see them. Screenshots: target/screenshots/tasklist-list-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +50,8 @@ class TasklistListBrowserTest {
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final String CITY_INDUSTRY = "lc-industry";
 
 	private static final By CARDS = By.cssSelector("section.tasks-list li.task");
 
@@ -70,6 +75,9 @@ class TasklistListBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TaskOperations operations;
 
 	private Browser browser;
 
@@ -220,7 +228,81 @@ class TasklistListBrowserTest {
 		assertThat(link.getAttribute("href")).endsWith("/messages");
 	}
 
+	@Test
+	void aCityReviewerSeesEachCasesCountyAndWhichCaseCameBackAfterACorrection() {
+		SubmittedProjects projects = new SubmittedProjects(applications, identity);
+		String corrected = atCityAcceptance(projects.submitProject(DemoUsers.ENTERPRISE).id());
+		tasks.complete(only(corrected, "Task_CityAcceptance").getId(),
+				Map.of("decision", "RETURN", "opinion", "项目实施方案缺少设备清单，请补正后重新提交。"));
+		// The correction opens in an asynchronous step, which the job executor runs.
+		browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(corrected)
+			.taskDefinitionKey("Task_EnterpriseCorrection")
+			.singleResult());
+		projects.resubmit(DemoUsers.ENTERPRISE, Long.parseLong(corrected));
+		Task again = only(corrected, "Task_CityAcceptance");
+		Task fresh = only(atCityAcceptance(projects.submitProject(DemoUsers.OTHER_ENTERPRISE).id()),
+				"Task_CityAcceptance");
+
+		browser.logIn(CITY_INDUSTRY, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?filter=" + departmentFilter());
+		browser.waitUntil(d -> card(again).getText().contains("补正后重新提交"));
+		browser.waitUntil(d -> card(fresh).getText().contains("临清市"));
+		browser.screenshot("tasklist-list-city-county-and-correction");
+
+		WebElement againCard = card(again);
+		assertThat(againCard.findElement(By.cssSelector(".renewal-county")).getText()).isEqualTo("冠县");
+		WebElement label = againCard.findElement(By.cssSelector(".renewal-again"));
+		assertThat(label.getText()).isEqualTo("补正后重新提交");
+		assertThat(label.getAttribute("class")).contains("renewal-again-corrected");
+		assertThat(label.getAttribute("title")).startsWith("本环节曾退回企业补正，企业于 ").endsWith("申报材料未作修改");
+		WebElement freshCard = card(fresh);
+		assertThat(freshCard.findElement(By.cssSelector(".renewal-county")).getText()).isEqualTo("临清市");
+		assertThat(freshCard.findElements(By.cssSelector(".renewal-again"))).as("a first look").isEmpty();
+	}
+
+	@Test
+	void aCountyReviewerSeesTheStepTheCitySentBack() {
+		String key = atCityAcceptance(
+				new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE).id());
+		Task acceptance = only(key, "Task_CityAcceptance");
+		tasks.claim(acceptance.getId(), CITY_INDUSTRY);
+		operations.returnToPrevious(CITY_INDUSTRY, acceptance.getId(), "推荐意见未说明产能情况，请补充");
+		Task again = only(key, "Task_CountyRecommendation");
+		Task firstLook = county.open();
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?filter=" + departmentFilter());
+		browser.waitUntil(d -> card(again).getText().contains("退回重办"));
+		browser.waitUntil(d -> card(firstLook).getText().contains("冠县"));
+		browser.screenshot("tasklist-list-county-returned");
+
+		WebElement label = card(again).findElement(By.cssSelector(".renewal-again"));
+		assertThat(label.getAttribute("class")).contains("renewal-again-returned");
+		assertThat(label.getAttribute("title")).contains("退回本环节重新办理", "推荐意见未说明产能情况，请补充");
+		assertThat(card(firstLook).findElements(By.cssSelector(".renewal-again"))).isEmpty();
+	}
+
 	// --- helpers
+
+	/**
+	 * Takes a submitted project of the county through its formal review and
+	 * recommendation (as the engine, with the county's approvals); answers its business
+	 * key.
+	 */
+	private String atCityAcceptance(long applicationId) {
+		String key = Long.toString(applicationId);
+		for (String step : List.of(CountyReviewTasks.FORMAL_REVIEW, "Task_CountyRecommendation")) {
+			tasks.complete(only(key, step).getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意推荐。"));
+		}
+		return key;
+	}
+
+	/** The case's one open task of a step, once the engine has reached it. */
+	private Task only(String key, String step) {
+		return browser.waitUntil(
+				d -> tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(step).singleResult());
+	}
 
 	private String departmentFilter() {
 		return filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();

@@ -1,8 +1,9 @@
 /*
  * Tasklist's list for reviewers (loaded by config.js):
- * - next to each task's due date, the working days left (剩余 N 个工作日 / 今日到期 / 已超期 N 个工作日), counted by the
- *   application on the China working-day calendar when the list is shown (/api/review/tasks/remaining-days answers
- *   only for tasks the caller may see);
+ * - next to each task's due date, the case's county (所在县市区, from the application record), 补正后重新提交 or 退回重办
+ *   when the step has the case again, and the working days left (剩余 N 个工作日 / 今日到期 / 已超期 N 个工作日),
+ *   counted by the application on the China working-day calendar when the list is shown; all asked in one call for
+ *   the visible cards (/api/review/tasks/cards answers only for tasks the caller may see);
  * - a check box on each task and 批量认领 above the list (/api/review/tasks/claim, each task checked on the server);
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
  *   otherwise asks for a variable name and type);
@@ -65,7 +66,7 @@ function post(path, body) {
   }).then(answer);
 }
 
-/* ---------- working days left, next to the due date of each card ---------- */
+/* ---------- county, 补正/退回 and working days left, next to the due date of each card ---------- */
 
 var pending = {};
 var pendingTimer = null;
@@ -74,7 +75,7 @@ function cardOf(node) {
   return node.closest ? node.closest('li.task') : null;
 }
 
-function askRemaining(taskId, card) {
+function askCard(taskId, card) {
   pending[taskId] = card;
   if (pendingTimer) {
     return;
@@ -84,28 +85,60 @@ function askRemaining(taskId, card) {
     pending = {};
     pendingTimer = null;
     var ids = Object.keys(cards);
-    get(API + '/tasks/remaining-days?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
-      list.forEach(function (r) {
-        showRemaining(cards[r.taskId], r);
+    get(API + '/tasks/cards?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
+      list.forEach(function (c) {
+        showCase(cards[c.taskId], c);
+        if (c.remaining) {
+          showRemaining(cards[c.taskId], c.remaining);
+        }
       });
     }).catch(function () {
-      // Without the figure the card still shows Tasklist's own due date.
+      // Without the figures the card still shows Tasklist's own due date.
     });
   }, 150);
 }
 
-function showRemaining(card, r) {
-  if (!card) {
-    return;
-  }
-  var dates = card.querySelector('.dates');
+/** The card's line of our own tags, above Tasklist's dates: county, labels, working days left. */
+function tagLine(card) {
+  var dates = card && card.querySelector('.dates');
   if (!dates) {
+    return null;
+  }
+  var line = dates.querySelector('.renewal-card-tags');
+  if (!line) {
+    line = el('div', {'class': 'renewal-card-tags'});
+    dates.insertBefore(line, dates.firstChild);
+  }
+  return line;
+}
+
+function showCase(card, c) {
+  var line = tagLine(card);
+  if (!line) {
     return;
   }
-  var shown = dates.querySelector('.renewal-remaining');
+  line.querySelectorAll('.renewal-county, .renewal-again').forEach(function (old) {
+    old.parentNode.removeChild(old);
+  });
+  var before = line.querySelector('.renewal-remaining');
+  if (c.county) {
+    line.insertBefore(el('span', {'class': 'renewal-county', title: '所在县市区：' + c.county + '（按申报记录）', text: c.county}), before);
+  }
+  (c.labels || []).forEach(function (label) {
+    var kind = label.kind === 'RETURNED' ? 'renewal-again-returned' : 'renewal-again-corrected';
+    line.insertBefore(el('span', {'class': 'renewal-again ' + kind, title: label.detail, text: label.text}), before);
+  });
+}
+
+function showRemaining(card, r) {
+  var line = tagLine(card);
+  if (!line) {
+    return;
+  }
+  var shown = line.querySelector('.renewal-remaining');
   if (!shown) {
     shown = el('span', {'class': 'renewal-remaining'});
-    dates.insertBefore(shown, dates.firstChild);
+    line.appendChild(shown);
   }
   shown.textContent = r.text;
   shown.className = 'renewal-remaining ' + (r.overdue ? 'renewal-overdue' : (r.workingDays <= 2 ? 'renewal-due-soon' : 'renewal-on-time'));
@@ -354,7 +387,7 @@ function watchLabels() {
 }
 
 export default [{
-  id: 'renewal.card.remaining',
+  id: 'renewal.card.case',
   pluginPoint: 'tasklist.card',
   priority: 10,
   render: function (node, context) {
@@ -368,7 +401,7 @@ export default [{
       var card = cardOf(node);
       if (card) {
         addCheckbox(card, taskId);
-        askRemaining(taskId, card);
+        askCard(taskId, card);
       } else if (tries++ < 40) {
         window.setTimeout(attach, 50);
       }
