@@ -43,6 +43,16 @@ public class ApplicationStages {
 		return store.registeredProject(dossier);
 	}
 
+	/**
+	 * The integrity declaration (诚信承诺) confirmed at the application's latest submission,
+	 * with its version, as recorded; empty when none is recorded (applications submitted
+	 * before the declaration was asked for).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<IntegrityDeclaration> declaration(long applicationId) {
+		return store.declaration(applicationId);
+	}
+
 	/** Any application's dossier, for a reviewer whose access the caller has checked. */
 	@Transactional(readOnly = true)
 	public ApplicationDetail dossier(long applicationId) {

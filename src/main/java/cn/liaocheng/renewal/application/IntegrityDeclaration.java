@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.application;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The integrity declaration (诚信承诺) an enterprise confirms each time it submits: that the
@@ -27,8 +30,33 @@ public record IntegrityDeclaration(String userId, String userName, Instant at, S
 	/** The refusal when a submission does not carry the confirmation. */
 	public static final String REQUIRED = "提交申报前须阅读并勾选“诚信承诺”，确认申报材料真实、准确、完整";
 
+	/**
+	 * Every wording ever confirmed, by version: a stored confirmation is quoted in the
+	 * words of its own version, never in today's. A version not listed here has no text
+	 * this system can quote.
+	 */
+	private static final Map<String, String> WORDINGS = Map.of(VERSION, TEXT);
+
+	/** The wording of a version, when this system knows it. */
+	public static Optional<String> textOf(String version) {
+		return version == null ? Optional.empty() : Optional.ofNullable(WORDINGS.get(version));
+	}
+
+	/**
+	 * The clause of this confirmation's wording on false material (弄虚作假), without its
+	 * closing full stop: what the enterprise agreed would follow. Empty when the
+	 * version's wording is unknown or has no such clause.
+	 */
+	public Optional<String> falseMaterialClause() {
+		return textOf(version).flatMap(text -> Arrays.stream(text.split("；"))
+			.filter(clause -> clause.contains("弄虚作假"))
+			.findFirst()
+			.map(clause -> clause.replaceAll("[。；]+$", "")));
+	}
+
+	/** The confirmed wording: that of the version confirmed. */
 	public String text() {
-		return TEXT;
+		return textOf(version).orElse(null);
 	}
 
 }

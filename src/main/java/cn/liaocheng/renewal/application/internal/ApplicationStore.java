@@ -611,6 +611,14 @@ public class ApplicationStore {
 	}
 
 	/**
+	 * The integrity declaration confirmed at the application's latest submission, as
+	 * recorded; empty when none is (applications submitted before it was asked for).
+	 */
+	public Optional<IntegrityDeclaration> declaration(long id) {
+		return repository.declaration(id);
+	}
+
+	/**
 	 * The integrity declaration the submitting user confirmed (the caller has checked
 	 * that it was).
 	 */
