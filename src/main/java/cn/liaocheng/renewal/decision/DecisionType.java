@@ -53,9 +53,18 @@ public enum DecisionType {
 	CLAWBACK_DECIDED(Stage.CLAWBACK, true, true, "追回财政奖补资金决定书"),
 	/**
 	 * The same finding when nothing of the allocation had been paid: the allocation is
-	 * revoked (撤销) and nothing is to be repaid.
+	 * revoked (撤销) and nothing is to be repaid. Only the body that allocated it revokes
+	 * it; the clawback's decisions before the allocating body was read from the record
+	 * were of this type, signed by the city industry bureau.
 	 */
-	SUBSIDY_REVOKED(Stage.CLAWBACK, true, true, "撤销财政奖补资金决定书");
+	SUBSIDY_REVOKED(Stage.CLAWBACK, true, true, "撤销财政奖补资金决定书"),
+	/**
+	 * The same finding when nothing had been paid, made by a body other than the one that
+	 * allocated the subsidy: it cannot revoke another body's act, so it states its
+	 * finding, that payment is held, and that it proposes the revocation to the
+	 * allocating body (and, for fraud, the listing it decides itself).
+	 */
+	SUBSIDY_REVOCATION_PROPOSED(Stage.CLAWBACK, true, true, "财政奖补资金处理决定书");
 
 	/**
 	 * What the decision settles; the database allows one decision per application, stage

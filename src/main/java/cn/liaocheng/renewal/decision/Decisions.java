@@ -41,6 +41,13 @@ public interface Decisions {
 	 */
 	List<IssuedDecision> allForApplication(long applicationId);
 
+	/**
+	 * The wording a decision was issued in, as recorded with it (e.g.
+	 * {@link AllocationTerms#VERSION} for an allocation notice that states the
+	 * after-award terms); empty for a decision issued in its type's earlier wording.
+	 */
+	Optional<String> textVersion(long decisionId);
+
 	/** The signed PDF. No access check here: callers decide who may read it. */
 	byte[] pdf(long decisionId);
 

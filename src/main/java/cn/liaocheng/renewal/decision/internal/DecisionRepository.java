@@ -40,18 +40,18 @@ class DecisionRepository {
 			.optional();
 	}
 
-	long insert(IssuedDecision d, int year, int serial, String referenceNo, String period) {
+	long insert(IssuedDecision d, int year, int serial, String referenceNo, String period, String textVersion) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
 						    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code,
-						    project_name, reference_no, file_id, sha256, signer, period)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+						    project_name, reference_no, file_id, sha256, signer, period, text_version)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.applicationId(), d.type().stage().name(), d.type().name(), d.issuingBody(), d.issuingBodyName(),
 					year, serial, d.number(), d.verificationCode(), d.decisionDate(), Timestamp.from(d.issuedAt()),
 					d.enterpriseName(), d.creditCode(), d.projectName(), referenceNo, d.fileId(), d.sha256(),
-					d.signer(), period)
+					d.signer(), period, textVersion)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -77,6 +77,14 @@ class DecisionRepository {
 			.param(applicationId)
 			.query(DecisionRepository::map)
 			.list();
+	}
+
+	Optional<String> textVersion(long id) {
+		return jdbc.sql("SELECT text_version FROM decision WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(v -> v);
 	}
 
 	Optional<IssuedDecision> byId(long id) {

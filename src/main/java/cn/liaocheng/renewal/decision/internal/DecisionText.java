@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.liaocheng.renewal.decision.AllocationTerms;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionRequest.Amounts;
 import cn.liaocheng.renewal.decision.DecisionRequest.Opinion;
@@ -68,6 +69,15 @@ final class DecisionText {
 		return new Letter(request.type().title(), request.addressee() + "：", List.copyOf(text.blocks));
 	}
 
+	/**
+	 * The wording a decision of this type is issued in, recorded with it when later
+	 * decisions depend on what it said: the allocation notice's after-award terms.
+	 * {@code null} for the others.
+	 */
+	static String version(DecisionType type) {
+		return type == DecisionType.SUBSIDY_ALLOCATED ? AllocationTerms.VERSION : null;
+	}
+
 	private static String opening(DecisionRequest r) {
 		String project = "你单位报送的“" + r.projectName() + "”"
 				+ (r.referenceNo() == null ? "" : "（申报编号：" + r.referenceNo() + "）");
@@ -85,7 +95,8 @@ final class DecisionText {
 			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
 					+ "，已按规定纳入财政贴息台账。根据本期贴息台账及财政部门审核结果，现将本期贴息资金拨付情况通知如下：";
 			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
-			case CLAWBACK_DECIDED, SUBSIDY_REVOKED -> project + "已获批设备更新奖补资金。" + path + "现决定如下：";
+			case CLAWBACK_DECIDED, SUBSIDY_REVOKED, SUBSIDY_REVOCATION_PROPOSED ->
+				project + "已获批设备更新奖补资金。" + path + "现决定如下：";
 		};
 	}
 
@@ -125,8 +136,11 @@ final class DecisionText {
 			case PROJECT_NOT_ACCEPTED -> "该项目入库申请不符合受理条件，本机关决定不予受理，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			case SUBSIDY_NOT_ACCEPTED -> "该项目设备更新奖补资金申请不符合受理条件，本机关决定不予受理。理由如下：";
 			case LOAN_NOT_ACCEPTED -> "该项目设备更新贷款支持申请不符合受理条件，本机关决定不予受理，本次申请不能列入设备更新和技术改造贷款支持项目清单。理由如下：";
+			// The after-award terms a later clawback may cite: the wording is recorded
+			// with the notice (version(SUBSIDY_ALLOCATED)).
 			case SUBSIDY_ALLOCATED -> "核定你单位该项目设备更新奖补资金" + yuanWithCapitals(required(a.subsidy(), "subsidy"))
-					+ "。资金由财政部门按规定程序拨付，请专款专用，并接受有关部门的监督检查和绩效评价。";
+					+ "。资金由财政部门按规定程序拨付，请专款专用，并接受有关部门的监督检查和绩效评价。" + AllocationTerms.ACCEPTANCE + "。"
+					+ AllocationTerms.RECOVERY + "。";
 			// The finance bureau refuses to allocate (下达); a refusal by the lead bureau
 			// refuses the subsidy. Paying out (拨付) is the county's later act.
 			case SUBSIDY_REFUSED ->
@@ -142,7 +156,7 @@ final class DecisionText {
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
-			case CLAWBACK_DECIDED, SUBSIDY_REVOKED -> "经核查，本机关认定事实、理由及决定事项如下：";
+			case CLAWBACK_DECIDED, SUBSIDY_REVOKED, SUBSIDY_REVOCATION_PROPOSED -> "经核查，本机关认定事实、理由及决定事项如下：";
 		};
 	}
 

@@ -235,7 +235,8 @@ class SignedDecisions implements Decisions {
 		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(),
 				number, code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
 				r.creditCode(), r.projectName(), file.id(), file.sha256(), in.credentials().subject());
-		long id = decisions.insert(decision, in.year(), serial, r.referenceNo(), r.period());
+		long id = decisions.insert(decision, in.year(), serial, r.referenceNo(), r.period(),
+				DecisionText.version(r.type()));
 		numbers.advance(in.bodyKey(), in.year(), serial);
 		audit.record("system", "DECISION_ISSUED", "application:" + r.applicationId(),
 				number + " " + r.type() + " code=" + code + " sha256=" + file.sha256());
@@ -260,6 +261,11 @@ class SignedDecisions implements Decisions {
 	@Override
 	public List<IssuedDecision> allForApplication(long applicationId) {
 		return decisions.all(applicationId);
+	}
+
+	@Override
+	public Optional<String> textVersion(long decisionId) {
+		return decisions.textVersion(decisionId);
 	}
 
 	@Override
@@ -308,7 +314,8 @@ class SignedDecisions implements Decisions {
 		return decisions.all(d.applicationId())
 			.stream()
 			.filter(later -> later.type() == DecisionType.SUBSIDY_REVOKED
-					|| later.type() == DecisionType.CLAWBACK_DECIDED)
+					|| later.type() == DecisionType.CLAWBACK_DECIDED
+					|| later.type() == DecisionType.SUBSIDY_REVOCATION_PROPOSED)
 			.toList();
 	}
 

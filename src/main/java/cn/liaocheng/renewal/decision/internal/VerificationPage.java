@@ -43,7 +43,15 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 	 * so the page names the later decision rather than saying the allocation is gone.
 	 */
 	private static String undoneHeadline(VerificationResult result) {
-		return revoked(result) ? "该决定已被撤销" : "其后已就该决定下达的奖补资金作出追回决定";
+		return revoked(result) ? "该决定已被撤销" : proposed(result) ? "其后已就该决定下达的奖补资金作出处理决定" : "其后已就该决定下达的奖补资金作出追回决定";
+	}
+
+	/**
+	 * Another body found the allocation should be revoked and holds its payment; only the
+	 * allocating body can revoke it, so the page does not say it is revoked.
+	 */
+	private static boolean proposed(VerificationResult result) {
+		return result.undoneBy().stream().anyMatch(d -> d.type() == DecisionType.SUBSIDY_REVOCATION_PROPOSED);
 	}
 
 	/** The later decisions that undo this one, by number, title, body and date. */
@@ -55,8 +63,10 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 			.stream()
 			.map(d -> d.issuingBodyName() + "已于" + ChineseFormats.date(d.decisionDate()) + "作出《" + d.type().title()
 					+ "》（" + d.number() + "）")
-			.collect(Collectors.joining("；", "", revoked(result) ? "，该决定下达的奖补资金已撤销，不再拨付。请勿再以该文件作为享受奖补资金的依据。"
-					: "，追回的金额及期限以该追回决定书为准。请勿单独以该文件作为享受奖补资金的依据。"));
+			.collect(Collectors.joining("；", "",
+					revoked(result) ? "，该决定下达的奖补资金已撤销，不再拨付。请勿再以该文件作为享受奖补资金的依据。"
+							: proposed(result) ? "，认定该决定下达的奖补资金应予撤销，已暂停拨付，并建议下达机关撤销。请勿单独以该文件作为享受奖补资金的依据。"
+									: "，追回的金额及期限以该追回决定书为准。请勿单独以该文件作为享受奖补资金的依据。"));
 	}
 
 	private static String signature(Boolean intact) {
