@@ -23,6 +23,9 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
+import cn.liaocheng.renewal.decision.AllocationTerms;
+import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -97,11 +100,26 @@ public class ClawbackCollection {
 			}
 		}
 		ClawbackView c = row.view();
-		LocalDate listedUntil = c.listMonths() == null ? null : today.plusMonths(c.listMonths()).minusDays(1);
+		ClawbackDecision.Record record = record(applicationId);
+		// A listing determined before the determination asked for its basis, on a claim
+		// with no recorded commitment to it: the decision cannot state a basis, so it
+		// does not list, and the case's history says so.
+		boolean listed = c.listMonths() != null && record.acceptsListing();
+		if (c.listMonths() != null && !listed && c.status() == ClawbackStatus.CONFIRMING) {
+			stages.note(applicationId, "system", "审批系统", "CLAWBACK_LISTING_DROPPED",
+					"核定的列入负面清单" + c.listMonths() + "个月未写入决定：该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据。");
+			audit.record("system", "CLAWBACK_LISTING_DROPPED", "application:" + applicationId,
+					"clawback=" + c.id() + " listMonths=" + c.listMonths());
+			store.noListing(c.id());
+			row = store.lockByApplication(applicationId).orElseThrow();
+			c = row.view();
+		}
+		LocalDate listedUntil = listed ? today.plusMonths(c.listMonths()).minusDays(1) : null;
 		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
-		IssuedDecision issued = decisions
-			.issue(ClawbackDecision.of(row, countyFinance, organizations.groupName(GroupNames.city("industry")),
-					countyFinance, today, listedUntil, payments.paid(applicationId), revoke));
+		DecisionRequest request = ClawbackDecision.of(row, record, countyFinance,
+				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil,
+				payments.paid(applicationId), revoke);
+		IssuedDecision issued = decisions.issue(request);
 		if (c.status() == ClawbackStatus.CONFIRMING) {
 			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
 					issued.number());
@@ -110,12 +128,20 @@ public class ClawbackCollection {
 			}
 			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number()));
 			if (revoke) {
-				stages.note(applicationId, "system", "市工业和信息化局", "SUBSIDY_REVOKED",
-						"市工业和信息化局作出撤销奖补资金决定（" + issued.number() + "）：撤销已下达的奖补资金" + Money.yuan(c.allocated())
-								+ "元。该资金尚未拨付，不再拨付，无需缴回。决定书可在申报详情中下载。");
-				events.publishEvent(new AfterAwardStep(applicationId, "撤销决定", "的奖补资金已由市工业和信息化局作出撤销决定（" + issued.number()
-						+ "）：撤销已下达的奖补资金" + Money.yuan(c.allocated()) + "元，该资金尚未拨付，不再拨付，无需缴回。决定书已签发，可在申报详情中下载。"));
-				audit.record("system", "SUBSIDY_REVOKED", "application:" + applicationId,
+				// The bureau revokes only an allocation it issued itself; another body's
+				// it
+				// finds should be revoked, and proposes that to that body.
+				String what = issued.type() == DecisionType.SUBSIDY_REVOKED
+						? "撤销已下达的奖补资金" + Money.yuan(c.allocated()) + "元。该资金尚未拨付，不再拨付，无需缴回。"
+						: "认定已下达的奖补资金" + Money.yuan(c.allocated()) + "元应予撤销，并建议下达该资金的"
+								+ (record.allocation() == null ? "财政部门" : record.allocation().bodyName())
+								+ "撤销。该资金尚未拨付，已暂停拨付，无需缴回。";
+				String title = issued.type() == DecisionType.SUBSIDY_REVOKED ? "撤销决定" : "处理决定";
+				stages.note(applicationId, "system", "市工业和信息化局", issued.type().name(),
+						"市工业和信息化局作出" + title + "（" + issued.number() + "）：" + what + "决定书可在申报详情中下载。");
+				events.publishEvent(new AfterAwardStep(applicationId, title,
+						"的奖补资金已由市工业和信息化局作出" + title + "（" + issued.number() + "）：" + what + "决定书已签发，可在申报详情中下载。"));
+				audit.record("system", issued.type().name(), "application:" + applicationId,
 						"clawback=" + c.id() + " decision=" + issued.number());
 			}
 			else {
@@ -130,6 +156,22 @@ public class ClawbackCollection {
 		}
 		return revoke ? Optional.empty()
 				: Optional.of(c.deadline().plusDays(1).atStartOfDay(Clawbacks.CHINA).toInstant());
+	}
+
+	/**
+	 * What the decision may cite besides the clawback's row: the allocation notice as
+	 * issued (its body, number and recorded wording) and the integrity declaration
+	 * recorded at the claim's submission.
+	 */
+	ClawbackDecision.Record record(long applicationId) {
+		ClawbackDecision.Allocation allocation = decisions.allForApplication(applicationId)
+			.stream()
+			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
+			.findFirst()
+			.map(d -> new ClawbackDecision.Allocation(d.issuingBody(), d.issuingBodyName(), d.number(),
+					decisions.textVersion(d.id()).map(AllocationTerms::carriedBy).orElse(false)))
+			.orElse(null);
+		return new ClawbackDecision.Record(allocation, stages.declaration(applicationId).orElse(null));
 	}
 
 	/**

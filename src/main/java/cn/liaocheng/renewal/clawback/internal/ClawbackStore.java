@@ -118,6 +118,11 @@ class ClawbackStore {
 			.update();
 	}
 
+	/** A listing determined without a recorded basis, not ordered by the decision. */
+	void noListing(long id) {
+		jdbc.sql("UPDATE clawback SET list_months = NULL WHERE id = ?").param(id).update();
+	}
+
 	/** The deadline the decision states, when it is not the one determined. */
 	void deadline(long id, LocalDate deadline) {
 		jdbc.sql("UPDATE clawback SET deadline = ? WHERE id = ?").params(deadline, id).update();

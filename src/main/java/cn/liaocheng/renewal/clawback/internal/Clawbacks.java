@@ -150,6 +150,13 @@ public class Clawbacks {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
 					"只有申报材料弄虚作假骗取资金的，才能在追回时列入负面清单；本次追回事由为“" + row.view().causeLabel() + "”");
 		}
+		// The listing takes away the right to apply; it rests on the enterprise's own
+		// recorded commitment to accept that for fraud, and on nothing else.
+		if (listMonths != null && !new ClawbackDecision.Record(null, stages.declaration(applicationId).orElse(null))
+			.acceptsListing()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"该申报没有记录载明“接受取消申报资格”的诚信承诺（申报时尚未要求确认），列入负面清单缺少依据，不能在追回时列入；追回可照常办理");
+		}
 		if (listMonths != null && (listMonths < 1 || listMonths > ClawbackModel.MAX_LIST_MONTHS)) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
 					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");

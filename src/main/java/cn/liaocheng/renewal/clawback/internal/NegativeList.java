@@ -94,7 +94,7 @@ public class NegativeList implements SubmissionGate {
 			return;
 		}
 		String reason = "项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）"
-				+ row.view().causeLabel() + (revoked ? "，已下达的奖补资金被撤销（" : "，奖补资金被追回（") + decisionNumber + "）";
+				+ row.view().causeLabel() + (revoked ? "，已下达的奖补资金经认定应予撤销（" : "，奖补资金被追回（") + decisionNumber + "）";
 		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
 				reason, row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
 		enterprises.findByCreditCode(CreditCode.parse(row.creditCode()))

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.NegativeListEntry;
@@ -26,23 +27,26 @@ class ClawbackDecisionTest {
 
 	@Test
 	void shouldStateTheFindingTheAmountTheDeadlineAndTheAccountFromTheRecord() {
-		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, null, new BigDecimal("30000"), false);
+		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.ACCEPTANCE_FAILED, null), WITH_TERMS, "冠县财政局",
+				"聊城市工业和信息化局", "冠县财政局", TODAY, null, new BigDecimal("30000"), false);
 
 		assertThat(r.type()).isEqualTo(DecisionType.CLAWBACK_DECIDED);
 		assertThat(r.issuingBody()).isEqualTo("industry");
 		assertThat(r.amounts().subsidy()).isEqualByComparingTo("37000");
 		assertThat(String.join("", r.reasons()))
-			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "专款专用", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
+			.contains("经查明：两台数控磨床未安装投产。", "项目验收", "人民币30,000.00元", "2026年12月31日前（含当日）", "工商银行冠县支行", "冠县财政局",
 					"申请人民法院强制执行")
-			.contains("已下达尚未拨付的奖补资金人民币7,000.00元不再拨付", "该项目未通过项目验收，不符合")
+			// The finance bureau allocated it: the industry bureau does not revoke the
+			// unpaid rest, it proposes that.
+			.contains("已下达尚未拨付的奖补资金人民币7,000.00元，追回程序启动后已暂停拨付，本机关建议聊城市财政局撤销该部分奖补资金的下达", "该项目未通过项目验收。")
+			.doesNotContain("7,000.00元不再拨付")
 			.doesNotContain("未按申报内容实施") // a finding the acceptance may not have made
 			.doesNotContain("负面清单", "财政违法行为处罚处分条例");
-		// The plan says only that the subsidy policy is to be used (三（二）); supervision,
-		// evaluation and earmarking are the allocation notice's terms, and are cited as
-		// such.
-		assertThat(String.join("", r.reasons())).contains("奖补资金下达通知中专款专用、接受监督检查和绩效评价的要求", "三（二）“优化设备更新奖补政策”")
-			.doesNotContain("实施方案》（聊工信发〔2024〕37号）关于");
+		// The notice stated the acceptance terms: they are cited from it, by number.
+		assertThat(String.join("", r.reasons()))
+			.contains("聊城市财政局下达该奖补资金的《奖补资金下达通知书》（聊财审〔2026〕5号）载明“奖补资金全额拨付后，请你单位按规定申请项目验收",
+					"项目未通过验收，或者未在规定期限内提交整改材料的，已拨付的奖补资金予以追回", "依照该通知书，你单位已获得的奖补资金应予追回")
+			.doesNotContain("专款专用");
 		assertThat(r.proceedings().steps()).containsExactly("聊城市工业和信息化局核定追回事项", "冠县财政局核对追回金额和缴款账户");
 	}
 
@@ -65,27 +69,39 @@ class ClawbackDecisionTest {
 
 	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
-		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), "冠县财政局", "聊城市工业和信息化局",
-				"冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"), false);
+		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), WITH_TERMS, "冠县财政局",
+				"聊城市工业和信息化局", "冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"), false);
 
-		assertThat(String.join("", r.reasons())).as("paid in full: nothing left unpaid").doesNotContain("不再拨付");
-		assertThat(String.join("", r.reasons())).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项", "诚信承诺",
-				"负面清单，期限36个月（2026年12月1日至2029年11月30日）");
+		String text = String.join("", r.reasons());
+		assertThat(text).as("paid in full: nothing left unpaid").doesNotContain("不再拨付", "暂停拨付");
+		// The commitment in the words of the version confirmed, and the listing on it,
+		// not on a severity nobody recorded.
+		assertThat(text).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项",
+				"违反了你单位申报时作出的诚信承诺（2026-1版，于2026年3月2日提交申报时确认）：“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金，接受取消申报资格、记入信用记录等处理，并依法承担相应责任”",
+				"依据你单位在上述诚信承诺中“接受取消申报资格、记入信用记录等处理”的承诺，将你单位列入聊城市工业领域设备更新负面清单，期限36个月（2026年12月1日至2029年11月30日）")
+			.doesNotContain("情节严重");
 	}
 
 	@Test
 	void shouldRevokeAnAllocationNeverPaidInsteadOfOrderingItsRepayment() {
 		ClawbackStore.Row row = row(ClawbackDue.Cause.FALSE_MATERIAL, 24, null, null, null);
-		DecisionRequest r = ClawbackDecision.of(row, "冠县财政局", "聊城市工业和信息化局", "冠县财政局", TODAY,
+		DecisionRequest r = ClawbackDecision.of(row, WITH_TERMS, "冠县财政局", "聊城市工业和信息化局", "冠县财政局", TODAY,
 				TODAY.plusMonths(24).minusDays(1), BigDecimal.ZERO, true);
 
-		assertThat(r.type()).isEqualTo(DecisionType.SUBSIDY_REVOKED);
-		assertThat(r.type().title()).isEqualTo("撤销财政奖补资金决定书");
+		// The city finance bureau allocated it; the industry bureau, which decides the
+		// clawback, finds it revocable and proposes the revocation, but does not revoke
+		// another body's act.
+		assertThat(r.issuingBody()).isEqualTo("industry");
+		assertThat(r.type()).isEqualTo(DecisionType.SUBSIDY_REVOCATION_PROPOSED);
+		assertThat(r.type().title()).isEqualTo("财政奖补资金处理决定书");
 		assertThat(r.type().challengeable()).isTrue();
 		String text = String.join("", r.reasons());
 		assertThat(text)
-			.contains("经查明：两台数控磨床未安装投产。", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "经冠县财政局核对拨付记录，该资金尚未拨付，不再拨付，你单位无需缴回",
-					"申请财政奖补资金并获下达", "诚信承诺", "以虚报手段申请取得的奖补资金下达应予撤销", "负面清单，期限24个月（2026年12月1日至2028年11月30日）")
+			.contains("经查明：两台数控磨床未安装投产。",
+					"你单位该项目的设备更新奖补资金人民币37,000.00元，由聊城市财政局以《奖补资金下达通知书》（聊财审〔2026〕5号）下达。本机关依据上述认定，建议聊城市财政局撤销该奖补资金的下达",
+					"经冠县财政局核对拨付记录，该资金尚未拨付；追回程序启动后已暂停拨付，你单位无需缴回", "申请财政奖补资金并获下达", "诚信承诺", "以虚报手段申请取得的奖补资金下达应予撤销",
+					"负面清单，期限24个月（2026年12月1日至2028年11月30日）")
+			.doesNotContain("撤销已下达", "不再拨付")
 			// nothing was received, so nothing is owed, recovered, enforced or defrauded
 			// (the commitment quoted names 骗取 among what it forbids)
 			.doesNotContain("追回你单位", "缴回至", "缴款凭证", "前（含当日）", "强制执行", "获得财政奖补资金", "骗取财政资金的行为", "追回骗取");
@@ -94,9 +110,57 @@ class ClawbackDecisionTest {
 
 	@Test
 	void shouldSayTheAcceptanceGroundsRevokeWhatWasNeverPaid() {
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, true)).endsWith("已下达的奖补资金应予撤销。")
-			.doesNotContain("追回");
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false)).endsWith("已获得的奖补资金应予追回。");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, true, WITH_TERMS))
+			.endsWith("尚未拨付的奖补资金不再拨付，已下达的奖补资金应予撤销。")
+			.doesNotContain("应予追回");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, WITH_TERMS))
+			.endsWith("已获得的奖补资金应予追回。");
+	}
+
+	@Test
+	void shouldCiteNoAcceptanceTermAnAllocationNoticeDidNotCarry() {
+		// Allocated before the notice stated the after-award terms: the finding and the
+		// plan's article the money was arranged under, nothing the notice did not say.
+		ClawbackDecision.Record earlier = new ClawbackDecision.Record(
+				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", false), DECLARED);
+		for (ClawbackDue.Cause cause : List.of(ClawbackDue.Cause.ACCEPTANCE_FAILED,
+				ClawbackDue.Cause.RECTIFICATION_LAPSED)) {
+			assertThat(ClawbackDecision.ground(cause, false, earlier))
+				.contains("该奖补资金系依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）三（二）“优化设备更新奖补政策”安排。")
+				.endsWith("你单位已获得的奖补资金应予追回。")
+				.doesNotContain("下达通知", "载明", "专款专用", "监督检查", "绩效评价");
+		}
+	}
+
+	@Test
+	void shouldQuoteNoCommitmentAndListNothingWithoutARecordedDeclaration() {
+		// A claim submitted before the declaration was asked for.
+		ClawbackDecision.Record undeclared = new ClawbackDecision.Record(WITH_TERMS.allocation(), null);
+		String paid = ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, undeclared);
+		assertThat(paid)
+			.isEqualTo("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。" + "依照该条规定，应当追回骗取的资金。");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, true, undeclared)).doesNotContain("诚信承诺",
+				"弄虚作假");
+		assertThat(undeclared.acceptsListing()).isFalse();
+		// A version whose wording this system does not know is not quoted either.
+		ClawbackDecision.Record unknown = new ClawbackDecision.Record(WITH_TERMS.allocation(),
+				new IntegrityDeclaration("ent", "企业经办人", Instant.parse("2026-03-02T01:00:00Z"), "2025-0"));
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, unknown)).isEqualTo(paid);
+		assertThat(unknown.acceptsListing()).isFalse();
+		assertThat(WITH_TERMS.acceptsListing()).isTrue();
+	}
+
+	@Test
+	void shouldRevokeAnAllocationItIssuedItself() {
+		ClawbackDecision.Record own = new ClawbackDecision.Record(
+				new ClawbackDecision.Allocation("industry", "聊城市工业和信息化局", "聊工信审〔2026〕3号", true), DECLARED);
+		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, null, null, null, null), own,
+				"冠县财政局", "聊城市工业和信息化局", "冠县财政局", TODAY, null, BigDecimal.ZERO, true);
+
+		assertThat(r.type()).isEqualTo(DecisionType.SUBSIDY_REVOKED);
+		assertThat(String.join("", r.reasons()))
+			.contains("撤销本机关已下达你单位该项目的设备更新奖补资金人民币37,000.00元（聊工信审〔2026〕3号）", "该资金尚未拨付，不再拨付，你单位无需缴回")
+			.doesNotContain("建议");
 	}
 
 	@Test
@@ -112,6 +176,15 @@ class ClawbackDecisionTest {
 				TODAY, TODAY.plusMonths(12), "lc-industry", Instant.now(), "lc-industry", Instant.now(), "复议撤销");
 		assertThat(lifted.stateOn(TODAY)).isEqualTo(NegativeListEntry.State.LIFTED);
 	}
+
+	private static final IntegrityDeclaration DECLARED = new IntegrityDeclaration("ent", "企业经办人",
+			Instant.parse("2026-03-02T01:00:00Z"), IntegrityDeclaration.VERSION);
+
+	/**
+	 * An allocation notice of the city finance bureau that stated the after-award terms.
+	 */
+	private static final ClawbackDecision.Record WITH_TERMS = new ClawbackDecision.Record(
+			new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2026〕5号", true), DECLARED);
 
 	private static ClawbackStore.Row row(ClawbackDue.Cause cause, Integer months) {
 		return row(cause, months, new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31),

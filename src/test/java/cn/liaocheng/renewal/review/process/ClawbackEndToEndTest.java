@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.decision.AllocationTerms;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -168,6 +170,17 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.contains(onRecord.replace(" ", ""))
 			.doesNotContain("负面清单，期限", "个人账户", "6222");
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
+		// The allocation notice stated the after-award terms, and records that it did;
+		// the ground cites them from it, and nothing the notice did not say.
+		ReviewFixture.Issued notice = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED);
+		assertThat(notice.text()).contains(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY);
+		assertThat(jdbc.sql("SELECT text_version FROM decision WHERE id = ?")
+			.param(notice.decision().id())
+			.query(String.class)
+			.single()).isEqualTo(AllocationTerms.VERSION);
+		assertThat(issued.text())
+			.contains("聊城市财政局下达该奖补资金的《奖补资金下达通知书》（" + notice.decision().number() + "）载明", "依照该通知书，你单位已获得的奖补资金应予追回")
+			.doesNotContain("专款专用");
 		// The enterprise is told it owes money by a date, not that its case is closed.
 		List<String> told = jdbc.sql(
 				"SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ? ORDER BY id")
@@ -451,6 +464,18 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// Found before the county finance bureau paid anything: nothing can be repaid,
 		// so the determination asks for no amount or deadline and the confirmation for
 		// no account, and the decision revokes the allocation.
+		// A claim with no recorded integrity declaration (submitted before it was asked
+		// for) gives the listing no basis: refused, the recovery itself is not.
+		jdbc.sql("UPDATE application SET declared_at = NULL, declaration_version = NULL WHERE id = ?")
+			.param(claim.id())
+			.update();
+		HttpResponse<String> unfounded = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
+				"APPROVE", "opinion", "发票系虚开，撤销全部已下达的奖补资金。", "listNegative", true, "listMonths", 36));
+		assertThat(unfounded.statusCode()).isNotIn(200, 204);
+		assertThat(unfounded.body()).contains("没有记录载明“接受取消申报资格”的诚信承诺");
+		jdbc.sql("UPDATE application SET declared_at = CURRENT_TIMESTAMP, declaration_version = ? WHERE id = ?")
+			.params(IntegrityDeclaration.VERSION, claim.id())
+			.update();
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback", Map.of("decision",
 				"APPROVE", "opinion", "发票系虚开，撤销全部已下达的奖补资金。", "listNegative", true, "listMonths", 36));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
@@ -461,12 +486,19 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "经核对本局拨付记录，该项目奖补资金尚未拨付。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
-		ReviewFixture.Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOKED);
+		// The city finance bureau allocated the subsidy; the industry bureau, which holds
+		// the determination, does not revoke another body's act: it finds, proposes the
+		// revocation to that bureau, and lists on the enterprise's recorded commitment.
+		IssuedDecision allocationNotice = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED).decision();
+		ReviewFixture.Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOCATION_PROPOSED);
+		assertThat(issued.decision().issuingBody()).isEqualTo("industry");
 		assertThat(issued.text())
-			.contains("撤销财政奖补资金决定书", "撤销已下达你单位该项目的设备更新奖补资金人民币37,000.00元", "该资金尚未拨付，不再拨付，你单位无需缴回", "诚信承诺", "负面清单，期限36个月",
-					"行政复议")
-			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位", "骗取财政资金的行为");
-		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED);
+			.contains("财政奖补资金处理决定书", "由聊城市财政局以《奖补资金下达通知书》（" + allocationNotice.number() + "）下达", "建议聊城市财政局撤销该奖补资金的下达",
+					"该资金尚未拨付；追回程序启动后已暂停拨付，你单位无需缴回", "诚信承诺（2026-1版", "接受取消申报资格、记入信用记录等处理”的承诺", "负面清单，期限36个月",
+					"向聊城市人民政府申请行政复议")
+			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位", "骗取财政资金的行为", "撤销已下达", "情节严重");
+		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED,
+				DecisionType.SUBSIDY_REVOKED);
 		JsonNode revoked = JSON
 			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
 		assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
@@ -477,24 +509,26 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// and by its file.
 		IssuedDecision allocation = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED).decision();
 		String byCode = new WebClient(port).get("/verify?code=" + allocation.verificationCode()).body();
-		assertThat(byCode).contains("验证码有效，但该决定已被撤销", revoked.get("decisionNumber").asText(), "《撤销财政奖补资金决定书》",
-				"请勿再以该文件作为享受奖补资金的依据");
+		assertThat(byCode)
+			.contains("验证码有效，但其后已就该决定下达的奖补资金作出处理决定", revoked.get("decisionNumber").asText(), "《财政奖补资金处理决定书》",
+					"认定该决定下达的奖补资金应予撤销，已暂停拨付，并建议下达机关撤销")
+			.doesNotContain("该决定已被撤销");
 		screenshots(DemoUsers.ENTERPRISE, "verify-revoked-allocation", "/verify?code=" + allocation.verificationCode(),
 				"code");
-		assertThat(new WebClient(port)
-			.get("/verify?code=" + review.issued(claim, DecisionType.SUBSIDY_REVOKED).decision().verificationCode())
-			.body()).contains("验证码有效").doesNotContain("该决定已被");
+		assertThat(new WebClient(port).get("/verify?code=" + issued.decision().verificationCode()).body())
+			.contains("验证码有效")
+			.doesNotContain("该决定已被");
 		assertThat(revoked.hasNonNull("outstanding")).isFalse();
 		assertThat(review.hasActive(claim, "clawback")).as("nothing to wait for: no repayment, no deadline").isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
-			.contains("撤销的奖补资金", "37,000.00 元（尚未拨付，不再拨付，无需缴回）", revoked.get("decisionNumber").asText())
+			.contains("应予撤销的奖补资金", "37,000.00 元（尚未拨付，已停止拨付，无需缴回）", revoked.get("decisionNumber").asText())
 			.doesNotContain("缴回期限");
 		assertThat(
 				jdbc.sql("SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ?")
 					.params(claim.id(), DemoUsers.ENTERPRISE)
 					.query(String.class)
 					.list())
-			.anySatisfy(note -> assertThat(note).startsWith("撤销决定：").contains("无需缴回"))
+			.anySatisfy(note -> assertThat(note).startsWith("处理决定：").contains("建议下达该资金的聊城市财政局撤销", "无需缴回"))
 			.noneSatisfy(note -> assertThat(note).startsWith("追回决定："));
 		assertThat(
 				as("gx-finance").postJson("/api/clawbacks/" + claim.id() + "/repayments", repayment("1", "R-1")).body())
@@ -507,7 +541,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
 			.contains("已作出奖补资金追回（撤销）决定，后续管理终止", "其余 37,000.00 元已停止拨付")
-			.contains("（已由" + revoked.get("decisionNumber").asText() + "撤销，不再拨付）")
+			.contains("（" + revoked.get("decisionNumber").asText() + "认定应予撤销，已暂停拨付）")
 			.doesNotContain("元待拨付");
 		assertThat(review.history(claim))
 			.anySatisfy(line -> assertThat(line).contains(revoked.get("decisionNumber").asText(), "后续管理", "终止"));

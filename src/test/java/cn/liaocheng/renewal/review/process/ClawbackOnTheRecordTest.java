@@ -1,0 +1,176 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.liaocheng.renewal.decision.AllocationTerms;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Issued;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * What a clawback decision cites comes from the record: the allocation notice as issued
+ * (its body, number and wording) and the integrity declaration as confirmed. The industry
+ * bureau, which determines the clawback, does not revoke the finance bureau's allocation;
+ * it lists only on the enterprise's recorded commitment.
+ */
+@WebIntegrationTest
+class ClawbackOnTheRecordTest extends ReviewProcessTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ClawbackOnTheRecordTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void shouldProposeTheRevocationOfAnUnpaidAllocationToTheBureauThatIssuedIt() {
+		Case claim = allocatedSubsidy();
+		Issued notice = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED);
+		assertThat(notice.text()).contains(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY);
+		assertThat(textVersion(notice)).isEqualTo(AllocationTerms.VERSION);
+		startForFalseMaterial(claim);
+
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开。", "listNegative", true, "listMonths", 24));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "APPROVE", "opinion", "经核对，该项目奖补资金尚未拨付。"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
+		review.runJobs(claim);
+
+		Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOCATION_PROPOSED);
+		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
+		assertThat(issued.text())
+			.contains("财政奖补资金处理决定书",
+					"由聊城市财政局以《奖补资金下达通知书》（" + notice.decision().number() + "）下达。本机关依据上述认定，建议聊城市财政局撤销该奖补资金的下达",
+					"诚信承诺（2026-1版，于", "“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金，接受取消申报资格、记入信用记录等处理，并依法承担相应责任”",
+					"依据你单位在上述诚信承诺中“接受取消申报资格、记入信用记录等处理”的承诺，将你单位列入聊城市工业领域设备更新负面清单，期限24个月", "向聊城市人民政府申请行政复议")
+			.doesNotContain("撤销已下达你单位", "情节严重", "专款专用");
+		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.SUBSIDY_REVOKED);
+		String page = new WebClient(port).get("/verify?code=" + notice.decision().verificationCode()).body();
+		assertThat(page).contains("其后已就该决定下达的奖补资金作出处理决定", "建议下达机关撤销").doesNotContain("该决定已被撤销");
+		// The demo enterprise is shared with the other tests of this context.
+		long entry = jdbc.sql("""
+				SELECT e.id FROM negative_list_entry e JOIN clawback c ON c.id = e.source_clawback_id
+				WHERE c.application_id = ?""").param(claim.id()).query(Long.class).single();
+		HttpResponse<String> lifted = as("lc-industry").postJson("/api/negative-list/" + entry + "/lift",
+				"{\"reason\":\"测试结束，解除列入。\"}");
+		assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldQuoteNoCommitmentAndListNobodyWhenNoDeclarationIsRecorded() {
+		Case claim = allocatedSubsidy();
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。",
+				"paymentDate", TODAY.toString(), "paidAmount", 37000.0, "voucherNo", "GK-REC-" + claim.id()));
+		review.runJobs(claim);
+		// Submitted before the declaration was asked for: nothing recorded.
+		jdbc.sql("UPDATE application SET declared_at = NULL, declaration_version = NULL WHERE id = ?")
+			.param(claim.id())
+			.update();
+		startForFalseMaterial(claim);
+
+		HttpResponse<String> listing = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", true, "listMonths", 24));
+		assertThat(listing.statusCode()).isNotIn(200, 204);
+		assertThat(listing.body()).contains("没有记录载明“接受取消申报资格”的诚信承诺");
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
+		review.runJobs(claim);
+
+		Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
+		assertThat(issued.text()).contains("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为")
+			.doesNotContain("诚信承诺", "负面清单");
+	}
+
+	// --- helpers
+
+	private Case allocatedSubsidy() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		review.runJobs(claim);
+		return claim;
+	}
+
+	private void startForFalseMaterial(Case claim) {
+		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks",
+				"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+	}
+
+	private String textVersion(Issued issued) {
+		return jdbc.sql("SELECT text_version FROM decision WHERE id = ?")
+			.param(issued.decision().id())
+			.query(String.class)
+			.single();
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+	private static JsonNode json(String body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Claims the task and submits its form as Tasklist does. */
+	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
+		JsonNode open = json(
+				user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id() + "&taskDefinitionKey=" + taskKey)
+					.body());
+		assertThat(open).as("%s at %s", taskKey, claim.id()).hasSize(1);
+		String id = open.get(0).get("id").asText();
+		String userId = json(user.get("/api/me").body()).get("userId").asText();
+		user.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + userId + "\"}");
+		ObjectNode variables = JSON.createObjectNode();
+		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
+		ObjectNode body = JSON.createObjectNode();
+		body.set("variables", variables);
+		return user.postJson("/engine-rest/task/" + id + "/submit-form", body.toString());
+	}
+
+}
