@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,14 +42,6 @@ class AftercareRecords {
 					Timestamp.from(Instant.now()))
 			.update(key, "id");
 		return key.getKeyAs(Number.class).longValue();
-	}
-
-	/**
-	 * A voucher number as vouchers are compared: stripped and upper-cased (V118 computes
-	 * the same for the payments recorded before it).
-	 */
-	static String voucherKey(String voucherNo) {
-		return voucherNo.strip().toUpperCase(Locale.ROOT);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import cn.liaocheng.renewal.aftercare.PaymentHolds;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.application.VoucherNumber;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
@@ -82,8 +83,8 @@ class RecordPaymentListener implements TaskListener {
 					+ " 元（下达 " + Money.yuan(allocated) + " 元，已拨付 " + Money.yuan(paid) + " 元）");
 		}
 		String voucher = voucher(task.getVariable("voucherNo"));
-		String key = AftercareRecords.voucherKey(voucher);
-		if (earlier.stream().anyMatch(p -> AftercareRecords.voucherKey(p.voucherNo()).equals(key))) {
+		String key = VoucherNumber.key(voucher);
+		if (earlier.stream().anyMatch(p -> VoucherNumber.key(p.voucherNo()).equals(key))) {
 			throw new ProcessEngineException("凭证号 " + voucher + " 已登记过一次拨付，请核对");
 		}
 		String group = AftercareCase.group(task);

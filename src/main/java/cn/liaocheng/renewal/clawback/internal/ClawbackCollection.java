@@ -19,6 +19,7 @@ import cn.liaocheng.renewal.aftercare.SubsidyWithdrawn;
 import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.VoucherNumber;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
@@ -238,10 +239,10 @@ public class ClawbackCollection {
 		PlainText.problem(voucher, false).ifPresent(problem -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款凭证号" + problem);
 		});
-		String key = ClawbackStore.voucherKey(voucher);
+		String key = VoucherNumber.key(voucher);
 		if (c.repayments()
 			.stream()
-			.anyMatch(r -> ClawbackStore.voucherKey(r.voucherNo()).equals(key)
+			.anyMatch(r -> VoucherNumber.key(r.voucherNo()).equals(key)
 					&& r.state() != ClawbackView.Repayment.State.RETURNED)) {
 			return c;
 		}
@@ -312,7 +313,7 @@ public class ClawbackCollection {
 		}
 		store.check(c.id(), repaymentId, confirmed, confirmed ? null : reason, user.userId());
 		if (!confirmed) {
-			store.releaseVoucher(c.divisionCode(), ClawbackStore.voucherKey(r.voucherNo()), c.id());
+			store.releaseVoucher(c.divisionCode(), VoucherNumber.key(r.voucherNo()), c.id());
 		}
 		String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 		if (!confirmed) {

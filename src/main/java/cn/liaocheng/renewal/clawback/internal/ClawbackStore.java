@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -166,14 +165,6 @@ class ClawbackStore {
 				.params(id, paidOn, amount, voucherNo, by, now, ClawbackView.Repayment.State.PENDING.name())
 				.update();
 		}
-	}
-
-	/**
-	 * A voucher number as vouchers are compared: stripped and upper-cased (V117 computes
-	 * the same for the entries recorded before it).
-	 */
-	static String voucherKey(String voucherNo) {
-		return voucherNo.strip().toUpperCase(Locale.ROOT);
 	}
 
 	/** The clawback whose entry holds the voucher in the county, if any. */
