@@ -47,7 +47,7 @@ public final class AttachmentDownloads {
 		model.addAttribute("dossier", back);
 		model.addAttribute("backLabel", backLabel);
 		try {
-			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType()));
+			model.addAttribute("pages", previews.pages(file.bytes(), file.mediaType(), file.sha256()));
 		}
 		catch (Previews.Unavailable e) {
 			model.addAttribute("problem", e.getMessage());
@@ -59,7 +59,7 @@ public final class AttachmentDownloads {
 	/** Page {@code page} of {@code file} as its picture, or why not (422). */
 	public static ResponseEntity<byte[]> page(Previews previews, AttachmentDownload file, int page) {
 		try {
-			return preview(previews.page(file.bytes(), file.mediaType(), page));
+			return preview(previews.page(file.bytes(), file.mediaType(), file.sha256(), page));
 		}
 		catch (Previews.Unavailable e) {
 			return noPreview(e);

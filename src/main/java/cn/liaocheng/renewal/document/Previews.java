@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -36,7 +37,11 @@ import org.springframework.stereotype.Component;
  * nothing active in an upload (scripts, forms, metadata) comes along. Bounded, because
  * uploads come from outside: pictures at most {@value #MAX_WIDTH} × {@value #MAX_HEIGHT}
  * pixels, images of at most {@value #MAX_SOURCE_PIXELS} pixels decoded, and at most
- * {@value #AT_ONCE} renderings at once per node.
+ * {@value #AT_ONCE} renderings at once per node. What was rendered is kept a while
+ * ({@link RecentPreviews}), since a file is often read by several people in turn. The
+ * pictures are kept, not the parsed document: rendering a page takes some hundred
+ * milliseconds, parsing the file again for it a millisecond or two, and a document kept
+ * open would have to be shared safely between renderings and closed when dropped.
  */
 @Component
 public class Previews {
@@ -54,9 +59,31 @@ public class Previews {
 
 	private static final long MAX_PDF_MEMORY = 64L * 1024 * 1024;
 
+	/**
+	 * Of pictures kept per node: some 50 scanned or 150 typed pages, small beside a heap
+	 * of 384 MB (docs/operations.md).
+	 */
+	static final long KEPT_BYTES = 16L * 1024 * 1024;
+
+	/** As long as browsers keep a picture (Cache-Control max-age). */
+	static final Duration KEPT_FOR = Duration.ofMinutes(10);
+
 	private final Semaphore rendering = new Semaphore(AT_ONCE, true);
 
-	/** One page as a JPEG picture, and how many pages the file has. */
+	private final RecentPreviews recent;
+
+	public Previews() {
+		this(new RecentPreviews(KEPT_BYTES, KEPT_FOR, System::nanoTime));
+	}
+
+	Previews(RecentPreviews recent) {
+		this.recent = recent;
+	}
+
+	/**
+	 * One page as a JPEG picture, and how many pages the file has. The picture may be one
+	 * kept for later readers: it is sent, never changed.
+	 */
 	public record Page(byte[] jpeg, int number, int pages) {
 	}
 
@@ -71,17 +98,25 @@ public class Previews {
 
 	}
 
-	/** How many pages the file has: 1 for an image; the PDF's page count. */
-	public int pages(byte[] bytes, String mediaType) {
+	/**
+	 * How many pages the file has: 1 for an image; the PDF's page count. {@code sha256}
+	 * is the file's as the store gave it with the bytes.
+	 */
+	public int pages(byte[] bytes, String mediaType, String sha256) {
 		FileType type = FileType.ofMediaType(mediaType).orElseThrow(() -> new Unavailable("该类型的文件不能预览，请下载查看"));
 		if (type != FileType.PDF) {
 			return 1;
+		}
+		Optional<Integer> known = recent.pages(sha256, mediaType);
+		if (known.isPresent()) {
+			return known.get();
 		}
 		try (PDDocument pdf = load(bytes)) {
 			int pages = pdf.getNumberOfPages();
 			if (pages < 1) {
 				throw new Unavailable("该文件没有页面，请下载查看");
 			}
+			recent.putPages(sha256, mediaType, pages);
 			return pages;
 		}
 		catch (IOException e) {
@@ -89,16 +124,25 @@ public class Previews {
 		}
 	}
 
-	/** Page {@code number} (from 1) of the file. */
-	public Page page(byte[] bytes, String mediaType, int number) {
+	/**
+	 * Page {@code number} (from 1) of the file, made once and kept a while for the file
+	 * with this {@code sha256}, as the store gave it with the bytes.
+	 */
+	public Page page(byte[] bytes, String mediaType, String sha256, int number) {
 		FileType type = FileType.ofMediaType(mediaType).orElseThrow(() -> new Unavailable("该类型的文件不能预览，请下载查看"));
+		Optional<Page> known = recent.page(sha256, mediaType, number);
+		if (known.isPresent()) {
+			return known.get();
+		}
 		boolean permitted = false;
 		try {
 			permitted = rendering.tryAcquire(20, TimeUnit.SECONDS);
 			if (!permitted) {
 				throw new Unavailable("预览的人较多，请稍后再试，或下载查看");
 			}
-			return type == FileType.PDF ? pdfPage(bytes, number) : imagePage(bytes, number);
+			Page page = type == FileType.PDF ? pdfPage(bytes, number) : imagePage(bytes, number);
+			recent.putPage(sha256, mediaType, page);
+			return page;
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -24,8 +24,8 @@ class PreviewsTest {
 	void aPdfPageBecomesAJpegPictureNoLargerThanTheBounds() throws IOException {
 		byte[] pdf = PreviewFiles.pdf(3, null);
 
-		assertThat(previews.pages(pdf, "application/pdf")).isEqualTo(3);
-		Previews.Page second = previews.page(pdf, "application/pdf", 2);
+		assertThat(pages(pdf, "application/pdf")).isEqualTo(3);
+		Previews.Page second = page(pdf, "application/pdf", 2);
 
 		assertThat(second.number()).isEqualTo(2);
 		assertThat(second.pages()).isEqualTo(3);
@@ -41,25 +41,47 @@ class PreviewsTest {
 	}
 
 	@Test
+	void aPageAskedForAgainIsThePictureMadeTheFirstTime() {
+		byte[] pdf = PreviewFiles.pdf(3, null);
+
+		Previews.Page first = page(pdf, "application/pdf", 2);
+		Previews.Page again = previews.page(pdf.clone(), "application/pdf", PreviewFiles.sha256(pdf), 2);
+
+		assertThat(again.jpeg()).as("the kept picture, not a new rendering").isSameAs(first.jpeg());
+		assertThat(again.pages()).isEqualTo(3);
+		assertThat(pages(pdf, "application/pdf")).isEqualTo(3);
+	}
+
+	@Test
+	void anotherFileGetsItsOwnPictureForTheSamePage() {
+		Previews.Page ofThree = page(PreviewFiles.pdf(3, null), "application/pdf", 1);
+		Previews.Page ofTwo = page(PreviewFiles.pdf(2, null), "application/pdf", 1);
+
+		assertThat(ofTwo.jpeg()).isNotSameAs(ofThree.jpeg()).isNotEqualTo(ofThree.jpeg());
+		assertThat(ofTwo.pages()).isEqualTo(2);
+		assertThat(pages(PreviewFiles.pdf(2, null), "application/pdf")).isEqualTo(2);
+	}
+
+	@Test
 	void aPageOutsideTheFileIsRefusedWithItsPageCount() {
 		byte[] pdf = PreviewFiles.pdf(2, null);
-		assertThatThrownBy(() -> previews.page(pdf, "application/pdf", 3)).isInstanceOf(Previews.Unavailable.class)
+		assertThatThrownBy(() -> page(pdf, "application/pdf", 3)).isInstanceOf(Previews.Unavailable.class)
 			.hasMessage("该文件共 2 页，没有第 3 页");
-		assertThatThrownBy(() -> previews.page(pdf, "application/pdf", 0)).isInstanceOf(Previews.Unavailable.class);
+		assertThatThrownBy(() -> page(pdf, "application/pdf", 0)).isInstanceOf(Previews.Unavailable.class);
 	}
 
 	@Test
 	void anEncryptedADamagedAndAnEmptyPdfSayWhyTheyCannotBeShown() {
-		assertThatThrownBy(() -> previews.pages(PreviewFiles.pdf(1, "secret"), "application/pdf"))
+		assertThatThrownBy(() -> pages(PreviewFiles.pdf(1, "secret"), "application/pdf"))
 			.isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("已加密");
-		assertThatThrownBy(() -> previews.page("%PDF-1.4\nnothing else".getBytes(), "application/pdf", 1))
+		assertThatThrownBy(() -> page("%PDF-1.4\nnothing else".getBytes(), "application/pdf", 1))
 			.isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("无法预览");
 		byte[] empty = ("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
 				+ "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
 			.getBytes();
-		assertThatThrownBy(() -> previews.pages(empty, "application/pdf")).isInstanceOf(Previews.Unavailable.class)
+		assertThatThrownBy(() -> pages(empty, "application/pdf")).isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("没有页面");
 	}
 
@@ -69,7 +91,7 @@ class PreviewsTest {
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		ImageIO.write(scan, "png", png);
 
-		Previews.Page page = previews.page(png.toByteArray(), "image/png", 1);
+		Previews.Page page = page(png.toByteArray(), "image/png", 1);
 
 		assertThat(page.pages()).isEqualTo(1);
 		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(page.jpeg()));
@@ -80,16 +102,24 @@ class PreviewsTest {
 
 	@Test
 	void anImageClaimingTooManyPixelsIsRefusedBeforeItIsDecoded() {
-		assertThatThrownBy(() -> previews.page(PreviewFiles.pngHeader(50_000, 50_000), "image/png", 1))
+		assertThatThrownBy(() -> page(PreviewFiles.pngHeader(50_000, 50_000), "image/png", 1))
 			.isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("图片过大");
 	}
 
 	@Test
 	void otherTypesAreNotPreviewed() {
-		assertThatThrownBy(() -> previews.pages(new byte[] { 'P', 'K' }, "application/zip"))
+		assertThatThrownBy(() -> pages(new byte[] { 'P', 'K' }, "application/zip"))
 			.isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("不能预览");
+	}
+
+	private int pages(byte[] file, String mediaType) {
+		return previews.pages(file, mediaType, PreviewFiles.sha256(file));
+	}
+
+	private Previews.Page page(byte[] file, String mediaType, int number) {
+		return previews.page(file, mediaType, PreviewFiles.sha256(file), number);
 	}
 
 }

@@ -85,6 +85,12 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 	void nobodyElseSeesAPreview() {
 		Case project = review.submitProjectWithLicence("营业执照.pdf", PreviewFiles.pdf(1, null));
 		String base = attachment(project, AttachmentCategory.BUSINESS_LICENCE);
+		// The reviewer's reading keeps the picture on this node: it is still not anyone
+		// else's.
+		WebClient reader = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		HttpResponse<byte[]> shown = reader.getBytes(base + "/preview?page=1");
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(reader.getBytes(base + "/preview?page=1").body()).isEqualTo(shown.body());
 		for (String stranger : new String[] { "lq-industry", DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER }) {
 			WebClient other = new WebClient(port).withBasic(stranger, DemoUsers.PASSWORD);
 			assertThat(other.get(base + "/view").statusCode()).as(stranger).isEqualTo(404);
@@ -92,6 +98,7 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 		}
 		WebClient enterprise = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		assertThat(enterprise.get(base + "/view").statusCode()).isEqualTo(403);
+		assertThat(enterprise.getBytes(base + "/preview?page=1").statusCode()).isEqualTo(403);
 		assertThat(new WebClient(port).get(base + "/view").statusCode()).isEqualTo(302);
 		// Another case's attachment through this case's door.
 		Case other = review.submitProjectWithLicence("营业执照.pdf", PreviewFiles.pdf(1, null));
