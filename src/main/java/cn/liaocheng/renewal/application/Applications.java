@@ -85,6 +85,16 @@ public class Applications {
 	}
 
 	/**
+	 * The application's reference number, for pages that name the case and show nothing
+	 * else of it; empty before its first submission. Another enterprise's application is
+	 * "not found", as in {@link #detail}.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> referenceNo(PortalUser user, long id) {
+		return store.referenceNo(enterpriseOf(user), id);
+	}
+
+	/**
 	 * Submits a draft or a corrected dossier into review, with the
 	 * {@link IntegrityDeclaration} the user confirmed ({@code declarationConfirmed});
 	 * without it the submission is refused and who confirmed when is recorded with it.

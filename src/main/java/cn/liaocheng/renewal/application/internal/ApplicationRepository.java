@@ -140,6 +140,17 @@ class ApplicationRepository {
 			.optional();
 	}
 
+	/**
+	 * The application's reference number if it belongs to the enterprise, in one read:
+	 * empty when it does not; empty inside before its first submission.
+	 */
+	Optional<Optional<String>> ownedReferenceNo(long id, long enterpriseId) {
+		return jdbc.sql("SELECT a.reference_no FROM application a WHERE a.id = ? AND a.enterprise_id = ?")
+			.params(id, enterpriseId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional();
+	}
+
 	/** Any application by id, for reviewers whose access the caller has checked. */
 	Optional<ApplicationRow> findById(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM application a WHERE a.id = ?")

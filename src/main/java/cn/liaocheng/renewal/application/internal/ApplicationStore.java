@@ -199,6 +199,11 @@ public class ApplicationStore {
 		return toDetail(enterprise, owned(enterprise, id, false));
 	}
 
+	/** The enterprise's application's reference number; empty before its submission. */
+	public Optional<String> referenceNo(Enterprise enterprise, long id) {
+		return repository.ownedReferenceNo(id, enterprise.id()).orElseThrow(ApplicationNotFoundException::new);
+	}
+
 	public ApplicationDetail detailForUpdate(Enterprise enterprise, long id) {
 		return toDetail(enterprise, owned(enterprise, id, true));
 	}

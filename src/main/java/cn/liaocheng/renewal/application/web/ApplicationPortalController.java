@@ -308,8 +308,8 @@ class ApplicationPortalController {
 			@PathVariable long attachmentId, Model model) {
 		AttachmentDownload file = applications.attachment(user, id, attachmentId);
 		String base = "/enterprise/applications/" + id + "/attachments/" + attachmentId;
-		return AttachmentDownloads.view(model, previews, file, applications.detail(user, id).summary().referenceNo(),
-				base, "/enterprise/applications/" + id + "#attachments", "申报详情");
+		return AttachmentDownloads.view(model, previews, file, applications.referenceNo(user, id).orElse(null), base,
+				"/enterprise/applications/" + id + "#attachments", "申报详情");
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}/preview")

@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.browser.Browser;
 import cn.liaocheng.renewal.document.PreviewFiles;
@@ -37,10 +39,13 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 
 	private final ApplicationStages stages;
 
+	private final Applications applications;
+
 	@Autowired
 	AttachmentPreviewTest(ApplicationContext context) {
 		super(context);
 		this.stages = context.getBean(ApplicationStages.class);
+		this.applications = context.getBean(Applications.class);
 	}
 
 	@Test
@@ -118,7 +123,8 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 		assertThat(owner.get("/enterprise/applications/" + project.id()).body()).contains(base + "/view");
 		HttpResponse<String> view = owner.get(base + "/view");
 		assertThat(view.statusCode()).isEqualTo(200);
-		assertThat(view.body()).contains("共 2 页", "返回申报详情", base + "/preview?page=2");
+		assertThat(view.body()).contains("共 2 页", base + "/preview?page=2",
+				"返回申报详情（" + stages.facts(project.id()).referenceNo() + "）");
 		HttpResponse<byte[]> first = owner.getBytes(base + "/preview?page=1");
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(ImageIO.read(new ByteArrayInputStream(first.body()))).isNotNull();
@@ -129,6 +135,24 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 		assertThat(other.getBytes(base + "/preview?page=1").statusCode()).isEqualTo(404);
 		WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		assertThat(reviewer.get(base + "/view").statusCode()).as("the enterprise's door").isEqualTo(403);
+	}
+
+	@Test
+	void theEnterpriseReadsAnAttachmentOfItsDraftWhichHasNoReferenceNumberYet() {
+		long draft = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
+		long attachment = applications
+			.addAttachment(review.enterprise(), draft, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf",
+					PreviewFiles.pdf(1, null))
+			.id();
+		String base = "/enterprise/applications/" + draft + "/attachments/" + attachment;
+
+		HttpResponse<String> view = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get(base + "/view");
+
+		assertThat(view.statusCode()).isEqualTo(200);
+		assertThat(view.body()).contains("共 1 页", ">返回申报详情</a>").doesNotContain("（null）");
+		WebClient other = new WebClient(port).withBasic(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(other.get(base + "/view").statusCode()).isEqualTo(404);
 	}
 
 	@Test
