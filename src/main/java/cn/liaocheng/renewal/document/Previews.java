@@ -60,10 +60,11 @@ public class Previews {
 	private static final long MAX_PDF_MEMORY = 64L * 1024 * 1024;
 
 	/**
-	 * Of pictures kept per node: some 50 scanned or 150 typed pages, small beside a heap
-	 * of 384 MB (docs/operations.md).
+	 * Of pictures kept per node: a page is some 50 kB typed and 200 kB to 1 MB scanned,
+	 * so some 30 to 150 scanned pages; small beside a heap of 384 MB
+	 * (docs/operations.md).
 	 */
-	static final long KEPT_BYTES = 16L * 1024 * 1024;
+	static final long KEPT_BYTES = 32L * 1024 * 1024;
 
 	/** As long as browsers keep a picture (Cache-Control max-age). */
 	static final Duration KEPT_FOR = Duration.ofMinutes(10);
