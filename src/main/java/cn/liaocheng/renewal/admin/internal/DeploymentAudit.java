@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,15 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.audit.AuditTrail;
 
 /**
- * Writes a new deployment to the audit trail: who, what (each file with its SHA-256) and
- * the versions it made.
+ * Writes a new deployment to the audit trail (who, what: each file with its SHA-256, and
+ * the versions it made), and a deployment's deletion with the same file list.
  */
 @Component
 class DeploymentAudit {
 
 	static final String MODEL_DEPLOYED = "MODEL_DEPLOYED";
+
+	static final String MODEL_DEPLOYMENT_DELETED = "MODEL_DEPLOYMENT_DELETED";
 
 	static final String SYSTEM = "system";
 
@@ -46,6 +49,21 @@ class DeploymentAudit {
 			parts.add("决策表：" + d.getKey() + " 版本 " + d.getVersion());
 		}
 		audit.record(userId == null ? SYSTEM : userId, MODEL_DEPLOYED, "deployment:" + deployment.getId(),
+				String.join("；", parts));
+	}
+
+	/**
+	 * Called by the engine inside the deletion's transaction, after the deletion was
+	 * allowed: the entry is written only if the deployment is really deleted.
+	 */
+	void deleted(String userId, DeploymentEntity deployment, List<ResourceEntity> resources) {
+		List<String> parts = new ArrayList<>();
+		parts.add("名称：" + deployment.getName());
+		if (deployment.getSource() != null) {
+			parts.add("来源：" + deployment.getSource());
+		}
+		resources.forEach(r -> parts.add("文件：" + shortName(r.getName()) + " sha256=" + sha256(r.getBytes())));
+		audit.record(userId == null ? SYSTEM : userId, MODEL_DEPLOYMENT_DELETED, "deployment:" + deployment.getId(),
 				String.join("；", parts));
 	}
 

@@ -1,0 +1,132 @@
+package cn.liaocheng.renewal.admin.internal;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deployment whose processes have or had cases, or whose decision tables decided
+ * anything, is never deleted by a signed-in user, whatever the door (the engine's REST
+ * API, Cockpit, the Java API in a user's name): deleting it with {@code cascade} removes
+ * the running cases and their history, and without it the versions the decisions were
+ * made under. The same holds for deleting such a process version directly. Retiring a
+ * version is suspending it. A deployment that was never used may still be deleted, and
+ * its deletion is audited. The product's own code, which runs without a signed-in user
+ * (tests removing their probes), is not limited; its deletions are audited too.
+ */
+@Component
+class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
+
+	static final String DEPLOYMENT_IN_USE = "该部署已有申报案件在用或用过，不能删除；如需停用请挂起流程定义";
+
+	static final String VERSION_IN_USE = "该流程版本已有申报案件在用或用过，不能删除；如需停用请挂起流程定义";
+
+	private static final Logger log = LoggerFactory.getLogger(DeploymentDeletionPlugin.class);
+
+	private final ObjectProvider<DeploymentAudit> audit;
+
+	DeploymentDeletionPlugin(ObjectProvider<DeploymentAudit> audit) {
+		this.audit = audit;
+	}
+
+	/** Added after Camunda's own checkers, which are built during init. */
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.getCommandCheckers().add(asCommandChecker());
+	}
+
+	/**
+	 * One more of the engine's command checkers; {@link CommandChecker}'s methods are all
+	 * {@code void}, and only the three deletions matter here.
+	 */
+	private CommandChecker asCommandChecker() {
+		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
+				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return switch (method.getName()) {
+							case "equals" -> proxy == args[0];
+							case "hashCode" -> System.identityHashCode(proxy);
+							default -> "DeploymentDeletionChecker";
+						};
+					}
+					switch (method.getName()) {
+						case "checkDeleteDeployment" -> checkDeleteDeployment((String) args[0]);
+						case "checkDeleteProcessDefinitionById" -> checkDeleteVersion((String) args[0], null);
+						case "checkDeleteProcessDefinitionByKey" -> checkDeleteVersion(null, (String) args[0]);
+						default -> {
+						}
+					}
+					return null;
+				});
+	}
+
+	private void checkDeleteDeployment(String deploymentId) {
+		CommandContext context = Context.getCommandContext();
+		DeploymentEntity deployment = context.getDeploymentManager().findDeploymentById(deploymentId);
+		if (deployment == null) {
+			return;
+		}
+		String userId = context.getAuthenticatedUserId();
+		if (userId != null && context.runWithoutAuthorization(c -> used(c, deploymentId))) {
+			log.warn("Refused {} deleting deployment {}: its models have cases", userId, deploymentId);
+			throw new AuthorizationException(DEPLOYMENT_IN_USE);
+		}
+		audit.getObject()
+			.deleted(userId, deployment, context.getResourceManager().findResourcesByDeploymentId(deploymentId));
+	}
+
+	private void checkDeleteVersion(String definitionId, String key) {
+		CommandContext context = Context.getCommandContext();
+		String userId = context.getAuthenticatedUserId();
+		if (userId != null && context.runWithoutAuthorization(c -> cases(c, definitionId, key))) {
+			log.warn("Refused {} deleting process definition {}: it has cases", userId,
+					definitionId == null ? key : definitionId);
+			throw new AuthorizationException(VERSION_IN_USE);
+		}
+	}
+
+	/**
+	 * Whether a process of the deployment has a case, running or in history, or one of
+	 * its decision tables decided anything.
+	 */
+	private static boolean used(CommandContext context, String deploymentId) {
+		List<ProcessDefinition> processes = context.getProcessDefinitionManager()
+			.findProcessDefinitionsByDeploymentId(deploymentId);
+		if (processes.stream().anyMatch(p -> cases(context, p.getId(), null))) {
+			return true;
+		}
+		HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
+		List<DecisionDefinition> decisions = context.getDecisionDefinitionManager()
+			.findDecisionDefinitionByDeploymentId(deploymentId);
+		return decisions.stream()
+			.anyMatch(d -> history.createHistoricDecisionInstanceQuery().decisionDefinitionId(d.getId()).count() > 0);
+	}
+
+	/** Whether a process version (by id) or any version of a key has a case. */
+	private static boolean cases(CommandContext context, String definitionId, String key) {
+		HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
+		RuntimeService runtime = context.getProcessEngineConfiguration().getRuntimeService();
+		if (definitionId != null) {
+			return history.createHistoricProcessInstanceQuery().processDefinitionId(definitionId).count() > 0
+					|| runtime.createProcessInstanceQuery().processDefinitionId(definitionId).count() > 0;
+		}
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count() > 0
+				|| runtime.createProcessInstanceQuery().processDefinitionKey(key).count() > 0;
+	}
+
+}

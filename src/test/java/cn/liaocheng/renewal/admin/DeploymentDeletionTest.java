@@ -1,0 +1,164 @@
+package cn.liaocheng.renewal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * A deployment whose models have or had cases is never deleted by an administrator, by
+ * any door; an unused one is, and the deletion is audited.
+ */
+@WebIntegrationTest
+class DeploymentDeletionTest {
+
+	private static final String REFUSAL = "该部署已有申报案件在用或用过，不能删除；如需停用请挂起流程定义";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void removeProbes() {
+		identity.clearAuthentication();
+		repository.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter(d -> repository.getDeploymentResourceNames(d.getId())
+				.stream()
+				.anyMatch(n -> n.startsWith("deletion-probe")))
+			.forEach(d -> repository.deleteDeployment(d.getId(), true));
+	}
+
+	@Test
+	void anAdministratorCannotDeleteADeploymentWithARunningCaseThroughTheEngineRestApi() {
+		WebClient modeler = admin();
+		String deployment = deploy(modeler, "deletion-probe-running.bpmn",
+				TestModels.valid("deletion-probe-running", "Task_Review"));
+		ProcessInstance running = runtime.startProcessInstanceByKey("deletion-probe-running");
+
+		HttpResponse<String> response = modeler.send("DELETE",
+				"/engine-rest/deployment/" + deployment + "?cascade=true", null);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+		assertThat(response.body()).contains(REFUSAL);
+		assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).count()).isOne();
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).count()).isOne();
+		assertThat(auditEntries("MODEL_DEPLOYMENT_DELETED", deployment)).isEmpty();
+	}
+
+	@Test
+	void aDeploymentWhoseCasesAreOnlyInHistoryIsNotDeletedEitherNorItsProcessVersion() {
+		WebClient modeler = admin();
+		String deployment = deploy(modeler, "deletion-probe-history.bpmn",
+				TestModels.valid("deletion-probe-history", "Task_Review"));
+		ProcessInstance ended = runtime.startProcessInstanceByKey("deletion-probe-history");
+		runtime.deleteProcessInstance(ended.getId(), "test");
+		String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+
+		HttpResponse<String> byDeployment = modeler.send("DELETE",
+				"/engine-rest/deployment/" + deployment + "?cascade=true", null);
+		HttpResponse<String> byVersion = modeler.send("DELETE",
+				"/engine-rest/process-definition/" + definition + "?cascade=true", null);
+
+		assertThat(byDeployment.statusCode()).as(byDeployment.body()).isEqualTo(403);
+		assertThat(byVersion.statusCode()).as(byVersion.body()).isEqualTo(403);
+		assertThat(byVersion.body()).contains("该流程版本已有申报案件在用或用过，不能删除");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionId(definition).count()).isOne();
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).count()).isOne();
+	}
+
+	@Test
+	void theJavaApiInAnAdministratorsNameIsRefusedToo() {
+		String deployment = deploy(admin(), "deletion-probe-java.bpmn",
+				TestModels.valid("deletion-probe-java", "Task_Review"));
+		runtime.startProcessInstanceByKey("deletion-probe-java");
+		identity.setAuthentication(DemoUsers.ADMIN,
+				identity.createGroupQuery().groupMember(DemoUsers.ADMIN).list().stream().map(Group::getId).toList());
+
+		assertThatThrownBy(() -> repository.deleteDeployment(deployment, true))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining(REFUSAL);
+		identity.clearAuthentication();
+		assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
+	}
+
+	@Test
+	void anUnusedDeploymentIsDeletedAndTheDeletionAudited() {
+		WebClient modeler = admin();
+		String model = TestModels.valid("deletion-probe-unused", "Task_Review");
+		String deployment = deploy(modeler, "deletion-probe-unused.bpmn", model);
+
+		HttpResponse<String> response = modeler.send("DELETE",
+				"/engine-rest/deployment/" + deployment + "?cascade=true", null);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+		assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isZero();
+		assertThat(auditEntries("MODEL_DEPLOYMENT_DELETED", deployment)).singleElement()
+			.satisfies(e -> assertThat(e).startsWith("admin ")
+				.contains("deletion-probe-unused.bpmn", "sha256=" + sha256(model.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private WebClient admin() {
+		return new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+	}
+
+	private static String deploy(WebClient client, String file, String model) {
+		HttpResponse<String> response = ModelValidationTest.createDeployment(client, file, model);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Json.field(response.body(), "id");
+	}
+
+	private List<String> auditEntries(String action, String deployment) {
+		return jdbc.sql("SELECT actor || ' ' || details FROM audit_log WHERE action = ? AND subject = ?")
+			.params(action, "deployment:" + deployment)
+			.query(String.class)
+			.list();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
