@@ -2,9 +2,12 @@ package cn.liaocheng.renewal.admin.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -16,7 +19,8 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 
 /**
  * Writes a new deployment to the audit trail (who, what: each file with its SHA-256, and
- * the versions it made), and a deployment's deletion with the same file list.
+ * the versions it made) and keeps its files' bytes ({@link DeployedFiles}); writes a
+ * deployment's deletion to the audit trail with the same file list.
  */
 @Component
 class DeploymentAudit {
@@ -29,8 +33,11 @@ class DeploymentAudit {
 
 	private final AuditTrail audit;
 
-	DeploymentAudit(AuditTrail audit) {
+	private final DeployedFiles files;
+
+	DeploymentAudit(AuditTrail audit, DeployedFiles files) {
 		this.audit = audit;
+		this.files = files;
 	}
 
 	/** Called by the engine inside the deployment's transaction. */
@@ -48,8 +55,11 @@ class DeploymentAudit {
 		for (DecisionDefinition d : orEmpty(deployment.getDeployedDecisionDefinitions())) {
 			parts.add("决策表：" + d.getKey() + " 版本 " + d.getVersion());
 		}
-		audit.record(userId == null ? SYSTEM : userId, MODEL_DEPLOYED, "deployment:" + deployment.getId(),
-				String.join("；", parts));
+		String actor = userId == null ? SYSTEM : userId;
+		audit.record(actor, MODEL_DEPLOYED, "deployment:" + deployment.getId(), String.join("；", parts));
+		Map<String, byte[]> bytes = new LinkedHashMap<>();
+		deployment.getResources().forEach((name, resource) -> bytes.put(name, resource.getBytes()));
+		files.keep(deployment.getId(), deployedAt(deployment), actor, bytes);
 	}
 
 	/**
@@ -67,6 +77,10 @@ class DeploymentAudit {
 				String.join("；", parts));
 	}
 
+	private static Instant deployedAt(DeploymentEntity deployment) {
+		return deployment.getDeploymentTime() == null ? Instant.now() : deployment.getDeploymentTime().toInstant();
+	}
+
 	/**
 	 * A resource as the administrator knows it: {@code bpmn/county-review.bpmn}, not the
 	 * start-up deployment's absolute path on the server.
@@ -80,7 +94,7 @@ class DeploymentAudit {
 		return list == null ? List.of() : list;
 	}
 
-	private static String sha256(byte[] bytes) {
+	static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

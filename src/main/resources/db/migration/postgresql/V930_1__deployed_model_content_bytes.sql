@@ -1,0 +1,1 @@
+ALTER TABLE deployed_model_content ADD COLUMN content BYTEA NOT NULL;
