@@ -21,7 +21,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 class AdminAccessTest {
 
 	private static final List<String> PAGES = List.of("/admin/models", "/admin/models/subsidy-application/migration",
-			"/admin/models/processes/any/xml", "/admin/models/processes/any", "/admin/model-editor.js");
+			"/admin/models/processes/any/xml", "/admin/models/processes/any", "/admin/model-editor.js",
+			"/admin/models/deployments/any/files/1");
 
 	@LocalServerPort
 	int port;

@@ -28,7 +28,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
  * A deployment whose models have or had cases is never deleted by an administrator, by
- * any door; an unused one is, and the deletion is audited.
+ * any door; an unused one is, and the deletion is audited. Every deployed file is kept
+ * byte for byte for administrators to download.
  */
 @WebIntegrationTest
 class DeploymentDeletionTest {
@@ -135,6 +136,54 @@ class DeploymentDeletionTest {
 				.contains("deletion-probe-unused.bpmn", "sha256=" + sha256(model.getBytes(StandardCharsets.UTF_8))));
 	}
 
+	@Test
+	void theDeployedBytesAreKeptAndAdministratorsDownloadThemAfterTheDeploymentIsGone() {
+		WebClient modeler = admin();
+		String first = TestModels.valid("deletion-probe-kept", "Task_Review");
+		String second = TestModels.valid("deletion-probe-kept", "Task_Review", "Task_Approve");
+		String one = deploy(modeler, "deletion-probe-kept.bpmn", first);
+		String two = deploy(modeler, "deletion-probe-kept.bpmn", second);
+		String three = deploy(modeler, "deletion-probe-kept.bpmn", second);
+		assertThat(modeler.send("DELETE", "/engine-rest/deployment/" + one, null).statusCode()).isEqualTo(204);
+
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		HttpResponse<byte[]> download = admin.getBytes(fileUrl(one));
+
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(first.getBytes(StandardCharsets.UTF_8));
+		assertThat(admin.getBytes(fileUrl(two)).body()).isEqualTo(second.getBytes(StandardCharsets.UTF_8));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM deployed_model_content WHERE sha256 = ?")
+			.param(sha256(second.getBytes(StandardCharsets.UTF_8)))
+			.query(Long.class)
+			.single()).as("unchanged bytes are stored once").isOne();
+		String page = admin.get("/admin/models").body();
+		assertThat(section(page, one)).contains("deletion-probe-kept.bpmn", "新增", "（已删除）");
+		assertThat(section(page, two)).contains("有改动").doesNotContain("（已删除）");
+		assertThat(section(page, three)).contains("未改动");
+	}
+
+	@Test
+	void onlyAdministratorsDownloadAndOnlyAFileOfThatDeployment() {
+		WebClient modeler = admin();
+		String one = deploy(modeler, "deletion-probe-a.bpmn", TestModels.valid("deletion-probe-a", "Task_Review"));
+		String two = deploy(modeler, "deletion-probe-b.bpmn", TestModels.valid("deletion-probe-b", "Task_Review"));
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+
+		assertThat(reviewer.getBytes(fileUrl(one)).statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)
+			.getBytes(fileUrl(one))
+			.statusCode()).isIn(401, 403);
+		assertThat(admin.getBytes("/admin/models/deployments/" + two + "/files/" + fileId(one)).statusCode())
+			.isEqualTo(404);
+		assertThat(admin.getBytes("/admin/models/deployments/no-such/files/" + fileId(one)).statusCode())
+			.isEqualTo(404);
+		assertThat(admin.getBytes("/admin/models/deployments/" + one + "/files/999999999").statusCode()).isEqualTo(404);
+	}
+
 	private WebClient admin() {
 		return new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 	}
@@ -143,6 +192,24 @@ class DeploymentDeletionTest {
 		HttpResponse<String> response = ModelValidationTest.createDeployment(client, file, model);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return Json.field(response.body(), "id");
+	}
+
+	private long fileId(String deployment) {
+		return jdbc.sql("SELECT id FROM deployed_model_file WHERE deployment_id = ?")
+			.param(deployment)
+			.query(Long.class)
+			.single();
+	}
+
+	private String fileUrl(String deployment) {
+		return "/admin/models/deployments/" + deployment + "/files/" + fileId(deployment);
+	}
+
+	/** The row of the deployments table for one deployment. */
+	private static String section(String page, String deployment) {
+		int start = page.indexOf("id=\"deployment-" + deployment + "\"");
+		assertThat(start).as("deployment listed").isPositive();
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	private List<String> auditEntries(String action, String deployment) {

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -42,11 +44,15 @@ class ModelAdminController {
 
 	private static final List<String> ALLOWED = List.of(".bpmn", ".dmn", ".form");
 
+	private static final int RECENT_DEPLOYMENTS = 20;
+
 	private final ModelCatalog catalog;
 
 	private final ModelDeployments deployments;
 
 	private final RepositoryService repository;
+
+	private final DeployedFiles files;
 
 	/**
 	 * Where Camunda Modeler deploys to: the configured public address, never the Host
@@ -55,10 +61,11 @@ class ModelAdminController {
 	private final String restEndpoint;
 
 	ModelAdminController(ModelCatalog catalog, ModelDeployments deployments, RepositoryService repository,
-			@Value("${renewal.public-base-url}") String publicBaseUrl) {
+			DeployedFiles files, @Value("${renewal.public-base-url}") String publicBaseUrl) {
 		this.catalog = catalog;
 		this.deployments = deployments;
 		this.repository = repository;
+		this.files = files;
 		this.restEndpoint = publicBaseUrl.replaceAll("/+$", "") + "/engine-rest";
 	}
 
@@ -67,6 +74,9 @@ class ModelAdminController {
 		model.addAttribute("processes", catalog.processes());
 		model.addAttribute("decisions", catalog.decisions());
 		model.addAttribute("restEndpoint", restEndpoint);
+		model.addAttribute("pastDeployments", files.recent(RECENT_DEPLOYMENTS));
+		model.addAttribute("liveDeployments",
+				repository.createDeploymentQuery().list().stream().map(Deployment::getId).collect(Collectors.toSet()));
 		return "admin/models";
 	}
 
