@@ -150,11 +150,27 @@ public class PublicNotices {
 			String resolution) {
 	}
 
-	void resolveAll(long applicationId, String resolution) {
-		jdbc.sql(
-				"UPDATE public_objection SET resolved_at = ?, resolution = ? WHERE application_id = ? AND resolved_at IS NULL")
-			.params(Timestamp.from(Instant.now()), resolution, applicationId)
+	/**
+	 * The objection check {@code taskId} settles every open objection of the case with
+	 * its ruling.
+	 */
+	void resolveAll(long applicationId, String taskId, String resolution) {
+		jdbc.sql("""
+				UPDATE public_objection SET resolved_at = ?, resolution = ?, resolved_by_task = ?
+				WHERE application_id = ? AND resolved_at IS NULL""")
+			.params(Timestamp.from(Instant.now()), resolution, taskId, applicationId)
 			.update();
+	}
+
+	/**
+	 * The ruling of the objection check {@code taskId} no longer stands (撤回, 退回上一环节): the
+	 * objections it settled are open again, for the check to rule on anew. The ruling
+	 * itself stays in the case's opinions, marked as superseded.
+	 */
+	public void reopenSettledBy(String taskId) {
+		jdbc.sql("""
+				UPDATE public_objection SET resolved_at = NULL, resolution = NULL, resolved_by_task = NULL
+				WHERE resolved_by_task = ?""").param(taskId).update();
 	}
 
 	/**

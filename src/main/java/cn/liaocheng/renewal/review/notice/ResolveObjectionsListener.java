@@ -9,7 +9,7 @@ import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
  * On completing Task_ResolveObjections: the objections are marked resolved with the lead
- * body's opinion.
+ * body's opinion, by this task (its ruling stops counting if the step is done again).
  */
 @Component("resolveObjectionsListener")
 class ResolveObjectionsListener implements TaskListener {
@@ -24,7 +24,7 @@ class ResolveObjectionsListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		long applicationId = ReviewedApplication.of(task);
 		Object opinion = task.getVariable(ReviewProcesses.OPINION);
-		notices.resolveAll(applicationId, opinion == null ? "" : opinion.toString());
+		notices.resolveAll(applicationId, task.getId(), opinion == null ? "" : opinion.toString());
 	}
 
 }

@@ -37,6 +37,7 @@ import cn.liaocheng.renewal.review.TaskUrged;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.history.OperationView;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
@@ -99,10 +100,13 @@ public class TaskOperations {
 
 	private final ApplicationEventPublisher events;
 
+	private final PublicNotices notices;
+
 	TaskOperations(TaskHandOvers handOvers, TaskService tasks, RepositoryService repository, HistoryService history,
 			IdentityService identity, OpinionStore opinions, OperationLog operations, StepMoves moves,
 			Directory directory, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
-			WorkingDays workingDays) {
+			WorkingDays workingDays, PublicNotices notices) {
+		this.notices = notices;
 		this.workingDays = workingDays;
 		this.handOvers = handOvers;
 		this.tasks = tasks;
@@ -255,6 +259,8 @@ public class TaskOperations {
 			Task again = RestartedSteps.during(() -> moves.moveBack(done, open));
 			tasks.setAssignee(again.getId(), callerId);
 			opinions.supersede(approved.taskId());
+			// A withdrawn objection check no longer settles the objections it ruled on.
+			notices.reopenSettledBy(approved.taskId());
 			String callerName = directory.personName(callerId);
 			record(approved.applicationId(), "WITHDRAW", again, callerId, approved.bodyName(),
 					"由" + callerName + "撤回，重新办理。撤回原因：" + why, approved.stepName(), why);
@@ -305,6 +311,7 @@ public class TaskOperations {
 				tasks.setAssignee(again.getId(), assignee);
 			}
 			opinions.supersede(previous.taskId());
+			notices.reopenSettledBy(previous.taskId());
 			String bodyName = directory.bodyName(held.bodies().first());
 			record(held.applicationId(), "RETURN_TO_PREVIOUS", again, callerId, bodyName,
 					"由" + directory.personName(callerId) + "在「" + current.getName() + "」环节退回上一环节「" + previous.stepName()

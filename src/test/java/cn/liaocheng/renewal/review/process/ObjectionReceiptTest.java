@@ -6,15 +6,21 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
+import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -30,9 +36,21 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 	@LocalServerPort
 	int port;
 
+	private static final String PHONE = "13900003333";
+
+	private static final String NOT_UPHELD = "经核查，所购设备为全新购置，异议不成立。";
+
+	private static final String UPHELD = "经复核，所购设备确为翻新旧设备，异议成立。";
+
+	private final TaskService tasks;
+
+	private final TaskOperations operations;
+
 	@Autowired
-	ObjectionReceiptTest(ApplicationContext context) {
+	ObjectionReceiptTest(ApplicationContext context, TaskService tasks, TaskOperations operations) {
 		super(context);
+		this.tasks = tasks;
+		this.operations = operations;
 	}
 
 	@Test
@@ -72,6 +90,95 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 
 		assertThat(new WebClient(port).get("/notices/objections?receipt=" + number + "&phone=13900001111").body())
 			.contains("已处理");
+	}
+
+	/**
+	 * The city finance bureau sends the case back to the objection check, which now
+	 * upholds the objection: the objector and the dossier read the ruling that stands,
+	 * and the first one stays in the opinions, marked as no longer standing.
+	 */
+	@Test
+	void aRulingAfterTheCaseCameBackToTheObjectionCheckIsTheOneTheObjectorReads() {
+		Case claim = onNoticeWithAnObjection();
+		String receipt = fileObjection(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		rule(claim, "APPROVE", NOT_UPHELD);
+		assertThat(lookUp(receipt)).contains(NOT_UPHELD);
+
+		Task allocation = review.task(claim, "Task_FinanceAllocation");
+		tasks.claim(allocation.getId(), "lc-finance");
+		operations.returnToPrevious("lc-finance", allocation.getId(), "异议核查结论所依据的材料不全，请重新核查。");
+
+		assertThat(lookUp(receipt)).as("while the check is done again")
+			.doesNotContain(NOT_UPHELD)
+			.doesNotContain("已处理");
+		assertThat(dossier(claim)).contains("待核查").doesNotContain("核查意见：" + NOT_UPHELD);
+
+		rule(claim, "REFUSE", UPHELD);
+
+		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("认定异议成立");
+		assertThat(lookUp(receipt)).contains("已处理").contains(UPHELD).doesNotContain(NOT_UPHELD);
+		String dossier = dossier(claim);
+		assertThat(dossier).contains("核查意见：" + UPHELD).doesNotContain("核查意见：" + NOT_UPHELD);
+		assertThat(dossier.substring(dossier.indexOf("id=\"opinions\""))).as("both rulings stay in the opinions")
+			.contains(NOT_UPHELD, UPHELD, "此意见不再作为结论");
+	}
+
+	/** The industry bureau takes its first ruling back and upholds the objection. */
+	@Test
+	void aWithdrawnRulingIsNoLongerTheOneTheObjectorReads() {
+		Case claim = onNoticeWithAnObjection();
+		String receipt = fileObjection(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Task first = rule(claim, "APPROVE", NOT_UPHELD);
+
+		operations.withdraw("lc-industry", first.getId(), "异议人补充了新的线索，需要重新核查。");
+		rule(claim, "REFUSE", UPHELD);
+
+		assertThat(lookUp(receipt)).contains("已处理").contains(UPHELD).doesNotContain(NOT_UPHELD);
+		assertThat(dossier(claim)).contains("核查意见：" + UPHELD).doesNotContain("核查意见：" + NOT_UPHELD);
+	}
+
+	private Case onNoticeWithAnObjection() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		return claim;
+	}
+
+	/** Files an objection on the board and returns its receipt number. */
+	private String fileObjection(Case claim) {
+		WebClient objector = new WebClient(port);
+		String csrf = WebClient.csrfTokenOf(objector.get("/notices").body());
+		HttpResponse<String> filed = objector.postForm("/notices/" + claim.id() + "/objections", "name=" + enc("复核测试人")
+				+ "&phone=" + PHONE + "&content=" + enc("所购设备系翻新旧设备，请核查。") + "&_csrf=" + enc(csrf));
+		assertThat(filed.statusCode()).isEqualTo(302);
+		Matcher receipt = RECEIPT.matcher(objector.get("/notices").body());
+		assertThat(receipt.find()).isTrue();
+		return receipt.group(1);
+	}
+
+	/** The city industry bureau's reviewer claims the objection check and rules. */
+	private Task rule(Case claim, String decision, String opinion) {
+		Task task = review.task(claim, "Task_ResolveObjections");
+		if (task.getAssignee() == null) {
+			tasks.claim(task.getId(), "lc-industry");
+		}
+		review.complete(task, Map.of("decision", decision, "opinion", opinion));
+		review.runJobs(claim);
+		return task;
+	}
+
+	private String lookUp(String receipt) {
+		String page = new WebClient(port).get("/notices/objections?receipt=" + receipt + "&phone=" + PHONE).body();
+		assertThat(page).contains("id=\"objection-found\"");
+		return page;
+	}
+
+	private String dossier(Case claim) {
+		return new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD)
+			.get("/review/applications/" + claim.id())
+			.body();
 	}
 
 	private static String enc(String s) {
