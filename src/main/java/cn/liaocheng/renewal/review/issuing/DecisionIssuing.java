@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.review.issuing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,8 +82,7 @@ class DecisionIssuing {
 			case LOAN_GRANTED -> grantLoan(facts, story);
 			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(DecisionIssuing::decider).orElse(LEAD),
-					DecisionType.APPLICATION_LAPSED,
-					List.of("申报被退回补正后，申请人未在规定的 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日内补正并重新提交。"), null);
+					DecisionType.APPLICATION_LAPSED, List.of(lapse(facts.outcomes().correctionDeadline())), null);
 		};
 		ReviewFacts after = issued.facts() != null ? issued.facts() : facts;
 		String summary = issued.summary() != null ? issued.summary() : ending.summary(after.outcomes());
@@ -89,6 +90,18 @@ class DecisionIssuing {
 		// lender's documents are not theirs to know of. The enterprise's message does.
 		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。结果文书可在申报详情中下载。");
 		events.publishEvent(new CaseDecided(applicationId, summary, issued.type().title()));
+	}
+
+	private static final DateTimeFormatter DEADLINE_SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+		.withZone(ChinaTime.ZONE);
+
+	/**
+	 * Why a case lapsed, with the deadline the case was given when it was returned (the
+	 * one its timer ran to), in Beijing time.
+	 */
+	static String lapse(Instant deadline) {
+		return deadline == null ? "申报被退回补正后，申请人未在补正期限内补正并重新提交。"
+				: "申报被退回补正后，申请人未在补正期限（" + DEADLINE_SHOWN.format(deadline) + "）前补正并重新提交。";
 	}
 
 	/**

@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -450,6 +453,26 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交").contains("向冠县人民政府申请行政复议");
+	}
+
+	/**
+	 * The lapse gives the deadline the case was given when it was returned, in Beijing
+	 * time, not the rule's number of days.
+	 */
+	@Test
+	void aLapseGivesTheCorrectionDeadlineTheCaseWasGiven() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		Instant deadline = review.outcomes(project).correctionDeadline();
+		LocalDateTime shown = LocalDateTime.ofInstant(deadline, ChinaTime.ZONE);
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(shown.toLocalTime()).isEqualTo(LocalTime.of(23, 59, 59));
+		assertThat(review.issued(project, DecisionType.APPLICATION_LAPSED).text())
+			// The text as a PDF tool reads it, without spaces.
+			.contains("申报被退回补正后，申请人未在补正期限（" + ChinaTime.day(shown.toLocalDate()) + "23:59）前补正并重新提交。")
+			.doesNotContain("个工作日内补正");
 	}
 
 	@Test
