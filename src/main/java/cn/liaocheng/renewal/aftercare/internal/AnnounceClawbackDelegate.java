@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 
 /**
  * Task_AnnounceAcceptanceFailed and Task_AnnounceRectificationLapsed: the subsidy must be
@@ -46,8 +47,8 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 					"No acceptance finding recorded for application " + applicationId));
 		String facts = switch (cause) {
 			case ACCEPTANCE_FAILED -> "市级现场验收不通过。验收意见：" + acceptance.opinion();
-			case RECTIFICATION_LAPSED ->
-				"市级现场验收要求限期整改，整改期限为 " + acceptance.deadline() + "，企业逾期未提交整改材料。整改要求：" + acceptance.opinion();
+			case RECTIFICATION_LAPSED -> "市级现场验收要求限期整改，企业应于" + ChinaTime.day(acceptance.deadline())
+					+ "前（含当日）提交整改材料，逾期未提交。整改要求：" + acceptance.opinion();
 			case FALSE_MATERIAL -> throw new ProcessEngineException("False material is not found by the acceptance");
 		};
 		events.publishEvent(new ClawbackDue(applicationId, cause, facts, acceptance.bodyGroup()));

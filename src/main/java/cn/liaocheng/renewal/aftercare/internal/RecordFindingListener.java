@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
@@ -86,7 +87,7 @@ class RecordFindingListener implements TaskListener {
 					// The timer fires when the deadline day has ended in Beijing.
 					instance.setVariable(AftercareModel.RECTIFICATION_DUE, DateTimeFormatter.ISO_INSTANT
 						.format(deadline.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant()));
-					message = "现场验收结论：限期整改，请于 " + deadline + " 前提交整改材料，逾期未整改的，转入追回程序。整改要求：" + opinion;
+					message = "现场验收结论：限期整改，请于" + ChinaTime.day(deadline) + "前（含当日）提交整改材料，逾期未整改的，转入追回程序。整改要求：" + opinion;
 				}
 				else if ("APPROVE".equals(decision)) {
 					LocalDate due = today.plus(performanceAfter);

@@ -41,6 +41,7 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
@@ -294,13 +295,17 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThat(events.stream(ClawbackDue.class)).singleElement().satisfies(due -> {
 			assertThat(due.applicationId()).isEqualTo(claim.id());
 			assertThat(due.cause()).isEqualTo(ClawbackDue.Cause.RECTIFICATION_LAPSED);
-			assertThat(due.facts()).contains(deadline.toString(), "除尘设备运行记录仍不完整");
+			assertThat(due.facts()).contains("企业应于" + ChinaTime.day(deadline) + "前（含当日）提交整改材料，逾期未提交", "除尘设备运行记录仍不完整")
+				.doesNotContain(deadline.toString());
 			assertThat(due.recordedBy()).isEqualTo("city-industry");
 		});
 		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未提交整改材料，已转入奖补资金追回");
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("整改期满未提交整改材料"));
 		// The step tells the enterprise of the rectification in its own words; the
 		// review's "退回补正" (a correction that lapses the case) is not said of it.
+		assertThat(history(claim))
+			.anySatisfy(m -> assertThat(m).contains("请于" + ChinaTime.day(deadline) + "前（含当日）提交整改材料"))
+			.noneSatisfy(m -> assertThat(m).contains(deadline.toString()));
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("限期整改"))
 			.noneSatisfy(m -> assertThat(m).contains("「市工信局组织现场验收」：退回补正"));
 	}
