@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.OwnContext;
@@ -272,7 +273,7 @@ class AftercareEndToEndTest {
 		ClawbackDue lapsed = Actor.await("ClawbackDue of " + lapsing,
 				() -> CLAWBACKS.stream().filter(c -> c.applicationId() == lapsing).findFirst().orElse(null));
 		assertThat(lapsed.cause()).isEqualTo(ClawbackDue.Cause.RECTIFICATION_LAPSED);
-		assertThat(lapsed.facts()).contains(deadline.toString(), "除尘设备未接入生产线");
+		assertThat(lapsed.facts()).contains(ChinaTime.day(deadline) + "前（含当日）", "除尘设备未接入生产线");
 
 		long failing = acceptanceAtCity("冠县锅炉节能改造项目");
 		lcIndustry.act(failing, "Task_CityOnsiteAcceptance", "REFUSE", "现场未见申报的永磁电机，设备与发票不符。");
