@@ -169,6 +169,26 @@ class ModelValidationTest {
 				Arguments.of("bad-timer.bpmn", definitions(process("v-bad-timer", ttl(),
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration>five days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
+						"定时器 timeDuration 的值 “five days” 无法解析", "TimerEvent_Wait"),
+				// The engine evaluates an element's own text beside its child elements.
+				Arguments.of("condition-beside-documentation.bpmn",
+						definitions(process("v-condition-beside-child", ttl(),
+								"<bpmn:exclusiveGateway id=\"Gateway_Which\" name=\"去向\"/>",
+								"<bpmn:userTask id=\"Task_After\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+										+ TestModels.FORM_REF + "/>")
+							.replace("<bpmn:sequenceFlow id=\"SequenceFlow_1\"",
+									"<bpmn:sequenceFlow name=\"改号\" id=\"SequenceFlow_1\"")
+							.replace("targetRef=\"Task_After\"/>",
+									"targetRef=\"Task_After\"><bpmn:conditionExpression>"
+											+ "<bpmn:documentation>x</bpmn:documentation>"
+											+ "${execution.setProcessBusinessKey('999') == null}"
+											+ "</bpmn:conditionExpression></bpmn:sequenceFlow>")),
+						"元素 “改号” 的表达式 “${execution.setProcessBusinessKey('999') == null}” 访问了允许范围以外的成员 “execution.setProcessBusinessKey”",
+						"SequenceFlow_1"),
+				Arguments.of("timer-beside-documentation.bpmn", definitions(process("v-timer-beside-child", ttl(),
+						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
+								+ "<bpmn:timeDuration><bpmn:documentation>${divisionCode}</bpmn:documentation>five days"
+								+ "</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
 						"定时器 timeDuration 的值 “five days” 无法解析", "TimerEvent_Wait"));
 	}
 

@@ -9,6 +9,8 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.DomElement;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The checks one BPMN file must pass; problems are added to the list given, none is
@@ -58,6 +60,7 @@ final class BpmnRules {
 			}
 		}
 		walk(model.getDocument().getRootElement(), null);
+		checkTimers(model);
 		// Beans, variables and members the expressions name, wherever they stand.
 		new ExpressionRules(resource, environment, problems).check(model);
 	}
@@ -131,11 +134,6 @@ final class BpmnRules {
 				&& element.hasAttribute("language")) {
 			problem(owner, "不允许使用脚本条件（conditionExpression 的 language 属性）：请用 ${...} 表达式");
 		}
-		if (BPMN_NAMESPACE.equals(namespace) && TIMERS.contains(name)
-				&& !TimerExpressions.isValid(name, element.getTextContent())) {
-			problem(owner, "定时器 " + name + " 的值 “" + text(element) + "” 无法解析：请用 ISO 8601 格式（如 P5D、PT2H、"
-					+ "2026-12-31T17:00:00、R3/PT1H）或 ${...} 表达式");
-		}
 		if (CAMUNDA_NAMESPACES.contains(namespace) && "constraint".equals(name)
 				&& "validator".equals(element.getAttribute("name"))
 				&& !String.valueOf(element.getAttribute("config")).strip().startsWith("${")) {
@@ -191,9 +189,35 @@ final class BpmnRules {
 		}
 	}
 
-	private static String text(DomElement element) {
-		String text = element.getTextContent();
-		return text == null ? "" : text.trim();
+	/**
+	 * Every timer's value as the engine reads it: the element's own text, not that of a
+	 * child such as its documentation. The problem names the event (or listener) the
+	 * timer belongs to.
+	 */
+	private void checkTimers(BpmnModelInstance model) {
+		org.w3c.dom.Node root = model.getDocument().getDomSource().getNode();
+		org.w3c.dom.Document document = root instanceof org.w3c.dom.Document d ? d : root.getOwnerDocument();
+		for (String name : TIMERS) {
+			NodeList timers = document.getElementsByTagNameNS(BPMN_NAMESPACE, name);
+			for (int i = 0; i < timers.getLength(); i++) {
+				Element timer = (Element) timers.item(i);
+				String value = ExpressionRules.ownText(timer);
+				if (!TimerExpressions.isValid(name, value)) {
+					problem(ownerId(timer), "定时器 " + name + " 的值 “" + value.trim() + "” 无法解析：请用 ISO 8601 格式（如 P5D、PT2H、"
+							+ "2026-12-31T17:00:00、R3/PT1H）或 ${...} 表达式");
+				}
+			}
+		}
+	}
+
+	/** The nearest id above an element, an event definition's excepted. */
+	private static String ownerId(Element element) {
+		for (org.w3c.dom.Node n = element; n instanceof Element e; n = n.getParentNode()) {
+			if (!e.getAttribute("id").isEmpty() && !e.getLocalName().endsWith("EventDefinition")) {
+				return e.getAttribute("id");
+			}
+		}
+		return null;
 	}
 
 	private void problem(String elementId, String message) {

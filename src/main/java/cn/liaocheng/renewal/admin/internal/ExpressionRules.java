@@ -10,6 +10,7 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.Text;
 
 import cn.liaocheng.renewal.review.ModelVocabulary;
 
@@ -57,16 +58,29 @@ final class ExpressionRules {
 			check(named, attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName(),
 					attribute.getValue());
 		}
-		boolean leaf = true;
 		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (child instanceof Element e) {
-				leaf = false;
 				walk(e, named);
 			}
 		}
-		if (leaf) {
-			check(named, element.getLocalName(), element.getTextContent());
+		// The element's own text, also beside child elements: the engine evaluates it
+		// whatever else the element holds.
+		check(named, element.getLocalName(), ownText(element));
+	}
+
+	/**
+	 * The text directly inside an element, as the engine's parser reads it: every text
+	 * and CDATA node of its own, joined, and none of its children's. A comment between
+	 * two pieces does not part them ({@code $<!-- -->{x}} is read as {@code ${x}}).
+	 */
+	static String ownText(Element element) {
+		StringBuilder text = new StringBuilder();
+		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Text t) {
+				text.append(t.getData());
+			}
 		}
+		return text.toString();
 	}
 
 	private void check(Element owner, String attribute, String value) {
