@@ -13,13 +13,24 @@ import cn.liaocheng.renewal.engine.ExpressionBeans;
  */
 public final class ModelVocabulary {
 
-	/** What the engine's guard lets expressions reach: {@link #BEANS}. */
+	/**
+	 * What the engine's guard lets expressions reach: {@link #BEANS}, and of a process
+	 * instance only what {@link #MEMBERS} reads ({@code processBusinessKey}).
+	 */
 	@org.springframework.stereotype.Component
 	static final class Beans implements ExpressionBeans {
 
 		@Override
 		public Set<String> names() {
 			return BEANS;
+		}
+
+		@Override
+		public Set<String> readableCaseMembers() {
+			return MEMBERS.stream()
+				.filter(m -> m.startsWith("execution.") || m.startsWith("task."))
+				.map(m -> m.substring(m.indexOf('.') + 1))
+				.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		}
 
 	}

@@ -36,7 +36,7 @@ class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		Map<Object, Object> beans = new ModelBeans(context, allowed.names());
 		configuration.setBeans(beans);
-		configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
+		configuration.setExpressionManager(new GuardedExpressionManager(context, beans, allowed.readableCaseMembers()));
 		configuration.setScriptEngineResolver(new NoScriptEngines());
 		configuration.setEnableFetchScriptEngineFromProcessApplication(false);
 		List<BpmnParseListener> parseListeners = new ArrayList<>(

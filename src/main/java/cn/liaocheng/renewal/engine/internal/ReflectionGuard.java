@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
@@ -19,7 +20,17 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  * its name ({@code getClass}, {@code forName}, {@code invoke}, the property
  * {@code class}…) or by the object it is taken on (a class, class loader, reflective
  * member, runtime, process, thread, file, data source, script engine, the Spring context
- * or the engine's configuration); it resolves nothing itself.
+ * or the engine's configuration, the engine or any of its services); it resolves nothing
+ * itself.
+ *
+ * <p>
+ * No expression may change which case a process acts on: of a process instance or a task
+ * ({@code execution}, {@code task}) an expression reads only the members it is given (the
+ * models read {@code execution.processBusinessKey}), calls none of their methods
+ * ({@code execution.setProcessBusinessKey(...)}, {@code execution.getProcessEngine()}),
+ * and no expression writes to a member of any object (a form property bound to
+ * {@code #{execution.processBusinessKey}}). A top-level name may still be written: that
+ * sets a process variable.
  */
 final class ReflectionGuard extends ELResolver {
 
@@ -53,7 +64,8 @@ final class ReflectionGuard extends ELResolver {
 			"javax.script.ScriptEngine", "javax.script.ScriptEngineManager", "javax.script.ScriptEngineFactory",
 			"org.springframework.beans.factory.BeanFactory", "org.springframework.core.env.Environment",
 			"org.springframework.core.io.ResourceLoader", "org.springframework.jdbc.core.JdbcOperations",
-			"org.camunda.bpm.engine.ProcessEngineConfiguration",
+			"org.camunda.bpm.engine.ProcessEngineConfiguration", "org.camunda.bpm.engine.ProcessEngine",
+			"org.camunda.bpm.engine.ProcessEngineServices",
 			"org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines",
 			"org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver");
 
@@ -64,12 +76,27 @@ final class ReflectionGuard extends ELResolver {
 	static final List<String> PACKAGES = List.of("java.lang.reflect.", "java.lang.invoke.", "java.net.", "sun.",
 			"jdk.internal.");
 
+	/**
+	 * The engine's services: {@code org.camunda.bpm.engine.RuntimeService} and the like.
+	 */
+	private static final String ENGINE_PACKAGE = "org.camunda.bpm.engine.";
+
 	private static final ClassValue<Boolean> DANGEROUS = new ClassValue<>() {
 		@Override
 		protected Boolean computeValue(Class<?> type) {
 			return isDangerous(type);
 		}
 	};
+
+	private final Set<String> readableCaseMembers;
+
+	/**
+	 * @param readableCaseMembers the members of a process instance or task expressions
+	 * may read, e.g. {@code processBusinessKey}
+	 */
+	ReflectionGuard(Set<String> readableCaseMembers) {
+		this.readableCaseMembers = Set.copyOf(readableCaseMembers);
+	}
 
 	@Override
 	public Object getValue(ELContext context, Object base, Object property) {
@@ -85,6 +112,9 @@ final class ReflectionGuard extends ELResolver {
 			if (METHODS.contains(name)) {
 				throw refusal(name + "()");
 			}
+			if (base instanceof VariableScope) {
+				throw caseRefusal(name + "()");
+			}
 		}
 		return null;
 	}
@@ -97,7 +127,9 @@ final class ReflectionGuard extends ELResolver {
 
 	@Override
 	public void setValue(ELContext context, Object base, Object property, Object value) {
-		refuseProperty(base, property);
+		if (base != null) {
+			throw new ELException("表达式不能修改对象的成员（" + property + "）：只能写入流程变量");
+		}
 	}
 
 	@Override
@@ -116,7 +148,7 @@ final class ReflectionGuard extends ELResolver {
 		return null;
 	}
 
-	private static void refuseProperty(Object base, Object property) {
+	private void refuseProperty(Object base, Object property) {
 		if (base == null) {
 			return; // a top-level name: a variable or one of the beans the engine exposes
 		}
@@ -124,6 +156,9 @@ final class ReflectionGuard extends ELResolver {
 		String name = String.valueOf(property);
 		if (PROPERTIES.contains(name) || METHODS.contains(name)) {
 			throw refusal(name);
+		}
+		if (base instanceof VariableScope && !readableCaseMembers.contains(name)) {
+			throw caseRefusal(name);
 		}
 	}
 
@@ -142,7 +177,8 @@ final class ReflectionGuard extends ELResolver {
 				continue;
 			}
 			String name = t.getName();
-			if (TYPES.contains(name) || PACKAGES.stream().anyMatch(name::startsWith)) {
+			if (TYPES.contains(name) || PACKAGES.stream().anyMatch(name::startsWith)
+					|| name.startsWith(ENGINE_PACKAGE) && name.endsWith("Service")) {
 				return true;
 			}
 			if (t.getSuperclass() != null) {
@@ -151,6 +187,11 @@ final class ReflectionGuard extends ELResolver {
 			pending.addAll(List.of(t.getInterfaces()));
 		}
 		return false;
+	}
+
+	private ELException caseRefusal(String member) {
+		return new ELException("表达式只能读取流程实例的" + String.join("、", new java.util.TreeSet<>(readableCaseMembers))
+				+ "，不能访问或修改流程实例和任务的其他成员（" + member + "）");
 	}
 
 	private static ELException refusal(String what) {

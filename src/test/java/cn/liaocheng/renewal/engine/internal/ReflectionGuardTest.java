@@ -2,10 +2,21 @@ package cn.liaocheng.renewal.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.el.DateTimeFunctions;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -31,6 +42,8 @@ class ReflectionGuardTest {
 	/** Sets a system property through reflection; with the property set, code ran. */
 	static final String SET_PROPERTY = "${''.getClass().forName('java.lang.System').getMethod('setProperty', "
 			+ "''.getClass(), ''.getClass()).invoke(null, '" + PROPERTY + "', 'yes')}";
+
+	private static final java.util.Set<String> CASE_MEMBERS = java.util.Set.of("processBusinessKey");
 
 	private final DefaultListableBeanFactory spring = new DefaultListableBeanFactory();
 
@@ -92,16 +105,91 @@ class ReflectionGuardTest {
 	void onlyTheAllowedBeansCanBeNamed() {
 		spring.registerSingleton("dataSource", new Object());
 		JuelExpressionManager manager = new GuardedExpressionManager(null,
-				new ModelBeans(spring, java.util.Set.of("routing", "notRegistered")));
+				new ModelBeans(spring, java.util.Set.of("routing", "notRegistered")), CASE_MEMBERS);
 
 		assertThat(evaluate(manager, "${routing.split('a,b')}")).isEqualTo(List.of("a", "b"));
 		assertThatThrownBy(() -> evaluate(manager, "${dataSource}")).isInstanceOf(PropertyNotFoundException.class);
 		assertThatThrownBy(() -> evaluate(manager, "${notRegistered}")).isInstanceOf(PropertyNotFoundException.class);
 	}
 
+	@Test
+	void ofAProcessInstanceAnExpressionReadsOnlyTheBusinessKey() {
+		DelegateExecution execution = mock(DelegateExecution.class);
+		when(execution.getProcessBusinessKey()).thenReturn("42");
+
+		assertThat(evaluate(guarded(), "#{execution.processBusinessKey}", Map.of("execution", execution)))
+			.isEqualTo("42");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${execution.setProcessBusinessKey('999')}",
+			"${execution.setProcessBusinessKey('999') == null}", "${execution.getProcessBusinessKey()}",
+			"${execution.processEngineServices}", "${execution.getProcessEngineServices()}",
+			"${execution.processEngine}", "${execution.processInstance}",
+			"${execution.setVariable('divisionCode', 'x')}", "${execution.variables}", "${execution.businessKey}",
+			"${task.setAssignee('lc-ecology')}", "${task.execution}", "${task.processEngineServices}" })
+	void nothingElseOfAProcessInstanceOrTaskIsReachable(String expression) {
+		DelegateExecution execution = mock(DelegateExecution.class);
+		DelegateTask task = mock(DelegateTask.class);
+
+		assertThatThrownBy(() -> evaluate(guarded(), expression, Map.of("execution", execution, "task", task)))
+			.isInstanceOf(ELException.class)
+			.hasMessageContaining("不能访问或修改流程实例和任务的其他成员");
+		verify(execution, never()).setProcessBusinessKey(org.mockito.ArgumentMatchers.any());
+		verify(task, never()).setAssignee(org.mockito.ArgumentMatchers.any());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${services.runtimeService}", "${services.getRepositoryService()}", "${engine.name}",
+			"${engine.identityService}", "${runtime.createProcessInstanceQuery()}", "${repository.createDeployment()}",
+			"${identity.createUserQuery().count()}" })
+	void theEngineAndItsServicesAreNoBase(String expression) {
+		Map<String, Object> variables = Map.of("services", mock(ProcessEngineServices.class), "engine",
+				mock(ProcessEngine.class), "runtime", mock(RuntimeService.class), "repository",
+				mock(RepositoryService.class), "identity", mock(IdentityService.class));
+
+		assertThatThrownBy(() -> evaluate(guarded(), expression, variables)).isInstanceOf(ELException.class)
+			.hasMessageContaining("不允许");
+	}
+
+	@Test
+	void noExpressionWritesToAMemberOfAnObject() {
+		DelegateExecution execution = mock(DelegateExecution.class);
+		when(execution.getProcessBusinessKey()).thenReturn("1");
+		JuelExpressionManager manager = guarded();
+		Holder holder = new Holder();
+		var context = manager
+			.createElContext(Variables.fromMap(Map.of("execution", execution, "holder", holder)).asVariableContext());
+
+		assertThatThrownBy(
+				() -> manager.createValueExpression("#{execution.processBusinessKey}").setValue(context, "42"))
+			.isInstanceOf(ELException.class)
+			.hasMessageContaining("表达式不能修改对象的成员");
+		assertThatThrownBy(() -> manager.createValueExpression("#{holder.name}").setValue(context, "42"))
+			.isInstanceOf(ELException.class)
+			.hasMessageContaining("表达式不能修改对象的成员");
+		verify(execution, never()).setProcessBusinessKey(org.mockito.ArgumentMatchers.any());
+		assertThat(holder.getName()).isNull();
+	}
+
+	/** A bean with a setter: a write would reach it. */
+	public static class Holder {
+
+		private String name;
+
+		public String getName() {
+			return name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+	}
+
 	private JuelExpressionManager guarded() {
 		JuelExpressionManager manager = new GuardedExpressionManager(null,
-				new ModelBeans(spring, java.util.Set.of("routing")));
+				new ModelBeans(spring, java.util.Set.of("routing")), CASE_MEMBERS);
 		try {
 			manager.addFunction(DateTimeFunctions.DATE_TIME, DateTimeFunctions.class.getMethod("dateTime"));
 		}
