@@ -189,7 +189,25 @@ class ModelValidationTest {
 						"<bpmn:intermediateCatchEvent id=\"TimerEvent_Wait\"><bpmn:timerEventDefinition id=\"TimerDefinition_Wait\">"
 								+ "<bpmn:timeDuration><bpmn:documentation>${divisionCode}</bpmn:documentation>five days"
 								+ "</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")),
-						"定时器 timeDuration 的值 “five days” 无法解析", "TimerEvent_Wait"));
+						"定时器 timeDuration 的值 “five days” 无法解析", "TimerEvent_Wait"),
+				Arguments.of("form-property.bpmn", definitions(process("v-form-property", ttl(),
+						"<bpmn:userTask id=\"Task_Rekey\" camunda:candidateGroups=\"" + TestModels.GROUP + "\" "
+								+ TestModels.FORM_REF + "><bpmn:extensionElements>"
+								+ "<camunda:formProperty id=\"note\" expression=\"#{execution.processBusinessKey}\" "
+								+ "default=\"42\" writable=\"true\"/></bpmn:extensionElements></bpmn:userTask>")),
+						"不允许使用 camunda:formProperty", "Task_Rekey"),
+				Arguments.of("form-data.bpmn",
+						definitions(process("v-form-data", ttl(),
+								"<bpmn:userTask id=\"Task_Generated\" camunda:candidateGroups=\"" + TestModels.GROUP
+										+ "\" " + TestModels.FORM_REF + "><bpmn:extensionElements><camunda:formData>"
+										+ "<camunda:formField id=\"divisionCode\" type=\"string\"/>"
+										+ "</camunda:formData></bpmn:extensionElements></bpmn:userTask>")),
+						"不允许使用 camunda:formData", "Task_Generated"),
+				Arguments.of("called-business-key.bpmn", definitions(process("v-called-business-key", ttl(),
+						"<bpmn:callActivity id=\"Call_Other\" calledElement=\"project-registration\">"
+								+ "<bpmn:extensionElements><camunda:in businessKey=\"4242\"/></bpmn:extensionElements>"
+								+ "</bpmn:callActivity>")),
+						"调用活动的 camunda:in businessKey “4242” 不允许", "Call_Other"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -283,6 +301,32 @@ class ModelValidationTest {
 		}
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("v-shell").count()).isZero();
 		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/renewal-pwned"))).isFalse();
+	}
+
+	/**
+	 * Nor does the engine take a model through which a form submission or a called
+	 * process changes which case a process acts on, whoever deploys it.
+	 */
+	@Test
+	void theEngineItselfRefusesAModelThatWouldChangeTheCase() {
+		String formProperty = definitions(process("v-rekey", ttl(),
+				"<bpmn:userTask id=\"Task_Rekey\"><bpmn:extensionElements>"
+						+ "<camunda:formProperty id=\"note\" expression=\"#{execution.processBusinessKey}\" "
+						+ "writable=\"true\"/></bpmn:extensionElements></bpmn:userTask>"));
+		String variable = definitions(process("v-revariable", ttl(),
+				"<bpmn:userTask id=\"Task_Variable\"><bpmn:extensionElements>"
+						+ "<camunda:formProperty id=\"note\" variable=\"divisionCode\" writable=\"true\"/>"
+						+ "</bpmn:extensionElements></bpmn:userTask>"));
+		String calledKey = definitions(process("v-called-key", ttl(),
+				"<bpmn:callActivity id=\"Call_Other\" calledElement=\"project-registration\">"
+						+ "<bpmn:extensionElements><camunda:in businessKey=\"4242\"/></bpmn:extensionElements>"
+						+ "</bpmn:callActivity>"));
+		for (String model : List.of(formProperty, variable, calledKey)) {
+			assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
+				.isInstanceOf(ProcessEngineException.class)
+				.hasStackTraceContaining("表单提交和被调用的流程都不能改变流程所办理的案件");
+		}
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("v-rekey").count()).isZero();
 	}
 
 	@Test

@@ -25,6 +25,13 @@ final class BpmnRules {
 
 	private static final Set<String> TIMERS = Set.of("timeDuration", "timeDate", "timeCycle");
 
+	/**
+	 * The only business key a called process may get: its caller's, so that it works on
+	 * the same case.
+	 */
+	static final Set<String> CALLER_BUSINESS_KEY = Set.of("#{execution.processBusinessKey}",
+			"${execution.processBusinessKey}");
+
 	private final String resource;
 
 	private final ModelEnvironment environment;
@@ -138,6 +145,15 @@ final class BpmnRules {
 				&& "validator".equals(element.getAttribute("name"))
 				&& !String.valueOf(element.getAttribute("config")).strip().startsWith("${")) {
 			problem(owner, "不允许按类名指定表单校验器（camunda:constraint name=“validator”）");
+		}
+		if (CAMUNDA_NAMESPACES.contains(namespace) && ("formProperty".equals(name) || "formData".equals(name))) {
+			problem(owner, "不允许使用 camunda:" + name + "（生成式表单的字段提交时可以写入流程实例和流程变量）：请用 camunda:formRef 引用 Camunda 表单");
+		}
+		String businessKey = CAMUNDA_NAMESPACES.contains(namespace) && "in".equals(name)
+				? element.getAttribute("businessKey") : null;
+		if (businessKey != null && !businessKey.isEmpty() && !CALLER_BUSINESS_KEY.contains(businessKey)) {
+			problem(owner, "调用活动的 camunda:in businessKey “" + businessKey
+					+ "” 不允许：被调用的流程只能沿用调用它的案件的业务编号，请写 #{execution.processBusinessKey}");
 		}
 		if (CAMUNDA_NAMESPACES.contains(namespace)) {
 			// Listeners and the like carry their attributes unqualified.

@@ -17,8 +17,10 @@ import cn.liaocheng.renewal.engine.ExpressionBeans;
  * Limits what the engine's expressions can reach, for every expression whoever wrote it:
  * only the beans the models use ({@link ExpressionBeans}), never reflection
  * ({@link ReflectionGuard}), no script language, and no model naming a Java class, a
- * built-in connector or an HTML form ({@link NoCodeInModels}). Runs before the engine
- * builds its DMN engine, which then evaluates JUEL through the same guarded manager.
+ * built-in connector or an HTML form ({@link NoCodeInModels}), and none through which a
+ * form submission or a called process changes the case ({@link NoCaseChangeInModels}).
+ * Runs before the engine builds its DMN engine, which then evaluates JUEL through the
+ * same guarded manager.
  */
 @Component
 class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
@@ -42,6 +44,7 @@ class ExpressionLanguagePlugin extends AbstractProcessEnginePlugin {
 		List<BpmnParseListener> parseListeners = new ArrayList<>(
 				Objects.requireNonNullElse(configuration.getCustomPreBPMNParseListeners(), List.of()));
 		parseListeners.add(new NoCodeInModels());
+		parseListeners.add(new NoCaseChangeInModels());
 		configuration.setCustomPreBPMNParseListeners(parseListeners);
 		// No CMMN: a case model is one more place for listeners by class name.
 		configuration.setCmmnEnabled(false);
