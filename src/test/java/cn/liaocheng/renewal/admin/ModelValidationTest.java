@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 
 /**
  * Each rule refuses a crafted bad model with its Chinese message and the element id,
@@ -275,7 +276,7 @@ class ModelValidationTest {
 	}
 
 	/**
-	 * A deployment no user makes (the application's own code) is trusted by the
+	 * A deployment the application's own code marks as trusted is not checked by the
 	 * administrators' check; the engine still refuses a model that would run code.
 	 */
 	@Test
@@ -295,12 +296,32 @@ class ModelValidationTest {
 		// it:
 		// the pre-deployment check refuses it at every door a user deploys through.)
 		for (String model : List.of(SHELL_MODEL, withClass, withClassListener, withValidator)) {
-			assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
+			assertThatThrownBy(
+					() -> TrustedDeployment.deploy(repository.createDeployment().addString("probe.bpmn", model)))
 				.isInstanceOf(ProcessEngineException.class)
 				.hasStackTraceContaining("模型不能运行 Java 类、内置连接器或 HTML 表单");
 		}
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("v-shell").count()).isZero();
 		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/renewal-pwned"))).isFalse();
+	}
+
+	/**
+	 * No user is logged in here, as in a job the engine runs: the deployment is checked
+	 * all the same. Only the application's own mark makes it trusted.
+	 */
+	@Test
+	void aDeploymentWithoutAUserIsCheckedUnlessTheApplicationMarksItTrusted() {
+		String model = definitions(process("v-no-user", ttl(),
+				userTask("Task_NoForm", "camunda:candidateGroups=\"" + TestModels.GROUP + "\"")));
+
+		assertThatThrownBy(() -> repository.createDeployment().addString("no-user.bpmn", model).deploy())
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("用户任务没有表单");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("v-no-user").count()).isZero();
+
+		String trusted = TrustedDeployment.deploy(repository.createDeployment().addString("no-user.bpmn", model))
+			.getId();
+		repository.deleteDeployment(trusted, true);
 	}
 
 	/**
@@ -322,7 +343,8 @@ class ModelValidationTest {
 						+ "<bpmn:extensionElements><camunda:in businessKey=\"4242\"/></bpmn:extensionElements>"
 						+ "</bpmn:callActivity>"));
 		for (String model : List.of(formProperty, variable, calledKey)) {
-			assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
+			assertThatThrownBy(
+					() -> TrustedDeployment.deploy(repository.createDeployment().addString("probe.bpmn", model)))
 				.isInstanceOf(ProcessEngineException.class)
 				.hasStackTraceContaining("表单提交和被调用的流程都不能改变流程所办理的案件");
 		}

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 
 /**
  * Tasklist as a county reviewer's Chromium (language zh-CN) shows it: Chinese labels, the
@@ -62,53 +63,53 @@ class TasklistChineseBrowserTest {
 
 	@BeforeAll
 	void startBrowserAndATask() {
-		deploymentId = repository.createDeployment()
-			.name("tasklist-zh-probe")
-			.addString("tasklist-zh-probe.bpmn",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-probe-definitions"
-							    targetNamespace="http://liaocheng.cn/renewal/test">
-							  <bpmn:process id="tasklist-zh-probe" name="界面测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
-							    <bpmn:startEvent id="start"/>
-							    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
-							    <bpmn:userTask id="review" name="县级初审（界面测试）" camunda:candidateGroups="county-371525-industry"/>
-							  </bpmn:process>
-							</bpmn:definitions>
-							""")
-			.addString("tasklist-zh-form-probe.bpmn",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-form-probe-definitions"
-							    targetNamespace="http://liaocheng.cn/renewal/test">
-							  <bpmn:process id="tasklist-zh-form-probe" name="表单测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
-							    <bpmn:startEvent id="start"/>
-							    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
-							    <bpmn:userTask id="review" name="表单核验（界面测试）" camunda:candidateGroups="county-371525-industry"
-							        camunda:formRef="tasklist-zh-form-probe" camunda:formRefBinding="latest"/>
-							  </bpmn:process>
-							</bpmn:definitions>
-							""")
-			.addString("tasklist-zh-form-probe.form", """
-					{
-					  "executionPlatform": "Camunda Platform",
-					  "executionPlatformVersion": "7.24.0",
-					  "schemaVersion": 16,
-					  "id": "tasklist-zh-form-probe",
-					  "type": "default",
-					  "components": [
-					    { "id": "Field_deadline", "type": "datetime", "subtype": "date", "key": "deadline",
-					      "dateLabel": "补正期限" },
-					    { "id": "Field_opinion", "type": "textfield", "key": "opinion", "label": "审查意见",
-					      "validate": { "required": true } },
-					    { "id": "Field_dossier", "type": "text",
-					      "text": "[查看完整申报材料](/review/applications/1)" }
-					  ]
-					}
-					""")
-			.deploy()
+		deploymentId = TrustedDeployment
+			.deploy(repository.createDeployment()
+				.name("tasklist-zh-probe")
+				.addString("tasklist-zh-probe.bpmn",
+						"""
+								<?xml version="1.0" encoding="UTF-8"?>
+								<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+								    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-probe-definitions"
+								    targetNamespace="http://liaocheng.cn/renewal/test">
+								  <bpmn:process id="tasklist-zh-probe" name="界面测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+								    <bpmn:startEvent id="start"/>
+								    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
+								    <bpmn:userTask id="review" name="县级初审（界面测试）" camunda:candidateGroups="county-371525-industry"/>
+								  </bpmn:process>
+								</bpmn:definitions>
+								""")
+				.addString("tasklist-zh-form-probe.bpmn",
+						"""
+								<?xml version="1.0" encoding="UTF-8"?>
+								<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+								    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tasklist-zh-form-probe-definitions"
+								    targetNamespace="http://liaocheng.cn/renewal/test">
+								  <bpmn:process id="tasklist-zh-form-probe" name="表单测试流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+								    <bpmn:startEvent id="start"/>
+								    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="review"/>
+								    <bpmn:userTask id="review" name="表单核验（界面测试）" camunda:candidateGroups="county-371525-industry"
+								        camunda:formRef="tasklist-zh-form-probe" camunda:formRefBinding="latest"/>
+								  </bpmn:process>
+								</bpmn:definitions>
+								""")
+				.addString("tasklist-zh-form-probe.form", """
+						{
+						  "executionPlatform": "Camunda Platform",
+						  "executionPlatformVersion": "7.24.0",
+						  "schemaVersion": 16,
+						  "id": "tasklist-zh-form-probe",
+						  "type": "default",
+						  "components": [
+						    { "id": "Field_deadline", "type": "datetime", "subtype": "date", "key": "deadline",
+						      "dateLabel": "补正期限" },
+						    { "id": "Field_opinion", "type": "textfield", "key": "opinion", "label": "审查意见",
+						      "validate": { "required": true } },
+						    { "id": "Field_dossier", "type": "text",
+						      "text": "[查看完整申报材料](/review/applications/1)" }
+						  ]
+						}
+						"""))
 			.getId();
 		runtime.startProcessInstanceByKey("tasklist-zh-probe");
 		formTaskInstance = runtime

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 
 /**
  * The administrators' sources in forms/ and bpmn/ reach the engine, and a user task finds
@@ -51,10 +52,9 @@ class ModelDeploymentTest {
 
 	@Test
 	void aUserTaskReferencesADeployedFormWithFormRefAndTasklistGetsItsChineseLabels() {
-		Deployment probe = repository.createDeployment()
+		Deployment probe = TrustedDeployment.deploy(repository.createDeployment()
 			.name("form-reference-probe")
-			.addClasspathResource("models/form-reference-probe.bpmn")
-			.deploy();
+			.addClasspathResource("models/form-reference-probe.bpmn"));
 		try {
 			runtime.startProcessInstanceByKey("form-reference-probe", "probe-1");
 			Task task = tasks.createTaskQuery().processInstanceBusinessKey("probe-1").singleResult();

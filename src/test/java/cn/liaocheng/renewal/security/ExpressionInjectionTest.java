@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 
 /**
  * Tries to make the server evaluate an expression of the caller's choosing, as a county
@@ -243,13 +244,13 @@ class ExpressionInjectionTest {
 
 	@Test
 	void aModelDeployedPastTheAdministratorsDoorCannotReachReflectionBeansOrScripts() {
-		// No user is logged in here, so the deployment check trusts the deployment: only
-		// the engine stands in the way.
-		String deployment = repository.createDeployment()
-			.name("expression-injection-probe")
-			.addString("el-probe.bpmn", probeProcesses())
-			.addString("el-probe.dmn", probeDecision())
-			.deploy()
+		// Deployed as trusted, past the administrators' check: only the engine stands in
+		// the way.
+		String deployment = TrustedDeployment
+			.deploy(repository.createDeployment()
+				.name("expression-injection-probe")
+				.addString("el-probe.bpmn", probeProcesses())
+				.addString("el-probe.dmn", probeDecision()))
 			.getId();
 		try {
 			assertThatThrownBy(() -> runtime.startProcessInstanceByKey("el-probe-reflection"))

@@ -36,6 +36,7 @@ import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 
 /**
  * The ready-made Tasklist filters: created once, shared with reviewers only, and showing
@@ -190,10 +191,10 @@ class ReviewerFiltersTest {
 
 	@Test
 	void aCountyReviewerRunningTheFiltersGetsOnlyTheirCountysTasks() throws Exception {
-		String deploymentId = repository.createDeployment()
-			.name("tasklist-filter-probe")
-			.addString("tasklist-filter-probe.bpmn", probeDefinitions())
-			.deploy()
+		String deploymentId = TrustedDeployment
+			.deploy(repository.createDeployment()
+				.name("tasklist-filter-probe")
+				.addString("tasklist-filter-probe.bpmn", probeDefinitions()))
 			.getId();
 		try {
 			String gxProcess = runtime.startProcessInstanceByKey("tasklist-filter-probe-gx").getId();

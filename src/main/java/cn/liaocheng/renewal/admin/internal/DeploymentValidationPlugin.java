@@ -25,8 +25,9 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
  * the audit trail within the deployment's transaction.
  *
  * <p>
- * Deployments the application's own code makes without a logged-in user (none in
- * production; test probes) are trusted and not checked; they are still audited.
+ * Every deployment is checked, with or without a logged-in user (a job runs without one),
+ * except those the application's own code marks as trusted ({@link TrustedDeployments};
+ * none in production, test probes); they are still audited.
  */
 @Component
 class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
@@ -78,7 +79,7 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	private static boolean isChecked(DeploymentEntity deployment) {
-		return Context.getCommandContext().getAuthenticatedUserId() != null || isStartupDeployment(deployment);
+		return !TrustedDeployments.isTrusted() || isStartupDeployment(deployment);
 	}
 
 	private static boolean isStartupDeployment(DeploymentEntity deployment) {
