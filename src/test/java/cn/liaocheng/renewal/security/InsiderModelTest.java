@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -26,7 +27,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * engine's services: neither through an expression the check once did not read (beside a
  * child element), nor through a generated form's field bound to the business key, nor by
  * giving a called process a business key of its own. Each is refused by the
- * pre-deployment check and, deployed past it, by the engine.
+ * pre-deployment check and, deployed past it, by the engine. And no spelling of the
+ * deployment address gives a reviewer anything but a refusal.
  */
 @WebIntegrationTest
 class InsiderModelTest {
@@ -154,6 +156,34 @@ class InsiderModelTest {
 			.hasStackTraceContaining("camunda:in businessKey=\"4242\"");
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("insider-rekey").count()).isZero();
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("insider-call").count()).isZero();
+	}
+
+	@Test
+	void reviewersReachNoDeploymentDoorBySpellingAndAreNeverAnsweredWithAServerError() {
+		long before = repository.createDeploymentQuery().count();
+		String model = HIDDEN.replace("insider-hidden", "insider-spelling");
+		for (String path : List.of("/engine-rest/deployment/create", "/engine-rest/Deployment/create",
+				"/engine-rest/deployment/create/", "/engine-rest//deployment/create",
+				"/engine-rest/deployment;x=y/create", "/engine-rest/deployment/create;x=y",
+				"/engine-rest/%64eployment/create", "/engine-rest/deployment%2Fcreate",
+				"/engine-rest/engine/default/deployment/create", "/engine-rest/ENGINE/default/deployment/create",
+				"/engine-rest/engine/default;a=b/deployment/create",
+				"/camunda/api/engine/engine/default/deployment/create",
+				"/camunda/api/engine/engine/default/deployment/create/",
+				"/camunda/api/engine/engine/default//deployment/create",
+				"/camunda/api//engine/engine/default/deployment/create",
+				"/camunda/api/engine/engine/default/Deployment/create",
+				"/camunda//api/engine/engine/default/deployment/create",
+				"/camunda/api/engine/engine/default/deployment;x=y/create")) {
+			HttpResponse<String> r = deployAs(DemoUsers.CITY_REVIEWER, path, "x.bpmn", model);
+
+			assertThat(r.statusCode()).as(path + " → " + r.body()).isIn(400, 403, 404);
+			if (path.contains("//")) {
+				assertThat(r.statusCode()).as(path).isEqualTo(400);
+				assertThat(r.body()).as(path).contains("请求有误");
+			}
+		}
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
 	}
 
 	private HttpResponse<String> deploy(String file, String content) {
