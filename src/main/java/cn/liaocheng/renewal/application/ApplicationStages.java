@@ -27,6 +27,25 @@ public class ApplicationStages {
 		this.store = store;
 	}
 
+	/**
+	 * The review process instance started for the application when it was submitted
+	 * (recorded by the application); empty while that start is under way, and for an
+	 * application never submitted or not found.
+	 */
+	public Optional<String> reviewProcess(long applicationId) {
+		return store.reviewProcess(applicationId);
+	}
+
+	/**
+	 * Records, during the submission that starts it, the review process instance of the
+	 * application: only while none is recorded and the application has just been
+	 * submitted. Whether this instance is now the one recorded.
+	 */
+	public boolean pinReviewProcess(long applicationId, String processInstanceId) {
+		return store.pinReviewProcess(applicationId, processInstanceId)
+				|| store.reviewProcess(applicationId).filter(processInstanceId::equals).isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public ReviewFacts facts(long applicationId) {
 		return store.facts(applicationId);

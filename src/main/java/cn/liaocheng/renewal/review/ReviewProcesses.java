@@ -32,6 +32,17 @@ public final class ReviewProcesses {
 	public static final Set<String> REVIEW_PROCESSES = Set.of(PROJECT_REGISTRATION, SUBSIDY_APPLICATION,
 			LOAN_APPLICATION, COUNTY_REVIEW, JOINT_REVIEW, CORRECTION);
 
+	/** The root process of each kind of application, started when it is submitted. */
+	public static final Set<String> MAIN_PROCESSES = Set.of(PROJECT_REGISTRATION, SUBSIDY_APPLICATION,
+			LOAN_APPLICATION);
+
+	/**
+	 * Processes of other modules, started as roots of their own with the application's
+	 * key, whose tasks use the review's listeners: after the award (payment, acceptance,
+	 * evaluation) and clawback.
+	 */
+	public static final Set<String> AFTER_AWARD_PROCESSES = Set.of("subsidy-aftercare", "clawback");
+
 	public static final String ROUTING_TABLE = "joint-review-routing";
 
 	public static final String SUBSIDY_AMOUNT_TABLE = "subsidy-amount";

@@ -488,6 +488,21 @@ class ApplicationRepository {
 		jdbc.sql("UPDATE application SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
 	}
 
+	Optional<String> processInstanceId(long id) {
+		return jdbc.sql("SELECT process_instance_id FROM application WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(recorded -> recorded);
+	}
+
+	boolean recordProcessIfNone(long id, String processInstanceId, ApplicationStatus status) {
+		return jdbc.sql(
+				"UPDATE application SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL AND status = ?")
+			.params(processInstanceId, id, status.name())
+			.update() == 1;
+	}
+
 	void delete(long id) {
 		jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
 	}

@@ -452,6 +452,23 @@ public class ApplicationStore {
 		return repository.divisions(applicationIds);
 	}
 
+	/**
+	 * The review process instance recorded for the application; empty for an application
+	 * not submitted, or whose review is being started in this transaction.
+	 */
+	public Optional<String> reviewProcess(long applicationId) {
+		return repository.processInstanceId(applicationId);
+	}
+
+	/**
+	 * Records the review process of an application whose submission is starting it (in
+	 * this transaction, before its start returns): only while none is recorded and the
+	 * application has just been submitted. Whether it is now recorded.
+	 */
+	public boolean pinReviewProcess(long applicationId, String processInstanceId) {
+		return repository.recordProcessIfNone(applicationId, processInstanceId, ApplicationStatus.COUNTY_REVIEW);
+	}
+
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
 		repository.recordCorrectionDeadline(applicationId, deadline);
 		if (deadline != null) {

@@ -3,12 +3,22 @@ package cn.liaocheng.renewal.review.process;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * The application a review process acts on is its instance's business key: set when the
+ * The application a review process acts on: its instance's business key, set when the
  * application is submitted and handed to every called process
- * ({@code camunda:in businessKey}). Nothing a task completion sends can change it, unlike
- * the {@code applicationId} variable, which stays only for Tasklist's links and display.
+ * ({@code camunda:in businessKey}), unlike the {@code applicationId} variable, which
+ * stays only for Tasklist's links and display.
+ * <p>
+ * A business key can be changed (a form field bound to it, a literal
+ * {@code camunda:in businessKey}, {@code RuntimeService#updateBusinessKey}), so the key
+ * alone is not trusted: the case is pinned to the root process instance its submission
+ * started, which the application records ({@link CasePins}). A step of any other instance
+ * naming that application fails, and the job or the completion with it: nothing is done
+ * to the case an edited key points at.
  */
 public final class ReviewedApplication {
 
@@ -16,11 +26,25 @@ public final class ReviewedApplication {
 	}
 
 	public static long of(DelegateExecution execution) {
-		return ofBusinessKey(execution.getProcessBusinessKey());
+		long applicationId = ofBusinessKey(execution.getProcessBusinessKey());
+		CommandContext context = Context.getCommandContext();
+		if (context == null) {
+			throw new ProcessEngineException("A review step ran outside the engine's command: application "
+					+ applicationId + " cannot be checked against its process");
+		}
+		ExecutionEntity root = root(execution);
+		context.getSession(CasePins.Session.class)
+			.check(applicationId, root.getId(), root.getProcessDefinition().getKey(), root.getBusinessKey());
+		return applicationId;
 	}
 
 	public static long of(DelegateTask task) {
 		return of(task.getExecution());
+	}
+
+	/** The root process instance of the task's execution (the case's main process). */
+	public static String rootProcessInstanceId(DelegateTask task) {
+		return root(task.getExecution()).getId();
 	}
 
 	public static long ofBusinessKey(String businessKey) {
@@ -31,6 +55,18 @@ public final class ReviewedApplication {
 			throw new ProcessEngineException(
 					"Review process instance without an application id as business key: " + businessKey, e);
 		}
+	}
+
+	/**
+	 * The root process instance, walked up from the execution through the instances that
+	 * called it, in memory (a root being started is not in the database yet).
+	 */
+	private static ExecutionEntity root(DelegateExecution execution) {
+		ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
+		while (instance.getSuperExecution() != null) {
+			instance = instance.getSuperExecution().getProcessInstance();
+		}
+		return instance;
 	}
 
 }

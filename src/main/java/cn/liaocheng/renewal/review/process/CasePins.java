@@ -1,0 +1,101 @@
+package cn.liaocheng.renewal.review.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/**
+ * Which process instances may act on an application. Its review is the root instance its
+ * submission started, recorded by the application ({@code process_instance_id}; recorded
+ * here, during the submission, when the start reaches its first step before the
+ * submission records it). The after-award processes (payment and acceptance, clawback)
+ * are started by the product with the application's key as roots of their own and may act
+ * on it while their root still carries that key and the application was submitted. Any
+ * other instance naming the application, a called instance given another key, or a root
+ * whose key was changed, is refused.
+ * <p>
+ * Reached from {@link ReviewedApplication} through the engine's command context (a
+ * session of this engine's own), so each Spring context's engine asks its own database.
+ */
+@Component
+class CasePins extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<ApplicationStages> stages;
+
+	private final ObjectProvider<RefusalAudit> audit;
+
+	CasePins(ObjectProvider<ApplicationStages> stages, ObjectProvider<RefusalAudit> audit) {
+		this.stages = stages;
+		this.audit = audit;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomSessionFactories());
+		factories.add(new SessionFactory() {
+
+			@Override
+			public Class<?> getSessionType() {
+				return Session.class;
+			}
+
+			@Override
+			public org.camunda.bpm.engine.impl.interceptor.Session openSession() {
+				return new Session();
+			}
+
+		});
+		configuration.setCustomSessionFactories(factories);
+	}
+
+	/** The check, for one engine command. */
+	final class Session implements org.camunda.bpm.engine.impl.interceptor.Session {
+
+		/**
+		 * Refuses (throws) unless the root instance {@code rootId} of definition
+		 * {@code rootKey}, now carrying {@code rootBusinessKey}, may act on the
+		 * application.
+		 */
+		void check(long applicationId, String rootId, String rootKey, String rootBusinessKey) {
+			String key = Long.toString(applicationId);
+			Optional<String> recorded = stages.getObject().reviewProcess(applicationId);
+			if (ReviewProcesses.MAIN_PROCESSES.contains(rootKey)) {
+				if (recorded.isPresent() ? recorded.get().equals(rootId)
+						: key.equals(rootBusinessKey) && stages.getObject().pinReviewProcess(applicationId, rootId)) {
+					return;
+				}
+			}
+			else if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey) && recorded.isPresent()
+					&& key.equals(rootBusinessKey)) {
+				return;
+			}
+			String message = "流程实例 " + rootId + "（" + rootKey + "）不是申报 " + applicationId
+					+ " 的审核流程，不能对该申报办理：业务键可能被模型、表单或接口改动，请管理员在 Cockpit 中核查该实例。";
+			audit.getObject()
+				.record("CASE_PROCESS_MISMATCH", applicationId,
+						"root=" + rootId + " key=" + rootKey + " recorded=" + recorded.orElse("none"));
+			throw new ProcessEngineException(message);
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
