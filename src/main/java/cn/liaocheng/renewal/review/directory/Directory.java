@@ -50,6 +50,27 @@ public class Directory {
 		}
 	}
 
+	/**
+	 * Whether the person is now a member of the body or of its lead group (负责人), the rule
+	 * by which they may work its tasks; false for no person and for no body.
+	 */
+	public boolean isMemberOf(String userId, String group) {
+		if (userId == null || group == null || group.isBlank()) {
+			return false;
+		}
+		Authentication current = identity.getCurrentAuthentication();
+		try {
+			identity.clearAuthentication();
+			return identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0
+					|| identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.lead(group)).count() > 0;
+		}
+		finally {
+			if (current != null) {
+				identity.setAuthentication(current);
+			}
+		}
+	}
+
 	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
 	public static String nameOf(User user) {
 		String name = ((user.getLastName() == null ? "" : user.getLastName())

@@ -31,13 +31,37 @@ public class OpinionStore {
 	}
 
 	void add(Opinion o) {
+		add(o, null, null);
+	}
+
+	/**
+	 * Records an opinion with what the record says of it: whether its reviewer was then a
+	 * member of its body, and the root process instance of the task that gave it.
+	 */
+	void add(Opinion o, Boolean reviewerMember, String rootProcessInstanceId) {
 		jdbc.sql("""
 				INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
-				                            reviewer_name, decision, opinion, created_at, decision_label)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                            reviewer_name, decision, opinion, created_at, decision_label,
+				                            reviewer_member, root_process_instance_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(o.applicationId(), o.taskId(), o.step(), o.stepName(), o.bodyGroup(), o.bodyName(), o.reviewer(),
-					o.reviewerName(), o.decision(), o.opinion(), Timestamp.from(o.at()), o.chosenLabel())
+					o.reviewerName(), o.decision(), o.opinion(), Timestamp.from(o.at()), o.chosenLabel(),
+					reviewerMember, rootProcessInstanceId)
 			.update();
+	}
+
+	/**
+	 * The standing opinions of the case (as {@link #forApplication}), each with what the
+	 * record says of who gave it and where: what a decision may be signed on.
+	 */
+	public List<OpinionOfRecord> standingOfRecord(long applicationId) {
+		return jdbc.sql("""
+				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
+				       decision, opinion, created_at, decision_label, reviewer_member, root_process_instance_id
+				FROM review_opinion WHERE application_id = ? AND superseded_at IS NULL ORDER BY created_at, id""")
+			.param(applicationId)
+			.query((rs, row) -> new OpinionOfRecord(opinion(rs, row), (Boolean) rs.getObject(14), rs.getString(15)))
+			.list();
 	}
 
 	/** Every opinion of the case, superseded ones too (the dossier's timeline). */

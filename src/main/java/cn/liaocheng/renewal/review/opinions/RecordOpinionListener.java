@@ -77,7 +77,8 @@ class RecordOpinionListener implements TaskListener {
 			String chosen = TaskForms.optionLabel(task, ReviewProcesses.DECISION, decision.toString()).orElse(null);
 			opinions.record(applicationId, task.getId(), task.getTaskDefinitionKey(), task.getName(), group,
 					task.getAssignee(), decision.toString(), chosen, opinion.toString().strip(),
-					ReviewProcesses.REVIEW_PROCESSES.contains(process));
+					ReviewProcesses.REVIEW_PROCESSES.contains(process),
+					ReviewedApplication.rootProcessInstanceId(task));
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
 			// A task has one opinion: the other completion of this task (a second tab, a

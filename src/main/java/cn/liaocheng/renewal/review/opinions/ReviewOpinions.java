@@ -40,11 +40,13 @@ public class ReviewOpinions {
 	 * ({@code null} when the task's form has none); {@code toldInHistory} when the
 	 * application's history shows it in the review's words (同意, 退回补正, 不同意), false for
 	 * steps that tell the enterprise in their own (the after-award and clawback steps:
-	 * 限期整改, 未达到预期目标).
+	 * 限期整改, 未达到预期目标). Kept with it: whether the reviewer is, as they give it, a member of
+	 * the body (or its lead), and the root process instance of the task; a decision is
+	 * signed only on opinions of members given in the case's own review process.
 	 */
 	@Transactional
 	void record(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
-			String decision, String chosenLabel, String text, boolean toldInHistory) {
+			String decision, String chosenLabel, String text, boolean toldInHistory, String rootProcessInstanceId) {
 		String reviewerId = reviewer == null ? "system" : reviewer;
 		String reviewerName = directory.personName(reviewer);
 		String bodyName = directory.bodyName(group);
@@ -52,7 +54,7 @@ public class ReviewOpinions {
 		String label = chosenLabel == null || chosenLabel.length() <= 100 ? chosenLabel : chosenLabel.substring(0, 100);
 		Opinion opinion = new Opinion(0, applicationId, taskId, step, stepName, group, bodyName, reviewerId,
 				reviewerName, decision, text, OpinionStore.now(), label);
-		store.add(opinion);
+		store.add(opinion, directory.isMemberOf(reviewer, group), rootProcessInstanceId);
 		// The enterprise reads reasons for returns and refusals; approvals show as the
 		// step passed.
 		boolean addressedToApplicant = !decision.equals(ReviewProcesses.APPROVE)
