@@ -60,8 +60,11 @@ class DecisionIssuing {
 
 	private final ApplicationEventPublisher events;
 
+	private final IssuingGrounds grounds;
+
 	DecisionIssuing(ApplicationStages stages, CaseNarrative narrative, Decisions decisions, Directory directory,
-			SubsidyRules rules, ApplicationEventPublisher events) {
+			SubsidyRules rules, ApplicationEventPublisher events, IssuingGrounds grounds) {
+		this.grounds = grounds;
 		this.stages = stages;
 		this.narrative = narrative;
 		this.decisions = decisions;
@@ -72,6 +75,9 @@ class DecisionIssuing {
 
 	@Transactional
 	void issue(long applicationId, Ending ending) {
+		// First, before anything is numbered or signed: the record must support the
+		// ending.
+		grounds.require(applicationId, IssuingGrounds.Grounds.of(ending));
 		CaseNarrative.Story story = narrative.of(applicationId);
 		ReviewFacts facts = stages.facts(applicationId);
 		Issue issued = switch (ending) {
@@ -161,6 +167,7 @@ class DecisionIssuing {
 		if (issued(applicationId, DecisionType.LOAN_LISTED)) {
 			return;
 		}
+		grounds.require(applicationId, IssuingGrounds.Grounds.LOAN_LISTED);
 		CaseNarrative.Story story = narrative.of(applicationId).without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
 		ReviewFacts facts = stages.facts(applicationId);
 		Outcomes o = facts.outcomes();

@@ -118,7 +118,10 @@ class CorrectionProcessTest extends ReviewProcessTest {
 	void shouldRefuseAResubmissionAfterTheDeadlineBeforeTheTimerHasRun() {
 		Case project = review.submitProject(7);
 		review.decide(project, "Task_CountyFormalReview", "RETURN");
-		review.recordCorrectionDeadline(project, Instant.now().minusSeconds(60));
+		// Passed by the time of the resubmission, yet after the return it was set for (as
+		// every deadline is: the lapse is signed only on the deadline of the last
+		// return).
+		review.recordCorrectionDeadline(project, Instant.now());
 
 		assertThatThrownBy(() -> review.resubmit(project)).isInstanceOf(ApplicationStateException.class)
 			.hasMessageContaining("补正期限已于")

@@ -216,7 +216,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 			.startBeforeActivity("Task_IssueLoanDecision")
 			.execute();
 
-		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("没有市财政局“核定贷款贴息”的审核意见");
+		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("市财政局“核定贷款贴息”的审核意见");
 
 		assertThat(review.allDecisions(loan)).as("the listing notice only").containsExactly(DecisionType.LOAN_LISTED);
 		assertThat(review.status(loan)).isNotEqualTo(ApplicationStatus.APPROVED);

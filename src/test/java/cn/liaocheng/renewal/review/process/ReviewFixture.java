@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,6 +68,8 @@ final class ReviewFixture implements AutoCloseable {
 	static final String COUNTY_FINANCE = "county-371525-finance";
 
 	static final String CORRECTION_TASK = "Task_EnterpriseCorrection";
+
+	static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
 
 	/**
 	 * One registered project per policy task, made once per JVM by running a real project
@@ -374,8 +377,36 @@ final class ReviewFixture implements AutoCloseable {
 		runJobs(c);
 	}
 
+	/**
+	 * Completes the task as its holder would: one not claimed yet is first claimed by a
+	 * member of its body (the first by id), as Tasklist requires; an opinion counts for a
+	 * decision only when a member of the body gave it.
+	 */
 	void complete(Task task, Map<String, Object> variables) {
+		claimForItsBody(task);
 		tasks.complete(task.getId(), variables);
+	}
+
+	/** Claims an unclaimed review task for the first member (by id) of its body. */
+	void claimForItsBody(Task task) {
+		Task current = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		if (current == null || current.getAssignee() != null) {
+			return;
+		}
+		tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null && !g.endsWith("-lead"))
+			.findFirst()
+			.flatMap(group -> engine.getIdentityService()
+				.createUserQuery()
+				.memberOfGroup(group)
+				.orderByUserId()
+				.asc()
+				.list()
+				.stream()
+				.findFirst())
+			.ifPresent(member -> tasks.claim(task.getId(), member.getId()));
 	}
 
 	void passCountyReview(Case c) {
@@ -532,6 +563,14 @@ final class ReviewFixture implements AutoCloseable {
 	 * the jobs that follow.
 	 */
 	void fireTimer(Case c, String activityId) {
+		if (CORRECTION_OVERDUE.equals(activityId)) {
+			// The deadline the application recorded has come, as it has when the timer
+			// fires on its own.
+			Timestamp now = Timestamp.from(Instant.now());
+			jdbc.sql("UPDATE application SET correction_deadline = ? WHERE id = ? AND correction_deadline > ?")
+				.params(now, c.id(), now)
+				.update();
+		}
 		management.executeJob(timer(c, activityId).getId());
 		runJobs(c);
 	}

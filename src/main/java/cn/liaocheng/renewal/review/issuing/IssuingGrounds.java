@@ -1,0 +1,574 @@
+package cn.liaocheng.renewal.review.issuing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanDossier;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.OpinionOfRecord;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.process.RefusalAudit;
+
+/**
+ * What the record must hold before the system signs a decision: an edited model, a
+ * process variable, a form submission or a moved token cannot make the system sign a
+ * decision the record does not support. Which ending a process reaches ({@code
+ * decisionType}) is the model's to say; whether the case may end so is read here from the
+ * recorded history only: the standing (not superseded) opinions of record, the
+ * application's own record (its county, kind, chosen banks, accepted grant, correction
+ * deadline, resubmissions) and the public notice. The case is the business key's
+ * application, pinned to its review process ({@code ReviewedApplication}).
+ * <p>
+ * An opinion counts only when it was given by a person who was, when giving it, a member
+ * of the body it is recorded for or of that body's lead group (a task escalated to the
+ * lead, reassigned or handed over to a colleague of the body still counts), in the case's
+ * own review process; an opinion recorded before this was kept counts when its reviewer
+ * is a member now. The steps must follow each other in the order of the shipped models.
+ * <p>
+ * When the record does not hold what an ending needs, nothing is numbered, signed or
+ * sent: the issuing job fails, an audit entry says why, and after its retries the job is
+ * an incident an administrator sees in Cockpit (and is told of).
+ */
+@Component
+class IssuingGrounds {
+
+	private static final String FORMAL = ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW;
+
+	private static final String INVOICE = ReviewProcesses.TASK_COUNTY_INVOICE_CHECK;
+
+	private static final String RECOMMENDATION = ReviewProcesses.TASK_COUNTY_RECOMMENDATION;
+
+	private static final String ACCEPTANCE = ReviewProcesses.TASK_CITY_ACCEPTANCE;
+
+	private static final String JOINT = ReviewProcesses.TASK_JOINT_REVIEW;
+
+	private static final String DECISION = ReviewProcesses.TASK_INDUSTRY_DECISION;
+
+	private static final String EXPERT = ReviewProcesses.TASK_EXPERT_REVIEW;
+
+	private static final String OBJECTIONS = ReviewProcesses.TASK_RESOLVE_OBJECTIONS;
+
+	private static final String ALLOCATION = ReviewProcesses.TASK_FINANCE_ALLOCATION;
+
+	private static final String LISTING = ReviewProcesses.TASK_PBOC_LISTING;
+
+	private static final String BANK = ReviewProcesses.TASK_BANK_DECISION;
+
+	private static final String INTEREST = ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW;
+
+	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
+
+	/** What the shipped models call each step, for the messages. */
+	private static final Map<String, String> STEP_NAMES = Map.ofEntries(Map.entry(FORMAL, "县级形式审查"),
+			Map.entry(INVOICE, "县级财政发票核验"), Map.entry(RECOMMENDATION, "县级推荐"), Map.entry(ACCEPTANCE, "受理"),
+			Map.entry(JOINT, "市级联审"), Map.entry(DECISION, "审定"), Map.entry(EXPERT, "组织专家评审"),
+			Map.entry(OBJECTIONS, "处理公示异议"), Map.entry(ALLOCATION, "资金下达"), Map.entry(LISTING, "列入贷款支持项目清单"),
+			Map.entry(BANK, "自主审贷"), Map.entry(INTEREST, "核定贷款贴息"));
+
+	private static final Map<String, String> CONCLUSIONS = Map.of(ReviewProcesses.APPROVE, "同意", ReviewProcesses.REFUSE,
+			"不同意", ReviewProcesses.GRANTED, "同意放贷", ReviewProcesses.DECLINED, "不予放贷");
+
+	/**
+	 * The table: for each document the system signs, the standing opinions (and facts) it
+	 * rests on, in the order the shipped models take them. "County" is the county of the
+	 * application record, not of any variable.
+	 */
+	enum Grounds {
+
+		/**
+		 * 准予入库: the county recommended, the city accepted, reviewed jointly and decided.
+		 */
+		PROJECT_REGISTERED(ApplicationKind.PROJECT, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
+				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry")),
+
+		/**
+		 * 奖补资金下达: as a registration, with the county finance bureau's invoice check, the
+		 * computed amount, the expert review when one was held, the public notice and its
+		 * objections settled, and the city finance bureau's allocation.
+		 */
+		SUBSIDY_ALLOCATED(ApplicationKind.SUBSIDY, county(FORMAL, "industry"), county(INVOICE, "finance"),
+				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(),
+				city(DECISION, "industry"), subsidyComputed(), expertReviewIfHeld(), noticeHeld(), objectionsSettled(),
+				city(ALLOCATION, "finance")),
+
+		/**
+		 * 列入设备更新贷款支持项目清单 (the central-bank branch's listing notice): as a registration,
+		 * with the branch's listing and the grant of the bank whose offer the enterprise
+		 * accepted.
+		 */
+		LOAN_LISTED(ApplicationKind.LOAN, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
+				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry"), city(LISTING, "pboc"),
+				acceptedBankGranted()),
+
+		/**
+		 * The interest-subsidy decision of a granted loan: the listing's grounds and the
+		 * city finance bureau's review of the computed subsidy (agreeing or refusing).
+		 */
+		LOAN_GRANTED(ApplicationKind.LOAN, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
+				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry"), city(LISTING, "pboc"),
+				acceptedBankGranted(),
+				step(INTEREST, f -> GroupNames.city("finance"),
+						Set.of(ReviewProcesses.APPROVE, ReviewProcesses.REFUSE))),
+
+		/** 不予推荐 / 不予受理 / 不予入库: a standing decisive refusal by the body that signs. */
+		PROJECT_REFUSED(ApplicationKind.PROJECT, decisiveRefusal()),
+
+		/** 不予奖补, at whichever step of the subsidy's review refused. */
+		SUBSIDY_REFUSED(ApplicationKind.SUBSIDY, decisiveRefusal()),
+
+		/**
+		 * 不予支持 / 不予推送 / the banks' declines: a standing decisive refusal, or every chosen
+		 * bank's decline.
+		 */
+		LOAN_REFUSED(ApplicationKind.LOAN, decisiveRefusal()),
+
+		/**
+		 * 申报失效: a standing return for correction whose recorded deadline has passed with
+		 * no resubmission after it.
+		 */
+		LAPSED(null, lapse());
+
+		private final ApplicationKind kind;
+
+		private final List<Requirement> requirements;
+
+		Grounds(ApplicationKind kind, Requirement... requirements) {
+			this.kind = kind;
+			this.requirements = List.of(requirements);
+		}
+
+		static Grounds of(Ending ending) {
+			return valueOf(ending.name());
+		}
+
+	}
+
+	private final OpinionStore opinions;
+
+	private final ApplicationStages stages;
+
+	private final PublicNotices notices;
+
+	private final Directory directory;
+
+	private final RefusalAudit audit;
+
+	IssuingGrounds(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
+			RefusalAudit audit) {
+		this.opinions = opinions;
+		this.stages = stages;
+		this.notices = notices;
+		this.directory = directory;
+		this.audit = audit;
+	}
+
+	/**
+	 * Refuses (throws, after an audit entry of its own) unless the record supports the
+	 * document.
+	 */
+	void require(long applicationId, Grounds grounds) {
+		List<String> missing = missing(applicationId, grounds);
+		if (missing.isEmpty()) {
+			return;
+		}
+		audit.record("DECISION_NOT_SUPPORTED", applicationId, grounds.name() + ": " + String.join("; ", missing));
+		throw new ProcessEngineException("审核记录不支持出具该结论的文书（" + grounds.name() + "），未编号、未签章、未送达："
+				+ String.join("；", missing) + "。请管理员在 Cockpit 中查看该案件的流程事件（incident），核对模型与审核记录（见管理员指南）。");
+	}
+
+	/** What the record lacks for the document; empty when it holds all of it. */
+	List<String> missing(long applicationId, Grounds grounds) {
+		Record record = new Record(stages.facts(applicationId), opinions.standingOfRecord(applicationId),
+				stages.reviewProcess(applicationId).orElse(null), Instant.now());
+		List<String> missing = new ArrayList<>();
+		if (grounds.kind != null && grounds.kind != record.facts.kind()) {
+			missing.add("申报类别为" + record.facts.kind() + "，不是" + grounds.kind);
+			return missing;
+		}
+		int after = -1;
+		for (Requirement requirement : grounds.requirements) {
+			Met met = requirement.check(this, record, after);
+			if (met.missing() != null) {
+				missing.add(met.missing());
+			}
+			else {
+				after = Math.max(after, met.at());
+			}
+		}
+		return missing;
+	}
+
+	/** The case's record, read once. */
+	private record Record(ReviewFacts facts, List<OpinionOfRecord> opinions, String reviewProcess, Instant now) {
+
+		String county(String department) {
+			return GroupNames.county(facts.divisionCode(), department);
+		}
+
+		/** The last standing opinion at a step given for a body, with its place. */
+		Optional<Integer> last(String step, String group) {
+			Integer found = null;
+			for (int i = 0; i < opinions.size(); i++) {
+				Opinion o = opinions.get(i).opinion();
+				if (step.equals(o.step()) && group.equals(o.bodyGroup())) {
+					found = i;
+				}
+			}
+			return Optional.ofNullable(found);
+		}
+
+		Opinion at(int i) {
+			return opinions.get(i).opinion();
+		}
+
+		/**
+		 * Whether, after {@code i}, a step of its own (not a parallel review's voice)
+		 * concluded: the case went on past the opinion at {@code i}.
+		 */
+		boolean movedOnAfter(int i) {
+			for (int j = i + 1; j < opinions.size(); j++) {
+				Opinion o = at(j);
+				if (!ReviewProcesses.RETURN.equals(o.decision()) && !JOINT.equals(o.step()) && !BANK.equals(o.step())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/**
+	 * A requirement's answer: what is missing ({@code null} when met), and the place of
+	 * the last opinion it rests on (the next one's must come after it).
+	 */
+	private record Met(String missing, int at) {
+
+		static Met at(int at) {
+			return new Met(null, at);
+		}
+
+		static Met missing(String what) {
+			return new Met(what, -1);
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Requirement {
+
+		Met check(IssuingGrounds grounds, Record record, int after);
+
+	}
+
+	/**
+	 * Whether the opinion at {@code i} counts for {@code group}: given for that body, by
+	 * a member of it (or its lead) then, in the case's own review process.
+	 */
+	private Optional<String> uncounted(Record record, int i, String group) {
+		OpinionOfRecord o = record.opinions().get(i);
+		String where = describe(o.opinion());
+		if (!group.equals(o.opinion().bodyGroup())) {
+			return Optional.of(where + "不是" + body(group) + "给出的");
+		}
+		boolean member = o.reviewerMember() != null ? o.reviewerMember()
+				: directory.isMemberOf(o.opinion().reviewer(), group);
+		if (!member) {
+			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 给出意见时不是" + body(group) + "的成员");
+		}
+		if (o.rootProcessInstanceId() != null && !o.rootProcessInstanceId().equals(record.reviewProcess())) {
+			return Optional.of(where + "不是在该申报的审核流程中给出的");
+		}
+		return Optional.empty();
+	}
+
+	private static String describe(Opinion o) {
+		return o.bodyName() + "于" + CaseNarrative.ChineseDates.of(o.at()) + "在“" + o.stepName() + "”（" + o.step()
+				+ "）的意见";
+	}
+
+	/** A body as messages name it: its name and group. */
+	private String body(String group) {
+		return directory.bodyName(group) + "（" + group + "）";
+	}
+
+	private static String step(String step) {
+		return "“" + STEP_NAMES.getOrDefault(step, step) + "”";
+	}
+
+	// --- the kinds of requirement
+
+	private static Requirement county(String step, String department) {
+		return step(step, r -> r.county(department), APPROVED);
+	}
+
+	private static Requirement city(String step, String body) {
+		return step(step, r -> GroupNames.city(body), APPROVED);
+	}
+
+	/**
+	 * The body's last standing opinion at the step is one of {@code conclusions}, counts,
+	 * and follows the step before.
+	 */
+	private static Requirement step(String step, Function<Record, String> body, Set<String> conclusions) {
+		return (grounds, record, after) -> {
+			String group = body.apply(record);
+			Optional<Integer> last = record.last(step, group);
+			if (last.isEmpty()) {
+				return Met.missing(
+						"没有" + grounds.directory.bodyName(group) + step(step) + "的审核意见（" + step + "，" + group + "）");
+			}
+			int i = last.get();
+			Opinion o = record.at(i);
+			if (!conclusions.contains(o.decision())) {
+				return Met.missing(describe(o) + "为“" + o.decisionLabel() + "”，不是“"
+						+ String.join("”或“", conclusions.stream().map(c -> CONCLUSIONS.getOrDefault(c, c)).toList())
+						+ "”");
+			}
+			Optional<String> uncounted = grounds.uncounted(record, i, group);
+			if (uncounted.isPresent()) {
+				return Met.missing(uncounted.get());
+			}
+			if (i <= after) {
+				return Met.missing(describe(o) + "早于它之前应有的环节");
+			}
+			return Met.at(i);
+		};
+	}
+
+	/**
+	 * The joint review was held and is done: at least one city body gave its opinion,
+	 * none of them stands as a return, every one counts, all after the acceptance.
+	 */
+	private static Requirement jointReview() {
+		return (grounds, record, after) -> {
+			Map<String, Integer> lastByBody = new LinkedHashMap<>();
+			for (int i = 0; i < record.opinions().size(); i++) {
+				Opinion o = record.at(i);
+				if (JOINT.equals(o.step())) {
+					lastByBody.put(o.bodyGroup(), i);
+				}
+			}
+			if (lastByBody.isEmpty()) {
+				return Met.missing("没有市级联审意见");
+			}
+			int latest = -1;
+			for (Map.Entry<String, Integer> e : lastByBody.entrySet()) {
+				Opinion o = record.at(e.getValue());
+				if (e.getKey() == null || !e.getKey().startsWith(GroupNames.city(""))) {
+					return Met.missing(describe(o) + "不是市级单位的联审意见");
+				}
+				if (ReviewProcesses.RETURN.equals(o.decision())) {
+					return Met.missing(describe(o) + "为退回补正，联审未完成");
+				}
+				Optional<String> uncounted = grounds.uncounted(record, e.getValue(), e.getKey());
+				if (uncounted.isPresent()) {
+					return Met.missing(uncounted.get());
+				}
+				if (e.getValue() <= after) {
+					return Met.missing(describe(o) + "早于市级受理");
+				}
+				latest = Math.max(latest, e.getValue());
+			}
+			return Met.at(latest);
+		};
+	}
+
+	/** The subsidy amount was computed and recorded by the application. */
+	private static Requirement subsidyComputed() {
+		return (grounds, record, after) -> record.facts().outcomes().subsidyAmount() == null
+				? Met.missing("申报记录中没有核定的奖补金额") : Met.at(after);
+	}
+
+	/**
+	 * The expert review, when the case had one (the table deciding whether it does is the
+	 * administrators'): approved, after the decision.
+	 */
+	private static Requirement expertReviewIfHeld() {
+		Requirement approved = city(EXPERT, "industry");
+		return (grounds, record, after) -> record.opinions().stream().anyMatch(o -> EXPERT.equals(o.opinion().step()))
+				? approved.check(grounds, record, after) : Met.at(after);
+	}
+
+	/** The proposed subsidy was put on public notice. */
+	private static Requirement noticeHeld() {
+		return (grounds, record, after) -> grounds.notices.record(record.facts().applicationId()).isPresent()
+				? Met.at(after) : Met.missing("拟奖补情况未经公示");
+	}
+
+	/**
+	 * Objections to the notice, when there were any, found unfounded by the lead bureau
+	 * after the notice began.
+	 */
+	private static Requirement objectionsSettled() {
+		Requirement settled = city(OBJECTIONS, "industry");
+		return (grounds, record, after) -> {
+			Optional<PublicNotices.NoticeRecord> notice = grounds.notices.record(record.facts().applicationId());
+			if (notice.isEmpty() || notice.get().objections() + notice.get().carriedOver() == 0) {
+				return Met.at(after);
+			}
+			Met met = settled.check(grounds, record, after);
+			if (met.missing() == null && record.at(met.at()).at().isBefore(notice.get().startsAt())) {
+				return Met.missing("公示异议的核查早于本次公示");
+			}
+			return met;
+		};
+	}
+
+	/**
+	 * The enterprise accepted a bank's offer (the application's record), and that bank's
+	 * standing decision is its grant, after the listing.
+	 */
+	private static Requirement acceptedBankGranted() {
+		return (grounds, record, after) -> {
+			Optional<LoanOffer> accepted = grounds.stages.loanOffers(record.facts().applicationId())
+				.stream()
+				.filter(LoanOffer::accepted)
+				.findFirst();
+			if (accepted.isEmpty()) {
+				return Met.missing("企业没有接受任何银行的贷款");
+			}
+			return step(BANK, r -> GroupNames.bank(accepted.get().bankKey()), Set.of(ReviewProcesses.GRANTED))
+				.check(grounds, record, after);
+		};
+	}
+
+	/**
+	 * A refusal is signed on a standing decisive refusal (the last refusal of record,
+	 * which the case did not go on past), given by the body that signs it at a step whose
+	 * refusal ends the case in the shipped models: the case's county at its county steps,
+	 * the lead bureau at acceptance, decision, expert review and objections, the finance
+	 * bureau at the allocation, the central-bank branch at the listing; or on the decline
+	 * of every bank the enterprise chose.
+	 */
+	private static Requirement decisiveRefusal() {
+		return (grounds, record, after) -> {
+			int decisive = -1;
+			for (int i = 0; i < record.opinions().size(); i++) {
+				String d = record.at(i).decision();
+				if (ReviewProcesses.REFUSE.equals(d) || ReviewProcesses.DECLINED.equals(d)) {
+					decisive = i;
+				}
+			}
+			if (decisive < 0) {
+				return Met.missing("没有不予通过的审核意见");
+			}
+			Opinion o = record.at(decisive);
+			if (record.movedOnAfter(decisive)) {
+				return Met.missing(describe(o) + "之后案件已继续办理，该意见不是终局结论");
+			}
+			if (ReviewProcesses.DECLINED.equals(o.decision())) {
+				return everyBankDeclined(grounds, record, decisive);
+			}
+			String group = refusingBody(record, o.step());
+			if (group == null) {
+				return Met.missing(describe(o) + "所在环节的不同意意见不能终结本类申报");
+			}
+			int at = decisive;
+			if (record.last(o.step(), group).filter(i -> i == at).isEmpty()) {
+				return Met.missing(describe(o) + "不是" + grounds.body(group) + "在该环节的最新意见");
+			}
+			Optional<String> uncounted = grounds.uncounted(record, at, group);
+			return uncounted.map(Met::missing).orElseGet(() -> Met.at(at));
+		};
+	}
+
+	/** The body whose refusal at a step ends a case of this kind, if it does. */
+	private static String refusingBody(Record record, String step) {
+		ApplicationKind kind = record.facts().kind();
+		if (FORMAL.equals(step) || RECOMMENDATION.equals(step)) {
+			return record.county("industry");
+		}
+		if (INVOICE.equals(step) && kind == ApplicationKind.SUBSIDY) {
+			return record.county("finance");
+		}
+		if (ACCEPTANCE.equals(step) || DECISION.equals(step)) {
+			return GroupNames.city("industry");
+		}
+		if ((EXPERT.equals(step) || OBJECTIONS.equals(step)) && kind == ApplicationKind.SUBSIDY) {
+			return GroupNames.city("industry");
+		}
+		if (ALLOCATION.equals(step) && kind == ApplicationKind.SUBSIDY) {
+			return GroupNames.city("finance");
+		}
+		if (LISTING.equals(step) && kind == ApplicationKind.LOAN) {
+			return GroupNames.city("pboc");
+		}
+		return null;
+	}
+
+	/**
+	 * Every bank the enterprise chose (the application's record) declined, and counts.
+	 */
+	private static Met everyBankDeclined(IssuingGrounds grounds, Record record, int decisive) {
+		List<String> banks = record.facts().dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		if (banks.isEmpty()) {
+			return Met.missing("申报没有选择银行，不能以银行不予放贷结案");
+		}
+		for (String bank : banks) {
+			Met met = step(BANK, r -> GroupNames.bank(bank), Set.of(ReviewProcesses.DECLINED)).check(grounds, record,
+					-1);
+			if (met.missing() != null) {
+				return met;
+			}
+		}
+		return Met.at(decisive);
+	}
+
+	/**
+	 * A lapse: the last standing return for correction counts, no resubmission followed
+	 * it, the correction deadline recorded after it has passed, and no step concluded
+	 * after it.
+	 */
+	private static Requirement lapse() {
+		return (grounds, record, after) -> {
+			int returned = -1;
+			for (int i = 0; i < record.opinions().size(); i++) {
+				if (ReviewProcesses.RETURN.equals(record.at(i).decision())) {
+					returned = i;
+				}
+			}
+			if (returned < 0) {
+				return Met.missing("没有退回补正的审核意见");
+			}
+			Opinion o = record.at(returned);
+			Optional<String> uncounted = grounds.uncounted(record, returned, o.bodyGroup());
+			if (uncounted.isPresent()) {
+				return Met.missing(uncounted.get());
+			}
+			if (record.movedOnAfter(returned)) {
+				return Met.missing(describe(o) + "之后案件已继续办理");
+			}
+			List<Resubmission> resubmissions = grounds.stages.resubmissions(record.facts().applicationId());
+			if (resubmissions.stream().anyMatch(r -> r.at().isAfter(o.at()))) {
+				return Met.missing("申请人已在退回后重新提交");
+			}
+			Instant deadline = record.facts().outcomes().correctionDeadline();
+			if (deadline == null || !deadline.isAfter(o.at())) {
+				return Met.missing("申报记录中没有该次退回的补正期限");
+			}
+			if (deadline.isAfter(record.now())) {
+				return Met.missing("补正期限 " + deadline + " 尚未届满");
+			}
+			return Met.at(returned);
+		};
+	}
+
+}

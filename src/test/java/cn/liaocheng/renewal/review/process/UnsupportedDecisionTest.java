@@ -1,0 +1,199 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The system signs no decision the record does not support, whatever a model, a variable
+ * or a moved token says ({@code IssuingGrounds}).
+ */
+@WebIntegrationTest
+class UnsupportedDecisionTest extends ReviewProcessTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	OpinionStore opinions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UnsupportedDecisionTest(ApplicationContext context) {
+		super(context);
+	}
+
+	/** project-registration with no review at all: start, sign, end. */
+	static final String SKIP = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_X"
+			    targetNamespace="http://liaocheng.cn/renewal/test">
+			  <bpmn:process id="project-registration" name="项目入库" isExecutable="true" camunda:historyTimeToLive="P3650D">
+			    <bpmn:startEvent id="StartEvent_Submitted"/>
+			    <bpmn:sequenceFlow id="F1" sourceRef="StartEvent_Submitted" targetRef="Task_IssueRegistration"/>
+			    <bpmn:serviceTask id="Task_IssueRegistration" camunda:asyncBefore="true" camunda:delegateExpression="${issueDecisionDelegate}">
+			      <bpmn:extensionElements><camunda:inputOutput>
+			        <camunda:inputParameter name="decisionType">PROJECT_REGISTERED</camunda:inputParameter>
+			      </camunda:inputOutput></bpmn:extensionElements>
+			    </bpmn:serviceTask>
+			    <bpmn:sequenceFlow id="F2" sourceRef="Task_IssueRegistration" targetRef="EndEvent_Registered"/>
+			    <bpmn:endEvent id="EndEvent_Registered"/>
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	@Test
+	void anAdministratorsModelCannotSignARegistrationNobodyReviewed() {
+		HttpResponse<String> deployed = deploy("project-registration.bpmn", SKIP);
+		if (deployed.statusCode() != 200) {
+			return; // refused at deployment: the attack fails before it starts
+		}
+		String deploymentId = deployed.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+		try {
+			Case c = review.submitProject(7);
+			assertThatThrownBy(() -> review.runJobs(c)).hasMessageContaining("审核记录不支持")
+				.hasMessageContaining("Task_CountyFormalReview");
+			assertThat(opinions.forApplication(c.id())).isEmpty();
+			assertThat(decisions.allForApplication(c.id())).isEmpty();
+			assertThat(review.status(c)).isNotEqualTo(ApplicationStatus.APPROVED);
+			assertThat(audited("DECISION_NOT_SUPPORTED", c)).isPositive();
+		}
+		finally {
+			repository.deleteDeployment(deploymentId, true);
+		}
+	}
+
+	@Test
+	void aTokenMovedToTheIssuerBeforeAnyReviewSignsNothing() {
+		Case c = review.submitProject(7);
+		runtime.createProcessInstanceModification(c.process().getId())
+			.startBeforeActivity("Task_IssueRegistration")
+			.execute();
+
+		assertThatThrownBy(() -> review.runJobs(c)).hasMessageContaining("审核记录不支持");
+		assertThat(decisions.allForApplication(c.id())).isEmpty();
+		assertThat(review.status(c)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+	}
+
+	/**
+	 * The lead bureau refused; a constant {@code reviewDecision} APPROVE, or a token
+	 * moved to the registration's issuer, cannot turn that into 准予入库.
+	 */
+	@Test
+	void aRefusalIsNotSignedAsARegistration() {
+		Case c = review.submitProject(7);
+		review.passCountyReview(c);
+		review.passJointReview(c);
+		review.complete(review.task(c, "Task_IndustryDecision"),
+				Map.of("decision", "REFUSE", "opinion", ReviewFixture.opinionFor("REFUSE")));
+		runtime.createProcessInstanceModification(c.process().getId())
+			.cancelAllForActivity("Task_IssueRefusal")
+			.startBeforeActivity("Task_IssueRegistration")
+			.execute();
+
+		assertThatThrownBy(() -> review.runJobs(c)).hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("Task_IndustryDecision");
+		assertThat(decisions.allForApplication(c.id())).isEmpty();
+		assertThat(review.status(c)).isNotEqualTo(ApplicationStatus.APPROVED);
+	}
+
+	/**
+	 * An opinion recorded for a body by someone who is not its member (a task assigned
+	 * past Tasklist's checks) is nobody's review of the case.
+	 */
+	@Test
+	void anOpinionOfSomeoneOutsideTheBodyDoesNotCount() {
+		Case c = review.submitProject(7);
+		Task formal = review.task(c, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), DemoUsers.CITY_REVIEWER);
+		review.complete(formal, Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		review.runJobs(c);
+		review.decide(c, "Task_CountyRecommendation", "APPROVE");
+		review.passJointReview(c);
+		review.complete(review.task(c, "Task_IndustryDecision"),
+				Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+
+		assertThatThrownBy(() -> review.runJobs(c)).hasMessageContaining(DemoUsers.CITY_REVIEWER)
+			.hasMessageContaining("（" + ReviewFixture.COUNTY_INDUSTRY + "）的成员");
+		assertThat(decisions.allForApplication(c.id())).isEmpty();
+	}
+
+	/**
+	 * A task escalated to the body's lead (负责人) and completed by the lead counts as the
+	 * body's: the lead is in the body's lead group, not in the body's own.
+	 */
+	@Test
+	void theLeadsOpinionCountsForTheBody() {
+		Case c = review.submitProject(7);
+		review.decide(c, "Task_CountyFormalReview", "APPROVE");
+		Task recommendation = review.task(c, "Task_CountyRecommendation");
+		tasks.claim(recommendation.getId(), "gx-industry-lead");
+		review.complete(recommendation, Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		review.runJobs(c);
+		review.passCityReview(c);
+
+		assertThat(review.status(c)).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(review.decision(c)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
+	}
+
+	private long audited(String action, Case c) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject = ?")
+			.params(action, "application:" + c.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private HttpResponse<String> deploy(String file, String content) {
+		String boundary = "----unsupported" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		String text = "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nunsupported\r\n" + "--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + file
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+		return new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD)
+			.post("/engine-rest/deployment/create", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+					"multipart/form-data; boundary=" + boundary);
+	}
+
+}
