@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -467,11 +468,15 @@ class DecisionTextTest extends ReviewProcessTest {
 		LocalDateTime shown = LocalDateTime.ofInstant(deadline, ChinaTime.ZONE);
 
 		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+		// Firing the timer early, the fixture moves the recorded deadline to now (the
+		// lapse needs a deadline that has passed): the decision gives the one recorded.
+		LocalDateTime recorded = LocalDateTime.ofInstant(review.outcomes(project).correctionDeadline(), ChinaTime.ZONE);
 
 		assertThat(shown.toLocalTime()).isEqualTo(LocalTime.of(23, 59, 59));
 		assertThat(review.issued(project, DecisionType.APPLICATION_LAPSED).text())
 			// The text as a PDF tool reads it, without spaces.
-			.contains("申报被退回补正后，申请人未在补正期限（" + ChinaTime.day(shown.toLocalDate()) + "23:59）前补正并重新提交。")
+			.contains("申报被退回补正后，申请人未在补正期限（" + ChinaTime.day(recorded.toLocalDate())
+					+ recorded.format(DateTimeFormatter.ofPattern("HH:mm")) + "）前补正并重新提交。")
 			.doesNotContain("个工作日内补正");
 	}
 
