@@ -2,7 +2,8 @@
 -- decision is signed (review.issuing.IssuingGrounds):
 --  reviewer_member: whether the reviewer was, when the opinion was recorded, a member of
 --    the body it is recorded for (or its lead); NULL for opinions recorded before this
---    was kept, which the check reads against the reviewer's current membership.
+--    was kept, which count as recorded (the completion check then admitted only members
+--    of the task's body), except those without an assignee ("system").
 --  root_process_instance_id: the root process instance of the task that gave it; NULL
 --    for opinions recorded before this was kept.
 ALTER TABLE review_opinion ADD COLUMN reviewer_member BOOLEAN;

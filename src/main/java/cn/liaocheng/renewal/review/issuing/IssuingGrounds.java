@@ -76,6 +76,9 @@ class IssuingGrounds {
 
 	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
 
+	/** The reviewer recorded for an opinion whose task had no assignee. */
+	private static final String LEGACY_NOBODY = "system";
+
 	/** What the shipped models call each step, for the messages. */
 	private static final Map<String, String> STEP_NAMES = Map.ofEntries(Map.entry(FORMAL, "县级形式审查"),
 			Map.entry(INVOICE, "县级财政发票核验"), Map.entry(RECOMMENDATION, "县级推荐"), Map.entry(ACCEPTANCE, "受理"),
@@ -288,8 +291,15 @@ class IssuingGrounds {
 		if (!group.equals(o.opinion().bodyGroup())) {
 			return Optional.of(where + "不是" + body(group) + "给出的");
 		}
+		// An opinion recorded before membership was kept with it was recorded for the
+		// body
+		// of the task it completed, and the completion check admitted only a member of
+		// that
+		// body then: it counts unless nobody was named (a completion without an
+		// assignee).
+		// Rows recorded since always carry the flag, so no new row can take this way.
 		boolean member = o.reviewerMember() != null ? o.reviewerMember()
-				: directory.isMemberOf(o.opinion().reviewer(), group);
+				: !LEGACY_NOBODY.equals(o.opinion().reviewer()) || directory.isMemberOf(o.opinion().reviewer(), group);
 		if (!member) {
 			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 给出意见时不是" + body(group) + "的成员");
 		}

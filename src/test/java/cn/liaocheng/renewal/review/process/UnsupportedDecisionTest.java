@@ -176,6 +176,37 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 		assertThat(review.decision(c)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
 	}
 
+	/**
+	 * Opinions recorded before membership was kept with them count as recorded, so a
+	 * reviewer who has since left the body does not stop an in-flight case; one recorded
+	 * without an assignee does not count.
+	 */
+	@Test
+	void opinionsRecordedBeforeMembershipWasKeptCountUnlessNobodyGaveThem() {
+		Case left = review.submitProject(7);
+		review.passCountyReview(left);
+		legacy(left, "Task_CountyFormalReview", "gx-former-reviewer");
+		review.passCityReview(left);
+		assertThat(review.decision(left)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
+
+		Case nobody = review.submitProject(7);
+		review.passCountyReview(nobody);
+		legacy(nobody, "Task_CountyFormalReview", "system");
+		assertThatThrownBy(() -> review.passCityReview(nobody)).hasMessageContaining("system");
+		assertThat(decisions.allForApplication(nobody.id())).isEmpty();
+	}
+
+	/**
+	 * The case's opinion at {@code step} as a row recorded before V122 by
+	 * {@code reviewer}.
+	 */
+	private void legacy(Case c, String step, String reviewer) {
+		int rows = jdbc.sql("""
+				UPDATE review_opinion SET reviewer = ?, reviewer_member = NULL, root_process_instance_id = NULL
+				WHERE application_id = ? AND step = ?""").params(reviewer, c.id(), step).update();
+		assertThat(rows).isEqualTo(1);
+	}
+
 	private long audited(String action, Case c) {
 		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject = ?")
 			.params(action, "application:" + c.id())
