@@ -9,7 +9,7 @@ public enum ClawbackStatus {
 	 * Nothing of the allocation had been paid: the decision revokes it, and nothing is
 	 * owed.
 	 */
-	REVOKED("已撤销奖补资金");
+	REVOKED("奖补资金应予撤销，停止拨付");
 
 	private final String label;
 

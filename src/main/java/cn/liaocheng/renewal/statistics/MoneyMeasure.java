@@ -16,7 +16,7 @@ public enum MoneyMeasure {
 	 * Allocations revoked before anything was paid (撤销决定), the allocated amount on the
 	 * decision date: counted beside the allocations, which stay as decided.
 	 */
-	SUBSIDY_REVOKED("奖补资金已撤销"),
+	SUBSIDY_REVOKED("应予撤销的奖补资金"),
 	/** Clawed-back money actually returned, on the date received. */
 	CLAWBACK_REPAID("追回资金（已退回）"),
 	/** Loan principal the bank disbursed (放款), on the disbursement date. */

@@ -32,8 +32,8 @@ class ClawbackPaymentHold implements PaymentHolds {
 			case DROPPED -> Optional.empty();
 			case DETERMINING, CONFIRMING ->
 				Optional.of("该项目的奖补资金正在追回程序中（" + c.statusLabel() + "），暂停拨付；经核查不予追回的，可继续拨付。");
-			case REVOKED -> Optional
-				.of("该项目已下达的奖补资金已撤销" + (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");
+			case REVOKED -> Optional.of("该项目已下达的奖补资金经核查应予撤销"
+					+ (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");
 			case DECIDED, OVERDUE, REPAID -> Optional
 				.of("该项目已作出奖补资金追回决定" + (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");
 		};

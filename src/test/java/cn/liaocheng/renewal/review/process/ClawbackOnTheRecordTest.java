@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.aftercare.PaymentHolds;
+import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.decision.AllocationTerms;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -46,6 +48,9 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PaymentHolds holds;
 
 	@Autowired
 	ClawbackOnTheRecordTest(ApplicationContext context) {
@@ -79,6 +84,10 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.SUBSIDY_REVOKED);
 		String page = new WebClient(port).get("/verify?code=" + notice.decision().verificationCode()).body();
 		assertThat(page).contains("其后已就该决定下达的奖补资金作出处理决定", "建议下达机关撤销").doesNotContain("该决定已被撤销");
+		// Proposed, not revoked: the payment hold and the status say no more than that.
+		assertThat(holds.heldFor(claim.id())).hasValueSatisfying(
+				reason -> assertThat(reason).contains("经核查应予撤销", issued.decision().number()).doesNotContain("已撤销"));
+		assertThat(ClawbackStatus.REVOKED.label()).doesNotContain("已撤销");
 		// The demo enterprise is shared with the other tests of this context.
 		long entry = jdbc.sql("""
 				SELECT e.id FROM negative_list_entry e JOIN clawback c ON c.id = e.source_clawback_id
