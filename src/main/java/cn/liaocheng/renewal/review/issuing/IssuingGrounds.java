@@ -25,6 +25,7 @@ import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionOfRecord;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
+import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 import cn.liaocheng.renewal.review.process.RefusalAudit;
 
 /**
@@ -75,9 +76,6 @@ class IssuingGrounds {
 	private static final String INTEREST = ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW;
 
 	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
-
-	/** The reviewer recorded for an opinion whose task had no assignee. */
-	private static final String LEGACY_NOBODY = "system";
 
 	/** What the shipped models call each step, for the messages. */
 	private static final Map<String, String> STEP_NAMES = Map.ofEntries(Map.entry(FORMAL, "县级形式审查"),
@@ -299,7 +297,8 @@ class IssuingGrounds {
 		// assignee).
 		// Rows recorded since always carry the flag, so no new row can take this way.
 		boolean member = o.reviewerMember() != null ? o.reviewerMember()
-				: !LEGACY_NOBODY.equals(o.opinion().reviewer()) || directory.isMemberOf(o.opinion().reviewer(), group);
+				: !ReviewOpinions.NO_REVIEWER.equals(o.opinion().reviewer())
+						|| directory.isMemberOf(o.opinion().reviewer(), group);
 		if (!member) {
 			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 给出意见时不是" + body(group) + "的成员");
 		}

@@ -20,6 +20,9 @@ import cn.liaocheng.renewal.review.directory.Directory;
 @Service
 public class ReviewOpinions {
 
+	/** The reviewer recorded for an opinion whose task had no assignee. */
+	public static final String NO_REVIEWER = "system";
+
 	private final OpinionStore store;
 
 	private final Directory directory;
@@ -47,7 +50,7 @@ public class ReviewOpinions {
 	@Transactional
 	void record(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
 			String decision, String chosenLabel, String text, boolean toldInHistory, String rootProcessInstanceId) {
-		String reviewerId = reviewer == null ? "system" : reviewer;
+		String reviewerId = reviewer == null ? NO_REVIEWER : reviewer;
 		String reviewerName = directory.personName(reviewer);
 		String bodyName = directory.bodyName(group);
 		// The column holds 100 characters; an option label is a short phrase.
