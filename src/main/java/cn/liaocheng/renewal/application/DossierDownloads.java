@@ -17,7 +17,14 @@ public final class DossierDownloads {
 	}
 
 	public static ResponseEntity<byte[]> of(ApplicationDetail detail, byte[] pdf) {
-		String name = "申报书-" + detail.summary().referenceNo() + ".pdf";
+		return named("申报书-" + detail.summary().referenceNo() + ".pdf", pdf);
+	}
+
+	/**
+	 * Another print of a case (e.g. its opinions), inline, under {@code name}, not
+	 * cached.
+	 */
+	public static ResponseEntity<byte[]> named(String name, byte[] pdf) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -3,9 +3,6 @@ package cn.liaocheng.renewal.application;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +26,6 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
  */
 @Service
 public class DossierPrints {
-
-	/** Beijing time, as everywhere the enterprise reads a time. */
-	private static final ZoneId CHINA = ChinaTime.ZONE;
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final Printing printing;
 
@@ -219,11 +211,11 @@ public class DossierPrints {
 	}
 
 	private static String date(LocalDate date) {
-		return date == null ? "未填写" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return date == null ? "未填写" : ChinaTime.day(date);
 	}
 
 	private static String at(Instant at) {
-		return at == null ? "—" : MINUTE.format(ZonedDateTime.ofInstant(at, CHINA));
+		return at == null ? "—" : ChinaTime.minute(at);
 	}
 
 }

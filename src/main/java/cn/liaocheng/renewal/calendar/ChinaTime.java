@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.TimeZone;
 
 /**
@@ -11,6 +13,8 @@ import java.util.TimeZone;
 public final class ChinaTime {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
 
 	private ChinaTime() {
 	}
@@ -30,6 +34,14 @@ public final class ChinaTime {
 	/** A day as Chinese documents write it: 2026年3月16日. */
 	public static String day(LocalDate date) {
 		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	/**
+	 * A moment to the minute, in Beijing time, as documents and messages write it:
+	 * 2026年3月16日 09:05.
+	 */
+	public static String minute(Instant at) {
+		return MINUTE.format(at);
 	}
 
 }

@@ -38,6 +38,7 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
+import cn.liaocheng.renewal.review.history.OpinionSummaries;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
@@ -74,9 +75,12 @@ class DossierController {
 
 	private final Previews previews;
 
+	private final OpinionSummaries summaries;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
 			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
-			CaseProgress progress, Previews previews) {
+			CaseProgress progress, Previews previews, OpinionSummaries summaries) {
+		this.summaries = summaries;
 		this.previews = previews;
 		this.notices = notices;
 		this.progress = progress;
@@ -140,6 +144,19 @@ class DossierController {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
 		return DossierDownloads.of(detail, prints.reviewerPdf(detail));
+	}
+
+	/**
+	 * 审核意见汇总表: the case's opinions, notice and decisions on one printable sheet, for the
+	 * same readers as this page and with what they may see of it.
+	 */
+	@GetMapping("/{id}/opinions.pdf")
+	ResponseEntity<byte[]> opinionSummary(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		requireAccess(user, id);
+		ApplicationDetail detail = stages.dossier(id);
+		ReviewFacts facts = stages.facts(id);
+		return DossierDownloads.named("审核意见汇总表-" + detail.summary().referenceNo() + ".pdf",
+				summaries.pdf(detail, facts, sight(user, facts)));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
