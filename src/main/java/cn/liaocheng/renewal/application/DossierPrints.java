@@ -84,7 +84,7 @@ public class DossierPrints {
 			.toList())));
 		IntegrityDeclaration confirmed = app.declaration();
 		Section closing = new Section("五、" + IntegrityDeclaration.TITLE, List.of(),
-				List.of(IntegrityDeclaration.TEXT,
+				List.of(declarationWording(confirmed),
 						confirmed == null ? "（尚未确认）"
 								: "确认人：" + confirmed.userName() + "（" + confirmed.userId() + "）　确认时间："
 										+ at(confirmed.at()) + "　承诺文本版本：" + confirmed.version(),
@@ -208,6 +208,18 @@ public class DossierPrints {
 
 	private static String yuan(BigDecimal amount) {
 		return amount == null ? null : Money.yuan(amount) + " 元";
+	}
+
+	/**
+	 * The wording the enterprise confirmed, in its own version's words; today's wording
+	 * only for a dossier not (yet) confirmed, which the next line says.
+	 */
+	private static String declarationWording(IntegrityDeclaration confirmed) {
+		if (confirmed == null) {
+			return IntegrityDeclaration.TEXT;
+		}
+		return confirmed.text() != null ? confirmed.text()
+				: "（所确认的承诺文本版本 " + confirmed.version() + " 的原文未存于本系统，以申报单位当时确认的文本为准）";
 	}
 
 	private static String date(LocalDate date) {

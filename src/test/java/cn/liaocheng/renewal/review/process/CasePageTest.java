@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,9 @@ class CasePageTest extends ReviewProcessTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	CasePageTest(ApplicationContext context) {
@@ -211,6 +215,21 @@ class CasePageTest extends ReviewProcessTest {
 		String resubmitted = dossierText(DemoUsers.ENTERPRISE,
 				"/enterprise/applications/" + project.id() + "/dossier.pdf");
 		assertThat(resubmitted).contains("振兴路 18 号 3 号地块", "补正后重新提交时间", "根据提交的申报材料生成").doesNotContain("尚未重新提交");
+	}
+
+	/**
+	 * A dossier confirmed under a wording this system no longer knows is not printed with
+	 * today's words above the confirmation.
+	 */
+	@Test
+	void aDossierConfirmedUnderAnotherWordingIsNotPrintedWithTodaysWords() throws Exception {
+		Case project = review.submitProject(7);
+		jdbc.sql("UPDATE application SET declaration_version = '2025-1' WHERE id = ?").param(project.id()).update();
+
+		String text = dossierText(DemoUsers.COUNTY_REVIEWER, "/review/applications/" + project.id() + "/dossier.pdf");
+
+		assertThat(text).contains("承诺文本版本 2025-1 的原文未存于本系统", "承诺文本版本：2025-1")
+			.doesNotContain(IntegrityDeclaration.TEXT.substring(0, 20));
 	}
 
 	private String dossierText(String user, String path) throws Exception {
