@@ -93,7 +93,7 @@ class RecordFindingListener implements TaskListener {
 					LocalDate due = today.plus(performanceAfter);
 					instance.setVariable(AftercareModel.PERFORMANCE_DUE,
 							DateTimeFormatter.ISO_INSTANT.format(due.atStartOfDay(WorkingDays.CHINA).toInstant()));
-					message = "现场验收结论：通过。" + due + " 起请报送项目绩效自评。验收意见：" + opinion;
+					message = "现场验收结论：通过。请自" + ChinaTime.day(due) + "起报送项目绩效自评。验收意见：" + opinion;
 				}
 				else {
 					message = "现场验收结论：不通过，转入追回程序，由市工业和信息化局核定是否追回及追回金额。验收意见：" + opinion;

@@ -166,7 +166,9 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThat(view.currentStep()).isEqualTo("绩效评价已完成");
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("拨付奖补资金 10,000.00 元", "GK-2026-001"))
 			.anySatisfy(m -> assertThat(m).contains("已全额拨付"))
-			.anySatisfy(m -> assertThat(m).contains("现场验收结论：通过"))
+			.anySatisfy(m -> assertThat(m).contains("现场验收结论：通过")
+				.containsPattern("请自\\d{4}年\\d{1,2}月\\d{1,2}日起报送项目绩效自评")
+				.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}"))
 			.anySatisfy(m -> assertThat(m).contains("绩效评价：得分 85，等级良好"));
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.APPROVED);
 		assertThat(events.stream(ClawbackDue.class)).isEmpty();
