@@ -19,8 +19,6 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 
 	public static final ZoneId BEIJING = ChinaTime.ZONE;
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BEIJING);
-
 	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(BEIJING);
 
 	public enum State {
@@ -58,7 +56,7 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 	}
 
 	public String opensText() {
-		return SHOWN.format(opensAt);
+		return ChinaTime.minute(opensAt);
 	}
 
 	/**
@@ -67,9 +65,9 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 	public String closesText() {
 		ZonedDateTime end = closesAt.atZone(BEIJING);
 		if (end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-			return SHOWN.format(end.minusDays(1)).replaceFirst("00:00$", "24:00");
+			return ChinaTime.minute(end.minusDays(1)).replaceFirst("00:00$", "24:00");
 		}
-		return SHOWN.format(closesAt);
+		return ChinaTime.minute(closesAt);
 	}
 
 	/** The opening time as a {@code datetime-local} field holds it, in Beijing time. */

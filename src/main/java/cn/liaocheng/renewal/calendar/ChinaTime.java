@@ -1,9 +1,9 @@
 package cn.liaocheng.renewal.calendar;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.TimeZone;
 
 /**
@@ -37,10 +37,10 @@ public final class ChinaTime {
 	}
 
 	/**
-	 * A moment to the minute, in Beijing time, as documents and messages write it:
-	 * 2026年3月16日 09:05.
+	 * A moment (an instant or a zoned time) to the minute, in Beijing time, as documents
+	 * and messages write it: 2026年3月16日 09:05.
 	 */
-	public static String minute(Instant at) {
+	public static String minute(TemporalAccessor at) {
 		return MINUTE.format(at);
 	}
 

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +44,7 @@ import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.internal.ApplicationRepository.FiledAttachment;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
@@ -217,9 +217,7 @@ public class ApplicationStore {
 			// after it, before the timer has run, is as late as one an hour after.
 			Instant deadline = repository.outcomes(id).correctionDeadline();
 			if (deadline != null && !Instant.now().isBefore(deadline)) {
-				throw new ApplicationStateException(
-						"补正期限已于 " + DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(CHINA).format(deadline)
-								+ " 届满，申报按逾期未补正处理，不能重新提交。");
+				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
 			funding.claim(id, enterprise.id(), row.dossier());
 			// The correction task of the review process takes the dossier back to the

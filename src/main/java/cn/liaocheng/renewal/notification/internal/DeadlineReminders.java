@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.aftercare.OpenRectifications;
 import cn.liaocheng.renewal.aftercare.OpenRectifications.OpenRectification;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.OpenCorrections;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
 import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
@@ -138,8 +139,8 @@ class DeadlineReminders {
 
 	private static Note note(OpenCorrection c) {
 		return new Note(NotificationKind.DEADLINE_APPROACHING, "补正期限即将届满：" + c.referenceNo(),
-				"您的" + c.kind().label() + "（申报编号 " + c.referenceNo() + "）补正期限为 "
-						+ NotificationEvents.MINUTE.format(c.deadline()) + "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
+				"您的" + c.kind().label() + "（申报编号 " + c.referenceNo() + "）补正期限为 " + ChinaTime.minute(c.deadline())
+						+ "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
 				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
 	}

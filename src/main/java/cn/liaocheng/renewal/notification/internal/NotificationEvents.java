@@ -46,8 +46,6 @@ class NotificationEvents {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(CHINA);
 
-	static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(CHINA);
-
 	private final Notifier notifier;
 
 	private final Recipients recipients;
@@ -112,7 +110,7 @@ class NotificationEvents {
 		notifier.notify(facts.enterpriseUser(),
 				new Note(NotificationKind.CASE_RETURNED, "申报被退回补正：" + facts.referenceNo(),
 						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。" + "退回理由："
-								+ sentence(event.reasons()) + "请于 " + MINUTE.format(event.deadline())
+								+ sentence(event.reasons()) + "请于 " + ChinaTime.minute(event.deadline())
 								+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
 						caseLink(event.applicationId()), event.applicationId(), null));
 	}

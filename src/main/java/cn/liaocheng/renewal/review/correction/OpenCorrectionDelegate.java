@@ -27,9 +27,6 @@ import cn.liaocheng.renewal.review.process.ReviewedApplication;
 @Component("openCorrectionDelegate")
 class OpenCorrectionDelegate implements JavaDelegate {
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-		.withZone(ChinaTime.ZONE);
-
 	private final WorkingDays workingDays;
 
 	private final ApplicationStages stages;
@@ -58,7 +55,7 @@ class OpenCorrectionDelegate implements JavaDelegate {
 		String reasons = ReturnRound.of(opinions.forApplication(applicationId), lastSubmitted).reasons();
 		stages.recordCorrectionDeadline(applicationId, deadline);
 		stages.enter(applicationId, ApplicationStatus.CORRECTION,
-				"申报被退回补正，请于 " + SHOWN.format(deadline) + " 前修改并重新提交，逾期申报失效。退回理由：" + reasons);
+				"申报被退回补正，请于 " + ChinaTime.minute(deadline) + " 前修改并重新提交，逾期申报失效。退回理由：" + reasons);
 		execution.setVariable(ReviewProcesses.CORRECTION_DEADLINE, DateTimeFormatter.ISO_INSTANT.format(deadline));
 		execution.setVariable(ReviewProcesses.CORRECTION_REASONS,
 				reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons);
