@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,27 +19,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
 import cn.liaocheng.renewal.aftercare.OpenRectifications;
 import cn.liaocheng.renewal.aftercare.OpenRectifications.OpenRectification;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.OpenCorrections;
+import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
 import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.operations.ClusterLease;
+import cn.liaocheng.renewal.review.DueReviewTasks;
+import cn.liaocheng.renewal.review.DueReviewTasks.DueTask;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Reminds an enterprise of its deadlines: a correction (补正) that is due, a rectification
  * (限期整改) ordered by the on-site acceptance and not yet submitted, and the repayment of a
- * decided clawback (追回资金缴回) of which something is still owed; from the start of the day
- * two working days before the day of the deadline (the same rule as Tasklist's 即将超期),
- * once per case and deadline. One node of the cluster runs it at a time
- * ({@link ClusterLease}, under the lease's first name, from when corrections were its
- * only deadlines); the reminder's key makes a repeated run harmless.
+ * decided clawback (追回资金缴回) of which something is still owed; and reminds reviewers of a
+ * review step about to become overdue (the holder, or the body's members while it waits
+ * in the pool). Each from the start of the day two working days before the day of the
+ * deadline (the same rule as Tasklist's 即将超期), once per case (or task), deadline and
+ * recipient. One node of the cluster runs it at a time ({@link ClusterLease}, under the
+ * lease's first name, from when corrections were its only deadlines); the reminder's key
+ * makes a repeated run harmless.
  */
 @Component
 class DeadlineReminders {
@@ -66,8 +76,18 @@ class DeadlineReminders {
 
 	private final TransactionTemplate transaction;
 
+	private final DueReviewTasks reviewTasks;
+
+	private final Recipients recipients;
+
+	private final ApplicationStages stages;
+
 	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, OpenRectifications rectifications,
-			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions) {
+			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions,
+			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages) {
+		this.reviewTasks = reviewTasks;
+		this.recipients = recipients;
+		this.stages = stages;
 		this.corrections = corrections;
 		this.repayments = repayments;
 		this.rectifications = rectifications;
@@ -123,6 +143,37 @@ class DeadlineReminders {
 		for (OpenRectification r : rectifications.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
 			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
 		}
+		due.addAll(reviewSteps(now, today));
+		return due;
+	}
+
+	/**
+	 * The review steps whose reminder is due today: due after now and at the latest on
+	 * the second working day from today, so that only the tasks about to become overdue
+	 * are read, not every open task. The holder is reminded, or every member of the
+	 * task's bodies while it waits in their pool; members are read once per set of
+	 * bodies, cases once for all tasks.
+	 */
+	private List<Reminder> reviewSteps(Instant now, LocalDate today) {
+		LocalDate lastDay = workingDays.plusWorkingDays(today, ReviewProcesses.DUE_SOON_WORKING_DAYS);
+		Instant until = lastDay.plusDays(1).atStartOfDay(NotificationEvents.CHINA).toInstant().minusMillis(1);
+		List<DueTask> tasks = reviewTasks.dueBetween(now, until);
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, CaseListing> cases = stages
+			.listings(tasks.stream().map(DueTask::applicationId).filter(id -> id != null).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(c -> c.summary().id(), c -> c, (a, b) -> a));
+		Map<Set<String>, List<String>> members = new HashMap<>();
+		List<Reminder> due = new ArrayList<>();
+		for (DueTask task : tasks) {
+			Note note = note(task, task.applicationId() == null ? null : cases.get(task.applicationId()));
+			List<String> to = task.assignee() != null ? List.of(task.assignee()) : members.computeIfAbsent(
+					Set.copyOf(task.candidateGroups()), groups -> recipients.membersOf(task.candidateGroups()));
+			Instant from = remindFrom(task.due());
+			to.forEach(user -> due.add(new Reminder(user, from, note)));
+		}
 		return due;
 	}
 
@@ -135,6 +186,19 @@ class DeadlineReminders {
 		return workingDays.minusWorkingDays(day, ReviewProcesses.DUE_SOON_WORKING_DAYS)
 			.atStartOfDay(NotificationEvents.CHINA)
 			.toInstant();
+	}
+
+	/**
+	 * A review step about to become overdue, told as the task's other messages tell it;
+	 * once per task and due date (a due date moved later is reminded again).
+	 */
+	private static Note note(DueTask t, CaseListing c) {
+		String about = c == null ? ""
+				: "申报编号 " + c.summary().referenceNo() + "（" + c.enterpriseName() + "，" + c.summary().title() + "）的";
+		return new Note(NotificationKind.TASK_DUE_SOON, "任务即将超期：" + t.taskName(),
+				about + "「" + t.taskName() + "」的办理期限为 " + ChinaTime.minute(t.due()) + "，即将超期，请及时办理；超期后将报送部门负责人督办。",
+				"/camunda/app/tasklist/default/#/?task=" + t.taskId(), t.applicationId(),
+				"task-due:" + t.taskId() + ":" + t.due().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 	private static Note note(OpenCorrection c) {
