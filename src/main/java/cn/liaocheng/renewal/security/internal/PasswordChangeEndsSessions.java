@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -60,7 +61,9 @@ import cn.liaocheng.renewal.security.AccountSessions;
  * the change fail afterwards, the user only logs in again with the old password.
  *
  * <p>
- * The same provider hands every password check to {@link PasswordChecks}.
+ * The same provider hands every password check to {@link PasswordChecks}, and writes
+ * every change of accounts, groups, memberships and tenants to the audit trail
+ * ({@link IdentityAudit}).
  */
 @Component
 class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
@@ -73,12 +76,16 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<PasswordChecks> passwordChecks;
 
+	private final ObjectProvider<IdentityAudit> audit;
+
 	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens,
-			ObjectProvider<AccountIds> ids, ObjectProvider<PasswordChecks> passwordChecks) {
+			ObjectProvider<AccountIds> ids, ObjectProvider<PasswordChecks> passwordChecks,
+			ObjectProvider<IdentityAudit> audit) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.ids = ids;
 		this.passwordChecks = passwordChecks;
+		this.audit = audit;
 	}
 
 	@Override
@@ -147,7 +154,11 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 				});
 			}
 			IdentityOperationResult result = super.saveUser(user);
+			if (IdentityOperationResult.OPERATION_CREATE.equals(result.getOperation())) {
+				audit.getObject().userCreated(user);
+			}
 			if (passwordChanged) {
+				audit.getObject().passwordChanged(user.getId());
 				endOtherSessions(user.getId());
 				// A reset by someone else (an administrator) also ends the API tokens:
 				// one
@@ -171,6 +182,7 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		@Override
 		public IdentityOperationResult createMembership(String userId, String groupId) {
 			IdentityOperationResult result = super.createMembership(userId, groupId);
+			audit.getObject().membershipCreated(userId, groupId);
 			endOtherSessions(userId);
 			return result;
 		}
@@ -178,6 +190,9 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		@Override
 		public IdentityOperationResult deleteMembership(String userId, String groupId) {
 			IdentityOperationResult result = super.deleteMembership(userId, groupId);
+			if (IdentityOperationResult.OPERATION_DELETE.equals(result.getOperation())) {
+				audit.getObject().membershipDeleted(userId, groupId);
+			}
 			endOtherSessions(userId);
 			releaseTasks(userId, List.of(groupId));
 			return result;
@@ -320,6 +335,7 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			IdentityOperationResult result = super.deleteUser(userId);
 			if (!IdentityOperationResult.OPERATION_NONE.equals(result.getOperation())) {
 				ids.getObject().retire(userId, signedIn());
+				audit.getObject().userDeleted(userId, groups);
 			}
 			endOtherSessions(userId);
 			releaseTasks(userId, groups);
@@ -330,6 +346,9 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 		public IdentityOperationResult deleteGroup(String groupId) {
 			List<String> members = members(groupId);
 			IdentityOperationResult result = super.deleteGroup(groupId);
+			if (!IdentityOperationResult.OPERATION_NONE.equals(result.getOperation())) {
+				audit.getObject().groupDeleted(groupId, members);
+			}
 			for (String member : members) {
 				endOtherSessions(member);
 				releaseTasks(member, List.of(groupId));
@@ -351,7 +370,69 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 					&& !Objects.equals(before.getType(), group.getType());
 			List<String> members = typeChanged ? members(group.getId()) : List.of();
 			IdentityOperationResult result = super.saveGroup(group);
+			if (IdentityOperationResult.OPERATION_CREATE.equals(result.getOperation())) {
+				audit.getObject().groupCreated(group);
+			}
+			if (typeChanged) {
+				audit.getObject().groupTypeChanged(group.getId(), before.getType(), group.getType());
+			}
 			members.forEach(PasswordChangeEndsSessions.this::endOtherSessions);
+			return result;
+		}
+
+		/*
+		 * Tenants: Camunda's multi-tenancy, which the product does not use; a tenant made
+		 * or joined still changes what its members may read, so it is audited like a
+		 * group.
+		 */
+
+		@Override
+		public IdentityOperationResult saveTenant(Tenant tenant) {
+			IdentityOperationResult result = super.saveTenant(tenant);
+			if (IdentityOperationResult.OPERATION_CREATE.equals(result.getOperation())) {
+				audit.getObject().tenantCreated(tenant);
+			}
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteTenant(String tenantId) {
+			IdentityOperationResult result = super.deleteTenant(tenantId);
+			if (IdentityOperationResult.OPERATION_DELETE.equals(result.getOperation())) {
+				audit.getObject().tenantDeleted(tenantId);
+			}
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+			IdentityOperationResult result = super.createTenantUserMembership(tenantId, userId);
+			audit.getObject().tenantMembershipCreated(IdentityAudit.user(userId), tenantId);
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+			IdentityOperationResult result = super.createTenantGroupMembership(tenantId, groupId);
+			audit.getObject().tenantMembershipCreated(IdentityAudit.group(groupId), tenantId);
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+			IdentityOperationResult result = super.deleteTenantUserMembership(tenantId, userId);
+			if (IdentityOperationResult.OPERATION_DELETE.equals(result.getOperation())) {
+				audit.getObject().tenantMembershipDeleted(IdentityAudit.user(userId), tenantId);
+			}
+			return result;
+		}
+
+		@Override
+		public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+			IdentityOperationResult result = super.deleteTenantGroupMembership(tenantId, groupId);
+			if (IdentityOperationResult.OPERATION_DELETE.equals(result.getOperation())) {
+				audit.getObject().tenantMembershipDeleted(IdentityAudit.group(groupId), tenantId);
+			}
 			return result;
 		}
 
