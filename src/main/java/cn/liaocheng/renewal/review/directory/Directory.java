@@ -71,6 +71,26 @@ public class Directory {
 		}
 	}
 
+	/**
+	 * Whether the person is now an administrator (a member of {@code camunda-admin}): an
+	 * administrator's account gives no opinion for a body; false for no person.
+	 */
+	public boolean isAdministrator(String userId) {
+		if (userId == null) {
+			return false;
+		}
+		Authentication current = identity.getCurrentAuthentication();
+		try {
+			identity.clearAuthentication();
+			return identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ADMINISTRATORS).count() > 0;
+		}
+		finally {
+			if (current != null) {
+				identity.setAuthentication(current);
+			}
+		}
+	}
+
 	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
 	public static String nameOf(User user) {
 		String name = ((user.getLastName() == null ? "" : user.getLastName())

@@ -41,8 +41,10 @@ import cn.liaocheng.renewal.review.process.RefusalAudit;
  * An opinion counts only when it was given by a person who was, when giving it, a member
  * of the body it is recorded for or of that body's lead group (a task escalated to the
  * lead, reassigned or handed over to a colleague of the body still counts), in the case's
- * own review process; an opinion recorded before this was kept counts when its reviewer
- * is a member now. The steps must follow each other in the order of the shipped models.
+ * own review process; an opinion recorded before this was kept counts unless nobody was
+ * named as its reviewer ({@code ReviewOpinions.NO_REVIEWER}). No opinion counts whose
+ * reviewer is an administrator ({@code camunda-admin}) when the document is issued. The
+ * steps must follow each other in the order of the shipped models.
  * <p>
  * When the record does not hold what an ending needs, nothing is numbered, signed or
  * sent: the issuing job fails, an audit entry says why, and after its retries the job is
@@ -301,6 +303,13 @@ class IssuingGrounds {
 						|| directory.isMemberOf(o.opinion().reviewer(), group);
 		if (!member) {
 			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 给出意见时不是" + body(group) + "的成员");
+		}
+		// An administrator can join any body and leave it again (or leave the
+		// administrators for the moment of the opinion): an account that is an
+		// administrator now has no opinion counted for a body, whenever it was given.
+		if (directory.isAdministrator(o.opinion().reviewer())) {
+			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 是系统管理员（" + GroupNames.ADMINISTRATORS
+					+ "）账号，管理员的意见不计为" + body(group) + "的意见");
 		}
 		if (o.rootProcessInstanceId() != null && !o.rootProcessInstanceId().equals(record.reviewProcess())) {
 			return Optional.of(where + "不是在该申报的审核流程中给出的");

@@ -17,6 +17,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.engine.TaskForms;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -25,9 +26,18 @@ import cn.liaocheng.renewal.review.process.ReviewedApplication;
  * opinion of record. A missing opinion or a decision the step does not allow stops the
  * completion with a message the reviewer sees in Tasklist, and so does an approval of a
  * claim that double-funding checks refuse.
+ * <p>
+ * No administrator gives a body's opinion, whatever the door the completion came through
+ * (the engine's checker refuses signed-in administrators already; this also holds for the
+ * engine's Java API and code running in nobody's name): an administrator can join any
+ * body's group, so their opinion would be their own word signed in the body's name. The
+ * assignee, whom the opinion of record names, is checked against {@code camunda-admin} as
+ * it is now.
  */
 @Component("recordOpinionListener")
 class RecordOpinionListener implements TaskListener {
+
+	static final String ADMINISTRATOR_REFUSED = "系统管理员账号不能给出审核意见：审核意见须由审核单位的工作人员用本人账号给出，请由本单位人员认领后办理";
 
 	private static final Set<String> DECISIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
 			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
@@ -36,13 +46,19 @@ class RecordOpinionListener implements TaskListener {
 
 	private final ApplicationStages stages;
 
-	RecordOpinionListener(ReviewOpinions opinions, ApplicationStages stages) {
+	private final Directory directory;
+
+	RecordOpinionListener(ReviewOpinions opinions, ApplicationStages stages, Directory directory) {
 		this.opinions = opinions;
 		this.stages = stages;
+		this.directory = directory;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
+		if (directory.isAdministrator(task.getAssignee())) {
+			throw new ProcessEngineException(ADMINISTRATOR_REFUSED);
+		}
 		Object decision = task.getVariable(ReviewProcesses.DECISION);
 		Object opinion = task.getVariable(ReviewProcesses.OPINION);
 		if (decision == null || !DECISIONS.contains(decision.toString())) {

@@ -45,6 +45,14 @@ import cn.liaocheng.renewal.organization.GroupNames;
  * sessions ({@code PasswordChangeEndsSessions}), and an API call reads its groups afresh.
  * A body's lead (负责人) counts as its member. Tasks with no candidate group (the
  * enterprise's own) keep only the assignee rule.</li>
+ * <li>No administrator claims, completes or submits the form of a body's task (one with
+ * candidate groups): an administrator can make themselves a member of any body in Camunda
+ * Admin, so a body's opinion given by an administrator's account would be the
+ * administrator's word signed in the body's name. An administrator is a member of
+ * {@code camunda-admin} by the request's authentication or by the identity store now (a
+ * membership dropped in the same session still counts). The opinion listener refuses the
+ * same whatever the door ({@code review.opinions.RecordOpinionListener}), and the issuing
+ * check counts no opinion of an account that is an administrator.</li>
  * <li>Nobody resolves a task outright ({@code resolve}): it hands the task to its owner
  * without the form, whatever the delegation state; a 委派 returns through the form.</li>
  * <li>Nobody ends a task by throwing a BPMN error or escalation at it: that skips the
@@ -55,6 +63,8 @@ import cn.liaocheng.renewal.organization.GroupNames;
  * and are not affected.
  */
 final class AssigneeWorkChecker {
+
+	static final String ADMINISTRATOR_REFUSED = "系统管理员账号不能认领或办理审核任务：审核意见须由审核单位的工作人员用本人账号给出";
 
 	private AssigneeWorkChecker() {
 	}
@@ -82,6 +92,11 @@ final class AssigneeWorkChecker {
 			throw new AuthorizationException("审核任务只能通过表单办理，不能以抛出 BPMN 错误或升级的方式结束");
 		}
 		if ((command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
+				|| command instanceof SubmitTaskFormCmd) && !candidateGroups(task.getIdentityLinks()).isEmpty()
+				&& isAdministrator(context, userId)) {
+			throw new AuthorizationException(ADMINISTRATOR_REFUSED);
+		}
+		if ((command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
 				|| command instanceof SubmitTaskFormCmd || command instanceof ResolveTaskCmd)
 				&& !memberOfItsBody(task, context.getAuthentication())) {
 			throw new AuthorizationException("您已不在该任务所属单位，不能认领或办理该任务");
@@ -99,6 +114,23 @@ final class AssigneeWorkChecker {
 		if (command instanceof CompleteTaskCmd && task.getDelegationState() == DelegationState.PENDING) {
 			throw new AuthorizationException("委派给您的任务办理后须交还委派人：请提交表单交还，不能直接结束任务");
 		}
+	}
+
+	/**
+	 * Whether the signed-in user is an administrator: by the request's authentication
+	 * (Camunda's own rule, which also knows administrators named in its configuration),
+	 * or a member of {@code camunda-admin} in the identity store now.
+	 */
+	private static boolean isAdministrator(CommandContext context, String userId) {
+		if (context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
+			return true;
+		}
+		return context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
+			.getIdentityService()
+			.createUserQuery()
+			.userId(userId)
+			.memberOfGroup(GroupNames.ADMINISTRATORS)
+			.count() > 0);
 	}
 
 	/**
