@@ -30,8 +30,8 @@ public interface CaseReviews {
 	boolean started(long applicationId);
 
 	/**
-	 * Ends the review of a case that leaves it before any reviewer touched it (a
-	 * withdrawal).
+	 * Ends the review of a case its enterprise withdraws: before any reviewer touched it,
+	 * or while it waits for the enterprise's correction.
 	 */
 	void cancel(String processInstanceId, String reason);
 

@@ -359,7 +359,7 @@ class ApplicationApiTest {
 		HttpResponse<String> refused = enterprise.withdraw(id);
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-		assertThat(json(refused).get("detail").asText()).isEqualTo("审核已经开始或申报不在待审状态，不能撤回。");
+		assertThat(json(refused).get("detail").asText()).isEqualTo("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("COUNTY_REVIEW");
 		assertThat(processInstancesOf(id)).isEqualTo(1);
 	}

@@ -267,13 +267,16 @@ public class ApplicationStore {
 		if (row.status() == ApplicationStatus.WITHDRAWN) {
 			return; // a re-sent withdrawal: the first one took effect, answer as it did
 		}
-		if (row.status() != ApplicationStatus.COUNTY_REVIEW || row.processInstanceId() == null || reviews.started(id)) {
-			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回。");
+		boolean inCorrection = row.status() == ApplicationStatus.CORRECTION;
+		if (row.processInstanceId() == null
+				|| !(inCorrection || (row.status() == ApplicationStatus.COUNTY_REVIEW && !reviews.started(id)))) {
+			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		}
-		reviews.cancel(row.processInstanceId(), "申请人撤回");
-		repository.changeStatus(id, ApplicationStatus.COUNTY_REVIEW, ApplicationStatus.WITHDRAWN);
+		reviews.cancel(row.processInstanceId(), inCorrection ? "申请人在补正期间撤回" : "申请人撤回");
+		repository.changeStatus(id, row.status(), ApplicationStatus.WITHDRAWN);
 		funding.release(id);
-		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN", "申请人在审核开始前撤回申报");
+		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN",
+				inCorrection ? "申请人在补正期间撤回申报，审核终止" : "申请人在审核开始前撤回申报");
 		audit.record(user.userId(), "APPLICATION_WITHDRAWN", subject(id), row.referenceNo());
 	}
 

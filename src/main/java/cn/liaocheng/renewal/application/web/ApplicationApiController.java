@@ -202,7 +202,7 @@ class ApplicationApiController {
 	}
 
 	@PostMapping("/{id}/withdraw")
-	@Operation(summary = "在审核开始前撤回申报", description = "幂等：已撤回的申报再次撤回返回相同结果（状态为已撤回），不重复记录")
+	@Operation(summary = "在审核开始前或退回补正期间撤回申报", description = "补正期间撤回的，审核终止，不能再补正或重新提交。幂等：已撤回的申报再次撤回返回相同结果（状态为已撤回），不重复记录")
 	ApplicationDetail withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		applications.withdraw(user, id);
 		return applications.detail(user, id);

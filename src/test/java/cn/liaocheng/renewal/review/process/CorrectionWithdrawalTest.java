@@ -1,0 +1,124 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.OpenCorrections;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An enterprise that will not correct its returned application withdraws it within the
+ * correction period: the review ends there, nothing is left waiting, and only the owner
+ * can do it.
+ */
+@WebIntegrationTest
+class CorrectionWithdrawalTest extends ReviewProcessTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	OpenCorrections corrections;
+
+	@Autowired
+	CorrectionWithdrawalTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@Test
+	void aReturnedApplicationIsWithdrawnWithinItsCorrectionAndItsReviewEnds() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN", "请补充上传加盖公章的营业执照副本");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+		String path = "/api/applications/" + project.id() + "/withdraw";
+
+		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson(path, "").statusCode()).as("another enterprise")
+			.isEqualTo(404);
+		assertThat(as(DemoUsers.COUNTY_REVIEWER).postJson(path, "").statusCode()).as("a reviewer").isEqualTo(403);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		HttpResponse<String> withdrawn = as(DemoUsers.ENTERPRISE).postJson(path, "");
+
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(withdrawn.body()).contains("\"status\":\"WITHDRAWN\"");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.WITHDRAWN);
+		String key = Long.toString(project.id());
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count())
+			.as("the review and its correction step are gone")
+			.isZero();
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count()).isZero();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+		assertThat(corrections.dueBetween(Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(60, ChronoUnit.DAYS)))
+			.as("no reminder of a correction nobody will make")
+			.noneMatch(c -> c.applicationId() == project.id());
+		assertThat(review.history(project)).anySatisfy(line -> assertThat(line).contains("补正期间撤回申报"));
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list())
+			.allSatisfy(p -> assertThat(p.getDeleteReason()).isNotNull());
+
+		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, "");
+		assertThat(again.statusCode()).as("a re-sent withdrawal answers alike").isEqualTo(200);
+		assertThat(review.history(project).stream().filter(line -> line.contains("撤回申报"))).hasSize(1);
+		as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + project.id() + "/submit",
+				"{\"declarationConfirmed\":true}");
+		assertThat(review.status(project)).as("a withdrawn application is not submitted again")
+			.isEqualTo(ApplicationStatus.WITHDRAWN);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+	}
+
+	@Test
+	void aResubmittedApplicationUnderReviewIsNotWithdrawn() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.resubmit(project);
+
+		HttpResponse<String> refused = as(DemoUsers.ENTERPRISE)
+			.postJson("/api/applications/" + project.id() + "/withdraw", "");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("只有审核开始前或退回补正期间可以撤回");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+	}
+
+	@Test
+	void theCasePageOffersTheWithdrawalDuringTheCorrection() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		WebClient browser = new WebClient(port);
+		browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		String page = browser.get("/enterprise/applications/" + project.id()).body();
+
+		assertThat(page).contains("id=\"withdraw-in-correction\"",
+				"/enterprise/applications/" + project.id() + "/withdraw", "不再补正的，可以撤回申报");
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+}
