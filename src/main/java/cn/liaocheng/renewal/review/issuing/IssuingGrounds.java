@@ -35,8 +35,8 @@ import cn.liaocheng.renewal.review.process.RefusalAudit;
  * decisionType}) is the model's to say; whether the case may end so is read here from the
  * recorded history only: the standing (not superseded) opinions of record, the
  * application's own record (its county, kind, chosen banks, accepted grant, correction
- * deadline, resubmissions) and the public notice. The case is the business key's
- * application, pinned to its review process ({@code ReviewedApplication}).
+ * deadline, resubmissions) and the public notice with its objections. The case is the
+ * business key's application, pinned to its review process ({@code ReviewedApplication}).
  * <p>
  * An opinion counts only when it was given by a person who was, when giving it, a member
  * of the body it is recorded for or of that body's lead group (a task escalated to the
@@ -104,8 +104,9 @@ class IssuingGrounds {
 
 		/**
 		 * 奖补资金下达: as a registration, with the county finance bureau's invoice check, the
-		 * computed amount, the expert review when one was held, the public notice and its
-		 * objections settled, and the city finance bureau's allocation.
+		 * computed amount, the expert review when one was held, the public notice with
+		 * its recorded period ended and its objections settled, and the city finance
+		 * bureau's allocation.
 		 */
 		SUBSIDY_ALLOCATED(ApplicationKind.SUBSIDY, county(FORMAL, "industry"), county(INVOICE, "finance"),
 				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(),
@@ -425,15 +426,27 @@ class IssuingGrounds {
 				? approved.check(grounds, record, after) : Met.at(after);
 	}
 
-	/** The proposed subsidy was put on public notice. */
+	/**
+	 * The proposed subsidy was put on public notice, and the notice period recorded when
+	 * it began has ended: a model without the period's timer, or a token moved past it,
+	 * does not shorten the period.
+	 */
 	private static Requirement noticeHeld() {
-		return (grounds, record, after) -> grounds.notices.record(record.facts().applicationId()).isPresent()
-				? Met.at(after) : Met.missing("拟奖补情况未经公示");
+		return (grounds, record, after) -> {
+			Optional<PublicNotices.NoticeRecord> notice = grounds.notices.record(record.facts().applicationId());
+			if (notice.isEmpty()) {
+				return Met.missing("拟奖补情况未经公示");
+			}
+			if (notice.get().endsAt().isAfter(record.now())) {
+				return Met.missing("拟奖补情况公示至" + CaseNarrative.ChineseDates.of(notice.get().endsAt()) + "，公示期尚未届满");
+			}
+			return Met.at(after);
+		};
 	}
 
 	/**
 	 * Objections to the notice, when there were any, found unfounded by the lead bureau
-	 * after the notice began.
+	 * after the notice began, and none of them open now.
 	 */
 	private static Requirement objectionsSettled() {
 		Requirement settled = city(OBJECTIONS, "industry");
@@ -445,6 +458,9 @@ class IssuingGrounds {
 			Met met = settled.check(grounds, record, after);
 			if (met.missing() == null && record.at(met.at()).at().isBefore(notice.get().startsAt())) {
 				return Met.missing("公示异议的核查早于本次公示");
+			}
+			if (met.missing() == null && notice.get().open() > 0) {
+				return Met.missing("公示异议尚有" + notice.get().open() + "件未经核查办结");
 			}
 			return met;
 		};

@@ -186,20 +186,26 @@ public class PublicNotices {
 				        WHERE o.application_id = n.application_id AND o.filed_at >= n.starts_at),
 				       (SELECT COUNT(*) FROM public_objection o
 				        WHERE o.application_id = n.application_id AND o.filed_at < n.starts_at
-				          AND (o.resolved_at IS NULL OR o.resolved_at >= n.starts_at))
+				          AND (o.resolved_at IS NULL OR o.resolved_at >= n.starts_at)),
+				       (SELECT COUNT(*) FROM public_objection o
+				        WHERE o.application_id = n.application_id AND o.resolved_at IS NULL)
 				FROM public_notice n WHERE n.application_id = ?""")
 			.param(applicationId)
 			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-					rs.getInt(3), rs.getInt(4)))
+					rs.getInt(3), rs.getInt(4), rs.getInt(5)))
 			.optional();
 	}
 
 	/**
+	 * @param endsAt the end of the notice period as recorded when the notice began (the
+	 * end of its fifth working day)
 	 * @param objections filed during this run of the notice
 	 * @param carriedOver filed during an earlier run and still unresolved when this one
 	 * began
+	 * @param open objections to any run of the notice not settled now (none filed, or
+	 * each settled by a ruling that still stands)
 	 */
-	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections, int carriedOver) {
+	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections, int carriedOver, int open) {
 	}
 
 	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName,

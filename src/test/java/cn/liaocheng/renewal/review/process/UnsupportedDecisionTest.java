@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -56,6 +61,9 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NoticeBoard noticeBoard;
 
 	@Autowired
 	UnsupportedDecisionTest(ApplicationContext context) {
@@ -197,6 +205,53 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A model without the notice period's timer (here: the token moved past it) does not
+	 * shorten the notice: the allocation is signed only once the period recorded when the
+	 * notice began has ended, and then by the retried job.
+	 */
+	@Test
+	void anAllocationIsNotSignedWhileItsNoticeRuns() {
+		Case claim = onNotice();
+		runtime.createProcessInstanceModification(claim.process().getId())
+			.cancelAllForActivity(ReviewProcesses.NOTICE_PERIOD_ENDS)
+			.startBeforeActivity("Task_FinanceAllocation")
+			.execute();
+
+		assertThatThrownBy(() -> review.decide(claim, "Task_FinanceAllocation", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("公示期尚未届满");
+		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+		assertThat(review.status(claim)).isNotEqualTo(ApplicationStatus.APPROVED);
+
+		endNotice(claim);
+		review.runJobs(claim);
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+	}
+
+	/**
+	 * Objections checked while the notice still ran (the check moved before the period's
+	 * end) settle only those filed by then: one filed after the ruling is open, and the
+	 * allocation is not signed over it.
+	 */
+	@Test
+	void anAllocationIsNotSignedOverAnOpenObjection() {
+		Case claim = onNotice();
+		assertThat(file(claim, "13800000101", "该企业所购设备为翻新旧设备。")).isEqualTo(NoticeBoard.Result.FILED);
+		runtime.createProcessInstanceModification(claim.process().getId())
+			.startBeforeActivity("Task_CheckObjections")
+			.execute();
+		review.runJobs(claim);
+		review.decide(claim, "Task_ResolveObjections", "APPROVE");
+		assertThat(file(claim, "13800000102", "发票金额明显高于市场价。")).isEqualTo(NoticeBoard.Result.FILED);
+		endNotice(claim);
+
+		assertThatThrownBy(() -> review.decide(claim, "Task_FinanceAllocation", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("公示异议尚有1件未经核查办结");
+		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+	}
+
+	/**
 	 * The case's opinion at {@code step} as a row recorded before V122 by
 	 * {@code reviewer}.
 	 */
@@ -205,6 +260,31 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 				UPDATE review_opinion SET reviewer = ?, reviewer_member = NULL, root_process_instance_id = NULL
 				WHERE application_id = ? AND step = ?""").params(reviewer, c.id(), step).update();
 		assertThat(rows).isEqualTo(1);
+	}
+
+	/** A claim of 370,000 yuan through county and city review, on public notice. */
+	private Case onNotice() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.PUBLIC_NOTICE);
+		return claim;
+	}
+
+	/** The notice's recorded period has ended, as if its five working days had passed. */
+	private void endNotice(Case c) {
+		assertThat(jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ?")
+			.params(Timestamp.from(Instant.now()), c.id())
+			.update()).isEqualTo(1);
+	}
+
+	/**
+	 * Files an objection as the notice board's form would, from a documentation address
+	 * (RFC 5737).
+	 */
+	private NoticeBoard.Result file(Case claim, String phone, String content) {
+		return noticeBoard.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", phone, content), "198.51.100.17")
+			.result();
 	}
 
 	private long audited(String action, Case c) {
