@@ -88,6 +88,16 @@ public class ApplicationStages {
 	}
 
 	/**
+	 * The banks a loan was sent for review with at its submission and at each
+	 * resubmission, oldest first (none for loans submitted before this was recorded while
+	 * they waited for a correction, until they are resubmitted).
+	 */
+	@Transactional(readOnly = true)
+	public List<SubmittedBanks> submittedBanks(long applicationId) {
+		return store.submittedBanks(applicationId);
+	}
+
+	/**
 	 * The resubmissions of each of the applications that was resubmitted, oldest first;
 	 * one query for a list of cases.
 	 */

@@ -39,6 +39,7 @@ import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.application.SubsidyDossier;
 
 /**
@@ -271,6 +272,28 @@ class ApplicationRepository {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * Records the banks of a loan's dossier as it is (re)submitted now; nothing for
+	 * another kind, or a loan naming no bank.
+	 */
+	void recordSubmittedBanks(long id, Dossier d) {
+		if (d instanceof LoanDossier loan && !loan.bankKeys().isEmpty()) {
+			jdbc.sql("INSERT INTO submitted_banks (application_id, submitted_at, bank_keys) VALUES (?, ?, ?)")
+				.params(id, Timestamp.from(Instant.now()), String.join(",", loan.bankKeys()))
+				.update();
+		}
+	}
+
+	/** The banks of each (re)submission of a loan, oldest first. */
+	List<SubmittedBanks> submittedBanks(long id) {
+		return jdbc.sql("""
+				SELECT submitted_at, bank_keys FROM submitted_banks
+				WHERE application_id = ? ORDER BY submitted_at, id""")
+			.param(id)
+			.query((rs, n) -> new SubmittedBanks(rs.getTimestamp(1).toInstant(), banks(rs.getString(2))))
+			.list();
 	}
 
 	List<Resubmission> resubmissions(long id) {

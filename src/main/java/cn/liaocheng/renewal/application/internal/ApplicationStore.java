@@ -30,6 +30,7 @@ import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Resubmission;
+import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.application.DossierChanges;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
@@ -228,6 +229,8 @@ public class ApplicationStore {
 			declare(id, user);
 			String changed = Resubmission.clause(repository.recordResubmission(id,
 					base -> DossierChanges.since(base, row.dossier(), attachmentIds(id))));
+			// The banks the review goes on with: those of the dossier as resubmitted.
+			repository.recordSubmittedBanks(id, row.dossier());
 			repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.RESUBMITTED,
 					"补正后重新提交申报，" + changed);
 			audit.record(user.userId(), "APPLICATION_RESUBMITTED", subject(id), row.referenceNo());
@@ -240,6 +243,7 @@ public class ApplicationStore {
 		String referenceNo = row.referenceNo() != null ? row.referenceNo()
 				: references.next(row.kind().referencePrefix());
 		repository.markSubmitted(id, referenceNo);
+		repository.recordSubmittedBanks(id, row.dossier());
 		String processInstanceId = reviews
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.recordProcess(id, processInstanceId);
@@ -443,6 +447,10 @@ public class ApplicationStore {
 
 	public List<Resubmission> resubmissions(long applicationId) {
 		return repository.resubmissions(applicationId);
+	}
+
+	public List<SubmittedBanks> submittedBanks(long applicationId) {
+		return repository.submittedBanks(applicationId);
 	}
 
 	public Map<Long, List<Resubmission>> resubmissions(Collection<Long> applicationIds) {

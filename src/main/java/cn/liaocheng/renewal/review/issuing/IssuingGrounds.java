@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
-import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -34,9 +34,10 @@ import cn.liaocheng.renewal.review.process.RefusalAudit;
  * decision the record does not support. Which ending a process reaches ({@code
  * decisionType}) is the model's to say; whether the case may end so is read here from the
  * recorded history only: the standing (not superseded) opinions of record, the
- * application's own record (its county, kind, chosen banks, accepted grant, correction
- * deadline, resubmissions) and the public notice with its objections. The case is the
- * business key's application, pinned to its review process ({@code ReviewedApplication}).
+ * application's own record (its county, kind, the banks of each submission, accepted
+ * grant, correction deadline, resubmissions) and the public notice with its objections.
+ * The case is the business key's application, pinned to its review process
+ * ({@code ReviewedApplication}).
  * <p>
  * An opinion counts only when it was given by a person who was, when giving it, a member
  * of the body it is recorded for or of that body's lead group (a task escalated to the
@@ -139,8 +140,8 @@ class IssuingGrounds {
 		SUBSIDY_REFUSED(ApplicationKind.SUBSIDY, decisiveRefusal()),
 
 		/**
-		 * 不予支持 / 不予推送 / the banks' declines: a standing decisive refusal, or every chosen
-		 * bank's decline.
+		 * 不予支持 / 不予推送 / the banks' declines: a standing decisive refusal, or the decline
+		 * of every bank the listing pushed the loan to.
 		 */
 		LOAN_REFUSED(ApplicationKind.LOAN, decisiveRefusal()),
 
@@ -490,7 +491,7 @@ class IssuingGrounds {
 	 * refusal ends the case in the shipped models: the case's county at its county steps,
 	 * the lead bureau at acceptance, decision, expert review and objections, the finance
 	 * bureau at the allocation, the central-bank branch at the listing; or on the decline
-	 * of every bank the enterprise chose.
+	 * of every bank the listing pushed the loan to.
 	 */
 	private static Requirement decisiveRefusal() {
 		return (grounds, record, after) -> {
@@ -549,16 +550,29 @@ class IssuingGrounds {
 	}
 
 	/**
-	 * Every bank the enterprise chose (the application's record) declined, and counts.
+	 * Every bank the listing pushed the loan to declined after that listing, and counts:
+	 * the banks of the (re)submission in force when the central-bank branch's standing
+	 * listing was given (the application's record of each submission), not those of the
+	 * dossier as it stands, which a correction lets the enterprise edit again.
 	 */
 	private static Met everyBankDeclined(IssuingGrounds grounds, Record record, int decisive) {
-		List<String> banks = record.facts().dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		Met listed = city(LISTING, "pboc").check(grounds, record, -1);
+		if (listed.missing() != null) {
+			return Met.missing(listed.missing() + "，银行审贷没有依据");
+		}
+		Instant listedAt = record.at(listed.at()).at();
+		List<String> banks = grounds.stages.submittedBanks(record.facts().applicationId())
+			.stream()
+			.filter(s -> !s.at().isAfter(listedAt))
+			.reduce((earlier, later) -> later)
+			.map(SubmittedBanks::bankKeys)
+			.orElse(List.of());
 		if (banks.isEmpty()) {
-			return Met.missing("申报没有选择银行，不能以银行不予放贷结案");
+			return Met.missing("申报记录中没有列入清单时所报送的银行，不能以银行不予放贷结案");
 		}
 		for (String bank : banks) {
 			Met met = step(BANK, r -> GroupNames.bank(bank), Set.of(ReviewProcesses.DECLINED)).check(grounds, record,
-					-1);
+					listed.at());
 			if (met.missing() != null) {
 				return met;
 			}

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -249,6 +251,54 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 			.hasMessageContaining("审核记录不支持")
 			.hasMessageContaining("公示异议尚有1件未经核查办结");
 		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+	}
+
+	/**
+	 * The banks whose declines end a loan are those the listing pushed it to, not those
+	 * of the dossier as it stands: banks dropped from a dossier edited during a
+	 * correction opened after they decided (the token moved back to the county review)
+	 * still count, so a bank that granted is not passed over.
+	 */
+	@Test
+	void aBankThatGrantedIsNotDroppedByEditingTheBanksAfterwards() {
+		Case loan = review.listedLoan("icbc", "abc");
+		review.decline(loan, "icbc");
+		review.grantOnly(loan, "abc", "5000000.00", false, "FIXED_ASSET");
+		runtime.createProcessInstanceModification(loan.process().getId())
+			.cancelAllForActivity("IntermediateCatchEvent_LoanOfferAccepted")
+			.startBeforeActivity("CallActivity_CountyReview")
+			.execute();
+		review.runJobs(loan);
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan, dossier -> dossier.setBankKeys(new ArrayList<>(List.of("icbc"))));
+		runtime.createProcessInstanceModification(loan.process().getId())
+			.cancelAllForActivity("CallActivity_CountyReview")
+			.startBeforeActivity("Task_IssueRefusal")
+			.execute();
+
+		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("中国农业银行聊城分行")
+			.hasMessageContaining("同意放贷");
+		assertThat(decisions.allForApplication(loan.id())).isEmpty();
+	}
+
+	/**
+	 * Banks changed in a correction before the listing: the listing pushes the loan to
+	 * those of the resubmission, whose declines end it.
+	 */
+	@Test
+	void theBanksOfTheResubmissionAreThoseWhoseDeclinesEndALoan() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan, dossier -> dossier.setBankKeys(new ArrayList<>(List.of("abc"))));
+		review.resubmit(loan);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+
+		review.decline(loan, "abc");
+
+		assertThat(review.decision(loan)).isEqualTo(DecisionType.LOAN_DECLINED);
 	}
 
 	/**
