@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.aftercare.SubsidyWithdrawn;
 import cn.liaocheng.renewal.application.ApplicationEvent;
@@ -102,13 +103,19 @@ public class ClawbackCollection {
 		}
 		ClawbackView c = row.view();
 		ClawbackDecision.Record record = record(applicationId);
-		// A listing determined before the determination asked for its basis, on a claim
-		// with no recorded commitment to it: the decision cannot state a basis, so it
-		// does not list, and the case's history says so.
-		boolean listed = c.listMonths() != null && record.acceptsListing();
-		if (c.listMonths() != null && !listed && c.status() == ClawbackStatus.CONFIRMING) {
+		// A listing determined before the determination asked for its basis: for another
+		// cause than fraud (before listing was for fraud only), or on a claim with no
+		// recorded commitment to it. The decision cannot state a basis, so it does not
+		// list, and the case's history says why.
+		Optional<String> noBasis = c.listMonths() == null ? Optional.empty()
+				: c.cause() != ClawbackDue.Cause.FALSE_MATERIAL
+						? Optional.of("本次追回事由为“" + c.causeLabel() + "”，只有申报材料弄虚作假骗取资金的才列入负面清单")
+						: record.acceptsListing() ? Optional.empty()
+								: Optional.of("该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据");
+		boolean listed = c.listMonths() != null && noBasis.isEmpty();
+		if (noBasis.isPresent() && c.status() == ClawbackStatus.CONFIRMING) {
 			stages.note(applicationId, "system", "审批系统", "CLAWBACK_LISTING_DROPPED",
-					"核定的列入负面清单" + c.listMonths() + "个月未写入决定：该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据。");
+					"核定的列入负面清单" + c.listMonths() + "个月未写入决定：" + noBasis.get() + "。");
 			audit.record("system", "CLAWBACK_LISTING_DROPPED", "application:" + applicationId,
 					"clawback=" + c.id() + " listMonths=" + c.listMonths());
 			store.noListing(c.id());

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.aftercare.PaymentHolds;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.decision.AllocationTerms;
@@ -51,6 +55,12 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 
 	@Autowired
 	PaymentHolds holds;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	ClawbackOnTheRecordTest(ApplicationContext context) {
@@ -126,6 +136,42 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
 		assertThat(issued.text()).contains("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为")
 			.doesNotContain("诚信承诺", "负面清单");
+	}
+
+	/**
+	 * A clawback for a failed acceptance whose determination listed the enterprise before
+	 * listing was kept for fraud: the decision is issued without the listing, the case's
+	 * history says why, and nobody is listed.
+	 */
+	@Test
+	void shouldDropAListingDeterminedForAnotherCauseThanFraudAndSayWhy() {
+		Case claim = allocatedSubsidy();
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。",
+				"paymentDate", TODAY.toString(), "paidAmount", 37000.0, "voucherNo", "GK-ACC-" + claim.id()));
+		review.runJobs(claim);
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
+					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry")));
+		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
+						TODAY.plusDays(20).toString(), "listNegative", false));
+		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
+		// As a determination recorded it before listing was for fraud only.
+		assertThat(jdbc.sql("UPDATE clawback SET list_months = 24 WHERE application_id = ?").param(claim.id()).update())
+			.isEqualTo(1);
+
+		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
+				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
+		review.runJobs(claim);
+
+		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text()).contains("该项目未通过项目验收")
+			.doesNotContain("负面清单");
+		assertThat(review.history(claim))
+			.anySatisfy(line -> assertThat(line).contains("核定的列入负面清单24个月未写入决定", "“项目验收不合格”", "只有申报材料弄虚作假骗取资金的才列入负面清单"));
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM negative_list_entry e JOIN clawback c ON c.id = e.source_clawback_id
+				WHERE c.application_id = ?""").param(claim.id()).query(Long.class).single()).isZero();
 	}
 
 	// --- helpers
