@@ -46,6 +46,25 @@ public class ApplicationStages {
 				|| store.reviewProcess(applicationId).filter(processInstanceId::equals).isPresent();
 	}
 
+	/**
+	 * The after-award process {@code processKey} (subsidy-aftercare, clawback) the
+	 * product started for the application, recorded as it started it; empty when none was
+	 * started, while that start is under way, and for an application not found.
+	 */
+	public Optional<String> afterAwardProcess(long applicationId, String processKey) {
+		return store.afterAwardProcess(applicationId, processKey);
+	}
+
+	/**
+	 * Records, while the product starts it, the after-award process {@code processKey} of
+	 * the application: only while none of that kind is recorded. Whether this instance is
+	 * now the one recorded.
+	 */
+	public boolean pinAfterAwardProcess(long applicationId, String processKey, String processInstanceId) {
+		return store.pinAfterAwardProcess(applicationId, processKey, processInstanceId)
+				|| store.afterAwardProcess(applicationId, processKey).filter(processInstanceId::equals).isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public ReviewFacts facts(long applicationId) {
 		return store.facts(applicationId);

@@ -37,11 +37,13 @@ public final class ReviewProcesses {
 			LOAN_APPLICATION);
 
 	/**
-	 * Processes of other modules, started as roots of their own with the application's
-	 * key, whose tasks use the review's listeners: after the award (payment, acceptance,
-	 * evaluation) and clawback.
+	 * Processes of other modules, started by the product as roots of their own with the
+	 * application's key and recorded for it ({@link AfterAwardProcesses}), whose tasks
+	 * use the review's listeners: after the award (payment, acceptance, evaluation) and
+	 * clawback.
 	 */
-	public static final Set<String> AFTER_AWARD_PROCESSES = Set.of("subsidy-aftercare", "clawback");
+	public static final Set<String> AFTER_AWARD_PROCESSES = Set.of(AfterAwardProcesses.AFTERCARE,
+			AfterAwardProcesses.CLAWBACK);
 
 	public static final String ROUTING_TABLE = "joint-review-routing";
 

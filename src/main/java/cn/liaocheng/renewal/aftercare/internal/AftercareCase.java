@@ -1,15 +1,18 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.CaseOfStep;
 
 /**
  * The application an after-award step acts on is its instance's business key, as for the
- * review processes; nothing a task completion sends can change it.
+ * review processes, and only in the after-award process the product started for it
+ * ({@link CaseOfStep}): a step of any other instance carrying that key fails. Nothing a
+ * task completion sends can change which case that is.
  */
 final class AftercareCase {
 
@@ -21,18 +24,12 @@ final class AftercareCase {
 	private AftercareCase() {
 	}
 
-	static long of(String businessKey) {
-		try {
-			return Long.parseLong(businessKey);
-		}
-		catch (NumberFormatException | NullPointerException e) {
-			throw new ProcessEngineException(
-					"After-award process without an application id as business key: " + businessKey, e);
-		}
+	static long of(DelegateExecution execution) {
+		return CaseOfStep.afterAward(execution, AftercareModel.PROCESS_KEY);
 	}
 
 	static long of(DelegateTask task) {
-		return of(task.getExecution().getProcessBusinessKey());
+		return CaseOfStep.afterAward(task, AftercareModel.PROCESS_KEY);
 	}
 
 	/** The body whose task this is: its candidate group. */

@@ -73,11 +73,10 @@ class AftercareStandings {
 	 * subsidy).
 	 */
 	Optional<AftercareView> of(long applicationId) {
-		String key = Long.toString(applicationId);
-		HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(AftercareModel.PROCESS_KEY)
-			.processInstanceBusinessKey(key)
-			.singleResult();
+		// The instance the product started for the case, whatever other carries its key.
+		HistoricProcessInstance started = stages.afterAwardProcess(applicationId, AftercareModel.PROCESS_KEY)
+			.map(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult())
+			.orElse(null);
 		if (started == null) {
 			return Optional.empty();
 		}

@@ -36,7 +36,7 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = AftercareCase.of(execution.getProcessBusinessKey());
+		long applicationId = AftercareCase.of(execution);
 		ClawbackDue.Cause cause = ClawbackDue.Cause
 			.valueOf(String.valueOf(execution.getVariableLocal(AftercareModel.CLAWBACK_CAUSE)));
 		List<Finding> findings = records.findings(applicationId);

@@ -189,11 +189,13 @@ public class EnterpriseSteps {
 	}
 
 	private Execution waiting(long applicationId, String message, Submission.Kind kind) {
-		Execution waiting = runtime.createExecutionQuery()
-			.processDefinitionKey(AftercareModel.PROCESS_KEY)
-			.processInstanceBusinessKey(Long.toString(applicationId))
-			.messageEventSubscriptionName(message)
-			.singleResult();
+		// Only the after-award process the product started for the case.
+		Execution waiting = stages.afterAwardProcess(applicationId, AftercareModel.PROCESS_KEY)
+			.map(process -> runtime.createExecutionQuery()
+				.processInstanceId(process)
+				.messageEventSubscriptionName(message)
+				.singleResult())
+			.orElse(null);
 		if (waiting == null) {
 			throw new ApplicationStateException("该项目当前不能" + kind.label() + "，请查看“项目后续管理”中的当前环节。");
 		}

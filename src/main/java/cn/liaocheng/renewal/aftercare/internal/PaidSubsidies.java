@@ -3,11 +3,11 @@ package cn.liaocheng.renewal.aftercare.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
+import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.statistics.MoneyFlow;
 import cn.liaocheng.renewal.statistics.MoneyFlowQuery;
 import cn.liaocheng.renewal.statistics.MoneyFlows;
@@ -22,11 +22,11 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	private final JdbcClient jdbc;
 
-	private final HistoryService history;
+	private final ApplicationStages stages;
 
-	PaidSubsidies(JdbcClient jdbc, HistoryService history) {
+	PaidSubsidies(JdbcClient jdbc, ApplicationStages stages) {
 		this.jdbc = jdbc;
-		this.history = history;
+		this.stages = stages;
 	}
 
 	@Override
@@ -39,10 +39,8 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	@Override
 	public boolean nothingPaid(long applicationId) {
-		return paid(applicationId).signum() == 0 && history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(AftercareModel.PROCESS_KEY)
-			.processInstanceBusinessKey(Long.toString(applicationId))
-			.count() > 0;
+		return paid(applicationId).signum() == 0
+				&& stages.afterAwardProcess(applicationId, AftercareModel.PROCESS_KEY).isPresent();
 	}
 
 	@Override

@@ -28,7 +28,7 @@ class RequestPerformanceReportDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long applicationId = AftercareCase.of(execution.getProcessBusinessKey());
+		long applicationId = AftercareCase.of(execution);
 		String message = "项目已验收通过满规定期限，请在申报详情的“项目后续管理”中报送绩效自评：实际年产值、年节能量、主要设备能效等级和数字化指标完成情况。";
 		stages.note(applicationId, AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "PERFORMANCE_REQUESTED", message);
 		events.publishEvent(new AfterAwardStep(applicationId, "请报送绩效自评", "：" + message));

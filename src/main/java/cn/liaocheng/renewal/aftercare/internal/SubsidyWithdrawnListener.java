@@ -27,10 +27,14 @@ class SubsidyWithdrawnListener {
 
 	@EventListener
 	void on(SubsidyWithdrawn withdrawn) {
-		boolean ended = !runtime.createMessageCorrelation(AftercareModel.SUBSIDY_WITHDRAWN)
-			.processInstanceBusinessKey(Long.toString(withdrawn.applicationId()))
-			.correlateAllWithResult()
-			.isEmpty();
+		// The after-award process the product started for the case, not another instance
+		// carrying its key.
+		boolean ended = stages.afterAwardProcess(withdrawn.applicationId(), AftercareModel.PROCESS_KEY)
+			.map(process -> !runtime.createMessageCorrelation(AftercareModel.SUBSIDY_WITHDRAWN)
+				.processInstanceId(process)
+				.correlateAllWithResult()
+				.isEmpty())
+			.orElse(false);
 		if (ended) {
 			stages.note(withdrawn.applicationId(), AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "AFTERCARE_ENDED",
 					"依据" + withdrawn.decisionNumber() + "决定书，该项目奖补资金不再拨付，项目后续管理（拨付、验收、绩效评价）终止。");

@@ -526,6 +526,24 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
+	Optional<String> afterAwardProcess(long id, String processKey) {
+		return jdbc
+			.sql("SELECT process_instance_id FROM after_award_process WHERE application_id = ? AND process_key = ?")
+			.params(id, processKey)
+			.query(String.class)
+			.optional();
+	}
+
+	boolean recordAfterAwardProcessIfNone(long id, String processKey, String processInstanceId) {
+		return jdbc.sql("""
+				INSERT INTO after_award_process (application_id, process_key, process_instance_id, recorded_at)
+				SELECT a.id, ?, ?, ? FROM application a
+				WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM after_award_process p
+				                               WHERE p.application_id = a.id AND p.process_key = ?)""")
+			.params(processKey, processInstanceId, Timestamp.from(Instant.now()), id, processKey)
+			.update() == 1;
+	}
+
 	void delete(long id) {
 		jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
 	}

@@ -478,6 +478,23 @@ public class ApplicationStore {
 		return repository.recordProcessIfNone(applicationId, processInstanceId, ApplicationStatus.COUNTY_REVIEW);
 	}
 
+	/**
+	 * The after-award process {@code processKey} the product started for the application;
+	 * empty when none was started, or while its start is under way.
+	 */
+	public Optional<String> afterAwardProcess(long applicationId, String processKey) {
+		return repository.afterAwardProcess(applicationId, processKey);
+	}
+
+	/**
+	 * Records the after-award process {@code processKey} of an application while the
+	 * product starts it: only while none of that kind is recorded. Whether it is now
+	 * recorded.
+	 */
+	public boolean pinAfterAwardProcess(long applicationId, String processKey, String processInstanceId) {
+		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, processInstanceId);
+	}
+
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
 		repository.recordCorrectionDeadline(applicationId, deadline);
 		if (deadline != null) {

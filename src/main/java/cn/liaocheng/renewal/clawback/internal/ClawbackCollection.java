@@ -32,6 +32,8 @@ import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -61,9 +63,16 @@ public class ClawbackCollection {
 
 	private final SubsidyPayments payments;
 
+	private final DecisionGrounds grounds;
+
+	private final AfterAwardProcesses processes;
+
 	ClawbackCollection(ClawbackStore store, Decisions decisions, NegativeList negativeList, ApplicationStages stages,
 			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
-			ApplicationEventPublisher events, SubsidyPayments payments) {
+			ApplicationEventPublisher events, SubsidyPayments payments, DecisionGrounds grounds,
+			AfterAwardProcesses processes) {
+		this.grounds = grounds;
+		this.processes = processes;
 		this.payments = payments;
 		this.store = store;
 		this.decisions = decisions;
@@ -79,12 +88,16 @@ public class ClawbackCollection {
 	 * Issues the signed decision (once: a retried job finds it) and the listing it
 	 * orders; returns when payment is overdue: the start of the day after the deadline,
 	 * Beijing time. Empty when nothing had been paid: the decision revokes the
-	 * allocation, nothing is owed and the clawback is closed.
+	 * allocation, nothing is owed and the clawback is closed. First, before anything is
+	 * written, numbered or signed: the record must support a decision on a clawback of
+	 * its recorded cause ({@link DecisionGrounds}: the steps that lead to it, given in
+	 * the processes the product started for the case).
 	 */
 	@Transactional
 	Optional<Instant> decide(long applicationId) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
+		grounds.requireClawbackDecision(applicationId, row.view().cause().name());
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
 		// As determined and confirmed: a clawback with no amount revokes the allocation.
 		boolean revoke = row.view().status() == ClawbackStatus.REVOKED
@@ -330,9 +343,10 @@ public class ClawbackCollection {
 					"复核退回登记的缴款" + Money.yuan(r.amount()) + "元（凭证号" + r.voucherNo() + "），不计入已缴回。原因：" + reason);
 			// Past the deadline, a process waiting for this check decides again whether
 			// the clawback is overdue; before it, or while following up, nothing waits.
-			runtime.createMessageCorrelation(ClawbackModel.MESSAGE_REPAYMENT_RETURNED)
-				.processInstanceBusinessKey(Long.toString(applicationId))
-				.correlateAllWithResult();
+			clawbackProcess(applicationId)
+				.ifPresent(process -> runtime.createMessageCorrelation(ClawbackModel.MESSAGE_REPAYMENT_RETURNED)
+					.processInstanceId(process)
+					.correlateAllWithResult());
 			return store.byApplication(applicationId).orElseThrow().view();
 		}
 		audit.record(user.userId(), "CLAWBACK_REPAYMENT", "application:" + applicationId,
@@ -349,7 +363,8 @@ public class ClawbackCollection {
 			store.status(c.id(), ClawbackStatus.REPAID);
 			try {
 				runtime.createMessageCorrelation(ClawbackModel.MESSAGE_REPAID)
-					.processInstanceBusinessKey(Long.toString(applicationId))
+					.processInstanceId(clawbackProcess(applicationId).orElseThrow(
+							() -> new IllegalStateException("no clawback process for application " + applicationId)))
 					.correlate();
 			}
 			catch (MismatchingMessageCorrelationException e) {
@@ -402,6 +417,14 @@ public class ClawbackCollection {
 			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在");
 		}
 		return row.view();
+	}
+
+	/**
+	 * The clawback process the product started for the application: the one its messages
+	 * go to, whatever other instance carries its key.
+	 */
+	private Optional<String> clawbackProcess(long applicationId) {
+		return processes.started(applicationId, ClawbackModel.PROCESS);
 	}
 
 }

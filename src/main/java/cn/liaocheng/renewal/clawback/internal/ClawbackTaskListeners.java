@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.review.CaseOfStep;
 
 /**
  * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key,
- * hands the form's fields to {@link Clawbacks} or {@link ClawbackCollection}, which check
- * them against the record and keep them, and turns a refusal into the message the
- * reviewer reads in Tasklist.
+ * in the clawback process the product started for it and nowhere else, hands the form's
+ * fields to {@link Clawbacks} or {@link ClawbackCollection}, which check them against the
+ * record and keep them, and turns a refusal into the message the reviewer reads in
+ * Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class ClawbackTaskListeners {
@@ -147,15 +149,12 @@ class ClawbackTaskListeners {
 				Money.yuan(collection.overdue(applicationOf(execution), true).outstanding()));
 	}
 
+	/**
+	 * The business key's application, when the step runs in the clawback process the
+	 * product started for it ({@link CaseOfStep}); otherwise the step fails.
+	 */
 	static long applicationOf(DelegateExecution execution) {
-		try {
-			return Long.parseLong(execution.getProcessBusinessKey());
-		}
-		catch (NumberFormatException e) {
-			throw new ProcessEngineException(
-					"Clawback instance without an application id as business key: " + execution.getProcessBusinessKey(),
-					e);
-		}
+		return CaseOfStep.afterAward(execution, ClawbackModel.PROCESS);
 	}
 
 	private static String actor(DelegateTask task) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +29,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -50,7 +50,7 @@ public class Clawbacks {
 
 	private final ApplicationStages stages;
 
-	private final RuntimeService runtime;
+	private final AfterAwardProcesses processes;
 
 	private final AuditTrail audit;
 
@@ -58,14 +58,14 @@ public class Clawbacks {
 
 	private final OrganizationCatalog organizations;
 
-	Clawbacks(ClawbackStore store, ApplicationStages stages, RuntimeService runtime, AuditTrail audit,
+	Clawbacks(ClawbackStore store, ApplicationStages stages, AfterAwardProcesses processes, AuditTrail audit,
 			SubsidyPayments payments, OrganizationCatalog organizations, ApplicationEventPublisher events) {
 		this.events = events;
 		this.payments = payments;
 		this.organizations = organizations;
 		this.store = store;
 		this.stages = stages;
-		this.runtime = runtime;
+		this.processes = processes;
 		this.audit = audit;
 	}
 
@@ -114,7 +114,9 @@ public class Clawbacks {
 		// For the forms only (which fields they ask for); the steps ask the payment
 		// record. Payments are held from here on, so it does not change under them.
 		variables.put(ClawbackModel.NOTHING_PAID, payments.nothingPaid(applicationId));
-		runtime.startProcessInstanceByKey(ClawbackModel.PROCESS, Long.toString(applicationId), variables);
+		// The instance the clawback's steps act in: recorded for the application as it
+		// starts.
+		processes.start(ClawbackModel.PROCESS, applicationId, variables);
 		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
 				"因“" + cause.label() + "”，该项目已下达的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
 		events.publishEvent(new AfterAwardStep(applicationId, "进入追回程序", "的奖补资金因“" + cause.label()

@@ -19,6 +19,8 @@ import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
@@ -47,12 +49,18 @@ import cn.liaocheng.renewal.review.process.RefusalAudit;
  * reviewer is an administrator ({@code camunda-admin}) when the document is issued. The
  * steps must follow each other in the order of the shipped models.
  * <p>
+ * The clawback's decisions (追回, 撤销, 处理决定) are in the table too ({@link DecisionGrounds}):
+ * they rest on the clawback's own steps, given in the clawback process the product
+ * started for the case, and, for a clawback the acceptance announced, on the on-site
+ * acceptance's finding, given in the case's after-award process. The after-award process
+ * itself signs no document.
+ * <p>
  * When the record does not hold what an ending needs, nothing is numbered, signed or
  * sent: the issuing job fails, an audit entry says why, and after its retries the job is
  * an incident an administrator sees in Cockpit (and is told of).
  */
 @Component
-class IssuingGrounds {
+class IssuingGrounds implements DecisionGrounds {
 
 	private static final String FORMAL = ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW;
 
@@ -78,6 +86,16 @@ class IssuingGrounds {
 
 	private static final String INTEREST = ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW;
 
+	/**
+	 * Steps of the after-award processes (bpmn/subsidy-aftercare.bpmn,
+	 * bpmn/clawback.bpmn) whose opinions of record a clawback's decision rests on.
+	 */
+	private static final String ONSITE_ACCEPTANCE = "Task_CityOnsiteAcceptance";
+
+	private static final String DETERMINE_CLAWBACK = "Task_DetermineClawback";
+
+	private static final String CONFIRM_CLAWBACK = "Task_ConfirmClawback";
+
 	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
 
 	/** What the shipped models call each step, for the messages. */
@@ -85,10 +103,12 @@ class IssuingGrounds {
 			Map.entry(INVOICE, "县级财政发票核验"), Map.entry(RECOMMENDATION, "县级推荐"), Map.entry(ACCEPTANCE, "受理"),
 			Map.entry(JOINT, "市级联审"), Map.entry(DECISION, "审定"), Map.entry(EXPERT, "组织专家评审"),
 			Map.entry(OBJECTIONS, "处理公示异议"), Map.entry(ALLOCATION, "资金下达"), Map.entry(LISTING, "列入贷款支持项目清单"),
-			Map.entry(BANK, "自主审贷"), Map.entry(INTEREST, "核定贷款贴息"));
+			Map.entry(BANK, "自主审贷"), Map.entry(INTEREST, "核定贷款贴息"), Map.entry(ONSITE_ACCEPTANCE, "市工信局组织现场验收"),
+			Map.entry(DETERMINE_CLAWBACK, "核定追回事项"), Map.entry(CONFIRM_CLAWBACK, "县级财政核对追回金额"));
 
 	private static final Map<String, String> CONCLUSIONS = Map.of(ReviewProcesses.APPROVE, "同意", ReviewProcesses.REFUSE,
-			"不同意", ReviewProcesses.GRANTED, "同意放贷", ReviewProcesses.DECLINED, "不予放贷");
+			"不同意", ReviewProcesses.GRANTED, "同意放贷", ReviewProcesses.DECLINED, "不予放贷", ReviewProcesses.RETURN,
+			"退回（限期整改）");
 
 	/**
 	 * The table: for each document the system signs, the standing opinions (and facts) it
@@ -149,7 +169,34 @@ class IssuingGrounds {
 		 * 申报失效: a standing return for correction whose recorded deadline has passed with
 		 * no resubmission after it.
 		 */
-		LAPSED(null, lapse());
+		LAPSED(null, lapse()),
+
+		/**
+		 * 追回 / 撤销 / 处理决定 of a clawback the on-site acceptance announced when it failed:
+		 * the city industry bureau's standing finding at the on-site acceptance is 不通过,
+		 * in the after-award process the product started for the case; the clawback
+		 * process the product started for the case holds the bureau's determination to
+		 * recover and then the county finance bureau's confirmation.
+		 */
+		CLAWBACK_ACCEPTANCE_FAILED(ApplicationKind.SUBSIDY, subsidyComputed(),
+				afterAward(AfterAwardProcesses.AFTERCARE, ONSITE_ACCEPTANCE, r -> GroupNames.city("industry"),
+						Set.of(ReviewProcesses.REFUSE)),
+				clawbackDetermined(), clawbackConfirmed()),
+
+		/**
+		 * The same for a rectification the on-site acceptance ordered (限期整改, its standing
+		 * finding) and the enterprise let lapse.
+		 */
+		CLAWBACK_RECTIFICATION_LAPSED(ApplicationKind.SUBSIDY, subsidyComputed(),
+				afterAward(AfterAwardProcesses.AFTERCARE, ONSITE_ACCEPTANCE, r -> GroupNames.city("industry"),
+						Set.of(ReviewProcesses.RETURN)),
+				clawbackDetermined(), clawbackConfirmed()),
+
+		/**
+		 * The same for false material the city industry bureau found and started the
+		 * clawback for (its facts are the clawback's record).
+		 */
+		CLAWBACK_FALSE_MATERIAL(ApplicationKind.SUBSIDY, subsidyComputed(), clawbackDetermined(), clawbackConfirmed());
 
 		private final ApplicationKind kind;
 
@@ -185,6 +232,19 @@ class IssuingGrounds {
 		this.audit = audit;
 	}
 
+	@Override
+	public void requireClawbackDecision(long applicationId, String cause) {
+		Grounds grounds;
+		try {
+			grounds = Grounds.valueOf("CLAWBACK_" + cause);
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			audit.record("DECISION_NOT_SUPPORTED", applicationId, "clawback cause " + cause);
+			throw new ProcessEngineException("追回事由“" + cause + "”不在出具文书的依据表中，未编号、未签章、未送达。");
+		}
+		require(applicationId, grounds);
+	}
+
 	/**
 	 * Refuses (throws, after an audit entry of its own) unless the record supports the
 	 * document.
@@ -202,7 +262,9 @@ class IssuingGrounds {
 	/** What the record lacks for the document; empty when it holds all of it. */
 	List<String> missing(long applicationId, Grounds grounds) {
 		Record record = new Record(stages.facts(applicationId), opinions.standingOfRecord(applicationId),
-				stages.reviewProcess(applicationId).orElse(null), Instant.now());
+				stages.reviewProcess(applicationId).orElse(null),
+				stages.afterAwardProcess(applicationId, AfterAwardProcesses.AFTERCARE).orElse(null),
+				stages.afterAwardProcess(applicationId, AfterAwardProcesses.CLAWBACK).orElse(null), Instant.now());
 		List<String> missing = new ArrayList<>();
 		if (grounds.kind != null && grounds.kind != record.facts.kind()) {
 			missing.add("申报类别为" + record.facts.kind() + "，不是" + grounds.kind);
@@ -221,8 +283,17 @@ class IssuingGrounds {
 		return missing;
 	}
 
-	/** The case's record, read once. */
-	private record Record(ReviewFacts facts, List<OpinionOfRecord> opinions, String reviewProcess, Instant now) {
+	/**
+	 * The case's record, read once, with the process instances the product started for
+	 * it: its review, and after the award its after-award process and its clawback
+	 * ({@code null} when none was).
+	 */
+	private record Record(ReviewFacts facts, List<OpinionOfRecord> opinions, String reviewProcess,
+			String aftercareProcess, String clawbackProcess, Instant now) {
+
+		String afterAwardProcess(String processKey) {
+			return AfterAwardProcesses.CLAWBACK.equals(processKey) ? clawbackProcess : aftercareProcess;
+		}
 
 		String county(String department) {
 			return GroupNames.county(facts.divisionCode(), department);
@@ -288,6 +359,15 @@ class IssuingGrounds {
 	 * a member of it (or its lead) then, in the case's own review process.
 	 */
 	private Optional<String> uncounted(Record record, int i, String group) {
+		return uncounted(record, i, group, record.reviewProcess(), "审核流程");
+	}
+
+	/**
+	 * Whether the opinion at {@code i} counts for {@code group}: given for that body, by
+	 * a member of it (or its lead) then, in the root process instance {@code process} the
+	 * product started for the case (the {@code processName}).
+	 */
+	private Optional<String> uncounted(Record record, int i, String group, String process, String processName) {
 		OpinionOfRecord o = record.opinions().get(i);
 		String where = describe(o.opinion());
 		if (!group.equals(o.opinion().bodyGroup())) {
@@ -313,8 +393,8 @@ class IssuingGrounds {
 			return Optional.of(where + "的办理人 " + o.opinion().reviewer() + " 是系统管理员（" + GroupNames.ADMINISTRATORS
 					+ "）账号，管理员的意见不计为" + body(group) + "的意见");
 		}
-		if (o.rootProcessInstanceId() != null && !o.rootProcessInstanceId().equals(record.reviewProcess())) {
-			return Optional.of(where + "不是在该申报的审核流程中给出的");
+		if (o.rootProcessInstanceId() != null && !o.rootProcessInstanceId().equals(process)) {
+			return Optional.of(where + "不是在该申报的" + processName + "中给出的");
 		}
 		return Optional.empty();
 	}
@@ -371,6 +451,56 @@ class IssuingGrounds {
 			}
 			return Met.at(i);
 		};
+	}
+
+	/**
+	 * A step of the after-award process {@code processKey}: the body's last standing
+	 * opinion at it is one of {@code conclusions}, counts, was given in the instance of
+	 * that process the product started for the case, and follows the step before.
+	 */
+	private static Requirement afterAward(String processKey, String step, Function<Record, String> body,
+			Set<String> conclusions) {
+		String processName = AfterAwardProcesses.CLAWBACK.equals(processKey) ? "追回流程" : "项目后续管理流程";
+		return (grounds, record, after) -> {
+			String process = record.afterAwardProcess(processKey);
+			if (process == null) {
+				return Met.missing("该申报没有由系统启动的" + processName + "（" + processKey + "）");
+			}
+			String group = body.apply(record);
+			Optional<Integer> last = record.last(step, group);
+			if (last.isEmpty()) {
+				return Met
+					.missing("没有" + grounds.directory.bodyName(group) + step(step) + "的意见（" + step + "，" + group + "）");
+			}
+			int i = last.get();
+			Opinion o = record.at(i);
+			if (!conclusions.contains(o.decision())) {
+				return Met.missing(describe(o) + "为“" + o.decisionLabel() + "”，不是“"
+						+ String.join("”或“", conclusions.stream().map(c -> CONCLUSIONS.getOrDefault(c, c)).toList())
+						+ "”");
+			}
+			Optional<String> uncounted = grounds.uncounted(record, i, group, process, processName);
+			if (uncounted.isPresent()) {
+				return Met.missing(uncounted.get());
+			}
+			if (i <= after) {
+				return Met.missing(describe(o) + "早于它之前应有的环节");
+			}
+			return Met.at(i);
+		};
+	}
+
+	/** The city industry bureau determined to recover (核定追回事项: 追回). */
+	private static Requirement clawbackDetermined() {
+		return afterAward(AfterAwardProcesses.CLAWBACK, DETERMINE_CLAWBACK, r -> GroupNames.city("industry"), APPROVED);
+	}
+
+	/**
+	 * The case's county finance bureau confirmed the determination against its payments
+	 * (核对无误), after it.
+	 */
+	private static Requirement clawbackConfirmed() {
+		return afterAward(AfterAwardProcesses.CLAWBACK, CONFIRM_CLAWBACK, r -> r.county("finance"), APPROVED);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -19,10 +20,13 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
  * submission started, recorded by the application ({@code process_instance_id}; recorded
  * here, during the submission, when the start reaches its first step before the
  * submission records it). The after-award processes (payment and acceptance, clawback)
- * are started by the product with the application's key as roots of their own and may act
- * on it while their root still carries that key and the application was submitted. Any
- * other instance naming the application, a called instance given another key, or a root
- * whose key was changed, is refused.
+ * are roots of their own with the application's key, started by the product, which
+ * records each ({@code after_award_process}; recorded here when the start reaches its
+ * first step, {@link AfterAwardStarts}): a step of one acts on the application only in
+ * the instance recorded for its kind. Any other instance naming the application (one
+ * started by hand through the engine's API or Tasklist, a called instance given another
+ * key, a root whose key was changed) is refused, and an audit entry
+ * {@code CASE_PROCESS_MISMATCH} says so.
  * <p>
  * Reached from {@link ReviewedApplication} through the engine's command context (a
  * session of this engine's own), so each Spring context's engine asks its own database.
@@ -69,6 +73,10 @@ class CasePins extends AbstractProcessEnginePlugin {
 		 */
 		void check(long applicationId, String rootId, String rootKey, String rootBusinessKey) {
 			String key = Long.toString(applicationId);
+			if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)) {
+				checkAfterAward(applicationId, rootId, rootKey, rootBusinessKey, rootKey);
+				return;
+			}
 			Optional<String> recorded = stages.getObject().reviewProcess(applicationId);
 			if (ReviewProcesses.MAIN_PROCESSES.contains(rootKey)) {
 				if (recorded.isPresent() ? recorded.get().equals(rootId)
@@ -76,12 +84,35 @@ class CasePins extends AbstractProcessEnginePlugin {
 					return;
 				}
 			}
-			else if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey) && recorded.isPresent()
-					&& key.equals(rootBusinessKey)) {
-				return;
+			refuse(applicationId, rootId, rootKey, recorded, " 的审核流程");
+		}
+
+		/**
+		 * Refuses (throws) unless the root instance {@code rootId} of definition
+		 * {@code rootKey}, now carrying {@code rootBusinessKey}, is the instance of the
+		 * after-award process {@code processKey} the product started for the application:
+		 * recorded for it, or being started for it by the product in this command (then
+		 * recorded now).
+		 */
+		void checkAfterAward(long applicationId, String rootId, String rootKey, String rootBusinessKey,
+				String processKey) {
+			Optional<String> recorded = stages.getObject().afterAwardProcess(applicationId, processKey);
+			if (processKey.equals(rootKey) && Long.toString(applicationId).equals(rootBusinessKey)
+					&& ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)) {
+				if (recorded.isPresent() ? recorded.get().equals(rootId)
+						: AfterAwardStarts.starting(applicationId, processKey)
+								&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, rootId)) {
+					return;
+				}
 			}
-			String message = "流程实例 " + rootId + "（" + rootKey + "）不是申报 " + applicationId
-					+ " 的审核流程，不能对该申报办理：业务键可能被模型、表单或接口改动，请管理员在 Cockpit 中核查该实例。";
+			refuse(applicationId, rootId, rootKey, recorded,
+					AfterAwardProcesses.CLAWBACK.equals(processKey) ? " 的追回流程" : " 的项目后续管理流程");
+		}
+
+		private void refuse(long applicationId, String rootId, String rootKey, Optional<String> recorded,
+				String process) {
+			String message = "流程实例 " + rootId + "（" + rootKey + "）不是申报 " + applicationId + process
+					+ "，不能对该申报办理：该实例可能是手工启动的，或业务键被模型、表单或接口改动，请管理员在 Cockpit 中核查该实例。";
 			audit.getObject()
 				.record("CASE_PROCESS_MISMATCH", applicationId,
 						"root=" + rootId + " key=" + rootKey + " recorded=" + recorded.orElse("none"));

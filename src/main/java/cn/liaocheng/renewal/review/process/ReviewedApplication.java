@@ -42,6 +42,25 @@ public final class ReviewedApplication {
 		return of(task.getExecution());
 	}
 
+	/**
+	 * The application a step of the after-award process {@code processKey} acts on: the
+	 * business key's, when the step's root instance is the one of that process the
+	 * product started for it and recorded ({@link CasePins}).
+	 */
+	public static long ofAfterAward(DelegateExecution execution, String processKey) {
+		long applicationId = ofBusinessKey(execution.getProcessBusinessKey());
+		CommandContext context = Context.getCommandContext();
+		if (context == null) {
+			throw new ProcessEngineException("An after-award step ran outside the engine's command: application "
+					+ applicationId + " cannot be checked against its process");
+		}
+		ExecutionEntity root = root(execution);
+		context.getSession(CasePins.Session.class)
+			.checkAfterAward(applicationId, root.getId(), root.getProcessDefinition().getKey(), root.getBusinessKey(),
+					processKey);
+		return applicationId;
+	}
+
 	/** The root process instance of the task's execution (the case's main process). */
 	public static String rootProcessInstanceId(DelegateTask task) {
 		return root(task.getExecution()).getId();

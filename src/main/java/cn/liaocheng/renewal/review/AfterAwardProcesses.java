@@ -1,0 +1,35 @@
+package cn.liaocheng.renewal.review;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The processes after the award, as the product starts them: payment, acceptance and
+ * evaluation ({@value #AFTERCARE}, when the subsidy is allocated) and clawback
+ * ({@value #CLAWBACK}, when it starts). Each runs as a root instance of its own with the
+ * application's id as business key, and the instance the product started is recorded for
+ * the application as it starts: a step of these processes acts on the application only in
+ * that instance ({@link CaseOfStep}). One started any other way (by hand through the
+ * engine's API or Tasklist, by a model, with a business key changed later) acts on
+ * nothing.
+ */
+public interface AfterAwardProcesses {
+
+	String AFTERCARE = "subsidy-aftercare";
+
+	String CLAWBACK = "clawback";
+
+	/**
+	 * Starts the after-award process {@code processKey} for the application, in the
+	 * caller's transaction, and records it; returns its id. Refused when one of that kind
+	 * is recorded already.
+	 */
+	String start(String processKey, long applicationId, Map<String, Object> variables);
+
+	/**
+	 * The instance of {@code processKey} the product started for the application, running
+	 * or ended; empty when none was.
+	 */
+	Optional<String> started(long applicationId, String processKey);
+
+}

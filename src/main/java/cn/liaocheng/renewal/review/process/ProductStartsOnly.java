@@ -1,0 +1,80 @@
+package cn.liaocheng.renewal.review.process;
+
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.review.ReviewProcesses;
+
+/**
+ * The case processes (the review's and the after-award ones) are started by the product
+ * only: an application's submission starts its review, the allocation its after-award
+ * process, the clawback's start its clawback. A signed-in user, administrators included,
+ * cannot start one by hand, whichever door they use (the engine's REST API, Tasklist's
+ * 发起流程, a start form or a start message): the engine refuses the new instance. The
+ * product starts them without a signed-in user (or from a delegate, where the engine does
+ * not check authorizations), so it is not affected. A restart of ended instances, an
+ * administrator's batch, is not checked here; like any instance the product did not
+ * start, a restarted one acts on no case ({@link CasePins}).
+ */
+@Component
+class ProductStartsOnly extends AbstractProcessEnginePlugin {
+
+	private static final Set<String> CASE_PROCESSES;
+
+	static {
+		Set<String> keys = new HashSet<>(ReviewProcesses.REVIEW_PROCESSES);
+		keys.addAll(ReviewProcesses.AFTER_AWARD_PROCESSES);
+		CASE_PROCESSES = Set.copyOf(keys);
+	}
+
+	/** Added after Camunda's own checkers, which the engine builds during init. */
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.getCommandCheckers().add(checker());
+	}
+
+	/**
+	 * One more of the engine's command checkers, next to Camunda's;
+	 * {@link CommandChecker} has some 85 methods, all {@code void}: only the start of an
+	 * instance is looked at.
+	 */
+	static CommandChecker checker() {
+		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
+				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return switch (method.getName()) {
+							case "equals" -> proxy == args[0];
+							case "hashCode" -> System.identityHashCode(proxy);
+							default -> "ProductStartsOnly";
+						};
+					}
+					if ("checkCreateProcessInstance".equals(method.getName())
+							&& args[0] instanceof ProcessDefinition definition
+							&& CASE_PROCESSES.contains(definition.getKey()) && bySignedInUser()) {
+						throw new AuthorizationException(
+								"流程 " + definition.getKey() + " 是案件流程，只能由系统在办理中启动（提交申报、下达奖补资金、启动追回），不能手工发起。");
+					}
+					return null;
+				});
+	}
+
+	/**
+	 * Whether the current command runs for a signed-in user with authorization checks on
+	 * (an administrator too).
+	 */
+	private static boolean bySignedInUser() {
+		CommandContext context = Context.getCommandContext();
+		return context != null && context.getAuthenticatedUserId() != null && context.isAuthorizationCheckEnabled();
+	}
+
+}
