@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -784,11 +786,31 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	/**
 	 * What the after-award process does: publishes the event in the transaction that
-	 * records the finding.
+	 * records the finding, the city industry bureau's on-site acceptance opinion of
+	 * record (不通过 for a failed acceptance, 限期整改 for a lapsed rectification), given in the
+	 * case's after-award process, which the clawback's decision rests on.
 	 */
 	private void announce(Case claim, ClawbackDue.Cause cause, String facts) {
-		new TransactionTemplate(transactions).executeWithoutResult(
-				status -> events.publishEvent(new ClawbackDue(claim.id(), cause, facts, "lc-industry")));
+		String aftercare = jdbc.sql("""
+				SELECT process_instance_id FROM after_award_process
+				WHERE application_id = ? AND process_key = 'subsidy-aftercare'""")
+			.param(claim.id())
+			.query(String.class)
+			.single();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql(
+					"""
+							INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
+							                            reviewer_name, decision, opinion, created_at, reviewer_member,
+							                            root_process_instance_id)
+							VALUES (?, ?, 'Task_CityOnsiteAcceptance', '市工信局组织现场验收', 'city-industry', '聊城市工业和信息化局',
+							        'lc-industry', '市工信局审核员', ?, ?, ?, TRUE, ?)""")
+				.params(claim.id(), "onsite-" + claim.id(),
+						cause == ClawbackDue.Cause.RECTIFICATION_LAPSED ? "RETURN" : "REFUSE", facts,
+						Timestamp.from(Instant.now()), aftercare)
+				.update();
+			events.publishEvent(new ClawbackDue(claim.id(), cause, facts, "lc-industry"));
+		});
 	}
 
 	private void determineAndConfirm(Case claim, int amount, boolean list, int months) {

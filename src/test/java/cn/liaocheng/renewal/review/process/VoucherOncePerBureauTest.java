@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -57,9 +55,6 @@ class VoucherOncePerBureauTest extends ReviewProcessTest {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -178,12 +173,16 @@ class VoucherOncePerBureauTest extends ReviewProcessTest {
 		review.runJobs(claim);
 	}
 
-	/** 37 000 yuan paid, the acceptance failed, 37 000 yuan to repay by a decision. */
+	/**
+	 * 37 000 yuan paid, a clawback for false material started by the city industry
+	 * bureau, 37 000 yuan to repay by a decision.
+	 */
 	private Case decidedClawback() {
 		Case claim = allocatedSubsidy();
 		pay(claim, 37000, "GK-CB-" + claim.id());
-		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
-				new ClawbackDue(claim.id(), ClawbackDue.Cause.ACCEPTANCE_FAILED, "现场验收认定设备未投产，验收不合格。", "lc-industry")));
+		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks",
+				"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
 						TODAY.plusDays(20).toString(), "listNegative", false));
