@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
-import db.migration.common.V901__AfterAwardProcessesOfRecord;
+import db.migration.common.V125__AfterAwardProcessesOfRecord;
 
 /**
  * The after-award processes started before the product recorded them are recorded by the
@@ -76,7 +76,7 @@ class AfterAwardProcessesOfRecordTest extends ReviewProcessTest {
 
 	private void migrate() throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			new V901__AfterAwardProcessesOfRecord().migrate(new Context() {
+			new V125__AfterAwardProcessesOfRecord().migrate(new Context() {
 
 				@Override
 				public Configuration getConfiguration() {

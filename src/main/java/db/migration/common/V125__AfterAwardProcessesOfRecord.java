@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the after-award processes started before the product kept them
- * ({@code after_award_process}, V900), so that their open steps go on: for each
+ * ({@code after_award_process}, V124), so that their open steps go on: for each
  * application and kind, the first root instance started with the application's key, as
  * the engine's history tells it (the product starts one of each kind per application; one
  * started by hand came later). When the history shows more than one, the others are named
@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * none and nothing to record), and are named in upper case by H2, in lower case by
  * PostgreSQL.
  */
-public class V901__AfterAwardProcessesOfRecord extends BaseJavaMigration {
+public class V125__AfterAwardProcessesOfRecord extends BaseJavaMigration {
 
-	private static final Logger LOG = LoggerFactory.getLogger(V901__AfterAwardProcessesOfRecord.class);
+	private static final Logger LOG = LoggerFactory.getLogger(V125__AfterAwardProcessesOfRecord.class);
 
 	@Override
 	public void migrate(Context context) throws SQLException {
