@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -791,24 +789,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	 * case's after-award process, which the clawback's decision rests on.
 	 */
 	private void announce(Case claim, ClawbackDue.Cause cause, String facts) {
-		String aftercare = jdbc.sql("""
-				SELECT process_instance_id FROM after_award_process
-				WHERE application_id = ? AND process_key = 'subsidy-aftercare'""")
-			.param(claim.id())
-			.query(String.class)
-			.single();
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			jdbc.sql(
-					"""
-							INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
-							                            reviewer_name, decision, opinion, created_at, reviewer_member,
-							                            root_process_instance_id)
-							VALUES (?, ?, 'Task_CityOnsiteAcceptance', '市工信局组织现场验收', 'city-industry', '聊城市工业和信息化局',
-							        'lc-industry', '市工信局审核员', ?, ?, ?, TRUE, ?)""")
-				.params(claim.id(), "onsite-" + claim.id(),
-						cause == ClawbackDue.Cause.RECTIFICATION_LAPSED ? "RETURN" : "REFUSE", facts,
-						Timestamp.from(Instant.now()), aftercare)
-				.update();
+			review.recordOnsiteAcceptanceFinding(claim,
+					cause == ClawbackDue.Cause.RECTIFICATION_LAPSED ? "RETURN" : "REFUSE", facts);
 			events.publishEvent(new ClawbackDue(claim.id(), cause, facts, "lc-industry"));
 		});
 	}

@@ -149,9 +149,11 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。",
 				"paymentDate", TODAY.toString(), "paidAmount", 37000.0, "voucherNo", "GK-ACC-" + claim.id()));
 		review.runJobs(claim);
-		new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
-					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry")));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			review.recordOnsiteAcceptanceFinding(claim, "REFUSE", "验收组认定两台设备型号与申报不符，验收不合格。");
+			events.publishEvent(new ClawbackDue(claim.id(), ClawbackDue.Cause.ACCEPTANCE_FAILED,
+					"验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry"));
+		});
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
 						TODAY.plusDays(20).toString(), "listNegative", false));

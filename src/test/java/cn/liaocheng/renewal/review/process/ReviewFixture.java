@@ -559,6 +559,29 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
+	 * The city industry bureau's on-site acceptance finding of record (不通过
+	 * {@code REFUSE}, or 限期整改 {@code RETURN}), given in the case's after-award process,
+	 * as the clawback a test then announces rests on; for tests that announce a clawback
+	 * without walking the acceptance.
+	 */
+	void recordOnsiteAcceptanceFinding(Case c, String decision, String opinion) {
+		String aftercare = jdbc.sql("""
+				SELECT process_instance_id FROM after_award_process
+				WHERE application_id = ? AND process_key = 'subsidy-aftercare'""")
+			.param(c.id())
+			.query(String.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO review_opinion (application_id, task_id, step, step_name, body_group, body_name, reviewer,
+				                            reviewer_name, decision, opinion, created_at, reviewer_member,
+				                            root_process_instance_id)
+				VALUES (?, ?, 'Task_CityOnsiteAcceptance', '市工信局组织现场验收', 'city-industry', '聊城市工业和信息化局',
+				        'lc-industry', '市工信局审核员', ?, ?, ?, TRUE, ?)""")
+			.params(c.id(), "onsite-" + c.id(), decision, opinion, Timestamp.from(Instant.now()), aftercare)
+			.update();
+	}
+
+	/**
 	 * Lets the timer at {@code activityId} fire now (as if its date had come), then runs
 	 * the jobs that follow.
 	 */
