@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -280,14 +281,21 @@ class DecisionIssuing {
 	}
 
 	/**
-	 * The bank whose grant was accepted, or the banks the loan was pushed to; none for
-	 * other kinds.
+	 * The bank whose grant was accepted, or the banks the loan was last submitted with;
+	 * none for other kinds. The dossier as it stands may name others: a correction lets
+	 * the enterprise edit it, and a correction that lapses was never submitted. A loan
+	 * submitted before the banks were recorded with each submission falls back on its
+	 * dossier.
 	 */
 	private String lender(ReviewFacts facts) {
 		if (facts.outcomes().grantedBankKey() != null) {
 			return directory.bankName(facts.outcomes().grantedBankKey());
 		}
-		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		if (!(facts.dossier() instanceof LoanDossier loan)) {
+			return null;
+		}
+		List<SubmittedBanks> submitted = stages.submittedBanks(facts.applicationId());
+		List<String> banks = submitted.isEmpty() ? loan.bankKeys() : submitted.get(submitted.size() - 1).bankKeys();
 		return banks.isEmpty() ? null : String.join("、", banks.stream().map(directory::bankName).toList());
 	}
 

@@ -302,6 +302,23 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * The refusal after every bank declined names the banks the loan was submitted with,
+	 * not those of a dossier that says otherwise (as one edited in a correction that was
+	 * never resubmitted would).
+	 */
+	@Test
+	void theRefusalNamesTheBanksTheLoanWasSubmittedWith() {
+		Case loan = review.listedLoan("icbc", "abc");
+		jdbc.sql("UPDATE application SET bank_keys = 'boc' WHERE id = ?").param(loan.id()).update();
+
+		review.decline(loan, "icbc");
+		review.decline(loan, "abc");
+
+		assertThat(review.issued(loan, DecisionType.LOAN_DECLINED).text()).contains("中国工商银行聊城分行、中国农业银行聊城分行")
+			.doesNotContain("中国银行聊城分行");
+	}
+
+	/**
 	 * The case's opinion at {@code step} as a row recorded before V122 by
 	 * {@code reviewer}.
 	 */
