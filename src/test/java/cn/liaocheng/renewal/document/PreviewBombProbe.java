@@ -1,0 +1,44 @@
+package cn.liaocheng.renewal.document;
+
+import cn.liaocheng.renewal.insider.BombFiles;
+
+/**
+ * Runs in a JVM of its own with the production memory flags: what the attachment preview
+ * doors ({@code …/attachments/{id}/preview}) do with an uploaded file.
+ */
+public final class PreviewBombProbe {
+
+	private PreviewBombProbe() {
+	}
+
+	public static void main(String[] args) {
+		byte[] file;
+		String type;
+		switch (args[0]) {
+			case "png16" -> {
+				file = BombFiles.png16(6000, 6600);
+				type = "image/png";
+			}
+			case "jpeg-in-pdf" -> {
+				file = BombFiles.pdfWithJpegClaiming(Integer.parseInt(args[1]));
+				type = "application/pdf";
+			}
+			case "plain-pdf" -> {
+				file = PreviewFiles.pdf(2, null);
+				type = "application/pdf";
+			}
+			default -> throw new IllegalArgumentException(args[0]);
+		}
+		System.out.println("uploaded bytes " + file.length + ", type accepted as "
+				+ FileType.of(file).map(FileType::mediaType).orElse("none"));
+		try {
+			Previews.Page page = new Previews().page(file, type, PreviewFiles.sha256(file), 1);
+			System.out.println("preview bytes " + page.jpeg().length);
+		}
+		catch (Previews.Unavailable refused) {
+			System.out.println("refused: " + refused.getMessage());
+		}
+		System.out.println("survived");
+	}
+
+}

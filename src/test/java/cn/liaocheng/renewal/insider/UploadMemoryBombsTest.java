@@ -1,0 +1,113 @@
+package cn.liaocheng.renewal.insider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node runs with {@code -Xmx384m -XX:+ExitOnOutOfMemoryError} (Dockerfile, compose
+ * files, pom): any request that makes it allocate past its heap ends the node. Each case
+ * runs the product's own code for one request in a child JVM with exactly those flags and
+ * expects it to survive: exit code 3 with "Terminating due to java.lang.OutOfMemoryError"
+ * is a node killed by one small file.
+ */
+class UploadMemoryBombsTest {
+
+	private static final List<String> NODE_FLAGS = List.of("-Xmx384m", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
+			"-XX:+ExitOnOutOfMemoryError");
+
+	/** The harness itself: a normal PDF is previewed and the child exits normally. */
+	@Test
+	void aNormalPdfPreviewSurvives() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.document.PreviewBombProbe", "plain-pdf");
+		assertThat(outcome.output()).contains("preview bytes", "survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
+	/** The harness itself: a small PDF sent to the public check is read and answered. */
+	@Test
+	void aSmallPdfSentToThePublicCheckSurvives() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.decision.internal.VerifyBombProbe", "1000");
+		assertThat(outcome.output()).contains("survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
+	/**
+	 * POST /verify, open to anyone: a 1 MB PDF whose information dictionary sits in an
+	 * object stream inflating to 1 GB. SignatureCheck loads it with PDFBox's unbounded
+	 * default memory.
+	 */
+	@Test
+	void aOneMegabytePdfSentToThePublicCheckDoesNotEndTheNode() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.decision.internal.VerifyBombProbe", "1000000000");
+		assertThat(outcome.output()).doesNotContain("OutOfMemoryError").contains("survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
+	/**
+	 * An enterprise (also one registered a minute ago and not yet activated: it may keep
+	 * five drafts with attachments) previews its own PNG: 6000 × 6600 pixels pass the 40
+	 * million pixel bound, but at 16 bits per sample they decode to 317 MB.
+	 */
+	@Test
+	void previewingA300KilobytePngDoesNotEndTheNode() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.document.PreviewBombProbe", "png16");
+		assertThat(outcome.output()).doesNotContain("OutOfMemoryError").contains("survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
+	/**
+	 * A 1.3 kB PDF page drawing a JPEG that claims 20000 × 20000 pixels: PDFBox decodes
+	 * an image at its full size, whatever the page's scale; the 64 MB bound on the stream
+	 * cache does not cover it.
+	 */
+	@Test
+	void previewingAOneKilobytePdfDoesNotEndTheNode() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.document.PreviewBombProbe", "jpeg-in-pdf", "20000");
+		assertThat(outcome.output()).doesNotContain("OutOfMemoryError").contains("survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
+	private record Outcome(int exit, String output) {
+	}
+
+	private static Outcome run(String probe, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(NODE_FLAGS);
+		command.add("-cp");
+		command.add(classPath());
+		command.add(probe);
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		byte[] output = process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+		String text = new String(output, StandardCharsets.UTF_8);
+		System.out.println(String.join(" ", args) + " -> exit " + process.exitValue() + "\n" + text);
+		return new Outcome(process.exitValue(), text);
+	}
+
+	private static String classPath() throws IOException {
+		List<String> entries = new ArrayList<>();
+		entries.add(Path.of("target", "classes").toAbsolutePath().toString());
+		entries.add(Path.of("target", "test-classes").toAbsolutePath().toString());
+		Path runtime = Path.of("target", "runtime-classpath.txt");
+		if (Files.isRegularFile(runtime)) {
+			entries.add(Files.readString(runtime).trim());
+		}
+		else {
+			entries.add(System.getProperty("java.class.path"));
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+}
