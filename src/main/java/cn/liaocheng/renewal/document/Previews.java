@@ -14,20 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +33,18 @@ import org.springframework.stereotype.Component;
  * reads a licence or a plan without downloading it. The file itself never reaches the
  * browser inline: a PDF page is rendered here and an image decoded and encoded again, so
  * nothing active in an upload (scripts, forms, metadata) comes along. Bounded, because
- * uploads come from outside: pictures at most {@value #MAX_WIDTH} × {@value #MAX_HEIGHT}
- * pixels, images of at most {@value #MAX_SOURCE_PIXELS} pixels decoded, and at most
- * {@value #AT_ONCE} renderings at once per node. What was rendered is kept a while
- * ({@link RecentPreviews}), since a file is often read by several people in turn. The
- * pictures are kept, not the parsed document: rendering a page takes some hundred
- * milliseconds, parsing the file again for it a millisecond or two, and a document kept
- * open would have to be shared safely between renderings and closed when dropped.
+ * uploads come from outside and a small file may claim a huge picture: pictures at most
+ * {@value #MAX_WIDTH} × {@value #MAX_HEIGHT} pixels; an image is judged by the bytes its
+ * pixels take decoded ({@link ImageHeader}), at most {@value #MAX_IMAGE_BYTES} (a
+ * progressive JPEG, decoded whole, {@value #MAX_WHOLE_IMAGE_BYTES}), and read subsampled
+ * straight to about twice the preview's size; a PDF is opened and drawn within
+ * {@link #PDF_LIMITS} ({@link BoundedPdf}, {@link BoundedRenderer}); at most
+ * {@value #AT_ONCE} renderings at once per node. What is over a bound is not previewed;
+ * it can still be downloaded. What was rendered is kept a while ({@link RecentPreviews}),
+ * since a file is often read by several people in turn. The pictures are kept, not the
+ * parsed document: rendering a page takes some hundred milliseconds, parsing the file
+ * again for it a millisecond or two, and a document kept open would have to be shared
+ * safely between renderings and closed when dropped.
  */
 @Component
 public class Previews {
@@ -53,11 +56,34 @@ public class Previews {
 	/** About 150 dpi for an A4 page: enough to read a stamp and small print. */
 	static final float MAX_DPI = 150f;
 
-	static final long MAX_SOURCE_PIXELS = 40_000_000L;
+	/**
+	 * Decoded bytes of an image read a row at a time and subsampled (a PNG, a baseline
+	 * JPEG): an A4 page scanned at 600 dpi in colour is some 105 MB, a 48-megapixel
+	 * photograph 144 MB; a 16-bit RGBA picture of 6000 × 6600 pixels (317 MB) is not.
+	 */
+	public static final long MAX_IMAGE_BYTES = 256L * 1024 * 1024;
+
+	/**
+	 * Decoded bytes of an image decoded whole whatever the subsampling (a progressive
+	 * JPEG keeps all its coefficients, twice this outside the heap): 16 megapixels in
+	 * colour.
+	 */
+	public static final long MAX_WHOLE_IMAGE_BYTES = 48L * 1024 * 1024;
+
+	/** Of one image as read for a preview, after subsampling. */
+	static final long READ_IMAGE_BYTES = 24L * 1024 * 1024;
+
+	/**
+	 * A PDF: its streams decode to at most 64 MiB together for one page's preview; its
+	 * images as above.
+	 */
+	static final BoundedPdf.Limits PDF_LIMITS = new BoundedPdf.Limits(64L * 1024 * 1024, MAX_IMAGE_BYTES,
+			MAX_WHOLE_IMAGE_BYTES);
+
+	/** Of one image of a PDF page as drawn, after subsampling. */
+	static final long DRAWN_IMAGE_BYTES = 16L * 1024 * 1024;
 
 	static final int AT_ONCE = 2;
-
-	private static final long MAX_PDF_MEMORY = 64L * 1024 * 1024;
 
 	/**
 	 * Of pictures kept per node: a page is some 50 kB typed and 200 kB to 1 MB scanned,
@@ -120,8 +146,8 @@ public class Previews {
 			recent.putPages(sha256, mediaType, pages);
 			return pages;
 		}
-		catch (IOException e) {
-			throw unreadable(e);
+		catch (IOException | BoundedPdf.TooLarge e) {
+			throw unavailable(e);
 		}
 	}
 
@@ -162,20 +188,19 @@ public class Previews {
 			if (number < 1 || number > pages) {
 				throw new Unavailable("该文件共 " + pages + " 页，没有第 " + number + " 页");
 			}
-			PDRectangle box = pdf.getPage(number - 1).getCropBox();
-			int rotation = pdf.getPage(number - 1).getRotation();
-			boolean turned = rotation % 180 != 0;
+			PDPage page = pdf.getPage(number - 1);
+			BoundedPdf.admitPage(page);
+			PDRectangle box = page.getCropBox();
+			boolean turned = page.getRotation() % 180 != 0;
 			float widthPt = Math.max(1f, turned ? box.getHeight() : box.getWidth());
 			float heightPt = Math.max(1f, turned ? box.getWidth() : box.getHeight());
 			float scale = Math.min(MAX_DPI / 72f, Math.min(MAX_WIDTH / widthPt, MAX_HEIGHT / heightPt));
-			BufferedImage image = new PDFRenderer(pdf).renderImage(number - 1, scale, ImageType.RGB);
+			BufferedImage image = new BoundedRenderer(pdf, PDF_LIMITS, DRAWN_IMAGE_BYTES).renderImage(number - 1, scale,
+					ImageType.RGB);
 			return new Page(jpeg(image), number, pages);
 		}
 		catch (IOException | RuntimeException e) {
-			if (e instanceof Unavailable unavailable) {
-				throw unavailable;
-			}
-			throw unreadable(e);
+			throw unavailable(e);
 		}
 	}
 
@@ -183,6 +208,10 @@ public class Previews {
 		if (number != 1) {
 			throw new Unavailable("图片只有 1 页");
 		}
+		ImageHeader header = ImageHeader.of(bytes).orElseThrow(() -> new Unavailable("无法读取该图片，请下载查看"));
+		imageProblem(header).ifPresent(problem -> {
+			throw new Unavailable(problem + "，不能预览，请下载查看");
+		});
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
@@ -191,11 +220,13 @@ public class Previews {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels > MAX_SOURCE_PIXELS) {
-					throw new Unavailable("图片过大（超过 4000 万像素），不能预览，请下载查看");
-				}
-				BufferedImage source = reader.read(0);
+				long width = Math.max(header.width(), reader.getWidth(0));
+				long height = Math.max(header.height(), reader.getHeight(0));
+				long pixelBytes = (long) header.bands() * (header.bitsPerSample() > 8 ? 2 : 1);
+				ImageReadParam param = reader.getDefaultReadParam();
+				int subsampling = subsampling(width, height, pixelBytes);
+				param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+				BufferedImage source = reader.read(0, param);
 				return new Page(jpeg(fitted(source)), 1, 1);
 			}
 			finally {
@@ -203,11 +234,51 @@ public class Previews {
 			}
 		}
 		catch (IOException | RuntimeException e) {
-			if (e instanceof Unavailable unavailable) {
-				throw unavailable;
-			}
-			throw unreadable(e);
+			throw unavailable(e);
 		}
+	}
+
+	/**
+	 * Why an image cannot be decoded for a preview, in Chinese, or empty when it can: for
+	 * the upload checks too, which refuse what could never be previewed.
+	 */
+	public static Optional<String> imageProblem(ImageHeader header) {
+		long limit = header.progressive() ? MAX_WHOLE_IMAGE_BYTES : MAX_IMAGE_BYTES;
+		if (header.decodedBytes() <= limit) {
+			return Optional.empty();
+		}
+		return Optional
+			.of("图片过大（" + header.width() + "×" + header.height() + " 像素" + (header.progressive() ? "，渐进式 JPEG" : "")
+					+ (header.bitsPerSample() > 8 ? "，每色 " + header.bitsPerSample() + " 位" : "") + "，解码后约 "
+					+ header.decodedBytes() / (1024 * 1024) + " MB，超过 " + limit / (1024 * 1024) + " MB）");
+	}
+
+	/**
+	 * Why an upload is refused as a picture no preview could decode, in Chinese, naming
+	 * the file; empty for a PDF, and for an image within the bounds or whose header is
+	 * not read here (its preview says so).
+	 */
+	public static Optional<String> uploadProblem(String fileName, byte[] content) {
+		return ImageHeader.of(content)
+			.flatMap(Previews::imageProblem)
+			.map(problem -> "“" + fileName + "”" + problem + "，审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
+	}
+
+	/**
+	 * Every how many pixels (across and down) an image is read so that what is read is at
+	 * most twice the preview's size and {@value #READ_IMAGE_BYTES} bytes: the decoder
+	 * keeps only those, so a large scan costs no more memory than a small one.
+	 */
+	static int subsampling(long width, long height, long pixelBytes) {
+		int subsampling = (int) Math.max(1, Math.max(ceilDiv(width, 2L * MAX_WIDTH), ceilDiv(height, 2L * MAX_HEIGHT)));
+		while (ceilDiv(width, subsampling) * ceilDiv(height, subsampling) * pixelBytes > READ_IMAGE_BYTES) {
+			subsampling++;
+		}
+		return subsampling;
+	}
+
+	private static long ceilDiv(long a, long b) {
+		return (a + b - 1) / b;
 	}
 
 	/** The image scaled down to the preview's bounds, on a white ground (no alpha). */
@@ -249,12 +320,24 @@ public class Previews {
 
 	private static PDDocument load(byte[] bytes) throws IOException {
 		try {
-			return Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
-					MemoryUsageSetting.setupMainMemoryOnly(MAX_PDF_MEMORY).streamCache);
+			return BoundedPdf.load(bytes, PDF_LIMITS);
 		}
 		catch (InvalidPasswordException e) {
 			throw new Unavailable("该文件已加密，不能预览，请下载后用密码打开");
 		}
+	}
+
+	/** What a failed preview tells the reader: why, if known; else that it failed. */
+	private static Unavailable unavailable(Exception e) {
+		if (e instanceof Unavailable unavailable) {
+			return unavailable;
+		}
+		if (e instanceof BoundedPdf.TooLarge tooLarge) {
+			Unavailable unavailable = new Unavailable("该文件中的图片或内容过大，不能预览，请下载查看");
+			unavailable.initCause(tooLarge);
+			return unavailable;
+		}
+		return unreadable(e);
 	}
 
 	private static Unavailable unreadable(Exception cause) {

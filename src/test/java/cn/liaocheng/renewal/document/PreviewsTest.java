@@ -12,6 +12,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.renewal.security.MemoryBombs;
+
 /**
  * A preview is a picture made here from the upload, within fixed bounds; what cannot be
  * previewed says why in Chinese.
@@ -105,6 +107,81 @@ class PreviewsTest {
 		assertThatThrownBy(() -> page(PreviewFiles.pngHeader(50_000, 50_000), "image/png", 1))
 			.isInstanceOf(Previews.Unavailable.class)
 			.hasMessageContaining("图片过大");
+	}
+
+	/**
+	 * An A4 page scanned at 600 dpi in colour, 105 MB of pixels, is read subsampled
+	 * straight to about twice the preview's size.
+	 */
+	@Test
+	void aLargeScanIsReadSubsampledAndPreviewed() throws IOException {
+		Previews.Page page = page(MemoryBombs.png(5000, 7000, 8, 2), "image/png", 1);
+
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(page.jpeg()));
+		assertThat(picture.getWidth()).isEqualTo(Previews.MAX_WIDTH);
+		assertThat(picture.getHeight()).isBetween(1950, Previews.MAX_HEIGHT);
+		int subsampling = Previews.subsampling(5000, 7000, 3);
+		assertThat(subsampling).isGreaterThan(1);
+		assertThat((5000L / subsampling) * (7000L / subsampling) * 3).isLessThanOrEqualTo(Previews.READ_IMAGE_BYTES);
+		assertThat(5000 / subsampling).isGreaterThanOrEqualTo(Previews.MAX_WIDTH);
+	}
+
+	/** 300 kB of PNG claiming 6000 × 6600 pixels at 16 bits a sample: 317 MB decoded. */
+	@Test
+	void anImageDecodingPastTheBoundIsRefusedByItsBytesNotItsPixels() {
+		assertThatThrownBy(() -> page(MemoryBombs.png16(6000, 6600), "image/png", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage("图片过大（6000×6600 像素，每色 16 位，解码后约 302 MB，超过 256 MB），不能预览，请下载查看");
+		assertThat(Previews.uploadProblem("扫描件.png", MemoryBombs.png(6000, 6600, 8, 6))).isEmpty();
+		assertThat(Previews.uploadProblem("扫描件.png", MemoryBombs.png16(6000, 6600)))
+			.hasValue("“扫描件.png”图片过大（6000×6600 像素，每色 16 位，解码后约 302 MB，超过 256 MB），审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
+	}
+
+	/** A progressive JPEG is decoded whole, whatever the subsampling. */
+	@Test
+	void aProgressiveJpegIsHeldToTheBoundOfImagesDecodedWhole() {
+		byte[] progressive = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC2, 0, 17, 8, 0x13, (byte) 0x88, 0x13,
+				(byte) 0x88, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, (byte) 0xFF, (byte) 0xD9 };
+
+		assertThat(ImageHeader.of(progressive)).hasValue(new ImageHeader(5000, 5000, 3, 8, true));
+		assertThat(Previews.uploadProblem("照片.jpg", progressive))
+			.hasValueSatisfying(problem -> assertThat(problem).contains("5000×5000 像素，渐进式 JPEG", "超过 48 MB"));
+		assertThatThrownBy(() -> page(progressive, "image/jpeg", 1)).isInstanceOf(Previews.Unavailable.class)
+			.hasMessageContaining("图片过大");
+	}
+
+	@Test
+	void aPdfPageDecodingPastTheBoundsIsNotPreviewedWhateverHidesIt() {
+		String tooLarge = "该文件中的图片或内容过大，不能预览，请下载查看";
+		assertThatThrownBy(() -> page(MemoryBombs.pdfWithContent("", 80 * 1024 * 1024, false), "application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage(tooLarge);
+		assertThatThrownBy(() -> page(MemoryBombs.pdfWithContent("", 80 * 1024 * 1024, true), "application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage(tooLarge);
+		assertThatThrownBy(() -> page(MemoryBombs.pdfWithJpegClaiming(20000), "application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage(tooLarge);
+		assertThatThrownBy(() -> page(
+				MemoryBombs.pdfWithInlineImage("/W 20000 /H 20000 /CS /G /BPC 8 /F /DCT", MemoryBombs.jpeg(20000)),
+				"application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage(tooLarge);
+		assertThatThrownBy(() -> page(MemoryBombs.pdfWithInlineImage("/W 10 /H 10 /CS /G /BPC 8 /F /Fl",
+				MemoryBombs.deflatedZeros(80L * 1024 * 1024)), "application/pdf", 1))
+			.isInstanceOf(Previews.Unavailable.class)
+			.hasMessage(tooLarge);
+	}
+
+	/**
+	 * A JPEG of 144 MB decoded, drawn far larger than the page, where PDFBox would decode
+	 * it whole: it is read subsampled and the page previewed.
+	 */
+	@Test
+	void aLargeJpegOnAPdfPageIsDrawnSubsampled() throws IOException {
+		Previews.Page page = page(MemoryBombs.pdfWithJpegClaiming(12000, 20000, 12000), "application/pdf", 1);
+
+		assertThat(ImageIO.read(new ByteArrayInputStream(page.jpeg()))).isNotNull();
 	}
 
 	@Test

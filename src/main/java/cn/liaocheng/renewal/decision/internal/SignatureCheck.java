@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -18,26 +17,47 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.util.Selector;
 
+import cn.liaocheng.renewal.document.BoundedPdf;
+
 /**
  * Reads a presented PDF: the verification code it claims (document information, else the
  * signature's reason) and whether its last signature verifies and covers the whole file.
- * Never throws on rubbish input.
+ * Never throws on rubbish input. Anyone may present a file without logging in, so it is
+ * read within {@link #LIMITS} ({@link BoundedPdf}): a decision issued here decodes to
+ * well under a megabyte, while a 1 MB file may hold a stream that inflates to a gigabyte.
  */
 final class SignatureCheck {
 
 	private static final Pattern CODE_IN_REASON = Pattern.compile("验证码[：:]\\s*([A-Z0-9]+)");
 
+	/**
+	 * What a presented file's streams may decode to together, and its images declare (the
+	 * check decodes none).
+	 */
+	static final BoundedPdf.Limits LIMITS = new BoundedPdf.Limits(32L * 1024 * 1024, 256L * 1024 * 1024,
+			48L * 1024 * 1024);
+
 	private SignatureCheck() {
 	}
 
-	record Findings(Optional<String> code, Boolean signatureIntact) {
+	/**
+	 * @param tooLarge the file needs more than {@link #LIMITS} to be read, so it was not
+	 * checked
+	 */
+	record Findings(Optional<String> code, Boolean signatureIntact, boolean tooLarge) {
 
-		static final Findings NOTHING = new Findings(Optional.empty(), null);
+		static final Findings NOTHING = new Findings(Optional.empty(), null, false);
+
+		static final Findings TOO_LARGE = new Findings(Optional.empty(), null, true);
+
+		Findings(Optional<String> code, Boolean signatureIntact) {
+			this(code, signatureIntact, false);
+		}
 
 	}
 
 	static Findings of(byte[] pdf) {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
+		try (PDDocument document = BoundedPdf.load(pdf, LIMITS)) {
 			String code = document.getDocumentInformation().getCustomMetadataValue(DecisionRenderer.INFO_CODE);
 			List<PDSignature> signatures = document.getSignatureDictionaries();
 			if (signatures.isEmpty()) {
@@ -49,6 +69,9 @@ final class SignatureCheck {
 				code = m.find() ? m.group(1) : null;
 			}
 			return new Findings(Optional.ofNullable(code), intact(last, pdf));
+		}
+		catch (BoundedPdf.TooLarge e) {
+			return Findings.TOO_LARGE;
 		}
 		catch (IOException | RuntimeException e) {
 			return Findings.NOTHING;

@@ -285,6 +285,9 @@ class SignedDecisions implements Decisions {
 			return new VerificationResult(Verdict.GENUINE, same.get(), sha256, Boolean.TRUE, undoing(same.get()));
 		}
 		SignatureCheck.Findings findings = SignatureCheck.of(pdf);
+		if (findings.tooLarge()) {
+			return VerificationResult.uncheckable(sha256);
+		}
 		return findings.code()
 			.flatMap(VerificationCodes::normalise)
 			.flatMap(decisions::byCode)

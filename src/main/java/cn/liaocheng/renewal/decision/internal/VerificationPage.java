@@ -22,6 +22,8 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 					"该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。" + signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
 			case UNKNOWN ->
 				of(result, "无法确认", "本系统没有签发过该文件，或文件中的核验信息已被去除。" + signature(result.signatureIntact()) + "请向发文机关核实。");
+			case UNCHECKABLE -> of(result, "无法核验",
+					"该文件与本系统签发的任何决定书都不一致，且文件内容解压后超出核验的处理上限，未能读取其中的验证码和数字签名。本系统签发的决定书远小于此上限。请确认上传的是发文机关签发的原件，或输入决定书末页的 10 位验证码查询。");
 		};
 	}
 
@@ -30,7 +32,7 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 			case GENUINE, ALTERED -> of(result,
 					result.undoneBy().isEmpty() ? "验证码有效" : "验证码有效，但" + undoneHeadline(result),
 					"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。" + undone(result));
-			case UNKNOWN -> of(result, "未找到该验证码", "请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
+			case UNKNOWN, UNCHECKABLE -> of(result, "未找到该验证码", "请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
 		};
 	}
 

@@ -1,26 +1,34 @@
 package cn.liaocheng.renewal.document;
 
-import cn.liaocheng.renewal.insider.BombFiles;
+import cn.liaocheng.renewal.security.MemoryBombs;
 
 /**
  * Runs in a JVM of its own with the production memory flags: what the attachment preview
  * doors ({@code …/attachments/{id}/preview}) do with an uploaded file.
  */
-public final class PreviewBombProbe {
+public final class PreviewMemoryProbe {
 
-	private PreviewBombProbe() {
+	private PreviewMemoryProbe() {
 	}
 
 	public static void main(String[] args) {
+		MemoryBombs.occupyHeap();
 		byte[] file;
 		String type;
 		switch (args[0]) {
 			case "png16" -> {
-				file = BombFiles.png16(6000, 6600);
+				file = MemoryBombs.png16(6000, 6600);
+				type = "image/png";
+			}
+			case "png" -> {
+				file = MemoryBombs.png(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+						Integer.parseInt(args[4]));
 				type = "image/png";
 			}
 			case "jpeg-in-pdf" -> {
-				file = BombFiles.pdfWithJpegClaiming(Integer.parseInt(args[1]));
+				int side = Integer.parseInt(args[1]);
+				file = args.length > 2 ? MemoryBombs.pdfWithJpegClaiming(side, Float.parseFloat(args[2]), side)
+						: MemoryBombs.pdfWithJpegClaiming(side);
 				type = "application/pdf";
 			}
 			case "plain-pdf" -> {

@@ -1,0 +1,469 @@
+package cn.liaocheng.renewal.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Opens a PDF that came from outside so that reading it cannot take more memory than set
+ * bounds. PDFBox decodes a stream (a page's content, an object stream holding the
+ * document's dictionaries, an image) whole into memory, whatever its memory setting (that
+ * bounds only the streams it writes): a 1 MB file may hold a stream that inflates to 1
+ * GB. So every stream the parser reads is decoded once here first, only counting the
+ * bytes and stopping at the bound, before PDFBox may decode it; an image is judged by the
+ * size it declares (its dictionary, and for a JPEG its own header), since its decoder
+ * allocates by that. What passes is decoded again by PDFBox when used: some CPU for a
+ * hard bound on memory.
+ * <p>
+ * A damaged file that holds object streams is refused rather than repaired: PDFBox's
+ * repair decodes every object stream it finds before any of them could be checked. A
+ * damaged file without object streams is repaired as before.
+ */
+public final class BoundedPdf {
+
+	/** Image codecs: their output is bounded by the size the image declares. */
+	private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
+			COSName.JPX_DECODE, COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION);
+
+	private static final byte[] OBJECT_STREAM = "/ObjStm".getBytes(StandardCharsets.US_ASCII);
+
+	/** How far {@link #admitPage} follows references from a page. */
+	private static final int MAX_DEPTH = 24;
+
+	private static final int MAX_OBJECTS = 100_000;
+
+	/**
+	 * Keys {@link #admitPage} does not follow: they lead to other pages, the outline or
+	 * document structure, not to what the page draws.
+	 */
+	private static final Set<COSName> ELSEWHERE = Set.of(COSName.PARENT, COSName.P, COSName.DEST, COSName.D, COSName.A,
+			COSName.AA, COSName.PA, COSName.NEXT, COSName.PREV, COSName.FIRST, COSName.LAST, COSName.B, COSName.THUMB,
+			COSName.METADATA, COSName.PIECE_INFO, COSName.STRUCT_TREE_ROOT, COSName.PG, COSName.getPDFName("Popup"),
+			COSName.getPDFName("IRT"));
+
+	/**
+	 * The bounds. An image's size is what it declares, width × height × components × bits
+	 * per component / 8, before any of it is decoded.
+	 *
+	 * @param decodedBytes what the streams read from one opened file may decode to,
+	 * together (images' codecs aside)
+	 * @param rowImageBytes one image whose decoder reads a row at a time and can
+	 * subsample (a baseline JPEG; an uncompressed or Flate image, whose data counts in
+	 * {@code decodedBytes} as well)
+	 * @param wholeImageBytes one image decoded whole whatever the subsampling: a
+	 * progressive JPEG (whose decoder keeps all its coefficients), CCITT, JBIG2, JPEG
+	 * 2000
+	 */
+	public record Limits(long decodedBytes, long rowImageBytes, long wholeImageBytes) {
+	}
+
+	/** The file needs more than the bounds allow; nothing past them was decoded. */
+	public static final class TooLarge extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooLarge(String message) {
+			super(message);
+		}
+
+	}
+
+	private BoundedPdf() {
+	}
+
+	/**
+	 * The document, parsed strictly where it can be and repaired only when it holds no
+	 * object stream. Reading it later (pages, fonts, images) stays within the bounds and
+	 * throws {@link TooLarge} where it would not.
+	 */
+	public static PDDocument load(byte[] pdf, Limits limits) throws IOException {
+		try {
+			return new Parser(pdf, limits).parse(false);
+		}
+		catch (InvalidPasswordException | TooLarge e) {
+			throw e;
+		}
+		catch (IOException | RuntimeException strict) {
+			if (contains(pdf, OBJECT_STREAM)) {
+				throw new IOException("a damaged file with object streams, not repaired", strict);
+			}
+			return new Parser(pdf, limits).parse(true);
+		}
+	}
+
+	/**
+	 * Reads everything page {@code page} may draw (its content, resources, forms,
+	 * patterns, fonts, annotations' appearances), so that a stream or image past the
+	 * bounds is refused before rendering starts.
+	 */
+	public static void admitPage(PDPage page) {
+		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Deque<COSBase> next = new ArrayDeque<>();
+		Deque<Integer> depths = new ArrayDeque<>();
+		next.add(page.getCOSObject());
+		depths.add(0);
+		if (page.getResources() != null) {
+			// Resources may be inherited from the page tree, which is not followed.
+			next.add(page.getResources().getCOSObject());
+			depths.add(1);
+		}
+		while (!next.isEmpty()) {
+			COSBase base = next.poll();
+			int depth = depths.poll();
+			if (base instanceof COSObject reference) {
+				base = reference.getObject();
+			}
+			if (!(base instanceof COSDictionary || base instanceof COSArray) || depth > MAX_DEPTH || !seen.add(base)) {
+				continue;
+			}
+			if (seen.size() > MAX_OBJECTS) {
+				throw new TooLarge("a page referring to more than " + MAX_OBJECTS + " objects");
+			}
+			List<COSBase> children = new ArrayList<>();
+			if (base instanceof COSDictionary dictionary) {
+				dictionary.entrySet()
+					.stream()
+					.filter(entry -> !ELSEWHERE.contains(entry.getKey()))
+					.forEach(entry -> children.add(entry.getValue()));
+			}
+			else {
+				((COSArray) base).forEach(children::add);
+			}
+			for (COSBase child : children) {
+				if (child instanceof COSObject || child instanceof COSDictionary || child instanceof COSArray) {
+					next.add(child);
+					depths.add(depth + 1);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The inline images ({@code BI … ID … EI}) of one rendering, which PDFBox decodes as
+	 * it reads the operator: each checked against the bounds first, their decoded data
+	 * counted together.
+	 */
+	public static final class InlineImages {
+
+		private final Budget budget;
+
+		public InlineImages(Limits limits) {
+			this.budget = new Budget(limits);
+		}
+
+		public void admit(COSDictionary parameters, byte[] data) {
+			try {
+				budget.admitImage(parameters, () -> new ByteArrayInputStream(data), true);
+				budget.decodedLength(parameters, new ByteArrayInputStream(data), true);
+			}
+			catch (IOException e) {
+				// PDFBox fails on the same data, having decoded no more than was counted.
+			}
+		}
+
+	}
+
+	/**
+	 * The width and height in pixels an image stream declares, the larger of its
+	 * dictionary's and, for JPEG data, the JPEG's own, which its decoder follows.
+	 */
+	public static long[] pixels(COSStream image) {
+		long width = number(image, COSName.WIDTH, COSName.W, 0);
+		long height = number(image, COSName.HEIGHT, COSName.H, 0);
+		List<COSName> filters = Budget.filters(image, false);
+		if (!filters.isEmpty() && (filters.get(0).equals(COSName.DCT_DECODE)
+				|| filters.get(0).equals(COSName.DCT_DECODE_ABBREVIATION))) {
+			try (InputStream jpeg = image.createRawInputStream()) {
+				ImageHeader header = ImageHeader.jpeg(jpeg).orElse(null);
+				if (header != null) {
+					width = Math.max(width, header.width());
+					height = Math.max(height, header.height());
+				}
+			}
+			catch (IOException e) {
+				// Unreadable: PDFBox will not decode it either.
+			}
+		}
+		return new long[] { Math.max(0, width), Math.max(0, height) };
+	}
+
+	private static long number(COSDictionary dictionary, COSName key, COSName abbreviation, long otherwise) {
+		return dictionary.getDictionaryObject(key, abbreviation) instanceof COSNumber n ? n.longValue() : otherwise;
+	}
+
+	private static boolean contains(byte[] content, byte[] part) {
+		outer: for (int i = 0; i + part.length <= content.length; i++) {
+			for (int j = 0; j < part.length; j++) {
+				if (content[i + j] != part[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/** Checks each stream it reads, once, before anything may decode it. */
+	private static final class Parser extends PDFParser {
+
+		private final Budget budget;
+
+		private final Set<COSStream> admitted = Collections.newSetFromMap(new IdentityHashMap<>());
+
+		Parser(byte[] pdf, Limits limits) throws IOException {
+			super(new RandomAccessReadBuffer(pdf), "", null, null,
+					MemoryUsageSetting.setupMainMemoryOnly(limits.decodedBytes()).streamCache);
+			this.budget = new Budget(limits);
+		}
+
+		/**
+		 * Every stream read at a file offset: cross-reference and object streams while
+		 * the file is opened, the rest when first used. An encrypted file's streams are
+		 * checked once decrypted, below.
+		 */
+		@Override
+		protected COSStream parseCOSStream(COSDictionary dictionary) throws IOException {
+			COSStream stream = super.parseCOSStream(dictionary);
+			if (securityHandler == null) {
+				admit(stream);
+			}
+			return stream;
+		}
+
+		@Override
+		protected synchronized COSBase parseObjectDynamically(COSObjectKey key, boolean notCompressed)
+				throws IOException {
+			COSBase object = super.parseObjectDynamically(key, notCompressed);
+			if (object instanceof COSStream stream) {
+				admit(stream);
+			}
+			return object;
+		}
+
+		private void admit(COSStream stream) throws IOException {
+			if (!admitted.add(stream)) {
+				return;
+			}
+			// Counting reads the stream's bytes through the parser's source.
+			long position = source.getPosition();
+			try {
+				budget.admitImage(stream, stream::createRawInputStream, false);
+				budget.decodedLength(stream, stream.createRawInputStream(), false);
+			}
+			finally {
+				source.seek(position);
+			}
+		}
+
+	}
+
+	/** Raw data for a check, opened when the check needs it. */
+	private interface Data {
+
+		InputStream open() throws IOException;
+
+	}
+
+	/** What the streams of one opened file have decoded to so far, against the limits. */
+	private static final class Budget {
+
+		private final Limits limits;
+
+		private long used;
+
+		Budget(Limits limits) {
+			this.limits = limits;
+		}
+
+		/**
+		 * Runs the stream's filters up to the first image codec, counting what they put
+		 * out (every stage: PDFBox keeps each in memory); returns when the data ends or
+		 * turns out damaged, which ends PDFBox's decoding at the same place.
+		 */
+		void decodedLength(COSDictionary stream, InputStream raw, boolean inline) throws IOException {
+			List<COSName> filters = filters(stream, inline);
+			InputStream in = raw;
+			try {
+				for (int i = 0; i < filters.size() && !IMAGE_CODECS.contains(filters.get(i)); i++) {
+					Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
+					boolean last = i + 1 == filters.size() || IMAGE_CODECS.contains(filters.get(i + 1));
+					Counted out = new Counted(last ? OutputStream.nullOutputStream() : new ByteArrayOutputStream());
+					try {
+						filter.decode(in, out, stream, i);
+					}
+					catch (IOException damaged) {
+						return;
+					}
+					finally {
+						in.close();
+					}
+					if (last) {
+						return;
+					}
+					in = new ByteArrayInputStream(((ByteArrayOutputStream) out.target).toByteArray());
+				}
+			}
+			finally {
+				in.close();
+			}
+		}
+
+		/**
+		 * An image (an image XObject, or an inline image) larger than allowed, judged by
+		 * its dictionary and, for JPEG data, by the JPEG's own header, which its decoder
+		 * follows whatever the dictionary says.
+		 */
+		void admitImage(COSDictionary stream, Data raw, boolean inline) throws IOException {
+			boolean image = inline || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE));
+			List<COSName> filters = filters(stream, inline);
+			COSName codec = filters.stream().filter(IMAGE_CODECS::contains).findFirst().orElse(null);
+			if (!image && codec == null) {
+				return;
+			}
+			long width = number(stream, COSName.WIDTH, COSName.W, 0);
+			long height = number(stream, COSName.HEIGHT, COSName.H, 0);
+			boolean mask = stream.getBoolean(COSName.IMAGE_MASK, COSName.IM, false);
+			long components = mask ? 1 : components(stream.getDictionaryObject(COSName.COLORSPACE, COSName.CS));
+			long bits = mask ? 1 : number(stream, COSName.BITS_PER_COMPONENT, COSName.BPC, 8);
+			boolean whole = codec != null;
+			if (COSName.DCT_DECODE.equals(codec) || COSName.DCT_DECODE_ABBREVIATION.equals(codec)) {
+				// JPEG data behind another filter is judged as if progressive.
+				if (filters.get(0).equals(codec)) {
+					try (InputStream jpeg = raw.open()) {
+						ImageHeader header = ImageHeader.jpeg(jpeg).orElse(null);
+						if (header != null) {
+							width = Math.max(width, header.width());
+							height = Math.max(height, header.height());
+							components = Math.max(components, header.bands());
+							bits = Math.max(bits, header.bitsPerSample());
+							whole = header.progressive();
+						}
+					}
+				}
+			}
+			else if (COSName.CCITTFAX_DECODE.equals(codec) || COSName.CCITTFAX_DECODE_ABBREVIATION.equals(codec)) {
+				COSDictionary parameters = decodeParameters(stream, filters.indexOf(codec), inline);
+				width = Math.max(width,
+						parameters == null ? 1728 : number(parameters, COSName.COLUMNS, COSName.COLUMNS, 1728));
+				height = Math.max(height, parameters == null ? 0 : number(parameters, COSName.ROWS, COSName.ROWS, 0));
+			}
+			double declared = (double) Math.max(0, width) * Math.max(0, height) * components * Math.max(1, bits) / 8;
+			if (declared > (whole ? limits.wholeImageBytes() : limits.rowImageBytes())) {
+				throw new TooLarge("an image of " + width + " × " + height + " pixels, " + components
+						+ " components of " + bits + " bits" + (whole ? ", decoded whole" : ""));
+			}
+		}
+
+		/**
+		 * Samples a pixel for a colour space given by name; four (CMYK, the most the
+		 * usual spaces have) for anything else.
+		 */
+		private static long components(COSBase space) {
+			if (space instanceof COSName name) {
+				String n = name.getName();
+				if (n.equals("DeviceGray") || n.equals("G") || n.equals("CalGray") || n.equals("Indexed")
+						|| n.equals("I")) {
+					return 1;
+				}
+				if (n.equals("DeviceRGB") || n.equals("RGB") || n.equals("CalRGB")) {
+					return 3;
+				}
+			}
+			if (space instanceof COSArray array && array.size() > 0 && array.getObject(0) instanceof COSName family
+					&& (family.getName().equals("Indexed") || family.getName().equals("I"))) {
+				return 1;
+			}
+			return 4;
+		}
+
+		static List<COSName> filters(COSDictionary stream, boolean inline) {
+			COSBase filter = inline ? stream.getDictionaryObject(COSName.F, COSName.FILTER)
+					: stream.getDictionaryObject(COSName.FILTER);
+			List<COSName> names = new ArrayList<>();
+			if (filter instanceof COSName name) {
+				names.add(name);
+			}
+			else if (filter instanceof COSArray array) {
+				for (int i = 0; i < array.size(); i++) {
+					if (array.getObject(i) instanceof COSName name) {
+						names.add(name);
+					}
+				}
+			}
+			return names;
+		}
+
+		private static COSDictionary decodeParameters(COSDictionary stream, int index, boolean inline) {
+			COSBase parameters = inline ? stream.getDictionaryObject(COSName.DP, COSName.DECODE_PARMS)
+					: stream.getDictionaryObject(COSName.DECODE_PARMS, COSName.DP);
+			if (parameters instanceof COSDictionary dictionary) {
+				return dictionary;
+			}
+			if (parameters instanceof COSArray array && index >= 0 && index < array.size()
+					&& array.getObject(index) instanceof COSDictionary dictionary) {
+				return dictionary;
+			}
+			return null;
+		}
+
+		/** Counts what a filter writes, against what the file may still decode. */
+		private final class Counted extends OutputStream {
+
+			private final OutputStream target;
+
+			Counted(OutputStream target) {
+				this.target = target;
+			}
+
+			@Override
+			public void write(int b) throws IOException {
+				count(1);
+				target.write(b);
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				count(len);
+				target.write(b, off, len);
+			}
+
+			private void count(long bytes) {
+				used += bytes;
+				if (used > limits.decodedBytes()) {
+					throw new TooLarge("streams decoding to more than " + limits.decodedBytes() + " bytes");
+				}
+			}
+
+		}
+
+	}
+
+}
