@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.Registrations;
+import cn.liaocheng.renewal.security.MemoryBombs;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -369,6 +370,21 @@ class ApplicationApiTest {
 		long id = enterprise.createDraft("PROJECT", project(1));
 		assertUploadRefused(id, "licence.pdf", ApplicationFixtures.windowsExecutable(), 400,
 				"“licence.pdf”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传");
+	}
+
+	/**
+	 * 300 kB of PNG whose pixels decode to 317 MB (16 bits a sample) could never be
+	 * previewed; a colour scan of an A4 page at 600 dpi (105 MB decoded) can, subsampled.
+	 */
+	@Test
+	void refusesAnImageThatNoPreviewCouldDecodeButNotALargeScan() {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		assertUploadRefused(id, "扫描件.png", MemoryBombs.png16(6000, 6600), 400,
+				"“扫描件.png”图片过大（6000×6600 像素，每色 16 位，解码后约 302 MB，超过 256 MB），审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
+
+		HttpResponse<String> scan = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.png",
+				MemoryBombs.png(5000, 7000, 8, 2));
+		assertThat(scan.statusCode()).as(scan.body()).isEqualTo(201);
 	}
 
 	@Test

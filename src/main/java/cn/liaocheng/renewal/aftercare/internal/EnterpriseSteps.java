@@ -24,6 +24,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
+import cn.liaocheng.renewal.document.Previews;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -255,6 +256,10 @@ public class EnterpriseSteps {
 			}
 			else if (FileType.of(upload.content()).isEmpty()) {
 				problems.add(new FieldProblem(field, "“" + cleanName(name) + "”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传"));
+			}
+			else {
+				Previews.uploadProblem(cleanName(name), upload.content())
+					.ifPresent(tooLarge -> problems.add(new FieldProblem(field, tooLarge)));
 			}
 		}
 	}

@@ -49,6 +49,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
+import cn.liaocheng.renewal.document.Previews;
 import cn.liaocheng.renewal.document.StoredFile;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
@@ -324,6 +325,10 @@ public class ApplicationStore {
 		}
 		FileType type = FileType.of(content)
 			.orElseThrow(() -> invalid("file", "“" + name + "”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传"));
+		Optional<String> tooLarge = Previews.uploadProblem(name, content);
+		if (tooLarge.isPresent()) {
+			throw invalid("file", tooLarge.get());
+		}
 		if (repository.attachmentBytes(id) + content.length > MAX_DOSSIER_BYTES) {
 			throw invalid("file", "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
 		}

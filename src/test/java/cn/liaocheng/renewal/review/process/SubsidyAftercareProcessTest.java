@@ -46,6 +46,7 @@ import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
+import cn.liaocheng.renewal.security.MemoryBombs;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -388,6 +389,11 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 						pdf(EvidenceCategory.FINAL_ACCOUNTS, "决算.pdf"))))
 			.isInstanceOfSatisfying(DossierInvalidException.class,
 					e -> assertThat(e.problems().get(0).message()).contains("不是 PDF、JPEG 或 PNG"));
+		assertThatThrownBy(() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。",
+				List.of(new Upload(EvidenceCategory.PHOTO, "现场.png", MemoryBombs.png16(6000, 6600)),
+						pdf(EvidenceCategory.COMMISSIONING, "记录.pdf"), pdf(EvidenceCategory.FINAL_ACCOUNTS, "决算.pdf"))))
+			.isInstanceOfSatisfying(DossierInvalidException.class, e -> assertThat(e.problems()).singleElement()
+				.satisfies(p -> assertThat(p.message()).startsWith("“现场.png”图片过大（6000×6600 像素")));
 		assertThat(steps.view(review.enterprise(), claim.id()).submissions()).as("nothing half-saved").isEmpty();
 
 		steps.applyForAcceptance(review.enterprise(), claim.id(), "已投产。", acceptanceEvidence());
