@@ -61,6 +61,15 @@ public final class BoundedPdf {
 	private static final int MAX_OBJECTS = 100_000;
 
 	/**
+	 * Numbers, names, strings and keywords PDFBox may hold parsed from one file (its own
+	 * syntax and its object streams together), each some tens of bytes.
+	 */
+	static final long MAX_TOKENS = 2_000_000;
+
+	/** Operands a content stream may give one operator (array elements included). */
+	static final long MAX_OPERANDS = 100_000;
+
+	/**
 	 * Keys {@link #admitPage} does not follow: they lead to other pages, the outline or
 	 * document structure, not to what the page draws.
 	 */
@@ -105,8 +114,11 @@ public final class BoundedPdf {
 	 * throws {@link TooLarge} where it would not.
 	 */
 	public static PDDocument load(byte[] pdf, Limits limits) throws IOException {
+		PdfTokens syntax = new PdfTokens(PdfTokens.Mode.FILE, MAX_TOKENS);
+		syntax.write(pdf);
+		syntax.close();
 		try {
-			return new Parser(pdf, limits).parse(false);
+			return new Parser(pdf, limits, syntax.tokens()).parse(false);
 		}
 		catch (InvalidPasswordException | TooLarge e) {
 			throw e;
@@ -115,29 +127,37 @@ public final class BoundedPdf {
 			if (contains(pdf, OBJECT_STREAM)) {
 				throw new IOException("a damaged file with object streams, not repaired", strict);
 			}
-			return new Parser(pdf, limits).parse(true);
+			return new Parser(pdf, limits, syntax.tokens()).parse(true);
 		}
 	}
 
 	/**
 	 * Reads everything page {@code page} may draw (its content, resources, forms,
 	 * patterns, fonts, annotations' appearances), so that a stream or image past the
-	 * bounds is refused before rendering starts.
+	 * bounds is refused before rendering starts, and scans its content streams (the
+	 * page's, read as one, forms', patterns', Type 3 glyphs', appearances') for runs of
+	 * operands PDFBox would hold at once.
 	 */
 	public static void admitPage(PDPage page) {
+		scan(page.getCOSObject().getDictionaryObject(COSName.CONTENTS),
+				new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS));
 		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<COSBase> next = new ArrayDeque<>();
-		Deque<Integer> depths = new ArrayDeque<>();
+		// Per item: its depth, and whether it is content (a content stream, or what holds
+		// content streams: appearance and glyph dictionaries, arrays).
+		Deque<int[]> about = new ArrayDeque<>();
 		next.add(page.getCOSObject());
-		depths.add(0);
+		about.add(new int[] { 0, 0 });
 		if (page.getResources() != null) {
 			// Resources may be inherited from the page tree, which is not followed.
 			next.add(page.getResources().getCOSObject());
-			depths.add(1);
+			about.add(new int[] { 1, 0 });
 		}
 		while (!next.isEmpty()) {
 			COSBase base = next.poll();
-			int depth = depths.poll();
+			int[] item = about.poll();
+			int depth = item[0];
+			boolean content = item[1] == 1;
 			if (base instanceof COSObject reference) {
 				base = reference.getObject();
 			}
@@ -147,22 +167,58 @@ public final class BoundedPdf {
 			if (seen.size() > MAX_OBJECTS) {
 				throw new TooLarge("a page referring to more than " + MAX_OBJECTS + " objects");
 			}
-			List<COSBase> children = new ArrayList<>();
+			if (base instanceof COSStream stream && (content || COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))
+					|| stream.getInt(COSName.PATTERN_TYPE) == 1)) {
+				scan(stream, new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS));
+			}
 			if (base instanceof COSDictionary dictionary) {
-				dictionary.entrySet()
-					.stream()
-					.filter(entry -> !ELSEWHERE.contains(entry.getKey()))
-					.forEach(entry -> children.add(entry.getValue()));
-			}
-			else {
-				((COSArray) base).forEach(children::add);
-			}
-			for (COSBase child : children) {
-				if (child instanceof COSObject || child instanceof COSDictionary || child instanceof COSArray) {
-					next.add(child);
-					depths.add(depth + 1);
+				for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
+					COSName key = entry.getKey();
+					if (ELSEWHERE.contains(key) || depth == 0 && key.equals(COSName.CONTENTS)) {
+						// The page's content was scanned as one above.
+						continue;
+					}
+					boolean holdsContent = key.equals(COSName.AP) || key.equals(COSName.getPDFName("CharProcs"))
+							|| content && !(base instanceof COSStream);
+					add(next, about, entry.getValue(), depth + 1, holdsContent);
 				}
 			}
+			else {
+				for (COSBase element : (COSArray) base) {
+					add(next, about, element, depth + 1, content);
+				}
+			}
+		}
+	}
+
+	private static void add(Deque<COSBase> next, Deque<int[]> about, COSBase child, int depth, boolean content) {
+		if (child instanceof COSObject || child instanceof COSDictionary || child instanceof COSArray) {
+			next.add(child);
+			about.add(new int[] { depth, content ? 1 : 0 });
+		}
+	}
+
+	/** Scans a content stream, or an array of them in order, as PDFBox reads them. */
+	private static void scan(COSBase content, PdfTokens tokens) {
+		Budget decoder = new Budget(new Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+		try {
+			if (content instanceof COSStream stream) {
+				decoder.decode(stream, stream.createRawInputStream(), false, tokens, false);
+			}
+			else if (content instanceof COSArray array) {
+				for (int i = 0; i < array.size(); i++) {
+					if (array.getObject(i) instanceof COSStream stream) {
+						decoder.decode(stream, stream.createRawInputStream(), false, tokens, false);
+						// PDFBox reads the streams of an array as if white space were
+						// between them.
+						tokens.write(' ');
+					}
+				}
+			}
+			tokens.close();
+		}
+		catch (IOException e) {
+			// PDFBox fails on the same data, having read no more than was scanned.
 		}
 	}
 
@@ -238,10 +294,14 @@ public final class BoundedPdf {
 
 		private final Set<COSStream> admitted = Collections.newSetFromMap(new IdentityHashMap<>());
 
-		Parser(byte[] pdf, Limits limits) throws IOException {
+		/** Tokens of the file's own syntax and of the object streams read so far. */
+		private long tokens;
+
+		Parser(byte[] pdf, Limits limits, long fileTokens) throws IOException {
 			super(new RandomAccessReadBuffer(pdf), "", null, null,
 					MemoryUsageSetting.setupMainMemoryOnly(limits.decodedBytes()).streamCache);
 			this.budget = new Budget(limits);
+			this.tokens = fileTokens;
 		}
 
 		/**
@@ -276,7 +336,15 @@ public final class BoundedPdf {
 			long position = source.getPosition();
 			try {
 				budget.admitImage(stream, stream::createRawInputStream, false);
-				budget.decodedLength(stream, stream.createRawInputStream(), false);
+				if (COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE))) {
+					PdfTokens objects = new PdfTokens(PdfTokens.Mode.OBJECTS, MAX_TOKENS).add(tokens);
+					budget.decode(stream, stream.createRawInputStream(), false, objects, true);
+					objects.close();
+					tokens = objects.tokens();
+				}
+				else {
+					budget.decodedLength(stream, stream.createRawInputStream(), false);
+				}
 			}
 			finally {
 				source.seek(position);
@@ -309,15 +377,30 @@ public final class BoundedPdf {
 		 * turns out damaged, which ends PDFBox's decoding at the same place.
 		 */
 		void decodedLength(COSDictionary stream, InputStream raw, boolean inline) throws IOException {
+			decode(stream, raw, inline, OutputStream.nullOutputStream(), true);
+		}
+
+		/**
+		 * Writes what the stream's filters make of {@code raw}, up to the first image
+		 * codec, into {@code sink} (the raw data itself when it has no filter); counted
+		 * against the budget if {@code count}.
+		 */
+		void decode(COSDictionary stream, InputStream raw, boolean inline, OutputStream sink, boolean count)
+				throws IOException {
 			List<COSName> filters = filters(stream, inline);
 			InputStream in = raw;
 			try {
+				if (filters.isEmpty()) {
+					in.transferTo(sink);
+					return;
+				}
 				for (int i = 0; i < filters.size() && !IMAGE_CODECS.contains(filters.get(i)); i++) {
 					Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
 					boolean last = i + 1 == filters.size() || IMAGE_CODECS.contains(filters.get(i + 1));
-					Counted out = new Counted(last ? OutputStream.nullOutputStream() : new ByteArrayOutputStream());
+					ByteArrayOutputStream next = last ? null : new ByteArrayOutputStream();
+					OutputStream target = last ? sink : next;
 					try {
-						filter.decode(in, out, stream, i);
+						filter.decode(in, count ? new Counted(target) : target, stream, i);
 					}
 					catch (IOException damaged) {
 						return;
@@ -328,7 +411,7 @@ public final class BoundedPdf {
 					if (last) {
 						return;
 					}
-					in = new ByteArrayInputStream(((ByteArrayOutputStream) out.target).toByteArray());
+					in = new ByteArrayInputStream(next.toByteArray());
 				}
 			}
 			finally {

@@ -90,6 +90,30 @@ class BoundedPdfTest {
 		}
 	}
 
+	/**
+	 * PDFBox holds every operand read since the last operator, array elements included.
+	 */
+	@Test
+	void aPageWithTooManyOperandsForOneOperatorIsRefusedBeforeItIsDrawn() throws IOException {
+		try (PDDocument pdf = BoundedPdf.load(MemoryBombs.pdfWithContent("[", "0.5 ", 1_000_000, false), LIMITS)) {
+			assertThatThrownBy(() -> BoundedPdf.admitPage(pdf.getPage(0))).isInstanceOf(BoundedPdf.TooLarge.class)
+				.hasMessageContaining("operands without an operator");
+		}
+		try (PDDocument pdf = BoundedPdf.load(MemoryBombs.pdfWithContent("", "0.5 0.5 m ", 1_000_000, false), LIMITS)) {
+			BoundedPdf.admitPage(pdf.getPage(0));
+		}
+	}
+
+	/** Each parsed number, name or string is an object of some tens of bytes. */
+	@Test
+	void anObjectStreamOfTooManyTokensIsRefusedWhenItIsFirstRead() throws IOException {
+		String info = "<< /X [" + "0.5 ".repeat((int) BoundedPdf.MAX_TOKENS) + "] >>";
+		try (PDDocument pdf = BoundedPdf.load(MemoryBombs.objectStreamPdf(info, 0), LIMITS)) {
+			assertThatThrownBy(pdf::getDocumentInformation).isInstanceOf(BoundedPdf.TooLarge.class)
+				.hasMessageContaining("objects");
+		}
+	}
+
 	@Test
 	void aJpegIsJudgedByItsOwnHeaderWhateverItsDictionarySays() throws IOException {
 		try (PDDocument pdf = BoundedPdf.load(MemoryBombs.pdfWithJpegClaiming(20000, 600, 8), LIMITS)) {

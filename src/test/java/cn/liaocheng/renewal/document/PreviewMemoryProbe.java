@@ -31,6 +31,10 @@ public final class PreviewMemoryProbe {
 						: MemoryBombs.pdfWithJpegClaiming(side);
 				type = "application/pdf";
 			}
+			case "operands" -> {
+				file = MemoryBombs.pdfWithContent("", "0.5 ", Long.parseLong(args[1]), false);
+				type = "application/pdf";
+			}
 			case "plain-pdf" -> {
 				file = PreviewFiles.pdf(2, null);
 				type = "application/pdf";

@@ -57,6 +57,14 @@ public final class MemoryBombs {
 	 * bytes: about 1 MB on the wire for 1 GB inflated.
 	 */
 	public static byte[] objectStreamPdf(long padding) {
+		return objectStreamPdf("<< /VerificationCode (ABCDEFGHJK) >>", padding);
+	}
+
+	/**
+	 * A PDF whose document information is {@code info}, in a FlateDecode object stream
+	 * that inflates to {@code padding} bytes more.
+	 */
+	public static byte[] objectStreamPdf(String info, long padding) {
 		try {
 			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 			write(pdf, "%PDF-1.7\n");
@@ -65,8 +73,7 @@ public final class MemoryBombs {
 			int pages = pdf.size();
 			write(pdf, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
 			String header = "4 0 ";
-			byte[] data = deflated(
-					(header + "<< /VerificationCode (ABCDEFGHJK) >>").getBytes(StandardCharsets.US_ASCII), padding);
+			byte[] data = deflated((header + info).getBytes(StandardCharsets.US_ASCII), padding);
 			int stream = pdf.size();
 			write(pdf, "3 0 obj\n<< /Type /ObjStm /N 1 /First " + header.length() + " /Filter /FlateDecode /Length "
 					+ data.length + " >>\nstream\n");
@@ -220,14 +227,25 @@ public final class MemoryBombs {
 	 * password and PDFBox decrypts its streams before it decodes them.
 	 */
 	public static byte[] pdfWithContent(String content, long padding, boolean encrypted) {
+		return pdfWithContent(content, " ", padding, encrypted);
+	}
+
+	/**
+	 * A one-page PDF whose page content is {@code content} followed by {@code repeated}
+	 * as often as fits in {@code padding} bytes, deflated.
+	 */
+	public static byte[] pdfWithContent(String content, String repeated, long padding, boolean encrypted) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDPage page = new PDPage();
 			document.addPage(page);
 			PDStream stream = new PDStream(document);
 			try (OutputStream o = stream.createOutputStream(COSName.FLATE_DECODE)) {
 				o.write(content.getBytes(StandardCharsets.ISO_8859_1));
-				byte[] block = new byte[1 << 20];
-				Arrays.fill(block, (byte) ' ');
+				byte[] unit = repeated.getBytes(StandardCharsets.ISO_8859_1);
+				byte[] block = new byte[unit.length * 65536];
+				for (int i = 0; i < 65536; i++) {
+					System.arraycopy(unit, 0, block, i * unit.length, unit.length);
+				}
 				for (long n = 0; n < padding; n += block.length) {
 					o.write(block);
 				}

@@ -109,6 +109,17 @@ class NodeMemoryBoundsTest {
 		assertThat(outcome.exit()).isZero();
 	}
 
+	/**
+	 * A 60 kB PDF whose page content is 60 MB of "0.5 ": within the bound on decoded
+	 * bytes, but PDFBox would hold each number as an object until an operator comes.
+	 */
+	@Test
+	void previewingAPageOfNumbersWithoutOperatorsDoesNotEndTheNode() throws Exception {
+		Outcome outcome = run("cn.liaocheng.renewal.document.PreviewMemoryProbe", "operands", "60000000");
+		assertThat(outcome.output()).doesNotContain("OutOfMemoryError").contains("refused: ", "过大", "survived");
+		assertThat(outcome.exit()).isZero();
+	}
+
 	private record Outcome(int exit, String output) {
 	}
 
