@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * bytes and stopping at the bound, before PDFBox may decode it; an image is judged by the
  * size it declares (its dictionary, and for a JPEG its own header), since its decoder
  * allocates by that. What passes is decoded again by PDFBox when used: some CPU for a
- * hard bound on memory.
+ * hard bound on memory. The syntax PDFBox parses into objects is bounded as well
+ * ({@link PdfTokens}): tokens of the file and its object streams, operands of a content
+ * stream, distinct names.
  * <p>
  * A damaged file that holds object streams is refused rather than repaired: PDFBox's
  * repair decodes every object stream it finds before any of them could be checked. A
@@ -113,12 +116,20 @@ public final class BoundedPdf {
 	 * object stream. Reading it later (pages, fonts, images) stays within the bounds and
 	 * throws {@link TooLarge} where it would not.
 	 */
+	@SuppressWarnings("deprecation")
 	public static PDDocument load(byte[] pdf, Limits limits) throws IOException {
-		PdfTokens syntax = new PdfTokens(PdfTokens.Mode.FILE, MAX_TOKENS);
+		// PDFBox 3.0 keeps every name it parses in a static map, for good: file after
+		// file
+		// of names never seen before would fill the heap. Names compare by value, so the
+		// map may be emptied at any time; it then holds the names of the files open now.
+		COSName.clearResources();
+		Set<String> names = new HashSet<>();
+		PdfTokens syntax = new PdfTokens(PdfTokens.Mode.FILE, MAX_TOKENS, names);
 		syntax.write(pdf);
 		syntax.close();
+		Set<String> syntaxNames = new HashSet<>(names);
 		try {
-			return new Parser(pdf, limits, syntax.tokens()).parse(false);
+			return new Parser(pdf, limits, syntax.tokens(), names).parse(false);
 		}
 		catch (InvalidPasswordException | TooLarge e) {
 			throw e;
@@ -127,7 +138,7 @@ public final class BoundedPdf {
 			if (contains(pdf, OBJECT_STREAM)) {
 				throw new IOException("a damaged file with object streams, not repaired", strict);
 			}
-			return new Parser(pdf, limits, syntax.tokens()).parse(true);
+			return new Parser(pdf, limits, syntax.tokens(), syntaxNames).parse(true);
 		}
 	}
 
@@ -139,8 +150,9 @@ public final class BoundedPdf {
 	 * operands PDFBox would hold at once.
 	 */
 	public static void admitPage(PDPage page) {
+		Set<String> names = new HashSet<>();
 		scan(page.getCOSObject().getDictionaryObject(COSName.CONTENTS),
-				new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS));
+				new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS, names));
 		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<COSBase> next = new ArrayDeque<>();
 		// Per item: its depth, and whether it is content (a content stream, or what holds
@@ -169,7 +181,7 @@ public final class BoundedPdf {
 			}
 			if (base instanceof COSStream stream && (content || COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))
 					|| stream.getInt(COSName.PATTERN_TYPE) == 1)) {
-				scan(stream, new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS));
+				scan(stream, new PdfTokens(PdfTokens.Mode.CONTENT, MAX_OPERANDS, names));
 			}
 			if (base instanceof COSDictionary dictionary) {
 				for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
@@ -297,11 +309,15 @@ public final class BoundedPdf {
 		/** Tokens of the file's own syntax and of the object streams read so far. */
 		private long tokens;
 
-		Parser(byte[] pdf, Limits limits, long fileTokens) throws IOException {
+		/** Distinct names of the file's syntax and the object streams read so far. */
+		private final Set<String> names;
+
+		Parser(byte[] pdf, Limits limits, long fileTokens, Set<String> names) throws IOException {
 			super(new RandomAccessReadBuffer(pdf), "", null, null,
 					MemoryUsageSetting.setupMainMemoryOnly(limits.decodedBytes()).streamCache);
 			this.budget = new Budget(limits);
 			this.tokens = fileTokens;
+			this.names = names;
 		}
 
 		/**
@@ -337,7 +353,7 @@ public final class BoundedPdf {
 			try {
 				budget.admitImage(stream, stream::createRawInputStream, false);
 				if (COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE))) {
-					PdfTokens objects = new PdfTokens(PdfTokens.Mode.OBJECTS, MAX_TOKENS).add(tokens);
+					PdfTokens objects = new PdfTokens(PdfTokens.Mode.OBJECTS, MAX_TOKENS, names).add(tokens);
 					budget.decode(stream, stream.createRawInputStream(), false, objects, true);
 					objects.close();
 					tokens = objects.tokens();

@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.document;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Counts the tokens of decoded PDF syntax as it is written, without building them, for
@@ -8,8 +10,10 @@ import java.io.OutputStream;
  * an object of some tens of bytes, so 60 MB of {@code 0.5 0.5 …} would take far more than
  * a heap. In a content stream PDFBox holds the operands read since the last operator
  * (array elements included); in an object stream or the file itself, every object it
- * holds (the file's stream data skipped). Strings are bounded one by one. An inline
- * image's data ({@code ID … EI}) is skipped.
+ * holds (the file's stream data skipped). Strings are bounded one by one. Distinct names
+ * are bounded too: PDFBox 3.0 keeps every name it has parsed in a map of its own, for
+ * good (see {@link BoundedPdf#load}). An inline image's data ({@code ID … EI}) is
+ * skipped.
  */
 final class PdfTokens extends OutputStream {
 
@@ -27,9 +31,19 @@ final class PdfTokens extends OutputStream {
 
 	private static final int MAX_STRING = 4 * 1024 * 1024;
 
+	/** Longer names are counted by their first characters. */
+	private static final int MAX_NAME = 256;
+
+	/**
+	 * Distinct names of one file (its syntax and object streams) or one page's content.
+	 */
+	static final int MAX_NAMES = 50_000;
+
 	private final Mode mode;
 
 	private final long maxRun;
+
+	private final Set<String> names;
 
 	private long run;
 
@@ -49,7 +63,7 @@ final class PdfTokens extends OutputStream {
 
 	private boolean lessThan;
 
-	private static final byte[] ENDSTREAM = "endstream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] ENDSTREAM = "endstream".getBytes(StandardCharsets.US_ASCII);
 
 	private boolean inline;
 
@@ -67,10 +81,13 @@ final class PdfTokens extends OutputStream {
 	 * @param maxRun how many tokens may be held at once: between two operators in a
 	 * content stream, in all in an object stream (carry the count of the file's earlier
 	 * object streams over with {@link #add})
+	 * @param names the distinct names seen so far, shared by the scans of one file or of
+	 * one page's content
 	 */
-	PdfTokens(Mode mode, long maxRun) {
+	PdfTokens(Mode mode, long maxRun, Set<String> names) {
 		this.mode = mode;
 		this.maxRun = maxRun;
+		this.names = names;
 	}
 
 	/** Tokens counted before this stream, held with its own. */
@@ -152,7 +169,7 @@ final class PdfTokens extends OutputStream {
 			return;
 		}
 		inToken = true;
-		if (token.length() < 16) {
+		if (token.length() < MAX_NAME) {
 			token.append((char) b);
 		}
 	}
@@ -200,6 +217,9 @@ final class PdfTokens extends OutputStream {
 		token.setLength(0);
 		inToken = false;
 		char first = t.charAt(0);
+		if (first == '/' && names.add(t) && names.size() > MAX_NAMES) {
+			throw new BoundedPdf.TooLarge("more than " + MAX_NAMES + " distinct names");
+		}
 		boolean operand = first == '/' || first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9')
 				|| t.equals("true") || t.equals("false") || t.equals("null");
 		if (mode == Mode.FILE && t.equals("stream")) {
