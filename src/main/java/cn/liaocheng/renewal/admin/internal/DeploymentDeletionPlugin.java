@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.admin.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -18,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.engine.CommandCheckers;
 
 /**
  * A deployment whose processes have or had cases, or whose decision tables decided
@@ -55,24 +56,15 @@ class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
 	 * {@code void}, and only the three deletions matter here.
 	 */
 	private CommandChecker asCommandChecker() {
-		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
-					if (method.getDeclaringClass() == Object.class) {
-						return switch (method.getName()) {
-							case "equals" -> proxy == args[0];
-							case "hashCode" -> System.identityHashCode(proxy);
-							default -> "DeploymentDeletionChecker";
-						};
-					}
-					switch (method.getName()) {
-						case "checkDeleteDeployment" -> checkDeleteDeployment((String) args[0]);
-						case "checkDeleteProcessDefinitionById" -> checkDeleteVersion((String) args[0], null);
-						case "checkDeleteProcessDefinitionByKey" -> checkDeleteVersion(null, (String) args[0]);
-						default -> {
-						}
-					}
-					return null;
-				});
+		return CommandCheckers.of("DeploymentDeletionChecker", (method, args) -> {
+			switch (method) {
+				case "checkDeleteDeployment" -> checkDeleteDeployment((String) args[0]);
+				case "checkDeleteProcessDefinitionById" -> checkDeleteVersion((String) args[0], null);
+				case "checkDeleteProcessDefinitionByKey" -> checkDeleteVersion(null, (String) args[0]);
+				default -> {
+				}
+			}
+		});
 	}
 
 	private void checkDeleteDeployment(String deploymentId) {

@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.review.process;
 
-import java.lang.reflect.Proxy;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.CommandCheckers;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -49,23 +49,13 @@ class ProductStartsOnly extends AbstractProcessEnginePlugin {
 	 * instance is looked at.
 	 */
 	static CommandChecker checker() {
-		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
-					if (method.getDeclaringClass() == Object.class) {
-						return switch (method.getName()) {
-							case "equals" -> proxy == args[0];
-							case "hashCode" -> System.identityHashCode(proxy);
-							default -> "ProductStartsOnly";
-						};
-					}
-					if ("checkCreateProcessInstance".equals(method.getName())
-							&& args[0] instanceof ProcessDefinition definition
-							&& CASE_PROCESSES.contains(definition.getKey()) && bySignedInUser()) {
-						throw new AuthorizationException(
-								"流程 " + definition.getKey() + " 是案件流程，只能由系统在办理中启动（提交申报、下达奖补资金、启动追回），不能手工发起。");
-					}
-					return null;
-				});
+		return CommandCheckers.of("ProductStartsOnly", (method, args) -> {
+			if ("checkCreateProcessInstance".equals(method) && args[0] instanceof ProcessDefinition definition
+					&& CASE_PROCESSES.contains(definition.getKey()) && bySignedInUser()) {
+				throw new AuthorizationException(
+						"流程 " + definition.getKey() + " 是案件流程，只能由系统在办理中启动（提交申报、下达奖补资金、启动追回），不能手工发起。");
+			}
+		});
 	}
 
 	/**
