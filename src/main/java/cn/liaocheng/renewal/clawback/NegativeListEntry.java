@@ -14,10 +14,37 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  * @param sourceApplicationId the case that led to it (the clawed-back application), if
  * any
  * @param sourceDecision the clawback decision that ordered it, if it came from one
+ * @param basisAuthority for a listing by hand, the authority whose written finding it
+ * rests on
+ * @param basisDocument that finding's title and number
+ * @param basisDate that finding's date
  */
 public record NegativeListEntry(long id, String creditCode, String enterpriseName, String divisionCode, String reason,
-		Long sourceApplicationId, String sourceDecision, LocalDate from, LocalDate until, String createdBy,
-		Instant createdAt, String liftedBy, Instant liftedAt, String liftReason) {
+		Long sourceApplicationId, String sourceDecision, String basisAuthority, String basisDocument,
+		LocalDate basisDate, LocalDate from, LocalDate until, String createdBy, Instant createdAt, String liftedBy,
+		Instant liftedAt, String liftReason) {
+
+	/**
+	 * What the listing rests on, as the list, the enterprise's message and a refused
+	 * submission say it: the clawback decision, or the written finding recorded with a
+	 * listing by hand, or that none is on record (listings by hand made before the
+	 * finding was required).
+	 */
+	@JsonProperty
+	public String basis() {
+		return basis(sourceDecision, basisAuthority, basisDocument, basisDate);
+	}
+
+	/** The same sentence for a listing not yet stored. */
+	public static String basis(String sourceDecision, String authority, String document, LocalDate date) {
+		if (sourceDecision != null) {
+			return "追回决定（" + sourceDecision + "）";
+		}
+		if (document == null) {
+			return "未记录书面认定（本功能上线前的列入）";
+		}
+		return authority + document + "（" + ChinaTime.day(date) + "）";
+	}
 
 	public enum State {
 

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,7 +41,7 @@ public class NegativeList implements SubmissionGate {
 
 	private static final String COLUMNS = """
 			SELECT id, credit_code, enterprise_name, division_code, reason, source_application_id, source_decision,
-			       listed_from, listed_until, created_by, created_at, lifted_by, lifted_at, lift_reason
+			       basis_authority, basis_document, basis_date, listed_from, listed_until, created_by, created_at, lifted_by, lifted_at, lift_reason
 			FROM negative_list_entry""";
 
 	private static final int MAX_MONTHS = 60;
@@ -76,8 +77,8 @@ public class NegativeList implements SubmissionGate {
 			.list()
 			.stream()
 			.findFirst()
-			.map(e -> "你单位已被列入聊城市工业领域设备更新负面清单（列入原因：" + e.reason() + "），列入期限至" + ClawbackDecision.day(e.until())
-					+ "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
+			.map(e -> "你单位已被列入聊城市工业领域设备更新负面清单（列入原因：" + e.reason() + "；列入依据：" + e.basis() + "），列入期限至"
+					+ ClawbackDecision.day(e.until()) + "，期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。");
 	}
 
 	/**
@@ -96,7 +97,7 @@ public class NegativeList implements SubmissionGate {
 		String reason = "项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）"
 				+ row.view().causeLabel() + (revoked ? "，已下达的奖补资金经认定应予撤销（" : "，奖补资金被追回（") + decisionNumber + "）";
 		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
-				reason, row.view().applicationId(), row.view().id(), decisionNumber, from, until, "system");
+				reason, row.view().applicationId(), row.view().id(), decisionNumber, null, from, until, "system");
 		enterprises.findByCreditCode(CreditCode.parse(row.creditCode()))
 			.ifPresent(e -> events
 				.publishEvent(new NegativeListed(e.userId(), row.view().applicationId(), reason, until)));
@@ -105,11 +106,21 @@ public class NegativeList implements SubmissionGate {
 	}
 
 	/**
-	 * The city industry bureau lists an enterprise, for a reason, from today for the
-	 * given months.
+	 * The written finding a listing by hand rests on: the authority that found the
+	 * enterprise's application materials false (弄虚作假), the document's title and number,
+	 * its date. The negative list is for that cause only (the programme's rule), and a
+	 * listing is a legal act whose ground must be on record, as a clawback's listing has
+	 * its decision.
+	 */
+	public record Finding(String authority, String document, LocalDate date) {
+	}
+
+	/**
+	 * The city industry bureau lists an enterprise, for a reason and on a written
+	 * finding, from today for the given months.
 	 */
 	@Transactional
-	public NegativeListEntry add(PortalUser user, String creditCode, String reason, Integer months,
+	public NegativeListEntry add(PortalUser user, String creditCode, String reason, Finding finding, Integer months,
 			Long sourceApplicationId) {
 		if (!ClawbackAccess.decides(user)) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以列入负面清单");
@@ -128,6 +139,7 @@ public class NegativeList implements SubmissionGate {
 		PlainText.problem(why, true).ifPresent(unclean -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入原因" + unclean);
 		});
+		Finding basis = checked(finding);
 		if (months == null || months < 1 || months > MAX_MONTHS) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入期限应为 1 至 " + MAX_MONTHS + " 个月");
 		}
@@ -137,11 +149,39 @@ public class NegativeList implements SubmissionGate {
 		LocalDate from = LocalDate.now(Clawbacks.CHINA);
 		LocalDate until = from.plusMonths(months).minusDays(1);
 		long id = insert(enterprise.id(), enterprise.creditCode().toString(), enterprise.name(),
-				enterprise.divisionCode(), why, sourceApplicationId, null, null, from, until, user.userId());
+				enterprise.divisionCode(), why, sourceApplicationId, null, null, basis, from, until, user.userId());
 		audit.record(user.userId(), "NEGATIVE_LIST_ADDED", "enterprise:" + enterprise.creditCode(),
-				"entry=" + id + " until=" + until + " reason=" + why);
-		events.publishEvent(new NegativeListed(enterprise.userId(), sourceApplicationId, why, until));
+				"entry=" + id + " until=" + until + " basis=" + basis.authority() + basis.document() + " "
+						+ basis.date() + " reason=" + why);
+		events.publishEvent(new NegativeListed(enterprise.userId(), sourceApplicationId,
+				why + "；列入依据：" + NegativeListEntry.basis(null, basis.authority(), basis.document(), basis.date()),
+				until));
 		return byId(id).orElseThrow();
+	}
+
+	private static Finding checked(Finding finding) {
+		String authority = finding == null || finding.authority() == null ? "" : finding.authority().strip();
+		String document = finding == null || finding.document() == null ? "" : finding.document().strip();
+		if (authority.length() < 2 || authority.length() > 60) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写作出书面认定的机关（2 至 60 字）");
+		}
+		if (document.length() < 4 || document.length() > 120) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写认定文书的名称和文号（4 至 120 字）");
+		}
+		PlainText.problem(authority, false).ifPresent(unclean -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "认定机关" + unclean);
+		});
+		PlainText.problem(document, false).ifPresent(unclean -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "认定文书" + unclean);
+		});
+		LocalDate date = finding.date();
+		if (date == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写认定文书的日期");
+		}
+		if (date.isAfter(LocalDate.now(Clawbacks.CHINA))) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "认定文书的日期不能晚于今天");
+		}
+		return new Finding(authority, document, date);
 	}
 
 	/**
@@ -222,15 +262,17 @@ public class NegativeList implements SubmissionGate {
 	}
 
 	private long insert(long enterpriseId, String creditCode, String name, String division, String reason,
-			Long applicationId, Long clawbackId, String decisionNumber, LocalDate from, LocalDate until, String by) {
+			Long applicationId, Long clawbackId, String decisionNumber, Finding finding, LocalDate from,
+			LocalDate until, String by) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO negative_list_entry (enterprise_id, credit_code, enterprise_name, division_code, reason,
-				    source_application_id, source_clawback_id, source_decision, listed_from, listed_until, created_by,
-				    created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(enterpriseId, creditCode, name, division, reason, applicationId, clawbackId, decisionNumber, from,
-					until, by, Timestamp.from(Instant.now()))
+				    source_application_id, source_clawback_id, source_decision, basis_authority, basis_document,
+				    basis_date, listed_from, listed_until, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(enterpriseId, creditCode, name, division, reason, applicationId, clawbackId, decisionNumber,
+					finding == null ? null : finding.authority(), finding == null ? null : finding.document(),
+					finding == null ? null : finding.date(), from, until, by, Timestamp.from(Instant.now()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -238,11 +280,13 @@ public class NegativeList implements SubmissionGate {
 	private static NegativeListEntry map(ResultSet rs, int n) throws SQLException {
 		long source = rs.getLong(6);
 		Long sourceApplication = rs.wasNull() ? null : source;
-		Timestamp lifted = rs.getTimestamp(13);
+		Date basisDate = rs.getDate(10);
+		Timestamp lifted = rs.getTimestamp(16);
 		return new NegativeListEntry(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
-				rs.getString(5), sourceApplication, rs.getString(7), rs.getDate(8).toLocalDate(),
-				rs.getDate(9).toLocalDate(), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12),
-				lifted == null ? null : lifted.toInstant(), rs.getString(14));
+				rs.getString(5), sourceApplication, rs.getString(7), rs.getString(8), rs.getString(9),
+				basisDate == null ? null : basisDate.toLocalDate(), rs.getDate(11).toLocalDate(),
+				rs.getDate(12).toLocalDate(), rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getString(15),
+				lifted == null ? null : lifted.toInstant(), rs.getString(17));
 	}
 
 }

@@ -147,16 +147,22 @@ class ClawbackPages {
 
 	@PostMapping("/negative-list")
 	String add(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String creditCode,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String months,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String basisAuthority,
+			@RequestParam(defaultValue = "") String basisDocument, @RequestParam(defaultValue = "") String basisDate,
+			@RequestParam(defaultValue = "") String months, RedirectAttributes redirect) {
 		try {
-			negativeList.add(user, creditCode, reason, parseMonths(months), null);
+			negativeList.add(user, creditCode, reason,
+					new NegativeList.Finding(basisAuthority, basisDocument, findingDate(basisDate)),
+					parseMonths(months), null);
 			redirect.addFlashAttribute("notice", "已列入负面清单。");
 		}
 		catch (ClawbackRefused e) {
 			redirect.addFlashAttribute("problem", e.getMessage());
 			redirect.addFlashAttribute("creditCode", creditCode);
 			redirect.addFlashAttribute("reason", reason);
+			redirect.addFlashAttribute("basisAuthority", basisAuthority);
+			redirect.addFlashAttribute("basisDocument", basisDocument);
+			redirect.addFlashAttribute("basisDate", basisDate);
 			redirect.addFlashAttribute("months", months);
 		}
 		return "redirect:/negative-list";
@@ -210,6 +216,16 @@ class ClawbackPages {
 		}
 		catch (DateTimeParseException e) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴款日期");
+		}
+	}
+
+	/** The finding's date, or none when missing or unreadable (the service says so). */
+	private static LocalDate findingDate(String text) {
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			return null;
 		}
 	}
 

@@ -38,9 +38,12 @@ class NegativeListApiController {
 	@PostMapping("/api/negative-list")
 	@ResponseStatus(HttpStatus.CREATED)
 	NegativeListEntry add(@AuthenticationPrincipal PortalUser user, @RequestBody Map<String, Object> body) {
-		Requests.only(body, Set.of("creditCode", "reason", "months", "sourceApplicationId"));
+		Requests.only(body, Set.of("creditCode", "reason", "basisAuthority", "basisDocument", "basisDate", "months",
+				"sourceApplicationId"));
 		Integer source = Requests.integer(body, "sourceApplicationId");
-		return negativeList.add(user, Requests.text(body, "creditCode"), Requests.text(body, "reason"),
+		NegativeList.Finding finding = new NegativeList.Finding(Requests.text(body, "basisAuthority"),
+				Requests.text(body, "basisDocument"), Requests.date(body, "basisDate"));
+		return negativeList.add(user, Requests.text(body, "creditCode"), Requests.text(body, "reason"), finding,
 				Requests.integer(body, "months"), source == null ? null : source.longValue());
 	}
 

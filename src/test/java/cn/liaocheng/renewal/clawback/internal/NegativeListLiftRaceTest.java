@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +56,8 @@ class NegativeListLiftRaceTest {
 	void shouldAuditOnlyTheLiftThatChangedTheEntryAndRefuseTheOther() throws Exception {
 		PortalUser industry = user("lc-industry");
 		Enterprise listed = enterprises.findByUser(DemoUsers.OTHER_ENTERPRISE).orElseThrow();
-		NegativeListEntry entry = negativeList.add(industry, listed.creditCode().toString(), "经核查，该企业申报材料存在弄虚作假情形。", 6,
+		NegativeListEntry entry = negativeList.add(industry, listed.creditCode().toString(), "经核查，该企业申报材料存在弄虚作假情形。",
+				new NegativeList.Finding("聊城市财政局", "《关于骗取财政补助资金问题的处理决定》（聊财监〔2026〕3号）", LocalDate.of(2026, 11, 20)), 6,
 				null);
 		CountDownLatch firstLifted = new CountDownLatch(1);
 		CountDownLatch commitFirst = new CountDownLatch(1);

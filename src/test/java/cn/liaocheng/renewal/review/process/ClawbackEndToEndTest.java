@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -554,6 +556,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		JsonNode entry = list.get(0);
 		assertThat(entry.get("creditCode").asText()).isEqualTo("91371525MA3CB7K21F");
 		assertThat(entry.get("until").asText()).isEqualTo(TODAY.plusMonths(36).minusDays(1).toString());
+		assertThat(entry.get("basis").asText()).startsWith("追回决定（").endsWith("）");
 		assertThat(as("gx-finance").get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
 		assertThat(as("lq-industry").get("/api/negative-list").body()).doesNotContain("91371525MA3CB7K21F");
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
@@ -590,8 +593,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	@Test
 	@Order(4)
-	void onlyTheCityIndustryBureauAddsToTheListAndOnlyForAnEnterpriseOnRecord() {
-		String body = "{\"creditCode\":\"91371581MA3D2E8L4F\",\"reason\":\"骗取其他财政专项资金，经市财政局通报。\",\"months\":12}";
+	void onlyTheCityIndustryBureauAddsToTheListAndOnlyForAnEnterpriseOnRecord() throws Exception {
+		String body = "{\"creditCode\":\"91371581MA3D2E8L4F\",\"reason\":\"骗取其他财政专项资金，经市财政局通报。\","
+				+ "\"basisAuthority\":\"聊城市财政局\",\"basisDocument\":\"《关于骗取财政补助资金问题的处理决定》（聊财监〔2026〕3号）\","
+				+ "\"basisDate\":\"" + TODAY + "\",\"months\":12}";
 		assertThat(as("lq-industry").postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
 		assertThat(as("lc-ecology").postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).postJson("/api/negative-list", body).statusCode()).isEqualTo(403);
@@ -604,6 +609,18 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// A reason whose direction is reversed would read otherwise on the list page.
 		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("经市财政局通报", "\u202E报通局政财市经")).body())
 			.contains("列入原因含有改变文字方向的控制字符");
+		// A listing by hand rests on a written finding, recorded with it: without one,
+		// or with one dated after today, nothing is listed.
+		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("\"basisAuthority\":\"聊城市财政局\",", ""))
+			.body()).contains("请填写作出书面认定的机关");
+		assertThat(as("lc-industry")
+			.postJson("/api/negative-list", body.replace("（聊财监〔2026〕3号）\",", "\",").replace("《关于骗取财政补助资金问题的处理决定》", ""))
+			.body()).contains("请填写认定文书的名称和文号");
+		assertThat(as("lc-industry")
+			.postJson("/api/negative-list",
+					body.replace("\"basisDate\":\"" + TODAY, "\"basisDate\":\"" + TODAY.plusDays(1)))
+			.body()).contains("认定文书的日期不能晚于今天");
+		assertThat(as("lc-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
 		// Linking someone else's application as the source case is refused.
 		Case other = review.submitProject(4);
 		assertThat(as("lc-industry")
@@ -618,7 +635,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.list()).first()
 			.asString()
 			.startsWith("列入负面清单")
-			.contains("骗取其他财政专项资金", "列入期限至" + TODAY.plusMonths(12).minusDays(1).getYear() + "年", "期间不能提交新的申报");
+			.contains("骗取其他财政专项资金", "列入依据：聊城市财政局《关于骗取财政补助资金问题的处理决定》（聊财监〔2026〕3号）",
+					"列入期限至" + TODAY.plusMonths(12).minusDays(1).getYear() + "年", "期间不能提交新的申报");
+		assertThat(JSON.readTree(added.body()).get("basis").asText())
+			.isEqualTo("聊城市财政局《关于骗取财政补助资金问题的处理决定》（聊财监〔2026〕3号）（" + ChinaTime.day(TODAY) + "）");
 		assertThat(as("lq-industry").get("/api/negative-list").body()).contains("91371581MA3D2E8L4F");
 		assertThat(as("gx-industry").get("/api/negative-list").body()).doesNotContain("91371581MA3D2E8L4F");
 		assertThat(as("icbc-officer").get("/api/negative-list").statusCode()).isEqualTo(403);
@@ -627,6 +647,19 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(expiry.record(TODAY.plusMonths(12))).isEqualTo(1);
 		assertThat(expiry.record(TODAY.plusMonths(12))).isZero();
 		assertThat(audit.firstBrokenEntry()).isEqualTo(-1);
+		// The page's form asks for the same finding: without it nothing is listed and the
+		// officer is told what is missing, with what was typed kept.
+		WebClient page = new WebClient(port);
+		page.login("lc-industry", DemoUsers.PASSWORD);
+		String form = page.get("/negative-list").body();
+		assertThat(form).contains("认定机关", "文书名称和文号", "文书日期", "聊财监〔2026〕3号");
+		int listed = JSON.readTree(as("lc-industry").get("/api/negative-list").body()).size();
+		page.postForm("/negative-list",
+				"creditCode=91371581MA3D2E8L4F&reason="
+						+ URLEncoder.encode("经核查，该企业申报材料存在弄虚作假情形。", StandardCharsets.UTF_8) + "&months=6&_csrf="
+						+ URLEncoder.encode(WebClient.csrfTokenOf(form), StandardCharsets.UTF_8));
+		assertThat(page.get("/negative-list").body()).contains("请填写作出书面认定的机关", "经核查，该企业申报材料存在弄虚作假情形。");
+		assertThat(JSON.readTree(as("lc-industry").get("/api/negative-list").body()).size()).isEqualTo(listed);
 		// Other spellings of the path reach the same checks.
 		assertThat(as("lq-industry").postJson("/api//negative-list/", body).statusCode()).isNotIn(200, 201);
 		assertThat(as("lq-industry").postJson("/api/negative-list;x=1", body).statusCode()).isNotIn(200, 201);
