@@ -63,7 +63,7 @@ class StepMoves {
 				.startBeforeActivity(step);
 			cancelOpen(modification, openInstance, open);
 			modification.execute(false, false);
-			return newTask(openInstance, step);
+			return onlyTask(openInstance, step);
 		}
 		return moveAcrossCalls(step, earlierInstance, openInstance);
 	}
@@ -102,39 +102,76 @@ class StepMoves {
 		ProcessInstance restarted = runtime.createProcessInstanceQuery().superProcessInstanceId(caller).singleResult();
 		List<Task> first = tasks.createTaskQuery().processInstanceId(restarted.getId()).list();
 		if (first.stream().anyMatch(t -> step.equals(t.getTaskDefinitionKey()))) {
-			return newTask(restarted.getId(), step);
+			return onlyTask(restarted.getId(), step);
 		}
 		ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(restarted.getId())
 			.startBeforeActivity(step);
 		cancelOpen(modification, restarted.getId(), first);
 		modification.execute(false, false);
-		return newTask(restarted.getId(), step);
+		return onlyTask(restarted.getId(), step);
 	}
 
 	/**
-	 * A parallel step is cancelled as a whole (its multi-instance body), a single task by
-	 * its activity.
+	 * Cancels exactly the activity instances that hold the tasks the caller checked: a
+	 * parallel step as a whole (its multi-instance body), a single task by its own
+	 * instance. A task completed since it was read no longer has one, and the move is
+	 * refused; one completed after this look fails the modification, which cancels an
+	 * activity instance that no longer exists, or the completion, on the execution's
+	 * revision. Cancelling by activity instead would cancel nothing in that case and
+	 * leave the case at two steps (the restarted one and the one after the completed
+	 * task).
 	 */
 	private void cancelOpen(ProcessInstanceModificationBuilder modification, String instance, List<Task> open) {
 		ActivityInstance tree = runtime.getActivityInstance(instance);
-		for (String key : open.stream()
-			.map(Task::getTaskDefinitionKey)
-			.collect(Collectors.toCollection(TreeSet::new))) {
-			boolean parallel = tree != null && tree.getActivityInstances(key + MULTI_INSTANCE).length > 0;
-			modification.cancelAllForActivity(parallel ? key + MULTI_INSTANCE : key);
+		if (tree == null) {
+			throw notMovable();
 		}
+		Set<String> cancelled = new TreeSet<>();
+		for (Task task : open) {
+			ActivityInstance holding = holding(tree, null, task);
+			if (holding == null) {
+				throw notMovable();
+			}
+			cancelled.add(holding.getId());
+		}
+		cancelled.forEach(modification::cancelActivityInstance);
+	}
+
+	/**
+	 * The activity instance under {@code node} that holds {@code task}, or, for a task of
+	 * a parallel step, that step's multi-instance body; none when the task is no longer
+	 * in the tree.
+	 */
+	private static ActivityInstance holding(ActivityInstance node, ActivityInstance parent, Task task) {
+		if (task.getTaskDefinitionKey().equals(node.getActivityId())
+				&& List.of(node.getExecutionIds()).contains(task.getExecutionId())) {
+			return parent != null && (task.getTaskDefinitionKey() + MULTI_INSTANCE).equals(parent.getActivityId())
+					? parent : node;
+		}
+		for (ActivityInstance child : node.getChildActivityInstances()) {
+			ActivityInstance found = holding(child, node, task);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	private static HistoricActivityInstance calledBy(List<HistoricActivityInstance> calls, String instance) {
 		return calls.stream().filter(a -> instance.equals(a.getCalledProcessInstanceId())).findFirst().orElse(null);
 	}
 
-	private Task newTask(String instance, String step) {
-		List<Task> created = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).list();
-		if (created.size() != 1) {
+	/**
+	 * The restarted step's one task, which must be the instance's only open task: a case
+	 * is at one step of a process after it was moved back, and anything else rolls the
+	 * move back.
+	 */
+	private Task onlyTask(String instance, String step) {
+		List<Task> open = tasks.createTaskQuery().processInstanceId(instance).list();
+		if (open.size() != 1 || !step.equals(open.get(0).getTaskDefinitionKey())) {
 			throw notMovable();
 		}
-		return created.get(0);
+		return open.get(0);
 	}
 
 	private static HandOverException notMovable() {
