@@ -7,8 +7,13 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +60,34 @@ class ProductStartsOnly extends AbstractProcessEnginePlugin {
 				throw new AuthorizationException(
 						"流程 " + definition.getKey() + " 是案件流程，只能由系统在办理中启动（提交申报、下达奖补资金、启动追回），不能手工发起。");
 			}
+			if ("checkUpdateProcessInstanceById".equals(method) && args[0] instanceof String instance
+					&& bySignedInUser() && byMessageOrSignal()) {
+				String key = processKeyOf(instance);
+				if (key != null && CASE_PROCESSES.contains(key)) {
+					throw new AuthorizationException(
+							"流程 " + key + " 是案件流程，它等待的消息（申请验收、提交整改或绩效自评、缴清追回资金、接受贷款等）只能由系统在登记相应事实后发出，不能手工触发。");
+				}
+			}
 		});
+	}
+
+	/**
+	 * Whether the running command delivers a message or a signal (the engine checks
+	 * those, among other commands, as an update of the instance they reach).
+	 */
+	private static boolean byMessageOrSignal() {
+		CommandInvocationContext invocation = Context.getCommandInvocationContext();
+		Object command = invocation == null ? null : invocation.getCommand();
+		return command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
+				|| command instanceof SignalEventReceivedCmd;
+	}
+
+	private static String processKeyOf(String processInstanceId) {
+		ExecutionEntity execution = Context.getCommandContext()
+			.getExecutionManager()
+			.findExecutionById(processInstanceId);
+		return execution == null || execution.getProcessDefinition() == null ? null
+				: execution.getProcessDefinition().getKey();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,46 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 		assertThat(review.tasks(victim, "Task_DetermineClawback")).isEmpty();
 		assertThat(decisions.allForApplication(victim.id()))
 			.allSatisfy(d -> assertThat(d.type().stage().name()).isNotEqualTo("CLAWBACK"));
+	}
+
+	/**
+	 * The messages an after-award process waits for are facts the product records first:
+	 * delivering one by hand through the engine's REST API (correlation, or triggering
+	 * the subscription) is refused to an administrator and a reviewer alike, and the
+	 * process goes on waiting. The product's own deliveries are the other tests'
+	 * (aftercare, clawback, loans).
+	 */
+	@Test
+	void nobodyDeliversACaseProcessMessageByHand() {
+		Case claim = allocatedSubsidy();
+		ProcessInstance aftercare = instances(claim, "subsidy-aftercare").get(0);
+		List<EventSubscription> waiting = runtime.createEventSubscriptionQuery()
+			.processInstanceId(aftercare.getId())
+			.eventType("message")
+			.list();
+		assertThat(waiting).isNotEmpty();
+		for (EventSubscription message : waiting) {
+			String correlation = "{\"messageName\":\"" + message.getEventName() + "\",\"processInstanceId\":\""
+					+ aftercare.getId() + "\"}";
+			HttpResponse<String> admin = as(DemoUsers.ADMIN).postJson("/engine-rest/message", correlation);
+			HttpResponse<String> adminOtherRoot = as(DemoUsers.ADMIN)
+				.postJson("/camunda/api/engine/engine/default/message", correlation);
+			HttpResponse<String> trigger = as(DemoUsers.ADMIN).postJson("/engine-rest/execution/"
+					+ message.getExecutionId() + "/messageSubscriptions/" + message.getEventName() + "/trigger", "{}");
+			HttpResponse<String> reviewer = as("gx-finance").postJson("/engine-rest/message", correlation);
+
+			assertThat(admin.statusCode()).as(admin.body()).isEqualTo(403);
+			assertThat(admin.body()).contains("不能手工触发");
+			assertThat(adminOtherRoot.statusCode()).as(adminOtherRoot.body()).isIn(403, 404);
+			assertThat(trigger.statusCode()).as(trigger.body()).isEqualTo(403);
+			assertThat(trigger.body()).contains("不能手工触发");
+			assertThat(reviewer.statusCode()).as(reviewer.body()).isIn(403, 404);
+		}
+		assertThat(runtime.createEventSubscriptionQuery()
+			.processInstanceId(aftercare.getId())
+			.eventType("message")
+			.count()).isEqualTo(waiting.size());
+		assertThat(instances(claim, "subsidy-aftercare")).hasSize(1);
 	}
 
 	/**
