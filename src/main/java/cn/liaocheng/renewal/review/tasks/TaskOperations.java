@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,6 +36,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.StepWithdrawn;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.TaskUrged;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
@@ -352,20 +356,18 @@ public class TaskOperations {
 	}
 
 	/**
-	 * 催办 by the enterprise that owns the case: once a day (Beijing time), every open
-	 * review task of the case.
+	 * 催办 by the enterprise that owns the case: once a day (Beijing time), every open task
+	 * of its review and of its after-award process (payment, acceptance, evaluation), in
+	 * the instances the product recorded for the case; not its clawback's steps, which
+	 * are the authority's case against it, nor an instance someone started by hand with
+	 * its key.
 	 */
 	@Transactional
 	public List<HandOver> urgeAsEnterprise(String enterpriseUser, String enterpriseName, long applicationId,
 			String reason) {
 		return handOvers.withProductAuthority(() -> {
 			String why = TaskHandOvers.reason(reason);
-			List<Task> open = tasks.createTaskQuery()
-				.processInstanceBusinessKey(Long.toString(applicationId))
-				.list()
-				.stream()
-				.filter(t -> !bodiesOfTask(t).isEmpty())
-				.toList();
+			List<Task> open = urgeableByEnterprise(applicationId);
 			if (open.isEmpty()) {
 				throw changed("该申请目前没有正在审核的环节，无需催办");
 			}
@@ -378,6 +380,28 @@ public class TaskOperations {
 				return handOverOf(task, body);
 			}).toList();
 		});
+	}
+
+	private List<Task> urgeableByEnterprise(long applicationId) {
+		Set<String> instances = new HashSet<>();
+		Stream
+			.of(stages.reviewProcess(applicationId),
+					stages.afterAwardProcess(applicationId, AfterAwardProcesses.AFTERCARE))
+			.flatMap(Optional::stream)
+			.forEach(root -> history.createHistoricProcessInstanceQuery()
+				.rootProcessInstanceId(root)
+				.unfinished()
+				.list()
+				.forEach(instance -> instances.add(instance.getId())));
+		if (instances.isEmpty()) {
+			return List.of();
+		}
+		return tasks.createTaskQuery()
+			.processInstanceIdIn(instances.toArray(String[]::new))
+			.list()
+			.stream()
+			.filter(t -> !bodiesOfTask(t).isEmpty())
+			.toList();
 	}
 
 	/**

@@ -102,6 +102,23 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * The enterprise's 催办 reaches the open steps of its review and after-award process
+	 * (here the county finance bureau's payment), not the clawback's steps against it.
+	 */
+	@Test
+	void theEnterprisesUrgeDoesNotReachItsClawback() {
+		Case claim = determinedClawback();
+		assertThat(review.tasks(claim, "Task_ConfirmClawback")).hasSize(1);
+		assertThat(review.tasks(claim, "Task_RecordPayment")).hasSize(1);
+
+		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + claim.id() + "/urge",
+				"{\"reason\":\"请尽快拨付奖补资金。\"}");
+
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
+		assertThat(urged.body()).contains("县级财政拨付奖补资金").doesNotContain("县级财政核对追回金额", "核定追回事项");
+	}
+
+	/**
 	 * The messages an after-award process waits for are facts the product records first:
 	 * delivering one by hand through the engine's REST API (correlation, or triggering
 	 * the subscription) is refused to an administrator and a reviewer alike, and the
