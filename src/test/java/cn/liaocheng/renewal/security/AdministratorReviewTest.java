@@ -27,6 +27,7 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.EngineDoors.Caller;
 import cn.liaocheng.renewal.support.EngineDoors.Door;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -128,6 +129,43 @@ class AdministratorReviewTest {
 				.hasMessageContaining("系统管理员账号不能给出审核意见");
 			assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
 			assertThat(opinionsOf(task)).isEmpty();
+		}
+		finally {
+			identity.deleteMembership(ADMIN, BODY);
+			tasks.setAssignee(task.getId(), null);
+		}
+	}
+
+	/**
+	 * No one hands a body's task to an administrator who is also a member: transfer,
+	 * delegation and a lead's reassignment are refused, and the dialogs do not offer
+	 * them; otherwise the task would wait in a name that cannot complete it.
+	 */
+	@Test
+	void aTaskIsNotHandedToAnAdministratorWhoIsAMemberOfTheBody() {
+		Task task = countyTasks.open();
+		identity.createMembership(ADMIN, BODY);
+		try {
+			tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+			WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+			String handOver = "{\"to\":\"" + ADMIN + "\",\"reason\":\"请协助办理\"}";
+			for (String operation : List.of("transfer", "delegate")) {
+				HttpResponse<String> refused = reviewer.postJson("/api/review/tasks/" + task.getId() + "/" + operation,
+						handOver);
+				assertThat(refused.statusCode()).as("%s: %s", operation, refused.body()).isEqualTo(400);
+				assertThat(refused.body()).contains("系统管理员账号不能办理审核任务");
+			}
+			assertThat(reviewer.get("/api/review/tasks/" + task.getId() + "/colleagues").body()).doesNotContain(ADMIN);
+
+			WebClient lead = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER + "-lead", DemoUsers.PASSWORD);
+			HttpResponse<String> reassigned = lead.postJson("/api/review/tasks/" + task.getId() + "/reassign",
+					handOver);
+			assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(400);
+			assertThat(reassigned.body()).contains("系统管理员账号不能办理审核任务");
+			assertThat(lead.get("/api/review/tasks/" + task.getId() + "/reassignees").body()).doesNotContain(ADMIN)
+				.contains(DemoUsers.COUNTY_REVIEWER + "-lead");
+			assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+				.isEqualTo(DemoUsers.COUNTY_REVIEWER);
 		}
 		finally {
 			identity.deleteMembership(ADMIN, BODY);

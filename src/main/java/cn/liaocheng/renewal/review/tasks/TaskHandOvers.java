@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,6 +56,8 @@ public class TaskHandOvers {
 	private static final int ID_MAX = 64;
 
 	private static final Set<GroupType> BODIES = EnumSet.of(GroupType.COUNTY, GroupType.CITY, GroupType.BANK);
+
+	static final String ADMINISTRATOR_TARGET = "系统管理员账号不能办理审核任务，请选择本部门其他工作人员";
 
 	private final TaskService tasks;
 
@@ -194,6 +197,9 @@ public class TaskHandOvers {
 				throw invalid("to", "该任务已由" + directory.personName(from) + "办理");
 			}
 			else if (target.equals(callerId)) {
+				if (directory.isAdministrator(callerId)) {
+					throw invalid("to", ADMINISTRATOR_TARGET);
+				}
 				newHolder = callerId;
 			}
 			else {
@@ -227,11 +233,13 @@ public class TaskHandOvers {
 		return withProductAuthority(() -> {
 			HeldTask led = ledBy(callerId, taskId);
 			String holder = led.task().getAssignee();
+			Set<String> administrators = administrators();
 			return Stream.concat(led.bodies()
 				.stream()
 				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream()),
 					identity.createUserQuery().userId(callerId).list().stream())
 				.filter(u -> !u.getId().equals(holder))
+				.filter(u -> !administrators.contains(u.getId()))
 				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
 				.distinct()
 				.toList();
@@ -272,14 +280,26 @@ public class TaskHandOvers {
 	public List<Person> colleagues(String callerId, String taskId) {
 		return withProductAuthority(() -> {
 			HeldTask held = heldBy(callerId, taskId);
+			Set<String> administrators = administrators();
 			return held.bodies()
 				.stream()
 				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
 				.filter(u -> !u.getId().equals(callerId))
+				.filter(u -> !administrators.contains(u.getId()))
 				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
 				.distinct()
 				.toList();
 		});
+	}
+
+	/** The administrators' accounts, whom no task is handed to. */
+	private Set<String> administrators() {
+		return identity.createUserQuery()
+			.memberOfGroup(GroupNames.ADMINISTRATORS)
+			.list()
+			.stream()
+			.map(User::getId)
+			.collect(Collectors.toSet());
 	}
 
 	/** A colleague as the transfer dialog offers them. */
@@ -397,6 +417,11 @@ public class TaskHandOvers {
 			.anyMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE
 					|| GroupNames.ENTERPRISES.equals(g.getId()))) {
 			throw outside;
+		}
+		// An administrator who is also a member of the body could not complete the task
+		// (no administrator gives a body's opinion): it would wait in their name.
+		if (groups.stream().anyMatch(g -> GroupNames.ADMINISTRATORS.equals(g.getId()))) {
+			throw invalid("to", ADMINISTRATOR_TARGET);
 		}
 		return groups.stream()
 			.map(Group::getId)
