@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,9 @@ public class OpenRectifications {
 
 	/**
 	 * The open rectifications whose deadline lies between {@code from} and {@code until}
-	 * (both included), soonest first: three queries whatever their number.
+	 * (both included), soonest first: two queries whatever their number. A case counts
+	 * when the after-award process the product recorded for it waits for the submission,
+	 * not an instance someone started by hand with its key.
 	 */
 	@Transactional(readOnly = true)
 	public List<OpenRectification> dueBetween(LocalDate from, LocalDate until) {
@@ -57,29 +58,20 @@ public class OpenRectifications {
 		if (waiting.isEmpty()) {
 			return List.of();
 		}
-		List<Long> applications = runtime.createProcessInstanceQuery()
-			.processInstanceIds(waiting)
-			.processDefinitionKey(AftercareModel.PROCESS_KEY)
-			.list()
-			.stream()
-			.map(ProcessInstance::getBusinessKey)
-			.map(Long::valueOf)
-			.toList();
-		if (applications.isEmpty()) {
-			return List.of();
-		}
 		// The deadline of each project's latest on-site acceptance finding.
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, f.deadline, e.user_id
 				FROM aftercare_finding f
 				JOIN application a ON a.id = f.application_id
 				JOIN enterprise e ON e.id = a.enterprise_id
-				WHERE f.application_id IN (:applications) AND f.step = :step
+				JOIN after_award_process p ON p.application_id = a.id AND p.process_key = :process
+				WHERE p.process_instance_id IN (:waiting) AND f.step = :step
 				  AND f.recorded_at = (SELECT MAX(l.recorded_at) FROM aftercare_finding l
 				                       WHERE l.application_id = f.application_id AND l.step = :step)
 				  AND f.deadline >= :from AND f.deadline <= :until
 				ORDER BY f.deadline, a.id""")
-			.param("applications", applications)
+			.param("process", AftercareModel.PROCESS_KEY)
+			.param("waiting", waiting)
 			.param("step", Finding.Step.CITY_ACCEPTANCE.name())
 			.param("from", Date.valueOf(from))
 			.param("until", Date.valueOf(until))

@@ -86,6 +86,11 @@ class OpenRectificationsOnPostgresTest {
 		long notWaiting = application();
 		finding(notWaiting, Finding.Step.CITY_ACCEPTANCE, today.plusDays(5), now);
 		awaiting(notWaiting, "Event_AcceptanceApplied");
+		// The recorded process has moved on; one started by hand with the key waits.
+		long byHand = application();
+		finding(byHand, Finding.Step.CITY_ACCEPTANCE, today.plusDays(6), now);
+		awaiting(byHand, "Event_AcceptanceApplied");
+		startedAt(byHand, "Gateway_AwaitRectification");
 
 		List<OpenRectification> due = open.dueBetween(today, today.plusDays(20))
 			.stream()
@@ -109,6 +114,7 @@ class OpenRectificationsOnPostgresTest {
 		}
 		for (long id : applications) {
 			jdbc.sql("DELETE FROM aftercare_finding WHERE application_id = ?").param(id).update();
+			jdbc.sql("DELETE FROM after_award_process WHERE application_id = ?").param(id).update();
 			jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
 		}
 	}
@@ -139,14 +145,28 @@ class OpenRectificationsOnPostgresTest {
 			.update();
 	}
 
-	/** The project's after-award process, waiting at {@code activity}. */
+	/**
+	 * The project's after-award process, waiting at {@code activity}, recorded as the
+	 * product records the one it starts.
+	 */
 	private void awaiting(long application, String activity) {
-		instances.add(runtime.createProcessInstanceByKey(AftercareModel.PROCESS_KEY)
+		String instance = startedAt(application, activity);
+		jdbc.sql("INSERT INTO after_award_process (application_id, process_key, process_instance_id, recorded_at)"
+				+ " VALUES (?, ?, ?, ?)")
+			.params(application, AftercareModel.PROCESS_KEY, instance, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	/** An after-award process with the project's key, waiting at {@code activity}. */
+	private String startedAt(long application, String activity) {
+		String instance = runtime.createProcessInstanceByKey(AftercareModel.PROCESS_KEY)
 			.businessKey(String.valueOf(application))
 			.startBeforeActivity(activity)
 			.setVariable("rectificationDue", today.plusYears(1).atStartOfDay(CHINA).toInstant().toString())
 			.execute()
-			.getId());
+			.getId();
+		instances.add(instance);
+		return instance;
 	}
 
 	private String referenceNo(long application) {
