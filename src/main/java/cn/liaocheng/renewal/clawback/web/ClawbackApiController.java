@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.PriorNotices;
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -144,7 +145,7 @@ class ClawbackApiController {
 	PriorNotices.View state(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody Map<String, Object> body) {
 		Requests.only(body, Set.of("statement"));
-		applications.detail(user, id);
+		ownCase(user, id);
 		return notices.state(id, user.userId(), Requests.text(body, "statement"));
 	}
 
@@ -155,8 +156,19 @@ class ClawbackApiController {
 	PriorNotices.View waive(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody(required = false) Map<String, Object> body) {
 		Requests.only(body == null ? Map.of() : body, Set.of());
-		applications.detail(user, id);
+		ownCase(user, id);
 		return notices.waive(id, user.userId());
+	}
+
+	/**
+	 * The enterprise's own application: another enterprise's id answers 404, a body's
+	 * account 403.
+	 */
+	private void ownCase(PortalUser user, long id) {
+		if (!user.isIn(GroupType.ENTERPRISE)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有申报企业本身可以陈述、申辩或放弃陈述、申辩");
+		}
+		applications.detail(user, id);
 	}
 
 }

@@ -14,6 +14,7 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.PriorNotices;
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +39,7 @@ class StatementPages {
 	@PostMapping("/enterprise/applications/{id}/clawback/statement")
 	String state(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String statement, RedirectAttributes redirect) {
-		applications.detail(user, id);
+		ownCase(user, id);
 		try {
 			notices.state(id, user.userId(), statement);
 			redirect.addFlashAttribute("notice", "陈述、申辩意见已提交，市工业和信息化局将复核后作出决定。");
@@ -51,7 +52,7 @@ class StatementPages {
 
 	@PostMapping("/enterprise/applications/{id}/clawback/waiver")
 	String waive(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		applications.detail(user, id);
+		ownCase(user, id);
 		try {
 			notices.waive(id, user.userId());
 			redirect.addFlashAttribute("notice", "已记录您放弃陈述、申辩，将依告知的内容作出决定。");
@@ -62,9 +63,22 @@ class StatementPages {
 		return "redirect:/enterprise/applications/" + id + "#clawback";
 	}
 
+	private void ownCase(PortalUser user, long id) {
+		if (!user.isIn(GroupType.ENTERPRISE)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有申报企业本身可以陈述、申辩");
+		}
+		applications.detail(user, id);
+	}
+
 	@ExceptionHandler(ApplicationNotFoundException.class)
 	void notFound(HttpServletResponse response) throws IOException {
 		response.sendError(404);
+	}
+
+	/** Refusals before anything was tried: not this enterprise's door. */
+	@ExceptionHandler(ClawbackRefused.class)
+	void refused(ClawbackRefused e, HttpServletResponse response) throws IOException {
+		response.sendError(e.reason() == ClawbackRefused.Reason.FORBIDDEN ? 403 : 404);
 	}
 
 }
