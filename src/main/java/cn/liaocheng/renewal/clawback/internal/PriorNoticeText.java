@@ -73,7 +73,7 @@ final class PriorNoticeText {
 		t.append("　　依照《山东省行政程序规定》，参照《中华人民共和国行政处罚法》第四十四条、第四十五条，你单位有权进行陈述和申辩。请于")
 			.append(ClawbackDecision.day(lastDay))
 			.append("（含当日）前，登录聊城市工业领域设备更新审批系统，在该申报详情页“奖补资金追回”栏提交书面陈述、申辩意见（写明事实、理由及证据）；")
-			.append("也可在该栏明确表示放弃陈述、申辩。逾期未提出的，视为放弃陈述、申辩的权利。\n");
+			.append("也可在该栏明确表示放弃陈述、申辩。期限届满未提出的，视为放弃陈述、申辩的权利。\n");
 		t.append("　　本机关将对你单位提出的事实、理由和证据进行复核；成立的，予以采纳。本机关不因你单位陈述、申辩而作出更重的决定。\n\n");
 		t.append(ISSUER).append("\n").append(ClawbackDecision.day(today));
 		return t.toString();

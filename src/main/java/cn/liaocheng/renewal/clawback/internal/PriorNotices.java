@@ -108,7 +108,7 @@ public class PriorNotices {
 		stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_NOTICE", "市工业和信息化局作出" + PriorNoticeText.TITLE + "（"
 				+ notice.number() + "），告知拟作出的决定及其事实、理由和依据；企业可于" + day + "（含当日）前陈述、申辩，或明确放弃。");
 		events.publishEvent(new AfterAwardStep(applicationId, "追回事先告知", "的奖补资金追回事项已核定，市工业和信息化局拟作出决定，并依法告知您享有陈述、申辩的权利（"
-				+ notice.number() + "）。请在申报详情“奖补资金追回”栏阅读告知书全文，于" + day + "（含当日）前提交陈述、申辩意见，或明确放弃；逾期未提出的，视为放弃。"));
+				+ notice.number() + "）。请在申报详情“奖补资金追回”栏阅读告知书全文，于" + day + "（含当日）前提交陈述、申辩意见，或明确放弃；期限届满未提出的，视为放弃。"));
 		audit.record("system", "CLAWBACK_NOTICE", "application:" + applicationId,
 				"clawback=" + row.view().id() + " notice=" + notice.number() + " lastDay=" + lastDay);
 		return endsAt;
