@@ -163,6 +163,10 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 		assertThat(twice.statusCode()).isEqualTo(409);
 		assertThat(twice.body()).contains("提出陈述、申辩，不能重复提交");
 
+		// The bodies read the notice and the statement on the clawback's page.
+		assertThat(as("gx-finance").get("/clawbacks/" + claim.id()).body()).contains("id=\"prior-notice\"", "已提出陈述、申辩",
+				"现已投产运行");
+
 		// Only the city industry bureau rules on it.
 		assertThat(openTasks(as("gx-finance"), claim, "Task_ReviewStatement")).isEmpty();
 		assertThat(openTasks(as("lq-industry"), claim, "Task_ReviewStatement")).isEmpty();
