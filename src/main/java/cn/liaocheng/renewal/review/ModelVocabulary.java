@@ -50,7 +50,8 @@ public final class ModelVocabulary {
 			"requestPerformanceReportDelegate",
 			// clawback (module clawback)
 			"determineClawbackListener", "confirmClawbackListener", "issueClawbackDecisionDelegate",
-			"reportOverdueClawbackDelegate", "reportUncheckedClawbackDelegate",
+			"reportOverdueClawbackDelegate", "reportUncheckedClawbackDelegate", "issuePriorNoticeDelegate",
+			"reviewStatementListener",
 			// named only by earlier versions of clawback, whose open cases still call it
 			"overdueFollowUpListener");
 
@@ -65,7 +66,8 @@ public final class ModelVocabulary {
 			ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES,
 			ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
 			// after the award (modules aftercare and clawback)
-			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed", "awaitingCheck");
+			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed", "awaitingCheck",
+			"statementEndsAt");
 
 	/**
 	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint

@@ -62,7 +62,8 @@ class FormsTest {
 			Map.entry("county-acceptance-check", List.of("APPROVE", "RETURN")),
 			Map.entry("city-onsite-acceptance", APPROVE_RETURN_REFUSE),
 			Map.entry("performance-evaluation", APPROVE_REFUSE), Map.entry("clawback-determination", APPROVE_REFUSE),
-			Map.entry("clawback-confirmation", APPROVE_REFUSE), Map.entry("clawback-overdue", List.of("APPROVE")));
+			Map.entry("clawback-confirmation", APPROVE_REFUSE), Map.entry("clawback-overdue", List.of("APPROVE")),
+			Map.entry("clawback-statement-review", List.of("REFUSE", "APPROVE")));
 
 	private static final String ENTERPRISE_CORRECTION = "enterprise-correction";
 

@@ -67,10 +67,13 @@ public class ClawbackCollection {
 
 	private final AfterAwardProcesses processes;
 
-	ClawbackCollection(ClawbackStore store, Decisions decisions, NegativeList negativeList, ApplicationStages stages,
-			OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
+	private final NoticeStore notices;
+
+	ClawbackCollection(NoticeStore notices, ClawbackStore store, Decisions decisions, NegativeList negativeList,
+			ApplicationStages stages, OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
 			ApplicationEventPublisher events, SubsidyPayments payments, DecisionGrounds grounds,
 			AfterAwardProcesses processes) {
+		this.notices = notices;
 		this.grounds = grounds;
 		this.processes = processes;
 		this.payments = payments;
@@ -100,9 +103,11 @@ public class ClawbackCollection {
 		grounds.requireClawbackDecision(applicationId, row.view().cause().name());
 		LocalDate today = LocalDate.now(Clawbacks.CHINA);
 		// As determined and confirmed: a clawback with no amount revokes the allocation.
-		boolean revoke = row.view().status() == ClawbackStatus.REVOKED
-				|| row.view().status() == ClawbackStatus.CONFIRMING && row.view().amount() == null;
-		if (row.view().status() == ClawbackStatus.CONFIRMING && !revoke) {
+		// Not decided yet: confirmed, and notified where the clawback needs a notice.
+		boolean pending = row.view().status() == ClawbackStatus.CONFIRMING
+				|| row.view().status() == ClawbackStatus.NOTIFIED;
+		boolean revoke = row.view().status() == ClawbackStatus.REVOKED || pending && row.view().amount() == null;
+		if (pending && !revoke) {
 			LocalDate deadline = ClawbackModel.deadlineOnIssue(row.view().deadline(),
 					row.determinedAt() == null ? today : row.determinedAt().atZone(Clawbacks.CHINA).toLocalDate(),
 					today);
@@ -126,7 +131,7 @@ public class ClawbackCollection {
 						: record.acceptsListing() ? Optional.empty()
 								: Optional.of("该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据");
 		boolean listed = c.listMonths() != null && noBasis.isEmpty();
-		if (noBasis.isPresent() && c.status() == ClawbackStatus.CONFIRMING) {
+		if (noBasis.isPresent() && pending) {
 			stages.note(applicationId, "system", "审批系统", "CLAWBACK_LISTING_DROPPED",
 					"核定的列入负面清单" + c.listMonths() + "个月未写入决定：" + noBasis.get() + "。");
 			audit.record("system", "CLAWBACK_LISTING_DROPPED", "application:" + applicationId,
@@ -137,11 +142,14 @@ public class ClawbackCollection {
 		}
 		LocalDate listedUntil = listed ? today.plusMonths(c.listMonths()).minusDays(1) : null;
 		String countyFinance = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
+		// What the enterprise was told before and how it answered, as recorded; read only
+		// while the decision is still to be made (a retried job finds it issued).
+		Optional<String> hearing = pending ? PriorNoticeText.hearing(notices, row, Instant.now()) : Optional.empty();
 		DecisionRequest request = ClawbackDecision.of(row, record, countyFinance,
 				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil,
-				payments.paid(applicationId), revoke);
+				payments.paid(applicationId), revoke, hearing.orElse(null));
 		IssuedDecision issued = decisions.issue(request);
-		if (c.status() == ClawbackStatus.CONFIRMING) {
+		if (pending) {
 			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
 					issued.number());
 			if (listedUntil != null) {

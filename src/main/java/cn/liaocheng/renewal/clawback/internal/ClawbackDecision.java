@@ -94,12 +94,26 @@ final class ClawbackDecision {
 	 */
 	static DecisionRequest of(ClawbackStore.Row row, Record record, String countyFinance, String determiner,
 			String confirmer, LocalDate today, LocalDate listedUntil, BigDecimal paid, boolean nothingPaid) {
+		return of(row, record, countyFinance, determiner, confirmer, today, listedUntil, paid, nothingPaid, null);
+	}
+
+	/**
+	 * @param hearing what the record shows of the prior notice and the enterprise's
+	 * answer to it ({@link PriorNoticeText#hearing}), {@code null} for a clawback started
+	 * before notices were given: the decision then says nothing of a notice
+	 */
+	static DecisionRequest of(ClawbackStore.Row row, Record record, String countyFinance, String determiner,
+			String confirmer, LocalDate today, LocalDate listedUntil, BigDecimal paid, boolean nothingPaid,
+			String hearing) {
 		ClawbackView c = row.view();
 		boolean revokesOwn = record.allocatedBy(ISSUER);
 		List<String> reasons = new ArrayList<>();
 		reasons.add("经查明：" + sentence(c.facts())
 				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + sentence(row.determination())));
 		reasons.add(ground(c.cause(), nothingPaid, record));
+		if (hearing != null) {
+			reasons.add(hearing);
+		}
 		if (nothingPaid && revokesOwn) {
 			reasons.add("撤销本机关已下达你单位该项目的设备更新奖补资金人民币" + Money.yuan(c.allocated()) + "元" + numbered(record.allocation())
 					+ "。经" + countyFinance + "核对拨付记录，该资金尚未拨付，不再拨付，你单位无需缴回。");

@@ -19,7 +19,34 @@ final class ClawbackModel {
 	 */
 	static final String MESSAGE_REPAYMENT_RETURNED = "ClawbackRepaymentReturned";
 
+	/** The enterprise stated its case (陈述、申辩) within the notice's period. */
+	static final String MESSAGE_STATEMENT_FILED = "ClawbackStatementFiled";
+
+	/** The enterprise expressly waived its statement (放弃陈述、申辩). */
+	static final String MESSAGE_STATEMENT_WAIVED = "ClawbackStatementWaived";
+
 	static final String TASK_DETERMINE = "Task_DetermineClawback";
+
+	/** The city industry bureau's review of a statement (复核陈述申辩). */
+	static final String TASK_REVIEW_STATEMENT = "Task_ReviewStatement";
+
+	static final String TIMER_STATEMENT_PERIOD = "TimerEvent_StatementPeriodOver";
+
+	/** When the statement period ends: the timer's date. */
+	static final String STATEMENT_ENDS_AT = "statementEndsAt";
+
+	/** What the review form shows (read-only) of the notice and the statement. */
+	static final String NOTICE_TEXT = "priorNoticeText";
+
+	static final String STATEMENT = "enterpriseStatement";
+
+	/**
+	 * Working days the enterprise has to state its case, from the day after the notice.
+	 */
+	static final int STATEMENT_WORKING_DAYS = 5;
+
+	/** Longest statement, in characters. */
+	static final int MAX_STATEMENT = 2000;
 
 	static final String TASK_CONFIRM = "Task_ConfirmClawback";
 

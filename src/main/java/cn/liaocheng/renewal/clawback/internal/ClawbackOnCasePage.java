@@ -23,16 +23,28 @@ class ClawbackOnCasePage implements CasePageSection {
 
 	private final Clawbacks clawbacks;
 
-	ClawbackOnCasePage(Clawbacks clawbacks) {
+	private final PriorNotices notices;
+
+	ClawbackOnCasePage(Clawbacks clawbacks, PriorNotices notices) {
 		this.clawbacks = clawbacks;
+		this.notices = notices;
 	}
 
 	@Override
 	public Optional<Section> of(ApplicationDetail application) {
-		return clawbacks.of(application.summary().id()).map(ClawbackOnCasePage::section);
+		long id = application.summary().id();
+		return clawbacks.of(id).map(c -> section(c, notices.latest(id).orElse(null)));
 	}
 
 	static Section section(ClawbackView c) {
+		return section(c, null);
+	}
+
+	/**
+	 * With the latest prior notice, its full text, and the statement form while the
+	 * period runs.
+	 */
+	static Section section(ClawbackView c, PriorNotices.View notice) {
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("追回事由", c.causeLabel()));
 		// The facts are found by the decision: until it is issued (and when the clawback
@@ -68,14 +80,24 @@ class ClawbackOnCasePage implements CasePageSection {
 			}
 		}
 		String note = switch (c.status()) {
-			case DETERMINING, CONFIRMING -> "追回事项正在核定，核定后将出具追回决定书。";
+			case DETERMINING, CONFIRMING -> "追回事项正在核定；核定后将先向您送达事先告知书，您可在规定期限内陈述、申辩。";
+			case NOTIFIED -> notice != null && notice.open()
+					? "市工业和信息化局已送达事先告知书（全文见下）。您可于" + notice.lastDayText()
+							+ "（含当日）前提交陈述、申辩意见，或明确放弃；期限届满未提出的，视为放弃，将依告知的内容作出决定。"
+					: "您的陈述、申辩已记录，市工业和信息化局复核后将作出决定；未提出的，陈述、申辩期限已届满，将依告知的内容作出决定。";
 			case DECIDED, OVERDUE -> "请按追回决定书缴回资金，缴款后由所在县（市、区）财政局登记、复核到账。追回决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 			case REPAID -> "追回资金已全部缴清。";
 			case DROPPED -> "经核查，不予追回。";
 			case REVOKED -> "已下达的奖补资金尚未拨付，经认定应予撤销，已停止拨付，无需缴回。决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 		};
 		boolean repaymentDue = c.status() == ClawbackStatus.DECIDED || c.status() == ClawbackStatus.OVERDUE;
-		return new Section("clawback/case-section", Map.of("facts", facts, "note", note, "repaymentDue", repaymentDue));
+		Map<String, Object> values = new java.util.HashMap<>(
+				Map.of("facts", facts, "note", note, "repaymentDue", repaymentDue, "applicationId", c.applicationId(),
+						"statementOpen", notice != null && notice.open(), "maxStatement", ClawbackModel.MAX_STATEMENT));
+		if (notice != null) {
+			values.put("notice", notice);
+		}
+		return new Section("clawback/case-section", values);
 	}
 
 	/** One line of the section: what, and its value as the enterprise reads it. */

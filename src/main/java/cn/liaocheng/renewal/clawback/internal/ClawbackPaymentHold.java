@@ -30,7 +30,7 @@ class ClawbackPaymentHold implements PaymentHolds {
 	private static Optional<String> reason(ClawbackView c) {
 		return switch (c.status()) {
 			case DROPPED -> Optional.empty();
-			case DETERMINING, CONFIRMING ->
+			case DETERMINING, CONFIRMING, NOTIFIED ->
 				Optional.of("该项目的奖补资金正在追回程序中（" + c.statusLabel() + "），暂停拨付；经核查不予追回的，可继续拨付。");
 			case REVOKED -> Optional.of("该项目已下达的奖补资金经核查应予撤销"
 					+ (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");

@@ -60,8 +60,9 @@ class ClawbackStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name,
-				    credit_code, project_name, allocated, cause, facts, started_by, started_at, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    credit_code, project_name, allocated, cause, facts, started_by, started_at, status,
+				    prior_notice_required)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""")
 			.params(c.applicationId(), c.enterpriseId(), c.divisionCode(), c.referenceNo(), c.enterpriseName(),
 					c.creditCode(), c.projectName(), c.allocated(), c.cause().name(), c.facts(), c.startedBy(),
 					Timestamp.from(Instant.now()), ClawbackStatus.DETERMINING.name())

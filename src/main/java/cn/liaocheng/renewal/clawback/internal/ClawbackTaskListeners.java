@@ -93,6 +93,37 @@ class ClawbackTaskListeners {
 	}
 
 	/**
+	 * Task_IssuePriorNotice: the prior notice of the confirmed determination; the
+	 * period's timer waits for its end. The review form shows the notice.
+	 */
+	@Bean
+	JavaDelegate issuePriorNoticeDelegate(PriorNotices notices) {
+		return execution -> {
+			long applicationId = applicationOf(execution);
+			Instant endsAt = notices.issue(applicationId, execution.getProcessInstanceId());
+			execution.setVariable(ClawbackModel.STATEMENT_ENDS_AT, endsAt.toString());
+			notices.latest(applicationId).ifPresent(n -> execution.setVariable(ClawbackModel.NOTICE_TEXT, n.body()));
+		};
+	}
+
+	/**
+	 * Task_ReviewStatement completed: 不予采纳 ({@code REFUSE}) with its reasons, or 采纳或部分采纳
+	 * ({@code APPROVE}), which returns the case to a determination no heavier than the
+	 * notice.
+	 */
+	@Bean
+	TaskListener reviewStatementListener(PriorNotices notices) {
+		return task -> refusalsShown(() -> {
+			String decision = String.valueOf(task.getVariable("decision"));
+			if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请选择复核结论");
+			}
+			notices.rule(applicationOf(task.getExecution()), actor(task), "APPROVE".equals(decision),
+					String.valueOf(task.getVariable("opinion")));
+		});
+	}
+
+	/**
 	 * Kept for cases on earlier versions of the clawback model only: every version
 	 * deployed before the current one calls this on completing Task_OverdueFollowUp, and
 	 * an open follow-up task on such a version could not be completed without the bean.

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,12 @@ public class Clawbacks {
 
 	private final OrganizationCatalog organizations;
 
-	Clawbacks(ClawbackStore store, ApplicationStages stages, AfterAwardProcesses processes, AuditTrail audit,
-			SubsidyPayments payments, OrganizationCatalog organizations, ApplicationEventPublisher events) {
+	private final NoticeStore notices;
+
+	Clawbacks(NoticeStore notices, ClawbackStore store, ApplicationStages stages, AfterAwardProcesses processes,
+			AuditTrail audit, SubsidyPayments payments, OrganizationCatalog organizations,
+			ApplicationEventPublisher events) {
+		this.notices = notices;
 		this.events = events;
 		this.payments = payments;
 		this.organizations = organizations;
@@ -163,6 +168,10 @@ public class Clawbacks {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
 					"列入负面清单的期限应为 1 至 " + ClawbackModel.MAX_LIST_MONTHS + " 个月");
 		}
+		Optional<NoticeStore.Notice> notified = notices.latest(row.view().id());
+		if (notified.isPresent()) {
+			notHeavier(notified.get(), amount, deadline, listMonths);
+		}
 		BigDecimal allocated = row.view().allocated();
 		if (amount == null && payments.nothingPaid(applicationId)) {
 			// Nothing reached the enterprise, so nothing can be repaid: no amount to
@@ -204,6 +213,37 @@ public class Clawbacks {
 				listMonths, opinion, by);
 		audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId,
 				"amount=" + amount.toPlainString() + " deadline=" + deadline + " listMonths=" + listMonths);
+	}
+
+	/**
+	 * A determination after a notice, on a statement the bureau adopted or on the county
+	 * finance bureau's return, may not be heavier than the notified one: no higher
+	 * amount, no repayment where a revocation was notified, no fewer days to pay, no
+	 * listing where none was notified and none longer. The enterprise may not be worse
+	 * off for having defended itself.
+	 */
+	private static void notHeavier(NoticeStore.Notice n, BigDecimal amount, LocalDate deadline, Integer listMonths) {
+		String notified = "（事先告知书" + n.number() + "）";
+		if (amount != null && n.amount() == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"已告知的拟作出决定为撤销尚未拨付的奖补资金" + notified + "，重新核定不得改为追回资金");
+		}
+		if (amount != null && amount.compareTo(n.amount()) > 0) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"重新核定的追回金额不得高于已告知的 " + Money.yuan(n.amount()) + " 元" + notified);
+		}
+		if (amount != null && deadline != null && n.daysToPay() != null
+				&& ChronoUnit.DAYS.between(LocalDate.now(CHINA), deadline) < n.daysToPay()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "重新核定的缴回期限不得短于已告知的自核定之日起 " + n.daysToPay() + " 日"
+					+ notified + "，即不早于" + LocalDate.now(CHINA).plusDays(n.daysToPay()));
+		}
+		if (listMonths != null && n.listMonths() == null) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "已告知的拟作出决定不含列入负面清单" + notified + "，重新核定不得列入");
+		}
+		if (listMonths != null && listMonths > n.listMonths()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
+					"重新核定的列入负面清单期限不得长于已告知的 " + n.listMonths() + " 个月" + notified);
+		}
 	}
 
 	/**

@@ -22,6 +22,8 @@ import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
+import cn.liaocheng.renewal.clawback.internal.PriorNotices;
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -39,7 +41,11 @@ class ClawbackApiController {
 
 	private final Applications applications;
 
-	ClawbackApiController(Clawbacks clawbacks, ClawbackCollection collection, Applications applications) {
+	private final PriorNotices notices;
+
+	ClawbackApiController(Clawbacks clawbacks, ClawbackCollection collection, Applications applications,
+			PriorNotices notices) {
+		this.notices = notices;
 		this.clawbacks = clawbacks;
 		this.collection = collection;
 		this.applications = applications;
@@ -121,6 +127,48 @@ class ClawbackApiController {
 		return clawbacks.of(id)
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "该申报没有追回记录"))
 			.asToldToEnterprise();
+	}
+
+	/** The latest prior notice of the enterprise's own clawback, with its full text. */
+	@GetMapping("/api/applications/{id}/clawback/notice")
+	PriorNotices.View notice(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		applications.detail(user, id);
+		return notices.latest(id)
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "该申报没有事先告知书"));
+	}
+
+	/**
+	 * The enterprise's statement and defence on its own clawback's notice,
+	 * {@code {"statement": "…"}}: within the period, once.
+	 */
+	@PostMapping("/api/applications/{id}/clawback/statement")
+	PriorNotices.View state(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody Map<String, Object> body) {
+		Requests.only(body, Set.of("statement"));
+		ownCase(user, id);
+		return notices.state(id, user.userId(), Requests.text(body, "statement"));
+	}
+
+	/**
+	 * The enterprise expressly waives its statement, {@code {}}: within the period, once.
+	 */
+	@PostMapping("/api/applications/{id}/clawback/waiver")
+	PriorNotices.View waive(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody(required = false) Map<String, Object> body) {
+		Requests.only(body == null ? Map.of() : body, Set.of());
+		ownCase(user, id);
+		return notices.waive(id, user.userId());
+	}
+
+	/**
+	 * The enterprise's own application: another enterprise's id answers 404, a body's
+	 * account 403.
+	 */
+	private void ownCase(PortalUser user, long id) {
+		if (!user.isIn(GroupType.ENTERPRISE)) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有申报企业本身可以陈述、申辩或放弃陈述、申辩");
+		}
+		applications.detail(user, id);
 	}
 
 }

@@ -25,6 +25,7 @@ import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
+import cn.liaocheng.renewal.clawback.internal.PriorNotices;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,10 @@ class ClawbackPages {
 
 	private final NegativeList negativeList;
 
-	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList) {
+	private final PriorNotices notices;
+
+	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList, PriorNotices notices) {
+		this.notices = notices;
 		this.clawbacks = clawbacks;
 		this.collection = collection;
 		this.negativeList = negativeList;
@@ -75,6 +79,7 @@ class ClawbackPages {
 					.map(ClawbackView.Repayment::id)
 					.toList() : List.of());
 		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
+		model.addAttribute("priorNotice", notices.latest(applicationId).orElse(null));
 		return "clawback/detail";
 	}
 

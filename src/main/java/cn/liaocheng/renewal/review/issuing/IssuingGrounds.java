@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.SubmittedBanks;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.ClawbackHearings;
 import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -95,6 +96,8 @@ class IssuingGrounds implements DecisionGrounds {
 	private static final String DETERMINE_CLAWBACK = "Task_DetermineClawback";
 
 	private static final String CONFIRM_CLAWBACK = "Task_ConfirmClawback";
+
+	private static final String REVIEW_STATEMENT = "Task_ReviewStatement";
 
 	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
 
@@ -181,7 +184,7 @@ class IssuingGrounds implements DecisionGrounds {
 		CLAWBACK_ACCEPTANCE_FAILED(ApplicationKind.SUBSIDY, subsidyComputed(),
 				afterAward(AfterAwardProcesses.AFTERCARE, ONSITE_ACCEPTANCE, r -> GroupNames.city("industry"),
 						Set.of(ReviewProcesses.REFUSE)),
-				clawbackDetermined(), clawbackConfirmed()),
+				clawbackDetermined(), clawbackConfirmed(), clawbackHeard()),
 
 		/**
 		 * The same for a rectification the on-site acceptance ordered (限期整改, its standing
@@ -190,13 +193,14 @@ class IssuingGrounds implements DecisionGrounds {
 		CLAWBACK_RECTIFICATION_LAPSED(ApplicationKind.SUBSIDY, subsidyComputed(),
 				afterAward(AfterAwardProcesses.AFTERCARE, ONSITE_ACCEPTANCE, r -> GroupNames.city("industry"),
 						Set.of(ReviewProcesses.RETURN)),
-				clawbackDetermined(), clawbackConfirmed()),
+				clawbackDetermined(), clawbackConfirmed(), clawbackHeard()),
 
 		/**
 		 * The same for false material the city industry bureau found and started the
 		 * clawback for (its facts are the clawback's record).
 		 */
-		CLAWBACK_FALSE_MATERIAL(ApplicationKind.SUBSIDY, subsidyComputed(), clawbackDetermined(), clawbackConfirmed());
+		CLAWBACK_FALSE_MATERIAL(ApplicationKind.SUBSIDY, subsidyComputed(), clawbackDetermined(), clawbackConfirmed(),
+				clawbackHeard());
 
 		private final ApplicationKind kind;
 
@@ -223,8 +227,11 @@ class IssuingGrounds implements DecisionGrounds {
 
 	private final RefusalAudit audit;
 
+	private final ClawbackHearings hearings;
+
 	IssuingGrounds(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
-			RefusalAudit audit) {
+			RefusalAudit audit, ClawbackHearings hearings) {
+		this.hearings = hearings;
 		this.opinions = opinions;
 		this.stages = stages;
 		this.notices = notices;
@@ -501,6 +508,60 @@ class IssuingGrounds implements DecisionGrounds {
 	 */
 	private static Requirement clawbackConfirmed() {
 		return afterAward(AfterAwardProcesses.CLAWBACK, CONFIRM_CLAWBACK, r -> r.county("finance"), APPROVED);
+	}
+
+	/**
+	 * The enterprise was heard before the decision (事先告知, 陈述申辩), as the clawback's record
+	 * shows: a notice of the determination in force was given in the clawback process the
+	 * product started for the case, and either its period ended with no statement, or the
+	 * enterprise waived it within the period, or it stated its case and the city industry
+	 * bureau ruled 不予采纳 after the statement (a counted opinion, in that process, after
+	 * the confirmation). A clawback started before notices were given needs none.
+	 */
+	private static Requirement clawbackHeard() {
+		return (grounds, record, after) -> {
+			Optional<ClawbackHearings.Hearing> hearing = grounds.hearings.of(record.facts().applicationId());
+			if (hearing.isEmpty()) {
+				return Met.missing("该申报没有追回记录");
+			}
+			ClawbackHearings.Hearing h = hearing.get();
+			ClawbackHearings.Notice n = h.notice();
+			if (!h.required() && n == null) {
+				return Met.at(after);
+			}
+			if (n == null || h.determinedAt() == null || !h.determinedAt().equals(n.determinedAt())) {
+				return Met.missing("没有就现行核定的追回事项向企业送达事先告知书（告知拟作出的决定及陈述、申辩权利）的记录");
+			}
+			if (record.clawbackProcess() == null || !record.clawbackProcess().equals(n.processInstanceId())) {
+				return Met.missing("事先告知书" + n.number() + "不是在该申报的追回流程中作出的");
+			}
+			if ("WAIVED".equals(n.answer())) {
+				return n.answeredAt().isAfter(n.endsAt()) ? Met.missing("放弃陈述、申辩的记录晚于陈述、申辩期限") : Met.at(after);
+			}
+			if (n.answer() == null) {
+				return record.now().isBefore(n.endsAt())
+						? Met.missing("事先告知书" + n.number() + "的陈述、申辩期限尚未届满，企业也未放弃陈述、申辩") : Met.at(after);
+			}
+			String group = GroupNames.city("industry");
+			Optional<Integer> last = record.last(REVIEW_STATEMENT, group);
+			if (last.isEmpty()) {
+				return Met.missing("企业提出了陈述、申辩，没有" + grounds.directory.bodyName(group) + "“复核陈述申辩”的意见（"
+						+ REVIEW_STATEMENT + "，" + group + "）");
+			}
+			int i = last.get();
+			Opinion o = record.at(i);
+			if (!ReviewProcesses.REFUSE.equals(o.decision())) {
+				return Met.missing(describe(o) + "为“" + o.decisionLabel() + "”，不是“不予采纳”");
+			}
+			Optional<String> uncounted = grounds.uncounted(record, i, group, record.clawbackProcess(), "追回流程");
+			if (uncounted.isPresent()) {
+				return Met.missing(uncounted.get());
+			}
+			if (!o.at().isAfter(n.answeredAt()) || i <= after) {
+				return Met.missing(describe(o) + "早于企业的陈述、申辩或之前应有的环节");
+			}
+			return Met.at(i);
+		};
 	}
 
 	/**

@@ -53,7 +53,7 @@ class ReviewTaskRulesTest {
 				"Task_PbocListing", "Task_BankDecision", "Task_FinanceInterestReview", "Task_ExpertReview",
 				"Task_ResolveObjections", "Task_FinanceAllocation", "Task_RecordPayment", "Task_CountyAcceptanceCheck",
 				"Task_CityOnsiteAcceptance", "Task_PerformanceEvaluation", "Task_DetermineClawback",
-				"Task_ConfirmClawback", "Task_OverdueFollowUp");
+				"Task_ConfirmClawback", "Task_OverdueFollowUp", "Task_ReviewStatement");
 		assertThat(ReviewTaskContract.isReviewTask(null)).isFalse();
 		assertThat(ReviewTaskContract.isReviewTask("enterprise")).isFalse();
 	}

@@ -187,6 +187,7 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "经核对，该项目奖补资金尚未拨付。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(victim);
+		review.fireTimer(victim, ReviewFixture.STATEMENT_PERIOD_OVER);
 		assertThat(clawbackStatus(victim)).isEqualTo("REVOKED");
 	}
 

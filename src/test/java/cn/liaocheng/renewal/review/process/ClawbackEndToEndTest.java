@@ -152,6 +152,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 					.statusCode())
 			.isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		// The enterprise sees the clawback and downloads the signed decision.
 		WebClient enterprise = as(DemoUsers.ENTERPRISE);
@@ -488,6 +489,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "经核对本局拨付记录，该项目奖补资金尚未拨付。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 		// The city finance bureau allocated the subsidy; the industry bureau, which holds
 		// the determination, does not revoke another body's act: it finds, proposes the
 		// revocation to that bureau, and lists on the enterprise's recorded commitment.
@@ -737,6 +739,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
 			.statusCode()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		LocalDate due = TODAY.plusDays(20);
 		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text())
@@ -777,6 +780,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"与本局拨付凭证核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
 			.statusCode()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		assertThat(review.allDecisions(claim)).contains(DecisionType.CLAWBACK_DECIDED)
 			.doesNotContain(DecisionType.SUBSIDY_REVOKED);
@@ -841,6 +845,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 	}
 
 	private static String formVariables(WebClient user, String taskId) {

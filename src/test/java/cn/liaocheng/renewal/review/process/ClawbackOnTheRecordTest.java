@@ -82,6 +82,7 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "经核对，该项目奖补资金尚未拨付。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		Issued issued = review.issued(claim, DecisionType.SUBSIDY_REVOCATION_PROPOSED);
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
@@ -132,6 +133,7 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
 		assertThat(issued.text()).contains("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为")
@@ -166,6 +168,7 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text()).contains("该项目未通过项目验收")
 			.doesNotContain("负面清单");

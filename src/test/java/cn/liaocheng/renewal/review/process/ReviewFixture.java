@@ -71,6 +71,9 @@ final class ReviewFixture implements AutoCloseable {
 
 	static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
 
+	/** The end of a clawback's statement period (陈述申辩期限) after its prior notice. */
+	static final String STATEMENT_PERIOD_OVER = "TimerEvent_StatementPeriodOver";
+
 	/**
 	 * One registered project per policy task, made once per JVM by running a real project
 	 * registration.
@@ -599,6 +602,16 @@ final class ReviewFixture implements AutoCloseable {
 			// fires on its own.
 			Timestamp now = Timestamp.from(Instant.now());
 			jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ? AND ends_at > ?")
+				.params(now, c.id(), now)
+				.update();
+		}
+		if (STATEMENT_PERIOD_OVER.equals(activityId)) {
+			// The statement period the notice records has ended, as it has when the
+			// timer fires on its own.
+			Timestamp now = Timestamp.from(Instant.now());
+			jdbc.sql("""
+					UPDATE clawback_notice SET ends_at = ?
+					WHERE clawback_id = (SELECT id FROM clawback WHERE application_id = ?) AND ends_at > ?""")
 				.params(now, c.id(), now)
 				.update();
 		}

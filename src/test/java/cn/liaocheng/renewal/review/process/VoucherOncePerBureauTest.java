@@ -191,6 +191,7 @@ class VoucherOncePerBureauTest extends ReviewProcessTest {
 				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 		assertThat(json(as("gx-finance").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
 			.isEqualTo("DECIDED");
 		return claim;
