@@ -74,6 +74,57 @@ public class Applications {
 		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
 	}
 
+	/**
+	 * Replaces the equipment lines of a draft or a dossier returned for correction with
+	 * those of an uploaded equipment list (.xlsx, or .csv), after the same checks as
+	 * lines typed in the portal. Any problem, in a cell or with the file, refuses the
+	 * whole file and names every problem by row and column; nothing is saved then.
+	 * Another enterprise's application is "not found".
+	 * @return how many lines the dossier now holds
+	 */
+	@Transactional
+	public int importEquipment(PortalUser user, long id, String fileName, byte[] content, Integer expectedVersion) {
+		Enterprise enterprise = enterpriseOf(user);
+		ApplicationDetail current = store.detail(enterprise, id);
+		ApplicationKind kind = current.summary().kind();
+		if (kind == ApplicationKind.LOAN) {
+			throw new ApplicationStateException("贷款申请没有设备明细，不能导入设备清单。");
+		}
+		if (!current.summary().status().editable()) {
+			throw new ApplicationStateException("申报当前状态为“" + current.summary().status().label() + "”，不能修改设备明细。");
+		}
+		EquipmentImport.Read read = EquipmentImport.read(kind, fileName, content);
+		DossierForm form = DossierForms.of(current.dossier());
+		form.setEquipment(read.lines());
+		Dossier dossier = null;
+		List<FieldProblem> checked = List.of();
+		try {
+			dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
+			checked = store.fundingProblems(enterprise, id, dossier);
+		}
+		catch (DossierInvalidException e) {
+			checked = e.problems();
+		}
+		List<FieldProblem> problems = read.with(checked);
+		if (!problems.isEmpty()) {
+			throw new DossierInvalidException(problems);
+		}
+		store.checkProjectReference(enterprise, dossier);
+		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+		return read.lines().size();
+	}
+
+	/** 设备清单模板.xlsx for a kind of application with equipment lines. */
+	public static byte[] equipmentTemplate(ApplicationKind kind) {
+		return EquipmentTemplate.xlsx(kind);
+	}
+
+	/** The name the equipment list template is downloaded under. */
+	public static final String EQUIPMENT_TEMPLATE_NAME = EquipmentTemplate.FILE_NAME;
+
+	/** The largest equipment list file read. */
+	public static final int EQUIPMENT_FILE_MAX_BYTES = EquipmentImport.MAX_BYTES;
+
 	@Transactional(readOnly = true)
 	public ApplicationDetail detail(PortalUser user, long id) {
 		Enterprise enterprise = enterpriseOf(user);
