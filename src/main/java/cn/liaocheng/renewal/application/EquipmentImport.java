@@ -102,7 +102,7 @@ final class EquipmentImport {
 			throw fileProblem("请选择要导入的设备清单文件（.xlsx）");
 		}
 		if (content.length > MAX_BYTES) {
-			throw fileProblem("设备清单文件不能超过 2 MB（当前 " + (content.length + 1023) / 1024 + " KB）；请删除多余的工作表、图片和格式后重新上传");
+			throw fileProblem("设备清单文件不能超过 2 MB；请删除多余的工作表、图片和格式后重新上传");
 		}
 		Sheet sheet;
 		try {
