@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.application;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,9 @@ final class EquipmentImport {
 			located(checked).stream()
 				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
 				.forEach(all::add);
+			// In the order the accountant reads the sheet: by row, then by column; what
+			// concerns no cell (the total against the equipment investment) last.
+			all.sort(Comparator.comparingInt(EquipmentImport::lineOf).thenComparingInt(EquipmentImport::columnOf));
 			return all;
 		}
 
@@ -90,6 +94,17 @@ final class EquipmentImport {
 	}
 
 	private EquipmentImport() {
+	}
+
+	private static int lineOf(FieldProblem p) {
+		Matcher m = LINE_FIELD.matcher(p.field());
+		return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+	}
+
+	private static int columnOf(FieldProblem p) {
+		Matcher m = LINE_FIELD.matcher(p.field());
+		return m.matches() ? EquipmentColumn.ofField(m.group(2)).map(Enum::ordinal).orElse(Integer.MAX_VALUE)
+				: Integer.MAX_VALUE;
 	}
 
 	/**

@@ -133,9 +133,9 @@ class EquipmentImportWebTest {
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(errors(refused)).containsExactly(
+				new FieldProblem("equipment[0].quantity", "第2行“数量”：应在 1 到 100000 之间"),
 				new FieldProblem("equipment[1].unitPrice", "第3行“单价”：须以元为单位填写（如 1250000.00），不能填写万元"),
-				new FieldProblem("equipment[1].origin", "第3行“产地”：应填写“国产”或“进口”"),
-				new FieldProblem("equipment[0].quantity", "第2行“数量”：应在 1 到 100000 之间"));
+				new FieldProblem("equipment[1].origin", "第3行“产地”：应填写“国产”或“进口”"));
 		int version = json(owner.detail(id)).get("version").asInt();
 
 		HttpResponse<String> imported = owner.importEquipment(id, "设备清单.xlsx", GOOD, version);
