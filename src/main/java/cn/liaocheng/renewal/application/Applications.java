@@ -1,5 +1,8 @@
 package cn.liaocheng.renewal.application;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +32,9 @@ import cn.liaocheng.renewal.security.PortalUser;
  */
 @Service
 public class Applications {
+
+	/** The name the equipment list template is downloaded under. */
+	public static final String EQUIPMENT_TEMPLATE_NAME = EquipmentTemplate.FILE_NAME;
 
 	private final ApplicationStore store;
 
@@ -72,6 +79,63 @@ public class Applications {
 		store.checkProjectReference(enterprise, dossier);
 		checkFunding(enterprise, id, dossier);
 		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+	}
+
+	/**
+	 * Replaces the equipment lines of a draft or a dossier returned for correction with
+	 * those of an uploaded equipment list (.xlsx, or .csv), after the same checks as
+	 * lines typed in the portal. Any problem, in a cell or with the file, refuses the
+	 * whole file and names every problem by row and column; nothing is saved then.
+	 * Another enterprise's application is "not found", and no file is looked at before
+	 * the application is known to be the user's and editable; of a file, no more than the
+	 * size limit and one byte is read.
+	 * @return how many lines the dossier now holds
+	 */
+	@Transactional
+	public int importEquipment(PortalUser user, long id, String fileName, InputStreamSource file,
+			Integer expectedVersion) {
+		Enterprise enterprise = enterpriseOf(user);
+		ApplicationDetail current = store.detail(enterprise, id);
+		ApplicationKind kind = current.summary().kind();
+		if (kind == ApplicationKind.LOAN) {
+			throw new ApplicationStateException("贷款申请没有设备明细，不能导入设备清单。");
+		}
+		if (!current.summary().status().editable()) {
+			throw new ApplicationStateException("申报当前状态为“" + current.summary().status().label() + "”，不能修改设备明细。");
+		}
+		EquipmentImport.Read read = EquipmentImport.read(kind, fileName, bounded(file));
+		DossierForm form = DossierForms.of(current.dossier());
+		form.setEquipment(read.lines());
+		Dossier dossier = null;
+		List<FieldProblem> checked = List.of();
+		try {
+			dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
+			checked = store.fundingProblems(enterprise, id, dossier);
+		}
+		catch (DossierInvalidException e) {
+			checked = e.problems();
+		}
+		List<FieldProblem> problems = read.with(checked);
+		if (!problems.isEmpty()) {
+			throw new DossierInvalidException(problems);
+		}
+		store.checkProjectReference(enterprise, dossier);
+		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+		return read.lines().size();
+	}
+
+	private static byte[] bounded(InputStreamSource file) {
+		try (InputStream in = file.getInputStream()) {
+			return in.readNBytes(EquipmentImport.MAX_BYTES + 1);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** 设备清单模板.xlsx for a kind of application with equipment lines. */
+	public static byte[] equipmentTemplate(ApplicationKind kind) {
+		return EquipmentTemplate.xlsx(kind);
 	}
 
 	@Transactional(readOnly = true)

@@ -56,7 +56,36 @@ public final class Spreadsheets {
 
 	}
 
+	/**
+	 * How an empty column of a template is formatted, so that what an accountant types or
+	 * pastes there keeps its form: codes as text (leading zeros, long digit strings),
+	 * counts and amounts as numbers, dates as dates.
+	 */
+	public enum Format {
+
+		TEXT("@"), INTEGER("0"), AMOUNT("#,##0.00"), DATE("yyyy-mm-dd");
+
+		private final String pattern;
+
+		Format(String pattern) {
+			this.pattern = pattern;
+		}
+
+	}
+
 	public static byte[] xlsx(Table table) {
+		return xlsx(table, List.of());
+	}
+
+	/**
+	 * A table to be filled in: as {@link #xlsx(Table)}, with each column formatted by
+	 * {@code formats} below the header and the rows above the data kept in view.
+	 */
+	public static byte[] template(Table table, List<Format> formats) {
+		return xlsx(table, List.copyOf(formats));
+	}
+
+	private static byte[] xlsx(Table table, List<Format> formats) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
 			Font bold = workbook.createFont();
@@ -105,6 +134,14 @@ public final class Spreadsheets {
 			}
 			for (int c = 0; c < table.headers().size(); c++) {
 				sheet.setColumnWidth(c, table.width(c) * 256);
+			}
+			for (int c = 0; c < formats.size(); c++) {
+				CellStyle style = workbook.createCellStyle();
+				style.setDataFormat(workbook.createDataFormat().getFormat(formats.get(c).pattern));
+				sheet.setDefaultColumnStyle(c, style);
+			}
+			if (!formats.isEmpty()) {
+				sheet.createFreezePane(0, table.notes().size() + 2);
 			}
 			workbook.write(out);
 			workbook.dispose();

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EquipmentLists;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
@@ -154,6 +155,22 @@ final class ApplicationApi {
 					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** An equipment list upload, with an {@code If-Match} version when one is given. */
+	HttpResponse<String> importEquipment(long id, String fileName, byte[] content, Integer ifMatch) {
+		EquipmentLists.Multipart multipart = EquipmentLists.multipart(fileName, content);
+		HttpRequest.Builder request = request(PATH + "/" + id + "/equipment-import")
+			.header("Content-Type", multipart.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch.toString());
+		}
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<byte[]> equipmentTemplate(String kind) {
+		return send(request(PATH + "/equipment-template?kind=" + kind).GET(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	HttpResponse<byte[]> download(long id, long attachmentId) {

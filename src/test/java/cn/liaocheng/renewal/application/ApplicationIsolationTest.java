@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EquipmentLists;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -51,7 +52,7 @@ class ApplicationIsolationTest {
 	enum Endpoint {
 
 		LIST, REGISTERED_PROJECTS, CREATE, DETAIL, UPDATE, DELETE, SUBMIT, WITHDRAW, UPLOAD, DOWNLOAD,
-		DELETE_ATTACHMENT;
+		DELETE_ATTACHMENT, IMPORT_EQUIPMENT;
 
 		HttpResponse<?> call(ApplicationApi api, long id, long attachmentId) {
 			return switch (this) {
@@ -66,6 +67,8 @@ class ApplicationIsolationTest {
 				case UPLOAD -> api.upload(id, "OTHER", "intruder.pdf", pdf("intruder"));
 				case DOWNLOAD -> api.download(id, attachmentId);
 				case DELETE_ATTACHMENT -> api.deleteAttachment(id, attachmentId);
+				case IMPORT_EQUIPMENT -> api.importEquipment(id, "清单.xlsx",
+						EquipmentLists.project(List.of(List.of("被他人导入的设备", "X1", 1, 1000, "国产"))), null);
 			};
 		}
 

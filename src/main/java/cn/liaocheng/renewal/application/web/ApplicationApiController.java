@@ -156,6 +156,26 @@ class ApplicationApiController {
 		return applications.detail(user, id);
 	}
 
+	@GetMapping("/equipment-template")
+	@Operation(summary = "下载设备清单模板（设备清单模板.xlsx）", description = "kind 为 PROJECT（设备明细）或 SUBSIDY（已购设备及发票）；"
+			+ "列名与门户的设备明细表一致，第一行数据为示例行（序号为“示例”，导入时跳过）。贷款申请没有设备明细，返回 409")
+	ResponseEntity<byte[]> equipmentTemplate(@RequestParam ApplicationKind kind) {
+		return EquipmentTemplates.download(kind);
+	}
+
+	@PostMapping(path = "/{id}/equipment-import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "从设备清单文件导入设备明细（替换草稿或待补正申报的全部设备明细）",
+			description = "file 为按模板填写的 .xlsx（或 UTF-8 / GBK 编码的 .csv），不超过 2 MB、200 行；只读取第一个工作表，公式单元格视为错误。"
+					+ "文件中任何一处错误都会使整个文件不被导入（400，errors 中每条的 message 形如“第5行“数量”：应为整数”，field 为对应的设备明细字段，如 equipment[2].quantity，"
+					+ "整个文件的问题 field 为 file），申报不作任何改动；全部无误时替换现有设备明细，按与逐条填写相同的规则校验，返回申报详情。"
+					+ "If-Match 头携带读取时的 version，防止覆盖他人修改。幂等性：同一文件重发结果相同（整体替换）；带 If-Match 重发时若第一次已生效，版本已变，返回 409")
+	ApplicationDetail importEquipment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestHeader(value = "If-Match", required = false) Integer version,
+			@RequestPart("file") MultipartFile file) {
+		applications.importEquipment(user, id, file.getOriginalFilename(), file, version);
+		return applications.detail(user, id);
+	}
+
 	@DeleteMapping("/{id}")
 	@Operation(summary = "删除从未提交过的草稿", description = "幂等性：重发时草稿已删除，返回 404，结果与第一次相同（草稿不存在）")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {

@@ -288,6 +288,35 @@ class ApplicationPortalController {
 		return "redirect:/enterprise/applications/" + id + "#attachments";
 	}
 
+	/**
+	 * 设备清单模板.xlsx for the kind of application (project or subsidy); the page offers it
+	 * next to the import.
+	 */
+	@GetMapping("/equipment-template")
+	ResponseEntity<byte[]> equipmentTemplate(@RequestParam ApplicationKind kind) {
+		return EquipmentTemplates.download(kind);
+	}
+
+	/**
+	 * Replaces the equipment lines with those of an uploaded list; every problem comes
+	 * back on the page by row and column, and nothing is saved then.
+	 */
+	@PostMapping("/{id}/equipment-import")
+	String importEquipment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file,
+			RedirectAttributes redirect) {
+		try {
+			int lines = applications.importEquipment(user, id, file.getOriginalFilename(), file, version);
+			redirect.addFlashAttribute("notice",
+					"已从《" + file.getOriginalFilename() + "》导入 " + lines + " 条设备明细，原有设备明细已被替换。请核对下方设备明细。");
+			return "redirect:/enterprise/applications/" + id + "#equipment-lines";
+		}
+		catch (DossierInvalidException e) {
+			redirect.addFlashAttribute("importProblems", e.problems());
+			return "redirect:/enterprise/applications/" + id + "#equipment-import";
+		}
+	}
+
 	@PostMapping("/{id}/attachments/{attachmentId}/delete")
 	String removeAttachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, RedirectAttributes redirect) {
