@@ -78,7 +78,7 @@ class NotificationEvents {
 				new Note(NotificationKind.PASSWORD_RESET, "账户密码已被重置",
 						event.enterpriseName() + "的申报账户密码已于" + ChinaTime.minute(event.resetAt()) + "由"
 								+ event.resettingBody() + "根据贵单位经办人的申请并核验身份后重置为临时密码（临时密码由该局当面或电话告知经办人，本消息不含密码）。临时密码至"
-								+ ChinaTime.minute(event.expiresAt()) + "前有效，登录后须先修改密码；逾期须再次申请重置。如贵单位未申请重置，请立即联系"
+								+ ChinaTime.minute(event.expiresAt()) + "前有效（72 小时），登录后须先修改密码；逾期须再次申请重置。如贵单位未申请重置，请立即联系"
 								+ event.resettingBody() + "。",
 						"/account", null, null));
 	}
