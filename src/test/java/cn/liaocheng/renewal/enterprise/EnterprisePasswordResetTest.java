@@ -159,11 +159,16 @@ class EnterprisePasswordResetTest {
 		String temporary = answer.path("temporaryPassword").asText();
 		assertThat(Duration.between(Instant.now(), OffsetDateTime.parse(answer.path("expiresAt").asText()).toInstant()))
 			.isBetween(Duration.ofHours(71), Duration.ofHours(72));
+		WebClient during = new WebClient(port);
+		assertThat(during.login(enterprise.userId(), temporary).headers().firstValue("Location")).hasValue("/account");
 		jdbc.sql("UPDATE temporary_password SET expires_at = ? WHERE user_id = ?")
 			.param(Timestamp.from(Instant.now().minusSeconds(60)))
 			.param(enterprise.userId())
 			.update();
 
+		assertThat(during.get("/account").headers().firstValue("Location")).as("a session that outlives it")
+			.hasValue("/login?error");
+		assertThat(during.get("/login?error").body()).contains("临时密码已超过 72 小时有效期");
 		WebClient late = new WebClient(port);
 		assertThat(late.login(enterprise.userId(), temporary).headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).contains("error"));
