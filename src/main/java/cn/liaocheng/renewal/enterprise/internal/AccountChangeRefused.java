@@ -9,11 +9,12 @@ package cn.liaocheng.renewal.enterprise.internal;
 class AccountChangeRefused extends RuntimeException {
 
 	/**
-	 * Whether the request was wrong (no reason given) or the account's state forbids it.
+	 * Whether the request was wrong (no reason given), the account's state forbids it, or
+	 * the account is not one the bureau may change (a staff account).
 	 */
 	enum Kind {
 
-		INVALID, STATE
+		INVALID, STATE, FORBIDDEN
 
 	}
 

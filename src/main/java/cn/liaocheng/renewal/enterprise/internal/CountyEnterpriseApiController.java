@@ -1,10 +1,13 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.time.OffsetDateTime;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,22 +18,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The activation page's JSON twin, for county industry bureaus and administrators. */
+/**
+ * The activation page's JSON twin, for county industry bureaus and administrators; the
+ * password reset is the bureaus' alone.
+ */
 @RestController
 @RequestMapping("/api/county/enterprises")
-@Tag(name = "企业账户激活", description = "县（市、区）工业和信息化局激活或停用本辖区企业账户；管理员可管理全部")
+@Tag(name = "企业账户激活", description = "县（市、区）工业和信息化局激活或停用本辖区企业账户、为忘记密码的企业重置密码；管理员可激活或停用全部")
 class CountyEnterpriseApiController {
 
 	private final CountyEnterprises enterprises;
 
-	CountyEnterpriseApiController(CountyEnterprises enterprises) {
+	private final EnterprisePasswordResets resets;
+
+	CountyEnterpriseApiController(CountyEnterprises enterprises, EnterprisePasswordResets resets) {
 		this.enterprises = enterprises;
+		this.resets = resets;
 	}
 
 	@GetMapping
@@ -60,16 +71,73 @@ class CountyEnterpriseApiController {
 		return enterprises.reject(user, id, body.reason()).enterprise();
 	}
 
+	@PostMapping("/{id}/password-reset")
+	@Operation(summary = "重置企业账户密码",
+			description = "仅本县（市、区）工业和信息化局工作人员及负责人可用，且仅限本辖区企业账户。须填写身份核验情况（verification，4 至 200 字）。"
+					+ "返回的临时密码只出现这一次，72 小时内有效，企业登录后须先修改密码；其他字段一律拒绝（400）")
+	PasswordResetAnswer resetPassword(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, "请求格式错误", "请求内容应为 JSON 对象");
+		}
+		for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+			String name = names.next();
+			if (!VERIFICATION.equals(name)) {
+				throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, "请求格式错误",
+						"不接受字段“" + name + "”；可用字段：" + VERIFICATION);
+			}
+		}
+		JsonNode verification = body.path(VERIFICATION);
+		if (!verification.isMissingNode() && !verification.isNull() && !verification.isTextual()) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, "请求格式错误", "字段“verification”应为文本");
+		}
+		EnterprisePasswordResets.Reset reset = resets.reset(user, id,
+				verification.isTextual() ? verification.asText() : "");
+		return new PasswordResetAnswer(reset.enterpriseId(), reset.enterpriseName(), reset.userId(),
+				reset.temporaryPassword(), reset.expiresAt());
+	}
+
+	private static final String VERIFICATION = "verification";
+
+	/** A reset's answer: the temporary password, shown this once. */
+	record PasswordResetAnswer(long enterpriseId, String enterpriseName, String userId,
+			@Schema(description = "临时密码，只返回这一次；请当面或电话告知经办人") String temporaryPassword,
+			@Schema(description = "临时密码失效时间（北京时间）") OffsetDateTime expiresAt) {
+
+		@Override
+		public String toString() {
+			return "PasswordResetAnswer[enterprise=" + enterpriseId + ", user=" + userId + "]";
+		}
+
+	}
+
 	/** The reason of a rejection, told to the enterprise if it registers again. */
 	record Rejection(@Schema(description = "驳回原因，4 至 300 字") String reason) {
 	}
 
 	@ExceptionHandler(AccountChangeRefused.class)
 	ProblemDetail changeRefused(AccountChangeRefused e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-				e.kind() == AccountChangeRefused.Kind.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
-				e.getMessage());
+		HttpStatus status = switch (e.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case STATE -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
 		problem.setTitle(e.title());
+		return problem;
+	}
+
+	@ExceptionHandler(EnterpriseNotFoundException.class)
+	ProblemDetail notFound(EnterpriseNotFoundException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+		problem.setTitle("企业账户不存在");
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON");
+		problem.setTitle("请求格式错误");
 		return problem;
 	}
 

@@ -21,7 +21,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * The county industry bureau's page of enterprise accounts, where it activates or
- * disables them.
+ * disables them and resets a forgotten password.
  */
 @Controller
 @RequestMapping("/county/enterprises")
@@ -29,8 +29,11 @@ class CountyEnterpriseController {
 
 	private final CountyEnterprises enterprises;
 
-	CountyEnterpriseController(CountyEnterprises enterprises) {
+	private final EnterprisePasswordResets resets;
+
+	CountyEnterpriseController(CountyEnterprises enterprises, EnterprisePasswordResets resets) {
 		this.enterprises = enterprises;
+		this.resets = resets;
 	}
 
 	@GetMapping
@@ -40,6 +43,7 @@ class CountyEnterpriseController {
 		model.addAttribute("divisions", enterprises.divisionsOf(user));
 		model.addAttribute("division", chosen.orElse(""));
 		model.addAttribute("everywhere", user.isAdministrator());
+		model.addAttribute("resetAllowed", resets.mayReset(user));
 		return "enterprise/county-enterprises";
 	}
 
@@ -64,6 +68,18 @@ class CountyEnterpriseController {
 		Change change = enterprises.disable(user, id);
 		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
 		return "redirect:/county/enterprises";
+	}
+
+	/**
+	 * The temporary password is shown in the answer to this very post, once: never in a
+	 * redirect's address or a flash attribute (which would keep it in the stored
+	 * session). Spring Security's headers keep the page out of every cache.
+	 */
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String verification, Model model) {
+		model.addAttribute("reset", resets.reset(user, id, verification));
+		return "enterprise/password-reset";
 	}
 
 	/**

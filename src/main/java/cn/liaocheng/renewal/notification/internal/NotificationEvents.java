@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.engine.JobFailedForGood;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
+import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.CaseCopied;
@@ -65,6 +66,21 @@ class NotificationEvents {
 						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName() + "的申报账户已由"
 								+ event.activatingBody() + "审核并激活。现在可以在线填报、提交设备更新项目入库、奖补资金和设备更新贷款支持申请。",
 						"/", null, null));
+	}
+
+	/**
+	 * A county reset the account's password: the enterprise hears who did and when, so
+	 * that a reset it did not ask for is noticed. The password itself is never in it.
+	 */
+	@EventListener
+	void on(EnterprisePasswordReset event) {
+		notifier.notify(event.userId(),
+				new Note(NotificationKind.PASSWORD_RESET, "账户密码已被重置",
+						event.enterpriseName() + "的申报账户密码已于" + ChinaTime.minute(event.resetAt()) + "由"
+								+ event.resettingBody() + "根据贵单位经办人的申请并核验身份后重置为临时密码（临时密码由该局当面或电话告知经办人，本消息不含密码）。临时密码至"
+								+ ChinaTime.minute(event.expiresAt()) + "前有效（72 小时），登录后须先修改密码；逾期须再次申请重置。如贵单位未申请重置，请立即联系"
+								+ event.resettingBody() + "。",
+						"/account", null, null));
 	}
 
 	/**

@@ -30,12 +30,15 @@ class ApiTokenAuthenticator {
 
 	private final ApiTokenHolders holders;
 
+	private final TemporaryPasswordStore temporaryPasswords;
+
 	ApiTokenAuthenticator(ApiTokens tokens, IdentityService identity, CamundaIdentityAuthenticationProvider users,
-			ApiTokenHolders holders) {
+			ApiTokenHolders holders, TemporaryPasswordStore temporaryPasswords) {
 		this.tokens = tokens;
 		this.identity = identity;
 		this.users = users;
 		this.holders = holders;
+		this.temporaryPasswords = temporaryPasswords;
 	}
 
 	/** The outcome: an authentication, or a refusal with what to do. */
@@ -65,6 +68,11 @@ class ApiTokenAuthenticator {
 		User user = identity.createUserQuery().userId(stored.userId()).singleResult();
 		if (user == null) {
 			return new Refused("API 令牌所属的账户已不存在");
+		}
+		// A reset revokes the account's tokens; none is honoured before the temporary
+		// password is changed, whatever way one was made.
+		if (temporaryPasswords.expiryOf(user.getId()).isPresent()) {
+			return new Refused(TemporaryPasswordGate.DETAIL);
 		}
 		PortalUser owner = users.portalUser(user);
 		Optional<String> ineligible = holders.refusal(owner);

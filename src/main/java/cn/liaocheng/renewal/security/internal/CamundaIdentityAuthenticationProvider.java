@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -49,12 +50,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final VerifiedPasswords verified;
 
+	private final TemporaryPasswordStore temporaryPasswords;
+
 	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
-			LoginThrottle throttle, VerifiedPasswords verified) {
+			LoginThrottle throttle, VerifiedPasswords verified, TemporaryPasswordStore temporaryPasswords) {
 		this.identity = identity;
 		this.commands = engine.getCommandExecutorTxRequired();
 		this.throttle = throttle;
 		this.verified = verified;
+		this.temporaryPasswords = temporaryPasswords;
 	}
 
 	@Override
@@ -90,11 +94,22 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			}
 		}
 		PortalUser portalUser = portalUser(user, account.groups());
-		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities(portalUser));
+		List<GrantedAuthority> authorities = authorities(portalUser);
+		if (account.temporaryUntil() != null) {
+			// Told only to whoever knows the password: it was checked above.
+			if (!now.isBefore(account.temporaryUntil())) {
+				throw new CredentialsExpiredException(TemporaryPasswordGate.EXPIRED);
+			}
+			authorities.add(TemporaryPasswordGate.AUTHORITY);
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(portalUser, null, authorities);
 	}
 
-	/** An account and the groups it is in, as read together at one moment. */
-	private record Account(User user, List<Group> groups) {
+	/**
+	 * An account, the groups it is in, and until when its temporary password lets it in
+	 * (null: its password is its own), as read together at one moment.
+	 */
+	private record Account(User user, List<Group> groups, Instant temporaryUntil) {
 	}
 
 	/**
@@ -110,8 +125,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 				// Self-registered ids are lower case; accept them typed in any case.
 				user = identity.createUserQuery().userId(userId.toLowerCase(Locale.ROOT)).singleResult();
 			}
-			return user == null ? null
-					: new Account(user, identity.createGroupQuery().groupMember(user.getId()).list());
+			return user == null ? null : new Account(user, identity.createGroupQuery().groupMember(user.getId()).list(),
+					temporaryPasswords.expiryOf(user.getId()).orElse(null));
 		});
 	}
 

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.io.IOException;
 
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -13,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sends a failed login back to the login page with a Chinese message; a lock-out says how
- * long it lasts.
+ * long it lasts, an expired temporary password whom to ask for a new one.
  */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
@@ -27,7 +28,8 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
-		String message = exception instanceof LockedException ? exception.getMessage() : "用户名或密码错误，请重新输入。";
+		String message = exception instanceof LockedException || exception instanceof CredentialsExpiredException
+				? exception.getMessage() : "用户名或密码错误，请重新输入。";
 		request.getSession().setAttribute(MESSAGE, message);
 		getRedirectStrategy().sendRedirect(request, response, "/login?error");
 	}

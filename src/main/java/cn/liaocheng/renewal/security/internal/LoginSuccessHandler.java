@@ -32,6 +32,13 @@ class LoginSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
+		if (authentication.getAuthorities().contains(TemporaryPasswordGate.AUTHORITY)) {
+			// Logged in with a temporary password: straight to changing it.
+			requests.removeRequest(request, response);
+			clearAuthenticationAttributes(request);
+			getRedirectStrategy().sendRedirect(request, response, TemporaryPasswordGate.CHANGE_PAGE);
+			return;
+		}
 		SavedRequest saved = requests.getRequest(request, response);
 		if (saved == null) {
 			super.onAuthenticationSuccess(request, response, authentication);

@@ -78,14 +78,17 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<IdentityAudit> audit;
 
+	private final ObjectProvider<TemporaryPasswordStore> temporaryPasswords;
+
 	PasswordChangeEndsSessions(AccountSessions sessions, ObjectProvider<ApiTokens> tokens,
 			ObjectProvider<AccountIds> ids, ObjectProvider<PasswordChecks> passwordChecks,
-			ObjectProvider<IdentityAudit> audit) {
+			ObjectProvider<IdentityAudit> audit, ObjectProvider<TemporaryPasswordStore> temporaryPasswords) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.ids = ids;
 		this.passwordChecks = passwordChecks;
 		this.audit = audit;
+		this.temporaryPasswords = temporaryPasswords;
 	}
 
 	@Override
@@ -159,6 +162,10 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			}
 			if (passwordChanged) {
 				audit.getObject().passwordChanged(user.getId());
+				// Whoever changed it, the password is no longer the temporary one a
+				// county
+				// gave (a reset marks the account again after its own change).
+				temporaryPasswords.getObject().clear(user.getId());
 				endOtherSessions(user.getId());
 				// A reset by someone else (an administrator) also ends the API tokens:
 				// one

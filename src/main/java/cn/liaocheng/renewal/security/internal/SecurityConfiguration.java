@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -36,7 +37,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-			LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) throws Exception {
+			LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler,
+			TemporaryPasswordStore temporaryPasswords) throws Exception {
 		// 401 without a Basic challenge: a challenge makes a browser ask for and then
 		// cache
 		// the password, and resend it with requests a foreign site makes; Basic calls are
@@ -121,6 +123,9 @@ class SecurityConfiguration {
 			// browser holds the password for them, since nothing here asks it to.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"), basicAuthenticated()))
 			.addFilterAfter(new SwaggerUiCsrfCookie(), CsrfFilter.class)
+			// After every way of logging in, before any door is opened: a temporary
+			// password only lets its account change it.
+			.addFilterBefore(new TemporaryPasswordGate(temporaryPasswords), AuthorizationFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
 	}

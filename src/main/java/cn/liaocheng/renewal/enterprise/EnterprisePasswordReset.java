@@ -1,0 +1,15 @@
+package cn.liaocheng.renewal.enterprise;
+
+import java.time.Instant;
+
+/**
+ * Published in the resetting transaction when a county industry bureau gives an
+ * enterprise's account a temporary password. It never carries the password.
+ *
+ * @param resetBy the officer who reset it
+ * @param resettingBody the bureau, as the enterprise is told
+ * @param expiresAt when the temporary password stops letting the account in
+ */
+public record EnterprisePasswordReset(long enterpriseId, String userId, String enterpriseName, String resetBy,
+		String resettingBody, Instant resetAt, Instant expiresAt) {
+}

@@ -1,0 +1,163 @@
+package cn.liaocheng.renewal.enterprise.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.organization.Division;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.security.PlainText;
+import cn.liaocheng.renewal.security.PortalUser;
+import cn.liaocheng.renewal.security.TemporaryPasswords;
+
+/**
+ * A county industry bureau resets the forgotten password of an enterprise account of its
+ * own county (重置密码), after verifying who asks: the officer records how, the account gets
+ * a temporary password shown once to the officer, and the enterprise is told without it.
+ * Only the bureau's officers and its lead may, only for accounts of the county's
+ * enterprises, and only for enterprise accounts: a staff account's password is the
+ * administrators' matter.
+ */
+@Service
+class EnterprisePasswordResets {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EnterprisePasswordResets.class);
+
+	static final String AUDIT_ACTION = "ENTERPRISE_PASSWORD_RESET";
+
+	private static final String REFUSED = "不能重置该账户密码";
+
+	private final JdbcClient jdbc;
+
+	private final OrganizationCatalog catalog;
+
+	private final IdentityService identity;
+
+	private final TemporaryPasswords temporaryPasswords;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	EnterprisePasswordResets(JdbcClient jdbc, OrganizationCatalog catalog, IdentityService identity,
+			TemporaryPasswords temporaryPasswords, AuditTrail audit, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.temporaryPasswords = temporaryPasswords;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/** The enterprise and its temporary password, to be shown once to the officer. */
+	record Reset(long enterpriseId, String enterpriseName, String creditCode, String userId, String temporaryPassword,
+			OffsetDateTime expiresAt) {
+
+		@Override
+		public String toString() {
+			return "Reset[enterprise=" + enterpriseId + ", user=" + userId + ", expiresAt=" + expiresAt + "]";
+		}
+
+	}
+
+	private record Target(long id, String creditCode, String name, String divisionCode, String userId,
+			EnterpriseStatus status) {
+	}
+
+	@Transactional
+	Reset reset(PortalUser officer, long id, String verification) {
+		Set<String> divisions = divisionsOf(officer);
+		if (divisions.isEmpty()) {
+			throw new OutsideJurisdictionException();
+		}
+		// Locked until the reset commits: two officers resetting at once give one
+		// password after the other, never two marks.
+		Target target = jdbc.sql("""
+				SELECT id, credit_code, name, division_code, user_id, status FROM enterprise
+				WHERE id = :id FOR UPDATE""")
+			.param("id", id)
+			.query((rs, n) -> new Target(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
+					rs.getString(5), EnterpriseStatus.valueOf(rs.getString(6))))
+			.optional()
+			.filter(t -> divisions.contains(t.divisionCode()))
+			.orElseThrow(EnterpriseNotFoundException::new);
+		String note = verification == null ? "" : verification.strip();
+		if (note.length() < 4 || note.length() > 200) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, REFUSED,
+					"请填写如何核验来电人身份（4 至 200 字），如“经办人持营业执照副本和身份证到局核验”");
+		}
+		PlainText.problem(note, false).ifPresent(problem -> {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, REFUSED, "身份核验情况" + problem);
+		});
+		if (target.status() == EnterpriseStatus.REJECTED) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REFUSED,
+					"“" + target.name() + "”的注册已被驳回，账户已关闭");
+		}
+		requireEnterpriseAccount(target);
+		TemporaryPasswords.Issued issued = temporaryPasswords.issue(target.userId(), officer.userId());
+		String bureau = catalog.groupName(GroupNames.county(target.divisionCode(), Jurisdiction.INDUSTRY));
+		audit.record(officer.userId(), AUDIT_ACTION, "enterprise:" + id, target.creditCode() + " " + target.userId()
+				+ "; verified: " + note + "; temporary until " + issued.expiresAt());
+		events.publishEvent(new EnterprisePasswordReset(id, target.userId(), target.name(), officer.userId(), bureau,
+				issued.issuedAt(), issued.expiresAt()));
+		LOG.info("Password of enterprise {} ({}) reset by {}", target.creditCode(), target.userId(), officer.userId());
+		return new Reset(id, target.name(), target.creditCode(), target.userId(), issued.password(),
+				issued.expiresAt().atZone(ChinaTime.ZONE).toOffsetDateTime());
+	}
+
+	/** Whether the user resets passwords anywhere (the list page shows the action). */
+	boolean mayReset(PortalUser user) {
+		return !divisionsOf(user).isEmpty();
+	}
+
+	/**
+	 * The divisions whose industry bureau the officer serves, as a member or as its lead;
+	 * administrators reset passwords in Camunda Admin, not here.
+	 */
+	private Set<String> divisionsOf(PortalUser officer) {
+		Set<String> groups = officer.memberships()
+			.stream()
+			.filter(m -> m.type() == GroupType.COUNTY)
+			.map(PortalUser.Membership::groupId)
+			.collect(Collectors.toSet());
+		return catalog.divisions().stream().map(Division::code).filter(code -> {
+			String bureau = GroupNames.county(code, Jurisdiction.INDUSTRY);
+			return groups.contains(bureau) || groups.contains(GroupNames.lead(bureau));
+		}).collect(Collectors.toSet());
+	}
+
+	/**
+	 * The row's login must be an enterprise account and nothing else: an account that is
+	 * also a reviewer's, a bank's or an administrator's is not the county's to reset.
+	 */
+	private void requireEnterpriseAccount(Target target) {
+		if (identity.createUserQuery().userId(target.userId()).count() == 0) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REFUSED,
+					"“" + target.name() + "”的登录账户已不存在，请联系系统管理员");
+		}
+		List<Group> groups = identity.createGroupQuery().groupMember(target.userId()).list();
+		boolean enterpriseOnly = !groups.isEmpty()
+				&& groups.stream().allMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE);
+		if (!enterpriseOnly) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.FORBIDDEN, REFUSED,
+					"账户“" + target.userId() + "”不是企业账户，其密码只能由系统管理员重置");
+		}
+	}
+
+}
