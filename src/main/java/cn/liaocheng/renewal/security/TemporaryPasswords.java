@@ -2,6 +2,8 @@ package cn.liaocheng.renewal.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Gives an account a temporary password in place of one forgotten. The temporary password
@@ -20,6 +22,12 @@ public interface TemporaryPasswords {
 	 * caller's transaction.
 	 */
 	Issued issue(String userId, String issuedBy);
+
+	/**
+	 * The accounts among {@code userIds} that have not yet changed a temporary password,
+	 * with when it stops (or stopped) letting them in: one statement, for a list page.
+	 */
+	Map<String, Instant> outstandingAmong(Collection<String> userIds);
 
 	/**
 	 * A temporary password, to be shown once to whoever reset it and kept nowhere else.

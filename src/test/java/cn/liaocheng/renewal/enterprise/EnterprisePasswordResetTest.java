@@ -82,6 +82,8 @@ class EnterprisePasswordResetTest {
 			.matches(".*[0-9].*")
 			.matches(".*[@#$%!_].*");
 		assertThat(before.get("/account").statusCode()).as("the account's old session").isEqualTo(302);
+		// The county sees that the enterprise has not changed it yet.
+		assertThat(row(officer, enterprise)).contains("临时密码未修改（有效至");
 
 		WebClient temp = new WebClient(port);
 		assertThat(temp.login(enterprise.userId(), temporary).headers().firstValue("Location")).hasValue("/account");
@@ -109,6 +111,7 @@ class EnterprisePasswordResetTest {
 		assertThat(new WebClient(port).withBasic(enterprise.userId(), newPassword).get("/api/me").statusCode())
 			.isEqualTo(200);
 		assertThat(marks(enterprise.userId())).isZero();
+		assertThat(row(officer, enterprise)).doesNotContain("临时密码");
 
 		assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || details FROM audit_log WHERE subject = ?")
 			.param("enterprise:" + enterprise.id())
@@ -166,6 +169,7 @@ class EnterprisePasswordResetTest {
 			.param(enterprise.userId())
 			.update();
 
+		assertThat(row(lead, enterprise)).contains("临时密码已过期未修改，企业须再次申请重置");
 		assertThat(during.get("/account").headers().firstValue("Location")).as("a session that outlives it")
 			.hasValue("/login?error");
 		assertThat(during.get("/login?error").body()).contains("临时密码已超过 72 小时有效期");
@@ -275,6 +279,14 @@ class EnterprisePasswordResetTest {
 		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		officer.postForm("/county/enterprises/" + enterprise.id() + "/activate", "_csrf=" + token(officer));
 		return registry.findByUser(userId).orElseThrow();
+	}
+
+	/** The enterprise's row of the county's account list. */
+	private static String row(WebClient officer, Enterprise enterprise) {
+		String page = officer.get("/county/enterprises").body();
+		int start = page.indexOf("id=\"enterprise-" + enterprise.id() + "\"");
+		assertThat(start).as("the enterprise's row").isNotNegative();
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	private WebClient login(String user, String password) {

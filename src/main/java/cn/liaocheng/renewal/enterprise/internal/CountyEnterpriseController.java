@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,9 @@ class CountyEnterpriseController {
 	@GetMapping
 	String list(@AuthenticationPrincipal PortalUser user, @RequestParam Optional<String> division, Model model) {
 		Optional<String> chosen = division.filter(d -> !d.isBlank());
-		model.addAttribute("enterprises", enterprises.visibleTo(user, chosen));
+		List<EnterpriseListing> listed = enterprises.visibleTo(user, chosen);
+		model.addAttribute("enterprises", listed);
+		model.addAttribute("temporaryPasswords", resets.outstandingAmong(listed));
 		model.addAttribute("divisions", enterprises.divisionsOf(user));
 		model.addAttribute("division", chosen.orElse(""));
 		model.addAttribute("everywhere", user.isAdministrator());

@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -158,6 +160,14 @@ class EnterprisePasswordResets {
 			throw new AccountChangeRefused(AccountChangeRefused.Kind.FORBIDDEN, REFUSED,
 					"账户“" + target.userId() + "”不是企业账户，其密码只能由系统管理员重置");
 		}
+	}
+
+	/**
+	 * The listed accounts whose temporary password has not been changed yet, with when it
+	 * stops letting them in, so that the county sees whether the enterprise followed up.
+	 */
+	Map<String, Instant> outstandingAmong(List<EnterpriseListing> listed) {
+		return temporaryPasswords.outstandingAmong(listed.stream().map(EnterpriseListing::userId).toList());
 	}
 
 }

@@ -4,12 +4,17 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +76,19 @@ class TemporaryPasswordStore implements TemporaryPasswords {
 			.param("expires", Timestamp.from(expires))
 			.update();
 		return new Issued(password, now, expires);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Instant> outstandingAmong(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Instant> outstanding = new HashMap<>();
+		jdbc.sql("SELECT user_id, expires_at FROM temporary_password WHERE user_id IN (:users)")
+			.param("users", Set.copyOf(userIds))
+			.query((RowCallbackHandler) rs -> outstanding.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+		return outstanding;
 	}
 
 	/** When the account's temporary password stops letting it in; empty without one. */
