@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.enterprise.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,11 +164,17 @@ class EnterprisePasswordResets {
 	}
 
 	/**
-	 * The listed accounts whose temporary password has not been changed yet, with when it
-	 * stops letting them in, so that the county sees whether the enterprise followed up.
+	 * What the county's list says of the listed accounts whose temporary password has not
+	 * been changed yet (valid until when, or lapsed), so that the county sees whether the
+	 * enterprise followed up; the others are not in the map.
 	 */
-	Map<String, Instant> outstandingAmong(List<EnterpriseListing> listed) {
-		return temporaryPasswords.outstandingAmong(listed.stream().map(EnterpriseListing::userId).toList());
+	Map<String, String> outstandingAmong(List<EnterpriseListing> listed) {
+		Instant now = Instant.now();
+		Map<String, String> states = new HashMap<>();
+		temporaryPasswords.outstandingAmong(listed.stream().map(EnterpriseListing::userId).toList())
+			.forEach((userId, expires) -> states.put(userId,
+					expires.isAfter(now) ? "临时密码未修改（有效至" + ChinaTime.minute(expires) + "）" : "临时密码已过期未修改，企业须再次申请重置"));
+		return states;
 	}
 
 }
