@@ -90,7 +90,11 @@ class DecisionWithoutSigningKeyTest {
 					.list())
 			.singleElement()
 			.asString()
-			.contains("后台作业多次重试后仍失败", "申报 ID " + id, "出具不予批准决定", "Cockpit", "industry");
+			.contains("后台作业多次重试后仍失败", "申报 ID " + id, "出具不予批准决定", "运行异常", "industry");
+		assertThat(jdbc.sql("SELECT link FROM notification WHERE recipient_id = ? AND kind = 'JOB_FAILED'")
+			.param("admin")
+			.query(String.class)
+			.single()).isEqualTo("/admin/incidents");
 	}
 
 	private Incident awaitIncident(String businessKey) throws InterruptedException {

@@ -94,11 +94,9 @@ class NotificationEvents {
 				+ (event.businessKey() == null ? "" : "（申报 ID " + event.businessKey() + "）") + "在“"
 				+ (event.activityName() == null ? "未知环节" : event.activityName()) + "”";
 		Note note = new Note(NotificationKind.JOB_FAILED, "后台作业多次重试后仍失败：" + where,
-				where + "的后台作业多次重试后仍失败，案件停在该环节，办理人和企业都看不到进展。请在 Cockpit 的事件（Incidents）中查看原因，排除后重试该作业。最后一次错误："
+				where + "的后台作业多次重试后仍失败，案件停在该环节，办理人和企业都看不到进展。请在门户“运行异常”页面查看原因和处理建议，排除后重试该作业。最后一次错误："
 						+ (event.error().isEmpty() ? "（无）" : event.error()),
-				event.processInstanceId() == null ? "/camunda/app/cockpit/default/#/dashboard"
-						: "/camunda/app/cockpit/default/#/process-instance/" + event.processInstanceId() + "/runtime",
-				null, "incident:" + event.incidentId());
+				"/admin/incidents", null, "incident:" + event.incidentId());
 		recipients.membersOf(List.of(GroupNames.ADMINISTRATORS)).forEach(admin -> notifier.notify(admin, note));
 	}
 
