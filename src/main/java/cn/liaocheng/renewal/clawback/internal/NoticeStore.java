@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,14 @@ class NoticeStore {
 
 	Optional<Notice> byId(long id) {
 		return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(NoticeStore::map).optional();
+	}
+
+	/** The clawback's notices, the first first. */
+	List<Notice> all(long clawbackId) {
+		return jdbc.sql(COLUMNS + " WHERE clawback_id = ? ORDER BY seq")
+			.param(clawbackId)
+			.query(NoticeStore::map)
+			.list();
 	}
 
 	/** The clawback's latest notice. */

@@ -96,8 +96,9 @@ final class PriorNoticeText {
 			return Optional.empty();
 		}
 		NoticeStore.Notice n = latest.get();
-		String told = "本机关于" + ClawbackDecision.day(LocalDate.ofInstant(n.issuedAt(), Clawbacks.CHINA)) + "作出《" + TITLE
-				+ "》（" + n.number() + "），告知你单位拟作出的决定及其事实、理由、依据，以及你单位依法享有的陈述、申辩权利。";
+		String told = earlier(notices, n) + "本机关于"
+				+ ClawbackDecision.day(LocalDate.ofInstant(n.issuedAt(), Clawbacks.CHINA)) + "作出《" + TITLE + "》（"
+				+ n.number() + "），告知你单位拟作出的决定及其事实、理由、依据，以及你单位依法享有的陈述、申辩权利。";
 		if (n.answer() == NoticeStore.Answer.WAIVED) {
 			return Optional.of(told + "你单位于"
 					+ ClawbackDecision.day(LocalDate.ofInstant(n.answeredAt(), Clawbacks.CHINA)) + "明确表示放弃陈述、申辩。");
@@ -111,6 +112,39 @@ final class PriorNoticeText {
 					+ excerpt(n.statement()) + "”。经复核，" + sentence(n.rulingReasons()) + "本机关对你单位的陈述、申辩意见不予采纳。");
 		}
 		throw new IllegalStateException("notice " + n.number() + " is neither waived, ruled out nor past its period");
+	}
+
+	/**
+	 * The notices before the one in force, each answered by a statement the bureau
+	 * adopted and followed by a new determination: the decision tells the whole hearing,
+	 * not only its last round.
+	 */
+	private static String earlier(NoticeStore notices, NoticeStore.Notice inForce) {
+		StringBuilder t = new StringBuilder();
+		for (NoticeStore.Notice e : notices.all(inForce.clawbackId())) {
+			if (e.seq() >= inForce.seq() || e.answer() != NoticeStore.Answer.STATEMENT
+					|| e.ruling() != NoticeStore.Ruling.ADOPTED) {
+				continue;
+			}
+			t.append("本机关于")
+				.append(ClawbackDecision.day(LocalDate.ofInstant(e.issuedAt(), Clawbacks.CHINA)))
+				.append("作出《")
+				.append(TITLE)
+				.append("》（")
+				.append(e.number())
+				.append("）");
+			if (e.amount() != null) {
+				t.append("，拟追回人民币").append(Money.yuan(e.amount())).append("元");
+			}
+			t.append("；你单位于")
+				.append(ClawbackDecision.day(LocalDate.ofInstant(e.answeredAt(), Clawbacks.CHINA)))
+				.append("提出陈述、申辩，称：“")
+				.append(excerpt(e.statement()))
+				.append("”。经复核，")
+				.append(e.rulingReasons() == null ? "" : sentence(e.rulingReasons()))
+				.append("本机关据此重新核定了追回事项。");
+		}
+		return t.toString();
 	}
 
 	/** Quoted from the beginning; a long statement is marked as shortened. */

@@ -224,6 +224,12 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		String text = review.issued(claim, DecisionType.CLAWBACK_DECIDED).text();
 		assertThat(text).contains("追回你单位该项目设备更新奖补资金人民币15,000.00元", second.get("number").asText(), "明确表示放弃陈述、申辩");
+		// The whole hearing, not only its last round: the first notice, the statement,
+		// and the ruling that adopted it, before the notice in force.
+		String first = second.get("number").asText().replace("-2号", "-1号");
+		assertThat(text).contains("（" + first + "），拟追回人民币30,000.00元；你单位于", "提出陈述、申辩，称：“" + STATEMENT + "”",
+				"经复核，企业所述电力增容延误属实，部分采纳，按一台设备重新核定。本机关据此重新核定了追回事项。本机关于");
+		assertThat(text.indexOf(first)).isLessThan(text.indexOf(second.get("number").asText()));
 	}
 
 	@Test
