@@ -30,11 +30,13 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 /**
  * Enterprises are kept out of the engine's REST API and webapps by the web layer's path
  * rules; what holds behind those rules is that the engine grants an enterprise account
- * nothing. Signed in to the engine as the enterprise whose own case waits at the county's
- * review (as any door that reached the engine would sign it in), it sees no task,
- * instance, definition, history or filter, and cannot claim, complete or move its case;
- * the county reviewer, signed in the same way, sees the task (the control that the
- * queries can find it).
+ * nothing of a case under review. Signed in to the engine as the enterprise whose own
+ * case waits at the county's review (as any door that reached the engine would sign it
+ * in), it sees nothing of that case (task, instance, executions, subscriptions, history),
+ * no process definition and no filter but its own; of all tasks it reads only those
+ * assigned to it (its own 补正 steps, which correction.bpmn assigns to the account); and it
+ * cannot claim, complete or move its case. The county reviewer, signed in the same way,
+ * sees the task (the control that the queries can find it).
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
