@@ -36,11 +36,16 @@ public final class EquipmentImportNumberProbe {
 		MemoryBombs.occupyHeap();
 		String number = args[1];
 		int rows = Integer.parseInt(args[2]);
-		byte[] file = "xlsx".equals(args[0]) ? xlsx(number, rows) : csv(number, rows);
+		byte[] file = switch (args[0]) {
+			case "xlsx" -> xlsx(number, rows);
+			case "styles" -> withStyles(xlsx("2", rows), Integer.parseInt(number));
+			default -> csv(number, rows);
+		};
 		System.out.println("uploaded bytes " + file.length);
 		long start = System.nanoTime();
 		try {
-			EquipmentImport.Read read = EquipmentImport.read(ApplicationKind.PROJECT, "设备清单." + args[0], file);
+			EquipmentImport.Read read = EquipmentImport.read(ApplicationKind.PROJECT,
+					"设备清单." + ("csv".equals(args[0]) ? "csv" : "xlsx"), file);
 			System.out.println("read lines " + read.lines().size() + ", problems " + read.problems());
 		}
 		catch (DossierInvalidException refused) {
@@ -48,6 +53,42 @@ public final class EquipmentImportNumberProbe {
 		}
 		System.out.println("took ms " + (System.nanoTime() - start) / 1_000_000);
 		System.out.println("survived");
+	}
+
+	/**
+	 * The workbook with its styles part replaced by one of {@code formats} cell formats
+	 * ({@code <xf/>}, five bytes each, a random comment after each hundred), within the
+	 * reader's 16 MB bound on what the entries inflate to.
+	 */
+	static byte[] withStyles(byte[] xlsx, int formats) throws IOException {
+		StringBuilder styles = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs count=\""
+						+ formats + "\">");
+		// A comment of random letters after each hundred formats keeps the part from
+		// compressing past POI's own zip-bomb ratio (1 %), as a real file would not.
+		java.util.Random random = new java.util.Random(1);
+		String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+		String hundred = "<xf/>".repeat(100);
+		for (int i = 0; i < formats / 100; i++) {
+			styles.append(hundred).append("<!--");
+			for (int j = 0; j < 16; j++) {
+				styles.append(letters.charAt(random.nextInt(letters.length())));
+			}
+			styles.append("-->");
+		}
+		styles.append("</cellXfs></styleSheet>");
+		byte[] part = styles.toString().getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+				ZipOutputStream out = new ZipOutputStream(rewritten)) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				byte[] content = in.readAllBytes();
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(entry.getName().equals("xl/styles.xml") ? part : content);
+				out.closeEntry();
+			}
+		}
+		return rewritten.toByteArray();
 	}
 
 	private static List<String> headers() {
