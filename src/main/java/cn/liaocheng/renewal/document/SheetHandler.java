@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -35,9 +33,15 @@ final class SheetHandler extends DefaultHandler {
 	/** No single cell's text needs to be longer to be refused for its length. */
 	private static final int MAX_TEXT = 4000;
 
+	/** More significant digits than any spreadsheet stores (a double has 17). */
+	static final int MAX_DIGITS = 40;
+
+	/** A double's decimal exponents, with room for denormals (4.9E-324). */
+	static final int MAX_EXPONENT = 330;
+
 	private final ReadOnlySharedStringsTable strings;
 
-	private final StylesTable styles;
+	private final CellFormats formats;
 
 	private final int maxRows;
 
@@ -63,9 +67,9 @@ final class SheetHandler extends DefaultHandler {
 
 	private final StringBuilder value = new StringBuilder();
 
-	SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, int maxRows, int maxColumns) {
+	SheetHandler(ReadOnlySharedStringsTable strings, CellFormats formats, int maxRows, int maxColumns) {
 		this.strings = strings;
-		this.styles = styles;
+		this.formats = formats;
 		this.maxRows = maxRows;
 		this.maxColumns = maxColumns;
 	}
@@ -145,23 +149,45 @@ final class SheetHandler extends DefaultHandler {
 		}
 	}
 
-	/** A number as stored; a date when its format is a date format. */
-	private Cell number(String raw) {
+	/**
+	 * A number as stored; a date when its format is a date format. Written out in full
+	 * ("1E+3" → "1000") only when it is within {@link #plausible plausible bounds}: a
+	 * stored value like "1E300000000" is a few bytes that write out to 300 million
+	 * digits, so such a number is given as stored, for the reading of its column to
+	 * refuse.
+	 */
+	Cell number(String raw) {
+		BigDecimal number;
 		try {
-			BigDecimal number = new BigDecimal(raw);
-			if (style >= 0 && style < styles.getNumCellStyles()) {
-				XSSFCellStyle cellStyle = styles.getStyleAt(style);
-				if (DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
-						&& DateUtil.isValidExcelDate(number.doubleValue())) {
-					return new Cell(column, Kind.DATE,
-							DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate().toString());
-				}
-			}
-			return new Cell(column, Kind.NUMBER, number.stripTrailingZeros().toPlainString());
+			number = new BigDecimal(raw);
 		}
 		catch (NumberFormatException e) {
 			return new Cell(column, Kind.ERROR, raw);
 		}
+		if (!plausible(number)) {
+			return new Cell(column, Kind.NUMBER, raw);
+		}
+		if (formats.isDate(style) && DateUtil.isValidExcelDate(number.doubleValue())) {
+			return new Cell(column, Kind.DATE,
+					DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate().toString());
+		}
+		return new Cell(column, Kind.NUMBER, number.stripTrailingZeros().toPlainString());
+	}
+
+	/**
+	 * Whether a stored number is one a spreadsheet could hold: at most
+	 * {@link #MAX_DIGITS} significant digits and a magnitude within a double's (Excel
+	 * stores doubles, 15 to 17 digits, 1E-308 to 1E+308), so that writing it out costs a
+	 * few hundred characters at most. Looks only at the digits and scale as parsed.
+	 */
+	static boolean plausible(BigDecimal number) {
+		if (number.precision() > MAX_DIGITS) {
+			return false;
+		}
+		// The decimal exponent of the leading digit (of 0E-400: -400), as a long: the
+		// precision and the scale are ints, their difference may not be.
+		long exponent = (long) number.precision() - number.scale() - 1;
+		return Math.abs(exponent) <= MAX_EXPONENT;
 	}
 
 	private void row() throws SAXException {

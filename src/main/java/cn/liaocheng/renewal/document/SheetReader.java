@@ -20,7 +20,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -30,7 +29,8 @@ import org.xml.sax.XMLReader;
  * within bounds, so that a hostile file costs little: the caller limits the file's size;
  * here the zip is walked first and refused once its entries would inflate beyond
  * {@link #MAX_INFLATED} bytes or {@link #MAX_ENTRIES} entries (POI's own zip-bomb checks
- * stay on behind this); the sheet is read as a SAX stream, never as a workbook in memory,
+ * stay on behind this); the styles part is read as a bounded stream for the date formats
+ * only ({@link CellFormats}), the sheet as a SAX stream, never as a workbook in memory,
  * and reading stops after {@code maxRows} non-empty rows. Formulas are never evaluated: a
  * cell holding one is reported as {@link Kind#FORMULA}, whatever value it last showed.
  */
@@ -109,12 +109,12 @@ public final class SheetReader {
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-			StylesTable styles = reader.getStylesTable();
+			CellFormats formats = cellFormats(reader);
 			Iterator<InputStream> sheets = reader.getSheetsData();
 			if (!sheets.hasNext()) {
 				throw new Unreadable("工作簿中没有工作表");
 			}
-			SheetHandler handler = new SheetHandler(strings, styles, maxRows, maxColumns);
+			SheetHandler handler = new SheetHandler(strings, formats, maxRows, maxColumns);
 			try (InputStream sheet = sheets.next()) {
 				XMLReader xml = XMLHelper.newXMLReader();
 				xml.setContentHandler(handler);
@@ -131,6 +131,29 @@ public final class SheetReader {
 		catch (Exception e) {
 			// POI refuses a zip bomb, a malformed package or malformed XML with various
 			// exceptions; to the user they are all a file that cannot be read.
+			throw new Unreadable("文件无法作为 Excel 工作簿读取，可能已损坏，请在 Excel 中重新“另存为”.xlsx 后上传");
+		}
+	}
+
+	/**
+	 * Which styles show dates, read from the styles part as a bounded stream (see
+	 * {@link CellFormats}); a workbook without one shows none.
+	 */
+	private static CellFormats cellFormats(XSSFReader reader) throws Unreadable {
+		InputStream part;
+		try {
+			part = reader.getStylesData();
+		}
+		catch (Exception e) {
+			return CellFormats.NONE;
+		}
+		try (InputStream styles = part) {
+			return CellFormats.read(styles);
+		}
+		catch (CellFormats.TooMany e) {
+			throw new Unreadable(CellFormats.TOO_MANY);
+		}
+		catch (Exception e) {
 			throw new Unreadable("文件无法作为 Excel 工作簿读取，可能已损坏，请在 Excel 中重新“另存为”.xlsx 后上传");
 		}
 	}
