@@ -20,6 +20,23 @@ final class EquipmentCells {
 	/** Longer than any field may be; a longer cell is refused without further reading. */
 	private static final int MAX_CELL_TEXT = 1000;
 
+	/**
+	 * More digits before the point than any count, year or grade has (an int has 10);
+	 * such a number is refused before it is written out.
+	 */
+	static final int MAX_INTEGER_DIGITS = 10;
+
+	/** More decimals than anyone types for a whole number ("2.000"). */
+	static final int MAX_DECIMALS = 20;
+
+	/**
+	 * More digits before the point than an amount may have (at most 999999999999.99,
+	 * {@link DossierValidator#MAX_AMOUNT}).
+	 */
+	static final int MAX_AMOUNT_DIGITS = 15;
+
+	static final String OUT_OF_RANGE = "超出可填写的范围";
+
 	private static final Pattern DATE = Pattern
 		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
 
@@ -59,31 +76,63 @@ final class EquipmentCells {
 			case IGNORED, TEXT -> CellText.of(t);
 			case CODE -> cell.kind() == Kind.TEXT ? CellText.of(t)
 					: CellText.problem("须按文本填写：数字格式会丢掉开头的 0，20 位号码会被改写；请将该列设为“文本”格式后重新输入号码");
-			case INTEGER -> CellText.of(integer(t));
-			case GRADE -> CellText.of(integer(t.replaceAll("级$", "")));
+			case INTEGER -> integer(t);
+			case GRADE -> integer(t.replaceAll("级$", ""));
 			case AMOUNT -> amount(t);
 			case DATE -> date(cell, t);
 			case ORIGIN -> origin(t);
 		};
 	}
 
-	private static String integer(String t) {
+	/**
+	 * A count, year or grade as typed: "2.0" and "1E3" written out ("2", "1000"). The
+	 * number's size is judged on its digits and exponent as parsed, before anything is
+	 * written out: "1e20000000" is ten characters that take a core for half a minute to
+	 * become 20 million digits.
+	 */
+	static CellText integer(String t) {
 		String v = t.replaceAll("[,，\\s]", "");
+		BigDecimal n;
 		try {
-			BigDecimal n = new BigDecimal(v);
-			// 2 and 2.0 are the same count; 2.5 stays as written, for the validator to
-			// refuse.
-			return n.stripTrailingZeros().scale() <= 0 ? n.toBigIntegerExact().toString() : v;
+			n = new BigDecimal(v);
 		}
-		catch (NumberFormatException | ArithmeticException e) {
-			return t;
+		catch (NumberFormatException e) {
+			return CellText.of(t);
 		}
+		if (integerDigits(n) > MAX_INTEGER_DIGITS) {
+			return CellText.problem(OUT_OF_RANGE);
+		}
+		if (n.scale() > MAX_DECIMALS) {
+			return CellText.problem("应为整数");
+		}
+		// 2 and 2.0 are the same count; 2.5 stays as written, for the validator to
+		// refuse.
+		return CellText.of(n.stripTrailingZeros().scale() <= 0 ? n.toBigIntegerExact().toString() : v);
+	}
+
+	/**
+	 * How many digits the number has before its decimal point (of 1E+20000000: 20000001),
+	 * from its precision and scale, without writing it out; a long, as the difference of
+	 * two ints may not fit one.
+	 */
+	private static long integerDigits(BigDecimal n) {
+		return (long) n.precision() - n.scale();
 	}
 
 	private static CellText amount(String t) {
 		String v = t.replaceAll("[,，\\s¥￥]", "").replaceAll("元$", "");
 		if (v.contains("万")) {
 			return CellText.problem("须以元为单位填写（如 1250000.00），不能填写万元");
+		}
+		try {
+			// The validator compares amounts before converting them; an amount of
+			// 1E+20000000 is refused here already, on its digits and exponent alone.
+			if (integerDigits(new BigDecimal(v)) > MAX_AMOUNT_DIGITS) {
+				return CellText.problem(OUT_OF_RANGE);
+			}
+		}
+		catch (NumberFormatException e) {
+			// not a number: the validator says so
 		}
 		return CellText.of(v);
 	}
