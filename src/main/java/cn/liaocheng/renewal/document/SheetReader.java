@@ -17,12 +17,16 @@ import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the first sheet of an uploaded .xlsx (or a CSV file) as rows of typed cells,
@@ -40,6 +44,16 @@ public final class SheetReader {
 	static final long MAX_INFLATED = 16L * 1024 * 1024;
 
 	static final int MAX_ENTRIES = 200;
+
+	/**
+	 * Far more distinct texts than an equipment list of 200 rows holds: POI keeps each as
+	 * a string, some 50 bytes for a text of two letters, so that 16 MB of them take
+	 * hundreds of megabytes.
+	 */
+	static final int MAX_SHARED_STRINGS = 100_000;
+
+	static final String TOO_MANY_STRINGS = "工作簿中的文字条目过多（超过 " + MAX_SHARED_STRINGS
+			+ " 条），不像是一份设备清单；请将设备清单复制到新建的工作簿后重新上传";
 
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
@@ -108,6 +122,7 @@ public final class SheetReader {
 		checkInflatedSize(content);
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
 			XSSFReader reader = new XSSFReader(pkg);
+			checkSharedStrings(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 			CellFormats formats = cellFormats(reader);
 			Iterator<InputStream> sheets = reader.getSheetsData();
@@ -132,6 +147,38 @@ public final class SheetReader {
 			// POI refuses a zip bomb, a malformed package or malformed XML with various
 			// exceptions; to the user they are all a file that cannot be read.
 			throw new Unreadable("文件无法作为 Excel 工作簿读取，可能已损坏，请在 Excel 中重新“另存为”.xlsx 后上传");
+		}
+	}
+
+	/**
+	 * Counts the shared strings ({@code <si>}) as a stream before POI keeps them all, and
+	 * refuses the workbook past {@link #MAX_SHARED_STRINGS}.
+	 */
+	private static void checkSharedStrings(OPCPackage pkg) throws Exception {
+		for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+			try (InputStream in = part.getInputStream()) {
+				XMLReader xml = XMLHelper.newXMLReader();
+				xml.setContentHandler(new DefaultHandler() {
+
+					private int count;
+
+					@Override
+					public void startElement(String uri, String localName, String qName, Attributes attributes)
+							throws SAXException {
+						if ("si".equals(localName) && ++count > MAX_SHARED_STRINGS) {
+							throw new SAXException(TOO_MANY_STRINGS);
+						}
+					}
+
+				});
+				xml.parse(new InputSource(in));
+			}
+			catch (SAXException e) {
+				if (TOO_MANY_STRINGS.equals(e.getMessage())) {
+					throw new Unreadable(TOO_MANY_STRINGS);
+				}
+				throw e;
+			}
 		}
 	}
 

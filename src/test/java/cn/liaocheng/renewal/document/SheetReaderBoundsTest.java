@@ -116,6 +116,31 @@ class SheetReaderBoundsTest {
 		assertThat(allocated).as("bytes allocated").isLessThan(48L * 1024 * 1024);
 	}
 
+	/**
+	 * 400,000 shared strings of two letters (7 MB inflated): refused while counted,
+	 * before POI keeps each as a string (two such uploads at once ended a node).
+	 */
+	@Test
+	void tooManySharedStringsAreRefusedBeforeTheyAreKept() throws Exception {
+		StringBuilder part = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+		java.util.Random random = new java.util.Random(1);
+		for (int i = 0; i < 400_000; i++) {
+			part.append("<si><t>")
+				.append((char) ('A' + random.nextInt(26)))
+				.append((char) ('a' + random.nextInt(26)))
+				.append("</t></si>");
+		}
+		byte[] file = rewritten(workbook("2"), "xl/sharedStrings.xml",
+				part.append("</sst>").toString().getBytes(StandardCharsets.UTF_8));
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long before = threads.getCurrentThreadAllocatedBytes();
+		assertThatThrownBy(() -> SheetReader.xlsx(file, 10, 10)).isInstanceOf(SheetReader.Unreadable.class)
+			.hasMessage(SheetReader.TOO_MANY_STRINGS);
+		assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated")
+			.isLessThan(64L * 1024 * 1024);
+	}
+
 	@Test
 	void asManyCellFormatsAsExcelAllowsAreRead() throws Exception {
 		CellFormats formats = CellFormats.read(new ByteArrayInputStream(styles(CellFormats.MAX_CELL_FORMATS)));
