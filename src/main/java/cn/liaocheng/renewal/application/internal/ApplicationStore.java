@@ -222,6 +222,8 @@ public class ApplicationStore {
 				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
 			funding.claim(id, enterprise.id(), row.dossier());
+			// What the review goes on with, and its decisions state, from now on.
+			repository.recordSubmission(id, Instant.now(), row.dossier());
 			// The correction task of the review process takes the dossier back to the
 			// step that returned it.
 			if (!reviews.resume(submission(id, row, row.referenceNo(), user, enterprise, current.summary().title()))) {
@@ -245,6 +247,7 @@ public class ApplicationStore {
 				: references.next(row.kind().referencePrefix());
 		repository.markSubmitted(id, referenceNo);
 		repository.recordSubmittedBanks(id, row.dossier());
+		repository.recordSubmission(id, Instant.now(), row.dossier());
 		String processInstanceId = reviews
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.recordProcess(id, processInstanceId);
@@ -397,14 +400,22 @@ public class ApplicationStore {
 		return attachmentOf(id, attachmentId);
 	}
 
+	/**
+	 * The application as the review and its decisions know it: the dossier as last
+	 * (re)submitted, not the working copy the enterprise edits during a correction, which
+	 * nobody has reviewed (and, if the correction lapses, nobody ever submitted). A
+	 * draft, and an application submitted before submissions were recorded, go by the
+	 * dossier as it stands.
+	 */
 	public ReviewFacts facts(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
-		String projectName = row.dossier() instanceof ProjectDossier project ? project.projectName()
-				: registeredProjectName(row.dossier());
+		Dossier dossier = repository.lastSubmission(applicationId, row.kind()).orElse(row.dossier());
+		String projectName = dossier instanceof ProjectDossier project ? project.projectName()
+				: registeredProjectName(dossier);
 		return new ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(), row.divisionCode(),
 				ApplicationRepository.title(row.kind(), projectName, projectName), projectName, applicant.id(),
-				applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
+				applicant.name(), applicant.creditCode(), applicant.userId(), dossier,
 				repository.outcomes(applicationId));
 	}
 
@@ -504,9 +515,16 @@ public class ApplicationStore {
 		repository.recordCorrectionDeadline(applicationId, deadline);
 		if (deadline != null) {
 			// A correction opens: what it changes is measured from here.
-			repository.findById(applicationId)
-				.ifPresent(row -> repository.recordCorrectionBase(applicationId,
-						DossierChanges.fingerprint(row.dossier(), attachmentIds(applicationId))));
+			repository.findById(applicationId).ifPresent(row -> {
+				repository.recordCorrectionBase(applicationId,
+						DossierChanges.fingerprint(row.dossier(), attachmentIds(applicationId)));
+				// Submitted before submissions were recorded: until now the dossier could
+				// not be edited, so it is the one submitted; kept before the first edit.
+				if (!row.status().editable() && repository.lastSubmission(applicationId, row.kind()).isEmpty()) {
+					repository.recordSubmission(applicationId,
+							repository.lastSubmitted(applicationId).orElse(Instant.now()), row.dossier());
+				}
+			});
 		}
 	}
 
