@@ -184,6 +184,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能修改。");
 		}
+		requireCorrectionOpen(id, row);
 		int version = expectedVersion == null ? row.version() : expectedVersion;
 		if (!repository.writeDossier(id, version, dossier)) {
 			throw new ApplicationStateException("申报已在其他窗口或由其他人修改，请刷新页面后重新编辑。");
@@ -195,6 +196,23 @@ public class ApplicationStore {
 			message = changed.isEmpty() ? "保存申报材料，内容未变" : "修改申报材料：" + String.join("、", changed);
 		}
 		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.UPDATED, message);
+	}
+
+	/**
+	 * A returned application's dossier changes only within its correction period: after
+	 * the deadline recorded for the case (not the engine's timer, which may run later)
+	 * the dossier stays as it was then, as the resubmission is refused. Called under the
+	 * application's row lock.
+	 */
+	private void requireCorrectionOpen(long id, ApplicationRow row) {
+		if (row.status() != ApplicationStatus.CORRECTION) {
+			return;
+		}
+		Instant deadline = repository.outcomes(id).correctionDeadline();
+		if (deadline != null && !Instant.now().isBefore(deadline)) {
+			throw new ApplicationStateException(
+					"补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再修改申报材料或附件。");
+		}
 	}
 
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
@@ -316,6 +334,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能添加附件。");
 		}
+		requireCorrectionOpen(id, row);
 		if (category == null || !AttachmentCategory.offeredFor(row.kind()).contains(category)) {
 			throw invalid("category", "请选择附件类别");
 		}
@@ -367,6 +386,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能删除附件。");
 		}
+		requireCorrectionOpen(id, row);
 		FiledAttachment filed = repository.currentAttachment(id, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
 		AttachmentView attachment = filed.view();
