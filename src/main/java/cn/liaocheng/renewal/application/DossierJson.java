@@ -38,4 +38,19 @@ public record DossierJson(String projectName, Integer policyTask, String locatio
 				l.projectId(), null, l.bankKeys(), l.loanAmount(), l.loanTermMonths(), l.loanPurpose(), List.of());
 	}
 
+	/**
+	 * The dossier of {@code kind} this shape holds back (the fields of the other kinds
+	 * ignored), as a dossier written with {@link Dossier#json()} was.
+	 */
+	public Dossier dossier(ApplicationKind kind) {
+		return switch (kind) {
+			case PROJECT -> new ProjectDossier(projectName, policyTask, location, constructionStart, constructionEnd,
+					totalInvestment, equipmentInvestment, needsNewLand, needsEnergyUse, needsEmissionQuota,
+					expectedOutputValue, expectedEnergySaving, otherBenefits, equipment);
+			case SUBSIDY -> new SubsidyDossier(projectId, commissioningDate, equipment);
+			case LOAN -> new LoanDossier(projectId, bankKeys == null ? List.of() : bankKeys, loanAmount, loanTermMonths,
+					loanPurpose);
+		};
+	}
+
 }

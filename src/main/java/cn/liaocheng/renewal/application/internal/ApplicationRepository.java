@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,6 +36,7 @@ import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.DossierChanges;
+import cn.liaocheng.renewal.application.DossierJson;
 import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
@@ -56,6 +62,16 @@ class ApplicationRepository {
 			a.expected_output_value, a.expected_energy_saving, a.other_benefits, a.project_id, a.commissioning_date,
 			a.bank_keys, a.loan_amount, a.loan_term_months, a.loan_purpose, a.process_instance_id, a.updated_at,
 			a.submitted_at""";
+
+	/**
+	 * The submitted dossiers' JSON: the API's flat shape, dates as ISO dates; fields a
+	 * later version drops are passed over.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addModule(new JavaTimeModule())
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private final JdbcClient jdbc;
 
@@ -284,6 +300,44 @@ class ApplicationRepository {
 				.params(id, Timestamp.from(Instant.now()), String.join(",", loan.bankKeys()))
 				.update();
 		}
+	}
+
+	/**
+	 * Records the dossier as it is (re)submitted, at {@code at}: what the review and its
+	 * decisions go by until the next resubmission, whatever the working copy becomes.
+	 */
+	void recordSubmission(long id, Instant at, Dossier d) {
+		String json;
+		try {
+			json = JSON.writeValueAsString(d.json());
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("dossier of application " + id + " not written as JSON", e);
+		}
+		jdbc.sql("INSERT INTO application_submission (application_id, submitted_at, dossier) VALUES (?, ?, ?)")
+			.params(id, Timestamp.from(at), json)
+			.update();
+	}
+
+	/**
+	 * The dossier as last (re)submitted; empty for a draft, and for an application
+	 * submitted before submissions were recorded (not yet returned for correction since).
+	 */
+	Optional<Dossier> lastSubmission(long id, ApplicationKind kind) {
+		return jdbc.sql("""
+				SELECT dossier FROM application_submission WHERE application_id = ?
+				ORDER BY submitted_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
+			.param(id)
+			.query((rs, n) -> rs.getString(1))
+			.optional()
+			.map(json -> {
+				try {
+					return JSON.readValue(json, DossierJson.class).dossier(kind);
+				}
+				catch (JsonProcessingException e) {
+					throw new IllegalStateException("submitted dossier of application " + id + " not readable", e);
+				}
+			});
 	}
 
 	/** The banks of each (re)submission of a loan, oldest first. */

@@ -184,6 +184,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能修改。");
 		}
+		requireCorrectionOpen(id, row);
 		int version = expectedVersion == null ? row.version() : expectedVersion;
 		if (!repository.writeDossier(id, version, dossier)) {
 			throw new ApplicationStateException("申报已在其他窗口或由其他人修改，请刷新页面后重新编辑。");
@@ -195,6 +196,23 @@ public class ApplicationStore {
 			message = changed.isEmpty() ? "保存申报材料，内容未变" : "修改申报材料：" + String.join("、", changed);
 		}
 		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.UPDATED, message);
+	}
+
+	/**
+	 * A returned application's dossier changes only within its correction period: after
+	 * the deadline recorded for the case (not the engine's timer, which may run later)
+	 * the dossier stays as it was then, as the resubmission is refused. Called under the
+	 * application's row lock.
+	 */
+	private void requireCorrectionOpen(long id, ApplicationRow row) {
+		if (row.status() != ApplicationStatus.CORRECTION) {
+			return;
+		}
+		Instant deadline = repository.outcomes(id).correctionDeadline();
+		if (deadline != null && !Instant.now().isBefore(deadline)) {
+			throw new ApplicationStateException(
+					"补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再修改申报材料或附件。");
+		}
 	}
 
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
@@ -222,6 +240,8 @@ public class ApplicationStore {
 				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
 			funding.claim(id, enterprise.id(), row.dossier());
+			// What the review goes on with, and its decisions state, from now on.
+			repository.recordSubmission(id, Instant.now(), row.dossier());
 			// The correction task of the review process takes the dossier back to the
 			// step that returned it.
 			if (!reviews.resume(submission(id, row, row.referenceNo(), user, enterprise, current.summary().title()))) {
@@ -245,6 +265,7 @@ public class ApplicationStore {
 				: references.next(row.kind().referencePrefix());
 		repository.markSubmitted(id, referenceNo);
 		repository.recordSubmittedBanks(id, row.dossier());
+		repository.recordSubmission(id, Instant.now(), row.dossier());
 		String processInstanceId = reviews
 			.start(submission(id, row, referenceNo, user, enterprise, current.summary().title()));
 		repository.recordProcess(id, processInstanceId);
@@ -313,6 +334,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能添加附件。");
 		}
+		requireCorrectionOpen(id, row);
 		if (category == null || !AttachmentCategory.offeredFor(row.kind()).contains(category)) {
 			throw invalid("category", "请选择附件类别");
 		}
@@ -364,6 +386,7 @@ public class ApplicationStore {
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能删除附件。");
 		}
+		requireCorrectionOpen(id, row);
 		FiledAttachment filed = repository.currentAttachment(id, attachmentId)
 			.orElseThrow(ApplicationNotFoundException::new);
 		AttachmentView attachment = filed.view();
@@ -397,14 +420,22 @@ public class ApplicationStore {
 		return attachmentOf(id, attachmentId);
 	}
 
+	/**
+	 * The application as the review and its decisions know it: the dossier as last
+	 * (re)submitted, not the working copy the enterprise edits during a correction, which
+	 * nobody has reviewed (and, if the correction lapses, nobody ever submitted). A
+	 * draft, and an application submitted before submissions were recorded, go by the
+	 * dossier as it stands.
+	 */
 	public ReviewFacts facts(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
-		String projectName = row.dossier() instanceof ProjectDossier project ? project.projectName()
-				: registeredProjectName(row.dossier());
+		Dossier dossier = repository.lastSubmission(applicationId, row.kind()).orElse(row.dossier());
+		String projectName = dossier instanceof ProjectDossier project ? project.projectName()
+				: registeredProjectName(dossier);
 		return new ReviewFacts(row.id(), row.referenceNo(), row.kind(), row.status(), row.divisionCode(),
 				ApplicationRepository.title(row.kind(), projectName, projectName), projectName, applicant.id(),
-				applicant.name(), applicant.creditCode(), applicant.userId(), row.dossier(),
+				applicant.name(), applicant.creditCode(), applicant.userId(), dossier,
 				repository.outcomes(applicationId));
 	}
 
@@ -504,9 +535,16 @@ public class ApplicationStore {
 		repository.recordCorrectionDeadline(applicationId, deadline);
 		if (deadline != null) {
 			// A correction opens: what it changes is measured from here.
-			repository.findById(applicationId)
-				.ifPresent(row -> repository.recordCorrectionBase(applicationId,
-						DossierChanges.fingerprint(row.dossier(), attachmentIds(applicationId))));
+			repository.findById(applicationId).ifPresent(row -> {
+				repository.recordCorrectionBase(applicationId,
+						DossierChanges.fingerprint(row.dossier(), attachmentIds(applicationId)));
+				// Submitted before submissions were recorded: until now the dossier could
+				// not be edited, so it is the one submitted; kept before the first edit.
+				if (!row.status().editable() && repository.lastSubmission(applicationId, row.kind()).isEmpty()) {
+					repository.recordSubmission(applicationId,
+							repository.lastSubmitted(applicationId).orElse(Instant.now()), row.dossier());
+				}
+			});
 		}
 	}
 

@@ -910,6 +910,15 @@ final class ReviewFixture implements AutoCloseable {
 		applications.removeAttachment(enterprise, c.id(), added);
 	}
 
+	/** The ids of the attachments the case's dossier holds now. */
+	List<Long> attachmentIds(Case c) {
+		return applications.detail(enterprise, c.id()).attachments().stream().map(a -> a.id()).toList();
+	}
+
+	void removeAttachment(Case c, long attachmentId) {
+		applications.removeAttachment(enterprise, c.id(), attachmentId);
+	}
+
 	private void attach(long id, AttachmentCategory category, String fileName) {
 		attach(enterprise, id, category, fileName);
 	}

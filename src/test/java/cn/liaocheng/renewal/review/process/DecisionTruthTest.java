@@ -1,0 +1,113 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * Proof tests of the review of what signed decisions state: each sentence checked against
+ * the case's record. A test here fails where the decision states something the record
+ * does not support.
+ */
+@WebIntegrationTest
+class DecisionTruthTest extends ReviewProcessTest {
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	DecisionTruthTest(ApplicationContext context, JdbcClient jdbc) {
+		super(context);
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A project returned for correction: the enterprise edits the dossier in the portal
+	 * but never resubmits; the case lapses. The lapse decision must state the dossier as
+	 * submitted and reviewed (总投资 12,000,000, its project name), not the edits nobody
+	 * reviewed.
+	 */
+	@Test
+	void lapseStatesTheDossierAsSubmittedNotTheUnsubmittedEdits() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.correct(project, form -> {
+			form.setProjectName("从未提交的新项目名称");
+			form.setTotalInvestment("99000000.00");
+			form.setEquipmentInvestment("88000000.00");
+		});
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		ReviewFixture.Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
+		assertThat(lapse.text()).doesNotContain("从未提交的新项目名称", "99,000,000", "88,000,000").contains("冠县轴承生产线绿色化改造项目");
+		// The enterprise's message of the decision names the application as submitted.
+		String told = jdbc.sql("SELECT body FROM notification WHERE application_id = ? AND kind = 'CASE_DECIDED'")
+			.param(project.id())
+			.query(String.class)
+			.single();
+		assertThat(told).contains("冠县轴承生产线绿色化改造项目").doesNotContain("从未提交的新项目名称");
+	}
+
+	/**
+	 * An application submitted before the submitted dossier was kept (no row of it):
+	 * returned for correction, its dossier as it stands then is the one submitted, kept
+	 * as the correction opens, before any edit.
+	 */
+	@Test
+	void anApplicationSubmittedBeforeSubmissionsWereKeptLapsesAsSubmitted() {
+		Case project = review.submitProject(7);
+		jdbc.sql("DELETE FROM application_submission WHERE application_id = ?").param(project.id()).update();
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.correct(project, form -> form.setProjectName("从未提交的新项目名称"));
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+
+		assertThat(review.issued(project, DecisionType.APPLICATION_LAPSED).text()).doesNotContain("从未提交的新项目名称")
+			.contains("冠县轴承生产线绿色化改造项目");
+	}
+
+	/**
+	 * Resubmitted after a correction, the dossier as resubmitted is the one the decisions
+	 * state: the edits count once they are submitted.
+	 */
+	@Test
+	void aResubmittedCorrectionIsStatedAsResubmitted() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		review.correct(project, form -> form.setProjectName("补正后重新提交的项目名称"));
+		review.resubmit(project);
+		review.decide(project, "Task_CountyFormalReview", "REFUSE");
+
+		assertThat(review.issued(project, DecisionType.PROJECT_NOT_RECOMMENDED).text()).contains("补正后重新提交的项目名称");
+	}
+
+	/**
+	 * A loan returned for correction: the enterprise raises the amount it asks for in the
+	 * portal but never resubmits. The lapse names the banks of the submission (as
+	 * {@code DecisionIssuing.lender} takes care to); the amount asked must be the
+	 * submitted one too.
+	 */
+	@Test
+	void loanLapseStatesTheAmountAskedAsSubmitted() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan, form -> {
+			form.setLoanAmount("11000000.00");
+			form.setLoanTermMonths("48");
+		});
+
+		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
+
+		ReviewFixture.Issued lapse = review.issued(loan, DecisionType.APPLICATION_LAPSED);
+		assertThat(lapse.text()).contains("申请贷款金额：人民币10,000,000.00元", "申请贷款期限：36个月")
+			.doesNotContain("11,000,000", "48个月");
+	}
+
+}
