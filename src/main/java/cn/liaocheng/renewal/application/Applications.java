@@ -103,6 +103,7 @@ public class Applications {
 		if (!current.summary().status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + current.summary().status().label() + "”，不能修改设备明细。");
 		}
+		store.requireCorrectionOpen(id, current.summary().status());
 		EquipmentImport.Read read = EquipmentImport.read(kind, fileName, bounded(file));
 		DossierForm form = DossierForms.of(current.dossier());
 		form.setEquipment(read.lines());

@@ -205,7 +205,16 @@ public class ApplicationStore {
 	 * application's row lock.
 	 */
 	private void requireCorrectionOpen(long id, ApplicationRow row) {
-		if (row.status() != ApplicationStatus.CORRECTION) {
+		requireCorrectionOpen(id, row.status());
+	}
+
+	/**
+	 * The same check for an application in the given stage: a caller about to read an
+	 * upload asks first, so that a file sent after the deadline is refused as too late,
+	 * not for its contents; the edit checks again under the row lock.
+	 */
+	public void requireCorrectionOpen(long id, ApplicationStatus status) {
+		if (status != ApplicationStatus.CORRECTION) {
 			return;
 		}
 		Instant deadline = repository.outcomes(id).correctionDeadline();

@@ -22,18 +22,21 @@ import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * Security review proof: the correction period (补正期限) bounds the resubmission, not the
- * editing. Once the deadline has passed, and until the engine's timer lapses the case (on
- * its next acquisition, or later when the job executor is busy or a node is down), the
- * enterprise still replaces the dossier's equipment list (and any field, through PUT
- * /api/applications/{id}); the case's history records the change after the deadline and
- * the dossier the lapse decision ("逾期未补正") rests on is no longer the one of the period.
- * Expected: the edit refused like the resubmission. Fails on the reviewed code (200).
+ * The correction period (补正期限) bounds the editing as well as the resubmission. Once the
+ * deadline has passed, and until the engine's timer lapses the case (on its next
+ * acquisition, or later when the job executor is busy or a node is down), the enterprise
+ * can no longer replace the dossier's equipment list, change a field (PUT
+ * /api/applications/{id}) or an attachment: the dossier the lapse decision ("逾期未补正")
+ * rests on stays the one of the period.
  */
 @WebIntegrationTest
 class CorrectionAfterDeadlineEditTest extends ReviewProcessTest {
 
 	private static final byte[] LIST = EquipmentLists.project(List.of(List.of("期限届满后导入的设备", "CK6150", 1, 1000, "国产")));
+
+	/** 数量 is not a whole number: the file's own mistake, on its row 2. */
+	private static final byte[] WRONG = EquipmentLists
+		.project(List.of(List.of("期限届满后导入的设备", "CK6150", "一台", 1000, "国产")));
 
 	@LocalServerPort
 	int port;
@@ -50,11 +53,16 @@ class CorrectionAfterDeadlineEditTest extends ReviewProcessTest {
 		review.recordCorrectionDeadline(project, Instant.now().minusSeconds(60));
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
 
-		HttpResponse<String> late = importList(project);
+		List<String> before = review.history(project);
 
-		System.out.println("import after the deadline -> " + late.statusCode() + " " + late.body());
-		System.out.println("history: " + review.history(project));
+		HttpResponse<String> late = importList(project, LIST);
 		assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+		assertThat(late.body()).contains("补正期限已于", "不能再修改申报材料");
+		// A file with mistakes of its own is refused as too late, before it is read.
+		HttpResponse<String> lateAndWrong = importList(project, WRONG);
+		assertThat(lateAndWrong.statusCode()).as(lateAndWrong.body()).isEqualTo(409);
+		assertThat(lateAndWrong.body()).contains("补正期限已于").doesNotContain("第2行");
+		assertThat(review.history(project)).isEqualTo(before);
 	}
 
 	/**
@@ -94,11 +102,12 @@ class CorrectionAfterDeadlineEditTest extends ReviewProcessTest {
 		review.correct(project, form -> form.setProjectName("期限内改的名称"));
 		review.attachAndRemove(project);
 
-		assertThat(importList(project).statusCode()).isEqualTo(200);
+		assertThat(importList(project, WRONG).statusCode()).isEqualTo(400);
+		assertThat(importList(project, LIST).statusCode()).isEqualTo(200);
 	}
 
-	private HttpResponse<String> importList(Case c) {
-		EquipmentLists.Multipart multipart = EquipmentLists.multipart("设备清单.xlsx", LIST);
+	private HttpResponse<String> importList(Case c, byte[] list) {
+		EquipmentLists.Multipart multipart = EquipmentLists.multipart("设备清单.xlsx", list);
 		return new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.post("/api/applications/" + c.id() + "/equipment-import",
 					HttpRequest.BodyPublishers.ofByteArray(multipart.body()), multipart.contentType());
