@@ -41,11 +41,12 @@ import cn.liaocheng.renewal.support.WebClient;
 
 /**
  * 运行异常 in a real Chromium: a refusal that cannot be signed (no keystore, self-signed keys
- * forbidden, as in production without configuration) holds its case up in an incident;
- * the administrator sees the case, the step and the cause in Chinese, and retries the
- * job, which runs again at once (and, the cause not repaired, fails again into a new
- * incident). Nobody else reaches the page or the retry by any spelling, and a retry names
- * an incident, never a job.
+ * forbidden, as in production without configuration) holds its case up in an incident,
+ * and the enterprise sees neither a final stage nor a half-made decision; the
+ * administrators are told, and one sees the case, the step and the cause in Chinese, and
+ * retries the job, which runs again at once (and, the cause not repaired, fails again
+ * into a new incident). Nobody else reaches the page or the retry by any spelling, and a
+ * retry names an incident, never a job.
  *
  * <p>
  * Screenshot: target/screenshots/incident-board.
@@ -102,6 +103,22 @@ class IncidentBoardBrowserTest {
 	void theAdministratorSeesTheHeldUpCaseInChineseAndRetriesIt() {
 		ApplicationSummary stuck = refusalThatCannotBeSigned();
 		Incident incident = awaitIncident(stuck.id(), null);
+		// Nothing half-made reaches the enterprise: no decision, no final stage.
+		assertThat(incident.getActivityId()).isEqualTo(REFUSAL_STEP);
+		assertThat(decisions.allForApplication(stuck.id())).isEmpty();
+		assertThat(applications.detail(portalEnterprise(), stuck.id()).summary().status())
+			.isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+		// The administrators are told which case waits where, once, with the way to the
+		// board.
+		assertThat(jdbc.sql("""
+				SELECT title || ' ' || body || ' ' || link FROM notification
+				WHERE recipient_id = ? AND kind = 'JOB_FAILED' AND body LIKE ?""")
+			.param(DemoUsers.ADMIN)
+			.param("%申报 ID " + stuck.id() + "）%")
+			.query(String.class)
+			.list()).singleElement()
+			.asString()
+			.contains("后台作业多次重试后仍失败", "出具不予批准决定", "运行异常", "industry", "/admin/incidents");
 
 		browser.forgetEverything();
 		browser.logIn(DemoUsers.ADMIN, DemoUsers.PASSWORD);
