@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -21,7 +20,6 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
-import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -134,15 +132,7 @@ class EnterprisePasswordResets {
 	 * administrators reset passwords in Camunda Admin, not here.
 	 */
 	private Set<String> divisionsOf(PortalUser officer) {
-		Set<String> groups = officer.memberships()
-			.stream()
-			.filter(m -> m.type() == GroupType.COUNTY)
-			.map(PortalUser.Membership::groupId)
-			.collect(Collectors.toSet());
-		return catalog.divisions().stream().map(Division::code).filter(code -> {
-			String bureau = GroupNames.county(code, Jurisdiction.INDUSTRY);
-			return groups.contains(bureau) || groups.contains(GroupNames.lead(bureau));
-		}).collect(Collectors.toSet());
+		return Jurisdiction.industryBureauDivisions(officer, catalog.divisions(), true);
 	}
 
 	/**

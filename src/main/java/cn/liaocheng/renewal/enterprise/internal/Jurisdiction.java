@@ -22,16 +22,23 @@ record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 		if (user.isAdministrator()) {
 			return new Jurisdiction(true, divisions.stream().map(Division::code).collect(Collectors.toSet()));
 		}
-		Set<String> industryGroups = user.memberships()
+		return new Jurisdiction(false, industryBureauDivisions(user, divisions, false));
+	}
+
+	/**
+	 * The divisions whose county industry bureau the user serves as a member, or also as
+	 * its lead ({@code orLead}); administrators as such serve none.
+	 */
+	static Set<String> industryBureauDivisions(PortalUser user, List<Division> divisions, boolean orLead) {
+		Set<String> groups = user.memberships()
 			.stream()
 			.filter(m -> m.type() == GroupType.COUNTY)
 			.map(PortalUser.Membership::groupId)
 			.collect(Collectors.toSet());
-		return new Jurisdiction(false,
-				divisions.stream()
-					.map(Division::code)
-					.filter(code -> industryGroups.contains(GroupNames.county(code, INDUSTRY)))
-					.collect(Collectors.toSet()));
+		return divisions.stream().map(Division::code).filter(code -> {
+			String bureau = GroupNames.county(code, INDUSTRY);
+			return groups.contains(bureau) || (orLead && groups.contains(GroupNames.lead(bureau)));
+		}).collect(Collectors.toSet());
 	}
 
 	boolean covers(String divisionCode) {
