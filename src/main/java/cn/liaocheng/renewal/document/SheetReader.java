@@ -166,20 +166,26 @@ public final class SheetReader {
 					public void startElement(String uri, String localName, String qName, Attributes attributes)
 							throws SAXException {
 						if ("si".equals(localName) && ++count > MAX_SHARED_STRINGS) {
-							throw new SAXException(TOO_MANY_STRINGS);
+							throw new TooManyStrings();
 						}
 					}
 
 				});
 				xml.parse(new InputSource(in));
 			}
-			catch (SAXException e) {
-				if (TOO_MANY_STRINGS.equals(e.getMessage())) {
-					throw new Unreadable(TOO_MANY_STRINGS);
-				}
-				throw e;
+			catch (TooManyStrings e) {
+				throw new Unreadable(TOO_MANY_STRINGS);
 			}
 		}
+	}
+
+	/** Stops the count of the shared strings at the bound. */
+	private static final class TooManyStrings extends SAXException {
+
+		TooManyStrings() {
+			super(TOO_MANY_STRINGS);
+		}
+
 	}
 
 	/**

@@ -104,12 +104,10 @@ class NoticeStore {
 
 	/** The clawback's latest notice. */
 	Optional<Notice> latest(long clawbackId) {
-		return jdbc.sql(COLUMNS + " WHERE clawback_id = ? ORDER BY seq DESC")
+		return jdbc.sql(COLUMNS + " WHERE clawback_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
 			.param(clawbackId)
 			.query(NoticeStore::map)
-			.list()
-			.stream()
-			.findFirst();
+			.optional();
 	}
 
 	/** Records the answer, once: false when the notice already had one. */

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.clawback.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import cn.liaocheng.renewal.application.Money;
@@ -86,8 +87,9 @@ final class PriorNoticeText {
 	 * state.
 	 */
 	static Optional<String> hearing(NoticeStore notices, ClawbackStore.Row row, Instant now) {
-		Optional<NoticeStore.Notice> latest = notices.latest(row.view().id())
-			.filter(n -> n.determinedAt().equals(row.determinedAt()));
+		List<NoticeStore.Notice> all = notices.all(row.view().id());
+		Optional<NoticeStore.Notice> latest = all.isEmpty() ? Optional.empty()
+				: Optional.of(all.get(all.size() - 1)).filter(n -> n.determinedAt().equals(row.determinedAt()));
 		if (latest.isEmpty()) {
 			if (notices.required(row.view().id())) {
 				throw new IllegalStateException(
@@ -96,7 +98,7 @@ final class PriorNoticeText {
 			return Optional.empty();
 		}
 		NoticeStore.Notice n = latest.get();
-		String told = earlier(notices, n) + "本机关于"
+		String told = earlier(all, n) + "本机关于"
 				+ ClawbackDecision.day(LocalDate.ofInstant(n.issuedAt(), Clawbacks.CHINA)) + "作出《" + TITLE + "》（"
 				+ n.number() + "），告知你单位拟作出的决定及其事实、理由、依据，以及你单位依法享有的陈述、申辩权利。";
 		if (n.answer() == NoticeStore.Answer.WAIVED) {
@@ -119,9 +121,9 @@ final class PriorNoticeText {
 	 * adopted and followed by a new determination: the decision tells the whole hearing,
 	 * not only its last round.
 	 */
-	private static String earlier(NoticeStore notices, NoticeStore.Notice inForce) {
+	private static String earlier(List<NoticeStore.Notice> notices, NoticeStore.Notice inForce) {
 		StringBuilder t = new StringBuilder();
-		for (NoticeStore.Notice e : notices.all(inForce.clawbackId())) {
+		for (NoticeStore.Notice e : notices) {
 			if (e.seq() >= inForce.seq() || e.answer() != NoticeStore.Answer.STATEMENT
 					|| e.ruling() != NoticeStore.Ruling.ADOPTED) {
 				continue;
