@@ -257,6 +257,55 @@ class EnterprisePasswordResetTest {
 		assertThat(marks(staffId)).isZero();
 	}
 
+	/**
+	 * A refresh of the page that shows the temporary password posts the same form again:
+	 * it must not reset a second time (the password just read out to the enterprise would
+	 * stop working), while a form shown afterwards, or the same page's form for another
+	 * enterprise, resets as asked.
+	 */
+	@Test
+	void aRefreshOfTheShownPasswordDoesNotResetAgain() {
+		Enterprise first = activeEnterprise();
+		Enterprise second = activeEnterprise();
+		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		String list = officer.get("/county/enterprises").body();
+		Matcher formField = Pattern.compile("name=\"form\" value=\"([A-Za-z0-9_-]{16})\"").matcher(list);
+		assertThat(formField.find()).as("the reset form's own mark").isTrue();
+		String form = "_csrf=" + WebClient.csrfTokenOf(list) + "&verification=" + enc(NOTE) + "&form="
+				+ formField.group(1);
+
+		HttpResponse<String> shown = officer.postForm("/county/enterprises/" + first.id() + "/password-reset", form);
+		Matcher password = SHOWN.matcher(shown.body());
+		assertThat(password.find()).as(shown.body()).isTrue();
+		String temporary = password.group(1);
+
+		HttpResponse<String> again = officer.postForm("/county/enterprises/" + first.id() + "/password-reset", form);
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(again.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/county/enterprises"));
+		assertThat(officer.get("/county/enterprises").body()).contains("刷新或重复提交不会再次重置");
+		assertThat(identity.checkPassword(first.userId(), temporary)).as("the password read out still works").isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ENTERPRISE_PASSWORD_RESET' AND subject = ?")
+			.param("enterprise:" + first.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		HttpResponse<String> other = officer.postForm("/county/enterprises/" + second.id() + "/password-reset", form);
+		assertThat(SHOWN.matcher(other.body()).find()).as("the same page's form for another enterprise").isTrue();
+
+		String later = officer.get("/county/enterprises").body();
+		Matcher laterField = Pattern.compile("name=\"form\" value=\"([A-Za-z0-9_-]{16})\"").matcher(later);
+		assertThat(laterField.find()).isTrue();
+		assertThat(laterField.group(1)).isNotEqualTo(formField.group(1));
+		HttpResponse<String> resetAgain = officer.postForm("/county/enterprises/" + first.id() + "/password-reset",
+				"_csrf=" + WebClient.csrfTokenOf(later) + "&verification=" + enc(NOTE) + "&form="
+						+ laterField.group(1));
+		Matcher newPassword = SHOWN.matcher(resetAgain.body());
+		assertThat(newPassword.find()).as("a reset asked for from the list shown again").isTrue();
+		assertThat(identity.checkPassword(first.userId(), newPassword.group(1))).isTrue();
+		assertThat(identity.checkPassword(first.userId(), temporary)).isFalse();
+	}
+
 	private void assertUntouched(Enterprise enterprise) {
 		assertThat(login(enterprise.userId(), Registrations.PASSWORD).get("/").statusCode()).isEqualTo(200);
 		assertThat(marks(enterprise.userId())).isZero();

@@ -1,9 +1,13 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +32,17 @@ import cn.liaocheng.renewal.security.PortalUser;
 @RequestMapping("/county/enterprises")
 class CountyEnterpriseController {
 
+	/**
+	 * The reset forms (list page shown, enterprise) whose password the session has
+	 * already reset: a refresh of the answer posts the same form again and must not reset
+	 * a second time, which would take away the password just read out to the enterprise.
+	 */
+	static final String RESET_FORMS_USED = CountyEnterpriseController.class.getName() + ".resetFormsUsed";
+
+	private static final int RESET_FORMS_KEPT = 100;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final CountyEnterprises enterprises;
 
 	private final EnterprisePasswordResets resets;
@@ -47,6 +62,9 @@ class CountyEnterpriseController {
 		model.addAttribute("division", chosen.orElse(""));
 		model.addAttribute("everywhere", user.isAdministrator());
 		model.addAttribute("resetAllowed", resets.mayReset(user));
+		byte[] form = new byte[12];
+		RANDOM.nextBytes(form);
+		model.addAttribute("resetForm", Base64.getUrlEncoder().withoutPadding().encodeToString(form));
 		return "enterprise/county-enterprises";
 	}
 
@@ -80,9 +98,30 @@ class CountyEnterpriseController {
 	 */
 	@PostMapping("/{id}/password-reset")
 	String resetPassword(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String verification, Model model) {
+			@RequestParam(defaultValue = "") String verification, @RequestParam(defaultValue = "") String form,
+			Model model, HttpSession session, RedirectAttributes redirect) {
+		String used = form.isBlank() ? null : form.strip() + ":" + id;
+		LinkedHashSet<String> usedForms = usedResetForms(session);
+		if (used != null && usedForms.contains(used)) {
+			redirect.addFlashAttribute("error",
+					"该账户的临时密码已在上一页显示过，刷新或重复提交不会再次重置。" + "如经办人确未记下临时密码，请重新核验身份后在列表中再次重置（原临时密码随之失效）。");
+			return "redirect:/county/enterprises";
+		}
 		model.addAttribute("reset", resets.reset(user, id, verification));
+		if (used != null) {
+			usedForms.add(used);
+			while (usedForms.size() > RESET_FORMS_KEPT) {
+				usedForms.remove(usedForms.iterator().next());
+			}
+			session.setAttribute(RESET_FORMS_USED, usedForms);
+		}
 		return "enterprise/password-reset";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static LinkedHashSet<String> usedResetForms(HttpSession session) {
+		Object kept = session.getAttribute(RESET_FORMS_USED);
+		return kept instanceof LinkedHashSet<?> set ? (LinkedHashSet<String>) set : new LinkedHashSet<>();
 	}
 
 	/**
