@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.browser.SubmittedProjects;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -185,6 +190,60 @@ class LibrarySearchTest extends ReviewProcessTest {
 			assertThat(mine.getCell(9).getNumericCellValue()).isPositive();
 			assertThat(mine.getCell(10).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 		}
+	}
+
+	/**
+	 * The export calls an amount 核定补助 only when the subsidy was decided (approved): a
+	 * claim on public notice has a proposed amount (拟补助) and none decided, and a claim
+	 * the finance bureau refused has neither, as the statistics and the case pages say.
+	 */
+	@Test
+	void theExportCallsNoAmountDecidedThatWasNotDecided() throws Exception {
+		int year = year();
+		Case onNotice = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(onNotice);
+		review.passCityReview(onNotice);
+		Case refused = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("420000.00"));
+		review.passCountyReview(refused);
+		review.passCityReview(refused);
+		review.fireTimer(refused, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		review.decide(refused, ReviewProcesses.TASK_FINANCE_ALLOCATION, "REFUSE", "年度资金已安排完毕，不予下达。");
+
+		HttpResponse<byte[]> export = city()
+			.getBytes("/review/library/export.xlsx?year=" + year + "&kind=SUBSIDY&status=ALL&division=" + GUANXIAN);
+		assertThat(export.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> headers = new ArrayList<>();
+			sheet.getRow(3).forEach(cell -> headers.add(cell.getStringCellValue()));
+			int decided = headers.indexOf("核定补助（元）");
+			Row noticed = row(sheet, review.referenceNo(onNotice));
+			Row refusal = row(sheet, review.referenceNo(refused));
+			assertThat(noticed.getCell(8).getStringCellValue()).isEqualTo("公示中");
+			assertThat(refusal.getCell(8).getStringCellValue()).isEqualTo("未获支持");
+			assertThat(number(noticed, decided)).as("核定补助 of a claim on notice").isNull();
+			assertThat(number(refusal, decided)).as("核定补助 of a refused claim").isNull();
+			assertThat(headers).containsSubsequence("拟补助（元）", "核定补助（元）");
+			int proposed = headers.indexOf("拟补助（元）");
+			assertThat(number(noticed, proposed)).isEqualByComparingTo("37000.00");
+			assertThat(number(refusal, proposed)).as("拟补助 of a refused claim").isNull();
+		}
+	}
+
+	private static Row row(Sheet sheet, String reference) {
+		for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			if (row != null && reference.equals(row.getCell(0).getStringCellValue())) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row for " + reference);
+	}
+
+	private static BigDecimal number(Row row, int column) {
+		Cell cell = row.getCell(column);
+		return cell == null || cell.getCellType() == CellType.BLANK ? null
+				: BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	@Test
