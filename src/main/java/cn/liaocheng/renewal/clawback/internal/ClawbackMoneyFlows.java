@@ -12,11 +12,11 @@ import cn.liaocheng.renewal.statistics.MoneyFlows;
 import cn.liaocheng.renewal.statistics.MoneyMeasure;
 
 /**
- * Amounts ordered back by signed clawback decisions (by the day the decision was issued;
- * a revocation of money never paid orders nothing back), allocations revoked before any
- * payment (the allocated amount, by the day of the revocation) and the repayments the
- * county finance bureaus recorded (by the day paid), by the enterprise's county and
- * month.
+ * Amounts ordered back by signed clawback decisions (by the decision's date as signed, a
+ * Beijing day; a revocation of money never paid orders nothing back), allocations revoked
+ * before any payment (the allocated amount, by the day of the revocation) and the
+ * repayments the county finance bureaus recorded (by the day paid), by the enterprise's
+ * county and month.
  */
 @Component
 class ClawbackMoneyFlows implements MoneyFlows {
@@ -33,14 +33,15 @@ class ClawbackMoneyFlows implements MoneyFlows {
 		// allocation, none of it paid.
 		List<MoneyFlow> flows = new ArrayList<>(jdbc
 			.sql("""
-					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.issued_at) AS y, EXTRACT(MONTH FROM d.issued_at) AS m,
+					SELECT c.division_code AS division, EXTRACT(YEAR FROM d.decision_date) AS y, EXTRACT(MONTH FROM d.decision_date) AS m,
 					       CASE WHEN c.status = 'REVOKED' THEN 1 ELSE 0 END AS revoked,
 					       SUM(CASE WHEN c.status = 'REVOKED' THEN c.allocated ELSE c.amount END) AS amount, COUNT(*) AS n
 					FROM clawback c JOIN decision d ON d.id = c.decision_id
 					WHERE\s"""
-					+ query.condition("CAST(d.issued_at AS DATE)", "c.division_code") + """
+					+ query.condition("d.decision_date", "c.division_code")
+					+ """
 
-							GROUP BY c.division_code, EXTRACT(YEAR FROM d.issued_at), EXTRACT(MONTH FROM d.issued_at),
+							GROUP BY c.division_code, EXTRACT(YEAR FROM d.decision_date), EXTRACT(MONTH FROM d.decision_date),
 							         CASE WHEN c.status = 'REVOKED' THEN 1 ELSE 0 END""")
 			.params(query.parameters())
 			.query((rs, n) -> MoneyFlow

@@ -162,17 +162,18 @@ class DashboardQueries {
 	List<Committed> committed(StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
 		String where = scope.where("a", "decided_at", params);
+		String month = Dimension.yearMonth("a.decided_at");
 		String sql = """
 				SELECT a.kind AS kind, a.division_code AS grp,
-				       EXTRACT(YEAR FROM a.decided_at) * 100 + EXTRACT(MONTH FROM a.decided_at) AS ym,
+				       %2$s AS ym,
 				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount ELSE a.interest_subsidy_amount END) AS amount,
 				       COUNT(*) AS cnt
 				FROM application a
 				WHERE a.status = 'APPROVED' AND a.decided_at IS NOT NULL
 				  AND ((a.kind = 'SUBSIDY' AND a.subsidy_amount IS NOT NULL)
-				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount > 0)) AND %s
-				GROUP BY a.kind, a.division_code, EXTRACT(YEAR FROM a.decided_at) * 100 + EXTRACT(MONTH FROM a.decided_at)"""
-			.formatted(where);
+				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount > 0)) AND %1$s
+				GROUP BY a.kind, a.division_code, %2$s"""
+			.formatted(where, month);
 		return jdbc.sql(sql).params(params).query((rs, n) -> {
 			int ym = ((Number) rs.getObject("ym")).intValue();
 			return new Committed("SUBSIDY".equals(rs.getString("kind")), rs.getString("grp"),

@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.statistics.internal;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * What the application figures are grouped by, with the SQL expression that groups them.
  * The expressions are constants: nothing from a request reaches the SQL text. A subsidy
@@ -9,7 +11,8 @@ package cn.liaocheng.renewal.statistics.internal;
 enum Dimension {
 
 	COUNTY("a.division_code"), TASK("COALESCE(a.policy_task, p.policy_task)"), KIND("a.kind"),
-	MONTH("EXTRACT(YEAR FROM a.submitted_at) * 100 + EXTRACT(MONTH FROM a.submitted_at)"),
+	/** The month of the first submission in Beijing, as the year of the scope is. */
+	MONTH(Dimension.yearMonth("a.submitted_at")),
 	/**
 	 * The application window (申报批次) of the first submission ({@code b}: the application's
 	 * batch entry).
@@ -17,6 +20,15 @@ enum Dimension {
 	BATCH("b.window_id");
 
 	private final String sql;
+
+	/**
+	 * yyyyMM of a {@code TIMESTAMP} column in Beijing time
+	 * ({@link ChinaTime#sqlWallClock}).
+	 */
+	static String yearMonth(String column) {
+		String beijing = ChinaTime.sqlWallClock(column);
+		return "EXTRACT(YEAR FROM " + beijing + ") * 100 + EXTRACT(MONTH FROM " + beijing + ")";
+	}
 
 	Dimension(String sql) {
 		this.sql = sql;
