@@ -317,6 +317,25 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.loanOffers(loan)).isEmpty();
 	}
 
+	/**
+	 * The bank-decision form takes a rate to four decimals (3.0625 %); the signed listing
+	 * notice states the rate the bank reported, not one rounded to three.
+	 */
+	@Test
+	void shouldStateTheRateTheBankReportedToEveryDigitTheFormTakes() {
+		Case loan = review.listedLoan("icbc");
+		review.complete(review.bankTask(loan, "icbc"),
+				Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"), "grantedAmount",
+						5000000.0, "interestRate", 3.0625, "termMonths", 36, "grantDate",
+						ReviewFixture.GRANT_DATE.toString(), "loanType", "FIXED_ASSET", "usedRelending", true));
+		review.runJobs(loan);
+		review.accept(loan, "icbc");
+
+		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text()).doesNotContain("年利率3.063%")
+			.contains("年利率3.0625%");
+		assertThat(review.outcomes(loan).grantedRate()).isEqualByComparingTo("3.0625");
+	}
+
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
 		Case loan = review.listedLoan("lcrcb");
