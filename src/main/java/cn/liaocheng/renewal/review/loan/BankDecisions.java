@@ -69,6 +69,11 @@ class BankDecisions {
 		if (amount.signum() <= 0 || term.signum() <= 0 || date == null) {
 			throw new Refused("同意放贷时请填写放贷金额、期限和放款日期");
 		}
+		// The notices state the rate as recorded, so nothing the record cannot hold is
+		// taken (it keeps four decimals, as the form asks).
+		if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.stripTrailingZeros().scale() > 4) {
+			throw new Refused("年利率应在 0 至 100（%）之间，最多保留 4 位小数");
+		}
 		LocalDate granted = grantDate(date);
 		LoanGrant.LoanType type = loanType(entry.loanType());
 		boolean relending = Boolean.TRUE.equals(entry.usedRelending());

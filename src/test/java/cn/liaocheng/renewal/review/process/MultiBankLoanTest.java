@@ -336,6 +336,26 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.outcomes(loan).grantedRate()).isEqualByComparingTo("3.0625");
 	}
 
+	/**
+	 * A rate the record cannot hold as reported (a fifth decimal) or no rate at all
+	 * (negative, above 100 %) is refused, not rounded: by the form's own rules, and by
+	 * the bank's decision should an edited form allow more.
+	 */
+	@Test
+	void shouldRefuseARateTheRecordCannotHoldAsReported() {
+		Case loan = review.listedLoan("icbc");
+		for (double rate : new double[] { 3.06251, -0.5, 100.5 }) {
+			assertThatThrownBy(() -> review.complete(review.bankTask(loan, "icbc"),
+					Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"), "grantedAmount",
+							5000000.0, "interestRate", rate, "termMonths", 36, "grantDate",
+							ReviewFixture.GRANT_DATE.toString(), "loanType", "FIXED_ASSET")))
+				.as("rate %s", rate)
+				.isInstanceOf(ProcessEngineException.class)
+				.hasMessageMatching("(?s).*年利率.*(最多保留 4 位小数|不能小于 0|不能大于 100).*");
+		}
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
 		Case loan = review.listedLoan("lcrcb");
