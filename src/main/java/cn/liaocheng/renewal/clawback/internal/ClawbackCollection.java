@@ -125,11 +125,11 @@ public class ClawbackCollection {
 		// cause than fraud (before listing was for fraud only), or on a claim with no
 		// recorded commitment to it. The decision cannot state a basis, so it does not
 		// list, and the case's history says why.
-		Optional<String> noBasis = c.listMonths() == null ? Optional.empty()
+		Optional<String> noBasis = c.listMonths() == null || ClawbackDecision.listingHasBasis(c.cause(), record)
+				? Optional.empty()
 				: c.cause() != ClawbackDue.Cause.FALSE_MATERIAL
 						? Optional.of("本次追回事由为“" + c.causeLabel() + "”，只有申报材料弄虚作假骗取资金的才列入负面清单")
-						: record.acceptsListing() ? Optional.empty()
-								: Optional.of("该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据");
+						: Optional.of("该申报没有记录载明“接受取消申报资格”的诚信承诺，列入负面清单缺少依据");
 		boolean listed = c.listMonths() != null && noBasis.isEmpty();
 		if (noBasis.isPresent() && pending) {
 			stages.note(applicationId, "system", "审批系统", "CLAWBACK_LISTING_DROPPED",

@@ -152,11 +152,21 @@ final class ClawbackDecision {
 	}
 
 	/**
+	 * Whether a listing rests on what the record holds: a clawback for false material of
+	 * a claim whose recorded commitment accepts the loss of the right to apply. The
+	 * determination refuses a listing without it; one determined before that was required
+	 * is neither announced by the prior notice nor made by the decision.
+	 */
+	static boolean listingHasBasis(ClawbackDue.Cause cause, Record record) {
+		return cause == ClawbackDue.Cause.FALSE_MATERIAL && record.acceptsListing();
+	}
+
+	/**
 	 * The listing, on the enterprise's recorded consent to the loss of its right to apply
 	 * for fraud: the determination refuses a listing without it.
 	 */
 	private static String listing(ClawbackView c, Record record, LocalDate today, LocalDate listedUntil) {
-		if (c.cause() != ClawbackDue.Cause.FALSE_MATERIAL || !record.acceptsListing()) {
+		if (!listingHasBasis(c.cause(), record)) {
 			throw new IllegalStateException("a listing without a recorded basis for clawback " + c.id());
 		}
 		return "依据你单位在上述诚信承诺中“" + record.consent().orElseThrow() + "”的承诺，将你单位列入聊城市工业领域设备更新负面清单，期限" + c.listMonths()

@@ -66,7 +66,7 @@ final class PriorNoticeText {
 				.append(Money.yuan(c.allocated()))
 				.append("元应予撤销，不再拨付；该资金由本机关下达的，由本机关撤销，由其他机关下达的，本机关建议下达机关撤销。你单位无需缴回。\n");
 		}
-		if (c.listMonths() != null) {
+		if (listMonths(row, record) != null) {
 			t.append("　　二、依据你单位申报时所作诚信承诺，将你单位列入聊城市工业领域设备更新负面清单，期限")
 				.append(c.listMonths())
 				.append("个月，自决定作出之日起计算；列入期间不受理你单位新的设备更新项目入库、奖补资金和贷款支持申报。\n");
@@ -78,6 +78,15 @@ final class PriorNoticeText {
 		t.append("　　本机关将对你单位提出的事实、理由和证据进行复核；成立的，予以采纳。本机关不因你单位陈述、申辩而作出更重的决定。\n\n");
 		t.append(ISSUER).append("\n").append(ClawbackDecision.day(today));
 		return t.toString();
+	}
+
+	/**
+	 * The months of the listing the notice announces: the determined ones where the
+	 * decision could list ({@link ClawbackDecision#listingHasBasis}), else none.
+	 */
+	static Integer listMonths(ClawbackStore.Row row, ClawbackDecision.Record record) {
+		ClawbackView c = row.view();
+		return c.listMonths() != null && ClawbackDecision.listingHasBasis(c.cause(), record) ? c.listMonths() : null;
 	}
 
 	/**

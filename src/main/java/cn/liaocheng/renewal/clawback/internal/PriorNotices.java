@@ -100,7 +100,8 @@ public class PriorNotices {
 		String countyFinance = organizations.groupName(GroupNames.county(row.view().divisionCode(), "finance"));
 		NoticeStore.Notice notice = notices.insert(
 				new NoticeStore.NewNotice(row.view().id(), processInstanceId, row.determinedAt(), row.view().amount(),
-						row.view().deadline(), daysToPay, row.view().listMonths(), now, lastDay, endsAt),
+						row.view().deadline(), daysToPay, PriorNoticeText.listMonths(row, record), now, lastDay,
+						endsAt),
 				(seq, number) -> PriorNoticeText.of(row, record, countyFinance, number, today, lastDay, daysToPay),
 				today.getYear());
 		store.status(row.view().id(), ClawbackStatus.NOTIFIED);
