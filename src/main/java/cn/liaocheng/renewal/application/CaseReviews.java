@@ -37,9 +37,12 @@ public interface CaseReviews {
 
 	/**
 	 * The enterprise accepted a bank's grant: the loan review stops waiting for the other
-	 * banks.
+	 * banks, or for the acceptance once every bank has decided. False, and nothing
+	 * happened, when the review is between the two: the last bank has decided and its
+	 * decisions are being summed up (an asynchronous step of a second or so), so that
+	 * nothing waits for an acceptance yet; the caller refuses the acceptance for now.
 	 */
-	void loanOfferAccepted(long applicationId);
+	boolean loanOfferAccepted(long applicationId);
 
 	/**
 	 * What a review goes by: references, the routing inputs and a few words for

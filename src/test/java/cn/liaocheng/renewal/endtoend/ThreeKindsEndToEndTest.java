@@ -324,8 +324,16 @@ class ThreeKindsEndToEndTest {
 			JsonNode offers = enterprise.getJson("/api/applications/" + id + "/loan-offers");
 			return offers.size() == 1 && "GRANTED".equals(offers.get(0).path("decision").asText()) ? offers : null;
 		});
-		HttpResponse<String> accepted = enterprise.postJson("/api/applications/" + id + "/loan-offers/icbc/accept",
-				Map.of());
+		// Until the engine has summed up the banks' decisions (an asynchronous step), an
+		// acceptance is refused with 409 and a request to try again shortly.
+		HttpResponse<String> accepted = Actor.await("icbc's grant accepted", () -> {
+			HttpResponse<String> answer = enterprise.postJson("/api/applications/" + id + "/loan-offers/icbc/accept",
+					Map.of());
+			if (answer.statusCode() == 409 && answer.body().contains("正在汇总")) {
+				return null;
+			}
+			return answer;
+		});
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
 		// The city finance bureau decides the interest subsidy the system computed.

@@ -630,7 +630,10 @@ public class ApplicationStore {
 				"接受" + bankName(bankKey) + "的贷款" + closed);
 		audit.record(user.userId(), "LOAN_OFFER_ACCEPTED", subject(id),
 				bankKey + (undecided.isEmpty() ? "" : " closed=" + undecided));
-		reviews.loanOfferAccepted(id);
+		if (!reviews.loanOfferAccepted(id)) {
+			// Thrown inside the acceptance's transaction: nothing above is kept.
+			throw new ApplicationStateException("各银行的审贷结果正在汇总，请稍候片刻（通常不超过一分钟）后再确认接受贷款。");
+		}
 	}
 
 	private String bankName(String bankKey) {

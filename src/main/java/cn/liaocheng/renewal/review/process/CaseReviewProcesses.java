@@ -122,10 +122,20 @@ class CaseReviewProcesses implements CaseReviews {
 	}
 
 	@Override
-	public void loanOfferAccepted(long applicationId) {
+	public boolean loanOfferAccepted(long applicationId) {
+		String key = Long.toString(applicationId);
+		// The bank review's boundary event, or the wait after it; neither while the
+		// decisions are summed up.
+		if (runtime.createExecutionQuery()
+			.processInstanceBusinessKey(key)
+			.messageEventSubscriptionName(ReviewProcesses.LOAN_OFFER_ACCEPTED)
+			.count() == 0) {
+			return false;
+		}
 		runtime.createMessageCorrelation(ReviewProcesses.LOAN_OFFER_ACCEPTED)
-			.processInstanceBusinessKey(Long.toString(applicationId))
+			.processInstanceBusinessKey(key)
 			.correlate();
+		return true;
 	}
 
 }

@@ -102,6 +102,32 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text()).contains("财政贴息：人民币");
 	}
 
+	/**
+	 * Once the last bank has decided, its decisions are summed up in an asynchronous step
+	 * before the review waits for the acceptance: an enterprise that accepts in between
+	 * is asked to try again shortly (nothing is recorded), not given a system error, and
+	 * its acceptance afterwards goes through.
+	 */
+	@Test
+	void shouldAskTheEnterpriseToWaitWhileTheLastBanksDecisionIsSummedUp() {
+		Case loan = review.listedLoan("icbc");
+		review.grantBeforeJobs(loan, "icbc", "5000000.00", true, "FIXED_ASSET", ReviewFixture.GRANT_DATE);
+		assertThat(loan.process()).isWaitingAt("Task_SummariseBankDecisions");
+
+		assertThatThrownBy(() -> review.acceptOnly(loan, "icbc")).isInstanceOf(ApplicationStateException.class)
+			.hasMessageContaining("正在汇总");
+		assertThat(review.loanOffers(loan)).noneMatch(LoanOffer::accepted);
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
+
+		review.runJobs(loan);
+		assertThat(loan.process()).isWaitingAt("IntermediateCatchEvent_LoanOfferAccepted");
+		review.accept(loan, "icbc");
+		assertThat(review.loanOffers(loan)).filteredOn(LoanOffer::accepted)
+			.extracting(LoanOffer::bankKey)
+			.containsExactly("icbc");
+		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
+	}
+
 	@Test
 	void shouldAcceptOneGrantOnly() {
 		Case loan = review.listedLoan("icbc", "abc");

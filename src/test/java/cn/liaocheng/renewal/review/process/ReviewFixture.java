@@ -459,11 +459,20 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	void grantOnly(Case c, String bankKey, String amount, boolean usedRelending, String loanType, LocalDate grantDate) {
+		grantBeforeJobs(c, bankKey, amount, usedRelending, loanType, grantDate);
+		runJobs(c);
+	}
+
+	/**
+	 * One chosen bank grants; the process's next asynchronous step has not run yet (the
+	 * last bank's: the decisions are not summed up).
+	 */
+	void grantBeforeJobs(Case c, String bankKey, String amount, boolean usedRelending, String loanType,
+			LocalDate grantDate) {
 		complete(bankTask(c, bankKey),
 				Map.of("decision", "GRANTED", "opinion", opinionFor("GRANTED"), "grantedAmount", Double.valueOf(amount),
 						"interestRate", 3.10, "termMonths", 36, "grantDate", grantDate.toString(), "loanType", loanType,
 						"usedRelending", usedRelending));
-		runJobs(c);
 	}
 
 	/**
