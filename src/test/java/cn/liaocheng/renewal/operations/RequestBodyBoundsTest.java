@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -86,6 +87,48 @@ class RequestBodyBoundsTest {
 					"application/json", HttpRequest.BodyPublishers.ofByteArray(jsonWithLongText(8 * MB)));
 			assertThat(comment.statusCode()).as(user + " JSON").isEqualTo(413);
 		}
+	}
+
+	/**
+	 * The webapps' API (Tasklist's session with its XSRF header) reads multipart bodies
+	 * with the same reader as {@code /engine-rest}.
+	 */
+	@Test
+	void aLargeBodyIsRefusedAtTheWebappApi() {
+		for (String user : List.of(DemoUsers.BANK_OFFICER, DemoUsers.COUNTY_REVIEWER)) {
+			EngineDoors.Caller caller = EngineDoors.caller(port, EngineDoors.Door.WEBAPP_API, user);
+			HttpResponse<String> multipart = caller.client()
+				.sendBody("POST", EngineDoors.Door.WEBAPP_API.root + "/task/no-such-task/attachment/create",
+						HttpRequest.BodyPublishers.ofByteArray(multipart(24 * MB)), "multipart/form-data; boundary=XX",
+						caller.headers());
+			assertThat(multipart.statusCode()).as(user).isEqualTo(413);
+			HttpResponse<String> json = caller.client()
+				.sendBody("POST", EngineDoors.Door.WEBAPP_API.root + "/task/no-such-task/comment/create",
+						HttpRequest.BodyPublishers.ofByteArray(jsonWithLongText(4 * MB)), "application/json",
+						caller.headers());
+			assertThat(json.statusCode()).as(user + " JSON").isEqualTo(413);
+		}
+	}
+
+	/**
+	 * The doors open before login that take JSON (registration) or a form (login, in
+	 * chunks too), and an administrator, who is bounded like everyone else.
+	 */
+	@Test
+	void aLargeBodyIsRefusedAtTheOpenDoorsAndToAnAdministrator() throws Exception {
+		HttpResponse<String> registration = send("POST", "/api/enterprises/registrations", null, "application/json",
+				HttpRequest.BodyPublishers.ofByteArray(jsonWithLongText(4 * MB)));
+		assertThat(registration.statusCode()).isEqualTo(413);
+		HttpResponse<String> chunkedRegistration = send("POST", "/api/enterprises/registrations", null,
+				"application/json; charset=UTF-8",
+				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(jsonWithLongText(4 * MB))));
+		assertThat(chunkedRegistration.statusCode()).isEqualTo(413);
+		HttpResponse<String> deployment = send("POST", "/engine-rest/deployment/create", DemoUsers.ADMIN,
+				"multipart/form-data; boundary=XX", HttpRequest.BodyPublishers.ofByteArray(multipart(24 * MB)));
+		assertThat(deployment.statusCode()).isEqualTo(413);
+		HttpResponse<String> model = send("POST", "/admin/models/processes/no-such-model/xml", DemoUsers.ADMIN,
+				"application/xml", HttpRequest.BodyPublishers.ofByteArray(filled(4 * MB)));
+		assertThat(model.statusCode()).isEqualTo(413);
 	}
 
 	/**

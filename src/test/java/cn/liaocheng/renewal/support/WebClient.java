@@ -121,6 +121,19 @@ public final class WebClient {
 		return send(builder.build());
 	}
 
+	/**
+	 * Any method with any body (a multipart upload, a raw stream); headers as name,
+	 * value.
+	 */
+	public HttpResponse<String> sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+			String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", contentType).method(method, body);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.build());
+	}
+
 	/** The CSRF token of a page the server rendered. */
 	public static String csrfTokenOf(String html) {
 		Matcher m = CSRF.matcher(html);
