@@ -57,6 +57,35 @@ class ErrorAnswersTest {
 			.isEqualTo("Cannot submit task form t-1: Cannot find task");
 	}
 
+	/**
+	 * The signs of an internal text are what they were; only the time to find them
+	 * changed (linear in the text).
+	 */
+	@Test
+	void internalTextsAreRecognisedAsBeforeAndInTimeInProportionToTheText() {
+		for (String internal : new String[] { "SELECT id_ FROM act_ru_task WHERE x", "select\n  *\nfrom t",
+				"Update act_ru_execution set rev_ = 2", "insert   into t", "DELETE FROM t", "violates constraint x",
+				"### Error querying database", "SQLSTATE 23505", "ENGINE-03004 Exception",
+				"java.lang.IllegalStateException", "at org.camunda.Foo.bar(Foo.java:1)", "Error: boom",
+				"「x」引用了 select 1 from dual" }) {
+			assertThat(ErrorAnswers.isInternal(internal)).as(internal).isTrue();
+		}
+		for (String plain : new String[] { "select the bank", "from select", "selectfrom", "select from", "update set",
+				"请选择 select 后的选项", "Cannot correlate message 'ClawbackRepaid'", "「审查结论」为必填项",
+				"「java.lang.Runtime」不能在表达式中使用" }) {
+			assertThat(ErrorAnswers.isInternal(plain)).as(plain).isFalse();
+		}
+		// 2 MB, a body's bound: the old patterns took some 25 s for 100,000 characters
+		// and
+		// grew with the square of the length.
+		String quoted = "Cannot correlate message '" + "select update at ".repeat(2_000_000 / 17) + "'";
+		long started = System.nanoTime();
+		assertThat(ErrorAnswers.isInternal(quoted)).isFalse();
+		assertThat(ErrorAnswers.publicMessage("InvalidRequest", quoted)).isEqualTo(quoted);
+		assertThat(ErrorAnswers.messageForUsers(new ProcessEngineException(quoted + "，请检查"))).isNotNull();
+		assertThat((System.nanoTime() - started) / 1_000_000).as("ms for 2 MB").isLessThan(10_000);
+	}
+
 	@Test
 	void refusalsAreOneLine() {
 		ProcessEngineException chinese = new ProcessEngineException("请填写审核意见（至少 2 个字）");

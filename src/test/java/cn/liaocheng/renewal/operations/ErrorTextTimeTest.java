@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -41,6 +42,22 @@ class ErrorTextTimeTest {
 	@Test
 	void theSameAtTheEnginesOtherSpelling() throws Exception {
 		assertAnsweredQuickly("/engine-rest/engine/default/message", "{\"messageName\":\"" + QUOTED + "\"}");
+	}
+
+	/** The webapps' API (Tasklist's session), whose failures are answered by a filter. */
+	@Test
+	void theSameAtTheWebappApi() {
+		EngineDoors.Caller caller = EngineDoors.caller(port, EngineDoors.Door.WEBAPP_API, DemoUsers.COUNTY_REVIEWER);
+		// The webapps' API starts on its first request; that is not what is measured.
+		caller.client()
+			.postJson(EngineDoors.Door.WEBAPP_API.root + "/message", "{\"messageName\":\"warm-up\"}", caller.headers());
+		long started = System.nanoTime();
+		HttpResponse<String> response = caller.client()
+			.postJson(EngineDoors.Door.WEBAPP_API.root + "/message", "{\"messageName\":\"" + QUOTED + "\"}",
+					caller.headers());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(response.statusCode()).isBetween(400, 499);
+		assertThat(millis).as("answered in ms").isLessThan(3_000);
 	}
 
 	private void assertAnsweredQuickly(String path, String json) throws Exception {
