@@ -86,6 +86,22 @@ class ErrorAnswersTest {
 		assertThat((System.nanoTime() - started) / 1_000_000).as("ms for 2 MB").isLessThan(10_000);
 	}
 
+	/**
+	 * A refusal quoting what the caller sent (up to a body's 2 MB) is logged in one line
+	 * of bounded length, so that requests cannot fill the node's log by the megabyte.
+	 */
+	@Test
+	void aLoggedRefusalIsCutToABoundedLength() {
+		String quoted = "x".repeat(2_000_000);
+		String line = ErrorAnswers.oneLine(new ProcessEngineException("Cannot correlate message '" + quoted + "'",
+				new IllegalStateException(quoted)));
+		assertThat(line).hasSizeLessThan(2_500)
+			.startsWith("ProcessEngineException: Cannot correlate message 'xxx")
+			.contains("(cause IllegalStateException: xxx", "（共 2000027 字）");
+		assertThat(ErrorAnswers.oneLine(new ProcessEngineException("short")))
+			.isEqualTo("ProcessEngineException: short");
+	}
+
 	@Test
 	void refusalsAreOneLine() {
 		ProcessEngineException chinese = new ProcessEngineException("请填写审核意见（至少 2 个字）");
