@@ -98,7 +98,7 @@ final class ErrorAnswers {
 		// engine's command failed, reported by Camunda's REST resource with the
 		// conflict's message).
 		if (failure != null && isConflict(failure) || message != null && message.contains(CONFLICT)) {
-			LOG.info("Conflicting change refused with 409: {}", failure == null ? message : failure.toString());
+			LOG.info("Conflicting change refused with 409: {}", failure == null ? logged(message) : oneLine(failure));
 			return Answer.of(409, "Conflict", CONFLICT, requestId);
 		}
 		if (failure != null && isClaimedByAnother(failure)) {
@@ -229,11 +229,25 @@ final class ErrorAnswers {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String line = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		String line = failure.getClass().getSimpleName() + ": " + logged(failure.getMessage());
 		if (root != failure) {
-			line += " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+			line += " (cause " + root.getClass().getSimpleName() + ": " + logged(root.getMessage()) + ")";
 		}
 		return line.replaceAll("\\s+", " ");
+	}
+
+	/** Characters of one message a log line keeps. */
+	private static final int LOGGED = 1_000;
+
+	/**
+	 * A message as the log keeps it: refusals quote what the caller sent, up to a body's
+	 * 2 MB, which would otherwise fill the node's log by the megabyte.
+	 */
+	static String logged(String message) {
+		if (message == null || message.length() <= LOGGED) {
+			return message;
+		}
+		return message.substring(0, LOGGED) + "…（共 " + message.length() + " 字）";
 	}
 
 	/**
