@@ -230,8 +230,8 @@ public class Dashboard {
 			rows.add(List.of(d.name(), d.handled(), Numbers.days(d.averageMillis()), Numbers.days(d.longestMillis()),
 					d.late(), share(d.late(), d.handled())));
 		}
-		return new StatTable("stages", "各审核环节办理用时", "已办结的审核任务；时限为5个工作日（任务的办理期限），超时指办结晚于期限。用时按自然日计。",
-				List.of("审核环节", "办理件数", "平均用时（天）", "最长用时（天）", "超过5个工作日", "超时率（%）"), rows, false);
+		return new StatTable("stages", "各审核环节办理用时", "已办结的审核任务；时限为任务的办理期限（一般为5个工作日，可由管理员调整），超期办结指办结晚于期限。用时按自然日计。",
+				List.of("审核环节", "办理件数", "平均用时（天）", "最长用时（天）", "超期办结", "超时率（%）"), rows, false);
 	}
 
 	private StatTable bodies(StatisticsScope scope, Instant now) {
@@ -258,7 +258,7 @@ public class Dashboard {
 					o.open(), o.overdue()));
 		}
 		return new StatTable("bodies", "各审核单位办理用时（由慢到快）", "平均用时最长的单位在前；在办已超期指尚未办结且已过办理期限的任务。",
-				List.of("审核单位", "办结件数", "平均用时（天）", "最长用时（天）", "超过5个工作日", "超时率（%）", "在办件数", "在办已超期"), rows, false);
+				List.of("审核单位", "办结件数", "平均用时（天）", "最长用时（天）", "超期办结", "超时率（%）", "在办件数", "在办已超期"), rows, false);
 	}
 
 	private StatTable loans(StatisticsScope scope) {
