@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.browser;
 
-import static cn.liaocheng.renewal.enterprise.Registrations.freshCreditCode;
-import static cn.liaocheng.renewal.enterprise.Registrations.freshUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 
@@ -17,7 +15,6 @@ import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -100,17 +97,8 @@ class PasswordResetBrowserTest {
 		browser.waitUntil(d -> d.getCurrentUrl().endsWith("/enterprise/applications"));
 	}
 
-	/** A registered enterprise of 冠县, activated by its county. */
 	private Enterprise activeEnterprise() {
-		String userId = freshUserId();
-		assertThat(Registrations.submit(new WebClient(port), Registrations.validForm(freshCreditCode("371525"), userId))
-			.statusCode()).isEqualTo(302);
-		Enterprise enterprise = registry.findByUser(userId).orElseThrow();
-		WebClient officer = new WebClient(port);
-		officer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		officer.postForm("/county/enterprises/" + enterprise.id() + "/activate",
-				"_csrf=" + WebClient.csrfTokenOf(officer.get("/").body()));
-		return registry.findByUser(userId).orElseThrow();
+		return Registrations.activeEnterprise(port, registry);
 	}
 
 }

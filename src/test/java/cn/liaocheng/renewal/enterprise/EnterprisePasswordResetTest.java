@@ -322,15 +322,8 @@ class EnterprisePasswordResetTest {
 			.single();
 	}
 
-	/** A registered enterprise of 冠县, activated by its county. */
 	private Enterprise activeEnterprise() {
-		String userId = freshUserId();
-		assertThat(Registrations.submit(new WebClient(port), Registrations.validForm(freshCreditCode("371525"), userId))
-			.statusCode()).isEqualTo(302);
-		Enterprise enterprise = registry.findByUser(userId).orElseThrow();
-		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		officer.postForm("/county/enterprises/" + enterprise.id() + "/activate", "_csrf=" + token(officer));
-		return registry.findByUser(userId).orElseThrow();
+		return Registrations.activeEnterprise(port, registry);
 	}
 
 	/** The enterprise's row of the county's account list. */

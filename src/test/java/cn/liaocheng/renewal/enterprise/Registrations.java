@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 
 /**
@@ -71,6 +72,25 @@ public final class Registrations {
 		Map<String, String> withToken = new LinkedHashMap<>(form);
 		withToken.put("_csrf", token);
 		return client.postForm("/register", encode(withToken));
+	}
+
+	/**
+	 * A registered enterprise of 冠县 (371525), activated by its county industry bureau, as
+	 * a test's starting point: registered through the page, activated through the
+	 * county's list.
+	 */
+	public static Enterprise activeEnterprise(int port, EnterpriseRegistry registry) {
+		String userId = freshUserId();
+		HttpResponse<String> registered = submit(new WebClient(port), validForm(freshCreditCode("371525"), userId));
+		if (registered.statusCode() != 302) {
+			throw new AssertionError("registration answered " + registered.statusCode());
+		}
+		Enterprise enterprise = registry.findByUser(userId).orElseThrow();
+		WebClient officer = new WebClient(port);
+		officer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		officer.postForm("/county/enterprises/" + enterprise.id() + "/activate",
+				"_csrf=" + WebClient.csrfTokenOf(officer.get("/").body()));
+		return registry.findByUser(userId).orElseThrow();
 	}
 
 	public static String encode(Map<String, String> form) {
