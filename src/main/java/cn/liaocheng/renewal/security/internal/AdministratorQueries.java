@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -41,15 +42,26 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * (administrators' batches, history cleanup), its ids and its failures, to anyone
  * ({@link CaselessJobs});</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
- * incident messages.</li>
+ * incident messages;</li>
+ * <li>fetching external tasks: the models have none, and Camunda's REST API parks such a
+ * request ({@code asyncResponseTimeout}, up to 30 minutes) in an unbounded list and
+ * queries the engine again for every parked request whenever another arrives and every 30
+ * seconds, so a staff account's long polls could hold connections and keep the node and
+ * the database busy on its behalf. Refused at the first fetch, before anything is
+ * parked.</li>
  * </ul>
  * Tasklist uses none of them; Cockpit, which does, is for administrators. The product's
  * own code, which runs without a signed-in user, is not limited.
  */
 final class AdministratorQueries extends CommandInterceptor {
 
+	static final String EXTERNAL_TASKS_REFUSED = "本系统的流程没有外部任务，只有管理员可以拉取外部任务";
+
 	@Override
 	public <T> T execute(Command<T> command) {
+		if (command instanceof FetchExternalTasksCmd && EngineCheckers.signedInNonAdministrator()) {
+			throw new AuthorizationException(EXTERNAL_TASKS_REFUSED);
+		}
 		boolean jobChange = changesJobs(command);
 		if (jobChange || administratorsOnly(command)) {
 			if (EngineCheckers.signedInNonAdministrator()) {
