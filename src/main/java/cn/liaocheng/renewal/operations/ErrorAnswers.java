@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -113,6 +114,13 @@ final class ErrorAnswers {
 			return Answer.of(engineRefusal.status(), (String) engineRefusal.body().get("type"),
 					(String) engineRefusal.body().get("message"), requestId);
 		}
+		AuthorizationException missing = status >= 500 ? missingPermission(failure) : null;
+		if (missing != null) {
+			// Some REST resources (a decision table's XML, a deployment's resources) wrap
+			// the refusal in their own exception, which Camunda answers with 500.
+			LOG.info("Missing permission refused with 403: {}", oneLine(failure));
+			return Answer.of(403, AUTHORIZATION, publicMessage(AUTHORIZATION, missing.getMessage()), requestId);
+		}
 		String forUsers = failure == null ? null : messageForUsers(failure);
 		if (status < 500) {
 			if (message != null && !isInternal(message)) {
@@ -195,6 +203,16 @@ final class ErrorAnswers {
 		for (Map.Entry<String, Answer> refusal : ENGINE_REFUSALS.entrySet()) {
 			if (message.contains(refusal.getKey())) {
 				return refusal.getValue();
+			}
+		}
+		return null;
+	}
+
+	/** The engine's refusal for want of a permission in the failure's chain, if any. */
+	private static AuthorizationException missingPermission(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof AuthorizationException refused) {
+				return refused;
 			}
 		}
 		return null;

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,9 @@ class CleanErrorsTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RepositoryService repository;
 
 	private CountyReviewTasks countyTasks;
 
@@ -240,6 +244,30 @@ class CleanErrorsTest {
 			.doesNotContain("\tat org.camunda")
 			.contains("INFO")
 			.contains("Engine command refused: TaskFormViolation");
+	}
+
+	/**
+	 * Reads of a decision table or a deployment that reviewers have no permission for:
+	 * some of Camunda's REST resources wrap the engine's refusal in their own exception,
+	 * which Camunda answers with 500, and the product then answered a generic 500 and
+	 * logged it as an error with a stack, at any reviewer's request. A missing permission
+	 * is a 403 with Camunda's type, whatever wraps it, logged as one line.
+	 */
+	@Test
+	void aMissingPermissionIsForbiddenEvenWhenCamundaWrapsIt(CapturedOutput log) {
+		String table = repository.createDecisionDefinitionQuery().latestVersion().list().get(0).getId();
+		String deployment = repository.createDeploymentQuery().list().get(0).getId();
+		for (Door door : Door.values()) {
+			Caller reviewer = caller(door, HOLDER);
+			for (String path : List.of("/decision-definition/" + table + "/xml", "/decision-definition/" + table,
+					"/decision-definition/" + table + "/diagram", "/deployment/" + deployment + "/resources")) {
+				HttpResponse<String> refused = reviewer.send("GET", door.root + path, null);
+				assertThat(refused.statusCode()).as("%s %s: %s", door, path, refused.body()).isEqualTo(403);
+				assertThat(refused.body()).contains("\"type\":\"AuthorizationException\"", ErrorAnswers.NOT_PERMITTED)
+					.doesNotContain("does not have", "RestException");
+			}
+		}
+		assertThat(log.getOut()).doesNotContain("Request failed; answered with a generic message");
 	}
 
 	private static void assertRefused(Door door, HttpResponse<String> response, int status, String message) {
