@@ -67,7 +67,9 @@ final class ErrorAnswers {
 			"The task cannot be deleted because is part of a running",
 			Answer.of(403, "Forbidden", "该任务属于正在办理的申报，不能删除；请在任务中办理（通过、退回或不予通过）", null), "Cannot find task with id",
 			Answer.of(404, "NotFound", "该任务不存在或已办理完毕，请刷新任务列表", null), "No job found with id",
-			Answer.of(404, "NotFound", "该作业不存在或已执行完毕，请刷新后查看", null));
+			Answer.of(404, "NotFound", "该作业不存在或已执行完毕，请刷新后查看", null),
+			"No subscriptions were found during evaluation of the conditional start events",
+			Answer.of(404, "NotFound", "没有可按条件启动的流程", null));
 
 	/** A failure as answered: status and body (type, message, request id). */
 	record Answer(int status, Map<String, Object> body) {

@@ -174,6 +174,10 @@ class CleanErrorsTest {
 					"{\"retries\":0}");
 			assertThat(retries.statusCode()).as("%s: %s", door, retries.body()).isEqualTo(403);
 			assertThat(retries.body()).contains("只有管理员可以").doesNotContain("org.camunda", "\tat ");
+			// The models start no process by a condition: evaluating conditions finds
+			// nothing to start.
+			assertRefused(door, holder.send("POST", door.root + "/condition", "{\"variables\":{\"x\":{\"value\":1}}}"),
+					404, "没有可按条件启动的流程");
 			assertRefused(door, holder.send("PUT", door.root + "/job/no-such-job/duedate",
 					"{\"duedate\":\"2030-01-01T00:00:00.000+0000\"}"), 404, "该作业不存在");
 			// A second tab sends the form of a task the first already completed: the same
