@@ -93,6 +93,28 @@ class LoanRecordingRulesTest {
 			.hasMessageContaining("2026-04-30");
 	}
 
+	/**
+	 * The last instalment paid at maturity repays the loan; it is not an early settlement
+	 * (提前结清), which the ledger and the enterprise's page would then state.
+	 */
+	@Test
+	void shouldTakeARepaymentOfTheWholeBalanceAsARepaymentNotAnEarlySettlement() {
+		recorded(LoanEventType.DISBURSEMENT, "2026-03-16", "3000000");
+		recorded(LoanEventType.REPAYMENT, "2026-06-16", "1000000");
+
+		LoanBook.Recording last = LoanRecordingRules.check(loan, events, List.of(), new LoanBook.Recording(
+				LoanEventType.REPAYMENT, LocalDate.parse("2026-08-16"), new BigDecimal("2000000"), null, null), TODAY);
+
+		assertThat(last.type()).isEqualTo(LoanEventType.REPAYMENT);
+		assertThat(last.amount()).isEqualByComparingTo("2000000");
+		assertThatThrownBy(() -> LoanRecordingRules.check(loan, events, List.of(),
+				new LoanBook.Recording(LoanEventType.REPAYMENT, LocalDate.parse("2026-08-16"),
+						new BigDecimal("2000000.01"), null, null),
+				TODAY))
+			.isInstanceOf(LedgerException.class)
+			.hasMessageContaining("2,000,000.00");
+	}
+
 	private void recorded(LoanEventType type, String date, String amount) {
 		events.add(new LoanEvent(events.size() + 1, type, LocalDate.parse(date), new BigDecimal(amount).setScale(2),
 				"ICBC-LC-2026-0316", null, "bank", Instant.now()));
