@@ -382,6 +382,25 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.loanOffers(loan)).isEmpty();
 	}
 
+	/**
+	 * The interest subsidy counts whole months of the term and the decisions state the
+	 * amount: a term or an amount the record cannot hold as reported is refused, not
+	 * truncated or rounded.
+	 */
+	@Test
+	void shouldRefuseATermOrAnAmountTheRecordCannotHoldAsReported() {
+		Case loan = review.listedLoan("icbc");
+		for (Object[] grant : new Object[][] { { 5000000.0, 24.5 }, { 5000000.005, 36 } }) {
+			assertThatThrownBy(() -> review.complete(review.bankTask(loan, "icbc"),
+					Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"), "grantedAmount",
+							grant[0], "interestRate", 3.1, "termMonths", grant[1], "grantDate",
+							ReviewFixture.GRANT_DATE.toString(), "loanType", "FIXED_ASSET")))
+				.as("amount %s, term %s", grant[0], grant[1])
+				.isInstanceOf(ProcessEngineException.class);
+		}
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
 		Case loan = review.listedLoan("lcrcb");
