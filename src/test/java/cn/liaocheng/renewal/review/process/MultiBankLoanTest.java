@@ -401,6 +401,22 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.loanOffers(loan)).isEmpty();
 	}
 
+	/**
+	 * The national interest subsidy is on the principal of loans for the equipment
+	 * renewal project, and an application may not ask more than the project's total
+	 * investment: a grant above it (the fixture's project invests 12,000,000 yuan) would
+	 * have the central subsidy computed and paid on principal the project cannot use.
+	 */
+	@Test
+	void shouldRefuseAGrantAboveTheProjectsTotalInvestment() {
+		Case loan = review.listedLoan("icbc");
+
+		assertThatThrownBy(() -> review.grantOnly(loan, "icbc", "12000000.01", true, "FIXED_ASSET"))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("12,000,000.00");
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
 		Case loan = review.listedLoan("lcrcb");
