@@ -40,6 +40,15 @@ class ModelValidationTest {
 	@Autowired
 	RepositoryService repository;
 
+	private static String shipped(String resource) {
+		try (java.io.InputStream in = ModelValidationTest.class.getClassLoader().getResourceAsStream(resource)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static Stream<Arguments> badModels() {
 		return Stream.of(
 				Arguments.of("malformed.bpmn",
@@ -130,6 +139,10 @@ class ModelValidationTest {
 								userTask("Task_Function",
 										"camunda:assignee=\"${currentUser()}\" " + TestModels.FORM_REF))),
 						"调用了函数 “currentUser()”", "Task_Function"),
+				Arguments.of("subsidy-amount.dmn",
+						shipped("bpmn/subsidy-amount.dmn").replace("<text>1,2,3,12,14,15</text>",
+								"<text>1,2,3,14,15</text>"),
+						"奖补比例表没有重点任务 12 的奖补比例", "subsidy-amount"),
 				Arguments.of("juel-table.dmn",
 						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
 							.replace("<inputExpression id=\"InputExpression_1\"",

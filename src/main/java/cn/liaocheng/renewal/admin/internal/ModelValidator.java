@@ -72,6 +72,7 @@ final class ModelValidator {
 		DeploymentContents contents = new DeploymentContents(resources.keySet(), formKeys, decisionKeys);
 		processes.forEach((name, model) -> new BpmnRules(name, environment, contents, problems).check(model));
 		decisions.forEach((name, model) -> new DmnRules(name, problems).check(model));
+		decisions.forEach((name, model) -> SubsidyTableCoverage.check(name, model, problems));
 		if (!processes.isEmpty()) {
 			String first = processes.keySet().iterator().next();
 			for (String table : TABLES_USED_BY_DELEGATES) {

@@ -226,6 +226,29 @@ class LedgerStore implements LedgerTotals {
 	}
 
 	/**
+	 * Removes accrued (not approved) periods and their shares so that the next accrual
+	 * computes them again; false, removing nothing, when any of them is no longer only
+	 * accrued (the finance bureau approved it meanwhile).
+	 */
+	boolean reopen(long applicationId, List<LedgerRow> rows) {
+		for (LedgerRow row : rows) {
+			jdbc.sql("""
+					DELETE FROM subsidy_ledger_share WHERE ledger_id = ?
+					AND EXISTS (SELECT 1 FROM subsidy_ledger WHERE id = ? AND status = 'ACCRUED')""")
+				.params(row.id(), row.id())
+				.update();
+			int removed = jdbc
+				.sql("DELETE FROM subsidy_ledger WHERE id = ? AND application_id = ? AND status = 'ACCRUED'")
+				.params(row.id(), applicationId)
+				.update();
+			if (removed != 1) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Moves a row on from {@code from}; false when it was not in that status (someone
 	 * else moved it first).
 	 */

@@ -116,6 +116,16 @@ public class LoanBook {
 		List<LoanEvent> events = store.events(applicationId);
 		List<LedgerRow> rows = store.rows(applicationId);
 		Recording checked = LoanRecordingRules.check(loan, events, rows, r, LocalDate.now(CHINA));
+		List<LedgerRow> reopened = LoanRecordingRules.reopened(rows, checked.date());
+		if (!store.reopen(applicationId, reopened)) {
+			// Approved between the read and now: the transaction rolls back what it
+			// removed.
+			throw LedgerException.conflict("该日期所在的贴息期间刚经市财政局审核，不能补录；如登记有误，请书面告知市财政局");
+		}
+		for (LedgerRow row : reopened) {
+			audit.record(user.userId(), "SUBSIDY_PERIOD_REOPENED", "application:" + applicationId, row.periodLabel()
+					+ " " + row.amount().toPlainString() + " " + checked.type().name() + " " + checked.date());
+		}
 		long id = store.insertEvent(applicationId, loan.bankKey(), checked.type(), checked.date(), checked.amount(),
 				checked.contractNo(), checked.note(), user.userId());
 		audit.record(user.userId(), "LOAN_" + checked.type().name(), "application:" + applicationId,

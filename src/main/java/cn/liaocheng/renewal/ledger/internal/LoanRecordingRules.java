@@ -8,8 +8,9 @@ import cn.liaocheng.renewal.security.PlainText;
 
 /**
  * What a bank may record, checked against the loan as recorded so far. Entries go in date
- * order and never into a period the ledger has already accrued, so that no accrued,
- * approved or paid period changes after the fact.
+ * order and never into a period the city finance bureau has approved or paid, so that no
+ * approved or paid period, nor its payment notice, changes after the fact; an entry in a
+ * period only accrued reopens it ({@link #reopened}).
  */
 final class LoanRecordingRules {
 
@@ -37,7 +38,13 @@ final class LoanRecordingRules {
 		if (latest != null && date.isBefore(latest)) {
 			throw LedgerException.invalid("date", "请按时间顺序登记：日期不能早于上一笔登记的日期（" + latest + "）");
 		}
-		if (!rows.isEmpty() && !date.isAfter(rows.get(rows.size() - 1).periodEnd())) {
+		LedgerRow settled = lastSettled(rows);
+		if (settled != null && !date.isAfter(settled.periodEnd())) {
+			throw LedgerException.conflict("该日期所在的贴息期间已经市财政局审核（截至" + settled.periodEnd() + "），不能补录；如登记有误，请书面告知市财政局");
+		}
+		if (reopened(rows, date).stream().anyMatch(row -> row.shares().isEmpty())) {
+			// A period written before the ledger kept tranches fixed the decided rule for
+			// the tranches it covered; computing it again would lose that.
 			throw LedgerException
 				.conflict("该日期所在的贴息期间已计提（截至" + rows.get(rows.size() - 1).periodEnd() + "），不能补录；如登记有误，请书面告知市财政局");
 		}
@@ -48,8 +55,11 @@ final class LoanRecordingRules {
 			case REPAYMENT -> {
 				requireDisbursed(events);
 				BigDecimal amount = amount(r.amount(), "amount", "归还本金");
-				if (amount.compareTo(balance) >= 0) {
-					throw LedgerException.invalid("amount", "归还本金应小于贷款余额（" + yuan(balance) + "元）；全部归还请登记“提前结清”");
+				// The whole balance may be repaid at maturity: that is a repayment, not
+				// the
+				// early settlement that 提前结清 states.
+				if (amount.compareTo(balance) > 0) {
+					throw LedgerException.invalid("amount", "归还本金不能超过贷款余额（" + yuan(balance) + "元）；到期前全部归还的，请登记“提前结清”");
 				}
 				yield new LoanBook.Recording(r.type(), date, amount, null, note);
 			}
@@ -68,6 +78,32 @@ final class LoanRecordingRules {
 				yield new LoanBook.Recording(r.type(), date, null, null, note);
 			}
 		};
+	}
+
+	/**
+	 * The latest period the finance bureau has approved or paid: no entry may fall in it
+	 * or before it, so that no approved, paid or notified figure changes after the fact.
+	 */
+	private static LedgerRow lastSettled(List<LedgerRow> rows) {
+		LedgerRow last = null;
+		for (LedgerRow row : rows) {
+			if (row.status() != LedgerStatus.ACCRUED && (last == null || row.periodEnd().isAfter(last.periodEnd()))) {
+				last = row;
+			}
+		}
+		return last;
+	}
+
+	/**
+	 * The accrued periods an entry of {@code date} falls in or before: computations no
+	 * one has approved, which are removed with the entry and computed again from it at
+	 * the next accrual. Banks book a day's repayments after the day, and the ledger
+	 * accrues a month within the hour after it ends.
+	 */
+	static List<LedgerRow> reopened(List<LedgerRow> rows, LocalDate date) {
+		return rows.stream()
+			.filter(row -> row.status() == LedgerStatus.ACCRUED && !date.isAfter(row.periodEnd()))
+			.toList();
 	}
 
 	private static LoanBook.Recording disbursement(GrantedLoan loan, List<LoanEvent> events, LocalDate date,

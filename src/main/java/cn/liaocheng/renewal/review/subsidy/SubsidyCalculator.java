@@ -43,8 +43,22 @@ class SubsidyCalculator {
 		return stages.registeredProject(subsidy).map(project -> calculate(project.policyTask(), subsidy.equipment()));
 	}
 
+	/**
+	 * @throws IllegalStateException when the table has no rate for the task: the step
+	 * stops as an incident for the administrators rather than record a subsidy of nothing
+	 * that the public notice and the allocation decision would state
+	 */
 	Calculation calculate(Integer policyTask, List<Dossier.EquipmentLine> equipment) {
-		SubsidyRules.Rate rate = rules.rate(policyTask);
+		return estimate(policyTask, equipment).orElseThrow(
+				() -> new IllegalStateException("奖补比例表（subsidy-amount）没有重点任务 " + policyTask + " 的奖补比例，请管理员补充该表后重试"));
+	}
+
+	/** The calculation, or empty when the table has no rate for the task. */
+	Optional<Calculation> estimate(Integer policyTask, List<Dossier.EquipmentLine> equipment) {
+		return rules.rate(policyTask).map(rate -> calculate(policyTask, rate, equipment));
+	}
+
+	private Calculation calculate(Integer policyTask, SubsidyRules.Rate rate, List<Dossier.EquipmentLine> equipment) {
 		List<Line> lines = new ArrayList<>();
 		BigDecimal sum = BigDecimal.ZERO;
 		for (Dossier.EquipmentLine line : equipment) {
@@ -53,7 +67,7 @@ class SubsidyCalculator {
 			lines.add(new Line(line.name(), eligible, subsidy));
 			sum = sum.add(subsidy);
 		}
-		BigDecimal amount = sum.min(rate.cap());
+		BigDecimal amount = rate.cap() == null ? sum : sum.min(rate.cap());
 		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount,
 				rules.needsExpertReview(amount));
 	}
@@ -63,8 +77,8 @@ class SubsidyCalculator {
 	}
 
 	/**
-	 * The whole calculation; {@code capped} when the per-project cap reduced the sum of
-	 * the lines.
+	 * The whole calculation; {@code cap} is {@code null} when the table sets none, and
+	 * {@code capped} when the per-project cap reduced the sum of the lines.
 	 */
 	record Calculation(Integer policyTask, BigDecimal rate, BigDecimal cap, List<Line> lines, BigDecimal sumOfLines,
 			BigDecimal amount, boolean expertReview) {

@@ -35,7 +35,8 @@ class SubsidyEstimator implements SubsidyEstimates {
 			return Optional.empty();
 		}
 		return stages.registeredProject(subsidy)
-			.map(project -> calculator.calculate(project.policyTask(), subsidy.equipment()).amount());
+			.flatMap(project -> calculator.estimate(project.policyTask(), subsidy.equipment()))
+			.map(SubsidyCalculator.Calculation::amount);
 	}
 
 }

@@ -59,16 +59,20 @@ public class SubsidyRules {
 	}
 
 	/**
-	 * The subsidy rate and per-project cap of a policy task; zero when the table has no
-	 * row for it.
+	 * The subsidy rate and per-project cap of a policy task; empty when the table has no
+	 * row or no rate for it (a gap in the table, not a rate of nothing). An empty cap is
+	 * none, as in the interest-subsidy table.
 	 */
-	Rate rate(Integer policyTask) {
+	Optional<Rate> rate(Integer policyTask) {
 		DmnDecisionRuleResult row = decisions
 			.evaluateDecisionTableByKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE,
 					Variables.createVariables().putValue("policyTask", policyTask))
 			.getSingleResult();
-		return row == null ? new Rate(BigDecimal.ZERO, BigDecimal.ZERO)
-				: new Rate(decimal(row.get("rate")), decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP));
+		if (row == null || row.get("rate") == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Rate(decimal(row.get("rate")),
+				row.get("cap") == null ? null : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP)));
 	}
 
 	boolean needsExpertReview(BigDecimal subsidyAmount) {
@@ -295,7 +299,8 @@ public class SubsidyRules {
 	}
 
 	/**
-	 * A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan.
+	 * A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan,
+	 * {@code null} for none.
 	 */
 	record Rate(BigDecimal rate, BigDecimal cap) {
 	}

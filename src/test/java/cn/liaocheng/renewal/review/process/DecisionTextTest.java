@@ -388,7 +388,7 @@ class DecisionTextTest extends ReviewProcessTest {
 	 */
 	@Test
 	void aLargeLoansInterestSubsidyIsNotCutByACapTheNoticesDoNotSet() {
-		Case loan = listedLoan();
+		Case loan = listedLoan(review.newRegisteredProject(7, "150000000.00"));
 
 		review.grant(loan, "100000000.00", true); // 1.5 points over 24 months: 3,000,000
 
@@ -571,7 +571,11 @@ class DecisionTextTest extends ReviewProcessTest {
 	}
 
 	private Case listedLoan() {
-		Case loan = review.submitLoan(review.registeredProject(7));
+		return listedLoan(review.registeredProject(7));
+	}
+
+	private Case listedLoan(long project) {
+		Case loan = review.submitLoan(project);
 		review.passCountyReview(loan);
 		review.passCityReview(loan);
 		review.decide(loan, "Task_PbocListing", "APPROVE");

@@ -259,7 +259,10 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 	@Test
 	void shouldNotCapTheInterestSubsidyWhereTheNoticesSetNoCap() {
-		Case loan = listedLoan();
+		Case loan = review.submitLoan(review.newRegisteredProject(7, "100000000.00"));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
 
 		review.grant(loan, "80000000.00", true);
 

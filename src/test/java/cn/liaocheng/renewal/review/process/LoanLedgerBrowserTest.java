@@ -68,7 +68,7 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).isEqualTo("已登记放款。");
 		record("REPAYMENT", repaid, "4000000", "", "");
 		WebElement error = browser.waitFor(By.id("ledger-error"));
-		assertThat(error.getText()).contains("归还本金应小于贷款余额（3,000,000.00元）");
+		assertThat(error.getText()).contains("归还本金不能超过贷款余额（3,000,000.00元）");
 		assertThat(browser.driver().findElement(By.id("amount")).getAttribute("value")).isEqualTo("4000000");
 		browser.screenshot("ledger-bank-refused");
 		record("REPAYMENT", repaid, "1000000", "", "");

@@ -108,9 +108,14 @@ class LoanLedgerOnPostgresTest {
 		assertThat(texts(rows, "days")).containsExactly("16", "30", "31", "30");
 		assertThat(texts(rows, "status")).containsOnly("ACCRUED");
 
+		// An entry in a period only accrued reopens it (LoanLedgerLateEntryTest); once
+		// city
+		// finance has approved the period, nothing in it may be recorded.
+		long june = rows.get(3).get("id").asLong();
+		assertThat(finance.postJson(ledger(id, june, "approve"), "{}").statusCode()).isEqualTo(200);
 		HttpResponse<String> backdated = record(icbc, id, "REPAYMENT", "2026-06-20", "100000", null);
 		assertThat(backdated.statusCode()).isEqualTo(409);
-		assertThat(backdated.body()).contains("已计提");
+		assertThat(backdated.body()).contains("已经市财政局审核");
 		assertThat(record(icbc, id, "REPAYMENT", "2026-07-15", "500000", null).statusCode()).isEqualTo(200);
 		accrual.accrueAll(LocalDate.parse("2026-08-01"));
 		JsonNode view = loan(icbc, id);
@@ -174,6 +179,21 @@ class LoanLedgerOnPostgresTest {
 		WebClient other = new WebClient(port);
 		other.login(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
 		assertThat(other.get("/enterprise/applications/" + id + "/loan").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldComputeAnAccruedPeriodAgainFromAnEntryBookedAfterItWasAccrued() throws Exception {
+		long id = grantedLoan().id();
+		record(icbc, id, "DISBURSEMENT", "2026-03-16", "3000000", "ICBC-LC-2026-0316");
+		accrual.accrueAll(LocalDate.parse("2026-06-01"));
+		assertThat(money(loan(finance, id).get("rows"), "amount")).containsExactly("2000.00", "3750.00", "3875.00");
+
+		assertThat(record(icbc, id, "REPAYMENT", "2026-05-31", "1000000", null).statusCode()).isEqualTo(200);
+		assertThat(labels(loan(finance, id).get("rows"))).containsExactly("2026-03", "2026-04");
+		accrual.accrueAll(LocalDate.parse("2026-06-01"));
+
+		// May: 30 × 3,000,000 + 1 × 2,000,000 = 92,000,000 × 1.5% ÷ 360
+		assertThat(money(loan(finance, id).get("rows"), "amount")).containsExactly("2000.00", "3750.00", "3833.33");
 	}
 
 	@Test

@@ -382,6 +382,41 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.loanOffers(loan)).isEmpty();
 	}
 
+	/**
+	 * The interest subsidy counts whole months of the term and the decisions state the
+	 * amount: a term or an amount the record cannot hold as reported is refused, not
+	 * truncated or rounded.
+	 */
+	@Test
+	void shouldRefuseATermOrAnAmountTheRecordCannotHoldAsReported() {
+		Case loan = review.listedLoan("icbc");
+		for (Object[] grant : new Object[][] { { 5000000.0, 24.5 }, { 5000000.005, 36 } }) {
+			assertThatThrownBy(() -> review.complete(review.bankTask(loan, "icbc"),
+					Map.of("decision", "GRANTED", "opinion", ReviewFixture.opinionFor("GRANTED"), "grantedAmount",
+							grant[0], "interestRate", 3.1, "termMonths", grant[1], "grantDate",
+							ReviewFixture.GRANT_DATE.toString(), "loanType", "FIXED_ASSET")))
+				.as("amount %s, term %s", grant[0], grant[1])
+				.isInstanceOf(ProcessEngineException.class);
+		}
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
+	/**
+	 * The national interest subsidy is on the principal of loans for the equipment
+	 * renewal project, and an application may not ask more than the project's total
+	 * investment: a grant above it (the fixture's project invests 12,000,000 yuan) would
+	 * have the central subsidy computed and paid on principal the project cannot use.
+	 */
+	@Test
+	void shouldRefuseAGrantAboveTheProjectsTotalInvestment() {
+		Case loan = review.listedLoan("icbc");
+
+		assertThatThrownBy(() -> review.grantOnly(loan, "icbc", "12000000.01", true, "FIXED_ASSET"))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("12,000,000.00");
+		assertThat(review.loanOffers(loan)).isEmpty();
+	}
+
 	@Test
 	void shouldNotLetALocalBankReportReLendingFunds() {
 		Case loan = review.listedLoan("lcrcb");

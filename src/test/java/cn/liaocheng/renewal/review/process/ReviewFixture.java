@@ -333,6 +333,22 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
+	 * A newly registered project of the policy task with the given total investment, for
+	 * a loan larger than the usual project's 12,000,000 yuan (a grant may not exceed it).
+	 */
+	long newRegisteredProject(int policyTask, String totalInvestment) {
+		DossierForm form = Dossiers.project(policyTask);
+		form.setTotalInvestment(totalInvestment);
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, form, creationKey());
+		attachProjectFiles(id);
+		Case project = submit(id, ApplicationKind.PROJECT);
+		passCountyReview(project);
+		passCityReview(project);
+		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
+		return project.id();
+	}
+
+	/**
 	 * A newly registered project of the policy task, for a subsidy claim (a project has
 	 * at most one subsidy).
 	 */

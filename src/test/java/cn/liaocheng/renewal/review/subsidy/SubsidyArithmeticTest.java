@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -152,6 +153,63 @@ class SubsidyArithmeticTest {
 		assertThat(calculation.amount()).isEqualByComparingTo("5000000.00");
 		assertThat(calculation.capped()).isTrue();
 		assertThat(calculation.expertReview()).isTrue();
+	}
+
+	/**
+	 * The interest table reads an empty cap as none; the subsidy table, which
+	 * administrators edit the same way, must not read it as a cap of nothing and award 零元
+	 * to every project of the task.
+	 */
+	@Test
+	void anEmptyProjectCapIsNoCapNotASubsidyOfNothing(ProcessEngine processEngine) throws Exception {
+		String shipped = resource("bpmn/subsidy-amount.dmn");
+		String changed = shipped
+			.replaceFirst("(<outputEntry id=\"LiteralExpression_Tasks04To09_Cap\">\\s*<text>)3000000(</text>)", "$1$2");
+		assertThat(changed).isNotEqualTo(shipped);
+		String deployment = deploy(processEngine, "subsidy-amount.dmn", changed);
+		try {
+			SubsidyCalculator.Calculation calculation = calculator.calculate(7,
+					List.of(line("数控机床", Origin.DOMESTIC, 2, "150000.00", "300000.00")));
+
+			assertThat(calculation.amount()).isEqualByComparingTo("30000.00");
+			assertThat(calculation.capped()).isFalse();
+		}
+		finally {
+			processEngine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+
+	/**
+	 * A task the table has no rate for is a gap in the table, not a finding that the
+	 * project earns nothing: the computation stops (an incident the administrators see)
+	 * rather than record 零元 for the public notice and the allocation decision.
+	 */
+	@Test
+	void aTaskWithoutARateInTheTableIsNotComputedAsNothing(ProcessEngine processEngine) throws Exception {
+		String shipped = resource("bpmn/subsidy-amount.dmn");
+		String changed = shipped.replaceFirst("<text>1,2,3,12,14,15</text>", "<text>1,2,3,14,15</text>");
+		assertThat(changed).isNotEqualTo(shipped);
+		String deployment = deploy(processEngine, "subsidy-amount.dmn", changed);
+		try {
+			List<EquipmentLine> lines = List.of(line("数控机床", Origin.DOMESTIC, 1, "100000.00", "100000.00"));
+
+			assertThatThrownBy(() -> calculator.calculate(12, lines)).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("subsidy-amount")
+				.hasMessageContaining("12");
+		}
+		finally {
+			processEngine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+
+	private String resource(String name) throws Exception {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String deploy(ProcessEngine processEngine, String name, String xml) {
+		return processEngine.getRepositoryService().createDeployment().addString(name, xml).deploy().getId();
 	}
 
 	@Test
