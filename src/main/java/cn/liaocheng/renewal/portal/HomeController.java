@@ -11,6 +11,7 @@ import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
+import cn.liaocheng.renewal.tasklist.WaitingTasks;
 
 /**
  * The start page. A stranger learns what the programme funds, who may apply and how, and
@@ -26,10 +27,14 @@ class HomeController {
 
 	private final ApplicationWindows windows;
 
-	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows) {
+	private final WaitingTasks waitingTasks;
+
+	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
+			WaitingTasks waitingTasks) {
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.windows = windows;
+		this.waitingTasks = waitingTasks;
 	}
 
 	@GetMapping("/")
@@ -49,6 +54,11 @@ class HomeController {
 		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)
 				|| user.isIn(GroupType.BANK) || user.isAdministrator());
 		model.addAttribute("isAdministrator", user.isAdministrator());
+		if (user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK)) {
+			// What waits in Tasklist, as its filters count it: Tasklist itself shows the
+			// number of the selected filter only.
+			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
+		}
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
 			if (e.status() != EnterpriseStatus.ACTIVE) {

@@ -1,0 +1,111 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The start page says what waits for the user who logs in. A reviewer sees how many tasks
+ * each Tasklist filter holds before opening Tasklist, which itself counts only the
+ * selected filter (a county reviewer landing on 我的待办 (0) saw nothing of the department's
+ * unclaimed work). Screenshots: target/screenshots/home-waiting-*.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WaitingWorkBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	FilterService filters;
+
+	private Browser browser;
+
+	private CountyReviewTasks county;
+
+	@BeforeAll
+	void start() {
+		county = new CountyReviewTasks(applications, identity, tasks);
+		browser = Browser.start(port);
+	}
+
+	@BeforeEach
+	void freshSession() {
+		browser.forgetEverything();
+	}
+
+	@AfterEach
+	void keepTheDom(TestInfo test) {
+		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
+	}
+
+	@AfterAll
+	void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void theStartPageCountsEachTasklistFilterAndLinksToIt() {
+		Task waiting = county.open();
+		long department = tasks.createTaskQuery()
+			.taskCandidateGroup(CountyReviewTasks.BODY)
+			.includeAssignedTasks()
+			.count();
+		long mine = tasks.createTaskQuery().taskAssignee(DemoUsers.COUNTY_REVIEWER).count();
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/");
+		WebElement tile = browser.waitFor(By.id("tasklist-tile"));
+		browser.screenshot("home-waiting-tasks");
+
+		assertThat(count(tile, "本部门待办")).isEqualTo(department).isPositive();
+		assertThat(count(tile, "我的待办")).isEqualTo(mine);
+		assertThat(tile.findElements(By.cssSelector("a[data-filter='即将超期']"))).hasSize(1);
+		String filterId = filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
+		assertThat(tile.findElement(By.cssSelector("a[data-filter='本部门待办']")).getAttribute("href"))
+			.endsWith("/camunda/app/tasklist/default/#/?filter=" + filterId);
+
+		tasks.claim(waiting.getId(), DemoUsers.COUNTY_REVIEWER);
+		browser.open("/");
+		tile = browser.waitFor(By.id("tasklist-tile"));
+		assertThat(count(tile, "我的待办")).isEqualTo(mine + 1);
+		assertThat(count(tile, "本部门待办")).as("claimed tasks stay in the department's list").isEqualTo(department);
+	}
+
+	private static long count(WebElement tile, String filter) {
+		return Long
+			.parseLong(tile.findElement(By.cssSelector("a[data-filter='" + filter + "'] strong")).getText().trim());
+	}
+
+}
