@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
@@ -29,8 +30,11 @@ class HomeController {
 
 	private final WaitingTasks waitingTasks;
 
+	private final Applications applications;
+
 	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
-			WaitingTasks waitingTasks) {
+			WaitingTasks waitingTasks, Applications applications) {
+		this.applications = applications;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.windows = windows;
@@ -61,6 +65,8 @@ class HomeController {
 		}
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
+			// The cases that wait for the enterprise, first on the page it lands on.
+			model.addAttribute("myApplications", applications.list(user));
 			if (e.status() != EnterpriseStatus.ACTIVE) {
 				organizations.industryBureau(e.divisionCode()).ifPresent(b -> model.addAttribute("bureau", b));
 			}

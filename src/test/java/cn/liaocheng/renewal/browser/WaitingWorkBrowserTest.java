@@ -2,6 +2,9 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -27,7 +31,9 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * The start page says what waits for the user who logs in. A reviewer sees how many tasks
  * each Tasklist filter holds before opening Tasklist, which itself counts only the
  * selected filter (a county reviewer landing on 我的待办 (0) saw nothing of the department's
- * unclaimed work). Screenshots: target/screenshots/home-waiting-*.
+ * unclaimed work). An enterprise sees the cases returned to it for correction first, on
+ * the start page and above 我的申报, which used to list them at the bottom, after the
+ * application windows. Screenshots: target/screenshots/home-waiting-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,6 +107,39 @@ class WaitingWorkBrowserTest {
 		tile = browser.waitFor(By.id("tasklist-tile"));
 		assertThat(count(tile, "我的待办")).isEqualTo(mine + 1);
 		assertThat(count(tile, "本部门待办")).as("claimed tasks stay in the department's list").isEqualTo(department);
+	}
+
+	@Test
+	void anEnterpriseSeesItsReturnedCaseFirstWithTheWayToCorrectIt() {
+		ApplicationSummary returned = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE);
+		String key = Long.toString(returned.id());
+		Task review = browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
+			.singleResult());
+		tasks.complete(review.getId(), Map.of("decision", "RETURN", "opinion", "营业执照扫描件不清晰，请重新上传。"));
+		// The correction opens in an asynchronous step, which the job executor runs.
+		browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_EnterpriseCorrection")
+			.singleResult());
+
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		browser.open("/");
+		WebElement waiting = browser.waitFor(By.id("needs-action"));
+		browser.screenshot("home-waiting-enterprise");
+		assertThat(browser.driver().findElements(By.id("tasklist-tile"))).isEmpty();
+		WebElement item = waiting.findElement(By.xpath(".//li[contains(., '" + returned.referenceNo() + "')]"));
+		assertThat(item.getText()).contains("待补正", "已退回补正，请按退回理由修改后重新提交");
+		assertThat(waiting.findElement(By.tagName("h2")).getText()).matches("需要您处理（\\d+）");
+
+		item.findElement(By.tagName("a")).click();
+		browser.waitUntil(d -> d.getCurrentUrl().endsWith("/enterprise/applications/" + returned.id()));
+
+		browser.open("/enterprise/applications");
+		List<WebElement> cards = browser.driver().findElements(By.cssSelector("main > .card, main > section"));
+		assertThat(cards.get(0).getAttribute("id")).as("the first card of 我的申报").isEqualTo("needs-action");
+		assertThat(cards.get(0).getText()).contains(returned.referenceNo());
 	}
 
 	private static long count(WebElement tile, String filter) {
