@@ -9,6 +9,7 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.enterprise.PendingRegistrations;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -32,8 +33,11 @@ class HomeController {
 
 	private final Applications applications;
 
+	private final PendingRegistrations pendingRegistrations;
+
 	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
-			WaitingTasks waitingTasks, Applications applications) {
+			WaitingTasks waitingTasks, Applications applications, PendingRegistrations pendingRegistrations) {
+		this.pendingRegistrations = pendingRegistrations;
 		this.applications = applications;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
@@ -63,6 +67,7 @@ class HomeController {
 			// number of the selected filter only.
 			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
 		}
+		model.addAttribute("pendingRegistrations", pendingRegistrations.count(user));
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
 			// The cases that wait for the enterprise, first on the page it lands on.

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -23,17 +24,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
  * The start page says what waits for the user who logs in. A reviewer sees how many tasks
  * each Tasklist filter holds before opening Tasklist, which itself counts only the
  * selected filter (a county reviewer landing on 我的待办 (0) saw nothing of the department's
- * unclaimed work). An enterprise sees the cases returned to it for correction first, on
- * the start page and above 我的申报, which used to list them at the bottom, after the
- * application windows. Screenshots: target/screenshots/home-waiting-*.
+ * unclaimed work). A county industry bureau sees how many registrations wait for it to
+ * activate them. An enterprise sees the cases returned to it for correction first, on the
+ * start page and above 我的申报, which used to list them at the bottom, after the application
+ * windows. Screenshots: target/screenshots/home-waiting-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -140,6 +144,29 @@ class WaitingWorkBrowserTest {
 		List<WebElement> cards = browser.driver().findElements(By.cssSelector("main > .card, main > section"));
 		assertThat(cards.get(0).getAttribute("id")).as("the first card of 我的申报").isEqualTo("needs-action");
 		assertThat(cards.get(0).getText()).contains(returned.referenceNo());
+	}
+
+	@Test
+	void aCountyIndustryBureauSeesHowManyRegistrationsWaitForActivation() {
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/");
+		long before = pending();
+
+		HttpResponse<String> registered = Registrations.submit(new WebClient(port),
+				Registrations.validForm(Registrations.freshCreditCode("371525"), Registrations.freshUserId()));
+		assertThat(registered.statusCode()).isEqualTo(302);
+
+		browser.open("/");
+		assertThat(pending()).isEqualTo(before + 1);
+		browser.screenshot("home-waiting-activation");
+		assertThat(browser.driver().findElement(By.id("activation-tile")).getAttribute("href"))
+			.endsWith("/county/enterprises");
+	}
+
+	private long pending() {
+		WebElement tile = browser.waitFor(By.id("activation-tile"));
+		assertThat(tile.getText()).contains("待激活");
+		return Long.parseLong(tile.findElement(By.cssSelector(".waiting strong")).getText().trim());
 	}
 
 	private static long count(WebElement tile, String filter) {
