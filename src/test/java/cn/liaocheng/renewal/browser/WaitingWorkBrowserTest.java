@@ -34,10 +34,11 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * The start page says what waits for the user who logs in. A reviewer sees how many tasks
  * each Tasklist filter holds before opening Tasklist, which itself counts only the
  * selected filter (a county reviewer landing on 我的待办 (0) saw nothing of the department's
- * unclaimed work). A county industry bureau sees how many registrations wait for it to
- * activate them. An enterprise sees the cases returned to it for correction first, on the
- * start page and above 我的申报, which used to list them at the bottom, after the application
- * windows. Screenshots: target/screenshots/home-waiting-*.
+ * unclaimed work). Tasklist itself now counts every filter too. A county industry bureau
+ * sees how many registrations wait for it to activate them. An enterprise sees the cases
+ * returned to it for correction first, on the start page and above 我的申报, which used to
+ * list them at the bottom, after the application windows. Screenshots:
+ * target/screenshots/home-waiting-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,6 +145,33 @@ class WaitingWorkBrowserTest {
 		List<WebElement> cards = browser.driver().findElements(By.cssSelector("main > .card, main > section"));
 		assertThat(cards.get(0).getAttribute("id")).as("the first card of 我的申报").isEqualTo("needs-action");
 		assertThat(cards.get(0).getText()).contains(returned.referenceNo());
+	}
+
+	@Test
+	void tasklistCountsEveryFilterNotOnlyTheSelectedOne() {
+		county.open();
+		long department = tasks.createTaskQuery()
+			.taskCandidateGroup(CountyReviewTasks.BODY)
+			.includeAssignedTasks()
+			.count();
+		String mine = filters.createTaskFilterQuery().filterName("我的待办").singleResult().getId();
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/camunda/app/tasklist/default/#/?filter=" + mine);
+		By departmentCount = By.xpath("//div[contains(@class,'task-filter')][.//a[contains(., '本部门待办')]]"
+				+ "//span[contains(@class,'renewal-filter-count')]");
+		WebElement shown = browser.waitUntil(d -> {
+			List<WebElement> found = d.findElements(departmentCount);
+			return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0);
+		});
+		browser.screenshot("home-waiting-tasklist-filters");
+		assertThat(Long.parseLong(shown.getText().trim())).isEqualTo(department);
+		assertThat(shown.isDisplayed()).isTrue();
+		WebElement selected = browser.driver()
+			.findElement(By.xpath("//div[contains(@class,'task-filter')][.//a[contains(., '我的待办')]]"));
+		assertThat(selected.findElements(By.cssSelector(".renewal-filter-count")))
+			.as("the selected filter shows Tasklist's own count only")
+			.allSatisfy(count -> assertThat(count.isDisplayed()).isFalse());
 	}
 
 	@Test
