@@ -5,12 +5,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.enterprise.PendingRegistrations;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
+import cn.liaocheng.renewal.tasklist.WaitingTasks;
 
 /**
  * The start page. A stranger learns what the programme funds, who may apply and how, and
@@ -26,10 +29,20 @@ class HomeController {
 
 	private final ApplicationWindows windows;
 
-	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows) {
+	private final WaitingTasks waitingTasks;
+
+	private final Applications applications;
+
+	private final PendingRegistrations pendingRegistrations;
+
+	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
+			WaitingTasks waitingTasks, Applications applications, PendingRegistrations pendingRegistrations) {
+		this.pendingRegistrations = pendingRegistrations;
+		this.applications = applications;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.windows = windows;
+		this.waitingTasks = waitingTasks;
 	}
 
 	@GetMapping("/")
@@ -49,8 +62,16 @@ class HomeController {
 		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)
 				|| user.isIn(GroupType.BANK) || user.isAdministrator());
 		model.addAttribute("isAdministrator", user.isAdministrator());
+		if (user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK)) {
+			// What waits in Tasklist, as its filters count it: Tasklist itself shows the
+			// number of the selected filter only.
+			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
+		}
+		model.addAttribute("pendingRegistrations", pendingRegistrations.count(user));
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
+			// The cases that wait for the enterprise, first on the page it lands on.
+			model.addAttribute("myApplications", applications.list(user));
 			if (e.status() != EnterpriseStatus.ACTIVE) {
 				organizations.industryBureau(e.divisionCode()).ifPresent(b -> model.addAttribute("bureau", b));
 			}

@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.enterprise.PendingRegistrations;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -36,7 +37,7 @@ import cn.liaocheng.renewal.security.PortalUser;
  * offered, so an id sent by hand cannot reach past it.
  */
 @Service
-class CountyEnterprises {
+class CountyEnterprises implements PendingRegistrations {
 
 	private static final Logger LOG = LoggerFactory.getLogger(CountyEnterprises.class);
 
@@ -87,6 +88,19 @@ class CountyEnterprises {
 	/**
 	 * The accounts the user may manage (optionally of one division), pending ones first.
 	 */
+	@Override
+	@Transactional(readOnly = true)
+	public long count(PortalUser user) {
+		Jurisdiction jurisdiction = Jurisdiction.of(user, catalog.divisions());
+		if (jurisdiction.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE status = 'PENDING' AND division_code IN (:codes)")
+			.param("codes", jurisdiction.divisionCodes())
+			.query(Long.class)
+			.single();
+	}
+
 	List<EnterpriseListing> visibleTo(PortalUser user, Optional<String> division) {
 		List<Division> divisions = catalog.divisions();
 		Jurisdiction jurisdiction = Jurisdiction.of(user, divisions);

@@ -8,6 +8,9 @@
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
  *   otherwise asks for a variable name and type);
  * - 消息 in the navbar: the unread count of the message centre, refreshed every minute, linking to /messages;
+ * - the number of tasks of every filter, not only of the selected one (Tasklist counts that one only, so a reviewer
+ *   on 我的待办 (0) saw nothing of the department's unclaimed work), from the engine's own filter counts, refreshed
+ *   every minute and when another filter is chosen;
  * - Tasklist's labels that were read before its Chinese texts had loaded (raw keys such as CREATION_DATE, or a
  *   variable name in a sorting pill) replaced by the Chinese text.
  * Write calls carry the application's CSRF token from /api/review/csrf, as in operations.js.
@@ -325,6 +328,68 @@ function messageBadge(node) {
   });
 }
 
+/* ---------- every filter's count ---------- */
+
+var FILTER_COUNTS = '/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true';
+
+function showFilterCounts(list) {
+  var counts = {};
+  (list || []).forEach(function (f) {
+    if (!(f.name in counts) && typeof f.itemCount === 'number') {
+      counts[f.name] = f.itemCount;
+    }
+  });
+  var links = document.querySelectorAll('[cam-tasklist-filters] .task-filter h4.name a');
+  links.forEach(function (a) {
+    var first = a.firstChild;
+    var name = first && first.nodeType === 3 ? first.nodeValue.trim() : '';
+    var shown = a.querySelector('.renewal-filter-count');
+    if (!(name in counts)) {
+      if (shown) {
+        shown.remove();
+      }
+      return;
+    }
+    if (!shown) {
+      shown = el('span', {'class': 'renewal-filter-count'});
+      a.appendChild(shown);
+    }
+    shown.textContent = counts[name] > 999 ? '999+' : String(counts[name]);
+  });
+  return links.length;
+}
+
+function filterCounts() {
+  var refresh = function (tries) {
+    get(FILTER_COUNTS).then(function (list) {
+      // The filters may not be drawn yet when the counts arrive.
+      if (!showFilterCounts(list) && tries < 20) {
+        window.setTimeout(function () {
+          refresh(tries + 1);
+        }, 500);
+      }
+    }).catch(function () {
+      // Tasklist's own count of the selected filter stays.
+    });
+  };
+  refresh(0);
+  window.setInterval(function () {
+    refresh(0);
+  }, REFRESH_MS);
+  document.addEventListener('click', function (e) {
+    if (e.target && e.target.closest && e.target.closest('[cam-tasklist-filters] .task-filter')) {
+      window.setTimeout(function () {
+        refresh(0);
+      }, 300);
+    }
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden) {
+      refresh(0);
+    }
+  });
+}
+
 /* ---------- Tasklist's labels read before the Chinese texts had loaded ---------- */
 
 var texts = null;
@@ -421,6 +486,7 @@ export default [{
   priority: 20,
   render: function (node) {
     messageBadge(node);
+    filterCounts();
   }
 }];
 

@@ -1,0 +1,205 @@
+package cn.liaocheng.renewal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.enterprise.Registrations;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * The start page says what waits for the user who logs in. A reviewer sees how many tasks
+ * each Tasklist filter holds before opening Tasklist, which itself counts only the
+ * selected filter (a county reviewer landing on 我的待办 (0) saw nothing of the department's
+ * unclaimed work). Tasklist itself now counts every filter too. A county industry bureau
+ * sees how many registrations wait for it to activate them. An enterprise sees the cases
+ * returned to it for correction first, on the start page and above 我的申报, which used to
+ * list them at the bottom, after the application windows. Screenshots:
+ * target/screenshots/home-waiting-*.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WaitingWorkBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	FilterService filters;
+
+	private Browser browser;
+
+	private CountyReviewTasks county;
+
+	@BeforeAll
+	void start() {
+		county = new CountyReviewTasks(applications, identity, tasks);
+		browser = Browser.start(port);
+	}
+
+	@BeforeEach
+	void freshSession() {
+		browser.forgetEverything();
+	}
+
+	@AfterEach
+	void keepTheDom(TestInfo test) {
+		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
+	}
+
+	@AfterAll
+	void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void theStartPageCountsEachTasklistFilterAndLinksToIt() {
+		Task waiting = county.open();
+		long department = tasks.createTaskQuery()
+			.taskCandidateGroup(CountyReviewTasks.BODY)
+			.includeAssignedTasks()
+			.count();
+		long mine = tasks.createTaskQuery().taskAssignee(DemoUsers.COUNTY_REVIEWER).count();
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/");
+		WebElement tile = browser.waitFor(By.id("tasklist-tile"));
+		browser.screenshot("home-waiting-tasks");
+
+		assertThat(count(tile, "本部门待办")).isEqualTo(department).isPositive();
+		assertThat(count(tile, "我的待办")).isEqualTo(mine);
+		assertThat(tile.findElements(By.cssSelector("a[data-filter='即将超期']"))).hasSize(1);
+		String filterId = filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
+		assertThat(tile.findElement(By.cssSelector("a[data-filter='本部门待办']")).getAttribute("href"))
+			.endsWith("/camunda/app/tasklist/default/#/?filter=" + filterId);
+
+		tasks.claim(waiting.getId(), DemoUsers.COUNTY_REVIEWER);
+		browser.open("/");
+		tile = browser.waitFor(By.id("tasklist-tile"));
+		assertThat(count(tile, "我的待办")).isEqualTo(mine + 1);
+		assertThat(count(tile, "本部门待办")).as("claimed tasks stay in the department's list").isEqualTo(department);
+	}
+
+	@Test
+	void anEnterpriseSeesItsReturnedCaseFirstWithTheWayToCorrectIt() {
+		ApplicationSummary returned = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE);
+		String key = Long.toString(returned.id());
+		Task review = browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
+			.singleResult());
+		tasks.complete(review.getId(), Map.of("decision", "RETURN", "opinion", "营业执照扫描件不清晰，请重新上传。"));
+		// The correction opens in an asynchronous step, which the job executor runs.
+		browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_EnterpriseCorrection")
+			.singleResult());
+
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		browser.open("/");
+		WebElement waiting = browser.waitFor(By.id("needs-action"));
+		browser.screenshot("home-waiting-enterprise");
+		assertThat(browser.driver().findElements(By.id("tasklist-tile"))).isEmpty();
+		WebElement item = waiting.findElement(By.xpath(".//li[contains(., '" + returned.referenceNo() + "')]"));
+		assertThat(item.getText()).contains("待补正", "已退回补正，请按退回理由修改后重新提交");
+		assertThat(waiting.findElement(By.tagName("h2")).getText()).matches("需要您处理（\\d+）");
+
+		item.findElement(By.tagName("a")).click();
+		browser.waitUntil(d -> d.getCurrentUrl().endsWith("/enterprise/applications/" + returned.id()));
+
+		browser.open("/enterprise/applications");
+		List<WebElement> cards = browser.driver().findElements(By.cssSelector("main > .card, main > section"));
+		assertThat(cards.get(0).getAttribute("id")).as("the first card of 我的申报").isEqualTo("needs-action");
+		assertThat(cards.get(0).getText()).contains(returned.referenceNo());
+	}
+
+	@Test
+	void tasklistCountsEveryFilterNotOnlyTheSelectedOne() {
+		county.open();
+		long department = tasks.createTaskQuery()
+			.taskCandidateGroup(CountyReviewTasks.BODY)
+			.includeAssignedTasks()
+			.count();
+		String mine = filters.createTaskFilterQuery().filterName("我的待办").singleResult().getId();
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/camunda/app/tasklist/default/#/?filter=" + mine);
+		By departmentCount = By.xpath("//div[contains(@class,'task-filter')][.//a[contains(., '本部门待办')]]"
+				+ "//span[contains(@class,'renewal-filter-count')]");
+		WebElement shown = browser.waitUntil(d -> {
+			List<WebElement> found = d.findElements(departmentCount);
+			return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0);
+		});
+		browser.screenshot("home-waiting-tasklist-filters");
+		assertThat(Long.parseLong(shown.getText().trim())).isEqualTo(department);
+		assertThat(shown.isDisplayed()).isTrue();
+		WebElement selected = browser.driver()
+			.findElement(By.xpath("//div[contains(@class,'task-filter')][.//a[contains(., '我的待办')]]"));
+		assertThat(selected.findElements(By.cssSelector(".renewal-filter-count")))
+			.as("the selected filter shows Tasklist's own count only")
+			.allSatisfy(count -> assertThat(count.isDisplayed()).isFalse());
+	}
+
+	@Test
+	void aCountyIndustryBureauSeesHowManyRegistrationsWaitForActivation() {
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open("/");
+		long before = pending();
+
+		HttpResponse<String> registered = Registrations.submit(new WebClient(port),
+				Registrations.validForm(Registrations.freshCreditCode("371525"), Registrations.freshUserId()));
+		assertThat(registered.statusCode()).isEqualTo(302);
+
+		browser.open("/");
+		assertThat(pending()).isEqualTo(before + 1);
+		browser.screenshot("home-waiting-activation");
+		assertThat(browser.driver().findElement(By.id("activation-tile")).getAttribute("href"))
+			.endsWith("/county/enterprises");
+	}
+
+	private long pending() {
+		WebElement tile = browser.waitFor(By.id("activation-tile"));
+		assertThat(tile.getText()).contains("待激活");
+		return Long.parseLong(tile.findElement(By.cssSelector(".waiting strong")).getText().trim());
+	}
+
+	private static long count(WebElement tile, String filter) {
+		return Long
+			.parseLong(tile.findElement(By.cssSelector("a[data-filter='" + filter + "'] strong")).getText().trim());
+	}
+
+}
