@@ -78,6 +78,11 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		return read(EXTENDING_QUERY, run) instanceof TaskQueryImpl extending ? extending : null;
 	}
 
+	/** The id of the filter a run executes. */
+	static String filterId(AbstractExecuteFilterCmd run) {
+		return (String) read(FILTER_ID, run);
+	}
+
 	/** The stored task query of the filter a run executes, if any. */
 	static TaskQueryImpl storedQuery(AbstractExecuteFilterCmd run) {
 		if (!(read(FILTER_ID, run) instanceof String filterId)) {
@@ -120,7 +125,7 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		}
 	}
 
-	private static Object read(Field field, Object command) {
+	static Object read(Field field, Object command) {
 		try {
 			return field.get(command);
 		}
@@ -129,7 +134,7 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		}
 	}
 
-	private static Field field(Class<?> type, String name) {
+	static Field field(Class<?> type, String name) {
 		try {
 			Field field = type.getDeclaredField(name);
 			field.setAccessible(true);
@@ -137,7 +142,7 @@ final class QueryExpressionGuard extends CommandInterceptor {
 		}
 		catch (NoSuchFieldException e) {
 			throw new IllegalStateException("Camunda's " + type.getName() + " has no field '" + name
-					+ "' any more: the task query expression guard cannot see what a filter runs", e);
+					+ "' any more: the engine's guards cannot see what a query or a filter run asks for", e);
 		}
 	}
 

@@ -7,15 +7,23 @@ import java.util.Objects;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link QueryExpressionGuard} and {@link AdministratorQueries} into both of the
- * engine's command chains, after the command context is open (a filter's stored query is
- * read from the database before it runs).
+ * Puts the {@link QueryExpressionGuard}, {@link AdministratorQueries} and
+ * {@link StaffPageLimit} into both of the engine's command chains, after the command
+ * context is open (a filter's stored query is read from the database before it runs).
  */
 @Component
 class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
+
+	private final int maxResultsPerRequest;
+
+	QueryExpressionPlugin(@Value("${renewal.security.max-results-per-request:" + StaffPageLimit.DEFAULT_MAX_RESULTS
+			+ "}") int maxResultsPerRequest) {
+		this.maxResultsPerRequest = maxResultsPerRequest;
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -26,10 +34,11 @@ class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	/** A guard per chain: an interceptor knows its successor. */
-	private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+	private List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
 		List<CommandInterceptor> chain = new ArrayList<>(Objects.requireNonNullElse(interceptors, List.of()));
 		chain.add(new QueryExpressionGuard());
 		chain.add(new AdministratorQueries());
+		chain.add(new StaffPageLimit(maxResultsPerRequest));
 		return chain;
 	}
 
