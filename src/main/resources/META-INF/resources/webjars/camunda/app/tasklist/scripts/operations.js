@@ -2,66 +2,12 @@
  * 办理操作 in Tasklist: a tab of the open task (转办 and 委派 to a colleague of one's body, 退回上一环节, 催办 for a
  * body's lead, 加签 for the city industry bureau during the joint review, 抄送, and one's 常用意见), a picker of
  * 常用意见 above the opinion field of every form, and two navbar buttons: 撤回 and 抄送我的
- (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
+ * (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
  * reason and calls the application's API (/api/review/…), which decides on the organisation chart who may do what;
- * this script only offers the operations and shows the answers. Write calls carry the application's CSRF token,
- * read from /api/review/csrf (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
+ * this script only offers the operations and shows the answers; the calls go through review-api.js, whose write
+ * calls carry the application's CSRF token (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
  */
-var API = '/api/review';
-
-function csrf() {
-  return fetch(API + '/csrf', {credentials: 'same-origin'}).then(function (r) {
-    if (!r.ok) {
-      throw new Error('登录已失效，请刷新页面后重新登录');
-    }
-    return r.json();
-  });
-}
-
-function call(method, path, body) {
-  var send = function (token) {
-    var headers = {'Accept': 'application/json'};
-    if (token) {
-      headers['Content-Type'] = 'application/json';
-      headers[token.headerName] = token.token;
-    }
-    return fetch(API + path, {
-      method: method,
-      credentials: 'same-origin',
-      headers: headers,
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (r) {
-      return r.text().then(function (text) {
-        var json = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch (e) {
-          json = null;
-        }
-        if (!r.ok) {
-          throw new Error((json && json.detail) || ('操作失败（' + r.status + '），请刷新后重试'));
-        }
-        return json;
-      });
-    });
-  };
-  return method === 'GET' ? send(null) : csrf().then(send);
-}
-
-function el(tag, attrs, children) {
-  var node = document.createElement(tag);
-  Object.keys(attrs || {}).forEach(function (k) {
-    if (k === 'text') {
-      node.textContent = attrs[k];
-    } else {
-      node.setAttribute(k, attrs[k]);
-    }
-  });
-  (children || []).forEach(function (c) {
-    node.appendChild(c);
-  });
-  return node;
-}
+import {call, el} from './review-api.js';
 
 function reasonField(name, placeholder) {
   return el('textarea', {

@@ -13,9 +13,10 @@
  *   every minute and when another filter is chosen;
  * - Tasklist's labels that were read before its Chinese texts had loaded (raw keys such as CREATION_DATE, or a
  *   variable name in a sorting pill) replaced by the Chinese text.
- * Write calls carry the application's CSRF token from /api/review/csrf, as in operations.js.
+ * Calls of the application's API go through review-api.js, as in operations.js.
  */
-var API = '/api/review';
+import {answer, call, el} from './review-api.js';
+
 var REFRESH_MS = 60000;
 var RESULT_KEY = 'renewal.batchClaim.result';
 
@@ -27,46 +28,8 @@ var CASE_VARIABLES = {
   applicationTitle: '申报事项'
 };
 
-function el(tag, attrs, children) {
-  var node = document.createElement(tag);
-  Object.keys(attrs || {}).forEach(function (k) {
-    if (k === 'text') {
-      node.textContent = attrs[k];
-    } else {
-      node.setAttribute(k, attrs[k]);
-    }
-  });
-  (children || []).forEach(function (c) {
-    node.appendChild(c);
-  });
-  return node;
-}
-
-function answer(r) {
-  return r.text().then(function (text) {
-    var json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch (e) {
-      json = null;
-    }
-    if (!r.ok) {
-      throw new Error((json && json.detail) || (r.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作失败（' + r.status + '），请刷新后重试'));
-    }
-    return json;
-  });
-}
-
 function get(url) {
   return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}}).then(answer);
-}
-
-function post(path, body) {
-  return get(API + '/csrf').then(function (token) {
-    var headers = {'Accept': 'application/json', 'Content-Type': 'application/json'};
-    headers[token.headerName] = token.token;
-    return fetch(API + path, {method: 'POST', credentials: 'same-origin', headers: headers, body: JSON.stringify(body)});
-  }).then(answer);
 }
 
 /* ---------- county, 补正/退回 and working days left, next to the due date of each card ---------- */
@@ -88,7 +51,7 @@ function askCard(taskId, card) {
     pending = {};
     pendingTimer = null;
     var ids = Object.keys(cards);
-    get(API + '/tasks/cards?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
+    call('GET', '/tasks/cards?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
       list.forEach(function (c) {
         showCase(cards[c.taskId], c);
         if (c.remaining) {
@@ -246,7 +209,7 @@ function listToolbar(node) {
       return;
     }
     claim.disabled = true;
-    post('/tasks/claim', {taskIds: ids}).then(function (outcome) {
+    call('POST', '/tasks/claim', {taskIds: ids}).then(function (outcome) {
       selected = {};
       try {
         window.sessionStorage.setItem(RESULT_KEY, JSON.stringify(outcome));
