@@ -59,10 +59,10 @@ class HomeController {
 				user.isAdministrator() || user.isIn(GroupType.CITY) || user.isIn(GroupType.COUNTY));
 		model.addAttribute("user", user);
 		model.addAttribute("isEnterprise", user.isIn(GroupType.ENTERPRISE));
-		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)
-				|| user.isIn(GroupType.BANK) || user.isAdministrator());
+		boolean reviewer = isReviewer(user);
+		model.addAttribute("isStaff", reviewer || user.isAdministrator());
 		model.addAttribute("isAdministrator", user.isAdministrator());
-		if (user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK)) {
+		if (reviewer) {
 			// What waits in Tasklist, as its filters count it: Tasklist itself shows the
 			// number of the selected filter only.
 			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
@@ -77,6 +77,14 @@ class HomeController {
 			}
 		});
 		return "home";
+	}
+
+	/**
+	 * A member of a review body (county, city, bank): the staff who work in Tasklist;
+	 * staff are these and administrators.
+	 */
+	private static boolean isReviewer(PortalUser user) {
+		return user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK);
 	}
 
 }
