@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.PendingActions;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
@@ -31,14 +31,14 @@ class HomeController {
 
 	private final WaitingTasks waitingTasks;
 
-	private final Applications applications;
+	private final PendingActions pendingActions;
 
 	private final PendingRegistrations pendingRegistrations;
 
 	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
-			WaitingTasks waitingTasks, Applications applications, PendingRegistrations pendingRegistrations) {
+			WaitingTasks waitingTasks, PendingActions pendingActions, PendingRegistrations pendingRegistrations) {
 		this.pendingRegistrations = pendingRegistrations;
-		this.applications = applications;
+		this.pendingActions = pendingActions;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.windows = windows;
@@ -70,8 +70,8 @@ class HomeController {
 		model.addAttribute("pendingRegistrations", pendingRegistrations.count(user));
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
-			// The cases that wait for the enterprise, first on the page it lands on.
-			model.addAttribute("myApplications", applications.list(user));
+			// Everything that waits for the enterprise, first on the page it lands on.
+			model.addAttribute("pendingActions", pendingActions.of(user));
 			if (e.status() != EnterpriseStatus.ACTIVE) {
 				organizations.industryBureau(e.divisionCode()).ifPresent(b -> model.addAttribute("bureau", b));
 			}

@@ -134,8 +134,8 @@ class WaitingWorkBrowserTest {
 		WebElement waiting = browser.waitFor(By.id("needs-action"));
 		browser.screenshot("home-waiting-enterprise");
 		assertThat(browser.driver().findElements(By.id("tasklist-tile"))).isEmpty();
-		WebElement item = waiting.findElement(By.xpath(".//li[contains(., '" + returned.referenceNo() + "')]"));
-		assertThat(item.getText()).contains("待补正", "已退回补正，请按退回理由修改后重新提交");
+		WebElement item = waiting.findElement(By.xpath(".//tr[@data-application='" + returned.id() + "']"));
+		assertThat(item.getText()).contains(returned.referenceNo(), "待补正", "已退回补正，请按退回理由修改后重新提交", "含当日，还剩");
 		assertThat(waiting.findElement(By.tagName("h2")).getText()).matches("需要您处理（\\d+）");
 
 		item.findElement(By.tagName("a")).click();
