@@ -27,17 +27,4 @@ public record ApplicationSummary(long id, String referenceNo, ApplicationKind ki
 		return grantToAccept ? "badge-action" : status.badge();
 	}
 
-	/**
-	 * Whether the case waits for the enterprise: a return for correction, or a granted
-	 * loan to accept.
-	 */
-	public boolean needsAction() {
-		return grantToAccept || status == ApplicationStatus.CORRECTION;
-	}
-
-	/** What the enterprise is to do next, for the list of cases that wait for it. */
-	public String nextStep() {
-		return grantToAccept ? "银行已同意放贷，请选择接受哪家银行的贷款" : "已退回补正，请按退回理由修改后重新提交";
-	}
-
 }

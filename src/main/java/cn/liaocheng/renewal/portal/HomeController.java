@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.PendingActions;
 import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
@@ -31,14 +31,14 @@ class HomeController {
 
 	private final WaitingTasks waitingTasks;
 
-	private final Applications applications;
+	private final PendingActions pendingActions;
 
 	private final PendingRegistrations pendingRegistrations;
 
 	HomeController(EnterpriseRegistry enterprises, OrganizationCatalog organizations, ApplicationWindows windows,
-			WaitingTasks waitingTasks, Applications applications, PendingRegistrations pendingRegistrations) {
+			WaitingTasks waitingTasks, PendingActions pendingActions, PendingRegistrations pendingRegistrations) {
 		this.pendingRegistrations = pendingRegistrations;
-		this.applications = applications;
+		this.pendingActions = pendingActions;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.windows = windows;
@@ -59,10 +59,10 @@ class HomeController {
 				user.isAdministrator() || user.isIn(GroupType.CITY) || user.isIn(GroupType.COUNTY));
 		model.addAttribute("user", user);
 		model.addAttribute("isEnterprise", user.isIn(GroupType.ENTERPRISE));
-		model.addAttribute("isStaff", user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY)
-				|| user.isIn(GroupType.BANK) || user.isAdministrator());
+		boolean reviewer = isReviewer(user);
+		model.addAttribute("isStaff", reviewer || user.isAdministrator());
 		model.addAttribute("isAdministrator", user.isAdministrator());
-		if (user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK)) {
+		if (reviewer) {
 			// What waits in Tasklist, as its filters count it: Tasklist itself shows the
 			// number of the selected filter only.
 			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
@@ -70,13 +70,21 @@ class HomeController {
 		model.addAttribute("pendingRegistrations", pendingRegistrations.count(user));
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);
-			// The cases that wait for the enterprise, first on the page it lands on.
-			model.addAttribute("myApplications", applications.list(user));
+			// Everything that waits for the enterprise, first on the page it lands on.
+			model.addAttribute("pendingActions", pendingActions.of(user));
 			if (e.status() != EnterpriseStatus.ACTIVE) {
 				organizations.industryBureau(e.divisionCode()).ifPresent(b -> model.addAttribute("bureau", b));
 			}
 		});
 		return "home";
+	}
+
+	/**
+	 * A member of a review body (county, city, bank): the staff who work in Tasklist;
+	 * staff are these and administrators.
+	 */
+	private static boolean isReviewer(PortalUser user) {
+		return user.isIn(GroupType.COUNTY) || user.isIn(GroupType.CITY) || user.isIn(GroupType.BANK);
 	}
 
 }

@@ -103,6 +103,14 @@ public final class SubmittedProjects {
 	}
 
 	/**
+	 * The enterprise withdraws its case, as its portal does (before review starts, or
+	 * while it is returned for correction).
+	 */
+	void withdraw(String enterpriseUser, long id) {
+		applications.withdraw(portalUser(enterpriseUser), id);
+	}
+
+	/**
 	 * Built as the portal builds it at login
 	 * (CamundaIdentityAuthenticationProvider#portalUser).
 	 */

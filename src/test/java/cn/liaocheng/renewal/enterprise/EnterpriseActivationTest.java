@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,30 @@ class EnterpriseActivationTest {
 		assertThat(page).contains(ours.name()).contains("待激活").contains("冠县演示轴承制造有限公司");
 		assertThat(page).doesNotContain(theirs.name()).doesNotContain("临清市演示纺织机械有限公司");
 		assertThat(page.indexOf(ours.name())).as("pending before active").isLessThan(page.indexOf("冠县演示轴承制造有限公司"));
+	}
+
+	/**
+	 * The start page's 待激活 N 户 is the signed-in county's own pending registrations:
+	 * another county's stay out of it, and it equals the pending accounts the county's
+	 * own list shows.
+	 */
+	@Test
+	void theStartPageCountsOnlyTheCountysOwnPendingRegistrations() throws Exception {
+		WebClient guanxian = as(DemoUsers.COUNTY_REVIEWER);
+		WebClient linqing = as(LQ_INDUSTRY);
+		long guanxianBefore = pendingOnStartPage(guanxian);
+		long linqingBefore = pendingOnStartPage(linqing);
+
+		pendingEnterpriseIn(LINQING);
+		pendingEnterpriseIn(LINQING);
+		assertThat(pendingOnStartPage(guanxian)).as("another county's registrations").isEqualTo(guanxianBefore);
+		assertThat(pendingOnStartPage(linqing)).isEqualTo(linqingBefore + 2);
+
+		pendingEnterpriseIn(GUANXIAN);
+		assertThat(pendingOnStartPage(guanxian)).isEqualTo(guanxianBefore + 1);
+		assertThat(pendingOnStartPage(linqing)).isEqualTo(linqingBefore + 2);
+		assertThat(pendingOnStartPage(guanxian)).isEqualTo(pendingListed(guanxian));
+		assertThat(pendingOnStartPage(linqing)).isEqualTo(pendingListed(linqing));
 	}
 
 	@Test
@@ -336,6 +362,23 @@ class EnterpriseActivationTest {
 		assertThat(as(DemoUsers.COUNTY_REVIEWER).get("/").body()).contains("href=\"/county/enterprises\"");
 		assertThat(as(DemoUsers.ADMIN).get("/").body()).contains("href=\"/county/enterprises\"");
 		assertThat(as(DemoUsers.CITY_REVIEWER).get("/").body()).doesNotContain("/county/enterprises");
+	}
+
+	/** The number the start page's activation tile shows after 待激活. */
+	private static long pendingOnStartPage(WebClient client) {
+		Matcher shown = Pattern.compile("待激活 <strong[^>]*>(\\d+)</strong> 户").matcher(client.get("/").body());
+		assertThat(shown.find()).as("the activation tile's count").isTrue();
+		return Long.parseLong(shown.group(1));
+	}
+
+	/** The pending accounts the county's list (the API of its page) shows. */
+	private long pendingListed(WebClient client) throws Exception {
+		JsonNode list = json.readTree(client.get("/api/county/enterprises").body());
+		long pending = 0;
+		for (JsonNode account : list) {
+			pending += "PENDING".equals(account.get("status").asText()) ? 1 : 0;
+		}
+		return pending;
 	}
 
 	private Enterprise pendingEnterpriseIn(String division) {

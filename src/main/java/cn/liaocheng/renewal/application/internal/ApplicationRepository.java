@@ -508,6 +508,32 @@ class ApplicationRepository {
 			.list();
 	}
 
+	/**
+	 * The enterprise's applications that may wait for it (returned for correction, in
+	 * bank review) and those of {@code alsoIds} that are its own; one query. Ids of
+	 * another enterprise's applications find nothing.
+	 */
+	List<AwaitingCase> awaiting(long enterpriseId, Collection<Long> alsoIds) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.status, a.project_name, a.correction_deadline,
+				       p.project_name AS referenced_project,
+				""" + GRANT_TO_ACCEPT + """
+				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.enterprise_id = :enterprise AND (a.status IN (:waiting) OR a.id IN (:ids))
+				ORDER BY a.id""")
+			.param("enterprise", enterpriseId)
+			.param("waiting", List.of(ApplicationStatus.CORRECTION.name(), ApplicationStatus.BANK_REVIEW.name()))
+			.param("ids", alsoIds.isEmpty() ? List.of(-1L) : alsoIds)
+			.query((rs, n) -> {
+				ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
+				return new AwaitingCase(rs.getLong("id"), rs.getString("reference_no"),
+						title(kind, rs.getString("project_name"), rs.getString("referenced_project")),
+						ApplicationStatus.valueOf(rs.getString("status")),
+						instant(rs.getTimestamp("correction_deadline")), rs.getBoolean("grant_to_accept"));
+			})
+			.list();
+	}
+
 	private static ApplicationSummary summary(ResultSet rs, int row) throws SQLException {
 		ApplicationKind kind = ApplicationKind.valueOf(rs.getString("kind"));
 		return new ApplicationSummary(rs.getLong("id"), rs.getString("reference_no"), kind,

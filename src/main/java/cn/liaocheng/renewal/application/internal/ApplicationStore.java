@@ -640,6 +640,14 @@ public class ApplicationStore {
 		return organizations.bankName(bankKey);
 	}
 
+	/**
+	 * The enterprise's applications that may wait for it, and those of {@code alsoIds}
+	 * that are its own (see {@link ApplicationRepository#awaiting}).
+	 */
+	public List<AwaitingCase> awaiting(Enterprise enterprise, Collection<Long> alsoIds) {
+		return repository.awaiting(enterprise.id(), alsoIds);
+	}
+
 	public List<ApplicationSummary> summaries(List<Long> ids) {
 		return repository.summaries(ids);
 	}

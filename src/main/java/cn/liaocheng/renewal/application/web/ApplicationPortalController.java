@@ -46,6 +46,7 @@ import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.application.PendingActions;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
@@ -85,10 +86,14 @@ class ApplicationPortalController {
 
 	private final Previews previews;
 
+	private final PendingActions pendingActions;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			ObjectProvider<SubsidyEstimates> estimates, Decisions decisions, ObjectProvider<CaseProgress> progress,
-			DossierPrints prints, ObjectProvider<CasePageSection> sections, Previews previews) {
+			DossierPrints prints, ObjectProvider<CasePageSection> sections, Previews previews,
+			PendingActions pendingActions) {
 		this.previews = previews;
+		this.pendingActions = pendingActions;
 		this.sections = sections;
 		this.applications = applications;
 		this.organizations = organizations;
@@ -101,6 +106,7 @@ class ApplicationPortalController {
 	@GetMapping
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
 		model.addAttribute("applications", applications.list(user));
+		model.addAttribute("pendingActions", pendingActions.of(user));
 		model.addAttribute("kinds", ApplicationKind.values());
 		return "applications/list";
 	}
