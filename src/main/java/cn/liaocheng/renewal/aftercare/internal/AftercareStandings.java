@@ -25,6 +25,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -115,10 +116,17 @@ class AftercareStandings {
 				handledBy = YOU;
 			}
 			else if (waitsFor(running, AftercareModel.RECTIFICATION_SUBMITTED)) {
-				actions.add(AftercareView.Action.SUBMIT_RECTIFICATION);
-				step = "限期整改";
-				handledBy = YOU;
 				due = lastAcceptance(findings).map(Finding::deadline).orElse(null);
+				if (due != null && due.isBefore(ChinaTime.today())) {
+					// The deadline has passed; the timer that ends the wait runs shortly.
+					step = "整改期限已过，转入奖补资金追回程序";
+					handledBy = bodies.groupName(GroupNames.city("industry"));
+				}
+				else {
+					actions.add(AftercareView.Action.SUBMIT_RECTIFICATION);
+					step = "限期整改";
+					handledBy = YOU;
+				}
 			}
 			else if (waitsFor(running, AftercareModel.PERFORMANCE_REPORTED)) {
 				actions.add(AftercareView.Action.REPORT_PERFORMANCE);

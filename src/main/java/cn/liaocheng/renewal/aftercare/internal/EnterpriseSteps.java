@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.document.FileContent;
 import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.document.FileType;
@@ -158,6 +159,9 @@ public class EnterpriseSteps {
 			List<FieldProblem> problems) {
 		applications.detail(user, applicationId);
 		Execution waiting = waiting(applicationId, message, kind);
+		if (kind == Submission.Kind.RECTIFICATION) {
+			rectificationStillOpen(applicationId);
+		}
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
@@ -182,6 +186,22 @@ public class EnterpriseSteps {
 		catch (MismatchingMessageCorrelationException meanwhile) {
 			throw new ApplicationStateException("该事项已在其他窗口提交，请刷新页面后查看。");
 		}
+	}
+
+	/**
+	 * The recorded deadline rules, not the timer: from the day after it the material is
+	 * late even while the timer that ends the wait has not run yet (it runs when the day
+	 * has ended in Beijing, by the job executor, seconds or, with a node down, longer
+	 * after).
+	 */
+	private void rectificationStillOpen(long applicationId) {
+		AftercareStandings.lastAcceptance(records.findings(applicationId))
+			.map(Finding::deadline)
+			.filter(deadline -> deadline.isBefore(ChinaTime.today()))
+			.ifPresent(deadline -> {
+				throw new ApplicationStateException(
+						"整改期限（" + ChinaTime.day(deadline) + "，含当日）已过，不能再提交整改材料；逾期未整改的，转入奖补资金追回程序。");
+			});
 	}
 
 	private static String summaryVariable(Submission.Kind kind) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
@@ -40,6 +41,9 @@ class RectificationEvidenceTest extends ReviewProcessTest {
 	private static final byte[] PDF = "%PDF-1.4\n% evidence\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final EnterpriseSteps steps;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@LocalServerPort
 	int port;
@@ -81,6 +85,42 @@ class RectificationEvidenceTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		assertThat(review.called(claim, "subsidy-aftercare")).hasPassed("Event_RectificationSubmitted")
 			.isWaitingAtExactly("Task_CityOnsiteAcceptance");
+	}
+
+	/**
+	 * The recorded deadline rules: from the day after it, material is refused through the
+	 * API and the page even while the timer that ends the wait (run by the job executor
+	 * after the day has ended in Beijing) has not run yet, and the case page no longer
+	 * offers the form.
+	 */
+	@Test
+	void shouldRefuseARectificationAfterItsDeadlineEvenBeforeTheTimerHasRun() {
+		Case claim = rectificationOrdered();
+		// The deadline day has ended; the timer's job has not run yet.
+		jdbc.update("UPDATE aftercare_finding SET deadline = ? WHERE application_id = ? AND step = 'CITY_ACCEPTANCE'",
+				java.sql.Date.valueOf(LocalDate.now(CHINA).minusDays(1)), claim.id());
+		String path = "/api/applications/" + claim.id() + "/aftercare/rectification";
+		WebClient api = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+
+		HttpResponse<String> late = multipart(api, path,
+				List.of(field("statement", "已将除尘设备接入生产线。"), file("rectification", "整改报告.pdf")), null);
+		assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+		assertThat(late.body()).contains("整改期限", "已过，不能再提交整改材料");
+
+		WebClient page = new WebClient(port);
+		page.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String casePage = "/enterprise/applications/" + claim.id();
+		String html = page.get(casePage).body();
+		assertThat(html).contains("整改期限已过，转入奖补资金追回程序").doesNotContain("id=\"rectification-form\"");
+
+		assertThat(steps.view(review.enterprise(), claim.id()).submissions())
+			.noneMatch(s -> s.kind().name().equals("RECTIFICATION"));
+		assertThat(review.called(claim, "subsidy-aftercare")).isWaitingAtExactly("Gateway_AwaitRectification");
+
+		HttpResponse<String> otherCompany = multipart(
+				new WebClient(port).withBasic(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD), path,
+				List.of(field("statement", "x"), file("rectification", "整改报告.pdf")), null);
+		assertThat(otherCompany.statusCode()).as("someone else's case stays unknown").isEqualTo(404);
 	}
 
 	private Case rectificationOrdered() {
