@@ -195,9 +195,9 @@ class DeadlineReminders {
 	private static Note note(DueTask t, CaseListing c) {
 		String about = c == null ? ""
 				: "申报编号 " + c.summary().referenceNo() + "（" + c.enterpriseName() + "，" + c.summary().title() + "）的";
-		return new Note(NotificationKind.TASK_DUE_SOON, "任务即将超期：" + t.taskName(),
+		return Note.aboutTask(NotificationKind.TASK_DUE_SOON, "任务即将超期：" + t.taskName(),
 				about + "「" + t.taskName() + "」的办理期限为 " + ChinaTime.minute(t.due()) + "，即将超期，请及时办理；超期后将报送部门负责人督办。",
-				"/camunda/app/tasklist/default/#/?task=" + t.taskId(), t.applicationId(),
+				t.taskId(), t.applicationId(),
 				"task-due:" + t.taskId() + ":" + t.due().truncatedTo(ChronoUnit.SECONDS));
 	}
 

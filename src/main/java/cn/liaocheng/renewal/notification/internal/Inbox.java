@@ -12,6 +12,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+
 /**
  * The message centre's rows. Every read and change names the recipient in its WHERE
  * clause, so a notification of someone else is as absent as one that never existed.
@@ -23,6 +25,8 @@ class Inbox {
 
 	static final int BODY_MAX = 2000;
 
+	static final int OUTCOME_MAX = 200;
+
 	private final JdbcClient jdbc;
 
 	Inbox(JdbcClient jdbc) {
@@ -33,22 +37,40 @@ class Inbox {
 	 * Stores a notification; empty when one with the same {@code dedupKey} exists for the
 	 * recipient.
 	 */
-	Optional<Long> add(String recipient, NotificationKind kind, String title, String body, String link,
-			Long applicationId, String dedupKey, Instant now) {
-		if (dedupKey != null && jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ? AND dedup_key = ?")
-			.params(recipient, dedupKey)
-			.query(Long.class)
-			.single() > 0) {
+	Optional<Long> add(String recipient, Note note, Instant now) {
+		if (note.dedupKey() != null
+				&& jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = ? AND dedup_key = ?")
+					.params(recipient, note.dedupKey())
+					.query(Long.class)
+					.single() > 0) {
 			return Optional.empty();
 		}
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO notification (recipient_id, kind, title, body, link, application_id, dedup_key, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(recipient, kind.name(), cut(title, TITLE_MAX), cut(body, BODY_MAX), link, applicationId, dedupKey,
-					Timestamp.from(now))
+				INSERT INTO notification (recipient_id, kind, title, body, link, application_id, dedup_key, task_id,
+				                          created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(recipient, note.kind().name(), cut(note.title(), TITLE_MAX), cut(note.body(), BODY_MAX),
+					note.link(), note.applicationId(), note.dedupKey(), note.taskId(), Timestamp.from(now))
 			.update(key, "id");
 		return Optional.of(key.getKey().longValue());
+	}
+
+	/**
+	 * Marks every recipient's notes about a task done, in one statement: read (a reading
+	 * before stays), with what became of the task, and linking to the case's dossier
+	 * instead of the task that no longer exists (to nothing for a task outside a case). A
+	 * note marked once keeps its first outcome.
+	 */
+	int endTask(String taskId, String outcome, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return jdbc.sql("""
+				UPDATE notification SET read_at = COALESCE(read_at, ?), task_ended_at = ?, task_outcome = ?,
+				       link = CASE WHEN application_id IS NULL THEN NULL
+				                   ELSE CONCAT('/review/applications/', CAST(application_id AS VARCHAR(20))) END
+				WHERE task_id = ? AND task_ended_at IS NULL""")
+			.params(at, at, cut(outcome, OUTCOME_MAX), taskId)
+			.update();
 	}
 
 	long unreadCount(String recipient) {
@@ -70,8 +92,8 @@ class Inbox {
 	/** The recipient's notifications, newest first. */
 	List<Message> list(String recipient, boolean unreadOnly, int offset, int limit) {
 		return jdbc
-			.sql("SELECT id, kind, title, body, link, application_id, created_at, read_at FROM notification"
-					+ " WHERE recipient_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
+			.sql("SELECT id, kind, title, body, link, application_id, created_at, read_at, task_ended_at, task_outcome"
+					+ " FROM notification" + " WHERE recipient_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
 					+ " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
 			.params(recipient, offset, limit)
 			.query(Inbox::message)
@@ -102,11 +124,13 @@ class Inbox {
 	private static Message message(ResultSet rs, int row) throws SQLException {
 		NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
 		Timestamp read = rs.getTimestamp("read_at");
+		Timestamp taskEnded = rs.getTimestamp("task_ended_at");
 		long applicationId = rs.getLong("application_id");
 		boolean noApplication = rs.wasNull();
 		return new Message(rs.getLong("id"), kind.name(), kind.label(), rs.getString("title"), rs.getString("body"),
 				rs.getString("link"), noApplication ? null : applicationId, rs.getTimestamp("created_at").toInstant(),
-				read == null ? null : read.toInstant());
+				read == null ? null : read.toInstant(), taskEnded == null ? null : taskEnded.toInstant(),
+				rs.getString("task_outcome"));
 	}
 
 	static String cut(String text, int max) {
@@ -118,13 +142,19 @@ class Inbox {
 
 	/**
 	 * A notification as its recipient sees it; its times are instants, which the page and
-	 * the API show in Beijing time whatever zone the server runs in.
+	 * the API show in Beijing time whatever zone the server runs in. A note about a task
+	 * that has ended has {@code taskEndedAt} and {@code taskOutcome} ("已由…办理", "任务已结束")
+	 * and counts as read.
 	 */
 	record Message(long id, String kind, String kindLabel, String title, String body, String link, Long applicationId,
-			Instant createdAt, Instant readAt) {
+			Instant createdAt, Instant readAt, Instant taskEndedAt, String taskOutcome) {
 
 		public boolean read() {
 			return readAt != null;
+		}
+
+		public boolean taskEnded() {
+			return taskEndedAt != null;
 		}
 
 	}

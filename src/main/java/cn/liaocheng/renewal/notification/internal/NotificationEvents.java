@@ -179,40 +179,40 @@ class NotificationEvents {
 	void on(ReviewTaskEvent event) {
 		String about = event.applicationId() == null ? "" : caseOf(event.applicationId());
 		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
-		String link = taskLink(event.taskId());
+		String task = event.taskId();
 		switch (event.kind()) {
 			case CREATED -> {
-				Note note = new Note(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
-						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, link, event.applicationId(),
+				Note note = Note.aboutTask(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
+						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, task, event.applicationId(),
 						null);
 				handlers(event).forEach(user -> notifier.notify(user, note));
 			}
 			case TRANSFERRED ->
 				notifier.notify(event.assignee(),
-						new Note(NotificationKind.TASK_TRANSFERRED, "任务转交给您：" + event.taskName(),
+						Note.aboutTask(NotificationKind.TASK_TRANSFERRED, "任务转交给您：" + event.taskName(),
 								recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
 										+ "」转交给您办理。转交原因：" + sentence(event.reason()) + due,
-								link, event.applicationId(), null));
+								task, event.applicationId(), null));
 			case ASSIGNED -> notifier.notify(event.assignee(),
-					new Note(NotificationKind.TASK_ASSIGNED, "指派给您的任务：" + event.taskName(),
+					Note.aboutTask(NotificationKind.TASK_ASSIGNED, "指派给您的任务：" + event.taskName(),
 							recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」指派给您办理。" + due,
-							link, event.applicationId(), null));
+							task, event.applicationId(), null));
 			case RELEASED -> {
 				String why = event.reason() == null ? "" : "原因：" + sentence(event.reason());
-				Note note = new Note(
+				Note note = Note.aboutTask(
 						NotificationKind.TASK_RELEASED, "任务放回待认领：" + event.taskName(), recipients.nameOf(event.actor())
 								+ "将" + about + "「" + event.taskName() + "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
-						link, event.applicationId(), null);
+						task, event.applicationId(), null);
 				List<String> users = new ArrayList<>(recipients.membersOf(event.candidateGroups()));
 				users.remove(event.actor());
 				users.forEach(user -> notifier.notify(user, note));
 			}
 			case OVERDUE -> {
-				Note note = new Note(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
+				Note note = Note.aboutTask(NotificationKind.TASK_OVERDUE, "任务已超期：" + event.taskName(),
 						about + "「" + event.taskName() + "」已超过办理期限"
 								+ (event.due() == null ? "" : "（" + DAY.format(event.due()) + "）")
 								+ "，请尽快办理。该任务已报送部门负责人督办。",
-						link, event.applicationId(), null);
+						task, event.applicationId(), null);
 				Set<String> users = new LinkedHashSet<>(handlers(event));
 				users.addAll(recipients.membersOf(event.candidateGroups().stream().map(GroupNames::lead).toList()));
 				users.forEach(user -> notifier.notify(user, note));
@@ -228,11 +228,11 @@ class NotificationEvents {
 	void on(StepReturnedToPrevious event) {
 		String about = caseOf(event.applicationId());
 		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
-		Note note = new Note(NotificationKind.TASK_SENT_BACK, "任务退回重办：" + event.taskName(),
+		Note note = Note.aboutTask(NotificationKind.TASK_SENT_BACK, "任务退回重办：" + event.taskName(),
 				recipients.nameOf(event.byUser()) + "在「" + event.fromStep() + "」环节将" + about + "「" + event.taskName()
 						+ "」退回，" + (event.assignee() != null ? "由您重新办理。" : "请在 Tasklist 中认领重新办理。") + "退回原因："
 						+ sentence(event.reason()) + due,
-				taskLink(event.taskId()), event.applicationId(), null);
+				event.taskId(), event.applicationId(), null);
 		List<String> users = new ArrayList<>(event.assignee() != null ? List.of(event.assignee())
 				: recipients.membersOf(List.of(event.bodyGroup())));
 		users.remove(event.byUser());
@@ -241,9 +241,9 @@ class NotificationEvents {
 
 	@EventListener
 	void on(TaskUrged event) {
-		Note note = new Note(NotificationKind.TASK_URGED, "催办：" + event.taskName(), event.byName() + "催办"
+		Note note = Note.aboutTask(NotificationKind.TASK_URGED, "催办：" + event.taskName(), event.byName() + "催办"
 				+ caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由：" + sentence(event.reason()),
-				taskLink(event.taskId()), event.applicationId(), null);
+				event.taskId(), event.applicationId(), null);
 		Set<String> users = new LinkedHashSet<>();
 		if (event.assignee() != null) {
 			users.add(event.assignee());
@@ -258,10 +258,10 @@ class NotificationEvents {
 	@EventListener
 	void on(TaskDelegated event) {
 		notifier.notify(event.delegate(),
-				new Note(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
+				Note.aboutTask(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
 						recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「"
 								+ event.taskName() + "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
-						taskLink(event.taskId()), event.applicationId(), null));
+						event.taskId(), event.applicationId(), null));
 	}
 
 	/**
@@ -274,22 +274,22 @@ class NotificationEvents {
 		String about = caseOf(event.applicationId()) + "「" + event.taskName() + "」";
 		String why = "原因：" + sentence(event.reason());
 		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
-		String link = taskLink(event.taskId());
+		String task = event.taskId();
 		Set<String> told = new LinkedHashSet<>(List.of(event.actor()));
 		if (event.from() != null && told.add(event.from())) {
 			notifier.notify(event.from(),
-					new Note(NotificationKind.TASK_REASSIGNED, "任务已由负责人改派：" + event.taskName(),
+					Note.aboutTask(NotificationKind.TASK_REASSIGNED, "任务已由负责人改派：" + event.taskName(),
 							"负责人" + lead + "已将您名下的" + about
 									+ (event.to() == null ? "收回本部门待办" : "改派" + recipients.nameOf(event.to()) + "办理")
 									+ "，您无需再办理。" + why,
-							link, event.applicationId(), null));
+							task, event.applicationId(), null));
 		}
 		Note note = event.to() == null
-				? new Note(NotificationKind.TASK_REASSIGNED, "任务收回待认领：" + event.taskName(),
-						"负责人" + lead + "已将" + about + "收回本部门待办，请在 Tasklist 中认领办理。" + why + due, link,
+				? Note.aboutTask(NotificationKind.TASK_REASSIGNED, "任务收回待认领：" + event.taskName(),
+						"负责人" + lead + "已将" + about + "收回本部门待办，请在 Tasklist 中认领办理。" + why + due, task,
 						event.applicationId(), null)
-				: new Note(NotificationKind.TASK_REASSIGNED, "负责人改派给您的任务：" + event.taskName(),
-						"负责人" + lead + "将" + about + "改派给您办理。" + why + due, link, event.applicationId(), null);
+				: Note.aboutTask(NotificationKind.TASK_REASSIGNED, "负责人改派给您的任务：" + event.taskName(),
+						"负责人" + lead + "将" + about + "改派给您办理。" + why + due, task, event.applicationId(), null);
 		List<String> users = event.to() == null ? recipients.membersOf(List.of(event.body())) : List.of(event.to());
 		users.stream().filter(told::add).forEach(user -> notifier.notify(user, note));
 	}
@@ -347,10 +347,6 @@ class NotificationEvents {
 		catch (ApplicationNotFoundException e) {
 			return "案件 " + applicationId;
 		}
-	}
-
-	private static String taskLink(String taskId) {
-		return "/camunda/app/tasklist/default/#/?task=" + taskId;
 	}
 
 	private static String caseLink(long applicationId) {

@@ -37,8 +37,7 @@ class Notifier {
 	@Transactional
 	boolean notify(String userId, Note note) {
 		Instant now = Instant.now();
-		Optional<Long> id = inbox.add(userId, note.kind(), note.title(), note.body(), note.link(), note.applicationId(),
-				note.dedupKey(), now);
+		Optional<Long> id = inbox.add(userId, note, now);
 		if (id.isEmpty()) {
 			return false;
 		}
@@ -52,8 +51,28 @@ class Notifier {
 		return true;
 	}
 
-	/** What to tell; {@code dedupKey} null unless the same event may be seen twice. */
-	record Note(NotificationKind kind, String title, String body, String link, Long applicationId, String dedupKey) {
+	/**
+	 * What to tell; {@code dedupKey} null unless the same event may be seen twice;
+	 * {@code taskId} the engine task the note is about and links to, whose end marks the
+	 * note done ({@link TaskEndings}), null for a note about no task.
+	 */
+	record Note(NotificationKind kind, String title, String body, String link, Long applicationId, String dedupKey,
+			String taskId) {
+
+		Note(NotificationKind kind, String title, String body, String link, Long applicationId, String dedupKey) {
+			this(kind, title, body, link, applicationId, dedupKey, null);
+		}
+
+		/** A note about a task, linking to it in Tasklist. */
+		static Note aboutTask(NotificationKind kind, String title, String body, String taskId, Long applicationId,
+				String dedupKey) {
+			return new Note(kind, title, body, taskLink(taskId), applicationId, dedupKey, taskId);
+		}
+
+		static String taskLink(String taskId) {
+			return "/camunda/app/tasklist/default/#/?task=" + taskId;
+		}
+
 	}
 
 }

@@ -20,8 +20,8 @@ import cn.liaocheng.renewal.support.OwnContext;
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
 
 /**
- * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, leases,
- * retries and claims.
+ * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, the notes
+ * of an ended task, leases, retries and claims.
  */
 @Tag(OwnContext.TAG)
 @SpringBootTest(properties = "renewal.scheduling.enabled=false")
@@ -73,6 +73,35 @@ class NotificationsOnPostgresTest {
 		assertThat(inbox.unreadCount(user)).isEqualTo(25);
 		assertThat(inbox.markAllRead(user, Instant.now())).isEqualTo(25);
 		assertThat(inbox.list(user, true, 0, 20)).isEmpty();
+	}
+
+	@Test
+	void shouldMarkEveryRecipientsNotesOfAnEndedTaskDoneOnce() {
+		String first = "pg-user-" + System.nanoTime();
+		String second = first + "-2";
+		String task = "pg-task-" + System.nanoTime();
+		Note created = Note.aboutTask(NotificationKind.TASK_CREATED, "新的待办任务：县级形式审查", "正文", task, 7L, null);
+		notifier.notify(first, created);
+		notifier.notify(second, created);
+		notifier.notify(second, Note.aboutTask(NotificationKind.TASK_URGED, "催办：县级形式审查", "正文", task, null, null));
+		notifier.notify(second,
+				Note.aboutTask(NotificationKind.TASK_CREATED, "新的待办任务：另一任务", "正文", task + "-other", 8L, null));
+
+		assertThat(inbox.endTask(task, "已由审核员办理", Instant.now())).isEqualTo(3);
+		assertThat(inbox.endTask(task, "任务已结束", Instant.now())).as("the first outcome stays").isZero();
+
+		assertThat(inbox.unreadCount(first)).isZero();
+		assertThat(inbox.unreadCount(second)).isEqualTo(1);
+		assertThat(inbox.list(second, false, 0, 10)).hasSize(3).allSatisfy(m -> {
+			if (m.title().contains("另一任务")) {
+				assertThat(m.taskEnded()).isFalse();
+				assertThat(m.link()).endsWith("?task=" + task + "-other");
+			}
+			else {
+				assertThat(m.taskOutcome()).isEqualTo("已由审核员办理");
+				assertThat(m.link()).isEqualTo(m.applicationId() == null ? null : "/review/applications/7");
+			}
+		});
 	}
 
 	@Test

@@ -1,0 +1,78 @@
+package cn.liaocheng.renewal.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.engine.TaskEnded;
+
+/**
+ * Announces the end of every user task ({@link TaskEnded}) from the engine itself: a
+ * built-in listener of {@code complete} and {@code delete} that the parser gives every
+ * user task of every model, so no model has to declare it and no edited model can lose
+ * it. Built-in listeners run also when a deletion skips the custom ones (Cockpit's
+ * cancellation offers that), unlike the models' listeners and Spring Boot's own task
+ * events, which are skipped then.
+ */
+@Component
+class TaskEnds extends AbstractProcessEnginePlugin {
+
+	private final ApplicationEventPublisher events;
+
+	TaskEnds(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> parseListeners = new ArrayList<>(
+				Objects.requireNonNullElse(configuration.getCustomPostBPMNParseListeners(), List.of()));
+		parseListeners.add(new EveryUserTask(this::ended));
+		configuration.setCustomPostBPMNParseListeners(parseListeners);
+	}
+
+	private void ended(DelegateTask task) {
+		boolean completed = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+		String by = null;
+		if (completed) {
+			CommandContext command = Context.getCommandContext();
+			String user = command == null ? null : command.getAuthenticatedUserId();
+			by = user != null ? user : task.getAssignee();
+		}
+		events.publishEvent(new TaskEnded(task.getId(), task.getProcessInstanceId(), completed, by));
+	}
+
+	private static final class EveryUserTask extends AbstractBpmnParseListener {
+
+		private final TaskListener listener;
+
+		EveryUserTask(TaskListener listener) {
+			this.listener = listener;
+		}
+
+		@Override
+		public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+			if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+				userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+				userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
+			}
+		}
+
+	}
+
+}
