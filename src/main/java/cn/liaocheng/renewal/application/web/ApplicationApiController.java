@@ -35,6 +35,8 @@ import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseProgress;
+import cn.liaocheng.renewal.application.PendingAction;
+import cn.liaocheng.renewal.application.PendingActions;
 import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierForm;
@@ -66,9 +68,12 @@ class ApplicationApiController {
 
 	private final DossierPrints prints;
 
+	private final PendingActions pending;
+
 	ApplicationApiController(Applications applications, Decisions decisions, ObjectProvider<SubsidyEstimates> estimates,
-			ObjectProvider<CaseProgress> progress, DossierPrints prints) {
+			ObjectProvider<CaseProgress> progress, DossierPrints prints, PendingActions pending) {
 		this.prints = prints;
+		this.pending = pending;
 		this.applications = applications;
 		this.decisions = decisions;
 		this.estimates = estimates;
@@ -123,6 +128,14 @@ class ApplicationApiController {
 	@Operation(summary = "本企业的全部申报及其当前阶段")
 	List<ApplicationSummary> list(@AuthenticationPrincipal PortalUser user) {
 		return applications.list(user);
+	}
+
+	@GetMapping("/actions")
+	@Operation(summary = "需要您处理：本企业现在要办的事项（待补正、待确认贷款、申请验收、限期整改、绩效自评、追回事先告知的陈述申辩、缴回资金），期限最近的在前",
+			description = "与首页“需要您处理”一栏相同。lastDay 为最后一天（北京时间，含当日），无期限时为 null；workingDaysLeft 为距最后一天的工作日数"
+					+ "（当日为 0，已过为负数）；link 为门户中办理该事项的页面。办理完成或期限已过（缴回资金除外）后不再列出")
+	List<PendingAction> actions(@AuthenticationPrincipal PortalUser user) {
+		return pending.of(user);
 	}
 
 	@GetMapping("/registered-projects")

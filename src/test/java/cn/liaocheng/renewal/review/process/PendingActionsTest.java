@@ -18,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
 import cn.liaocheng.renewal.aftercare.internal.PerformanceReport;
@@ -44,6 +47,8 @@ class PendingActionsTest extends ReviewProcessTest {
 
 	private static final LocalDate TODAY = ChinaTime.today();
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	@LocalServerPort
 	int port;
 
@@ -65,7 +70,7 @@ class PendingActionsTest extends ReviewProcessTest {
 	}
 
 	@Test
-	void shouldListAReturnedCaseUntilItsCorrectionDeadlineAndNotOnceResubmitted() {
+	void shouldListAReturnedCaseUntilItsCorrectionDeadlineAndNotOnceResubmitted() throws Exception {
 		Case project = review.submitProject(7);
 		review.decide(project, "Task_CountyFormalReview", "RETURN");
 		Instant deadline = review.outcomes(project).correctionDeadline();
@@ -79,6 +84,7 @@ class PendingActionsTest extends ReviewProcessTest {
 			assertThat(a.referenceNo()).isEqualTo(review.referenceNo(project));
 		});
 		assertKeptFromAnotherEnterprise(project);
+		assertTheApiAnswersTheSame(project);
 
 		// The deadline has passed, the engine's timer not yet fired: nothing can be done.
 		review.recordCorrectionDeadline(project, Instant.now().minusSeconds(1));
@@ -268,6 +274,40 @@ class PendingActionsTest extends ReviewProcessTest {
 	 */
 	private List<PendingAction> statements(Case c) {
 		return actions(c).stream().filter(a -> a.link().endsWith("#prior-notice")).toList();
+	}
+
+	/**
+	 * {@code GET /api/applications/actions} answers the enterprise's list as its start
+	 * page shows it; another enterprise's answer never holds the case, nor a reviewer's.
+	 */
+	private void assertTheApiAnswersTheSame(Case c) throws Exception {
+		List<PendingAction> expected = pending.of(review.enterprise());
+		{
+			HttpResponse<String> answer = enterprise().get("/api/applications/actions");
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			JsonNode list = JSON.readTree(answer.body());
+			assertThat(list).hasSize(expected.size());
+			JsonNode mine = null;
+			for (JsonNode item : list) {
+				if (item.get("applicationId").asLong() == c.id()) {
+					mine = item;
+				}
+			}
+			assertThat(mine).as("the case in %s", answer.body()).isNotNull();
+			PendingAction shown = expected.stream().filter(a -> a.applicationId() == c.id()).findFirst().orElseThrow();
+			assertThat(mine.get("step").asText()).isEqualTo(shown.step());
+			assertThat(mine.get("lastDay").asText()).isEqualTo(shown.lastDay().toString());
+			assertThat(mine.get("workingDaysLeft").asInt()).isEqualTo(shown.workingDaysLeft());
+			assertThat(mine.get("link").asText()).isEqualTo(shown.link());
+		}
+		HttpResponse<String> other = new WebClient(port).withBasic(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/api/applications/actions");
+		assertThat(other.statusCode()).isEqualTo(200);
+		assertThat(other.body()).doesNotContain("\"applicationId\":" + c.id() + ",");
+		HttpResponse<String> reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)
+			.get("/api/applications/actions");
+		assertThat(reviewer.statusCode()).isIn(200, 403);
+		assertThat(reviewer.body()).doesNotContain("\"applicationId\":" + c.id() + ",");
 	}
 
 	/**
