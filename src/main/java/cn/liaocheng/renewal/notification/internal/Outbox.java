@@ -22,6 +22,9 @@ class Outbox {
 
 	static final String FAILED = "FAILED";
 
+	/** Not sent: the task the message announced ended before it went out. */
+	static final String DROPPED = "DROPPED";
+
 	private static final String SELECT = """
 			SELECT o.id, o.notification_id, o.channel, o.address, o.status, o.attempts, o.next_attempt_at, o.last_error,
 			       o.created_at, o.sent_at, n.recipient_id, n.title, n.body, n.link
@@ -40,6 +43,22 @@ class Outbox {
 						INSERT INTO notification_outbox (notification_id, channel, address, status, attempts, next_attempt_at, created_at)
 						VALUES (?, ?, ?, ?, 0, ?, ?)""")
 			.params(notificationId, channel, address, PENDING, Timestamp.from(now), Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Drops the deliveries not yet sent of the notes about a task that has ended: an
+	 * e-mail or text message announcing a to-do that a colleague has done, or that the
+	 * case no longer has, would only mislead (a mail server down for an hour would
+	 * otherwise send them all when it is back). One that a run has claimed and is sending
+	 * at this moment goes out and is recorded as sent.
+	 */
+	int dropForEndedTask(String taskId, Instant now) {
+		return jdbc.sql("""
+				UPDATE notification_outbox SET status = ?, last_error = ?
+				WHERE status = ? AND (claimed_until IS NULL OR claimed_until <= ?)
+				  AND notification_id IN (SELECT id FROM notification WHERE task_id = ?)""")
+			.params(DROPPED, "任务已结束，不再发送", PENDING, Timestamp.from(now), taskId)
 			.update();
 	}
 
@@ -177,6 +196,7 @@ class Outbox {
 			return switch (status) {
 				case PENDING -> attempts == 0 ? "待发送" : "待重试";
 				case FAILED -> "发送失败";
+				case DROPPED -> "未发送（任务已结束）";
 				default -> "已发送";
 			};
 		}

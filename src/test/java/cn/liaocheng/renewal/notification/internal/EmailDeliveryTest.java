@@ -281,6 +281,55 @@ class EmailDeliveryTest {
 			.statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * A to-do's e-mails not yet sent when the task is done are dropped, not sent late (as
+	 * after a mail server's outage): they would send the body's reviewers to a task that
+	 * is gone.
+	 */
+	@Test
+	@Order(4)
+	void shouldNotMailAToDoOnceTheTaskIsDone() {
+		String group = "county-371525-industry";
+		List<String> members = identity.createUserQuery()
+			.memberOfGroup(group)
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+		assertThat(members).contains(DemoUsers.COUNTY_REVIEWER);
+		for (String member : members) {
+			User user = identity.createUserQuery().userId(member).singleResult();
+			user.setEmail(member + "@gx-industry-demo.example.cn");
+			identity.saveUser(user);
+		}
+		long id = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE).id();
+		Task review = tasks.createTaskQuery()
+			.processInstanceBusinessKey(Long.toString(id))
+			.taskDefinitionKey("Task_CountyFormalReview")
+			.singleResult();
+		List<Long> queued = jdbc.sql("""
+				SELECT o.id FROM notification_outbox o JOIN notification n ON n.id = o.notification_id
+				WHERE n.task_id = ? AND o.channel = 'EMAIL'""").param(review.getId()).query(Long.class).list();
+		assertThat(queued).as("a to-do e-mail for each member of the body").hasSize(members.size());
+
+		tasks.claim(review.getId(), DemoUsers.COUNTY_REVIEWER);
+		tasks.complete(review.getId(), Map.of("decision", "RETURN", "opinion", RETURN_REASON));
+
+		assertThat(queued).allSatisfy(delivery -> assertThat(status(delivery)).isEqualTo(Outbox.DROPPED));
+		dispatcher.dispatch(Instant.now());
+		assertThat(SMTP.getReceivedMessagesForDomain("gx-industry-demo.example.cn"))
+			.as("no to-do mail after the task was done")
+			.noneMatch(m -> {
+				try {
+					return m.getSubject().contains("新的待办任务");
+				}
+				catch (jakarta.mail.MessagingException e) {
+					throw new IllegalStateException(e);
+				}
+			});
+		assertThat(queued).allSatisfy(delivery -> assertThat(status(delivery)).isEqualTo(Outbox.DROPPED));
+	}
+
 	private void giveTheEnterpriseAnAddressAndAMobile() {
 		User user = identity.createUserQuery().userId(DemoUsers.ENTERPRISE).singleResult();
 		user.setEmail(ENTERPRISE_MAIL);
