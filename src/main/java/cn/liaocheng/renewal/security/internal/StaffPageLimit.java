@@ -94,7 +94,9 @@ final class StaffPageLimit extends CommandInterceptor {
 
 	@Override
 	public <T> T execute(Command<T> command) {
-		Command<T> bounded = EngineCheckers.signedInNonAdministrator() ? bounded(command) : null;
+		boolean list = command instanceof AbstractQuery<?, ?> || command instanceof ExecuteFilterListCmd
+				|| command instanceof ExecuteFilterListPageCmd;
+		Command<T> bounded = list && EngineCheckers.signedInNonAdministrator() ? bounded(command) : null;
 		if (bounded == null) {
 			return next.execute(command);
 		}
