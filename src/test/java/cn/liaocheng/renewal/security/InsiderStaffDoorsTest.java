@@ -188,6 +188,27 @@ class InsiderStaffDoorsTest {
 	}
 
 	/**
+	 * The lists the page limit leaves alone because the configuration fixes their length
+	 * cannot be made long by a reviewer: filters, groups, tenants and deployments are
+	 * created by administrators only, at both roots.
+	 */
+	@Test
+	void aReviewerCannotLengthenTheListsTheLimitLeavesAlone() {
+		for (Door door : Door.values()) {
+			Caller caller = EngineDoors.caller(port, door, REVIEWER);
+			for (String[] create : List.of(
+					new String[] { "/filter/create", "{\"resourceType\":\"Task\",\"name\":\"多一个\",\"query\":{}}" },
+					new String[] { "/group/create", "{\"id\":\"insider-group\",\"name\":\"x\",\"type\":\"CITY\"}" },
+					new String[] { "/tenant/create", "{\"id\":\"insider-tenant\",\"name\":\"x\"}" })) {
+				HttpResponse<String> answer = caller.send("POST", door.root + create[0], create[1]);
+				assertThat(answer.statusCode()).as("%s %s: %s", door, create[0], answer.body()).isEqualTo(403);
+			}
+		}
+		assertThat(filters.createFilterQuery().filterName("多一个").count()).isZero();
+		assertThat(engine.getIdentityService().createGroupQuery().groupId("insider-group").count()).isZero();
+	}
+
+	/**
 	 * A task's end marks its notes done, and nothing else does: a reviewer cannot end a
 	 * case's task by deleting it nor make a task of the same id, and cannot read or mark
 	 * another's note, at any door.
