@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -23,6 +24,18 @@ import org.camunda.bpm.engine.task.Comment;
  * user, is not limited.
  */
 final class TaskNotesCheck implements Command<Void> {
+
+	/**
+	 * The notes a signed-in user may bring a task to. Camunda reads a task's comments in
+	 * one list without a page ({@code GET …/task/{id}/comment}), so without a bound a
+	 * reviewer who wrote a note again and again could make every later read of the task's
+	 * notes load them all (the page limit of the engine's lists does not reach that
+	 * command). Reviewers write a handful; the product's own notes and administrators'
+	 * are not counted against anyone.
+	 */
+	static final int MAX_COMMENTS_PER_TASK = 1000;
+
+	static final String TOO_MANY_COMMENTS = "该任务的备注已达 " + MAX_COMMENTS_PER_TASK + " 条上限，不能再添加；办理意见请填写在任务表单中。";
 
 	private enum Access {
 
@@ -94,6 +107,10 @@ final class TaskNotesCheck implements Command<Void> {
 		}
 		if (access == Access.CHANGE_COMMENT) {
 			checkOwnComments(context);
+		}
+		if (access == Access.WRITE_COMMENT
+				&& context.getCommentManager().findCommentsByTaskId(taskId).size() >= MAX_COMMENTS_PER_TASK) {
+			throw new BadUserRequestException(TOO_MANY_COMMENTS);
 		}
 		return null;
 	}
