@@ -164,6 +164,29 @@ class StaffPageLimitTest {
 		}
 	}
 
+	/**
+	 * A page before the first row was a malformed statement: a server failure with its
+	 * stack in the log, which any caller could repeat to fill the log.
+	 */
+	@Test
+	void aNegativePageIsABadRequestForEveryone() throws Exception {
+		for (String user : List.of(REVIEWER, DemoUsers.ADMIN)) {
+			for (Door door : Door.values()) {
+				Caller caller = EngineDoors.caller(port, door, user);
+				String mine = filters.createTaskFilterQuery().filterName("我的待办").singleResult().getId();
+				for (String request : List.of("GET /task?firstResult=-5", "GET /task?firstResult=-5&maxResults=10",
+						"GET /task?maxResults=-1", "GET /history/task?firstResult=-1&maxResults=10",
+						"POST /filter/" + mine + "/list?firstResult=-3&maxResults=15",
+						"POST /filter/" + mine + "/list?firstResult=0&maxResults=-2")) {
+					HttpResponse<String> answer = send(caller, door, request);
+					assertThat(answer.statusCode()).as("%s %s %s: %s", user, door, request, shortly(answer))
+						.isEqualTo(400);
+					assertThat(answer.body()).contains("firstResult 和 maxResults 不能为负数");
+				}
+			}
+		}
+	}
+
 	@Test
 	void anAdministratorIsNotLimited() throws Exception {
 		for (Door door : Door.values()) {

@@ -57,6 +57,8 @@ final class StaffPageLimit extends CommandInterceptor {
 	/** The limit of a node not configured otherwise. */
 	static final int DEFAULT_MAX_RESULTS = 1000;
 
+	static final String NEGATIVE_PAGE = "firstResult 和 maxResults 不能为负数。";
+
 	/** Queries whose length the configuration fixes, not the number of cases. */
 	private static final Set<Class<?>> CONFIGURATION_SIZED = Set.of(FilterQueryImpl.class, DbGroupQueryImpl.class,
 			DbTenantQueryImpl.class, DeploymentQueryImpl.class, ProcessDefinitionQueryImpl.class,
@@ -96,6 +98,9 @@ final class StaffPageLimit extends CommandInterceptor {
 	public <T> T execute(Command<T> command) {
 		boolean list = command instanceof AbstractQuery<?, ?> || command instanceof ExecuteFilterListCmd
 				|| command instanceof ExecuteFilterListPageCmd;
+		if (list && negativePage(command)) {
+			throw new BadUserRequestException(NEGATIVE_PAGE);
+		}
 		Command<T> bounded = list && EngineCheckers.signedInNonAdministrator() ? bounded(command) : null;
 		if (bounded == null) {
 			return next.execute(command);
@@ -105,6 +110,22 @@ final class StaffPageLimit extends CommandInterceptor {
 			throw new BadUserRequestException(refusal(maxResults));
 		}
 		return result;
+	}
+
+	/**
+	 * Whether a page asked from outside the engine starts or ends before the first row:
+	 * the database refuses it as a malformed statement, which was answered as a server
+	 * failure with its stack in the log, for any caller.
+	 */
+	private static boolean negativePage(Command<?> command) {
+		if (command instanceof ExecuteFilterListPageCmd page) {
+			return (int) QueryExpressionGuard.read(FILTER_FIRST_RESULT, page) < 0
+					|| (int) QueryExpressionGuard.read(FILTER_MAX_RESULTS, page) < 0;
+		}
+		return command instanceof AbstractQuery<?, ?> query
+				&& "LIST_PAGE".equals(((Enum<?>) QueryExpressionGuard.read(RESULT_TYPE, query)).name())
+				&& (boolean) QueryExpressionGuard.read(LIMIT_ENABLED, query)
+				&& (query.getFirstResult() < 0 || query.getMaxResults() < 0);
 	}
 
 	/**
