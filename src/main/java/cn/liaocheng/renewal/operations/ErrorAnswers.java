@@ -126,6 +126,12 @@ final class ErrorAnswers {
 		String forUsers = failure == null ? null : messageForUsers(failure);
 		if (status < 500) {
 			if (message != null && !isInternal(message)) {
+				// Camunda's own English words over the product's Chinese reason (a REST
+				// resource that wraps every refusal, such as a task's comments): the
+				// reason is what the user can act on.
+				if (forUsers != null && !CHINESE.matcher(message).matches()) {
+					return Answer.of(status, "InvalidRequest", forUsers, requestId);
+				}
 				return null;
 			}
 			return Answer.of(status, "InvalidRequest", forUsers != null ? forUsers : "请求内容有误，请检查后重试", requestId);

@@ -125,8 +125,10 @@ class InsiderStaffDoorsTest {
 			Caller caller = EngineDoors.caller(port, door, REVIEWER);
 			HttpResponse<String> more = caller.send("POST", door.root + "/task/" + taskId + "/comment/create",
 					"{\"message\":\"再来一条\"}");
-			// Camunda's comment resource answers any refusal with its own 400 text.
 			assertThat(more.statusCode()).as("%s: %s", door, more.body()).isEqualTo(400);
+			// Camunda's comment resource wraps every refusal in its own English words;
+			// the product's reason is answered instead.
+			assertThat(more.body()).as("%s", door).contains("备注已达 1000 条上限").doesNotContain("Not enough parameters");
 			HttpResponse<String> read = caller.send("GET", door.root + "/task/" + taskId + "/comment", null);
 			assertThat(read.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(read.body()).size()).isEqualTo(LIMIT);

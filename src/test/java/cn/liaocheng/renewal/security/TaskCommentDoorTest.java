@@ -188,9 +188,10 @@ class TaskCommentDoorTest {
 					door.root + "/task/" + own.getId() + "/comment/create",
 					"{\"message\":\"记到别的案件上\",\"processInstanceId\":\"" + other.getProcessInstanceId() + "\"}");
 
-			// Camunda's comment door answers every refusal of the engine with "Not enough
-			// parameters submitted".
+			// Camunda's comment door wraps every refusal of the engine in "Not enough
+			// parameters submitted"; the product's reason is answered instead.
 			assertThat(added.statusCode()).as("%s → %s", door, added.body()).isEqualTo(400);
+			assertThat(added.body()).as("%s", door).contains("意见只能记录在本任务所属的案件上");
 		}
 		identity.setAuthentication(HOLDER, List.of(CountyReviewTasks.BODY));
 		try {

@@ -61,10 +61,14 @@ class FormBoundTaskService extends TaskServiceImpl {
 			// The engine files the note under the case it is given, not under the task's:
 			// a note on one's own task
 			// must not land in another case's history.
-			TaskEntity task = commandExecutor.execute(context -> context.getTaskManager().findTaskById(taskId));
-			if (task != null && !processInstanceId.equals(task.getProcessInstanceId())) {
-				throw new BadUserRequestException("意见只能记录在本任务所属的案件上");
-			}
+			// Refused inside a command, so that every door answers the engine's reason.
+			commandExecutor.execute(context -> {
+				TaskEntity task = context.getTaskManager().findTaskById(taskId);
+				if (task != null && !processInstanceId.equals(task.getProcessInstanceId())) {
+					throw new BadUserRequestException("意见只能记录在本任务所属的案件上");
+				}
+				return null;
+			});
 		}
 		return super.createComment(taskId, processInstanceId, message);
 	}
