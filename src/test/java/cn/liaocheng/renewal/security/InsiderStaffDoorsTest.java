@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.EngineDoors.Caller;
 import cn.liaocheng.renewal.support.EngineDoors.Door;
-import cn.liaocheng.renewal.support.TrustedDeployment;
+import cn.liaocheng.renewal.support.ProbeTasks;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -71,25 +70,7 @@ class InsiderStaffDoorsTest {
 
 	@BeforeAll
 	void pileUpTasks() {
-		pile = TrustedDeployment.deploy(engine.getRepositoryService()
-			.createDeployment()
-			.name("insider-probe")
-			.addModelInstance("insider-probe.bpmn",
-					Bpmn.createExecutableProcess("insider-probe")
-						.name("内部人员测试")
-						.startEvent()
-						.userTask("probe")
-						.name("内部人员测试任务")
-						.camundaAssignee(REVIEWER)
-						.endEvent()
-						.done()));
-		((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-			.execute(context -> {
-				for (int i = 0; i <= LIMIT; i++) {
-					engine.getRuntimeService().startProcessInstanceByKey("insider-probe", "insider-probe-" + i);
-				}
-				return null;
-			});
+		pile = ProbeTasks.pileUp(engine, "insider-probe", "内部人员测试", REVIEWER, LIMIT + 1);
 		taskId = engine.getTaskService()
 			.createTaskQuery()
 			.processDefinitionKey("insider-probe")

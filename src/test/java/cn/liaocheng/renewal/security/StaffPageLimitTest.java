@@ -7,9 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.EngineDoors;
 import cn.liaocheng.renewal.support.EngineDoors.Caller;
 import cn.liaocheng.renewal.support.EngineDoors.Door;
-import cn.liaocheng.renewal.support.TrustedDeployment;
+import cn.liaocheng.renewal.support.ProbeTasks;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -76,25 +74,7 @@ class StaffPageLimitTest {
 	 */
 	@BeforeAll
 	void pileUpTasks() {
-		pile = TrustedDeployment.deploy(engine.getRepositoryService()
-			.createDeployment()
-			.name("page-limit-probe")
-			.addModelInstance("page-limit-probe.bpmn",
-					Bpmn.createExecutableProcess("page-limit-probe")
-						.name("分页测试")
-						.startEvent()
-						.userTask("probe")
-						.name("分页测试任务")
-						.camundaAssignee(REVIEWER)
-						.endEvent()
-						.done()));
-		((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-			.execute(context -> {
-				for (int i = 0; i <= LIMIT; i++) {
-					engine.getRuntimeService().startProcessInstanceByKey("page-limit-probe", "page-limit-" + i);
-				}
-				return null;
-			});
+		pile = ProbeTasks.pileUp(engine, "page-limit-probe", "分页测试", REVIEWER, LIMIT + 1);
 	}
 
 	@AfterAll

@@ -117,7 +117,7 @@ class AftercareStandings {
 			}
 			else if (waitsFor(running, AftercareModel.RECTIFICATION_SUBMITTED)) {
 				due = lastAcceptance(findings).map(Finding::deadline).orElse(null);
-				if (due != null && due.isBefore(ChinaTime.today())) {
+				if (rectificationDeadlinePassed(findings).isPresent()) {
 					// The deadline has passed; the timer that ends the wait runs shortly.
 					step = "整改期限已过，转入奖补资金追回程序";
 					handledBy = bodies.groupName(GroupNames.city("industry"));
@@ -198,6 +198,15 @@ class AftercareStandings {
 
 	static Optional<Finding> lastAcceptance(List<Finding> findings) {
 		return findings.stream().filter(f -> f.step() == Finding.Step.CITY_ACCEPTANCE).reduce((a, b) -> b);
+	}
+
+	/**
+	 * The last day of the rectification the on-site acceptance ordered, once it has
+	 * passed in Beijing: the recorded deadline rules, not the timer that ends the wait,
+	 * which runs after the day has ended (seconds or, with a node down, longer after).
+	 */
+	static Optional<LocalDate> rectificationDeadlinePassed(List<Finding> findings) {
+		return lastAcceptance(findings).map(Finding::deadline).filter(day -> day.isBefore(ChinaTime.today()));
 	}
 
 }

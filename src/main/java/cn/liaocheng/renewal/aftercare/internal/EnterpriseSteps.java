@@ -189,19 +189,13 @@ public class EnterpriseSteps {
 	}
 
 	/**
-	 * The recorded deadline rules, not the timer: from the day after it the material is
-	 * late even while the timer that ends the wait has not run yet (it runs when the day
-	 * has ended in Beijing, by the job executor, seconds or, with a node down, longer
-	 * after).
+	 * Refused from the day after the recorded deadline, even before the timer has run.
 	 */
 	private void rectificationStillOpen(long applicationId) {
-		AftercareStandings.lastAcceptance(records.findings(applicationId))
-			.map(Finding::deadline)
-			.filter(deadline -> deadline.isBefore(ChinaTime.today()))
-			.ifPresent(deadline -> {
-				throw new ApplicationStateException(
-						"整改期限（" + ChinaTime.day(deadline) + "，含当日）已过，不能再提交整改材料；逾期未整改的，转入奖补资金追回程序。");
-			});
+		AftercareStandings.rectificationDeadlinePassed(records.findings(applicationId)).ifPresent(deadline -> {
+			throw new ApplicationStateException(
+					"整改期限（" + ChinaTime.day(deadline) + "，含当日）已过，不能再提交整改材料；逾期未整改的，转入奖补资金追回程序。");
+		});
 	}
 
 	private static String summaryVariable(Submission.Kind kind) {
