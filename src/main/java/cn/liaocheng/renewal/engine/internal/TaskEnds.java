@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.engine.TaskEnded;
 
 /**
@@ -27,15 +28,20 @@ import cn.liaocheng.renewal.engine.TaskEnded;
  * user task of every model, so no model has to declare it and no edited model can lose
  * it. Built-in listeners run also when a deletion skips the custom ones (Cockpit's
  * cancellation offers that), unlike the models' listeners and Spring Boot's own task
- * events, which are skipped then.
+ * events, which are skipped then. The ending task is held ({@link OpenTasks}) before the
+ * announcement, so that what others write about it under their own hold is either seen by
+ * the listeners or not written.
  */
 @Component
 class TaskEnds extends AbstractProcessEnginePlugin {
 
 	private final ApplicationEventPublisher events;
 
-	TaskEnds(ApplicationEventPublisher events) {
+	private final OpenTasks holds;
+
+	TaskEnds(ApplicationEventPublisher events, OpenTasks holds) {
 		this.events = events;
+		this.holds = holds;
 	}
 
 	@Override
@@ -47,6 +53,9 @@ class TaskEnds extends AbstractProcessEnginePlugin {
 	}
 
 	private void ended(DelegateTask task) {
+		// A task created and ended in one command has no row yet: nobody else can have
+		// written about it.
+		holds.hold(task.getId());
 		boolean completed = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
 		String by = null;
 		if (completed) {

@@ -30,6 +30,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
 import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.operations.ClusterLease;
 import cn.liaocheng.renewal.review.DueReviewTasks;
@@ -82,9 +83,12 @@ class DeadlineReminders {
 
 	private final ApplicationStages stages;
 
+	private final OpenTasks openTasks;
+
 	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, OpenRectifications rectifications,
 			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions,
-			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages) {
+			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages, OpenTasks openTasks) {
+		this.openTasks = openTasks;
 		this.reviewTasks = reviewTasks;
 		this.recipients = recipients;
 		this.stages = stages;
@@ -114,8 +118,8 @@ class DeadlineReminders {
 		try {
 			int reminded = 0;
 			for (Reminder r : due(now)) {
-				if (!now.isBefore(r.from()) && r.recipient() != null && Boolean.TRUE
-					.equals(transaction.execute(status -> notifier.notify(r.recipient(), r.note())))) {
+				if (!now.isBefore(r.from()) && r.recipient() != null
+						&& Boolean.TRUE.equals(transaction.execute(status -> send(r)))) {
 					reminded++;
 				}
 			}
@@ -124,6 +128,16 @@ class DeadlineReminders {
 		finally {
 			lease.giveBack(JOB);
 		}
+	}
+
+	/**
+	 * A step's reminder holds the step while it is written, so that a step that ended
+	 * since the tasks were read is not reminded of, and one ending now marks its reminder
+	 * handled with its other notes.
+	 */
+	private boolean send(Reminder r) {
+		String taskId = r.note().taskId();
+		return (taskId == null || openTasks.hold(taskId)) && notifier.notify(r.recipient(), r.note());
 	}
 
 	/** A reminder to send from {@code from} on. */

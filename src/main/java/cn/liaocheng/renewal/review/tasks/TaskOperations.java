@@ -32,6 +32,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
@@ -106,11 +107,14 @@ public class TaskOperations {
 
 	private final PublicNotices notices;
 
+	private final OpenTasks openTasks;
+
 	TaskOperations(TaskHandOvers handOvers, TaskService tasks, RepositoryService repository, HistoryService history,
 			IdentityService identity, OpinionStore opinions, OperationLog operations, StepMoves moves,
 			Directory directory, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
-			WorkingDays workingDays, PublicNotices notices) {
+			WorkingDays workingDays, PublicNotices notices, OpenTasks openTasks) {
 		this.notices = notices;
+		this.openTasks = openTasks;
 		this.workingDays = workingDays;
 		this.handOvers = handOvers;
 		this.tasks = tasks;
@@ -350,6 +354,9 @@ public class TaskOperations {
 				throw unknownTask();
 			}
 			String why = TaskHandOvers.reason(reason);
+			if (!openTasks.hold(task.getId())) {
+				throw changed("该任务已办结，无需催办");
+			}
 			urge(applicationId, task, body, callerId, directory.personName(callerId), false, why);
 			return handOverOf(task, body);
 		});
@@ -382,6 +389,10 @@ public class TaskOperations {
 		});
 	}
 
+	/**
+	 * The open steps the enterprise may urge, each held until the urge commits, so that a
+	 * step ending meanwhile is not urged.
+	 */
 	private List<Task> urgeableByEnterprise(long applicationId) {
 		Set<String> instances = new HashSet<>();
 		Stream
@@ -401,6 +412,7 @@ public class TaskOperations {
 			.list()
 			.stream()
 			.filter(t -> !bodiesOfTask(t).isEmpty())
+			.filter(t -> openTasks.hold(t.getId()))
 			.toList();
 	}
 

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +28,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -76,6 +83,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	ApprovalOperationsTest(ApplicationContext context) {
@@ -426,6 +436,51 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(events.stream(TaskUrged.class)).singleElement()
 			.satisfies(e -> assertThat(e.byEnterprise()).isFalse())
 			.satisfies(e -> assertThat(e.bodyGroup()).isEqualTo(CountyReviewTasks.BODY));
+	}
+
+	/**
+	 * An urge of a step whose completion is being committed waits for it and is refused,
+	 * so that nobody is urged to a task that is gone and the record shows no urge of a
+	 * done step.
+	 */
+	@Test
+	void aLeadsUrgeOfAStepEndingMeanwhileIsRefused() throws Exception {
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), REVIEWER);
+		CountDownLatch ended = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> ending = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+				tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。"));
+				ended.countDown();
+				try {
+					commit.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<?> urge = threads.submit(() -> operations.urgeAsLead(LEAD, formal.getId(), "请今日办结"));
+			Thread.sleep(1_000);
+			assertThat(urge.isDone()).as("the urge waits for the step's end to commit").isFalse();
+			commit.countDown();
+			ending.get(30, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> urge.get(30, TimeUnit.SECONDS)).cause()
+				.isInstanceOf(HandOverException.class)
+				.hasMessage("该任务已办结，无需催办");
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(operationsOf(project)).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE task_id = ? AND kind = 'TASK_URGED'")
+			.param(formal.getId())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

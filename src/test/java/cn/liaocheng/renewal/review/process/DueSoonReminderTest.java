@@ -8,6 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -47,6 +55,12 @@ class DueSoonReminderTest extends ReviewProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OpenTasks openTasks;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private final DeadlineReminderPass reminders;
 
@@ -112,6 +126,90 @@ class DueSoonReminderTest extends ReviewProcessTest {
 			.extracting(row -> (String) row.get("BODY"))
 			.hasSize(2)
 			.anySatisfy(body -> assertThat(body).contains(ChinaTime.minute(later)));
+	}
+
+	/**
+	 * The pass reads the steps due, then writes their reminders: a step completed in
+	 * between (its transaction not yet committed when the pass read it) is not reminded
+	 * of, rather than left as an unread to-do that leads to a task that is gone.
+	 */
+	@Test
+	void aStepEndingWhileThePassRunsIsNotRemindedOf() throws Exception {
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
+		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
+		CountDownLatch ended = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> ending = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+				tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。"));
+				ended.countDown();
+				awaitQuietly(commit);
+			}));
+			assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Integer> pass = threads.submit(() -> reminders.runAt(at));
+			Thread.sleep(1_000);
+			assertThat(pass.isDone()).as("the pass waits for the step's end to commit").isFalse();
+			commit.countDown();
+			ending.get(30, TimeUnit.SECONDS);
+			pass.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(reminders(formal)).isEmpty();
+	}
+
+	/**
+	 * The other order: a reminder written under the step's hold before the step ends is
+	 * marked handled by the end, which waits for it.
+	 */
+	@Test
+	void aReminderWrittenBeforeTheStepEndsIsHandledWithIt() throws Exception {
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
+		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> pass = threads.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
+				assertThat(openTasks.hold(formal.getId())).isTrue();
+				held.countDown();
+				awaitQuietly(commit);
+				return reminders.runAt(at);
+			}));
+			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<?> ending = threads
+				.submit(() -> tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。")));
+			Thread.sleep(1_000);
+			assertThat(ending.isDone()).as("the step's end waits for the reminder").isFalse();
+			commit.countDown();
+			assertThat(pass.get(30, TimeUnit.SECONDS)).as("this step's reminder, and others due then").isPositive();
+			ending.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(jdbc.sql(
+				"SELECT COUNT(*) FROM notification WHERE task_id = ? AND kind = 'TASK_DUE_SOON' AND task_ended_at IS NOT NULL AND read_at IS NOT NULL")
+			.param(formal.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

@@ -1,0 +1,37 @@
+package cn.liaocheng.renewal.engine.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.liaocheng.renewal.engine.OpenTasks;
+
+/**
+ * Holds a task by locking its row in the engine's task table: the engine deletes that row
+ * when the task ends, in the same transaction as the task's end listeners run
+ * ({@link TaskEnds} takes the lock before it announces the end). On PostgreSQL and H2
+ * alike a transaction that asks for a row another one holds waits for it, and finds no
+ * row once the other has deleted it.
+ */
+@Component
+class TaskRowHolds implements OpenTasks {
+
+	private final JdbcClient jdbc;
+
+	TaskRowHolds(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean hold(String taskId) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A task is held for a transaction, and there is none");
+		}
+		return !jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
+			.param(taskId)
+			.query(String.class)
+			.list()
+			.isEmpty();
+	}
+
+}
