@@ -150,7 +150,9 @@ public class PriorNotices {
 							+ (notice.answer() == NoticeStore.Answer.STATEMENT ? "提出陈述、申辩" : "表示放弃陈述、申辩") + "，不能重复提交");
 		}
 		Instant now = Instant.now();
-		if (now.isAfter(notice.endsAt()) || row.view().status() != ClawbackStatus.NOTIFIED) {
+		// Closed from the period's end on, as the card, the notice's page and the
+		// decision's account of the hearing (未提出) count it.
+		if (!now.isBefore(notice.endsAt()) || row.view().status() != ClawbackStatus.NOTIFIED) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
 					"陈述、申辩期限已于" + ClawbackDecision.day(notice.lastDay()) + "届满，不能再提交");
 		}
