@@ -1,10 +1,15 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -108,11 +113,29 @@ final class TaskNotesCheck implements Command<Void> {
 		if (access == Access.CHANGE_COMMENT) {
 			checkOwnComments(context);
 		}
-		if (access == Access.WRITE_COMMENT
-				&& context.getCommentManager().findCommentsByTaskId(taskId).size() >= MAX_COMMENTS_PER_TASK) {
+		if (access == Access.WRITE_COMMENT && comments(context) >= MAX_COMMENTS_PER_TASK) {
 			throw new BadUserRequestException(TOO_MANY_COMMENTS);
 		}
 		return null;
+	}
+
+	/**
+	 * How many notes the task has, counted by the database on the command's own
+	 * connection (the engine's API only lists them).
+	 */
+	private long comments(CommandContext context) {
+		Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+		try (PreparedStatement count = connection
+			.prepareStatement("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE TASK_ID_ = ?")) {
+			count.setString(1, taskId);
+			try (ResultSet rows = count.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+		catch (SQLException e) {
+			throw new ProcessEngineException("Could not count the notes of task " + taskId, e);
+		}
 	}
 
 	private void checkOwnComments(CommandContext context) {
