@@ -183,8 +183,10 @@ class NotificationEvents {
 		switch (event.kind()) {
 			case CREATED -> {
 				Note note = Note.aboutTask(NotificationKind.TASK_CREATED, "新的待办任务：" + event.taskName(),
-						about + "「" + event.taskName() + "」已到达，请在 Tasklist 中认领办理。" + due, task, event.applicationId(),
-						null);
+						about + "「" + event.taskName() + "」已到达，"
+								+ (event.assignee() != null ? "由您办理，见 Tasklist“我的待办”。" : "请在 Tasklist 的“本部门待办”中认领办理。")
+								+ due,
+						task, event.applicationId(), null);
 				handlers(event).forEach(user -> notifier.notify(user, note));
 			}
 			case TRANSFERRED ->

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.access.CaseCopies;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
@@ -46,10 +47,13 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 
 	private final CaseCopies copies;
 
+	private final ApplicationContext events;
+
 	@Autowired
 	NotificationsOfReviewTest(ApplicationContext context, JdbcClient jdbc, IdentityService identity, TaskService tasks,
 			TaskHandOvers handOvers, Applications applications, TaskOperations operations, CaseCopies copies) {
 		super(context);
+		this.events = context;
 		this.operations = operations;
 		this.copies = copies;
 		this.jdbc = jdbc;
@@ -106,12 +110,37 @@ class NotificationsOfReviewTest extends ReviewProcessTest {
 		assertThat(created).extracting(Row::recipient).containsExactlyInAnyOrderElementsOf(members);
 		assertThat(created).extracting(Row::recipient)
 			.doesNotContain(DemoUsers.ENTERPRISE, "gx-finance", "gx-industry-lead", "lq-industry", "lc-industry");
-		assertThat(created.get(0).body()).contains("县级形式审查", "冠县演示轴承制造有限公司");
+		assertThat(created.get(0).body()).contains("县级形式审查", "冠县演示轴承制造有限公司", "请在 Tasklist 的“本部门待办”中认领办理");
 		assertThat(created.get(0).link()).startsWith("/camunda/app/tasklist/default/#/?task=");
 
 		review.passCountyReview(project);
 		// The city's acceptance reaches the city industry bureau, not the county.
 		assertThat(rows(project, "TASK_CREATED")).extracting(Row::recipient).contains("lc-industry");
+	}
+
+	/**
+	 * A step a model gives to a person straight away (an administrator's edited model may
+	 * name an assignee) is theirs: nobody is asked to claim it.
+	 */
+	@Test
+	void shouldTellTheHolderOfANewTaskGivenToThemThatItIsTheirs() {
+		Case project = review.submitProject(7);
+		String taskId = "assigned-on-creation-" + System.nanoTime();
+		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.CREATED, taskId, "县级形式审查", project.id(),
+				DemoUsers.COUNTY_REVIEWER, List.of(ReviewFixture.COUNTY_INDUSTRY), Instant.now().plusSeconds(86_400),
+				null, null));
+
+		assertThat(jdbc.sql("SELECT recipient_id, body FROM notification WHERE task_id = ?")
+			.param(taskId)
+			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
+			.list())
+			.singleElement()
+			.satisfies(row -> assertThat(row).startsWith(DemoUsers.COUNTY_REVIEWER + "|")
+				.contains("由您办理，见 Tasklist“我的待办”")
+				.doesNotContain("认领"));
+		// The task was only announced: its note leaves no to-do in the shared message
+		// centre.
+		jdbc.sql("DELETE FROM notification WHERE task_id = ?").param(taskId).update();
 	}
 
 	@Test
