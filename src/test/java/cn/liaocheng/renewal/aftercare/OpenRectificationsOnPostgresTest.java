@@ -15,38 +15,25 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.aftercare.OpenRectifications.OpenRectification;
 import cn.liaocheng.renewal.aftercare.internal.AftercareModel;
 import cn.liaocheng.renewal.aftercare.internal.Finding;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * The open rectifications' query on PostgreSQL: the deadline of a project's latest city
  * acceptance finding counts, only while its after-award process waits for the
  * rectification, both ends of the range included, soonest first.
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class OpenRectificationsOnPostgresTest {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_rectify");
-	}
 
 	@Autowired
 	OpenRectifications open;

@@ -15,20 +15,14 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * The 需要您处理 list's queries on PostgreSQL, where production runs: the applications' own (a
@@ -36,17 +30,10 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
  * subscriptions, with the latest finding's deadline) and the clawback's (the notice of
  * the determination in force, the repayments recorded but not yet checked).
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class PendingActionsOnPostgresTest {
 
 	private static final PortalUser ENTERPRISE = new PortalUser(DemoUsers.ENTERPRISE, DemoUsers.ENTERPRISE, List.of());
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_pending");
-	}
 
 	@Autowired
 	PendingActions pending;

@@ -12,40 +12,27 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.batch.internal.BatchEntries;
 import cn.liaocheng.renewal.batch.internal.BatchEntries.Search;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * The library's search on PostgreSQL: county, policy task (a subsidy's from its project),
  * status and text are filtered in the database, LIKE's wildcards are taken literally, and
  * pages carry the total without overlapping.
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class LibrarySearchOnPostgresTest {
 
 	/** A year no demo or other test uses. */
 	private static final int YEAR = 2091;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_library");
-	}
 
 	@Autowired
 	BatchEntries entries;

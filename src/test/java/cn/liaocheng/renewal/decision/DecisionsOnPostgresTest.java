@@ -11,31 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * Numbering and idempotency on the production database, where row locks and unique
  * violations behave for real.
  */
-@Tag("own-context")
-@SpringBootTest
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class DecisionsOnPostgresTest {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_decisions");
-	}
 
 	@Autowired
 	Decisions decisions;
@@ -50,6 +38,8 @@ class DecisionsOnPostgresTest {
 	void fiftyDecisionsIssuedAtOnceForOneBodyWaitForItsCounterAndGetFiftyConsecutiveNumbersInOrder() throws Exception {
 		NumberingRace race = new NumberingRace(decisions, jdbc, transactions);
 
+		// The body's first decisions of the year: in the shared context no other class
+		// issues decisions of "science" (聊科审).
 		NumberingRace.Outcome outcome = race.issueAtOnce("science", 50, Duration.ofSeconds(2));
 
 		List<Integer> expected = IntStream.rangeClosed(2, 51).boxed().toList();

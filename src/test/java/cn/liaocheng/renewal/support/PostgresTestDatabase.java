@@ -8,9 +8,10 @@ import java.sql.Statement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh database on the test PostgreSQL server for one test class. The server comes
- * from {@code RENEWAL_TEST_PG} (default {@code 127.0.0.1:5432}, user {@code postgres},
- * trust login as .ci/run sets up); each class gets its own database, dropped and created
+ * A fresh database on the test PostgreSQL server for one test class, or for the classes
+ * that share {@link PostgresContext}. The server comes from {@code RENEWAL_TEST_PG}
+ * (default {@code 127.0.0.1:5432}, user {@code postgres}, trust login as .ci/run sets
+ * up); each class with a context of its own gets its own database, dropped and created
  * anew, so runs never see each other's data. Builds that share one server at the same
  * time (several working copies) set {@code RENEWAL_TEST_PG_DB_SUFFIX}, which is appended
  * to every database name, so that one build does not drop another's database.

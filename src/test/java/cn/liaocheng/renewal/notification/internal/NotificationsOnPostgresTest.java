@@ -5,33 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.operations.ClusterLease;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * The message centre's and the outbox's SQL on PostgreSQL: keys, paging, dedup, the notes
  * of an ended task, leases, retries and claims.
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class NotificationsOnPostgresTest {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_notify");
-	}
 
 	@Autowired
 	Notifier notifier;

@@ -19,19 +19,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * The overdue timers on PostgreSQL: when several nodes' job executors reach the same due
@@ -39,19 +33,12 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
  * of them handle the task and the others fail without writing anything, so every overdue
  * task is escalated exactly once.
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class OverdueTimerOnPostgresTest {
 
 	private static final int TASKS = 6;
 
 	private static final int NODES = 3;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_overdue");
-	}
 
 	@Autowired
 	ProcessEngine engine;

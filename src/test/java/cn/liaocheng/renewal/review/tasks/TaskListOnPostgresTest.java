@@ -8,37 +8,24 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.type.ValueType;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.deadlines.TaskDeadlines;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
-import cn.liaocheng.renewal.support.OwnContext;
-import cn.liaocheng.renewal.support.PostgresTestDatabase;
+import cn.liaocheng.renewal.support.PostgresContext;
 
 /**
  * Tasklist's list on PostgreSQL: the kind as a task variable, sorting and searching by
  * the case's task variables, the working days left and 批量认领 with a record per claimed
  * task.
  */
-@Tag(OwnContext.TAG)
-@SpringBootTest(properties = "renewal.scheduling.enabled=false")
-@ActiveProfiles({ "postgres", "demo" })
+@PostgresContext
 class TaskListOnPostgresTest {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		PostgresTestDatabase.register(registry, "renewal_tasklist");
-	}
 
 	@Autowired
 	Applications applications;
