@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -23,33 +23,20 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class AdminModelEditorBrowserTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	RepositoryService repository;
 
 	private Browser browser;
 
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-		browser.forgetEverything();
-	}
-
 	@AfterAll
-	void stopBrowserAndRemoveTheNewVersion() {
-		try {
-			browser.close();
-		}
-		finally {
-			repository.createDeploymentQuery()
-				.deploymentName("admin-models")
-				.list()
-				.forEach(d -> repository.deleteDeployment(d.getId(), true));
-		}
+	void removeTheNewVersion() {
+		repository.createDeploymentQuery()
+			.deploymentName("admin-models")
+			.list()
+			.forEach(d -> repository.deleteDeployment(d.getId(), true));
 	}
 
 	@Test

@@ -10,18 +10,17 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
@@ -36,6 +35,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class ApprovalOperationsBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -43,9 +43,6 @@ class ApprovalOperationsBrowserTest {
 	private static final String LEAD = "gx-industry-lead";
 
 	private static final By PANEL = By.cssSelector(".renewal-operations");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Applications applications;
@@ -75,7 +72,6 @@ class ApprovalOperationsBrowserTest {
 			identity.saveUser(lead);
 			identity.createMembership(LEAD, CountyReviewTasks.BODY + "-lead");
 		}
-		browser = Browser.start(port);
 	}
 
 	@BeforeEach
@@ -86,13 +82,6 @@ class ApprovalOperationsBrowserTest {
 	@AfterEach
 	void keepTheDom(TestInfo test) {
 		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloading them again). {@link #forgetEverything()} gives every scenario a fresh
  * cookie state. Call {@link #close()} when done: it leaves the browser in that state for
  * the next class; the JVM's exit quits it and deletes its temporary profile. A browser
- * that no longer answers is replaced.
+ * that no longer answers is replaced. {@link BrowserExtension} starts and closes it for a
+ * test class.
  */
 public final class Browser implements AutoCloseable {
 

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -46,30 +46,24 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class EnterpriseAppliesBrowserTest {
 
 	private static final String LIST = "/enterprise/applications";
 
 	private static final By FIELD_ERRORS = By.cssSelector(".field-error");
 
-	@LocalServerPort
-	int port;
-
 	private Browser browser;
 
 	private Path files;
 
 	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = Browser.start(port);
+	void makeTheFilesDirectory() throws IOException {
 		files = Files.createTempDirectory("renewal-uploads-");
 	}
 
 	@AfterAll
-	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
+	void removeTheFiles() throws IOException {
 		if (files != null) {
 			try (var paths = Files.list(files)) {
 				for (Path p : paths.toList()) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class EquipmentImportBrowserTest {
 
 	@LocalServerPort
@@ -44,16 +46,12 @@ class EquipmentImportBrowserTest {
 	private Path files;
 
 	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = Browser.start(port);
+	void makeTheFilesDirectory() throws IOException {
 		files = Files.createTempDirectory("renewal-equipment-");
 	}
 
 	@AfterAll
-	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
+	void removeTheFiles() throws IOException {
 		try (var paths = Files.list(files)) {
 			for (Path p : paths.toList()) {
 				Files.deleteIfExists(p);

@@ -2,13 +2,11 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -20,24 +18,10 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class ExpiredFormBrowserTest {
 
-	@LocalServerPort
-	int port;
-
 	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void aDraftSentWithAStaleTokenIsSavedWithItsInputAfterOneMoreClick() {

@@ -15,11 +15,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +56,7 @@ import cn.liaocheng.renewal.support.WebClient;
 @TestPropertySource(properties = { "renewal.signing.self-signed-keys=false",
 		"camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT0S" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class IncidentBoardBrowserTest {
 
 	private static final String REFUSAL_STEP = "Task_IssueRefusal";
@@ -86,18 +86,6 @@ class IncidentBoardBrowserTest {
 	JdbcClient jdbc;
 
 	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void theAdministratorSeesTheHeldUpCaseInChineseAndRetriesIt() {

@@ -9,16 +9,14 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
@@ -34,6 +32,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class RefusedCompletionBrowserTest {
 
 	private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
@@ -45,9 +44,6 @@ class RefusedCompletionBrowserTest {
 
 	private static final String OPINION = "审查意见";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Applications applications;
 
@@ -58,19 +54,6 @@ class RefusedCompletionBrowserTest {
 	TaskService tasks;
 
 	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-		browser.forgetEverything();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void aRefusedCompletionSaysTheTaskWasNotSubmittedWhyAndThatTheInputIsKept() {

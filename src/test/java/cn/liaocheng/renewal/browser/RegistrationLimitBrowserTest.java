@@ -8,18 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -36,10 +34,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class RegistrationLimitBrowserTest {
-
-	@LocalServerPort
-	int port;
 
 	@Value("${renewal.registration.attempts-per-address}")
 	int limit;
@@ -53,18 +49,6 @@ class RegistrationLimitBrowserTest {
 	private Browser browser;
 
 	private String counter;
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@AfterEach
 	void emptyTheCounter() {

@@ -20,19 +20,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.ApplicationSummary;
@@ -56,6 +55,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class ReviewInTasklistBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -87,9 +87,6 @@ class ReviewInTasklistBrowserTest {
 
 	private static final By NOTIFICATIONS = By.cssSelector(".notifications .alert, .notifications .notification");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Applications applications;
 
@@ -115,7 +112,7 @@ class ReviewInTasklistBrowserTest {
 	private Task formalReview;
 
 	@BeforeAll
-	void submitAnApplicationAndStartTheBrowser() {
+	void submitAnApplication() {
 		application = new SubmittedProjects(applications, identity).submitProject(DemoUsers.ENTERPRISE);
 		formalReview = tasks.createTaskQuery()
 			.processInstanceBusinessKey(key())
@@ -125,15 +122,6 @@ class ReviewInTasklistBrowserTest {
 		assertThat(tasks.getIdentityLinksForTask(formalReview.getId()).stream().map(IdentityLink::getGroupId))
 			.contains(COUNTY_INDUSTRY);
 		assertThat(formalReview.getAssignee()).isNull();
-		browser = Browser.start(port);
-		browser.forgetEverything();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@AfterEach

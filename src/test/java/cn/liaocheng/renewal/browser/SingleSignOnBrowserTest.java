@@ -13,17 +13,15 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -42,6 +40,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class SingleSignOnBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -62,9 +61,6 @@ class SingleSignOnBrowserTest {
 	/** Camunda's failure notifications and inline failure alerts. */
 	private static final By CAMUNDA_ERRORS = By.cssSelector(".notifications .alert-danger, .alert-danger .status");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityService identity;
 
@@ -72,18 +68,6 @@ class SingleSignOnBrowserTest {
 	JdbcClient jdbc;
 
 	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void startWithoutSession() {

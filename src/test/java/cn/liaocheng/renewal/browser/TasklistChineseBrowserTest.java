@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -33,6 +33,7 @@ import cn.liaocheng.renewal.support.TrustedDeployment;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class TasklistChineseBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -42,9 +43,6 @@ class TasklistChineseBrowserTest {
 
 	private static final By FILTER_NAMES = By
 		.cssSelector("section.task-filters .task-filter .name, " + "section.task-filters [cam-tasklist-filters] .name");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	RepositoryService repository;
@@ -62,7 +60,7 @@ class TasklistChineseBrowserTest {
 	private String formTaskInstance;
 
 	@BeforeAll
-	void startBrowserAndATask() {
+	void startATask() {
 		deploymentId = TrustedDeployment
 			.deploy(repository.createDeployment()
 				.name("tasklist-zh-probe")
@@ -115,21 +113,12 @@ class TasklistChineseBrowserTest {
 		formTaskInstance = runtime
 			.startProcessInstanceByKey("tasklist-zh-form-probe", java.util.Map.of("deadline", "2026-03-15"))
 			.getId();
-		browser = Browser.start(port);
-		browser.forgetEverything();
 	}
 
 	@AfterAll
-	void stopBrowserAndRemoveTheTask() {
-		try {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-		finally {
-			if (deploymentId != null) {
-				repository.deleteDeployment(deploymentId, true);
-			}
+	void removeTheTask() {
+		if (deploymentId != null) {
+			repository.deleteDeployment(deploymentId, true);
 		}
 	}
 

@@ -15,18 +15,17 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
@@ -45,6 +44,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class TasklistListBrowserTest {
 
 	private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -54,9 +54,6 @@ class TasklistListBrowserTest {
 	private static final String CITY_INDUSTRY = "lc-industry";
 
 	private static final By CARDS = By.cssSelector("section.tasks-list li.task");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Applications applications;
@@ -87,7 +84,6 @@ class TasklistListBrowserTest {
 	void start() {
 		county = new CountyReviewTasks(applications, identity, tasks);
 		county.ensureColleague();
-		browser = Browser.start(port);
 	}
 
 	@BeforeEach
@@ -98,13 +94,6 @@ class TasklistListBrowserTest {
 	@AfterEach
 	void keepTheDom(TestInfo test) {
 		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

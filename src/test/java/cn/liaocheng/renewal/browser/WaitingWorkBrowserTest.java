@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +42,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class WaitingWorkBrowserTest {
 
 	@LocalServerPort
@@ -66,7 +67,6 @@ class WaitingWorkBrowserTest {
 	@BeforeAll
 	void start() {
 		county = new CountyReviewTasks(applications, identity, tasks);
-		browser = Browser.start(port);
 	}
 
 	@BeforeEach
@@ -77,13 +77,6 @@ class WaitingWorkBrowserTest {
 	@AfterEach
 	void keepTheDom(TestInfo test) {
 		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

@@ -10,16 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -33,12 +33,10 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * aftercare-rectify-390, aftercare-performance-1366.
  */
 @WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
 class AftercareCasePageBrowserTest extends ReviewProcessTest {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	@LocalServerPort
-	int port;
 
 	private Browser browser;
 
@@ -48,14 +46,8 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 	}
 
 	@BeforeEach
-	void startBrowser() {
-		browser = Browser.start(port);
+	void logInAsTheEnterprise() {
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		browser.close();
 	}
 
 	@Test

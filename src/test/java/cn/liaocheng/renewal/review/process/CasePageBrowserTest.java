@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -26,10 +26,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * case-joint-review-{1366,390}[-progress], subsidy-invoice-warning.
  */
 @WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
 class CasePageBrowserTest extends ReviewProcessTest {
-
-	@LocalServerPort
-	int port;
 
 	private Browser browser;
 
@@ -39,14 +37,8 @@ class CasePageBrowserTest extends ReviewProcessTest {
 	}
 
 	@BeforeEach
-	void startBrowser() {
-		browser = Browser.start(port);
+	void logInAsTheEnterprise() {
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		browser.close();
 	}
 
 	@Test

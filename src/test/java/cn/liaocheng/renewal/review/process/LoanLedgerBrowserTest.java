@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -28,10 +27,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * ledger-finance-paid.
  */
 @WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
 class LoanLedgerBrowserTest extends ReviewProcessTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	LedgerAccrual accrual;
@@ -41,16 +38,6 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 	@Autowired
 	LoanLedgerBrowserTest(ApplicationContext context) {
 		super(context);
-	}
-
-	@BeforeEach
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		browser.close();
 	}
 
 	@Test

@@ -8,18 +8,17 @@ import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -32,10 +31,8 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * tasklist-finance-interest-subsidy, loan-interest-subsidy-decided.
  */
 @WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
 class LoanOfferBrowserTest extends ReviewProcessTest {
-
-	@LocalServerPort
-	int port;
 
 	private static final By COMPLETE = By
 		.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
@@ -48,16 +45,6 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 	LoanOfferBrowserTest(ApplicationContext context) {
 		super(context);
 		this.tasks = context.getBean(TaskService.class);
-	}
-
-	@BeforeEach
-	void startBrowser() {
-		browser = Browser.start(port);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		browser.close();
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
 import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
 import cn.liaocheng.renewal.aftercare.internal.Upload;
 import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -37,6 +38,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * home-pending-actions-390.
  */
 @WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
 class PendingActionsBrowserTest extends ReviewProcessTest {
 
 	private static final LocalDate TODAY = ChinaTime.today();
@@ -55,14 +57,8 @@ class PendingActionsBrowserTest extends ReviewProcessTest {
 	}
 
 	@BeforeEach
-	void startBrowser() {
-		browser = Browser.start(port);
+	void logInAsTheEnterprise() {
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		browser.close();
 	}
 
 	@Test
