@@ -3,11 +3,7 @@ package cn.liaocheng.renewal.notification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.PostgresContext;
 import cn.liaocheng.renewal.support.ProbeTasks;
 
@@ -55,67 +52,46 @@ class TaskHoldsOnPostgresTest {
 
 	private String taskId;
 
-	private ExecutorService threads;
-
 	@BeforeEach
 	void oneOpenTask() {
 		String key = "hold_probe_" + System.nanoTime();
 		probe = ProbeTasks.pileUp(engine, key, "占用测试", HOLDER, 1);
 		taskId = engine.getTaskService().createTaskQuery().processDefinitionKey(key).singleResult().getId();
-		threads = Executors.newFixedThreadPool(2);
 	}
 
 	@AfterEach
 	void clearUp() {
-		threads.shutdownNow();
 		jdbc.sql("DELETE FROM notification WHERE task_id = ?").param(taskId).update();
 		engine.getRepositoryService().deleteDeployment(probe.getId(), true);
 	}
 
 	@Test
 	void aHoldAskedForWhileTheTaskEndsWaitsAndFindsItEnded() throws Exception {
-		CountDownLatch ended = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		Future<?> ending = threads.submit(() -> inTransaction(() -> {
-			engine.getTaskService().complete(taskId);
-			ended.countDown();
-			await(commit);
-			return null;
-		}));
-		assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
-		Future<Boolean> note = threads.submit(() -> inTransaction(
-				() -> openTasks.hold(taskId) && notifier.notify(HOLDER, Note.aboutTask(NotificationKind.TASK_DUE_SOON,
-						"任务即将超期：占用测试", "即将超期", taskId, null, "task-due:" + taskId))));
-
-		Thread.sleep(1_000);
-		assertThat(note.isDone()).as("the hold waits for the ending transaction").isFalse();
-		commit.countDown();
-		ending.get(30, TimeUnit.SECONDS);
-
-		assertThat(note.get(30, TimeUnit.SECONDS)).as("the task has ended: nothing is written").isFalse();
+		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
+				() -> engine.getTaskService().complete(taskId))) {
+			Future<Boolean> note = ending.meanwhile(() -> inTransaction(() -> openTasks.hold(taskId)
+					&& notifier.notify(HOLDER, Note.aboutTask(NotificationKind.TASK_DUE_SOON, "任务即将超期：占用测试", "即将超期",
+							taskId, null, "task-due:" + taskId))));
+			assertThat(OpenTransaction.stillWaiting(note)).as("the hold waits for the ending transaction").isTrue();
+			ending.commit();
+			assertThat(OpenTransaction.outcome(note)).as("the task has ended: nothing is written").isFalse();
+		}
 		assertThat(notes()).isZero();
 	}
 
 	@Test
 	void aTaskEndingWhileHeldWaitsAndMarksTheNoteWrittenUnderTheHoldHandled() throws Exception {
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		Future<Boolean> note = threads.submit(() -> inTransaction(() -> {
-			boolean open = openTasks.hold(taskId);
-			held.countDown();
-			await(commit);
-			return open && notifier.notify(HOLDER,
-					Note.aboutTask(NotificationKind.TASK_URGED, "催办：占用测试", "请尽快办理", taskId, null, null));
-		}));
-		assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-		Future<?> ending = threads.submit(() -> engine.getTaskService().complete(taskId));
-
-		Thread.sleep(1_000);
-		assertThat(ending.isDone()).as("the end waits for the hold").isFalse();
-		commit.countDown();
-		assertThat(note.get(30, TimeUnit.SECONDS)).isTrue();
-		ending.get(30, TimeUnit.SECONDS);
-
+		try (OpenTransaction<Boolean> note = OpenTransaction.begin(transactions,
+				() -> assertThat(openTasks.hold(taskId)).isTrue(), () -> notifier.notify(HOLDER,
+						Note.aboutTask(NotificationKind.TASK_URGED, "催办：占用测试", "请尽快办理", taskId, null, null)))) {
+			Future<?> ending = note.meanwhile(() -> {
+				engine.getTaskService().complete(taskId);
+				return null;
+			});
+			assertThat(OpenTransaction.stillWaiting(ending)).as("the end waits for the hold").isTrue();
+			assertThat(note.commit()).isTrue();
+			OpenTransaction.outcome(ending);
+		}
 		assertThat(notes()).isOne();
 		assertThat(jdbc
 			.sql("""
@@ -141,15 +117,6 @@ class TaskHoldsOnPostgresTest {
 
 	private <T> T inTransaction(Supplier<T> work) {
 		return new TransactionTemplate(transactions).execute(tx -> work.get());
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

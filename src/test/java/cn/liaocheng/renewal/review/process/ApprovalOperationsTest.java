@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -40,6 +35,7 @@ import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -448,33 +444,14 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Case project = review.submitProject(7);
 		Task formal = review.task(project, "Task_CountyFormalReview");
 		tasks.claim(formal.getId(), REVIEWER);
-		CountDownLatch ended = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> ending = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-				tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。"));
-				ended.countDown();
-				try {
-					commit.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}));
-			assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<?> urge = threads.submit(() -> operations.urgeAsLead(LEAD, formal.getId(), "请今日办结"));
-			Thread.sleep(1_000);
-			assertThat(urge.isDone()).as("the urge waits for the step's end to commit").isFalse();
-			commit.countDown();
-			ending.get(30, TimeUnit.SECONDS);
-			assertThatThrownBy(() -> urge.get(30, TimeUnit.SECONDS)).cause()
+		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
+				() -> tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。")))) {
+			Future<?> urge = ending.meanwhile(() -> operations.urgeAsLead(LEAD, formal.getId(), "请今日办结"));
+			assertThat(OpenTransaction.stillWaiting(urge)).as("the urge waits for the step's end to commit").isTrue();
+			ending.commit();
+			assertThatThrownBy(() -> OpenTransaction.outcome(urge)).cause()
 				.isInstanceOf(HandOverException.class)
 				.hasMessage("该任务已办结，无需催办");
-		}
-		finally {
-			commit.countDown();
-			threads.shutdownNow();
 		}
 		assertThat(operationsOf(project)).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE task_id = ? AND kind = 'TASK_URGED'")

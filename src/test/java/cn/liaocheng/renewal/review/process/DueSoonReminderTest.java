@@ -8,11 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -33,6 +28,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -61,6 +57,8 @@ class DueSoonReminderTest extends ReviewProcessTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	private static final Map<String, Object> APPROVED = Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。");
 
 	private final DeadlineReminderPass reminders;
 
@@ -139,26 +137,12 @@ class DueSoonReminderTest extends ReviewProcessTest {
 		Task formal = review.task(project, "Task_CountyFormalReview");
 		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
 		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
-		CountDownLatch ended = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> ending = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-				tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。"));
-				ended.countDown();
-				awaitQuietly(commit);
-			}));
-			assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<Integer> pass = threads.submit(() -> reminders.runAt(at));
-			Thread.sleep(1_000);
-			assertThat(pass.isDone()).as("the pass waits for the step's end to commit").isFalse();
-			commit.countDown();
-			ending.get(30, TimeUnit.SECONDS);
-			pass.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			commit.countDown();
-			threads.shutdownNow();
+		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
+				() -> tasks.complete(formal.getId(), APPROVED))) {
+			Future<Integer> pass = ending.meanwhile(() -> reminders.runAt(at));
+			assertThat(OpenTransaction.stillWaiting(pass)).as("the pass waits for the step's end to commit").isTrue();
+			ending.commit();
+			OpenTransaction.outcome(pass);
 		}
 		assertThat(reminders(formal)).isEmpty();
 	}
@@ -173,43 +157,21 @@ class DueSoonReminderTest extends ReviewProcessTest {
 		Task formal = review.task(project, "Task_CountyFormalReview");
 		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
 		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<Integer> pass = threads.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
-				assertThat(openTasks.hold(formal.getId())).isTrue();
-				held.countDown();
-				awaitQuietly(commit);
-				return reminders.runAt(at);
-			}));
-			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<?> ending = threads
-				.submit(() -> tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。")));
-			Thread.sleep(1_000);
-			assertThat(ending.isDone()).as("the step's end waits for the reminder").isFalse();
-			commit.countDown();
-			assertThat(pass.get(30, TimeUnit.SECONDS)).as("this step's reminder, and others due then").isPositive();
-			ending.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			commit.countDown();
-			threads.shutdownNow();
+		try (OpenTransaction<Integer> pass = OpenTransaction.begin(transactions,
+				() -> assertThat(openTasks.hold(formal.getId())).isTrue(), () -> reminders.runAt(at))) {
+			Future<?> ending = pass.meanwhile(() -> {
+				tasks.complete(formal.getId(), APPROVED);
+				return null;
+			});
+			assertThat(OpenTransaction.stillWaiting(ending)).as("the step's end waits for the reminder").isTrue();
+			assertThat(pass.commit()).as("this step's reminder, and others due then").isPositive();
+			OpenTransaction.outcome(ending);
 		}
 		assertThat(jdbc.sql(
 				"SELECT COUNT(*) FROM notification WHERE task_id = ? AND kind = 'TASK_DUE_SOON' AND task_ended_at IS NOT NULL AND read_at IS NOT NULL")
 			.param(formal.getId())
 			.query(Long.class)
 			.single()).isEqualTo(1);
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Test
