@@ -407,8 +407,12 @@ public class TaskOperations {
 		if (instances.isEmpty()) {
 			return List.of();
 		}
+		// Held in the order of their ids, so that two urges of one case at once take
+		// their locks in the same order and one waits for the other.
 		return tasks.createTaskQuery()
 			.processInstanceIdIn(instances.toArray(String[]::new))
+			.orderByTaskId()
+			.asc()
 			.list()
 			.stream()
 			.filter(t -> !bodiesOfTask(t).isEmpty())
