@@ -2,8 +2,12 @@ package cn.liaocheng.renewal.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
@@ -18,21 +22,38 @@ class ConcurrentChangeAnswersTest {
 
 	@Test
 	void anOptimisticLockingFailureIsAConflict() throws Exception {
+		MockHttpServletResponse response = answer(
+				new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed"));
+
+		assertThat(response.getStatus()).isEqualTo(409);
+		assertThat(response.getErrorMessage()).isNull();
+	}
+
+	/**
+	 * Two urges or an urge and a withdrawal holding the same steps: the database gives
+	 * one of them up (PostgreSQL's deadlock, H2's lock timeout), which Spring reports as
+	 * a pessimistic-locking failure.
+	 */
+	@Test
+	void aChangeTheDatabaseGaveUpOnIsAConflict() throws Exception {
+		MockHttpServletResponse response = answer(
+				new CannotAcquireLockException("ERROR: deadlock detected", new SQLException("deadlock", "40P01")));
+
+		assertThat(response.getStatus()).isEqualTo(409);
+	}
+
+	private static MockHttpServletResponse answer(Exception thrown) throws Exception {
 		ExceptionHandlerExceptionResolver resolver = new ExceptionHandlerExceptionResolver();
-		org.springframework.context.support.StaticApplicationContext context = new org.springframework.context.support.StaticApplicationContext();
+		StaticApplicationContext context = new StaticApplicationContext();
 		context.registerSingleton("concurrentChangeAnswers", ConcurrentChangeAnswers.class);
 		context.refresh();
 		resolver.setApplicationContext(context);
 		resolver.afterPropertiesSet();
 		MockHttpServletResponse response = new MockHttpServletResponse();
-
 		Object handled = resolver.resolveException(new MockHttpServletRequest("POST", "/x"), response,
-				new HandlerMethod(new Object(), Object.class.getMethod("toString")),
-				new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed"));
-
+				new HandlerMethod(new Object(), Object.class.getMethod("toString")), thrown);
 		assertThat(handled).isNotNull();
-		assertThat(response.getStatus()).isEqualTo(409);
-		assertThat(response.getErrorMessage()).isNull();
+		return response;
 	}
 
 }
