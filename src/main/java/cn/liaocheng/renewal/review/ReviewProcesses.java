@@ -152,6 +152,12 @@ public final class ReviewProcesses {
 
 	public static final String SUBSIDY_AMOUNT = "subsidyAmount";
 
+	/**
+	 * The key task's number (1–15) as the routing and subsidy tables read it (their input
+	 * {@code policyTask}).
+	 */
+	public static final String TABLE_POLICY_TASK = "policyTask";
+
 	public static final String EXPERT_REVIEW = "expertReview";
 
 	public static final String NOTICE_ENDS = "noticeEnds";

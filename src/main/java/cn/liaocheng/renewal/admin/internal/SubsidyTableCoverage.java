@@ -42,7 +42,8 @@ final class SubsidyTableCoverage {
 		for (PolicyTask task : PolicyTask.values()) {
 			try {
 				DmnDecisionRuleResult row = ENGINE
-					.evaluateDecisionTable(decision, Variables.createVariables().putValue("policyTask", task.number()))
+					.evaluateDecisionTable(decision,
+							Variables.createVariables().putValue(ReviewProcesses.TABLE_POLICY_TASK, task.number()))
 					.getSingleResult();
 				if (row == null || row.get("rate") == null) {
 					missing.add(Integer.toString(task.number()));

@@ -51,6 +51,25 @@ public final class AftercareModel {
 	/** Local input of the clawback service tasks: why the subsidy must be recovered. */
 	static final String CLAWBACK_CAUSE = "clawbackCause";
 
+	/**
+	 * The fields of the after-award forms the listeners read: the county finance bureau's
+	 * payment ({@code county-payment}), the city's acceptance
+	 * ({@code city-onsite-acceptance}) and the evaluation
+	 * ({@code performance-evaluation}); the decision and opinion are every review form's
+	 * ({@code ReviewProcesses.DECISION}, {@code OPINION}).
+	 */
+	static final String PAYMENT_DATE = "paymentDate";
+
+	static final String PAID_AMOUNT = "paidAmount";
+
+	static final String VOUCHER_NO = "voucherNo";
+
+	static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+
+	static final String SCORE = "score";
+
+	static final String GRADE = "grade";
+
 	private AftercareModel() {
 	}
 

@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * On completing the county check, the city's on-site acceptance or the performance
@@ -61,8 +62,8 @@ class RecordFindingListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		long applicationId = AftercareCase.of(task);
-		String decision = String.valueOf(task.getVariable("decision"));
-		String opinion = String.valueOf(task.getVariable("opinion")).strip();
+		String decision = String.valueOf(task.getVariable(ReviewProcesses.DECISION));
+		String opinion = String.valueOf(task.getVariable(ReviewProcesses.OPINION)).strip();
 		String group = AftercareCase.group(task);
 		String body = bodies.groupName(group);
 		LocalDate today = LocalDate.now(WorkingDays.CHINA);
@@ -83,7 +84,7 @@ class RecordFindingListener implements TaskListener {
 				step = Finding.Step.CITY_ACCEPTANCE;
 				require(decision, "APPROVE", "RETURN", "REFUSE");
 				if ("RETURN".equals(decision)) {
-					deadline = deadline(task.getVariable("rectificationDeadline"), today);
+					deadline = deadline(task.getVariable(AftercareModel.RECTIFICATION_DEADLINE), today);
 					// The timer fires when the deadline day has ended in Beijing.
 					instance.setVariable(AftercareModel.RECTIFICATION_DUE, DateTimeFormatter.ISO_INSTANT
 						.format(deadline.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant()));
@@ -102,8 +103,8 @@ class RecordFindingListener implements TaskListener {
 			case AftercareModel.PERFORMANCE_TASK -> {
 				step = Finding.Step.PERFORMANCE;
 				require(decision, "APPROVE", "REFUSE");
-				score = score(task.getVariable("score"));
-				grade = grade(task.getVariable("grade"), score);
+				score = score(task.getVariable(AftercareModel.SCORE));
+				grade = grade(task.getVariable(AftercareModel.GRADE), score);
 				conclusion(decision, grade);
 				message = "绩效评价：得分 " + score + "，等级" + grade.label() + "，"
 						+ ("APPROVE".equals(decision) ? "达到预期目标" : "未达到预期目标") + "。评价意见：" + opinion;

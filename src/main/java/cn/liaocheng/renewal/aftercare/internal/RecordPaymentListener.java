@@ -67,7 +67,7 @@ class RecordPaymentListener implements TaskListener {
 		List<Payment> earlier = records.payments(applicationId);
 		BigDecimal paid = earlier.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal unpaid = allocated.subtract(paid);
-		LocalDate paidOn = date(task.getVariable("paymentDate"));
+		LocalDate paidOn = date(task.getVariable(AftercareModel.PAYMENT_DATE));
 		LocalDate today = LocalDate.now(WorkingDays.CHINA);
 		LocalDate allocatedOn = facts.outcomes().decidedAt() == null ? null
 				: LocalDate.ofInstant(facts.outcomes().decidedAt(), WorkingDays.CHINA);
@@ -77,12 +77,12 @@ class RecordPaymentListener implements TaskListener {
 		if (allocatedOn != null && paidOn.isBefore(allocatedOn)) {
 			throw new ProcessEngineException("拨付日期不能早于资金下达日期（" + allocatedOn + "）");
 		}
-		BigDecimal amount = amount(task.getVariable("paidAmount"));
+		BigDecimal amount = amount(task.getVariable(AftercareModel.PAID_AMOUNT));
 		if (amount.compareTo(unpaid) > 0) {
 			throw new ProcessEngineException("本次拨付金额 " + Money.yuan(amount) + " 元超过尚未拨付的 " + Money.yuan(unpaid)
 					+ " 元（下达 " + Money.yuan(allocated) + " 元，已拨付 " + Money.yuan(paid) + " 元）");
 		}
-		String voucher = voucher(task.getVariable("voucherNo"));
+		String voucher = voucher(task.getVariable(AftercareModel.VOUCHER_NO));
 		String key = VoucherNumber.key(voucher);
 		if (earlier.stream().anyMatch(p -> VoucherNumber.key(p.voucherNo()).equals(key))) {
 			throw new ProcessEngineException("凭证号 " + voucher + " 已登记过一次拨付，请核对");

@@ -18,6 +18,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.review.CaseOfStep;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key,
@@ -37,7 +38,7 @@ class ClawbackTaskListeners {
 	TaskListener determineClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
 			long applicationId = applicationOf(task.getExecution());
-			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
+			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable(ReviewProcesses.DECISION)));
 			// No amount: the allocation is revoked whole when nothing was paid (the form
 			// does not ask for one then); otherwise the amount is required.
 			BigDecimal amount = recover ? decimalOrNone(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
@@ -52,7 +53,7 @@ class ClawbackTaskListeners {
 				months = m.intValueExact();
 			}
 			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
-					String.valueOf(task.getVariable("opinion")).strip());
+					String.valueOf(task.getVariable(ReviewProcesses.OPINION)).strip());
 			String listing = months == null ? "" : "；列入负面清单 " + months + " 个月";
 			if (recover && amount == null) {
 				BigDecimal allocated = clawbacks.row(applicationId).orElseThrow().view().allocated();
@@ -82,7 +83,7 @@ class ClawbackTaskListeners {
 	@Bean
 	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
-			boolean correct = "APPROVE".equals(String.valueOf(task.getVariable("decision")));
+			boolean correct = "APPROVE".equals(String.valueOf(task.getVariable(ReviewProcesses.DECISION)));
 			clawbacks.confirm(applicationOf(task.getExecution()), actor(task), correct);
 			if (!correct) {
 				// Returned, perhaps because the bureau paid outside the record: the
@@ -114,12 +115,12 @@ class ClawbackTaskListeners {
 	@Bean
 	TaskListener reviewStatementListener(PriorNotices notices) {
 		return task -> refusalsShown(() -> {
-			String decision = String.valueOf(task.getVariable("decision"));
+			String decision = String.valueOf(task.getVariable(ReviewProcesses.DECISION));
 			if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
 				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请选择复核结论");
 			}
 			notices.rule(applicationOf(task.getExecution()), actor(task), "APPROVE".equals(decision),
-					String.valueOf(task.getVariable("opinion")));
+					String.valueOf(task.getVariable(ReviewProcesses.OPINION)));
 		});
 	}
 

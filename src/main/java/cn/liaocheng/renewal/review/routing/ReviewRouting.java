@@ -34,8 +34,8 @@ public class ReviewRouting {
 
 	String route(String kind, Integer policyTask, boolean newLand, boolean energy, boolean emission) {
 		Map<String, Object> inputs = Variables.createVariables()
-			.putValue("kind", kind)
-			.putValue("policyTask", policyTask)
+			.putValue(ReviewProcesses.KIND, kind)
+			.putValue(ReviewProcesses.TABLE_POLICY_TASK, policyTask)
 			.putValue("needsNewLand", newLand)
 			.putValue("needsEnergyUse", energy)
 			.putValue("needsEmissionQuota", emission);

@@ -49,6 +49,12 @@ public class SubsidyRules {
 
 	private static final DateTimeFormatter DAY_NUMBER = DateTimeFormatter.BASIC_ISO_DATE;
 
+	/**
+	 * The interest-subsidy table's input: the loan's date as a number (yyyyMMdd), which
+	 * its rules compare with the dated national rules' days.
+	 */
+	private static final String LOAN_DATE = "loanDate";
+
 	private final DecisionService decisions;
 
 	private final RepositoryService repository;
@@ -66,7 +72,7 @@ public class SubsidyRules {
 	Optional<Rate> rate(Integer policyTask) {
 		DmnDecisionRuleResult row = decisions
 			.evaluateDecisionTableByKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE,
-					Variables.createVariables().putValue("policyTask", policyTask))
+					Variables.createVariables().putValue(ReviewProcesses.TABLE_POLICY_TASK, policyTask))
 			.getSingleResult();
 		if (row == null || row.get("rate") == null) {
 			return Optional.empty();
@@ -78,7 +84,7 @@ public class SubsidyRules {
 	boolean needsExpertReview(BigDecimal subsidyAmount) {
 		DmnDecisionRuleResult row = decisions
 			.evaluateDecisionTableByKey(ReviewProcesses.EXPERT_REVIEW_TABLE,
-					Variables.createVariables().putValue("subsidyAmount", subsidyAmount.doubleValue()))
+					Variables.createVariables().putValue(ReviewProcesses.SUBSIDY_AMOUNT, subsidyAmount.doubleValue()))
 			.getSingleResult();
 		return row != null && Boolean.TRUE.equals(row.get("expertReview"));
 	}
@@ -148,7 +154,7 @@ public class SubsidyRules {
 			return Optional.empty();
 		}
 		int dateColumn = column(table.getInputs().stream().map(i -> text(i.getInputExpression().getText())).toList(),
-				"loanDate");
+				LOAN_DATE);
 		int pointsColumn = column(table.getOutputs().stream().map(Output::getName).toList(), "points");
 		if (dateColumn < 0 || pointsColumn < 0) {
 			return Optional.empty();
@@ -287,10 +293,10 @@ public class SubsidyRules {
 		return decisions
 			.evaluateDecisionTableByKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE,
 					Variables.createVariables()
-						.putValue("loanDate", Integer.parseInt(DAY_NUMBER.format(date)))
-						.putValue("usedRelending", usedRelending)
+						.putValue(LOAN_DATE, Integer.parseInt(DAY_NUMBER.format(date)))
+						.putValue(ReviewProcesses.USED_RELENDING, usedRelending)
 						.putValue("relendingBank", relendingBank)
-						.putValue("loanType", type.name()))
+						.putValue(ReviewProcesses.LOAN_TYPE, type.name()))
 			.getSingleResult();
 	}
 

@@ -1,0 +1,86 @@
+package cn.liaocheng.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A process variable or a table's input is named in one place: the class that owns it
+ * writes its name once, as a constant of the model's class ({@code ReviewProcesses},
+ * {@code AftercareModel}, {@code ClawbackModel}) or as a literal in the one class that
+ * sets or reads it. So a name written out in a call ({@code getVariable("…")},
+ * {@code setVariableLocal("…")}, {@code putValue("…")}) may appear in one source file
+ * only, and never spell a name that a model class already holds as a constant: a renamed
+ * field would otherwise leave a second spelling behind, read as null.
+ */
+class VariableNamesTest {
+
+	private static final Path SOURCES = Path.of("src", "main", "java");
+
+	private static final Pattern LITERAL_NAME = Pattern
+		.compile("(?:(?:get|set|has|remove)Variable(?:Local|Typed)?|putValue)\\(\"([A-Za-z_][A-Za-z0-9_]*)\"");
+
+	private static final Pattern CONSTANT = Pattern
+		.compile("static final String [A-Z_0-9]+ = \"([A-Za-z_][A-Za-z0-9_]*)\";");
+
+	private static final List<String> MODEL_CLASSES = List.of("review/ReviewProcesses.java",
+			"aftercare/internal/AftercareModel.java", "clawback/internal/ClawbackModel.java");
+
+	@Test
+	void aNameWrittenOutInACallHasOneOwnerAndIsNoModelConstant() {
+		Map<String, Set<String>> filesByName = new TreeMap<>();
+		for (Path file : sources()) {
+			Matcher m = LITERAL_NAME.matcher(read(file));
+			while (m.find()) {
+				filesByName.computeIfAbsent(m.group(1), name -> new TreeSet<>())
+					.add(SOURCES.relativize(file).toString());
+			}
+		}
+		Set<String> constants = new TreeSet<>();
+		for (String model : MODEL_CLASSES) {
+			Matcher m = CONSTANT.matcher(read(SOURCES.resolve("cn/liaocheng/renewal").resolve(model)));
+			while (m.find()) {
+				constants.add(m.group(1));
+			}
+		}
+
+		assertThat(filesByName).as("the names the calls write out").isNotEmpty();
+		assertThat(constants).as("the model classes' names").contains("decision", "opinion", "paymentDate");
+		assertThat(filesByName).allSatisfy((name, files) -> {
+			assertThat(files).as("files writing \"%s\" out", name).hasSize(1);
+			assertThat(constants).as("\"%s\" is a model constant; use it", name).doesNotContain(name);
+		});
+	}
+
+	private static List<Path> sources() {
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			return files.filter(f -> f.toString().endsWith(".java")).toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}
