@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.engine.internal;
 import java.io.IOException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -31,6 +32,23 @@ class ConcurrentChangeAnswers {
 			PessimisticLockingFailureException.class })
 	void changedMeanwhile(HttpServletResponse response) throws IOException {
 		response.sendError(HttpStatus.CONFLICT.value());
+	}
+
+	/**
+	 * The engine wraps what a listener throws in its own exception: a lock the database
+	 * gave up on inside a listener (the hold of an ending task, {@link TaskRowHolds}) is
+	 * the same conflict. Any other engine failure is not answered here: rethrown, it goes
+	 * on to the answers of failures.
+	 */
+	@ExceptionHandler(ProcessEngineException.class)
+	void lockGivenUpInTheEngine(ProcessEngineException failure, HttpServletResponse response) throws IOException {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof PessimisticLockingFailureException) {
+				response.sendError(HttpStatus.CONFLICT.value());
+				return;
+			}
+		}
+		throw failure;
 	}
 
 }

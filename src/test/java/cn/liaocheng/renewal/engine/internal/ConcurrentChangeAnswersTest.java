@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.dao.CannotAcquireLockException;
@@ -42,18 +43,39 @@ class ConcurrentChangeAnswersTest {
 		assertThat(response.getStatus()).isEqualTo(409);
 	}
 
+	/**
+	 * The same lock given up inside a listener (an ending task's hold), which the engine
+	 * wraps in its own exception; another engine failure is left to the answers of
+	 * failures.
+	 */
+	@Test
+	void aLockGivenUpInsideTheEngineIsAConflictAndOtherEngineFailuresAreNot() throws Exception {
+		MockHttpServletResponse response = answer(new ProcessEngineException(
+				"ENGINE-03051 Exception while invoking TaskListener",
+				new CannotAcquireLockException("ERROR: deadlock detected", new SQLException("deadlock", "40P01"))));
+		assertThat(response.getStatus()).isEqualTo(409);
+
+		assertThat(resolve(new ProcessEngineException("ENGINE-09005 Could not parse BPMN process"),
+				new MockHttpServletResponse()))
+			.isNull();
+	}
+
 	private static MockHttpServletResponse answer(Exception thrown) throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(resolve(thrown, response)).isNotNull();
+		return response;
+	}
+
+	/** What Spring's resolver, given the product's advice, makes of the exception. */
+	private static Object resolve(Exception thrown, MockHttpServletResponse response) throws Exception {
 		ExceptionHandlerExceptionResolver resolver = new ExceptionHandlerExceptionResolver();
 		StaticApplicationContext context = new StaticApplicationContext();
 		context.registerSingleton("concurrentChangeAnswers", ConcurrentChangeAnswers.class);
 		context.refresh();
 		resolver.setApplicationContext(context);
 		resolver.afterPropertiesSet();
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		Object handled = resolver.resolveException(new MockHttpServletRequest("POST", "/x"), response,
+		return resolver.resolveException(new MockHttpServletRequest("POST", "/x"), response,
 				new HandlerMethod(new Object(), Object.class.getMethod("toString")), thrown);
-		assertThat(handled).isNotNull();
-		return response;
 	}
 
 }
