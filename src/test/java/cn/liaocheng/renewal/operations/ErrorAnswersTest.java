@@ -2,9 +2,12 @@ package cn.liaocheng.renewal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 
 /**
  * What a caller is told about a failure, and which failures are expected refusals (one
@@ -21,6 +24,30 @@ class ErrorAnswersTest {
 		assertThat(answer.body()).containsEntry("type", "ServerError").containsEntry("requestId", "r-1234");
 		assertThat((String) answer.body().get("message")).contains("系统内部错误", "r-1234").doesNotContain("relation");
 		assertThat(ErrorAnswers.isRefusal(new IllegalStateException("boom"))).isFalse();
+	}
+
+	/**
+	 * A completion through Camunda's REST API that the database gave up on because
+	 * another transaction held the rows it waited for (the ending task's hold, the case's
+	 * row) is the other change's conflict, not a failure of the system; however deep the
+	 * engine wrapped it.
+	 */
+	@Test
+	void aTransactionTheDatabaseGaveUpOnIsAConflict() {
+		ErrorAnswers.Answer deadlock = ErrorAnswers.answer(
+				new ProcessEngineException("ENGINE-03051 Exception while invoking TaskListener",
+						new CannotAcquireLockException("deadlock", new SQLException("deadlock detected", "40P01"))),
+				500, "ProcessEngineException", null, "r-5");
+		assertThat(deadlock.status()).isEqualTo(409);
+		assertThat(deadlock.body()).containsEntry("message", ErrorAnswers.CONFLICT);
+
+		ErrorAnswers.Answer bare = ErrorAnswers.answer(
+				new ProcessEngineException("flush failed", new SQLException("deadlock detected", "40P01")), 500,
+				"ProcessEngineException", null, "r-6");
+		assertThat(bare.status()).isEqualTo(409);
+
+		assertThat(ErrorAnswers.isConflict(new ProcessEngineException("x", new SQLException("syntax", "42601"))))
+			.isFalse();
 	}
 
 	@Test

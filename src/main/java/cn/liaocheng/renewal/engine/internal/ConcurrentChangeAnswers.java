@@ -36,14 +36,15 @@ class ConcurrentChangeAnswers {
 
 	/**
 	 * The engine wraps what a listener throws in its own exception: a lock the database
-	 * gave up on inside a listener (the hold of an ending task, {@link TaskRowHolds}) is
-	 * the same conflict. Any other engine failure is not answered here: rethrown, it goes
-	 * on to the answers of failures.
+	 * gave up on inside a listener (the hold of an ending task, {@link TaskRowHolds}), or
+	 * a change a listener found made meanwhile, is the same conflict. Any other engine
+	 * failure is not answered here: rethrown, it goes on to the answers of failures.
 	 */
 	@ExceptionHandler(ProcessEngineException.class)
 	void lockGivenUpInTheEngine(ProcessEngineException failure, HttpServletResponse response) throws IOException {
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof PessimisticLockingFailureException) {
+			if (cause instanceof PessimisticLockingFailureException || cause instanceof OptimisticLockingException
+					|| cause instanceof OptimisticLockingFailureException) {
 				response.sendError(HttpStatus.CONFLICT.value());
 				return;
 			}

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -30,7 +31,8 @@ import cn.liaocheng.renewal.engine.TaskEnded;
  * cancellation offers that), unlike the models' listeners and Spring Boot's own task
  * events, which are skipped then. The ending task is held ({@link OpenTasks}) before the
  * announcement, so that what others write about it under their own hold is either seen by
- * the listeners or not written.
+ * the listeners or not written; both happen as the ending command closes, in its
+ * transaction.
  */
 @Component
 class TaskEnds extends AbstractProcessEnginePlugin {
@@ -52,18 +54,46 @@ class TaskEnds extends AbstractProcessEnginePlugin {
 		configuration.setCustomPostBPMNParseListeners(parseListeners);
 	}
 
+	/**
+	 * Announces the end when the command that ended the task closes, after the models'
+	 * own listeners and before the engine writes: the task's row is then held last, after
+	 * the product's rows those listeners wrote (an opinion, the case's stage), as every
+	 * other writer takes them (the application's row first, then the task's), so that two
+	 * of them never wait for each other.
+	 */
 	private void ended(DelegateTask task) {
-		// A task created and ended in one command has no row yet: nobody else can have
-		// written about it.
-		holds.hold(task.getId());
 		boolean completed = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+		CommandContext command = Context.getCommandContext();
 		String by = null;
 		if (completed) {
-			CommandContext command = Context.getCommandContext();
 			String user = command == null ? null : command.getAuthenticatedUserId();
 			by = user != null ? user : task.getAssignee();
 		}
-		events.publishEvent(new TaskEnded(task.getId(), task.getProcessInstanceId(), completed, by));
+		TaskEnded ended = new TaskEnded(task.getId(), task.getProcessInstanceId(), completed, by);
+		if (command == null) {
+			announce(ended);
+			return;
+		}
+		command.registerCommandContextListener(new CommandContextListener() {
+
+			@Override
+			public void onCommandContextClose(CommandContext context) {
+				announce(ended);
+			}
+
+			@Override
+			public void onCommandFailed(CommandContext context, Throwable failure) {
+				// Nothing ended: the command's changes are rolled back.
+			}
+
+		});
+	}
+
+	private void announce(TaskEnded ended) {
+		// A task created and ended in one command has no row yet: nobody else can have
+		// written about it.
+		holds.hold(ended.taskId());
+		events.publishEvent(ended);
 	}
 
 	private static final class EveryUserTask extends AbstractBpmnParseListener {

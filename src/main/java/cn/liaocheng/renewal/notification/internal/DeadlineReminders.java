@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.aftercare.OpenRectifications;
@@ -119,7 +120,7 @@ class DeadlineReminders {
 			int reminded = 0;
 			for (Reminder r : due(now)) {
 				if (!now.isBefore(r.from()) && r.recipient() != null
-						&& Boolean.TRUE.equals(transaction.execute(status -> send(r)))) {
+						&& Boolean.TRUE.equals(transaction.execute(status -> send(r, status)))) {
 					reminded++;
 				}
 			}
@@ -131,13 +132,21 @@ class DeadlineReminders {
 	}
 
 	/**
-	 * A step's reminder holds the step while it is written, so that a step that ended
-	 * since the tasks were read is not reminded of, and one ending now marks its reminder
-	 * handled with its other notes.
+	 * A step's reminder is written, then the step held: a step that ended since the tasks
+	 * were read (or ends now, the hold waiting for it) takes its reminder back with the
+	 * transaction, and one ending later marks the reminder handled with its other notes.
+	 * Written first, as every writer takes the case's rows before the task's.
 	 */
-	private boolean send(Reminder r) {
+	private boolean send(Reminder r, TransactionStatus status) {
+		if (!notifier.notify(r.recipient(), r.note())) {
+			return false;
+		}
 		String taskId = r.note().taskId();
-		return (taskId == null || openTasks.hold(taskId)) && notifier.notify(r.recipient(), r.note());
+		if (taskId != null && !openTasks.hold(taskId)) {
+			status.setRollbackOnly();
+			return false;
+		}
+		return true;
 	}
 
 	/** A reminder to send from {@code from} on. */

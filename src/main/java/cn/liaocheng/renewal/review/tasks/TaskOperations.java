@@ -354,10 +354,13 @@ public class TaskOperations {
 				throw unknownTask();
 			}
 			String why = TaskHandOvers.reason(reason);
+			urge(applicationId, task, body, callerId, directory.personName(callerId), false, why);
+			// Held last, after the case's rows the urge wrote, as every writer takes
+			// them:
+			// a step ending meanwhile takes the urge back with this transaction.
 			if (!openTasks.hold(task.getId())) {
 				throw changed("该任务已办结，无需催办");
 			}
-			urge(applicationId, task, body, callerId, directory.personName(callerId), false, why);
 			return handOverOf(task, body);
 		});
 	}
@@ -381,18 +384,22 @@ public class TaskOperations {
 			if (!operations.takeEnterpriseUrge(applicationId, urgeDay(LocalDate.now(ChinaTime.ZONE)))) {
 				throw new HandOverException(Reason.TOO_OFTEN, null, "每件申请每个工作日只能催办一次，请下一个工作日再试");
 			}
-			return open.stream().map(task -> {
+			List<HandOver> urged = open.stream().map(task -> {
 				String body = bodiesOfTask(task).stream().sorted().findFirst().orElseThrow();
 				urge(applicationId, task, body, enterpriseUser, enterpriseName, true, why);
 				return handOverOf(task, body);
 			}).toList();
+			// Held last and in the order of their ids (two urges at once wait for each
+			// other): a step ending meanwhile takes the whole urge back, the day's urge
+			// included.
+			if (!open.stream().map(Task::getId).allMatch(openTasks::hold)) {
+				throw changed("审核环节刚刚有变化，请刷新页面后重新催办");
+			}
+			return urged;
 		});
 	}
 
-	/**
-	 * The open steps the enterprise may urge, each held until the urge commits, so that a
-	 * step ending meanwhile is not urged.
-	 */
+	/** The open steps the enterprise may urge, in the order of their ids. */
 	private List<Task> urgeableByEnterprise(long applicationId) {
 		Set<String> instances = new HashSet<>();
 		Stream
@@ -407,8 +414,6 @@ public class TaskOperations {
 		if (instances.isEmpty()) {
 			return List.of();
 		}
-		// Held in the order of their ids, so that two urges of one case at once take
-		// their locks in the same order and one waits for the other.
 		return tasks.createTaskQuery()
 			.processInstanceIdIn(instances.toArray(String[]::new))
 			.orderByTaskId()
@@ -416,7 +421,6 @@ public class TaskOperations {
 			.list()
 			.stream()
 			.filter(t -> !bodiesOfTask(t).isEmpty())
-			.filter(t -> openTasks.hold(t.getId()))
 			.toList();
 	}
 

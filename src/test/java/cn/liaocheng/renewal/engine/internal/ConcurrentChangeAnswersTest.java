@@ -55,6 +55,10 @@ class ConcurrentChangeAnswersTest {
 				new CannotAcquireLockException("ERROR: deadlock detected", new SQLException("deadlock", "40P01"))));
 		assertThat(response.getStatus()).isEqualTo(409);
 
+		assertThat(answer(new ProcessEngineException("ENGINE-03051 Exception while invoking TaskListener",
+				new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed")))
+			.getStatus()).isEqualTo(409);
+
 		assertThat(resolve(new ProcessEngineException("ENGINE-09005 Could not parse BPMN process"),
 				new MockHttpServletResponse()))
 			.isNull();
