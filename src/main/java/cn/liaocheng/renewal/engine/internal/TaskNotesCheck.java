@@ -121,12 +121,13 @@ final class TaskNotesCheck implements Command<Void> {
 
 	/**
 	 * How many notes the task has, counted by the database on the command's own
-	 * connection (the engine's API only lists them).
+	 * connection (the engine's API only lists them): the rows the engine lists as the
+	 * task's comments, not its events.
 	 */
 	private long comments(CommandContext context) {
 		Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
 		try (PreparedStatement count = connection
-			.prepareStatement("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE TASK_ID_ = ?")) {
+			.prepareStatement("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE TASK_ID_ = ? AND TYPE_ = 'comment'")) {
 			count.setString(1, taskId);
 			try (ResultSet rows = count.executeQuery()) {
 				rows.next();
