@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.operations;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,13 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
 
 /**
  * What a caller of Camunda's REST API (either root) is told about a failure: a conflict
@@ -30,13 +28,6 @@ final class ErrorAnswers {
 	private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
 
 	private static final String AUTHORIZATION = "AuthorizationException";
-
-	/**
-	 * A unique key taken meanwhile (23505); a transaction the database gave up because it
-	 * waited on another's rows: a deadlock (40P01), a serialization failure (40001), a
-	 * lock not granted (55P03).
-	 */
-	private static final Set<String> SQL_STATES_CONFLICT = Set.of("23505", "40P01", "40001", "55P03");
 
 	/**
 	 * Signs of a database or engine text: SQL, MyBatis' ### blocks, SQL states,
@@ -193,19 +184,9 @@ final class ErrorAnswers {
 
 	static final String NOT_PERMITTED = "您没有执行此操作的权限；如确需办理，请联系系统管理员。";
 
-	/**
-	 * Another request changed the same thing first: a stale task, a record written twice,
-	 * or rows it held that this one waited for until the database gave one of them up.
-	 */
+	/** Another request changed the same thing first ({@link ConcurrentChanges}). */
 	static boolean isConflict(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
-					|| t instanceof PessimisticLockingFailureException
-					|| t instanceof SQLException sql && SQL_STATES_CONFLICT.contains(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
+		return ConcurrentChanges.isConflict(failure);
 	}
 
 	/**

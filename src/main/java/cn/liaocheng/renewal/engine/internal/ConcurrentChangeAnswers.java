@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
+
 /**
  * Two people changing the same thing at once (a step withdrawn while the next reviewer
  * claims it, an after-award submission sent twice): the one who came second is told so,
@@ -37,19 +39,16 @@ class ConcurrentChangeAnswers {
 	/**
 	 * The engine wraps what a listener throws in its own exception: a lock the database
 	 * gave up on inside a listener (the hold of an ending task, {@link TaskRowHolds}), or
-	 * a change a listener found made meanwhile, is the same conflict. Any other engine
-	 * failure is not answered here: rethrown, it goes on to the answers of failures.
+	 * a change a listener found made meanwhile, is the same conflict
+	 * ({@link ConcurrentChanges}). Any other engine failure is not answered here:
+	 * rethrown, it goes on to the answers of failures.
 	 */
 	@ExceptionHandler(ProcessEngineException.class)
 	void lockGivenUpInTheEngine(ProcessEngineException failure, HttpServletResponse response) throws IOException {
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof PessimisticLockingFailureException || cause instanceof OptimisticLockingException
-					|| cause instanceof OptimisticLockingFailureException) {
-				response.sendError(HttpStatus.CONFLICT.value());
-				return;
-			}
+		if (!ConcurrentChanges.isConflict(failure)) {
+			throw failure;
 		}
-		throw failure;
+		response.sendError(HttpStatus.CONFLICT.value());
 	}
 
 }

@@ -133,9 +133,7 @@ class DueSoonReminderTest extends ReviewProcessTest {
 	 */
 	@Test
 	void aStepEndingWhileThePassRunsIsNotRemindedOf() throws Exception {
-		Case project = review.submitProject(7);
-		Task formal = review.task(project, "Task_CountyFormalReview");
-		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
+		Task formal = claimedFormalReview();
 		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
 		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
 				() -> tasks.complete(formal.getId(), APPROVED))) {
@@ -153,9 +151,7 @@ class DueSoonReminderTest extends ReviewProcessTest {
 	 */
 	@Test
 	void aReminderWrittenBeforeTheStepEndsIsHandledWithIt() throws Exception {
-		Case project = review.submitProject(7);
-		Task formal = review.task(project, "Task_CountyFormalReview");
-		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
+		Task formal = claimedFormalReview();
 		Instant at = remindFrom(formal.getDueDate().toInstant()).plusSeconds(60);
 		try (OpenTransaction<Integer> pass = OpenTransaction.begin(transactions,
 				() -> assertThat(openTasks.hold(formal.getId())).isTrue(), () -> reminders.runAt(at))) {
@@ -202,6 +198,13 @@ class DueSoonReminderTest extends ReviewProcessTest {
 		if (correction != null) {
 			assertThat(reminders(correction)).isEmpty();
 		}
+	}
+
+	/** A new case's county formal review, held by a member of the body. */
+	private Task claimedFormalReview() {
+		Task formal = review.task(review.submitProject(7), "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), CountyReviewTasks.COLLEAGUE);
+		return formal;
 	}
 
 	private Instant remindFrom(Instant due) {
