@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.ledger.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,14 +108,19 @@ public class LedgerPayments {
 			throw LedgerException.conflict("该期贴息尚未拨付，没有拨付通知");
 		}
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
+		LocalDate last = row.periodStart().plusDays(row.days() - 1L);
+		// The contracts of the principal the period counted (its tranches), not those of
+		// money paid out after it or repaid before it; a period written before the ledger
+		// kept its tranches counted what was paid out by its last day.
+		Set<LocalDate> counted = row.shares().stream().map(LedgerRow.Share::disbursedOn).collect(Collectors.toSet());
 		String contract = store.events(applicationId)
 			.stream()
 			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+			.filter(e -> counted.isEmpty() ? !e.date().isAfter(last) : counted.contains(e.date()))
 			.map(LoanEvent::contractNo)
 			.distinct()
 			.reduce((a, b) -> a + "、" + b)
 			.orElse(null);
-		LocalDate last = row.periodStart().plusDays(row.days() - 1L);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
 				BASIS, tranches(row, loan));

@@ -2,13 +2,22 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
+import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
+import cn.liaocheng.renewal.ledger.internal.LedgerRow;
+import cn.liaocheng.renewal.ledger.internal.LoanBook;
+import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -20,6 +29,15 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 class DecisionTruthTest extends ReviewProcessTest {
 
 	private final JdbcClient jdbc;
+
+	@Autowired
+	LoanBook book;
+
+	@Autowired
+	LedgerAccrual accrual;
+
+	@Autowired
+	LedgerPayments payments;
 
 	@Autowired
 	DecisionTruthTest(ApplicationContext context, JdbcClient jdbc) {
@@ -108,6 +126,39 @@ class DecisionTruthTest extends ReviewProcessTest {
 		ReviewFixture.Issued lapse = review.issued(loan, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.text()).contains("申请贷款金额：人民币10,000,000.00元", "申请贷款期限：36个月")
 			.doesNotContain("11,000,000", "48个月");
+	}
+
+	/**
+	 * A loan paid out on two contracts, the second after July. July's payment notice
+	 * subsidises the principal of the first contract only: it names that contract, not
+	 * one whose money was paid out only in September.
+	 */
+	@Test
+	void aPeriodsPaymentNoticeNamesOnlyTheContractsWhosePrincipalItSubsidises() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-TRUTH-0620-" + loan.id());
+		disburse(loan, "2024-09-01", "1200000", "ICBC-TRUTH-0901-" + loan.id());
+		accrual.accrueAll(LocalDate.of(2024, 10, 1));
+		LedgerRow july = book.view(review.user("lc-finance"), loan.id())
+			.rows()
+			.stream()
+			.filter(r -> r.periodLabel().equals("2024-07"))
+			.findFirst()
+			.orElseThrow();
+
+		payments.approve(review.user("lc-finance"), loan.id(), july.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), july.id(), LocalDate.of(2024, 10, 10),
+				"LCCZ-TRUTH-" + loan.id());
+
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("借款合同编号：ICBC-TRUTH-0620-" + loan.id())
+			.doesNotContain("ICBC-TRUTH-0901-" + loan.id());
+	}
+
+	private void disburse(Case loan, String day, String amount, String contract) {
+		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+				LocalDate.parse(day), new BigDecimal(amount), contract, null));
 	}
 
 }
