@@ -123,15 +123,10 @@ final class ClawbackDecision {
 					+ allocatorName(record) + "撤销该奖补资金的下达。经" + countyFinance + "核对拨付记录，该资金尚未拨付；追回程序启动后已暂停拨付，你单位无需缴回。");
 		}
 		else {
-			BigDecimal unpaid = paid != null && paid.signum() > 0 && paid.compareTo(c.allocated()) < 0
-					? c.allocated().subtract(paid) : null;
 			reasons.add("追回你单位该项目设备更新奖补资金人民币" + Money.yuan(c.amount()) + "元（已下达奖补资金人民币" + Money.yuan(c.allocated())
 					+ "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至：" + sentence(c.repaymentAccount()) + "缴款时请注明申报编号"
 					+ c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance + "登记的到账记录为准。"
-					+ (unpaid == null ? ""
-							: revokesOwn ? "已下达尚未拨付的奖补资金人民币" + Money.yuan(unpaid) + "元不再拨付。"
-									: "已下达尚未拨付的奖补资金人民币" + Money.yuan(unpaid) + "元，追回程序启动后已暂停拨付，本机关建议"
-											+ allocatorName(record) + "撤销该部分奖补资金的下达。"));
+					+ unpaidRest(c, record, paid, "建议").orElse(""));
 		}
 		if (c.listMonths() != null && listedUntil != null) {
 			reasons.add(listing(c, record, today, listedUntil));
@@ -149,6 +144,23 @@ final class ClawbackDecision {
 				c.enterpriseName(), c.projectName(), c.referenceNo(),
 				new DecisionRequest.Amounts(null, null, c.allocated(), null, null, null, null), null, List.of(),
 				reasons, today, new DecisionRequest.Proceedings(steps, events, null));
+	}
+
+	/**
+	 * What becomes of the part of the allocation not paid when only some of it was: not
+	 * paid any more where the deciding bureau issued the allocation itself, otherwise
+	 * held and its revocation proposed to the body that issued it ({@code propose}: 建议 in
+	 * the decision, 拟建议 in the prior notice that announces it). Empty when nothing or all
+	 * of it was paid.
+	 * @param paid the sum of the payments the county finance bureau recorded
+	 */
+	static Optional<String> unpaidRest(ClawbackView c, Record record, BigDecimal paid, String propose) {
+		if (paid == null || paid.signum() <= 0 || paid.compareTo(c.allocated()) >= 0) {
+			return Optional.empty();
+		}
+		String unpaid = "已下达尚未拨付的奖补资金人民币" + Money.yuan(c.allocated().subtract(paid)) + "元";
+		return Optional.of(record.allocatedBy(ISSUER) ? unpaid + "不再拨付。"
+				: unpaid + "，追回程序启动后已暂停拨付，本机关" + propose + allocatorName(record) + "撤销该部分奖补资金的下达。");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,16 @@ final class PriorNoticeText {
 
 	static String of(ClawbackStore.Row row, ClawbackDecision.Record record, String countyFinance, String number,
 			LocalDate today, LocalDate lastDay, Integer daysToPay) {
+		return of(row, record, countyFinance, number, today, lastDay, daysToPay, null);
+	}
+
+	/**
+	 * @param paid the sum of the payments the county finance bureau recorded: when some
+	 * but not all of the allocation was paid, the notice announces what the decision will
+	 * do with the rest ({@link ClawbackDecision#unpaidRest}), as the decision states it
+	 */
+	static String of(ClawbackStore.Row row, ClawbackDecision.Record record, String countyFinance, String number,
+			LocalDate today, LocalDate lastDay, Integer daysToPay, BigDecimal paid) {
 		ClawbackView c = row.view();
 		boolean revoke = c.amount() == null;
 		StringBuilder t = new StringBuilder();
@@ -59,7 +70,9 @@ final class PriorNoticeText {
 				.append(ClawbackModel.MIN_DAYS_TO_PAY)
 				.append("日的，自决定作出之日起给予")
 				.append(Math.max(ClawbackModel.MIN_DAYS_TO_PAY, daysToPay == null ? 0 : daysToPay))
-				.append("日。\n");
+				.append("日。")
+				.append(ClawbackDecision.unpaidRest(c, record, paid, "拟建议").orElse(""))
+				.append("\n");
 		}
 		else {
 			t.append("　　一、已下达你单位该项目、尚未拨付的设备更新奖补资金人民币")

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
+import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -48,9 +49,12 @@ public class PriorNotices {
 
 	private final ApplicationEventPublisher events;
 
+	private final SubsidyPayments payments;
+
 	PriorNotices(ClawbackStore store, NoticeStore notices, ClawbackCollection collection, WorkingDays workingDays,
 			ApplicationStages stages, OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SubsidyPayments payments) {
+		this.payments = payments;
 		this.store = store;
 		this.notices = notices;
 		this.collection = collection;
@@ -102,7 +106,8 @@ public class PriorNotices {
 				new NoticeStore.NewNotice(row.view().id(), processInstanceId, row.determinedAt(), row.view().amount(),
 						row.view().deadline(), daysToPay, PriorNoticeText.listMonths(row, record), now, lastDay,
 						endsAt),
-				(seq, number) -> PriorNoticeText.of(row, record, countyFinance, number, today, lastDay, daysToPay),
+				(seq, number) -> PriorNoticeText.of(row, record, countyFinance, number, today, lastDay, daysToPay,
+						payments.paid(applicationId)),
 				today.getYear());
 		store.status(row.view().id(), ClawbackStatus.NOTIFIED);
 		String day = ClawbackDecision.day(lastDay);

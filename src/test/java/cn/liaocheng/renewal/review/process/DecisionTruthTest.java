@@ -3,13 +3,17 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
@@ -18,6 +22,7 @@ import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -29,6 +34,9 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 class DecisionTruthTest extends ReviewProcessTest {
 
 	private final JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	LoanBook book;
@@ -154,6 +162,47 @@ class DecisionTruthTest extends ReviewProcessTest {
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
 			.contains("借款合同编号：ICBC-TRUTH-0620-" + loan.id())
 			.doesNotContain("ICBC-TRUTH-0901-" + loan.id());
+	}
+
+	/**
+	 * Fraud found while a subsidy is being paid in instalments: 20,000 of the 37,000
+	 * allocated were paid. The decision recovers the 20,000 and, as a further operative
+	 * item, has the 17,000 not paid withdrawn (proposed for revocation to the allocating
+	 * bureau). The prior notice, which the decision says told the enterprise the intended
+	 * decision, must announce that item too.
+	 */
+	@Test
+	void thePriorNoticeAnnouncesWhatTheDecisionDoesWithTheUnpaidRestOfTheAllocation() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		review.runJobs(claim);
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "首期拨付。",
+				"paymentDate", today.toString(), "paidAmount", 20000.0, "voucherNo", "GK-TRUTH-" + claim.id()));
+		review.runJobs(claim);
+		HttpResponse<String> started = new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD)
+			.postJson("/api/clawbacks",
+					"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		review.complete(review.task(claim, "Task_DetermineClawback"),
+				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 20000, "repaymentDeadline",
+						today.plusDays(20).toString(), "listNegative", false));
+		review.runJobs(claim);
+		review.complete(review.task(claim, "Task_ConfirmClawback"),
+				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
+		review.runJobs(claim);
+		String notice = jdbc.sql("""
+				SELECT n.body FROM clawback_notice n JOIN clawback c ON c.id = n.clawback_id
+				WHERE c.application_id = ?""").param(claim.id()).query(String.class).single();
+
+		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
+
+		String decision = review.issued(claim, DecisionType.CLAWBACK_DECIDED).text();
+		assertThat(decision).contains("已下达尚未拨付的奖补资金人民币17,000.00元");
+		assertThat(notice).contains("追回你单位该项目设备更新奖补资金人民币20,000.00元").contains("17,000.00");
 	}
 
 	private void disburse(Case loan, String day, String amount, String contract) {
