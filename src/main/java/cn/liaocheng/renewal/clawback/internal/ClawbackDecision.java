@@ -106,7 +106,7 @@ final class ClawbackDecision {
 			String confirmer, LocalDate today, LocalDate listedUntil, BigDecimal paid, boolean nothingPaid,
 			String hearing) {
 		ClawbackView c = row.view();
-		boolean revokesOwn = record.allocatedBy(ISSUER);
+		boolean revokesOwn = revokesOwn(record);
 		List<String> reasons = new ArrayList<>();
 		reasons.add("经查明：" + sentence(c.facts())
 				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + sentence(row.determination())));
@@ -190,7 +190,15 @@ final class ClawbackDecision {
 		return a == null ? "财政部门" : a.bodyName() + "以《奖补资金下达通知书》（" + a.number() + "）";
 	}
 
-	private static String allocatorName(Record record) {
+	/**
+	 * Whether the deciding bureau issued the allocation itself, and so revokes it rather
+	 * than proposing its revocation.
+	 */
+	static boolean revokesOwn(Record record) {
+		return record.allocatedBy(ISSUER);
+	}
+
+	static String allocatorName(Record record) {
 		return record.allocation() == null ? "财政部门" : record.allocation().bodyName();
 	}
 

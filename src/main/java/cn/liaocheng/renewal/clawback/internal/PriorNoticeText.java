@@ -74,10 +74,19 @@ final class PriorNoticeText {
 				.append(ClawbackDecision.unpaidRest(c, record, paid, "拟建议").orElse(""))
 				.append("\n");
 		}
-		else {
-			t.append("　　一、已下达你单位该项目、尚未拨付的设备更新奖补资金人民币")
+		else if (ClawbackDecision.revokesOwn(record)) {
+			t.append("　　一、撤销本机关已下达你单位该项目、尚未拨付的设备更新奖补资金人民币")
 				.append(Money.yuan(c.allocated()))
-				.append("元应予撤销，不再拨付；该资金由本机关下达的，由本机关撤销，由其他机关下达的，本机关建议下达机关撤销。你单位无需缴回。\n");
+				.append("元，不再拨付。你单位无需缴回。\n");
+		}
+		else {
+			// The bureau does not revoke another body's act: as the decision will, it
+			// proposes the revocation to the body the record names.
+			t.append("　　一、你单位该项目已下达、尚未拨付的设备更新奖补资金人民币")
+				.append(Money.yuan(c.allocated()))
+				.append("元应予撤销，本机关拟建议")
+				.append(ClawbackDecision.allocatorName(record))
+				.append("撤销该奖补资金的下达；追回程序启动后已暂停拨付。你单位无需缴回。\n");
 		}
 		if (listMonths(row, record) != null) {
 			t.append("　　二、依据你单位申报时所作诚信承诺，将你单位列入聊城市工业领域设备更新负面清单，期限")
