@@ -301,6 +301,7 @@ class DecisionIssuingTest {
 			.containsExactlyInAnyOrderElementsOf(expected.stream().map(n -> "聊信通审〔2026〕" + n + "号").toList());
 		assertThat(race.serialsInIssueOrder("telecom", before)).containsExactlyElementsOf(expected);
 		assertThat(race.counter("telecom")).isEqualTo(before + 50);
+		assertThat(race.documentsWithoutTheirNumber(outcome)).isEmpty();
 	}
 
 	@Test

@@ -50,6 +50,7 @@ class DecisionsOnPostgresTest {
 			.containsExactlyInAnyOrderElementsOf(expected.stream().map(n -> "聊科审〔2026〕" + n + "号").toList());
 		assertThat(race.serialsInIssueOrder("science", 1)).containsExactlyElementsOf(expected);
 		assertThat(race.counter("science")).isEqualTo(51);
+		assertThat(race.documentsWithoutTheirNumber(outcome)).isEmpty();
 	}
 
 	@Test

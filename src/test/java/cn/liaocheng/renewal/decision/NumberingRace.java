@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -95,6 +98,24 @@ final class NumberingRace {
 			.params(body, after)
 			.query(Integer.class)
 			.list();
+	}
+
+	/**
+	 * The decisions of the outcome whose signed document does not show the number
+	 * recorded for it (none, rightly: a document rendered with a predicted number that
+	 * was not the one given is rendered again).
+	 */
+	List<String> documentsWithoutTheirNumber(Outcome outcome) throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (IssuedDecision issued : outcome.issued()) {
+			try (PDDocument document = Loader.loadPDF(decisions.pdf(issued.id()))) {
+				String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+				if (!text.contains(issued.number())) {
+					wrong.add(issued.number());
+				}
+			}
+		}
+		return wrong;
 	}
 
 	int counter(String body) {

@@ -4,8 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.time.Duration;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -13,8 +12,11 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 /**
  * WenQuanYi Micro Hei (Apache-2.0, shipped in {@code fonts/} with its licence). PDFBox
  * needs TrueType outlines, which rules out the OpenType/CFF CJK fonts. Parsing the 5 MB
- * collection costs more than laying out a decision, so a few parsed copies are kept; each
- * is lent to one document at a time, as fontbox's parsers are not thread-safe.
+ * collection costs more than laying out a decision, so a few parsed copies are kept, one
+ * per processor and at most {@value #MOST_COPIES}; each is lent to one document at a
+ * time, as fontbox's parsers are not thread-safe. When all are lent, a document waits for
+ * one (more documents at once would only share the same processors, each parsing a copy
+ * of its own); only after {@link #LONGEST_WAIT} does it parse one for itself.
  */
 final class ChineseFont implements AutoCloseable {
 
@@ -22,7 +24,13 @@ final class ChineseFont implements AutoCloseable {
 
 	private static final String NAME = "WenQuanYiMicroHei";
 
-	private static final BlockingQueue<ChineseFont> IDLE = new ArrayBlockingQueue<>(4);
+	static final int MOST_COPIES = 4;
+
+	static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+	private static final LentCopies<ChineseFont> COPIES = new LentCopies<>(
+			Math.min(MOST_COPIES, Math.max(1, Runtime.getRuntime().availableProcessors())), ChineseFont::open,
+			LONGEST_WAIT);
 
 	private final TrueTypeCollection collection;
 
@@ -38,8 +46,7 @@ final class ChineseFont implements AutoCloseable {
 	 * has been saved.
 	 */
 	static ChineseFont borrow() {
-		ChineseFont idle = IDLE.poll();
-		return idle != null ? idle : open();
+		return COPIES.borrow();
 	}
 
 	TrueTypeFont font() {
@@ -48,7 +55,7 @@ final class ChineseFont implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (!IDLE.offer(this)) {
+		if (!COPIES.giveBack(this)) {
 			try {
 				collection.close();
 			}

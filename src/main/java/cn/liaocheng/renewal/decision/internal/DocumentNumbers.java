@@ -1,5 +1,12 @@
 package cn.liaocheng.renewal.decision.internal;
 
+import java.time.Duration;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -7,23 +14,46 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document numbers such as 聊工信审〔2026〕17号, consecutive per body and year. The issuing
- * transaction locks the body's counter row before anything else and holds it until it
+ * transaction locks the body's counter row before it takes a number and holds it until it
  * commits, so numbers have no gaps even when a transaction rolls back; the row itself is
  * created beforehand, on its own, so that two first issues of a year do not both try to
  * insert it. Other issuers of the body, on this node or another, wait for the row in the
  * database (PostgreSQL without limit, H2 for the {@code LOCK_TIMEOUT} of its URL); a
  * deadlock victim's job is run again by the engine.
+ *
+ * <p>
+ * So that an issue need not render and sign while it holds the row, it first
+ * {@linkplain #guess guesses} its number, renders and signs with it, and then
+ * {@linkplain #lock(String, int, int) locks} the row: issues of one body on this node
+ * that guessed ask for the row in the order of their guesses, so that the guesses come
+ * true when several are issued at once. The number an issue gets is always the one read
+ * under the lock; a wrong guess (an issue on another node, a rollback) only means
+ * rendering again.
  */
 @Component
 class DocumentNumbers {
 
+	/**
+	 * The longest an issue waits for the issues that guessed before it on this node
+	 * before it asks for the row anyway (its guess is then likely wrong, and it renders
+	 * again under the lock).
+	 */
+	static final Duration LONGEST_TURN = Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate ownTransaction;
+
+	/**
+	 * Per body and year, the guesses of issues on this node whose transaction is open.
+	 */
+	private final ConcurrentMap<String, Guesses> guessing = new ConcurrentHashMap<>();
 
 	DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -51,14 +81,69 @@ class DocumentNumbers {
 		}
 	}
 
+	/**
+	 * The serial this transaction's issue will most likely get, read without a lock: one
+	 * after the last one committed and after every guess of an issue of the body on this
+	 * node whose transaction is still open. A transaction that holds the row already (its
+	 * second decision of the body) reads the number it will get. Only a guess: an issue
+	 * on another node or a rollback makes it wrong, and the caller compares it with what
+	 * {@link #lock(String, int, int)} answers.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int guess(String body, int year) {
+		int last = jdbc.sql("SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = ?")
+			.params(body, year)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		if (TransactionSynchronizationManager.hasResource(held(body, year))) {
+			return last + 1;
+		}
+		Guesses guesses = guessing.computeIfAbsent(body + " " + year, key -> new Guesses());
+		int guess = guesses.add(last);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				guesses.remove(guess);
+			}
+		});
+		return guess;
+	}
+
+	/**
+	 * Waits until the issues of the body on this node that guessed lower numbers have
+	 * ended (at most {@link #LONGEST_TURN}), then locks the counter until the transaction
+	 * ends; returns the last number given.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int lock(String body, int year, int guess) {
+		Guesses guesses = guessing.get(body + " " + year);
+		if (guesses != null && !TransactionSynchronizationManager.hasResource(held(body, year))) {
+			guesses.awaitTurn(guess, LONGEST_TURN);
+		}
+		return lock(body, year);
+	}
+
 	/** Locks the counter until the transaction ends; returns the last number given. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int lock(String body, int year) {
-		return jdbc.sql("SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = ? FOR UPDATE")
+		int last = jdbc
+			.sql("SELECT last_value FROM decision_counter WHERE body_key = ? AND counter_year = ? FOR UPDATE")
 			.params(body, year)
 			.query(Integer.class)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("counter of " + body + " " + year + " was not prepared"));
+		Held held = held(body, year);
+		if (!TransactionSynchronizationManager.hasResource(held)) {
+			TransactionSynchronizationManager.bindResource(held, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(held);
+				}
+			});
+		}
+		return last;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -77,6 +162,49 @@ class DocumentNumbers {
 			.params(body, year)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/** The mark of a transaction that holds the body's counter row for the year. */
+	private static Held held(String body, int year) {
+		return new Held(body, year);
+	}
+
+	private record Held(String body, int year) {
+	}
+
+	/** The open guesses of one body and year on this node. */
+	private static final class Guesses {
+
+		private final NavigableSet<Integer> open = new TreeSet<>();
+
+		synchronized int add(int last) {
+			int guess = Math.max(last, open.isEmpty() ? 0 : open.last()) + 1;
+			open.add(guess);
+			return guess;
+		}
+
+		synchronized void remove(int guess) {
+			open.remove(guess);
+			notifyAll();
+		}
+
+		synchronized void awaitTurn(int guess, Duration longest) {
+			long end = System.nanoTime() + longest.toNanos();
+			while (!open.headSet(guess, false).isEmpty()) {
+				long left = end - System.nanoTime();
+				if (left <= 0) {
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this, left);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
 	}
 
 }

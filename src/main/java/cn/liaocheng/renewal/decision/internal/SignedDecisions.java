@@ -35,11 +35,13 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * Issues each decision exactly once. The issuing transaction first locks the body's
- * number counter, then looks for a decision already made for the application's stage: a
- * retry, or a second call racing the first, waits for the lock and then finds the first
- * one's decision instead of rendering, signing and numbering another. A payment notice is
- * one per period: its period joins application and stage in that key.
+ * Issues each decision exactly once. The issuing transaction locks the body's number
+ * counter, then looks for a decision already made for the application's stage: a retry,
+ * or a second call racing the first, waits for the lock and then finds the first one's
+ * decision instead of numbering and storing another. A payment notice is one per period:
+ * its period joins application and stage in that key. The document is rendered and signed
+ * just before the lock with the number the counter predicts, and again under the lock
+ * only if the prediction was wrong.
  */
 @Service("decisionDocuments") // "decisionService" is Camunda's SignedDecisions bean
 class SignedDecisions implements Decisions {
@@ -149,9 +151,9 @@ class SignedDecisions implements Decisions {
 	 * for. They are the last work of the commit but for the audit trail's append (whose
 	 * synchronization has the default order, so this one comes first): the body's counter
 	 * is locked after the rest of the transaction, the engine's flush included, is done,
-	 * and held for numbering, rendering, signing, storing and the commit only. The audit
-	 * entries recorded here join the transaction's batch, which every transaction has
-	 * from its start.
+	 * and held for numbering, storing and the commit (and for rendering and signing again
+	 * when the predicted number was not the one given). The audit entries recorded here
+	 * join the transaction's batch, which every transaction has from its start.
 	 */
 	private final class AtCommit implements TransactionSynchronization {
 
@@ -212,41 +214,60 @@ class SignedDecisions implements Decisions {
 			SigningCredentials credentials, int year, Letter letter, String code) {
 	}
 
+	/**
+	 * Numbers, renders, signs and stores one decision under the body's counter lock. The
+	 * document is rendered and signed before the lock with the number the counter
+	 * predicts ({@link DocumentNumbers#guess}), so that issues of one body render side by
+	 * side instead of one after another; under the lock the prediction is kept only if it
+	 * is the number the counter gives, otherwise the document is rendered and signed
+	 * again with that number. The number in the document is always the one recorded.
+	 */
 	private IssuedDecision issueLocked(Issuing in) {
 		DecisionRequest r = in.request();
 		long asked = System.nanoTime();
-		int last = numbers.lock(in.bodyKey(), in.year());
+		int guessed = numbers.guess(in.bodyKey(), in.year());
+		byte[] signedAhead = renderAndSign(in, guessed);
+		long prepared = System.nanoTime();
+		int last = numbers.lock(in.bodyKey(), in.year(), guessed);
 		long locked = System.nanoTime();
 		Optional<IssuedDecision> existing = decisions.byStage(r.applicationId(), r.type().stage(), r.period());
 		if (existing.isPresent()) {
 			return existing.get();
 		}
 		int serial = last + 1;
-		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
-		String code = in.code();
-		Letter letter = in.letter();
-		byte[] unsigned = DecisionRenderer.render(letter, new DecisionRenderer.Header(in.bodyName(), number,
-				r.decisionDate(), code, publicBaseUrl + "/verify?code=" + code));
-		long rendered = System.nanoTime();
-		byte[] signed = PdfSigner.sign(unsigned, in.credentials(),
-				new PdfSigner.Signature(in.bodyName(), number + " " + letter.title() + " 验证码：" + code));
+		boolean guessedRight = serial == guessed;
+		byte[] signed = guessedRight ? signedAhead : renderAndSign(in, serial);
 		long signedAt = System.nanoTime();
+		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
 		StoredFile file = files.store(signed, "application/pdf");
 		IssuedDecision decision = new IssuedDecision(0, r.applicationId(), r.type(), in.bodyKey(), in.bodyName(),
-				number, code, r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
+				number, in.code(), r.decisionDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS), r.enterpriseName(),
 				r.creditCode(), r.projectName(), file.id(), file.sha256(), in.credentials().subject());
 		long id = decisions.insert(decision, in.year(), serial, r.referenceNo(), r.period(),
 				DecisionText.version(r.type()));
 		numbers.advance(in.bodyKey(), in.year(), serial);
 		audit.record("system", "DECISION_ISSUED", "application:" + r.applicationId(),
-				number + " " + r.type() + " code=" + code + " sha256=" + file.sha256());
+				number + " " + r.type() + " code=" + in.code() + " sha256=" + file.sha256());
 		if (LOG.isDebugEnabled()) {
 			long stored = System.nanoTime();
-			LOG.debug("{} numbered: waited {} ms for the counter, rendered in {} ms, signed in {} ms, stored in {} ms",
-					number, millis(locked - asked), millis(rendered - locked), millis(signedAt - rendered),
-					millis(stored - signedAt));
+			LOG.debug(
+					"{} numbered: rendered and signed as {} in {} ms before the counter ({}), waited {} ms for it, "
+							+ "{} ms under it before storing, stored in {} ms",
+					number, guessed, millis(prepared - asked), guessedRight ? "kept" : "rendered again",
+					millis(locked - prepared), millis(signedAt - locked), millis(stored - signedAt));
 		}
 		return withId(decision, id);
+	}
+
+	/** The signed document of this issue with this serial number. */
+	private byte[] renderAndSign(Issuing in, int serial) {
+		DecisionRequest r = in.request();
+		String number = DocumentNumbers.format(in.issuer().prefix(), in.year(), serial);
+		Letter letter = in.letter();
+		byte[] unsigned = DecisionRenderer.render(letter, new DecisionRenderer.Header(in.bodyName(), number,
+				r.decisionDate(), in.code(), publicBaseUrl + "/verify?code=" + in.code()));
+		return PdfSigner.sign(unsigned, in.credentials(),
+				new PdfSigner.Signature(in.bodyName(), number + " " + letter.title() + " 验证码：" + in.code()));
 	}
 
 	private static long millis(long nanos) {
