@@ -144,7 +144,10 @@ public class OpinionSummaries {
 		List<Fact> facts = new ArrayList<>();
 		notice.ifPresent(
 				n -> facts.add(new Fact("公示期", ChinaTime.minute(n.startsAt()) + " 至 " + ChinaTime.minute(n.endsAt()))));
-		facts.add(new Fact("异议", objections.isEmpty() ? "公示期内未收到异议" : objections.size() + " 件"));
+		// A notice still running has not yet shown that no one objects.
+		boolean running = notice.map(n -> Instant.now().isBefore(n.endsAt())).orElse(false);
+		facts.add(new Fact("异议", objections.isEmpty() ? (running ? "公示期尚未届满，截至打印时未收到异议" : "公示期内未收到异议")
+				: objections.size() + " 件" + (running ? "（公示期尚未届满）" : "")));
 		List<String> lines = new ArrayList<>();
 		int n = 1;
 		for (ObjectionRecord x : objections) {

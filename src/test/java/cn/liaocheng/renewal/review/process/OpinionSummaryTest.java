@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.springframework.context.ApplicationContext;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -87,6 +89,20 @@ class OpinionSummaryTest extends ReviewProcessTest {
 		String text = text(download(DemoUsers.COUNTY_REVIEWER, project).body());
 
 		assertThat(text).contains("共 1 条", "其中 1 条所在环节已撤回或被退回重新办理，不再作为结论", "材料齐全，同意", "此意见不再作为结论", "尚未作出决定");
+	}
+
+	@Test
+	void aNoticeStillRunningIsNotPrintedAsHavingDrawnNoObjection() throws Exception {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+
+		String during = text(download(DemoUsers.COUNTY_REVIEWER, claim).body());
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		String after = text(download(DemoUsers.COUNTY_REVIEWER, claim).body());
+
+		assertThat(during).contains("公示与异议", "公示期尚未届满，截至打印时未收到异议").doesNotContain("公示期内未收到异议");
+		assertThat(after).contains("公示期内未收到异议").doesNotContain("尚未届满");
 	}
 
 	@Test
