@@ -14,6 +14,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.liaocheng.renewal.organization.GroupNames;
+
 /**
  * The dashboard's figures, each one aggregate query whatever the number of applications.
  * Reads the applications, opinions and decisions of other modules and the engine's task
@@ -107,17 +109,20 @@ class DashboardQueries {
 
 	/**
 	 * Review tasks still open, per candidate group: how many and how many past their due
-	 * date at {@code now}.
+	 * date at {@code now}. A task counts for its body only, not again for the lead group
+	 * it gains as a second candidate when it becomes overdue (督办).
 	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
+		params.add("%" + GroupNames.LEAD_SUFFIX);
 		String where = scope.where("a", "submitted_at", params);
 		String sql = """
 				SELECT i.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,
 				       SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue
 				FROM ACT_HI_TASKINST t
 				JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL
+				     AND i.GROUP_ID_ NOT LIKE ?
 				JOIN application a ON a.process_instance_id = t.ROOT_PROC_INST_ID_
 				WHERE t.END_TIME_ IS NULL AND %s
 				GROUP BY i.GROUP_ID_""".formatted(where);
