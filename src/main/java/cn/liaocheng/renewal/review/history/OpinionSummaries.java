@@ -144,20 +144,44 @@ public class OpinionSummaries {
 		List<Fact> facts = new ArrayList<>();
 		notice.ifPresent(
 				n -> facts.add(new Fact("公示期", ChinaTime.minute(n.startsAt()) + " 至 " + ChinaTime.minute(n.endsAt()))));
-		// A notice still running has not yet shown that no one objects.
-		boolean running = notice.map(n -> Instant.now().isBefore(n.endsAt())).orElse(false);
-		facts.add(new Fact("异议", objections.isEmpty() ? (running ? "公示期尚未届满，截至打印时未收到异议" : "公示期内未收到异议")
-				: objections.size() + " 件" + (running ? "（公示期尚未届满）" : "")));
+		facts.add(new Fact("异议", notice.map(n -> objections(n, objections.size())).orElse(objections.size() + " 件")));
 		List<String> lines = new ArrayList<>();
 		int n = 1;
 		for (ObjectionRecord x : objections) {
 			String who = x.name()
 					+ (x.organisation() == null || x.organisation().isBlank() ? "" : "（" + x.organisation() + "）");
-			lines.add(n++ + ". " + ChinaTime.minute(x.filedAt()) + "　" + who + " 提出：" + x.content().strip()
-					+ (x.resolvedAt() == null ? "。尚未核查。"
-							: "。核查意见（" + ChinaTime.minute(x.resolvedAt()) + "）：" + x.resolution().strip()));
+			lines.add(n++ + ". " + ChinaTime.minute(x.filedAt()) + "　" + who + " 提出：" + sentence(x.content())
+					+ (x.resolvedAt() == null ? "尚未核查。"
+							: "核查意见（" + ChinaTime.minute(x.resolvedAt()) + "）：" + x.resolution().strip()));
 		}
 		return Optional.of(new Section("公示与异议", facts, lines));
+	}
+
+	/**
+	 * The objections of the notice's period shown (its latest run), told apart from those
+	 * of an earlier run, as the allocation notice tells them: those still open when this
+	 * run began are checked with its own, those settled before it are only listed.
+	 */
+	private static String objections(NoticeRecord n, int all) {
+		// A notice still running has not yet shown that no one objects.
+		boolean running = Instant.now().isBefore(n.endsAt());
+		boolean earlier = all > n.objections();
+		String inPeriod = n.objections() > 0 ? n.objections() + " 件" + (running ? "（公示期尚未届满）" : "")
+				: (running ? "公示期尚未届满，截至打印时" : "公示期内") + (earlier ? "未收到新的异议" : "未收到异议");
+		if (n.carriedOver() > 0) {
+			inPeriod += "；此前公示期间收到、尚未办结的异议 " + n.carriedOver() + " 件，一并核查";
+		}
+		int settledBefore = all - n.objections() - n.carriedOver();
+		if (settledBefore > 0) {
+			inPeriod += "；此前公示期间收到并已办结的异议 " + settledBefore + " 件";
+		}
+		return inPeriod;
+	}
+
+	/** The text as a sentence of its own: a full stop added unless it ends with one. */
+	private static String sentence(String text) {
+		String t = text == null ? "" : text.strip();
+		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
 	}
 
 	private Section decisions(long applicationId, CaseSight sight) {

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -43,6 +44,9 @@ class OpinionSummaryTest extends ReviewProcessTest {
 
 	@Autowired
 	TaskOperations operations;
+
+	@Autowired
+	NoticeBoard noticeBoard;
 
 	@Autowired
 	OpinionSummaryTest(ApplicationContext context) {
@@ -103,6 +107,34 @@ class OpinionSummaryTest extends ReviewProcessTest {
 
 		assertThat(during).contains("公示与异议", "公示期尚未届满，截至打印时未收到异议").doesNotContain("公示期内未收到异议");
 		assertThat(after).contains("公示期内未收到异议").doesNotContain("尚未届满");
+	}
+
+	/**
+	 * An objection to the first run of the notice is still open when the case goes back
+	 * to the expert review; the notice runs again and draws none. The sheet says so, as
+	 * the allocation notice does, rather than counting the earlier objection as one
+	 * received in the period it shows.
+	 */
+	@Test
+	void anObjectionOfAnEarlierRunIsNotCountedAsReceivedInTheNoticeRunAgain() throws Exception {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		assertThat(noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"), "192.0.2.9")
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		Task resolve = review.task(claim, "Task_ResolveObjections");
+		tasks.claim(resolve.getId(), "lc-industry");
+		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核后重新公示。");
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+
+		String text = text(download(DemoUsers.COUNTY_REVIEWER, claim).body());
+
+		assertThat(text).contains("公示与异议", "该企业所购设备为翻新旧设备。尚未核查。", "异议 公示期内未收到新的异议", "此前公示期间收到、尚未办结的异议 1 件，一并核查")
+			.doesNotContain("。。");
 	}
 
 	@Test
