@@ -101,12 +101,7 @@ class DocumentNumbers {
 		}
 		Guesses guesses = guessing.computeIfAbsent(body + " " + year, key -> new Guesses());
 		int guess = guesses.add(last);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				guesses.remove(guess);
-			}
-		});
+		whenTransactionEnds(() -> guesses.remove(guess));
 		return guess;
 	}
 
@@ -136,12 +131,7 @@ class DocumentNumbers {
 		Held held = held(body, year);
 		if (!TransactionSynchronizationManager.hasResource(held)) {
 			TransactionSynchronizationManager.bindResource(held, Boolean.TRUE);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(held);
-				}
-			});
+			whenTransactionEnds(() -> TransactionSynchronizationManager.unbindResourceIfPossible(held));
 		}
 		return last;
 	}
@@ -162,6 +152,16 @@ class DocumentNumbers {
 			.params(body, year)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/** Runs {@code then} once the current transaction has ended, committed or not. */
+	private static void whenTransactionEnds(Runnable then) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				then.run();
+			}
+		});
 	}
 
 	/** The mark of a transaction that holds the body's counter row for the year. */
