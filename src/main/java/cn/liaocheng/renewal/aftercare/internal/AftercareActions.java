@@ -61,7 +61,7 @@ class AftercareActions implements PendingActionSource {
 		String page = "/enterprise/applications/" + applicationId;
 		switch (message) {
 			case AftercareModel.ACCEPTANCE_APPLIED -> {
-				boolean sentBack = Finding.Step.COUNTY_CHECK.name().equals(lastStep) && !"APPROVE".equals(lastResult);
+				boolean sentBack = Finding.sendsAcceptanceBack(lastStep, lastResult);
 				return new Step(applicationId, sentBack ? "验收材料待补充" : "待申请验收",
 						sentBack ? "县级验收初核退回，请按初核意见补充材料后重新申请项目验收。"
 								: "奖补资金已全额拨付。项目建成投用后，请上传设备安装调试及试运行记录、现场照片和竣工决算，申请项目验收。",

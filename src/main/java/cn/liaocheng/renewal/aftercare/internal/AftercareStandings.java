@@ -112,7 +112,7 @@ class AftercareStandings {
 			}
 			else if (waitsFor(running, AftercareModel.ACCEPTANCE_APPLIED)) {
 				actions.add(AftercareView.Action.APPLY_FOR_ACCEPTANCE);
-				step = "待企业申请项目验收";
+				step = AftercareView.sentBack(findings) ? "验收材料待补充" : "待企业申请项目验收";
 				handledBy = YOU;
 			}
 			else if (waitsFor(running, AftercareModel.RECTIFICATION_SUBMITTED)) {

@@ -70,4 +70,20 @@ public record AftercareView(BigDecimal allocated, BigDecimal paid, List<Payment>
 		return !actions.isEmpty();
 	}
 
+	/**
+	 * Whether the acceptance application the enterprise is asked for is a second one: the
+	 * county's check sent the last one back.
+	 */
+	public boolean acceptanceSentBack() {
+		return sentBack(findings);
+	}
+
+	static boolean sentBack(List<Finding> findings) {
+		if (findings.isEmpty()) {
+			return false;
+		}
+		Finding last = findings.get(findings.size() - 1);
+		return Finding.sendsAcceptanceBack(last.step().name(), last.result());
+	}
+
 }

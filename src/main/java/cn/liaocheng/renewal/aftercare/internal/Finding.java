@@ -27,6 +27,14 @@ public record Finding(Step step, String result, LocalDate deadline, Integer scor
 
 	}
 
+	/**
+	 * Whether a finding with this step and result (as stored) sent the acceptance
+	 * application back to the enterprise: the county's check, not approved.
+	 */
+	static boolean sendsAcceptanceBack(String step, String result) {
+		return Step.COUNTY_CHECK.name().equals(step) && !"APPROVE".equals(result);
+	}
+
 	/** Grades of a performance evaluation and the score range each stands for. */
 	public enum Grade {
 

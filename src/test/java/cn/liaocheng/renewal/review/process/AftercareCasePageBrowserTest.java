@@ -66,16 +66,16 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 		assertThat(section).contains("项目后续管理", "GK-2026-0101", "20,000.00 元", "37,000.00 元", "已全额拨付", "申请项目验收");
 		browser.fullPageScreenshot("aftercare-apply-1366");
 
-		Path dir = Files.createTempDirectory("aftercare");
-		for (String id : new String[] { "commissioning", "photos", "finalAccounts" }) {
-			Path file = dir.resolve(id + ".pdf");
-			Files.write(file, ("%PDF-1.4\n% " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
-			browser.driver().findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
-		}
-		browser.setValue(By.id("acceptance-statement"), "数控磨床两台已于上月安装调试完毕，试运行正常并投入生产。");
-		browser.driver().findElement(By.id("apply-acceptance")).click();
-		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).contains("验收申请已提交");
-		review.runJobs(claim);
+		applyForAcceptance(claim);
+
+		// The county sends it back: the banner says so, as the 需要您处理 list does.
+		review.decide(claim, "Task_CountyAcceptanceCheck", "RETURN", "竣工决算未加盖公章，请补充后重新申请。");
+		browser.open("/enterprise/applications/" + claim.id() + "?returned");
+		assertThat(browser.waitFor(By.id("aftercare-action")).getText()).contains("需要您处理：验收材料待补充", "县级验收初核退回，请按")
+			.doesNotContain("项目建成投用后");
+		assertThat(browser.driver().findElement(By.id("aftercare")).getText()).contains("竣工决算未加盖公章");
+		browser.fullPageScreenshot("aftercare-returned-1366");
+		applyForAcceptance(claim);
 
 		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "调试记录、现场照片和竣工决算齐全，报市级验收。");
 		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
@@ -167,6 +167,23 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 			.isEqualTo("8,000,000.00 元（新增额；企业绩效自评填报的实际年产值为总额，口径不同，不能直接对比）");
 		String page = browser.driver().findElement(By.tagName("main")).getText();
 		assertThat(page).contains("申报预计年新增产值", "实际年产值（总额）9,000,000.00 元").doesNotContain("申报预期年产值");
+	}
+
+	/**
+	 * The enterprise applies for acceptance on the case page it has open, with its three
+	 * files.
+	 */
+	private void applyForAcceptance(Case claim) throws IOException {
+		Path dir = Files.createTempDirectory("aftercare");
+		for (String id : new String[] { "commissioning", "photos", "finalAccounts" }) {
+			Path file = dir.resolve(id + ".pdf");
+			Files.write(file, ("%PDF-1.4\n% " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+			browser.driver().findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		}
+		browser.setValue(By.id("acceptance-statement"), "数控磨床两台已于上月安装调试完毕，试运行正常并投入生产。");
+		browser.driver().findElement(By.id("apply-acceptance")).click();
+		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).contains("验收申请已提交");
+		review.runJobs(claim);
 	}
 
 	private void pay(Case claim, String amount, String voucher) {

@@ -137,6 +137,10 @@ class PendingActionsTest extends ReviewProcessTest {
 			assertThat(a.step()).isEqualTo("验收材料待补充");
 			assertThat(a.todo()).contains("县级验收初核退回");
 		});
+		String casePage = enterprise().get(page(claim)).body();
+		assertThat(casePage).as("the case page says the same as the list")
+			.contains("需要您处理：验收材料待补充", "县级验收初核退回，请按")
+			.doesNotContain("项目建成投用后，请在");
 	}
 
 	@Test
