@@ -108,9 +108,12 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Review tasks still open, per candidate group: how many and how many past their due
-	 * date at {@code now}. A task counts for its body only, not again for the lead group
-	 * it gains as a second candidate when it becomes overdue (督办).
+	 * Tasks still open, per candidate group: how many and how many past their due date at
+	 * {@code now}. The tasks of an application's review process and of the after-award
+	 * processes recorded for it (payments, acceptance, performance evaluation, clawback),
+	 * as the durations count the opinions of both. A task counts for its body only, not
+	 * again for the lead group it gains as a second candidate when it becomes overdue
+	 * (督办).
 	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
 		List<Object> params = new ArrayList<>();
@@ -123,7 +126,11 @@ class DashboardQueries {
 				FROM ACT_HI_TASKINST t
 				JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL
 				     AND i.GROUP_ID_ NOT LIKE ?
-				JOIN application a ON a.process_instance_id = t.ROOT_PROC_INST_ID_
+				JOIN (SELECT id AS application_id, process_instance_id FROM application
+				      UNION ALL
+				      SELECT application_id, process_instance_id FROM after_award_process) r
+				     ON r.process_instance_id = t.ROOT_PROC_INST_ID_
+				JOIN application a ON a.id = r.application_id
 				WHERE t.END_TIME_ IS NULL AND %s
 				GROUP BY i.GROUP_ID_""".formatted(where);
 		return jdbc.sql(sql)
