@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.statistics.internal.Dashboard;
+import cn.liaocheng.renewal.support.BodyTable;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -55,6 +57,9 @@ class OverdueTimerTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Dashboard dashboard;
 
 	@Autowired
 	ReviewTaskListener dueSoon;
@@ -138,6 +143,24 @@ class OverdueTimerTest {
 			.param(CountyReviewTasks.applicationOf(task, runtime))
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * An overdue task gains its body's lead group as a second candidate (督办); the
+	 * dashboard's table of review bodies still counts it once, as the body's open task,
+	 * not again as a task of a body called "…（负责人）".
+	 */
+	@Test
+	void anEscalatedTaskIsCountedOnceUnderItsBodyInTheStatistics() {
+		Task task = countyTasks.open();
+		long openBefore = BodyTable.openTasks(dashboard, "冠县工业和信息化局");
+		timers.makeOverdue(task);
+
+		timers.fire(task);
+
+		assertThat(BodyTable.rows(dashboard)).as("no row for the lead group the overdue task was escalated to")
+			.noneMatch(row -> ((String) row.get(0)).endsWith("（负责人）"));
+		assertThat(BodyTable.openTasks(dashboard, "冠县工业和信息化局")).as("still the body's open task").isEqualTo(openBefore);
 	}
 
 }

@@ -3,17 +3,14 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.statistics.internal.Dashboard;
-import cn.liaocheng.renewal.statistics.internal.StatisticsScope;
+import cn.liaocheng.renewal.support.BodyTable;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -34,29 +31,17 @@ class AfterAwardTasksInStatisticsTest extends ReviewProcessTest {
 
 	@Test
 	void aPaymentToRecordIsAnOpenTaskOfTheCountyFinanceBureau() {
-		StatisticsScope guanxian = new StatisticsScope(Set.of("371525"), LocalDate.now(ChinaTime.ZONE).getYear(),
-				false);
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
 		review.passCountyReview(claim);
 		review.passCityReview(claim);
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		long before = openOf(guanxian, "冠县财政局");
+		long before = BodyTable.openTasks(dashboard, "冠县财政局");
 
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 		review.runJobs(claim);
 
 		assertThat(review.task(claim, "Task_RecordPayment")).as("the payment step is open").isNotNull();
-		assertThat(openOf(guanxian, "冠县财政局")).isEqualTo(before + 1);
-	}
-
-	private long openOf(StatisticsScope scope, String body) {
-		return dashboard.table("bodies", scope)
-			.orElseThrow()
-			.rows()
-			.stream()
-			.filter(row -> body.equals(row.get(0)))
-			.mapToLong(row -> (Long) row.get(6))
-			.sum();
+		assertThat(BodyTable.openTasks(dashboard, "冠县财政局")).isEqualTo(before + 1);
 	}
 
 }

@@ -15,11 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
-import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
-import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
-import cn.liaocheng.renewal.ledger.internal.LedgerRow;
-import cn.liaocheng.renewal.ledger.internal.LoanBook;
-import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -37,15 +32,6 @@ class DecisionTruthTest extends ReviewProcessTest {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	LoanBook book;
-
-	@Autowired
-	LedgerAccrual accrual;
-
-	@Autowired
-	LedgerPayments payments;
 
 	@Autowired
 	DecisionTruthTest(ApplicationContext context, JdbcClient jdbc) {
@@ -137,34 +123,6 @@ class DecisionTruthTest extends ReviewProcessTest {
 	}
 
 	/**
-	 * A loan paid out on two contracts, the second after July. July's payment notice
-	 * subsidises the principal of the first contract only: it names that contract, not
-	 * one whose money was paid out only in September.
-	 */
-	@Test
-	void aPeriodsPaymentNoticeNamesOnlyTheContractsWhosePrincipalItSubsidises() {
-		Case loan = review.listedLoan("icbc");
-		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
-		disburse(loan, "2024-06-20", "1200000", "ICBC-TRUTH-0620-" + loan.id());
-		disburse(loan, "2024-09-01", "1200000", "ICBC-TRUTH-0901-" + loan.id());
-		accrual.accrueAll(LocalDate.of(2024, 10, 1));
-		LedgerRow july = book.view(review.user("lc-finance"), loan.id())
-			.rows()
-			.stream()
-			.filter(r -> r.periodLabel().equals("2024-07"))
-			.findFirst()
-			.orElseThrow();
-
-		payments.approve(review.user("lc-finance"), loan.id(), july.id());
-		payments.pay(review.user("lc-finance-pay"), loan.id(), july.id(), LocalDate.of(2024, 10, 10),
-				"LCCZ-TRUTH-" + loan.id());
-
-		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
-			.contains("借款合同编号：ICBC-TRUTH-0620-" + loan.id())
-			.doesNotContain("ICBC-TRUTH-0901-" + loan.id());
-	}
-
-	/**
 	 * Fraud found while a subsidy is being paid in instalments: 20,000 of the 37,000
 	 * allocated were paid. The decision recovers the 20,000 and, as a further operative
 	 * item, has the 17,000 not paid withdrawn (proposed for revocation to the allocating
@@ -203,11 +161,6 @@ class DecisionTruthTest extends ReviewProcessTest {
 		String decision = review.issued(claim, DecisionType.CLAWBACK_DECIDED).text();
 		assertThat(decision).contains("已下达尚未拨付的奖补资金人民币17,000.00元");
 		assertThat(notice).contains("追回你单位该项目设备更新奖补资金人民币20,000.00元").contains("17,000.00");
-	}
-
-	private void disburse(Case loan, String day, String amount, String contract) {
-		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
-				LocalDate.parse(day), new BigDecimal(amount), contract, null));
 	}
 
 }

@@ -219,6 +219,29 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 				"上述贴息比例和期限适用于2024年6月20日发放的贷款；贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息，累计不超过上述总额。");
 	}
 
+	/**
+	 * A loan paid out on two contracts, the second after July. July's payment notice
+	 * subsidises the principal of the first contract only: it names that contract, not
+	 * one whose money was paid out only in September.
+	 */
+	@Test
+	void aPeriodsPaymentNoticeNamesOnlyTheContractsWhosePrincipalItSubsidises() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-TRUTH-0620-" + loan.id());
+		disburse(loan, "2024-09-01", "1200000", "ICBC-TRUTH-0901-" + loan.id());
+		accrual.accrueAll(LocalDate.of(2024, 10, 1));
+		LedgerRow july = period(loan, "2024-07");
+
+		payments.approve(review.user("lc-finance"), loan.id(), july.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), july.id(), LocalDate.of(2024, 10, 10),
+				"LCCZ-TRUTH-" + loan.id());
+
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("借款合同编号：ICBC-TRUTH-0620-" + loan.id())
+			.doesNotContain("ICBC-TRUTH-0901-" + loan.id());
+	}
+
 	private LedgerRow period(Case loan, String label) {
 		return rows(loan).stream().filter(r -> r.periodLabel().equals(label)).findFirst().orElseThrow();
 	}
