@@ -2,8 +2,6 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -31,10 +29,7 @@ class AfterAwardTasksInStatisticsTest extends ReviewProcessTest {
 
 	@Test
 	void aPaymentToRecordIsAnOpenTaskOfTheCountyFinanceBureau() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Case claim = review.subsidyAtAllocation();
 		long before = BodyTable.openTasks(dashboard, "冠县财政局");
 
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");

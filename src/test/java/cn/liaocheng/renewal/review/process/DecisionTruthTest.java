@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
@@ -131,12 +130,7 @@ class DecisionTruthTest extends ReviewProcessTest {
 	 */
 	@Test
 	void thePriorNoticeAnnouncesWhatTheDecisionDoesWithTheUnpaidRestOfTheAllocation() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
-		review.runJobs(claim);
+		Case claim = review.allocatedSubsidy();
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "首期拨付。",
 				"paymentDate", today.toString(), "paidAmount", 20000.0, "voucherNo", "GK-TRUTH-" + claim.id()));

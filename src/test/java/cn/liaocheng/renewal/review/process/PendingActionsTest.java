@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -348,13 +347,7 @@ class PendingActionsTest extends ReviewProcessTest {
 
 	/** A 37 000-yuan subsidy of ent-gx, allocated, the after-award process started. */
 	private Case allocatedClaim() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
-		review.runJobs(claim);
-		return claim;
+		return review.allocatedSubsidy();
 	}
 
 	private void pay(Case claim) {

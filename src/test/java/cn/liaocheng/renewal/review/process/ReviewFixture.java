@@ -196,6 +196,27 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	/**
+	 * A subsidy claim of 370,000.00 yuan invoiced on a new registered project, reviewed
+	 * by the county and the city, its public notice over: at the finance bureau's
+	 * allocation.
+	 */
+	Case subsidyAtAllocation() {
+		Case claim = submitSubsidy(newRegisteredProject(7), new BigDecimal("370000.00"));
+		passCountyReview(claim);
+		passCityReview(claim);
+		fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		return claim;
+	}
+
+	/** {@link #subsidyAtAllocation()}, allocated: its after-award process has started. */
+	Case allocatedSubsidy() {
+		Case claim = subsidyAtAllocation();
+		decide(claim, "Task_FinanceAllocation", "APPROVE");
+		runJobs(claim);
+		return claim;
+	}
+
+	/**
 	 * Saves a draft of ent-gx as the portal does; what is wrong surfaces as a
 	 * DossierInvalidException.
 	 */
