@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import cn.liaocheng.renewal.document.Sentences;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,8 +109,8 @@ final class ClawbackDecision {
 		ClawbackView c = row.view();
 		boolean revokesOwn = revokesOwn(record);
 		List<String> reasons = new ArrayList<>();
-		reasons.add("经查明：" + sentence(c.facts())
-				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + sentence(row.determination())));
+		reasons.add("经查明：" + Sentences.ended(c.facts())
+				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + Sentences.ended(row.determination())));
 		reasons.add(ground(c.cause(), nothingPaid, record));
 		if (hearing != null) {
 			reasons.add(hearing);
@@ -124,9 +125,9 @@ final class ClawbackDecision {
 		}
 		else {
 			reasons.add("追回你单位该项目设备更新奖补资金人民币" + Money.yuan(c.amount()) + "元（已下达奖补资金人民币" + Money.yuan(c.allocated())
-					+ "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至：" + sentence(c.repaymentAccount()) + "缴款时请注明申报编号"
-					+ c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance + "登记的到账记录为准。"
-					+ unpaidRest(c, record, paid, "建议").orElse(""));
+					+ "元）。请于" + day(c.deadline()) + "前（含当日）将上述资金全额缴回至：" + Sentences.ended(c.repaymentAccount())
+					+ "缴款时请注明申报编号" + c.referenceNo() + "，并将缴款凭证报送" + countyFinance + "。缴回情况以" + countyFinance
+					+ "登记的到账记录为准。" + unpaidRest(c, record, paid, "建议").orElse(""));
 		}
 		if (c.listMonths() != null && listedUntil != null) {
 			reasons.add(listing(c, record, today, listedUntil));
@@ -245,11 +246,6 @@ final class ClawbackDecision {
 
 	static String day(LocalDate d) {
 		return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-	}
-
-	private static String sentence(String text) {
-		String t = text.strip();
-		return t.matches(".*[。！？.!?]$") ? t : t + "。";
 	}
 
 }

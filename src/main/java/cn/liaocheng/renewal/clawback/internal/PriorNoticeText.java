@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import cn.liaocheng.renewal.document.Sentences;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,9 +52,9 @@ final class PriorNoticeText {
 			.append("”项目（申报编号")
 			.append(c.referenceNo())
 			.append("）已下达的设备更新奖补资金进入追回程序。经查明：")
-			.append(sentence(c.facts()));
+			.append(Sentences.ended(c.facts()));
 		if (row.determination() != null) {
-			t.append("本机关核定意见：").append(sentence(row.determination()));
+			t.append("本机关核定意见：").append(Sentences.ended(row.determination()));
 		}
 		t.append("\n　　").append(ClawbackDecision.ground(c.cause(), revoke, record)).append("\n");
 		t.append("　　本机关拟作出如下决定：\n");
@@ -142,7 +143,7 @@ final class PriorNoticeText {
 		if (n.answer() == NoticeStore.Answer.STATEMENT && n.ruling() == NoticeStore.Ruling.NOT_ADOPTED) {
 			return Optional.of(told + "你单位于"
 					+ ClawbackDecision.day(LocalDate.ofInstant(n.answeredAt(), Clawbacks.CHINA)) + "提出陈述、申辩，称：“"
-					+ excerpt(n.statement()) + "”。经复核，" + sentence(n.rulingReasons()) + "本机关对你单位的陈述、申辩意见不予采纳。");
+					+ excerpt(n.statement()) + "”。经复核，" + Sentences.ended(n.rulingReasons()) + "本机关对你单位的陈述、申辩意见不予采纳。");
 		}
 		throw new IllegalStateException("notice " + n.number() + " is neither waived, ruled out nor past its period");
 	}
@@ -174,7 +175,7 @@ final class PriorNoticeText {
 				.append("提出陈述、申辩，称：“")
 				.append(excerpt(e.statement()))
 				.append("”。经复核，")
-				.append(e.rulingReasons() == null ? "" : sentence(e.rulingReasons()))
+				.append(e.rulingReasons() == null ? "" : Sentences.ended(e.rulingReasons()))
 				.append("本机关据此重新核定了追回事项。");
 		}
 		return t.toString();
@@ -184,11 +185,6 @@ final class PriorNoticeText {
 	static String excerpt(String statement) {
 		String s = statement.strip().replaceAll("\\s+", " ");
 		return s.length() <= 300 ? s : s.substring(0, 300) + "……（全文附卷）";
-	}
-
-	private static String sentence(String text) {
-		String t = text.strip();
-		return t.matches(".*[。！？.!?]$") ? t : t + "。";
 	}
 
 }

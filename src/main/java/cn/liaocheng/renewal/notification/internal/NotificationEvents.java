@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.notification.internal;
 
+import cn.liaocheng.renewal.document.Sentences;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ class NotificationEvents {
 		notifier.notify(facts.enterpriseUser(),
 				new Note(NotificationKind.CASE_RETURNED, "申报被退回补正：" + facts.referenceNo(),
 						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。" + "退回理由："
-								+ sentence(event.reasons()) + "请于 " + ChinaTime.minute(event.deadline())
+								+ Sentences.ended(event.reasons()) + "请于 " + ChinaTime.minute(event.deadline())
 								+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
 						caseLink(event.applicationId()), event.applicationId(), null));
 	}
@@ -193,14 +194,14 @@ class NotificationEvents {
 				notifier.notify(event.assignee(),
 						Note.aboutTask(NotificationKind.TASK_TRANSFERRED, "任务转交给您：" + event.taskName(),
 								recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName()
-										+ "」转交给您办理。转交原因：" + sentence(event.reason()) + due,
+										+ "」转交给您办理。转交原因：" + Sentences.ended(event.reason()) + due,
 								task, event.applicationId(), null));
 			case ASSIGNED -> notifier.notify(event.assignee(),
 					Note.aboutTask(NotificationKind.TASK_ASSIGNED, "指派给您的任务：" + event.taskName(),
 							recipients.nameOf(event.actor()) + "将" + about + "「" + event.taskName() + "」指派给您办理。" + due,
 							task, event.applicationId(), null));
 			case RELEASED -> {
-				String why = event.reason() == null ? "" : "原因：" + sentence(event.reason());
+				String why = event.reason() == null ? "" : "原因：" + Sentences.ended(event.reason());
 				Note note = Note.aboutTask(
 						NotificationKind.TASK_RELEASED, "任务放回待认领：" + event.taskName(), recipients.nameOf(event.actor())
 								+ "将" + about + "「" + event.taskName() + "」放回本部门待办，请在 Tasklist 中认领办理。" + why + due,
@@ -233,7 +234,7 @@ class NotificationEvents {
 		Note note = Note.aboutTask(NotificationKind.TASK_SENT_BACK, "任务退回重办：" + event.taskName(),
 				recipients.nameOf(event.byUser()) + "在「" + event.fromStep() + "」环节将" + about + "「" + event.taskName()
 						+ "」退回，" + (event.assignee() != null ? "由您重新办理。" : "请在 Tasklist 中认领重新办理。") + "退回原因："
-						+ sentence(event.reason()) + due,
+						+ Sentences.ended(event.reason()) + due,
 				event.taskId(), event.applicationId(), null);
 		List<String> users = new ArrayList<>(event.assignee() != null ? List.of(event.assignee())
 				: recipients.membersOf(List.of(event.bodyGroup())));
@@ -243,8 +244,9 @@ class NotificationEvents {
 
 	@EventListener
 	void on(TaskUrged event) {
-		Note note = Note.aboutTask(NotificationKind.TASK_URGED, "催办：" + event.taskName(), event.byName() + "催办"
-				+ caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由：" + sentence(event.reason()),
+		Note note = Note.aboutTask(NotificationKind.TASK_URGED, "催办：" + event.taskName(),
+				event.byName() + "催办" + caseOf(event.applicationId()) + "「" + event.taskName() + "」，请尽快办理。催办事由："
+						+ Sentences.ended(event.reason()),
 				event.taskId(), event.applicationId(), null);
 		Set<String> users = new LinkedHashSet<>();
 		if (event.assignee() != null) {
@@ -262,7 +264,7 @@ class NotificationEvents {
 		notifier.notify(event.delegate(),
 				Note.aboutTask(NotificationKind.TASK_DELEGATED, "委派给您的任务：" + event.taskName(),
 						recipients.nameOf(event.owner()) + "请您协助办理" + caseOf(event.applicationId()) + "「"
-								+ event.taskName() + "」，办理后任务交还委派人。委派原因：" + sentence(event.reason()),
+								+ event.taskName() + "」，办理后任务交还委派人。委派原因：" + Sentences.ended(event.reason()),
 						event.taskId(), event.applicationId(), null));
 	}
 
@@ -274,7 +276,7 @@ class NotificationEvents {
 	void on(TaskReassigned event) {
 		String lead = recipients.nameOf(event.actor());
 		String about = caseOf(event.applicationId()) + "「" + event.taskName() + "」";
-		String why = "原因：" + sentence(event.reason());
+		String why = "原因：" + Sentences.ended(event.reason());
 		String due = event.due() == null ? "" : "办理期限：" + DAY.format(event.due()) + "。";
 		String task = event.taskId();
 		Set<String> told = new LinkedHashSet<>(List.of(event.actor()));
@@ -300,7 +302,7 @@ class NotificationEvents {
 	void on(CaseCopied event) {
 		Note note = new Note(NotificationKind.CASE_COPIED, "抄送知悉：" + caseTitle(event.applicationId()),
 				recipients.nameOf(event.byUser()) + "将" + caseOf(event.applicationId()) + "卷宗抄送您知悉（只读，无需办理）。抄送原因："
-						+ sentence(event.reason()),
+						+ Sentences.ended(event.reason()),
 				"/review/applications/" + event.applicationId(), event.applicationId(), null);
 		Set<String> users = new LinkedHashSet<>();
 		if (event.toUser() != null) {
@@ -337,11 +339,6 @@ class NotificationEvents {
 	}
 
 	/** The text as a sentence of its own: a full stop added unless it ends with one. */
-	static String sentence(String text) {
-		String t = text == null ? "" : text.strip();
-		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
-	}
-
 	private String caseTitle(long applicationId) {
 		try {
 			return stages.facts(applicationId).referenceNo();

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.history;
 
+import cn.liaocheng.renewal.document.Sentences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ public class OpinionSummaries {
 		for (ObjectionRecord x : objections) {
 			String who = x.name()
 					+ (x.organisation() == null || x.organisation().isBlank() ? "" : "（" + x.organisation() + "）");
-			lines.add(n++ + ". " + ChinaTime.minute(x.filedAt()) + "　" + who + " 提出：" + sentence(x.content())
+			lines.add(n++ + ". " + ChinaTime.minute(x.filedAt()) + "　" + who + " 提出：" + Sentences.ended(x.content())
 					+ (x.resolvedAt() == null ? "尚未核查。"
 							: "核查意见（" + ChinaTime.minute(x.resolvedAt()) + "）：" + x.resolution().strip()));
 		}
@@ -179,11 +180,6 @@ public class OpinionSummaries {
 	}
 
 	/** The text as a sentence of its own: a full stop added unless it ends with one. */
-	private static String sentence(String text) {
-		String t = text == null ? "" : text.strip();
-		return t.isEmpty() || "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
-	}
-
 	private Section decisions(long applicationId, CaseSight sight) {
 		List<String> lines = decisions.allForApplication(applicationId)
 			.stream()
