@@ -276,10 +276,11 @@ class AftercareEndToEndTest {
 		JsonNode rectify = awaitAction(lapsing, "SUBMIT_RECTIFICATION");
 		assertThat(rectify.get("dueDate").asText()).isEqualTo(deadline.toString());
 		fireTimer(lapsing, "Event_RectificationLapsed");
+		LocalDate passed = LocalDate.now(CHINA).minusDays(1);
 		ClawbackDue lapsed = Actor.await("ClawbackDue of " + lapsing,
 				() -> CLAWBACKS.stream().filter(c -> c.applicationId() == lapsing).findFirst().orElse(null));
 		assertThat(lapsed.cause()).isEqualTo(ClawbackDue.Cause.RECTIFICATION_LAPSED);
-		assertThat(lapsed.facts()).contains(ChinaTime.day(deadline) + "前（含当日）", "除尘设备未接入生产线");
+		assertThat(lapsed.facts()).contains(ChinaTime.day(passed) + "前（含当日）", "除尘设备未接入生产线");
 
 		long failing = acceptanceAtCity("冠县锅炉节能改造项目");
 		lcIndustry.act(failing, "Task_CityOnsiteAcceptance", "REFUSE", "现场未见申报的永磁电机，设备与发票不符。");
@@ -412,6 +413,17 @@ class AftercareEndToEndTest {
 			Timestamp now = Timestamp.from(Instant.now());
 			jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ? AND ends_at > ?")
 				.params(now, id, now)
+				.update();
+		}
+		if ("Event_RectificationLapsed".equals(activityId)) {
+			// The rectification deadline the city's acceptance recorded has passed (it
+			// ended
+			// yesterday), as it has when the timer fires on its own.
+			LocalDate yesterday = LocalDate.now(CHINA).minusDays(1);
+			jdbc.sql("""
+					UPDATE aftercare_finding SET deadline = ?
+					WHERE application_id = ? AND step = 'CITY_ACCEPTANCE' AND deadline > ?""")
+				.params(yesterday, id, yesterday)
 				.update();
 		}
 		management.executeJob(timer.getId());

@@ -45,6 +45,36 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 			.max(Comparator.comparing(Finding::recordedAt))
 			.orElseThrow(() -> new ProcessEngineException(
 					"No acceptance finding recorded for application " + applicationId));
+		// The step may be reached another way than the model's (a timer fired early, a
+		// token
+		// moved by hand): the clawback starts only on the record's facts.
+		switch (cause) {
+			case ACCEPTANCE_FAILED -> {
+				if (!"REFUSE".equals(acceptance.result())) {
+					throw new ProcessEngineException(
+							"申请" + applicationId + "的市级现场验收结论为「" + acceptance.resultLabel() + "」，不是验收不通过，不转入奖补资金追回");
+				}
+			}
+			case RECTIFICATION_LAPSED -> {
+				if (!"RETURN".equals(acceptance.result())) {
+					throw new ProcessEngineException("申请" + applicationId + "的市级现场验收结论为「" + acceptance.resultLabel()
+							+ "」，未要求限期整改，不按逾期未整改转入奖补资金追回");
+				}
+				if (AftercareStandings.rectificationDeadlinePassed(findings).isEmpty()) {
+					throw new ProcessEngineException("申请" + applicationId + "的整改期限（"
+							+ ChinaTime.day(acceptance.deadline()) + "，含当日）尚未届满，不按逾期未整改转入奖补资金追回");
+				}
+				boolean rectified = records.submissions(applicationId)
+					.stream()
+					.anyMatch(s -> s.kind() == Submission.Kind.RECTIFICATION
+							&& s.submittedAt().isAfter(acceptance.recordedAt()));
+				if (rectified) {
+					throw new ProcessEngineException("申请" + applicationId + "已在限期整改后提交整改材料，不按逾期未整改转入奖补资金追回");
+				}
+			}
+			case FALSE_MATERIAL -> {
+			}
+		}
 		String facts = switch (cause) {
 			case ACCEPTANCE_FAILED -> "市级现场验收不通过。验收意见：" + acceptance.opinion();
 			case RECTIFICATION_LAPSED -> "市级现场验收要求限期整改，企业应于" + ChinaTime.day(acceptance.deadline())

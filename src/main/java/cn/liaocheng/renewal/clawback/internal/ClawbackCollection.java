@@ -214,9 +214,35 @@ public class ClawbackCollection {
 	 */
 	@Transactional
 	ClawbackView overdue(long applicationId, boolean checkWaitOver) {
+		return overdue(applicationId, checkWaitOver, 0);
+	}
+
+	/**
+	 * Ten days after the deadline the repayments recorded in time are still not checked:
+	 * {@link #overdue overdue} for what is not confirmed.
+	 */
+	@Transactional
+	ClawbackView overdueAfterCheckWait(long applicationId) {
+		return overdue(applicationId, true, ClawbackModel.CHECK_WAIT_DAYS);
+	}
+
+	/**
+	 * The step may be reached another way than the model's (a timer fired early, a token
+	 * moved by hand): the record's deadline, {@code daysAfter} days on, must have passed
+	 * in Beijing, or nothing is marked and the step fails.
+	 */
+	private ClawbackView overdue(long applicationId, boolean checkWaitOver, int daysAfter) {
 		ClawbackStore.Row row = store.lockByApplication(applicationId)
 			.orElseThrow(() -> new IllegalStateException("no clawback for application " + applicationId));
 		ClawbackView c = row.view();
+		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		if (c.deadline() == null || !today.isAfter(c.deadline().plusDays(daysAfter))) {
+			throw new IllegalStateException(
+					"申请" + applicationId + "的追回决定确定的缴回期限"
+							+ (c.deadline() == null ? "尚未确定"
+									: c.deadline() + (daysAfter == 0 ? "" : "后" + daysAfter + "日") + "尚未届满")
+							+ "，不按逾期未缴清处理");
+		}
 		if (!checkWaitOver && c.status() == ClawbackStatus.DECIDED && c.paidInTimeAwaitingCheck()) {
 			String financeBody = organizations.groupName(GroupNames.county(c.divisionCode(), "finance"));
 			stages.note(applicationId, "system", "审批系统", ApplicationEvent.CLAWBACK_AWAITING_CHECK,

@@ -178,7 +178,7 @@ class ClawbackTaskListeners {
 	@Bean
 	JavaDelegate reportUncheckedClawbackDelegate(ClawbackCollection collection) {
 		return execution -> execution.setVariable(ClawbackModel.OUTSTANDING,
-				Money.yuan(collection.overdue(applicationOf(execution), true).outstanding()));
+				Money.yuan(collection.overdueAfterCheckWait(applicationOf(execution)).outstanding()));
 	}
 
 	/**

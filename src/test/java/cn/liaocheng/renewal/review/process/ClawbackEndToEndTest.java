@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -100,6 +104,12 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	@Autowired
 	cn.liaocheng.renewal.clawback.internal.NegativeListExpiry expiry;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	ClawbackEndToEndTest(ApplicationContext context) {
@@ -352,6 +362,23 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(listed.statusCode()).isGreaterThanOrEqualTo(400);
 		assertThat(listed.body()).contains("只有申报材料弄虚作假骗取资金的，才能在追回时列入负面清单");
 		determineAndConfirm(claim, 37000, false, 0);
+		// Fired before the deadline (by hand, as an administrator could): nothing is
+		// marked overdue and the enterprise is told nothing; the step fails for someone
+		// to
+		// look at.
+		management.executeJob(review.timer(claim, "TimerEvent_DeadlinePassed").getId());
+		String instance = review.called(claim, "clawback").getId();
+		Job report = management.createJobQuery().processInstanceId(instance).messages().singleResult();
+		assertThatThrownBy(() -> management.executeJob(report.getId())).hasMessageContaining("缴回期限")
+			.hasMessageContaining("尚未届满，不按逾期未缴清处理");
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DECIDED");
+		assertThat(review.toldToEnterprise(claim)).noneMatch(note -> note.contains("逾期"));
+		runtime.createProcessInstanceModification(instance)
+			.startBeforeActivity("Gateway_RepaidOrDue")
+			.cancelAllForActivity("Task_ReportOverdue")
+			.execute();
+
 		review.fireTimer(claim, "TimerEvent_DeadlinePassed");
 
 		JsonNode overdue = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
@@ -407,7 +434,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.noneSatisfy(note -> assertThat(note).startsWith("lq-finance"));
 
 		// The check returns it: now the deadline has passed with the money owed.
-		assertThat(as("gx-finance-lead").postJson(path + "/" + id + "/check", check("RETURN", "37000", "国库未收到该笔缴款"))
+		assertThat(as("gx-finance-lead")
+			.postJson(path + "/" + id + "/check", check("RETURN", "37000", paidOn(claim, id), "国库未收到该笔缴款"))
 			.statusCode()).isEqualTo(200);
 		review.runJobs(claim);
 		JsonNode overdue = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
@@ -421,7 +449,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		Case other = paidSubsidy();
 		String otherPath = "/api/clawbacks/" + other.id() + "/repayments";
 		long otherId = recordedInTimeThenDeadlinePassed(other, 12000, "ZQ-2");
-		assertThat(as("gx-finance-lead").postJson(otherPath + "/" + otherId + "/check", check("CONFIRM", "12000", ""))
+		assertThat(as("gx-finance-lead")
+			.postJson(otherPath + "/" + otherId + "/check", check("CONFIRM", "12000", paidOn(other, otherId), ""))
 			.statusCode()).isEqualTo(200);
 		assertThat(review.hasActive(other, "clawback")).isFalse();
 
@@ -914,8 +943,27 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 
 	/** A check of an entry of today's date for the given amount. */
 	private static String check(String outcome, String amount, String note) {
-		return "{\"outcome\":\"" + outcome + "\",\"amount\":" + amount + ",\"paidOn\":\"" + TODAY + "\""
+		return check(outcome, amount, TODAY, note);
+	}
+
+	/** A check of an entry paid on {@code paidOn} for the given amount. */
+	private static String check(String outcome, String amount, LocalDate paidOn, String note) {
+		return "{\"outcome\":\"" + outcome + "\",\"amount\":" + amount + ",\"paidOn\":\"" + paidOn + "\""
 				+ (note.isEmpty() ? "" : ",\"note\":\"" + note + "\"") + "}";
+	}
+
+	/**
+	 * The payment day recorded for a repayment (moved back with the deadline when its
+	 * timer fired, see {@link ReviewFixture#fireTimer}).
+	 */
+	private LocalDate paidOn(Case claim, long repaymentId) throws IOException {
+		for (JsonNode r : JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body())
+			.get("repayments")) {
+			if (r.get("id").asLong() == repaymentId) {
+				return LocalDate.parse(r.get("paidOn").asText());
+			}
+		}
+		throw new AssertionError("no repayment " + repaymentId + " on the clawback of " + claim.id());
 	}
 
 	private static String repayment(String amount, String voucher) {

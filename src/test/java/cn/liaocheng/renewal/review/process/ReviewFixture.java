@@ -43,6 +43,7 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.Outcomes;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
@@ -73,6 +74,12 @@ final class ReviewFixture implements AutoCloseable {
 
 	/** The end of a clawback's statement period (陈述申辩期限) after its prior notice. */
 	static final String STATEMENT_PERIOD_OVER = "TimerEvent_StatementPeriodOver";
+
+	static final String RECTIFICATION_LAPSED = "Event_RectificationLapsed";
+
+	static final String REPAYMENT_DEADLINE_PASSED = "TimerEvent_DeadlinePassed";
+
+	static final String CHECK_WAIT_OVER = "TimerEvent_CheckWaitOver";
 
 	/**
 	 * One registered project per policy task, made once per JVM by running a real project
@@ -661,8 +668,61 @@ final class ReviewFixture implements AutoCloseable {
 				.params(now, c.id(), now)
 				.update();
 		}
+		if (RECTIFICATION_LAPSED.equals(activityId)) {
+			// The rectification deadline the city's acceptance recorded has passed (it
+			// ended
+			// yesterday), as it has when the timer fires on its own.
+			LocalDate yesterday = LocalDate.now(ChinaTime.ZONE).minusDays(1);
+			jdbc.sql("""
+					UPDATE aftercare_finding SET deadline = ?
+					WHERE application_id = ? AND step = 'CITY_ACCEPTANCE' AND deadline > ?""")
+				.params(yesterday, c.id(), yesterday)
+				.update();
+		}
+		if (REPAYMENT_DEADLINE_PASSED.equals(activityId)) {
+			repaymentDeadlineEnded(c, 1);
+		}
+		if (CHECK_WAIT_OVER.equals(activityId)) {
+			repaymentDeadlineEnded(c, 1 + 10);
+		}
 		management.executeJob(timer(c, activityId).getId());
 		runJobs(c);
+	}
+
+	/**
+	 * The clawback's repayment deadline ended {@code daysAgo} days ago, as when its timer
+	 * fires on its own: the clawback's days (its start, deadline and the payment days
+	 * recorded) move back together, so that what was paid in time still was.
+	 */
+	private void repaymentDeadlineEnded(Case c, int daysAgo) {
+		LocalDate deadline = jdbc.sql("SELECT deadline FROM clawback WHERE application_id = ?")
+			.param(c.id())
+			.query(LocalDate.class)
+			.single();
+		long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(ChinaTime.ZONE).minusDays(daysAgo),
+				deadline);
+		if (days <= 0) {
+			return;
+		}
+		jdbc.sql("UPDATE clawback SET deadline = ?, started_at = ? WHERE application_id = ?")
+			.params(deadline.minusDays(days),
+					Timestamp.from(jdbc.sql("SELECT started_at FROM clawback WHERE application_id = ?")
+						.param(c.id())
+						.query(Timestamp.class)
+						.single()
+						.toInstant()
+						.minus(java.time.Duration.ofDays(days))),
+					c.id())
+			.update();
+		jdbc.sql("""
+				SELECT id, paid_on FROM clawback_repayment
+				WHERE clawback_id = (SELECT id FROM clawback WHERE application_id = ?)""")
+			.param(c.id())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getDate(2).toLocalDate()))
+			.list()
+			.forEach(r -> jdbc.sql("UPDATE clawback_repayment SET paid_on = ? WHERE id = ?")
+				.params(r.getValue().minusDays(days), r.getKey())
+				.update());
 	}
 
 	// --- where the case is

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.net.http.HttpResponse;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -292,14 +295,32 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 				"除尘设备运行记录仍不完整，请补齐。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);
 
+		// Fired before the deadline (by hand, as an administrator could): nothing is
+		// announced, the step fails for someone to look at.
+		ProcessEngine engine = context.getBean(ProcessEngine.class);
+		ManagementService management = engine.getManagementService();
+		management.executeJob(review.timer(claim, "Event_RectificationLapsed").getId());
+		Job announce = management.createJobQuery().processInstanceId(aftercare.getId()).messages().singleResult();
+		assertThatThrownBy(() -> management.executeJob(announce.getId()))
+			.hasMessageContaining("整改期限（" + ChinaTime.day(deadline) + "，含当日）尚未届满");
+		assertThat(events.stream(ClawbackDue.class)).isEmpty();
+		assertThat(history(claim)).noneSatisfy(m -> assertThat(m).contains("整改期满未提交整改材料"));
+		engine.getRuntimeService()
+			.createProcessInstanceModification(aftercare.getId())
+			.startBeforeActivity("Gateway_AwaitRectification")
+			.cancelAllForActivity("Task_AnnounceRectificationLapsed")
+			.execute();
+
+		// When the deadline has passed (it ended yesterday), the lapse is announced.
 		review.fireTimer(claim, "Event_RectificationLapsed");
+		LocalDate passed = LocalDate.now(CHINA).minusDays(1);
 
 		assertThat(aftercare).hasPassed("Task_AnnounceRectificationLapsed", "EndEvent_RectificationLapsed").isEnded();
 		assertThat(events.stream(ClawbackDue.class)).singleElement().satisfies(due -> {
 			assertThat(due.applicationId()).isEqualTo(claim.id());
 			assertThat(due.cause()).isEqualTo(ClawbackDue.Cause.RECTIFICATION_LAPSED);
-			assertThat(due.facts()).contains("企业应于" + ChinaTime.day(deadline) + "前（含当日）提交整改材料，逾期未提交", "除尘设备运行记录仍不完整")
-				.doesNotContain(deadline.toString());
+			assertThat(due.facts()).contains("企业应于" + ChinaTime.day(passed) + "前（含当日）提交整改材料，逾期未提交", "除尘设备运行记录仍不完整")
+				.doesNotContain(passed.toString());
 			assertThat(due.recordedBy()).isEqualTo("city-industry");
 		});
 		assertThat(steps.view(review.enterprise(), claim.id()).currentStep()).isEqualTo("逾期未提交整改材料，已转入奖补资金追回");
@@ -311,6 +332,31 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 			.noneSatisfy(m -> assertThat(m).contains(deadline.toString()));
 		assertThat(history(claim)).anySatisfy(m -> assertThat(m).contains("限期整改"))
 			.noneSatisfy(m -> assertThat(m).contains("「市工信局组织现场验收」：退回补正"));
+	}
+
+	/**
+	 * The clawback is announced on the record's facts only: a token moved by hand to the
+	 * failed-acceptance step of a project that passed announces nothing, and the step
+	 * fails for someone to look at.
+	 */
+	@Test
+	void shouldAnnounceNoClawbackOfAProjectThatPassedItsAcceptance() {
+		Case claim = acceptanceAtCity();
+		review.decide(claim, "Task_CityOnsiteAcceptance", "APPROVE", "现场核查设备到位、运行正常，与申报一致，验收通过。");
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+		assertThat(aftercare).isWaitingAtExactly("Event_PerformanceDue");
+
+		ProcessEngine engine = context.getBean(ProcessEngine.class);
+		engine.getRuntimeService()
+			.createProcessInstanceModification(aftercare.getId())
+			.startBeforeActivity("Task_AnnounceAcceptanceFailed")
+			.execute();
+		ManagementService management = engine.getManagementService();
+		Job announce = management.createJobQuery().processInstanceId(aftercare.getId()).messages().singleResult();
+		assertThatThrownBy(() -> management.executeJob(announce.getId()))
+			.hasMessageContaining("市级现场验收结论为「验收通过」，不是验收不通过");
+		assertThat(events.stream(ClawbackDue.class)).isEmpty();
+		assertThat(history(claim)).noneSatisfy(m -> assertThat(m).contains("奖补资金转入追回程序"));
 	}
 
 	/**
