@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.security.Principal;
 import java.util.List;
 
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 
 /**
@@ -33,6 +34,16 @@ public record PortalUser(String userId, String displayName,
 
 	public boolean isAdministrator() {
 		return isIn(GroupType.SYSTEM);
+	}
+
+	/**
+	 * Whether the user acts for {@code group}, as its member or as its lead: never an
+	 * administrator, whom the engine refuses any body's work too (an administrator who
+	 * must act for a body does so with an account of that body, not their own).
+	 */
+	public boolean actsFor(String group) {
+		return !isAdministrator() && memberships.stream()
+			.anyMatch(m -> m.groupId().equals(group) || m.groupId().equals(GroupNames.lead(group)));
 	}
 
 	/**

@@ -310,6 +310,38 @@ class TaskListApiTest {
 		assertThat(assigneeOf(task)).isNull();
 	}
 
+	/**
+	 * An administrator who adds their own account to a body's group (in Admin) still acts
+	 * for no body at the product's doors, as at the engine's: no claim, and a task put in
+	 * their name (in Cockpit) is not transferred, delegated or copied by them.
+	 */
+	@Test
+	void anAdministratorAddedToTheBodyActsForItAtNoDoor() throws Exception {
+		Task task = countyTasks.open();
+		identity.createMembership(DemoUsers.ADMIN, CountyReviewTasks.BODY);
+		try {
+			WebClient admin = as(DemoUsers.ADMIN);
+			HttpResponse<String> claim = admin.postJson("/api/review/tasks/claim", claimBody(task.getId()));
+			assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+			assertThat(JSON.readTree(claim.body()).path("claimed").asInt()).isZero();
+			assertThat(assigneeOf(task)).isNull();
+
+			tasks.setAssignee(task.getId(), DemoUsers.ADMIN);
+			assertThat(JSON.readTree(admin.get("/api/review/tasks/" + task.getId() + "/operations").body()).toString())
+				.doesNotContain("transfer", "delegate", "copy", "returnToPrevious");
+			for (String door : List.of("transfer", "delegate")) {
+				HttpResponse<String> handedOver = admin.postJson("/api/review/tasks/" + task.getId() + "/" + door,
+						"{\"to\":\"" + COLLEAGUE + "\",\"reason\":\"请协助办理\"}");
+				assertThat(handedOver.statusCode()).as("%s: %s", door, handedOver.body()).isIn(403, 404);
+			}
+			assertThat(assigneeOf(task)).isEqualTo(DemoUsers.ADMIN);
+		}
+		finally {
+			identity.deleteMembership(DemoUsers.ADMIN, CountyReviewTasks.BODY);
+			tasks.setAssignee(task.getId(), null);
+		}
+	}
+
 	@Test
 	void anExtraFieldClaimsForTheCallerOnlyAndBadRequestsAreRefusedInChinese() throws Exception {
 		Task task = countyTasks.open();

@@ -18,24 +18,20 @@ public final class ClawbackAccess {
 	private ClawbackAccess() {
 	}
 
-	static boolean inGroup(PortalUser user, String group) {
-		return user.groupIds().stream().anyMatch(g -> g.equals(group) || g.equals(GroupNames.lead(group)));
-	}
-
 	/**
 	 * The city industry bureau: starts clawbacks for false material, adds and lifts
-	 * negative-list entries.
+	 * negative-list entries. Not an administrator, even one added to the bureau's group.
 	 */
 	public static boolean decides(PortalUser user) {
-		return inGroup(user, CITY_INDUSTRY);
+		return user.actsFor(CITY_INDUSTRY);
 	}
 
 	/**
 	 * The county finance bureau of the clawback's county, or its lead: records and checks
-	 * repayments.
+	 * repayments. Not an administrator, even one added to the bureau's group.
 	 */
 	public static boolean collects(PortalUser user, ClawbackView c) {
-		return inGroup(user, GroupNames.county(c.divisionCode(), "finance"));
+		return user.actsFor(GroupNames.county(c.divisionCode(), "finance"));
 	}
 
 	/**

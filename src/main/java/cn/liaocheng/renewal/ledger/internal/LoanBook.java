@@ -91,7 +91,7 @@ public class LoanBook {
 	public LoanView view(PortalUser user, long applicationId) {
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
 		LedgerAccess.requireSight(user, loan);
-		return view(loan, LedgerAccess.isLender(user, loan), LedgerAccess.isFinance(user));
+		return view(loan, LedgerAccess.actsAsLender(user, loan), LedgerAccess.actsAsFinance(user));
 	}
 
 	/**

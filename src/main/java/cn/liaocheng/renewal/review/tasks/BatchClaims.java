@@ -132,7 +132,7 @@ public class BatchClaims {
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(link -> link.getGroupId())
 			.collect(Collectors.toSet());
-		SortedSet<String> bodies = handOvers.groupsOf(callerId)
+		SortedSet<String> bodies = handOvers.groupsActedFor(callerId)
 			.stream()
 			.filter(candidateGroups::contains)
 			.collect(Collectors.toCollection(TreeSet::new));

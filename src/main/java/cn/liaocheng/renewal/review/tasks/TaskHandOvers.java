@@ -255,7 +255,7 @@ public class TaskHandOvers {
 		Task task = found.task();
 		long applicationId = found.applicationId();
 		Set<String> candidateGroups = found.candidateGroups();
-		Set<String> callerGroups = Set.copyOf(groupsOf(callerId));
+		Set<String> callerGroups = Set.copyOf(groupsActedFor(callerId));
 		SortedSet<String> led = candidateGroups.stream()
 			.filter(body -> callerGroups.contains(GroupNames.lead(body)))
 			.collect(Collectors.toCollection(TreeSet::new));
@@ -383,14 +383,26 @@ public class TaskHandOvers {
 	}
 
 	/**
-	 * The review groups (bodies) the user belongs to now, as administrators maintain
-	 * them.
+	 * The groups the user acts for now ({@link #groupsOf}): none for an administrator (a
+	 * member of {@code camunda-admin}), whom the engine refuses any body's work
+	 * ({@code AssigneeWorkChecker}); the product's own doors keep the same rule, even for
+	 * an administrator added to a body's group.
+	 */
+	public List<String> groupsActedFor(String userId) {
+		List<String> groups = groupsOf(userId);
+		return groups.contains(GroupNames.ADMINISTRATORS) ? List.of() : groups;
+	}
+
+	/**
+	 * The review groups (bodies) the user acts for now, as administrators maintain them:
+	 * none for an administrator ({@link #groupsActedFor}).
 	 */
 	public Set<String> bodiesOf(String userId) {
-		return identity.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
+		List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
+		if (groups.stream().anyMatch(g -> GroupNames.ADMINISTRATORS.equals(g.getId()))) {
+			return Set.of();
+		}
+		return groups.stream()
 			.filter(g -> BODIES.contains(GroupType.of(g.getType())))
 			.map(Group::getId)
 			.collect(Collectors.toSet());

@@ -141,7 +141,7 @@ public class TaskOperations {
 		return handOvers.withProductAuthority(() -> {
 			Task task = caseTask(taskId).task();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = Set.copyOf(handOvers.groupsOf(callerId));
+			Set<String> callerGroups = Set.copyOf(handOvers.groupsActedFor(callerId));
 			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
@@ -341,7 +341,7 @@ public class TaskOperations {
 			Task task = found.task();
 			long applicationId = found.applicationId();
 			Set<String> bodies = bodiesOfTask(task);
-			Set<String> callerGroups = Set.copyOf(handOvers.groupsOf(callerId));
+			Set<String> callerGroups = Set.copyOf(handOvers.groupsActedFor(callerId));
 			String body = bodies.stream()
 				.filter(b -> callerGroups.contains(GroupNames.lead(b)))
 				.sorted()
@@ -497,7 +497,7 @@ public class TaskOperations {
 	 * as its lead (a lead completes an escalated step under the body's name).
 	 */
 	private boolean stillOf(String userId, String bodyGroup) {
-		List<String> groups = handOvers.groupsOf(userId);
+		List<String> groups = handOvers.groupsActedFor(userId);
 		return groups.contains(bodyGroup) || groups.contains(GroupNames.lead(bodyGroup));
 	}
 
