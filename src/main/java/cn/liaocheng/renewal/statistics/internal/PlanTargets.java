@@ -88,12 +88,11 @@ public class PlanTargets {
 	}
 
 	/**
-	 * Whether {@code user} belongs to the body responsible for {@code target} (may enter
-	 * its values).
+	 * Whether {@code user} acts for the body responsible for {@code target} (may enter
+	 * its values): not an administrator, who defines targets but reports for no body.
 	 */
 	public boolean responsible(PortalUser user, PlanTarget target) {
-		String group = GroupNames.city(target.bodyKey());
-		return user.groupIds().contains(group) || user.groupIds().contains(GroupNames.lead(group));
+		return user.actsFor(GroupNames.city(target.bodyKey()));
 	}
 
 	/** Enters (or corrects) the value of a reported target at the end of a period. */
