@@ -104,9 +104,10 @@ public class OpinionSummaries {
 		String county = organizations.division(app.divisionCode()).map(Division::name).orElse(app.divisionCode());
 		List<Fact> lines = new ArrayList<>(
 				List.of(new Fact("申报编号", s.referenceNo()), new Fact("申报类别", s.kind().label()),
-						new Fact("项目名称", s.title()), new Fact("申报单位", facts.enterpriseName()),
+						new Fact("项目名称", facts.title()), new Fact("申报单位", facts.enterpriseName()),
 						new Fact("统一社会信用代码", facts.creditCode()), new Fact("所在地区", county)));
-		if (app.dossier() instanceof ProjectDossier project) {
+		// As last submitted: not what the enterprise is editing during a correction.
+		if (facts.dossier() instanceof ProjectDossier project) {
 			PolicyTask.of(project.policyTask()).ifPresent(task -> lines.add(new Fact("重点任务", task.label())));
 		}
 		lines.add(new Fact("提交时间", s.submittedAt() == null ? "—" : ChinaTime.minute(s.submittedAt())));

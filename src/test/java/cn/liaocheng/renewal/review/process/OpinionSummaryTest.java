@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -181,6 +182,26 @@ class OpinionSummaryTest extends ReviewProcessTest {
 
 		assertThat(page.body()).contains("id=\"opinion-summary-pdf\"",
 				"/review/applications/" + project.id() + "/opinions.pdf", "打印审核意见汇总表");
+	}
+
+	/**
+	 * Returned for correction, the enterprise edits the dossier (another name, another
+	 * policy task) and never resubmits: the sheet, "generated from the review record",
+	 * names the application as submitted and reviewed, not the edits.
+	 */
+	@Test
+	void theSheetNamesTheApplicationAsSubmittedNotAsEditedDuringACorrection() throws Exception {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN", "请补充上传加盖公章的营业执照副本");
+		review.correct(project, form -> {
+			form.setProjectName("从未提交的新项目名称");
+			form.setPolicyTask("3");
+		});
+
+		String text = text(download(DemoUsers.COUNTY_REVIEWER, project).body());
+
+		assertThat(text).contains("冠县轴承生产线绿色化改造项目", PolicyTask.T7.label())
+			.doesNotContain("从未提交的新项目名称", PolicyTask.T3.label());
 	}
 
 	private String path(Case c) {
