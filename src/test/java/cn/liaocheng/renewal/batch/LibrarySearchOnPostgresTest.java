@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.support.AsSubmitted;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.batch.internal.BatchEntries;
@@ -138,6 +139,7 @@ class LibrarySearchOnPostgresTest {
 					enterprise)
 			.query(Long.class)
 			.single();
+		AsSubmitted.record(jdbc, id);
 		jdbc.sql("UPDATE application SET reference_no = ? WHERE id = ?")
 			.params("LIB-" + YEAR + "-" + (id % 100000), id)
 			.update();

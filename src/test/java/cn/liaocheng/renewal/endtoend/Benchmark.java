@@ -849,12 +849,14 @@ class Benchmark {
 		List<long[]> created = new ArrayList<>();
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
-			try (PreparedStatement insert = c.prepareStatement("""
-					INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
-					    version, project_name, total_investment, equipment_investment, created_at, updated_at,
-					    submitted_at)
-					VALUES (?, 'PROJECT', ?, ?, 'COUNTY_REVIEW', ?, 1, ?, 8000000, 5000000, now(), now(), now())
-					RETURNING id""")) {
+			try (PreparedStatement insert = c.prepareStatement(
+					"""
+							INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key,
+							    version, project_name, total_investment, equipment_investment, submitted_project_name,
+							    submitted_total_investment, submitted_equipment_investment, created_at, updated_at, submitted_at)
+							VALUES (?, 'PROJECT', ?, ?, 'COUNTY_REVIEW', ?, 1, ?, 8000000, 5000000, ?, 8000000, 5000000, now(),
+							    now(), now())
+							RETURNING id""")) {
 				for (int i = start; i < end; i++) {
 					Owner o = owners.get(i % 2);
 					insert.setString(1, "BENCH-" + o.division() + "-" + i);
@@ -862,6 +864,7 @@ class Benchmark {
 					insert.setString(3, o.division());
 					insert.setString(4, "bench-" + i);
 					insert.setString(5, "基准测试在办项目-" + i);
+					insert.setString(6, "基准测试在办项目-" + i);
 					try (ResultSet r = insert.executeQuery()) {
 						r.next();
 						created.add(new long[] { r.getLong(1), i % 2 });

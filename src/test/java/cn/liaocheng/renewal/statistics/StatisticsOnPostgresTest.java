@@ -43,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.liaocheng.renewal.support.AsSubmitted;
 import cn.liaocheng.renewal.browser.Browser;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.OwnContext;
@@ -283,9 +284,12 @@ class StatisticsOnPostgresTest {
 	void loansAndMoneyAfterAwardIncludeEveryMoneyFlowsImplementationWithinTheScope() throws Exception {
 		WebClient admin = loggedIn(DemoUsers.ADMIN);
 		List<List<String>> loans = read(admin.getBytes("/statistics/export/loans.xlsx?year=2025").body());
-		assertThat(row(loans, "冠县")).containsExactly("冠县", "1", "200.00", "1", "200.00", "1", "180.00", "1", "5.40");
+		// Listed at the amount the listing notice states: the grant the enterprise
+		// accepted
+		// (180 万 of the 200 万 asked), as DecisionIssuing words it.
+		assertThat(row(loans, "冠县")).containsExactly("冠县", "1", "200.00", "1", "180.00", "1", "180.00", "1", "5.40");
 		assertThat(row(loans, "临清市")).containsExactly("临清市", "1", "100.00", "1", "100.00", "0", "0.00", "0", "0.00");
-		assertThat(row(loans, "合计")).containsExactly("合计", "2", "300.00", "2", "300.00", "1", "180.00", "1", "5.40");
+		assertThat(row(loans, "合计")).containsExactly("合计", "2", "300.00", "2", "280.00", "1", "180.00", "1", "5.40");
 
 		List<List<String>> money = read(admin.getBytes("/statistics/export/money.xlsx?year=2025").body());
 		int header = indexOf(money, "资金项目");
@@ -580,7 +584,7 @@ class StatisticsOnPostgresTest {
 			String equipment, Long project, String loan, String processInstance, LocalDateTime submitted,
 			LocalDateTime decided) {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-		return jdbc
+		long id = jdbc
 			.sql("""
 					INSERT INTO application (kind, enterprise_id, division_code, status, creation_key, version, project_name,
 					    policy_task, equipment_investment, project_id, loan_amount, process_instance_id, created_at, updated_at,
@@ -593,6 +597,8 @@ class StatisticsOnPostgresTest {
 					decided == null ? null : Timestamp.valueOf(decided))
 			.query(Long.class)
 			.single();
+		AsSubmitted.record(jdbc, id);
+		return id;
 	}
 
 	private void listed(long loan) {

@@ -317,6 +317,29 @@ class ApplicationRepository {
 		jdbc.sql("INSERT INTO application_submission (application_id, submitted_at, dossier) VALUES (?, ?, ?)")
 			.params(id, Timestamp.from(at), json)
 			.update();
+		// The figures that lists, statistics and exports count and group by, as
+		// submitted.
+		jdbc.sql("""
+				UPDATE application SET submitted_project_name = ?, submitted_policy_task = ?,
+				       submitted_total_investment = ?, submitted_equipment_investment = ?, submitted_project_id = ?,
+				       submitted_loan_amount = ?
+				WHERE id = ?""").params(submittedFigures(d)).param(id).update();
+	}
+
+	/**
+	 * The values of the {@code submitted_*} columns, in the order of the UPDATE above;
+	 * those of other kinds stay empty.
+	 */
+	private static List<Object> submittedFigures(Dossier d) {
+		if (d instanceof ProjectDossier p) {
+			return Arrays.asList(p.projectName(), p.policyTask(), p.totalInvestment(), p.equipmentInvestment(), null,
+					null);
+		}
+		if (d instanceof SubsidyDossier s) {
+			return Arrays.asList(null, null, null, null, s.projectId(), null);
+		}
+		LoanDossier l = (LoanDossier) d;
+		return Arrays.asList(null, null, null, null, l.projectId(), l.loanAmount());
 	}
 
 	/**
@@ -478,18 +501,23 @@ class ApplicationRepository {
 			.list();
 	}
 
-	/** The applications with their applicants' names, newest change first; one query. */
+	/**
+	 * The applications with their applicants' names, newest change first, for staff:
+	 * named as last submitted (not as an enterprise edits them during a correction); one
+	 * query.
+	 */
 	List<CaseListing> listings(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at,
+				       COALESCE(a.submitted_project_name, a.project_name) AS project_name,
 				       p.project_name AS referenced_project,
 				""" + GRANT_TO_ACCEPT + """
 				, e.name AS enterprise_name
 								FROM application a JOIN enterprise e ON e.id = a.enterprise_id
-								LEFT JOIN application p ON p.id = a.project_id
+								LEFT JOIN application p ON p.id = COALESCE(a.submitted_project_id, a.project_id)
 								WHERE a.id IN (:ids) ORDER BY a.updated_at DESC""")
 			.param("ids", ids)
 			.query((rs, n) -> new CaseListing(summary(rs, n), rs.getString("enterprise_name")))

@@ -74,7 +74,7 @@ public class BatchEntries {
 			params.put("divisions", search.divisionCodes());
 		}
 		if (search.policyTask() != null) {
-			where.append(" AND COALESCE(a.policy_task, p.policy_task) = :task");
+			where.append(" AND COALESCE(a.submitted_policy_task, p.submitted_policy_task) = :task");
 			params.put("task", search.policyTask());
 		}
 		if (search.status() != null) {
@@ -84,11 +84,11 @@ public class BatchEntries {
 		if (search.text() != null && !search.text().isBlank()) {
 			where.append(" AND (UPPER(a.reference_no) LIKE :text ESCAPE '\\' OR UPPER(e.name) LIKE :text ESCAPE '\\'"
 					+ " OR UPPER(e.credit_code) LIKE :text ESCAPE '\\'"
-					+ " OR UPPER(COALESCE(a.project_name, p.project_name)) LIKE :text ESCAPE '\\')");
+					+ " OR UPPER(COALESCE(a.submitted_project_name, p.submitted_project_name)) LIKE :text ESCAPE '\\')");
 			params.put("text", "%" + likeEscaped(search.text().strip().toUpperCase(Locale.ROOT)) + "%");
 		}
 		String from = " FROM batch_entry b JOIN application a ON a.id = b.application_id"
-				+ " JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.project_id";
+				+ " JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id";
 		int total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Integer.class).single();
 		if (total == 0 || offset >= total) {
 			return new Found(List.of(), total);
@@ -96,12 +96,12 @@ public class BatchEntries {
 		List<Entry> entries = jdbc
 			.sql("""
 					SELECT b.application_id, b.batch_year, b.division_code, b.submitted_at,
-					       COALESCE(a.policy_task, p.policy_task) AS policy_task, e.credit_code,
-					       COALESCE(a.total_investment, p.total_investment) AS total_investment,
-					       COALESCE(a.equipment_investment, p.equipment_investment) AS equipment_investment,
-					       a.loan_amount, a.subsidy_amount, a.decided_at""" + from + where
-					+ " ORDER BY b.submitted_at DESC, b.application_id DESC OFFSET " + offset + " ROWS FETCH NEXT "
-					+ limit + " ROWS ONLY")
+					       COALESCE(a.submitted_policy_task, p.submitted_policy_task) AS policy_task, e.credit_code,
+					       COALESCE(a.submitted_total_investment, p.submitted_total_investment) AS total_investment,
+					       COALESCE(a.submitted_equipment_investment, p.submitted_equipment_investment) AS equipment_investment,
+					       a.submitted_loan_amount, a.subsidy_amount, a.decided_at"""
+					+ from + where + " ORDER BY b.submitted_at DESC, b.application_id DESC OFFSET " + offset
+					+ " ROWS FETCH NEXT " + limit + " ROWS ONLY")
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4)),
 					rs.getObject(5, Integer.class), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),

@@ -33,12 +33,13 @@ public class PublicNotices {
 
 	/** Notices whose period is running now, newest first. */
 	List<Notice> current(Instant now) {
-		return jdbc.sql("""
-				SELECT n.application_id, a.reference_no, e.name, COALESCE(p.project_name, a.project_name), n.amount,
-				       n.starts_at, n.ends_at
-				FROM public_notice n JOIN application a ON a.id = n.application_id
-				JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.project_id
-				WHERE n.starts_at <= ? AND n.ends_at >= ? ORDER BY n.starts_at DESC""")
+		return jdbc
+			.sql("""
+					SELECT n.application_id, a.reference_no, e.name, COALESCE(p.project_name, a.submitted_project_name), n.amount,
+					       n.starts_at, n.ends_at
+					FROM public_notice n JOIN application a ON a.id = n.application_id
+					JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id
+					WHERE n.starts_at <= ? AND n.ends_at >= ? ORDER BY n.starts_at DESC""")
 			.params(Timestamp.from(now), Timestamp.from(now))
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBigDecimal(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
@@ -222,9 +223,9 @@ public class PublicNotices {
 	Optional<Receipt> byReceipt(String receipt) {
 		return jdbc.sql("""
 				SELECT o.receipt_no, o.contact_phone, o.filed_at, o.resolved_at, o.resolution, a.reference_no,
-				       COALESCE(p.project_name, a.project_name)
+				       COALESCE(p.project_name, a.submitted_project_name)
 				FROM public_objection o JOIN application a ON a.id = o.application_id
-				LEFT JOIN application p ON p.id = a.project_id
+				LEFT JOIN application p ON p.id = a.submitted_project_id
 				WHERE o.receipt_no = ?""")
 			.param(receipt)
 			.query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),

@@ -286,7 +286,8 @@ public class Dashboard {
 		}
 		rows.add(List.of("合计", counts[0], Numbers.wan(sums[0]), counts[1], Numbers.wan(sums[1]), counts[2],
 				Numbers.wan(sums[2]), counts[3], Numbers.wan(sums[3])));
-		return new StatTable("loans", "设备更新贷款", "入选清单：人民银行聊城市分行已出具入选通知书；授信：企业已接受的银行授信。金额单位：万元。",
+		return new StatTable("loans", "设备更新贷款",
+				"入选清单：人民银行聊城市分行已出具入选通知书，金额为通知书所列的贷款金额（企业接受的银行授信）；授信：企业已接受的银行授信。申请金额按最后一次提交的申报。金额单位：万元。",
 				List.of("县（市、区）", "申请笔数", "申请金额", "入选清单笔数", "入选清单金额", "银行授信笔数", "授信金额", "核定贴息笔数", "核定贴息金额"), rows,
 				true);
 	}

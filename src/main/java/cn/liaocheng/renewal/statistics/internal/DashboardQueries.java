@@ -50,13 +50,13 @@ class DashboardQueries {
 				       SUM(CASE WHEN a.status = 'REFUSED' THEN 1 ELSE 0 END) AS refused,
 				       SUM(CASE WHEN a.status IN (%2$s) THEN 1 ELSE 0 END) AS under_review,
 				       SUM(CASE WHEN a.status IN ('WITHDRAWN', 'LAPSED') THEN 1 ELSE 0 END) AS ended,
-				       SUM(CASE WHEN a.kind = 'PROJECT' THEN a.equipment_investment END) AS equipment_submitted,
-				       SUM(CASE WHEN a.kind = 'PROJECT' AND a.status = 'APPROVED' THEN a.equipment_investment END) AS equipment_approved,
+				       SUM(CASE WHEN a.kind = 'PROJECT' THEN a.submitted_equipment_investment END) AS equipment_submitted,
+				       SUM(CASE WHEN a.kind = 'PROJECT' AND a.status = 'APPROVED' THEN a.submitted_equipment_investment END) AS equipment_approved,
 				       SUM(CASE WHEN a.kind = 'SUBSIDY' AND a.status NOT IN ('REFUSED', 'WITHDRAWN', 'LAPSED') THEN a.subsidy_amount END) AS subsidy_assessed,
 				       SUM(CASE WHEN a.kind = 'SUBSIDY' AND a.status = 'APPROVED' THEN a.subsidy_amount END) AS subsidy_allocated,
-				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.loan_amount END) AS loan_requested,
+				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.submitted_loan_amount END) AS loan_requested,
 				       SUM(CASE WHEN a.kind = 'LOAN' THEN a.granted_amount END) AS loan_granted
-				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				FROM application a LEFT JOIN application p ON p.id = a.submitted_project_id
 				LEFT JOIN batch_entry b ON b.application_id = a.id
 				WHERE a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %3$s
 				GROUP BY %1$s"""
@@ -147,9 +147,9 @@ class DashboardQueries {
 		List<Object> params = new ArrayList<>();
 		String where = scope.where("a", "submitted_at", params);
 		String sql = """
-				SELECT a.division_code AS grp, COUNT(*) AS submitted, SUM(a.loan_amount) AS requested,
+				SELECT a.division_code AS grp, COUNT(*) AS submitted, SUM(a.submitted_loan_amount) AS requested,
 				       SUM(CASE WHEN d.id IS NOT NULL THEN 1 ELSE 0 END) AS listed,
-				       SUM(CASE WHEN d.id IS NOT NULL THEN a.loan_amount END) AS listed_amount,
+				       SUM(CASE WHEN d.id IS NOT NULL THEN COALESCE(a.granted_amount, a.submitted_loan_amount) END) AS listed_amount,
 				       SUM(CASE WHEN a.granted_amount IS NOT NULL THEN 1 ELSE 0 END) AS granted,
 				       SUM(a.granted_amount) AS granted_amount,
 				       SUM(CASE WHEN a.status = 'APPROVED' AND a.interest_subsidy_amount > 0 THEN 1 ELSE 0 END) AS subsidised,
@@ -202,7 +202,7 @@ class DashboardQueries {
 		List<Object> params = new ArrayList<>();
 		String where = ofYear.where("a", "decided_at", params);
 		BigDecimal sum = jdbc
-			.sql("SELECT SUM(a.equipment_investment) FROM application a "
+			.sql("SELECT SUM(a.submitted_equipment_investment) FROM application a "
 					+ "WHERE a.kind = 'PROJECT' AND a.status = 'APPROVED' AND " + where)
 			.params(params)
 			.query(BigDecimal.class)

@@ -6,11 +6,12 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  * What the application figures are grouped by, with the SQL expression that groups them.
  * The expressions are constants: nothing from a request reaches the SQL text. A subsidy
  * claim or a loan has no policy task of its own; it counts under its registered project's
- * ({@code p}).
+ * ({@code p}). Figures of the dossier are as last submitted ({@code submitted_*}), not
+ * the working copy an enterprise edits during a correction.
  */
 enum Dimension {
 
-	COUNTY("a.division_code"), TASK("COALESCE(a.policy_task, p.policy_task)"), KIND("a.kind"),
+	COUNTY("a.division_code"), TASK("COALESCE(a.submitted_policy_task, p.submitted_policy_task)"), KIND("a.kind"),
 	/** The month of the first submission in Beijing, as the year of the scope is. */
 	MONTH(Dimension.yearMonth("a.submitted_at")),
 	/**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.statistics.internal.Dashboard;
+import cn.liaocheng.renewal.statistics.internal.StatTable;
+import cn.liaocheng.renewal.statistics.internal.StatisticsScope;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -29,6 +33,8 @@ class DecisionTruthTest extends ReviewProcessTest {
 
 	private final JdbcClient jdbc;
 
+	private final Dashboard dashboard;
+
 	@LocalServerPort
 	int port;
 
@@ -36,6 +42,7 @@ class DecisionTruthTest extends ReviewProcessTest {
 	DecisionTruthTest(ApplicationContext context, JdbcClient jdbc) {
 		super(context);
 		this.jdbc = jdbc;
+		this.dashboard = context.getBean(Dashboard.class);
 	}
 
 	/**
@@ -109,16 +116,27 @@ class DecisionTruthTest extends ReviewProcessTest {
 	void loanLapseStatesTheAmountAskedAsSubmitted() {
 		Case loan = review.submitLoan(review.registeredProject(7));
 		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		Object askedInTheCounty = loansAskedIn("371525");
 		review.correct(loan, form -> {
 			form.setLoanAmount("11000000.00");
 			form.setLoanTermMonths("48");
 		});
+		// The statistics count the amount asked as submitted too, not the unsubmitted
+		// edit.
+		assertThat(loansAskedIn("371525")).isEqualTo(askedInTheCounty);
 
 		review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue");
 
 		ReviewFixture.Issued lapse = review.issued(loan, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.text()).contains("申请贷款金额：人民币10,000,000.00元", "申请贷款期限：36个月")
 			.doesNotContain("11,000,000", "48个月");
+	}
+
+	/** The statistics' loan amount asked (申请金额, 万元) in a county, all years. */
+	private Object loansAskedIn(String division) {
+		StatTable loans = dashboard.table("loans", new StatisticsScope(Set.of(division), null, true)).orElseThrow();
+		assertThat(loans.headers().get(2)).isEqualTo("申请金额");
+		return loans.rows().get(0).get(2);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.support.AsSubmitted;
 import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
@@ -242,6 +243,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 			.param(reference)
 			.query(Long.class)
 			.single();
+		AsSubmitted.record(jdbc, applicationId);
 		jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
 			.params(applicationId, Timestamp.from(now.minus(1, ChronoUnit.HOURS)),
 					Timestamp.from(now.plus(1, ChronoUnit.DAYS)), new BigDecimal("50000.00"))

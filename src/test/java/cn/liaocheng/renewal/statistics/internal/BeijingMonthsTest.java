@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.support.AsSubmitted;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -81,7 +82,9 @@ class BeijingMonthsTest {
 						VALUES ('PROJECT', ?, ?, 'CITY_REVIEW', ?, 0, '北京时间统计测试项目', 4, 1000000.00, ?, ?, ?)""")
 			.params(enterprise, GUANXIAN, key, now, now, at(submittedInBeijing))
 			.update();
-		return jdbc.sql("SELECT id FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+		AsSubmitted.record(jdbc, id);
+		return id;
 	}
 
 	private void clawbackDecided(long claim, LocalDateTime decidedInBeijing, BigDecimal amount) {
