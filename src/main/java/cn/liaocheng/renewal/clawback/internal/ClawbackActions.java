@@ -75,7 +75,10 @@ class ClawbackActions implements PendingActionSource {
 			return null;
 		}
 		return new Step(row.applicationId(), "追回事先告知",
-				"市工业和信息化局拟作出奖补资金追回决定，已送达事先告知书（" + row.noticeNumber() + "）。请阅读告知书，在期限内提交陈述、申辩意见或明确放弃；期限届满未提出的，视为放弃。",
+				// Nothing to repay (nothing was paid): the intended decision revokes, or
+				// proposes to revoke, what was not paid; it recovers nothing.
+				(row.owed() == null ? "市工业和信息化局拟对尚未拨付的奖补资金作出处理决定" : "市工业和信息化局拟作出奖补资金追回决定") + "，已送达事先告知书（"
+						+ row.noticeNumber() + "）。请阅读告知书，在期限内提交陈述、申辩意见或明确放弃；期限届满未提出的，视为放弃。",
 				row.lastDay(), page(row) + "#prior-notice", "阅读告知书并陈述、申辩");
 	}
 

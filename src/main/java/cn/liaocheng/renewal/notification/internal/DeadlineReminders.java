@@ -239,7 +239,7 @@ class DeadlineReminders {
 	private static Note note(OpenRectification r) {
 		return new Note(NotificationKind.RECTIFICATION_DUE, "整改期限即将届满：" + r.referenceNo(),
 				"您的申报（申报编号 " + r.referenceNo() + "）现场验收结论为限期整改，整改期限为 " + NotificationEvents.DAY.format(r.deadline())
-						+ "（含当日）。请在期限前在申报详情的“项目后续管理”一栏提交整改情况说明及佐证材料；期满未提交的，已获得的奖补资金将被追回。",
+						+ "（含当日）。请在期限前在申报详情的“项目后续管理”一栏提交整改情况说明及佐证材料；逾期未提交的，转入奖补资金追回程序。",
 				"/enterprise/applications/" + r.applicationId(), r.applicationId(),
 				"rectification-deadline:" + r.applicationId() + ":" + r.deadline());
 	}

@@ -146,7 +146,11 @@ public class TaskDeadlines {
 		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
 		if (now.isAfter(due)) {
 			int late = dueDay.isBefore(today) ? workingDays.workingDaysBetween(dueDay, today) : 0;
-			return new Remaining(taskId, due, -late, true, late == 0 ? "已超期（今日到期）" : "已超期 " + late + " 个工作日");
+			// Due on a working day, looked at on the rest day after it: late, though no
+			// working day has passed since.
+			String text = late > 0 ? "已超期 " + late + " 个工作日" : dueDay.isBefore(today)
+					? "已超期（" + dueDay.getMonthValue() + "月" + dueDay.getDayOfMonth() + "日到期）" : "已超期（今日到期）";
+			return new Remaining(taskId, due, -late, true, text);
 		}
 		int left = dueDay.isAfter(today) ? workingDays.workingDaysBetween(today, dueDay) : 0;
 		return new Remaining(taskId, due, left, false, left == 0 ? "今日到期" : "剩余 " + left + " 个工作日");

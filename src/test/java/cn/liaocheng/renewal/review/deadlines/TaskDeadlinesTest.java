@@ -60,6 +60,17 @@ class TaskDeadlinesTest {
 			.isEqualTo("已超期 2 个工作日");
 	}
 
+	@Test
+	void dueOnFridayAndSeenOnTheWeekendIsOverdueSinceFriday() {
+		Instant friday = at(LocalDateTime.of(2026, 12, 4, 23, 59, 59));
+		assertThat(deadlines.remaining("t", friday, at(LocalDateTime.of(2026, 12, 5, 9, 0)))).satisfies(r -> {
+			assertThat(r.text()).as("on Saturday").isEqualTo("已超期（12月4日到期）");
+			assertThat(r.overdue()).isTrue();
+		});
+		assertThat(deadlines.remaining("t", friday, at(LocalDateTime.of(2026, 12, 7, 9, 0))).text()).as("on Monday")
+			.isEqualTo("已超期 1 个工作日");
+	}
+
 	private static Instant at(LocalDateTime time) {
 		return time.atZone(CHINA).toInstant();
 	}

@@ -370,6 +370,28 @@ class PendingActionsTest extends ReviewProcessTest {
 	 * determined (37 000 yuan, due in 30 days) and 冠县's finance bureau confirmed; the
 	 * prior notice given.
 	 */
+	/**
+	 * Nothing was paid, so the intended decision recovers nothing: the card does not
+	 * announce a recovery.
+	 */
+	@Test
+	void shouldNotAnnounceARecoveryWhenNothingWasPaid() {
+		Case claim = allocatedClaim();
+		WebClient industry = new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD);
+		HttpResponse<String> started = industry.postJson("/api/clawbacks",
+				"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		review.complete(review.task(claim, "Task_DetermineClawback"),
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开，尚未拨付的奖补资金不再拨付。", "listNegative", false));
+		review.complete(review.task(claim, "Task_ConfirmClawback"), Map.of("decision", "APPROVE", "opinion", "尚未拨付。"));
+		review.runJobs(claim);
+
+		assertThat(statements(claim)).singleElement().satisfies(a -> {
+			assertThat(a.step()).isEqualTo("追回事先告知");
+			assertThat(a.todo()).contains("拟对尚未拨付的奖补资金作出处理决定", "事先告知书（聊工信追告〔").doesNotContain("追回决定");
+		});
+	}
+
 	private Case notifiedClawback() {
 		Case claim = allocatedClaim();
 		pay(claim);

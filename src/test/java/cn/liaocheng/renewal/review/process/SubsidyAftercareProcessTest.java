@@ -389,7 +389,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		reminders.runAt(deadline.atStartOfDay(CHINA).toInstant().plusSeconds(60));
 		assertThat(rectificationReminders(claim)).singleElement()
 			.asString()
-			.contains("限期整改", "（含当日）", "项目后续管理", "期满未提交的，已获得的奖补资金将被追回");
+			.contains("限期整改", "（含当日）", "项目后续管理", "逾期未提交的，转入奖补资金追回程序");
 
 		steps.submitRectification(review.enterprise(), claim.id(), "已将除尘设备接入生产线。",
 				List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf")));
