@@ -42,7 +42,7 @@ class AftercareStandings {
 
 	private static final Map<String, String> ENDINGS = Map.of("EndEvent_Evaluated", "绩效评价已完成",
 			"EndEvent_AcceptanceFailed", "验收不通过，已转入奖补资金追回", "EndEvent_RectificationLapsed", "逾期未提交整改材料，已转入奖补资金追回",
-			AftercareModel.WITHDRAWN_END, "已作出奖补资金追回（撤销）决定，后续管理终止");
+			AftercareModel.WITHDRAWN_END, "已就奖补资金作出追回或处理决定，后续管理终止");
 
 	private final RuntimeService runtime;
 

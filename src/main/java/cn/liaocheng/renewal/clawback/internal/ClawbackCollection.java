@@ -155,7 +155,8 @@ public class ClawbackCollection {
 			if (listedUntil != null) {
 				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil, revoke);
 			}
-			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number()));
+			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number(),
+					ClawbackDecision.revokesOwn(record) ? null : ClawbackDecision.allocatorName(record)));
 			if (revoke) {
 				// The bureau revokes only an allocation it issued itself; another body's
 				// it

@@ -56,7 +56,7 @@ class ClawbackOnCasePage implements CasePageSection {
 			// Revoked by the bureau that allocated it, or found revocable by the industry
 			// bureau and proposed to that bureau: the decision says which.
 			facts.add(new Fact("决定书", c.decisionNumber()));
-			facts.add(new Fact("应予撤销的奖补资金", yuan(c.allocated()) + "（尚未拨付，已停止拨付，无需缴回）"));
+			facts.add(new Fact("应予撤销的奖补资金", yuan(c.allocated()) + "（尚未拨付，已暂停拨付，无需缴回）"));
 			if (c.listMonths() != null) {
 				facts.add(new Fact("负面清单", "列入 " + c.listMonths() + " 个月，期间不能提交新的申报"));
 			}
@@ -88,7 +88,7 @@ class ClawbackOnCasePage implements CasePageSection {
 			case DECIDED, OVERDUE -> "请按追回决定书缴回资金，缴款后由所在县（市、区）财政局登记、复核到账。追回决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 			case REPAID -> "追回资金已全部缴清。";
 			case DROPPED -> "经核查，不予追回。";
-			case REVOKED -> "已下达的奖补资金尚未拨付，经认定应予撤销，已停止拨付，无需缴回。决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
+			case REVOKED -> "已下达的奖补资金尚未拨付，经认定应予撤销，已暂停拨付，无需缴回。决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 		};
 		boolean repaymentDue = c.status() == ClawbackStatus.DECIDED || c.status() == ClawbackStatus.OVERDUE;
 		Map<String, Object> values = new java.util.HashMap<>(

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.PaymentHolds;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
 
 /**
  * No subsidy is paid while its clawback runs, so the amount the bureau determines and the
@@ -18,25 +21,50 @@ class ClawbackPaymentHold implements PaymentHolds {
 
 	private final ClawbackStore store;
 
-	ClawbackPaymentHold(ClawbackStore store) {
+	private final Decisions decisions;
+
+	ClawbackPaymentHold(ClawbackStore store, Decisions decisions) {
 		this.store = store;
+		this.decisions = decisions;
 	}
 
 	@Override
 	public Optional<String> heldFor(long applicationId) {
-		return store.byApplication(applicationId).map(ClawbackStore.Row::view).flatMap(ClawbackPaymentHold::reason);
+		return store.byApplication(applicationId).map(ClawbackStore.Row::view).flatMap(c -> reason(c, applicationId));
 	}
 
-	private static Optional<String> reason(ClawbackView c) {
+	private Optional<String> reason(ClawbackView c, long applicationId) {
+		String number = c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）";
 		return switch (c.status()) {
 			case DROPPED -> Optional.empty();
 			case DETERMINING, CONFIRMING, NOTIFIED ->
 				Optional.of("该项目的奖补资金正在追回程序中（" + c.statusLabel() + "），暂停拨付；经核查不予追回的，可继续拨付。");
-			case REVOKED -> Optional.of("该项目已下达的奖补资金经核查应予撤销"
-					+ (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");
-			case DECIDED, OVERDUE, REPAID -> Optional
-				.of("该项目已作出奖补资金追回决定" + (c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）") + "，不再拨付。");
+			case REVOKED -> Optional.of(allocator(applicationId)
+				.map(body -> "该项目已下达的奖补资金经核查应予撤销，市工业和信息化局已作出处理决定" + number + "并建议" + body + "撤销，暂停拨付。")
+				.orElse("该项目已下达的奖补资金已撤销" + number + "，不再拨付。"));
+			case DECIDED, OVERDUE,
+					REPAID ->
+				Optional.of(allocator(applicationId)
+					.map(body -> "该项目已作出奖补资金追回决定" + number + "，尚未拨付的奖补资金暂停拨付，已建议" + body + "撤销。")
+					.orElse("该项目已作出奖补资金追回决定" + number + "，不再拨付。"));
 		};
+	}
+
+	/**
+	 * The body that allocated the subsidy, when it is not the bureau that decides the
+	 * clawback: that bureau's decision only holds what was not paid and proposes its
+	 * revocation to this body ({@link ClawbackDecision#unpaidRest}); empty when the
+	 * deciding bureau allocated it itself.
+	 */
+	private Optional<String> allocator(long applicationId) {
+		Optional<IssuedDecision> allocation = decisions.allForApplication(applicationId)
+			.stream()
+			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
+			.findFirst();
+		if (allocation.isPresent() && ClawbackDecision.ISSUER.equals(allocation.get().issuingBody())) {
+			return Optional.empty();
+		}
+		return Optional.of(allocation.map(IssuedDecision::issuingBodyName).orElse("财政部门"));
 	}
 
 }

@@ -554,7 +554,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(revoked.hasNonNull("outstanding")).isFalse();
 		assertThat(review.hasActive(claim, "clawback")).as("nothing to wait for: no repayment, no deadline").isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
-			.contains("应予撤销的奖补资金", "37,000.00 元（尚未拨付，已停止拨付，无需缴回）", revoked.get("decisionNumber").asText())
+			.contains("应予撤销的奖补资金", "37,000.00 元（尚未拨付，已暂停拨付，无需缴回）", revoked.get("decisionNumber").asText())
 			.doesNotContain("缴回期限");
 		assertThat(
 				jdbc.sql("SELECT title || ' ' || body FROM notification WHERE application_id = ? AND recipient_id = ?")
@@ -573,7 +573,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
-			.contains("已作出奖补资金追回（撤销）决定，后续管理终止", "其余 37,000.00 元已停止拨付")
+			.contains("已就奖补资金作出追回或处理决定，后续管理终止", "其余 37,000.00 元已暂停拨付")
 			.contains("（" + revoked.get("decisionNumber").asText() + "认定应予撤销，已暂停拨付）")
 			.doesNotContain("元待拨付");
 		assertThat(review.history(claim))

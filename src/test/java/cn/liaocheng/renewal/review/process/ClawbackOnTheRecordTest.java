@@ -97,7 +97,17 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		assertThat(page).contains("其后已就该决定下达的奖补资金作出处理决定", "建议下达机关撤销").doesNotContain("该决定已被撤销");
 		// Proposed, not revoked: the payment hold and the status say no more than that.
 		assertThat(holds.heldFor(claim.id())).hasValueSatisfying(
-				reason -> assertThat(reason).contains("经核查应予撤销", issued.decision().number()).doesNotContain("已撤销"));
+				reason -> assertThat(reason).contains("经核查应予撤销", issued.decision().number(), "建议聊城市财政局撤销", "暂停拨付")
+					.doesNotContain("已撤销", "不再拨付"));
+		// Nor does the case's history: the money is held, its revocation proposed.
+		assertThat(jdbc
+			.sql("SELECT message FROM application_event WHERE application_id = ? AND action = 'AFTERCARE_ENDED'")
+			.param(claim.id())
+			.query(String.class)
+			.list()).singleElement()
+			.asString()
+			.contains(issued.decision().number(), "尚未拨付的奖补资金暂停拨付，已建议聊城市财政局撤销", "项目后续管理（拨付、验收、绩效评价）终止")
+			.doesNotContain("不再拨付");
 		assertThat(ClawbackStatus.REVOKED.label()).doesNotContain("已撤销");
 		// The demo enterprise is shared with the other tests of this context.
 		long entry = jdbc.sql("""
