@@ -139,7 +139,10 @@ class CaseStandings implements CaseProgress {
 			.filter(o -> ReviewProcesses.RETURN.equals(o.decision()))
 			.reduce((a, b) -> b);
 
-		int current = currentStep(steps, status, open, record, lastReturn);
+		// Accepted (the grant is recorded), the listing notice and the interest subsidy's
+		// computation run before the finance bureau's task opens: past the acceptance.
+		boolean loanAccepted = application.outcomes() != null && application.outcomes().grantedBankKey() != null;
+		int current = currentStep(steps, status, open, record, lastReturn, loanAccepted);
 		List<Stage> timeline = timeline(application, steps, record, current, status);
 		if (current < 0) {
 			return new CaseStanding(timeline, null, List.of(), null, null, jointReview(record, List.of()), null);
@@ -167,6 +170,9 @@ class CaseStandings implements CaseProgress {
 		else if (step == LOAN_ACCEPTED) {
 			handling = List.of(YOU + "（请在“银行审贷结果”中选择接受一家银行的贷款）");
 		}
+		else if (step == INTEREST && here.isEmpty()) {
+			handling = List.of("审批系统（出具贷款入选通知书、测算贴息后交市财政局核定）");
+		}
 		String name = status == ApplicationStatus.CORRECTION ? "退回补正（" + step.name() + "环节）" : step.name();
 		return new CaseStanding(timeline, name, handling, due, daysLeft(due),
 				jointReview(record,
@@ -179,7 +185,7 @@ class CaseStandings implements CaseProgress {
 
 	/** The index of the stage the case is at, or -1 once it has ended. */
 	private int currentStep(List<Step> steps, ApplicationStatus status, List<Task> open, List<Opinion> record,
-			Optional<Opinion> lastReturn) {
+			Optional<Opinion> lastReturn, boolean loanAccepted) {
 		if (Set
 			.of(ApplicationStatus.APPROVED, ApplicationStatus.REFUSED, ApplicationStatus.WITHDRAWN,
 					ApplicationStatus.LAPSED)
@@ -202,7 +208,7 @@ class CaseStandings implements CaseProgress {
 			return fromTasks;
 		}
 		if (status == ApplicationStatus.BANK_REVIEW) {
-			return steps.indexOf(LOAN_ACCEPTED);
+			return steps.indexOf(loanAccepted ? INTEREST : LOAN_ACCEPTED);
 		}
 		// Between two steps (an asynchronous continuation is running): the one after the
 		// last step on record.

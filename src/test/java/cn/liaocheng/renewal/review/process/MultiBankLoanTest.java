@@ -128,6 +128,39 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(loan.process()).hasPassed("EndEvent_LoanGranted").isEnded();
 	}
 
+	/**
+	 * Accepted, and the listing notice and the interest subsidy's computation not yet run
+	 * (or failing): the case is past the acceptance, and the page offers no other bank's
+	 * grant to accept.
+	 */
+	@Test
+	void shouldNotAskForAnAcceptanceOnceAGrantIsAccepted() {
+		Case loan = review.listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		review.grantOnly(loan, "abc", "4000000.00", true, "FIXED_ASSET");
+		String before = enterprisePage(loan);
+		assertThat(before).contains(">接受该行贷款</button>", "请选择一家接受贷款");
+		assertThat(review.standing(loan).currentStep()).isEqualTo("企业确认接受贷款");
+
+		review.acceptedJustNow(loan, "abc");
+
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
+		assertThat(review.standing(loan)).satisfies(s -> {
+			assertThat(s.currentStep()).isEqualTo("市财政局核定贷款贴息");
+			assertThat(s.handlingBodies()).singleElement().asString().contains("审批系统");
+		});
+		assertThat(enterprisePage(loan)).contains("已接受").doesNotContain(">接受该行贷款</button>", "请选择一家接受贷款", "选择接受一家银行的贷款");
+		review.runJobs(loan);
+		assertThat(review.standing(loan).handlingBodies()).singleElement().asString().isEqualTo("聊城市财政局");
+	}
+
+	private String enterprisePage(Case c) {
+		return new WebClient(context.getEnvironment().getProperty("local.server.port", Integer.class))
+			.withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + c.id())
+			.body();
+	}
+
 	@Test
 	void shouldAcceptOneGrantOnly() {
 		Case loan = review.listedLoan("icbc", "abc");

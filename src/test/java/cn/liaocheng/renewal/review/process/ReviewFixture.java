@@ -533,8 +533,16 @@ final class ReviewFixture implements AutoCloseable {
 	 * interest subsidy is open.
 	 */
 	void acceptOnly(Case c, String bankKey) {
-		applications.acceptLoanOffer(enterprise, c.id(), bankKey);
+		acceptedJustNow(c, bankKey);
 		runJobs(c);
+	}
+
+	/**
+	 * The enterprise accepts the bank's grant; the steps that follow (the listing notice,
+	 * the interest subsidy's computation) have not run yet.
+	 */
+	void acceptedJustNow(Case c, String bankKey) {
+		applications.acceptLoanOffer(enterprise, c.id(), bankKey);
 	}
 
 	/** The open review task of one of the chosen banks. */
