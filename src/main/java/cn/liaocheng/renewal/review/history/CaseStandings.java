@@ -52,6 +52,8 @@ class CaseStandings implements CaseProgress {
 
 	private static final String YOU = CaseStanding.ENTERPRISE;
 
+	static final String SYSTEM_AT_WORK = "审批系统（自动办理中；长时间未推进的，请联系主管部门）";
+
 	private static final String CORRECTION_TASK = ReviewProcesses.TASK_ENTERPRISE_CORRECTION;
 
 	private static final String JOINT_REVIEW = ReviewProcesses.TASK_JOINT_REVIEW;
@@ -173,6 +175,11 @@ class CaseStandings implements CaseProgress {
 		else if (step == INTEREST && here.isEmpty()) {
 			handling = List.of("审批系统（出具贷款入选通知书、测算贴息后交市财政局核定）");
 		}
+		else if (here.isEmpty() && status != ApplicationStatus.BANK_REVIEW) {
+			// No person's task at this step: the system's own (computing, routing,
+			// issuing), or waiting on one that failed.
+			handling = List.of(SYSTEM_AT_WORK);
+		}
 		String name = status == ApplicationStatus.CORRECTION ? "退回补正（" + step.name() + "环节）" : step.name();
 		return new CaseStanding(timeline, name, handling, due, daysLeft(due),
 				jointReview(record,
@@ -210,10 +217,15 @@ class CaseStandings implements CaseProgress {
 		if (status == ApplicationStatus.BANK_REVIEW) {
 			return steps.indexOf(loanAccepted ? INTEREST : LOAN_ACCEPTED);
 		}
-		// Between two steps (an asynchronous continuation is running): the one after the
-		// last step on record.
+		// Between two steps (the system's own work runs, or waits on a failure for an
+		// administrator): the one after the last step on record that the case cannot skip
+		// (not an optional one, which would have a task of its own), up to the decision.
 		int reached = record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
-		return Math.min(Math.max(reached + 1, 1), steps.size() - 2);
+		int next = Math.max(reached + 1, 1);
+		while (next < steps.size() - 1 && steps.get(next).optional()) {
+			next++;
+		}
+		return Math.min(next, steps.size() - 1);
 	}
 
 	private List<Stage> timeline(ApplicationDetail application, List<Step> steps, List<Opinion> record, int current,

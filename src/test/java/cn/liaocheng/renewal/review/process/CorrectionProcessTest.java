@@ -39,6 +39,30 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		this.workingDays = workingDays;
 	}
 
+	/**
+	 * Between two steps the case waits on the system's own work (here the decision's
+	 * issuing, not yet run; it may also have failed and wait for an administrator): the
+	 * page names that step and the system, not the step already done nor an optional one.
+	 */
+	@Test
+	void aStepOfTheSystemsOwnIsShownAsTheSystemAtWork() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.passJointReview(project);
+		review.complete(review.task(project, "Task_IndustryDecision"),
+				java.util.Map.of("decision", "APPROVE", "opinion", "同意入库。"));
+
+		assertThat(review.standing(project)).satisfies(s -> {
+			assertThat(s.currentStep()).isEqualTo("出具决定书");
+			assertThat(s.handlingBodies()).singleElement().asString().startsWith("审批系统");
+			assertThat(s.timeline()).filteredOn(stage -> stage.name().equals("市工业和信息化局审定"))
+				.singleElement()
+				.satisfies(stage -> assertThat(stage.state()).isEqualTo(CaseStanding.State.DONE));
+		});
+		review.runJobs(project);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.APPROVED);
+	}
+
 	@Test
 	void shouldGiveTheEnterpriseTenWorkingDaysToCorrectAReturnedApplication() {
 		Case project = review.submitProject(7);
