@@ -18,16 +18,19 @@ import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * 已办: the cases the reviewer's bodies (for a lead, the body led) gave an opinion on,
- * newest first, with where each stands now, the reviewer's own marked; and a search among
- * exactly those cases. A reviewer never finds a case here that their present body did not
- * handle: one who moved to another county or to a bank no longer lists the cases they
- * handled before, as they may no longer open them. Two queries whatever the number of
- * cases: the opinions, then the applications with their applicants.
+ * newest first, with where each stands now and the last step their bodies did, marked
+ * when that step was the reviewer's own; and a search among exactly those cases, by words
+ * and by batch year, done by the database before the list is cut at {@link #LIMIT}, so
+ * that an older case is found when searched for. A reviewer never finds a case here that
+ * their present body did not handle: one who moved to another county or to a bank no
+ * longer lists the cases they handled before, as they may no longer open them. Three
+ * queries whatever the number of cases: the cases, their last steps, the applications
+ * with their applicants.
  */
 @Service
 public class HandledCases {
 
-	/** How many of the most recently handled cases are listed and searched. */
+	/** How many of the most recently handled cases that match are listed. */
 	static final int LIMIT = 300;
 
 	private static final String LEAD_SUFFIX = GroupNames.LEAD_SUFFIX;
@@ -42,76 +45,76 @@ public class HandledCases {
 	}
 
 	/**
-	 * A handled case: the application, and the last step the reviewer or their body did
-	 * on it.
+	 * A handled case: the application, and the last step the reviewer's bodies did on it
+	 * ({@code byMe}: that step was the reviewer's own).
 	 */
 	public record Handled(CaseListing listing, String lastStep, String lastBody, Instant lastAt, boolean byMe) {
 	}
 
 	/**
 	 * The cases {@code user} or their bodies handled, filtered by {@code query} (part of
-	 * the 申报编号, the enterprise's name or the project; blank: all).
+	 * the 申报编号, the enterprise's name or the project as last submitted; blank: all) and
+	 * by {@code batchYear} (the year of the batch the case was submitted in;
+	 * {@code null}: all), the {@link #LIMIT} most recently handled.
 	 */
 	@Transactional(readOnly = true)
-	public List<Handled> of(PortalUser user, String query) {
+	public List<Handled> of(PortalUser user, String query, Integer batchYear) {
 		// A body's leads supervise it: their lead group stands for the body.
 		List<String> groups = new ArrayList<>(List.of("-"));
 		for (String group : user.groupIds()) {
 			groups.add(group.endsWith(LEAD_SUFFIX) ? group.substring(0, group.length() - LEAD_SUFFIX.length()) : group);
 		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("groups", groups);
+		StringBuilder where = new StringBuilder("o.body_group IN (:groups)");
+		String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+		if (!needle.isEmpty()) {
+			where
+				.append("""
+						AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\' OR LOWER(e.name) LIKE :text ESCAPE '\\'
+						     OR LOWER(COALESCE(a.submitted_project_name, a.project_name, p.project_name)) LIKE :text ESCAPE '\\')""");
+			params.put("text", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (batchYear != null) {
+			where.append(
+					" AND EXISTS (SELECT 1 FROM batch_entry b WHERE b.application_id = a.id AND b.batch_year = :year)");
+			params.put("year", batchYear);
+		}
+		List<Long> order = jdbc.sql("""
+				SELECT o.application_id FROM review_opinion o
+				JOIN application a ON a.id = o.application_id
+				JOIN enterprise e ON e.id = a.enterprise_id
+				LEFT JOIN application p ON p.id = COALESCE(a.submitted_project_id, a.project_id)
+				WHERE %s
+				GROUP BY o.application_id
+				ORDER BY MAX(o.created_at) DESC, o.application_id DESC
+				FETCH FIRST %d ROWS ONLY""".formatted(where, LIMIT)).params(params).query(Long.class).list();
+		if (order.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, Last> last = new HashMap<>();
-		List<Long> order = new ArrayList<>();
 		jdbc.sql("""
 				SELECT application_id, step_name, body_name, reviewer, created_at FROM review_opinion
-				WHERE body_group IN (:groups)
-				ORDER BY created_at DESC""").param("groups", groups).query(rs -> {
-			long id = rs.getLong("application_id");
-			boolean mine = user.userId().equals(rs.getString("reviewer"));
-			Last known = last.get(id);
-			if (known == null) {
-				if (order.size() >= LIMIT) {
-					return;
-				}
-				order.add(id);
-				last.put(id, new Last(rs.getString("step_name"), rs.getString("body_name"),
-						rs.getTimestamp("created_at").toInstant(), mine));
-			}
-			else if (mine && !known.byMe()) {
-				last.put(id, known.markedMine());
-			}
+				WHERE application_id IN (:ids) AND body_group IN (:groups)
+				ORDER BY created_at DESC, id DESC""").param("ids", order).param("groups", groups).query(rs -> {
+			last.putIfAbsent(rs.getLong("application_id"),
+					new Last(rs.getString("step_name"), rs.getString("body_name"),
+							rs.getTimestamp("created_at").toInstant(), user.userId().equals(rs.getString("reviewer"))));
 		});
 		Map<Long, CaseListing> listings = new HashMap<>();
 		stages.listings(order).forEach(l -> listings.put(l.summary().id(), l));
-		String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
 		List<Handled> handled = new ArrayList<>();
 		for (long id : order) {
 			CaseListing listing = listings.get(id);
-			if (listing != null && matches(listing, needle)) {
-				Last l = last.get(id);
+			Last l = last.get(id);
+			if (listing != null && l != null) {
 				handled.add(new Handled(listing, l.step(), l.body(), l.at(), l.byMe()));
 			}
 		}
 		return handled;
 	}
 
-	private static boolean matches(CaseListing listing, String needle) {
-		if (needle.isEmpty()) {
-			return true;
-		}
-		return contains(listing.summary().referenceNo(), needle) || contains(listing.enterpriseName(), needle)
-				|| contains(listing.summary().title(), needle);
-	}
-
-	private static boolean contains(String text, String needle) {
-		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
-	}
-
 	private record Last(String step, String body, Instant at, boolean byMe) {
-
-		Last markedMine() {
-			return new Last(step, body, at, true);
-		}
-
 	}
 
 }

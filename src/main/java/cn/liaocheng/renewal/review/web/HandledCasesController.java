@@ -30,13 +30,11 @@ class HandledCasesController {
 	String handled(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "q", defaultValue = "") String query,
 			@RequestParam(required = false) Integer year, Model model) {
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
-		List<HandledCases.Handled> cases = handled.of(user, q);
-		// The batch (申报批次) year of each case, in one query; with a year chosen, only that
-		// year's cases.
+		// With a year chosen, only that batch year's cases, searched before the list is
+		// cut.
+		List<HandledCases.Handled> cases = handled.of(user, q, year);
+		// The batch (申报批次) year of each case, in one query.
 		Map<Long, Integer> years = batchYears.of(cases.stream().map(c -> c.listing().summary().id()).toList());
-		if (year != null) {
-			cases = cases.stream().filter(c -> year.equals(years.get(c.listing().summary().id()))).toList();
-		}
 		model.addAttribute("cases", cases);
 		model.addAttribute("batchYears", years);
 		model.addAttribute("years", batchYears.years());

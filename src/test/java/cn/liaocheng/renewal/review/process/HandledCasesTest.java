@@ -94,6 +94,58 @@ class HandledCasesTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "")).as("the county's still").contains(row);
 	}
 
+	/**
+	 * The last step a colleague did is the colleague's: the reviewer who did an earlier
+	 * step is not marked as having done it.
+	 */
+	@Test
+	void theLastStepIsMarkedAsTheReviewersOwnOnlyWhenItWas() {
+		IdentityService identity = context.getBean(IdentityService.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		String colleague = "handled-colleague-" + Long.toString(System.nanoTime(), 36);
+		User user = identity.newUser(colleague);
+		user.setFirstName("同事");
+		user.setLastName("冠县");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(colleague, ReviewFixture.COUNTY_INDUSTRY);
+		Case project = review.submitProject(7);
+		Task formal = review.task(project, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), DemoUsers.COUNTY_REVIEWER);
+		tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意。"));
+		review.runJobs(project);
+		Task recommendation = review.task(project, "Task_CountyRecommendation");
+		tasks.claim(recommendation.getId(), colleague);
+		tasks.complete(recommendation.getId(), Map.of("decision", "APPROVE", "opinion", "同意推荐。"));
+		review.runJobs(project);
+
+		String row = row(page(DemoUsers.COUNTY_REVIEWER, review.referenceNo(project)), project);
+		assertThat(row).contains("县级推荐").doesNotContain("本人");
+		assertThat(row(page(colleague, review.referenceNo(project)), project)).contains("县级推荐", "本人");
+	}
+
+	/**
+	 * The batch year is searched with the words, in the database, before the list is cut.
+	 */
+	@Test
+	void aBatchYearFindsTheCasesOfThatBatchOnly() {
+		Case older = review.submitProject(7);
+		review.passCountyReview(older);
+		review.inBatchOf(older, 2025);
+		String row = "/review/applications/" + older.id() + "\"";
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, "", 2025)).contains(row);
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, review.referenceNo(older), 2025)).contains(row);
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, "", 2026)).doesNotContain(row);
+		assertThat(page(DemoUsers.COUNTY_REVIEWER, "100%_", null)).as("LIKE's wildcards are text")
+			.contains("没有找到符合条件的已办案件");
+	}
+
+	private static String row(String page, Case c) {
+		int at = page.indexOf("/review/applications/" + c.id() + "\"");
+		assertThat(at).as("row of case %s", c.id()).isPositive();
+		return page.substring(at, page.indexOf("</tr>", at));
+	}
+
 	@Test
 	void enterprisesAndStrangersHaveNoHandledList() {
 		WebClient enterprise = new WebClient(port);
@@ -105,10 +157,14 @@ class HandledCasesTest extends ReviewProcessTest {
 	}
 
 	private String page(String user, String query) {
+		return page(user, query, null);
+	}
+
+	private String page(String user, String query, Integer year) {
 		WebClient reviewer = new WebClient(port);
 		reviewer.login(user, DemoUsers.PASSWORD);
-		HttpResponse<String> page = reviewer
-			.get("/review/handled?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+		HttpResponse<String> page = reviewer.get("/review/handled?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+				+ (year == null ? "" : "&year=" + year));
 		assertThat(page.statusCode()).as(user).isEqualTo(200);
 		return page.body();
 	}
