@@ -431,6 +431,24 @@ class StatisticsOnPostgresTest {
 					"0", "420.00", "300.00");
 			assertThat(row(batch, "未记入批次（批次管理启用前提交）").subList(0, 3)).containsExactly("未记入批次（批次管理启用前提交）", "5", "2");
 			assertThat(row(batch, "合计").subList(0, 3)).containsExactly("合计", "7", "3");
+
+			// A batch of 2025 opened in December 2024: P5, submitted in it on 1 November
+			// 2024 here, counts under that batch in 2025, as the project library lists
+			// it,
+			// and no longer under 2024.
+			long p5 = jdbc.sql("SELECT id FROM application WHERE process_instance_id = 'pi-p5'")
+				.query(Long.class)
+				.single();
+			jdbc.sql("""
+					INSERT INTO batch_entry (application_id, window_id, batch_year, kind, division_code, submitted_at)
+					VALUES (?, ?, 2025, 'PROJECT', ?, ?)""").params(p5, window, GX, now).update();
+			batch = read(loggedIn(DemoUsers.ADMIN).getBytes("/statistics/export/batch.xlsx?year=2025").body());
+			assertThat(row(batch, "2025年第一批项目入库申报").subList(0, 3)).containsExactly("2025年第一批项目入库申报", "3", "2");
+			assertThat(row(batch, "未记入批次（批次管理启用前提交）").subList(0, 3)).containsExactly("未记入批次（批次管理启用前提交）", "5", "2");
+			List<List<String>> of2024 = read(
+					loggedIn(DemoUsers.ADMIN).getBytes("/statistics/export/batch.xlsx?year=2024").body());
+			assertThat(of2024.stream().map(r -> r.isEmpty() ? "" : r.get(0))).doesNotContain("2025年第一批项目入库申报",
+					"未记入批次（批次管理启用前提交）");
 		}
 		finally {
 			jdbc.sql("DELETE FROM batch_entry WHERE window_id = ?").param(window).update();

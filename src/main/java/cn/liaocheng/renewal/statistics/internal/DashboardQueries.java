@@ -42,7 +42,8 @@ class DashboardQueries {
 	 */
 	List<Figures> figures(Dimension dimension, StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
-		String where = scope.where("a", "submitted_at", params);
+		String where = dimension == Dimension.BATCH ? batchWhere(scope, params)
+				: scope.where("a", "submitted_at", params);
 		String sql = """
 				SELECT %1$s AS grp,
 				       COUNT(*) AS submitted,
@@ -137,6 +138,28 @@ class DashboardQueries {
 			.params(params)
 			.query((rs, n) -> new OpenTasks(rs.getString("grp"), rs.getLong("open_tasks"), rs.getLong("overdue")))
 			.list();
+	}
+
+	/**
+	 * The scope of the batch view: a year is the batch's year ({@code b.batch_year}, as
+	 * the project library counts it: a batch of the next year opens in December), and an
+	 * application submitted before batches were kept ("未记入批次") counts in the year it was
+	 * first submitted.
+	 */
+	private static String batchWhere(StatisticsScope scope, List<Object> params) {
+		if (scope.year() == null) {
+			return scope.where("a", "submitted_at", params);
+		}
+		StatisticsScope anyYear = new StatisticsScope(scope.divisions(), null, scope.countyBody());
+		List<Object> submittedIn = new ArrayList<>();
+		String unbatched = scope.where("a", "submitted_at", submittedIn);
+		params.add(scope.year());
+		params.addAll(submittedIn);
+		List<Object> divisions = new ArrayList<>();
+		String where = "(b.batch_year = ? OR (b.application_id IS NULL AND " + unbatched + ")) AND "
+				+ anyYear.where("a", "submitted_at", divisions);
+		params.addAll(divisions);
+		return where;
 	}
 
 	/**
