@@ -240,9 +240,18 @@ class CaseStandings implements CaseProgress {
 		int reached = current >= 0 ? current : record.stream().mapToInt(o -> indexOf(steps, o.step())).max().orElse(0);
 		Opinion last = record.isEmpty() ? null : record.get(record.size() - 1);
 		// A case that ended while returned (lapsed, or withdrawn during the correction)
-		// ended at the step that returned it.
-		int endedReturned = current < 0 && last != null && ReviewProcesses.RETURN.equals(last.decision())
-				? indexOf(steps, last.step()) : -1;
+		// ended at the step that returned it: the last return with no resubmission after
+		// it, whatever other bodies of a joint review concluded after it.
+		Opinion lastReturn = record.stream()
+			.filter(o -> ReviewProcesses.RETURN.equals(o.decision()))
+			.reduce((a, b) -> b)
+			.orElse(null);
+		boolean resubmittedSince = lastReturn != null && application.history()
+			.stream()
+			.anyMatch(e -> ApplicationEvent.RESUBMITTED.equals(e.action()) && e.at().isAfter(lastReturn.at()));
+		boolean endedInCorrection = current < 0 && lastReturn != null && !resubmittedSince
+				&& (status == ApplicationStatus.LAPSED || status == ApplicationStatus.WITHDRAWN);
+		int endedReturned = endedInCorrection ? indexOf(steps, lastReturn.step()) : -1;
 		// A loan no chosen bank would lend ends with the central-bank branch's notice,
 		// not with an administrative refusal.
 		boolean banksDeclined = last != null && ReviewProcesses.DECLINED.equals(last.decision());
@@ -259,8 +268,9 @@ class CaseStandings implements CaseProgress {
 			Step step = steps.get(i);
 			LocalDate on = step == SUBMITTED ? day(application.summary().submittedAt()) : finished.get(step);
 			if (i == endedReturned) {
-				timeline.add(new Stage(step.name(), State.ENDED, day(last.at()), status == ApplicationStatus.LAPSED
-						? "退回补正后，逾期未补正" : status == ApplicationStatus.WITHDRAWN ? "退回补正后，企业撤回申报" : "退回补正"));
+				timeline
+					.add(new Stage(step.name(), State.ENDED, day(lastReturn.at()), status == ApplicationStatus.LAPSED
+							? "退回补正后，逾期未补正" : status == ApplicationStatus.WITHDRAWN ? "退回补正后，企业撤回申报" : "退回补正"));
 				continue;
 			}
 			if (i == refusedAt) {

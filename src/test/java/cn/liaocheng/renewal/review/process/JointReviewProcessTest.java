@@ -3,9 +3,13 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -189,6 +193,35 @@ class JointReviewProcessTest extends ReviewProcessTest {
 			.hasSize(2)
 			.last()
 			.satisfies(line -> assertThat(line).contains(otherName + "（市级联审）").doesNotContain(development));
+	}
+
+	/**
+	 * One body returns the case, the others of the joint review conclude after it, and
+	 * the enterprise never resubmits: the case ended at the joint review, returned, not
+	 * after a joint review completed.
+	 */
+	@Test
+	void shouldShowACaseThatLapsedAfterAJointReviewReturnAsEndedThere() {
+		Case project = recommendedProject();
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		List<Task> joint = new ArrayList<>(review.tasks(project, "Task_JointReview"));
+		joint.sort(Comparator.comparing(t -> !review.candidateGroup(t).equals("city-development")));
+		for (Task task : joint) {
+			String decision = review.candidateGroup(task).equals("city-development") ? "RETURN" : "APPROVE";
+			review.complete(task, Map.of("decision", decision, "opinion", ReviewFixture.opinionFor(decision)));
+		}
+		review.runJobs(project);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		review.fireTimer(project, ReviewFixture.CORRECTION_OVERDUE);
+
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(review.standing(project).timeline()).filteredOn(stage -> stage.name().equals("市级联审"))
+			.singleElement()
+			.satisfies(stage -> {
+				assertThat(stage.state()).isEqualTo(CaseStanding.State.ENDED);
+				assertThat(stage.note()).isEqualTo("退回补正后，逾期未补正");
+			});
 	}
 
 	@Test

@@ -770,7 +770,7 @@ final class ReviewFixture implements AutoCloseable {
 		return candidateGroup(task);
 	}
 
-	private String candidateGroup(Task task) {
+	String candidateGroup(Task task) {
 		return tasks.getIdentityLinksForTask(task.getId())
 			.stream()
 			.map(IdentityLink::getGroupId)
