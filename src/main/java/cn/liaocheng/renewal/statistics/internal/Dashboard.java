@@ -212,7 +212,9 @@ public class Dashboard {
 			total = total.plus(f);
 		}
 		rows.add(figureRow("合计", total));
-		return new StatTable(key, title, "按首次提交申报的时间统计；补助和贷款按其所属项目的重点任务归类。金额单位：万元。", headers, rows, true);
+		return new StatTable(key, title,
+				"按首次提交申报的时间统计，申报内容按最后一次提交；补助和贷款按其所属项目的重点任务归类。“下达补助”为资金下达决定所列金额，其后经追回程序认定应予撤销或追回的仍计入，另见“资金下达、拨付与追回”表。金额单位：万元。",
+				headers, rows, true);
 	}
 
 	private static List<Object> figureRow(String label, Figures f) {
