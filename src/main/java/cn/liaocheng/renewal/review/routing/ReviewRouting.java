@@ -27,6 +27,11 @@ public class ReviewRouting {
 
 	private final ReviewOpinions opinions;
 
+	/**
+	 * The city industry bureau, which leads the programme (key of {@code city-industry}).
+	 */
+	static final String LEAD_BODY = "industry";
+
 	ReviewRouting(DecisionService decisions, ReviewOpinions opinions) {
 		this.decisions = decisions;
 		this.opinions = opinions;
@@ -42,10 +47,9 @@ public class ReviewRouting {
 		List<String> bodies = decisions.evaluateDecisionTableByKey(ReviewProcesses.ROUTING_TABLE, inputs)
 			.collectEntries("body");
 		LinkedHashSet<String> distinct = new LinkedHashSet<>(bodies);
-		if (distinct.isEmpty()) {
-			distinct.add("industry"); // the lead body always reviews, whatever an edited
-										// table says
-		}
+		// The lead body always reviews, whatever an edited table says (the shipped table
+		// names it for every policy task and kind).
+		distinct.add(LEAD_BODY);
 		return String.join(",", distinct);
 	}
 
