@@ -66,6 +66,13 @@ class HandledCasesTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, handledNo)).contains(handledRow);
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, untouchedNo)).doesNotContain(untouchedRow).contains("没有找到符合条件的已办案件");
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "演示轴承")).contains(handledRow);
+		// Its dossier says what the plan simplifies, and on which condition: no new land
+		// and mainly equipment renewal (三（四）), not the three needs together.
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		assertThat(reviewer.get("/review/applications/" + handled.id()).body())
+			.contains("不新增用地；以设备更新为主的技术改造项目，前期审批手续从简")
+			.doesNotContain("适用简化审批");
 	}
 
 	@Test
