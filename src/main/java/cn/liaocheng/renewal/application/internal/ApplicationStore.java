@@ -307,6 +307,16 @@ public class ApplicationStore {
 				|| !(inCorrection || (row.status() == ApplicationStatus.COUNTY_REVIEW && !reviews.started(id)))) {
 			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		}
+		if (inCorrection) {
+			// After the deadline the case lapses (its notice is issued), whether or not
+			// the
+			// timer has run yet: a withdrawal then is no withdrawal "during the
+			// correction".
+			Instant deadline = repository.outcomes(id).correctionDeadline();
+			if (deadline != null && !Instant.now().isBefore(deadline)) {
+				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再撤回。");
+			}
+		}
 		reviews.cancel(row.processInstanceId(), inCorrection ? "申请人在补正期间撤回" : "申请人撤回");
 		repository.changeStatus(id, row.status(), ApplicationStatus.WITHDRAWN);
 		funding.release(id);

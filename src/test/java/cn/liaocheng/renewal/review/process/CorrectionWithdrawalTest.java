@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.OpenCorrections;
@@ -43,6 +44,9 @@ class CorrectionWithdrawalTest extends ReviewProcessTest {
 
 	@Autowired
 	OpenCorrections corrections;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	CorrectionWithdrawalTest(ApplicationContext context) {
@@ -88,6 +92,28 @@ class CorrectionWithdrawalTest extends ReviewProcessTest {
 		assertThat(review.status(project)).as("a withdrawn application is not submitted again")
 			.isEqualTo(ApplicationStatus.WITHDRAWN);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+	}
+
+	/**
+	 * The correction deadline passed and the lapse has not been issued yet (its timer or
+	 * job has not run, or waits on a failure): the case lapses, it is not withdrawn.
+	 */
+	@Test
+	void aCorrectionPastItsDeadlineIsNotWithdrawnButLapses() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		jdbc.sql("UPDATE application SET correction_deadline = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(Instant.now()), project.id())
+			.update();
+
+		HttpResponse<String> refused = as(DemoUsers.ENTERPRISE)
+			.postJson("/api/applications/" + project.id() + "/withdraw", "");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("补正期限已于", "届满，申报按逾期未补正处理，不能再撤回");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+		review.fireTimer(project, ReviewFixture.CORRECTION_OVERDUE);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 	}
 
 	@Test
