@@ -41,7 +41,10 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 	/**
 	 * The clawback as its enterprise reads it: the repayments that count (checked by a
 	 * second person), without who in the bureau recorded or checked them; nothing of the
-	 * bureau's own checking.
+	 * bureau's own checking. The amount, deadline, listing and account only once decided:
+	 * before, they are the bureaus' working figures (a determination the county has not
+	 * confirmed, or one a statement may still change), and what the enterprise is told of
+	 * the intended decision is the prior notice's text.
 	 */
 	public ClawbackView asToldToEnterprise() {
 		List<Repayment> counted = repayments.stream()
@@ -49,9 +52,11 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 			.map(r -> new Repayment(r.id(), r.paidOn(), r.amount(), r.voucherNo(), null, null, r.state(), null, null,
 					null))
 			.toList();
+		boolean decided = decisionId != null;
 		return new ClawbackView(id, applicationId, referenceNo, enterpriseName, projectName, divisionCode, cause, facts,
-				startedAt, status, allocated, amount, deadline, listMonths, repaymentAccount, decisionId,
-				decisionNumber, repaid, counted);
+				startedAt, status, allocated, decided ? amount : null, decided ? deadline : null,
+				decided ? listMonths : null, decided ? repaymentAccount : null, decisionId, decisionNumber, repaid,
+				counted);
 	}
 
 	/** Recorded repayments waiting for their check, which do not count yet. */

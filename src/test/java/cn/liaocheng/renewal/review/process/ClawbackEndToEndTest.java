@@ -862,7 +862,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		});
 	}
 
-	private void determineAndConfirm(Case claim, int amount, boolean list, int months) {
+	private void determineAndConfirm(Case claim, int amount, boolean list, int months) throws IOException {
 		Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。",
 				"clawbackAmount", amount, "repaymentDeadline", TODAY.plusDays(20).toString(), "listNegative", list));
 		if (list) {
@@ -874,7 +874,19 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isIn(200, 204);
 		review.runJobs(claim);
+		// Notified, not decided: the enterprise reads the intended decision in the prior
+		// notice, not the bureaus' working figures through the API.
+		JsonNode notified = JSON
+			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(notified.get("status").asText()).isEqualTo("NOTIFIED");
+		for (String field : List.of("amount", "deadline", "listMonths", "repaymentAccount", "outstanding")) {
+			assertThat(notified.hasNonNull(field)).as(field).isFalse();
+		}
 		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
+		JsonNode decided = JSON
+			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(decided.get("amount").decimalValue()).isEqualByComparingTo(Integer.toString(amount));
+		assertThat(decided.hasNonNull("deadline")).isTrue();
 	}
 
 	private static String formVariables(WebClient user, String taskId) {
