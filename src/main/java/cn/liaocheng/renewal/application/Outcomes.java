@@ -26,4 +26,16 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 				grantedLoanType, grantedBankKey, null, correctionDeadline, decidedAt, null, null, null, null, null);
 	}
 
+	/**
+	 * The same without the subsidy amount: what the enterprise's page and API say of a
+	 * claim that ended without an award (refused, withdrawn, lapsed), whose computed
+	 * amount was never granted and which its decision does not state.
+	 */
+	public Outcomes withoutSubsidy() {
+		return new Outcomes(null, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
+				grantedLoanType, grantedBankKey, interestSubsidyAmount, correctionDeadline, decidedAt,
+				interestSubsidyPoints, interestSubsidyMonths, interestSubsidyCap, interestSubsidyBasis,
+				interestSubsidyFinding);
+	}
+
 }

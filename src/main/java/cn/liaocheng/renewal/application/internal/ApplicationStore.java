@@ -685,6 +685,9 @@ public class ApplicationStore {
 		if (row.kind() == ApplicationKind.LOAN && row.status() != ApplicationStatus.APPROVED) {
 			outcomes = outcomes.withoutInterestSubsidy();
 		}
+		if (forEnterprise && row.kind() == ApplicationKind.SUBSIDY && row.status().endedWithoutAward()) {
+			outcomes = outcomes.withoutSubsidy();
+		}
 		return new ApplicationDetail(summary, enterpriseId, enterpriseName, row.divisionCode(), row.version(),
 				row.dossier(), projectTitle, repository.attachments(row.id()),
 				repository.events(row.id()).stream().filter(e -> !forEnterprise || e.toldToApplicant()).toList(),

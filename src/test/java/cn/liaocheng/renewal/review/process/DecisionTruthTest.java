@@ -9,11 +9,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.statistics.internal.Dashboard;
 import cn.liaocheng.renewal.statistics.internal.StatTable;
@@ -130,6 +133,25 @@ class DecisionTruthTest extends ReviewProcessTest {
 		ReviewFixture.Issued lapse = review.issued(loan, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.text()).contains("申请贷款金额：人民币10,000,000.00元", "申请贷款期限：36个月")
 			.doesNotContain("11,000,000", "48个月");
+	}
+
+	/**
+	 * A claim refused after its amount was computed (here by the finance bureau at the
+	 * allocation): the amount was never granted and the refusal does not state it, so the
+	 * enterprise's API does not either.
+	 */
+	@Test
+	void aClaimRefusedAfterItsAmountWasComputedShowsTheEnterpriseNoAmount() throws Exception {
+		Case claim = review.subsidyAtAllocation();
+		assertThat(review.outcomes(claim).subsidyAmount()).isNotNull();
+		review.decide(claim, "Task_FinanceAllocation", "REFUSE", "预算指标不足，不予下达。");
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+
+		String body = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/api/applications/" + claim.id())
+			.body();
+		assertThat(new ObjectMapper().readTree(body).path("outcomes").hasNonNull("subsidyAmount")).as(body).isFalse();
+		assertThat(review.outcomes(claim).subsidyAmount()).as("kept on the record for the reviewers").isNotNull();
 	}
 
 	/** The statistics' loan amount asked (申请金额, 万元) in a county, all years. */
