@@ -121,7 +121,13 @@ public class Applications {
 			throw new DossierInvalidException(problems);
 		}
 		store.checkProjectReference(enterprise, dossier);
-		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+		// The other fields are those of the version read above: without a version from
+		// the
+		// caller, that one is expected, so an edit saved meanwhile is refused as a
+		// conflict
+		// rather than silently undone.
+		store.updateDraft(enterprise, user, id, dossier,
+				expectedVersion != null ? expectedVersion : Integer.valueOf(current.version()));
 		return read.lines().size();
 	}
 
