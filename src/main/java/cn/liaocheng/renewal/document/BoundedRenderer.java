@@ -22,9 +22,17 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
  * is larger than itself, is still decoded whole. Here every image is read with at least
  * the subsampling that keeps its picture within {@code drawnImageBytes}; a stencil mask,
  * which PDFBox always draws at full size, must fit in the limit of images decoded whole
- * as it is; inline images are checked before PDFBox decodes them.
+ * as it is; inline images are checked before PDFBox decodes them. A page is drawn with at
+ * most {@link #MAX_OPERATIONS} operations (those of forms drawn by a form count each time
+ * they are drawn: forms drawing forms a thousand times each pass every bound on streams,
+ * yet draw a billion times) and for at most {@link #MAX_SECONDS} seconds.
  */
 final class BoundedRenderer extends PDFRenderer {
+
+	/** Far above any drawing a scan, a form or an invoice needs. */
+	static final long MAX_OPERATIONS = 5_000_000;
+
+	static final long MAX_SECONDS = 15;
 
 	private final BoundedPdf.Limits limits;
 
@@ -55,12 +63,22 @@ final class BoundedRenderer extends PDFRenderer {
 
 		private final BoundedPdf.InlineImages inline = new BoundedPdf.InlineImages(limits);
 
+		private final long started = System.nanoTime();
+
+		private long operations;
+
 		Drawer(PageDrawerParameters parameters) throws IOException {
 			super(parameters);
 		}
 
 		@Override
 		protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+			if (++operations > MAX_OPERATIONS) {
+				throw new BoundedPdf.TooLarge("a page of more than " + MAX_OPERATIONS + " drawing operations");
+			}
+			if ((operations & 4095) == 0 && System.nanoTime() - started > MAX_SECONDS * 1_000_000_000L) {
+				throw new BoundedPdf.TooLarge("a page that takes more than " + MAX_SECONDS + " s to draw");
+			}
 			if ("BI".equals(operator.getName()) && operator.getImageParameters() != null) {
 				inline.admit(operator.getImageParameters(), operator.getImageData());
 			}

@@ -138,16 +138,33 @@ public class Previews {
 		if (known.isPresent()) {
 			return known.get();
 		}
-		try (PDDocument pdf = load(bytes)) {
-			int pages = pdf.getNumberOfPages();
-			if (pages < 1) {
-				throw new Unavailable("该文件没有页面，请下载查看");
+		// Parsing a file takes memory as drawing does: as many at once as draw at once.
+		boolean permitted = false;
+		try {
+			permitted = rendering.tryAcquire(20, TimeUnit.SECONDS);
+			if (!permitted) {
+				throw new Unavailable("预览的人较多，请稍后再试，或下载查看");
 			}
-			recent.putPages(sha256, mediaType, pages);
-			return pages;
+			try (PDDocument pdf = load(bytes)) {
+				int pages = pdf.getNumberOfPages();
+				if (pages < 1) {
+					throw new Unavailable("该文件没有页面，请下载查看");
+				}
+				recent.putPages(sha256, mediaType, pages);
+				return pages;
+			}
 		}
 		catch (IOException | BoundedPdf.TooLarge e) {
 			throw unavailable(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new Unavailable("预览已中断，请重试");
+		}
+		finally {
+			if (permitted) {
+				rendering.release();
+			}
 		}
 	}
 

@@ -184,6 +184,26 @@ class PreviewsTest {
 		assertThat(ImageIO.read(new ByteArrayInputStream(page.jpeg()))).isNotNull();
 	}
 
+	/**
+	 * Forms drawing forms a thousand times each: small streams, every stream bound kept,
+	 * and nearly six million operations to draw. The page is refused once the operation
+	 * budget is spent, in seconds, instead of holding a drawing permit for as long as it
+	 * takes.
+	 */
+	@Test
+	void aPageOfFormsDrawingFormsIsRefusedOnceItsOperationsAreSpent() {
+		byte[] pdf = MemoryBombs.pdfWithNestedForms(1200);
+		assertThat(pdf.length).as("a small file").isLessThan(50_000);
+		assertThat(pages(pdf, "application/pdf")).isEqualTo(1);
+		long started = System.nanoTime();
+
+		assertThatThrownBy(() -> page(pdf, "application/pdf", 1)).isInstanceOf(Previews.Unavailable.class)
+			.hasMessage("该文件中的图片或内容过大，不能预览，请下载查看")
+			.hasRootCauseMessage("a page of more than " + BoundedRenderer.MAX_OPERATIONS + " drawing operations");
+
+		assertThat((System.nanoTime() - started) / 1e9).as("seconds").isLessThan(BoundedRenderer.MAX_SECONDS + 5);
+	}
+
 	@Test
 	void otherTypesAreNotPreviewed() {
 		assertThatThrownBy(() -> pages(new byte[] { 'P', 'K' }, "application/zip"))

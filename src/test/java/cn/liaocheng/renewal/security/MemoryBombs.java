@@ -287,6 +287,53 @@ public final class MemoryBombs {
 		}
 	}
 
+	/**
+	 * A one-page PDF whose page draws form F1, which draws F2 {@code times} times, which
+	 * draws F3 {@code times} times, which saves and restores the graphics state twice:
+	 * small streams that draw {@code times}² forms.
+	 */
+	public static byte[] pdfWithNestedForms(int times) {
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDPage page = new PDPage();
+			document.addPage(page);
+			org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f3 = form(document, "q Q q Q\n", null, null);
+			org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f2 = form(document, "/F3 Do\n".repeat(times), "F3",
+					f3);
+			org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f1 = form(document, "/F2 Do\n".repeat(times), "F2",
+					f2);
+			org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+			resources.put(COSName.getPDFName("F1"), f1);
+			page.setResources(resources);
+			PDStream stream = new PDStream(document);
+			try (OutputStream o = stream.createOutputStream(COSName.FLATE_DECODE)) {
+				o.write("/F1 Do\n".getBytes(StandardCharsets.ISO_8859_1));
+			}
+			page.setContents(stream);
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form(PDDocument document, String content,
+			String inner, org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject innerForm) throws IOException {
+		PDStream stream = new PDStream(document);
+		try (OutputStream o = stream.createOutputStream(COSName.FLATE_DECODE)) {
+			o.write(content.getBytes(StandardCharsets.ISO_8859_1));
+		}
+		org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form = new org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject(
+				stream);
+		form.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 10, 10));
+		org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+		if (inner != null) {
+			resources.put(COSName.getPDFName(inner), innerForm);
+		}
+		form.setResources(resources);
+		return form;
+	}
+
 	/** {@code padding} zero bytes, deflated. */
 	public static byte[] deflatedZeros(long padding) {
 		try {
