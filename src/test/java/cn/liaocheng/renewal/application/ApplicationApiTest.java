@@ -217,6 +217,37 @@ class ApplicationApiTest {
 	}
 
 	/**
+	 * Drafts asked for at once by an account not yet activated are counted one after
+	 * another: five at most, not five beside each request's own count.
+	 */
+	@Test
+	void draftsAskedForAtOnceStillStopAtFive() throws Exception {
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		String draft = ApplicationFixtures.json(project(1));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				sent.add(pool.submit(() -> new WebClient(port).withBasic(userId, Registrations.PASSWORD)
+					.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key", UUID.randomUUID().toString())
+					.statusCode()));
+			}
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> f : sent) {
+				statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
+			assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
 	 * Anyone may register and log in; until the county activates the account it keeps
 	 * five drafts at most, whatever keys it sends.
 	 */

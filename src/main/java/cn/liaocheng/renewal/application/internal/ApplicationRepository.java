@@ -86,6 +86,15 @@ class ApplicationRepository {
 			.optional();
 	}
 
+	/**
+	 * How many drafts the enterprise keeps, counted while holding its row until the end
+	 * of the transaction.
+	 */
+	int lockedDrafts(long enterpriseId) {
+		jdbc.sql("SELECT id FROM enterprise WHERE id = ? FOR UPDATE").param(enterpriseId).query(Long.class).list();
+		return drafts(enterpriseId);
+	}
+
 	/** How many drafts (never submitted) the enterprise keeps. */
 	int drafts(long enterpriseId) {
 		return jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = ? AND status = 'DRAFT'")

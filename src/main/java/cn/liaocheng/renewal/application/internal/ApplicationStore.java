@@ -149,8 +149,11 @@ public class ApplicationStore {
 			// until
 			// then an account keeps a few drafts only, so that it cannot fill the shared
 			// database with drafts and their files.
+			// Counted under the enterprise's row lock: drafts made at once are counted
+			// one
+			// after another, not each beside the same old count.
 			if (enterprise.status() != EnterpriseStatus.ACTIVE
-					&& repository.drafts(enterprise.id()) >= DRAFTS_BEFORE_ACTIVATION) {
+					&& repository.lockedDrafts(enterprise.id()) >= DRAFTS_BEFORE_ACTIVATION) {
 				throw new ApplicationStateException(
 						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
 			}
