@@ -174,6 +174,18 @@ public class Applications {
 	 */
 	@Transactional
 	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed) {
+		return submit(user, id, declarationConfirmed, null);
+	}
+
+	/**
+	 * The same, with the version of the declaration's wording the user was shown
+	 * ({@code null}: not said, taken as the current one): a confirmation of another
+	 * wording than the one in force is refused, as the record keeps the version confirmed
+	 * and later measures (the negative list) rest on its clauses.
+	 */
+	@Transactional
+	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed,
+			String declarationVersion) {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationDetail current = store.detailForUpdate(enterprise, id);
 		if (!current.summary().status().editable()) {
@@ -181,6 +193,10 @@ public class Applications {
 		}
 		if (!declarationConfirmed) {
 			throw new DossierInvalidException(List.of(new FieldProblem("declaration", IntegrityDeclaration.REQUIRED)));
+		}
+		if (declarationVersion != null && !IntegrityDeclaration.VERSION.equals(declarationVersion)) {
+			throw new DossierInvalidException(List.of(new FieldProblem("declaration",
+					"诚信承诺的文本已更新（现行版本 " + IntegrityDeclaration.VERSION + "），请重新阅读并确认后再提交")));
 		}
 		if (enterprise.status() == EnterpriseStatus.DISABLED) {
 			throw new ApplicationStateException("企业账户已停用，不能提交申报。如有疑问请联系所在县（市、区）工业和信息化局。");

@@ -99,6 +99,12 @@ final class ApplicationApi {
 		return web.postJson(PATH + "/" + id + "/submit", "{\"declarationConfirmed\": true}");
 	}
 
+	/** A submission confirming the declaration's wording of {@code version}. */
+	HttpResponse<String> submit(long id, String version) {
+		return web.postJson(PATH + "/" + id + "/submit",
+				"{\"declarationConfirmed\": true, \"declarationVersion\": \"" + version + "\"}");
+	}
+
 	HttpResponse<String> withdraw(long id) {
 		return web.post(PATH + "/" + id + "/withdraw", HttpRequest.BodyPublishers.noBody(), "application/json");
 	}

@@ -310,6 +310,24 @@ class ApplicationApiTest {
 			.isZero();
 	}
 
+	/**
+	 * A client that shows an older wording of the declaration (cached, or written against
+	 * it) cannot confirm it for the one in force: the record keeps the version confirmed.
+	 */
+	@Test
+	void aConfirmationOfAnotherWordingOfTheDeclarationIsRefused() {
+		long id = enterprise.submittableProject();
+
+		HttpResponse<String> stale = enterprise.submit(id, "2025-0");
+
+		assertThat(stale.statusCode()).as(stale.body()).isEqualTo(400);
+		assertThat(stale.body()).contains("诚信承诺的文本已更新（现行版本 " + IntegrityDeclaration.VERSION + "）");
+		assertThat(processInstancesOf(id)).isZero();
+		HttpResponse<String> current = enterprise.submit(id, IntegrityDeclaration.VERSION);
+		assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+		assertThat(json(current).get("status").asText()).isEqualTo("COUNTY_REVIEW");
+	}
+
 	@Test
 	void submittingAgainChangesNothing() {
 		long id = enterprise.submittableProject();

@@ -198,19 +198,20 @@ class ApplicationApiController {
 
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）",
-			description = "请求体须为 {\"declarationConfirmed\": true}，"
+			description = "请求体须为 {\"declarationConfirmed\": true}，可加 \"declarationVersion\"（所阅读的承诺文本版本，与现行版本不同时拒绝提交并返回 400），"
 					+ "表示已阅读并确认诚信承诺（文本见 GET /api/applications/integrity-declaration），缺少时拒绝提交并返回 400；"
 					+ "幂等：已提交的申报再次提交返回当前状态，不另起流程")
 	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody(required = false) Submission submission) {
 		return applications.submit(user, id,
-				submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()));
+				submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()),
+				submission == null ? null : submission.declarationVersion());
 	}
 
 	/**
 	 * What a submission carries: the confirmation of the integrity declaration (诚信承诺).
 	 */
-	record Submission(Boolean declarationConfirmed) {
+	record Submission(Boolean declarationConfirmed, String declarationVersion) {
 	}
 
 	@GetMapping("/integrity-declaration")

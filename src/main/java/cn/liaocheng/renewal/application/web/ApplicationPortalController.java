@@ -170,6 +170,7 @@ class ApplicationPortalController {
 		model.addAttribute("standing", standing);
 		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
+		model.addAttribute("declarationVersion", IntegrityDeclaration.VERSION);
 		Outcomes o = detail.outcomes();
 		model.addAttribute("grantedBank", o.grantedBankKey() == null ? null : bankName(o.grantedBankKey()));
 		// Other modules' sections (after the award: payment, acceptance, performance; a
@@ -241,9 +242,10 @@ class ApplicationPortalController {
 
 	@PostMapping("/{id}/submit")
 	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean declarationConfirmed, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean declarationConfirmed,
+			@RequestParam(required = false) String declarationVersion, RedirectAttributes redirect) {
 		try {
-			applications.submit(user, id, declarationConfirmed);
+			applications.submit(user, id, declarationConfirmed, declarationVersion);
 			String county = organizations.division(applications.detail(user, id).divisionCode())
 				.map(d -> d.name() + "工业和信息化局")
 				.orElse("所在县（市、区）工业和信息化局");
