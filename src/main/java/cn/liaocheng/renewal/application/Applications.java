@@ -174,22 +174,28 @@ public class Applications {
 	 */
 	@Transactional
 	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed) {
-		return submit(user, id, declarationConfirmed, null);
+		return submit(user, id, declarationConfirmed, null, null);
 	}
 
 	/**
 	 * The same, with the version of the declaration's wording the user was shown
 	 * ({@code null}: not said, taken as the current one): a confirmation of another
 	 * wording than the one in force is refused, as the record keeps the version confirmed
-	 * and later measures (the negative list) rest on its clauses.
+	 * and later measures (the negative list) rest on its clauses. With
+	 * {@code dossierVersion} (the version of the dossier the user reviewed before
+	 * confirming; {@code null}: not said), a dossier saved since, in another tab or by a
+	 * colleague, is refused rather than submitted unseen.
 	 */
 	@Transactional
-	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed,
-			String declarationVersion) {
+	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed, String declarationVersion,
+			Integer dossierVersion) {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationDetail current = store.detailForUpdate(enterprise, id);
 		if (!current.summary().status().editable()) {
 			return current.summary();
+		}
+		if (dossierVersion != null && dossierVersion != current.version()) {
+			throw new ApplicationStateException("申报材料已在其他窗口或由其他人修改，请刷新页面核对后再提交。");
 		}
 		if (!declarationConfirmed) {
 			throw new DossierInvalidException(List.of(new FieldProblem("declaration", IntegrityDeclaration.REQUIRED)));

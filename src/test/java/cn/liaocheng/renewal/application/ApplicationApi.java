@@ -99,6 +99,15 @@ final class ApplicationApi {
 		return web.postJson(PATH + "/" + id + "/submit", "{\"declarationConfirmed\": true}");
 	}
 
+	/** A submission of the dossier of {@code version}, as reviewed before confirming. */
+	HttpResponse<String> submitReviewed(long id, int version) {
+		return send(
+				request(PATH + "/" + id + "/submit").header("Content-Type", "application/json")
+					.header("If-Match", Integer.toString(version))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"declarationConfirmed\": true}")),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** A submission confirming the declaration's wording of {@code version}. */
 	HttpResponse<String> submit(long id, String version) {
 		return web.postJson(PATH + "/" + id + "/submit",

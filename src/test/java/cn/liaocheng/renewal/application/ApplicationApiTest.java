@@ -328,6 +328,26 @@ class ApplicationApiTest {
 		assertThat(json(current).get("status").asText()).isEqualTo("COUNTY_REVIEW");
 	}
 
+	/**
+	 * The dossier was saved again (another tab, a colleague) after the confirmer reviewed
+	 * it: what they did not see is not submitted.
+	 */
+	@Test
+	void aDossierSavedAfterItWasReviewedIsNotSubmittedUnseen() {
+		long id = enterprise.submittableProject();
+		int reviewed = json(enterprise.detail(id)).get("version").asInt();
+		ObjectNode changed = project(2).put("projectName", "另一窗口改过的项目名称");
+		assertThat(enterprise.update(id, changed).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> stale = enterprise.submitReviewed(id, reviewed);
+
+		assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+		assertThat(stale.body()).contains("申报材料已在其他窗口或由其他人修改，请刷新页面核对后再提交");
+		assertThat(processInstancesOf(id)).isZero();
+		int current = json(enterprise.detail(id)).get("version").asInt();
+		assertThat(enterprise.submitReviewed(id, current).statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void submittingAgainChangesNothing() {
 		long id = enterprise.submittableProject();

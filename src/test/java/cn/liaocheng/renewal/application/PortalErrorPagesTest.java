@@ -99,6 +99,23 @@ class PortalErrorPagesTest {
 		return version.group(1);
 	}
 
+	/**
+	 * The dossier was saved in another window after this page was read: the submission is
+	 * refused and the case page, as it now stands, says why.
+	 */
+	@Test
+	void submittingADossierSavedSinceThePageWasReadSaysWhy() {
+		String read = page();
+		ObjectNode changed = ApplicationFixtures.project(1).put("projectName", "另一窗口改过的项目名称");
+		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).update(id, changed).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit",
+				"_csrf=" + csrf + "&declarationConfirmed=true&version=" + versionIn(read));
+
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(page()).contains("申报材料已在其他窗口或由其他人修改，请刷新页面核对后再提交", "另一窗口改过的项目名称");
+	}
+
 	@Test
 	void submittingWithAttachmentsMissingNamesThemOnTheCasePage() {
 		HttpResponse<String> sent = portal.postForm("/enterprise/applications/" + id + "/submit",

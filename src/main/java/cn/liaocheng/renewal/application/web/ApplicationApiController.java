@@ -199,13 +199,15 @@ class ApplicationApiController {
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "提交申报（重复提交不会产生第二个申报或流程）",
 			description = "请求体须为 {\"declarationConfirmed\": true}，可加 \"declarationVersion\"（所阅读的承诺文本版本，与现行版本不同时拒绝提交并返回 400），"
+					+ "If-Match 头可携带核对过的申报 version（其后申报材料又被修改的，拒绝提交并返回 409），"
 					+ "表示已阅读并确认诚信承诺（文本见 GET /api/applications/integrity-declaration），缺少时拒绝提交并返回 400；"
 					+ "幂等：已提交的申报再次提交返回当前状态，不另起流程")
 	ApplicationSummary submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestHeader(value = "If-Match", required = false) Integer version,
 			@RequestBody(required = false) Submission submission) {
 		return applications.submit(user, id,
 				submission != null && Boolean.TRUE.equals(submission.declarationConfirmed()),
-				submission == null ? null : submission.declarationVersion());
+				submission == null ? null : submission.declarationVersion(), version);
 	}
 
 	/**

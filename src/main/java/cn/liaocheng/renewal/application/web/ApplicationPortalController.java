@@ -243,9 +243,10 @@ class ApplicationPortalController {
 	@PostMapping("/{id}/submit")
 	String submit(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean declarationConfirmed,
-			@RequestParam(required = false) String declarationVersion, RedirectAttributes redirect) {
+			@RequestParam(required = false) String declarationVersion,
+			@RequestParam(name = "version", required = false) Integer version, RedirectAttributes redirect) {
 		try {
-			applications.submit(user, id, declarationConfirmed, declarationVersion);
+			applications.submit(user, id, declarationConfirmed, declarationVersion, version);
 			String county = organizations.division(applications.detail(user, id).divisionCode())
 				.map(d -> d.name() + "工业和信息化局")
 				.orElse("所在县（市、区）工业和信息化局");
@@ -253,6 +254,12 @@ class ApplicationPortalController {
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("problems", e.problems());
+		}
+		catch (ApplicationStateException e) {
+			// Changed meanwhile in another window, or no longer submittable: the page
+			// again,
+			// as it now stands, with the reason.
+			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/enterprise/applications/" + id;
 	}
