@@ -139,12 +139,7 @@ public class Previews {
 			return known.get();
 		}
 		// Parsing a file takes memory as drawing does: as many at once as draw at once.
-		boolean permitted = false;
-		try {
-			permitted = rendering.tryAcquire(20, TimeUnit.SECONDS);
-			if (!permitted) {
-				throw new Unavailable("预览的人较多，请稍后再试，或下载查看");
-			}
+		return withPermit(() -> {
 			try (PDDocument pdf = load(bytes)) {
 				int pages = pdf.getNumberOfPages();
 				if (pages < 1) {
@@ -153,19 +148,10 @@ public class Previews {
 				recent.putPages(sha256, mediaType, pages);
 				return pages;
 			}
-		}
-		catch (IOException | BoundedPdf.TooLarge e) {
-			throw unavailable(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new Unavailable("预览已中断，请重试");
-		}
-		finally {
-			if (permitted) {
-				rendering.release();
+			catch (IOException | BoundedPdf.TooLarge e) {
+				throw unavailable(e);
 			}
-		}
+		});
 	}
 
 	/**
@@ -178,15 +164,25 @@ public class Previews {
 		if (known.isPresent()) {
 			return known.get();
 		}
+		return withPermit(() -> {
+			Page page = type == FileType.PDF ? pdfPage(bytes, number) : imagePage(bytes, number);
+			recent.putPage(sha256, mediaType, page);
+			return page;
+		});
+	}
+
+	/**
+	 * {@code work} holding one of the drawing permits, waited for at most 20 s: as many
+	 * files are parsed or drawn at once as there are permits.
+	 */
+	private <T> T withPermit(java.util.function.Supplier<T> work) {
 		boolean permitted = false;
 		try {
 			permitted = rendering.tryAcquire(20, TimeUnit.SECONDS);
 			if (!permitted) {
 				throw new Unavailable("预览的人较多，请稍后再试，或下载查看");
 			}
-			Page page = type == FileType.PDF ? pdfPage(bytes, number) : imagePage(bytes, number);
-			recent.putPage(sha256, mediaType, page);
-			return page;
+			return work.get();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -79,13 +79,7 @@ class HandledCasesTest extends ReviewProcessTest {
 	void aReviewerWhoMovedToABankNoLongerListsTheCasesTheyHandledAtTheCounty() {
 		IdentityService identity = context.getBean(IdentityService.class);
 		TaskService tasks = context.getBean(TaskService.class);
-		String mover = "handled-mover-" + Long.toString(System.nanoTime(), 36);
-		User user = identity.newUser(mover);
-		user.setFirstName("已办测试");
-		user.setLastName("冠县工业和信息化局");
-		user.setPassword(DemoUsers.PASSWORD);
-		identity.saveUser(user);
-		identity.createMembership(mover, ReviewFixture.COUNTY_INDUSTRY);
+		String mover = countyReviewer("handled-mover-", "已办测试");
 		Case loan = review.submitLoan(review.registeredProject(7));
 		Task formal = review.task(loan, "Task_CountyFormalReview");
 		tasks.claim(formal.getId(), mover);
@@ -107,15 +101,8 @@ class HandledCasesTest extends ReviewProcessTest {
 	 */
 	@Test
 	void theLastStepIsMarkedAsTheReviewersOwnOnlyWhenItWas() {
-		IdentityService identity = context.getBean(IdentityService.class);
 		TaskService tasks = context.getBean(TaskService.class);
-		String colleague = "handled-colleague-" + Long.toString(System.nanoTime(), 36);
-		User user = identity.newUser(colleague);
-		user.setFirstName("同事");
-		user.setLastName("冠县");
-		user.setPassword(DemoUsers.PASSWORD);
-		identity.saveUser(user);
-		identity.createMembership(colleague, ReviewFixture.COUNTY_INDUSTRY);
+		String colleague = countyReviewer("handled-colleague-", "同事");
 		Case project = review.submitProject(7);
 		Task formal = review.task(project, "Task_CountyFormalReview");
 		tasks.claim(formal.getId(), DemoUsers.COUNTY_REVIEWER);
@@ -145,6 +132,19 @@ class HandledCasesTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "", 2026)).doesNotContain(row);
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "100%_", null)).as("LIKE's wildcards are text")
 			.contains("没有找到符合条件的已办案件");
+	}
+
+	/** A new officer of 冠县's industry bureau, logging in with the demo password. */
+	private String countyReviewer(String idPrefix, String firstName) {
+		IdentityService identity = context.getBean(IdentityService.class);
+		String id = idPrefix + Long.toString(System.nanoTime(), 36);
+		User user = identity.newUser(id);
+		user.setFirstName(firstName);
+		user.setLastName("冠县工业和信息化局");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(id, ReviewFixture.COUNTY_INDUSTRY);
+		return id;
 	}
 
 	private static String row(String page, Case c) {
