@@ -174,6 +174,17 @@ public class ApplicationStages {
 		store.recordLoanOffer(applicationId, bankKey, decision, grant, opinion);
 	}
 
+	/**
+	 * The loans on the registered project of loan application {@code applicationId} other
+	 * than this one, against the project's total investment, holding the project's row
+	 * until the caller's transaction ends (a grant on another loan of the project waits);
+	 * empty when the loan names no registered project.
+	 */
+	@Transactional
+	public Optional<ProjectLoans> otherLoansOnProject(long applicationId) {
+		return store.otherLoansOnProject(applicationId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<LoanOffer> loanOffers(long applicationId) {
 		return store.loanOffers(applicationId);

@@ -42,6 +42,7 @@ import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.ProjectLoans;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.internal.ApplicationRepository.FiledAttachment;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -461,6 +462,20 @@ public class ApplicationStore {
 				repository.outcomes(applicationId));
 	}
 
+	/**
+	 * The loans on the project of loan application {@code applicationId} as submitted,
+	 * other than this one, holding the project's row until the end of the transaction;
+	 * empty for another kind or a loan that names no registered project.
+	 */
+	public Optional<ProjectLoans> otherLoansOnProject(long applicationId) {
+		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
+		Dossier dossier = repository.lastSubmission(applicationId, row.kind()).orElse(row.dossier());
+		if (!(dossier instanceof LoanDossier loan) || loan.projectId() == null) {
+			return Optional.empty();
+		}
+		return funding.projectLoans(loan.projectId(), applicationId, true);
+	}
+
 	public ApplicationDetail dossier(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();
@@ -628,6 +643,12 @@ public class ApplicationStore {
 			.filter(o -> o.bankKey().equals(bankKey) && o.decision() == LoanOffer.Decision.GRANTED)
 			.findFirst()
 			.orElseThrow(() -> new ApplicationStateException("该银行尚未同意放贷，不能接受。"));
+		// The grant was weighed against the project's other loans when the bank decided;
+		// a loan on the project submitted since holds its part too.
+		otherLoansOnProject(id).filter(loans -> loans.exceedsWithOthers(offer.grant().amount())).ifPresent(loans -> {
+			throw new ApplicationStateException(
+					loans.sumProblem("接受的贷款金额", offer.grant().amount()) + "，不能接受；请先核对该项目的其他贷款申请或联系银行。");
+		});
 		if (!loanOffers.accept(id, bankKey)) {
 			throw new ApplicationStateException("已接受过一家银行的贷款，不能再接受其他银行的贷款。");
 		}

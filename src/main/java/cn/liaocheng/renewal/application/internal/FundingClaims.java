@@ -19,14 +19,16 @@ import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.SubsidyDossier;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.ProjectLoans;
 
 /**
  * Guards against double funding and implausible claims: an invoice (its 20-digit number,
  * or its code and number, see {@link InvoiceNumber}) is claimed once across all
- * applications, a project has at most one subsidy in force, and a loan does not exceed
- * its project's total investment. The same rules answer on saving a draft, on submission
- * and at review; submission also records the claims under a primary key, so two
- * submissions racing for one invoice cannot both succeed.
+ * applications, a project has at most one subsidy in force, and the loans on a project
+ * together do not exceed its total investment ({@link ProjectLoans}). The same rules
+ * answer on saving a draft, on submission and at review; submission also records the
+ * claims under a primary key, so two submissions racing for one invoice cannot both
+ * succeed.
  */
 @Component
 class FundingClaims {
@@ -58,14 +60,64 @@ class FundingClaims {
 							"该项目已有奖补申请" + reference(other) + "（" + other.status().label() + "），一个项目只能申请一次设备更新奖补")));
 			}
 		}
-		if (dossier instanceof LoanDossier loan && loan.projectId() != null && loan.loanAmount() != null) {
-			BigDecimal investment = totalInvestment(loan.projectId());
-			if (investment != null && loan.loanAmount().compareTo(investment) > 0) {
-				problems.add(new FieldProblem("loanAmount",
-						"贷款金额 " + Money.yuan(loan.loanAmount()) + " 元超过所选项目的总投资 " + Money.yuan(investment) + " 元，请核对"));
-			}
+		if (dossier instanceof LoanDossier loan) {
+			loanProblem(applicationId, loan, false).ifPresent(problems::add);
 		}
 		return problems;
+	}
+
+	/**
+	 * What is wrong with the loan's amount on its project: more than the project's total
+	 * investment, alone or with the other loans on it; {@code lock} holds the project's
+	 * row until the end of the transaction, so two loans on one project are weighed one
+	 * after the other.
+	 */
+	private Optional<FieldProblem> loanProblem(Long applicationId, LoanDossier loan, boolean lock) {
+		if (loan.projectId() == null || loan.loanAmount() == null) {
+			return Optional.empty();
+		}
+		return projectLoans(loan.projectId(), applicationId, lock).map(held -> {
+			if (held.exceedsAlone(loan.loanAmount())) {
+				return new FieldProblem("loanAmount", "贷款金额 " + Money.yuan(loan.loanAmount()) + " 元超过所选项目的总投资 "
+						+ Money.yuan(held.totalInvestment()) + " 元，请核对");
+			}
+			if (held.exceedsWithOthers(loan.loanAmount())) {
+				return new FieldProblem("loanAmount", held.sumProblem("贷款金额", loan.loanAmount()) + "，请核对");
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * The registered project's total investment and the loans on it other than
+	 * application {@code applicationId} (null for a new draft); empty when no registered
+	 * project has that id. {@code lock} holds the project's row until the end of the
+	 * transaction.
+	 */
+	Optional<ProjectLoans> projectLoans(long projectId, Long applicationId, boolean lock) {
+		Optional<BigDecimal> total = jdbc.sql("""
+				SELECT COALESCE(submitted_total_investment, total_investment) FROM application
+				WHERE id = ? AND kind = 'PROJECT'""" + (lock ? " FOR UPDATE" : ""))
+			.param(projectId)
+			.query(BigDecimal.class)
+			.optional();
+		if (total.isEmpty()) {
+			return Optional.empty();
+		}
+		// A loan holds its accepted grant, or while under review the amount it asked for
+		// (as submitted: a correction's edits are not asked until resubmitted).
+		List<ProjectLoans.Held> others = jdbc.sql("""
+				SELECT reference_no, COALESCE(granted_amount, submitted_loan_amount) FROM application
+				WHERE submitted_project_id = ? AND kind = 'LOAN' AND id <> ?
+				  AND status NOT IN ('DRAFT', 'REFUSED', 'WITHDRAWN', 'LAPSED')
+				ORDER BY reference_no""")
+			.params(projectId, applicationId == null ? -1L : applicationId)
+			.query((rs, n) -> new ProjectLoans.Held(rs.getString(1), rs.getBigDecimal(2)))
+			.list()
+			.stream()
+			.filter(h -> h.amount() != null)
+			.toList();
+		return Optional.of(new ProjectLoans(total.get(), others));
 	}
 
 	/**
@@ -74,6 +126,13 @@ class FundingClaims {
 	 */
 	void claim(long applicationId, long enterpriseId, Dossier dossier) {
 		release(applicationId);
+		if (dossier instanceof LoanDossier loan) {
+			// Weighed again holding the project's row: another loan on the project
+			// submitted meanwhile counts.
+			loanProblem(applicationId, loan, true).ifPresent(problem -> {
+				throw new DossierInvalidException(List.of(problem));
+			});
+		}
 		for (String key : keys(dossier)) {
 			boolean claimed = inserts
 				.insert(() -> jdbc.sql("INSERT INTO funding_claim (claim_key, application_id) VALUES (?, ?)")
@@ -165,14 +224,6 @@ class FundingClaims {
 			.query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), ApplicationStatus.valueOf(rs.getString(3)),
 					rs.getLong(4)))
 			.optional();
-	}
-
-	private BigDecimal totalInvestment(long projectId) {
-		return jdbc.sql("SELECT total_investment FROM application WHERE id = ? AND kind = 'PROJECT'")
-			.param(projectId)
-			.query(BigDecimal.class)
-			.optional()
-			.orElse(null);
 	}
 
 	private static String reference(Holder other) {

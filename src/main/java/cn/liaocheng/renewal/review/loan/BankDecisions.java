@@ -11,7 +11,6 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.application.Money;
-import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -77,15 +76,18 @@ class BankDecisions {
 			throw new Refused("年利率应在 0 至 100（%）之间，最多保留 4 位小数");
 		}
 		// The national subsidy is on the principal of loans for the renewal project, and
-		// the application may not ask more than the project's total investment
-		// (FundingClaims): a grant above it is refused as the application would be.
-		stages.registeredProject(stages.facts(applicationId).dossier())
-			.map(ProjectDossier::totalInvestment)
-			.filter(total -> total != null && amount.compareTo(total) > 0)
-			.ifPresent(total -> {
-				throw new Refused("放贷金额 " + Money.yuan(amount) + " 元超过所属项目的总投资 " + Money.yuan(total)
+		// the loans on a project may not together ask more than its total investment
+		// (ProjectLoans): a grant above what is left is refused as the application
+		// would be. The project's row is held until the decision is recorded.
+		stages.otherLoansOnProject(applicationId).ifPresent(loans -> {
+			if (loans.exceedsAlone(amount)) {
+				throw new Refused("放贷金额 " + Money.yuan(amount) + " 元超过所属项目的总投资 " + Money.yuan(loans.totalInvestment())
 						+ " 元；设备更新贷款财政贴息按项目相关贷款本金计算，请核对放贷金额");
-			});
+			}
+			if (loans.exceedsWithOthers(amount)) {
+				throw new Refused(loans.sumProblem("放贷金额", amount) + "；设备更新贷款财政贴息按项目相关贷款本金计算，请核对放贷金额");
+			}
+		});
 		LocalDate granted = grantDate(date);
 		LoanGrant.LoanType type = loanType(entry.loanType());
 		boolean relending = Boolean.TRUE.equals(entry.usedRelending());

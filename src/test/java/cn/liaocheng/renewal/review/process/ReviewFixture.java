@@ -247,7 +247,11 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	Case submitLoan(DossierForm form) {
-		return submit(draft(ApplicationKind.LOAN, form), ApplicationKind.LOAN);
+		return submitDraftedLoan(draft(ApplicationKind.LOAN, form));
+	}
+
+	Case submitDraftedLoan(long id) {
+		return submit(id, ApplicationKind.LOAN);
 	}
 
 	/**
@@ -256,9 +260,17 @@ final class ReviewFixture implements AutoCloseable {
 	 * the banks.
 	 */
 	Case listedLoan(String... bankKeys) {
-		DossierForm form = Dossiers.loan(registeredProject(7));
+		return listedLoan(registeredProject(7), "6000000.00", bankKeys);
+	}
+
+	/**
+	 * A loan of the given amount for the given project, asked of the given banks, listed
+	 * as {@link #listedLoan(String...)}.
+	 */
+	Case listedLoan(long projectId, String amount, String... bankKeys) {
+		DossierForm form = Dossiers.loan(projectId);
 		form.setBankKeys(new java.util.ArrayList<>(List.of(bankKeys)));
-		form.setLoanAmount("6000000.00");
+		form.setLoanAmount(amount);
 		Case loan = submitLoan(form);
 		passCountyReview(loan);
 		passCityReview(loan);
@@ -344,12 +356,15 @@ final class ReviewFixture implements AutoCloseable {
 
 	/**
 	 * An APPROVED project of ent-gx with the given policy task, registered by a real
-	 * project-registration run once per JVM (the shared context keeps it), so subsidy and
-	 * loan tests start from a project the system approved.
+	 * project-registration run and kept for the JVM (the shared context keeps it) while
+	 * it has room for the usual loan, so subsidy and loan tests start from a project the
+	 * system approved. The loans on a project may not together exceed its total
+	 * investment: once the loans other tests left on it under review hold so much that
+	 * the usual 10,000,000 yuan no longer fits, a new project is registered.
 	 */
 	long registeredProject(int policyTask) {
 		Long cached = REGISTERED_PROJECTS.get(policyTask);
-		if (cached != null && isApprovedProject(cached)) {
+		if (cached != null && isApprovedProject(cached) && hasRoomForUsualLoan(cached)) {
 			return cached;
 		}
 		Case project = submitProject(policyTask);
@@ -386,6 +401,21 @@ final class ReviewFixture implements AutoCloseable {
 		passCityReview(project);
 		assertThat(status(project)).as("fixture project registration").isEqualTo(ApplicationStatus.APPROVED);
 		return project.id();
+	}
+
+	private boolean hasRoomForUsualLoan(long projectId) {
+		BigDecimal held = jdbc
+			.sql("""
+					SELECT COALESCE(SUM(COALESCE(granted_amount, submitted_loan_amount)), 0) FROM application
+					WHERE submitted_project_id = ? AND kind = 'LOAN' AND status NOT IN ('DRAFT', 'REFUSED', 'WITHDRAWN', 'LAPSED')""")
+			.param(projectId)
+			.query(BigDecimal.class)
+			.single();
+		BigDecimal total = jdbc.sql("SELECT total_investment FROM application WHERE id = ?")
+			.param(projectId)
+			.query(BigDecimal.class)
+			.single();
+		return held.add(new BigDecimal(Dossiers.loan(projectId).getLoanAmount())).compareTo(total) <= 0;
 	}
 
 	private boolean isApprovedProject(long id) {
