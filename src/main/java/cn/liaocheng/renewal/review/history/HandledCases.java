@@ -20,18 +20,18 @@ import cn.liaocheng.renewal.security.PortalUser;
  * 已办: the cases the reviewer's bodies (for a lead, the body led) gave an opinion on,
  * newest first, with where each stands now and the last step their bodies did, marked
  * when that step was the reviewer's own; and a search among exactly those cases, by words
- * and by batch year, done by the database before the list is cut at {@link #LIMIT}, so
- * that an older case is found when searched for. A reviewer never finds a case here that
- * their present body did not handle: one who moved to another county or to a bank no
- * longer lists the cases they handled before, as they may no longer open them. Three
- * queries whatever the number of cases: the cases, their last steps, the applications
- * with their applicants.
+ * and by batch year, done by the database before the list is cut into pages of
+ * {@link #PAGE_SIZE}, so that an older case is found when searched for, and counted. A
+ * reviewer never finds a case here that their present body did not handle: one who moved
+ * to another county or to a bank no longer lists the cases they handled before, as they
+ * may no longer open them. Four queries whatever the number of cases: their count, the
+ * page's cases, their last steps, the applications with their applicants.
  */
 @Service
 public class HandledCases {
 
-	/** How many of the most recently handled cases that match are listed. */
-	static final int LIMIT = 300;
+	/** How many handled cases a page lists. */
+	public static final int PAGE_SIZE = 50;
 
 	private static final String LEAD_SUFFIX = GroupNames.LEAD_SUFFIX;
 
@@ -52,13 +52,32 @@ public class HandledCases {
 	}
 
 	/**
+	 * One page of handled cases, and how many match in all.
+	 *
+	 * @param number the page's number, from 1
+	 */
+	public record Found(List<Handled> cases, int total, int number, int size) {
+
+		public int pages() {
+			return Math.max(1, (total + size - 1) / size);
+		}
+
+	}
+
+	/**
 	 * The cases {@code user} or their bodies handled, filtered by {@code query} (part of
 	 * the 申报编号, the enterprise's name or the project as last submitted; blank: all) and
 	 * by {@code batchYear} (the year of the batch the case was submitted in;
-	 * {@code null}: all), the {@link #LIMIT} most recently handled.
+	 * {@code null}: all), most recently handled first: page {@code page} (from 1; past
+	 * the last, the last) of {@link #PAGE_SIZE}.
 	 */
 	@Transactional(readOnly = true)
-	public List<Handled> of(PortalUser user, String query, Integer batchYear) {
+	public Found of(PortalUser user, String query, Integer batchYear, int page) {
+		return of(user, query, batchYear, page, PAGE_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	public Found of(PortalUser user, String query, Integer batchYear, int page, int size) {
 		// A body's leads supervise it: their lead group stands for the body.
 		List<String> groups = new ArrayList<>(List.of("-"));
 		for (String group : user.groupIds()) {
@@ -80,17 +99,27 @@ public class HandledCases {
 					" AND EXISTS (SELECT 1 FROM batch_entry b WHERE b.application_id = a.id AND b.batch_year = :year)");
 			params.put("year", batchYear);
 		}
-		List<Long> order = jdbc.sql("""
-				SELECT o.application_id FROM review_opinion o
+		String from = """
+				FROM review_opinion o
 				JOIN application a ON a.id = o.application_id
 				JOIN enterprise e ON e.id = a.enterprise_id
 				LEFT JOIN application p ON p.id = COALESCE(a.submitted_project_id, a.project_id)
-				WHERE %s
+				WHERE %s""".formatted(where);
+		int total = jdbc.sql("SELECT COUNT(DISTINCT o.application_id) " + from)
+			.params(params)
+			.query(Integer.class)
+			.single();
+		int pages = Math.max(1, (total + size - 1) / size);
+		int number = Math.min(Math.max(1, page), pages);
+		params.put("offset", (number - 1) * size);
+		params.put("size", size);
+		List<Long> order = jdbc.sql("SELECT o.application_id " + from + """
+
 				GROUP BY o.application_id
 				ORDER BY MAX(o.created_at) DESC, o.application_id DESC
-				FETCH FIRST %d ROWS ONLY""".formatted(where, LIMIT)).params(params).query(Long.class).list();
+				OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY""").params(params).query(Long.class).list();
 		if (order.isEmpty()) {
-			return List.of();
+			return new Found(List.of(), total, number, size);
 		}
 		Map<Long, Last> last = new HashMap<>();
 		jdbc.sql("""
@@ -111,7 +140,7 @@ public class HandledCases {
 				handled.add(new Handled(listing, l.step(), l.body(), l.at(), l.byMe()));
 			}
 		}
-		return handled;
+		return new Found(handled, total, number, size);
 	}
 
 	private record Last(String step, String body, Instant at, boolean byMe) {

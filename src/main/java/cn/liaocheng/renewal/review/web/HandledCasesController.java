@@ -28,14 +28,16 @@ class HandledCasesController {
 
 	@GetMapping("/review/handled")
 	String handled(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "q", defaultValue = "") String query,
-			@RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page, Model model) {
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
 		// With a year chosen, only that batch year's cases, searched before the list is
 		// cut.
-		List<HandledCases.Handled> cases = handled.of(user, q, year);
+		HandledCases.Found found = handled.of(user, q, year, page);
+		List<HandledCases.Handled> cases = found.cases();
 		// The batch (申报批次) year of each case, in one query.
 		Map<Long, Integer> years = batchYears.of(cases.stream().map(c -> c.listing().summary().id()).toList());
 		model.addAttribute("cases", cases);
+		model.addAttribute("found", found);
 		model.addAttribute("batchYears", years);
 		model.addAttribute("years", batchYears.years());
 		model.addAttribute("year", year);

@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.review.history.HandledCases;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -132,6 +136,40 @@ class HandledCasesTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "", 2026)).doesNotContain(row);
 		assertThat(page(DemoUsers.COUNTY_REVIEWER, "100%_", null)).as("LIKE's wildcards are text")
 			.contains("没有找到符合条件的已办案件");
+	}
+
+	/**
+	 * Every handled case is listed, a page at a time, newest first, with how many there
+	 * are: none is cut off.
+	 */
+	@Test
+	void everyHandledCaseIsFoundPageByPageAndCounted() {
+		String officer = countyReviewer("pager", "翻页");
+		PortalUser user = review.portalUser(officer);
+		List<Case> cases = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Case c = review.submitProject(7);
+			review.passCountyReview(c);
+			cases.add(c);
+		}
+		HandledCases handled = context.getBean(HandledCases.class);
+		int before = handled.of(user, "", null, 1, 2).total();
+
+		HandledCases.Found first = handled.of(user, "", null, 1, 2);
+		HandledCases.Found second = handled.of(user, "", null, 2, 2);
+
+		assertThat(before).isGreaterThanOrEqualTo(3);
+		assertThat(first.total()).isEqualTo(before);
+		assertThat(first.pages()).isEqualTo((before + 1) / 2);
+		assertThat(first.cases()).extracting(h -> h.listing().summary().id())
+			.containsExactly(cases.get(2).id(), cases.get(1).id());
+		assertThat(second.cases()).extracting(h -> h.listing().summary().id()).startsWith(cases.get(0).id());
+		assertThat(handled.of(user, review.referenceNo(cases.get(0)), null, 1, 2).total()).isEqualTo(1);
+		assertThat(handled.of(user, "", null, 999, 2).number()).as("past the last page: the last")
+			.isEqualTo(first.pages());
+
+		String page = page(officer, "");
+		assertThat(page).contains("共 " + before + " 件");
 	}
 
 	/** A new officer of 冠县's industry bureau, logging in with the demo password. */

@@ -1078,7 +1078,7 @@ final class ReviewFixture implements AutoCloseable {
 	 * Built as the portal builds it at login
 	 * (CamundaIdentityAuthenticationProvider#portalUser).
 	 */
-	private PortalUser portalUser(String userId) {
+	PortalUser portalUser(String userId) {
 		User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
 		List<PortalUser.Membership> memberships = engine.getIdentityService()
 			.createGroupQuery()
