@@ -8,19 +8,22 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.ledger.InterestPeriodsAccrued;
 import cn.liaocheng.renewal.operations.ClusterLease;
 
 /**
  * Writes every ended period of every disbursed loan to the ledger. One node of the
  * cluster runs it at a time ({@link ClusterLease}); each loan is accrued in its own
  * transaction under the loan's row lock, and a period already written is found, never
- * written twice, so a repeated or overlapping run changes nothing.
+ * written twice, so a repeated or overlapping run changes nothing. A run that wrote any
+ * period tells the city finance bureau ({@link InterestPeriodsAccrued}).
  */
 @Component
 public class LedgerAccrual {
@@ -43,10 +46,13 @@ public class LedgerAccrual {
 
 	private final LoanRules rules;
 
+	private final ApplicationEventPublisher events;
+
 	LedgerAccrual(ApplicationStages stages, LedgerStore store, ClusterLease lease,
 			PlatformTransactionManager transactions, @Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity,
-			LoanRules rules) {
+			LoanRules rules, ApplicationEventPublisher events) {
 		this.stages = stages;
+		this.events = events;
 		this.store = store;
 		this.rules = rules;
 		this.lease = lease;
@@ -73,15 +79,23 @@ public class LedgerAccrual {
 		}
 		try {
 			int written = 0;
+			int loans = 0;
 			for (long loan : store.disbursedLoans()) {
 				try {
-					written += transaction.execute(status -> accrue(loan, today));
+					int periods = transaction.execute(status -> accrue(loan, today));
+					written += periods;
+					loans += periods > 0 ? 1 : 0;
 				}
 				catch (RuntimeException e) {
 					// One loan's fault must not hold up the others' ledgers; it is
 					// retried on the next run.
 					LOG.error("Interest-subsidy accrual of application {} failed", loan, e);
 				}
+			}
+			if (written > 0) {
+				// The finance bureau hears of the periods waiting for its approval.
+				InterestPeriodsAccrued accrued = new InterestPeriodsAccrued(written, loans, today);
+				transaction.executeWithoutResult(status -> events.publishEvent(accrued));
 			}
 			return written;
 		}

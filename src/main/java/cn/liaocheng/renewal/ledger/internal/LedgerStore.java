@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,21 +58,47 @@ class LedgerStore implements LedgerTotals {
 			.list();
 	}
 
-	/** One page of {@link #grantedLoans(List)}. */
-	List<Long> grantedLoans(List<String> bankKeys, int offset, int limit) {
+	/**
+	 * One page of {@link #grantedLoans(List)}; {@code waiting}: only those with a period
+	 * waiting for the finance bureau (to approve or to pay).
+	 */
+	List<Long> grantedLoans(List<String> bankKeys, boolean waiting, int offset, int limit) {
 		return jdbc
-			.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + " ORDER BY id DESC OFFSET "
-					+ Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")
+			.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + (waiting ? WAITING : "")
+					+ " ORDER BY id DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
+					+ " ROWS ONLY")
 			.params(bankKeys == null ? List.of() : bankKeys)
 			.query(Long.class)
 			.list();
 	}
 
-	long countGrantedLoans(List<String> bankKeys) {
-		return jdbc.sql("SELECT COUNT(*) FROM application WHERE " + grantedTo(bankKeys))
+	long countGrantedLoans(List<String> bankKeys, boolean waiting) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE " + grantedTo(bankKeys) + (waiting ? WAITING : ""))
 			.params(bankKeys == null ? List.of() : bankKeys)
 			.query(Long.class)
 			.single();
+	}
+
+	private static final String WAITING = " AND EXISTS (SELECT 1 FROM subsidy_ledger l WHERE l.application_id = application.id"
+			+ " AND l.status IN ('ACCRUED', 'APPROVED'))";
+
+	/**
+	 * The periods of each loan waiting for the finance bureau, by status (已计提: to
+	 * approve; 已审核: to pay), in one query; loans without any are left out.
+	 */
+	Map<Long, Map<LedgerStatus, Integer>> waiting(List<Long> applicationIds) {
+		Map<Long, Map<LedgerStatus, Integer>> waiting = new HashMap<>();
+		if (applicationIds.isEmpty()) {
+			return waiting;
+		}
+		jdbc.sql("""
+				SELECT application_id, status, COUNT(*) FROM subsidy_ledger
+				WHERE application_id IN (:ids) AND status IN ('ACCRUED', 'APPROVED')
+				GROUP BY application_id, status""").param("ids", applicationIds).query(rs -> {
+			waiting.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(LedgerStatus.class))
+				.put(LedgerStatus.valueOf(rs.getString(2)), rs.getInt(3));
+		});
+		return waiting;
 	}
 
 	/** The condition on the application's row, one parameter per bank. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,28 +64,51 @@ public class LoanBook {
 	/** Loans listed on one page of the ledger's list. */
 	public static final int PAGE_SIZE = 50;
 
-	/** One page of the list: its loans, its number (from 1), how many pages and loans. */
-	public record LoanPage(List<CaseListing> loans, int page, int pages, long total) {
+	/**
+	 * One page of the list: its loans, its number (from 1), how many pages and loans, and
+	 * the periods of each loan waiting for the finance bureau.
+	 */
+	public record LoanPage(List<CaseListing> loans, int page, int pages, long total,
+			Map<Long, Map<LedgerStatus, Integer>> waiting) {
+
+		/**
+		 * What waits on a loan for the finance bureau, in words (待审核 1 期，待拨付 2 期); empty
+		 * when nothing does.
+		 */
+		public String waitingText(long applicationId) {
+			Map<LedgerStatus, Integer> counts = waiting.getOrDefault(applicationId, Map.of());
+			List<String> parts = new ArrayList<>();
+			if (counts.containsKey(LedgerStatus.ACCRUED)) {
+				parts.add("待审核 " + counts.get(LedgerStatus.ACCRUED) + " 期");
+			}
+			if (counts.containsKey(LedgerStatus.APPROVED)) {
+				parts.add("待拨付 " + counts.get(LedgerStatus.APPROVED) + " 期");
+			}
+			return String.join("，", parts);
+		}
+
 	}
 
 	/**
 	 * One page of {@link #loans}, newest first; a page number out of range shows the
-	 * nearest page.
+	 * nearest page. {@code waiting}: only loans with a period waiting for the finance
+	 * bureau.
 	 */
 	@Transactional(readOnly = true)
-	public LoanPage page(PortalUser user, int page) {
-		return page(user, page, PAGE_SIZE);
+	public LoanPage page(PortalUser user, int page, boolean waiting) {
+		return page(user, page, PAGE_SIZE, waiting);
 	}
 
 	/** One page of {@code size} loans. */
 	@Transactional(readOnly = true)
-	public LoanPage page(PortalUser user, int page, int size) {
+	public LoanPage page(PortalUser user, int page, int size, boolean waiting) {
 		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
-		long total = store.countGrantedLoans(banks);
+		long total = store.countGrantedLoans(banks, waiting);
 		int pages = (int) Math.max(1, (total + size - 1) / size);
 		int current = Math.min(Math.max(1, page), pages);
-		List<Long> ids = store.grantedLoans(banks, (current - 1) * size, size);
-		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total);
+		List<Long> ids = store.grantedLoans(banks, waiting, (current - 1) * size, size);
+		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total,
+				store.waiting(ids));
 	}
 
 	@Transactional(readOnly = true)

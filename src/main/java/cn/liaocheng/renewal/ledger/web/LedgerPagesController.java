@@ -44,8 +44,11 @@ class LedgerPagesController {
 	}
 
 	@GetMapping("/ledger")
-	String loans(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "1") int page, Model model) {
-		LoanBook.LoanPage shown = book.page(user, page);
+	String loans(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "false") boolean waiting, Model model) {
+		LoanBook.LoanPage shown = book.page(user, page, waiting);
+		model.addAttribute("shown", shown);
+		model.addAttribute("waiting", waiting);
 		model.addAttribute("loans", shown.loans());
 		model.addAttribute("page", shown.page());
 		model.addAttribute("pages", shown.pages());

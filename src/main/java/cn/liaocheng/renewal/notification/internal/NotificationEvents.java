@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.engine.JobFailedForGood;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
+import cn.liaocheng.renewal.ledger.InterestPeriodsAccrued;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.CaseCopied;
@@ -116,6 +117,22 @@ class NotificationEvents {
 						+ "前由登记人以外的工作人员或负责人对照国库缴款凭证复核；逾期未复核的，转市工业和信息化局逾期追缴。",
 				"/clawbacks/" + event.applicationId(), event.applicationId(), "await-check:" + event.applicationId());
 		recipients.membersOf(List.of(event.financeGroup(), GroupNames.lead(event.financeGroup())))
+			.forEach(member -> notifier.notify(member, note));
+	}
+
+	/**
+	 * Periods of the interest-subsidy ledger were accrued: the city finance bureau's
+	 * officers and lead are told that they wait for approval, once for each run that
+	 * wrote any.
+	 */
+	@EventListener
+	void on(InterestPeriodsAccrued event) {
+		String finance = GroupNames.city("finance");
+		Note note = new Note(NotificationKind.INTEREST_ACCRUED, "贴息待审核：新计提 " + event.periods() + " 期",
+				DAY.format(event.on().atStartOfDay(CHINA).toInstant()) + "贴息台账新计提 " + event.loans() + " 笔贷款共 "
+						+ event.periods() + " 期贴息，待市财政局审核、拨付。请在“贷款与贴息台账”中勾选“只看有待审核或待拨付贴息的贷款”，逐笔核对放款和还款记录后审核。",
+				"/ledger?waiting=true", null, null);
+		recipients.membersOf(List.of(finance, GroupNames.lead(finance)))
 			.forEach(member -> notifier.notify(member, note));
 	}
 

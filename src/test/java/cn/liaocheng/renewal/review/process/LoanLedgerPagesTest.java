@@ -77,16 +77,16 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 	void theListOfLoansIsPagedAndEachPageOnlyHoldsWhatTheCallerMaySee() {
 		Case older = grantedLoan();
 		Case newer = grantedLoan();
-		LoanBook.LoanPage first = book.page(review.user("lc-finance"), 1, 1);
-		LoanBook.LoanPage second = book.page(review.user("lc-finance"), 2, 1);
+		LoanBook.LoanPage first = book.page(review.user("lc-finance"), 1, 1, false);
+		LoanBook.LoanPage second = book.page(review.user("lc-finance"), 2, 1, false);
 
 		assertThat(first.total()).isGreaterThanOrEqualTo(2);
 		assertThat(first.pages()).isEqualTo((int) first.total());
 		assertThat(first.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(newer.id()));
 		assertThat(second.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(older.id()));
-		assertThat(book.page(review.user("lc-finance"), 999, 1).page()).as("past the end: the last page")
+		assertThat(book.page(review.user("lc-finance"), 999, 1, false).page()).as("past the end: the last page")
 			.isEqualTo(first.pages());
-		LoanBook.LoanPage otherBank = book.page(review.user("abc-officer"), 1, 1000);
+		LoanBook.LoanPage otherBank = book.page(review.user("abc-officer"), 1, 1000, false);
 		assertThat(otherBank.loans()).extracting(l -> l.summary().id()).doesNotContain(older.id(), newer.id());
 		assertThat(session("lc-finance").get("/ledger?page=abc").statusCode()).as("not a page number").isEqualTo(400);
 		assertThat(session("lc-finance").get("/ledger?page=-3").body()).contains("/ledger/loans/" + newer.id());

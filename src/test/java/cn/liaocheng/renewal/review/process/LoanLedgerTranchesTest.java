@@ -141,6 +141,54 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 			.containsExactly("1.5", "1.5");
 	}
 
+	/**
+	 * Accrued periods wait for the city finance bureau: its officers are told once a run,
+	 * and its list of loans shows what waits on each and can show only those.
+	 */
+	@Test
+	void theFinanceBureauIsToldOfAccruedPeriodsAndItsListShowsWhatWaits() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-LC-2024-0620");
+		Case quiet = review.listedLoan("icbc");
+		review.grant(quiet, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		int before = accruedNotes("lc-finance").size();
+
+		int written = accrual.accrueAll(LocalDate.of(2024, 9, 1));
+
+		assertThat(written).isPositive();
+		List<String> notes = accruedNotes("lc-finance");
+		assertThat(notes).hasSize(before + 1);
+		assertThat(notes.get(notes.size() - 1)).startsWith("贴息待审核：新计提 " + written + " 期")
+			.contains("2024年9月1日贴息台账新计提", "笔贷款共 " + written + " 期贴息", "只看有待审核或待拨付贴息的贷款");
+		assertThat(accruedNotes(DemoUsers.BANK_OFFICER)).as("the bank").isEmpty();
+		accrual.accrueAll(LocalDate.of(2024, 9, 1));
+		assertThat(accruedNotes("lc-finance")).as("a run that wrote nothing").hasSize(before + 1);
+
+		LoanBook.LoanPage waiting = book.page(review.user("lc-finance"), 1, 1000, true);
+		assertThat(waiting.loans()).extracting(l -> l.summary().id()).contains(loan.id()).doesNotContain(quiet.id());
+		int accrued = rows(loan).size();
+		assertThat(accrued).as("June (from the 20th), July, August").isEqualTo(3);
+		assertThat(waiting.waitingText(loan.id())).isEqualTo("待审核 3 期");
+		String page = session("lc-finance").get("/ledger?waiting=true").body();
+		assertThat(page).contains("/ledger/loans/" + loan.id() + "\"", "待审核 3 期")
+			.doesNotContain("/ledger/loans/" + quiet.id() + "\"");
+		assertThat(session("lc-finance").get("/ledger").body()).contains("/ledger/loans/" + quiet.id() + "\"");
+
+		LedgerRow july = period(loan, "2024-07");
+		payments.approve(review.user("lc-finance"), loan.id(), july.id());
+		assertThat(book.page(review.user("lc-finance"), 1, 1000, true).waitingText(loan.id()))
+			.isEqualTo("待审核 2 期，待拨付 1 期");
+	}
+
+	private List<String> accruedNotes(String user) {
+		return jdbc.sql(
+				"SELECT title || ' ' || body FROM notification WHERE recipient_id = ? AND kind = 'INTEREST_ACCRUED' ORDER BY id")
+			.param(user)
+			.query(String.class)
+			.list();
+	}
+
 	@Test
 	void aTrancheKeepsTheRuleItFirstAccruedUnderWhenItsBankLeavesTheReLendingList() {
 		Case loan = review.listedLoan("icbc");
