@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.application;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The review of submitted applications as this module sees it; the review module owns the
@@ -22,6 +23,13 @@ public interface CaseReviews {
 	 * no correction is open (e.g. it lapsed).
 	 */
 	boolean resume(Submission corrected);
+
+	/**
+	 * What the open correction may not change: the parts verified by steps before the one
+	 * that returned the case, which the review after the resubmission does not go through
+	 * again. Empty when no correction is open or nothing is settled.
+	 */
+	Set<SettledPart> settledInCorrection(long applicationId);
 
 	/**
 	 * Whether any reviewer has touched the case: claimed a task or completed one, in any

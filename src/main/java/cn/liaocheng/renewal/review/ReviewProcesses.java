@@ -88,6 +88,21 @@ public final class ReviewProcesses {
 	/** The enterprise's task in the correction process. */
 	public static final String TASK_ENTERPRISE_CORRECTION = "Task_EnterpriseCorrection";
 
+	/**
+	 * The corrections after which the county's invoice check runs again (the review goes
+	 * back to the formal review or to the invoice check itself).
+	 */
+	public static final Set<String> CORRECTIONS_BEFORE_INVOICE_CHECK = Set.of("CallActivity_CorrectionAtFormalReview",
+			"CallActivity_CorrectionAtInvoiceCheck");
+
+	/**
+	 * The corrections after which the joint review is routed again (the review goes back
+	 * to a county step or to the city's acceptance, before the routing).
+	 */
+	public static final Set<String> CORRECTIONS_BEFORE_ROUTING = Set.of("CallActivity_CorrectionAtFormalReview",
+			"CallActivity_CorrectionAtInvoiceCheck", "CallActivity_CorrectionAtRecommendation",
+			"CallActivity_CorrectionAtAcceptance");
+
 	/** The catch event the subsidy process waits at while the public notice runs. */
 	public static final String NOTICE_PERIOD_ENDS = "TimerEvent_NoticePeriodEnds";
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ProjectLoans;
+import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.internal.ApplicationRepository.FiledAttachment;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -228,6 +230,33 @@ public class ApplicationStore {
 		}
 	}
 
+	/**
+	 * A correction may not change what the steps before the one that returned the case
+	 * verified ({@link SettledPart}): the review after the resubmission does not go
+	 * through them again, and a decision must not rest on figures no responsible body
+	 * checked. Compared with the dossier as last submitted.
+	 */
+	private void refuseSettledChanges(long id, ApplicationRow row) {
+		Optional<Dossier> submitted = repository.lastSubmission(id, row.kind());
+		if (submitted.isEmpty()) {
+			return;
+		}
+		List<String> changed = DossierChanges.between(submitted.get(), row.dossier());
+		List<String> settled = new ArrayList<>();
+		List<String> why = new ArrayList<>();
+		for (SettledPart part : reviews.settledInCorrection(id)) {
+			List<String> touched = part.parts().stream().filter(changed::contains).toList();
+			if (!touched.isEmpty()) {
+				settled.addAll(touched);
+				why.add(part.why());
+			}
+		}
+		if (!settled.isEmpty()) {
+			throw new ApplicationStateException("本次补正不能修改" + String.join("、", settled) + "：" + String.join("；", why)
+					+ "，补正后不再重新审核这些内容。请将其恢复为上次提交时的内容后重新提交；确需修改的，请撤回本申报后重新申报。");
+		}
+	}
+
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
 		return toDetail(enterprise, owned(enterprise, id, false));
 	}
@@ -252,6 +281,7 @@ public class ApplicationStore {
 			if (deadline != null && !Instant.now().isBefore(deadline)) {
 				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
+			refuseSettledChanges(id, row);
 			funding.claim(id, enterprise.id(), row.dossier());
 			// What the review goes on with, and its decisions state, from now on.
 			repository.recordSubmission(id, Instant.now(), row.dossier());

@@ -1,16 +1,21 @@
 package cn.liaocheng.renewal.review.process;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.CaseReviews;
+import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -103,6 +108,59 @@ class CaseReviewProcesses implements CaseReviews {
 		runtime.setVariables(main.getId(), dossierVariables(corrected));
 		tasks.complete(task.getId());
 		return true;
+	}
+
+	/**
+	 * Read from the engine: the correction call activity that waits for the enterprise
+	 * names the step it goes back to. The invoices are settled after a return from the
+	 * county's recommendation or later (the invoice check is not run again), the routing
+	 * after a return from the joint review or the lead's decision (the bodies are not
+	 * routed again); a correction this method does not know settles both.
+	 */
+	@Override
+	public Set<SettledPart> settledInCorrection(long applicationId) {
+		String key = Long.toString(applicationId);
+		Task task = tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey(ReviewProcesses.TASK_ENTERPRISE_CORRECTION)
+			.singleResult();
+		if (task == null) {
+			return Set.of();
+		}
+		ProcessInstance caller = runtime.createProcessInstanceQuery()
+			.subProcessInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		String correction = caller == null ? null : openCorrection(runtime.getActivityInstance(caller.getId()));
+		String kind = String.valueOf(runtime.getVariable(task.getProcessInstanceId(), ReviewProcesses.KIND));
+		Set<SettledPart> settled = EnumSet.noneOf(SettledPart.class);
+		if (ApplicationKind.SUBSIDY.name().equals(kind)
+				&& !ReviewProcesses.CORRECTIONS_BEFORE_INVOICE_CHECK.contains(correction)) {
+			settled.add(SettledPart.INVOICES);
+		}
+		if (!ReviewProcesses.CORRECTIONS_BEFORE_ROUTING.contains(correction)) {
+			settled.add(SettledPart.ROUTING);
+		}
+		return settled;
+	}
+
+	/**
+	 * The id of the correction call activity open in this tree of activities, or null.
+	 */
+	private static String openCorrection(ActivityInstance activity) {
+		if (activity == null) {
+			return null;
+		}
+		if ("callActivity".equals(activity.getActivityType())
+				&& activity.getActivityId().startsWith("CallActivity_Correction")) {
+			return activity.getActivityId();
+		}
+		for (ActivityInstance child : activity.getChildActivityInstances()) {
+			String found = openCorrection(child);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	@Override

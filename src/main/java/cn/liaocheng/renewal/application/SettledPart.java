@@ -1,0 +1,45 @@
+package cn.liaocheng.renewal.application;
+
+import java.util.List;
+
+/**
+ * A part of a dossier that review steps already passed have verified and that the review
+ * after a correction does not verify again: the correction goes back to the step that
+ * returned the case, and the steps before it keep their opinions. A resubmission may not
+ * change such a part, or a decision would rest on figures no responsible body checked.
+ */
+public enum SettledPart {
+
+	/**
+	 * The equipment lines and invoices of a subsidy claim, which the subsidy is computed
+	 * from: the county finance bureau verifies them at its invoice check.
+	 */
+	INVOICES("县级财政部门已核验设备明细和发票", List.of("设备明细及发票", "设备投用日期")),
+
+	/**
+	 * What decides which city bodies review the case (the joint review's routing): the
+	 * project's policy task and factor needs, and the registered project a subsidy or
+	 * loan refers to.
+	 */
+	ROUTING("市级联审单位已按重点任务、要素需求和所属入库项目确定", List.of("重点任务", "要素需求", "所属入库项目"));
+
+	private final String why;
+
+	private final List<String> parts;
+
+	SettledPart(String why, List<String> parts) {
+		this.why = why;
+		this.parts = parts;
+	}
+
+	/** Why the parts are settled, in the enterprise's words. */
+	public String why() {
+		return why;
+	}
+
+	/** The parts, named as {@link DossierChanges} names them. */
+	public List<String> parts() {
+		return parts;
+	}
+
+}
