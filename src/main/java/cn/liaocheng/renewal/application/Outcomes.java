@@ -8,13 +8,15 @@ import java.time.LocalDate;
  * What the review decided so far: amounts, the accepted bank's loan, the correction
  * deadline, and the interest subsidy with the terms of the rule that gave it (percentage
  * points a year, months covered, cap in yuan), the notices it rests on and, when it gives
- * nothing, why.
+ * nothing, why; {@code interestSubsidyByTranche}: no rule was in force on the loan's day,
+ * and its tranches follow the rules of their own days
+ * ({@link InterestSubsidyAssessment#byTranche()}).
  */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
 		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,
 		String grantedBankKey, BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt,
 		BigDecimal interestSubsidyPoints, Integer interestSubsidyMonths, BigDecimal interestSubsidyCap,
-		String interestSubsidyBasis, String interestSubsidyFinding) {
+		String interestSubsidyBasis, String interestSubsidyFinding, boolean interestSubsidyByTranche) {
 
 	/**
 	 * The same without the interest subsidy: what a loan's page and API say while the
@@ -23,7 +25,8 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 	 */
 	public Outcomes withoutInterestSubsidy() {
 		return new Outcomes(subsidyAmount, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
-				grantedLoanType, grantedBankKey, null, correctionDeadline, decidedAt, null, null, null, null, null);
+				grantedLoanType, grantedBankKey, null, correctionDeadline, decidedAt, null, null, null, null, null,
+				false);
 	}
 
 	/**
@@ -35,7 +38,7 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 		return new Outcomes(null, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
 				grantedLoanType, grantedBankKey, interestSubsidyAmount, correctionDeadline, decidedAt,
 				interestSubsidyPoints, interestSubsidyMonths, interestSubsidyCap, interestSubsidyBasis,
-				interestSubsidyFinding);
+				interestSubsidyFinding, interestSubsidyByTranche);
 	}
 
 }

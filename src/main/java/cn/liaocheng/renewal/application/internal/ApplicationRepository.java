@@ -222,16 +222,16 @@ class ApplicationRepository {
 		jdbc.sql("""
 				UPDATE application SET interest_subsidy_amount = ?, interest_subsidy_points = ?,
 				       interest_subsidy_months = ?, interest_subsidy_cap = ?, interest_subsidy_basis = ?,
-				       interest_subsidy_finding = ?, updated_at = ? WHERE id = ?""")
-			.params(a.amount(), a.points(), a.months(), a.cap(), a.basis(), a.finding(), Timestamp.from(Instant.now()),
-					id)
+				       interest_subsidy_finding = ?, interest_subsidy_by_tranche = ?, updated_at = ? WHERE id = ?""")
+			.params(a.amount(), a.points(), a.months(), a.cap(), a.basis(), a.finding(), a.byTranche(),
+					Timestamp.from(Instant.now()), id)
 			.update();
 	}
 
 	void withholdInterestSubsidy(long id) {
-		jdbc.sql("UPDATE application SET interest_subsidy_amount = 0, updated_at = ? WHERE id = ?")
-			.params(Timestamp.from(Instant.now()), id)
-			.update();
+		jdbc.sql("""
+				UPDATE application SET interest_subsidy_amount = 0, interest_subsidy_by_tranche = FALSE, updated_at = ?
+				WHERE id = ?""").params(Timestamp.from(Instant.now()), id).update();
 	}
 
 	/**
@@ -443,7 +443,7 @@ class ApplicationRepository {
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
 				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at,
 				       interest_subsidy_points, interest_subsidy_months, interest_subsidy_cap, interest_subsidy_basis,
-				       interest_subsidy_finding
+				       interest_subsidy_finding, interest_subsidy_by_tranche
 				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
@@ -451,7 +451,7 @@ class ApplicationRepository {
 					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
 					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
 					rs.getBigDecimal(12), rs.getObject(13, Integer.class), rs.getBigDecimal(14), rs.getString(15),
-					rs.getString(16)))
+					rs.getString(16), rs.getBoolean(17)))
 			.single();
 	}
 

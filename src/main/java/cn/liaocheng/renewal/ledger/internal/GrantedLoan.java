@@ -24,7 +24,7 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 public record GrantedLoan(long applicationId, String referenceNo, String divisionCode, String enterpriseName,
 		String creditCode, @JsonIgnore String enterpriseUser, String projectName, String bankKey,
 		BigDecimal grantedAmount, BigDecimal rate, Integer termMonths, LocalDate grantDate,
-		@JsonIgnore Accrual.Terms terms, @JsonIgnore boolean decided) {
+		@JsonIgnore Accrual.Terms terms, @JsonIgnore boolean decided, @JsonIgnore boolean byTranche) {
 
 	static GrantedLoan of(ApplicationStages stages, long applicationId) {
 		ReviewFacts facts;
@@ -56,7 +56,7 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
 				o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
 				new Accrual.Terms(points, months, cap, o.interestSubsidyBasis()),
-				facts.status() == ApplicationStatus.APPROVED);
+				facts.status() == ApplicationStatus.APPROVED, o.interestSubsidyByTranche());
 	}
 
 	/**

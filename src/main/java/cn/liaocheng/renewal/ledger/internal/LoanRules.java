@@ -18,8 +18,10 @@ import cn.liaocheng.renewal.review.TrancheRules;
  * A tranche's rule is read from the table once, when its first period is accrued, and
  * kept with that period's share (points, months, notices, finding): a later change to the
  * table or to the re-lending bank list does not change the rule of a tranche already
- * accruing, as its signed payment notices state it. A tranche paid out after the last
- * rule known keeps nothing (its rule is pending), so that a rule added or extended later
+ * accruing, as its signed payment notices state it. A loan decided when no rule was in
+ * force on its day (before the first rule, or after the last known) has every tranche,
+ * the first too, follow the rule of its own day. A tranche paid out after the last rule
+ * known keeps nothing (its rule is pending), so that a rule added or extended later
  * covers its later periods. A tranche that accrued in a period written before the ledger
  * kept shares accrued under the decided rule, and keeps it.
  */
@@ -37,8 +39,18 @@ class LoanRules {
 
 	Accrual.Rules of(GrantedLoan loan) {
 		Accrual.Rule decided = loan.terms().rule();
-		if (!decided.subsidises() || loan.grantDate() == null) {
+		if (loan.grantDate() == null || !decided.subsidises() && !loan.byTranche()) {
 			return Accrual.Rules.always(decided);
+		}
+		if (!decided.subsidises()) {
+			// No rule was in force on the loan's day when it was decided: every tranche,
+			// the first too, follows the rule of its own day, kept once accrued.
+			Map<LocalDate, Accrual.Rule> kept = store.keptRules(loan.applicationId());
+			return day -> Optional.ofNullable(kept.get(day)).orElseGet(() -> {
+				TrancheRules.TrancheRule current = table.ruleFor(loan.applicationId(), day);
+				return new Accrual.Rule(current.points(), current.months(), current.basis(), current.finding(),
+						current.pending());
+			});
 		}
 		Map<LocalDate, Accrual.Rule> kept = store.keptRules(loan.applicationId());
 		Optional<LocalDate> accruedWithoutShares = store.lastPeriodWithoutShares(loan.applicationId());

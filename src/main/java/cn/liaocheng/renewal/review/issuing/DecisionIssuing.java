@@ -207,8 +207,9 @@ class DecisionIssuing {
 		InterestSubsidyAssessment computed = asComputed(o, grant);
 		boolean refused = ReviewProcesses.REFUSE.equals(review.decision());
 		ReviewFacts decided = facts;
-		if (refused && computed.grants()) {
-			// Nothing is granted, whatever was computed, and the ledger accrues nothing.
+		if (refused && (computed.grants() || computed.byTranche())) {
+			// Nothing is granted, whatever was computed or a later rule would give, and
+			// the ledger accrues nothing.
 			stages.withholdInterestSubsidy(facts.applicationId());
 			decided = stages.facts(facts.applicationId());
 		}
@@ -254,7 +255,7 @@ class DecisionIssuing {
 			finding = o.interestSubsidyAmount().signum() > 0 ? null : now.finding();
 		}
 		return new InterestSubsidyAssessment(o.interestSubsidyAmount(), o.interestSubsidyPoints(),
-				o.interestSubsidyMonths(), o.interestSubsidyCap(), basis, finding);
+				o.interestSubsidyMonths(), o.interestSubsidyCap(), basis, finding, o.interestSubsidyByTranche());
 	}
 
 	private Issue issue(ReviewFacts facts, CaseNarrative.Story story, String body, DecisionType type,

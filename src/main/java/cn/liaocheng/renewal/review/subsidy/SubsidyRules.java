@@ -221,19 +221,27 @@ public class SubsidyRules {
 		InterestConditions conditions = interestConditionsOn(grant.grantDate());
 		String basis = !subsidy.basis().isBlank() ? subsidy.basis()
 				: conditions.bases().isEmpty() ? null : String.join("；", conditions.bases());
+		boolean byTranche = !subsidy.granted() && !conditions.anyRuleInForce();
 		return new InterestSubsidyAssessment(subsidy.amount(), subsidy.points(), subsidy.months(), subsidy.cap(), basis,
-				subsidy.granted() ? null : whyNothing(grant, relendingBank, conditions));
+				subsidy.granted() ? null : whyNothing(grant, relendingBank, conditions, lastRuleDay()), byTranche);
 	}
 
 	/**
 	 * The facts of the loan against the conditions of the interest-subsidy table in force
 	 * on its date, as the table states them.
 	 */
-	private static String whyNothing(LoanGrant grant, boolean relendingBank, InterestConditions conditions) {
+	private static String whyNothing(LoanGrant grant, boolean relendingBank, InterestConditions conditions,
+			Optional<LocalDate> lastRuleDay) {
 		String facts = "该笔贷款于" + ChinaTime.day(grant.grantDate()) + "发放，贷款品种为" + grant.type().label() + "，"
 				+ (grant.usedRelending() ? "使用" : "未使用") + "再贷款资金，贷款银行" + (relendingBank ? "是" : "不是") + "再贷款发放机构。";
+		if (!conditions.anyRuleInForce() && lastRuleDay.map(grant.grantDate()::isAfter).orElse(false)) {
+			// The (d) notice runs to 31 December 2026 "and may be extended": a day after
+			// the last rule known is not yet known to be outside the policy.
+			return facts + "放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于" + ChinaTime.day(lastRuleDay.get())
+					+ "及以前发放的贷款），本次不予核定贴息；国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账，由财政部门审核拨付。";
+		}
 		if (!conditions.anyRuleInForce()) {
-			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该笔贷款不符合贴息条件。";
+			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该日发放的贷款不符合贴息条件；此后分笔发放的，各笔按其放款日适用的贴息政策计算。";
 		}
 		String rule = "依照放款日适用的"
 				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));

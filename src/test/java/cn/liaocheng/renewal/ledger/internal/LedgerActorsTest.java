@@ -22,7 +22,7 @@ class LedgerActorsTest {
 
 	private static final GrantedLoan LOAN = new GrantedLoan(1L, "DK-2026-0001", "371525", "某公司", "91371500000000000X",
 			"ent", "某项目", "lcb", new BigDecimal("5000000"), new BigDecimal("3.1"), 24, LocalDate.of(2026, 3, 1), null,
-			true);
+			true, false);
 
 	private static final Membership BANK = new Membership("bank-lcb", "聊城农商银行", GroupType.BANK);
 

@@ -24,7 +24,7 @@ class LoanRecordingRulesTest {
 
 	private final GrantedLoan loan = new GrantedLoan(1, "LC-D-2026-0001", "371502", "聊城示例制造有限公司", "91371500MA3C000001",
 			"enterprise", "数控机床更新项目", "icbc", new BigDecimal("5000000.00"), new BigDecimal("3.10"), 36, REPORTED,
-			new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("375000.00")), true);
+			new Accrual.Terms(new BigDecimal("1.5"), 24, new BigDecimal("375000.00")), true, false);
 
 	private final List<LoanEvent> events = new ArrayList<>();
 

@@ -181,6 +181,77 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 			.isEqualTo("待审核 2 期，待拨付 1 期");
 	}
 
+	/**
+	 * A loan paid out after the last rule the table knows (the 2026 notice "may be
+	 * extended") is not found outside the policy for good: its decision says no rule
+	 * applies yet, and once the rule is extended the ledger accrues the loan under it.
+	 */
+	@Test
+	void aLoanPaidOutAfterTheLastKnownRuleIsNotRefusedForGoodAndAccruesOnceTheRuleIsExtended() throws Exception {
+		Case loan = review.listedLoan("icbc");
+		String endedInJanuary = endedInJanuary();
+		String deployment = repository.createDeployment()
+			.addString("interest-subsidy.dmn", endedInJanuary)
+			.deploy()
+			.getId();
+		try {
+			review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16));
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
+
+		String refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text();
+		assertThat(refusal)
+			.contains("放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于2026年1月31日及以前发放的贷款）", "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账")
+			.doesNotContain("实施期内", "不符合贴息条件");
+
+		// The rule is extended (the shipped table again): the loan accrues under it.
+		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
+		accrual.accrueAll(LocalDate.of(2026, 5, 1));
+		List<LedgerRow> rows = rows(loan);
+		assertThat(rows).extracting(LedgerRow::periodLabel).containsExactly("2026-03", "2026-04");
+		// April: 30 days of 1,200,000 at 1.5 points ÷ 360 = 1,500.00.
+		assertThat(period(loan, "2026-04").amount()).isEqualByComparingTo("1500.00");
+	}
+
+	/**
+	 * The finance bureau refuses the subsidy of a loan no rule covered yet: a rule
+	 * extended later does not bring it back.
+	 */
+	@Test
+	void aLoanTheFinanceBureauRefusedOutrightAccruesNothingWhenTheRuleIsExtended() throws Exception {
+		Case loan = review.listedLoan("icbc");
+		String endedInJanuary = endedInJanuary();
+		String deployment = repository.createDeployment()
+			.addString("interest-subsidy.dmn", endedInJanuary)
+			.deploy()
+			.getId();
+		try {
+			review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16));
+			review.acceptOnly(loan, "icbc");
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
+		review.decide(loan, "Task_FinanceInterestReview", "REFUSE", "该企业已被列入负面清单，不予贴息。");
+
+		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
+		accrual.accrueAll(LocalDate.of(2026, 5, 1));
+
+		assertThat(rows(loan)).allSatisfy(r -> assertThat(r.amount()).isZero());
+	}
+
+	/**
+	 * The shipped table with both 2026 rules ending on 31 January 2026, as if nothing
+	 * were known after it.
+	 */
+	private String endedInJanuary() throws Exception {
+		String ended = shippedTable().replace("<text>[20260101..20261231]</text>", "<text>[20260101..20260131]</text>");
+		assertThat(ended.split("20260131", -1)).as("both 2026 rules cut").hasSize(3);
+		return ended;
+	}
+
 	private List<String> accruedNotes(String user) {
 		return jdbc.sql(
 				"SELECT title || ' ' || body FROM notification WHERE recipient_id = ? AND kind = 'INTEREST_ACCRUED' ORDER BY id")
