@@ -19,7 +19,9 @@ import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionRequest;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.access.CaseSight;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
@@ -78,9 +80,38 @@ class CaseNarrative {
 				loanOffers(applicationId), batchYears.of(List.of(applicationId)).get(applicationId));
 	}
 
-	/** What each chosen bank did with the loan, and which grant the enterprise took. */
+	/**
+	 * The history as the bank whose grant the enterprise accepted may read it
+	 * ({@link CaseSight}): the documents it receives (the listing notice, the
+	 * interest-subsidy decisions) state no other bank's decision, nor the co-reviewing
+	 * city bodies' opinions in the joint review, which are the government's own review;
+	 * the lead bureau's and the central-bank branch's steps that put the loan before the
+	 * banks, and every other step, stay.
+	 */
+	Story forLender(long applicationId, String lenderBankKey) {
+		CaseSight lender = new CaseSight(Set.of(GroupNames.bank(lenderBankKey)), true, true, Set.of(), Set.of());
+		List<Opinion> seen = opinions.forApplication(applicationId)
+			.stream()
+			.filter(o -> !(JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step()))
+					|| lender.opinion(o.bodyGroup()))
+			.toList();
+		return new Story(seen, stages.resubmissions(applicationId), notices.record(applicationId),
+				loanOffers(applicationId, lenderBankKey), batchYears.of(List.of(applicationId)).get(applicationId));
+	}
+
 	private Optional<String> loanOffers(long applicationId) {
-		List<LoanOffer> offers = stages.loanOffers(applicationId);
+		return loanOffers(applicationId, null);
+	}
+
+	/**
+	 * What each chosen bank did with the loan, and which grant the enterprise took; with
+	 * {@code onlyBank}, what that bank alone did.
+	 */
+	private Optional<String> loanOffers(long applicationId, String onlyBank) {
+		List<LoanOffer> offers = stages.loanOffers(applicationId)
+			.stream()
+			.filter(o -> onlyBank == null || onlyBank.equals(o.bankKey()))
+			.toList();
 		if (offers.isEmpty()) {
 			return Optional.empty();
 		}

@@ -86,7 +86,7 @@ class DecisionIssuing {
 			case PROJECT_REFUSED -> refuse(facts, story, DecisionType.PROJECT_REFUSED);
 			case SUBSIDY_ALLOCATED -> issue(facts, story, "finance", DecisionType.SUBSIDY_ALLOCATED, List.of(), null);
 			case SUBSIDY_REFUSED -> refuse(facts, story, DecisionType.SUBSIDY_REFUSED);
-			case LOAN_GRANTED -> grantLoan(facts, story);
+			case LOAN_GRANTED -> grantLoan(facts);
 			case LOAN_REFUSED -> refuse(facts, story, DecisionType.LOAN_REFUSED);
 			case LAPSED -> issue(facts, story, story.lastReturn().map(DecisionIssuing::decider).orElse(LEAD),
 					DecisionType.APPLICATION_LAPSED, List.of(lapse(facts.outcomes().correctionDeadline())), null);
@@ -169,13 +169,16 @@ class DecisionIssuing {
 			return;
 		}
 		grounds.require(applicationId, IssuingGrounds.Grounds.LOAN_LISTED);
-		CaseNarrative.Story story = narrative.of(applicationId).without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
 		ReviewFacts facts = stages.facts(applicationId);
 		Outcomes o = facts.outcomes();
+		// The lender receives the notice: it states what the lender may read.
+		CaseNarrative.Story story = narrative.forLender(applicationId, o.grantedBankKey())
+			.without(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW);
 		LoanGrant grant = LoanGrant.of(o);
 		issue(facts, story, "pboc", DecisionType.LOAN_LISTED, List.of(), loanTerms(grant, asComputed(o, grant)));
 		stages.note(applicationId, "system", directory.bodyName(GroupNames.city("pboc")), "LOAN_LISTED",
-				"出具《" + DecisionType.LOAN_LISTED.title() + "》，可在申报详情中下载；财政贴息由市财政局核定后另行通知。");
+				"出具《" + DecisionType.LOAN_LISTED.title() + "》（贷款银行：" + directory.bankName(o.grantedBankKey())
+						+ "），可在申报详情中下载；财政贴息由市财政局核定后另行通知。");
 		events.publishEvent(new LoanListed(applicationId, directory.bankName(o.grantedBankKey())));
 	}
 
@@ -198,7 +201,9 @@ class DecisionIssuing {
 	 * the job fails, and the case shows as an incident until an administrator moves it to
 	 * the review. Returns the decision and the facts as they stand after it.
 	 */
-	private Issue grantLoan(ReviewFacts facts, CaseNarrative.Story story) {
+	private Issue grantLoan(ReviewFacts facts) {
+		// The lender receives these documents: they state what the lender may read.
+		CaseNarrative.Story story = narrative.forLender(facts.applicationId(), facts.outcomes().grantedBankKey());
 		Opinion review = story.conclusionAt(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW)
 			.orElseThrow(() -> new IllegalStateException("该贷款案件没有市财政局“核定贷款贴息”的审核意见，不能出具贴息决定："
 					+ "请把案件迁移到当前版本的 loan-application，并从“市财政局核定贷款贴息”环节继续办理（见管理员指南）。"));

@@ -92,10 +92,12 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.outcomes(loan).grantedAmount()).isEqualByComparingTo("5000000.00");
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
 		String listing = review.issued(loan, DecisionType.LOAN_LISTED).text();
+		// The lender receives the notice: it tells of the lender's grant and the
+		// enterprise taking it, not of the other banks' decisions (the enterprise's case
+		// page does).
 		assertThat(listing).contains(ICBC + "经依法自主审贷，已于2026年3月16日发放固定资产贷款")
-			.contains(ABC + "不予放贷")
-			.contains(LCRCB + "的审贷因你单位已接受" + ICBC + "的贷款而关闭")
-			.contains("接受" + ICBC + "的贷款")
+			.contains("该项目推送银行后，" + ICBC + "同意放贷", "接受" + ICBC + "的贷款")
+			.doesNotContain(ABC, LCRCB)
 			// The listing's body tells the interest subsidy follows; the finance bureau's
 			// notice states it.
 			.doesNotContain("财政贴息：");
@@ -321,6 +323,14 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		for (long id : documents) {
 			assertThat(abc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(200);
 		}
+		// Nor do the documents the lender receives tell of the other bank's decision or
+		// the co-reviewing bodies' opinions.
+		for (DecisionType type : List.of(DecisionType.LOAN_LISTED, DecisionType.INTEREST_SUBSIDY_GRANTED)) {
+			assertThat(review.issued(loan, type).text()).as("%s", type)
+				.contains("中国农业银行聊城分行", "聊城市工业和信息化局", "中国人民银行聊城市分行")
+				.doesNotContain("中国工商银行", ReviewFixture.opinionFor("DECLINED"), "聊城市生态环境局", "聊城市发展和改革委员会");
+		}
+		assertThat(icbc.get(dossier).body()).doesNotContain("入选通知书");
 		// A city body that reviewed the case still reads it whole.
 		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
 		assertThat(city.get(dossier).body()).contains("4321000", ReviewFixture.opinionFor("DECLINED"),
