@@ -352,6 +352,16 @@ class StatisticsOnPostgresTest {
 		assertThat(grown.get(4)).isEqualTo("0.03 亿元，较2023年增长 50 %");
 		assertThat(grown.get(6)).isEqualTo("166.7");
 		assertThat(grown.get(7)).isEqualTo("已达到");
+
+		// A county reads its own part of the figure, which has no baseline of its own:
+		// no growth against the city's.
+		List<List<String>> county = read(
+				loggedIn(DemoUsers.COUNTY_REVIEWER).getBytes("/statistics/export/targets.xlsx?year=2025").body());
+		List<String> part = row(county, "工业领域设备投资较2023年增长");
+		assertThat(part.get(4)).endsWith(" 亿元").doesNotContain("较2023年");
+		assertThat(part.get(5)).isEqualTo("2025年（仅本辖区）");
+		assertThat(part.get(6)).isEmpty();
+		assertThat(part.get(7)).isEqualTo("基数为全市数据，不计算本辖区增幅");
 	}
 
 	@Test

@@ -35,7 +35,7 @@ public class PublicNotices {
 	List<Notice> current(Instant now) {
 		return jdbc
 			.sql("""
-					SELECT n.application_id, a.reference_no, e.name, COALESCE(p.project_name, a.submitted_project_name), n.amount,
+					SELECT n.application_id, a.reference_no, e.name, COALESCE(p.submitted_project_name, p.project_name, a.submitted_project_name), n.amount,
 					       n.starts_at, n.ends_at
 					FROM public_notice n JOIN application a ON a.id = n.application_id
 					JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id
@@ -223,7 +223,7 @@ public class PublicNotices {
 	Optional<Receipt> byReceipt(String receipt) {
 		return jdbc.sql("""
 				SELECT o.receipt_no, o.contact_phone, o.filed_at, o.resolved_at, o.resolution, a.reference_no,
-				       COALESCE(p.project_name, a.submitted_project_name)
+				       COALESCE(p.submitted_project_name, p.project_name, a.submitted_project_name)
 				FROM public_objection o JOIN application a ON a.id = o.application_id
 				LEFT JOIN application p ON p.id = a.submitted_project_id
 				WHERE o.receipt_no = ?""")

@@ -138,6 +138,12 @@ public class Dashboard {
 				value = Numbers.yi(approved);
 				asOf = year + "年" + (scope.cityWide() ? "" : "（仅本辖区）");
 				valueText = Numbers.plain(value) + " 亿元";
+				if (!scope.cityWide() && target.growth()) {
+					// The baseline is the city's: a county's part of it has none to grow
+					// from.
+					rows.add(new TargetProgress(target, body, null, valueText, asOf, null, null, "基数为全市数据，不计算本辖区增幅"));
+					continue;
+				}
 			}
 			rows.add(progressOf(target, body, value, valueText, asOf));
 		}
