@@ -144,6 +144,9 @@ class CasePageTest extends ReviewProcessTest {
 		long id = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
 		review.attachProjectFiles(id);
 		WebClient api = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(api.get("/enterprise/applications/" + id).body()).as("an attachment is deleted only when confirmed")
+			.contains("onsubmit=\"return confirm('确定删除附件“' + this.dataset.file + '”？删除后不能恢复，需要时请重新上传。')\"",
+					"data-file=\"营业执照.pdf\"");
 
 		HttpResponse<String> refused = api.postJson("/api/applications/" + id + "/submit", "{}");
 		assertThat(refused.statusCode()).isEqualTo(400);
