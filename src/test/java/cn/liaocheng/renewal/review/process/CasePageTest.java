@@ -179,6 +179,9 @@ class CasePageTest extends ReviewProcessTest {
 			.body();
 		String lineName = Dossiers.project(7).getEquipment().get(0).getName();
 		assertThat(form).contains("value=\"" + lineName + "\"", "value=\"185000.00\"", "带入所选项目的设备明细");
+		// The grid's cells name their row and column for screen readers.
+		assertThat(form).contains("aria-label=\"第1行 设备名称\"", "aria-label=\"第1行 产地\"", "aria-label=\"第1行 发票金额（元）\"",
+				"aria-label=\"第2行 设备名称\"");
 
 		long otherProject = review.draftOfAnotherEnterprise();
 		String refused = portal
