@@ -29,6 +29,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -71,6 +72,9 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(progress.at("/correction/reasons").asText()).isEqualTo("请补充上传加盖公章的营业执照副本");
 		assertThat(progress.at("/correction/deadline").asText()).isNotBlank();
 		assertThat(progress.at("/handlingBodies/0").asText()).isEqualTo("您单位");
+		assertThat(loggedIn(DemoUsers.COUNTY_REVIEWER).get("/review/applications/" + project.id()).body())
+			.as("the case file's figures are written as the enterprise's page writes them")
+			.contains("年新增产值 8,000,000.00 元；");
 	}
 
 	@Test
@@ -130,6 +134,12 @@ class CasePageTest extends ReviewProcessTest {
 
 		assertThat(page).contains("中国工商银行聊城分行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息", "每年 1.5 个百分点贴息 24 个月");
 		JsonNode outcomes = api(DemoUsers.ENTERPRISE, "/api/applications/" + loan.id()).get("outcomes");
+		// The reviewers' case file writes the terms as the enterprise's page does.
+		HttpResponse<String> dossier = loggedIn("lc-pboc").get("/review/applications/" + loan.id());
+		assertThat(dossier.statusCode()).isEqualTo(200);
+		assertThat(dossier.body())
+			.contains("放贷 5,000,000.00 元，年利率 3.1%，36 个月，" + ChinaTime.day(ReviewFixture.GRANT_DATE) + "放款")
+			.doesNotContain("5000000.00", "3.10%");
 		assertThat(outcomes.get("grantedAmount").decimalValue()).isEqualByComparingTo("5000000.00");
 		assertThat(outcomes.get("grantedRate").decimalValue()).isEqualByComparingTo("3.10");
 		assertThat(outcomes.get("grantedTermMonths").asInt()).isEqualTo(36);
