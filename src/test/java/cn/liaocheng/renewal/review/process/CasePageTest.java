@@ -149,6 +149,22 @@ class CasePageTest extends ReviewProcessTest {
 			.isEqualByComparingTo(review.outcomes(loan).interestSubsidyAmount());
 	}
 
+	/**
+	 * A bank's grant waiting for the enterprise is 待确认贷款 on the case page and in the
+	 * reviewers' case file, as in the enterprise's list, not 银行审贷中.
+	 */
+	@Test
+	void aGrantWaitingForTheEnterprisesAcceptanceIsNamedAsTheListNamesIt() {
+		Case loan = review.listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		assertThat(review.listLine(loan).stageLabel()).isEqualTo("待确认贷款");
+
+		assertThat(page(DemoUsers.ENTERPRISE, loan)).contains("id=\"status\">待确认贷款</span>")
+			.doesNotContain("id=\"status\">银行审贷中</span>");
+		assertThat(loggedIn("lc-pboc").get("/review/applications/" + loan.id()).body())
+			.contains("id=\"dossier-stage\">待确认贷款</span>");
+	}
+
 	@Test
 	void aSubmissionWithoutTheIntegrityDeclarationIsRefusedInChineseAndAConfirmedOneIsRecorded() throws Exception {
 		long id = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
