@@ -90,6 +90,11 @@ class ApprovalOperationsBrowserTest {
 		openOperations(DemoUsers.COUNTY_REVIEWER, task);
 		WebElement panel = browser.waitFor(PANEL);
 		browser.waitUntil(d -> new Select(panel.findElement(By.name("to"))).getOptions().size() > 1);
+		assertThat(panel.findElements(By.cssSelector("textarea, select, input, ul")))
+			.as("every field and list of the panel is named for screen readers, not by a placeholder alone")
+			.hasSizeGreaterThan(5)
+			.allSatisfy(
+					field -> assertThat(field.getAttribute("aria-label")).as(field.getAttribute("name")).isNotBlank());
 		new Select(panel.findElement(By.name("to"))).selectByValue(CountyReviewTasks.COLLEAGUE);
 		panel.findElement(By.name("transferReason")).sendKeys("本人下周出差，转同事办理");
 		browser.screenshot("tasklist-operations-transfer-filled");

@@ -210,6 +210,11 @@ class EnterpriseActivationTest {
 		Enterprise pending = pendingEnterpriseIn(GUANXIAN);
 		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
 		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
+		// The page asks before it disables, naming the account and what follows.
+		String list = reviewer.get("/county/enterprises").body();
+		String row = list.substring(list.indexOf("id=\"enterprise-" + pending.id() + "\""));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-enterprise=\"" + pending.name() + "\"",
+				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再提交申报，其 API 令牌立即失效；需要时可再次激活。确定停用？')\"");
 
 		assertThat(post(reviewer, "/county/enterprises/" + pending.id() + "/disable").statusCode()).isEqualTo(302);
 

@@ -31,6 +31,18 @@ class WelcomePageTest {
 			.contains("冠县工业和信息化局", "0635-8000106", "临清市工业和信息化局", "聊城高新技术产业开发区");
 	}
 
+	/**
+	 * Passwords are reset by the county bureau: the login page says so and leads to the
+	 * bureaus' phones on the home page.
+	 */
+	@Test
+	void theLoginPageLeadsAForgottenPasswordToTheCountyBureausPhones() {
+		WebClient stranger = new WebClient(port);
+
+		assertThat(stranger.get("/login").body()).contains("忘记密码？请<a href=\"/#contacts\">联系所在县（市、区）工业和信息化局</a>");
+		assertThat(stranger.get("/").body()).contains("id=\"contacts\"", "冠县工业和信息化局", "0635-8000106");
+	}
+
 	@Test
 	void theGuideIsRenderedFromTheRepositorysGuideForAnyone() {
 		HttpResponse<String> guide = new WebClient(port).get("/guide");

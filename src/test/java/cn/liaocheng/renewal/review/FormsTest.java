@@ -242,6 +242,25 @@ class FormsTest {
 		}).map(t -> t.path("text").asText()).reduce("", (a, b) -> a + "\n" + b);
 	}
 
+	/**
+	 * The evaluation compares the report with what the project declared when it was
+	 * registered: the form leads to the page that shows those figures, and does not ask
+	 * for a comparison with digital indicators, which registration never asks.
+	 */
+	@Test
+	void performanceEvaluationLeadsToTheDeclaredBenefitsAndPromisesNoDeclaredDigitalIndicators() throws IOException {
+		String texts = components(read(FORMS.resolve("performance-evaluation.form"))).stream()
+			.filter(c -> "text".equals(c.path("type").asText()))
+			.map(c -> c.path("text").asText())
+			.reduce("", (a, b) -> a + "\n" + b);
+
+		assertTrue(texts.contains("](/review/aftercare/{{applicationId}})"),
+				"a link to the declared benefits: " + texts);
+		assertTrue(texts.contains("其他效益"), texts);
+		assertFalse(texts.contains("承诺的年新增产值、节能量、能效水平和数字化指标"), texts);
+		assertTrue(texts.contains("项目登记时不填报数字化指标"), texts);
+	}
+
 	@Test
 	void bankAsksForLoanTermsOnlyWhenItGrantsTheLoan() throws IOException {
 		List<JsonNode> components = components(read(FORMS.resolve(BANK_DECISION + ".form")));

@@ -361,6 +361,8 @@ class ApiTokenTest {
 			.hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 		assertThat(new Bearer(port, token).get("/api/applications").statusCode()).isEqualTo(200);
 		assertThat(shownAgain.body()).doesNotContain(token).contains("门户新建");
+		assertThat(shownAgain.body()).as("the page asks before it revokes")
+			.contains("data-name=\"门户新建\"", "onsubmit=\"return confirm('撤销后使用令牌“' + this.dataset.name + '”的系统立即不能再访问");
 
 		long id = findToken(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), token).get("id")
 			.asLong();

@@ -106,7 +106,8 @@ class AftercarePortalController {
 			redirect.addFlashAttribute("aftercareTyped", typed);
 		}
 		catch (ApplicationStateException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			// Shown in the section the answer returns to, not at the top of a long page.
+			redirect.addFlashAttribute("aftercareError", e.getMessage());
 			redirect.addFlashAttribute("aftercareTyped", typed);
 		}
 		return "redirect:/enterprise/applications/" + id + "#aftercare";

@@ -22,10 +22,17 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The enterprise's answer to a clawback's prior notice on its case page: a statement
  * (陈述、申辩) or an express waiver, for its own application only, within the period, once. A
- * refusal comes back as the page's message; nothing is half-saved.
+ * refusal comes back in the page's clawback section, with the statement as typed; nothing
+ * is half-saved.
  */
 @Controller
 class StatementPages {
+
+	/**
+	 * The refusal's reason, shown in the clawback section the answer returns to rather
+	 * than at the top of a long page.
+	 */
+	private static final String ERROR = "clawbackError";
 
 	private final Applications applications;
 
@@ -45,7 +52,8 @@ class StatementPages {
 			redirect.addFlashAttribute("notice", "陈述、申辩意见已提交，市工业和信息化局将复核后作出决定。");
 		}
 		catch (ClawbackRefused e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute(ERROR, e.getMessage());
+			redirect.addFlashAttribute("clawbackStatement", statement);
 		}
 		return "redirect:/enterprise/applications/" + id + "#clawback";
 	}
@@ -58,7 +66,7 @@ class StatementPages {
 			redirect.addFlashAttribute("notice", "已记录您放弃陈述、申辩，将依告知的内容作出决定。");
 		}
 		catch (ClawbackRefused e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute(ERROR, e.getMessage());
 		}
 		return "redirect:/enterprise/applications/" + id + "#clawback";
 	}

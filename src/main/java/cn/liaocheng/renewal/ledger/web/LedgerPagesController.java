@@ -103,6 +103,7 @@ class LedgerPagesController {
 		}
 		catch (LedgerException e) {
 			refuse(e, redirect);
+			redirect.addFlashAttribute("payment", new Payment(rowId, paidOn, voucherNo));
 		}
 		return "redirect:/ledger/loans/" + id;
 	}
@@ -131,6 +132,13 @@ class LedgerPagesController {
 	 * session as a flash attribute.
 	 */
 	record Input(String type, String date, String amount, String contractNo, String note) implements Serializable {
+	}
+
+	/**
+	 * The payment typed for one period's row, shown again in that row's form after a
+	 * refusal.
+	 */
+	record Payment(long row, String paidOn, String voucherNo) implements Serializable {
 	}
 
 	private static void refuse(LedgerException e, RedirectAttributes redirect) {

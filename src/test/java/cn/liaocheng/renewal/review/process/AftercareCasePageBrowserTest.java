@@ -133,7 +133,15 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 			.isEqualTo("实际年产值（总额，元，必填）");
 		assertThat(browser.driver().findElement(By.id("outputValue-hint")).getText()).contains("年产值总额，不是较项目实施前的新增额",
 				"预计年新增产值 8,000,000.00 元（新增额），与年产值总额口径不同，不能直接对比");
-		assertThat(browser.driver().findElement(By.id("aftercare")).getText()).doesNotContain("申报预期 ");
+		assertThat(browser.driver().findElement(By.id("aftercare")).getText()).doesNotContain("申报预期 ", "申报时：");
+		// Registration asks no digital indicators: the other benefits it did ask are
+		// named as what they are, beside the statement.
+		assertThat(browser.driver().findElement(By.cssSelector("label[for=digitalIndicators]")).getText())
+			.isEqualTo("数字化指标完成情况");
+		assertThat(browser.driver().findElement(By.id("promised-other-benefits")).getText())
+			.isEqualTo("申报时填报的其他效益：降低能耗，减少废品。如有，请在自评说明中写明完成情况。");
+		assertThat(browser.driver().findElement(By.id("performance-statement")).getAttribute("aria-describedby"))
+			.isEqualTo("promised-other-benefits");
 		browser.fullPageScreenshot("aftercare-performance-1366");
 
 		// A figure the system cannot read is refused, and what was typed is kept.

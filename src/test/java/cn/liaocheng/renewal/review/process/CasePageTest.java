@@ -29,6 +29,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -71,6 +72,9 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(progress.at("/correction/reasons").asText()).isEqualTo("请补充上传加盖公章的营业执照副本");
 		assertThat(progress.at("/correction/deadline").asText()).isNotBlank();
 		assertThat(progress.at("/handlingBodies/0").asText()).isEqualTo("您单位");
+		assertThat(loggedIn(DemoUsers.COUNTY_REVIEWER).get("/review/applications/" + project.id()).body())
+			.as("the case file's figures are written as the enterprise's page writes them")
+			.contains("年新增产值 8,000,000.00 元；");
 	}
 
 	@Test
@@ -130,6 +134,12 @@ class CasePageTest extends ReviewProcessTest {
 
 		assertThat(page).contains("中国工商银行聊城分行", "5,000,000.00 元", "3.1%", "36 个月", "财政贴息", "每年 1.5 个百分点贴息 24 个月");
 		JsonNode outcomes = api(DemoUsers.ENTERPRISE, "/api/applications/" + loan.id()).get("outcomes");
+		// The reviewers' case file writes the terms as the enterprise's page does.
+		HttpResponse<String> dossier = loggedIn("lc-pboc").get("/review/applications/" + loan.id());
+		assertThat(dossier.statusCode()).isEqualTo(200);
+		assertThat(dossier.body())
+			.contains("放贷 5,000,000.00 元，年利率 3.1%，36 个月，" + ChinaTime.day(ReviewFixture.GRANT_DATE) + "放款")
+			.doesNotContain("5000000.00", "3.10%");
 		assertThat(outcomes.get("grantedAmount").decimalValue()).isEqualByComparingTo("5000000.00");
 		assertThat(outcomes.get("grantedRate").decimalValue()).isEqualByComparingTo("3.10");
 		assertThat(outcomes.get("grantedTermMonths").asInt()).isEqualTo(36);
@@ -139,11 +149,30 @@ class CasePageTest extends ReviewProcessTest {
 			.isEqualByComparingTo(review.outcomes(loan).interestSubsidyAmount());
 	}
 
+	/**
+	 * A bank's grant waiting for the enterprise is 待确认贷款 on the case page and in the
+	 * reviewers' case file, as in the enterprise's list, not 银行审贷中.
+	 */
+	@Test
+	void aGrantWaitingForTheEnterprisesAcceptanceIsNamedAsTheListNamesIt() {
+		Case loan = review.listedLoan("icbc", "abc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		assertThat(review.listLine(loan).stageLabel()).isEqualTo("待确认贷款");
+
+		assertThat(page(DemoUsers.ENTERPRISE, loan)).contains("id=\"status\">待确认贷款</span>")
+			.doesNotContain("id=\"status\">银行审贷中</span>");
+		assertThat(loggedIn("lc-pboc").get("/review/applications/" + loan.id()).body())
+			.contains("id=\"dossier-stage\">待确认贷款</span>");
+	}
+
 	@Test
 	void aSubmissionWithoutTheIntegrityDeclarationIsRefusedInChineseAndAConfirmedOneIsRecorded() throws Exception {
 		long id = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
 		review.attachProjectFiles(id);
 		WebClient api = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(api.get("/enterprise/applications/" + id).body()).as("an attachment is deleted only when confirmed")
+			.contains("onsubmit=\"return confirm('确定删除附件“' + this.dataset.file + '”？删除后不能恢复，需要时请重新上传。')\"",
+					"data-file=\"营业执照.pdf\"");
 
 		HttpResponse<String> refused = api.postJson("/api/applications/" + id + "/submit", "{}");
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -176,6 +205,9 @@ class CasePageTest extends ReviewProcessTest {
 			.body();
 		String lineName = Dossiers.project(7).getEquipment().get(0).getName();
 		assertThat(form).contains("value=\"" + lineName + "\"", "value=\"185000.00\"", "带入所选项目的设备明细");
+		// The grid's cells name their row and column for screen readers.
+		assertThat(form).contains("aria-label=\"第1行 设备名称\"", "aria-label=\"第1行 产地\"", "aria-label=\"第1行 发票金额（元）\"",
+				"aria-label=\"第2行 设备名称\"");
 
 		long otherProject = review.draftOfAnotherEnterprise();
 		String refused = portal

@@ -113,6 +113,16 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		long entry = jdbc.sql("""
 				SELECT e.id FROM negative_list_entry e JOIN clawback c ON c.id = e.source_clawback_id
 				WHERE c.application_id = ?""").param(claim.id()).query(Long.class).single();
+		// The bureau's pages ask before they list, lift or start a clawback, and say what
+		// follows.
+		String list = as("lc-industry").get("/negative-list").body();
+		String entryRow = list.substring(list.indexOf("/negative-list/" + entry + "/lift"));
+		assertThat(entryRow.substring(0, entryRow.indexOf("</form>"))).contains("data-enterprise=\"",
+				"onsubmit=\"return confirm('解除后' + this.dataset.enterprise + '即可提交新的申报；解除不能撤回");
+		assertThat(list).contains(
+				"onsubmit=\"return confirm('列入后该企业在期限内不能提交新的项目入库、奖补资金和贷款申报，并立即收到通知；列入记录不能删除，只能由本局写明原因提前解除。确定列入负面清单？')\"");
+		assertThat(as("lc-industry").get("/clawbacks").body())
+			.contains("onsubmit=\"return confirm('启动后该项目尚未拨付的奖补资金立即暂停拨付，并通知企业；追回程序不能撤回，经核查不予追回的，在核定环节终止。确定启动追回？')\"");
 		HttpResponse<String> lifted = as("lc-industry").postJson("/api/negative-list/" + entry + "/lift",
 				"{\"reason\":\"测试结束，解除列入。\"}");
 		assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);

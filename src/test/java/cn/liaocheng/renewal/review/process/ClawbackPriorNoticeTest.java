@@ -155,6 +155,20 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 		assertThat(portal
 			.postForm("/enterprise/applications/" + claim.id() + "/clawback/statement", "statement=" + enc(STATEMENT))
 			.statusCode()).isEqualTo(403);
+		// The form warns that it is sent once; a refused statement comes back in the
+		// clawback section, in the form, as typed.
+		assertThat(page).contains("onsubmit=\"return confirm('陈述、申辩意见只能提交一次，提交后不能修改或补充。确定提交吗？');\"");
+		String tooShort = "不服，\n证据另附。";
+		assertThat(portal
+			.postForm("/enterprise/applications/" + claim.id() + "/clawback/statement",
+					"statement=" + enc(tooShort) + "&_csrf=" + enc(WebClient.csrfTokenOf(page)))
+			.statusCode()).isEqualTo(302);
+		page = portal.get("/enterprise/applications/" + claim.id()).body();
+		String section = page.substring(page.indexOf("id=\"clawback\""));
+		assertThat(section.substring(0, section.indexOf("id=\"clawback-statement\""))).contains("id=\"clawback-error\"",
+				"10 至 2000 字", "您填写的意见已保留在下方");
+		assertThat(section).contains(">" + tooShort + "</textarea>");
+		assertThat(page.substring(0, page.indexOf("id=\"clawback\""))).doesNotContain("10 至 2000 字");
 		HttpResponse<String> stated = portal.postForm("/enterprise/applications/" + claim.id() + "/clawback/statement",
 				"statement=" + enc(STATEMENT) + "&_csrf=" + enc(WebClient.csrfTokenOf(page)));
 		assertThat(stated.statusCode()).isEqualTo(302);

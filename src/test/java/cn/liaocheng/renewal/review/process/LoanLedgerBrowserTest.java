@@ -7,8 +7,10 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -51,8 +53,17 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.logIn(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
 		browser.open("/ledger");
 		browser.waitFor(By.id("ledger-loans")).findElement(By.linkText(review.referenceNo(loan))).click();
-		record("DISBURSEMENT", disbursed, "3000000", "ICBC-LC-" + disbursed, "");
+		assertThat(record("DISBURSEMENT", disbursed, "3000000", "ICBC-LC-" + disbursed, ""))
+			.isEqualTo("登记后不能修改或删除；如登记有误，须书面告知市财政局。确定登记？");
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).isEqualTo("已登记放款。");
+		// An entry that ends the subsidy is named as such; declined, nothing is recorded.
+		fill("EARLY_REPAYMENT", repaid, "", "", "");
+		browser.driver().findElement(By.cssSelector("#record-event button[type=submit]")).click();
+		Alert closing = browser.waitUntil(ExpectedConditions.alertIsPresent());
+		assertThat(closing.getText()).isEqualTo("登记提前结清或逾期/违约后，自该日起停止贴息，此后不能再登记放款或还款。确定登记？");
+		closing.dismiss();
+		assertThat(browser.driver().findElement(By.cssSelector(".alert.info")).getText()).isEqualTo("已登记放款。");
+		assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain("已提前结清");
 		record("REPAYMENT", repaid, "4000000", "", "");
 		WebElement error = browser.waitFor(By.id("ledger-error"));
 		assertThat(error.getText()).contains("归还本金不能超过贷款余额（3,000,000.00元）");
@@ -74,6 +85,7 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.open("/ledger/loans/" + loan.id());
 		assertThat(browser.driver().findElements(By.id("record-event"))).as("finance records nothing").isEmpty();
 		browser.driver().findElements(By.xpath("//button[normalize-space()='审核通过']")).get(0).click();
+		assertThat(confirmed()).isEqualTo("审核通过后该期贴息金额即确定，银行不能再补录该期及以前日期的放款或还款。确定审核通过？");
 		WebElement approved = browser.waitFor(By.cssSelector(".alert.info"));
 		assertThat(approved.getText()).endsWith("期贴息已审核。");
 		// Whoever approved the period does not pay it: another officer of the bureau
@@ -88,21 +100,36 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		browser.setValue(By.cssSelector("form.inline-form input[name=paidOn]"), today.toString());
 		payment.findElement(By.name("voucherNo")).sendKeys("LCCZ-" + today);
 		payment.findElement(By.tagName("button")).click();
+		assertThat(confirmed()).isEqualTo("登记拨付后系统立即签发该期《贴息资金拨付通知书》，拨付记录和通知书不能修改。确定登记拨付？");
 		// The approval's notice stays on screen until the payment's answer replaces the
 		// page.
-		browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(approved));
+		browser.waitUntil(ExpectedConditions.stalenessOf(approved));
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
 		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");
 		browser.fullPageScreenshot("ledger-finance-paid");
 	}
 
-	private void record(String type, LocalDate date, String amount, String contract, String note) {
+	/** Records an entry, confirming it; returns what the page asked. */
+	private String record(String type, LocalDate date, String amount, String contract, String note) {
+		fill(type, date, amount, contract, note);
+		browser.driver().findElement(By.cssSelector("#record-event button[type=submit]")).click();
+		return confirmed();
+	}
+
+	private void fill(String type, LocalDate date, String amount, String contract, String note) {
 		new Select(browser.waitFor(By.id("type"))).selectByValue(type);
 		browser.setValue(By.id("date"), date.toString());
 		browser.setValue(By.id("amount"), amount);
 		browser.setValue(By.id("contractNo"), contract);
 		browser.setValue(By.id("note"), note);
-		browser.driver().findElement(By.cssSelector("#record-event button[type=submit]")).click();
+	}
+
+	/** Accepts the confirmation the page asks for; returns its question. */
+	private String confirmed() {
+		Alert confirm = browser.waitUntil(ExpectedConditions.alertIsPresent());
+		String question = confirm.getText();
+		confirm.accept();
+		return question;
 	}
 
 	private Case grantedLoan() {

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
+import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
+import cn.liaocheng.renewal.ledger.internal.LedgerRow;
 import cn.liaocheng.renewal.ledger.internal.LoanBook;
+import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -29,6 +34,12 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 
 	@Autowired
 	LoanBook book;
+
+	@Autowired
+	LedgerAccrual accrual;
+
+	@Autowired
+	LedgerPayments payments;
 
 	@Autowired
 	LoanLedgerPagesTest(ApplicationContext context) {
@@ -90,6 +101,34 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		assertThat(otherBank.loans()).extracting(l -> l.summary().id()).doesNotContain(older.id(), newer.id());
 		assertThat(session("lc-finance").get("/ledger?page=abc").statusCode()).as("not a page number").isEqualTo(400);
 		assertThat(session("lc-finance").get("/ledger?page=-3").body()).contains("/ledger/loans/" + newer.id());
+	}
+
+	/**
+	 * A refused payment comes back with its reason, and the date and voucher typed stay
+	 * in that period's form, as the bank's entry form keeps what was typed.
+	 */
+	@Test
+	void aRefusedPaymentKeepsTheDateAndVoucherTypedInThatPeriodsForm() {
+		Case loan = grantedLoan();
+		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+				ReviewFixture.GRANT_DATE, new BigDecimal("3000000"), "ICBC-LC-KEEP", null));
+		accrual.accrueAll(ReviewFixture.GRANT_DATE.plusMonths(3).withDayOfMonth(1));
+		LedgerRow first = book.view(review.user("lc-finance"), loan.id()).rows().get(0);
+		payments.approve(review.user("lc-finance"), loan.id(), first.id());
+		WebClient payer = session("lc-finance-pay");
+		String page = "/ledger/loans/" + loan.id();
+		String token = WebClient.csrfTokenOf(payer.get(page).body());
+
+		HttpResponse<String> refused = payer.postForm(page + "/ledger/" + first.id() + "/payment",
+				"paidOn=" + first.periodEnd() + "&voucherNo=" + enc("LCCZ-KEEP-0001") + "&_csrf=" + enc(token));
+
+		assertThat(refused.statusCode()).isEqualTo(302);
+		String shown = payer.get(page).body();
+		assertThat(shown).contains("拨付日期应晚于贴息期间的结束日");
+		// Still approved, not paid: the period's payment form is offered again.
+		String form = shown.substring(shown.indexOf("/ledger/" + first.id() + "/payment"));
+		assertThat(form.substring(0, form.indexOf("</form>"))).contains("value=\"" + first.periodEnd() + "\"",
+				"value=\"LCCZ-KEEP-0001\"");
 	}
 
 	private WebClient session(String user) {

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -78,6 +80,10 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 		browser.screenshot("loan-offers");
 
 		accept.get(0).click();
+		// Accepting closes the other banks' reviews: the page asks first.
+		Alert confirm = browser.waitUntil(alertIsPresent());
+		assertThat(confirm.getText()).isEqualTo("接受中国工商银行聊城分行的贷款后，其他银行尚未完成的审贷随即关闭，不能改选其他银行。确定接受？");
+		confirm.accept();
 		browser.waitUntil(d -> d.getPageSource().contains("已接受中国工商银行聊城分行的贷款"));
 		review.runJobs(loan);
 		browser.open("/enterprise/applications/" + loan.id());

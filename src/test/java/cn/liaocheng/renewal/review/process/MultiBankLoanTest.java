@@ -318,7 +318,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 
 		WebClient abc = new WebClient(port).withBasic("abc-officer", DemoUsers.PASSWORD);
 		assertThat(abc.get(dossier).body())
-			.contains("4321000", ReviewFixture.opinionFor("GRANTED"), "入选通知书", "贷款贴息确认通知书")
+			.contains("放贷 4,321,000.00 元", ReviewFixture.opinionFor("GRANTED"), "入选通知书", "贷款贴息确认通知书")
 			.doesNotContain(ReviewFixture.opinionFor("DECLINED"));
 		for (long id : documents) {
 			assertThat(abc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(200);
@@ -333,7 +333,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(icbc.get(dossier).body()).doesNotContain("入选通知书");
 		// A city body that reviewed the case still reads it whole.
 		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
-		assertThat(city.get(dossier).body()).contains("4321000", ReviewFixture.opinionFor("DECLINED"),
+		assertThat(city.get(dossier).body()).contains("放贷 4,321,000.00 元", ReviewFixture.opinionFor("DECLINED"),
 				ReviewFixture.opinionFor("GRANTED"), "入选通知书", "聊城市生态环境局「");
 	}
 

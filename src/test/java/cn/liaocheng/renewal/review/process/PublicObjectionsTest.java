@@ -212,6 +212,11 @@ class PublicObjectionsTest extends ReviewProcessTest {
 			.contains("姓名含有改变文字方向的控制字符，请删除后重新输入", "单位名称含有不可见的控制字符，请删除后重新输入", "异议事实和理由含有改变文字方向的控制字符，请删除后重新输入")
 			.contains("value=\"异议人\"")
 			.doesNotContain(BIDI, "\u0007", "\uFEFF");
+		for (String field : new String[] { "name", "organisation", "phone", "content" }) {
+			String id = "objection-" + claim.id() + "-" + field;
+			assertThat(refused.body()).as("the %s field is named by its label", field)
+				.contains("<label for=\"" + id + "\">", "id=\"" + id + "\" name=\"" + field + "\"");
+		}
 		assertThat(objectionsAgainst(claim)).isZero();
 	}
 

@@ -112,6 +112,17 @@ class RectificationEvidenceTest extends ReviewProcessTest {
 		String casePage = "/enterprise/applications/" + claim.id();
 		String html = page.get(casePage).body();
 		assertThat(html).contains("整改期限已过，转入奖补资金追回程序").doesNotContain("id=\"rectification-form\"");
+		// A page opened before the deadline and sent after it: the refusal is shown in
+		// the section the answer returns to, which no longer offers the form.
+		HttpResponse<String> lateByPage = multipart(page, casePage + "/aftercare/rectification",
+				List.of(field("statement", "已将除尘设备接入生产线。"), file("rectification", "整改报告.pdf")),
+				WebClient.csrfTokenOf(html));
+		assertThat(lateByPage.statusCode()).as(lateByPage.body()).isEqualTo(302);
+		String answered = page.get(casePage).body();
+		int section = answered.indexOf("id=\"aftercare\"");
+		assertThat(answered.substring(section)).contains("id=\"aftercare-error\"", "已过，不能再提交整改材料")
+			.doesNotContain("填写的文字已保留");
+		assertThat(answered.substring(0, section)).doesNotContain("已过，不能再提交整改材料");
 
 		assertThat(steps.view(review.enterprise(), claim.id()).submissions())
 			.noneMatch(s -> s.kind().name().equals("RECTIFICATION"));

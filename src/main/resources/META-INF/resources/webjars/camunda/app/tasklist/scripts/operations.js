@@ -9,13 +9,15 @@
  */
 import {call, el} from './review-api.js';
 
-function reasonField(name, placeholder) {
+/** A reason box; its label is read out by screen readers, which a placeholder alone is not. */
+function reasonField(name, label, placeholder) {
   return el('textarea', {
     'class': 'form-control renewal-op-reason',
     name: name,
     rows: '2',
     maxlength: '200',
-    placeholder: placeholder
+    placeholder: placeholder,
+    'aria-label': label
   });
 }
 
@@ -70,10 +72,10 @@ function operationSections(box, taskId, ops) {
   var can = function (op) {
     return ops.indexOf(op) >= 0;
   };
-  var colleague = el('select', {'class': 'form-control', name: 'to'}, [el('option', {value: '', text: '请选择本部门同事'})]);
-  var delegateTo = el('select', {'class': 'form-control', name: 'delegateTo'}, [el('option', {value: '', text: '请选择本部门同事'})]);
+  var colleague = el('select', {'class': 'form-control', name: 'to', 'aria-label': '转办给'}, [el('option', {value: '', text: '请选择本部门同事'})]);
+  var delegateTo = el('select', {'class': 'form-control', name: 'delegateTo', 'aria-label': '委派给'}, [el('option', {value: '', text: '请选择本部门同事'})]);
 
-  var transferReason = reasonField('transferReason', '转办原因（必填，2–200 字）');
+  var transferReason = reasonField('transferReason', '转办原因', '转办原因（必填，2–200 字）');
   if (can('transfer')) box.appendChild(section('转办', '将本人已认领的任务转给本部门同事办理，转办人、接收人和原因记入办理记录。', [colleague, transferReason], '转办',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/transfer', {
@@ -84,7 +86,7 @@ function operationSections(box, taskId, ops) {
       });
     }));
 
-  var delegateReason = reasonField('delegateReason', '委派原因（必填，2–200 字）');
+  var delegateReason = reasonField('delegateReason', '委派原因', '委派原因（必填，2–200 字）');
   if (can('delegate')) box.appendChild(section('委派', '请本部门同事协助办理：同事填写意见后点击“完成”，任务回到您的名下，由您确认后完成。', [delegateTo, delegateReason], '委派',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/delegate', {
@@ -108,7 +110,7 @@ function operationSections(box, taskId, ops) {
     });
   });
 
-  var returnReason = reasonField('returnReason', '退回原因（必填，2–200 字）');
+  var returnReason = reasonField('returnReason', '退回原因', '退回原因（必填，2–200 字）');
   if (can('returnToPrevious')) box.appendChild(section('退回上一环节', '将案件退回本案件的上一审核环节重新办理（不退回企业；需要企业补正材料的，请在表单中选择“退回补正”）。', [returnReason], '退回上一环节',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/return-to-previous', {reason: reasonOf(returnReason)})
@@ -121,11 +123,11 @@ function operationSections(box, taskId, ops) {
   var addBox = el('div', {'class': 'renewal-op-add'});
   box.appendChild(addBox);
   if (can('addReviewer')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/addable-bodies').then(function (bodies) {
-    var body = el('select', {'class': 'form-control', name: 'body'}, [el('option', {value: '', text: '请选择市级单位'})]);
+    var body = el('select', {'class': 'form-control', name: 'body', 'aria-label': '加签单位'}, [el('option', {value: '', text: '请选择市级单位'})]);
     bodies.forEach(function (b) {
       body.appendChild(el('option', {value: b.key, text: b.name}));
     });
-    var addReason = reasonField('addReason', '加签原因（必填，2–200 字）');
+    var addReason = reasonField('addReason', '加签原因', '加签原因（必填，2–200 字）');
     addBox.appendChild(section('加签', '增加一个市级单位参加本轮联审；联审等该单位提出意见后才结束。', [body, addReason], '加签',
       function () {
         return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/add-reviewer', {body: body.value, reason: reasonOf(addReason)})
@@ -137,9 +139,10 @@ function operationSections(box, taskId, ops) {
     // not the city industry bureau, or not a joint review: no 加签
   });
 
-  var copyBody = el('select', {'class': 'form-control', name: 'copyBody'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
-  var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64'});
-  var copyReason = reasonField('copyReason', '抄送原因（必填，2–200 字）');
+  var copyBody = el('select', {'class': 'form-control', name: 'copyBody', 'aria-label': '抄送单位'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
+  var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64',
+    'aria-label': '抄送人员的登录账号'});
+  var copyReason = reasonField('copyReason', '抄送原因', '抄送原因（必填，2–200 字）');
   if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款已推送到的银行。', [copyBody, copyUser, copyReason], '抄送',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/copy', {
@@ -156,8 +159,8 @@ function operationSections(box, taskId, ops) {
     });
   }).catch(function () {});
 
-  var reassignTo = el('select', {'class': 'form-control', name: 'reassignTo'}, [el('option', {value: '', text: '收回本部门待办（不指定人员）'})]);
-  var reassignReason = reasonField('reassignReason', '改派原因（必填，2–200 字）');
+  var reassignTo = el('select', {'class': 'form-control', name: 'reassignTo', 'aria-label': '改派给'}, [el('option', {value: '', text: '收回本部门待办（不指定人员）'})]);
+  var reassignReason = reasonField('reassignReason', '改派原因', '改派原因（必填，2–200 字）');
   if (can('reassign')) {
     box.appendChild(section('负责人改派', '本部门负责人将任务改派给本部门人员或本人，或收回本部门待办（如办理人请假、出差）；原办理人和接收人会收到通知。', [reassignTo, reassignReason], '改派',
       function () {
@@ -175,7 +178,7 @@ function operationSections(box, taskId, ops) {
     }).catch(function () {});
   }
 
-  var urgeReason = reasonField('urgeReason', '催办事由（必填，2–200 字）');
+  var urgeReason = reasonField('urgeReason', '催办事由', '催办事由（必填，2–200 字）');
   if (can('urge')) box.appendChild(section('催办', '本部门负责人催办本部门的在办任务，办理人和本部门将收到提醒。', [urgeReason], '催办',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/urge', {reason: reasonOf(urgeReason)}).then(function () {
@@ -186,8 +189,9 @@ function operationSections(box, taskId, ops) {
 
 /** 常用意见: the reviewer's own phrases, to add and delete; the forms offer them (see decoratePhrases). */
 function phrasesSection() {
-  var list = el('ul', {'class': 'renewal-phrase-list'});
-  var text = el('textarea', {'class': 'form-control', name: 'phraseText', rows: '2', maxlength: '500', placeholder: '新的常用意见（2–500 字）'});
+  var list = el('ul', {'class': 'renewal-phrase-list', 'aria-label': '我的常用意见'});
+  var text = el('textarea', {'class': 'form-control', name: 'phraseText', rows: '2', maxlength: '500', placeholder: '新的常用意见（2–500 字）',
+    'aria-label': '新的常用意见'});
   var message = el('div', {'class': 'renewal-op-message', role: 'status'});
   var reload = function () {
     call('GET', '/phrases').then(function (phrases) {
@@ -267,7 +271,7 @@ function copiesPanel(container) {
       container.appendChild(el('p', {text: '没有抄送您或您所在单位的案件。'}));
       return;
     }
-    var list = el('ul', {'class': 'renewal-copy-list'});
+    var list = el('ul', {'class': 'renewal-copy-list', 'aria-label': '抄送我的案件'});
     copies.forEach(function (c) {
       list.appendChild(el('li', {}, [
         el('a', {href: '/review/applications/' + c.applicationId, target: '_blank', rel: 'noopener', text: c.referenceNo + ' ' + c.title}),
@@ -310,7 +314,7 @@ function withdrawPanel(container) {
       return;
     }
     steps.forEach(function (s) {
-      var reason = reasonField('withdrawReason', '撤回原因（必填，2–200 字）');
+      var reason = reasonField('withdrawReason', '撤回' + s.referenceNo + '的原因', '撤回原因（必填，2–200 字）');
       container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + new Date(s.completedAt).toLocaleString('zh-CN') + '办结',
         [reason], '撤回', function () {
           return call('POST', '/completed-tasks/' + encodeURIComponent(s.taskId) + '/withdraw', {reason: reasonOf(reason)})
