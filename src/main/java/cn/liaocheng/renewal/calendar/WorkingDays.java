@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -63,6 +64,31 @@ public class WorkingDays {
 			return kind == DayException.Kind.WORKDAY;
 		}
 		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	/**
+	 * Why {@code date} cannot end a period that a body sets (a repayment or rectification
+	 * deadline): it is a statutory holiday or a rest day, and the next working day; empty
+	 * when it is a working day or lies in a year the calendar does not hold yet (not
+	 * checked then).
+	 */
+	public Optional<String> restDayProblem(LocalDate date) {
+		try {
+			if (isWorkingDay(date)) {
+				return Optional.empty();
+			}
+			String next;
+			try {
+				next = "，例如 " + plusWorkingDays(date, 0);
+			}
+			catch (OutsideCalendarException e) {
+				next = "";
+			}
+			return Optional.of(date + " 是法定节假日或休息日，期限的最后一日应为工作日，请选择工作日" + next);
+		}
+		catch (OutsideCalendarException e) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -99,6 +100,9 @@ class AftercareEndToEndTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WorkingDays workingDays;
 
 	@Autowired
 	RuntimeService runtime;
@@ -270,7 +274,8 @@ class AftercareEndToEndTest {
 	@Test
 	void aLapsedRectificationAndAFailedAcceptanceAnnounceClawbacks() {
 		long lapsing = acceptanceAtCity("冠县电机系统节能改造项目");
-		LocalDate deadline = LocalDate.now(CHINA).plusDays(20);
+		// A deadline a body sets ends on a working day.
+		LocalDate deadline = workingDays.plusWorkingDays(LocalDate.now(CHINA).plusDays(20), 0);
 		lcIndustry.act(lapsing, "Task_CityOnsiteAcceptance", "RETURN", "除尘设备未接入生产线，限期整改。",
 				Map.of("rectificationDeadline", deadline.toString()));
 		JsonNode rectify = awaitAction(lapsing, "SUBMIT_RECTIFICATION");

@@ -49,10 +49,13 @@ class RecordFindingListener implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final WorkingDays workingDays;
+
 	RecordFindingListener(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
 			@Value("${renewal.aftercare.performance-after:P6M}") String performanceAfter,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, WorkingDays workingDays) {
 		this.events = events;
+		this.workingDays = workingDays;
 		this.records = records;
 		this.stages = stages;
 		this.bodies = bodies;
@@ -85,6 +88,9 @@ class RecordFindingListener implements TaskListener {
 				require(decision, "APPROVE", "RETURN", "REFUSE");
 				if ("RETURN".equals(decision)) {
 					deadline = deadline(task.getVariable(AftercareModel.RECTIFICATION_DEADLINE), today);
+					workingDays.restDayProblem(deadline).ifPresent(problem -> {
+						throw new ProcessEngineException("整改期限 " + problem);
+					});
 					// The timer fires when the deadline day has ended in Beijing.
 					instance.setVariable(AftercareModel.RECTIFICATION_DUE, DateTimeFormatter.ISO_INSTANT
 						.format(deadline.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant()));

@@ -22,6 +22,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.VoucherNumber;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
@@ -69,11 +70,14 @@ public class ClawbackCollection {
 
 	private final NoticeStore notices;
 
+	private final WorkingDays workingDays;
+
 	ClawbackCollection(NoticeStore notices, ClawbackStore store, Decisions decisions, NegativeList negativeList,
 			ApplicationStages stages, OrganizationCatalog organizations, RuntimeService runtime, AuditTrail audit,
 			ApplicationEventPublisher events, SubsidyPayments payments, DecisionGrounds grounds,
-			AfterAwardProcesses processes) {
+			AfterAwardProcesses processes, WorkingDays workingDays) {
 		this.notices = notices;
+		this.workingDays = workingDays;
 		this.grounds = grounds;
 		this.processes = processes;
 		this.payments = payments;
@@ -110,12 +114,12 @@ public class ClawbackCollection {
 		if (pending && !revoke) {
 			LocalDate deadline = ClawbackModel.deadlineOnIssue(row.view().deadline(),
 					row.determinedAt() == null ? today : row.determinedAt().atZone(Clawbacks.CHINA).toLocalDate(),
-					today);
+					today, day -> workingDays.plusWorkingDays(day, 0));
 			if (!deadline.equals(row.view().deadline())) {
 				store.deadline(row.view().id(), deadline);
 				stages.note(applicationId, "system", "市工业和信息化局", "CLAWBACK_DEADLINE_MOVED",
 						"核定的缴回期限" + row.view().deadline() + "距决定作出之日已不足" + ClawbackModel.MIN_DAYS_TO_PAY
-								+ "日，按核定时给予的期限自决定作出之日起重新计算，为" + deadline + "。");
+								+ "日，按核定时给予的期限自决定作出之日起重新计算（最后一日为节假日或休息日的，顺延至其后第一个工作日），为" + deadline + "。");
 				row = store.lockByApplication(applicationId).orElseThrow();
 			}
 		}

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.clawback.internal;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares
@@ -115,14 +116,18 @@ final class ClawbackModel {
 	 * {@code determinedOn}, unless the county's check took so long that fewer than
 	 * {@link #MIN_DAYS_TO_PAY} days of it are left; then as many days from today as the
 	 * bureau gave when it determined it (at least the minimum), so the enterprise never
-	 * gets a deadline already passed or shorter than the rule allows.
+	 * gets a deadline already passed or shorter than the rule allows. A period whose last
+	 * day falls on a statutory holiday or a rest day ends on the first working day after
+	 * it ({@code toWorkingDay}: the day itself when it is a working day, otherwise the
+	 * next one), as the Civil Code counts periods (art. 203).
 	 */
-	static LocalDate deadlineOnIssue(LocalDate determined, LocalDate determinedOn, LocalDate today) {
+	static LocalDate deadlineOnIssue(LocalDate determined, LocalDate determinedOn, LocalDate today,
+			UnaryOperator<LocalDate> toWorkingDay) {
 		if (!determined.isBefore(today.plusDays(MIN_DAYS_TO_PAY))) {
 			return determined;
 		}
 		long given = ChronoUnit.DAYS.between(determinedOn, determined);
-		return today.plusDays(Math.max(MIN_DAYS_TO_PAY, given));
+		return toWorkingDay.apply(today.plusDays(Math.max(MIN_DAYS_TO_PAY, given)));
 	}
 
 	static final int MAX_LIST_MONTHS = 60;

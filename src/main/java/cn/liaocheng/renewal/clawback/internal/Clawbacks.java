@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
@@ -61,10 +62,13 @@ public class Clawbacks {
 
 	private final NoticeStore notices;
 
+	private final WorkingDays workingDays;
+
 	Clawbacks(NoticeStore notices, ClawbackStore store, ApplicationStages stages, AfterAwardProcesses processes,
 			AuditTrail audit, SubsidyPayments payments, OrganizationCatalog organizations,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, WorkingDays workingDays) {
 		this.notices = notices;
+		this.workingDays = workingDays;
 		this.events = events;
 		this.payments = payments;
 		this.organizations = organizations;
@@ -209,6 +213,9 @@ public class Clawbacks {
 							+ today.plusDays(ClawbackModel.MIN_DAYS_TO_PAY) + " 至 "
 							+ today.plusDays(ClawbackModel.MAX_DAYS_TO_PAY) + "）");
 		}
+		workingDays.restDayProblem(deadline).ifPresent(problem -> {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴回期限 " + problem);
+		});
 		store.determine(row.view().id(), ClawbackStatus.CONFIRMING, amount.setScale(2, RoundingMode.HALF_UP), deadline,
 				listMonths, opinion, by);
 		audit.record(by, "CLAWBACK_DETERMINED", "application:" + applicationId,

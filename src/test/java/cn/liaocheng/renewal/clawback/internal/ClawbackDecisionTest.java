@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -54,18 +56,46 @@ class ClawbackDecisionTest {
 	void shouldKeepTheDeterminedDeadlineUnlessTooFewDaysOfItAreLeftWhenTheDecisionIsIssued() {
 		LocalDate determinedOn = LocalDate.of(2026, 11, 2);
 		// Issued the same day or while 15 days are left: as determined.
-		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn))
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn, WORKING_DAY))
 			.isEqualTo(determinedOn.plusDays(20));
-		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(5)))
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(5),
+				WORKING_DAY))
 			.isEqualTo(determinedOn.plusDays(20));
-		// Ten days later: the 20 days given, from the decision.
-		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(10)))
-			.isEqualTo(determinedOn.plusDays(30));
+		// Ten days later: the 20 days given, from the decision (Wednesday 2 December).
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(20), determinedOn, determinedOn.plusDays(10),
+				WORKING_DAY))
+			.isEqualTo(LocalDate.of(2026, 12, 2));
 		// After the deadline itself: never a date already passed, never fewer than 15
-		// days.
-		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(15), determinedOn, determinedOn.plusDays(40)))
-			.isEqualTo(determinedOn.plusDays(55));
+		// days; 55 days after the determination is Sunday 27 December, so the Monday.
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(15), determinedOn, determinedOn.plusDays(40),
+				WORKING_DAY))
+			.isEqualTo(LocalDate.of(2026, 12, 28));
 	}
+
+	/**
+	 * A period whose last day is a statutory holiday ends on the first working day after
+	 * it: 15 days from 18 September 2026 is 3 October, in the National Day holiday.
+	 */
+	@Test
+	void shouldMoveARecomputedDeadlineOffAHolidayToTheNextWorkingDay() {
+		LocalDate determinedOn = LocalDate.of(2026, 9, 1);
+		assertThat(ClawbackModel.deadlineOnIssue(determinedOn.plusDays(15), determinedOn, LocalDate.of(2026, 9, 18),
+				WORKING_DAY))
+			.isEqualTo(LocalDate.of(2026, 10, 8));
+	}
+
+	/**
+	 * Working days for these tests: Monday to Friday, except the National Day holiday of
+	 * 1 to 7 October 2026.
+	 */
+	private static final UnaryOperator<LocalDate> WORKING_DAY = day -> {
+		LocalDate d = day;
+		while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
+				|| !d.isBefore(LocalDate.of(2026, 10, 1)) && !d.isAfter(LocalDate.of(2026, 10, 7))) {
+			d = d.plusDays(1);
+		}
+		return d;
+	};
 
 	@Test
 	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {

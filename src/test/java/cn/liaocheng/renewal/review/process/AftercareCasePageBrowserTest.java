@@ -78,7 +78,7 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 		applyForAcceptance(claim);
 
 		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "调试记录、现场照片和竣工决算齐全，报市级验收。");
-		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
+		LocalDate deadline = review.workingDay(LocalDate.now(CHINA).plusDays(30));
 		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
 				"除尘设备未接入生产线，请整改并提交整改后的运行记录。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);

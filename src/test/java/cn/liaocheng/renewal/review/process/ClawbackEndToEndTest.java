@@ -128,15 +128,21 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// paid is refused.
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false))
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
 			.body()).contains("不超过已拨付的奖补资金 37,000.00 元");
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false, "subsidyAmount", 1))
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false,
+						"subsidyAmount", 1))
 			.statusCode()).as("a field the form does not have").isEqualTo(400);
+		LocalDate restDay = review.restDayAfter(TODAY.plusDays(30));
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
+						"repaymentDeadline", restDay.toString(), "listNegative", false))
+			.body()).as("a period's last day is a working day").contains("缴回期限 " + restDay + " 是法定节假日或休息日");
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false))
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
 			.statusCode()).isIn(200, 204);
 
 		// Another county's finance bureau neither sees nor can confirm 冠县's task.
@@ -358,7 +364,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// A missed rectification is recovered, not listed: the ban answers fraud.
 		HttpResponse<String> listed = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", true, "listMonths", 12));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", true, "listMonths", 12));
 		assertThat(listed.statusCode()).isGreaterThanOrEqualTo(400);
 		assertThat(listed.body()).contains("只有申报材料弄虚作假骗取资金的，才能在追回时列入负面清单");
 		determineAndConfirm(claim, 37000, false, 0);
@@ -712,11 +718,11 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// What was paid, not what was allocated, limits the amount to recover.
 		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false))
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false))
 			.body()).contains("不超过已拨付的奖补资金 30,000.00 元");
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		// While the clawback runs, the rest is not paid: the amount determined stays
 		// true.
@@ -757,7 +763,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。");
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 30000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		// As if determined ten days ago.
 		assertThat(jdbc.sql("""
@@ -770,7 +776,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
-		LocalDate due = TODAY.plusDays(20);
+		LocalDate due = review.workingDay(TODAY.plusDays(20));
 		assertThat(review.issued(claim, DecisionType.CLAWBACK_DECIDED).text())
 			.contains("请于" + due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前（含当日）")
 			.doesNotContain("请于" + TODAY.plusDays(10).getYear() + "年" + TODAY.plusDays(10).getMonthValue() + "月"
@@ -803,7 +809,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.statusCode()).isIn(200, 204);
 		HttpResponse<String> recovery = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "据县级财政局拨付记录，追回已拨付的奖补资金。", "clawbackAmount", 37000,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false));
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false));
 		assertThat(recovery.statusCode()).as(recovery.body()).isIn(200, 204);
 		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
 				"与本局拨付凭证核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
@@ -863,8 +869,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	}
 
 	private void determineAndConfirm(Case claim, int amount, boolean list, int months) throws IOException {
-		Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。",
-				"clawbackAmount", amount, "repaymentDeadline", TODAY.plusDays(20).toString(), "listNegative", list));
+		Map<String, Object> form = new java.util.HashMap<>(
+				Map.of("decision", "APPROVE", "opinion", "核定追回全部奖补资金。", "clawbackAmount", amount, "repaymentDeadline",
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", list));
 		if (list) {
 			form.put("listMonths", months);
 		}

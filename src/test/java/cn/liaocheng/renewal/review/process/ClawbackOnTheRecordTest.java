@@ -142,12 +142,12 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 
 		HttpResponse<String> listing = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "发票系虚开。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", true, "listMonths", 24));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", true, "listMonths", 24));
 		assertThat(listing.statusCode()).isNotIn(200, 204);
 		assertThat(listing.body()).contains("没有记录载明“接受取消申报资格”的诚信承诺");
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "发票系虚开。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback",
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
@@ -178,7 +178,7 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		});
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		// As a determination recorded it before listing was for fraud only.
 		assertThat(jdbc.sql("UPDATE clawback SET list_months = 24 WHERE application_id = ?").param(claim.id()).update())

@@ -338,9 +338,10 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 			Integer months) {
 		Map<String, Object> values = months == null
 				? Map.of("decision", "APPROVE", "opinion", "发票系虚开，追回奖补资金。", "clawbackAmount", amount,
-						"repaymentDeadline", deadline.toString(), "listNegative", list)
+						"repaymentDeadline", review.workingDay(deadline).toString(), "listNegative", list)
 				: Map.of("decision", "APPROVE", "opinion", "发票系虚开，追回奖补资金。", "clawbackAmount", amount,
-						"repaymentDeadline", deadline.toString(), "listNegative", list, "listMonths", months);
+						"repaymentDeadline", review.workingDay(deadline).toString(), "listNegative", list, "listMonths",
+						months);
 		return submit(as("lc-industry"), claim, "Task_DetermineClawback", values);
 	}
 

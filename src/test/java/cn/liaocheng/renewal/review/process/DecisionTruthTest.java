@@ -181,7 +181,7 @@ class DecisionTruthTest extends ReviewProcessTest {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		review.complete(review.task(claim, "Task_DetermineClawback"),
 				Map.of("decision", "APPROVE", "opinion", "追回已拨付的奖补资金。", "clawbackAmount", 20000, "repaymentDeadline",
-						today.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(today.plusDays(20)).toString(), "listNegative", false));
 		review.runJobs(claim);
 		review.complete(review.task(claim, "Task_ConfirmClawback"),
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));

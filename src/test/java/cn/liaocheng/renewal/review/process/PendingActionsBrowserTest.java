@@ -63,7 +63,7 @@ class PendingActionsBrowserTest extends ReviewProcessTest {
 
 	@Test
 	void theStartPageListsAfterAwardStepsWithTheirDeadlinesAndTheWayToEach() {
-		LocalDate deadline = TODAY.plusDays(12);
+		LocalDate deadline = review.workingDay(TODAY.plusDays(12));
 		Case rectify = rectificationOrdered(deadline);
 		Case notified = priorNoticeGiven();
 
@@ -134,7 +134,7 @@ class PendingActionsBrowserTest extends ReviewProcessTest {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		review.complete(review.task(claim, "Task_DetermineClawback"),
 				Map.of("decision", "APPROVE", "opinion", "发票系虚开，追回奖补资金。", "clawbackAmount", 37000.0,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false));
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false));
 		review.complete(review.task(claim, "Task_ConfirmClawback"),
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
 		review.runJobs(claim);

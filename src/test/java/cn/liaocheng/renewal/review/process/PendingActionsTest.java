@@ -145,7 +145,7 @@ class PendingActionsTest extends ReviewProcessTest {
 	@Test
 	void shouldListAnOrderedRectificationWithItsDeadlineUntilSubmittedOrTooLate() {
 		Case claim = acceptanceAtCity();
-		LocalDate deadline = TODAY.plusDays(10);
+		LocalDate deadline = review.workingDay(TODAY.plusDays(10));
 		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
 				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);
@@ -229,7 +229,7 @@ class PendingActionsTest extends ReviewProcessTest {
 		assertThat(enterprise().postJson("/api/applications/" + claim.id() + "/clawback/waiver", "{}").statusCode())
 			.isEqualTo(200);
 		review.runJobs(claim);
-		LocalDate deadline = TODAY.plusDays(30);
+		LocalDate deadline = review.workingDay(TODAY.plusDays(30));
 		assertThat(statements(claim)).isEmpty();
 
 		assertThat(actions(claim)).singleElement().satisfies(a -> {
@@ -401,7 +401,7 @@ class PendingActionsTest extends ReviewProcessTest {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		review.complete(review.task(claim, "Task_DetermineClawback"),
 				Map.of("decision", "APPROVE", "opinion", "发票系虚开，追回奖补资金。", "clawbackAmount", 37000.0,
-						"repaymentDeadline", TODAY.plusDays(30).toString(), "listNegative", false));
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false));
 		review.complete(review.task(claim, "Task_ConfirmClawback"),
 				Map.of("decision", "APPROVE", "opinion", "与拨付记录核对一致。"));
 		review.runJobs(claim);

@@ -150,8 +150,9 @@ class RectificationEvidenceTest extends ReviewProcessTest {
 						upload(EvidenceCategory.FINAL_ACCOUNTS, "竣工决算.pdf")));
 		review.runJobs(claim);
 		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "材料齐全，报市级验收。");
-		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
-				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", LocalDate.now(CHINA).plusDays(30).toString()));
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"),
+				Map.of("decision", "RETURN", "opinion", "除尘设备未接入生产线，请整改后报验。", "rectificationDeadline",
+						review.workingDay(LocalDate.now(CHINA).plusDays(30)).toString()));
 		review.runJobs(claim);
 		return claim;
 	}

@@ -292,6 +292,25 @@ final class ReviewFixture implements AutoCloseable {
 		applications.submit(enterprise, id, false);
 	}
 
+	/**
+	 * The day itself when it is a working day, otherwise the next one: a deadline a body
+	 * may set (a period's last day is a working day).
+	 */
+	LocalDate workingDay(LocalDate day) {
+		return context.getBean(cn.liaocheng.renewal.calendar.WorkingDays.class).plusWorkingDays(day, 0);
+	}
+
+	/** The first statutory holiday or rest day after {@code day}. */
+	LocalDate restDayAfter(LocalDate day) {
+		cn.liaocheng.renewal.calendar.WorkingDays days = context
+			.getBean(cn.liaocheng.renewal.calendar.WorkingDays.class);
+		LocalDate d = day.plusDays(1);
+		while (days.isWorkingDay(d)) {
+			d = d.plusDays(1);
+		}
+		return d;
+	}
+
 	/** The application's history as the enterprise and the reviewers read it. */
 	List<String> history(Case c) {
 		return applications.detail(enterprise, c.id()).history().stream().map(ApplicationEvent::message).toList();

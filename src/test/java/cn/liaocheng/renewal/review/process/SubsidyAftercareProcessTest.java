@@ -267,11 +267,18 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	@Test
 	void shouldAnnounceAClawbackWhenTheRectificationDeadlinePasses() {
 		Case claim = acceptanceAtCity();
-		LocalDate deadline = LocalDate.now(CHINA).plusDays(30);
+		LocalDate deadline = review.workingDay(LocalDate.now(CHINA).plusDays(30));
 		Task city = review.task(claim, "Task_CityOnsiteAcceptance");
 		assertThatThrownBy(() -> review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入。",
 				"rectificationDeadline", LocalDate.now(CHINA).toString())))
 			.hasMessageContaining("整改期限应晚于今天");
+		// A period's last day is a working day: a holiday or rest day is refused, with
+		// the next working day.
+		LocalDate restDay = review.restDayAfter(LocalDate.now(CHINA).plusDays(10));
+		assertThatThrownBy(() -> review.complete(city,
+				Map.of("decision", "RETURN", "opinion", "除尘设备未接入。", "rectificationDeadline", restDay.toString())))
+			.hasMessageContaining("整改期限 " + restDay + " 是法定节假日或休息日")
+			.hasMessageContaining("例如 " + review.workingDay(restDay));
 		review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入生产线，请整改后报验。", "rectificationDeadline",
 				deadline.toString()));
 		review.runJobs(claim);
@@ -368,7 +375,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	void shouldRemindTheEnterpriseOfAnOpenRectificationUntilItIsSubmitted() {
 		Case claim = acceptanceAtCity();
 		LocalDate today = LocalDate.now(CHINA);
-		LocalDate deadline = today.plusDays(10);
+		LocalDate deadline = review.workingDay(today.plusDays(10));
 		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
 				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);

@@ -185,7 +185,7 @@ class VoucherOncePerBureauTest extends ReviewProcessTest {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		HttpResponse<String> determined = submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "追回全部奖补资金。", "clawbackAmount", 37000, "repaymentDeadline",
-						TODAY.plusDays(20).toString(), "listNegative", false));
+						review.workingDay(TODAY.plusDays(20)).toString(), "listNegative", false));
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);
 		HttpResponse<String> confirmed = submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision",
 				"APPROVE", "opinion", "与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"));
