@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.issuing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.ClawbackHearings;
 import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
+import cn.liaocheng.renewal.review.routing.ReviewRouting;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
@@ -134,8 +138,8 @@ class IssuingGrounds implements DecisionGrounds {
 		 */
 		SUBSIDY_ALLOCATED(ApplicationKind.SUBSIDY, county(FORMAL, "industry"), county(INVOICE, "finance"),
 				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(),
-				city(DECISION, "industry"), subsidyComputed(), expertReviewIfHeld(), noticeHeld(), objectionsSettled(),
-				city(ALLOCATION, "finance")),
+				city(DECISION, "industry"), subsidyComputed(), expertReviewIfHeldOrRequired(), noticeHeld(),
+				objectionsSettled(), city(ALLOCATION, "finance")),
 
 		/**
 		 * 列入设备更新贷款支持项目清单 (the central-bank branch's listing notice): as a registration,
@@ -229,9 +233,15 @@ class IssuingGrounds implements DecisionGrounds {
 
 	private final ClawbackHearings hearings;
 
+	private final ReviewRouting routing;
+
+	private final SubsidyRules rules;
+
 	IssuingGrounds(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
-			RefusalAudit audit, ClawbackHearings hearings) {
+			RefusalAudit audit, ClawbackHearings hearings, ReviewRouting routing, SubsidyRules rules) {
 		this.hearings = hearings;
+		this.routing = routing;
+		this.rules = rules;
 		this.opinions = opinions;
 		this.stages = stages;
 		this.notices = notices;
@@ -580,6 +590,14 @@ class IssuingGrounds implements DecisionGrounds {
 			if (lastByBody.isEmpty()) {
 				return Met.missing("没有市级联审意见");
 			}
+			// Every body the routing table names for the case as submitted reviewed it: a
+			// moved token, or a routing input changed since, does not drop one.
+			for (String key : grounds.routing.routeFor(record.facts().applicationId()).split(",")) {
+				String group = GroupNames.city(key.strip());
+				if (!key.isBlank() && !lastByBody.containsKey(group)) {
+					return Met.missing("没有" + grounds.directory.bodyName(group) + "的市级联审意见（按联审单位判定表，该单位应参加联审）");
+				}
+			}
 			int latest = -1;
 			for (Map.Entry<String, Integer> e : lastByBody.entrySet()) {
 				Opinion o = record.at(e.getValue());
@@ -612,10 +630,21 @@ class IssuingGrounds implements DecisionGrounds {
 	 * The expert review, when the case had one (the table deciding whether it does is the
 	 * administrators'): approved, after the decision.
 	 */
-	private static Requirement expertReviewIfHeld() {
+	private static Requirement expertReviewIfHeldOrRequired() {
 		Requirement approved = city(EXPERT, "industry");
-		return (grounds, record, after) -> record.opinions().stream().anyMatch(o -> EXPERT.equals(o.opinion().step()))
-				? approved.check(grounds, record, after) : Met.at(after);
+		return (grounds, record, after) -> {
+			// Required by the recorded amount against the expert-review table, whatever a
+			// variable or a moved token says.
+			BigDecimal amount = record.facts().outcomes().subsidyAmount();
+			boolean required = amount != null && grounds.rules.needsExpertReview(amount);
+			boolean held = record.opinions().stream().anyMatch(o -> EXPERT.equals(o.opinion().step()));
+			if (!required && !held) {
+				return Met.at(after);
+			}
+			Met met = approved.check(grounds, record, after);
+			return required && !held ? Met.missing("拟奖补金额 " + Money.yuan(amount) + " 元，按专家评审判定表应组织专家评审，但没有专家评审意见")
+					: met;
+		};
 	}
 
 	/**

@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ProjectDossier;
+import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
@@ -27,14 +31,32 @@ public class ReviewRouting {
 
 	private final ReviewOpinions opinions;
 
+	private final ApplicationStages stages;
+
 	/**
 	 * The city industry bureau, which leads the programme (key of {@code city-industry}).
 	 */
 	static final String LEAD_BODY = "industry";
 
-	ReviewRouting(DecisionService decisions, ReviewOpinions opinions) {
+	ReviewRouting(DecisionService decisions, ReviewOpinions opinions, ApplicationStages stages) {
 		this.decisions = decisions;
 		this.opinions = opinions;
+		this.stages = stages;
+	}
+
+	/**
+	 * The bodies that review the case jointly, from its facts as last submitted: a
+	 * subsidy or loan by the policy task and factor needs of the registered project it
+	 * refers to, plus the bodies its own kind adds; the keys of their city groups
+	 * ({@code tax}), comma-separated.
+	 */
+	public String routeFor(long applicationId) {
+		ReviewFacts facts = stages.facts(applicationId);
+		Optional<ProjectDossier> project = stages.registeredProject(facts.dossier());
+		return route(facts.kind().name(), project.map(ProjectDossier::policyTask).orElse(null),
+				project.map(ProjectDossier::needsNewLand).orElse(false),
+				project.map(ProjectDossier::needsEnergyUse).orElse(false),
+				project.map(ProjectDossier::needsEmissionQuota).orElse(false));
 	}
 
 	String route(String kind, Integer policyTask, boolean newLand, boolean energy, boolean emission) {

@@ -81,7 +81,7 @@ public class SubsidyRules {
 				row.get("cap") == null ? null : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP)));
 	}
 
-	boolean needsExpertReview(BigDecimal subsidyAmount) {
+	public boolean needsExpertReview(BigDecimal subsidyAmount) {
 		DmnDecisionRuleResult row = decisions
 			.evaluateDecisionTableByKey(ReviewProcesses.EXPERT_REVIEW_TABLE,
 					Variables.createVariables().putValue(ReviewProcesses.SUBSIDY_AMOUNT, subsidyAmount.doubleValue()))

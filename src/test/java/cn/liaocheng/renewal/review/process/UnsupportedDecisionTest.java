@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -228,6 +229,69 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 		endNotice(claim);
 		review.runJobs(claim);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+	}
+
+	/**
+	 * A subsidy above the expert-review threshold is not signed without the expert
+	 * review, even when the token was moved past it (an administrator's modification):
+	 * the requirement is read from the recorded amount, not from the process variable.
+	 */
+	@Test
+	void aLargeSubsidyIsNotSignedWithoutTheExpertReviewTheTableRequires() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		assertThat(review.task(claim, "Task_ExpertReview")).isNotNull();
+		runtime.createProcessInstanceModification(claim.process().getId())
+			.cancelAllForActivity("Task_ExpertReview")
+			.startBeforeActivity("Task_FinanceAllocation")
+			.execute();
+		endNoticeIfAny(claim);
+
+		assertThatThrownBy(() -> review.decide(claim, "Task_FinanceAllocation", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("拟奖补金额 2,000,000.00 元，按专家评审判定表应组织专家评审，但没有专家评审意见");
+		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+	}
+
+	/**
+	 * A registration is not signed when a body the routing table names for the case did
+	 * not review it (its joint-review task cancelled by an administrator): the routed
+	 * bodies are read from the case's facts, not from the process.
+	 */
+	@Test
+	void aRegistrationIsNotSignedWhenARoutedBodyDidNotReviewIt() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		List<Task> joint = review.tasks(project, "Task_JointReview");
+		Task dropped = joint.stream()
+			.filter(t -> !review.candidateGroup(t).equals("city-industry"))
+			.findFirst()
+			.orElseThrow();
+		String droppedBody = review.bodyName(review.candidateGroup(dropped));
+		for (Task t : joint) {
+			if (t != dropped) {
+				review.complete(t, Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+			}
+		}
+		ProcessInstance jointReview = review.called(project, "joint-review");
+		runtime.createProcessInstanceModification(jointReview.getId())
+			.cancelAllForActivity("Task_JointReview")
+			.startBeforeActivity("Task_IndustryDecision")
+			.execute();
+
+		assertThatThrownBy(() -> review.decide(project, "Task_IndustryDecision", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("没有" + droppedBody + "的市级联审意见（按联审单位判定表，该单位应参加联审）");
+		assertThat(decisions.allForApplication(project.id())).isEmpty();
+	}
+
+	/** The notice's recorded period ended, when the case has one. */
+	private void endNoticeIfAny(Case c) {
+		jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ?")
+			.params(Timestamp.from(Instant.now()), c.id())
+			.update();
 	}
 
 	/**

@@ -39,7 +39,7 @@ class LeadBodyRoutingTest {
 		when(result.<String>collectEntries("body")).thenReturn(tableBodies);
 		DecisionService decisions = mock(DecisionService.class);
 		when(decisions.evaluateDecisionTableByKey(anyString(), anyMap())).thenReturn(result);
-		return new ReviewRouting(decisions, null).route("PROJECT", 3, false, false, false);
+		return new ReviewRouting(decisions, null, null).route("PROJECT", 3, false, false, false);
 	}
 
 }
