@@ -236,8 +236,9 @@ class CaseNarrative {
 		 * when several refused. A refusal the case went on past is not a reason: a
 		 * co-reviewer's "不同意" in the joint review that the lead's decision overruled,
 		 * before a later step refused on other grounds, or before the banks declined; nor
-		 * one made of the dossier before a step of its own returned it for correction
-		 * (the refusal after it is made of the corrected dossier).
+		 * one made of the dossier before a return for correction, by a step of its own or
+		 * by a voice of the joint review (the refusal after it is made of the corrected
+		 * dossier).
 		 */
 		List<String> refusals() {
 			int decisive = -1;
@@ -248,13 +249,22 @@ class CaseNarrative {
 			}
 			int movedOn = -1;
 			for (int i = 0; i < decisive; i++) {
-				if (movedTheCaseOn(opinions.get(i)) || returnedByItsOwnStep(opinions.get(i))) {
+				if (movedTheCaseOn(opinions.get(i)) || returnedForCorrection(opinions.get(i))) {
 					movedOn = i;
 				}
 			}
+			// Nor one given before the last resubmission: the whole round it was given in
+			// ended in the correction.
+			Instant decidedAt = decisive < 0 ? null : opinions.get(decisive).at();
+			Instant resubmitted = decidedAt == null ? null
+					: resubmissions.stream()
+						.map(Resubmission::at)
+						.filter(at -> at.isBefore(decidedAt))
+						.max(Instant::compareTo)
+						.orElse(null);
 			Set<Long> standing = new HashSet<>();
 			for (int i = movedOn + 1; i <= decisive; i++) {
-				if (refusing(opinions.get(i))) {
+				if (refusing(opinions.get(i)) && (resubmitted == null || opinions.get(i).at().isAfter(resubmitted))) {
 					standing.add(opinions.get(i).id());
 				}
 			}
@@ -284,8 +294,13 @@ class CaseNarrative {
 					&& !parallel(o.step());
 		}
 
-		private static boolean returnedByItsOwnStep(Opinion o) {
-			return ReviewProcesses.RETURN.equals(o.decision()) && !parallel(o.step());
+		/**
+		 * A return for correction, by a step of its own or by a voice of the joint review
+		 * (the round ends in the correction): what was refused before it was of the
+		 * dossier before the correction.
+		 */
+		private static boolean returnedForCorrection(Opinion o) {
+			return ReviewProcesses.RETURN.equals(o.decision());
 		}
 
 		private static boolean parallel(String step) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -203,6 +204,44 @@ class DecisionTextTest extends ReviewProcessTest {
 		String text = review.issued(project, DecisionType.PROJECT_REFUSED).text();
 		String reasons = text.substring(text.indexOf("决定及理由"));
 		assertThat(reasons).contains("补正后的环评批复仍未覆盖新增产能").doesNotContain("环评批复载明的产能与申报产能不符");
+		assertThat(text.substring(0, text.indexOf("决定及理由"))).as("still of record among the opinions")
+			.contains("环评批复载明的产能与申报产能不符");
+	}
+
+	/**
+	 * A co-reviewer refused in the joint review while another returned the case; after
+	 * the correction only the returning body reviewed again, and the lead then refused on
+	 * its own finding. The first refusal was of the dossier before the correction: it
+	 * stays among the opinions, not among the reasons.
+	 */
+	@Test
+	void aCoReviewersRefusalBeforeAJointReviewCorrectionIsNotAReasonOfTheLeadsLaterRefusal() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		List<String> others = review.candidateGroups(project, "Task_JointReview")
+			.stream()
+			.filter(g -> !g.equals("city-industry"))
+			.sorted()
+			.toList();
+		assertThat(others).hasSizeGreaterThanOrEqualTo(2);
+		String refuser = others.get(0);
+		String returner = others.get(1);
+		for (Task task : review.tasks(project, "Task_JointReview")) {
+			String group = review.groupOf(task);
+			review.complete(task,
+					group.equals(refuser) ? Map.of("decision", "REFUSE", "opinion", "环评批复载明的产能与申报产能不符。")
+							: group.equals(returner) ? Map.of("decision", "RETURN", "opinion", "请补充能源消费量测算依据。")
+									: Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		}
+		review.runJobs(project);
+		review.resubmit(project);
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "REFUSE", "项目建设内容与重点任务不符，不予入库。");
+
+		String text = review.issued(project, DecisionType.PROJECT_REFUSED).text();
+		String reasons = text.substring(text.indexOf("决定及理由"));
+		assertThat(reasons).contains("项目建设内容与重点任务不符").doesNotContain("环评批复载明的产能与申报产能不符");
 		assertThat(text.substring(0, text.indexOf("决定及理由"))).as("still of record among the opinions")
 			.contains("环评批复载明的产能与申报产能不符");
 	}
