@@ -67,9 +67,8 @@ public class DossierPrints {
 		String county = organizations.division(app.divisionCode()).map(Division::name).orElse(app.divisionCode());
 		List<Fact> applicant = new ArrayList<>(List.of(new Fact("单位名称", app.enterpriseName()), new Fact("所在地区", county),
 				new Fact("申报类别", s.kind().label()), new Fact("提交时间", at(s.submittedAt()))));
-		Submissions submissions = Submissions.of(app.history());
-		submissions.lastResubmission().ifPresent(at -> applicant.add(new Fact("补正后重新提交时间", at(at))));
-		submissions.savedSince()
+		app.lastResubmission().ifPresent(at -> applicant.add(new Fact("补正后重新提交时间", at(at))));
+		app.savedSinceSubmission()
 			.ifPresent(at -> applicant
 				.add(new Fact("说明", "申报单位于 " + at(at) + " 保存了补正期间的修改，尚未重新提交；本申报书按申报材料的当前内容打印，含这些修改")));
 		sections.add(new Section("一、申报单位", applicant, List.of()));
@@ -91,45 +90,8 @@ public class DossierPrints {
 						"申报单位（盖章）：　　　　　　　　　　　　法定代表人（签字）：", "　　　　　　　　　　　　　　　　　　　　　　日期：　　　　年　　月　　日"));
 		return printing.pdf(new PrintedDocument("聊城市工业领域设备更新", s.kind().label().replace("申请", "申请书"), s.referenceNo(),
 				link, sections, closing,
-				"本申报书由聊城市工业领域设备更新审批系统根据" + (submissions.savedSince().isPresent() ? "申报材料的当前内容" : "提交的申报材料") + "生成，打印于 "
-						+ at(Instant.now()) + "（北京时间）；" + linkLabel + "：" + link));
-	}
-
-	/**
-	 * When the dossier was submitted again after a correction, and whether it was saved
-	 * since its last submission: a correction not (yet) resubmitted leaves edits in the
-	 * dossier that no submission carried, and a print must not pass them off as
-	 * submitted.
-	 */
-	private record Submissions(Optional<Instant> lastResubmission, Optional<Instant> savedSince) {
-
-		static Submissions of(List<ApplicationEvent> history) {
-			Instant submitted = null;
-			Instant resubmitted = null;
-			Instant saved = null;
-			for (ApplicationEvent e : history) {
-				switch (e.action()) {
-					case ApplicationEvent.SUBMITTED -> submitted = later(submitted, e.at());
-					case ApplicationEvent.RESUBMITTED -> {
-						submitted = later(submitted, e.at());
-						resubmitted = later(resubmitted, e.at());
-					}
-					case ApplicationEvent.UPDATED, ApplicationEvent.ATTACHMENT_ADDED,
-							ApplicationEvent.ATTACHMENT_REMOVED ->
-						saved = later(saved, e.at());
-					default -> {
-					}
-				}
-			}
-			boolean savedAfter = submitted != null && saved != null && saved.isAfter(submitted);
-			return new Submissions(Optional.ofNullable(resubmitted),
-					savedAfter ? Optional.of(saved) : Optional.empty());
-		}
-
-		private static Instant later(Instant a, Instant b) {
-			return a == null || b.isAfter(a) ? b : a;
-		}
-
+				"本申报书由聊城市工业领域设备更新审批系统根据" + (app.savedSinceSubmission().isPresent() ? "申报材料的当前内容" : "提交的申报材料")
+						+ "生成，打印于 " + at(Instant.now()) + "（北京时间）；" + linkLabel + "：" + link));
 	}
 
 	private Section content(ApplicationDetail app, Dossier d) {

@@ -122,7 +122,7 @@ class DossierController {
 		model.addAttribute("facts", facts);
 		model.addAttribute("sight", sight);
 		model.addAttribute("standing", sight.standing(progress.of(detail).forReviewers()));
-		Integer policyTask = detail.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
+		Integer policyTask = facts.dossier() instanceof ProjectDossier project ? project.policyTask() : null;
 		model.addAttribute("policyTask", PolicyTask.of(policyTask).orElse(null));
 		model.addAttribute("opinions",
 				opinions.forApplication(id).stream().filter(o -> sight.opinion(o.bodyGroup())).toList());
@@ -130,7 +130,7 @@ class DossierController {
 		model.addAttribute("objections", notices.all(id));
 		model.addAttribute("decisions",
 				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
-		List<String> banks = detail.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
+		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
 		model.addAttribute("bankNames", organizations.bankNames(banks));
 		return "review/dossier";
 	}

@@ -241,8 +241,16 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(pending).contains("振兴路 18 号 3 号地块", "保存了补正期间的修改，尚未重新提交", "根据申报材料的当前内容生成")
 			.doesNotContain("根据提交的申报材料生成")
 			.doesNotContain("补正后重新提交时间");
+		// The reviewers' page shows what the review goes on with: the dossier as last
+		// submitted, and that edits wait unsubmitted.
+		WebClient reviewer = loggedIn(DemoUsers.COUNTY_REVIEWER);
+		String page = reviewer.get("/review/applications/" + project.id()).body();
+		assertThat(page).contains("id=\"unsubmitted-edits\"", "保存了补正期间的修改，尚未重新提交。本页按最后一次提交的申报材料显示")
+			.doesNotContain("振兴路 18 号 3 号地块");
 
 		review.resubmit(project);
+		assertThat(reviewer.get("/review/applications/" + project.id()).body()).contains("振兴路 18 号 3 号地块")
+			.doesNotContain("unsubmitted-edits");
 
 		String resubmitted = dossierText(DemoUsers.ENTERPRISE,
 				"/enterprise/applications/" + project.id() + "/dossier.pdf");
