@@ -95,6 +95,28 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		this.context = context;
 	}
 
+	/**
+	 * A step a body handles after the award may be urged from the case page as a review
+	 * step is: the payment waits for the county finance bureau, which hears of it.
+	 */
+	@Test
+	void theEnterpriseUrgesThePaymentFromItsCasePage() {
+		Case claim = allocatedClaim();
+		WebClient portal = new WebClient(port);
+		portal.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String page = portal.get("/enterprise/applications/" + claim.id()).body();
+		String section = page.substring(page.indexOf("id=\"aftercare\""));
+		assertThat(section).contains("id=\"urge\"", "/enterprise/applications/" + claim.id() + "/urge");
+
+		HttpResponse<String> urged = portal.postForm("/enterprise/applications/" + claim.id() + "/urge", "reason="
+				+ java.net.URLEncoder.encode("设备已安装调试完毕，申请尽快拨付。", java.nio.charset.StandardCharsets.UTF_8) + "&_csrf="
+				+ java.net.URLEncoder.encode(WebClient.csrfTokenOf(page), java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(urged.statusCode()).isIn(302, 303);
+		String after = portal.get("/enterprise/applications/" + claim.id()).body();
+		assertThat(after).contains("已催办：", "县级财政拨付奖补资金");
+	}
+
 	@Test
 	void shouldPayInInstalmentsThenAcceptAndEvaluateTheProject() {
 		Case claim = allocatedClaim();
