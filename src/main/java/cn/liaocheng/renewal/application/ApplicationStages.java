@@ -65,6 +65,15 @@ public class ApplicationStages {
 				|| store.afterAwardProcess(applicationId, processKey).filter(processInstanceId::equals).isPresent();
 	}
 
+	/**
+	 * The id of the application with this reference number (申报编号, as reviewers read it),
+	 * for a body whose access the caller checks; empty when there is none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOfReference(String referenceNo) {
+		return store.idOfReference(referenceNo);
+	}
+
 	@Transactional(readOnly = true)
 	public ReviewFacts facts(long applicationId) {
 		return store.facts(applicationId);

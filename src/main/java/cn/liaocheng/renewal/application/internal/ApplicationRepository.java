@@ -438,6 +438,14 @@ class ApplicationRepository {
 			.update();
 	}
 
+	/** The application with this reference number (申报编号), if any. */
+	Optional<Long> idOfReference(String referenceNo) {
+		return jdbc.sql("SELECT id FROM application WHERE reference_no = ?")
+			.param(referenceNo)
+			.query(Long.class)
+			.optional();
+	}
+
 	Outcomes outcomes(long id) {
 		return jdbc.sql("""
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,

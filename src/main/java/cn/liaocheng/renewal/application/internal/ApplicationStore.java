@@ -506,6 +506,10 @@ public class ApplicationStore {
 		return funding.projectLoans(loan.projectId(), applicationId, true);
 	}
 
+	public Optional<Long> idOfReference(String referenceNo) {
+		return repository.idOfReference(referenceNo);
+	}
+
 	public ApplicationDetail dossier(long applicationId) {
 		ApplicationRow row = repository.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
 		ApplicationRepository.Applicant applicant = repository.applicant(applicationId).orElseThrow();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
@@ -47,7 +48,11 @@ class ClawbackPages {
 
 	private final PriorNotices notices;
 
-	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList, PriorNotices notices) {
+	private final ApplicationStages stages;
+
+	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList, PriorNotices notices,
+			ApplicationStages stages) {
+		this.stages = stages;
 		this.notices = notices;
 		this.clawbacks = clawbacks;
 		this.collection = collection;
@@ -90,7 +95,7 @@ class ClawbackPages {
 			if (!ClawbackAccess.decides(user)) {
 				throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "只有市工业和信息化局可以因弄虚作假启动追回");
 			}
-			long id = parseId(applicationId);
+			long id = applicationOf(applicationId);
 			if (clawbacks.start(id, ClawbackDue.Cause.FALSE_MATERIAL, facts, user.userId()).isEmpty()) {
 				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
 			}
@@ -197,13 +202,20 @@ class ClawbackPages {
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
 	}
 
-	private static long parseId(String text) {
-		try {
-			return Long.parseLong(text.strip());
+	/**
+	 * The application named by its 申报编号 as reviewers read it (BZ-2026-000012), or by its
+	 * number in the case page's address.
+	 */
+	private long applicationOf(String text) {
+		String given = text.strip();
+		if (given.isEmpty()) {
+			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写申报编号（如 BZ-2026-000012）");
 		}
-		catch (NumberFormatException e) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写申报的编号（数字 ID，见申报详情地址）");
+		if (given.chars().allMatch(Character::isDigit) && given.length() <= 18) {
+			return Long.parseLong(given);
 		}
+		return stages.idOfReference(given.toUpperCase(java.util.Locale.ROOT))
+			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID, "没有申报编号为“" + given + "”的申报，请核对"));
 	}
 
 	private static Integer parseMonths(String text) {

@@ -211,6 +211,30 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		return claim;
 	}
 
+	/**
+	 * The start form takes the 申报编号 reviewers read everywhere (and still the number of
+	 * the case page's address); an unknown one is said so.
+	 */
+	@Test
+	void theStartFormTakesTheReferenceNumber() {
+		Case claim = allocatedSubsidy();
+		WebClient industry = as("lc-industry");
+		String page = industry.get("/clawbacks").body();
+		assertThat(page).contains("<label for=\"applicationId\">申报编号</label>");
+		String csrf = java.net.URLEncoder.encode(WebClient.csrfTokenOf(page), java.nio.charset.StandardCharsets.UTF_8);
+		String facts = java.net.URLEncoder.encode("经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。",
+				java.nio.charset.StandardCharsets.UTF_8);
+
+		industry.postForm("/clawbacks", "applicationId=BZ-0000-999999&facts=" + facts + "&_csrf=" + csrf);
+		assertThat(industry.get("/clawbacks").body()).contains("没有申报编号为“BZ-0000-999999”的申报，请核对");
+
+		HttpResponse<String> started = industry.postForm("/clawbacks",
+				"applicationId=" + review.referenceNo(claim).toLowerCase() + "&facts=" + facts + "&_csrf=" + csrf);
+		assertThat(started.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/clawbacks/" + claim.id()));
+		assertThat(industry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING");
+	}
+
 	private void startForFalseMaterial(Case claim) {
 		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks",
 				"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
