@@ -98,6 +98,30 @@ class EnterpriseRegistrationTest {
 		assertNothingStored(code, userId);
 	}
 
+	/**
+	 * A staff account created in Camunda Admin with capitals takes its id in every case:
+	 * an enterprise cannot register it in lower case beside it.
+	 */
+	@Test
+	void aStaffIdWithCapitalsIsTakenInLowerCaseToo() {
+		String staff = "Staff" + freshUserId();
+		org.camunda.bpm.engine.identity.User user = identity.newUser(staff);
+		user.setFirstName("审核员");
+		user.setLastName("测试");
+		user.setPassword("Xy7!" + java.util.UUID.randomUUID());
+		identity.saveUser(user);
+		String code = freshCreditCode("371525");
+		try {
+			String page = submit(new WebClient(port), validForm(code, staff.toLowerCase())).body();
+
+			assertThat(fieldError(page, "userId")).hasValue("该登录用户名已被使用，请换一个");
+			assertNothingStored(code, staff.toLowerCase());
+		}
+		finally {
+			identity.deleteUser(staff);
+		}
+	}
+
 	@Test
 	void theEmailAddressIsOptional() {
 		String code = freshCreditCode("371525");

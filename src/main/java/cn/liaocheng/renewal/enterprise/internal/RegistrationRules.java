@@ -132,7 +132,13 @@ class RegistrationRules {
 	}
 
 	boolean userIdTaken(String userId) {
-		return identity.createUserQuery().userId(userId).count() > 0 || registry.findByUser(userId).isPresent();
+		// Staff accounts created in Camunda Admin may carry capitals: 'zhangsan' is taken
+		// by 'ZhangSan' too, or the two would share a login throttle (which keys on the
+		// lower-case id) and one could be locked out by the other.
+		return identity.createNativeUserQuery()
+			.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE LOWER(ID_) = #{id}")
+			.parameter("id", userId.toLowerCase(Locale.ROOT))
+			.count() > 0 || registry.findByUser(userId).isPresent();
 	}
 
 	private void checkPassword(Map<String, String> problems, RegistrationRequest r, String userId) {
