@@ -45,7 +45,7 @@ class PasswordResetBrowserTest {
 		Enterprise enterprise = activeEnterprise();
 		browser.forgetEverything();
 		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		browser.open("/county/enterprises");
+		browser.open("/county/enterprises?q=" + enterprise.userId());
 		browser.setValue(By.id("verification-" + enterprise.id()), "经办人持营业执照副本和身份证到局核验");
 		browser.driver()
 			.findElement(By.cssSelector("form.password-reset input#verification-" + enterprise.id()))

@@ -62,11 +62,25 @@ class EnterpriseActivationTest {
 		Enterprise ours = pendingEnterpriseIn(GUANXIAN);
 		Enterprise theirs = pendingEnterpriseIn(LINQING);
 
-		String page = as(DemoUsers.COUNTY_REVIEWER).get("/county/enterprises").body();
+		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
+		String page = reviewer.get("/county/enterprises").body();
 
-		assertThat(page).contains(ours.name()).contains("待激活").contains("冠县演示轴承制造有限公司");
-		assertThat(page).doesNotContain(theirs.name()).doesNotContain("临清市演示纺织机械有限公司");
-		assertThat(page.indexOf(ours.name())).as("pending before active").isLessThan(page.indexOf("冠县演示轴承制造有限公司"));
+		// Pending first, newest first: the new registration heads the first page, before
+		// any active account on it.
+		assertThat(page).contains(ours.name()).contains("待激活").doesNotContain(theirs.name());
+		int active = page.indexOf("class=\"status status-ACTIVE\"");
+		assertThat(page.indexOf(ours.name())).as("pending before active")
+			.isLessThan(active < 0 ? Integer.MAX_VALUE : active);
+		// Every account is found by name, credit code or login, a page at a time.
+		assertThat(reviewer.get("/county/enterprises?q=" + enc("演示轴承")).body()).contains("冠县演示轴承制造有限公司")
+			.doesNotContain(ours.name());
+		assertThat(reviewer.get("/county/enterprises?q=" + enc(ours.userId().toUpperCase())).body())
+			.contains(ours.name())
+			.contains("共 1 个账户");
+		assertThat(reviewer.get("/county/enterprises?q=" + enc("临清市演示")).body()).doesNotContain("临清市演示纺织机械有限公司")
+			.contains("没有找到符合条件的企业账户");
+		assertThat(reviewer.get("/county/enterprises?q=" + enc("%")).body()).as("LIKE's wildcards are text")
+			.contains("没有找到符合条件的企业账户");
 	}
 
 	/**
@@ -101,7 +115,10 @@ class EnterpriseActivationTest {
 		HttpResponse<String> response = post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
 
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(reviewer.get("/county/enterprises").body()).contains("已激活：" + pending.name());
+		assertThat(response.headers().firstValue("Location")).as("the list showing the account just changed")
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/county/enterprises?q=" + pending.creditCode().value()));
+		assertThat(reviewer.get(response.headers().firstValue("Location").orElseThrow()).body())
+			.contains("已激活：" + pending.name(), "共 1 个账户");
 		assertThat(registry.requireActiveEnterpriseOf(pending.userId()).status()).isEqualTo(EnterpriseStatus.ACTIVE);
 		Map<String, Object> row = activationOf(pending);
 		assertThat(row.get("ACTIVATED_BY")).isEqualTo(DemoUsers.COUNTY_REVIEWER);
@@ -272,10 +289,12 @@ class EnterpriseActivationTest {
 			.statusCode()).isEqualTo(403);
 		assertThat(statusOf(squatter)).isEqualTo(EnterpriseStatus.PENDING);
 
-		assertThat(post(reviewer, "/county/enterprises/" + id + "/reject", "reason=" + enc("经电话核实，该企业未申请注册，系冒用"))
-			.statusCode()).isEqualTo(302);
+		HttpResponse<String> rejected = post(reviewer, "/county/enterprises/" + id + "/reject",
+				"reason=" + enc("经电话核实，该企业未申请注册，系冒用"));
+		assertThat(rejected.statusCode()).isEqualTo(302);
 
-		String page = reviewer.get("/county/enterprises").body();
+		// Back to the list showing the account just changed.
+		String page = reviewer.get(rejected.headers().firstValue("Location").orElseThrow()).body();
 		assertThat(page).contains("已驳回注册：", "已驳回", "原因：经电话核实，该企业未申请注册，系冒用");
 		assertThat(statusOf(squatter)).isEqualTo(EnterpriseStatus.REJECTED);
 		assertThat(squatting.get("/account").statusCode()).as("the squatter's session").isEqualTo(302);

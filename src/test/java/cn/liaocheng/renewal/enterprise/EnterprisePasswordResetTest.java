@@ -64,7 +64,7 @@ class EnterprisePasswordResetTest {
 		WebClient before = login(enterprise.userId(), Registrations.PASSWORD);
 		assertThat(before.get("/account").statusCode()).isEqualTo(200);
 		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		assertThat(officer.get("/county/enterprises").body()).contains("重置密码");
+		assertThat(officer.get("/county/enterprises?q=" + enc(enterprise.userId())).body()).contains("重置密码");
 
 		HttpResponse<String> page = officer.postForm("/county/enterprises/" + enterprise.id() + "/password-reset",
 				"_csrf=" + token(officer) + "&verification=" + enc(NOTE));
@@ -268,7 +268,7 @@ class EnterprisePasswordResetTest {
 		Enterprise first = activeEnterprise();
 		Enterprise second = activeEnterprise();
 		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		String list = officer.get("/county/enterprises").body();
+		String list = officer.get("/county/enterprises?q=" + enc(first.userId())).body();
 		Matcher formField = Pattern.compile("name=\"form\" value=\"([A-Za-z0-9_-]{16})\"").matcher(list);
 		assertThat(formField.find()).as("the reset form's own mark").isTrue();
 		String form = "_csrf=" + WebClient.csrfTokenOf(list) + "&verification=" + enc(NOTE) + "&form="
@@ -293,7 +293,7 @@ class EnterprisePasswordResetTest {
 		HttpResponse<String> other = officer.postForm("/county/enterprises/" + second.id() + "/password-reset", form);
 		assertThat(SHOWN.matcher(other.body()).find()).as("the same page's form for another enterprise").isTrue();
 
-		String later = officer.get("/county/enterprises").body();
+		String later = officer.get("/county/enterprises?q=" + enc(first.userId())).body();
 		Matcher laterField = Pattern.compile("name=\"form\" value=\"([A-Za-z0-9_-]{16})\"").matcher(later);
 		assertThat(laterField.find()).isTrue();
 		assertThat(laterField.group(1)).isNotEqualTo(formField.group(1));
@@ -328,7 +328,7 @@ class EnterprisePasswordResetTest {
 
 	/** The enterprise's row of the county's account list. */
 	private static String row(WebClient officer, Enterprise enterprise) {
-		String page = officer.get("/county/enterprises").body();
+		String page = officer.get("/county/enterprises?q=" + enc(enterprise.userId())).body();
 		int start = page.indexOf("id=\"enterprise-" + enterprise.id() + "\"");
 		assertThat(start).as("the enterprise's row").isNotNegative();
 		return page.substring(start, page.indexOf("</tr>", start));

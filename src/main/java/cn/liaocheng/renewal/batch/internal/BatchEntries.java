@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 
@@ -85,7 +86,7 @@ public class BatchEntries {
 			where.append(" AND (UPPER(a.reference_no) LIKE :text ESCAPE '\\' OR UPPER(e.name) LIKE :text ESCAPE '\\'"
 					+ " OR UPPER(e.credit_code) LIKE :text ESCAPE '\\'"
 					+ " OR UPPER(COALESCE(a.submitted_project_name, p.submitted_project_name)) LIKE :text ESCAPE '\\')");
-			params.put("text", "%" + likeEscaped(search.text().strip().toUpperCase(Locale.ROOT)) + "%");
+			params.put("text", LikePatterns.containing(search.text().strip().toUpperCase(Locale.ROOT)));
 		}
 		String from = " FROM batch_entry b JOIN application a ON a.id = b.application_id"
 				+ " JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id";
@@ -111,9 +112,6 @@ public class BatchEntries {
 	}
 
 	/** {@code text} with LIKE's wildcards and escape taken literally. */
-	static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
 	/** The batch year of each application that has one; one query. */
 	public Map<Long, Integer> yearsOf(Collection<Long> applicationIds) {

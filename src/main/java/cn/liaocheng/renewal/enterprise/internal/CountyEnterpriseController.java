@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -53,10 +55,16 @@ class CountyEnterpriseController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal PortalUser user, @RequestParam Optional<String> division, Model model) {
+	String list(@AuthenticationPrincipal PortalUser user, @RequestParam Optional<String> division,
+			@RequestParam(name = "q", defaultValue = "") String query, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		Optional<String> chosen = division.filter(d -> !d.isBlank());
-		List<EnterpriseListing> listed = enterprises.visibleTo(user, chosen);
+		String q = query.length() > 64 ? query.substring(0, 64) : query;
+		CountyEnterprises.Found found = enterprises.search(user, chosen, q, page, CountyEnterprises.PAGE_SIZE);
+		List<EnterpriseListing> listed = found.enterprises();
 		model.addAttribute("enterprises", listed);
+		model.addAttribute("found", found);
+		model.addAttribute("q", q);
 		model.addAttribute("temporaryPasswords", resets.outstandingAmong(listed));
 		model.addAttribute("divisions", enterprises.divisionsOf(user));
 		model.addAttribute("division", chosen.orElse(""));
@@ -72,7 +80,7 @@ class CountyEnterpriseController {
 	String activate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		Change change = enterprises.activate(user, id);
 		redirect.addFlashAttribute("message", (change.changed() ? "已激活：" : "该企业账户此前已激活：") + change.enterprise().name());
-		return "redirect:/county/enterprises";
+		return changed(change);
 	}
 
 	@PostMapping("/{id}/reject")
@@ -81,14 +89,14 @@ class CountyEnterpriseController {
 		Change change = enterprises.reject(user, id, reason);
 		redirect.addFlashAttribute("message",
 				(change.changed() ? "已驳回注册：" : "该注册此前已驳回：") + change.enterprise().name() + "，其统一社会信用代码可重新注册");
-		return "redirect:/county/enterprises";
+		return changed(change);
 	}
 
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		Change change = enterprises.disable(user, id);
 		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
-		return "redirect:/county/enterprises";
+		return changed(change);
 	}
 
 	/**
@@ -116,6 +124,15 @@ class CountyEnterpriseController {
 			session.setAttribute(RESET_FORMS_USED, usedForms);
 		}
 		return "enterprise/password-reset";
+	}
+
+	/**
+	 * Back to the list showing the account just changed (found by its credit code), with
+	 * the message: it may lie on another page of the whole list.
+	 */
+	private static String changed(Change change) {
+		return "redirect:/county/enterprises?q="
+				+ URLEncoder.encode(change.enterprise().creditCode(), StandardCharsets.UTF_8);
 	}
 
 	@SuppressWarnings("unchecked")

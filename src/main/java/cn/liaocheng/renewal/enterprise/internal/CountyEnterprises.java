@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
@@ -99,6 +102,59 @@ class CountyEnterprises implements PendingRegistrations {
 			.param("codes", jurisdiction.divisionCodes())
 			.query(Long.class)
 			.single();
+	}
+
+	/** Accounts listed on a page of the county's list. */
+	static final int PAGE_SIZE = 50;
+
+	/** One page of the accounts found, and how many there are. */
+	public record Found(List<EnterpriseListing> enterprises, int total, int number, int size) {
+
+		public int pages() {
+			return Math.max(1, (total + size - 1) / size);
+		}
+
+	}
+
+	/**
+	 * The accounts of the user's jurisdiction (or of one division of it) whose name,
+	 * credit code or login contains {@code query} (blank: all), pending registrations
+	 * first: page {@code page} (from 1; past the last, the last) of {@code size}.
+	 */
+	Found search(PortalUser user, Optional<String> division, String query, int page, int size) {
+		List<Division> divisions = catalog.divisions();
+		Jurisdiction jurisdiction = Jurisdiction.of(user, divisions);
+		if (jurisdiction.isEmpty()) {
+			throw new OutsideJurisdictionException();
+		}
+		List<String> codes = jurisdiction.divisionCodes()
+			.stream()
+			.filter(code -> division.map(code::equals).orElse(true))
+			.toList();
+		if (codes.isEmpty()) {
+			return new Found(List.of(), 0, 1, size);
+		}
+		String where = " WHERE division_code IN (:codes)";
+		Map<String, Object> params = new HashMap<>();
+		params.put("codes", codes);
+		String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+		if (!needle.isEmpty()) {
+			where += " AND (LOWER(name) LIKE :text ESCAPE '\\' OR LOWER(credit_code) LIKE :text ESCAPE '\\'"
+					+ " OR LOWER(user_id) LIKE :text ESCAPE '\\')";
+			params.put("text", LikePatterns.containing(needle));
+		}
+		int total = jdbc.sql("SELECT COUNT(*) FROM enterprise" + where).params(params).query(Integer.class).single();
+		int pages = Math.max(1, (total + size - 1) / size);
+		int number = Math.min(Math.max(1, page), pages);
+		params.put("offset", (number - 1) * size);
+		params.put("size", size);
+		Map<String, String> names = names(divisions);
+		List<EnterpriseListing> found = jdbc
+			.sql(SELECT + where + PENDING_FIRST + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+			.params(params)
+			.query((rs, n) -> map(rs, names))
+			.list();
+		return new Found(found, total, number, size);
 	}
 
 	List<EnterpriseListing> visibleTo(PortalUser user, Optional<String> division) {

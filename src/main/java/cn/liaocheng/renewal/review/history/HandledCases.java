@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseListing;
+import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -92,7 +93,7 @@ public class HandledCases {
 				.append("""
 						AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\' OR LOWER(e.name) LIKE :text ESCAPE '\\'
 						     OR LOWER(COALESCE(a.submitted_project_name, a.project_name, p.project_name)) LIKE :text ESCAPE '\\')""");
-			params.put("text", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("text", LikePatterns.containing(needle));
 		}
 		if (batchYear != null) {
 			where.append(
