@@ -228,7 +228,7 @@ class EnterpriseActivationTest {
 		WebClient reviewer = as(DemoUsers.COUNTY_REVIEWER);
 		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
 		// The page asks before it disables, naming the account and what follows.
-		String list = reviewer.get("/county/enterprises").body();
+		String list = reviewer.get("/county/enterprises?q=" + enc(pending.userId())).body();
 		String row = list.substring(list.indexOf("id=\"enterprise-" + pending.id() + "\""));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-enterprise=\"" + pending.name() + "\"",
 				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再提交申报，其 API 令牌立即失效；需要时可再次激活。确定停用？')\"");
@@ -239,6 +239,21 @@ class EnterpriseActivationTest {
 		assertThatExceptionOfType(InactiveEnterpriseException.class)
 			.isThrownBy(() -> registry.requireActiveEnterpriseOf(pending.userId()))
 			.satisfies(e -> assertThat(e.reason()).isEqualTo(InactiveEnterpriseException.Reason.DISABLED));
+		// The enterprise is told, and told again when the account is restored.
+		assertThat(accountNotes(pending)).singleElement()
+			.asString()
+			.startsWith("申报账户已停用 " + pending.name() + "的申报账户已于")
+			.contains("由冠县工业和信息化局停用", "不能提交新的申报或补正");
+		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
+		assertThat(accountNotes(pending)).hasSize(2).last().asString().startsWith("申报账户已恢复 ").contains("可以继续在线申报");
+	}
+
+	private List<String> accountNotes(Enterprise enterprise) {
+		return jdbc.sql(
+				"SELECT title || ' ' || body FROM notification WHERE recipient_id = ? AND kind = 'ACCOUNT_CHANGED' ORDER BY id")
+			.param(enterprise.userId())
+			.query(String.class)
+			.list();
 	}
 
 	@Test

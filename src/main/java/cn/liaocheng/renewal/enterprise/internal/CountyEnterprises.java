@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.enterprise.PendingRegistrations;
@@ -218,10 +219,13 @@ class CountyEnterprises implements PendingRegistrations {
 					again ? "activated again" : "activated", actor);
 			audit.record(actor, again ? "ENTERPRISE_REACTIVATED" : "ENTERPRISE_ACTIVATED", "enterprise:" + id,
 					before.creditCode() + " " + before.userId());
+			String body = bodyOf(user, before);
 			if (!again) {
-				String body = user.isAdministrator() ? "系统管理员"
-						: catalog.groupName(GroupNames.county(before.divisionCode(), "industry"));
 				events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor, body));
+			}
+			else {
+				events.publishEvent(
+						new EnterpriseAccountChanged(before.userId(), before.name(), false, body, Instant.now()));
 			}
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
@@ -255,8 +259,16 @@ class CountyEnterprises implements PendingRegistrations {
 		if (changed > 0) {
 			LOG.info("Enterprise {} ({}) disabled by {}", before.creditCode(), before.userId(), actor);
 			audit.record(actor, "ENTERPRISE_DISABLED", "enterprise:" + id, before.creditCode() + " " + before.userId());
+			events.publishEvent(new EnterpriseAccountChanged(before.userId(), before.name(), true, bodyOf(user, before),
+					Instant.now()));
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
+	}
+
+	/** Who changed the account, as the enterprise reads it. */
+	private String bodyOf(PortalUser user, EnterpriseListing enterprise) {
+		return user.isAdministrator() ? "系统管理员"
+				: catalog.groupName(GroupNames.county(enterprise.divisionCode(), "industry"));
 	}
 
 	private record State(EnterpriseStatus status, boolean disabledByAdministrator, boolean everActivated) {

@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.engine.JobFailedForGood;
+import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
 import cn.liaocheng.renewal.ledger.InterestPeriodsAccrued;
@@ -68,6 +69,22 @@ class NotificationEvents {
 						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName() + "的申报账户已由"
 								+ event.activatingBody() + "审核并激活。现在可以在线填报、提交设备更新项目入库、奖补资金和设备更新贷款支持申请。",
 						"/", null, null));
+	}
+
+	/**
+	 * The account was disabled or restored: the enterprise hears who did it and what it
+	 * means for its applications.
+	 */
+	@EventListener
+	void on(EnterpriseAccountChanged event) {
+		Note note = event.disabled()
+				? new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已停用",
+						event.enterpriseName() + "的申报账户已于" + ChinaTime.minute(event.at()) + "由" + event.body()
+								+ "停用。停用期间仍可登录查看已有申报和消息，但不能提交新的申报或补正，API 令牌也已失效。如有疑问，请联系" + event.body() + "。",
+						"/", null, null)
+				: new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已恢复", event.enterpriseName() + "的申报账户已于"
+						+ ChinaTime.minute(event.at()) + "由" + event.body() + "恢复，可以继续在线申报。", "/", null, null);
+		notifier.notify(event.userId(), note);
 	}
 
 	/**
