@@ -124,14 +124,7 @@ class CountyEnterprises implements PendingRegistrations {
 	 */
 	Found search(PortalUser user, Optional<String> division, String query, int page, int size) {
 		List<Division> divisions = catalog.divisions();
-		Jurisdiction jurisdiction = Jurisdiction.of(user, divisions);
-		if (jurisdiction.isEmpty()) {
-			throw new OutsideJurisdictionException();
-		}
-		List<String> codes = jurisdiction.divisionCodes()
-			.stream()
-			.filter(code -> division.map(code::equals).orElse(true))
-			.toList();
+		List<String> codes = divisionCodes(user, division, divisions);
 		if (codes.isEmpty()) {
 			return new Found(List.of(), 0, 1, size);
 		}
@@ -158,16 +151,21 @@ class CountyEnterprises implements PendingRegistrations {
 		return new Found(found, total, number, size);
 	}
 
-	List<EnterpriseListing> visibleTo(PortalUser user, Optional<String> division) {
-		List<Division> divisions = catalog.divisions();
+	/**
+	 * The division codes of the user's jurisdiction (or the one chosen of it);
+	 * {@link OutsideJurisdictionException} for a user who has none.
+	 */
+	private static List<String> divisionCodes(PortalUser user, Optional<String> division, List<Division> divisions) {
 		Jurisdiction jurisdiction = Jurisdiction.of(user, divisions);
 		if (jurisdiction.isEmpty()) {
 			throw new OutsideJurisdictionException();
 		}
-		List<String> codes = jurisdiction.divisionCodes()
-			.stream()
-			.filter(code -> division.map(code::equals).orElse(true))
-			.toList();
+		return jurisdiction.divisionCodes().stream().filter(code -> division.map(code::equals).orElse(true)).toList();
+	}
+
+	List<EnterpriseListing> visibleTo(PortalUser user, Optional<String> division) {
+		List<Division> divisions = catalog.divisions();
+		List<String> codes = divisionCodes(user, division, divisions);
 		if (codes.isEmpty()) {
 			return List.of();
 		}
