@@ -57,6 +57,14 @@ class WelcomePageTest {
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 
 		assertThat(enterprise.get("/").body()).contains("进入我的申报").doesNotContain("联系我们");
+		// Every page's top bar leads an enterprise back to its applications; staff and
+		// strangers have no such link.
+		assertThat(enterprise.get("/guide").body()).contains("id=\"my-applications-link\"",
+				"href=\"/enterprise/applications\"");
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		assertThat(reviewer.get("/guide").body()).doesNotContain("my-applications-link");
+		assertThat(new WebClient(port).get("/guide").body()).doesNotContain("my-applications-link");
 	}
 
 }
