@@ -31,6 +31,8 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
 import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
+import cn.liaocheng.renewal.clawback.OpenStatementPeriods;
+import cn.liaocheng.renewal.clawback.OpenStatementPeriods.OpenStatementPeriod;
 import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.operations.ClusterLease;
@@ -40,14 +42,15 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Reminds an enterprise of its deadlines: a correction (补正) that is due, a rectification
- * (限期整改) ordered by the on-site acceptance and not yet submitted, and the repayment of a
- * decided clawback (追回资金缴回) of which something is still owed; and reminds reviewers of a
- * review step about to become overdue (the holder, or the body's members while it waits
- * in the pool). Each from the start of the day two working days before the day of the
- * deadline (the same rule as Tasklist's 即将超期), once per case (or task), deadline and
- * recipient. One node of the cluster runs it at a time ({@link ClusterLease}, under the
- * lease's first name, from when corrections were its only deadlines); the reminder's key
- * makes a repeated run harmless.
+ * (限期整改) ordered by the on-site acceptance and not yet submitted, the statement period
+ * (陈述、申辩) of a clawback's prior notice not yet answered, and the repayment of a decided
+ * clawback (追回资金缴回) of which something is still owed; and reminds reviewers of a review
+ * step about to become overdue (the holder, or the body's members while it waits in the
+ * pool). Each from the start of the day two working days before the day of the deadline
+ * (the same rule as Tasklist's 即将超期), once per case (or task), deadline and recipient.
+ * One node of the cluster runs it at a time ({@link ClusterLease}, under the lease's
+ * first name, from when corrections were its only deadlines); the reminder's key makes a
+ * repeated run harmless.
  */
 @Component
 class DeadlineReminders {
@@ -86,10 +89,14 @@ class DeadlineReminders {
 
 	private final OpenTasks openTasks;
 
+	private final OpenStatementPeriods statements;
+
 	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, OpenRectifications rectifications,
 			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions,
-			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages, OpenTasks openTasks) {
+			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages, OpenTasks openTasks,
+			OpenStatementPeriods statements) {
 		this.openTasks = openTasks;
+		this.statements = statements;
 		this.reviewTasks = reviewTasks;
 		this.recipients = recipients;
 		this.stages = stages;
@@ -166,6 +173,9 @@ class DeadlineReminders {
 		for (OpenRectification r : rectifications.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
 			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
 		}
+		for (OpenStatementPeriod s : statements.endingBetween(today, today.plusDays(HORIZON.toDays()))) {
+			due.add(new Reminder(s.enterpriseUser(), remindFrom(s.lastDay()), note(s)));
+		}
 		due.addAll(reviewSteps(now, today));
 		return due;
 	}
@@ -230,6 +240,16 @@ class DeadlineReminders {
 						+ "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
 				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/** The statement period as the prior notice gave it and the case page offers it. */
+	private static Note note(OpenStatementPeriod s) {
+		return new Note(NotificationKind.STATEMENT_DUE, "陈述、申辩期限即将届满：" + s.referenceNo(),
+				"您的申报（申报编号 " + s.referenceNo() + "）收到奖补资金追回事先告知书（" + s.noticeNumber() + "），陈述、申辩期限为 "
+						+ NotificationEvents.DAY.format(s.lastDay().atStartOfDay(NotificationEvents.CHINA).toInstant())
+						+ "（含当日）。如有陈述、申辩意见，请在期限前在申报详情的“奖补资金追回”一栏提交；期满未提交的，将依告知的内容作出决定。",
+				"/enterprise/applications/" + s.applicationId() + "#clawback", s.applicationId(),
+				"statement-deadline:" + s.applicationId() + ":" + s.noticeNumber() + ":" + s.lastDay());
 	}
 
 	/**

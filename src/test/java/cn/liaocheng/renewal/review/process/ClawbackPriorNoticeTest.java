@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -63,9 +65,12 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 	@Autowired
 	WorkingDays workingDays;
 
+	private final ApplicationContext context;
+
 	@Autowired
 	ClawbackPriorNoticeTest(ApplicationContext context) {
 		super(context);
+		this.context = context;
 	}
 
 	@Test
@@ -107,6 +112,44 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 		String text = review.issued(claim, DecisionType.CLAWBACK_DECIDED).text();
 		assertThat(text).contains("奖补资金追回事项事先告知书", notice.get("number").asText(), "你单位在规定期限内未提出陈述、申辩")
 			.doesNotContain("放弃陈述", "经复核");
+	}
+
+	/**
+	 * The enterprise is reminded of its statement period two working days before its last
+	 * day, once, and not once it has answered.
+	 */
+	@Test
+	void shouldRemindTheEnterpriseOfItsStatementPeriodUntilItAnswers() {
+		Case claim = confirmedClawback("37000");
+		LocalDate lastDay = jdbc.sql(
+				"SELECT n.last_day FROM clawback_notice n JOIN clawback c ON c.id = n.clawback_id WHERE c.application_id = ?")
+			.param(claim.id())
+			.query(LocalDate.class)
+			.single();
+		DeadlineReminderPass reminders = new DeadlineReminderPass(context);
+		Instant onTheLastDay = lastDay.atStartOfDay(ChinaTime.ZONE).toInstant();
+
+		reminders.runAt(onTheLastDay);
+		reminders.runAt(onTheLastDay.plusSeconds(60));
+
+		assertThat(statementReminders(claim)).singleElement()
+			.asString()
+			.startsWith("陈述、申辩期限即将届满：" + review.referenceNo(claim))
+			.contains("奖补资金追回事先告知书", "（含当日）", "“奖补资金追回”一栏", "期满未提交的，将依告知的内容作出决定");
+
+		Case answered = confirmedClawback("37000");
+		assertThat(enterprise().postJson("/api/applications/" + answered.id() + "/clawback/waiver", "{}").statusCode())
+			.isEqualTo(200);
+		reminders.runAt(onTheLastDay.plusSeconds(120));
+		assertThat(statementReminders(answered)).as("answered: nothing to remind of").isEmpty();
+	}
+
+	private List<String> statementReminders(Case claim) {
+		return jdbc
+			.sql("SELECT title || ' ' || body FROM notification WHERE application_id = ? AND kind = 'STATEMENT_DUE'")
+			.param(claim.id())
+			.query(String.class)
+			.list();
 	}
 
 	@Test
