@@ -65,6 +65,16 @@ public final class ReviewTaskContract {
 	}
 
 	/**
+	 * The other writable fields of the shipped forms (by {@code camunda:formRef}), kept
+	 * local to their task as {@code decision} and {@code opinion} are: a value from an
+	 * earlier round of the step (a determination returned after a statement was adopted)
+	 * is never read as this round's.
+	 */
+	public static final Map<String, List<String>> FORM_LOCAL_VARIABLES = Map.of("clawback-determination",
+			List.of("clawbackAmount", "repaymentDeadline", "listNegative", "listMonths"), "expert-review",
+			List.of("expertPanel"));
+
+	/**
 	 * The variables a review task with these candidate groups must keep local:
 	 * {@link #LOCAL_VARIABLES}, and for a bank's task {@link #BANK_LOCAL_VARIABLES} too.
 	 */
@@ -73,6 +83,15 @@ public final class ReviewTaskContract {
 			return LOCAL_VARIABLES;
 		}
 		return Stream.concat(LOCAL_VARIABLES.stream(), BANK_LOCAL_VARIABLES.stream()).toList();
+	}
+
+	/**
+	 * The same, and the other writable fields of the task's form when it is a shipped one
+	 * ({@link #FORM_LOCAL_VARIABLES}).
+	 */
+	public static List<String> localVariables(String candidateGroups, String formRef) {
+		List<String> form = formRef == null ? List.of() : FORM_LOCAL_VARIABLES.getOrDefault(formRef, List.of());
+		return Stream.concat(localVariables(candidateGroups).stream(), form.stream()).toList();
 	}
 
 	/**

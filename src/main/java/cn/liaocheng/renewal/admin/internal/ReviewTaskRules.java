@@ -43,7 +43,8 @@ final class ReviewTaskRules {
 					.stream()
 					.flatMap(io -> io.getCamundaInputParameters().stream())
 					.toList();
-		for (String variable : ReviewTaskContract.localVariables(task.getCamundaCandidateGroups())) {
+		for (String variable : ReviewTaskContract.localVariables(task.getCamundaCandidateGroups(),
+				task.getCamundaFormRef())) {
 			List<CamundaInputParameter> mapped = inputs.stream()
 				.filter(p -> variable.equals(p.getCamundaName()))
 				.toList();

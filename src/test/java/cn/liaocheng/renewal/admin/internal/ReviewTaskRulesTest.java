@@ -111,6 +111,29 @@ class ReviewTaskRulesTest {
 			.containsAll(ReviewTaskContract.LOCAL_VARIABLES);
 	}
 
+	/**
+	 * The other writable fields of a shipped form stay local to their task too: a value
+	 * from an earlier round of the step is never read as this round's.
+	 */
+	@Test
+	void theOtherFieldsOfAShippedFormAreKeptLocalToTheirTask() throws IOException {
+		String clawback = Files.readString(Path.of("bpmn/clawback.bpmn"));
+		for (String field : ReviewTaskContract.FORM_LOCAL_VARIABLES.get("clawback-determination")) {
+			String model = clawback.replace("<camunda:inputParameter name=\"" + field + "\"/>", "");
+			assertThat(model).as(field + " taken out").isNotEqualTo(clawback);
+			assertThat(problemsOf(model, "Task_DetermineClawback")).as(field)
+				.singleElement()
+				.satisfies(p -> assertThat(p).startsWith("审核任务「核定追回事项」缺少输入参数 “" + field + "”"));
+		}
+		String subsidy = Files.readString(Path.of("bpmn/subsidy-application.bpmn"));
+		assertThat(
+				problemsOf(subsidy.replace("<camunda:inputParameter name=\"expertPanel\"/>", ""), "Task_ExpertReview"))
+			.singleElement()
+			.satisfies(p -> assertThat(p).startsWith("审核任务「组织专家评审」缺少输入参数 “expertPanel”"));
+		assertThat(problemsOf(clawback, "Task_DetermineClawback")).isEmpty();
+		assertThat(problemsOf(subsidy, "Task_ExpertReview")).isEmpty();
+	}
+
 	@Test
 	void aTaskOfTheEnterpriseNeedsNone() throws IOException {
 		for (UserTask task : userTasks(Files.readString(Path.of("bpmn/correction.bpmn")))) {
