@@ -189,17 +189,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 	@Test
 	void aLoanPaidOutAfterTheLastKnownRuleIsNotRefusedForGoodAndAccruesOnceTheRuleIsExtended() throws Exception {
 		Case loan = review.listedLoan("icbc");
-		String endedInJanuary = endedInJanuary();
-		String deployment = repository.createDeployment()
-			.addString("interest-subsidy.dmn", endedInJanuary)
-			.deploy()
-			.getId();
-		try {
-			review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16));
-		}
-		finally {
-			repository.deleteDeployment(deployment, true);
-		}
+		withTableEndedInJanuary(() -> review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16)));
 
 		String refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text();
 		assertThat(refusal)
@@ -222,24 +212,33 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 	@Test
 	void aLoanTheFinanceBureauRefusedOutrightAccruesNothingWhenTheRuleIsExtended() throws Exception {
 		Case loan = review.listedLoan("icbc");
-		String endedInJanuary = endedInJanuary();
-		String deployment = repository.createDeployment()
-			.addString("interest-subsidy.dmn", endedInJanuary)
-			.deploy()
-			.getId();
-		try {
+		withTableEndedInJanuary(() -> {
 			review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16));
 			review.acceptOnly(loan, "icbc");
-		}
-		finally {
-			repository.deleteDeployment(deployment, true);
-		}
+		});
 		review.decide(loan, "Task_FinanceInterestReview", "REFUSE", "该企业已被列入负面清单，不予贴息。");
 
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
 		accrual.accrueAll(LocalDate.of(2026, 5, 1));
 
 		assertThat(rows(loan)).allSatisfy(r -> assertThat(r.amount()).isZero());
+	}
+
+	/**
+	 * Runs {@code steps} with {@link #endedInJanuary()} deployed as the latest table,
+	 * then the shipped table again (as if the rule were extended).
+	 */
+	private void withTableEndedInJanuary(Runnable steps) throws Exception {
+		String deployment = repository.createDeployment()
+			.addString("interest-subsidy.dmn", endedInJanuary())
+			.deploy()
+			.getId();
+		try {
+			steps.run();
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
 	}
 
 	/**

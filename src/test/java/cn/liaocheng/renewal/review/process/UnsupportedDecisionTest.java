@@ -246,7 +246,6 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 			.cancelAllForActivity("Task_ExpertReview")
 			.startBeforeActivity("Task_FinanceAllocation")
 			.execute();
-		endNoticeIfAny(claim);
 
 		assertThatThrownBy(() -> review.decide(claim, "Task_FinanceAllocation", "APPROVE"))
 			.hasMessageContaining("审核记录不支持")
@@ -285,13 +284,6 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 			.hasMessageContaining("审核记录不支持")
 			.hasMessageContaining("没有" + droppedBody + "的市级联审意见（按联审单位判定表，该单位应参加联审）");
 		assertThat(decisions.allForApplication(project.id())).isEmpty();
-	}
-
-	/** The notice's recorded period ended, when the case has one. */
-	private void endNoticeIfAny(Case c) {
-		jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ?")
-			.params(Timestamp.from(Instant.now()), c.id())
-			.update();
 	}
 
 	/**
