@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.enterprise.internal.CountyEnterprises.Change;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -60,8 +61,8 @@ class CountyEnterpriseController {
 			Model model) {
 		Optional<String> chosen = division.filter(d -> !d.isBlank());
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
-		CountyEnterprises.Found found = enterprises.search(user, chosen, q, page, CountyEnterprises.PAGE_SIZE);
-		List<EnterpriseListing> listed = found.enterprises();
+		ResultPage<EnterpriseListing> found = enterprises.search(user, chosen, q, page, CountyEnterprises.PAGE_SIZE);
+		List<EnterpriseListing> listed = found.items();
 		model.addAttribute("enterprises", listed);
 		model.addAttribute("found", found);
 		model.addAttribute("q", q);

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.operations.LikePatterns;
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
@@ -108,25 +109,16 @@ class CountyEnterprises implements PendingRegistrations {
 	/** Accounts listed on a page of the county's list. */
 	static final int PAGE_SIZE = 50;
 
-	/** One page of the accounts found, and how many there are. */
-	public record Found(List<EnterpriseListing> enterprises, int total, int number, int size) {
-
-		public int pages() {
-			return Math.max(1, (total + size - 1) / size);
-		}
-
-	}
-
 	/**
 	 * The accounts of the user's jurisdiction (or of one division of it) whose name,
 	 * credit code or login contains {@code query} (blank: all), pending registrations
 	 * first: page {@code page} (from 1; past the last, the last) of {@code size}.
 	 */
-	Found search(PortalUser user, Optional<String> division, String query, int page, int size) {
+	ResultPage<EnterpriseListing> search(PortalUser user, Optional<String> division, String query, int page, int size) {
 		List<Division> divisions = catalog.divisions();
 		List<String> codes = divisionCodes(user, division, divisions);
 		if (codes.isEmpty()) {
-			return new Found(List.of(), 0, 1, size);
+			return new ResultPage<>(List.of(), 0, 1, size);
 		}
 		String where = " WHERE division_code IN (:codes)";
 		Map<String, Object> params = new HashMap<>();
@@ -138,9 +130,8 @@ class CountyEnterprises implements PendingRegistrations {
 			params.put("text", LikePatterns.containing(needle));
 		}
 		int total = jdbc.sql("SELECT COUNT(*) FROM enterprise" + where).params(params).query(Integer.class).single();
-		int pages = Math.max(1, (total + size - 1) / size);
-		int number = Math.min(Math.max(1, page), pages);
-		params.put("offset", (number - 1) * size);
+		int number = ResultPage.number(page, total, size);
+		params.put("offset", ResultPage.offset(number, size));
 		params.put("size", size);
 		Map<String, String> names = names(divisions);
 		List<EnterpriseListing> found = jdbc
@@ -148,7 +139,7 @@ class CountyEnterprises implements PendingRegistrations {
 			.params(params)
 			.query((rs, n) -> map(rs, names))
 			.list();
-		return new Found(found, total, number, size);
+		return new ResultPage<>(found, total, number, size);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.operations.LikePatterns;
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -53,19 +54,6 @@ public class HandledCases {
 	}
 
 	/**
-	 * One page of handled cases, and how many match in all.
-	 *
-	 * @param number the page's number, from 1
-	 */
-	public record Found(List<Handled> cases, int total, int number, int size) {
-
-		public int pages() {
-			return Math.max(1, (total + size - 1) / size);
-		}
-
-	}
-
-	/**
 	 * The cases {@code user} or their bodies handled, filtered by {@code query} (part of
 	 * the 申报编号, the enterprise's name or the project as last submitted; blank: all) and
 	 * by {@code batchYear} (the year of the batch the case was submitted in;
@@ -73,12 +61,12 @@ public class HandledCases {
 	 * the last, the last) of {@link #PAGE_SIZE}.
 	 */
 	@Transactional(readOnly = true)
-	public Found of(PortalUser user, String query, Integer batchYear, int page) {
+	public ResultPage<Handled> of(PortalUser user, String query, Integer batchYear, int page) {
 		return of(user, query, batchYear, page, PAGE_SIZE);
 	}
 
 	@Transactional(readOnly = true)
-	public Found of(PortalUser user, String query, Integer batchYear, int page, int size) {
+	public ResultPage<Handled> of(PortalUser user, String query, Integer batchYear, int page, int size) {
 		// A body's leads supervise it: their lead group stands for the body.
 		List<String> groups = new ArrayList<>(List.of("-"));
 		for (String group : user.groupIds()) {
@@ -110,9 +98,8 @@ public class HandledCases {
 			.params(params)
 			.query(Integer.class)
 			.single();
-		int pages = Math.max(1, (total + size - 1) / size);
-		int number = Math.min(Math.max(1, page), pages);
-		params.put("offset", (number - 1) * size);
+		int number = ResultPage.number(page, total, size);
+		params.put("offset", ResultPage.offset(number, size));
 		params.put("size", size);
 		List<Long> order = jdbc.sql("SELECT o.application_id " + from + """
 
@@ -120,7 +107,7 @@ public class HandledCases {
 				ORDER BY MAX(o.created_at) DESC, o.application_id DESC
 				OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY""").params(params).query(Long.class).list();
 		if (order.isEmpty()) {
-			return new Found(List.of(), total, number, size);
+			return new ResultPage<>(List.of(), total, number, size);
 		}
 		Map<Long, Last> last = new HashMap<>();
 		jdbc.sql("""
@@ -141,7 +128,7 @@ public class HandledCases {
 				handled.add(new Handled(listing, l.step(), l.body(), l.at(), l.byMe()));
 			}
 		}
-		return new Found(handled, total, number, size);
+		return new ResultPage<>(handled, total, number, size);
 	}
 
 	private record Last(String step, String body, Instant at, boolean byMe) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.security.DailyQuota;
 import cn.liaocheng.renewal.security.PlainText;
 
@@ -30,15 +31,35 @@ public class NoticeBoard {
 		this.filing = filing;
 	}
 
+	/** Notices listed on a page of the board. */
+	public static final int PAGE_SIZE = 20;
+
 	/**
-	 * The notices running now, their text as it may be shown to anyone: names stored
-	 * before the free-text rule held could carry a bidi override that makes the board say
-	 * something else, so what the rule refuses is left out.
+	 * The notices running now whose 申报编号, enterprise or project contains {@code query}
+	 * (blank: all), newest first: page {@code page} (from 1; past the last, the last).
 	 */
 	@Transactional(readOnly = true)
-	public List<PublicNotices.Notice> current(Instant now) {
-		return notices.current(now)
-			.stream()
+	public ResultPage<PublicNotices.Notice> current(Instant now, String query, int page) {
+		int total = notices.countCurrent(now, query, null);
+		int number = ResultPage.number(page, total, PAGE_SIZE);
+		return new ResultPage<>(
+				shown(notices.current(now, query, null, ResultPage.offset(number, PAGE_SIZE), PAGE_SIZE)), total,
+				number, PAGE_SIZE);
+	}
+
+	/** The case's notice, when one runs now. */
+	@Transactional(readOnly = true)
+	public Optional<PublicNotices.Notice> running(Instant now, long applicationId) {
+		return shown(notices.current(now, null, applicationId, 0, 1)).stream().findFirst();
+	}
+
+	/**
+	 * The notices' text as it may be shown to anyone: names stored before the free-text
+	 * rule held could carry a bidi override that makes the board say something else, so
+	 * what the rule refuses is left out.
+	 */
+	private static List<PublicNotices.Notice> shown(List<PublicNotices.Notice> found) {
+		return found.stream()
 			.map(n -> new PublicNotices.Notice(n.applicationId(), shown(n.referenceNo()), shown(n.enterpriseName()),
 					shown(n.projectName()), n.amount(), n.startsAt(), n.endsAt()))
 			.toList();

@@ -3,11 +3,16 @@ package cn.liaocheng.renewal.review.notice;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import cn.liaocheng.renewal.operations.LikePatterns;
 
 /** Public notices (公示) of subsidies and the named objections filed against them. */
 @Repository
@@ -31,19 +36,55 @@ public class PublicNotices {
 		}
 	}
 
-	/** Notices whose period is running now, newest first. */
-	List<Notice> current(Instant now) {
-		return jdbc
-			.sql("""
-					SELECT n.application_id, a.reference_no, e.name, COALESCE(p.submitted_project_name, p.project_name, a.submitted_project_name), n.amount,
-					       n.starts_at, n.ends_at
-					FROM public_notice n JOIN application a ON a.id = n.application_id
-					JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id
-					WHERE n.starts_at <= ? AND n.ends_at >= ? ORDER BY n.starts_at DESC""")
-			.params(Timestamp.from(now), Timestamp.from(now))
+	private static final String RUNNING = """
+			FROM public_notice n JOIN application a ON a.id = n.application_id
+			JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id
+			WHERE n.starts_at <= :now AND n.ends_at >= :now""";
+
+	private static final String PROJECT_NAME = "COALESCE(p.submitted_project_name, p.project_name, a.submitted_project_name)";
+
+	/**
+	 * Notices whose period is running now, newest first, {@code size} of them from
+	 * {@code offset}: those whose 申报编号, enterprise or project contains {@code text}
+	 * (blank: all), or only the case's own with {@code applicationId}.
+	 */
+	List<Notice> current(Instant now, String text, Long applicationId, int offset, int size) {
+		Map<String, Object> params = new HashMap<>();
+		String where = running(now, text, applicationId, params);
+		params.put("offset", offset);
+		params.put("size", size);
+		return jdbc.sql("SELECT n.application_id, a.reference_no, e.name, " + PROJECT_NAME
+				+ ", n.amount, n.starts_at, n.ends_at " + where
+				+ " ORDER BY n.starts_at DESC, n.application_id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+			.params(params)
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBigDecimal(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
 			.list();
+	}
+
+	/** How many notices {@link #current} finds in all. */
+	int countCurrent(Instant now, String text, Long applicationId) {
+		Map<String, Object> params = new HashMap<>();
+		return jdbc.sql("SELECT COUNT(*) " + running(now, text, applicationId, params))
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String running(Instant now, String text, Long applicationId, Map<String, Object> params) {
+		params.put("now", Timestamp.from(now));
+		StringBuilder where = new StringBuilder(RUNNING);
+		if (applicationId != null) {
+			where.append(" AND n.application_id = :id");
+			params.put("id", applicationId);
+		}
+		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+		if (!needle.isEmpty()) {
+			where.append(" AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\' OR LOWER(e.name) LIKE :text ESCAPE '\\'")
+				.append(" OR LOWER(" + PROJECT_NAME + ") LIKE :text ESCAPE '\\')");
+			params.put("text", LikePatterns.containing(needle));
+		}
+		return where.toString();
 	}
 
 	/**

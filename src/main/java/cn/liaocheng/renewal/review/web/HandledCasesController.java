@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.List;
 import java.util.Map;
 
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.batch.BatchYears;
 import cn.liaocheng.renewal.review.history.HandledCases;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -32,8 +33,8 @@ class HandledCasesController {
 		String q = query.length() > 64 ? query.substring(0, 64) : query;
 		// With a year chosen, only that batch year's cases, searched before the list is
 		// cut.
-		HandledCases.Found found = handled.of(user, q, year, page);
-		List<HandledCases.Handled> cases = found.cases();
+		ResultPage<HandledCases.Handled> found = handled.of(user, q, year, page);
+		List<HandledCases.Handled> cases = found.items();
 		// The batch (申报批次) year of each case, in one query.
 		Map<Long, Integer> years = batchYears.of(cases.stream().map(c -> c.listing().summary().id()).toList());
 		model.addAttribute("cases", cases);

@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
+import cn.liaocheng.renewal.operations.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,9 +36,13 @@ class PublicNoticeController {
 		this.board = board;
 	}
 
+	/**
+	 * The notices running now, a page at a time, those whose 申报编号, enterprise or project
+	 * contains {@code q} (blank: all).
+	 */
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("notices", board.current(Instant.now()));
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		board(model, q, page);
 		return "review/notices";
 	}
 
@@ -47,7 +53,7 @@ class PublicNoticeController {
 	@GetMapping("/objections")
 	String lookUp(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String phone,
 			Model model) {
-		model.addAttribute("notices", board.current(Instant.now()));
+		board(model, "", 1);
 		model.addAttribute("lookupReceipt", receipt);
 		board.lookUp(receipt, phone)
 			.ifPresentOrElse(found -> model.addAttribute("found", found),
@@ -84,13 +90,23 @@ class PublicNoticeController {
 		return "redirect:/notices";
 	}
 
+	private void board(Model model, String query, int page) {
+		String q = query.strip();
+		ResultPage<PublicNotices.Notice> found = board.current(Instant.now(), q, page);
+		model.addAttribute("board", found);
+		model.addAttribute("notices", found.items());
+		model.addAttribute("q", q);
+	}
+
 	/**
-	 * The board with the form filled in again, without what the free-text rule refuses.
+	 * The notice objected to, alone, with the form filled in again, without what the
+	 * free-text rule refuses (the board's other notices are a link away).
 	 */
 	private String again(Model model, long applicationId, ObjectionForm objection, Map<String, String> errors,
 			String error) {
 		ObjectionForm shown = objection.shown();
-		model.addAttribute("notices", board.current(Instant.now()));
+		model.addAttribute("notices", board.running(Instant.now(), applicationId).stream().toList());
+		model.addAttribute("objectedTo", true);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		model.addAttribute("failedFor", applicationId);

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.review.history.HandledCases;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -155,15 +156,15 @@ class HandledCasesTest extends ReviewProcessTest {
 		HandledCases handled = context.getBean(HandledCases.class);
 		int before = handled.of(user, "", null, 1, 2).total();
 
-		HandledCases.Found first = handled.of(user, "", null, 1, 2);
-		HandledCases.Found second = handled.of(user, "", null, 2, 2);
+		ResultPage<HandledCases.Handled> first = handled.of(user, "", null, 1, 2);
+		ResultPage<HandledCases.Handled> second = handled.of(user, "", null, 2, 2);
 
 		assertThat(before).isGreaterThanOrEqualTo(3);
 		assertThat(first.total()).isEqualTo(before);
 		assertThat(first.pages()).isEqualTo((before + 1) / 2);
-		assertThat(first.cases()).extracting(h -> h.listing().summary().id())
+		assertThat(first.items()).extracting(h -> h.listing().summary().id())
 			.containsExactly(cases.get(2).id(), cases.get(1).id());
-		assertThat(second.cases()).extracting(h -> h.listing().summary().id()).startsWith(cases.get(0).id());
+		assertThat(second.items()).extracting(h -> h.listing().summary().id()).startsWith(cases.get(0).id());
 		assertThat(handled.of(user, review.referenceNo(cases.get(0)), null, 1, 2).total()).isEqualTo(1);
 		assertThat(handled.of(user, "", null, 999, 2).number()).as("past the last page: the last")
 			.isEqualTo(first.pages());

@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -222,47 +224,126 @@ class PublicObjectionsTest extends ReviewProcessTest {
 
 	@Test
 	void theBoardLeavesOutBidiControlsOfNamesStoredBeforeTheRule() {
-		String code = Registrations.freshCreditCode("371525");
 		String reference = "XM-LEGACY-" + UUID.randomUUID().toString().substring(0, 8);
-		Instant now = Instant.now();
-		jdbc.sql(
-				"""
-						INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
-						                        status, created_at)
-						VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
-			.params(code, "冠县" + BIDI + "司公限有械机\u2066某", "legacy-" + code, Timestamp.from(now))
-			.update();
-		long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?")
-			.param(code)
-			.query(Long.class)
-			.single();
-		jdbc.sql(
-				"""
-						INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
-						                         project_name, created_at, updated_at)
-						VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
-			.params(reference, enterpriseId, UUID.randomUUID().toString(), "轴承生产线" + BIDI + "造改\u200F项\uD800目",
-					Timestamp.from(now), Timestamp.from(now))
-			.update();
-		long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?")
-			.param(reference)
-			.query(Long.class)
-			.single();
-		AsSubmitted.record(jdbc, applicationId);
-		jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
-			.params(applicationId, Timestamp.from(now.minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(now.plus(1, ChronoUnit.DAYS)), new BigDecimal("50000.00"))
-			.update();
-		try {
-			String board = Citizen.atAFreshAddress(port).get("/notices").body();
+		try (StoredNotices stored = new StoredNotices()) {
+			stored.add(reference, "冠县" + BIDI + "司公限有械机\u2066某", "轴承生产线" + BIDI + "造改\u200F项\uD800目",
+					Instant.now().minus(1, ChronoUnit.HOURS));
+
+			String board = search(Citizen.atAFreshAddress(port), reference);
 
 			assertThat(board).contains(reference, "冠县司公限有械机某", "轴承生产线造改项目").doesNotContain(BIDI, "\u2066", "\u200F");
 		}
-		finally {
-			jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(applicationId).update();
-			jdbc.sql("DELETE FROM application WHERE id = ?").param(applicationId).update();
-			jdbc.sql("DELETE FROM enterprise WHERE id = ?").param(enterpriseId).update();
+	}
+
+	@Test
+	void theBoardIsShownTwentyAtATimeNewestFirstAndSearchedByNumberEnterpriseOrProject() {
+		String marker = "公示翻页" + UUID.randomUUID().toString().substring(0, 6);
+		Instant now = Instant.now();
+		try (StoredNotices stored = new StoredNotices()) {
+			for (int i = 1; i <= 23; i++) {
+				stored.add(marker + "-" + i, "聊城市" + marker + "机械有限公司", "第" + i + "号生产线改造",
+						now.minus(30 - i, ChronoUnit.MINUTES));
+			}
+			Citizen citizen = Citizen.atAFreshAddress(port);
+
+			String first = search(citizen, marker);
+			assertThat(first).contains("查到正在公示的 23 个项目，第 1 / 2 页，每页 20 个", "id=\"notice-pager\"", "下一页")
+				.contains(marker + "-23", marker + "-4")
+				.doesNotContain(marker + "-3<", "上一页");
+			assertThat(first.indexOf(marker + "-23<")).as("newest first").isLessThan(first.indexOf(marker + "-22<"));
+			String second = search(citizen, marker, 2);
+			assertThat(second).contains(marker + "-3<", marker + "-2<", marker + "-1<", "上一页")
+				.doesNotContain(marker + "-4<", "下一页");
+			assertThat(search(citizen, marker, 99)).as("past the last page: the last")
+				.contains("第 2 / 2 页", marker + "-1<");
+			// by number alone, by the enterprise's name, by the project's
+			assertThat(search(citizen, marker + "-17")).contains("查到正在公示的 1 个项目")
+				.contains("第17号生产线改造")
+				.doesNotContain("id=\"notice-pager\"");
+			assertThat(search(citizen, "聊城市" + marker)).contains("查到正在公示的 23 个项目");
+			assertThat(search(citizen, "第17号生产线改造")).contains(marker + "-17<");
+			// the search's own % is a character, not a wildcard
+			assertThat(search(citizen, marker + "%")).contains("没有找到包含“" + marker + "%”的正在公示项目。")
+				.doesNotContain(marker + "-1<");
 		}
+	}
+
+	@Test
+	void aRefusedObjectionShowsItsNoticeAloneWithTheFormFilledInAgain() {
+		Case claim = onNotice();
+		Citizen citizen = Citizen.atAFreshAddress(port);
+
+		Citizen.Response refused = citizen.object(claim.id(), "张", "", "12", "太短");
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"notice-" + claim.id() + "\"", "<details open", "查看全部正在公示的项目")
+			.doesNotContain("id=\"notice-search\"", "id=\"notice-pager\"");
+		assertThat(refused.body().split("class=\"card\" id=\"notice-", -1)).as("one notice").hasSize(2);
+		assertThat(objectionsAgainst(claim)).isZero();
+	}
+
+	private static String search(Citizen citizen, String query) {
+		return search(citizen, query, 1);
+	}
+
+	private static String search(Citizen citizen, String query, int page) {
+		return citizen.get("/notices?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&page=" + page).body();
+	}
+
+	/**
+	 * Notices written straight into the tables (as those stored before a rule held), and
+	 * removed again.
+	 */
+	private final class StoredNotices implements AutoCloseable {
+
+		private final List<Long> applications = new ArrayList<>();
+
+		private final List<Long> enterprises = new ArrayList<>();
+
+		void add(String reference, String enterpriseName, String projectName, Instant starts) {
+			String code = Registrations.freshCreditCode("371525");
+			Instant now = Instant.now();
+			jdbc.sql(
+					"""
+							INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
+							                        status, created_at)
+							VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
+				.params(code, enterpriseName, "legacy-" + code, Timestamp.from(now))
+				.update();
+			long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?")
+				.param(code)
+				.query(Long.class)
+				.single();
+			enterprises.add(enterpriseId);
+			jdbc.sql(
+					"""
+							INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
+							                         project_name, created_at, updated_at)
+							VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
+				.params(reference, enterpriseId, UUID.randomUUID().toString(), projectName, Timestamp.from(now),
+						Timestamp.from(now))
+				.update();
+			long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?")
+				.param(reference)
+				.query(Long.class)
+				.single();
+			applications.add(applicationId);
+			AsSubmitted.record(jdbc, applicationId);
+			jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
+				.params(applicationId, Timestamp.from(starts), Timestamp.from(now.plus(1, ChronoUnit.DAYS)),
+						new BigDecimal("50000.00"))
+				.update();
+		}
+
+		@Override
+		public void close() {
+			for (long id : applications) {
+				jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(id).update();
+				jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
+			}
+			enterprises.forEach(id -> jdbc.sql("DELETE FROM enterprise WHERE id = ?").param(id).update());
+		}
+
 	}
 
 	private Case onNotice() {
