@@ -191,7 +191,15 @@ public class Applications {
 			Integer dossierVersion) {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationDetail current = store.detailForUpdate(enterprise, id);
-		if (!current.summary().status().editable()) {
+		ApplicationStatus status = current.summary().status();
+		if (status == ApplicationStatus.APPROVED || status.endedWithoutAward()) {
+			// Ended meanwhile (withdrawn in another tab, lapsed at its deadline): said,
+			// not
+			// answered as if the submission had gone in.
+			throw new ApplicationStateException("该申报已办结（" + status.label() + "），不能再提交"
+					+ (status == ApplicationStatus.APPROVED ? "。" : "。如需申报，请新建申报。"));
+		}
+		if (!status.editable()) {
 			return current.summary();
 		}
 		if (dossierVersion != null && dossierVersion != current.version()) {

@@ -163,7 +163,8 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		review.decide(project, "Task_CountyFormalReview", "RETURN");
 		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
 
-		review.resubmit(project);
+		assertThatThrownBy(() -> review.resubmit(project)).isInstanceOf(ApplicationStateException.class)
+			.hasMessage("该申报已办结（已失效），不能再提交。如需申报，请新建申报。");
 
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.hasActive(project, "county-review")).isFalse();

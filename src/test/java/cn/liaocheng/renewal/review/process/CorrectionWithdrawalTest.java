@@ -87,8 +87,10 @@ class CorrectionWithdrawalTest extends ReviewProcessTest {
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, "");
 		assertThat(again.statusCode()).as("a re-sent withdrawal answers alike").isEqualTo(200);
 		assertThat(review.history(project).stream().filter(line -> line.contains("撤回申报"))).hasSize(1);
-		as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + project.id() + "/submit",
-				"{\"declarationConfirmed\":true}");
+		HttpResponse<String> submitted = as(DemoUsers.ENTERPRISE)
+			.postJson("/api/applications/" + project.id() + "/submit", "{\"declarationConfirmed\":true}");
+		assertThat(submitted.statusCode()).as("refused, not answered as if submitted").isEqualTo(409);
+		assertThat(submitted.body()).contains("该申报已办结（已撤回），不能再提交。如需申报，请新建申报。");
 		assertThat(review.status(project)).as("a withdrawn application is not submitted again")
 			.isEqualTo(ApplicationStatus.WITHDRAWN);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
@@ -141,6 +143,28 @@ class CorrectionWithdrawalTest extends ReviewProcessTest {
 
 		assertThat(page).contains("id=\"withdraw-in-correction\"",
 				"/enterprise/applications/" + project.id() + "/withdraw", "不再补正的，可以撤回申报");
+	}
+
+	/**
+	 * The case page was open on the correction when the case was withdrawn in another
+	 * tab: its 重新提交 button is told the case has ended, not that it was submitted.
+	 */
+	@Test
+	void aStalePageResubmittingAWithdrawnCaseIsToldItEnded() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		WebClient browser = new WebClient(port);
+		browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String stale = browser.get("/enterprise/applications/" + project.id()).body();
+		as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + project.id() + "/withdraw", "");
+
+		HttpResponse<String> submitted = browser.postForm("/enterprise/applications/" + project.id() + "/submit",
+				"declarationConfirmed=true&_csrf=" + WebClient.csrfTokenOf(stale));
+
+		assertThat(submitted.statusCode()).isEqualTo(302);
+		String page = browser.get(submitted.headers().firstValue("Location").orElseThrow()).body();
+		assertThat(page).contains("该申报已办结（已撤回），不能再提交").doesNotContain("申报已提交，等待");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.WITHDRAWN);
 	}
 
 	private WebClient as(String user) {
