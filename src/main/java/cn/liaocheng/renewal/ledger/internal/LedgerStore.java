@@ -131,14 +131,22 @@ class LedgerStore implements LedgerTotals {
 			.list();
 	}
 
+	/** The entry the request with this key recorded, if one did. */
+	Optional<LoanEvent> eventRecordedWith(long applicationId, String recordKey) {
+		return jdbc.sql(EVENT_COLUMNS + " WHERE application_id = ? AND record_key = ?")
+			.params(applicationId, recordKey)
+			.query(LedgerStore::event)
+			.optional();
+	}
+
 	long insertEvent(long applicationId, String bankKey, LoanEventType type, LocalDate date, BigDecimal amount,
-			String contractNo, String note, String user) {
+			String contractNo, String note, String user, String recordKey) {
 		jdbc.sql("""
 				INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, contract_no, note,
-				    recorded_by, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    recorded_by, recorded_at, record_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(applicationId, bankKey, type.name(), Date.valueOf(date), amount, contractNo, note, user,
-					Timestamp.from(Instant.now()))
+					Timestamp.from(Instant.now()), recordKey)
 			.update();
 		return jdbc.sql("SELECT MAX(id) FROM loan_event WHERE application_id = ?")
 			.param(applicationId)

@@ -134,9 +134,29 @@ public class LoanBook {
 
 	@Transactional
 	public LoanEvent record(PortalUser user, long applicationId, Recording r) {
+		return record(user, applicationId, r, null);
+	}
+
+	/**
+	 * Records an entry. With a {@code recordKey} (the ledger page puts one in each form,
+	 * API clients send an Idempotency-Key) the same request again answers with the entry
+	 * it recorded instead of recording a second one; the same key with other contents is
+	 * refused.
+	 */
+	@Transactional
+	public LoanEvent record(PortalUser user, long applicationId, Recording r, String recordKey) {
+		if (recordKey != null && !recordKey.matches("[A-Za-z0-9-]{8,64}")) {
+			throw LedgerException.invalid("recordKey", "登记表的编号无效，请刷新页面后重新填写");
+		}
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
 		LedgerAccess.requireLender(user, loan);
 		store.lock(applicationId);
+		if (recordKey != null) {
+			Optional<LoanEvent> earlier = store.eventRecordedWith(applicationId, recordKey);
+			if (earlier.isPresent()) {
+				return repeated(earlier.get(), r);
+			}
+		}
 		List<LoanEvent> events = store.events(applicationId);
 		List<LedgerRow> rows = store.rows(applicationId);
 		Recording checked = LoanRecordingRules.check(loan, events, rows, r, LocalDate.now(CHINA));
@@ -151,11 +171,26 @@ public class LoanBook {
 					+ " " + row.amount().toPlainString() + " " + checked.type().name() + " " + checked.date());
 		}
 		long id = store.insertEvent(applicationId, loan.bankKey(), checked.type(), checked.date(), checked.amount(),
-				checked.contractNo(), checked.note(), user.userId());
+				checked.contractNo(), checked.note(), user.userId(), recordKey);
 		audit.record(user.userId(), "LOAN_" + checked.type().name(), "application:" + applicationId,
 				checked.date() + (checked.amount() == null ? "" : " " + checked.amount().toPlainString())
 						+ (checked.contractNo() == null ? "" : " " + checked.contractNo()));
 		return store.events(applicationId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The entry a request recorded before, sent again: the same entry, or a refusal when
+	 * the request now says something else (an amount left out is the system's own, as for
+	 * an early repayment).
+	 */
+	private static LoanEvent repeated(LoanEvent earlier, Recording r) {
+		boolean same = earlier.type() == r.type() && earlier.date().equals(r.date())
+				&& (r.amount() == null || earlier.amount() != null && earlier.amount().compareTo(r.amount()) == 0);
+		if (!same) {
+			throw LedgerException.conflict(
+					"这份登记表已于此前登记为" + earlier.type().label() + "（" + earlier.date() + "），本次内容与之不同，未登记。请刷新页面核对台账后重新填写。");
+		}
+		return earlier;
 	}
 
 	LoanView view(GrantedLoan loan, boolean lender, boolean finance) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,11 +59,13 @@ class LedgerApiController {
 	}
 
 	@PostMapping("/{id}/events")
-	@Operation(summary = "登记放款、归还本金、提前结清或逾期/违约（仅限发放该笔贷款的银行）")
-	LoanEvent record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody JsonNode json) {
+	@Operation(summary = "登记放款、归还本金、提前结清或逾期/违约（仅限发放该笔贷款的银行）",
+			description = "带 Idempotency-Key 请求头（8–64 位字母、数字或连字符）时，同一键再次提交返回首次登记的记录，不重复登记；同一键内容不同的返回 409。")
+	LoanEvent record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody JsonNode json,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		StrictBody body = new StrictBody(json, Set.of("type", "date", "amount", "contractNo", "note"));
 		return book.record(user, id, new LoanBook.Recording(body.type("type"), body.date("date"), body.amount("amount"),
-				body.text("contractNo"), body.text("note")));
+				body.text("contractNo"), body.text("note")), idempotencyKey);
 	}
 
 	@PostMapping("/{id}/ledger/{rowId}/approve")

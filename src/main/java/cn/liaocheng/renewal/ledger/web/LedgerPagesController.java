@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +62,7 @@ class LedgerPagesController {
 		model.addAttribute("view", book.view(user, id));
 		model.addAttribute("types", LoanEventType.values());
 		model.addAttribute("me", user.userId());
+		model.addAttribute("recordKey", UUID.randomUUID().toString());
 		return "ledger/loan";
 	}
 
@@ -68,10 +70,11 @@ class LedgerPagesController {
 	String record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestParam String type,
 			@RequestParam String date, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "") String contractNo, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String recordKey, RedirectAttributes redirect) {
 		try {
 			LoanEventType t = StrictBody.eventType(type, "type");
-			book.record(user, id, new LoanBook.Recording(t, date(date, "date"), amount(amount), contractNo, note));
+			book.record(user, id, new LoanBook.Recording(t, date(date, "date"), amount(amount), contractNo, note),
+					recordKey);
 			redirect.addFlashAttribute("notice", "已登记" + t.label() + "。");
 		}
 		catch (LedgerException e) {

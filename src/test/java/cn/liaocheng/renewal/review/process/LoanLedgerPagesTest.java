@@ -81,6 +81,56 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * The entry form sent twice (a double click while the first is slow, a bank system
+	 * retrying after a timeout) records one entry; the same form or key with other
+	 * contents is refused, and another form records its own entry.
+	 */
+	@Test
+	void theSameEntryFormOrIdempotencyKeySentTwiceRecordsOneEntry() {
+		Case loan = grantedLoan();
+		String page = "/ledger/loans/" + loan.id();
+		WebClient icbc = session(DemoUsers.BANK_OFFICER);
+		String form = icbc.get(page).body();
+		String key = form.replaceAll("(?s).*name=\"recordKey\" value=\"([^\"]+)\".*", "$1");
+		assertThat(key).matches("[0-9a-f-]{36}");
+		String entry = "type=DISBURSEMENT&date=2026-03-16&amount=100000&contractNo=" + enc("ICBC-LC-TWICE")
+				+ "&recordKey=" + key + "&_csrf=" + enc(WebClient.csrfTokenOf(form));
+
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> sent = icbc.postForm(page + "/events", entry);
+			assertThat(sent.statusCode()).isEqualTo(302);
+			assertThat(icbc.get(sent.headers().firstValue("Location").orElseThrow()).body()).contains("已登记放款。");
+		}
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).as("one entry")
+			.singleElement()
+			.satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("100000"));
+
+		HttpResponse<String> other = icbc.postForm(page + "/events", entry.replace("amount=100000", "amount=90000"));
+		assertThat(icbc.get(other.headers().firstValue("Location").orElseThrow()).body())
+			.contains("这份登记表已于此前登记为放款（2026-03-16），本次内容与之不同，未登记。");
+
+		WebClient api = new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
+		String repayment = "{\"type\":\"REPAYMENT\",\"date\":\"2026-04-20\",\"amount\":20000}";
+		HttpResponse<String> first = api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment,
+				"Idempotency-Key", "bank-retry-0001");
+		HttpResponse<String> retried = api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment,
+				"Idempotency-Key", "bank-retry-0001");
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.body()).isEqualTo(first.body());
+		assertThat(api
+			.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment.replace("20000", "30000"),
+					"Idempotency-Key", "bank-retry-0001")
+			.statusCode()).isEqualTo(409);
+		assertThat(api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment, "Idempotency-Key", "../x")
+			.statusCode()).isEqualTo(400);
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(2);
+		// without a key, as before: each request is an entry of its own
+		api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment);
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(3);
+	}
+
+	/**
 	 * The list is paged, newest first: the finance bureau's pages hold every granted loan
 	 * once, a bank's pages only its own.
 	 */
