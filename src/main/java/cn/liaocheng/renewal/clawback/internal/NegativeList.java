@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.core.annotation.Order;
@@ -148,6 +149,29 @@ public class NegativeList implements SubmissionGate {
 		}
 		LocalDate from = LocalDate.now(Clawbacks.CHINA);
 		LocalDate until = from.plusMonths(months).minusDays(1);
+		// One listing per finding: the enterprise's row is held until this one commits,
+		// so that the same form sent twice (a second click while the first is slow, a
+		// colleague at the same moment) finds the first listing instead of adding another
+		// that would keep the enterprise listed after the first is lifted.
+		jdbc.sql("SELECT id FROM enterprise WHERE id = ? FOR UPDATE").param(enterprise.id()).query(Long.class).single();
+		Optional<NegativeListEntry> same = jdbc
+			.sql(COLUMNS + " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_until >= ?"
+					+ " AND basis_authority = ? AND basis_document = ? AND basis_date = ? ORDER BY id")
+			.params(enterprise.id(), from, basis.authority(), basis.document(), basis.date())
+			.query(NegativeList::map)
+			.list()
+			.stream()
+			.findFirst();
+		if (same.isPresent()) {
+			NegativeListEntry listed = same.get();
+			if (listed.reason().equals(why) && listed.until().equals(until)
+					&& Objects.equals(listed.sourceApplicationId(), sourceApplicationId)) {
+				return listed;
+			}
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"该企业已依据" + basis.authority() + "《" + basis.document() + "》列入负面清单（列入期限至"
+							+ ClawbackDecision.day(listed.until()) + "），不重复列入；如需更改，请先解除该条目再重新列入");
+		}
 		long id = insert(enterprise.id(), enterprise.creditCode().toString(), enterprise.name(),
 				enterprise.divisionCode(), why, sourceApplicationId, null, null, basis, from, until, user.userId());
 		audit.record(user.userId(), "NEGATIVE_LIST_ADDED", "enterprise:" + enterprise.creditCode(),
