@@ -299,11 +299,20 @@ public class ClawbackCollection {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "缴款凭证号" + problem);
 		});
 		String key = VoucherNumber.key(voucher);
-		if (c.repayments()
+		Optional<ClawbackView.Repayment> recorded = c.repayments()
 			.stream()
-			.anyMatch(r -> VoucherNumber.key(r.voucherNo()).equals(key)
-					&& r.state() != ClawbackView.Repayment.State.RETURNED)) {
-			return c;
+			.filter(r -> VoucherNumber.key(r.voucherNo()).equals(key)
+					&& r.state() != ClawbackView.Repayment.State.RETURNED)
+			.findFirst();
+		if (recorded.isPresent()) {
+			ClawbackView.Repayment r = recorded.get();
+			if (r.paidOn().equals(paidOn) && amount != null && r.amount().compareTo(amount) == 0) {
+				// the same form again (a second click, a retried request)
+				return c;
+			}
+			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"凭证号 " + r.voucherNo() + " 已于此前登记缴款 " + Money.yuan(r.amount()) + " 元（缴款日期 " + r.paidOn() + "，"
+							+ r.state().label() + "），与本次填写的金额或日期不同，未登记。请核对凭证号；确属另一笔缴款的，请填写该笔的凭证号");
 		}
 		if (!c.status().collecting()) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "追回当前状态为“" + c.statusLabel() + "”，不能登记缴款");

@@ -231,6 +231,11 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(gxFinance.postJson(path, repayment("10000", "JK-001")).statusCode()).isEqualTo(200);
 		JsonNode recorded = JSON.readTree(gxFinance.postJson(path, repayment("10000", "JK-001")).body());
 		assertThat(recorded.get("repayments")).as("the same voucher again").hasSize(1);
+		HttpResponse<String> mistyped = gxFinance.postJson(path, repayment("12000", "jk-001"));
+		assertThat(mistyped.statusCode()).as("the voucher of another amount: refused, not answered as recorded")
+			.isEqualTo(409);
+		assertThat(mistyped.body()).contains("凭证号 JK-001 已于此前登记缴款 10,000.00 元", "与本次填写的金额或日期不同，未登记");
+		assertThat(JSON.readTree(gxFinance.get("/api/clawbacks/" + claim.id()).body()).get("repayments")).hasSize(1);
 		// One officer's word does not settle anything: recorded, it waits for a second
 		// person's check and does not count.
 		assertThat(recorded.get("repaid").decimalValue()).isEqualByComparingTo("0");
