@@ -78,7 +78,16 @@ class PublicNoticeController {
 				redirect.addFlashAttribute("notice", filing.message());
 				redirect.addFlashAttribute("receipt", filing.receipt());
 			}
-			case NOT_OPEN -> redirect.addFlashAttribute("error", filing.message());
+			case NOT_OPEN -> {
+				// The period ended while the objection was typed: the text comes back to
+				// be
+				// kept, with the reason, as no form of that notice is shown any more.
+				response.setStatus(HttpStatus.CONFLICT.value());
+				board(model, "", 1);
+				model.addAttribute("error", filing.message());
+				model.addAttribute("unsent", objection.shown());
+				return "review/notices";
+			}
 			case REJECTED -> {
 				return again(model, applicationId, objection, filing.errors(), null);
 			}

@@ -290,6 +290,28 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		return citizen.get("/notices?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&page=" + page).body();
 	}
 
+	@Test
+	void anObjectionSentAfterItsNoticeEndedIsShownBackToBeKept() {
+		String reference = "XM-ENDED-" + UUID.randomUUID().toString().substring(0, 8);
+		try (StoredNotices stored = new StoredNotices()) {
+			long id = stored.add(reference, "聊城市某机床有限公司", "数控机床更新项目", Instant.now().minus(2, ChronoUnit.DAYS));
+			Citizen citizen = Citizen.atAFreshAddress(port);
+			jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ?")
+				.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), id)
+				.update();
+
+			Citizen.Response late = citizen.object(id, "李四", "", "13800138001", "该项目设备发票与合同金额不一致，请核查。\n第二行说明。");
+
+			assertThat(late.status()).isEqualTo(409);
+			assertThat(late.body()).contains("该项目不在公示期内，不能提交异议。", "未能提交的异议", "李四", "13800138001",
+					"该项目设备发票与合同金额不一致，请核查。\n第二行说明。");
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ?")
+				.param(id)
+				.query(Integer.class)
+				.single()).isZero();
+		}
+	}
+
 	/**
 	 * Notices written straight into the tables (as those stored before a rule held), and
 	 * removed again.
@@ -300,7 +322,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 
 		private final List<Long> enterprises = new ArrayList<>();
 
-		void add(String reference, String enterpriseName, String projectName, Instant starts) {
+		long add(String reference, String enterpriseName, String projectName, Instant starts) {
 			String code = Registrations.freshCreditCode("371525");
 			Instant now = Instant.now();
 			jdbc.sql(
@@ -333,11 +355,13 @@ class PublicObjectionsTest extends ReviewProcessTest {
 				.params(applicationId, Timestamp.from(starts), Timestamp.from(now.plus(1, ChronoUnit.DAYS)),
 						new BigDecimal("50000.00"))
 				.update();
+			return applicationId;
 		}
 
 		@Override
 		public void close() {
 			for (long id : applications) {
+				jdbc.sql("DELETE FROM public_objection WHERE application_id = ?").param(id).update();
 				jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(id).update();
 				jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
 			}
