@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -176,6 +178,60 @@ class ApplicationWindowsWebTest {
 			.param("application-window:" + id)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * Two officers of the bureau on the same window: one saves or withdraws it while the
+	 * other's page is still open. The stale page's save keeps what was typed, and its
+	 * actions on a withdrawn window say so instead of failing.
+	 */
+	@Test
+	void aStalePageKeepsWhatWasTypedAndIsToldOfAWithdrawnWindow() throws Exception {
+		int year = NEXT_YEAR.getAndIncrement();
+		WebClient api = as(BUREAU);
+		JsonNode opened = JSON.readTree(
+				api.postJson("/api/batches/windows", window(year, "PROJECT", "07-01T09:00", "07-31T17:00")).body());
+		long id = opened.get("id").asLong();
+		WebClient bureau = new WebClient(port);
+		bureau.login(BUREAU, DemoUsers.PASSWORD);
+		String edit = bureau.get("/batches/" + id + "/edit").body();
+		String token = WebClient.csrfTokenOf(edit);
+		String typed = "year=" + year + "&kind=PROJECT&opensAt=" + year + "-07-01T09:00&closesAt=" + year
+				+ "-07-31T17:00&noticeTitle=" + enc("第四批入库通知（修订）") + "&noticeText=" + enc("补充说明：逐项核对设备清单")
+				+ "&documentNo=&version=" + opened.get("version").asInt() + "&_csrf=" + enc(token);
+		// a colleague's change is saved first
+		assertThat(api
+			.sendJson("PUT", "/api/batches/windows/" + id,
+					window(year, "PROJECT", "07-01T09:00", "07-30T17:00").replace("}",
+							",\"version\":" + opened.get("version").asInt() + "}"))
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> conflict = bureau.postForm("/batches/" + id, typed);
+
+		assertThat(conflict.statusCode()).isEqualTo(200);
+		assertThat(conflict.body()).contains("该申报批次已被他人修改", "下方保留了您填写的内容", "第四批入库通知（修订）", "补充说明：逐项核对设备清单");
+		// saved again from that page, knowingly: it is taken
+		String again = typed.replace("&version=" + opened.get("version").asInt(),
+				"&version=" + JSON.readTree(api.get("/api/batches/windows/" + id).body()).get("version").asInt());
+		assertThat(conflict.body()).contains("name=\"version\" value=\""
+				+ JSON.readTree(api.get("/api/batches/windows/" + id).body()).get("version").asInt() + "\"");
+		HttpResponse<String> saved = bureau.postForm("/batches/" + id, again);
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(bureau.get(saved.headers().firstValue("Location").orElseThrow()).body()).contains("已修改申报批次");
+		assertThat(api.get("/api/batches/windows/" + id).body()).contains("第四批入库通知（修订）");
+
+		// withdrawn meanwhile: the stale page's save, edit and withdrawal are told so
+		assertThat(api.postJson("/api/batches/windows/" + id + "/close", "").statusCode()).isEqualTo(200);
+		List<Supplier<HttpResponse<String>>> doors = List.of(() -> bureau.postForm("/batches/" + id, again),
+				() -> bureau.postForm("/batches/" + id + "/close", "_csrf=" + enc(token)),
+				() -> bureau.get("/batches/" + id + "/edit"));
+		for (Supplier<HttpResponse<String>> door : doors) {
+			HttpResponse<String> stale = door.get();
+			assertThat(stale.statusCode()).as(stale.uri().toString()).isEqualTo(302);
+			assertThat(bureau.get(stale.headers().firstValue("Location").orElseThrow()).body())
+				.as(stale.uri().toString())
+				.contains("该申报批次已被撤销或不存在，未作任何更改。");
+		}
 	}
 
 	@Test

@@ -84,8 +84,11 @@ public class WindowStore {
 	 * instead, since nobody can have submitted in it. A closed window stays as it was.
 	 */
 	public ApplicationWindow close(String userId, long id) {
+		repository.lockKind(find(id).kind());
+		// Read again under the kind's lock: a change committed meanwhile is what is
+		// closed
+		// (or a withdrawal meanwhile is said), not the version read before.
 		ApplicationWindow current = find(id);
-		repository.lockKind(current.kind());
 		Instant now = Instant.now();
 		switch (current.stateAt(now)) {
 			case CLOSED -> throw new WindowConflictException("该申报批次已于 " + current.closesText() + " 截止，无需再关闭。");
@@ -100,7 +103,9 @@ public class WindowStore {
 				Instant end = now.isAfter(current.opensAt()) ? now : current.opensAt().plusMillis(1);
 				WindowRules.Window closed = new WindowRules.Window(current.year(), current.kind(), current.opensAt(),
 						end, current.noticeTitle(), current.noticeText(), current.documentNo());
-				repository.update(id, current.version(), closed, userId, now);
+				if (!repository.update(id, current.version(), closed, userId, now)) {
+					throw new WindowConflictException("该申报批次刚被他人修改，未关闭；请刷新页面查看最新内容后再操作。");
+				}
 				audit.record(userId, CLOSED, subject(id), current.batchName() + " 提前截止");
 				return find(id);
 			}

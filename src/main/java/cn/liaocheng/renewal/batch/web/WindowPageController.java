@@ -22,6 +22,7 @@ import cn.liaocheng.renewal.batch.ApplicationWindows;
 import cn.liaocheng.renewal.batch.WindowConflictException;
 import cn.liaocheng.renewal.batch.WindowForm;
 import cn.liaocheng.renewal.batch.WindowInvalidException;
+import cn.liaocheng.renewal.batch.WindowNotFoundException;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -58,26 +59,40 @@ class WindowPageController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		ApplicationWindow window = windows.get(user, id);
-		return page(user, model, window, WindowForm.of(window), List.of());
+	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		try {
+			ApplicationWindow window = windows.get(user, id);
+			return page(user, model, window, WindowForm.of(window), List.of());
+		}
+		catch (WindowNotFoundException e) {
+			return gone(redirect);
+		}
 	}
 
 	@PostMapping("/{id}")
 	String change(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestParam int version,
 			@ModelAttribute WindowForm form, Model model, RedirectAttributes redirect) {
-		ApplicationWindow window = windows.get(user, id);
 		try {
-			ApplicationWindow changed = windows.change(user, id, form, version);
-			redirect.addFlashAttribute("notice", "已修改申报批次：" + changed.batchName() + "，" + changed.period() + "。");
-			return "redirect:/batches";
+			ApplicationWindow window = windows.get(user, id);
+			try {
+				ApplicationWindow changed = windows.change(user, id, form, version);
+				redirect.addFlashAttribute("notice", "已修改申报批次：" + changed.batchName() + "，" + changed.period() + "。");
+				return "redirect:/batches";
+			}
+			catch (WindowInvalidException e) {
+				return page(user, model, window, form, e.problems());
+			}
+			catch (WindowConflictException e) {
+				// What was typed stays, against the version saved meanwhile: saved again,
+				// it
+				// replaces that one knowingly.
+				model.addAttribute("error", e.getMessage() + "下方保留了您填写的内容，已保存的最新内容见上方列表；核对后再次保存，将以您填写的内容为准。");
+				return page(user, model, windows.get(user, id), form, List.of());
+			}
 		}
-		catch (WindowInvalidException e) {
-			return page(user, model, window, form, e.problems());
-		}
-		catch (WindowConflictException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
-			return "redirect:/batches/" + id + "/edit";
+		catch (WindowNotFoundException e) {
+			return gone(redirect);
 		}
 	}
 
@@ -92,6 +107,15 @@ class WindowPageController {
 		catch (WindowConflictException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}
+		catch (WindowNotFoundException e) {
+			return gone(redirect);
+		}
+		return "redirect:/batches";
+	}
+
+	/** A window withdrawn meanwhile (by a colleague, or in another tab). */
+	private static String gone(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", "该申报批次已被撤销或不存在，未作任何更改。");
 		return "redirect:/batches";
 	}
 
