@@ -72,6 +72,28 @@ class PortalErrorPagesTest {
 	}
 
 	/**
+	 * The limit refuses a request before a controller reads it; the message goes back to
+	 * the form it came from: the after-award forms' own section, the public verification
+	 * page. Every page carries the script that refuses such files before they are sent.
+	 */
+	@Test
+	void filesOverTheLimitOnOtherFormsComeBackToThoseForms() {
+		HttpResponse<String> aftercare = upload("/enterprise/applications/" + id + "/aftercare/acceptance", portal,
+				csrf, "final-accounts.pdf", ApplicationFixtures.pdfOfSize(25_000_000));
+		assertThat(aftercare.statusCode()).isEqualTo(302);
+		assertThat(aftercare.headers().firstValue("Location").orElseThrow())
+			.endsWith("/enterprise/applications/" + id + "#aftercare");
+
+		WebClient visitor = new WebClient(port);
+		String token = WebClient.csrfTokenOf(visitor.get("/verify").body());
+		HttpResponse<String> verify = upload("/verify", visitor, token, "decision.pdf",
+				ApplicationFixtures.pdfOfSize(25_000_000));
+		assertThat(verify.statusCode()).isEqualTo(302);
+		assertThat(verify.headers().firstValue("Location").orElseThrow()).endsWith("/verify");
+		assertThat(visitor.get("/verify").body()).contains("单个附件不能超过 10 MB").contains("/js/upload-limits.js");
+	}
+
+	/**
 	 * Shown again (three more lines, a problem to fix), the form keeps the version the
 	 * enterprise started from: a change made meanwhile in another window is not
 	 * overwritten without a word.
@@ -216,6 +238,11 @@ class PortalErrorPagesTest {
 	}
 
 	private HttpResponse<String> upload(String name, byte[] content) {
+		return upload("/enterprise/applications/" + id + "/attachments", portal, csrf, name, content);
+	}
+
+	private static HttpResponse<String> upload(String path, WebClient portal, String csrf, String name,
+			byte[] content) {
 		String boundary = "----errortest" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (String[] field : new String[][] { { "_csrf", csrf }, { "category", "BUSINESS_LICENCE" },
@@ -227,8 +254,7 @@ class PortalErrorPagesTest {
 				+ "Content-Type: application/pdf\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		return portal.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+		return portal.post(path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
 				"multipart/form-data; boundary=" + boundary);
 	}
 

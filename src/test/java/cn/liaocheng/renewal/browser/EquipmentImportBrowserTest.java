@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,6 +90,34 @@ class EquipmentImportBrowserTest {
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(1).getText()).contains("工业机器人", "IR-6", "进口");
 		browser.fullPageScreenshot("equipment-import-done");
+	}
+
+	/**
+	 * A file over the server's limit is refused in the browser before anything is sent,
+	 * and before the replacement is confirmed; a file within it is sent as usual.
+	 */
+	@Test
+	void aFileOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
+		long id = draftWithOneLine();
+		browser.forgetEverything();
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		browser.open("/enterprise/applications/" + id);
+		Path large = files.resolve("设备清单-扫描件.xlsx");
+		try (var out = Files.newOutputStream(large)) {
+			out.write(new byte[12 * 1024 * 1024]);
+		}
+		WebElement button = browser.waitFor(By.id("import-equipment"));
+		browser.driver().findElement(By.id("equipment-file")).sendKeys(large.toString());
+
+		button.click();
+
+		WebElement refusal = browser.waitFor(By.cssSelector("#equipment-import .upload-limit"));
+		assertThat(refusal.getText()).isEqualTo("以下文件超过 10 MB，请压缩后重新选择：设备清单-扫描件.xlsx。填写的内容仍在表单中，尚未提交。");
+		assertThatThrownBy(() -> browser.driver().switchTo().alert())
+			.as("no confirmation asked for a file that cannot be sent")
+			.isInstanceOf(NoAlertPresentException.class);
+		browser.screenshot("upload-over-the-limit");
+		assertThat(browser.driver().findElements(By.cssSelector("#equipment-lines tbody tr"))).hasSize(1);
 	}
 
 	/** Chooses the file, sends it and confirms the replacement of the lines. */

@@ -47,11 +47,29 @@ class UploadTooLarge {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 		}
 		String page = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
-		String target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
-		RequestContextUtils.getOutputFlashMap(request)
-			.put("uploadProblems", List.of(new FieldProblem("file", message)));
+		String target;
+		String attribute;
+		Object shown = List.of(new FieldProblem("file", message));
+		String anchor = "";
+		if (uri.startsWith("/verify")) {
+			// the public verification page
+			target = "/verify";
+			attribute = "problem";
+			shown = message;
+		}
+		else if (page.startsWith("/enterprise/applications/") && uri.startsWith(page + "/aftercare/")) {
+			// the after-award forms, in their own section
+			target = page;
+			attribute = "aftercareProblems";
+			anchor = "#aftercare";
+		}
+		else {
+			target = page.startsWith("/enterprise/applications/") ? page : "/enterprise/applications";
+			attribute = "uploadProblems";
+		}
+		RequestContextUtils.getOutputFlashMap(request).put(attribute, shown);
 		RequestContextUtils.saveOutputFlashMap(target, request, response);
-		return "redirect:" + target;
+		return "redirect:" + target + anchor;
 	}
 
 	/**
