@@ -115,6 +115,29 @@ class PortalErrorPagesTest {
 		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).detail(id).body()).contains("另一窗口改的名称");
 	}
 
+	/**
+	 * 保存 clicked twice while the first was answering: the second finds its own contents
+	 * saved and says so, instead of reporting a change by someone else; other contents
+	 * from the same stale page are still refused.
+	 */
+	@Test
+	void theSameFormSavedTwiceIsSavedNotAConflict() {
+		String started = versionIn(portal.get("/enterprise/applications/" + id + "/edit").body());
+		String form = "_csrf=" + csrf + "&version=" + started + "&projectName=" + enc("双击保存的名称");
+
+		HttpResponse<String> first = portal.postForm("/enterprise/applications/" + id, form);
+		HttpResponse<String> second = portal.postForm("/enterprise/applications/" + id, form);
+
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(second.statusCode()).as("saved, not a conflict").isEqualTo(302);
+		assertThat(portal.get(second.headers().firstValue("Location").orElseThrow()).body()).contains("修改已保存。");
+		HttpResponse<String> other = portal.postForm("/enterprise/applications/" + id,
+				form.replace(enc("双击保存的名称"), enc("旧页面上的另一名称")));
+		assertThat(other.statusCode()).isEqualTo(200);
+		assertThat(other.body()).contains("申报已在其他窗口或由其他人修改", "旧页面上的另一名称");
+		assertThat(ApplicationApi.as(port, DemoUsers.ENTERPRISE).detail(id).body()).contains("双击保存的名称");
+	}
+
 	private static String versionIn(String form) {
 		Matcher version = Pattern.compile("<input[^>]*name=\"version\"[^>]*value=\"(\\d+)\"").matcher(form);
 		assertThat(version.find()).as("the form's version").isTrue();

@@ -192,6 +192,11 @@ public class ApplicationStore {
 		}
 		requireCorrectionOpen(id, row);
 		int version = expectedVersion == null ? row.version() : expectedVersion;
+		if (version != row.version() && DossierChanges.between(row.dossier(), dossier).isEmpty()) {
+			// Saved already: the same form again (a second click on 保存 while the first
+			// was answering), or another window that saved the very same contents.
+			return;
+		}
 		if (!repository.writeDossier(id, version, dossier)) {
 			throw new ApplicationStateException("申报已在其他窗口或由其他人修改，请刷新页面后重新编辑。");
 		}
