@@ -198,6 +198,11 @@ class StatisticsAccessTest {
 			.query(java.math.BigDecimal.class)
 			.single()).isEqualByComparingTo("15000");
 		admin.postForm("/statistics/targets/5g-base-stations-2025",
+				form.replace("15000", "1.2%E4%B8%87") + "&version=" + (version + 1));
+		assertThat(admin.get("/statistics/targets/5g-base-stations-2025").body()).contains("目标值应为数字")
+			.as("what was typed is in the form again")
+			.contains("value=\"1.2万\"");
+		admin.postForm("/statistics/targets/5g-base-stations-2025",
 				form.replace("15000", "16000") + "&version=" + version);
 		assertThat(jdbc.sql("SELECT target_value FROM plan_target WHERE target_key = '5g-base-stations-2025'")
 			.query(java.math.BigDecimal.class)
@@ -228,7 +233,9 @@ class StatisticsAccessTest {
 		assertThat(page).contains("新增指标");
 		String token = WebClient.csrfTokenOf(page);
 		admin.postForm("/statistics/targets", "key=Bad%20Key&" + form + "&_csrf=" + token);
-		assertThat(admin.get("/statistics/targets").body()).contains("指标代码应为3至40个小写字母");
+		assertThat(admin.get("/statistics/targets").body()).contains("指标代码应为3至40个小写字母")
+			.as("what was typed is in the form again")
+			.contains("value=\"Bad Key\"", "value=\"到2027年\"", "value=\"累计\"");
 		HttpResponse<String> created = admin.postForm("/statistics/targets",
 				"key=green-factories-2027&" + form + "&_csrf=" + token);
 		assertThat(created.statusCode()).isEqualTo(302);

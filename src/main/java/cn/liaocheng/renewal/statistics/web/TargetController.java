@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.statistics.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,6 +102,7 @@ class TargetController {
 		}
 		catch (TargetProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
+			redirect.addFlashAttribute("typed", fields.typed(null));
 		}
 		return "redirect:/statistics/targets/" + key;
 	}
@@ -115,7 +117,8 @@ class TargetController {
 		}
 		catch (TargetProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
-			return "redirect:/statistics/targets";
+			redirect.addFlashAttribute("typed", fields.typed(key));
+			return "redirect:/statistics/targets#create";
 		}
 	}
 
@@ -126,6 +129,29 @@ class TargetController {
 	record TargetFields(String indicator, String wording, String targetYear, String targetValue, String unit,
 			String comparison, String valueUnit, String baselineYear, String baselineValue, String bodyKey,
 			String measure, String computedFrom, String measureNote) {
+
+		/**
+		 * What was typed, by field name, to fill the form in again after a refusal (a
+		 * plain map: flash attributes live in the shared session store).
+		 */
+		HashMap<String, String> typed(String key) {
+			HashMap<String, String> typed = new HashMap<>();
+			typed.put("key", key);
+			typed.put("indicator", indicator);
+			typed.put("wording", wording);
+			typed.put("targetYear", targetYear);
+			typed.put("targetValue", targetValue);
+			typed.put("unit", unit);
+			typed.put("comparison", comparison);
+			typed.put("valueUnit", valueUnit);
+			typed.put("baselineYear", baselineYear);
+			typed.put("baselineValue", baselineValue);
+			typed.put("bodyKey", bodyKey);
+			typed.put("measure", measure);
+			typed.put("computedFrom", computedFrom);
+			typed.put("measureNote", measureNote);
+			return typed;
+		}
 
 		/**
 		 * @throws TargetProblem when a year or a value is not a number
