@@ -342,6 +342,42 @@ class ApiTokenTest {
 		assertThat(findToken(owner, token).get("lastUsedAt").asText()).isEqualTo(first);
 	}
 
+	/**
+	 * The answer showing the new token refreshed, or the form sent twice: one token, and
+	 * the second answer says the first was created rather than making another.
+	 */
+	@Test
+	void theSameCreateFormSentTwiceCreatesOneToken() {
+		WebClient browser = new WebClient(port);
+		browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String page = browser.get("/enterprise/api-tokens").body();
+		String form = "name=" + enc("重复提交") + "&expiresOn=&form=" + match(page, "name=\"form\" value=\"([^\"]+)\"")
+				+ "&_csrf=" + enc(WebClient.csrfTokenOf(page));
+		WebClient owner = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		long before = tokensNamed(owner, "重复提交");
+
+		HttpResponse<String> created = browser.postForm("/enterprise/api-tokens", form);
+		HttpResponse<String> again = browser.postForm("/enterprise/api-tokens", form);
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(created.body()).contains("id=\"token-value\"");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("这个创建表单已经提交过，令牌已创建").doesNotContain("id=\"token-value\"");
+		assertThat(tokensNamed(owner, "重复提交")).isEqualTo(before + 1);
+		// a fresh form creates the next one
+		String next = browser.get("/enterprise/api-tokens").body();
+		assertThat(browser
+			.postForm("/enterprise/api-tokens",
+					"name=" + enc("重复提交") + "&expiresOn=&form=" + match(next, "name=\"form\" value=\"([^\"]+)\"")
+							+ "&_csrf=" + enc(WebClient.csrfTokenOf(next)))
+			.statusCode()).isEqualTo(200);
+		assertThat(tokensNamed(owner, "重复提交")).isEqualTo(before + 2);
+	}
+
+	private long tokensNamed(WebClient owner, String name) {
+		return owner.get("/api/tokens").body().split("\"name\":\"" + name + "\"", -1).length - 1;
+	}
+
 	@Test
 	void thePortalPageCreatesWithCsrfShowsTheTokenOnceAndRevokes() {
 		WebClient browser = new WebClient(port);

@@ -151,7 +151,8 @@ class ApiTokens {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new RefusedException(HttpStatus.CONFLICT, "同时有其他令牌正在创建，请刷新页面后重试");
+			throw new RefusedException(HttpStatus.CONFLICT,
+					"同时有另一个创建令牌的请求（如重复点击“创建”），本次未创建。请刷新页面：列表中如已出现新令牌而未看到其令牌值，请撤销后重新创建");
 		}
 		TokenView view = jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?")
 			.param(hash(token))
