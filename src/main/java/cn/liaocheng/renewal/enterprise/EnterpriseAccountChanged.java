@@ -6,6 +6,6 @@ import java.time.Instant;
  * An enterprise's account was disabled (it may look but not submit) or restored after
  * being disabled, by a county body or an administrator ({@code body}: who, in words).
  */
-public record EnterpriseAccountChanged(String userId, String enterpriseName, boolean disabled, String body,
-		Instant at) {
+public record EnterpriseAccountChanged(String userId, String enterpriseName, boolean disabled, String body, Instant at,
+		String reason) {
 }

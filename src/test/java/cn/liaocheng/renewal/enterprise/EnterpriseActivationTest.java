@@ -137,7 +137,8 @@ class EnterpriseActivationTest {
 		WebClient admin = as(DemoUsers.ADMIN);
 		String path = "/api/county/enterprises/" + enterprise.id();
 		assertThat(postApi(reviewer, path + "/activate").statusCode()).isEqualTo(200);
-		assertThat(postApi(admin, path + "/disable").statusCode()).isEqualTo(200);
+		assertThat(postApi(admin, path + "/disable").statusCode()).as("no reason").isEqualTo(400);
+		assertThat(postApi(admin, path + "/disable", "{\"reason\":\"经核实，营业执照已吊销\"}").statusCode()).isEqualTo(200);
 
 		HttpResponse<String> undone = postApi(reviewer, path + "/activate");
 		assertThat(undone.statusCode()).isEqualTo(409);
@@ -231,9 +232,16 @@ class EnterpriseActivationTest {
 		String list = reviewer.get("/county/enterprises?q=" + enc(pending.userId())).body();
 		String row = list.substring(list.indexOf("id=\"enterprise-" + pending.id() + "\""));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-enterprise=\"" + pending.name() + "\"",
-				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再提交申报，其 API 令牌立即失效；需要时可再次激活。确定停用？')\"");
+				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再提交申报，其 API 令牌立即失效；停用原因将告知企业，需要时可再次激活。确定停用？')\"",
+				"name=\"reason\" required minlength=\"4\" maxlength=\"300\"");
+		HttpResponse<String> withoutReason = post(reviewer, "/county/enterprises/" + pending.id() + "/disable");
+		assertThat(withoutReason.statusCode()).isEqualTo(302);
+		assertThat(reviewer.get(withoutReason.headers().firstValue("Location").orElseThrow()).body())
+			.contains("请填写停用原因（4 至 300 字）");
+		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.ACTIVE);
 
-		assertThat(post(reviewer, "/county/enterprises/" + pending.id() + "/disable").statusCode()).isEqualTo(302);
+		assertThat(post(reviewer, "/county/enterprises/" + pending.id() + "/disable", "reason=" + enc("经核实，该企业已停产注销"))
+			.statusCode()).isEqualTo(302);
 
 		assertThat(statusOf(pending)).isEqualTo(EnterpriseStatus.DISABLED);
 		assertThatExceptionOfType(InactiveEnterpriseException.class)
@@ -243,7 +251,9 @@ class EnterpriseActivationTest {
 		assertThat(accountNotes(pending)).singleElement()
 			.asString()
 			.startsWith("申报账户已停用 " + pending.name() + "的申报账户已于")
-			.contains("由冠县工业和信息化局停用", "不能提交新的申报或补正");
+			.contains("由冠县工业和信息化局停用，停用原因：经核实，该企业已停产注销。", "不能提交新的申报或补正");
+		String listed = reviewer.get("/county/enterprises?q=" + enc(pending.userId())).body();
+		assertThat(listed).contains("停用</span>", "原因：经核实，该企业已停产注销");
 		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");
 		assertThat(accountNotes(pending)).hasSize(2).last().asString().startsWith("申报账户已恢复 ").contains("可以继续在线申报");
 	}

@@ -58,9 +58,10 @@ class CountyEnterpriseApiController {
 	}
 
 	@PostMapping("/{id}/disable")
-	@Operation(summary = "停用企业账户", description = "停用后企业仍可登录查看，但不能提交申请")
-	EnterpriseListing disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-		return enterprises.disable(user, id).enterprise();
+	@Operation(summary = "停用企业账户", description = "停用后企业仍可登录查看，但不能提交申请；须填写停用原因（4 至 300 字），系统告知企业")
+	EnterpriseListing disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody(required = false) Disabling body) {
+		return enterprises.disable(user, id, body == null ? null : body.reason()).enterprise();
 	}
 
 	@PostMapping("/{id}/reject")
@@ -113,6 +114,9 @@ class CountyEnterpriseApiController {
 
 	/** The reason of a rejection, told to the enterprise if it registers again. */
 	record Rejection(@Schema(description = "驳回原因，4 至 300 字") String reason) {
+	}
+
+	record Disabling(@Schema(description = "停用原因，4 至 300 字；系统告知企业") String reason) {
 	}
 
 	@ExceptionHandler(AccountChangeRefused.class)

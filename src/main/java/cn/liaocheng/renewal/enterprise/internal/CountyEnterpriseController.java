@@ -94,8 +94,9 @@ class CountyEnterpriseController {
 	}
 
 	@PostMapping("/{id}/disable")
-	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		Change change = enterprises.disable(user, id);
+	String disable(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		Change change = enterprises.disable(user, id, reason);
 		redirect.addFlashAttribute("message", (change.changed() ? "已停用：" : "该企业账户此前已停用：") + change.enterprise().name());
 		return changed(change);
 	}

@@ -48,7 +48,8 @@ class CountyEnterprises implements PendingRegistrations {
 
 	private static final String SELECT = """
 			SELECT id, credit_code, name, division_code, industry, contact_name, contact_phone, user_id, status,
-			       created_at, activated_at, activated_by, rejected_at, rejected_by, rejection
+			       created_at, activated_at, activated_by, rejected_at, rejected_by, rejection, status,
+			       disabled_at, disabled_by, disabled_reason
 			FROM enterprise""";
 
 	private static final ZoneId BEIJING = ChinaTime.ZONE;
@@ -214,29 +215,38 @@ class CountyEnterprises implements PendingRegistrations {
 			}
 			else {
 				events.publishEvent(
-						new EnterpriseAccountChanged(before.userId(), before.name(), false, body, Instant.now()));
+						new EnterpriseAccountChanged(before.userId(), before.name(), false, body, Instant.now(), null));
 			}
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
 
 	/**
-	 * Disables an account: its enterprise can log in and look, but not submit. Who did it
-	 * is kept, and whether an administrator did.
+	 * Disables an account: its enterprise can log in and look, but not submit. Who did
+	 * it, why, and whether an administrator did is kept; the enterprise is told why.
 	 */
 	@Transactional
-	Change disable(PortalUser user, long id) {
+	Change disable(PortalUser user, long id, String reason) {
 		List<Division> divisions = catalog.divisions();
 		EnterpriseListing before = inJurisdiction(Jurisdiction.of(user, divisions), id, divisions);
 		String actor = user.userId();
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() < 4 || why.length() > 300) {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, "不能停用该账户",
+					"请填写停用原因（4 至 300 字），如“经核实，该企业已注销”，系统将告知企业");
+		}
+		PlainText.problem(why, false).ifPresent(problem -> {
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.INVALID, "不能停用该账户", "停用原因" + problem);
+		});
 		if (lock(id).status() == EnterpriseStatus.REJECTED) {
 			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, "不能停用该账户",
 					"“" + before.name() + "”的注册已被驳回，账户已关闭");
 		}
 		int changed = jdbc.sql("""
 				UPDATE enterprise SET status = :disabled, disabled_at = :now, disabled_by = :actor,
-				    disabled_by_administrator = :administrator
+				    disabled_by_administrator = :administrator, disabled_reason = :reason
 				WHERE id = :id AND status IN (:pending, :active)""")
+			.param("reason", why)
 			.param("disabled", EnterpriseStatus.DISABLED.name())
 			.param("now", Timestamp.from(Instant.now()))
 			.param("actor", actor)
@@ -247,9 +257,10 @@ class CountyEnterprises implements PendingRegistrations {
 			.update();
 		if (changed > 0) {
 			LOG.info("Enterprise {} ({}) disabled by {}", before.creditCode(), before.userId(), actor);
-			audit.record(actor, "ENTERPRISE_DISABLED", "enterprise:" + id, before.creditCode() + " " + before.userId());
+			audit.record(actor, "ENTERPRISE_DISABLED", "enterprise:" + id,
+					before.creditCode() + " " + before.userId() + "; reason: " + why);
 			events.publishEvent(new EnterpriseAccountChanged(before.userId(), before.name(), true, bodyOf(user, before),
-					Instant.now()));
+					Instant.now(), why));
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
@@ -345,7 +356,10 @@ class CountyEnterprises implements PendingRegistrations {
 				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("user_id"), status.name(),
 				status.label(), time(rs.getTimestamp("created_at")), time(rs.getTimestamp("activated_at")),
 				rs.getString("activated_by"), time(rs.getTimestamp("rejected_at")), rs.getString("rejected_by"),
-				rs.getString("rejection"));
+				rs.getString("rejection"),
+				status == EnterpriseStatus.DISABLED ? time(rs.getTimestamp("disabled_at")) : null,
+				status == EnterpriseStatus.DISABLED ? rs.getString("disabled_by") : null,
+				status == EnterpriseStatus.DISABLED ? rs.getString("disabled_reason") : null);
 	}
 
 	/**

@@ -13,5 +13,8 @@ record EnterpriseListing(long id, String creditCode, String name, String divisio
 		String industry, String contactName, String contactPhone, String userId,
 		@Schema(description = "PENDING 待激活 / ACTIVE 已激活 / DISABLED 已停用 / REJECTED 已驳回") String status,
 		String statusLabel, OffsetDateTime createdAt, OffsetDateTime activatedAt, String activatedBy,
-		OffsetDateTime rejectedAt, String rejectedBy, @Schema(description = "驳回原因") String rejection) {
+		OffsetDateTime rejectedAt, String rejectedBy, @Schema(description = "驳回原因") String rejection,
+		@Schema(description = "停用时间（已停用的账户）") OffsetDateTime disabledAt,
+		@Schema(description = "停用人（已停用的账户）") String disabledBy,
+		@Schema(description = "停用原因（已停用的账户；早于记录原因的停用为空）") String disabledReason) {
 }

@@ -79,8 +79,9 @@ class NotificationEvents {
 	void on(EnterpriseAccountChanged event) {
 		Note note = event.disabled()
 				? new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已停用",
-						event.enterpriseName() + "的申报账户已于" + ChinaTime.minute(event.at()) + "由" + event.body()
-								+ "停用。停用期间仍可登录查看已有申报和消息，但不能提交新的申报或补正，API 令牌也已失效。如有疑问，请联系" + event.body() + "。",
+						event.enterpriseName() + "的申报账户已于" + ChinaTime.minute(event.at()) + "由" + event.body() + "停用"
+								+ (event.reason() == null ? "" : "，停用原因：" + event.reason())
+								+ "。停用期间仍可登录查看已有申报和消息，但不能提交新的申报或补正，API 令牌也已失效。如有疑问，请联系" + event.body() + "。",
 						"/", null, null)
 				: new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已恢复", event.enterpriseName() + "的申报账户已于"
 						+ ChinaTime.minute(event.at()) + "由" + event.body() + "恢复，可以继续在线申报。", "/", null, null);
