@@ -73,12 +73,23 @@ public class Applications {
 
 	@Transactional
 	public void updateDraft(PortalUser user, long id, DossierForm form, Integer expectedVersion) {
+		updateDraft(user, id, form, expectedVersion, false);
+	}
+
+	/**
+	 * The same; with {@code repeatIsSaved} (the portal's form), a stale version whose
+	 * contents are those stored already (保存 clicked twice) is answered as saved instead
+	 * of refused. API clients keep the strict If-Match answer their documentation states.
+	 */
+	@Transactional
+	public void updateDraft(PortalUser user, long id, DossierForm form, Integer expectedVersion,
+			boolean repeatIsSaved) {
 		Enterprise enterprise = enterpriseOf(user);
 		ApplicationKind kind = store.detail(enterprise, id).summary().kind();
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, dossier);
 		checkFunding(enterprise, id, dossier);
-		store.updateDraft(enterprise, user, id, dossier, expectedVersion);
+		store.updateDraft(enterprise, user, id, dossier, expectedVersion, repeatIsSaved);
 	}
 
 	/**
@@ -127,7 +138,7 @@ public class Applications {
 		// conflict
 		// rather than silently undone.
 		store.updateDraft(enterprise, user, id, dossier,
-				expectedVersion != null ? expectedVersion : Integer.valueOf(current.version()));
+				expectedVersion != null ? expectedVersion : Integer.valueOf(current.version()), false);
 		return read.lines().size();
 	}
 

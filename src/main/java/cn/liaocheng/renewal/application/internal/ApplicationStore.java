@@ -185,14 +185,15 @@ public class ApplicationStore {
 	private record Draft(long id, boolean made) {
 	}
 
-	public void updateDraft(Enterprise enterprise, PortalUser user, long id, Dossier dossier, Integer expectedVersion) {
+	public void updateDraft(Enterprise enterprise, PortalUser user, long id, Dossier dossier, Integer expectedVersion,
+			boolean repeatIsSaved) {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (!row.status().editable()) {
 			throw new ApplicationStateException("申报当前状态为“" + row.status().label() + "”，不能修改。");
 		}
 		requireCorrectionOpen(id, row);
 		int version = expectedVersion == null ? row.version() : expectedVersion;
-		if (version != row.version() && DossierChanges.between(row.dossier(), dossier).isEmpty()) {
+		if (repeatIsSaved && version != row.version() && DossierChanges.between(row.dossier(), dossier).isEmpty()) {
 			// Saved already: the same form again (a second click on 保存 while the first
 			// was answering), or another window that saved the very same contents.
 			return;

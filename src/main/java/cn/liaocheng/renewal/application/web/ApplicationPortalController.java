@@ -226,7 +226,7 @@ class ApplicationPortalController {
 					0);
 		}
 		try {
-			applications.updateDraft(user, id, dossier, version);
+			applications.updateDraft(user, id, dossier, version, true);
 			redirect.addFlashAttribute("notice", "修改已保存。");
 			return "redirect:/enterprise/applications/" + id;
 		}

@@ -95,15 +95,16 @@ class CountyEnterpriseApiController {
 		EnterprisePasswordResets.Reset reset = resets.reset(user, id,
 				verification.isTextual() ? verification.asText() : "");
 		return new PasswordResetAnswer(reset.enterpriseId(), reset.enterpriseName(), reset.userId(),
-				reset.temporaryPassword(), reset.expiresAt());
+				reset.temporaryPassword(), reset.expiresAt(), reset.sentTo());
 	}
 
 	private static final String VERIFICATION = "verification";
 
 	/** A reset's answer: the temporary password, shown this once. */
 	record PasswordResetAnswer(long enterpriseId, String enterpriseName, String userId,
-			@Schema(description = "临时密码，只返回这一次；请当面或电话告知经办人") String temporaryPassword,
-			@Schema(description = "临时密码失效时间（北京时间）") OffsetDateTime expiresAt) {
+			@Schema(description = "临时密码，只返回这一次；请当面或电话告知经办人。已用短信直接发给企业的，为空") String temporaryPassword,
+			@Schema(description = "临时密码失效时间（北京时间）") OffsetDateTime expiresAt,
+			@Schema(description = "配置了短信网关时，临时密码已直接发送到的企业联系人手机号（部分隐去）；未发送的为空") String sentTo) {
 
 		@Override
 		public String toString() {

@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.enterprise.PasswordDelivery;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -56,8 +59,12 @@ class EnterprisePasswordResets {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<PasswordDelivery> delivery;
+
 	EnterprisePasswordResets(JdbcClient jdbc, OrganizationCatalog catalog, IdentityService identity,
-			TemporaryPasswords temporaryPasswords, AuditTrail audit, ApplicationEventPublisher events) {
+			TemporaryPasswords temporaryPasswords, AuditTrail audit, ApplicationEventPublisher events,
+			ObjectProvider<PasswordDelivery> delivery) {
+		this.delivery = delivery;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.identity = identity;
@@ -66,9 +73,13 @@ class EnterprisePasswordResets {
 		this.events = events;
 	}
 
-	/** The enterprise and its temporary password, to be shown once to the officer. */
+	/**
+	 * The enterprise and its temporary password, to be shown once to the officer; or,
+	 * sent by text message to the enterprise's mobile number, no password and that number
+	 * masked ({@code sentTo}).
+	 */
 	record Reset(long enterpriseId, String enterpriseName, String creditCode, String userId, String temporaryPassword,
-			OffsetDateTime expiresAt) {
+			OffsetDateTime expiresAt, String sentTo) {
 
 		@Override
 		public String toString() {
@@ -78,7 +89,7 @@ class EnterprisePasswordResets {
 	}
 
 	private record Target(long id, String creditCode, String name, String divisionCode, String userId,
-			EnterpriseStatus status) {
+			EnterpriseStatus status, String contactPhone) {
 	}
 
 	@Transactional
@@ -90,11 +101,11 @@ class EnterprisePasswordResets {
 		// Locked until the reset commits: two officers resetting at once give one
 		// password after the other, never two marks.
 		Target target = jdbc.sql("""
-				SELECT id, credit_code, name, division_code, user_id, status FROM enterprise
+				SELECT id, credit_code, name, division_code, user_id, status, contact_phone FROM enterprise
 				WHERE id = :id FOR UPDATE""")
 			.param("id", id)
 			.query((rs, n) -> new Target(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getString(4),
-					rs.getString(5), EnterpriseStatus.valueOf(rs.getString(6))))
+					rs.getString(5), EnterpriseStatus.valueOf(rs.getString(6)), rs.getString(7)))
 			.optional()
 			.filter(t -> divisions.contains(t.divisionCode()))
 			.orElseThrow(EnterpriseNotFoundException::new);
@@ -113,13 +124,32 @@ class EnterprisePasswordResets {
 		requireEnterpriseAccount(target);
 		TemporaryPasswords.Issued issued = temporaryPasswords.issue(target.userId(), officer.userId());
 		String bureau = catalog.groupName(GroupNames.county(target.divisionCode(), Jurisdiction.INDUSTRY));
-		audit.record(officer.userId(), AUDIT_ACTION, "enterprise:" + id, target.creditCode() + " " + target.userId()
-				+ "; verified: " + note + "; temporary until " + issued.expiresAt());
+		// Straight to the enterprise's mobile where a gateway is configured: the officer
+		// then never reads the password, and cannot sign in as the enterprise with it.
+		Optional<String> sentTo;
+		try {
+			sentTo = delivery.stream()
+				.findFirst()
+				.flatMap(d -> d.send(target.contactPhone(),
+						"【聊城市设备更新审批】" + target.name() + "的登录用户名" + target.userId() + "的临时密码为" + issued.password() + "，"
+								+ ChinaTime.minute(issued.expiresAt()) + "前有效，登录后须先修改密码。密码由" + bureau
+								+ "应你单位申请重置，请勿告知他人；如非本单位申请，请立即联系该局。"));
+		}
+		catch (PasswordDelivery.DeliveryFailed e) {
+			LOG.warn("Temporary password of enterprise {} not sent by text message", target.creditCode(), e);
+			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REFUSED,
+					"短信发送失败，密码未重置。请稍后重试；仍不能发送的，请联系系统管理员检查短信网关");
+		}
+		audit.record(officer.userId(), AUDIT_ACTION, "enterprise:" + id,
+				target.creditCode() + " " + target.userId() + "; verified: " + note + "; temporary until "
+						+ issued.expiresAt()
+						+ sentTo.map(number -> "; sent by text message to " + number).orElse("; shown to the officer"));
 		events.publishEvent(new EnterprisePasswordReset(id, target.userId(), target.name(), officer.userId(), bureau,
 				issued.issuedAt(), issued.expiresAt()));
 		LOG.info("Password of enterprise {} ({}) reset by {}", target.creditCode(), target.userId(), officer.userId());
-		return new Reset(id, target.name(), target.creditCode(), target.userId(), issued.password(),
-				issued.expiresAt().atZone(ChinaTime.ZONE).toOffsetDateTime());
+		return new Reset(id, target.name(), target.creditCode(), target.userId(),
+				sentTo.isPresent() ? null : issued.password(),
+				issued.expiresAt().atZone(ChinaTime.ZONE).toOffsetDateTime(), sentTo.orElse(null));
 	}
 
 	/** Whether the user resets passwords anywhere (the list page shows the action). */

@@ -1,17 +1,22 @@
 package cn.liaocheng.renewal.notification.internal;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 import cn.liaocheng.renewal.notification.SmsGateway;
 
-/** The logging SMS gateway, unless the application defines a real one. */
+/**
+ * The logging SMS gateway, unless the application defines a real one: a fallback bean, so
+ * that a gateway bean of the deployment replaces it wherever its configuration is read (a
+ * missing-bean condition on an ordinary configuration class depends on the order the
+ * classes are read in, and would leave two gateways).
+ */
 @Configuration
 class NotificationConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(SmsGateway.class)
+	@Fallback
 	SmsGateway loggingSmsGateway() {
 		return new LoggingSmsGateway();
 	}

@@ -38,7 +38,12 @@ class SmsChannel implements DeliveryChannel {
 
 	@Override
 	public Optional<String> addressOf(Recipient recipient) {
-		String number = recipient.mobile() == null ? "" : recipient.mobile().replaceAll("[\\s-]", "");
+		return mobile(recipient.mobile());
+	}
+
+	/** The number as a text message is sent to, when it is a mobile number. */
+	static Optional<String> mobile(String phone) {
+		String number = phone == null ? "" : phone.replaceAll("[\\s-]", "");
 		if (number.startsWith("+86")) {
 			number = number.substring(3);
 		}
