@@ -92,8 +92,10 @@ class PasswordResetBySmsTest {
 		Enterprise enterprise = withPhone(MOBILE);
 		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 
+		String list = officer.get("/county/enterprises?q=" + enc(enterprise.userId())).body();
+		String form = list.replaceAll("(?s).*name=\"form\" value=\"([^\"]+)\".*", "$1");
 		HttpResponse<String> page = officer.postForm("/county/enterprises/" + enterprise.id() + "/password-reset",
-				"_csrf=" + token(officer) + "&verification=" + enc(NOTE));
+				"_csrf=" + WebClient.csrfTokenOf(list) + "&verification=" + enc(NOTE) + "&form=" + form);
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"password-sent\"", "139****1234", "本页和经办人员都看不到密码")
@@ -106,6 +108,12 @@ class PasswordResetBySmsTest {
 		assertThat(SENT.get(0)[1]).startsWith("【聊城市设备更新审批】" + enterprise.name() + "的登录用户名" + enterprise.userId())
 			.contains("登录后须先修改密码", "冠县工业和信息化局");
 		assertThat(page.body()).doesNotContain(temporary);
+		// the answer refreshed: no second reset, and said to have gone by text message
+		HttpResponse<String> refreshed = officer.postForm("/county/enterprises/" + enterprise.id() + "/password-reset",
+				"_csrf=" + token(officer) + "&verification=" + enc(NOTE) + "&form=" + form);
+		assertThat(officer.get(refreshed.headers().firstValue("Location").orElseThrow()).body())
+			.contains("该账户的临时密码已用短信发送给企业，刷新或重复提交不会再次重置。");
+		assertThat(SENT).hasSize(1);
 		assertThat(new WebClient(port).login(enterprise.userId(), temporary).headers().firstValue("Location"))
 			.as("the password the enterprise received signs in, to change it")
 			.hasValue("/account");
@@ -138,7 +146,8 @@ class PasswordResetBySmsTest {
 				"_csrf=" + token(officer) + "&verification=" + enc(NOTE));
 
 		assertThat(refused.statusCode()).isEqualTo(302);
-		assertThat(officer.get(refused.headers().firstValue("Location").orElseThrow()).body()).contains("短信发送失败，密码未重置");
+		assertThat(officer.get(refused.headers().firstValue("Location").orElseThrow()).body())
+			.contains("短信网关未确认发送，密码未重置，原密码照常可用");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM temporary_password WHERE user_id = ?")
 			.param(enterprise.userId())
 			.query(Long.class)

@@ -204,6 +204,9 @@ class StatisticsAccessTest {
 			.contains("value=\"1.2万\"");
 		admin.postForm("/statistics/targets/5g-base-stations-2025",
 				form.replace("15000", "16000") + "&version=" + version);
+		assertThat(admin.get("/statistics/targets/5g-base-stations-2025").body())
+			.as("the stale form again, with the version it was read at: a second save is refused too")
+			.contains("value=\"16000\"", "name=\"version\" value=\"" + version + "\"");
 		assertThat(jdbc.sql("SELECT target_value FROM plan_target WHERE target_key = '5g-base-stations-2025'")
 			.query(java.math.BigDecimal.class)
 			.single()).as("a stale form changes nothing").isEqualByComparingTo("15000");

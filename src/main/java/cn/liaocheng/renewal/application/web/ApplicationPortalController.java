@@ -32,6 +32,7 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
@@ -248,15 +249,19 @@ class ApplicationPortalController {
 			@RequestParam(name = "version", required = false) Integer version, RedirectAttributes redirect) {
 		try {
 			ApplicationStatus before = applications.detail(user, id).summary().status();
-			applications.submit(user, id, declarationConfirmed, declarationVersion, version);
-			if (before == ApplicationStatus.CORRECTION) {
-				redirect.addFlashAttribute("notice", "补正材料已重新提交，申报回到退回补正的审核环节继续办理。");
-			}
-			else {
+			ApplicationSummary after = applications.submit(user, id, declarationConfirmed, declarationVersion, version);
+			if (before == ApplicationStatus.DRAFT) {
 				String county = organizations.division(applications.detail(user, id).divisionCode())
 					.map(d -> d.name() + "工业和信息化局")
 					.orElse("所在县（市、区）工业和信息化局");
 				redirect.addFlashAttribute("notice", "申报已提交，等待" + county + "形式审查（一般在 5 个工作日内办理）。");
+			}
+			else if (before == ApplicationStatus.CORRECTION) {
+				redirect.addFlashAttribute("notice", "补正材料已重新提交，申报回到退回补正的审核环节继续办理。");
+			}
+			else {
+				// sent again after it went in (a second click, a stale tab)
+				redirect.addFlashAttribute("notice", "该申报此前已提交，当前状态：" + after.status().label() + "。");
 			}
 		}
 		catch (DossierInvalidException e) {

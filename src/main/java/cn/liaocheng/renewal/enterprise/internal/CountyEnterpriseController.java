@@ -44,6 +44,9 @@ class CountyEnterpriseController {
 
 	private static final int RESET_FORMS_KEPT = 100;
 
+	/** Marks a used reset form whose password went to the enterprise by text message. */
+	private static final String SENT_BY_TEXT = ":sms";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final CountyEnterprises enterprises;
@@ -112,14 +115,20 @@ class CountyEnterpriseController {
 			Model model, HttpSession session, RedirectAttributes redirect) {
 		String used = form.isBlank() ? null : form.strip() + ":" + id;
 		LinkedHashSet<String> usedForms = usedResetForms(session);
+		if (used != null && usedForms.contains(used + SENT_BY_TEXT)) {
+			redirect.addFlashAttribute("error",
+					"该账户的临时密码已用短信发送给企业，刷新或重复提交不会再次重置。" + "如企业确未收到短信，请重新核验身份后在列表中再次重置（原临时密码随之失效）。");
+			return "redirect:/county/enterprises";
+		}
 		if (used != null && usedForms.contains(used)) {
 			redirect.addFlashAttribute("error",
 					"该账户的临时密码已在上一页显示过，刷新或重复提交不会再次重置。" + "如经办人确未记下临时密码，请重新核验身份后在列表中再次重置（原临时密码随之失效）。");
 			return "redirect:/county/enterprises";
 		}
-		model.addAttribute("reset", resets.reset(user, id, verification));
+		EnterprisePasswordResets.Reset reset = resets.reset(user, id, verification);
+		model.addAttribute("reset", reset);
 		if (used != null) {
-			usedForms.add(used);
+			usedForms.add(reset.sentTo() == null ? used : used + SENT_BY_TEXT);
 			while (usedForms.size() > RESET_FORMS_KEPT) {
 				usedForms.remove(usedForms.iterator().next());
 			}

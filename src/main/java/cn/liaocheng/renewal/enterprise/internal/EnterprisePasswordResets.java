@@ -138,7 +138,7 @@ class EnterprisePasswordResets {
 		catch (PasswordDelivery.DeliveryFailed e) {
 			LOG.warn("Temporary password of enterprise {} not sent by text message", target.creditCode(), e);
 			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REFUSED,
-					"短信发送失败，密码未重置。请稍后重试；仍不能发送的，请联系系统管理员检查短信网关");
+					"短信网关未确认发送，密码未重置，原密码照常可用；如企业仍收到这条短信，其中的临时密码无效。请稍后重试；仍不能发送的，请联系系统管理员检查短信网关");
 		}
 		audit.record(officer.userId(), AUDIT_ACTION, "enterprise:" + id,
 				target.creditCode() + " " + target.userId() + "; verified: " + note + "; temporary until "

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -185,12 +186,19 @@ public class LoanBook {
 	 */
 	private static LoanEvent repeated(LoanEvent earlier, Recording r) {
 		boolean same = earlier.type() == r.type() && earlier.date().equals(r.date())
-				&& (r.amount() == null || earlier.amount() != null && earlier.amount().compareTo(r.amount()) == 0);
+				&& (r.amount() == null || earlier.amount() != null && earlier.amount().compareTo(r.amount()) == 0)
+				&& Objects.equals(typed(earlier.contractNo()), typed(r.contractNo()))
+				&& Objects.equals(typed(earlier.note()), typed(r.note()));
 		if (!same) {
 			throw LedgerException.conflict(
 					"这份登记表已于此前登记为" + earlier.type().label() + "（" + earlier.date() + "），本次内容与之不同，未登记。请刷新页面核对台账后重新填写。");
 		}
 		return earlier;
+	}
+
+	/** A text field as recorded: blank is none. */
+	private static String typed(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	LoanView view(GrantedLoan loan, boolean lender, boolean finance) {

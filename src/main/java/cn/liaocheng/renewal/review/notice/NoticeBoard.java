@@ -75,12 +75,14 @@ public class NoticeBoard {
 	 * a request never holds two connections at once.
 	 */
 	public Filing file(long applicationId, ObjectionForm objection, String clientAddress) {
+		// Whether the notice runs first: an ended notice has no form to correct a field
+		// in.
+		if (notices.runningSince(applicationId, Instant.now(), false).isEmpty()) {
+			return Filing.NOT_OPEN;
+		}
 		Map<String, String> errors = ObjectionRules.check(objection);
 		if (!errors.isEmpty()) {
 			return new Filing(Result.REJECTED, "异议未提交：请根据提示修改后重新提交。", errors);
-		}
-		if (notices.runningSince(applicationId, Instant.now(), false).isEmpty()) {
-			return Filing.NOT_OPEN;
 		}
 		LocalDate day = LocalDate.now(ChinaTime.ZONE);
 		// The objections sent from one client network, and those against this notice
@@ -111,6 +113,16 @@ public class NoticeBoard {
 	 */
 	private static String digitsOf(String phone) {
 		return phone == null ? "" : phone.replaceAll("\\D", "");
+	}
+
+	/**
+	 * A search of the public board as it is run and shown back: at most 64 characters,
+	 * without the characters the free-text rule refuses (a link could otherwise make the
+	 * government's page say something else).
+	 */
+	public static String query(String text) {
+		String q = shown(text == null ? "" : text.strip());
+		return q.length() > 64 ? q.substring(0, 64) : q;
 	}
 
 	/** {@code text} without the characters {@link PlainText} refuses. */

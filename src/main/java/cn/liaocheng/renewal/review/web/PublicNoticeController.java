@@ -100,7 +100,7 @@ class PublicNoticeController {
 	}
 
 	private void board(Model model, String query, int page) {
-		String q = query.strip();
+		String q = NoticeBoard.query(query);
 		ResultPage<PublicNotices.Notice> found = board.current(Instant.now(), q, page);
 		model.addAttribute("board", found);
 		model.addAttribute("notices", found.items());

@@ -102,7 +102,12 @@ class TargetController {
 		}
 		catch (TargetProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
-			redirect.addFlashAttribute("typed", fields.typed(null));
+			// with the version the form was read at: saved again, a colleague's change
+			// made
+			// meanwhile is still refused, not overwritten
+			HashMap<String, String> typed = fields.typed(null);
+			typed.put("version", version);
+			redirect.addFlashAttribute("typed", typed);
 		}
 		return "redirect:/statistics/targets/" + key;
 	}

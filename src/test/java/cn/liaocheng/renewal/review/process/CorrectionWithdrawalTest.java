@@ -167,6 +167,22 @@ class CorrectionWithdrawalTest extends ReviewProcessTest {
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.WITHDRAWN);
 	}
 
+	/** 提交 sent again from a tab of the draft after the case went in: said as it is. */
+	@Test
+	void aSubmissionSentAgainIsToldTheCasesStateNotTheCountysReview() {
+		Case project = review.submitProject(7);
+		WebClient browser = new WebClient(port);
+		browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		String page = browser.get("/enterprise/applications/" + project.id()).body();
+
+		HttpResponse<String> again = browser.postForm("/enterprise/applications/" + project.id() + "/submit",
+				"declarationConfirmed=true&_csrf=" + WebClient.csrfTokenOf(page));
+
+		assertThat(browser.get(again.headers().firstValue("Location").orElseThrow()).body())
+			.contains("该申报此前已提交，当前状态：县级初审中。")
+			.doesNotContain("等待冠县工业和信息化局形式审查");
+	}
+
 	private WebClient as(String user) {
 		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 	}

@@ -122,6 +122,10 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 			.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment.replace("20000", "30000"),
 					"Idempotency-Key", "bank-retry-0001")
 			.statusCode()).isEqualTo(409);
+		assertThat(api
+			.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment.replace("}", ",\"note\":\"另一笔还款\"}"),
+					"Idempotency-Key", "bank-retry-0001")
+			.statusCode()).as("the same key with another note").isEqualTo(409);
 		assertThat(api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment, "Idempotency-Key", "../x")
 			.statusCode()).isEqualTo(400);
 		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(2);

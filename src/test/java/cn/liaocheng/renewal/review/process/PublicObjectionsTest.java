@@ -305,11 +305,24 @@ class PublicObjectionsTest extends ReviewProcessTest {
 			assertThat(late.status()).isEqualTo(409);
 			assertThat(late.body()).contains("该项目不在公示期内，不能提交异议。", "未能提交的异议", "李四", "13800138001",
 					"该项目设备发票与合同金额不一致，请核查。\n第二行说明。");
+			// with a field to correct as well: still shown back, not a form that is gone
+			Citizen.Response wrong = citizen.object(id, "李四", "", "", "电话漏填的异议内容。");
+			assertThat(wrong.status()).isEqualTo(409);
+			assertThat(wrong.body()).contains("该项目不在公示期内，不能提交异议。", "电话漏填的异议内容。");
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM public_objection WHERE application_id = ?")
 				.param(id)
 				.query(Integer.class)
 				.single()).isZero();
 		}
+	}
+
+	@Test
+	void aSearchIsShownBackShortAndWithoutHiddenCharacters() {
+		String page = search(Citizen.atAFreshAddress(port), "冠县" + BIDI + "某" + "某".repeat(98));
+
+		assertThat(page).doesNotContain(BIDI)
+			.contains("没有找到包含“冠县" + "某".repeat(62) + "”的正在公示项目。")
+			.doesNotContain("某".repeat(63));
 	}
 
 	/**
