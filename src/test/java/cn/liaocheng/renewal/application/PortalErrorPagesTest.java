@@ -91,6 +91,15 @@ class PortalErrorPagesTest {
 		assertThat(verify.statusCode()).isEqualTo(302);
 		assertThat(verify.headers().firstValue("Location").orElseThrow()).endsWith("/verify");
 		assertThat(visitor.get("/verify").body()).contains("单个附件不能超过 10 MB").contains("/js/upload-limits.js");
+
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		HttpResponse<String> model = upload("/admin/models/upload", admin,
+				WebClient.csrfTokenOf(admin.get("/admin/models").body()), "renewal.bpmn",
+				ApplicationFixtures.pdfOfSize(25_000_000));
+		assertThat(model.statusCode()).isEqualTo(302);
+		assertThat(model.headers().firstValue("Location").orElseThrow()).endsWith("/admin/models");
+		assertThat(admin.get("/admin/models").body()).contains("id=\"upload-refused\"", "单个附件不能超过 10 MB");
 	}
 
 	/**

@@ -51,7 +51,13 @@ class UploadTooLarge {
 		String attribute;
 		Object shown = List.of(new FieldProblem("file", message));
 		String anchor = "";
-		if (uri.startsWith("/verify")) {
+		if (uri.startsWith("/admin/models")) {
+			// the administrators' model upload
+			target = "/admin/models";
+			attribute = "uploadRefused";
+			shown = message;
+		}
+		else if (uri.startsWith("/verify")) {
 			// the public verification page
 			target = "/verify";
 			attribute = "problem";
