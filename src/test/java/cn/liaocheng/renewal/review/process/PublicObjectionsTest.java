@@ -22,8 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.liaocheng.renewal.support.AsSubmitted;
-import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
@@ -225,7 +223,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	@Test
 	void theBoardLeavesOutBidiControlsOfNamesStoredBeforeTheRule() {
 		String reference = "XM-LEGACY-" + UUID.randomUUID().toString().substring(0, 8);
-		try (StoredNotices stored = new StoredNotices()) {
+		try (StoredNotices stored = new StoredNotices(jdbc)) {
 			stored.add(reference, "冠县" + BIDI + "司公限有械机\u2066某", "轴承生产线" + BIDI + "造改\u200F项\uD800目",
 					Instant.now().minus(1, ChronoUnit.HOURS));
 
@@ -239,7 +237,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	void theBoardIsShownTwentyAtATimeNewestFirstAndSearchedByNumberEnterpriseOrProject() {
 		String marker = "公示翻页" + UUID.randomUUID().toString().substring(0, 6);
 		Instant now = Instant.now();
-		try (StoredNotices stored = new StoredNotices()) {
+		try (StoredNotices stored = new StoredNotices(jdbc)) {
 			for (int i = 1; i <= 23; i++) {
 				stored.add(marker + "-" + i, "聊城市" + marker + "机械有限公司", "第" + i + "号生产线改造",
 						now.minus(30 - i, ChronoUnit.MINUTES));
@@ -293,7 +291,7 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	@Test
 	void anObjectionSentAfterItsNoticeEndedIsShownBackToBeKept() {
 		String reference = "XM-ENDED-" + UUID.randomUUID().toString().substring(0, 8);
-		try (StoredNotices stored = new StoredNotices()) {
+		try (StoredNotices stored = new StoredNotices(jdbc)) {
 			long id = stored.add(reference, "聊城市某机床有限公司", "数控机床更新项目", Instant.now().minus(2, ChronoUnit.DAYS));
 			Citizen citizen = Citizen.atAFreshAddress(port);
 			jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ?")
@@ -323,64 +321,6 @@ class PublicObjectionsTest extends ReviewProcessTest {
 		assertThat(page).doesNotContain(BIDI)
 			.contains("没有找到包含“冠县" + "某".repeat(62) + "”的正在公示项目。")
 			.doesNotContain("某".repeat(63));
-	}
-
-	/**
-	 * Notices written straight into the tables (as those stored before a rule held), and
-	 * removed again.
-	 */
-	private final class StoredNotices implements AutoCloseable {
-
-		private final List<Long> applications = new ArrayList<>();
-
-		private final List<Long> enterprises = new ArrayList<>();
-
-		long add(String reference, String enterpriseName, String projectName, Instant starts) {
-			String code = Registrations.freshCreditCode("371525");
-			Instant now = Instant.now();
-			jdbc.sql(
-					"""
-							INSERT INTO enterprise (credit_code, name, division_code, industry, contact_name, contact_phone, user_id,
-							                        status, created_at)
-							VALUES (?, ?, '371525', '通用设备制造', '联系人', '0635-5123456', ?, 'ACTIVE', ?)""")
-				.params(code, enterpriseName, "legacy-" + code, Timestamp.from(now))
-				.update();
-			long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?")
-				.param(code)
-				.query(Long.class)
-				.single();
-			enterprises.add(enterpriseId);
-			jdbc.sql(
-					"""
-							INSERT INTO application (reference_no, kind, enterprise_id, division_code, status, creation_key, version,
-							                         project_name, created_at, updated_at)
-							VALUES (?, 'SUBSIDY', ?, '371525', 'PUBLIC_NOTICE', ?, 1, ?, ?, ?)""")
-				.params(reference, enterpriseId, UUID.randomUUID().toString(), projectName, Timestamp.from(now),
-						Timestamp.from(now))
-				.update();
-			long applicationId = jdbc.sql("SELECT id FROM application WHERE reference_no = ?")
-				.param(reference)
-				.query(Long.class)
-				.single();
-			applications.add(applicationId);
-			AsSubmitted.record(jdbc, applicationId);
-			jdbc.sql("INSERT INTO public_notice (application_id, starts_at, ends_at, amount) VALUES (?, ?, ?, ?)")
-				.params(applicationId, Timestamp.from(starts), Timestamp.from(now.plus(1, ChronoUnit.DAYS)),
-						new BigDecimal("50000.00"))
-				.update();
-			return applicationId;
-		}
-
-		@Override
-		public void close() {
-			for (long id : applications) {
-				jdbc.sql("DELETE FROM public_objection WHERE application_id = ?").param(id).update();
-				jdbc.sql("DELETE FROM public_notice WHERE application_id = ?").param(id).update();
-				jdbc.sql("DELETE FROM application WHERE id = ?").param(id).update();
-			}
-			enterprises.forEach(id -> jdbc.sql("DELETE FROM enterprise WHERE id = ?").param(id).update());
-		}
-
 	}
 
 	private Case onNotice() {
