@@ -34,7 +34,8 @@ public record ResultPage<T>(List<T> items, int total, int number, int size) {
 		return (number - 1) * size;
 	}
 
-	private static int pages(int total, int size) {
+	/** How many pages {@code total} rows fill; an empty list has one. */
+	public static int pages(int total, int size) {
 		return Math.max(1, (total + size - 1) / size);
 	}
 

@@ -248,10 +248,11 @@ class ApplicationPortalController {
 			@RequestParam(required = false) String declarationVersion,
 			@RequestParam(name = "version", required = false) Integer version, RedirectAttributes redirect) {
 		try {
-			ApplicationStatus before = applications.detail(user, id).summary().status();
+			ApplicationDetail read = applications.detail(user, id);
+			ApplicationStatus before = read.summary().status();
 			ApplicationSummary after = applications.submit(user, id, declarationConfirmed, declarationVersion, version);
 			if (before == ApplicationStatus.DRAFT) {
-				String county = organizations.division(applications.detail(user, id).divisionCode())
+				String county = organizations.division(read.divisionCode())
 					.map(d -> d.name() + "工业和信息化局")
 					.orElse("所在县（市、区）工业和信息化局");
 				redirect.addFlashAttribute("notice", "申报已提交，等待" + county + "形式审查（一般在 5 个工作日内办理）。");

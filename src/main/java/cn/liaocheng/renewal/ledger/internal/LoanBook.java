@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -105,9 +106,9 @@ public class LoanBook {
 	public LoanPage page(PortalUser user, int page, int size, boolean waiting) {
 		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
 		long total = store.countGrantedLoans(banks, waiting);
-		int pages = (int) Math.max(1, (total + size - 1) / size);
-		int current = Math.min(Math.max(1, page), pages);
-		List<Long> ids = store.grantedLoans(banks, waiting, (current - 1) * size, size);
+		int pages = ResultPage.pages(Math.toIntExact(total), size);
+		int current = ResultPage.number(page, Math.toIntExact(total), size);
+		List<Long> ids = store.grantedLoans(banks, waiting, ResultPage.offset(current, size), size);
 		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total,
 				store.waiting(ids));
 	}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /** 消息中心: every logged-in user's own notifications, for enterprises and staff alike. */
@@ -31,10 +32,11 @@ class MessageCentreController {
 	@GetMapping
 	String list(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		long total = inbox.count(user.userId(), unread);
-		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-		int current = Math.min(Math.max(1, page), pages);
-		model.addAttribute("messages", inbox.list(user.userId(), unread, (current - 1) * PAGE_SIZE, PAGE_SIZE));
+		int total = Math.toIntExact(inbox.count(user.userId(), unread));
+		int pages = ResultPage.pages(total, PAGE_SIZE);
+		int current = ResultPage.number(page, total, PAGE_SIZE);
+		model.addAttribute("messages",
+				inbox.list(user.userId(), unread, ResultPage.offset(current, PAGE_SIZE), PAGE_SIZE));
 		model.addAttribute("unreadOnly", unread);
 		model.addAttribute("unreadCount", inbox.unreadCount(user.userId()));
 		model.addAttribute("page", current);

@@ -115,6 +115,11 @@ class NegativeListLiftRaceTest {
 	}
 
 	private PortalUser user(String userId) {
+		return user(identities, userId);
+	}
+
+	/** The user as the portal knows them: their groups from the identity store. */
+	static PortalUser user(IdentityService identities, String userId) {
 		List<PortalUser.Membership> memberships = identities.createGroupQuery()
 			.groupMember(userId)
 			.list()

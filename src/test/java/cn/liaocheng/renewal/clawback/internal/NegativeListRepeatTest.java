@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
-import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -98,13 +96,7 @@ class NegativeListRepeatTest {
 	}
 
 	private PortalUser user(String userId) {
-		List<PortalUser.Membership> memberships = identities.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(g -> new PortalUser.Membership(g.getId(), g.getName(), GroupType.of(g.getType())))
-			.toList();
-		return new PortalUser(userId, userId, memberships);
+		return NegativeListLiftRaceTest.user(identities, userId);
 	}
 
 }
