@@ -269,7 +269,14 @@ class ThreeKindsEndToEndTest {
 			.getJson("/engine-rest/task/" + resolve.get("id").asText() + "/variables/objectionSummary");
 		assertThat(summary.get("value").asText()).contains("实名异议人", "13800138000", objection);
 		lcIndustry.act(id, "Task_ResolveObjections", APPROVE, "经核查，设备为全新购置，异议不成立");
-		Actor.as(port, "lc-finance").act(id, "Task_FinanceAllocation", APPROVE, "同意下达奖补资金");
+		Actor lcFinance = Actor.as(port, "lc-finance");
+		JsonNode allocation = lcFinance.awaitTask(id, "Task_FinanceAllocation");
+		// What Tasklist loads for the finance bureau's form: every variable it may read.
+		String financeSees = lcFinance.getJson("/engine-rest/task/" + allocation.get("id").asText() + "/form-variables")
+			.toString();
+		assertThat(financeSees).as("the objectors stay with the industry bureau's task")
+			.doesNotContain("13800138000", "实名异议人");
+		lcFinance.act(id, "Task_FinanceAllocation", APPROVE, "同意下达奖补资金");
 
 		JsonNode approved = enterprise.awaitStatus(id, "APPROVED");
 		assertThat(messages(approved)).anySatisfy(m -> assertThat(m).startsWith("办理结果"));

@@ -11,7 +11,7 @@ import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
  * Task_CheckObjections: at the end of the notice period, any unresolved objection holds
- * the case for the lead body.
+ * the case for the lead body, whose task shows them ({@link ObjectionsOnTheirTask}).
  */
 @Component("checkObjectionsDelegate")
 class CheckObjectionsDelegate implements JavaDelegate {
@@ -27,7 +27,10 @@ class CheckObjectionsDelegate implements JavaDelegate {
 		long applicationId = ReviewedApplication.of(execution);
 		List<PublicNotices.Objection> objections = notices.unresolved(applicationId);
 		execution.setVariable(ReviewProcesses.HAS_OBJECTIONS, !objections.isEmpty());
-		execution.setVariable(ReviewProcesses.OBJECTION_SUMMARY, PublicNotices.summary(objections));
+		// The objections themselves go on the lead body's task only
+		// (ObjectionsOnTheirTask);
+		// a summary an earlier version left on the case goes.
+		execution.removeVariable(ReviewProcesses.OBJECTION_SUMMARY);
 	}
 
 }

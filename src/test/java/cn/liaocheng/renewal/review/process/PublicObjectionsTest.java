@@ -194,7 +194,8 @@ class PublicObjectionsTest extends ReviewProcessTest {
 
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 
-		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("二手设备翻新", "发票金额明显高于市场价")
+		assertThat((String) review.taskVariables(review.task(claim, "Task_ResolveObjections")).get("objectionSummary"))
+			.contains("二手设备翻新", "发票金额明显高于市场价")
 			.doesNotContain(BIDI);
 		assertThat(review.task(claim, "Task_ResolveObjections")).isNotNull();
 	}

@@ -832,6 +832,11 @@ final class ReviewFixture implements AutoCloseable {
 		return runtime.getVariable(instance.getId(), name);
 	}
 
+	/** Every variable the task's readers get with it: its own and the case's. */
+	java.util.Map<String, Object> taskVariables(Task task) {
+		return tasks.getVariables(task.getId());
+	}
+
 	// --- what users see
 
 	ApplicationStatus status(Case c) {

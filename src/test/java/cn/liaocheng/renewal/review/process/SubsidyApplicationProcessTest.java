@@ -223,13 +223,18 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(claim.process()).hasPassed("Task_CheckObjections", "Gateway_HasObjections")
 			.isWaitingAtExactly("Task_ResolveObjections");
 		assertThat(claim.process()).task().hasCandidateGroup("city-industry");
-		assertThat((String) review.variable(claim.process(), "objectionSummary")).contains("测试异议人", "翻新旧设备");
+		assertThat((String) review.taskVariables(review.task(claim, "Task_ResolveObjections")).get("objectionSummary"))
+			.contains("测试异议人", "13800000000", "翻新旧设备");
+		assertThat(review.variable(claim.process(), "objectionSummary")).as("not on the case").isNull();
 
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
 
 		assertThat(claim.process())
 			.hasPassedInOrder("Task_ResolveObjections", "Gateway_ObjectionResult", "Gateway_ToAllocation")
 			.isWaitingAtExactly("Task_FinanceAllocation");
+		assertThat(review.taskVariables(review.task(claim, "Task_FinanceAllocation")).toString())
+			.as("the finance bureau's task does not carry the objectors' telephone numbers")
+			.doesNotContain("13800000000", "测试异议人");
 		assertThat(review.unresolvedObjections(claim)).isZero();
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 		assertThat(claim.process()).hasPassed("EndEvent_SubsidyAllocated").isEnded();
