@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
+import cn.liaocheng.renewal.review.tables.CaseTables;
 import cn.liaocheng.renewal.review.routing.ReviewRouting;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
@@ -237,8 +238,12 @@ class IssuingGrounds implements DecisionGrounds {
 
 	private final SubsidyRules rules;
 
+	private final CaseTables tables;
+
 	IssuingGrounds(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
-			RefusalAudit audit, ClawbackHearings hearings, ReviewRouting routing, SubsidyRules rules) {
+			RefusalAudit audit, ClawbackHearings hearings, ReviewRouting routing, SubsidyRules rules,
+			CaseTables tables) {
+		this.tables = tables;
 		this.hearings = hearings;
 		this.routing = routing;
 		this.rules = rules;
@@ -590,9 +595,11 @@ class IssuingGrounds implements DecisionGrounds {
 			if (lastByBody.isEmpty()) {
 				return Met.missing("没有市级联审意见");
 			}
-			// Every body the routing table names for the case as submitted reviewed it: a
-			// moved token, or a routing input changed since, does not drop one.
-			for (String key : grounds.routing.routeFor(record.facts().applicationId()).split(",")) {
+			// Every body the routing table (the version the case was routed by) names for
+			// the case as submitted reviewed it: a moved token, or a routing input
+			// changed
+			// since, does not drop one.
+			for (String key : grounds.routing.routedFor(record.facts().applicationId()).split(",")) {
 				String group = GroupNames.city(key.strip());
 				if (!key.isBlank() && !lastByBody.containsKey(group)) {
 					return Met.missing("没有" + grounds.directory.bodyName(group) + "的市级联审意见（按联审单位判定表，该单位应参加联审）");
@@ -633,10 +640,12 @@ class IssuingGrounds implements DecisionGrounds {
 	private static Requirement expertReviewIfHeldOrRequired() {
 		Requirement approved = city(EXPERT, "industry");
 		return (grounds, record, after) -> {
-			// Required by the recorded amount against the expert-review table, whatever a
-			// variable or a moved token says.
+			// Required by the recorded amount against the expert-review table (the
+			// version
+			// the subsidy was computed by), whatever a variable or a moved token says.
 			BigDecimal amount = record.facts().outcomes().subsidyAmount();
-			boolean required = amount != null && grounds.rules.needsExpertReview(amount);
+			boolean required = amount != null && grounds.rules.needsExpertReview(amount,
+					grounds.tables.asJudged(record.facts().applicationId(), ReviewProcesses.EXPERT_REVIEW_TABLE));
 			boolean held = record.opinions().stream().anyMatch(o -> EXPERT.equals(o.opinion().step()));
 			if (!required && !held) {
 				return Met.at(after);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +16,7 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
+import cn.liaocheng.renewal.review.tables.CaseTables;
 
 /**
  * Which city bodies review a case in parallel: the routing table (an administrator's DMN)
@@ -27,7 +27,7 @@ import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 @Component("reviewRouting")
 public class ReviewRouting {
 
-	private final DecisionService decisions;
+	private final CaseTables tables;
 
 	private final ReviewOpinions opinions;
 
@@ -38,8 +38,8 @@ public class ReviewRouting {
 	 */
 	static final String LEAD_BODY = "industry";
 
-	ReviewRouting(DecisionService decisions, ReviewOpinions opinions, ApplicationStages stages) {
-		this.decisions = decisions;
+	ReviewRouting(CaseTables tables, ReviewOpinions opinions, ApplicationStages stages) {
+		this.tables = tables;
 		this.opinions = opinions;
 		this.stages = stages;
 	}
@@ -48,26 +48,40 @@ public class ReviewRouting {
 	 * The bodies that review the case jointly, from its facts as last submitted: a
 	 * subsidy or loan by the policy task and factor needs of the registered project it
 	 * refers to, plus the bodies its own kind adds; the keys of their city groups
-	 * ({@code tax}), comma-separated.
+	 * ({@code tax}), comma-separated. For the step that routes the case: the table in
+	 * force, whose version is recorded for the case.
 	 */
 	public String routeFor(long applicationId) {
+		return route(applicationId, tables.forStep(applicationId, ReviewProcesses.ROUTING_TABLE));
+	}
+
+	/**
+	 * The bodies the case's routing step named, from its facts as last submitted, by the
+	 * version of the table that step used (an administrator's later change rules the
+	 * cases routed after it).
+	 */
+	public String routedFor(long applicationId) {
+		return route(applicationId, tables.asJudged(applicationId, ReviewProcesses.ROUTING_TABLE));
+	}
+
+	private String route(long applicationId, CaseTables.Table table) {
 		ReviewFacts facts = stages.facts(applicationId);
 		Optional<ProjectDossier> project = stages.registeredProject(facts.dossier());
-		return route(facts.kind().name(), project.map(ProjectDossier::policyTask).orElse(null),
+		return route(table, facts.kind().name(), project.map(ProjectDossier::policyTask).orElse(null),
 				project.map(ProjectDossier::needsNewLand).orElse(false),
 				project.map(ProjectDossier::needsEnergyUse).orElse(false),
 				project.map(ProjectDossier::needsEmissionQuota).orElse(false));
 	}
 
-	String route(String kind, Integer policyTask, boolean newLand, boolean energy, boolean emission) {
+	static String route(CaseTables.Table table, String kind, Integer policyTask, boolean newLand, boolean energy,
+			boolean emission) {
 		Map<String, Object> inputs = Variables.createVariables()
 			.putValue(ReviewProcesses.KIND, kind)
 			.putValue(ReviewProcesses.TABLE_POLICY_TASK, policyTask)
 			.putValue("needsNewLand", newLand)
 			.putValue("needsEnergyUse", energy)
 			.putValue("needsEmissionQuota", emission);
-		List<String> bodies = decisions.evaluateDecisionTableByKey(ReviewProcesses.ROUTING_TABLE, inputs)
-			.collectEntries("body");
+		List<String> bodies = table.evaluate(inputs).collectEntries("body");
 		LinkedHashSet<String> distinct = new LinkedHashSet<>(bodies);
 		// The lead body always reviews, whatever an edited table says (the shipped table
 		// names it for every policy task and kind).

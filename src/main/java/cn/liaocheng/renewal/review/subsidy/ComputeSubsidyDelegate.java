@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
+import cn.liaocheng.renewal.review.tables.CaseTables;
 
 /**
  * Task_ComputeSubsidy: the subsidy of the claim as its dossier stands now
@@ -20,9 +21,16 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 
 	private final SubsidyCalculator calculator;
 
-	ComputeSubsidyDelegate(ApplicationStages stages, SubsidyCalculator calculator) {
+	private final SubsidyRules rules;
+
+	private final CaseTables tables;
+
+	ComputeSubsidyDelegate(ApplicationStages stages, SubsidyCalculator calculator, SubsidyRules rules,
+			CaseTables tables) {
 		this.stages = stages;
 		this.calculator = calculator;
+		this.rules = rules;
+		this.tables = tables;
 	}
 
 	@Override
@@ -32,7 +40,10 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 			.orElseThrow(() -> new IllegalStateException("application " + applicationId + " is no subsidy claim"));
 		stages.recordSubsidyAmount(applicationId, calculation.amount());
 		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, calculation.amount().toPlainString());
-		execution.setVariable(ReviewProcesses.EXPERT_REVIEW, calculation.expertReview());
+		// By the expert-review table in force, whose version the decision's grounds will
+		// read again (CaseTables).
+		execution.setVariable(ReviewProcesses.EXPERT_REVIEW, rules.needsExpertReview(calculation.amount(),
+				tables.forStep(applicationId, ReviewProcesses.EXPERT_REVIEW_TABLE)));
 	}
 
 }

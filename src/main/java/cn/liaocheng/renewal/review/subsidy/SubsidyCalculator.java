@@ -16,9 +16,9 @@ import cn.liaocheng.renewal.application.SubsidyDossier;
 /**
  * The one place a subsidy is computed, from the claim's current dossier, line by line:
  * each line's eligible amount (its invoice amount, or quantity × price where no invoice
- * amount is given) × the policy task's rate, the sum capped per project, and whether the
- * result needs expert review. The process step, the portal's estimate and the public
- * notice all use it, so they cannot disagree.
+ * amount is given) × the policy task's rate, the sum capped per project. The process
+ * step, the portal's estimate and the public notice all use it, so they cannot disagree.
+ * Whether the amount needs expert review is the process step's ({@link SubsidyRules}).
  */
 @Component
 class SubsidyCalculator {
@@ -68,8 +68,7 @@ class SubsidyCalculator {
 			sum = sum.add(subsidy);
 		}
 		BigDecimal amount = rate.cap() == null ? sum : sum.min(rate.cap());
-		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount,
-				rules.needsExpertReview(amount));
+		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount);
 	}
 
 	/** One equipment line's share. */
@@ -81,7 +80,7 @@ class SubsidyCalculator {
 	 * {@code capped} when the per-project cap reduced the sum of the lines.
 	 */
 	record Calculation(Integer policyTask, BigDecimal rate, BigDecimal cap, List<Line> lines, BigDecimal sumOfLines,
-			BigDecimal amount, boolean expertReview) {
+			BigDecimal amount) {
 
 		boolean capped() {
 			return amount.compareTo(sumOfLines) < 0;

@@ -33,6 +33,7 @@ import cn.liaocheng.renewal.application.LoanGrant;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.TrancheRules;
+import cn.liaocheng.renewal.review.tables.CaseTables;
 
 /**
  * What the policy tables (DMN, administrators' data) say: the subsidy rate and cap of a
@@ -59,9 +60,12 @@ public class SubsidyRules {
 
 	private final RepositoryService repository;
 
-	SubsidyRules(DecisionService decisions, RepositoryService repository) {
+	private final CaseTables tables;
+
+	SubsidyRules(DecisionService decisions, RepositoryService repository, CaseTables tables) {
 		this.decisions = decisions;
 		this.repository = repository;
+		this.tables = tables;
 	}
 
 	/**
@@ -81,10 +85,21 @@ public class SubsidyRules {
 				row.get("cap") == null ? null : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP)));
 	}
 
+	/**
+	 * Whether the expert-review table (its latest version) asks for an expert review of a
+	 * subsidy of this amount.
+	 */
 	public boolean needsExpertReview(BigDecimal subsidyAmount) {
-		DmnDecisionRuleResult row = decisions
-			.evaluateDecisionTableByKey(ReviewProcesses.EXPERT_REVIEW_TABLE,
-					Variables.createVariables().putValue(ReviewProcesses.SUBSIDY_AMOUNT, subsidyAmount.doubleValue()))
+		return needsExpertReview(subsidyAmount, tables.latest(ReviewProcesses.EXPERT_REVIEW_TABLE));
+	}
+
+	/**
+	 * Whether {@code table}, a version of the expert-review table, asks for an expert
+	 * review of a subsidy of this amount.
+	 */
+	public boolean needsExpertReview(BigDecimal subsidyAmount, CaseTables.Table table) {
+		Map<String, Object> row = table
+			.evaluate(Variables.createVariables().putValue(ReviewProcesses.SUBSIDY_AMOUNT, subsidyAmount.doubleValue()))
 			.getSingleResult();
 		return row != null && Boolean.TRUE.equals(row.get("expertReview"));
 	}

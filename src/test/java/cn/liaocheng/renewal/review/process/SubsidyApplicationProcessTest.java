@@ -3,9 +3,13 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +43,13 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	private final int port;
 
+	private final ProcessEngine engine;
+
 	@Autowired
-	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard) {
+	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard, ProcessEngine engine) {
 		super(context);
 		this.noticeBoard = noticeBoard;
+		this.engine = engine;
 		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -239,6 +246,69 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
 		assertThat(claim.process()).hasPassed("EndEvent_SubsidyAllocated").isEnded();
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+	}
+
+	/**
+	 * An administrator lowers the expert-review threshold and adds a body to the joint
+	 * review while a claim is on public notice: the claim, routed and computed before, is
+	 * allocated and its decision issued by the tables it was judged by; a claim submitted
+	 * afterwards goes by the new ones.
+	 */
+	@Test
+	void shouldIssueByTheTablesTheClaimWasJudgedByWhenAnAdministratorChangesThemLater() throws Exception {
+		Case claim = approvedClaim(SMALL_CLAIM);
+		RepositoryService repository = engine.getRepositoryService();
+		String expertReview = shipped("subsidy-expert-review");
+		String routing = shipped("joint-review-routing");
+		String lower = expertReview.replace("&gt; 1000000", "&gt; 10000").replace("&lt;= 1000000", "&lt;= 10000");
+		String wider = routing.replace("    </decisionTable>", TELECOM_FOR_EVERY_CASE + "    </decisionTable>");
+		assertThat(lower).isNotEqualTo(expertReview);
+		assertThat(wider).isNotEqualTo(routing);
+		repository.createDeployment()
+			.addString("subsidy-expert-review.dmn", lower)
+			.addString("joint-review-routing.dmn", wider)
+			.deploy();
+		try {
+			review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+			review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+
+			assertThat(claim.process()).hasPassed("EndEvent_SubsidyAllocated").isEnded();
+			assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+
+			Case next = review.submitSubsidy(review.newRegisteredProject(7), SMALL_CLAIM);
+			review.passCountyReview(next);
+			review.decide(next, "Task_CityAcceptance", "APPROVE");
+			assertThat(review.tasks(next, "Task_JointReview")).extracting(review::candidateGroup)
+				.contains("city-telecom");
+			review.decideEach(next, "Task_JointReview", group -> "APPROVE");
+			review.decide(next, "Task_IndustryDecision", "APPROVE");
+			assertThat(next.process()).hasPassed("Task_ComputeSubsidy").isWaitingAtExactly("Task_ExpertReview");
+		}
+		finally {
+			// The shipped tables again, as the latest versions, for the tests after.
+			repository.createDeployment()
+				.addString("subsidy-expert-review.dmn", expertReview)
+				.addString("joint-review-routing.dmn", routing)
+				.deploy();
+		}
+	}
+
+	private static final String TELECOM_FOR_EVERY_CASE = """
+			      <rule id="Rule_Every_Telecom">
+			        <inputEntry id="UnaryTests_Every_Telecom_PolicyTask"><text>-</text></inputEntry>
+			        <inputEntry id="UnaryTests_Every_Telecom_Kind"><text>-</text></inputEntry>
+			        <inputEntry id="UnaryTests_Every_Telecom_NeedsNewLand"><text>-</text></inputEntry>
+			        <inputEntry id="UnaryTests_Every_Telecom_NeedsEnergyUse"><text>-</text></inputEntry>
+			        <inputEntry id="UnaryTests_Every_Telecom_NeedsEmissionQuota"><text>-</text></inputEntry>
+			        <outputEntry id="LiteralExpression_Every_Telecom_Body"><text>"telecom"</text></outputEntry>
+			      </rule>
+			""";
+
+	private static String shipped(String table) throws Exception {
+		try (InputStream in = SubsidyApplicationProcessTest.class.getClassLoader()
+			.getResourceAsStream("bpmn/" + table + ".dmn")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test

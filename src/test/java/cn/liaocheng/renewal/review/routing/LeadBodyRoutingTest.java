@@ -1,15 +1,12 @@
 package cn.liaocheng.renewal.review.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +32,9 @@ class LeadBodyRoutingTest {
 	}
 
 	private static String routedBy(List<String> tableBodies) {
-		DmnDecisionTableResult result = mock(DmnDecisionTableResult.class);
+		DmnDecisionResult result = mock(DmnDecisionResult.class);
 		when(result.<String>collectEntries("body")).thenReturn(tableBodies);
-		DecisionService decisions = mock(DecisionService.class);
-		when(decisions.evaluateDecisionTableByKey(anyString(), anyMap())).thenReturn(result);
-		return new ReviewRouting(decisions, null, null).route("PROJECT", 3, false, false, false);
+		return ReviewRouting.route(inputs -> result, "PROJECT", 3, false, false, false);
 	}
 
 }

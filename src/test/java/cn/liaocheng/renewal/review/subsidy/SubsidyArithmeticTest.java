@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.renewal.review.tables.CaseTables;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +46,8 @@ class SubsidyArithmeticTest {
 
 	@BeforeEach
 	void rulesOn(ProcessEngine processEngine) {
-		rules = new SubsidyRules(processEngine.getDecisionService(), processEngine.getRepositoryService());
+		rules = new SubsidyRules(processEngine.getDecisionService(), processEngine.getRepositoryService(),
+				new CaseTables(processEngine.getDecisionService(), processEngine.getRepositoryService(), null));
 		calculator = new SubsidyCalculator(rules, null);
 	}
 
@@ -140,7 +143,7 @@ class SubsidyArithmeticTest {
 			.containsExactly(new BigDecimal("30000.00"), new BigDecimal("8000.00"));
 		assertThat(calculation.amount()).isEqualByComparingTo("38000.00");
 		assertThat(calculation.capped()).isFalse();
-		assertThat(calculation.expertReview()).isFalse();
+		assertThat(rules.needsExpertReview(calculation.amount())).isFalse();
 	}
 
 	@Test
@@ -152,7 +155,7 @@ class SubsidyArithmeticTest {
 		assertThat(calculation.sumOfLines()).isEqualByComparingTo("6000000.00");
 		assertThat(calculation.amount()).isEqualByComparingTo("5000000.00");
 		assertThat(calculation.capped()).isTrue();
-		assertThat(calculation.expertReview()).isTrue();
+		assertThat(rules.needsExpertReview(calculation.amount())).isTrue();
 	}
 
 	/**
