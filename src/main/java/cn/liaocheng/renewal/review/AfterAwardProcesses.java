@@ -20,6 +20,19 @@ public interface AfterAwardProcesses {
 	String CLAWBACK = "clawback";
 
 	/**
+	 * The steps of these processes whose opinions of record a clawback's decision rests
+	 * on: the on-site acceptance (after-award), the determination, the county finance
+	 * bureau's confirmation and the review of the enterprise's statement (clawback).
+	 */
+	String TASK_ONSITE_ACCEPTANCE = "Task_CityOnsiteAcceptance";
+
+	String TASK_DETERMINE_CLAWBACK = "Task_DetermineClawback";
+
+	String TASK_CONFIRM_CLAWBACK = "Task_ConfirmClawback";
+
+	String TASK_REVIEW_STATEMENT = "Task_ReviewStatement";
+
+	/**
 	 * Starts the after-award process {@code processKey} for the application, in the
 	 * caller's transaction, and records it; returns its id. Refused when one of that kind
 	 * is recorded already.

@@ -61,6 +61,41 @@ public final class ReviewTaskContract {
 		LISTENERS = Collections.unmodifiableMap(listeners);
 	}
 
+	/** A step a signed decision rests on: its task id, name and the body that acts. */
+	public record DecisionStep(String taskId, String name, String candidateGroups) {
+	}
+
+	/**
+	 * The steps whose opinions of record the signed decisions rest on (review/issuing,
+	 * {@code IssuingGrounds}), by process key, with the candidate group whose members'
+	 * opinions count: the pre-deployment check refuses a model of one of these processes
+	 * that lacks such a step, has given it another id, or hands it to another body, as
+	 * every case after it could no longer be decided.
+	 */
+	public static final Map<String, List<DecisionStep>> DECISION_STEPS = Map.of(ReviewProcesses.COUNTY_REVIEW, List.of(
+			new DecisionStep(ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "县级形式审查", "county-${divisionCode}-industry"),
+			new DecisionStep(ReviewProcesses.TASK_COUNTY_INVOICE_CHECK, "县级财政发票核验", "county-${divisionCode}-finance"),
+			new DecisionStep(ReviewProcesses.TASK_COUNTY_RECOMMENDATION, "县级推荐", "county-${divisionCode}-industry")),
+			ReviewProcesses.JOINT_REVIEW,
+			List.of(new DecisionStep(ReviewProcesses.TASK_CITY_ACCEPTANCE, "受理", "city-industry"),
+					new DecisionStep(ReviewProcesses.TASK_JOINT_REVIEW, "市级联审", "city-${reviewBody}"),
+					new DecisionStep(ReviewProcesses.TASK_INDUSTRY_DECISION, "审定", "city-industry")),
+			ReviewProcesses.SUBSIDY_APPLICATION,
+			List.of(new DecisionStep(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审", "city-industry"),
+					new DecisionStep(ReviewProcesses.TASK_RESOLVE_OBJECTIONS, "处理公示异议", "city-industry"),
+					new DecisionStep(ReviewProcesses.TASK_FINANCE_ALLOCATION, "资金下达", "city-finance")),
+			ReviewProcesses.LOAN_APPLICATION,
+			List.of(new DecisionStep(ReviewProcesses.TASK_PBOC_LISTING, "列入贷款支持项目清单", "city-pboc"),
+					new DecisionStep(ReviewProcesses.TASK_BANK_DECISION, "自主审贷", "bank-${bankKey}"),
+					new DecisionStep(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW, "核定贷款贴息", "city-finance")),
+			AfterAwardProcesses.AFTERCARE,
+			List.of(new DecisionStep(AfterAwardProcesses.TASK_ONSITE_ACCEPTANCE, "市工信局组织现场验收", "city-industry")),
+			AfterAwardProcesses.CLAWBACK,
+			List.of(new DecisionStep(AfterAwardProcesses.TASK_DETERMINE_CLAWBACK, "核定追回事项", "city-industry"),
+					new DecisionStep(AfterAwardProcesses.TASK_CONFIRM_CLAWBACK, "县级财政核对追回金额",
+							"county-${divisionCode}-finance"),
+					new DecisionStep(AfterAwardProcesses.TASK_REVIEW_STATEMENT, "复核陈述申辩", "city-industry")));
+
 	private ReviewTaskContract() {
 	}
 

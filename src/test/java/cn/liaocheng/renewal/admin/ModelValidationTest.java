@@ -143,6 +143,35 @@ class ModelValidationTest {
 						shipped("bpmn/subsidy-amount.dmn").replace("<text>1,2,3,12,14,15</text>",
 								"<text>1,2,3,14,15</text>"),
 						"奖补比例表没有重点任务 12 的奖补比例", "subsidy-amount"),
+				Arguments.of("joint-review-routing.dmn",
+						shipped("bpmn/joint-review-routing.dmn").replace("name=\"body\"", "name=\"unit\""),
+						"决策表缺少输出列 “body”", "joint-review-routing"),
+				Arguments.of("joint-review-routing.dmn",
+						shipped("bpmn/joint-review-routing.dmn").replace("<text>\"finance\"</text>",
+								"<text>\"finace\"</text>"),
+						"联审单位判定表中的联审单位 “finace” 没有对应的市级单位组", "joint-review-routing"),
+				Arguments.of("subsidy-expert-review.dmn",
+						shipped("bpmn/subsidy-expert-review.dmn").replace("typeRef=\"boolean\"", "typeRef=\"string\"")
+							.replace("<text>true</text>", "<text>\"true\"</text>")
+							.replace("<text>false</text>", "<text>\"false\"</text>"),
+						"专家评审判定表对拟奖补金额 0、0.01", "subsidy-expert-review"),
+				Arguments.of("subsidy-expert-review.dmn",
+						shipped("bpmn/subsidy-expert-review.dmn").replace("<text>&gt; 1000000</text>",
+								"<text>&gt; 5000000</text>"),
+						"专家评审判定表对拟奖补金额 1000000.01、5000000 元没有给出唯一的结论", "subsidy-expert-review"),
+				Arguments.of("subsidy-amount.dmn",
+						shipped("bpmn/subsidy-amount.dmn").replace("name=\"cap\"", "name=\"limit\""), "决策表缺少输出列 “cap”",
+						"subsidy-amount"),
+				Arguments.of("county-review.bpmn",
+						shipped("bpmn/county-review.bpmn")
+							.replace("id=\"Task_CountyFormalReview\"", "id=\"Activity_1x\"")
+							.replace("\"Task_CountyFormalReview\"", "\"Activity_1x\""),
+						"流程缺少审核环节“县级形式审查”（用户任务，ID Task_CountyFormalReview）", "county-review"),
+				Arguments.of("joint-review.bpmn",
+						shipped("bpmn/joint-review.bpmn").replaceFirst(
+								"camunda:candidateGroups=\"city-industry\"(.{0,200}id=\"Task_IndustryDecision\")",
+								"camunda:candidateGroups=\"city-development\"$1"),
+						"审核环节“审定”的候选组须为 “city-industry”（现为 “city-development”）", "Task_IndustryDecision"),
 				Arguments.of("juel-table.dmn",
 						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
 							.replace("<inputExpression id=\"InputExpression_1\"",

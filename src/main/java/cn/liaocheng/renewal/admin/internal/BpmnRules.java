@@ -66,6 +66,7 @@ final class BpmnRules {
 				problem(task.getId(), "引用的决策表 “" + ref + "” 不存在（既不在本次部署中，也未部署过）");
 			}
 		}
+		DecisionStepRules.check(model, this::problem);
 		walk(model.getDocument().getRootElement(), null);
 		checkTimers(model);
 		// Beans, variables and members the expressions name, wherever they stand.

@@ -73,6 +73,8 @@ final class ModelValidator {
 		processes.forEach((name, model) -> new BpmnRules(name, environment, contents, problems).check(model));
 		decisions.forEach((name, model) -> new DmnRules(name, problems).check(model));
 		decisions.forEach((name, model) -> SubsidyTableCoverage.check(name, model, problems));
+		decisions
+			.forEach((name, model) -> new DecisionTableContract(name, environment.groupIds(), problems).check(model));
 		if (!processes.isEmpty()) {
 			String first = processes.keySet().iterator().next();
 			for (String table : TABLES_USED_BY_DELEGATES) {

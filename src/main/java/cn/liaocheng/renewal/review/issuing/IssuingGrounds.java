@@ -96,13 +96,13 @@ class IssuingGrounds implements DecisionGrounds {
 	 * Steps of the after-award processes (bpmn/subsidy-aftercare.bpmn,
 	 * bpmn/clawback.bpmn) whose opinions of record a clawback's decision rests on.
 	 */
-	private static final String ONSITE_ACCEPTANCE = "Task_CityOnsiteAcceptance";
+	private static final String ONSITE_ACCEPTANCE = AfterAwardProcesses.TASK_ONSITE_ACCEPTANCE;
 
-	private static final String DETERMINE_CLAWBACK = "Task_DetermineClawback";
+	private static final String DETERMINE_CLAWBACK = AfterAwardProcesses.TASK_DETERMINE_CLAWBACK;
 
-	private static final String CONFIRM_CLAWBACK = "Task_ConfirmClawback";
+	private static final String CONFIRM_CLAWBACK = AfterAwardProcesses.TASK_CONFIRM_CLAWBACK;
 
-	private static final String REVIEW_STATEMENT = "Task_ReviewStatement";
+	private static final String REVIEW_STATEMENT = AfterAwardProcesses.TASK_REVIEW_STATEMENT;
 
 	private static final Set<String> APPROVED = Set.of(ReviewProcesses.APPROVE);
 
