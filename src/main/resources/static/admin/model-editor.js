@@ -119,16 +119,32 @@
     }
   }
 
-  function deploy() {
+  // replaceNewer: the administrator has confirmed that the version edited replaces a newer one.
+  function deploy(replaceNewer) {
     result.innerHTML = '';
     show('info', '正在检查……');
     modeler.saveXML({ format: true }).then(function (saved) {
       var headers = { 'Content-Type': 'application/xml' };
       headers[csrfHeader] = csrfToken;
+      if (replaceNewer === true) headers['X-Replace-Newer'] = 'true';
       return fetch(root.dataset.deployUrl, { method: 'POST', headers: headers, body: saved.xml, credentials: 'same-origin' });
     }).then(function (response) {
-      return response.json();
+      return response.json().then(function (outcome) {
+        outcome.newerExists = response.status === 409;
+        return outcome;
+      });
     }).then(function (outcome) {
+      if (outcome.newerExists) {
+        show('error', outcome.message);
+        root.dataset.outcome = 'newer';
+        if (window.confirm(outcome.message + '\n\n确定以您编辑的内容为准部署吗？')) deploy(true);
+        return;
+      }
+      if (outcome.deployed && outcome.base) {
+        // Further edits on this page build on the version just deployed.
+        root.dataset.deployUrl = root.dataset.deployUrl.replace(/processes\/[^/]+\/xml$/,
+          'processes/' + encodeURIComponent(outcome.base) + '/xml');
+      }
       markProblems(outcome.problems);
       show(outcome.deployed ? 'info' : 'error', outcome.message, outcome.problems);
       root.dataset.outcome = outcome.deployed ? (outcome.unchanged ? 'unchanged' : 'deployed') : 'refused';

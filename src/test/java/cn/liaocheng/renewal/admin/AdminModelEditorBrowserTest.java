@@ -74,6 +74,60 @@ class AdminModelEditorBrowserTest {
 		assertThat(refusal).contains("部署被拒绝", "Task_ExpertReview", "候选组 “city-nowhere” 不存在");
 		assertThat(latestVersion()).isEqualTo(before + 1);
 		browser.screenshot("admin-bpmn-editor-refused");
+
+		// A colleague deploys a newer version meanwhile: the page asks before undoing it.
+		String colleagues = latestXml().replace("name=\"组织专家评审\"", "name=\"组织专家评审（同事修改）\"");
+		assertThat(colleagues).isNotEqualTo(latestXml());
+		repository.createDeployment().name("admin-models").addString("subsidy-application.bpmn", colleagues).deploy();
+		browser.driver().executeScript("document.getElementById('editor').removeAttribute('data-outcome')");
+		select("Task_ExpertReview");
+		WebElement restored = field("候选组");
+		restored.clear();
+		restored.sendKeys("city-industry\n");
+		browser.driver().findElement(By.id("deploy")).click();
+		answer(false);
+		browser.waitUntil(d -> "newer".equals(d.findElement(By.id("editor")).getDomAttribute("data-outcome")));
+		assertThat(browser.driver().findElement(By.id("result")).getText()).contains("最新版本是版本 " + (before + 2),
+				"会撤销版本 " + (before + 2) + " 中的修改");
+		assertThat(latestVersion()).isEqualTo(before + 2);
+		browser.screenshot("admin-bpmn-editor-newer");
+
+		browser.driver().findElement(By.id("deploy")).click();
+		answer(true);
+		browser.waitUntil(d -> "deployed".equals(d.findElement(By.id("editor")).getDomAttribute("data-outcome")));
+		assertThat(latestVersion()).isEqualTo(before + 3);
+		assertThat(latestXml()).doesNotContain("同事修改");
+	}
+
+	private void answer(boolean accept) {
+		browser.waitUntil(d -> {
+			try {
+				org.openqa.selenium.Alert alert = d.switchTo().alert();
+				if (accept) {
+					alert.accept();
+				}
+				else {
+					alert.dismiss();
+				}
+				return true;
+			}
+			catch (org.openqa.selenium.NoAlertPresentException notYet) {
+				return false;
+			}
+		});
+	}
+
+	private String latestXml() {
+		org.camunda.bpm.engine.repository.ProcessDefinition latest = repository.createProcessDefinitionQuery()
+			.processDefinitionKey("subsidy-application")
+			.latestVersion()
+			.singleResult();
+		try (java.io.InputStream in = repository.getProcessModel(latest.getId())) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private void select(String elementId) {

@@ -101,6 +101,96 @@ class ModelVersionsTest {
 			.isEqualTo(1);
 	}
 
+	/**
+	 * An administrator restores on the page the file of an earlier version after Camunda
+	 * Modeler deployed a newer one: the file becomes the latest version again, where it
+	 * used to be answered "unchanged" with the newer version left in force.
+	 */
+	@Test
+	void aFileRestoredAfterAnotherDoorDeployedANewerVersionBecomesTheLatestAgain() throws Exception {
+		String key = "versions-probe-restore";
+		String first = TestModels.valid(key, "Task_Review");
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		assertThat(ModelValidationTest.upload(admin, key + ".bpmn", first).statusCode()).isEqualTo(302);
+		HttpResponse<String> modeler = ModelValidationTest.createDeployment(
+				new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD), key + ".bpmn",
+				TestModels.valid(key, "Task_Review", "Task_Approve"));
+		assertThat(modeler.statusCode()).as(modeler.body()).isEqualTo(200);
+
+		HttpResponse<String> restored = ModelValidationTest.upload(admin, key + ".bpmn", first);
+
+		assertThat(restored.statusCode()).isEqualTo(302);
+		assertThat(admin.get("/admin/models").body()).contains("已部署：流程 " + key + " 版本 3").doesNotContain("没有生成新版本");
+		assertThat(latestModel(key)).isEqualTo(first);
+		assertThat(ModelValidationTest.upload(admin, key + ".bpmn", first).statusCode()).isEqualTo(302);
+		assertThat(admin.get("/admin/models").body()).as("the same file again").contains("没有生成新版本");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(3);
+	}
+
+	/**
+	 * The browser editor opened on version 1 while a colleague deployed version 2: the
+	 * deployment is refused with who is newer, and goes through only when confirmed.
+	 */
+	@Test
+	void anEditOfAVersionNoLongerTheLatestIsDeployedOnlyWhenConfirmed() throws Exception {
+		String key = "versions-probe-editor";
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		assertThat(ModelValidationTest.createDeployment(modeler, key + ".bpmn", TestModels.valid(key, "Task_Review"))
+			.statusCode()).isEqualTo(200);
+		String opened = repository.createProcessDefinitionQuery().processDefinitionKey(key).singleResult().getId();
+		assertThat(ModelValidationTest
+			.createDeployment(modeler, key + ".bpmn", TestModels.valid(key, "Task_Review", "Task_Approve"))
+			.statusCode()).isEqualTo(200);
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/models/processes/" + opened).body();
+		String token = meta(page, "_csrf");
+		String header = meta(page, "_csrf_header");
+		String edited = TestModels.valid(key, "Task_Check");
+
+		HttpResponse<String> refused = admin.sendBody("POST", "/admin/models/processes/" + opened + "/xml",
+				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml", header, token);
+
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("您编辑的是版本 1", "最新版本是版本 2", "会撤销版本 2 中的修改");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(2);
+
+		HttpResponse<String> confirmed = admin.sendBody("POST", "/admin/models/processes/" + opened + "/xml",
+				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml", header, token,
+				"X-Replace-Newer", "true");
+
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		assertThat(latestModel(key)).isEqualTo(edited);
+		String latestId = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		HttpResponse<String> fromLatest = admin.sendBody("POST", "/admin/models/processes/" + latestId + "/xml",
+				java.net.http.HttpRequest.BodyPublishers.ofString(TestModels.valid(key, "Task_Check", "Task_Approve")),
+				"application/xml", header, token);
+		assertThat(fromLatest.statusCode()).as("edited from the latest: no question").isEqualTo(200);
+	}
+
+	private String latestModel(String key) throws java.io.IOException {
+		ProcessDefinition latest = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.latestVersion()
+			.singleResult();
+		try (java.io.InputStream in = repository.getResourceAsStream(latest.getDeploymentId(),
+				latest.getResourceName())) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String meta(String page, String name) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(m.find()).as("meta " + name).isTrue();
+		return m.group(1);
+	}
+
 	@Test
 	void theFilesDeployedAtStartAreNotDeployedAgainWhenUnchanged() {
 		Deployment startup = repository.createDeploymentQuery()

@@ -19,12 +19,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -120,15 +123,45 @@ class ModelAdminController {
 		}
 	}
 
-	/** Deploys the XML edited in the browser as the next version of the same resource. */
+	/**
+	 * Deploys the XML edited in the browser as the next version of the same resource.
+	 * Edited from a version that is no longer the latest (a colleague deployed one
+	 * meanwhile, or an older version was opened), it is deployed only when the
+	 * administrator confirms ({@code X-Replace-Newer: true}), since it would undo the
+	 * newer version's changes.
+	 */
 	@PostMapping(value = "/processes/{id}/xml",
 			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
-	ResponseEntity<DeployResponse> deployXml(@PathVariable String id, @RequestBody String xml, Authentication user) {
+	ResponseEntity<DeployResponse> deployXml(@PathVariable String id, @RequestBody String xml, Authentication user,
+			@RequestHeader(name = "X-Replace-Newer", required = false) String replaceNewer) {
 		ProcessDefinition definition = repository.getProcessDefinition(id);
+		ProcessDefinition latest = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(definition.getKey())
+			.latestVersion()
+			.singleResult();
+		if (!latest.getId().equals(definition.getId()) && !"true".equals(replaceNewer)) {
+			String deployedAt = ChinaTime.minute(repository.createDeploymentQuery()
+				.deploymentId(latest.getDeploymentId())
+				.singleResult()
+				.getDeploymentTime()
+				.toInstant());
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(new DeployResponse(false, false,
+						"您编辑的是版本 " + definition.getVersion() + "，该流程现在的最新版本是版本 " + latest.getVersion() + "（"
+								+ deployedAt + " 部署）。按您编辑的内容部署，会撤销版本 " + latest.getVersion()
+								+ " 中的修改。请先重新打开最新版本再修改；如确实要以您编辑的内容为准（例如恢复旧版本），请确认后再部署。",
+						List.of(), List.of(), latest.getId()));
+		}
 		ModelDeployments.DeployOutcome outcome = deployments.deploy(user.getName(),
 				Map.of(baseName(definition.getResourceName()), xml.getBytes(StandardCharsets.UTF_8)));
+		// What the editor edits from now on: the version now latest.
+		String now = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(definition.getKey())
+			.latestVersion()
+			.singleResult()
+			.getId();
 		DeployResponse body = new DeployResponse(outcome.deployed(), outcome.unchanged(), outcome.message(),
-				outcome.versions(), outcome.problems());
+				outcome.versions(), outcome.problems(), outcome.deployed() ? now : definition.getId());
 		return ResponseEntity.status(outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(body);
 	}
 
@@ -155,8 +188,12 @@ class ModelAdminController {
 		return n.substring(n.lastIndexOf('/') + 1).trim();
 	}
 
+	/**
+	 * {@code base}: the version the editor's next deployment builds on (the one just
+	 * deployed, or the newer one a refusal names).
+	 */
 	record DeployResponse(boolean deployed, boolean unchanged, String message, List<String> versions,
-			List<ModelProblem> problems) {
+			List<ModelProblem> problems, String base) {
 	}
 
 }

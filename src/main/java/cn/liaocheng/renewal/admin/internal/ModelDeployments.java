@@ -2,17 +2,15 @@ package cn.liaocheng.renewal.admin.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -38,38 +36,43 @@ class ModelDeployments {
 
 	private final ActingUser actingUser;
 
-	ModelDeployments(RepositoryService repository, ActingUser actingUser) {
+	private final LatestVersions latest;
+
+	ModelDeployments(RepositoryService repository, ActingUser actingUser, LatestVersions latest) {
 		this.repository = repository;
 		this.actingUser = actingUser;
+		this.latest = latest;
 	}
 
-	/** Deploys the files together; unchanged files make no new version. */
+	/**
+	 * Deploys the files together. A file the same as the latest version of everything it
+	 * defines (whichever door deployed that version: this page, Camunda Modeler, the
+	 * start-up) makes no new version; one the same as an earlier version, as when an
+	 * administrator restores it, makes a new one.
+	 */
 	DeployOutcome deploy(String userId, Map<String, byte[]> resources) {
 		if (resources.isEmpty()) {
 			return DeployOutcome.refused(List.of(new ModelProblem("", null, "没有选择要部署的文件")));
 		}
-		DeploymentBuilder builder = repository.createDeployment()
-			.name(DEPLOYMENT_NAME)
-			.source(SOURCE)
-			.enableDuplicateFiltering(true);
-		resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-		Set<String> earlier = repository.createDeploymentQuery()
-			.deploymentName(DEPLOYMENT_NAME)
-			.list()
-			.stream()
-			.map(Deployment::getId)
-			.collect(Collectors.toSet());
+		Map<String, byte[]> changed = new LinkedHashMap<>();
+		resources.forEach((name, bytes) -> {
+			if (!latest.isLatest(name, bytes)) {
+				changed.put(name, bytes);
+			}
+		});
+		if (changed.isEmpty()) {
+			return DeployOutcome.unchanged(null);
+		}
+		DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE);
+		changed.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
 		// Acting as the administrator: the engine checks and audits the deployment in
 		// their name.
-		return actingUser.as(userId, () -> deploy(builder, earlier, resources));
+		return actingUser.as(userId, () -> deploy(builder, changed));
 	}
 
-	private static DeployOutcome deploy(DeploymentBuilder builder, Set<String> earlier, Map<String, byte[]> resources) {
+	private static DeployOutcome deploy(DeploymentBuilder builder, Map<String, byte[]> resources) {
 		try {
 			DeploymentWithDefinitions deployment = builder.deployWithResult();
-			if (earlier.contains(deployment.getId())) {
-				return DeployOutcome.unchanged(deployment.getId());
-			}
 			List<String> versions = new ArrayList<>();
 			for (ProcessDefinition p : orEmpty(deployment.getDeployedProcessDefinitions())) {
 				versions.add("流程 " + p.getKey() + " 版本 " + p.getVersion());
