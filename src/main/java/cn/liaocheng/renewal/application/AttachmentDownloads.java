@@ -23,12 +23,13 @@ public final class AttachmentDownloads {
 
 	/**
 	 * A page of an attachment as its preview picture ({@link Previews}): shown inline, as
-	 * it was made by the server, not uploaded.
+	 * it was made by the server, not uploaded; like the download, never kept by the
+	 * browser (a business licence or an invoice must not stay in its cache after logout).
 	 */
 	private static ResponseEntity<byte[]> preview(Previews.Page page) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=600")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.header("X-Content-Type-Options", "nosniff")
 			.header("X-Page-Count", Integer.toString(page.pages()))
 			.body(page.jpeg());

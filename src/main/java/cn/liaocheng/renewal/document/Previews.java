@@ -92,7 +92,10 @@ public class Previews {
 	 */
 	static final long KEPT_BYTES = 32L * 1024 * 1024;
 
-	/** As long as browsers keep a picture (Cache-Control max-age). */
+	/**
+	 * As long as a picture is kept on the node for the next reader (browsers keep none:
+	 * Cache-Control no-store).
+	 */
 	static final Duration KEPT_FOR = Duration.ofMinutes(10);
 
 	private final Semaphore rendering = new Semaphore(AT_ONCE, true);

@@ -65,6 +65,8 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 		assertThat(second.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(second.headers().firstValue("X-Page-Count")).hasValue("2");
+		assertThat(second.headers().firstValue("Cache-Control")).as("not kept in the browser after logout")
+			.hasValueSatisfying(value -> assertThat(value).contains("no-store").doesNotContain("max-age=600"));
 		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(second.body()));
 		assertThat(picture.getHeight()).isGreaterThan(picture.getWidth());
 
@@ -127,6 +129,8 @@ class AttachmentPreviewTest extends ReviewProcessTest {
 				"返回申报详情（" + stages.facts(project.id()).referenceNo() + "）");
 		HttpResponse<byte[]> first = owner.getBytes(base + "/preview?page=1");
 		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Cache-Control")).as("not kept in the browser after logout")
+			.hasValueSatisfying(value -> assertThat(value).contains("no-store").doesNotContain("max-age=600"));
 		assertThat(ImageIO.read(new ByteArrayInputStream(first.body()))).isNotNull();
 		assertThat(owner.get(base + "/preview?page=9").statusCode()).isEqualTo(422);
 
