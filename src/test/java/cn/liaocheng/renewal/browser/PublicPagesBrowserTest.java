@@ -36,7 +36,14 @@ class PublicPagesBrowserTest {
 		check("/notices", "notices", width);
 		check("/verify", "verify", width);
 		check("/verify?code=7KQ2M9XH4P", "verify-code", width);
-		check("/notices/objections?receipt=YY-0000-0000&phone=13900001111", "objection-lookup", width);
+		// The objection lookup's answer: it is sent by POST, so it is reached through its
+		// form.
+		browser.open("/notices/objections");
+		browser.waitFor(By.id("receipt")).sendKeys("YY-0000-0000");
+		browser.driver().findElement(By.id("lookup-phone")).sendKeys("13900001111");
+		browser.driver().findElement(By.cssSelector("#objection-lookup button[type=submit]")).click();
+		assertThat(browser.waitFor(By.cssSelector("#objection-lookup .alert.error")).getText()).contains("没有找到该回执号的异议");
+		measure("/notices/objections", "objection-lookup", width);
 		check("/guide", "guide", width);
 		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		check("/enterprise/no-such-page", "error-404", width);
@@ -46,6 +53,11 @@ class PublicPagesBrowserTest {
 
 	private void check(String path, String name, int width) {
 		browser.open(path);
+		measure(path, name, width);
+	}
+
+	/** Checks the page the browser shows now ({@code path}, as named in a failure). */
+	private void measure(String path, String name, int width) {
 		browser.fullPageScreenshot("public-" + name + "-" + width);
 		long scrollWidth = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth"))
 			.longValue();

@@ -47,10 +47,27 @@ class PublicNoticeController {
 	}
 
 	/**
+	 * The board with the empty lookup form. The lookup itself is a POST: the receipt and
+	 * the phone number are what reads the handling, and the phone is the objector's, so
+	 * neither may stand in a URL (history, proxy logs, Referer). A link or bookmark of
+	 * the former lookup by URL finds the empty form and a word on why, and is not looked
+	 * up.
+	 */
+	@GetMapping("/objections")
+	String lookUpForm(@RequestParam(required = false) String receipt, @RequestParam(required = false) String phone,
+			Model model) {
+		board(model, "", 1);
+		if (receipt != null || phone != null) {
+			model.addAttribute("lookupByPost", true);
+		}
+		return "review/notices";
+	}
+
+	/**
 	 * An objector looks up their objection with its receipt number and the phone they
 	 * gave.
 	 */
-	@GetMapping("/objections")
+	@PostMapping("/objections")
 	String lookUp(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String phone,
 			Model model) {
 		board(model, "", 1);

@@ -69,16 +69,12 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 		assertThat(receipt.find()).as(board).isTrue();
 		String number = receipt.group(1);
 
-		String found = objector.get("/notices/objections?receipt=" + number.toLowerCase() + "&phone=139%200000%201111")
-			.body();
+		String found = lookUp(objector, number.toLowerCase(), "139 0000 1111").body();
 		assertThat(found).contains("id=\"objection-found\"").contains(number).contains("公示期满后由市工业和信息化局核查处理");
-		assertThat(new WebClient(port).get("/notices/objections?receipt=" + number + "&phone=13900002222").body())
-			.contains("没有找到该回执号的异议")
+		assertThat(lookUp(new WebClient(port), number, "13900002222").body()).contains("没有找到该回执号的异议")
 			.doesNotContain("objection-found");
-		assertThat(new WebClient(port).get("/notices/objections?receipt=YY-0000-0000&phone=13900001111").body())
-			.contains("没有找到该回执号的异议");
-		assertThat(new WebClient(port).get("/notices/objections?receipt=" + number).body())
-			.doesNotContain("objection-found");
+		assertThat(lookUp(new WebClient(port), "YY-0000-0000", "13900001111").body()).contains("没有找到该回执号的异议");
+		assertThat(lookUp(new WebClient(port), number, "").body()).doesNotContain("objection-found");
 
 		HttpResponse<String> again = objector.postForm("/notices/" + claim.id() + "/objections",
 				"name=" + enc("回执测试人") + "&phone=13900001111&content=" + enc("所购设备与发票不符，请核查。") + "&_csrf=" + enc(csrf));
@@ -88,8 +84,40 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
 
-		assertThat(new WebClient(port).get("/notices/objections?receipt=" + number + "&phone=13900001111").body())
-			.contains("已处理");
+		assertThat(lookUp(new WebClient(port), number, "13900001111").body()).contains("已处理");
+	}
+
+	/**
+	 * The receipt and the phone number read the handling, and the phone is the
+	 * objector's: they are sent in the body of a POST, never in a URL. A link of the
+	 * former lookup by URL finds the empty form and why, not the handling; the form's own
+	 * POST needs the page's CSRF token like every form.
+	 */
+	@Test
+	void theLookupIsAPostAndALinkWithTheReceiptAndPhoneRevealsNothing() {
+		Case claim = onNoticeWithAnObjection();
+		String receipt = fileObjection(claim);
+
+		HttpResponse<String> link = new WebClient(port)
+			.get("/notices/objections?receipt=" + receipt + "&phone=" + PHONE);
+		assertThat(link.statusCode()).isEqualTo(200);
+		assertThat(link.body()).as("a link reveals nothing")
+			.doesNotContain("objection-found", "公示期满后由市工业和信息化局核查处理", "没有找到该回执号的异议")
+			.contains("id=\"objection-lookup\"", "不再通过链接查询");
+		HttpResponse<String> empty = new WebClient(port).get("/notices/objections");
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(empty.body())
+			.contains("id=\"objection-lookup\"", "<form method=\"post\" action=\"/notices/objections\"")
+			.doesNotContain("objection-found", "没有找到该回执号的异议", "不再通过链接查询");
+
+		HttpResponse<String> posted = lookUp(new WebClient(port), receipt, PHONE);
+		assertThat(posted.statusCode()).isEqualTo(200);
+		assertThat(posted.body()).contains("id=\"objection-found\"", receipt, "公示期满后由市工业和信息化局核查处理");
+		assertThat(lookUp(new WebClient(port), receipt, "13900002222").body()).contains("没有找到该回执号的异议")
+			.doesNotContain("objection-found");
+		assertThat(new WebClient(port).postForm("/notices/objections", "receipt=" + receipt + "&phone=" + PHONE).body())
+			.as("without the page's token")
+			.doesNotContain("objection-found");
 	}
 
 	/**
@@ -170,9 +198,16 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 	}
 
 	private String lookUp(String receipt) {
-		String page = new WebClient(port).get("/notices/objections?receipt=" + receipt + "&phone=" + PHONE).body();
+		String page = lookUp(new WebClient(port), receipt, PHONE).body();
 		assertThat(page).contains("id=\"objection-found\"");
 		return page;
+	}
+
+	/** Looks an objection up as the board's lookup form sends it. */
+	private static HttpResponse<String> lookUp(WebClient client, String receipt, String phone) {
+		String csrf = WebClient.csrfTokenOf(client.get("/notices").body());
+		return client.postForm("/notices/objections",
+				"receipt=" + enc(receipt) + "&phone=" + enc(phone) + "&_csrf=" + enc(csrf));
 	}
 
 	private String dossier(Case claim) {
