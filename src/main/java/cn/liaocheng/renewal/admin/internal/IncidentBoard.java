@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -41,7 +42,8 @@ import cn.liaocheng.renewal.security.PortalUser;
  * cause is repaired. What the engine records is read, never written, except the retry:
  * the job of the incident named, found from the incident, gets one more attempt, in the
  * administrator's name (Camunda's operation log) and in the audit trail, both in one
- * transaction.
+ * transaction. A job of no case (an administrator's batch, history cleanup) has no
+ * process definition: it is named by its kind and retried like the others.
  */
 @Service
 class IncidentBoard {
@@ -52,6 +54,15 @@ class IncidentBoard {
 	static final int SHOWN = 200;
 
 	static final String AUDIT_ACTION = "INCIDENT_RETRIED";
+
+	/** Where an incident of no case stands, in place of a process's name. */
+	static final String NO_CASE = "（不属于任何案件）";
+
+	/** A job of no case with a job definition: one of a batch's. */
+	static final String BATCH_JOB = "批量操作（流程实例迁移、修改、删除等）的作业";
+
+	/** A job of no case without a job definition. */
+	static final String SYSTEM_JOB = "系统作业（历史数据清理、定时挂起或激活等）";
 
 	private final RuntimeService runtime;
 
@@ -132,8 +143,13 @@ class IncidentBoard {
 			return ChinaTime.minute(at);
 		}
 
+		/**
+		 * The instance in Cockpit; for a job of no case, Cockpit's batches, where a
+		 * batch's failed jobs are.
+		 */
 		public String cockpitPath() {
-			return "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
+			return processInstanceId == null ? "/camunda/app/cockpit/default/#/batch"
+					: "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
 		}
 
 	}
@@ -170,18 +186,22 @@ class IncidentBoard {
 		Map<String, BpmnModelInstance> models = new HashMap<>();
 		return incidents.stream().map(incident -> {
 			ProcessDefinition definition = definitions.get(incident.getProcessDefinitionId());
-			String processName = definition == null ? "（未知流程）"
+			String processName = incident.getProcessDefinitionId() == null ? NO_CASE : definition == null ? "（未知流程）"
 					: Objects.requireNonNullElse(definition.getName(), definition.getKey());
-			String stepName = definition == null ? incident.getActivityId()
-					: stepName(models.computeIfAbsent(definition.getId(), repository::getBpmnModelInstance),
-							incident.getActivityId());
-			Optional<Long> applicationId = Optional.ofNullable(businessKeys.get(incident.getProcessInstanceId()))
+			String stepName = incident.getProcessDefinitionId() == null ? caselessJob(incident)
+					: definition == null ? incident.getActivityId()
+							: stepName(models.computeIfAbsent(definition.getId(), repository::getBpmnModelInstance),
+									incident.getActivityId());
+			// A job of no case has no instance (and Map.of() takes no null key).
+			Optional<Long> applicationId = Optional.ofNullable(incident.getProcessInstanceId())
+				.map(businessKeys::get)
 				.flatMap(IncidentBoard::applicationId);
 			CaseListing listing = applicationId.map(cases::get).orElse(null);
 			String message = incident.getIncidentMessage() == null ? "" : incident.getIncidentMessage().strip();
 			return new Entry(incident.getId(), incident.getIncidentTimestamp().toInstant(), processName, stepName,
 					incident.getProcessInstanceId(),
-					listing == null ? applicationId.orElse(null) : listing.summary().id(),
+					// Boxed: a long here would unbox a missing application id.
+					listing == null ? applicationId.orElse(null) : Long.valueOf(listing.summary().id()),
 					listing == null ? null : listing.summary().referenceNo(),
 					listing == null ? null : listing.summary().title(),
 					listing == null ? null : listing.enterpriseName(), Cause.of(message), message,
@@ -190,12 +210,16 @@ class IncidentBoard {
 	}
 
 	/**
-	 * What became of a retry, for the page's message: started (with the step's name),
-	 * gone (retried by someone else, or the case moved on), or pointless (not a failed
-	 * job, or one that would fail again whatever is repaired: a step of an instance that
-	 * is not the case's own).
+	 * What became of a retry, for the page's message: started (with the step's name, and
+	 * whether the job is a case's), gone (retried by someone else, or the case moved on),
+	 * or pointless (not a failed job, or one that would fail again whatever is repaired:
+	 * a step of an instance that is not the case's own).
 	 */
-	record Retry(Outcome outcome, String stepName) {
+	record Retry(Outcome outcome, String stepName, boolean ofCase) {
+
+		Retry(Outcome outcome) {
+			this(outcome, null, true);
+		}
 
 		enum Outcome {
 
@@ -223,28 +247,49 @@ class IncidentBoard {
 		Incident incident = incidentId == null || incidentId.isBlank() ? null
 				: runtime.createIncidentQuery().incidentId(incidentId.strip()).singleResult();
 		if (incident == null) {
-			return new Retry(Retry.Outcome.GONE, null);
+			return new Retry(Retry.Outcome.GONE);
 		}
 		if (!retryable(incident, Cause.of(incident.getIncidentMessage()))) {
-			return new Retry(Retry.Outcome.POINTLESS, null);
+			return new Retry(Retry.Outcome.POINTLESS);
 		}
 		String jobId = incident.getConfiguration();
 		Job job = management.createJobQuery().jobId(jobId).singleResult();
 		if (job == null || job.getRetries() > 0) {
-			return new Retry(Retry.Outcome.GONE, null);
+			return new Retry(Retry.Outcome.GONE);
 		}
 		actingUser.as(user.userId(), () -> {
 			management.setJobRetries(jobId, 1);
 			return null;
 		});
-		ProcessDefinition definition = repository.getProcessDefinition(incident.getProcessDefinitionId());
-		String stepName = stepName(repository.getBpmnModelInstance(definition.getId()), incident.getActivityId());
-		audit.record(user.userId(), AUDIT_ACTION, "incident:" + incident.getId(),
-				"job " + jobId + " of process instance " + incident.getProcessInstanceId() + " at "
-						+ incident.getActivityId() + (why.isEmpty() ? "" : "; note: " + why));
-		LOG.info("Incident {} (job {}, {}) retried by {}", incident.getId(), jobId, incident.getActivityId(),
-				user.userId());
-		return new Retry(Retry.Outcome.STARTED, stepName);
+		// A batch's or the history cleanup's job has no process definition (and no
+		// instance, no step).
+		boolean ofCase = incident.getProcessDefinitionId() != null;
+		String stepName = ofCase
+				? stepName(repository.getBpmnModelInstance(incident.getProcessDefinitionId()), incident.getActivityId())
+				: caselessJob(incident);
+		audit
+			.record(user.userId(), AUDIT_ACTION, "incident:" + incident.getId(),
+					"job " + jobId
+							+ (ofCase ? " of process instance " + incident.getProcessInstanceId() + " at "
+									+ incident.getActivityId() : " of no case")
+							+ (why.isEmpty() ? "" : "; note: " + why));
+		LOG.info("Incident {} (job {}, {}) retried by {}", incident.getId(), jobId,
+				ofCase ? incident.getActivityId() : "no case", user.userId());
+		return new Retry(Retry.Outcome.STARTED, stepName, ofCase);
+	}
+
+	/**
+	 * The kind of a job of no case: a batch's (its jobs, and only they, have a job
+	 * definition without a process definition) or another of the engine's own.
+	 */
+	private String caselessJob(Incident incident) {
+		if (incident.getJobDefinitionId() == null) {
+			return SYSTEM_JOB;
+		}
+		JobDefinition definition = management.createJobDefinitionQuery()
+			.jobDefinitionId(incident.getJobDefinitionId())
+			.singleResult();
+		return definition == null ? SYSTEM_JOB : BATCH_JOB;
 	}
 
 	private static boolean retryable(Incident incident, Cause cause) {

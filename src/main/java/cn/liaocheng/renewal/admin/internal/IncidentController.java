@@ -39,7 +39,9 @@ class IncidentController {
 		try {
 			IncidentBoard.Retry retry = board.retry(user, incidentId, note);
 			String message = switch (retry.outcome()) {
-				case STARTED -> "已重试“" + retry.stepName() + "”的后台作业，系统正在执行。成功后该异常从列表中消失，案件继续办理；再次失败的，会重新列出并再次提醒管理员。";
+				case STARTED -> retry.ofCase()
+						? "已重试“" + retry.stepName() + "”的后台作业，系统正在执行。成功后该异常从列表中消失，案件继续办理；再次失败的，会重新列出并再次提醒管理员。"
+						: "已重试不属于任何案件的“" + retry.stepName() + "”，系统正在执行。成功后该异常从列表中消失；再次失败的，会重新列出并再次提醒管理员。";
 				case GONE -> "该异常已不存在（可能已被其他管理员重试，或案件已继续办理），请查看当前列表。";
 				case POINTLESS -> "该异常不能在此重试：它不是失败的后台作业，或者所在流程实例不是申报记录的实例。请在 Cockpit 中核查。";
 			};
