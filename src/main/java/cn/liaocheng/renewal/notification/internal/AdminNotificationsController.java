@@ -19,7 +19,7 @@ import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * Administrators follow the deliveries that have not gone out (pending, failed) and send
- * one again.
+ * one again, unless it announced a task that has ended.
  */
 @Controller
 @RequestMapping("/admin/notifications")
@@ -48,11 +48,19 @@ class AdminNotificationsController {
 	@PostMapping("/{id}/retry")
 	@Transactional
 	String retry(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		if (!outbox.retryNow(id, Instant.now())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		switch (outbox.retryNow(id, Instant.now())) {
+			case REQUEUED -> {
+				audit.record(user.userId(), "NOTIFICATION_RETRY", "notification-outbox:" + id, "retry requested");
+				redirect.addFlashAttribute("message", "第 " + id + " 号发送任务已重新排队，将在半分钟内再次发送。");
+			}
+			case TASK_ENDED -> {
+				audit.record(user.userId(), "NOTIFICATION_RETRY", "notification-outbox:" + id,
+						"retry requested; not queued: the task it announced has ended");
+				redirect.addFlashAttribute("message",
+						"第 " + id + " 号发送任务未重新发送：它通知的待办任务已经结束，再发送只会误导收件人，已标记为“未发送（任务已结束）”。");
+			}
+			case GONE -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		audit.record(user.userId(), "NOTIFICATION_RETRY", "notification-outbox:" + id, "retry requested");
-		redirect.addFlashAttribute("message", "第 " + id + " 号发送任务已重新排队，将在半分钟内再次发送。");
 		return "redirect:/admin/notifications";
 	}
 

@@ -25,6 +25,9 @@ class Outbox {
 	/** Not sent: the task the message announced ended before it went out. */
 	static final String DROPPED = "DROPPED";
 
+	/** Why a delivery was dropped, as the page shows it. */
+	static final String TASK_ENDED = "任务已结束，不再发送";
+
 	private static final String SELECT = """
 			SELECT o.id, o.notification_id, o.channel, o.address, o.status, o.attempts, o.next_attempt_at, o.last_error,
 			       o.created_at, o.sent_at, n.recipient_id, n.title, n.body, n.link
@@ -58,7 +61,7 @@ class Outbox {
 				UPDATE notification_outbox SET status = ?, last_error = ?
 				WHERE status = ? AND (claimed_until IS NULL OR claimed_until <= ?)
 				  AND notification_id IN (SELECT id FROM notification WHERE task_id = ?)""")
-			.params(DROPPED, "任务已结束，不再发送", PENDING, Timestamp.from(now), taskId)
+			.params(DROPPED, TASK_ENDED, PENDING, Timestamp.from(now), taskId)
 			.update();
 	}
 
@@ -158,16 +161,52 @@ class Outbox {
 			.update();
 	}
 
+	/** What an administrator's 重新发送 did. */
+	enum Resend {
+
+		/** Back in the queue, due now. */
+		REQUEUED,
+
+		/**
+		 * Not queued: the task it announced has ended (a colleague did it meanwhile, or
+		 * the case no longer has it); marked {@link #DROPPED} unless a run is sending it
+		 * now.
+		 */
+		TASK_ENDED,
+
+		/** No such delivery not yet sent. */
+		GONE
+
+	}
+
 	/**
 	 * Puts a delivery that has not been sent back in the queue, due now, with a fresh
-	 * count of attempts. A claim stays: a delivery being sent is not sent twice.
+	 * count of attempts. A claim stays: a delivery being sent is not sent twice. One
+	 * about a task that has ended is not sent again, as it would not have been sent late
+	 * ({@link #dropForEndedTask}): it is dropped instead; one about no task is queued.
 	 */
-	boolean retryNow(long id, Instant now) {
-		return jdbc.sql("""
+	Resend retryNow(long id, Instant now) {
+		int queued = jdbc.sql("""
 				UPDATE notification_outbox SET status = ?, attempts = 0, next_attempt_at = ?
-				WHERE id = ? AND status IN (?, ?)""")
+				WHERE id = ? AND status IN (?, ?)
+				  AND notification_id IN (SELECT id FROM notification WHERE task_ended_at IS NULL)""")
 			.params(PENDING, Timestamp.from(now), id, FAILED, PENDING)
-			.update() == 1;
+			.update();
+		if (queued == 1) {
+			return Resend.REQUEUED;
+		}
+		jdbc.sql("""
+				UPDATE notification_outbox SET status = ?, last_error = ?
+				WHERE id = ? AND status IN (?, ?) AND (claimed_until IS NULL OR claimed_until <= ?)
+				  AND notification_id IN (SELECT id FROM notification WHERE task_ended_at IS NOT NULL)""")
+			.params(DROPPED, TASK_ENDED, id, FAILED, PENDING, Timestamp.from(now))
+			.update();
+		// Dropped now, or being sent by a run at this moment: either way not queued.
+		boolean unsent = jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE id = ? AND status IN (?, ?, ?)")
+			.params(id, FAILED, PENDING, DROPPED)
+			.query(Long.class)
+			.single() > 0;
+		return unsent ? Resend.TASK_ENDED : Resend.GONE;
 	}
 
 	private static Delivery delivery(ResultSet rs, int row) throws SQLException {

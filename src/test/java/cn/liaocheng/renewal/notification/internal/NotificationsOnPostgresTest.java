@@ -113,7 +113,7 @@ class NotificationsOnPostgresTest {
 			assertThat(d.attempts()).isEqualTo(5);
 			assertThat(d.lastError()).contains("未配置");
 		});
-		assertThat(outbox.retryNow(delivery, Instant.now())).isTrue();
+		assertThat(outbox.retryNow(delivery, Instant.now())).isEqualTo(Outbox.Resend.REQUEUED);
 		assertThat(outbox.count(Outbox.PENDING)).isPositive();
 	}
 

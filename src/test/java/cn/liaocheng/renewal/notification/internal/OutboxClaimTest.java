@@ -16,16 +16,22 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.engine.TaskEnded;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.operations.ClusterLease;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
  * Two nodes' dispatchers over one outbox: a run that outlasts its cluster lease (a slow
  * mail server) while another node takes the lease over sends nothing twice, and a
- * delivery claimed by a node that died is sent once its claim has run out.
+ * delivery claimed by a node that died is sent once its claim has run out; an
+ * administrator's 重新发送 queues what is still worth sending.
  */
 @WebIntegrationTest
 class OutboxClaimTest {
@@ -44,6 +50,12 @@ class OutboxClaimTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void shouldSendEachMessageOnceWhenARunOutlastsItsLeaseAndAnotherNodeTakesOver() throws Exception {
@@ -78,7 +90,7 @@ class OutboxClaimTest {
 		OutboxDispatcher dispatcher = dispatcher(channel);
 
 		dispatcher.dispatch(now.plusSeconds(60));
-		assertThat(outbox.retryNow(delivery.id(), now.plusSeconds(60))).isTrue();
+		assertThat(outbox.retryNow(delivery.id(), now.plusSeconds(60))).isEqualTo(Outbox.Resend.REQUEUED);
 		dispatcher.dispatch(now.plusSeconds(90));
 		assertThat(channel.sent).as("claimed, even when an administrator queues it again").isEmpty();
 
@@ -119,7 +131,7 @@ class OutboxClaimTest {
 		SlowChannel channel = new SlowChannel();
 		channel.duringFirstSend = () -> {
 			// The administrator presses 重新发送 while this attempt is on its way.
-			assertThat(outbox.retryNow(id, Instant.now())).isTrue();
+			assertThat(outbox.retryNow(id, Instant.now())).isEqualTo(Outbox.Resend.REQUEUED);
 			throw new IllegalStateException("邮件服务器暂时不可用");
 		};
 		OutboxDispatcher dispatcher = dispatcher(channel);
@@ -134,6 +146,78 @@ class OutboxClaimTest {
 		dispatcher.dispatch(Instant.now().plusSeconds(1));
 		assertThat(channel.sent).as("sent by the next run, not held until the claim runs out").containsExactly(address);
 		assertThat(status(address)).isEqualTo(Outbox.SENT);
+	}
+
+	/**
+	 * After a mail server's outage, 重新发送 of a to-do's failed mail whose task has ended
+	 * meanwhile sends nothing (the reviewer would be sent to a task that is gone): it is
+	 * marked not sent, and the administrator is told why. A failed mail about a task
+	 * still open, or about no task, goes back in the queue.
+	 */
+	@Test
+	void aResendSkipsTheFailedMailOfATaskThatHasEndedAndQueuesTheOthers() {
+		String endedTask = "ended-task-" + System.nanoTime();
+		String openTask = "open-task-" + System.nanoTime();
+		long ofEndedTask = failed(endedTask);
+		long ofOpenTask = failed(openTask);
+		long ofNoTask = failed(null);
+		events.publishEvent(new TaskEnded(endedTask, null, true, "gx-industry"));
+		assertThat(statusOf(ofEndedTask)).as("failed, not pending, when the task ended").isEqualTo(Outbox.FAILED);
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/notifications").body();
+		assertThat(page).contains("data-id=\"" + ofEndedTask + "\"", "data-id=\"" + ofOpenTask + "\"");
+		String token = "_csrf=" + WebClient.csrfTokenOf(page);
+
+		assertThat(resend(admin, ofEndedTask, token)).contains("第 " + ofEndedTask + " 号发送任务未重新发送：它通知的待办任务已经结束")
+			.doesNotContain("data-id=\"" + ofEndedTask + "\"");
+		assertThat(resend(admin, ofOpenTask, token)).contains("第 " + ofOpenTask + " 号发送任务已重新排队");
+		assertThat(resend(admin, ofNoTask, token)).contains("第 " + ofNoTask + " 号发送任务已重新排队");
+
+		assertThat(statusOf(ofEndedTask)).isEqualTo(Outbox.DROPPED);
+		assertThat(statusOf(ofOpenTask)).isEqualTo(Outbox.PENDING);
+		assertThat(statusOf(ofNoTask)).isEqualTo(Outbox.PENDING);
+		SlowChannel channel = new SlowChannel();
+		dispatcher(channel).dispatch(Instant.now().plusSeconds(1));
+		assertThat(channel.sent).contains(address(ofOpenTask), address(ofNoTask)).doesNotContain(address(ofEndedTask));
+		// Pressed again, from a page still open: the same answer, nothing queued.
+		assertThat(resend(admin, ofEndedTask, token)).contains("第 " + ofEndedTask + " 号发送任务未重新发送：它通知的待办任务已经结束");
+		assertThat(statusOf(ofEndedTask)).isEqualTo(Outbox.DROPPED);
+	}
+
+	/** Presses 重新发送 of delivery {@code id}; the page it leads back to. */
+	private static String resend(WebClient admin, long id, String token) {
+		assertThat(admin.postForm("/admin/notifications/" + id + "/retry", token).statusCode()).isEqualTo(302);
+		return admin.get("/admin/notifications").body();
+	}
+
+	/**
+	 * A mail over the slow channel that failed for good (5 attempts), about
+	 * {@code taskId} (null: about no task).
+	 */
+	private long failed(String taskId) {
+		String user = "resend-user-" + System.nanoTime();
+		notifier.notify(user,
+				taskId == null ? new Note(NotificationKind.CASE_DECIDED, "申报已办结", "办理结果：准予入库", null, null, null)
+						: Note.aboutTask(NotificationKind.TASK_CREATED, "新的待办任务", "请办理：形式审查", taskId, null, null));
+		long notification = inbox.list(user, false, 0, 1).get(0).id();
+		outbox.add(notification, SlowChannel.NAME, user + "@example.cn", Instant.now());
+		long id = jdbc.sql("SELECT id FROM notification_outbox WHERE notification_id = ?")
+			.param(notification)
+			.query(Long.class)
+			.single();
+		jdbc.sql("UPDATE notification_outbox SET status = ?, attempts = 5, last_error = ? WHERE id = ?")
+			.params(Outbox.FAILED, "Connection refused", id)
+			.update();
+		return id;
+	}
+
+	private String statusOf(long id) {
+		return jdbc.sql("SELECT status FROM notification_outbox WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private String address(long id) {
+		return jdbc.sql("SELECT address FROM notification_outbox WHERE id = ?").param(id).query(String.class).single();
 	}
 
 	/** Deliveries to new addresses over the slow channel, due now. */
