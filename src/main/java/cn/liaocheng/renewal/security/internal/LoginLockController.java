@@ -34,8 +34,8 @@ class LoginLockController {
 		this.locks = locks;
 	}
 
-	record Row(String loginId, String account, int attempts, String networks, String lockedUntil, boolean lockedNow,
-			String state) {
+	record Row(String loginId, String key, String account, int attempts, String networks, String lockedUntil,
+			boolean lockedNow, String state) {
 	}
 
 	@GetMapping
@@ -59,7 +59,7 @@ class LoginLockController {
 		else {
 			state = "可登录（同一网络再次失败将等待更久）";
 		}
-		return new Row(e.loginId(), e.account() ? e.name() : "（无此账户）", e.attempts(), shown,
+		return new Row(e.shownId(), e.key(), e.account() ? e.name() : "（无此账户）", e.attempts(), shown,
 				TIME.format(e.lockedUntil()), e.lockedNow(), state);
 	}
 
@@ -67,9 +67,11 @@ class LoginLockController {
 	String lift(@RequestParam String loginId, @AuthenticationPrincipal PortalUser administrator,
 			RedirectAttributes redirect) {
 		Optional<LoginLocks.Entry> lifted = locks.lift(administrator, loginId);
-		redirect.addFlashAttribute("message",
-				lifted.isPresent() ? "已解除“" + loginId + "”的登录锁定，清除了来自 " + lifted.get().networks().size() + " 处网络的 "
-						+ lifted.get().attempts() + " 次失败记录。" : "“" + loginId + "”没有需要解除的登录锁定。");
+		redirect
+			.addFlashAttribute("message",
+					lifted.isPresent() ? "已解除“" + lifted.get().shownId() + "”的登录锁定，清除了来自 "
+							+ lifted.get().networks().size() + " 处网络的 " + lifted.get().attempts() + " 次失败记录。"
+							: "该用户名没有需要解除的登录锁定。");
 		return "redirect:/admin/login-locks";
 	}
 

@@ -31,6 +31,21 @@ class LoginLocks {
 	/** The page lists at most this many ids, most recent failure first. */
 	static final int SHOWN = 200;
 
+	/** Begins the key of an id without an account ({@link Entry#key()}). */
+	static final String FINGERPRINT = "fp:";
+
+	/** The first 16 hexadecimal digits of the id's SHA-256. */
+	static String fingerprint(String loginId) {
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(loginId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(hash, 0, 8);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private final JdbcClient jdbc;
 
 	private final LoginThrottle throttle;
@@ -63,6 +78,23 @@ class LoginLocks {
 			return name != null;
 		}
 
+		/**
+		 * The id as administrators see it: an account's, or for an id without an account
+		 * (often a password typed into the name field) only its length and a fingerprint.
+		 */
+		String shownId() {
+			return account() ? loginId
+					: "（已隐藏，" + loginId.codePointCount(0, loginId.length()) + " 个字符，指纹 " + fingerprint(loginId) + "）";
+		}
+
+		/**
+		 * What the page sends to lift the lock: an account's id, or the fingerprint of an
+		 * id without an account, so that the typed text is not in the page either.
+		 */
+		String key() {
+			return account() ? loginId : FINGERPRINT + fingerprint(loginId);
+		}
+
 		boolean lockedNow() {
 			return !lockedNetworks.isEmpty() || sprayed;
 		}
@@ -87,8 +119,14 @@ class LoginLocks {
 	 * Lifts the locks and forgets the failures of {@code loginId} from every network;
 	 * what was lifted, if anything.
 	 */
-	Optional<Entry> lift(PortalUser administrator, String loginId) {
+	Optional<Entry> lift(PortalUser administrator, String key) {
 		Instant now = Instant.now();
+		String loginId = key.startsWith(FINGERPRINT) ? throttle.recent(SHOWN, now)
+			.stream()
+			.map(LoginThrottle.Failures::loginId)
+			.filter(id -> key.equals(FINGERPRINT + fingerprint(id)))
+			.findFirst()
+			.orElse(key) : key;
 		return transaction.execute(status -> {
 			List<LoginThrottle.Failures> failures = throttle.of(loginId, now);
 			throttle.lift(loginId);
@@ -97,7 +135,8 @@ class LoginLocks {
 			}
 			String id = failures.get(0).loginId();
 			Entry lifted = entry(id, names(List.of(id)).get(id), failures, now);
-			audit.record(administrator.userId(), LIFTED, "user:" + lifted.loginId(),
+			audit.record(administrator.userId(), LIFTED,
+					lifted.account() ? "user:" + lifted.loginId() : "user:" + lifted.shownId(),
 					(lifted.account() ? "account" : "no such account") + ", " + lifted.attempts()
 							+ " failed logins from " + lifted.networks().size() + " network(s) "
 							+ String.join(" ", lifted.networks()) + ", locked until " + lifted.lockedUntil());
