@@ -173,6 +173,13 @@ public final class ReviewProcesses {
 	 */
 	public static final String TABLE_POLICY_TASK = "policyTask";
 
+	/** The routing table's inputs: the project's factor needs (新增用地、用能、排放指标). */
+	public static final String TABLE_NEEDS_NEW_LAND = "needsNewLand";
+
+	public static final String TABLE_NEEDS_ENERGY_USE = "needsEnergyUse";
+
+	public static final String TABLE_NEEDS_EMISSION_QUOTA = "needsEmissionQuota";
+
 	public static final String EXPERT_REVIEW = "expertReview";
 
 	public static final String NOTICE_ENDS = "noticeEnds";

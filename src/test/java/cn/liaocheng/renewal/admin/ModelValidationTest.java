@@ -172,6 +172,12 @@ class ModelValidationTest {
 								"camunda:candidateGroups=\"city-industry\"(.{0,200}id=\"Task_IndustryDecision\")",
 								"camunda:candidateGroups=\"city-development\"$1"),
 						"审核环节“审定”的候选组须为 “city-industry”（现为 “city-development”）", "Task_IndustryDecision"),
+				Arguments.of("county-payment.form",
+						shipped("forms/county-payment.form").replace("\"key\": \"paidAmount\"", "\"key\": \"paidSum\""),
+						"表单缺少系统要读取的填写项 “paidAmount”", "county-payment"),
+				Arguments.of("city-decision.form",
+						shipped("forms/city-decision.form").replace("\"value\": \"RETURN\"", "\"value\": \"MAYBE\""),
+						"审核结论（decision）的选项值 “MAYBE” 系统不认识", "city-decision"),
 				Arguments.of("juel-table.dmn",
 						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
 							.replace("<inputExpression id=\"InputExpression_1\"",

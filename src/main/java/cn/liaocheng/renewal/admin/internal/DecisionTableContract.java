@@ -100,9 +100,9 @@ final class DecisionTableContract {
 					VariableMap inputs = Variables.createVariables()
 						.putValue(ReviewProcesses.KIND, kind.name())
 						.putValue(ReviewProcesses.TABLE_POLICY_TASK, task.number())
-						.putValue("needsNewLand", (needs & 1) != 0)
-						.putValue("needsEnergyUse", (needs & 2) != 0)
-						.putValue("needsEmissionQuota", (needs & 4) != 0);
+						.putValue(ReviewProcesses.TABLE_NEEDS_NEW_LAND, (needs & 1) != 0)
+						.putValue(ReviewProcesses.TABLE_NEEDS_ENERGY_USE, (needs & 2) != 0)
+						.putValue(ReviewProcesses.TABLE_NEEDS_EMISSION_QUOTA, (needs & 4) != 0);
 					List<Object> bodies;
 					try {
 						bodies = ENGINE.evaluateDecision(decision, inputs).collectEntries("body");

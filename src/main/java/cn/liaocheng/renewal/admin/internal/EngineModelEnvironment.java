@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.ApplicationContext;
 
+import cn.liaocheng.renewal.engine.FormFieldsRead;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
@@ -56,6 +57,15 @@ final class EngineModelEnvironment implements ModelEnvironment {
 	@Override
 	public boolean isDeployedForm(String key) {
 		return commandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null;
+	}
+
+	@Override
+	public Set<String> formFieldsRead(String formId) {
+		Set<String> read = new HashSet<>();
+		beans.getBeansOfType(FormFieldsRead.class)
+			.values()
+			.forEach(f -> read.addAll(f.byForm().getOrDefault(formId, Set.of())));
+		return read;
 	}
 
 	@Override

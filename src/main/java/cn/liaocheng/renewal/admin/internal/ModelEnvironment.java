@@ -20,4 +20,10 @@ interface ModelEnvironment {
 
 	boolean isDeployedDecision(String key);
 
+	/**
+	 * The fields of the form {@code formId} that the product reads when its tasks are
+	 * completed ({@code engine.FormFieldsRead}); empty for a form it reads nothing of.
+	 */
+	Set<String> formFieldsRead(String formId);
+
 }

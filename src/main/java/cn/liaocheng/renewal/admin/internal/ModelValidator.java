@@ -66,7 +66,10 @@ final class ModelValidator {
 				});
 			}
 			else if (name.endsWith(".form")) {
-				formKey(name, bytes, problems).ifPresent(formKeys::add);
+				formKey(name, bytes, problems).ifPresent(key -> {
+					formKeys.add(key);
+					checkFieldsRead(name, key, bytes, problems);
+				});
 			}
 		});
 		DeploymentContents contents = new DeploymentContents(resources.keySet(), formKeys, decisionKeys);
@@ -136,6 +139,56 @@ final class ModelValidator {
 		catch (IOException e) {
 			problems.add(new ModelProblem(name, null, "无法读取表单文件：" + e.getMessage()));
 			return Optional.empty();
+		}
+	}
+
+	/** The conclusions the review's gateways and decisions know. */
+	private static final Set<String> CONCLUSIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
+			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
+
+	/**
+	 * The fields the product reads from the form's tasks stay in it, writable, under
+	 * their keys; the conclusion offers only values the review knows.
+	 */
+	private void checkFieldsRead(String name, String formId, byte[] bytes, List<ModelProblem> problems) {
+		Set<String> read = environment.formFieldsRead(formId);
+		if (read.isEmpty()) {
+			return;
+		}
+		Map<String, JsonNode> writable = new LinkedHashMap<>();
+		try {
+			collectWritable(JSON.readTree(bytes).path("components"), writable);
+		}
+		catch (IOException e) {
+			return; // reported by formKey
+		}
+		List<String> missing = read.stream().filter(k -> !writable.containsKey(k)).sorted().toList();
+		if (!missing.isEmpty()) {
+			problems.add(new ModelProblem(name, formId, "表单缺少系统要读取的填写项 “" + String.join("”、“", missing)
+					+ "”：办理该表单的任务时系统按这些 key 读取填写的内容，删除、改名或设为只读后这些任务将无法办理。请保留这些字段（key 不变，不设为只读）"));
+		}
+		JsonNode decision = writable.get(ReviewProcesses.DECISION);
+		if (decision != null && decision.path("values").isArray()) {
+			List<String> unknown = new ArrayList<>();
+			decision.path("values").forEach(v -> {
+				String value = v.path("value").asText();
+				if (!CONCLUSIONS.contains(value)) {
+					unknown.add(value);
+				}
+			});
+			if (!unknown.isEmpty()) {
+				problems.add(new ModelProblem(name, formId, "审核结论（decision）的选项值 “" + String.join("”、“", unknown)
+						+ "” 系统不认识：选项值只能是 APPROVE（同意）、RETURN（退回补正）、REFUSE（不同意），银行审贷为 GRANTED、DECLINED；选项的显示文字可以修改"));
+			}
+		}
+	}
+
+	private static void collectWritable(JsonNode components, Map<String, JsonNode> into) {
+		for (JsonNode c : components) {
+			if (c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("disabled").asBoolean(false)) {
+				into.put(c.path("key").asText(), c);
+			}
+			collectWritable(c.path("components"), into);
 		}
 	}
 

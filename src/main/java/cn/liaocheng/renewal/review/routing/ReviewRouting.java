@@ -78,9 +78,9 @@ public class ReviewRouting {
 		Map<String, Object> inputs = Variables.createVariables()
 			.putValue(ReviewProcesses.KIND, kind)
 			.putValue(ReviewProcesses.TABLE_POLICY_TASK, policyTask)
-			.putValue("needsNewLand", newLand)
-			.putValue("needsEnergyUse", energy)
-			.putValue("needsEmissionQuota", emission);
+			.putValue(ReviewProcesses.TABLE_NEEDS_NEW_LAND, newLand)
+			.putValue(ReviewProcesses.TABLE_NEEDS_ENERGY_USE, energy)
+			.putValue(ReviewProcesses.TABLE_NEEDS_EMISSION_QUOTA, emission);
 		List<String> bodies = table.evaluate(inputs).collectEntries("body");
 		LinkedHashSet<String> distinct = new LinkedHashSet<>(bodies);
 		// The lead body always reviews, whatever an edited table says (the shipped table
