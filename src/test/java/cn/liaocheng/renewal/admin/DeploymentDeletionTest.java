@@ -120,6 +120,33 @@ class DeploymentDeletionTest {
 		assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
 	}
 
+	/**
+	 * A form deployed on its own, whose latest version a running case's task uses, is not
+	 * deleted; once a newer version of the form is deployed, the older one may go.
+	 */
+	@Test
+	void aFormDeploymentWhoseLatestVersionTasksUseIsNotDeleted() {
+		WebClient modeler = admin();
+		String form = "{\"id\": \"deletion-probe-form\", \"type\": \"default\", \"components\": [{\"type\": \"textfield\","
+				+ " \"key\": \"note\", \"label\": \"说明\"}]}";
+		String formDeployment = deploy(modeler, "deletion-probe-form.form", form);
+		deploy(modeler, "deletion-probe-form-user.bpmn", TestModels.valid("deletion-probe-form-user", "Task_Review")
+			.replace(TestModels.FORM, "deletion-probe-form"));
+		runtime.startProcessInstanceByKey("deletion-probe-form-user");
+
+		HttpResponse<String> refused = modeler.send("DELETE",
+				"/engine-rest/deployment/" + formDeployment + "?cascade=true", null);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.body()).contains("该部署中的表单是其最新版本，正被流程的审核任务使用");
+		assertThat(repository.createDeploymentQuery().deploymentId(formDeployment).count()).isOne();
+
+		deploy(modeler, "deletion-probe-form.form", form.replace("说明", "补充说明"));
+		HttpResponse<String> older = modeler.send("DELETE",
+				"/engine-rest/deployment/" + formDeployment + "?cascade=true", null);
+		assertThat(older.statusCode()).as(older.body()).isEqualTo(204);
+	}
+
 	@Test
 	void anUnusedDeploymentIsDeletedAndTheDeletionAudited() {
 		WebClient modeler = admin();

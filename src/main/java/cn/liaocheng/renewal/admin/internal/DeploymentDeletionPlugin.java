@@ -1,10 +1,15 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,6 +41,8 @@ class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
 	static final String DEPLOYMENT_IN_USE = "该部署已有申报案件在用或用过，不能删除；如需停用请挂起流程定义";
 
 	static final String VERSION_IN_USE = "该流程版本已有申报案件在用或用过，不能删除；如需停用请挂起流程定义";
+
+	static final String FORM_IN_USE = "该部署中的表单是其最新版本，正被流程的审核任务使用（运行中的案件或新的申报都会用到），不能删除；如需修改表单请部署新版本";
 
 	private static final Logger log = LoggerFactory.getLogger(DeploymentDeletionPlugin.class);
 
@@ -78,6 +85,11 @@ class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
 			log.warn("Refused {} deleting deployment {}: its models have cases", userId, deploymentId);
 			throw new AuthorizationException(DEPLOYMENT_IN_USE);
 		}
+		if (userId != null && context.runWithoutAuthorization(c -> formsInUse(c, deploymentId))) {
+			log.warn("Refused {} deleting deployment {}: its forms are the latest ones tasks use", userId,
+					deploymentId);
+			throw new AuthorizationException(FORM_IN_USE);
+		}
 		audit.getObject()
 			.deleted(userId, deployment, context.getResourceManager().findResourcesByDeploymentId(deploymentId));
 	}
@@ -107,6 +119,45 @@ class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
 			.findDecisionDefinitionByDeploymentId(deploymentId);
 		return decisions.stream()
 			.anyMatch(d -> history.createHistoricDecisionInstanceQuery().decisionDefinitionId(d.getId()).count() > 0);
+	}
+
+	/**
+	 * Whether a form of the deployment is the latest version of its key while a process
+	 * version that runs cases, or the latest version of a process (which new cases
+	 * start), has a user task referring to that key: its tasks would lose their form, or
+	 * fall back to an older one.
+	 */
+	private static boolean formsInUse(CommandContext context, String deploymentId) {
+		Set<String> latestKeys = new HashSet<>();
+		for (CamundaFormDefinitionEntity form : context.getCamundaFormDefinitionManager()
+			.findDefinitionsByDeploymentId(deploymentId)) {
+			CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager()
+				.findLatestDefinitionByKey(form.getKey());
+			if (latest != null && latest.getId().equals(form.getId())) {
+				latestKeys.add(form.getKey());
+			}
+		}
+		if (latestKeys.isEmpty()) {
+			return false;
+		}
+		RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+		RuntimeService runtime = context.getProcessEngineConfiguration().getRuntimeService();
+		for (ProcessDefinition process : repository.createProcessDefinitionQuery().list()) {
+			boolean inUse = runtime.createProcessInstanceQuery().processDefinitionId(process.getId()).count() > 0
+					|| repository.createProcessDefinitionQuery()
+						.processDefinitionKey(process.getKey())
+						.latestVersion()
+						.singleResult()
+						.getId()
+						.equals(process.getId());
+			if (inUse && repository.getBpmnModelInstance(process.getId())
+				.getModelElementsByType(UserTask.class)
+				.stream()
+				.anyMatch(t -> latestKeys.contains(t.getCamundaFormRef()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether a process version (by id) or any version of a key has a case. */
