@@ -144,6 +144,13 @@
         // Further edits on this page build on the version just deployed.
         root.dataset.deployUrl = root.dataset.deployUrl.replace(/processes\/[^/]+\/xml$/,
           'processes/' + encodeURIComponent(outcome.base) + '/xml');
+        var heading = document.getElementById('editor-version');
+        var deployedVersion = (outcome.versions || []).map(function (v) {
+          return v.match(new RegExp('^流程 ' + heading.dataset.key + ' 版本 (\\d+)$'));
+        }).filter(Boolean)[0];
+        if (deployedVersion) {
+          heading.textContent = heading.dataset.key + ' · 版本 ' + deployedVersion[1] + '（最新为版本 ' + deployedVersion[1] + '）';
+        }
       }
       markProblems(outcome.problems);
       show(outcome.deployed ? 'info' : 'error', outcome.message, outcome.problems);

@@ -61,6 +61,8 @@ class AdminModelEditorBrowserTest {
 				"subsidy-application 版本 " + (before + 1));
 		assertThat(latestVersion()).isEqualTo(before + 1);
 		browser.screenshot("admin-bpmn-editor-deployed");
+		assertThat(browser.driver().findElement(By.id("editor-version")).getText())
+			.isEqualTo("subsidy-application · 版本 " + (before + 1) + "（最新为版本 " + (before + 1) + "）");
 
 		browser.driver().executeScript("document.getElementById('editor').removeAttribute('data-outcome')");
 		select("Task_ExpertReview");
