@@ -173,15 +173,30 @@ public class WorkingDays {
 	private Snapshot read() {
 		List<DayException> rows = source.load();
 		Map<LocalDate, DayException.Kind> exceptions = new HashMap<>();
-		SortedSet<Integer> years = new TreeSet<>();
+		SortedSet<Integer> listed = new TreeSet<>();
 		SortedSet<Integer> projectedYears = new TreeSet<>();
 		for (DayException row : rows) {
 			if (exceptions.put(row.date(), row.kind()) != null) {
 				throw new IllegalStateException("Working-day calendar lists " + row.date() + " twice");
 			}
-			years.add(row.date().getYear());
+			listed.add(row.date().getYear());
 			if (row.source() == DayException.Source.PROJECTED) {
 				projectedYears.add(row.date().getYear());
+			}
+		}
+		// A year counts once its notice is in: every notice has 元旦 (1 January) and 国庆节
+		// (1 October) among its holidays, and every day of a holiday block is listed. A
+		// year with a few rows only (say 1 January) would otherwise count its Spring
+		// Festival as working days.
+		SortedSet<Integer> years = new TreeSet<>();
+		for (int year : listed) {
+			if (exceptions.get(LocalDate.of(year, 1, 1)) == DayException.Kind.HOLIDAY
+					&& exceptions.get(LocalDate.of(year, 10, 1)) == DayException.Kind.HOLIDAY) {
+				years.add(year);
+			}
+			else {
+				LOG.warn("Working-day calendar: {} has rows but not both 1 January and 1 October as holidays; "
+						+ "its dates are refused until the year's notice is entered in full", year);
 			}
 		}
 		Snapshot loaded = new Snapshot(Map.copyOf(exceptions), Collections.unmodifiableSortedSet(years));

@@ -179,12 +179,28 @@ class WorkingDaysTest {
 		List<DayException> rows = new ArrayList<>(official2025And2026());
 		WorkingDays calendar = new WorkingDays(() -> List.copyOf(rows));
 		rows.add(new DayException(LocalDate.of(2027, 1, 1), Kind.HOLIDAY, "元旦", Source.PROJECTED));
+		rows.add(new DayException(LocalDate.of(2027, 10, 1), Kind.HOLIDAY, "国庆节", Source.PROJECTED));
 
 		assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
 			.isInstanceOf(OutsideCalendarException.class);
 		calendar.reload();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 4))).isTrue();
+	}
+
+	/**
+	 * A year with a row or two only (1 January entered ahead of the notice) does not
+	 * count: its Spring Festival would be counted as working days.
+	 */
+	@Test
+	void aYearWithoutBothNewYearAndNationalDayDoesNotCount() {
+		List<DayException> rows = new ArrayList<>(official2025And2026());
+		rows.add(new DayException(LocalDate.of(2028, 1, 1), Kind.HOLIDAY, "元旦", Source.PROJECTED));
+		WorkingDays calendar = new WorkingDays(() -> List.copyOf(rows));
+
+		assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2028, 1, 27)))
+			.isInstanceOf(OutsideCalendarException.class);
+		assertThat(calendar.isWorkingDay(LocalDate.of(2026, 3, 2))).isTrue();
 	}
 
 	@Test
