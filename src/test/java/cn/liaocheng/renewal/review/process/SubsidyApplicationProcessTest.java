@@ -45,11 +45,14 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 
 	private final ProcessEngine engine;
 
+	private final javax.sql.DataSource dataSource;
+
 	@Autowired
 	SubsidyApplicationProcessTest(ApplicationContext context, NoticeBoard noticeBoard, ProcessEngine engine) {
 		super(context);
 		this.noticeBoard = noticeBoard;
 		this.engine = engine;
+		this.dataSource = context.getBean(javax.sql.DataSource.class);
 		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -309,6 +312,49 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.getResourceAsStream("bpmn/" + table + ".dmn")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	/**
+	 * Cases running when the objection summary moved off the case (V140): one waiting at
+	 * the objection task keeps it as that task's own; one past it loses it, so the
+	 * finance bureau's task no longer carries the objectors' numbers.
+	 */
+	@Test
+	void theMigrationTakesObjectorsOffRunningCasesAndOntoTheirTask() throws Exception {
+		Case objected = approvedClaim(SMALL_CLAIM);
+		assertThat(file(objected, "迁移异议人", "", "13800000001", "该企业所购设备为翻新旧设备。")).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(objected, "TimerEvent_NoticePeriodEnds");
+		org.camunda.bpm.engine.task.Task resolve = review.task(objected, "Task_ResolveObjections");
+		Case allocated = approvedClaim(SMALL_CLAIM);
+		review.fireTimer(allocated, "TimerEvent_NoticePeriodEnds");
+		// As the earlier version wrote it: on the case, none on the task.
+		engine.getTaskService().removeVariableLocal(resolve.getId(), "objectionSummary");
+		engine.getRuntimeService().setVariable(objected.process().getId(), "objectionSummary", "迁移异议人，电话 13800000001");
+		engine.getRuntimeService().setVariable(allocated.process().getId(), "objectionSummary", "旧异议人，电话 13900000002");
+
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			new db.migration.common.V140__ObjectionSummaryOffTheCase()
+				.migrate(new org.flywaydb.core.api.migration.Context() {
+
+					@Override
+					public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+						return null;
+					}
+
+					@Override
+					public java.sql.Connection getConnection() {
+						return connection;
+					}
+
+				});
+		}
+
+		assertThat(engine.getTaskService().getVariableLocal(resolve.getId(), "objectionSummary"))
+			.isEqualTo("迁移异议人，电话 13800000001");
+		assertThat(review.variable(objected.process(), "objectionSummary")).as("not on the case").isNull();
+		assertThat(review.variable(allocated.process(), "objectionSummary")).isNull();
+		assertThat(review.taskVariables(review.task(allocated, "Task_FinanceAllocation")).toString())
+			.doesNotContain("13900000002");
 	}
 
 	@Test
