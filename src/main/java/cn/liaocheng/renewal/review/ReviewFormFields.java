@@ -20,14 +20,12 @@ import cn.liaocheng.renewal.engine.FormFieldsRead;
 class ReviewFormFields implements FormFieldsRead {
 
 	/** The forms of the review tasks of the models in {@code bpmn/}, by id. */
-	static final List<String> REVIEW_FORMS = List.of("bank-decision", "city-acceptance", "city-decision",
-			"city-onsite-acceptance", "clawback-confirmation", "clawback-determination", "clawback-overdue",
-			"clawback-statement-review", "county-acceptance-check", "county-formal-review", "county-invoice-check",
-			"county-payment", "county-recommendation", "expert-review", "finance-allocation",
+	static final List<String> REVIEW_FORMS = List.of(ReviewTaskContract.BANK_DECISION_FORM, "city-acceptance",
+			"city-decision", "city-onsite-acceptance", "clawback-confirmation", "clawback-determination",
+			"clawback-overdue", "clawback-statement-review", "county-acceptance-check", "county-formal-review",
+			"county-invoice-check", "county-payment", "county-recommendation", "expert-review", "finance-allocation",
 			"finance-interest-subsidy", "joint-review-opinion", "objection-resolution", "pboc-listing",
 			"performance-evaluation");
-
-	static final String BANK_FORM = "bank-decision";
 
 	@Override
 	public Map<String, Set<String>> byForm() {
@@ -35,7 +33,7 @@ class ReviewFormFields implements FormFieldsRead {
 		for (String form : REVIEW_FORMS) {
 			Set<String> read = new LinkedHashSet<>(ReviewTaskContract.LOCAL_VARIABLES);
 			read.addAll(ReviewTaskContract.FORM_LOCAL_VARIABLES.getOrDefault(form, List.of()));
-			if (BANK_FORM.equals(form)) {
+			if (ReviewTaskContract.BANK_DECISION_FORM.equals(form)) {
 				read.addAll(ReviewProcesses.BANK_TERMS);
 			}
 			fields.put(form, Set.copyOf(read));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +62,23 @@ public final class ReviewTaskContract {
 		LISTENERS = Collections.unmodifiableMap(listeners);
 	}
 
-	/** A step a signed decision rests on: its task id, name and the body that acts. */
-	public record DecisionStep(String taskId, String name, String candidateGroups) {
+	/** The form of a bank's decision, whose conclusion is GRANTED or DECLINED. */
+	public static final String BANK_DECISION_FORM = "bank-decision";
+
+	/**
+	 * The conclusions a review task's form may offer ({@code decision}): a bank's grant
+	 * or decline; every other body's approval, return for correction or refusal.
+	 */
+	public static Set<String> conclusions(String formId) {
+		return BANK_DECISION_FORM.equals(formId) ? Set.of(ReviewProcesses.GRANTED, ReviewProcesses.DECLINED)
+				: Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN, ReviewProcesses.REFUSE);
+	}
+
+	/**
+	 * A step a signed decision rests on: its task id, name, the body that acts and the
+	 * form it is done with.
+	 */
+	public record DecisionStep(String taskId, String name, String candidateGroups, String formRef) {
 	}
 
 	/**
@@ -72,29 +88,39 @@ public final class ReviewTaskContract {
 	 * that lacks such a step, has given it another id, or hands it to another body, as
 	 * every case after it could no longer be decided.
 	 */
-	public static final Map<String, List<DecisionStep>> DECISION_STEPS = Map.of(ReviewProcesses.COUNTY_REVIEW, List.of(
-			new DecisionStep(ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "县级形式审查", "county-${divisionCode}-industry"),
-			new DecisionStep(ReviewProcesses.TASK_COUNTY_INVOICE_CHECK, "县级财政发票核验", "county-${divisionCode}-finance"),
-			new DecisionStep(ReviewProcesses.TASK_COUNTY_RECOMMENDATION, "县级推荐", "county-${divisionCode}-industry")),
+	public static final Map<String, List<DecisionStep>> DECISION_STEPS = Map.of(ReviewProcesses.COUNTY_REVIEW,
+			List.of(new DecisionStep(ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "县级形式审查",
+					"county-${divisionCode}-industry", "county-formal-review"),
+					new DecisionStep(ReviewProcesses.TASK_COUNTY_INVOICE_CHECK, "县级财政发票核验",
+							"county-${divisionCode}-finance", "county-invoice-check"),
+					new DecisionStep(ReviewProcesses.TASK_COUNTY_RECOMMENDATION, "县级推荐",
+							"county-${divisionCode}-industry", "county-recommendation")),
 			ReviewProcesses.JOINT_REVIEW,
-			List.of(new DecisionStep(ReviewProcesses.TASK_CITY_ACCEPTANCE, "受理", "city-industry"),
-					new DecisionStep(ReviewProcesses.TASK_JOINT_REVIEW, "市级联审", "city-${reviewBody}"),
-					new DecisionStep(ReviewProcesses.TASK_INDUSTRY_DECISION, "审定", "city-industry")),
+			List.of(new DecisionStep(ReviewProcesses.TASK_CITY_ACCEPTANCE, "受理", "city-industry", "city-acceptance"),
+					new DecisionStep(ReviewProcesses.TASK_JOINT_REVIEW, "市级联审", "city-${reviewBody}",
+							"joint-review-opinion"),
+					new DecisionStep(ReviewProcesses.TASK_INDUSTRY_DECISION, "审定", "city-industry", "city-decision")),
 			ReviewProcesses.SUBSIDY_APPLICATION,
-			List.of(new DecisionStep(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审", "city-industry"),
-					new DecisionStep(ReviewProcesses.TASK_RESOLVE_OBJECTIONS, "处理公示异议", "city-industry"),
-					new DecisionStep(ReviewProcesses.TASK_FINANCE_ALLOCATION, "资金下达", "city-finance")),
+			List.of(new DecisionStep(ReviewProcesses.TASK_EXPERT_REVIEW, "组织专家评审", "city-industry", "expert-review"),
+					new DecisionStep(ReviewProcesses.TASK_RESOLVE_OBJECTIONS, "处理公示异议", "city-industry",
+							"objection-resolution"),
+					new DecisionStep(
+							ReviewProcesses.TASK_FINANCE_ALLOCATION, "资金下达", "city-finance", "finance-allocation")),
 			ReviewProcesses.LOAN_APPLICATION,
-			List.of(new DecisionStep(ReviewProcesses.TASK_PBOC_LISTING, "列入贷款支持项目清单", "city-pboc"),
-					new DecisionStep(ReviewProcesses.TASK_BANK_DECISION, "自主审贷", "bank-${bankKey}"),
-					new DecisionStep(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW, "核定贷款贴息", "city-finance")),
+			List.of(new DecisionStep(ReviewProcesses.TASK_PBOC_LISTING, "列入贷款支持项目清单", "city-pboc", "pboc-listing"),
+					new DecisionStep(ReviewProcesses.TASK_BANK_DECISION, "自主审贷", "bank-${bankKey}", BANK_DECISION_FORM),
+					new DecisionStep(ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW, "核定贷款贴息", "city-finance",
+							"finance-interest-subsidy")),
 			AfterAwardProcesses.AFTERCARE,
-			List.of(new DecisionStep(AfterAwardProcesses.TASK_ONSITE_ACCEPTANCE, "市工信局组织现场验收", "city-industry")),
+			List.of(new DecisionStep(AfterAwardProcesses.TASK_ONSITE_ACCEPTANCE, "市工信局组织现场验收", "city-industry",
+					"city-onsite-acceptance")),
 			AfterAwardProcesses.CLAWBACK,
-			List.of(new DecisionStep(AfterAwardProcesses.TASK_DETERMINE_CLAWBACK, "核定追回事项", "city-industry"),
+			List.of(new DecisionStep(AfterAwardProcesses.TASK_DETERMINE_CLAWBACK, "核定追回事项", "city-industry",
+					"clawback-determination"),
 					new DecisionStep(AfterAwardProcesses.TASK_CONFIRM_CLAWBACK, "县级财政核对追回金额",
-							"county-${divisionCode}-finance"),
-					new DecisionStep(AfterAwardProcesses.TASK_REVIEW_STATEMENT, "复核陈述申辩", "city-industry")));
+							"county-${divisionCode}-finance", "clawback-confirmation"),
+					new DecisionStep(AfterAwardProcesses.TASK_REVIEW_STATEMENT, "复核陈述申辩", "city-industry",
+							"clawback-statement-review")));
 
 	private ReviewTaskContract() {
 	}

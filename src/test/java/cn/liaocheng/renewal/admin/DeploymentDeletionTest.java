@@ -147,6 +147,30 @@ class DeploymentDeletionTest {
 		assertThat(older.statusCode()).as(older.body()).isEqualTo(204);
 	}
 
+	/**
+	 * A process and its form deployed together by mistake, never used: the deployment
+	 * goes with both, as no task elsewhere uses the form.
+	 */
+	@Test
+	void anUnusedProcessDeployedWithItsOwnFormIsDeletedWithIt() {
+		WebClient modeler = admin();
+		Multipart body = new Multipart().field("deployment-name", "deletion-probe-pair")
+			.file("deletion-probe-pair.bpmn", "deletion-probe-pair.bpmn",
+					TestModels.valid("deletion-probe-pair", "Task_Review")
+						.replace(TestModels.FORM, "deletion-probe-pair-form"))
+			.file("deletion-probe-pair.form", "deletion-probe-pair.form",
+					"{\"id\": \"deletion-probe-pair-form\", \"type\": \"default\", \"components\": []}");
+		HttpResponse<String> deployed = modeler.post("/engine-rest/deployment/create", body.publisher(),
+				body.contentType());
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+		String deployment = Json.field(deployed.body(), "id");
+
+		HttpResponse<String> response = modeler.send("DELETE",
+				"/engine-rest/deployment/" + deployment + "?cascade=true", null);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+	}
+
 	@Test
 	void anUnusedDeploymentIsDeletedAndTheDeletionAudited() {
 		WebClient modeler = admin();

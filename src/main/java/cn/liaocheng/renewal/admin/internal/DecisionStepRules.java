@@ -13,9 +13,10 @@ import cn.liaocheng.renewal.review.ReviewTaskContract.DecisionStep;
 /**
  * A model of a process whose steps a signed decision rests on
  * ({@link ReviewTaskContract#DECISION_STEPS}) keeps each such step, under its id and with
- * its body as candidate group: the decision's check looks for that body's opinion given
- * at that step, so a step redrawn under a new id, or handed to another body, would leave
- * every later case of the process without a decision, found only at its end.
+ * its body as candidate group and its form: the decision's check looks for that body's
+ * opinion given at that step, so a step redrawn under a new id, or handed to another
+ * body, would leave every later case of the process without a decision, found only at its
+ * end.
  */
 final class DecisionStepRules {
 
@@ -37,6 +38,11 @@ final class DecisionStepRules {
 				}
 				String groups = task.getCamundaCandidateGroups() == null ? ""
 						: task.getCamundaCandidateGroups().strip();
+				String formRef = task.getCamundaFormRef() == null ? "" : task.getCamundaFormRef().strip();
+				if (!step.formRef().equals(formRef)) {
+					problems.add(task.getId(), "审核环节“" + step.name() + "”的表单须为 “" + step.formRef() + "”（现为 “" + formRef
+							+ "”）：系统按这张表单的审核结论和意见出具决定书，如需调整请修改这张表单并部署新版本");
+				}
 				if (!step.candidateGroups().equals(groups)) {
 					problems.add(task.getId(), "审核环节“" + step.name() + "”的候选组须为 “" + step.candidateGroups() + "”（现为 “"
 							+ groups + "”）：决定书只认该单位成员在这一环节给出的意见，交给其他单位办理后，此后的申报都将无法出具决定书");

@@ -143,6 +143,9 @@ class DeploymentDeletionPlugin extends AbstractProcessEnginePlugin {
 		RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
 		RuntimeService runtime = context.getProcessEngineConfiguration().getRuntimeService();
 		for (ProcessDefinition process : repository.createProcessDefinitionQuery().list()) {
+			if (deploymentId.equals(process.getDeploymentId())) {
+				continue; // deleted with the form (and refused above when it has cases)
+			}
 			boolean inUse = runtime.createProcessInstanceQuery().processDefinitionId(process.getId()).count() > 0
 					|| repository.createProcessDefinitionQuery()
 						.processDefinitionKey(process.getKey())

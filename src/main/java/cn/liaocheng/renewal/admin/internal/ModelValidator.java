@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
  * Checks every resource of a deployment together and returns all problems at once, so an
@@ -142,10 +143,6 @@ final class ModelValidator {
 		}
 	}
 
-	/** The conclusions the review's gateways and decisions know. */
-	private static final Set<String> CONCLUSIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
-			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
-
 	/**
 	 * The fields the product reads from the form's tasks stay in it, writable, under
 	 * their keys; the conclusion offers only values the review knows.
@@ -172,13 +169,15 @@ final class ModelValidator {
 			List<String> unknown = new ArrayList<>();
 			decision.path("values").forEach(v -> {
 				String value = v.path("value").asText();
-				if (!CONCLUSIONS.contains(value)) {
+				if (!ReviewTaskContract.conclusions(formId).contains(value)) {
 					unknown.add(value);
 				}
 			});
 			if (!unknown.isEmpty()) {
-				problems.add(new ModelProblem(name, formId, "审核结论（decision）的选项值 “" + String.join("”、“", unknown)
-						+ "” 系统不认识：选项值只能是 APPROVE（同意）、RETURN（退回补正）、REFUSE（不同意），银行审贷为 GRANTED、DECLINED；选项的显示文字可以修改"));
+				problems.add(new ModelProblem(name, formId,
+						"审核结论（decision）的选项值 “" + String.join("”、“", unknown) + "” 系统不认识：选项值只能是 "
+								+ String.join("、", ReviewTaskContract.conclusions(formId).stream().sorted().toList())
+								+ "（审核表单为 APPROVE 同意、RETURN 退回补正、REFUSE 不同意，银行审贷为 GRANTED、DECLINED）；选项的显示文字可以修改"));
 			}
 		}
 	}
