@@ -357,6 +357,66 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 			.doesNotContain("13900000002");
 	}
 
+	/**
+	 * A case routed and computed before the versions were recorded (V141): the migration
+	 * records the versions that were the latest when its steps ended, not a version
+	 * deployed afterwards.
+	 */
+	@Test
+	void theMigrationRecordsTheTableVersionsEarlierCasesWereJudgedBy() throws Exception {
+		Case claim = approvedClaim(SMALL_CLAIM);
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
+			.create(dataSource);
+		java.util.Map<String, String> recorded = new java.util.TreeMap<>();
+		jdbc.sql("SELECT table_key, decision_definition_id FROM case_rule_table WHERE application_id = ?")
+			.param(claim.id())
+			.query(rs -> {
+				recorded.put(rs.getString(1), rs.getString(2));
+			});
+		assertThat(recorded).containsOnlyKeys("joint-review-routing", "subsidy-expert-review");
+		String expertReview = shipped("subsidy-expert-review");
+		Thread.sleep(20);
+		engine.getRepositoryService()
+			.createDeployment()
+			.addString("subsidy-expert-review.dmn",
+					expertReview.replace("&gt; 1000000", "&gt; 20000").replace("&lt;= 1000000", "&lt;= 20000"))
+			.deploy();
+		try {
+			jdbc.sql("DELETE FROM case_rule_table WHERE application_id = ?").param(claim.id()).update();
+
+			try (java.sql.Connection connection = dataSource.getConnection()) {
+				new db.migration.common.V141__CaseRuleTablesOfEarlierCases()
+					.migrate(new org.flywaydb.core.api.migration.Context() {
+
+						@Override
+						public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+							return null;
+						}
+
+						@Override
+						public java.sql.Connection getConnection() {
+							return connection;
+						}
+
+					});
+			}
+
+			java.util.Map<String, String> backfilled = new java.util.TreeMap<>();
+			jdbc.sql("SELECT table_key, decision_definition_id FROM case_rule_table WHERE application_id = ?")
+				.param(claim.id())
+				.query(rs -> {
+					backfilled.put(rs.getString(1), rs.getString(2));
+				});
+			assertThat(backfilled).isEqualTo(recorded);
+		}
+		finally {
+			engine.getRepositoryService()
+				.createDeployment()
+				.addString("subsidy-expert-review.dmn", expertReview)
+				.deploy();
+		}
+	}
+
 	@Test
 	void shouldRefuseTheSubsidyWhenTheIndustryBureauUpholdsAnObjection() {
 		Case claim = approvedClaim(SMALL_CLAIM);
