@@ -187,6 +187,10 @@ class ModelValidationTest {
 								"camunda:formRef=\"enterprise-correction\""),
 						"审核环节“县级形式审查”的表单须为 “county-formal-review”（现为 “enterprise-correction”）",
 						"Task_CountyFormalReview"),
+				Arguments.of("county-payment.form",
+						shipped("forms/county-payment.form").replace("\"key\": \"paidAmount\",",
+								"\"key\": \"paidAmount\", \"readonly\": \"=decision = \\\"APPROVE\\\"\","),
+						"表单缺少系统要读取的填写项 “paidAmount”", "county-payment"),
 				Arguments.of("juel-table.dmn",
 						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
 							.replace("<inputExpression id=\"InputExpression_1\"",

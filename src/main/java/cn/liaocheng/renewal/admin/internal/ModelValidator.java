@@ -182,12 +182,22 @@ final class ModelValidator {
 		}
 	}
 
+	/**
+	 * The fields a completion writes under their own key: not read-only or disabled (a
+	 * condition such as {@code "=…"} counts as read-only, as it may be), and not inside a
+	 * group with a path, whose fields form-js submits under the group's path.
+	 */
 	private static void collectWritable(JsonNode components, Map<String, JsonNode> into) {
 		for (JsonNode c : components) {
-			if (c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("disabled").asBoolean(false)) {
+			boolean locked = !c.path("readonly").isMissingNode() && !c.path("readonly").isNull()
+					&& !(c.path("readonly").isBoolean() && !c.path("readonly").asBoolean())
+					|| c.path("disabled").asBoolean(false);
+			if (c.hasNonNull("key") && !locked) {
 				into.put(c.path("key").asText(), c);
 			}
-			collectWritable(c.path("components"), into);
+			if (c.path("path").asText("").isBlank()) {
+				collectWritable(c.path("components"), into);
+			}
 		}
 	}
 
