@@ -154,12 +154,19 @@ class ModelAdminController {
 		}
 		ModelDeployments.DeployOutcome outcome = deployments.deploy(user.getName(),
 				Map.of(baseName(definition.getResourceName()), xml.getBytes(StandardCharsets.UTF_8)));
-		// What the editor edits from now on: the version now latest.
-		String now = repository.createProcessDefinitionQuery()
-			.processDefinitionKey(definition.getKey())
-			.latestVersion()
-			.singleResult()
-			.getId();
+		// What the editor edits from now on: the version this deployment made (not a
+		// colleague's deployed just after), or, unchanged, the latest, which it equals.
+		ProcessDefinition made = outcome.deploymentId() == null ? null
+				: repository.createProcessDefinitionQuery()
+					.deploymentId(outcome.deploymentId())
+					.processDefinitionKey(definition.getKey())
+					.singleResult();
+		String now = made != null ? made.getId()
+				: repository.createProcessDefinitionQuery()
+					.processDefinitionKey(definition.getKey())
+					.latestVersion()
+					.singleResult()
+					.getId();
 		DeployResponse body = new DeployResponse(outcome.deployed(), outcome.unchanged(), outcome.message(),
 				outcome.versions(), outcome.problems(), outcome.deployed() ? now : definition.getId());
 		return ResponseEntity.status(outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(body);
