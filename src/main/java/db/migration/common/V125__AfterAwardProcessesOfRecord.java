@@ -1,7 +1,6 @@
 package db.migration.common;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +36,7 @@ public class V125__AfterAwardProcessesOfRecord extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		if (!exists(connection, "act_hi_procinst")) {
+		if (!EngineTables.exist(connection, "act_hi_procinst")) {
 			return;
 		}
 		Map<String, List<String>> rootsByCase = new LinkedHashMap<>();
@@ -86,18 +85,6 @@ public class V125__AfterAwardProcessesOfRecord extends BaseJavaMigration {
 		if (recorded > 0) {
 			LOG.info("Recorded the after-award process instances of {} applications and kinds", recorded);
 		}
-	}
-
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		for (String name : new String[] { table, table.toUpperCase(java.util.Locale.ROOT) }) {
-			try (ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

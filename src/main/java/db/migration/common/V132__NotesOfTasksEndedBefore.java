@@ -1,7 +1,6 @@
 package db.migration.common;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -35,11 +33,11 @@ public class V132__NotesOfTasksEndedBefore extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		if (!exists(connection, "act_ru_task")) {
+		if (!EngineTables.exist(connection, "act_ru_task")) {
 			return;
 		}
-		boolean history = exists(connection, "act_hi_taskinst");
-		boolean users = exists(connection, "act_id_user");
+		boolean history = EngineTables.exist(connection, "act_hi_taskinst");
+		boolean users = EngineTables.exist(connection, "act_id_user");
 		List<String> ended = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				SELECT DISTINCT n.task_id FROM notification n
@@ -110,18 +108,6 @@ public class V132__NotesOfTasksEndedBefore extends BaseJavaMigration {
 				return name.isEmpty() ? userId : name;
 			}
 		}
-	}
-
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		for (String name : new String[] { table, table.toUpperCase(Locale.ROOT) }) {
-			try (ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

@@ -1,14 +1,12 @@
 package db.migration.common;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -38,7 +36,7 @@ public class V140__ObjectionSummaryOffTheCase extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		if (!exists(connection, "act_ru_variable")) {
+		if (!EngineTables.exist(connection, "act_ru_variable")) {
 			return;
 		}
 		List<String[]> onCases = new ArrayList<>();
@@ -95,18 +93,6 @@ public class V140__ObjectionSummaryOffTheCase extends BaseJavaMigration {
 				return rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : null;
 			}
 		}
-	}
-
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		for (String name : new String[] { table, table.toUpperCase(Locale.ROOT) }) {
-			try (ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

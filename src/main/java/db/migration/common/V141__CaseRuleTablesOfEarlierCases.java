@@ -1,13 +1,11 @@
 package db.migration.common;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -37,7 +35,8 @@ public class V141__CaseRuleTablesOfEarlierCases extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		if (!exists(connection, "act_hi_actinst") || !exists(connection, "act_re_decision_def")) {
+		if (!EngineTables.exist(connection, "act_hi_actinst")
+				|| !EngineTables.exist(connection, "act_re_decision_def")) {
 			return;
 		}
 		int recorded = 0;
@@ -109,18 +108,6 @@ public class V141__CaseRuleTablesOfEarlierCases extends BaseJavaMigration {
 				return rs.next() ? rs.getString(1) : null;
 			}
 		}
-	}
-
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		for (String name : new String[] { table, table.toUpperCase(Locale.ROOT) }) {
-			try (ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }
