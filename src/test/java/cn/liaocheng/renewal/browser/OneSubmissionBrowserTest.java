@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,15 +47,8 @@ class OneSubmissionBrowserTest {
 		browser.forgetEverything();
 		String code = Registrations.freshCreditCode("371525");
 		String userId = Registrations.freshUserId();
-		browser.open("/register");
-		Map<String, String> form = Registrations.validForm(code, userId);
-		for (String field : List.of("creditCode", "name", "industry", "contactName", "contactPhone", "email", "userId",
-				"password", "confirmPassword")) {
-			browser.waitFor(By.id(field)).sendKeys(form.get(field));
-		}
-		new Select(browser.driver().findElement(By.id("divisionCode"))).selectByValue(form.get("divisionCode"));
+		WebElement submit = RegistrationForm.fill(browser, code, userId);
 		int before = registrationAttempts();
-		WebElement submit = browser.driver().findElement(By.cssSelector("button[type=submit].primary"));
 
 		// Two presses 30 ms apart, as a double click gives: the first request is on its
 		// way (the server hashes the password), the page is still there.

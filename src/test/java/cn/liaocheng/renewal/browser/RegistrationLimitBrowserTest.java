@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,14 +88,7 @@ class RegistrationLimitBrowserTest {
 	}
 
 	private void fillAndSubmit(String creditCode, String userId) {
-		browser.open("/register");
-		Map<String, String> form = Registrations.validForm(creditCode, userId);
-		for (String field : List.of("creditCode", "name", "industry", "contactName", "contactPhone", "email", "userId",
-				"password", "confirmPassword")) {
-			browser.waitFor(By.id(field)).sendKeys(form.get(field));
-		}
-		new Select(browser.driver().findElement(By.id("divisionCode"))).selectByValue(form.get("divisionCode"));
-		WebElement submit = browser.driver().findElement(By.cssSelector("button[type=submit].primary"));
+		WebElement submit = RegistrationForm.fill(browser, creditCode, userId);
 		submit.click();
 		browser.waitUntil(ExpectedConditions.stalenessOf(submit));
 	}

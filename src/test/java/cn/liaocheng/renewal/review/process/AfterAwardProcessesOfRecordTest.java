@@ -3,21 +3,19 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.JavaMigrations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 import db.migration.common.V125__AfterAwardProcessesOfRecord;
 
@@ -75,21 +73,7 @@ class AfterAwardProcessesOfRecordTest extends ReviewProcessTest {
 	}
 
 	private void migrate() throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			new V125__AfterAwardProcessesOfRecord().migrate(new Context() {
-
-				@Override
-				public Configuration getConfiguration() {
-					return null;
-				}
-
-				@Override
-				public Connection getConnection() {
-					return connection;
-				}
-
-			});
-		}
+		JavaMigrations.run(new V125__AfterAwardProcessesOfRecord(), dataSource);
 	}
 
 	private String recorded(Case c, String processKey) {

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,8 +16,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.JavaMigrations;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.TrustedDeployment;
@@ -284,21 +282,7 @@ class NotesOfEndedTasksTest extends ReviewProcessTest {
 	}
 
 	private void migrate() throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			new V132__NotesOfTasksEndedBefore().migrate(new Context() {
-
-				@Override
-				public Configuration getConfiguration() {
-					return null;
-				}
-
-				@Override
-				public Connection getConnection() {
-					return connection;
-				}
-
-			});
-		}
+		JavaMigrations.run(new V132__NotesOfTasksEndedBefore(), dataSource);
 	}
 
 	private String nameOf(String userId) {

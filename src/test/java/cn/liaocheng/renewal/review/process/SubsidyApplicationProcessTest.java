@@ -332,22 +332,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		engine.getRuntimeService().setVariable(objected.process().getId(), "objectionSummary", "迁移异议人，电话 13800000001");
 		engine.getRuntimeService().setVariable(allocated.process().getId(), "objectionSummary", "旧异议人，电话 13900000002");
 
-		try (java.sql.Connection connection = dataSource.getConnection()) {
-			new db.migration.common.V140__ObjectionSummaryOffTheCase()
-				.migrate(new org.flywaydb.core.api.migration.Context() {
-
-					@Override
-					public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
-						return null;
-					}
-
-					@Override
-					public java.sql.Connection getConnection() {
-						return connection;
-					}
-
-				});
-		}
+		cn.liaocheng.renewal.support.JavaMigrations.run(new db.migration.common.V140__ObjectionSummaryOffTheCase(),
+				dataSource);
 
 		assertThat(engine.getTaskService().getVariableLocal(resolve.getId(), "objectionSummary"))
 			.isEqualTo("迁移异议人，电话 13800000001");
@@ -384,22 +370,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		try {
 			jdbc.sql("DELETE FROM case_rule_table WHERE application_id = ?").param(claim.id()).update();
 
-			try (java.sql.Connection connection = dataSource.getConnection()) {
-				new db.migration.common.V141__CaseRuleTablesOfEarlierCases()
-					.migrate(new org.flywaydb.core.api.migration.Context() {
-
-						@Override
-						public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
-							return null;
-						}
-
-						@Override
-						public java.sql.Connection getConnection() {
-							return connection;
-						}
-
-					});
-			}
+			cn.liaocheng.renewal.support.JavaMigrations
+				.run(new db.migration.common.V141__CaseRuleTablesOfEarlierCases(), dataSource);
 
 			java.util.Map<String, String> backfilled = new java.util.TreeMap<>();
 			jdbc.sql("SELECT table_key, decision_definition_id FROM case_rule_table WHERE application_id = ?")
