@@ -25,6 +25,8 @@ class CheckObjectionsDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long applicationId = ReviewedApplication.of(execution);
+		// An objection filed in the period's last moment may not have committed yet.
+		notices.holdFilings(applicationId);
 		List<PublicNotices.Objection> objections = notices.unresolved(applicationId);
 		execution.setVariable(ReviewProcesses.HAS_OBJECTIONS, !objections.isEmpty());
 		// The objections themselves go on the lead body's task only

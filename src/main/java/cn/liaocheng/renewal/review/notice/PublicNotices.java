@@ -102,6 +102,20 @@ public class PublicNotices {
 			.map(Timestamp::toInstant);
 	}
 
+	/**
+	 * Waits for every objection being filed against the case's notice to be stored or
+	 * refused, and keeps the notice's row locked until the transaction ends: a filing
+	 * locks the same row before it checks that the notice still runs, so one that began
+	 * before the period ended is gathered with the others, and one that comes after finds
+	 * the period over.
+	 */
+	void holdFilings(long applicationId) {
+		jdbc.sql("SELECT application_id FROM public_notice WHERE application_id = ? FOR UPDATE")
+			.param(applicationId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** The objections filed against the notice since {@code since}, oldest first. */
 	List<Objection> filedSince(long applicationId, Instant since) {
 		return jdbc.sql("""

@@ -2,31 +2,39 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.review.notice.NoticeBoard;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Filing;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.ObjectionForm;
 import cn.liaocheng.renewal.review.notice.NoticeBoard.Result;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.security.DailyQuota;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
@@ -46,6 +54,18 @@ class PublicObjectionsTest extends ReviewProcessTest {
 	private final JdbcClient jdbc;
 
 	private final NoticeBoard board;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	DailyQuota quota;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	PublicObjectionsTest(ApplicationContext context, JdbcClient jdbc, NoticeBoard board) {
@@ -198,6 +218,77 @@ class PublicObjectionsTest extends ReviewProcessTest {
 			.contains("二手设备翻新", "发票金额明显高于市场价")
 			.doesNotContain(BIDI);
 		assertThat(review.task(claim, "Task_ResolveObjections")).isNotNull();
+	}
+
+	/**
+	 * An objection filed in the period's last moment, still being stored when the period
+	 * ends: gathering the objections waits for it, so the case goes to the lead body's
+	 * objection task. Before, the gathering read without it, the case went on as if
+	 * nobody had objected, and its decision could not be issued ("公示异议尚有1件未经核查办结"). The
+	 * filing is held open before its commit while the timer fires and the gathering runs.
+	 */
+	@Test
+	void anObjectionStillBeingFiledWhenThePeriodEndsIsGathered() throws Exception {
+		Case claim = onNotice();
+		// What NoticeBoard.file does, with the filing's transaction (ObjectionFiling)
+		// held open after it stored the objection.
+		LocalDate day = LocalDate.now(ChinaTime.ZONE);
+		String address = "address:198.51.100.77";
+		String phone = "phone:" + claim.id() + ":13812345678";
+		quota.prepare(day, address, phone);
+		Class<?> type = Class.forName("cn.liaocheng.renewal.review.notice.ObjectionFiling");
+		Object filings = context.getBean(type);
+		Method file = type.getDeclaredMethod("file", long.class, ObjectionForm.class, LocalDate.class, String.class,
+				String.class);
+		file.setAccessible(true);
+		ObjectionForm objection = new ObjectionForm("最后一刻异议人", "", "13812345678", "该企业申报的设备在公示前已停用。");
+		CountDownLatch stored = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Filing> filing = pool.submit(() -> transaction.execute(status -> {
+				Filing filed = invoke(file, filings, claim.id(), objection, day, address, phone);
+				stored.countDown();
+				await(commit);
+				return filed;
+			}));
+			assertThat(stored.await(60, TimeUnit.SECONDS)).isTrue();
+
+			// The period ends: its timer fires and the gathering step runs.
+			management.executeJob(review.timer(claim, "TimerEvent_NoticePeriodEnds").getId());
+			Future<?> gathering = pool.submit(() -> review.runJobs(claim));
+			Thread.sleep(500);
+			commit.countDown();
+
+			assertThat(filing.get(60, TimeUnit.SECONDS).result()).isEqualTo(Result.FILED);
+			gathering.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			pool.shutdownNow();
+		}
+
+		assertThat((String) review.taskVariables(review.task(claim, "Task_ResolveObjections")).get("objectionSummary"))
+			.contains("公示前已停用");
+	}
+
+	private static Filing invoke(Method method, Object target, Object... arguments) {
+		try {
+			return (Filing) method.invoke(target, arguments);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
