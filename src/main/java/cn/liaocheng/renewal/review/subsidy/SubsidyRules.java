@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,11 @@ public class SubsidyRules {
 	private final RepositoryService repository;
 
 	private final CaseTables tables;
+
+	/** Answers of the interest-subsidy table's version {@link #answeredBy}. */
+	private final Map<TrancheQuestion, TrancheRules.TrancheRule> answered = new HashMap<>();
+
+	private String answeredBy;
 
 	SubsidyRules(DecisionService decisions, RepositoryService repository, CaseTables tables) {
 		this.decisions = decisions;
@@ -133,6 +139,49 @@ public class SubsidyRules {
 	 * tranche's: the loan's cap is the one its interest-subsidy decision states.
 	 */
 	public TrancheRules.TrancheRule trancheRule(LoanGrant grant, boolean relendingBank, LocalDate day) {
+		DecisionDefinition table = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE)
+			.latestVersion()
+			.singleResult();
+		if (table == null) {
+			return askTrancheRule(grant, relendingBank, day);
+		}
+		TrancheQuestion question = new TrancheQuestion(day, grant.termMonths(), grant.type(), grant.usedRelending(),
+				relendingBank);
+		synchronized (answered) {
+			if (!table.getId().equals(answeredBy)) {
+				answered.clear();
+				answeredBy = table.getId();
+			}
+			TrancheRules.TrancheRule known = answered.get(question);
+			if (known != null) {
+				return known;
+			}
+		}
+		TrancheRules.TrancheRule rule = askTrancheRule(grant, relendingBank, day);
+		synchronized (answered) {
+			if (table.getId().equals(answeredBy)) {
+				if (answered.size() >= 10_000) {
+					answered.clear();
+				}
+				answered.put(question, rule);
+			}
+		}
+		return rule;
+	}
+
+	/**
+	 * What a tranche's rule depends on besides the table: the answers of one version of
+	 * the table are kept, so that a tranche whose rule is not kept with its periods (paid
+	 * out after the last rule known) is not put to the table again, with 13 evaluations
+	 * that the engine's history records, on every hourly accrual and every view of its
+	 * loan.
+	 */
+	private record TrancheQuestion(LocalDate day, int termMonths, LoanGrant.LoanType type, boolean usedRelending,
+			boolean relendingBank) {
+	}
+
+	private TrancheRules.TrancheRule askTrancheRule(LoanGrant grant, boolean relendingBank, LocalDate day) {
 		InterestSubsidy subsidy = interestSubsidy(new LoanGrant(grant.amount(), grant.rate(), grant.termMonths(), day,
 				grant.type(), grant.usedRelending()), relendingBank);
 		if (subsidy.points().signum() > 0 && subsidy.months() > 0) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,9 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	HistoryService history;
 
 	@Autowired
 	LoanLedgerTranchesTest(ApplicationContext context) {
@@ -117,6 +121,17 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		String enterprisePage = session(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan")
 			.body();
 		assertThat(enterprisePage).contains(noRuleYet);
+		// The tranche's rule is not kept, as it may still come; yet the next hourly runs
+		// and views do not put the same questions to the same table again (each answer is
+		// a row of the engine's history, for as long as the loan is in the ledger).
+		long evaluated = history.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey("interest-subsidy")
+			.count();
+		accrual.accrueAll(LocalDate.of(2027, 3, 1));
+		accrual.accrueAll(LocalDate.of(2027, 3, 1));
+		assertThat(session("lc-finance").get("/ledger/loans/" + loan.id()).body()).contains(noRuleYet);
+		assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("interest-subsidy").count())
+			.isEqualTo(evaluated);
 
 		// The policy is extended to 2027: the administrator extends the 2026 row.
 		String extended = shippedTable().replaceFirst(
