@@ -46,6 +46,12 @@ final class DemoCertificates {
 	 * password-protected PKCS#12.
 	 */
 	static byte[] generatePkcs12(String bodyName, char[] password) {
+		Instant now = Instant.now();
+		return generatePkcs12(bodyName, password, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+	}
+
+	/** The same, valid from {@code notBefore} to {@code notAfter}. */
+	static byte[] generatePkcs12(String bodyName, char[] password, Instant notBefore, Instant notAfter) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048, RANDOM);
@@ -57,10 +63,9 @@ final class DemoCertificates {
 				.addRDN(BCStyle.OU, "演示签名证书（非正式）")
 				.addRDN(BCStyle.CN, bodyName)
 				.build();
-			Instant now = Instant.now();
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-					new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-					Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic());
+					new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject,
+					pair.getPublic());
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true,

@@ -5,11 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +23,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * Each issuing body's signing key: from the PKCS#12 file configured for it, or else
  * (demo) a self-signed key made at first use and kept in {@code signing_key}, encrypted
  * with the key password, so that every node signs with the same key. Call before the
- * issuing transaction: creating a key commits on its own connection.
+ * issuing transaction: creating a key commits on its own connection. A key whose
+ * certificate is not valid at the moment of signing signs nothing: a decision signed with
+ * an expired certificate shows as such in every PDF reader.
  */
 @Component
 class SigningKeys {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+
+	/**
+	 * How long before its certificate expires a body's keystore is warned of when read.
+	 */
+	private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
 	/** Only ever used when the demo profile is active and no password is configured. */
 	private static final String DEMO_PASSWORD = "demo-only-signing-key-password";
@@ -56,7 +72,28 @@ class SigningKeys {
 	 * did, taking seconds of CPU each, until their jobs' locks expired).
 	 */
 	SigningCredentials forBody(String bodyKey, String bodyName) {
-		return loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
+		SigningCredentials credentials = loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
+		Instant now = Instant.now();
+		if (credentials.validAt(now)) {
+			return credentials;
+		}
+		// Expired since it was loaded: the body's file may have been renewed in place.
+		loaded.remove(bodyKey, credentials);
+		credentials = loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
+		if (!credentials.validAt(now)) {
+			loaded.remove(bodyKey, credentials);
+			boolean fromFile = properties.bodies().containsKey(bodyKey);
+			throw new IllegalStateException(bodyName + "的签名证书有效期为 " + day(credentials.certificate().getNotBefore())
+					+ " 至 " + day(credentials.certificate().getNotAfter()) + "，现不在有效期内，决定书暂不签发：请"
+					+ (fromFile ? "将 renewal.signing.bodies." + bodyKey + ".keystore 所指的证书文件更换为续期后的证书"
+							: "删除表 signing_key 中该机关的演示密钥，由系统重新生成")
+					+ "，然后在“运行异常”中重试（无需重启）。");
+		}
+		return credentials;
+	}
+
+	private static String day(Date date) {
+		return DateTimeFormatter.ISO_LOCAL_DATE.format(date.toInstant().atZone(ChinaTime.ZONE));
 	}
 
 	private SigningCredentials load(String bodyKey, String bodyName) {
@@ -84,7 +121,14 @@ class SigningKeys {
 		Path file = Path.of(configured.keystore());
 		try {
 			char[] password = configured.password() == null ? new char[0] : configured.password().toCharArray();
-			return DemoCertificates.open(Files.readAllBytes(file), password, configured.alias());
+			SigningCredentials credentials = DemoCertificates.open(Files.readAllBytes(file), password,
+					configured.alias());
+			Instant expires = credentials.certificate().getNotAfter().toInstant();
+			if (expires.isBefore(Instant.now().plus(EXPIRY_WARNING))) {
+				LOG.warn("The signing certificate of issuing body '{}' in {} expires on {}: renew it before then, "
+						+ "or its decisions will not be issued", bodyKey, file, expires);
+			}
+			return credentials;
 		}
 		catch (GeneralSecurityException | IOException e) {
 			throw new IllegalStateException("Cannot open the signing keystore " + file + " of issuing body '" + bodyKey

@@ -14,10 +14,16 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss")
 		.withZone(SignedDecisions.CHINA);
 
+	/**
+	 * A decision is signed only with a certificate valid at that moment; a PDF reader
+	 * checks it against the day the file is opened, after the certificate's expiry too.
+	 */
+	private static final String GENUINE_FILE = "该文件与本系统签发的决定书逐字节一致，未被改动；签发时数字签名有效。签名证书到期后，PDF 阅读器可能提示证书已过期，文件的真实性以本页核验结果为准。";
+
 	static VerificationPage forFile(VerificationResult result) {
 		return switch (result.verdict()) {
-			case GENUINE -> result.undoneBy().isEmpty() ? of(result, "真实有效", "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。")
-					: of(result, "文件真实，但" + undoneHeadline(result), "该文件与本系统签发的决定书逐字节一致，数字签名有效，未被改动。" + undone(result));
+			case GENUINE -> result.undoneBy().isEmpty() ? of(result, "真实有效", GENUINE_FILE)
+					: of(result, "文件真实，但" + undoneHeadline(result), GENUINE_FILE + undone(result));
 			case ALTERED -> of(result, "文件已被改动",
 					"该文件声称是下列决定书，但与签发时的文件不一致（SHA-256 不同）。" + signature(result.signatureIntact()) + "请以发文机关签发的原件为准。");
 			case UNKNOWN ->
