@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.review.tasks;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
 
 /**
@@ -40,10 +43,13 @@ class StepMoves {
 
 	private final TaskService tasks;
 
-	StepMoves(RuntimeService runtime, HistoryService history, TaskService tasks) {
+	private final OpenTasks openTasks;
+
+	StepMoves(RuntimeService runtime, HistoryService history, TaskService tasks, OpenTasks openTasks) {
 		this.runtime = runtime;
 		this.history = history;
 		this.tasks = tasks;
+		this.openTasks = openTasks;
 	}
 
 	/**
@@ -51,6 +57,7 @@ class StepMoves {
 	 * step again; its new task.
 	 */
 	Task moveBack(HistoricTaskInstance earlier, List<Task> open) {
+		unchangedSinceRead(open);
 		String step = earlier.getTaskDefinitionKey();
 		String earlierInstance = earlier.getProcessInstanceId();
 		Set<String> openInstances = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
@@ -172,6 +179,34 @@ class StepMoves {
 			throw notMovable();
 		}
 		return open.get(0);
+	}
+
+	/**
+	 * Holds the open tasks and reads them again: a claim or hand-over committed since the
+	 * caller read them (and checked, say, that nobody had claimed the next step) refuses
+	 * the move, and one that comes now waits for this transaction and then finds its task
+	 * gone. A completion meanwhile is refused by the modification itself.
+	 */
+	private void unchangedSinceRead(List<Task> open) {
+		for (Task task : open) {
+			if (!openTasks.hold(task.getId())) {
+				throw notMovable();
+			}
+		}
+		Map<String, Task> now = tasks.createTaskQuery()
+			.taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Task::getId, t -> t));
+		for (Task task : open) {
+			Task again = now.get(task.getId());
+			if (again == null) {
+				throw notMovable();
+			}
+			if (!Objects.equals(again.getAssignee(), task.getAssignee())) {
+				throw new HandOverException(Reason.CHANGED, null, "该案件的待办刚刚已被他人认领或转办，本次操作未执行，请刷新后查看");
+			}
+		}
 	}
 
 	private static HandOverException notMovable() {

@@ -3,10 +3,12 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -37,6 +41,9 @@ class StepMoveRaceTest extends ReviewProcessTest {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private final ApplicationContext context;
 
@@ -71,8 +78,8 @@ class StepMoveRaceTest extends ReviewProcessTest {
 		Object moves = context.getBean(type);
 		Method moveBack = type.getDeclaredMethod("moveBack", HistoricTaskInstance.class, List.class);
 		moveBack.setAccessible(true);
-		assertThatThrownBy(() -> moveBack.invoke(moves, done, open)).hasCauseInstanceOf(RuntimeException.class)
-			.cause()
+		assertThatThrownBy(() -> inTransaction(() -> moveBack.invoke(moves, done, open)))
+			.isInstanceOf(RuntimeException.class)
 			.hasMessageContaining("该案件当前所处环节不支持此操作");
 
 		// The case stays where the completion put it: at the county recommendation only.
@@ -84,6 +91,56 @@ class StepMoveRaceTest extends ReviewProcessTest {
 			.sorted()
 			.toList();
 		assertThat(now).containsExactly("Task_CountyRecommendation");
+	}
+
+	/**
+	 * The next step is claimed between withdraw's check that nobody has claimed it and
+	 * the move: the move is refused and the claim kept. Before, the claimed task was
+	 * cancelled under its new holder.
+	 */
+	@Test
+	void aMoveAfterTheNextStepWasClaimedIsRefusedAndTheClaimKept() throws Exception {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		Task formal = review.task(claim, "Task_CountyFormalReview");
+		tasks.claim(formal.getId(), DemoUsers.COUNTY_REVIEWER);
+		review.complete(formal, Map.of("decision", "APPROVE", "opinion", "材料齐全，同意"));
+		review.runJobs(claim);
+
+		// What TaskOperations.withdraw reads and checks: open and unclaimed.
+		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(claim.key()).list();
+		assertThat(open).singleElement().satisfies(t -> assertThat(t.getAssignee()).isNull());
+
+		// Meanwhile the county finance bureau's officer claims the invoice check.
+		Task invoiceCheck = open.get(0);
+		tasks.claim(invoiceCheck.getId(), "gx-finance");
+
+		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(formal.getId()).singleResult();
+		Class<?> type = Class.forName("cn.liaocheng.renewal.review.tasks.StepMoves");
+		Object moves = context.getBean(type);
+		Method moveBack = type.getDeclaredMethod("moveBack", HistoricTaskInstance.class, List.class);
+		moveBack.setAccessible(true);
+		assertThatThrownBy(() -> inTransaction(() -> moveBack.invoke(moves, done, open)))
+			.isInstanceOf(RuntimeException.class)
+			.hasMessageContaining("已被他人认领");
+
+		Task kept = tasks.createTaskQuery().taskId(invoiceCheck.getId()).singleResult();
+		assertThat(kept).isNotNull();
+		assertThat(kept.getAssignee()).isEqualTo("gx-finance");
+	}
+
+	private void inTransaction(Callable<Object> work) {
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			try {
+				work.call();
+			}
+			catch (InvocationTargetException e) {
+				// What the method threw, as its caller sees it.
+				throw (RuntimeException) e.getCause();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 }
