@@ -156,6 +156,19 @@ public class ProjectLibrary {
 		return List.of(division);
 	}
 
+	/**
+	 * Whether the library lists the case to {@code user}: it has a batch entry in a
+	 * county the reader sees. False for banks and enterprises, who see no library.
+	 */
+	@Transactional(readOnly = true)
+	public boolean lists(PortalUser user, long applicationId) {
+		if (!user.isAdministrator() && !user.isIn(GroupType.CITY) && !user.isIn(GroupType.COUNTY)) {
+			return false;
+		}
+		List<String> scope = scope(user);
+		return entries.divisionOf(applicationId).filter(d -> scope == null || scope.contains(d)).isPresent();
+	}
+
 	/** The counties the reader may choose from, in the catalogue's order. */
 	public List<Division> counties(PortalUser user) {
 		List<String> scope = scope(user);

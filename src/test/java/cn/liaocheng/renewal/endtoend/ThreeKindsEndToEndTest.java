@@ -165,11 +165,12 @@ class ThreeKindsEndToEndTest {
 			.containsExactlyInAnyOrder("city-industry", "city-development", "city-ecology");
 
 		// The dossier is open to the bodies the case was routed to, and to nobody else in
-		// the city.
+		// the city: another city body, which sees the case in the project library, is
+		// told the dossier is not its to read.
 		assertThat(Actor.as(port, "lc-ecology").get("/review/applications/" + id).statusCode()).isEqualTo(200);
 		assertThat(Actor.as(port, "lc-market").get("/review/applications/" + id).statusCode())
 			.as("lc-market (not routed) opens the dossier")
-			.isEqualTo(404);
+			.isEqualTo(403);
 
 		giveJointOpinions(id, bodies);
 		lcIndustry.act(id, "Task_IndustryDecision", APPROVE, "同意入库");

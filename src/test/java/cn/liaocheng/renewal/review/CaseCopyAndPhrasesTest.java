@@ -71,7 +71,9 @@ class CaseCopyAndPhrasesTest {
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
 		String dossier = "/review/applications/" + applicationId;
 		String copy = "/api/review/tasks/" + task.getId() + "/copy";
-		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("before the copy").isEqualTo(404);
+		// A city body sees the case in the project library: it is told the dossier is
+		// not its to read (403), not that the case does not exist.
+		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("before the copy").isEqualTo(403);
 
 		assertThat(as(CountyReviewTasks.COLLEAGUE).postJson(copy, toBody("city-ecology")).statusCode())
 			.as("not the holder")
@@ -97,7 +99,7 @@ class CaseCopyAndPhrasesTest {
 		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("a member of the body").isEqualTo(200);
 		assertThat(as(DemoUsers.CITY_REVIEWER).get("/api/review/copies").body())
 			.contains("\"applicationId\":" + applicationId);
-		assertThat(as("lc-industry").get(dossier).statusCode()).as("another city body").isEqualTo(404);
+		assertThat(as("lc-industry").get(dossier).statusCode()).as("another city body").isEqualTo(403);
 		assertThat(tasks.createTaskQuery()
 			.processInstanceBusinessKey(Long.toString(applicationId))
 			.taskCandidateGroup("city-ecology")
@@ -144,8 +146,10 @@ class CaseCopyAndPhrasesTest {
 				"{\"toUser\":\"lc-industry\",\"reason\":\"重点项目，请提前了解\"}");
 		assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
 		assertThat(as("lc-industry").get("/review/applications/" + applicationId).statusCode()).isEqualTo(200);
+		// Not a colleague: lc-ecology sees the case in the project library, and is told
+		// the dossier is not its to read.
 		assertThat(as(DemoUsers.CITY_REVIEWER).get("/review/applications/" + applicationId).statusCode())
-			.isEqualTo(404);
+			.isEqualTo(403);
 	}
 
 	@Test

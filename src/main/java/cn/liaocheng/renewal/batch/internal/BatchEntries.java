@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -125,6 +126,14 @@ public class BatchEntries {
 				years.put(rs.getLong(1), rs.getInt(2));
 			});
 		return years;
+	}
+
+	/** The county of the application's batch entry; empty when it has none. */
+	public Optional<String> divisionOf(long applicationId) {
+		return jdbc.sql("SELECT division_code FROM batch_entry WHERE application_id = ?")
+			.param(applicationId)
+			.query(String.class)
+			.optional();
 	}
 
 	/** The years that have windows or entries, newest first. */

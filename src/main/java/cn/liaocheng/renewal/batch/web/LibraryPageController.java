@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.batch.OpenableCases;
 import cn.liaocheng.renewal.batch.ProjectLibrary;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.document.Spreadsheets;
@@ -43,8 +44,11 @@ class LibraryPageController {
 
 	private final ProjectLibrary library;
 
-	LibraryPageController(ProjectLibrary library) {
+	private final OpenableCases openable;
+
+	LibraryPageController(ProjectLibrary library, OpenableCases openable) {
 		this.library = library;
+		this.openable = openable;
 	}
 
 	@GetMapping("/review/library")
@@ -73,6 +77,10 @@ class LibraryPageController {
 		model.addAttribute("q", request.q() == null ? "" : request.q());
 		model.addAttribute("found", found);
 		model.addAttribute("entries", found.entries());
+		// The library lists every case of the reader's counties; only those the reader
+		// may open (their body had a task on it, or it was copied to them) are links.
+		model.addAttribute("openable",
+				openable.readable(user, found.entries().stream().map(e -> e.listing().summary().id()).toList()));
 		model.addAttribute("countyOnly", library.scope(user) != null);
 		model.addAttribute("exportLimit", ProjectLibrary.EXPORT_LIMIT);
 		return "batch/library";

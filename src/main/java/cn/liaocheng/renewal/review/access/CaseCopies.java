@@ -2,6 +2,11 @@ package cn.liaocheng.renewal.review.access;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,13 +119,21 @@ public class CaseCopies {
 		if (groupId == null || groupId.endsWith(GroupNames.LEAD_SUFFIX)) {
 			return false;
 		}
-		if (groupId.startsWith(GroupNames.city(""))
-				|| groupId.startsWith(GroupNames.county(facts.divisionCode(), ""))) {
+		if (mayBeToldOfWithoutLoan(groupId, facts.divisionCode())) {
 			return true;
 		}
 		return facts.dossier() instanceof LoanDossier loan
 				&& loan.bankKeys().stream().map(GroupNames::bank).anyMatch(groupId::equals)
 				&& pushedTo(groupId, facts.applicationId());
+	}
+
+	/**
+	 * The part of {@link #mayBeToldOf} that the case's county settles: every city body,
+	 * and the departments of the case's own county.
+	 */
+	private static boolean mayBeToldOfWithoutLoan(String groupId, String divisionCode) {
+		return groupId != null && !groupId.endsWith(GroupNames.LEAD_SUFFIX) && (groupId.startsWith(GroupNames.city(""))
+				|| divisionCode != null && groupId.startsWith(GroupNames.county(divisionCode, "")));
 	}
 
 	private boolean pushedTo(String bankGroup, long applicationId) {
@@ -174,30 +187,52 @@ public class CaseCopies {
 	}
 
 	/**
-	 * Whether the case was copied to one of the user's bodies, or to the user while they
-	 * are still in a body that may be told of it: a personal copy does not follow its
-	 * reader out of their body (to a bank, another county).
+	 * Which of the cases were copied to one of the user's bodies, or to the user while
+	 * they are still in a body that may be told of the case: a personal copy does not
+	 * follow its reader out of their body (to a bank, another county). One query for all
+	 * the cases.
 	 */
 	@Transactional(readOnly = true)
-	public boolean copiedTo(PortalUser user, long applicationId) {
+	public Set<Long> readableByCopy(PortalUser user, Collection<Long> applicationIds) {
+		if (applicationIds.isEmpty()) {
+			return Set.of();
+		}
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
-		List<String> recipients = jdbc.sql("""
-				SELECT recipient_group FROM case_copy WHERE application_id = :id
+		Map<Long, List<String>> recipients = new HashMap<>();
+		jdbc.sql("""
+				SELECT application_id, recipient_group FROM case_copy WHERE application_id IN (:ids)
 				AND (recipient_user = :user OR recipient_group IN (:groups))""")
-			.param("id", applicationId)
+			.param("ids", applicationIds)
 			.param("user", user.userId())
 			.param("groups", groups)
-			.query((rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""))
-			.list();
-		if (recipients.isEmpty()) {
-			return false;
-		}
+			.query(rs -> {
+				recipients.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+					.add(Optional.ofNullable(rs.getString(2)).orElse(""));
+			});
 		// Checked again as it is read: the case may no longer be one the body or the
 		// reader may be told of (a copy to a bank made before the loan was pushed, a
-		// reader who left their body).
-		ReviewFacts facts = stages.facts(applicationId);
-		return recipients.stream().filter(g -> !g.isEmpty()).anyMatch(g -> mayBeToldOf(g, facts))
-				|| recipients.contains("") && stillToBeTold(user, facts);
+		// reader who left their body). The case's county settles it for city bodies and
+		// county departments, read for all the cases at once; only a bank needs the
+		// case's facts.
+		Map<Long, String> divisions = recipients.isEmpty() ? Map.of() : stages.divisions(recipients.keySet());
+		Set<Long> readable = new HashSet<>();
+		recipients.forEach((id, to) -> {
+			Set<String> told = new LinkedHashSet<>(to.stream().filter(g -> !g.isEmpty()).toList());
+			if (to.contains("")) {
+				told.addAll(user.groupIds());
+			}
+			String division = divisions.get(id);
+			if (told.stream().anyMatch(g -> mayBeToldOfWithoutLoan(g, division))) {
+				readable.add(id);
+			}
+			else if (told.stream().anyMatch(g -> g.startsWith(GroupNames.bank("")))) {
+				ReviewFacts facts = stages.facts(id);
+				if (told.stream().anyMatch(g -> mayBeToldOf(g, facts))) {
+					readable.add(id);
+				}
+			}
+		});
+		return readable;
 	}
 
 	private boolean stillToBeTold(PortalUser user, ReviewFacts facts) {

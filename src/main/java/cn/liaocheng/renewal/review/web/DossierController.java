@@ -29,6 +29,7 @@ import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
+import cn.liaocheng.renewal.batch.ProjectLibrary;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.document.Previews;
@@ -48,8 +49,9 @@ import cn.liaocheng.renewal.security.PortalUser;
  * The dossier a reviewer opens from a Tasklist form: the application, where it stands (as
  * the enterprise's case page shows it), its equipment, its attachments and every opinion
  * so far, as a timeline. Only reviewers of the case (see {@link ReviewAccess}) get it;
- * others get 404. What of it a reader sees is {@link CaseSight}'s: a bank not the lender
- * sees no competitor's opinion, terms or documents.
+ * others get 404, or, on the page itself, 403 when the project library lists the case to
+ * them. What of it a reader sees is {@link CaseSight}'s: a bank not the lender sees no
+ * competitor's opinion, terms or documents.
  */
 @Controller
 @RequestMapping("/review/applications")
@@ -77,9 +79,12 @@ class DossierController {
 
 	private final OpinionSummaries summaries;
 
+	private final ProjectLibrary library;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
 			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
-			CaseProgress progress, Previews previews, OpinionSummaries summaries) {
+			CaseProgress progress, Previews previews, OpinionSummaries summaries, ProjectLibrary library) {
+		this.library = library;
 		this.summaries = summaries;
 		this.previews = previews;
 		this.notices = notices;
@@ -109,7 +114,11 @@ class DossierController {
 
 	@GetMapping("/{id}")
 	String dossier(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		requireAccess(user, id);
+		if (!access.canRead(user, id)) {
+			// The library leads here: whom it lists the case to is told why it does not
+			// open.
+			throw library.lists(user, id) ? new DossierRefusedException() : new ApplicationNotFoundException();
+		}
 		ApplicationDetail detail = stages.dossier(id);
 		ReviewFacts facts = stages.facts(id);
 		CaseSight sight = sight(user, facts);
@@ -203,6 +212,14 @@ class DossierController {
 		return CaseSight.of(user, facts.outcomes().grantedBankKey(), names, bodies);
 	}
 
+	/**
+	 * Only readers of the case (see {@link ReviewAccess}) pass. Anyone else is told the
+	 * case does not exist (404), as every door to a case's records answers, so that an id
+	 * tells nothing of a case one cannot see. The dossier page alone, where the project
+	 * library leads, tells a reader to whom the library lists the case anyway (a city
+	 * body, a department of its county), and who so knows it exists, why it does not open
+	 * (403).
+	 */
 	private void requireAccess(PortalUser user, long id) {
 		if (!access.canRead(user, id)) {
 			throw new ApplicationNotFoundException();
@@ -213,6 +230,21 @@ class DossierController {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	@ExceptionHandler(DossierRefusedException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String refused() {
+		return "review/dossier-refused";
+	}
+
+	/** A case the reader sees listed in the library but may not open. */
+	static final class DossierRefusedException extends RuntimeException {
+
+		DossierRefusedException() {
+			super("无权查看该案件卷宗", null, false, false);
+		}
+
 	}
 
 }
