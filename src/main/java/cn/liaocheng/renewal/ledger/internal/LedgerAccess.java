@@ -39,6 +39,15 @@ final class LedgerAccess {
 			.anyMatch(m -> m.groupId().equals(FINANCE) || m.groupId().equals(FINANCE_LEAD));
 	}
 
+	/**
+	 * Whether the user sees any loan at all: the finance bureau (its officers and lead)
+	 * sees every granted loan, a bank's officers those their bank granted. The one rule
+	 * for the ledger's list, its page and the header's link to it.
+	 */
+	static boolean seesLoans(PortalUser user) {
+		return isFinance(user) || !bankKeys(user).isEmpty();
+	}
+
 	static boolean isLender(PortalUser user, GrantedLoan loan) {
 		return bankKeys(user).contains(loan.bankKey());
 	}

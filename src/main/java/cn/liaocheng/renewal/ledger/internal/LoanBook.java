@@ -63,6 +63,14 @@ public class LoanBook {
 		return ids.isEmpty() ? List.of() : stages.listings(ids);
 	}
 
+	/**
+	 * Whether the user may see the ledger: the city finance bureau and its lead, and the
+	 * participating banks' officers. Anyone else sees no loan in it.
+	 */
+	public boolean seesLoans(PortalUser user) {
+		return LedgerAccess.seesLoans(user);
+	}
+
 	/** Loans listed on one page of the ledger's list. */
 	public static final int PAGE_SIZE = 50;
 

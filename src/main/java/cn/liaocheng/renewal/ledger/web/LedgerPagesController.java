@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,7 +48,14 @@ class LedgerPagesController {
 
 	@GetMapping("/ledger")
 	String loans(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "false") boolean waiting, Model model) {
+			@RequestParam(defaultValue = "false") boolean waiting, Model model, HttpServletResponse response) {
+		if (!book.seesLoans(user)) {
+			// Not "no loans": the page says whose it is.
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("outsider", true);
+			return "ledger/loans";
+		}
+		model.addAttribute("outsider", false);
 		LoanBook.LoanPage shown = book.page(user, page, waiting);
 		model.addAttribute("shown", shown);
 		model.addAttribute("waiting", waiting);
