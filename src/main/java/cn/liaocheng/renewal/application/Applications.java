@@ -248,6 +248,15 @@ public class Applications {
 		return store.submit(enterprise, user, current);
 	}
 
+	/**
+	 * Whether the enterprise may withdraw its application now (see
+	 * {@link ApplicationStore#withdrawable}); another enterprise's is "not found".
+	 */
+	@Transactional(readOnly = true)
+	public boolean withdrawable(PortalUser user, long id) {
+		return store.withdrawable(enterpriseOf(user), id);
+	}
+
 	@Transactional
 	public void withdraw(PortalUser user, long id) {
 		store.withdraw(enterpriseOf(user), user, id);

@@ -337,25 +337,27 @@ public class ApplicationStore {
 				enterprise.name(), title, bankKeys, loanAmount);
 	}
 
+	/**
+	 * Whether the enterprise may withdraw its application now, by the rule
+	 * {@link #withdraw} applies: the case page offers 撤回申报 only then.
+	 */
+	public boolean withdrawable(Enterprise enterprise, long id) {
+		ApplicationRow row = owned(enterprise, id, false);
+		return withdrawable(row, correctionDeadline(row));
+	}
+
 	public void withdraw(Enterprise enterprise, PortalUser user, long id) {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.WITHDRAWN) {
 			return; // a re-sent withdrawal: the first one took effect, answer as it did
 		}
 		boolean inCorrection = row.status() == ApplicationStatus.CORRECTION;
-		if (row.processInstanceId() == null
-				|| !(inCorrection || (row.status() == ApplicationStatus.COUNTY_REVIEW && !reviews.started(id)))) {
-			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
-		}
-		if (inCorrection) {
-			// After the deadline the case lapses (its notice is issued), whether or not
-			// the
-			// timer has run yet: a withdrawal then is no withdrawal "during the
-			// correction".
-			Instant deadline = repository.outcomes(id).correctionDeadline();
-			if (deadline != null && !Instant.now().isBefore(deadline)) {
+		Instant deadline = correctionDeadline(row);
+		if (!withdrawable(row, deadline)) {
+			if (inCorrection && row.processInstanceId() != null && deadline != null) {
 				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再撤回。");
 			}
+			throw new ApplicationStateException("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		}
 		reviews.cancel(row.processInstanceId(), inCorrection ? "申请人在补正期间撤回" : "申请人撤回");
 		repository.changeStatus(id, row.status(), ApplicationStatus.WITHDRAWN);
@@ -363,6 +365,28 @@ public class ApplicationStore {
 		repository.addEvent(id, user.userId(), user.displayName(), "WITHDRAWN",
 				inCorrection ? "申请人在补正期间撤回申报，审核终止" : "申请人在审核开始前撤回申报");
 		audit.record(user.userId(), "APPLICATION_WITHDRAWN", subject(id), row.referenceNo());
+	}
+
+	/**
+	 * An application may be withdrawn while it is in review and no reviewer has touched
+	 * it yet (claimed or completed a task), or while it waits for the enterprise's
+	 * correction and the deadline has not passed: after the deadline the case lapses (its
+	 * notice is issued), whether or not the timer has run yet, and a withdrawal then is
+	 * no withdrawal "during the correction".
+	 */
+	private boolean withdrawable(ApplicationRow row, Instant correctionDeadline) {
+		if (row.processInstanceId() == null) {
+			return false;
+		}
+		if (row.status() == ApplicationStatus.CORRECTION) {
+			return correctionDeadline == null || Instant.now().isBefore(correctionDeadline);
+		}
+		return row.status() == ApplicationStatus.COUNTY_REVIEW && !reviews.started(row.id());
+	}
+
+	/** The correction's deadline of an application waiting for its correction. */
+	private Instant correctionDeadline(ApplicationRow row) {
+		return row.status() == ApplicationStatus.CORRECTION ? repository.outcomes(row.id()).correctionDeadline() : null;
 	}
 
 	public void deleteDraft(Enterprise enterprise, long id) {

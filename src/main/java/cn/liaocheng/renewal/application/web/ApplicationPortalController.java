@@ -171,6 +171,7 @@ class ApplicationPortalController {
 		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
 		model.addAttribute("standing", standing);
 		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
+		model.addAttribute("withdrawable", applications.withdrawable(user, id));
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		model.addAttribute("declarationVersion", IntegrityDeclaration.VERSION);
 		Outcomes o = detail.outcomes();
