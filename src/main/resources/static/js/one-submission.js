@@ -16,6 +16,8 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || event.defaultPrevented || form.method !== 'post') return;
+    // A form answered in another tab (查看 a message in Tasklist) leaves this page as it was.
+    if (form.target === '_blank') return;
     if (form.dataset.submitting) {
       event.preventDefault();
       return;

@@ -101,6 +101,17 @@ class Inbox {
 	}
 
 	/**
+	 * Where one of the recipient's notifications links to: empty when the recipient has
+	 * none of that id, a blank link when it links nowhere.
+	 */
+	Optional<String> linkOf(String recipient, long id) {
+		return jdbc.sql("SELECT COALESCE(link, '') FROM notification WHERE id = ? AND recipient_id = ?")
+			.params(id, recipient)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * Marks one of the recipient's notifications read; false when the recipient has none
 	 * of that id. A notification read already stays read at its first reading.
 	 */

@@ -1,6 +1,10 @@
 package cn.liaocheng.renewal.notification.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -44,13 +49,64 @@ class MessageCentreController {
 		return "notification/messages";
 	}
 
+	/**
+	 * 标为已读: back to the same page of the same list (past the last page, as the list shows
+	 * it, the last).
+	 */
 	@PostMapping("/{id}/read")
 	String markRead(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean unread) {
+			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "1") int page) {
 		if (!inbox.markRead(user.userId(), id, Instant.now())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return "redirect:/messages" + (unread ? "?unread=true" : "");
+		return "redirect:" + listPath(unread, page);
+	}
+
+	/**
+	 * 查看: marks the user's own notification read and goes where it links, a path of this
+	 * site only; a notification that links nowhere (or anywhere else) leads back to the
+	 * list. Someone else's notification is as absent as an unknown one.
+	 */
+	@PostMapping("/{id}/open")
+	RedirectView open(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		String link = inbox.linkOf(user.userId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		inbox.markRead(user.userId(), id, Instant.now());
+		RedirectView redirect = new RedirectView(isPathOnThisSite(link) ? link : "/messages", true);
+		redirect.setExpandUriTemplateVariables(false);
+		redirect.setPropagateQueryParams(false);
+		return redirect;
+	}
+
+	/**
+	 * Whether a link is a path of this site: it starts with one slash, names no other
+	 * host (no scheme, no "//", no backslash a browser would read as a slash) and holds
+	 * no control characters.
+	 */
+	static boolean isPathOnThisSite(String link) {
+		if (link == null || !link.startsWith("/") || link.startsWith("//") || link.contains("\\")
+				|| link.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+			return false;
+		}
+		try {
+			URI uri = new URI(link);
+			return uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawPath() != null
+					&& uri.getRawPath().startsWith("/") && !uri.getRawPath().startsWith("//");
+		}
+		catch (URISyntaxException e) {
+			return false;
+		}
+	}
+
+	private static String listPath(boolean unread, int page) {
+		List<String> query = new ArrayList<>();
+		if (unread) {
+			query.add("unread=true");
+		}
+		if (page > 1) {
+			query.add("page=" + page);
+		}
+		return "/messages" + (query.isEmpty() ? "" : "?" + String.join("&", query));
 	}
 
 	@PostMapping("/read-all")
