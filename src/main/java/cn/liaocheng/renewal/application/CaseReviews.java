@@ -38,6 +38,14 @@ public interface CaseReviews {
 	boolean started(long applicationId);
 
 	/**
+	 * Holds the case's open review tasks until the caller's transaction ends (it needs
+	 * one), so that what {@link #started} answers next stays true while the caller acts
+	 * on it: a claim made meanwhile waits for the transaction, and finds its task gone if
+	 * the review was cancelled.
+	 */
+	void holdOpenTasks(long applicationId);
+
+	/**
 	 * Ends the review of a case its enterprise withdraws: before any reviewer touched it,
 	 * or while it waits for the enterprise's correction.
 	 */

@@ -8,6 +8,7 @@ import static cn.liaocheng.renewal.application.ApplicationFixtures.pdfOfSize;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.project;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Year;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,6 +70,12 @@ class ApplicationApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseReviews caseReviews;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	ApplicationApi enterprise;
 
@@ -432,6 +442,53 @@ class ApplicationApiTest {
 		assertThat(json(refused).get("detail").asText()).isEqualTo("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("COUNTY_REVIEW");
 		assertThat(processInstancesOf(id)).isEqualTo(1);
+	}
+
+	/**
+	 * A withdrawal holds the case's open tasks from its check that no reviewer has begun
+	 * until it commits: a reviewer claiming the task meanwhile waits, and then finds it
+	 * gone. Before, a claim committed between the check and the cancellation was
+	 * cancelled with the case, after the review had begun.
+	 */
+	@Test
+	void aClaimDuringAWithdrawalWaitsForItAndFindsTheTaskGone() throws Exception {
+		long id = enterprise.submittableProject();
+		enterprise.submit(id);
+		Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
+		String instance = review.getProcessInstanceId();
+		CountDownLatch checked = new CountDownLatch(1);
+		CountDownLatch cancel = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			// What ApplicationStore.withdraw does, paused after its check.
+			Future<?> withdrawal = pool
+				.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+					caseReviews.holdOpenTasks(id);
+					assertThat(caseReviews.started(id)).isFalse();
+					checked.countDown();
+					try {
+						assertThat(cancel.await(60, TimeUnit.SECONDS)).isTrue();
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					caseReviews.cancel(instance, "申请人撤回");
+				}));
+			assertThat(checked.await(60, TimeUnit.SECONDS)).isTrue();
+
+			Future<?> claim = pool.submit(() -> tasks.claim(review.getId(), DemoUsers.COUNTY_REVIEWER));
+			Thread.sleep(1000);
+			assertThat(claim.isDone()).as("the claim waits for the withdrawal").isFalse();
+			cancel.countDown();
+			withdrawal.get(60, TimeUnit.SECONDS);
+
+			assertThatThrownBy(() -> claim.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+		}
+		finally {
+			cancel.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
 	}
 
 	@Test

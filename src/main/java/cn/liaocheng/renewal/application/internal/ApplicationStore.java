@@ -353,6 +353,8 @@ public class ApplicationStore {
 		}
 		boolean inCorrection = row.status() == ApplicationStatus.CORRECTION;
 		Instant deadline = correctionDeadline(row);
+		// Nobody claims a task between the check that nobody has and the cancellation.
+		reviews.holdOpenTasks(id);
 		if (!withdrawable(row, deadline)) {
 			if (inCorrection && row.processInstanceId() != null && deadline != null) {
 				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再撤回。");

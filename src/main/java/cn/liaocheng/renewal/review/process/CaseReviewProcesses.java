@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.SettledPart;
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -37,12 +38,15 @@ class CaseReviewProcesses implements CaseReviews {
 
 	private final OrganizationCatalog organizations;
 
+	private final OpenTasks openTasks;
+
 	CaseReviewProcesses(RuntimeService runtime, TaskService tasks, HistoryService history,
-			OrganizationCatalog organizations) {
+			OrganizationCatalog organizations, OpenTasks openTasks) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
 		this.organizations = organizations;
+		this.openTasks = openTasks;
 	}
 
 	@Override
@@ -172,6 +176,13 @@ class CaseReviewProcesses implements CaseReviews {
 			.finished()
 			.count() > 0;
 		return claimed || completed;
+	}
+
+	@Override
+	public void holdOpenTasks(long applicationId) {
+		for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).list()) {
+			openTasks.hold(task.getId());
+		}
 	}
 
 	@Override
