@@ -16,20 +16,42 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The enterprise guide in the portal, open to everyone: rendered from
- * {@code docs/enterprise-guide.md}, which the build copies into the jar, so the page and
- * the repository never tell two stories. Raw HTML in the file is shown as text, not
- * passed through.
+ * The guides in the portal: the enterprise guide, open to everyone, and the reviewers'
+ * guide, for staff (under {@code /review/}, which only staff reach). Rendered from
+ * {@code docs/enterprise-guide.md} and {@code docs/reviewer-guide.md}, which the build
+ * copies into the jar, so the pages and the repository never tell two stories. Raw HTML
+ * in the files is shown as text, not passed through.
  */
 @Controller
 class GuideController {
 
-	private final String html;
+	private final String enterpriseGuide;
+
+	private final String reviewerGuide;
 
 	GuideController() {
+		this.enterpriseGuide = render("guide/enterprise-guide.md");
+		this.reviewerGuide = render("guide/reviewer-guide.md");
+	}
+
+	@GetMapping("/guide")
+	String guide(Model model) {
+		model.addAttribute("guideTitle", "企业申报指南");
+		model.addAttribute("guideHtml", enterpriseGuide);
+		return "guide";
+	}
+
+	@GetMapping("/review/guide")
+	String reviewerGuide(Model model) {
+		model.addAttribute("guideTitle", "审核人员指南");
+		model.addAttribute("guideHtml", reviewerGuide);
+		return "guide";
+	}
+
+	private static String render(String path) {
 		List<Extension> extensions = List.of(TablesExtension.create());
-		String markdown = read(new ClassPathResource("guide/enterprise-guide.md"));
-		this.html = HtmlRenderer.builder()
+		String markdown = read(new ClassPathResource(path));
+		return HtmlRenderer.builder()
 			.extensions(extensions)
 			.escapeHtml(true)
 			.sanitizeUrls(true)
@@ -37,18 +59,12 @@ class GuideController {
 			.render(Parser.builder().extensions(extensions).build().parse(markdown));
 	}
 
-	@GetMapping("/guide")
-	String guide(Model model) {
-		model.addAttribute("guideHtml", html);
-		return "guide";
-	}
-
 	private static String read(ClassPathResource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("the enterprise guide is missing from the build", e);
+			throw new UncheckedIOException(resource.getPath() + " is missing from the build", e);
 		}
 	}
 

@@ -51,6 +51,33 @@ class WelcomePageTest {
 		assertThat(guide.body()).contains("<h1>企业申报指南</h1>").contains("<table>").doesNotContain("## ");
 	}
 
+	/**
+	 * Reviewers read their own guide in the product, linked from every page's top bar; an
+	 * enterprise and a stranger neither see the link nor reach the page.
+	 */
+	@Test
+	void staffReadTheReviewersGuideAndNobodyElseDoes() {
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		HttpResponse<String> guide = reviewer.get("/review/guide");
+		assertThat(guide.statusCode()).isEqualTo(200);
+		assertThat(guide.body()).contains("<title>审核人员指南", "<h1>审核人员指南</h1>", "本部门待办").doesNotContain("## ");
+		assertThat(reviewer.get("/").body()).contains("id=\"reviewer-guide-link\"", "href=\"/review/guide\"");
+		WebClient bank = new WebClient(port);
+		bank.login(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
+		assertThat(bank.get("/review/guide").statusCode()).isEqualTo(200);
+
+		WebClient enterprise = new WebClient(port);
+		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+		assertThat(enterprise.get("/guide").body()).doesNotContain("reviewer-guide-link");
+		assertThat(enterprise.get("/review/guide").statusCode()).isEqualTo(403);
+		assertThat(enterprise.get("/REVIEW/guide").body()).doesNotContain("<h1>审核人员指南</h1>");
+		HttpResponse<String> stranger = new WebClient(port).get("/review/guide");
+		assertThat(stranger.statusCode()).isEqualTo(302);
+		assertThat(stranger.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(new WebClient(port).get("/review/guide/").body()).doesNotContain("<h1>审核人员指南</h1>");
+	}
+
 	@Test
 	void aLoggedInUserStillGetsTheirOwnStartPage() {
 		WebClient enterprise = new WebClient(port);
