@@ -57,6 +57,11 @@ class TaskAdministrationAttackTest {
 
 	private static final String OTHER_COUNTY = "county-371581-industry";
 
+	/** The lead (负责人) of the holder's body, a demo account. */
+	private static final String LEAD = "gx-industry-lead";
+
+	private static final String LEAD_GROUP = CountyReviewTasks.BODY + "-lead";
+
 	private static final String FORGED_KEY = "990099";
 
 	@LocalServerPort
@@ -370,19 +375,77 @@ class TaskAdministrationAttackTest {
 	}
 
 	@Test
-	void candidateGroupsAndAssigneesHoldTaskWorkNotUpdate() {
+	void candidateGroupsAndAssigneesHoldTaskWorkNotUpdateAndTheLeadGroupReadsOnly() {
 		Task task = countyTasks.heldBy(HOLDER);
 		List<Authorization> grants = authorizations.createAuthorizationQuery()
 			.resourceType(Resources.TASK)
 			.resourceId(task.getId())
 			.list();
 		assertThat(grants.stream().map(a -> a.getGroupId() != null ? a.getGroupId() : a.getUserId()))
-			.contains(CountyReviewTasks.BODY, HOLDER);
+			.containsExactlyInAnyOrder(CountyReviewTasks.BODY, HOLDER, LEAD_GROUP);
 		assertThat(grants).allSatisfy(a -> {
-			assertThat(a.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+			assertThat(a.isPermissionGranted(Permissions.READ)).isTrue();
+			assertThat(a.isPermissionGranted(Permissions.TASK_WORK)).isEqualTo(!LEAD_GROUP.equals(a.getGroupId()));
 			assertThat(a.isPermissionGranted(Permissions.UPDATE)).isFalse();
 			assertThat(a.isPermissionGranted(Permissions.TASK_ASSIGN)).isFalse();
 		});
+	}
+
+	/**
+	 * A body's lead reads the body's tasks from the moment they are created (to reassign,
+	 * take back or urge them) and that is all: every attempt of the holder's to
+	 * administer the task, and claiming, unclaiming, completing or resolving a
+	 * colleague's task, is refused to the lead too, and the task stays as it was.
+	 */
+	@Test
+	void aBodysLeadReadsAColleaguesTaskButCannotAdministerOrWorkIt() {
+		for (Door door : Door.values()) {
+			Task task = countyTasks.heldBy(COLLEAGUE);
+			Snapshot before = snapshot(task);
+			Caller lead = caller(door, LEAD);
+			HttpResponse<String> read = lead.send("GET", door.root + "/task/" + task.getId(), null);
+			assertThat(read.statusCode()).as("%s read: %s", door, read.body()).isEqualTo(200);
+			for (Attack attack : ATTACKS) {
+				String path = door.root + attack.path(task);
+				HttpResponse<String> response = lead.send(attack.method(), path, attack.body(task));
+				assertThat(response.statusCode()).as("%s %s → %s", attack.method(), path, response.body())
+					.isIn(attack.refusals());
+				assertThat(snapshot(task)).as("engine state after %s %s", attack.method(), path).isEqualTo(before);
+			}
+			for (String claimFor : List.of(LEAD, COLLEAGUE)) {
+				HttpResponse<String> claim = lead.send("POST", door.root + "/task/" + task.getId() + "/claim",
+						"{\"userId\":\"" + claimFor + "\"}");
+				assertThat(claim.statusCode()).as("%s claim for %s: %s", door, claimFor, claim.body()).isEqualTo(403);
+			}
+			HttpResponse<String> unclaim = lead.send("POST", door.root + "/task/" + task.getId() + "/unclaim", null);
+			assertThat(unclaim.statusCode()).as("%s unclaim: %s", door, unclaim.body()).isEqualTo(403);
+			for (String completion : List.of("complete", "submit-form", "resolve")) {
+				HttpResponse<String> complete = lead.send("POST",
+						door.root + "/task/" + task.getId() + "/" + completion, approval("负责人代为通过"));
+				assertThat(complete.statusCode()).as("%s %s: %s", door, completion, complete.body()).isEqualTo(403);
+			}
+			HttpResponse<String> comment = lead.send("POST", door.root + "/task/" + task.getId() + "/comment/create",
+					"{\"message\":\"负责人代写的备注\"}");
+			assertThat(comment.statusCode()).as("%s comment: %s", door, comment.body()).isIn(400, 403, 404);
+			assertThat(snapshot(task)).isEqualTo(before);
+			assertThat(opinionsOf(task)).isEmpty();
+			Task waiting = countyTasks.open();
+			HttpResponse<String> claim = lead.send("POST", door.root + "/task/" + waiting.getId() + "/claim",
+					"{\"userId\":\"" + LEAD + "\"}");
+			assertThat(claim.statusCode()).as("%s claim a waiting task: %s", door, claim.body()).isEqualTo(403);
+			assertThat(tasks.createTaskQuery().taskId(waiting.getId()).singleResult().getAssignee()).isNull();
+		}
+		// Behind every door, the engine: the lead writes no note on a task they do not
+		// work.
+		Task task = countyTasks.heldBy(COLLEAGUE);
+		identity.setAuthentication(LEAD, List.of(LEAD_GROUP));
+		try {
+			assertThatThrownBy(() -> tasks.createComment(task.getId(), null, "负责人代写的备注"))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	// --- helpers
