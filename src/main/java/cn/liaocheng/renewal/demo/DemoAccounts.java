@@ -60,8 +60,8 @@ final class DemoAccounts {
 				if (COUNTY_DEPARTMENTS.contains(department.key()) && abbreviation != null) {
 					accounts.add(new Account(abbreviation + "-" + department.key(), department.nameIn(division), "审核员",
 							GroupNames.county(division.code(), department.key())));
-					// The lead (负责人) of each demo body, to whom its overdue tasks are
-					// escalated and reported.
+					// The lead (负责人) of each demo body, who sees its open tasks (本部门在办)
+					// and to whom its overdue tasks are escalated and reported.
 					accounts
 						.add(new Account(abbreviation + "-" + department.key() + "-lead", department.nameIn(division),
 								"负责人", GroupNames.lead(GroupNames.county(division.code(), department.key()))));

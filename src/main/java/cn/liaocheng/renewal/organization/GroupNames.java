@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.organization;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The naming convention of review groups. BPMN candidate groups and DMN outputs use these
@@ -54,6 +56,22 @@ public final class GroupNames {
 	 */
 	public static Optional<String> bodyOf(Collection<String> candidateGroups) {
 		return candidateGroups.stream().filter(g -> g != null && !g.endsWith(LEAD_SUFFIX)).sorted().findFirst();
+	}
+
+	/**
+	 * The groups and, for each lead group among them, the body it leads, without repeats:
+	 * the bodies whose open tasks someone in {@code groups} sees (a body's lead reads
+	 * every task of the body).
+	 */
+	public static List<String> withLedBodies(Collection<String> groups) {
+		return Stream
+			.concat(groups.stream(),
+					groups.stream()
+						.filter(g -> g != null && g.endsWith(LEAD_SUFFIX))
+						.map(g -> g.substring(0, g.length() - LEAD_SUFFIX.length())))
+			.filter(g -> g != null)
+			.distinct()
+			.toList();
 	}
 
 	/** A participating bank's loan officers, e.g. {@code bank-icbc}. */

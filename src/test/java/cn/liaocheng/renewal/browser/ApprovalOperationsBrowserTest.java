@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -55,6 +56,9 @@ class ApprovalOperationsBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	FilterService filters;
 
 	private Browser browser;
 
@@ -169,6 +173,34 @@ class ApprovalOperationsBrowserTest {
 		browser.screenshot("tasklist-operations-reassigned");
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
 			.isEqualTo(CountyReviewTasks.COLLEAGUE);
+		assertThat(operations(task)).containsExactly("REASSIGN");
+	}
+
+	/**
+	 * The lead finds a task a colleague holds, not overdue, in their own filter 本部门在办 and
+	 * takes it back into the body's pool (收回) from the task's 办理操作 tab.
+	 */
+	@Test
+	void aLeadFindsAColleaguesTaskInTheirFilterAndTakesItBackFromTheOperationsTab() {
+		Task task = county.heldBy(CountyReviewTasks.COLLEAGUE);
+		String filter = filters.createTaskFilterQuery().filterName("本部门在办").singleResult().getId();
+		browser.logIn(LEAD, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?filter=" + filter);
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.task-filters"), "本部门在办"));
+		browser.waitFor(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + task.getId() + "']")).click();
+		WebElement tab = browser.waitUntil(d -> d.findElements(By.cssSelector("ul.nav-tabs li a"))
+			.stream()
+			.filter(a -> a.getText().contains("办理操作"))
+			.findFirst()
+			.orElse(null));
+		browser.screenshot("tasklist-lead-filter");
+		tab.click();
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitFor(By.name("reassignReason")).sendKeys("办理人请假，收回本部门待办");
+		submit(panel, "改派");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已收回"));
+		browser.screenshot("tasklist-lead-taken-back");
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 		assertThat(operations(task)).containsExactly("REASSIGN");
 	}
 

@@ -53,6 +53,11 @@ class ReviewerFiltersTest {
 
 	static final List<String> NAMES = List.of(MY_TASKS, MY_DEPARTMENT, DUE_SOON);
 
+	/** The leads' filter, shared with the lead groups only. */
+	static final String LED_DEPARTMENT = "本部门在办";
+
+	static final List<String> ALL_NAMES = List.of(MY_TASKS, MY_DEPARTMENT, DUE_SOON, LED_DEPARTMENT);
+
 	private static final String GX_INDUSTRY = "county-371525-industry";
 
 	private static final String LQ_INDUSTRY = "county-371581-industry";
@@ -108,6 +113,7 @@ class ReviewerFiltersTest {
 		JsonNode mine = restFilter(admin, MY_TASKS);
 		JsonNode department = restFilter(admin, MY_DEPARTMENT);
 		JsonNode dueSoon = restFilter(admin, DUE_SOON);
+		JsonNode led = restFilter(admin, LED_DEPARTMENT);
 
 		assertThat(mine.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
 		assertThat(department.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
@@ -116,7 +122,10 @@ class ReviewerFiltersTest {
 		assertThat(dueSoon.at("/query/followUpBeforeExpression").asText()).isEqualTo("${now()}");
 		assertThat(dueSoon.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
 		assertThat(dueSoon.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
-		for (JsonNode filter : List.of(mine, department, dueSoon)) {
+		assertThat(led.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserBodies()}");
+		assertThat(led.at("/query/includeAssignedTasks").asBoolean()).isTrue();
+		assertThat(led.at("/query/sorting").isMissingNode() || led.at("/query/sorting").isEmpty()).isTrue();
+		for (JsonNode filter : List.of(mine, department, dueSoon, led)) {
 			assertThat(filter.at("/properties/refresh").asBoolean()).isTrue();
 			assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly("referenceNo",
 					"enterpriseName", "kindName", "applicationTitle");
@@ -124,8 +133,8 @@ class ReviewerFiltersTest {
 					"申报类型", "申报事项");
 			assertThat(filter.toString()).doesNotContain("orQueries\":[{");
 		}
-		assertThat(List.of(mine, department, dueSoon)).extracting(f -> f.at("/properties/priority").asInt())
-			.containsExactly(10, 20, 30);
+		assertThat(List.of(mine, department, dueSoon, led)).extracting(f -> f.at("/properties/priority").asInt())
+			.containsExactly(10, 20, 30, 40);
 	}
 
 	private JsonNode restFilter(WebClient client, String name) throws Exception {
@@ -170,6 +179,19 @@ class ReviewerFiltersTest {
 	}
 
 	@Test
+	void theLeadsFilterIsSharedWithEveryLeadGroupAndNoOtherGroup() {
+		List<String> shared = authorizations.createAuthorizationQuery()
+			.resourceType(Resources.FILTER)
+			.resourceId(filter(LED_DEPARTMENT).getId())
+			.list()
+			.stream()
+			.map(a -> a.getGroupId())
+			.toList();
+		assertThat(shared).isNotEmpty().allSatisfy(group -> assertThat(group).endsWith("-lead"));
+		assertThat(shared).contains(GX_INDUSTRY + "-lead", "city-industry-lead", "bank-icbc-lead");
+	}
+
+	@Test
 	void anEnterpriseIsRefusedTheFilters() {
 		HttpResponse<String> response = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/engine-rest/filter");
@@ -181,7 +203,7 @@ class ReviewerFiltersTest {
 			.stream()
 			.map(Group::getId)
 			.toList();
-		for (String name : NAMES) {
+		for (String name : ALL_NAMES) {
 			assertThat(authorizations.isUserAuthorized(DemoUsers.ENTERPRISE, groups, Permissions.READ, Resources.FILTER,
 					filter(name).getId()))
 				.as(name)
@@ -264,14 +286,14 @@ class ReviewerFiltersTest {
 	}
 
 	private void assertEachFilterExistsOnce() {
-		for (String name : NAMES) {
+		for (String name : ALL_NAMES) {
 			assertThat(filters.createTaskFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
 		}
 	}
 
 	private Map<String, Long> readGrantsPerFilter() {
 		Map<String, Long> grants = new java.util.TreeMap<>();
-		for (String name : NAMES) {
+		for (String name : ALL_NAMES) {
 			grants.put(name,
 					authorizations.createAuthorizationQuery()
 						.resourceType(Resources.FILTER)

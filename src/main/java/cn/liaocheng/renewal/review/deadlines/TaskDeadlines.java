@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 import cn.liaocheng.renewal.security.PlainText;
@@ -27,9 +28,9 @@ import cn.liaocheng.renewal.security.PlainText;
  * How many working days remain until the due date of the review tasks a reviewer sees in
  * Tasklist's list. Counted when asked (the figure changes every working day, so it cannot
  * be stored on the task) on the China working-day calendar. Only tasks the caller could
- * find through the reviewers' filters are answered: tasks of one of their groups (claimed
- * or not), tasks they hold and tasks they delegated; any other id is left out of the
- * answer, as if it did not exist.
+ * find through the reviewers' filters are answered: tasks of one of their groups or of a
+ * body they lead (claimed or not), tasks they hold and tasks they delegated; any other id
+ * is left out of the answer, as if it did not exist.
  */
 @Service
 public class TaskDeadlines {
@@ -86,8 +87,9 @@ public class TaskDeadlines {
 
 	/**
 	 * Those of {@code taskIds} the caller may see, in the order asked: tasks of one of
-	 * their groups (claimed or not), tasks they hold and tasks they delegated. Any other
-	 * id, and an id that cannot be a task's, is left out; refused when more than
+	 * their groups or of a body they lead (claimed or not: a lead reads every task of the
+	 * body, Tasklist's 本部门在办), tasks they hold and tasks they delegated. Any other id,
+	 * and an id that cannot be a task's, is left out; refused when more than
 	 * {@link #MAX_IDS} ids are asked at once.
 	 */
 	@Transactional(readOnly = true)
@@ -98,7 +100,7 @@ public class TaskDeadlines {
 		}
 		return handOvers.withProductAuthority(() -> {
 			Map<String, Task> visible = new LinkedHashMap<>();
-			List<String> groups = handOvers.groupsOf(callerId);
+			List<String> groups = GroupNames.withLedBodies(handOvers.groupsOf(callerId));
 			String[] idArray = ids.toArray(String[]::new);
 			if (!groups.isEmpty()) {
 				tasks.createTaskQuery()

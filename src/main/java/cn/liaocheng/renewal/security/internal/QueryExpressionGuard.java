@@ -43,10 +43,11 @@ final class QueryExpressionGuard extends CommandInterceptor {
 	/**
 	 * The only expressions a stored filter may hold, as exact strings: those of the
 	 * reviewers' Tasklist filters ({@code ReviewerFilter}), which name the user running
-	 * the filter or a date and take nothing from a caller.
+	 * the filter, the bodies they work for ({@link FilterFunctions}) or a date and take
+	 * nothing from a caller.
 	 */
-	static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}", "${now()}",
-			"${dateTime().plusDays(2)}");
+	static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}",
+			FilterFunctions.CURRENT_USER_BODIES_EXPRESSION, "${now()}", "${dateTime().plusDays(2)}");
 
 	private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");
 

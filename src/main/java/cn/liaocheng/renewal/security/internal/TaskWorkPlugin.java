@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * found") nor read the overdue reminder on their own task. Reviewers still hold no
  * {@code READ_HISTORY}, so the history of other cases stays closed;
  * {@link HistoricTaskGrantBackfill} gives tasks created before this setting their grants.
+ *
+ * <p>
+ * A body's lead reads the body's tasks ({@link StaffAuthorizationProvider}); the
+ * expressions get {@link FilterFunctions#currentUserBodies()} so that a Tasklist filter
+ * can list them by the body's candidate group, as 本部门待办 lists a member's.
  */
 @Component
 class TaskWorkPlugin extends AbstractProcessEnginePlugin {
@@ -45,6 +50,8 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.getCommandCheckers().add(AssigneeWorkChecker.asCommandChecker());
 		configuration.getCommandCheckers().add(CaselessJobs.asCommandChecker());
+		configuration.getExpressionManager()
+			.addFunction(FilterFunctions.CURRENT_USER_BODIES, FilterFunctions.currentUserBodiesMethod());
 	}
 
 }

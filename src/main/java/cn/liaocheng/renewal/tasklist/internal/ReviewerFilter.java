@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * A Tasklist filter every reviewer gets. The queries use expressions only at their top
- * level (evaluated for the user who runs the filter), and only these exact ones: the
- * engine refuses any other expression in a stored filter (security's query expression
- * guard lists the same strings), so a change here must be made there too.
+ * A Tasklist filter every reviewer gets, or every body's lead ({@link #forLeads()}). The
+ * queries use expressions only at their top level (evaluated for the user who runs the
+ * filter), and only these exact ones: the engine refuses any other expression in a stored
+ * filter (security's query expression guard lists the same strings), so a change here
+ * must be made there too.
  */
 enum ReviewerFilter {
 
@@ -46,7 +47,22 @@ enum ReviewerFilter {
 				.includeAssignedTasks()
 				.followUpBeforeExpression("${now()}")
 				.orderByDueDate()
-				.asc());
+				.asc()),
+
+	/**
+	 * For a body's lead (负责人): every open task of the bodies they lead, waiting or held
+	 * by a colleague, from the moment it is created, so that they can reassign, take back
+	 * or urge it (改派, 收回, 催办) before it is overdue. {@code currentUserBodies()} is the
+	 * runner's groups and the bodies of their lead groups (security's filter functions);
+	 * the lead reads these tasks by the grant every body's task gives its lead group, and
+	 * works one only once it is escalated or given to them. Shared with the lead groups
+	 * only: for anyone else it would list what 本部门待办 lists. No order of its own, as
+	 * {@link #MY_TASKS}.
+	 */
+	LED_DEPARTMENT("本部门在办", "本人负责的部门正在办理的全部任务，含同事已认领的任务：负责人可在“办理操作”中改派、收回或催办", 40, "#6a1b9a",
+			tasks -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserBodies()}")
+				.includeAssignedTasks());
 
 	/**
 	 * The query of 即将超期 as first shipped (calendar days), replaced at start where no one
@@ -83,6 +99,11 @@ enum ReviewerFilter {
 
 	String filterName() {
 		return filterName;
+	}
+
+	/** Whether the filter is shared with the lead groups ({@code …-lead}) only. */
+	boolean forLeads() {
+		return this == LED_DEPARTMENT;
 	}
 
 	TaskQuery query(TaskService tasks) {

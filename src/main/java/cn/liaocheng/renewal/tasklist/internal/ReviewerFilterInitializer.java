@@ -23,6 +23,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.StartupOrder;
 import cn.liaocheng.renewal.organization.StartupWrites;
@@ -30,7 +31,8 @@ import cn.liaocheng.renewal.organization.StartupWrites;
 /**
  * Runs at every start, after the review groups exist: creates the filters of
  * {@link ReviewerFilter} that are missing (looked up by name) and lets every review group
- * (type COUNTY, CITY or BANK) read them.
+ * (type COUNTY, CITY or BANK) read them, or only the lead groups among them
+ * ({@code …-lead}) for the leads' filter.
  *
  * <p>
  * A filter that already exists is never changed, so an administrator's edits in Tasklist
@@ -86,6 +88,7 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	 */
 	private void initialize() {
 		List<String> reviewGroups = reviewGroups();
+		List<String> leadGroups = reviewGroups.stream().filter(g -> g.endsWith(GroupNames.LEAD_SUFFIX)).toList();
 		int created = 0;
 		int granted = 0;
 		for (ReviewerFilter wanted : ReviewerFilter.values()) {
@@ -100,12 +103,12 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				if (wanted == ReviewerFilter.DUE_SOON) {
 					existing.forEach(this::countWorkingDaysIfAsShipped);
 				}
-				else {
+				else if (wanted == ReviewerFilter.MY_TASKS || wanted == ReviewerFilter.MY_DEPARTMENT) {
 					existing.forEach(filter -> sortableIfAsShipped(wanted, filter));
 				}
 			}
 			for (Filter filter : targets) {
-				granted += shareWith(filter, reviewGroups);
+				granted += shareWith(filter, wanted.forLeads() ? leadGroups : reviewGroups);
 			}
 		}
 		LOG.info("Tasklist filters in place: {} created, {} read permissions granted to {} review groups", created,

@@ -1,0 +1,285 @@
+package cn.liaocheng.renewal.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * A body's lead (负责人) sees every open task of the body, waiting or claimed by a
+ * colleague, from the moment it is created: in Tasklist's filter 本部门在办 and through the
+ * engine's REST API, so that 改派, 收回 and 催办 are reachable before a task is overdue. Only
+ * reading: the lead does not claim or complete a task they do not hold, and no lead sees
+ * another body's tasks, in the same county or another.
+ */
+@WebIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadsSeeTheirBodysTasksTest {
+
+	private static final String LEAD = "gx-industry-lead";
+
+	/** The lead of the same department in another county (临清市). */
+	private static final String OTHER_COUNTY_LEAD = "lq-industry-lead";
+
+	/** The lead of another department in the same county (冠县财政局). */
+	private static final String OTHER_BODY_LEAD = "gx-finance-lead";
+
+	private static final String COLLEAGUE = CountyReviewTasks.COLLEAGUE;
+
+	private static final String LEADS_FILTER = "本部门在办";
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	FilterService filters;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	private CountyReviewTasks county;
+
+	@BeforeAll
+	void fixture() {
+		county = new CountyReviewTasks(applications, identity, tasks);
+		county.ensureColleague();
+	}
+
+	@Test
+	void theLeadSeesAWaitingTaskAndOneAColleagueHoldsInTheirFilterAndThroughTheRestApi() throws Exception {
+		Task waiting = county.open();
+		Task held = county.heldBy(COLLEAGUE);
+		List<String> both = List.of(waiting.getId(), held.getId());
+
+		assertThat(filterList(LEAD)).containsAll(both);
+		assertThat(filterCount(LEAD, both)).isEqualTo(2);
+		assertThat(restList(LEAD, both)).containsExactlyInAnyOrderElementsOf(both);
+		assertThat(restCount(LEAD, both)).isEqualTo(2);
+		HttpResponse<String> one = as(LEAD).get("/engine-rest/task/" + held.getId());
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+		assertThat(one.body()).contains(COLLEAGUE);
+		assertThat(as(LEAD).get("/engine-rest/task/" + held.getId() + "/comment").statusCode())
+			.as("the task's notes (the overdue reminder among them)")
+			.isEqualTo(200);
+		// What Tasklist shows on each card of the list: the county and the working days
+		// left.
+		String ids = String.join(",", both);
+		assertThat(as(LEAD).get("/api/review/tasks/cards?ids=" + ids).body()).contains(waiting.getId(), held.getId(),
+				"冠县");
+		assertThat(as(LEAD).get("/api/review/tasks/remaining-days?ids=" + ids).body()).contains(waiting.getId(),
+				held.getId(), "剩余");
+	}
+
+	@Test
+	void noOtherBodysLeadSeesThemInTheCountyOrAnother() throws Exception {
+		Task waiting = county.open();
+		Task held = county.heldBy(COLLEAGUE);
+		List<String> both = List.of(waiting.getId(), held.getId());
+
+		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD)) {
+			assertThat(filterList(stranger)).as(stranger).doesNotContainAnyElementsOf(both);
+			assertThat(filterCount(stranger, both)).as(stranger).isZero();
+			assertThat(restList(stranger, both)).as(stranger).isEmpty();
+			assertThat(restCount(stranger, both)).as(stranger).isZero();
+			assertThat(as(stranger).get("/engine-rest/task/" + held.getId()).statusCode()).as(stranger).isIn(403, 404);
+			HttpResponse<String> byGroup = as(stranger)
+				.get("/engine-rest/task/count?candidateGroup=" + CountyReviewTasks.BODY + "&includeAssignedTasks=true");
+			assertThat(byGroup.body()).as(stranger).isEqualTo("{\"count\":0}");
+			String ids = String.join(",", both);
+			assertThat(as(stranger).get("/api/review/tasks/cards?ids=" + ids).body()).as(stranger).isEqualTo("[]");
+			assertThat(as(stranger).get("/api/review/tasks/remaining-days?ids=" + ids).body()).as(stranger)
+				.isEqualTo("[]");
+		}
+	}
+
+	@Test
+	void theLeadReadsButDoesNotClaimOrCompleteATaskTheyDoNotHold() {
+		Task waiting = county.open();
+		Task held = county.heldBy(COLLEAGUE);
+
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + waiting.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
+			.statusCode()).isEqualTo(403);
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + held.getId() + "/submit-form", approval()).statusCode())
+			.isEqualTo(403);
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + held.getId() + "/complete", approval()).statusCode())
+			.isEqualTo(403);
+		assertThat(as(LEAD)
+			.putJson("/engine-rest/task/" + held.getId() + "/localVariables/opinion",
+					"{\"value\":\"负责人代填\",\"type\":\"String\"}")
+			.statusCode()).isEqualTo(403);
+		assertThat(tasks.createTaskQuery().taskId(waiting.getId()).singleResult().getAssignee()).isNull();
+		assertThat(tasks.createTaskQuery().taskId(held.getId()).singleResult().getAssignee()).isEqualTo(COLLEAGUE);
+	}
+
+	@Test
+	void theLeadTakesBackAndGivesOutAColleaguesTaskFoundInTheirFilter() throws Exception {
+		Task held = county.heldBy(COLLEAGUE);
+		assertThat(filterList(LEAD)).contains(held.getId());
+		String operations = "/api/review/tasks/" + held.getId() + "/operations";
+		assertThat(as(LEAD).get(operations).body()).contains("reassign", "urge");
+
+		HttpResponse<String> back = as(LEAD).postJson("/api/review/tasks/" + held.getId() + "/reassign",
+				"{\"reason\":\"办理人请假，收回本部门待办\"}");
+		assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+		assertThat(tasks.createTaskQuery().taskId(held.getId()).singleResult().getAssignee()).isNull();
+		assertThat(filterList(LEAD)).as("still in the lead's view, now waiting").contains(held.getId());
+
+		HttpResponse<String> given = as(LEAD).postJson("/api/review/tasks/" + held.getId() + "/reassign",
+				"{\"to\":\"" + DemoUsers.COUNTY_REVIEWER + "\",\"reason\":\"改由本部门其他同事办理\"}");
+		assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
+		assertThat(tasks.createTaskQuery().taskId(held.getId()).singleResult().getAssignee())
+			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		HttpResponse<String> urged = as(LEAD).postJson("/api/review/tasks/" + held.getId() + "/urge",
+				"{\"reason\":\"请尽快办理\"}");
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyLeadsAreGivenTheFilter() throws Exception {
+		assertThat(filterNames(LEAD)).contains(LEADS_FILTER, "我的待办", "本部门待办", "即将超期");
+		for (String reviewer : List.of(DemoUsers.COUNTY_REVIEWER, DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER)) {
+			assertThat(filterNames(reviewer)).as(reviewer).doesNotContain(LEADS_FILTER).contains("本部门待办");
+		}
+		assertThat(as(DemoUsers.ENTERPRISE).get("/engine-rest/filter").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theLeadsGrantIsReadingOnly() {
+		Task waiting = county.open();
+		String lead = GroupNames.lead(CountyReviewTasks.BODY);
+
+		Authorization task = grant(lead, Resources.TASK, waiting.getId());
+		assertThat(task).isNotNull();
+		assertThat(task.isPermissionGranted(Permissions.READ)).isTrue();
+		assertThat(task.isPermissionGranted(Permissions.TASK_WORK)).isFalse();
+		assertThat(task.isPermissionGranted(Permissions.UPDATE)).isFalse();
+		Authorization history = grant(lead, Resources.HISTORIC_TASK, waiting.getId());
+		assertThat(history).isNotNull();
+		assertThat(history.isPermissionGranted(HistoricTaskPermissions.READ)).isTrue();
+		assertThat(grant(GroupNames.lead("county-371581-industry"), Resources.TASK, waiting.getId())).isNull();
+	}
+
+	/**
+	 * An overdue task is escalated as before: its lead becomes a candidate and may then
+	 * claim it, as the reviewer guide says.
+	 */
+	@Test
+	void anEscalatedTaskMayStillBeClaimedByTheLead() {
+		Task waiting = county.open();
+		tasks.addCandidateGroup(waiting.getId(), GroupNames.lead(CountyReviewTasks.BODY));
+
+		Authorization task = grant(GroupNames.lead(CountyReviewTasks.BODY), Resources.TASK, waiting.getId());
+		assertThat(task.isPermissionGranted(Permissions.READ)).isTrue();
+		assertThat(task.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+		assertThat(authorizations.createAuthorizationQuery()
+			.groupIdIn(GroupNames.lead(CountyReviewTasks.BODY))
+			.resourceType(Resources.TASK)
+			.resourceId(waiting.getId())
+			.count()).as("one grant, widened").isEqualTo(1);
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + waiting.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
+			.statusCode()).isEqualTo(204);
+	}
+
+	private Authorization grant(String groupId, Resources resource, String taskId) {
+		return authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(taskId)
+			.singleResult();
+	}
+
+	private Filter filter(String name) {
+		return filters.createTaskFilterQuery().filterName(name).singleResult();
+	}
+
+	private List<String> filterList(String user) throws Exception {
+		HttpResponse<String> response = as(user)
+			.postJson("/engine-rest/filter/" + filter(LEADS_FILTER).getId() + "/list?maxResults=2000", "{}");
+		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+		return ids(response.body());
+	}
+
+	private long filterCount(String user, List<String> taskIds) throws Exception {
+		HttpResponse<String> response = as(user).postJson(
+				"/engine-rest/filter/" + filter(LEADS_FILTER).getId() + "/count",
+				"{\"taskIdIn\":" + json.writeValueAsString(taskIds) + "}");
+		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("count").asLong();
+	}
+
+	private List<String> restList(String user, List<String> taskIds) throws Exception {
+		HttpResponse<String> response = as(user).get("/engine-rest/task?taskIdIn=" + String.join(",", taskIds));
+		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+		return ids(response.body());
+	}
+
+	private long restCount(String user, List<String> taskIds) throws Exception {
+		HttpResponse<String> response = as(user).get("/engine-rest/task/count?taskIdIn=" + String.join(",", taskIds));
+		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("count").asLong();
+	}
+
+	private List<String> filterNames(String user) throws Exception {
+		HttpResponse<String> response = as(user).get("/engine-rest/filter?resourceType=Task");
+		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+		List<String> names = new ArrayList<>();
+		json.readTree(response.body()).forEach(f -> names.add(f.path("name").asText()));
+		return names;
+	}
+
+	private List<String> ids(String body) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (JsonNode task : json.readTree(body)) {
+			ids.add(task.path("id").asText());
+		}
+		return ids;
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+	private static String approval() {
+		return "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"opinion\":{\"value\":\"材料齐全，同意推荐。\"}}}";
+	}
+
+}
