@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,8 +31,10 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.JavaMigrations;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
+import db.migration.common.V142__LeadsReadTheirBodysOpenTasks;
 
 /**
  * A body's lead (负责人) sees every open task of the body, waiting or claimed by a
@@ -74,6 +78,9 @@ class LeadsSeeTheirBodysTasksTest {
 
 	@Autowired
 	AuthorizationService authorizations;
+
+	@Autowired
+	DataSource dataSource;
 
 	private CountyReviewTasks county;
 
@@ -216,6 +223,43 @@ class LeadsSeeTheirBodysTasksTest {
 			.count()).as("one grant, widened").isEqualTo(1);
 		assertThat(as(LEAD).postJson("/engine-rest/task/" + waiting.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
 			.statusCode()).isEqualTo(204);
+	}
+
+	/**
+	 * Tasks opened before the leads were given their reading get it from V142; a task
+	 * that already has a lead's grant (escalated) keeps it as it is.
+	 */
+	@Test
+	void theMigrationGivesTheLeadsOfTasksOpenedBeforeTheirReading() throws Exception {
+		String lead = GroupNames.lead(CountyReviewTasks.BODY);
+		Task before = county.heldBy(COLLEAGUE);
+		Task escalated = county.open();
+		tasks.addCandidateGroup(escalated.getId(), lead);
+		for (Resources resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+			authorizations.deleteAuthorization(grant(lead, resource, before.getId()).getId());
+		}
+		assertThat(restList(LEAD, List.of(before.getId()))).isEmpty();
+		assertThat(filterList(LEAD)).doesNotContain(before.getId());
+
+		JavaMigrations.run(new V142__LeadsReadTheirBodysOpenTasks(), dataSource);
+		JavaMigrations.run(new V142__LeadsReadTheirBodysOpenTasks(), dataSource);
+
+		assertThat(restList(LEAD, List.of(before.getId()))).containsExactly(before.getId());
+		assertThat(filterList(LEAD)).contains(before.getId(), escalated.getId());
+		Authorization task = grant(lead, Resources.TASK, before.getId());
+		assertThat(task.isPermissionGranted(Permissions.READ)).isTrue();
+		assertThat(task.isPermissionGranted(Permissions.TASK_WORK)).isFalse();
+		assertThat(
+				grant(lead, Resources.HISTORIC_TASK, before.getId()).isPermissionGranted(HistoricTaskPermissions.READ))
+			.isTrue();
+		assertThat(grant(lead, Resources.TASK, escalated.getId()).isPermissionGranted(Permissions.TASK_WORK))
+			.as("the escalated task's grant is left as it was")
+			.isTrue();
+		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD)) {
+			assertThat(restList(stranger, List.of(before.getId()))).as(stranger).isEmpty();
+		}
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + before.getId() + "/submit-form", approval()).statusCode())
+			.isEqualTo(403);
 	}
 
 	private Authorization grant(String groupId, Resources resource, String taskId) {
