@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -72,6 +73,9 @@ class LeadsSeeTheirBodysTasksTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	FilterService filters;
@@ -202,6 +206,24 @@ class LeadsSeeTheirBodysTasksTest {
 		assertThat(history).isNotNull();
 		assertThat(history.isPermissionGranted(HistoricTaskPermissions.READ)).isTrue();
 		assertThat(grant(GroupNames.lead("county-371581-industry"), Resources.TASK, waiting.getId())).isNull();
+	}
+
+	/**
+	 * From the task, the lead opens the case's dossier (查看完整申报材料) as the body does; the
+	 * lead of another body does not.
+	 */
+	@Test
+	void theLeadOpensTheDossierOfTheirBodysCase() {
+		Task waiting = county.open();
+		long applicationId = CountyReviewTasks.applicationOf(waiting, runtime);
+		String dossier = "/review/applications/" + applicationId;
+
+		HttpResponse<String> lead = as(LEAD).get(dossier);
+		assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
+		assertThat(lead.body()).contains((String) tasks.getVariableLocal(waiting.getId(), "referenceNo"));
+		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD)) {
+			assertThat(as(stranger).get(dossier).statusCode()).as(stranger).isEqualTo(404);
+		}
 	}
 
 	/**

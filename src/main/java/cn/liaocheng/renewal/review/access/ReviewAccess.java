@@ -12,17 +12,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.batch.OpenableCases;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * Who may read a dossier outside the enterprise that owns it: administrators, and
  * reviewers whose group has (or had) a task on the case, by their current groups (not by
- * having once held one of its tasks). A county reviewer therefore sees its own county's
- * cases only, a city body the cases routed to it, a bank the loans pushed to it; and
- * bodies or people a case was copied to (抄送). The one rule for every door to a case's
- * records, other modules' too (the after-award record reads it, the project library links
- * only the rows it lets the reader open), hence exposed as the module's interface
- * "access".
+ * having once held one of its tasks); a body's lead as the body (the lead reads every
+ * task of the body in Tasklist, and lists the cases it handled). A county reviewer
+ * therefore sees its own county's cases only, a city body the cases routed to it, a bank
+ * the loans pushed to it; and bodies or people a case was copied to (抄送). The one rule
+ * for every door to a case's records, other modules' too (the after-award record reads
+ * it, the project library links only the rows it lets the reader open), hence exposed as
+ * the module's interface "access".
  */
 @Component
 @NamedInterface("access")
@@ -60,7 +62,7 @@ public class ReviewAccess implements OpenableCases {
 			return asked;
 		}
 		Set<Long> readable = new HashSet<>();
-		List<String> groups = user.groupIds();
+		List<String> groups = GroupNames.withLedBodies(user.groupIds());
 		if (!groups.isEmpty()) {
 			List<Long> ids = List.copyOf(asked);
 			for (int from = 0; from < ids.size(); from += SLICE) {
