@@ -221,9 +221,14 @@ class LeadsSeeTheirBodysTasksTest {
 		HttpResponse<String> lead = as(LEAD).get(dossier);
 		assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
 		assertThat(lead.body()).contains((String) tasks.getVariableLocal(waiting.getId(), "referenceNo"));
-		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD)) {
-			assertThat(as(stranger).get(dossier).statusCode()).as(stranger).isEqualTo(404);
-		}
+		// Another county's lead learns nothing of the case; the county finance bureau's,
+		// whose project library lists every case of its county, is told it may not open
+		// this one.
+		assertThat(as(OTHER_COUNTY_LEAD).get(dossier).statusCode()).isEqualTo(404);
+		HttpResponse<String> otherBody = as(OTHER_BODY_LEAD).get(dossier);
+		assertThat(otherBody.statusCode()).isEqualTo(403);
+		assertThat(otherBody.body()).contains("无权查看该案件卷宗")
+			.doesNotContain((String) tasks.getVariableLocal(waiting.getId(), "referenceNo"));
 	}
 
 	/**
