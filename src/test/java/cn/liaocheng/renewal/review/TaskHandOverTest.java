@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -205,6 +206,55 @@ class TaskHandOverTest {
 		assertThat(assigneeOf(task)).isEqualTo(COLLEAGUE);
 	}
 
+	/**
+	 * 放回本部门待办 is offered to the holder alone, as the release itself allows: not to a
+	 * colleague of the body, not to the colleague a task was delegated to, not to another
+	 * county. Whoever is not the holder cannot release it by naming the holder, through
+	 * another spelling of the path or by the id of someone else's task.
+	 */
+	@Test
+	void releaseIsOfferedToTheHolderOnlyAndNobodyElseReleasesTheTaskHoweverAsked() throws Exception {
+		Task task = countyTasks.heldBy(HOLDER);
+		assertThat(operations(HOLDER, task)).contains("release", "transfer", "delegate");
+		assertThat(operations(COLLEAGUE, task)).as("a colleague of the body").doesNotContain("release");
+		assertThat(as("lq-industry").get(operationsOf(task)).statusCode()).as("another county").isEqualTo(404);
+
+		String asTheHolder = "{\"reason\":\"误领，放回部门待办\",\"userId\":\"" + HOLDER + "\",\"assignee\":\"" + HOLDER + "\"}";
+		String path = release(task);
+		for (String spelling : List.of(path, path + "/", path + ";x=y", path.replace("/tasks/", "/tasks;x=y/"),
+				path.replace("/api/review/", "/api//review/"), path.replace("/api/review/", "/API/review/"),
+				path.replace("/release", "/RELEASE"), path.replace("/release", "%2Frelease"),
+				path.replace("/release", "/./release"), path.replace("/tasks/", "/tasks/x/../"))) {
+			HttpResponse<String> refused = as(COLLEAGUE).postJson(spelling, asTheHolder);
+			assertThat(refused.statusCode()).as("%s: %s", spelling, refused.body()).isBetween(400, 405);
+		}
+		HttpResponse<String> refused = as(COLLEAGUE).postJson(path, asTheHolder);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("只有该任务的当前办理人");
+		assertNothingChanged(task, HOLDER);
+
+		// The holder, by the id of a colleague's task: refused, and that task stays
+		// the colleague's.
+		Task colleagues = countyTasks.heldBy(COLLEAGUE);
+		assertThat(operations(HOLDER, colleagues)).doesNotContain("release");
+		HttpResponse<String> others = as(HOLDER).postJson(release(colleagues), "{\"reason\":\"误领，放回部门待办\"}");
+		assertThat(others.statusCode()).as(others.body()).isEqualTo(403);
+		assertNothingChanged(colleagues, COLLEAGUE);
+
+		// Delegated, the task is the delegate's to complete and hand back, not to
+		// release.
+		HttpResponse<String> delegated = as(HOLDER).postJson("/api/review/tasks/" + task.getId() + "/delegate",
+				body(COLLEAGUE, "请协助核对设备清单"));
+		assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(200);
+		assertThat(operations(COLLEAGUE, task)).doesNotContain("release");
+		assertThat(operations(HOLDER, task)).doesNotContain("release");
+		HttpResponse<String> byDelegate = as(COLLEAGUE).postJson(path, "{\"reason\":\"误领，放回部门待办\"}");
+		assertThat(byDelegate.statusCode()).as(byDelegate.body()).isEqualTo(403);
+		assertThat(byDelegate.body()).contains("委派给您");
+		assertThat(assigneeOf(task)).isEqualTo(COLLEAGUE);
+		assertThat(audit(CountyReviewTasks.applicationOf(task, runtime), "TASK_RELEASE")).isEmpty();
+	}
+
 	@Test
 	void theHolderDelegatesToAColleagueWhoseCompletionReturnsTheTaskToTheHolder() {
 		Task task = countyTasks.heldBy(HOLDER);
@@ -307,6 +357,19 @@ class TaskHandOverTest {
 
 	private static String release(Task task) {
 		return "/api/review/tasks/" + task.getId() + "/release";
+	}
+
+	private static String operationsOf(Task task) {
+		return "/api/review/tasks/" + task.getId() + "/operations";
+	}
+
+	/** The operations {@code user} is offered on the task. */
+	private List<String> operations(String user, Task task) throws Exception {
+		HttpResponse<String> response = as(user).get(operationsOf(task));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<String> offered = new ArrayList<>();
+		JSON.readTree(response.body()).forEach(op -> offered.add(op.asText()));
+		return offered;
 	}
 
 	private static String body(String to, String reason) {

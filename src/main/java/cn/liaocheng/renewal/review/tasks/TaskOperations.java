@@ -132,8 +132,8 @@ public class TaskOperations {
 
 	/**
 	 * Which operations the caller may try on the open task, for Tasklist's panel to offer
-	 * only those: the holder's (转办, 委派, 退回上一环节, 抄送), a lead's 催办 and 改派, the city
-	 * industry bureau's 加签 during the joint review. The operations themselves check
+	 * only those: the holder's (转办, 委派, 放回本部门待办, 退回上一环节, 抄送), a lead's 催办 and 改派, the
+	 * city industry bureau's 加签 during the joint review. The operations themselves check
 	 * again.
 	 */
 	@Transactional(readOnly = true)
@@ -145,7 +145,7 @@ public class TaskOperations {
 			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
-				available.addAll(List.of("transfer", "delegate", "copy"));
+				available.addAll(List.of("transfer", "delegate", "release", "copy"));
 				if (inReview(task.getProcessDefinitionId()) && !PARALLEL_STEPS.contains(task.getTaskDefinitionKey())
 						&& !AFTER_PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
 					available.add("returnToPrevious");

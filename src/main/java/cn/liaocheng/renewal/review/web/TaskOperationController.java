@@ -58,7 +58,7 @@ class TaskOperationController {
 
 	@GetMapping("/tasks/{taskId}/operations")
 	@Operation(summary = "可办理的操作",
-			description = "本人对该任务可以尝试的操作：transfer、delegate、copy、returnToPrevious、urge、reassign、addReviewer")
+			description = "本人对该任务可以尝试的操作：transfer、delegate、release、copy、returnToPrevious、urge、reassign、addReviewer")
 	Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return operations.available(user.userId(), taskId);
 	}
