@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -30,9 +33,10 @@ import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
- * 转办, 撤回 and 催办 in Tasklist, in a real Chromium: the 办理操作 tab of the open task and the 撤回
- * button of the navbar call the application's API with the session's CSRF token, and the
- * case history records each. Screenshots: target/screenshots/tasklist-operations-*.
+ * 转办, 放回本部门待办, 撤回 and 催办 in Tasklist, in a real Chromium: the 办理操作 tab of the open task
+ * and the 撤回 button of the navbar call the application's API with the session's CSRF
+ * token, and the case history records each. Screenshots:
+ * target/screenshots/tasklist-operations-*.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,6 +118,47 @@ class ApprovalOperationsBrowserTest {
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
 			.isEqualTo(CountyReviewTasks.COLLEAGUE);
 		assertThat(operations(task)).containsExactly("TRANSFER");
+	}
+
+	/**
+	 * 放回本部门待办: a reviewer claims a task in Tasklist, puts it back from the 办理操作 tab with
+	 * a reason, and it is unclaimed in the body's list again, where a colleague may claim
+	 * it.
+	 */
+	@Test
+	void aReviewerWhoClaimedATaskByMistakePutsItBackIntoTheBodysList() {
+		Task task = county.open();
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim")).click();
+		browser.waitUntil(d -> DemoUsers.COUNTY_REVIEWER.equals(assigneeOf(task)));
+
+		openTab("办理操作");
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitFor(By.name("releaseReason")).sendKeys("误领，不属于本人分工");
+		assertThat(panel.findElement(By.name("releaseReason")).getAttribute("aria-label")).isEqualTo("放回原因");
+		browser.screenshot("tasklist-operations-release-filled");
+		submit(panel, "放回本部门待办");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"),
+				"已放回冠县工业和信息化局待办"));
+		browser.screenshot("tasklist-operations-released");
+		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation
+		assertThat(assigneeOf(task)).isNull();
+		assertThat(operations(task)).containsExactly("RELEASE");
+		// Reloaded, the task offers 认领 again.
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
+
+		String search = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + referenceNo(task)
+				+ "\",\"name\":\"referenceNo\"}]";
+		browser.open(TASKLIST + "#/?filter=" + departmentFilter() + "&searchQuery="
+				+ URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20"));
+		By cards = By.cssSelector("section.tasks-list li.task");
+		browser.waitUntil(d -> {
+			List<WebElement> found = d.findElements(cards);
+			return found.size() == 1 && found.get(0).getText().contains(referenceNo(task));
+		});
+		browser.screenshot("tasklist-operations-released-in-department-list");
+		assertThat(browser.driver().findElement(cards).getText()).as("no holder on the card")
+			.doesNotContain(shownNameOf(DemoUsers.COUNTY_REVIEWER));
 	}
 
 	@Test
@@ -306,14 +351,41 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	private void openOperations(String user, Task task) {
+		openTask(user, task);
+		openTab("办理操作");
+	}
+
+	private void openTask(String user, Task task) {
 		browser.logIn(user, DemoUsers.PASSWORD);
 		browser.open(TASKLIST + "#/?task=" + task.getId());
+	}
+
+	private void openTab(String label) {
 		WebElement tab = browser.waitUntil(d -> d.findElements(By.cssSelector("ul.nav-tabs li a"))
 			.stream()
-			.filter(a -> a.getText().contains("办理操作"))
+			.filter(a -> a.getText().contains(label))
 			.findFirst()
 			.orElse(null));
 		tab.click();
+	}
+
+	/** The elements of the page matching {@code css} that are displayed. */
+	private List<WebElement> shown(String css) {
+		return browser.driver().findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
+	}
+
+	private String assigneeOf(Task task) {
+		return tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+	}
+
+	/** A user's name as Tasklist shows a holder: first name, then last name. */
+	private String shownNameOf(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		return user.getFirstName() + " " + user.getLastName();
+	}
+
+	private String departmentFilter() {
+		return filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
 	}
 
 	private static void submit(WebElement section, String label) {

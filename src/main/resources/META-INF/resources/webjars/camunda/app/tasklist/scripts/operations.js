@@ -1,5 +1,6 @@
 /*
- * 办理操作 in Tasklist: a tab of the open task (转办 and 委派 to a colleague of one's body, 退回上一环节, 催办 for a
+ * 办理操作 in Tasklist: a tab of the open task (转办 and 委派 to a colleague of one's body, 放回本部门待办 for a task
+ * claimed by mistake, 退回上一环节, 催办 for a
  * body's lead, 加签 for the city industry bureau during the joint review, 抄送, and one's 常用意见), a picker of
  * 常用意见 above the opinion field of every form, and two navbar buttons: 撤回 and 抄送我的
  * (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
@@ -58,7 +59,7 @@ function taskPanel(node, taskId) {
   node.appendChild(box);
   call('GET', '/tasks/' + encodeURIComponent(taskId) + '/operations').then(function (ops) {
     if (!ops.length) {
-      box.appendChild(el('p', {'class': 'help-block renewal-op-none', text: '认领该任务后，可以在这里转办、委派、退回上一环节或抄送。'}));
+      box.appendChild(el('p', {'class': 'help-block renewal-op-none', text: '认领该任务后，可以在这里转办、委派、放回本部门待办、退回上一环节或抄送。'}));
     }
     operationSections(box, taskId, ops);
     box.appendChild(phrasesSection());
@@ -109,6 +110,15 @@ function operationSections(box, taskId, ops) {
       select.disabled = true;
     });
   });
+
+  var releaseReason = reasonField('releaseReason', '放回原因', '放回原因（必填，2–200 字）');
+  if (can('release')) box.appendChild(section('放回本部门待办', '误领或暂时无法办理的，放回本部门待办，由本部门同事认领；放回人和原因记入办理记录。', [releaseReason], '放回本部门待办',
+    function () {
+      return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/release', {reason: reasonOf(releaseReason)})
+        .then(function (r) {
+          return '已放回' + r.bodyName + '待办，本部门同事可以认领。';
+        });
+    }));
 
   var returnReason = reasonField('returnReason', '退回原因', '退回原因（必填，2–200 字）');
   if (can('returnToPrevious')) box.appendChild(section('退回上一环节', '将案件退回本案件的上一审核环节重新办理（不退回企业；需要企业补正材料的，请在表单中选择“退回补正”）。', [returnReason], '退回上一环节',
