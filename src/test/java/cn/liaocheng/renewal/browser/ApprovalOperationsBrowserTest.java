@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,6 +133,9 @@ class ApprovalOperationsBrowserTest {
 		openTask(DemoUsers.COUNTY_REVIEWER, task);
 		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim")).click();
 		browser.waitUntil(d -> DemoUsers.COUNTY_REVIEWER.equals(assigneeOf(task)));
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .assignee"));
+		assertThat(shown("[cam-tasklist-task-meta] .unclaim")).as("Tasklist's ×, which the engine refuses a reviewer")
+			.isEmpty();
 
 		openTab("办理操作");
 		WebElement panel = browser.waitFor(PANEL);
@@ -159,6 +164,100 @@ class ApprovalOperationsBrowserTest {
 		browser.screenshot("tasklist-operations-released-in-department-list");
 		assertThat(browser.driver().findElement(cards).getText()).as("no holder on the card")
 			.doesNotContain(shownNameOf(DemoUsers.COUNTY_REVIEWER));
+	}
+
+	/**
+	 * Tasklist's own task administration (unclaim ×, naming another assignee, 添加组, the
+	 * follow-up and due dates) needs a permission reviewers do not hold: a reviewer is
+	 * not offered it, and should it show, the engine refuses and Tasklist says so in
+	 * Chinese. An administrator keeps it.
+	 */
+	@Test
+	void reviewersAreNotOfferedTheTaskAdministrationTheEngineRefusesThemAndItsRefusalIsInChinese() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		WebElement assignee = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .assignee"));
+		browser.waitUntil(d -> !assignee.getText().isBlank());
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .due-date"));
+		assertThat(shown("[cam-tasklist-task-meta] .unclaim, [cam-tasklist-task-meta] .reset-assignee, "
+				+ "[cam-tasklist-task-meta] .reset-due-date, [cam-tasklist-task-meta] .reset-follow-up-date, "
+				+ "[cam-tasklist-task-meta] [translate=ADD_GROUPS], [cam-tasklist-task-meta] [translate=SET_DUE_DATE], "
+				+ "[cam-tasklist-task-meta] [translate=SET_FOLLOW_UP_DATE]"))
+			.isEmpty();
+		// What remains is read: the due date, the follow-up date, the body and the holder
+		// open no editor.
+		for (String field : List.of(".due-date", ".followup-date", ".groups > span",
+				".assignee [cam-widget-inline-field]")) {
+			WebElement shown = browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] " + field));
+			assertThat(shown.isDisplayed()).as(field).isTrue();
+			shown.click();
+		}
+		browser.screenshot("tasklist-task-meta-reviewer");
+		assertThat(shown("[cam-tasklist-task-meta] .inline-editing, [cam-tasklist-task-meta] input, .modal-dialog"))
+			.as("no editor and no 管理组 dialog opened")
+			.isEmpty();
+
+		// Shown anyway (as to an administrator), the × is refused by the engine, in
+		// Chinese.
+		browser.driver().executeScript("document.documentElement.classList.add('renewal-task-admin')");
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .unclaim")).click();
+		WebElement refusal = browser.waitFor(By.cssSelector(".notifications .alert"));
+		browser.waitUntil(d -> refusal.getText().contains("取消认领时出错"));
+		browser.screenshot("tasklist-task-meta-refused");
+		assertThat(refusal.getText()).as("the engine's refusal, in Chinese")
+			.contains("您没有执行此操作的权限")
+			.doesNotContainPattern("[A-Za-z]{3,}");
+		assertThat(assigneeOf(task)).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		// An engine text in English that reached a notification all the same is said in
+		// Chinese: a missing permission as such, anything else as a general failure.
+		String message = ".notifications .alert .message";
+		browser.driver()
+			.executeScript("document.querySelector(arguments[0]).textContent = arguments[1]", message,
+					"The user with id 'gx-industry' does not have one of the following permissions: 'TASK_ASSIGN' permission on resource '"
+							+ task.getId() + "' of type 'Task'");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(message), "您没有执行此操作的权限"));
+		browser.driver()
+			.executeScript("document.querySelector(arguments[0]).textContent = arguments[1]", message,
+					"Cannot unclaim task " + task.getId() + ": unexpected state");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(message), "系统未能完成此操作"));
+		assertThat(browser.driver().findElement(By.cssSelector(message)).getText())
+			.doesNotContainPattern("[A-Za-z]{3,}");
+		assertThat(browser.driver().findElement(By.cssSelector(message)).getAttribute("title"))
+			.as("the engine's words kept for support")
+			.contains("unexpected state");
+
+		// The other controls fail too. Clearing the due date:
+		Task before = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] .reset-due-date")).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".notifications"), "任务保存失败"));
+		// 添加组:
+		browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] .groups > span")).click();
+		browser.waitFor(By.cssSelector(".groups-modal input[name=newGroup]")).sendKeys("county-371581-industry");
+		browser.waitUntil(d -> d.findElement(By.cssSelector(".groups-modal form button.btn-link")).isEnabled());
+		browser.driver().findElement(By.cssSelector(".groups-modal form button.btn-link")).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".groups-modal"), "您没有执行此操作的权限"));
+		browser.screenshot("tasklist-task-meta-refused-group");
+		browser.driver().findElement(By.cssSelector(".modal-footer button")).click();
+		browser.waitUntil(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+		// Naming a colleague as the holder: a reviewer may not even look the colleague
+		// up.
+		browser.driver()
+			.findElement(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field] .glyphicon-user"))
+			.click();
+		WebElement input = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .assignee input"));
+		input.clear();
+		input.sendKeys(CountyReviewTasks.COLLEAGUE, Keys.ENTER);
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .assignee .has-error"));
+		Task after = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(after.getAssignee()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+		assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+			.containsOnly(CountyReviewTasks.BODY, null);
+
+		browser.forgetEverything();
+		openTask(DemoUsers.ADMIN, task);
+		browser.waitUntil(d -> !shown("[cam-tasklist-task-meta] .reset-assignee").isEmpty());
+		browser.screenshot("tasklist-task-meta-administrator");
 	}
 
 	@Test

@@ -8,7 +8,10 @@
  *   (mm/dd/yyyy in an English browser). Here 'default' means yyyy-MM-dd, the form the rest of the system uses;
  *   every other use of Intl.DateTimeFormat is untouched.
  * - Tasklist shows some errors of its data loading raw, e.g. "<task> <- No matching task with id …" when a task
- *   has been completed by someone else; those are said in Chinese.
+ *   has been completed by someone else; those are said in Chinese. The server already answers most refusals of
+ *   Camunda's REST API in Chinese (operations.ErrorAnswers); an English engine text that still reaches one of
+ *   Tasklist's notifications is said in Chinese too: a missing permission, a claim or change someone else made
+ *   first, and anything else as a general failure (the English stays in the notification's title for support).
  * - Links in a form (the dossier link) open in a new tab, so an opinion typed into the form is not lost.
  */
 var FORM = '.fjs-container, .fjs-form';
@@ -16,6 +19,13 @@ var CALENDAR = '.flatpickr-calendar';
 var NOTICE = '.notifications, [notifications-panel], .alert';
 
 var TASK_GONE = '该任务已不存在，或您无权查看（可能已由他人办理）。请刷新任务列表。';
+var NOT_PERMITTED = '您没有执行此操作的权限；如确需办理，请联系系统管理员。';
+var CLAIMED = '该任务已由他人认领，请刷新后查看。';
+var CHANGED = '该任务刚刚已由他人办理或修改，请刷新后查看。';
+var FAILED = '系统未能完成此操作，请刷新页面后重试；如仍不成功，请联系系统管理员。';
+
+/** The message part of Tasklist's notifications (its title, e.g. 取消认领时出错, is from the translation file). */
+var NOTICE_MESSAGE = '.notifications .message';
 
 var FORM_MESSAGES = [
   [/^Field is required\.$/, '此项为必填项。'],
@@ -50,6 +60,16 @@ var NOTICE_MESSAGES = [
   }],
   [/^[\s\S]*(No matching task|task is null|No task found for task id|Cannot find task with id)[\s\S]*$/, function () {
     return TASK_GONE;
+  }],
+  [/^[\s\S]*(does not have (one of the following permissions|[\s\S]*permission)|not authorized|Forbidden)[\s\S]*$/i,
+    function () {
+      return NOT_PERMITTED;
+    }],
+  [/^[\s\S]*(is already claimed|already has an assignee)[\s\S]*$/i, function () {
+    return CLAIMED;
+  }],
+  [/^[\s\S]*(updated by another transaction|OptimisticLocking|concurrent)[\s\S]*$/i, function () {
+    return CHANGED;
   }]
 ];
 
@@ -90,6 +110,18 @@ function chineseFor(text, parent) {
   return null;
 }
 
+/**
+ * A notification's message still in English once its texts are translated (an engine text no rule above knows)
+ * becomes the general failure in Chinese; the English stays in its title, for whoever supports the user.
+ */
+function generalFailure(message) {
+  var text = message.textContent.trim();
+  if (/[A-Za-z]{2,}/.test(text) && !/[\u4e00-\u9fff]/.test(text)) {
+    message.setAttribute('title', text);
+    message.textContent = FAILED;
+  }
+}
+
 function translateTextNode(node) {
   var parent = node.parentElement;
   if (!parent) {
@@ -98,6 +130,10 @@ function translateTextNode(node) {
   var chinese = chineseFor(node.nodeValue, parent);
   if (chinese !== null && chinese !== node.nodeValue.trim()) {
     node.nodeValue = chinese;
+  }
+  var message = parent.closest(NOTICE_MESSAGE);
+  if (message) {
+    generalFailure(message);
   }
 }
 

@@ -339,6 +339,73 @@ function withdrawPanel(container) {
   });
 }
 
+/*
+ * Tasklist's own task administration above the tabs: the × that unclaims one's task (or clears a colleague's), the
+ * assignee that opens an input to name another, the groups that open 添加组, the follow-up and due dates that open a
+ * date picker, and their ×. Each calls an engine command that needs TASK_ASSIGN or UPDATE on the task, which only
+ * administrators hold (reviewers hold TASK_WORK): for a reviewer every one of them only fails. So they are hidden
+ * (styles/user-styles.css) or made plain text here, unless Camunda says the signed-in user may use the Admin webapp;
+ * giving a task back or over is 放回本部门待办 or 转办 in the 办理操作 tab, with a reason. 认领 stays: it works.
+ */
+var TASK_ADMINISTRATION = '[cam-tasklist-task-meta] .assignee [cam-widget-inline-field], '
+  + '[cam-tasklist-task-meta] .groups > span, '
+  + '[cam-tasklist-task-meta] .followup-date, [cam-tasklist-task-meta] .due-date, '
+  + '[cam-tasklist-task-meta] .unclaim, [cam-tasklist-task-meta] .reset-assignee, '
+  + '[cam-tasklist-task-meta] .reset-follow-up-date, [cam-tasklist-task-meta] .reset-due-date';
+
+var ADMINISTERS_TASKS = 'renewal-task-admin';
+
+function administersTasks() {
+  return document.documentElement.classList.contains(ADMINISTERS_TASKS);
+}
+
+/** Clicks, Enter and paste on those controls stop here for a reviewer, before Tasklist's own handlers. */
+function blockTaskAdministration(event) {
+  if (administersTasks() || !event.target.closest || !event.target.closest(TASK_ADMINISTRATION)) {
+    return;
+  }
+  if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') {
+    return;
+  }
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
+
+/** The read-only fields are out of the tab order: there is nothing to do on them. */
+function untabTaskAdministration() {
+  if (administersTasks()) {
+    return;
+  }
+  document.querySelectorAll(TASK_ADMINISTRATION).forEach(function (field) {
+    if (field.getAttribute('tabindex') === '0') {
+      field.setAttribute('tabindex', '-1');
+    }
+  });
+}
+
+function guardTaskAdministration() {
+  ['click', 'mousedown', 'keydown', 'paste'].forEach(function (type) {
+    document.addEventListener(type, blockTaskAdministration, true);
+  });
+  new MutationObserver(untabTaskAdministration).observe(document.documentElement, {childList: true, subtree: true});
+  untabTaskAdministration();
+  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    .then(function (r) {
+      return r.ok ? r.json() : null;
+    }).then(function (user) {
+      if (user && (user.authorizedApps || []).indexOf('admin') >= 0) {
+        document.documentElement.classList.add(ADMINISTERS_TASKS);
+        document.querySelectorAll(TASK_ADMINISTRATION).forEach(function (field) {
+          if (field.getAttribute('tabindex') === '-1') {
+            field.setAttribute('tabindex', '0');
+          }
+        });
+      }
+    }).catch(function () {
+      // not known: the controls stay hidden, as for a reviewer
+    });
+}
+
 export default [{
   id: 'renewal.task.operations',
   pluginPoint: 'tasklist.task.detail',
@@ -369,3 +436,4 @@ export default [{
 }];
 
 watchForms();
+guardTaskAdministration();
