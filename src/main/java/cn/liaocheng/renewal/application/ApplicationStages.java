@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.internal.ApplicationStore;
@@ -147,6 +148,17 @@ public class ApplicationStages {
 	@Transactional(readOnly = true)
 	public AttachmentDownload attachment(long applicationId, long attachmentId) {
 		return store.attachmentOf(applicationId, attachmentId);
+	}
+
+	/**
+	 * Locks the application's row until the caller's transaction ends (it needs one):
+	 * taken by whoever will change both the case and its tasks before any task row, the
+	 * order every writer keeps, so that two such changes wait for each other instead of
+	 * deadlocking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void hold(long applicationId) {
+		store.hold(applicationId);
 	}
 
 	/**

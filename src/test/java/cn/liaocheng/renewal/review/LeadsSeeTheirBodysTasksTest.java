@@ -250,6 +250,9 @@ class LeadsSeeTheirBodysTasksTest {
 			.count()).as("one grant, widened").isEqualTo(1);
 		assertThat(as(LEAD).postJson("/engine-rest/task/" + waiting.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
 			.statusCode()).isEqualTo(204);
+		// Holding it, the lead is offered what the hand-over endpoints then allow.
+		assertThat(as(LEAD).get("/api/review/tasks/" + waiting.getId() + "/operations").body()).contains("\"release\"",
+				"\"transfer\"");
 	}
 
 	/**

@@ -153,6 +153,11 @@ class ApplicationRepository {
 		return true;
 	}
 
+	/** Locks the application's row until the transaction ends. */
+	void lock(long id) {
+		jdbc.sql("SELECT id FROM application WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+	}
+
 	/**
 	 * The application if it belongs to the enterprise; locked for update when
 	 * {@code lock} is set.

@@ -558,6 +558,10 @@ public class ApplicationStore {
 				content.bytes());
 	}
 
+	public void hold(long applicationId) {
+		repository.lock(applicationId);
+	}
+
 	public void moveTo(long applicationId, ApplicationStatus status, String message) {
 		boolean moved = repository.moveTo(applicationId, status);
 		if (moved && (status == ApplicationStatus.REFUSED || status == ApplicationStatus.LAPSED)) {

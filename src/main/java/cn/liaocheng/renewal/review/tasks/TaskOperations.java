@@ -140,11 +140,19 @@ public class TaskOperations {
 	public Set<String> available(String callerId, String taskId) {
 		return handOvers.withProductAuthority(() -> {
 			Task task = caseTask(taskId).task();
-			Set<String> bodies = bodiesOfTask(task);
+			Set<String> candidates = candidateGroupsOf(task);
+			Set<String> bodies = candidates.stream()
+				.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
+				.collect(Collectors.toSet());
 			Set<String> callerGroups = Set.copyOf(handOvers.groupsActedFor(callerId));
 			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
-			if (member && callerId.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
+			// The holder's operations as TaskHandOvers.heldBy allows them: a lead holding
+			// an
+			// escalated task, whose lead group is then a candidate, too.
+			boolean holderMember = candidates.stream().anyMatch(callerGroups::contains);
+			if (holderMember && callerId.equals(task.getAssignee())
+					&& task.getDelegationState() != DelegationState.PENDING) {
 				available.addAll(List.of("transfer", "delegate", "release", "copy"));
 				if (inReview(task.getProcessDefinitionId()) && !PARALLEL_STEPS.contains(task.getTaskDefinitionKey())
 						&& !AFTER_PARALLEL_STEPS.contains(task.getTaskDefinitionKey())) {
@@ -161,7 +169,7 @@ public class TaskOperations {
 					&& callerGroups.contains(GroupNames.city("industry"))) {
 				available.add("addReviewer");
 			}
-			if (!member && available.isEmpty()) {
+			if (!member && !holderMember && available.isEmpty()) {
 				throw unknownTask();
 			}
 			return available;
@@ -264,6 +272,8 @@ public class TaskOperations {
 			if (open.stream().anyMatch(t -> !inReview(t.getProcessDefinitionId()))) {
 				throw changed(NOT_AFTER_DECISION);
 			}
+			// The case's row before the tasks' rows, as every writer takes them.
+			stages.hold(approved.applicationId());
 			Task again = RestartedSteps.during(() -> moves.moveBack(done, open));
 			tasks.setAssignee(again.getId(), callerId);
 			opinions.supersede(approved.taskId());
@@ -309,6 +319,7 @@ public class TaskOperations {
 			if (!ReviewProcesses.REVIEW_PROCESSES.contains(before.getProcessDefinitionKey())) {
 				throw changed(NOT_AFTER_DECISION);
 			}
+			stages.hold(held.applicationId());
 			Task again = RestartedSteps.during(() -> moves.moveBack(before, List.of(current)));
 			boolean stillThere = identity.createUserQuery()
 				.userId(previous.reviewer())
@@ -479,11 +490,16 @@ public class TaskOperations {
 	}
 
 	private Set<String> bodiesOfTask(Task task) {
+		return candidateGroupsOf(task).stream()
+			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
+			.collect(Collectors.toSet());
+	}
+
+	private Set<String> candidateGroupsOf(Task task) {
 		return tasks.getIdentityLinksForTask(task.getId())
 			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(link -> link.getGroupId())
-			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
 			.collect(Collectors.toSet());
 	}
 
