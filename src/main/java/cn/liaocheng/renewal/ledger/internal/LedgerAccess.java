@@ -25,11 +25,17 @@ final class LedgerAccess {
 	private LedgerAccess() {
 	}
 
+	/** The banks whose officers or lead the user is, by key. */
 	static List<String> bankKeys(PortalUser user) {
-		return user.memberships()
+		return GroupNames
+			.withLedBodies(user.memberships()
+				.stream()
+				.filter(m -> m.type() == GroupType.BANK)
+				.map(PortalUser.Membership::groupId)
+				.toList())
 			.stream()
-			.filter(m -> m.type() == GroupType.BANK && m.groupId().startsWith("bank-"))
-			.map(m -> m.groupId().substring("bank-".length()))
+			.filter(g -> g.startsWith("bank-") && !g.endsWith(GroupNames.LEAD_SUFFIX))
+			.map(g -> g.substring("bank-".length()))
 			.toList();
 	}
 

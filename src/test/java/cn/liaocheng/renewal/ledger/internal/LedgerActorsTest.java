@@ -50,6 +50,22 @@ class LedgerActorsTest {
 			.hasMessageContaining("只有市财政局");
 	}
 
+	/**
+	 * A bank's lead acts for the bank, as the finance bureau's lead acts for the bureau;
+	 * another bank's lead sees nothing of the loan.
+	 */
+	@Test
+	void theLendingBanksLeadActsForItAndAnotherBanksLeadSeesNothing() {
+		PortalUser lead = user(new Membership("bank-lcb-lead", "聊城农商银行负责人", GroupType.BANK));
+		assertThat(LedgerAccess.bankKeys(lead)).containsExactly("lcb");
+		assertThat(LedgerAccess.seesLoans(lead)).isTrue();
+		LedgerAccess.requireLender(lead, LOAN);
+
+		PortalUser other = user(new Membership("bank-icbc-lead", "工商银行负责人", GroupType.BANK));
+		assertThat(LedgerAccess.bankKeys(other)).containsExactly("icbc");
+		assertThatThrownBy(() -> LedgerAccess.requireSight(other, LOAN)).isInstanceOf(LedgerException.class);
+	}
+
 	private static PortalUser user(Membership... memberships) {
 		return new PortalUser("someone", "某人", List.of(memberships));
 	}

@@ -79,4 +79,16 @@ class CaseSightTest {
 		return new PortalUser("u", "某人", List.of(new PortalUser.Membership(group, group, type)));
 	}
 
+	/** A bank's lead reads the case as its bank does: as the lender, its own opinion. */
+	@Test
+	void theLendingBanksLeadSeesWhatItsBankSees() {
+		CaseSight lead = CaseSight.of(user("bank-abc-lead", GroupType.BANK), "abc", BANKS, BODIES);
+
+		assertThat(lead.grantedTerms()).isTrue();
+		assertThat(lead.opinion("bank-abc")).isTrue();
+		assertThat(lead.opinion("bank-icbc")).isFalse();
+		assertThat(lead.decision(DecisionType.LOAN_LISTED)).isTrue();
+		assertThat(lead.historyLine("中国工商银行聊城分行", "中国工商银行聊城分行「银行自主审贷」：不予放贷。")).isFalse();
+	}
+
 }
