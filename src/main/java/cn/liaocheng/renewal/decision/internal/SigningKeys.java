@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
@@ -56,6 +57,9 @@ class SigningKeys {
 
 	private final Map<String, SigningCredentials> loaded = new ConcurrentHashMap<>();
 
+	/** The day each body's expiring certificate was last warned of. */
+	private final Map<String, LocalDate> warned = new ConcurrentHashMap<>();
+
 	SigningKeys(SigningProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
 			Environment environment) {
 		this.properties = properties;
@@ -75,6 +79,7 @@ class SigningKeys {
 		SigningCredentials credentials = loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
 		Instant now = Instant.now();
 		if (credentials.validAt(now)) {
+			warnIfExpiringSoon(bodyKey, credentials, now);
 			return credentials;
 		}
 		// Expired since it was loaded: the body's file may have been renewed in place.
@@ -82,7 +87,7 @@ class SigningKeys {
 		credentials = loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
 		if (!credentials.validAt(now)) {
 			loaded.remove(bodyKey, credentials);
-			boolean fromFile = properties.bodies().containsKey(bodyKey);
+			boolean fromFile = configuredFile(bodyKey) != null;
 			throw new IllegalStateException(bodyName + "的签名证书有效期为 " + day(credentials.certificate().getNotBefore())
 					+ " 至 " + day(credentials.certificate().getNotAfter()) + "，现不在有效期内，决定书暂不签发：请"
 					+ (fromFile ? "将 renewal.signing.bodies." + bodyKey + ".keystore 所指的证书文件更换为续期后的证书"
@@ -96,9 +101,35 @@ class SigningKeys {
 		return DateTimeFormatter.ISO_LOCAL_DATE.format(date.toInstant().atZone(ChinaTime.ZONE));
 	}
 
-	private SigningCredentials load(String bodyKey, String bodyName) {
+	/**
+	 * Logs, once a day per body and node, that the certificate the body signs with
+	 * expires within {@link #EXPIRY_WARNING}: a node runs for months, and the first sign
+	 * would otherwise be its failed issuing steps.
+	 */
+	private void warnIfExpiringSoon(String bodyKey, SigningCredentials credentials, Instant now) {
+		Instant expires = credentials.certificate().getNotAfter().toInstant();
+		if (expires.isAfter(now.plus(EXPIRY_WARNING))) {
+			return;
+		}
+		LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
+		if (!today.equals(warned.put(bodyKey, today))) {
+			LOG.warn(
+					"The signing certificate of issuing body '{}' expires on {}: renew {} before then, "
+							+ "or its decisions will not be issued",
+					bodyKey, expires, configuredFile(bodyKey) != null ? "its keystore file" : "its demo key");
+		}
+	}
+
+	/** The body's configured keystore, {@code null} when it signs with a demo key. */
+	private SigningProperties.Keystore configuredFile(String bodyKey) {
 		SigningProperties.Keystore configured = properties.bodies().get(bodyKey);
-		if (configured != null && configured.keystore() != null && !configured.keystore().isBlank()) {
+		return configured != null && configured.keystore() != null && !configured.keystore().isBlank() ? configured
+				: null;
+	}
+
+	private SigningCredentials load(String bodyKey, String bodyName) {
+		SigningProperties.Keystore configured = configuredFile(bodyKey);
+		if (configured != null) {
 			return fromFile(bodyKey, configured);
 		}
 		boolean selfSigned = properties.selfSignedKeys() != null ? properties.selfSignedKeys() : demo;
@@ -121,14 +152,7 @@ class SigningKeys {
 		Path file = Path.of(configured.keystore());
 		try {
 			char[] password = configured.password() == null ? new char[0] : configured.password().toCharArray();
-			SigningCredentials credentials = DemoCertificates.open(Files.readAllBytes(file), password,
-					configured.alias());
-			Instant expires = credentials.certificate().getNotAfter().toInstant();
-			if (expires.isBefore(Instant.now().plus(EXPIRY_WARNING))) {
-				LOG.warn("The signing certificate of issuing body '{}' in {} expires on {}: renew it before then, "
-						+ "or its decisions will not be issued", bodyKey, file, expires);
-			}
-			return credentials;
+			return DemoCertificates.open(Files.readAllBytes(file), password, configured.alias());
 		}
 		catch (GeneralSecurityException | IOException e) {
 			throw new IllegalStateException("Cannot open the signing keystore " + file + " of issuing body '" + bodyKey

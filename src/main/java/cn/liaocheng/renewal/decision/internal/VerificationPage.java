@@ -15,10 +15,10 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 		.withZone(SignedDecisions.CHINA);
 
 	/**
-	 * A decision is signed only with a certificate valid at that moment; a PDF reader
-	 * checks it against the day the file is opened, after the certificate's expiry too.
+	 * A PDF reader checks the signing certificate against the day the file is opened, so
+	 * after the certificate's expiry it may warn about a file that is genuine.
 	 */
-	private static final String GENUINE_FILE = "该文件与本系统签发的决定书逐字节一致，未被改动；签发时数字签名有效。签名证书到期后，PDF 阅读器可能提示证书已过期，文件的真实性以本页核验结果为准。";
+	private static final String GENUINE_FILE = "该文件与本系统签发的决定书逐字节一致，未被改动。签名证书到期后，PDF 阅读器可能提示证书已过期，文件的真实性以本页核验结果为准。";
 
 	static VerificationPage forFile(VerificationResult result) {
 		return switch (result.verdict()) {
