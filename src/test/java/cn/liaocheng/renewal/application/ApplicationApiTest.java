@@ -8,7 +8,6 @@ import static cn.liaocheng.renewal.application.ApplicationFixtures.pdfOfSize;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.project;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Year;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.security.MemoryBombs;
@@ -72,7 +71,7 @@ class ApplicationApiTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	CaseReviews caseReviews;
+	OpenTasks openTasks;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -445,50 +444,49 @@ class ApplicationApiTest {
 	}
 
 	/**
-	 * A withdrawal holds the case's open tasks from its check that no reviewer has begun
-	 * until it commits: a reviewer claiming the task meanwhile waits, and then finds it
-	 * gone. Before, a claim committed between the check and the cancellation was
-	 * cancelled with the case, after the review had begun.
+	 * A withdrawal takes the case's open tasks before it checks that no reviewer has
+	 * begun: a reviewer at the task (holding its row, as a claim does) makes it wait, and
+	 * the claim then refuses it as review having begun. Before, it checked first, so a
+	 * claim committed between its check and its cancellation was cancelled with the case.
 	 */
 	@Test
-	void aClaimDuringAWithdrawalWaitsForItAndFindsTheTaskGone() throws Exception {
+	void aWithdrawalWaitsForAReviewerAtTheTaskAndIsRefusedOnceTheyClaimIt() throws Exception {
 		long id = enterprise.submittableProject();
 		enterprise.submit(id);
 		Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
-		String instance = review.getProcessInstanceId();
-		CountDownLatch checked = new CountDownLatch(1);
-		CountDownLatch cancel = new CountDownLatch(1);
+		CountDownLatch atTheTask = new CountDownLatch(1);
+		CountDownLatch claim = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			// What ApplicationStore.withdraw does, paused after its check.
-			Future<?> withdrawal = pool
+			Future<?> reviewer = pool
 				.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-					caseReviews.holdOpenTasks(id);
-					assertThat(caseReviews.started(id)).isFalse();
-					checked.countDown();
+					openTasks.hold(review.getId());
+					atTheTask.countDown();
 					try {
-						assertThat(cancel.await(60, TimeUnit.SECONDS)).isTrue();
+						assertThat(claim.await(60, TimeUnit.SECONDS)).isTrue();
 					}
 					catch (InterruptedException e) {
 						Thread.currentThread().interrupt();
 					}
-					caseReviews.cancel(instance, "申请人撤回");
+					tasks.claim(review.getId(), DemoUsers.COUNTY_REVIEWER);
 				}));
-			assertThat(checked.await(60, TimeUnit.SECONDS)).isTrue();
-
-			Future<?> claim = pool.submit(() -> tasks.claim(review.getId(), DemoUsers.COUNTY_REVIEWER));
+			assertThat(atTheTask.await(60, TimeUnit.SECONDS)).isTrue();
+			Future<HttpResponse<String>> withdrawal = pool.submit(() -> enterprise.withdraw(id));
 			Thread.sleep(1000);
-			assertThat(claim.isDone()).as("the claim waits for the withdrawal").isFalse();
-			cancel.countDown();
-			withdrawal.get(60, TimeUnit.SECONDS);
+			claim.countDown();
+			reviewer.get(60, TimeUnit.SECONDS);
 
-			assertThatThrownBy(() -> claim.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+			HttpResponse<String> refused = withdrawal.get(60, TimeUnit.SECONDS);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+			assertThat(json(refused).get("detail").asText()).isEqualTo("审核已经开始或申报不在待审状态，不能撤回；只有审核开始前或退回补正期间可以撤回。");
 		}
 		finally {
-			cancel.countDown();
+			claim.countDown();
 			pool.shutdownNow();
 		}
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
+		assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(json(enterprise.detail(id)).at("/summary/status").asText()).isEqualTo("COUNTY_REVIEW");
 	}
 
 	@Test
