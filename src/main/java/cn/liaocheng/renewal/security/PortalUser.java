@@ -47,6 +47,19 @@ public record PortalUser(String userId, String displayName,
 	}
 
 	/**
+	 * The banks the user acts for, by group ({@code bank-icbc}): as an officer or as the
+	 * bank's lead.
+	 */
+	public List<String> banks() {
+		return memberships.stream()
+			.filter(m -> m.type() == GroupType.BANK)
+			.map(m -> m.groupId().endsWith(GroupNames.LEAD_SUFFIX)
+					? m.groupId().substring(0, m.groupId().length() - GroupNames.LEAD_SUFFIX.length()) : m.groupId())
+			.distinct()
+			.toList();
+	}
+
+	/**
 	 * One group the user belongs to; {@code type} is {@code null} for groups that are
 	 * none of the system's.
 	 */

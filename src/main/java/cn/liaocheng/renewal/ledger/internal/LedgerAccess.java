@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.ledger.internal;
 import java.util.List;
 
 import cn.liaocheng.renewal.organization.GroupNames;
-import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -27,14 +26,9 @@ final class LedgerAccess {
 
 	/** The banks whose officers or lead the user is, by key. */
 	static List<String> bankKeys(PortalUser user) {
-		return GroupNames
-			.withLedBodies(user.memberships()
-				.stream()
-				.filter(m -> m.type() == GroupType.BANK)
-				.map(PortalUser.Membership::groupId)
-				.toList())
+		return user.banks()
 			.stream()
-			.filter(g -> g.startsWith("bank-") && !g.endsWith(GroupNames.LEAD_SUFFIX))
+			.filter(g -> g.startsWith("bank-"))
 			.map(g -> g.substring("bank-".length()))
 			.toList();
 	}

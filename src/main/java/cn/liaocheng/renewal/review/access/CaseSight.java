@@ -7,7 +7,6 @@ import java.util.Set;
 import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
-import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -51,16 +50,7 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	public static CaseSight of(PortalUser user, String grantedBankKey, Map<String, String> bankNames,
 			Map<String, String> bodyNames) {
 		// A bank's lead sees the case as its bank does (ReviewAccess reads it so).
-		Set<String> banks = Set.copyOf(
-				GroupNames
-					.withLedBodies(user.memberships()
-						.stream()
-						.filter(m -> m.type() == GroupType.BANK)
-						.map(PortalUser.Membership::groupId)
-						.toList())
-					.stream()
-					.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
-					.toList());
+		Set<String> banks = Set.copyOf(user.banks());
 		boolean lender = grantedBankKey != null && banks.contains(GroupNames.bank(grantedBankKey));
 		String finance = GroupNames.city("finance");
 		boolean ledger = lender || user.isAdministrator() || user.groupIds().contains(finance)

@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -74,12 +73,7 @@ class StepMoveRaceTest extends ReviewProcessTest {
 
 		// withdraw goes on with what it read: StepMoves.moveBack(done, open).
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(formal.getId()).singleResult();
-		Class<?> type = Class.forName("cn.liaocheng.renewal.review.tasks.StepMoves");
-		Object moves = context.getBean(type);
-		Method moveBack = type.getDeclaredMethod("moveBack", HistoricTaskInstance.class, List.class);
-		moveBack.setAccessible(true);
-		assertThatThrownBy(() -> inTransaction(() -> moveBack.invoke(moves, done, open)))
-			.isInstanceOf(RuntimeException.class)
+		assertThatThrownBy(() -> moveBack(done, open)).isInstanceOf(RuntimeException.class)
 			.hasMessageContaining("该案件当前所处环节不支持此操作");
 
 		// The case stays where the completion put it: at the county recommendation only.
@@ -115,12 +109,7 @@ class StepMoveRaceTest extends ReviewProcessTest {
 		tasks.claim(invoiceCheck.getId(), "gx-finance");
 
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(formal.getId()).singleResult();
-		Class<?> type = Class.forName("cn.liaocheng.renewal.review.tasks.StepMoves");
-		Object moves = context.getBean(type);
-		Method moveBack = type.getDeclaredMethod("moveBack", HistoricTaskInstance.class, List.class);
-		moveBack.setAccessible(true);
-		assertThatThrownBy(() -> inTransaction(() -> moveBack.invoke(moves, done, open)))
-			.isInstanceOf(RuntimeException.class)
+		assertThatThrownBy(() -> moveBack(done, open)).isInstanceOf(RuntimeException.class)
 			.hasMessageContaining("已被他人认领");
 
 		Task kept = tasks.createTaskQuery().taskId(invoiceCheck.getId()).singleResult();
@@ -128,10 +117,17 @@ class StepMoveRaceTest extends ReviewProcessTest {
 		assertThat(kept.getAssignee()).isEqualTo("gx-finance");
 	}
 
-	private void inTransaction(Callable<Object> work) {
+	/**
+	 * StepMoves.moveBack, as withdraw calls it with what it read, in a transaction of its
+	 * own; throws what it throws.
+	 */
+	private void moveBack(HistoricTaskInstance done, List<Task> open) {
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			try {
-				work.call();
+				Class<?> type = Class.forName("cn.liaocheng.renewal.review.tasks.StepMoves");
+				Method moveBack = type.getDeclaredMethod("moveBack", HistoricTaskInstance.class, List.class);
+				moveBack.setAccessible(true);
+				moveBack.invoke(context.getBean(type), done, open);
 			}
 			catch (InvocationTargetException e) {
 				// What the method threw, as its caller sees it.
