@@ -57,6 +57,9 @@ class RecordPaymentListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		long applicationId = AftercareCase.of(task);
+		// The case's row first, as a clawback's start takes it: a clawback started while
+		// this payment is recorded either holds it or sees it recorded, never neither.
+		stages.hold(applicationId);
 		for (PaymentHolds hold : holds) {
 			hold.heldFor(applicationId).ifPresent(reason -> {
 				throw new ProcessEngineException(reason);

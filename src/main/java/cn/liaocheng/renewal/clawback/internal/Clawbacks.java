@@ -93,6 +93,10 @@ public class Clawbacks {
 		catch (ApplicationNotFoundException e) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "申报不存在");
 		}
+		// The case's row, as a payment's recording takes it first: a payment being
+		// recorded now is waited for, so that what was paid is read as it stands, and a
+		// payment recorded after this start finds the hold.
+		stages.hold(applicationId);
 		if (store.byApplication(applicationId).isPresent()) {
 			return Optional.empty();
 		}

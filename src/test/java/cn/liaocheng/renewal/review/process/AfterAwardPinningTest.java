@@ -1,11 +1,10 @@
 package cn.liaocheng.renewal.review.process;
 
+import static cn.liaocheng.renewal.review.process.TasklistSubmission.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,10 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -45,8 +40,6 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 class AfterAwardPinningTest extends ReviewProcessTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort
 	int port;
@@ -371,31 +364,6 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 		return as(DemoUsers.ADMIN).post("/engine-rest/deployment/create",
 				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
 				"multipart/form-data; boundary=" + boundary);
-	}
-
-	private static JsonNode json(String body) {
-		try {
-			return JSON.readTree(body);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** Claims the task and submits its form as Tasklist does. */
-	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
-		JsonNode open = json(
-				user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id() + "&taskDefinitionKey=" + taskKey)
-					.body());
-		assertThat(open).as("%s at %s", taskKey, claim.id()).hasSize(1);
-		String id = open.get(0).get("id").asText();
-		String userId = json(user.get("/api/me").body()).get("userId").asText();
-		user.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + userId + "\"}");
-		ObjectNode variables = JSON.createObjectNode();
-		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
-		ObjectNode body = JSON.createObjectNode();
-		body.set("variables", variables);
-		return user.postJson("/engine-rest/task/" + id + "/submit-form", body.toString());
 	}
 
 }

@@ -1,9 +1,8 @@
 package cn.liaocheng.renewal.review.process;
 
+import static cn.liaocheng.renewal.review.process.TasklistSubmission.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -18,10 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.aftercare.PaymentHolds;
@@ -42,8 +37,6 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  */
 @WebIntegrationTest
 class ClawbackOnTheRecordTest extends ReviewProcessTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -250,31 +243,6 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 
 	private WebClient as(String user) {
 		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
-	}
-
-	private static JsonNode json(String body) {
-		try {
-			return JSON.readTree(body);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** Claims the task and submits its form as Tasklist does. */
-	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
-		JsonNode open = json(
-				user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id() + "&taskDefinitionKey=" + taskKey)
-					.body());
-		assertThat(open).as("%s at %s", taskKey, claim.id()).hasSize(1);
-		String id = open.get(0).get("id").asText();
-		String userId = json(user.get("/api/me").body()).get("userId").asText();
-		user.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + userId + "\"}");
-		ObjectNode variables = JSON.createObjectNode();
-		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
-		ObjectNode body = JSON.createObjectNode();
-		body.set("variables", variables);
-		return user.postJson("/engine-rest/task/" + id + "/submit-form", body.toString());
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.process;
 
+import static cn.liaocheng.renewal.review.process.TasklistSubmission.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
@@ -218,25 +218,6 @@ class VoucherOncePerBureauTest extends ReviewProcessTest {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	/**
-	 * Claims the task and submits its form as Tasklist does; returns the answer to
-	 * submit-form.
-	 */
-	private static HttpResponse<String> submit(WebClient user, Case claim, String taskKey, Map<String, Object> values) {
-		JsonNode open = json(
-				user.get("/engine-rest/task?processInstanceBusinessKey=" + claim.id() + "&taskDefinitionKey=" + taskKey)
-					.body());
-		assertThat(open).as("%s at %s", taskKey, claim.id()).hasSize(1);
-		String id = open.get(0).get("id").asText();
-		String userId = json(user.get("/api/me").body()).get("userId").asText();
-		user.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + userId + "\"}");
-		ObjectNode variables = JSON.createObjectNode();
-		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
-		ObjectNode body = JSON.createObjectNode();
-		body.set("variables", variables);
-		return user.postJson("/engine-rest/task/" + id + "/submit-form", body.toString());
 	}
 
 	/**
