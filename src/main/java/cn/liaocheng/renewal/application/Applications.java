@@ -115,6 +115,12 @@ public class Applications {
 			throw new ApplicationStateException("申报当前状态为“" + current.summary().status().label() + "”，不能修改设备明细。");
 		}
 		store.requireCorrectionOpen(id, current.summary().status());
+		// Replacing every line would change what the open correction settled: refused
+		// before the file is read, as the resubmission would refuse it.
+		if (store.settledInCorrection(enterprise, id).contains(SettledPart.INVOICES)) {
+			throw new ApplicationStateException(
+					"本次补正不能修改设备明细及发票：" + SettledPart.INVOICES.why() + "，补正后不再重新审核，不能导入设备清单替换；确需修改的，请撤回本申报后重新申报。");
+		}
 		EquipmentImport.Read read = EquipmentImport.read(kind, fileName, bounded(file));
 		DossierForm form = DossierForms.of(current.dossier());
 		form.setEquipment(read.lines());
@@ -255,6 +261,15 @@ public class Applications {
 	@Transactional(readOnly = true)
 	public boolean withdrawable(PortalUser user, long id) {
 		return store.withdrawable(enterpriseOf(user), id);
+	}
+
+	/**
+	 * What a resubmission of the correction may not change (see
+	 * {@link ApplicationStore#settledInCorrection}); another enterprise's is "not found".
+	 */
+	@Transactional(readOnly = true)
+	public List<SettledPart> settledInCorrection(PortalUser user, long id) {
+		return store.settledInCorrection(enterpriseOf(user), id);
 	}
 
 	@Transactional

@@ -263,6 +263,20 @@ public class ApplicationStore {
 		}
 	}
 
+	/**
+	 * The parts of the dossier that a resubmission of this correction may not change
+	 * ({@link #refuseSettledChanges}), in a stable order; none when the application does
+	 * not wait for a correction. The edit form and the case page name them before the
+	 * enterprise changes anything.
+	 */
+	public List<SettledPart> settledInCorrection(Enterprise enterprise, long id) {
+		ApplicationRow row = owned(enterprise, id, false);
+		if (row.status() != ApplicationStatus.CORRECTION) {
+			return List.of();
+		}
+		return reviews.settledInCorrection(id).stream().sorted().toList();
+	}
+
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
 		return toDetail(enterprise, owned(enterprise, id, false));
 	}

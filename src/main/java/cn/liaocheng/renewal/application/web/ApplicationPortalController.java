@@ -50,6 +50,7 @@ import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.PendingActions;
 import cn.liaocheng.renewal.application.PolicyTask;
+import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
@@ -172,6 +173,7 @@ class ApplicationPortalController {
 		model.addAttribute("standing", standing);
 		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
 		model.addAttribute("withdrawable", applications.withdrawable(user, id));
+		settled(user, id, model);
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		model.addAttribute("declarationVersion", IntegrityDeclaration.VERSION);
 		Outcomes o = detail.outcomes();
@@ -376,6 +378,16 @@ class ApplicationPortalController {
 		return AttachmentDownloads.page(previews, applications.attachment(user, id, attachmentId), page);
 	}
 
+	/**
+	 * What a resubmission of the open correction may not change, for the case page and
+	 * the edit form: the parts with why, and their names for marking the sections.
+	 */
+	private void settled(PortalUser user, Long id, Model model) {
+		List<SettledPart> settled = id == null ? List.of() : applications.settledInCorrection(user, id);
+		model.addAttribute("settled", settled);
+		model.addAttribute("settledNames", settled.stream().map(SettledPart::name).toList());
+	}
+
 	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,
 			DossierForm dossier, String creationKey, List<FieldProblem> problems, int extraLines) {
 		List<EquipmentLineForm> lines = new ArrayList<>(dossier.getEquipment());
@@ -389,6 +401,7 @@ class ApplicationPortalController {
 		model.addAttribute("dossier", dossier);
 		model.addAttribute("kind", kind);
 		model.addAttribute("existing", existing);
+		settled(user, existing == null ? null : existing.summary().id(), model);
 		model.addAttribute("creationKey", creationKey);
 		model.addAttribute("errors", errors);
 		model.addAttribute("problems", problems);

@@ -59,6 +59,28 @@ class CorrectionImportTest extends ReviewProcessTest {
 		assertThat(importList(project).statusCode()).as("resubmitted").isEqualTo(409);
 	}
 
+	/**
+	 * An import replaces every line: refused when the open correction settled the
+	 * equipment and invoices (the county finance bureau checked them and will not see
+	 * them again), before the file is read, and nothing changes.
+	 */
+	@Test
+	void aCorrectionThatSettledTheInvoicesTakesNoImport() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new java.math.BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.decide(claim, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(claim, "Task_JointReview", group -> group.equals("city-tax") ? "RETURN" : "APPROVE");
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CORRECTION);
+
+		HttpResponse<String> refused = importList(claim);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("本次补正不能修改设备明细及发票", "县级财政部门已核验设备明细和发票", "请撤回本申报后重新申报");
+		assertThat(review.history(claim)).noneSatisfy(line -> assertThat(line).contains("修改申报材料："));
+		review.resubmit(claim);
+		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.CITY_REVIEW);
+	}
+
 	private HttpResponse<String> importList(Case c) {
 		EquipmentLists.Multipart multipart = EquipmentLists.multipart("设备清单.xlsx", LIST);
 		return new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)

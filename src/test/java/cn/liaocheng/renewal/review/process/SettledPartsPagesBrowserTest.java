@@ -1,0 +1,106 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import cn.liaocheng.renewal.browser.Browser;
+import cn.liaocheng.renewal.browser.BrowserExtension;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * In a real Chromium: an accountant whose subsidy claim a city body returned for
+ * correction reads, on the case page and at the top of the edit form, which parts the
+ * correction may not change and why, and finds those sections marked, before changing
+ * anything; before, this was said only when the resubmission was refused. A claim
+ * returned at the invoice check, which runs again, marks nothing. Screenshots:
+ * correction-settled-detail, correction-settled-form.
+ */
+@WebIntegrationTest
+@ExtendWith(BrowserExtension.class)
+class SettledPartsPagesBrowserTest extends ReviewProcessTest {
+
+	private static final BigDecimal CLAIM = new BigDecimal("370000.00");
+
+	@LocalServerPort
+	int port;
+
+	private Browser browser;
+
+	@Autowired
+	SettledPartsPagesBrowserTest(ApplicationContext context) {
+		super(context);
+	}
+
+	@BeforeEach
+	void logInAsTheEnterprise() {
+		browser.logIn(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+	}
+
+	@Test
+	void theCasePageAndTheEditFormNameWhatTheCorrectionMayNotChange() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.passCountyReview(claim);
+		review.decide(claim, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(claim, "Task_JointReview", group -> group.equals("city-tax") ? "RETURN" : "APPROVE");
+
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		browser.open("/enterprise/applications/" + claim.id());
+		WebElement notice = browser.waitFor(By.id("settled-parts"));
+		browser.fullPageScreenshot("correction-settled-detail");
+		assertThat(notice.getText()).contains("本次补正不能修改以下内容", "设备明细及发票、设备投用日期：县级财政部门已核验设备明细和发票",
+				"重点任务、要素需求、所属入库项目：市级联审单位已按重点任务、要素需求和所属入库项目确定", "请撤回本申报后重新申报");
+
+		assertThat(browser.driver().findElements(By.id("equipment-import")))
+			.as("no import that would replace the settled equipment")
+			.isEmpty();
+
+		browser.open("/enterprise/applications/" + claim.id() + "/edit");
+		WebElement atTop = browser.waitFor(By.id("settled-parts"));
+		browser.fullPageScreenshot("correction-settled-form");
+		assertThat(atTop.getText()).contains("设备明细及发票、设备投用日期", "所属入库项目");
+		assertThat(browser.driver().findElements(By.cssSelector(".settled-mark")))
+			.as("marked: the project referred to, the commissioning date, the equipment and invoices")
+			.hasSize(3)
+			.allSatisfy(mark -> assertThat(mark.getText()).isEqualTo("本次补正不可修改"));
+		assertThat(browser.driver().findElement(By.id("equipment")).findElements(By.cssSelector(".settled-mark")))
+			.hasSize(1);
+
+		// Another enterprise reads nothing of it.
+		HttpResponse<String> other = new WebClient(port).withBasic(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id() + "/edit");
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(other.body()).doesNotContain("本次补正不能修改");
+	}
+
+	@Test
+	void aReturnFromTheInvoiceCheckWhichRunsAgainMarksNothing() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
+		review.decide(claim, "Task_CountyInvoiceCheck", "RETURN");
+
+		browser.open("/enterprise/applications/" + claim.id() + "/edit");
+		browser.waitFor(By.id("equipment"));
+		assertThat(browser.driver().findElements(By.id("settled-parts"))).isEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector(".settled-mark"))).isEmpty();
+		browser.open("/enterprise/applications/" + claim.id());
+		browser.waitFor(By.id("action-needed"));
+		assertThat(browser.driver().findElements(By.id("settled-parts"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("equipment-import"))).hasSize(1);
+	}
+
+}
