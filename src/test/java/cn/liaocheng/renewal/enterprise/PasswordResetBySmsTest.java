@@ -6,6 +6,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,9 +51,13 @@ class PasswordResetBySmsTest {
 
 	private static volatile boolean refusing;
 
+	/** Set: the gateway does not answer until it is let go (or interrupted). */
+	private static volatile CountDownLatch stalled;
+
 	@DynamicPropertySource
 	static void textMessages(DynamicPropertyRegistry registry) {
 		registry.add("renewal.notification.sms.enabled", () -> "true");
+		registry.add("renewal.notification.sms.confirm-within", () -> "2s");
 	}
 
 	@TestConfiguration
@@ -62,6 +69,10 @@ class PasswordResetBySmsTest {
 			return (number, text) -> {
 				if (refusing) {
 					throw new IllegalStateException("gateway unreachable");
+				}
+				CountDownLatch stall = stalled;
+				if (stall != null) {
+					stall.await(60, TimeUnit.SECONDS);
 				}
 				SENT.add(new String[] { number, text });
 			};
@@ -85,6 +96,7 @@ class PasswordResetBySmsTest {
 	void clear() {
 		SENT.clear();
 		refusing = false;
+		stalled = null;
 	}
 
 	@Test
@@ -153,6 +165,45 @@ class PasswordResetBySmsTest {
 			.query(Long.class)
 			.single()).isZero();
 		login(enterprise.userId(), Registrations.PASSWORD);
+	}
+
+	/**
+	 * A gateway that does not answer counts, after the configured wait, as one that
+	 * refused: the password stays as it was, and the enterprise's row is let go rather
+	 * than held for as long as the gateway hangs (a second reset goes through once the
+	 * gateway answers again).
+	 */
+	@Test
+	void aGatewayThatDoesNotAnswerIsGivenUpOnAndLeavesThePasswordAsItWas() {
+		Enterprise enterprise = withPhone(MOBILE);
+		stalled = new CountDownLatch(1);
+		WebClient officer = login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		long begin = System.nanoTime();
+		HttpResponse<String> refused;
+		try {
+			refused = officer.postForm("/county/enterprises/" + enterprise.id() + "/password-reset",
+					"_csrf=" + token(officer) + "&verification=" + enc(NOTE));
+		}
+		finally {
+			stalled.countDown();
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("given up on after the configured 2 s, not 60")
+			.isLessThan(Duration.ofSeconds(30));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(officer.get(refused.headers().firstValue("Location").orElseThrow()).body())
+			.contains("短信网关未确认发送，密码未重置，原密码照常可用", "如企业仍收到这条短信，其中的临时密码无效");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM temporary_password WHERE user_id = ?")
+			.param(enterprise.userId())
+			.query(Long.class)
+			.single()).isZero();
+		login(enterprise.userId(), Registrations.PASSWORD);
+
+		stalled = null;
+		HttpResponse<String> api = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)
+			.postJson("/api/county/enterprises/" + enterprise.id() + "/password-reset",
+					"{\"verification\":\"" + NOTE + "\"}");
+		assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+		assertThat(SENT).extracting(sent -> sent[0]).contains("13900001234");
 	}
 
 	@Test
