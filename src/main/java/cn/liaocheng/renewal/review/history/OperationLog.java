@@ -73,6 +73,19 @@ public class OperationLog {
 	 * Takes the case's one enterprise urge of {@code day}; false when it was taken
 	 * already.
 	 */
+	/**
+	 * Whether the case's task had the operation since {@code since} (read through the
+	 * case's index).
+	 */
+	public boolean hadSince(long applicationId, String taskId, String operation, Instant since) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM review_operation
+				WHERE application_id = ? AND created_at >= ? AND task_id = ? AND operation = ?""")
+			.params(applicationId, Timestamp.from(since), taskId, operation)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public boolean takeEnterpriseUrge(long applicationId, LocalDate day) {
 		try {
 			jdbc.sql("INSERT INTO enterprise_urge (application_id, urge_day) VALUES (?, ?)")

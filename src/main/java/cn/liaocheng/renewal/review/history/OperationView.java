@@ -16,6 +16,7 @@ public record OperationView(Instant at, String operation, String stepName, Strin
 			case "WITHDRAW" -> "撤回";
 			case "RETURN_TO_PREVIOUS" -> "退回上一环节";
 			case "URGE" -> "催办";
+			case "JOINT_REVIEW_URGE" -> "催办联审单位";
 			case "REASSIGN" -> "负责人改派";
 			case "CLAIM" -> "认领";
 			default -> operation;

@@ -75,6 +75,11 @@ public class TaskOperations {
 	 */
 	private static final String NOT_AFTER_DECISION = "后续管理和追回环节不能撤回或退回上一环节；如需更正，请在下一环节的审核意见中说明，或联系系统管理员";
 
+	/**
+	 * The operations log's name of a 催办 of a joint-review body by the bureau leading it.
+	 */
+	static final String JOINT_REVIEW_URGE = "JOINT_REVIEW_URGE";
+
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
 
 	private static final int WITHDRAWABLE_MAX = 20;
@@ -412,10 +417,21 @@ public class TaskOperations {
 
 	/** The open steps the enterprise may urge, in the order of their ids. */
 	private List<Task> urgeableByEnterprise(long applicationId) {
+		return openSteps(applicationId, true);
+	}
+
+	/**
+	 * The open steps of the review the product recorded for the case (and of its
+	 * after-award process with {@code afterAward}), in the order of their ids: those with
+	 * a body, in those instances only, not in one someone started by hand with the case's
+	 * key.
+	 */
+	List<Task> openSteps(long applicationId, boolean afterAward) {
 		Set<String> instances = new HashSet<>();
 		Stream
 			.of(stages.reviewProcess(applicationId),
-					stages.afterAwardProcess(applicationId, AfterAwardProcesses.AFTERCARE))
+					afterAward ? stages.afterAwardProcess(applicationId, AfterAwardProcesses.AFTERCARE)
+							: Optional.<String>empty())
 			.flatMap(Optional::stream)
 			.forEach(root -> history.createHistoricProcessInstanceQuery()
 				.rootProcessInstanceId(root)
@@ -470,6 +486,24 @@ public class TaskOperations {
 				enterprise ? byName : bodyName, enterprise, task.getAssignee(), body, why));
 	}
 
+	/**
+	 * 催办 of another body's open step by {@code actorBody} (the city industry bureau,
+	 * which leads the joint review), by one of its people: recorded as that bureau's, and
+	 * told to the step's holder or, unclaimed, to the step's body.
+	 */
+	void urgeForBody(long applicationId, Task task, String body, String by, String actorBody, String why) {
+		String holder = task.getAssignee() == null ? "（待认领）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
+		String target = directory.bodyName(body) + "「" + task.getName() + "」";
+		String actorName = directory.personName(by);
+		operations.add(applicationId, JOINT_REVIEW_URGE, task.getId(), task.getName(), by, actorName, target, why);
+		stages.note(applicationId, by, actorBody, "TASK_" + JOINT_REVIEW_URGE,
+				actorBody + "催办" + target + holder + "。催办事由：" + why);
+		audit.record(by, "TASK_" + JOINT_REVIEW_URGE, "application:" + applicationId, "task " + task.getId() + " "
+				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
+		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by, actorBody, false,
+				task.getAssignee(), body, why));
+	}
+
 	private void record(long applicationId, String operation, Task task, String actor, String actorBody, String what,
 			String target, String why) {
 		record(applicationId, operation, "TASK_" + operation, task, actor, actorBody, what, target, why);
@@ -489,7 +523,7 @@ public class TaskOperations {
 				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
 	}
 
-	private Set<String> bodiesOfTask(Task task) {
+	Set<String> bodiesOfTask(Task task) {
 		return candidateGroupsOf(task).stream()
 			.filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX))
 			.collect(Collectors.toSet());

@@ -42,6 +42,7 @@ import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.history.OpinionSummaries;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
+import cn.liaocheng.renewal.review.tasks.JointReviewUrges;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -81,9 +82,13 @@ class DossierController {
 
 	private final ProjectLibrary library;
 
+	private final JointReviewUrges urges;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
 			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
-			CaseProgress progress, Previews previews, OpinionSummaries summaries, ProjectLibrary library) {
+			CaseProgress progress, Previews previews, OpinionSummaries summaries, ProjectLibrary library,
+			JointReviewUrges urges) {
+		this.urges = urges;
 		this.library = library;
 		this.summaries = summaries;
 		this.previews = previews;
@@ -141,6 +146,7 @@ class DossierController {
 				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
 		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
 		model.addAttribute("bankNames", organizations.bankNames(banks));
+		model.addAttribute("jointUrges", urges.outstanding(user.userId(), id));
 		return "review/dossier";
 	}
 

@@ -17,7 +17,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.liaocheng.renewal.review.routing.JointReviewAdditions;
+import cn.liaocheng.renewal.application.ApplicationNotFoundException;
+import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.tasks.HandOver;
+import cn.liaocheng.renewal.review.tasks.JointReviewUrges;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -35,15 +38,25 @@ class TaskOperationController {
 
 	private final JointReviewAdditions additions;
 
-	TaskOperationController(TaskOperations operations, JointReviewAdditions additions) {
+	private final JointReviewUrges urges;
+
+	private final ReviewAccess access;
+
+	TaskOperationController(TaskOperations operations, JointReviewAdditions additions, JointReviewUrges urges,
+			ReviewAccess access) {
 		this.operations = operations;
 		this.additions = additions;
+		this.urges = urges;
+		this.access = access;
 	}
 
 	record ReasonRequest(String reason) {
 	}
 
 	record AdditionRequest(String body, String reason) {
+	}
+
+	record BodyUrgeRequest(String body, String reason) {
 	}
 
 	/**
@@ -95,6 +108,30 @@ class TaskOperationController {
 	HandOver addReviewer(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
 			@RequestBody AdditionRequest request) {
 		return additions.add(user.userId(), taskId, request.body(), request.reason());
+	}
+
+	@GetMapping("/applications/{id}/joint-review-urges")
+	@Operation(summary = "可催办的联审单位", description = "市工业和信息化局（含其负责人组）的人员：该案件尚未提出联审意见的其他市级单位，及今天是否已催办；其他人得到空列表")
+	List<JointReviewUrges.Outstanding> outstandingJointReview(@AuthenticationPrincipal PortalUser user,
+			@PathVariable long id) {
+		requireReadable(user, id);
+		return urges.outstanding(user.userId(), id);
+	}
+
+	@PostMapping("/applications/{id}/joint-review-urges")
+	@Operation(summary = "催办联审单位",
+			description = "市工业和信息化局（含其负责人组）的人员催办尚未提出联审意见的市级单位（body 为单位组，如 city-finance）；每个单位每天一次")
+	HandOver urgeJointReviewBody(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestBody BodyUrgeRequest request) {
+		requireReadable(user, id);
+		return urges.urge(user.userId(), id, request.body(), request.reason());
+	}
+
+	/** A case the caller may not read answers as one that does not exist. */
+	private void requireReadable(PortalUser user, long id) {
+		if (!access.canRead(user, id)) {
+			throw new ApplicationNotFoundException();
+		}
 	}
 
 	@PostMapping("/tasks/{taskId}/urge")
