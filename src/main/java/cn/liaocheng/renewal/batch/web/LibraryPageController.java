@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.batch.web;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,9 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,6 +21,7 @@ import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.batch.OpenableCases;
 import cn.liaocheng.renewal.batch.ProjectLibrary;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.document.SpreadsheetDownloads;
 import cn.liaocheng.renewal.document.Spreadsheets;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -35,9 +32,6 @@ import cn.liaocheng.renewal.security.PortalUser;
  */
 @Controller
 class LibraryPageController {
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ChinaTime.ZONE);
@@ -115,15 +109,7 @@ class LibraryPageController {
 				title, notes, List.of("申报编号", "类别", "申报企业", "统一社会信用代码", "项目名称", "政策任务", "所在地", "提交时间", "当前状态", "总投资（元）",
 						"设备投资（元）", "贷款金额（元）", "拟补助（元）", "核定补助（元）", "办结时间"),
 				rows, List.of(22, 14, 28, 22, 30, 26, 12, 17, 12, 16));
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(title + ".xlsx", StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(Spreadsheets.xlsx(table));
+		return SpreadsheetDownloads.xlsx(title + ".xlsx", table);
 	}
 
 	/**
