@@ -2,6 +2,8 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,7 +23,7 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 
 /**
  * A county reviewer opens 已办 from the header, finds the case the body approved, and
- * searches for it.
+ * searches for it; the search's 导出 Excel is there to click.
  */
 @WebIntegrationTest
 class HandledCasesBrowserTest {
@@ -74,6 +77,15 @@ class HandledCasesBrowserTest {
 			browser.setValue(By.id("q"), "精细化工");
 			browser.driver().findElement(By.cssSelector(".search-form button")).click();
 			assertThat(browser.waitFor(By.id("handled-cases")).getText()).contains("东昌府区演示精细化工有限公司");
+			// 导出 Excel exports what was searched for.
+			String searched = "/review/handled/export.xlsx?q=" + URLEncoder.encode("精细化工", StandardCharsets.UTF_8);
+			WebElement export = browser.waitUntil(driver -> {
+				WebElement link = driver.findElement(By.id("handled-export"));
+				String href = link.getDomAttribute("href");
+				return href != null && href.startsWith(searched) ? link : null;
+			});
+			assertThat(export.isDisplayed()).isTrue();
+			assertThat(export.getText()).isEqualTo("导出 Excel");
 
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.open("/review/handled");

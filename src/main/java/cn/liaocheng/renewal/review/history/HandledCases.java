@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.review.history;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.operations.ResultPage;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.opinions.Opinion;
+import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -27,7 +28,8 @@ import cn.liaocheng.renewal.security.PortalUser;
  * reviewer never finds a case here that their present body did not handle: one who moved
  * to another county or to a bank no longer lists the cases they handled before, as they
  * may no longer open them. Four queries whatever the number of cases: their count, the
- * page's cases, their last steps, the applications with their applicants.
+ * page's cases, their last steps, the applications with their applicants. An export (导出
+ * Excel) is the same search, one page of at most {@link #EXPORT_LIMIT} cases.
  */
 @Service
 public class HandledCases {
@@ -35,22 +37,31 @@ public class HandledCases {
 	/** How many handled cases a page lists. */
 	public static final int PAGE_SIZE = 50;
 
+	/**
+	 * How many handled cases an export holds at most: a body's cases of several years,
+	 * and a workbook Excel opens at once; beyond it the export says how many it left out.
+	 */
+	public static final int EXPORT_LIMIT = 5000;
+
 	private static final String LEAD_SUFFIX = GroupNames.LEAD_SUFFIX;
 
 	private final JdbcClient jdbc;
 
 	private final ApplicationStages stages;
 
-	HandledCases(JdbcClient jdbc, ApplicationStages stages) {
+	private final OpinionStore opinions;
+
+	HandledCases(JdbcClient jdbc, ApplicationStages stages, OpinionStore opinions) {
 		this.jdbc = jdbc;
 		this.stages = stages;
+		this.opinions = opinions;
 	}
 
 	/**
-	 * A handled case: the application, and the last step the reviewer's bodies did on it
-	 * ({@code byMe}: that step was the reviewer's own).
+	 * A handled case: the application, and the opinion its last step by the reviewer's
+	 * bodies gave ({@code byMe}: that step was the reviewer's own).
 	 */
-	public record Handled(CaseListing listing, String lastStep, String lastBody, Instant lastAt, boolean byMe) {
+	public record Handled(CaseListing listing, Opinion last, boolean byMe) {
 	}
 
 	/**
@@ -63,6 +74,15 @@ public class HandledCases {
 	@Transactional(readOnly = true)
 	public ResultPage<Handled> of(PortalUser user, String query, Integer batchYear, int page) {
 		return of(user, query, batchYear, page, PAGE_SIZE);
+	}
+
+	/**
+	 * The first {@link #EXPORT_LIMIT} cases {@link #of} finds, in its order, and how many
+	 * it finds in all: what an export of 已办 holds.
+	 */
+	@Transactional(readOnly = true)
+	public ResultPage<Handled> forExport(PortalUser user, String query, Integer batchYear) {
+		return of(user, query, batchYear, 1, EXPORT_LIMIT);
 	}
 
 	@Transactional(readOnly = true)
@@ -109,29 +129,18 @@ public class HandledCases {
 		if (order.isEmpty()) {
 			return new ResultPage<>(List.of(), total, number, size);
 		}
-		Map<Long, Last> last = new HashMap<>();
-		jdbc.sql("""
-				SELECT application_id, step_name, body_name, reviewer, created_at FROM review_opinion
-				WHERE application_id IN (:ids) AND body_group IN (:groups)
-				ORDER BY created_at DESC, id DESC""").param("ids", order).param("groups", groups).query(rs -> {
-			last.putIfAbsent(rs.getLong("application_id"),
-					new Last(rs.getString("step_name"), rs.getString("body_name"),
-							rs.getTimestamp("created_at").toInstant(), user.userId().equals(rs.getString("reviewer"))));
-		});
+		Map<Long, Opinion> last = opinions.latestOfBodies(order, groups);
 		Map<Long, CaseListing> listings = new HashMap<>();
 		stages.listings(order).forEach(l -> listings.put(l.summary().id(), l));
 		List<Handled> handled = new ArrayList<>();
 		for (long id : order) {
 			CaseListing listing = listings.get(id);
-			Last l = last.get(id);
+			Opinion l = last.get(id);
 			if (listing != null && l != null) {
-				handled.add(new Handled(listing, l.step(), l.body(), l.at(), l.byMe()));
+				handled.add(new Handled(listing, l, user.userId().equals(l.reviewer())));
 			}
 		}
 		return new ResultPage<>(handled, total, number, size);
-	}
-
-	private record Last(String step, String body, Instant at, boolean byMe) {
 	}
 
 }

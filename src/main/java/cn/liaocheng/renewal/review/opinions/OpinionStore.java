@@ -24,6 +24,13 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 @Repository
 public class OpinionStore {
 
+	/** The columns {@link #opinion} reads, from the table. */
+	private static final String SELECT = """
+			SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
+			       decision, opinion, created_at, decision_label
+			FROM review_opinion
+			""";
+
 	private final JdbcClient jdbc;
 
 	OpinionStore(JdbcClient jdbc) {
@@ -66,10 +73,8 @@ public class OpinionStore {
 
 	/** Every opinion of the case, superseded ones too (the dossier's timeline). */
 	List<Opinion> allForApplication(long applicationId) {
-		return jdbc.sql("""
-				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at, decision_label
-				FROM review_opinion WHERE application_id = ? ORDER BY created_at, id""")
+		return jdbc.sql(SELECT + """
+				WHERE application_id = ? ORDER BY created_at, id""")
 			.param(applicationId)
 			.query(OpinionStore::opinion)
 			.list();
@@ -88,10 +93,8 @@ public class OpinionStore {
 	 * decisions tell.
 	 */
 	public List<Opinion> forApplication(long applicationId) {
-		return jdbc.sql("""
-				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at, decision_label
-				FROM review_opinion WHERE application_id = ? AND superseded_at IS NULL ORDER BY created_at, id""")
+		return jdbc.sql(SELECT + """
+				WHERE application_id = ? AND superseded_at IS NULL ORDER BY created_at, id""")
 			.param(applicationId)
 			.query(OpinionStore::opinion)
 			.list();
@@ -119,6 +122,24 @@ public class OpinionStore {
 		return returns;
 	}
 
+	/**
+	 * The latest opinion each of the cases had from one of {@code groups}, superseded or
+	 * not (the body did that step, whether or not it is being done again), by case, in
+	 * one query; cases without one are absent.
+	 */
+	public Map<Long, Opinion> latestOfBodies(Collection<Long> applicationIds, Collection<String> groups) {
+		Map<Long, Opinion> latest = new HashMap<>();
+		if (applicationIds.isEmpty() || groups.isEmpty()) {
+			return latest;
+		}
+		jdbc.sql(SELECT + """
+				WHERE application_id IN (:ids) AND body_group IN (:groups)
+				ORDER BY created_at DESC, id DESC""").param("ids", applicationIds).param("groups", groups).query(rs -> {
+			latest.putIfAbsent(rs.getLong(2), opinion(rs, rs.getRow()));
+		});
+		return latest;
+	}
+
 	/** A step (BPMN task id) of one case. */
 	public record StepOfCase(long applicationId, String step) {
 	}
@@ -135,13 +156,8 @@ public class OpinionStore {
 
 	/** The standing (not superseded) opinion of a task, if it has one. */
 	public Optional<Opinion> standing(String taskId) {
-		return jdbc.sql("""
-				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
-				       decision, opinion, created_at, decision_label
-				FROM review_opinion WHERE task_id = ? AND superseded_at IS NULL""")
-			.param(taskId)
-			.query(OpinionStore::opinion)
-			.optional();
+		return jdbc.sql(SELECT + """
+				WHERE task_id = ? AND superseded_at IS NULL""").param(taskId).query(OpinionStore::opinion).optional();
 	}
 
 	/**
