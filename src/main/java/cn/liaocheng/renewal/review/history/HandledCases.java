@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,17 @@ public class HandledCases {
 
 	/**
 	 * A handled case: the application, and the opinion its last step by the reviewer's
-	 * bodies gave ({@code byMe}: that step was the reviewer's own).
+	 * bodies gave ({@code byMe}: that step was the reviewer's own; {@code superseded}:
+	 * the step was withdrawn or returned to be done again since, so the opinion is no
+	 * longer a conclusion of the case).
 	 */
-	public record Handled(CaseListing listing, Opinion last, boolean byMe) {
+	public record Handled(CaseListing listing, Opinion last, boolean byMe, boolean superseded) {
+
+		/** What the step concluded, as the case's record now stands. */
+		public String conclusion() {
+			return superseded ? last.decisionLabel() + "（该环节已撤回或被退回重新办理，此意见不再作为结论）" : last.decisionLabel();
+		}
+
 	}
 
 	/**
@@ -130,6 +139,7 @@ public class HandledCases {
 			return new ResultPage<>(List.of(), total, number, size);
 		}
 		Map<Long, Opinion> last = opinions.latestOfBodies(order, groups);
+		Set<Long> superseded = opinions.supersededAmong(last.values().stream().map(Opinion::id).toList());
 		Map<Long, CaseListing> listings = new HashMap<>();
 		stages.listings(order).forEach(l -> listings.put(l.summary().id(), l));
 		List<Handled> handled = new ArrayList<>();
@@ -137,7 +147,7 @@ public class HandledCases {
 			CaseListing listing = listings.get(id);
 			Opinion l = last.get(id);
 			if (listing != null && l != null) {
-				handled.add(new Handled(listing, l, user.userId().equals(l.reviewer())));
+				handled.add(new Handled(listing, l, user.userId().equals(l.reviewer()), superseded.contains(l.id())));
 			}
 		}
 		return new ResultPage<>(handled, total, number, size);

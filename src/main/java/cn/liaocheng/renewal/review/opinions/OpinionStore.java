@@ -140,6 +140,20 @@ public class OpinionStore {
 		return latest;
 	}
 
+	/**
+	 * Which of the opinions (by id) were superseded: their step was withdrawn or returned
+	 * to be done again.
+	 */
+	public Set<Long> supersededAmong(Collection<Long> opinionIds) {
+		if (opinionIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("SELECT id FROM review_opinion WHERE id IN (:ids) AND superseded_at IS NOT NULL")
+			.param("ids", opinionIds)
+			.query(Long.class)
+			.list());
+	}
+
 	/** A step (BPMN task id) of one case. */
 	public record StepOfCase(long applicationId, String step) {
 	}

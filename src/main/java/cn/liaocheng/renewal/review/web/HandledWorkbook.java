@@ -57,7 +57,7 @@ final class HandledWorkbook {
 			Integer batch = batchYears.get(s.id());
 			rows.add(Arrays.asList(s.referenceNo(), s.kind().label(), c.listing().enterpriseName(), s.title(),
 					batch == null ? null : batch + "年度", s.stageLabel(), last.bodyName(), last.stepName(),
-					last.decisionLabel(), last.opinion(), LocalDateTime.ofInstant(last.at(), ChinaTime.ZONE),
+					c.conclusion(), last.opinion(), LocalDateTime.ofInstant(last.at(), ChinaTime.ZONE),
 					c.byMe() ? "本人" : null));
 		}
 		return new Spreadsheets.Table(TITLE, notes, HEADERS, rows, WIDTHS);

@@ -30,6 +30,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -102,6 +103,28 @@ class HandledCasesExportTest extends ReviewProcessTest {
 			assertThat(references(workbook.getSheetAt(0))).contains(linqingNo)
 				.doesNotContain(review.referenceNo(handled));
 		}
+	}
+
+	/**
+	 * A step withdrawn since (or returned to be done again) no longer concludes anything:
+	 * the export and the page say so beside its opinion, as the opinion summary does.
+	 */
+	@Test
+	void aStepTakenBackSinceSaysItsOpinionIsNoLongerAConclusion() throws Exception {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", ReviewProcesses.APPROVE);
+		List<Opinion> opinions = context.getBean(OpinionStore.class).forApplication(project.id());
+		Opinion formal = opinions.get(opinions.size() - 1);
+		context.getBean(TaskOperations.class).withdraw(formal.reviewer(), formal.taskId(), "材料核对有误，撤回重新审查");
+
+		try (XSSFWorkbook workbook = workbook(download(formal.reviewer(), EXPORT))) {
+			Row row = row(workbook.getSheetAt(0), review.referenceNo(project));
+			assertThat(text(row, 7, 8)).containsExactly("县级形式审查",
+					formal.decisionLabel() + "（该环节已撤回或被退回重新办理，此意见不再作为结论）");
+		}
+		WebClient reviewer = new WebClient(port);
+		reviewer.login(formal.reviewer(), DemoUsers.PASSWORD);
+		assertThat(reviewer.get("/review/handled?q=" + review.referenceNo(project)).body()).contains("已撤回或退回重办");
 	}
 
 	@Test

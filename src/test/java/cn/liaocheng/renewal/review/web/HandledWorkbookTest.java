@@ -80,7 +80,7 @@ class HandledWorkbookTest {
 		Opinion last = new Opinion(1, 7, "task-1", "Task_CountyRecommendation", "县级推荐", "county-371525-industry",
 				"冠县工业和信息化局", byMe ? "gx-industry" : "gx-colleague", "张三", "REFUSE", "=不属于支持范围",
 				Instant.parse("2026-12-01T09:05:00Z"), chosenLabel);
-		return new HandledCases.Handled(new CaseListing(summary, "冠县演示轴承制造有限公司"), last, byMe);
+		return new HandledCases.Handled(new CaseListing(summary, "冠县演示轴承制造有限公司"), last, byMe, false);
 	}
 
 }
