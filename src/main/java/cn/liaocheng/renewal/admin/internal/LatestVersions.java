@@ -1,10 +1,8 @@
 package cn.liaocheng.renewal.admin.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,14 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Whether a file is, byte for byte, the latest version of every process, decision table
@@ -30,8 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component
 class LatestVersions {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final RepositoryService repository;
 
@@ -47,41 +36,38 @@ class LatestVersions {
 	 * checked.
 	 */
 	boolean isLatest(String name, byte[] bytes) {
+		List<ModelKey> keys = ModelKey.of(name, bytes);
 		try {
-			List<Stored> stored = new ArrayList<>();
-			if (ModelValidator.isBpmn(name)) {
-				for (Process process : Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))
-					.getModelElementsByType(Process.class)) {
-					ProcessDefinition latest = repository.createProcessDefinitionQuery()
-						.processDefinitionKey(process.getId())
-						.latestVersion()
-						.singleResult();
-					stored.add(latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName()));
-				}
-			}
-			else if (ModelValidator.isDmn(name)) {
-				for (Decision decision : Dmn.readModelFromStream(new ByteArrayInputStream(bytes))
-					.getModelElementsByType(Decision.class)) {
-					DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-						.decisionDefinitionKey(decision.getId())
-						.latestVersion()
-						.singleResult();
-					stored.add(latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName()));
-				}
-			}
-			else if (name.endsWith(".form")) {
-				JsonNode id = JSON.readTree(bytes).get("id");
-				CamundaFormDefinitionEntity latest = id == null || !id.isTextual() ? null
-						: engine.getCommandExecutorTxRequired()
-							.execute(context -> context.getCamundaFormDefinitionManager()
-								.findLatestDefinitionByKey(id.asText()));
-				stored.add(latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName()));
-			}
-			return !stored.isEmpty() && stored.stream().allMatch(s -> s != null && sameBytes(s, bytes));
+			return !keys.isEmpty() && keys.stream().map(this::latest).allMatch(s -> s != null && sameBytes(s, bytes));
 		}
-		catch (RuntimeException | IOException unreadable) {
+		catch (RuntimeException unreadable) {
 			return false;
 		}
+	}
+
+	private Stored latest(ModelKey model) {
+		return switch (model.kind()) {
+			case PROCESS -> {
+				ProcessDefinition latest = repository.createProcessDefinitionQuery()
+					.processDefinitionKey(model.key())
+					.latestVersion()
+					.singleResult();
+				yield latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName());
+			}
+			case DECISION -> {
+				DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+					.decisionDefinitionKey(model.key())
+					.latestVersion()
+					.singleResult();
+				yield latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName());
+			}
+			case FORM -> {
+				CamundaFormDefinitionEntity latest = engine.getCommandExecutorTxRequired()
+					.execute(context -> context.getCamundaFormDefinitionManager()
+						.findLatestDefinitionByKey(model.key()));
+				yield latest == null ? null : new Stored(latest.getDeploymentId(), latest.getResourceName());
+			}
+		};
 	}
 
 	private boolean sameBytes(Stored stored, byte[] bytes) {

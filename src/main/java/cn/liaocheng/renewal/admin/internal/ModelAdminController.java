@@ -19,8 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-
-import cn.liaocheng.renewal.calendar.ChinaTime;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +55,8 @@ class ModelAdminController {
 
 	private final DeployedFiles files;
 
+	private final ProcessEdits edits;
+
 	/**
 	 * Where Camunda Modeler deploys to: the configured public address, never the Host
 	 * header of this request.
@@ -64,11 +64,12 @@ class ModelAdminController {
 	private final String restEndpoint;
 
 	ModelAdminController(ModelCatalog catalog, ModelDeployments deployments, RepositoryService repository,
-			DeployedFiles files, @Value("${renewal.public-base-url}") String publicBaseUrl) {
+			DeployedFiles files, ProcessEdits edits, @Value("${renewal.public-base-url}") String publicBaseUrl) {
 		this.catalog = catalog;
 		this.deployments = deployments;
 		this.repository = repository;
 		this.files = files;
+		this.edits = edits;
 		this.restEndpoint = publicBaseUrl.replaceAll("/+$", "") + "/engine-rest";
 	}
 
@@ -88,7 +89,7 @@ class ModelAdminController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		Map<String, byte[]> resources = new LinkedHashMap<>();
 		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-			String name = baseName(file.getOriginalFilename());
+			String name = ModelDeployments.fileName(file.getOriginalFilename());
 			if (name.isEmpty()) {
 				continue;
 			}
@@ -124,52 +125,21 @@ class ModelAdminController {
 	}
 
 	/**
-	 * Deploys the XML edited in the browser as the next version of the same resource.
-	 * Edited from a version that is no longer the latest (a colleague deployed one
-	 * meanwhile, or an older version was opened), it is deployed only when the
-	 * administrator confirms ({@code X-Replace-Newer: true}), since it would undo the
-	 * newer version's changes.
+	 * Deploys the XML edited in the browser as the next version of the same resource;
+	 * edited from a version that is no longer the latest, only when the administrator
+	 * confirms ({@code X-Replace-Newer: true}), see {@link ProcessEdits}.
 	 */
 	@PostMapping(value = "/processes/{id}/xml",
 			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<DeployResponse> deployXml(@PathVariable String id, @RequestBody String xml, Authentication user,
 			@RequestHeader(name = "X-Replace-Newer", required = false) String replaceNewer) {
-		ProcessDefinition definition = repository.getProcessDefinition(id);
-		ProcessDefinition latest = repository.createProcessDefinitionQuery()
-			.processDefinitionKey(definition.getKey())
-			.latestVersion()
-			.singleResult();
-		if (!latest.getId().equals(definition.getId()) && !"true".equals(replaceNewer)) {
-			String deployedAt = ChinaTime.minute(repository.createDeploymentQuery()
-				.deploymentId(latest.getDeploymentId())
-				.singleResult()
-				.getDeploymentTime()
-				.toInstant());
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(new DeployResponse(false, false,
-						"您编辑的是版本 " + definition.getVersion() + "，该流程现在的最新版本是版本 " + latest.getVersion() + "（"
-								+ deployedAt + " 部署）。按您编辑的内容部署，会撤销版本 " + latest.getVersion()
-								+ " 中的修改。请先重新打开最新版本再修改；如确实要以您编辑的内容为准（例如恢复旧版本），请确认后再部署。",
-						List.of(), List.of(), latest.getId()));
-		}
-		ModelDeployments.DeployOutcome outcome = deployments.deploy(user.getName(),
-				Map.of(baseName(definition.getResourceName()), xml.getBytes(StandardCharsets.UTF_8)));
-		// What the editor edits from now on: the version this deployment made (not a
-		// colleague's deployed just after), or, unchanged, the latest, which it equals.
-		ProcessDefinition made = outcome.deploymentId() == null ? null
-				: repository.createProcessDefinitionQuery()
-					.deploymentId(outcome.deploymentId())
-					.processDefinitionKey(definition.getKey())
-					.singleResult();
-		String now = made != null ? made.getId()
-				: repository.createProcessDefinitionQuery()
-					.processDefinitionKey(definition.getKey())
-					.latestVersion()
-					.singleResult()
-					.getId();
-		DeployResponse body = new DeployResponse(outcome.deployed(), outcome.unchanged(), outcome.message(),
-				outcome.versions(), outcome.problems(), outcome.deployed() ? now : definition.getId());
-		return ResponseEntity.status(outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(body);
+		ProcessEdits.Edit edit = edits.deploy(user.getName(), id, xml, "true".equals(replaceNewer));
+		ModelDeployments.DeployOutcome outcome = edit.outcome();
+		HttpStatus status = edit.newerExists() ? HttpStatus.CONFLICT
+				: outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
+		return ResponseEntity.status(status)
+			.body(new DeployResponse(outcome.deployed(), outcome.unchanged(), edit.message(), outcome.versions(),
+					outcome.problems(), edit.base()));
 	}
 
 	@ExceptionHandler({ ModelCatalog.UnknownModelException.class, NullValueException.class, NotFoundException.class })
@@ -184,15 +154,6 @@ class ModelAdminController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("refusal", ModelValidationException.summary(problems).lines().findFirst().orElse(""));
 		return models(model);
-	}
-
-	/** The file name without any folder a browser may send along. */
-	private static String baseName(String name) {
-		if (name == null) {
-			return "";
-		}
-		String n = name.replace('\\', '/');
-		return n.substring(n.lastIndexOf('/') + 1).trim();
 	}
 
 	/**

@@ -15,11 +15,14 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * Deploys what an administrator uploads or edits in the browser. The checks run inside
  * the engine (see {@link DeploymentValidationPlugin}); here a refusal is turned into a
- * list of problems to show.
+ * list of problems to show. Whether a file is the same as the latest version is looked
+ * at, and the file deployed, holding the lock of every model the files define
+ * ({@link ModelLocks}).
  */
 @Service
 class ModelDeployments {
@@ -38,10 +41,13 @@ class ModelDeployments {
 
 	private final LatestVersions latest;
 
-	ModelDeployments(RepositoryService repository, ActingUser actingUser, LatestVersions latest) {
+	private final ModelLocks locks;
+
+	ModelDeployments(RepositoryService repository, ActingUser actingUser, LatestVersions latest, ModelLocks locks) {
 		this.repository = repository;
 		this.actingUser = actingUser;
 		this.latest = latest;
+		this.locks = locks;
 	}
 
 	/**
@@ -54,6 +60,20 @@ class ModelDeployments {
 		if (resources.isEmpty()) {
 			return DeployOutcome.refused(List.of(new ModelProblem("", null, "没有选择要部署的文件")));
 		}
+		try {
+			return locks.holding(ModelKey.lockNames(resources),
+					transaction -> deployHolding(userId, resources, transaction));
+		}
+		catch (ModelLocks.Busy busy) {
+			return DeployOutcome.refused(List.of(new ModelProblem("", null, busy.getMessage())));
+		}
+	}
+
+	/**
+	 * {@link #deploy(String, Map)} in a transaction that holds the lock of every model
+	 * the files define; a refusal rolls the transaction back.
+	 */
+	DeployOutcome deployHolding(String userId, Map<String, byte[]> resources, TransactionStatus transaction) {
 		Map<String, byte[]> changed = new LinkedHashMap<>();
 		resources.forEach((name, bytes) -> {
 			if (!latest.isLatest(name, bytes)) {
@@ -67,7 +87,22 @@ class ModelDeployments {
 		changed.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
 		// Acting as the administrator: the engine checks and audits the deployment in
 		// their name.
-		return actingUser.as(userId, () -> deploy(builder, changed));
+		DeployOutcome outcome = actingUser.as(userId, () -> deploy(builder, changed));
+		if (!outcome.deployed()) {
+			// The engine marked the transaction when it refused; marking it here too
+			// makes its end a rollback rather than a failed commit.
+			transaction.setRollbackOnly();
+		}
+		return outcome;
+	}
+
+	/** A file's name without any folder (a browser's, or the server's for start-up). */
+	static String fileName(String name) {
+		if (name == null) {
+			return "";
+		}
+		String n = name.replace('\\', '/');
+		return n.substring(n.lastIndexOf('/') + 1).trim();
 	}
 
 	private static DeployOutcome deploy(DeploymentBuilder builder, Map<String, byte[]> resources) {

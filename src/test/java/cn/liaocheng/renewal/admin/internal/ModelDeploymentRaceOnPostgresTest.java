@@ -1,0 +1,85 @@
+package cn.liaocheng.renewal.admin.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.liaocheng.renewal.admin.internal.ModelAdminController.DeployResponse;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
+import cn.liaocheng.renewal.support.PostgresContext;
+
+/**
+ * The race of {@link ModelDeploymentRaceTest} on PostgreSQL, where the engine also takes
+ * its own deployment lock: two administrators' edits of the same version, the first held
+ * open after its check and deployment, the second meanwhile (both through the editor's
+ * door, without a web server). The second waits, is told of the first's version and
+ * deploys nothing.
+ */
+@PostgresContext
+class ModelDeploymentRaceOnPostgresTest {
+
+	private static final String KEY = "deploy-race-probe-pg";
+
+	@Autowired
+	ModelAdminController controller;
+
+	@Autowired
+	ModelDeployments deployments;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@AfterEach
+	void removeProbes() {
+		repository.createProcessDefinitionQuery()
+			.processDefinitionKey(KEY)
+			.list()
+			.forEach(d -> repository.deleteDeployment(d.getDeploymentId(), true));
+	}
+
+	@Test
+	void theSecondOfTwoEditsOfTheSameVersionDeployedAtOnceWaitsForTheFirstAndIsToldOfIt() throws Exception {
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, KEY);
+		String first = RaceProbe.model(KEY, "初审（甲修改）");
+		String second = RaceProbe.model(KEY, "初审（乙修改）");
+
+		ResponseEntity<DeployResponse> refused;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions, () -> {
+			ResponseEntity<DeployResponse> deployed = controller.deployXml(opened, first, RaceProbe.ADMIN, null);
+			assertThat(deployed.getStatusCode()).as(deployed.getBody().message()).isEqualTo(HttpStatus.OK);
+		})) {
+			Future<ResponseEntity<DeployResponse>> meanwhile = deploying
+				.meanwhile(() -> controller.deployXml(opened, second, RaceProbe.ADMIN, null));
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits for the first")
+				.isTrue();
+			deploying.commit();
+			refused = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(refused.getStatusCode()).as(refused.getBody().message()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getBody().message()).contains("您编辑的是版本 1", "最新版本是版本 2", "会撤销版本 2 中的修改");
+		assertThat(RaceProbe.latestModel(repository, KEY)).as("the first change stands").isEqualTo(first);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count())
+			.as("nothing of the second deployment")
+			.isEqualTo(2);
+		assertThat(RaceProbe.keptDeployments(jdbc, KEY)).as("kept and audited").isEqualTo(2);
+	}
+
+}

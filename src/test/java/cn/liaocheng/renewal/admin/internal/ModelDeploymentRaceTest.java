@@ -1,0 +1,107 @@
+package cn.liaocheng.renewal.admin.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.liaocheng.renewal.admin.internal.ModelAdminController.DeployResponse;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * Two administrators open the same version of a process in the browser editor, each
+ * changes it, and both deploy at the same moment. The check that an edit is based on the
+ * latest version used to be made before anything serialised the two deployments: both
+ * passed it and both deployed, the later one silently undoing the other's change. The
+ * first administrator's deployment is replayed through the editor's door in a transaction
+ * held open after its check and deployment; the second deploys through the page
+ * meanwhile. It must wait for the first, then be told of the newer version and deploy
+ * nothing.
+ */
+@WebIntegrationTest
+class ModelDeploymentRaceTest {
+
+	private static final String KEY = "deploy-race-probe";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ModelAdminController controller;
+
+	@Autowired
+	ModelDeployments deployments;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@AfterEach
+	void removeProbes() {
+		repository.createProcessDefinitionQuery()
+			.processDefinitionKey(KEY)
+			.list()
+			.forEach(d -> repository.deleteDeployment(d.getDeploymentId(), true));
+	}
+
+	@Test
+	void theSecondOfTwoEditsOfTheSameVersionDeployedAtOnceWaitsForTheFirstAndIsToldOfIt() throws Exception {
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, KEY);
+		String first = RaceProbe.model(KEY, "初审（甲修改）");
+		String second = RaceProbe.model(KEY, "初审（乙修改）");
+		WebClient colleague = new WebClient(port);
+		colleague.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = colleague.get("/admin/models/processes/" + opened).body();
+
+		HttpResponse<String> refused;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions, () -> {
+			ResponseEntity<DeployResponse> deployed = controller.deployXml(opened, first, RaceProbe.ADMIN, null);
+			assertThat(deployed.getStatusCode()).as(deployed.getBody().message()).isEqualTo(HttpStatus.OK);
+		})) {
+			Future<HttpResponse<String>> meanwhile = deploying.meanwhile(() -> colleague.sendBody("POST",
+					"/admin/models/processes/" + opened + "/xml", HttpRequest.BodyPublishers.ofString(second),
+					"application/xml", meta(page, "_csrf_header"), meta(page, "_csrf")));
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits for the first")
+				.isTrue();
+			deploying.commit();
+			refused = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("您编辑的是版本 1", "最新版本是版本 2", "会撤销版本 2 中的修改");
+		assertThat(RaceProbe.latestModel(repository, KEY)).as("the first change stands").isEqualTo(first);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count())
+			.as("nothing of the second deployment")
+			.isEqualTo(2);
+		assertThat(RaceProbe.keptDeployments(jdbc, KEY)).as("kept and audited").isEqualTo(2);
+	}
+
+	private static String meta(String page, String name) {
+		Matcher m = Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as("meta " + name).isTrue();
+		return m.group(1);
+	}
+
+}
