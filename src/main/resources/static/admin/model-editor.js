@@ -119,14 +119,15 @@
     }
   }
 
-  // replaceNewer: the administrator has confirmed that the version edited replaces a newer one.
+  // replaceNewer: the id of the newer version the administrator has confirmed the edit replaces (a click passes
+  // an event instead). A version deployed after the one confirmed is asked about again.
   function deploy(replaceNewer) {
     result.innerHTML = '';
     show('info', '正在检查……');
     modeler.saveXML({ format: true }).then(function (saved) {
       var headers = { 'Content-Type': 'application/xml' };
       headers[csrfHeader] = csrfToken;
-      if (replaceNewer === true) headers['X-Replace-Newer'] = 'true';
+      if (typeof replaceNewer === 'string') headers['X-Replace-Newer'] = replaceNewer;
       return fetch(root.dataset.deployUrl, { method: 'POST', headers: headers, body: saved.xml, credentials: 'same-origin' });
     }).then(function (response) {
       return response.json().then(function (outcome) {
@@ -137,7 +138,7 @@
       if (outcome.newerExists) {
         show('error', outcome.message);
         root.dataset.outcome = 'newer';
-        if (window.confirm(outcome.message + '\n\n确定以您编辑的内容为准部署吗？')) deploy(true);
+        if (window.confirm(outcome.message + '\n\n确定以您编辑的内容为准部署吗？')) deploy(outcome.base);
         return;
       }
       if (outcome.deployed && outcome.base) {

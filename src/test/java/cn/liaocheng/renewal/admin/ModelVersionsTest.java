@@ -158,7 +158,7 @@ class ModelVersionsTest {
 
 		HttpResponse<String> confirmed = admin.sendBody("POST", "/admin/models/processes/" + opened + "/xml",
 				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml", header, token,
-				"X-Replace-Newer", "true");
+				"X-Replace-Newer", Json.field(refused.body(), "base"));
 
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(latestModel(key)).isEqualTo(edited);
@@ -171,6 +171,50 @@ class ModelVersionsTest {
 				java.net.http.HttpRequest.BodyPublishers.ofString(TestModels.valid(key, "Task_Check", "Task_Approve")),
 				"application/xml", header, token);
 		assertThat(fromLatest.statusCode()).as("edited from the latest: no question").isEqualTo(200);
+	}
+
+	/**
+	 * The administrator confirms that the edit replaces version 2, and a colleague
+	 * deploys version 3 before the confirmed deployment: the confirmation does not cover
+	 * version 3, which the administrator has not seen; they are asked again.
+	 */
+	@Test
+	void aConfirmationToReplaceANewerVersionDoesNotCoverOneDeployedAfterIt() throws Exception {
+		String key = "versions-probe-confirmed";
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		assertThat(ModelValidationTest.createDeployment(modeler, key + ".bpmn", TestModels.valid(key, "Task_Review"))
+			.statusCode()).isEqualTo(200);
+		String opened = repository.createProcessDefinitionQuery().processDefinitionKey(key).singleResult().getId();
+		assertThat(ModelValidationTest
+			.createDeployment(modeler, key + ".bpmn", TestModels.valid(key, "Task_Review", "Task_Approve"))
+			.statusCode()).isEqualTo(200);
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/models/processes/" + opened).body();
+		String edited = TestModels.valid(key, "Task_Check");
+		String path = "/admin/models/processes/" + opened + "/xml";
+		HttpResponse<String> asked = admin.sendBody("POST", path,
+				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml",
+				meta(page, "_csrf_header"), meta(page, "_csrf"));
+		assertThat(asked.statusCode()).isEqualTo(409);
+		String second = Json.field(asked.body(), "base");
+		assertThat(ModelValidationTest
+			.createDeployment(modeler, key + ".bpmn", TestModels.valid(key, "Task_Review", "Task_Sign"))
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> askedAgain = admin.sendBody("POST", path,
+				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml",
+				meta(page, "_csrf_header"), meta(page, "_csrf"), "X-Replace-Newer", second);
+
+		assertThat(askedAgain.statusCode()).as(askedAgain.body()).isEqualTo(409);
+		assertThat(askedAgain.body()).contains("最新版本是版本 3", "会撤销版本 3 中的修改");
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(3);
+		HttpResponse<String> confirmed = admin.sendBody("POST", path,
+				java.net.http.HttpRequest.BodyPublishers.ofString(edited), "application/xml",
+				meta(page, "_csrf_header"), meta(page, "_csrf"), "X-Replace-Newer",
+				Json.field(askedAgain.body(), "base"));
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		assertThat(latestModel(key)).isEqualTo(edited);
 	}
 
 	private String latestModel(String key) throws java.io.IOException {

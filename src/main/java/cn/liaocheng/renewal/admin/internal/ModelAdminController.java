@@ -126,14 +126,15 @@ class ModelAdminController {
 
 	/**
 	 * Deploys the XML edited in the browser as the next version of the same resource;
-	 * edited from a version that is no longer the latest, only when the administrator
-	 * confirms ({@code X-Replace-Newer: true}), see {@link ProcessEdits}.
+	 * edited from a version that is no longer the latest, only when the administrator has
+	 * confirmed that it replaces the latest ({@code X-Replace-Newer} naming it, as the
+	 * refusal's {@code base} did), see {@link ProcessEdits}.
 	 */
 	@PostMapping(value = "/processes/{id}/xml",
 			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<DeployResponse> deployXml(@PathVariable String id, @RequestBody String xml, Authentication user,
 			@RequestHeader(name = "X-Replace-Newer", required = false) String replaceNewer) {
-		ProcessEdits.Edit edit = edits.deploy(user.getName(), id, xml, "true".equals(replaceNewer));
+		ProcessEdits.Edit edit = edits.deploy(user.getName(), id, xml, replaceNewer);
 		ModelDeployments.DeployOutcome outcome = edit.outcome();
 		HttpStatus status = edit.newerExists() ? HttpStatus.CONFLICT
 				: outcome.deployed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;

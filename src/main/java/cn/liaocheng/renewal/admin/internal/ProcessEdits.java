@@ -16,8 +16,9 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 /**
  * Deploys a process edited in the browser as the next version of the same resource.
  * Edited from a version that is no longer the latest (a colleague deployed one meanwhile,
- * or an older version was opened), it is deployed only when the administrator confirms,
- * since it would undo the newer version's changes.
+ * or an older version was opened), it is deployed only when the administrator confirms
+ * that it replaces that latest version, since it would undo its changes; a confirmation
+ * does not cover a version deployed after the one it names.
  *
  * <p>
  * The look at the latest version and the deployment are made holding the process's lock
@@ -43,10 +44,10 @@ class ProcessEdits {
 
 	/**
 	 * Deploys {@code xml}, edited from the process version {@code definitionId};
-	 * {@code replaceNewer}: the administrator has confirmed that it replaces a newer
-	 * version.
+	 * {@code replacing}: the id of the newer version the administrator has confirmed it
+	 * replaces, or null.
 	 */
-	Edit deploy(String userId, String definitionId, String xml, boolean replaceNewer) {
+	Edit deploy(String userId, String definitionId, String xml, String replacing) {
 		ProcessDefinition edited = repository.getProcessDefinition(definitionId);
 		String file = ModelDeployments.fileName(edited.getResourceName());
 		Map<String, byte[]> resources = Map.of(file, xml.getBytes(StandardCharsets.UTF_8));
@@ -55,7 +56,7 @@ class ProcessEdits {
 		try {
 			return locks.holding(models, transaction -> {
 				ProcessDefinition latest = latest(edited.getKey());
-				if (!latest.getId().equals(edited.getId()) && !replaceNewer) {
+				if (!latest.getId().equals(edited.getId()) && !latest.getId().equals(replacing)) {
 					return Edit.newer(newerMessage(edited, latest), latest.getId());
 				}
 				DeployOutcome outcome = deployments.deployHolding(userId, resources, transaction);
