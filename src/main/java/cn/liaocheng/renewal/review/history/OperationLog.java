@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,22 +71,33 @@ public class OperationLog {
 	}
 
 	/**
+	 * Takes the bureau's one urge of {@code bodyGroup} on the case for {@code day}; false
+	 * when it was taken already.
+	 */
+	public boolean takeJointReviewUrge(long applicationId, String bodyGroup, LocalDate day) {
+		try {
+			jdbc.sql("INSERT INTO joint_review_urge (application_id, body_group, urge_day) VALUES (?, ?, ?)")
+				.params(applicationId, bodyGroup, day)
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
+	}
+
+	/** The bodies the bureau urged on the case on {@code day}. */
+	public Set<String> jointReviewUrgesOf(long applicationId, LocalDate day) {
+		return Set.copyOf(jdbc.sql("SELECT body_group FROM joint_review_urge WHERE application_id = ? AND urge_day = ?")
+			.params(applicationId, day)
+			.query(String.class)
+			.list());
+	}
+
+	/**
 	 * Takes the case's one enterprise urge of {@code day}; false when it was taken
 	 * already.
 	 */
-	/**
-	 * Whether the case's task had the operation since {@code since} (read through the
-	 * case's index).
-	 */
-	public boolean hadSince(long applicationId, String taskId, String operation, Instant since) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM review_operation
-				WHERE application_id = ? AND created_at >= ? AND task_id = ? AND operation = ?""")
-			.params(applicationId, Timestamp.from(since), taskId, operation)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	public boolean takeEnterpriseUrge(long applicationId, LocalDate day) {
 		try {
 			jdbc.sql("INSERT INTO enterprise_urge (application_id, urge_day) VALUES (?, ?)")

@@ -1,22 +1,23 @@
 package cn.liaocheng.renewal.review.tasks;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
-import cn.liaocheng.renewal.engine.OpenTasks;
 
 /**
  * 催办联审单位: the city industry bureau, which leads the joint review and decides, urges a
@@ -25,6 +26,12 @@ import cn.liaocheng.renewal.engine.OpenTasks;
  * of its lead group may; once a day (Beijing time) per body and case, so that a body is
  * not flooded; the body's holder, or its whole pool while unclaimed, is told. The
  * bureau's own step is urged by its own lead (TaskOperations#urgeAsLead).
+ *
+ * <p>
+ * Takes no lock on the case's row: the day's urge is a row of its own whose key refuses a
+ * second, and the step's row is held last, after the rows the urge wrote, as the lead's
+ * and the enterprise's urges do; a step handed over or ended meanwhile makes the urge
+ * refused and undone rather than addressed to whoever held it before.
  */
 @Service
 public class JointReviewUrges {
@@ -37,27 +44,34 @@ public class JointReviewUrges {
 
 	private final OperationLog log;
 
-	private final ApplicationStages stages;
-
 	private final Directory directory;
 
 	private final OpenTasks openTasks;
 
-	JointReviewUrges(TaskOperations operations, TaskHandOvers handOvers, OperationLog log, ApplicationStages stages,
-			Directory directory, OpenTasks openTasks) {
+	private final TaskService tasks;
+
+	JointReviewUrges(TaskOperations operations, TaskHandOvers handOvers, OperationLog log, Directory directory,
+			OpenTasks openTasks, TaskService tasks) {
 		this.operations = operations;
 		this.handOvers = handOvers;
 		this.log = log;
-		this.stages = stages;
 		this.directory = directory;
 		this.openTasks = openTasks;
+		this.tasks = tasks;
 	}
 
 	/**
 	 * A body whose joint-review opinion is outstanding: whether someone holds its step,
-	 * by when it is due, and whether the bureau urged it today already.
+	 * by the end of which day it is due, and whether the bureau urged it today already.
 	 */
 	public record Outstanding(String body, String bodyName, boolean claimed, LocalDate due, boolean urgedToday) {
+	}
+
+	/**
+	 * What an urge reached: the body's step, and whether it is held by someone (who is
+	 * not named to another body).
+	 */
+	public record Urged(String body, String bodyName, String taskName, boolean claimed) {
 	}
 
 	/** Whether the user acts for the bureau leading the joint review. */
@@ -76,52 +90,58 @@ public class JointReviewUrges {
 			return List.of();
 		}
 		return handOvers.withProductAuthority(() -> {
-			Instant today = startOfToday();
-			return steps(applicationId).stream()
+			List<Step> steps = steps(applicationId);
+			Set<String> urged = steps.isEmpty() ? Set.of() : log.jointReviewUrgesOf(applicationId, ChinaTime.today());
+			return steps.stream()
 				.map(step -> new Outstanding(step.body(), directory.bodyName(step.body()),
 						step.task().getAssignee() != null,
 						step.task().getDueDate() == null ? null
 								: LocalDate.ofInstant(step.task().getDueDate().toInstant(), ChinaTime.ZONE),
-						log.hadSince(applicationId, step.task().getId(), TaskOperations.JOINT_REVIEW_URGE, today)))
+						urged.contains(step.body())))
 				.toList();
 		});
 	}
 
 	/**
 	 * Urges {@code body}'s outstanding joint-review step of the case.
-	 * @throws HandOverException when the caller does not act for the bureau, the body has
-	 * no outstanding step (any more), or it was urged today
+	 * @throws HandOverException when the caller does not act for the bureau, no body is
+	 * named, the body has no outstanding step (any more), it was urged today, or its step
+	 * changed hands or ended meanwhile
 	 */
 	@Transactional
-	public HandOver urge(String callerId, long applicationId, String body, String reason) {
+	public Urged urge(String callerId, long applicationId, String body, String reason) {
 		if (!mayUrge(callerId)) {
 			throw new HandOverException(Reason.NOT_HOLDER, null, "只有市工业和信息化局可以催办联审单位");
 		}
 		return handOvers.withProductAuthority(() -> {
-			String why = TaskHandOvers.reason(reason);
+			if (body == null || body.isBlank()) {
+				throw new HandOverException(Reason.INVALID, "body", "请选择要催办的联审单位");
+			}
 			if (COORDINATOR.equals(body)) {
 				throw new HandOverException(Reason.INVALID, "body", "本局的联审环节由本局负责人在 Tasklist 中催办");
 			}
-			// The case's row first, as every writer of a case and its tasks: two urges of
-			// one body at once wait for each other, and the second finds the first.
-			stages.hold(applicationId);
-			Step step = steps(applicationId).stream()
+			String why = TaskHandOvers.reason(reason);
+			Task task = steps(applicationId).stream()
 				.filter(s -> s.body().equals(body))
+				.map(Step::task)
 				.findFirst()
 				.orElseThrow(() -> new HandOverException(Reason.CHANGED, null, "该单位没有待提出的联审意见（已提出或本轮联审已结束），无需催办"));
-			if (log.hadSince(applicationId, step.task().getId(), TaskOperations.JOINT_REVIEW_URGE, startOfToday())) {
+			if (!log.takeJointReviewUrge(applicationId, body, ChinaTime.today())) {
 				throw new HandOverException(Reason.TOO_OFTEN, null,
 						directory.bodyName(body) + "今天已催办过，每个联审单位每天只能催办一次，请明天再试");
 			}
-			operations.urgeForBody(applicationId, step.task(), body, callerId, directory.bodyName(COORDINATOR), why);
-			// Held last, after the case's rows the urge wrote: a step ending meanwhile
-			// takes the urge back with this transaction.
-			if (!openTasks.hold(step.task().getId())) {
+			operations.urgeForBody(applicationId, task, body, callerId, directory.bodyName(COORDINATOR), why);
+			// Held last, after the case's rows the urge wrote; then read again: a step
+			// ended or handed over meanwhile takes the urge back with this transaction.
+			Task now = openTasks.hold(task.getId()) ? tasks.createTaskQuery().taskId(task.getId()).singleResult()
+					: null;
+			if (now == null) {
 				throw new HandOverException(Reason.CHANGED, null, "该单位刚刚已提出联审意见，无需催办");
 			}
-			Task task = step.task();
-			return new HandOver(task.getId(), task.getName(), body, directory.bodyName(body), task.getAssignee(),
-					task.getAssignee() == null ? null : directory.personName(task.getAssignee()));
+			if (!Objects.equals(now.getAssignee(), task.getAssignee())) {
+				throw new HandOverException(Reason.CHANGED, null, "该单位的联审环节刚刚换了办理人，请刷新后重新催办");
+			}
+			return new Urged(body, directory.bodyName(body), task.getName(), task.getAssignee() != null);
 		});
 	}
 
@@ -138,10 +158,6 @@ public class JointReviewUrges {
 			.filter(step -> !COORDINATOR.equals(step.body()))
 			.sorted(Comparator.comparing(Step::body))
 			.toList();
-	}
-
-	private static Instant startOfToday() {
-		return LocalDate.now(ChinaTime.ZONE).atStartOfDay(ChinaTime.ZONE).toInstant();
 	}
 
 }

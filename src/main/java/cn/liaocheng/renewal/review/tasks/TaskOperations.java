@@ -494,12 +494,8 @@ public class TaskOperations {
 	void urgeForBody(long applicationId, Task task, String body, String by, String actorBody, String why) {
 		String holder = task.getAssignee() == null ? "（待认领）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
 		String target = directory.bodyName(body) + "「" + task.getName() + "」";
-		String actorName = directory.personName(by);
-		operations.add(applicationId, JOINT_REVIEW_URGE, task.getId(), task.getName(), by, actorName, target, why);
-		stages.note(applicationId, by, actorBody, "TASK_" + JOINT_REVIEW_URGE,
-				actorBody + "催办" + target + holder + "。催办事由：" + why);
-		audit.record(by, "TASK_" + JOINT_REVIEW_URGE, "application:" + applicationId, "task " + task.getId() + " "
-				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
+		recordAs(applicationId, JOINT_REVIEW_URGE, "TASK_" + JOINT_REVIEW_URGE, task, by, actorBody,
+				actorBody + "催办" + target + holder + "。催办事由：" + why, target, why);
 		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by, actorBody, false,
 				task.getAssignee(), body, why));
 	}
@@ -516,9 +512,16 @@ public class TaskOperations {
 	 */
 	private void record(long applicationId, String operation, String historyAction, Task task, String actor,
 			String actorBody, String what, String target, String why) {
+		recordAs(applicationId, operation, historyAction, task, actor, actorBody,
+				actorBody + "「" + task.getName() + "」" + what, target, why);
+	}
+
+	/** {@link #record} with the history's line as given ({@code line}). */
+	private void recordAs(long applicationId, String operation, String historyAction, Task task, String actor,
+			String actorBody, String line, String target, String why) {
 		String actorName = directory.personName(actor);
 		operations.add(applicationId, operation, task.getId(), task.getName(), actor, actorName, target, why);
-		stages.note(applicationId, actor, actorBody, historyAction, actorBody + "「" + task.getName() + "」" + what);
+		stages.note(applicationId, actor, actorBody, historyAction, line);
 		audit.record(actor, "TASK_" + operation, "application:" + applicationId, "task " + task.getId() + " "
 				+ task.getTaskDefinitionKey() + "; target: " + target + "; reason: " + why);
 	}

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.review.access.ReviewAccess;
-import cn.liaocheng.renewal.review.tasks.HandOver;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.JointReviewUrges;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -42,9 +41,9 @@ class JointReviewUrgePage {
 			throw new ApplicationNotFoundException();
 		}
 		try {
-			HandOver urged = urges.urge(user.userId(), id, body, reason);
+			JointReviewUrges.Urged urged = urges.urge(user.userId(), id, body, reason);
 			redirect.addFlashAttribute("urgeNotice", "已催办" + urged.bodyName() + "「" + urged.taskName() + "」"
-					+ (urged.assignee() == null ? "，该单位全体人员会收到提醒。" : "，办理人会收到提醒。"));
+					+ (urged.claimed() ? "，办理人会收到提醒。" : "，该单位全体人员会收到提醒。"));
 		}
 		catch (HandOverException e) {
 			redirect.addFlashAttribute("urgeError", "未能催办：" + e.getMessage());

@@ -121,7 +121,7 @@ class TaskOperationController {
 	@PostMapping("/applications/{id}/joint-review-urges")
 	@Operation(summary = "催办联审单位",
 			description = "市工业和信息化局（含其负责人组）的人员催办尚未提出联审意见的市级单位（body 为单位组，如 city-finance）；每个单位每天一次")
-	HandOver urgeJointReviewBody(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	JointReviewUrges.Urged urgeJointReviewBody(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestBody BodyUrgeRequest request) {
 		requireReadable(user, id);
 		return urges.urge(user.userId(), id, request.body(), request.reason());

@@ -125,12 +125,18 @@ class JointReviewUrgesTest extends ReviewProcessTest {
 		assertThat(as("lc-industry").postJson(path, REASON.formatted("city-finance")).statusCode()).isEqualTo(409);
 		assertThat(as("lc-industry").postJson(path, "{\"body\":\"city-development\",\"reason\":\" \"}").statusCode())
 			.isEqualTo(400);
+		assertThat(as("lc-industry").postJson(path, "{\"reason\":\"联审意见请在期限内提出\"}").body()).contains("请选择要催办的联审单位");
+		// Other spellings, by one who may urge: none reaches the rule, so none urges.
 		for (String spelling : List.of(path + "/", path.toUpperCase(), path.replace("/review/", "/review//"),
-				path.replace("joint-review-urges", "joint-review-urges;x=1"))) {
-			assertThat(as("lc-ecology").postJson(spelling, REASON.formatted("city-development")).statusCode())
+				path.replace("joint-review-urges", "joint-review-urges;x=1"),
+				path.replace("/api/review/", "/api/review/./"))) {
+			assertThat(as("lc-industry").postJson(spelling, REASON.formatted("city-development")).statusCode())
 				.as(spelling)
 				.isNotEqualTo(200);
 		}
+		assertThat(urgesTo("lc-development")).as("no spelling urged").isEqualTo(told);
+		assertThat(json(as("lc-industry").get(path)).findValues("urgedToday"))
+			.allSatisfy(v -> assertThat(v.asBoolean()).isFalse());
 		// The dossier page's form: a session's post without its CSRF token is refused.
 		WebClient session = new WebClient(port);
 		session.login("lc-industry", DemoUsers.PASSWORD);
