@@ -42,4 +42,16 @@ public enum SettledPart {
 		return parts;
 	}
 
+	/**
+	 * The parts a dossier of {@code kind} has, as its enterprise is told of them: a
+	 * project names its policy task and factor needs, a subsidy claim or a loan the
+	 * registered project it refers to.
+	 */
+	public List<String> parts(ApplicationKind kind) {
+		if (this != ROUTING) {
+			return parts;
+		}
+		return kind == ApplicationKind.PROJECT ? List.of("重点任务", "要素需求") : List.of("所属入库项目");
+	}
+
 }

@@ -88,15 +88,15 @@ public class Clawbacks {
 	public Optional<Long> start(long applicationId, ClawbackDue.Cause cause, String facts, String startedBy) {
 		ReviewFacts f;
 		try {
+			// The case's row first, as a payment's recording takes it: a payment being
+			// recorded now is waited for, so that the case and what was paid are read as
+			// they stand, and a payment recorded after this start finds the hold.
+			stages.hold(applicationId);
 			f = stages.facts(applicationId);
 		}
 		catch (ApplicationNotFoundException e) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "申报不存在");
 		}
-		// The case's row, as a payment's recording takes it first: a payment being
-		// recorded now is waited for, so that what was paid is read as it stands, and a
-		// payment recorded after this start finds the hold.
-		stages.hold(applicationId);
 		if (store.byApplication(applicationId).isPresent()) {
 			return Optional.empty();
 		}

@@ -30,8 +30,9 @@ import cn.liaocheng.renewal.notification.SmsGateway;
  * configured): a gateway that does not answer in time counts as a refusal, and the row
  * and the database connection are let go instead of being held for as long as the
  * operator's gateway hangs. A message that still arrives later carries a password that
- * was never set (the refusal says so). At most {@link #AT_ONCE} messages wait at once;
- * one more is refused as a gateway that did not confirm.
+ * was never set (the refusal says so). At most {@link #AT_ONCE} messages wait at once on
+ * a node; one more is refused as a gateway that did not confirm. The gateway is called on
+ * a thread of this class's own, outside the reset's transaction.
  */
 @Component
 class SmsPasswordDelivery implements PasswordDelivery, DisposableBean {
@@ -50,6 +51,10 @@ class SmsPasswordDelivery implements PasswordDelivery, DisposableBean {
 			@Value("${renewal.notification.sms.confirm-within:10s}") Duration confirmWithin) {
 		this.channel = channel;
 		this.gateway = gateway;
+		if (confirmWithin.isZero() || confirmWithin.isNegative()) {
+			throw new IllegalArgumentException(
+					"renewal.notification.sms.confirm-within must be longer than zero: " + confirmWithin);
+		}
 		this.confirmWithin = confirmWithin;
 		AtomicInteger count = new AtomicInteger();
 		this.senders = new ThreadPoolExecutor(0, AT_ONCE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {

@@ -28,9 +28,10 @@ import cn.liaocheng.renewal.security.PortalUser;
  * {@link #PAGE_SIZE}, so that an older case is found when searched for, and counted. A
  * reviewer never finds a case here that their present body did not handle: one who moved
  * to another county or to a bank no longer lists the cases they handled before, as they
- * may no longer open them. Four queries whatever the number of cases: their count, the
- * page's cases, their last steps, the applications with their applicants. An export (导出
- * Excel) is the same search, one page of at most {@link #EXPORT_LIMIT} cases.
+ * may no longer open them. Five queries whatever the number of cases: their count, the
+ * page's cases, their last steps, which of those were taken back since, the applications
+ * with their applicants. An export (导出 Excel) is the same search, one page of at most
+ * {@link #EXPORT_LIMIT} cases.
  */
 @Service
 public class HandledCases {

@@ -62,8 +62,11 @@ class SettledPartsPagesBrowserTest extends ReviewProcessTest {
 		browser.open("/enterprise/applications/" + claim.id());
 		WebElement notice = browser.waitFor(By.id("settled-parts"));
 		browser.fullPageScreenshot("correction-settled-detail");
-		assertThat(notice.getText()).contains("本次补正不能修改以下内容", "设备明细及发票、设备投用日期：县级财政部门已核验设备明细和发票",
-				"重点任务、要素需求、所属入库项目：市级联审单位已按重点任务、要素需求和所属入库项目确定", "请撤回本申报后重新申报");
+		assertThat(notice.getText())
+			.contains("本次补正不能修改以下内容", "设备明细及发票、设备投用日期：县级财政部门已核验设备明细和发票", "所属入库项目：市级联审单位已按重点任务、要素需求和所属入库项目确定",
+					"请撤回本申报后重新申报")
+			.as("a subsidy claim is not told of fields its form does not have")
+			.doesNotContain("重点任务、要素需求：", "重点任务、要素需求、");
 
 		assertThat(browser.driver().findElements(By.id("equipment-import")))
 			.as("no import that would replace the settled equipment")
@@ -85,6 +88,21 @@ class SettledPartsPagesBrowserTest extends ReviewProcessTest {
 			.get("/enterprise/applications/" + claim.id() + "/edit");
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(other.body()).doesNotContain("本次补正不能修改");
+	}
+
+	@Test
+	void aProjectIsToldOfItsPolicyTaskAndFactorNeedsNotOfAProjectItRefersTo() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.passJointReview(project);
+		review.decide(project, "Task_IndustryDecision", "RETURN");
+
+		browser.open("/enterprise/applications/" + project.id() + "/edit");
+		assertThat(browser.waitFor(By.id("settled-parts")).getText()).contains("重点任务、要素需求：市级联审单位已按重点任务、要素需求和所属入库项目确定")
+			.doesNotContain("设备明细及发票", "、所属入库项目：", "要素需求、所属入库项目");
+		assertThat(browser.driver().findElements(By.cssSelector(".settled-mark")))
+			.as("the policy task and factor needs")
+			.hasSize(2);
 	}
 
 	@Test
