@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -40,9 +43,10 @@ import db.migration.common.V142__LeadsReadTheirBodysOpenTasks;
 /**
  * A body's lead (负责人) sees every open task of the body, waiting or claimed by a
  * colleague, from the moment it is created: in Tasklist's filter 本部门在办 and through the
- * engine's REST API, so that 改派, 收回 and 催办 are reachable before a task is overdue. Only
- * reading: the lead does not claim or complete a task they do not hold, and no lead sees
- * another body's tasks, in the same county or another.
+ * engine's REST API, so that 改派, 收回 and 催办 are reachable before a task is overdue; in
+ * 本部门待办 the body's tasks nobody has claimed yet, in 即将超期 the body's tasks near their due
+ * date. Only reading: the lead does not claim or complete a task they do not hold, and no
+ * lead sees another body's tasks, in the same county or another.
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +62,14 @@ class LeadsSeeTheirBodysTasksTest {
 
 	private static final String COLLEAGUE = CountyReviewTasks.COLLEAGUE;
 
+	/** A reviewer of the same department in another county (临清市). */
+	private static final String OTHER_COUNTY_REVIEWER = "lq-industry";
+
 	private static final String LEADS_FILTER = "本部门在办";
+
+	private static final String DEPARTMENT_FILTER = "本部门待办";
+
+	private static final String DUE_SOON_FILTER = "即将超期";
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -181,6 +192,66 @@ class LeadsSeeTheirBodysTasksTest {
 		HttpResponse<String> urged = as(LEAD).postJson("/api/review/tasks/" + held.getId() + "/urge",
 				"{\"reason\":\"请尽快办理\"}");
 		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
+	}
+
+	/**
+	 * 本部门待办 shows the lead the body's tasks nobody has claimed yet (the body's backlog)
+	 * and what is escalated to the lead group, not a task a colleague holds in time (that
+	 * one is in 本部门在办). A reviewer of the body sees what they always saw, claimed or not;
+	 * nobody of another body or county sees these tasks.
+	 */
+	@Test
+	void theLeadsDepartmentListShowsTheBodysUnclaimedTasksAndWhatIsEscalatedToThem() throws Exception {
+		Task waiting = county.open();
+		Task held = county.heldBy(COLLEAGUE);
+		Task escalated = county.heldBy(COLLEAGUE);
+		tasks.addCandidateGroup(escalated.getId(), GroupNames.lead(CountyReviewTasks.BODY));
+		List<String> all = List.of(waiting.getId(), held.getId(), escalated.getId());
+
+		assertThat(filterList(LEAD, DEPARTMENT_FILTER)).contains(waiting.getId(), escalated.getId())
+			.doesNotContain(held.getId());
+		assertThat(filterCount(LEAD, DEPARTMENT_FILTER, all)).isEqualTo(2);
+		assertThat(filterList(DemoUsers.COUNTY_REVIEWER, DEPARTMENT_FILTER)).as("a reviewer of the body, as before")
+			.containsAll(all);
+		assertThat(filterCount(DemoUsers.COUNTY_REVIEWER, DEPARTMENT_FILTER, all)).isEqualTo(3);
+		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD, OTHER_COUNTY_REVIEWER)) {
+			assertThat(filterList(stranger, DEPARTMENT_FILTER)).as(stranger).doesNotContainAnyElementsOf(all);
+			assertThat(filterCount(stranger, DEPARTMENT_FILTER, all)).as(stranger).isZero();
+		}
+		assertThat(as(DemoUsers.ENTERPRISE)
+			.postJson("/engine-rest/filter/" + filter(DEPARTMENT_FILTER).getId() + "/list", "{}")
+			.statusCode()).isIn(403, 404);
+	}
+
+	/**
+	 * 即将超期 shows the lead the body's tasks near their due date, waiting or held by a
+	 * colleague, as it shows a reviewer of the body their department's; not a task with
+	 * time left, nor another body's or county's.
+	 */
+	@Test
+	void theLeadsDueSoonListShowsTheBodysTasksNearTheirDueDateClaimedOrNot() throws Exception {
+		Task soonWaiting = county.open();
+		Task soonHeld = county.heldBy(COLLEAGUE);
+		Task later = county.open();
+		for (Task task : List.of(soonWaiting, soonHeld)) {
+			Task due = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+			due.setFollowUpDate(Date.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+			tasks.saveTask(due);
+		}
+		List<String> all = List.of(soonWaiting.getId(), soonHeld.getId(), later.getId());
+
+		for (String ofTheBody : List.of(LEAD, DemoUsers.COUNTY_REVIEWER)) {
+			assertThat(filterList(ofTheBody, DUE_SOON_FILTER)).as(ofTheBody)
+				.contains(soonWaiting.getId(), soonHeld.getId())
+				.doesNotContain(later.getId());
+			assertThat(filterCount(ofTheBody, DUE_SOON_FILTER, all)).as(ofTheBody).isEqualTo(2);
+		}
+		for (String stranger : List.of(OTHER_COUNTY_LEAD, OTHER_BODY_LEAD, OTHER_COUNTY_REVIEWER)) {
+			assertThat(filterList(stranger, DUE_SOON_FILTER)).as(stranger).doesNotContainAnyElementsOf(all);
+		}
+		assertThat(as(DemoUsers.ENTERPRISE)
+			.postJson("/engine-rest/filter/" + filter(DUE_SOON_FILTER).getId() + "/count", "{}")
+			.statusCode()).isIn(403, 404);
 	}
 
 	@Test
@@ -306,15 +377,23 @@ class LeadsSeeTheirBodysTasksTest {
 	}
 
 	private List<String> filterList(String user) throws Exception {
+		return filterList(user, LEADS_FILTER);
+	}
+
+	private List<String> filterList(String user, String filterName) throws Exception {
 		HttpResponse<String> response = as(user)
-			.postJson("/engine-rest/filter/" + filter(LEADS_FILTER).getId() + "/list?maxResults=2000", "{}");
+			.postJson("/engine-rest/filter/" + filter(filterName).getId() + "/list?maxResults=2000", "{}");
 		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
 		return ids(response.body());
 	}
 
 	private long filterCount(String user, List<String> taskIds) throws Exception {
+		return filterCount(user, LEADS_FILTER, taskIds);
+	}
+
+	private long filterCount(String user, String filterName, List<String> taskIds) throws Exception {
 		HttpResponse<String> response = as(user).postJson(
-				"/engine-rest/filter/" + filter(LEADS_FILTER).getId() + "/count",
+				"/engine-rest/filter/" + filter(filterName).getId() + "/count",
 				"{\"taskIdIn\":" + json.writeValueAsString(taskIds) + "}");
 		assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
 		return json.readTree(response.body()).path("count").asLong();

@@ -20,7 +20,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
@@ -116,9 +119,16 @@ class ReviewerFiltersTest {
 		JsonNode led = restFilter(admin, LED_DEPARTMENT);
 
 		assertThat(mine.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
-		assertThat(department.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
+		// The bodies one works for, and of them one's own groups' tasks or the unclaimed
+		// ones: for a lead, the bodies they lead too.
+		assertThat(department.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserBodies()}");
 		assertThat(department.at("/query/includeAssignedTasks").asBoolean()).isTrue();
-		assertThat(dueSoon.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
+		assertThat(department.at("/query/orQueries")).hasSize(1);
+		assertThat(department.at("/query/orQueries/0/candidateGroupsExpression").asText())
+			.isEqualTo("${currentUserGroups()}");
+		assertThat(department.at("/query/orQueries/0/includeAssignedTasks").asBoolean()).isTrue();
+		assertThat(department.at("/query/orQueries/0/unassigned").asBoolean()).isTrue();
+		assertThat(dueSoon.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserBodies()}");
 		assertThat(dueSoon.at("/query/followUpBeforeExpression").asText()).isEqualTo("${now()}");
 		assertThat(dueSoon.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
 		assertThat(dueSoon.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
@@ -131,6 +141,8 @@ class ReviewerFiltersTest {
 					"enterpriseName", "kindName", "applicationTitle");
 			assertThat(filter.at("/properties/variables").findValuesAsText("label")).containsExactly("申报编号", "申报企业",
 					"申报类型", "申报事项");
+		}
+		for (JsonNode filter : List.of(mine, dueSoon, led)) {
 			assertThat(filter.toString()).doesNotContain("orQueries\":[{");
 		}
 		assertThat(List.of(mine, department, dueSoon, led)).extracting(f -> f.at("/properties/priority").asInt())
@@ -364,19 +376,24 @@ class ReviewerFiltersTest {
 	@Test
 	void aDueSoonFilterAsFirstShippedCountsWorkingDaysAfterTheNextStart() throws Exception {
 		Filter dueSoon = filter(DUE_SOON);
-		dueSoon.setQuery(tasks.createTaskQuery()
-			.taskCandidateGroupInExpression("${currentUserGroups()}")
-			.includeAssignedTasks()
-			.dueBeforeExpression("${dateTime().plusDays(2)}")
-			.orderByDueDate()
-			.asc());
-		filters.saveFilter(dueSoon);
+		Map<String, Object> properties = dueSoon.getProperties();
+		asShippedForOwnGroups(dueSoon,
+				t -> t.createTaskQuery()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks()
+					.dueBeforeExpression("${dateTime().plusDays(2)}")
+					.orderByDueDate()
+					.asc(),
+				"本部门两天内到期或已超期的任务，按截止日期排序");
 
 		initializer().run(new DefaultApplicationArguments());
 
 		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions())
 			.containsEntry("followUpBefore", "${now()}")
 			.doesNotContainValue("${dateTime().plusDays(2)}");
+		// And on to the query and description of today: a lead's bodies too.
+		assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
+		assertThat(filter(DUE_SOON).getProperties()).isEqualTo(properties);
 	}
 
 	@Test
@@ -407,11 +424,114 @@ class ReviewerFiltersTest {
 		}
 		finally {
 			Filter restored = filter(MY_DEPARTMENT);
-			restored.setQuery(tasks.createTaskQuery()
-				.taskCandidateGroupInExpression("${currentUserGroups()}")
-				.includeAssignedTasks());
+			restored.setQuery(asShipped(MY_DEPARTMENT));
 			filters.saveFilter(restored);
 		}
+	}
+
+	/**
+	 * 本部门待办 and 即将超期 as shipped before they showed a lead the bodies they lead (the
+	 * runner's own groups only) get the new query at the next start, and their
+	 * description with it. A copy whose criteria or description an administrator changed
+	 * keeps them.
+	 */
+	@Test
+	void theDepartmentAndDueSoonFiltersAsShippedForOwnGroupsShowALeadTheirBodiesAfterTheNextStart() throws Exception {
+		Filter department = filter(MY_DEPARTMENT);
+		Filter dueSoon = filter(DUE_SOON);
+		Map<String, Object> departmentProperties = department.getProperties();
+		Map<String, Object> dueSoonProperties = dueSoon.getProperties();
+		try {
+			asShippedForOwnGroups(department, OWN_GROUPS_DEPARTMENT, "本部门（我所在的组）的全部任务，含已被同事认领的任务");
+			asShippedForOwnGroups(dueSoon, OWN_GROUPS_DUE_SOON, "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
+
+			initializer().run(new DefaultApplicationArguments());
+
+			assertThat(json(filter(MY_DEPARTMENT))).isEqualTo(json(asShipped(MY_DEPARTMENT)));
+			assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
+			assertThat(filter(MY_DEPARTMENT).getProperties()).isEqualTo(departmentProperties);
+			assertThat(filter(DUE_SOON).getProperties()).isEqualTo(dueSoonProperties);
+
+			// Edited by an administrator: a criterion of their own, or a description of
+			// their own.
+			Filter edited = filter(MY_DEPARTMENT);
+			edited.setQuery(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.processDefinitionKey("county-review"));
+			Map<String, Object> shippedDescription = new java.util.LinkedHashMap<>(departmentProperties);
+			shippedDescription.put("description", "本部门（我所在的组）的全部任务，含已被同事认领的任务");
+			edited.setProperties(shippedDescription);
+			filters.saveFilter(edited);
+			asShippedForOwnGroups(filter(DUE_SOON), OWN_GROUPS_DUE_SOON, "本科室的任务，两个工作日内到期");
+
+			initializer().run(new DefaultApplicationArguments());
+
+			TaskQueryImpl department2 = (TaskQueryImpl) filter(MY_DEPARTMENT).getQuery();
+			assertThat(department2.getExpressions()).containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
+			assertThat(department2.getProcessDefinitionKey()).isEqualTo("county-review");
+			assertThat(department2.getQueries()).hasSize(1);
+			assertThat(json(filter(DUE_SOON))).isEqualTo(json(OWN_GROUPS_DUE_SOON.apply(tasks)));
+			assertThat(filter(DUE_SOON).getProperties()).containsEntry("description", "本科室的任务，两个工作日内到期");
+		}
+		finally {
+			asShippedForOwnGroups(filter(MY_DEPARTMENT), OWN_GROUPS_DEPARTMENT, "本部门（我所在的组）的全部任务，含已被同事认领的任务");
+			asShippedForOwnGroups(filter(DUE_SOON), OWN_GROUPS_DUE_SOON, "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
+			initializer().run(new DefaultApplicationArguments());
+		}
+		assertThat(json(filter(MY_DEPARTMENT))).isEqualTo(json(asShipped(MY_DEPARTMENT)));
+		assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
+	}
+
+	/** The queries of 本部门待办 and 即将超期 as shipped for the runner's own groups only. */
+	private static final java.util.function.Function<TaskService, TaskQuery> OWN_GROUPS_DEPARTMENT = tasks -> tasks
+		.createTaskQuery()
+		.taskCandidateGroupInExpression("${currentUserGroups()}")
+		.includeAssignedTasks();
+
+	private static final java.util.function.Function<TaskService, TaskQuery> OWN_GROUPS_DUE_SOON = tasks -> tasks
+		.createTaskQuery()
+		.taskCandidateGroupInExpression("${currentUserGroups()}")
+		.includeAssignedTasks()
+		.followUpBeforeExpression("${now()}")
+		.orderByDueDate()
+		.asc();
+
+	private void asShippedForOwnGroups(Filter filter, java.util.function.Function<TaskService, TaskQuery> query,
+			String description) {
+		filter.setQuery(query.apply(tasks));
+		Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
+		properties.put("description", description);
+		filter.setProperties(properties);
+		filters.saveFilter(filter);
+	}
+
+	/** The query a filter is shipped with now. */
+	private TaskQuery asShipped(String name) {
+		return switch (name) {
+			case MY_DEPARTMENT -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserBodies()}")
+				.includeAssignedTasks()
+				.or()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.taskUnassigned()
+				.endOr();
+			case DUE_SOON -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserBodies()}")
+				.includeAssignedTasks()
+				.followUpBeforeExpression("${now()}")
+				.orderByDueDate()
+				.asc();
+			default -> throw new IllegalArgumentException(name);
+		};
+	}
+
+	/** A task query in the JSON form the engine stores in a filter. */
+	private static String json(Object filterOrQuery) {
+		TaskQuery query = filterOrQuery instanceof Filter filter ? (TaskQuery) filter.getQuery()
+				: (TaskQuery) filterOrQuery;
+		return new JsonTaskQueryConverter().toJsonObject(query).toString();
 	}
 
 	@Test

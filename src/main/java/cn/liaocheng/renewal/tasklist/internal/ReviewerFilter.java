@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.tasklist.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.TaskService;
@@ -10,10 +12,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * A Tasklist filter every reviewer gets, or every body's lead ({@link #forLeads()}). The
- * queries use expressions only at their top level (evaluated for the user who runs the
- * filter), and only these exact ones: the engine refuses any other expression in a stored
- * filter (security's query expression guard lists the same strings), so a change here
- * must be made there too.
+ * queries use only these exact expressions, each evaluated for the user who runs the
+ * filter, at their top level and in the one or-query of {@link #MY_DEPARTMENT}: the
+ * engine refuses any other expression in a stored filter, or-queries included (security's
+ * query expression guard lists the same strings), so a change here must be made there
+ * too.
  */
 enum ReviewerFilter {
 
@@ -28,22 +31,36 @@ enum ReviewerFilter {
 
 	/**
 	 * Every task of the reviewer's groups, claimed or not: the department sees what is
-	 * waiting and who works on it. No order of its own, as {@link #MY_TASKS}.
+	 * waiting and who works on it. For a body's lead, who is in the lead group and not
+	 * the body's, also the body's tasks that nobody has claimed yet: the body's backlog,
+	 * which the lead supervises (all the body's open tasks, claimed ones too, are in
+	 * {@link #LED_DEPARTMENT}). One query gives both, with the bodies a user works for,
+	 * {@code currentUserBodies()} (their groups and the bodies they lead), and an
+	 * or-query: a task of those bodies that is either of the user's own groups or
+	 * unclaimed. For a user who leads no body the two lists of groups are the same, so
+	 * the filter lists what it always did. No order of its own, as {@link #MY_TASKS}.
 	 */
-	MY_DEPARTMENT("本部门待办", "本部门（我所在的组）的全部任务，含已被同事认领的任务", 20, "#2e7d32",
+	MY_DEPARTMENT("本部门待办", "本部门（我所在的组）的全部任务，含已被同事认领的任务；负责人另见本人负责的部门尚未认领的任务", 20, "#2e7d32",
 			tasks -> tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserBodies()}")
+				.includeAssignedTasks()
+				.or()
 				.taskCandidateGroupInExpression("${currentUserGroups()}")
-				.includeAssignedTasks()),
+				.includeAssignedTasks()
+				.taskUnassigned()
+				.endOr()),
 
 	/**
-	 * Tasks of the reviewer's groups with at most two working days left (or overdue), the
-	 * most urgent first (this filter keeps its order by due date, so a sorting chosen in
-	 * Tasklist applies among tasks due at the same time): each review task's follow-up
-	 * date is set to that moment when it is created (review's task listener).
+	 * Tasks of the reviewer's groups, and of the bodies a lead leads, with at most two
+	 * working days left (or overdue), claimed or not, the most urgent first (this filter
+	 * keeps its order by due date, so a sorting chosen in Tasklist applies among tasks
+	 * due at the same time): each review task's follow-up date is set to that moment when
+	 * it is created (review's task listener). For a user who leads no body,
+	 * {@code currentUserBodies()} is {@code currentUserGroups()}.
 	 */
-	DUE_SOON("即将超期", "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序", 30, "#b5152b",
+	DUE_SOON("即将超期", "本部门（负责人为本人负责的部门）剩余不超过两个工作日或已超期的任务，按截止日期排序", 30, "#b5152b",
 			tasks -> tasks.createTaskQuery()
-				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.taskCandidateGroupInExpression("${currentUserBodies()}")
 				.includeAssignedTasks()
 				.followUpBeforeExpression("${now()}")
 				.orderByDueDate()
@@ -75,7 +92,40 @@ enum ReviewerFilter {
 	 * newest first.
 	 */
 	static TaskQuery asFirstShipped(ReviewerFilter filter, TaskService tasks) {
-		return filter.query(tasks).orderByTaskCreateTime().desc();
+		return ownGroupsOnly(filter, tasks).orElseGet(() -> filter.query(tasks)).orderByTaskCreateTime().desc();
+	}
+
+	/**
+	 * The query {@link #MY_DEPARTMENT} and {@link #DUE_SOON} were shipped with before
+	 * they showed a lead the bodies they lead: the runner's own groups only. Empty for
+	 * the other filters.
+	 */
+	static Optional<TaskQuery> ownGroupsOnly(ReviewerFilter filter, TaskService tasks) {
+		return switch (filter) {
+			case MY_DEPARTMENT -> Optional.of(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks());
+			case DUE_SOON -> Optional.of(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.followUpBeforeExpression("${now()}")
+				.orderByDueDate()
+				.asc());
+			default -> Optional.empty();
+		};
+	}
+
+	/**
+	 * The descriptions {@link #MY_DEPARTMENT} and {@link #DUE_SOON} were shipped with
+	 * while they held {@link #ownGroupsOnly} (即将超期's first one spoke of two days; its
+	 * query moved to working days without it): none for the other filters.
+	 */
+	static Set<String> ownGroupsOnlyDescriptions(ReviewerFilter filter) {
+		return switch (filter) {
+			case MY_DEPARTMENT -> Set.of("本部门（我所在的组）的全部任务，含已被同事认领的任务");
+			case DUE_SOON -> Set.of("本部门两天内到期或已超期的任务，按截止日期排序", "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
+			default -> Set.of();
+		};
 	}
 
 	private final String filterName;
@@ -99,6 +149,10 @@ enum ReviewerFilter {
 
 	String filterName() {
 		return filterName;
+	}
+
+	String description() {
+		return description;
 	}
 
 	/** Whether the filter is shared with the lead groups ({@code …-lead}) only. */

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.tasklist.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -106,6 +109,7 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				else if (wanted == ReviewerFilter.MY_TASKS || wanted == ReviewerFilter.MY_DEPARTMENT) {
 					existing.forEach(filter -> sortableIfAsShipped(wanted, filter));
 				}
+				existing.forEach(filter -> ledBodiesIfAsShipped(wanted, filter));
 			}
 			for (Filter filter : targets) {
 				granted += shareWith(filter, wanted.forLeads() ? leadGroups : reviewGroups);
@@ -146,7 +150,7 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	private void countWorkingDaysIfAsShipped(Filter filter) {
 		if (filter.getQuery() instanceof TaskQueryImpl query
 				&& query.getExpressions().containsValue(ReviewerFilter.CALENDAR_DAYS_DUE_SOON)) {
-			filter.setQuery(ReviewerFilter.DUE_SOON.query(tasks));
+			filter.setQuery(asShippedNext(ReviewerFilter.DUE_SOON));
 			filters.saveFilter(filter);
 			LOG.info("Tasklist filter {} now counts working days", filter.getName());
 		}
@@ -163,10 +167,50 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 				&& ReviewerFilter.asFirstShipped(wanted, tasks) instanceof TaskQueryImpl shipped
 				&& query.getExpressions().equals(shipped.getExpressions())
 				&& ordering(query).equals(ordering(shipped))) {
-			filter.setQuery(wanted.query(tasks));
+			filter.setQuery(asShippedNext(wanted));
 			filters.saveFilter(filter);
 			LOG.info("Tasklist filter {} now follows the sorting chosen in the list", filter.getName());
 		}
+	}
+
+	/**
+	 * 本部门待办 and 即将超期 were shipped listing the tasks of the runner's own groups, which
+	 * showed a lead (a member of the lead group only) next to nothing. A copy still in
+	 * that form, its query criterion for criterion (the engine's own JSON form of both is
+	 * compared) and its description word for word (as shipped then, or as first shipped),
+	 * gets the query that shows a lead the bodies they lead too, and the description that
+	 * says so. A copy whose criteria, order or description an administrator changed is
+	 * left as it is: the administrator has decided what it shows.
+	 */
+	private void ledBodiesIfAsShipped(ReviewerFilter wanted, Filter filter) {
+		Optional<TaskQuery> shipped = ReviewerFilter.ownGroupsOnly(wanted, tasks);
+		Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+				: new LinkedHashMap<>(filter.getProperties());
+		if (shipped.isEmpty() || !(filter.getQuery() instanceof TaskQuery stored) || !sameQuery(stored, shipped.get())
+				|| !(properties.get("description") instanceof String description)
+				|| !ReviewerFilter.ownGroupsOnlyDescriptions(wanted).contains(description)) {
+			return;
+		}
+		filter.setQuery(wanted.query(tasks));
+		properties.put("description", wanted.description());
+		filter.setProperties(properties);
+		filters.saveFilter(filter);
+		LOG.info("Tasklist filter {} now shows a lead the bodies they lead", filter.getName());
+	}
+
+	/**
+	 * The query a filter as first shipped moves on to: the next one shipped (the runner's
+	 * own groups), from which {@link #ledBodiesIfAsShipped} moves it on if its
+	 * description is still the shipped one too.
+	 */
+	private TaskQuery asShippedNext(ReviewerFilter wanted) {
+		return ReviewerFilter.ownGroupsOnly(wanted, tasks).orElseGet(() -> wanted.query(tasks));
+	}
+
+	/** Whether two task queries are the same, as the engine stores them in a filter. */
+	private static boolean sameQuery(TaskQuery one, TaskQuery other) {
+		JsonTaskQueryConverter json = new JsonTaskQueryConverter();
+		return json.toJsonObject(one).equals(json.toJsonObject(other));
 	}
 
 	private static List<String> ordering(TaskQueryImpl query) {
