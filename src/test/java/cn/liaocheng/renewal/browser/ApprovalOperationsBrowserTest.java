@@ -351,6 +351,50 @@ class ApprovalOperationsBrowserTest {
 		assertThat(operations(task)).containsExactly("REASSIGN");
 	}
 
+	/**
+	 * A lead opens a waiting task of the body from 本部门待办 and reads it: no 认领, which the
+	 * engine would refuse, and its keyboard shortcut does nothing. Once the task is
+	 * escalated to the lead group, 认领 is there, and the shortcut claims it.
+	 */
+	@Test
+	void aLeadIsNotOfferedTheClaimOfATaskTheyOnlyReadUntilItIsEscalatedToThem() throws InterruptedException {
+		Task task = county.open();
+		browser.logIn(LEAD, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?filter=" + departmentFilter());
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.task-filters"), "本部门待办"));
+		browser.waitFor(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + task.getId() + "']")).click();
+		WebElement unclaimed = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .renewal-not-claimable"));
+		assertThat(unclaimed.getText()).isEqualTo("尚未认领");
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .groups"));
+		browser.screenshot("tasklist-lead-reads-without-claim");
+		assertThat(browser.driver().findElements(By.cssSelector("[cam-tasklist-task-meta] button.claim")))
+			.as("Tasklist's button is there, not shown")
+			.isNotEmpty()
+			.noneMatch(WebElement::isDisplayed);
+		claimShortcut();
+		Thread.sleep(1500); // time for a claim's answer, had one been sent
+		assertThat(shown(".notifications .alert")).as("no refused claim").isEmpty();
+		assertThat(assigneeOf(task)).isNull();
+
+		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // escalated
+		browser.driver().navigate().refresh();
+		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
+		browser.screenshot("tasklist-lead-escalated-claim");
+		assertThat(shown("[cam-tasklist-task-meta] .renewal-not-claimable")).isEmpty();
+		claimShortcut();
+		browser.waitUntil(d -> LEAD.equals(assigneeOf(task)));
+	}
+
+	/** Tasklist's keyboard shortcut for claiming the open task (config.js). */
+	private void claimShortcut() {
+		new org.openqa.selenium.interactions.Actions(browser.driver()).keyDown(Keys.CONTROL)
+			.keyDown(Keys.ALT)
+			.sendKeys("c")
+			.keyUp(Keys.ALT)
+			.keyUp(Keys.CONTROL)
+			.perform();
+	}
+
 	@Test
 	void theReviewerTakesBackAnApprovedStepFromTheNavbar() {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
@@ -137,6 +138,12 @@ public class BatchClaims {
 			.filter(candidateGroups::contains)
 			.collect(Collectors.toCollection(TreeSet::new));
 		if (bodies.isEmpty()) {
+			if (task.getAssignee() == null && leadsOneOf(callerId, candidateGroups)) {
+				// The body's lead reads the task (本部门待办 lists it) but works it only once
+				// it is escalated to the lead group, which would make that a candidate.
+				throw new HandOverException(HandOverException.Reason.NOT_HOLDER, null,
+						"负责人对本部门未超期的任务只能查看，不能认领；需要本人办理的，请在“办理操作”中改派给本人");
+			}
 			// Also for a task the caller holds without belonging to its body any more: a
 			// claim is a body's matter.
 			throw unknown();
@@ -167,6 +174,11 @@ public class BatchClaims {
 		audit.record(callerId, "TASK_CLAIM", "application:" + applicationId,
 				"task " + task.getId() + " " + task.getTaskDefinitionKey() + " claimed in a batch");
 		return new Result(task.getId(), true, referenceNo, task.getName(), "已认领");
+	}
+
+	private boolean leadsOneOf(String callerId, Set<String> candidateGroups) {
+		List<String> groups = handOvers.groupsActedFor(callerId);
+		return candidateGroups.stream().anyMatch(body -> groups.contains(GroupNames.lead(body)));
 	}
 
 	private static String text(Object value) {

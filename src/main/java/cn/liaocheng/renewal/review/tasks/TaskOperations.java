@@ -46,6 +46,7 @@ import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+import cn.liaocheng.renewal.security.TaskClaims;
 
 /**
  * The approval operations that move a case or press on it: 撤回 (the reviewer who completed
@@ -114,10 +115,13 @@ public class TaskOperations {
 
 	private final OpenTasks openTasks;
 
+	private final TaskClaims claims;
+
 	TaskOperations(TaskHandOvers handOvers, TaskService tasks, RepositoryService repository, HistoryService history,
 			IdentityService identity, OpinionStore opinions, OperationLog operations, StepMoves moves,
 			Directory directory, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
-			WorkingDays workingDays, PublicNotices notices, OpenTasks openTasks) {
+			WorkingDays workingDays, PublicNotices notices, OpenTasks openTasks, TaskClaims claims) {
+		this.claims = claims;
 		this.notices = notices;
 		this.openTasks = openTasks;
 		this.workingDays = workingDays;
@@ -138,8 +142,10 @@ public class TaskOperations {
 	/**
 	 * Which operations the caller may try on the open task, for Tasklist's panel to offer
 	 * only those: the holder's (转办, 委派, 放回本部门待办, 退回上一环节, 抄送), a lead's 催办 and 改派, the
-	 * city industry bureau's 加签 during the joint review. The operations themselves check
-	 * again.
+	 * city industry bureau's 加签 during the joint review, and 认领 ({@code claim}) where the
+	 * engine's own checks of a claim would let the caller take the unclaimed task (not a
+	 * lead who only reads it), for Tasklist to show its claim button only then. The
+	 * operations themselves check again.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> available(String callerId, String taskId) {
@@ -173,6 +179,9 @@ public class TaskOperations {
 			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(task.getTaskDefinitionKey())
 					&& callerGroups.contains(GroupNames.city("industry"))) {
 				available.add("addReviewer");
+			}
+			if (task.getAssignee() == null && claims.mayClaim(callerId, task.getId())) {
+				available.add("claim");
 			}
 			if (!member && !holderMember && available.isEmpty()) {
 				throw unknownTask();

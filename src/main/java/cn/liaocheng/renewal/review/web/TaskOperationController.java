@@ -71,7 +71,7 @@ class TaskOperationController {
 
 	@GetMapping("/tasks/{taskId}/operations")
 	@Operation(summary = "可办理的操作",
-			description = "本人对该任务可以尝试的操作：transfer、delegate、release、copy、returnToPrevious、urge、reassign、addReviewer")
+			description = "本人对该任务可以尝试的操作：transfer、delegate、release、copy、returnToPrevious、urge、reassign、addReviewer，以及 claim（任务尚未认领且引擎允许本人认领）")
 	Set<String> available(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return operations.available(user.userId(), taskId);
 	}

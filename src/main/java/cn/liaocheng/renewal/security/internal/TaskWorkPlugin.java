@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.security.internal;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +45,14 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 
 	/**
 	 * The engine builds its checkers during init; the rules are added after Camunda's
-	 * own.
+	 * own, whose refusal of a lead's work on a task they only read is said in Chinese
+	 * ({@link LeadReadingRefusal}).
 	 */
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.getCommandCheckers()
+			.replaceAll(checker -> checker instanceof AuthorizationCommandChecker ? LeadReadingRefusal.around(checker)
+					: checker);
 		configuration.getCommandCheckers().add(AssigneeWorkChecker.asCommandChecker());
 		configuration.getCommandCheckers().add(CaselessJobs.asCommandChecker());
 		configuration.getExpressionManager()

@@ -2,13 +2,14 @@
  * 办理操作 in Tasklist: a tab of the open task (转办 and 委派 to a colleague of one's body, 放回本部门待办 for a task
  * claimed by mistake, 退回上一环节, 催办 for a
  * body's lead, 加签 for the city industry bureau during the joint review, 抄送, and one's 常用意见), a picker of
- * 常用意见 above the opinion field of every form, and two navbar buttons: 撤回 and 抄送我的
+ * 常用意见 above the opinion field of every form, Tasklist's 认领 only where the engine would allow it, and two navbar
+ * buttons: 撤回 and 抄送我的
  * (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
  * reason and calls the application's API (/api/review/…), which decides on the organisation chart who may do what;
  * this script only offers the operations and shows the answers; the calls go through review-api.js, whose write
  * calls carry the application's CSRF token (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
  */
-import {call, el} from './review-api.js';
+import {API, call, el} from './review-api.js';
 
 /** A reason box; its label is read out by screen readers, which a placeholder alone is not. */
 function reasonField(name, label, placeholder) {
@@ -58,7 +59,9 @@ function taskPanel(node, taskId) {
   var box = el('div', {'class': 'renewal-operations', 'data-task': taskId});
   node.appendChild(box);
   call('GET', '/tasks/' + encodeURIComponent(taskId) + '/operations').then(function (ops) {
-    if (!ops.length) {
+    if (!ops.filter(function (op) {
+      return op !== 'claim';
+    }).length) {
       box.appendChild(el('p', {'class': 'help-block renewal-op-none', text: '认领该任务后，可以在这里转办、委派、放回本部门待办、退回上一环节或抄送。'}));
     }
     operationSections(box, taskId, ops);
@@ -345,7 +348,8 @@ function withdrawPanel(container) {
  * date picker, and their ×. Each calls an engine command that needs TASK_ASSIGN or UPDATE on the task, which only
  * administrators hold (reviewers hold TASK_WORK): for a reviewer every one of them only fails. So they are hidden
  * (styles/user-styles.css) or made plain text here, unless Camunda says the signed-in user may use the Admin webapp;
- * giving a task back or over is 放回本部门待办 or 转办 in the 办理操作 tab, with a reason. 认领 stays: it works.
+ * giving a task back or over is 放回本部门待办 or 转办 in the 办理操作 tab, with a reason. 认领 is offered where it works
+ * (guardClaim below).
  */
 var TASK_ADMINISTRATION = '[cam-tasklist-task-meta] .assignee [cam-widget-inline-field], '
   + '[cam-tasklist-task-meta] .groups > span, '
@@ -406,6 +410,94 @@ function guardTaskAdministration() {
     });
 }
 
+/*
+ * Tasklist's 认领 button above the tabs calls the engine's claim, which refuses whoever may only read the task (a
+ * body's lead before the task is escalated to the lead group, see the reviewer guide), so Tasklist's button would
+ * only lead to an error. Whether the signed-in user may claim the open task is the server's answer: the task's
+ * operations (/api/review/tasks/{id}/operations) list 'claim' when the engine's own checks of a claim would let them.
+ * The button stays hidden (styles/user-styles.css) until that answer says so, and in its place the task reads
+ * 尚未认领; the keyboard shortcut of claiming stops here too. Asked again each time Tasklist draws the button (after
+ * a claim, a release, a refresh). Should the answer not come (the server unreachable), Tasklist's button shows as
+ * it would without this script: the engine decides in any case.
+ */
+var CLAIM_BUTTON = '[cam-tasklist-task-meta] button.claim';
+var CLAIMABLE = 'renewal-claimable';
+var ASKED_FOR = 'data-renewal-claim-asked-for';
+
+/** The task open in Tasklist, from its address (#/?task=…). */
+function openTaskId() {
+  var hash = window.location.hash || '';
+  var query = hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(query).get('task');
+}
+
+/** Whether the signed-in user may claim the task: true, false, or null when the server did not answer. */
+function mayClaim(taskId) {
+  return fetch(API + '/tasks/' + encodeURIComponent(taskId) + '/operations', {
+    credentials: 'same-origin',
+    headers: {'Accept': 'application/json'}
+  }).then(function (r) {
+    if (r.ok) {
+      return r.json().then(function (ops) {
+        return ops.indexOf('claim') >= 0;
+      });
+    }
+    // Not the caller's task at all (another body, another county): nothing to claim.
+    return r.status === 403 || r.status === 404 ? false : null;
+  }).catch(function () {
+    return null;
+  });
+}
+
+function showClaim(button, claimable) {
+  var note = button.parentNode && button.parentNode.querySelector('.renewal-not-claimable');
+  button.classList.toggle(CLAIMABLE, claimable);
+  if (claimable && note) {
+    note.parentNode.removeChild(note);
+  } else if (!claimable && !note && button.parentNode) {
+    button.parentNode.insertBefore(el('span', {'class': 'renewal-not-claimable', title: '您对该任务只能查看，不能认领',
+      text: '尚未认领'}), button);
+  }
+}
+
+function gateClaimButtons() {
+  var taskId = openTaskId();
+  document.querySelectorAll(CLAIM_BUTTON).forEach(function (button) {
+    if (!taskId || button.getAttribute(ASKED_FOR) === taskId) {
+      return;
+    }
+    // Tasklist may keep the button when another task is opened: hidden again until that task's answer.
+    button.setAttribute(ASKED_FOR, taskId);
+    button.classList.remove(CLAIMABLE);
+    mayClaim(taskId).then(function (claimable) {
+      if (openTaskId() === taskId && button.getAttribute(ASKED_FOR) === taskId) {
+        showClaim(button, claimable !== false);
+      }
+    });
+  });
+}
+
+/** Tasklist's shortcut for claiming (config.js, ctrl+alt+c) does nothing where the button is not offered. */
+function blockHiddenClaimShortcut(event) {
+  if (!event.ctrlKey || !event.altKey || (event.key || '').toLowerCase() !== 'c' && event.keyCode !== 67) {
+    return;
+  }
+  var button = document.querySelector(CLAIM_BUTTON);
+  if (button && !button.classList.contains(CLAIMABLE)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}
+
+function guardClaim() {
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    document.addEventListener(type, blockHiddenClaimShortcut, true);
+  });
+  new MutationObserver(gateClaimButtons).observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener('hashchange', gateClaimButtons);
+  gateClaimButtons();
+}
+
 export default [{
   id: 'renewal.task.operations',
   pluginPoint: 'tasklist.task.detail',
@@ -437,3 +529,4 @@ export default [{
 
 watchForms();
 guardTaskAdministration();
+guardClaim();
