@@ -49,7 +49,7 @@ class JointReviewUrgesBrowserTest extends ReviewProcessTest {
 		browser.driver().manage().window().setSize(new Dimension(1366, 900));
 		browser.open("/review/applications/" + project.id());
 		WebElement card = browser.waitFor(By.id("joint-review-urges"));
-		assertThat(card.getText()).contains("聊城市发展和改革委员会", "聊城市生态环境局", "待认领").doesNotContain("今天已催办");
+		assertThat(card.getText()).contains("聊城市发展和改革委员会", "聊城市生态环境局", "待认领", "前办结（含当日）").doesNotContain("今天已催办");
 		WebElement row = card.findElement(By.cssSelector("tr[data-body='city-development']"));
 		row.findElement(By.name("reason")).sendKeys("联审意见请在期限内提出");
 		row.findElement(By.tagName("button")).click();
