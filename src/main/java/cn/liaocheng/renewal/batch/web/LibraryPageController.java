@@ -33,9 +33,6 @@ import cn.liaocheng.renewal.security.PortalUser;
 @Controller
 class LibraryPageController {
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ChinaTime.ZONE);
-
 	private final ProjectLibrary library;
 
 	private final OpenableCases openable;
@@ -100,10 +97,10 @@ class LibraryPageController {
 			var s = e.listing().summary();
 			rows.add(Arrays.asList(s.referenceNo(), s.kind().label(), e.listing().enterpriseName(), e.creditCode(),
 					s.title(), e.task() == null ? null : e.task().label(), e.divisionName(),
-					e.submittedAt() == null ? null : MINUTE.format(e.submittedAt()), s.stageLabel(),
-					e.totalInvestment(), e.equipmentInvestment(), e.loanAmount(),
+					e.submittedAt() == null ? null : LocalDateTime.ofInstant(e.submittedAt(), ChinaTime.ZONE),
+					s.stageLabel(), e.totalInvestment(), e.equipmentInvestment(), e.loanAmount(),
 					proposed(s.status(), e.subsidyAmount()), decided(s.status(), e.subsidyAmount()),
-					e.decidedAt() == null ? null : MINUTE.format(e.decidedAt())));
+					e.decidedAt() == null ? null : LocalDateTime.ofInstant(e.decidedAt(), ChinaTime.ZONE)));
 		}
 		Spreadsheets.Table table = new Spreadsheets.Table(
 				title, notes, List.of("申报编号", "类别", "申报企业", "统一社会信用代码", "项目名称", "政策任务", "所在地", "提交时间", "当前状态", "总投资（元）",

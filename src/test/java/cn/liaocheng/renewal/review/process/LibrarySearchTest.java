@@ -188,6 +188,9 @@ class LibrarySearchTest extends ReviewProcessTest {
 			assertThat(mine.getCell(3).getStringCellValue()).isEqualTo("91371525MA3CB7K21F");
 			assertThat(mine.getCell(8).getStringCellValue()).isEqualTo("县级初审中");
 			assertThat(mine.getCell(9).getNumericCellValue()).isPositive();
+			assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(mine.getCell(7)))
+				.as("提交时间 is a date Excel can sort and filter")
+				.isTrue();
 			assertThat(mine.getCell(10).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 		}
 	}
