@@ -47,10 +47,7 @@ class ModelDeploymentRaceOnPostgresTest {
 
 	@AfterEach
 	void removeProbes() {
-		repository.createProcessDefinitionQuery()
-			.processDefinitionKey(KEY)
-			.list()
-			.forEach(d -> repository.deleteDeployment(d.getDeploymentId(), true));
+		RaceProbe.removeAll(repository, KEY);
 	}
 
 	@Test

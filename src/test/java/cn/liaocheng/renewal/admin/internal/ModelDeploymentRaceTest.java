@@ -59,10 +59,7 @@ class ModelDeploymentRaceTest {
 
 	@AfterEach
 	void removeProbes() {
-		repository.createProcessDefinitionQuery()
-			.processDefinitionKey(KEY)
-			.list()
-			.forEach(d -> repository.deleteDeployment(d.getDeploymentId(), true));
+		RaceProbe.removeAll(repository, KEY);
 	}
 
 	@Test

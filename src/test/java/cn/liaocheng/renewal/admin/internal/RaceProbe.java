@@ -51,6 +51,14 @@ final class RaceProbe {
 		return Map.of(key + ".bpmn", model(key, taskName).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** Deletes every deployment of the probe process, its instances with it. */
+	static void removeAll(RepositoryService repository, String key) {
+		repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.list()
+			.forEach(d -> repository.deleteDeployment(d.getDeploymentId(), true));
+	}
+
 	static String latestId(RepositoryService repository, String key) {
 		return latest(repository, key).getId();
 	}
