@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,6 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the same model wait for each other on every node, on PostgreSQL and on H2.
  *
  * <p>
+ * Deployments through the other doors take every model's lock in the transaction they
+ * deploy in ({@link #holdAllUnlessHeld}, called from {@link DeploymentLockPlugin}), so an
+ * administrator's check is never made while one of them is deploying, on any node.
+ *
+ * <p>
  * The engine's own deployment lock is no substitute: it is taken only once the engine
  * deploys, after the checks, and not at all on H2. Nor can it be taken earlier: the
  * engine deploys holding a monitor of its own on this node, and a deployment there
@@ -27,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ModelLocks {
+
+	/** Bound to a transaction holding its models' locks through {@link #holding}. */
+	private static final Object HELD = ModelLocks.class.getName() + ".held";
 
 	private final JdbcClient jdbc;
 
@@ -52,8 +61,33 @@ class ModelLocks {
 		names.forEach(this::prepare);
 		return transaction.execute(status -> {
 			names.forEach(this::lock);
-			return work.doInTransaction(status);
+			TransactionSynchronizationManager.bindResource(HELD, names);
+			try {
+				return work.doInTransaction(status);
+			}
+			finally {
+				TransactionSynchronizationManager.unbindResource(HELD);
+			}
 		});
+	}
+
+	/**
+	 * For a deployment through any other door (Camunda Modeler and the REST API, the
+	 * start-up deployment), in the transaction it deploys in: locks every model's row, in
+	 * the order of their names, unless this transaction already holds its models'
+	 * ({@link #holding}). Such a deployment does not say which models it changes before
+	 * the engine reads its files, by then holding its own deployment monitor, so it takes
+	 * all of them first: deployments are rare, and any other order could make it and an
+	 * administrator's deployment wait for each other both ways.
+	 */
+	void holdAllUnlessHeld() {
+		if (TransactionSynchronizationManager.hasResource(HELD)) {
+			return;
+		}
+		jdbc.sql("SELECT model_key FROM model_deployment_lock ORDER BY model_key")
+			.query(String.class)
+			.list()
+			.forEach(this::lock);
 	}
 
 	/**

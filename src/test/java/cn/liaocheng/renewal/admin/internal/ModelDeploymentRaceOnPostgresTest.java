@@ -23,7 +23,7 @@ import cn.liaocheng.renewal.support.PostgresContext;
  * its own deployment lock: two administrators' edits of the same version, the first held
  * open after its check and deployment, the second meanwhile (both through the editor's
  * door, without a web server). The second waits, is told of the first's version and
- * deploys nothing.
+ * deploys nothing; and the same for a deployment through another door still to commit.
  */
 @PostgresContext
 class ModelDeploymentRaceOnPostgresTest {
@@ -77,6 +77,36 @@ class ModelDeploymentRaceOnPostgresTest {
 			.as("nothing of the second deployment")
 			.isEqualTo(2);
 		assertThat(RaceProbe.keptDeployments(jdbc, KEY)).as("kept and audited").isEqualTo(2);
+	}
+
+	/**
+	 * A deployment through another door (the engine's API, as Camunda Modeler's REST call
+	 * reaches it) still to commit. The engine's own lock alone would make the page's
+	 * deployment wait only after its check, which would then have passed against the
+	 * version before, and the other door's change would be silently undone; the page's
+	 * deployment waits before its check and is told of the new version.
+	 */
+	@Test
+	void anEditDeployedWhileADeploymentFromAnotherDoorIsStillToCommitWaitsAndIsToldOfIt() throws Exception {
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, KEY);
+		String fromModeler = RaceProbe.model(KEY, "初审（建模工具修改）");
+		String edit = RaceProbe.model(KEY, "初审（页面修改）");
+
+		ResponseEntity<DeployResponse> refused;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions,
+				() -> repository.createDeployment().name("modeler").addString(KEY + ".bpmn", fromModeler).deploy())) {
+			Future<ResponseEntity<DeployResponse>> meanwhile = deploying
+				.meanwhile(() -> controller.deployXml(opened, edit, RaceProbe.ADMIN, null));
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the page's deployment waits").isTrue();
+			deploying.commit();
+			refused = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(refused.getStatusCode()).as(refused.getBody().message()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getBody().message()).contains("您编辑的是版本 1", "最新版本是版本 2");
+		assertThat(RaceProbe.latestModel(repository, KEY)).as("the other door's change stands").isEqualTo(fromModeler);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).isEqualTo(2);
 	}
 
 }

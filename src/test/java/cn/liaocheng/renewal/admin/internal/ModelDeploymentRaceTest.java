@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.liaocheng.renewal.admin.internal.ModelAdminController.DeployResponse;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.EquipmentLists;
 import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -93,6 +95,77 @@ class ModelDeploymentRaceTest {
 			.as("nothing of the second deployment")
 			.isEqualTo(2);
 		assertThat(RaceProbe.keptDeployments(jdbc, KEY)).as("kept and audited").isEqualTo(2);
+	}
+
+	/**
+	 * A deployment through another door, the engine's own API as Camunda Modeler's REST
+	 * call reaches it, still to commit: an administrator's edit of the version before it
+	 * waits for it, then is told of it, instead of checking against what is about to be
+	 * out of date and undoing it.
+	 */
+	@Test
+	void anEditDeployedWhileADeploymentFromAnotherDoorIsStillToCommitWaitsAndIsToldOfIt() throws Exception {
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, KEY);
+		String fromModeler = RaceProbe.model(KEY, "初审（建模工具修改）");
+		String edit = RaceProbe.model(KEY, "初审（页面修改）");
+		WebClient admin = new WebClient(port);
+		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		String page = admin.get("/admin/models/processes/" + opened).body();
+
+		HttpResponse<String> refused;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions,
+				() -> repository.createDeployment().name("modeler").addString(KEY + ".bpmn", fromModeler).deploy())) {
+			Future<HttpResponse<String>> meanwhile = deploying.meanwhile(() -> admin.sendBody("POST",
+					"/admin/models/processes/" + opened + "/xml", HttpRequest.BodyPublishers.ofString(edit),
+					"application/xml", meta(page, "_csrf_header"), meta(page, "_csrf")));
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the page's deployment waits for the other door's")
+				.isTrue();
+			deploying.commit();
+			refused = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("您编辑的是版本 1", "最新版本是版本 2");
+		assertThat(RaceProbe.latestModel(repository, KEY)).as("the other door's change stands").isEqualTo(fromModeler);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).isEqualTo(2);
+	}
+
+	/**
+	 * The other way round, through the REST API's real door: Camunda Modeler's deployment
+	 * waits while an administrator's deployment from the page is still to commit, then
+	 * deploys after it, as the next version.
+	 */
+	@Test
+	void aDeploymentThroughTheRestApiWaitsForAnAdministratorsDeploymentStillToCommit() throws Exception {
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, KEY);
+		String edit = RaceProbe.model(KEY, "初审（页面修改）");
+		String fromModeler = RaceProbe.model(KEY, "初审（建模工具修改）");
+		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+		EquipmentLists.Multipart body = EquipmentLists.multipart(KEY + ".bpmn",
+				fromModeler.getBytes(StandardCharsets.UTF_8), "deployment-name", "modeler-race");
+
+		HttpResponse<String> deployed;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions, () -> {
+			ResponseEntity<DeployResponse> page = controller.deployXml(opened, edit, RaceProbe.ADMIN, null);
+			assertThat(page.getStatusCode()).as(page.getBody().message()).isEqualTo(HttpStatus.OK);
+		})) {
+			Future<HttpResponse<String>> meanwhile = deploying
+				.meanwhile(() -> modeler.post("/engine-rest/deployment/create",
+						HttpRequest.BodyPublishers.ofByteArray(body.body()), body.contentType()));
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the REST deployment waits for the page's").isTrue();
+			deploying.commit();
+			deployed = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+		assertThat(repository.createProcessDefinitionQuery()
+			.processDefinitionKey(KEY)
+			.latestVersion()
+			.singleResult()
+			.getVersion()).as("each a version of its own").isEqualTo(3);
+		assertThat(RaceProbe.latestModel(repository, KEY)).isEqualTo(fromModeler);
 	}
 
 	private static String meta(String page, String name) {
