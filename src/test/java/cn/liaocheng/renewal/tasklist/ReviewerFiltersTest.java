@@ -430,6 +430,65 @@ class ReviewerFiltersTest {
 	}
 
 	/**
+	 * A filter holding its first-shipped query plus a criterion an administrator added
+	 * (or an order of their own) is theirs: the next start leaves it exactly as it is.
+	 */
+	@Test
+	void aFilterAsFirstShippedThatAnAdministratorEditedIsLeftAsItIs() throws Exception {
+		Map<String, Object> dueSoonProperties = filter(DUE_SOON).getProperties();
+		try {
+			asShippedForOwnGroups(filter(DUE_SOON),
+					t -> t.createTaskQuery()
+						.taskCandidateGroupInExpression("${currentUserGroups()}")
+						.includeAssignedTasks()
+						.dueBeforeExpression("${dateTime().plusDays(2)}")
+						.processDefinitionKey("county-review")
+						.orderByDueDate()
+						.asc(),
+					"本部门两天内到期或已超期的任务，按截止日期排序");
+			Filter mine = filter(MY_TASKS);
+			mine.setQuery(tasks.createTaskQuery()
+				.taskAssigneeExpression("${currentUser()}")
+				.processDefinitionKey("joint-review")
+				.orderByTaskCreateTime()
+				.desc());
+			filters.saveFilter(mine);
+			Filter department = filter(MY_DEPARTMENT);
+			department.setQuery(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.orderByTaskCreateTime()
+				.desc()
+				.orderByDueDate()
+				.asc());
+			filters.saveFilter(department);
+			String dueSoonBefore = json(filter(DUE_SOON));
+			String mineBefore = json(filter(MY_TASKS));
+			String departmentBefore = json(filter(MY_DEPARTMENT));
+
+			initializer().run(new DefaultApplicationArguments());
+
+			assertThat(json(filter(DUE_SOON))).as("即将超期 with the administrator's process").isEqualTo(dueSoonBefore);
+			assertThat(((TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions()).containsEntry("dueBefore",
+					"${dateTime().plusDays(2)}");
+			assertThat(json(filter(MY_TASKS))).as("我的待办 with the administrator's process").isEqualTo(mineBefore);
+			assertThat(json(filter(MY_DEPARTMENT))).as("本部门待办 with a second order").isEqualTo(departmentBefore);
+		}
+		finally {
+			asShippedForOwnGroups(filter(DUE_SOON), OWN_GROUPS_DUE_SOON, "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
+			Filter mine = filter(MY_TASKS);
+			mine.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+			filters.saveFilter(mine);
+			Filter department = filter(MY_DEPARTMENT);
+			department.setQuery(asShipped(MY_DEPARTMENT));
+			filters.saveFilter(department);
+			initializer().run(new DefaultApplicationArguments());
+		}
+		assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
+		assertThat(filter(DUE_SOON).getProperties()).isEqualTo(dueSoonProperties);
+	}
+
+	/**
 	 * 本部门待办 and 即将超期 as shipped before they showed a lead the bodies they lead (the
 	 * runner's own groups only) get the new query at the next start, and their
 	 * description with it. A copy whose criteria or description an administrator changed

@@ -82,17 +82,22 @@ enum ReviewerFilter {
 				.includeAssignedTasks());
 
 	/**
-	 * The query of 即将超期 as first shipped (calendar days), replaced at start where no one
-	 * has edited it.
+	 * The query a filter was first shipped with, where a later release changed it: 我的待办
+	 * and 本部门待办 ordered newest first, 即将超期 counting calendar days. Empty for
+	 * {@link #LED_DEPARTMENT}, shipped as it is.
 	 */
-	static final String CALENDAR_DAYS_DUE_SOON = "${dateTime().plusDays(2)}";
-
-	/**
-	 * The order {@link #MY_TASKS} and {@link #MY_DEPARTMENT} were first shipped with:
-	 * newest first.
-	 */
-	static TaskQuery asFirstShipped(ReviewerFilter filter, TaskService tasks) {
-		return ownGroupsOnly(filter, tasks).orElseGet(() -> filter.query(tasks)).orderByTaskCreateTime().desc();
+	static Optional<TaskQuery> asFirstShipped(ReviewerFilter filter, TaskService tasks) {
+		return switch (filter) {
+			case MY_TASKS, MY_DEPARTMENT -> Optional
+				.of(ownGroupsOnly(filter, tasks).orElseGet(() -> filter.query(tasks)).orderByTaskCreateTime().desc());
+			case DUE_SOON -> Optional.of(tasks.createTaskQuery()
+				.taskCandidateGroupInExpression("${currentUserGroups()}")
+				.includeAssignedTasks()
+				.dueBeforeExpression("${dateTime().plusDays(2)}")
+				.orderByDueDate()
+				.asc());
+			case LED_DEPARTMENT -> Optional.empty();
+		};
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -103,12 +102,7 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 			}
 			else {
 				existing.forEach(this::showTheCaseIfNotConfigured);
-				if (wanted == ReviewerFilter.DUE_SOON) {
-					existing.forEach(this::countWorkingDaysIfAsShipped);
-				}
-				else if (wanted == ReviewerFilter.MY_TASKS || wanted == ReviewerFilter.MY_DEPARTMENT) {
-					existing.forEach(filter -> sortableIfAsShipped(wanted, filter));
-				}
+				existing.forEach(filter -> nextIfAsFirstShipped(wanted, filter));
 				existing.forEach(filter -> ledBodiesIfAsShipped(wanted, filter));
 			}
 			for (Filter filter : targets) {
@@ -143,33 +137,19 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	}
 
 	/**
-	 * 即将超期 first counted calendar days; a copy still holding that shipped query (no one
-	 * edited it) gets the working-day query. An administrator's own criteria are left
-	 * alone.
+	 * A copy still holding the query it was first shipped with, criterion for criterion
+	 * and in the same order (no one edited it), moves on to the query shipped next: 我的待办
+	 * and 本部门待办 without their order (newest first, which Tasklist put before the sorting
+	 * chosen in the list, so sorting by 申报编号, enterprise or kind did nothing), 即将超期
+	 * counting working days instead of calendar days. A copy an administrator changed in
+	 * any way is left as it is.
 	 */
-	private void countWorkingDaysIfAsShipped(Filter filter) {
-		if (filter.getQuery() instanceof TaskQueryImpl query
-				&& query.getExpressions().containsValue(ReviewerFilter.CALENDAR_DAYS_DUE_SOON)) {
-			filter.setQuery(asShippedNext(ReviewerFilter.DUE_SOON));
-			filters.saveFilter(filter);
-			LOG.info("Tasklist filter {} now counts working days", filter.getName());
-		}
-	}
-
-	/**
-	 * 我的待办 and 本部门待办 were first shipped ordered newest first; Tasklist puts its own
-	 * sorting after a filter's, so that order made sorting by 申报编号, enterprise or kind in
-	 * the list ineffective. A copy still holding the shipped query gets the same query
-	 * without an order; an administrator's own criteria are left alone.
-	 */
-	private void sortableIfAsShipped(ReviewerFilter wanted, Filter filter) {
-		if (filter.getQuery() instanceof TaskQueryImpl query
-				&& ReviewerFilter.asFirstShipped(wanted, tasks) instanceof TaskQueryImpl shipped
-				&& query.getExpressions().equals(shipped.getExpressions())
-				&& ordering(query).equals(ordering(shipped))) {
+	private void nextIfAsFirstShipped(ReviewerFilter wanted, Filter filter) {
+		Optional<TaskQuery> first = ReviewerFilter.asFirstShipped(wanted, tasks);
+		if (first.isPresent() && filter.getQuery() instanceof TaskQuery stored && sameQuery(stored, first.get())) {
 			filter.setQuery(asShippedNext(wanted));
 			filters.saveFilter(filter);
-			LOG.info("Tasklist filter {} now follows the sorting chosen in the list", filter.getName());
+			LOG.info("Tasklist filter {} moved on from its query as first shipped", filter.getName());
 		}
 	}
 
@@ -211,14 +191,6 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	private static boolean sameQuery(TaskQuery one, TaskQuery other) {
 		JsonTaskQueryConverter json = new JsonTaskQueryConverter();
 		return json.toJsonObject(one).equals(json.toJsonObject(other));
-	}
-
-	private static List<String> ordering(TaskQueryImpl query) {
-		return query.getOrderingProperties()
-			.stream()
-			.map(p -> (p.getQueryProperty() == null ? "variable" : p.getQueryProperty().getName()) + " "
-					+ (p.getDirection() == null ? "" : p.getDirection().getName()))
-			.toList();
 	}
 
 	/**
