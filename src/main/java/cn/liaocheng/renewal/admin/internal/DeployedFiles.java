@@ -38,11 +38,9 @@ class DeployedFiles {
 		Timestamp at = Timestamp.from(deployedAt);
 		resources.forEach((name, bytes) -> {
 			String sha256 = DeploymentAudit.sha256(bytes);
-			// On PostgreSQL the engine's deployment lock serialises deployments on every
-			// node, so no other transaction inserts the same content in between. The
-			// engine takes no such lock on H2: there two deployments of the same new
-			// content at the same moment (through different doors) can meet here, and
-			// the second fails on the content's key and is refused, keeping nothing.
+			// Every deployment holds the deployments' turn (ModelLocks) until it commits,
+			// on both databases and whichever door it came through, so no other
+			// transaction inserts the same content in between.
 			boolean known = jdbc.sql("SELECT COUNT(*) FROM deployed_model_content WHERE sha256 = ?")
 				.param(sha256)
 				.query(Long.class)

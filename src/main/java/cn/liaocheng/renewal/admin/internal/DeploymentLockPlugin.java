@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes every deployment, whichever door it comes through (Camunda Modeler and the REST
- * API, Cockpit, the start-up deployment, the administration page), take its turn on the
- * models ({@link ModelLocks}) inside the engine, in the deployment's own transaction and
+ * API, Cockpit, the start-up deployment, the administration page), take the deployments'
+ * turn ({@link ModelLocks}) inside the engine, in the deployment's own transaction and
  * before the engine's deploy command begins: an administrator's check that an edit is
  * based on the latest version then never runs while a deployment from elsewhere is still
  * to commit.
@@ -40,14 +40,14 @@ class DeploymentLockPlugin extends AbstractProcessEnginePlugin {
 	/**
 	 * After the transaction is open and before the command runs: the deploy command takes
 	 * its monitor and the engine's lock only when it runs, so every deployment waits for
-	 * the models first and then for those, in the same order.
+	 * the turn first and then for those, in the same order.
 	 */
 	private final class TakeTurn extends CommandInterceptor {
 
 		@Override
 		public <T> T execute(Command<T> command) {
 			if (command instanceof DeployCmd) {
-				locks.getObject().holdAllUnlessHeld();
+				locks.getObject().takeTurnUnlessHeld();
 			}
 			return next.execute(command);
 		}

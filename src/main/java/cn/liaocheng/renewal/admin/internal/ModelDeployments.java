@@ -21,8 +21,7 @@ import org.springframework.transaction.TransactionStatus;
  * Deploys what an administrator uploads or edits in the browser. The checks run inside
  * the engine (see {@link DeploymentValidationPlugin}); here a refusal is turned into a
  * list of problems to show. Whether a file is the same as the latest version is looked
- * at, and the file deployed, holding the lock of every model the files define
- * ({@link ModelLocks}).
+ * at, and the file deployed, holding the deployments' turn ({@link ModelLocks}).
  */
 @Service
 class ModelDeployments {
@@ -61,8 +60,7 @@ class ModelDeployments {
 			return DeployOutcome.refused(List.of(new ModelProblem("", null, "没有选择要部署的文件")));
 		}
 		try {
-			return locks.holding(ModelKey.lockNames(resources),
-					transaction -> deployHolding(userId, resources, transaction));
+			return locks.holding(transaction -> deployHolding(userId, resources, transaction));
 		}
 		catch (ModelLocks.Busy busy) {
 			return DeployOutcome.refused(List.of(new ModelProblem("", null, busy.getMessage())));
@@ -70,8 +68,8 @@ class ModelDeployments {
 	}
 
 	/**
-	 * {@link #deploy(String, Map)} in a transaction that holds the lock of every model
-	 * the files define; a refusal rolls the transaction back.
+	 * {@link #deploy(String, Map)} in a transaction that holds the deployments' turn; a
+	 * refusal rolls the transaction back.
 	 */
 	DeployOutcome deployHolding(String userId, Map<String, byte[]> resources, TransactionStatus transaction) {
 		Map<String, byte[]> changed = new LinkedHashMap<>();

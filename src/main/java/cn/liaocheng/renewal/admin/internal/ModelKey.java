@@ -4,10 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -29,10 +25,6 @@ record ModelKey(Kind kind, String key) {
 
 		PROCESS, DECISION, FORM
 
-	}
-
-	static ModelKey process(String key) {
-		return new ModelKey(Kind.PROCESS, key);
 	}
 
 	/**
@@ -63,21 +55,6 @@ record ModelKey(Kind kind, String key) {
 		catch (RuntimeException | IOException unreadable) {
 			return List.of();
 		}
-	}
-
-	/** What all the files define, as {@link #lockName()}s. */
-	static Set<String> lockNames(Map<String, byte[]> resources) {
-		Set<String> names = new TreeSet<>();
-		resources.forEach((name, bytes) -> of(name, bytes).forEach(k -> names.add(k.lockName())));
-		return names;
-	}
-
-	/**
-	 * The model's row in model_deployment_lock: {@code process:county-review}. Processes,
-	 * decision tables and forms have keys of their own, which may be the same.
-	 */
-	String lockName() {
-		return kind.name().toLowerCase(Locale.ROOT) + ":" + key;
 	}
 
 }

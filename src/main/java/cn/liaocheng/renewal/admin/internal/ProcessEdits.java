@@ -3,8 +3,6 @@ package cn.liaocheng.renewal.admin.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -21,10 +19,10 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  * does not cover a version deployed after the one it names.
  *
  * <p>
- * The look at the latest version and the deployment are made holding the process's lock
- * ({@link ModelLocks}): of two administrators who edited the same version and deploy at
- * the same moment, the second waits until the first's version is committed, then finds it
- * newer and is asked, deploying nothing. Looked at before the lock, both found their
+ * The look at the latest version and the deployment are made holding the deployments'
+ * turn ({@link ModelLocks}): of two administrators who edited the same version and deploy
+ * at the same moment, the second waits until the first's version is committed, then finds
+ * it newer and is asked, deploying nothing. Looked at before the lock, both found their
  * version the latest and the second silently undid the first's changes.
  */
 @Service
@@ -51,10 +49,8 @@ class ProcessEdits {
 		ProcessDefinition edited = repository.getProcessDefinition(definitionId);
 		String file = ModelDeployments.fileName(edited.getResourceName());
 		Map<String, byte[]> resources = Map.of(file, xml.getBytes(StandardCharsets.UTF_8));
-		Set<String> models = new TreeSet<>(ModelKey.lockNames(resources));
-		models.add(ModelKey.process(edited.getKey()).lockName());
 		try {
-			return locks.holding(models, transaction -> {
+			return locks.holding(transaction -> {
 				ProcessDefinition latest = latest(edited.getKey());
 				if (!latest.getId().equals(edited.getId()) && !latest.getId().equals(replacing)) {
 					return Edit.newer(newerMessage(edited, latest), latest.getId());

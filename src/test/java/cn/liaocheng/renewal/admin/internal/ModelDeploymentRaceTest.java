@@ -59,9 +59,17 @@ class ModelDeploymentRaceTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	/**
+	 * A process of each test's own, so that each counts the files kept of its own
+	 * deployments only (those files outlive the deployments removed after each test).
+	 */
+	private static final String OTHER_DOOR_KEY = KEY + "-other-door", REST_KEY = KEY + "-rest", NEW_KEY = KEY + "-new";
+
 	@AfterEach
 	void removeProbes() {
-		RaceProbe.removeAll(repository, KEY);
+		for (String key : java.util.List.of(KEY, OTHER_DOOR_KEY, REST_KEY, NEW_KEY)) {
+			RaceProbe.removeAll(repository, key);
+		}
 	}
 
 	@Test
@@ -105,17 +113,20 @@ class ModelDeploymentRaceTest {
 	 */
 	@Test
 	void anEditDeployedWhileADeploymentFromAnotherDoorIsStillToCommitWaitsAndIsToldOfIt() throws Exception {
-		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
-		String opened = RaceProbe.latestId(repository, KEY);
-		String fromModeler = RaceProbe.model(KEY, "初审（建模工具修改）");
-		String edit = RaceProbe.model(KEY, "初审（页面修改）");
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(OTHER_DOOR_KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, OTHER_DOOR_KEY);
+		String fromModeler = RaceProbe.model(OTHER_DOOR_KEY, "初审（建模工具修改）");
+		String edit = RaceProbe.model(OTHER_DOOR_KEY, "初审（页面修改）");
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);
 		String page = admin.get("/admin/models/processes/" + opened).body();
 
 		HttpResponse<String> refused;
 		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions,
-				() -> repository.createDeployment().name("modeler").addString(KEY + ".bpmn", fromModeler).deploy())) {
+				() -> repository.createDeployment()
+					.name("modeler")
+					.addString(OTHER_DOOR_KEY + ".bpmn", fromModeler)
+					.deploy())) {
 			Future<HttpResponse<String>> meanwhile = deploying.meanwhile(() -> admin.sendBody("POST",
 					"/admin/models/processes/" + opened + "/xml", HttpRequest.BodyPublishers.ofString(edit),
 					"application/xml", meta(page, "_csrf_header"), meta(page, "_csrf")));
@@ -127,8 +138,9 @@ class ModelDeploymentRaceTest {
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
 		assertThat(refused.body()).contains("您编辑的是版本 1", "最新版本是版本 2");
-		assertThat(RaceProbe.latestModel(repository, KEY)).as("the other door's change stands").isEqualTo(fromModeler);
-		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).isEqualTo(2);
+		assertThat(RaceProbe.latestModel(repository, OTHER_DOOR_KEY)).as("the other door's change stands")
+			.isEqualTo(fromModeler);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(OTHER_DOOR_KEY).count()).isEqualTo(2);
 	}
 
 	/**
@@ -138,12 +150,12 @@ class ModelDeploymentRaceTest {
 	 */
 	@Test
 	void aDeploymentThroughTheRestApiWaitsForAnAdministratorsDeploymentStillToCommit() throws Exception {
-		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(KEY, "初审")).deployed()).isTrue();
-		String opened = RaceProbe.latestId(repository, KEY);
-		String edit = RaceProbe.model(KEY, "初审（页面修改）");
-		String fromModeler = RaceProbe.model(KEY, "初审（建模工具修改）");
+		assertThat(deployments.deploy(DemoUsers.ADMIN, RaceProbe.file(REST_KEY, "初审")).deployed()).isTrue();
+		String opened = RaceProbe.latestId(repository, REST_KEY);
+		String edit = RaceProbe.model(REST_KEY, "初审（页面修改）");
+		String fromModeler = RaceProbe.model(REST_KEY, "初审（建模工具修改）");
 		WebClient modeler = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD);
-		EquipmentLists.Multipart body = EquipmentLists.multipart(KEY + ".bpmn",
+		EquipmentLists.Multipart body = EquipmentLists.multipart(REST_KEY + ".bpmn",
 				fromModeler.getBytes(StandardCharsets.UTF_8), "deployment-name", "modeler-race");
 
 		HttpResponse<String> deployed;
@@ -161,11 +173,43 @@ class ModelDeploymentRaceTest {
 
 		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 		assertThat(repository.createProcessDefinitionQuery()
-			.processDefinitionKey(KEY)
+			.processDefinitionKey(REST_KEY)
 			.latestVersion()
 			.singleResult()
 			.getVersion()).as("each a version of its own").isEqualTo(3);
-		assertThat(RaceProbe.latestModel(repository, KEY)).isEqualTo(fromModeler);
+		assertThat(RaceProbe.latestModel(repository, REST_KEY)).isEqualTo(fromModeler);
+	}
+
+	/**
+	 * Two deployments of a model nobody deployed before, through other doors, at once. On
+	 * H2 the engine takes no deployment lock of its own: each used to read "no version
+	 * yet" and both made version 1. The second now waits for the first and makes version
+	 * 2, and both files are kept.
+	 */
+	@Test
+	void twoDeploymentsOfANewModelThroughOtherDoorsAtOnceMakeVersionsOneAndTwo() throws Exception {
+		String first = RaceProbe.model(NEW_KEY, "初审（甲）");
+		String second = RaceProbe.model(NEW_KEY, "初审（乙）");
+		org.camunda.bpm.engine.repository.Deployment later;
+		try (OpenTransaction<Void> deploying = OpenTransaction.begin(transactions,
+				() -> repository.createDeployment().name("modeler").addString(NEW_KEY + ".bpmn", first).deploy())) {
+			Future<org.camunda.bpm.engine.repository.Deployment> meanwhile = deploying.meanwhile(
+					() -> repository.createDeployment().name("modeler").addString(NEW_KEY + ".bpmn", second).deploy());
+			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits").isTrue();
+			deploying.commit();
+			later = OpenTransaction.outcome(meanwhile);
+		}
+
+		assertThat(repository.createProcessDefinitionQuery()
+			.processDefinitionKey(NEW_KEY)
+			.orderByProcessDefinitionVersion()
+			.asc()
+			.list()
+			.stream()
+			.map(d -> d.getVersion() + " " + d.getDeploymentId().equals(later.getId()))
+			.toList()).containsExactly("1 false", "2 true");
+		assertThat(RaceProbe.latestModel(repository, NEW_KEY)).isEqualTo(second);
+		assertThat(RaceProbe.keptDeployments(jdbc, NEW_KEY)).as("kept and audited").isEqualTo(2);
 	}
 
 	private static String meta(String page, String name) {
