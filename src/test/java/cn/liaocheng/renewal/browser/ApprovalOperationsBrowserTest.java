@@ -362,6 +362,19 @@ class ApprovalOperationsBrowserTest {
 		browser.logIn(LEAD, DemoUsers.PASSWORD);
 		browser.open(TASKLIST + "#/?filter=" + departmentFilter());
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.task-filters"), "本部门待办"));
+		By card = By
+			.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4//a[contains(@href,'"
+					+ task.getId() + "')]]");
+		browser.waitFor(By
+			.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4//a[contains(@href,'"
+					+ task.getId() + "')]]//span[contains(@class,'renewal-county')]")); // the
+																						// card's
+																						// answer
+																						// is
+																						// in
+		assertThat(browser.driver().findElement(card).findElements(By.cssSelector("input.renewal-select")))
+			.as("no 批量认领 check box on a task the lead only reads")
+			.isEmpty();
 		browser.waitFor(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + task.getId() + "']")).click();
 		WebElement unclaimed = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .renewal-not-claimable"));
 		assertThat(unclaimed.getText()).isEqualTo("尚未认领");
@@ -379,6 +392,7 @@ class ApprovalOperationsBrowserTest {
 		tasks.addCandidateGroup(task.getId(), CountyReviewTasks.BODY + "-lead"); // escalated
 		browser.driver().navigate().refresh();
 		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
+		browser.waitUntil(d -> !d.findElement(card).findElements(By.cssSelector("input.renewal-select")).isEmpty());
 		browser.screenshot("tasklist-lead-escalated-claim");
 		assertThat(shown("[cam-tasklist-task-meta] .renewal-not-claimable")).isEmpty();
 		claimShortcut();

@@ -300,7 +300,7 @@ class TasklistListBrowserTest {
 	/** The card of {@code task} in the list, once its working days left are shown. */
 	private WebElement card(Task task) {
 		By card = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
-				+ "[.//input[@data-task='" + task.getId() + "']]");
+				+ "[.//h4//a[contains(@href,'" + task.getId() + "')]]");
 		return browser.waitUntil(d -> {
 			List<WebElement> found = d.findElements(card);
 			return found.isEmpty() || found.get(0).findElements(By.cssSelector(".renewal-remaining")).isEmpty() ? null

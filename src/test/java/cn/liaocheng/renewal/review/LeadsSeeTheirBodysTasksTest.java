@@ -303,6 +303,49 @@ class LeadsSeeTheirBodysTasksTest {
 	}
 
 	/**
+	 * Tasklist's list offers the 批量认领 check box where the card says the caller may claim:
+	 * a lead reads the body's tasks but claims only what is escalated to the lead group,
+	 * a member claims what nobody holds. Each answer is what the engine then does with
+	 * the claim.
+	 */
+	@Test
+	void theCardsSayWhoMayClaimAsTheEngineDecidesIt() throws Exception {
+		Task waiting = county.open();
+		Task held = county.heldBy(COLLEAGUE);
+		Task escalated = county.open();
+		tasks.addCandidateGroup(escalated.getId(), GroupNames.lead(CountyReviewTasks.BODY));
+		String ids = String.join(",", waiting.getId(), held.getId(), escalated.getId());
+
+		assertThat(claimable(LEAD, ids)).containsEntry(waiting.getId(), false)
+			.containsEntry(held.getId(), false)
+			.containsEntry(escalated.getId(), true);
+		assertThat(claimable(DemoUsers.COUNTY_REVIEWER, ids)).containsEntry(waiting.getId(), true)
+			.containsEntry(held.getId(), false)
+			.containsEntry(escalated.getId(), true);
+		assertThat(claimable(OTHER_BODY_LEAD, ids)).as("another body's lead is answered nothing").isEmpty();
+
+		assertThat(as(LEAD).postJson("/engine-rest/task/" + waiting.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
+			.statusCode()).isEqualTo(403);
+		assertThat(
+				as(LEAD).postJson("/engine-rest/task/" + escalated.getId() + "/claim", "{\"userId\":\"" + LEAD + "\"}")
+					.statusCode())
+			.isEqualTo(204);
+		assertThat(claimable(DemoUsers.COUNTY_REVIEWER, escalated.getId()))
+			.as("held by the lead now: nobody is offered it")
+			.containsEntry(escalated.getId(), false);
+	}
+
+	private java.util.Map<String, Boolean> claimable(String user, String ids) throws Exception {
+		HttpResponse<String> cards = as(user).get("/api/review/tasks/cards?ids=" + ids);
+		assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+		java.util.Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
+		for (JsonNode card : json.readTree(cards.body())) {
+			answer.put(card.get("taskId").asText(), card.get("claimable").asBoolean());
+		}
+		return answer;
+	}
+
+	/**
 	 * An overdue task is escalated as before: its lead becomes a candidate and may then
 	 * claim it, as the reviewer guide says.
 	 */

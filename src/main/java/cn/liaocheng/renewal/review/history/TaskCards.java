@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,8 @@ public class TaskCards {
 
 	private final RuntimeService runtime;
 
+	private final TaskService tasks;
+
 	private final ApplicationStages stages;
 
 	private final OrganizationCatalog organizations;
@@ -59,11 +62,13 @@ public class TaskCards {
 
 	private final OperationLog operations;
 
-	TaskCards(TaskDeadlines deadlines, TaskHandOvers handOvers, RuntimeService runtime, ApplicationStages stages,
-			OrganizationCatalog organizations, OpinionStore opinions, OperationLog operations) {
+	TaskCards(TaskDeadlines deadlines, TaskHandOvers handOvers, RuntimeService runtime, TaskService tasks,
+			ApplicationStages stages, OrganizationCatalog organizations, OpinionStore opinions,
+			OperationLog operations) {
 		this.deadlines = deadlines;
 		this.handOvers = handOvers;
 		this.runtime = runtime;
+		this.tasks = tasks;
 		this.stages = stages;
 		this.organizations = organizations;
 		this.opinions = opinions;
@@ -79,9 +84,13 @@ public class TaskCards {
 	 * @param labels why the step is not a first look, oldest reason first; empty for a
 	 * first look
 	 * @param remaining the working days left; null for a task without a due date
+	 * @param claimable whether the caller may claim it: nobody holds it and it is a task
+	 * of one of the caller's own groups. A lead, who reads the body's tasks through the
+	 * lead group, claims one only once it is escalated to that group. What the list
+	 * offers for 批量认领; the claim itself is decided by the engine.
 	 */
 	public record Card(String taskId, String divisionCode, String county, List<Label> labels,
-			TaskDeadlines.Remaining remaining) {
+			TaskDeadlines.Remaining remaining, boolean claimable) {
 	}
 
 	/**
@@ -109,15 +118,37 @@ public class TaskCards {
 		Map<String, String> countyNames = divisions.isEmpty() ? Map.of()
 				: organizations.divisions().stream().collect(Collectors.toMap(Division::code, Division::name));
 		Map<String, List<Label>> labels = labels(visible, caseOfTask);
+		Set<String> claimable = claimable(callerId, visible);
 		Instant now = deadlines.now();
 		List<Card> answer = new ArrayList<>();
 		for (Task task : visible) {
 			Long id = caseOfTask.get(task.getId());
 			String division = id == null ? null : divisions.get(id);
 			answer.add(new Card(task.getId(), division, division == null ? null : countyNames.get(division),
-					labels.getOrDefault(task.getId(), List.of()), deadlines.remaining(task, now).orElse(null)));
+					labels.getOrDefault(task.getId(), List.of()), deadlines.remaining(task, now).orElse(null),
+					claimable.contains(task.getId())));
 		}
 		return answer;
+	}
+
+	/**
+	 * Those of the tasks nobody holds whose candidate groups include one of the caller's
+	 * own (the engine's candidate-user query, which reads the caller's groups): one query
+	 * for the page.
+	 */
+	private Set<String> claimable(String callerId, List<Task> visible) {
+		String[] unclaimed = visible.stream()
+			.filter(t -> t.getAssignee() == null)
+			.map(Task::getId)
+			.toArray(String[]::new);
+		if (unclaimed.length == 0) {
+			return Set.of();
+		}
+		return handOvers
+			.withProductAuthority(() -> tasks.createTaskQuery().taskIdIn(unclaimed).taskCandidateUser(callerId).list())
+			.stream()
+			.map(Task::getId)
+			.collect(Collectors.toSet());
 	}
 
 	/**

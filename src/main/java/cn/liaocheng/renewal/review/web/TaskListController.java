@@ -57,7 +57,8 @@ class TaskListController {
 	@Operation(summary = "任务卡片信息",
 			description = "ids 为逗号分隔的任务 ID（最多 50 个）；逐个回答任务所属申报的所在县市区（按申报记录中的行政区划，不取流程变量）、"
 					+ "labels（本环节曾退回补正、企业重新提交后再次办理的为“补正后重新提交”，由后续环节退回本环节的为“退回重办”，"
-					+ "detail 说明时间、修改内容或退回原因）以及剩余工作日（remaining，无截止日期的为 null）。不是本人或本部门的任务不在回答中")
+					+ "detail 说明时间、修改内容或退回原因）、剩余工作日（remaining，无截止日期的为 null）以及本人能否认领（claimable："
+					+ "尚无人认领且是本人所在组的任务；负责人对本部门的任务只能查看，升级给负责人组后才能认领）。不是本人或本部门的任务不在回答中")
 	List<TaskCards.Card> cards(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String ids) {
 		return cards.cards(user.userId(), Arrays.asList(ids.split(",", -1)));
 	}

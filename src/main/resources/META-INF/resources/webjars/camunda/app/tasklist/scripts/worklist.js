@@ -4,7 +4,8 @@
  *   when the step has the case again, and the working days left (剩余 N 个工作日 / 今日到期 / 已超期 N 个工作日),
  *   counted by the application on the China working-day calendar when the list is shown; all asked in one call for
  *   the visible cards (/api/review/tasks/cards answers only for tasks the caller may see);
- * - a check box on each task and 批量认领 above the list (/api/review/tasks/claim, each task checked on the server);
+ * - a check box on each task the reviewer may claim (the cards' answer says which) and 批量认领 above the list
+ *   (/api/review/tasks/claim, each task checked on the server);
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
  *   otherwise asks for a variable name and type);
  * - 消息 in the navbar: the unread count of the message centre, refreshed every minute, linking to /messages;
@@ -54,6 +55,7 @@ function askCard(taskId, card) {
     call('GET', '/tasks/cards?ids=' + ids.map(encodeURIComponent).join(',')).then(function (list) {
       list.forEach(function (c) {
         showCase(cards[c.taskId], c);
+        showCheckbox(cards[c.taskId], c.taskId, c.claimable);
         if (c.remaining) {
           showRemaining(cards[c.taskId], c.remaining);
         }
@@ -122,17 +124,23 @@ function selectedIds() {
   });
 }
 
-function addCheckbox(card, taskId) {
-  var names = card.querySelector('.names');
+/** A check box on the card only where the caller may claim the task (the card's answer says): a lead reading a body's task gets none. */
+function showCheckbox(card, taskId, claimable) {
+  var names = card && card.querySelector('.names');
   if (!names) {
     return;
   }
   var box = names.querySelector('input.renewal-select');
-  if (box && box.getAttribute('data-task') === taskId) {
+  if (box && box.getAttribute('data-task') === taskId && claimable) {
     return;
   }
   if (box) {
     box.parentNode.removeChild(box);
+  }
+  if (!claimable) {
+    delete selected[taskId];
+    updateToolbar();
+    return;
   }
   box = el('input', {type: 'checkbox', 'class': 'renewal-select', 'data-task': taskId, 'aria-label': '选择该任务以批量认领', title: '选择该任务以批量认领'});
   box.checked = !!selected[taskId];
@@ -428,7 +436,6 @@ export default [{
     var attach = function () {
       var card = cardOf(node);
       if (card) {
-        addCheckbox(card, taskId);
         askCard(taskId, card);
       } else if (tries++ < 40) {
         window.setTimeout(attach, 50);
