@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
@@ -47,7 +48,16 @@ class DeploymentLockPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public <T> T execute(Command<T> command) {
 			if (command instanceof DeployCmd) {
-				locks.getObject().takeTurnUnlessHeld();
+				try {
+					locks.getObject().takeTurnUnlessHeld();
+				}
+				catch (ModelLocks.Busy busy) {
+					// Said as the engine's refusal, in Chinese, to Camunda Modeler and
+					// Cockpit; without the database's lock failure as its cause, which
+					// would
+					// read as a task someone else has done.
+					throw new ProcessEngineException(busy.getMessage());
+				}
 			}
 			return next.execute(command);
 		}

@@ -54,6 +54,9 @@ class ModelLocks {
 	 */
 	<T> T holding(TransactionCallback<T> work) {
 		return transaction.execute(status -> {
+			if (TransactionSynchronizationManager.hasResource(HELD)) {
+				return work.doInTransaction(status);
+			}
 			lock();
 			TransactionSynchronizationManager.bindResource(HELD, Boolean.TRUE);
 			try {
