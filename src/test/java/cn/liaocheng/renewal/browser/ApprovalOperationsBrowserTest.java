@@ -384,6 +384,10 @@ class ApprovalOperationsBrowserTest {
 			.as("Tasklist's button is there, not shown")
 			.isNotEmpty()
 			.noneMatch(WebElement::isDisplayed);
+		assertThat(browser.driver().findElements(By.cssSelector("a.createCommentLink")))
+			.as("nor 添加意见, a note the engine refuses the lead")
+			.isNotEmpty()
+			.noneMatch(WebElement::isDisplayed);
 		claimShortcut();
 		Thread.sleep(1500); // time for a claim's answer, had one been sent
 		assertThat(shown(".notifications .alert")).as("no refused claim").isEmpty();
@@ -393,6 +397,7 @@ class ApprovalOperationsBrowserTest {
 		browser.driver().navigate().refresh();
 		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
 		browser.waitUntil(d -> !d.findElement(card).findElements(By.cssSelector("input.renewal-select")).isEmpty());
+		browser.waitUntil(d -> d.findElement(By.cssSelector("a.createCommentLink")).isDisplayed());
 		browser.screenshot("tasklist-lead-escalated-claim");
 		assertThat(shown("[cam-tasklist-task-meta] .renewal-not-claimable")).isEmpty();
 		claimShortcut();

@@ -121,6 +121,37 @@ class ClaimOfferedWhereTheEngineAllowsTest {
 	}
 
 	/**
+	 * Tasklist's 添加意见 is offered ({@code comment}) where the engine lets the caller write
+	 * a note: the holder and the body's members, not a lead who only reads the task,
+	 * until it is escalated to the lead group. Each answer is what the engine then does
+	 * with the note.
+	 */
+	@Test
+	void aNoteIsOfferedWhereTheEngineTakesOne() {
+		Task waiting = county.open();
+		Task held = county.heldBy(CountyReviewTasks.COLLEAGUE);
+
+		assertThat(operations(CountyReviewTasks.COLLEAGUE, held)).contains("\"comment\"");
+		assertThat(operations(DemoUsers.COUNTY_REVIEWER, waiting)).contains("\"comment\"");
+		assertThat(operations(LEAD, waiting)).doesNotContain("\"comment\"");
+		assertThat(operations(LEAD, held)).doesNotContain("\"comment\"");
+		assertThat(note(CountyReviewTasks.COLLEAGUE, held).statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = note(LEAD, waiting);
+		// Camunda's comment door answers the engine's refusal as an invalid request.
+		assertThat(refused.statusCode()).as(refused.body()).isIn(400, 403);
+		assertThat(refused.body()).contains("不能认领、办理或填写备注");
+
+		tasks.addCandidateGroup(waiting.getId(), GroupNames.lead(CountyReviewTasks.BODY));
+		assertThat(operations(LEAD, waiting)).contains("\"comment\"");
+		assertThat(note(LEAD, waiting).statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> note(String user, Task task) {
+		return as(user).postJson("/engine-rest/task/" + task.getId() + "/comment/create",
+				"{\"message\":\"已电话核实企业联系人\",\"processInstanceId\":\"" + task.getProcessInstanceId() + "\"}");
+	}
+
+	/**
 	 * The engine refuses the lead's claim, completion and form submission of a task of
 	 * the body they only read, on both REST roots and in several spellings of each path,
 	 * and says why in Chinese; the task stays as it was.

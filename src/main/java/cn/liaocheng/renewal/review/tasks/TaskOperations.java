@@ -144,8 +144,9 @@ public class TaskOperations {
 	 * only those: the holder's (转办, 委派, 放回本部门待办, 退回上一环节, 抄送), a lead's 催办 and 改派, the
 	 * city industry bureau's 加签 during the joint review, and 认领 ({@code claim}) where the
 	 * engine's own checks of a claim would let the caller take the unclaimed task (not a
-	 * lead who only reads it), for Tasklist to show its claim button only then. The
-	 * operations themselves check again.
+	 * lead who only reads it), for Tasklist to show its claim button only then, and 添加意见
+	 * ({@code comment}) where the engine would let the caller write a note on the task.
+	 * The operations themselves check again.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> available(String callerId, String taskId) {
@@ -182,6 +183,9 @@ public class TaskOperations {
 			}
 			if (task.getAssignee() == null && claims.mayClaim(callerId, task.getId())) {
 				available.add("claim");
+			}
+			if (claims.mayWork(callerId, task.getId())) {
+				available.add("comment");
 			}
 			if (!member && !holderMember && available.isEmpty()) {
 				throw unknownTask();

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,21 @@ class EngineTaskClaims implements TaskClaims {
 
 	@Override
 	public boolean mayClaim(String userId, String taskId) {
+		ChecksOfClaim claim = new ChecksOfClaim(taskId, userId);
+		return run(userId, taskId, claim) && claim.allowed;
+	}
+
+	@Override
+	public boolean mayWork(String userId, String taskId) {
+		ChecksOfWork work = new ChecksOfWork(taskId);
+		return run(userId, taskId, work) && work.allowed;
+	}
+
+	/**
+	 * Runs {@code checks} in the user's name (their groups read afresh); false, without
+	 * running them, for an id that cannot be a task's.
+	 */
+	private boolean run(String userId, String taskId, Command<Void> checks) {
 		if (userId == null || taskId == null || taskId.isEmpty() || taskId.length() > ID_MAX) {
 			return false;
 		}
@@ -52,9 +69,8 @@ class EngineTaskClaims implements TaskClaims {
 				.map(Group::getId)
 				.toList();
 			identity.setAuthentication(userId, groups);
-			ChecksOfClaim claim = new ChecksOfClaim(taskId, userId);
-			engine.getCommandExecutorTxRequired().execute(claim);
-			return claim.allowed;
+			engine.getCommandExecutorTxRequired().execute(checks);
+			return true;
 		}
 		finally {
 			identity.clearAuthentication();
@@ -62,6 +78,40 @@ class EngineTaskClaims implements TaskClaims {
 				identity.setAuthentication(current);
 			}
 		}
+	}
+
+	/**
+	 * Every command checker's {@code checkTaskWork} on an open, active task, which throws
+	 * to refuse: what a note on the task takes ({@code TaskNotesCheck}), nothing written.
+	 */
+	static final class ChecksOfWork implements Command<Void> {
+
+		private final String taskId;
+
+		private boolean allowed;
+
+		ChecksOfWork(String taskId) {
+			this.taskId = taskId;
+		}
+
+		@Override
+		public Void execute(CommandContext context) {
+			TaskEntity task = context.getTaskManager().findTaskById(taskId);
+			if (task == null || task.isSuspended()) {
+				return null;
+			}
+			try {
+				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+					checker.checkTaskWork(task);
+				}
+				allowed = true;
+			}
+			catch (AuthorizationException refused) {
+				allowed = false;
+			}
+			return null;
+		}
+
 	}
 
 	/**

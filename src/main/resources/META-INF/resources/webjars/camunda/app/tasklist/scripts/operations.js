@@ -60,7 +60,7 @@ function taskPanel(node, taskId) {
   node.appendChild(box);
   call('GET', '/tasks/' + encodeURIComponent(taskId) + '/operations').then(function (ops) {
     if (!ops.filter(function (op) {
-      return op !== 'claim';
+      return op !== 'claim' && op !== 'comment';
     }).length) {
       box.appendChild(el('p', {'class': 'help-block renewal-op-none', text: '认领该任务后，可以在这里转办、委派、放回本部门待办、退回上一环节或抄送。'}));
     }
@@ -413,15 +413,19 @@ function guardTaskAdministration() {
 /*
  * Tasklist's 认领 button above the tabs calls the engine's claim, which refuses whoever may only read the task (a
  * body's lead before the task is escalated to the lead group, see the reviewer guide), so Tasklist's button would
- * only lead to an error. Whether the signed-in user may claim the open task is the server's answer: the task's
- * operations (/api/review/tasks/{id}/operations) list 'claim' when the engine's own checks of a claim would let them.
- * The button stays hidden (styles/user-styles.css) until that answer says so, and in its place the task reads
- * 尚未认领; the keyboard shortcut of claiming stops here too. Asked again each time Tasklist draws the button (after
- * a claim, a release, a refresh). Should the answer not come (the server unreachable), Tasklist's button shows as
- * it would without this script: the engine decides in any case.
+ * only lead to an error; so would its 添加意见, a note the engine lets only those who may work on the task write.
+ * Whether the signed-in user may do either on the open task is the server's answer: the task's operations
+ * (/api/review/tasks/{id}/operations) list 'claim' when the engine's own checks of a claim would let them, and
+ * 'comment' when its checks of working on the task would. Both stay hidden (styles/user-styles.css) until that answer
+ * says so, and in the claim's place the task reads 尚未认领; the keyboard shortcut of claiming stops here too. Asked
+ * again each time Tasklist draws them (after a claim, a release, a refresh), once for both. Should the answer not come
+ * (the server unreachable), Tasklist's button and link show as they would without this script: the engine decides in
+ * any case.
  */
 var CLAIM_BUTTON = '[cam-tasklist-task-meta] button.claim';
 var CLAIMABLE = 'renewal-claimable';
+var COMMENT_LINK = 'a.createCommentLink';
+var MAY_COMMENT = 'renewal-may-comment';
 var ASKED_FOR = 'data-renewal-claim-asked-for';
 
 /** The task open in Tasklist, from its address (#/?task=…). */
@@ -431,19 +435,17 @@ function openTaskId() {
   return new URLSearchParams(query).get('task');
 }
 
-/** Whether the signed-in user may claim the task: true, false, or null when the server did not answer. */
-function mayClaim(taskId) {
+/** What the signed-in user may try on the task: the server's list, [] for a task not theirs, null when it did not answer. */
+function operationsOf(taskId) {
   return fetch(API + '/tasks/' + encodeURIComponent(taskId) + '/operations', {
     credentials: 'same-origin',
     headers: {'Accept': 'application/json'}
   }).then(function (r) {
     if (r.ok) {
-      return r.json().then(function (ops) {
-        return ops.indexOf('claim') >= 0;
-      });
+      return r.json();
     }
-    // Not the caller's task at all (another body, another county): nothing to claim.
-    return r.status === 403 || r.status === 404 ? false : null;
+    // Not the caller's task at all (another body, another county): nothing to claim or note.
+    return r.status === 403 || r.status === 404 ? [] : null;
   }).catch(function () {
     return null;
   });
@@ -460,18 +462,48 @@ function showClaim(button, claimable) {
   }
 }
 
-function gateClaimButtons() {
+/** The claim buttons or note links not yet asked about for the open task. */
+function notAsked(selector, taskId) {
+  return [].slice.call(document.querySelectorAll(selector)).filter(function (node) {
+    return node.getAttribute(ASKED_FOR) !== taskId;
+  });
+}
+
+function gateTaskActions() {
   var taskId = openTaskId();
-  document.querySelectorAll(CLAIM_BUTTON).forEach(function (button) {
-    if (!taskId || button.getAttribute(ASKED_FOR) === taskId) {
+  if (!taskId) {
+    return;
+  }
+  var buttons = notAsked(CLAIM_BUTTON, taskId);
+  var links = notAsked(COMMENT_LINK, taskId);
+  if (!buttons.length && !links.length) {
+    return;
+  }
+  // Tasklist may keep them when another task is opened: hidden again until that task's answer.
+  buttons.concat(links).forEach(function (node) {
+    node.setAttribute(ASKED_FOR, taskId);
+  });
+  buttons.forEach(function (button) {
+    button.classList.remove(CLAIMABLE);
+  });
+  links.forEach(function (link) {
+    link.classList.remove(MAY_COMMENT);
+  });
+  operationsOf(taskId).then(function (ops) {
+    if (openTaskId() !== taskId) {
       return;
     }
-    // Tasklist may keep the button when another task is opened: hidden again until that task's answer.
-    button.setAttribute(ASKED_FOR, taskId);
-    button.classList.remove(CLAIMABLE);
-    mayClaim(taskId).then(function (claimable) {
-      if (openTaskId() === taskId && button.getAttribute(ASKED_FOR) === taskId) {
-        showClaim(button, claimable !== false);
+    var may = function (op) {
+      return ops === null || ops.indexOf(op) >= 0;
+    };
+    buttons.forEach(function (button) {
+      if (button.getAttribute(ASKED_FOR) === taskId) {
+        showClaim(button, may('claim'));
+      }
+    });
+    links.forEach(function (link) {
+      if (link.getAttribute(ASKED_FOR) === taskId) {
+        link.classList.toggle(MAY_COMMENT, may('comment'));
       }
     });
   });
@@ -493,9 +525,9 @@ function guardClaim() {
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     document.addEventListener(type, blockHiddenClaimShortcut, true);
   });
-  new MutationObserver(gateClaimButtons).observe(document.documentElement, {childList: true, subtree: true});
-  window.addEventListener('hashchange', gateClaimButtons);
-  gateClaimButtons();
+  new MutationObserver(gateTaskActions).observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener('hashchange', gateTaskActions);
+  gateTaskActions();
 }
 
 export default [{
