@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +27,10 @@ import cn.liaocheng.renewal.security.PortalUser;
  * {@link #PAGE_SIZE}, so that an older case is found when searched for, and counted. A
  * reviewer never finds a case here that their present body did not handle: one who moved
  * to another county or to a bank no longer lists the cases they handled before, as they
- * may no longer open them. Five queries whatever the number of cases: their count, the
- * page's cases, their last steps, which of those were taken back since, the applications
- * with their applicants. An export (导出 Excel) is the same search, one page of at most
- * {@link #EXPORT_LIMIT} cases.
+ * may no longer open them. Four queries whatever the number of cases: their count, the
+ * page's cases, their last steps (with whether each was taken back since), the
+ * applications with their applicants. An export (导出 Excel) is the same search, one page
+ * of at most {@link #EXPORT_LIMIT} cases.
  */
 @Service
 public class HandledCases {
@@ -139,16 +138,16 @@ public class HandledCases {
 		if (order.isEmpty()) {
 			return new ResultPage<>(List.of(), total, number, size);
 		}
-		Map<Long, Opinion> last = opinions.latestOfBodies(order, groups);
-		Set<Long> superseded = opinions.supersededAmong(last.values().stream().map(Opinion::id).toList());
+		Map<Long, OpinionStore.Latest> last = opinions.latestOfBodies(order, groups);
 		Map<Long, CaseListing> listings = new HashMap<>();
 		stages.listings(order).forEach(l -> listings.put(l.summary().id(), l));
 		List<Handled> handled = new ArrayList<>();
 		for (long id : order) {
 			CaseListing listing = listings.get(id);
-			Opinion l = last.get(id);
+			OpinionStore.Latest l = last.get(id);
 			if (listing != null && l != null) {
-				handled.add(new Handled(listing, l, user.userId().equals(l.reviewer()), superseded.contains(l.id())));
+				handled.add(new Handled(listing, l.opinion(), user.userId().equals(l.opinion().reviewer()),
+						l.superseded()));
 			}
 		}
 		return new ResultPage<>(handled, total, number, size);

@@ -124,34 +124,31 @@ public class OpinionStore {
 
 	/**
 	 * The latest opinion each of the cases had from one of {@code groups}, superseded or
-	 * not (the body did that step, whether or not it is being done again), by case, in
-	 * one query; cases without one are absent.
+	 * not (the body did that step, whether or not it is being done again), and whether it
+	 * was superseded (its step withdrawn or returned to be done again), by case, in one
+	 * query; cases without one are absent.
 	 */
-	public Map<Long, Opinion> latestOfBodies(Collection<Long> applicationIds, Collection<String> groups) {
-		Map<Long, Opinion> latest = new HashMap<>();
+	public Map<Long, Latest> latestOfBodies(Collection<Long> applicationIds, Collection<String> groups) {
+		Map<Long, Latest> latest = new HashMap<>();
 		if (applicationIds.isEmpty() || groups.isEmpty()) {
 			return latest;
 		}
-		jdbc.sql(SELECT + """
+		jdbc.sql("""
+				SELECT id, application_id, task_id, step, step_name, body_group, body_name, reviewer, reviewer_name,
+				       decision, opinion, created_at, decision_label, superseded_at
+				FROM review_opinion
 				WHERE application_id IN (:ids) AND body_group IN (:groups)
 				ORDER BY created_at DESC, id DESC""").param("ids", applicationIds).param("groups", groups).query(rs -> {
-			latest.putIfAbsent(rs.getLong(2), opinion(rs, rs.getRow()));
+			latest.putIfAbsent(rs.getLong(2), new Latest(opinion(rs, rs.getRow()), rs.getTimestamp(14) != null));
 		});
 		return latest;
 	}
 
 	/**
-	 * Which of the opinions (by id) were superseded: their step was withdrawn or returned
-	 * to be done again.
+	 * A body's latest opinion on a case; {@code superseded}: it is no longer a conclusion
+	 * of the case.
 	 */
-	public Set<Long> supersededAmong(Collection<Long> opinionIds) {
-		if (opinionIds.isEmpty()) {
-			return Set.of();
-		}
-		return Set.copyOf(jdbc.sql("SELECT id FROM review_opinion WHERE id IN (:ids) AND superseded_at IS NOT NULL")
-			.param("ids", opinionIds)
-			.query(Long.class)
-			.list());
+	public record Latest(Opinion opinion, boolean superseded) {
 	}
 
 	/** A step (BPMN task id) of one case. */
