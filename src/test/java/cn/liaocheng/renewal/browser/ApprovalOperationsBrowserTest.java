@@ -375,6 +375,9 @@ class ApprovalOperationsBrowserTest {
 		assertThat(browser.driver().findElement(card).findElements(By.cssSelector("input.renewal-select")))
 			.as("no 批量认领 check box on a task the lead only reads")
 			.isEmpty();
+		assertThat(browser.driver().findElement(By.cssSelector("button.renewal-select-all")).isEnabled())
+			.as("nothing on the page to select")
+			.isFalse();
 		browser.waitFor(By.cssSelector("section.tasks-list li.task h4.task a[href*='" + task.getId() + "']")).click();
 		WebElement unclaimed = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .renewal-not-claimable"));
 		assertThat(unclaimed.getText()).isEqualTo("尚未认领");
@@ -397,6 +400,7 @@ class ApprovalOperationsBrowserTest {
 		browser.driver().navigate().refresh();
 		browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
 		browser.waitUntil(d -> !d.findElement(card).findElements(By.cssSelector("input.renewal-select")).isEmpty());
+		assertThat(browser.driver().findElement(By.cssSelector("button.renewal-select-all")).isEnabled()).isTrue();
 		browser.waitUntil(d -> d.findElement(By.cssSelector("a.createCommentLink")).isDisplayed());
 		browser.screenshot("tasklist-lead-escalated-claim");
 		assertThat(shown("[cam-tasklist-task-meta] .renewal-not-claimable")).isEmpty();

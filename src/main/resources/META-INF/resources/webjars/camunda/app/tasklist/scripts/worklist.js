@@ -152,6 +152,7 @@ function showCheckbox(card, taskId, claimable) {
     updateToolbar();
   });
   names.insertBefore(box, names.firstChild);
+  updateToolbar();
 }
 
 function updateToolbar() {
@@ -163,6 +164,11 @@ function updateToolbar() {
   // Grey until something is selected: the disabled primary colour would read as an error.
   toolbar.claim.className = 'btn btn-sm renewal-batch-claim ' + (n ? 'btn-primary' : 'btn-default');
   toolbar.claim.textContent = n ? '批量认领（已选 ' + n + ' 项）' : '批量认领';
+  // Nothing on the page the reviewer may claim (a lead's list of the body's tasks, or only claimed ones): nothing to select.
+  var boxes = document.querySelectorAll('input.renewal-select').length > 0;
+  toolbar.all.disabled = !boxes;
+  toolbar.none.disabled = !boxes;
+  toolbar.all.title = boxes ? '选择本页尚未被认领的任务' : '本页没有您可以认领的任务';
 }
 
 function showResult(box, outcome) {
@@ -261,7 +267,8 @@ function listToolbar(node) {
   });
   node.appendChild(el('div', {'class': 'renewal-list-toolbar'}, [claim, all, none, sort]));
   node.appendChild(result);
-  toolbar = {claim: claim};
+  toolbar = {claim: claim, all: all, none: none};
+  updateToolbar();
   try {
     var last = window.sessionStorage.getItem(RESULT_KEY);
     if (last) {
