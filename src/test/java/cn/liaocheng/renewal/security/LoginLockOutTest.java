@@ -282,7 +282,8 @@ class LoginLockOutTest {
 
 	/**
 	 * A password typed into the name field is counted like any id without an account, but
-	 * neither the administrators' page, its answer nor the audit trail shows it.
+	 * neither the failures' table, the administrators' page, its answer nor the audit
+	 * trail holds it.
 	 */
 	@Test
 	void aPasswordTypedAsTheLoginNameIsNeitherShownNorAudited() {
@@ -290,6 +291,10 @@ class LoginLockOutTest {
 		new WebClient(port).login(typed, "whatever-password");
 		String stored = typed.toLowerCase(java.util.Locale.ROOT);
 		assertThat(rows.attempts(stored)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE LOWER(login_id) LIKE ?")
+			.param("%" + stored + "%")
+			.query(Integer.class)
+			.single()).as("the typed text is not kept, only its length and hash").isZero();
 
 		WebClient admin = new WebClient(port);
 		admin.login(DemoUsers.ADMIN, DemoUsers.PASSWORD);

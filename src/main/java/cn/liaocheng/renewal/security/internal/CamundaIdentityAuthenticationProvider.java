@@ -69,7 +69,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(WRONG);
 		}
 		Instant now = Instant.now();
-		LoginThrottle.Standing standing = throttle.standing(userId, LoginNetwork.current(), now);
+		LoginThrottle.Standing standing = throttle.standing(throttle.key(userId), LoginNetwork.current(), now);
 		if (standing.refusal().isPresent()) {
 			throw standing.refusal().get();
 		}

@@ -34,6 +34,26 @@ class LoginLocks {
 	/** Begins the key of an id without an account ({@link Entry#key()}). */
 	static final String FINGERPRINT = "fp:";
 
+	/**
+	 * The first 16 hexadecimal digits of the SHA-256 of the text behind a row key: kept
+	 * in the key of text that is no account's id ({@link LoginThrottle#key}), computed
+	 * for a key kept as typed (by an earlier version).
+	 */
+	static String fingerprintOf(String rowKey) {
+		return hidden(rowKey) ? rowKey.substring(rowKey.indexOf(':') + 1, rowKey.indexOf(':') + 17)
+				: fingerprint(rowKey);
+	}
+
+	/** How many characters the text behind a row key has. */
+	static int lengthOf(String rowKey) {
+		return hidden(rowKey) ? Integer.parseInt(rowKey.substring(LoginThrottle.HIDDEN.length(), rowKey.indexOf(':')))
+				: rowKey.codePointCount(0, rowKey.length());
+	}
+
+	private static boolean hidden(String rowKey) {
+		return rowKey.startsWith(LoginThrottle.HIDDEN) && rowKey.indexOf(':') > 0;
+	}
+
 	/** The first 16 hexadecimal digits of the id's SHA-256. */
 	static String fingerprint(String loginId) {
 		try {
@@ -83,8 +103,7 @@ class LoginLocks {
 		 * (often a password typed into the name field) only its length and a fingerprint.
 		 */
 		String shownId() {
-			return account() ? loginId
-					: "（已隐藏，" + loginId.codePointCount(0, loginId.length()) + " 个字符，指纹 " + fingerprint(loginId) + "）";
+			return account() ? loginId : "（已隐藏，" + lengthOf(loginId) + " 个字符，指纹 " + fingerprintOf(loginId) + "）";
 		}
 
 		/**
@@ -92,7 +111,7 @@ class LoginLocks {
 		 * id without an account, so that the typed text is not in the page either.
 		 */
 		String key() {
-			return account() ? loginId : FINGERPRINT + fingerprint(loginId);
+			return account() ? loginId : FINGERPRINT + fingerprintOf(loginId);
 		}
 
 		boolean lockedNow() {
@@ -124,9 +143,9 @@ class LoginLocks {
 		String loginId = key.startsWith(FINGERPRINT) ? throttle.recent(SHOWN, now)
 			.stream()
 			.map(LoginThrottle.Failures::loginId)
-			.filter(id -> key.equals(FINGERPRINT + fingerprint(id)))
+			.filter(id -> key.equals(FINGERPRINT + fingerprintOf(id)))
 			.findFirst()
-			.orElse(key) : key;
+			.orElse(key) : key.trim().toLowerCase(Locale.ROOT);
 		return transaction.execute(status -> {
 			List<LoginThrottle.Failures> failures = throttle.of(loginId, now);
 			throttle.lift(loginId);

@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Failed logins per login id and network (table {@code login_failure}) and the networks
  * each account logged in from (table {@code login_network}), for accounts and ids without
- * an account alike, so that the replies never tell whether an id exists. The
- * {@link LoginLockPolicy} turns them into locks. In the database, so that every node
- * counts the same failures.
+ * an account alike, so that the replies never tell whether an id exists. Each is kept
+ * under its row key ({@link #key}): an account's id, or for other text its length and
+ * hash only. The methods below take that key. The {@link LoginLockPolicy} turns them into
+ * locks. In the database, so that every node counts the same failures.
  *
  * <p>
  * Runs inside the engine's password check, in its transaction: a first failure's row is
@@ -53,9 +54,42 @@ class LoginThrottle {
 			Instant lockedUntil) {
 	}
 
-	static String key(String loginId) {
-		String key = loginId.trim().toLowerCase(Locale.ROOT);
-		return key.length() > KEY_LENGTH ? key.substring(0, KEY_LENGTH) : key;
+	/**
+	 * Begins the row key of typed text that is no account's id: {@code #12:} and the
+	 * SHA-256 of the text (in lower case) in hexadecimal, 12 being its length in
+	 * characters.
+	 */
+	static final String HIDDEN = "#";
+
+	/**
+	 * The row of a typed login id: an account's id as it is (lower case), anything else
+	 * (often a password typed into the name field) only as its length and SHA-256, so
+	 * that the text is never stored; the same text always has the same row, so its
+	 * failures count alike. One query.
+	 */
+	String key(String loginId) {
+		return key(jdbc, loginId);
+	}
+
+	static String key(JdbcClient jdbc, String loginId) {
+		String typed = loginId.trim().toLowerCase(Locale.ROOT);
+		typed = typed.length() > KEY_LENGTH ? typed.substring(0, KEY_LENGTH) : typed;
+		boolean account = jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE LOWER(ID_) = ?")
+			.param(typed)
+			.query(Long.class)
+			.single() > 0;
+		return account ? typed : HIDDEN + typed.codePointCount(0, typed.length()) + ":" + sha256(typed);
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/**
@@ -64,9 +98,9 @@ class LoginThrottle {
 	 * sent from one network at once cannot all slip through before the first failure is
 	 * counted.
 	 */
-	void hold(String loginId, String network) {
+	void hold(String key, String network) {
 		jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ? FOR UPDATE")
-			.params(key(loginId), network)
+			.params(key, network)
 			.query(Integer.class)
 			.optional();
 	}
@@ -80,8 +114,7 @@ class LoginThrottle {
 	record Standing(Optional<LockedException> refusal, boolean failuresHere) {
 	}
 
-	Standing standing(String loginId, String network, Instant now) {
-		String key = key(loginId);
+	Standing standing(String key, String network, Instant now) {
 		Counted counted = jdbc.sql("""
 				SELECT COUNT(DISTINCT wide_network), MAX(CASE WHEN network = :network THEN locked_until END)
 				FROM login_failure WHERE login_id = :key AND locked_until >= :forgetBefore""")
@@ -121,8 +154,7 @@ class LoginThrottle {
 	 * Counts one more failure of the id from the network and locks it there for as long
 	 * as the policy says.
 	 */
-	void failed(String loginId, String network, Instant now) {
-		String key = key(loginId);
+	void failed(String key, String network, Instant now) {
 		Timestamp at = Timestamp.from(now);
 		Timestamp forgetBefore = Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER));
 		for (int tries = 0; tries < 3; tries++) {
@@ -177,8 +209,7 @@ class LoginThrottle {
 	 * A right password from the network: its failures are forgotten, and the network is
 	 * one the account may always try from.
 	 */
-	void succeeded(String loginId, String network, Instant now) {
-		String key = key(loginId);
+	void succeeded(String key, String network, Instant now) {
 		jdbc.sql("DELETE FROM login_failure WHERE login_id = ? AND network = ?").params(key, network).update();
 		Timestamp at = Timestamp.from(now);
 		int seen = jdbc.sql("UPDATE login_network SET last_success = ? WHERE login_id = ? AND network = ?")
@@ -229,19 +260,22 @@ class LoginThrottle {
 				rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
 	}
 
-	/** Failures of one id that still count, from every network. */
-	List<Failures> of(String loginId, Instant now) {
+	/** Failures of one row key ({@link #key}) that still count, from every network. */
+	List<Failures> of(String key, Instant now) {
 		return jdbc.sql("""
 				SELECT login_id, network, wide_network, attempts, last_failure, locked_until FROM login_failure
 				WHERE login_id = ? AND locked_until >= ?""")
-			.params(key(loginId), Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
+			.params(key, Timestamp.from(now.minus(LoginLockPolicy.FORGET_AFTER)))
 			.query(LoginThrottle::failures)
 			.list();
 	}
 
-	/** Forgets the id's failures from every network; how many rows there were. */
-	int lift(String loginId) {
-		return jdbc.sql("DELETE FROM login_failure WHERE login_id = ?").param(key(loginId)).update();
+	/**
+	 * Forgets the failures of a row key ({@link #key}) from every network; how many rows
+	 * there were.
+	 */
+	int lift(String key) {
+		return jdbc.sql("DELETE FROM login_failure WHERE login_id = ?").param(key).update();
 	}
 
 }

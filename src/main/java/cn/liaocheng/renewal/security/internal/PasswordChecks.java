@@ -60,18 +60,19 @@ class PasswordChecks {
 			return false;
 		}
 		String network = LoginNetwork.current();
-		throttle.hold(userId, network);
+		String key = throttle.key(userId);
+		throttle.hold(key, network);
 		Instant now = Instant.now();
-		if (throttle.standing(userId, network, now).refusal().isPresent()) {
+		if (throttle.standing(key, network, now).refusal().isPresent()) {
 			return false;
 		}
 		UserEntity user = find.apply(userId);
 		boolean right = user != null ? matches.test(password, user) : decoy(password);
 		if (right) {
-			throttle.succeeded(userId, network, now);
+			throttle.succeeded(key, network, now);
 		}
 		else {
-			throttle.failed(userId, network, now);
+			throttle.failed(key, network, now);
 		}
 		return right;
 	}

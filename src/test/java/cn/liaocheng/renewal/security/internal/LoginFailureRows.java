@@ -21,7 +21,7 @@ public final class LoginFailureRows {
 	/** The id's failures that count, from every network. */
 	public int attempts(String loginId) {
 		return jdbc.sql("SELECT COALESCE(SUM(attempts), 0) FROM login_failure WHERE login_id = ?")
-			.param(LoginThrottle.key(loginId))
+			.param(LoginThrottle.key(jdbc, loginId))
 			.query(Integer.class)
 			.single();
 	}
@@ -29,7 +29,7 @@ public final class LoginFailureRows {
 	/** The id's failures from one network (0 without a row). */
 	public int attempts(String loginId, String network) {
 		return jdbc.sql("SELECT attempts FROM login_failure WHERE login_id = ? AND network = ?")
-			.params(LoginThrottle.key(loginId), network)
+			.params(LoginThrottle.key(jdbc, loginId), network)
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
@@ -41,7 +41,7 @@ public final class LoginFailureRows {
 	 */
 	public String networkOf(String loginId) {
 		return jdbc.sql("SELECT network FROM login_failure WHERE login_id = ?")
-			.param(LoginThrottle.key(loginId))
+			.param(LoginThrottle.key(jdbc, loginId))
 			.query(String.class)
 			.single();
 	}
@@ -49,7 +49,7 @@ public final class LoginFailureRows {
 	/** The latest end of the id's locks, if it has failures. */
 	public Instant lockedUntil(String loginId) {
 		return jdbc.sql("SELECT MAX(locked_until) FROM login_failure WHERE login_id = ?")
-			.param(LoginThrottle.key(loginId))
+			.param(LoginThrottle.key(jdbc, loginId))
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant)
@@ -59,7 +59,7 @@ public final class LoginFailureRows {
 	/** The end of the id's lock on the network, if it has a row there. */
 	public Instant lockedUntil(String loginId, String network) {
 		return jdbc.sql("SELECT locked_until FROM login_failure WHERE login_id = ? AND network = ?")
-			.params(LoginThrottle.key(loginId), network)
+			.params(LoginThrottle.key(jdbc, loginId), network)
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant)
@@ -71,7 +71,7 @@ public final class LoginFailureRows {
 	 * {@code lockedUntil}.
 	 */
 	public void set(String loginId, String network, int attempts, Instant lockedUntil) {
-		String key = LoginThrottle.key(loginId);
+		String key = LoginThrottle.key(jdbc, loginId);
 		int updated = jdbc.sql(
 				"UPDATE login_failure SET attempts = ?, locked_until = ?, last_failure = ? WHERE login_id = ? AND network = ?")
 			.params(attempts, Timestamp.from(lockedUntil), Timestamp.from(Instant.now()), key, network)
@@ -89,7 +89,7 @@ public final class LoginFailureRows {
 	/** Ends the id's lock on every network now, keeping its count. */
 	public void endLocks(String loginId) {
 		jdbc.sql("UPDATE login_failure SET locked_until = ? WHERE login_id = ? AND locked_until > ?")
-			.params(Timestamp.from(Instant.now().minusSeconds(1)), LoginThrottle.key(loginId),
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), LoginThrottle.key(jdbc, loginId),
 					Timestamp.from(Instant.now().minusSeconds(1)))
 			.update();
 	}
@@ -97,7 +97,7 @@ public final class LoginFailureRows {
 	/** Marks the network as one the account logged in from. */
 	public void loggedInFrom(String loginId, String network) {
 		jdbc.sql("INSERT INTO login_network (login_id, network, last_success) VALUES (?, ?, ?)")
-			.params(LoginThrottle.key(loginId), network, Timestamp.from(Instant.now()))
+			.params(LoginThrottle.key(jdbc, loginId), network, Timestamp.from(Instant.now()))
 			.update();
 	}
 

@@ -30,7 +30,7 @@ class LoginFailureRowsTest {
 	void shouldWriteTheSameWideNetworkAsTheThrottle(String network) {
 		String counted = "Counted-" + UUID.randomUUID();
 		String written = "Written-" + UUID.randomUUID();
-		throttle.failed(counted, network, Instant.now());
+		throttle.failed(throttle.key(counted), network, Instant.now());
 		new LoginFailureRows(jdbc).set(written, network, 1, Instant.now());
 
 		assertThat(row(written)).isEqualTo(row(counted)).isNotNull();
@@ -38,7 +38,7 @@ class LoginFailureRowsTest {
 
 	private String row(String loginId) {
 		return jdbc.sql("SELECT wide_network FROM login_failure WHERE login_id = ?")
-			.param(LoginThrottle.key(loginId))
+			.param(LoginThrottle.key(jdbc, loginId))
 			.query(String.class)
 			.single();
 	}
