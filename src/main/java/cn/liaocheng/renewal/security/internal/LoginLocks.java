@@ -50,9 +50,15 @@ class LoginLocks {
 				: rowKey.codePointCount(0, rowKey.length());
 	}
 
+	/**
+	 * Whether a row key is the length and hash of the text ({@link LoginThrottle#key}).
+	 */
 	private static boolean hidden(String rowKey) {
-		return rowKey.startsWith(LoginThrottle.HIDDEN) && rowKey.indexOf(':') > 0;
+		return HIDDEN_KEY.matcher(rowKey).matches();
 	}
+
+	private static final java.util.regex.Pattern HIDDEN_KEY = java.util.regex.Pattern
+		.compile(java.util.regex.Pattern.quote(LoginThrottle.HIDDEN) + "[0-9]{1,3}:[0-9a-f]{64}");
 
 	/** The first 16 hexadecimal digits of the id's SHA-256. */
 	static String fingerprint(String loginId) {
