@@ -62,14 +62,7 @@ class LoginLocks {
 
 	/** The first 16 hexadecimal digits of the id's SHA-256. */
 	static String fingerprint(String loginId) {
-		try {
-			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(loginId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(hash, 0, 8);
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return LoginThrottle.sha256(loginId).substring(0, 16);
 	}
 
 	private final JdbcClient jdbc;

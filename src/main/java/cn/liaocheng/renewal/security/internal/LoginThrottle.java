@@ -81,7 +81,8 @@ class LoginThrottle {
 		return account ? typed : HIDDEN + typed.codePointCount(0, typed.length()) + ":" + sha256(typed);
 	}
 
-	private static String sha256(String text) {
+	/** The text's SHA-256 (UTF-8) in lower-case hexadecimal. */
+	static String sha256(String text) {
 		try {
 			return java.util.HexFormat.of()
 				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
