@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -30,7 +29,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
  */
 final class DecisionTableContract {
 
-	private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private static final DmnEngine ENGINE = TableExploration.ENGINE;
 
 	/** The outputs the review reads from each table, by table key. */
 	static final Map<String, List<String>> OUTPUTS_READ = Map.of(ReviewProcesses.ROUTING_TABLE, List.of("body"),

@@ -6,7 +6,6 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 
@@ -20,7 +19,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
  */
 final class SubsidyTableCoverage {
 
-	private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private static final DmnEngine ENGINE = TableExploration.ENGINE;
 
 	private SubsidyTableCoverage() {
 	}
