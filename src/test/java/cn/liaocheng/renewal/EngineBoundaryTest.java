@@ -35,7 +35,8 @@ class EngineBoundaryTest {
 		OWNERS.put("engine", "embedding: expression language, form-field checks of task completions");
 		OWNERS.put("aftercare", "owns its own after-award process (bpmn/subsidy-aftercare.bpmn)");
 		OWNERS.put("clawback", "owns its own process (bpmn/clawback.bpmn)");
-		OWNERS.put("operations", "translates engine errors into answers and logs refusals (engine plugins)");
+		OWNERS.put("operations",
+				"translates engine errors into answers, logs refusals (engine plugins) and shares one JSON mapper in the engine's REST API");
 		OWNERS.put("organization", "writes the organisation chart's groups and authorizations into the identity store");
 		OWNERS.put("enterprise", "enterprises' user accounts live in the engine's identity store");
 		OWNERS.put("notification", "finds recipients' names and groups in the engine's identity store");
