@@ -62,23 +62,30 @@ class LoginThrottle {
 	static final String HIDDEN = "#";
 
 	/**
-	 * The row of a typed login id: an account's id as it is (lower case), anything else
-	 * (often a password typed into the name field) only as its length and SHA-256, so
-	 * that the text is never stored; the same text always has the same row, so its
-	 * failures count alike. One query.
+	 * The row of a typed login id: an account's id (in lower case), anything else (often
+	 * a password typed into the name field) only as its length and SHA-256, so that the
+	 * text is never stored; the same text always has the same row, so its failures count
+	 * alike. An account is one that login could reach with this text: its id as typed or
+	 * in lower case ({@code CamundaIdentityAuthenticationProvider}). One query by the
+	 * primary key, so that it costs the same with a province's enterprise accounts as
+	 * with a few (every HTTP Basic request and every login asks it).
 	 */
 	String key(String loginId) {
 		return key(jdbc, loginId);
 	}
 
 	static String key(JdbcClient jdbc, String loginId) {
-		String typed = loginId.trim().toLowerCase(Locale.ROOT);
-		typed = typed.length() > KEY_LENGTH ? typed.substring(0, KEY_LENGTH) : typed;
-		boolean account = jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE LOWER(ID_) = ?")
-			.param(typed)
+		String trimmed = loginId.trim();
+		String typed = bounded(trimmed.toLowerCase(Locale.ROOT));
+		boolean account = jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ IN (?, ?)")
+			.params(trimmed, typed)
 			.query(Long.class)
 			.single() > 0;
 		return account ? typed : HIDDEN + typed.codePointCount(0, typed.length()) + ":" + sha256(typed);
+	}
+
+	private static String bounded(String text) {
+		return text.length() > KEY_LENGTH ? text.substring(0, KEY_LENGTH) : text;
 	}
 
 	/** The text's SHA-256 (UTF-8) in lower-case hexadecimal. */
