@@ -1,9 +1,13 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +40,8 @@ class ModelLocks {
 	/** The row all deployments lock (V146). */
 	static final String TURN = "deployments";
 
+	private static final Logger log = LoggerFactory.getLogger(ModelLocks.class);
+
 	/** Bound to a transaction that holds the turn through {@link #holding}. */
 	private static final Object HELD = ModelLocks.class.getName() + ".held";
 
@@ -43,9 +49,13 @@ class ModelLocks {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate apart;
+
 	ModelLocks(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
+		this.apart = new TransactionTemplate(transactions);
+		this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -80,14 +90,36 @@ class ModelLocks {
 
 	private void lock() {
 		try {
-			jdbc.sql("SELECT model_key FROM model_deployment_lock WHERE model_key = ? FOR UPDATE")
-				.param(TURN)
-				.query(String.class)
-				.single();
+			if (locked()) {
+				return;
+			}
+			// Only V146 makes the row and nothing deletes it; should it be gone all the
+			// same, no deployment (the start-up's included) could take its turn.
+			log.warn("The deployments' turn (row '{}' of model_deployment_lock) was missing; it is made again", TURN);
+			try {
+				apart
+					.executeWithoutResult(status -> jdbc.sql("INSERT INTO model_deployment_lock (model_key) VALUES (?)")
+						.param(TURN)
+						.update());
+			}
+			catch (DuplicateKeyException anotherDeploymentMadeIt) {
+				// Made at the same moment by another deployment: there is one row.
+			}
+			if (!locked()) {
+				throw new IllegalStateException("model_deployment_lock has no row '" + TURN + "'");
+			}
 		}
 		catch (PessimisticLockingFailureException e) {
 			throw new Busy(e);
 		}
+	}
+
+	private boolean locked() {
+		return jdbc.sql("SELECT model_key FROM model_deployment_lock WHERE model_key = ? FOR UPDATE")
+			.param(TURN)
+			.query(String.class)
+			.optional()
+			.isPresent();
 	}
 
 	/**
