@@ -19,9 +19,10 @@ import jakarta.ws.rs.ext.ContextResolver;
  * Camunda's resolver builds a new mapper every time it is asked, several times a request
  * (the resources' variables, the body read, the answer written), and a new mapper learns
  * again how to read and write each class it meets; the mapper is safe to share once
- * configured, and nothing in Camunda's REST layer changes it after. Registered before
- * Camunda's resolver for the same media types, as {@link EngineRestErrors} registers its
- * mappers: Jersey asks the resolver with the lowest priority value first.
+ * configured, and nothing in Camunda's REST layer changes it after. Registered with a
+ * rank (1) above Camunda's resolver for the same media types, which has none (0): Jersey
+ * asks the highest-ranked resolver first ({@code EngineRestJsonTest} fails if Camunda's
+ * answers instead).
  */
 @Configuration
 class EngineRestJson {

@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -59,7 +61,11 @@ final class TableExploration {
 
 		private static final Pattern NAME = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
 
-		private static final Pattern KEYWORD = Pattern.compile("\\b(?:not|true|false|null)\\b");
+		/**
+		 * FEEL's literal words, and {@code not} where it begins a negation
+		 * ({@code not(3)}); anywhere else {@code not} is a name.
+		 */
+		private static final Pattern KEYWORD = Pattern.compile("\\b(?:true|false|null)\\b|\\bnot(?=\\s*\\()");
 
 		/**
 		 * What is left of a literal cell once its strings and keywords are taken out:
@@ -152,7 +158,10 @@ final class TableExploration {
 
 		/** Values whose equality is their meaning, and that no one can change. */
 		private static boolean isPlain(Object value) {
-			return value instanceof String || value instanceof Number || value instanceof Boolean;
+			return value instanceof String || value instanceof Boolean || value instanceof Integer
+					|| value instanceof Long || value instanceof Short || value instanceof Byte
+					|| value instanceof Double || value instanceof Float || value instanceof BigDecimal
+					|| value instanceof BigInteger;
 		}
 
 		private void keep(Object key, Object value) {
@@ -163,10 +172,6 @@ final class TableExploration {
 				answers.clear();
 			}
 			answers.put(key, new Answer(value));
-		}
-
-		int remembered() {
-			return answers.size();
 		}
 
 	}
