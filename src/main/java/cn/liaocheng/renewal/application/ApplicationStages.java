@@ -234,6 +234,16 @@ public class ApplicationStages {
 		store.recordCorrectionDeadline(applicationId, deadline);
 	}
 
+	/**
+	 * Moves the deadline of the application's open correction from {@code from} to
+	 * {@code to} (a corrected working-day calendar counts it later); false, and nothing
+	 * changed, unless the application is in correction with that deadline.
+	 */
+	@Transactional
+	public boolean extendCorrectionDeadline(long applicationId, Instant from, Instant to) {
+		return store.extendCorrectionDeadline(applicationId, from, to);
+	}
+
 	/** The application's final stage, with the time of the decision. */
 	@Transactional
 	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {

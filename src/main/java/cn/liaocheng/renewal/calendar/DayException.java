@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.calendar;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,6 +39,23 @@ record DayException(LocalDate date, Kind kind, String holiday, Source source) {
 		 */
 		PROJECTED
 
+	}
+
+	/**
+	 * Whether two lists name the same days with the same kinds (what deadlines count);
+	 * the holiday's name and the row's source do not count.
+	 */
+	static boolean sameDays(List<DayException> a, List<DayException> b) {
+		return kinds(a).equals(kinds(b));
+	}
+
+	/** Each listed day with its kind. */
+	static Map<LocalDate, Kind> kinds(List<DayException> rows) {
+		Map<LocalDate, Kind> kinds = new HashMap<>();
+		for (DayException row : rows) {
+			kinds.put(row.date(), row.kind());
+		}
+		return kinds;
 	}
 
 }

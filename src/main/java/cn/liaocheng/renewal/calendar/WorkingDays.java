@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,14 +44,48 @@ public class WorkingDays {
 
 	private volatile Snapshot snapshot;
 
+	@Autowired
 	WorkingDays(DayExceptionSource source) {
 		this.source = source;
-		this.snapshot = read();
+		this.snapshot = read(source.load(), true);
+	}
+
+	/**
+	 * A calendar of exactly {@code rows}, fixed: what deadlines were counted with before
+	 * a correction, or are counted with after it ({@link CalendarCorrection}).
+	 */
+	static WorkingDays of(List<DayException> rows) {
+		List<DayException> fixed = List.copyOf(rows);
+		return new WorkingDays(fixed, () -> fixed);
+	}
+
+	private WorkingDays(List<DayException> rows, DayExceptionSource source) {
+		this.source = source;
+		this.snapshot = read(rows, false);
 	}
 
 	/** Reads the exceptions again, e.g. after next year's notice was added. */
 	public void reload() {
-		snapshot = read();
+		snapshot = read(source.load(), true);
+	}
+
+	/**
+	 * Reads the exceptions again and takes them when they differ from those in use; true
+	 * when they did. Every node calls it periodically ({@link CalendarReload}), so that a
+	 * correction of {@code calendar_exception} reaches every node without a restart.
+	 */
+	public boolean reloadIfChanged() {
+		List<DayException> rows = source.load();
+		if (DayException.sameDays(rows, snapshot.rows())) {
+			return false;
+		}
+		snapshot = read(rows, true);
+		return true;
+	}
+
+	/** The exceptions in use. */
+	List<DayException> rows() {
+		return snapshot.rows();
 	}
 
 	public boolean isWorkingDay(LocalDate date) {
@@ -170,8 +205,7 @@ public class WorkingDays {
 		return plusWorkingDays(start, workingDays).atTime(END_OF_DAY).atZone(zone).toInstant();
 	}
 
-	private Snapshot read() {
-		List<DayException> rows = source.load();
+	private static Snapshot read(List<DayException> rows, boolean log) {
 		Map<LocalDate, DayException.Kind> exceptions = new HashMap<>();
 		SortedSet<Integer> listed = new TreeSet<>();
 		SortedSet<Integer> projectedYears = new TreeSet<>();
@@ -194,12 +228,16 @@ public class WorkingDays {
 					&& exceptions.get(LocalDate.of(year, 10, 1)) == DayException.Kind.HOLIDAY) {
 				years.add(year);
 			}
-			else {
+			else if (log) {
 				LOG.warn("Working-day calendar: {} has rows but not both 1 January and 1 October as holidays; "
 						+ "its dates are refused until the year's notice is entered in full", year);
 			}
 		}
-		Snapshot loaded = new Snapshot(Map.copyOf(exceptions), Collections.unmodifiableSortedSet(years));
+		Snapshot loaded = new Snapshot(List.copyOf(rows), Map.copyOf(exceptions),
+				Collections.unmodifiableSortedSet(years));
+		if (!log) {
+			return loaded;
+		}
 		LOG.info("Working-day calendar loaded: {} exceptions for the years {}", rows.size(), years);
 		if (!projectedYears.isEmpty()) {
 			LOG.warn("Working-day calendar: the holidays of {} are projected, not official; "
@@ -208,7 +246,8 @@ public class WorkingDays {
 		return loaded;
 	}
 
-	private record Snapshot(Map<LocalDate, DayException.Kind> exceptions, SortedSet<Integer> years) {
+	private record Snapshot(List<DayException> rows, Map<LocalDate, DayException.Kind> exceptions,
+			SortedSet<Integer> years) {
 
 		String describeYears() {
 			return years.isEmpty() ? "无" : years.stream().map(String::valueOf).collect(Collectors.joining("、"));

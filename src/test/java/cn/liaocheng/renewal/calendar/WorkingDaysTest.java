@@ -189,6 +189,26 @@ class WorkingDaysTest {
 	}
 
 	/**
+	 * Every node reads the table again periodically: a corrected day is taken, the same
+	 * days (whatever their names or sources) are not taken again.
+	 */
+	@Test
+	void reloadIfChangedTakesOnlyACorrectionOfTheDays() {
+		List<DayException> rows = new ArrayList<>(official2025And2026());
+		WorkingDays calendar = new WorkingDays(() -> List.copyOf(rows));
+		LocalDate friday = LocalDate.of(2026, 12, 11);
+		assertThat(calendar.isWorkingDay(friday)).isTrue();
+
+		assertThat(calendar.reloadIfChanged()).as("nothing changed").isFalse();
+		rows.replaceAll(r -> new DayException(r.date(), r.kind(), "改名", Source.PROJECTED));
+		assertThat(calendar.reloadIfChanged()).as("names and sources do not count days").isFalse();
+		rows.add(new DayException(friday, Kind.HOLIDAY, "更正", Source.OFFICIAL));
+		assertThat(calendar.reloadIfChanged()).isTrue();
+		assertThat(calendar.isWorkingDay(friday)).isFalse();
+		assertThat(calendar.reloadIfChanged()).as("taken once").isFalse();
+	}
+
+	/**
 	 * A year with a row or two only (1 January entered ahead of the notice) does not
 	 * count: its Spring Festival would be counted as working days.
 	 */

@@ -242,6 +242,15 @@ class ApplicationRepository {
 	/**
 	 * The deadline of the open correction, or none ({@code null}) once it is resubmitted.
 	 */
+	boolean extendCorrectionDeadline(long id, Instant from, Instant to) {
+		return jdbc.sql(
+				"UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ? AND correction_deadline = ?"
+						+ " AND status = ?")
+			.params(Timestamp.from(to), Timestamp.from(Instant.now()), id, Timestamp.from(from),
+					ApplicationStatus.CORRECTION.name())
+			.update() == 1;
+	}
+
 	void recordCorrectionDeadline(long id, Instant deadline) {
 		jdbc.sql("UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ?")
 			.params(deadline == null ? null : Timestamp.from(deadline), Timestamp.from(Instant.now()), id)

@@ -652,6 +652,10 @@ public class ApplicationStore {
 		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, processInstanceId);
 	}
 
+	public boolean extendCorrectionDeadline(long applicationId, Instant from, Instant to) {
+		return repository.extendCorrectionDeadline(applicationId, from, to);
+	}
+
 	public void recordCorrectionDeadline(long applicationId, Instant deadline) {
 		repository.recordCorrectionDeadline(applicationId, deadline);
 		if (deadline != null) {

@@ -36,6 +36,28 @@ public class PublicNotices {
 		}
 	}
 
+	/** The period of a case's public notice. */
+	public record Period(long applicationId, Instant startsAt, Instant endsAt) {
+	}
+
+	/** The notices whose period has not ended at {@code now}, started or not. */
+	public List<Period> notEndedAt(Instant now) {
+		return jdbc.sql("SELECT application_id, starts_at, ends_at FROM public_notice WHERE ends_at > ?")
+			.params(Timestamp.from(now))
+			.query((rs, n) -> new Period(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Moves the end of the case's notice from {@code from} to {@code to}; false, and
+	 * nothing changed, unless it ends at {@code from}.
+	 */
+	public boolean moveEnd(long applicationId, Instant from, Instant to) {
+		return jdbc.sql("UPDATE public_notice SET ends_at = ? WHERE application_id = ? AND ends_at = ?")
+			.params(Timestamp.from(to), applicationId, Timestamp.from(from))
+			.update() == 1;
+	}
+
 	private static final String RUNNING = """
 			FROM public_notice n JOIN application a ON a.id = n.application_id
 			JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN application p ON p.id = a.submitted_project_id

@@ -1,0 +1,25 @@
+package cn.liaocheng.renewal.calendar;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A correction of the working-day calendar that the open deadlines have not followed yet:
+ * the calendar they were counted with, the corrected one, and the days whose kind changed
+ * (a working day that became a holiday, or the other way round).
+ */
+public record CalendarCorrection(WorkingDays before, WorkingDays after, SortedSet<LocalDate> changedDays) {
+
+	public CalendarCorrection {
+		changedDays = Collections.unmodifiableSortedSet(new TreeSet<>(changedDays));
+	}
+
+	/** The corrected calendar's exceptions, to be recorded once the deadlines follow. */
+	List<DayException> correctedRows() {
+		return after.rows();
+	}
+
+}

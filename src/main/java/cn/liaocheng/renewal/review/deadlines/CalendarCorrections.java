@@ -1,0 +1,366 @@
+package cn.liaocheng.renewal.review.deadlines;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.CaseNews;
+import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.calendar.CalendarCorrection;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.DeadlineCalendar;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.operations.ClusterLease;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
+import cn.liaocheng.renewal.review.process.ReviewedApplication;
+
+/**
+ * When an administrator corrects the working-day calendar ({@code calendar_exception}:
+ * next year's notice entered, a projected day put right), the open deadlines counted on
+ * the superseded days are counted again, once per cluster:
+ * <ul>
+ * <li>a review step's due date, where it is the standard one (5 working days from the
+ * task's creation, on the superseded days), moves either way, and its 即将超期 moment and
+ * overdue timer with it ({@link TaskChangeListener}); a due date the model set or an
+ * administrator changed is left as it is;</li>
+ * <li>an open correction's deadline and a running public notice's end, where standard (10
+ * and 5 working days from their start), only ever move later: the enterprise and the
+ * public were told the date, so a correction that would shorten the period leaves it as
+ * told. Each move is recorded in the case's history and told to the enterprise.</li>
+ * </ul>
+ * Every node takes the corrected days within a minute ({@code calendar.CalendarReload});
+ * the deadlines are moved once this node has seen the same correction for
+ * {@code renewal.calendar.follow-after} (default two minutes), so that a deadline a node
+ * still counting on the old days set meanwhile is moved too. Then the corrected days are
+ * recorded as followed ({@link DeadlineCalendar#followed}) in the same transaction as the
+ * moves: a failure moves nothing and the next run tries again.
+ */
+@Component
+public class CalendarCorrections {
+
+	/** The lease's row in {@code scheduler_lock} (migration V147). */
+	static final String JOB = "calendar-corrections";
+
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	/**
+	 * How far before the first corrected day a deadline can have been counted from and
+	 * still reach it: 10 working days with the longest holiday block is under five weeks.
+	 */
+	private static final int REACH_DAYS = 45;
+
+	private static final Logger LOG = LoggerFactory.getLogger(CalendarCorrections.class);
+
+	private final DeadlineCalendar calendar;
+
+	private final WorkingDays workingDays;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
+	private final ApplicationStages stages;
+
+	private final PublicNotices notices;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditTrail audit;
+
+	private final ClusterLease lease;
+
+	private final TransactionTemplate transaction;
+
+	private final Duration followAfter;
+
+	/** The correction this node has seen, and since when. */
+	private volatile Seen seen;
+
+	private record Seen(SortedSet<LocalDate> days, Instant since) {
+	}
+
+	/** What following one correction moved. */
+	public record Moved(int reviewSteps, int corrections, int notices, int keptAsTold) {
+	}
+
+	@Autowired
+	CalendarCorrections(DeadlineCalendar calendar, WorkingDays workingDays, TaskService tasks, RuntimeService runtime,
+			ManagementService management, ApplicationStages stages, PublicNotices notices,
+			ApplicationEventPublisher events, AuditTrail audit, ClusterLease lease,
+			PlatformTransactionManager transactions,
+			@Value("${renewal.calendar.follow-after:PT2M}") Duration followAfter) {
+		this.calendar = calendar;
+		this.workingDays = workingDays;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.management = management;
+		this.stages = stages;
+		this.notices = notices;
+		this.events = events;
+		this.audit = audit;
+		this.lease = lease;
+		this.transaction = new TransactionTemplate(transactions);
+		this.followAfter = followAfter;
+	}
+
+	@Scheduled(initialDelayString = "${renewal.calendar.reload-interval:PT1M}",
+			fixedDelayString = "${renewal.calendar.reload-interval:PT1M}")
+	void scheduled() {
+		follow(Instant.now());
+	}
+
+	/**
+	 * Moves the open deadlines to a correction of the calendar this node has seen for
+	 * long enough; what it moved, or empty when there was nothing to follow yet (no
+	 * correction, seen too recently, or another node following it).
+	 */
+	public Optional<Moved> follow(Instant now) {
+		Optional<CalendarCorrection> pending = calendar.pending();
+		if (pending.isEmpty()) {
+			seen = null;
+			return Optional.empty();
+		}
+		SortedSet<LocalDate> days = pending.get().changedDays();
+		Seen before = seen;
+		if (before == null || !before.days().equals(days)) {
+			seen = new Seen(days, now);
+			if (!followAfter.isZero()) {
+				LOG.info("Working-day calendar corrected on {}; open deadlines follow after {}", days, followAfter);
+				return Optional.empty();
+			}
+		}
+		else if (now.isBefore(before.since().plus(followAfter))) {
+			return Optional.empty();
+		}
+		if (!lease.take(JOB, LEASE)) {
+			return Optional.empty();
+		}
+		try {
+			// This node counts the moved tasks' 即将超期 moments, and deadlines from now
+			// on, on the corrected days.
+			workingDays.reloadIfChanged();
+			Optional<Moved> moved = Optional.ofNullable(transaction.execute(status -> {
+				// Read again under the lease: another node may have followed it
+				// meanwhile.
+				Optional<CalendarCorrection> current = calendar.pending();
+				if (current.isEmpty() || !current.get().changedDays().equals(days)) {
+					return null;
+				}
+				Moved done = move(current.get(), now);
+				calendar.followed(current.get());
+				audit.record("system", "CALENDAR_CORRECTION_FOLLOWED", "calendar",
+						"days=" + days + " reviewSteps=" + done.reviewSteps() + " corrections=" + done.corrections()
+								+ " notices=" + done.notices() + " keptAsTold=" + done.keptAsTold());
+				return done;
+			}));
+			seen = null;
+			moved.ifPresent(m -> LOG.info(
+					"Working-day calendar correction on {} followed: {} review steps, {} corrections and {} public notices"
+							+ " moved, {} periods kept as told",
+					days, m.reviewSteps(), m.corrections(), m.notices(), m.keptAsTold()));
+			return moved;
+		}
+		finally {
+			lease.giveBack(JOB);
+		}
+	}
+
+	private Moved move(CalendarCorrection correction, Instant now) {
+		Date from = Date
+			.from(correction.changedDays().first().minusDays(REACH_DAYS).atStartOfDay(ChinaTime.ZONE).toInstant());
+		int steps = moveReviewSteps(correction, from, now);
+		int[] corrections = extendCorrections(correction, from, now);
+		int[] notices = extendNotices(correction, now);
+		return new Moved(steps, corrections[0], notices[0], corrections[1] + notices[1]);
+	}
+
+	private int moveReviewSteps(CalendarCorrection correction, Date from, Instant now) {
+		int moved = 0;
+		for (Task task : tasks.createTaskQuery().taskCreatedAfter(from).dueAfter(Date.from(now)).list()) {
+			if (task.getCreateTime() == null || task.getDueDate() == null) {
+				continue;
+			}
+			Instant created = task.getCreateTime().toInstant();
+			Instant due = task.getDueDate().toInstant();
+			Optional<Instant> counted = deadline(correction.before(), created, ReviewProcesses.REVIEW_DAYS);
+			if (counted.isEmpty() || !counted.get().equals(due)) {
+				continue; // set by the model or by an administrator, not counted by the
+							// rule
+			}
+			Optional<Instant> corrected = deadline(correction.after(), created, ReviewProcesses.REVIEW_DAYS);
+			if (corrected.isEmpty() || corrected.get().equals(due)) {
+				continue;
+			}
+			task.setDueDate(Date.from(corrected.get()));
+			tasks.saveTask(task);
+			moved++;
+		}
+		return moved;
+	}
+
+	/** How many corrections were extended, and how many kept as told. */
+	private int[] extendCorrections(CalendarCorrection correction, Date from, Instant now) {
+		int extended = 0;
+		int kept = 0;
+		for (Task task : tasks.createTaskQuery()
+			.taskDefinitionKey(ReviewProcesses.TASK_ENTERPRISE_CORRECTION)
+			.taskCreatedAfter(from)
+			.list()) {
+			ProcessInstance instance = runtime.createProcessInstanceQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.singleResult();
+			Optional<Long> application = pinned(instance);
+			if (application.isEmpty() || task.getCreateTime() == null) {
+				continue;
+			}
+			long applicationId = application.get();
+			Instant recorded = stages.facts(applicationId).outcomes().correctionDeadline();
+			Instant opened = task.getCreateTime().toInstant();
+			Optional<Instant> counted = deadline(correction.before(), opened, ReviewProcesses.CORRECTION_DAYS);
+			if (recorded == null || !recorded.isAfter(now) || counted.isEmpty() || !counted.get().equals(recorded)) {
+				continue;
+			}
+			Optional<Instant> corrected = deadline(correction.after(), opened, ReviewProcesses.CORRECTION_DAYS);
+			if (corrected.isEmpty() || corrected.get().equals(recorded)) {
+				continue;
+			}
+			if (corrected.get().isBefore(recorded)) {
+				kept++;
+				stages.note(applicationId, "system", "审批系统", "CORRECTION_KEPT",
+						"工作日历更正后，补正期限按 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日计算应为 "
+								+ ChinaTime.minute(corrected.get()) + "，早于已告知企业的 " + ChinaTime.minute(recorded)
+								+ "；已告知的期限不缩短，仍以原期限为准。");
+				continue;
+			}
+			List<Job> timers = timersAt(instance.getId(), recorded);
+			if (timers.isEmpty() || !stages.extendCorrectionDeadline(applicationId, recorded, corrected.get())) {
+				LOG.warn("Correction of application {} not extended: no timer of instance {} at {}", applicationId,
+						instance.getId(), recorded);
+				continue;
+			}
+			timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(corrected.get())));
+			runtime.setVariable(instance.getId(), ReviewProcesses.CORRECTION_DEADLINE,
+					DateTimeFormatter.ISO_INSTANT.format(corrected.get()));
+			String was = ChinaTime.minute(recorded);
+			String until = ChinaTime.minute(corrected.get());
+			stages.note(applicationId, "system", "审批系统", "CORRECTION_EXTENDED", "工作日历（法定节假日安排）更正，补正期限按 "
+					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "。");
+			events.publishEvent(new CaseNews(applicationId, "补正期限顺延", "因法定节假日安排更正，您的补正期限按 "
+					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "，请在新期限前修改并重新提交。"));
+			extended++;
+		}
+		return new int[] { extended, kept };
+	}
+
+	/** How many running notices were extended, and how many kept as published. */
+	private int[] extendNotices(CalendarCorrection correction, Instant now) {
+		int extended = 0;
+		int kept = 0;
+		for (PublicNotices.Period period : notices.notEndedAt(now)) {
+			Optional<Instant> counted = deadline(correction.before(), period.startsAt(), ReviewProcesses.NOTICE_DAYS);
+			if (counted.isEmpty() || !counted.get().equals(period.endsAt())) {
+				continue;
+			}
+			Optional<Instant> corrected = deadline(correction.after(), period.startsAt(), ReviewProcesses.NOTICE_DAYS);
+			if (corrected.isEmpty() || corrected.get().equals(period.endsAt())) {
+				continue;
+			}
+			long applicationId = period.applicationId();
+			if (corrected.get().isBefore(period.endsAt())) {
+				kept++;
+				stages.note(applicationId, "system", "审批系统", "NOTICE_KEPT",
+						"工作日历更正后，公示期按 " + ReviewProcesses.NOTICE_DAYS + " 个工作日计算应至 " + ChinaTime.minute(corrected.get())
+								+ "，早于已公布的 " + ChinaTime.minute(period.endsAt()) + "；已公布的公示期不缩短。");
+				continue;
+			}
+			Optional<String> instance = stages.reviewProcess(applicationId);
+			List<Job> timers = instance.map(id -> timersAt(id, period.endsAt())).orElse(List.of());
+			if (timers.isEmpty() || !notices.moveEnd(applicationId, period.endsAt(), corrected.get())) {
+				LOG.warn("Public notice of application {} not extended: no timer of its process at {}", applicationId,
+						period.endsAt());
+				continue;
+			}
+			timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(corrected.get())));
+			runtime.setVariable(instance.get(), ReviewProcesses.NOTICE_ENDS,
+					DateTimeFormatter.ISO_INSTANT.format(corrected.get()));
+			String was = ChinaTime.day(LocalDate.ofInstant(period.endsAt(), ChinaTime.ZONE));
+			String until = ChinaTime.day(LocalDate.ofInstant(corrected.get(), ChinaTime.ZONE));
+			stages.note(applicationId, "system", "审批系统", "NOTICE_EXTENDED", "工作日历（法定节假日安排）更正，公示期按 "
+					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。");
+			events.publishEvent(new CaseNews(applicationId, "公示期延长", "因法定节假日安排更正，您的奖补资金公示期按 "
+					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。"));
+			extended++;
+		}
+		return new int[] { extended, kept };
+	}
+
+	/**
+	 * The application a correction's instance acts on: its business key's, when the
+	 * instance belongs to the review process recorded for that application.
+	 */
+	private Optional<Long> pinned(ProcessInstance instance) {
+		if (instance == null) {
+			return Optional.empty();
+		}
+		long applicationId;
+		try {
+			applicationId = ReviewedApplication.ofBusinessKey(instance.getBusinessKey());
+		}
+		catch (ProcessEngineException e) {
+			return Optional.empty();
+		}
+		String root = instance.getRootProcessInstanceId();
+		return stages.reviewProcess(applicationId).filter(root::equals).map(id -> applicationId);
+	}
+
+	private List<Job> timersAt(String processInstanceId, Instant due) {
+		return management.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.timers()
+			.list()
+			.stream()
+			.filter(job -> job.getDuedate() != null && job.getDuedate().toInstant().equals(due))
+			.toList();
+	}
+
+	/**
+	 * The deadline {@code days} working days from {@code from} on {@code calendar}; empty
+	 * where the calendar does not hold the years it needs.
+	 */
+	private static Optional<Instant> deadline(WorkingDays calendar, Instant from, int days) {
+		try {
+			return Optional.of(calendar.deadline(from, days, ChinaTime.ZONE));
+		}
+		catch (OutsideCalendarException e) {
+			return Optional.empty();
+		}
+	}
+
+}

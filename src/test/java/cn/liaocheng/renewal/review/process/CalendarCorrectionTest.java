@@ -1,0 +1,240 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.deadlines.CalendarCorrections;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An administrator corrects the working-day calendar in {@code calendar_exception} while
+ * cases are open: the deadlines counted on the superseded days follow the corrected ones
+ * once the correction has been seen for a while, review steps either way, the
+ * enterprise's correction period only later (it was told the date), each change on the
+ * case's record; deadlines set by hand stay.
+ */
+@WebIntegrationTest
+class CalendarCorrectionTest extends ReviewProcessTest {
+
+	private static final Duration FOLLOW_AFTER = Duration.ofMinutes(2);
+
+	private final WorkingDays workingDays;
+
+	private final CalendarCorrections corrections;
+
+	private final JdbcClient jdbc;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	@Autowired
+	CalendarCorrectionTest(ApplicationContext context, WorkingDays workingDays, CalendarCorrections corrections,
+			JdbcClient jdbc, TaskService tasks, ManagementService management) {
+		super(context);
+		this.workingDays = workingDays;
+		this.corrections = corrections;
+		this.jdbc = jdbc;
+		this.tasks = tasks;
+		this.management = management;
+	}
+
+	@Test
+	void aWorkingDayMadeAHolidayMovesReviewStepsAndExtendsCorrectionsButNotDatesSetByHand() {
+		Case reviewed = review.submitProject(7);
+		Case returned = review.submitProject(7);
+		review.decide(returned, "Task_CountyFormalReview", "RETURN");
+		Case setByHand = review.submitProject(7);
+		Task step = review.task(reviewed, "Task_CountyFormalReview");
+		Task handSet = review.task(setByHand, "Task_CountyFormalReview");
+		Instant byHand = step.getDueDate().toInstant().plus(Duration.ofDays(3)).minusSeconds(3600);
+		handSet.setDueDate(Date.from(byHand));
+		tasks.saveTask(handSet);
+		Instant correctionDue = review.outcomes(returned).correctionDeadline();
+		Instant stepDue = step.getDueDate().toInstant();
+		// A plain weekday between today and both deadlines, not yet in the table.
+		LocalDate made = unlistedDay(workingDays.plusWorkingDays(ChinaTime.today(), 2), false);
+		Instant stepMoved = endOf(workingDays.plusWorkingDays(day(stepDue), 1));
+		Instant correctionMoved = endOf(workingDays.plusWorkingDays(day(correctionDue), 1));
+		assertThat(made).isBefore(day(stepDue));
+
+		insert(made, "HOLIDAY");
+		try {
+			Instant now = Instant.now();
+			assertThat(corrections.follow(now)).as("seen just now: nodes may still count on the old days").isEmpty();
+			assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant()).isEqualTo(stepDue);
+
+			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+
+			assertThat(moved.reviewSteps()).isGreaterThanOrEqualTo(1);
+			assertThat(moved.corrections()).isGreaterThanOrEqualTo(1);
+			Task movedStep = review.task(reviewed, "Task_CountyFormalReview");
+			assertThat(movedStep.getDueDate().toInstant()).isEqualTo(stepMoved);
+			assertThat(timerOf(movedStep).getDuedate().toInstant()).as("overdue timer").isEqualTo(stepMoved);
+			assertThat(movedStep.getFollowUpDate().toInstant()).as("即将超期 from two working days before")
+				.isEqualTo(workingDays.minusWorkingDays(day(stepMoved), 2).atStartOfDay(ChinaTime.ZONE).toInstant());
+			assertThat(review.task(setByHand, "Task_CountyFormalReview").getDueDate().toInstant()).as("set by hand")
+				.isEqualTo(byHand);
+
+			ProcessInstance correction = review.called(returned, "correction");
+			assertThat(review.outcomes(returned).correctionDeadline()).isEqualTo(correctionMoved);
+			assertThat(Instant.parse((String) review.variable(correction, "correctionDeadline")))
+				.isEqualTo(correctionMoved);
+			assertThat(management.createJobQuery()
+				.processInstanceId(correction.getId())
+				.timers()
+				.singleResult()
+				.getDuedate()
+				.toInstant()).as("the timer that lapses the application").isEqualTo(correctionMoved);
+			assertThat(review.history(returned)).anySatisfy(line -> assertThat(line).contains("补正期限按 10 个工作日重新计算",
+					ChinaTime.minute(correctionDue), ChinaTime.minute(correctionMoved)));
+			assertThat(corrections.follow(now.plus(FOLLOW_AFTER).plusSeconds(60))).as("followed once").isEmpty();
+		}
+		finally {
+			restore(made);
+		}
+		assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant())
+			.as("back on the days as they were")
+			.isEqualTo(stepDue);
+	}
+
+	@Test
+	void aRestDayMadeAWorkingDayBringsReviewStepsForwardButKeepsTheCorrectionPeriodAsTold() {
+		Case reviewed = review.submitProject(7);
+		Case returned = review.submitProject(7);
+		review.decide(returned, "Task_CountyFormalReview", "RETURN");
+		Task step = review.task(reviewed, "Task_CountyFormalReview");
+		Instant stepDue = step.getDueDate().toInstant();
+		Instant correctionDue = review.outcomes(returned).correctionDeadline();
+		// The next weekend day, made a make-up working day (调休上班): before the end of the
+		// correction period, and before the step's due date unless it is counted from a
+		// Friday or a weekend.
+		LocalDate made = unlistedDay(ChinaTime.today().plusDays(1), true);
+		assertThat(made).isBefore(day(correctionDue));
+		Instant stepMoved = made.isBefore(day(stepDue)) ? endOf(workingDays.minusWorkingDays(day(stepDue), 1))
+				: stepDue;
+
+		insert(made, "WORKDAY");
+		try {
+			Instant now = Instant.now();
+			corrections.follow(now);
+			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+
+			assertThat(moved.keptAsTold()).isGreaterThanOrEqualTo(1);
+			assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant()).isEqualTo(stepMoved);
+			assertThat(review.outcomes(returned).correctionDeadline()).as("as told to the enterprise")
+				.isEqualTo(correctionDue);
+			assertThat(review.history(returned)).anySatisfy(line -> assertThat(line).contains("已告知的期限不缩短"));
+		}
+		finally {
+			restore(made);
+		}
+	}
+
+	@Test
+	void aRunningPublicNoticeIsExtendedToFiveWorkingDaysOfTheCorrectedCalendar() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		Instant ends = noticeEnd(claim);
+		LocalDate made = unlistedDay(workingDays.plusWorkingDays(ChinaTime.today(), 2), false);
+		Instant extended = endOf(workingDays.plusWorkingDays(day(ends), 1));
+		assertThat(made).isBefore(day(ends));
+
+		insert(made, "HOLIDAY");
+		try {
+			Instant now = Instant.now();
+			corrections.follow(now);
+			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+
+			assertThat(moved.notices()).isGreaterThanOrEqualTo(1);
+			assertThat(noticeEnd(claim)).isEqualTo(extended);
+			assertThat(review.timer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS).getDuedate().toInstant())
+				.as("the notice's end in the process")
+				.isEqualTo(extended);
+			assertThat(Instant.parse((String) review.variable(claim.process(), ReviewProcesses.NOTICE_ENDS)))
+				.isEqualTo(extended);
+			assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("公示期按 5 个工作日重新计算",
+					ChinaTime.day(day(ends)), ChinaTime.day(day(extended))));
+		}
+		finally {
+			restore(made);
+		}
+		assertThat(noticeEnd(claim)).as("a notice is never shortened, not even back").isEqualTo(extended);
+	}
+
+	private Instant noticeEnd(Case c) {
+		return jdbc.sql("SELECT ends_at FROM public_notice WHERE application_id = ?")
+			.param(c.id())
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	/** The first day from {@code from} on that is a weekend day or not, with no row. */
+	private LocalDate unlistedDay(LocalDate from, boolean weekend) {
+		LocalDate day = from;
+		while ((day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) != weekend
+				|| jdbc.sql("SELECT COUNT(*) FROM calendar_exception WHERE calendar_date = ?")
+					.param(day)
+					.query(Integer.class)
+					.single() > 0) {
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	private void insert(LocalDate day, String kind) {
+		jdbc.sql(
+				"INSERT INTO calendar_exception (calendar_date, kind, holiday_name, source) VALUES (?, ?, '测试更正', 'official')")
+			.params(day, kind)
+			.update();
+	}
+
+	/** Takes the row out again and lets the deadlines follow back. */
+	private void restore(LocalDate day) {
+		jdbc.sql("DELETE FROM calendar_exception WHERE calendar_date = ?").param(day).update();
+		Instant now = Instant.now();
+		corrections.follow(now);
+		corrections.follow(now.plus(FOLLOW_AFTER));
+		assertThat(corrections.follow(now.plus(FOLLOW_AFTER).plusSeconds(60))).isEmpty();
+	}
+
+	private Job timerOf(Task task) {
+		List<Job> timers = management.createJobQuery().executionId(task.getExecutionId()).timers().list();
+		assertThat(timers).hasSize(1);
+		return timers.get(0);
+	}
+
+	private static LocalDate day(Instant at) {
+		return LocalDate.ofInstant(at, ChinaTime.ZONE);
+	}
+
+	private static Instant endOf(LocalDate day) {
+		return day.atTime(LocalTime.of(23, 59, 59)).atZone(ChinaTime.ZONE).toInstant();
+	}
+
+}
