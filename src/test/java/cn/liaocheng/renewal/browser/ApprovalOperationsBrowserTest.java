@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.net.URLEncoder;
@@ -112,8 +111,8 @@ class ApprovalOperationsBrowserTest {
 		browser
 			.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已转办给"));
 		browser.screenshot("tasklist-operations-transferred");
-		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation;
-												// then leave it
+		browser.waitUntilGone(panel); // Tasklist reloads after an operation;
+										// then leave it
 		browser.open("/review/applications/" + businessKeyOf(task));
 		browser.waitUntil(textToBePresentInElementLocated(By.id("operations"), "转办"));
 		browser.fullPageScreenshot("reviewer-dossier-operations");
@@ -146,7 +145,7 @@ class ApprovalOperationsBrowserTest {
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"),
 				"已放回冠县工业和信息化局待办"));
 		browser.screenshot("tasklist-operations-released");
-		browser.waitUntil(stalenessOf(panel)); // Tasklist reloads after an operation
+		browser.waitUntilGone(panel); // Tasklist reloads after an operation
 		assertThat(assigneeOf(task)).isNull();
 		assertThat(operations(task)).containsExactly("RELEASE");
 		// Reloaded, the task offers 认领 again.

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -274,9 +276,31 @@ public final class Browser implements AutoCloseable {
 	 * new page.
 	 */
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(driver, DEFAULT_WAIT)
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(condition);
+		return new WebDriverWait(driver, DEFAULT_WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+	}
+
+	/**
+	 * Waits until {@code element} has left the page (the page was replaced or the node
+	 * removed). Chromium reports a node of a document being swapped out either as stale
+	 * or, between documents, as an inspector error that the node "does not belong to the
+	 * document"; both mean it is gone.
+	 */
+	public void waitUntilGone(WebElement element) {
+		waitUntil(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException e) {
+				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
 	}
 
 	/** The HTTP status of the document currently shown (Navigation Timing Level 2). */

@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
@@ -116,7 +115,7 @@ class EnterpriseAppliesBrowserTest {
 		type(By.name("equipment[0].invoiceAmount"), "980000");
 		WebElement save = browser.driver().findElement(By.id("save"));
 		save.click();
-		browser.waitUntil(stalenessOf(save));
+		browser.waitUntilGone(save);
 		browser.waitUntil(d -> settledText(By.cssSelector("main .alert.error")).contains("需要修改"));
 
 		assertThat(errorNextTo(By.name("equipment[0].invoiceNo"))).startsWith("8 位发票号码须连同发票代码填写")
@@ -261,7 +260,7 @@ class EnterpriseAppliesBrowserTest {
 		submit.click();
 		// The answer replaces the page: wait for the old one to go first, or the status
 		// may be read from a node that is being swapped out.
-		browser.waitUntil(stalenessOf(submit));
+		browser.waitUntilGone(submit);
 		browser.waitUntil(d -> settledText(By.id("status")).contains("县级初审中"));
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("县级初审中");
 		assertThat(browser.waitFor(By.cssSelector("main .alert.info")).getText())

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +128,7 @@ class EquipmentImportBrowserTest {
 		Alert confirm = browser.waitUntil(alertIsPresent());
 		assertThat(confirm.getText()).contains("导入将替换现有的", "条设备明细");
 		confirm.accept();
-		browser.waitUntil(stalenessOf(button));
+		browser.waitUntilGone(button);
 	}
 
 	/** A project draft of ent-gx with one equipment line, made through the API. */

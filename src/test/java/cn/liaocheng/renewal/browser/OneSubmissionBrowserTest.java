@@ -13,7 +13,6 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,7 +54,7 @@ class OneSubmissionBrowserTest {
 		browser.driver()
 			.executeScript("var b = arguments[0], f = b.form; f.requestSubmit(b);"
 					+ " setTimeout(function () { f.requestSubmit(b); }, 30);", submit);
-		browser.waitUntil(ExpectedConditions.stalenessOf(submit));
+		browser.waitUntilGone(submit);
 
 		assertThat(browser.waitFor(By.tagName("h2")).getText()).isEqualTo("注册成功，账户待激活");
 		browser.fullPageScreenshot("registration-pressed-twice");
@@ -85,7 +84,7 @@ class OneSubmissionBrowserTest {
 
 		revoke.click();
 		answer(true);
-		browser.waitUntil(ExpectedConditions.stalenessOf(revoke));
+		browser.waitUntilGone(revoke);
 		assertThat(tokenRevoked(name)).isTrue();
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +89,7 @@ class RegistrationLimitBrowserTest {
 	private void fillAndSubmit(String creditCode, String userId) {
 		WebElement submit = RegistrationForm.fill(browser, creditCode, userId);
 		submit.click();
-		browser.waitUntil(ExpectedConditions.stalenessOf(submit));
+		browser.waitUntilGone(submit);
 	}
 
 	private Map<String, Integer> counters() {

@@ -103,7 +103,7 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		assertThat(confirmed()).isEqualTo("登记拨付后系统立即签发该期《贴息资金拨付通知书》，拨付记录和通知书不能修改。确定登记拨付？");
 		// The approval's notice stays on screen until the payment's answer replaces the
 		// page.
-		browser.waitUntil(ExpectedConditions.stalenessOf(approved));
+		browser.waitUntilGone(approved);
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
 		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");
 		browser.fullPageScreenshot("ledger-finance-paid");
