@@ -235,6 +235,25 @@ public class ApplicationStages {
 	}
 
 	/**
+	 * The parts of the dossier (and its attachments) the enterprise has changed since the
+	 * open correction began, in the form's order; empty when it changed nothing yet. A
+	 * caller that acts on the answer holds the application's row first ({@link #hold}).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> correctionEdits(long applicationId) {
+		return store.correctionEdits(applicationId);
+	}
+
+	/**
+	 * Ends the record of the application's open correction (its deadline and what it
+	 * changed) when the return is taken back before the enterprise acted on it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void dropCorrection(long applicationId) {
+		store.dropCorrection(applicationId);
+	}
+
+	/**
 	 * Moves the deadline of the application's open correction from {@code from} to
 	 * {@code to} (a corrected working-day calendar counts it later); false, and nothing
 	 * changed, unless the application is in correction with that deadline.

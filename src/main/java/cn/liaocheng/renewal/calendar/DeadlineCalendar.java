@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,11 +50,11 @@ public class DeadlineCalendar {
 			.query((rs, n) -> new DayException(rs.getObject(1, LocalDate.class),
 					DayException.Kind.valueOf(rs.getString(2)), "", DayException.Source.OFFICIAL))
 			.list();
-		if (DayException.sameDays(counted, corrected)) {
-			return Optional.empty();
-		}
 		Map<LocalDate, DayException.Kind> before = DayException.kinds(counted);
 		Map<LocalDate, DayException.Kind> after = DayException.kinds(corrected);
+		if (before.equals(after)) {
+			return Optional.empty();
+		}
 		SortedSet<LocalDate> changed = new TreeSet<>();
 		before.forEach((day, kind) -> {
 			if (after.get(day) != kind) {
@@ -64,7 +66,12 @@ public class DeadlineCalendar {
 				changed.add(day);
 			}
 		});
-		return Optional.of(new CalendarCorrection(WorkingDays.of(counted), WorkingDays.of(corrected), changed));
+		String written = new TreeMap<>(after).entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining(";"));
+		return Optional
+			.of(new CalendarCorrection(WorkingDays.of(counted), WorkingDays.of(corrected), changed, written));
 	}
 
 	/**

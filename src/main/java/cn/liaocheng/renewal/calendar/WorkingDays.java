@@ -90,15 +90,7 @@ public class WorkingDays {
 
 	public boolean isWorkingDay(LocalDate date) {
 		Objects.requireNonNull(date, "date");
-		Snapshot current = snapshot;
-		if (!current.years().contains(date.getYear())) {
-			throw new OutsideCalendarException(date.getYear(), current.describeYears());
-		}
-		DayException.Kind kind = current.exceptions().get(date);
-		if (kind != null) {
-			return kind == DayException.Kind.WORKDAY;
-		}
-		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+		return snapshot.working(date);
 	}
 
 	/**
@@ -136,9 +128,11 @@ public class WorkingDays {
 		if (n < 0) {
 			throw new IllegalArgumentException("Working days must not be negative: " + n);
 		}
+		// One calendar for the whole count, even if a reload replaces it meanwhile.
+		Snapshot current = snapshot;
 		LocalDate day = start;
 		if (n == 0) {
-			while (!isWorkingDay(day)) {
+			while (!current.working(day)) {
 				day = day.plusDays(1);
 			}
 			return day;
@@ -146,7 +140,7 @@ public class WorkingDays {
 		int counted = 0;
 		while (counted < n) {
 			day = day.plusDays(1);
-			if (isWorkingDay(day)) {
+			if (current.working(day)) {
 				counted++;
 			}
 		}
@@ -162,11 +156,12 @@ public class WorkingDays {
 		if (n < 1) {
 			throw new IllegalArgumentException("Working days to go back must be at least 1: " + n);
 		}
+		Snapshot current = snapshot;
 		LocalDate day = end;
 		int counted = 0;
 		while (counted < n) {
 			day = day.minusDays(1);
-			if (isWorkingDay(day)) {
+			if (current.working(day)) {
 				counted++;
 			}
 		}
@@ -184,9 +179,10 @@ public class WorkingDays {
 			throw new IllegalArgumentException(
 					"End " + toInclusive + " is before start " + fromExclusive + " when counting working days");
 		}
+		Snapshot current = snapshot;
 		int count = 0;
 		for (LocalDate day = fromExclusive.plusDays(1); !day.isAfter(toInclusive); day = day.plusDays(1)) {
-			if (isWorkingDay(day)) {
+			if (current.working(day)) {
 				count++;
 			}
 		}
@@ -248,6 +244,17 @@ public class WorkingDays {
 
 	private record Snapshot(List<DayException> rows, Map<LocalDate, DayException.Kind> exceptions,
 			SortedSet<Integer> years) {
+
+		boolean working(LocalDate date) {
+			if (!years.contains(date.getYear())) {
+				throw new OutsideCalendarException(date.getYear(), describeYears());
+			}
+			DayException.Kind kind = exceptions.get(date);
+			if (kind != null) {
+				return kind == DayException.Kind.WORKDAY;
+			}
+			return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+		}
 
 		String describeYears() {
 			return years.isEmpty() ? "无" : years.stream().map(String::valueOf).collect(Collectors.joining("、"));

@@ -240,7 +240,8 @@ class ApplicationRepository {
 	}
 
 	/**
-	 * The deadline of the open correction, or none ({@code null}) once it is resubmitted.
+	 * Moves the open correction's deadline from {@code from} to {@code to}; false unless
+	 * the application is in correction with that deadline.
 	 */
 	boolean extendCorrectionDeadline(long id, Instant from, Instant to) {
 		return jdbc.sql(
@@ -251,6 +252,9 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * The deadline of the open correction, or none ({@code null}) once it is resubmitted.
+	 */
 	void recordCorrectionDeadline(long id, Instant deadline) {
 		jdbc.sql("UPDATE application SET correction_deadline = ?, updated_at = ? WHERE id = ?")
 			.params(deadline == null ? null : Timestamp.from(deadline), Timestamp.from(Instant.now()), id)
@@ -302,6 +306,36 @@ class ApplicationRepository {
 			.param(id)
 			.update();
 		return recorded;
+	}
+
+	/**
+	 * The fingerprint of the dossier as the open correction began; empty when none was
+	 * kept.
+	 */
+	Optional<String> correctionBase(long id) {
+		return jdbc.sql("SELECT correction_base FROM application WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(base -> base);
+	}
+
+	/** The edits the open correction counted on the way ({@link DossierChanges#join}). */
+	String correctionChanges(long id) {
+		return jdbc.sql("SELECT correction_changes FROM application WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Ends the record of the open correction: no deadline, no changes, no fingerprint.
+	 */
+	void dropCorrection(long id) {
+		jdbc.sql("""
+				UPDATE application SET correction_deadline = NULL, correction_base = NULL, correction_changes = NULL,
+				       updated_at = ? WHERE id = ?""").params(Timestamp.from(Instant.now()), id).update();
 	}
 
 	/** What the open correction has changed so far, its row locked for the update. */

@@ -652,6 +652,23 @@ public class ApplicationStore {
 		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, processInstanceId);
 	}
 
+	public List<String> correctionEdits(long applicationId) {
+		Optional<String> base = repository.correctionBase(applicationId);
+		ApplicationRow row = repository.findById(applicationId).orElse(null);
+		if (row == null) {
+			return List.of();
+		}
+		if (base.isPresent()) {
+			return DossierChanges.since(base.get(), row.dossier(), attachmentIds(applicationId));
+		}
+		String counted = repository.correctionChanges(applicationId);
+		return counted == null || counted.isBlank() ? List.of() : List.of(counted);
+	}
+
+	public void dropCorrection(long applicationId) {
+		repository.dropCorrection(applicationId);
+	}
+
 	public boolean extendCorrectionDeadline(long applicationId, Instant from, Instant to) {
 		return repository.extendCorrectionDeadline(applicationId, from, to);
 	}

@@ -100,10 +100,12 @@ public class CalendarCorrections {
 
 	private final Duration followAfter;
 
-	/** The correction this node has seen, and since when. */
+	/**
+	 * The correction this node has seen (its corrected days written out), and since when.
+	 */
 	private volatile Seen seen;
 
-	private record Seen(SortedSet<LocalDate> days, Instant since) {
+	private record Seen(String corrected, Instant since) {
 	}
 
 	/** What following one correction moved. */
@@ -115,7 +117,13 @@ public class CalendarCorrections {
 			ManagementService management, ApplicationStages stages, PublicNotices notices,
 			ApplicationEventPublisher events, AuditTrail audit, ClusterLease lease,
 			PlatformTransactionManager transactions,
-			@Value("${renewal.calendar.follow-after:PT2M}") Duration followAfter) {
+			@Value("${renewal.calendar.follow-after:PT2M}") Duration followAfter,
+			@Value("${renewal.calendar.reload-interval:PT1M}") Duration reloadInterval) {
+		if (followAfter.compareTo(reloadInterval) <= 0) {
+			// Deadlines would be followed while a node could still count on the old days.
+			throw new IllegalStateException("renewal.calendar.follow-after (" + followAfter
+					+ ") must be longer than renewal.calendar.reload-interval (" + reloadInterval + ")");
+		}
 		this.calendar = calendar;
 		this.workingDays = workingDays;
 		this.tasks = tasks;
@@ -148,13 +156,12 @@ public class CalendarCorrections {
 			return Optional.empty();
 		}
 		SortedSet<LocalDate> days = pending.get().changedDays();
+		String corrected = pending.get().corrected();
 		Seen before = seen;
-		if (before == null || !before.days().equals(days)) {
-			seen = new Seen(days, now);
-			if (!followAfter.isZero()) {
-				LOG.info("Working-day calendar corrected on {}; open deadlines follow after {}", days, followAfter);
-				return Optional.empty();
-			}
+		if (before == null || !before.corrected().equals(corrected)) {
+			seen = new Seen(corrected, now);
+			LOG.info("Working-day calendar corrected on {}; open deadlines follow after {}", days, followAfter);
+			return Optional.empty();
 		}
 		else if (now.isBefore(before.since().plus(followAfter))) {
 			return Optional.empty();
@@ -170,7 +177,7 @@ public class CalendarCorrections {
 				// Read again under the lease: another node may have followed it
 				// meanwhile.
 				Optional<CalendarCorrection> current = calendar.pending();
-				if (current.isEmpty() || !current.get().changedDays().equals(days)) {
+				if (current.isEmpty() || !current.get().corrected().equals(corrected)) {
 					return null;
 				}
 				Moved done = move(current.get(), now);
@@ -195,10 +202,18 @@ public class CalendarCorrections {
 	private Moved move(CalendarCorrection correction, Instant now) {
 		Date from = Date
 			.from(correction.changedDays().first().minusDays(REACH_DAYS).atStartOfDay(ChinaTime.ZONE).toInstant());
-		int steps = moveReviewSteps(correction, from, now);
-		int[] corrections = extendCorrections(correction, from, now);
-		int[] notices = extendNotices(correction, now);
-		return new Moved(steps, corrections[0], notices[0], corrections[1] + notices[1]);
+		try {
+			int steps = moveReviewSteps(correction, from, now);
+			int[] corrections = extendCorrections(correction, from, now);
+			int[] notices = extendNotices(correction, now);
+			return new Moved(steps, corrections[0], notices[0], corrections[1] + notices[1]);
+		}
+		catch (RuntimeException e) {
+			// Nothing is moved (one transaction); the next run tries again.
+			LOG.error("Open deadlines could not follow the working-day calendar correction on {}; nothing was moved",
+					correction.changedDays(), e);
+			throw e;
+		}
 	}
 
 	private int moveReviewSteps(CalendarCorrection correction, Date from, Instant now) {
@@ -216,6 +231,12 @@ public class CalendarCorrections {
 			}
 			Optional<Instant> corrected = deadline(correction.after(), created, ReviewProcesses.REVIEW_DAYS);
 			if (corrected.isEmpty() || corrected.get().equals(due)) {
+				continue;
+			}
+			if (!corrected.get().isAfter(now)) {
+				// Brought forward into the past, the step would be overdue and escalated
+				// at
+				// once, for days nobody could have counted on: it keeps its due date.
 				continue;
 			}
 			task.setDueDate(Date.from(corrected.get()));
@@ -260,9 +281,14 @@ public class CalendarCorrections {
 				continue;
 			}
 			List<Job> timers = timersAt(instance.getId(), recorded);
-			if (timers.isEmpty() || !stages.extendCorrectionDeadline(applicationId, recorded, corrected.get())) {
+			if (timers.isEmpty()) {
 				LOG.warn("Correction of application {} not extended: no timer of instance {} at {}", applicationId,
 						instance.getId(), recorded);
+				continue;
+			}
+			if (!stages.extendCorrectionDeadline(applicationId, recorded, corrected.get())) {
+				LOG.warn("Correction of application {} not extended: it is no longer in correction until {}",
+						applicationId, recorded);
 				continue;
 			}
 			timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(corrected.get())));
@@ -272,7 +298,7 @@ public class CalendarCorrections {
 			String until = ChinaTime.minute(corrected.get());
 			stages.note(applicationId, "system", "审批系统", "CORRECTION_EXTENDED", "工作日历（法定节假日安排）更正，补正期限按 "
 					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "。");
-			events.publishEvent(new CaseNews(applicationId, "补正期限顺延", "因法定节假日安排更正，您的补正期限按 "
+			events.publishEvent(new CaseNews(applicationId, "补正期限顺延", "的补正期限因法定节假日安排更正，按 "
 					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "，请在新期限前修改并重新提交。"));
 			extended++;
 		}
@@ -302,8 +328,13 @@ public class CalendarCorrections {
 			}
 			Optional<String> instance = stages.reviewProcess(applicationId);
 			List<Job> timers = instance.map(id -> timersAt(id, period.endsAt())).orElse(List.of());
-			if (timers.isEmpty() || !notices.moveEnd(applicationId, period.endsAt(), corrected.get())) {
+			if (timers.isEmpty()) {
 				LOG.warn("Public notice of application {} not extended: no timer of its process at {}", applicationId,
+						period.endsAt());
+				continue;
+			}
+			if (!notices.moveEnd(applicationId, period.endsAt(), corrected.get())) {
+				LOG.warn("Public notice of application {} not extended: it no longer ends at {}", applicationId,
 						period.endsAt());
 				continue;
 			}
@@ -314,7 +345,7 @@ public class CalendarCorrections {
 			String until = ChinaTime.day(LocalDate.ofInstant(corrected.get(), ChinaTime.ZONE));
 			stages.note(applicationId, "system", "审批系统", "NOTICE_EXTENDED", "工作日历（法定节假日安排）更正，公示期按 "
 					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。");
-			events.publishEvent(new CaseNews(applicationId, "公示期延长", "因法定节假日安排更正，您的奖补资金公示期按 "
+			events.publishEvent(new CaseNews(applicationId, "公示期延长", "的奖补资金公示期因法定节假日安排更正，按 "
 					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。"));
 			extended++;
 		}

@@ -172,17 +172,18 @@ public class OpinionStore {
 	}
 
 	/**
-	 * The reviewer's approvals that are still the latest standing opinion of their case,
-	 * newest first: the steps they might take back, if the next step has not been claimed
-	 * yet.
+	 * The reviewer's approvals and returns for correction that are still the latest
+	 * standing opinion of their case, newest first: the steps they might take back, if
+	 * the next step has not been claimed yet, or the enterprise has not acted on the
+	 * return.
 	 */
-	public List<Opinion> lastApprovalsBy(String reviewer, Instant since, int limit) {
+	public List<Opinion> lastTakeBackableBy(String reviewer, Instant since, int limit) {
 		return jdbc
 			.sql("""
 					SELECT o.id, o.application_id, o.task_id, o.step, o.step_name, o.body_group, o.body_name, o.reviewer,
 					       o.reviewer_name, o.decision, o.opinion, o.created_at, o.decision_label
 					FROM review_opinion o
-					WHERE o.reviewer = ? AND o.created_at > ? AND o.decision = 'APPROVE' AND o.superseded_at IS NULL
+					WHERE o.reviewer = ? AND o.created_at > ? AND o.decision IN ('APPROVE', 'RETURN') AND o.superseded_at IS NULL
 					  AND NOT EXISTS (SELECT 1 FROM review_opinion later WHERE later.application_id = o.application_id
 					                  AND later.superseded_at IS NULL AND later.id <> o.id
 					                  AND (later.created_at > o.created_at OR (later.created_at = o.created_at AND later.id > o.id)))

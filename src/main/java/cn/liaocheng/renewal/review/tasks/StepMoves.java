@@ -75,6 +75,37 @@ class StepMoves {
 		return moveAcrossCalls(step, earlierInstance, openInstance);
 	}
 
+	/**
+	 * Takes a return for correction back: the step {@code returning} starts again in its
+	 * instance, and the call of the correction process whose enterprise task is
+	 * {@code correction} is cancelled in the same modification (its deadline timer with
+	 * it).
+	 */
+	Task takeBackCorrection(HistoricTaskInstance returning, Task correction) {
+		unchangedSinceRead(List.of(correction));
+		String step = returning.getTaskDefinitionKey();
+		String reviewInstance = returning.getProcessInstanceId();
+		HistoricProcessInstance called = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(correction.getProcessInstanceId())
+			.singleResult();
+		if (called == null || !reviewInstance.equals(called.getSuperProcessInstanceId())) {
+			throw notMovable();
+		}
+		HistoricActivityInstance call = calledBy(history.createHistoricActivityInstanceQuery()
+			.processInstanceId(reviewInstance)
+			.activityType("callActivity")
+			.unfinished()
+			.list(), correction.getProcessInstanceId());
+		if (call == null) {
+			throw notMovable();
+		}
+		runtime.createProcessInstanceModification(reviewInstance)
+			.startBeforeActivity(step)
+			.cancelActivityInstance(call.getId())
+			.execute(false, false);
+		return onlyTask(reviewInstance, step);
+	}
+
 	private Task moveAcrossCalls(String step, String earlierInstance, String openInstance) {
 		if (runtime.createProcessInstanceQuery().processInstanceId(earlierInstance).count() > 0) {
 			throw notMovable();

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -82,6 +84,9 @@ public class TaskOperations {
 	static final String JOINT_REVIEW_URGE = "JOINT_REVIEW_URGE";
 
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
+
+	/** The decision of a return for correction (退回补正). */
+	private static final String RETURN = "RETURN";
 
 	private static final int WITHDRAWABLE_MAX = 20;
 
@@ -200,19 +205,24 @@ public class TaskOperations {
 		return operations.forApplication(applicationId);
 	}
 
-	/** A completed step its reviewer may take back now. */
+	/**
+	 * A completed step its reviewer may take back now, with the conclusion that would be
+	 * taken back as the reviewer chose it, and whether it returned the case for
+	 * correction (taking it back ends the enterprise's correction).
+	 */
 	public record Withdrawable(String taskId, long applicationId, String referenceNo, String title, String stepName,
-			Instant completedAt) {
+			Instant completedAt, String decisionLabel, boolean correction) {
 	}
 
 	/**
-	 * The caller's approvals of the last 30 days that are still the case's latest step
-	 * and whose next step is unclaimed.
+	 * The caller's conclusions of the last 30 days that are still the case's latest step
+	 * and may be taken back: approvals whose next step is unclaimed, and returns for
+	 * correction whose correction the enterprise has neither changed nor resubmitted.
 	 */
 	@Transactional(readOnly = true)
 	public List<Withdrawable> withdrawable(String callerId) {
 		return handOvers.withProductAuthority(() -> {
-			List<Opinion> mine = opinions.lastApprovalsBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR),
+			List<Opinion> mine = opinions.lastTakeBackableBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR),
 					WITHDRAWABLE_MAX);
 			if (mine.isEmpty()) {
 				return List.of();
@@ -230,14 +240,18 @@ public class TaskOperations {
 			Map<String, Boolean> inReview = new HashMap<>(); // one look-up per definition
 			return mine.stream()
 				.filter(o -> stillOf(callerId, o.bodyGroup()))
-				.filter(o -> unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()))
-				.filter(o -> open.get(Long.toString(o.applicationId()))
-					.stream()
-					.allMatch(t -> inReview.computeIfAbsent(t.getProcessDefinitionId(), this::inReview)))
 				.filter(o -> summaries.containsKey(o.applicationId()))
+				.filter(o -> RETURN.equals(o.decision())
+						? openCorrectionAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at())
+								&& summaries.get(o.applicationId()).status() == ApplicationStatus.CORRECTION
+								&& untouched(o.applicationId())
+						: unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()) && open
+							.get(Long.toString(o.applicationId()))
+							.stream()
+							.allMatch(t -> inReview.computeIfAbsent(t.getProcessDefinitionId(), this::inReview)))
 				.map(o -> new Withdrawable(o.taskId(), o.applicationId(),
 						summaries.get(o.applicationId()).referenceNo(), summaries.get(o.applicationId()).title(),
-						o.stepName(), o.at()))
+						o.stepName(), o.at(), o.decisionLabel(), RETURN.equals(o.decision())))
 				.toList();
 		});
 	}
@@ -262,6 +276,9 @@ public class TaskOperations {
 				throw new HandOverException(Reason.NOT_HOLDER, null, "您已不在" + approved.bodyName() + "，不能撤回该环节");
 			}
 			String why = TaskHandOvers.reason(reason);
+			if (RETURN.equals(approved.decision())) {
+				return takeBackReturn(callerId, approved, why);
+			}
 			if (!"APPROVE".equals(approved.decision())) {
 				throw changed("该环节的结论是“" + approved.decisionLabel() + "”，不能撤回");
 			}
@@ -304,6 +321,68 @@ public class TaskOperations {
 			return new HandOver(again.getId(), again.getName(), approved.bodyGroup(), approved.bodyName(), callerId,
 					callerName);
 		});
+	}
+
+	/**
+	 * 撤回 of a 退回补正: while the enterprise has neither changed nor resubmitted anything,
+	 * the reviewer who returned the case does the step again; the correction ends, with
+	 * its deadline, and the enterprise is told it need not correct. The returning opinion
+	 * stays on record, superseded.
+	 */
+	private HandOver takeBackReturn(String callerId, Opinion returned, String why) {
+		if (PARALLEL_STEPS.contains(returned.step())) {
+			throw changed("并行审查环节（联审、银行审贷）不能撤回");
+		}
+		HistoricTaskInstance done = historic(returned.taskId());
+		if (!ReviewProcesses.REVIEW_PROCESSES.contains(done.getProcessDefinitionKey())) {
+			throw changed(NOT_AFTER_DECISION);
+		}
+		long applicationId = returned.applicationId();
+		boolean latest = opinions.forApplication(applicationId)
+			.stream()
+			.reduce((a, b) -> b)
+			.map(o -> o.taskId().equals(returned.taskId()))
+			.orElse(false);
+		// The case's row before the tasks' rows, as every writer takes them; held, no
+		// edit or resubmission of the enterprise slips in until this ends.
+		stages.hold(applicationId);
+		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).list();
+		if (!latest || !openCorrectionAfter(open, returned.at())
+				|| stages.summaries(List.of(applicationId))
+					.stream()
+					.noneMatch(a -> a.status() == ApplicationStatus.CORRECTION)) {
+			throw changed("企业已重新提交或补正已结束，不能撤回");
+		}
+		List<String> edits = stages.correctionEdits(applicationId);
+		if (!edits.isEmpty()) {
+			throw changed("企业已开始补正（已修改：" + String.join("、", edits) + "），不能撤回；请待企业重新提交后继续审核");
+		}
+		Task again = RestartedSteps.during(() -> moves.takeBackCorrection(done, open.get(0)));
+		tasks.setAssignee(again.getId(), callerId);
+		opinions.supersede(returned.taskId());
+		stages.dropCorrection(applicationId);
+		String callerName = directory.personName(callerId);
+		record(applicationId, "WITHDRAW", again, callerId, returned.bodyName(),
+				"由" + callerName + "撤回退回补正，重新办理。撤回原因：" + why, returned.stepName(), why);
+		events.publishEvent(new StepWithdrawn(applicationId, again.getId(), callerId));
+		events.publishEvent(new CaseNews(applicationId, "退回补正已撤回",
+				"的退回补正已由" + returned.bodyName() + "撤回，您无需补正，此前的补正期限不再适用；申报已回到“" + returned.stepName() + "”环节继续审核。"));
+		return new HandOver(again.getId(), again.getName(), returned.bodyGroup(), returned.bodyName(), callerId,
+				callerName);
+	}
+
+	/**
+	 * The case waits for the enterprise's correction only, opened by the return of
+	 * {@code returned}: one open task, the enterprise's, made after it.
+	 */
+	private static boolean openCorrectionAfter(List<Task> open, Instant returned) {
+		return open.size() == 1 && ReviewProcesses.TASK_ENTERPRISE_CORRECTION.equals(open.get(0).getTaskDefinitionKey())
+				&& !open.get(0).getCreateTime().toInstant().isBefore(returned.minusSeconds(1));
+	}
+
+	/** The enterprise has changed nothing in its open correction. */
+	private boolean untouched(long applicationId) {
+		return stages.correctionEdits(applicationId).isEmpty();
 	}
 
 	/**

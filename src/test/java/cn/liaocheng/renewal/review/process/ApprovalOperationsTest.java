@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
@@ -26,6 +27,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
@@ -67,6 +69,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
 
 	@Autowired
 	AuthorizationService authorizations;
@@ -140,6 +145,82 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 
 		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后同意"));
 		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
+	}
+
+	/**
+	 * A return for correction made by mistake is taken back by whoever made it while the
+	 * enterprise has neither changed nor resubmitted anything: the correction ends with
+	 * its deadline, the enterprise is told, the step is done again.
+	 */
+	@Test
+	void theReviewerTakesBackAReturnForCorrectionTheEnterpriseHasNotActedOn() {
+		Case project = review.submitProject(7);
+		Task formal = decideAs(project, "Task_CountyFormalReview", REVIEWER, "RETURN", "请补充上传加盖公章的营业执照副本");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
+		String correction = review.called(project, "correction").getId();
+		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).contains(formal.getId(), "\"correction\":true");
+		assertThat(as(COLLEAGUE).get("/api/review/withdrawable").body()).doesNotContain(formal.getId());
+
+		String path = "/api/review/completed-tasks/" + formal.getId() + "/withdraw";
+		assertThat(as(COLLEAGUE).postJson(path, REASON).statusCode()).as("a colleague who did not do it")
+			.isEqualTo(403);
+		assertThat(as("lq-industry").postJson(path, REASON).statusCode()).as("another county").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).postJson(path, REASON).statusCode()).as("an enterprise").isEqualTo(403);
+		assertThat(review.status(project)).as("nothing moved yet").isEqualTo(ApplicationStatus.CORRECTION);
+
+		HttpResponse<String> withdrawn = withCsrf(REVIEWER, path, REASON);
+
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(review.hasActive(project, "correction")).as("the correction ended").isFalse();
+		assertThat(management.createJobQuery().processInstanceId(correction).count()).as("its deadline's timer")
+			.isZero();
+		Task again = review.task(project, "Task_CountyFormalReview");
+		assertThat(again.getAssignee()).isEqualTo(REVIEWER);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+		assertThat(review.outcomes(project).correctionDeadline()).isNull();
+		assertThat(superseded(formal.getId())).isTrue();
+		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回退回补正", "推荐意见需补充核实情况");
+		assertThat(jdbc.sql("SELECT body FROM notification WHERE recipient_id = ? AND title LIKE ?")
+			.params(DemoUsers.ENTERPRISE, "退回补正已撤回%")
+			.query(String.class)
+			.list()).singleElement().asString().contains("您无需补正", "县级形式审查");
+		review.resubmit(project);
+		assertThat(historyOf(project, "RESUBMITTED")).as("nothing left to resubmit").isEmpty();
+		assertThat(review.task(project, "Task_CountyFormalReview").getId()).isEqualTo(again.getId());
+		assertThat(as(REVIEWER).postJson(path, REASON).statusCode()).as("taken back once").isEqualTo(404);
+
+		review.complete(again, Map.of("decision", "APPROVE", "opinion", "核实后材料齐全，同意"));
+		assertThat(review.tasks(project, "Task_CountyRecommendation")).hasSize(1);
+	}
+
+	/**
+	 * Once the enterprise has changed its dossier in the correction, or resubmitted it,
+	 * the return stands: taking it back would put an edit under review that nobody
+	 * submitted.
+	 */
+	@Test
+	void aReturnTheEnterpriseHasActedOnIsNotTakenBack() {
+		Case edited = review.submitProject(7);
+		Task first = decideAs(edited, "Task_CountyFormalReview", REVIEWER, "RETURN", "请补充上传加盖公章的营业执照副本");
+		review.correct(edited, form -> form.setProjectName("补正中改过的项目名称"));
+		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).doesNotContain(first.getId());
+		HttpResponse<String> refused = withCsrf(REVIEWER, "/api/review/completed-tasks/" + first.getId() + "/withdraw",
+				REASON);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("企业已开始补正", "项目名称");
+		assertThat(review.status(edited)).isEqualTo(ApplicationStatus.CORRECTION);
+		assertThat(superseded(first.getId())).isFalse();
+
+		Case resubmitted = review.submitProject(7);
+		Task second = decideAs(resubmitted, "Task_CountyFormalReview", REVIEWER, "RETURN", "请补充上传加盖公章的营业执照副本");
+		review.resubmit(resubmitted);
+		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).doesNotContain(second.getId());
+		assertThat(
+				withCsrf(REVIEWER, "/api/review/completed-tasks/" + second.getId() + "/withdraw", REASON).statusCode())
+			.isEqualTo(409);
+		assertThat(review.tasks(resubmitted, "Task_CountyFormalReview")).as("back at the step that returned it")
+			.hasSize(1);
+		assertThat(superseded(second.getId())).isFalse();
 	}
 
 	/** Who has left the body since no longer decides its steps, not even their own. */
@@ -573,6 +654,15 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			.map(l -> l.getGroupId())
 			.filter(g -> g != null)
 			.toList();
+	}
+
+	/** The reviewer claims and decides the case's open {@code step}, as in Tasklist. */
+	private Task decideAs(Case c, String step, String reviewer, String decision, String opinion) {
+		Task task = review.task(c, step);
+		tasks.claim(task.getId(), reviewer);
+		review.complete(task, Map.of("decision", decision, "opinion", opinion));
+		review.runJobs(c);
+		return task;
 	}
 
 	/** The reviewer claims and approves the case's open {@code step}, as in Tasklist. */

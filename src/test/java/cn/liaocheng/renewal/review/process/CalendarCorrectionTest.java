@@ -116,6 +116,8 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		finally {
 			restore(made);
 		}
+		assertThat(corrections.follow(Instant.now().plus(FOLLOW_AFTER.multipliedBy(2)))).as("nothing left to follow")
+			.isEmpty();
 		assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant())
 			.as("back on the days as they were")
 			.isEqualTo(stepDue);
@@ -220,7 +222,6 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		Instant now = Instant.now();
 		corrections.follow(now);
 		corrections.follow(now.plus(FOLLOW_AFTER));
-		assertThat(corrections.follow(now.plus(FOLLOW_AFTER).plusSeconds(60))).isEmpty();
 	}
 
 	private Job timerOf(Task task) {

@@ -4,7 +4,8 @@
  * body's lead, 加签 for the city industry bureau during the joint review, 抄送, and one's 常用意见), a picker of
  * 常用意见 above the opinion field of every form, Tasklist's 认领 only where the engine would allow it, and two navbar
  * buttons: 撤回 and 抄送我的
- * (撤回: the steps one approved whose next step is still unclaimed). Every operation asks for a
+ * (撤回: the steps one approved whose next step is still unclaimed, and the returns for correction the enterprise has
+ * not acted on yet). Every operation asks for a
  * reason and calls the application's API (/api/review/…), which decides on the organisation chart who may do what;
  * this script only offers the operations and shows the answers; the calls go through review-api.js, whose write
  * calls carry the application's CSRF token (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
@@ -323,16 +324,18 @@ function withdrawPanel(container) {
   call('GET', '/withdrawable').then(function (steps) {
     container.textContent = '';
     if (!steps.length) {
-      container.appendChild(el('p', {'class': 'renewal-op-empty', text: '没有可撤回的环节：只有本人同意（通过）、且下一环节尚未认领的环节可以撤回。'}));
+      container.appendChild(el('p', {'class': 'renewal-op-empty', text: '没有可撤回的环节：本人同意（通过）且下一环节尚未认领的环节，或本人退回补正且企业尚未修改、尚未重新提交的环节，可以撤回。'}));
       return;
     }
     steps.forEach(function (s) {
       var reason = reasonField('withdrawReason', '撤回' + s.referenceNo + '的原因', '撤回原因（必填，2–200 字）');
-      container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + new Date(s.completedAt).toLocaleString('zh-CN') + '办结',
-        [reason], '撤回', function () {
+      var returned = s.correction;
+      container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + new Date(s.completedAt).toLocaleString('zh-CN') + '办结（' + s.decisionLabel + '）'
+        + (returned ? '。撤回后补正结束，企业将收到无需补正的通知' : ''),
+        [reason], returned ? '撤回退回补正' : '撤回', function () {
           return call('POST', '/completed-tasks/' + encodeURIComponent(s.taskId) + '/withdraw', {reason: reasonOf(reason)})
             .then(function (r) {
-              return '已撤回，「' + r.taskName + '」已回到您的待办。';
+              return '已撤回，「' + r.taskName + '」已回到您的待办' + (returned ? '，已通知企业无需补正。' : '。');
             });
         }));
     });
