@@ -446,6 +446,44 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	@Test
+	void theReviewerTakesBackAMistakenReturnForCorrectionFromTheNavbar() throws InterruptedException {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		tasks.complete(task.getId(), Map.of("decision", "RETURN", "opinion", "请补充上传加盖公章的营业执照副本"));
+		String key = businessKeyOf(task);
+		for (int i = 0; i < 100 && tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey("Task_EnterpriseCorrection")
+			.count() == 0; i++) {
+			Thread.sleep(100); // the correction opens in a job of its own
+		}
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST);
+		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
+		By item = By.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'退回补正')]]");
+		browser.waitFor(item);
+		WebElement mine = browser.driver()
+			.findElements(item)
+			.stream()
+			.filter(e -> e.getText().contains(referenceNo(task)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(mine.getText()).contains("县级形式审查", "撤回后补正结束，企业将收到无需补正的通知");
+		mine.findElement(By.name("withdrawReason")).sendKeys("材料其实齐全，退回有误");
+		browser.screenshot("tasklist-operations-withdraw-return");
+		submit(mine, "撤回退回补正");
+		browser.waitUntil(d -> mine.getText().contains("已撤回"));
+		assertThat(mine.getText()).contains("已通知企业无需补正");
+		browser.screenshot("tasklist-operations-return-withdrawn");
+		Task again = tasks.createTaskQuery()
+			.processInstanceBusinessKey(key)
+			.taskDefinitionKey(CountyReviewTasks.FORMAL_REVIEW)
+			.singleResult();
+		assertThat(again.getAssignee()).isEqualTo(DemoUsers.COUNTY_REVIEWER);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count()).as("the correction ended")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void theCityIndustryBureauAddsABodyToTheJointReview() {
 		Task formal = county.open();
 		String key = businessKeyOf(formal);
