@@ -104,6 +104,7 @@ public class OpinionStore {
 	 * When each step of the cases returned the case for correction (退回补正), oldest first,
 	 * by case and step (the step's BPMN task id), in one query. A task of the step
 	 * created after such a return is the step again, after the enterprise's resubmission.
+	 * A return taken back (superseded) did not send the case to the enterprise.
 	 */
 	public Map<StepOfCase, List<Instant>> returnsForCorrection(Collection<Long> applicationIds) {
 		Map<StepOfCase, List<Instant>> returns = new HashMap<>();
@@ -112,7 +113,8 @@ public class OpinionStore {
 		}
 		jdbc.sql("""
 				SELECT application_id, step, created_at FROM review_opinion
-				WHERE application_id IN (:ids) AND decision = :returned ORDER BY created_at, id""")
+				WHERE application_id IN (:ids) AND decision = :returned AND superseded_at IS NULL
+				ORDER BY created_at, id""")
 			.param("ids", applicationIds)
 			.param("returned", ReviewProcesses.RETURN)
 			.query(rs -> {

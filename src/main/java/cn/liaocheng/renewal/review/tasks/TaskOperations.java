@@ -85,10 +85,13 @@ public class TaskOperations {
 
 	private static final Duration WITHDRAWABLE_FOR = Duration.ofDays(30);
 
-	/** The decision of a return for correction (退回补正). */
-	private static final String RETURN = "RETURN";
-
 	private static final int WITHDRAWABLE_MAX = 20;
+
+	/**
+	 * The reviewer's latest conclusions looked at for the list of
+	 * {@link #WITHDRAWABLE_MAX}.
+	 */
+	private static final int WITHDRAWABLE_CANDIDATES = 100;
 
 	private final TaskHandOvers handOvers;
 
@@ -222,8 +225,10 @@ public class TaskOperations {
 	@Transactional(readOnly = true)
 	public List<Withdrawable> withdrawable(String callerId) {
 		return handOvers.withProductAuthority(() -> {
-			List<Opinion> mine = opinions.lastTakeBackableBy(callerId, Instant.now().minus(WITHDRAWABLE_FOR),
-					WITHDRAWABLE_MAX);
+			Instant now = Instant.now();
+			// More than are shown: the newest may all be past taking back.
+			List<Opinion> mine = opinions.lastTakeBackableBy(callerId, now.minus(WITHDRAWABLE_FOR),
+					WITHDRAWABLE_CANDIDATES);
 			if (mine.isEmpty()) {
 				return List.of();
 			}
@@ -241,17 +246,20 @@ public class TaskOperations {
 			return mine.stream()
 				.filter(o -> stillOf(callerId, o.bodyGroup()))
 				.filter(o -> summaries.containsKey(o.applicationId()))
-				.filter(o -> RETURN.equals(o.decision())
-						? openCorrectionAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at())
+				.filter(o -> ReviewProcesses.RETURN.equals(o.decision())
+						? !PARALLEL_STEPS.contains(o.step())
+								&& openCorrectionAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()),
+										o.at())
 								&& summaries.get(o.applicationId()).status() == ApplicationStatus.CORRECTION
-								&& untouched(o.applicationId())
+								&& !correctionEnded(o.applicationId(), now) && untouched(o.applicationId())
 						: unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()) && open
 							.get(Long.toString(o.applicationId()))
 							.stream()
 							.allMatch(t -> inReview.computeIfAbsent(t.getProcessDefinitionId(), this::inReview)))
 				.map(o -> new Withdrawable(o.taskId(), o.applicationId(),
 						summaries.get(o.applicationId()).referenceNo(), summaries.get(o.applicationId()).title(),
-						o.stepName(), o.at(), o.decisionLabel(), RETURN.equals(o.decision())))
+						o.stepName(), o.at(), o.decisionLabel(), ReviewProcesses.RETURN.equals(o.decision())))
+				.limit(WITHDRAWABLE_MAX)
 				.toList();
 		});
 	}
@@ -276,7 +284,7 @@ public class TaskOperations {
 				throw new HandOverException(Reason.NOT_HOLDER, null, "您已不在" + approved.bodyName() + "，不能撤回该环节");
 			}
 			String why = TaskHandOvers.reason(reason);
-			if (RETURN.equals(approved.decision())) {
+			if (ReviewProcesses.RETURN.equals(approved.decision())) {
 				return takeBackReturn(callerId, approved, why);
 			}
 			if (!"APPROVE".equals(approved.decision())) {
@@ -338,20 +346,31 @@ public class TaskOperations {
 			throw changed(NOT_AFTER_DECISION);
 		}
 		long applicationId = returned.applicationId();
+		// The case's row before the tasks' rows, as every writer takes them; held, no
+		// edit or resubmission of the enterprise slips in until this ends, and what
+		// follows is read after it.
+		stages.hold(applicationId);
+		if (opinions.standing(returned.taskId()).isEmpty()) {
+			throw changed("该退回补正已经撤回");
+		}
 		boolean latest = opinions.forApplication(applicationId)
 			.stream()
 			.reduce((a, b) -> b)
 			.map(o -> o.taskId().equals(returned.taskId()))
 			.orElse(false);
-		// The case's row before the tasks' rows, as every writer takes them; held, no
-		// edit or resubmission of the enterprise slips in until this ends.
-		stages.hold(applicationId);
 		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId)).list();
-		if (!latest || !openCorrectionAfter(open, returned.at())
-				|| stages.summaries(List.of(applicationId))
-					.stream()
-					.noneMatch(a -> a.status() == ApplicationStatus.CORRECTION)) {
+		Optional<ApplicationSummary> summary = stages.summaries(List.of(applicationId)).stream().findFirst();
+		if (!latest || summary.isEmpty()) {
+			throw changed("该环节之后案件已有新的办理，不能撤回");
+		}
+		if (summary.get().status() != ApplicationStatus.CORRECTION) {
 			throw changed("企业已重新提交或补正已结束，不能撤回");
+		}
+		if (!openCorrectionAfter(open, returned.at())) {
+			throw changed(open.isEmpty() ? "系统正在通知企业补正，请稍后再试" : "企业已重新提交或补正已结束，不能撤回");
+		}
+		if (correctionEnded(applicationId, Instant.now())) {
+			throw changed("补正期限已届满，申报按逾期未补正处理，不能撤回");
 		}
 		List<String> edits = stages.correctionEdits(applicationId);
 		if (!edits.isEmpty()) {
@@ -361,6 +380,9 @@ public class TaskOperations {
 		tasks.setAssignee(again.getId(), callerId);
 		opinions.supersede(returned.taskId());
 		stages.dropCorrection(applicationId);
+		// Told to the enterprise on its case page (the operation's own line is staff's).
+		stages.note(applicationId, "system", returned.bodyName(), "CORRECTION_WITHDRAWN",
+				"退回补正已由" + returned.bodyName() + "撤回，无需补正，此前的补正期限不再适用；申报回到“" + returned.stepName() + "”环节继续审核。");
 		String callerName = directory.personName(callerId);
 		record(applicationId, "WITHDRAW", again, callerId, returned.bodyName(),
 				"由" + callerName + "撤回退回补正，重新办理。撤回原因：" + why, returned.stepName(), why);
@@ -383,6 +405,15 @@ public class TaskOperations {
 	/** The enterprise has changed nothing in its open correction. */
 	private boolean untouched(long applicationId) {
 		return stages.correctionEdits(applicationId).isEmpty();
+	}
+
+	/**
+	 * The correction's deadline has passed: the case lapses then, whether or not the
+	 * timer has run yet, and a return can no longer be taken back.
+	 */
+	private boolean correctionEnded(long applicationId, Instant now) {
+		Instant deadline = stages.facts(applicationId).outcomes().correctionDeadline();
+		return deadline != null && !now.isBefore(deadline);
 	}
 
 	/**

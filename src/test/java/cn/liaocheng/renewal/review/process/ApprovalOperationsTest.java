@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -184,6 +185,12 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 			.params(DemoUsers.ENTERPRISE, "退回补正已撤回%")
 			.query(String.class)
 			.list()).singleElement().asString().contains("您无需补正", "县级形式审查");
+		assertThat(review.history(project)).as("the enterprise's own record")
+			.anySatisfy(line -> assertThat(line).contains("退回补正已由", "撤回，无需补正"));
+		assertThat(as(REVIEWER).get("/api/review/tasks/cards?ids=" + again.getId()).body())
+			.as("the step again is not the step after a resubmission")
+			.contains(again.getId())
+			.doesNotContain("重新提交");
 		review.resubmit(project);
 		assertThat(historyOf(project, "RESUBMITTED")).as("nothing left to resubmit").isEmpty();
 		assertThat(review.task(project, "Task_CountyFormalReview").getId()).isEqualTo(again.getId());
@@ -215,12 +222,24 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		Task second = decideAs(resubmitted, "Task_CountyFormalReview", REVIEWER, "RETURN", "请补充上传加盖公章的营业执照副本");
 		review.resubmit(resubmitted);
 		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).doesNotContain(second.getId());
-		assertThat(
-				withCsrf(REVIEWER, "/api/review/completed-tasks/" + second.getId() + "/withdraw", REASON).statusCode())
-			.isEqualTo(409);
+		HttpResponse<String> resubmittedRefusal = withCsrf(REVIEWER,
+				"/api/review/completed-tasks/" + second.getId() + "/withdraw", REASON);
+		assertThat(resubmittedRefusal.statusCode()).isEqualTo(409);
+		assertThat(resubmittedRefusal.body()).contains("企业已重新提交");
 		assertThat(review.tasks(resubmitted, "Task_CountyFormalReview")).as("back at the step that returned it")
 			.hasSize(1);
 		assertThat(superseded(second.getId())).isFalse();
+
+		Case lapsing = review.submitProject(7);
+		Task third = decideAs(lapsing, "Task_CountyFormalReview", REVIEWER, "RETURN", "请补充上传加盖公章的营业执照副本");
+		// The deadline passed; the timer that lapses the case has not run yet.
+		review.recordCorrectionDeadline(lapsing, Instant.now().minusSeconds(60));
+		assertThat(as(REVIEWER).get("/api/review/withdrawable").body()).doesNotContain(third.getId());
+		HttpResponse<String> late = withCsrf(REVIEWER, "/api/review/completed-tasks/" + third.getId() + "/withdraw",
+				REASON);
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(late.body()).contains("补正期限已届满");
+		assertThat(review.hasActive(lapsing, "correction")).isTrue();
 	}
 
 	/** Who has left the body since no longer decides its steps, not even their own. */
