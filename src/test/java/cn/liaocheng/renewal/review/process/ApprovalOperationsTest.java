@@ -181,8 +181,8 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(review.outcomes(project).correctionDeadline()).isNull();
 		assertThat(superseded(formal.getId())).isTrue();
 		assertThat(historyOf(project, "TASK_WITHDRAW")).singleElement().asString().contains("撤回退回补正", "推荐意见需补充核实情况");
-		assertThat(jdbc.sql("SELECT body FROM notification WHERE recipient_id = ? AND title LIKE ?")
-			.params(DemoUsers.ENTERPRISE, "退回补正已撤回%")
+		assertThat(jdbc.sql("SELECT body FROM notification WHERE recipient_id = ? AND title = ?")
+			.params(DemoUsers.ENTERPRISE, "退回补正已撤回：" + review.referenceNo(project))
 			.query(String.class)
 			.list()).singleElement().asString().contains("您无需补正", "县级形式审查");
 		assertThat(review.history(project)).as("the enterprise's own record")
