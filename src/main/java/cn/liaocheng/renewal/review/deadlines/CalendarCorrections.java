@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -246,10 +247,62 @@ public class CalendarCorrections {
 		return moved;
 	}
 
+	/**
+	 * The two periods told to the enterprise or the public, which a correction of the
+	 * calendar only extends, with the words their records and messages use.
+	 */
+	private enum Told {
+
+		CORRECTION(ReviewProcesses.CORRECTION_DAYS, ReviewProcesses.CORRECTION_DEADLINE, "补正期限", "补正期限", "顺延", "已告知企业的",
+				"已告知的期限不缩短，仍以原期限为准。", "，请在新期限前修改并重新提交。"),
+
+		NOTICE(ReviewProcesses.NOTICE_DAYS, ReviewProcesses.NOTICE_ENDS, "公示期", "奖补资金公示期", "延长", "已公布的", "已公布的公示期不缩短。",
+				"。");
+
+		final int days;
+
+		final String variable;
+
+		final String name;
+
+		final String toldName;
+
+		final String verb;
+
+		final String toldAs;
+
+		final String kept;
+
+		final String ask;
+
+		Told(int days, String variable, String name, String toldName, String verb, String toldAs, String kept,
+				String ask) {
+			this.days = days;
+			this.variable = variable;
+			this.name = name;
+			this.toldName = toldName;
+			this.verb = verb;
+			this.toldAs = toldAs;
+			this.kept = kept;
+			this.ask = ask;
+		}
+
+		/** A correction's deadline to the minute, a notice's end as a day. */
+		String shown(Instant at) {
+			return this == CORRECTION ? ChinaTime.minute(at) : ChinaTime.day(LocalDate.ofInstant(at, ChinaTime.ZONE));
+		}
+
+	}
+
+	private enum Outcome {
+
+		UNCHANGED, KEPT_AS_TOLD, EXTENDED
+
+	}
+
 	/** How many corrections were extended, and how many kept as told. */
 	private int[] extendCorrections(CalendarCorrection correction, Date from, Instant now) {
-		int extended = 0;
-		int kept = 0;
+		int[] counts = new int[2];
 		for (Task task : tasks.createTaskQuery()
 			.taskDefinitionKey(ReviewProcesses.TASK_ENTERPRISE_CORRECTION)
 			.taskCreatedAfter(from)
@@ -263,93 +316,81 @@ public class CalendarCorrections {
 			}
 			long applicationId = application.get();
 			Instant recorded = stages.facts(applicationId).outcomes().correctionDeadline();
-			Instant opened = task.getCreateTime().toInstant();
-			Optional<Instant> counted = deadline(correction.before(), opened, ReviewProcesses.CORRECTION_DAYS);
-			if (recorded == null || !recorded.isAfter(now) || counted.isEmpty() || !counted.get().equals(recorded)) {
+			if (recorded == null || !recorded.isAfter(now)) {
 				continue;
 			}
-			Optional<Instant> corrected = deadline(correction.after(), opened, ReviewProcesses.CORRECTION_DAYS);
-			if (corrected.isEmpty() || corrected.get().equals(recorded)) {
-				continue;
-			}
-			if (corrected.get().isBefore(recorded)) {
-				kept++;
-				stages.note(applicationId, "system", "审批系统", "CORRECTION_KEPT",
-						"工作日历更正后，补正期限按 " + ReviewProcesses.CORRECTION_DAYS + " 个工作日计算应为 "
-								+ ChinaTime.minute(corrected.get()) + "，早于已告知企业的 " + ChinaTime.minute(recorded)
-								+ "；已告知的期限不缩短，仍以原期限为准。");
-				continue;
-			}
-			List<Job> timers = timersAt(instance.getId(), recorded);
-			if (timers.isEmpty()) {
-				LOG.warn("Correction of application {} not extended: no timer of instance {} at {}", applicationId,
-						instance.getId(), recorded);
-				continue;
-			}
-			if (!stages.extendCorrectionDeadline(applicationId, recorded, corrected.get())) {
-				LOG.warn("Correction of application {} not extended: it is no longer in correction until {}",
-						applicationId, recorded);
-				continue;
-			}
-			timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(corrected.get())));
-			runtime.setVariable(instance.getId(), ReviewProcesses.CORRECTION_DEADLINE,
-					DateTimeFormatter.ISO_INSTANT.format(corrected.get()));
-			String was = ChinaTime.minute(recorded);
-			String until = ChinaTime.minute(corrected.get());
-			stages.note(applicationId, "system", "审批系统", "CORRECTION_EXTENDED", "工作日历（法定节假日安排）更正，补正期限按 "
-					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "。");
-			events.publishEvent(new CaseNews(applicationId, "补正期限顺延", "的补正期限因法定节假日安排更正，按 "
-					+ ReviewProcesses.CORRECTION_DAYS + " 个工作日重新计算，由 " + was + " 顺延至 " + until + "，请在新期限前修改并重新提交。"));
-			extended++;
+			count(counts,
+					extend(correction, Told.CORRECTION, applicationId, instance.getId(),
+							task.getCreateTime().toInstant(), recorded,
+							to -> stages.extendCorrectionDeadline(applicationId, recorded, to)));
 		}
-		return new int[] { extended, kept };
+		return counts;
 	}
 
 	/** How many running notices were extended, and how many kept as published. */
 	private int[] extendNotices(CalendarCorrection correction, Instant now) {
-		int extended = 0;
-		int kept = 0;
+		int[] counts = new int[2];
 		for (PublicNotices.Period period : notices.notEndedAt(now)) {
-			Optional<Instant> counted = deadline(correction.before(), period.startsAt(), ReviewProcesses.NOTICE_DAYS);
-			if (counted.isEmpty() || !counted.get().equals(period.endsAt())) {
-				continue;
-			}
-			Optional<Instant> corrected = deadline(correction.after(), period.startsAt(), ReviewProcesses.NOTICE_DAYS);
-			if (corrected.isEmpty() || corrected.get().equals(period.endsAt())) {
-				continue;
-			}
 			long applicationId = period.applicationId();
-			if (corrected.get().isBefore(period.endsAt())) {
-				kept++;
-				stages.note(applicationId, "system", "审批系统", "NOTICE_KEPT",
-						"工作日历更正后，公示期按 " + ReviewProcesses.NOTICE_DAYS + " 个工作日计算应至 " + ChinaTime.minute(corrected.get())
-								+ "，早于已公布的 " + ChinaTime.minute(period.endsAt()) + "；已公布的公示期不缩短。");
-				continue;
-			}
 			Optional<String> instance = stages.reviewProcess(applicationId);
-			List<Job> timers = instance.map(id -> timersAt(id, period.endsAt())).orElse(List.of());
-			if (timers.isEmpty()) {
-				LOG.warn("Public notice of application {} not extended: no timer of its process at {}", applicationId,
-						period.endsAt());
+			if (instance.isEmpty()) {
 				continue;
 			}
-			if (!notices.moveEnd(applicationId, period.endsAt(), corrected.get())) {
-				LOG.warn("Public notice of application {} not extended: it no longer ends at {}", applicationId,
-						period.endsAt());
-				continue;
-			}
-			timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(corrected.get())));
-			runtime.setVariable(instance.get(), ReviewProcesses.NOTICE_ENDS,
-					DateTimeFormatter.ISO_INSTANT.format(corrected.get()));
-			String was = ChinaTime.day(LocalDate.ofInstant(period.endsAt(), ChinaTime.ZONE));
-			String until = ChinaTime.day(LocalDate.ofInstant(corrected.get(), ChinaTime.ZONE));
-			stages.note(applicationId, "system", "审批系统", "NOTICE_EXTENDED", "工作日历（法定节假日安排）更正，公示期按 "
-					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。");
-			events.publishEvent(new CaseNews(applicationId, "公示期延长", "的奖补资金公示期因法定节假日安排更正，按 "
-					+ ReviewProcesses.NOTICE_DAYS + " 个工作日重新计算，由 " + was + " 延长至 " + until + "。"));
-			extended++;
+			count(counts, extend(correction, Told.NOTICE, applicationId, instance.get(), period.startsAt(),
+					period.endsAt(), to -> notices.moveEnd(applicationId, period.endsAt(), to)));
 		}
-		return new int[] { extended, kept };
+		return counts;
+	}
+
+	private static void count(int[] counts, Outcome outcome) {
+		if (outcome == Outcome.EXTENDED) {
+			counts[0]++;
+		}
+		else if (outcome == Outcome.KEPT_AS_TOLD) {
+			counts[1]++;
+		}
+	}
+
+	/**
+	 * Extends one period {@code told} that ends at {@code recorded}, counted from
+	 * {@code start}, when that is its standard end on the old days and the corrected days
+	 * end it later: its record ({@code record}), the process variable and the timer of
+	 * {@code instanceId} waiting on it move together, and the case's record and the
+	 * enterprise say so. A period the corrected days would end earlier is kept as told.
+	 */
+	private Outcome extend(CalendarCorrection correction, Told told, long applicationId, String instanceId,
+			Instant start, Instant recorded, Predicate<Instant> record) {
+		Optional<Instant> counted = deadline(correction.before(), start, told.days);
+		Optional<Instant> corrected = deadline(correction.after(), start, told.days);
+		if (counted.isEmpty() || !counted.get().equals(recorded) || corrected.isEmpty()
+				|| corrected.get().equals(recorded)) {
+			return Outcome.UNCHANGED;
+		}
+		Instant to = corrected.get();
+		String was = told.shown(recorded);
+		String until = told.shown(to);
+		if (to.isBefore(recorded)) {
+			stages.note(applicationId, "system", "审批系统", told + "_KEPT", "工作日历更正后，" + told.name + "按 " + told.days
+					+ " 个工作日计算应为 " + until + "，早于" + told.toldAs + " " + was + "；" + told.kept);
+			return Outcome.KEPT_AS_TOLD;
+		}
+		List<Job> timers = timersAt(instanceId, recorded);
+		if (timers.isEmpty()) {
+			LOG.warn("{} of application {} not extended: no timer of instance {} at {}", told, applicationId,
+					instanceId, recorded);
+			return Outcome.UNCHANGED;
+		}
+		if (!record.test(to)) {
+			LOG.warn("{} of application {} not extended: it no longer ends at {}", told, applicationId, recorded);
+			return Outcome.UNCHANGED;
+		}
+		timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(to)));
+		runtime.setVariable(instanceId, told.variable, DateTimeFormatter.ISO_INSTANT.format(to));
+		stages.note(applicationId, "system", "审批系统", told + "_EXTENDED", "工作日历（法定节假日安排）更正，" + told.name + "按 "
+				+ told.days + " 个工作日重新计算，由 " + was + " " + told.verb + "至 " + until + "。");
+		events.publishEvent(new CaseNews(applicationId, told.name + told.verb, "的" + told.toldName + "因法定节假日安排更正，按 "
+				+ told.days + " 个工作日重新计算，由 " + was + " " + told.verb + "至 " + until + told.ask));
+		return Outcome.EXTENDED;
 	}
 
 	/**
