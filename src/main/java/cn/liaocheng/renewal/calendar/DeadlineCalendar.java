@@ -74,6 +74,26 @@ public class DeadlineCalendar {
 			.of(new CalendarCorrection(WorkingDays.of(counted), WorkingDays.of(corrected), changed, written));
 	}
 
+	/** One day of {@code calendar_exception} as administrators read it. */
+	public record ListedDay(LocalDate date, boolean holiday, String name, boolean projected) {
+	}
+
+	/**
+	 * The calendar as it stands in {@code calendar_exception} (what every node takes
+	 * within a minute), by date, and the years it covers.
+	 */
+	public record Listed(List<ListedDay> days, SortedSet<Integer> coveredYears) {
+	}
+
+	@Transactional(readOnly = true)
+	public Listed listed() {
+		List<DayException> rows = current.load();
+		return new Listed(rows.stream()
+			.map(r -> new ListedDay(r.date(), r.kind() == DayException.Kind.HOLIDAY, r.holiday(),
+					r.source() == DayException.Source.PROJECTED))
+			.toList(), WorkingDays.of(rows).coveredYears());
+	}
+
 	/**
 	 * Records that the open deadlines now follow {@code correction}'s corrected calendar,
 	 * in the transaction that moved them.

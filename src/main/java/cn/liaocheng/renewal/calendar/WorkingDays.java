@@ -83,6 +83,14 @@ public class WorkingDays {
 		return true;
 	}
 
+	/**
+	 * The years the calendar covers: those with their notice's 1 January and 1 October
+	 * holidays listed.
+	 */
+	public SortedSet<Integer> coveredYears() {
+		return snapshot.years();
+	}
+
 	/** The exceptions in use. */
 	List<DayException> rows() {
 		return snapshot.rows();
