@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,6 +40,24 @@ public class OpenCorrections {
 					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
 					rs.getString("user_id")))
 			.list();
+	}
+
+	/**
+	 * Whether the application is still in correction until {@code deadline}, its row held
+	 * until the caller's transaction ends: a resubmission, a return taken back or a
+	 * deadline moved meanwhile answers false, one coming now waits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean stillOpen(long applicationId, Instant deadline) {
+		return jdbc.sql("""
+				SELECT id FROM application WHERE id = :id AND status = :status AND correction_deadline = :deadline
+				FOR UPDATE""")
+			.param("id", applicationId)
+			.param("status", ApplicationStatus.CORRECTION.name())
+			.param("deadline", Timestamp.from(deadline))
+			.query(Long.class)
+			.optional()
+			.isPresent();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -145,6 +146,9 @@ class DeadlineReminders {
 	 * Written first, as every writer takes the case's rows before the task's.
 	 */
 	private boolean send(Reminder r, TransactionStatus status) {
+		if (!r.stillDue().getAsBoolean()) {
+			return false;
+		}
 		if (!notifier.notify(r.recipient(), r.note())) {
 			return false;
 		}
@@ -156,15 +160,26 @@ class DeadlineReminders {
 		return true;
 	}
 
-	/** A reminder to send from {@code from} on. */
-	private record Reminder(String recipient, Instant from, Note note) {
+	/**
+	 * A reminder to send from {@code from} on, if what it is about is still due when it
+	 * is written ({@code stillDue}, asked in the writing transaction).
+	 */
+	private record Reminder(String recipient, Instant from, Note note, BooleanSupplier stillDue) {
+
+		Reminder(String recipient, Instant from, Note note) {
+			this(recipient, from, note, () -> true);
+		}
+
 	}
 
 	/** The reminders of the deadlines ahead of {@code now}, due or not yet. */
 	private List<Reminder> due(Instant now) {
 		List<Reminder> due = new ArrayList<>();
 		for (OpenCorrection c : corrections.dueBetween(now, now.plus(HORIZON))) {
-			due.add(new Reminder(c.enterpriseUser(), remindFrom(c.deadline()), note(c)));
+			// A correction taken back, resubmitted or given a later deadline since it was
+			// read is not reminded of.
+			due.add(new Reminder(c.enterpriseUser(), remindFrom(c.deadline()), note(c),
+					() -> corrections.stillOpen(c.applicationId(), c.deadline())));
 		}
 		LocalDate today = LocalDate.ofInstant(now, NotificationEvents.CHINA);
 		for (DueRepayment r : repayments.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
