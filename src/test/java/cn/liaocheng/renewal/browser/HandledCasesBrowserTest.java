@@ -75,7 +75,11 @@ class HandledCasesBrowserTest {
 			browser.screenshot("handled-cases-1366");
 
 			browser.setValue(By.id("q"), "精细化工");
+			WebElement unsearched = browser.driver().findElement(By.id("handled-cases"));
 			browser.driver().findElement(By.cssSelector(".search-form button")).click();
+			// The search answers with a new page: read the table only once the old one is
+			// gone.
+			browser.waitUntilGone(unsearched);
 			assertThat(browser.waitFor(By.id("handled-cases")).getText()).contains("东昌府区演示精细化工有限公司");
 			// 导出 Excel exports what was searched for.
 			String searched = "/review/handled/export.xlsx?q=" + URLEncoder.encode("精细化工", StandardCharsets.UTF_8);
