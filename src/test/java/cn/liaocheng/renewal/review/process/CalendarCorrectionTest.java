@@ -111,6 +111,13 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 				.toInstant()).as("the timer that lapses the application").isEqualTo(correctionMoved);
 			assertThat(review.history(returned)).anySatisfy(line -> assertThat(line).contains("补正期限按 10 个工作日重新计算",
 					ChinaTime.minute(correctionDue), ChinaTime.minute(correctionMoved)));
+			assertThat(jdbc.sql("SELECT body FROM notification WHERE application_id = ? AND title = ?")
+				.params(returned.id(), "补正期限顺延：" + review.referenceNo(returned))
+				.query(String.class)
+				.list()).as("the enterprise is told").singleElement().asString().contains("请在新期限前修改并重新提交");
+			assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'CALENDAR_CORRECTION_FOLLOWED'")
+				.query(String.class)
+				.list()).anySatisfy(details -> assertThat(details).contains(made.toString()));
 			assertThat(corrections.follow(now.plus(FOLLOW_AFTER).plusSeconds(60))).as("followed once").isEmpty();
 		}
 		finally {
