@@ -45,7 +45,7 @@ class CalendarPageBrowserTest {
 				.isEqualTo("是");
 			assertThat(browser.driver().findElement(By.id("year-2026")).getText()).contains("春节", "调休上班", "放假");
 			assertThat(browser.driver().findElement(By.id("year-2027")).getText()).contains("本年数据为推算");
-			assertThat(browser.driver().findElement(By.id("followed")).getText()).contains("均已按当前安排计算");
+			assertThat(browser.driver().findElement(By.id("followed")).getText()).contains("更正均已处理");
 			browser.fullPageScreenshot("admin-calendar");
 
 			LocalDate day = unlistedWeekday(LocalDate.of(2027, 6, 14));

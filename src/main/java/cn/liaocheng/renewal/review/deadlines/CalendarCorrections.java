@@ -253,11 +253,11 @@ public class CalendarCorrections {
 	 */
 	private enum Told {
 
-		CORRECTION(ReviewProcesses.CORRECTION_DAYS, ReviewProcesses.CORRECTION_DEADLINE, "补正期限", "补正期限", "顺延", "已告知企业的",
-				"已告知的期限不缩短，仍以原期限为准。", "，请在新期限前修改并重新提交。"),
+		CORRECTION(ReviewProcesses.CORRECTION_DAYS, ReviewProcesses.CORRECTION_DEADLINE, "补正期限", "补正期限", "顺延", "应为",
+				"已告知企业的", "已告知的期限不缩短，仍以原期限为准。", "，请在新期限前修改并重新提交。"),
 
-		NOTICE(ReviewProcesses.NOTICE_DAYS, ReviewProcesses.NOTICE_ENDS, "公示期", "奖补资金公示期", "延长", "已公布的", "已公布的公示期不缩短。",
-				"。");
+		NOTICE(ReviewProcesses.NOTICE_DAYS, ReviewProcesses.NOTICE_ENDS, "公示期", "奖补资金公示期", "延长", "应至", "已公布的",
+				"已公布的公示期不缩短。", "。");
 
 		final int days;
 
@@ -269,19 +269,22 @@ public class CalendarCorrections {
 
 		final String verb;
 
+		final String shouldEnd;
+
 		final String toldAs;
 
 		final String kept;
 
 		final String ask;
 
-		Told(int days, String variable, String name, String toldName, String verb, String toldAs, String kept,
-				String ask) {
+		Told(int days, String variable, String name, String toldName, String verb, String shouldEnd, String toldAs,
+				String kept, String ask) {
 			this.days = days;
 			this.variable = variable;
 			this.name = name;
 			this.toldName = toldName;
 			this.verb = verb;
+			this.shouldEnd = shouldEnd;
 			this.toldAs = toldAs;
 			this.kept = kept;
 			this.ask = ask;
@@ -320,7 +323,7 @@ public class CalendarCorrections {
 				continue;
 			}
 			count(counts,
-					extend(correction, Told.CORRECTION, applicationId, instance.getId(),
+					extend(correction, Told.CORRECTION, applicationId, Optional.of(instance.getId()),
 							task.getCreateTime().toInstant(), recorded,
 							to -> stages.extendCorrectionDeadline(applicationId, recorded, to)));
 		}
@@ -332,12 +335,8 @@ public class CalendarCorrections {
 		int[] counts = new int[2];
 		for (PublicNotices.Period period : notices.notEndedAt(now)) {
 			long applicationId = period.applicationId();
-			Optional<String> instance = stages.reviewProcess(applicationId);
-			if (instance.isEmpty()) {
-				continue;
-			}
-			count(counts, extend(correction, Told.NOTICE, applicationId, instance.get(), period.startsAt(),
-					period.endsAt(), to -> notices.moveEnd(applicationId, period.endsAt(), to)));
+			count(counts, extend(correction, Told.NOTICE, applicationId, stages.reviewProcess(applicationId),
+					period.startsAt(), period.endsAt(), to -> notices.moveEnd(applicationId, period.endsAt(), to)));
 		}
 		return counts;
 	}
@@ -358,7 +357,7 @@ public class CalendarCorrections {
 	 * {@code instanceId} waiting on it move together, and the case's record and the
 	 * enterprise say so. A period the corrected days would end earlier is kept as told.
 	 */
-	private Outcome extend(CalendarCorrection correction, Told told, long applicationId, String instanceId,
+	private Outcome extend(CalendarCorrection correction, Told told, long applicationId, Optional<String> instanceId,
 			Instant start, Instant recorded, Predicate<Instant> record) {
 		Optional<Instant> counted = deadline(correction.before(), start, told.days);
 		Optional<Instant> corrected = deadline(correction.after(), start, told.days);
@@ -370,14 +369,16 @@ public class CalendarCorrections {
 		String was = told.shown(recorded);
 		String until = told.shown(to);
 		if (to.isBefore(recorded)) {
-			stages.note(applicationId, "system", "审批系统", told + "_KEPT", "工作日历更正后，" + told.name + "按 " + told.days
-					+ " 个工作日计算应为 " + until + "，早于" + told.toldAs + " " + was + "；" + told.kept);
+			// To the minute, as the period was told.
+			stages.note(applicationId, "system", "审批系统", told + "_KEPT",
+					"工作日历更正后，" + told.name + "按 " + told.days + " 个工作日计算" + told.shouldEnd + " " + ChinaTime.minute(to)
+							+ "，早于" + told.toldAs + " " + ChinaTime.minute(recorded) + "；" + told.kept);
 			return Outcome.KEPT_AS_TOLD;
 		}
-		List<Job> timers = timersAt(instanceId, recorded);
+		List<Job> timers = instanceId.map(id -> timersAt(id, recorded)).orElse(List.of());
 		if (timers.isEmpty()) {
 			LOG.warn("{} of application {} not extended: no timer of instance {} at {}", told, applicationId,
-					instanceId, recorded);
+					instanceId.orElse("(none recorded)"), recorded);
 			return Outcome.UNCHANGED;
 		}
 		if (!record.test(to)) {
@@ -385,7 +386,7 @@ public class CalendarCorrections {
 			return Outcome.UNCHANGED;
 		}
 		timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(to)));
-		runtime.setVariable(instanceId, told.variable, DateTimeFormatter.ISO_INSTANT.format(to));
+		runtime.setVariable(instanceId.get(), told.variable, DateTimeFormatter.ISO_INSTANT.format(to));
 		stages.note(applicationId, "system", "审批系统", told + "_EXTENDED", "工作日历（法定节假日安排）更正，" + told.name + "按 "
 				+ told.days + " 个工作日重新计算，由 " + was + " " + told.verb + "至 " + until + "。");
 		events.publishEvent(new CaseNews(applicationId, told.name + told.verb, "的" + told.toldName + "因法定节假日安排更正，按 "

@@ -193,6 +193,9 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			restore(made);
 		}
 		assertThat(noticeEnd(claim)).as("a notice is never shortened, not even back").isEqualTo(extended);
+		assertThat(review.history(claim))
+			.anySatisfy(line -> assertThat(line).contains("公示期按 5 个工作日计算应至 " + ChinaTime.minute(ends),
+					"早于已公布的 " + ChinaTime.minute(extended), "已公布的公示期不缩短"));
 	}
 
 	private Instant noticeEnd(Case c) {
