@@ -421,17 +421,7 @@ class ApprovalOperationsBrowserTest {
 	void theReviewerTakesBackAnApprovedStepFromTheNavbar() {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
 		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，同意"));
-		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		browser.open(TASKLIST);
-		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
-		By item = By.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'县级形式审查')]]");
-		browser.waitFor(item);
-		WebElement mine = browser.driver()
-			.findElements(item)
-			.stream()
-			.filter(e -> e.getText().contains(referenceNo(task)))
-			.findFirst()
-			.orElseThrow();
+		WebElement mine = withdrawableInNavbar(task, "县级形式审查");
 		mine.findElement(By.name("withdrawReason")).sendKeys("意见写错，需要更正");
 		browser.screenshot("tasklist-operations-withdraw-list");
 		submit(mine, "撤回");
@@ -456,17 +446,7 @@ class ApprovalOperationsBrowserTest {
 			.count() == 0; i++) {
 			Thread.sleep(100); // the correction opens in a job of its own
 		}
-		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
-		browser.open(TASKLIST);
-		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
-		By item = By.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'退回补正')]]");
-		browser.waitFor(item);
-		WebElement mine = browser.driver()
-			.findElements(item)
-			.stream()
-			.filter(e -> e.getText().contains(referenceNo(task)))
-			.findFirst()
-			.orElseThrow();
+		WebElement mine = withdrawableInNavbar(task, "退回补正");
 		assertThat(mine.getText()).contains("县级形式审查", "撤回后补正结束，企业将收到无需补正的通知");
 		mine.findElement(By.name("withdrawReason")).sendKeys("材料其实齐全，退回有误");
 		browser.screenshot("tasklist-operations-withdraw-return");
@@ -542,6 +522,25 @@ class ApprovalOperationsBrowserTest {
 			.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//textarea"));
 		browser.waitUntil(d -> opinion.getAttribute("value").contains("材料齐全，符合申报条件，同意。"));
 		browser.screenshot("tasklist-operations-phrase-in-form");
+	}
+
+	/**
+	 * The county reviewer's 撤回 panel, opened from Tasklist's navbar: the entry of
+	 * {@code task}'s case whose description contains {@code described}.
+	 */
+	private WebElement withdrawableInNavbar(Task task, String described) {
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST);
+		browser.waitFor(By.cssSelector("button.renewal-withdraw-open")).click();
+		By item = By
+			.xpath("//div[contains(@class,'renewal-withdraw-panel')]//section[.//p[contains(.,'" + described + "')]]");
+		browser.waitFor(item);
+		return browser.driver()
+			.findElements(item)
+			.stream()
+			.filter(e -> e.getText().contains(referenceNo(task)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private void completeOnly(String key, String step) {

@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.admin.internal;
 
-import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,7 @@ class CalendarController {
 		Optional<CalendarCorrection> pending = calendar.pending();
 		model.addAttribute("pending", pending.isPresent());
 		model.addAttribute("changedDays",
-				pending
-					.map(c -> c.changedDays().stream().map(CalendarController::shown).collect(Collectors.joining("、")))
+				pending.map(c -> c.changedDays().stream().map(ChinaTime::day).collect(Collectors.joining("、")))
 					.orElse(""));
 		return "admin/calendar";
 	}
@@ -70,10 +68,6 @@ class CalendarController {
 	private static Day day(DeadlineCalendar.ListedDay d) {
 		return new Day(d.date().toString(), d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA),
 				d.holiday() ? "放假" : "调休上班", d.name(), d.projected() ? "推算，待核对" : "国务院办公厅通知", d.holiday());
-	}
-
-	private static String shown(LocalDate date) {
-		return ChinaTime.day(date);
 	}
 
 }
