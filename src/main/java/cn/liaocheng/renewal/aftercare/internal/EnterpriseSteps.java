@@ -158,6 +158,9 @@ public class EnterpriseSteps {
 			BigDecimal output, BigDecimal energy, Integer grade, String digital, List<Upload> uploads,
 			List<FieldProblem> problems) {
 		applications.detail(user, applicationId);
+		// The case's row first, as every writer of the case and its tasks takes it: the
+		// deadline reminders wait for a submission under way instead of reminding of it.
+		stages.hold(applicationId);
 		Execution waiting = waiting(applicationId, message, kind);
 		if (kind == Submission.Kind.RECTIFICATION) {
 			rectificationStillOpen(applicationId);

@@ -182,14 +182,17 @@ class DeadlineReminders {
 					() -> corrections.stillOpen(c.applicationId(), c.deadline())));
 		}
 		LocalDate today = LocalDate.ofInstant(now, NotificationEvents.CHINA);
+		// Likewise a repayment settled or recorded (the reminder states the amounts), a
+		// rectification submitted or a statement answered since it was read.
 		for (DueRepayment r : repayments.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
-			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
+			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r), () -> repayments.stillDue(r)));
 		}
 		for (OpenRectification r : rectifications.dueBetween(today, today.plusDays(HORIZON.toDays()))) {
-			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r)));
+			due.add(new Reminder(r.enterpriseUser(), remindFrom(r.deadline()), note(r),
+					() -> rectifications.stillOpen(r)));
 		}
 		for (OpenStatementPeriod s : statements.endingBetween(today, today.plusDays(HORIZON.toDays()))) {
-			due.add(new Reminder(s.enterpriseUser(), remindFrom(s.lastDay()), note(s)));
+			due.add(new Reminder(s.enterpriseUser(), remindFrom(s.lastDay()), note(s), () -> statements.stillOpen(s)));
 		}
 		due.addAll(reviewSteps(now, today));
 		return due;

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +33,10 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -142,6 +146,115 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 			.isEqualTo(200);
 		reminders.runAt(onTheLastDay.plusSeconds(120));
 		assertThat(statementReminders(answered)).as("answered: nothing to remind of").isEmpty();
+	}
+
+	/**
+	 * A statement period answered while the reminders are being written is not reminded
+	 * of: the reminder waits for the answer (both hold the clawback's row, as the
+	 * enterprise's answer does) and finds the period answered.
+	 */
+	@Test
+	void shouldNotRemindOfAStatementPeriodAnsweredWhileTheRemindersAreWritten() throws Exception {
+		Case claim = confirmedClawback("37000");
+		LocalDate lastDay = jdbc.sql(
+				"SELECT n.last_day FROM clawback_notice n JOIN clawback c ON c.id = n.clawback_id WHERE c.application_id = ?")
+			.param(claim.id())
+			.query(LocalDate.class)
+			.single();
+
+		whileAnotherTransactionHoldsTheClawback(claim,
+				() -> jdbc.sql("""
+						UPDATE clawback_notice SET answer = 'WAIVED', answered_by = ?, answered_at = ?
+						WHERE clawback_id = (SELECT id FROM clawback WHERE application_id = ?)""")
+					.params(DemoUsers.ENTERPRISE, Timestamp.from(Instant.now()), claim.id())
+					.update(),
+				lastDay.atStartOfDay(ChinaTime.ZONE).toInstant());
+
+		assertThat(statementReminders(claim)).as("answered meanwhile: nothing to remind of").isEmpty();
+	}
+
+	/**
+	 * The reminder of a repayment states what is still owed as it stands when the
+	 * reminder is written: a clawback settled meanwhile is not reminded of, and one whose
+	 * repayment was recorded meanwhile is reminded in the next run, naming it.
+	 */
+	@Test
+	void shouldRemindOfARepaymentAsItStandsWhenTheReminderIsWritten() throws Exception {
+		LocalDate deadline = TODAY.plusDays(10);
+		Instant remindFrom = workingDays.minusWorkingDays(deadline, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+			.atStartOfDay(ChinaTime.ZONE)
+			.toInstant();
+		Case settled = decidedClawback(deadline);
+		whileAnotherTransactionHoldsTheClawback(settled,
+				() -> jdbc.sql("UPDATE clawback SET repaid = amount WHERE application_id = ?")
+					.param(settled.id())
+					.update(),
+				remindFrom.plusSeconds(60));
+		assertThat(repaymentReminders(settled)).as("settled meanwhile: nothing to remind of").isEmpty();
+
+		Case recorded = decidedClawback(deadline);
+		whileAnotherTransactionHoldsTheClawback(recorded,
+				() -> jdbc
+					.sql("""
+							INSERT INTO clawback_repayment (clawback_id, paid_on, amount, voucher_no, recorded_by, recorded_at, state)
+							SELECT id, CURRENT_DATE, 40000.00, 'JK-RACE', 'gx-finance', CURRENT_TIMESTAMP, 'PENDING'
+							FROM clawback WHERE application_id = ?""")
+					.param(recorded.id())
+					.update(),
+				remindFrom.plusSeconds(120));
+		assertThat(repaymentReminders(recorded)).as("the amounts read before the repayment are not sent").isEmpty();
+		new DeadlineReminderPass(context).runAt(remindFrom.plusSeconds(180));
+		assertThat(repaymentReminders(recorded)).singleElement()
+			.asString()
+			.contains("尚有 100,000.00 元", "其中已登记缴款 40,000.00 元，正待县级财政部门复核");
+	}
+
+	/**
+	 * Runs {@code change} in another transaction that holds the clawback's row, as every
+	 * change of a clawback does, and writes the reminders due at {@code at} while it is
+	 * open; asserts that they wait for it, then commits it.
+	 */
+	private void whileAnotherTransactionHoldsTheClawback(Case claim, Runnable change, Instant at) throws Exception {
+		DeadlineReminderPass reminders = new DeadlineReminderPass(context);
+		try (OpenTransaction<Void> changing = OpenTransaction.begin(context.getBean(PlatformTransactionManager.class),
+				() -> {
+					jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE")
+						.param(claim.id())
+						.query()
+						.listOfRows();
+					change.run();
+				})) {
+			Future<Integer> reminding = changing.meanwhile(() -> reminders.runAt(at));
+			assertThat(OpenTransaction.stillWaiting(reminding)).as("the reminder waits for the change").isTrue();
+			changing.commit();
+			OpenTransaction.outcome(reminding);
+		}
+	}
+
+	/**
+	 * A clawback of 100,000 yuan decided on a submitted project, due on {@code deadline},
+	 * nothing repaid.
+	 */
+	private Case decidedClawback(LocalDate deadline) {
+		Case claim = review.submitProject(7);
+		jdbc.sql(
+				"""
+						INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name, credit_code,
+						    project_name, allocated, cause, facts, started_by, started_at, status, amount, deadline, decision_number, repaid)
+						SELECT a.id, a.enterprise_id, a.division_code, a.reference_no, '企业', '91371525MA3CB7K21F', '提醒测试项目',
+						       450000.00, 'ACCEPTANCE_FAILED', '验收不合格', 'lc-industry', ?, 'DECIDED', 100000.00, ?,
+						       '聊工信审〔2026〕991号', 0
+						FROM application a WHERE a.id = ?""")
+			.params(Timestamp.from(Instant.now()), java.sql.Date.valueOf(deadline), claim.id())
+			.update();
+		return claim;
+	}
+
+	private List<String> repaymentReminders(Case claim) {
+		return jdbc.sql("SELECT body FROM notification WHERE application_id = ? AND kind = 'REPAYMENT_DUE'")
+			.param(claim.id())
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> statementReminders(Case claim) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import java.net.http.HttpResponse;
 
@@ -28,6 +29,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.aftercare.OpenRectifications;
@@ -51,6 +53,7 @@ import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.MemoryBombs;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -425,6 +428,33 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		assertThat(open.dueBetween(today, today.plusDays(20))).as("submitted: nothing to remind of")
 			.noneMatch(r -> r.applicationId() == claim.id());
+	}
+
+	/**
+	 * A rectification submitted while the reminders are being written is not reminded of:
+	 * the reminder waits for the submission (both hold the case's row) and finds the
+	 * process no longer waiting.
+	 */
+	@Test
+	void shouldNotRemindOfARectificationSubmittedWhileTheRemindersAreWritten() throws Exception {
+		Case claim = acceptanceAtCity();
+		LocalDate deadline = review.workingDay(LocalDate.now(CHINA).plusDays(10));
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
+				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+		DeadlineReminderPass reminders = new DeadlineReminderPass(context);
+
+		try (OpenTransaction<Void> submitting = OpenTransaction.begin(context.getBean(PlatformTransactionManager.class),
+				() -> steps.submitRectification(review.enterprise(), claim.id(), "已将除尘设备接入生产线。",
+						List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf"))))) {
+			Future<Integer> reminding = submitting
+				.meanwhile(() -> reminders.runAt(deadline.atStartOfDay(CHINA).toInstant()));
+			assertThat(OpenTransaction.stillWaiting(reminding)).as("the reminder waits for the submission").isTrue();
+			submitting.commit();
+			OpenTransaction.outcome(reminding);
+		}
+
+		assertThat(rectificationReminders(claim)).as("submitted meanwhile: nothing to remind of").isEmpty();
 	}
 
 	private List<String> rectificationReminders(Case claim) {
