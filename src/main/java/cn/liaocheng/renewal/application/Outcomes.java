@@ -19,6 +19,21 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 		String interestSubsidyBasis, String interestSubsidyFinding, boolean interestSubsidyByTranche) {
 
 	/**
+	 * Whether a correction with this deadline has lapsed at {@code now}: from the
+	 * deadline on the case lapses, whether or not the engine's timer has run yet, and
+	 * nothing done "during the correction" (an edit, a withdrawal, taking the return
+	 * back) is done any more. The one place of that rule.
+	 */
+	public static boolean correctionLapsed(Instant correctionDeadline, Instant now) {
+		return correctionDeadline != null && !now.isBefore(correctionDeadline);
+	}
+
+	/** {@link #correctionLapsed(Instant, Instant)} for this case's deadline. */
+	public boolean correctionLapsedAt(Instant now) {
+		return correctionLapsed(correctionDeadline, now);
+	}
+
+	/**
 	 * The same without the interest subsidy: what a loan's page and API say while the
 	 * city finance bureau has not decided it (the computation is the bureau's to review,
 	 * not a result).

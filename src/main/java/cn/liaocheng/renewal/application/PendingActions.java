@@ -90,8 +90,7 @@ public class PendingActions {
 	 */
 	private static Optional<PendingActionSource.Step> applicationStep(AwaitingCase c, Instant now) {
 		String page = "/enterprise/applications/" + c.id();
-		if (c.status() == ApplicationStatus.CORRECTION
-				&& (c.correctionDeadline() == null || now.isBefore(c.correctionDeadline()))) {
+		if (c.status() == ApplicationStatus.CORRECTION && !Outcomes.correctionLapsed(c.correctionDeadline(), now)) {
 			LocalDate lastDay = c.correctionDeadline() == null ? null
 					: LocalDate.ofInstant(c.correctionDeadline(), ChinaTime.ZONE);
 			return Optional.of(new PendingActionSource.Step(c.id(), ApplicationStatus.CORRECTION.label(),

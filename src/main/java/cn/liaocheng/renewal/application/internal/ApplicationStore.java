@@ -229,10 +229,10 @@ public class ApplicationStore {
 		if (status != ApplicationStatus.CORRECTION) {
 			return;
 		}
-		Instant deadline = repository.outcomes(id).correctionDeadline();
-		if (deadline != null && !Instant.now().isBefore(deadline)) {
+		Outcomes outcomes = repository.outcomes(id);
+		if (outcomes.correctionLapsedAt(Instant.now())) {
 			throw new ApplicationStateException(
-					"补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能再修改申报材料或附件。");
+					"补正期限已于 " + ChinaTime.minute(outcomes.correctionDeadline()) + " 届满，申报按逾期未补正处理，不能再修改申报材料或附件。");
 		}
 	}
 
@@ -295,11 +295,11 @@ public class ApplicationStore {
 		ApplicationRow row = owned(enterprise, id, true);
 		if (row.status() == ApplicationStatus.CORRECTION) {
 			// The deadline is the case's, not the engine's timer's: a resubmission a
-			// moment
-			// after it, before the timer has run, is as late as one an hour after.
-			Instant deadline = repository.outcomes(id).correctionDeadline();
-			if (deadline != null && !Instant.now().isBefore(deadline)) {
-				throw new ApplicationStateException("补正期限已于 " + ChinaTime.minute(deadline) + " 届满，申报按逾期未补正处理，不能重新提交。");
+			// moment after it, before the timer has run, is as late as one an hour after.
+			Outcomes outcomes = repository.outcomes(id);
+			if (outcomes.correctionLapsedAt(Instant.now())) {
+				throw new ApplicationStateException(
+						"补正期限已于 " + ChinaTime.minute(outcomes.correctionDeadline()) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
 			refuseSettledChanges(id, row);
 			funding.claim(id, enterprise.id(), row.dossier());
@@ -395,7 +395,7 @@ public class ApplicationStore {
 			return false;
 		}
 		if (row.status() == ApplicationStatus.CORRECTION) {
-			return correctionDeadline == null || Instant.now().isBefore(correctionDeadline);
+			return !Outcomes.correctionLapsed(correctionDeadline, Instant.now());
 		}
 		return row.status() == ApplicationStatus.COUNTY_REVIEW && !reviews.started(row.id());
 	}

@@ -251,7 +251,8 @@ public class TaskOperations {
 								&& openCorrectionAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()),
 										o.at())
 								&& summaries.get(o.applicationId()).status() == ApplicationStatus.CORRECTION
-								&& !correctionEnded(o.applicationId(), now) && untouched(o.applicationId())
+								&& !stages.facts(o.applicationId()).outcomes().correctionLapsedAt(now)
+								&& untouched(o.applicationId())
 						: unclaimedAfter(open.getOrDefault(Long.toString(o.applicationId()), List.of()), o.at()) && open
 							.get(Long.toString(o.applicationId()))
 							.stream()
@@ -369,7 +370,7 @@ public class TaskOperations {
 		if (!openCorrectionAfter(open, returned.at())) {
 			throw changed(open.isEmpty() ? "系统正在通知企业补正，请稍后再试" : "企业已重新提交或补正已结束，不能撤回");
 		}
-		if (correctionEnded(applicationId, Instant.now())) {
+		if (stages.facts(applicationId).outcomes().correctionLapsedAt(Instant.now())) {
 			throw changed("补正期限已届满，申报按逾期未补正处理，不能撤回");
 		}
 		List<String> edits = stages.correctionEdits(applicationId);
@@ -405,15 +406,6 @@ public class TaskOperations {
 	/** The enterprise has changed nothing in its open correction. */
 	private boolean untouched(long applicationId) {
 		return stages.correctionEdits(applicationId).isEmpty();
-	}
-
-	/**
-	 * The correction's deadline has passed: the case lapses then, whether or not the
-	 * timer has run yet, and a return can no longer be taken back.
-	 */
-	private boolean correctionEnded(long applicationId, Instant now) {
-		Instant deadline = stages.facts(applicationId).outcomes().correctionDeadline();
-		return deadline != null && !now.isBefore(deadline);
 	}
 
 	/**
