@@ -111,9 +111,12 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * applies)
 	 * @param interestMonths months the interest subsidy covers
 	 * @param interestBasis the national notice(s) the interest subsidy rests on
+	 * @param ruleOnTheDay whether a national interest-subsidy rule was in force on the
+	 * loan's day (none: before the first rule, or after the last known), so that the
+	 * decision names no rule of that day as its ground
 	 */
 	public record Loan(LocalDate grantDate, String typeLabel, boolean relending, BigDecimal interestPoints,
-			int interestMonths, String interestBasis, BigDecimal interestCap) {
+			int interestMonths, String interestBasis, BigDecimal interestCap, boolean ruleOnTheDay) {
 	}
 
 	/**

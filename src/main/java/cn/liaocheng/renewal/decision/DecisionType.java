@@ -40,6 +40,14 @@ public enum DecisionType {
 	INTEREST_SUBSIDY_GRANTED(Stage.INTEREST_SUBSIDY, false, false, "贷款贴息确认通知书"),
 	INTEREST_SUBSIDY_REFUSED(Stage.INTEREST_SUBSIDY, true, true, "不予贷款贴息决定书"),
 	/**
+	 * The city finance bureau's decision on a loan paid out on a day no national
+	 * interest-subsidy rule covers (before the first, or after the last known): nothing
+	 * is determined on the loan's day, and each of its tranches, that day's too, accrues
+	 * by the rule in force on its own day, if any. Neither a confirmation of an amount
+	 * nor a refusal of the loan's subsidy, which the ledger's payments would contradict.
+	 */
+	INTEREST_SUBSIDY_BY_TRANCHE(Stage.INTEREST_SUBSIDY, true, true, "贷款贴息分笔核定决定书"),
+	/**
 	 * One period's interest subsidy paid from the ledger: one notice per application and
 	 * period.
 	 */

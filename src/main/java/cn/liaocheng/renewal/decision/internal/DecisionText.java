@@ -91,7 +91,8 @@ final class DecisionText {
 			case LOAN_LISTED, LOAN_REFUSED, LOAN_NOT_PUSHED, LOAN_NOT_RECOMMENDED, LOAN_NOT_ACCEPTED ->
 				project + "设备更新贷款支持申请收悉。" + path + "现" + verb + "如下：";
 			case LOAN_DECLINED -> project + "设备更新贷款支持申请收悉。" + path + "现将审贷结果告知如下：";
-			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED -> interestOpening(r, project) + "现" + verb + "如下：";
+			case INTEREST_SUBSIDY_GRANTED, INTEREST_SUBSIDY_REFUSED, INTEREST_SUBSIDY_BY_TRANCHE ->
+				interestOpening(r, project) + "现" + verb + "如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
 					+ "，已按规定纳入财政贴息台账。根据本期贴息台账及财政部门审核结果，现将本期贴息资金拨付情况通知如下：";
 			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
@@ -113,7 +114,11 @@ final class DecisionText {
 		else {
 			text.append("已发放");
 		}
-		return text.append("。经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
+		// No rule in force on the loan's day (a decision by tranche, or its outright
+		// refusal): none is named as the ground.
+		boolean noRuleOnTheDay = r.type() == DecisionType.INTEREST_SUBSIDY_BY_TRANCHE
+				|| loan != null && !loan.ruleOnTheDay();
+		return text.append(noRuleOnTheDay ? "。经本机关审核，" : "。经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
 	}
 
 	private static String decision(DecisionRequest r) {
@@ -154,10 +159,21 @@ final class DecisionText {
 					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
 			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
+			case INTEREST_SUBSIDY_BY_TRANCHE -> byTranche(loan);
 			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
 			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
 			case CLAWBACK_DECIDED, SUBSIDY_REVOKED, SUBSIDY_REVOCATION_PROPOSED -> "经核查，本机关认定事实、理由及决定事项如下：";
 		};
+	}
+
+	/**
+	 * No rule covers the loan's day: nothing is determined now, and every tranche, that
+	 * day's included, accrues by its own day's rule, or not at all.
+	 */
+	private static String byTranche(DecisionRequest.Loan loan) {
+		String day = loan == null || loan.grantDate() == null ? "放款日" : date(loan.grantDate());
+		return "本次不予核定该笔贷款的财政贴息金额。该笔贷款各笔放款（含" + day + "发放的款项）按其放款日适用的国家设备更新贷款财政贴息政策计算贴息，"
+				+ "按月计入贴息台账，由财政部门审核拨付；放款日无适用贴息政策的款项不予贴息。理由如下：";
 	}
 
 	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {

@@ -30,7 +30,17 @@ public class LedgerPayments {
 
 	static final String ISSUER = "finance";
 
-	private static final String BASIS = "放款日适用的国家设备更新贷款财政贴息政策（见本贷款的贷款贴息确认通知书）";
+	/**
+	 * The ground a payment notice states: the rule of each day, as the loan's
+	 * interest-subsidy decision (the confirmation, or the decision by tranche when no
+	 * rule covered the loan's day) said.
+	 */
+	static String basis(GrantedLoan loan) {
+		return "放款日适用的国家设备更新贷款财政贴息政策（见本贷款的"
+				+ (loan.byTranche() ? DecisionType.INTEREST_SUBSIDY_BY_TRANCHE : DecisionType.INTEREST_SUBSIDY_GRANTED)
+					.title()
+				+ "）";
+	}
 
 	private final ApplicationStages stages;
 
@@ -123,7 +133,7 @@ public class LedgerPayments {
 			.orElse(null);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
-				BASIS, tranches(row, loan));
+				basis(loan), tranches(row, loan));
 		IssuedDecision issued = decisions
 			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
 					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),

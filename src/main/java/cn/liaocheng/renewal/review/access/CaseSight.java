@@ -40,7 +40,7 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 
 	private static final Set<DecisionType> LENDERS_DOCUMENTS = Set.of(DecisionType.LOAN_LISTED,
 			DecisionType.INTEREST_SUBSIDY_GRANTED, DecisionType.INTEREST_SUBSIDY_REFUSED,
-			DecisionType.INTEREST_SUBSIDY_PAYMENT);
+			DecisionType.INTEREST_SUBSIDY_BY_TRANCHE, DecisionType.INTEREST_SUBSIDY_PAYMENT);
 
 	/**
 	 * The sight of {@code user} on a case whose accepted grant is

@@ -188,7 +188,8 @@ class DecisionIssuing {
 
 	private static DecisionRequest.Loan loanTerms(LoanGrant grant, InterestSubsidyAssessment computed) {
 		return new DecisionRequest.Loan(grant.grantDate(), grant.type().label(), grant.usedRelending(),
-				computed.points(), computed.months(), computed.basis() == null ? "" : computed.basis(), computed.cap());
+				computed.points(), computed.months(), computed.basis() == null ? "" : computed.basis(), computed.cap(),
+				!computed.byTranche());
 	}
 
 	/**
@@ -228,9 +229,17 @@ class DecisionIssuing {
 			issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_GRANTED, List.of(), loan);
 			return new Issue(DecisionType.INTEREST_SUBSIDY_GRANTED, null, decided);
 		}
+		if (computed.byTranche() && !refused) {
+			// Not a refusal: the ledger accrues each tranche by its own day's rule.
+			List<String> finding = computed.finding() == null ? List.of() : List.of(computed.finding());
+			issue(decided, story, "finance", DecisionType.INTEREST_SUBSIDY_BY_TRANCHE, finding, loan);
+			return new Issue(DecisionType.INTEREST_SUBSIDY_BY_TRANCHE, null, decided);
+		}
 		List<String> reasons = new ArrayList<>();
 		if (computed.finding() != null) {
-			reasons.add(computed.finding());
+			// Refused outright, nothing accrues later: the finding's word of later
+			// tranches no longer holds.
+			reasons.add(refused ? SubsidyRules.withoutLaterAccrual(computed.finding()) : computed.finding());
 		}
 		if (refused && computed.grants()) {
 			reasons.add("依照放款日适用的" + (computed.basis() == null ? "国家设备更新贷款财政贴息政策" : computed.basis())

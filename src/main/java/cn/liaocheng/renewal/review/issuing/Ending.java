@@ -42,10 +42,14 @@ enum Ending {
 
 	/**
 	 * The result as the enterprise is told it: a granted loan whose interest subsidy was
-	 * refused says so, since that refusal is a decision of its own, open to review.
+	 * refused says so, since that refusal is a decision of its own, open to review; one
+	 * paid out on a day no rule covers says its tranches accrue by their own days' rules.
 	 */
 	String summary(Outcomes outcomes) {
 		BigDecimal interest = outcomes.interestSubsidyAmount();
+		if (this == LOAN_GRANTED && outcomes.interestSubsidyByTranche()) {
+			return "列入设备更新贷款支持项目清单，银行已放贷；财政贴息按各笔放款日适用的贴息政策分笔计入贴息台账，放款日无适用政策的款项不予贴息，理由及救济途径见贷款贴息分笔核定决定书";
+		}
 		if (this == LOAN_GRANTED && (interest == null || interest.signum() <= 0)) {
 			return "列入设备更新贷款支持项目清单，银行已放贷；不予财政贴息，理由及救济途径见不予贷款贴息决定书";
 		}

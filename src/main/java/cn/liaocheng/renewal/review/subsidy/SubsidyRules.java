@@ -291,6 +291,25 @@ public class SubsidyRules {
 	}
 
 	/**
+	 * What a finding of a loan paid out on a day no rule covers says of its later
+	 * accrual, after the last known rule ({@link #LATER_RULES}) or before the first
+	 * ({@link #LATER_TRANCHES}).
+	 */
+	private static final String LATER_RULES = "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账，由财政部门审核拨付";
+
+	private static final String LATER_TRANCHES = "此后分笔发放的，各笔按其放款日适用的贴息政策计算";
+
+	/**
+	 * {@code finding} without what it says of the loan's later accrual: what a refusal
+	 * states once the city finance bureau has refused the subsidy outright, after which
+	 * nothing accrues on any tranche.
+	 */
+	public static String withoutLaterAccrual(String finding) {
+		return finding == null ? null
+				: finding.replace("；" + LATER_RULES + "。", "。").replace("；" + LATER_TRANCHES + "。", "。");
+	}
+
+	/**
 	 * The facts of the loan against the conditions of the interest-subsidy table in force
 	 * on its date, as the table states them.
 	 */
@@ -302,10 +321,10 @@ public class SubsidyRules {
 			// The (d) notice runs to 31 December 2026 "and may be extended": a day after
 			// the last rule known is not yet known to be outside the policy.
 			return facts + "放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于" + ChinaTime.day(lastRuleDay.get())
-					+ "及以前发放的贷款），本次不予核定贴息；国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账，由财政部门审核拨付。";
+					+ "及以前发放的贷款），本次不予核定贴息；" + LATER_RULES + "。";
 		}
 		if (!conditions.anyRuleInForce()) {
-			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该日发放的贷款不符合贴息条件；此后分笔发放的，各笔按其放款日适用的贴息政策计算。";
+			return facts + "放款日不在国家设备更新贷款财政贴息政策的实施期内，该日发放的贷款不符合贴息条件；" + LATER_TRANCHES + "。";
 		}
 		String rule = "依照放款日适用的"
 				+ (conditions.bases().isEmpty() ? "国家设备更新贷款财政贴息政策" : String.join("；", conditions.bases()));

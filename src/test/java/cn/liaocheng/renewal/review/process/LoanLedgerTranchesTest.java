@@ -198,18 +198,29 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 	/**
 	 * A loan paid out after the last rule the table knows (the 2026 notice "may be
-	 * extended") is not found outside the policy for good: its decision says no rule
-	 * applies yet, and once the rule is extended the ledger accrues the loan under it.
+	 * extended") is not found outside the policy for good: its decision determines
+	 * nothing now and says each tranche accrues by its own day's rule, neither a refusal
+	 * nor a confirmation; once the rule is extended the ledger accrues the loan under it,
+	 * and the payment notice cites that decision.
 	 */
 	@Test
 	void aLoanPaidOutAfterTheLastKnownRuleIsNotRefusedForGoodAndAccruesOnceTheRuleIsExtended() throws Exception {
 		Case loan = review.listedLoan("icbc");
 		withTableEndedInJanuary(() -> review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2026, 3, 16)));
 
-		String refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text();
-		assertThat(refusal)
-			.contains("放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于2026年1月31日及以前发放的贷款）", "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账")
-			.doesNotContain("实施期内", "不符合贴息条件");
+		String decision = review.issued(loan, DecisionType.INTEREST_SUBSIDY_BY_TRANCHE).text();
+		assertThat(decision)
+			.contains("贷款贴息分笔核定决定书", "经本机关审核，现决定如下：", "本次不予核定该笔贷款的财政贴息金额",
+					"该笔贷款各笔放款（含2026年3月16日发放的款项）按其放款日适用的国家设备更新贷款财政贴息政策计算贴息，按月计入贴息台账",
+					"放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于2026年1月31日及以前发放的贷款）", "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账", "行政复议")
+			.doesNotContain("实施期内", "不符合贴息条件", "不予给予该笔贷款财政贴息", "根据放款日适用的");
+		assertThat(review.allDecisions(loan)).doesNotContain(DecisionType.INTEREST_SUBSIDY_REFUSED,
+				DecisionType.INTEREST_SUBSIDY_GRANTED);
+		assertThat(review.history(loan)).anySatisfy(line -> assertThat(line).contains("财政贴息按各笔放款日适用的贴息政策分笔计入贴息台账"))
+			.noneSatisfy(line -> assertThat(line).contains("不予财政贴息"));
+		assertThat(session(review.enterprise().userId()).get("/enterprise/applications/" + loan.id()).body())
+			.contains("按各笔放款日适用的贴息政策分笔计入贴息台账", "《贷款贴息分笔核定决定书》")
+			.doesNotContain("不予贴息，理由见");
 
 		// The rule is extended (the shipped table again): the loan accrues under it.
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
@@ -217,7 +228,29 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		List<LedgerRow> rows = rows(loan);
 		assertThat(rows).extracting(LedgerRow::periodLabel).containsExactly("2026-03", "2026-04");
 		// April: 30 days of 1,200,000 at 1.5 points ÷ 360 = 1,500.00.
-		assertThat(period(loan, "2026-04").amount()).isEqualByComparingTo("1500.00");
+		LedgerRow april = period(loan, "2026-04");
+		assertThat(april.amount()).isEqualByComparingTo("1500.00");
+		payments.approve(review.user("lc-finance"), loan.id(), april.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), april.id(), LocalDate.of(2026, 5, 10),
+				"LCCZ-2026-0510-" + loan.id());
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text()).contains("见本贷款的贷款贴息分笔核定决定书")
+			.doesNotContain("贷款贴息确认通知书");
+	}
+
+	/**
+	 * A loan paid out before the first national rule (7 March 2024): that day's money is
+	 * outside the policy, and the decision says the later tranches follow their own days'
+	 * rules, without naming a rule of the loan's day as its ground.
+	 */
+	@Test
+	void aLoanPaidOutBeforeTheFirstRuleIsDecidedByTranche() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 3, 1));
+
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_BY_TRANCHE).text())
+			.contains("贷款贴息分笔核定决定书", "该笔贷款各笔放款（含2024年3月1日发放的款项）", "放款日无适用贴息政策的款项不予贴息",
+					"放款日不在国家设备更新贷款财政贴息政策的实施期内，该日发放的贷款不符合贴息条件；此后分笔发放的，各笔按其放款日适用的贴息政策计算。")
+			.doesNotContain("根据放款日适用的", "不予给予该笔贷款财政贴息");
 	}
 
 	/**
@@ -233,6 +266,10 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		});
 		review.decide(loan, "Task_FinanceInterestReview", "REFUSE", "该企业已被列入负面清单，不予贴息。");
 
+		// The refusal promises no later accrual, which it rules out.
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text())
+			.contains("不予给予该笔贷款财政贴息", "放款日暂无适用的国家设备更新贷款财政贴息政策", "本次不予核定贴息。", "该企业已被列入负面清单，不予贴息。")
+			.doesNotContain("按月计入贴息台账", "各笔按其放款日", "根据放款日适用的");
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
 		accrual.accrueAll(LocalDate.of(2026, 5, 1));
 
