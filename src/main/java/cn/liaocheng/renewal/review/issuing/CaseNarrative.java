@@ -203,7 +203,9 @@ class CaseNarrative {
 					+ resolution
 						.map(r -> "，经" + r.bodyName() + "核查，认定"
 								+ (ReviewProcesses.APPROVE.equals(r.decision()) ? "异议不成立" : "异议成立") + "。")
-						.orElse("，正在核查。");
+						// A decision ends the case: an objection not ruled on by then is
+						// never checked (it is closed with the case).
+						.orElse("，未作出核查结论。");
 		}
 
 		/**

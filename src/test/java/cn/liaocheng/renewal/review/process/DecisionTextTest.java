@@ -602,6 +602,37 @@ class DecisionTextTest extends ReviewProcessTest {
 			.doesNotContain("公示期内未收到异议。");
 	}
 
+	/**
+	 * An objection's check sends the case back to the expert review, which refuses: the
+	 * refusal says the objection was never ruled on (not that it is being checked, which
+	 * nobody will do after the case ends), and the objection is closed with the case, so
+	 * that the objector's lookup no longer says it waits for its check.
+	 */
+	@Test
+	void anObjectionNeverRuledOnBeforeARefusalIsToldAsSuchAndClosedWithTheCase() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		assertThat(noticeBoard
+			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000002", "该企业所购设备为二手设备。"), "192.0.2.9")
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Task resolve = review.task(claim, "Task_ResolveObjections");
+		tasks.claim(resolve.getId(), "lc-industry");
+		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核。");
+		review.decide(claim, "Task_ExpertReview", "REFUSE");
+
+		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("公示期内收到实名异议1件，未作出核查结论。")
+			.doesNotContain("正在核查");
+		assertThat(
+				jdbc.sql("SELECT resolution FROM public_objection WHERE application_id = ? AND resolved_at IS NOT NULL")
+					.param(claim.id())
+					.query(String.class)
+					.list())
+			.containsExactly("该申报的审查已终结（已出具《不予奖补决定书》），本异议未单独作出核查结论。");
+	}
+
 	private Case approvedClaim() {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
 		review.passCountyReview(claim);
