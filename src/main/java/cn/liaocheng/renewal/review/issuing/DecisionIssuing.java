@@ -153,7 +153,11 @@ class DecisionIssuing {
 		// The branch lists; the lead bureau, refusing, does not push the project to it.
 		DecisionType act = refusal == DecisionType.LOAN_REFUSED && !"pboc".equals(body) ? DecisionType.LOAN_NOT_PUSHED
 				: refusal;
-		return issue(facts, story, body, act, reasons, null);
+		// The result as the enterprise is told it says what the document decides: the
+		// finance bureau refuses to allocate, the lead bureau not to push.
+		String summary = act == DecisionType.SUBSIDY_REFUSED && "finance".equals(body) ? "不予下达奖补资金"
+				: act == DecisionType.LOAN_NOT_PUSHED ? "未通过市级审查，不予推送列入贷款支持项目清单" : null;
+		return new Issue(issue(facts, story, body, act, reasons, null).type(), summary, null);
 	}
 
 	/**

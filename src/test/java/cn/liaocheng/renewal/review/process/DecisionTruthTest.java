@@ -146,6 +146,9 @@ class DecisionTruthTest extends ReviewProcessTest {
 		assertThat(review.outcomes(claim).subsidyAmount()).isNotNull();
 		review.decide(claim, "Task_FinanceAllocation", "REFUSE", "预算指标不足，不予下达。");
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.REFUSED);
+		// The result says what the finance bureau's document decides.
+		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("办理结果：不予下达奖补资金"))
+			.noneSatisfy(line -> assertThat(line).contains("办理结果：不予奖补"));
 
 		String body = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
 			.get("/api/applications/" + claim.id())
