@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.aftercare.PaymentHolds;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.ProjectDossier;
@@ -58,8 +59,11 @@ class AftercareStandings {
 
 	private final OrganizationCatalog bodies;
 
+	private final List<PaymentHolds> holds;
+
 	AftercareStandings(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-			AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies) {
+			AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies, List<PaymentHolds> holds) {
+		this.holds = holds;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
@@ -86,6 +90,8 @@ class AftercareStandings {
 		List<Finding> findings = records.findings(applicationId);
 		BigDecimal paid = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		Set<AftercareView.Action> actions = EnumSet.noneOf(AftercareView.Action.class);
+		// A clawback under way (or decided) holds what is not yet paid.
+		Optional<String> held = holds.stream().map(h -> h.heldFor(applicationId)).flatMap(Optional::stream).findFirst();
 		String step;
 		String handledBy = "";
 		LocalDate due = null;
@@ -104,7 +110,12 @@ class AftercareStandings {
 				.stream()
 				.findFirst()
 				.orElse(null);
-			if (open != null) {
+			if (open != null && AftercareModel.PAYMENT_TASK.equals(open.getTaskDefinitionKey()) && held.isPresent()) {
+				// The county may not record a payment while a clawback holds it: nothing
+				// is due from it and there is nothing to urge.
+				step = held.get();
+			}
+			else if (open != null) {
 				step = open.getName();
 				handledBy = bodies.groupName(candidateGroup(open));
 				due = open.getDueDate() == null ? null
@@ -141,8 +152,11 @@ class AftercareStandings {
 					.stream()
 					.min(Comparator.comparing(Job::getDuedate))
 					.orElse(null);
-				step = timer == null ? "系统处理中" : "验收已通过，待绩效评价";
-				due = timer == null ? null : LocalDate.ofInstant(timer.getDuedate().toInstant(), WorkingDays.CHINA);
+				// The timer's day is when the report may start, not a deadline.
+				step = timer == null ? "系统处理中"
+						: "验收已通过，请自"
+								+ ChinaTime.day(LocalDate.ofInstant(timer.getDuedate().toInstant(), WorkingDays.CHINA))
+								+ "起报送项目绩效自评";
 			}
 		}
 		Dossier d = facts.dossier();
@@ -159,9 +173,9 @@ class AftercareStandings {
 				project.map(ProjectDossier::expectedOutputValue).orElse(null),
 				project.map(ProjectDossier::expectedEnergySaving).orElse(null), bestGrade,
 				project.map(ProjectDossier::otherBenefits).orElse(null));
-		return Optional
-			.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments, records.submissions(applicationId),
-					findings, step, handledBy, due, actions, promised, AftercareModel.WITHDRAWN_END.equals(ended)));
+		return Optional.of(new AftercareView(facts.outcomes().subsidyAmount(), paid, payments,
+				records.submissions(applicationId), findings, step, handledBy, due, actions, promised,
+				AftercareModel.WITHDRAWN_END.equals(ended) || held.isPresent()));
 	}
 
 	/**

@@ -21,7 +21,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * deadline), or {@code null}
  * @param actions what the enterprise can do now
  * @param promised what the dossier promised, to compare a performance report with
- * @param paymentStopped the subsidy was recovered or revoked: what is unpaid is not paid
+ * @param paymentStopped the subsidy was recovered or revoked, or a clawback under way
+ * holds its payment: what is unpaid is not paid now
  */
 public record AftercareView(BigDecimal allocated, BigDecimal paid, List<Payment> payments, List<Submission> submissions,
 		List<Finding> findings, String currentStep, String handledBy, LocalDate dueDate, Set<Action> actions,

@@ -224,7 +224,9 @@ public class LoanBook {
 				: Accrual.Rules.always(new Accrual.Rule(BigDecimal.ZERO, 0, null, null));
 		LocalDate until = Accrual.stop(rulesOfLoan, events).map(d -> d.minusDays(1)).orElse(null);
 		Map<Long, String> tranches = new LinkedHashMap<>();
-		if (loan.decided() && loan.terms().rule().subsidises()) {
+		// A loan decided by tranche has no rate of its own day, but its tranches have
+		// theirs.
+		if (loan.decided() && (loan.terms().rule().subsidises() || loan.byTranche())) {
 			events.stream()
 				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
 				.forEach(e -> tranches.put(e.id(), LoanRules.describe(rulesOfLoan.on(e.date()), e.date())));

@@ -230,6 +230,11 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		// April: 30 days of 1,200,000 at 1.5 points ÷ 360 = 1,500.00.
 		LedgerRow april = period(loan, "2026-04");
 		assertThat(april.amount()).isEqualByComparingTo("1500.00");
+		// The ledger's summary and the tranche's line say the same as the decision.
+		String ledger = session(review.enterprise().userId()).get("/enterprise/applications/" + loan.id() + "/loan")
+			.body();
+		assertThat(ledger).contains("按各笔放款日适用的贴息政策分笔计入（见贷款贴息分笔核定决定书）", "自 2026-03-16 起最长")
+			.doesNotContain("<dd id=\"subsidy-rate\">不予贴息</dd>");
 		payments.approve(review.user("lc-finance"), loan.id(), april.id());
 		payments.pay(review.user("lc-finance-pay"), loan.id(), april.id(), LocalDate.of(2026, 5, 10),
 				"LCCZ-2026-0510-" + loan.id());

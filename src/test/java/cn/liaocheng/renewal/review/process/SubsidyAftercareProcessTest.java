@@ -156,6 +156,10 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 				CHINA);
 		assertThat(due).as("renewal.aftercare.performance-after, P6M by default")
 			.isEqualTo(LocalDate.now(CHINA).plusMonths(6));
+		AftercareView waiting = steps.view(review.enterprise(), claim.id());
+		assertThat(waiting.currentStep()).as("the day the report may start is no deadline")
+			.isEqualTo("验收已通过，请自" + ChinaTime.day(due) + "起报送项目绩效自评");
+		assertThat(waiting.dueDate()).isNull();
 		assertThatThrownBy(() -> steps.reportPerformance(review.enterprise(), claim.id(), report("9000000"), List.of()))
 			.as("not before the time has come")
 			.isInstanceOf(ApplicationStateException.class);
@@ -428,6 +432,31 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		review.runJobs(claim);
 		assertThat(open.dueBetween(today, today.plusDays(20))).as("submitted: nothing to remind of")
 			.noneMatch(r -> r.applicationId() == claim.id());
+	}
+
+	/**
+	 * A clawback started while the subsidy is still being paid holds the payment: the
+	 * enterprise's section says so, with no due date of the county's payment step and
+	 * nothing to urge, and the unpaid rest is shown as held, not as waiting to be paid.
+	 */
+	@Test
+	void aClawbackUnderWayShowsThePaymentHeldNotDue() {
+		Case claim = allocatedClaim();
+		pay(claim, "10000.00", "GK-HOLD-" + claim.id());
+		HttpResponse<String> started = new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD)
+			.postJson("/api/clawbacks",
+					"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号87654321的增值税发票系虚开，设备实际未购置。\"}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+
+		AftercareView view = steps.view(review.enterprise(), claim.id());
+		assertThat(view.currentStep()).contains("正在追回程序中", "暂停拨付");
+		assertThat(view.handledBy()).isEmpty();
+		assertThat(view.dueDate()).isNull();
+		assertThat(view.paymentStopped()).isTrue();
+		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body();
+		assertThat(page).contains("（其余 27,000.00 元已暂停拨付）").doesNotContain("待拨付）", "申请尽快拨付");
 	}
 
 	/**
