@@ -158,9 +158,6 @@ public class EnterpriseSteps {
 			BigDecimal output, BigDecimal energy, Integer grade, String digital, List<Upload> uploads,
 			List<FieldProblem> problems) {
 		applications.detail(user, applicationId);
-		// The case's row first, as every writer of the case and its tasks takes it: the
-		// deadline reminders wait for a submission under way instead of reminding of it.
-		stages.hold(applicationId);
 		Execution waiting = waiting(applicationId, message, kind);
 		if (kind == Submission.Kind.RECTIFICATION) {
 			rectificationStillOpen(applicationId);
@@ -177,6 +174,10 @@ public class EnterpriseSteps {
 			audit.record(user.userId(), "AFTERCARE_EVIDENCE_ADDED", "application:" + applicationId,
 					upload.category().name() + " " + cleanName(upload.fileName()) + " sha256=" + stored.sha256());
 		}
+		// The case's row before the case's record and the engine's rows, as every writer
+		// of both takes it (after the files, which may take a while to store): the
+		// deadline reminders wait for the submission instead of reminding of it.
+		stages.hold(applicationId);
 		String history = kind.label() + (uploads.isEmpty() ? "" : "，附材料 " + uploads.size() + " 份")
 				+ (output == null ? "" : "，实际年产值（总额）" + Money.yuan(output) + " 元") + "。说明：" + statement;
 		stages.note(applicationId, user.userId(), user.displayName(), "AFTERCARE_" + kind.name(), history);

@@ -285,7 +285,7 @@ class ApplicationPortalController {
 	String acceptLoanOffer(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable String bankKey, RedirectAttributes redirect) {
 		applications.acceptLoanOffer(user, id, bankKey);
-		redirect.addFlashAttribute("notice", "已接受" + bankName(bankKey) + "的贷款，系统将据此核定财政贴息并出具通知书。");
+		redirect.addFlashAttribute("notice", "已接受" + bankName(bankKey) + "的贷款，系统将据此测算财政贴息，由市财政局核定后出具贴息决定。");
 		return "redirect:/enterprise/applications/" + id;
 	}
 

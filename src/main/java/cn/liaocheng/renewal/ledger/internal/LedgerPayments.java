@@ -32,14 +32,14 @@ public class LedgerPayments {
 
 	/**
 	 * The ground a payment notice states: the rule of each day, as the loan's
-	 * interest-subsidy decision (the confirmation, or the decision by tranche when no
-	 * rule covered the loan's day) said.
+	 * interest-subsidy decision said, named by the title of the one issued (the
+	 * confirmation, or the decision by tranche when no rule covered the loan's day);
+	 * {@code issued} empty only for a loan without one, named by what its record says.
 	 */
-	static String basis(GrantedLoan loan) {
-		return "放款日适用的国家设备更新贷款财政贴息政策（见本贷款的"
-				+ (loan.byTranche() ? DecisionType.INTEREST_SUBSIDY_BY_TRANCHE : DecisionType.INTEREST_SUBSIDY_GRANTED)
-					.title()
-				+ "）";
+	static String basis(GrantedLoan loan, Optional<DecisionType> issued) {
+		DecisionType decision = issued.orElse(
+				loan.byTranche() ? DecisionType.INTEREST_SUBSIDY_BY_TRANCHE : DecisionType.INTEREST_SUBSIDY_GRANTED);
+		return "放款日适用的国家设备更新贷款财政贴息政策（见本贷款的" + decision.title() + "）";
 	}
 
 	private final ApplicationStages stages;
@@ -133,7 +133,7 @@ public class LedgerPayments {
 			.orElse(null);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
-				basis(loan), tranches(row, loan));
+				basis(loan, interestDecision(applicationId)), tranches(row, loan));
 		IssuedDecision issued = decisions
 			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
 					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),
@@ -143,6 +143,15 @@ public class LedgerPayments {
 			store.notice(rowId, issued.id());
 		}
 		return issued;
+	}
+
+	/** The type of the loan's interest-subsidy decision, if one was issued. */
+	private Optional<DecisionType> interestDecision(long applicationId) {
+		return decisions.allForApplication(applicationId)
+			.stream()
+			.map(IssuedDecision::type)
+			.filter(t -> t.stage() == DecisionType.Stage.INTEREST_SUBSIDY)
+			.findFirst();
 	}
 
 	/**

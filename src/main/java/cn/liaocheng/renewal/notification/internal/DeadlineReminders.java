@@ -127,9 +127,19 @@ class DeadlineReminders {
 		try {
 			int reminded = 0;
 			for (Reminder r : due(now)) {
-				if (!now.isBefore(r.from()) && r.recipient() != null
-						&& Boolean.TRUE.equals(transaction.execute(status -> send(r, status)))) {
-					reminded++;
+				if (now.isBefore(r.from()) || r.recipient() == null) {
+					continue;
+				}
+				try {
+					if (Boolean.TRUE.equals(transaction.execute(status -> send(r, status)))) {
+						reminded++;
+					}
+				}
+				catch (RuntimeException e) {
+					// One reminder that cannot be written now (a lock held too long, a
+					// database hiccup) is tried again in the next run; the others go out.
+					LOG.warn("Deadline reminder {} to {} not written this run: {}", r.note().dedupKey(), r.recipient(),
+							e.toString());
 				}
 			}
 			return reminded;

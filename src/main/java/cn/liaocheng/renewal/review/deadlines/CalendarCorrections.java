@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.audit.AuditTrail;
@@ -319,7 +320,8 @@ public class CalendarCorrections {
 			}
 			long applicationId = application.get();
 			Instant recorded = stages.facts(applicationId).outcomes().correctionDeadline();
-			if (recorded == null || !recorded.isAfter(now)) {
+			// Only a correction still running: one lapsed is past extending.
+			if (recorded == null || Outcomes.correctionLapsed(recorded, now)) {
 				continue;
 			}
 			count(counts,

@@ -197,7 +197,7 @@ class CaseNarrative {
 				.filter(o -> RESOLVE_OBJECTIONS.equals(o.step()) && o.at().isAfter(n.startsAt()))
 				.reduce((a, b) -> b);
 			String earlier = "此前公示期间收到、尚未办结的实名异议" + n.carriedOver() + "件";
-			String received = n.objections() == 0 ? "，公示期内未收到新的异议；" + earlier + "一并核查"
+			String received = n.objections() == 0 ? "，公示期内未收到新的异议；" + earlier + (resolution.isPresent() ? "一并核查" : "")
 					: "，公示期内收到实名异议" + n.objections() + "件" + (n.carriedOver() == 0 ? "" : "，另有" + earlier);
 			return period + received
 					+ resolution

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanOffer;
@@ -841,7 +842,7 @@ class IssuingGrounds implements DecisionGrounds {
 			if (deadline == null || !deadline.isAfter(o.at())) {
 				return Met.missing("申报记录中没有该次退回的补正期限");
 			}
-			if (deadline.isAfter(record.now())) {
+			if (!Outcomes.correctionLapsed(deadline, record.now())) {
 				return Met.missing("补正期限 " + deadline + " 尚未届满");
 			}
 			return Met.at(returned);

@@ -7,7 +7,8 @@ import cn.liaocheng.renewal.review.CaseDecided;
 
 /**
  * Closes the objections still open when a case's decision is issued, in the decision's
- * transaction ({@link PublicNotices#closeWithCase}).
+ * transaction ({@link PublicNotices#closeWithCase}); a withdrawal closes them where the
+ * review is cancelled.
  */
 @Component
 class ObjectionsClosedWithTheCase {
@@ -20,7 +21,7 @@ class ObjectionsClosedWithTheCase {
 
 	@EventListener
 	void on(CaseDecided decided) {
-		notices.closeWithCase(decided.applicationId(), decided.document());
+		notices.closeWithCase(decided.applicationId(), "已出具《" + decided.document() + "》");
 	}
 
 }

@@ -241,16 +241,17 @@ public class PublicNotices {
 	}
 
 	/**
-	 * The case ended with {@code document} while objections were still open (a return to
-	 * the step before the check that then refused, a lapse): nobody will check them any
-	 * more, so they are closed with the case, and the objector's lookup says so instead
-	 * of "to be checked" for ever. Answers how many were closed.
+	 * The case ended ({@code how}: the decision issued, or the withdrawal) while
+	 * objections were still open (a return to the step before the check that then
+	 * refused, a lapse, a withdrawal during a later correction): nobody will check them
+	 * any more, so they are closed with the case, and the objector's lookup says so
+	 * instead of "to be checked" for ever. Answers how many were closed.
 	 */
-	int closeWithCase(long applicationId, String document) {
+	public int closeWithCase(long applicationId, String how) {
 		return jdbc.sql("""
 				UPDATE public_objection SET resolved_at = ?, resolution = ?
 				WHERE application_id = ? AND resolved_at IS NULL""")
-			.params(Timestamp.from(Instant.now()), "该申报的审查已终结（已出具《" + document + "》），本异议未单独作出核查结论。", applicationId)
+			.params(Timestamp.from(Instant.now()), "该申报的审查已终结（" + how + "），本异议未单独作出核查结论。", applicationId)
 			.update();
 	}
 

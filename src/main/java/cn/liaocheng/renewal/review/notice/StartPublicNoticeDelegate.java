@@ -60,7 +60,7 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 				"拟奖补 " + Money.yuan(amount) + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
 		execution.setVariable(ReviewProcesses.NOTICE_ENDS, DateTimeFormatter.ISO_INSTANT.format(ends));
 		events.publishEvent(new CaseNews(applicationId, "进入公示", "拟奖补 " + Money.yuan(amount) + " 元，已在公示栏公示至 "
-				+ SHOWN.format(ends) + "（5 个工作日）。公示期满后，由市财政局决定是否下达奖补资金；拟奖补金额以下达通知书为准。"));
+				+ SHOWN.format(ends) + "（5 个工作日）。公示期满无异议或异议经核查不成立的，由市财政局决定是否下达奖补资金；拟奖补金额以下达通知书为准。"));
 	}
 
 }

@@ -18,6 +18,7 @@ import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -40,8 +41,11 @@ class CaseReviewProcesses implements CaseReviews {
 
 	private final OpenTasks openTasks;
 
+	private final PublicNotices notices;
+
 	CaseReviewProcesses(RuntimeService runtime, TaskService tasks, HistoryService history,
-			OrganizationCatalog organizations, OpenTasks openTasks) {
+			OrganizationCatalog organizations, OpenTasks openTasks, PublicNotices notices) {
+		this.notices = notices;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
@@ -185,9 +189,19 @@ class CaseReviewProcesses implements CaseReviews {
 		}
 	}
 
+	/**
+	 * The enterprise withdrew: the review ends, and objections to its notice that were
+	 * not ruled on are closed with it.
+	 */
 	@Override
 	public void cancel(String processInstanceId, String reason) {
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
 		runtime.deleteProcessInstance(processInstanceId, reason, false, true);
+		if (instance != null && instance.getBusinessKey() != null) {
+			notices.closeWithCase(Long.parseLong(instance.getBusinessKey()), "申请人已撤回申报");
+		}
 	}
 
 	@Override

@@ -38,8 +38,10 @@ class InterestSubsidyReviewListener implements TaskListener {
 		task.setVariableLocal("loanTerms", loanTerms(o));
 		task.setVariableLocal("interestSubsidy", Money.yuan(o.interestSubsidyAmount()));
 		task.setVariableLocal("interestSubsidyBasis", basis(o));
-		task.setVariableLocal("interestSubsidyFinding",
-				o.interestSubsidyFinding() != null ? "不符合贴息条件：" + o.interestSubsidyFinding() : "符合贴息条件。");
+		task.setVariableLocal("interestSubsidyFinding", o.interestSubsidyFinding() == null ? "符合贴息条件。"
+				// No rule covers the loan's day: agreeing decides it by tranche.
+				: o.interestSubsidyByTranche() ? "放款日无适用的贴息政策，同意的按各笔放款日分笔核定：" + o.interestSubsidyFinding()
+						: "不符合贴息条件：" + o.interestSubsidyFinding());
 	}
 
 	private String loanTerms(Outcomes o) {

@@ -221,6 +221,9 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		assertThat(session(review.enterprise().userId()).get("/enterprise/applications/" + loan.id()).body())
 			.contains("按各笔放款日适用的贴息政策分笔计入贴息台账", "《贷款贴息分笔核定决定书》")
 			.doesNotContain("不予贴息，理由见");
+		assertThat(session("lc-finance").get("/review/applications/" + loan.id()).body())
+			.contains("按各笔放款日适用的贴息政策分笔计入贴息台账（见《贷款贴息分笔核定决定书》）")
+			.doesNotContain("不予贴息（见《不予贷款贴息决定书》）");
 
 		// The rule is extended (the shipped table again): the loan accrues under it.
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
@@ -46,9 +49,12 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 
 	private final TaskOperations operations;
 
+	private final ApplicationContext context;
+
 	@Autowired
 	ObjectionReceiptTest(ApplicationContext context, TaskService tasks, TaskOperations operations) {
 		super(context);
+		this.context = context;
 		this.tasks = tasks;
 		this.operations = operations;
 	}
@@ -165,6 +171,45 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 
 		assertThat(lookUp(receipt)).contains("已处理").contains(UPHELD).doesNotContain(NOT_UPHELD);
 		assertThat(dossier(claim)).contains("核查意见：" + UPHELD).doesNotContain("核查意见：" + NOT_UPHELD);
+	}
+
+	/**
+	 * The check sends the case back to the expert review, which refuses: the case ends
+	 * without a ruling on the objection, and its objector reads that, not that it waits
+	 * for its check.
+	 */
+	@Test
+	void anObjectionTheCaseEndedWithoutRulingOnIsShownClosedWithTheCase() {
+		// Large enough for the expert review before the notice.
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		String receipt = fileObjection(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Task check = review.task(claim, "Task_ResolveObjections");
+		tasks.claim(check.getId(), "lc-industry");
+		operations.returnToPrevious("lc-industry", check.getId(), "异议涉及设备来源，请专家组复核。");
+		review.decide(claim, "Task_ExpertReview", "REFUSE");
+
+		assertThat(lookUp(receipt)).contains("已处理", "该申报的审查已终结（已出具《不予奖补决定书》），本异议未单独作出核查结论")
+			.doesNotContain("公示期满后由市工业和信息化局核查处理");
+	}
+
+	/**
+	 * The enterprise withdraws while an objection is open (its review cancelled): the
+	 * objection is closed with the case.
+	 */
+	@Test
+	void anObjectionOpenWhenTheReviewIsWithdrawnIsClosedWithIt() {
+		Case claim = onNoticeWithAnObjection();
+		String receipt = fileObjection(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
+				status -> context.getBean(CaseReviews.class).cancel(claim.process().getId(), "申请人在补正期间撤回"));
+
+		assertThat(lookUp(receipt)).contains("已处理", "该申报的审查已终结（申请人已撤回申报），本异议未单独作出核查结论");
 	}
 
 	private Case onNoticeWithAnObjection() {
