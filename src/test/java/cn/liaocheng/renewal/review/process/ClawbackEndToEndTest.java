@@ -753,6 +753,17 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
 				"二期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-CB6"))
 			.statusCode()).isIn(200, 204);
+		// A later cause finds the clawback dropped: a case has one clawback, so the
+		// step stops (an incident in the process) rather than record and tell the
+		// enterprise a clawback nobody will determine.
+		int notes = review.history(claim).size();
+		assertThatThrownBy(() -> new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(
+					new ClawbackDue(claim.id(), ClawbackDue.Cause.RECTIFICATION_LAPSED, "逾期未提交整改材料。", "lc-industry"))))
+			.hasMessageContaining("此前的奖补资金追回程序已经核查不予追回", "不支持对同一项目再次启动追回程序", "请市工业和信息化局依法另行处理");
+		assertThat(review.history(claim)).hasSize(notes);
+		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+			.isEqualTo("DROPPED");
 	}
 
 	/**
