@@ -65,10 +65,7 @@ public class DueRepayments {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean stillDue(DueRepayment told) {
-		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE")
-			.param(told.applicationId())
-			.query()
-			.listOfRows();
+		ClawbackRow.hold(jdbc, told.applicationId());
 		return jdbc.sql(DUE + " AND c.application_id = :application")
 			.param("status", ClawbackStatus.DECIDED.name())
 			.param("pending", ClawbackView.Repayment.State.PENDING.name())

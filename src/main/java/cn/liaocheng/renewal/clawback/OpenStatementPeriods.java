@@ -63,10 +63,7 @@ public class OpenStatementPeriods {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean stillOpen(OpenStatementPeriod told) {
-		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE")
-			.param(told.applicationId())
-			.query()
-			.listOfRows();
+		ClawbackRow.hold(jdbc, told.applicationId());
 		return jdbc.sql(OPEN + " AND c.application_id = :application")
 			.param("status", ClawbackStatus.NOTIFIED.name())
 			.param("application", told.applicationId())

@@ -158,26 +158,39 @@ public class EnterpriseSteps {
 			BigDecimal output, BigDecimal energy, Integer grade, String digital, List<Upload> uploads,
 			List<FieldProblem> problems) {
 		applications.detail(user, applicationId);
-		Execution waiting = waiting(applicationId, message, kind);
+		// Refused early, before any file is stored, when it cannot be submitted now.
+		waiting(applicationId, message, kind);
 		if (kind == Submission.Kind.RECTIFICATION) {
 			rectificationStillOpen(applicationId);
 		}
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
+		// The files first: they may take a while to store and refer to nothing of the
+		// case. Then the case's row, before any row that refers to it (on PostgreSQL an
+		// insert referring to it would take a share lock that a later hold would have to
+		// upgrade) and before the engine's rows, as every writer of the case takes it:
+		// the
+		// deadline reminders wait for the submission instead of reminding of it, and a
+		// second submission waits for the first. The state is checked again under it.
+		List<StoredFile> stored = new ArrayList<>();
+		for (Upload upload : uploads) {
+			stored.add(files.store(upload.content(), FileType.of(upload.content()).orElseThrow().mediaType()));
+		}
+		stages.hold(applicationId);
+		Execution waiting = waiting(applicationId, message, kind);
+		if (kind == Submission.Kind.RECTIFICATION) {
+			rectificationStillOpen(applicationId);
+		}
 		long submissionId = records.insertSubmission(applicationId, kind, statement, output, energy, grade, digital,
 				user.userId());
-		for (Upload upload : uploads) {
-			FileType type = FileType.of(upload.content()).orElseThrow();
-			StoredFile stored = files.store(upload.content(), type.mediaType());
-			records.addEvidence(submissionId, upload.category(), cleanName(upload.fileName()), stored.id());
+		for (int i = 0; i < uploads.size(); i++) {
+			Upload upload = uploads.get(i);
+			records.addEvidence(submissionId, upload.category(), cleanName(upload.fileName()), stored.get(i).id());
 			audit.record(user.userId(), "AFTERCARE_EVIDENCE_ADDED", "application:" + applicationId,
-					upload.category().name() + " " + cleanName(upload.fileName()) + " sha256=" + stored.sha256());
+					upload.category().name() + " " + cleanName(upload.fileName()) + " sha256="
+							+ stored.get(i).sha256());
 		}
-		// The case's row before the case's record and the engine's rows, as every writer
-		// of both takes it (after the files, which may take a while to store): the
-		// deadline reminders wait for the submission instead of reminding of it.
-		stages.hold(applicationId);
 		String history = kind.label() + (uploads.isEmpty() ? "" : "，附材料 " + uploads.size() + " 份")
 				+ (output == null ? "" : "，实际年产值（总额）" + Money.yuan(output) + " 元") + "。说明：" + statement;
 		stages.note(applicationId, user.userId(), user.displayName(), "AFTERCARE_" + kind.name(), history);

@@ -20,6 +20,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.clawback.ClawbackRow;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 
@@ -83,10 +84,7 @@ class ClawbackStore {
 	 * step).
 	 */
 	Optional<Row> lockByApplication(long applicationId) {
-		jdbc.sql("SELECT id FROM clawback WHERE application_id = ? FOR UPDATE")
-			.param(applicationId)
-			.query()
-			.listOfRows();
+		ClawbackRow.hold(jdbc, applicationId);
 		return byApplication(applicationId);
 	}
 

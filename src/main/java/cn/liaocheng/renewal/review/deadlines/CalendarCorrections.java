@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseNews;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.CalendarCorrection;
 import cn.liaocheng.renewal.calendar.ChinaTime;

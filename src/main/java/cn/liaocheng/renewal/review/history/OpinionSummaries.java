@@ -171,7 +171,8 @@ public class OpinionSummaries {
 		String inPeriod = n.objections() > 0 ? n.objections() + " 件" + (running ? "（公示期尚未届满）" : "")
 				: (running ? "公示期尚未届满，截至打印时" : "公示期内") + (earlier ? "未收到新的异议" : "未收到异议");
 		if (n.carriedOver() > 0) {
-			inPeriod += "；此前公示期间收到、尚未办结的异议 " + n.carriedOver() + " 件，一并核查";
+			// Their handling is listed with each; a case may end before they are checked.
+			inPeriod += "；此前公示期间收到、尚未办结的异议 " + n.carriedOver() + " 件";
 		}
 		int settledBefore = all - n.objections() - n.carriedOver();
 		if (settledBefore > 0) {

@@ -13,10 +13,11 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.SubmittedBanks;
@@ -25,10 +26,6 @@ import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.ClawbackHearings;
 import cn.liaocheng.renewal.review.DecisionGrounds;
 import cn.liaocheng.renewal.review.ReviewProcesses;
-import cn.liaocheng.renewal.application.Money;
-import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
-import cn.liaocheng.renewal.review.tables.CaseTables;
-import cn.liaocheng.renewal.review.routing.ReviewRouting;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.Opinion;
@@ -36,6 +33,9 @@ import cn.liaocheng.renewal.review.opinions.OpinionOfRecord;
 import cn.liaocheng.renewal.review.opinions.OpinionStore;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
 import cn.liaocheng.renewal.review.process.RefusalAudit;
+import cn.liaocheng.renewal.review.routing.ReviewRouting;
+import cn.liaocheng.renewal.review.subsidy.SubsidyRules;
+import cn.liaocheng.renewal.review.tables.CaseTables;
 
 /**
  * What the record must hold before the system signs a decision: an edited model, a

@@ -105,7 +105,7 @@ class LoanOfferBrowserTest extends ReviewProcessTest {
 
 		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.APPROVED);
 		// 5,000,000 × 1.5 % × 2 years
-		assertThat(browser.waitFor(By.id("interest-subsidy")).getText()).startsWith("150,000.00 元");
+		assertThat(browser.waitFor(By.id("interest-subsidy")).getText()).startsWith("核定总额不超过 150,000.00 元");
 		browser.screenshot("loan-interest-subsidy-decided");
 	}
 
