@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.liaocheng.renewal.calendar.ChinaTime;
+
 /**
  * Where a submitted application stands, as its enterprise may see it: the stages from
  * submission to the outcome, the body handling it now and by when, each city body's
@@ -28,6 +30,15 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 		timeline = List.copyOf(timeline);
 		handlingBodies = List.copyOf(handlingBodies);
 		jointReview = List.copyOf(jointReview);
+	}
+
+	/**
+	 * Whether the due day has passed (Beijing time), though no working day may have
+	 * passed since: due on a Friday and read on the Saturday, the step is late, not due
+	 * today.
+	 */
+	public boolean pastDue() {
+		return dueDate != null && dueDate.isBefore(LocalDate.now(ChinaTime.ZONE));
 	}
 
 	/** A case that has not been submitted has no standing in review. */
@@ -104,6 +115,15 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 	 */
 	public record Correction(String returnedBy, String step, String reasons, Instant deadline, LocalDate deadlineDay,
 			Integer workingDaysLeft) {
+
+		/**
+		 * The deadline has passed, whether or not a working day has since (or the timer
+		 * has run).
+		 */
+		public boolean lapsed() {
+			return Outcomes.correctionLapsed(deadline, Instant.now());
+		}
+
 	}
 
 }

@@ -35,9 +35,9 @@ record VerificationPage(String verdict, String headline, String explanation, Iss
 
 	static VerificationPage forCode(VerificationResult result) {
 		return switch (result.verdict()) {
-			case GENUINE, ALTERED -> of(result,
-					result.undoneBy().isEmpty() ? "验证码有效" : "验证码有效，但" + undoneHeadline(result),
-					"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称、日期和金额是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。" + undone(result));
+			case GENUINE, ALTERED ->
+				of(result, result.undoneBy().isEmpty() ? "验证码有效" : "验证码有效，但" + undoneHeadline(result),
+						"该验证码对应本系统签发的下列决定书。请核对您持有文件的文号、企业名称和日期是否与下列信息一致；如需确认文件本身未被改动，请上传 PDF 文件核验。" + undone(result));
 			case UNKNOWN, UNCHECKABLE -> of(result, "未找到该验证码", "请核对验证码：共 10 位，由数字 2–9 和大写字母组成（不含 0、1、I、L、O）。");
 		};
 	}

@@ -54,6 +54,10 @@ class InterestSubsidyReviewListener implements TaskListener {
 	}
 
 	private static String basis(Outcomes o) {
+		if (o.interestSubsidyByTranche()) {
+			// Before the first rule or after the last known: the finding says which.
+			return "放款日没有适用的国家设备更新贷款财政贴息政策（见测算结论）。";
+		}
 		String rule = o.interestSubsidyBasis() == null ? "放款日不在国家设备更新贷款财政贴息政策的实施期内" : o.interestSubsidyBasis();
 		if (o.interestSubsidyPoints() == null || o.interestSubsidyPoints().signum() <= 0) {
 			return rule + "。";

@@ -318,11 +318,12 @@ public class TaskOperations {
 			}
 			// The case's row before the tasks' rows, as every writer takes them.
 			stages.hold(approved.applicationId());
+			// A withdrawn objection check no longer settles the objections it ruled on:
+			// reopened before the step restarts, whose task lists the open ones.
+			notices.reopenSettledBy(approved.taskId());
 			Task again = RestartedSteps.during(() -> moves.moveBack(done, open));
 			tasks.setAssignee(again.getId(), callerId);
 			opinions.supersede(approved.taskId());
-			// A withdrawn objection check no longer settles the objections it ruled on.
-			notices.reopenSettledBy(approved.taskId());
 			String callerName = directory.personName(callerId);
 			record(approved.applicationId(), "WITHDRAW", again, callerId, approved.bodyName(),
 					"由" + callerName + "撤回，重新办理。撤回原因：" + why, approved.stepName(), why);
@@ -440,6 +441,8 @@ public class TaskOperations {
 				throw changed(NOT_AFTER_DECISION);
 			}
 			stages.hold(held.applicationId());
+			// Before the step restarts, whose task lists the open objections.
+			notices.reopenSettledBy(previous.taskId());
 			Task again = RestartedSteps.during(() -> moves.moveBack(before, List.of(current)));
 			boolean stillThere = identity.createUserQuery()
 				.userId(previous.reviewer())
@@ -450,7 +453,6 @@ public class TaskOperations {
 				tasks.setAssignee(again.getId(), assignee);
 			}
 			opinions.supersede(previous.taskId());
-			notices.reopenSettledBy(previous.taskId());
 			String bodyName = directory.bodyName(held.bodies().first());
 			record(held.applicationId(), "RETURN_TO_PREVIOUS", again, callerId, bodyName,
 					"由" + directory.personName(callerId) + "在「" + current.getName() + "」环节退回上一环节「" + previous.stepName()

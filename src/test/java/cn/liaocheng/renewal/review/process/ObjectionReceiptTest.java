@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.CaseReviews;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -146,6 +147,11 @@ class ObjectionReceiptTest extends ReviewProcessTest {
 		assertThat(lookUp(receipt)).as("while the check is done again")
 			.doesNotContain(NOT_UPHELD)
 			.doesNotContain("已处理");
+		assertThat(tasks.getVariableLocal(review.task(claim, "Task_ResolveObjections").getId(),
+				ReviewProcesses.OBJECTION_SUMMARY))
+			.as("the check done again lists the objection open again")
+			.asString()
+			.contains("所购设备");
 		assertThat(dossier(claim)).contains("待核查").doesNotContain("核查意见：" + NOT_UPHELD);
 
 		rule(claim, "REFUSE", UPHELD);
