@@ -114,6 +114,16 @@ class CaseReviewProcesses implements CaseReviews {
 					"Application " + key + " has a correction task but no " + processKey + " instance");
 		}
 		runtime.setVariables(main.getId(), dossierVariables(corrected));
+		// A called review process (the county's, the joint review) running under it keeps
+		// its own copy of the title its later tasks show: a project renamed in the
+		// correction is named anew there too. Only the title: what the steps decide on is
+		// read from the dossier.
+		for (ProcessInstance called : runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(key)
+			.superProcessInstanceId(main.getId())
+			.list()) {
+			runtime.setVariable(called.getId(), ReviewProcesses.APPLICATION_TITLE, corrected.title());
+		}
 		tasks.complete(task.getId());
 		return true;
 	}

@@ -7,8 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -18,6 +20,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -33,10 +36,13 @@ class CorrectionProcessTest extends ReviewProcessTest {
 
 	private final WorkingDays workingDays;
 
+	private final RuntimeService runtime;
+
 	@Autowired
-	CorrectionProcessTest(ApplicationContext context, WorkingDays workingDays) {
+	CorrectionProcessTest(ApplicationContext context, WorkingDays workingDays, RuntimeService runtime) {
 		super(context);
 		this.workingDays = workingDays;
+		this.runtime = runtime;
 	}
 
 	/**
@@ -169,6 +175,24 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.hasActive(project, "county-review")).isFalse();
 		assertThat(review.hasActive(project, "correction")).isFalse();
+	}
+
+	/**
+	 * A project renamed in a correction the city asked for at acceptance: the joint
+	 * review, a process of its own, names it anew on its next task.
+	 */
+	@Test
+	void aProjectRenamedInACorrectionIsNamedAnewOnTheJointReviewsNextTask() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.decide(project, "Task_CityAcceptance", "RETURN");
+		review.correct(project, form -> form.setProjectName("更名后的设备更新项目"));
+		review.resubmit(project);
+
+		Task again = review.task(project, "Task_CityAcceptance");
+		assertThat(review.called(project, "joint-review").getId()).isEqualTo(again.getProcessInstanceId());
+		assertThat(runtime.getVariable(again.getProcessInstanceId(), ReviewProcesses.APPLICATION_TITLE)).asString()
+			.contains("更名后的设备更新项目");
 	}
 
 	@Test
