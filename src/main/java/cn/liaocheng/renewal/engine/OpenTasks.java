@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.engine;
 
+import java.time.Instant;
+
 /**
  * Keeps an open user task from ending until the caller's transaction ends. The engine
  * holds every task the same way while it ends ({@link TaskEnded} is published under the
@@ -14,5 +16,12 @@ public interface OpenTasks {
 	 * is ending it; false if it has ended (or never was). Needs a transaction.
 	 */
 	boolean hold(String taskId);
+
+	/**
+	 * As {@link #hold}, and true only if the task, as it stands once held, is still due
+	 * at {@code due}: a reminder of a due date that was moved meanwhile (a calendar
+	 * correction, a reviewer's change) is not written with the old date.
+	 */
+	boolean holdIfDueAt(String taskId, Instant due);
 
 }

@@ -1,5 +1,14 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.util.Optional;
+
+import java.util.List;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import java.sql.Timestamp;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,6 +41,21 @@ class TaskRowHolds implements OpenTasks {
 			.query(String.class)
 			.list()
 			.isEmpty();
+	}
+
+	@Override
+	public boolean holdIfDueAt(String taskId, Instant due) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A task is held for a transaction, and there is none");
+		}
+		List<Optional<Instant>> held = jdbc.sql("SELECT DUE_DATE_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
+			.param(taskId)
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.list();
+		// The engine keeps due dates to the millisecond.
+		Instant expected = due.truncatedTo(ChronoUnit.MILLIS);
+		return !held.isEmpty()
+				&& held.get(0).map(d -> d.truncatedTo(ChronoUnit.MILLIS)).filter(expected::equals).isPresent();
 	}
 
 }

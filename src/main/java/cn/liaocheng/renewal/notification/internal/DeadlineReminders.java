@@ -163,7 +163,8 @@ class DeadlineReminders {
 			return false;
 		}
 		String taskId = r.note().taskId();
-		if (taskId != null && !openTasks.hold(taskId)) {
+		if (taskId != null
+				&& !(r.taskDue() == null ? openTasks.hold(taskId) : openTasks.holdIfDueAt(taskId, r.taskDue()))) {
 			status.setRollbackOnly();
 			return false;
 		}
@@ -172,12 +173,21 @@ class DeadlineReminders {
 
 	/**
 	 * A reminder to send from {@code from} on, if what it is about is still due when it
-	 * is written ({@code stillDue}, asked in the writing transaction).
+	 * is written ({@code stillDue}, asked in the writing transaction; for a review step,
+	 * its due date {@code taskDue} read again under the step's hold).
 	 */
-	private record Reminder(String recipient, Instant from, Note note, BooleanSupplier stillDue) {
+	private record Reminder(String recipient, Instant from, Note note, BooleanSupplier stillDue, Instant taskDue) {
 
-		Reminder(String recipient, Instant from, Note note) {
-			this(recipient, from, note, () -> true);
+		Reminder(String recipient, Instant from, Note note, BooleanSupplier stillDue) {
+			this(recipient, from, note, stillDue, null);
+		}
+
+		/**
+		 * A review step's reminder, written only if the step, once held, is still due at
+		 * {@code taskDue}, the date it states.
+		 */
+		static Reminder ofStep(String recipient, Instant from, Note note, Instant taskDue) {
+			return new Reminder(recipient, from, note, () -> true, taskDue);
 		}
 
 	}
@@ -233,7 +243,7 @@ class DeadlineReminders {
 			List<String> to = task.assignee() != null ? List.of(task.assignee()) : members.computeIfAbsent(
 					Set.copyOf(task.candidateGroups()), groups -> recipients.membersOf(task.candidateGroups()));
 			Instant from = remindFrom(task.due());
-			to.forEach(user -> due.add(new Reminder(user, from, note)));
+			to.forEach(user -> due.add(Reminder.ofStep(user, from, note, task.due())));
 		}
 		return due;
 	}

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -143,6 +144,30 @@ class DueSoonReminderTest extends ReviewProcessTest {
 			OpenTransaction.outcome(pass);
 		}
 		assertThat(reminders(formal)).isEmpty();
+	}
+
+	/**
+	 * A due date moved while the pass runs (here by hand, as a calendar correction or a
+	 * reviewer would): the pass waits for the change and does not write the old date; the
+	 * next pass reminds of the new one when its time comes.
+	 */
+	@Test
+	void aStepWhoseDueDateMovesWhileThePassRunsIsNotRemindedOfTheOldDate() throws Exception {
+		Task formal = claimedFormalReview();
+		Instant due = formal.getDueDate().toInstant();
+		Instant at = remindFrom(due).plusSeconds(60);
+		Instant later = due.plus(Duration.ofDays(7));
+		try (OpenTransaction<Void> moving = OpenTransaction.begin(transactions, () -> {
+			Task held = tasks.createTaskQuery().taskId(formal.getId()).singleResult();
+			held.setDueDate(Date.from(later));
+			tasks.saveTask(held);
+		})) {
+			Future<Integer> pass = moving.meanwhile(() -> reminders.runAt(at));
+			assertThat(OpenTransaction.stillWaiting(pass)).as("the pass waits for the change to commit").isTrue();
+			moving.commit();
+			OpenTransaction.outcome(pass);
+		}
+		assertThat(reminders(formal)).as("nothing of the old due date").isEmpty();
 	}
 
 	/**
