@@ -33,9 +33,7 @@ class TaskRowHolds implements OpenTasks {
 
 	@Override
 	public boolean hold(String taskId) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("A task is held for a transaction, and there is none");
-		}
+		requireTransaction();
 		return !jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
 			.param(taskId)
 			.query(String.class)
@@ -45,9 +43,7 @@ class TaskRowHolds implements OpenTasks {
 
 	@Override
 	public boolean holdIfDueAt(String taskId, Instant due) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("A task is held for a transaction, and there is none");
-		}
+		requireTransaction();
 		List<Optional<Instant>> held = jdbc.sql("SELECT DUE_DATE_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
 			.param(taskId)
 			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
@@ -56,6 +52,12 @@ class TaskRowHolds implements OpenTasks {
 		Instant expected = due.truncatedTo(ChronoUnit.MILLIS);
 		return !held.isEmpty()
 				&& held.get(0).map(d -> d.truncatedTo(ChronoUnit.MILLIS)).filter(expected::equals).isPresent();
+	}
+
+	private static void requireTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A task is held for a transaction, and there is none");
+		}
 	}
 
 }

@@ -581,17 +581,7 @@ class DecisionTextTest extends ReviewProcessTest {
 	 */
 	@Test
 	void anObjectionCarriedIntoANoticeRunAgainIsToldAsSuch() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.decide(claim, "Task_ExpertReview", "APPROVE");
-		assertThat(noticeBoard
-			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000001", "该企业所购设备为翻新旧设备。"), "192.0.2.8")
-			.result()).isEqualTo(NoticeBoard.Result.FILED);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		Task resolve = review.task(claim, "Task_ResolveObjections");
-		tasks.claim(resolve.getId(), "lc-industry");
-		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核后重新公示。");
+		Case claim = objectionCheckSentBackToTheExperts("13900000001", "该企业所购设备为翻新旧设备。", "192.0.2.8");
 		review.decide(claim, "Task_ExpertReview", "APPROVE");
 		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
 		review.decide(claim, "Task_ResolveObjections", "APPROVE");
@@ -610,17 +600,7 @@ class DecisionTextTest extends ReviewProcessTest {
 	 */
 	@Test
 	void anObjectionNeverRuledOnBeforeARefusalIsToldAsSuchAndClosedWithTheCase() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.decide(claim, "Task_ExpertReview", "APPROVE");
-		assertThat(noticeBoard
-			.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", "13900000002", "该企业所购设备为二手设备。"), "192.0.2.9")
-			.result()).isEqualTo(NoticeBoard.Result.FILED);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		Task resolve = review.task(claim, "Task_ResolveObjections");
-		tasks.claim(resolve.getId(), "lc-industry");
-		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核。");
+		Case claim = objectionCheckSentBackToTheExperts("13900000002", "该企业所购设备为二手设备。", "192.0.2.9");
 		review.decide(claim, "Task_ExpertReview", "REFUSE");
 
 		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("公示期内收到实名异议1件，未作出核查结论。")
@@ -631,6 +611,24 @@ class DecisionTextTest extends ReviewProcessTest {
 					.query(String.class)
 					.list())
 			.containsExactly("该申报的审查已终结（已出具《不予奖补决定书》），本异议未单独作出核查结论。");
+	}
+
+	/**
+	 * A claim large enough for the expert review, approved there, put on notice, objected
+	 * to, and sent back to the experts by the objection check.
+	 */
+	private Case objectionCheckSentBackToTheExperts(String phone, String objection, String address) {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("20000000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.decide(claim, "Task_ExpertReview", "APPROVE");
+		assertThat(noticeBoard.file(claim.id(), new NoticeBoard.ObjectionForm("测试异议人", "", phone, objection), address)
+			.result()).isEqualTo(NoticeBoard.Result.FILED);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		Task resolve = review.task(claim, "Task_ResolveObjections");
+		tasks.claim(resolve.getId(), "lc-industry");
+		operations.returnToPrevious("lc-industry", resolve.getId(), "异议涉及设备来源，请专家组复核。");
+		return claim;
 	}
 
 	private Case approvedClaim() {
