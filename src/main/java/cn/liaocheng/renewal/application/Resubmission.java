@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.application;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * An application sent back after a correction: when, and what the correction changed
@@ -15,6 +16,16 @@ public record Resubmission(Instant at, String changes) {
 	 */
 	public String clause() {
 		return clause(changes);
+	}
+
+	/**
+	 * Whether the correction changed what the dossier states (its figures, places, dates,
+	 * banks or equipment lines), not only its attachments: opinions given on the dossier
+	 * before no longer speak for it. {@code false} when the changes were not recorded.
+	 */
+	public boolean changedFacts() {
+		return changes != null && !changes.isEmpty()
+				&& Arrays.stream(changes.split("、")).anyMatch(part -> !DossierChanges.ATTACHMENTS.equals(part));
 	}
 
 	/** The clause for recorded changes, as {@link #changes} holds them. */

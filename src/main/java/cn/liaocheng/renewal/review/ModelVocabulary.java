@@ -41,10 +41,10 @@ public final class ModelVocabulary {
 	 */
 	public static final Set<String> BEANS = Set.of("checkObjectionsDelegate", "computeInterestSubsidyDelegate",
 			"computeSubsidyDelegate", "issueDecisionDelegate", "issueListingNoticeDelegate", "openCorrectionDelegate",
-			"routeJointReviewDelegate", "startPublicNoticeDelegate", "summariseJointReviewDelegate",
-			"summariseBankDecisionsDelegate", "recordBankDecisionListener", "interestSubsidyReviewListener",
-			"recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener", "overdueTaskListener",
-			"taskChangeListener", "reviewRouting", "reviewDeadlines",
+			"routeJointReviewDelegate", "correctionRoundDelegate", "startPublicNoticeDelegate",
+			"summariseJointReviewDelegate", "summariseBankDecisionsDelegate", "recordBankDecisionListener",
+			"interestSubsidyReviewListener", "recordOpinionListener", "resolveObjectionsListener", "reviewTaskListener",
+			"overdueTaskListener", "taskChangeListener", "reviewRouting", "reviewDeadlines",
 			// subsidy-aftercare (module aftercare)
 			"startAftercareDelegate", "recordPaymentListener", "recordFindingListener", "announceClawbackDelegate",
 			"requestPerformanceReportDelegate",
@@ -60,11 +60,11 @@ public final class ModelVocabulary {
 	 * output mappings.
 	 */
 	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey",
-			ReviewProcesses.BANK_KEYS, "cityOutcome", ReviewProcesses.CORRECTION_DEADLINE, "countyOutcome",
-			ReviewProcesses.DECISION, ReviewProcesses.DIVISION_CODE, ReviewProcesses.ENTERPRISE_USER,
-			ReviewProcesses.EXPERT_REVIEW, ReviewProcesses.HAS_OBJECTIONS, ReviewProcesses.JOINT_OUTCOME,
-			ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES,
-			ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
+			ReviewProcesses.BANK_KEYS, "cityOutcome", ReviewProcesses.CORRECTION_DEADLINE,
+			ReviewProcesses.CORRECTED_FACTS, "countyOutcome", ReviewProcesses.DECISION, ReviewProcesses.DIVISION_CODE,
+			ReviewProcesses.ENTERPRISE_USER, ReviewProcesses.EXPERT_REVIEW, ReviewProcesses.HAS_OBJECTIONS,
+			ReviewProcesses.JOINT_OUTCOME, ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS,
+			ReviewProcesses.REVIEW_BODIES, ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
 			// after the award (modules aftercare and clawback)
 			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed", "awaitingCheck",
 			"statementEndsAt");

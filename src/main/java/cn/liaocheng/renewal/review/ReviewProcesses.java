@@ -161,6 +161,13 @@ public final class ReviewProcesses {
 
 	public static final String JOINT_OUTCOME = "jointOutcome";
 
+	/**
+	 * Whether the correction just ended changed what the dossier states
+	 * ({@code Resubmission.changedFacts}): the joint review then runs again with every
+	 * body (Task_CorrectionChangesAtJointReview, Task_CorrectionChangesAtDecision).
+	 */
+	public static final String CORRECTED_FACTS = "correctedFacts";
+
 	public static final String CORRECTION_DEADLINE = "correctionDeadline";
 
 	public static final String CORRECTION_REASONS = "correctionReasons";

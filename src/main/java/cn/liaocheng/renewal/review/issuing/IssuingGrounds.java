@@ -582,7 +582,10 @@ class IssuingGrounds implements DecisionGrounds {
 
 	/**
 	 * The joint review was held and is done: at least one city body gave its opinion,
-	 * none of them stands as a return, every one counts, all after the acceptance.
+	 * none of them stands as a return, every one counts, all after the acceptance, and
+	 * none before a correction that changed what the dossier states
+	 * ({@code Resubmission.changedFacts}): such an opinion speaks for a dossier that is
+	 * no longer the case's.
 	 */
 	private static Requirement jointReview() {
 		return (grounds, record, after) -> {
@@ -606,6 +609,7 @@ class IssuingGrounds implements DecisionGrounds {
 					return Met.missing("没有" + grounds.directory.bodyName(group) + "的市级联审意见（按联审单位判定表，该单位应参加联审）");
 				}
 			}
+			List<Resubmission> resubmissions = grounds.stages.resubmissions(record.facts().applicationId());
 			int latest = -1;
 			for (Map.Entry<String, Integer> e : lastByBody.entrySet()) {
 				Opinion o = record.at(e.getValue());
@@ -621,6 +625,13 @@ class IssuingGrounds implements DecisionGrounds {
 				}
 				if (e.getValue() <= after) {
 					return Met.missing(describe(o) + "早于市级受理");
+				}
+				Optional<Resubmission> changed = resubmissions.stream()
+					.filter(r -> r.changedFacts() && r.at().isAfter(o.at()))
+					.findFirst();
+				if (changed.isPresent()) {
+					return Met.missing(describe(o) + "早于" + CaseNarrative.ChineseDates.of(changed.get().at()) + "的补正（"
+							+ changed.get().clause() + "），补正后该单位未重新联审");
 				}
 				latest = Math.max(latest, e.getValue());
 			}

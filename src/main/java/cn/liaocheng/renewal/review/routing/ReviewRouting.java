@@ -104,6 +104,22 @@ public class ReviewRouting {
 		return split(reviewBodies).stream().filter(b -> ReviewProcesses.RETURN.equals(latest.get(b))).toList();
 	}
 
+	/**
+	 * The bodies of the round after a correction that changed what the dossier states:
+	 * every body the case was routed to and every body that gave a joint-review opinion
+	 * on it (one added as a co-signer too), since their opinions speak for the dossier as
+	 * it was; in the routing's order, then in the order of their opinions.
+	 */
+	String everyBodyOf(long applicationId) {
+		LinkedHashSet<String> bodies = new LinkedHashSet<>(split(routedFor(applicationId)));
+		for (Opinion o : opinions.standing(applicationId)) {
+			if (ReviewProcesses.TASK_JOINT_REVIEW.equals(o.step())) {
+				bodies.add(o.bodyGroup().replaceFirst("^city-", ""));
+			}
+		}
+		return String.join(",", bodies);
+	}
+
 	/** Used by the joint review's multi-instance collection. */
 	public List<String> split(String bodies) {
 		return bodies == null || bodies.isBlank() ? List.of()

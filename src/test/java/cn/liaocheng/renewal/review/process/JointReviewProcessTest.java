@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -148,6 +149,62 @@ class JointReviewProcessTest extends ReviewProcessTest {
 
 		assertThat(city).isWaitingAtExactly("Task_IndustryDecision");
 		assertThat(review.opinionSteps(project)).filteredOn(s -> s.startsWith("Task_JointReview")).hasSize(4);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * One body returns the case and the enterprise, correcting it, changes what the
+	 * dossier states (its total investment): every body reviews the corrected dossier,
+	 * not only the one that returned it, since the others' opinions were given on the
+	 * dossier as it was.
+	 */
+	@Test
+	void shouldAskEveryBodyAgainWhenTheCorrectionChangedWhatTheDossierStates() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(project, "Task_JointReview",
+				group -> group.equals("city-development") ? "RETURN" : "APPROVE");
+
+		review.correct(project, form -> form
+			.setTotalInvestment(new BigDecimal(form.getTotalInvestment()).add(BigDecimal.TEN).toPlainString()));
+		review.resubmit(project);
+
+		assertThat(city).hasPassed("Task_CorrectionChangesAtJointReview").isWaitingAt("Task_JointReview");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
+		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * The industry bureau returns the case at its decision and the enterprise changes
+	 * what the dossier states: the joint review runs again with every body before the
+	 * bureau decides again.
+	 */
+	@Test
+	void shouldHoldTheJointReviewAgainWhenACorrectionAtTheDecisionChangedWhatTheDossierStates() {
+		Case project = recommendedProject();
+		ProcessInstance city = review.called(project, "joint-review");
+		review.passJointReview(project);
+		review.decide(project, "Task_IndustryDecision", "RETURN");
+
+		review.correct(project, form -> form.setProjectName("补正后的设备更新项目"));
+		review.resubmit(project);
+
+		assertThat(city).hasPassed("Task_CorrectionChangesAtDecision", "Gateway_CorrectionChangesAtDecision")
+			.isWaitingAt("Task_JointReview")
+			.isNotWaitingAt("Task_IndustryDecision");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		assertThat(city).isWaitingAtExactly("Task_IndustryDecision");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
 	}
 

@@ -287,6 +287,44 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A correction asked for at the decision changed the dossier's investment; an
+	 * administrator moved the token from the joint review it went back to straight to the
+	 * decision: the bodies' opinions were given on the dossier before the correction, and
+	 * the registration is not signed on them.
+	 */
+	@Test
+	void aRegistrationIsNotSignedOnJointOpinionsGivenBeforeTheDossierWasCorrected() {
+		Case project = review.submitProject(7);
+		review.passCountyReview(project);
+		review.passJointReview(project);
+		review.decide(project, "Task_IndustryDecision", "RETURN");
+		review.correct(project, form -> form
+			.setTotalInvestment(new BigDecimal(form.getTotalInvestment()).add(BigDecimal.TEN).toPlainString()));
+		review.resubmit(project);
+		ProcessInstance jointReview = review.called(project, "joint-review");
+		runtime.createProcessInstanceModification(jointReview.getId())
+			.cancelAllForActivity("Task_JointReview")
+			.startBeforeActivity("Task_IndustryDecision")
+			.execute();
+
+		assertThatThrownBy(() -> review.decide(project, "Task_IndustryDecision", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("的补正（修改了总投资），补正后该单位未重新联审");
+		assertThat(decisions.allForApplication(project.id())).isEmpty();
+
+		// What the administrator's guide says to do: the city's review again, on the
+		// corrected dossier.
+		runtime.createProcessInstanceModification(project.process().getId())
+			.cancelAllForActivity("Task_IssueRegistration")
+			.startBeforeActivity("CallActivity_JointReview")
+			.execute();
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		review.decideEach(project, "Task_JointReview", group -> "APPROVE");
+		review.decide(project, "Task_IndustryDecision", "APPROVE");
+		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
+	}
+
+	/**
 	 * Objections checked while the notice still ran (the check moved before the period's
 	 * end) settle only those filed by then: one filed after the ruling is open, and the
 	 * allocation is not signed over it.
