@@ -173,7 +173,7 @@ final class DecisionText {
 	private static String byTranche(DecisionRequest.Loan loan) {
 		String day = loan == null || loan.grantDate() == null ? "放款日" : date(loan.grantDate());
 		return "本次不予核定该笔贷款的财政贴息金额。该笔贷款各笔放款（含" + day + "发放的款项）按其放款日适用的国家设备更新贷款财政贴息政策计算贴息，"
-				+ "按月计入贴息台账，由财政部门审核拨付；放款日无适用贴息政策的款项不予贴息。理由如下：";
+				+ "按期计入贴息台账，由财政部门审核拨付；放款日无适用贴息政策的款项不予贴息。理由如下：";
 	}
 
 	private static String loanListed(DecisionRequest r, DecisionRequest.Loan loan) {

@@ -295,7 +295,13 @@ public class SubsidyRules {
 	 * accrual, after the last known rule ({@link #LATER_RULES}) or before the first
 	 * ({@link #LATER_TRANCHES}).
 	 */
-	private static final String LATER_RULES = "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账，由财政部门审核拨付";
+	private static final String LATER_RULES = "国家贴息政策延续或出台新政策的，自政策适用之日起按期计入贴息台账，由财政部门审核拨付";
+
+	/**
+	 * {@link #LATER_RULES} as findings recorded before the ledger's period became a
+	 * setting said it; a refusal strips it too.
+	 */
+	private static final String LATER_RULES_MONTHLY = "国家贴息政策延续或出台新政策的，自政策适用之日起按月计入贴息台账，由财政部门审核拨付";
 
 	private static final String LATER_TRANCHES = "此后分笔发放的，各笔按其放款日适用的贴息政策计算";
 
@@ -306,7 +312,9 @@ public class SubsidyRules {
 	 */
 	public static String withoutLaterAccrual(String finding) {
 		return finding == null ? null
-				: finding.replace("；" + LATER_RULES + "。", "。").replace("；" + LATER_TRANCHES + "。", "。");
+				: finding.replace("；" + LATER_RULES + "。", "。")
+					.replace("；" + LATER_RULES_MONTHLY + "。", "。")
+					.replace("；" + LATER_TRANCHES + "。", "。");
 	}
 
 	/**

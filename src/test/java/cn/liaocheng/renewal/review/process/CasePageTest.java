@@ -136,6 +136,8 @@ class CasePageTest extends ReviewProcessTest {
 		// As the confirmation says it: a total not exceeded, the rate of the loan's day.
 		assertThat(page).contains("核定总额不超过", ChinaTime.day(ReviewFixture.GRANT_DATE) + "发放的贷款本金按每年 1.5 个百分点贴息 24 个月",
 				"此后分笔发放的，各笔按其放款日适用的贴息政策计算");
+		// The ledger's period is a setting (monthly or quarterly): the page names none.
+		assertThat(page).contains("按期计入贴息台账").doesNotContain("按月计入");
 		JsonNode outcomes = api(DemoUsers.ENTERPRISE, "/api/applications/" + loan.id()).get("outcomes");
 		// The reviewers' case file writes the terms as the enterprise's page does.
 		HttpResponse<String> dossier = loggedIn("lc-pboc").get("/review/applications/" + loan.id());
