@@ -114,9 +114,13 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param ruleOnTheDay whether a national interest-subsidy rule was in force on the
 	 * loan's day (none: before the first rule, or after the last known), so that the
 	 * decision names no rule of that day as its ground
+	 * @param ruleGrants whether that rule gives the loan a positive interest subsidy: a
+	 * refusal of it then rests on the finance bureau's own review, not on the rule, and
+	 * names no rule as its ground
 	 */
 	public record Loan(LocalDate grantDate, String typeLabel, boolean relending, BigDecimal interestPoints,
-			int interestMonths, String interestBasis, BigDecimal interestCap, boolean ruleOnTheDay) {
+			int interestMonths, String interestBasis, BigDecimal interestCap, boolean ruleOnTheDay,
+			boolean ruleGrants) {
 	}
 
 	/**

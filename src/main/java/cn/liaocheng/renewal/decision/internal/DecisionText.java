@@ -115,10 +115,14 @@ final class DecisionText {
 			text.append("已发放");
 		}
 		// No rule in force on the loan's day (a decision by tranche, or its outright
-		// refusal): none is named as the ground.
+		// refusal): none is named as the ground. Nor is the rule named when it gives an
+		// amount and the bureau refuses it: the ground is the bureau's review.
 		boolean noRuleOnTheDay = r.type() == DecisionType.INTEREST_SUBSIDY_BY_TRANCHE
 				|| loan != null && !loan.ruleOnTheDay();
-		return text.append(noRuleOnTheDay ? "。经本机关审核，" : "。经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，").toString();
+		boolean refusedAgainstTheRule = r.type() == DecisionType.INTEREST_SUBSIDY_REFUSED && loan != null
+				&& loan.ruleGrants();
+		return text.append(noRuleOnTheDay || refusedAgainstTheRule ? "。经本机关审核，" : "。经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，")
+			.toString();
 	}
 
 	private static String decision(DecisionRequest r) {

@@ -193,7 +193,7 @@ class DecisionIssuing {
 	private static DecisionRequest.Loan loanTerms(LoanGrant grant, InterestSubsidyAssessment computed) {
 		return new DecisionRequest.Loan(grant.grantDate(), grant.type().label(), grant.usedRelending(),
 				computed.points(), computed.months(), computed.basis() == null ? "" : computed.basis(), computed.cap(),
-				!computed.byTranche());
+				!computed.byTranche(), computed.grants());
 	}
 
 	/**

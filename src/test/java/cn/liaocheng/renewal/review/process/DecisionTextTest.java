@@ -444,7 +444,9 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.grant(loan, "2000000.00", false, "WORKING_CAPITAL");
 
 		Issued refusal = review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED);
-		assertThat(refusal.text()).contains("贷款品种为流动资金贷款")
+		// The rule itself gives nothing: it is the ground, and named as such.
+		assertThat(refusal.text()).contains("经本机关审核，根据放款日适用的国家设备更新贷款财政贴息政策，现决定如下：")
+			.contains("贷款品种为流动资金贷款")
 			.contains("依照放款日适用的《关于优化实施设备更新贷款财政贴息政策的通知》（2026年1月）")
 			.contains("享受财政贴息的贷款须为固定资产贷款，或由再贷款发放机构使用再贷款资金发放的科技创新贷款，该笔贷款不符合贴息条件")
 			.doesNotContain("2024年3月7日")

@@ -249,8 +249,10 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_REFUSED);
 		// The refusal says what was computed, that the bureau refused it and why; its
-		// opinion is labelled as the bureau's own conclusion.
-		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text()).contains("经本机关审核，根据放款日适用的")
+		// opinion is labelled as the bureau's own conclusion. The rule gave an amount: it
+		// is not named as the ground of the refusal.
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text()).contains("发放。经本机关审核，现决定如下：")
+			.doesNotContain("根据放款日适用的国家设备更新贷款财政贴息政策，现决定如下")
 			.contains("测算，该笔贷款的财政贴息为人民币300,000.00元；经本机关审核，不予贴息，理由是：该笔贷款未纳入人民银行设备更新再贷款报销范围")
 			.contains("：不予贴息。该笔贷款未纳入")
 			.doesNotContain("9,999,999.00");
