@@ -134,7 +134,7 @@ final class DecisionText {
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		return switch (r.type()) {
 			case PROJECT_ACCEPTED -> "该项目符合" + POLICY + "规定的条件，同意纳入" + year
-					+ "年度聊城市工业领域设备更新和技术改造项目库。请你单位按照申报内容抓紧组织实施，按要求报送项目进展情况；可按规定申请设备更新贷款支持，设备购置完成并投用后，可按规定申请奖补资金。";
+					+ "年度聊城市工业领域设备更新和技术改造项目库。请你单位按照申报内容抓紧组织实施；可按规定申请设备更新贷款支持，设备购置完成并投用后，可按规定申请奖补资金。";
 			case PROJECT_REFUSED -> "该项目不予纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			// A county department does not decide the library, the subsidy or the
 			// listing: it does not recommend, and the application ends there.

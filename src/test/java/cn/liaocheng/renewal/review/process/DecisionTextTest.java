@@ -97,6 +97,9 @@ class DecisionTextTest extends ReviewProcessTest {
 			.doesNotContain("同意。同意。")
 			.doesNotContain(ReviewFixture.opinionFor("RETURN"))
 			.doesNotContain(REMEDIES);
+		// Neither the plan nor the system asks for progress reports: the notice asks for
+		// none.
+		assertThat(notice.text()).contains("请你单位按照申报内容抓紧组织实施；可按规定申请设备更新贷款支持").doesNotContain("项目进展");
 	}
 
 	@Test
