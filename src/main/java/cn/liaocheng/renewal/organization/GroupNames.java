@@ -49,6 +49,14 @@ public final class GroupNames {
 	}
 
 	/**
+	 * Whether a group (or an issuing body's key) is a county finance bureau's, e.g.
+	 * {@code county-371525-finance}.
+	 */
+	public static boolean isCountyFinance(String group) {
+		return isCounty(group) && group.endsWith("-finance");
+	}
+
+	/**
 	 * The body a task belongs to among its candidate groups: the one that is not a lead
 	 * group. An overdue task gains its body's lead group as a second candidate
 	 * (escalation), and a task's candidates come in no particular order, so the body is

@@ -290,6 +290,9 @@ class CaseStandings implements CaseProgress {
 		if (refusing == null) {
 			return "未获支持";
 		}
+		if (GroupNames.isCountyFinance(refusing.bodyGroup())) {
+			return "发票未通过县级财政部门核验，不予推荐至市级";
+		}
 		if (GroupNames.isCounty(refusing.bodyGroup())) {
 			return "未通过县级审查，不予推荐";
 		}

@@ -178,6 +178,29 @@ class DecisionTextTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * The county finance bureau checks the invoices, not the claim as a whole: its
+	 * decision not to recommend, the history and the timeline say what it found.
+	 */
+	@Test
+	void aCountyFinanceRefusalSaysTheInvoicesFailedItsCheck() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), CLAIM);
+		review.decide(claim, "Task_CountyFormalReview", "APPROVE");
+
+		review.decide(claim, "Task_CountyInvoiceCheck", "REFUSE");
+
+		Issued refusal = review.issued(claim, DecisionType.SUBSIDY_NOT_RECOMMENDED);
+		assertThat(refusal.decision().issuingBodyName()).isEqualTo("冠县财政局");
+		assertThat(refusal.text()).contains("号不予推荐决定书")
+			.contains("经核验，该项目设备更新奖补资金申请所附发票未通过县级财政部门核验，本次申请不予推荐至市级，不能获得奖补资金。理由如下：")
+			.doesNotContain("未通过县级审查");
+		assertThat(review.history(claim)).anyMatch(line -> line.contains("办理结果：发票未通过县级财政部门核验，不予推荐至市级。"))
+			.noneMatch(line -> line.contains("未通过县级审查"));
+		assertThat(review.standing(claim).timeline()).extracting(CaseStanding.Stage::note)
+			.contains("发票未通过县级财政部门核验，不予推荐至市级")
+			.doesNotContain("未通过县级审查，不予推荐");
+	}
+
+	/**
 	 * A co-reviewer refused in the joint review; the lead returned the case for
 	 * correction and, after it, refused on its own finding. Only that refusal, made of
 	 * the corrected dossier, is a reason of the decision; the earlier one stays in the
