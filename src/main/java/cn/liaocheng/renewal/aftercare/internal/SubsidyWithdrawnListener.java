@@ -36,10 +36,12 @@ class SubsidyWithdrawnListener {
 				.isEmpty())
 			.orElse(false);
 		if (ended) {
-			String payment = withdrawn.revocationProposedTo() == null ? "该项目奖补资金不再拨付"
-					: "该项目尚未拨付的奖补资金暂停拨付，已建议" + withdrawn.revocationProposedTo() + "撤销";
+			// Held and proposed only when the decision did so: a subsidy paid in full
+			// leaves nothing to hold.
+			String payment = withdrawn.revocationProposedTo() == null ? ""
+					: "该项目尚未拨付的奖补资金暂停拨付，已建议" + withdrawn.revocationProposedTo() + "撤销，";
 			stages.note(withdrawn.applicationId(), AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "AFTERCARE_ENDED",
-					"依据" + withdrawn.decisionNumber() + "决定书，" + payment + "，项目后续管理（拨付、验收、绩效评价）终止。");
+					"依据" + withdrawn.decisionNumber() + "决定书，" + payment + "项目后续管理（拨付、验收、绩效评价）终止。");
 		}
 	}
 

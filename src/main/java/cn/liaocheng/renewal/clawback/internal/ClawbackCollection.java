@@ -149,9 +149,10 @@ public class ClawbackCollection {
 		// What the enterprise was told before and how it answered, as recorded; read only
 		// while the decision is still to be made (a retried job finds it issued).
 		Optional<String> hearing = pending ? PriorNoticeText.hearing(notices, row, Instant.now()) : Optional.empty();
+		BigDecimal paid = payments.paid(applicationId);
 		DecisionRequest request = ClawbackDecision.of(row, record, countyFinance,
-				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil,
-				payments.paid(applicationId), revoke, hearing.orElse(null));
+				organizations.groupName(GroupNames.city("industry")), countyFinance, today, listedUntil, paid, revoke,
+				hearing.orElse(null));
 		IssuedDecision issued = decisions.issue(request);
 		if (pending) {
 			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
@@ -160,7 +161,7 @@ public class ClawbackCollection {
 				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil, revoke);
 			}
 			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number(),
-					ClawbackDecision.revokesOwn(record) ? null : ClawbackDecision.allocatorName(record)));
+					ClawbackDecision.revocationProposedTo(c, record, paid, revoke).orElse(null)));
 			if (revoke) {
 				// The bureau revokes only an allocation it issued itself; another body's
 				// it

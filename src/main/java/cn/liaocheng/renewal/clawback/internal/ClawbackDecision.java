@@ -165,6 +165,21 @@ final class ClawbackDecision {
 	}
 
 	/**
+	 * The body the decision proposes to revoke what it allocated and was not paid: the
+	 * allocating body, when the deciding bureau did not allocate the subsidy itself and
+	 * some of it is unpaid (all of it, {@code nothingPaid}; or the rest
+	 * {@link #unpaidRest} holds). Empty when the deciding bureau allocated it, or all of
+	 * it was paid: nothing is held and nothing proposed.
+	 */
+	static Optional<String> revocationProposedTo(ClawbackView c, Record record, BigDecimal paid, boolean nothingPaid) {
+		if (revokesOwn(record)) {
+			return Optional.empty();
+		}
+		return nothingPaid || unpaidRest(c, record, paid, "建议").isPresent() ? Optional.of(allocatorName(record))
+				: Optional.empty();
+	}
+
+	/**
 	 * Whether a listing rests on what the record holds: a clawback for false material of
 	 * a claim whose recorded commitment accepts the loss of the right to apply. The
 	 * determination refuses a listing without it; one determined before that was required

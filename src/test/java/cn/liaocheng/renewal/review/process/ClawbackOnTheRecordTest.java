@@ -150,7 +150,16 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 
 		Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
 		assertThat(issued.text()).contains("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为")
-			.doesNotContain("诚信承诺", "负面清单");
+			.doesNotContain("诚信承诺", "负面清单", "建议");
+		// All of it was paid: the decision holds nothing and proposes no revocation, and
+		// the case's history says only that the after-award management ended.
+		assertThat(jdbc
+			.sql("SELECT message FROM application_event WHERE application_id = ? AND action = 'AFTERCARE_ENDED'")
+			.param(claim.id())
+			.query(String.class)
+			.list()).singleElement()
+			.asString()
+			.isEqualTo("依据" + issued.decision().number() + "决定书，项目后续管理（拨付、验收、绩效评价）终止。");
 	}
 
 	/**
