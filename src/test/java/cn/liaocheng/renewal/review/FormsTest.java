@@ -225,10 +225,29 @@ class FormsTest {
 
 		assertFalse(nothingPaid.contains("追回的奖补资金金额"), "no amount asked when nothing was paid: " + nothingPaid);
 		assertFalse(nothingPaid.contains("部分设备"), nothingPaid);
-		assertTrue(nothingPaid.contains("不能只撤销一部分"), "the reason a part cannot be revoked: " + nothingPaid);
-		assertTrue(nothingPaid.contains("撤销全部已下达资金"), nothingPaid);
+		assertTrue(nothingPaid.contains("不能只认定一部分应予撤销"), "the reason a part cannot be revoked: " + nothingPaid);
+		assertTrue(nothingPaid.contains("认定全部已下达资金应予撤销"), nothingPaid);
 		assertTrue(somethingPaid.contains("核定应追回的奖补资金金额"), somethingPaid);
-		assertFalse(somethingPaid.contains("不能只撤销一部分"), somethingPaid);
+		assertFalse(somethingPaid.contains("不能只认定一部分应予撤销"), somethingPaid);
+	}
+
+	/**
+	 * The city finance bureau allocates the subsidy: the industry bureau does not revoke
+	 * it, it issues a 财政奖补资金处理决定书 that holds the money and proposes the revocation. The
+	 * forms announce that document, not a revocation.
+	 */
+	@Test
+	void clawbackFormsAnnounceTheDecisionThatIsIssuedWhenNothingWasPaid() throws IOException {
+		for (String form : List.of("clawback-determination", "clawback-confirmation")) {
+			String nothingPaid = shownTexts(components(read(FORMS.resolve(form + ".form"))).stream()
+				.filter(c -> "text".equals(c.path("type").asText()))
+				.toList(), "=nothingPaid != true");
+			assertTrue(nothingPaid.contains("财政奖补资金处理决定书"), form + ": " + nothingPaid);
+			assertTrue(nothingPaid.contains("建议市财政局撤销"), form + ": " + nothingPaid);
+			assertTrue(nothingPaid.contains("暂停拨付"), form + ": " + nothingPaid);
+			assertFalse(nothingPaid.contains("撤销奖补资金决定书"), form + ": " + nothingPaid);
+			assertFalse(nothingPaid.contains("不再拨付"), form + ": " + nothingPaid);
+		}
 	}
 
 	/**
