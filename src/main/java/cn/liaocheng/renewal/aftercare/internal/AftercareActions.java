@@ -72,7 +72,7 @@ class AftercareActions implements PendingActionSource {
 				if (lastDay != null && lastDay.isBefore(today)) {
 					return null;
 				}
-				return new Step(applicationId, "限期整改", "现场验收要求限期整改，请按验收意见整改并提交整改情况说明及佐证材料；逾期未提交的，将依规追回奖补资金。", lastDay,
+				return new Step(applicationId, "限期整改", "现场验收要求限期整改，请按验收意见整改并提交整改情况说明及佐证材料；逾期未提交的，转入奖补资金追回程序。", lastDay,
 						page + "#rectification-form", "提交整改材料");
 			}
 			case AftercareModel.PERFORMANCE_REPORTED -> {

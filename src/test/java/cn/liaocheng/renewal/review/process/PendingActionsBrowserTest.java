@@ -74,7 +74,7 @@ class PendingActionsBrowserTest extends ReviewProcessTest {
 			browser.fullPageScreenshot("home-pending-actions-" + width);
 		}
 		WebElement row = row(rectify);
-		assertThat(row.getText()).contains(review.referenceNo(rectify), "限期整改", "逾期未提交的，将依规追回奖补资金",
+		assertThat(row.getText()).contains(review.referenceNo(rectify), "限期整改", "逾期未提交的，转入奖补资金追回程序",
 				deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日", "含当日，还剩");
 		assertThat(row(notified).getText()).contains("追回事先告知", "阅读告知书并陈述、申辩");
 

@@ -152,7 +152,7 @@ class PendingActionsTest extends ReviewProcessTest {
 
 		assertThat(actions(claim)).singleElement().satisfies(a -> {
 			assertThat(a.step()).isEqualTo("限期整改");
-			assertThat(a.todo()).contains("逾期未提交的，将依规追回奖补资金");
+			assertThat(a.todo()).contains("逾期未提交的，转入奖补资金追回程序");
 			assertThat(a.lastDay()).isEqualTo(deadline);
 			assertThat(a.workingDaysLeft()).isPositive();
 			assertThat(a.link()).isEqualTo(page(claim) + "#rectification-form");
@@ -161,6 +161,9 @@ class PendingActionsTest extends ReviewProcessTest {
 		String home = enterprise().get("/").body();
 		assertThat(home).contains("href=\"" + page(claim) + "#rectification-form\"", "提交整改材料",
 				deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日");
+		// A lapse opens the clawback procedure, which may find nothing to recover: the
+		// case page promises no recovery.
+		assertThat(enterprise().get(page(claim)).body()).contains("逾期未提交的，转入奖补资金追回程序").doesNotContain("依规追回");
 
 		// The last day has passed, the timer not yet fired: too late to list.
 		setRectificationDeadline(claim, TODAY.minusDays(1));
