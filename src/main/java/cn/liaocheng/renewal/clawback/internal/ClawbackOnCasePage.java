@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.clawback.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.CasePageSection;
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 
@@ -25,26 +28,27 @@ class ClawbackOnCasePage implements CasePageSection {
 
 	private final PriorNotices notices;
 
-	ClawbackOnCasePage(Clawbacks clawbacks, PriorNotices notices) {
+	private final NegativeList negativeList;
+
+	ClawbackOnCasePage(Clawbacks clawbacks, PriorNotices notices, NegativeList negativeList) {
 		this.clawbacks = clawbacks;
 		this.notices = notices;
+		this.negativeList = negativeList;
 	}
 
 	@Override
 	public Optional<Section> of(ApplicationDetail application) {
 		long id = application.summary().id();
-		return clawbacks.of(id).map(c -> section(c, notices.latest(id).orElse(null)));
-	}
-
-	static Section section(ClawbackView c) {
-		return section(c, null);
+		return clawbacks.of(id)
+			.map(c -> section(c, notices.latest(id).orElse(null), negativeList.ofClawback(c.id()).orElse(null),
+					ChinaTime.today()));
 	}
 
 	/**
 	 * With the latest prior notice, its full text, and the statement form while the
-	 * period runs.
+	 * period runs; with the listing the decision made, as it stands on {@code today}.
 	 */
-	static Section section(ClawbackView c, PriorNotices.View notice) {
+	static Section section(ClawbackView c, PriorNotices.View notice, NegativeListEntry listing, LocalDate today) {
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("追回事由", c.causeLabel()));
 		// The facts are found by the decision: until it is issued (and when the clawback
@@ -57,9 +61,7 @@ class ClawbackOnCasePage implements CasePageSection {
 			// bureau and proposed to that bureau: the decision says which.
 			facts.add(new Fact("决定书", c.decisionNumber()));
 			facts.add(new Fact("应予撤销的奖补资金", yuan(c.allocated()) + "（尚未拨付，已暂停拨付，无需缴回）"));
-			if (c.listMonths() != null) {
-				facts.add(new Fact("负面清单", "列入 " + c.listMonths() + " 个月，期间不能提交新的申报"));
-			}
+			listing(c, listing, today).ifPresent(facts::add);
 		}
 		else if (c.amount() != null && c.status() != ClawbackStatus.DROPPED && c.decisionId() != null) {
 			facts.add(new Fact("追回决定书", c.decisionNumber()));
@@ -75,9 +77,7 @@ class ClawbackOnCasePage implements CasePageSection {
 				}
 				facts.add(new Fact("缴款记录", r.paidOn() + " · " + yuan(r.amount()) + " · 凭证号 " + r.voucherNo()));
 			}
-			if (c.listMonths() != null) {
-				facts.add(new Fact("负面清单", "列入 " + c.listMonths() + " 个月，期间不能提交新的申报"));
-			}
+			listing(c, listing, today).ifPresent(facts::add);
 		}
 		String note = switch (c.status()) {
 			case DETERMINING, CONFIRMING -> "追回事项正在核定；核定后将先向您送达事先告知书，您可在规定期限内陈述、申辩。";
@@ -98,6 +98,26 @@ class ClawbackOnCasePage implements CasePageSection {
 			values.put("notice", notice);
 		}
 		return new Section("clawback/case-section", values);
+	}
+
+	/**
+	 * The listing as it stands: in force, lifted early by the bureau, or over. A decision
+	 * recorded without its entry (none should be) says what it ordered.
+	 */
+	private static Optional<Fact> listing(ClawbackView c, NegativeListEntry entry, LocalDate today) {
+		if (entry == null) {
+			return c.listMonths() == null ? Optional.empty()
+					: Optional.of(new Fact("负面清单", "列入 " + c.listMonths() + " 个月，期间不能提交新的申报"));
+		}
+		String period = "列入" + (c.listMonths() == null ? "" : " " + c.listMonths() + " 个月") + "（"
+				+ ChinaTime.day(entry.from()) + "至" + ChinaTime.day(entry.until()) + "）";
+		String state = switch (entry.stateOn(today)) {
+			case LIFTED -> "，已于" + ChinaTime.day(entry.liftedAt().atZone(ChinaTime.ZONE).toLocalDate())
+					+ "由市工业和信息化局提前解除" + (entry.liftReason() == null ? "" : "（解除原因：" + entry.liftReason() + "）");
+			case EXPIRED -> "，列入期限已于" + ChinaTime.day(entry.until()) + "届满";
+			case ACTIVE, PENDING -> "，期间不能提交新的申报";
+		};
+		return Optional.of(new Fact("负面清单", period + state));
 	}
 
 	/** One line of the section: what, and its value as the enterprise reads it. */

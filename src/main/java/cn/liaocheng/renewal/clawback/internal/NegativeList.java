@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.SubmissionGate;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.clawback.NegativeListEntry;
+import cn.liaocheng.renewal.clawback.NegativeListLifted;
 import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
@@ -243,7 +244,33 @@ public class NegativeList implements SubmissionGate {
 		}
 		audit.record(user.userId(), "NEGATIVE_LIST_LIFTED", "enterprise:" + entry.creditCode(),
 				"entry=" + id + " reason=" + why);
+		// Told of the listing, the enterprise is told of its end, and of another entry
+		// that still keeps it from submitting.
+		LocalDate today = LocalDate.now(Clawbacks.CHINA);
+		enterprises.findByCreditCode(CreditCode.parse(entry.creditCode())).ifPresent(e -> {
+			LocalDate stillUntil = jdbc
+				.sql("SELECT MAX(listed_until) FROM negative_list_entry"
+						+ " WHERE enterprise_id = ? AND lifted_at IS NULL AND listed_from <= ? AND listed_until >= ?")
+				.params(e.id(), today, today)
+				.query(LocalDate.class)
+				.list()
+				.stream()
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			events.publishEvent(new NegativeListLifted(e.userId(), entry.sourceApplicationId(), entry.reason(), why,
+					today, stillUntil));
+		});
 		return byId(id).orElseThrow();
+	}
+
+	/** The entry a clawback's decision made, if it made one. */
+	@Transactional(readOnly = true)
+	public Optional<NegativeListEntry> ofClawback(long clawbackId) {
+		return jdbc.sql(COLUMNS + " WHERE source_clawback_id = ?")
+			.param(clawbackId)
+			.query(NegativeList::map)
+			.optional();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.clawback.NegativeListLifted;
 import cn.liaocheng.renewal.clawback.NegativeListed;
 import cn.liaocheng.renewal.clawback.RepaymentsAwaitCheck;
 import cn.liaocheng.renewal.engine.JobFailedForGood;
@@ -190,6 +191,16 @@ class NotificationEvents {
 				"你单位已被聊城市工业和信息化局列入聊城市工业领域设备更新负面清单，列入原因：" + event.reason() + "。列入期限至"
 						+ DAY.format(event.until().atStartOfDay(ChinaTime.ZONE).toInstant())
 						+ "（含当日），期间不能提交新的申报。如有异议，请联系聊城市工业和信息化局。",
+				event.applicationId() == null ? "/" : caseLink(event.applicationId()), event.applicationId(), null));
+	}
+
+	@EventListener
+	void on(NegativeListLifted event) {
+		String still = event.stillListedUntil() == null ? "你单位现在可以提交新的申报。"
+				: "你单位另有负面清单列入记录，列入期限至" + ChinaTime.day(event.stillListedUntil()) + "（含当日），期间仍不能提交新的申报。";
+		notifier.notify(event.enterpriseUserId(), new Note(NotificationKind.AFTER_AWARD, "解除负面清单",
+				"聊城市工业和信息化局已于" + ChinaTime.day(event.liftedOn()) + "提前解除你单位在聊城市工业领域设备更新负面清单中的列入（列入原因：" + event.reason()
+						+ "），解除原因：" + Sentences.ended(event.liftReason()) + still,
 				event.applicationId() == null ? "/" : caseLink(event.applicationId()), event.applicationId(), null));
 	}
 

@@ -607,6 +607,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 列入负面清单")
 			.contains(revoked.get("decisionNumber").asText()));
 
+		// The case page says the listing is in force, from when to when.
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("列入 36 个月（"
+				+ ChinaTime.day(TODAY) + "至" + ChinaTime.day(TODAY.plusMonths(36).minusDays(1)) + "），期间不能提交新的申报");
+
 		// ent-gx's next submission is refused with the reason and the last day.
 		HttpResponse<String> refused = as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + draft + "/submit",
 				"{\"declarationConfirmed\":true}");
@@ -627,6 +631,13 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 					.body());
 		assertThat(lifted.get("liftedBy").asText()).isEqualTo("lc-industry");
 		assertThat(lifted.get("state").asText()).isEqualTo("LIFTED");
+		// Lifted early: the case page no longer says the enterprise cannot submit, and
+		// the enterprise, told of the listing, is told of its end.
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())
+			.contains("已于" + ChinaTime.day(TODAY) + "由市工业和信息化局提前解除（解除原因：经复议撤销原追回决定，解除列入。）")
+			.doesNotContain("期间不能提交新的申报");
+		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("AFTER_AWARD 解除负面清单")
+			.contains("提前解除", "解除原因：经复议撤销原追回决定，解除列入。", "你单位现在可以提交新的申报。"));
 		screenshots("lc-industry", "negative-list-bureau", "/negative-list", "negative-list");
 		assertThat(as(DemoUsers.ENTERPRISE)
 			.postJson("/api/applications/" + draft + "/submit", "{\"declarationConfirmed\":true}")
