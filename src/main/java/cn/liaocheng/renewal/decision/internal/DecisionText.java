@@ -140,9 +140,8 @@ final class DecisionText {
 			// A county department does not decide the library, the subsidy or the
 			// listing: it does not recommend, and the application ends there.
 			case PROJECT_NOT_RECOMMENDED -> "该项目未通过县级审查，不予推荐，本次申请不能纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
-			// The county finance bureau checks the invoices only: its refusal says what
-			// it
-			// found, not that the claim failed the county's review as a whole.
+			// The county finance bureau checks the invoices only: its refusal says
+			// what it found, not that the claim failed the county's review as a whole.
 			case SUBSIDY_NOT_RECOMMENDED -> GroupNames.isCountyFinance(r.issuingBody())
 					? "经核验，该项目设备更新奖补资金申请所附发票未通过县级财政部门核验，本次申请不予推荐至市级，不能获得奖补资金。理由如下："
 					: "该项目设备更新奖补资金申请未通过县级审查，不予推荐，本次申请不能获得奖补资金。理由如下：";
