@@ -19,15 +19,17 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
 /**
- * Puts the model checks in front of the engine's own deployers, so that every door (the
- * start-up deployment of bpmn/ and forms/, Camunda Modeler through the REST API, the
- * administration page) is checked by the same code, and records every new deployment in
- * the audit trail within the deployment's transaction.
+ * Puts the model checks in front of the engine's own deployers, so that every door
+ * (Camunda Modeler through the REST API, Cockpit, the administration page, the start-up
+ * deployment unless it is exactly the shipped models) is checked by the same code, and
+ * records every new deployment in the audit trail within the deployment's transaction.
  *
  * <p>
  * Every deployment is checked, with or without a logged-in user (a job runs without one),
  * except those the application's own code marks as trusted ({@link TrustedDeployments};
- * none in production, test probes); they are still audited.
+ * none in production, test probes), and one that is, byte for byte, exactly the models
+ * the application ships ({@link PackagedModels}: the start-up deployment, whose models
+ * the build checks with this same code); they are still audited.
  */
 @Component
 class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
@@ -65,6 +67,9 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
 		}
 		Map<String, byte[]> resources = new LinkedHashMap<>();
 		deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+		if (PackagedModels.areExactly(resources.values())) {
+			return;
+		}
 		List<ModelProblem> problems = new ModelValidator(new EngineModelEnvironment(beans, catalog.getObject()))
 			.validate(resources);
 		if (!problems.isEmpty()) {

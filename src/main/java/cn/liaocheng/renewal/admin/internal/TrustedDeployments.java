@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * still apply). A deployment is trusted only inside {@link #run}, on the thread that
  * called it, never because no user is logged in: a job or an expression runs without a
  * user too. No production code deploys this way (the start-up deployment of bpmn/ and
- * forms/ is checked); tests deploy their probes through it.
+ * forms/ is checked, or is exactly the shipped models the build checks,
+ * {@link PackagedModels}); tests deploy their probes through it.
  */
 public final class TrustedDeployments {
 
