@@ -130,7 +130,7 @@ class IssuingGrounds implements DecisionGrounds {
 		 * 准予入库: the county recommended, the city accepted, reviewed jointly and decided.
 		 */
 		PROJECT_REGISTERED(ApplicationKind.PROJECT, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
-				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry")),
+				city(ACCEPTANCE, "industry"), jointReview(true), city(DECISION, "industry")),
 
 		/**
 		 * 奖补资金下达: as a registration, with the county finance bureau's invoice check, the
@@ -139,7 +139,7 @@ class IssuingGrounds implements DecisionGrounds {
 		 * bureau's allocation.
 		 */
 		SUBSIDY_ALLOCATED(ApplicationKind.SUBSIDY, county(FORMAL, "industry"), county(INVOICE, "finance"),
-				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(),
+				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(true),
 				city(DECISION, "industry"), subsidyComputed(), expertReviewIfHeldOrRequired(), noticeHeld(),
 				objectionsSettled(), city(ALLOCATION, "finance")),
 
@@ -149,7 +149,7 @@ class IssuingGrounds implements DecisionGrounds {
 		 * accepted.
 		 */
 		LOAN_LISTED(ApplicationKind.LOAN, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
-				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry"), city(LISTING, "pboc"),
+				city(ACCEPTANCE, "industry"), jointReview(true), city(DECISION, "industry"), city(LISTING, "pboc"),
 				acceptedBankGranted()),
 
 		/**
@@ -157,7 +157,7 @@ class IssuingGrounds implements DecisionGrounds {
 		 * city finance bureau's review of the computed subsidy (agreeing or refusing).
 		 */
 		LOAN_GRANTED(ApplicationKind.LOAN, county(FORMAL, "industry"), county(RECOMMENDATION, "industry"),
-				city(ACCEPTANCE, "industry"), jointReview(), city(DECISION, "industry"), city(LISTING, "pboc"),
+				city(ACCEPTANCE, "industry"), jointReview(false), city(DECISION, "industry"), city(LISTING, "pboc"),
 				acceptedBankGranted(),
 				step(INTEREST, f -> GroupNames.city("finance"),
 						Set.of(ReviewProcesses.APPROVE, ReviewProcesses.REFUSE))),
@@ -585,9 +585,12 @@ class IssuingGrounds implements DecisionGrounds {
 	 * none of them stands as a return, every one counts, all after the acceptance, and
 	 * none before a correction that changed what the dossier states
 	 * ({@code Resubmission.changedFacts}): such an opinion speaks for a dossier that is
-	 * no longer the case's.
+	 * no longer the case's. The last is not asked again of the interest-subsidy decision
+	 * ({@code onTheCorrectedDossier} false), whose ground is the listing notice already
+	 * signed on the joint review: no correction follows the listing, and a loan listed
+	 * before this rule was kept is not stopped at its interest subsidy.
 	 */
-	private static Requirement jointReview() {
+	private static Requirement jointReview(boolean onTheCorrectedDossier) {
 		return (grounds, record, after) -> {
 			Map<String, Integer> lastByBody = new LinkedHashMap<>();
 			for (int i = 0; i < record.opinions().size(); i++) {
@@ -627,7 +630,7 @@ class IssuingGrounds implements DecisionGrounds {
 					return Met.missing(describe(o) + "早于市级受理");
 				}
 				Optional<Resubmission> changed = resubmissions.stream()
-					.filter(r -> r.changedFacts() && r.at().isAfter(o.at()))
+					.filter(r -> onTheCorrectedDossier && r.changedFacts() && r.at().isAfter(o.at()))
 					.findFirst();
 				if (changed.isPresent()) {
 					return Met.missing(describe(o) + "早于" + CaseNarrative.ChineseDates.of(changed.get().at()) + "的补正（"

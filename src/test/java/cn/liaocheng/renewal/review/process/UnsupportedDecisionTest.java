@@ -325,6 +325,26 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A loan listed before the rule on corrected dossiers was kept, on joint opinions
+	 * older than a correction that changed its figures (the resubmission recorded after
+	 * them): its interest subsidy rests on the listing notice already signed, and is
+	 * issued.
+	 */
+	@Test
+	void theInterestSubsidyOfALoanListedBeforeTheRuleOnCorrectedDossiersIsIssued() {
+		Case loan = review.listedLoan("icbc");
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+		jdbc.sql("INSERT INTO application_resubmission (application_id, resubmitted_at, changes) VALUES (?, ?, ?)")
+			.params(loan.id(), java.sql.Timestamp.from(java.time.Instant.now()), "贷款金额")
+			.update();
+
+		review.decide(loan, "Task_FinanceInterestReview", "APPROVE");
+
+		assertThat(review.allDecisions(loan)).contains(DecisionType.INTEREST_SUBSIDY_GRANTED);
+	}
+
+	/**
 	 * Objections checked while the notice still ran (the check moved before the period's
 	 * end) settle only those filed by then: one filed after the ruling is open, and the
 	 * allocation is not signed over it.
