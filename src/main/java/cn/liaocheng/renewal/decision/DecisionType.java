@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.decision;
 
+import cn.liaocheng.renewal.organization.GroupNames;
+
 /**
  * Every way an application can end, with the document's Chinese title. Outcomes of the
  * same {@link Stage} exclude each other: an application gets at most one decision per
@@ -136,6 +138,15 @@ public enum DecisionType {
 	 */
 	public boolean issuedByCounty() {
 		return notRecommended() || this == APPLICATION_LAPSED;
+	}
+
+	/**
+	 * A county department's non-recommendation as the enterprise is told it (the result
+	 * of its case, its timeline): the county finance bureau checks the invoices only, and
+	 * says so.
+	 */
+	public static String notRecommendedResult(String countyBody) {
+		return GroupNames.isCountyFinance(countyBody) ? "发票未通过县级财政部门核验，不予推荐至市级" : "未通过县级审查，不予推荐";
 	}
 
 	/** The county's non-recommendation of an application for the given stage. */

@@ -32,6 +32,7 @@ import cn.liaocheng.renewal.application.CaseStanding.State;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -290,11 +291,8 @@ class CaseStandings implements CaseProgress {
 		if (refusing == null) {
 			return "未获支持";
 		}
-		if (GroupNames.isCountyFinance(refusing.bodyGroup())) {
-			return "发票未通过县级财政部门核验，不予推荐至市级";
-		}
 		if (GroupNames.isCounty(refusing.bodyGroup())) {
-			return "未通过县级审查，不予推荐";
+			return DecisionType.notRecommendedResult(refusing.bodyGroup());
 		}
 		// The conclusion as picked (不予受理, 不予下达, 不予列入, 异议成立，不予奖补); a generic
 		// word for one recorded before the words were kept.

@@ -144,7 +144,7 @@ class DecisionIssuing {
 		if (GroupNames.isCounty(body)) {
 			return new Issue(
 					issue(facts, story, body, DecisionType.notRecommended(refusal.stage()), reasons, null).type(),
-					notRecommended(body), null);
+					DecisionType.notRecommendedResult(body), null);
 		}
 		if (decisive != null && ReviewProcesses.TASK_CITY_ACCEPTANCE.equals(decisive.step())) {
 			return new Issue(issue(facts, story, body, DecisionType.notAccepted(refusal.stage()), reasons, null).type(),
@@ -158,14 +158,6 @@ class DecisionIssuing {
 		String summary = act == DecisionType.SUBSIDY_REFUSED && "finance".equals(body) ? "不予下达奖补资金"
 				: act == DecisionType.LOAN_NOT_PUSHED ? "未通过市级审查，不予推送列入贷款支持项目清单" : null;
 		return new Issue(issue(facts, story, body, act, reasons, null).type(), summary, null);
-	}
-
-	/**
-	 * A county department's refusal as the enterprise is told it: the county finance
-	 * bureau checks the invoices only, and says so.
-	 */
-	static String notRecommended(String countyBody) {
-		return GroupNames.isCountyFinance(countyBody) ? "发票未通过县级财政部门核验，不予推荐至市级" : "未通过县级审查，不予推荐";
 	}
 
 	/**
