@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -178,6 +179,29 @@ class JointReviewProcessTest extends ReviewProcessTest {
 
 		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * A body cannot decide who reviews the round after a correction, or whether the
+	 * correction changed the dossier, by writing the variables with its opinion.
+	 */
+	@Test
+	void aReviewerCannotWriteTheRoundsVariablesWithAnOpinion() {
+		Case project = recommendedProject();
+		review.decide(project, "Task_CityAcceptance", "APPROVE");
+		Task development = review.tasks(project, "Task_JointReview")
+			.stream()
+			.filter(t -> review.candidateGroup(t).equals("city-development"))
+			.findFirst()
+			.orElseThrow();
+
+		for (String variable : List.of("correctedFacts", "reviewBodies")) {
+			Map<String, Object> completion = new java.util.HashMap<>(
+					Map.of("decision", "RETURN", "opinion", ReviewFixture.opinionFor("RETURN"), variable,
+							variable.equals("correctedFacts") ? false : "industry"));
+			assertThatThrownBy(() -> review.complete(development, completion))
+				.hasMessageContaining("「" + variable + "」不是本任务表单的填写项");
+		}
 	}
 
 	/**
