@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.VoucherNumber;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -100,11 +102,34 @@ public class LedgerPayments {
 			if (row.status() != LedgerStatus.APPROVED || !store.pay(rowId, date, voucher, user.userId())) {
 				throw LedgerException.conflict("该期贴息当前状态为“" + row.status().label() + "”，只能拨付“已审核”的期间");
 			}
+			holdVoucher(applicationId, voucher);
 			audit.record(user.userId(), "SUBSIDY_PERIOD_PAID", "application:" + applicationId,
 					row.periodLabel() + " " + row.amount().toPlainString() + " " + date + " " + voucher);
 			notice(applicationId, rowId);
 		});
 		return row(applicationId, rowId);
+	}
+
+	/**
+	 * One voucher is one transfer to one enterprise: it may pay several periods of this
+	 * loan at once, never a period of another loan as well (V148).
+	 */
+	private void holdVoucher(long applicationId, String voucher) {
+		String key = VoucherNumber.key(voucher);
+		Optional<Long> holder = store.voucherHolder(key);
+		if (holder.isPresent()) {
+			if (holder.get() != applicationId) {
+				throw LedgerException.conflict("拨付凭证号 " + voucher + " 已在申报编号 "
+						+ stages.facts(holder.get()).referenceNo() + " 的贴息拨付中登记过，同一张拨付凭证不能用于另一笔贷款的贴息，请核对");
+			}
+			return;
+		}
+		try {
+			store.holdVoucher(key, applicationId);
+		}
+		catch (DuplicateKeyException usedMeanwhile) {
+			throw LedgerException.conflict("拨付凭证号 " + voucher + " 刚刚已在另一笔拨付中登记，请刷新后核对");
+		}
 	}
 
 	/**

@@ -303,6 +303,26 @@ class LedgerStore implements LedgerTotals {
 			.update() == 1;
 	}
 
+	/**
+	 * The loan whose interest-subsidy payment holds this voucher (V148); empty if none.
+	 */
+	Optional<Long> voucherHolder(String voucherKey) {
+		return jdbc.sql("SELECT application_id FROM subsidy_ledger_voucher WHERE voucher_key = ?")
+			.param(voucherKey)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The voucher, for this loan: a {@code DuplicateKeyException} when another payment
+	 * took it meanwhile.
+	 */
+	void holdVoucher(String voucherKey, long applicationId) {
+		jdbc.sql("INSERT INTO subsidy_ledger_voucher (voucher_key, application_id) VALUES (?, ?)")
+			.params(voucherKey, applicationId)
+			.update();
+	}
+
 	void notice(long rowId, long decisionId) {
 		jdbc.sql("UPDATE subsidy_ledger SET notice_decision_id = ? WHERE id = ?").params(decisionId, rowId).update();
 	}
