@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.aftercare;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * What the county finance bureau has paid of a case's allocated subsidy, as recorded
@@ -10,6 +12,12 @@ public interface SubsidyPayments {
 
 	/** The sum of the recorded payments; zero when none was recorded. */
 	BigDecimal paid(long applicationId);
+
+	/**
+	 * The sum of the recorded payments of each of these cases, in one query; a case with
+	 * none recorded is not in the map.
+	 */
+	Map<Long, BigDecimal> paid(Collection<Long> applicationIds);
 
 	/**
 	 * Whether nothing of the allocation has reached the enterprise: the case's

@@ -85,7 +85,7 @@ public class ProjectLibrary {
 	 */
 	public record Entry(CaseListing listing, int year, String divisionCode, String divisionName, Instant submittedAt,
 			PolicyTask task, String creditCode, BigDecimal totalInvestment, BigDecimal equipmentInvestment,
-			BigDecimal loanAmount, BigDecimal subsidyAmount, Instant decidedAt) {
+			BigDecimal loanAmount, BigDecimal grantedAmount, BigDecimal subsidyAmount, Instant decidedAt) {
 	}
 
 	/**
@@ -132,7 +132,7 @@ public class ProjectLibrary {
 				library.add(new Entry(listing, e.year(), e.divisionCode(),
 						names.getOrDefault(e.divisionCode(), e.divisionCode()), e.submittedAt(),
 						PolicyTask.of(e.policyTask()).orElse(null), e.creditCode(), e.totalInvestment(),
-						e.equipmentInvestment(), e.loanAmount(), e.subsidyAmount(), e.decidedAt()));
+						e.equipmentInvestment(), e.loanAmount(), e.grantedAmount(), e.subsidyAmount(), e.decidedAt()));
 			}
 		}
 		return new Page(library, found.total(), offset, limit);

@@ -1,7 +1,10 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,21 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 			.param(applicationId)
 			.query(BigDecimal.class)
 			.single();
+	}
+
+	@Override
+	public Map<Long, BigDecimal> paid(Collection<Long> applicationIds) {
+		Map<Long, BigDecimal> paid = new HashMap<>();
+		List<Long> ids = List.copyOf(applicationIds);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			jdbc.sql("SELECT application_id, SUM(amount) FROM aftercare_payment WHERE application_id IN (:ids)"
+					+ " GROUP BY application_id")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(rs -> {
+					paid.put(rs.getLong(1), rs.getBigDecimal(2));
+				});
+		}
+		return paid;
 	}
 
 	@Override

@@ -39,7 +39,7 @@ public class BatchEntries {
 	 */
 	public record Entry(long applicationId, int year, String divisionCode, Instant submittedAt, Integer policyTask,
 			String creditCode, BigDecimal totalInvestment, BigDecimal equipmentInvestment, BigDecimal loanAmount,
-			BigDecimal subsidyAmount, Instant decidedAt) {
+			BigDecimal grantedAmount, BigDecimal subsidyAmount, Instant decidedAt) {
 	}
 
 	/**
@@ -101,13 +101,13 @@ public class BatchEntries {
 					       COALESCE(a.submitted_policy_task, p.submitted_policy_task) AS policy_task, e.credit_code,
 					       COALESCE(a.submitted_total_investment, p.submitted_total_investment) AS total_investment,
 					       COALESCE(a.submitted_equipment_investment, p.submitted_equipment_investment) AS equipment_investment,
-					       a.submitted_loan_amount, a.subsidy_amount, a.decided_at"""
+					       a.submitted_loan_amount, a.granted_amount, a.subsidy_amount, a.decided_at"""
 					+ from + where + " ORDER BY b.submitted_at DESC, b.application_id DESC OFFSET " + offset
 					+ " ROWS FETCH NEXT " + limit + " ROWS ONLY")
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4)),
 					rs.getObject(5, Integer.class), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-					rs.getBigDecimal(9), rs.getBigDecimal(10), instant(rs.getTimestamp(11))))
+					rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), instant(rs.getTimestamp(12))))
 			.list();
 		return new Found(entries, total);
 	}

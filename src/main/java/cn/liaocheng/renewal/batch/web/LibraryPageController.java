@@ -98,13 +98,13 @@ class LibraryPageController {
 			rows.add(Arrays.asList(s.referenceNo(), s.kind().label(), e.listing().enterpriseName(), e.creditCode(),
 					s.title(), e.task() == null ? null : e.task().label(), e.divisionName(),
 					e.submittedAt() == null ? null : LocalDateTime.ofInstant(e.submittedAt(), ChinaTime.ZONE),
-					s.stageLabel(), e.totalInvestment(), e.equipmentInvestment(), e.loanAmount(),
+					s.stageLabel(), e.totalInvestment(), e.equipmentInvestment(), e.loanAmount(), e.grantedAmount(),
 					proposed(s.status(), e.subsidyAmount()), decided(s.status(), e.subsidyAmount()),
 					e.decidedAt() == null ? null : LocalDateTime.ofInstant(e.decidedAt(), ChinaTime.ZONE)));
 		}
-		Spreadsheets.Table table = new Spreadsheets.Table(
-				title, notes, List.of("申报编号", "类别", "申报企业", "统一社会信用代码", "项目名称", "政策任务", "所在地", "提交时间", "当前状态", "总投资（元）",
-						"设备投资（元）", "贷款金额（元）", "拟补助（元）", "核定补助（元）", "办结时间"),
+		Spreadsheets.Table table = new Spreadsheets.Table(title, notes,
+				List.of("申报编号", "类别", "申报企业", "统一社会信用代码", "项目名称", "政策任务", "所在地", "提交时间", "当前状态", "总投资（元）", "设备投资（元）",
+						"申请贷款金额（元）", "银行授信金额（元）", "拟补助（元）", "核定补助（元）", "办结时间"),
 				rows, List.of(22, 14, 28, 22, 30, 26, 12, 17, 12, 16));
 		return SpreadsheetDownloads.xlsx(title + ".xlsx", table);
 	}

@@ -51,6 +51,12 @@ public class Dashboard {
 	private static final List<String> FIGURE_HEADERS = List.of("申报件数", "已批准", "未获支持", "办理中", "撤回或失效", "申报设备投资（万元）",
 			"批准入库设备投资（万元）", "拟补助（办理中及已下达，万元）", "下达补助（万元）", "申请贷款（万元）", "银行授信（万元）");
 
+	/**
+	 * What puts an application in the selected year, in every figure table but the batch
+	 * view.
+	 */
+	private static final String BY_FIRST_SUBMISSION = "按首次提交申报的时间统计";
+
 	private static final String ALLOCATED = "奖补资金已下达（批准）";
 
 	private static final String INTEREST_APPROVED = "贷款贴息已核定（批准）";
@@ -184,7 +190,8 @@ public class Dashboard {
 			}
 		}
 		Map<String, String> names = divisionNames();
-		return figureTable("county", "按县（市、区）", "县（市、区）", rows, code -> names.getOrDefault(code, code));
+		return figureTable("county", "按县（市、区）", "县（市、区）", rows, code -> names.getOrDefault(code, code),
+				BY_FIRST_SUBMISSION);
 	}
 
 	/**
@@ -194,20 +201,30 @@ public class Dashboard {
 	private StatTable byBatch(StatisticsScope scope) {
 		Map<String, String> names = queries.windowNames();
 		List<String> order = new ArrayList<>(names.keySet());
-		return figures("batch", "按申报批次", "申报批次", Dimension.BATCH, scope,
+		return figureTable("batch", "按申报批次", "申报批次",
+				sorted(queries.figures(Dimension.BATCH, scope), Comparator.comparing(order::indexOf)),
 				key -> key == null ? "未记入批次（批次管理启用前提交）" : names.getOrDefault(key, "批次 " + key),
-				Comparator.comparing(order::indexOf));
+				"按申报批次的年度统计（批次年度以申报通知为准，次年度的批次可在上年12月开放；批次管理启用前提交的按首次提交申报的时间统计）");
 	}
 
 	private StatTable figures(String key, String title, String first, Dimension dimension, StatisticsScope scope,
 			Function<String, String> label, Comparator<String> order) {
-		List<Figures> rows = new ArrayList<>(queries.figures(dimension, scope));
-		rows.sort(Comparator.comparing(Figures::key, Comparator.nullsLast(order)));
-		return figureTable(key, title, first, rows, label);
+		return figureTable(key, title, first, sorted(queries.figures(dimension, scope), order), label,
+				BY_FIRST_SUBMISSION);
 	}
 
+	private static List<Figures> sorted(List<Figures> figures, Comparator<String> order) {
+		List<Figures> rows = new ArrayList<>(figures);
+		rows.sort(Comparator.comparing(Figures::key, Comparator.nullsLast(order)));
+		return rows;
+	}
+
+	/**
+	 * @param basis which time puts an application in the selected year, the note's first
+	 * sentence
+	 */
 	private static StatTable figureTable(String key, String title, String first, List<Figures> figures,
-			Function<String, String> label) {
+			Function<String, String> label, String basis) {
 		List<String> headers = new ArrayList<>();
 		headers.add(first);
 		headers.addAll(FIGURE_HEADERS);
@@ -218,8 +235,8 @@ public class Dashboard {
 			total = total.plus(f);
 		}
 		rows.add(figureRow("合计", total));
-		return new StatTable(key, title,
-				"按首次提交申报的时间统计，申报内容按最后一次提交；补助和贷款按其所属项目的重点任务归类。“下达补助”为资金下达决定所列金额，其后经追回程序认定应予撤销或追回的仍计入，另见“资金下达、拨付与追回”表。金额单位：万元。",
+		return new StatTable(key, title, basis
+				+ "，申报内容按最后一次提交；补助和贷款按其所属项目的重点任务归类。“下达补助”为资金下达决定所列金额，其后经追回程序认定应予撤销或追回的仍计入，另见“资金下达、拨付与追回”表。金额单位：万元。",
 				headers, rows, true);
 	}
 
@@ -238,7 +255,8 @@ public class Dashboard {
 			rows.add(List.of(d.name(), d.handled(), Numbers.days(d.averageMillis()), Numbers.days(d.longestMillis()),
 					d.late(), share(d.late(), d.handled())));
 		}
-		return new StatTable("stages", "各审核环节办理用时", "已办结的审核任务；时限为任务的办理期限（一般为5个工作日，可由管理员调整），超期办结指办结晚于期限。用时按自然日计。",
+		return new StatTable("stages", "各审核环节办理用时",
+				"所选年度内办结的审核任务（按任务办结的时间统计）；时限为任务的办理期限（一般为5个工作日，可由管理员调整），超期办结指办结晚于期限。用时按自然日计。",
 				List.of("审核环节", "办理件数", "平均用时（天）", "最长用时（天）", "超期办结", "超时率（%）"), rows, false);
 	}
 
@@ -265,7 +283,8 @@ public class Dashboard {
 					d.handled() == 0 ? null : Numbers.days(d.longestMillis()), d.late(), share(d.late(), d.handled()),
 					o.open(), o.overdue()));
 		}
-		return new StatTable("bodies", "各审核单位办理用时（由慢到快）", "平均用时最长的单位在前；在办已超期指尚未办结且已过办理期限的任务。",
+		return new StatTable("bodies", "各审核单位办理用时（由慢到快）",
+				"平均用时最长的单位在前；办结件数和用时按任务办结的时间统计；在办件数和在办已超期为当前尚未办结的任务，不限年度，在办已超期指已过办理期限的任务。",
 				List.of("审核单位", "办结件数", "平均用时（天）", "最长用时（天）", "超期办结", "超时率（%）", "在办件数", "在办已超期"), rows, false);
 	}
 
@@ -337,7 +356,8 @@ public class Dashboard {
 				}
 			}
 		}
-		String note = "已下达和已核定按批准决定的时间统计。" + (anyFlow ? "拨付、追回、放款和贴息支付按各自记录的日期统计。"
+		String note = "已下达和已核定按批准决定的时间统计；“应予撤销的奖补资金”为追回或撤销决定认定不再拨付（或建议撤销）的已下达未拨付部分，按决定的日期统计。" + (anyFlow
+				? "拨付、追回、放款和贴息支付按各自记录的日期统计。"
 				: sources.isEmpty() ? "尚未记录任何资金拨付、追回、贷款发放或贴息支付：系统中还没有登记这些业务的功能模块。" : "所选范围内尚无资金拨付、追回、贷款发放或贴息支付记录。")
 				+ "金额单位：万元。";
 		return new StatTable("money", "资金下达、拨付与追回", note, List.of("资金项目", "县（市、区）", "笔数", "金额（万元）"), rows, false);

@@ -81,8 +81,9 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Completed review tasks grouped by {@code groupColumn} of the opinion ({@code step}
-	 * or {@code body_group}): how many, average and longest duration, and how many ended
+	 * Review tasks completed in the scope's year (by the task's end, whenever its case
+	 * was submitted) grouped by {@code groupColumn} of the opinion ({@code step} or
+	 * {@code body_group}): how many, average and longest duration, and how many ended
 	 * after their due date.
 	 */
 	List<Durations> durations(String groupColumn, StatisticsScope scope) {
@@ -91,7 +92,7 @@ class DashboardQueries {
 		}
 		String name = "step".equals(groupColumn) ? "step_name" : "body_name";
 		List<Object> params = new ArrayList<>();
-		String where = scope.where("a", "submitted_at", params);
+		String where = scope.whereAt("t.END_TIME_", "a", params);
 		String sql = """
 				SELECT o.%1$s AS grp, MIN(o.%2$s) AS name, COUNT(*) AS handled, AVG(t.DURATION_) AS avg_ms,
 				       MAX(t.DURATION_) AS max_ms,
@@ -110,17 +111,18 @@ class DashboardQueries {
 
 	/**
 	 * Tasks still open, per candidate group: how many and how many past their due date at
-	 * {@code now}. The tasks of an application's review process and of the after-award
-	 * processes recorded for it (payments, acceptance, performance evaluation, clawback),
-	 * as the durations count the opinions of both. A task counts for its body only, not
-	 * again for the lead group it gains as a second candidate when it becomes overdue
-	 * (督办).
+	 * {@code now}, in the scope's counties whatever year their case was submitted (a
+	 * backlog is what is open now). The tasks of an application's review process and of
+	 * the after-award processes recorded for it (payments, acceptance, performance
+	 * evaluation, clawback), as the durations count the opinions of both. A task counts
+	 * for its body only, not again for the lead group it gains as a second candidate when
+	 * it becomes overdue (督办).
 	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
 		params.add("%" + GroupNames.LEAD_SUFFIX);
-		String where = scope.where("a", "submitted_at", params);
+		String where = scope.anyYear().where("a", "submitted_at", params);
 		String sql = """
 				SELECT i.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,
 				       SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue
@@ -150,7 +152,7 @@ class DashboardQueries {
 		if (scope.year() == null) {
 			return scope.where("a", "submitted_at", params);
 		}
-		StatisticsScope anyYear = new StatisticsScope(scope.divisions(), null, scope.countyBody());
+		StatisticsScope anyYear = scope.anyYear();
 		List<Object> submittedIn = new ArrayList<>();
 		String unbatched = scope.where("a", "submitted_at", submittedIn);
 		params.add(scope.year());

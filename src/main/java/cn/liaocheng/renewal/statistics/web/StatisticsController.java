@@ -134,9 +134,13 @@ class StatisticsController {
 		return value;
 	}
 
+	/**
+	 * Next year first: its application windows may open before it begins (the batch view
+	 * counts them in their own year).
+	 */
 	private static List<Integer> years() {
 		List<Integer> years = new ArrayList<>();
-		for (int y = LocalDate.now(Dashboard.CHINA_ZONE).getYear(); y >= 2024; y--) {
+		for (int y = LocalDate.now(Dashboard.CHINA_ZONE).getYear() + 1; y >= 2024; y--) {
 			years.add(y);
 		}
 		return years;
