@@ -278,6 +278,16 @@ class StatisticsOnPostgresTest {
 		assertThat(bodies.get(header + 1)).containsExactly("聊城市工业和信息化局", "1", "10.0", "10.0", "1", "100.0", "1", "1");
 		assertThat(bodies.get(header + 2)).containsExactly("临清市工业和信息化局", "1", "7.0", "7.0", "1", "100.0", "0", "0");
 		assertThat(bodies.get(header + 3)).containsExactly("冠县工业和信息化局", "2", "3.0", "4.0", "0", "0.0", "0", "0");
+
+		// What is open is open now, whatever year its case was submitted in: P3 (2025)
+		// still waits at the city's industry bureau in the view of 2026, where nothing
+		// was handled; the note says which time each figure follows.
+		List<List<String>> of2026 = read(admin.getBytes("/statistics/export/bodies.xlsx?year=2026").body());
+		assertThat(row(of2026, "聊城市工业和信息化局")).containsExactly("聊城市工业和信息化局", "0", "", "", "0", "", "1", "1");
+		assertThat(String.join("", of2026.get(2))).contains("按任务办结的时间统计", "当前尚未办结的任务，不限年度");
+		// Handled in 2026: none of these tasks ended then, whenever their cases began.
+		List<List<String>> stages2026 = read(admin.getBytes("/statistics/export/stages.xlsx?year=2026").body());
+		assertThat(stages2026.stream().map(r -> r.isEmpty() ? "" : r.get(0))).doesNotContain("市级联审", "县级初审");
 	}
 
 	@Test
@@ -441,6 +451,12 @@ class StatisticsOnPostgresTest {
 					"0", "420.00", "300.00");
 			assertThat(row(batch, "未记入批次（批次管理启用前提交）").subList(0, 3)).containsExactly("未记入批次（批次管理启用前提交）", "5", "2");
 			assertThat(row(batch, "合计").subList(0, 3)).containsExactly("合计", "7", "3");
+			// The note states the batch's year as the basis, not the first submission.
+			assertThat(batch.get(2).get(0)).startsWith("按申报批次的年度统计");
+			assertThat(
+					read(loggedIn(DemoUsers.ADMIN).getBytes("/statistics/export/county.xlsx?year=2025").body()).get(2)
+						.get(0))
+				.startsWith("按首次提交申报的时间统计");
 
 			// A batch of 2025 opened in December 2024: P5, submitted in it on 1 November
 			// 2024 here, counts under that batch in 2025, as the project library lists
@@ -473,6 +489,11 @@ class StatisticsOnPostgresTest {
 		// draft for them), revoked on 20 November 2025 before anything was paid.
 		long revokedClaim = application("SUBSIDY", enterprise("ent-gx"), GX, "DRAFT", null, null, p1, null, null, null,
 				null);
+		// A third (a draft for the other figures too): 10 万 allocated, 4 万 paid on 5
+		// October, then clawed back by a decision of 1 December 2025 that orders the 4 万
+		// back and withdraws the unpaid 6 万.
+		long partlyPaidClaim = application("SUBSIDY", enterprise("ent-gx"), GX, "DRAFT", null, null, p1, null, null,
+				null, null);
 		try {
 			// S1 (冠县, 45 万 allocated) paid in two instalments, 20 万 in August and 25 万 in
 			// September 2025.
@@ -562,11 +583,40 @@ class StatisticsOnPostgresTest {
 				.params(revokedClaim, enterprise("ent-gx"), now, revocation)
 				.update();
 
+			jdbc.sql(
+					"""
+							INSERT INTO aftercare_payment (application_id, task_id, paid_on, amount, voucher_no, body_group, recorded_at)
+							VALUES (?, 'flow-t3', DATE '2025-10-05', 40000.00, 'GK-3', 'county-371525-finance', ?)""")
+				.params(partlyPaidClaim, now)
+				.update();
+			long partial = jdbc
+				.sql("""
+						INSERT INTO decision (application_id, stage, decision_type, body_key, body_name, decision_year, serial_no,
+						    document_number, verification_code, decision_date, issued_at, enterprise_name, credit_code, file_id, sha256, signer)
+						VALUES (?, 'CLAWBACK', 'CLAWBACK_DECIDED', 'industry', '聊城市工业和信息化局', 2025, 903, '聊工信审〔2025〕903号',
+						        'VFLOW3', DATE '2025-12-01', TIMESTAMP '2025-12-01 10:00:00', '企业', '91371525MA3CB7K21F', ?, ?, 'test')
+						RETURNING id""")
+				.params(partlyPaidClaim, file, "1".repeat(64))
+				.query(Long.class)
+				.single();
+			jdbc.sql(
+					"""
+							INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name, credit_code,
+							    project_name, allocated, cause, facts, started_by, started_at, status, amount, decision_id, repaid)
+							VALUES (?, ?, '371525', 'BZ-2025-000003', '企业', '91371525MA3CB7K21F', '统计测试项目', 100000.00,
+							        'ACCEPTANCE_FAILED', '验收不合格', 'lc-industry', ?, 'DECIDED', 40000.00, ?, 0)""")
+				.params(partlyPaidClaim, enterprise("ent-gx"), now, partial)
+				.update();
+
 			MoneyFlowQuery year2025 = new MoneyFlowQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), Set.of());
+			// S1's clawback found it paid in full: nothing of it is withdrawn; the third
+			// claim's decision withdraws its unpaid 6 万 beside ordering back the 4 万.
 			assertThat(realFlows(year2025)).containsExactlyInAnyOrder("SUBSIDY_PAID 371525 2025-08 200000.00 1",
-					"SUBSIDY_PAID 371525 2025-09 250000.00 1", "LOAN_DISBURSED 371525 2025-07 1800000.00 1",
-					"INTEREST_SUBSIDY_PAID 371525 2025-09 4500.00 1", "CLAWBACK_ORDERED 371525 2025-10 100000.00 1",
-					"CLAWBACK_REPAID 371525 2025-11 60000.00 1", "SUBSIDY_REVOKED 371525 2025-11 300000.00 1");
+					"SUBSIDY_PAID 371525 2025-09 250000.00 1", "SUBSIDY_PAID 371525 2025-10 40000.00 1",
+					"LOAN_DISBURSED 371525 2025-07 1800000.00 1", "INTEREST_SUBSIDY_PAID 371525 2025-09 4500.00 1",
+					"CLAWBACK_ORDERED 371525 2025-10 100000.00 1", "CLAWBACK_ORDERED 371525 2025-12 40000.00 1",
+					"CLAWBACK_REPAID 371525 2025-11 60000.00 1", "SUBSIDY_REVOKED 371525 2025-11 300000.00 1",
+					"SUBSIDY_REVOKED 371525 2025-12 60000.00 1");
 			// A county body's scope and a period that ends before September leave the
 			// rest out.
 			assertThat(realFlows(new MoneyFlowQuery(null, null, Set.of(LQ)))).isEmpty();
@@ -575,9 +625,12 @@ class StatisticsOnPostgresTest {
 		}
 		finally {
 			jdbc.sql("DELETE FROM clawback_repayment WHERE voucher_no IN ('JK-1', 'JK-2')").update();
-			jdbc.sql("DELETE FROM clawback WHERE application_id IN (?, ?)").params(s1, revokedClaim).update();
-			jdbc.sql("DELETE FROM decision WHERE verification_code IN ('VFLOW1', 'VFLOW2')").update();
-			jdbc.sql("DELETE FROM application WHERE id = ?").param(revokedClaim).update();
+			jdbc.sql("DELETE FROM clawback WHERE application_id IN (?, ?, ?)")
+				.params(s1, revokedClaim, partlyPaidClaim)
+				.update();
+			jdbc.sql("DELETE FROM decision WHERE verification_code IN ('VFLOW1', 'VFLOW2', 'VFLOW3')").update();
+			jdbc.sql("DELETE FROM aftercare_payment WHERE application_id = ?").param(partlyPaidClaim).update();
+			jdbc.sql("DELETE FROM application WHERE id IN (?, ?)").params(revokedClaim, partlyPaidClaim).update();
 			jdbc.sql("DELETE FROM subsidy_ledger WHERE application_id = ?").param(l1).update();
 			jdbc.sql("DELETE FROM loan_event WHERE application_id = ?").param(l1).update();
 			jdbc.sql("DELETE FROM aftercare_payment WHERE task_id LIKE 'flow-t%'").update();

@@ -233,6 +233,34 @@ class LibrarySearchTest extends ReviewProcessTest {
 		}
 	}
 
+	/**
+	 * A loan's export row states the amount asked and, once a bank granted it, the grant
+	 * the enterprise accepted, each under its own heading: not the amount asked as "the
+	 * loan".
+	 */
+	@Test
+	void theExportStatesTheLoanAskedAndTheLoanGranted() throws Exception {
+		int year = year();
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		review.grant(loan, "8000000.00", true);
+
+		HttpResponse<byte[]> export = city()
+			.getBytes("/review/library/export.xlsx?year=" + year + "&kind=LOAN&status=ALL&division=" + GUANXIAN);
+		assertThat(export.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> headers = new ArrayList<>();
+			sheet.getRow(3).forEach(cell -> headers.add(cell.getStringCellValue()));
+			assertThat(headers).containsSubsequence("申请贷款金额（元）", "银行授信金额（元）").doesNotContain("贷款金额（元）");
+			Row granted = row(sheet, review.referenceNo(loan));
+			assertThat(number(granted, headers.indexOf("申请贷款金额（元）"))).isEqualByComparingTo("10000000.00");
+			assertThat(number(granted, headers.indexOf("银行授信金额（元）"))).isEqualByComparingTo("8000000.00");
+		}
+	}
+
 	private static Row row(Sheet sheet, String reference) {
 		for (int r = 4; r <= sheet.getLastRowNum(); r++) {
 			Row row = sheet.getRow(r);
