@@ -38,6 +38,14 @@ public class LedgerException extends RuntimeException {
 		return new LedgerException(Reason.INVALID, field, message);
 	}
 
+	/**
+	 * An entry sent through the API without naming itself: a bank system that sends it
+	 * again after a time-out would record it twice.
+	 */
+	public static LedgerException missingIdempotencyKey() {
+		return invalid("Idempotency-Key", "请在请求头 Idempotency-Key 中为每笔新登记提供一个新的标识（8–64 位字母、数字或连字符）；超时后用同一标识原样重发，不会重复登记");
+	}
+
 	static LedgerException conflict(String message) {
 		return new LedgerException(Reason.CONFLICT, null, message);
 	}

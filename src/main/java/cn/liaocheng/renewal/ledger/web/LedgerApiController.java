@@ -60,9 +60,14 @@ class LedgerApiController {
 
 	@PostMapping("/{id}/events")
 	@Operation(summary = "登记放款、归还本金、提前结清或逾期/违约（仅限发放该笔贷款的银行）",
-			description = "带 Idempotency-Key 请求头（8–64 位字母、数字或连字符）时，同一键再次提交返回首次登记的记录，不重复登记；同一键内容不同的返回 409。")
+			description = "必须带 Idempotency-Key 请求头（8–64 位字母、数字或连字符，每笔新登记一个新值）：同一键再次提交返回首次登记的记录，不重复登记；同一键内容不同的返回 409。")
 	LoanEvent record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody JsonNode json,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		// Principal and repayments move the subsidised balance: a bank system that sends
+		// a timed-out entry again must not record it twice, so each entry names itself.
+		if (idempotencyKey == null || idempotencyKey.isBlank()) {
+			throw LedgerException.missingIdempotencyKey();
+		}
 		StrictBody body = new StrictBody(json, Set.of("type", "date", "amount", "contractNo", "note"));
 		return book.record(user, id, new LoanBook.Recording(body.type("type"), body.date("date"), body.amount("amount"),
 				body.text("contractNo"), body.text("note")), idempotencyKey);

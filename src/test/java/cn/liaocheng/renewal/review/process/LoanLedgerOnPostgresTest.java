@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,10 +225,10 @@ class LoanLedgerOnPostgresTest {
 		assertThat(record(icbc, id, "DEFAULT", "2026-05-16", null, null).statusCode())
 			.as("a default without its reason")
 			.isEqualTo(400);
-		assertThat(
-				icbc.postJson(events(id), "{\"type\":\"DEFAULT\",\"date\":\"2026-05-16\",\"note\":\"本息逾期90天，已列入不良\"}")
-					.statusCode())
-			.isEqualTo(200);
+		assertThat(icbc
+			.postJson(events(id), "{\"type\":\"DEFAULT\",\"date\":\"2026-05-16\",\"note\":\"本息逾期90天，已列入不良\"}",
+					"Idempotency-Key", newKey())
+			.statusCode()).isEqualTo(200);
 		accrual.accrueAll(LocalDate.parse("2026-09-01"));
 
 		JsonNode rows = loan(finance, id).get("rows");
@@ -312,13 +313,15 @@ class LoanLedgerOnPostgresTest {
 			.isEqualTo(404);
 
 		HttpResponse<String> extra = icbc.postJson(events(id),
-				"{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,\"contractNo\":\"X\",\"bankKey\":\"abc\"}");
+				"{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,\"contractNo\":\"X\",\"bankKey\":\"abc\"}",
+				"Idempotency-Key", newKey());
 		assertThat(extra.statusCode()).as("an extra field").isEqualTo(400);
 		assertThat(extra.body()).contains("bankKey");
 		assertThat(icbc
 			.postJson(events(id),
 					"{\"type\":\"DISBURSEMENT\",\"date\":\"2026-03-16\",\"amount\":100000,"
-							+ "\"contractNo\":\"X\",\"applicationId\":1}")
+							+ "\"contractNo\":\"X\",\"applicationId\":1}",
+					"Idempotency-Key", newKey())
 			.statusCode()).isEqualTo(400);
 		assertThat(record(icbc, id, "DISBURSEMENT", "2026-03-16", "5000000.01", "X").statusCode())
 			.as("more than granted")
@@ -434,6 +437,11 @@ class LoanLedgerOnPostgresTest {
 		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
 	}
 
+	/** A new Idempotency-Key: each entry the API records names itself. */
+	private static String newKey() {
+		return UUID.randomUUID().toString();
+	}
+
 	private static String events(long id) {
 		return "/api/ledger/loans/" + id + "/events";
 	}
@@ -458,7 +466,7 @@ class LoanLedgerOnPostgresTest {
 		if (contract != null) {
 			json.append(",\"contractNo\":\"").append(contract).append('"');
 		}
-		return client.postJson(events(id), json.append('}').toString());
+		return client.postJson(events(id), json.append('}').toString(), "Idempotency-Key", newKey());
 	}
 
 	private static JsonNode loan(WebClient client, long id) throws Exception {

@@ -129,8 +129,20 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		assertThat(api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment, "Idempotency-Key", "../x")
 			.statusCode()).isEqualTo(400);
 		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(2);
-		// without a key, as before: each request is an entry of its own
-		api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment);
+		// Without a key the entry is refused, not recorded: sent again after a time-out
+		// it
+		// would count the money twice.
+		HttpResponse<String> unnamed = api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment);
+		assertThat(unnamed.statusCode()).isEqualTo(400);
+		assertThat(unnamed.body()).contains("Idempotency-Key", "不会重复登记");
+		assertThat(api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment, "Idempotency-Key", " ")
+			.statusCode()).as("a blank key").isEqualTo(400);
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(2);
+		// A second repayment of the same amount on the same day is an entry of its own
+		// under a key of its own.
+		assertThat(api
+			.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment, "Idempotency-Key", "bank-retry-0002")
+			.statusCode()).isEqualTo(200);
 		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(3);
 	}
 
