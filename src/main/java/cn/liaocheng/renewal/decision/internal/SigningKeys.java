@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +62,18 @@ class SigningKeys {
 	/** The day each body's expiring certificate was last warned of. */
 	private final Map<String, LocalDate> warned = new ConcurrentHashMap<>();
 
+	/** What the certificates' validity is checked against. */
+	private final Clock clock;
+
+	@Autowired
 	SigningKeys(SigningProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
 			Environment environment) {
+		this(properties, jdbc, transactions, environment, Clock.systemUTC());
+	}
+
+	SigningKeys(SigningProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
+			Environment environment, Clock clock) {
+		this.clock = clock;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -77,7 +89,7 @@ class SigningKeys {
 	 */
 	SigningCredentials forBody(String bodyKey, String bodyName) {
 		SigningCredentials credentials = loaded.computeIfAbsent(bodyKey, key -> load(key, bodyName));
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		if (credentials.validAt(now)) {
 			warnIfExpiringSoon(bodyKey, credentials, now);
 			return credentials;

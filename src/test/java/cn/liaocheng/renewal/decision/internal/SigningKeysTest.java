@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,20 +52,22 @@ class SigningKeysTest {
 
 	@Test
 	void aCertificateThatExpiresAfterLoadingIsReadAgainFromItsRenewedFile() throws Exception {
-		Path file = keystore(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofSeconds(15)));
-		SigningKeys keys = keys(file);
+		Instant now = Instant.now();
+		Path file = keystore(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
+		AtomicReference<Instant> today = new AtomicReference<>(now);
+		SigningKeys keys = keys(file, today);
 		SigningCredentials first = keys.forBody("industry", BODY);
 		assertThat(keys.forBody("industry", BODY)).as("loaded once").isSameAs(first);
 
-		// Until the certificate has expired (its times are whole seconds).
-		Thread.sleep(Math.max(0, first.certificate().getNotAfter().getTime() + 1500 - System.currentTimeMillis()));
+		// The node runs on past the certificate's last day.
+		today.set(first.certificate().getNotAfter().toInstant().plus(Duration.ofHours(1)));
 		assertThatThrownBy(() -> keys.forBody("industry", BODY)).hasMessageContaining("现不在有效期内");
 
-		Files.write(file, DemoCertificates.generatePkcs12(BODY, PASSWORD, Instant.now().minus(Duration.ofDays(1)),
-				Instant.now().plus(Duration.ofDays(730))));
+		Files.write(file, DemoCertificates.generatePkcs12(BODY, PASSWORD, now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(730))));
 		SigningCredentials renewed = keys.forBody("industry", BODY);
 		assertThat(renewed.certificate().getSerialNumber()).isNotEqualTo(first.certificate().getSerialNumber());
-		assertThat(renewed.validAt(Instant.now())).isTrue();
+		assertThat(renewed.validAt(today.get())).isTrue();
 	}
 
 	private Path keystore(Instant notBefore, Instant notAfter) throws Exception {
@@ -71,9 +77,32 @@ class SigningKeysTest {
 	}
 
 	private static SigningKeys keys(Path file) {
+		return keys(file, new AtomicReference<>(Instant.now()));
+	}
+
+	/** Keys that take the time from {@code now}, which the test moves. */
+	private static SigningKeys keys(Path file, AtomicReference<Instant> now) {
 		SigningProperties properties = new SigningProperties(null, false,
 				Map.of("industry", new SigningProperties.Keystore(file.toString(), new String(PASSWORD), null)));
-		return new SigningKeys(properties, null, new NoTransactions(), new MockEnvironment());
+		Clock clock = new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		return new SigningKeys(properties, null, new NoTransactions(), new MockEnvironment(), clock);
 	}
 
 	/** Keys read from files never write; nothing here opens a transaction. */
