@@ -71,8 +71,10 @@ public final class DossierChanges {
 	/**
 	 * A fingerprint of each part of the dossier and of its attachments
 	 * ({@code 项目名称=1a2b…;…;附件=…}), short enough to keep beside the application when a
-	 * correction opens, so that its end can be compared with its start without a copy of
-	 * the dossier.
+	 * correction opens. It compares a digest of each part's text, in which free text with
+	 * commas can make two equipment lists read alike: the dossier's parts are compared
+	 * with {@link #between} against the dossier last submitted wherever one is recorded,
+	 * and the fingerprint serves for the attachments (their ids, which nobody chooses).
 	 */
 	public static String fingerprint(Dossier dossier, Collection<?> attachments) {
 		List<String> parts = new ArrayList<>();

@@ -5,9 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -242,8 +242,7 @@ public class ApplicationStore {
 	 * through them again, and a decision must not rest on figures no responsible body
 	 * checked. Compared with the dossier as last submitted.
 	 */
-	private void refuseSettledChanges(long id, ApplicationRow row) {
-		Optional<Dossier> submitted = repository.lastSubmission(id, row.kind());
+	private void refuseSettledChanges(long id, ApplicationRow row, Optional<Dossier> submitted) {
 		if (submitted.isEmpty()) {
 			return;
 		}
@@ -301,7 +300,10 @@ public class ApplicationStore {
 				throw new ApplicationStateException(
 						"补正期限已于 " + ChinaTime.minute(outcomes.correctionDeadline()) + " 届满，申报按逾期未补正处理，不能重新提交。");
 			}
-			refuseSettledChanges(id, row);
+			// The dossier the review went on with until now, before this resubmission
+			// becomes the last one.
+			Optional<Dossier> submitted = repository.lastSubmission(id, row.kind());
+			refuseSettledChanges(id, row, submitted);
 			funding.claim(id, enterprise.id(), row.dossier());
 			// What the review goes on with, and its decisions state, from now on.
 			repository.recordSubmission(id, Instant.now(), row.dossier());
@@ -312,7 +314,7 @@ public class ApplicationStore {
 			}
 			declare(id, user);
 			String changed = Resubmission.clause(repository.recordResubmission(id,
-					base -> DossierChanges.since(base, row.dossier(), attachmentIds(id))));
+					base -> correctionChanges(base, submitted, row.dossier(), attachmentIds(id))));
 			// The banks the review goes on with: those of the dossier as resubmitted.
 			repository.recordSubmittedBanks(id, row.dossier());
 			repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.RESUBMITTED,
@@ -652,6 +654,29 @@ public class ApplicationStore {
 		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, processInstanceId);
 	}
 
+	/**
+	 * What a correction changed: each part of the dossier compared field by field with
+	 * {@code submitted}, the dossier the review went on with when the correction opened
+	 * (its last submission before the resubmission), and the attachments by the
+	 * fingerprint kept then ({@link DossierChanges#since}). The fingerprint alone
+	 * compares a digest of each part's text, which two different equipment lists can
+	 * share (a model or a replaced machine may hold commas); the submission is the
+	 * dossier itself. A correction opened before submissions were recorded has only the
+	 * fingerprint.
+	 */
+	private static List<String> correctionChanges(String base, Optional<Dossier> submitted, Dossier now,
+			Collection<?> attachments) {
+		List<String> since = DossierChanges.since(base, now, attachments);
+		if (submitted.isEmpty()) {
+			return since;
+		}
+		List<String> changed = new ArrayList<>(DossierChanges.between(submitted.get(), now));
+		if (since.contains(DossierChanges.ATTACHMENTS)) {
+			changed.add(DossierChanges.ATTACHMENTS);
+		}
+		return changed;
+	}
+
 	public List<String> correctionEdits(long applicationId) {
 		Optional<String> base = repository.correctionBase(applicationId);
 		ApplicationRow row = repository.findById(applicationId).orElse(null);
@@ -659,7 +684,8 @@ public class ApplicationStore {
 			return List.of();
 		}
 		if (base.isPresent()) {
-			return DossierChanges.since(base.get(), row.dossier(), attachmentIds(applicationId));
+			return correctionChanges(base.get(), repository.lastSubmission(applicationId, row.kind()), row.dossier(),
+					attachmentIds(applicationId));
 		}
 		String counted = repository.correctionChanges(applicationId);
 		return counted == null || counted.isBlank() ? List.of() : List.of(counted);

@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.CaseStanding;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.EquipmentLineForm;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -230,6 +232,46 @@ class JointReviewProcessTest extends ReviewProcessTest {
 
 		assertThat(review.decision(project)).isEqualTo(DecisionType.PROJECT_ACCEPTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(project);
+	}
+
+	/**
+	 * A correction that rewrites an equipment line (model, quantity, price and origin) is
+	 * a change of what the dossier states, even where the line's fields written one after
+	 * another read the same as before (a model or a replaced machine may hold commas):
+	 * the bodies review it again, and the history names the change.
+	 */
+	@Test
+	void shouldHoldTheJointReviewAgainWhenACorrectionRewroteAnEquipmentLineThatReadsAlike() {
+		DossierForm form = Dossiers.project(7);
+		form.setEquipmentInvestment("1000000.00");
+		EquipmentLineForm line = form.getEquipment().get(0);
+		line.setModel("CK6150");
+		line.setQuantity("1");
+		line.setUnitPrice("100000.00");
+		line.setOrigin("DOMESTIC");
+		line.setReplacesEquipment("4, 200000, IMPORTED, C6140 普通车床");
+		Case project = review.submitProject(form);
+		review.passCountyReview(project);
+		ProcessInstance city = review.called(project, "joint-review");
+		review.passJointReview(project);
+		review.decide(project, "Task_IndustryDecision", "RETURN");
+
+		// Four imported machines at 200,000 instead of one domestic at 100,000.
+		review.correct(project, corrected -> {
+			EquipmentLineForm l = corrected.getEquipment().get(0);
+			l.setModel("CK6150, 1, 100000, DOMESTIC");
+			l.setQuantity("4");
+			l.setUnitPrice("200000.00");
+			l.setOrigin("IMPORTED");
+			l.setReplacesEquipment("C6140 普通车床");
+		});
+		review.resubmit(project);
+
+		assertThat(review.history(project)).anySatisfy(entry -> assertThat(entry).contains("设备明细及发票"))
+			.noneSatisfy(entry -> assertThat(entry).contains("申报材料未作修改"));
+		assertThat(city).isWaitingAt("Task_JointReview").isNotWaitingAt("Task_IndustryDecision");
+		assertThat(review.candidateGroups(project, "Task_JointReview")).containsExactlyInAnyOrder("city-industry",
+				"city-development", "city-ecology");
 	}
 
 	/**

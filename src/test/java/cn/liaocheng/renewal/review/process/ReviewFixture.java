@@ -171,8 +171,12 @@ final class ReviewFixture implements AutoCloseable {
 	// does
 
 	Case submitProject(int policyTask) {
-		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, Dossiers.project(policyTask),
-				creationKey());
+		return submitProject(Dossiers.project(policyTask));
+	}
+
+	/** A project registration of this dossier, with its two attachments, submitted. */
+	Case submitProject(DossierForm form) {
+		long id = applications.createDraft(enterprise, ApplicationKind.PROJECT, form, creationKey());
 		attach(id, AttachmentCategory.BUSINESS_LICENCE, "营业执照.pdf");
 		attach(id, AttachmentCategory.PROJECT_PLAN, "项目实施方案.pdf");
 		return submit(id, ApplicationKind.PROJECT);
