@@ -49,6 +49,9 @@ class WelcomePageTest {
 
 		assertThat(guide.statusCode()).isEqualTo(200);
 		assertThat(guide.body()).contains("<h1>企业申报指南</h1>").contains("<table>").doesNotContain("## ");
+		// The tax measures the city's plan names, as guidance: self-declared, not granted
+		// here.
+		assertThat(guide.body()).contains("设备更新可以同时享受的税收优惠", "自行判别、申报享受", "单位价值不超过 500 万元", "加计 5%");
 	}
 
 	/**
