@@ -10,13 +10,15 @@ import java.time.LocalDate;
  * points a year, months covered, cap in yuan), the notices it rests on and, when it gives
  * nothing, why; {@code interestSubsidyByTranche}: no rule was in force on the loan's day,
  * and its tranches follow the rules of their own days
- * ({@link InterestSubsidyAssessment#byTranche()}).
+ * ({@link InterestSubsidyAssessment#byTranche()}); {@code interestSubsidyComputedAt}:
+ * when it was last computed ({@code null} for loans computed before that was recorded).
  */
 public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDecimal grantedRate,
 		Integer grantedTermMonths, LocalDate grantDate, Boolean usedRelending, LoanGrant.LoanType grantedLoanType,
 		String grantedBankKey, BigDecimal interestSubsidyAmount, Instant correctionDeadline, Instant decidedAt,
 		BigDecimal interestSubsidyPoints, Integer interestSubsidyMonths, BigDecimal interestSubsidyCap,
-		String interestSubsidyBasis, String interestSubsidyFinding, boolean interestSubsidyByTranche) {
+		String interestSubsidyBasis, String interestSubsidyFinding, boolean interestSubsidyByTranche,
+		Instant interestSubsidyComputedAt) {
 
 	/**
 	 * Whether a correction with this deadline has lapsed at {@code now}: from the
@@ -41,7 +43,7 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 	public Outcomes withoutInterestSubsidy() {
 		return new Outcomes(subsidyAmount, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
 				grantedLoanType, grantedBankKey, null, correctionDeadline, decidedAt, null, null, null, null, null,
-				false);
+				false, null);
 	}
 
 	/**
@@ -53,7 +55,7 @@ public record Outcomes(BigDecimal subsidyAmount, BigDecimal grantedAmount, BigDe
 		return new Outcomes(null, grantedAmount, grantedRate, grantedTermMonths, grantDate, usedRelending,
 				grantedLoanType, grantedBankKey, interestSubsidyAmount, correctionDeadline, decidedAt,
 				interestSubsidyPoints, interestSubsidyMonths, interestSubsidyCap, interestSubsidyBasis,
-				interestSubsidyFinding, interestSubsidyByTranche);
+				interestSubsidyFinding, interestSubsidyByTranche, interestSubsidyComputedAt);
 	}
 
 }

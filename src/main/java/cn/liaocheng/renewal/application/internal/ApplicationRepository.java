@@ -204,6 +204,9 @@ class ApplicationRepository {
 	record Applicant(long id, String name, String creditCode, String userId) {
 	}
 
+	/** The condition of an application that has not ended. */
+	private static final String OPEN = "status NOT IN ('APPROVED', 'REFUSED', 'WITHDRAWN', 'LAPSED')";
+
 	/** Sets the status whatever it was, unless the application has ended. */
 	boolean moveTo(long id, ApplicationStatus to) {
 		return jdbc.sql("""
@@ -213,10 +216,17 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * The computed subsidy, while the case is open: once it has ended, its amount is the
+	 * one its decision states and the after-award steps pay and claw back, and no step
+	 * run again (a moved token, a changed table) computes it anew.
+	 */
 	void recordSubsidyAmount(long id, BigDecimal amount) {
-		jdbc.sql("UPDATE application SET subsidy_amount = ?, updated_at = ? WHERE id = ?")
+		if (jdbc.sql("UPDATE application SET subsidy_amount = ?, updated_at = ? WHERE id = ? AND " + OPEN)
 			.params(amount, Timestamp.from(Instant.now()), id)
-			.update();
+			.update() != 1) {
+			throw new IllegalStateException("申报已办结（或不存在），奖补金额以决定书为准，不能重新核定");
+		}
 	}
 
 	/**
@@ -224,13 +234,16 @@ class ApplicationRepository {
 	 * statement.
 	 */
 	void recordInterestSubsidy(long id, InterestSubsidyAssessment a) {
-		jdbc.sql("""
+		Timestamp now = Timestamp.from(Instant.now());
+		if (jdbc.sql("""
 				UPDATE application SET interest_subsidy_amount = ?, interest_subsidy_points = ?,
 				       interest_subsidy_months = ?, interest_subsidy_cap = ?, interest_subsidy_basis = ?,
-				       interest_subsidy_finding = ?, interest_subsidy_by_tranche = ?, updated_at = ? WHERE id = ?""")
-			.params(a.amount(), a.points(), a.months(), a.cap(), a.basis(), a.finding(), a.byTranche(),
-					Timestamp.from(Instant.now()), id)
-			.update();
+				       interest_subsidy_finding = ?, interest_subsidy_by_tranche = ?, interest_subsidy_computed_at = ?,
+				       updated_at = ? WHERE id = ? AND""" + " " + OPEN)
+			.params(a.amount(), a.points(), a.months(), a.cap(), a.basis(), a.finding(), a.byTranche(), now, now, id)
+			.update() != 1) {
+			throw new IllegalStateException("申报已办结（或不存在），贷款贴息以决定书为准，不能重新测算");
+		}
 	}
 
 	void withholdInterestSubsidy(long id) {
@@ -499,7 +512,7 @@ class ApplicationRepository {
 				SELECT subsidy_amount, granted_amount, granted_rate, granted_term_months, grant_date, used_relending,
 				       granted_loan_type, granted_bank_key, interest_subsidy_amount, correction_deadline, decided_at,
 				       interest_subsidy_points, interest_subsidy_months, interest_subsidy_cap, interest_subsidy_basis,
-				       interest_subsidy_finding, interest_subsidy_by_tranche
+				       interest_subsidy_finding, interest_subsidy_by_tranche, interest_subsidy_computed_at
 				FROM application WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new Outcomes(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
@@ -507,7 +520,7 @@ class ApplicationRepository {
 					rs.getString(7) == null ? null : LoanGrant.LoanType.valueOf(rs.getString(7)), rs.getString(8),
 					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
 					rs.getBigDecimal(12), rs.getObject(13, Integer.class), rs.getBigDecimal(14), rs.getString(15),
-					rs.getString(16), rs.getBoolean(17)))
+					rs.getString(16), rs.getBoolean(17), instant(rs.getTimestamp(18))))
 			.single();
 	}
 

@@ -141,7 +141,7 @@ class IssuingGrounds implements DecisionGrounds {
 		SUBSIDY_ALLOCATED(ApplicationKind.SUBSIDY, county(FORMAL, "industry"), county(INVOICE, "finance"),
 				county(RECOMMENDATION, "industry"), city(ACCEPTANCE, "industry"), jointReview(true),
 				city(DECISION, "industry"), subsidyComputed(), expertReviewIfHeldOrRequired(), noticeHeld(),
-				objectionsSettled(), city(ALLOCATION, "finance")),
+				objectionsSettled(), city(ALLOCATION, "finance"), allocatedAfterTheNoticeBegan()),
 
 		/**
 		 * 列入设备更新贷款支持项目清单 (the central-bank branch's listing notice): as a registration,
@@ -160,7 +160,8 @@ class IssuingGrounds implements DecisionGrounds {
 				city(ACCEPTANCE, "industry"), jointReview(false), city(DECISION, "industry"), city(LISTING, "pboc"),
 				acceptedBankGranted(),
 				step(INTEREST, f -> GroupNames.city("finance"),
-						Set.of(ReviewProcesses.APPROVE, ReviewProcesses.REFUSE))),
+						Set.of(ReviewProcesses.APPROVE, ReviewProcesses.REFUSE)),
+				reviewedAfterTheInterestSubsidyWasComputed()),
 
 		/** 不予推荐 / 不予受理 / 不予入库: a standing decisive refusal by the body that signs. */
 		PROJECT_REFUSED(ApplicationKind.PROJECT, decisiveRefusal()),
@@ -672,9 +673,9 @@ class IssuingGrounds implements DecisionGrounds {
 	}
 
 	/**
-	 * The proposed subsidy was put on public notice, and the notice period recorded when
-	 * it began has ended: a model without the period's timer, or a token moved past it,
-	 * does not shorten the period.
+	 * The proposed subsidy was put on public notice at the amount recorded now, and the
+	 * notice period recorded when it began has ended: a model without the period's timer,
+	 * or a token moved past it, does not shorten the period.
 	 */
 	private static Requirement noticeHeld() {
 		return (grounds, record, after) -> {
@@ -684,6 +685,47 @@ class IssuingGrounds implements DecisionGrounds {
 			}
 			if (notice.get().endsAt().isAfter(record.now())) {
 				return Met.missing("拟奖补情况公示至" + CaseNarrative.ChineseDates.of(notice.get().endsAt()) + "，公示期尚未届满");
+			}
+			// The amount the decision states is the one the public saw: a subsidy
+			// computed
+			// again after its notice is noticed again.
+			BigDecimal computed = record.facts().outcomes().subsidyAmount();
+			BigDecimal noticed = notice.get().amount();
+			if (computed != null && noticed != null && computed.compareTo(noticed) != 0) {
+				return Met.missing("公示的拟奖补金额为 " + Money.yuan(noticed) + " 元，申报记录中核定的奖补金额为 " + Money.yuan(computed)
+						+ " 元，核定后未重新公示");
+			}
+			return Met.at(after);
+		};
+	}
+
+	/**
+	 * The city finance bureau agreed the allocation (the opinion at {@code after}) after
+	 * the notice of the amount began: a subsidy computed again and noticed anew since was
+	 * not the one the bureau agreed to.
+	 */
+	private static Requirement allocatedAfterTheNoticeBegan() {
+		return (grounds, record, after) -> {
+			Optional<PublicNotices.NoticeRecord> notice = grounds.notices.record(record.facts().applicationId());
+			if (notice.isPresent() && after >= 0 && record.at(after).at().isBefore(notice.get().startsAt())) {
+				return Met.missing("资金下达意见早于本次拟奖补公示（" + CaseNarrative.ChineseDates.of(notice.get().startsAt())
+						+ "起），公示后未重新审核资金下达");
+			}
+			return Met.at(after);
+		};
+	}
+
+	/**
+	 * The city finance bureau's review of the interest subsidy (the opinion at
+	 * {@code after}) came after the subsidy was last computed: a computation run again
+	 * since (a moved token, a changed table) was not the one the bureau reviewed. Loans
+	 * computed before the moment was recorded are judged as before.
+	 */
+	private static Requirement reviewedAfterTheInterestSubsidyWasComputed() {
+		return (grounds, record, after) -> {
+			Instant computed = record.facts().outcomes().interestSubsidyComputedAt();
+			if (computed != null && after >= 0 && record.at(after).at().isBefore(computed)) {
+				return Met.missing("核定贷款贴息的意见早于贴息的最近一次测算（" + CaseNarrative.ChineseDates.of(computed) + "），测算后未重新审核");
 			}
 			return Met.at(after);
 		};

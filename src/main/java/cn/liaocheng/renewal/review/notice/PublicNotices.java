@@ -274,7 +274,7 @@ public class PublicNotices {
 	 */
 	public Optional<NoticeRecord> record(long applicationId) {
 		return jdbc.sql("""
-				SELECT n.starts_at, n.ends_at,
+				SELECT n.starts_at, n.ends_at, n.amount,
 				       (SELECT COUNT(*) FROM public_objection o
 				        WHERE o.application_id = n.application_id AND o.filed_at >= n.starts_at),
 				       (SELECT COUNT(*) FROM public_objection o
@@ -285,20 +285,22 @@ public class PublicNotices {
 				FROM public_notice n WHERE n.application_id = ?""")
 			.param(applicationId)
 			.query((rs, n) -> new NoticeRecord(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-					rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+					rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
 			.optional();
 	}
 
 	/**
 	 * @param endsAt the end of the notice period as recorded when the notice began (the
 	 * end of its fifth working day)
+	 * @param amount the proposed subsidy the notice published
 	 * @param objections filed during this run of the notice
 	 * @param carriedOver filed during an earlier run and still unresolved when this one
 	 * began
 	 * @param open objections to any run of the notice not settled now (none filed, or
 	 * each settled by a ruling that still stands)
 	 */
-	public record NoticeRecord(Instant startsAt, Instant endsAt, int objections, int carriedOver, int open) {
+	public record NoticeRecord(Instant startsAt, Instant endsAt, BigDecimal amount, int objections, int carriedOver,
+			int open) {
 	}
 
 	public record Notice(long applicationId, String referenceNo, String enterpriseName, String projectName,

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -67,6 +68,9 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 
 	@Autowired
 	NoticeBoard noticeBoard;
+
+	@Autowired
+	ApplicationStages stages;
 
 	@Autowired
 	UnsupportedDecisionTest(ApplicationContext context) {
@@ -229,6 +233,81 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 		endNotice(claim);
 		review.runJobs(claim);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+	}
+
+	/**
+	 * The allocation states the amount the public saw: a subsidy computed again after its
+	 * notice (here its recorded amount changed, as a re-run of the step under a changed
+	 * rate table changes it) is not signed until it is noticed again.
+	 */
+	@Test
+	void anAmountComputedAgainAfterItsNoticeIsNotSigned() {
+		Case claim = onNotice();
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		jdbc.sql("UPDATE application SET subsidy_amount = subsidy_amount + 10000 WHERE id = ?")
+			.param(claim.id())
+			.update();
+
+		assertThatThrownBy(() -> review.decide(claim, "Task_FinanceAllocation", "APPROVE"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("核定后未重新公示");
+		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+	}
+
+	/**
+	 * An allocation agreed before the notice it rests on began (here the notice began
+	 * again after the bureau's opinion, as it does when the amount is computed and
+	 * noticed anew) is not signed on that opinion.
+	 */
+	@Test
+	void anAllocationAgreedBeforeTheNoticeBeganAgainIsNotSigned() {
+		Case claim = onNotice();
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		review.complete(review.task(claim, "Task_FinanceAllocation"),
+				Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		Instant later = Instant.now().plusSeconds(1);
+		jdbc.sql("UPDATE public_notice SET starts_at = ?, ends_at = ? WHERE application_id = ?")
+			.params(Timestamp.from(later), Timestamp.from(later), claim.id())
+			.update();
+
+		assertThatThrownBy(() -> review.runJobs(claim)).hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("资金下达意见早于本次拟奖补公示");
+		assertThat(decisions.allForApplication(claim.id())).isEmpty();
+	}
+
+	/**
+	 * The interest-subsidy decision rests on the finance bureau's review of the subsidy
+	 * as last computed: a computation run again after the review (here its recorded
+	 * moment moved past the opinion) is not signed on that review.
+	 */
+	@Test
+	void anInterestSubsidyComputedAgainAfterItsReviewIsNotSigned() {
+		Case loan = review.listedLoan("icbc");
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+		review.complete(review.task(loan, "Task_FinanceInterestReview"),
+				Map.of("decision", "APPROVE", "opinion", ReviewFixture.opinionFor("APPROVE")));
+		jdbc.sql("UPDATE application SET interest_subsidy_computed_at = ? WHERE id = ?")
+			.params(Timestamp.from(Instant.now().plusSeconds(1)), loan.id())
+			.update();
+
+		assertThatThrownBy(() -> review.runJobs(loan)).hasMessageContaining("审核记录不支持").hasMessageContaining("测算后未重新审核");
+		assertThat(review.allDecisions(loan)).doesNotContain(DecisionType.INTEREST_SUBSIDY_GRANTED);
+	}
+
+	/**
+	 * Once a case has ended, its amounts are those its decision states: a computation
+	 * step run again (a moved token) does not change them.
+	 */
+	@Test
+	void anEndedCasesSubsidyIsNotComputedAgain() {
+		Case claim = onNotice();
+		review.fireTimer(claim, ReviewProcesses.NOTICE_PERIOD_ENDS);
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		assertThat(review.decision(claim)).isEqualTo(DecisionType.SUBSIDY_ALLOCATED);
+
+		assertThatThrownBy(() -> stages.recordSubsidyAmount(claim.id(), new BigDecimal("1.00")))
+			.hasMessageContaining("申报已办结");
 	}
 
 	/**
