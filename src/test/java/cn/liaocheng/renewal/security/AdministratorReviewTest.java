@@ -137,6 +137,41 @@ class AdministratorReviewTest {
 	}
 
 	/**
+	 * A task's holder cannot learn who administers the system by handing the task over:
+	 * an administrator outside the body gets the same answer as an unknown id.
+	 */
+	@Test
+	void aHandOverToAnAdministratorOutsideTheBodyAnswersAsForAnyOutsider() {
+		Task task = countyTasks.open();
+		try {
+			tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+			WebClient reviewer = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+			for (String operation : List.of("transfer", "delegate")) {
+				HttpResponse<String> administrator = reviewer.postJson(
+						"/api/review/tasks/" + task.getId() + "/" + operation,
+						"{\"to\":\"" + ADMIN + "\",\"reason\":\"请协助办理\"}");
+				HttpResponse<String> nobody = reviewer.postJson("/api/review/tasks/" + task.getId() + "/" + operation,
+						"{\"to\":\"no-such-user\",\"reason\":\"请协助办理\"}");
+				assertThat(administrator.statusCode()).as(operation).isEqualTo(400);
+				assertThat(detail(administrator)).as(operation).isEqualTo(detail(nobody)).doesNotContain("系统管理员");
+			}
+			WebClient lead = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER + "-lead", DemoUsers.PASSWORD);
+			assertThat(detail(lead.postJson("/api/review/tasks/" + task.getId() + "/reassign",
+					"{\"to\":\"" + ADMIN + "\",\"reason\":\"请协助办理\"}")))
+				.isEqualTo(detail(lead.postJson("/api/review/tasks/" + task.getId() + "/reassign",
+						"{\"to\":\"no-such-user\",\"reason\":\"请协助办理\"}")));
+		}
+		finally {
+			tasks.setAssignee(task.getId(), null);
+		}
+	}
+
+	/** The refusal's text, without what differs from one request to the next. */
+	private static String detail(HttpResponse<String> response) {
+		return response.body().replaceAll("\"(instance|requestId|timestamp)\":\"[^\"]*\"", "");
+	}
+
+	/**
 	 * No one hands a body's task to an administrator who is also a member: transfer,
 	 * delegation and a lead's reassignment are refused, and the dialogs do not offer
 	 * them; otherwise the task would wait in a name that cannot complete it.

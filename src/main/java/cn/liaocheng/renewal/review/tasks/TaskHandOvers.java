@@ -430,18 +430,20 @@ public class TaskHandOvers {
 					|| GroupNames.ENTERPRISES.equals(g.getId()))) {
 			throw outside;
 		}
-		// An administrator who is also a member of the body could not complete the task
-		// (no administrator gives a body's opinion): it would wait in their name.
-		if (groups.stream().anyMatch(g -> GroupNames.ADMINISTRATORS.equals(g.getId()))) {
-			throw invalid("to", ADMINISTRATOR_TARGET);
-		}
-		return groups.stream()
+		String body = groups.stream()
 			.map(Group::getId)
 			.filter(held.bodies()::contains)
 			.sorted()
 			.findFirst()
-			.map(body -> new Colleague(id, body))
 			.orElseThrow(() -> outside);
+		// An administrator who is also a member of the body could not complete the task
+		// (no administrator gives a body's opinion): it would wait in their name. Asked
+		// only of the body's members, so that the answer tells nobody outside the body
+		// who administers the system.
+		if (groups.stream().anyMatch(g -> GroupNames.ADMINISTRATORS.equals(g.getId()))) {
+			throw invalid("to", ADMINISTRATOR_TARGET);
+		}
+		return new Colleague(id, body);
 	}
 
 	public static String reason(String reason) {
