@@ -233,15 +233,15 @@ class ApiTokenTest {
 	}
 
 	/**
-	 * Whoever knew the old password could have made a token with it: an administrator's
-	 * reset ends the account's tokens, at every door of the engine; the holder's own
-	 * change keeps them.
+	 * Whoever knew the old password could have made a token with it (a colleague who has
+	 * since left): the holder's own change ends the account's tokens, and so does an
+	 * administrator's reset, at every door of the engine.
 	 */
 	@Test
-	void anAdministratorsPasswordResetEndsTheAccountsTokens() {
+	void aPasswordChangeEndsTheAccountsTokensWhoeverChangesIt() {
 		String userId = activeEnterprise();
 		WebClient owner = new WebClient(port).withBasic(userId, Registrations.PASSWORD);
-		Bearer kept = new Bearer(port, create(owner, "本人改密码", null));
+		Bearer ended = new Bearer(port, create(owner, "本人改密码", null));
 		WebClient portal = new WebClient(port);
 		portal.login(userId, Registrations.PASSWORD);
 		portal.postForm("/account/password",
@@ -249,8 +249,10 @@ class ApiTokenTest {
 						+ java.net.URLEncoder.encode(Registrations.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
 						+ "&newPassword=Own-change%402026&confirmPassword=Own-change%402026&_csrf="
 						+ WebClient.csrfTokenOf(portal.get("/account").body()));
-		assertThat(portal.get("/account").body()).contains("密码已修改");
-		assertThat(kept.get("/api/applications").statusCode()).as("the holder's own change").isEqualTo(200);
+		assertThat(portal.get("/account").body()).contains("密码已修改", "API 令牌也已全部撤销");
+		assertThat(ended.get("/api/applications").statusCode()).as("after the holder's own change").isEqualTo(401);
+		Bearer kept = new Bearer(port, create(new WebClient(port).withBasic(userId, "Own-change@2026"), "新令牌", null));
+		assertThat(kept.get("/api/applications").statusCode()).as("a token made since").isEqualTo(200);
 
 		HttpResponse<String> reset = new WebClient(port).withBasic(DemoUsers.ADMIN, DemoUsers.PASSWORD)
 			.putJson("/engine-rest/user/" + userId + "/credentials",

@@ -99,7 +99,7 @@ class AccountController {
 		// through).
 		identity.saveUser(account);
 		LOG.info("Password changed by its user {}", user.userId());
-		redirect.addFlashAttribute("notice", "密码已修改，已退出该账户在其他设备上的登录；下次登录请使用新密码。");
+		redirect.addFlashAttribute("notice", "密码已修改，已退出该账户在其他设备上的登录，本账户的 API 令牌也已全部撤销（接入系统请重新新建令牌）；下次登录请使用新密码。");
 		return "redirect:/account";
 	}
 

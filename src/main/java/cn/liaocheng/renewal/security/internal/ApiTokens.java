@@ -190,8 +190,8 @@ class ApiTokens {
 	}
 
 	/**
-	 * Revokes every token of {@code userId}: its password was reset by someone else (an
-	 * administrator), so whoever knew the old one and made a token with it keeps nothing.
+	 * Revokes every token of {@code userId}: its password changed (by its holder or in a
+	 * reset), so whoever knew the old one and made a token with it keeps nothing.
 	 */
 	void revokeAll(String userId, String by) {
 		int revoked = jdbc
@@ -200,7 +200,7 @@ class ApiTokens {
 			.update();
 		if (revoked > 0) {
 			audit.record(by == null ? "system" : by, REVOKED, "user:" + userId,
-					"all " + revoked + " tokens: password reset");
+					"all " + revoked + " tokens: password changed");
 		}
 	}
 

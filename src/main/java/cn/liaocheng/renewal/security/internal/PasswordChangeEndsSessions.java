@@ -167,14 +167,10 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 				// gave (a reset marks the account again after its own change).
 				temporaryPasswords.getObject().clear(user.getId());
 				endOtherSessions(user.getId());
-				// A reset by someone else (an administrator) also ends the API tokens:
-				// one
-				// made with the old password must not outlive it. Holders changing their
-				// own password keep theirs.
-				String by = signedIn();
-				if (!user.getId().equals(by)) {
-					tokens.getObject().revokeAll(user.getId(), by);
-				}
+				// Any change of the password also ends the API tokens: a token made with
+				// the old one (by someone who knew it, such as a colleague who has left)
+				// must not outlive it, whoever changes it, as the other sessions do not.
+				tokens.getObject().revokeAll(user.getId(), signedIn());
 			}
 			return result;
 		}
