@@ -35,12 +35,29 @@ class AccountSettingsTest {
 		assertThat(bad.statusCode()).isEqualTo(302);
 		assertThat(portal.get("/account").body()).contains("联系电话格式不正确").contains("value=\"12345\"");
 
-		HttpResponse<String> good = portal.postForm("/account/contact", "contactName=" + enc("王会计") + "&contactPhone="
-				+ enc("138 0635 0001") + "&userId=" + DemoUsers.ENTERPRISE + "&_csrf=" + token(portal));
+		// The phone a county calls back before a password reset: not changed without the
+		// password, and not by someone else's.
+		String change = "contactName=" + enc("王会计") + "&contactPhone=" + enc("138 0635 0001") + "&userId="
+				+ DemoUsers.ENTERPRISE;
+		portal.postForm("/account/contact", change + "&_csrf=" + token(portal));
+		assertThat(portal.get("/account").body()).contains("修改联系电话或电子邮箱须填写正确的当前密码");
+		portal.postForm("/account/contact",
+				change + "&currentPassword=" + enc(DemoUsers.PASSWORD + "x") + "&_csrf=" + token(portal));
+		assertThat(contactPhoneOf(DemoUsers.OTHER_ENTERPRISE)).as("a wrong password").isNotEqualTo("13806350001");
+		waitForTheLoginDelayOf(DemoUsers.OTHER_ENTERPRISE);
+
+		HttpResponse<String> good = portal.postForm("/account/contact",
+				change + "&currentPassword=" + enc(DemoUsers.PASSWORD) + "&_csrf=" + token(portal));
 		assertThat(good.statusCode()).isEqualTo(302);
 		assertThat(portal.get("/account").body()).contains("联系方式已更新").contains("13806350001");
 		assertThat(contactPhoneOf(DemoUsers.OTHER_ENTERPRISE)).isEqualTo("13806350001");
 		assertThat(contactPhoneOf(DemoUsers.ENTERPRISE)).isEqualTo(other);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ENTERPRISE_CONTACT_CHANGED' AND actor = ?"
+					+ " AND details LIKE '%-> 13806350001%'")
+			.param(DemoUsers.OTHER_ENTERPRISE)
+			.query(Long.class)
+			.single()).as("who changed the phone, from what to what").isPositive();
 	}
 
 	@Test
@@ -48,7 +65,8 @@ class AccountSettingsTest {
 		WebClient portal = loggedIn(DemoUsers.OTHER_ENTERPRISE);
 		String otherEmail = emailOf(DemoUsers.ENTERPRISE);
 		String ownEmail = emailOf(DemoUsers.OTHER_ENTERPRISE);
-		String contact = "contactName=" + enc("王会计") + "&contactPhone=13806350002";
+		String contact = "contactName=" + enc("王会计") + "&contactPhone=13806350002&currentPassword="
+				+ enc(DemoUsers.PASSWORD);
 
 		portal.postForm("/account/contact", contact + "&email=" + enc("not an address") + "&_csrf=" + token(portal));
 		assertThat(portal.get("/account").body()).contains("电子邮箱格式不正确");
