@@ -67,6 +67,10 @@ class IdentityAuditTest {
 				204);
 		expect(admin.send("PUT", root + "/user/" + userId + "/credentials",
 				"{\"password\":\"Reset@2026pass\",\"authenticatedUserPassword\":\"" + DemoUsers.PASSWORD + "\"}"), 204);
+		// A decision names a reviewer by the account's name then: a renaming is kept.
+		expect(admin.send("PUT", root + "/user/" + userId + "/profile",
+				"{\"id\":\"" + userId + "\",\"firstName\":\"改名\",\"lastName\":\"测试\",\"email\":\"b@demo.invalid\"}"),
+				204);
 		expect(admin.send("POST", root + "/group/create",
 				"{\"id\":\"" + groupId + "\",\"name\":\"审计测试组\",\"type\":\"CITY\"}"), 204);
 		expect(admin.send("PUT", root + "/group/" + groupId + "/members/" + userId, null), 204);
@@ -84,7 +88,9 @@ class IdentityAuditTest {
 		expect(admin.send("DELETE", root + "/user/" + userId, null), 204);
 
 		assertThat(auditedSince(before, "user:" + userId)).containsExactly(ADMIN + " USER_CREATED name=测试审计",
-				ADMIN + " USER_PASSWORD_CHANGED reset", ADMIN + " GROUP_MEMBERSHIP_CREATED group=" + groupId,
+				ADMIN + " USER_PASSWORD_CHANGED reset",
+				ADMIN + " USER_PROFILE_CHANGED name 测试审计 -> 测试改名; email a@demo.invalid -> b@demo.invalid",
+				ADMIN + " GROUP_MEMBERSHIP_CREATED group=" + groupId,
 				ADMIN + " GROUP_MEMBERSHIP_CREATED group=" + GroupNames.ADMINISTRATORS,
 				ADMIN + " GROUP_MEMBERSHIP_DELETED group=" + GroupNames.ADMINISTRATORS,
 				ADMIN + " TENANT_MEMBERSHIP_CREATED tenant=" + tenantId,

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -38,6 +39,8 @@ class IdentityAudit {
 	static final String USER_DELETED = "USER_DELETED";
 
 	static final String USER_PASSWORD_CHANGED = "USER_PASSWORD_CHANGED";
+
+	static final String USER_PROFILE_CHANGED = "USER_PROFILE_CHANGED";
 
 	static final String GROUP_CREATED = "GROUP_CREATED";
 
@@ -77,6 +80,23 @@ class IdentityAudit {
 
 	void userDeleted(String userId, Collection<String> groups) {
 		record(USER_DELETED, user(userId), "groups=" + listed(groups));
+	}
+
+	/**
+	 * The name or e-mail address of an existing account changed: decisions and histories
+	 * name a reviewer by the name the account had when the opinion was given, so who
+	 * renamed an account, from what to what, is kept.
+	 */
+	void profileChanged(User before, User after) {
+		String nameBefore = name(before);
+		String nameAfter = name(after);
+		boolean renamed = !nameBefore.equals(nameAfter);
+		boolean readdressed = !Objects.equals(before.getEmail(), after.getEmail());
+		if (renamed || readdressed) {
+			record(USER_PROFILE_CHANGED, user(after.getId()),
+					(renamed ? "name " + nameBefore + " -> " + nameAfter : "") + (renamed && readdressed ? "; " : "")
+							+ (readdressed ? "email " + before.getEmail() + " -> " + after.getEmail() : ""));
+		}
 	}
 
 	/** A password changed by its holder, or reset by someone else (an administrator). */

@@ -156,9 +156,25 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 					throw new BadUserRequestException(refusal);
 				});
 			}
+			// The account as stored before this change (a copy: the engine may hand back
+			// the entity it is about to update), to audit a renaming.
+			User before = null;
+			if (user instanceof UserEntity entity && entity.getRevision() > 0) {
+				User stored = findUserById(user.getId());
+				if (stored != null) {
+					UserEntity copy = new UserEntity(stored.getId());
+					copy.setFirstName(stored.getFirstName());
+					copy.setLastName(stored.getLastName());
+					copy.setEmail(stored.getEmail());
+					before = copy;
+				}
+			}
 			IdentityOperationResult result = super.saveUser(user);
 			if (IdentityOperationResult.OPERATION_CREATE.equals(result.getOperation())) {
 				audit.getObject().userCreated(user);
+			}
+			if (before != null) {
+				audit.getObject().profileChanged(before, user);
 			}
 			if (passwordChanged) {
 				audit.getObject().passwordChanged(user.getId());
