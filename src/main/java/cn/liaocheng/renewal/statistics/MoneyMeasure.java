@@ -13,8 +13,9 @@ public enum MoneyMeasure {
 	 */
 	CLAWBACK_ORDERED("追回资金（已决定）"),
 	/**
-	 * Allocations revoked before anything was paid (撤销决定), the allocated amount on the
-	 * decision date: counted beside the allocations, which stay as decided.
+	 * Allocations a clawback decision revokes or proposes to revoke, on the decision
+	 * date: the allocated amount when nothing was paid (撤销决定), the unpaid rest when some
+	 * of it was; counted beside the allocations, which stay as decided.
 	 */
 	SUBSIDY_REVOKED("应予撤销的奖补资金"),
 	/** Clawed-back money actually returned, on the date received. */
