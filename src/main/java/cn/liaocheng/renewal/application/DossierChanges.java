@@ -81,7 +81,7 @@ public final class DossierChanges {
 		for (Part part : PARTS) {
 			parts.add(part.label() + "=" + digest(plainDeep(part.value().apply(dossier))));
 		}
-		parts.add(ATTACHMENTS + "=" + digest(attachments.stream().map(String::valueOf).sorted().toList()));
+		parts.add(attachmentsPart(attachments));
 		return String.join(";", parts);
 	}
 
@@ -98,6 +98,18 @@ public final class DossierChanges {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * Whether the attachments differ from those {@code fingerprint} (taken when the
+	 * correction opened) holds.
+	 */
+	public static boolean attachmentsChangedSince(String fingerprint, Collection<?> attachments) {
+		return !Arrays.asList(fingerprint.split(";")).contains(attachmentsPart(attachments));
+	}
+
+	private static String attachmentsPart(Collection<?> attachments) {
+		return ATTACHMENTS + "=" + digest(attachments.stream().map(String::valueOf).sorted().toList());
 	}
 
 	/** The first 8 bytes of the value's SHA-256, in hex. */

@@ -34,10 +34,7 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	@Override
 	public BigDecimal paid(long applicationId) {
-		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM aftercare_payment WHERE application_id = ?")
-			.param(applicationId)
-			.query(BigDecimal.class)
-			.single();
+		return paid(List.of(applicationId)).getOrDefault(applicationId, BigDecimal.ZERO);
 	}
 
 	@Override

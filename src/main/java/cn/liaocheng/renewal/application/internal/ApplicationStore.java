@@ -666,12 +666,11 @@ public class ApplicationStore {
 	 */
 	private static List<String> correctionChanges(String base, Optional<Dossier> submitted, Dossier now,
 			Collection<?> attachments) {
-		List<String> since = DossierChanges.since(base, now, attachments);
 		if (submitted.isEmpty()) {
-			return since;
+			return DossierChanges.since(base, now, attachments);
 		}
 		List<String> changed = new ArrayList<>(DossierChanges.between(submitted.get(), now));
-		if (since.contains(DossierChanges.ATTACHMENTS)) {
+		if (DossierChanges.attachmentsChangedSince(base, attachments)) {
 			changed.add(DossierChanges.ATTACHMENTS);
 		}
 		return changed;
