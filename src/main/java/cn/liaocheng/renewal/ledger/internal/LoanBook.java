@@ -142,30 +142,26 @@ public class LoanBook {
 		}
 	}
 
-	@Transactional
-	public LoanEvent record(PortalUser user, long applicationId, Recording r) {
-		return record(user, applicationId, r, null);
-	}
-
 	/**
-	 * Records an entry. With a {@code recordKey} (the ledger page puts one in each form,
-	 * API clients send an Idempotency-Key) the same request again answers with the entry
-	 * it recorded instead of recording a second one; the same key with other contents is
-	 * refused.
+	 * Records an entry. Every entry carries a {@code recordKey} (the ledger page puts one
+	 * in each form, API clients send an Idempotency-Key), whatever door it comes through:
+	 * the same request again answers with the entry it recorded instead of recording a
+	 * second one; the same key with other contents is refused.
 	 */
 	@Transactional
 	public LoanEvent record(PortalUser user, long applicationId, Recording r, String recordKey) {
-		if (recordKey != null && !recordKey.matches("[A-Za-z0-9-]{8,64}")) {
-			throw LedgerException.invalid("recordKey", "登记表的编号无效，请刷新页面后重新填写");
-		}
 		GrantedLoan loan = GrantedLoan.of(stages, applicationId);
 		LedgerAccess.requireLender(user, loan);
+		if (recordKey == null || recordKey.isBlank()) {
+			throw LedgerException.invalid("recordKey", "登记表缺少编号，未登记；请刷新页面后重新填写");
+		}
+		if (!recordKey.matches("[A-Za-z0-9-]{8,64}")) {
+			throw LedgerException.invalid("recordKey", "登记表的编号无效，请刷新页面后重新填写");
+		}
 		store.lock(applicationId);
-		if (recordKey != null) {
-			Optional<LoanEvent> earlier = store.eventRecordedWith(applicationId, recordKey);
-			if (earlier.isPresent()) {
-				return repeated(earlier.get(), r);
-			}
+		Optional<LoanEvent> earlier = store.eventRecordedWith(applicationId, recordKey);
+		if (earlier.isPresent()) {
+			return repeated(earlier.get(), r);
 		}
 		List<LoanEvent> events = store.events(applicationId);
 		List<LedgerRow> rows = store.rows(applicationId);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +79,8 @@ class LoanLedgerLateEntryTest extends ReviewProcessTest {
 
 	private void record(Case loan, LoanEventType type, String day, String amount, String contract) {
 		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(),
-				new LoanBook.Recording(type, LocalDate.parse(day), new BigDecimal(amount), contract, null));
+				new LoanBook.Recording(type, LocalDate.parse(day), new BigDecimal(amount), contract, null),
+				UUID.randomUUID().toString());
 	}
 
 	private LedgerRow period(Case loan, String label) {

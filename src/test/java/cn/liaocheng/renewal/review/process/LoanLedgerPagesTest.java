@@ -60,8 +60,17 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 			.isEqualTo(403);
 		assertThat(icbc.get(page).body()).doesNotContain("ICBC-LC-CSRF");
 
-		String token = WebClient.csrfTokenOf(icbc.get(page).body());
-		HttpResponse<String> recorded = icbc.postForm(page + "/events", entry + "&_csrf=" + enc(token));
+		String entryForm = icbc.get(page).body();
+		String token = WebClient.csrfTokenOf(entryForm);
+		HttpResponse<String> keyless = icbc.postForm(page + "/events", entry + "&_csrf=" + enc(token));
+		assertThat(icbc.get(keyless.headers().firstValue("Location").orElseThrow()).body())
+			.as("a form without its record key (a hand-made request) records nothing")
+			.contains("登记表缺少编号，未登记")
+			.doesNotContain("已登记放款");
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).isEmpty();
+		String key = entryForm.replaceAll("(?s).*name=\"recordKey\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> recorded = icbc.postForm(page + "/events",
+				entry + "&recordKey=" + key + "&_csrf=" + enc(token));
 		assertThat(recorded.statusCode()).isEqualTo(302);
 		assertThat(icbc.get(page).body()).contains("ICBC-LC-CSRF", "已登记放款");
 
@@ -69,7 +78,8 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		assertThat(abc.get(page).statusCode()).as("another bank's officer").isEqualTo(404);
 		assertThat(abc.get("/ledger").body()).doesNotContain("/ledger/loans/" + loan.id());
 		String abcToken = WebClient.csrfTokenOf(abc.get("/ledger").body());
-		assertThat(abc.postForm(page + "/events", entry + "&_csrf=" + enc(abcToken)).statusCode()).isEqualTo(404);
+		assertThat(abc.postForm(page + "/events", entry + "&recordKey=abc-" + key + "&_csrf=" + enc(abcToken))
+			.statusCode()).isEqualTo(404);
 		WebClient enterprise = session(DemoUsers.ENTERPRISE);
 		assertThat(enterprise.get(page).statusCode()).as("the enterprise at the bank's page").isEqualTo(403);
 		assertThat(enterprise.get("/enterprise/applications/" + loan.id() + "/loan").body()).contains("ICBC-LC-CSRF",
@@ -176,8 +186,10 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 	@Test
 	void aRefusedPaymentKeepsTheDateAndVoucherTypedInThatPeriodsForm() {
 		Case loan = grantedLoan();
-		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
-				ReviewFixture.GRANT_DATE, new BigDecimal("3000000"), "ICBC-LC-KEEP", null));
+		book.record(
+				review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+						ReviewFixture.GRANT_DATE, new BigDecimal("3000000"), "ICBC-LC-KEEP", null),
+				"keep-loan-" + loan.id());
 		accrual.accrueAll(ReviewFixture.GRANT_DATE.plusMonths(3).withDayOfMonth(1));
 		LedgerRow first = book.view(review.user("lc-finance"), loan.id()).rows().get(0);
 		payments.approve(review.user("lc-finance"), loan.id(), first.id());

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -381,7 +382,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		// Pays off the first tranche (先放先还): from then on only the tranche at 1.5
 		// points is owed.
 		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.REPAYMENT,
-				LocalDate.parse("2024-10-15"), new BigDecimal("1200000"), null, null));
+				LocalDate.parse("2024-10-15"), new BigDecimal("1200000"), null, null), "repaid-" + loan.id());
 		accrual.accrueAll(LocalDate.of(2024, 12, 1));
 
 		LedgerRow november = period(loan, "2024-11");
@@ -442,7 +443,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 	private void disburse(Case loan, String day, String amount, String contract) {
 		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
-				LocalDate.parse(day), new BigDecimal(amount), contract, null));
+				LocalDate.parse(day), new BigDecimal(amount), contract, null), UUID.randomUUID().toString());
 	}
 
 	private void insertDisbursement(Case loan, String day, String amount, String contract) {

@@ -103,8 +103,10 @@ class SubsidyVoucherOncePerLoanTest extends ReviewProcessTest {
 	private Case disbursedLoan() {
 		Case loan = review.listedLoan("icbc");
 		review.grant(loan, "5000000.00", true, "FIXED_ASSET");
-		book.record(review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
-				ReviewFixture.GRANT_DATE, new BigDecimal("1200000"), "ICBC-VOUCHER-" + loan.id(), null));
+		book.record(
+				review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+						ReviewFixture.GRANT_DATE, new BigDecimal("1200000"), "ICBC-VOUCHER-" + loan.id(), null),
+				"voucher-loan-" + loan.id());
 		return loan;
 	}
 
