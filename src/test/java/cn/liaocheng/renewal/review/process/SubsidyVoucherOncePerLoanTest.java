@@ -7,21 +7,28 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
+import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
+import cn.liaocheng.renewal.ledger.internal.LedgerRow;
+import cn.liaocheng.renewal.ledger.internal.LedgerStatus;
 import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.OpenTransaction;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -47,6 +54,12 @@ class SubsidyVoucherOncePerLoanTest extends ReviewProcessTest {
 
 	@Autowired
 	LedgerAccrual accrual;
+
+	@Autowired
+	LedgerPayments payments;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	SubsidyVoucherOncePerLoanTest(ApplicationContext context) {
@@ -95,6 +108,32 @@ class SubsidyVoucherOncePerLoanTest extends ReviewProcessTest {
 		HttpResponse<String> own = payer.postJson(period(second, secondMarch) + "/payment",
 				paidWith("LCCZ-" + second.id() + "-0001"));
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+	}
+
+	/**
+	 * Two officers paying two periods of one loan with one transfer's voucher at the same
+	 * moment: the second waits for the first and both are paid (the voucher had been
+	 * refused as "just used by another payment").
+	 */
+	@Test
+	void twoPeriodsOfOneLoanPaidWithOneVoucherAtTheSameMomentAreBothPaid() throws Exception {
+		Case loan = disbursedLoan();
+		accrual.accrueAll(ReviewFixture.GRANT_DATE.plusMonths(3).withDayOfMonth(1));
+		long march = approvedPeriod(loan, 0);
+		long april = approvedPeriod(loan, 1);
+		String voucher = "LCCZ-" + loan.id() + "-SAME";
+		LocalDate paidOn = LocalDate.parse(PAID_ON);
+		PortalUser payer = review.user("lc-finance-pay");
+
+		try (OpenTransaction<Void> first = OpenTransaction.begin(transactions,
+				() -> payments.pay(payer, loan.id(), march, paidOn, voucher))) {
+			Future<LedgerRow> second = first.meanwhile(() -> payments.pay(payer, loan.id(), april, paidOn, voucher));
+			assertThat(OpenTransaction.stillWaiting(second)).as("the second payment waits for the first").isTrue();
+			first.commit();
+			assertThat(OpenTransaction.outcome(second).status()).isEqualTo(LedgerStatus.PAID);
+		}
+		assertThat(row(loan, march).get("status").asText()).isEqualTo("PAID");
+		assertThat(row(loan, april).get("voucherNo").asText()).isEqualTo(voucher);
 	}
 
 	/**
