@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +73,36 @@ public final class ReviewTaskContract {
 	public static Set<String> conclusions(String formId) {
 		return BANK_DECISION_FORM.equals(formId) ? Set.of(ReviewProcesses.GRANTED, ReviewProcesses.DECLINED)
 				: Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN, ReviewProcesses.REFUSE);
+	}
+
+	/**
+	 * Words that say no: 不 (but not in 异议不成立, an objection that fails, which lets the
+	 * case go on), 未, 否, 拒, 驳回, 退回, 有误.
+	 */
+	private static final Pattern SAYS_NO = Pattern.compile("不(?!成立)|未|否|拒|驳回|退回|有误");
+
+	/** Words of a return for correction. */
+	private static final Pattern SAYS_RETURN = Pattern.compile("退回|补正|补充|整改");
+
+	/**
+	 * Whether an option's display words say what its value means: an approval or a grant
+	 * without words that say no, a refusal or a decline with them, a return for
+	 * correction in its words. Decisions and the case history state a conclusion in the
+	 * words the reviewer picked; an option reading 「不予批准」 whose value approves would have
+	 * a signed approval state a refusal, and have the reviewer approve believing they
+	 * refused.
+	 */
+	public static boolean wordsAgree(String value, String label) {
+		if (label == null || label.isBlank()) {
+			return false;
+		}
+		boolean no = SAYS_NO.matcher(label).find();
+		return switch (value) {
+			case ReviewProcesses.APPROVE, ReviewProcesses.GRANTED -> !no;
+			case ReviewProcesses.REFUSE, ReviewProcesses.DECLINED -> no;
+			case ReviewProcesses.RETURN -> SAYS_RETURN.matcher(label).find();
+			default -> false;
+		};
 	}
 
 	/**

@@ -178,6 +178,14 @@ class ModelValidationTest {
 				Arguments.of("city-decision.form",
 						shipped("forms/city-decision.form").replace("\"value\": \"RETURN\"", "\"value\": \"MAYBE\""),
 						"审核结论（decision）的选项值 “MAYBE” 系统不认识", "city-decision"),
+				Arguments.of("city-decision.form",
+						shipped("forms/city-decision.form").replace("\"label\": \"审定通过\"", "\"label\": \"@@\"")
+							.replace("\"label\": \"不予批准\"", "\"label\": \"审定通过\"")
+							.replace("\"label\": \"@@\"", "\"label\": \"不予批准\""),
+						"审核结论（decision）选项的显示文字与选项值的含义不一致：“不予批准”（APPROVE）、“审定通过”（REFUSE）", "city-decision"),
+				Arguments.of("county-formal-review.form",
+						shipped("forms/county-formal-review.form").replace("\"label\": \"退回补正\"", "\"label\": \"其他\""),
+						"“其他”（RETURN）", "county-formal-review"),
 				Arguments.of("bank-decision.form",
 						shipped("forms/bank-decision.form").replace("\"value\": \"DECLINED\"",
 								"\"value\": \"APPROVE\""),

@@ -174,10 +174,24 @@ final class ModelValidator {
 				}
 			});
 			if (!unknown.isEmpty()) {
+				problems.add(new ModelProblem(name, formId, "审核结论（decision）的选项值 “" + String.join("”、“", unknown)
+						+ "” 系统不认识：选项值只能是 "
+						+ String.join("、", ReviewTaskContract.conclusions(formId).stream().sorted().toList())
+						+ "（审核表单为 APPROVE 同意、RETURN 退回补正、REFUSE 不同意，银行审贷为 GRANTED、DECLINED）；选项的显示文字可以修改，但须与选项值的含义一致"));
+			}
+			List<String> contrary = new ArrayList<>();
+			decision.path("values").forEach(v -> {
+				String value = v.path("value").asText();
+				if (ReviewTaskContract.conclusions(formId).contains(value)
+						&& !ReviewTaskContract.wordsAgree(value, v.path("label").asText())) {
+					contrary.add("“" + v.path("label").asText() + "”（" + value + "）");
+				}
+			});
+			if (!contrary.isEmpty()) {
 				problems.add(new ModelProblem(name, formId,
-						"审核结论（decision）的选项值 “" + String.join("”、“", unknown) + "” 系统不认识：选项值只能是 "
-								+ String.join("、", ReviewTaskContract.conclusions(formId).stream().sorted().toList())
-								+ "（审核表单为 APPROVE 同意、RETURN 退回补正、REFUSE 不同意，银行审贷为 GRANTED、DECLINED）；选项的显示文字可以修改"));
+						"审核结论（decision）选项的显示文字与选项值的含义不一致：" + String.join("、", contrary)
+								+ "。审核人按显示文字选择，决定书按显示文字写明审查意见：同意类（APPROVE、GRANTED）的文字不能含“不”“未”“否”“拒”“驳回”“退回”“有误”，"
+								+ "不同意类（REFUSE、DECLINED）的文字须含其中之一，退回补正（RETURN）的文字须含“退回”“补正”“补充”或“整改”"));
 			}
 		}
 	}

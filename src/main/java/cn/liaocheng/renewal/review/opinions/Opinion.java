@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.opinions;
 import java.time.Instant;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.ReviewTaskContract;
 
 /**
  * One reviewer's opinion at one step.
@@ -17,10 +18,12 @@ public record Opinion(long id, long applicationId, String taskId, String step, S
 
 	/**
 	 * The conclusion as decisions and the case history state it: as the reviewer picked
-	 * it, or, for an opinion recorded without those words, a paraphrase of its value.
+	 * it, or, for an opinion recorded without those words or under words that say
+	 * otherwise than its value (a form deployed before such words were refused), a
+	 * paraphrase of its value.
 	 */
 	public String decisionLabel() {
-		if (chosenLabel != null && !chosenLabel.isBlank()) {
+		if (ReviewTaskContract.wordsAgree(decision, chosenLabel)) {
 			return chosenLabel;
 		}
 		if (ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW.equals(step)) {

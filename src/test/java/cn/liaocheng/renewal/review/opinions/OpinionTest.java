@@ -26,6 +26,21 @@ class OpinionTest {
 			.isEqualTo("不予贴息");
 	}
 
+	/**
+	 * Words that say the opposite of the value (a form deployed with an approval reading
+	 * 「不予批准」) are not stated: a signed approval would say the lead refused.
+	 */
+	@Test
+	void wordsThatSayOtherwiseThanTheValueGiveWayToItsParaphrase() {
+		assertThat(opinion(ReviewProcesses.TASK_INDUSTRY_DECISION, "APPROVE", "不予批准").decisionLabel()).isEqualTo("同意");
+		assertThat(opinion(ReviewProcesses.TASK_INDUSTRY_DECISION, "REFUSE", "审定通过").decisionLabel()).isEqualTo("不同意");
+		assertThat(opinion(ReviewProcesses.TASK_BANK_DECISION, "GRANTED", "不予放贷").decisionLabel()).isEqualTo("同意放贷");
+		assertThat(opinion(ReviewProcesses.TASK_CITY_ACCEPTANCE, "RETURN", "同意").decisionLabel()).isEqualTo("退回补正");
+		assertThat(opinion(ReviewProcesses.TASK_JOINT_REVIEW, "APPROVE", "异议不成立，继续办理").decisionLabel())
+			.as("an objection that fails lets the case go on")
+			.isEqualTo("异议不成立，继续办理");
+	}
+
 	private static Opinion opinion(String step, String decision, String chosen) {
 		return new Opinion(1, 2, "t", step, "环节", "city-industry", "市工业和信息化局", "u", "审核员", decision, "意见。",
 				Instant.parse("2026-05-06T02:00:00Z"), chosen);
