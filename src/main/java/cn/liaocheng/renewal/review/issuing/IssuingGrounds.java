@@ -21,6 +21,8 @@ import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.application.Resubmission;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.SubmittedBanks;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.ClawbackHearings;
@@ -242,10 +244,13 @@ class IssuingGrounds implements DecisionGrounds {
 
 	private final CaseTables tables;
 
+	private final Decisions decisions;
+
 	IssuingGrounds(OpinionStore opinions, ApplicationStages stages, PublicNotices notices, Directory directory,
-			RefusalAudit audit, ClawbackHearings hearings, ReviewRouting routing, SubsidyRules rules,
-			CaseTables tables) {
+			RefusalAudit audit, ClawbackHearings hearings, ReviewRouting routing, SubsidyRules rules, CaseTables tables,
+			Decisions decisions) {
 		this.tables = tables;
+		this.decisions = decisions;
 		this.hearings = hearings;
 		this.routing = routing;
 		this.rules = rules;
@@ -900,6 +905,16 @@ class IssuingGrounds implements DecisionGrounds {
 			}
 			if (!Outcomes.correctionLapsed(deadline, record.now())) {
 				return Met.missing("补正期限 " + deadline + " 尚未届满");
+			}
+			// A case already decided (a registration, a listing, its interest subsidy)
+			// is not ended again as lapsed: that decision stands, whatever token an
+			// administrator moved back.
+			Optional<IssuedDecision> decided = grounds.decisions.allForApplication(record.facts().applicationId())
+				.stream()
+				.findFirst();
+			if (decided.isPresent()) {
+				return Met.missing(
+						"该申请已出具《" + decided.get().type().title() + "》（" + decided.get().number() + "），不能再以逾期未补正终止审查");
 			}
 			return Met.at(returned);
 		};

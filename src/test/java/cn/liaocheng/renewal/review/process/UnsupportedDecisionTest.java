@@ -424,6 +424,30 @@ class UnsupportedDecisionTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A listed loan whose token an administrator moved back to the joint review, returned
+	 * there and left uncorrected, is not also ended as lapsed: the listing notice stands
+	 * and a second, contradicting decision is not signed.
+	 */
+	@Test
+	void aListedLoanIsNotEndedAgainAsLapsed() {
+		Case loan = review.listedLoan("icbc");
+		review.grantOnly(loan, "icbc", "10000000.00", true, "FIXED_ASSET");
+		review.acceptOnly(loan, "icbc");
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED);
+		runtime.createProcessInstanceModification(loan.process().getId())
+			.cancelAllForActivity("Task_FinanceInterestReview")
+			.startBeforeActivity("CallActivity_JointReview")
+			.execute();
+		review.decide(loan, "Task_CityAcceptance", "RETURN");
+
+		assertThatThrownBy(() -> review.fireTimer(loan, "BoundaryEvent_CorrectionOverdue"))
+			.hasMessageContaining("审核记录不支持")
+			.hasMessageContaining("该申请已出具《设备更新贷款项目入选通知书》");
+		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED);
+		assertThat(review.status(loan)).isNotEqualTo(ApplicationStatus.LAPSED);
+	}
+
+	/**
 	 * Objections checked while the notice still ran (the check moved before the period's
 	 * end) settle only those filed by then: one filed after the ruling is open, and the
 	 * allocation is not signed over it.
