@@ -189,10 +189,10 @@ final class DecisionText {
 		Amounts a = r.amounts();
 		StringBuilder text = new StringBuilder("同意将该项目列入设备更新和技术改造贷款支持项目清单，并推送至你单位选择的银行。");
 		if (loan != null && a.loanAmount() != null) {
+			// The bank states the amount it approved and the day of its first payment: a
+			// loan may be paid out in tranches, the first smaller than the whole.
 			text.append(orBank(r.lender()))
-				.append("经依法自主审贷，已于")
-				.append(date(loan.grantDate()))
-				.append("发放")
+				.append("经依法自主审贷，批准发放")
 				.append(loan.typeLabel() == null ? "贷款" : loan.typeLabel())
 				.append(yuanWithCapitals(a.loanAmount()));
 			if (a.loanRatePercent() != null) {
@@ -201,7 +201,10 @@ final class DecisionText {
 			if (a.loanTermMonths() != null) {
 				text.append("，期限").append(a.loanTermMonths()).append("个月");
 			}
-			text.append(loan.relending() ? "，使用科技创新和技术改造再贷款资金" : "").append("。");
+			text.append("，首笔放款日为")
+				.append(date(loan.grantDate()))
+				.append(loan.relending() ? "，使用科技创新和技术改造再贷款资金" : "")
+				.append("。");
 		}
 		return text.append("贷款由银行依法自主审贷、自担风险。该笔贷款的财政贴息由财政部门另行通知。").toString();
 	}

@@ -76,7 +76,7 @@ class CaseNarrative {
 	/** The case as recorded now. */
 	Story of(long applicationId) {
 		List<Opinion> all = opinions.forApplication(applicationId);
-		return new Story(all, stages.resubmissions(applicationId), notices.record(applicationId),
+		return new Story(all, all, stages.resubmissions(applicationId), notices.record(applicationId),
 				loanOffers(applicationId), batchYears.of(List.of(applicationId)).get(applicationId));
 	}
 
@@ -86,16 +86,20 @@ class CaseNarrative {
 	 * interest-subsidy decisions) state no other bank's decision, nor the co-reviewing
 	 * city bodies' opinions in the joint review, which are the government's own review;
 	 * the lead bureau's and the central-bank branch's steps that put the loan before the
-	 * banks, and every other step, stay.
+	 * banks, and every other step, stay. The co-reviewing bodies are still named among
+	 * those who reviewed it jointly: the process is stated as it ran, only their opinions
+	 * are left out.
 	 */
 	Story forLender(long applicationId, String lenderBankKey) {
 		CaseSight lender = new CaseSight(Set.of(GroupNames.bank(lenderBankKey)), true, true, Set.of(), Set.of());
-		List<Opinion> seen = opinions.forApplication(applicationId)
-			.stream()
-			.filter(o -> !(JOINT_REVIEW.equals(o.step()) || BANK_DECISION.equals(o.step()))
-					|| lender.opinion(o.bodyGroup()))
+		List<Opinion> all = opinions.forApplication(applicationId);
+		List<Opinion> named = all.stream()
+			.filter(o -> !BANK_DECISION.equals(o.step()) || lender.opinion(o.bodyGroup()))
 			.toList();
-		return new Story(seen, stages.resubmissions(applicationId), notices.record(applicationId),
+		List<Opinion> seen = named.stream()
+			.filter(o -> !JOINT_REVIEW.equals(o.step()) || lender.opinion(o.bodyGroup()))
+			.toList();
+		return new Story(seen, named, stages.resubmissions(applicationId), notices.record(applicationId),
 				loanOffers(applicationId, lenderBankKey), batchYears.of(List.of(applicationId)).get(applicationId));
 	}
 
@@ -133,11 +137,14 @@ class CaseNarrative {
 
 	/** The recorded history of one case, and the sentences a decision draws from it. */
 	/**
+	 * @param opinions the opinions the document states
+	 * @param named the opinions whose bodies it names as having taken part in a step:
+	 * those stated, and those of bodies whose opinions a reader may not see
 	 * @param batchYear the year of the batch the application was first submitted in, or
 	 * {@code null} when it entered none
 	 */
-	record Story(List<Opinion> opinions, List<Resubmission> resubmissions, Optional<PublicNotices.NoticeRecord> notice,
-			Optional<String> banks, Integer batchYear) {
+	record Story(List<Opinion> opinions, List<Opinion> named, List<Resubmission> resubmissions,
+			Optional<PublicNotices.NoticeRecord> notice, Optional<String> banks, Integer batchYear) {
 
 		/**
 		 * Who did what, in order: each body once per step, the parallel joint review as
@@ -145,7 +152,7 @@ class CaseNarrative {
 		 */
 		List<String> steps() {
 			Map<String, List<String>> bodiesByStep = new LinkedHashMap<>();
-			for (Opinion o : opinions) {
+			for (Opinion o : named) {
 				if (ReviewProcesses.RETURN.equals(o.decision())) {
 					continue;
 				}
@@ -321,8 +328,9 @@ class CaseNarrative {
 		 * steps before it.
 		 */
 		Story without(String step) {
-			return new Story(opinions.stream().filter(o -> !step.equals(o.step())).toList(), resubmissions, notice,
-					banks, batchYear);
+			return new Story(opinions.stream().filter(o -> !step.equals(o.step())).toList(),
+					named.stream().filter(o -> !step.equals(o.step())).toList(), resubmissions, notice, banks,
+					batchYear);
 		}
 
 		Optional<Opinion> lastReturn() {

@@ -401,7 +401,13 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued listing = review.issued(loan, DecisionType.LOAN_LISTED);
 		assertThat(listing.decision().issuingBodyName()).isEqualTo("中国人民银行聊城市分行");
 		assertThat(listing.text()).contains("推送至你单位选择的银行")
-			.contains("中国工商银行聊城分行经依法自主审贷，已于2026年3月16日发放固定资产贷款人民币10,000,000.00元")
+			.contains("中国工商银行聊城分行经依法自主审贷，批准发放固定资产贷款人民币10,000,000.00元")
+			.contains("首笔放款日为2026年3月16日")
+			// Every body that reviewed it jointly is named; the co-reviewers' opinions
+			// are the government's own and not stated to the bank.
+			.contains("聊城市工业和信息化局、聊城市发展和改革委员会、聊城市生态环境局、中国人民银行聊城市分行、国家金融监督管理总局聊城监管分局联合审查")
+			.doesNotContain("聊城市发展和改革委员会（审查人")
+			.doesNotContain("已于2026年3月16日发放")
 			.contains("贷款金额：人民币10,000,000.00元")
 			.doesNotContain("申请贷款金额")
 			.contains("该项目推送银行后，中国工商银行聊城分行同意放贷；你单位于")

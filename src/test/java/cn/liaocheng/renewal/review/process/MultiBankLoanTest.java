@@ -95,7 +95,7 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		// The lender receives the notice: it tells of the lender's grant and the
 		// enterprise taking it, not of the other banks' decisions (the enterprise's case
 		// page does).
-		assertThat(listing).contains(ICBC + "经依法自主审贷，已于2026年3月16日发放固定资产贷款")
+		assertThat(listing).contains(ICBC + "经依法自主审贷，批准发放固定资产贷款", "首笔放款日为2026年3月16日")
 			.contains("该项目推送银行后，" + ICBC + "同意放贷", "接受" + ICBC + "的贷款")
 			.doesNotContain(ABC, LCRCB)
 			// The listing's body tells the interest subsidy follows; the finance bureau's
@@ -324,12 +324,14 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			assertThat(abc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(200);
 		}
 		// Nor do the documents the lender receives tell of the other bank's decision or
-		// the co-reviewing bodies' opinions.
+		// the co-reviewing bodies' opinions; they name every body of the joint review.
 		for (DecisionType type : List.of(DecisionType.LOAN_LISTED, DecisionType.INTEREST_SUBSIDY_GRANTED)) {
 			assertThat(review.issued(loan, type).text()).as("%s", type)
 				.contains("中国农业银行聊城分行", "聊城市工业和信息化局", "中国人民银行聊城市分行")
-				.doesNotContain("中国工商银行", ReviewFixture.opinionFor("DECLINED"), "聊城市生态环境局", "聊城市发展和改革委员会");
+				.doesNotContain("中国工商银行", ReviewFixture.opinionFor("DECLINED"), "聊城市生态环境局（", "聊城市发展和改革委员会（");
 		}
+		assertThat(review.issued(loan, DecisionType.LOAN_LISTED).text())
+			.contains("聊城市发展和改革委员会、聊城市生态环境局、中国人民银行聊城市分行、国家金融监督管理总局聊城监管分局联合审查");
 		assertThat(icbc.get(dossier).body()).doesNotContain("入选通知书");
 		// A city body that reviewed the case still reads it whole.
 		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
