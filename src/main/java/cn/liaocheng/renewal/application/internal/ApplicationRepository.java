@@ -778,6 +778,19 @@ class ApplicationRepository {
 			.list();
 	}
 
+	/**
+	 * The attachments the dossier held at {@code at}: uploaded by then and not removed
+	 * before it (removed ones stay on record; only those never submitted are deleted).
+	 */
+	List<AttachmentView> attachmentsAt(long applicationId, Instant at) {
+		return jdbc.sql(ATTACHMENTS + """
+				 WHERE t.application_id = ? AND t.uploaded_at <= ? AND (t.removed_at IS NULL OR t.removed_at > ?)
+				ORDER BY t.id""")
+			.params(applicationId, Timestamp.from(at), Timestamp.from(at))
+			.query(ApplicationRepository::attachmentView)
+			.list();
+	}
+
 	/** One attachment of the application, removed or not, with its stored file. */
 	Optional<FiledAttachment> attachment(long applicationId, long attachmentId) {
 		return filedAttachment(" WHERE t.application_id = ? AND t.id = ?", applicationId, attachmentId);

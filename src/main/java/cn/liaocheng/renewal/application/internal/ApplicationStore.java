@@ -263,6 +263,62 @@ public class ApplicationStore {
 	}
 
 	/**
+	 * An attachment that evidences a part the open correction settled
+	 * ({@link SettledPart#attachments}) is neither added nor removed: the step that
+	 * checked those files is not run again, and a decision must not rest on files no
+	 * responsible body checked. {@code change} names it, as in "删除设备购置发票《…》".
+	 */
+	private void refuseSettledAttachment(long id, ApplicationRow row, AttachmentCategory category, String change) {
+		if (row.status() != ApplicationStatus.CORRECTION) {
+			return;
+		}
+		SettledPart.evidencedBy(reviews.settledInCorrection(id), category).ifPresent(part -> {
+			throw new ApplicationStateException("本次补正不能" + change + "：" + part.why() + "，" + part.attachmentLabels()
+					+ "附件补正后不再重新审核，不能上传或删除；需要补充说明的，请作为“" + AttachmentCategory.OTHER.label() + "”上传；确需更换的，请撤回本申报后重新申报。");
+		});
+	}
+
+	/**
+	 * The same at the resubmission, whichever way an attachment came or went: the
+	 * attachments of a settled part's categories must be those the dossier held at its
+	 * last submission, which the correction opened on (nothing changes in between).
+	 */
+	private void refuseSettledAttachmentChanges(long id) {
+		Optional<Instant> last = repository.lastSubmitted(id);
+		if (last.isEmpty()) {
+			return;
+		}
+		List<SettledPart> settled = reviews.settledInCorrection(id).stream().sorted().toList();
+		for (SettledPart part : settled) {
+			List<AttachmentView> then = evidence(repository.attachmentsAt(id, last.get()), part);
+			List<AttachmentView> now = evidence(repository.attachments(id), part);
+			List<String> added = named(now, then);
+			List<String> removed = named(then, now);
+			if (added.isEmpty() && removed.isEmpty()) {
+				continue;
+			}
+			String problem = "本次补正不能更换" + part.attachmentLabels() + "附件：" + part.why() + "，补正后不再重新审核。";
+			if (!added.isEmpty()) {
+				problem += "请删除本次补正中上传的" + String.join("、", added) + "后重新提交。";
+			}
+			throw new ApplicationStateException(removed.isEmpty() ? problem + "确需更换的，请撤回本申报后重新申报。"
+					: problem + "上次提交时的" + String.join("、", removed) + "已从申报材料中删除、不能恢复，请撤回本申报后重新申报。");
+		}
+	}
+
+	private static List<AttachmentView> evidence(List<AttachmentView> attachments, SettledPart part) {
+		return attachments.stream().filter(a -> part.attachments().contains(a.category())).toList();
+	}
+
+	/** Those of {@code these} not among {@code those} (by id), as "设备购置发票《…》". */
+	private static List<String> named(List<AttachmentView> these, List<AttachmentView> those) {
+		return these.stream()
+			.filter(a -> those.stream().noneMatch(b -> b.id() == a.id()))
+			.map(a -> a.category().label() + "《" + a.fileName() + "》")
+			.toList();
+	}
+
+	/**
 	 * The parts of the dossier that a resubmission of this correction may not change
 	 * ({@link #refuseSettledChanges}), in a stable order; none when the application does
 	 * not wait for a correction. The edit form and the case page name them before the
@@ -304,6 +360,7 @@ public class ApplicationStore {
 			// becomes the last one.
 			Optional<Dossier> submitted = repository.lastSubmission(id, row.kind());
 			refuseSettledChanges(id, row, submitted);
+			refuseSettledAttachmentChanges(id);
 			funding.claim(id, enterprise.id(), row.dossier());
 			// What the review goes on with, and its decisions state, from now on.
 			repository.recordSubmission(id, Instant.now(), row.dossier());
@@ -439,6 +496,7 @@ public class ApplicationStore {
 		if (category == null || !AttachmentCategory.offeredFor(row.kind()).contains(category)) {
 			throw invalid("category", "请选择附件类别");
 		}
+		refuseSettledAttachment(id, row, category, "上传" + category.label());
 		String name = cleanFileName(fileName);
 		if (content == null || content.length == 0) {
 			throw invalid("file", "文件“" + name + "”是空文件，请重新选择");
@@ -493,6 +551,9 @@ public class ApplicationStore {
 		AttachmentView attachment = filed.view();
 		String named = attachment.category().label() + "《" + attachment.fileName() + "》";
 		boolean seen = repository.lastSubmitted(id).map(last -> !attachment.uploadedAt().isAfter(last)).orElse(false);
+		if (seen) {
+			refuseSettledAttachment(id, row, attachment.category(), "删除" + named);
+		}
 		if (!seen) {
 			// Never submitted with the application (a draft's, or uploaded during this
 			// correction): nobody has reviewed it; it goes, and does not count.

@@ -43,6 +43,7 @@ import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.DossierPrints;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.application.SubsidyEstimates;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
@@ -247,7 +248,8 @@ class ApplicationApiController {
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "上传附件（PDF、JPEG、PNG，按内容识别；单个不超过 10 MB，每份申报合计不超过 50 MB）",
 			description = "带 Idempotency-Key 时幂等：同一标识重复上传同一文件（同类别、同内容）返回第一次的附件（相同 id 和 sha256，201），"
-					+ "不会重复保存；同一标识上传不同文件返回 409。不带标识时每次上传都新增附件。标识随附件保存，附件删除后标识失效。")
+					+ "不会重复保存；同一标识上传不同文件返回 409。不带标识时每次上传都新增附件。标识随附件保存，附件删除后标识失效。"
+					+ "待补正时，此前环节已核验的附件类别（见 GET /api/applications/{id}/settled-parts）不能上传，返回 409。")
 	ResponseEntity<AttachmentView> upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符；网络不确定时用同一标识重发") @RequestHeader(value = "Idempotency-Key",
 					required = false) String key,
@@ -265,11 +267,27 @@ class ApplicationApiController {
 	}
 
 	@DeleteMapping("/{id}/attachments/{attachmentId}")
-	@Operation(summary = "删除附件（草稿或待补正时）", description = "幂等性：重发时附件已删除，返回 404，结果相同（附件不存在）")
+	@Operation(summary = "删除附件（草稿或待补正时）", description = "幂等性：重发时附件已删除，返回 404，结果相同（附件不存在）。"
+			+ "待补正时，上次提交时已有的、此前环节已核验类别的附件（见 GET /api/applications/{id}/settled-parts）不能删除，返回 409")
 	ResponseEntity<Void> removeAttachment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
 		applications.removeAttachment(user, id, attachmentId);
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/settled-parts")
+	@Operation(summary = "本次补正不能修改的内容：栏目（fields）、不能上传或删除的附件类别（attachmentCategories）及原因（why）",
+			description = "此前的审核环节已核验、补正后不再重新审核的内容；申报不在待补正状态或没有这样的内容时返回空列表")
+	List<Settled> settledParts(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
+		ApplicationKind kind = applications.detail(user, id).summary().kind();
+		return applications.settledInCorrection(user, id)
+			.stream()
+			.map(part -> new Settled(part, part.parts(kind), part.attachments(), part.why()))
+			.toList();
+	}
+
+	/** A part the open correction settled, as the API states it. */
+	record Settled(SettledPart part, List<String> fields, List<AttachmentCategory> attachmentCategories, String why) {
 	}
 
 }

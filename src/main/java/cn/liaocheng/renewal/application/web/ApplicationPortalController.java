@@ -380,12 +380,14 @@ class ApplicationPortalController {
 
 	/**
 	 * What a resubmission of the open correction may not change, for the case page and
-	 * the edit form: the parts with why, and their names for marking the sections.
+	 * the edit form: the parts with why, their names for marking the sections, and the
+	 * attachment categories that can be neither uploaded nor deleted.
 	 */
 	private void settled(PortalUser user, Long id, Model model) {
 		List<SettledPart> settled = id == null ? List.of() : applications.settledInCorrection(user, id);
 		model.addAttribute("settled", settled);
 		model.addAttribute("settledNames", settled.stream().map(SettledPart::name).toList());
+		model.addAttribute("settledCategories", settled.stream().flatMap(part -> part.attachments().stream()).toList());
 	}
 
 	private String form(PortalUser user, Model model, ApplicationKind kind, ApplicationDetail existing,

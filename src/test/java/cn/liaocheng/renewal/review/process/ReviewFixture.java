@@ -41,6 +41,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
+import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -1091,15 +1092,30 @@ final class ReviewFixture implements AutoCloseable {
 		applications.removeAttachment(enterprise, c.id(), attachmentId);
 	}
 
+	/** The attachments the case's dossier holds now. */
+	List<AttachmentView> attachments(Case c) {
+		return applications.detail(enterprise, c.id()).attachments();
+	}
+
+	/** The enterprise uploads an attachment to its case, as the portal does. */
+	void attach(Case c, AttachmentCategory category, String fileName) {
+		attach(c.id(), category, fileName);
+	}
+
 	private void attach(long id, AttachmentCategory category, String fileName) {
 		attach(enterprise, id, category, fileName);
 	}
 
 	private void attach(PortalUser applicant, long id, AttachmentCategory category, String fileName) {
-		String pdf = "%PDF-1.4\n% " + category + " " + id + " " + UUID.randomUUID()
+		applications.addAttachment(applicant, id, category, fileName, pdf(category + " " + id));
+	}
+
+	/** A small PDF that an upload accepts, a different file each time. */
+	static byte[] pdf(String note) {
+		String pdf = "%PDF-1.4\n% " + note + " " + UUID.randomUUID()
 				+ "\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
 				+ "trailer <</Root 1 0 R>>\n%%EOF\n";
-		applications.addAttachment(applicant, id, category, fileName, pdf.getBytes(StandardCharsets.US_ASCII));
+		return pdf.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
