@@ -26,9 +26,10 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
  * In a real Chromium: an accountant whose subsidy claim a city body returned for
  * correction reads, on the case page and at the top of the edit form, which parts the
  * correction may not change and why, and finds those sections marked, before changing
- * anything; before, this was said only when the resubmission was refused. A claim
- * returned at the invoice check, which runs again, marks nothing. Screenshots:
- * correction-settled-detail, correction-settled-form.
+ * anything (the invoices, contracts and payment vouchers among the attachments too,
+ * offered neither for deletion nor for upload); before, this was said only when the
+ * resubmission was refused. A claim returned at the invoice check, which runs again,
+ * marks nothing. Screenshots: correction-settled-detail, correction-settled-form.
  */
 @WebIntegrationTest
 @ExtendWith(BrowserExtension.class)
@@ -71,6 +72,16 @@ class SettledPartsPagesBrowserTest extends ReviewProcessTest {
 		assertThat(browser.driver().findElements(By.id("equipment-import")))
 			.as("no import that would replace the settled equipment")
 			.isEmpty();
+		assertThat(notice.getText()).contains("附件中的设备购置发票、设备购置合同、付款凭证也已核验，不能上传或删除");
+		assertThat(browser.driver().findElement(By.id("attachments")).findElements(By.cssSelector(".settled-mark")))
+			.as("the invoice, the contract and the payment voucher, each without a delete button")
+			.hasSize(3);
+		assertThat(browser.driver().findElement(By.id("attachments")).findElements(By.tagName("form")))
+			.as("only the upload form, offering other materials")
+			.hasSize(1);
+		assertThat(browser.driver().findElements(By.cssSelector("#category option"))).extracting(WebElement::getText)
+			.containsExactly("其他材料");
+		assertThat(browser.waitFor(By.id("settled-attachments")).getText()).contains("本次补正不能上传或删除设备购置发票、设备购置合同、付款凭证附件");
 
 		browser.open("/enterprise/applications/" + claim.id() + "/edit");
 		WebElement atTop = browser.waitFor(By.id("settled-parts"));
