@@ -49,21 +49,30 @@ public class ApplicationStages {
 
 	/**
 	 * The after-award process {@code processKey} (subsidy-aftercare, clawback) the
-	 * product started for the application, recorded as it started it; empty when none was
-	 * started, while that start is under way, and for an application not found.
+	 * product started for the application, recorded as it started it: for a clawback
+	 * started again after one was dropped, the instance of the latest round. Empty when
+	 * none was started, while that start is under way, and for an application not found.
 	 */
 	public Optional<String> afterAwardProcess(long applicationId, String processKey) {
 		return store.afterAwardProcess(applicationId, processKey);
 	}
 
+	/** The instance of round {@code round} of {@code processKey}, if recorded. */
+	public Optional<String> afterAwardProcess(long applicationId, String processKey, int round) {
+		return store.afterAwardProcess(applicationId, processKey, round);
+	}
+
 	/**
-	 * Records, while the product starts it, the after-award process {@code processKey} of
-	 * the application: only while none of that kind is recorded. Whether this instance is
-	 * now the one recorded.
+	 * Records, while the product starts it, round {@code round} of the after-award
+	 * process {@code processKey} of the application (1 but for a clawback started again):
+	 * only while neither that round nor a later one is recorded. Whether this instance is
+	 * now the one recorded for that round.
 	 */
-	public boolean pinAfterAwardProcess(long applicationId, String processKey, String processInstanceId) {
-		return store.pinAfterAwardProcess(applicationId, processKey, processInstanceId)
-				|| store.afterAwardProcess(applicationId, processKey).filter(processInstanceId::equals).isPresent();
+	public boolean pinAfterAwardProcess(long applicationId, String processKey, int round, String processInstanceId) {
+		return store.pinAfterAwardProcess(applicationId, processKey, round, processInstanceId)
+				|| store.afterAwardProcess(applicationId, processKey, round)
+					.filter(processInstanceId::equals)
+					.isPresent();
 	}
 
 	/**

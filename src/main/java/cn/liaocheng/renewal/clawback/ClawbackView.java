@@ -19,14 +19,26 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
  * @param listMonths months on the negative list decided with it; {@code null} when not
  * listed
  * @param decisionId the signed decision, once issued
+ * @param round which clawback of the case this is, from 1: a case whose clawback was
+ * dropped (经核查不予追回) may have another on new grounds, which is the current one
  */
 public record ClawbackView(long id, long applicationId, String referenceNo, String enterpriseName, String projectName,
 		String divisionCode, ClawbackDue.Cause cause, String facts, Instant startedAt, ClawbackStatus status,
 		BigDecimal allocated, BigDecimal amount, LocalDate deadline, Integer listMonths, String repaymentAccount,
-		Long decisionId, String decisionNumber, BigDecimal repaid, List<Repayment> repayments) {
+		Long decisionId, String decisionNumber, BigDecimal repaid, List<Repayment> repayments, int round) {
 
 	public ClawbackView {
 		repayments = List.copyOf(repayments);
+	}
+
+	/** The case's first clawback. */
+	public ClawbackView(long id, long applicationId, String referenceNo, String enterpriseName, String projectName,
+			String divisionCode, ClawbackDue.Cause cause, String facts, Instant startedAt, ClawbackStatus status,
+			BigDecimal allocated, BigDecimal amount, LocalDate deadline, Integer listMonths, String repaymentAccount,
+			Long decisionId, String decisionNumber, BigDecimal repaid, List<Repayment> repayments) {
+		this(id, applicationId, referenceNo, enterpriseName, projectName, divisionCode, cause, facts, startedAt, status,
+				allocated, amount, deadline, listMonths, repaymentAccount, decisionId, decisionNumber, repaid,
+				repayments, 1);
 	}
 
 	/**
@@ -56,7 +68,7 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		return new ClawbackView(id, applicationId, referenceNo, enterpriseName, projectName, divisionCode, cause, facts,
 				startedAt, status, allocated, decided ? amount : null, decided ? deadline : null,
 				decided ? listMonths : null, decided ? repaymentAccount : null, decisionId, decisionNumber, repaid,
-				counted);
+				counted, round);
 	}
 
 	/** Recorded repayments waiting for their check, which do not count yet. */

@@ -9,9 +9,10 @@ import java.util.Optional;
  * ({@value #CLAWBACK}, when it starts). Each runs as a root instance of its own with the
  * application's id as business key, and the instance the product started is recorded for
  * the application as it starts: a step of these processes acts on the application only in
- * that instance ({@link CaseOfStep}). One started any other way (by hand through the
- * engine's API or Tasklist, by a model, with a business key changed later) acts on
- * nothing.
+ * that instance ({@link CaseOfStep}). A clawback started again after the last one was
+ * dropped is a new round in a new instance, which is the recorded one from then on. One
+ * started any other way (by hand through the engine's API or Tasklist, by a model, with a
+ * business key changed later) acts on nothing.
  */
 public interface AfterAwardProcesses {
 
@@ -37,11 +38,23 @@ public interface AfterAwardProcesses {
 	 * caller's transaction, and records it; returns its id. Refused when one of that kind
 	 * is recorded already.
 	 */
-	String start(String processKey, long applicationId, Map<String, Object> variables);
+	default String start(String processKey, long applicationId, Map<String, Object> variables) {
+		return start(processKey, applicationId, 1, variables);
+	}
 
 	/**
-	 * The instance of {@code processKey} the product started for the application, running
-	 * or ended; empty when none was.
+	 * Starts round {@code round} of the after-award process {@code processKey} (a
+	 * clawback started again after the last one was dropped runs in an instance of its
+	 * own), in the caller's transaction, and records it as the application's instance of
+	 * that kind from now on; returns its id. Refused unless the round before is the
+	 * latest recorded (none, for round 1). The caller decides whether a new round may
+	 * start.
+	 */
+	String start(String processKey, long applicationId, int round, Map<String, Object> variables);
+
+	/**
+	 * The instance of {@code processKey} the product started for the application (of its
+	 * latest round), running or ended; empty when none was.
 	 */
 	Optional<String> started(long applicationId, String processKey);
 

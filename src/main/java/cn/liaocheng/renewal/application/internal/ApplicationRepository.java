@@ -712,21 +712,35 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
+	/** The instance of the latest round of {@code processKey} recorded for the case. */
 	Optional<String> afterAwardProcess(long id, String processKey) {
-		return jdbc
-			.sql("SELECT process_instance_id FROM after_award_process WHERE application_id = ? AND process_key = ?")
+		return jdbc.sql("""
+				SELECT process_instance_id FROM after_award_process WHERE application_id = ? AND process_key = ?
+				ORDER BY round_no DESC FETCH FIRST 1 ROWS ONLY""")
 			.params(id, processKey)
 			.query(String.class)
 			.optional();
 	}
 
-	boolean recordAfterAwardProcessIfNone(long id, String processKey, String processInstanceId) {
+	Optional<String> afterAwardProcess(long id, String processKey, int round) {
 		return jdbc.sql("""
-				INSERT INTO after_award_process (application_id, process_key, process_instance_id, recorded_at)
-				SELECT a.id, ?, ?, ? FROM application a
+				SELECT process_instance_id FROM after_award_process
+				WHERE application_id = ? AND process_key = ? AND round_no = ?""")
+			.params(id, processKey, round)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Records round {@code round} while neither it nor a later one is recorded. */
+	boolean recordAfterAwardProcessIfNone(long id, String processKey, int round, String processInstanceId) {
+		return jdbc.sql("""
+				INSERT INTO after_award_process (application_id, process_key, round_no, process_instance_id,
+				                                 recorded_at)
+				SELECT a.id, ?, ?, ?, ? FROM application a
 				WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM after_award_process p
-				                               WHERE p.application_id = a.id AND p.process_key = ?)""")
-			.params(processKey, processInstanceId, Timestamp.from(Instant.now()), id, processKey)
+				                               WHERE p.application_id = a.id AND p.process_key = ?
+				                                     AND p.round_no >= ?)""")
+			.params(processKey, round, processInstanceId, Timestamp.from(Instant.now()), id, processKey, round)
 			.update() == 1;
 	}
 

@@ -699,20 +699,26 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * The after-award process {@code processKey} the product started for the application;
-	 * empty when none was started, or while its start is under way.
+	 * The after-award process {@code processKey} the product started for the application
+	 * (the latest round's, for a clawback started again); empty when none was started, or
+	 * while its start is under way.
 	 */
 	public Optional<String> afterAwardProcess(long applicationId, String processKey) {
 		return repository.afterAwardProcess(applicationId, processKey);
 	}
 
+	/** The instance of round {@code round} of {@code processKey}, if recorded. */
+	public Optional<String> afterAwardProcess(long applicationId, String processKey, int round) {
+		return repository.afterAwardProcess(applicationId, processKey, round);
+	}
+
 	/**
-	 * Records the after-award process {@code processKey} of an application while the
-	 * product starts it: only while none of that kind is recorded. Whether it is now
-	 * recorded.
+	 * Records round {@code round} of the after-award process {@code processKey} of an
+	 * application while the product starts it: only while neither that round nor a later
+	 * one is recorded. Whether it is now recorded.
 	 */
-	public boolean pinAfterAwardProcess(long applicationId, String processKey, String processInstanceId) {
-		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, processInstanceId);
+	public boolean pinAfterAwardProcess(long applicationId, String processKey, int round, String processInstanceId) {
+		return repository.recordAfterAwardProcessIfNone(applicationId, processKey, round, processInstanceId);
 	}
 
 	/**

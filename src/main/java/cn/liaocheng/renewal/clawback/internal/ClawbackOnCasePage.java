@@ -39,9 +39,35 @@ class ClawbackOnCasePage implements CasePageSection {
 	@Override
 	public Optional<Section> of(ApplicationDetail application) {
 		long id = application.summary().id();
-		return clawbacks.of(id)
-			.map(c -> section(c, notices.latest(id).orElse(null), negativeList.ofClawback(c.id()).orElse(null),
-					ChinaTime.today()));
+		List<ClawbackView> rounds = clawbacks.rounds(id);
+		if (rounds.isEmpty()) {
+			return Optional.empty();
+		}
+		ClawbackView current = rounds.get(rounds.size() - 1);
+		Section section = section(current, notices.latest(id).orElse(null),
+				negativeList.ofClawback(current.id()).orElse(null), ChinaTime.today());
+		return Optional.of(withEarlier(section, rounds.subList(0, rounds.size() - 1)));
+	}
+
+	/**
+	 * The current clawback, and before it those of the case that found nothing to recover
+	 * (经核查不予追回): each ended on its own grounds, and the current one is another.
+	 */
+	@SuppressWarnings("unchecked")
+	static Section withEarlier(Section section, List<ClawbackView> earlier) {
+		if (earlier.isEmpty()) {
+			return section;
+		}
+		List<Fact> facts = new ArrayList<>((List<Fact>) section.values().get("facts"));
+		facts.add(0, new Fact("追回程序", "第 " + (earlier.size() + 1) + " 次（本次）"));
+		for (ClawbackView e : earlier) {
+			facts.add(new Fact("此前的追回程序",
+					"第 " + e.round() + " 次：" + ChinaTime.day(e.startedAt().atZone(ChinaTime.ZONE).toLocalDate()) + "因“"
+							+ e.causeLabel() + "”启动，" + e.statusLabel() + "，程序已终止"));
+		}
+		Map<String, Object> values = new java.util.HashMap<>(section.values());
+		values.put("facts", facts);
+		return new Section(section.template(), values);
 	}
 
 	/**

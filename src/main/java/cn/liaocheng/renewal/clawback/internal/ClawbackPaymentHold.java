@@ -14,7 +14,8 @@ import cn.liaocheng.renewal.decision.IssuedDecision;
 /**
  * No subsidy is paid while its clawback runs, so the amount the bureau determines and the
  * decision states does not go stale under it; none after a clawback was decided. A
- * clawback found to have nothing to recover lets payment go on.
+ * clawback found to have nothing to recover lets payment go on, until a clawback started
+ * again on new grounds (the case's current one, its latest round) holds it again.
  */
 @Component
 class ClawbackPaymentHold implements PaymentHolds {

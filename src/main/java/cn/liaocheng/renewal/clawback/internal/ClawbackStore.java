@@ -34,7 +34,7 @@ class ClawbackStore {
 			SELECT c.id, c.application_id, c.reference_no, c.enterprise_name, c.project_name, c.division_code, c.cause,
 			       c.facts, c.started_at, c.status, c.allocated, c.amount, c.deadline, c.list_months,
 			       c.repayment_account, c.decision_id, c.decision_number, c.repaid, c.enterprise_id, c.credit_code,
-			       c.determination, c.determined_at
+			       c.determination, c.determined_at, c.round_no
 			FROM clawback c""";
 
 	private final JdbcClient jdbc;
@@ -52,7 +52,12 @@ class ClawbackStore {
 	record Row(ClawbackView view, long enterpriseId, String creditCode, String determination, Instant determinedAt) {
 	}
 
-	record NewClawback(long applicationId, long enterpriseId, String divisionCode, String referenceNo,
+	/**
+	 * A clawback to start.
+	 *
+	 * @param round which clawback of the case it is, from 1
+	 */
+	record NewClawback(long applicationId, int round, long enterpriseId, String divisionCode, String referenceNo,
 			String enterpriseName, String creditCode, String projectName, BigDecimal allocated, ClawbackDue.Cause cause,
 			String facts, String startedBy) {
 	}
@@ -60,19 +65,35 @@ class ClawbackStore {
 	long insert(NewClawback c) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO clawback (application_id, enterprise_id, division_code, reference_no, enterprise_name,
-				    credit_code, project_name, allocated, cause, facts, started_by, started_at, status,
+				INSERT INTO clawback (application_id, round_no, enterprise_id, division_code, reference_no,
+				    enterprise_name, credit_code, project_name, allocated, cause, facts, started_by, started_at, status,
 				    prior_notice_required)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""")
-			.params(c.applicationId(), c.enterpriseId(), c.divisionCode(), c.referenceNo(), c.enterpriseName(),
-					c.creditCode(), c.projectName(), c.allocated(), c.cause().name(), c.facts(), c.startedBy(),
-					Timestamp.from(Instant.now()), ClawbackStatus.DETERMINING.name())
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""")
+			.params(c.applicationId(), c.round(), c.enterpriseId(), c.divisionCode(), c.referenceNo(),
+					c.enterpriseName(), c.creditCode(), c.projectName(), c.allocated(), c.cause().name(), c.facts(),
+					c.startedBy(), Timestamp.from(Instant.now()), ClawbackStatus.DETERMINING.name())
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
 
+	/**
+	 * The case's current clawback: its latest round (the earlier ones were all dropped,
+	 * {@link Clawbacks#start}).
+	 */
 	Optional<Row> byApplication(long applicationId) {
-		return one(COLUMNS + " WHERE c.application_id = ?", applicationId);
+		return one(COLUMNS + " WHERE c.application_id = ? ORDER BY c.round_no DESC FETCH FIRST 1 ROWS ONLY",
+				applicationId);
+	}
+
+	/** Every clawback of the case, its first round first. */
+	List<ClawbackView> rounds(long applicationId) {
+		return jdbc.sql(COLUMNS + " WHERE c.application_id = ? ORDER BY c.round_no")
+			.param(applicationId)
+			.query(ClawbackStore::map)
+			.list()
+			.stream()
+			.map(Row::view)
+			.toList();
 	}
 
 	Optional<Row> byId(long id) {
@@ -247,7 +268,7 @@ class ClawbackStore {
 					new ClawbackView(v.id(), v.applicationId(), v.referenceNo(), v.enterpriseName(), v.projectName(),
 							v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
 							v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(),
-							v.decisionNumber(), v.repaid(), paid),
+							v.decisionNumber(), v.repaid(), paid, v.round()),
 					row.enterpriseId(), row.creditCode(), row.determination(), row.determinedAt());
 		});
 	}
@@ -262,7 +283,7 @@ class ClawbackStore {
 				rs.getString(5), rs.getString(6), ClawbackDue.Cause.valueOf(rs.getString(7)), rs.getString(8),
 				rs.getTimestamp(9).toInstant(), ClawbackStatus.valueOf(rs.getString(10)), rs.getBigDecimal(11),
 				rs.getBigDecimal(12), deadline == null ? null : deadline.toLocalDate(), listMonths, rs.getString(15),
-				decision, rs.getString(17), rs.getBigDecimal(18), List.of());
+				decision, rs.getString(17), rs.getBigDecimal(18), List.of(), rs.getInt(23));
 		Timestamp determinedAt = rs.getTimestamp(22);
 		return new Row(view, rs.getLong(19), rs.getString(20).strip(), rs.getString(21),
 				determinedAt == null ? null : determinedAt.toInstant());

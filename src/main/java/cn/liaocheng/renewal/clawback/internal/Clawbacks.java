@@ -80,8 +80,12 @@ public class Clawbacks {
 
 	/**
 	 * Starts the clawback of an allocated subsidy: the row, the case history and the
-	 * process, in the caller's transaction. A second start for the same application is
-	 * refused; {@code Optional.empty()} when it exists.
+	 * process, in the caller's transaction. A case has one clawback at a time:
+	 * {@code Optional.empty()} while one runs, and once one was decided (its decision
+	 * settled what is recovered or revoked; a later finding is handled on that decision,
+	 * not by a second one on the same money). After a clawback found nothing to recover
+	 * (经核查不予追回), new grounds start a new round, which holds payment again and has its own
+	 * notice, determination and decision.
 	 * @throws ClawbackRefused when the application has no allocated subsidy to recover
 	 */
 	@Transactional
@@ -97,9 +101,11 @@ public class Clawbacks {
 		catch (ApplicationNotFoundException e) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "申报不存在");
 		}
-		if (store.byApplication(applicationId).isPresent()) {
+		Optional<ClawbackStore.Row> last = store.byApplication(applicationId);
+		if (last.isPresent() && last.get().view().status() != ClawbackStatus.DROPPED) {
 			return Optional.empty();
 		}
+		int round = last.map(r -> r.view().round() + 1).orElse(1);
 		BigDecimal allocated = f.outcomes().subsidyAmount();
 		if (f.kind() != ApplicationKind.SUBSIDY || f.status() != ApplicationStatus.APPROVED || allocated == null
 				|| allocated.signum() <= 0) {
@@ -112,9 +118,9 @@ public class Clawbacks {
 		PlainText.problem(facts, true).ifPresent(problem -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "认定的事实" + problem);
 		});
-		long id = store
-			.insert(new ClawbackStore.NewClawback(applicationId, f.enterpriseId(), f.divisionCode(), f.referenceNo(),
-					f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(), startedBy));
+		long id = store.insert(new ClawbackStore.NewClawback(applicationId, round, f.enterpriseId(), f.divisionCode(),
+				f.referenceNo(), f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(),
+				startedBy));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("applicationId", applicationId);
 		variables.put("referenceNo", f.referenceNo());
@@ -129,14 +135,31 @@ public class Clawbacks {
 		variables.put(ClawbackModel.NOTHING_PAID, payments.nothingPaid(applicationId));
 		// The instance the clawback's steps act in: recorded for the application as it
 		// starts.
-		processes.start(ClawbackModel.PROCESS, applicationId, variables);
+		processes.start(ClawbackModel.PROCESS, applicationId, round, variables);
+		String again = round == 1 ? "" : "再次";
+		String earlier = round == 1 ? "" : "（第 " + round + " 次追回程序；此前的追回程序已经核查不予追回）";
 		stages.note(applicationId, startedBy, "审批系统", "CLAWBACK_STARTED",
-				"因“" + cause.label() + "”，该项目已下达的奖补资金进入追回程序，由市工业和信息化局核定追回事项。");
-		events.publishEvent(new AfterAwardStep(applicationId, "进入追回程序", "的奖补资金因“" + cause.label()
-				+ "”进入追回程序，由市工业和信息化局核定是否追回及追回金额；决定追回或撤销的，出具决定书，经核查不予追回的，程序终止并告知。在此期间尚未拨付的奖补资金暂停拨付。"));
-		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId, cause.name() + " clawback=" + id);
-		log.info("Clawback {} started for application {} ({})", id, applicationId, cause);
+				"因“" + cause.label() + "”，该项目已下达的奖补资金" + again + "进入追回程序" + earlier + "，由市工业和信息化局核定追回事项。");
+		events.publishEvent(new AfterAwardStep(applicationId, again + "进入追回程序", "的奖补资金因“" + cause.label() + "”" + again
+				+ "进入追回程序" + earlier + "，由市工业和信息化局核定是否追回及追回金额；决定追回或撤销的，出具决定书，经核查不予追回的，程序终止并告知。在此期间尚未拨付的奖补资金暂停拨付。"));
+		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId,
+				cause.name() + " clawback=" + id + " round=" + round);
+		log.info("Clawback {} (round {}) started for application {} ({})", id, round, applicationId, cause);
 		return Optional.of(id);
+	}
+
+	/**
+	 * Why {@link #start} started nothing for the application, for the bureau that asked:
+	 * a clawback runs, or one was decided.
+	 */
+	public ClawbackRefused notStarted(long applicationId) {
+		return store.byApplication(applicationId)
+			.map(ClawbackStore.Row::view)
+			.filter(c -> c.decisionNumber() != null)
+			.map(c -> new ClawbackRefused(ClawbackRefused.Reason.CHANGED,
+					"该项目的追回程序已作出决定（" + c.decisionNumber() + "，" + c.statusLabel()
+							+ "），不能再次启动追回程序；查实新的事实需要变更该决定的，请依法另行处理"))
+			.orElseGet(() -> new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动"));
 	}
 
 	/**
@@ -306,12 +329,20 @@ public class Clawbacks {
 	}
 
 	/**
-	 * The clawback of an application, with its repayments; the caller has checked who may
-	 * read it.
+	 * The current clawback of an application (its latest round), with its repayments; the
+	 * caller has checked who may read it.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ClawbackView> of(long applicationId) {
 		return store.byApplication(applicationId).map(ClawbackStore.Row::view);
+	}
+
+	/**
+	 * Every clawback of the application, its first first; the last is the current one.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClawbackView> rounds(long applicationId) {
+		return store.rounds(applicationId);
 	}
 
 	@Transactional(readOnly = true)

@@ -85,7 +85,7 @@ class ClawbackApiController {
 		if (clawbacks
 			.start(applicationId, ClawbackDue.Cause.FALSE_MATERIAL, Requests.text(body, "facts"), user.userId())
 			.isEmpty()) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
+			throw clawbacks.notStarted(applicationId);
 		}
 		return clawbacks.of(applicationId).orElseThrow();
 	}

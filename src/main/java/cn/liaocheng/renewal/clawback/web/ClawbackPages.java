@@ -97,7 +97,7 @@ class ClawbackPages {
 			}
 			long id = applicationOf(applicationId);
 			if (clawbacks.start(id, ClawbackDue.Cause.FALSE_MATERIAL, facts, user.userId()).isEmpty()) {
-				throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该项目已有追回程序，不能重复启动");
+				throw clawbacks.notStarted(id);
 			}
 			redirect.addFlashAttribute("notice", "已启动追回，请在 Tasklist 中办理“核定追回事项”。");
 			return "redirect:/clawbacks/" + id;

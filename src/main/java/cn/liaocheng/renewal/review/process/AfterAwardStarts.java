@@ -22,7 +22,7 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 @Component
 class AfterAwardStarts implements AfterAwardProcesses {
 
-	private record Starting(long applicationId, String processKey) {
+	private record Starting(long applicationId, String processKey, int round) {
 	}
 
 	private static final ThreadLocal<Starting> STARTING = new ThreadLocal<>();
@@ -37,16 +37,23 @@ class AfterAwardStarts implements AfterAwardProcesses {
 	}
 
 	@Override
-	public String start(String processKey, long applicationId, Map<String, Object> variables) {
+	public String start(String processKey, long applicationId, int round, Map<String, Object> variables) {
 		if (!ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)) {
 			throw new IllegalArgumentException("not an after-award process: " + processKey);
 		}
-		if (stages.afterAwardProcess(applicationId, processKey).isPresent()) {
-			throw new ProcessEngineException(
-					"Application " + applicationId + " has its " + processKey + " process recorded already");
+		if (round < 1 || round > 1 && !AfterAwardProcesses.CLAWBACK.equals(processKey)) {
+			throw new IllegalArgumentException("no round " + round + " of " + processKey);
+		}
+		// Round 1 while none is recorded; a later round while the one before it is the
+		// latest.
+		Optional<String> latest = stages.afterAwardProcess(applicationId, processKey);
+		if (round == 1 ? latest.isPresent()
+				: latest.isEmpty() || !latest.equals(stages.afterAwardProcess(applicationId, processKey, round - 1))) {
+			throw new ProcessEngineException("Application " + applicationId + " has its " + processKey
+					+ " process recorded already, or not its round before " + round);
 		}
 		Starting previous = STARTING.get();
-		STARTING.set(new Starting(applicationId, processKey));
+		STARTING.set(new Starting(applicationId, processKey, round));
 		String id;
 		try {
 			id = runtime.startProcessInstanceByKey(processKey, Long.toString(applicationId), variables).getId();
@@ -61,9 +68,9 @@ class AfterAwardStarts implements AfterAwardProcesses {
 		}
 		// A start whose first step waits for a job has not been checked yet: recorded
 		// here.
-		if (!stages.pinAfterAwardProcess(applicationId, processKey, id)) {
+		if (!stages.pinAfterAwardProcess(applicationId, processKey, round, id)) {
 			throw new ProcessEngineException("Application " + applicationId + " has another " + processKey
-					+ " process recorded than the one just started (" + id + ")");
+					+ " process recorded for round " + round + " than the one just started (" + id + ")");
 		}
 		return id;
 	}
@@ -74,13 +81,13 @@ class AfterAwardStarts implements AfterAwardProcesses {
 	}
 
 	/**
-	 * Whether this thread is in the product's start of {@code processKey} for the
-	 * application.
+	 * The round of {@code processKey} this thread is starting for the application, in the
+	 * product's start; empty when it is not.
 	 */
-	static boolean starting(long applicationId, String processKey) {
+	static Optional<Integer> starting(long applicationId, String processKey) {
 		Starting starting = STARTING.get();
-		return starting != null && starting.applicationId() == applicationId
-				&& starting.processKey().equals(processKey);
+		return starting != null && starting.applicationId() == applicationId && starting.processKey().equals(processKey)
+				? Optional.of(starting.round()) : Optional.empty();
 	}
 
 }

@@ -91,17 +91,20 @@ class CasePins extends AbstractProcessEnginePlugin {
 		 * Refuses (throws) unless the root instance {@code rootId} of definition
 		 * {@code rootKey}, now carrying {@code rootBusinessKey}, is the instance of the
 		 * after-award process {@code processKey} the product started for the application:
-		 * recorded for it, or being started for it by the product in this command (then
-		 * recorded now).
+		 * recorded for it (its latest round), or being started for it by the product in
+		 * this command (then recorded now).
 		 */
 		void checkAfterAward(long applicationId, String rootId, String rootKey, String rootBusinessKey,
 				String processKey) {
 			Optional<String> recorded = stages.getObject().afterAwardProcess(applicationId, processKey);
 			if (processKey.equals(rootKey) && Long.toString(applicationId).equals(rootBusinessKey)
 					&& ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)) {
-				if (recorded.isPresent() ? recorded.get().equals(rootId)
-						: AfterAwardStarts.starting(applicationId, processKey)
-								&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, rootId)) {
+				// The latest round's instance; or, while the product starts a round (a
+				// clawback started again after the last was dropped), the instance it
+				// starts, recorded now for that round.
+				Optional<Integer> starting = AfterAwardStarts.starting(applicationId, processKey);
+				if (recorded.filter(rootId::equals).isPresent() || starting.isPresent()
+						&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, starting.get(), rootId)) {
 					return;
 				}
 			}
