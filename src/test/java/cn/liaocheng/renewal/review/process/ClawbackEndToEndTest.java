@@ -764,17 +764,144 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
 				"二期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-CB6"))
 			.statusCode()).isIn(200, 204);
-		// A later cause finds the clawback dropped: a case has one clawback, so the
-		// step stops (an incident in the process) rather than record and tell the
-		// enterprise a clawback nobody will determine.
-		int notes = review.history(claim).size();
-		assertThatThrownBy(() -> new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(
-					new ClawbackDue(claim.id(), ClawbackDue.Cause.RECTIFICATION_LAPSED, "逾期未提交整改材料。", "lc-industry"))))
-			.hasMessageContaining("此前的奖补资金追回程序已经核查不予追回", "不支持对同一项目再次启动追回程序", "请市工业和信息化局依法另行处理");
-		assertThat(review.history(claim)).hasSize(notes);
-		assertThat(JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
+		// A later cause from the after-award process (the rectification lapses) finds
+		// the clawback dropped on its grounds: it starts the case's next clawback, in a
+		// process instance of its own, rather than stop the step as an incident.
+		String firstProcess = clawbackProcesses(claim).get(0);
+		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
+				new ClawbackDue(claim.id(), ClawbackDue.Cause.RECTIFICATION_LAPSED, "逾期未提交整改材料。", "lc-industry")));
+		JsonNode again = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(again.get("status").asText()).isEqualTo("DETERMINING");
+		assertThat(again.get("round").asInt()).isEqualTo(2);
+		assertThat(again.get("cause").asText()).isEqualTo("RECTIFICATION_LAPSED");
+		assertThat(clawbackProcesses(claim)).hasSize(2).startsWith(firstProcess).doesNotHaveDuplicates();
+		assertThat(review.hasActive(claim, "clawback")).isTrue();
+		assertThat(tasks(as("lc-industry"), claim, "Task_DetermineClawback")).hasSize(1);
+		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("再次进入追回程序", "第 2 次追回程序"));
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start(claim.id())).body()).as("one open at a time")
+			.contains("该项目已有追回程序，不能重复启动");
+	}
+
+	/**
+	 * The city industry bureau's clawback for false material is dropped (经核查不予追回) after
+	 * the enterprise's statement on its notice is adopted, and payment resumes; months
+	 * later the tax bureau confirms the invoices were fake. The bureau starts the
+	 * clawback again: the case's second clawback holds payment again, and is notified,
+	 * heard and decided on its own documents, while the first stays dropped with its own
+	 * notice and no decision.
+	 */
+	@Test
+	@Order(8)
+	void aClawbackDroppedOnItsGroundsIsStartedAgainOnNewGroundsAndDecidedOnItsOwnDocuments() throws Exception {
+		Case claim = allocatedSubsidy();
+		pay(claim, 20000, "GK-2026-R1-" + claim.id());
+		WebClient lcIndustry = as("lc-industry");
+		assertThat(lcIndustry.postJson("/api/clawbacks", start(claim.id())).statusCode()).isEqualTo(201);
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "发票系虚开，追回已拨付的奖补资金。", "clawbackAmount", 20000,
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
+			.statusCode()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
+				"与拨付记录核对一致。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
+			.statusCode()).isIn(200, 204);
+		review.runJobs(claim);
+		WebClient enterprise = as(DemoUsers.ENTERPRISE);
+		String firstNotice = JSON
+			.readTree(enterprise.get("/api/applications/" + claim.id() + "/clawback/notice").body())
+			.get("number")
+			.asText();
+		String statement = "所涉发票经销售方所在地税务机关出具证明，系真实交易开具，附证明材料和设备入库单。";
+		assertThat(enterprise
+			.postJson("/api/applications/" + claim.id() + "/clawback/statement",
+					JSON.writeValueAsString(Map.of("statement", statement)))
+			.statusCode()).isEqualTo(200);
+		assertThat(submit(lcIndustry, claim, "Task_ReviewStatement",
+				Map.of("decision", "APPROVE", "opinion", "企业提交的税务证明属实，予以采纳，重新核定。"))
+			.statusCode()).isIn(200, 204);
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经核查，现有证据不足以认定发票虚开，不予追回。"))
+			.statusCode()).isIn(200, 204);
+		assertThat(JSON.readTree(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).get("status").asText())
 			.isEqualTo("DROPPED");
+		// Payment resumes.
+		pay(claim, 10000, "GK-2026-R2-" + claim.id());
+
+		// The tax bureau's confirmation is a new ground: the bureau starts the clawback
+		// again.
+		String taxFinding = "{\"applicationId\":" + claim.id()
+				+ ",\"facts\":\"国家税务总局聊城市税务局函复确认，该项目发票号12345678、12345679的增值税专用发票系虚开，设备实际未购置。\"}";
+		HttpResponse<String> restarted = lcIndustry.postJson("/api/clawbacks", taxFinding);
+		assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(201);
+		JsonNode second = JSON.readTree(restarted.body());
+		assertThat(second.get("round").asInt()).isEqualTo(2);
+		assertThat(second.get("status").asText()).isEqualTo("DETERMINING");
+		HttpResponse<String> twice = lcIndustry.postJson("/api/clawbacks", taxFinding);
+		assertThat(twice.statusCode()).as("one open at a time").isEqualTo(409);
+		assertThat(twice.body()).contains("该项目已有追回程序，不能重复启动");
+		// It holds the rest of the payment again.
+		HttpResponse<String> held = submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE",
+				"opinion", "三期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-R3"));
+		assertThat(held.statusCode()).as(held.body()).isEqualTo(400);
+		assertThat(held.body()).contains("正在追回程序中", "暂停拨付");
+
+		// Its own determination, confirmation, notice and decision.
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "APPROVE", "opinion", "税务机关确认发票虚开，追回已拨付的奖补资金。", "clawbackAmount", 30000,
+						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
+			.statusCode()).isIn(200, 204);
+		assertThat(submit(as("gx-finance"), claim, "Task_ConfirmClawback", Map.of("decision", "APPROVE", "opinion",
+				"与拨付记录核对一致，已拨付30,000元。", "repaymentAccount", "冠县财政局国库存款账户，账号 1610 0012 0900 0088 888"))
+			.statusCode()).isIn(200, 204);
+		review.runJobs(claim);
+		JsonNode notice = JSON.readTree(enterprise.get("/api/applications/" + claim.id() + "/clawback/notice").body());
+		String secondNotice = notice.get("number").asText();
+		assertThat(secondNotice).isNotEqualTo(firstNotice);
+		assertThat(notice.get("open").asBoolean()).as("the second notice is open for an answer").isTrue();
+		assertThat(enterprise.postJson("/api/applications/" + claim.id() + "/clawback/waiver", "{}").statusCode())
+			.isEqualTo(200);
+		review.runJobs(claim);
+
+		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
+		assertThat(issued.text()).contains("追回财政奖补资金决定书", "增值税专用发票系虚开", "追回你单位该项目设备更新奖补资金人民币30,000.00元", secondNotice)
+			.doesNotContain(firstNotice, statement, "发票号12345678的增值税发票系虚开");
+		List<Map<String, Object>> rounds = jdbc
+			.sql("SELECT round_no, status, decision_id FROM clawback WHERE application_id = ? ORDER BY round_no")
+			.param(claim.id())
+			.query()
+			.listOfRows();
+		assertThat(rounds).hasSize(2);
+		assertThat(rounds.get(0)).containsEntry("status", "DROPPED").containsEntry("decision_id", null);
+		assertThat(((Number) rounds.get(1).get("decision_id")).longValue()).isEqualTo(issued.decision().id());
+		assertThat(clawbackProcesses(claim)).hasSize(2).doesNotHaveDuplicates();
+		JsonNode decided = JSON.readTree(enterprise.get("/api/applications/" + claim.id() + "/clawback").body());
+		assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
+		assertThat(decided.get("decisionNumber").asText()).isEqualTo(issued.decision().number());
+
+		// The bureaus' list shows both, the enterprise's page the second as current.
+		List<JsonNode> listed = new ArrayList<>();
+		JSON.readTree(lcIndustry.get("/api/clawbacks").body())
+			.forEach(c -> listed.add(c.get("applicationId").asLong() == claim.id() ? c : null));
+		assertThat(listed.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(c -> c.get("round").asInt() + c.get("status").asText()))
+			.containsExactlyInAnyOrder("1DROPPED", "2DECIDED");
+		assertThat(lcIndustry.get("/clawbacks").body()).contains("待缴回（第 2 次追回）");
+		assertThat(enterprise.get("/enterprise/applications/" + claim.id()).body()).contains("第 2 次（本次）", "此前的追回程序",
+				"经核查不予追回，程序已终止", issued.decision().number());
+		// Decided: no clawback follows it.
+		HttpResponse<String> afterDecision = lcIndustry.postJson("/api/clawbacks", taxFinding);
+		assertThat(afterDecision.statusCode()).isEqualTo(409);
+		assertThat(afterDecision.body()).contains("已作出决定（" + issued.decision().number(), "不能再次启动追回程序");
+	}
+
+	/** The clawback process instances recorded for the case, its first round first. */
+	private List<String> clawbackProcesses(Case claim) {
+		return jdbc.sql("""
+				SELECT process_instance_id FROM after_award_process
+				WHERE application_id = ? AND process_key = 'clawback' ORDER BY round_no""")
+			.param(claim.id())
+			.query(String.class)
+			.list();
 	}
 
 	/**
