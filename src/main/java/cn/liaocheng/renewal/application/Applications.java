@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.internal.ApplicationStore;
@@ -35,6 +36,11 @@ public class Applications {
 
 	/** The name the equipment list template is downloaded under. */
 	public static final String EQUIPMENT_TEMPLATE_NAME = EquipmentTemplate.FILE_NAME;
+
+	/**
+	 * What a disabled enterprise is told when it tries anything but to read or withdraw.
+	 */
+	static final String DISABLED_REFUSAL = "企业账户已停用，不能新建、修改或提交申报，也不能上传附件、接受贷款或办理验收、整改、绩效报告等后续事项（仍可查看和撤回申报）。如有疑问请联系所在县（市、区）工业和信息化局。";
 
 	private final ApplicationStore store;
 
@@ -64,7 +70,7 @@ public class Applications {
 	 */
 	@Transactional
 	public long createDraft(PortalUser user, ApplicationKind kind, DossierForm form, String creationKey) {
-		Enterprise enterprise = enterpriseOf(user);
+		Enterprise enterprise = actingEnterpriseOf(user);
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, dossier);
 		checkFunding(enterprise, null, dossier);
@@ -84,7 +90,7 @@ public class Applications {
 	@Transactional
 	public void updateDraft(PortalUser user, long id, DossierForm form, Integer expectedVersion,
 			boolean repeatIsSaved) {
-		Enterprise enterprise = enterpriseOf(user);
+		Enterprise enterprise = actingEnterpriseOf(user);
 		ApplicationKind kind = store.detail(enterprise, id).summary().kind();
 		Dossier dossier = validator(kind, DossierValidator.Mode.DRAFT).validate(form);
 		store.checkProjectReference(enterprise, dossier);
@@ -105,7 +111,7 @@ public class Applications {
 	@Transactional
 	public int importEquipment(PortalUser user, long id, String fileName, InputStreamSource file,
 			Integer expectedVersion) {
-		Enterprise enterprise = enterpriseOf(user);
+		Enterprise enterprise = actingEnterpriseOf(user);
 		ApplicationDetail current = store.detail(enterprise, id);
 		ApplicationKind kind = current.summary().kind();
 		if (kind == ApplicationKind.LOAN) {
@@ -206,7 +212,7 @@ public class Applications {
 	@Transactional
 	public ApplicationSummary submit(PortalUser user, long id, boolean declarationConfirmed, String declarationVersion,
 			Integer dossierVersion) {
-		Enterprise enterprise = enterpriseOf(user);
+		Enterprise enterprise = actingEnterpriseOf(user);
 		ApplicationDetail current = store.detailForUpdate(enterprise, id);
 		ApplicationStatus status = current.summary().status();
 		if (status == ApplicationStatus.APPROVED || status.endedWithoutAward()) {
@@ -228,9 +234,6 @@ public class Applications {
 		if (declarationVersion != null && !IntegrityDeclaration.VERSION.equals(declarationVersion)) {
 			throw new DossierInvalidException(List.of(new FieldProblem("declaration",
 					"诚信承诺的文本已更新（现行版本 " + IntegrityDeclaration.VERSION + "），请重新阅读并确认后再提交")));
-		}
-		if (enterprise.status() == EnterpriseStatus.DISABLED) {
-			throw new ApplicationStateException("企业账户已停用，不能提交申报。如有疑问请联系所在县（市、区）工业和信息化局。");
 		}
 		if (enterprise.status() != EnterpriseStatus.ACTIVE) {
 			throw new ApplicationStateException("企业账户尚未激活，暂不能提交申报。请联系所在县（市、区）工业和信息化局激活账户。");
@@ -272,6 +275,10 @@ public class Applications {
 		return store.settledInCorrection(enterpriseOf(user), id);
 	}
 
+	/**
+	 * Open to a disabled enterprise too (see {@link #actingEnterpriseOf}): taking its
+	 * application back is for its own protection.
+	 */
 	@Transactional
 	public void withdraw(PortalUser user, long id) {
 		store.withdraw(enterpriseOf(user), user, id);
@@ -283,7 +290,7 @@ public class Applications {
 	 */
 	@Transactional
 	public void acceptLoanOffer(PortalUser user, long id, String bankKey) {
-		store.acceptLoanOffer(enterpriseOf(user), user, id, bankKey);
+		store.acceptLoanOffer(actingEnterpriseOf(user), user, id, bankKey);
 	}
 
 	/** The banks' decisions on the enterprise's own loan application. */
@@ -295,7 +302,7 @@ public class Applications {
 
 	@Transactional
 	public void deleteDraft(PortalUser user, long id) {
-		store.deleteDraft(enterpriseOf(user), id);
+		store.deleteDraft(actingEnterpriseOf(user), id);
 	}
 
 	@Transactional
@@ -314,12 +321,12 @@ public class Applications {
 	public AttachmentView addAttachment(PortalUser user, long id, AttachmentCategory category, String fileName,
 			byte[] content, String uploadKey) {
 		String key = uploadKey == null ? null : requireKey("Idempotency-Key", uploadKey);
-		return store.addAttachment(enterpriseOf(user), user, id, category, fileName, content, key);
+		return store.addAttachment(actingEnterpriseOf(user), user, id, category, fileName, content, key);
 	}
 
 	@Transactional
 	public void removeAttachment(PortalUser user, long id, long attachmentId) {
-		store.removeAttachment(enterpriseOf(user), user, id, attachmentId);
+		store.removeAttachment(actingEnterpriseOf(user), user, id, attachmentId);
 	}
 
 	@Transactional(readOnly = true)
@@ -381,6 +388,33 @@ public class Applications {
 		if (!problems.isEmpty()) {
 			throw new DossierInvalidException(problems);
 		}
+	}
+
+	/**
+	 * Another module's act on the enterprise's own case (the after-award steps), under
+	 * the rule of {@link #actingEnterpriseOf}: another enterprise's case is "not found".
+	 * The enterprise's row stays locked until the caller's transaction ends.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requireMayAct(PortalUser user, long id) {
+		store.referenceNo(actingEnterpriseOf(user), id);
+	}
+
+	/**
+	 * The enterprise of a user about to write a dossier or move a case on, its row locked
+	 * until the transaction ends (see {@link EnterpriseRegistry#lockByUser}). A disabled
+	 * enterprise can log in and read, withdraw an application and answer a clawback, but
+	 * does nothing else: no draft, edit, attachment, submission, correction, loan
+	 * acceptance or after-award step. A pending one keeps drafts (a few, see
+	 * {@link ApplicationStore#createDraft}) and submits nothing ({@link #submit}).
+	 */
+	private Enterprise actingEnterpriseOf(PortalUser user) {
+		Enterprise enterprise = enterprises.lockByUser(user.userId())
+			.orElseThrow(() -> new ApplicationStateException("当前账户不是企业账户，不能办理申报。"));
+		if (enterprise.status() != EnterpriseStatus.ACTIVE && enterprise.status() != EnterpriseStatus.PENDING) {
+			throw new ApplicationStateException(DISABLED_REFUSAL);
+		}
+		return enterprise;
 	}
 
 	private Enterprise enterpriseOf(PortalUser user) {

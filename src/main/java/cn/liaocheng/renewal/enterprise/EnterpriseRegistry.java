@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Stores enterprises; one credit code, one enterprise, one account. */
@@ -25,6 +26,20 @@ public class EnterpriseRegistry {
 	/** The enterprise an account belongs to, if the account is an enterprise's. */
 	public Optional<Enterprise> findByUser(String userId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE user_id = ?")
+			.param(userId)
+			.query(EnterpriseRegistry::map)
+			.optional();
+	}
+
+	/**
+	 * The same, its row locked until the caller's transaction ends, for an act on the
+	 * enterprise's applications that must not cross a change of its status: a disabling,
+	 * which locks the row too, waits for an act under way, and an act after it reads the
+	 * enterprise disabled.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Enterprise> lockByUser(String userId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE user_id = ? FOR UPDATE")
 			.param(userId)
 			.query(EnterpriseRegistry::map)
 			.optional();

@@ -157,7 +157,9 @@ public class EnterpriseSteps {
 	private void submit(PortalUser user, long applicationId, Submission.Kind kind, String message, String statement,
 			BigDecimal output, BigDecimal energy, Integer grade, String digital, List<Upload> uploads,
 			List<FieldProblem> problems) {
-		applications.detail(user, applicationId);
+		// The caller's own case, of an enterprise that may act (a disabled one may not);
+		// its row is held from here, before the case's.
+		applications.requireMayAct(user, applicationId);
 		// Refused early, before any file is stored, when it cannot be submitted now.
 		waiting(applicationId, message, kind);
 		if (kind == Submission.Kind.RECTIFICATION) {

@@ -1,0 +1,271 @@
+package cn.liaocheng.renewal.review.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.liaocheng.renewal.aftercare.internal.EnterpriseSteps;
+import cn.liaocheng.renewal.aftercare.internal.EvidenceCategory;
+import cn.liaocheng.renewal.aftercare.internal.Upload;
+import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.ApplicationStateException;
+import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.application.DossierForm;
+import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * An enterprise its county disabled (e.g. found deregistered) can log in and read, and
+ * withdraw an application, but moves no case on and writes no dossier, whatever the door;
+ * once active again it acts as before.
+ */
+@WebIntegrationTest
+class DisabledEnterpriseTest extends ReviewProcessTest {
+
+	private static final String DISABLED = "企业账户已停用";
+
+	private static final String WHOM = "请联系所在县（市、区）工业和信息化局";
+
+	@LocalServerPort
+	int port;
+
+	private final EnterpriseRegistry registry;
+
+	private final Applications applications;
+
+	private final EnterpriseSteps steps;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	@Autowired
+	DisabledEnterpriseTest(ApplicationContext context, EnterpriseRegistry registry, Applications applications,
+			EnterpriseSteps steps, JdbcClient jdbc, ObjectMapper json) {
+		super(context);
+		this.registry = registry;
+		this.applications = applications;
+		this.steps = steps;
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The demo enterprise is every other test's: it leaves active whatever happened. */
+	@AfterEach
+	void leaveTheEnterpriseActive() {
+		jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE user_id = ?").param(DemoUsers.ENTERPRISE).update();
+	}
+
+	@Test
+	void aDisabledEnterpriseCannotAcceptALoanOfferUntilItIsActiveAgain() {
+		Case loan = review.listedLoan("icbc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		WebClient enterprise = enterpriseApi();
+		String accept = "/api/applications/" + loan.id() + "/loan-offers/icbc/accept";
+
+		disable("经核实该企业已注销");
+		HttpResponse<String> refused = enterprise.post(accept, HttpRequest.BodyPublishers.noBody(), "application/json");
+
+		assertRefused(refused);
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.BANK_REVIEW);
+		assertThat(review.loanOffers(loan)).extracting(LoanOffer::accepted).containsExactly(false);
+		assertThat(review.outcomes(loan).grantedBankKey()).isNull();
+
+		activate();
+		assertThat(enterprise.post(accept, HttpRequest.BodyPublishers.noBody(), "application/json").statusCode())
+			.isEqualTo(200);
+		review.runJobs(loan);
+		assertThat(review.status(loan)).isEqualTo(ApplicationStatus.INTEREST_REVIEW);
+		assertThat(review.loanOffers(loan)).extracting(LoanOffer::accepted).containsExactly(true);
+	}
+
+	@Test
+	void aDisabledEnterpriseNeitherDraftsNorEditsNorUploadsButReadsItsDraft() throws Exception {
+		long draft = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
+		review.attachProjectFiles(draft);
+		long attachment = applications.detail(review.enterprise(), draft).attachments().get(0).id();
+		int drafts = drafts();
+		JsonNode before = json.readTree(enterpriseApi().get("/api/applications/" + draft).body());
+		WebClient enterprise = enterpriseApi();
+		DossierForm renamed = Dossiers.project(7);
+		renamed.setProjectName("停用后改名的项目");
+
+		disable("经核实该企业已注销");
+
+		// Each door on its own: every one is refused.
+		SoftAssertions.assertSoftly(softly -> {
+			assertRefused(softly, enterprise.postJson("/api/applications?kind=PROJECT", asJson(Dossiers.project(7)),
+					"Idempotency-Key", UUID.randomUUID().toString()));
+			assertRefused(softly, enterprise.putJson("/api/applications/" + draft, asJson(renamed)));
+			assertRefused(softly, upload(enterprise, draft));
+			assertRefused(softly,
+					enterprise.send("DELETE", "/api/applications/" + draft + "/attachments/" + attachment, null));
+			assertRefused(softly, enterprise.send("DELETE", "/api/applications/" + draft, null));
+			assertRefused(softly,
+					enterprise.postJson("/api/applications/" + draft + "/submit", "{\"declarationConfirmed\": true}"));
+		});
+		// Nothing changed, and it can still read what it has.
+		HttpResponse<String> read = enterprise.get("/api/applications/" + draft);
+		assertThat(read.statusCode()).isEqualTo(200);
+		JsonNode after = json.readTree(read.body());
+		assertThat(after.path("version")).isEqualTo(before.path("version"));
+		assertThat(after.path("dossier")).isEqualTo(before.path("dossier"));
+		assertThat(after.path("attachments")).isEqualTo(before.path("attachments"));
+		assertThat(after.path("summary").path("status").asText()).isEqualTo("DRAFT");
+		assertThat(drafts()).isEqualTo(drafts);
+
+		activate();
+		assertThat(enterprise.putJson("/api/applications/" + draft, asJson(renamed)).statusCode()).isEqualTo(200);
+		assertThat(upload(enterprise, draft).statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void aDisabledEnterpriseTakesNoAfterAwardStep() {
+		Case claim = review.allocatedSubsidy();
+		review.complete(review.task(claim, "Task_RecordPayment"),
+				Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。", "paymentDate",
+						LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "paidAmount", Double.valueOf("37000.00"),
+						"voucherNo", "GK-2026-" + claim.id()));
+		review.runJobs(claim);
+		ProcessInstance aftercare = review.called(claim, "subsidy-aftercare");
+		assertThat(aftercare).isWaitingAtExactly("Event_AcceptanceApplied");
+
+		disable("经核实该企业已注销");
+
+		assertThatThrownBy(
+				() -> steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已投产。", acceptanceEvidence()))
+			.isInstanceOf(ApplicationStateException.class)
+			.hasMessageContainingAll(DISABLED, WHOM);
+		assertThat(aftercare).isWaitingAtExactly("Event_AcceptanceApplied");
+		assertThat(steps.view(review.enterprise(), claim.id()).submissions()).isEmpty();
+
+		activate();
+		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已投产。", acceptanceEvidence());
+		review.runJobs(claim);
+		assertThat(aftercare).isWaitingAtExactly("Task_CountyAcceptanceCheck");
+	}
+
+	/** Taking its application back is for its own protection: it stays open. */
+	@Test
+	void aDisabledEnterpriseMayStillWithdrawItsApplication() {
+		Case project = review.submitProject(7);
+
+		disable("经核实该企业已注销");
+		HttpResponse<String> withdrawn = enterpriseApi().post("/api/applications/" + project.id() + "/withdraw",
+				HttpRequest.BodyPublishers.noBody(), "application/json");
+
+		assertThat(withdrawn.statusCode()).isEqualTo(200);
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.WITHDRAWN);
+	}
+
+	private static void assertRefused(HttpResponse<String> response) {
+		SoftAssertions.assertSoftly(softly -> assertRefused(softly, response));
+	}
+
+	private static void assertRefused(SoftAssertions softly, HttpResponse<String> response) {
+		softly.assertThat(response.statusCode()).as(response.request().method() + " " + response.uri()).isEqualTo(409);
+		softly.assertThat(response.body()).contains(DISABLED, WHOM);
+	}
+
+	private String asJson(DossierForm form) {
+		try {
+			return json.writeValueAsString(form);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * The enterprise's own API client: Basic credentials still work once it is disabled.
+	 */
+	private WebClient enterpriseApi() {
+		return new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
+	}
+
+	/** Its county disables the enterprise, as the county's accounts page does. */
+	private void disable(String reason) {
+		HttpResponse<String> disabled = county().postJson("/api/county/enterprises/" + enterpriseId() + "/disable",
+				"{\"reason\":\"" + reason + "\"}", "X-CSRF-TOKEN", csrf);
+		assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+		assertThat(registry.findByUser(DemoUsers.ENTERPRISE).orElseThrow().status())
+			.isEqualTo(EnterpriseStatus.DISABLED);
+	}
+
+	private void activate() {
+		HttpResponse<String> activated = county().postJson("/api/county/enterprises/" + enterpriseId() + "/activate",
+				"", "X-CSRF-TOKEN", csrf);
+		assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+	}
+
+	private String csrf;
+
+	private WebClient county() {
+		WebClient county = new WebClient(port);
+		county.login(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		csrf = WebClient.csrfTokenOf(county.get("/").body());
+		return county;
+	}
+
+	private long enterpriseId() {
+		return registry.findByUser(DemoUsers.ENTERPRISE).orElseThrow().id();
+	}
+
+	private int drafts() {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = ? AND status = 'DRAFT'")
+			.param(enterpriseId())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static HttpResponse<String> upload(WebClient client, long id) {
+		String boundary = "----disabled" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nOTHER\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"说明.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		return client.post("/api/applications/" + id + "/attachments",
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
+	}
+
+	private static List<Upload> acceptanceEvidence() {
+		return List.of(pdf(EvidenceCategory.COMMISSIONING, "调试运行记录.pdf"), pdf(EvidenceCategory.PHOTO, "现场照片.pdf"),
+				pdf(EvidenceCategory.FINAL_ACCOUNTS, "竣工决算.pdf"));
+	}
+
+	private static Upload pdf(EvidenceCategory category, String name) {
+		return new Upload(category, name,
+				("%PDF-1.4\n% " + category + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+	}
+
+}
