@@ -232,7 +232,7 @@ class EnterpriseActivationTest {
 		String list = reviewer.get("/county/enterprises?q=" + enc(pending.userId())).body();
 		String row = list.substring(list.indexOf("id=\"enterprise-" + pending.id() + "\""));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-enterprise=\"" + pending.name() + "\"",
-				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再提交申报，其 API 令牌立即失效；停用原因将告知企业，需要时可再次激活。确定停用？')\"",
+				"onsubmit=\"return confirm('停用后' + this.dataset.enterprise + '不能再新建、修改、提交申报或接受贷款、办理验收等后续事项，其 API 令牌立即失效；停用原因将告知企业，需要时可再次激活。确定停用？')\"",
 				"name=\"reason\" required minlength=\"4\" maxlength=\"300\"");
 		HttpResponse<String> withoutReason = post(reviewer, "/county/enterprises/" + pending.id() + "/disable");
 		assertThat(withoutReason.statusCode()).isEqualTo(302);
@@ -251,7 +251,7 @@ class EnterpriseActivationTest {
 		assertThat(accountNotes(pending)).singleElement()
 			.asString()
 			.startsWith("申报账户已停用 " + pending.name() + "的申报账户已于")
-			.contains("由冠县工业和信息化局停用，停用原因：经核实，该企业已停产注销。", "不能提交新的申报或补正");
+			.contains("由冠县工业和信息化局停用，停用原因：经核实，该企业已停产注销。", "不能新建、修改或提交申报和补正", "接受贷款", "撤回申报");
 		String listed = reviewer.get("/county/enterprises?q=" + enc(pending.userId())).body();
 		assertThat(listed).contains("停用</span>", "原因：经核实，该企业已停产注销");
 		post(reviewer, "/county/enterprises/" + pending.id() + "/activate");

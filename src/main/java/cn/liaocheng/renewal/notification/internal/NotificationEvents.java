@@ -78,12 +78,11 @@ class NotificationEvents {
 	 */
 	@EventListener
 	void on(EnterpriseAccountChanged event) {
-		Note note = event.disabled()
-				? new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已停用",
-						event.enterpriseName() + "的申报账户已于" + ChinaTime.minute(event.at()) + "由" + event.body() + "停用"
-								+ (event.reason() == null ? "" : "，停用原因：" + event.reason())
-								+ "。停用期间仍可登录查看已有申报和消息，但不能提交新的申报或补正，API 令牌也已失效。如有疑问，请联系" + event.body() + "。",
-						"/", null, null)
+		Note note = event.disabled() ? new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已停用", event.enterpriseName()
+				+ "的申报账户已于" + ChinaTime.minute(event.at()) + "由" + event.body() + "停用"
+				+ (event.reason() == null ? "" : "，停用原因：" + event.reason())
+				+ "。停用期间仍可登录查看已有申报和消息、撤回申报、陈述申辩，但不能新建、修改或提交申报和补正，也不能上传附件、接受贷款或办理验收、整改、绩效报告等后续事项，API 令牌也已失效。如有疑问，请联系"
+				+ event.body() + "。", "/", null, null)
 				: new Note(NotificationKind.ACCOUNT_CHANGED, "申报账户已恢复", event.enterpriseName() + "的申报账户已于"
 						+ ChinaTime.minute(event.at()) + "由" + event.body() + "恢复，可以继续在线申报。", "/", null, null);
 		notifier.notify(event.userId(), note);
