@@ -39,6 +39,32 @@ class CorrectionReminderRaceTest extends ReviewProcessTest {
 		this.transactions = transactions;
 	}
 
+	/**
+	 * A correction deadline in a year whose holidays are not loaded yet (set before the
+	 * calendar was extended) is reminded early rather than not at all, and does not stop
+	 * the other reminders of the run: the whole run had failed on it.
+	 */
+	@Test
+	void aDeadlineInAYearTheCalendarDoesNotHoldYetStopsNoReminder() {
+		Case inCalendar = review.submitProject(7);
+		review.decide(inCalendar, "Task_CountyFormalReview", "RETURN");
+		Case beyond = review.submitProject(7);
+		review.decide(beyond, "Task_CountyFormalReview", "RETURN");
+		// The calendar holds 2027; 4 January 2028 lies beyond it.
+		review.recordCorrectionDeadline(inCalendar, Instant.parse("2027-12-31T15:59:59Z"));
+		review.recordCorrectionDeadline(beyond, Instant.parse("2028-01-04T15:59:59Z"));
+
+		new DeadlineReminderPass(context).runAt(Instant.parse("2027-12-30T02:00:00Z"));
+
+		for (Case c : new Case[] { inCalendar, beyond }) {
+			assertThat(jdbc
+				.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = 'DEADLINE_APPROACHING'")
+				.param(c.id())
+				.query(Long.class)
+				.single()).as("application %s", c.id()).isOne();
+		}
+	}
+
 	@Test
 	void aCorrectionEndingWhileItsReminderIsWrittenIsNotReminded() throws Exception {
 		Case returned = review.submitProject(7);
