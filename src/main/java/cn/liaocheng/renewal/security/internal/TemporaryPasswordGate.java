@@ -29,17 +29,18 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * An account logged in with a temporary password may do one thing: change it. Every
- * request of the main filter chain passes here after authentication (login form, session,
- * HTTP Basic), whatever its door: the password-change page and its form, logout, static
- * assets and the error page go on; any other page is sent to the password-change page,
- * any API call gets 403. The rule lists what is allowed, so a path spelt some other way
- * is refused, not let through.
+ * request of the main filter chain (login form, session) and of HTTP Basic's
+ * ({@link BasicSecurity}) passes here after authentication, whatever its door: the
+ * password-change page and its form, logout, static assets and the error page go on; any
+ * other page is sent to the password-change page, any API call gets 403. The rule lists
+ * what is allowed, so a path spelt some other way is refused, not let through.
  *
  * <p>
  * A session's login keeps the mark ({@link #AUTHORITY}) it got from the password check;
  * once the password is changed in that session the mark is gone from the database, and
  * the session's login is freed here. A temporary password that expires while its session
- * lasts ends the session.
+ * lasts ends the session. In HTTP Basic's chain, which authenticates every request by its
+ * header alone, the gate never touches the session a cookie may name.
  */
 final class TemporaryPasswordGate extends OncePerRequestFilter {
 
@@ -65,8 +66,24 @@ final class TemporaryPasswordGate extends OncePerRequestFilter {
 
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	TemporaryPasswordGate(TemporaryPasswordStore temporaryPasswords) {
+	/**
+	 * Whether the login lives in the session (the main chain) or in this request only.
+	 */
+	private final boolean inSession;
+
+	private TemporaryPasswordGate(TemporaryPasswordStore temporaryPasswords, boolean inSession) {
 		this.temporaryPasswords = temporaryPasswords;
+		this.inSession = inSession;
+	}
+
+	/** For the main chain, whose logins live in the session. */
+	static TemporaryPasswordGate inSessions(TemporaryPasswordStore temporaryPasswords) {
+		return new TemporaryPasswordGate(temporaryPasswords, true);
+	}
+
+	/** For a stateless chain, whose every request logs in anew. */
+	static TemporaryPasswordGate perRequest(TemporaryPasswordStore temporaryPasswords) {
+		return new TemporaryPasswordGate(temporaryPasswords, false);
 	}
 
 	@Override
@@ -111,19 +128,19 @@ final class TemporaryPasswordGate extends OncePerRequestFilter {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(freed);
 		SecurityContextHolder.setContext(context);
-		if (request.getSession(false) != null) {
+		if (inSession && request.getSession(false) != null) {
 			sessions.saveContext(context, request, response);
 		}
 	}
 
 	/** The temporary password ran out while its session lasted: the session ends too. */
-	private static void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		SecurityContextHolder.clearContext();
-		HttpSession session = request.getSession(false);
+		HttpSession session = inSession ? request.getSession(false) : null;
 		if (session != null) {
 			session.invalidate();
 		}
-		if (API.matches(request)) {
+		if (!inSession || API.matches(request)) {
 			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "临时密码已过期", EXPIRED);
 			return;
 		}
