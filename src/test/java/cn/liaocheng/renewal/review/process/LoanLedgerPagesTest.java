@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.ledger.internal.LedgerAccrual;
 import cn.liaocheng.renewal.ledger.internal.LedgerPayments;
@@ -18,6 +21,7 @@ import cn.liaocheng.renewal.ledger.internal.LedgerRow;
 import cn.liaocheng.renewal.ledger.internal.LoanBook;
 import cn.liaocheng.renewal.ledger.internal.LoanEventType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.security.internal.LoginFailureRows;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -40,6 +44,9 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 
 	@Autowired
 	LedgerPayments payments;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	LoanLedgerPagesTest(ApplicationContext context) {
@@ -88,6 +95,34 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 				session(DemoUsers.OTHER_ENTERPRISE).get("/enterprise/applications/" + loan.id() + "/loan").statusCode())
 			.isEqualTo(404);
 		assertThat(icbc.get(page).body()).containsOnlyOnce("ICBC-LC-CSRF");
+	}
+
+	/**
+	 * The officer's own id with a wrong password in a Basic header beside the session
+	 * does not make the form exempt from CSRF: HTTP Basic is checked on its own, without
+	 * the session, and refused.
+	 */
+	@Test
+	void theOfficersIdWithAWrongBasicPasswordBesideTheSessionRecordsNothing() {
+		Case loan = grantedLoan();
+		String page = "/ledger/loans/" + loan.id();
+		WebClient icbc = session(DemoUsers.BANK_OFFICER);
+		String key = icbc.get(page).body().replaceAll("(?s).*name=\"recordKey\" value=\"([^\"]+)\".*", "$1");
+		String entry = "type=DISBURSEMENT&date=2026-03-16&amount=100000&contractNo=" + enc("ICBC-LC-INSIDER")
+				+ "&recordKey=" + key;
+		String wrong = "Basic " + Base64.getEncoder()
+			.encodeToString((DemoUsers.BANK_OFFICER + ":not-the-password").getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> sent = icbc.sendBody("POST", page + "/events", HttpRequest.BodyPublishers.ofString(entry),
+				"application/x-www-form-urlencoded", "Authorization", wrong);
+
+		assertThat(sent.statusCode()).isEqualTo(401);
+		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).isEmpty();
+		new LoginFailureRows(jdbc).endLocks(DemoUsers.BANK_OFFICER);
+		assertThat(
+				new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD).get("/api/me").statusCode())
+			.as("the right password clears the failure for the tests that follow")
+			.isEqualTo(200);
 	}
 
 	/**
