@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.decision.AllocationTerms;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.statistics.MoneyFlow;
 import cn.liaocheng.renewal.statistics.MoneyFlowQuery;
 import cn.liaocheng.renewal.statistics.MoneyFlows;
@@ -27,9 +30,12 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 
 	private final ApplicationStages stages;
 
-	PaidSubsidies(JdbcClient jdbc, ApplicationStages stages) {
+	private final Decisions decisions;
+
+	PaidSubsidies(JdbcClient jdbc, ApplicationStages stages, Decisions decisions) {
 		this.jdbc = jdbc;
 		this.stages = stages;
+		this.decisions = decisions;
 	}
 
 	@Override
@@ -52,10 +58,27 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 		return paid;
 	}
 
+	/**
+	 * Payments are recorded here for a case whose after-award process is recorded, and
+	 * for one whose allocation notice states the after-award terms (issued since then):
+	 * its process may not have started yet (its start runs after the allocation's commit,
+	 * and may wait as an incident), yet nothing can have been paid outside it.
+	 */
 	@Override
 	public boolean nothingPaid(long applicationId) {
 		return paid(applicationId).signum() == 0
-				&& stages.afterAwardProcess(applicationId, AftercareModel.PROCESS_KEY).isPresent();
+				&& (stages.afterAwardProcess(applicationId, AftercareModel.PROCESS_KEY).isPresent()
+						|| allocatedWithTheAfterAwardTerms(applicationId));
+	}
+
+	private boolean allocatedWithTheAfterAwardTerms(long applicationId) {
+		return decisions.allForApplication(applicationId)
+			.stream()
+			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
+			.findFirst()
+			.flatMap(d -> decisions.textVersion(d.id()))
+			.map(AllocationTerms::carriedBy)
+			.orElse(false);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.JavaMigrations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -35,6 +36,9 @@ class AfterAwardProcessesOfRecordTest extends ReviewProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SubsidyPayments payments;
 
 	@Autowired
 	AfterAwardProcessesOfRecordTest(ApplicationContext context) {
@@ -70,6 +74,25 @@ class AfterAwardProcessesOfRecordTest extends ReviewProcessTest {
 		finally {
 			runtime.deleteProcessInstance(byHand.getId(), "test");
 		}
+	}
+
+	/**
+	 * An allocation whose after-award process has not started yet (its start waits as an
+	 * incident): its notice states the after-award terms, so nothing was paid outside the
+	 * record, and a clawback then revokes the allocation instead of ordering back money
+	 * never paid.
+	 */
+	@Test
+	void nothingWasPaidOfAnAllocationWhoseAfterAwardProcessHasNotStartedYet() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		review.runJobs(claim);
+		jdbc.sql("DELETE FROM after_award_process WHERE application_id = ?").param(claim.id()).update();
+
+		assertThat(payments.nothingPaid(claim.id())).isTrue();
 	}
 
 	private void migrate() throws SQLException {
