@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -242,6 +245,57 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		String form = shown.substring(shown.indexOf("/ledger/" + first.id() + "/payment"));
 		assertThat(form.substring(0, form.indexOf("</form>"))).contains("value=\"" + first.periodEnd() + "\"",
 				"value=\"LCCZ-KEEP-0001\"");
+	}
+
+	/**
+	 * The monthly ledger (月度台账) holds every loan's period of the month for the finance
+	 * bureau, the bank's own for a bank, nothing for another bank, and is refused to an
+	 * enterprise; its workbook holds what the page shows.
+	 */
+	@Test
+	void theMonthlyLedgerShowsEachReaderTheLoansItMaySee() throws Exception {
+		Case loan = grantedLoan();
+		book.record(
+				review.user(DemoUsers.BANK_OFFICER), loan.id(), new LoanBook.Recording(LoanEventType.DISBURSEMENT,
+						ReviewFixture.GRANT_DATE, new BigDecimal("3000000"), "ICBC-LC-MONTH", null),
+				"month-loan-" + loan.id());
+		accrual.accrueAll(ReviewFixture.GRANT_DATE.plusMonths(1).withDayOfMonth(1));
+		LedgerRow march = book.view(review.user("lc-finance"), loan.id()).rows().get(0);
+		String referenceNo = review.referenceNo(loan);
+		String month = "/ledger/monthly?month=2026-03";
+
+		String finance = session("lc-finance").get(month).body();
+		assertThat(finance).contains(referenceNo, "2026-03-16 至 2026-03-31", "已计提",
+				String.format("%,.2f", march.amount()), "中国工商银行聊城分行");
+		assertThat(session(DemoUsers.BANK_OFFICER).get(month).body()).contains(referenceNo);
+		assertThat(session("abc-officer").get(month).body()).as("another bank").doesNotContain(referenceNo);
+		HttpResponse<String> enterprise = session(DemoUsers.ENTERPRISE).get(month);
+		assertThat(enterprise.statusCode()).isEqualTo(403);
+		assertThat(enterprise.body()).doesNotContain(referenceNo);
+		assertThat(session("lc-finance").get("/ledger/monthly?month=2023-13").body()).contains("月份“2023-13”无效")
+			.doesNotContain("Whitelabel");
+
+		HttpResponse<byte[]> workbook = session("lc-finance").getBytes("/ledger/monthly.xlsx?month=2026-03");
+		assertThat(workbook.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+			String cells = sheetText(book);
+			assertThat(cells).contains("设备更新贷款财政贴息月度台账（2026-03）", referenceNo, "已计提", "全部已发放贷款");
+		}
+		assertThat(session("abc-officer").getBytes("/ledger/monthly.xlsx?month=2026-03").body()).satisfies(bytes -> {
+			try (XSSFWorkbook other = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+				assertThat(sheetText(other)).doesNotContain(referenceNo).contains("本行发放的贷款");
+			}
+		});
+		assertThat(session(DemoUsers.ENTERPRISE).getBytes("/ledger/monthly.xlsx?month=2026-03").statusCode())
+			.isEqualTo(403);
+	}
+
+	private static String sheetText(XSSFWorkbook workbook) {
+		StringBuilder text = new StringBuilder();
+		DataFormatter format = new DataFormatter();
+		workbook.getSheetAt(0)
+			.forEach(row -> row.forEach(cell -> text.append(format.formatCellValue(cell)).append('|')));
+		return text.toString();
 	}
 
 	private WebClient session(String user) {
