@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
+
 /**
  * Keys, element ids, messages and variables that bpmn/subsidy-aftercare.bpmn and the code
  * share.
@@ -8,7 +10,7 @@ public final class AftercareModel {
 
 	public static final String PROCESS_KEY = "subsidy-aftercare";
 
-	public static final String PAYMENT_TASK = "Task_RecordPayment";
+	public static final String PAYMENT_TASK = AfterAwardProcesses.TASK_RECORD_PAYMENT;
 
 	public static final String COUNTY_CHECK_TASK = "Task_CountyAcceptanceCheck";
 

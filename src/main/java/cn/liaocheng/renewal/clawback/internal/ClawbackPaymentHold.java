@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.clawback.internal;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,15 @@ class ClawbackPaymentHold implements PaymentHolds {
 	@Override
 	public Optional<String> heldFor(long applicationId) {
 		return store.byApplication(applicationId).map(ClawbackStore.Row::view).flatMap(c -> reason(c, applicationId));
+	}
+
+	/**
+	 * Every status but {@code DROPPED} holds ({@link #reason}), so the cases held are
+	 * those whose current clawback was not dropped.
+	 */
+	@Override
+	public Set<Long> held(Collection<Long> applicationIds) {
+		return applicationIds.isEmpty() ? Set.of() : store.notDropped(applicationIds);
 	}
 
 	private Optional<String> reason(ClawbackView c, long applicationId) {

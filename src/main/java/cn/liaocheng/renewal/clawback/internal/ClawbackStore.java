@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -83,6 +85,26 @@ class ClawbackStore {
 	Optional<Row> byApplication(long applicationId) {
 		return one(COLUMNS + " WHERE c.application_id = ? ORDER BY c.round_no DESC FETCH FIRST 1 ROWS ONLY",
 				applicationId);
+	}
+
+	/**
+	 * Those of the cases whose current clawback (latest round) was not dropped, read in
+	 * slices of at most 500 ids.
+	 */
+	Set<Long> notDropped(Collection<Long> applicationIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(applicationIds));
+		Set<Long> found = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			found.addAll(jdbc
+				.sql("""
+						SELECT c.application_id FROM clawback c
+						WHERE c.application_id IN (:ids) AND c.status <> 'DROPPED'
+						  AND c.round_no = (SELECT max(l.round_no) FROM clawback l WHERE l.application_id = c.application_id)""")
+				.param("ids", ids.subList(from, Math.min(from + 500, ids.size())))
+				.query(Long.class)
+				.list());
+		}
+		return found;
 	}
 
 	/** Every clawback of the case, its first round first. */

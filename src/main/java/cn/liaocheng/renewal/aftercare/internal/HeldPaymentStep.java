@@ -1,0 +1,47 @@
+package cn.liaocheng.renewal.aftercare.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.renewal.aftercare.PaymentHolds;
+import cn.liaocheng.renewal.review.HeldSteps;
+
+/**
+ * The payment step is held while something holds the case's payment (a clawback): the
+ * county finance bureau may not record an instalment then
+ * ({@link RecordPaymentListener}), so the step is not overdue, not due soon and not to be
+ * urged.
+ */
+@Component
+class HeldPaymentStep implements HeldSteps {
+
+	private final List<PaymentHolds> holds;
+
+	HeldPaymentStep(List<PaymentHolds> holds) {
+		this.holds = holds;
+	}
+
+	@Override
+	public Optional<String> heldFor(long applicationId, String taskDefinitionKey) {
+		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey)) {
+			return Optional.empty();
+		}
+		return holds.stream().map(h -> h.heldFor(applicationId)).flatMap(Optional::stream).findFirst();
+	}
+
+	@Override
+	public Set<Long> held(String taskDefinitionKey, Collection<Long> applicationIds) {
+		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey) || applicationIds.isEmpty()) {
+			return Set.of();
+		}
+		Set<Long> held = new HashSet<>();
+		holds.forEach(h -> held.addAll(h.held(applicationIds)));
+		return held;
+	}
+
+}

@@ -1,0 +1,27 @@
+package cn.liaocheng.renewal.review;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Steps of a case that stay open but may not be done for now: the county finance bureau's
+ * payment ({@link AfterAwardProcesses#TASK_RECORD_PAYMENT}) while a clawback holds it.
+ * Such a step is not overdue, not due soon and not to be urged while it is held. The
+ * after-award module answers, from what holds its payments.
+ */
+public interface HeldSteps {
+
+	/**
+	 * Why the case's step {@code taskDefinitionKey} may not be done now, in Chinese;
+	 * empty when it may.
+	 */
+	Optional<String> heldFor(long applicationId, String taskDefinitionKey);
+
+	/**
+	 * Those of the cases whose step {@code taskDefinitionKey} is held now, in one query
+	 * for them all.
+	 */
+	Set<Long> held(String taskDefinitionKey, Collection<Long> applicationIds);
+
+}
