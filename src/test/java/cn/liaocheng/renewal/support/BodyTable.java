@@ -20,6 +20,8 @@ public final class BodyTable {
 
 	private static final int OPEN_TASKS = 6;
 
+	private static final int OVERDUE_TASKS = 7;
+
 	private BodyTable() {
 	}
 
@@ -28,9 +30,18 @@ public final class BodyTable {
 	}
 
 	public static long openTasks(Dashboard dashboard, String body) {
+		return column(dashboard, body, OPEN_TASKS);
+	}
+
+	/** The body's open tasks past their due date (在办已超期). */
+	public static long overdueTasks(Dashboard dashboard, String body) {
+		return column(dashboard, body, OVERDUE_TASKS);
+	}
+
+	private static long column(Dashboard dashboard, String body, int column) {
 		return rows(dashboard).stream()
 			.filter(row -> body.equals(row.get(0)))
-			.mapToLong(row -> (Long) row.get(OPEN_TASKS))
+			.mapToLong(row -> (Long) row.get(column))
 			.sum();
 	}
 

@@ -17,13 +17,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.DueReviewTasks;
+import cn.liaocheng.renewal.review.HeldSteps;
 
 /**
  * The engine's open tasks in a due-date window, with their cases and candidate groups in
  * three statements for the whole window (the tasks, their processes' business keys, their
- * candidate links), read in slices so that no statement names more than {@value #SLICE}
- * ids.
+ * candidate links) and one for the payments a clawback holds, which are not due
+ * ({@link HeldSteps}), read in slices so that no statement names more than
+ * {@value #SLICE} ids.
  */
 @Service
 class DueTaskQuery implements DueReviewTasks {
@@ -36,7 +39,10 @@ class DueTaskQuery implements DueReviewTasks {
 
 	private final JdbcClient jdbc;
 
-	DueTaskQuery(TaskService tasks, RuntimeService runtime, JdbcClient jdbc) {
+	private final HeldSteps held;
+
+	DueTaskQuery(TaskService tasks, RuntimeService runtime, JdbcClient jdbc, HeldSteps held) {
+		this.held = held;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.jdbc = jdbc;
@@ -61,10 +67,19 @@ class DueTaskQuery implements DueReviewTasks {
 		Map<String, List<String>> groups = candidateGroups(due.stream().map(Task::getId).toList());
 		Map<String, Long> cases = cases(
 				due.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet()));
+		// A payment held by a clawback is not due: one question for all of them.
+		Set<Long> heldPayments = held.held(AfterAwardProcesses.TASK_RECORD_PAYMENT,
+				due.stream()
+					.filter(t -> AfterAwardProcesses.TASK_RECORD_PAYMENT.equals(t.getTaskDefinitionKey()))
+					.map(t -> cases.get(t.getProcessInstanceId()))
+					.filter(id -> id != null)
+					.collect(Collectors.toSet()));
 		List<DueTask> answer = new ArrayList<>();
 		for (Task task : due) {
 			List<String> of = groups.getOrDefault(task.getId(), List.of());
-			if (!of.isEmpty()) {
+			boolean isHeld = AfterAwardProcesses.TASK_RECORD_PAYMENT.equals(task.getTaskDefinitionKey())
+					&& heldPayments.contains(cases.get(task.getProcessInstanceId()));
+			if (!of.isEmpty() && !isHeld) {
 				answer.add(new DueTask(task.getId(), task.getName(), task.getDueDate().toInstant(),
 						cases.get(task.getProcessInstanceId()), task.getAssignee(), of));
 			}

@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.review.deadlines;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.HeldSteps;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
@@ -41,8 +45,11 @@ class OverdueTaskListener implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final HeldSteps held;
+
 	OverdueTaskListener(TaskService tasks, ApplicationStages stages, Directory directory,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, HeldSteps held) {
+		this.held = held;
 		this.tasks = tasks;
 		this.stages = stages;
 		this.directory = directory;
@@ -61,13 +68,20 @@ class OverdueTaskListener implements TaskListener {
 			// nobody to escalate to.
 			return;
 		}
+		long applicationId = ReviewedApplication.of(task);
+		if (held.heldFor(applicationId, task.getTaskDefinitionKey()).isPresent()) {
+			// The body may not do the step now (a clawback holds the payment): nothing
+			// to press it for. Looked at again tomorrow; when the hold ends, the step's
+			// due date starts again and the timer follows it.
+			OverdueTimer.fireAgainAt(task, Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
+			return;
+		}
 		String group = body.get();
 		task.addCandidateGroup(GroupNames.lead(group));
 		String who = task.getAssignee() == null ? directory.bodyName(group) : directory.personName(task.getAssignee());
 		String message = "「" + task.getName() + "」已超过办理期限（" + SHOWN.format(task.getDueDate().toInstant()) + "），已提醒"
 				+ who + "尽快办理，并报送" + directory.bodyName(group) + "负责人督办。";
 		tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
-		long applicationId = ReviewedApplication.of(task);
 		stages.note(applicationId, "system", "审批系统", "OVERDUE", message);
 		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.OVERDUE, task.getId(), task.getName(),
 				applicationId, task.getAssignee(), List.of(group), task.getDueDate().toInstant(), null, message));

@@ -1,9 +1,11 @@
 package cn.liaocheng.renewal.review.deadlines;
 
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerEventJobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -55,6 +57,26 @@ final class OverdueTimer {
 			}
 		}
 		return moved;
+	}
+
+	/**
+	 * Sets the overdue timer again, due at {@code at}, while the one that fired (and is
+	 * gone with its job) finds the task held ({@link OverdueTaskListener}): it looks
+	 * again then, and follows the due date once that moves.
+	 */
+	static void fireAgainAt(DelegateTask task, Date at) {
+		if (!(task instanceof TaskEntity entity) || entity.getExecution() == null) {
+			return;
+		}
+		ExecutionEntity execution = entity.getExecution();
+		// The task's timeout listeners make the user task a scope of its own.
+		TimerDeclarationImpl declaration = TimerDeclarationImpl
+			.getTimeoutListenerDeclarationsForScope(execution.getActivity())
+			.getOrDefault(task.getTaskDefinitionKey(), Map.of())
+			.get(LISTENER_ID);
+		if (declaration != null) {
+			declaration.createTimerInstance(execution).setDuedate(at);
+		}
 	}
 
 }

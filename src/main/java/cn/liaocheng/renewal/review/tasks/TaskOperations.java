@@ -36,6 +36,7 @@ import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.HeldSteps;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
 import cn.liaocheng.renewal.review.StepWithdrawn;
@@ -125,10 +126,13 @@ public class TaskOperations {
 
 	private final TaskClaims claims;
 
+	private final HeldSteps held;
+
 	TaskOperations(TaskHandOvers handOvers, TaskService tasks, RepositoryService repository, HistoryService history,
 			IdentityService identity, OpinionStore opinions, OperationLog operations, StepMoves moves,
 			Directory directory, ApplicationStages stages, AuditTrail audit, ApplicationEventPublisher events,
-			WorkingDays workingDays, PublicNotices notices, OpenTasks openTasks, TaskClaims claims) {
+			WorkingDays workingDays, PublicNotices notices, OpenTasks openTasks, TaskClaims claims, HeldSteps held) {
+		this.held = held;
 		this.claims = claims;
 		this.notices = notices;
 		this.openTasks = openTasks;
@@ -502,15 +506,24 @@ public class TaskOperations {
 	 * 催办 by the enterprise that owns the case: once a day (Beijing time), every open task
 	 * of its review and of its after-award process (payment, acceptance, evaluation), in
 	 * the instances the product recorded for the case; not its clawback's steps, which
-	 * are the authority's case against it, nor an instance someone started by hand with
-	 * its key.
+	 * are the authority's case against it, nor a payment that clawback holds
+	 * ({@link HeldSteps}), nor an instance someone started by hand with its key.
 	 */
 	@Transactional
 	public List<HandOver> urgeAsEnterprise(String enterpriseUser, String enterpriseName, long applicationId,
 			String reason) {
 		return handOvers.withProductAuthority(() -> {
 			String why = TaskHandOvers.reason(reason);
-			List<Task> open = urgeableByEnterprise(applicationId);
+			List<Task> all = openSteps(applicationId, true);
+			List<Task> open = all.stream()
+				.filter(t -> held.heldFor(applicationId, t.getTaskDefinitionKey()).isEmpty())
+				.toList();
+			if (open.isEmpty() && !all.isEmpty()) {
+				// A payment a clawback holds may not be made: nothing to urge.
+				throw changed(held.heldFor(applicationId, all.get(0).getTaskDefinitionKey())
+					.map(hold -> hold + "该环节暂停办理，无需催办。")
+					.orElse("该申请目前没有正在审核的环节，无需催办"));
+			}
 			if (open.isEmpty()) {
 				throw changed("该申请目前没有正在审核的环节，无需催办");
 			}
@@ -530,11 +543,6 @@ public class TaskOperations {
 			}
 			return urged;
 		});
-	}
-
-	/** The open steps the enterprise may urge, in the order of their ids. */
-	private List<Task> urgeableByEnterprise(long applicationId) {
-		return openSteps(applicationId, true);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.HeldSteps;
 
 /**
  * The dashboard's figures, each one aggregate query whatever the number of applications.
@@ -30,7 +33,10 @@ class DashboardQueries {
 
 	private final JdbcClient jdbc;
 
-	DashboardQueries(JdbcClient jdbc) {
+	private final HeldSteps heldSteps;
+
+	DashboardQueries(JdbcClient jdbc, HeldSteps heldSteps) {
+		this.heldSteps = heldSteps;
 		this.jdbc = jdbc;
 	}
 
@@ -116,16 +122,33 @@ class DashboardQueries {
 	 * the after-award processes recorded for it (payments, acceptance, performance
 	 * evaluation, clawback), as the durations count the opinions of both. A task counts
 	 * for its body only, not again for the lead group it gains as a second candidate when
-	 * it becomes overdue (督办).
+	 * it becomes overdue (督办). A payment a clawback holds is open but not overdue: the
+	 * bureau may not make it ({@link HeldSteps}).
 	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
+		String payment = AfterAwardProcesses.TASK_RECORD_PAYMENT;
+		List<Long> held = List.copyOf(heldSteps.held(payment,
+				jdbc.sql("""
+						SELECT DISTINCT r.application_id FROM ACT_HI_TASKINST t
+						JOIN after_award_process r ON r.process_instance_id = t.ROOT_PROC_INST_ID_
+						WHERE t.END_TIME_ IS NULL AND t.TASK_DEF_KEY_ = ? AND t.DUE_DATE_ < ?""")
+					.params(payment, Timestamp.from(now))
+					.query(Long.class)
+					.list()));
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
+		String notHeld = "";
+		if (!held.isEmpty()) {
+			notHeld = " AND NOT (t.TASK_DEF_KEY_ = ? AND r.application_id IN ("
+					+ String.join(",", Collections.nCopies(held.size(), "?")) + "))";
+			params.add(payment);
+			params.addAll(held);
+		}
 		params.add("%" + GroupNames.LEAD_SUFFIX);
 		String where = scope.anyYear().where("a", "submitted_at", params);
 		String sql = """
 				SELECT i.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,
-				       SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue
+				       SUM(CASE WHEN t.DUE_DATE_ < ?%s THEN 1 ELSE 0 END) AS overdue
 				FROM ACT_HI_TASKINST t
 				JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL
 				     AND i.GROUP_ID_ NOT LIKE ?
@@ -135,7 +158,7 @@ class DashboardQueries {
 				     ON r.process_instance_id = t.ROOT_PROC_INST_ID_
 				JOIN application a ON a.id = r.application_id
 				WHERE t.END_TIME_ IS NULL AND %s
-				GROUP BY i.GROUP_ID_""".formatted(where);
+				GROUP BY i.GROUP_ID_""".formatted(notHeld, where);
 		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new OpenTasks(rs.getString("grp"), rs.getLong("open_tasks"), rs.getLong("overdue")))

@@ -1,0 +1,164 @@
+package cn.liaocheng.renewal.review.process;
+
+import static cn.liaocheng.renewal.review.process.TasklistSubmission.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
+import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.statistics.internal.Dashboard;
+import cn.liaocheng.renewal.support.BodyTable;
+import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.WebClient;
+import cn.liaocheng.renewal.support.WebIntegrationTest;
+
+/**
+ * While a clawback holds a subsidy's payment, the county finance bureau may not record an
+ * instalment; its open payment step is then not pressed on: not escalated when its due
+ * date passes, not urged by the enterprise, not reminded as due soon, not counted as
+ * overdue. Once the clawback is dropped the step is an ordinary step again.
+ */
+@WebIntegrationTest
+class HeldPaymentStepTest extends ReviewProcessTest {
+
+	private static final String URGE = "{\"reason\":\"拨付进度较慢，请尽快拨付\"}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Dashboard dashboard;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	private final DeadlineReminderPass reminders;
+
+	@Autowired
+	HeldPaymentStepTest(ApplicationContext context) {
+		super(context);
+		this.reminders = new DeadlineReminderPass(context);
+	}
+
+	@Test
+	void aPaymentHeldByAClawbackIsNotPressedOnAndIsAnOrdinaryStepOnceTheClawbackIsDropped() {
+		Case claim = allocatedSubsidy();
+		Task payment = review.task(claim, "Task_RecordPayment");
+		long overdueBefore = BodyTable.overdueTasks(dashboard, "冠县财政局");
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
+					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry")));
+		review.runJobs(claim);
+
+		// Due within the hour: not reminded as due soon.
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
+		reminders.runAt(Instant.now());
+		assertThat(reminders(payment)).as("no 即将超期 for a held payment").isEmpty();
+
+		// The enterprise is told why there is nothing to urge.
+		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson(urgePath(claim), URGE);
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(409);
+		assertThat(urged.body()).contains("正在追回程序中", "暂停拨付", "无需催办");
+
+		// Past its due date: not counted as overdue, and its timer escalates nothing.
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+		assertThat(BodyTable.overdueTasks(dashboard, "冠县财政局")).as("not overdue while held").isEqualTo(overdueBefore);
+		management.executeJob(overdueTimer(payment).getId());
+		assertThat(groups(payment)).as("no lead added (督办)").noneMatch(g -> g.endsWith(GroupNames.LEAD_SUFFIX));
+		assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE kind = 'TASK_OVERDUE' AND link LIKE ?")
+			.param("%" + payment.getId())
+			.query(Long.class)
+			.single()).as("nobody told it is overdue").isZero();
+		assertThat(overdueTimer(payment).getDuedate()).as("looked at again later").isAfter(new Date());
+
+		// Dropped: the step is pressed on again.
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。"))
+			.statusCode()).isIn(200, 204);
+		assertThat(BodyTable.overdueTasks(dashboard, "冠县财政局")).isEqualTo(overdueBefore + 1);
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
+		reminders.runAt(Instant.now());
+		assertThat(reminders(payment)).as("reminded as due soon again").isNotEmpty();
+		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(urgePath(claim), URGE);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+	}
+
+	private Case allocatedSubsidy() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.passCityReview(claim);
+		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
+		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
+		review.runJobs(claim);
+		return claim;
+	}
+
+	private Job overdueTimer(Task task) {
+		List<Job> timers = management.createJobQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.activityId(task.getTaskDefinitionKey())
+			.timers()
+			.list();
+		assertThat(timers).as("the overdue timer").hasSize(1);
+		return timers.get(0);
+	}
+
+	private List<String> groups(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(g -> g != null)
+			.toList();
+	}
+
+	private List<String> reminders(Task task) {
+		return jdbc.sql("SELECT recipient_id FROM notification WHERE kind = 'TASK_DUE_SOON' AND link = ?")
+			.param("/camunda/app/tasklist/default/#/?task=" + task.getId())
+			.query(String.class)
+			.list();
+	}
+
+	private static String urgePath(Case claim) {
+		return "/api/applications/" + claim.id() + "/urge";
+	}
+
+	private WebClient as(String user) {
+		return new WebClient(port).withBasic(user, DemoUsers.PASSWORD);
+	}
+
+}
