@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.aftercare.AfterAwardStep;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.aftercare.PaymentHoldLifted;
 import cn.liaocheng.renewal.aftercare.SubsidyPayments;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
@@ -178,6 +179,7 @@ public class Clawbacks {
 			store.determine(row.view().id(), ClawbackStatus.DROPPED, null, null, null, opinion, by);
 			stages.note(applicationId, by, "市工业和信息化局", "CLAWBACK_DROPPED", "经核查，不予追回该项目的奖补资金。");
 			events.publishEvent(new AfterAwardStep(applicationId, "不予追回", "的奖补资金经市工业和信息化局核查，不予追回，追回程序终止。"));
+			events.publishEvent(new PaymentHoldLifted(applicationId));
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}

@@ -110,6 +110,20 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
 				Map.of("decision", "REFUSE", "opinion", "经复核，型号差异系厂家更名所致，设备与申报一致，不予追回。"))
 			.statusCode()).isIn(200, 204);
+		// The bureau could not pay while it was held: its working days count again from
+		// now, and its overdue timer moves with them.
+		Date resumed = tasks.createTaskQuery().taskId(payment.getId()).singleResult().getDueDate();
+		assertThat(resumed).as("due again some working days ahead")
+			.isAfter(Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+		assertThat(overdueTimer(payment).getDuedate()).isEqualTo(resumed);
+		assertThat(BodyTable.overdueTasks(dashboard, "冠县财政局")).as("not overdue on the day it resumes")
+			.isEqualTo(overdueBefore);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM application_event WHERE application_id = ? AND action = 'PAYMENT_STEP_RESUMED'")
+			.param(claim.id())
+			.query(Long.class)
+			.single()).isOne();
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
 		assertThat(BodyTable.overdueTasks(dashboard, "冠县财政局")).isEqualTo(overdueBefore + 1);
 		tasks.setDueDate(payment.getId(), Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
 		reminders.runAt(Instant.now());
