@@ -1,12 +1,15 @@
 package cn.liaocheng.renewal.decision;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * What the allocation notice (奖补资金下达通知书) binds the enterprise to after the award, beyond
  * earmarking and supervision: the acceptance and rectification the after-award process
  * enforces, and what follows when they fail. Notices issued with these terms record
  * {@link #VERSION} as their wording ({@link Decisions#textVersion}); earlier notices
  * record none and did not carry them, so a later decision cites them only for a notice
- * that did.
+ * that did, and in the words of the version that notice recorded.
  */
 public final class AllocationTerms {
 
@@ -19,12 +22,29 @@ public final class AllocationTerms {
 	/** What follows when it does not. */
 	public static final String RECOVERY = "项目未通过验收，或者未在规定期限内提交整改材料的，已拨付的奖补资金予以追回，尚未拨付的不再拨付";
 
+	/**
+	 * The terms as one version of the notice stated them, each without its closing full
+	 * stop.
+	 */
+	public record Wording(String acceptance, String recovery) {
+	}
+
+	/**
+	 * Every wording a notice was ever issued in, by version: a notice already signed is
+	 * quoted in its own version's words, never in today's. When the terms change, the new
+	 * wording gets a new {@link #VERSION} and the old one stays here.
+	 */
+	private static final Map<String, Wording> WORDINGS = Map.of(VERSION, new Wording(ACCEPTANCE, RECOVERY));
+
 	private AllocationTerms() {
 	}
 
-	/** Whether a notice of the given recorded wording carried these terms. */
-	public static boolean carriedBy(String textVersion) {
-		return VERSION.equals(textVersion);
+	/**
+	 * The terms a notice of the given recorded wording stated; empty for a notice that
+	 * recorded none (issued before the terms) or a version this system does not know.
+	 */
+	public static Optional<Wording> of(String textVersion) {
+		return textVersion == null ? Optional.empty() : Optional.ofNullable(WORDINGS.get(textVersion));
 	}
 
 }

@@ -204,7 +204,7 @@ public class ClawbackCollection {
 			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
 			.findFirst()
 			.map(d -> new ClawbackDecision.Allocation(d.issuingBody(), d.issuingBodyName(), d.number(),
-					decisions.textVersion(d.id()).map(AllocationTerms::carriedBy).orElse(false)))
+					decisions.textVersion(d.id()).flatMap(AllocationTerms::of).orElse(null)))
 			.orElse(null);
 		return new ClawbackDecision.Record(allocation, stages.declaration(applicationId).orElse(null));
 	}

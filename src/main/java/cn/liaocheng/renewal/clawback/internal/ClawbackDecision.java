@@ -41,10 +41,10 @@ final class ClawbackDecision {
 
 	/**
 	 * The allocation notice the clawback is about, as issued: who issued it, its number,
-	 * and whether its recorded wording carried the after-award terms
-	 * ({@link AllocationTerms}).
+	 * and the after-award terms in the words of its recorded version
+	 * ({@link AllocationTerms#of}), {@code null} when it carried none.
 	 */
-	record Allocation(String bodyKey, String bodyName, String number, boolean afterAwardTerms) {
+	record Allocation(String bodyKey, String bodyName, String number, AllocationTerms.Wording terms) {
 	}
 
 	/**
@@ -236,9 +236,9 @@ final class ClawbackDecision {
 	static String ground(ClawbackDue.Cause cause, boolean nothingPaid, Record record) {
 		String follows = nothingPaid ? "已下达的奖补资金应予撤销。" : "你单位已获得的奖补资金应予追回。";
 		Allocation a = record.allocation();
-		String terms = a != null && a.afterAwardTerms()
-				? a.bodyName() + "下达该奖补资金的《奖补资金下达通知书》（" + a.number() + "）载明“" + AllocationTerms.ACCEPTANCE + "。"
-						+ AllocationTerms.RECOVERY + "”。" + "依照该通知书，" + (nothingPaid ? "尚未拨付的奖补资金不再拨付，" : "") + follows
+		String terms = a != null && a.terms() != null
+				? a.bodyName() + "下达该奖补资金的《奖补资金下达通知书》（" + a.number() + "）载明“" + a.terms().acceptance() + "。"
+						+ a.terms().recovery() + "”。" + "依照该通知书，" + (nothingPaid ? "尚未拨付的奖补资金不再拨付，" : "") + follows
 				: null;
 		String commitment = record.commitment()
 			.map(clause -> "，违反了你单位申报时作出的诚信承诺（" + record.declaration().version() + "版，于"

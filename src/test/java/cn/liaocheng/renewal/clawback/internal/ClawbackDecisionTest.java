@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.decision.AllocationTerms;
 import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.decision.DecisionRequest;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -152,7 +153,7 @@ class ClawbackDecisionTest {
 		// Allocated before the notice stated the after-award terms: the finding and the
 		// plan's article the money was arranged under, nothing the notice did not say.
 		ClawbackDecision.Record earlier = new ClawbackDecision.Record(
-				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", false), DECLARED);
+				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", null), DECLARED);
 		for (ClawbackDue.Cause cause : List.of(ClawbackDue.Cause.ACCEPTANCE_FAILED,
 				ClawbackDue.Cause.RECTIFICATION_LAPSED)) {
 			assertThat(ClawbackDecision.ground(cause, false, earlier))
@@ -160,6 +161,38 @@ class ClawbackDecisionTest {
 				.endsWith("你单位已获得的奖补资金应予追回。")
 				.doesNotContain("下达通知", "载明", "专款专用", "监督检查", "绩效评价");
 		}
+	}
+
+	/**
+	 * A notice already signed is quoted as it was signed: in the words its recorded
+	 * version holds, not in whatever the terms say today.
+	 */
+	@Test
+	void shouldQuoteTheAllocationNoticeInTheWordsOfItsRecordedVersion() {
+		AllocationTerms.Wording signed = new AllocationTerms.Wording("请你单位于项目竣工后三个月内申请验收", "验收不合格的，已拨付的奖补资金予以收回");
+		ClawbackDecision.Record record = new ClawbackDecision.Record(
+				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", signed), DECLARED);
+
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, record))
+			.contains("《奖补资金下达通知书》（聊财审〔2025〕9号）载明“请你单位于项目竣工后三个月内申请验收。验收不合格的，已拨付的奖补资金予以收回”")
+			.doesNotContain(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY);
+	}
+
+	/**
+	 * The words of aftercare-1 as notices were signed in them: changing the terms takes a
+	 * new version, and this one keeps its words.
+	 */
+	@Test
+	void shouldKeepTheWordsOfEachAllocationTermsVersionAsSigned() {
+		assertThat(AllocationTerms.of("aftercare-1"))
+			.contains(new AllocationTerms.Wording("奖补资金全额拨付后，请你单位按规定申请项目验收；验收要求限期整改的，请在规定期限内完成整改并提交整改材料",
+					"项目未通过验收，或者未在规定期限内提交整改材料的，已拨付的奖补资金予以追回，尚未拨付的不再拨付"));
+		assertThat(AllocationTerms.of(AllocationTerms.VERSION))
+			.contains(new AllocationTerms.Wording(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY));
+		// Issued before the terms (nothing recorded), or a wording this system does not
+		// know: nothing to quote.
+		assertThat(AllocationTerms.of(null)).isEmpty();
+		assertThat(AllocationTerms.of("aftercare-0")).isEmpty();
 	}
 
 	@Test
@@ -182,8 +215,8 @@ class ClawbackDecisionTest {
 
 	@Test
 	void shouldRevokeAnAllocationItIssuedItself() {
-		ClawbackDecision.Record own = new ClawbackDecision.Record(
-				new ClawbackDecision.Allocation("industry", "聊城市工业和信息化局", "聊工信审〔2026〕3号", true), DECLARED);
+		ClawbackDecision.Record own = new ClawbackDecision.Record(new ClawbackDecision.Allocation("industry",
+				"聊城市工业和信息化局", "聊工信审〔2026〕3号", AllocationTerms.of(AllocationTerms.VERSION).orElseThrow()), DECLARED);
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, null, null, null, null), own,
 				"冠县财政局", "聊城市工业和信息化局", "冠县财政局", TODAY, null, BigDecimal.ZERO, true);
 
@@ -224,7 +257,9 @@ class ClawbackDecisionTest {
 	 * An allocation notice of the city finance bureau that stated the after-award terms.
 	 */
 	private static final ClawbackDecision.Record WITH_TERMS = new ClawbackDecision.Record(
-			new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2026〕5号", true), DECLARED);
+			new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2026〕5号",
+					AllocationTerms.of(AllocationTerms.VERSION).orElseThrow()),
+			DECLARED);
 
 	private static ClawbackStore.Row row(ClawbackDue.Cause cause, Integer months) {
 		return row(cause, months, new BigDecimal("30000.00"), LocalDate.of(2026, 12, 31),

@@ -13,6 +13,7 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.IntegrityDeclaration;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.decision.AllocationTerms;
 
 /**
  * The prior notice announces a listing on the negative list only where the decision could
@@ -29,7 +30,7 @@ class PriorNoticeListingTest {
 			Instant.parse("2026-03-02T01:00:00Z"), IntegrityDeclaration.VERSION);
 
 	private static final ClawbackDecision.Allocation ALLOCATION = new ClawbackDecision.Allocation("finance", "聊城市财政局",
-			"聊财审〔2026〕5号", true);
+			"聊财审〔2026〕5号", AllocationTerms.of(AllocationTerms.VERSION).orElseThrow());
 
 	@Test
 	void announcesAListingForFalseMaterialOnTheRecordedCommitment() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.decision.AllocationTerms;
 
 /**
  * The prior notice of a clawback when nothing was paid announces the decision the record
@@ -25,14 +26,15 @@ class PriorNoticeRevocationTest {
 
 	@Test
 	void announcesTheProposalToTheAllocatingBureauWhenAnotherBodyAllocated() {
-		String notice = notice(new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2026〕5号", true));
+		String notice = notice(new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2026〕5号",
+				AllocationTerms.of(AllocationTerms.VERSION).orElseThrow()));
 
 		assertThat(notice).contains("拟建议聊城市财政局撤销", "37,000.00", "无需缴回").doesNotContain("由本机关撤销", "由其他机关下达的");
 	}
 
 	@Test
 	void announcesTheRevocationWhenTheBureauAllocatedItself() {
-		String notice = notice(new ClawbackDecision.Allocation("industry", "聊城市工业和信息化局", "聊工信审〔2025〕5号", false));
+		String notice = notice(new ClawbackDecision.Allocation("industry", "聊城市工业和信息化局", "聊工信审〔2025〕5号", null));
 
 		assertThat(notice).contains("撤销本机关已下达", "37,000.00", "不再拨付", "无需缴回").doesNotContain("建议", "由其他机关下达的");
 	}
