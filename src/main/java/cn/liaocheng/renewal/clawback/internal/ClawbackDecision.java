@@ -18,7 +18,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 
 /**
  * What a clawback decision (追回财政奖补资金决定书) says, from the clawback's record only: the
- * finding as recorded, the ground in the policy's and the law's terms, the amount, the
+ * finding as recorded, the ground in the terms the record holds, the amount, the
  * deadline, where to pay, the listing, and what follows non-payment. The decision module
  * adds the remedies (行政复议, 行政诉讼) as for every adverse decision. What it cites of the
  * allocation notice and of the enterprise's integrity declaration is what was recorded of
@@ -225,13 +225,23 @@ final class ClawbackDecision {
 	private static final String FUNDING = "该奖补资金系依据" + POLICY + "三（二）“优化设备更新奖补政策”安排。";
 
 	/**
+	 * Money obtained by false material: the 《财政违法行为处罚处分条例》 is the finance department's
+	 * and the audit office's to apply (its article 2), with the sanctions it provides, so
+	 * the industry bureau does not decide under it; it refers the facts.
+	 */
+	static final String REFERRAL = "对你单位以虚假申报材料获得财政资金的行为，本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。";
+
+	/**
 	 * The rule the finding breaks, as recorded, and what follows for money paid (追回) or
-	 * allocated and not paid (撤销). A failed acceptance or a missed rectification breaks
-	 * the allocation notice's after-award terms only where the notice stated them; for an
-	 * earlier notice the decision states the finding and the plan's article the money was
-	 * arranged under, and no term the notice did not contain. False material breaks the
-	 * integrity declaration only when one is recorded, quoted in its recorded version's
-	 * words.
+	 * allocated and not paid (撤销), in words the deciding bureau may say. A failed
+	 * acceptance or a missed rectification breaks the allocation notice's after-award
+	 * terms only where the notice stated them, quoted in its recorded version's words;
+	 * for an earlier notice the decision states the finding and the plan's article the
+	 * money was arranged under, which provides no recovery, and gives the conclusion as
+	 * the bureau's own on that finding. False material breaks the integrity declaration
+	 * only when one is recorded, quoted in its recorded version's words; money obtained
+	 * by it is recovered on that commitment, or else on the finding, and the facts are
+	 * referred to the finance department ({@link #REFERRAL}).
 	 */
 	static String ground(ClawbackDue.Cause cause, boolean nothingPaid, Record record) {
 		String follows = nothingPaid ? "已下达的奖补资金应予撤销。" : "你单位已获得的奖补资金应予追回。";
@@ -248,14 +258,16 @@ final class ClawbackDecision {
 		return switch (cause) {
 			// What failed is the acceptance's finding, stated above as recorded; the
 			// ground asserts no more than the failure itself.
-			case ACCEPTANCE_FAILED -> "该项目未通过项目验收。" + (terms != null ? terms : FUNDING + "项目未通过验收，" + follows);
+			case ACCEPTANCE_FAILED -> "该项目未通过项目验收。" + (terms != null ? terms : FUNDING + "本机关依据上述验收结论认为，" + follows);
 			case RECTIFICATION_LAPSED ->
-				"该项目验收时被要求限期整改，你单位未在整改期限内提交整改材料。" + (terms != null ? terms : FUNDING + "项目未按要求完成整改，" + follows);
+				"该项目验收时被要求限期整改，你单位未在整改期限内提交整改材料。" + (terms != null ? terms : FUNDING + "本机关依据上述整改情况认为，" + follows);
 			// Nothing was obtained yet: the act is the false application, not defrauded
 			// money (骗取), and what follows is that the allocation it won is revoked.
 			case FALSE_MATERIAL ->
-				nothingPaid ? "你单位提供虚假申报材料申请财政奖补资金并获下达" + commitment + "。以虚报手段申请取得的奖补资金下达应予撤销。" : "你单位提供虚假申报材料获得财政奖补资金"
-						+ commitment + "，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。依照该条规定，应当追回骗取的资金。";
+				nothingPaid ? "你单位提供虚假申报材料申请财政奖补资金并获下达" + commitment + "。本机关依据上述查明的事实认为，以虚报手段申请取得的奖补资金下达应予撤销。"
+						: "你单位提供虚假申报材料获得财政奖补资金" + commitment + "。"
+								+ (commitment.isEmpty() ? FUNDING + "本机关依据上述查明的事实认为，" : "依据你单位的上述承诺，") + follows
+								+ REFERRAL;
 		};
 	}
 

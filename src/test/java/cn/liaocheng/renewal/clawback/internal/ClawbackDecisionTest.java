@@ -98,8 +98,13 @@ class ClawbackDecisionTest {
 		return d;
 	};
 
+	/**
+	 * The 《财政违法行为处罚处分条例》 is for the finance department and the audit office to apply (its
+	 * article 2): the industry bureau recovers on the enterprise's recorded commitment
+	 * and refers the facts, and does not say it applies the regulation.
+	 */
 	@Test
-	void shouldCiteTheRegulationOnDefraudedFundsAndTheListingForFalseMaterial() {
+	void shouldRecoverOnTheCommitmentAndReferTheFactsToFinanceForFalseMaterial() {
 		DecisionRequest r = ClawbackDecision.of(row(ClawbackDue.Cause.FALSE_MATERIAL, 36), WITH_TERMS, "冠县财政局",
 				"聊城市工业和信息化局", "冠县财政局", TODAY, TODAY.plusMonths(36).minusDays(1), new BigDecimal("37000"), false);
 
@@ -107,10 +112,14 @@ class ClawbackDecisionTest {
 		assertThat(text).as("paid in full: nothing left unpaid").doesNotContain("不再拨付", "暂停拨付");
 		// The commitment in the words of the version confirmed, and the listing on it,
 		// not on a severity nobody recorded.
-		assertThat(text).contains("《财政违法行为处罚处分条例》第十四条第一款第（一）项",
+		assertThat(text).contains(
 				"违反了你单位申报时作出的诚信承诺（2026-1版，于2026年3月2日提交申报时确认）：“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金，接受取消申报资格、记入信用记录等处理，并依法承担相应责任”",
 				"依据你单位在上述诚信承诺中“接受取消申报资格、记入信用记录等处理”的承诺，将你单位列入聊城市工业领域设备更新负面清单，期限36个月（2026年12月1日至2029年11月30日）")
 			.doesNotContain("情节严重");
+		assertThat(text)
+			.contains("”。依据你单位的上述承诺，你单位已获得的奖补资金应予追回。"
+					+ "对你单位以虚假申报材料获得财政资金的行为，本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。")
+			.doesNotContain("第十四条", "依照该条规定", "属于《财政违法行为处罚处分条例》", "追回骗取的资金");
 	}
 
 	@Test
@@ -158,7 +167,10 @@ class ClawbackDecisionTest {
 				ClawbackDue.Cause.RECTIFICATION_LAPSED)) {
 			assertThat(ClawbackDecision.ground(cause, false, earlier))
 				.contains("该奖补资金系依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）三（二）“优化设备更新奖补政策”安排。")
-				.endsWith("你单位已获得的奖补资金应予追回。")
+				// That article provides no recovery: the conclusion is the bureau's own,
+				// on the finding, not one drawn from the plan.
+				.contains("安排。本机关依据上述")
+				.endsWith("认为，你单位已获得的奖补资金应予追回。")
 				.doesNotContain("下达通知", "载明", "专款专用", "监督检查", "绩效评价");
 		}
 	}
@@ -200,8 +212,9 @@ class ClawbackDecisionTest {
 		// A claim submitted before the declaration was asked for.
 		ClawbackDecision.Record undeclared = new ClawbackDecision.Record(WITH_TERMS.allocation(), null);
 		String paid = ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, undeclared);
-		assertThat(paid)
-			.isEqualTo("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为。" + "依照该条规定，应当追回骗取的资金。");
+		assertThat(paid).isEqualTo("你单位提供虚假申报材料获得财政奖补资金。"
+				+ "该奖补资金系依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）三（二）“优化设备更新奖补政策”安排。" + "本机关依据上述查明的事实认为，你单位已获得的奖补资金应予追回。"
+				+ "对你单位以虚假申报材料获得财政资金的行为，本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。");
 		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, true, undeclared)).doesNotContain("诚信承诺",
 				"弄虚作假");
 		assertThat(undeclared.acceptsListing()).isFalse();

@@ -39,6 +39,24 @@ class PriorNoticeListingTest {
 		assertThat(notice).contains("二、依据你单位申报时所作诚信承诺，将你单位列入聊城市工业领域设备更新负面清单，期限36个月");
 	}
 
+	/**
+	 * The notice states the decision's ground: the recovery on the recorded commitment
+	 * and the referral of the facts to the finance department, which alone applies the
+	 * 《财政违法行为处罚处分条例》; the industry bureau does not announce it applies it.
+	 */
+	@Test
+	void announcesTheReferralToFinanceAndNoRegulationTheBureauCannotApply() {
+		String declared = notice(ClawbackDue.Cause.FALSE_MATERIAL, new ClawbackDecision.Record(ALLOCATION, DECLARED));
+		String undeclared = notice(ClawbackDue.Cause.FALSE_MATERIAL, new ClawbackDecision.Record(ALLOCATION, null));
+
+		assertThat(declared).contains("依据你单位的上述承诺，你单位已获得的奖补资金应予追回。");
+		for (String notice : List.of(declared, undeclared)) {
+			assertThat(notice)
+				.contains("本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。", "一、追回你单位该项目设备更新奖补资金人民币30,000.00元")
+				.doesNotContain("第十四条", "依照该条规定", "属于《财政违法行为处罚处分条例》", "追回骗取的资金");
+		}
+	}
+
 	@Test
 	void announcesNoListingTheDecisionCouldNotMake() {
 		String failedAcceptance = notice(ClawbackDue.Cause.ACCEPTANCE_FAILED,

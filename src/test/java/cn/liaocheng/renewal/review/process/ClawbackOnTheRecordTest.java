@@ -149,8 +149,10 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		review.fireTimer(claim, ReviewFixture.STATEMENT_PERIOD_OVER);
 
 		Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
-		assertThat(issued.text()).contains("你单位提供虚假申报材料获得财政奖补资金，属于《财政违法行为处罚处分条例》第十四条第一款第（一）项规定的以虚报、冒领等手段骗取财政资金的行为")
-			.doesNotContain("诚信承诺", "负面清单", "建议");
+		assertThat(issued.text())
+			.contains("你单位提供虚假申报材料获得财政奖补资金。", "本机关依据上述查明的事实认为，你单位已获得的奖补资金应予追回。",
+					"本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。")
+			.doesNotContain("诚信承诺", "负面清单", "建议", "第十四条", "依照该条规定");
 		// All of it was paid: the decision holds nothing and proposes no revocation, and
 		// the case's history says only that the after-award management ended.
 		assertThat(jdbc
