@@ -77,8 +77,8 @@ class PaidSubsidies implements MoneyFlows, SubsidyPayments {
 			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
 			.findFirst()
 			.flatMap(d -> decisions.textVersion(d.id()))
-			.map(AllocationTerms::carriedBy)
-			.orElse(false);
+			.flatMap(AllocationTerms::of)
+			.isPresent();
 	}
 
 	@Override

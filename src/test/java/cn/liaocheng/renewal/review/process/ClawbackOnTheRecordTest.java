@@ -222,7 +222,9 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 	@Test
 	void theStartFormTakesTheReferenceNumber() {
 		Case claim = allocatedSubsidy();
-		WebClient industry = as("lc-industry");
+		// A page form, as a browser sends it: in a signed-in session, with its token.
+		WebClient industry = new WebClient(port);
+		industry.login("lc-industry", DemoUsers.PASSWORD);
 		String page = industry.get("/clawbacks").body();
 		assertThat(page).contains("<label for=\"applicationId\">申报编号</label>");
 		String csrf = java.net.URLEncoder.encode(WebClient.csrfTokenOf(page), java.nio.charset.StandardCharsets.UTF_8);
