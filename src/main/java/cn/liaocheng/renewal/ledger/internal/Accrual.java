@@ -27,7 +27,8 @@ import java.util.Optional;
  * oldest loan receipt (借据) when the repayment names none. Everything stops on the day of
  * a full early repayment or of a default. The cap (the rule's, and the amount the
  * interest-subsidy decision granted) limits the sum of all periods; once it is reached no
- * further period is written.
+ * further period is written. A loan decided by tranche has no decided amount: each
+ * tranche is capped by its own rule instead ({@link #periodsByTranche}).
  */
 final class Accrual {
 
@@ -68,6 +69,21 @@ final class Accrual {
 
 		boolean subsidises() {
 			return points.signum() > 0 && months > 0;
+		}
+
+		/**
+		 * The most principal paid out under this rule may accrue: principal × points ×
+		 * months ÷ 12, to the fen, as the interest-subsidy decision computes the amount
+		 * of a loan from its grant ({@code months} is already the lesser of the loan's
+		 * term and the rule's longest period).
+		 */
+		BigDecimal capOf(BigDecimal principal) {
+			if (!subsidises()) {
+				return BigDecimal.ZERO;
+			}
+			return principal.multiply(points)
+				.multiply(BigDecimal.valueOf(months))
+				.divide(HUNDRED.multiply(BigDecimal.valueOf(12)), 2, RoundingMode.HALF_UP);
 		}
 
 		/**
@@ -146,6 +162,38 @@ final class Accrual {
 	 */
 	static List<Period> periods(Rules rules, BigDecimal cap, List<LoanEvent> recorded, LocalDate next,
 			BigDecimal accruedSoFar, LocalDate today, Periodicity periodicity) {
+		return periods(rules, cap, null, recorded, next, accruedSoFar, today, periodicity);
+	}
+
+	/**
+	 * The periods of a loan decided by tranche (贷款贴息分笔核定), after the periods
+	 * {@code written}. Its decision determined no amount, so no cap of the loan limits
+	 * it: each tranche is capped by the rule of its own day ({@link Rule#capOf}, on the
+	 * principal paid out that day), so that the loan never gets more than a loan decided
+	 * under the same rule, nor more than the sum of its tranches' caps. A share's amount
+	 * is rounded to the fen on its own, so that what each tranche accrued is read back
+	 * from the shares written, and the period's amount is the sum of its shares.
+	 */
+	static List<Period> periodsByTranche(Rules rules, List<LoanEvent> recorded, List<LedgerRow> written,
+			LocalDate today, Periodicity periodicity) {
+		Map<LocalDate, BigDecimal> accrued = new HashMap<>();
+		BigDecimal total = BigDecimal.ZERO;
+		for (LedgerRow row : written) {
+			total = total.add(row.amount());
+			row.shares().forEach(s -> accrued.merge(s.disbursedOn(), amountOf(s), BigDecimal::add));
+		}
+		LocalDate next = written.isEmpty() ? null : written.get(written.size() - 1).periodEnd().plusDays(1);
+		return periods(rules, null, accrued, recorded, next, total, today, periodicity);
+	}
+
+	/**
+	 * @param trancheAccrued for a loan decided by tranche, what each tranche accrued so
+	 * far by its day (changed as periods are added); {@code null} for a loan whose
+	 * decision's {@code cap} limits the whole
+	 */
+	private static List<Period> periods(Rules rules, BigDecimal cap, Map<LocalDate, BigDecimal> trancheAccrued,
+			List<LoanEvent> recorded, LocalDate next, BigDecimal accruedSoFar, LocalDate today,
+			Periodicity periodicity) {
 		List<Period> periods = new ArrayList<>();
 		List<LoanEvent> events = new ArrayList<>(recorded);
 		events.sort(Comparator.comparing(LoanEvent::date)); // stable: same day keeps its
@@ -155,6 +203,7 @@ final class Accrual {
 		if (stop.isEmpty()) {
 			return periods;
 		}
+		Map<LocalDate, BigDecimal> trancheCaps = trancheAccrued == null ? null : trancheCaps(once, events);
 		LocalDate from = next != null ? next : firstDisbursement(events).orElseThrow();
 		BigDecimal total = accruedSoFar;
 		boolean capped = cap != null && cap.signum() > 0;
@@ -172,6 +221,13 @@ final class Accrual {
 			LocalDate start = null;
 			for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
 				List<LedgerRow.Share> owed = balancesOn(events, once, day);
+				if (trancheCaps != null) {
+					// A tranche that has accrued its cap is no longer subsidised.
+					owed = owed.stream()
+						.filter(share -> !share.subsidised()
+								|| remaining(share.disbursedOn(), trancheCaps, trancheAccrued).signum() > 0)
+						.toList();
+				}
 				if (start == null && owed.stream().anyMatch(LedgerRow.Share::subsidised)) {
 					start = day;
 				}
@@ -197,6 +253,14 @@ final class Accrual {
 				}
 			}
 			BigDecimal amount = weighted.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
+			if (trancheCaps != null) {
+				amount = BigDecimal.ZERO.setScale(2);
+				for (LedgerRow.Share s : parts) {
+					BigDecimal part = amountOf(s).min(remaining(s.disbursedOn(), trancheCaps, trancheAccrued));
+					trancheAccrued.merge(s.disbursedOn(), amountOf(s), BigDecimal::add);
+					amount = amount.add(part.max(BigDecimal.ZERO));
+				}
+			}
 			if (capped) {
 				amount = amount.min(cap.subtract(total).max(BigDecimal.ZERO));
 			}
@@ -207,6 +271,39 @@ final class Accrual {
 			from = end.plusDays(1);
 		}
 		return periods;
+	}
+
+	/**
+	 * The cap of each tranche by its day, on the principal paid out that day, under the
+	 * rule of that day.
+	 */
+	private static Map<LocalDate, BigDecimal> trancheCaps(Rules rules, List<LoanEvent> events) {
+		Map<LocalDate, BigDecimal> principal = new HashMap<>();
+		events.stream()
+			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+			.forEach(e -> principal.merge(e.date(), e.amount(), BigDecimal::add));
+		Map<LocalDate, BigDecimal> caps = new HashMap<>();
+		principal.forEach((day, amount) -> caps.put(day, rules.on(day).capOf(amount)));
+		return caps;
+	}
+
+	private static BigDecimal remaining(LocalDate day, Map<LocalDate, BigDecimal> caps,
+			Map<LocalDate, BigDecimal> accrued) {
+		return caps.getOrDefault(day, BigDecimal.ZERO).subtract(accrued.getOrDefault(day, BigDecimal.ZERO));
+	}
+
+	/**
+	 * A share's subsidy on its own, to the fen: its daily balances × points% ÷ 360. Read
+	 * back from a share written, it is what the tranche accrued in that period, or (in
+	 * the period its cap was reached) at least that, so that the tranche accrues no more.
+	 */
+	static BigDecimal amountOf(LedgerRow.Share share) {
+		if (!share.subsidised()) {
+			return BigDecimal.ZERO;
+		}
+		return share.balanceBasis()
+			.multiply(share.points())
+			.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
 	}
 
 	private static LedgerRow.Share add(LedgerRow.Share a, LedgerRow.Share b) {

@@ -116,8 +116,13 @@ public class LedgerAccrual {
 		LocalDate next = rows.isEmpty() ? null : rows.get(rows.size() - 1).periodEnd().plusDays(1);
 		BigDecimal soFar = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		int written = 0;
-		for (Accrual.Period p : Accrual.periods(rules.of(loan), loan.terms().cap(), store.events(applicationId), next,
-				soFar, today, periodicity)) {
+		// A loan decided by tranche has no amount of its own: each tranche is capped by
+		// its own day's rule.
+		List<Accrual.Period> due = loan.byTranche()
+				? Accrual.periodsByTranche(rules.of(loan), store.events(applicationId), rows, today, periodicity)
+				: Accrual.periods(rules.of(loan), loan.terms().cap(), store.events(applicationId), next, soFar, today,
+						periodicity);
+		for (Accrual.Period p : due) {
 			if (store.insertPeriod(applicationId, loan.divisionCode(), loan.bankKey(), p)) {
 				written++;
 			}

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.ledger.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ArrayList;
@@ -223,9 +224,15 @@ public class LoanBook {
 		// A loan decided by tranche has no rate of its own day, but its tranches have
 		// theirs.
 		if (loan.decided() && (loan.terms().rule().subsidises() || loan.byTranche())) {
+			Map<LocalDate, BigDecimal> paidOut = new HashMap<>();
 			events.stream()
 				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
-				.forEach(e -> tranches.put(e.id(), LoanRules.describe(rulesOfLoan.on(e.date()), e.date())));
+				.forEach(e -> paidOut.merge(e.date(), e.amount(), BigDecimal::add));
+			events.stream()
+				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+				.forEach(e -> tranches.put(e.id(),
+						LoanRules.describe(rulesOfLoan.on(e.date()), e.date()) + (loan.byTranche()
+								? LoanRules.capLine(rulesOfLoan.on(e.date()), paidOut.get(e.date())) : "")));
 		}
 		BigDecimal accrued = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal paid = rows.stream()

@@ -1,11 +1,13 @@
 package cn.liaocheng.renewal.ledger.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.review.TrancheRules;
 
 /**
@@ -77,6 +79,17 @@ class LoanRules {
 			return rule.nothingFor(day.toString());
 		}
 		return LedgerRow.Share.points(rule.points()) + "，自 " + day + " 起最长 " + rule.months() + " 个月";
+	}
+
+	/**
+	 * For the pages of a loan decided by tranche: the cap of the principal paid out on a
+	 * day under its rule, which its decision did not state.
+	 */
+	static String capLine(Accrual.Rule rule, BigDecimal principal) {
+		if (!rule.subsidises()) {
+			return "";
+		}
+		return "，当日放款贴息上限 " + Money.yuan(rule.capOf(principal)) + " 元";
 	}
 
 }

@@ -271,6 +271,73 @@ class AccrualTest {
 			.containsExactly("366.67", "1033.33", "1033.33", "566.67");
 	}
 
+	/**
+	 * A loan decided by tranche has no decided amount; its tranche of 1,000,000 at 1.5
+	 * points for 24 months gets what the same loan decided on its own day gets: 1,000,000
+	 * × 1.5% × 24 ÷ 12 = 30,000.00, not 730 days × 41.67 = 30,416.67.
+	 */
+	@Test
+	void shouldCapEachTrancheOfALoanDecidedByTrancheByItsOwnRule() {
+		record(LoanEventType.DISBURSEMENT, "2026-03-16", "1000000");
+
+		List<Accrual.Period> byTranche = Accrual.periodsByTranche(RULES_2026, events, List.of(),
+				LocalDate.parse("2028-06-01"), Periodicity.MONTHLY);
+		List<Accrual.Period> decided = Accrual.periods(RULES_2026, new BigDecimal("30000.00"), events, null,
+				BigDecimal.ZERO, LocalDate.parse("2028-06-01"), Periodicity.MONTHLY);
+
+		assertThat(total(byTranche)).isEqualByComparingTo("30000.00");
+		assertThat(byTranche).extracting(p -> p.amount().toPlainString())
+			.containsExactlyElementsOf(decided.stream().map(p -> p.amount().toPlainString()).toList());
+		// Accrued in two runs, the second reading what the first wrote.
+		List<Accrual.Period> first = Accrual.periodsByTranche(RULES_2026, events, List.of(),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+		List<Accrual.Period> rest = Accrual.periodsByTranche(RULES_2026, events, written(first),
+				LocalDate.parse("2028-06-01"), Periodicity.MONTHLY);
+		assertThat(total(first).add(total(rest))).isEqualByComparingTo("30000.00");
+		assertThat(Accrual.periodsByTranche(RULES_2026, events, written(byTranche), LocalDate.parse("2028-06-01"),
+				Periodicity.MONTHLY))
+			.isEmpty();
+	}
+
+	@Test
+	void shouldCapEachTrancheOfALoanDecidedByTrancheAtTheRateOfItsOwnDay() {
+		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-09-01", "1200000");
+
+		List<Accrual.Period> periods = Accrual.periodsByTranche(RULES_2024, events, List.of(),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+
+		// 1,200,000 × 1% × 2 = 24,000.00 and 1,200,000 × 1.5% × 2 = 36,000.00
+		assertThat(total(periods)).isEqualByComparingTo("60000.00");
+		BigDecimal first = BigDecimal.ZERO;
+		for (Accrual.Period p : periods) {
+			first = first.add(p.shares()
+				.stream()
+				.filter(s -> s.disbursedOn().equals(LocalDate.parse("2024-06-20")))
+				.map(Accrual::amountOf)
+				.reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+		assertThat(first).as("the first tranche, read back from its shares")
+			.isGreaterThanOrEqualTo(new BigDecimal("24000.00"));
+		assertThat(periods.get(periods.size() - 1).shares()).extracting(s -> s.disbursedOn().toString())
+			.as("the first tranche's cap is reached before the second's")
+			.containsExactly("2024-09-01");
+	}
+
+	private static BigDecimal total(List<Accrual.Period> periods) {
+		return periods.stream().map(Accrual.Period::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static List<LedgerRow> written(List<Accrual.Period> periods) {
+		List<LedgerRow> rows = new ArrayList<>();
+		for (Accrual.Period p : periods) {
+			rows.add(new LedgerRow(rows.size() + 1, 1, p.label(), p.start(), p.end(), p.balanceBasis(), p.days(),
+					p.points(), p.amount(), LedgerStatus.ACCRUED, Instant.now(), null, null, null, null, null, null,
+					p.shares()));
+		}
+		return rows;
+	}
+
 	/** The 2024 rows: 1 point up to 24 July 2024, 1.5 points from 25 July. */
 	private static final Accrual.Rules RULES_2024 = day -> new Accrual.Rule(
 			day.isBefore(LocalDate.parse("2024-07-25")) ? new BigDecimal("1.0") : new BigDecimal("1.5"), 24, null,

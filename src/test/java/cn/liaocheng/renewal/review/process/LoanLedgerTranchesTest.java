@@ -265,6 +265,38 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A loan decided by tranche determined no amount, but its tranche gets no more than
+	 * the same loan decided on the tranche's day: 1,000,000 × 1.5% × 24 ÷ 12 = 30,000.00,
+	 * not the 730 days of its window at 41.67 a day (30,416.67).
+	 */
+	@Test
+	void aTrancheOfALoanDecidedByTrancheIsCappedAsTheSameLoanDecidedOnItsDay() {
+		Case byTranche = review.listedLoan("icbc");
+		review.grant(byTranche, "1100000.00", true, "FIXED_ASSET", LocalDate.of(2024, 3, 1));
+		review.issued(byTranche, DecisionType.INTEREST_SUBSIDY_BY_TRANCHE);
+		Case decided = review.listedLoan("icbc");
+		review.grant(decided, "1000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 9, 1));
+		// The loan's own day is before the first rule: its first tranche gets nothing.
+		disburse(byTranche, "2024-03-01", "100000", "ICBC-LC-2024-0301-T");
+		disburse(byTranche, "2024-09-01", "1000000", "ICBC-LC-2024-0901-T");
+		disburse(decided, "2024-09-01", "1000000", "ICBC-LC-2024-0901-D");
+
+		accrual.accrueAll(LocalDate.of(2025, 3, 1));
+		accrual.accrueAll(LocalDate.of(2027, 1, 1));
+
+		assertThat(total(decided)).isEqualByComparingTo("30000.00");
+		assertThat(total(byTranche)).isEqualByComparingTo("30000.00");
+		assertThat(rows(byTranche)).extracting(LedgerRow::amount)
+			.containsExactlyElementsOf(rows(decided).stream().map(LedgerRow::amount).toList());
+		assertThat(session(review.enterprise().userId()).get("/enterprise/applications/" + byTranche.id() + "/loan")
+			.body()).contains("自 2024-09-01 起最长 24 个月，当日放款贴息上限 30,000.00 元");
+	}
+
+	private BigDecimal total(Case loan) {
+		return rows(loan).stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/**
 	 * The finance bureau refuses the subsidy of a loan no rule covered yet: a rule
 	 * extended later does not bring it back.
 	 */
