@@ -482,6 +482,63 @@ class StatisticsOnPostgresTest {
 		}
 	}
 
+	/**
+	 * A loan decided by tranche records no interest-subsidy amount: it is counted among
+	 * the decided ones at the cap of its tranche the ledger accrued (1,000,000 × 1.5% ×
+	 * 24 ÷ 12 = 3 万), so that what is paid on it never exceeds what is shown decided.
+	 */
+	@Test
+	void aLoanDecidedByTrancheCountsAmongTheDecidedAtItsTranchesCaps() throws Exception {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		long byTranche = application("LOAN", enterprise("ent-gx"), GX, "APPROVED", null, null, p1, "1000000.00",
+				"pi-l3", at(2025, 6, 1), at(2025, 8, 1));
+		try {
+			jdbc.sql("""
+					UPDATE application SET granted_amount = 1000000.00, interest_subsidy_amount = 0,
+					    interest_subsidy_by_tranche = TRUE WHERE id = ?""").param(byTranche).update();
+			jdbc.sql(
+					"""
+							INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, recorded_by, recorded_at)
+							VALUES (?, 'icbc', 'DISBURSEMENT', DATE '2025-08-01', 600000.00, 'icbc-officer', ?),
+							       (?, 'icbc', 'DISBURSEMENT', DATE '2025-08-01', 400000.00, 'icbc-officer', ?)""")
+				.params(byTranche, now, byTranche, now)
+				.update();
+			long ledger = jdbc
+				.sql("""
+						INSERT INTO subsidy_ledger (application_id, division_code, bank_key, period_start, period_end, period_label,
+						    balance_basis, subsidy_days, points, amount, status, accrued_at, paid_on)
+						VALUES (?, '371525', 'icbc', DATE '2025-08-01', DATE '2025-08-31', '2025-08', 31000000.00, 31, 1.5,
+						        1291.67, 'PAID', ?, DATE '2025-09-30') RETURNING id""")
+				.params(byTranche, now)
+				.query(Long.class)
+				.single();
+			jdbc.sql(
+					"""
+							INSERT INTO subsidy_ledger_share (ledger_id, disbursed_on, balance_basis, subsidy_days, points, months)
+							VALUES (?, DATE '2025-08-01', 31000000.00, 31, 1.5, 24)""")
+				.param(ledger)
+				.update();
+
+			WebClient admin = loggedIn(DemoUsers.ADMIN);
+			List<List<String>> loans = read(admin.getBytes("/statistics/export/loans.xlsx?year=2025").body());
+			assertThat(row(loans, "冠县")).containsExactly("冠县", "2", "300.00", "1", "180.00", "2", "280.00", "2",
+					"8.40");
+			List<List<String>> money = read(admin.getBytes("/statistics/export/money.xlsx?year=2025").body());
+			assertThat(row(money, "贷款贴息已核定（批准）")).containsExactly("贷款贴息已核定（批准）", "冠县", "2", "8.40");
+			assertThat(money.stream().flatMap(List::stream))
+				.anyMatch(cell -> cell.contains("按《贷款贴息分笔核定决定书》办理的贷款计入核定贴息笔数"));
+		}
+		finally {
+			jdbc.sql(
+					"DELETE FROM subsidy_ledger_share WHERE ledger_id IN (SELECT id FROM subsidy_ledger WHERE application_id = ?)")
+				.param(byTranche)
+				.update();
+			jdbc.sql("DELETE FROM subsidy_ledger WHERE application_id = ?").param(byTranche).update();
+			jdbc.sql("DELETE FROM loan_event WHERE application_id = ?").param(byTranche).update();
+			jdbc.sql("DELETE FROM application WHERE id = ?").param(byTranche).update();
+		}
+	}
+
 	@Test
 	void thePaymentClawbackAndLedgerModulesReportTheirOwnRecordsByCountyAndMonth() {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());

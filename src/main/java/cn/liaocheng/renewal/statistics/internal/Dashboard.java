@@ -61,6 +61,13 @@ public class Dashboard {
 
 	private static final String INTEREST_APPROVED = "贷款贴息已核定（批准）";
 
+	/**
+	 * How a loan decided by tranche is counted among the decided interest subsidies: its
+	 * decision determined no amount, so its tranches' caps stand for it.
+	 */
+	static final String TRANCHE_NOTE = "按《贷款贴息分笔核定决定书》办理的贷款计入核定贴息笔数，其核定贴息金额为已计入贴息台账的各笔放款的贴息上限之和"
+			+ "（放款本金 × 该笔贴息比例 × 贴息月数 ÷ 12），此后各笔首次计提时增加；";
+
 	private final DashboardQueries queries;
 
 	private final PlanTargets targets;
@@ -314,7 +321,8 @@ public class Dashboard {
 		rows.add(List.of("合计", counts[0], Numbers.wan(sums[0]), counts[1], Numbers.wan(sums[1]), counts[2],
 				Numbers.wan(sums[2]), counts[3], Numbers.wan(sums[3])));
 		return new StatTable("loans", "设备更新贷款",
-				"入选清单：人民银行聊城市分行已出具入选通知书，金额为通知书所列的贷款金额（企业接受的银行授信）；授信：企业已接受的银行授信。申请金额按最后一次提交的申报。金额单位：万元。",
+				"入选清单：人民银行聊城市分行已出具入选通知书，金额为通知书所列的贷款金额（企业接受的银行授信）；授信：企业已接受的银行授信。" + TRANCHE_NOTE
+						+ "申请金额按最后一次提交的申报。金额单位：万元。",
 				List.of("县（市、区）", "申请笔数", "申请金额", "入选清单笔数", "入选清单金额", "银行授信笔数", "授信金额", "核定贴息笔数", "核定贴息金额"), rows,
 				true);
 	}
@@ -356,9 +364,9 @@ public class Dashboard {
 				}
 			}
 		}
-		String note = "已下达和已核定按批准决定的时间统计；“应予撤销的奖补资金”为追回或撤销决定认定不再拨付（或建议撤销）的已下达未拨付部分，按决定的日期统计。" + (anyFlow
-				? "拨付、追回、放款和贴息支付按各自记录的日期统计。"
-				: sources.isEmpty() ? "尚未记录任何资金拨付、追回、贷款发放或贴息支付：系统中还没有登记这些业务的功能模块。" : "所选范围内尚无资金拨付、追回、贷款发放或贴息支付记录。")
+		String note = "已下达和已核定按批准决定的时间统计；" + TRANCHE_NOTE + "“应予撤销的奖补资金”为追回或撤销决定认定不再拨付（或建议撤销）的已下达未拨付部分，按决定的日期统计。"
+				+ (anyFlow ? "拨付、追回、放款和贴息支付按各自记录的日期统计。" : sources.isEmpty()
+						? "尚未记录任何资金拨付、追回、贷款发放或贴息支付：系统中还没有登记这些业务的功能模块。" : "所选范围内尚无资金拨付、追回、贷款发放或贴息支付记录。")
 				+ "金额单位：万元。";
 		return new StatTable("money", "资金下达、拨付与追回", note, List.of("资金项目", "县（市、区）", "笔数", "金额（万元）"), rows, false);
 	}

@@ -31,6 +31,29 @@ class DashboardQueries {
 	private static final String UNDER_REVIEW = "'COUNTY_REVIEW', 'CITY_REVIEW', 'EXPERT_REVIEW', 'PUBLIC_NOTICE', "
 			+ "'BANK_REVIEW', 'INTEREST_REVIEW', 'CORRECTION'";
 
+	/**
+	 * The interest subsidy committed to each loan decided by tranche (贷款贴息分笔核定): its
+	 * decision determined no amount, and each tranche is capped by the rule of its own
+	 * day (principal paid out that day × points × months ÷ 12, as the ledger caps it). A
+	 * tranche's rule is fixed when its first period is accrued and kept with its shares,
+	 * so the tranches counted are those the ledger has accrued under a rule that
+	 * subsidises them; what the ledger pays never passes their sum.
+	 */
+	private static final String TRANCHE_CAPS = """
+			LEFT JOIN (SELECT k.application_id, SUM(ROUND(k.principal * k.points * k.months / 1200, 2)) AS caps
+			           FROM (SELECT DISTINCT l.application_id, s.disbursed_on, s.points, s.months,
+			                        (SELECT SUM(e.amount) FROM loan_event e
+			                         WHERE e.application_id = l.application_id AND e.event_type = 'DISBURSEMENT'
+			                           AND e.event_date = s.disbursed_on) AS principal
+			                 FROM subsidy_ledger_share s JOIN subsidy_ledger l ON l.id = s.ledger_id
+			                 JOIN application t ON t.id = l.application_id AND t.interest_subsidy_by_tranche = TRUE
+			                 WHERE s.points > 0 AND s.months > 0) k
+			           GROUP BY k.application_id) tc ON tc.application_id = a.id""";
+
+	/** The interest subsidy a loan's decision committed, decided by tranche or not. */
+	private static final String COMMITTED_INTEREST = "CASE WHEN a.interest_subsidy_by_tranche = TRUE THEN tc.caps "
+			+ "ELSE a.interest_subsidy_amount END";
+
 	private final JdbcClient jdbc;
 
 	private final HeldSteps heldSteps;
@@ -200,13 +223,14 @@ class DashboardQueries {
 				       SUM(CASE WHEN d.id IS NOT NULL THEN COALESCE(a.granted_amount, a.submitted_loan_amount) END) AS listed_amount,
 				       SUM(CASE WHEN a.granted_amount IS NOT NULL THEN 1 ELSE 0 END) AS granted,
 				       SUM(a.granted_amount) AS granted_amount,
-				       SUM(CASE WHEN a.status = 'APPROVED' AND a.interest_subsidy_amount > 0 THEN 1 ELSE 0 END) AS subsidised,
-				       SUM(CASE WHEN a.status = 'APPROVED' THEN a.interest_subsidy_amount END) AS interest_subsidy
+				       SUM(CASE WHEN a.status = 'APPROVED' AND %2$s > 0 THEN 1 ELSE 0 END) AS subsidised,
+				       SUM(CASE WHEN a.status = 'APPROVED' THEN %2$s END) AS interest_subsidy
 				FROM application a
 				LEFT JOIN decision d ON d.application_id = a.id AND d.stage = 'LOAN' AND d.decision_type = 'LOAN_LISTED'
-				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %s
+				%3$s
+				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %1$s
 				GROUP BY a.division_code"""
-			.formatted(where);
+			.formatted(where, COMMITTED_INTEREST, TRANCHE_CAPS);
 		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"), money(rs, "requested"),
@@ -217,7 +241,8 @@ class DashboardQueries {
 
 	/**
 	 * Money committed by decisions, by county and month of the decision: subsidies
-	 * allocated (approved claims) and interest subsidies approved for granted loans.
+	 * allocated (approved claims) and interest subsidies approved for granted loans, a
+	 * loan decided by tranche at the caps of its tranches accrued so far.
 	 */
 	List<Committed> committed(StatisticsScope scope) {
 		List<Object> params = new ArrayList<>();
@@ -226,14 +251,14 @@ class DashboardQueries {
 		String sql = """
 				SELECT a.kind AS kind, a.division_code AS grp,
 				       %2$s AS ym,
-				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount ELSE a.interest_subsidy_amount END) AS amount,
+				       SUM(CASE WHEN a.kind = 'SUBSIDY' THEN a.subsidy_amount ELSE %3$s END) AS amount,
 				       COUNT(*) AS cnt
 				FROM application a
+				%4$s
 				WHERE a.status = 'APPROVED' AND a.decided_at IS NOT NULL
 				  AND ((a.kind = 'SUBSIDY' AND a.subsidy_amount IS NOT NULL)
-				       OR (a.kind = 'LOAN' AND a.interest_subsidy_amount > 0)) AND %1$s
-				GROUP BY a.kind, a.division_code, %2$s"""
-			.formatted(where, month);
+				       OR (a.kind = 'LOAN' AND %3$s > 0)) AND %1$s
+				GROUP BY a.kind, a.division_code, %2$s""".formatted(where, month, COMMITTED_INTEREST, TRANCHE_CAPS);
 		return jdbc.sql(sql).params(params).query((rs, n) -> {
 			int ym = ((Number) rs.getObject("ym")).intValue();
 			return new Committed("SUBSIDY".equals(rs.getString("kind")), rs.getString("grp"),
