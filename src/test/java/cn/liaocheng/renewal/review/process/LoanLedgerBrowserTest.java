@@ -107,6 +107,19 @@ class LoanLedgerBrowserTest extends ReviewProcessTest {
 		assertThat(browser.waitFor(By.cssSelector(".alert.info")).getText()).endsWith("拨付通知书已签发。");
 		assertThat(browser.driver().findElement(By.id("subsidy-ledger")).getText()).contains("已拨付", "拨付通知书");
 		browser.fullPageScreenshot("ledger-finance-paid");
+
+		// The month's ledger across loans, from the list of loans.
+		browser.open("/ledger");
+		browser.waitFor(By.id("monthly-link")).click();
+		browser.waitFor(By.id("monthly-filter"));
+		browser.setValue(By.id("month"), disbursed.toString().substring(0, 7));
+		browser.driver().findElement(By.cssSelector("#monthly-filter button[type=submit]")).click();
+		browser.waitUntil(d -> d.getCurrentUrl().contains("month=" + disbursed.toString().substring(0, 7)));
+		WebElement line = browser.waitFor(By.id("monthly-lines"))
+			.findElement(By.xpath(".//tr[td/a[normalize-space()='" + review.referenceNo(loan) + "']]"));
+		assertThat(line.getText()).contains("中国工商银行聊城分行", "已拨付", "LCCZ-" + today);
+		assertThat(browser.driver().findElement(By.id("monthly-totals")).getText()).contains("已拨付");
+		browser.fullPageScreenshot("ledger-monthly");
 	}
 
 	/** Records an entry, confirming it; returns what the page asked. */
