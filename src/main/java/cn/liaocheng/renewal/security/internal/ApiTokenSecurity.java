@@ -10,11 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import jakarta.servlet.DispatcherType;
 
@@ -34,6 +31,7 @@ class ApiTokenSecurity {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain apiTokenFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
+		StatelessCredentials.apply(http);
 		http.securityMatcher(ApiTokenFilter::carriesBearerToken)
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
@@ -42,12 +40,6 @@ class ApiTokenSecurity {
 				.anyRequest()
 				.denyAll())
 			.addFilterAt(new ApiTokenFilter(authenticator), BasicAuthenticationFilter.class)
-			.csrf(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext(
-					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> ApiProblems.write(response, HttpStatus.UNAUTHORIZED,
 						"API 令牌不能使用", "请在 Authorization 请求头中提供有效的 API 令牌"))

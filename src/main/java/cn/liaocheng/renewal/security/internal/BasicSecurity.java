@@ -8,13 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,18 +35,13 @@ class BasicSecurity {
 	SecurityFilterChain basicFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			TemporaryPasswordStore temporaryPasswords) throws Exception {
 		AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		StatelessCredentials.apply(http);
 		// One manager with no parent: a failed password must be checked (and counted by
 		// Camunda) once only.
 		http.securityMatcher(BasicSecurity::carriesBasicCredentials)
 			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(SecurityConfiguration::doors)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-			.csrf(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext(
-					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(TemporaryPasswordGate.perRequest(temporaryPasswords), AuthorizationFilter.class);
 		return http.build();
