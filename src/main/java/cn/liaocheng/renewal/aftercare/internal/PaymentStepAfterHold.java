@@ -1,7 +1,9 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.PaymentHoldLifted;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
@@ -43,14 +46,27 @@ class PaymentStepAfterHold {
 
 	@EventListener
 	void on(PaymentHoldLifted lifted) {
-		Instant due = workingDays.deadline(Instant.now(), ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
+		Optional<String> process = stages.afterAwardProcess(lifted.applicationId(), AftercareModel.PROCESS_KEY);
+		if (process.isEmpty()) {
+			return;
+		}
+		Instant now = Instant.now();
+		Instant due;
+		try {
+			due = workingDays.deadline(now, ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
+		}
+		catch (OutsideCalendarException e) {
+			// Days in a year whose holidays are not loaded yet: two weeks, more than
+			// the working days could come to, rather than refusing the determination.
+			due = now.plus(14, ChronoUnit.DAYS);
+		}
 		// The product moves a county body's step on the city bureau's determination: not
 		// under the determining reviewer's own rights.
 		Authentication current = identity.getCurrentAuthentication();
 		identity.clearAuthentication();
 		try {
 			for (Task task : tasks.createTaskQuery()
-				.processInstanceBusinessKey(String.valueOf(lifted.applicationId()))
+				.processInstanceId(process.get())
 				.taskDefinitionKey(AftercareModel.PAYMENT_TASK)
 				.active()
 				.list()) {

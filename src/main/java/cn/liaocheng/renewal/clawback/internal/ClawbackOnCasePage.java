@@ -39,11 +39,14 @@ class ClawbackOnCasePage implements CasePageSection {
 	@Override
 	public Optional<Section> of(ApplicationDetail application) {
 		long id = application.summary().id();
-		List<ClawbackView> rounds = clawbacks.rounds(id);
-		if (rounds.isEmpty()) {
+		// The current round with its repayments; the earlier rounds (all dropped) by
+		// their findings alone.
+		Optional<ClawbackView> latest = clawbacks.of(id);
+		if (latest.isEmpty()) {
 			return Optional.empty();
 		}
-		ClawbackView current = rounds.get(rounds.size() - 1);
+		ClawbackView current = latest.get();
+		List<ClawbackView> rounds = clawbacks.rounds(id);
 		Section section = section(current, notices.latest(id).orElse(null),
 				negativeList.ofClawback(current.id()).orElse(null), ChinaTime.today());
 		return Optional.of(withEarlier(section, rounds.subList(0, rounds.size() - 1)));

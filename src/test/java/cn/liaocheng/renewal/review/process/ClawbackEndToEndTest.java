@@ -331,6 +331,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(settled.get("repayments")).hasSize(2);
 		assertThat(review.hasActive(claim, "clawback")).as("the clawback process ends with the last repayment")
 			.isFalse();
+		// The enterprise's case page lists the repayments that counted.
+		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body()).contains("缴款记录",
+				"凭证号 JK-002");
 		// The enterprise is told of what counted, not of the bureau's own checking.
 		String history = as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id()).body();
 		assertThat(history).contains("收到追回资金10,000.00元", "追回资金已全部缴清").doesNotContain("待本局", "复核退回", "与登记不符");
