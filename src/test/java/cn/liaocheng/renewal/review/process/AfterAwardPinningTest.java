@@ -95,8 +95,9 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 	}
 
 	/**
-	 * The enterprise's 催办 reaches the open steps of its review and after-award process
-	 * (here the county finance bureau's payment), not the clawback's steps against it.
+	 * The enterprise's 催办 reaches the open steps of its review and after-award process,
+	 * not the clawback's steps against it; here the only such step, the county finance
+	 * bureau's payment, is held by the clawback, so there is nothing to urge.
 	 */
 	@Test
 	void theEnterprisesUrgeDoesNotReachItsClawback() {
@@ -107,8 +108,8 @@ class AfterAwardPinningTest extends ReviewProcessTest {
 		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson("/api/applications/" + claim.id() + "/urge",
 				"{\"reason\":\"请尽快拨付奖补资金。\"}");
 
-		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
-		assertThat(urged.body()).contains("县级财政拨付奖补资金").doesNotContain("县级财政核对追回金额", "核定追回事项");
+		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(409);
+		assertThat(urged.body()).contains("暂停拨付", "无需催办").doesNotContain("县级财政核对追回金额", "核定追回事项");
 	}
 
 	/**
