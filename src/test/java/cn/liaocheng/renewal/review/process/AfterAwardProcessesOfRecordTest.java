@@ -84,12 +84,7 @@ class AfterAwardProcessesOfRecordTest extends ReviewProcessTest {
 	 */
 	@Test
 	void nothingWasPaidOfAnAllocationWhoseAfterAwardProcessHasNotStartedYet() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
-		review.runJobs(claim);
+		Case claim = review.allocatedSubsidy();
 		jdbc.sql("DELETE FROM after_award_process WHERE application_id = ?").param(claim.id()).update();
 
 		assertThat(payments.nothingPaid(claim.id())).isTrue();

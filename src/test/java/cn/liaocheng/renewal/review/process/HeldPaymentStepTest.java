@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.review.process;
 import static cn.liaocheng.renewal.review.process.TasklistSubmission.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +76,7 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 
 	@Test
 	void aPaymentHeldByAClawbackIsNotPressedOnAndIsAnOrdinaryStepOnceTheClawbackIsDropped() {
-		Case claim = allocatedSubsidy();
+		Case claim = review.allocatedSubsidy();
 		Task payment = review.task(claim, "Task_RecordPayment");
 		long overdueBefore = BodyTable.overdueTasks(dashboard, "冠县财政局");
 		new TransactionTemplate(transactions)
@@ -130,16 +129,6 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		assertThat(reminders(payment)).as("reminded as due soon again").isNotEmpty();
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(urgePath(claim), URGE);
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-	}
-
-	private Case allocatedSubsidy() {
-		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
-		review.passCountyReview(claim);
-		review.passCityReview(claim);
-		review.fireTimer(claim, "TimerEvent_NoticePeriodEnds");
-		review.decide(claim, "Task_FinanceAllocation", "APPROVE");
-		review.runJobs(claim);
-		return claim;
 	}
 
 	private Job overdueTimer(Task task) {
