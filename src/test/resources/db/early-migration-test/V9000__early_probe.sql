@@ -1,0 +1,1 @@
+CREATE TABLE early_probe (id INT);
