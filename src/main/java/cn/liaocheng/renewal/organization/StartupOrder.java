@@ -1,6 +1,10 @@
 package cn.liaocheng.renewal.organization;
 
-/** The order of the start-up runners: groups first, then the users that join them. */
+/**
+ * The order of the start-up work: groups first, then the filters shared with them (both
+ * {@link EngineStartupWork}, which finishes before any application runner), then the
+ * users that join them.
+ */
 public final class StartupOrder {
 
 	public static final int GROUPS = 0;

@@ -16,11 +16,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.organization.EngineStartupWork;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -29,11 +28,11 @@ import cn.liaocheng.renewal.organization.StartupOrder;
 import cn.liaocheng.renewal.organization.StartupWrites;
 
 /**
- * Runs first at start (order 0): makes Camunda's identity store match the organisations:
- * every review group exists with its Chinese name and type, administrators may do
- * everything, reviewers and bank officers may open Tasklist. Runs at every start and only
- * adds what is missing, so groups an administrator created or renamed in Camunda Admin
- * are left alone.
+ * Runs first at start (order 0, {@link EngineStartupWork}): makes Camunda's identity
+ * store match the organisations: every review group exists with its Chinese name and
+ * type, administrators may do everything, reviewers and bank officers may open Tasklist.
+ * Runs at every start and only adds what is missing, so groups an administrator created
+ * or renamed in Camunda Admin are left alone.
  *
  * <p>
  * On a fresh database that is 324 groups and about 650 grants: all in one transaction and
@@ -45,7 +44,7 @@ import cn.liaocheng.renewal.organization.StartupWrites;
  */
 @Component
 @Order(StartupOrder.GROUPS)
-class GroupSynchronizer implements ApplicationRunner {
+class GroupSynchronizer implements EngineStartupWork {
 
 	private static final Logger LOG = LoggerFactory.getLogger(GroupSynchronizer.class);
 
@@ -68,7 +67,7 @@ class GroupSynchronizer implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		writes.inOneCommand("Organisation groups", this::synchronize);
 	}
 

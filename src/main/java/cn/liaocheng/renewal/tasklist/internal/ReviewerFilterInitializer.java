@@ -20,11 +20,10 @@ import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.organization.EngineStartupWork;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.StartupOrder;
@@ -53,7 +52,7 @@ import cn.liaocheng.renewal.organization.StartupWrites;
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
-class ReviewerFilterInitializer implements ApplicationRunner {
+class ReviewerFilterInitializer implements EngineStartupWork {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ReviewerFilterInitializer.class);
 
@@ -79,7 +78,7 @@ class ReviewerFilterInitializer implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		writes.inOneCommand("Tasklist filters", this::initialize);
 	}
 
