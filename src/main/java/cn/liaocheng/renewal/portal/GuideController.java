@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -13,6 +14,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -25,26 +27,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class GuideController {
 
-	private final String enterpriseGuide;
+	/** Rendered at the first request for it, once (not during the start). */
+	private final Supplier<String> enterpriseGuide = SingletonSupplier.of(() -> render("guide/enterprise-guide.md"));
 
-	private final String reviewerGuide;
-
-	GuideController() {
-		this.enterpriseGuide = render("guide/enterprise-guide.md");
-		this.reviewerGuide = render("guide/reviewer-guide.md");
-	}
+	private final Supplier<String> reviewerGuide = SingletonSupplier.of(() -> render("guide/reviewer-guide.md"));
 
 	@GetMapping("/guide")
 	String guide(Model model) {
 		model.addAttribute("guideTitle", "企业申报指南");
-		model.addAttribute("guideHtml", enterpriseGuide);
+		model.addAttribute("guideHtml", enterpriseGuide.get());
 		return "guide";
 	}
 
 	@GetMapping("/review/guide")
 	String reviewerGuide(Model model) {
 		model.addAttribute("guideTitle", "审核人员指南");
-		model.addAttribute("guideHtml", reviewerGuide);
+		model.addAttribute("guideHtml", reviewerGuide.get());
 		return "guide";
 	}
 
