@@ -53,17 +53,16 @@ class EarlyMigrationTest {
 	@Test
 	void aFailedEarlyMigrationFailsSpringBootsMigration() {
 		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
-		GenericApplicationContext context = context(
-				new PostgresTestDatabase.Fresh(database.url(), "no_such_role_here", "wrong"),
-				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+		GenericApplicationContext context = context(database, Map.of("spring.flyway.locations",
+				"classpath:db/early-migration-broken", "spring.flyway.table", "app_schema_history"));
 
 		new EarlyMigration().start(context);
 		EarlyMigration.Started started = started(context);
 
-		assertThatThrownBy(() -> started.finish(configured(database, "app_schema_history",
-				"classpath:db/migration/common", "classpath:db/migration/postgresql")))
+		assertThatThrownBy(
+				() -> started.finish(configured(database, "app_schema_history", "classpath:db/early-migration-broken")))
 			.isInstanceOf(FlywayException.class)
-			.hasMessageContaining("no_such_role_here");
+			.hasMessageContaining("V1__broken.sql failed");
 	}
 
 	@Test
@@ -97,6 +96,44 @@ class EarlyMigrationTest {
 	}
 
 	@Test
+	void connectsAsThePoolDoesWithItsFirstStatementAndDriverProperties() throws Exception {
+		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
+		GenericApplicationContext context = context(database,
+				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history",
+						"spring.datasource.hikari.maximum-pool-size", "20",
+						"spring.datasource.hikari.connection-init-sql", "SET lock_timeout = '60s'",
+						"spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"));
+
+		new EarlyMigration().start(context);
+
+		EarlyMigration.Started started = started(context);
+		assertThat(started).as("taken with the pool's settings").isNotNull();
+		assertThat(started.configuration().getInitSql()).isEqualTo("SET lock_timeout = '60s'");
+		try (Connection c = started.configuration().getDataSource().getConnection()) {
+			assertThat(c.getMetaData().getURL()).isEqualTo(database.url());
+		}
+		started.finish(configured(database, "app_schema_history", "classpath:db/migration/common",
+				"classpath:db/migration/postgresql"));
+		assertThat(count(database, "SELECT count(*) FROM app_schema_history WHERE success")).isPositive();
+	}
+
+	@Test
+	void migratesWithSpringBootsFlywayWhenItConnectsAsAnotherUser() throws Exception {
+		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
+		GenericApplicationContext context = context(
+				new PostgresTestDatabase.Fresh(database.url(), "no_such_role_here", "wrong"),
+				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+		new EarlyMigration().start(context);
+
+		started(context).finish(configured(database, "app_schema_history", "classpath:db/migration/common",
+				"classpath:db/migration/postgresql"));
+
+		assertThat(count(database, "SELECT count(*) FROM app_schema_history WHERE success"))
+			.as("migrated by the configured user, the early one's failure only logged")
+			.isPositive();
+	}
+
+	@Test
 	void leavesTheMigrationToSpringBootForAnotherDatabaseOrAnotherSetting() {
 		GenericApplicationContext h2 = new GenericApplicationContext();
 		h2.getEnvironment()
@@ -109,7 +146,9 @@ class EarlyMigrationTest {
 				"postgres", "");
 		for (Map<String, Object> settings : new Map[] { Map.of("spring.flyway.baseline-on-migrate", "true"),
 				Map.of("spring.flyway.enabled", "false"), Map.of("spring.flyway.schemas", "other"),
-				Map.of("spring.flyway.placeholders.name", "x") }) {
+				Map.of("spring.flyway.placeholders.name", "x"), Map.of("spring.datasource.hikari.username", "other"),
+				Map.of("spring.datasource.hikari.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/other"),
+				Map.of("spring.datasource.jndi-name", "java:comp/env/jdbc/renewal") }) {
 			GenericApplicationContext other = context(database, settings);
 			new EarlyMigration().start(other);
 			assertThat(other.getBeanFactory().containsSingleton(EarlyMigration.BEAN)).as(settings.toString()).isFalse();

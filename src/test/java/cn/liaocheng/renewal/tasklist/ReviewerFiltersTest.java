@@ -26,8 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -35,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.organization.EngineStartupWork;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -102,9 +101,9 @@ class ReviewerFiltersTest {
 		assertEachFilterExistsOnce();
 		Map<String, Long> grantsBefore = readGrantsPerFilter();
 
-		ApplicationRunner initializer = initializer();
-		initializer.run(new DefaultApplicationArguments());
-		initializer.run(new DefaultApplicationArguments());
+		EngineStartupWork initializer = initializer();
+		initializer.run();
+		initializer.run();
 
 		assertEachFilterExistsOnce();
 		assertThat(readGrantsPerFilter()).isEqualTo(grantsBefore);
@@ -165,7 +164,7 @@ class ReviewerFiltersTest {
 		department.setProperties(edited);
 		filters.saveFilter(department);
 		try {
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			Filter after = filter(MY_DEPARTMENT);
 			assertThat(after.getId()).isEqualTo(department.getId());
@@ -386,7 +385,7 @@ class ReviewerFiltersTest {
 					.asc(),
 				"本部门两天内到期或已超期的任务，按截止日期排序");
 
-		initializer().run(new DefaultApplicationArguments());
+		initializer().run();
 
 		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions())
 			.containsEntry("followUpBefore", "${now()}")
@@ -410,7 +409,7 @@ class ReviewerFiltersTest {
 			.asc());
 		filters.saveFilter(department);
 		try {
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			assertThat(
 					((org.camunda.bpm.engine.impl.TaskQueryImpl) filter(MY_TASKS).getQuery()).getOrderingProperties())
@@ -466,7 +465,7 @@ class ReviewerFiltersTest {
 			String mineBefore = json(filter(MY_TASKS));
 			String departmentBefore = json(filter(MY_DEPARTMENT));
 
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			assertThat(json(filter(DUE_SOON))).as("即将超期 with the administrator's process").isEqualTo(dueSoonBefore);
 			assertThat(((TaskQueryImpl) filter(DUE_SOON).getQuery()).getExpressions()).containsEntry("dueBefore",
@@ -482,7 +481,7 @@ class ReviewerFiltersTest {
 			Filter department = filter(MY_DEPARTMENT);
 			department.setQuery(asShipped(MY_DEPARTMENT));
 			filters.saveFilter(department);
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 		}
 		assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
 		assertThat(filter(DUE_SOON).getProperties()).isEqualTo(dueSoonProperties);
@@ -504,7 +503,7 @@ class ReviewerFiltersTest {
 			asShippedForOwnGroups(department, OWN_GROUPS_DEPARTMENT, "本部门（我所在的组）的全部任务，含已被同事认领的任务");
 			asShippedForOwnGroups(dueSoon, OWN_GROUPS_DUE_SOON, "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
 
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			assertThat(json(filter(MY_DEPARTMENT))).isEqualTo(json(asShipped(MY_DEPARTMENT)));
 			assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
@@ -524,7 +523,7 @@ class ReviewerFiltersTest {
 			filters.saveFilter(edited);
 			asShippedForOwnGroups(filter(DUE_SOON), OWN_GROUPS_DUE_SOON, "本科室的任务，两个工作日内到期");
 
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			TaskQueryImpl department2 = (TaskQueryImpl) filter(MY_DEPARTMENT).getQuery();
 			assertThat(department2.getExpressions()).containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
@@ -536,7 +535,7 @@ class ReviewerFiltersTest {
 		finally {
 			asShippedForOwnGroups(filter(MY_DEPARTMENT), OWN_GROUPS_DEPARTMENT, "本部门（我所在的组）的全部任务，含已被同事认领的任务");
 			asShippedForOwnGroups(filter(DUE_SOON), OWN_GROUPS_DUE_SOON, "本部门剩余不超过两个工作日或已超期的任务，按截止日期排序");
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 		}
 		assertThat(json(filter(MY_DEPARTMENT))).isEqualTo(json(asShipped(MY_DEPARTMENT)));
 		assertThat(json(filter(DUE_SOON))).isEqualTo(json(asShipped(DUE_SOON)));
@@ -609,7 +608,7 @@ class ReviewerFiltersTest {
 		department.setProperties(edited);
 		filters.saveFilter(department);
 		try {
-			initializer().run(new DefaultApplicationArguments());
+			initializer().run();
 
 			assertThat(filter(MY_TASKS).getProperties().get("variables").toString()).contains("kindName", "申报类型");
 			assertThat(filter(MY_DEPARTMENT).getProperties().get("variables").toString())
@@ -629,8 +628,8 @@ class ReviewerFiltersTest {
 		return filters.createTaskFilterQuery().filterName(name).singleResult();
 	}
 
-	private ApplicationRunner initializer() {
-		return context.getBean("reviewerFilterInitializer", ApplicationRunner.class);
+	private EngineStartupWork initializer() {
+		return context.getBean("reviewerFilterInitializer", EngineStartupWork.class);
 	}
 
 }

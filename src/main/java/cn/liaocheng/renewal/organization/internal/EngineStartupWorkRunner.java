@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,6 +29,8 @@ import cn.liaocheng.renewal.organization.EngineStartupWork;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EngineStartupWorkRunner implements SmartInitializingSingleton, ApplicationRunner, DisposableBean {
 
+	private static final Logger LOG = LoggerFactory.getLogger(EngineStartupWorkRunner.class);
+
 	private final List<EngineStartupWork> work;
 
 	private Thread thread;
@@ -45,6 +49,7 @@ class EngineStartupWorkRunner implements SmartInitializingSingleton, Application
 				done.complete(null);
 			}
 			catch (Throwable failure) {
+				LOG.error("Start-up work on the engine's groups and filters failed; the start fails with it", failure);
 				done.completeExceptionally(failure);
 			}
 		}, "engine-startup-work");

@@ -1,0 +1,1 @@
+CREATE TABLE early_broken (id INT;
