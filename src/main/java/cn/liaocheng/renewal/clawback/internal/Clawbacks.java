@@ -33,6 +33,7 @@ import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.HeldStepsChanged;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -143,6 +144,7 @@ public class Clawbacks {
 				"因“" + cause.label() + "”，该项目已下达的奖补资金" + again + "进入追回程序" + earlier + "，由市工业和信息化局核定追回事项。");
 		events.publishEvent(new AfterAwardStep(applicationId, again + "进入追回程序", "的奖补资金因“" + cause.label() + "”" + again
 				+ "进入追回程序" + earlier + "，由市工业和信息化局核定是否追回及追回金额；决定追回或撤销的，出具决定书，经核查不予追回的，程序终止并告知。在此期间尚未拨付的奖补资金暂停拨付。"));
+		events.publishEvent(new HeldStepsChanged(applicationId));
 		audit.record(startedBy, "CLAWBACK_STARTED", "application:" + applicationId,
 				cause.name() + " clawback=" + id + " round=" + round);
 		log.info("Clawback {} (round {}) started for application {} ({})", id, round, applicationId, cause);
@@ -180,6 +182,7 @@ public class Clawbacks {
 			stages.note(applicationId, by, "市工业和信息化局", "CLAWBACK_DROPPED", "经核查，不予追回该项目的奖补资金。");
 			events.publishEvent(new AfterAwardStep(applicationId, "不予追回", "的奖补资金经市工业和信息化局核查，不予追回，追回程序终止。"));
 			events.publishEvent(new PaymentHoldLifted(applicationId));
+			events.publishEvent(new HeldStepsChanged(applicationId));
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
 			return;
 		}

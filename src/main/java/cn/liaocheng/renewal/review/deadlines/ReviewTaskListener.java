@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.HeldSteps;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -61,12 +62,15 @@ class ReviewTaskListener implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final HeldSteps heldSteps;
+
 	ReviewTaskListener(WorkingDays workingDays, ApplicationStages stages, Directory directory,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, HeldSteps heldSteps) {
 		this.workingDays = workingDays;
 		this.stages = stages;
 		this.directory = directory;
 		this.events = events;
+		this.heldSteps = heldSteps;
 	}
 
 	@Override
@@ -96,7 +100,7 @@ class ReviewTaskListener implements TaskListener {
 			task.setVariableLocal(ReviewProcesses.KIND_NAME, kindName(summary.kind()));
 		}
 		if (task.getFollowUpDate() == null) {
-			task.setFollowUpDate(Date.from(dueSoonFrom(task.getDueDate().toInstant())));
+			task.setFollowUpDate(followUp(applicationId, task.getTaskDefinitionKey(), task.getDueDate()));
 		}
 		String group = GroupNames.bodyOf(task.getCandidates().stream().map(IdentityLink::getGroupId).toList())
 			.orElse("");
@@ -132,6 +136,18 @@ class ReviewTaskListener implements TaskListener {
 		// The overdue timer was made before the task had a due date; from now on it fires
 		// at the task's due date.
 		OverdueTimer.followDueDate(task);
+	}
+
+	/**
+	 * The follow-up date of the case's step due at {@code due}: when it becomes due soon
+	 * ({@link #dueSoonFrom}); none while the step is held ({@link HeldSteps}: a payment a
+	 * clawback holds is not pressed on), so Tasklist's 即将超期 does not list it.
+	 */
+	Date followUp(long applicationId, String taskDefinitionKey, Date due) {
+		if (due == null || heldSteps.heldFor(applicationId, taskDefinitionKey).isPresent()) {
+			return null;
+		}
+		return Date.from(dueSoonFrom(due.toInstant()));
 	}
 
 	/**

@@ -51,8 +51,9 @@ class TaskChangeListener implements TaskListener {
 			OverdueTimer.followDueDate(task);
 			if (!entity.getPropertyChanges().containsKey(TaskEntity.FOLLOW_UP_DATE)) {
 				// 即将超期 starts two working days before the new due date, as it did before
-				// the old one.
-				task.setFollowUpDate(Date.from(created.dueSoonFrom(task.getDueDate().toInstant())));
+				// the old one; not while the step is held.
+				task.setFollowUpDate(
+						created.followUp(ReviewedApplication.of(task), task.getTaskDefinitionKey(), task.getDueDate()));
 			}
 		}
 		PropertyChange assignee = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);

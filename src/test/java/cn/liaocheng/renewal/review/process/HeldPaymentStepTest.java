@@ -10,8 +10,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -55,6 +58,12 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 	ManagementService management;
 
 	@Autowired
+	FilterService filters;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -83,11 +92,14 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
 					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry")));
 		review.runJobs(claim);
+		assertThat(followUp(payment)).as("held: no follow-up date, which 即将超期 lists from").isNull();
 
-		// Due within the hour: not reminded as due soon.
+		// Due within the hour: not reminded as due soon, not in Tasklist's 即将超期.
 		tasks.setDueDate(payment.getId(), Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
 		reminders.runAt(Instant.now());
 		assertThat(reminders(payment)).as("no 即将超期 for a held payment").isEmpty();
+		assertThat(followUp(payment)).as("a due date moved while held gives none either").isNull();
+		assertThat(dueSoon(payment)).as("the finance bureau's 即将超期").doesNotContain(payment.getId());
 
 		// The enterprise is told why there is nothing to urge.
 		HttpResponse<String> urged = as(DemoUsers.ENTERPRISE).postJson(urgePath(claim), URGE);
@@ -115,6 +127,7 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		assertThat(resumed).as("due again some working days ahead")
 			.isAfter(Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
 		assertThat(overdueTimer(payment).getDuedate()).isEqualTo(resumed);
+		assertThat(followUp(payment)).as("in 即将超期 again before it is due").isNotNull().isBefore(resumed);
 		assertThat(BodyTable.overdueTasks(dashboard, "冠县财政局")).as("not overdue on the day it resumes")
 			.isEqualTo(overdueBefore);
 		assertThat(jdbc
@@ -127,8 +140,58 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		tasks.setDueDate(payment.getId(), Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
 		reminders.runAt(Instant.now());
 		assertThat(reminders(payment)).as("reminded as due soon again").isNotEmpty();
+		assertThat(dueSoon(payment)).as("the finance bureau's 即将超期").contains(payment.getId());
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(urgePath(claim), URGE);
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aHeldStepWhoseDueDateStaysComesBackToDueSoonWhenTheClawbackIsDropped() {
+		Case claim = review.allocatedSubsidy();
+		Task payment = review.task(claim, "Task_RecordPayment");
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
+					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定一台设备未安装到位，验收不合格。", "lc-industry")));
+		review.runJobs(claim);
+		Date later = Date.from(Instant.now().plus(60, ChronoUnit.DAYS));
+		tasks.setDueDate(payment.getId(), later);
+		assertThat(followUp(payment)).isNull();
+
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经复核，该设备已安装到位，验收结论有误，不予追回。"))
+			.statusCode()).isIn(200, 204);
+
+		Task resumed = tasks.createTaskQuery().taskId(payment.getId()).singleResult();
+		assertThat(resumed.getDueDate()).as("a due date later than the working days kept").isEqualTo(later);
+		assertThat(resumed.getFollowUpDate()).as("due soon again from two working days before it")
+			.isNotNull()
+			.isBefore(later)
+			.isAfter(Date.from(later.toInstant().minus(10, ChronoUnit.DAYS)));
+	}
+
+	private Date followUp(Task task) {
+		return tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate();
+	}
+
+	/** The tasks Tasklist's 即将超期 lists for a member of the task's body. */
+	private List<String> dueSoon(Task task) {
+		String body = groups(task).stream().filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX)).findFirst().orElseThrow();
+		String member = identity.createUserQuery().memberOfGroup(body).list().get(0).getId();
+		List<String> memberOf = identity.createGroupQuery()
+			.groupMember(member)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		String filterId = filters.createTaskFilterQuery().filterName("即将超期").singleResult().getId();
+		identity.setAuthentication(member, memberOf);
+		try {
+			List<Task> listed = filters.list(filterId);
+			return listed.stream().map(Task::getId).toList();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	private Job overdueTimer(Task task) {
