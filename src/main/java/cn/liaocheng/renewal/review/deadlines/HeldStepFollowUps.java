@@ -3,23 +3,40 @@ package cn.liaocheng.renewal.review.deadlines;
 import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.event.EventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.HeldStepsChanged;
 
 /**
- * Sets the follow-up dates of a case's open review steps again when what holds them
- * changed: a step a clawback holds leaves Tasklist's 即将超期 (it has no follow-up date while
- * held), and comes back to it, two working days before its due date, once the clawback is
- * dropped. In the transaction that started or dropped the clawback.
+ * Sets the follow-up date of a case's open payment step (the only step anything holds,
+ * {@link cn.liaocheng.renewal.review.HeldSteps}) again when what holds it changed: held
+ * by a clawback, it leaves Tasklist's 即将超期 (it has no follow-up date while held); the
+ * clawback dropped, it comes back, two working days before its due date. A follow-up date
+ * a reviewer set by hand on the step is not kept through a hold.
+ * <p>
+ * After the start or the drop has committed, in a transaction of its own: the start does
+ * not write the step's row, so a finance officer claiming or completing the step at that
+ * moment meets the hold itself ("暂停拨付"), not a conflict on the task. A conflict with such
+ * a write here is tried again; a step whose date could not be set stays as it was and is
+ * logged, and the start or drop stands.
  */
 @Component
 class HeldStepFollowUps {
+
+	private static final Logger LOG = LoggerFactory.getLogger(HeldStepFollowUps.class);
+
+	private static final int ATTEMPTS = 3;
 
 	private final TaskService tasks;
 
@@ -27,41 +44,58 @@ class HeldStepFollowUps {
 
 	private final ReviewTaskListener created;
 
-	HeldStepFollowUps(TaskService tasks, IdentityService identity, ReviewTaskListener created) {
+	private final TransactionTemplate newTransaction;
+
+	HeldStepFollowUps(TaskService tasks, IdentityService identity, ReviewTaskListener created,
+			PlatformTransactionManager transactions) {
 		this.tasks = tasks;
 		this.identity = identity;
 		this.created = created;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@EventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(HeldStepsChanged changed) {
-		// The steps are other bodies' (the county finance bureau's payment): set by the
-		// system on the city bureau's start or determination, not under that reviewer's
-		// own rights.
-		Authentication current = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			for (Task task : tasks.createTaskQuery()
-				.processInstanceBusinessKey(String.valueOf(changed.applicationId()))
-				.taskDefinitionKey(AfterAwardProcesses.TASK_RECORD_PAYMENT)
-				.active()
-				.list()) {
-				if (task.getDueDate() == null) {
-					continue;
-				}
-				Date wanted = created.followUp(changed.applicationId(), task.getTaskDefinitionKey(), task.getDueDate());
-				// A step not held keeps whatever follow-up date it has (a reviewer may
-				// have
-				// set one in Tasklist); one that has none gets it back.
-				if (wanted == null ? task.getFollowUpDate() != null : task.getFollowUpDate() == null) {
-					task.setFollowUpDate(wanted);
-					tasks.saveTask(task);
+		for (int attempt = 1;; attempt++) {
+			try {
+				// The step is another body's (the county finance bureau's payment): set
+				// by
+				// the system, not under the rights of whoever started or dropped the
+				// clawback.
+				newTransaction
+					.executeWithoutResult(status -> ProductAuthority.run(identity, () -> setFollowUps(changed)));
+				return;
+			}
+			catch (OptimisticLockingException e) {
+				if (attempt == ATTEMPTS) {
+					LOG.warn("Follow-up date of the payment step of application {} not set after {} attempts",
+							changed.applicationId(), ATTEMPTS, e);
+					return;
 				}
 			}
+			catch (RuntimeException e) {
+				LOG.error("Follow-up date of the payment step of application {} not set", changed.applicationId(), e);
+				return;
+			}
 		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
+	}
+
+	private void setFollowUps(HeldStepsChanged changed) {
+		for (Task task : tasks.createTaskQuery()
+			.processInstanceBusinessKey(String.valueOf(changed.applicationId()))
+			.taskDefinitionKey(AfterAwardProcesses.TASK_RECORD_PAYMENT)
+			.active()
+			.list()) {
+			if (task.getDueDate() == null) {
+				continue;
+			}
+			Date wanted = created.followUp(changed.applicationId(), task.getTaskDefinitionKey(), task.getDueDate());
+			// A step not held keeps a follow-up date it has (a reviewer may have set one
+			// in Tasklist); one that has none gets it back.
+			if (wanted == null ? task.getFollowUpDate() != null : task.getFollowUpDate() == null) {
+				task.setFollowUpDate(wanted);
+				tasks.saveTask(task);
 			}
 		}
 	}
