@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.liaocheng.renewal.application.internal.ApplicationStore;
 import cn.liaocheng.renewal.application.internal.AwaitingCase;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
@@ -105,20 +104,7 @@ public class PendingActions {
 
 	private PendingAction action(AwaitingCase c, PendingActionSource.Step step, LocalDate today) {
 		return new PendingAction(c.id(), c.referenceNo(), c.title(), step.step(), step.todo(), step.lastDay(),
-				step.link(), step.linkText(), workingDaysLeft(step.lastDay(), today));
-	}
-
-	private Integer workingDaysLeft(LocalDate lastDay, LocalDate today) {
-		if (lastDay == null) {
-			return null;
-		}
-		try {
-			return lastDay.isBefore(today) ? -workingDays.workingDaysBetween(lastDay, today)
-					: workingDays.workingDaysBetween(today, lastDay);
-		}
-		catch (OutsideCalendarException e) {
-			return null;
-		}
+				step.link(), step.linkText(), workingDays.workingDaysLeft(today, step.lastDay()).orElse(null));
 	}
 
 }

@@ -177,6 +177,24 @@ public class WorkingDays {
 	}
 
 	/**
+	 * Working days from {@code today} to {@code lastDay}, as a page shows what is left of
+	 * a period: 0 on the day itself, negative (the working days since) once it has
+	 * passed; empty for no day, and where the calendar does not hold the years between.
+	 */
+	public Optional<Integer> workingDaysLeft(LocalDate today, LocalDate lastDay) {
+		if (lastDay == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional
+				.of(lastDay.isBefore(today) ? -workingDaysBetween(lastDay, today) : workingDaysBetween(today, lastDay));
+		}
+		catch (OutsideCalendarException e) {
+			return Optional.empty();
+		}
+	}
+
+	/**
 	 * The working days in ({@code fromExclusive}, {@code toInclusive}]; zero when both
 	 * are the same day.
 	 */

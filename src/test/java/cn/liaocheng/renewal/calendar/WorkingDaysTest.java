@@ -149,6 +149,18 @@ class WorkingDaysTest {
 	}
 
 	@Test
+	void workingDaysLeftCountAheadAndBackAndSayNothingOutsideTheCalendar() {
+		LocalDate thursday = LocalDate.of(2026, 2, 12);
+		// Ahead over the Spring Festival: the seven working days to the make-up Saturday.
+		assertThat(workingDays.workingDaysLeft(thursday, LocalDate.of(2026, 2, 28))).contains(7);
+		assertThat(workingDays.workingDaysLeft(thursday, thursday)).contains(0);
+		// Passed: the working days since, negative.
+		assertThat(workingDays.workingDaysLeft(LocalDate.of(2026, 2, 28), thursday)).contains(-7);
+		assertThat(workingDays.workingDaysLeft(thursday, null)).isEmpty();
+		assertThat(workingDays.workingDaysLeft(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 5))).isEmpty();
+	}
+
+	@Test
 	void workingDaysBetweenAcrossTheSpringFestival2026() {
 		// Exclusive Thu 2/12, inclusive Sat 2/28: 2/13, 2/14, 2/24, 2/25, 2/26, 2/27,
 		// 2/28.

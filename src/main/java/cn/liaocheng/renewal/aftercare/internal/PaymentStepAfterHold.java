@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -44,27 +44,30 @@ class PaymentStepAfterHold {
 		this.stages = stages;
 	}
 
+	/**
+	 * The step's working days counted again from {@code now}; in a year whose holidays
+	 * are not loaded yet, two weeks, more than the working days could come to, rather
+	 * than refusing the determination.
+	 */
+	private Instant resumedDue(Instant now) {
+		try {
+			return workingDays.deadline(now, ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
+		}
+		catch (OutsideCalendarException e) {
+			return now.plus(14, ChronoUnit.DAYS);
+		}
+	}
+
 	@EventListener
 	void on(PaymentHoldLifted lifted) {
 		Optional<String> process = stages.afterAwardProcess(lifted.applicationId(), AftercareModel.PROCESS_KEY);
 		if (process.isEmpty()) {
 			return;
 		}
-		Instant now = Instant.now();
-		Instant due;
-		try {
-			due = workingDays.deadline(now, ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
-		}
-		catch (OutsideCalendarException e) {
-			// Days in a year whose holidays are not loaded yet: two weeks, more than
-			// the working days could come to, rather than refusing the determination.
-			due = now.plus(14, ChronoUnit.DAYS);
-		}
+		Instant due = resumedDue(Instant.now());
 		// The product moves a county body's step on the city bureau's determination: not
 		// under the determining reviewer's own rights.
-		Authentication current = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
+		ProductAuthority.run(identity, () -> {
 			for (Task task : tasks.createTaskQuery()
 				.processInstanceId(process.get())
 				.taskDefinitionKey(AftercareModel.PAYMENT_TASK)
@@ -78,12 +81,7 @@ class PaymentStepAfterHold {
 				stages.note(lifted.applicationId(), "system", "审批系统", "PAYMENT_STEP_RESUMED",
 						"追回程序终止，恢复拨付：「" + task.getName() + "」的办理期限自即日起重新计算，至 " + ChinaTime.minute(due) + "。");
 			}
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		});
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 
@@ -63,16 +63,7 @@ class Recipients {
 	}
 
 	private <T> T withoutAuthorizations(Supplier<T> query) {
-		Authentication current = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return query.get();
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		return ProductAuthority.call(identity, query);
 	}
 
 }

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
@@ -34,20 +34,10 @@ public class Directory {
 		if (userId == null) {
 			return "审批系统";
 		}
-		Authentication current = identity.getCurrentAuthentication();
-		try {
-			identity.clearAuthentication();
+		return ProductAuthority.call(identity, () -> {
 			User user = identity.createUserQuery().userId(userId).singleResult();
-			if (user == null) {
-				return userId;
-			}
-			return nameOf(user);
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+			return user == null ? userId : nameOf(user);
+		});
 	}
 
 	/**
@@ -58,17 +48,9 @@ public class Directory {
 		if (userId == null || group == null || group.isBlank()) {
 			return false;
 		}
-		Authentication current = identity.getCurrentAuthentication();
-		try {
-			identity.clearAuthentication();
-			return identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0
-					|| identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.lead(group)).count() > 0;
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		return ProductAuthority.call(identity,
+				() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0
+						|| identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.lead(group)).count() > 0);
 	}
 
 	/**
@@ -79,16 +61,8 @@ public class Directory {
 		if (userId == null) {
 			return false;
 		}
-		Authentication current = identity.getCurrentAuthentication();
-		try {
-			identity.clearAuthentication();
-			return identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ADMINISTRATORS).count() > 0;
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		return ProductAuthority.call(identity,
+				() -> identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ADMINISTRATORS).count() > 0);
 	}
 
 	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */

@@ -30,7 +30,6 @@ import cn.liaocheng.renewal.application.CaseStanding.Correction;
 import cn.liaocheng.renewal.application.CaseStanding.Stage;
 import cn.liaocheng.renewal.application.CaseStanding.State;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -416,17 +415,7 @@ class CaseStandings implements CaseProgress {
 	 * passed.
 	 */
 	private Integer daysLeft(LocalDate due) {
-		if (due == null) {
-			return null;
-		}
-		LocalDate today = LocalDate.now(ChinaTime.ZONE);
-		try {
-			return due.isBefore(today) ? -workingDays.workingDaysBetween(due, today)
-					: workingDays.workingDaysBetween(today, due);
-		}
-		catch (OutsideCalendarException e) {
-			return null;
-		}
+		return workingDays.workingDaysLeft(LocalDate.now(ChinaTime.ZONE), due).orElse(null);
 	}
 
 	private static int indexOf(List<Step> steps, String taskKey) {

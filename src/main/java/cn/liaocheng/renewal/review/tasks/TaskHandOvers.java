@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -28,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.ReviewTaskEvent;
@@ -512,16 +512,7 @@ public class TaskHandOvers {
 	}
 
 	public <T> T withProductAuthority(Supplier<T> work) {
-		Authentication current = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return work.get();
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		return ProductAuthority.call(identity, work);
 	}
 
 	private static HandOverException unknownTask() {
