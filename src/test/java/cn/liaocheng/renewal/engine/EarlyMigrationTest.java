@@ -28,16 +28,18 @@ class EarlyMigrationTest {
 
 	private static final String LOCATIONS = "classpath:db/migration/common,classpath:db/migration/{vendor}";
 
+	/** The migration's settings as the application ships them. */
+	private static final Map<String, Object> SHIPPED = Map.of("spring.flyway.locations", LOCATIONS,
+			"spring.flyway.table", "app_schema_history");
+
 	@Test
 	void migratesThePostgresqlSchemaBeforeSpringBootAsksAndSpringBootWaitsForIt() throws Exception {
 		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
-		GenericApplicationContext context = context(database,
-				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+		GenericApplicationContext context = context(database, SHIPPED);
 
 		new EarlyMigration().start(context);
 		EarlyMigration.Started started = started(context);
-		started.finish(configured(database, "app_schema_history", "classpath:db/migration/common",
-				"classpath:db/migration/postgresql"));
+		started.finish(shipped(database));
 
 		assertThat(started.done()).isDone();
 		assertThat(count(database, "SELECT count(*) FROM app_schema_history WHERE success")).isPositive();
@@ -45,9 +47,7 @@ class EarlyMigrationTest {
 			.as("the product's tables")
 			.isEqualTo(1);
 		// What Spring Boot's Flyway finds afterwards: nothing left to apply.
-		assertThat(configured(database, "app_schema_history", "classpath:db/migration/common",
-				"classpath:db/migration/postgresql")
-			.migrate().migrationsExecuted).isZero();
+		assertThat(shipped(database).migrate().migrationsExecuted).isZero();
 	}
 
 	@Test
@@ -68,8 +68,7 @@ class EarlyMigrationTest {
 	@Test
 	void migratesAgainWithSpringBootsFlywayWhenItsSettingsDiffer() throws Exception {
 		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
-		GenericApplicationContext context = context(database,
-				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+		GenericApplicationContext context = context(database, SHIPPED);
 		new EarlyMigration().start(context);
 
 		started(context).finish(configured(database, "app_schema_history", "classpath:db/migration/common",
@@ -85,12 +84,10 @@ class EarlyMigrationTest {
 		PostgresTestDatabase.Fresh early = PostgresTestDatabase.fresh("renewal_early_migration");
 		PostgresTestDatabase.Fresh configured = PostgresTestDatabase.fresh("renewal_early_migration_other");
 		GenericApplicationContext context = context(
-				new PostgresTestDatabase.Fresh(early.url(), "no_such_role_here", "wrong"),
-				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+				new PostgresTestDatabase.Fresh(early.url(), "no_such_role_here", "wrong"), SHIPPED);
 		new EarlyMigration().start(context);
 
-		started(context).finish(configured(configured, "app_schema_history", "classpath:db/migration/common",
-				"classpath:db/migration/postgresql"));
+		started(context).finish(shipped(configured));
 
 		assertThat(count(configured, "SELECT count(*) FROM app_schema_history WHERE success")).isPositive();
 	}
@@ -112,8 +109,7 @@ class EarlyMigrationTest {
 		try (Connection c = started.configuration().getDataSource().getConnection()) {
 			assertThat(c.getMetaData().getURL()).isEqualTo(database.url());
 		}
-		started.finish(configured(database, "app_schema_history", "classpath:db/migration/common",
-				"classpath:db/migration/postgresql"));
+		started.finish(shipped(database));
 		assertThat(count(database, "SELECT count(*) FROM app_schema_history WHERE success")).isPositive();
 	}
 
@@ -121,12 +117,10 @@ class EarlyMigrationTest {
 	void migratesWithSpringBootsFlywayWhenItConnectsAsAnotherUser() throws Exception {
 		PostgresTestDatabase.Fresh database = PostgresTestDatabase.fresh("renewal_early_migration");
 		GenericApplicationContext context = context(
-				new PostgresTestDatabase.Fresh(database.url(), "no_such_role_here", "wrong"),
-				Map.of("spring.flyway.locations", LOCATIONS, "spring.flyway.table", "app_schema_history"));
+				new PostgresTestDatabase.Fresh(database.url(), "no_such_role_here", "wrong"), SHIPPED);
 		new EarlyMigration().start(context);
 
-		started(context).finish(configured(database, "app_schema_history", "classpath:db/migration/common",
-				"classpath:db/migration/postgresql"));
+		started(context).finish(shipped(database));
 
 		assertThat(count(database, "SELECT count(*) FROM app_schema_history WHERE success"))
 			.as("migrated by the configured user, the early one's failure only logged")
@@ -178,6 +172,12 @@ class EarlyMigrationTest {
 
 	private static EarlyMigration.Started started(GenericApplicationContext context) {
 		return (EarlyMigration.Started) context.getBeanFactory().getSingleton(EarlyMigration.BEAN);
+	}
+
+	/** Spring Boot's Flyway as the shipped settings make it on PostgreSQL. */
+	private static Flyway shipped(PostgresTestDatabase.Fresh database) {
+		return configured(database, "app_schema_history", "classpath:db/migration/common",
+				"classpath:db/migration/postgresql");
 	}
 
 	private static Flyway configured(PostgresTestDatabase.Fresh database, String table, String... locations) {
