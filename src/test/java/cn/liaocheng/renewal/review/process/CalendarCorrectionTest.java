@@ -140,11 +140,14 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		Instant correctionDue = review.outcomes(returned).correctionDeadline();
 		// The next weekend day, made a make-up working day (调休上班): before the end of the
 		// correction period, and before the step's due date unless it is counted from a
-		// Friday or a weekend.
+		// Friday or a weekend. The step then ends one working day sooner on the corrected
+		// calendar: on the working day before its due date, or on the made day itself
+		// when
+		// that comes later (a step due on the Monday after it).
 		LocalDate made = unlistedDay(ChinaTime.today().plusDays(1), true);
 		assertThat(made).isBefore(day(correctionDue));
-		Instant stepMoved = made.isBefore(day(stepDue)) ? endOf(workingDays.minusWorkingDays(day(stepDue), 1))
-				: stepDue;
+		LocalDate dayBefore = workingDays.minusWorkingDays(day(stepDue), 1);
+		Instant stepMoved = made.isBefore(day(stepDue)) ? endOf(made.isAfter(dayBefore) ? made : dayBefore) : stepDue;
 
 		insert(made, "WORKDAY");
 		try {
