@@ -38,6 +38,11 @@ public class WorkingDays {
 
 	private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
+	/**
+	 * The longest run of days off in the State Council's notices: the Spring Festival.
+	 */
+	private static final int LONGEST_HOLIDAY_DAYS = 9;
+
 	private static final Logger LOG = LoggerFactory.getLogger(WorkingDays.class);
 
 	private final DayExceptionSource source;
@@ -216,6 +221,47 @@ public class WorkingDays {
 	}
 
 	/**
+	 * {@link #plusWorkingDays}, or where the calendar does not hold the years the count
+	 * needs, the latest day it could come to ({@link #longestSpan}): for a date the
+	 * product must set even then (a step resumed after a hold, the last day a reminder
+	 * looks ahead to), later rather than too soon.
+	 */
+	public LocalDate plusWorkingDaysAtLatest(LocalDate start, int n) {
+		try {
+			return plusWorkingDays(start, n);
+		}
+		catch (OutsideCalendarException e) {
+			return start.plusDays(longestSpan(n));
+		}
+	}
+
+	/**
+	 * {@link #minusWorkingDays}, or where the calendar does not hold the years the count
+	 * needs, the earliest day it could come to ({@link #longestSpan}): a reminder early
+	 * rather than late.
+	 */
+	public LocalDate minusWorkingDaysAtEarliest(LocalDate end, int n) {
+		try {
+			return minusWorkingDays(end, n);
+		}
+		catch (OutsideCalendarException e) {
+			return end.minusDays(longestSpan(n));
+		}
+	}
+
+	/**
+	 * The most calendar days {@code n} working days can take, for years the calendar does
+	 * not hold: seven days for every five working days or part of five, and the longest
+	 * holiday with the weekends inside it (the Spring Festival, nine days).
+	 */
+	static long longestSpan(int n) {
+		if (n < 0) {
+			throw new IllegalArgumentException("Working days must not be negative: " + n);
+		}
+		return 7L * ((n + 4) / 5) + LONGEST_HOLIDAY_DAYS;
+	}
+
+	/**
 	 * The end (23:59:59 in {@code zone}, normally {@link #CHINA}) of the
 	 * {@code workingDays}-th working day after the day on which {@code from} falls in
 	 * that zone.
@@ -225,6 +271,17 @@ public class WorkingDays {
 		Objects.requireNonNull(zone, "zone");
 		LocalDate start = LocalDate.ofInstant(from, zone);
 		return plusWorkingDays(start, workingDays).atTime(END_OF_DAY).atZone(zone).toInstant();
+	}
+
+	/**
+	 * {@link #deadline}, or where the calendar does not hold the years it needs, the end
+	 * of the latest day it could come to ({@link #plusWorkingDaysAtLatest}).
+	 */
+	public Instant deadlineAtLatest(Instant from, int workingDays, ZoneId zone) {
+		Objects.requireNonNull(from, "from");
+		Objects.requireNonNull(zone, "zone");
+		LocalDate start = LocalDate.ofInstant(from, zone);
+		return plusWorkingDaysAtLatest(start, workingDays).atTime(END_OF_DAY).atZone(zone).toInstant();
 	}
 
 	private static Snapshot read(List<DayException> rows, boolean log) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,6 +177,36 @@ class WorkingDaysTest {
 			.hasMessageContaining("2025、2026");
 		assertThatThrownBy(() -> workingDays.plusWorkingDays(LocalDate.of(2026, 12, 28), 5))
 			.isInstanceOfSatisfying(OutsideCalendarException.class, e -> assertThat(e.year()).isEqualTo(2027));
+	}
+
+	@Test
+	void outsideTheCalendarTheLatestAndEarliestDaysAreBoundsTheLoadedYearsNeverExceed() {
+		// Inside the calendar: the counted day.
+		assertThat(workingDays.plusWorkingDaysAtLatest(LocalDate.of(2026, 2, 12), 10))
+			.isEqualTo(workingDays.plusWorkingDays(LocalDate.of(2026, 2, 12), 10));
+		assertThat(workingDays.minusWorkingDaysAtEarliest(LocalDate.of(2026, 2, 24), 2))
+			.isEqualTo(LocalDate.of(2026, 2, 13));
+		assertThat(workingDays.deadlineAtLatest(Instant.parse("2026-03-06T02:00:00Z"), 5, WorkingDays.CHINA))
+			.isEqualTo(workingDays.deadline(Instant.parse("2026-03-06T02:00:00Z"), 5, WorkingDays.CHINA));
+		// Into 2027, which this calendar does not hold: seven days a started five working
+		// days, and the nine days of the longest holiday.
+		assertThat(workingDays.plusWorkingDaysAtLatest(LocalDate.of(2026, 12, 28), 5))
+			.isEqualTo(LocalDate.of(2027, 1, 13));
+		assertThat(workingDays.minusWorkingDaysAtEarliest(LocalDate.of(2027, 1, 5), 2))
+			.isEqualTo(LocalDate.of(2026, 12, 20));
+		assertThat(workingDays.deadlineAtLatest(Instant.parse("2026-12-28T02:00:00Z"), 5, WorkingDays.CHINA))
+			.isEqualTo(Instant.parse("2027-01-13T15:59:59Z"));
+		// The bound holds on every day of the two official years, the Spring Festival and
+		// National Day included, for the counts the product uses and more.
+		for (LocalDate start = LocalDate.of(2025, 1, 1); start
+			.isBefore(LocalDate.of(2026, 11, 1)); start = start.plusDays(1)) {
+			for (int n = 1; n <= 20; n++) {
+				LocalDate counted = workingDays.plusWorkingDays(start, n);
+				assertThat(ChronoUnit.DAYS.between(start, counted)).as("%d working days from %s", n, start)
+					.isLessThanOrEqualTo(WorkingDays.longestSpan(n));
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> WorkingDays.longestSpan(-1));
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.PaymentHoldLifted;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -44,27 +42,16 @@ class PaymentStepAfterHold {
 		this.stages = stages;
 	}
 
-	/**
-	 * The step's working days counted again from {@code now}; in a year whose holidays
-	 * are not loaded yet, two weeks, more than the working days could come to, rather
-	 * than refusing the determination.
-	 */
-	private Instant resumedDue(Instant now) {
-		try {
-			return workingDays.deadline(now, ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
-		}
-		catch (OutsideCalendarException e) {
-			return now.plus(14, ChronoUnit.DAYS);
-		}
-	}
-
 	@EventListener
 	void on(PaymentHoldLifted lifted) {
 		Optional<String> process = stages.afterAwardProcess(lifted.applicationId(), AftercareModel.PROCESS_KEY);
 		if (process.isEmpty()) {
 			return;
 		}
-		Instant due = resumedDue(Instant.now());
+		// In a year whose holidays are not loaded yet, the latest the working days could
+		// come
+		// to rather than refusing the determination.
+		Instant due = workingDays.deadlineAtLatest(Instant.now(), ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
 		// The product moves a county body's step on the city bureau's determination: not
 		// under the determining reviewer's own rights.
 		ProductAuthority.run(identity, () -> {

@@ -29,7 +29,6 @@ import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
 import cn.liaocheng.renewal.clawback.DueRepayments.DueRepayment;
@@ -227,14 +226,8 @@ class DeadlineReminders {
 	 * bodies, cases once for all tasks.
 	 */
 	private List<Reminder> reviewSteps(Instant now, LocalDate today) {
-		LocalDate lastDay;
-		try {
-			lastDay = workingDays.plusWorkingDays(today, ReviewProcesses.DUE_SOON_WORKING_DAYS);
-		}
-		catch (OutsideCalendarException e) {
-			// The days ahead lie in a year not loaded yet: as for the deadlines there.
-			lastDay = today.plusDays(5L * ReviewProcesses.DUE_SOON_WORKING_DAYS);
-		}
+		// Days ahead in a year not loaded yet: as far as the working days could reach.
+		LocalDate lastDay = workingDays.plusWorkingDaysAtLatest(today, ReviewProcesses.DUE_SOON_WORKING_DAYS);
 		Instant until = lastDay.plusDays(1).atStartOfDay(NotificationEvents.CHINA).toInstant().minusMillis(1);
 		List<DueTask> tasks = reviewTasks.dueBetween(now, until);
 		if (tasks.isEmpty()) {
@@ -262,19 +255,14 @@ class DeadlineReminders {
 
 	/**
 	 * The start of the day two working days before the deadline's day; for a deadline in
-	 * a year whose holidays are not loaded yet, five calendar days for each of those
-	 * working days (the longest holiday with its weekends fits): reminded early rather
-	 * than not at all, and the other reminders of the run still go out.
+	 * a year whose holidays are not loaded yet, the earliest those working days could
+	 * begin: reminded early rather than not at all, and the other reminders of the run
+	 * still go out.
 	 */
 	Instant remindFrom(LocalDate day) {
-		LocalDate from;
-		try {
-			from = workingDays.minusWorkingDays(day, ReviewProcesses.DUE_SOON_WORKING_DAYS);
-		}
-		catch (OutsideCalendarException e) {
-			from = day.minusDays(5L * ReviewProcesses.DUE_SOON_WORKING_DAYS);
-		}
-		return from.atStartOfDay(NotificationEvents.CHINA).toInstant();
+		return workingDays.minusWorkingDaysAtEarliest(day, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+			.atStartOfDay(NotificationEvents.CHINA)
+			.toInstant();
 	}
 
 	/**
