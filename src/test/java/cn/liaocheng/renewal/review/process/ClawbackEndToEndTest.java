@@ -123,27 +123,31 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "2026年11月20日市工业和信息化局组织现场验收，两台数控磨床未安装投产，验收不合格。");
 
 		WebClient lcIndustry = as("lc-industry");
+		// Thirty days on, or the first working day after when that day is a rest day or
+		// a statutory holiday: a period's last day is a working day.
+		LocalDate deadline = review.workingDay(TODAY.plusDays(30));
 		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
 		// The determination form takes only its fields; an amount above the 37 000 yuan
 		// paid is refused.
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 37000.01,
-						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
+						"repaymentDeadline", deadline.toString(), "listNegative", false))
 			.body()).contains("不超过已拨付的奖补资金 37,000.00 元");
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
-						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false,
-						"subsidyAmount", 1))
+						"repaymentDeadline", deadline.toString(), "listNegative", false, "subsidyAmount", 1))
 			.statusCode()).as("a field the form does not have").isEqualTo(400);
 		LocalDate restDay = review.restDayAfter(TODAY.plusDays(30));
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
 				Map.of("decision", "APPROVE", "opinion", "设备未投产，追回全部奖补资金。", "clawbackAmount", 30000,
 						"repaymentDeadline", restDay.toString(), "listNegative", false))
 			.body()).as("a period's last day is a working day").contains("缴回期限 " + restDay + " 是法定节假日或休息日");
-		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
-				Map.of("decision", "APPROVE", "opinion", "两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000,
-						"repaymentDeadline", review.workingDay(TODAY.plusDays(30)).toString(), "listNegative", false))
-			.statusCode()).isIn(200, 204);
+		assertThat(
+				submit(lcIndustry, claim, "Task_DetermineClawback",
+						Map.of("decision", "APPROVE", "opinion", "两台设备未投产，按未投产设备对应的奖补资金追回。", "clawbackAmount", 30000,
+								"repaymentDeadline", deadline.toString(), "listNegative", false))
+					.statusCode())
+			.isIn(200, 204);
 
 		// Another county's finance bureau neither sees nor can confirm 冠县's task.
 		assertThat(tasks(as("lq-finance"), claim, "Task_ConfirmClawback")).isEmpty();
@@ -185,7 +189,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		ReviewFixture.Issued issued = review.issued(claim, DecisionType.CLAWBACK_DECIDED);
 		assertThat(issued.text())
 			.contains("追回财政奖补资金决定书", "两台数控磨床未安装投产", "因“项目验收不合格”", "追回你单位该项目设备更新奖补资金人民币30,000.00元",
-					TODAY.plusDays(30).getYear() + "年", "中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府")
+					deadline.getYear() + "年", "中国工商银行冠县支行", "行政复议", "六个月内", "聊城市人民政府")
 			.contains(onRecord.replace(" ", ""))
 			.doesNotContain("负面清单，期限", "个人账户", "6222");
 		assertThat(issued.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
@@ -206,10 +210,9 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.params(claim.id(), DemoUsers.ENTERPRISE)
 			.query(String.class)
 			.list();
+		String payBy = "请于" + ChinaTime.day(deadline) + "前（含当日）缴回";
 		assertThat(told).anySatisfy(note -> assertThat(note).startsWith("追回决定：")
-			.contains(own.get("decisionNumber").asText(), "追回奖补资金30,000.00元", "请于" + TODAY.plusDays(30).getYear() + "年"
-					+ TODAY.plusDays(30).getMonthValue() + "月" + TODAY.plusDays(30).getDayOfMonth() + "日前（含当日）缴回",
-					"冠县财政局"));
+			.contains(own.get("decisionNumber").asText(), "追回奖补资金30,000.00元", payBy, "冠县财政局"));
 		assertThat(told).filteredOn(note -> note.contains("追回")).noneMatch(note -> note.contains("已办结"));
 		// Another enterprise reads neither the clawback nor the decision.
 		assertThat(as(DemoUsers.OTHER_ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").statusCode())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -28,8 +29,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.statistics.internal.Dashboard;
 import cn.liaocheng.renewal.support.BodyTable;
@@ -74,6 +78,9 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	WorkingDays workingDays;
 
 	private final DeadlineReminderPass reminders;
 
@@ -165,8 +172,14 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		assertThat(resumed.getDueDate()).as("a due date later than the working days kept").isEqualTo(later);
 		assertThat(resumed.getFollowUpDate()).as("due soon again from two working days before it")
 			.isNotNull()
-			.isBefore(later)
-			.isAfter(Date.from(later.toInstant().minus(10, ChronoUnit.DAYS)));
+			.isBefore(later);
+		// The start of the day two working days before the due day, on the calendar:
+		// across the Spring Festival that is up to twelve days before it.
+		LocalDate dueDay = LocalDate.ofInstant(later.toInstant(), ChinaTime.ZONE);
+		assertThat(resumed.getFollowUpDate().toInstant())
+			.isEqualTo(workingDays.minusWorkingDays(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+				.atStartOfDay(ChinaTime.ZONE)
+				.toInstant());
 	}
 
 	private Date followUp(Task task) {
