@@ -401,6 +401,18 @@ public class Applications {
 	}
 
 	/**
+	 * Why the user's enterprise may not act on its applications (the rule of
+	 * {@link #actingEnterpriseOf}, read without a lock), for the pages to say so instead
+	 * of offering what would be refused; empty for an active or pending enterprise and
+	 * for an account that is no enterprise's.
+	 */
+	public Optional<String> actingRefusal(PortalUser user) {
+		return enterprises.findByUser(user.userId())
+			.filter(e -> e.status() != EnterpriseStatus.ACTIVE && e.status() != EnterpriseStatus.PENDING)
+			.map(e -> DISABLED_REFUSAL);
+	}
+
+	/**
 	 * The enterprise of a user about to write a dossier or move a case on, its row locked
 	 * until the transaction ends (see {@link EnterpriseRegistry#lockByUser}). A disabled
 	 * enterprise can log in and read, withdraw an application and answer a clawback, but

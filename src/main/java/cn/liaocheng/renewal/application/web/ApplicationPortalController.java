@@ -111,6 +111,7 @@ class ApplicationPortalController {
 		model.addAttribute("applications", applications.list(user));
 		model.addAttribute("pendingActions", pendingActions.of(user));
 		model.addAttribute("kinds", ApplicationKind.values());
+		model.addAttribute("accountRefusal", applications.actingRefusal(user).orElse(null));
 		return "applications/list";
 	}
 
@@ -119,6 +120,11 @@ class ApplicationPortalController {
 			Model model, RedirectAttributes redirect) {
 		if (kind == null) {
 			redirect.addFlashAttribute("error", "请先选择要新建的申报类型：项目入库、奖补资金或技术改造再贷款。");
+			return "redirect:/enterprise/applications";
+		}
+		Optional<String> refusal = applications.actingRefusal(user);
+		if (refusal.isPresent()) {
+			redirect.addFlashAttribute("error", refusal.get());
 			return "redirect:/enterprise/applications";
 		}
 		return form(user, model, kind, null, new DossierForm(), UUID.randomUUID().toString(), List.of(), 0);
@@ -173,6 +179,9 @@ class ApplicationPortalController {
 		model.addAttribute("standing", standing);
 		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
 		model.addAttribute("withdrawable", applications.withdrawable(user, id));
+		// A disabled enterprise reads, withdraws and answers a clawback; the page offers
+		// nothing else (the service refuses it either way).
+		model.addAttribute("accountRefusal", applications.actingRefusal(user).orElse(null));
 		settled(user, id, model);
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		model.addAttribute("declarationVersion", IntegrityDeclaration.VERSION);
@@ -208,8 +217,14 @@ class ApplicationPortalController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
 		ApplicationDetail detail = applications.detail(user, id);
+		Optional<String> refusal = applications.actingRefusal(user);
+		if (refusal.isPresent()) {
+			redirect.addFlashAttribute("error", refusal.get());
+			return "redirect:/enterprise/applications/" + id;
+		}
 		return form(user, model, detail.summary().kind(), detail, Applications.formOf(detail.dossier()), null,
 				List.of(), 0);
 	}

@@ -173,6 +173,60 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		assertThat(aftercare).isWaitingAtExactly("Task_CountyAcceptanceCheck");
 	}
 
+	/**
+	 * The portal's pages say why and offer only what a disabled enterprise may still do:
+	 * no 新建, no 修改 or 提交, no upload, no 接受该行贷款; reading, the PDF and withdrawal stay. The
+	 * addresses of the forms it no longer sees send it back with the reason. Active
+	 * again, the pages offer everything as before.
+	 */
+	@Test
+	void aDisabledEnterprisesPagesSayWhyAndOfferNothingItWouldBeRefused() {
+		long draft = review.draft(ApplicationKind.PROJECT, Dossiers.project(7));
+		Case loan = review.listedLoan("icbc");
+		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
+		Case submitted = review.submitProject(7);
+		WebClient portal = new WebClient(port);
+		assertThat(portal.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
+		String draftPage = "/enterprise/applications/" + draft;
+		String loanPage = "/enterprise/applications/" + loan.id();
+		String submittedPage = "/enterprise/applications/" + submitted.id();
+		List<String> offered = List.of("/enterprise/applications/new?kind=PROJECT", draftPage + "/edit",
+				"id=\"submit-form\"", "id=\"upload\"", "/delete");
+		assertThat(portal.get("/enterprise/applications").body()).contains("/enterprise/applications/new?kind=PROJECT")
+			.doesNotContain("account-refusal");
+		assertThat(portal.get(draftPage).body()).contains(offered.subList(1, offered.size()));
+		assertThat(portal.get(loanPage).body()).contains("/loan-offers/icbc/accept");
+
+		disable("经核实该企业已注销");
+
+		String list = portal.get("/enterprise/applications").body();
+		assertThat(list).contains("id=\"account-refusal\"", DISABLED, WHOM)
+			.doesNotContain("/enterprise/applications/new?kind=");
+		String draftDetail = portal.get(draftPage).body();
+		assertThat(draftDetail).contains("id=\"account-refusal\"", DISABLED);
+		offered.subList(1, offered.size()).forEach(form -> assertThat(draftDetail).doesNotContain(form));
+		assertThat(portal.get(loanPage).body()).contains("id=\"account-refusal\"")
+			.doesNotContain("/loan-offers/icbc/accept");
+		String submittedDetail = portal.get(submittedPage).body();
+		assertThat(submittedDetail).as("withdrawal and the printable dossier stay")
+			.contains("id=\"withdraw-before-review\"", "id=\"dossier-pdf\"");
+		Map.of("/enterprise/applications/new?kind=PROJECT", "/enterprise/applications", draftPage + "/edit", draftPage)
+			.forEach((form, back) -> {
+				HttpResponse<String> sentBack = portal.get(form);
+				assertThat(sentBack.statusCode()).as(form).isEqualTo(302);
+				assertThat(sentBack.headers().firstValue("Location").orElseThrow()).as(form).endsWith(back);
+				assertThat(portal.get(back).body()).as(form).contains(DISABLED, WHOM);
+			});
+		assertThat(portal.get("/enterprise/applications/999999999/edit").statusCode()).as("someone else's or no case")
+			.isEqualTo(404);
+
+		activate();
+		assertThat(portal.get("/enterprise/applications").body()).contains("/enterprise/applications/new?kind=PROJECT")
+			.doesNotContain("account-refusal");
+		assertThat(portal.get(draftPage).body()).contains(offered.subList(1, offered.size()));
+		assertThat(portal.get(draftPage + "/edit").statusCode()).isEqualTo(200);
+	}
+
 	/** Taking its application back is for its own protection: it stays open. */
 	@Test
 	void aDisabledEnterpriseMayStillWithdrawItsApplication() {
