@@ -27,6 +27,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -53,6 +55,9 @@ class EnterpriseAppliesBrowserTest {
 	private static final By FIELD_ERRORS = By.cssSelector(".field-error");
 
 	private Browser browser;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Path files;
 
@@ -96,6 +101,35 @@ class EnterpriseAppliesBrowserTest {
 		String referenceNo = submitAndSeeCountyReview(projectName);
 		listShowsTheSubmission(projectName, referenceNo);
 		otherEnterpriseGetsNotFound(projectName, detailUrl, downloadUrl);
+	}
+
+	/**
+	 * An enterprise its county disabled opens its list and then the address of a new
+	 * application's form: the page says why, with whom to speak, and offers no 新建.
+	 * Screenshot: disabled-enterprise-list.
+	 */
+	@Test
+	void aDisabledEnterpriseReadsWhyItCanNoLongerApply() {
+		jdbc.sql("UPDATE enterprise SET status = 'DISABLED' WHERE user_id = ?")
+			.param(DemoUsers.OTHER_ENTERPRISE)
+			.update();
+		try {
+			browser.logIn(DemoUsers.OTHER_ENTERPRISE, DemoUsers.PASSWORD);
+			browser.open(LIST);
+			assertThat(browser.waitFor(By.id("account-refusal")).getText()).contains("企业账户已停用", "不能新建、修改或提交申报",
+					"仍可查看和撤回申报", "请联系所在县（市、区）工业和信息化局");
+			assertThat(browser.driver().findElements(By.cssSelector("a.button[href*='/applications/new']"))).isEmpty();
+			browser.open("/enterprise/applications/new?kind=PROJECT");
+			browser.waitUntil(urlMatches(".*/enterprise/applications$"));
+			assertThat(browser.waitFor(By.id("account-refusal")).isDisplayed()).isTrue();
+			assertThat(browser.driver().findElements(By.cssSelector("main .alert.error"))).as("said once").isEmpty();
+			browser.screenshot("disabled-enterprise-list");
+		}
+		finally {
+			jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE user_id = ?")
+				.param(DemoUsers.OTHER_ENTERPRISE)
+				.update();
+		}
 	}
 
 	/**
