@@ -233,7 +233,9 @@ class StatisticsAccessTest {
 
 		WebClient admin = loggedIn(DemoUsers.ADMIN);
 		String page = admin.get("/statistics/targets").body();
-		assertThat(page).contains("新增指标");
+		assertThat(page).contains("新增指标", "<option value=\"REPORTED\" selected=\"selected\">")
+			.as("a new target's form starts empty")
+			.contains("id=\"indicator\" name=\"indicator\" maxlength=\"64\" required value=\"\">");
 		String token = WebClient.csrfTokenOf(page);
 		admin.postForm("/statistics/targets", "key=Bad%20Key&" + form + "&_csrf=" + token);
 		assertThat(admin.get("/statistics/targets").body()).contains("指标代码应为3至40个小写字母")
@@ -244,6 +246,11 @@ class StatisticsAccessTest {
 		assertThat(created.statusCode()).isEqualTo(302);
 		assertThat(created.headers().firstValue("Location").orElse(""))
 			.endsWith("/statistics/targets/green-factories-2027");
+		assertThat(admin.get("/statistics/targets/green-factories-2027").body()).as("the edit form holds the target")
+			.contains("value=\"绿色工厂\"", "value=\"到2027年\"", "value=\"70.00\"", "value=\"累计\"",
+					"<option value=\"AT_LEAST\" selected=\"selected\">",
+					"<option value=\"telecom\" selected=\"selected\">",
+					"<option value=\"REPORTED\" selected=\"selected\">");
 		admin.postForm("/statistics/targets", "key=green-factories-2027&" + form + "&_csrf=" + token);
 		assertThat(admin.get("/statistics/targets").body()).contains("已有代码为“green-factories-2027”的指标");
 		assertThat(jdbc.sql(
