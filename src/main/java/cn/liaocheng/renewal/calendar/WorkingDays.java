@@ -43,6 +43,9 @@ public class WorkingDays {
 	 */
 	private static final int LONGEST_HOLIDAY_DAYS = 9;
 
+	/** The most working days {@link #longestSpan} bounds. */
+	static final int LONGEST_BOUNDED = 20;
+
 	private static final Logger LOG = LoggerFactory.getLogger(WorkingDays.class);
 
 	private final DayExceptionSource source;
@@ -252,11 +255,13 @@ public class WorkingDays {
 	/**
 	 * The most calendar days {@code n} working days can take, for years the calendar does
 	 * not hold: seven days for every five working days or part of five, and the longest
-	 * holiday with the weekends inside it (the Spring Festival, nine days).
+	 * holiday with the weekends inside it (the Spring Festival, nine days). A bound for
+	 * short counts only, up to {@link #LONGEST_BOUNDED} working days (the product's are
+	 * two and five): a longer run can cross more than one holiday.
 	 */
 	static long longestSpan(int n) {
-		if (n < 0) {
-			throw new IllegalArgumentException("Working days must not be negative: " + n);
+		if (n < 0 || n > LONGEST_BOUNDED) {
+			throw new IllegalArgumentException("Working days outside 0.." + LONGEST_BOUNDED + ": " + n);
 		}
 		return 7L * ((n + 4) / 5) + LONGEST_HOLIDAY_DAYS;
 	}

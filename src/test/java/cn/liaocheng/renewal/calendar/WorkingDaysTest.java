@@ -200,13 +200,18 @@ class WorkingDaysTest {
 		// National Day included, for the counts the product uses and more.
 		for (LocalDate start = LocalDate.of(2025, 1, 1); start
 			.isBefore(LocalDate.of(2026, 11, 1)); start = start.plusDays(1)) {
-			for (int n = 1; n <= 20; n++) {
+			for (int n = 1; n <= WorkingDays.LONGEST_BOUNDED; n++) {
 				LocalDate counted = workingDays.plusWorkingDays(start, n);
 				assertThat(ChronoUnit.DAYS.between(start, counted)).as("%d working days from %s", n, start)
+					.isLessThanOrEqualTo(WorkingDays.longestSpan(n));
+				LocalDate end = start.plusDays(WorkingDays.longestSpan(WorkingDays.LONGEST_BOUNDED));
+				LocalDate back = workingDays.minusWorkingDays(end, n);
+				assertThat(ChronoUnit.DAYS.between(back, end)).as("%d working days before %s", n, end)
 					.isLessThanOrEqualTo(WorkingDays.longestSpan(n));
 			}
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> WorkingDays.longestSpan(-1));
+		assertThatIllegalArgumentException().isThrownBy(() -> WorkingDays.longestSpan(WorkingDays.LONGEST_BOUNDED + 1));
 	}
 
 	@Test

@@ -49,8 +49,7 @@ class PaymentStepAfterHold {
 			return;
 		}
 		// In a year whose holidays are not loaded yet, the latest the working days could
-		// come
-		// to rather than refusing the determination.
+		// come to, rather than refusing the determination.
 		Instant due = workingDays.deadlineAtLatest(Instant.now(), ReviewProcesses.REVIEW_DAYS, ChinaTime.ZONE);
 		// The product moves a county body's step on the city bureau's determination: not
 		// under the determining reviewer's own rights.

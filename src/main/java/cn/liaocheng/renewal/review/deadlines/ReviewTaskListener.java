@@ -154,11 +154,13 @@ class ReviewTaskListener implements TaskListener {
 	 * When a task becomes "due soon" (即将超期, Tasklist's filter of that name): at the start
 	 * of the day two working days before the day it is due, so that from then on at most
 	 * two working days remain. Kept as the task's follow-up date, which the filter
-	 * compares with the present moment.
+	 * compares with the present moment. For a due day in a year whose holidays are not
+	 * loaded yet, the earliest those two working days could begin: early rather than a
+	 * due date that cannot be set.
 	 */
 	Instant dueSoonFrom(Instant due) {
 		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
-		return workingDays.minusWorkingDays(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+		return workingDays.minusWorkingDaysAtEarliest(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
 			.atStartOfDay(ChinaTime.ZONE)
 			.toInstant();
 	}

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.deadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
@@ -142,8 +144,26 @@ public class TaskDeadlines {
 		return clock.instant();
 	}
 
-	/** The figure for one due date, seen at {@code now}. */
+	/**
+	 * The figure for one due date, seen at {@code now}. Across a year whose holidays are
+	 * not loaded yet the working days cannot be counted: the due day is named, with the
+	 * calendar days to it (more than the working days could be) for the list's colours.
+	 */
 	Remaining remaining(String taskId, Instant due, Instant now) {
+		try {
+			return counted(taskId, due, now);
+		}
+		catch (OutsideCalendarException e) {
+			LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
+			int days = (int) ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ChinaTime.ZONE), dueDay);
+			return new Remaining(taskId, due, days, now.isAfter(due),
+					(now.isAfter(due) ? "已超期（" : "") + dueDay.getYear() + "年" + dueDay.getMonthValue() + "月"
+							+ dueDay.getDayOfMonth() + "日到期" + (now.isAfter(due) ? "）" : "")
+							+ "（该年度节假日安排尚未载入，工作日无法计算）");
+		}
+	}
+
+	private Remaining counted(String taskId, Instant due, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
 		LocalDate dueDay = LocalDate.ofInstant(due, ChinaTime.ZONE);
 		if (now.isAfter(due)) {

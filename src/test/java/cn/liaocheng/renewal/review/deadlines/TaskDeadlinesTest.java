@@ -13,6 +13,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 
 /**
@@ -71,6 +72,26 @@ class TaskDeadlinesTest {
 			.isEqualTo("已超期 1 个工作日");
 	}
 
+	/**
+	 * A due date in a year whose holidays are not loaded (a date set by hand): the day is
+	 * named, the list still answers.
+	 */
+	@Test
+	void dueInAYearTheCalendarDoesNotHoldIsNamedByItsDay() {
+		assertThat(deadlines.remaining("t", at(LocalDateTime.of(2028, 1, 14, 23, 59, 59)), FRIDAY_MORNING))
+			.satisfies(r -> {
+				assertThat(r.text()).isEqualTo("2028年1月14日到期（该年度节假日安排尚未载入，工作日无法计算）");
+				assertThat(r.overdue()).isFalse();
+				assertThat(r.workingDays()).as("the calendar days, more than the working days").isEqualTo(406);
+			});
+		assertThat(deadlines.remaining("t", at(LocalDateTime.of(2028, 1, 14, 23, 59, 59)),
+				at(LocalDateTime.of(2028, 1, 20, 9, 0))))
+			.satisfies(r -> {
+				assertThat(r.text()).startsWith("已超期（2028年1月14日到期）");
+				assertThat(r.overdue()).isTrue();
+			});
+	}
+
 	private static Instant at(LocalDateTime time) {
 		return time.atZone(CHINA).toInstant();
 	}
@@ -80,6 +101,9 @@ class TaskDeadlinesTest {
 		when(calendar.workingDaysBetween(any(), any())).thenAnswer(call -> {
 			LocalDate from = call.getArgument(0);
 			LocalDate to = call.getArgument(1);
+			if (to.getYear() >= 2028) {
+				throw mock(OutsideCalendarException.class);
+			}
 			int count = 0;
 			for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
 				if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
