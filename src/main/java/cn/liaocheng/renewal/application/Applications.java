@@ -407,9 +407,7 @@ public class Applications {
 	 * for an account that is no enterprise's.
 	 */
 	public Optional<String> actingRefusal(PortalUser user) {
-		return enterprises.findByUser(user.userId())
-			.filter(e -> e.status() != EnterpriseStatus.ACTIVE && e.status() != EnterpriseStatus.PENDING)
-			.map(e -> DISABLED_REFUSAL);
+		return enterprises.findByUser(user.userId()).filter(e -> !e.status().mayAct()).map(e -> DISABLED_REFUSAL);
 	}
 
 	/**
@@ -423,7 +421,7 @@ public class Applications {
 	private Enterprise actingEnterpriseOf(PortalUser user) {
 		Enterprise enterprise = enterprises.lockByUser(user.userId())
 			.orElseThrow(() -> new ApplicationStateException("当前账户不是企业账户，不能办理申报。"));
-		if (enterprise.status() != EnterpriseStatus.ACTIVE && enterprise.status() != EnterpriseStatus.PENDING) {
+		if (!enterprise.status().mayAct()) {
 			throw new ApplicationStateException(DISABLED_REFUSAL);
 		}
 		return enterprise;

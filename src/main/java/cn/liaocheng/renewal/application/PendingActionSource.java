@@ -17,6 +17,15 @@ public interface PendingActionSource {
 	List<Step> of(long enterpriseId);
 
 	/**
+	 * Whether these steps stay open to an enterprise that may no longer act
+	 * ({@link cn.liaocheng.renewal.enterprise.EnterpriseStatus#mayAct}): a clawback's
+	 * statement and repayment do, the after-award steps do not.
+	 */
+	default boolean openWhenDisabled() {
+		return false;
+	}
+
+	/**
 	 * One step of one case: what it is called, what to do, the last day (inclusive,
 	 * Beijing time; {@code null} when there is none) and where it is done.
 	 */

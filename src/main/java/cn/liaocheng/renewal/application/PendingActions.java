@@ -56,7 +56,10 @@ public class PendingActions {
 		if (enterprise == null) {
 			return List.of();
 		}
+		// A disabled enterprise is asked only what it may still do.
+		boolean mayAct = enterprise.status().mayAct();
 		List<PendingActionSource.Step> reported = sources.orderedStream()
+			.filter(source -> mayAct || source.openWhenDisabled())
 			.flatMap(source -> source.of(enterprise.id()).stream())
 			.toList();
 		Set<Long> reportedCases = reported.stream()
@@ -68,7 +71,9 @@ public class PendingActions {
 		LocalDate today = ChinaTime.today();
 		List<PendingAction> actions = new ArrayList<>();
 		for (AwaitingCase c : own.values()) {
-			applicationStep(c, Instant.now()).ifPresent(step -> actions.add(action(c, step, today)));
+			if (mayAct) {
+				applicationStep(c, Instant.now()).ifPresent(step -> actions.add(action(c, step, today)));
+			}
 		}
 		for (PendingActionSource.Step step : reported) {
 			AwaitingCase c = own.get(step.applicationId());

@@ -29,4 +29,13 @@ public enum EnterpriseStatus {
 		return label;
 	}
 
+	/**
+	 * Whether an enterprise in this status may act on its applications (write drafts,
+	 * submit, accept a loan, take the after-award steps): active, or pending (drafts
+	 * only). A disabled or rejected one reads, withdraws and answers a clawback.
+	 */
+	public boolean mayAct() {
+		return this == ACTIVE || this == PENDING;
+	}
+
 }

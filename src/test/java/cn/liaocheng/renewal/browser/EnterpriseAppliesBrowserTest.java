@@ -110,6 +110,10 @@ class EnterpriseAppliesBrowserTest {
 	 */
 	@Test
 	void aDisabledEnterpriseReadsWhyItCanNoLongerApply() {
+		String before = jdbc.sql("SELECT status FROM enterprise WHERE user_id = ?")
+			.param(DemoUsers.OTHER_ENTERPRISE)
+			.query(String.class)
+			.single();
 		jdbc.sql("UPDATE enterprise SET status = 'DISABLED' WHERE user_id = ?")
 			.param(DemoUsers.OTHER_ENTERPRISE)
 			.update();
@@ -126,8 +130,8 @@ class EnterpriseAppliesBrowserTest {
 			browser.screenshot("disabled-enterprise-list");
 		}
 		finally {
-			jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE user_id = ?")
-				.param(DemoUsers.OTHER_ENTERPRISE)
+			jdbc.sql("UPDATE enterprise SET status = ? WHERE user_id = ?")
+				.params(before, DemoUsers.OTHER_ENTERPRISE)
 				.update();
 		}
 	}

@@ -177,11 +177,13 @@ class ApplicationPortalController {
 		model.addAttribute("decisions", decisions.allForApplication(id));
 		CaseStanding standing = progress.stream().findFirst().map(p -> p.of(detail)).orElse(CaseStanding.none());
 		model.addAttribute("standing", standing);
-		model.addAttribute("badge", standing.needsAction() ? "badge-action" : detail.summary().status().badge());
-		model.addAttribute("withdrawable", applications.withdrawable(user, id));
 		// A disabled enterprise reads, withdraws and answers a clawback; the page offers
-		// nothing else (the service refuses it either way).
-		model.addAttribute("accountRefusal", applications.actingRefusal(user).orElse(null));
+		// nothing else (the service refuses it either way) and asks for nothing else.
+		String refusal = applications.actingRefusal(user).orElse(null);
+		model.addAttribute("accountRefusal", refusal);
+		model.addAttribute("badge",
+				standing.needsAction() && refusal == null ? "badge-action" : detail.summary().status().badge());
+		model.addAttribute("withdrawable", applications.withdrawable(user, id));
 		settled(user, id, model);
 		model.addAttribute("declarationText", IntegrityDeclaration.TEXT);
 		model.addAttribute("declarationVersion", IntegrityDeclaration.VERSION);

@@ -39,6 +39,12 @@ class ClawbackActions implements PendingActionSource {
 			boolean answered) {
 	}
 
+	/** A disabled enterprise still answers a prior notice and repays. */
+	@Override
+	public boolean openWhenDisabled() {
+		return true;
+	}
+
 	@Override
 	public List<Step> of(long enterpriseId) {
 		Instant now = Instant.now();

@@ -185,6 +185,9 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		Case loan = review.listedLoan("icbc");
 		review.grantOnly(loan, "icbc", "5000000.00", true, "FIXED_ASSET");
 		Case submitted = review.submitProject(7);
+		Case returned = review.submitProject(7);
+		review.decide(returned, "Task_CountyFormalReview", "RETURN");
+		String returnedPage = "/enterprise/applications/" + returned.id();
 		WebClient portal = new WebClient(port);
 		assertThat(portal.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
 		String draftPage = "/enterprise/applications/" + draft;
@@ -195,18 +198,27 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		assertThat(portal.get("/enterprise/applications").body()).contains("/enterprise/applications/new?kind=PROJECT")
 			.doesNotContain("account-refusal");
 		assertThat(portal.get(draftPage).body()).contains(offered.subList(1, offered.size()));
-		assertThat(portal.get(loanPage).body()).contains("/loan-offers/icbc/accept");
+		assertThat(portal.get(loanPage).body()).contains("/loan-offers/icbc/accept", "请确认接受贷款");
+		assertThat(portal.get(returnedPage).body()).contains("id=\"action-needed\"", "需要您处理：申报已退回补正");
+		assertThat(portal.get("/enterprise/applications").body()).contains(returnedPage + "#action-needed",
+				loanPage + "#loan-offers");
 
 		disable("经核实该企业已注销");
 
 		String list = portal.get("/enterprise/applications").body();
 		assertThat(list).contains("id=\"account-refusal\"", DISABLED, WHOM)
-			.doesNotContain("/enterprise/applications/new?kind=");
+			.doesNotContain("/enterprise/applications/new?kind=")
+			.as("需要您处理 asks nothing it would refuse")
+			.doesNotContain(returnedPage + "#action-needed", loanPage + "#loan-offers");
+		assertThat(portal.get(returnedPage).body()).as("the correction is not asked for")
+			.contains("id=\"account-refusal\"")
+			.doesNotContain("id=\"action-needed\"", returnedPage + "/edit");
+		assertThat(portal.get("/").body()).as("the home page").contains("不能新建、修改或提交申报").doesNotContain("可以先填写草稿");
 		String draftDetail = portal.get(draftPage).body();
 		assertThat(draftDetail).contains("id=\"account-refusal\"", DISABLED);
 		offered.subList(1, offered.size()).forEach(form -> assertThat(draftDetail).doesNotContain(form));
 		assertThat(portal.get(loanPage).body()).contains("id=\"account-refusal\"")
-			.doesNotContain("/loan-offers/icbc/accept");
+			.doesNotContain("/loan-offers/icbc/accept", "请确认接受贷款");
 		String submittedDetail = portal.get(submittedPage).body();
 		assertThat(submittedDetail).as("withdrawal and the printable dossier stay")
 			.contains("id=\"withdraw-before-review\"", "id=\"dossier-pdf\"");
