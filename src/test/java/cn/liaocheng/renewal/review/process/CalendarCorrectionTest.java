@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -138,18 +139,27 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		Task step = review.task(reviewed, "Task_CountyFormalReview");
 		Instant stepDue = step.getDueDate().toInstant();
 		Instant correctionDue = review.outcomes(returned).correctionDeadline();
-		// The next weekend day, made a make-up working day (调休上班): before the end of the
-		// correction period, and before the step's due date unless it is counted from a
-		// Friday or a weekend. The step then ends one working day sooner on the corrected
-		// calendar: on the working day before its due date, or on the made day itself
-		// when
-		// that comes later (a step due on the Monday after it).
-		LocalDate made = unlistedDay(ChinaTime.today().plusDays(1), true);
+		// A weekend rest day after today and before the end of the correction
+		// period, made a make-up working day (调休上班): one with no row, or where
+		// none is left (around the Spring Festival, whose make-up days and holiday
+		// weekends are listed) a holiday's weekend day, its row corrected to a
+		// working day. It lies before the step's due date unless that is counted
+		// from a Friday or a weekend. The step then ends one working day sooner on
+		// the corrected calendar: on the working day before its due date, or on the
+		// made day itself when that comes later (a step due on the Monday after it).
+		LocalDate made = weekendRestDay(ChinaTime.today().plusDays(1), day(correctionDue));
+		Optional<String> listed = listedKind(made);
 		assertThat(made).isBefore(day(correctionDue));
+		assertThat(workingDays.isWorkingDay(made)).as("a rest day").isFalse();
 		LocalDate dayBefore = workingDays.minusWorkingDays(day(stepDue), 1);
 		Instant stepMoved = made.isBefore(day(stepDue)) ? endOf(made.isAfter(dayBefore) ? made : dayBefore) : stepDue;
 
-		insert(made, "WORKDAY");
+		if (listed.isPresent()) {
+			setKind(made, "WORKDAY");
+		}
+		else {
+			insert(made, "WORKDAY");
+		}
 		try {
 			Instant now = Instant.now();
 			corrections.follow(now);
@@ -162,7 +172,7 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			assertThat(review.history(returned)).anySatisfy(line -> assertThat(line).contains("已告知的期限不缩短"));
 		}
 		finally {
-			restore(made);
+			restore(made, listed);
 		}
 	}
 
@@ -222,6 +232,40 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		return day;
 	}
 
+	/**
+	 * The first weekend day in [{@code from}, {@code until}) with no row, or where there
+	 * is none, the first listed as a holiday: a rest day either way.
+	 */
+	private LocalDate weekendRestDay(LocalDate from, LocalDate until) {
+		LocalDate holiday = null;
+		for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
+			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				continue;
+			}
+			Optional<String> kind = listedKind(day);
+			if (kind.isEmpty()) {
+				return day;
+			}
+			if (holiday == null && kind.get().equals("HOLIDAY")) {
+				holiday = day;
+			}
+		}
+		assertThat(holiday).as("a weekend rest day from %s before %s", from, until).isNotNull();
+		return holiday;
+	}
+
+	/** The kind of {@code day}'s row, if it has one. */
+	private Optional<String> listedKind(LocalDate day) {
+		return jdbc.sql("SELECT kind FROM calendar_exception WHERE calendar_date = ?")
+			.param(day)
+			.query(String.class)
+			.optional();
+	}
+
+	private void setKind(LocalDate day, String kind) {
+		jdbc.sql("UPDATE calendar_exception SET kind = ? WHERE calendar_date = ?").params(kind, day).update();
+	}
+
 	private void insert(LocalDate day, String kind) {
 		jdbc.sql(
 				"INSERT INTO calendar_exception (calendar_date, kind, holiday_name, source) VALUES (?, ?, '测试更正', 'official')")
@@ -231,7 +275,20 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 
 	/** Takes the row out again and lets the deadlines follow back. */
 	private void restore(LocalDate day) {
-		jdbc.sql("DELETE FROM calendar_exception WHERE calendar_date = ?").param(day).update();
+		restore(day, Optional.empty());
+	}
+
+	/**
+	 * Puts {@code day}'s row back as it was ({@code kind}; none: no row) and lets the
+	 * deadlines follow back.
+	 */
+	private void restore(LocalDate day, Optional<String> kind) {
+		if (kind.isPresent()) {
+			setKind(day, kind.get());
+		}
+		else {
+			jdbc.sql("DELETE FROM calendar_exception WHERE calendar_date = ?").param(day).update();
+		}
 		Instant now = Instant.now();
 		corrections.follow(now);
 		corrections.follow(now.plus(FOLLOW_AFTER));

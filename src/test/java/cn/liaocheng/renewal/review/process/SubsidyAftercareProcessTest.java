@@ -47,7 +47,9 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
@@ -404,7 +406,15 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	void shouldRemindTheEnterpriseOfAnOpenRectificationUntilItIsSubmitted() {
 		Case claim = acceptanceAtCity();
 		LocalDate today = LocalDate.now(CHINA);
-		LocalDate deadline = review.workingDay(today.plusDays(10));
+		// A working day ten days ahead or later whose reminder, two working days before
+		// it, is still ahead too: over a long holiday ten days may hold only two working
+		// days (from 3 February 2027, 14 February is the second).
+		WorkingDays workingDays = context.getBean(WorkingDays.class);
+		LocalDate day = review.workingDay(today.plusDays(10));
+		while (!workingDays.minusWorkingDays(day, ReviewProcesses.DUE_SOON_WORKING_DAYS).isAfter(today)) {
+			day = workingDays.plusWorkingDays(day, 1);
+		}
+		LocalDate deadline = day;
 		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
 				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
 		review.runJobs(claim);
@@ -420,7 +430,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThat(open.dueBetween(today, today.plusDays(5))).noneMatch(r -> r.applicationId() == claim.id());
 
 		reminders.runAt(Instant.now());
-		assertThat(rectificationReminders(claim)).as("ten days ahead: not yet").isEmpty();
+		assertThat(rectificationReminders(claim)).as("ten days or more ahead: not yet").isEmpty();
 		reminders.runAt(deadline.atStartOfDay(CHINA).toInstant());
 		reminders.runAt(deadline.atStartOfDay(CHINA).toInstant().plusSeconds(60));
 		assertThat(rectificationReminders(claim)).singleElement()
