@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.endtoend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -134,6 +135,12 @@ class Benchmark {
 	static final String DIVISION = "371525";
 
 	static final String GROUP = "county-" + DIVISION + "-industry";
+
+	/**
+	 * The Tasklist filter of the reviewer's body's open tasks (tasklist module's
+	 * ReviewerFilter).
+	 */
+	static final String DEPARTMENT_FILTER = "本部门待办";
 
 	static final long POLL_MILLIS = 50;
 
@@ -789,6 +796,14 @@ class Benchmark {
 				seeded = size;
 				Http reviewer = new Http(port, "dcf-industry");
 				Http enterprise = new Http(port, ENTERPRISE);
+				String department = reviewer
+					.expect(200, null, "GET",
+							"/engine-rest/filter?resourceType=Task&name="
+									+ URLEncoder.encode(DEPARTMENT_FILTER, StandardCharsets.UTF_8),
+							null, null)
+					.get(0)
+					.get("id")
+					.asText();
 				String label = "open" + size;
 				for (int i = 0; i < 45; i++) {
 					String sample = i < 5 ? null : label; // five warm-up calls
@@ -798,16 +813,28 @@ class Benchmark {
 							null, null);
 					reviewer.expect(200, sample == null ? null : sample + ":count", "GET",
 							"/engine-rest/task/count?candidateGroup=county-371502-industry", null, null);
+					// What Tasklist itself asks when the reviewer opens 本部门待办: the first
+					// page
+					// with the filter's count (HAL), and, every minute, every filter's
+					// count.
+					reviewer.expect(200, sample == null ? null : sample + ":tasklist", "POST",
+							"/engine-rest/filter/" + department + "/list?firstResult=0&maxResults=15",
+							"{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}", "application/json",
+							"Accept", "application/hal+json");
+					reviewer.expect(200, sample == null ? null : sample + ":filters", "GET",
+							"/engine-rest/filter?resourceType=Task&itemCount=true", null, null);
 					enterprise.expect(200, sample == null ? null : sample + ":enterprise", "GET", "/api/applications",
 							null, null);
 				}
 				p95.put(size, new double[] { results.percentile(label + ":tasks", 95),
-						results.percentile(label + ":count", 95), results.percentile(label + ":enterprise", 95) });
+						results.percentile(label + ":count", 95), results.percentile(label + ":tasklist", 95),
+						results.percentile(label + ":filters", 95), results.percentile(label + ":enterprise", 95) });
 			}
 		}
 		int small = OPEN.get(0);
 		int large = OPEN.get(OPEN.size() - 1);
-		String[] names = { "reviewer task list, first page", "reviewer task count", "enterprise list" };
+		String[] names = { "reviewer task list, first page", "reviewer task count",
+				"Tasklist's 本部门待办, first page with its count", "Tasklist's counts of every filter", "enterprise list" };
 		for (int k = 0; k < names.length; k++) {
 			for (int size : OPEN) {
 				results.figure("lists", names[k] + " p95, " + size + " open", p95.get(size)[k], "ms");
