@@ -1,5 +1,6 @@
 package db.migration.common;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ public class V134__SubmittedFiguresOfCorrections extends BaseJavaMigration {
 				try {
 					d = JSON.readTree(rs.getString(2));
 				}
-				catch (java.io.IOException e) {
+				catch (IOException e) {
 					throw new SQLException("submitted dossier of application " + rs.getLong(1) + " not readable", e);
 				}
 				update.setString(1, text(d, "projectName"));

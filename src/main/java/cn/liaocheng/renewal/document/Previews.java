@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.document;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -178,7 +180,7 @@ public class Previews {
 	 * {@code work} holding one of the drawing permits, waited for at most 20 s: as many
 	 * files are parsed or drawn at once as there are permits.
 	 */
-	private <T> T withPermit(java.util.function.Supplier<T> work) {
+	private <T> T withPermit(Supplier<T> work) {
 		boolean permitted = false;
 		try {
 			permitted = rendering.tryAcquire(20, TimeUnit.SECONDS);
@@ -308,7 +310,7 @@ public class Previews {
 		try {
 			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-			g.setColor(java.awt.Color.WHITE);
+			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, width, height);
 			g.drawImage(source, 0, 0, width, height, null);
 		}

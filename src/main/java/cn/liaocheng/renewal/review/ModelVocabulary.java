@@ -1,6 +1,9 @@
 package cn.liaocheng.renewal.review;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.engine.ExpressionBeans;
 
@@ -17,7 +20,7 @@ public final class ModelVocabulary {
 	 * What the engine's guard lets expressions reach: {@link #BEANS}, and of a process
 	 * instance only what {@link #MEMBERS} reads ({@code processBusinessKey}).
 	 */
-	@org.springframework.stereotype.Component
+	@Component
 	static final class Beans implements ExpressionBeans {
 
 		@Override
@@ -30,7 +33,7 @@ public final class ModelVocabulary {
 			return MEMBERS.stream()
 				.filter(m -> m.startsWith("execution.") || m.startsWith("task."))
 				.map(m -> m.substring(m.indexOf('.') + 1))
-				.collect(java.util.stream.Collectors.toUnmodifiableSet());
+				.collect(Collectors.toUnmodifiableSet());
 		}
 
 	}

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.clawback.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,9 @@ import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.CasePageSection;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.clawback.NegativeListEntry;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
+import cn.liaocheng.renewal.clawback.NegativeListEntry;
 
 /**
  * The clawback on the enterprise's case page: amount, deadline, repaid so far; the
@@ -68,7 +69,7 @@ class ClawbackOnCasePage implements CasePageSection {
 					"第 " + e.round() + " 次：" + ChinaTime.day(e.startedAt().atZone(ChinaTime.ZONE).toLocalDate()) + "因“"
 							+ e.causeLabel() + "”启动，" + e.statusLabel() + "，程序已终止"));
 		}
-		Map<String, Object> values = new java.util.HashMap<>(section.values());
+		Map<String, Object> values = new HashMap<>(section.values());
 		values.put("facts", facts);
 		return new Section(section.template(), values);
 	}
@@ -120,7 +121,7 @@ class ClawbackOnCasePage implements CasePageSection {
 			case REVOKED -> "已下达的奖补资金尚未拨付，经认定应予撤销，已暂停拨付，无需缴回。决定书可在“决定书”栏下载；如不服，可依决定书所列途径申请行政复议或提起行政诉讼。";
 		};
 		boolean repaymentDue = c.status() == ClawbackStatus.DECIDED || c.status() == ClawbackStatus.OVERDUE;
-		Map<String, Object> values = new java.util.HashMap<>(
+		Map<String, Object> values = new HashMap<>(
 				Map.of("facts", facts, "note", note, "repaymentDue", repaymentDue, "applicationId", c.applicationId(),
 						"statementOpen", notice != null && notice.open(), "maxStatement", ClawbackModel.MAX_STATEMENT));
 		if (notice != null) {

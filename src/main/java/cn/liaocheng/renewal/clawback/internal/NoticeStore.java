@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -72,7 +73,7 @@ class NoticeStore {
 	 * Inserts the notice with its number and body made from its id and sequence; the
 	 * caller holds the clawback's row lock.
 	 */
-	Notice insert(NewNotice n, java.util.function.BiFunction<Integer, String, String> body, int year) {
+	Notice insert(NewNotice n, BiFunction<Integer, String, String> body, int year) {
 		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM clawback_notice WHERE clawback_id = ?")
 			.param(n.clawbackId())
 			.query(Integer.class)

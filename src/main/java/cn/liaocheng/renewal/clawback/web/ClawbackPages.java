@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -214,7 +215,7 @@ class ClawbackPages {
 		if (given.chars().allMatch(Character::isDigit) && given.length() <= 18) {
 			return Long.parseLong(given);
 		}
-		return stages.idOfReference(given.toUpperCase(java.util.Locale.ROOT))
+		return stages.idOfReference(given.toUpperCase(Locale.ROOT))
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.INVALID, "没有申报编号为“" + given + "”的申报，请核对"));
 	}
 

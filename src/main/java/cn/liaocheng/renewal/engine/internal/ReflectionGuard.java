@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
@@ -190,7 +191,7 @@ final class ReflectionGuard extends ELResolver {
 	}
 
 	private ELException caseRefusal(String member) {
-		return new ELException("表达式只能读取流程实例的" + String.join("、", new java.util.TreeSet<>(readableCaseMembers))
+		return new ELException("表达式只能读取流程实例的" + String.join("、", new TreeSet<>(readableCaseMembers))
 				+ "，不能访问或修改流程实例和任务的其他成员（" + member + "）");
 	}
 

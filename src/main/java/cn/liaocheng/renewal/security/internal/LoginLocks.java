@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.security.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,8 +59,8 @@ class LoginLocks {
 		return HIDDEN_KEY.matcher(rowKey).matches();
 	}
 
-	private static final java.util.regex.Pattern HIDDEN_KEY = java.util.regex.Pattern
-		.compile(java.util.regex.Pattern.quote(LoginThrottle.HIDDEN) + "[0-9]{1,3}:[0-9a-f]{64}");
+	private static final Pattern HIDDEN_KEY = Pattern
+		.compile(Pattern.quote(LoginThrottle.HIDDEN) + "[0-9]{1,3}:[0-9a-f]{64}");
 
 	/** The first 16 hexadecimal digits of the id's SHA-256. */
 	static String fingerprint(String loginId) {
@@ -180,7 +182,7 @@ class LoginLocks {
 	 * The names of the accounts among these (lower-case) ids, in one query: family name
 	 * (here the organisation) before given name (the post).
 	 */
-	private Map<String, String> names(java.util.Collection<String> ids) {
+	private Map<String, String> names(Collection<String> ids) {
 		Map<String, String> names = new HashMap<>();
 		if (ids.isEmpty()) {
 			return names;

@@ -1,7 +1,13 @@
 package cn.liaocheng.renewal.security.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,11 +97,10 @@ class LoginThrottle {
 	/** The text's SHA-256 (UTF-8) in lower-case hexadecimal. */
 	static String sha256(String text) {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -263,7 +268,7 @@ class LoginThrottle {
 			.list();
 	}
 
-	private static Failures failures(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Failures failures(ResultSet rs, int row) throws SQLException {
 		return new Failures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 				rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
 	}
