@@ -39,6 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.liaocheng.renewal.engine.OpenTasks;
+import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.Registrations;
 import cn.liaocheng.renewal.security.MemoryBombs;
@@ -75,6 +78,9 @@ class ApplicationApiTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	EnterpriseRegistry registry;
 
 	ApplicationApi enterprise;
 
@@ -254,6 +260,48 @@ class ApplicationApiTest {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * An activated enterprise keeps twenty drafts at most at once, whatever keys it
+	 * sends: enough for a year's applications, too few to fill the database with drafts
+	 * and their files. Deleting one makes room again; a key already used answers with its
+	 * draft.
+	 */
+	@Test
+	void anActivatedEnterpriseKeepsTwentyDraftsAtMost() {
+		Enterprise active = Registrations.activeEnterprise(port, registry);
+		assertThat(active.status()).isEqualTo(EnterpriseStatus.ACTIVE);
+		WebClient client = new WebClient(port).withBasic(active.userId(), Registrations.PASSWORD);
+		String draft = ApplicationFixtures.json(project(1));
+		String firstKey = UUID.randomUUID().toString();
+		String firstLocation = null;
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> created = client.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key",
+					i == 0 ? firstKey : UUID.randomUUID().toString());
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			if (i == 0) {
+				firstLocation = created.headers().firstValue("Location").orElseThrow();
+			}
+		}
+
+		HttpResponse<String> more = client.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key",
+				UUID.randomUUID().toString());
+
+		assertThat(more.statusCode()).as(more.body()).isEqualTo(409);
+		assertThat(more.body()).contains("最多同时保存 20 份未提交的申报草稿");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = ?")
+			.param(active.id())
+			.query(Integer.class)
+			.single()).isEqualTo(20);
+		assertThat(client.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key", firstKey).statusCode())
+			.as("the first request again, answered as before")
+			.isIn(200, 201);
+		String path = java.net.URI.create(firstLocation).getPath();
+		assertThat(client.send("DELETE", path, null).statusCode()).isEqualTo(204);
+		assertThat(client
+			.postJson("/api/applications?kind=PROJECT", draft, "Idempotency-Key", UUID.randomUUID().toString())
+			.statusCode()).as("room again after a draft is deleted").isEqualTo(201);
 	}
 
 	/**

@@ -78,6 +78,13 @@ public class ApplicationStore {
 	/** How many drafts an account not yet activated may keep. */
 	static final int DRAFTS_BEFORE_ACTIVATION = 5;
 
+	/**
+	 * How many drafts an activated enterprise may keep at once: more than a year's
+	 * applications of one enterprise, few enough that drafts and their files (up to
+	 * {@link #MAX_DOSSIER_BYTES} each) cannot fill the shared database.
+	 */
+	static final int DRAFTS_AT_MOST = 20;
+
 	private final ApplicationEventPublisher events;
 
 	private final ApplicationRepository repository;
@@ -149,16 +156,17 @@ public class ApplicationStore {
 	public long createDraft(Enterprise enterprise, PortalUser user, Dossier dossier, String creationKey) {
 		return repository.findByCreationKey(enterprise.id(), creationKey).orElseGet(() -> {
 			// Anyone may register and log in before the county verifies the enterprise:
-			// until
-			// then an account keeps a few drafts only, so that it cannot fill the shared
-			// database with drafts and their files.
-			// Counted under the enterprise's row lock: drafts made at once are counted
-			// one
-			// after another, not each beside the same old count.
-			if (enterprise.status() != EnterpriseStatus.ACTIVE
-					&& repository.lockedDrafts(enterprise.id()) >= DRAFTS_BEFORE_ACTIVATION) {
+			// until then an account keeps a few drafts only, and an activated one a
+			// year's worth, so that no account can fill the shared database with drafts
+			// and their files. Counted under the enterprise's row lock: drafts made at
+			// once are counted one after another, not each beside the same old count.
+			int drafts = repository.lockedDrafts(enterprise.id());
+			if (enterprise.status() != EnterpriseStatus.ACTIVE && drafts >= DRAFTS_BEFORE_ACTIVATION) {
 				throw new ApplicationStateException(
 						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
+			}
+			if (drafts >= DRAFTS_AT_MOST) {
+				throw new ApplicationStateException("最多同时保存 " + DRAFTS_AT_MOST + " 份未提交的申报草稿。请先提交或删除不需要的草稿后再新建。");
 			}
 			ApplicationKind kind = dossier.kind();
 			Draft draft = inserts
