@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -79,11 +80,12 @@ public class ApplicationStore {
 	static final int DRAFTS_BEFORE_ACTIVATION = 5;
 
 	/**
-	 * How many drafts an activated enterprise may keep at once: more than a year's
-	 * applications of one enterprise, few enough that drafts and their files (up to
-	 * {@link #MAX_DOSSIER_BYTES} each) cannot fill the shared database.
+	 * How many drafts an activated enterprise may keep at once
+	 * ({@code renewal.applications.drafts-at-most}, 20 unless configured): more than a
+	 * year's applications of one enterprise, few enough that drafts and their files (up
+	 * to {@link #MAX_DOSSIER_BYTES} each) cannot fill the shared database.
 	 */
-	static final int DRAFTS_AT_MOST = 20;
+	private final int draftsAtMost;
 
 	private final ApplicationEventPublisher events;
 
@@ -107,7 +109,9 @@ public class ApplicationStore {
 
 	ApplicationStore(ApplicationRepository repository, ReferenceNumbers references, CaseReviews reviews,
 			FileStore files, AuditTrail audit, FundingClaims funding, LoanOffers loanOffers,
-			OrganizationCatalog organizations, ApplicationEventPublisher events, CollidingInserts inserts) {
+			OrganizationCatalog organizations, ApplicationEventPublisher events, CollidingInserts inserts,
+			@Value("${renewal.applications.drafts-at-most:20}") int draftsAtMost) {
+		this.draftsAtMost = draftsAtMost;
 		this.events = events;
 		this.inserts = inserts;
 		this.repository = repository;
@@ -165,8 +169,8 @@ public class ApplicationStore {
 				throw new ApplicationStateException(
 						"账户激活前最多保存 " + DRAFTS_BEFORE_ACTIVATION + " 份申报草稿。请删除不需要的草稿，或等待所在县（市、区）工业和信息化局激活账户后再新建。");
 			}
-			if (drafts >= DRAFTS_AT_MOST) {
-				throw new ApplicationStateException("最多同时保存 " + DRAFTS_AT_MOST + " 份未提交的申报草稿。请先提交或删除不需要的草稿后再新建。");
+			if (drafts >= draftsAtMost) {
+				throw new ApplicationStateException("最多同时保存 " + draftsAtMost + " 份未提交的申报草稿。请先提交或删除不需要的草稿后再新建。");
 			}
 			ApplicationKind kind = dossier.kind();
 			Draft draft = inserts

@@ -32,7 +32,7 @@ class DraftKeyCollisionTest {
 	private final ApplicationRepository repository = mock(ApplicationRepository.class);
 
 	private final ApplicationStore store = new ApplicationStore(repository, null, null, null, null, null, null, null,
-			null, new CollidingInserts(mock(PlatformTransactionManager.class)));
+			null, new CollidingInserts(mock(PlatformTransactionManager.class)), 20);
 
 	@Test
 	void shouldKeepTheDatabaseErrorAsCauseWhenATakenDraftKeyLeadsToNoDraft() {
