@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -86,6 +87,8 @@ public class CalendarCorrections {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final ManagementService management;
 
 	private final ApplicationStages stages;
@@ -116,7 +119,7 @@ public class CalendarCorrections {
 
 	@Autowired
 	CalendarCorrections(DeadlineCalendar calendar, WorkingDays workingDays, TaskService tasks, RuntimeService runtime,
-			ManagementService management, ApplicationStages stages, PublicNotices notices,
+			RepositoryService repository, ManagementService management, ApplicationStages stages, PublicNotices notices,
 			ApplicationEventPublisher events, AuditTrail audit, ClusterLease lease,
 			PlatformTransactionManager transactions,
 			@Value("${renewal.calendar.follow-after:PT2M}") Duration followAfter,
@@ -130,6 +133,7 @@ public class CalendarCorrections {
 		this.workingDays = workingDays;
 		this.tasks = tasks;
 		this.runtime = runtime;
+		this.repository = repository;
 		this.management = management;
 		this.stages = stages;
 		this.notices = notices;
@@ -237,8 +241,18 @@ public class CalendarCorrections {
 			}
 			if (!corrected.get().isAfter(now)) {
 				// Brought forward into the past, the step would be overdue and escalated
-				// at
-				// once, for days nobody could have counted on: it keeps its due date.
+				// at once, for days nobody could have counted on: it keeps its due date.
+				continue;
+			}
+			if (pinned(
+					runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult())
+				.isEmpty()) {
+				// A step of an instance the product does not act on (started by hand, or
+				// its record removed): its listeners refuse any change, and with it the
+				// whole correction for every case. It keeps its due date, and the log
+				// names it for the administrator to look at in Cockpit.
+				LOG.warn("Calendar correction: task {} of process instance {} left as it is, the instance is not "
+						+ "the process of record of its case", task.getId(), task.getProcessInstanceId());
 				continue;
 			}
 			task.setDueDate(Date.from(corrected.get()));
@@ -397,22 +411,33 @@ public class CalendarCorrections {
 	}
 
 	/**
-	 * The application a correction's instance acts on: its business key's, when the
-	 * instance belongs to the review process recorded for that application.
+	 * The application an instance acts on, by the rule the engine's steps are held to
+	 * (review's {@code CasePins}), asked here without the refusal it records: its root's
+	 * business key's, when the root is the review process recorded for that application
+	 * or, for an after-award process (payment and acceptance, clawback), the one recorded
+	 * for it. Empty for any other instance.
 	 */
 	private Optional<Long> pinned(ProcessInstance instance) {
 		if (instance == null) {
 			return Optional.empty();
 		}
+		String rootId = instance.getRootProcessInstanceId();
+		ProcessInstance root = rootId == null || rootId.equals(instance.getId()) ? instance
+				: runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+		if (root == null) {
+			return Optional.empty();
+		}
 		long applicationId;
 		try {
-			applicationId = ReviewedApplication.ofBusinessKey(instance.getBusinessKey());
+			applicationId = ReviewedApplication.ofBusinessKey(root.getBusinessKey());
 		}
 		catch (ProcessEngineException e) {
 			return Optional.empty();
 		}
-		String root = instance.getRootProcessInstanceId();
-		return stages.reviewProcess(applicationId).filter(root::equals).map(id -> applicationId);
+		String rootKey = repository.getProcessDefinition(root.getProcessDefinitionId()).getKey();
+		Optional<String> recorded = ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)
+				? stages.afterAwardProcess(applicationId, rootKey) : stages.reviewProcess(applicationId);
+		return recorded.filter(root.getId()::equals).map(id -> applicationId);
 	}
 
 	private List<Job> timersAt(String processInstanceId, Instant due) {

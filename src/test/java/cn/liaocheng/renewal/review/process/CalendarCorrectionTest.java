@@ -131,6 +131,53 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			.isEqualTo(stepDue);
 	}
 
+	/**
+	 * A step of an instance that is not its case's process of record (here a payment step
+	 * whose after-award record names another instance, as when one is started by hand) is
+	 * refused by its listeners whatever changes it; the correction leaves that step as it
+	 * is and moves every other, instead of failing for every case.
+	 */
+	@Test
+	void aStepOfAnInstanceNotOfRecordKeepsItsDateAndTheRestAreMoved() {
+		Case reviewed = review.submitProject(7);
+		Case stray = review.allocatedSubsidy();
+		Task payment = review.task(stray, "Task_RecordPayment");
+		Instant paymentDue = payment.getDueDate().toInstant();
+		Task step = review.task(reviewed, "Task_CountyFormalReview");
+		Instant stepDue = step.getDueDate().toInstant();
+		LocalDate made = unlistedDay(workingDays.plusWorkingDays(ChinaTime.today(), 2), false);
+		assertThat(made).isBefore(day(stepDue)).isBefore(day(paymentDue));
+		String recorded = jdbc
+			.sql("SELECT process_instance_id FROM after_award_process WHERE application_id = ? AND process_key = ?")
+			.params(stray.id(), "subsidy-aftercare")
+			.query(String.class)
+			.single();
+		jdbc.sql("UPDATE after_award_process SET process_instance_id = ? WHERE application_id = ? AND process_key = ?")
+			.params("another-instance-" + stray.id(), stray.id(), "subsidy-aftercare")
+			.update();
+		insert(made, "HOLIDAY");
+		try {
+			Instant now = Instant.now();
+			corrections.follow(now);
+			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+
+			assertThat(moved.reviewSteps()).isGreaterThanOrEqualTo(1);
+			assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant())
+				.isEqualTo(endOf(workingDays.plusWorkingDays(day(stepDue), 1)));
+			assertThat(review.task(stray, "Task_RecordPayment").getDueDate().toInstant()).as("not of record: as it was")
+				.isEqualTo(paymentDue);
+		}
+		finally {
+			jdbc.sql(
+					"UPDATE after_award_process SET process_instance_id = ? WHERE application_id = ? AND process_key = ?")
+				.params(recorded, stray.id(), "subsidy-aftercare")
+				.update();
+			restore(made);
+		}
+		assertThat(corrections.follow(Instant.now().plus(FOLLOW_AFTER.multipliedBy(2)))).as("nothing left to follow")
+			.isEmpty();
+	}
+
 	@Test
 	void aRestDayMadeAWorkingDayBringsReviewStepsForwardButKeepsTheCorrectionPeriodAsTold() {
 		Case reviewed = review.submitProject(7);
