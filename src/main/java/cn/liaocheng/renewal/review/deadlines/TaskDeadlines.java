@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,7 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.review.HeldSteps;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 import cn.liaocheng.renewal.security.PlainText;
@@ -45,31 +49,54 @@ public class TaskDeadlines {
 
 	private static final int ID_MAX = 64;
 
+	/** What a held step's card says instead of its working days. */
+	static final String HELD = "暂停办理";
+
 	private final TaskService tasks;
+
+	private final RuntimeService runtime;
 
 	private final WorkingDays workingDays;
 
 	private final TaskHandOvers handOvers;
 
+	private final HeldSteps heldSteps;
+
 	private final Clock clock;
 
 	@Autowired
-	TaskDeadlines(TaskService tasks, WorkingDays workingDays, TaskHandOvers handOvers) {
-		this(tasks, workingDays, handOvers, Clock.system(ChinaTime.ZONE));
+	TaskDeadlines(TaskService tasks, RuntimeService runtime, WorkingDays workingDays, TaskHandOvers handOvers,
+			HeldSteps heldSteps) {
+		this(tasks, runtime, workingDays, handOvers, heldSteps, Clock.system(ChinaTime.ZONE));
 	}
 
-	TaskDeadlines(TaskService tasks, WorkingDays workingDays, TaskHandOvers handOvers, Clock clock) {
+	TaskDeadlines(TaskService tasks, RuntimeService runtime, WorkingDays workingDays, TaskHandOvers handOvers,
+			HeldSteps heldSteps, Clock clock) {
 		this.tasks = tasks;
+		this.runtime = runtime;
 		this.workingDays = workingDays;
 		this.handOvers = handOvers;
+		this.heldSteps = heldSteps;
 		this.clock = clock;
 	}
 
 	/**
 	 * A task's due date and the working days left (negative: overdue by that many), with
-	 * the words to show.
+	 * the words to show. A held step ({@link HeldSteps}: the payment while a clawback
+	 * holds it) is neither due soon nor overdue: its working days are 0, its text
+	 * {@value #HELD} and {@code held} says why (null for any other step); its due date is
+	 * the one recorded, which is counted again when the hold ends.
 	 */
-	public record Remaining(String taskId, Instant due, int workingDays, boolean overdue, String text) {
+	public record Remaining(String taskId, Instant due, int workingDays, boolean overdue, String text, String held) {
+
+		Remaining(String taskId, Instant due, int workingDays, boolean overdue, String text) {
+			this(taskId, due, workingDays, overdue, text, null);
+		}
+
+		Remaining heldFor(String reason) {
+			return new Remaining(taskId, due, 0, false, HELD, reason);
+		}
+
 	}
 
 	/**
@@ -80,11 +107,68 @@ public class TaskDeadlines {
 	public List<Remaining> remaining(String callerId, List<String> taskIds) {
 		List<Task> visible = visible(callerId, taskIds);
 		Instant now = clock.instant();
+		Map<String, String> held = held(visible, casesOf(visible));
 		List<Remaining> answer = new ArrayList<>();
 		for (Task task : visible) {
-			remaining(task, now).ifPresent(answer::add);
+			remaining(task, now, held.get(task.getId())).ifPresent(answer::add);
 		}
 		return answer;
+	}
+
+	/**
+	 * The case of each of the tasks that has one (its process's business key), asked in
+	 * one query for them all.
+	 */
+	public Map<String, Long> casesOf(Collection<Task> visible) {
+		Set<String> instances = new LinkedHashSet<>();
+		visible.stream().map(Task::getProcessInstanceId).filter(id -> id != null).forEach(instances::add);
+		if (instances.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> caseOfInstance = new HashMap<>();
+		handOvers.withProductAuthority(() -> runtime.createProcessInstanceQuery().processInstanceIds(instances).list())
+			.forEach(instance -> {
+				try {
+					if (instance.getBusinessKey() != null) {
+						caseOfInstance.put(instance.getId(), Long.valueOf(instance.getBusinessKey()));
+					}
+				}
+				catch (NumberFormatException e) {
+					// not a case
+				}
+			});
+		Map<String, Long> caseOfTask = new HashMap<>();
+		for (Task task : visible) {
+			Long id = caseOfInstance.get(task.getProcessInstanceId());
+			if (id != null) {
+				caseOfTask.put(task.getId(), id);
+			}
+		}
+		return caseOfTask;
+	}
+
+	/**
+	 * Why each of the tasks whose step is held may not be done now ({@link HeldSteps}),
+	 * by task id: one question per step for them all, and the reason only for those held.
+	 */
+	public Map<String, String> held(Collection<Task> visible, Map<String, Long> caseOfTask) {
+		Map<String, List<Task>> byStep = new LinkedHashMap<>();
+		for (Task task : visible) {
+			if (caseOfTask.containsKey(task.getId()) && task.getTaskDefinitionKey() != null) {
+				byStep.computeIfAbsent(task.getTaskDefinitionKey(), key -> new ArrayList<>()).add(task);
+			}
+		}
+		Map<String, String> held = new HashMap<>();
+		byStep.forEach((step, stepTasks) -> {
+			Set<Long> heldCases = heldSteps.held(step, stepTasks.stream().map(t -> caseOfTask.get(t.getId())).toList());
+			for (Task task : stepTasks) {
+				long caseId = caseOfTask.get(task.getId());
+				if (heldCases.contains(caseId)) {
+					heldSteps.heldFor(caseId, step).ifPresent(reason -> held.put(task.getId(), reason));
+				}
+			}
+		});
+		return held;
 	}
 
 	/**
@@ -133,10 +217,16 @@ public class TaskDeadlines {
 		});
 	}
 
-	/** The figure for a task seen at {@code now}; none for a task without a due date. */
-	public Optional<Remaining> remaining(Task task, Instant now) {
-		return task.getDueDate() == null ? Optional.empty()
-				: Optional.of(remaining(task.getId(), task.getDueDate().toInstant(), now));
+	/**
+	 * The figure for a task seen at {@code now}, held for {@code heldFor} (null when its
+	 * step is not held, {@link #held}); none for a task without a due date.
+	 */
+	public Optional<Remaining> remaining(Task task, Instant now, String heldFor) {
+		if (task.getDueDate() == null) {
+			return Optional.empty();
+		}
+		Remaining remaining = remaining(task.getId(), task.getDueDate().toInstant(), now);
+		return Optional.of(heldFor == null ? remaining : remaining.heldFor(heldFor));
 	}
 
 	/** Now, by the clock the figures are counted with. */

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.review.history;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -50,8 +48,6 @@ public class TaskCards {
 
 	private final TaskHandOvers handOvers;
 
-	private final RuntimeService runtime;
-
 	private final TaskService tasks;
 
 	private final ApplicationStages stages;
@@ -62,12 +58,10 @@ public class TaskCards {
 
 	private final OperationLog operations;
 
-	TaskCards(TaskDeadlines deadlines, TaskHandOvers handOvers, RuntimeService runtime, TaskService tasks,
-			ApplicationStages stages, OrganizationCatalog organizations, OpinionStore opinions,
-			OperationLog operations) {
+	TaskCards(TaskDeadlines deadlines, TaskHandOvers handOvers, TaskService tasks, ApplicationStages stages,
+			OrganizationCatalog organizations, OpinionStore opinions, OperationLog operations) {
 		this.deadlines = deadlines;
 		this.handOvers = handOvers;
-		this.runtime = runtime;
 		this.tasks = tasks;
 		this.stages = stages;
 		this.organizations = organizations;
@@ -112,7 +106,7 @@ public class TaskCards {
 		if (visible.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Long> caseOfTask = casesOf(visible);
+		Map<String, Long> caseOfTask = deadlines.casesOf(visible);
 		Set<Long> cases = new LinkedHashSet<>(caseOfTask.values());
 		Map<Long, String> divisions = stages.divisions(cases);
 		Map<String, String> countyNames = divisions.isEmpty() ? Map.of()
@@ -120,12 +114,14 @@ public class TaskCards {
 		Map<String, List<Label>> labels = labels(visible, caseOfTask);
 		Set<String> claimable = claimable(callerId, visible);
 		Instant now = deadlines.now();
+		Map<String, String> held = deadlines.held(visible, caseOfTask);
 		List<Card> answer = new ArrayList<>();
 		for (Task task : visible) {
 			Long id = caseOfTask.get(task.getId());
 			String division = id == null ? null : divisions.get(id);
 			answer.add(new Card(task.getId(), division, division == null ? null : countyNames.get(division),
-					labels.getOrDefault(task.getId(), List.of()), deadlines.remaining(task, now).orElse(null),
+					labels.getOrDefault(task.getId(), List.of()),
+					deadlines.remaining(task, now, held.get(task.getId())).orElse(null),
 					claimable.contains(task.getId())));
 		}
 		return answer;
@@ -187,40 +183,6 @@ public class TaskCards {
 			labels.put(task.getId(), List.copyOf(of));
 		}
 		return labels;
-	}
-
-	/**
-	 * The case (business key of the process instance) of each task, in one query; a task
-	 * whose instance's key is not an application id is of no case.
-	 */
-	private Map<String, Long> casesOf(Collection<Task> tasks) {
-		Set<String> instances = tasks.stream()
-			.map(Task::getProcessInstanceId)
-			.filter(id -> id != null)
-			.collect(Collectors.toSet());
-		if (instances.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, Long> caseOfInstance = new HashMap<>();
-		handOvers.withProductAuthority(() -> runtime.createProcessInstanceQuery().processInstanceIds(instances).list())
-			.forEach(instance -> {
-				try {
-					if (instance.getBusinessKey() != null) {
-						caseOfInstance.put(instance.getId(), Long.valueOf(instance.getBusinessKey()));
-					}
-				}
-				catch (NumberFormatException e) {
-					// not a case: no county, no labels
-				}
-			});
-		Map<String, Long> caseOfTask = new HashMap<>();
-		for (Task task : tasks) {
-			Long id = caseOfInstance.get(task.getProcessInstanceId());
-			if (id != null) {
-				caseOfTask.put(task.getId(), id);
-			}
-		}
-		return caseOfTask;
 	}
 
 	/**

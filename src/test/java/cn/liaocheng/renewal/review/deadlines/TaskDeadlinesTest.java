@@ -25,7 +25,7 @@ class TaskDeadlinesTest {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private final TaskDeadlines deadlines = new TaskDeadlines(null, weekdays(), null);
+	private final TaskDeadlines deadlines = new TaskDeadlines(null, null, weekdays(), null, null);
 
 	/** Friday 4 December 2026, 10:00 Beijing time. */
 	private static final Instant FRIDAY_MORNING = at(LocalDateTime.of(2026, 12, 4, 10, 0));

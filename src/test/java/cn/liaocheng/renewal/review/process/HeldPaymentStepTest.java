@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
@@ -180,6 +183,62 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 			.isEqualTo(workingDays.minusWorkingDays(dueDay, ReviewProcesses.DUE_SOON_WORKING_DAYS)
 				.atStartOfDay(ChinaTime.ZONE)
 				.toInstant());
+	}
+
+	/**
+	 * Tasklist's card (and the working days asked alone) says 暂停办理 with the reason for a
+	 * held payment, not 已超期, whatever its recorded due date; once the clawback is dropped
+	 * the card counts working days again.
+	 */
+	@Test
+	void aHeldPaymentsCardSaysWhyItIsHeldInsteadOfOverdue() throws Exception {
+		Case claim = review.allocatedSubsidy();
+		Task payment = review.task(claim, "Task_RecordPayment");
+		String member = memberOf(payment);
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+		JsonNode before = remaining(member, "cards", payment);
+		assertThat(before.path("overdue").asBoolean()).as(before.toString()).isTrue();
+		assertThat(before.hasNonNull("held")).isFalse();
+
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
+					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定三台设备未安装，验收不合格。", "lc-industry")));
+		review.runJobs(claim);
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+
+		for (String door : List.of("cards", "remaining-days")) {
+			JsonNode held = remaining(member, door, payment);
+			assertThat(held.path("overdue").asBoolean()).as(door).isFalse();
+			assertThat(held.path("workingDays").asInt()).as(door).isZero();
+			assertThat(held.path("text").asText()).as(door).isEqualTo("暂停办理");
+			assertThat(held.path("held").asText()).as(door).contains("正在追回程序中", "暂停拨付");
+		}
+
+		assertThat(submit(as("lc-industry"), claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经复核，三台设备已安装到位，不予追回。"))
+			.statusCode()).isIn(200, 204);
+		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+		JsonNode after = remaining(member, "cards", payment);
+		assertThat(after.path("overdue").asBoolean()).as(after.toString()).isTrue();
+		assertThat(after.hasNonNull("held")).isFalse();
+		assertThat(after.path("text").asText()).startsWith("已超期");
+	}
+
+	/** A member of the task's body, who sees it in 本部门待办. */
+	private String memberOf(Task task) {
+		String body = groups(task).stream().filter(g -> !g.endsWith(GroupNames.LEAD_SUFFIX)).findFirst().orElseThrow();
+		return identity.createUserQuery().memberOfGroup(body).list().get(0).getId();
+	}
+
+	/**
+	 * What Tasklist's list is told of the task's working days, through one of its doors.
+	 */
+	private JsonNode remaining(String user, String door, Task task) throws Exception {
+		HttpResponse<String> answer = as(user).get("/api/review/tasks/" + door + "?ids=" + task.getId());
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		JsonNode list = new ObjectMapper().readTree(answer.body());
+		assertThat(list).as(answer.body()).hasSize(1);
+		return door.equals("cards") ? list.get(0).path("remaining") : list.get(0);
 	}
 
 	private Date followUp(Task task) {

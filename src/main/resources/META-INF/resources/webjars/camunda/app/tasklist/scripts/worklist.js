@@ -2,8 +2,9 @@
  * Tasklist's list for reviewers (loaded by config.js):
  * - next to each task's due date, the case's county (所在县市区, from the application record), 补正后重新提交 or 退回重办
  *   when the step has the case again, and the working days left (剩余 N 个工作日 / 今日到期 / 已超期 N 个工作日),
- *   counted by the application on the China working-day calendar when the list is shown; all asked in one call for
- *   the visible cards (/api/review/tasks/cards answers only for tasks the caller may see);
+ *   counted by the application on the China working-day calendar when the list is shown, or 暂停办理 with the reason
+ *   for a step held for now (the payment while a clawback holds it: not overdue, Tasklist's red due date toned down);
+ *   all asked in one call for the visible cards (/api/review/tasks/cards answers only for tasks the caller may see);
  * - a check box on each task the reviewer may claim (the cards' answer says which) and 批量认领 above the list
  *   (/api/review/tasks/claim, each task checked on the server);
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
@@ -109,8 +110,18 @@ function showRemaining(card, r) {
     line.appendChild(shown);
   }
   shown.textContent = r.text;
+  var due = '截止日期：' + new Date(r.due).toLocaleString('zh-CN', {timeZone: 'Asia/Shanghai'});
+  if (r.held) {
+    // Held (the payment while a clawback holds it): not overdue, whatever the recorded due date; Tasklist's own red
+    // due date is toned down too (styles: .renewal-held-card).
+    shown.className = 'renewal-remaining renewal-held';
+    shown.setAttribute('title', r.held + '\n' + due + '（暂停期间不计，恢复办理时重新计算）');
+    card.classList.add('renewal-held-card');
+    return;
+  }
+  card.classList.remove('renewal-held-card');
   shown.className = 'renewal-remaining ' + (r.overdue ? 'renewal-overdue' : (r.workingDays <= 2 ? 'renewal-due-soon' : 'renewal-on-time'));
-  shown.setAttribute('title', '截止日期：' + new Date(r.due).toLocaleString('zh-CN', {timeZone: 'Asia/Shanghai'}) + '（按法定工作日计算）');
+  shown.setAttribute('title', due + '（按法定工作日计算）');
 }
 
 /* ---------- selection and 批量认领 ---------- */
