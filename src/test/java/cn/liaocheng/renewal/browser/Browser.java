@@ -280,6 +280,21 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * The card of a task in Tasklist's list, once the list's script has shown its working
+	 * days (scripts/worklist.js). Tasklist redraws its list when it refreshes, so a card
+	 * is found again for each look rather than kept.
+	 */
+	public WebElement tasklistCard(String taskId) {
+		By card = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
+				+ "[.//h4//a[contains(@href,'" + taskId + "')]]");
+		return waitUntil(d -> {
+			List<WebElement> found = d.findElements(card);
+			return found.isEmpty() || found.get(0).findElements(By.cssSelector(".renewal-remaining")).isEmpty() ? null
+					: found.get(0);
+		});
+	}
+
+	/**
 	 * Waits until {@code element} has left the page (the page was replaced or the node
 	 * removed). Chromium reports a node of a document being swapped out either as stale
 	 * or, between documents, as an inspector error that the node "does not belong to the

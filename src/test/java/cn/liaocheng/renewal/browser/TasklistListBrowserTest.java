@@ -297,15 +297,9 @@ class TasklistListBrowserTest {
 		return filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
 	}
 
-	/** The card of {@code task} in the list, once its working days left are shown. */
+	/** The card of {@code task} in the list, once its working days are shown. */
 	private WebElement card(Task task) {
-		By card = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
-				+ "[.//h4//a[contains(@href,'" + task.getId() + "')]]");
-		return browser.waitUntil(d -> {
-			List<WebElement> found = d.findElements(card);
-			return found.isEmpty() || found.get(0).findElements(By.cssSelector(".renewal-remaining")).isEmpty() ? null
-					: found.get(0);
-		});
+		return browser.tasklistCard(task.getId());
 	}
 
 	private String remainingClass(Task task) {
