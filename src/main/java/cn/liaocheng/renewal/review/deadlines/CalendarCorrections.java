@@ -11,7 +11,6 @@ import java.util.SortedSet;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -411,11 +410,8 @@ public class CalendarCorrections {
 	}
 
 	/**
-	 * The application an instance acts on, by the rule the engine's steps are held to
-	 * (review's {@code CasePins}), asked here without the refusal it records: its root's
-	 * business key's, when the root is the review process recorded for that application
-	 * or, for an after-award process (payment and acceptance, clawback), the one recorded
-	 * for it. Empty for any other instance.
+	 * The application an instance acts on, when its root is its case's process of record
+	 * ({@link ReviewedApplication#ofRecord}); empty for any other instance.
 	 */
 	private Optional<Long> pinned(ProcessInstance instance) {
 		if (instance == null) {
@@ -427,17 +423,8 @@ public class CalendarCorrections {
 		if (root == null) {
 			return Optional.empty();
 		}
-		long applicationId;
-		try {
-			applicationId = ReviewedApplication.ofBusinessKey(root.getBusinessKey());
-		}
-		catch (ProcessEngineException e) {
-			return Optional.empty();
-		}
-		String rootKey = repository.getProcessDefinition(root.getProcessDefinitionId()).getKey();
-		Optional<String> recorded = ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)
-				? stages.afterAwardProcess(applicationId, rootKey) : stages.reviewProcess(applicationId);
-		return recorded.filter(root.getId()::equals).map(id -> applicationId);
+		return ReviewedApplication.ofRecord(root.getId(),
+				repository.getProcessDefinition(root.getProcessDefinitionId()).getKey(), root.getBusinessKey(), stages);
 	}
 
 	private List<Job> timersAt(String processInstanceId, Instant due) {

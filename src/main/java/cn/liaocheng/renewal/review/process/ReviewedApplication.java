@@ -1,11 +1,16 @@
 package cn.liaocheng.renewal.review.process;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * The application a review process acts on: its instance's business key, set when the
@@ -59,6 +64,30 @@ public final class ReviewedApplication {
 			.checkAfterAward(applicationId, root.getId(), root.getProcessDefinition().getKey(), root.getBusinessKey(),
 					processKey);
 		return applicationId;
+	}
+
+	/**
+	 * The application a root process instance acts on, read from the records alone, for
+	 * work done outside the engine's steps (a calendar correction moving due dates): its
+	 * business key's, when the root is the review process the application records or, for
+	 * an after-award process, the instance recorded for it, as {@link CasePins} holds the
+	 * steps to. Empty for any other root (started by hand, or its record naming another
+	 * instance), whose steps' listeners refuse any change. Unlike the steps' check it
+	 * pins nothing and records no refusal.
+	 */
+	public static Optional<Long> ofRecord(String rootId, String rootKey, String rootBusinessKey,
+			ApplicationStages stages) {
+		long applicationId;
+		try {
+			applicationId = ofBusinessKey(rootBusinessKey);
+		}
+		catch (ProcessEngineException e) {
+			return Optional.empty();
+		}
+		Optional<String> recorded = ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)
+				? stages.afterAwardProcess(applicationId, rootKey) : ReviewProcesses.MAIN_PROCESSES.contains(rootKey)
+						? stages.reviewProcess(applicationId) : Optional.empty();
+		return recorded.filter(rootId::equals).map(id -> applicationId);
 	}
 
 	/** The root process instance of the task's execution (the case's main process). */
