@@ -324,7 +324,7 @@ class ApplicationApiTest {
 			});
 		columns.remove("id");
 		String copied = String.join(", ", columns);
-		String chosen = copied.replace("creation_key", "?");
+		String chosen = String.join(", ", columns.stream().map(c -> c.equals("creation_key") ? "?" : c).toList());
 		for (int i = 0; i < copies; i++) {
 			jdbc.sql("INSERT INTO application (" + copied + ") SELECT " + chosen + " FROM application WHERE id = ?")
 				.params("copy-" + UUID.randomUUID(), draftId)

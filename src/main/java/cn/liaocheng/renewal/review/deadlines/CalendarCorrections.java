@@ -243,7 +243,7 @@ public class CalendarCorrections {
 				// at once, for days nobody could have counted on: it keeps its due date.
 				continue;
 			}
-			if (pinned(
+			if (task.getProcessInstanceId() == null || pinned(
 					runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult())
 				.isEmpty()) {
 				// A step of an instance the product does not act on (started by hand, or
@@ -423,7 +423,7 @@ public class CalendarCorrections {
 		if (root == null) {
 			return Optional.empty();
 		}
-		return ReviewedApplication.ofRecord(root.getId(),
+		return ReviewedApplication.ofRecord(instance.getBusinessKey(), root.getId(),
 				repository.getProcessDefinition(root.getProcessDefinitionId()).getKey(), root.getBusinessKey(), stages);
 	}
 

@@ -67,26 +67,33 @@ public final class ReviewedApplication {
 	}
 
 	/**
-	 * The application a root process instance acts on, read from the records alone, for
-	 * work done outside the engine's steps (a calendar correction moving due dates): its
-	 * business key's, when the root is the review process the application records or, for
-	 * an after-award process, the instance recorded for it, as {@link CasePins} holds the
-	 * steps to. Empty for any other root (started by hand, or its record naming another
-	 * instance), whose steps' listeners refuse any change. Unlike the steps' check it
-	 * pins nothing and records no refusal.
+	 * The application an instance acts on, read from the records alone, for work done
+	 * outside the engine's steps (a calendar correction moving due dates), by the rule
+	 * {@link CasePins} holds the steps to: the instance's business key names the
+	 * application, and its root {@code rootId} is the review process the application
+	 * records or, for an after-award process, the instance recorded for it, whose own key
+	 * names the same application. Empty for any other instance (started by hand, its key
+	 * changed, its record naming another instance), whose steps' listeners refuse any
+	 * change. Unlike the steps' check it pins nothing and records no refusal.
 	 */
-	public static Optional<Long> ofRecord(String rootId, String rootKey, String rootBusinessKey,
+	public static Optional<Long> ofRecord(String businessKey, String rootId, String rootKey, String rootBusinessKey,
 			ApplicationStages stages) {
 		long applicationId;
 		try {
-			applicationId = ofBusinessKey(rootBusinessKey);
+			applicationId = ofBusinessKey(businessKey);
 		}
 		catch (ProcessEngineException e) {
 			return Optional.empty();
 		}
-		Optional<String> recorded = ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)
-				? stages.afterAwardProcess(applicationId, rootKey) : ReviewProcesses.MAIN_PROCESSES.contains(rootKey)
-						? stages.reviewProcess(applicationId) : Optional.empty();
+		Optional<String> recorded;
+		if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)) {
+			recorded = Long.toString(applicationId).equals(rootBusinessKey)
+					? stages.afterAwardProcess(applicationId, rootKey) : Optional.empty();
+		}
+		else {
+			recorded = ReviewProcesses.MAIN_PROCESSES.contains(rootKey) ? stages.reviewProcess(applicationId)
+					: Optional.empty();
+		}
 		return recorded.filter(rootId::equals).map(id -> applicationId);
 	}
 

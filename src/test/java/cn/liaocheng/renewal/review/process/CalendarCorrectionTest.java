@@ -132,10 +132,11 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 	}
 
 	/**
-	 * A step of an instance that is not its case's process of record (here a payment step
-	 * whose after-award record names another instance, as when one is started by hand) is
-	 * refused by its listeners whatever changes it; the correction leaves that step as it
-	 * is and moves every other, instead of failing for every case.
+	 * A step of an instance that is not its case's process of record (a payment step
+	 * whose after-award record names another instance, as when one is started by hand; a
+	 * county review called with another case's key) is refused by its listeners whatever
+	 * changes it; the correction leaves such steps as they are and moves every other,
+	 * instead of failing for every case.
 	 */
 	@Test
 	void aStepOfAnInstanceNotOfRecordKeepsItsDateAndTheRestAreMoved() {
@@ -145,6 +146,9 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		Instant paymentDue = payment.getDueDate().toInstant();
 		Task step = review.task(reviewed, "Task_CountyFormalReview");
 		Instant stepDue = step.getDueDate().toInstant();
+		Case rekeyed = review.submitProject(7);
+		Task rekeyedStep = review.task(rekeyed, "Task_CountyFormalReview");
+		ProcessInstance countyReview = review.called(rekeyed, "county-review");
 		LocalDate made = unlistedDay(workingDays.plusWorkingDays(ChinaTime.today(), 2), false);
 		assertThat(made).isBefore(day(stepDue)).isBefore(day(paymentDue));
 		String recorded = jdbc
@@ -155,6 +159,9 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		jdbc.sql("UPDATE after_award_process SET process_instance_id = ? WHERE application_id = ? AND process_key = ?")
 			.params("another-instance-" + stray.id(), stray.id(), "subsidy-aftercare")
 			.update();
+		// The county review's key names another case, whose process of record is not its
+		// root.
+		rekey(countyReview, reviewed.key());
 		insert(made, "HOLIDAY");
 		try {
 			Instant now = Instant.now();
@@ -162,12 +169,16 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
 
 			assertThat(moved.reviewSteps()).isGreaterThanOrEqualTo(1);
-			assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant())
+			assertThat(tasks.createTaskQuery().taskId(step.getId()).singleResult().getDueDate().toInstant())
 				.isEqualTo(endOf(workingDays.plusWorkingDays(day(stepDue), 1)));
 			assertThat(review.task(stray, "Task_RecordPayment").getDueDate().toInstant()).as("not of record: as it was")
 				.isEqualTo(paymentDue);
+			assertThat(tasks.createTaskQuery().taskId(rekeyedStep.getId()).singleResult().getDueDate())
+				.as("another case's key: as it was")
+				.isEqualTo(rekeyedStep.getDueDate());
 		}
 		finally {
+			rekey(countyReview, rekeyed.key());
 			jdbc.sql(
 					"UPDATE after_award_process SET process_instance_id = ? WHERE application_id = ? AND process_key = ?")
 				.params(recorded, stray.id(), "subsidy-aftercare")
@@ -264,6 +275,16 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			.query(Timestamp.class)
 			.single()
 			.toInstant();
+	}
+
+	/**
+	 * Gives a process instance another business key in the engine's table, as an edited
+	 * model or an insider could.
+	 */
+	private void rekey(ProcessInstance instance, String key) {
+		assertThat(jdbc.sql("UPDATE ACT_RU_EXECUTION SET BUSINESS_KEY_ = ? WHERE ID_ = ?")
+			.params(key, instance.getId())
+			.update()).isOne();
 	}
 
 	/** The first day from {@code from} on that is a weekend day or not, with no row. */

@@ -84,7 +84,7 @@ class HeldStepTasklistBrowserTest extends ReviewProcessTest {
 
 		WebElement heldRemaining = remaining(held);
 		assertThat(heldRemaining.getAttribute("class")).contains("renewal-held").doesNotContain("renewal-overdue");
-		assertThat(heldRemaining.getAttribute("title")).contains("正在追回程序中", "暂停拨付", "恢复办理时重新计算");
+		assertThat(heldRemaining.getAttribute("title")).contains("正在追回程序中", "暂停拨付", "自恢复之日起重新计算");
 		assertThat(card(held).getAttribute("class")).contains("renewal-held-card");
 		assertThat(remaining(late).getAttribute("class")).contains("renewal-overdue");
 		assertThat(card(late).getAttribute("class")).doesNotContain("renewal-held-card");

@@ -59,6 +59,8 @@ function askCard(taskId, card) {
         showCheckbox(cards[c.taskId], c.taskId, c.claimable);
         if (c.remaining) {
           showRemaining(cards[c.taskId], c.remaining);
+        } else {
+          cards[c.taskId].classList.remove('renewal-held-card');
         }
       });
     }).catch(function () {
@@ -115,7 +117,7 @@ function showRemaining(card, r) {
     // Held (the payment while a clawback holds it): not overdue, whatever the recorded due date; Tasklist's own red
     // due date is toned down too (styles: .renewal-held-card).
     shown.className = 'renewal-remaining renewal-held';
-    shown.setAttribute('title', r.held + '\n' + due + '（暂停期间不计，恢复办理时重新计算）');
+    shown.setAttribute('title', r.held + '\n' + due + '（暂停期间不计；如恢复办理，办理期限自恢复之日起重新计算）');
     card.classList.add('renewal-held-card');
     return;
   }
