@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,6 +87,9 @@ class ApplicationApiTest {
 
 	@Autowired
 	EnterpriseRegistry registry;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@Value("${renewal.applications.drafts-at-most}")
 	int draftsAtMost;
@@ -325,11 +329,13 @@ class ApplicationApiTest {
 		columns.remove("id");
 		String copied = String.join(", ", columns);
 		String chosen = String.join(", ", columns.stream().map(c -> c.equals("creation_key") ? "?" : c).toList());
+		List<Object[]> keys = new ArrayList<>();
 		for (int i = 0; i < copies; i++) {
-			jdbc.sql("INSERT INTO application (" + copied + ") SELECT " + chosen + " FROM application WHERE id = ?")
-				.params("copy-" + UUID.randomUUID(), draftId)
-				.update();
+			keys.add(new Object[] { "copy-" + UUID.randomUUID(), draftId });
 		}
+		int[] made = jdbcTemplate.batchUpdate(
+				"INSERT INTO application (" + copied + ") SELECT " + chosen + " FROM application WHERE id = ?", keys);
+		assertThat(made).hasSize(copies);
 	}
 
 	private int drafts(Enterprise enterprise) {
