@@ -23,15 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
@@ -77,12 +73,6 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 	Dashboard dashboard;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	@Autowired
 	WorkingDays workingDays;
 
 	private final DeadlineReminderPass reminders;
@@ -98,10 +88,7 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		Case claim = review.allocatedSubsidy();
 		Task payment = review.task(claim, "Task_RecordPayment");
 		long overdueBefore = BodyTable.overdueTasks(dashboard, "冠县财政局");
-		new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
-					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备型号与申报不符，验收不合格。", "lc-industry")));
-		review.runJobs(claim);
+		review.acceptanceFailed(claim, "验收组认定两台设备型号与申报不符，验收不合格。");
 		assertThat(followUp(payment)).as("held: no follow-up date, which 即将超期 lists from").isNull();
 
 		// Due within the hour: not reminded as due soon, not in Tasklist's 即将超期.
@@ -159,10 +146,7 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 	void aHeldStepWhoseDueDateStaysComesBackToDueSoonWhenTheClawbackIsDropped() {
 		Case claim = review.allocatedSubsidy();
 		Task payment = review.task(claim, "Task_RecordPayment");
-		new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
-					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定一台设备未安装到位，验收不合格。", "lc-industry")));
-		review.runJobs(claim);
+		review.acceptanceFailed(claim, "验收组认定一台设备未安装到位，验收不合格。");
 		Date later = Date.from(Instant.now().plus(60, ChronoUnit.DAYS));
 		tasks.setDueDate(payment.getId(), later);
 		assertThat(followUp(payment)).isNull();
@@ -200,10 +184,7 @@ class HeldPaymentStepTest extends ReviewProcessTest {
 		assertThat(before.path("text").asText()).as(before.toString()).startsWith("剩余");
 		assertThat(before.hasNonNull("held")).isFalse();
 
-		new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(claim.id(),
-					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定三台设备未安装，验收不合格。", "lc-industry")));
-		review.runJobs(claim);
+		review.acceptanceFailed(claim, "验收组认定三台设备未安装，验收不合格。");
 		tasks.setDueDate(payment.getId(), Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
 
 		for (String door : List.of("cards", "remaining-days")) {

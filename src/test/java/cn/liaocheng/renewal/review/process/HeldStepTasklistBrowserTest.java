@@ -17,11 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.browser.Browser;
 import cn.liaocheng.renewal.browser.BrowserExtension;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
@@ -49,12 +45,6 @@ class HeldStepTasklistBrowserTest extends ReviewProcessTest {
 	FilterService filters;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	@Autowired
 	HeldStepTasklistBrowserTest(ApplicationContext context) {
 		super(context);
 	}
@@ -65,10 +55,7 @@ class HeldStepTasklistBrowserTest extends ReviewProcessTest {
 		Task held = review.task(heldClaim, "Task_RecordPayment");
 		Case lateClaim = review.allocatedSubsidy();
 		Task late = review.task(lateClaim, "Task_RecordPayment");
-		new TransactionTemplate(transactions)
-			.executeWithoutResult(status -> events.publishEvent(new ClawbackDue(heldClaim.id(),
-					ClawbackDue.Cause.ACCEPTANCE_FAILED, "验收组认定两台设备未安装，验收不合格。", "lc-industry")));
-		review.runJobs(heldClaim);
+		review.acceptanceFailed(heldClaim, "验收组认定两台设备未安装，验收不合格。");
 		for (Task task : List.of(held, late)) {
 			tasks.setDueDate(task.getId(), Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
 		}

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
@@ -634,6 +635,18 @@ final class ReviewFixture implements AutoCloseable {
 	}
 
 	// --- jobs
+
+	/**
+	 * The acceptance of an allocated subsidy failed ({@code finding}, as the city
+	 * industry bureau recorded it): the clawback it starts holds the case's payment step
+	 * once the case's jobs have run.
+	 */
+	void acceptanceFailed(Case claim, String finding) {
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult(status -> context.publishEvent(
+					new ClawbackDue(claim.id(), ClawbackDue.Cause.ACCEPTANCE_FAILED, finding, "lc-industry")));
+		runJobs(claim);
+	}
 
 	/**
 	 * Executes the asynchronous continuations of every instance of the case (main and
