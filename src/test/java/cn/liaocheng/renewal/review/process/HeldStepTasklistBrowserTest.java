@@ -27,8 +27,9 @@ import cn.liaocheng.renewal.support.WebIntegrationTest;
 /**
  * In a real Chromium: the county finance bureau's Tasklist list shows a payment held by a
  * clawback as 暂停办理 (grey, the reason in its tooltip) instead of 已超期, and tones down
- * Tasklist's own red due date on that card, while an ordinary overdue payment stays red.
- * Screenshot: tasklist-list-held-payment.
+ * Tasklist's own red due date on that card and on the open task, while an ordinary
+ * overdue payment stays red. Screenshots: tasklist-list-held-payment,
+ * tasklist-task-held-payment.
  */
 @WebIntegrationTest
 @ExtendWith(BrowserExtension.class)
@@ -62,8 +63,8 @@ class HeldStepTasklistBrowserTest extends ReviewProcessTest {
 
 		browser.driver().manage().window().setSize(new Dimension(1366, 900));
 		browser.logIn(FINANCE, DemoUsers.PASSWORD);
-		browser.open("/camunda/app/tasklist/default/#/?filter="
-				+ filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId());
+		String department = filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
+		browser.open("/camunda/app/tasklist/default/#/?filter=" + department);
 		browser.waitUntil(d -> remaining(held).getText().equals("暂停办理"));
 		browser.waitUntil(d -> remaining(late).getText().startsWith("已超期"));
 		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", card(held));
@@ -80,6 +81,28 @@ class HeldStepTasklistBrowserTest extends ReviewProcessTest {
 		String lateDue = dueColour(late);
 		assertThat(heldDue).as("the held card's due date").contains("119, 119, 119");
 		assertThat(lateDue).as("the late card's due date").isNotEqualTo(heldDue);
+
+		// The open task says the same beside its due date.
+		browser.open("/camunda/app/tasklist/default/#/?filter=" + department + "&task=" + held.getId());
+		WebElement tag = browser.waitFor(By.cssSelector("[cam-tasklist-task-meta] .renewal-held-tag"));
+		browser.screenshot("tasklist-task-held-payment");
+		assertThat(tag.getText()).isEqualTo("暂停办理");
+		assertThat(tag.getAttribute("title")).contains("正在追回程序中", "暂停拨付");
+		assertThat(
+				browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] .due-date")).getCssValue("color"))
+			.as("the open held task's due date")
+			.contains("119, 119, 119");
+		browser.open("/camunda/app/tasklist/default/#/?filter=" + department + "&task=" + late.getId());
+		// Asked about the late task, and no tag beside it: an overdue step that is not
+		// held.
+		browser.waitUntil(d -> d.findElements(By.cssSelector("[cam-tasklist-task-meta] .due-date"))
+			.stream()
+			.anyMatch(date -> late.getId().equals(date.getAttribute("data-renewal-claim-asked-for")))
+				&& d.findElements(By.cssSelector("[cam-tasklist-task-meta] .renewal-held-tag")).isEmpty());
+		assertThat(
+				browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] .due-date")).getCssValue("color"))
+			.as("the open late task's due date")
+			.doesNotContain("119, 119, 119");
 	}
 
 	/** The card of {@code task} in the list, once its working days are shown. */

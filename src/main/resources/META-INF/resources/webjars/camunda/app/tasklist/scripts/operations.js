@@ -5,7 +5,7 @@
  * 常用意见 above the opinion field of every form, Tasklist's 认领 only where the engine would allow it, and two navbar
  * buttons: 撤回 and 抄送我的
  * (撤回: the steps one approved whose next step is still unclaimed, and the returns for correction the enterprise has
- * not acted on yet). Every operation asks for a
+ * not acted on yet), and 暂停办理 beside the due date of a step held for now. Every operation asks for a
  * reason and calls the application's API (/api/review/…), which decides on the organisation chart who may do what;
  * this script only offers the operations and shows the answers; the calls go through review-api.js, whose write
  * calls carry the application's CSRF token (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
@@ -512,6 +512,48 @@ function gateTaskActions() {
   });
 }
 
+var DUE_DATE = '[cam-tasklist-task-meta] .due-date';
+var HELD_TASK = 'renewal-held-task';
+
+/**
+ * A step held for now (the payment while a clawback holds it): next to the open task's due date, 暂停办理 with the
+ * reason, and Tasklist's red due date toned down (styles: .renewal-held-task), as on its card in the list.
+ */
+function markHeldTask() {
+  var taskId = openTaskId();
+  if (!taskId) {
+    return;
+  }
+  var dates = notAsked(DUE_DATE, taskId);
+  if (!dates.length) {
+    return;
+  }
+  dates.forEach(function (date) {
+    date.setAttribute(ASKED_FOR, taskId);
+  });
+  call('GET', '/tasks/cards?ids=' + encodeURIComponent(taskId)).then(function (cards) {
+    if (openTaskId() !== taskId) {
+      return;
+    }
+    var held = cards.length && cards[0].remaining ? cards[0].remaining.held : null;
+    dates.forEach(function (date) {
+      if (date.getAttribute(ASKED_FOR) !== taskId) {
+        return;
+      }
+      date.classList.toggle(HELD_TASK, !!held);
+      var tag = date.parentNode && date.parentNode.querySelector('.renewal-held-tag');
+      if (held && !tag && date.parentNode) {
+        date.parentNode.insertBefore(el('span', {'class': 'renewal-held-tag', title: held, text: '暂停办理'}),
+          date.nextSibling);
+      } else if (!held && tag) {
+        tag.parentNode.removeChild(tag);
+      }
+    });
+  }).catch(function () {
+    // Without the answer Tasklist's own due date stays.
+  });
+}
+
 /** Tasklist's shortcut for claiming (config.js, ctrl+alt+c) does nothing where the button is not offered. */
 function blockHiddenClaimShortcut(event) {
   if (!event.ctrlKey || !event.altKey || (event.key || '').toLowerCase() !== 'c' && event.keyCode !== 67) {
@@ -528,9 +570,16 @@ function guardClaim() {
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     document.addEventListener(type, blockHiddenClaimShortcut, true);
   });
-  new MutationObserver(gateTaskActions).observe(document.documentElement, {childList: true, subtree: true});
-  window.addEventListener('hashchange', gateTaskActions);
+  new MutationObserver(function () {
+    gateTaskActions();
+    markHeldTask();
+  }).observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener('hashchange', function () {
+    gateTaskActions();
+    markHeldTask();
+  });
   gateTaskActions();
+  markHeldTask();
 }
 
 export default [{
