@@ -164,9 +164,7 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		rekey(countyReview, reviewed.key());
 		insert(made, "HOLIDAY");
 		try {
-			Instant now = Instant.now();
-			corrections.follow(now);
-			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+			CalendarCorrections.Moved moved = followOnceSeen().orElseThrow();
 
 			assertThat(moved.reviewSteps()).isGreaterThanOrEqualTo(1);
 			assertThat(tasks.createTaskQuery().taskId(step.getId()).singleResult().getDueDate().toInstant())
@@ -219,9 +217,7 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 			insert(made, "WORKDAY");
 		}
 		try {
-			Instant now = Instant.now();
-			corrections.follow(now);
-			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+			CalendarCorrections.Moved moved = followOnceSeen().orElseThrow();
 
 			assertThat(moved.keptAsTold()).isGreaterThanOrEqualTo(1);
 			assertThat(review.task(reviewed, "Task_CountyFormalReview").getDueDate().toInstant()).isEqualTo(stepMoved);
@@ -246,9 +242,7 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 
 		insert(made, "HOLIDAY");
 		try {
-			Instant now = Instant.now();
-			corrections.follow(now);
-			CalendarCorrections.Moved moved = corrections.follow(now.plus(FOLLOW_AFTER)).orElseThrow();
+			CalendarCorrections.Moved moved = followOnceSeen().orElseThrow();
 
 			assertThat(moved.notices()).isGreaterThanOrEqualTo(1);
 			assertThat(noticeEnd(claim)).isEqualTo(extended);
@@ -357,9 +351,17 @@ class CalendarCorrectionTest extends ReviewProcessTest {
 		else {
 			jdbc.sql("DELETE FROM calendar_exception WHERE calendar_date = ?").param(day).update();
 		}
+		followOnceSeen();
+	}
+
+	/**
+	 * Lets the nodes see the table's difference now, then follows it once it has been
+	 * seen for {@link #FOLLOW_AFTER}.
+	 */
+	private Optional<CalendarCorrections.Moved> followOnceSeen() {
 		Instant now = Instant.now();
 		corrections.follow(now);
-		corrections.follow(now.plus(FOLLOW_AFTER));
+		return corrections.follow(now.plus(FOLLOW_AFTER));
 	}
 
 	private Job timerOf(Task task) {
