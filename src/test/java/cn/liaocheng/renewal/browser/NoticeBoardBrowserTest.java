@@ -48,13 +48,16 @@ class NoticeBoardBrowserTest {
 			browser.waitFor(By.id("notice-q")).sendKeys(marker);
 			browser.driver().findElement(By.cssSelector("#notice-search button")).click();
 
-			assertThat(browser.waitFor(By.id("notice-count")).getText()).isEqualTo("查到正在公示的 23 个项目，第 1 / 2 页，每页 20 个");
+			// The board before the search has a count too: read it once the answer's page
+			// has
+			// replaced it (a count read from the page being replaced goes stale).
+			assertThat(countOnceItReads("第 1 / 2 页")).isEqualTo("查到正在公示的 23 个项目，第 1 / 2 页，每页 20 个");
 			assertThat(browser.driver().findElements(By.cssSelector("main .card[id^=notice-]"))).hasSize(20);
 			browser.fullPageScreenshot("public-notices-search");
 			WebElement next = browser.driver().findElement(By.cssSelector("#notice-pager a[rel=next]"));
 			next.click();
 
-			assertThat(browser.waitFor(By.id("notice-count")).getText()).contains("第 2 / 2 页");
+			assertThat(countOnceItReads("第 2 / 2 页")).contains("第 2 / 2 页");
 			assertThat(browser.driver().findElements(By.cssSelector("main .card[id^=notice-]"))).hasSize(3);
 			assertThat(browser.driver().findElement(By.id("notice-q")).getAttribute("value")).isEqualTo(marker);
 			browser.driver().manage().window().setSize(new Dimension(390, 900));
@@ -65,6 +68,14 @@ class NoticeBoardBrowserTest {
 				.longValue();
 			assertThat(scrollWidth).as("no sideways scrolling on a phone").isLessThanOrEqualTo(clientWidth);
 		}
+	}
+
+	/** The board's count line, once it names {@code page}. */
+	private String countOnceItReads(String page) {
+		return browser.waitUntil(d -> {
+			String text = d.findElement(By.id("notice-count")).getText();
+			return text.contains(page) ? text : null;
+		});
 	}
 
 }
