@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.engine.CommandCheckers;
+import cn.liaocheng.renewal.security.CommandCheckers;
 
 /**
  * A deployment whose processes have or had cases, or whose decision tables decided

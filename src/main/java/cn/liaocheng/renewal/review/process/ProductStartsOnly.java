@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
-import cn.liaocheng.renewal.engine.CommandCheckers;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.security.CommandCheckers;
 
 /**
  * The case processes (the review's and the after-award ones) are started by the product

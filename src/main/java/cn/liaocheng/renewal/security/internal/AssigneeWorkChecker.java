@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.security.CommandCheckers;
 
 /**
  * Three rules for the commands that need {@code TASK_WORK}, for signed-in users, checked
@@ -73,7 +74,7 @@ final class AssigneeWorkChecker {
 	 * The rules as one more of the engine's command checkers ({@link EngineCheckers}).
 	 */
 	static CommandChecker asCommandChecker() {
-		return EngineCheckers.of("AssigneeWorkChecker", (check, args) -> {
+		return CommandCheckers.of("AssigneeWorkChecker", (check, args) -> {
 			if (check.equals("checkTaskWork")) {
 				checkTaskWork((TaskEntity) args[0]);
 			}

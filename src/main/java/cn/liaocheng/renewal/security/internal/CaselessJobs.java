@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
+import cn.liaocheng.renewal.security.CommandCheckers;
+
 /**
  * Jobs that belong to no case (an administrator's batch of migrations, modifications or
  * deletions, history cleanup, a delayed suspension) are for administrators only. Camunda
@@ -26,7 +28,7 @@ final class CaselessJobs {
 
 	/** The rule as one more of the engine's command checkers ({@link EngineCheckers}). */
 	static CommandChecker asCommandChecker() {
-		return EngineCheckers.of("CaselessJobs", (check, args) -> {
+		return CommandCheckers.of("CaselessJobs", (check, args) -> {
 			if (JOB_CHECKS.contains(check) && caseless(args[0]) && EngineCheckers.signedInNonAdministrator()) {
 				throw new AuthorizationException("只有管理员可以查看或处理不属于任何案件的作业（批量操作、历史清理等）");
 			}

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.engine;
+package cn.liaocheng.renewal.security;
 
 import java.lang.reflect.Proxy;
 import java.util.function.BiConsumer;
