@@ -63,6 +63,29 @@ class CasePins extends AbstractProcessEnginePlugin {
 		configuration.setCustomSessionFactories(factories);
 	}
 
+	/**
+	 * Whether the root instance {@code rootId} of definition {@code rootKey}, now
+	 * carrying {@code rootBusinessKey}, is the application's process of record: its
+	 * review process as the application records it, or, for an after-award process, the
+	 * instance recorded for that process (its latest round), whose own key names the
+	 * application. Read from the records alone: it pins nothing and records no refusal.
+	 * The one rule for the steps' check below and for work done outside the steps
+	 * ({@link ReviewedApplication#ofRecord}).
+	 */
+	static boolean ofRecord(long applicationId, String rootId, String rootKey, String rootBusinessKey,
+			ApplicationStages stages) {
+		Optional<String> recorded;
+		if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)) {
+			recorded = Long.toString(applicationId).equals(rootBusinessKey)
+					? stages.afterAwardProcess(applicationId, rootKey) : Optional.empty();
+		}
+		else {
+			recorded = ReviewProcesses.MAIN_PROCESSES.contains(rootKey) ? stages.reviewProcess(applicationId)
+					: Optional.empty();
+		}
+		return recorded.filter(rootId::equals).isPresent();
+	}
+
 	/** The check, for one engine command. */
 	final class Session implements org.camunda.bpm.engine.impl.interceptor.Session {
 
@@ -72,19 +95,21 @@ class CasePins extends AbstractProcessEnginePlugin {
 		 * application.
 		 */
 		void check(long applicationId, String rootId, String rootKey, String rootBusinessKey) {
-			String key = Long.toString(applicationId);
 			if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)) {
 				checkAfterAward(applicationId, rootId, rootKey, rootBusinessKey, rootKey);
 				return;
 			}
-			Optional<String> recorded = stages.getObject().reviewProcess(applicationId);
-			if (ReviewProcesses.MAIN_PROCESSES.contains(rootKey)) {
-				if (recorded.isPresent() ? recorded.get().equals(rootId)
-						: key.equals(rootBusinessKey) && stages.getObject().pinReviewProcess(applicationId, rootId)) {
-					return;
-				}
+			if (ofRecord(applicationId, rootId, rootKey, rootBusinessKey, stages.getObject())) {
+				return;
 			}
-			refuse(applicationId, rootId, rootKey, recorded, " 的审核流程");
+			// Nothing recorded yet: the submission's start reaches its first step before
+			// the submission records the instance, which is recorded now.
+			if (ReviewProcesses.MAIN_PROCESSES.contains(rootKey) && Long.toString(applicationId).equals(rootBusinessKey)
+					&& stages.getObject().reviewProcess(applicationId).isEmpty()
+					&& stages.getObject().pinReviewProcess(applicationId, rootId)) {
+				return;
+			}
+			refuse(applicationId, rootId, rootKey, stages.getObject().reviewProcess(applicationId), " 的审核流程");
 		}
 
 		/**
@@ -96,19 +121,21 @@ class CasePins extends AbstractProcessEnginePlugin {
 		 */
 		void checkAfterAward(long applicationId, String rootId, String rootKey, String rootBusinessKey,
 				String processKey) {
-			Optional<String> recorded = stages.getObject().afterAwardProcess(applicationId, processKey);
-			if (processKey.equals(rootKey) && Long.toString(applicationId).equals(rootBusinessKey)
-					&& ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)) {
-				// The latest round's instance; or, while the product starts a round (a
-				// clawback started again after the last was dropped), the instance it
-				// starts, recorded now for that round.
+			if (processKey.equals(rootKey)) {
+				if (ofRecord(applicationId, rootId, rootKey, rootBusinessKey, stages.getObject())) {
+					return;
+				}
+				// While the product starts a round (a clawback started again after the
+				// last
+				// was dropped), the instance it starts, recorded now for that round.
 				Optional<Integer> starting = AfterAwardStarts.starting(applicationId, processKey);
-				if (recorded.filter(rootId::equals).isPresent() || starting.isPresent()
+				if (starting.isPresent() && Long.toString(applicationId).equals(rootBusinessKey)
+						&& ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)
 						&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, starting.get(), rootId)) {
 					return;
 				}
 			}
-			refuse(applicationId, rootId, rootKey, recorded,
+			refuse(applicationId, rootId, rootKey, stages.getObject().afterAwardProcess(applicationId, processKey),
 					AfterAwardProcesses.CLAWBACK.equals(processKey) ? " 的追回流程" : " 的项目后续管理流程");
 		}
 

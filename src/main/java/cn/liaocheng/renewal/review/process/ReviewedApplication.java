@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
-import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * The application a review process acts on: its instance's business key, set when the
@@ -85,16 +84,8 @@ public final class ReviewedApplication {
 		catch (ProcessEngineException e) {
 			return Optional.empty();
 		}
-		Optional<String> recorded;
-		if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(rootKey)) {
-			recorded = Long.toString(applicationId).equals(rootBusinessKey)
-					? stages.afterAwardProcess(applicationId, rootKey) : Optional.empty();
-		}
-		else {
-			recorded = ReviewProcesses.MAIN_PROCESSES.contains(rootKey) ? stages.reviewProcess(applicationId)
-					: Optional.empty();
-		}
-		return recorded.filter(rootId::equals).map(id -> applicationId);
+		return CasePins.ofRecord(applicationId, rootId, rootKey, rootBusinessKey, stages) ? Optional.of(applicationId)
+				: Optional.empty();
 	}
 
 	/** The root process instance of the task's execution (the case's main process). */
