@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.decision;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Issues signed decisions and checks presented ones. */
@@ -40,6 +42,12 @@ public interface Decisions {
 	 * Every decision issued for the application, oldest first (a granted loan has two).
 	 */
 	List<IssuedDecision> allForApplication(long applicationId);
+
+	/**
+	 * Every decision issued for each of the applications, oldest first, in one query for
+	 * them all (for lists); an application without one is not in the map.
+	 */
+	Map<Long, List<IssuedDecision>> allForApplications(Collection<Long> applicationIds);
 
 	/**
 	 * The wording a decision was issued in, as recorded with it (e.g.

@@ -1,6 +1,8 @@
 package cn.liaocheng.renewal.review;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +18,21 @@ public interface HeldSteps {
 	 * Why the case's step {@code taskDefinitionKey} may not be done now, in Chinese;
 	 * empty when it may.
 	 */
-	Optional<String> heldFor(long applicationId, String taskDefinitionKey);
+	default Optional<String> heldFor(long applicationId, String taskDefinitionKey) {
+		return Optional.ofNullable(reasons(taskDefinitionKey, List.of(applicationId)).get(applicationId));
+	}
 
 	/**
 	 * Those of the cases whose step {@code taskDefinitionKey} is held now, in one query
-	 * for them all.
+	 * for them all (for lists and counts).
 	 */
 	Set<Long> held(String taskDefinitionKey, Collection<Long> applicationIds);
+
+	/**
+	 * Why each of the cases whose step {@code taskDefinitionKey} is held now may not do
+	 * it, in Chinese by case, in a few queries for them all (for the cards of a list);
+	 * the others are not in the map.
+	 */
+	Map<Long, String> reasons(String taskDefinitionKey, Collection<Long> applicationIds);
 
 }

@@ -1,9 +1,10 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -27,14 +28,6 @@ class HeldPaymentStep implements HeldSteps {
 	}
 
 	@Override
-	public Optional<String> heldFor(long applicationId, String taskDefinitionKey) {
-		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey)) {
-			return Optional.empty();
-		}
-		return holds.stream().map(h -> h.heldFor(applicationId)).flatMap(Optional::stream).findFirst();
-	}
-
-	@Override
 	public Set<Long> held(String taskDefinitionKey, Collection<Long> applicationIds) {
 		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey) || applicationIds.isEmpty()) {
 			return Set.of();
@@ -42,6 +35,20 @@ class HeldPaymentStep implements HeldSteps {
 		Set<Long> held = new HashSet<>();
 		holds.forEach(h -> held.addAll(h.held(applicationIds)));
 		return held;
+	}
+
+	/**
+	 * The first hold's reason for each case, as the bureau recording the payment is told
+	 * ({@link RecordPaymentListener}).
+	 */
+	@Override
+	public Map<Long, String> reasons(String taskDefinitionKey, Collection<Long> applicationIds) {
+		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey) || applicationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> reasons = new HashMap<>();
+		holds.forEach(h -> h.reasons(applicationIds).forEach(reasons::putIfAbsent));
+		return reasons;
 	}
 
 }

@@ -1,6 +1,10 @@
 package cn.liaocheng.renewal.clawback.internal;
 
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +26,10 @@ import cn.liaocheng.renewal.decision.IssuedDecision;
 @Component
 class ClawbackPaymentHold implements PaymentHolds {
 
+	/** The statuses while the clawback runs, whose reason names no decision. */
+	private static final Set<ClawbackStatus> RUNNING = EnumSet.of(ClawbackStatus.DETERMINING, ClawbackStatus.CONFIRMING,
+			ClawbackStatus.NOTIFIED);
+
 	private final ClawbackStore store;
 
 	private final Decisions decisions;
@@ -29,11 +37,6 @@ class ClawbackPaymentHold implements PaymentHolds {
 	ClawbackPaymentHold(ClawbackStore store, Decisions decisions) {
 		this.store = store;
 		this.decisions = decisions;
-	}
-
-	@Override
-	public Optional<String> heldFor(long applicationId) {
-		return store.byApplication(applicationId).map(ClawbackStore.Row::view).flatMap(c -> reason(c, applicationId));
 	}
 
 	/**
@@ -45,18 +48,36 @@ class ClawbackPaymentHold implements PaymentHolds {
 		return applicationIds.isEmpty() ? Set.of() : store.notDropped(applicationIds);
 	}
 
-	private Optional<String> reason(ClawbackView c, long applicationId) {
+	@Override
+	public Map<Long, String> reasons(Collection<Long> applicationIds) {
+		if (applicationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, ClawbackView> current = store.current(applicationIds);
+		List<Long> decided = current.values()
+			.stream()
+			.filter(c -> c.status() != ClawbackStatus.DROPPED && !RUNNING.contains(c.status()))
+			.map(ClawbackView::applicationId)
+			.toList();
+		Map<Long, List<IssuedDecision>> decisionsOf = decisions.allForApplications(decided);
+		Map<Long, String> reasons = new HashMap<>();
+		current.forEach((applicationId, c) -> reason(c, decisionsOf.getOrDefault(applicationId, List.of()))
+			.ifPresent(reason -> reasons.put(applicationId, reason)));
+		return reasons;
+	}
+
+	private static Optional<String> reason(ClawbackView c, List<IssuedDecision> decisionsOfCase) {
 		String number = c.decisionNumber() == null ? "" : "（" + c.decisionNumber() + "）";
 		return switch (c.status()) {
 			case DROPPED -> Optional.empty();
 			case DETERMINING, CONFIRMING, NOTIFIED ->
 				Optional.of("该项目的奖补资金正在追回程序中（" + c.statusLabel() + "），暂停拨付；经核查不予追回的，可继续拨付。");
-			case REVOKED -> Optional.of(allocator(applicationId)
+			case REVOKED -> Optional.of(allocator(decisionsOfCase)
 				.map(body -> "该项目已下达的奖补资金经核查应予撤销，市工业和信息化局已作出处理决定" + number + "并建议" + body + "撤销，暂停拨付。")
 				.orElse("该项目已下达的奖补资金已撤销" + number + "，不再拨付。"));
 			case DECIDED, OVERDUE,
 					REPAID ->
-				Optional.of(allocator(applicationId)
+				Optional.of(allocator(decisionsOfCase)
 					.map(body -> "该项目已作出奖补资金追回决定" + number + "，尚未拨付的奖补资金暂停拨付，已建议" + body + "撤销。")
 					.orElse("该项目已作出奖补资金追回决定" + number + "，不再拨付。"));
 		};
@@ -68,9 +89,8 @@ class ClawbackPaymentHold implements PaymentHolds {
 	 * revocation to this body ({@link ClawbackDecision#unpaidRest}); empty when the
 	 * deciding bureau allocated it itself.
 	 */
-	private Optional<String> allocator(long applicationId) {
-		Optional<IssuedDecision> allocation = decisions.allForApplication(applicationId)
-			.stream()
+	private static Optional<String> allocator(List<IssuedDecision> decisionsOfCase) {
+		Optional<IssuedDecision> allocation = decisionsOfCase.stream()
 			.filter(d -> d.type() == DecisionType.SUBSIDY_ALLOCATED)
 			.findFirst();
 		if (allocation.isPresent() && ClawbackDecision.ISSUER.equals(allocation.get().issuingBody())) {

@@ -107,6 +107,24 @@ class ClawbackStore {
 		return found;
 	}
 
+	/**
+	 * Each case's current clawback (its latest round), without its repayments, read in
+	 * slices of at most 500 ids; a case without one is not in the map.
+	 */
+	Map<Long, ClawbackView> current(Collection<Long> applicationIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(applicationIds));
+		Map<Long, ClawbackView> current = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql(COLUMNS + " WHERE c.application_id IN (:ids) AND c.round_no = "
+					+ "(SELECT max(l.round_no) FROM clawback l WHERE l.application_id = c.application_id)")
+				.param("ids", ids.subList(from, Math.min(from + 500, ids.size())))
+				.query(ClawbackStore::map)
+				.list()
+				.forEach(row -> current.put(row.view().applicationId(), row.view()));
+		}
+		return current;
+	}
+
 	/** Every clawback of the case, its first round first. */
 	List<ClawbackView> rounds(long applicationId) {
 		return jdbc.sql(COLUMNS + " WHERE c.application_id = ? ORDER BY c.round_no")

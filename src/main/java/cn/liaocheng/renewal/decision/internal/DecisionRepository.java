@@ -3,7 +3,12 @@ package cn.liaocheng.renewal.decision.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +82,23 @@ class DecisionRepository {
 			.param(applicationId)
 			.query(DecisionRepository::map)
 			.list();
+	}
+
+	/**
+	 * Every decision of each of the applications, oldest first, read in slices of at most
+	 * 500 ids; an application without one is not in the map.
+	 */
+	Map<Long, List<IssuedDecision>> all(Collection<Long> applicationIds) {
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(applicationIds));
+		Map<Long, List<IssuedDecision>> all = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			jdbc.sql(COLUMNS + " WHERE application_id IN (:ids) ORDER BY issued_at, id")
+				.param("ids", ids.subList(from, Math.min(from + 500, ids.size())))
+				.query(DecisionRepository::map)
+				.list()
+				.forEach(d -> all.computeIfAbsent(d.applicationId(), id -> new ArrayList<>()).add(d));
+		}
+		return all;
 	}
 
 	Optional<String> textVersion(long id) {

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -282,6 +284,11 @@ class SignedDecisions implements Decisions {
 	@Override
 	public List<IssuedDecision> allForApplication(long applicationId) {
 		return decisions.all(applicationId);
+	}
+
+	@Override
+	public Map<Long, List<IssuedDecision>> allForApplications(Collection<Long> applicationIds) {
+		return applicationIds.isEmpty() ? Map.of() : decisions.all(applicationIds);
 	}
 
 	@Override

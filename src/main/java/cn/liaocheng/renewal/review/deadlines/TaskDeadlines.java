@@ -149,7 +149,7 @@ public class TaskDeadlines {
 
 	/**
 	 * Why each of the tasks whose step is held may not be done now ({@link HeldSteps}),
-	 * by task id: one question per step for them all, and the reason only for those held.
+	 * by task id: one question per step for them all.
 	 */
 	public Map<String, String> held(Collection<Task> visible, Map<String, Long> caseOfTask) {
 		Map<String, List<Task>> byStep = new LinkedHashMap<>();
@@ -160,11 +160,12 @@ public class TaskDeadlines {
 		}
 		Map<String, String> held = new HashMap<>();
 		byStep.forEach((step, stepTasks) -> {
-			Set<Long> heldCases = heldSteps.held(step, stepTasks.stream().map(t -> caseOfTask.get(t.getId())).toList());
+			Map<Long, String> reasons = heldSteps.reasons(step,
+					stepTasks.stream().map(t -> caseOfTask.get(t.getId())).toList());
 			for (Task task : stepTasks) {
-				long caseId = caseOfTask.get(task.getId());
-				if (heldCases.contains(caseId)) {
-					heldSteps.heldFor(caseId, step).ifPresent(reason -> held.put(task.getId(), reason));
+				String reason = reasons.get(caseOfTask.get(task.getId()));
+				if (reason != null) {
+					held.put(task.getId(), reason);
 				}
 			}
 		});

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 	@Test
 	void shouldProposeTheRevocationOfAnUnpaidAllocationToTheBureauThatIssuedIt() {
 		Case claim = allocatedSubsidy();
+		// Two more of the enterprise's cases, made before it is listed below.
+		Case running = allocatedSubsidy();
+		Case free = allocatedSubsidy();
 		Issued notice = review.issued(claim, DecisionType.SUBSIDY_ALLOCATED);
 		assertThat(notice.text()).contains(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY);
 		assertThat(textVersion(notice)).isEqualTo(AllocationTerms.VERSION);
@@ -92,6 +96,19 @@ class ClawbackOnTheRecordTest extends ReviewProcessTest {
 		assertThat(holds.heldFor(claim.id())).hasValueSatisfying(
 				reason -> assertThat(reason).contains("经核查应予撤销", issued.decision().number(), "建议聊城市财政局撤销", "暂停拨付")
 					.doesNotContain("已撤销", "不再拨付"));
+		// A list asks for several cases' reasons at once: each case gets its own, and a
+		// case nothing holds gets none.
+		startForFalseMaterial(running);
+		Map<Long, String> reasons = holds.reasons(List.of(claim.id(), running.id(), free.id(), -1L));
+		assertThat(reasons).containsOnlyKeys(claim.id(), running.id());
+		assertThat(reasons.get(claim.id())).contains("经核查应予撤销", issued.decision().number(), "建议聊城市财政局撤销");
+		assertThat(reasons.get(running.id())).contains("正在追回程序中（", "暂停拨付")
+			.doesNotContain("撤销", issued.decision().number());
+		assertThat(holds.held(List.of(claim.id(), running.id(), free.id()))).isEqualTo(reasons.keySet());
+		assertThat(submit(as("lc-industry"), running, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经复核，发票真实，设备已购置，不予追回。"))
+			.statusCode()).isIn(200, 204);
+		assertThat(holds.reasons(List.of(running.id()))).as("dropped, nothing holds it").isEmpty();
 		// Nor does the case's history: the money is held, its revocation proposed.
 		assertThat(jdbc
 			.sql("SELECT message FROM application_event WHERE application_id = ? AND action = 'AFTERCARE_ENDED'")
