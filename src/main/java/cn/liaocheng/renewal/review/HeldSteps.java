@@ -15,6 +15,12 @@ import java.util.Set;
 public interface HeldSteps {
 
 	/**
+	 * The steps (task definition keys) that something may hold; any other step is never
+	 * held, and readers need ask only about these.
+	 */
+	Set<String> steps();
+
+	/**
 	 * Why the case's step {@code taskDefinitionKey} may not be done now, in Chinese;
 	 * empty when it may.
 	 */

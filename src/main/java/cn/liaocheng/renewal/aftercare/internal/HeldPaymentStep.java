@@ -28,6 +28,11 @@ class HeldPaymentStep implements HeldSteps {
 	}
 
 	@Override
+	public Set<String> steps() {
+		return Set.of(AftercareModel.PAYMENT_TASK);
+	}
+
+	@Override
 	public Set<Long> held(String taskDefinitionKey, Collection<Long> applicationIds) {
 		if (!AftercareModel.PAYMENT_TASK.equals(taskDefinitionKey) || applicationIds.isEmpty()) {
 			return Set.of();

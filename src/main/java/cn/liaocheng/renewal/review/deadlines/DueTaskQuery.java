@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.DueReviewTasks;
 import cn.liaocheng.renewal.review.HeldSteps;
 
@@ -67,18 +66,20 @@ class DueTaskQuery implements DueReviewTasks {
 		Map<String, List<String>> groups = candidateGroups(due.stream().map(Task::getId).toList());
 		Map<String, Long> cases = cases(
 				due.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet()));
-		// A payment held by a clawback is not due: one question for all of them.
-		Set<Long> heldPayments = held.held(AfterAwardProcesses.TASK_RECORD_PAYMENT,
-				due.stream()
-					.filter(t -> AfterAwardProcesses.TASK_RECORD_PAYMENT.equals(t.getTaskDefinitionKey()))
-					.map(t -> cases.get(t.getProcessInstanceId()))
-					.filter(id -> id != null)
-					.collect(Collectors.toSet()));
+		// A held step (a payment a clawback holds) is not due: one question a step for
+		// all of them.
+		Set<String> holdable = held.steps();
+		Map<String, Set<Long>> heldCases = new HashMap<>();
+		due.stream()
+			.filter(t -> holdable.contains(t.getTaskDefinitionKey()) && cases.get(t.getProcessInstanceId()) != null)
+			.collect(Collectors.groupingBy(Task::getTaskDefinitionKey,
+					Collectors.mapping(t -> cases.get(t.getProcessInstanceId()), Collectors.toSet())))
+			.forEach((step, stepCases) -> heldCases.put(step, held.held(step, stepCases)));
 		List<DueTask> answer = new ArrayList<>();
 		for (Task task : due) {
 			List<String> of = groups.getOrDefault(task.getId(), List.of());
-			boolean isHeld = AfterAwardProcesses.TASK_RECORD_PAYMENT.equals(task.getTaskDefinitionKey())
-					&& heldPayments.contains(cases.get(task.getProcessInstanceId()));
+			boolean isHeld = heldCases.getOrDefault(task.getTaskDefinitionKey(), Set.of())
+				.contains(cases.get(task.getProcessInstanceId()));
 			if (!of.isEmpty() && !isHeld) {
 				answer.add(new DueTask(task.getId(), task.getName(), task.getDueDate().toInstant(),
 						cases.get(task.getProcessInstanceId()), task.getAssignee(), of));

@@ -15,15 +15,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.liaocheng.renewal.engine.ProductAuthority;
-import cn.liaocheng.renewal.review.AfterAwardProcesses;
+import cn.liaocheng.renewal.review.HeldSteps;
 import cn.liaocheng.renewal.review.HeldStepsChanged;
 
 /**
- * Sets the follow-up date of a case's open payment step (the only step anything holds,
- * {@link cn.liaocheng.renewal.review.HeldSteps}) again when what holds it changed: held
- * by a clawback, it leaves Tasklist's 即将超期 (it has no follow-up date while held); the
- * clawback dropped, it comes back, two working days before its due date. A follow-up date
- * a reviewer set by hand on the step is not kept through a hold.
+ * Sets the follow-up date of a case's open steps that something may hold
+ * ({@link HeldSteps#steps()}: the payment step) again when what holds them changed: held
+ * by a clawback, the payment step leaves Tasklist's 即将超期 (it has no follow-up date while
+ * held); the clawback dropped, it comes back, two working days before its due date. A
+ * follow-up date a reviewer set by hand on the step is not kept through a hold.
  * <p>
  * After the start or the drop has committed, in a transaction of its own: the start does
  * not write the step's row, so a finance officer claiming or completing the step at that
@@ -46,8 +46,11 @@ class HeldStepFollowUps {
 
 	private final TransactionTemplate newTransaction;
 
+	private final HeldSteps held;
+
 	HeldStepFollowUps(TaskService tasks, IdentityService identity, ReviewTaskListener created,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, HeldSteps held) {
+		this.held = held;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.created = created;
@@ -84,7 +87,7 @@ class HeldStepFollowUps {
 	private void setFollowUps(HeldStepsChanged changed) {
 		for (Task task : tasks.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(changed.applicationId()))
-			.taskDefinitionKey(AfterAwardProcesses.TASK_RECORD_PAYMENT)
+			.taskDefinitionKeyIn(held.steps().toArray(String[]::new))
 			.active()
 			.list()) {
 			if (task.getDueDate() == null) {

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.liaocheng.renewal.organization.GroupNames;
-import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.HeldSteps;
 
 /**
@@ -149,24 +148,29 @@ class DashboardQueries {
 	 * bureau may not make it ({@link HeldSteps}).
 	 */
 	List<OpenTasks> openTasks(StatisticsScope scope, Instant now) {
-		String payment = AfterAwardProcesses.TASK_RECORD_PAYMENT;
-		List<Long> held = List.copyOf(heldSteps.held(payment,
-				jdbc.sql("""
-						SELECT DISTINCT r.application_id FROM ACT_HI_TASKINST t
-						JOIN after_award_process r ON r.process_instance_id = t.ROOT_PROC_INST_ID_
-						WHERE t.END_TIME_ IS NULL AND t.TASK_DEF_KEY_ = ? AND t.DUE_DATE_ < ?""")
-					.params(payment, Timestamp.from(now))
-					.query(Long.class)
-					.list()));
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
-		String notHeld = "";
-		if (!held.isEmpty()) {
-			notHeld = " AND NOT (t.TASK_DEF_KEY_ = ? AND r.application_id IN ("
-					+ String.join(",", Collections.nCopies(held.size(), "?")) + "))";
-			params.add(payment);
-			params.addAll(held);
+		List<String> heldClauses = new ArrayList<>();
+		for (String step : heldSteps.steps()) {
+			List<Long> held = List.copyOf(heldSteps.held(step,
+					jdbc.sql("""
+							SELECT DISTINCT r.application_id FROM ACT_HI_TASKINST t
+							JOIN (SELECT id AS application_id, process_instance_id FROM application
+							      UNION ALL
+							      SELECT application_id, process_instance_id FROM after_award_process) r
+							     ON r.process_instance_id = t.ROOT_PROC_INST_ID_
+							WHERE t.END_TIME_ IS NULL AND t.TASK_DEF_KEY_ = ? AND t.DUE_DATE_ < ?""")
+						.params(step, Timestamp.from(now))
+						.query(Long.class)
+						.list()));
+			if (!held.isEmpty()) {
+				heldClauses.add("(t.TASK_DEF_KEY_ = ? AND r.application_id IN ("
+						+ String.join(",", Collections.nCopies(held.size(), "?")) + "))");
+				params.add(step);
+				params.addAll(held);
+			}
 		}
+		String notHeld = heldClauses.isEmpty() ? "" : " AND NOT (" + String.join(" OR ", heldClauses) + ")";
 		params.add("%" + GroupNames.LEAD_SUFFIX);
 		String where = scope.anyYear().where("a", "submitted_at", params);
 		String sql = """
