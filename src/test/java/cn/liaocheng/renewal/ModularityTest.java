@@ -12,8 +12,8 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTest {
 
 	// The rules are about the application; tests may reach into modules' internals to
-	// arrange their cases.
-	private final ApplicationModules modules = ApplicationModules.of(RenewalApplication.class,
+	// arrange their cases. Read once for both tests (JUnit makes an instance a test).
+	private static final ApplicationModules modules = ApplicationModules.of(RenewalApplication.class,
 			(ImportOption) location -> !location.contains("/test-classes/"));
 
 	@Test
