@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -174,6 +175,73 @@ class WaitingWorkBrowserTest {
 		assertThat(selected.findElements(By.cssSelector(".renewal-filter-count")))
 			.as("the selected filter shows Tasklist's own count only")
 			.allSatisfy(count -> assertThat(count.isDisplayed()).isFalse());
+	}
+
+	/**
+	 * A Tasklist left open in a tab nobody looks at asks for no counts: with many open
+	 * cases each round of the filters' counts costs the database about a second
+	 * (docs/performance.md), and reviewers keep Tasklist open all day. Seen again, it
+	 * counts at once. The page's refresh of a minute is run every 300 ms here, and the
+	 * tab's visibility is set by the test.
+	 */
+	@Test
+	void aHiddenTasklistAsksForNoCountsUntilItIsSeenAgain() throws Exception {
+		ChromeDriver driver = browser.driver();
+		Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+				"""
+						(function () {
+						  var every = window.setInterval;
+						  window.setInterval = function (f, ms) { return every(f, ms >= 60000 ? 300 : ms); };
+						  var hidden = false;
+						  Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return hidden; }});
+						  window.renewalSetHidden = function (h) {
+						    hidden = h;
+						    document.dispatchEvent(new Event('visibilitychange'));
+						  };
+						  window.renewalAsked = [];
+						  var ask = window.fetch;
+						  window.fetch = function (url) {
+						    window.renewalAsked.push(String(url));
+						    return ask.apply(this, arguments);
+						  };
+						})();"""));
+		try {
+			browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+			browser.open("/camunda/app/tasklist/default/");
+			// The counts drawn beside the filters (until then the page asks again every
+			// half second), and asked again by the refresh.
+			By shownCount = By
+				.xpath("//div[contains(@class,'task-filter')]//span[contains(@class,'renewal-filter-count')]");
+			browser.waitUntil(
+					d -> d.findElements(shownCount).stream().anyMatch(c -> !c.getText().isBlank()) ? true : null);
+			long drawn = counts(driver);
+			browser.waitUntil(d -> counts(driver) >= drawn + 2 ? true : null);
+
+			driver.executeScript("window.renewalSetHidden(true);");
+			long hiddenAt = counts(driver);
+			Thread.sleep(2_000);
+			assertThat(counts(driver))
+				.as("hidden for six rounds of the refresh, nothing asked: %s",
+						driver.executeScript("return window.renewalAsked.join('\\n');"))
+				.isEqualTo(hiddenAt);
+
+			driver.executeScript("window.renewalSetHidden(false);");
+			browser.waitUntil(d -> counts(driver) >= hiddenAt + 2 ? true : null);
+		}
+		finally {
+			driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+					Map.of("identifier", added.get("identifier")));
+		}
+	}
+
+	/**
+	 * How many times the page asked for the filters' counts and for the unread messages.
+	 */
+	private static long counts(ChromeDriver driver) {
+		return (Long) driver.executeScript("""
+				return window.renewalAsked ? window.renewalAsked.filter(function (u) {
+				  return u.indexOf('itemCount=true') >= 0 || u.indexOf('unread-count') >= 0;
+				}).length : 0;""");
 	}
 
 	@Test

@@ -9,10 +9,11 @@
  *   (/api/review/tasks/claim, each task checked on the server);
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
  *   otherwise asks for a variable name and type);
- * - 消息 in the navbar: the unread count of the message centre, refreshed every minute, linking to /messages;
+ * - 消息 in the navbar: the unread count of the message centre, refreshed every minute while the tab is seen and
+ *   when it is seen again, linking to /messages;
  * - the number of tasks of every filter, not only of the selected one (Tasklist counts that one only, so a reviewer
  *   on 我的待办 (0) saw nothing of the department's unclaimed work), from the engine's own filter counts, refreshed
- *   every minute and when another filter is chosen;
+ *   every minute while the tab is seen, when it is seen again and when another filter is chosen;
  * - Tasklist's labels that were read before its Chinese texts had loaded (raw keys such as CREATION_DATE, or a
  *   variable name in a sorting pill) replaced by the Chinese text.
  * Calls of the application's API go through review-api.js, as in operations.js.
@@ -311,7 +312,11 @@ function messageBadge(node) {
     });
   };
   refresh();
-  window.setInterval(refresh, REFRESH_MS);
+  window.setInterval(function () {
+    if (!document.hidden) {
+      refresh();
+    }
+  }, REFRESH_MS);
   document.addEventListener('visibilitychange', function () {
     if (!document.hidden) {
       refresh();
@@ -364,8 +369,12 @@ function filterCounts() {
     });
   };
   refresh(0);
+  // Not while the tab is hidden (a Tasklist left open all day): with many open cases each round of counts costs the
+  // database about a second (docs/performance.md); counted again as soon as the tab is seen.
   window.setInterval(function () {
-    refresh(0);
+    if (!document.hidden) {
+      refresh(0);
+    }
   }, REFRESH_MS);
   document.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('[cam-tasklist-filters] .task-filter')) {
