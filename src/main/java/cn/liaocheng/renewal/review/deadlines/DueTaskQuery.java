@@ -71,15 +71,17 @@ class DueTaskQuery implements DueReviewTasks {
 		Set<String> holdable = held.steps();
 		Map<String, Set<Long>> heldCases = new HashMap<>();
 		due.stream()
-			.filter(t -> holdable.contains(t.getTaskDefinitionKey()) && cases.get(t.getProcessInstanceId()) != null)
+			.filter(t -> t.getTaskDefinitionKey() != null && holdable.contains(t.getTaskDefinitionKey())
+					&& cases.get(t.getProcessInstanceId()) != null)
 			.collect(Collectors.groupingBy(Task::getTaskDefinitionKey,
 					Collectors.mapping(t -> cases.get(t.getProcessInstanceId()), Collectors.toSet())))
 			.forEach((step, stepCases) -> heldCases.put(step, held.held(step, stepCases)));
 		List<DueTask> answer = new ArrayList<>();
 		for (Task task : due) {
 			List<String> of = groups.getOrDefault(task.getId(), List.of());
-			boolean isHeld = heldCases.getOrDefault(task.getTaskDefinitionKey(), Set.of())
-				.contains(cases.get(task.getProcessInstanceId()));
+			Long caseId = cases.get(task.getProcessInstanceId());
+			boolean isHeld = caseId != null
+					&& heldCases.getOrDefault(task.getTaskDefinitionKey(), Set.of()).contains(caseId);
 			if (!of.isEmpty() && !isHeld) {
 				answer.add(new DueTask(task.getId(), task.getName(), task.getDueDate().toInstant(),
 						cases.get(task.getProcessInstanceId()), task.getAssignee(), of));
