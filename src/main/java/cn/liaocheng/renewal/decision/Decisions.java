@@ -45,7 +45,7 @@ public interface Decisions {
 
 	/**
 	 * Every decision issued for each of the applications, oldest first, in one query for
-	 * them all (for lists); an application without one is not in the map.
+	 * every 500 of them (for lists); an application without one is not in the map.
 	 */
 	Map<Long, List<IssuedDecision>> allForApplications(Collection<Long> applicationIds);
 

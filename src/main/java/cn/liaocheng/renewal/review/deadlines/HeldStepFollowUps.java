@@ -85,6 +85,10 @@ class HeldStepFollowUps {
 	}
 
 	private void setFollowUps(HeldStepsChanged changed) {
+		if (held.steps().isEmpty()) {
+			// The engine's query would not filter by an empty list of steps.
+			return;
+		}
 		for (Task task : tasks.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(changed.applicationId()))
 			.taskDefinitionKeyIn(held.steps().toArray(String[]::new))

@@ -121,16 +121,15 @@ class CasePins extends AbstractProcessEnginePlugin {
 		 */
 		void checkAfterAward(long applicationId, String rootId, String rootKey, String rootBusinessKey,
 				String processKey) {
-			if (processKey.equals(rootKey)) {
+			if (ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey) && processKey.equals(rootKey)) {
 				if (ofRecord(applicationId, rootId, rootKey, rootBusinessKey, stages.getObject())) {
 					return;
 				}
 				// While the product starts a round (a clawback started again after the
-				// last
-				// was dropped), the instance it starts, recorded now for that round.
+				// last was
+				// dropped), the instance it starts, recorded now for that round.
 				Optional<Integer> starting = AfterAwardStarts.starting(applicationId, processKey);
 				if (starting.isPresent() && Long.toString(applicationId).equals(rootBusinessKey)
-						&& ReviewProcesses.AFTER_AWARD_PROCESSES.contains(processKey)
 						&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, starting.get(), rootId)) {
 					return;
 				}

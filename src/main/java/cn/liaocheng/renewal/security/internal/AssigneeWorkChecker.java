@@ -71,7 +71,7 @@ final class AssigneeWorkChecker {
 	}
 
 	/**
-	 * The rules as one more of the engine's command checkers ({@link EngineCheckers}).
+	 * The rules as one more of the engine's command checkers ({@link CommandCheckers}).
 	 */
 	static CommandChecker asCommandChecker() {
 		return CommandCheckers.of("AssigneeWorkChecker", (check, args) -> {

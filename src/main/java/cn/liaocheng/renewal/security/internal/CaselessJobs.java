@@ -26,7 +26,9 @@ final class CaselessJobs {
 	private CaselessJobs() {
 	}
 
-	/** The rule as one more of the engine's command checkers ({@link EngineCheckers}). */
+	/**
+	 * The rule as one more of the engine's command checkers ({@link CommandCheckers}).
+	 */
 	static CommandChecker asCommandChecker() {
 		return CommandCheckers.of("CaselessJobs", (check, args) -> {
 			if (JOB_CHECKS.contains(check) && caseless(args[0]) && EngineCheckers.signedInNonAdministrator()) {
