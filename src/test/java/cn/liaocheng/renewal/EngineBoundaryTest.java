@@ -32,14 +32,14 @@ class EngineBoundaryTest {
 		OWNERS.put("admin", "deploys administrators' models and checks them before deployment");
 		OWNERS.put("security", "single sign-on with the webapps and the guards inside the engine's command chain");
 		OWNERS.put("tasklist", "Tasklist's filters and locale");
-		OWNERS.put("engine", "embedding: expression language, form-field checks of task completions");
+		OWNERS.put("engine",
+				"embedding: expression language, form-field checks of task completions, people's names, e-mail addresses and groups (engine.People)");
 		OWNERS.put("aftercare", "owns its own after-award process (bpmn/subsidy-aftercare.bpmn)");
 		OWNERS.put("clawback", "owns its own process (bpmn/clawback.bpmn)");
 		OWNERS.put("operations",
 				"translates engine errors into answers, logs refusals (engine plugins) and shares one JSON mapper in the engine's REST API");
 		OWNERS.put("organization", "writes the organisation chart's groups and authorizations into the identity store");
 		OWNERS.put("enterprise", "enterprises' user accounts live in the engine's identity store");
-		OWNERS.put("notification", "finds recipients' names and groups in the engine's identity store");
 		OWNERS.put("demo", "creates the demo users in the engine's identity store");
 	}
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.People;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -25,19 +25,16 @@ public class Directory {
 
 	private final OrganizationCatalog organizations;
 
-	Directory(IdentityService identity, OrganizationCatalog organizations) {
+	private final People people;
+
+	Directory(IdentityService identity, OrganizationCatalog organizations, People people) {
 		this.identity = identity;
+		this.people = people;
 		this.organizations = organizations;
 	}
 
 	public String personName(String userId) {
-		if (userId == null) {
-			return "审批系统";
-		}
-		return ProductAuthority.call(identity, () -> {
-			User user = identity.createUserQuery().userId(userId).singleResult();
-			return user == null ? userId : nameOf(user);
-		});
+		return people.name(userId);
 	}
 
 	/**
@@ -63,14 +60,6 @@ public class Directory {
 		}
 		return ProductAuthority.call(identity,
 				() -> identity.createUserQuery().userId(userId).memberOfGroup(GroupNames.ADMINISTRATORS).count() > 0);
-	}
-
-	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
-	public static String nameOf(User user) {
-		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName()))
-			.trim();
-		return name.isEmpty() ? user.getId() : name;
 	}
 
 	public String bodyName(String groupId) {

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.engine.People;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -240,7 +241,7 @@ public class TaskHandOvers {
 					identity.createUserQuery().userId(callerId).list().stream())
 				.filter(u -> !u.getId().equals(holder))
 				.filter(u -> !administrators.contains(u.getId()))
-				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.map(u -> new Person(u.getId(), People.nameOf(u)))
 				.distinct()
 				.toList();
 		});
@@ -286,7 +287,7 @@ public class TaskHandOvers {
 				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
 				.filter(u -> !u.getId().equals(callerId))
 				.filter(u -> !administrators.contains(u.getId()))
-				.map(u -> new Person(u.getId(), Directory.nameOf(u)))
+				.map(u -> new Person(u.getId(), People.nameOf(u)))
 				.distinct()
 				.toList();
 		});
