@@ -30,7 +30,8 @@ class EngineBoundaryTest {
 	static {
 		OWNERS.put("review", "owns the review processes: starts and correlates them, its delegates and listeners");
 		OWNERS.put("admin", "deploys administrators' models and checks them before deployment");
-		OWNERS.put("security", "single sign-on with the webapps and the guards inside the engine's command chain");
+		OWNERS.put("security",
+				"single sign-on with the webapps, the guards inside the engine's command chain, and the user accounts of the identity store (security.Accounts)");
 		OWNERS.put("tasklist", "Tasklist's filters and locale");
 		OWNERS.put("engine",
 				"embedding: expression language, form-field checks of task completions, people's names, e-mail addresses and groups (engine.People)");
@@ -39,7 +40,6 @@ class EngineBoundaryTest {
 		OWNERS.put("operations",
 				"translates engine errors into answers, logs refusals (engine plugins) and shares one JSON mapper in the engine's REST API");
 		OWNERS.put("organization", "writes the organisation chart's groups and authorizations into the identity store");
-		OWNERS.put("enterprise", "enterprises' user accounts live in the engine's identity store");
 		OWNERS.put("demo", "creates the demo users in the engine's identity store");
 	}
 

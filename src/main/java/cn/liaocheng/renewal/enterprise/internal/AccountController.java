@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -40,17 +39,17 @@ class AccountController {
 
 	private final RegistrationRules rules;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
 
-	AccountController(EnterpriseRegistry registry, RegistrationRules rules, IdentityService identity, JdbcClient jdbc,
+	AccountController(EnterpriseRegistry registry, RegistrationRules rules, Accounts accounts, JdbcClient jdbc,
 			AuditTrail audit) {
 		this.registry = registry;
 		this.rules = rules;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -61,8 +60,8 @@ class AccountController {
 		if (!model.containsAttribute("contactName")) {
 			model.addAttribute("contactName", enterprise.contactName());
 			model.addAttribute("contactPhone", enterprise.contactPhone());
-			User account = identity.createUserQuery().userId(user.userId()).singleResult();
-			model.addAttribute("email", account == null || account.getEmail() == null ? "" : account.getEmail());
+			model.addAttribute("email",
+					accounts.account(user.userId()).map(Accounts.Account::email).filter(e -> e != null).orElse(""));
 		}
 		model.addAttribute("enterprise", enterprise);
 		if (!model.containsAttribute("errors")) {
@@ -79,12 +78,12 @@ class AccountController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		// Checked by the engine like any login: wrong guesses here make this network wait
 		// as on the login page, and during that wait even the right password is refused.
-		if (currentPassword.isEmpty() || !identity.checkPassword(user.userId(), currentPassword)) {
+		if (currentPassword.isEmpty() || !accounts.checkPassword(user.userId(), currentPassword)) {
 			errors.put("currentPassword", "当前密码不正确（多次输错后须稍候片刻再试）");
 		}
-		User account = identity.createUserQuery().userId(user.userId()).singleResult();
+		Accounts.Account account = accounts.account(user.userId()).orElseThrow();
 		List<String> missing = newPassword.isEmpty() ? List.of("填写")
-				: rules.unmetPolicyRules(newPassword, rules.candidate(user.userId(), account.getLastName()));
+				: rules.unmetPolicyRules(newPassword, user.userId(), account.lastName());
 		if (!missing.isEmpty()) {
 			errors.put("newPassword", newPassword.isEmpty() ? "请填写新密码" : "新密码须" + String.join("、", missing));
 		}
@@ -98,11 +97,10 @@ class AccountController {
 			redirect.addFlashAttribute("errors", errors);
 			return "redirect:/account#password";
 		}
-		account.setPassword(newPassword);
 		// Also ends the account's sessions elsewhere, whoever holds them; this one stays
 		// (security's PasswordChangeEndsSessions, for every door a password changes
 		// through).
-		identity.saveUser(account);
+		accounts.changePassword(user.userId(), newPassword);
 		LOG.info("Password changed by its user {}", user.userId());
 		redirect.addFlashAttribute("notice", "密码已修改，已退出该账户在其他设备上的登录，本账户的 API 令牌也已全部撤销（接入系统请重新新建令牌）；下次登录请使用新密码。");
 		return "redirect:/account";
@@ -118,16 +116,16 @@ class AccountController {
 		RegistrationRules.contactPhoneProblem(contactPhone).ifPresent(p -> errors.put("contactPhone", p));
 		RegistrationRules.emailProblem(email).ifPresent(p -> errors.put("email", p));
 		Enterprise enterprise = registry.findByUser(user.userId()).orElseThrow();
-		User account = identity.createUserQuery().userId(user.userId()).singleResult();
+		Accounts.Account account = accounts.account(user.userId()).orElseThrow();
 		String newPhone = errors.containsKey("contactPhone") ? null : RegistrationRules.phone(contactPhone);
 		String newEmail = errors.containsKey("email") ? null : RegistrationRules.email(email);
 		// The phone and the address are where a county confirms who asks for a password
 		// reset and where its notices go: whoever changes them shows the password, as for
 		// changing the password itself (checked like a login: wrong guesses make the
 		// network wait).
-		boolean channels = errors.isEmpty() && (!Objects.equals(enterprise.contactPhone(), newPhone)
-				|| !Objects.equals(account.getEmail(), newEmail));
-		if (channels && (currentPassword.isEmpty() || !identity.checkPassword(user.userId(), currentPassword))) {
+		boolean channels = errors.isEmpty()
+				&& (!Objects.equals(enterprise.contactPhone(), newPhone) || !Objects.equals(account.email(), newEmail));
+		if (channels && (currentPassword.isEmpty() || !accounts.checkPassword(user.userId(), currentPassword))) {
 			errors.put("contactPassword", "修改联系电话或电子邮箱须填写正确的当前密码（多次输错后须稍候片刻再试）");
 		}
 		if (!errors.isEmpty()) {
@@ -142,10 +140,9 @@ class AccountController {
 			.param("phone", newPhone)
 			.param("user", user.userId())
 			.update();
-		String oldEmail = account.getEmail();
+		String oldEmail = account.email();
 		if (!Objects.equals(oldEmail, newEmail)) {
-			account.setEmail(newEmail);
-			identity.saveUser(account);
+			accounts.changeEmail(user.userId(), newEmail);
 		}
 		// Who changed the account's contact, from what to what: a county asked for a
 		// reset

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +32,7 @@ import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.AccountSessions;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -66,18 +66,18 @@ class CountyEnterprises implements PendingRegistrations {
 
 	private final ApplicationEventPublisher events;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final AccountSessions sessions;
 
 	private final AuditTrail audit;
 
-	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog, ApplicationEventPublisher events,
-			IdentityService identity, AccountSessions sessions, AuditTrail audit) {
+	CountyEnterprises(JdbcClient jdbc, OrganizationCatalog catalog, ApplicationEventPublisher events, Accounts accounts,
+			AccountSessions sessions, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.events = events;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
 	}
@@ -323,7 +323,7 @@ class CountyEnterprises implements PendingRegistrations {
 		// The login goes with the registration (Camunda's command joins this
 		// transaction);
 		// the account's sessions end at once, on every node.
-		identity.deleteUser(before.userId());
+		accounts.delete(before.userId());
 		sessions.end(before.userId(), null);
 		audit.record(user.userId(), "ENTERPRISE_REJECTED", "enterprise:" + id,
 				before.creditCode() + " " + before.userId() + "; reason: " + why);

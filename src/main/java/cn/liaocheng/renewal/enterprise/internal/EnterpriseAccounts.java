@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,6 +7,7 @@ import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.security.Accounts;
 
 /**
  * Opens an enterprise's account: the Camunda user, its membership of the enterprises'
@@ -25,26 +24,21 @@ class EnterpriseAccounts {
 	 */
 	static final String POST = "申报账户";
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final EnterpriseRegistry registry;
 
-	EnterpriseAccounts(IdentityService identity, EnterpriseRegistry registry) {
-		this.identity = identity;
+	EnterpriseAccounts(Accounts accounts, EnterpriseRegistry registry) {
+		this.accounts = accounts;
 		this.registry = registry;
 	}
 
 	@Transactional
 	Enterprise open(NewEnterprise enterprise, String password, String email) {
-		User user = identity.newUser(enterprise.userId());
-		// Where the notification outbox sends e-mail (in-app messages go out whatever is
-		// here).
-		user.setEmail(email);
-		user.setFirstName(POST);
-		user.setLastName(enterprise.name());
-		user.setPassword(password);
-		identity.saveUser(user);
-		identity.createMembership(enterprise.userId(), GroupNames.ENTERPRISES);
+		// The e-mail address is where the notification outbox sends e-mail (in-app
+		// messages go out whatever is here).
+		accounts.open(new Accounts.Account(enterprise.userId(), POST, enterprise.name(), email), password,
+				GroupNames.ENTERPRISES);
 		return registry.record(enterprise, null);
 	}
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +25,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.security.TemporaryPasswords;
 
@@ -51,7 +50,7 @@ class EnterprisePasswordResets {
 
 	private final OrganizationCatalog catalog;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final TemporaryPasswords temporaryPasswords;
 
@@ -61,13 +60,13 @@ class EnterprisePasswordResets {
 
 	private final ObjectProvider<PasswordDelivery> delivery;
 
-	EnterprisePasswordResets(JdbcClient jdbc, OrganizationCatalog catalog, IdentityService identity,
+	EnterprisePasswordResets(JdbcClient jdbc, OrganizationCatalog catalog, Accounts accounts,
 			TemporaryPasswords temporaryPasswords, AuditTrail audit, ApplicationEventPublisher events,
 			ObjectProvider<PasswordDelivery> delivery) {
 		this.delivery = delivery;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.temporaryPasswords = temporaryPasswords;
 		this.audit = audit;
 		this.events = events;
@@ -170,13 +169,13 @@ class EnterprisePasswordResets {
 	 * also a reviewer's, a bank's or an administrator's is not the county's to reset.
 	 */
 	private void requireEnterpriseAccount(Target target) {
-		if (identity.createUserQuery().userId(target.userId()).count() == 0) {
+		if (accounts.account(target.userId()).isEmpty()) {
 			throw new AccountChangeRefused(AccountChangeRefused.Kind.STATE, REFUSED,
 					"“" + target.name() + "”的登录账户已不存在，请联系系统管理员");
 		}
-		List<Group> groups = identity.createGroupQuery().groupMember(target.userId()).list();
-		boolean enterpriseOnly = !groups.isEmpty()
-				&& groups.stream().allMatch(g -> GroupType.of(g.getType()) == GroupType.ENTERPRISE);
+		List<String> groupTypes = accounts.groupTypes(target.userId());
+		boolean enterpriseOnly = !groupTypes.isEmpty()
+				&& groupTypes.stream().allMatch(type -> GroupType.of(type) == GroupType.ENTERPRISE);
 		if (!enterpriseOnly) {
 			throw new AccountChangeRefused(AccountChangeRefused.Kind.FORBIDDEN, REFUSED,
 					"账户“" + target.userId() + "”不是企业账户，其密码只能由系统管理员重置");

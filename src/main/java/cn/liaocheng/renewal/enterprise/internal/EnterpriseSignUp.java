@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,6 +13,7 @@ import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.DailyQuota;
 
 /**
@@ -97,7 +97,7 @@ class EnterpriseSignUp {
 		if (rules.userIdTaken(enterprise.userId())) {
 			problems.add(new FieldProblem("userId", RegistrationRules.USER_ID_TAKEN));
 		}
-		if (e instanceof ProcessEngineException && String.valueOf(e.getMessage()).contains("does not match policy")) {
+		if (Accounts.isPasswordPolicyRefusal(e)) {
 			problems.add(new FieldProblem("password", "密码不符合安全要求：须至少 10 位，包含大写字母、小写字母、数字和特殊字符，且不得包含登录用户名"));
 		}
 		return problems;

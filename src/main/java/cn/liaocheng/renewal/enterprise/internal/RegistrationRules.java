@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.PasswordPolicyResult;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.enterprise.CreditCode;
@@ -21,6 +17,7 @@ import cn.liaocheng.renewal.enterprise.PhoneNumber;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.AccountIds;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -44,16 +41,15 @@ class RegistrationRules {
 
 	private final OrganizationCatalog catalog;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final AccountIds ids;
 
-	RegistrationRules(EnterpriseRegistry registry, OrganizationCatalog catalog, IdentityService identity,
-			AccountIds ids) {
+	RegistrationRules(EnterpriseRegistry registry, OrganizationCatalog catalog, Accounts accounts, AccountIds ids) {
 		this.registry = registry;
 		this.catalog = catalog;
 		this.ids = ids;
-		this.identity = identity;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -135,10 +131,7 @@ class RegistrationRules {
 		// Staff accounts created in Camunda Admin may carry capitals: 'zhangsan' is taken
 		// by 'ZhangSan' too, or the two would share a login throttle (which keys on the
 		// lower-case id) and one could be locked out by the other.
-		return identity.createNativeUserQuery()
-			.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE LOWER(ID_) = #{id}")
-			.parameter("id", userId.toLowerCase(Locale.ROOT))
-			.count() > 0 || registry.findByUser(userId).isPresent();
+		return accounts.idTakenInAnyCase(userId) || registry.findByUser(userId).isPresent();
 	}
 
 	private void checkPassword(Map<String, String> problems, RegistrationRequest r, String userId) {
@@ -147,7 +140,7 @@ class RegistrationRules {
 			problems.put("password", "请设置密码");
 		}
 		else {
-			List<String> missing = unmetPolicyRules(password, candidate(userId, trim(r.name())));
+			List<String> missing = unmetPolicyRules(password, userId, trim(r.name()));
 			if (!missing.isEmpty()) {
 				problems.put("password", "密码须" + String.join("、", missing));
 			}
@@ -162,31 +155,22 @@ class RegistrationRules {
 	}
 
 	/**
-	 * The user the password is checked against: Camunda's policy forbids passwords
-	 * containing the id or name.
+	 * What the password lacks, in Chinese, for the enterprise account {@code userId} of
+	 * the enterprise {@code name}: the policy forbids passwords containing the id or
+	 * name.
 	 */
-	User candidate(String userId, String name) {
-		User user = identity.newUser(userId);
-		user.setFirstName(EnterpriseAccounts.POST);
-		user.setLastName(name);
-		return user;
-	}
-
-	List<String> unmetPolicyRules(String password, User user) {
-		if (identity.getPasswordPolicy() == null) {
-			return List.of();
-		}
-		PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password, user);
+	List<String> unmetPolicyRules(String password, String userId, String name) {
 		List<String> missing = new ArrayList<>();
-		for (PasswordPolicyRule rule : result.getViolatedRules()) {
+		for (Accounts.PasswordRule rule : accounts.unmetPasswordRules(password, userId, EnterpriseAccounts.POST,
+				name)) {
 			missing.add(describe(rule));
 		}
 		return missing;
 	}
 
-	static String describe(PasswordPolicyRule rule) {
-		Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
-		return switch (rule.getPlaceholder()) {
+	static String describe(Accounts.PasswordRule rule) {
+		Map<String, String> p = rule.parameters();
+		return switch (rule.placeholder()) {
 			case "PASSWORD_POLICY_LENGTH" -> "至少 " + p.getOrDefault("minLength", "10") + " 位";
 			case "PASSWORD_POLICY_LOWERCASE" -> "包含小写字母";
 			case "PASSWORD_POLICY_UPPERCASE" -> "包含大写字母";

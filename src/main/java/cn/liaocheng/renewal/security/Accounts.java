@@ -1,0 +1,138 @@
+package cn.liaocheng.renewal.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * User accounts in the identity store (Camunda's user tables) for the modules that keep
+ * accounts of their own users without the engine's API: opening one, its password and
+ * e-mail address, its groups' types, closing it. Each call runs as the engine's identity
+ * service runs it for whoever is signed in: its authorizations, the password policy, the
+ * guards that end an account's sessions when its password changes and the identity audit
+ * apply as at any other door.
+ */
+@Component
+public class Accounts {
+
+	private final IdentityService identity;
+
+	Accounts(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	/** What the identity store keeps of an account besides its password. */
+	public record Account(String id, String firstName, String lastName, String email) {
+	}
+
+	/**
+	 * A rule of the password policy a password does not meet: its placeholder (e.g.
+	 * {@code PASSWORD_POLICY_LENGTH}) and parameters (e.g. {@code minLength}).
+	 */
+	public record PasswordRule(String placeholder, Map<String, String> parameters) {
+	}
+
+	/**
+	 * Opens an account with its password, as a member of {@code group}; refused by the
+	 * engine (a {@link ProcessEngineException}) when the password breaks the policy.
+	 */
+	public void open(Account account, String password, String group) {
+		User user = identity.newUser(account.id());
+		user.setEmail(account.email());
+		user.setFirstName(account.firstName());
+		user.setLastName(account.lastName());
+		user.setPassword(password);
+		identity.saveUser(user);
+		identity.createMembership(account.id(), group);
+	}
+
+	/**
+	 * Whether the exception is the engine's refusal of a password that breaks the policy.
+	 */
+	public static boolean isPasswordPolicyRefusal(RuntimeException e) {
+		return e instanceof ProcessEngineException && String.valueOf(e.getMessage()).contains("does not match policy");
+	}
+
+	public Optional<Account> account(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		return Optional.ofNullable(user)
+			.map(u -> new Account(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail()));
+	}
+
+	/**
+	 * Whether an account has the id in any case: staff accounts created in Camunda Admin
+	 * may carry capitals.
+	 */
+	public boolean idTakenInAnyCase(String userId) {
+		return identity.createNativeUserQuery()
+			.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE LOWER(ID_) = #{id}")
+			.parameter("id", userId.toLowerCase(Locale.ROOT))
+			.count() > 0;
+	}
+
+	/**
+	 * The rules of the password policy that the password would break for an account of
+	 * that id and names (the policy forbids passwords containing them); none without a
+	 * policy.
+	 */
+	public List<PasswordRule> unmetPasswordRules(String password, String userId, String firstName, String lastName) {
+		if (identity.getPasswordPolicy() == null) {
+			return List.of();
+		}
+		User candidate = identity.newUser(userId);
+		candidate.setFirstName(firstName);
+		candidate.setLastName(lastName);
+		PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password, candidate);
+		List<PasswordRule> unmet = new ArrayList<>();
+		for (PasswordPolicyRule rule : result.getViolatedRules()) {
+			unmet.add(new PasswordRule(rule.getPlaceholder(), rule.getParameters() == null ? Map.of()
+					: Collections.unmodifiableMap(new LinkedHashMap<>(rule.getParameters()))));
+		}
+		return unmet;
+	}
+
+	/**
+	 * Checked as a login is checked: wrong guesses make the network wait, and during that
+	 * wait even the right password is refused.
+	 */
+	public boolean checkPassword(String userId, String password) {
+		return identity.checkPassword(userId, password);
+	}
+
+	/** Sets the password (which also ends the account's sessions elsewhere). */
+	public void changePassword(String userId, String password) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		user.setPassword(password);
+		identity.saveUser(user);
+	}
+
+	public void changeEmail(String userId, String email) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		user.setEmail(email);
+		identity.saveUser(user);
+	}
+
+	/**
+	 * The types of the groups the account belongs to, as stored (none for no account).
+	 */
+	public List<String> groupTypes(String userId) {
+		return identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getType()).toList();
+	}
+
+	/** Closes the account (its memberships go with it). */
+	public void delete(String userId) {
+		identity.deleteUser(userId);
+	}
+
+}
