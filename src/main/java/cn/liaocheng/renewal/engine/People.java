@@ -9,12 +9,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.security.Accounts;
+
 /**
- * People as the accounts in the engine's identity store describe them: the name the
- * system shows, the e-mail address, the members of a group. Names and memberships are
- * public within the system, and the lookups often run inside a reviewer's request, where
- * the engine filters identity queries by that reviewer's authorizations: they run on the
- * product's own authority ({@link ProductAuthority}), and the reviewer's is restored.
+ * People as the accounts in the engine's identity store describe them, for the product's
+ * own messages and pages: the name the system shows, the e-mail address a message goes
+ * to, the members of a group. Names and memberships are public within the system, and the
+ * lookups often run inside a reviewer's request, where the engine filters identity
+ * queries by that reviewer's authorizations: they run on the product's own authority
+ * ({@link ProductAuthority}), and the reviewer's is restored. An e-mail address is for
+ * sending the product's messages, never to be shown to another user.
  */
 @Component
 public class People {
@@ -29,15 +33,15 @@ public class People {
 	}
 
 	/**
-	 * A person's name as the system shows it (姓 + 名 as administrators maintain them, e.g.
-	 * "冠县工业和信息化局审核员"): the login id for an account without one or no longer there,
-	 * {@link #SYSTEM_NAME} for no person.
+	 * A person's name as the system shows it ({@link Accounts#shownName}, e.g.
+	 * "冠县工业和信息化局审核员"): the login id for an account no longer there, {@link #SYSTEM_NAME}
+	 * for no person.
 	 */
 	public String name(String userId) {
 		if (userId == null) {
 			return SYSTEM_NAME;
 		}
-		return account(userId).map(People::nameOf).orElse(userId);
+		return account(userId).map(Accounts::shownName).orElse(userId);
 	}
 
 	/** The e-mail address on the person's account, if it has one. */
@@ -53,14 +57,6 @@ public class People {
 				.forEach(user -> members.add(user.getId()));
 		}
 		return List.copyOf(members);
-	}
-
-	/** 姓 + 名 as administrators maintain them; the login id when both are empty. */
-	public static String nameOf(User user) {
-		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName()))
-			.strip();
-		return name.isEmpty() ? user.getId() : name;
 	}
 
 	private Optional<User> account(String userId) {

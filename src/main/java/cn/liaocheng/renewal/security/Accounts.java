@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
@@ -117,8 +119,15 @@ public class Accounts {
 		identity.saveUser(user);
 	}
 
-	public void changeEmail(String userId, String email) {
+	/**
+	 * Sets the e-mail address, if the account still has the address {@code was} the
+	 * caller decided on; refused as a concurrent change otherwise.
+	 */
+	public void changeEmail(String userId, String was, String email) {
 		User user = identity.createUserQuery().userId(userId).singleResult();
+		if (!Objects.equals(user.getEmail(), was)) {
+			throw new OptimisticLockingException("The e-mail address of " + userId + " changed meanwhile");
+		}
 		user.setEmail(email);
 		identity.saveUser(user);
 	}
@@ -128,6 +137,23 @@ public class Accounts {
 	 */
 	public List<String> groupTypes(String userId) {
 		return identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getType()).toList();
+	}
+
+	/**
+	 * 姓 + 名 as administrators maintain them (Chinese order: for a reviewer the
+	 * organisation, then the post), without surrounding white space; empty when neither
+	 * is set.
+	 */
+	public static String fullName(User user) {
+		return ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName()))
+			.strip();
+	}
+
+	/** The name the system shows for the account: {@link #fullName}, or the login id. */
+	public static String shownName(User user) {
+		String name = fullName(user);
+		return name.isEmpty() ? user.getId() : name;
 	}
 
 	/** Closes the account (its memberships go with it). */

@@ -60,8 +60,7 @@ class AccountController {
 		if (!model.containsAttribute("contactName")) {
 			model.addAttribute("contactName", enterprise.contactName());
 			model.addAttribute("contactPhone", enterprise.contactPhone());
-			model.addAttribute("email",
-					accounts.account(user.userId()).map(Accounts.Account::email).filter(e -> e != null).orElse(""));
+			model.addAttribute("email", accounts.account(user.userId()).map(Accounts.Account::email).orElse(""));
 		}
 		model.addAttribute("enterprise", enterprise);
 		if (!model.containsAttribute("errors")) {
@@ -142,7 +141,7 @@ class AccountController {
 			.update();
 		String oldEmail = account.email();
 		if (!Objects.equals(oldEmail, newEmail)) {
-			accounts.changeEmail(user.userId(), newEmail);
+			accounts.changeEmail(user.userId(), oldEmail, newEmail);
 		}
 		// Who changed the account's contact, from what to what: a county asked for a
 		// reset

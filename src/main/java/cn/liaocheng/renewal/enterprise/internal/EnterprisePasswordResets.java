@@ -24,8 +24,8 @@ import cn.liaocheng.renewal.enterprise.PasswordDelivery;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
-import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.Accounts;
+import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.security.TemporaryPasswords;
 

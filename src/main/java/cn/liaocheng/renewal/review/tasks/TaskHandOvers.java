@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
-import cn.liaocheng.renewal.engine.People;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
@@ -37,6 +36,7 @@ import cn.liaocheng.renewal.review.TaskReassigned;
 import cn.liaocheng.renewal.review.directory.Directory;
 import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -241,7 +241,7 @@ public class TaskHandOvers {
 					identity.createUserQuery().userId(callerId).list().stream())
 				.filter(u -> !u.getId().equals(holder))
 				.filter(u -> !administrators.contains(u.getId()))
-				.map(u -> new Person(u.getId(), People.nameOf(u)))
+				.map(u -> new Person(u.getId(), Accounts.shownName(u)))
 				.distinct()
 				.toList();
 		});
@@ -287,7 +287,7 @@ public class TaskHandOvers {
 				.flatMap(body -> identity.createUserQuery().memberOfGroup(body).orderByUserId().asc().list().stream())
 				.filter(u -> !u.getId().equals(callerId))
 				.filter(u -> !administrators.contains(u.getId()))
-				.map(u -> new Person(u.getId(), People.nameOf(u)))
+				.map(u -> new Person(u.getId(), Accounts.shownName(u)))
 				.distinct()
 				.toList();
 		});

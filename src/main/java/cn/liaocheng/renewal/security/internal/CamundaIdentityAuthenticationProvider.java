@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.organization.GroupType;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PortalUser;
 import cn.liaocheng.renewal.security.PortalUser.Membership;
 import cn.liaocheng.renewal.security.Roles;
@@ -138,12 +139,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		List<Membership> memberships = groups.stream()
 			.map(g -> new Membership(g.getId(), g.getName(), typeOf(g)))
 			.toList();
-		// Chinese order: family name (here the organisation) before given name (here the
-		// post).
-		String name = ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName()))
-			.trim();
-		return new PortalUser(user.getId(), name.isEmpty() ? user.getId() : name, memberships);
+		return new PortalUser(user.getId(), Accounts.shownName(user), memberships);
 	}
 
 	private static GroupType typeOf(Group group) {

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.security.Accounts;
 
 /**
  * Writes every change of who is who to the audit trail: accounts made and deleted,
@@ -174,9 +175,7 @@ class IdentityAudit {
 	}
 
 	private static String name(User user) {
-		return ((user.getLastName() == null ? "" : user.getLastName())
-				+ (user.getFirstName() == null ? "" : user.getFirstName()))
-			.trim();
+		return Accounts.fullName(user);
 	}
 
 	private static String listed(Collection<String> ids) {
