@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.security;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.BiConsumer;
 
@@ -7,12 +9,24 @@ import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 
 /**
  * One more of the engine's command checkers, to be added next to Camunda's after the
- * engine built them: {@link CommandChecker} has some 85 methods, all {@code void}, and a
- * product rule looks at a few of them.
+ * engine built them, or one around a checker the engine built: {@link CommandChecker} has
+ * some 85 methods, all {@code void}, and a product rule looks at a few of them.
  */
 public final class CommandCheckers {
 
 	private CommandCheckers() {
+	}
+
+	/**
+	 * What the caller sees of a refusal by the checker inside {@link #around}: the
+	 * method's name, its arguments and the refusal give the exception to throw (the
+	 * refusal itself to keep it).
+	 */
+	@FunctionalInterface
+	public interface Rewording {
+
+		Throwable of(String method, Object[] args, Throwable refusal);
+
 	}
 
 	/**
@@ -21,6 +35,34 @@ public final class CommandCheckers {
 	 * {@code name} is what it prints as.
 	 */
 	public static CommandChecker of(String name, BiConsumer<String, Object[]> check) {
+		return proxy(name, (method, args) -> {
+			check.accept(method.getName(), args);
+			return null;
+		});
+	}
+
+	/**
+	 * A checker that leaves every decision to {@code checker} and words its refusals by
+	 * {@code rewording}; {@code name} is what it prints as.
+	 */
+	public static CommandChecker around(String name, CommandChecker checker, Rewording rewording) {
+		return proxy(name, (method, args) -> {
+			try {
+				return method.invoke(checker, args);
+			}
+			catch (InvocationTargetException e) {
+				throw rewording.of(method.getName(), args, e.getCause());
+			}
+		});
+	}
+
+	private interface Check {
+
+		Object run(Method method, Object[] args) throws Throwable;
+
+	}
+
+	private static CommandChecker proxy(String name, Check check) {
 		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
 				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
 					if (method.getDeclaringClass() == Object.class) {
@@ -30,8 +72,7 @@ public final class CommandCheckers {
 							default -> name;
 						};
 					}
-					check.accept(method.getName(), args);
-					return null;
+					return check.run(method, args);
 				});
 	}
 

@@ -1,7 +1,5 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.security.CommandCheckers;
 
 /**
  * Says in Chinese why a body's lead may not work a task of the body that they only read
@@ -33,26 +32,11 @@ final class LeadReadingRefusal {
 
 	/** {@code checker} with its refusal of a lead's work on a read-only task reworded. */
 	static CommandChecker around(CommandChecker checker) {
-		return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-				new Class<?>[] { CommandChecker.class }, (proxy, method, args) -> {
-					if (method.getDeclaringClass() == Object.class) {
-						return switch (method.getName()) {
-							case "equals" -> proxy == args[0];
-							case "hashCode" -> System.identityHashCode(proxy);
-							default -> "LeadReadingRefusal(" + checker + ")";
-						};
-					}
-					try {
-						return method.invoke(checker, args);
-					}
-					catch (InvocationTargetException e) {
-						if (e.getCause() instanceof AuthorizationException && "checkTaskWork".equals(method.getName())
-								&& readsAsLead((TaskEntity) args[0])) {
-							throw new AuthorizationException(LEAD_READS_ONLY);
-						}
-						throw e.getCause();
-					}
-				});
+		return CommandCheckers.around("LeadReadingRefusal(" + checker + ")", checker,
+				(method, args,
+						refusal) -> refusal instanceof AuthorizationException && "checkTaskWork".equals(method)
+								&& readsAsLead((TaskEntity) args[0]) ? new AuthorizationException(LEAD_READS_ONLY)
+										: refusal);
 	}
 
 	/** Whether the signed-in user leads one of the bodies of the task. */
