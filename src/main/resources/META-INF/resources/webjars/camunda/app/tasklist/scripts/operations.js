@@ -531,11 +531,12 @@ function markHeldTask() {
   dates.forEach(function (date) {
     date.setAttribute(ASKED_FOR, taskId);
   });
-  call('GET', '/tasks/cards?ids=' + encodeURIComponent(taskId)).then(function (cards) {
+  // The working days' answer alone (not the cards', which also reads the case's county, labels and claim).
+  call('GET', '/tasks/remaining-days?ids=' + encodeURIComponent(taskId)).then(function (remaining) {
     if (openTaskId() !== taskId) {
       return;
     }
-    var held = cards.length && cards[0].remaining ? cards[0].remaining.held : null;
+    var held = remaining.length ? remaining[0].held : null;
     dates.forEach(function (date) {
       if (date.getAttribute(ASKED_FOR) !== taskId) {
         return;
