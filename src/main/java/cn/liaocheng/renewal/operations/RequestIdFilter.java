@@ -26,7 +26,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";
 
-	static final String MDC_KEY = "requestId";
+	static final String MDC_KEY = RequestIds.KEY;
 
 	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.slf4j.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
+import cn.liaocheng.renewal.operations.RequestIds;
 
 /**
  * RFC 9457 problem details in Chinese, written by security filters before any controller
@@ -30,9 +30,9 @@ final class ApiProblems {
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		String requestId = MDC.get("requestId");
+		String requestId = RequestIds.current();
 		if (requestId != null) {
-			problem.put("requestId", requestId);
+			problem.put(RequestIds.KEY, requestId);
 		}
 		response.setStatus(status.value());
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

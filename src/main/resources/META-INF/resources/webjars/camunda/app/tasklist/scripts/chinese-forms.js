@@ -9,7 +9,7 @@
  *   every other use of Intl.DateTimeFormat is untouched.
  * - Tasklist shows some errors of its data loading raw, e.g. "<task> <- No matching task with id …" when a task
  *   has been completed by someone else; those are said in Chinese. The server already answers most refusals of
- *   Camunda's REST API in Chinese (operations.ErrorAnswers); an English engine text that still reaches one of
+ *   Camunda's REST API in Chinese (engine.rest.ErrorAnswers); an English engine text that still reaches one of
  *   Tasklist's notifications is said in Chinese too: a missing permission, a claim or change someone else made
  *   first, and anything else as a general failure (the English stays in the notification's title for support).
  * - Links in a form (the dossier link) open in a new tab, so an opinion typed into the form is not lost.

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.operations;
+package cn.liaocheng.renewal.engine.rest;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

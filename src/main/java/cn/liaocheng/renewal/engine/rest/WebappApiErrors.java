@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.operations;
+package cn.liaocheng.renewal.engine.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import cn.liaocheng.renewal.operations.RequestIds;
 
 /**
  * Answers failures of the webapps' APIs ({@code /camunda/api/...}) as
@@ -69,7 +70,7 @@ class WebappApiErrors {
 			ErrorAnswers.Answer answer = ErrorAnswers.answer(failure, buffered.getStatus(),
 					camunda == null ? null : String.valueOf(camunda.get("type")),
 					camunda != null && camunda.get("message") instanceof String message ? message : null,
-					(String) request.getAttribute(RequestIdFilter.MDC_KEY));
+					(String) request.getAttribute(RequestIds.KEY));
 			if (answer == null) {
 				byte[] kept = written;
 				if (camunda != null && camunda.get("type") instanceof String type) {

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.operations;
+package cn.liaocheng.renewal.engine.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

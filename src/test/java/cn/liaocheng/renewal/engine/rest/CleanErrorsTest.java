@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.operations;
+package cn.liaocheng.renewal.engine.rest;
 
 import static cn.liaocheng.renewal.support.EngineDoors.approval;
 import static org.assertj.core.api.Assertions.assertThat;

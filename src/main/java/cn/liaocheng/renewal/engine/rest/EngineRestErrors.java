@@ -1,10 +1,9 @@
-package cn.liaocheng.renewal.operations;
+package cn.liaocheng.renewal.engine.rest;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import cn.liaocheng.renewal.operations.RequestIds;
 
 /**
  * Answers failures of Camunda's REST API at {@code /engine-rest} through
@@ -44,8 +44,7 @@ class EngineRestErrors {
 		Response camunda = ExceptionHandlerHelper.getInstance().getResponse(failure);
 		ExceptionDto dto = camunda.getEntity() instanceof ExceptionDto d ? d : null;
 		ErrorAnswers.Answer answer = ErrorAnswers.answer(failure, camunda.getStatus(),
-				dto == null ? null : dto.getType(), dto == null ? null : dto.getMessage(),
-				MDC.get(RequestIdFilter.MDC_KEY));
+				dto == null ? null : dto.getType(), dto == null ? null : dto.getMessage(), RequestIds.current());
 		if (answer != null) {
 			return respond(answer);
 		}
@@ -57,8 +56,7 @@ class EngineRestErrors {
 	}
 
 	static Response badJson(Throwable failure) {
-		return respond(ErrorAnswers.Answer.of(400, "InvalidRequest", "请求内容不是有效的 JSON，或字段类型不符",
-				MDC.get(RequestIdFilter.MDC_KEY)));
+		return respond(ErrorAnswers.Answer.of(400, "InvalidRequest", "请求内容不是有效的 JSON，或字段类型不符", RequestIds.current()));
 	}
 
 	private static Response respond(ErrorAnswers.Answer answer) {
