@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.organization;
+package cn.liaocheng.renewal.engine;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.organization;
+package cn.liaocheng.renewal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package cn.liaocheng.renewal.organization.internal;
+package cn.liaocheng.renewal.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 import cn.liaocheng.renewal.organization.StartupOrder;
-import cn.liaocheng.renewal.organization.StartupWrites;
+import cn.liaocheng.renewal.engine.StartupWrites;
 
 /**
  * Runs first at start (order 0, {@link EngineStartupWork}): makes Camunda's identity

@@ -27,7 +27,7 @@ import cn.liaocheng.renewal.organization.EngineStartupWork;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.StartupOrder;
-import cn.liaocheng.renewal.organization.StartupWrites;
+import cn.liaocheng.renewal.engine.StartupWrites;
 
 /**
  * Runs at every start, after the review groups exist: creates the filters of
