@@ -34,13 +34,9 @@ class EngineBoundaryTest {
 				"single sign-on with the webapps, the guards inside the engine's command chain, and the user accounts of the identity store (security.Accounts)");
 		OWNERS.put("tasklist", "Tasklist's filters and locale");
 		OWNERS.put("engine",
-				"embedding: expression language, form-field checks of task completions, people's names, e-mail addresses and groups (engine.People)");
+				"embedding: expression language, form-field checks of task completions, people's names, e-mail addresses and groups (engine.People), the organisation's groups and grants in the identity store, start-up writes in one command (engine.StartupWrites), and the answers and log lines of the engine's REST API (engine.rest)");
 		OWNERS.put("aftercare", "owns its own after-award process (bpmn/subsidy-aftercare.bpmn)");
 		OWNERS.put("clawback", "owns its own process (bpmn/clawback.bpmn)");
-		OWNERS.put("operations",
-				"translates engine errors into answers, logs refusals (engine plugins) and shares one JSON mapper in the engine's REST API");
-		OWNERS.put("organization", "writes the organisation chart's groups and authorizations into the identity store");
-		OWNERS.put("demo", "creates the demo users in the engine's identity store");
 	}
 
 	private static final String[] OWNER_PACKAGES = OWNERS.keySet()

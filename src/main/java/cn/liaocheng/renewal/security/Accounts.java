@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.security;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +61,56 @@ public class Accounts {
 		user.setPassword(password);
 		identity.saveUser(user);
 		identity.createMembership(account.id(), group);
+	}
+
+	/** An account to open, and the group it joins. */
+	public record Opening(Account account, String group) {
+	}
+
+	/**
+	 * Opens accounts that share one password, whose hash (Argon2id, tens of milliseconds
+	 * of CPU each) is made once: the first account saved gets the hash and its salt, the
+	 * others a copy of both, so the accounts carry the same hash. Only for a password
+	 * that is published anyway (the demo's, in the README); every other account gets a
+	 * hash of its own through {@link #open}. Inside one engine command (a caller's
+	 * {@code engine.StartupWrites}), the engine writes the accounts and memberships when
+	 * the command ends, one batch per table.
+	 */
+	public void openSharingOnePassword(List<Opening> openings, String password) {
+		UserEntity hashed = null;
+		for (Opening opening : openings) {
+			Account account = opening.account();
+			User user = identity.newUser(account.id());
+			user.setEmail(account.email());
+			user.setFirstName(account.firstName());
+			user.setLastName(account.lastName());
+			if (hashed == null) {
+				user.setPassword(password);
+				identity.saveUser(user);
+				// Saving hashed the password into this entity; inside one command it is
+				// written when the command ends, so a query would not find it yet.
+				hashed = (UserEntity) user;
+			}
+			else {
+				((UserEntity) user).setSalt(hashed.getSalt());
+				((UserEntity) user).setDbPassword(hashed.getPassword());
+				identity.saveUser(user);
+			}
+			identity.createMembership(account.id(), opening.group());
+		}
+	}
+
+	/** Those of the ids that an account has, exactly as given. */
+	public Set<String> existing(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return identity.createUserQuery()
+			.userIdIn(userIds.toArray(String[]::new))
+			.list()
+			.stream()
+			.map(User::getId)
+			.collect(Collectors.toSet());
 	}
 
 	/**

@@ -3,13 +3,17 @@ package cn.liaocheng.renewal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.liaocheng.renewal.engine.StartupWrites;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -25,17 +29,52 @@ class AccountsTest {
 
 	private static final String USER = "accounts-test-1";
 
+	private static final String SHARING_1 = "accounts-test-shared-1";
+
+	private static final String SHARING_2 = "accounts-test-shared-2";
+
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	StartupWrites writes;
+
 	@AfterEach
-	void removeTheAccount() {
-		if (identity.createUserQuery().userId(USER).count() > 0) {
-			identity.deleteUser(USER);
+	void removeTheAccounts() {
+		for (String id : List.of(USER, SHARING_1, SHARING_2)) {
+			if (identity.createUserQuery().userId(id).count() > 0) {
+				identity.deleteUser(id);
+			}
 		}
+	}
+
+	@Test
+	void accountsOpenedWithOnePublishedPasswordShareOneHashAndEachSignsIn() {
+		assertThat(accounts.existing(List.of(SHARING_1, SHARING_2, "admin"))).containsExactly("admin");
+		writes.inOneCommand("test accounts",
+				() -> accounts.openSharingOnePassword(List.of(
+						new Accounts.Opening(new Accounts.Account(SHARING_1, "审核员", "冠县工业和信息化局", null),
+								"county-371525-industry"),
+						new Accounts.Opening(new Accounts.Account(SHARING_2, "申报账户", "聊城测试有限公司", "b@example.cn"),
+								GroupNames.ENTERPRISES)),
+						"Kx9#mP2v!qLz"));
+
+		assertThat(accounts.existing(List.of(SHARING_1, SHARING_2, "no-such-account")))
+			.containsExactlyInAnyOrder(SHARING_1, SHARING_2);
+		assertThat(accounts.checkPassword(SHARING_1, "Kx9#mP2v!qLz")).isTrue();
+		assertThat(accounts.checkPassword(SHARING_2, "Kx9#mP2v!qLz")).isTrue();
+		UserEntity first = (UserEntity) identity.createUserQuery().userId(SHARING_1).singleResult();
+		UserEntity second = (UserEntity) identity.createUserQuery().userId(SHARING_2).singleResult();
+		assertThat(second.getPassword()).isEqualTo(first.getPassword()).isNotBlank().doesNotContain("Kx9#mP2v!qLz");
+		assertThat(second.getSalt()).isEqualTo(first.getSalt());
+		assertThat(identity.createGroupQuery().groupMember(SHARING_1).singleResult().getId())
+			.isEqualTo("county-371525-industry");
+		assertThat(accounts.groupTypes(SHARING_2)).singleElement()
+			.satisfies(type -> assertThat(GroupType.of(type)).isEqualTo(GroupType.ENTERPRISE));
+		assertThat(accounts.account(SHARING_2).orElseThrow().lastName()).isEqualTo("聊城测试有限公司");
 	}
 
 	@Test
