@@ -12,14 +12,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How a start-up runner writes what the engine keeps (groups, grants, filters): in one
- * transaction and one engine command, so that the engine's services called inside join
- * the command and what they add is flushed together, one batch per table, when it ends.
- * Nothing the work adds can be read back by a query before then. If the work fails
- * because another node starting on the same database at the same moment made some of the
- * same rows (a unique or other integrity constraint, or the engine's optimistic lock), it
- * runs once more and then sees what the other node made; any other failure fails the
- * start at once.
+ * How a start-up runner writes what the engine keeps (groups, grants, Tasklist's filters,
+ * the demo's accounts): in one transaction and one engine command, so that the engine's
+ * services called inside join the command and what they add is flushed together, one
+ * batch per table, when it ends. Nothing the engine's services add can be read back by an
+ * engine query before then (the application's own statements in the same transaction are
+ * written at once). If the work fails because another node starting on the same database
+ * at the same moment made some of the same rows (a unique or other integrity constraint,
+ * or the engine's optimistic lock), it runs once more and then sees what the other node
+ * made; any other failure fails the start at once.
  */
 @Component
 public class StartupWrites {

@@ -18,9 +18,9 @@ class RequestIdErrorAttributes extends DefaultErrorAttributes {
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
-		Object id = request.getAttribute(RequestIdFilter.MDC_KEY, RequestAttributes.SCOPE_REQUEST);
+		Object id = request.getAttribute(RequestIds.KEY, RequestAttributes.SCOPE_REQUEST);
 		if (id != null) {
-			attributes.put(RequestIdFilter.MDC_KEY, id);
+			attributes.put(RequestIds.KEY, id);
 		}
 		return attributes;
 	}

@@ -26,8 +26,6 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";
 
-	static final String MDC_KEY = RequestIds.KEY;
-
 	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
 	@Override
@@ -35,21 +33,21 @@ class RequestIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// Under Tomcat the id was given by RequestIdValve, which also keeps it in the MDC
 		// past this filter.
-		Object given = request.getAttribute(MDC_KEY);
+		Object given = request.getAttribute(RequestIds.KEY);
 		String id = given instanceof String s ? s : idFor(request.getHeader(HEADER));
-		String before = MDC.get(MDC_KEY);
-		MDC.put(MDC_KEY, id);
-		request.setAttribute(MDC_KEY, id);
+		String before = MDC.get(RequestIds.KEY);
+		MDC.put(RequestIds.KEY, id);
+		request.setAttribute(RequestIds.KEY, id);
 		response.setHeader(HEADER, id);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			if (before == null) {
-				MDC.remove(MDC_KEY);
+				MDC.remove(RequestIds.KEY);
 			}
 			else {
-				MDC.put(MDC_KEY, before);
+				MDC.put(RequestIds.KEY, before);
 			}
 		}
 	}

@@ -35,14 +35,14 @@ class RequestIdValve implements WebServerFactoryCustomizer<TomcatServletWebServe
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
 			String id = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
-			request.setAttribute(RequestIdFilter.MDC_KEY, id);
+			request.setAttribute(RequestIds.KEY, id);
 			response.setHeader(RequestIdFilter.HEADER, id);
-			MDC.put(RequestIdFilter.MDC_KEY, id);
+			MDC.put(RequestIds.KEY, id);
 			try {
 				getNext().invoke(request, response);
 			}
 			finally {
-				MDC.remove(RequestIdFilter.MDC_KEY);
+				MDC.remove(RequestIds.KEY);
 			}
 		}
 

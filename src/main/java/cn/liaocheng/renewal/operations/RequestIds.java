@@ -3,9 +3,10 @@ package cn.liaocheng.renewal.operations;
 import org.slf4j.MDC;
 
 /**
- * The id every request is given ({@code RequestIdFilter}): under this key in the logging
- * context of the thread that serves it and among the request's attributes, so that an
- * error answer can name it and a user's report be matched to the log lines.
+ * The id every request is given (under Tomcat by {@code RequestIdValve}, otherwise by
+ * {@code RequestIdFilter}): under this key in the logging context of the thread that
+ * serves it and among the request's attributes, so that an error answer can name it and a
+ * user's report be matched to the log lines.
  */
 public final class RequestIds {
 

@@ -78,6 +78,21 @@ class AccountsTest {
 	}
 
 	@Test
+	void aCopiedHashIsRefusedForAnAccountWhosePasswordWouldBreakThePolicyAndNothingIsOpened() {
+		// The second account's name is part of the password, which the policy forbids.
+		assertThatThrownBy(() -> writes.inOneCommand("test accounts",
+				() -> accounts.openSharingOnePassword(List.of(
+						new Accounts.Opening(new Accounts.Account(SHARING_1, "审核员", "冠县工业和信息化局", null),
+								"county-371525-industry"),
+						new Accounts.Opening(new Accounts.Account(SHARING_2, "申报账户", "mP2v!qLz", null),
+								GroupNames.ENTERPRISES)),
+						"Kx9#mP2v!qLz")))
+			.isInstanceOfSatisfying(RuntimeException.class,
+					e -> assertThat(Accounts.isPasswordPolicyRefusal(e)).as(e.toString()).isTrue());
+		assertThat(accounts.existing(List.of(SHARING_1, SHARING_2))).isEmpty();
+	}
+
+	@Test
 	void anAddressChangedMeanwhileIsNotOverwritten() {
 		accounts.open(new Accounts.Account(USER, "申报账户", "聊城测试有限公司", "first@example.cn"), "Kx9#mP2v!qLz",
 				GroupNames.ENTERPRISES);

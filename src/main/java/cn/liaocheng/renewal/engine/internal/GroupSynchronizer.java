@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.StartupWrites;
 import cn.liaocheng.renewal.organization.EngineStartupWork;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.organization.OrganizationCatalog.ReviewGroup;
 import cn.liaocheng.renewal.organization.StartupOrder;
-import cn.liaocheng.renewal.engine.StartupWrites;
 
 /**
  * Runs first at start (order 0, {@link EngineStartupWork}): makes Camunda's identity

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+
 import cn.liaocheng.renewal.operations.RequestIds;
 
 /**

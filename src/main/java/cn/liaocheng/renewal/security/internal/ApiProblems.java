@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import cn.liaocheng.renewal.operations.RequestIds;
 
 /**
@@ -32,7 +33,7 @@ final class ApiProblems {
 		problem.put("detail", detail);
 		String requestId = RequestIds.current();
 		if (requestId != null) {
-			problem.put(RequestIds.KEY, requestId);
+			problem.put("requestId", requestId);
 		}
 		response.setStatus(status.value());
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
