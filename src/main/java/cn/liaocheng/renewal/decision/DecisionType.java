@@ -9,10 +9,10 @@ import cn.liaocheng.renewal.organization.GroupNames;
  */
 public enum DecisionType {
 
+	// LOAN_REFUSED is the central-bank branch's refusal to list (列入) the project.
 	PROJECT_ACCEPTED(Stage.PROJECT, false, false, "项目入库通知书"), PROJECT_REFUSED(Stage.PROJECT, true, true, "不予入库决定书"),
 	SUBSIDY_ALLOCATED(Stage.SUBSIDY, false, false, "奖补资金下达通知书"), SUBSIDY_REFUSED(Stage.SUBSIDY, true, true, "不予奖补决定书"),
 	LOAN_LISTED(Stage.LOAN, false, false, "设备更新贷款项目入选通知书"), LOAN_REFUSED(Stage.LOAN, true, true, "不予列入贷款支持项目清单决定书"),
-	/** The central-bank branch's refusal to list (列入) the project. */
 	/**
 	 * A county department's refusal at any of its steps: it does not decide the library,
 	 * the subsidy or the listing, it does not recommend (不予推荐), and the application ends

@@ -21,16 +21,16 @@ public interface AfterAwardProcesses {
 	String CLAWBACK = "clawback";
 
 	/**
-	 * The steps of these processes whose opinions of record a clawback's decision rests
-	 * on: the on-site acceptance (after-award), the determination, the county finance
-	 * bureau's confirmation and the review of the enterprise's statement (clawback).
-	 */
-	/**
 	 * The county finance bureau's payment of an instalment, which a clawback holds
 	 * ({@link HeldSteps}).
 	 */
 	String TASK_RECORD_PAYMENT = "Task_RecordPayment";
 
+	/*
+	 * The steps of these processes whose opinions of record a clawback's decision rests
+	 * on: the on-site acceptance (after-award), the determination, the county finance
+	 * bureau's confirmation and the review of the enterprise's statement (clawback).
+	 */
 	String TASK_ONSITE_ACCEPTANCE = "Task_CityOnsiteAcceptance";
 
 	String TASK_DETERMINE_CLAWBACK = "Task_DetermineClawback";

@@ -112,8 +112,6 @@ public class BatchEntries {
 		return new Found(entries, total);
 	}
 
-	/** {@code text} with LIKE's wildcards and escape taken literally. */
-
 	/** The batch year of each application that has one; one query. */
 	public Map<Long, Integer> yearsOf(Collection<Long> applicationIds) {
 		Map<Long, Integer> years = new HashMap<>();

@@ -135,8 +135,9 @@ class CaseNarrative {
 				+ ChineseDates.of(accepted.acceptedAt()) + "接受" + directory.bankName(accepted.bankKey()) + "的贷款。");
 	}
 
-	/** The recorded history of one case, and the sentences a decision draws from it. */
 	/**
+	 * The recorded history of one case, and the sentences a decision draws from it.
+	 *
 	 * @param opinions the opinions the document states
 	 * @param named the opinions whose bodies it names as having taken part in a step:
 	 * those stated, and those of bodies whose opinions a reader may not see
