@@ -14,9 +14,8 @@ import cn.liaocheng.renewal.review.HeldSteps;
 
 /**
  * The payment step is held while something holds the case's payment (a clawback): the
- * county finance bureau may not record an instalment then
- * ({@link RecordPaymentListener}), so the step is not overdue, not due soon and not to be
- * urged.
+ * county finance bureau may not record an instalment then ({@link SubsidyPayments}), so
+ * the step is not overdue, not due soon and not to be urged.
  */
 @Component
 class HeldPaymentStep implements HeldSteps {
@@ -44,7 +43,7 @@ class HeldPaymentStep implements HeldSteps {
 
 	/**
 	 * The first hold's reason for each case, as the bureau recording the payment is told
-	 * ({@link RecordPaymentListener}).
+	 * ({@link SubsidyPayments}).
 	 */
 	@Override
 	public Map<Long, String> reasons(String taskDefinitionKey, Collection<Long> applicationIds) {

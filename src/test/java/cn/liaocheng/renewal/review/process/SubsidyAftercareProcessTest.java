@@ -138,6 +138,10 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> pay(claim, "27000.01", "GK-2026-002")).isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("超过尚未拨付的 27,000.00 元");
 		assertThatThrownBy(() -> pay(claim, "1000.00", "GK-2026-001")).hasMessageContaining("已登记过一次拨付");
+		assertThatThrownBy(() -> pay(claim, "1000.00", "GK-2026-003", LocalDate.now(CHINA).plusDays(1)))
+			.hasMessageContaining("拨付日期不能晚于今天");
+		assertThatThrownBy(() -> pay(claim, "1000.00", "GK-2026-003", LocalDate.now(CHINA).minusYears(5)))
+			.hasMessageContaining("拨付日期不能早于资金下达日期");
 		pay(claim, "27000.00", "GK-2026-002");
 		assertThat(aftercare).isWaitingAtExactly("Event_AcceptanceApplied");
 
@@ -303,6 +307,9 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 		assertThatThrownBy(() -> review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入。",
 				"rectificationDeadline", LocalDate.now(CHINA).toString())))
 			.hasMessageContaining("整改期限应晚于今天");
+		assertThatThrownBy(() -> review.complete(city, Map.of("decision", "RETURN", "opinion", "除尘设备未接入。",
+				"rectificationDeadline", LocalDate.now(CHINA).plusDays(400).toString())))
+			.hasMessageContaining("整改期限最长为一年");
 		// A period's last day is a working day: a holiday or rest day is refused, with
 		// the next working day.
 		LocalDate restDay = review.restDayAfter(LocalDate.now(CHINA).plusDays(10));
@@ -608,9 +615,12 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 	 * number, the date as text.
 	 */
 	private void pay(Case claim, String amount, String voucher) {
-		review.complete(review.task(claim, "Task_RecordPayment"),
-				Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。", "paymentDate", LocalDate.now(CHINA).toString(),
-						"paidAmount", Double.valueOf(amount), "voucherNo", voucher));
+		pay(claim, amount, voucher, LocalDate.now(CHINA));
+	}
+
+	private void pay(Case claim, String amount, String voucher, LocalDate paidOn) {
+		review.complete(review.task(claim, "Task_RecordPayment"), Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。",
+				"paymentDate", paidOn.toString(), "paidAmount", Double.valueOf(amount), "voucherNo", voucher));
 		review.runJobs(claim);
 	}
 
