@@ -145,10 +145,8 @@ public class Applications {
 		}
 		store.checkProjectReference(enterprise, dossier);
 		// The other fields are those of the version read above: without a version from
-		// the
-		// caller, that one is expected, so an edit saved meanwhile is refused as a
-		// conflict
-		// rather than silently undone.
+		// the caller, that one is expected, so an edit saved meanwhile is refused as a
+		// conflict rather than silently undone.
 		store.updateDraft(enterprise, user, id, dossier,
 				expectedVersion != null ? expectedVersion : Integer.valueOf(current.version()), false);
 		return read.lines().size();
@@ -217,8 +215,7 @@ public class Applications {
 		ApplicationStatus status = current.summary().status();
 		if (status == ApplicationStatus.APPROVED || status.endedWithoutAward()) {
 			// Ended meanwhile (withdrawn in another tab, lapsed at its deadline): said,
-			// not
-			// answered as if the submission had gone in.
+			// not answered as if the submission had gone in.
 			throw new ApplicationStateException("该申报已办结（" + status.label() + "），不能再提交"
 					+ (status == ApplicationStatus.APPROVED ? "。" : "。如需申报，请新建申报。"));
 		}

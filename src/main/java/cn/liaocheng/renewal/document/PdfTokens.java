@@ -158,8 +158,7 @@ final class PdfTokens extends OutputStream {
 				case '<' -> lessThan = true;
 				default -> {
 					// '[', ']', '{', '}', '>', '/' and white space end a token; a name
-					// starts
-					// with '/' and is counted as its characters follow.
+					// starts with '/' and is counted as its characters follow.
 				}
 			}
 			if (b == '/') {

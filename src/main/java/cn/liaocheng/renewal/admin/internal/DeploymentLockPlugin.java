@@ -54,8 +54,7 @@ class DeploymentLockPlugin extends AbstractProcessEnginePlugin {
 				catch (ModelLocks.Busy busy) {
 					// Said as the engine's refusal, in Chinese, to Camunda Modeler and
 					// Cockpit; without the database's lock failure as its cause, which
-					// would
-					// read as a task someone else has done.
+					// would read as a task someone else has done.
 					throw new ProcessEngineException(busy.getMessage());
 				}
 			}

@@ -172,9 +172,8 @@ public class EnterpriseSteps {
 		// case. Then the case's row, before any row that refers to it (on PostgreSQL an
 		// insert referring to it would take a share lock that a later hold would have to
 		// upgrade) and before the engine's rows, as every writer of the case takes it:
-		// the
-		// deadline reminders wait for the submission instead of reminding of it, and a
-		// second submission waits for the first. The state is checked again under it.
+		// the deadline reminders wait for the submission instead of reminding of it, and
+		// a second submission waits for the first. The state is checked again under it.
 		List<StoredFile> stored = new ArrayList<>();
 		for (Upload upload : uploads) {
 			stored.add(files.store(upload.content(), FileType.of(upload.content()).orElseThrow().mediaType()));

@@ -577,8 +577,7 @@ public class ApplicationStore {
 		}
 		else {
 			// Submitted before: the reviewers may have relied on it; it leaves the
-			// dossier
-			// but stays on record with its file.
+			// dossier but stays on record with its file.
 			audit.record(user.userId(), ApplicationEvent.ATTACHMENT_REMOVED, subject(id),
 					named + " sha256=" + attachment.sha256());
 		}

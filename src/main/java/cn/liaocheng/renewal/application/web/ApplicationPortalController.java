@@ -290,8 +290,7 @@ class ApplicationPortalController {
 		}
 		catch (ApplicationStateException e) {
 			// Changed meanwhile in another window, or no longer submittable: the page
-			// again,
-			// as it now stands, with the reason.
+			// again, as it now stands, with the reason.
 			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/enterprise/applications/" + id;

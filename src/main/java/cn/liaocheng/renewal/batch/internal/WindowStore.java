@@ -86,8 +86,7 @@ public class WindowStore {
 	public ApplicationWindow close(String userId, long id) {
 		repository.lockKind(find(id).kind());
 		// Read again under the kind's lock: a change committed meanwhile is what is
-		// closed
-		// (or a withdrawal meanwhile is said), not the version read before.
+		// closed (or a withdrawal meanwhile is said), not the version read before.
 		ApplicationWindow current = find(id);
 		Instant now = Instant.now();
 		switch (current.stateAt(now)) {

@@ -85,8 +85,7 @@ class WindowPageController {
 			}
 			catch (WindowConflictException e) {
 				// What was typed stays, against the version saved meanwhile: saved again,
-				// it
-				// replaces that one knowingly.
+				// it replaces that one knowingly.
 				model.addAttribute("error", e.getMessage() + "下方保留了您填写的内容，已保存的最新内容见上方列表；核对后再次保存，将以您填写的内容为准。");
 				return page(user, model, windows.get(user, id), form, List.of());
 			}

@@ -164,8 +164,7 @@ public class ClawbackCollection {
 					ClawbackDecision.revocationProposedTo(c, record, paid, revoke).orElse(null)));
 			if (revoke) {
 				// The bureau revokes only an allocation it issued itself; another body's
-				// it
-				// finds should be revoked, and proposes that to that body.
+				// it finds should be revoked, and proposes that to that body.
 				String what = issued.type() == DecisionType.SUBSIDY_REVOKED
 						? "撤销已下达的奖补资金" + Money.yuan(c.allocated()) + "元。该资金尚未拨付，不再拨付，无需缴回。"
 						: "认定已下达的奖补资金" + Money.yuan(c.allocated()) + "元应予撤销，并建议下达该资金的"

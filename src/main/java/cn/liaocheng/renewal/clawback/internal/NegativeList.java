@@ -238,8 +238,7 @@ public class NegativeList implements SubmissionGate {
 			.update();
 		if (lifted == 0) {
 			// Another lift committed between the read above and this update: it is the
-			// one
-			// on record and in the audit trail.
+			// one on record and in the audit trail.
 			throw new ClawbackRefused(ClawbackRefused.Reason.CHANGED, "该记录刚刚已由他人解除，本次解除未生效，请刷新后查看");
 		}
 		audit.record(user.userId(), "NEGATIVE_LIST_LIFTED", "enterprise:" + entry.creditCode(),

@@ -128,8 +128,7 @@ final class DecisionText {
 
 	private static String decision(DecisionRequest r) {
 		// The library of the batch the project was submitted in: a batch's window may
-		// open
-		// in the year before its own, so the decision's date does not tell it.
+		// open in the year before its own, so the decision's date does not tell it.
 		int year = r.proceedings().batchYear() != null ? r.proceedings().batchYear() : r.decisionDate().getYear();
 		Amounts a = r.amounts();
 		DecisionRequest.Loan loan = r.proceedings().loan();
@@ -254,9 +253,8 @@ final class DecisionText {
 			return trancheByTranche(p);
 		}
 		// When the total granted is reached, the period pays what is left of it, less
-		// than
-		// its computation gives: the notice says so rather than show a sum that does not
-		// come out.
+		// than its computation gives: the notice says so rather than show a sum that does
+		// not come out.
 		BigDecimal computed = p.balanceBasis() == null ? null
 				: p.balanceBasis().multiply(p.points()).divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
 		boolean capped = computed != null && p.amount().compareTo(computed) < 0;

@@ -144,8 +144,7 @@ class AccountController {
 			accounts.changeEmail(user.userId(), oldEmail, newEmail);
 		}
 		// Who changed the account's contact, from what to what: a county asked for a
-		// reset
-		// later can see that the phone it would call was changed, and when.
+		// reset later can see that the phone it would call was changed, and when.
 		audit.record(user.userId(), "ENTERPRISE_CONTACT_CHANGED", "enterprise:" + enterprise.id(),
 				"name " + enterprise.contactName() + " -> " + RegistrationRules.trim(contactName) + "; phone "
 						+ enterprise.contactPhone() + " -> " + newPhone + "; email " + oldEmail + " -> " + newEmail);

@@ -202,8 +202,7 @@ class CountyEnterprises implements PendingRegistrations {
 			.update();
 		if (changed > 0) {
 			// Activated before, then disabled: restored. A registration disabled before
-			// it
-			// was ever activated is activated now, and told so.
+			// it was ever activated is activated now, and told so.
 			boolean again = state.status() == EnterpriseStatus.DISABLED && state.everActivated();
 			LOG.info("Enterprise {} ({}) {} by {}", before.creditCode(), before.userId(),
 					again ? "activated again" : "activated", actor);
@@ -321,8 +320,7 @@ class CountyEnterprises implements PendingRegistrations {
 					"只能驳回尚未激活的注册；“" + before.name() + "”的账户" + before.statusLabel() + "，如需关闭请停用");
 		}
 		// The login goes with the registration (Camunda's command joins this
-		// transaction);
-		// the account's sessions end at once, on every node.
+		// transaction); the account's sessions end at once, on every node.
 		accounts.delete(before.userId());
 		sessions.end(before.userId(), null);
 		audit.record(user.userId(), "ENTERPRISE_REJECTED", "enterprise:" + id,

@@ -41,9 +41,8 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		BigDecimal points = o.interestSubsidyPoints() == null ? BigDecimal.ZERO : o.interestSubsidyPoints();
 		int months = o.interestSubsidyMonths() == null ? 0 : o.interestSubsidyMonths();
 		// The ledger pays no more than the decision granted: the rule's cap, and the
-		// amount
-		// the interest-subsidy decision determined (it counts months, the ledger days).
-		// A loan refused the subsidy accrues nothing.
+		// amount the interest-subsidy decision determined (it counts months, the ledger
+		// days). A loan refused the subsidy accrues nothing.
 		BigDecimal granted = o.interestSubsidyAmount();
 		BigDecimal cap = o.interestSubsidyCap();
 		if (granted != null) {

@@ -91,8 +91,7 @@ public class LedgerPayments {
 			GrantedLoan loan = GrantedLoan.of(stages, applicationId);
 			LedgerAccess.requireFinance(user, loan);
 			// One payment of a loan at a time: two periods paid with one transfer's
-			// voucher
-			// at the same moment both find the voucher held by this loan.
+			// voucher at the same moment both find the voucher held by this loan.
 			store.lock(applicationId);
 			LedgerRow row = row(applicationId, rowId);
 			// Central funds: the period is approved and its payment recorded by two

@@ -56,8 +56,7 @@ final class LoanRecordingRules {
 				requireDisbursed(events);
 				BigDecimal amount = amount(r.amount(), "amount", "归还本金");
 				// The whole balance may be repaid at maturity: that is a repayment, not
-				// the
-				// early settlement that 提前结清 states.
+				// the early settlement that 提前结清 states.
 				if (amount.compareTo(balance) > 0) {
 					throw LedgerException.invalid("amount", "归还本金不能超过贷款余额（" + yuan(balance) + "元）；到期前全部归还的，请登记“提前结清”");
 				}

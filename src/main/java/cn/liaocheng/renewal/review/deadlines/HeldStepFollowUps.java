@@ -63,8 +63,7 @@ class HeldStepFollowUps {
 		for (int attempt = 1;; attempt++) {
 			try {
 				// The step is another body's (the county finance bureau's payment): set
-				// by
-				// the system, not under the rights of whoever started or dropped the
+				// by the system, not under the rights of whoever started or dropped the
 				// clawback.
 				newTransaction
 					.executeWithoutResult(status -> ProductAuthority.run(identity, () -> setFollowUps(changed)));

@@ -403,12 +403,10 @@ class IssuingGrounds implements DecisionGrounds {
 			return Optional.of(where + "不是" + body(group) + "给出的");
 		}
 		// An opinion recorded before membership was kept with it was recorded for the
-		// body
-		// of the task it completed, and the completion check admitted only a member of
-		// that
-		// body then: it counts unless nobody was named (a completion without an
-		// assignee).
-		// Rows recorded since always carry the flag, so no new row can take this way.
+		// body of the task it completed, and the completion check admitted only a member
+		// of that body then: it counts unless nobody was named (a completion without an
+		// assignee). Rows recorded since always carry the flag, so no new row can take
+		// this way.
 		boolean member = o.reviewerMember() != null ? o.reviewerMember()
 				: !ReviewOpinions.NO_REVIEWER.equals(o.opinion().reviewer())
 						|| directory.isMemberOf(o.opinion().reviewer(), group);
@@ -610,8 +608,7 @@ class IssuingGrounds implements DecisionGrounds {
 			}
 			// Every body the routing table (the version the case was routed by) names for
 			// the case as submitted reviewed it: a moved token, or a routing input
-			// changed
-			// since, does not drop one.
+			// changed since, does not drop one.
 			for (String key : grounds.routing.routedFor(record.facts().applicationId()).split(",")) {
 				String group = GroupNames.city(key.strip());
 				if (!key.isBlank() && !lastByBody.containsKey(group)) {
@@ -662,8 +659,8 @@ class IssuingGrounds implements DecisionGrounds {
 		Requirement approved = city(EXPERT, "industry");
 		return (grounds, record, after) -> {
 			// Required by the recorded amount against the expert-review table (the
-			// version
-			// the subsidy was computed by), whatever a variable or a moved token says.
+			// version the subsidy was computed by), whatever a variable or a moved token
+			// says.
 			BigDecimal amount = record.facts().outcomes().subsidyAmount();
 			boolean required = amount != null && grounds.rules.needsExpertReview(amount,
 					grounds.tables.asJudged(record.facts().applicationId(), ReviewProcesses.EXPERT_REVIEW_TABLE));
@@ -692,8 +689,7 @@ class IssuingGrounds implements DecisionGrounds {
 				return Met.missing("拟奖补情况公示至" + CaseNarrative.ChineseDates.of(notice.get().endsAt()) + "，公示期尚未届满");
 			}
 			// The amount the decision states is the one the public saw: a subsidy
-			// computed
-			// again after its notice is noticed again.
+			// computed again after its notice is noticed again.
 			BigDecimal computed = record.facts().outcomes().subsidyAmount();
 			BigDecimal noticed = notice.get().amount();
 			if (computed != null && noticed != null && computed.compareTo(noticed) != 0) {

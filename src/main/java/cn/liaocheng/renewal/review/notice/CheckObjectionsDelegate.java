@@ -30,8 +30,7 @@ class CheckObjectionsDelegate implements JavaDelegate {
 		List<PublicNotices.Objection> objections = notices.unresolved(applicationId);
 		execution.setVariable(ReviewProcesses.HAS_OBJECTIONS, !objections.isEmpty());
 		// The objections themselves go on the lead body's task only
-		// (ObjectionsOnTheirTask);
-		// a summary an earlier version left on the case goes.
+		// (ObjectionsOnTheirTask); a summary an earlier version left on the case goes.
 		execution.removeVariable(ReviewProcesses.OBJECTION_SUMMARY);
 	}
 

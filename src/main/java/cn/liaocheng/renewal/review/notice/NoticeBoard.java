@@ -86,8 +86,7 @@ public class NoticeBoard {
 		}
 		LocalDate day = LocalDate.now(ChinaTime.ZONE);
 		// The objections sent from one client network, and those against this notice
-		// under
-		// one phone line.
+		// under one phone line.
 		String address = "address:" + DailyQuota.network(clientAddress);
 		String phone = "phone:" + applicationId + ":" + ObjectionRules.phoneLine(objection.phone());
 		quota.prepare(day, address, phone);

@@ -126,8 +126,7 @@ class CasePins extends AbstractProcessEnginePlugin {
 					return;
 				}
 				// While the product starts a round (a clawback started again after the
-				// last was
-				// dropped), the instance it starts, recorded now for that round.
+				// last was dropped), the instance it starts, recorded now for that round.
 				Optional<Integer> starting = AfterAwardStarts.starting(applicationId, processKey);
 				if (starting.isPresent() && Long.toString(applicationId).equals(rootBusinessKey)
 						&& stages.getObject().pinAfterAwardProcess(applicationId, processKey, starting.get(), rootId)) {

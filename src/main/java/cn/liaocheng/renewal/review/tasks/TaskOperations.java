@@ -172,8 +172,7 @@ public class TaskOperations {
 			Set<String> available = new TreeSet<>();
 			boolean member = bodies.stream().anyMatch(callerGroups::contains);
 			// The holder's operations as TaskHandOvers.heldBy allows them: a lead holding
-			// an
-			// escalated task, whose lead group is then a candidate, too.
+			// an escalated task, whose lead group is then a candidate, too.
 			boolean holderMember = candidates.stream().anyMatch(callerGroups::contains);
 			if (holderMember && callerId.equals(task.getAssignee())
 					&& task.getDelegationState() != DelegationState.PENDING) {
@@ -493,8 +492,7 @@ public class TaskOperations {
 			String why = TaskHandOvers.reason(reason);
 			urge(applicationId, task, body, callerId, directory.personName(callerId), false, why);
 			// Held last, after the case's rows the urge wrote, as every writer takes
-			// them:
-			// a step ending meanwhile takes the urge back with this transaction.
+			// them: a step ending meanwhile takes the urge back with this transaction.
 			if (!openTasks.hold(task.getId())) {
 				throw changed("该任务已办结，无需催办");
 			}

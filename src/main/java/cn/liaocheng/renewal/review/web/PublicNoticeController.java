@@ -97,8 +97,7 @@ class PublicNoticeController {
 			}
 			case NOT_OPEN -> {
 				// The period ended while the objection was typed: the text comes back to
-				// be
-				// kept, with the reason, as no form of that notice is shown any more.
+				// be kept, with the reason, as no form of that notice is shown any more.
 				response.setStatus(HttpStatus.CONFLICT.value());
 				board(model, "", 1);
 				model.addAttribute("error", filing.message());

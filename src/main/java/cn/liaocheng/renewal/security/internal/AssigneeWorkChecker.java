@@ -108,8 +108,7 @@ final class AssigneeWorkChecker {
 		}
 		if (command instanceof ResolveTaskCmd) {
 			// The engine lets an assignee resolve any task back to its owner, skipping
-			// the
-			// form and recording nothing; a 委派 returns through the form instead.
+			// the form and recording nothing; a 委派 returns through the form instead.
 			throw new AuthorizationException("委派的任务请提交表单交还委派人，不能直接交还");
 		}
 		if (command instanceof CompleteTaskCmd && task.getDelegationState() == DelegationState.PENDING) {

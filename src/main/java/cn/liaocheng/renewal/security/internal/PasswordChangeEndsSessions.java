@@ -179,8 +179,7 @@ class PasswordChangeEndsSessions extends AbstractProcessEnginePlugin {
 			if (passwordChanged) {
 				audit.getObject().passwordChanged(user.getId());
 				// Whoever changed it, the password is no longer the temporary one a
-				// county
-				// gave (a reset marks the account again after its own change).
+				// county gave (a reset marks the account again after its own change).
 				temporaryPasswords.getObject().clear(user.getId());
 				endOtherSessions(user.getId());
 				// Any change of the password also ends the API tokens: a token made with

@@ -103,8 +103,7 @@ class TargetController {
 		catch (TargetProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 			// with the version the form was read at: saved again, a colleague's change
-			// made
-			// meanwhile is still refused, not overwritten
+			// made meanwhile is still refused, not overwritten
 			HashMap<String, String> typed = fields.typed(null);
 			typed.put("version", version);
 			redirect.addFlashAttribute("typed", typed);
