@@ -79,8 +79,7 @@ class ErrorPages extends AbstractErrorController {
 			failure = denied;
 		}
 		// One line per answered failure, with the request id (MDC) the page shows; the
-		// exception, if any, is
-		// logged where it was thrown.
+		// exception, if any, is logged where it was thrown.
 		LOG.info("Answered {} for {} {}{}", status.value(), request.getMethod(),
 				String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)),
 				failure == null ? "" : " (" + failure.getClass().getSimpleName() + ")");

@@ -36,9 +36,8 @@ class UploadTooLarge {
 	Object tooLarge(MaxUploadSizeExceededException refused, HttpServletRequest request, HttpServletResponse response) {
 		String message = isOneFile(refused) ? MESSAGE : TOTAL_MESSAGE;
 		// Refused while the request is read, the upload may reach here on a forward or
-		// error dispatch (an unreadable
-		// body also lacks its CSRF token); the address the user posted to is the original
-		// one.
+		// error dispatch (an unreadable body also lacks its CSRF token); the address the
+		// user posted to is the original one.
 		String uri = originalUri(request);
 		if (uri.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, message);

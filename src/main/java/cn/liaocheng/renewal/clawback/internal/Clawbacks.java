@@ -220,10 +220,9 @@ public class Clawbacks {
 			return;
 		}
 		// Only money that reached the enterprise can be recovered: once the county
-		// finance bureau has recorded
-		// payments, their sum is the limit (what was never paid is simply not paid); a
-		// case allocated before payments
-		// were recorded keeps the allocated amount as its limit.
+		// finance bureau has recorded payments, their sum is the limit (what was never
+		// paid is simply not paid); a case allocated before payments were recorded keeps
+		// the allocated amount as its limit.
 		if (amount == null) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写追回金额");
 		}

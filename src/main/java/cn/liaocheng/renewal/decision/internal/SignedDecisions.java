@@ -97,9 +97,8 @@ class SignedDecisions implements Decisions {
 		}
 		catch (DuplicateKeyException e) {
 			// Another body's issue for the same stage committed first (the counter lock
-			// orders one body's issues
-			// only): the stage has its decision. Our transaction rolled back whole,
-			// unless it is our caller's.
+			// orders one body's issues only): the stage has its decision. Our transaction
+			// rolled back whole, unless it is our caller's.
 			if (joined) {
 				throw e;
 			}

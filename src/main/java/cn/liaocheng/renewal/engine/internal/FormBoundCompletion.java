@@ -82,9 +82,8 @@ final class FormBoundCompletion<T> implements Command<T> {
 			admitted = TaskFormGate.admit(context, task, variables);
 		}
 		// Through the engine's executor (the same context and transaction), so that every
-		// command checker sees the
-		// engine's own completion command, as it would without this gate. An unknown
-		// task: that command answers.
+		// command checker sees the engine's own completion command, as it would without
+		// this gate. An unknown task: that command answers.
 		return context.getProcessEngineConfiguration()
 			.getCommandExecutorTxRequired()
 			.execute(completion.apply(admitted));

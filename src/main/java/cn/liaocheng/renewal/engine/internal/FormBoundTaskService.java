@@ -59,9 +59,8 @@ class FormBoundTaskService extends TaskServiceImpl {
 		commandExecutor.execute(TaskNotesCheck.comment(taskId));
 		if (taskId != null && processInstanceId != null) {
 			// The engine files the note under the case it is given, not under the task's:
-			// a note on one's own task
-			// must not land in another case's history.
-			// Refused inside a command, so that every door answers the engine's reason.
+			// a note on one's own task must not land in another case's history. Refused
+			// inside a command, so that every door answers the engine's reason.
 			commandExecutor.execute(context -> {
 				TaskEntity task = context.getTaskManager().findTaskById(taskId);
 				if (task != null && !processInstanceId.equals(task.getProcessInstanceId())) {

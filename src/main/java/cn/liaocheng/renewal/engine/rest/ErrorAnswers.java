@@ -95,9 +95,8 @@ final class ErrorAnswers {
 	 */
 	static Answer answer(Throwable failure, int status, String type, String message, String requestId) {
 		// The text is the sign when the exception that carried it did not reach the
-		// filter (a conflict found after the
-		// engine's command failed, reported by Camunda's REST resource with the
-		// conflict's message).
+		// filter (a conflict found after the engine's command failed, reported by
+		// Camunda's REST resource with the conflict's message).
 		if (failure != null && isConflict(failure) || message != null && message.contains(CONFLICT)) {
 			LOG.info("Conflicting change refused with 409: {}", failure == null ? logged(message) : oneLine(failure));
 			return Answer.of(409, "Conflict", CONFLICT, requestId);

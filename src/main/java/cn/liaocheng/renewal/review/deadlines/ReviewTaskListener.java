@@ -82,9 +82,8 @@ class ReviewTaskListener implements TaskListener {
 			task.setDueDate(Date.from(due));
 		}
 		// Tasklist shows these under each task (the filters' variables): copied onto the
-		// task, whose readers may read
-		// its own variables, while the case's variables stay out of reach of other
-		// bodies' reviewers.
+		// task, whose readers may read its own variables, while the case's variables stay
+		// out of reach of other bodies' reviewers.
 		for (String shown : TASKLIST_SHOWS) {
 			Object value = task.getVariable(shown);
 			if (value != null) {
@@ -93,8 +92,8 @@ class ReviewTaskListener implements TaskListener {
 		}
 		long applicationId = ReviewedApplication.of(task);
 		// The kind in Chinese, for Tasklist's list, search and sorting: taken from the
-		// application itself, not from a
-		// process variable that a task completion could have written.
+		// application itself, not from a process variable that a task completion could
+		// have written.
 		ApplicationSummary summary = stages.summaries(List.of(applicationId)).stream().findFirst().orElse(null);
 		if (summary != null) {
 			task.setVariableLocal(ReviewProcesses.KIND_NAME, kindName(summary.kind()));
@@ -118,8 +117,8 @@ class ReviewTaskListener implements TaskListener {
 		ApplicationStatus stage = STEP_STAGES.getOrDefault(task.getTaskDefinitionKey(), stageOf(group));
 		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {
 			// A decided case keeps its outcome: the steps after a subsidy's award
-			// (payment, acceptance) have their own
-			// record and never move the application back into review.
+			// (payment, acceptance) have their own record and never move the application
+			// back into review.
 			stages.enter(applicationId, stage, null);
 		}
 		List<String> groups = task.getCandidates()

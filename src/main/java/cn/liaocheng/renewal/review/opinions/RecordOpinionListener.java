@@ -77,8 +77,8 @@ class RecordOpinionListener implements TaskListener {
 		long applicationId = ReviewedApplication.of(task);
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
 			// Double funding is checked again at every approval: a claim must not pass on
-			// an invoice or project
-			// that another application holds, whatever happened since it was submitted.
+			// an invoice or project that another application holds, whatever happened
+			// since it was submitted.
 			List<FieldProblem> funding = stages.fundingProblems(applicationId);
 			if (!funding.isEmpty()) {
 				throw new ProcessEngineException("该申请不能审核通过，请退回补正或不予通过："
@@ -98,9 +98,8 @@ class RecordOpinionListener implements TaskListener {
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
 			// A task has one opinion: the other completion of this task (a second tab, a
-			// colleague) committed first
-			// and this one waited on its row. That is the engine's kind of conflict, not
-			// a failure of the database.
+			// colleague) committed first and this one waited on its row. That is the
+			// engine's kind of conflict, not a failure of the database.
 			throw new OptimisticLockingException("该任务已由他人办理，请刷新后查看");
 		}
 	}

@@ -101,8 +101,8 @@ class CaseReviewProcesses implements CaseReviews {
 			return false;
 		}
 		// The main process is the root instance with the case's key; the correction and
-		// review processes it called
-		// hold copies of what they were started with and pass nothing back.
+		// review processes it called hold copies of what they were started with and pass
+		// nothing back.
 		String processKey = ReviewProcesses.processKey(corrected.kind());
 		ProcessInstance main = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(key)

@@ -47,8 +47,7 @@ final class FormExpiredHandler implements AccessDeniedHandler {
 			return;
 		}
 		// Another site's forged post must not come back as a ready form one click away
-		// from being sent with a good
-		// token: only a form of this site is offered again.
+		// from being sent with a good token: only a form of this site is offered again.
 		if (fromThisSite(request)) {
 			request.setAttribute(KEPT_FIELDS, keptFields(request.getParameterMap()));
 			request.setAttribute(TARGET, path);

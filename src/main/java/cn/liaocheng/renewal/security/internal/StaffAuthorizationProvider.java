@@ -114,9 +114,8 @@ class StaffAuthorizationProvider extends DefaultAuthorizationProvider {
 			return;
 		}
 		// 委派: the colleague a task was delegated to completes it, which resolves it back
-		// to its owner. Only the
-		// product's delegation sets an owner (reviewers cannot delegate or set owners
-		// themselves).
+		// to its owner. Only the product's delegation sets an owner (reviewers cannot
+		// delegate or set owners themselves).
 		if (userId.equals(oldAssignee) && newAssignee != null && newAssignee.equals(task.getOwner())
 				&& task.getDelegationState() == DelegationState.RESOLVED) {
 			return;
