@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
  * writes its name once, as a constant of the model's class ({@code ReviewProcesses},
  * {@code AftercareModel}, {@code ClawbackModel}) or as a literal in the one class that
  * sets or reads it. So a name written out in a call ({@code getVariable("…")},
- * {@code setVariableLocal("…")}, {@code putValue("…")}) may appear in one source file
- * only, and never spell a name that a model class already holds as a constant: a renamed
- * field would otherwise leave a second spelling behind, read as null.
+ * {@code setVariableLocal("…")}, {@code putValue("…")}, a start's
+ * {@code variables.put("…")}) may appear in one source file only, and never spell a name
+ * that a model class already holds as a constant: a renamed field would otherwise leave a
+ * second spelling behind, read as null.
  */
 class VariableNamesTest {
 
 	private static final Path SOURCES = Path.of("src", "main", "java");
 
-	private static final Pattern LITERAL_NAME = Pattern
-		.compile("(?:(?:get|set|has|remove)Variable(?:Local|Typed)?|putValue)\\(\"([A-Za-z_][A-Za-z0-9_]*)\"");
+	private static final Pattern LITERAL_NAME = Pattern.compile(
+			"(?:(?:get|set|has|remove)Variable(?:Local|Typed)?|putValue|variables\\.put)\\(\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
 	private static final Pattern CONSTANT = Pattern
 		.compile("static final String [A-Z_0-9]+ = \"([A-Za-z_][A-Za-z0-9_]*)\";");

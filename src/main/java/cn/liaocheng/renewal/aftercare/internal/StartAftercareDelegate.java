@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.CaseOfStep;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
  * Task_StartAftercare of subsidy-application: once the allocation decision is issued, the
@@ -49,13 +50,13 @@ class StartAftercareDelegate implements JavaDelegate {
 					// application
 		}
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("applicationId", applicationId);
-		variables.put("referenceNo", facts.referenceNo());
-		variables.put("enterpriseName", facts.enterpriseName());
-		variables.put("enterpriseUser", facts.enterpriseUser());
-		variables.put("applicationTitle", facts.title());
-		variables.put("divisionCode", facts.divisionCode());
-		variables.put("subsidyAmount", Money.yuan(allocated));
+		variables.put(ReviewProcesses.APPLICATION_ID, applicationId);
+		variables.put(ReviewProcesses.REFERENCE_NO, facts.referenceNo());
+		variables.put(ReviewProcesses.ENTERPRISE_NAME, facts.enterpriseName());
+		variables.put(ReviewProcesses.ENTERPRISE_USER, facts.enterpriseUser());
+		variables.put(ReviewProcesses.APPLICATION_TITLE, facts.title());
+		variables.put(ReviewProcesses.DIVISION_CODE, facts.divisionCode());
+		variables.put(ReviewProcesses.SUBSIDY_AMOUNT, Money.yuan(allocated));
 		variables.put(AftercareModel.UNPAID_AMOUNT, Money.yuan(allocated));
 		processes.start(AftercareModel.PROCESS_KEY, applicationId, variables);
 		stages.note(applicationId, AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "AFTERCARE_STARTED",

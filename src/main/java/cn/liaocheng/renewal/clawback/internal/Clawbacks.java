@@ -34,6 +34,7 @@ import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.HeldStepsChanged;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -124,11 +125,11 @@ public class Clawbacks {
 				f.referenceNo(), f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(),
 				startedBy));
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("applicationId", applicationId);
-		variables.put("referenceNo", f.referenceNo());
-		variables.put("enterpriseName", f.enterpriseName());
-		variables.put("applicationTitle", f.title());
-		variables.put("divisionCode", f.divisionCode());
+		variables.put(ReviewProcesses.APPLICATION_ID, applicationId);
+		variables.put(ReviewProcesses.REFERENCE_NO, f.referenceNo());
+		variables.put(ReviewProcesses.ENTERPRISE_NAME, f.enterpriseName());
+		variables.put(ReviewProcesses.APPLICATION_TITLE, f.title());
+		variables.put(ReviewProcesses.DIVISION_CODE, f.divisionCode());
 		variables.put(ClawbackModel.CAUSE, cause.label());
 		variables.put(ClawbackModel.FACTS, facts.strip());
 		variables.put(ClawbackModel.ALLOCATED, Money.yuan(allocated));
