@@ -14,8 +14,8 @@ import cn.liaocheng.renewal.review.HeldSteps;
 
 /**
  * The payment step is held while something holds the case's payment (a clawback): the
- * county finance bureau may not record an instalment then ({@link SubsidyPayments}), so
- * the step is not overdue, not due soon and not to be urged.
+ * county finance bureau may not record an instalment then ({@link SubsidyInstalments}),
+ * so the step is not overdue, not due soon and not to be urged.
  */
 @Component
 class HeldPaymentStep implements HeldSteps {
@@ -43,7 +43,7 @@ class HeldPaymentStep implements HeldSteps {
 
 	/**
 	 * The first hold's reason for each case, as the bureau recording the payment is told
-	 * ({@link SubsidyPayments}).
+	 * ({@link SubsidyInstalments}).
 	 */
 	@Override
 	public Map<Long, String> reasons(String taskDefinitionKey, Collection<Long> applicationIds) {

@@ -10,32 +10,32 @@ import cn.liaocheng.renewal.application.Money;
 
 /**
  * On completing Task_RecordPayment: the instalment the form sent is recorded
- * ({@link SubsidyPayments}); a refusal stops the completion with its message, which the
- * bureau sees in Tasklist. The process learns whether the allocation is now paid in full
- * and what remains.
+ * ({@link SubsidyInstalments}); a refusal stops the completion with its message, which
+ * the bureau sees in Tasklist. The process learns whether the allocation is now paid in
+ * full and what remains.
  */
 @Component("recordPaymentListener")
 class RecordPaymentListener implements TaskListener {
 
-	private final SubsidyPayments payments;
+	private final SubsidyInstalments payments;
 
-	RecordPaymentListener(SubsidyPayments payments) {
+	RecordPaymentListener(SubsidyInstalments payments) {
 		this.payments = payments;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		SubsidyPayments.Entry entry = new SubsidyPayments.Entry(task.getVariable(AftercareModel.PAYMENT_DATE),
+		SubsidyInstalments.Entry entry = new SubsidyInstalments.Entry(task.getVariable(AftercareModel.PAYMENT_DATE),
 				task.getVariable(AftercareModel.PAID_AMOUNT), task.getVariable(AftercareModel.VOUCHER_NO));
-		SubsidyPayments.Recorded recorded;
+		SubsidyInstalments.Recorded recorded;
 		try {
 			recorded = payments.record(AftercareCase.of(task), task.getId(), AftercareCase.group(task),
 					task.getAssignee(), entry);
 		}
-		catch (SubsidyPayments.RecordedMeanwhile e) {
+		catch (SubsidyInstalments.RecordedMeanwhile e) {
 			throw new OptimisticLockingException(e.getMessage());
 		}
-		catch (SubsidyPayments.Refused e) {
+		catch (SubsidyInstalments.Refused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 		task.getExecution().getProcessInstance().setVariable(AftercareModel.PAID_IN_FULL, recorded.inFull());

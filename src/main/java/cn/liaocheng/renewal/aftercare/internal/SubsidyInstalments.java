@@ -31,7 +31,7 @@ import cn.liaocheng.renewal.security.PlainText;
  * {@link AfterAwardStep}.
  */
 @Component
-class SubsidyPayments {
+class SubsidyInstalments {
 
 	/** What the bureau's form sent, as sent. */
 	record Entry(Object paidOn, Object amount, Object voucher) {
@@ -74,7 +74,7 @@ class SubsidyPayments {
 
 	private final List<PaymentHolds> holds;
 
-	SubsidyPayments(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
+	SubsidyInstalments(AftercareRecords records, ApplicationStages stages, OrganizationCatalog bodies,
 			ApplicationEventPublisher events, List<PaymentHolds> holds) {
 		this.records = records;
 		this.stages = stages;
