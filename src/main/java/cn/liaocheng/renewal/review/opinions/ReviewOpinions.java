@@ -3,11 +3,13 @@ package cn.liaocheng.renewal.review.opinions;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.OpinionView;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.directory.Directory;
@@ -36,6 +38,74 @@ public class ReviewOpinions {
 		this.directory = directory;
 		this.stages = stages;
 		this.audit = audit;
+	}
+
+	/**
+	 * What an administrator is told who completes a review task: the opinion of record
+	 * would be their word in a body's name.
+	 */
+	static final String ADMINISTRATOR_REFUSED = "系统管理员账号不能给出审核意见：审核意见须由审核单位的工作人员用本人账号给出，请由本单位人员认领后办理";
+
+	private static final Set<String> DECISIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
+			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
+
+	/** An opinion the rules do not take, with what the reviewer is told. */
+	static final class Refused extends RuntimeException {
+
+		Refused(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * The step's one opinion is recorded already: another completion of the task (a
+	 * second tab, a colleague) committed first and this one waited on its row.
+	 */
+	static final class RecordedMeanwhile extends RuntimeException {
+
+		RecordedMeanwhile() {
+			super("该任务已由他人办理，请刷新后查看");
+		}
+
+	}
+
+	/**
+	 * A reviewer's completion of a step, checked before it becomes the opinion of record
+	 * ({@link #record}): no administrator gives a body's opinion (an administrator can
+	 * join any body's group, so it would be their own word signed in the body's name; the
+	 * assignee, whom the opinion names, is checked as the account is now), a conclusion
+	 * the review knows, an opinion of at least 2 characters, and no approval of a claim
+	 * that double-funding checks refuse (checked again at every approval: a claim must
+	 * not pass on an invoice or project that another application holds, whatever happened
+	 * since it was submitted). {@code decision} and {@code text} are what the form sent.
+	 */
+	@Transactional
+	void give(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
+			Object decision, String chosenLabel, Object text, boolean toldInHistory, String rootProcessInstanceId) {
+		if (directory.isAdministrator(reviewer)) {
+			throw new Refused(ADMINISTRATOR_REFUSED);
+		}
+		if (decision == null || !DECISIONS.contains(decision.toString())) {
+			throw new Refused("请选择审核结论");
+		}
+		if (text == null || text.toString().strip().length() < 2) {
+			throw new Refused("请填写审核意见（至少 2 个字）");
+		}
+		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
+			List<FieldProblem> funding = stages.fundingProblems(applicationId);
+			if (!funding.isEmpty()) {
+				throw new Refused("该申请不能审核通过，请退回补正或不予通过："
+						+ String.join("；", funding.stream().map(FieldProblem::message).toList()));
+			}
+		}
+		try {
+			record(applicationId, taskId, step, stepName, group, reviewer, decision.toString(), chosenLabel,
+					text.toString().strip(), toldInHistory, rootProcessInstanceId);
+		}
+		catch (DuplicateKeyException recordedMeanwhile) {
+			throw new RecordedMeanwhile();
+		}
 	}
 
 	/**

@@ -52,7 +52,7 @@ import cn.liaocheng.renewal.security.CommandCheckers;
  * administrator's word signed in the body's name. An administrator is a member of
  * {@code camunda-admin} by the request's authentication or by the identity store now (a
  * membership dropped in the same session still counts). The opinion listener refuses the
- * same whatever the door ({@code review.opinions.RecordOpinionListener}), and the issuing
+ * same whatever the door ({@code review.opinions.ReviewOpinions#give}), and the issuing
  * check counts no opinion of an account that is an administrator.</li>
  * <li>Nobody resolves a task outright ({@code resolve}): it hands the task to its owner
  * without the form, whatever the delegation state; a 委派 returns through the form.</li>
