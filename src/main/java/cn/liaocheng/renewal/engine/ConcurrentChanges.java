@@ -24,6 +24,12 @@ public final class ConcurrentChanges {
 	 */
 	private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "55P03");
 
+	/**
+	 * What a reviewer is told whose task someone else completed first (or whose
+	 * completion's record another completion wrote first).
+	 */
+	public static final String TASK_DONE_BY_ANOTHER = "该任务已由他人办理，请刷新后查看";
+
 	private ConcurrentChanges() {
 	}
 

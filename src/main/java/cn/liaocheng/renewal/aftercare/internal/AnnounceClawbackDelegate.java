@@ -11,7 +11,7 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
  * Task_AnnounceAcceptanceFailed and Task_AnnounceRectificationLapsed: the subsidy must be
  * recovered, for the cause the step names; announced in the engine's transaction if the
  * record supports it ({@link ClawbackAnnouncements}), else the job fails with the reason
- * and becomes an incident.
+ * (an incident once its retries are spent).
  */
 @Component("announceClawbackDelegate")
 class AnnounceClawbackDelegate implements JavaDelegate {
@@ -24,10 +24,11 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		long applicationId = AftercareCase.of(execution);
 		ClawbackDue.Cause cause = ClawbackDue.Cause
 			.valueOf(String.valueOf(execution.getVariableLocal(AftercareModel.CLAWBACK_CAUSE)));
 		try {
-			announcements.announce(AftercareCase.of(execution), cause);
+			announcements.announce(applicationId, cause);
 		}
 		catch (ClawbackAnnouncements.Refused e) {
 			throw new ProcessEngineException(e.getMessage());

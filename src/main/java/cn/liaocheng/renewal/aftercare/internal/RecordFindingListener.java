@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 
 /**
@@ -41,7 +42,7 @@ class RecordFindingListener implements TaskListener {
 					AftercareCase.group(task), task.getAssignee(), entry);
 		}
 		catch (AftercareFindings.RecordedMeanwhile e) {
-			throw new OptimisticLockingException(e.getMessage());
+			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
 		catch (AftercareFindings.Refused e) {
 			throw new ProcessEngineException(e.getMessage());

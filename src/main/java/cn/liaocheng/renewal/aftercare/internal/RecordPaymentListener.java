@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
 
 /**
  * On completing Task_RecordPayment: the instalment the form sent is recorded
@@ -33,7 +34,7 @@ class RecordPaymentListener implements TaskListener {
 					task.getAssignee(), entry);
 		}
 		catch (SubsidyInstalments.RecordedMeanwhile e) {
-			throw new OptimisticLockingException(e.getMessage());
+			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
 		catch (SubsidyInstalments.Refused e) {
 			throw new ProcessEngineException(e.getMessage());

@@ -59,7 +59,7 @@ class SubsidyInstalments {
 	static final class RecordedMeanwhile extends RuntimeException {
 
 		RecordedMeanwhile() {
-			super("该任务已由他人办理，请刷新后查看");
+			super("recorded by another completion of the same task");
 		}
 
 	}

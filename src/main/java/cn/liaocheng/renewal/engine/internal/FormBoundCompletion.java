@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
+
 /**
  * A completion (complete, resolve, form submission) whose variables are first admitted
  * against the task's form, in the same command and transaction as the engine's own
@@ -19,7 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 final class FormBoundCompletion<T> implements Command<T> {
 
-	static final String COMPLETED_BY_ANOTHER = "该任务已由他人办理，请刷新后查看";
+	static final String COMPLETED_BY_ANOTHER = ConcurrentChanges.TASK_DONE_BY_ANOTHER;
 
 	private final String taskId;
 

@@ -23,7 +23,7 @@ import cn.liaocheng.renewal.engine.ConcurrentChanges;
  */
 final class ErrorAnswers {
 
-	static final String CONFLICT = "该任务已由他人办理，请刷新后查看";
+	static final String CONFLICT = ConcurrentChanges.TASK_DONE_BY_ANOTHER;
 
 	private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
 

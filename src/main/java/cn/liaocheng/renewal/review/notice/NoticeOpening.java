@@ -62,10 +62,11 @@ class NoticeOpening {
 			throw new Refused("No subsidy amount recorded for application " + applicationId);
 		}
 		notices.open(applicationId, now, ends, amount);
-		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE,
-				"拟奖补 " + Money.yuan(amount) + " 元，公示至 " + SHOWN.format(ends) + "（5 个工作日）");
-		events.publishEvent(new CaseNews(applicationId, "进入公示", "拟奖补 " + Money.yuan(amount) + " 元，已在公示栏公示至 "
-				+ SHOWN.format(ends) + "（5 个工作日）。公示期满无异议或异议经核查不成立的，由市财政局决定是否下达奖补资金；拟奖补金额以下达通知书为准。"));
+		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE, "拟奖补 " + Money.yuan(amount) + " 元，公示至 "
+				+ SHOWN.format(ends) + "（" + ReviewProcesses.NOTICE_DAYS + " 个工作日）");
+		events.publishEvent(new CaseNews(applicationId, "进入公示",
+				"拟奖补 " + Money.yuan(amount) + " 元，已在公示栏公示至 " + SHOWN.format(ends) + "（" + ReviewProcesses.NOTICE_DAYS
+						+ " 个工作日）。公示期满无异议或异议经核查不成立的，由市财政局决定是否下达奖补资金；拟奖补金额以下达通知书为准。"));
 		return ends;
 	}
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.engine.TaskForms;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -47,14 +48,14 @@ class RecordOpinionListener implements TaskListener {
 		String chosen = decision == null ? null
 				: TaskForms.optionLabel(task, ReviewProcesses.DECISION, decision.toString()).orElse(null);
 		try {
-			opinions.give(ReviewedApplication.of(task), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+			opinions.give(() -> ReviewedApplication.of(task), task.getId(), task.getTaskDefinitionKey(), task.getName(),
 					group, task.getAssignee(), decision, chosen, task.getVariable(ReviewProcesses.OPINION),
 					ReviewProcesses.REVIEW_PROCESSES.contains(process),
 					ReviewedApplication.rootProcessInstanceId(task));
 		}
 		catch (ReviewOpinions.RecordedMeanwhile e) {
 			// The engine's kind of conflict, not a failure of the database.
-			throw new OptimisticLockingException(e.getMessage());
+			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
 		catch (ReviewOpinions.Refused e) {
 			throw new ProcessEngineException(e.getMessage());

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.review.opinions;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -65,7 +66,7 @@ public class ReviewOpinions {
 	static final class RecordedMeanwhile extends RuntimeException {
 
 		RecordedMeanwhile() {
-			super("该任务已由他人办理，请刷新后查看");
+			super("recorded by another completion of the same task");
 		}
 
 	}
@@ -78,10 +79,11 @@ public class ReviewOpinions {
 	 * the review knows, an opinion of at least 2 characters, and no approval of a claim
 	 * that double-funding checks refuse (checked again at every approval: a claim must
 	 * not pass on an invoice or project that another application holds, whatever happened
-	 * since it was submitted). {@code decision} and {@code text} are what the form sent.
+	 * since it was submitted). {@code decision} and {@code text} are what the form sent;
+	 * the case is asked of {@code caseOfTask} once the completion's own rules pass.
 	 */
 	@Transactional
-	void give(long applicationId, String taskId, String step, String stepName, String group, String reviewer,
+	void give(LongSupplier caseOfTask, String taskId, String step, String stepName, String group, String reviewer,
 			Object decision, String chosenLabel, Object text, boolean toldInHistory, String rootProcessInstanceId) {
 		if (directory.isAdministrator(reviewer)) {
 			throw new Refused(ADMINISTRATOR_REFUSED);
@@ -92,6 +94,7 @@ public class ReviewOpinions {
 		if (text == null || text.toString().strip().length() < 2) {
 			throw new Refused("请填写审核意见（至少 2 个字）");
 		}
+		long applicationId = caseOfTask.getAsLong();
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
 			List<FieldProblem> funding = stages.fundingProblems(applicationId);
 			if (!funding.isEmpty()) {

@@ -26,8 +26,8 @@ class InterestSubsidyReviewText {
 	}
 
 	/**
-	 * The form's fields by name, in the form's order; refused while the interest subsidy
-	 * of the loan has not been computed.
+	 * The form's fields by name, in the form's order; an {@link IllegalStateException}
+	 * while the interest subsidy of the loan has not been computed.
 	 */
 	Map<String, Object> fields(Outcomes o) {
 		if (o.interestSubsidyAmount() == null || o.grantedAmount() == null) {
