@@ -2,6 +2,7 @@ package cn.liaocheng.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ class VariableNamesTest {
 	private static final Pattern LITERAL_NAME = Pattern.compile(
 			"(?:(?:get|set|has|remove)Variable(?:Local|Typed)?|putValue|variables\\.put)\\(\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
+	private static final Pattern ELEMENT_ID = Pattern.compile(
+			"\"((?:Task|Gateway|Event|Timer|Message|Error|Flow|TaskListener|Activity|SubProcess)_[A-Za-z0-9_]+)\"");
+
 	private static final Pattern CONSTANT = Pattern
 		.compile("static final String [A-Z_0-9]+ = \"([A-Za-z_][A-Za-z0-9_]*)\";");
 
@@ -64,6 +68,30 @@ class VariableNamesTest {
 			assertThat(files).as("files writing \"%s\" out", name).hasSize(1);
 			assertThat(constants).as("\"%s\" is a model constant; use it", name).doesNotContain(name);
 		});
+	}
+
+	/**
+	 * A model's element id (a task, gateway, event, timer or listener id) is written out
+	 * in one source file, its model class's: the others use its constant. The frozen Java
+	 * migrations ({@code db/migration}) keep the ids they were written with.
+	 */
+	@Test
+	void anElementIdIsWrittenOutInOneFile() {
+		Map<String, Set<String>> filesById = new TreeMap<>();
+		for (Path file : sources()) {
+			String relative = SOURCES.relativize(file).toString();
+			if (relative.startsWith("db" + File.separator + "migration")) {
+				continue;
+			}
+			Matcher m = ELEMENT_ID.matcher(read(file));
+			while (m.find()) {
+				filesById.computeIfAbsent(m.group(1), id -> new TreeSet<>()).add(relative);
+			}
+		}
+		assertThat(filesById).as("the element ids written out")
+			.containsKeys("Task_RecordPayment", "Task_DetermineClawback");
+		assertThat(filesById)
+			.allSatisfy((id, files) -> assertThat(files).as("files writing \"%s\" out", id).hasSize(1));
 	}
 
 	private static List<Path> sources() {

@@ -14,7 +14,7 @@ public final class AftercareModel {
 
 	public static final String COUNTY_CHECK_TASK = "Task_CountyAcceptanceCheck";
 
-	public static final String CITY_ACCEPTANCE_TASK = "Task_CityOnsiteAcceptance";
+	public static final String CITY_ACCEPTANCE_TASK = AfterAwardProcesses.TASK_ONSITE_ACCEPTANCE;
 
 	public static final String PERFORMANCE_TASK = "Task_PerformanceEvaluation";
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 
+import cn.liaocheng.renewal.review.AfterAwardProcesses;
+
 /**
  * Key, element ids and variable names of {@code bpmn/clawback.bpmn} that the code shares
  * with the model.
@@ -26,10 +28,10 @@ final class ClawbackModel {
 	/** The enterprise expressly waived its statement (放弃陈述、申辩). */
 	static final String MESSAGE_STATEMENT_WAIVED = "ClawbackStatementWaived";
 
-	static final String TASK_DETERMINE = "Task_DetermineClawback";
+	static final String TASK_DETERMINE = AfterAwardProcesses.TASK_DETERMINE_CLAWBACK;
 
 	/** The city industry bureau's review of a statement (复核陈述申辩). */
-	static final String TASK_REVIEW_STATEMENT = "Task_ReviewStatement";
+	static final String TASK_REVIEW_STATEMENT = AfterAwardProcesses.TASK_REVIEW_STATEMENT;
 
 	static final String TIMER_STATEMENT_PERIOD = "TimerEvent_StatementPeriodOver";
 
@@ -49,7 +51,7 @@ final class ClawbackModel {
 	/** Longest statement, in characters. */
 	static final int MAX_STATEMENT = 2000;
 
-	static final String TASK_CONFIRM = "Task_ConfirmClawback";
+	static final String TASK_CONFIRM = AfterAwardProcesses.TASK_CONFIRM_CLAWBACK;
 
 	static final String TASK_OVERDUE_FOLLOW_UP = "Task_OverdueFollowUp";
 
