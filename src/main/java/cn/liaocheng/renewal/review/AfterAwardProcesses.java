@@ -1,7 +1,10 @@
 package cn.liaocheng.renewal.review;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import cn.liaocheng.renewal.application.ReviewFacts;
 
 /**
  * The processes after the award, as the product starts them: payment, acceptance and
@@ -38,6 +41,21 @@ public interface AfterAwardProcesses {
 	String TASK_CONFIRM_CLAWBACK = "Task_ConfirmClawback";
 
 	String TASK_REVIEW_STATEMENT = "Task_ReviewStatement";
+
+	/**
+	 * The variables every after-award instance starts with, for Tasklist's list and the
+	 * forms: references and words only (the steps read the record): the application's id,
+	 * reference number, enterprise, title and county. A new map the caller may add to.
+	 */
+	static Map<String, Object> caseVariables(long applicationId, ReviewFacts facts) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(ReviewProcesses.APPLICATION_ID, applicationId);
+		variables.put(ReviewProcesses.REFERENCE_NO, facts.referenceNo());
+		variables.put(ReviewProcesses.ENTERPRISE_NAME, facts.enterpriseName());
+		variables.put(ReviewProcesses.APPLICATION_TITLE, facts.title());
+		variables.put(ReviewProcesses.DIVISION_CODE, facts.divisionCode());
+		return variables;
+	}
 
 	/**
 	 * Starts the after-award process {@code processKey} for the application, in the

@@ -16,6 +16,8 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * The findings of the steps after the award: the county check of an acceptance
@@ -44,24 +46,6 @@ class AftercareFindings {
 	 * falls due; {@code null} where the finding sets none.
 	 */
 	record Recorded(Instant rectificationDue, Instant performanceDue) {
-	}
-
-	/** A finding not recorded, with what the reviewer is told. */
-	static final class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
-
-	/** The step was completed by someone else meanwhile: its finding is recorded. */
-	static final class RecordedMeanwhile extends RuntimeException {
-
-		RecordedMeanwhile() {
-			super("recorded by another completion of the same task");
-		}
-
 	}
 
 	private final AftercareRecords records;
@@ -117,7 +101,7 @@ class AftercareFindings {
 				if ("RETURN".equals(decision)) {
 					deadline = deadline(entry.rectificationDeadline(), today);
 					workingDays.restDayProblem(deadline).ifPresent(problem -> {
-						throw new Refused("整改期限 " + problem);
+						throw new StepRefused("整改期限 " + problem);
 					});
 					// The timer fires when the deadline day has ended in Beijing.
 					rectificationDue = deadline.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant();
@@ -141,14 +125,14 @@ class AftercareFindings {
 				message = "绩效评价：得分 " + score + "，等级" + grade.label() + "，"
 						+ ("APPROVE".equals(decision) ? "达到预期目标" : "未达到预期目标") + "。评价意见：" + opinion;
 			}
-			default -> throw new Refused("recordFindingListener on an unexpected task " + stepKey);
+			default -> throw new StepRefused("recordFindingListener on an unexpected task " + stepKey);
 		}
 		try {
 			records.recordFinding(applicationId, taskId, step, decision, deadline, score, grade, opinion, group,
 					assignee);
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
-			throw new RecordedMeanwhile();
+			throw new StepRecordedMeanwhile();
 		}
 		stages.note(applicationId, assignee == null ? AftercareCase.SYSTEM : assignee, body, "AFTERCARE_" + step.name(),
 				body + "：" + message);
@@ -162,12 +146,12 @@ class AftercareFindings {
 				return;
 			}
 		}
-		throw new Refused("请选择本环节可用的结论");
+		throw new StepRefused("请选择本环节可用的结论");
 	}
 
 	private static LocalDate deadline(Object value, LocalDate today) {
 		if (value == null || value.toString().isBlank()) {
-			throw new Refused("限期整改时请填写整改期限");
+			throw new StepRefused("限期整改时请填写整改期限");
 		}
 		LocalDate deadline;
 		try {
@@ -175,13 +159,13 @@ class AftercareFindings {
 			deadline = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException e) {
-			throw new Refused("整改期限格式不正确，应为如 2026-03-31");
+			throw new StepRefused("整改期限格式不正确，应为如 2026-03-31");
 		}
 		if (!deadline.isAfter(today)) {
-			throw new Refused("整改期限应晚于今天");
+			throw new StepRefused("整改期限应晚于今天");
 		}
 		if (deadline.isAfter(today.plusDays(MAX_RECTIFICATION_DAYS))) {
-			throw new Refused("整改期限最长为一年，请核对日期");
+			throw new StepRefused("整改期限最长为一年，请核对日期");
 		}
 		return deadline;
 	}
@@ -191,12 +175,12 @@ class AftercareFindings {
 			BigDecimal score = new BigDecimal(String.valueOf(value).strip());
 			if (score.stripTrailingZeros().scale() > 0 || score.signum() < 0
 					|| score.compareTo(BigDecimal.valueOf(100)) > 0) {
-				throw new Refused("绩效评分应为 0–100 的整数");
+				throw new StepRefused("绩效评分应为 0–100 的整数");
 			}
 			return score.intValueExact();
 		}
 		catch (NumberFormatException | ArithmeticException e) {
-			throw new Refused("绩效评分应为 0–100 的整数");
+			throw new StepRefused("绩效评分应为 0–100 的整数");
 		}
 	}
 
@@ -207,7 +191,7 @@ class AftercareFindings {
 	private static Finding.Grade grade(Object value, int score) {
 		Finding.Grade expected = Finding.Grade.of(score);
 		if (!expected.name().equals(String.valueOf(value))) {
-			throw new Refused("评分 " + score + " 对应的等级为“" + expected.label() + "”，请核对评分或等级");
+			throw new StepRefused("评分 " + score + " 对应的等级为“" + expected.label() + "”，请核对评分或等级");
 		}
 		return expected;
 	}
@@ -219,7 +203,7 @@ class AftercareFindings {
 	 */
 	private static void conclusion(String decision, Finding.Grade grade) {
 		if (grade == Finding.Grade.FAIL && "APPROVE".equals(decision)) {
-			throw new Refused("评价等级为“不合格”（60 分以下）时，评价结论不能为“达到预期目标”，请核对评价结论、绩效评分和评价等级");
+			throw new StepRefused("评价等级为“不合格”（60 分以下）时，评价结论不能为“达到预期目标”，请核对评价结论、绩效评分和评价等级");
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * Task_AnnounceAcceptanceFailed and Task_AnnounceRectificationLapsed: the subsidy must be
@@ -30,7 +31,7 @@ class AnnounceClawbackDelegate implements JavaDelegate {
 		try {
 			announcements.announce(applicationId, cause);
 		}
-		catch (ClawbackAnnouncements.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 	}

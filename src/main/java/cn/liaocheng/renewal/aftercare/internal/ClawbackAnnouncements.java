@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.aftercare.ClawbackDue;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * That an allocated subsidy must be recovered, announced ({@link ClawbackDue}, where the
@@ -19,15 +20,6 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  */
 @Component
 class ClawbackAnnouncements {
-
-	/** An announcement the record does not support, with the reason. */
-	static final class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
 
 	private final AftercareRecords records;
 
@@ -50,23 +42,23 @@ class ClawbackAnnouncements {
 		Finding acceptance = findings.stream()
 			.filter(f -> f.step() == Finding.Step.CITY_ACCEPTANCE)
 			.max(Comparator.comparing(Finding::recordedAt))
-			.orElseThrow(() -> new Refused("No acceptance finding recorded for application " + applicationId));
+			.orElseThrow(() -> new StepRefused("No acceptance finding recorded for application " + applicationId));
 		// The step may be reached another way than the model's (a timer fired early, a
 		// token moved by hand): the clawback starts only on the record's facts.
 		switch (cause) {
 			case ACCEPTANCE_FAILED -> {
 				if (!"REFUSE".equals(acceptance.result())) {
-					throw new Refused(
+					throw new StepRefused(
 							"申请" + applicationId + "的市级现场验收结论为「" + acceptance.resultLabel() + "」，不是验收不通过，不转入奖补资金追回");
 				}
 			}
 			case RECTIFICATION_LAPSED -> {
 				if (!"RETURN".equals(acceptance.result())) {
-					throw new Refused("申请" + applicationId + "的市级现场验收结论为「" + acceptance.resultLabel()
+					throw new StepRefused("申请" + applicationId + "的市级现场验收结论为「" + acceptance.resultLabel()
 							+ "」，未要求限期整改，不按逾期未整改转入奖补资金追回");
 				}
 				if (AftercareStandings.rectificationDeadlinePassed(findings).isEmpty()) {
-					throw new Refused("申请" + applicationId + "的整改期限（" + ChinaTime.day(acceptance.deadline())
+					throw new StepRefused("申请" + applicationId + "的整改期限（" + ChinaTime.day(acceptance.deadline())
 							+ "，含当日）尚未届满，不按逾期未整改转入奖补资金追回");
 				}
 				boolean rectified = records.submissions(applicationId)
@@ -74,7 +66,7 @@ class ClawbackAnnouncements {
 					.anyMatch(s -> s.kind() == Submission.Kind.RECTIFICATION
 							&& s.submittedAt().isAfter(acceptance.recordedAt()));
 				if (rectified) {
-					throw new Refused("申请" + applicationId + "已在限期整改后提交整改材料，不按逾期未整改转入奖补资金追回");
+					throw new StepRefused("申请" + applicationId + "已在限期整改后提交整改材料，不按逾期未整改转入奖补资金追回");
 				}
 			}
 			case FALSE_MATERIAL -> {
@@ -84,7 +76,7 @@ class ClawbackAnnouncements {
 			case ACCEPTANCE_FAILED -> "市级现场验收不通过。验收意见：" + acceptance.opinion();
 			case RECTIFICATION_LAPSED -> "市级现场验收要求限期整改，企业应于" + ChinaTime.day(acceptance.deadline())
 					+ "前（含当日）提交整改材料，逾期未提交。整改要求：" + acceptance.opinion();
-			case FALSE_MATERIAL -> throw new Refused("False material is not found by the acceptance");
+			case FALSE_MATERIAL -> throw new StepRefused("False material is not found by the acceptance");
 		};
 		events.publishEvent(new ClawbackDue(applicationId, cause, facts, acceptance.bodyGroup()));
 		stages.note(applicationId, AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "CLAWBACK_DUE",

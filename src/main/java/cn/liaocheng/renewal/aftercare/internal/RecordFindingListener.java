@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * On completing the county check, the city's on-site acceptance or the performance
@@ -41,10 +43,10 @@ class RecordFindingListener implements TaskListener {
 			recorded = findings.record(AftercareCase.of(task), task.getId(), task.getTaskDefinitionKey(),
 					AftercareCase.group(task), task.getAssignee(), entry);
 		}
-		catch (AftercareFindings.RecordedMeanwhile e) {
+		catch (StepRecordedMeanwhile e) {
 			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
-		catch (AftercareFindings.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 		DelegateExecution instance = task.getExecution().getProcessInstance();

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.engine.ConcurrentChanges;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * On completing Task_RecordPayment: the instalment the form sent is recorded
@@ -33,10 +35,10 @@ class RecordPaymentListener implements TaskListener {
 			recorded = payments.record(AftercareCase.of(task), task.getId(), AftercareCase.group(task),
 					task.getAssignee(), entry);
 		}
-		catch (SubsidyInstalments.RecordedMeanwhile e) {
+		catch (StepRecordedMeanwhile e) {
 			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
-		catch (SubsidyInstalments.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 		task.getExecution().getProcessInstance().setVariable(AftercareModel.PAID_IN_FULL, recorded.inFull());

@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.aftercare.internal;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -49,13 +48,8 @@ class StartAftercareDelegate implements JavaDelegate {
 			return; // started already (a retried job): one after-award process per
 					// application
 		}
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(ReviewProcesses.APPLICATION_ID, applicationId);
-		variables.put(ReviewProcesses.REFERENCE_NO, facts.referenceNo());
-		variables.put(ReviewProcesses.ENTERPRISE_NAME, facts.enterpriseName());
+		Map<String, Object> variables = AfterAwardProcesses.caseVariables(applicationId, facts);
 		variables.put(ReviewProcesses.ENTERPRISE_USER, facts.enterpriseUser());
-		variables.put(ReviewProcesses.APPLICATION_TITLE, facts.title());
-		variables.put(ReviewProcesses.DIVISION_CODE, facts.divisionCode());
 		variables.put(ReviewProcesses.SUBSIDY_AMOUNT, Money.yuan(allocated));
 		variables.put(AftercareModel.UNPAID_AMOUNT, Money.yuan(allocated));
 		processes.start(AftercareModel.PROCESS_KEY, applicationId, variables);

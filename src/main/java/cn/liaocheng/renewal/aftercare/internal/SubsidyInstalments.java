@@ -18,6 +18,8 @@ import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.VoucherNumber;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -42,24 +44,6 @@ class SubsidyInstalments {
 
 		boolean inFull() {
 			return remaining.signum() == 0;
-		}
-
-	}
-
-	/** A payment not recorded, with what the bureau is told. */
-	static final class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
-
-	/** The step was completed by someone else meanwhile: its payment is recorded. */
-	static final class RecordedMeanwhile extends RuntimeException {
-
-		RecordedMeanwhile() {
-			super("recorded by another completion of the same task");
 		}
 
 	}
@@ -93,7 +77,7 @@ class SubsidyInstalments {
 		stages.hold(applicationId);
 		for (PaymentHolds hold : holds) {
 			hold.heldFor(applicationId).ifPresent(reason -> {
-				throw new Refused(reason);
+				throw new StepRefused(reason);
 			});
 		}
 		ReviewFacts facts = stages.facts(applicationId);
@@ -106,25 +90,25 @@ class SubsidyInstalments {
 		LocalDate allocatedOn = facts.outcomes().decidedAt() == null ? null
 				: LocalDate.ofInstant(facts.outcomes().decidedAt(), WorkingDays.CHINA);
 		if (paidOn.isAfter(today)) {
-			throw new Refused("拨付日期不能晚于今天，请按实际拨付日期登记");
+			throw new StepRefused("拨付日期不能晚于今天，请按实际拨付日期登记");
 		}
 		if (allocatedOn != null && paidOn.isBefore(allocatedOn)) {
-			throw new Refused("拨付日期不能早于资金下达日期（" + allocatedOn + "）");
+			throw new StepRefused("拨付日期不能早于资金下达日期（" + allocatedOn + "）");
 		}
 		BigDecimal amount = amount(entry.amount());
 		if (amount.compareTo(unpaid) > 0) {
-			throw new Refused("本次拨付金额 " + Money.yuan(amount) + " 元超过尚未拨付的 " + Money.yuan(unpaid) + " 元（下达 "
+			throw new StepRefused("本次拨付金额 " + Money.yuan(amount) + " 元超过尚未拨付的 " + Money.yuan(unpaid) + " 元（下达 "
 					+ Money.yuan(allocated) + " 元，已拨付 " + Money.yuan(paid) + " 元）");
 		}
 		String voucher = voucher(entry.voucher());
 		String key = VoucherNumber.key(voucher);
 		if (earlier.stream().anyMatch(p -> VoucherNumber.key(p.voucherNo()).equals(key))) {
-			throw new Refused("凭证号 " + voucher + " 已登记过一次拨付，请核对");
+			throw new StepRefused("凭证号 " + voucher + " 已登记过一次拨付，请核对");
 		}
 		// One payment voucher is one payment of the bureau: the case it was recorded on
 		// is the bureau's own, so it is named.
 		records.voucherUsedOn(group, key).ifPresent(other -> {
-			throw new Refused("拨付凭证号 " + voucher + " 已在申报编号 " + stages.facts(other).referenceNo()
+			throw new StepRefused("拨付凭证号 " + voucher + " 已在申报编号 " + stages.facts(other).referenceNo()
 					+ " 的奖补资金拨付中登记过，同一张拨付凭证不能重复登记，请核对");
 		});
 		long paymentId;
@@ -132,13 +116,13 @@ class SubsidyInstalments {
 			paymentId = records.recordPayment(applicationId, taskId, paidOn, amount, voucher, group, assignee);
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
-			throw new RecordedMeanwhile();
+			throw new StepRecordedMeanwhile();
 		}
 		try {
 			records.holdVoucher(group, key, paymentId);
 		}
 		catch (DuplicateKeyException usedMeanwhile) {
-			throw new Refused("拨付凭证号 " + voucher + " 刚刚已在本局另一案件的拨付中登记，同一张拨付凭证不能重复登记，请核对");
+			throw new StepRefused("拨付凭证号 " + voucher + " 刚刚已在本局另一案件的拨付中登记，同一张拨付凭证不能重复登记，请核对");
 		}
 		BigDecimal remaining = unpaid.subtract(amount);
 		String body = bodies.groupName(group);
@@ -152,30 +136,30 @@ class SubsidyInstalments {
 
 	private static LocalDate date(Object value) {
 		if (value == null || value.toString().isBlank()) {
-			throw new Refused("请填写拨付日期");
+			throw new StepRefused("请填写拨付日期");
 		}
 		try {
 			String text = value.toString().strip();
 			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException e) {
-			throw new Refused("拨付日期格式不正确，应为如 2026-01-31");
+			throw new StepRefused("拨付日期格式不正确，应为如 2026-01-31");
 		}
 	}
 
 	private static BigDecimal amount(Object value) {
 		if (value == null || value.toString().isBlank()) {
-			throw new Refused("请填写本次拨付金额");
+			throw new StepRefused("请填写本次拨付金额");
 		}
 		BigDecimal amount;
 		try {
 			amount = new BigDecimal(value.toString().strip());
 		}
 		catch (NumberFormatException e) {
-			throw new Refused("本次拨付金额格式不正确");
+			throw new StepRefused("本次拨付金额格式不正确");
 		}
 		if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-			throw new Refused("本次拨付金额应大于 0，最多保留 2 位小数");
+			throw new StepRefused("本次拨付金额应大于 0，最多保留 2 位小数");
 		}
 		return amount.setScale(2, RoundingMode.UNNECESSARY);
 	}
@@ -183,7 +167,7 @@ class SubsidyInstalments {
 	private static String voucher(Object value) {
 		String text = value == null ? "" : value.toString().strip();
 		if (text.length() < 2 || text.length() > 64 || !PlainText.isClean(text, false)) {
-			throw new Refused("请填写拨付凭证号（2–64 个字符，不含控制字符）");
+			throw new StepRefused("请填写拨付凭证号（2–64 个字符，不含控制字符）");
 		}
 		return text;
 	}

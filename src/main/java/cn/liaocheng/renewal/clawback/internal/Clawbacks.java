@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.review.AfterAwardProcesses;
 import cn.liaocheng.renewal.review.HeldStepsChanged;
-import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -124,12 +122,7 @@ public class Clawbacks {
 		long id = store.insert(new ClawbackStore.NewClawback(applicationId, round, f.enterpriseId(), f.divisionCode(),
 				f.referenceNo(), f.enterpriseName(), f.creditCode(), f.projectName(), allocated, cause, facts.strip(),
 				startedBy));
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(ReviewProcesses.APPLICATION_ID, applicationId);
-		variables.put(ReviewProcesses.REFERENCE_NO, f.referenceNo());
-		variables.put(ReviewProcesses.ENTERPRISE_NAME, f.enterpriseName());
-		variables.put(ReviewProcesses.APPLICATION_TITLE, f.title());
-		variables.put(ReviewProcesses.DIVISION_CODE, f.divisionCode());
+		Map<String, Object> variables = AfterAwardProcesses.caseVariables(applicationId, f);
 		variables.put(ClawbackModel.CAUSE, cause.label());
 		variables.put(ClawbackModel.FACTS, facts.strip());
 		variables.put(ClawbackModel.ALLOCATED, Money.yuan(allocated));

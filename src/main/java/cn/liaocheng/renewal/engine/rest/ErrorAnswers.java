@@ -2,7 +2,6 @@ package cn.liaocheng.renewal.engine.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRefused;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -35,7 +36,7 @@ class RecordBankDecisionListener implements TaskListener {
 			decisions.record(ReviewedApplication.of(task),
 					task.getCandidates().stream().map(IdentityLink::getGroupId).toList(), entry);
 		}
-		catch (BankDecisions.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 	}

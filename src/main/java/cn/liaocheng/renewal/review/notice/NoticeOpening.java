@@ -14,6 +14,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRefused;
 
 /**
  * A subsidy published on the public notice page for {@link ReviewProcesses#NOTICE_DAYS}
@@ -25,15 +26,6 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 class NoticeOpening {
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ChinaTime.ZONE);
-
-	/** A notice that cannot open, with the reason. */
-	static final class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
 
 	private final WorkingDays workingDays;
 
@@ -59,7 +51,7 @@ class NoticeOpening {
 		Instant ends = workingDays.deadline(now, ReviewProcesses.NOTICE_DAYS, ChinaTime.ZONE);
 		BigDecimal amount = stages.facts(applicationId).outcomes().subsidyAmount();
 		if (amount == null) {
-			throw new Refused("No subsidy amount recorded for application " + applicationId);
+			throw new StepRefused("No subsidy amount recorded for application " + applicationId);
 		}
 		notices.open(applicationId, now, ends, amount);
 		stages.enter(applicationId, ApplicationStatus.PUBLIC_NOTICE, "拟奖补 " + Money.yuan(amount) + " 元，公示至 "

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRefused;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -29,7 +30,7 @@ class StartPublicNoticeDelegate implements JavaDelegate {
 			execution.setVariable(ReviewProcesses.NOTICE_ENDS,
 					DateTimeFormatter.ISO_INSTANT.format(opening.open(ReviewedApplication.of(execution))));
 		}
-		catch (NoticeOpening.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 	}

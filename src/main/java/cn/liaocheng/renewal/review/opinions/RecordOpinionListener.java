@@ -12,6 +12,8 @@ import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.engine.TaskForms;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -53,11 +55,11 @@ class RecordOpinionListener implements TaskListener {
 					ReviewProcesses.REVIEW_PROCESSES.contains(process),
 					ReviewedApplication.rootProcessInstanceId(task));
 		}
-		catch (ReviewOpinions.RecordedMeanwhile e) {
+		catch (StepRecordedMeanwhile e) {
 			// The engine's kind of conflict, not a failure of the database.
 			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);
 		}
-		catch (ReviewOpinions.Refused e) {
+		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());
 		}
 	}

@@ -13,6 +13,8 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.review.OpinionView;
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
+import cn.liaocheng.renewal.review.StepRefused;
 import cn.liaocheng.renewal.review.directory.Directory;
 
 /**
@@ -50,27 +52,6 @@ public class ReviewOpinions {
 	private static final Set<String> DECISIONS = Set.of(ReviewProcesses.APPROVE, ReviewProcesses.RETURN,
 			ReviewProcesses.REFUSE, ReviewProcesses.GRANTED, ReviewProcesses.DECLINED);
 
-	/** An opinion the rules do not take, with what the reviewer is told. */
-	static final class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
-
-	/**
-	 * The step's one opinion is recorded already: another completion of the task (a
-	 * second tab, a colleague) committed first and this one waited on its row.
-	 */
-	static final class RecordedMeanwhile extends RuntimeException {
-
-		RecordedMeanwhile() {
-			super("recorded by another completion of the same task");
-		}
-
-	}
-
 	/**
 	 * A reviewer's completion of a step, checked before it becomes the opinion of record
 	 * ({@link #record}): no administrator gives a body's opinion (an administrator can
@@ -86,19 +67,19 @@ public class ReviewOpinions {
 	void give(LongSupplier caseOfTask, String taskId, String step, String stepName, String group, String reviewer,
 			Object decision, String chosenLabel, Object text, boolean toldInHistory, String rootProcessInstanceId) {
 		if (directory.isAdministrator(reviewer)) {
-			throw new Refused(ADMINISTRATOR_REFUSED);
+			throw new StepRefused(ADMINISTRATOR_REFUSED);
 		}
 		if (decision == null || !DECISIONS.contains(decision.toString())) {
-			throw new Refused("请选择审核结论");
+			throw new StepRefused("请选择审核结论");
 		}
 		if (text == null || text.toString().strip().length() < 2) {
-			throw new Refused("请填写审核意见（至少 2 个字）");
+			throw new StepRefused("请填写审核意见（至少 2 个字）");
 		}
 		long applicationId = caseOfTask.getAsLong();
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
 			List<FieldProblem> funding = stages.fundingProblems(applicationId);
 			if (!funding.isEmpty()) {
-				throw new Refused("该申请不能审核通过，请退回补正或不予通过："
+				throw new StepRefused("该申请不能审核通过，请退回补正或不予通过："
 						+ String.join("；", funding.stream().map(FieldProblem::message).toList()));
 			}
 		}
@@ -107,7 +88,7 @@ public class ReviewOpinions {
 					text.toString().strip(), toldInHistory, rootProcessInstanceId);
 		}
 		catch (DuplicateKeyException recordedMeanwhile) {
-			throw new RecordedMeanwhile();
+			throw new StepRecordedMeanwhile();
 		}
 	}
 
