@@ -54,24 +54,8 @@ class ClawbackTaskListeners {
 			}
 			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
 					String.valueOf(task.getVariable(ReviewProcesses.OPINION)).strip());
-			String listing = months == null ? "" : "；列入负面清单 " + months + " 个月";
-			if (recover && amount == null) {
-				BigDecimal allocated = clawbacks.row(applicationId).orElseThrow().view().allocated();
-				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, true);
-				task.getExecution()
-					.setVariable(ClawbackModel.DETERMINED_AMOUNT, "撤销已下达的 " + Money.yuan(allocated) + " 元（尚未拨付）");
-				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, "无需缴回" + listing);
-			}
-			else if (recover) {
-				// What the confirmation form shows of the account the decision will name;
-				// the confirmation itself reads the record again.
-				String division = clawbacks.row(applicationId).orElseThrow().view().divisionCode();
-				task.getExecution()
-					.setVariable(ClawbackModel.ACCOUNT,
-							clawbacks.accountOnRecord(division).orElse("尚未登记：请联系系统管理员登记本县追回资金缴款账户后再核对"));
-				task.getExecution().setVariable(ClawbackModel.NOTHING_PAID, false);
-				task.getExecution().setVariable(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
-				task.getExecution().setVariable(ClawbackModel.DETERMINED_DEADLINE, deadline.toString() + listing);
+			if (recover) {
+				task.getExecution().setVariables(clawbacks.confirmationShows(applicationId, amount, deadline, months));
 			}
 		});
 	}

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -305,6 +306,33 @@ public class Clawbacks {
 		String account = accountOf(row.view().divisionCode());
 		store.confirm(row.view().id(), ClawbackStatus.CONFIRMING, account, by);
 		audit.record(by, "CLAWBACK_CONFIRMED", "application:" + applicationId, "clawback=" + row.view().id());
+	}
+
+	/**
+	 * What the county finance bureau's confirmation form shows of a recovery just
+	 * determined, by {@link ClawbackModel}'s variable names: the amount, or, when nothing
+	 * was paid ({@code amount} null), the revocation of the allocation; the deadline
+	 * (none for a revocation) with the listing, if any; and the account the decision will
+	 * name, as on record now (the confirmation itself reads the record again).
+	 */
+	Map<String, Object> confirmationShows(long applicationId, BigDecimal amount, LocalDate deadline,
+			Integer listMonths) {
+		ClawbackView clawback = row(applicationId).orElseThrow().view();
+		String listing = listMonths == null ? "" : "；列入负面清单 " + listMonths + " 个月";
+		Map<String, Object> shows = new LinkedHashMap<>();
+		if (amount == null) {
+			shows.put(ClawbackModel.NOTHING_PAID, true);
+			shows.put(ClawbackModel.DETERMINED_AMOUNT, "撤销已下达的 " + Money.yuan(clawback.allocated()) + " 元（尚未拨付）");
+			shows.put(ClawbackModel.DETERMINED_DEADLINE, "无需缴回" + listing);
+		}
+		else {
+			shows.put(ClawbackModel.ACCOUNT,
+					accountOnRecord(clawback.divisionCode()).orElse("尚未登记：请联系系统管理员登记本县追回资金缴款账户后再核对"));
+			shows.put(ClawbackModel.NOTHING_PAID, false);
+			shows.put(ClawbackModel.DETERMINED_AMOUNT, Money.yuan(amount));
+			shows.put(ClawbackModel.DETERMINED_DEADLINE, deadline.toString() + listing);
+		}
+		return shows;
 	}
 
 	/**
