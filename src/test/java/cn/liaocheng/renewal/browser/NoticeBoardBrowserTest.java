@@ -49,8 +49,7 @@ class NoticeBoardBrowserTest {
 			browser.driver().findElement(By.cssSelector("#notice-search button")).click();
 
 			// The board before the search has a count too: read it once the answer's page
-			// has
-			// replaced it (a count read from the page being replaced goes stale).
+			// has replaced it (a count read from the page being replaced goes stale).
 			assertThat(countOnceItReads("第 1 / 2 页")).isEqualTo("查到正在公示的 23 个项目，第 1 / 2 页，每页 20 个");
 			assertThat(browser.driver().findElements(By.cssSelector("main .card[id^=notice-]"))).hasSize(20);
 			browser.fullPageScreenshot("public-notices-search");

@@ -159,9 +159,8 @@ class ReviewInTasklistBrowserTest {
 		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("section.tasks-list"), "县级形式审查"));
 
 		// The list is newest first; other tests of the shared context may have left
-		// formal reviews of ent-gx too, so
-		// the reviewer opens them in turn until the form shows this application's
-		// reference number.
+		// formal reviews of ent-gx too, so the reviewer opens them in turn until the form
+		// shows this application's reference number.
 		int candidates = formalReviewLinks().size();
 		assertThat(candidates).as("县级形式审查 tasks under 本部门待办").isPositive();
 		boolean found = false;
@@ -329,8 +328,7 @@ class ReviewInTasklistBrowserTest {
 		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
 
 		// Either the engine completed the task, or Tasklist shows a new notification
-		// saying why it did not (e.g. the
-		// listener's 请选择审核结论).
+		// saying why it did not (e.g. the listener's 请选择审核结论).
 		browser.waitUntil(d -> tasks.createTaskQuery().taskId(formalReview.getId()).count() == 0
 				|| visibleTexts(NOTIFICATIONS).size() > notificationsBefore);
 		if (tasks.createTaskQuery().taskId(formalReview.getId()).count() != 0) {

@@ -167,8 +167,8 @@ class SingleSignOnBrowserTest {
 	@Test
 	void wrongPasswordShowsTheChineseErrorOnTheLoginPage() {
 		// An account of its own: a failed login locks the account for a moment, which
-		// must not hit other scenarios
-		// (or other test classes sharing this Spring context).
+		// must not hit other scenarios (or other test classes sharing this Spring
+		// context).
 		String userId = "browser-typo";
 		User user = identity.newUser(userId);
 		user.setFirstName("密码错误测试");

@@ -127,8 +127,7 @@ class TasklistListBrowserTest {
 			.isEqualTo("筛选任务");
 
 		// As when Tasklist builds its sorting bar and search box before its Chinese texts
-		// have loaded: the raw keys
-		// are replaced by the Chinese texts.
+		// have loaded: the raw keys are replaced by the Chinese texts.
 		browser.driver()
 			.executeScript(
 					"""

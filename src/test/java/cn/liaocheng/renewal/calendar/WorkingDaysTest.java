@@ -44,17 +44,15 @@ class WorkingDaysTest {
 	void tenWorkingDaysAcrossTheSpringFestival2026CountBothMakeUpSaturdays() {
 		// From Thu 2026-02-12: Fri 2/13 = 1, Sat 2/14 (make-up) = 2, 2/15-2/23 off (春节),
 		// Tue 2/24 = 3, Wed 2/25 = 4, Thu 2/26 = 5, Fri 2/27 = 6, Sat 2/28 (make-up) = 7,
-		// Sun 3/1 off,
-		// Mon 3/2 = 8, Tue 3/3 = 9, Wed 3/4 = 10.
+		// Sun 3/1 off, Mon 3/2 = 8, Tue 3/3 = 9, Wed 3/4 = 10.
 		assertThat(workingDays.plusWorkingDays(LocalDate.of(2026, 2, 12), 10)).isEqualTo(LocalDate.of(2026, 3, 4));
 	}
 
 	@Test
 	void nationalDay2025IsSkippedAndItsMakeUpSundayAndSaturdayCount() {
 		// From Fri 2025-09-26: Sat 9/27 off, Sun 9/28 (make-up) = 1, Mon 9/29 = 2, Tue
-		// 9/30 = 3, 10/1-10/8 off,
-		// Thu 10/9 = 4, Fri 10/10 = 5, Sat 10/11 (make-up) = 6, Sun 10/12 off, Mon 10/13
-		// = 7.
+		// 9/30 = 3, 10/1-10/8 off, Thu 10/9 = 4, Fri 10/10 = 5, Sat 10/11 (make-up) = 6,
+		// Sun 10/12 off, Mon 10/13 = 7.
 		LocalDate friday = LocalDate.of(2025, 9, 26);
 
 		assertThat(workingDays.plusWorkingDays(friday, 1)).isEqualTo(LocalDate.of(2025, 9, 28));
@@ -104,9 +102,8 @@ class WorkingDaysTest {
 	@Test
 	void tenWorkingDayCorrectionPeriodFromBeforeLabourDay2026() {
 		// Returned for correction Tue 2026-04-28: Wed 4/29 = 1, Thu 4/30 = 2, 5/1-5/5 off
-		// (劳动节), Wed 5/6 = 3,
-		// Thu 5/7 = 4, Fri 5/8 = 5, Sat 5/9 (make-up) = 6, Sun 5/10 off, Mon 5/11 = 7 ..
-		// Thu 5/14 = 10.
+		// (劳动节), Wed 5/6 = 3, Thu 5/7 = 4, Fri 5/8 = 5, Sat 5/9 (make-up) = 6, Sun 5/10
+		// off, Mon 5/11 = 7 .. Thu 5/14 = 10.
 		Instant returned = OffsetDateTime.parse("2026-04-28T10:15:00+08:00").toInstant();
 
 		assertThat(workingDays.deadline(returned, 10, WorkingDays.CHINA))
@@ -116,8 +113,8 @@ class WorkingDaysTest {
 	@Test
 	void deadlineCountsFromTheDateInBeijingNotInUtc() {
 		// 2025-09-25T20:00Z is already Fri 9/26 04:00 in Beijing: counting from 9/26
-		// gives Fri 10/10, whereas
-		// counting from the UTC date (Thu 9/25) would give Thu 10/9.
+		// gives Fri 10/10, whereas counting from the UTC date (Thu 9/25) would give Thu
+		// 10/9.
 		Instant lateUtcEvening = Instant.parse("2025-09-25T20:00:00Z");
 
 		assertThat(workingDays.deadline(lateUtcEvening, 5, WorkingDays.CHINA))

@@ -298,8 +298,8 @@ class AftercareEndToEndTest {
 			return step.contains("追回") ? step : null;
 		})).isEqualTo("验收不通过，已转入奖补资金追回");
 		// The announcement starts the clawback itself: the city industry bureau finds it
-		// waiting for its determination,
-		// with the recorded finding, and so does the enterprise on its case.
+		// waiting for its determination, with the recorded finding, and so does the
+		// enterprise on its case.
 		for (long clawedBack : new long[] { lapsing, failing }) {
 			JsonNode clawback = Actor.await("the clawback of " + clawedBack,
 					() -> lcIndustry.get("/api/clawbacks/" + clawedBack).statusCode() == 200
@@ -422,8 +422,7 @@ class AftercareEndToEndTest {
 		}
 		if ("Event_RectificationLapsed".equals(activityId)) {
 			// The rectification deadline the city's acceptance recorded has passed (it
-			// ended
-			// yesterday), as it has when the timer fires on its own.
+			// ended yesterday), as it has when the timer fires on its own.
 			LocalDate yesterday = LocalDate.now(CHINA).minusDays(1);
 			jdbc.sql("""
 					UPDATE aftercare_finding SET deadline = ?

@@ -126,9 +126,8 @@ final class BareEngine implements AutoCloseable {
 		c.setAuthorizationEnabled(!reference);
 		if (!reference) {
 			// The grants the product's engine makes for each task (security's
-			// TaskWorkPlugin): TASK_WORK on the task
-			// and READ on its history, so that the authorization table grows as in
-			// production.
+			// TaskWorkPlugin): TASK_WORK on the task and READ on its history, so that the
+			// authorization table grows as in production.
 			c.setDefaultUserPermissionNameForTask("TASK_WORK");
 			c.setEnableHistoricInstancePermissions(true);
 			// The product's database has no CMMN tables (application.yaml turns CMMN
@@ -139,8 +138,7 @@ final class BareEngine implements AutoCloseable {
 		c.setJobExecutorActivate(reference);
 		c.setJobExecutorDeploymentAware(false);
 		// Camunda's defaults as the Spring Boot starter has them (3 threads, 3 jobs an
-		// acquisition), with the product's
-		// lock time and maximum wait (application.yaml).
+		// acquisition), with the product's lock time and maximum wait (application.yaml).
 		org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor jobs = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
 		jobs.setLockTimeInMillis(30_000);
 		jobs.setMaxWait(10_000);
@@ -158,10 +156,9 @@ final class BareEngine implements AutoCloseable {
 		beans.put("reviewRouting", new Routing());
 		beans.put("reviewDeadlines", new Deadlines());
 		// The two whose results the models branch on: the joint review's bodies from the
-		// same routing table the
-		// product's delegate evaluates (with the facts it reads from the dossier, here
-		// process variables), and the
-		// summary's outcome when every body agreed.
+		// same routing table the product's delegate evaluates (with the facts it reads
+		// from the dossier, here process variables), and the summary's outcome when every
+		// body agreed.
 		beans.put("routeJointReviewDelegate", (JavaDelegate) execution -> {
 			// The joint review is a called process: the facts are the calling case's
 			// variables.

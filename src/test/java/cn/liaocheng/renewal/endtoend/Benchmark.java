@@ -814,9 +814,8 @@ class Benchmark {
 					reviewer.expect(200, sample == null ? null : sample + ":count", "GET",
 							"/engine-rest/task/count?candidateGroup=county-371502-industry", null, null);
 					// What Tasklist itself asks when the reviewer opens 本部门待办: the first
-					// page
-					// with the filter's count (HAL), and, every minute, every filter's
-					// count.
+					// page with the filter's count (HAL), and, every minute, every
+					// filter's count.
 					reviewer.expect(200, sample == null ? null : sample + ":tasklist", "POST",
 							"/engine-rest/filter/" + department + "/list?firstResult=0&maxResults=15",
 							"{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}", "application/json",
@@ -885,9 +884,8 @@ class Benchmark {
 				batch.get();
 			}
 			// What autovacuum does after such growth in production; on the loaded shared
-			// server it may not get to it
-			// before the measurement, and the planner then joins the grown tables as if
-			// they were empty.
+			// server it may not get to it before the measurement, and the planner then
+			// joins the grown tables as if they were empty.
 			try (Connection c = seeder.dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
 				s.execute(
 						"ANALYZE application, act_ru_task, act_ru_identitylink, act_ru_authorization, act_ru_execution");

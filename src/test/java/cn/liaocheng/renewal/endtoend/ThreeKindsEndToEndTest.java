@@ -230,8 +230,7 @@ class ThreeKindsEndToEndTest {
 		JsonNode onNotice = enterprise.awaitStatus(id, "PUBLIC_NOTICE");
 		String referenceNo = onNotice.at("/summary/referenceNo").asText();
 		// 1,600,000 yuan of domestic equipment under policy task 7: 10 %, below the
-		// 3,000,000 cap and the
-		// 1,000,000 threshold for an expert review.
+		// 3,000,000 cap and the 1,000,000 threshold for an expert review.
 		assertThat(stages.facts(id).outcomes().subsidyAmount()).isEqualByComparingTo("160000.00");
 
 		// Anyone may read the notice board and file a named objection through its form.

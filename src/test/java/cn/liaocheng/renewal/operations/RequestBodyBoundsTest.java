@@ -145,8 +145,8 @@ class RequestBodyBoundsTest {
 				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(jsonWithLongText(MB))));
 		assertThat(chunkedJson.statusCode()).isEqualTo(json.statusCode());
 		// Two files of 9 MB to the API's upload door: Spring reads it (to disk), within
-		// its
-		// own limits, so the answer is the application's (no such application), not 413.
+		// its own limits, so the answer is the application's (no such application), not
+		// 413.
 		byte[] part = multipart(9 * MB);
 		byte[] twoFiles = new byte[part.length * 2 - "--XX--\r\n".length()];
 		int head = part.length - "--XX--\r\n".length();

@@ -89,8 +89,7 @@ class AdministratorReviewTest {
 			assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 
 			// Administrators may assign any task, themselves included; working it is
-			// still
-			// refused.
+			// still refused.
 			HttpResponse<String> assign = admin.send("POST", door.root + "/task/" + task.getId() + "/assignee",
 					"{\"userId\":\"" + ADMIN + "\"}");
 			assertThat(assign.statusCode()).as("%s assignee: %s", door, assign.body()).isEqualTo(204);

@@ -148,9 +148,8 @@ class TaskAdministrationAttackTest {
 					"{\"name\":\"县级形式审查\",\"priority\":50,\"assignee\":\"" + HOLDER
 							+ "\",\"due\":null,\"followUp\":null}"),
 			// The engine refuses to delete a task of a running process before any
-			// permission check, for everyone,
-			// with a ProcessEngineException that Camunda's REST API answers with 500;
-			// what matters is that it stays.
+			// permission check, for everyone, with a ProcessEngineException that
+			// Camunda's REST API answers with 500; what matters is that it stays.
 			new Attack("DELETE", "/task/{id}", null, Set.of(403, 404, 500)),
 			new Attack("POST", "/task/create",
 					"{\"id\":\"intruder-task\",\"name\":\"伪造任务\",\"assignee\":\"" + HOLDER + "\"}"),

@@ -157,8 +157,7 @@ class TaskCommentDoorTest {
 				.as("%s: a colleague deletes all", door)
 				.isEqualTo(403);
 			// The holder neither rewrites nor deletes the system's reminder, alone or
-			// with
-			// all notes.
+			// with all notes.
 			assertThat(holder.send("PUT", door.root + base, "{\"id\":\"" + reminder.getId() + "\",\"message\":\"已办结\"}")
 				.statusCode()).as("%s: the reminder rewritten", door).isEqualTo(403);
 			assertThat(holder.send("DELETE", door.root + base + "/" + reminder.getId(), null).statusCode())

@@ -103,9 +103,8 @@ class StatisticsOnPostgresTest {
 		long gx = enterprise("ent-gx");
 		long lq = enterprise("ent-lq");
 		// 冠县: P1 project (task 4) approved, 300 万 equipment; P2 project (task 7) refused,
-		// 120 万; S1 subsidy on P1
-		// allocated 45 万; L1 loan on P1, 200 万 asked, 180 万 granted, 5.4 万 interest
-		// subsidy.
+		// 120 万; S1 subsidy on P1 allocated 45 万; L1 loan on P1, 200 万 asked, 180 万
+		// granted, 5.4 万 interest subsidy.
 		p1 = application("PROJECT", gx, GX, "APPROVED", 4, "3000000.00", null, null, "pi-p1", at(2025, 3, 10),
 				at(2025, 4, 20));
 		p2 = application("PROJECT", gx, GX, "REFUSED", 7, "1200000.00", null, null, "pi-p2", at(2025, 3, 15),
@@ -118,8 +117,7 @@ class StatisticsOnPostgresTest {
 			.param(l1)
 			.update();
 		// 临清市: P3 project (task 4) in joint review, 80 万; P4 project (task 6) withdrawn,
-		// 50 万; L2 loan on P3 at the
-		// banks, 100 万 asked.
+		// 50 万; L2 loan on P3 at the banks, 100 万 asked.
 		p3 = application("PROJECT", lq, LQ, "CITY_REVIEW", 4, "800000.00", null, null, "pi-p3", at(2025, 3, 28), null);
 		application("PROJECT", lq, LQ, "WITHDRAWN", 6, "500000.00", null, null, "pi-p4", at(2025, 6, 2), null);
 		long l2 = application("LOAN", lq, LQ, "BANK_REVIEW", null, null, p3, "1000000.00", "pi-l2", at(2025, 6, 15),
@@ -131,9 +129,8 @@ class StatisticsOnPostgresTest {
 		listed(l1);
 		listed(l2);
 		// Review tasks: county first review of P1 2 days (due in 5 working days: on
-		// time), the city's joint review of P1
-		// 10 days (late), county review of P2 4 days (on time), 临清's county review of P3
-		// 7 days (late).
+		// time), the city's joint review of P1 10 days (late), county review of P2 4 days
+		// (on time), 临清's county review of P3 7 days (late).
 		opinion(p1, "t1", "Task_CountyFormalReview", "县级初审", "county-371525-industry", "冠县工业和信息化局", at(2025, 3, 10),
 				at(2025, 3, 12), at(2025, 3, 17));
 		opinion(p1, "t2", "Task_JointReview", "市级联审", "city-industry", "聊城市工业和信息化局", at(2025, 3, 12), at(2025, 3, 22),
@@ -143,10 +140,8 @@ class StatisticsOnPostgresTest {
 		opinion(p3, "t4", "Task_CountyFormalReview", "县级初审", "county-371581-industry", "临清市工业和信息化局", at(2025, 3, 28),
 				at(2025, 4, 4), at(2025, 4, 3));
 		// P3 now waits at the city's industry bureau, past its due date: a task of no
-		// process instance, which the
-		// engine makes only with standalone tasks on (the product turns them off,
-		// application.yaml), so for this
-		// moment only.
+		// process instance, which the engine makes only with standalone tasks on (the
+		// product turns them off, application.yaml), so for this moment only.
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
 			.getProcessEngineConfiguration();
 		configuration.setStandaloneTasksEnabled(true);
@@ -178,9 +173,8 @@ class StatisticsOnPostgresTest {
 		assertThat(sheet.get(0)).containsExactly("按县（市、区）");
 		assertThat(sheet.get(1).get(0)).startsWith("范围：全市 · 2025年");
 		// 冠县: P1, P2, S1, L1 submitted; P1, S1, L1 approved; P2 refused. Equipment 300 +
-		// 120 = 420 万 submitted,
-		// 300 万 approved; subsidy 45 万 assessed and allocated; loans 200 万 asked, 180 万
-		// granted.
+		// 120 = 420 万 submitted, 300 万 approved; subsidy 45 万 assessed and allocated;
+		// loans 200 万 asked, 180 万 granted.
 		assertThat(row(sheet, "冠县")).containsExactly("冠县", "4", "3", "1", "0", "0", "420.00", "300.00", "45.00",
 				"45.00", "200.00", "180.00");
 		// 临清市: P3 and L2 under review, P4 withdrawn; 80 + 50 = 130 万 equipment; 100 万
@@ -295,8 +289,7 @@ class StatisticsOnPostgresTest {
 		WebClient admin = loggedIn(DemoUsers.ADMIN);
 		List<List<String>> loans = read(admin.getBytes("/statistics/export/loans.xlsx?year=2025").body());
 		// Listed at the amount the listing notice states: the grant the enterprise
-		// accepted
-		// (180 万 of the 200 万 asked), as DecisionIssuing words it.
+		// accepted (180 万 of the 200 万 asked), as DecisionIssuing words it.
 		assertThat(row(loans, "冠县")).containsExactly("冠县", "1", "200.00", "1", "180.00", "1", "180.00", "1", "5.40");
 		assertThat(row(loans, "临清市")).containsExactly("临清市", "1", "100.00", "1", "100.00", "0", "0.00", "0", "0.00");
 		assertThat(row(loans, "合计")).containsExactly("合计", "2", "300.00", "2", "280.00", "1", "180.00", "1", "5.40");
@@ -304,8 +297,8 @@ class StatisticsOnPostgresTest {
 		List<List<String>> money = read(admin.getBytes("/statistics/export/money.xlsx?year=2025").body());
 		int header = indexOf(money, "资金项目");
 		// Committed by decisions (S1 in June, L1's interest subsidy in July), then the
-		// test module's payments: the
-		// 2024 disbursement lies outside the year and is left out.
+		// test module's payments: the 2024 disbursement lies outside the year and is left
+		// out.
 		assertThat(money.subList(header + 1, money.size())).containsExactly(List.of("奖补资金已下达（批准）", "冠县", "1", "45.00"),
 				List.of("贷款贴息已核定（批准）", "冠县", "1", "5.40"), List.of("奖补资金已拨付", "冠县", "1", "30.00"),
 				List.of("奖补资金已拨付", "临清市", "2", "15.00"));
@@ -435,8 +428,7 @@ class StatisticsOnPostgresTest {
 			.single();
 		try {
 			// P1 (approved, 300 万) and P2 (refused, 120 万) were submitted in that window;
-			// the other five 2025
-			// applications predate batches.
+			// the other five 2025 applications predate batches.
 			for (long project : new long[] { p1, p2 }) {
 				jdbc.sql(
 						"""
@@ -460,8 +452,7 @@ class StatisticsOnPostgresTest {
 
 			// A batch of 2025 opened in December 2024: P5, submitted in it on 1 November
 			// 2024 here, counts under that batch in 2025, as the project library lists
-			// it,
-			// and no longer under 2024.
+			// it, and no longer under 2024.
 			long p5 = jdbc.sql("SELECT id FROM application WHERE process_instance_id = 'pi-p5'")
 				.query(Long.class)
 				.single();
@@ -562,8 +553,8 @@ class StatisticsOnPostgresTest {
 				.params(s1, now, s1, now)
 				.update();
 			// L1 (冠县) disbursed 180 万 in July 2025 and repaid 30 万; one period's interest
-			// subsidy of 4,500.00 paid in
-			// September, another of 4,350.00 accrued and not yet paid.
+			// subsidy of 4,500.00 paid in September, another of 4,350.00 accrued and not
+			// yet paid.
 			jdbc.sql(
 					"""
 							INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, recorded_by, recorded_at)

@@ -103,8 +103,7 @@ class ErrorAnswersTest {
 			assertThat(ErrorAnswers.isInternal(plain)).as(plain).isFalse();
 		}
 		// 2 MB, a body's bound: the old patterns took some 25 s for 100,000 characters
-		// and
-		// grew with the square of the length.
+		// and grew with the square of the length.
 		String quoted = "Cannot correlate message '" + "select update at ".repeat(2_000_000 / 17) + "'";
 		long started = System.nanoTime();
 		assertThat(ErrorAnswers.isInternal(quoted)).isFalse();

@@ -381,8 +381,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		determineAndConfirm(claim, 37000, false, 0);
 		// Fired before the deadline (by hand, as an administrator could): nothing is
 		// marked overdue and the enterprise is told nothing; the step fails for someone
-		// to
-		// look at.
+		// to look at.
 		management.executeJob(review.timer(claim, "TimerEvent_DeadlinePassed").getId());
 		String instance = review.called(claim, "clawback").getId();
 		Job report = management.createJobQuery().processInstanceId(instance).messages().singleResult();
@@ -585,8 +584,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.as("nothing to repay")
 			.contains("不能登记缴款");
 		// The allocation stays unpaid: the payment step leaves the county's task list
-		// with
-		// the after-award process, and the case page says why.
+		// with the after-award process, and the case page says why.
 		assertThat(tasks(as("gx-finance"), claim, "Task_RecordPayment")).isEmpty();
 		assertThat(review.hasActive(claim, "subsidy-aftercare")).isFalse();
 		assertThat(as(DemoUsers.ENTERPRISE).get("/enterprise/applications/" + claim.id()).body())

@@ -144,8 +144,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(review.history(claim)).anyMatch(line -> line.contains("「市工业和信息化局受理」：不予受理。意见："))
 			.anyMatch(line -> line.contains("办理结果：不予受理。"));
 		// The timeline ends at the step that refused, in its words, and the steps after
-		// it
-		// did not happen.
+		// it did not happen.
 		assertThat(review.standing(claim).timeline()).filteredOn(stage -> stage.state() == CaseStanding.State.REFUSED)
 			.extracting(CaseStanding.Stage::note)
 			.containsExactly("不予受理", "不予受理");

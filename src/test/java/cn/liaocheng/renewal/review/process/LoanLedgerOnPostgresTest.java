@@ -110,8 +110,7 @@ class LoanLedgerOnPostgresTest {
 		assertThat(texts(rows, "status")).containsOnly("ACCRUED");
 
 		// An entry in a period only accrued reopens it (LoanLedgerLateEntryTest); once
-		// city
-		// finance has approved the period, nothing in it may be recorded.
+		// city finance has approved the period, nothing in it may be recorded.
 		long june = rows.get(3).get("id").asLong();
 		assertThat(finance.postJson(ledger(id, june, "approve"), "{}").statusCode()).isEqualTo(200);
 		HttpResponse<String> backdated = record(icbc, id, "REPAYMENT", "2026-06-20", "100000", null);

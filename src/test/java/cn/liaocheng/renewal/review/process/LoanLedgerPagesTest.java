@@ -178,8 +178,7 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 			.statusCode()).isEqualTo(400);
 		assertThat(book.view(review.user(DemoUsers.BANK_OFFICER), loan.id()).events()).hasSize(2);
 		// Without a key the entry is refused, not recorded: sent again after a time-out
-		// it
-		// would count the money twice.
+		// it would count the money twice.
 		HttpResponse<String> unnamed = api.postJson("/api/ledger/loans/" + loan.id() + "/events", repayment);
 		assertThat(unnamed.statusCode()).isEqualTo(400);
 		assertThat(unnamed.body()).contains("Idempotency-Key", "不会重复登记");

@@ -240,8 +240,8 @@ class MultiBankLoanTest extends ReviewProcessTest {
 				new String[] { "POST", "/history/task",
 						"{\"orQueries\":[{\"processVariables\":[{\"name\":\"interestRate\",\"operator\":\"lt\",\"value\":5}]}]}" },
 				// Open tasks searched by variables of the whole instance (a sibling
-				// bank's
-				// execution's included), directly, in or-queries and in a filter run.
+				// bank's execution's included), directly, in or-queries and in a filter
+				// run.
 				new String[] { "GET", "/task?processVariables=grantedAmount_gt_4000000" },
 				new String[] { "POST", "/task",
 						"{\"processVariables\":[{\"name\":\"grantedAmount\",\"operator\":\"gt\",\"value\":4000000}]}" },

@@ -745,8 +745,7 @@ final class ReviewFixture implements AutoCloseable {
 		}
 		if (RECTIFICATION_LAPSED.equals(activityId)) {
 			// The rectification deadline the city's acceptance recorded has passed (it
-			// ended
-			// yesterday), as it has when the timer fires on its own.
+			// ended yesterday), as it has when the timer fires on its own.
 			LocalDate yesterday = LocalDate.now(ChinaTime.ZONE).minusDays(1);
 			jdbc.sql("""
 					UPDATE aftercare_finding SET deadline = ?

@@ -135,8 +135,7 @@ class TaskCardsApiTest extends ReviewProcessTest {
 		assertThat(response.body()).doesNotContain("临清市", "371581", otherCounty.getId(), cityTask.getId());
 
 		// Each outsider asks for the county's task, and the county's case at the city:
-		// none
-		// of theirs.
+		// none of theirs.
 		for (String outsider : List.of("lq-industry", "gx-finance", DemoUsers.CITY_REVIEWER, DemoUsers.BANK_OFFICER,
 				DemoUsers.ADMIN)) {
 			HttpResponse<String> theirs = as(outsider).get(cards(ownTask.getId(), cityTask.getId()));

@@ -101,8 +101,7 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		Reviewer reviewer = new Reviewer();
 		String id = formalReview.getId();
 		// The plain path, a trailing slash, a path parameter, a double slash. (A
-		// percent-encoded letter in the path is
-		// not matched by the REST API at all: 404.)
+		// percent-encoded letter in the path is not matched by the REST API at all: 404.)
 		List<String> spellings = List.of("/task/" + id + "/DOOR", "/task/" + id + "/DOOR/", "/task/" + id + "/DOOR;x=y",
 				"//task/" + id + "/DOOR");
 
