@@ -2,17 +2,15 @@ package cn.liaocheng.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.renewal.support.SourceFiles;
 
 /**
  * A {@code //} comment reads as sentences: the formatter wraps a line comment that grows
@@ -38,8 +36,8 @@ class CommentLinesTest {
 	void noLineCommentIsBrokenBeforeItsLineIsFull() {
 		List<String> broken = new ArrayList<>();
 		for (Path root : List.of(Path.of("src", "main", "java"), Path.of("src", "test", "java"))) {
-			for (Path file : sources(root)) {
-				broken.addAll(brokenLines(file.toString(), read(file)));
+			for (Path file : SourceFiles.java(root)) {
+				broken.addAll(brokenLines(file.toString(), SourceFiles.read(file)));
 			}
 		}
 		assertThat(broken).as("comment lines ended before the next word would have filled them").isEmpty();
@@ -76,24 +74,6 @@ class CommentLinesTest {
 
 	private static int columns(String line) {
 		return line.replace("\t", "    ").length();
-	}
-
-	private static List<Path> sources(Path root) {
-		try (Stream<Path> files = Files.walk(root)) {
-			return files.filter(f -> f.toString().endsWith(".java")).toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 }

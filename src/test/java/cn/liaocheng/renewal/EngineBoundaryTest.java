@@ -9,13 +9,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import cn.liaocheng.renewal.application.EngineUseOutsideItsOwners;
+import cn.liaocheng.renewal.support.SourceFiles;
 
 /**
  * Engine work stays with the modules that own it, so that a move to another engine (the
@@ -59,17 +58,12 @@ class EngineBoundaryTest {
 				+ ". Others go through those modules' API (e.g. application.CaseReviews)");
 
 	/**
-	 * The rule looks at the application's own classes and at the names of what they
-	 * depend on; the classes of the libraries they use need not be read from the class
-	 * path (which took most of this test's time, and finds the same dependencies).
+	 * The rule reads the application's classes as {@link SourceFiles#applicationClasses}
+	 * imports them.
 	 */
 	@Test
 	void onlyTheOwningModulesUseTheEngine() {
-		JavaClasses application = ArchConfiguration.withThreadLocalScope(configuration -> {
-			configuration.setResolveMissingDependenciesFromClassPath(false);
-			return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-				.importPackages("cn.liaocheng.renewal");
-		});
+		JavaClasses application = SourceFiles.applicationClasses();
 		ENGINE_STAYS_WITH_ITS_OWNERS.check(application);
 	}
 

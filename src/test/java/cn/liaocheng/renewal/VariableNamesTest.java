@@ -3,9 +3,6 @@ package cn.liaocheng.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +11,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.renewal.support.SourceFiles;
 
 /**
  * A process variable or a table's input is named in one place: the class that owns it
@@ -47,8 +45,8 @@ class VariableNamesTest {
 	@Test
 	void aNameWrittenOutInACallHasOneOwnerAndIsNoModelConstant() {
 		Map<String, Set<String>> filesByName = new TreeMap<>();
-		for (Path file : sources()) {
-			Matcher m = LITERAL_NAME.matcher(read(file));
+		for (Path file : SourceFiles.java(SOURCES)) {
+			Matcher m = LITERAL_NAME.matcher(SourceFiles.read(file));
 			while (m.find()) {
 				filesByName.computeIfAbsent(m.group(1), name -> new TreeSet<>())
 					.add(SOURCES.relativize(file).toString());
@@ -56,7 +54,7 @@ class VariableNamesTest {
 		}
 		Set<String> constants = new TreeSet<>();
 		for (String model : MODEL_CLASSES) {
-			Matcher m = CONSTANT.matcher(read(SOURCES.resolve("cn/liaocheng/renewal").resolve(model)));
+			Matcher m = CONSTANT.matcher(SourceFiles.read(SOURCES.resolve("cn/liaocheng/renewal").resolve(model)));
 			while (m.find()) {
 				constants.add(m.group(1));
 			}
@@ -78,12 +76,12 @@ class VariableNamesTest {
 	@Test
 	void anElementIdIsWrittenOutInOneFile() {
 		Map<String, Set<String>> filesById = new TreeMap<>();
-		for (Path file : sources()) {
+		for (Path file : SourceFiles.java(SOURCES)) {
 			String relative = SOURCES.relativize(file).toString();
 			if (relative.startsWith("db" + File.separator + "migration")) {
 				continue;
 			}
-			Matcher m = ELEMENT_ID.matcher(read(file));
+			Matcher m = ELEMENT_ID.matcher(SourceFiles.read(file));
 			while (m.find()) {
 				filesById.computeIfAbsent(m.group(1), id -> new TreeSet<>()).add(relative);
 			}
@@ -92,24 +90,6 @@ class VariableNamesTest {
 			.containsKeys("Task_RecordPayment", "Task_DetermineClawback");
 		assertThat(filesById)
 			.allSatisfy((id, files) -> assertThat(files).as("files writing \"%s\" out", id).hasSize(1));
-	}
-
-	private static List<Path> sources() {
-		try (Stream<Path> files = Files.walk(SOURCES)) {
-			return files.filter(f -> f.toString().endsWith(".java")).toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 }

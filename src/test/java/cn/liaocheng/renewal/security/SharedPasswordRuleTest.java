@@ -7,13 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import cn.liaocheng.renewal.enterprise.SharedPasswordOutsideTheDemo;
+import cn.liaocheng.renewal.support.SourceFiles;
 
 /**
  * Accounts that share one hash share one password, and a hash cracked is then cracked for
@@ -32,11 +31,7 @@ class SharedPasswordRuleTest {
 
 	@Test
 	void onlyTheDemoOpensAccountsWithOneSharedHash() {
-		JavaClasses application = ArchConfiguration.withThreadLocalScope(configuration -> {
-			configuration.setResolveMissingDependenciesFromClassPath(false);
-			return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-				.importPackages("cn.liaocheng.renewal");
-		});
+		JavaClasses application = SourceFiles.applicationClasses();
 		ONLY_THE_DEMO_SHARES_A_PASSWORD.check(application);
 	}
 
