@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.review.deadlines;
 
+import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -42,18 +43,18 @@ class HeldStepFollowUps {
 
 	private final IdentityService identity;
 
-	private final ReviewTaskListener created;
+	private final ReviewSteps steps;
 
 	private final TransactionTemplate newTransaction;
 
 	private final HeldSteps held;
 
-	HeldStepFollowUps(TaskService tasks, IdentityService identity, ReviewTaskListener created,
+	HeldStepFollowUps(TaskService tasks, IdentityService identity, ReviewSteps steps,
 			PlatformTransactionManager transactions, HeldSteps held) {
 		this.held = held;
 		this.tasks = tasks;
 		this.identity = identity;
-		this.created = created;
+		this.steps = steps;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -96,7 +97,9 @@ class HeldStepFollowUps {
 			if (task.getDueDate() == null) {
 				continue;
 			}
-			Date wanted = created.followUp(changed.applicationId(), task.getTaskDefinitionKey(), task.getDueDate());
+			Instant followUp = steps.followUp(changed.applicationId(), task.getTaskDefinitionKey(),
+					task.getDueDate().toInstant());
+			Date wanted = followUp == null ? null : Date.from(followUp);
 			// A step not held keeps a follow-up date it has (a reviewer may have set one
 			// in Tasklist); one that has none gets it back.
 			if (wanted == null ? task.getFollowUpDate() != null : task.getFollowUpDate() == null) {

@@ -62,7 +62,7 @@ class OverdueTimerTest {
 	Dashboard dashboard;
 
 	@Autowired
-	ReviewTaskListener dueSoon;
+	ReviewSteps dueSoon;
 
 	CountyReviewTasks countyTasks;
 
