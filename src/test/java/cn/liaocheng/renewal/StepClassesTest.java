@@ -27,8 +27,13 @@ class StepClassesTest {
 
 	private static final Path SOURCES = Path.of("src", "main", "java");
 
+	/**
+	 * A class that implements one of the engine's step types, or makes beans of them
+	 * ({@code @Bean TaskListener name(…)}).
+	 */
 	private static final Pattern STEP_CLASS = Pattern
-		.compile("\\bimplements\\s[^{]*\\b(?:JavaDelegate|TaskListener|ExecutionListener)\\b");
+		.compile("\\bimplements\\s[^{]*\\b(?:JavaDelegate|TaskListener|ExecutionListener)\\b"
+				+ "|\\b(?:JavaDelegate|TaskListener|ExecutionListener)\\s+\\w+\\s*\\(");
 
 	private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
@@ -53,7 +58,7 @@ class StepClassesTest {
 
 		assertThat(textsByFile).as("the models' delegates and listeners found")
 			.containsKeys("ReviewTaskListener.java", "OverdueTaskListener.java", "StartAftercareDelegate.java",
-					"RecordOpinionListener.java", "IssueDecisionDelegate.java")
+					"RecordOpinionListener.java", "IssueDecisionDelegate.java", "ClawbackTaskListeners.java")
 			.hasSizeGreaterThan(20);
 		assertThat(textsByFile).allSatisfy((file, texts) -> assertThat(texts)
 			.as("Chinese text in %s: a rule of its module's service, not of the step", file)

@@ -3,7 +3,6 @@ package cn.liaocheng.renewal.clawback.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,9 +22,9 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 /**
  * The beans {@code bpmn/clawback.bpmn} calls. Each takes the case from the business key,
  * in the clawback process the product started for it and nowhere else, hands the form's
- * fields to {@link Clawbacks} or {@link ClawbackCollection}, which check them against the
- * record and keep them, and turns a refusal into the message the reviewer reads in
- * Tasklist.
+ * fields ({@link ClawbackFormValues}) to {@link Clawbacks} or {@link ClawbackCollection},
+ * which check them against the record and keep them, and turns a refusal into the message
+ * the reviewer reads in Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class ClawbackTaskListeners {
@@ -38,20 +37,13 @@ class ClawbackTaskListeners {
 	TaskListener determineClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
 			long applicationId = applicationOf(task.getExecution());
-			boolean recover = "APPROVE".equals(String.valueOf(task.getVariable(ReviewProcesses.DECISION)));
-			// No amount: the allocation is revoked whole when nothing was paid (the form
-			// does not ask for one then); otherwise the amount is required.
-			BigDecimal amount = recover ? decimalOrNone(task.getVariable(ClawbackModel.AMOUNT), "追回金额") : null;
-			LocalDate deadline = recover && amount != null ? date(task.getVariable(ClawbackModel.DEADLINE), "缴回期限")
+			boolean recover = ClawbackFormValues.approved(task.getVariable(ReviewProcesses.DECISION));
+			BigDecimal amount = recover ? ClawbackFormValues.amountOrNone(task.getVariable(ClawbackModel.AMOUNT))
 					: null;
-			Integer months = null;
-			if (recover && Boolean.TRUE.equals(task.getVariable(ClawbackModel.LIST_NEGATIVE))) {
-				BigDecimal m = decimal(task.getVariable(ClawbackModel.LIST_MONTHS), "列入负面清单期限");
-				if (m.stripTrailingZeros().scale() > 0) {
-					throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "列入负面清单期限应为整月数");
-				}
-				months = m.intValueExact();
-			}
+			LocalDate deadline = recover && amount != null
+					? ClawbackFormValues.deadline(task.getVariable(ClawbackModel.DEADLINE)) : null;
+			Integer months = recover && Boolean.TRUE.equals(task.getVariable(ClawbackModel.LIST_NEGATIVE))
+					? ClawbackFormValues.listMonths(task.getVariable(ClawbackModel.LIST_MONTHS)) : null;
 			clawbacks.determine(applicationId, actor(task), recover, amount, deadline, months,
 					String.valueOf(task.getVariable(ReviewProcesses.OPINION)).strip());
 			if (recover) {
@@ -67,7 +59,7 @@ class ClawbackTaskListeners {
 	@Bean
 	TaskListener confirmClawbackListener(Clawbacks clawbacks) {
 		return task -> refusalsShown(() -> {
-			boolean correct = "APPROVE".equals(String.valueOf(task.getVariable(ReviewProcesses.DECISION)));
+			boolean correct = ClawbackFormValues.approved(task.getVariable(ReviewProcesses.DECISION));
 			clawbacks.confirm(applicationOf(task.getExecution()), actor(task), correct);
 			if (!correct) {
 				// Returned, perhaps because the bureau paid outside the record: the
@@ -99,11 +91,8 @@ class ClawbackTaskListeners {
 	@Bean
 	TaskListener reviewStatementListener(PriorNotices notices) {
 		return task -> refusalsShown(() -> {
-			String decision = String.valueOf(task.getVariable(ReviewProcesses.DECISION));
-			if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
-				throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请选择复核结论");
-			}
-			notices.rule(applicationOf(task.getExecution()), actor(task), "APPROVE".equals(decision),
+			boolean accepted = ClawbackFormValues.statementAccepted(task.getVariable(ReviewProcesses.DECISION));
+			notices.rule(applicationOf(task.getExecution()), actor(task), accepted,
 					String.valueOf(task.getVariable(ReviewProcesses.OPINION)));
 		});
 	}
@@ -183,34 +172,6 @@ class ClawbackTaskListeners {
 		}
 		catch (ClawbackRefused e) {
 			throw new ProcessEngineException(e.getMessage());
-		}
-	}
-
-	private static BigDecimal decimal(Object value, String label) {
-		if (value == null || value.toString().isBlank()) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写" + label);
-		}
-		try {
-			return new BigDecimal(value.toString());
-		}
-		catch (NumberFormatException e) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, label + "格式不正确");
-		}
-	}
-
-	private static BigDecimal decimalOrNone(Object value, String label) {
-		return value == null || value.toString().isBlank() ? null : decimal(value, label);
-	}
-
-	private static LocalDate date(Object value, String label) {
-		if (value == null || value.toString().length() < 10) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写" + label);
-		}
-		try {
-			return LocalDate.parse(value.toString().substring(0, 10));
-		}
-		catch (DateTimeParseException e) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, label + "格式不正确");
 		}
 	}
 
