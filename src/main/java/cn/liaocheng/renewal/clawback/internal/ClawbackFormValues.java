@@ -54,7 +54,7 @@ final class ClawbackFormValues {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "请填写缴回期限");
 		}
 		try {
-			String text = value.toString().strip();
+			String text = value.toString();
 			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException e) {

@@ -32,10 +32,10 @@ class OverdueTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		ReviewSteps.Overdue overdue = steps.overdue(
-				new ReviewSteps.OverdueStep(ReviewedApplication.of(task), task.getId(), task.getTaskDefinitionKey(),
-						task.getName(), task.getAssignee(), ReviewTaskListener.candidateGroups(task),
-						task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+		ReviewSteps.Overdue overdue = steps.overdue(new ReviewSteps.OverdueStep(() -> ReviewedApplication.of(task),
+				task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+				ReviewTaskListener.candidateGroups(task),
+				task.getDueDate() == null ? null : task.getDueDate().toInstant()));
 		if (overdue instanceof ReviewSteps.Held held) {
 			OverdueTimer.fireAgainAt(task, Date.from(held.lookAgainAt()));
 		}

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -174,21 +175,24 @@ class ReviewSteps {
 	 * ({@link ReviewTaskEvent.Kind#ASSIGNED}, to the new assignee) or putting it back
 	 * into the pool ({@link ReviewTaskEvent.Kind#RELEASED}, to the body's members).
 	 * Claiming a task for oneself is told to nobody: the claimer knows, and the task
-	 * simply leaves the colleagues' pool. The case ({@code caseOfStep}) is looked up only
-	 * when someone is told.
+	 * simply leaves the colleagues' pool. The case ({@code caseOfStep}) and the task's
+	 * candidate groups are looked up only when someone is told.
 	 */
 	void assigneeChanged(LongSupplier caseOfStep, String taskId, String stepName, String from, String to, String actor,
-			List<String> candidateGroups, Instant due) {
+			Supplier<List<String>> candidateGroups, Instant due) {
 		if (actor == null || Objects.equals(from, to) || actor.equals(to)) {
 			return;
 		}
 		events.publishEvent(
 				new ReviewTaskEvent(to == null ? ReviewTaskEvent.Kind.RELEASED : ReviewTaskEvent.Kind.ASSIGNED, taskId,
-						stepName, caseOfStep.getAsLong(), to, candidateGroups, due, actor, null));
+						stepName, caseOfStep.getAsLong(), to, candidateGroups.get(), due, actor, null));
 	}
 
-	/** A review step whose due date has passed, as its task says. */
-	record OverdueStep(long applicationId, String taskId, String stepKey, String stepName, String assignee,
+	/**
+	 * A review step whose due date has passed, as its task says; its case
+	 * ({@code caseOfStep}) is looked up only when there is a body to press.
+	 */
+	record OverdueStep(LongSupplier caseOfStep, String taskId, String stepKey, String stepName, String assignee,
 			List<String> candidateGroups, Instant due) {
 	}
 
@@ -226,7 +230,8 @@ class ReviewSteps {
 			// Not a body's task (the model check keeps such tasks out of review models).
 			return new NobodyToPress();
 		}
-		if (heldSteps.heldFor(step.applicationId(), step.stepKey()).isPresent()) {
+		long applicationId = step.caseOfStep().getAsLong();
+		if (heldSteps.heldFor(applicationId, step.stepKey()).isPresent()) {
 			// Nothing to press the body for now; looked at again tomorrow. When the hold
 			// ends, the step's due date starts again and the timer follows it.
 			return new Held(Instant.now().plus(1, ChronoUnit.DAYS));
@@ -235,9 +240,9 @@ class ReviewSteps {
 		String who = step.assignee() == null ? directory.bodyName(group) : directory.personName(step.assignee());
 		String reminder = "「" + step.stepName() + "」已超过办理期限（" + SHOWN.format(step.due()) + "），已提醒" + who + "尽快办理，并报送"
 				+ directory.bodyName(group) + "负责人督办。";
-		stages.note(step.applicationId(), "system", "审批系统", "OVERDUE", reminder);
+		stages.note(applicationId, "system", "审批系统", "OVERDUE", reminder);
 		events.publishEvent(new ReviewTaskEvent(ReviewTaskEvent.Kind.OVERDUE, step.taskId(), step.stepName(),
-				step.applicationId(), step.assignee(), List.of(group), step.due(), null, reminder));
+				applicationId, step.assignee(), List.of(group), step.due(), null, reminder));
 		return new Escalated(GroupNames.lead(group), reminder);
 	}
 

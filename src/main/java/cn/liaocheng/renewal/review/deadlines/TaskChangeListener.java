@@ -51,7 +51,8 @@ class TaskChangeListener implements TaskListener {
 		CommandContext command = Context.getCommandContext();
 		steps.assigneeChanged(() -> ReviewedApplication.of(task), task.getId(), task.getName(),
 				(String) assignee.getOrgValue(), task.getAssignee(),
-				command == null ? null : command.getAuthenticatedUserId(), ReviewTaskListener.candidateGroups(task),
+				command == null ? null : command.getAuthenticatedUserId(),
+				() -> ReviewTaskListener.candidateGroups(task),
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 	}
 

@@ -29,6 +29,7 @@ class ClawbackFormValuesTest {
 		assertThatThrownBy(() -> ClawbackFormValues.deadline(null)).hasMessage("请填写缴回期限");
 		assertThatThrownBy(() -> ClawbackFormValues.deadline(" ")).hasMessage("请填写缴回期限");
 		assertThatThrownBy(() -> ClawbackFormValues.deadline("2027-3-31")).hasMessage("缴回期限格式不正确");
+		assertThatThrownBy(() -> ClawbackFormValues.deadline(" 2027-03-31")).hasMessage("缴回期限格式不正确");
 		assertThatThrownBy(() -> ClawbackFormValues.deadline("2027-02-30")).hasMessage("缴回期限格式不正确");
 	}
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,13 +136,16 @@ class ReviewStepsTest {
 		LongSupplier notLookedUp = () -> {
 			throw new AssertionError("the case is looked up only when someone is told");
 		};
-		steps.assigneeChanged(notLookedUp, "t1", "形式审查", null, "zhang", "zhang", List.of(COUNTY), standardDue);
-		steps.assigneeChanged(notLookedUp, "t1", "形式审查", null, "zhang", null, List.of(COUNTY), standardDue);
-		steps.assigneeChanged(notLookedUp, "t1", "形式审查", "zhang", "zhang", "admin", List.of(COUNTY), standardDue);
+		Supplier<List<String>> groupsNotRead = () -> {
+			throw new AssertionError("the candidate groups are read only when someone is told");
+		};
+		steps.assigneeChanged(notLookedUp, "t1", "形式审查", null, "zhang", "zhang", groupsNotRead, standardDue);
+		steps.assigneeChanged(notLookedUp, "t1", "形式审查", null, "zhang", null, groupsNotRead, standardDue);
+		steps.assigneeChanged(notLookedUp, "t1", "形式审查", "zhang", "zhang", "admin", groupsNotRead, standardDue);
 		assertThat(told).as("a claim, the product's own hand-over, no change").isEmpty();
 
-		steps.assigneeChanged(() -> CASE, "t1", "形式审查", null, "zhang", "admin", List.of(COUNTY), standardDue);
-		steps.assigneeChanged(() -> CASE, "t1", "形式审查", "zhang", null, "admin", List.of(COUNTY), standardDue);
+		steps.assigneeChanged(() -> CASE, "t1", "形式审查", null, "zhang", "admin", () -> List.of(COUNTY), standardDue);
+		steps.assigneeChanged(() -> CASE, "t1", "形式审查", "zhang", null, "admin", () -> List.of(COUNTY), standardDue);
 
 		assertThat(told).map(e -> ((ReviewTaskEvent) e).kind())
 			.containsExactly(ReviewTaskEvent.Kind.ASSIGNED, ReviewTaskEvent.Kind.RELEASED);
@@ -177,6 +181,13 @@ class ReviewStepsTest {
 						Instant.now().plus(1, ChronoUnit.DAYS)));
 		assertThat(steps.overdue(overdue(List.of(GroupNames.lead(COUNTY)), null)))
 			.isInstanceOf(ReviewSteps.NobodyToPress.class);
+		LongSupplier noCase = () -> {
+			throw new AssertionError("no case looked up for a step nobody can be pressed for");
+		};
+		assertThat(steps.overdue(new ReviewSteps.OverdueStep(noCase, "t1", ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW,
+				"形式审查", null, List.of(COUNTY), null)))
+			.as("no due date")
+			.isInstanceOf(ReviewSteps.NobodyToPress.class);
 		verify(stages, never()).note(anyLong(), any(), any(), any(), any());
 		assertThat(told).isEmpty();
 	}
@@ -192,8 +203,8 @@ class ReviewStepsTest {
 	}
 
 	private ReviewSteps.OverdueStep overdue(List<String> groups, String assignee) {
-		return new ReviewSteps.OverdueStep(CASE, "t1", ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "形式审查", assignee,
-				groups, standardDue);
+		return new ReviewSteps.OverdueStep(() -> CASE, "t1", ReviewProcesses.TASK_COUNTY_FORMAL_REVIEW, "形式审查",
+				assignee, groups, standardDue);
 	}
 
 }
