@@ -2,10 +2,7 @@ package cn.liaocheng.renewal.aftercare.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
-import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.CaseOfStep;
 
 /**
@@ -30,17 +27,6 @@ final class AftercareCase {
 
 	static long of(DelegateTask task) {
 		return CaseOfStep.afterAward(task, AftercareModel.PROCESS_KEY);
-	}
-
-	/** The body whose task this is: its candidate group. */
-	static String group(DelegateTask task) {
-		return GroupNames
-			.bodyOf(task.getCandidates()
-				.stream()
-				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-				.map(IdentityLink::getGroupId)
-				.toList())
-			.orElse("");
 	}
 
 }

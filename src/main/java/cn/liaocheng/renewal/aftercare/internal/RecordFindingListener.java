@@ -14,6 +14,7 @@ import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
 import cn.liaocheng.renewal.review.StepRefused;
+import cn.liaocheng.renewal.review.TaskCandidates;
 
 /**
  * On completing the county check, the city's on-site acceptance or the performance
@@ -41,7 +42,7 @@ class RecordFindingListener implements TaskListener {
 		AftercareFindings.Recorded recorded;
 		try {
 			recorded = findings.record(AftercareCase.of(task), task.getId(), task.getTaskDefinitionKey(),
-					AftercareCase.group(task), task.getAssignee(), entry);
+					TaskCandidates.body(task), task.getAssignee(), entry);
 		}
 		catch (StepRecordedMeanwhile e) {
 			throw new OptimisticLockingException(ConcurrentChanges.TASK_DONE_BY_ANOTHER);

@@ -10,6 +10,7 @@ import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
 import cn.liaocheng.renewal.review.StepRefused;
+import cn.liaocheng.renewal.review.TaskCandidates;
 
 /**
  * On completing Task_RecordPayment: the instalment the form sent is recorded
@@ -32,7 +33,7 @@ class RecordPaymentListener implements TaskListener {
 				task.getVariable(AftercareModel.PAID_AMOUNT), task.getVariable(AftercareModel.VOUCHER_NO));
 		SubsidyInstalments.Recorded recorded;
 		try {
-			recorded = payments.record(AftercareCase.of(task), task.getId(), AftercareCase.group(task),
+			recorded = payments.record(AftercareCase.of(task), task.getId(), TaskCandidates.body(task),
 					task.getAssignee(), entry);
 		}
 		catch (StepRecordedMeanwhile e) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.review.TaskCandidates;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -34,8 +35,7 @@ class OverdueTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		ReviewSteps.Overdue overdue = steps.overdue(new ReviewSteps.OverdueStep(() -> ReviewedApplication.of(task),
 				task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-				ReviewTaskListener.candidateGroups(task),
-				task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+				TaskCandidates.groups(task), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
 		if (overdue instanceof ReviewSteps.Held held) {
 			OverdueTimer.fireAgainAt(task, Date.from(held.lookAgainAt()));
 		}

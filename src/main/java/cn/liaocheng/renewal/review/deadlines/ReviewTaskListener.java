@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
+import cn.liaocheng.renewal.review.TaskCandidates;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -45,8 +45,9 @@ class ReviewTaskListener implements TaskListener {
 		}
 		Object body = task.getVariable(ReviewProcesses.REVIEW_BODY);
 		ReviewSteps.OpenedTask opened = steps.opened(new ReviewSteps.OpenedStep(ReviewedApplication.of(task),
-				task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), candidateGroups(task),
-				body == null ? null : body.toString(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+				task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+				TaskCandidates.groups(task), body == null ? null : body.toString(),
+				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
 				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant()));
 		task.setDueDate(Date.from(opened.due()));
 		task.setFollowUpDate(opened.followUp() == null ? null : Date.from(opened.followUp()));
@@ -54,11 +55,6 @@ class ReviewTaskListener implements TaskListener {
 		// The overdue timer was made before the task had a due date; from now on it fires
 		// at the task's due date.
 		OverdueTimer.followDueDate(task);
-	}
-
-	/** The task's candidate groups, without its candidate users. */
-	static List<String> candidateGroups(DelegateTask task) {
-		return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
 	}
 
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.review.TaskCandidates;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -51,8 +52,7 @@ class TaskChangeListener implements TaskListener {
 		CommandContext command = Context.getCommandContext();
 		steps.assigneeChanged(() -> ReviewedApplication.of(task), task.getId(), task.getName(),
 				(String) assignee.getOrgValue(), task.getAssignee(),
-				command == null ? null : command.getAuthenticatedUserId(),
-				() -> ReviewTaskListener.candidateGroups(task),
+				command == null ? null : command.getAuthenticatedUserId(), () -> TaskCandidates.groups(task),
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 	}
 

@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepRefused;
+import cn.liaocheng.renewal.review.TaskCandidates;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -33,8 +33,7 @@ class RecordBankDecisionListener implements TaskListener {
 				term(task, ReviewProcesses.GRANT_DATE), term(task, ReviewProcesses.LOAN_TYPE),
 				term(task, ReviewProcesses.USED_RELENDING));
 		try {
-			decisions.record(ReviewedApplication.of(task),
-					task.getCandidates().stream().map(IdentityLink::getGroupId).toList(), entry);
+			decisions.record(ReviewedApplication.of(task), TaskCandidates.groups(task), entry);
 		}
 		catch (StepRefused e) {
 			throw new ProcessEngineException(e.getMessage());

@@ -4,16 +4,14 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.engine.ConcurrentChanges;
 import cn.liaocheng.renewal.engine.TaskForms;
-import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.StepRecordedMeanwhile;
 import cn.liaocheng.renewal.review.StepRefused;
+import cn.liaocheng.renewal.review.TaskCandidates;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 
 /**
@@ -36,13 +34,7 @@ class RecordOpinionListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		Object decision = task.getVariable(ReviewProcesses.DECISION);
-		String group = GroupNames
-			.bodyOf(task.getCandidates()
-				.stream()
-				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-				.map(IdentityLink::getGroupId)
-				.toList())
-			.orElse("");
+		String group = TaskCandidates.body(task);
 		String process = task.getProcessEngineServices()
 			.getRepositoryService()
 			.getProcessDefinition(task.getProcessDefinitionId())
