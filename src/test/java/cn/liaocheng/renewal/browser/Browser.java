@@ -59,6 +59,13 @@ public final class Browser implements AutoCloseable {
 	 */
 	public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
+	/**
+	 * How often a wait asks again. Selenium's default, half a second, made every wait for
+	 * a page's answer last up to that much past it; a question is one call to
+	 * chromedriver on this machine, a few milliseconds.
+	 */
+	public static final Duration POLL = Duration.ofMillis(50);
+
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final Path PAGE_SOURCES = Path.of("target", "page-sources");
@@ -276,7 +283,12 @@ public final class Browser implements AutoCloseable {
 	 * new page.
 	 */
 	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(driver, DEFAULT_WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+		return waitUntil(condition, DEFAULT_WAIT);
+	}
+
+	/** As {@link #waitUntil(Function)}, for at most {@code within}. */
+	public <T> T waitUntil(Function<? super WebDriver, T> condition, Duration within) {
+		return new WebDriverWait(driver, within, POLL).ignoring(StaleElementReferenceException.class).until(condition);
 	}
 
 	/**

@@ -30,7 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -220,8 +219,9 @@ class ReviewInTasklistBrowserTest {
 
 		boolean newTab = false;
 		try {
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-				.until(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains("/review/applications/"));
+			browser.waitUntil(
+					d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains("/review/applications/"),
+					Duration.ofSeconds(10));
 		}
 		finally {
 			if (browser.driver().getWindowHandles().size() > 1) {

@@ -280,8 +280,7 @@ class TasklistChineseBrowserTest {
 	 * takes longer than 30 s.
 	 */
 	private void firstLoad(java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
-		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
-			.until(condition);
+		browser.waitUntil(condition, java.time.Duration.ofSeconds(120));
 	}
 
 	private String bodyText() {

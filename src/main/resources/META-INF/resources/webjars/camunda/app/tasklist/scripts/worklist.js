@@ -358,10 +358,13 @@ function showFilterCounts(list) {
 function filterCounts() {
   var refresh = function (tries) {
     get(FILTER_COUNTS).then(function (list) {
-      // The filters may not be drawn yet when the counts arrive.
+      // The filters may not be drawn yet when the counts arrive (or Tasklist is drawing them again): asked again
+      // while the tab is seen; once it is hidden, its being seen again asks.
       if (!showFilterCounts(list) && tries < 20) {
         window.setTimeout(function () {
-          refresh(tries + 1);
+          if (!document.hidden) {
+            refresh(tries + 1);
+          }
         }, 500);
       }
     }).catch(function () {
