@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.liaocheng.renewal.support.PostgresTestDatabase;
@@ -31,6 +32,7 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
  * With {@code -Drenewal.baseline.write=true} the test writes the baseline anew from the
  * versioned migrations (docs/operations.md, "The PostgreSQL baseline").
  */
+@Tag(PostgresTestDatabase.SERVER_TAG)
 class BaselineMigrationTest {
 
 	static final Path FOLDER = Path.of("src", "main", "resources", "db", "migration", "postgresql");

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.GenericApplicationContext;
@@ -24,6 +25,7 @@ import cn.liaocheng.renewal.support.PostgresTestDatabase;
  * Boot's Flyway would, Spring Boot's migration waits for it and fails the start when it
  * failed, and anything it does not understand leaves the migration to Spring Boot.
  */
+@Tag(PostgresTestDatabase.SERVER_TAG)
 class EarlyMigrationTest {
 
 	private static final String LOCATIONS = "classpath:db/migration/common,classpath:db/migration/{vendor}";

@@ -18,6 +18,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class PostgresTestDatabase {
 
+	/**
+	 * The tag of the classes that start no application but use the server directly (the
+	 * migrations' checks), which {@code mvn -B test -Pquick} leaves out with the classes
+	 * that start one, so that the quick run needs no server.
+	 */
+	public static final String SERVER_TAG = "postgres-server";
+
 	private PostgresTestDatabase() {
 	}
 
