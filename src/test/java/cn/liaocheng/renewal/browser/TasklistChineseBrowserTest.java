@@ -5,7 +5,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -110,8 +114,7 @@ class TasklistChineseBrowserTest {
 						"""))
 			.getId();
 		runtime.startProcessInstanceByKey("tasklist-zh-probe");
-		formTaskInstance = runtime
-			.startProcessInstanceByKey("tasklist-zh-form-probe", java.util.Map.of("deadline", "2026-03-15"))
+		formTaskInstance = runtime.startProcessInstanceByKey("tasklist-zh-form-probe", Map.of("deadline", "2026-03-15"))
 			.getId();
 	}
 
@@ -279,8 +282,8 @@ class TasklistChineseBrowserTest {
 	 * Cockpit and Admin load some 5 MB of scripts the first time; on a busy machine that
 	 * takes longer than 30 s.
 	 */
-	private void firstLoad(java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
-		browser.waitUntil(condition, java.time.Duration.ofSeconds(120));
+	private void firstLoad(Function<? super WebDriver, ?> condition) {
+		browser.waitUntil(condition, Duration.ofSeconds(120));
 	}
 
 	private String bodyText() {

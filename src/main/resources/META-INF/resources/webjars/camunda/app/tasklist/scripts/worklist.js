@@ -35,6 +35,29 @@ function get(url) {
   return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}}).then(answer);
 }
 
+function seen() {
+  return !document.hidden;
+}
+
+/**
+ * Asks now, then every REFRESH_MS while the tab is seen, and at once when it is seen again: a Tasklist left open all day
+ * in a hidden tab asks for nothing (with many open cases a round of counts costs the database about a second,
+ * docs/performance.md).
+ */
+function whileSeen(ask) {
+  ask();
+  window.setInterval(function () {
+    if (seen()) {
+      ask();
+    }
+  }, REFRESH_MS);
+  document.addEventListener('visibilitychange', function () {
+    if (seen()) {
+      ask();
+    }
+  });
+}
+
 /* ---------- county, 补正/退回 and working days left, next to the due date of each card ---------- */
 
 var pending = {};
@@ -311,17 +334,7 @@ function messageBadge(node) {
       count.textContent = '';
     });
   };
-  refresh();
-  window.setInterval(function () {
-    if (!document.hidden) {
-      refresh();
-    }
-  }, REFRESH_MS);
-  document.addEventListener('visibilitychange', function () {
-    if (!document.hidden) {
-      refresh();
-    }
-  });
+  whileSeen(refresh);
 }
 
 /* ---------- every filter's count ---------- */
@@ -362,7 +375,7 @@ function filterCounts() {
       // while the tab is seen; once it is hidden, its being seen again asks.
       if (!showFilterCounts(list) && tries < 20) {
         window.setTimeout(function () {
-          if (!document.hidden) {
+          if (seen()) {
             refresh(tries + 1);
           }
         }, 500);
@@ -371,24 +384,14 @@ function filterCounts() {
       // Tasklist's own count of the selected filter stays.
     });
   };
-  refresh(0);
-  // Not while the tab is hidden (a Tasklist left open all day): with many open cases each round of counts costs the
-  // database about a second (docs/performance.md); counted again as soon as the tab is seen.
-  window.setInterval(function () {
-    if (!document.hidden) {
-      refresh(0);
-    }
-  }, REFRESH_MS);
+  whileSeen(function () {
+    refresh(0);
+  });
   document.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('[cam-tasklist-filters] .task-filter')) {
       window.setTimeout(function () {
         refresh(0);
       }, 300);
-    }
-  });
-  document.addEventListener('visibilitychange', function () {
-    if (!document.hidden) {
-      refresh(0);
     }
   });
 }
