@@ -78,6 +78,9 @@ final class FaultLoad {
 
 	private final CountDownLatch enterprisesDone;
 
+	/** Every client, enterprises and reviewers, done or given up. */
+	private final CountDownLatch clientsDone;
+
 	private final ExecutorService pool;
 
 	Instant started;
@@ -92,6 +95,7 @@ final class FaultLoad {
 		this.perClient = perClient;
 		this.decide = decide;
 		this.enterprisesDone = new CountDownLatch(clients);
+		this.clientsDone = new CountDownLatch(clients + (decide ? REVIEWERS : 0));
 		this.pool = Executors.newFixedThreadPool(clients + (decide ? REVIEWERS : 0));
 	}
 
@@ -111,14 +115,28 @@ final class FaultLoad {
 		started = Instant.now();
 		for (int c = 0; c < clients; c++) {
 			int client = c;
-			pool.submit(() -> enterprise(client));
+			pool.submit(() -> counted(() -> enterprise(client)));
 		}
 		if (decide) {
 			for (int r = 0; r < REVIEWERS; r++) {
 				int reviewer = r;
-				pool.submit(() -> reviewer(reviewer));
+				pool.submit(() -> counted(() -> reviewer(reviewer)));
 			}
 		}
+	}
+
+	private void counted(Runnable client) {
+		try {
+			client.run();
+		}
+		finally {
+			clientsDone.countDown();
+		}
+	}
+
+	/** Whether every client is done (or has given up): nothing more will be sent. */
+	boolean done() {
+		return clientsDone.getCount() == 0;
 	}
 
 	private void enterprise(int client) {
