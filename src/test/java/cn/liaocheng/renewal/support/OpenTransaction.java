@@ -1,5 +1,9 @@
 package cn.liaocheng.renewal.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.ResourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it finds once this one has committed. {@link #begin} returns when the first work is
  * done; {@link #meanwhile} runs the other call on a second thread; {@link #commit} runs
  * the last work and commits. Closing it lets a transaction still open commit and stops
- * both threads.
+ * both threads. {@link #stillWaiting} tells whether the other call waits for this
+ * transaction, from the database's own record of which session blocks which (H2's
+ * {@code INFORMATION_SCHEMA.SESSIONS}, PostgreSQL's {@code pg_blocking_pids}).
  */
 public final class OpenTransaction<T> implements AutoCloseable {
 
@@ -33,10 +43,21 @@ public final class OpenTransaction<T> implements AutoCloseable {
 
 	private final Future<T> transaction;
 
+	/** The database the transaction works on, where its manager says. */
+	private final DataSource database;
+
+	/**
+	 * The database's number for this transaction's session, once its first work is done.
+	 */
+	private volatile Session session;
+
 	private OpenTransaction(PlatformTransactionManager transactions, Runnable first, Supplier<T> last) {
+		database = transactions instanceof ResourceTransactionManager resources
+				&& resources.getResourceFactory() instanceof DataSource dataSource ? dataSource : null;
 		transaction = threads.submit(() -> new TransactionTemplate(transactions).execute(status -> {
 			try {
 				first.run();
+				session = Session.of(database);
 			}
 			finally {
 				firstDone.countDown();
@@ -89,11 +110,22 @@ public final class OpenTransaction<T> implements AutoCloseable {
 	}
 
 	/**
-	 * Whether {@code other} is still running a second after this call: it waits for this
-	 * transaction (or is slower than that).
+	 * Whether {@code other} waits for this transaction: true as soon as the database
+	 * shows a session blocked by this one while {@code other} is still running, false as
+	 * soon as {@code other} is done. A wait the database does not show (a lock in the
+	 * application) is taken from {@code other} still running a second after this call.
 	 */
-	public static boolean stillWaiting(Future<?> other) throws InterruptedException {
-		Thread.sleep(1_000);
+	public boolean stillWaiting(Future<?> other) throws InterruptedException {
+		long end = System.nanoTime() + 1_000_000_000L;
+		while (System.nanoTime() < end) {
+			if (other.isDone()) {
+				return false;
+			}
+			if (session != null && session.blocksAnother(database) && !other.isDone()) {
+				return true;
+			}
+			Thread.sleep(20);
+		}
 		return !other.isDone();
 	}
 
@@ -124,6 +156,65 @@ public final class OpenTransaction<T> implements AutoCloseable {
 	public void close() {
 		release.countDown();
 		threads.shutdownNow();
+	}
+
+	/** A database session: its number, and the query for the sessions it blocks. */
+	private record Session(long id, String blockedBy) {
+
+		private static final String H2 = "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?";
+
+		private static final String POSTGRES = "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))";
+
+		/**
+		 * The session of the transaction open on this thread, or null for a database of
+		 * another kind.
+		 */
+		static Session of(DataSource database) {
+			if (database == null) {
+				return null;
+			}
+			Connection connection = DataSourceUtils.getConnection(database);
+			try {
+				String product = connection.getMetaData().getDatabaseProductName();
+				String[] queries = switch (product) {
+					case "H2" -> new String[] { "SELECT SESSION_ID()", H2 };
+					case "PostgreSQL" -> new String[] { "SELECT pg_backend_pid()", POSTGRES };
+					default -> null;
+				};
+				if (queries == null) {
+					return null;
+				}
+				try (PreparedStatement statement = connection.prepareStatement(queries[0]);
+						ResultSet row = statement.executeQuery()) {
+					row.next();
+					return new Session(row.getLong(1), queries[1]);
+				}
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException(e);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, database);
+			}
+		}
+
+		/**
+		 * Whether another session now waits for a lock this one holds (asked on a
+		 * connection of its own).
+		 */
+		boolean blocksAnother(DataSource database) {
+			try (Connection connection = database.getConnection();
+					PreparedStatement statement = connection.prepareStatement(blockedBy)) {
+				statement.setLong(1, id);
+				try (ResultSet row = statement.executeQuery()) {
+					return row.next() && row.getLong(1) > 0;
+				}
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
 	}
 
 }

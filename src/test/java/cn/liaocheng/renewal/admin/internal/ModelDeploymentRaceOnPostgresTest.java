@@ -70,8 +70,7 @@ class ModelDeploymentRaceOnPostgresTest {
 		})) {
 			Future<ResponseEntity<DeployResponse>> meanwhile = deploying
 				.meanwhile(() -> controller.deployXml(opened, second, RaceProbe.ADMIN, null));
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits for the first")
-				.isTrue();
+			assertThat(deploying.stillWaiting(meanwhile)).as("the second deployment waits for the first").isTrue();
 			deploying.commit();
 			refused = OpenTransaction.outcome(meanwhile);
 		}
@@ -107,7 +106,7 @@ class ModelDeploymentRaceOnPostgresTest {
 					.deploy())) {
 			Future<ResponseEntity<DeployResponse>> meanwhile = deploying
 				.meanwhile(() -> controller.deployXml(opened, edit, RaceProbe.ADMIN, null));
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the page's deployment waits").isTrue();
+			assertThat(deploying.stillWaiting(meanwhile)).as("the page's deployment waits").isTrue();
 			deploying.commit();
 			refused = OpenTransaction.outcome(meanwhile);
 		}

@@ -90,8 +90,7 @@ class ModelDeploymentRaceTest {
 			Future<HttpResponse<String>> meanwhile = deploying.meanwhile(() -> colleague.sendBody("POST",
 					"/admin/models/processes/" + opened + "/xml", HttpRequest.BodyPublishers.ofString(second),
 					"application/xml", meta(page, "_csrf_header"), meta(page, "_csrf")));
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits for the first")
-				.isTrue();
+			assertThat(deploying.stillWaiting(meanwhile)).as("the second deployment waits for the first").isTrue();
 			deploying.commit();
 			refused = OpenTransaction.outcome(meanwhile);
 		}
@@ -130,7 +129,7 @@ class ModelDeploymentRaceTest {
 			Future<HttpResponse<String>> meanwhile = deploying.meanwhile(() -> admin.sendBody("POST",
 					"/admin/models/processes/" + opened + "/xml", HttpRequest.BodyPublishers.ofString(edit),
 					"application/xml", meta(page, "_csrf_header"), meta(page, "_csrf")));
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the page's deployment waits for the other door's")
+			assertThat(deploying.stillWaiting(meanwhile)).as("the page's deployment waits for the other door's")
 				.isTrue();
 			deploying.commit();
 			refused = OpenTransaction.outcome(meanwhile);
@@ -166,7 +165,7 @@ class ModelDeploymentRaceTest {
 			Future<HttpResponse<String>> meanwhile = deploying
 				.meanwhile(() -> modeler.post("/engine-rest/deployment/create",
 						HttpRequest.BodyPublishers.ofByteArray(body.body()), body.contentType()));
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the REST deployment waits for the page's").isTrue();
+			assertThat(deploying.stillWaiting(meanwhile)).as("the REST deployment waits for the page's").isTrue();
 			deploying.commit();
 			deployed = OpenTransaction.outcome(meanwhile);
 		}
@@ -195,7 +194,7 @@ class ModelDeploymentRaceTest {
 				() -> repository.createDeployment().name("modeler").addString(NEW_KEY + ".bpmn", first).deploy())) {
 			Future<org.camunda.bpm.engine.repository.Deployment> meanwhile = deploying.meanwhile(
 					() -> repository.createDeployment().name("modeler").addString(NEW_KEY + ".bpmn", second).deploy());
-			assertThat(OpenTransaction.stillWaiting(meanwhile)).as("the second deployment waits").isTrue();
+			assertThat(deploying.stillWaiting(meanwhile)).as("the second deployment waits").isTrue();
 			deploying.commit();
 			later = OpenTransaction.outcome(meanwhile);
 		}

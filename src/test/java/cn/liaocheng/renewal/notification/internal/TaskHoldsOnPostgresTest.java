@@ -72,7 +72,7 @@ class TaskHoldsOnPostgresTest {
 			Future<Boolean> note = ending.meanwhile(() -> inTransaction(() -> openTasks.hold(taskId)
 					&& notifier.notify(HOLDER, Note.aboutTask(NotificationKind.TASK_DUE_SOON, "任务即将超期：占用测试", "即将超期",
 							taskId, null, "task-due:" + taskId))));
-			assertThat(OpenTransaction.stillWaiting(note)).as("the hold waits for the ending transaction").isTrue();
+			assertThat(ending.stillWaiting(note)).as("the hold waits for the ending transaction").isTrue();
 			ending.commit();
 			assertThat(OpenTransaction.outcome(note)).as("the task has ended: nothing is written").isFalse();
 		}
@@ -88,7 +88,7 @@ class TaskHoldsOnPostgresTest {
 				engine.getTaskService().complete(taskId);
 				return null;
 			});
-			assertThat(OpenTransaction.stillWaiting(ending)).as("the end waits for the hold").isTrue();
+			assertThat(note.stillWaiting(ending)).as("the end waits for the hold").isTrue();
 			assertThat(note.commit()).isTrue();
 			OpenTransaction.outcome(ending);
 		}

@@ -547,7 +547,7 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
 				() -> tasks.complete(formal.getId(), Map.of("decision", "APPROVE", "opinion", "材料齐全，符合要求。")))) {
 			Future<?> urge = ending.meanwhile(() -> operations.urgeAsLead(LEAD, formal.getId(), "请今日办结"));
-			assertThat(OpenTransaction.stillWaiting(urge)).as("the urge waits for the step's end to commit").isTrue();
+			assertThat(ending.stillWaiting(urge)).as("the urge waits for the step's end to commit").isTrue();
 			ending.commit();
 			assertThatThrownBy(() -> OpenTransaction.outcome(urge)).cause()
 				.isInstanceOf(HandOverException.class)

@@ -225,7 +225,7 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 					change.run();
 				})) {
 			Future<Integer> reminding = changing.meanwhile(() -> reminders.runAt(at));
-			assertThat(OpenTransaction.stillWaiting(reminding)).as("the reminder waits for the change").isTrue();
+			assertThat(changing.stillWaiting(reminding)).as("the reminder waits for the change").isTrue();
 			changing.commit();
 			OpenTransaction.outcome(reminding);
 		}

@@ -80,7 +80,7 @@ class CorrectionReminderRaceTest extends ReviewProcessTest {
 		})) {
 			Future<Integer> reminding = ending
 				.meanwhile(() -> new DeadlineReminderPass(context).runAt(deadline.minusSeconds(60)));
-			assertThat(OpenTransaction.stillWaiting(reminding)).as("the reminder waits for the change").isTrue();
+			assertThat(ending.stillWaiting(reminding)).as("the reminder waits for the change").isTrue();
 			ending.commit();
 			OpenTransaction.outcome(reminding);
 		}

@@ -139,7 +139,7 @@ class DueSoonReminderTest extends ReviewProcessTest {
 		try (OpenTransaction<Void> ending = OpenTransaction.begin(transactions,
 				() -> tasks.complete(formal.getId(), APPROVED))) {
 			Future<Integer> pass = ending.meanwhile(() -> reminders.runAt(at));
-			assertThat(OpenTransaction.stillWaiting(pass)).as("the pass waits for the step's end to commit").isTrue();
+			assertThat(ending.stillWaiting(pass)).as("the pass waits for the step's end to commit").isTrue();
 			ending.commit();
 			OpenTransaction.outcome(pass);
 		}
@@ -163,7 +163,7 @@ class DueSoonReminderTest extends ReviewProcessTest {
 			tasks.saveTask(held);
 		})) {
 			Future<Integer> pass = moving.meanwhile(() -> reminders.runAt(at));
-			assertThat(OpenTransaction.stillWaiting(pass)).as("the pass waits for the change to commit").isTrue();
+			assertThat(moving.stillWaiting(pass)).as("the pass waits for the change to commit").isTrue();
 			moving.commit();
 			OpenTransaction.outcome(pass);
 		}
@@ -184,7 +184,7 @@ class DueSoonReminderTest extends ReviewProcessTest {
 				tasks.complete(formal.getId(), APPROVED);
 				return null;
 			});
-			assertThat(OpenTransaction.stillWaiting(ending)).as("the step's end waits for the reminder").isTrue();
+			assertThat(pass.stillWaiting(ending)).as("the step's end waits for the reminder").isTrue();
 			assertThat(pass.commit()).as("this step's reminder, and others due then").isPositive();
 			OpenTransaction.outcome(ending);
 		}

@@ -495,7 +495,7 @@ class SubsidyAftercareProcessTest extends ReviewProcessTest {
 						List.of(pdf(EvidenceCategory.RECTIFICATION, "整改报告.pdf"))))) {
 			Future<Integer> reminding = submitting
 				.meanwhile(() -> reminders.runAt(deadline.atStartOfDay(CHINA).toInstant()));
-			assertThat(OpenTransaction.stillWaiting(reminding)).as("the reminder waits for the submission").isTrue();
+			assertThat(submitting.stillWaiting(reminding)).as("the reminder waits for the submission").isTrue();
 			submitting.commit();
 			OpenTransaction.outcome(reminding);
 		}

@@ -128,7 +128,7 @@ class SubsidyVoucherOncePerLoanTest extends ReviewProcessTest {
 		try (OpenTransaction<Void> first = OpenTransaction.begin(transactions,
 				() -> payments.pay(payer, loan.id(), march, paidOn, voucher))) {
 			Future<LedgerRow> second = first.meanwhile(() -> payments.pay(payer, loan.id(), april, paidOn, voucher));
-			assertThat(OpenTransaction.stillWaiting(second)).as("the second payment waits for the first").isTrue();
+			assertThat(first.stillWaiting(second)).as("the second payment waits for the first").isTrue();
 			first.commit();
 			assertThat(OpenTransaction.outcome(second).status()).isEqualTo(LedgerStatus.PAID);
 		}
