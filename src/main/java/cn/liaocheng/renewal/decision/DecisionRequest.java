@@ -149,10 +149,13 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param tranches the period by disbursement day, when the loan was paid out in
 	 * tranches under different rules or one of them gets nothing; empty when one rate
 	 * applies to the whole period
+	 * @param byTranche whether the loan's interest subsidy was decided by tranche
+	 * (贷款贴息分笔核定): no total was determined, each tranche's part is computed to the fen on
+	 * its own and is capped by its own day's rule, not by a total
 	 */
 	public record Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
 			BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo, String basis,
-			List<Tranche> tranches) {
+			List<Tranche> tranches, boolean byTranche) {
 
 		public Payment {
 			Objects.requireNonNull(period, "period");
@@ -168,7 +171,8 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 		public Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
 				BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo,
 				String basis) {
-			this(period, from, to, days, balanceBasis, points, amount, paidOn, voucherNo, contractNo, basis, List.of());
+			this(period, from, to, days, balanceBasis, points, amount, paidOn, voucherNo, contractNo, basis, List.of(),
+					false);
 		}
 
 	}

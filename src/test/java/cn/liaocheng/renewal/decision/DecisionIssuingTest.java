@@ -202,6 +202,26 @@ class DecisionIssuingTest {
 			.doesNotContain("按此计算为");
 	}
 
+	/**
+	 * A loan decided by tranche has no total: its notice never blames one, and the
+	 * rounding of each tranche's part to the fen, as the ledger rounds it, is not told as
+	 * a limit reached.
+	 */
+	@Test
+	void aPaymentNoticeOfALoanDecidedByTrancheBlamesNoTotalAndNotRounding() throws Exception {
+		long application = SampleDecisions.newApplicationId();
+		IssuedDecision may = decisions.issue(SampleDecisions.interestPaymentByTrancheRoundedEach(application, "20.00"));
+		assertThat(text(decisions.pdf(may.id())).replaceAll("\\s+", ""))
+			.contains("2024年9月1日放款的部分，计息积数240,096.00元，贴息1.5个百分点/年", "各笔分别计至分后相加", "20.00")
+			.doesNotContain("按此计算为", "核定的财政贴息总额");
+
+		long capped = SampleDecisions.newApplicationId();
+		IssuedDecision last = decisions.issue(SampleDecisions.interestPaymentByTrancheRoundedEach(capped, "15.00"));
+		assertThat(text(decisions.pdf(last.id())).replaceAll("\\s+", ""))
+			.contains("按此计算为20.00元；每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12", "15.00")
+			.doesNotContain("核定的财政贴息总额");
+	}
+
 	@Test
 	void aContradictoryOutcomeForTheSameStageIsRefused() {
 		long application = SampleDecisions.newApplicationId();

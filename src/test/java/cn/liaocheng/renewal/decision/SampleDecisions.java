@@ -99,7 +99,30 @@ final class SampleDecisions {
 						List.of(new DecisionRequest.Tranche(LocalDate.of(2026, 3, 16), new BigDecimal("37200000.00"),
 								new BigDecimal("1.5"), null, null),
 								new DecisionRequest.Tranche(LocalDate.of(2027, 1, 15), new BigDecimal("20400000.00"),
-										BigDecimal.ZERO, null, "放款日暂无适用的贴息政策", true))));
+										BigDecimal.ZERO, null, "放款日暂无适用的贴息政策", true)),
+						false));
+	}
+
+	/**
+	 * A period of a loan decided by tranche (no total determined) with two tranches whose
+	 * parts, each rounded to the fen as the ledger rounds them, add up to 20.00 where
+	 * their sum rounded once would be 20.01: 240,096 × 1.5 ÷ 36,000 = 10.004 each.
+	 */
+	static DecisionRequest interestPaymentByTrancheRoundedEach(long applicationId, String amount) {
+		return new DecisionRequest(applicationId, "finance", DecisionType.INTEREST_SUBSIDY_PAYMENT, ENTERPRISE,
+				CREDIT_CODE, null, PROJECT, "DK-2026-000005",
+				new Amounts(null, null, null, new BigDecimal("5000000"), new BigDecimal("3.10"), 36, null),
+				"中国工商银行聊城分行", List.of(), List.of(), DATE, null,
+				new DecisionRequest.Payment("2026-05", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), 31,
+						new BigDecimal("480192.00"), null, new BigDecimal(amount), DATE, "LCCZ-2026-0610-01",
+						"ICBC-LC-2024-0301、ICBC-LC-2024-0901", "放款日适用的国家设备更新贷款财政贴息政策",
+						List.of(new DecisionRequest.Tranche(LocalDate.of(2024, 3, 1), BigDecimal.ZERO, BigDecimal.ZERO,
+								null, "放款日不在国家设备更新贷款财政贴息政策的实施期内"),
+								new DecisionRequest.Tranche(LocalDate.of(2024, 9, 1), new BigDecimal("240096.00"),
+										new BigDecimal("1.5"), null, null),
+								new DecisionRequest.Tranche(LocalDate.of(2024, 10, 8), new BigDecimal("240096.00"),
+										new BigDecimal("1.5"), null, null)),
+						true));
 	}
 
 	static DecisionRequest lapsed(long applicationId) {

@@ -268,29 +268,40 @@ final class DecisionText {
 	/**
 	 * A period of a loan paid out in tranches under different rules, or with a tranche
 	 * that gets nothing: the rate of each tranche, as the rule in force on its own
-	 * disbursement day gives it.
+	 * disbursement day gives it. What limits the period's amount is said as the ledger
+	 * computed it: for a loan whose interest subsidy was determined, the total determined
+	 * (the sum is rounded once, as the ledger rounds it); for a loan decided by tranche,
+	 * which has no total, each tranche's own limit under its day's rule (each tranche's
+	 * part is rounded to the fen on its own, as the ledger rounds it, so that rounding
+	 * alone is never told as a limit reached).
 	 */
 	private static String trancheByTranche(DecisionRequest.Payment p) {
 		List<String> parts = new ArrayList<>();
 		BigDecimal weighted = BigDecimal.ZERO;
+		BigDecimal eachRounded = BigDecimal.ZERO;
 		for (DecisionRequest.Tranche t : p.tranches()) {
 			if (t.points().signum() > 0) {
 				parts.add(date(t.disbursedOn()) + "放款的部分，计息积数" + yuan(t.balanceBasis()) + "元，贴息"
 						+ t.points().stripTrailingZeros().toPlainString() + "个百分点/年"
 						+ (t.basis() == null ? "" : "（依照" + t.basis() + "）"));
-				weighted = weighted.add(t.balanceBasis().multiply(t.points()));
+				BigDecimal part = t.balanceBasis().multiply(t.points());
+				weighted = weighted.add(part);
+				eachRounded = eachRounded.add(part.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP));
 			}
 			else {
 				parts.add("该笔放款于" + date(t.disbursedOn()) + "发放，" + (t.finding() == null ? "不予贴息" : t.finding())
 						+ "，不计贴息" + (t.pending() ? "；政策延续的，由财政部门另行补计" : ""));
 			}
 		}
-		BigDecimal computed = weighted.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+		BigDecimal computed = p.byTranche() ? eachRounded
+				: weighted.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
 		boolean capped = p.amount().compareTo(computed) < 0;
+		String limit = p.byTranche() ? "；每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，本期已达该上限的放款只计至上限，"
+				: "；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，";
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "本期贴息按每笔放款分别计算，每笔适用其放款日的贴息政策："
-				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360之和）"
-				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定" + p.period()
-				+ "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360"
+				+ (p.byTranche() ? "，各笔分别计至分后相加）" : "之和）") + (capped ? "，按此计算为" + yuan(computed) + "元" + limit : "，")
+				+ "核定" + p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 

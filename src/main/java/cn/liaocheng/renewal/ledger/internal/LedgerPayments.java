@@ -161,7 +161,7 @@ public class LedgerPayments {
 			.orElse(null);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
-				basis(loan, interestDecision(applicationId)), tranches(row, loan));
+				basis(loan, interestDecision(applicationId)), tranches(row, loan), loan.byTranche());
 		IssuedDecision issued = decisions
 			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
 					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -290,6 +291,29 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 			.containsExactlyElementsOf(rows(decided).stream().map(LedgerRow::amount).toList());
 		assertThat(session(review.enterprise().userId()).get("/enterprise/applications/" + byTranche.id() + "/loan")
 			.body()).contains("自 2024-09-01 起最长 24 个月，当日放款贴息上限 30,000.00 元");
+
+		// The last period of each pays less than its days give. Its notice says what
+		// limits it: the tranche's own limit for the loan decided by tranche, which has
+		// no
+		// total; the total determined for the other.
+		LedgerRow lastByTranche = rows(byTranche).get(rows(byTranche).size() - 1);
+		LedgerRow lastDecided = rows(decided).get(rows(decided).size() - 1);
+		assertThat(lastByTranche.periodLabel()).isEqualTo("2026-08").isEqualTo(lastDecided.periodLabel());
+		assertThat(lastByTranche.amount()).isLessThan(lastByTranche.balanceBasis()
+			.multiply(new BigDecimal("1.5"))
+			.divide(new BigDecimal("36000"), 2, RoundingMode.HALF_UP));
+		for (Case loan : List.of(byTranche, decided)) {
+			LedgerRow last = rows(loan).get(rows(loan).size() - 1);
+			payments.approve(review.user("lc-finance"), loan.id(), last.id());
+			payments.pay(review.user("lc-finance-pay"), loan.id(), last.id(), LocalDate.of(2026, 9, 10),
+					"LCCZ-2026-0910-" + loan.id());
+		}
+		assertThat(review.issued(byTranche, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("各笔分别计至分后相加", "按此计算为", "每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，本期已达该上限的放款只计至上限")
+			.doesNotContain("核定的财政贴息总额");
+		assertThat(review.issued(decided, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("按此计算为", "贴息累计以核定的财政贴息总额为限，本期为该总额的余额")
+			.doesNotContain("每笔放款的贴息累计不超过");
 	}
 
 	private BigDecimal total(Case loan) {
