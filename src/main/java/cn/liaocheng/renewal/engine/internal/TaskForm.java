@@ -32,7 +32,12 @@ final class TaskForm {
 	 * The names of the submitted values to write, and the reasons, one per field, why the
 	 * submission is refused.
 	 */
-	record Admission(Set<String> accepted, List<String> problems) {
+	/**
+	 * @param accepted the fields sent that the completion may write
+	 * @param unsent the fields the completion could have written (writable, shown) but
+	 * that were not sent
+	 */
+	record Admission(Set<String> accepted, Set<String> unsent, List<String> problems) {
 
 		boolean refused() {
 			return !problems.isEmpty();
@@ -66,6 +71,7 @@ final class TaskForm {
 	Admission admit(Map<String, Object> submitted, Supplier<Map<String, Object>> current, Conditions conditions) {
 		List<String> problems = new ArrayList<>();
 		Set<String> accepted = new LinkedHashSet<>();
+		Set<String> unsent = new LinkedHashSet<>();
 		for (String name : submitted.keySet()) {
 			if (!fields.containsKey(name)) {
 				problems.add("「" + name + "」不是本任务表单的填写项，不能提交");
@@ -82,8 +88,11 @@ final class TaskForm {
 			if (submitted.containsKey(field.key())) {
 				accepted.add(field.key());
 			}
+			else {
+				unsent.add(field.key());
+			}
 		}
-		return new Admission(accepted, problems);
+		return new Admission(accepted, unsent, problems);
 	}
 
 	/**

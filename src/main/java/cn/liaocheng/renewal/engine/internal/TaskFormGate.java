@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -32,7 +33,10 @@ public final class TaskFormGate {
 
 	/**
 	 * The variables the completion may write, typed as they were sent; throws
-	 * {@link TaskFormViolation} otherwise.
+	 * {@link TaskFormViolation} otherwise. The holder's completion of a task a colleague
+	 * handed back ({@link DelegationState#RESOLVED}) writes every field it could have
+	 * written: one it did not send is emptied, so that what is recorded as the holder's
+	 * act is what the holder sent, never a value the colleague left in the step.
 	 */
 	static Map<String, Object> admit(CommandContext context, TaskEntity task, Map<String, Object> variables) {
 		Map<String, Object> sent = variables == null ? Map.of() : variables;
@@ -44,6 +48,9 @@ public final class TaskFormGate {
 		}
 		Map<String, Object> accepted = new LinkedHashMap<>();
 		admission.accepted().forEach(name -> accepted.put(name, typed(sent, name)));
+		if (task.getDelegationState() == DelegationState.RESOLVED) {
+			admission.unsent().forEach(name -> accepted.put(name, null));
+		}
 		return accepted;
 	}
 

@@ -13,9 +13,11 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -68,6 +71,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	private final JdbcClient jdbc;
 
+	private final IdentityService identity;
+
 	@LocalServerPort
 	int port;
 
@@ -79,8 +84,9 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	@Autowired
 	TaskCompletionAttackTest(ApplicationContext context, TaskService tasks, FormService forms, RuntimeService runtime,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, IdentityService identity) {
 		super(context);
+		this.identity = identity;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.runtime = runtime;
@@ -194,6 +200,54 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		}
 
 		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	/**
+	 * A bank officer delegates the decision to a colleague, whose form (re-lending
+	 * ticked) hands it back; the holder then completes without the box. What is recorded
+	 * as the holder's decision is what the holder sent: the colleague's tick, which
+	 * decides the interest subsidy's rate, does not carry over.
+	 */
+	@Test
+	void theHolderCompletingAHandedBackDecisionRecordsWhatTheHolderSentNotTheColleaguesValues() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Task bankDecision = review.task(loan, "Task_BankDecision");
+		String colleague = "icbc-officer-" + bankDecision.getId();
+		User user = identity.newUser(colleague);
+		user.setLastName("中国工商银行聊城分行");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(colleague, GroupNames.bank("icbc"));
+		WebClient holder = new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
+		String task = ENGINE_REST + "/task/" + bankDecision.getId();
+		assertThat(holder.postJson(task + "/claim", "{\"userId\":\"" + DemoUsers.BANK_OFFICER + "\"}").statusCode())
+			.isEqualTo(204);
+		HttpResponse<String> delegated = holder.postJson("/api/review/tasks/" + bankDecision.getId() + "/delegate",
+				"{\"to\":\"" + colleague + "\",\"reason\":\"请协助核对授信条件\"}");
+		assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(200);
+
+		Map<String, Object> grant = new LinkedHashMap<>(
+				Map.of("decision", "GRANTED", "opinion", "同意放贷", "grantedAmount", 3_000_000, "interestRate", 3.1,
+						"termMonths", 36, "grantDate", "2026-05-20", "loanType", "FIXED_ASSET"));
+		Map<String, Object> proposed = new LinkedHashMap<>(grant);
+		proposed.put("usedRelending", true);
+		HttpResponse<String> handedBack = new WebClient(port).withBasic(colleague, DemoUsers.PASSWORD)
+			.postJson(task + "/submit-form", body(proposed, null, null, null));
+		assertThat(handedBack.statusCode()).as(handedBack.body()).isEqualTo(204);
+		assertThat(tasks.createTaskQuery().taskId(bankDecision.getId()).singleResult().getAssignee())
+			.as("back with the holder")
+			.isEqualTo(DemoUsers.BANK_OFFICER);
+
+		HttpResponse<String> completed = holder.postJson(task + "/complete", body(grant, null, null, null));
+		assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+		review.runJobs(loan);
+		assertThat(review.loanOffers(loan)).filteredOn(o -> o.bankKey().equals("icbc")).singleElement().satisfies(o -> {
+			assertThat(o.grant().amount()).isEqualByComparingTo("3000000");
+			assertThat(o.grant().usedRelending()).as("the colleague's tick, which the holder did not send").isFalse();
+		});
 	}
 
 	@Test
