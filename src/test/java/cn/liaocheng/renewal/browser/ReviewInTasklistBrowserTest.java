@@ -8,6 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
@@ -30,11 +32,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.support.CountyReviewTasks;
+import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -104,6 +109,9 @@ class ReviewInTasklistBrowserTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@LocalServerPort
+	int port;
+
 	private Browser browser;
 
 	private ApplicationSummary application;
@@ -123,6 +131,11 @@ class ReviewInTasklistBrowserTest {
 		assertThat(formalReview.getAssignee()).isNull();
 	}
 
+	@BeforeEach
+	void freshSession() {
+		browser.forgetEverything();
+	}
+
 	@AfterEach
 	void keepTheDom(TestInfo test) {
 		browser.savePageSource(test.getTestMethod().orElseThrow().getName());
@@ -136,6 +149,58 @@ class ReviewInTasklistBrowserTest {
 		completingWithoutAnOpinionIsRefusedByTheForm();
 		anOpinionTheServerRefusesIsShownInTasklist();
 		approveWithAnOpinion();
+	}
+
+	/**
+	 * The holder delegates the formal review to a colleague (委派), who fills in the
+	 * conclusion and opinion and hands it back. The holder opens it in Tasklist, sees the
+	 * colleague's words in the form and completes it as shown: Tasklist sends the whole
+	 * form, so the opinion of record is the holder's, in the words the holder submitted,
+	 * though the holder's completion no longer keeps a value the holder did not send.
+	 */
+	@Test
+	void theHolderCompletesInTasklistWhatAColleagueFilledInAndHandedBack() {
+		ApplicationSummary delegated = new SubmittedProjects(applications, identity)
+			.submitProject(DemoUsers.ENTERPRISE);
+		Task task = tasks.createTaskQuery()
+			.processInstanceBusinessKey(Long.toString(delegated.id()))
+			.taskDefinitionKey(FORMAL_REVIEW)
+			.singleResult();
+		tasks.claim(task.getId(), DemoUsers.COUNTY_REVIEWER);
+		new CountyReviewTasks(applications, identity, tasks).ensureColleague();
+		HttpResponse<String> delegation = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)
+			.postJson("/api/review/tasks/" + task.getId() + "/delegate",
+					"{\"to\":\"" + CountyReviewTasks.COLLEAGUE + "\",\"reason\":\"请协助形式审查\"}");
+		assertThat(delegation.statusCode()).as(delegation.body()).isEqualTo(200);
+		String opinion = "同事拟写：材料齐全，同意通过（" + UUID.randomUUID().toString().substring(0, 8) + "）";
+		HttpResponse<String> handedBack = new WebClient(port).withBasic(CountyReviewTasks.COLLEAGUE, DemoUsers.PASSWORD)
+			.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+					"{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"opinion\":{\"value\":\"" + opinion
+							+ "\"}}}");
+		assertThat(handedBack.statusCode()).as(handedBack.body()).isEqualTo(204);
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+			.isEqualTo(DemoUsers.COUNTY_REVIEWER);
+
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST + "#/?task=" + task.getId());
+		browser.waitFor(FORM);
+		browser.waitUntil(d -> delegated.referenceNo().equals(readonlyValue("申报编号")));
+		WebElement textarea = browser.waitFor(Browser.formControl("审查意见", "textarea"));
+		browser.waitUntil(d -> opinion.equals(textarea.getAttribute("value")));
+		browser.screenshot("tasklist-delegated-review-handed-back");
+		int notificationsBefore = visibleTexts(NOTIFICATIONS).size();
+		browser.waitUntil(elementToBeClickable(COMPLETE)).click();
+		browser.waitUntil(d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0
+				|| visibleTexts(NOTIFICATIONS).size() > notificationsBefore);
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count())
+			.as("Tasklist completed the handed-back review; it shows: %s", visibleTexts(NOTIFICATIONS))
+			.isZero();
+		assertThat(
+				jdbc.sql("SELECT reviewer || '|' || decision || '|' || opinion FROM review_opinion WHERE task_id = ?")
+					.param(task.getId())
+					.query(String.class)
+					.list())
+			.containsExactly(DemoUsers.COUNTY_REVIEWER + "|APPROVE|" + opinion);
 	}
 
 	/**
