@@ -293,9 +293,8 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 			.body()).contains("自 2024-09-01 起最长 24 个月，当日放款贴息上限 30,000.00 元");
 
 		// The last period of each pays less than its days give. Its notice says what
-		// limits it: the tranche's own limit for the loan decided by tranche, which has
-		// no
-		// total; the total determined for the other.
+		// limits it: the tranche's own limit for the loan decided by tranche (it has no
+		// total), the total determined for the other.
 		LedgerRow lastByTranche = rows(byTranche).get(rows(byTranche).size() - 1);
 		LedgerRow lastDecided = rows(decided).get(rows(decided).size() - 1);
 		assertThat(lastByTranche.periodLabel()).isEqualTo("2026-08").isEqualTo(lastDecided.periodLabel());
