@@ -210,10 +210,7 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 	 */
 	@Test
 	void theHolderCompletingAHandedBackDecisionRecordsWhatTheHolderSentNotTheColleaguesValues() {
-		Case loan = review.submitLoan(review.registeredProject(7));
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = loanAtTheBank();
 		Task bankDecision = review.task(loan, "Task_BankDecision");
 		String colleague = "icbc-officer-" + bankDecision.getId();
 		User user = identity.newUser(colleague);
@@ -252,10 +249,7 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	@Test
 	void aNumberOutOfTheFormsRangeIsRefusedAtTheBank() {
-		Case loan = review.submitLoan(review.registeredProject(7));
-		review.passCountyReview(loan);
-		review.passCityReview(loan);
-		review.decide(loan, "Task_PbocListing", "APPROVE");
+		Case loan = loanAtTheBank();
 		Task bankDecision = review.task(loan, "Task_BankDecision");
 		WebClient officer = new WebClient(port).withBasic(DemoUsers.BANK_OFFICER, DemoUsers.PASSWORD);
 		assertThat(officer
@@ -372,6 +366,15 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 	 * {@code {"variables": {name: {"value": …}}}} as Tasklist sends it, plus one typed
 	 * extra variable if given.
 	 */
+	/** A loan listed by the central bank's branch, waiting for the bank's decision. */
+	private Case loanAtTheBank() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		return loan;
+	}
+
 	private static String body(Map<String, Object> values, String extraName, Object extraValue, String extraType) {
 		ObjectNode variables = JSON.createObjectNode();
 		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
