@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.endtoend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +15,13 @@ import org.junit.jupiter.api.Test;
  * Database connections killed under load: while accountants register projects and county
  * reviewers approve and refuse them (each refusal a decision signed by a job), every
  * connection the node holds to PostgreSQL is terminated ({@code pg_terminate_backend})
- * every {@link #KILL_EVERY} until the clients are done (at most {@link #ROUNDS} rounds),
- * and once, when half the submissions are acknowledged, the database refuses all new
- * connections for {@link #REFUSAL}. Clients re-send what ended unclearly. Afterwards
- * every acknowledged submission is stored and started, no duplicate, no gap, nothing
- * stuck, every refusal decided, and no response body of the whole run (every one is
- * scanned) showed SQL, an exception name or a stack text. Part of the fault suite; {@code
+ * every {@link #KILL_EVERY} until the clients are done and no job is due (the refusals'
+ * decisions signed), at most {@link #ROUNDS} rounds, and once, when half the submissions
+ * are acknowledged, the database refuses all new connections for {@link #REFUSAL}.
+ * Clients re-send what ended unclearly. Afterwards every acknowledged submission is
+ * stored and started, no duplicate, no gap, nothing stuck, every refusal decided, and no
+ * response body of the whole run (every one is scanned) showed SQL, an exception name or
+ * a stack text. Part of the fault suite; {@code
  * -Drenewal.fault.cases=N} registers N projects per client instead of 5.
  */
 @Tag("fault")
@@ -30,11 +33,15 @@ class ConnectionKillTest {
 
 	static final Duration REFUSAL = Duration.ofSeconds(3);
 
+	/** The jobs due now: the refusals' decisions being signed, or retried. */
+	static final String DUE_JOBS = "SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
+			+ " AND (duedate_ IS NULL OR duedate_ <= now())";
+
 	/**
 	 * Rounds of kills at most, then calm: on a machine so busy that a request takes
 	 * longer than {@link #KILL_EVERY}, kills without end would cut every request and the
-	 * clients could never finish. Kills stop sooner once the clients are done: kills with
-	 * nothing in flight prove nothing.
+	 * clients could never finish. Kills stop sooner once the clients are done and the
+	 * decisions signed: kills with nothing in flight prove nothing.
 	 */
 	static final int ROUNDS = Integer.getInteger("renewal.fault.connection-kill-rounds", 30);
 
@@ -57,7 +64,7 @@ class ConnectionKillTest {
 		Instant[] window = new Instant[2];
 		int[] acknowledgedAtRefusal = new int[1];
 		Thread killer = new Thread(() -> {
-			while (rounds.get() < ROUNDS && !(load.done() && window[1] != null)) {
+			while (rounds.get() < ROUNDS && !(load.done() && window[1] != null && nodes.count(DUE_JOBS) == 0)) {
 				FaultNodes.sleep(KILL_EVERY.toMillis());
 				if (window[0] == null && (load.acknowledged.size() >= load.total() / 2 || load.done()
 						|| rounds.get() == ROUNDS / 2)) {
@@ -77,19 +84,21 @@ class ConnectionKillTest {
 		killer.join();
 		int acknowledgedDuringKills = load.acknowledged.size();
 		boolean doneDuringKills = load.done();
+		int dueAtTheEnd = nodes.count(DUE_JOBS);
 		load.finish();
 
 		FaultReport report = FaultReport.examine("connection-kills", nodes, load)
 			.measured(String.format(
 					"%d rounds of pg_terminate_backend every %d ms, %d connections terminated; "
 							+ "connections refused for %s after %d acknowledged submissions; %d submissions "
-							+ "acknowledged during the kills; clients %s when the kills stopped",
+							+ "acknowledged during the kills; clients %s and %d jobs due when the kills stopped",
 					rounds.get(), KILL_EVERY.toMillis(), terminated.get(),
 					window[0] == null ? "never" : Duration.between(window[0], window[1]).toMillis() + " ms",
-					acknowledgedAtRefusal[0], acknowledgedDuringKills, doneDuringKills ? "done" : "still busy"))
+					acknowledgedAtRefusal[0], acknowledgedDuringKills, doneDuringKills ? "done" : "still busy",
+					dueAtTheEnd))
 			.print();
 		report.assertClean();
-		org.assertj.core.api.Assertions.assertThat(window[0]).as("the refusal window happened").isNotNull();
+		assertThat(window[0]).as("the refusal window happened").isNotNull();
 	}
 
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -42,6 +45,9 @@ public final class OpenTransaction<T> implements AutoCloseable {
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private final Future<T> transaction;
+
+	/** The thread each call made {@link #meanwhile} runs on, once it runs. */
+	private final Map<Future<?>, AtomicReference<Thread>> runners = new ConcurrentHashMap<>();
 
 	/** The database the transaction works on, where its manager says. */
 	private final DataSource database;
@@ -106,27 +112,51 @@ public final class OpenTransaction<T> implements AutoCloseable {
 
 	/** Runs {@code call} on the second thread while this transaction is open. */
 	public <U> Future<U> meanwhile(Callable<U> call) {
-		return threads.submit(call);
+		AtomicReference<Thread> runner = new AtomicReference<>();
+		Future<U> other = threads.submit(() -> {
+			runner.set(Thread.currentThread());
+			return call.call();
+		});
+		runners.put(other, runner);
+		return other;
 	}
 
 	/**
-	 * Whether {@code other} waits for this transaction: true as soon as the database
-	 * shows a session blocked by this one while {@code other} is still running, false as
-	 * soon as {@code other} is done. A wait the database does not show (a lock in the
-	 * application) is taken from {@code other} still running a second after this call.
+	 * Whether {@code other} (a call made {@link #meanwhile}) waits for this transaction:
+	 * true as soon as the database shows a session blocked by this one while
+	 * {@code other}'s thread is inside the database driver (so that a job the open
+	 * transaction happens to block does not answer for it), false as soon as
+	 * {@code other} is done. A wait the database does not show (a lock in the
+	 * application), or one on another thread (a call that sends an HTTP request waits in
+	 * the server's thread, not its own), is taken from {@code other} still running a
+	 * second after this call.
 	 */
 	public boolean stillWaiting(Future<?> other) throws InterruptedException {
+		AtomicReference<Thread> runner = runners.get(other);
 		long end = System.nanoTime() + 1_000_000_000L;
 		while (System.nanoTime() < end) {
 			if (other.isDone()) {
 				return false;
 			}
-			if (session != null && session.blocksAnother(database) && !other.isDone()) {
+			if (runner != null && inDriver(runner.get()) && session != null && session.blocksAnother(database)
+					&& !other.isDone()) {
 				return true;
 			}
 			Thread.sleep(20);
 		}
 		return !other.isDone();
+	}
+
+	private static boolean inDriver(Thread thread) {
+		if (thread == null) {
+			return false;
+		}
+		for (StackTraceElement frame : thread.getStackTrace()) {
+			if (frame.getClassName().startsWith("org.h2.") || frame.getClassName().startsWith("org.postgresql.")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Runs the last work, commits and answers what the last work answered. */
@@ -200,7 +230,8 @@ public final class OpenTransaction<T> implements AutoCloseable {
 
 		/**
 		 * Whether another session now waits for a lock this one holds (asked on a
-		 * connection of its own).
+		 * connection of its own); false when the database cannot be asked, so that the
+		 * caller falls back to its second.
 		 */
 		boolean blocksAnother(DataSource database) {
 			try (Connection connection = database.getConnection();
@@ -211,7 +242,7 @@ public final class OpenTransaction<T> implements AutoCloseable {
 				}
 			}
 			catch (SQLException e) {
-				throw new IllegalStateException(e);
+				return false;
 			}
 		}
 

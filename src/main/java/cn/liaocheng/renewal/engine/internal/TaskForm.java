@@ -31,8 +31,7 @@ final class TaskForm {
 	/**
 	 * The names of the submitted values to write, and the reasons, one per field, why the
 	 * submission is refused.
-	 */
-	/**
+	 *
 	 * @param accepted the fields sent that the completion may write
 	 * @param unsent the fields the completion could have written (writable, shown) but
 	 * that were not sent
@@ -69,6 +68,16 @@ final class TaskForm {
 	 * and is read only when the form has any.
 	 */
 	Admission admit(Map<String, Object> submitted, Supplier<Map<String, Object>> current, Conditions conditions) {
+		return admit(submitted, current, conditions, false);
+	}
+
+	/**
+	 * As {@link #admit(Map, Supplier, Conditions)}; with {@code emptyUnsent}, a field the
+	 * submission could fill and does not is taken as empty, not as the value the case
+	 * holds, when the form's conditions are evaluated: the completion will empty it.
+	 */
+	Admission admit(Map<String, Object> submitted, Supplier<Map<String, Object>> current, Conditions conditions,
+			boolean emptyUnsent) {
 		List<String> problems = new ArrayList<>();
 		Set<String> accepted = new LinkedHashSet<>();
 		Set<String> unsent = new LinkedHashSet<>();
@@ -77,7 +86,7 @@ final class TaskForm {
 				problems.add("「" + name + "」不是本任务表单的填写项，不能提交");
 			}
 		}
-		Map<String, Object> data = needsData() ? formData(submitted, current.get()) : Map.of();
+		Map<String, Object> data = needsData() ? formData(submitted, current.get(), emptyUnsent) : Map.of();
 		for (FormField field : fields.values()) {
 			if (!writable(field, data, conditions) || isHidden(field, data, conditions)) {
 				continue; // never written: a value sent for it is dropped, and a hidden
@@ -110,13 +119,15 @@ final class TaskForm {
 
 	/**
 	 * The data form-js evaluates conditions against: the case's variables, overlaid by
-	 * what the reviewer entered.
+	 * what the reviewer entered (and, with {@code emptyUnsent}, by nothing for what the
+	 * reviewer could have entered and did not).
 	 */
-	private Map<String, Object> formData(Map<String, Object> submitted, Map<String, Object> current) {
+	private Map<String, Object> formData(Map<String, Object> submitted, Map<String, Object> current,
+			boolean emptyUnsent) {
 		Map<String, Object> data = new HashMap<>(current);
 		fields.values()
 			.stream()
-			.filter(f -> f.takesInput() && submitted.containsKey(f.key()))
+			.filter(f -> f.takesInput() && (emptyUnsent || submitted.containsKey(f.key())))
 			.forEach(f -> data.put(f.key(), submitted.get(f.key())));
 		return data;
 	}

@@ -33,22 +33,25 @@ public final class TaskFormGate {
 
 	/**
 	 * The variables the completion may write, typed as they were sent; throws
-	 * {@link TaskFormViolation} otherwise. The holder's completion of a task a colleague
-	 * handed back ({@link DelegationState#RESOLVED}) writes every field it could have
-	 * written: one it did not send is emptied, so that what is recorded as the holder's
-	 * act is what the holder sent, never a value the colleague left in the step.
+	 * {@link TaskFormViolation} otherwise. A completion of a task a colleague handed back
+	 * ({@link DelegationState#RESOLVED}: by its holder, or whoever holds it since) writes
+	 * every field it could have written: one it did not send is emptied (and the form's
+	 * conditions see it empty), so that what is recorded as the completing reviewer's act
+	 * is what that reviewer sent, never a value the colleague left in the step.
 	 */
 	static Map<String, Object> admit(CommandContext context, TaskEntity task, Map<String, Object> variables) {
 		Map<String, Object> sent = variables == null ? Map.of() : variables;
 		Map<String, Object> plain = new LinkedHashMap<>();
 		sent.keySet().forEach(name -> plain.put(name, plain(typed(sent, name))));
-		TaskForm.Admission admission = formOf(context, task).admit(plain, () -> current(task), conditions(context));
+		boolean handedBack = task.getDelegationState() == DelegationState.RESOLVED;
+		TaskForm.Admission admission = formOf(context, task).admit(plain, () -> current(task), conditions(context),
+				handedBack);
 		if (admission.refused()) {
 			throw new TaskFormViolation(admission.problems());
 		}
 		Map<String, Object> accepted = new LinkedHashMap<>();
 		admission.accepted().forEach(name -> accepted.put(name, typed(sent, name)));
-		if (task.getDelegationState() == DelegationState.RESOLVED) {
+		if (handedBack) {
 			admission.unsent().forEach(name -> accepted.put(name, null));
 		}
 		return accepted;

@@ -124,6 +124,28 @@ class TaskFormTest {
 		assertThat(declined.accepted()).containsExactly("decision", "usedRelending", "opinion");
 	}
 
+	/**
+	 * A task handed back by a colleague who ticked 列入负面清单 and filled in the months: the
+	 * completion that does not send the box empties it, so the months it would require
+	 * are hidden, as the form shows them once the box is empty, and not asked for because
+	 * of the colleague's tick.
+	 */
+	@Test
+	void aHandedBackFormIsCheckedAsItWillBeRecordedWithWhatWasNotSentEmptied() {
+		TaskForm determination = form("clawback-determination");
+		Map<String, Object> colleagues = values("decision", "APPROVE", "listNegative", true, "listMonths", 12,
+				"nothingPaid", true);
+		Map<String, Object> sent = values("decision", "APPROVE", "opinion", OPINION);
+
+		assertThat(determination.admit(sent, () -> colleagues, CONDITIONS).problems())
+			.as("checked against the colleague's tick")
+			.hasSize(1);
+		TaskForm.Admission emptied = determination.admit(sent, () -> colleagues, CONDITIONS, true);
+		assertThat(emptied.problems()).isEmpty();
+		assertThat(emptied.accepted()).containsExactly("decision", "opinion");
+		assertThat(emptied.unsent()).containsExactly("listNegative");
+	}
+
 	private static TaskForm.Admission admit(TaskForm form, Map<String, Object> submitted) {
 		return form.admit(submitted, Map::of, CONDITIONS);
 	}

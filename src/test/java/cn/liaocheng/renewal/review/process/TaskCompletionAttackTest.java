@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -360,12 +360,6 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 			.single();
 	}
 
-	// --- requests
-
-	/**
-	 * {@code {"variables": {name: {"value": …}}}} as Tasklist sends it, plus one typed
-	 * extra variable if given.
-	 */
 	/** A loan listed by the central bank's branch, waiting for the bank's decision. */
 	private Case loanAtTheBank() {
 		Case loan = review.submitLoan(review.registeredProject(7));
@@ -375,6 +369,12 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		return loan;
 	}
 
+	// --- requests
+
+	/**
+	 * {@code {"variables": {name: {"value": …}}}} as Tasklist sends it, plus one typed
+	 * extra variable if given.
+	 */
 	private static String body(Map<String, Object> values, String extraName, Object extraValue, String extraType) {
 		ObjectNode variables = JSON.createObjectNode();
 		values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
