@@ -239,6 +239,9 @@ class AftercareEndToEndTest {
 		assertThat(done.get("currentStep").asText()).isEqualTo("绩效评价已完成");
 		assertThat(done.at("/findings/2/score").asInt()).isEqualTo(88);
 		assertThat(done.at("/submissions/1/outputValue").decimalValue()).isEqualByComparingTo("12500000");
+		assertThat(done.findValues("evidence").stream().mapToInt(JsonNode::size).sum()).as("evidence listed")
+			.isPositive();
+		assertThat(done.findValues("fileId")).as("the store's ids, one sequence for every party's files").isEmpty();
 		assertThat(done.at("/promised/outputIncrease").decimalValue()).as("预计年新增产值, an increase")
 			.isEqualByComparingTo("3000000");
 		assertThat(done.at("/promised/outputValue").decimalValue()).as("its old name, kept for clients")

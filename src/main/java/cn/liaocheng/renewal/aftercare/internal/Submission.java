@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What the enterprise sent after the award: an acceptance application, rectification
  * material or its performance report (the figures are set for a report only), with its
@@ -32,10 +34,10 @@ public record Submission(long id, Kind kind, String statement, BigDecimal output
 	}
 
 	/**
-	 * One file of evidence; {@code fileId} is the store's, {@code id} the one used in
-	 * download links.
+	 * One file of evidence; {@code fileId} is the store's, never shown (one sequence for
+	 * every file of every party), {@code id} the one used in download links.
 	 */
-	public record Evidence(long id, EvidenceCategory category, String fileName, long fileId) {
+	public record Evidence(long id, EvidenceCategory category, String fileName, @JsonIgnore long fileId) {
 	}
 
 }

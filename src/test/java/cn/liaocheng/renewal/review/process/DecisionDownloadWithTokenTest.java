@@ -68,6 +68,7 @@ class DecisionDownloadWithTokenTest extends ReviewProcessTest {
 
 		assertThat(decisions.statusCode()).isEqualTo(200);
 		assertThat(first.get("number").asText()).isNotBlank();
+		assertThat(first.has("fileId")).as("the store's id, one sequence for every party's files").isFalse();
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
