@@ -33,10 +33,6 @@ class ConnectionKillTest {
 
 	static final Duration REFUSAL = Duration.ofSeconds(3);
 
-	/** The jobs due now: the refusals' decisions being signed, or retried. */
-	static final String DUE_JOBS = "SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
-			+ " AND (duedate_ IS NULL OR duedate_ <= now())";
-
 	/**
 	 * Rounds of kills at most, then calm: on a machine so busy that a request takes
 	 * longer than {@link #KILL_EVERY}, kills without end would cut every request and the
@@ -64,7 +60,8 @@ class ConnectionKillTest {
 		Instant[] window = new Instant[2];
 		int[] acknowledgedAtRefusal = new int[1];
 		Thread killer = new Thread(() -> {
-			while (rounds.get() < ROUNDS && !(load.done() && window[1] != null && nodes.count(DUE_JOBS) == 0)) {
+			while (rounds.get() < ROUNDS
+					&& !(load.done() && window[1] != null && nodes.count(FaultReport.DUE_JOBS) == 0)) {
 				FaultNodes.sleep(KILL_EVERY.toMillis());
 				if (window[0] == null && (load.acknowledged.size() >= load.total() / 2 || load.done()
 						|| rounds.get() == ROUNDS / 2)) {
@@ -84,7 +81,7 @@ class ConnectionKillTest {
 		killer.join();
 		int acknowledgedDuringKills = load.acknowledged.size();
 		boolean doneDuringKills = load.done();
-		int dueAtTheEnd = nodes.count(DUE_JOBS);
+		int dueAtTheEnd = nodes.count(FaultReport.DUE_JOBS);
 		load.finish();
 
 		FaultReport report = FaultReport.examine("connection-kills", nodes, load)

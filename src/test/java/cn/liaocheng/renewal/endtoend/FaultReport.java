@@ -44,6 +44,10 @@ final class FaultReport {
 	 */
 	static final Duration RECOVERY = Duration.ofSeconds(60);
 
+	/** The jobs due now (asynchronous steps such as signing a decision, or retried). */
+	static final String DUE_JOBS = "SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
+			+ " AND (duedate_ IS NULL OR duedate_ <= now())";
+
 	final String test;
 
 	final List<String> measures = new ArrayList<>();
@@ -83,11 +87,7 @@ final class FaultReport {
 		report.load = load;
 		Instant begin = Instant.now();
 		Instant end = begin.plus(RECOVERY);
-		while (Instant.now().isBefore(end)
-				&& (nodes
-					.count("SELECT count(*) FROM act_ru_job WHERE retries_ > 0"
-							+ " AND (duedate_ IS NULL OR duedate_ <= now())") > 0
-						|| report.undecided(nodes).size() > 0)) {
+		while (Instant.now().isBefore(end) && (nodes.count(DUE_JOBS) > 0 || report.undecided(nodes).size() > 0)) {
 			FaultNodes.sleep(250);
 		}
 		report.settled = Duration.between(begin, Instant.now());

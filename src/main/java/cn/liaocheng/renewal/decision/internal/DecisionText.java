@@ -255,8 +255,7 @@ final class DecisionText {
 		// When the total granted is reached, the period pays what is left of it, less
 		// than its computation gives: the notice says so rather than show a sum that does
 		// not come out.
-		BigDecimal computed = p.balanceBasis() == null ? null
-				: p.balanceBasis().multiply(p.points()).divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+		BigDecimal computed = p.balanceBasis() == null ? null : toFen(p.balanceBasis().multiply(p.points()));
 		boolean capped = computed != null && p.amount().compareTo(computed) < 0;
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360）"
@@ -286,15 +285,14 @@ final class DecisionText {
 						+ (t.basis() == null ? "" : "（依照" + t.basis() + "）"));
 				BigDecimal part = t.balanceBasis().multiply(t.points());
 				weighted = weighted.add(part);
-				eachRounded = eachRounded.add(part.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP));
+				eachRounded = eachRounded.add(toFen(part));
 			}
 			else {
 				parts.add("该笔放款于" + date(t.disbursedOn()) + "发放，" + (t.finding() == null ? "不予贴息" : t.finding())
 						+ "，不计贴息" + (t.pending() ? "；政策延续的，由财政部门另行补计" : ""));
 			}
 		}
-		BigDecimal computed = p.byTranche() ? eachRounded
-				: weighted.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
+		BigDecimal computed = p.byTranche() ? eachRounded : toFen(weighted);
 		boolean capped = p.amount().compareTo(computed) < 0;
 		String limit = p.byTranche() ? "；每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，本期已达该上限的放款只计至上限，"
 				: "；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，";
@@ -303,6 +301,14 @@ final class DecisionText {
 				+ (p.byTranche() ? "，各笔分别计至分后相加）" : "之和）") + (capped ? "，按此计算为" + yuan(computed) + "元" + limit : "，")
 				+ "核定" + p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+	}
+
+	/**
+	 * Balance basis × points (per cent a year) ÷ 360 days, to the fen: the ledger's
+	 * subsidy of a period or of one tranche's part.
+	 */
+	private static BigDecimal toFen(BigDecimal basisTimesPoints) {
+		return basisTimesPoints.divide(BigDecimal.valueOf(36000), 2, RoundingMode.HALF_UP);
 	}
 
 	private static Optional<String> closing(DecisionRequest r) {

@@ -65,14 +65,7 @@ final class TaskForm {
 	 * Checks a submission. {@code submitted} holds plain values (String, Number, Boolean,
 	 * List, or anything else the caller could not unwrap, which no field accepts);
 	 * {@code current} gives the case's variables as the form shows them, for conditions,
-	 * and is read only when the form has any.
-	 */
-	Admission admit(Map<String, Object> submitted, Supplier<Map<String, Object>> current, Conditions conditions) {
-		return admit(submitted, current, conditions, false);
-	}
-
-	/**
-	 * As {@link #admit(Map, Supplier, Conditions)}; with {@code emptyUnsent}, a field the
+	 * and is read only when the form has any. With {@code emptyUnsent}, a field the
 	 * submission could fill and does not is taken as empty, not as the value the case
 	 * holds, when the form's conditions are evaluated: the completion will empty it.
 	 */

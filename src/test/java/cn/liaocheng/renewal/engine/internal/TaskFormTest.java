@@ -137,7 +137,7 @@ class TaskFormTest {
 				"nothingPaid", true);
 		Map<String, Object> sent = values("decision", "APPROVE", "opinion", OPINION);
 
-		assertThat(determination.admit(sent, () -> colleagues, CONDITIONS).problems())
+		assertThat(determination.admit(sent, () -> colleagues, CONDITIONS, false).problems())
 			.as("checked against the colleague's tick")
 			.hasSize(1);
 		TaskForm.Admission emptied = determination.admit(sent, () -> colleagues, CONDITIONS, true);
@@ -147,7 +147,7 @@ class TaskFormTest {
 	}
 
 	private static TaskForm.Admission admit(TaskForm form, Map<String, Object> submitted) {
-		return form.admit(submitted, Map::of, CONDITIONS);
+		return form.admit(submitted, Map::of, CONDITIONS, false);
 	}
 
 	private static TaskForm form(String name) {
