@@ -27,9 +27,10 @@ public interface CaseReviews {
 	/**
 	 * What the open correction may not change: the parts verified by steps before the one
 	 * that returned the case, which the review after the resubmission does not go through
-	 * again. Empty when no correction is open or nothing is settled.
+	 * again. Empty when no correction is open or nothing is settled. {@code kind} is the
+	 * application's, from its record.
 	 */
-	Set<SettledPart> settledInCorrection(long applicationId);
+	Set<SettledPart> settledInCorrection(long applicationId, ApplicationKind kind);
 
 	/**
 	 * Whether any reviewer has touched the case: claimed a task or completed one, in any

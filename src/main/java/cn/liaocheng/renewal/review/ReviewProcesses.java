@@ -141,6 +141,7 @@ public final class ReviewProcesses {
 	/** What the loan forms show: the chosen banks' names and the loan asked for. */
 	public static final String BANK_NAMES = "bankNames";
 
+	/** The loan asked for as the forms show it, thousands separated (15,000,000.00). */
 	public static final String LOAN_AMOUNT = "loanAmount";
 
 	public static final String DECISION = "decision";
@@ -172,6 +173,7 @@ public final class ReviewProcesses {
 
 	public static final String CORRECTION_REASONS = "correctionReasons";
 
+	/** The subsidy as the forms show it, thousands separated (1,250,000.00). */
 	public static final String SUBSIDY_AMOUNT = "subsidyAmount";
 
 	/**

@@ -261,7 +261,7 @@ public class ApplicationStore {
 		List<String> changed = DossierChanges.between(submitted.get(), row.dossier());
 		List<String> settled = new ArrayList<>();
 		List<String> why = new ArrayList<>();
-		for (SettledPart part : reviews.settledInCorrection(id)) {
+		for (SettledPart part : reviews.settledInCorrection(id, row.kind())) {
 			List<String> touched = part.parts().stream().filter(changed::contains).toList();
 			if (!touched.isEmpty()) {
 				settled.addAll(touched);
@@ -284,7 +284,7 @@ public class ApplicationStore {
 		if (row.status() != ApplicationStatus.CORRECTION) {
 			return;
 		}
-		SettledPart.evidencedBy(reviews.settledInCorrection(id), category).ifPresent(part -> {
+		SettledPart.evidencedBy(reviews.settledInCorrection(id, row.kind()), category).ifPresent(part -> {
 			throw new ApplicationStateException("本次补正不能" + change + "：" + part.why() + "，" + part.attachmentLabels()
 					+ "附件补正后不再重新审核，不能上传或删除；需要补充说明的，请作为“" + AttachmentCategory.OTHER.label() + "”上传；确需更换的，请撤回本申报后重新申报。");
 		});
@@ -295,12 +295,12 @@ public class ApplicationStore {
 	 * attachments of a settled part's categories must be those the dossier held at its
 	 * last submission, which the correction opened on (nothing changes in between).
 	 */
-	private void refuseSettledAttachmentChanges(long id) {
+	private void refuseSettledAttachmentChanges(long id, ApplicationKind kind) {
 		Optional<Instant> last = repository.lastSubmitted(id);
 		if (last.isEmpty()) {
 			return;
 		}
-		List<SettledPart> settled = reviews.settledInCorrection(id).stream().sorted().toList();
+		List<SettledPart> settled = reviews.settledInCorrection(id, kind).stream().sorted().toList();
 		for (SettledPart part : settled) {
 			List<AttachmentView> then = evidence(repository.attachmentsAt(id, last.get()), part);
 			List<AttachmentView> now = evidence(repository.attachments(id), part);
@@ -341,7 +341,7 @@ public class ApplicationStore {
 		if (row.status() != ApplicationStatus.CORRECTION) {
 			return List.of();
 		}
-		return reviews.settledInCorrection(id).stream().sorted().toList();
+		return reviews.settledInCorrection(id, row.kind()).stream().sorted().toList();
 	}
 
 	public ApplicationDetail detail(Enterprise enterprise, long id) {
@@ -372,7 +372,7 @@ public class ApplicationStore {
 			// becomes the last one.
 			Optional<Dossier> submitted = repository.lastSubmission(id, row.kind());
 			refuseSettledChanges(id, row, submitted);
-			refuseSettledAttachmentChanges(id);
+			refuseSettledAttachmentChanges(id, row.kind());
 			funding.claim(id, enterprise.id(), row.dossier());
 			// What the review goes on with, and its decisions state, from now on.
 			repository.recordSubmission(id, Instant.now(), row.dossier());

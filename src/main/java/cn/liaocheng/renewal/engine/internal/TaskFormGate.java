@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.engine.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
@@ -54,7 +56,32 @@ public final class TaskFormGate {
 		if (handedBack) {
 			admission.unsent().forEach(name -> accepted.put(name, null));
 		}
+		requireLocal(task, accepted.keySet());
 		return accepted;
+	}
+
+	/**
+	 * A completion writes its values into the step's execution, and the engine puts a
+	 * value the step does not hold as its own (an input parameter of the task) into the
+	 * nearest scope that holds it, or the case's root: a form field the models do not
+	 * keep local would let the reviewer overwrite the case's routing
+	 * ({@code divisionCode}), its kind or its deadlines. A completion that writes such a
+	 * field is refused, until the model keeps the field local.
+	 */
+	private static void requireLocal(TaskEntity task, Iterable<String> names) {
+		ExecutionEntity execution = task.getExecution();
+		if (execution == null) {
+			return; // a standalone task writes its own variables only
+		}
+		List<String> problems = new ArrayList<>();
+		for (String name : names) {
+			if (!execution.hasVariableLocal(name)) {
+				problems.add("表单字段「" + name + "」未设为本环节的局部变量（camunda:inputParameter），办理会改写案件的流程变量，暂不能办理，请联系系统管理员");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new TaskFormViolation(problems);
+		}
 	}
 
 	/**

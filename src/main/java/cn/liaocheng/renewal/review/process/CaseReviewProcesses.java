@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.CaseReviews;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.SettledPart;
 import cn.liaocheng.renewal.engine.OpenTasks;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
@@ -86,7 +87,8 @@ class CaseReviewProcesses implements CaseReviews {
 		variables.put(ReviewProcesses.BANK_KEYS, s.bankKeys().isEmpty() ? null : String.join(",", s.bankKeys()));
 		variables.put(ReviewProcesses.BANK_NAMES,
 				s.bankKeys().isEmpty() ? null : organizations.bankNames(s.bankKeys()));
-		variables.put(ReviewProcesses.LOAN_AMOUNT, s.loanAmount() == null ? null : s.loanAmount().doubleValue());
+		// Shown, never read: as the reviewers read amounts elsewhere, 15,000,000.00.
+		variables.put(ReviewProcesses.LOAN_AMOUNT, s.loanAmount() == null ? null : Money.yuan(s.loanAmount()));
 		return variables;
 	}
 
@@ -136,7 +138,7 @@ class CaseReviewProcesses implements CaseReviews {
 	 * routed again); a correction this method does not know settles both.
 	 */
 	@Override
-	public Set<SettledPart> settledInCorrection(long applicationId) {
+	public Set<SettledPart> settledInCorrection(long applicationId, ApplicationKind kind) {
 		String key = Long.toString(applicationId);
 		Task task = tasks.createTaskQuery()
 			.processInstanceBusinessKey(key)
@@ -149,10 +151,8 @@ class CaseReviewProcesses implements CaseReviews {
 			.subProcessInstanceId(task.getProcessInstanceId())
 			.singleResult();
 		String correction = caller == null ? null : openCorrection(runtime.getActivityInstance(caller.getId()));
-		String kind = String.valueOf(runtime.getVariable(task.getProcessInstanceId(), ReviewProcesses.KIND));
 		Set<SettledPart> settled = EnumSet.noneOf(SettledPart.class);
-		if (ApplicationKind.SUBSIDY.name().equals(kind)
-				&& !ReviewProcesses.CORRECTIONS_BEFORE_INVOICE_CHECK.contains(correction)) {
+		if (kind == ApplicationKind.SUBSIDY && !ReviewProcesses.CORRECTIONS_BEFORE_INVOICE_CHECK.contains(correction)) {
 			settled.add(SettledPart.INVOICES);
 		}
 		if (!ReviewProcesses.CORRECTIONS_BEFORE_ROUTING.contains(correction)) {

@@ -44,8 +44,12 @@ import cn.liaocheng.renewal.security.CommandCheckers;
  * would be recorded as the body's. Membership is read from the request's authentication,
  * which is the account's current groups: a membership gained or lost ends the account's
  * sessions ({@code PasswordChangeEndsSessions}), and an API call reads its groups afresh.
- * A body's lead (负责人) counts as its member. Tasks with no candidate group (the
- * enterprise's own) keep only the assignee rule.</li>
+ * A body's lead (负责人) counts as its member.</li>
+ * <li>Nobody signed in claims, completes, resolves or submits a task with no candidate
+ * group: the enterprise's own correction (补正), which ends when the enterprise resubmits
+ * through the portal, the product completing it after recording the resubmission.
+ * Completed through the engine by its assignee it would end the correction with nothing
+ * resubmitted and the case resumed on the old dossier.</li>
  * <li>No administrator claims, completes or submits the form of a body's task (one with
  * candidate groups): an administrator can make themselves a member of any body in Camunda
  * Admin, so a body's opinion given by an administrator's account would be the
@@ -66,6 +70,8 @@ import cn.liaocheng.renewal.security.CommandCheckers;
 final class AssigneeWorkChecker {
 
 	static final String ADMINISTRATOR_REFUSED = "系统管理员账号不能认领或办理审核任务：审核意见须由审核单位的工作人员用本人账号给出";
+
+	static final String NO_BODY_REFUSED = "该任务不属于任何审核单位（企业补正申报材料），在企业于申报页面重新提交时由系统办结，不能认领或直接办理";
 
 	private AssigneeWorkChecker() {
 	}
@@ -92,14 +98,16 @@ final class AssigneeWorkChecker {
 		if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
 			throw new AuthorizationException("审核任务只能通过表单办理，不能以抛出 BPMN 错误或升级的方式结束");
 		}
-		if ((command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
-				|| command instanceof SubmitTaskFormCmd) && !candidateGroups(task.getIdentityLinks()).isEmpty()
-				&& isAdministrator(context, userId)) {
-			throw new AuthorizationException(ADMINISTRATOR_REFUSED);
+		boolean work = command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
+				|| command instanceof SubmitTaskFormCmd || command instanceof ResolveTaskCmd;
+		if (work && candidateGroups(task.getIdentityLinks()).isEmpty()) {
+			throw new AuthorizationException(NO_BODY_REFUSED);
 		}
 		if ((command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
-				|| command instanceof SubmitTaskFormCmd || command instanceof ResolveTaskCmd)
-				&& !memberOfItsBody(task, context.getAuthentication())) {
+				|| command instanceof SubmitTaskFormCmd) && isAdministrator(context, userId)) {
+			throw new AuthorizationException(ADMINISTRATOR_REFUSED);
+		}
+		if (work && !memberOfItsBody(task, context.getAuthentication())) {
 			throw new AuthorizationException("您已不在该任务所属单位，不能认领或办理该任务");
 		}
 		if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)

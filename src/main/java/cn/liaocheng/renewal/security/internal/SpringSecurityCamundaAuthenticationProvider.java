@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.security.internal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,6 +28,11 @@ public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedA
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof ApiTokenAuthentication
 				|| !(authentication.getPrincipal() instanceof PortalUser user)) {
+			return AuthenticationResult.unsuccessful();
+		}
+		// Nor an enterprise's account, whatever door a request took: Camunda is the
+		// staff's.
+		if (Stream.of(GroupType.COUNTY, GroupType.CITY, GroupType.BANK, GroupType.SYSTEM).noneMatch(user::isIn)) {
 			return AuthenticationResult.unsuccessful();
 		}
 		AuthenticationResult result = AuthenticationResult.successful(user.userId());

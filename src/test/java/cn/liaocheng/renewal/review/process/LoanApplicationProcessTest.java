@@ -91,7 +91,7 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-abc");
 		assertThat(review.variable(loan.process(), "bankKeys")).isEqualTo("abc");
 		assertThat(review.variable(loan.process(), "bankNames")).isEqualTo("中国农业银行聊城分行");
-		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo(8_000_000.0);
+		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo("8,000,000.00");
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,11 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +40,7 @@ import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
+import cn.liaocheng.renewal.support.TrustedDeployment;
 import cn.liaocheng.renewal.support.WebClient;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
 
@@ -73,6 +78,8 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	private final IdentityService identity;
 
+	private final RepositoryService repository;
+
 	@LocalServerPort
 	int port;
 
@@ -84,9 +91,10 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 
 	@Autowired
 	TaskCompletionAttackTest(ApplicationContext context, TaskService tasks, FormService forms, RuntimeService runtime,
-			JdbcClient jdbc, IdentityService identity) {
+			JdbcClient jdbc, IdentityService identity, RepositoryService repository) {
 		super(context);
 		this.identity = identity;
+		this.repository = repository;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.runtime = runtime;
@@ -200,6 +208,80 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 		}
 
 		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	/**
+	 * An administrator adds a field to the formal review's form named as a variable of
+	 * the case, {@code divisionCode}, which the county's next steps are given to; every
+	 * open step takes the form at once ({@code formRefBinding="latest"}). The step does
+	 * not keep that field as its own, so a completion writing it would move the case to
+	 * another county: it is refused naming the field, on both roots, and the case is
+	 * unchanged.
+	 */
+	@Test
+	void aFieldAnEditedFormAddsThatTheStepDoesNotKeepAsItsOwnIsRefused() throws Exception {
+		Snapshot before = snapshot();
+		ObjectNode form = (ObjectNode) JSON.readTree(Files.readString(Path.of("forms/county-formal-review.form")));
+		form.withArray("components")
+			.addObject()
+			.put("type", "textfield")
+			.put("key", "divisionCode")
+			.put("label", "所在县（市、区）代码")
+			.put("id", "Field_DivisionCode");
+		Deployment edited = TrustedDeployment.deploy(repository.createDeployment()
+			.name("county-formal-review-edited")
+			.addString("county-formal-review.form", form.toString()));
+		try {
+			Reviewer reviewer = new Reviewer();
+			for (String root : List.of(ENGINE_REST, WEBAPP_API)) {
+				for (String door : List.of("submit-form", "complete")) {
+					String path = root + "/task/" + formalReview.getId() + "/" + door;
+					HttpResponse<String> response = reviewer.post(path, body(
+							Map.of("decision", "APPROVE", "opinion", OPINION), "divisionCode", "371581", "String"));
+					assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(400);
+					assertThat(response.body()).as(path).contains("表单字段「divisionCode」未设为本环节的局部变量");
+				}
+			}
+		}
+		finally {
+			repository.deleteDeployment(edited.getId(), true);
+		}
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	/**
+	 * The enterprise's own correction (补正) has no body; it ends when the enterprise
+	 * resubmits through the portal. Its assignee completing it through the engine, with
+	 * whatever authentication a door would give it, would end the correction with nothing
+	 * resubmitted: the engine refuses it to anyone signed in, and the correction stays
+	 * open.
+	 */
+	@Test
+	void nobodySignedInEndsTheEnterprisesCorrectionThroughTheEngine() {
+		review.decide(ownCase, FORMAL_REVIEW, "RETURN");
+		Task correction = review.task(ownCase, "Task_EnterpriseCorrection");
+		assertThat(correction.getAssignee()).isEqualTo(DemoUsers.ENTERPRISE);
+		List<String> groups = identity.createGroupQuery()
+			.groupMember(DemoUsers.ENTERPRISE)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.toList();
+		identity.setAuthentication(DemoUsers.ENTERPRISE, groups);
+		try {
+			assertThatThrownBy(() -> tasks.complete(correction.getId())).hasMessageContaining("不属于任何审核单位");
+			assertThatThrownBy(() -> forms.submitTaskForm(correction.getId(), Map.of()))
+				.hasMessageContaining("不属于任何审核单位");
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		assertThat(review.task(ownCase, "Task_EnterpriseCorrection").getId()).isEqualTo(correction.getId());
+		assertThat(review.status(ownCase.id())).isEqualTo(ApplicationStatus.CORRECTION);
+		// Nor does an enterprise's account reach the engine's REST API at all.
+		HttpResponse<String> rest = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.postJson(ENGINE_REST + "/task/" + correction.getId() + "/complete", "{}");
+		assertThat(rest.statusCode()).isIn(401, 403);
 	}
 
 	/**
