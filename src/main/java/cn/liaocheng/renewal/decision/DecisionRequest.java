@@ -84,10 +84,12 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * and interest decisions
 	 * @param batchYear the year of the batch the application was first submitted in (the
 	 * 分年度项目库 a project registration enters), {@code null} when it entered none
+	 * @param lapse what a lapse names: the application and who asked for the correction;
+	 * {@code null} for every other decision
 	 */
-	public record Proceedings(List<String> steps, List<String> events, Loan loan, Integer batchYear) {
+	public record Proceedings(List<String> steps, List<String> events, Loan loan, Integer batchYear, Lapse lapse) {
 
-		public static final Proceedings NONE = new Proceedings(List.of(), List.of(), null, null);
+		public static final Proceedings NONE = new Proceedings(List.of(), List.of(), null, null, null);
 
 		public Proceedings {
 			steps = steps == null ? List.of() : List.copyOf(steps);
@@ -96,9 +98,25 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 
 		/** Proceedings of an application that entered no batch. */
 		public Proceedings(List<String> steps, List<String> events, Loan loan) {
-			this(steps, events, loan, null);
+			this(steps, events, loan, null, null);
 		}
 
+		/** Proceedings of a decision other than a lapse. */
+		public Proceedings(List<String> steps, List<String> events, Loan loan, Integer batchYear) {
+			this(steps, events, loan, batchYear, null);
+		}
+
+	}
+
+	/**
+	 * What lapsed and why, as the lapse's opening names them.
+	 *
+	 * @param application the application as the enterprise made it (入库申请, 设备更新奖补资金申请,
+	 * 设备更新贷款支持申请)
+	 * @param askedBy the body that returned the case for the correction that lapsed and
+	 * at which step (冠县财政局在县级发票核验环节); {@code null} when the record names none
+	 */
+	public record Lapse(String application, String askedBy) {
 	}
 
 	/**

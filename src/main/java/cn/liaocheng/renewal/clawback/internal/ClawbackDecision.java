@@ -111,7 +111,7 @@ final class ClawbackDecision {
 		List<String> reasons = new ArrayList<>();
 		reasons.add("经查明：" + Sentences.ended(c.facts())
 				+ (row.determination() == null ? "" : "市工业和信息化局核定意见：" + Sentences.ended(row.determination())));
-		reasons.add(ground(c.cause(), nothingPaid, record));
+		reasons.add(ground(c.cause(), nothingPaid, record, c.amount(), paid));
 		if (hearing != null) {
 			reasons.add(hearing);
 		}
@@ -241,10 +241,16 @@ final class ClawbackDecision {
 	 * the bureau's own on that finding. False material breaks the integrity declaration
 	 * only when one is recorded, quoted in its recorded version's words; money obtained
 	 * by it is recovered on that commitment, or else on the finding, and the facts are
-	 * referred to the finance department ({@link #REFERRAL}).
+	 * referred to the finance department ({@link #REFERRAL}). Less recovered than was
+	 * paid ({@code amount} below {@code paid}, the sum the county finance bureau
+	 * recorded) is said as that part: the ground does not claim all of it.
 	 */
-	static String ground(ClawbackDue.Cause cause, boolean nothingPaid, Record record) {
-		String follows = nothingPaid ? "已下达的奖补资金应予撤销。" : "你单位已获得的奖补资金应予追回。";
+	static String ground(ClawbackDue.Cause cause, boolean nothingPaid, Record record, BigDecimal amount,
+			BigDecimal paid) {
+		boolean part = !nothingPaid && amount != null && paid != null && paid.signum() > 0
+				&& amount.compareTo(paid) < 0;
+		String follows = nothingPaid ? "已下达的奖补资金应予撤销。" : part
+				? "你单位已获得的奖补资金人民币" + Money.yuan(paid) + "元中，人民币" + Money.yuan(amount) + "元应予追回。" : "你单位已获得的奖补资金应予追回。";
 		Allocation a = record.allocation();
 		String terms = a != null && a.terms() != null
 				? a.bodyName() + "下达该奖补资金的《奖补资金下达通知书》（" + a.number() + "）载明“" + a.terms().acceptance() + "。"

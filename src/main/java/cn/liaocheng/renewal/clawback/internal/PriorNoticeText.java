@@ -56,7 +56,7 @@ final class PriorNoticeText {
 		if (row.determination() != null) {
 			t.append("本机关核定意见：").append(Sentences.ended(row.determination()));
 		}
-		t.append("\n　　").append(ClawbackDecision.ground(c.cause(), revoke, record)).append("\n");
+		t.append("\n　　").append(ClawbackDecision.ground(c.cause(), revoke, record, c.amount(), paid)).append("\n");
 		t.append("　　本机关拟作出如下决定：\n");
 		if (!revoke) {
 			t.append("　　一、追回你单位该项目设备更新奖补资金人民币")

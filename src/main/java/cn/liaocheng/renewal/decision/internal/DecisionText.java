@@ -96,10 +96,23 @@ final class DecisionText {
 				interestOpening(r, project) + "现" + verb + "如下：";
 			case INTEREST_SUBSIDY_PAYMENT -> project + "设备更新贷款" + (r.lender() == null ? "" : "由" + r.lender() + "发放")
 					+ "，已按规定纳入财政贴息台账。根据本期贴息台账及财政部门审核结果，现将本期贴息资金拨付情况通知如下：";
-			case APPLICATION_LAPSED -> project + "申请，" + path + "需补正材料，已告知你单位补正的内容和期限。现决定如下：";
+			case APPLICATION_LAPSED -> lapseOpening(r, project, path);
 			case CLAWBACK_DECIDED, SUBSIDY_REVOKED, SUBSIDY_REVOCATION_PROPOSED ->
 				project + "已获批设备更新奖补资金。" + path + "现决定如下：";
 		};
+	}
+
+	/**
+	 * The lapse names the application that lapsed and the body that asked for the
+	 * correction, at its step: the steps before it had approved, and a return by another
+	 * body (the county finance bureau's invoice check, one body of the joint review) is
+	 * not told as theirs.
+	 */
+	private static String lapseOpening(DecisionRequest r, String project, String path) {
+		DecisionRequest.Lapse lapse = r.proceedings().lapse();
+		String application = lapse == null || lapse.application() == null ? "申请" : lapse.application();
+		String asked = lapse == null || lapse.askedBy() == null ? "需补正材料" : lapse.askedBy() + "要求补正材料";
+		return project + application + "，" + path + asked + "，已告知你单位补正的内容和期限。现决定如下：";
 	}
 
 	/**
@@ -133,7 +146,9 @@ final class DecisionText {
 		Amounts a = r.amounts();
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		return switch (r.type()) {
-			case PROJECT_ACCEPTED -> "该项目符合" + POLICY + "规定的条件，同意纳入" + year
+			// The policy sets no conditions of entry of its own: it provides for the
+			// annual library (三、保障措施（一）), and the reviews above decided the entry.
+			case PROJECT_ACCEPTED -> "根据" + POLICY + "关于“分年度建立工业领域设备更新和技术改造项目库”的规定，同意将该项目纳入" + year
 					+ "年度聊城市工业领域设备更新和技术改造项目库。请你单位按照申报内容抓紧组织实施；可按规定申请设备更新贷款支持，设备购置完成并投用后，可按规定申请奖补资金。";
 			case PROJECT_REFUSED -> "该项目不予纳入" + year + "年度聊城市工业领域设备更新和技术改造项目库。理由如下：";
 			// A county department does not decide the library, the subsidy or the

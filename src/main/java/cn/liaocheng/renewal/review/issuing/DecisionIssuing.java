@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
 import cn.liaocheng.renewal.application.InterestSubsidyAssessment;
@@ -98,6 +100,10 @@ class DecisionIssuing {
 		stages.decide(applicationId, ending.status(), "办理结果：" + summary + "。结果文书可在申报详情中下载。");
 		events.publishEvent(new CaseDecided(applicationId, summary, issued.type().title()));
 	}
+
+	/** The application a lapse names, in the words of the other decisions' openings. */
+	private static final Map<ApplicationKind, String> LAPSED_APPLICATIONS = Map.of(ApplicationKind.PROJECT, "入库申请",
+			ApplicationKind.SUBSIDY, "设备更新奖补资金申请", ApplicationKind.LOAN, "设备更新贷款支持申请");
 
 	private static final DateTimeFormatter DEADLINE_SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
 		.withZone(ChinaTime.ZONE);
@@ -291,8 +297,11 @@ class DecisionIssuing {
 				type.adverse() ? null : o.subsidyAmount(), o.grantedAmount() != null ? o.grantedAmount() : loanAsked,
 				o.grantedRate(), o.grantedTermMonths() != null ? o.grantedTermMonths() : termAsked,
 				type == DecisionType.INTEREST_SUBSIDY_GRANTED ? o.interestSubsidyAmount() : null);
+		DecisionRequest.Lapse lapse = type != DecisionType.APPLICATION_LAPSED ? null
+				: new DecisionRequest.Lapse(LAPSED_APPLICATIONS.get(facts.kind()),
+						story.lastReturn().map(r -> r.bodyName() + "在" + r.stepName() + "环节").orElse(null));
 		DecisionRequest.Proceedings proceedings = new DecisionRequest.Proceedings(story.steps(), story.events(), loan,
-				story.batchYear());
+				story.batchYear(), lapse);
 		decisions.issueBeforeCommit(new DecisionRequest(facts.applicationId(), body, type, facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseName(), facts.projectName(), facts.referenceNo(), amounts,
 				lender(facts), story.conclusions(), reasons, LocalDate.now(ChinaTime.ZONE), proceedings));

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.Money;
+import cn.liaocheng.renewal.engine.People;
 import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.process.ReviewedApplication;
 import cn.liaocheng.renewal.review.tables.CaseTables;
@@ -39,7 +41,11 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 		SubsidyCalculator.Calculation calculation = calculator.forClaim(stages.facts(applicationId))
 			.orElseThrow(() -> new IllegalStateException("application " + applicationId + " is no subsidy claim"));
 		stages.recordSubsidyAmount(applicationId, calculation.amount());
-		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, calculation.amount().toPlainString());
+		// What rate, cap and table version gave it, kept with the case: the table may be
+		// edited later.
+		stages.note(applicationId, "system", People.SYSTEM_NAME, "SUBSIDY_COMPUTED", calculation.basis());
+		// Shown on the allocation's and payment's forms, never read: 1,250,000.00.
+		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, Money.yuan(calculation.amount()));
 		// By the expert-review table in force, whose version the decision's grounds will
 		// read again (CaseTables).
 		execution.setVariable(ReviewProcesses.EXPERT_REVIEW, rules.needsExpertReview(calculation.amount(),

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Dossier;
+import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.application.SubsidyDossier;
 
@@ -68,7 +69,8 @@ class SubsidyCalculator {
 			sum = sum.add(subsidy);
 		}
 		BigDecimal amount = rate.cap() == null ? sum : sum.min(rate.cap());
-		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount);
+		return new Calculation(policyTask, rate.rate(), rate.cap(), List.copyOf(lines), sum, amount,
+				rate.tableVersion());
 	}
 
 	/** One equipment line's share. */
@@ -80,10 +82,23 @@ class SubsidyCalculator {
 	 * {@code capped} when the per-project cap reduced the sum of the lines.
 	 */
 	record Calculation(Integer policyTask, BigDecimal rate, BigDecimal cap, List<Line> lines, BigDecimal sumOfLines,
-			BigDecimal amount) {
+			BigDecimal amount, int tableVersion) {
 
 		boolean capped() {
 			return amount.compareTo(sumOfLines) < 0;
+		}
+
+		/**
+		 * How the amount was reached, for the case's record: the table's version, the
+		 * task's rate, the eligible amounts, the cap where it applied.
+		 */
+		String basis() {
+			BigDecimal eligible = lines.stream().map(Line::eligibleAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			String percent = rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+			return "测算奖补金额：按奖补比例表（subsidy-amount 第 " + tableVersion + " 版）重点任务第 " + policyTask + " 项的奖补比例 " + percent
+					+ (cap == null ? "（不设单个项目上限）" : "、单个项目上限 " + Money.yuan(cap) + " 元") + "，设备金额合计 "
+					+ Money.yuan(eligible) + " 元（有发票金额的按发票金额），逐行计算合计 " + Money.yuan(sumOfLines) + " 元"
+					+ (capped() ? "，超过上限，按上限测算为 " : "，测算为 ") + Money.yuan(amount) + " 元。";
 		}
 
 	}

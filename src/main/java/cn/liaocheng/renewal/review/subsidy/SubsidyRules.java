@@ -75,20 +75,29 @@ public class SubsidyRules {
 	}
 
 	/**
-	 * The subsidy rate and per-project cap of a policy task; empty when the table has no
-	 * row or no rate for it (a gap in the table, not a rate of nothing). An empty cap is
-	 * none, as in the interest-subsidy table.
+	 * The subsidy rate and per-project cap of a policy task, by the table's latest
+	 * version, which it names; empty when the table has no row or no rate for it (a gap
+	 * in the table, not a rate of nothing). An empty cap is none, as in the
+	 * interest-subsidy table.
 	 */
 	Optional<Rate> rate(Integer policyTask) {
+		DecisionDefinition table = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE)
+			.latestVersion()
+			.singleResult();
+		if (table == null) {
+			return Optional.empty();
+		}
 		DmnDecisionRuleResult row = decisions
-			.evaluateDecisionTableByKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE,
+			.evaluateDecisionTableById(table.getId(),
 					Variables.createVariables().putValue(ReviewProcesses.TABLE_POLICY_TASK, policyTask))
 			.getSingleResult();
 		if (row == null || row.get("rate") == null) {
 			return Optional.empty();
 		}
 		return Optional.of(new Rate(decimal(row.get("rate")),
-				row.get("cap") == null ? null : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP)));
+				row.get("cap") == null ? null : decimal(row.get("cap")).setScale(2, RoundingMode.HALF_UP),
+				table.getVersion()));
 	}
 
 	/**
@@ -407,7 +416,8 @@ public class SubsidyRules {
 	 * A policy task's subsidy rate (a fraction, e.g. 0.10) and per-project cap in yuan,
 	 * {@code null} for none.
 	 */
-	record Rate(BigDecimal rate, BigDecimal cap) {
+	/** A task's rate and cap, and the version of the table that gave them. */
+	record Rate(BigDecimal rate, BigDecimal cap, int tableVersion) {
 	}
 
 	/**

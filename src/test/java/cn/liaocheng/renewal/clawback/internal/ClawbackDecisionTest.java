@@ -116,8 +116,9 @@ class ClawbackDecisionTest {
 				"违反了你单位申报时作出的诚信承诺（2026-1版，于2026年3月2日提交申报时确认）：“如有弄虚作假、骗取或套取财政资金等行为，本单位同意退回已获得的全部资金，接受取消申报资格、记入信用记录等处理，并依法承担相应责任”",
 				"依据你单位在上述诚信承诺中“接受取消申报资格、记入信用记录等处理”的承诺，将你单位列入聊城市工业领域设备更新负面清单，期限36个月（2026年12月1日至2029年11月30日）")
 			.doesNotContain("情节严重");
+		// 30,000 of the 37,000 paid is recovered: the ground says that part, not all.
 		assertThat(text)
-			.contains("”。依据你单位的上述承诺，你单位已获得的奖补资金应予追回。"
+			.contains("”。依据你单位的上述承诺，你单位已获得的奖补资金人民币37,000.00元中，人民币30,000.00元应予追回。"
 					+ "对你单位以虚假申报材料获得财政资金的行为，本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。")
 			.doesNotContain("第十四条", "依照该条规定", "属于《财政违法行为处罚处分条例》", "追回骗取的资金");
 	}
@@ -150,11 +151,25 @@ class ClawbackDecisionTest {
 
 	@Test
 	void shouldSayTheAcceptanceGroundsRevokeWhatWasNeverPaid() {
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, true, WITH_TERMS))
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, true, WITH_TERMS, null, null))
 			.endsWith("尚未拨付的奖补资金不再拨付，已下达的奖补资金应予撤销。")
 			.doesNotContain("应予追回");
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, WITH_TERMS))
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, WITH_TERMS, null, null))
 			.endsWith("已获得的奖补资金应予追回。");
+	}
+
+	/**
+	 * Recovering part of what was paid (the equipment that failed the acceptance), the
+	 * ground names that part, not all the money obtained.
+	 */
+	@Test
+	void shouldSayWhichPartOfWhatWasPaidIsRecovered() {
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, WITH_TERMS,
+				new BigDecimal("12000.00"), new BigDecimal("37000.00")))
+			.endsWith("你单位已获得的奖补资金人民币37,000.00元中，人民币12,000.00元应予追回。");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, WITH_TERMS,
+				new BigDecimal("37000.00"), new BigDecimal("37000.00")))
+			.endsWith("你单位已获得的奖补资金应予追回。");
 	}
 
 	@Test
@@ -165,7 +180,7 @@ class ClawbackDecisionTest {
 				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", null), DECLARED);
 		for (ClawbackDue.Cause cause : List.of(ClawbackDue.Cause.ACCEPTANCE_FAILED,
 				ClawbackDue.Cause.RECTIFICATION_LAPSED)) {
-			assertThat(ClawbackDecision.ground(cause, false, earlier))
+			assertThat(ClawbackDecision.ground(cause, false, earlier, null, null))
 				.contains("该奖补资金系依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）三（二）“优化设备更新奖补政策”安排。")
 				// That article provides no recovery: the conclusion is the bureau's own,
 				// on the finding, not one drawn from the plan.
@@ -185,7 +200,7 @@ class ClawbackDecisionTest {
 		ClawbackDecision.Record record = new ClawbackDecision.Record(
 				new ClawbackDecision.Allocation("finance", "聊城市财政局", "聊财审〔2025〕9号", signed), DECLARED);
 
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, record))
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.ACCEPTANCE_FAILED, false, record, null, null))
 			.contains("《奖补资金下达通知书》（聊财审〔2025〕9号）载明“请你单位于项目竣工后三个月内申请验收。验收不合格的，已拨付的奖补资金予以收回”")
 			.doesNotContain(AllocationTerms.ACCEPTANCE, AllocationTerms.RECOVERY);
 	}
@@ -211,17 +226,18 @@ class ClawbackDecisionTest {
 	void shouldQuoteNoCommitmentAndListNothingWithoutARecordedDeclaration() {
 		// A claim submitted before the declaration was asked for.
 		ClawbackDecision.Record undeclared = new ClawbackDecision.Record(WITH_TERMS.allocation(), null);
-		String paid = ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, undeclared);
+		String paid = ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, undeclared, null, null);
 		assertThat(paid).isEqualTo("你单位提供虚假申报材料获得财政奖补资金。"
 				+ "该奖补资金系依据《聊城市推动工业领域设备更新实施方案》（聊工信发〔2024〕37号）三（二）“优化设备更新奖补政策”安排。" + "本机关依据上述查明的事实认为，你单位已获得的奖补资金应予追回。"
 				+ "对你单位以虚假申报材料获得财政资金的行为，本机关将有关事实移送财政部门，由财政部门依照《财政违法行为处罚处分条例》等规定依法处理。");
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, true, undeclared)).doesNotContain("诚信承诺",
-				"弄虚作假");
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, true, undeclared, null, null))
+			.doesNotContain("诚信承诺", "弄虚作假");
 		assertThat(undeclared.acceptsListing()).isFalse();
 		// A version whose wording this system does not know is not quoted either.
 		ClawbackDecision.Record unknown = new ClawbackDecision.Record(WITH_TERMS.allocation(),
 				new IntegrityDeclaration("ent", "企业经办人", Instant.parse("2026-03-02T01:00:00Z"), "2025-0"));
-		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, unknown)).isEqualTo(paid);
+		assertThat(ClawbackDecision.ground(ClawbackDue.Cause.FALSE_MATERIAL, false, unknown, null, null))
+			.isEqualTo(paid);
 		assertThat(unknown.acceptsListing()).isFalse();
 		assertThat(WITH_TERMS.acceptsListing()).isTrue();
 	}

@@ -229,6 +229,11 @@ class CorrectionProcessTest extends ReviewProcessTest {
 			.isEnded();
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.LAPSED);
 		assertThat(review.decision(claim)).isEqualTo(DecisionType.APPLICATION_LAPSED);
+		// The finance bureau's own lapse says the finance bureau asked for the
+		// correction, after the industry bureau's formal review had passed it.
+		ReviewFixture.Issued lapse = review.issued(claim, DecisionType.APPLICATION_LAPSED);
+		assertThat(lapse.decision().issuingBodyName()).isEqualTo("冠县财政局");
+		assertThat(lapse.text()).contains("设备更新奖补资金申请，经冠县工业和信息化局形式审查，冠县财政局在县级财政发票核验环节要求补正材料，已告知你单位补正的内容和期限");
 	}
 
 	@Test
@@ -253,6 +258,9 @@ class CorrectionProcessTest extends ReviewProcessTest {
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo("聊城市工业和信息化局");
 		assertThat(lapse.text()).contains("向聊城市人民政府申请行政复议", "意向银行：", "申请贷款金额：", "申请贷款期限：")
 			.doesNotContain("贷款银行：", "中国人民银行山东省分行");
+		// The body of the joint review that returned it is named as asking; the bodies
+		// that approved are not.
+		assertThat(lapse.text()).contains("设备更新贷款支持申请，", "中国人民银行聊城市分行在市级联审环节要求补正材料").doesNotContain("需补正材料");
 	}
 
 	@Test

@@ -526,6 +526,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交").contains("向冠县人民政府申请行政复议");
+		assertThat(lapse.text()).contains("入库申请，" + COUNTY_INDUSTRY + "在县级形式审查环节要求补正材料，已告知你单位补正的内容和期限");
 	}
 
 	/**
@@ -561,8 +562,9 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.passCityReview(project);
 
 		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text())
-			.contains("同意纳入" + batchYear + "年度聊城市工业领域设备更新和技术改造项目库")
-			.doesNotContain("纳入" + (batchYear - 1) + "年度");
+			.contains("同意将该项目纳入" + batchYear + "年度聊城市工业领域设备更新和技术改造项目库")
+			.contains("关于“分年度建立工业领域设备更新和技术改造项目库”的规定")
+			.doesNotContain("纳入" + (batchYear - 1) + "年度", "规定的条件");
 	}
 
 	@Test
