@@ -159,6 +159,11 @@ public class ApplicationStages {
 		return store.attachmentOf(applicationId, attachmentId);
 	}
 
+	/** The same attachment for its preview, its content read only to draw a page. */
+	public AttachmentPreview attachmentPreview(long applicationId, long attachmentId) {
+		return store.attachmentPreviewOf(applicationId, attachmentId);
+	}
+
 	/**
 	 * Locks the application's row until the caller's transaction ends (it needs one):
 	 * taken by whoever will change both the case and its tasks before any task row, the

@@ -327,6 +327,10 @@ public class Applications {
 	}
 
 	@Transactional(readOnly = true)
+	public AttachmentPreview attachmentPreview(PortalUser user, long id, long attachmentId) {
+		return store.attachmentPreview(enterpriseOf(user), id, attachmentId);
+	}
+
 	public AttachmentDownload attachment(PortalUser user, long id, long attachmentId) {
 		return store.attachment(enterpriseOf(user), id, attachmentId);
 	}

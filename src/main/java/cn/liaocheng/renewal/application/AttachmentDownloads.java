@@ -40,7 +40,7 @@ public final class AttachmentDownloads {
 	 * why it has none. {@code base} is the attachment's download path; {@code back} and
 	 * {@code backLabel} lead back to the case.
 	 */
-	public static String view(Model model, Previews previews, AttachmentDownload file, String referenceNo, String base,
+	public static String view(Model model, Previews previews, AttachmentPreview file, String referenceNo, String base,
 			String back, String backLabel) {
 		model.addAttribute("fileName", file.fileName());
 		model.addAttribute("referenceNo", referenceNo);
@@ -58,7 +58,7 @@ public final class AttachmentDownloads {
 	}
 
 	/** Page {@code page} of {@code file} as its picture, or why not (422). */
-	public static ResponseEntity<byte[]> page(Previews previews, AttachmentDownload file, int page) {
+	public static ResponseEntity<byte[]> page(Previews previews, AttachmentPreview file, int page) {
 		try {
 			return preview(previews.page(file.bytes(), file.mediaType(), file.sha256(), page));
 		}

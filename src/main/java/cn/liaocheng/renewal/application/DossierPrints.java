@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -46,18 +47,20 @@ public class DossierPrints {
 	 * submitted
 	 */
 	public byte[] pdf(ApplicationDetail app) {
-		return pdf(app, publicBaseUrl + "/enterprise/applications/" + app.summary().id(), "办理进度");
+		return pdf(app, publicBaseUrl + "/enterprise/applications/" + app.summary().id(), "办理进度",
+				UnaryOperator.identity());
 	}
 
 	/**
 	 * The reviewers' print of the same dossier, whose QR code leads to the reviewers'
-	 * dossier page.
+	 * dossier page; of a loan's banks (by key) it names those {@code banksShown} keeps: a
+	 * bank's reader does not learn which competitors the enterprise also chose.
 	 */
-	public byte[] reviewerPdf(ApplicationDetail app) {
-		return pdf(app, publicBaseUrl + "/review/applications/" + app.summary().id(), "审查页面");
+	public byte[] reviewerPdf(ApplicationDetail app, UnaryOperator<List<String>> banksShown) {
+		return pdf(app, publicBaseUrl + "/review/applications/" + app.summary().id(), "审查页面", banksShown);
 	}
 
-	private byte[] pdf(ApplicationDetail app, String link, String linkLabel) {
+	private byte[] pdf(ApplicationDetail app, String link, String linkLabel, UnaryOperator<List<String>> banksShown) {
 		ApplicationSummary s = app.summary();
 		if (s.referenceNo() == null) {
 			throw new ApplicationStateException("草稿尚未提交，提交后可下载申报书。");
@@ -72,7 +75,7 @@ public class DossierPrints {
 			.ifPresent(at -> applicant
 				.add(new Fact("说明", "申报单位于 " + at(at) + " 保存了补正期间的修改，尚未重新提交；本申报书按申报材料的当前内容打印，含这些修改")));
 		sections.add(new Section("一、申报单位", applicant, List.of()));
-		sections.add(content(app, d));
+		sections.add(content(app, d, banksShown));
 		if (d instanceof Dossier.Equipped equipped) {
 			sections.add(equipment(equipped));
 		}
@@ -94,7 +97,7 @@ public class DossierPrints {
 						+ "生成，打印于 " + at(Instant.now()) + "（北京时间）；" + linkLabel + "：" + link));
 	}
 
-	private Section content(ApplicationDetail app, Dossier d) {
+	private Section content(ApplicationDetail app, Dossier d, UnaryOperator<List<String>> banksShown) {
 		List<Fact> facts = new ArrayList<>();
 		if (d instanceof ProjectDossier p) {
 			facts.add(new Fact("项目名称", p.projectName()));
@@ -118,7 +121,8 @@ public class DossierPrints {
 			facts.add(new Fact("设备金额合计", yuan(s.equipmentTotal())));
 		}
 		else if (d instanceof LoanDossier l) {
-			facts.add(new Fact("意向银行", l.bankKeys().isEmpty() ? null : organizations.bankNames(l.bankKeys())));
+			List<String> banks = banksShown.apply(l.bankKeys());
+			facts.add(new Fact("意向银行", banks.isEmpty() ? null : organizations.bankNames(banks)));
 			facts.add(new Fact("申请贷款金额", yuan(l.loanAmount())));
 			facts.add(new Fact("贷款期限", l.loanTermMonths() == null ? null : l.loanTermMonths() + " 个月"));
 			facts.add(new Fact("贷款用途", l.loanPurpose()));

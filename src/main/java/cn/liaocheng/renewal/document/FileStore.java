@@ -13,6 +13,9 @@ public interface FileStore {
 
 	Optional<FileContent> read(long id);
 
+	/** What is known of a file without reading its content. */
+	Optional<StoredFile> describe(long id);
+
 	void delete(long id);
 
 }

@@ -135,6 +135,15 @@ public class Previews {
 	 * is the file's as the store gave it with the bytes.
 	 */
 	public int pages(byte[] bytes, String mediaType, String sha256) {
+		return pages(() -> bytes, mediaType, sha256);
+	}
+
+	/**
+	 * The same, the file's bytes read only when they are needed: not for an image, nor
+	 * for a file counted a while ago, and then while holding a drawing permit, so that
+	 * many readers of one file do not each hold its bytes at once.
+	 */
+	public int pages(Supplier<byte[]> bytes, String mediaType, String sha256) {
 		FileType type = FileType.ofMediaType(mediaType).orElseThrow(() -> new Unavailable("该类型的文件不能预览，请下载查看"));
 		if (type != FileType.PDF) {
 			return 1;
@@ -145,7 +154,7 @@ public class Previews {
 		}
 		// Parsing a file takes memory as drawing does: as many at once as draw at once.
 		return withPermit(() -> {
-			try (PDDocument pdf = load(bytes)) {
+			try (PDDocument pdf = load(bytes.get())) {
 				int pages = pdf.getNumberOfPages();
 				if (pages < 1) {
 					throw new Unavailable("该文件没有页面，请下载查看");
@@ -164,13 +173,22 @@ public class Previews {
 	 * with this {@code sha256}, as the store gave it with the bytes.
 	 */
 	public Page page(byte[] bytes, String mediaType, String sha256, int number) {
+		return page(() -> bytes, mediaType, sha256, number);
+	}
+
+	/**
+	 * The same, the file's bytes read only to draw a page not made a while ago, holding a
+	 * drawing permit.
+	 */
+	public Page page(Supplier<byte[]> bytes, String mediaType, String sha256, int number) {
 		FileType type = FileType.ofMediaType(mediaType).orElseThrow(() -> new Unavailable("该类型的文件不能预览，请下载查看"));
 		Optional<Page> known = recent.page(sha256, mediaType, number);
 		if (known.isPresent()) {
 			return known.get();
 		}
 		return withPermit(() -> {
-			Page page = type == FileType.PDF ? pdfPage(bytes, number) : imagePage(bytes, number);
+			byte[] content = bytes.get();
+			Page page = type == FileType.PDF ? pdfPage(content, number) : imagePage(content, number);
 			recent.putPage(sha256, mediaType, page);
 			return page;
 		});

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
@@ -52,6 +54,31 @@ class PreviewsTest {
 		assertThat(again.jpeg()).as("the kept picture, not a new rendering").isSameAs(first.jpeg());
 		assertThat(again.pages()).isEqualTo(3);
 		assertThat(pages(pdf, "application/pdf")).isEqualTo(3);
+	}
+
+	/**
+	 * A page made a while ago, and a file counted a while ago, are answered without
+	 * reading the file again: a reader paging through a 10 MB scan does not have the
+	 * server read 10 MB from the database for every page.
+	 */
+	@Test
+	void aKeptPageOrCountDoesNotReadTheFileAgain() {
+		byte[] pdf = PreviewFiles.pdf(3, null);
+		String sha256 = PreviewFiles.sha256(pdf);
+		AtomicInteger reads = new AtomicInteger();
+		Supplier<byte[]> store = () -> {
+			reads.incrementAndGet();
+			return pdf.clone();
+		};
+
+		assertThat(previews.pages(store, "application/pdf", sha256)).isEqualTo(3);
+		previews.page(store, "application/pdf", sha256, 1);
+		assertThat(reads).as("counted, then drawn: read for each").hasValue(2);
+
+		assertThat(previews.pages(store, "application/pdf", sha256)).isEqualTo(3);
+		assertThat(previews.page(store, "application/pdf", sha256, 1).pages()).isEqualTo(3);
+		assertThat(previews.pages(store, "image/png", "any")).as("an image has one page").isEqualTo(1);
+		assertThat(reads).as("kept: not read again").hasValue(2);
 	}
 
 	@Test

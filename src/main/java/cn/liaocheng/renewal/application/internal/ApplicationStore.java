@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.AttachmentCategory;
 import cn.liaocheng.renewal.application.AttachmentDownload;
+import cn.liaocheng.renewal.application.AttachmentPreview;
 import cn.liaocheng.renewal.application.AttachmentView;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.CaseNews;
@@ -644,6 +645,25 @@ public class ApplicationStore {
 		FileContent content = files.read(filed.fileId()).orElseThrow(ApplicationNotFoundException::new);
 		return new AttachmentDownload(filed.view().fileName(), content.file().mediaType(), content.file().sha256(),
 				content.bytes());
+	}
+
+	/**
+	 * The same attachment for its preview: what it is now, its content read only when a
+	 * page must be drawn.
+	 */
+	public AttachmentPreview attachmentPreviewOf(long applicationId, long attachmentId) {
+		FiledAttachment filed = repository.attachment(applicationId, attachmentId)
+			.orElseThrow(ApplicationNotFoundException::new);
+		StoredFile file = files.describe(filed.fileId()).orElseThrow(ApplicationNotFoundException::new);
+		long fileId = filed.fileId();
+		return new AttachmentPreview(filed.view().fileName(), file.mediaType(), file.sha256(),
+				() -> files.read(fileId).orElseThrow(ApplicationNotFoundException::new).bytes());
+	}
+
+	/** An attachment of the enterprise's own application, for its preview. */
+	public AttachmentPreview attachmentPreview(Enterprise enterprise, long id, long attachmentId) {
+		owned(enterprise, id, false);
+		return attachmentPreviewOf(id, attachmentId);
 	}
 
 	public void hold(long applicationId) {

@@ -35,8 +35,8 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.AttachmentCategory;
-import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.AttachmentPreview;
 import cn.liaocheng.renewal.application.CasePageSection;
 import cn.liaocheng.renewal.application.CaseProgress;
 import cn.liaocheng.renewal.application.CaseStanding;
@@ -382,7 +382,7 @@ class ApplicationPortalController {
 	@GetMapping("/{id}/attachments/{attachmentId}/view")
 	String attachmentView(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, Model model) {
-		AttachmentDownload file = applications.attachment(user, id, attachmentId);
+		AttachmentPreview file = applications.attachmentPreview(user, id, attachmentId);
 		String base = "/enterprise/applications/" + id + "/attachments/" + attachmentId;
 		return AttachmentDownloads.view(model, previews, file, applications.referenceNo(user, id).orElse(null), base,
 				"/enterprise/applications/" + id + "#attachments", "申报详情");
@@ -391,7 +391,7 @@ class ApplicationPortalController {
 	@GetMapping("/{id}/attachments/{attachmentId}/preview")
 	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
-		return AttachmentDownloads.page(previews, applications.attachment(user, id, attachmentId), page);
+		return AttachmentDownloads.page(previews, applications.attachmentPreview(user, id, attachmentId), page);
 	}
 
 	/**

@@ -50,6 +50,15 @@ class DatabaseFileStore implements FileStore {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<StoredFile> describe(long id) {
+		return jdbc.sql("SELECT id, media_type, size_bytes, sha256 FROM stored_file WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new StoredFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4).strip()))
+			.optional();
+	}
+
+	@Override
 	@Transactional
 	public void delete(long id) {
 		jdbc.sql("DELETE FROM stored_file WHERE id = ?").param(id).update();

@@ -98,6 +98,14 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	}
 
 	/**
+	 * Which of the banks a loan was pushed to, by key, the reader is told of: a bank's
+	 * reader its own, not the competitors the enterprise also chose.
+	 */
+	public List<String> banksShown(List<String> bankKeys) {
+		return bank() ? bankKeys.stream().filter(key -> bankGroups.contains(GroupNames.bank(key))).toList() : bankKeys;
+	}
+
+	/**
 	 * The reviewers' operations on their tasks (hand-overs, reminders and their reasons):
 	 * a bank's reader does not see other banks' staff at work.
 	 */

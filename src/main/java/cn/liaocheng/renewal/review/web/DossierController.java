@@ -22,6 +22,7 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.AttachmentDownload;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
+import cn.liaocheng.renewal.application.AttachmentPreview;
 import cn.liaocheng.renewal.application.CaseProgress;
 import cn.liaocheng.renewal.application.DossierDownloads;
 import cn.liaocheng.renewal.application.DossierPrints;
@@ -145,7 +146,7 @@ class DossierController {
 		model.addAttribute("decisions",
 				decisions.allForApplication(id).stream().filter(d -> sight.decision(d.type())).toList());
 		List<String> banks = facts.dossier() instanceof LoanDossier loan ? loan.bankKeys() : List.of();
-		model.addAttribute("bankNames", organizations.bankNames(banks));
+		model.addAttribute("bankNames", organizations.bankNames(sight.banksShown(banks)));
 		model.addAttribute("jointUrges", urges.outstanding(user.userId(), id));
 		return "review/dossier";
 	}
@@ -158,7 +159,8 @@ class DossierController {
 	ResponseEntity<byte[]> dossierPdf(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
 		requireAccess(user, id);
 		ApplicationDetail detail = stages.dossier(id);
-		return DossierDownloads.of(detail, prints.reviewerPdf(detail));
+		CaseSight sight = sight(user, stages.facts(id));
+		return DossierDownloads.of(detail, prints.reviewerPdf(detail, sight::banksShown));
 	}
 
 	/**
@@ -190,7 +192,7 @@ class DossierController {
 	String attachmentView(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, Model model) {
 		requireAccess(user, id);
-		AttachmentDownload file = stages.attachment(id, attachmentId);
+		AttachmentPreview file = stages.attachmentPreview(id, attachmentId);
 		return AttachmentDownloads.view(model, previews, file, stages.facts(id).referenceNo(),
 				"/review/applications/" + id + "/attachments/" + attachmentId, "/review/applications/" + id, "卷宗");
 	}
@@ -199,7 +201,7 @@ class DossierController {
 	ResponseEntity<byte[]> attachmentPreview(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long attachmentId, @RequestParam(defaultValue = "1") int page) {
 		requireAccess(user, id);
-		return AttachmentDownloads.page(previews, stages.attachment(id, attachmentId), page);
+		return AttachmentDownloads.page(previews, stages.attachmentPreview(id, attachmentId), page);
 	}
 
 	/** The reader's sight, from the case's facts and one read of the bank directory. */

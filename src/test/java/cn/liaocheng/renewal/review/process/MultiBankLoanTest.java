@@ -312,6 +312,14 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		for (long id : documents) {
 			assertThat(icbc.get(dossier + "/decisions/" + id).statusCode()).as("document %s", id).isEqualTo(404);
 		}
+		// Of the banks the enterprise chose, a bank is told of itself: not of its
+		// competitors, on the page or in the printed dossier.
+		assertThat(page.body()).contains("<dt>意向银行</dt><dd>" + ICBC + "</dd>").doesNotContain(ABC);
+		assertThat(pdfText(icbc.getBytes(dossier + "/dossier.pdf").body())).contains("意向银行" + ICBC).doesNotContain(ABC);
+		assertThat(pdfText(
+				new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD).getBytes(dossier + "/dossier.pdf").body()))
+			.as("a city body reads every bank chosen")
+			.contains("意向银行" + ICBC + "、" + ABC);
 		// Nor the co-reviewing city bodies' review of the enterprise, only the steps that
 		// put the loan before the bank.
 		assertThat(page.body()).doesNotContain("聊城市生态环境局「", "聊城市发展和改革委员会「").contains("聊城市工业和信息化局「", "中国人民银行聊城市分行「");
@@ -337,6 +345,15 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		WebClient city = new WebClient(port).withBasic("lc-pboc", DemoUsers.PASSWORD);
 		assertThat(city.get(dossier).body()).contains("放贷 4,321,000.00 元", ReviewFixture.opinionFor("DECLINED"),
 				ReviewFixture.opinionFor("GRANTED"), "入选通知书", "聊城市生态环境局「");
+	}
+
+	private static String pdfText(byte[] pdf) {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Test
