@@ -51,7 +51,8 @@ class LibraryPageController {
 			years.add(shown);
 			years.sort(Comparator.reverseOrder());
 		}
-		int number = Math.max(1, page);
+		// Past the last page the list is empty; no page number makes the offset overflow.
+		int number = Math.max(1, Math.min(page, Integer.MAX_VALUE / ProjectLibrary.PAGE));
 		ProjectLibrary.Page found = request.search(library, user, shown, true, (number - 1) * ProjectLibrary.PAGE,
 				ProjectLibrary.PAGE);
 		model.addAttribute("years", years);

@@ -41,6 +41,25 @@ final class ClawbackModel {
 	/** What the review form shows (read-only) of the notice and the statement. */
 	static final String NOTICE_TEXT = "priorNoticeText";
 
+	/**
+	 * The most of the notice the review form shows: the engine keeps a text variable in
+	 * 4,000 characters, and a notice (facts up to 4,000, the determination up to 2,000,
+	 * and its own wording) can be longer. The notice itself is kept whole with the
+	 * clawback, on its page.
+	 */
+	static final int NOTICE_SHOWN = 3000;
+
+	/**
+	 * The notice as the review form shows it: whole, or its beginning and where to read
+	 * the rest.
+	 */
+	static String noticeShown(String body, long applicationId) {
+		if (body.length() <= NOTICE_SHOWN) {
+			return body;
+		}
+		return body.substring(0, NOTICE_SHOWN - 60) + "……\n（告知书全文较长，请在追回页面 /clawbacks/" + applicationId + " 查看全文）";
+	}
+
 	static final String STATEMENT = "enterpriseStatement";
 
 	/**

@@ -79,7 +79,9 @@ class ClawbackTaskListeners {
 			long applicationId = applicationOf(execution);
 			Instant endsAt = notices.issue(applicationId, execution.getProcessInstanceId());
 			execution.setVariable(ClawbackModel.STATEMENT_ENDS_AT, endsAt.toString());
-			notices.latest(applicationId).ifPresent(n -> execution.setVariable(ClawbackModel.NOTICE_TEXT, n.body()));
+			notices.latest(applicationId)
+				.ifPresent(n -> execution.setVariable(ClawbackModel.NOTICE_TEXT,
+						ClawbackModel.noticeShown(n.body(), applicationId)));
 		};
 	}
 

@@ -119,6 +119,32 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * Facts of nearly the 4,000 characters allowed make a notice longer than the engine
+	 * keeps in a text variable: the notice is issued all the same, whole on its page and
+	 * to the enterprise, and the review form shows its beginning and where to read it.
+	 */
+	@Test
+	void shouldIssueANoticeLongerThanTheEngineKeepsInAVariable() {
+		String facts = "经审计发现，" + "该项目设备购置合同与发票记载不一致，".repeat(216) + "设备实际未购置。";
+		assertThat(facts.length()).isLessThanOrEqualTo(4000);
+		Case claim = determinedClawback("37000", facts);
+		confirm(claim);
+		review.runJobs(claim);
+
+		assertThat(status(claim)).isEqualTo("NOTIFIED");
+		String body = json(enterprise().get("/api/applications/" + claim.id() + "/clawback/notice").body()).get("body")
+			.asText();
+		assertThat(body).hasSizeGreaterThan(4000).contains(facts, "本机关拟作出如下决定");
+		assertThat(as("lc-industry").get("/clawbacks/" + claim.id()).body()).contains(facts);
+		assertThat(runtime.createVariableInstanceQuery().variableName("priorNoticeText").list())
+			.filteredOn(v -> String.valueOf(v.getValue()).contains("/clawbacks/" + claim.id() + " "))
+			.singleElement()
+			.satisfies(v -> assertThat(String.valueOf(v.getValue())).hasSizeLessThanOrEqualTo(3000)
+				.startsWith(body.substring(0, 100))
+				.endsWith("（告知书全文较长，请在追回页面 /clawbacks/" + claim.id() + " 查看全文）"));
+	}
+
+	/**
 	 * The enterprise is reminded of its statement period two working days before its last
 	 * day, once, and not once it has answered.
 	 */
@@ -473,6 +499,10 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 	}
 
 	private Case determinedClawback(String amount) {
+		return determinedClawback(amount, "经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。");
+	}
+
+	private Case determinedClawback(String amount, String facts) {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
 		review.passCountyReview(claim);
 		review.passCityReview(claim);
@@ -483,7 +513,7 @@ class ClawbackPriorNoticeTest extends ReviewProcessTest {
 				"paymentDate", TODAY.toString(), "paidAmount", 37000.0, "voucherNo", "GK-PN-" + claim.id()));
 		review.runJobs(claim);
 		HttpResponse<String> started = as("lc-industry").postJson("/api/clawbacks",
-				"{\"applicationId\":" + claim.id() + ",\"facts\":\"经审计发现，该项目发票号12345678的增值税发票系虚开，设备实际未购置。\"}");
+				"{\"applicationId\":" + claim.id() + ",\"facts\":\"" + facts + "\"}");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 		HttpResponse<String> determined = determine(claim, new BigDecimal(amount), TODAY.plusDays(30), false, null);
 		assertThat(determined.statusCode()).as(determined.body()).isIn(200, 204);

@@ -130,6 +130,11 @@ class LibrarySearchTest extends ReviewProcessTest {
 			.isEqualTo(403);
 		assertThat(county.get("/review/library/export.xlsx?year=" + year + "&division=" + LINQING).statusCode())
 			.isEqualTo(403);
+		// A page number far past the end, as a mistyped bookmark has it: an empty page.
+		for (String page : List.of("50000000", String.valueOf(Integer.MAX_VALUE), "-3")) {
+			assertThat(county.get("/review/library?year=" + year + "&page=" + page).statusCode()).as("page %s", page)
+				.isEqualTo(200);
+		}
 		// Its own county by name, or no county: still only its own.
 		assertThat(ids(county.get(all + "&division=" + GUANXIAN))).doesNotContain(linqing);
 		assertThat(ids(county.get(all + "&q=" + encode("临清市演示纺织")))).doesNotContain(linqing);
