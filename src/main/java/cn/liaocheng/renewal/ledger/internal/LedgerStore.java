@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.liaocheng.renewal.ledger.LedgerTotals;
+import cn.liaocheng.renewal.operations.LikePatterns;
 
 /**
  * The {@code loan_event} and {@code subsidy_ledger} tables. Two reads touch the
@@ -49,34 +51,61 @@ class LedgerStore implements LedgerTotals {
 
 	/**
 	 * Granted loans (the enterprise accepted the bank's grant) of the given banks, or of
-	 * all banks ({@code null}), newest first.
+	 * all banks ({@code null}), newest first: {@code limit} from {@code offset};
+	 * {@code waiting}: only those with a period waiting for the finance bureau (to
+	 * approve or to pay); {@code text}, when not blank: only those whose reference
+	 * number, or whose enterprise's name or credit code, contains it.
 	 */
-	List<Long> grantedLoans(List<String> bankKeys) {
-		return jdbc.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + " ORDER BY id DESC")
-			.params(bankKeys == null ? List.of() : bankKeys)
-			.query(Long.class)
-			.list();
-	}
-
-	/**
-	 * One page of {@link #grantedLoans(List)}; {@code waiting}: only those with a period
-	 * waiting for the finance bureau (to approve or to pay).
-	 */
-	List<Long> grantedLoans(List<String> bankKeys, boolean waiting, int offset, int limit) {
+	List<Long> grantedLoans(List<String> bankKeys, boolean waiting, String text, int offset, int limit) {
+		List<Object> params = new ArrayList<>();
 		return jdbc
-			.sql("SELECT id FROM application WHERE " + grantedTo(bankKeys) + (waiting ? WAITING : "")
+			.sql("SELECT id FROM application WHERE " + where(bankKeys, waiting, text, params)
 					+ " ORDER BY id DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
 					+ " ROWS ONLY")
-			.params(bankKeys == null ? List.of() : bankKeys)
+			.params(params)
 			.query(Long.class)
 			.list();
 	}
 
-	long countGrantedLoans(List<String> bankKeys, boolean waiting) {
-		return jdbc.sql("SELECT COUNT(*) FROM application WHERE " + grantedTo(bankKeys) + (waiting ? WAITING : ""))
-			.params(bankKeys == null ? List.of() : bankKeys)
+	long countGrantedLoans(List<String> bankKeys, boolean waiting, String text) {
+		List<Object> params = new ArrayList<>();
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE " + where(bankKeys, waiting, text, params))
+			.params(params)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The condition of {@link #grantedLoans}, its parameters added to {@code params}. */
+	private static String where(List<String> bankKeys, boolean waiting, String text, List<Object> params) {
+		StringBuilder where = new StringBuilder(grantedTo(bankKeys)).append(waiting ? WAITING : "");
+		if (bankKeys != null) {
+			params.addAll(bankKeys);
+		}
+		if (text != null && !text.isBlank()) {
+			String like = LikePatterns.containing(text.strip().toUpperCase(Locale.ROOT));
+			where.append(" AND (UPPER(reference_no) LIKE ? ESCAPE '\\' OR enterprise_id IN (SELECT id FROM enterprise")
+				.append(" WHERE UPPER(name) LIKE ? ESCAPE '\\' OR UPPER(credit_code) LIKE ? ESCAPE '\\'))");
+			params.addAll(List.of(like, like, like));
+		}
+		return where.toString();
+	}
+
+	/** The granted bank and amount of each loan, in one query. */
+	Map<Long, GrantedTerms> grantedTerms(List<Long> applicationIds) {
+		if (applicationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, GrantedTerms> terms = new HashMap<>();
+		jdbc.sql("SELECT id, granted_bank_key, granted_amount FROM application WHERE id IN ("
+				+ String.join(", ", applicationIds.stream().map(id -> "?").toList()) + ")")
+			.params(List.copyOf(applicationIds))
+			.query((rs, n) -> terms.put(rs.getLong(1), new GrantedTerms(rs.getString(2), rs.getBigDecimal(3))))
+			.list();
+		return terms;
+	}
+
+	/** A loan's lender (by bank key) and the amount it granted. */
+	record GrantedTerms(String bankKey, BigDecimal amount) {
 	}
 
 	private static final String WAITING = " AND EXISTS (SELECT 1 FROM subsidy_ledger l WHERE l.application_id = application.id"

@@ -54,14 +54,27 @@ public class LoanBook {
 	public record Recording(LoanEventType type, LocalDate date, BigDecimal amount, String contractNo, String note) {
 	}
 
+	/** The most loans one answer of {@link #loans} holds. */
+	public static final int MOST = 2000;
+
+	/** Some of the loans, and how many there are in all. */
+	public record LoanSlice(List<CaseListing> loans, long total) {
+	}
+
 	/**
-	 * The loans a bank officer granted, or every granted loan for the finance bureau (two
-	 * queries).
+	 * The loans a bank officer granted, or every granted loan for the finance bureau,
+	 * newest first: {@code limit} of them (at most {@link #MOST}) from {@code offset}, so
+	 * that a city's years of loans are read a part at a time (three queries).
 	 */
 	@Transactional(readOnly = true)
-	public List<CaseListing> loans(PortalUser user) {
-		List<Long> ids = store.grantedLoans(LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user));
-		return ids.isEmpty() ? List.of() : stages.listings(ids);
+	public LoanSlice loans(PortalUser user, int offset, int limit) {
+		if (offset < 0 || limit < 1 || limit > MOST) {
+			throw LedgerException.invalid(offset < 0 ? "offset" : "limit", "offset 不能为负，limit 应在 1 至 " + MOST + " 之间");
+		}
+		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
+		long total = store.countGrantedLoans(banks, false, null);
+		List<Long> ids = offset >= total ? List.of() : store.grantedLoans(banks, false, null, offset, limit);
+		return new LoanSlice(ids.isEmpty() ? List.of() : stages.listings(ids), total);
 	}
 
 	/**
@@ -80,7 +93,7 @@ public class LoanBook {
 	 * the periods of each loan waiting for the finance bureau.
 	 */
 	public record LoanPage(List<CaseListing> loans, int page, int pages, long total,
-			Map<Long, Map<LedgerStatus, Integer>> waiting) {
+			Map<Long, Map<LedgerStatus, Integer>> waiting, Map<Long, String> lenders, Map<Long, BigDecimal> granted) {
 
 		/**
 		 * What waits on a loan for the finance bureau, in words (待审核 1 期，待拨付 2 期); empty
@@ -101,25 +114,34 @@ public class LoanBook {
 	}
 
 	/**
-	 * One page of {@link #loans}, newest first; a page number out of range shows the
-	 * nearest page. {@code waiting}: only loans with a period waiting for the finance
-	 * bureau.
+	 * One page of {@link #loans}, newest first, with each loan's lender and granted
+	 * amount; a page number out of range shows the nearest page. {@code waiting}: only
+	 * loans with a period waiting for the finance bureau; {@code text}: only those whose
+	 * reference number, enterprise name or credit code contains it.
 	 */
 	@Transactional(readOnly = true)
-	public LoanPage page(PortalUser user, int page, boolean waiting) {
-		return page(user, page, PAGE_SIZE, waiting);
+	public LoanPage page(PortalUser user, int page, boolean waiting, String text) {
+		return page(user, page, PAGE_SIZE, waiting, text);
 	}
 
 	/** One page of {@code size} loans. */
 	@Transactional(readOnly = true)
-	public LoanPage page(PortalUser user, int page, int size, boolean waiting) {
+	public LoanPage page(PortalUser user, int page, int size, boolean waiting, String text) {
 		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
-		long total = store.countGrantedLoans(banks, waiting);
+		long total = store.countGrantedLoans(banks, waiting, text);
 		int pages = ResultPage.pages(Math.toIntExact(total), size);
 		int current = ResultPage.number(page, Math.toIntExact(total), size);
-		List<Long> ids = store.grantedLoans(banks, waiting, ResultPage.offset(current, size), size);
-		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total,
-				store.waiting(ids));
+		List<Long> ids = store.grantedLoans(banks, waiting, text, ResultPage.offset(current, size), size);
+		Map<Long, String> lenders = new HashMap<>();
+		Map<Long, BigDecimal> granted = new HashMap<>();
+		store.grantedTerms(ids).forEach((id, terms) -> {
+			lenders.put(id, organizations.bankName(terms.bankKey()));
+			if (terms.amount() != null) {
+				granted.put(id, terms.amount());
+			}
+		});
+		return new LoanPage(ids.isEmpty() ? List.of() : stages.listings(ids), current, pages, total, store.waiting(ids),
+				lenders, granted);
 	}
 
 	@Transactional(readOnly = true)

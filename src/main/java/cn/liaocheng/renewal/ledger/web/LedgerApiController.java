@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,9 +48,12 @@ class LedgerApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "本行发放的贷款（市财政局：全部已发放贷款）")
-	List<CaseListing> loans(@AuthenticationPrincipal PortalUser user) {
-		return book.loans(user);
+	@Operation(summary = "本行发放的贷款（市财政局：全部已发放贷款）",
+			description = "按申报从新到旧，offset 起取 limit 笔（默认 500，最多 2000），符合条件的总数在响应头 X-Total-Count 中")
+	ResponseEntity<List<CaseListing>> loans(@AuthenticationPrincipal PortalUser user,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit) {
+		LoanBook.LoanSlice slice = book.loans(user, offset, limit);
+		return ResponseEntity.ok().header("X-Total-Count", Long.toString(slice.total())).body(slice.loans());
 	}
 
 	@GetMapping("/{id}")

@@ -48,7 +48,8 @@ class LedgerPagesController {
 
 	@GetMapping("/ledger")
 	String loans(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "false") boolean waiting, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean waiting, @RequestParam(defaultValue = "") String q,
+			Model model, HttpServletResponse response) {
 		if (!book.seesLoans(user)) {
 			// Not "no loans": the page says whose it is.
 			response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -56,9 +57,13 @@ class LedgerPagesController {
 			return "ledger/loans";
 		}
 		model.addAttribute("outsider", false);
-		LoanBook.LoanPage shown = book.page(user, page, waiting);
+		// A search is a few words (a reference number, a name, a credit code), not a
+		// text.
+		String text = q.strip().length() > 64 ? q.strip().substring(0, 64) : q.strip();
+		LoanBook.LoanPage shown = book.page(user, page, waiting, text);
 		model.addAttribute("shown", shown);
 		model.addAttribute("waiting", waiting);
+		model.addAttribute("q", text);
 		model.addAttribute("loans", shown.loans());
 		model.addAttribute("page", shown.page());
 		model.addAttribute("pages", shown.pages());

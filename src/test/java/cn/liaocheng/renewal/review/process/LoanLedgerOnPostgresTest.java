@@ -287,6 +287,31 @@ class LoanLedgerOnPostgresTest {
 		assertThat(total).isEqualByComparingTo("36550.00");
 	}
 
+	/**
+	 * The finance bureau's list of every loan comes a part at a time, with the total in a
+	 * header, so that years of loans are not one answer.
+	 */
+	@Test
+	void shouldListTheLoansAPartAtATime() throws Exception {
+		long firstMade = grantedLoan().id();
+		grantedLoan();
+		long last = grantedLoan().id();
+		HttpResponse<String> first = finance.get("/api/ledger/loans?limit=1");
+		assertThat(first.statusCode()).isEqualTo(200);
+		long total = Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
+		assertThat(total).isGreaterThanOrEqualTo(3);
+		assertThat(JSON.readTree(first.body())).singleElement()
+			.satisfies(loan -> assertThat(loan.at("/summary/id").asLong()).isEqualTo(last));
+		assertThat(JSON.readTree(finance.get("/api/ledger/loans?offset=2&limit=1").body())).singleElement()
+			.satisfies(loan -> assertThat(loan.at("/summary/id").asLong()).isEqualTo(firstMade));
+		assertThat(JSON.readTree(finance.get("/api/ledger/loans?offset=" + total).body())).isEmpty();
+		for (String wrong : List.of("offset=-1", "limit=0", "limit=2001")) {
+			HttpResponse<String> refused = finance.get("/api/ledger/loans?" + wrong);
+			assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+			assertThat(refused.body()).as(wrong).contains("limit 应在 1 至 2000 之间");
+		}
+	}
+
 	@Test
 	void shouldLetOnlyTheGrantingBankRecordAndOnlyOnItsOwnLoan() throws Exception {
 		long id = grantedLoan().id();

@@ -201,19 +201,47 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 	void theListOfLoansIsPagedAndEachPageOnlyHoldsWhatTheCallerMaySee() {
 		Case older = grantedLoan();
 		Case newer = grantedLoan();
-		LoanBook.LoanPage first = book.page(review.user("lc-finance"), 1, 1, false);
-		LoanBook.LoanPage second = book.page(review.user("lc-finance"), 2, 1, false);
+		LoanBook.LoanPage first = book.page(review.user("lc-finance"), 1, 1, false, null);
+		LoanBook.LoanPage second = book.page(review.user("lc-finance"), 2, 1, false, null);
 
 		assertThat(first.total()).isGreaterThanOrEqualTo(2);
 		assertThat(first.pages()).isEqualTo((int) first.total());
 		assertThat(first.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(newer.id()));
 		assertThat(second.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(older.id()));
-		assertThat(book.page(review.user("lc-finance"), 999, 1, false).page()).as("past the end: the last page")
+		assertThat(book.page(review.user("lc-finance"), 999, 1, false, null).page()).as("past the end: the last page")
 			.isEqualTo(first.pages());
-		LoanBook.LoanPage otherBank = book.page(review.user("abc-officer"), 1, 1000, false);
+		LoanBook.LoanPage otherBank = book.page(review.user("abc-officer"), 1, 1000, false, null);
 		assertThat(otherBank.loans()).extracting(l -> l.summary().id()).doesNotContain(older.id(), newer.id());
 		assertThat(session("lc-finance").get("/ledger?page=abc").statusCode()).as("not a page number").isEqualTo(400);
 		assertThat(session("lc-finance").get("/ledger?page=-3").body()).contains("/ledger/loans/" + newer.id());
+	}
+
+	/**
+	 * The finance bureau finds a loan by its reference number, the enterprise's name or
+	 * credit code, and reads the lender and the amount granted in the list; a bank finds
+	 * only its own, and a search's wildcards are taken as typed.
+	 */
+	@Test
+	void theListFindsALoanByItsNumberOrEnterpriseAndShowsItsLenderAndAmount() {
+		Case loan = grantedLoan();
+		String number = review.referenceNo(loan);
+		WebClient finance = session("lc-finance");
+
+		String found = finance.get("/ledger?q=" + number.substring(number.length() - 6)).body();
+		assertThat(found).contains("/ledger/loans/" + loan.id(), "中国工商银行聊城分行", "5,000,000.00");
+		LoanBook.LoanPage byNumber = book.page(review.user("lc-finance"), 1, 1000, false, number);
+		assertThat(byNumber.loans()).singleElement().satisfies(l -> assertThat(l.summary().id()).isEqualTo(loan.id()));
+		assertThat(book.page(review.user("lc-finance"), 1, 1000, false, "冠县演示轴承").loans())
+			.extracting(l -> l.summary().id())
+			.contains(loan.id());
+		assertThat(book.page(review.user("abc-officer"), 1, 1000, false, number).loans()).as("another bank's loan")
+			.isEmpty();
+		assertThat(book.page(review.user("lc-finance"), 1, 1000, false, "%").total()).as("a wildcard as typed")
+			.isZero();
+		HttpResponse<String> none = finance
+			.get("/ledger?q=" + URLEncoder.encode("无此企业".repeat(30), StandardCharsets.UTF_8));
+		assertThat(none.statusCode()).isEqualTo(200);
+		assertThat(none.body()).contains("没有与“" + "无此企业".repeat(16) + "”相符的贷款");
 	}
 
 	/**

@@ -182,7 +182,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		accrual.accrueAll(LocalDate.of(2024, 9, 1));
 		assertThat(accruedNotes("lc-finance")).as("a run that wrote nothing").hasSize(before + 1);
 
-		LoanBook.LoanPage waiting = book.page(review.user("lc-finance"), 1, 1000, true);
+		LoanBook.LoanPage waiting = book.page(review.user("lc-finance"), 1, 1000, true, null);
 		assertThat(waiting.loans()).extracting(l -> l.summary().id()).contains(loan.id()).doesNotContain(quiet.id());
 		int accrued = rows(loan).size();
 		assertThat(accrued).as("June (from the 20th), July, August").isEqualTo(3);
@@ -194,7 +194,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 		LedgerRow july = period(loan, "2024-07");
 		payments.approve(review.user("lc-finance"), loan.id(), july.id());
-		assertThat(book.page(review.user("lc-finance"), 1, 1000, true).waitingText(loan.id()))
+		assertThat(book.page(review.user("lc-finance"), 1, 1000, true, null).waitingText(loan.id()))
 			.isEqualTo("待审核 2 期，待拨付 1 期");
 	}
 
