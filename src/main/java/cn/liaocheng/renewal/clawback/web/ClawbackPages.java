@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +32,7 @@ import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
 import cn.liaocheng.renewal.clawback.internal.PriorNotices;
+import cn.liaocheng.renewal.engine.People;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,8 +56,11 @@ class ClawbackPages {
 
 	private final ApplicationStages stages;
 
+	private final People people;
+
 	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList, PriorNotices notices,
-			ApplicationStages stages) {
+			ApplicationStages stages, People people) {
+		this.people = people;
 		this.stages = stages;
 		this.notices = notices;
 		this.clawbacks = clawbacks;
@@ -86,6 +94,16 @@ class ClawbackPages {
 					.toList() : List.of());
 		model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
 		model.addAttribute("priorNotice", notices.latest(applicationId).orElse(null));
+		// Who recorded and who checked each repayment, by name as the system shows people
+		// (冠县财政局审核员), not by login id: once each.
+		Map<String, String> names = new HashMap<>();
+		c.repayments()
+			.stream()
+			.flatMap(r -> Stream.of(r.recordedBy(), r.checkedBy()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach(id -> names.put(id, people.name(id)));
+		model.addAttribute("names", names);
 		return "clawback/detail";
 	}
 

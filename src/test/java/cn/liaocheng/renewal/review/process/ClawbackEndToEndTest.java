@@ -202,7 +202,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.query(String.class)
 			.single()).isEqualTo(AllocationTerms.VERSION);
 		assertThat(issued.text())
-			.contains("聊城市财政局下达该奖补资金的《奖补资金下达通知书》（" + notice.decision().number() + "）载明", "依照该通知书，你单位已获得的奖补资金应予追回")
+			.contains("聊城市财政局下达该奖补资金的《奖补资金下达通知书》（" + notice.decision().number() + "）载明",
+					"依照该通知书，你单位已获得的奖补资金人民币37,000.00元中，人民币30,000.00元应予追回")
 			.doesNotContain("专款专用");
 		// The enterprise is told it owes money by a date, not that its case is closed.
 		List<String> told = jdbc.sql(
@@ -323,7 +324,33 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 				.isEmpty();
 			browser.waitFor(org.openqa.selenium.By.id("all-recorded"));
 			browser.fullPageScreenshot("clawback-county-finance-check");
+			// Enter in the reason box returns the entry with the reason typed; it does
+			// not confirm it.
+			line.findElement(org.openqa.selenium.By.name("note"))
+				.sendKeys("凭证号与国库回单不符", org.openqa.selenium.Keys.ENTER);
+			browser.waitUntil(d -> d.findElement(org.openqa.selenium.By.cssSelector(".alert.info"))
+				.getText()
+				.contains("已退回该笔缴款"));
+			assertThat(JSON.readTree(lead.get("/api/clawbacks/" + claim.id()).body())
+				.at("/repayments/1/checkNote")
+				.asText()).isEqualTo("凭证号与国库回单不符");
+			assertThat(lead.postJson(path, repayment("20000", "JK-002")).statusCode()).isEqualTo(200);
+			browser.open("/clawbacks/" + claim.id());
+			line = browser.waitFor(org.openqa.selenium.By.id("repayment-" + second));
+			// Who recorded and who checked are named as people, not by login id.
+			assertThat(browser.driver().findElement(org.openqa.selenium.By.id("repayments")).getText())
+				.doesNotContain("gx-finance")
+				.contains("冠县财政局");
+			// 确认到账 asks first, naming the entry; dismissed, nothing is sent.
 			line.findElement(org.openqa.selenium.By.cssSelector("button[value=CONFIRM]")).click();
+			org.openqa.selenium.Alert asked = browser.driver().switchTo().alert();
+			assertThat(asked.getText()).contains("20,000.00 元", "凭证号 JK-002");
+			asked.dismiss();
+			assertThat(
+					JSON.readTree(lead.get("/api/clawbacks/" + claim.id()).body()).at("/repayments/1/state").asText())
+				.isEqualTo("PENDING");
+			line.findElement(org.openqa.selenium.By.cssSelector("button[value=CONFIRM]")).click();
+			browser.driver().switchTo().alert().accept();
 			browser.waitUntil(d -> d.findElement(org.openqa.selenium.By.id("clawback-status")).getText().equals("已缴清"));
 			assertThat(browser.driver().findElement(org.openqa.selenium.By.cssSelector(".alert.info")).getText())
 				.contains("追回资金已全部缴清");
