@@ -279,7 +279,8 @@ class DeadlineReminders {
 	}
 
 	private static Note note(OpenCorrection c) {
-		return new Note(NotificationKind.DEADLINE_APPROACHING, "补正期限即将届满：" + c.referenceNo(),
+		return new Note(NotificationKind.DEADLINE_APPROACHING,
+				"补正期限即将届满：" + c.referenceNo() + "，截止" + ChinaTime.minute(c.deadline()),
 				"您的" + c.kind().label() + "（申报编号 " + c.referenceNo() + "）补正期限为 " + ChinaTime.minute(c.deadline())
 						+ "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
@@ -288,7 +289,9 @@ class DeadlineReminders {
 
 	/** The statement period as the prior notice gave it and the case page offers it. */
 	private static Note note(OpenStatementPeriod s) {
-		return new Note(NotificationKind.STATEMENT_DUE, "陈述、申辩期限即将届满：" + s.referenceNo(),
+		return new Note(NotificationKind.STATEMENT_DUE,
+				"陈述、申辩期限即将届满：" + s.referenceNo() + "，截止"
+						+ NotificationEvents.DAY.format(s.lastDay().atStartOfDay(NotificationEvents.CHINA).toInstant()),
 				"您的申报（申报编号 " + s.referenceNo() + "）收到奖补资金追回事先告知书（" + s.noticeNumber() + "），陈述、申辩期限为 "
 						+ NotificationEvents.DAY.format(s.lastDay().atStartOfDay(NotificationEvents.CHINA).toInstant())
 						+ "（含当日）。如有陈述、申辩意见，请在期限前在申报详情的“奖补资金追回”一栏提交；期满未提交的，将依告知的内容作出决定。",

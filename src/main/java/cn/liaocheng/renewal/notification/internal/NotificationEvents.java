@@ -157,12 +157,12 @@ class NotificationEvents {
 	@EventListener
 	void on(CaseReturned event) {
 		ReviewFacts facts = stages.facts(event.applicationId());
-		notifier.notify(facts.enterpriseUser(),
-				new Note(NotificationKind.CASE_RETURNED, "申报被退回补正：" + facts.referenceNo(),
-						"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。" + "退回理由："
-								+ Sentences.ended(event.reasons()) + "请于 " + ChinaTime.minute(event.deadline())
-								+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
-						caseLink(event.applicationId()), event.applicationId(), null));
+		notifier.notify(facts.enterpriseUser(), new Note(NotificationKind.CASE_RETURNED,
+				"申报被退回补正：" + facts.referenceNo() + "，请于" + ChinaTime.minute(event.deadline()) + "前补正",
+				"您的申报「" + facts.title() + "」（申报编号 " + facts.referenceNo() + "）被退回补正。" + "退回理由："
+						+ Sentences.ended(event.reasons()) + "请于 " + ChinaTime.minute(event.deadline())
+						+ " 前修改申报材料并重新提交，逾期未补正的，申报失效。",
+				caseLink(event.applicationId()), event.applicationId(), null));
 	}
 
 	@EventListener

@@ -10,7 +10,8 @@ import cn.liaocheng.renewal.notification.SmsGateway;
 
 /**
  * Text messages to an enterprise's contact mobile number, through the {@link SmsGateway}.
- * A message carries only the title: reasons and amounts stay behind the login.
+ * A message carries only the title, with the deadline where there is one, and the
+ * system's address: reasons and amounts stay behind the login.
  */
 @Component
 class SmsChannel implements DeliveryChannel {
@@ -21,9 +22,13 @@ class SmsChannel implements DeliveryChannel {
 
 	private final boolean enabled;
 
-	SmsChannel(SmsGateway gateway, @Value("${renewal.notification.sms.enabled:false}") boolean enabled) {
+	private final String address;
+
+	SmsChannel(SmsGateway gateway, @Value("${renewal.notification.sms.enabled:false}") boolean enabled,
+			@Value("${renewal.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.gateway = gateway;
 		this.enabled = enabled;
+		this.address = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	@Override
@@ -52,7 +57,7 @@ class SmsChannel implements DeliveryChannel {
 
 	@Override
 	public void send(String address, String title, String body, String link) throws Exception {
-		gateway.send(address, MailChannel.SUBJECT_PREFIX + title + "。详情请登录聊城市工业领域设备更新审批系统查看。");
+		gateway.send(address, MailChannel.SUBJECT_PREFIX + title + "。详情请登录聊城市工业领域设备更新审批系统（" + this.address + "）查看。");
 	}
 
 }

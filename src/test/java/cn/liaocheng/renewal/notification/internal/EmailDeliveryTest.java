@@ -126,6 +126,9 @@ class EmailDeliveryTest {
 		assertThat(status(email)).isEqualTo("SENT");
 		assertThat(status(sms)).isEqualTo("SENT");
 		assertThat(output.getOut()).contains("SMS to 138****1234: 【聊城市设备更新审批】申报被退回补正：");
+		// The text message says by when, and where to log in.
+		assertThat(output.getOut()).containsPattern(
+				"SMS to 138\\*{4}1234: 【聊城市设备更新审批】申报被退回补正：[^，]+，请于\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}前补正。详情请登录聊城市工业领域设备更新审批系统（http://localhost:8080）查看。");
 		// Reviewers of the demo data have .invalid addresses: nothing is queued for them.
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE address LIKE '%.invalid'")
 			.query(Long.class)
