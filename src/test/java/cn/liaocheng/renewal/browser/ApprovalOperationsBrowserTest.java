@@ -498,7 +498,7 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	@Test
-	void aSavedOpinionPhraseIsOfferedAboveTheOpinionFieldOfTheForm() {
+	void aSavedOpinionPhraseIsOfferedAboveTheOpinionFieldOfTheForm() throws InterruptedException {
 		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
 		jdbc.sql("DELETE FROM opinion_phrase WHERE user_id = ?").param(DemoUsers.COUNTY_REVIEWER).update();
 		openOperations(DemoUsers.COUNTY_REVIEWER, task);
@@ -521,6 +521,14 @@ class ApprovalOperationsBrowserTest {
 		WebElement opinion = pick
 			.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//textarea"));
 		browser.waitUntil(d -> opinion.getAttribute("value").contains("材料齐全，符合申报条件，同意。"));
+		// Picked after words of one's own, a phrase begins a sentence of its own.
+		opinion.sendKeys("附件已核对");
+		// As a reviewer does, not within the instant of typing: the form takes what is
+		// typed into its own state a moment later, and a phrase picked before that would
+		// be drawn over by the typing.
+		Thread.sleep(600);
+		new Select(pick).selectByVisibleText("材料齐全，符合申报条件，同意。");
+		browser.waitUntil(d -> opinion.getAttribute("value").endsWith("附件已核对；材料齐全，符合申报条件，同意。"));
 		browser.screenshot("tasklist-operations-phrase-in-form");
 	}
 

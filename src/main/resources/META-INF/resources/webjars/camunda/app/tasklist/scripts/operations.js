@@ -258,13 +258,28 @@ function decoratePhrases() {
       if (!pick.value) {
         return;
       }
+      // The field's textarea as it is now: the form may have drawn it anew since the select was added.
+      var box = pick.closest('.fjs-form-field-textarea');
+      var current = (box && box.querySelector('textarea')) || area;
       var setter = Object.getOwnPropertyDescriptor(window.HTMLTextAreaElement.prototype, 'value').set;
-      setter.call(area, area.value ? area.value + pick.value : pick.value);
-      area.dispatchEvent(new Event('input', {bubbles: true}));
+      // A phrase joins what is typed as a sentence of its own, not glued to its last word.
+      var typed = current.value.replace(/\s+$/, '');
+      setter.call(current, typed ? typed + (/[。；;，,！!？?：:]$/.test(typed) ? '' : '；') + pick.value : pick.value);
+      current.dispatchEvent(new Event('input', {bubbles: true}));
       pick.value = '';
     });
     label.parentNode.insertBefore(pick, label.nextSibling);
   });
+}
+
+/** A moment as Beijing time, whatever the browser's own zone: 2026-03-05 14:03. */
+function beijingTime(at) {
+  var parts = {};
+  new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date(at)).forEach(function (p) {
+    parts[p.type] = p.value;
+  });
+  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
 }
 
 function watchForms() {
@@ -289,7 +304,7 @@ function copiesPanel(container) {
     copies.forEach(function (c) {
       list.appendChild(el('li', {}, [
         el('a', {href: '/review/applications/' + c.applicationId, target: '_blank', rel: 'noopener', text: c.referenceNo + ' ' + c.title}),
-        el('div', {'class': 'help-block', text: c.fromName + '于' + new Date(c.at).toLocaleString('zh-CN') + '抄送：' + c.reason})
+        el('div', {'class': 'help-block', text: c.fromName + '于' + beijingTime(c.at) + '抄送：' + c.reason})
       ]));
     });
     container.appendChild(list);
@@ -330,7 +345,7 @@ function withdrawPanel(container) {
     steps.forEach(function (s) {
       var reason = reasonField('withdrawReason', '撤回' + s.referenceNo + '的原因', '撤回原因（必填，2–200 字）');
       var returned = s.correction;
-      container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + new Date(s.completedAt).toLocaleString('zh-CN') + '办结（' + s.decisionLabel + '）'
+      container.appendChild(section(s.referenceNo + ' ' + s.title, s.stepName + '，' + beijingTime(s.completedAt) + '办结（' + s.decisionLabel + '）'
         + (returned ? '。撤回后补正结束，企业将收到无需补正的通知' : ''),
         [reason], returned ? '撤回退回补正' : '撤回', function () {
           return call('POST', '/completed-tasks/' + encodeURIComponent(s.taskId) + '/withdraw', {reason: reasonOf(reason)})
