@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -191,10 +192,29 @@ class EnterpriseAppliesBrowserTest {
 		type(By.id("projectName"), projectName);
 		type(By.id("totalInvestment"), "abc");
 		type(By.name("equipment[0].name"), "高效节能热处理炉");
-		browser.driver().findElement(By.id("save")).click();
+		// Enter in a cell of the equipment table saves the draft: it does not add rows.
+		browser.driver().findElement(By.name("equipment[0].name")).sendKeys(Keys.ENTER);
 
 		WebElement summary = browser.waitFor(By.cssSelector("main .alert.error"));
 		assertThat(summary.getText()).contains("申报材料有 5 处需要修改");
+		// The summary names each problem with its field and takes the user there.
+		List<WebElement> links = browser.waitUntil(d -> {
+			List<WebElement> found = d.findElements(By.cssSelector("#problem-summary .problem-list a"));
+			return found.size() == 5 ? found : null;
+		});
+		assertThat(links).extracting(WebElement::getText)
+			.contains("总投资（元）：总投资应为金额（元），例如 1250000.00", "第1行 规格型号：请填写规格型号");
+		assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("the summary is read first")
+			.isEqualTo("problem-summary");
+		links.stream().filter(link -> link.getText().startsWith("第1行 单价")).findFirst().orElseThrow().click();
+		assertThat(browser.driver().switchTo().activeElement().getAttribute("name"))
+			.isEqualTo("equipment[0].unitPrice");
+		assertThat(browser.driver().findElement(By.name("equipment[0].unitPrice")).getAttribute("aria-invalid"))
+			.isEqualTo("true");
+		String describedBy = browser.driver().findElement(By.id("totalInvestment")).getAttribute("aria-describedby");
+		assertThat(
+				browser.driver().findElement(By.id(describedBy.substring(describedBy.lastIndexOf(' ') + 1))).getText())
+			.startsWith("总投资应为金额");
 		assertThat(browser.driver().getCurrentUrl()).as("the form comes back, not the detail page")
 			.doesNotContainPattern("/enterprise/applications/\\d+");
 

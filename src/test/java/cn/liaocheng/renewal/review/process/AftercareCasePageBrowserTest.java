@@ -184,6 +184,9 @@ class AftercareCasePageBrowserTest extends ReviewProcessTest {
 	private void applyForAcceptance(Case claim) throws IOException {
 		Path dir = Files.createTempDirectory("aftercare");
 		for (String id : new String[] { "commissioning", "photos", "finalAccounts" }) {
+			// Asked for by the browser before sending: a refusal from the server would
+			// drop the files already chosen.
+			assertThat(browser.driver().findElement(By.id(id)).getDomProperty("required")).as(id).isEqualTo("true");
 			Path file = dir.resolve(id + ".pdf");
 			Files.write(file, ("%PDF-1.4\n% " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
 			browser.driver().findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
