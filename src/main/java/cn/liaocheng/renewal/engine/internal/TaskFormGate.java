@@ -63,10 +63,12 @@ public final class TaskFormGate {
 	/**
 	 * A completion writes its values into the step's execution, and the engine puts a
 	 * value the step does not hold as its own (an input parameter of the task) into the
-	 * nearest scope that holds it, or the case's root: a form field the models do not
-	 * keep local would let the reviewer overwrite the case's routing
+	 * nearest scope that holds it: a form field the model does not keep local, named as a
+	 * variable of the case, would let the reviewer overwrite the case's routing
 	 * ({@code divisionCode}), its kind or its deadlines. A completion that writes such a
-	 * field is refused, until the model keeps the field local.
+	 * field is refused until the model keeps it local. A field no scope holds yet is
+	 * created on the case's root, overwriting nothing, as the engine always did (open
+	 * steps of models deployed before their fields were kept local still complete).
 	 */
 	private static void requireLocal(TaskEntity task, Iterable<String> names) {
 		ExecutionEntity execution = task.getExecution();
@@ -75,8 +77,9 @@ public final class TaskFormGate {
 		}
 		List<String> problems = new ArrayList<>();
 		for (String name : names) {
-			if (!execution.hasVariableLocal(name)) {
-				problems.add("表单字段「" + name + "」未设为本环节的局部变量（camunda:inputParameter），办理会改写案件的流程变量，暂不能办理，请联系系统管理员");
+			if (!execution.hasVariableLocal(name) && execution.hasVariable(name)) {
+				problems
+					.add("表单字段「" + name + "」与案件的流程变量同名，且未设为本环节的局部变量（camunda:inputParameter），办理会改写该变量，暂不能办理，请联系系统管理员");
 			}
 		}
 		if (!problems.isEmpty()) {

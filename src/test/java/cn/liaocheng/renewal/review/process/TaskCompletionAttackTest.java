@@ -239,7 +239,7 @@ class TaskCompletionAttackTest extends ReviewProcessTest {
 					HttpResponse<String> response = reviewer.post(path, body(
 							Map.of("decision", "APPROVE", "opinion", OPINION), "divisionCode", "371581", "String"));
 					assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(400);
-					assertThat(response.body()).as(path).contains("表单字段「divisionCode」未设为本环节的局部变量");
+					assertThat(response.body()).as(path).contains("表单字段「divisionCode」与案件的流程变量同名，且未设为本环节的局部变量");
 				}
 			}
 		}
