@@ -4,24 +4,34 @@
 // equipment rows does not have to be searched by eye. The summary takes the focus when the page opens.
 (function () {
   var SHOWN = 30;
+  // The field a message stands beside: in its .field box or its table cell. A message of a whole part (the equipment
+  // list as such) belongs to no field.
   function controlOf(error) {
-    var box = error.closest('.field, td, .invalid') || error.parentElement;
+    var box = error.closest('.field, td');
     return box ? box.querySelector('input:not([type=hidden]), select, textarea') : null;
   }
   function labelOf(control) {
     var label = control.getAttribute('aria-label');
     if (!label && control.id) {
       var tag = document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
-      if (tag) label = tag.textContent;
+      if (tag) {
+        var words = tag.cloneNode(true);
+        words.querySelectorAll('.tag').forEach(function (mark) { mark.remove(); });
+        label = words.textContent;
+      }
     }
     return (label || '').replace(/[\s*（(]*必[填传][)）]?|\s*\*\s*$/g, '').trim();
   }
   document.addEventListener('DOMContentLoaded', function () {
     var problems = [];
     document.querySelectorAll('.field-error').forEach(function (error, i) {
-      var control = controlOf(error);
-      if (!control || !error.textContent.trim()) return;
+      if (!error.textContent.trim()) return;
       if (!error.id) error.id = 'field-error-' + i;
+      var control = controlOf(error);
+      if (!control) {
+        problems.push({control: null, target: error, label: '', message: error.textContent.trim()});
+        return;
+      }
       control.setAttribute('aria-invalid', 'true');
       var described = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
       if (described.indexOf(error.id) < 0) described.push(error.id);
@@ -40,8 +50,9 @@
         link.textContent = (p.label ? p.label + '：' : '') + p.message;
         link.addEventListener('click', function (event) {
           event.preventDefault();
-          p.control.scrollIntoView({block: 'center'});
-          p.control.focus({preventScroll: true});
+          var target = p.control || p.target;
+          target.scrollIntoView({block: 'center'});
+          if (p.control) p.control.focus({preventScroll: true});
         });
         item.appendChild(link);
         list.appendChild(item);

@@ -20,8 +20,15 @@ public record ApplicationEvent(Instant at, @JsonIgnore String actor, String acto
 	public boolean toldToApplicant() {
 		return action == null || !(action.startsWith("TASK_") || action.equals("OVERDUE")
 				|| action.equals(CLAWBACK_REPAYMENT_RECORDED) || action.equals(CLAWBACK_REPAYMENT_RETURNED)
-				|| action.equals(CLAWBACK_AWAITING_CHECK));
+				|| action.equals(CLAWBACK_AWAITING_CHECK) || action.equals(SUBSIDY_COMPUTED));
 	}
+
+	/**
+	 * How the subsidy was computed (table version, rate, cap, amounts): the reviewers'
+	 * record. The enterprise is told the amount when it is proposed for the public
+	 * notice, and never of one computed for a claim that ended without an award.
+	 */
+	public static final String SUBSIDY_COMPUTED = "SUBSIDY_COMPUTED";
 
 	/**
 	 * The repayment deadline passed with everything owed recorded as paid in time,

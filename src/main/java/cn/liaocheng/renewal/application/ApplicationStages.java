@@ -160,6 +160,7 @@ public class ApplicationStages {
 	}
 
 	/** The same attachment for its preview, its content read only to draw a page. */
+	@Transactional(readOnly = true)
 	public AttachmentPreview attachmentPreview(long applicationId, long attachmentId) {
 		return store.attachmentPreviewOf(applicationId, attachmentId);
 	}

@@ -331,6 +331,7 @@ public class Applications {
 		return store.attachmentPreview(enterpriseOf(user), id, attachmentId);
 	}
 
+	@Transactional(readOnly = true)
 	public AttachmentDownload attachment(PortalUser user, long id, long attachmentId) {
 		return store.attachment(enterpriseOf(user), id, attachmentId);
 	}

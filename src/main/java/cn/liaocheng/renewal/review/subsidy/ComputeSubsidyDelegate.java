@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.Money;
 import cn.liaocheng.renewal.engine.People;
@@ -43,7 +44,8 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 		stages.recordSubsidyAmount(applicationId, calculation.amount());
 		// What rate, cap and table version gave it, kept with the case: the table may be
 		// edited later.
-		stages.note(applicationId, "system", People.SYSTEM_NAME, "SUBSIDY_COMPUTED", calculation.basis());
+		stages.note(applicationId, "system", People.SYSTEM_NAME, ApplicationEvent.SUBSIDY_COMPUTED,
+				calculation.basis());
 		// Shown on the allocation's and payment's forms, never read: 1,250,000.00.
 		execution.setVariable(ReviewProcesses.SUBSIDY_AMOUNT, Money.yuan(calculation.amount()));
 		// By the expert-review table in force, whose version the decision's grounds will

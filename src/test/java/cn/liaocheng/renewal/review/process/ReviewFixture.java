@@ -322,6 +322,11 @@ final class ReviewFixture implements AutoCloseable {
 		return applications.detail(enterprise, c.id()).history().stream().map(ApplicationEvent::message).toList();
 	}
 
+	/** The application's history as the reviewers read it, their own records included. */
+	List<String> reviewersHistory(Case c) {
+		return stages.dossier(c.id()).history().stream().map(ApplicationEvent::message).toList();
+	}
+
 	/** A group's body as reviewers and enterprises read it: 市发展和改革委员会. */
 	String bodyName(String group) {
 		return context.getBean(cn.liaocheng.renewal.review.directory.Directory.class).bodyName(group);

@@ -68,9 +68,11 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("37000.00");
 		// How it was reached is kept with the case, by the version of the table that gave
 		// the rate: the table may be edited later.
-		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line)
+		assertThat(review.reviewersHistory(claim)).anySatisfy(line -> assertThat(line)
 			.containsPattern("测算奖补金额：按奖补比例表（subsidy-amount 第 \\d+ 版）重点任务第 7 项的奖补比例 10%、单个项目上限 3,000,000.00 元，"
 					+ "设备金额合计 370,000.00 元（有发票金额的按发票金额），逐行计算合计 37,000.00 元，测算为 37,000.00 元。"));
+		assertThat(review.history(claim)).as("the reviewers' record: the enterprise is told of the notice")
+			.noneSatisfy(line -> assertThat(line).startsWith("测算奖补金额"));
 		assertThat(review.variable(claim.process(), "subsidyAmount")).as("as the forms show it").isEqualTo("37,000.00");
 		assertThat(review.variable(claim.process(), "expertReview")).isEqualTo(false);
 		assertThat(review.status(claim)).isEqualTo(ApplicationStatus.PUBLIC_NOTICE);
