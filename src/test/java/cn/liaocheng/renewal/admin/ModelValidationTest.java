@@ -199,6 +199,17 @@ class ModelValidationTest {
 						shipped("forms/county-payment.form").replace("\"key\": \"paidAmount\",",
 								"\"key\": \"paidAmount\", \"readonly\": \"=decision = \\\"APPROVE\\\"\","),
 						"表单缺少系统要读取的填写项 “paidAmount”", "county-payment"),
+				// A field the step does not keep as its own would land on the case: named
+				// as
+				// a variable of the case, it would refuse every completion.
+				Arguments.of("county-formal-review.form", shipped("forms/county-formal-review.form").replace(
+						"\"components\": [",
+						"\"components\": [{\"type\": \"textfield\", \"key\": \"divisionCode\", \"label\": \"所在县\", \"id\": \"Field_Division\"},"),
+						"表单新增或保留的可填写字段 “divisionCode” 在已部署的环节「", "county-formal-review"),
+				Arguments.of("subsidy-aftercare.bpmn",
+						shipped("bpmn/subsidy-aftercare.bpmn").replace("<camunda:inputParameter name=\"voucherNo\"/>",
+								""),
+						"的表单 “county-payment” 有可填写字段 “voucherNo”，没有设为该环节的局部变量", "Task_RecordPayment"),
 				Arguments.of("juel-table.dmn",
 						TestModels.decision("v-juel-table", "camunda:historyTimeToLive=\"P1D\"")
 							.replace("<inputExpression id=\"InputExpression_1\"",

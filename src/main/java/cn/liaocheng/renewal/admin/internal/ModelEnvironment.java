@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.admin.internal;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,5 +27,21 @@ interface ModelEnvironment {
 	 * completed ({@code engine.FormFieldsRead}); empty for a form it reads nothing of.
 	 */
 	Set<String> formFieldsRead(String formId);
+
+	/** The latest deployed version of the form {@code key}, as deployed. */
+	Optional<byte[]> deployedForm(String key);
+
+	/**
+	 * The review tasks of the latest deployed version of every process whose form is
+	 * {@code formKey} ({@code camunda:formRef}).
+	 */
+	List<FormTask> deployedTasksOfForm(String formKey);
+
+	/**
+	 * A deployed user task: its process's key, how the administrator knows it (process
+	 * and step names) and the variables it keeps as its own (its input parameters).
+	 */
+	record FormTask(String processKey, String label, Set<String> inputs) {
+	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -51,6 +53,7 @@ final class ModelValidator {
 		Map<String, BpmnModelInstance> processes = new LinkedHashMap<>();
 		Map<String, DmnModelInstance> decisions = new LinkedHashMap<>();
 		Set<String> formKeys = new LinkedHashSet<>();
+		Map<String, byte[]> forms = new LinkedHashMap<>();
 		Set<String> decisionKeys = new LinkedHashSet<>();
 		resources.forEach((name, bytes) -> {
 			if (!isBpmn(name) && !isDmn(name) && !name.endsWith(".form")) {
@@ -69,12 +72,14 @@ final class ModelValidator {
 			else if (name.endsWith(".form")) {
 				formKey(name, bytes, problems).ifPresent(key -> {
 					formKeys.add(key);
+					forms.put(key, bytes);
 					checkFieldsRead(name, key, bytes, problems);
 				});
 			}
 		});
 		DeploymentContents contents = new DeploymentContents(resources.keySet(), formKeys, decisionKeys);
 		processes.forEach((name, model) -> new BpmnRules(name, environment, contents, problems).check(model));
+		checkFieldsKeptLocal(processes, forms, problems);
 		decisions.forEach((name, model) -> new DmnRules(name, problems).check(model));
 		decisions.forEach((name, model) -> SubsidyTableCoverage.check(name, model, problems));
 		decisions
@@ -194,6 +199,79 @@ final class ModelValidator {
 								+ "不同意类（REFUSE、DECLINED）的文字须含其中之一，退回补正（RETURN）的文字须含“退回”“补正”“补充”或“整改”"));
 			}
 		}
+	}
+
+	/**
+	 * Every writable field of a task's form is an input parameter of the task, kept local
+	 * to the step: a completion writes it into the step's execution, and one the step
+	 * does not hold lands on the case, where a field named as a variable of the case is
+	 * refused at every completion ({@code TaskFormGate}). Checked for the review tasks
+	 * ({@link ReviewTaskContract#isReviewTask}) of the models deployed, with their forms
+	 * as deployed with them or already; and for a form deployed without its model,
+	 * against the tasks of the latest deployed models that use it, which take the form at
+	 * once.
+	 */
+	private void checkFieldsKeptLocal(Map<String, BpmnModelInstance> processes, Map<String, byte[]> forms,
+			List<ModelProblem> problems) {
+		Set<String> processKeys = new LinkedHashSet<>();
+		processes.forEach((name, model) -> {
+			model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+				.forEach(p -> processKeys.add(p.getId()));
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				String formRef = task.getCamundaFormRef();
+				if (formRef == null || formRef.isBlank() || Expressions.isExpression(formRef)
+						|| !ReviewTaskContract.isReviewTask(task.getCamundaCandidateGroups())) {
+					continue;
+				}
+				Optional<byte[]> form = forms.containsKey(formRef) ? Optional.of(forms.get(formRef))
+						: environment.deployedForm(formRef);
+				form.ifPresent(
+						bytes -> notLocal(bytes, inputsOf(task))
+							.ifPresent(fields -> problems.add(new ModelProblem(name, task.getId(),
+									"环节「" + (task.getName() == null ? task.getId() : task.getName()) + "」的表单 “"
+											+ formRef + "” 有可填写字段 “" + String.join("”、“", fields) + "”，"
+											+ LOCAL_FIX))));
+			}
+		});
+		forms.forEach((formId, bytes) -> {
+			for (ModelEnvironment.FormTask task : environment.deployedTasksOfForm(formId)) {
+				if (processKeys.contains(task.processKey())) {
+					continue; // checked above, as deployed now
+				}
+				notLocal(bytes, task.inputs()).ifPresent(fields -> problems
+					.add(new ModelProblem(formId + ".form", formId, "表单新增或保留的可填写字段 “" + String.join("”、“", fields)
+							+ "” 在已部署的环节「" + task.label() + "」中" + LOCAL_FIX + "（表单部署后立即用于所有在办任务，请先部署映射了这些字段的流程模型）")));
+			}
+		});
+	}
+
+	private static final String LOCAL_FIX = "没有设为该环节的局部变量：请在该环节的“输入/输出”中把它们设为输入参数（camunda:inputParameter，不填值），"
+			+ "否则办理时填写的值会写入案件的流程变量，与案件已有变量同名的将无法办理";
+
+	/** The writable fields of a form that are not among {@code inputs}, sorted. */
+	private static Optional<List<String>> notLocal(byte[] form, Set<String> inputs) {
+		Map<String, JsonNode> writable = new LinkedHashMap<>();
+		try {
+			collectWritable(JSON.readTree(form).path("components"), writable);
+		}
+		catch (IOException e) {
+			return Optional.empty(); // reported where the form is read
+		}
+		List<String> missing = writable.keySet().stream().filter(k -> !inputs.contains(k)).sorted().toList();
+		return missing.isEmpty() ? Optional.empty() : Optional.of(missing);
+	}
+
+	/** The names of a user task's input parameters. */
+	static Set<String> inputsOf(UserTask task) {
+		Set<String> inputs = new LinkedHashSet<>();
+		if (task.getExtensionElements() != null) {
+			task.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(CamundaInputOutput.class)
+				.list()
+				.forEach(io -> io.getCamundaInputParameters().forEach(p -> inputs.add(p.getCamundaName())));
+		}
+		return inputs;
 	}
 
 	/**
