@@ -200,8 +200,7 @@ class ModelValidationTest {
 								"\"key\": \"paidAmount\", \"readonly\": \"=decision = \\\"APPROVE\\\"\","),
 						"表单缺少系统要读取的填写项 “paidAmount”", "county-payment"),
 				// A field the step does not keep as its own would land on the case: named
-				// as
-				// a variable of the case, it would refuse every completion.
+				// as a variable of the case, it would refuse every completion.
 				Arguments.of("county-formal-review.form", shipped("forms/county-formal-review.form").replace(
 						"\"components\": [",
 						"\"components\": [{\"type\": \"textfield\", \"key\": \"divisionCode\", \"label\": \"所在县\", \"id\": \"Field_Division\"},"),
