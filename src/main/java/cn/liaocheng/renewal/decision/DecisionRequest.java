@@ -222,8 +222,18 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 
 	}
 
-	/** One reviewing body's opinion, as summarised in the decision. */
-	public record Opinion(String body, String reviewer, LocalDate date, String conclusion, String text) {
+	/**
+	 * One reviewing body's opinion, as summarised in the decision, with the step it was
+	 * given at ({@code step}, e.g. 县级形式审查; {@code null} when not recorded): one body may
+	 * speak at several steps of a case.
+	 */
+	public record Opinion(String body, String step, String reviewer, LocalDate date, String conclusion, String text) {
+
+		/** An opinion whose step is not told. */
+		public Opinion(String body, String reviewer, LocalDate date, String conclusion, String text) {
+			this(body, null, reviewer, date, conclusion, text);
+		}
+
 	}
 
 }

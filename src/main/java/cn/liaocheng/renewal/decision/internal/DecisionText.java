@@ -380,8 +380,18 @@ final class DecisionText {
 		for (int i = 0; i < opinions.size(); i++) {
 			Opinion o = opinions.get(i);
 			StringBuilder line = new StringBuilder("（").append(ordinal(i + 1)).append("）").append(o.body());
-			line.append("（").append(o.reviewer() == null ? "" : "审查人：" + o.reviewer() + "，");
-			line.append(o.date() == null ? "" : date(o.date())).append("）：");
+			// At which step, by whom, when: 冠县工业和信息化局（县级形式审查，审查人：…，2026年3月16日）.
+			List<String> about = new ArrayList<>();
+			if (o.step() != null && !o.step().isBlank()) {
+				about.add(o.step());
+			}
+			if (o.reviewer() != null) {
+				about.add("审查人：" + o.reviewer());
+			}
+			if (o.date() != null) {
+				about.add(date(o.date()));
+			}
+			line.append(about.isEmpty() ? "" : "（" + String.join("，", about) + "）").append("：");
 			line.append(o.conclusion() == null ? "" : o.conclusion() + "。");
 			if (o.text() != null && !o.text().isBlank() && !sameWords(o.text(), o.conclusion())) {
 				line.append(o.text().strip());

@@ -236,8 +236,8 @@ class CaseNarrative {
 			return last.values()
 				.stream()
 				.filter(which)
-				.map(o -> new DecisionRequest.Opinion(o.bodyName(), o.reviewerName(), ChineseDates.day(o.at()),
-						o.decisionLabel(), o.opinion()))
+				.map(o -> new DecisionRequest.Opinion(o.bodyName(), o.stepName(), o.reviewerName(),
+						ChineseDates.day(o.at()), o.decisionLabel(), o.opinion()))
 				.toList();
 		}
 

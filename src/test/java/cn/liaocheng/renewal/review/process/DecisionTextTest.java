@@ -405,7 +405,7 @@ class DecisionTextTest extends ReviewProcessTest {
 			// Every body that reviewed it jointly is named; the co-reviewers' opinions
 			// are the government's own and not stated to the bank.
 			.contains("聊城市工业和信息化局、聊城市发展和改革委员会、聊城市生态环境局、中国人民银行聊城市分行、国家金融监督管理总局聊城监管分局联合审查")
-			.doesNotContain("聊城市发展和改革委员会（审查人")
+			.doesNotContain("聊城市发展和改革委员会（市级联审，")
 			.doesNotContain("已于2026年3月16日发放")
 			.contains("贷款金额：人民币10,000,000.00元")
 			.doesNotContain("申请贷款金额")
@@ -564,6 +564,8 @@ class DecisionTextTest extends ReviewProcessTest {
 		assertThat(review.issued(project, DecisionType.PROJECT_ACCEPTED).text())
 			.contains("同意将该项目纳入" + batchYear + "年度聊城市工业领域设备更新和技术改造项目库")
 			.contains("关于“分年度建立工业领域设备更新和技术改造项目库”的规定")
+			// Each opinion says at which step it was given: one body speaks at several.
+			.contains(COUNTY_INDUSTRY + "（县级形式审查，审查人：", COUNTY_INDUSTRY + "（县级推荐，审查人：")
 			.doesNotContain("纳入" + (batchYear - 1) + "年度", "规定的条件");
 	}
 
