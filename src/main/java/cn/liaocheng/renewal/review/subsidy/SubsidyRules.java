@@ -81,10 +81,7 @@ public class SubsidyRules {
 	 * interest-subsidy table.
 	 */
 	Optional<Rate> rate(Integer policyTask) {
-		DecisionDefinition table = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(ReviewProcesses.SUBSIDY_AMOUNT_TABLE)
-			.latestVersion()
-			.singleResult();
+		DecisionDefinition table = tables.latestDefinition(ReviewProcesses.SUBSIDY_AMOUNT_TABLE).orElse(null);
 		if (table == null) {
 			return Optional.empty();
 		}
@@ -148,10 +145,7 @@ public class SubsidyRules {
 	 * tranche's: the loan's cap is the one its interest-subsidy decision states.
 	 */
 	public TrancheRules.TrancheRule trancheRule(LoanGrant grant, boolean relendingBank, LocalDate day) {
-		DecisionDefinition table = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE)
-			.latestVersion()
-			.singleResult();
+		DecisionDefinition table = tables.latestDefinition(ReviewProcesses.INTEREST_SUBSIDY_TABLE).orElse(null);
 		if (table == null) {
 			return askTrancheRule(grant, relendingBank, day);
 		}
@@ -214,10 +208,7 @@ public class SubsidyRules {
 	 * row grants points or a granting row has no end ({@code -}, {@code >= 20260101}).
 	 */
 	Optional<LocalDate> lastRuleDay() {
-		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(ReviewProcesses.INTEREST_SUBSIDY_TABLE)
-			.latestVersion()
-			.singleResult();
+		DecisionDefinition definition = tables.latestDefinition(ReviewProcesses.INTEREST_SUBSIDY_TABLE).orElse(null);
 		if (definition == null) {
 			return Optional.empty();
 		}

@@ -49,13 +49,8 @@ public class CaseTables {
 	 */
 	public Table forStep(long applicationId, String tableKey) {
 		return inputs -> {
-			DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-				.decisionDefinitionKey(tableKey)
-				.latestVersion()
-				.singleResult();
-			if (latest == null) {
-				throw new IllegalStateException("决策表 " + tableKey + " 未部署");
-			}
+			DecisionDefinition latest = latestDefinition(tableKey)
+				.orElseThrow(() -> new IllegalStateException("决策表 " + tableKey + " 未部署"));
 			DmnDecisionResult result = decisions.evaluateDecisionById(latest.getId()).variables(inputs).evaluate();
 			record(applicationId, tableKey, latest.getId());
 			return result;
@@ -70,6 +65,14 @@ public class CaseTables {
 			return recorded.isPresent() ? decisions.evaluateDecisionById(recorded.get()).variables(inputs).evaluate()
 					: decisions.evaluateDecisionByKey(tableKey).variables(inputs).evaluate();
 		};
+	}
+
+	/** The latest deployed version of the table, if it is deployed. */
+	public Optional<DecisionDefinition> latestDefinition(String tableKey) {
+		return Optional.ofNullable(repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(tableKey)
+			.latestVersion()
+			.singleResult());
 	}
 
 	/** The latest version, for what concerns no case's step. */
