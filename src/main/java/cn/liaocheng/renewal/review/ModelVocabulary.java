@@ -62,22 +62,23 @@ public final class ModelVocabulary {
 	 * Process variables read in conditions, candidate groups, assignees, timers and
 	 * output mappings.
 	 */
-	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey",
-			ReviewProcesses.BANK_KEYS, "cityOutcome", ReviewProcesses.CORRECTION_DEADLINE,
-			ReviewProcesses.CORRECTED_FACTS, "countyOutcome", ReviewProcesses.DECISION, ReviewProcesses.DIVISION_CODE,
-			ReviewProcesses.ENTERPRISE_USER, ReviewProcesses.EXPERT_REVIEW, ReviewProcesses.HAS_OBJECTIONS,
-			ReviewProcesses.JOINT_OUTCOME, ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS,
-			ReviewProcesses.REVIEW_BODIES, ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
+	public static final Set<String> VARIABLES = Set.of(ReviewProcesses.ANY_GRANTED, "bankKey", "cityOutcome",
+			ReviewProcesses.CORRECTION_DEADLINE, ReviewProcesses.CORRECTED_FACTS, "countyOutcome",
+			ReviewProcesses.DECISION, ReviewProcesses.DIVISION_CODE, ReviewProcesses.ENTERPRISE_USER,
+			ReviewProcesses.EXPERT_REVIEW, ReviewProcesses.HAS_OBJECTIONS, ReviewProcesses.JOINT_OUTCOME,
+			ReviewProcesses.KIND, ReviewProcesses.NOTICE_ENDS, ReviewProcesses.REVIEW_BODIES,
+			ReviewProcesses.REVIEW_BODY, ReviewProcesses.REVIEW_DECISION,
 			// after the award (modules aftercare and clawback)
 			"paidInFull", "rectificationDue", "performanceDue", "repaymentDueAt", "repaymentOwed", "awaitingCheck",
 			"statementEndsAt");
 
 	/**
 	 * Members reached through a name: {@code #{execution.processBusinessKey}}, the joint
-	 * review's split and the standard deadline the overdue timers start from.
+	 * review's split, the banks a loan is pushed to and the standard deadline the overdue
+	 * timers start from.
 	 */
 	public static final Set<String> MEMBERS = Set.of("execution.processBusinessKey", "reviewRouting.split",
-			"reviewDeadlines.standard");
+			"reviewRouting.banks", "reviewDeadlines.standard");
 
 	private ModelVocabulary() {
 	}

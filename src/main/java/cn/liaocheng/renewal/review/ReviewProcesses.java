@@ -129,8 +129,10 @@ public final class ReviewProcesses {
 	public static final String ENTERPRISE_USER = "enterpriseUser";
 
 	/**
-	 * Routing inputs: the kind of application, the county, the banks a loan is pushed to
-	 * (comma-separated).
+	 * Routing inputs: the kind of application, the county, and, in cases started before
+	 * the banks were read from the dossier ({@code reviewRouting.banks}), the banks a
+	 * loan is pushed to (comma-separated), which the model versions those cases run on
+	 * still read.
 	 */
 	public static final String KIND = "kind";
 
@@ -138,7 +140,11 @@ public final class ReviewProcesses {
 
 	public static final String BANK_KEYS = "bankKeys";
 
-	/** What the loan forms show: the chosen banks' names and the loan asked for. */
+	/**
+	 * The chosen banks' names as a loan's forms show them: a variable of each step of the
+	 * case that is not a bank's own (a bank's step names that bank only), set when the
+	 * step opens; on the case itself only in cases started before.
+	 */
 	public static final String BANK_NAMES = "bankNames";
 
 	/** The loan asked for as the forms show it, thousands separated (15,000,000.00). */

@@ -709,8 +709,6 @@ class Benchmark {
 		variables.put("kind", "PROJECT");
 		variables.put("divisionCode", DIVISION);
 		variables.put("applicationTitle", "基准测试项目-" + id);
-		variables.put("bankKeys", null);
-		variables.put("bankNames", null);
 		variables.put("loanAmount", null);
 		// What the product's routing delegate reads from the dossier (BareEngine's
 		// routing evaluates the same table).

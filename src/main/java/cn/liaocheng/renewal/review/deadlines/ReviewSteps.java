@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationSummary;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -122,6 +123,14 @@ class ReviewSteps {
 		}
 		if (group.startsWith(GroupNames.bank(""))) {
 			shown.put(BANK_NAME, directory.bankName(group.substring(GroupNames.bank("").length())));
+		}
+		else if (summary != null && summary.kind() == ApplicationKind.LOAN
+				&& stages.facts(step.applicationId()).dossier() instanceof LoanDossier loan) {
+			// The banks the enterprise chose, on the steps before theirs (the central
+			// bank's listing pushes the loan to them): a variable of the step, not of the
+			// case, which the banks' own steps would read too.
+			shown.put(ReviewProcesses.BANK_NAMES,
+					String.join("、", loan.bankKeys().stream().map(directory::bankName).toList()));
 		}
 		ApplicationStatus stage = STEP_STAGES.getOrDefault(step.stepKey(), stageOf(group));
 		if (stage != null && (summary == null || !DECIDED.contains(summary.status()))) {

@@ -72,21 +72,20 @@ class CaseReviewProcesses implements CaseReviews {
 
 	/**
 	 * The variables of a case that follow from its dossier: the routing inputs the models
-	 * read (county, kind, banks) and what the forms show (title, bank names, loan
-	 * amount); the delegates read everything else from the dossier. Set at the first
-	 * submission and again at every resubmission, so that the stages after a correction
-	 * see the corrected dossier.
+	 * read (county, kind) and what the forms show (title, loan amount); the delegates
+	 * read everything else from the dossier. Set at the first submission and again at
+	 * every resubmission, so that the stages after a correction see the corrected
+	 * dossier.
 	 */
 	private Map<String, Object> dossierVariables(Submission s) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ReviewProcesses.KIND, s.kind().name());
 		variables.put(ReviewProcesses.DIVISION_CODE, s.divisionCode());
 		variables.put(ReviewProcesses.APPLICATION_TITLE, s.title());
-		// The banks a listed loan is pushed to, one parallel review each
-		// (comma-separated: the variable stays plain).
-		variables.put(ReviewProcesses.BANK_KEYS, s.bankKeys().isEmpty() ? null : String.join(",", s.bankKeys()));
-		variables.put(ReviewProcesses.BANK_NAMES,
-				s.bankKeys().isEmpty() ? null : organizations.bankNames(s.bankKeys()));
+		// Not the banks a loan is pushed to: every step of the case, a bank's own, reads
+		// the case's variables, and no bank is to learn which others compete
+		// (reviewRouting.banks reads them from the dossier, ReviewSteps names them on the
+		// steps that show them).
 		// Shown, never read: as the reviewers read amounts elsewhere, 15,000,000.00.
 		variables.put(ReviewProcesses.LOAN_AMOUNT, s.loanAmount() == null ? null : Money.yuan(s.loanAmount()));
 		return variables;
@@ -115,7 +114,14 @@ class CaseReviewProcesses implements CaseReviews {
 			throw new IllegalStateException(
 					"Application " + key + " has a correction task but no " + processKey + " instance");
 		}
-		runtime.setVariables(main.getId(), dossierVariables(corrected));
+		Map<String, Object> variables = dossierVariables(corrected);
+		if (runtime.getVariable(main.getId(), ReviewProcesses.BANK_KEYS) != null) {
+			// A case started before the banks were read from the dossier runs on a model
+			// version that reads them from here until it ends: kept as submitted.
+			variables.put(ReviewProcesses.BANK_KEYS, String.join(",", corrected.bankKeys()));
+			variables.put(ReviewProcesses.BANK_NAMES, organizations.bankNames(corrected.bankKeys()));
+		}
+		runtime.setVariables(main.getId(), variables);
 		// A called review process (the county's, the joint review) running under it keeps
 		// its own copy of the title its later tasks show: a project renamed in the
 		// correction is named anew there too. Only the title: what the steps decide on is

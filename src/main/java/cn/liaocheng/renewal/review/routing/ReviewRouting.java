@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationStages;
+import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.ProjectDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.review.ReviewProcesses;
@@ -118,6 +119,20 @@ public class ReviewRouting {
 			}
 		}
 		return String.join(",", bodies);
+	}
+
+	/**
+	 * The banks a listed loan is pushed to, one parallel review each: the keys its
+	 * dossier names as last submitted, the case taken from the business key. Not kept as
+	 * a variable of the case: every task of the case reads those, a bank's own through
+	 * Tasklist and the engine's API, and no bank is to learn which others compete for the
+	 * loan. The bank reviews' multi-instance collection,
+	 * {@code ${reviewRouting.banks(execution.processBusinessKey)}}; empty for a case that
+	 * is not a loan.
+	 */
+	public List<String> banks(String businessKey) {
+		return stages.facts(Long.parseLong(businessKey)).dossier() instanceof LoanDossier loan ? loan.bankKeys()
+				: List.of();
 	}
 
 	/** Used by the joint review's multi-instance collection. */

@@ -21,6 +21,7 @@ import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
+import cn.liaocheng.renewal.review.ReviewProcesses;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -85,12 +86,14 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 
 		review.passCountyReview(loan);
 		review.passCityReview(loan);
+		assertThat(review.tasks(loan, "Task_PbocListing")).singleElement()
+			.satisfies(listing -> assertThat(tasks.getVariable(listing.getId(), ReviewProcesses.BANK_NAMES))
+				.as("the banks the listing pushes the loan to")
+				.isEqualTo("中国农业银行聊城分行"));
 		review.decide(loan, "Task_PbocListing", "APPROVE");
 
 		assertThat(loan.process()).isWaitingAt("Task_BankDecision");
 		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactly("bank-abc");
-		assertThat(review.variable(loan.process(), "bankKeys")).isEqualTo("abc");
-		assertThat(review.variable(loan.process(), "bankNames")).isEqualTo("中国农业银行聊城分行");
 		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo("8,000,000.00");
 	}
 

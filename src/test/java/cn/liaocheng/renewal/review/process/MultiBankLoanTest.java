@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -505,6 +506,45 @@ class MultiBankLoanTest extends ReviewProcessTest {
 		assertThat(review.opinionBodies(loan)).filteredOn(s -> s.startsWith("Task_BankDecision:"))
 			.containsExactlyInAnyOrder("Task_BankDecision:bank-icbc", "Task_BankDecision:bank-abc");
 		assertThat(review.opinionBodies(loan)).noneMatch(s -> s.endsWith("-lead"));
+	}
+
+	/**
+	 * A bank reads its step through Tasklist's form and the engine's API; nothing there
+	 * names the other banks the loan was pushed to, as the dossier page names none. The
+	 * central bank's listing step, which pushes the loan to them, names them all.
+	 */
+	@Test
+	void shouldNotTellABankWhichOtherBanksTheLoanWasPushedTo() {
+		DossierForm form = Dossiers.loan(review.registeredProject(7));
+		form.setBankKeys(new java.util.ArrayList<>(List.of("icbc", "abc")));
+		Case loan = review.submitLoan(form);
+		review.passCountyReview(loan);
+		review.passCityReview(loan);
+		Task listing = review.tasks(loan, "Task_PbocListing").get(0);
+		assertThat(tasks.getVariables(listing.getId())).containsEntry(ReviewProcesses.BANK_NAMES, ICBC + "、" + ABC);
+		review.decide(loan, "Task_PbocListing", "APPROVE");
+		assertThat(review.candidateGroups(loan, "Task_BankDecision")).containsExactlyInAnyOrder("bank-icbc",
+				"bank-abc");
+		assertThat(runtime.getVariables(loan.process().getId())).as("the case's own variables")
+			.doesNotContainKeys(ReviewProcesses.BANK_KEYS, ReviewProcesses.BANK_NAMES);
+
+		String icbc = review.bankTask(loan, "icbc").getId();
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		for (EngineDoors.Door door : EngineDoors.Door.values()) {
+			EngineDoors.Caller officer = EngineDoors.caller(port, door, DemoUsers.BANK_OFFICER);
+			for (String path : List.of("/task/" + icbc + "/variables", "/task/" + icbc + "/form-variables",
+					"/task/" + icbc + "/variables/" + ReviewProcesses.BANK_NAMES,
+					"/task/" + icbc + "/variables/" + ReviewProcesses.BANK_KEYS,
+					"/process-instance/" + loan.process().getId() + "/variables",
+					"/variable-instance?processInstanceIdIn=" + loan.process().getId())) {
+				HttpResponse<String> answer = officer.send("GET", door.root + path, null);
+				assertThat(answer.body()).as("%s %s → %s", door, path, answer.statusCode())
+					.doesNotContain(ABC, "bank-abc", "icbc,abc", "\"abc\"");
+			}
+			HttpResponse<String> own = officer.send("GET", door.root + "/task/" + icbc + "/form-variables", null);
+			assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+			assertThat(own.body()).as("its own name, as its form shows it").contains(ICBC);
+		}
 	}
 
 	@Test
