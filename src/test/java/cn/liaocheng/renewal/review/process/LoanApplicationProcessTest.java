@@ -97,6 +97,30 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.variable(loan.process(), "loanAmount")).isEqualTo("8,000,000.00");
 	}
 
+	/**
+	 * A case started before the banks were read from the dossier holds them on the case,
+	 * and the model version it runs on reads them from there: a correction updates them,
+	 * and a case without them is not given them.
+	 */
+	@Test
+	void shouldKeepTheBanksOfACaseStartedBeforeAsCorrected() {
+		Case loan = review.submitLoan(review.registeredProject(7));
+		runtime.setVariable(loan.process().getId(), ReviewProcesses.BANK_KEYS, "icbc");
+		review.decide(loan, "Task_CountyFormalReview", "RETURN");
+		review.correct(loan,
+				dossier -> dossier.setBankKeys(new java.util.ArrayList<>(java.util.List.of("abc", "lcrcb"))));
+		review.resubmit(loan);
+		assertThat(review.variable(loan.process(), ReviewProcesses.BANK_KEYS)).isEqualTo("abc,lcrcb");
+		assertThat(review.variable(loan.process(), ReviewProcesses.BANK_NAMES)).isEqualTo("中国农业银行聊城分行、山东聊城农村商业银行");
+
+		Case started = review.submitLoan(review.registeredProject(7));
+		review.decide(started, "Task_CountyFormalReview", "RETURN");
+		review.correct(started, dossier -> dossier.setBankKeys(new java.util.ArrayList<>(java.util.List.of("abc"))));
+		review.resubmit(started);
+		assertThat(runtime.getVariables(started.process().getId())).doesNotContainKeys(ReviewProcesses.BANK_KEYS,
+				ReviewProcesses.BANK_NAMES);
+	}
+
 	@Test
 	void shouldGrantALoanFundedByRelendingWithAnInterestSubsidyOfOnePointFivePercentForTwoYears() {
 		Case loan = listedLoan();
