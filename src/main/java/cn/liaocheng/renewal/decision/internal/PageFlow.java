@@ -166,13 +166,28 @@ final class PageFlow {
 		return y - (leading + size) / 2 + size * 0.12f;
 	}
 
+	/**
+	 * The lines of {@code text} at {@code size}: the first at most {@code firstWidth}
+	 * wide, the others {@code width}. A line break typed in the text (a textarea's CR LF,
+	 * LF or CR) starts a new line, as it did where it was typed; a tab is a space. The
+	 * font draws neither, which would print them as □.
+	 */
 	List<String> wrap(String text, float size, float firstWidth, float width) {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float available = firstWidth;
 		int[] chars = text.codePoints().toArray();
 		for (int i = 0; i < chars.length; i++) {
-			String c = new String(Character.toChars(chars[i]));
+			if (chars[i] == '\r' || chars[i] == '\n') {
+				if (chars[i] == '\r' && i + 1 < chars.length && chars[i + 1] == '\n') {
+					i++;
+				}
+				lines.add(line.toString());
+				line.setLength(0);
+				available = width;
+				continue;
+			}
+			String c = chars[i] == '\t' ? " " : new String(Character.toChars(chars[i]));
 			boolean hangs = NO_LINE_START.contains(c) && line.length() > 0;
 			if (!hangs && line.length() > 0 && width(line + c, size) > available) {
 				lines.add(line.toString());
