@@ -3,11 +3,14 @@ package cn.liaocheng.renewal.application;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.liaocheng.renewal.operations.WholeRecord;
+
 /**
  * A dossier as typed in the portal or sent to the API, for any kind of application; which
- * fields count depends on the kind. Text until {@link DossierValidator} has read it.
+ * fields count depends on the kind. Text until {@link DossierValidator} has read it. A
+ * change replaces the whole dossier, so the API refuses a field it does not have.
  */
-public class DossierForm {
+public class DossierForm implements WholeRecord {
 
 	private String projectName;
 

@@ -1,10 +1,12 @@
 package cn.liaocheng.renewal.application;
 
+import cn.liaocheng.renewal.operations.WholeRecord;
+
 /**
  * One equipment line as typed: numbers and dates stay text until validated, so that a
  * wrong entry is reported in Chinese next to its field instead of failing to bind.
  */
-public class EquipmentLineForm {
+public class EquipmentLineForm implements WholeRecord {
 
 	private String name;
 

@@ -12,6 +12,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
 /**
  * The JSON problem answers the modules' REST APIs share (RFC 9457, in Chinese), each with
  * an {@code errors} list of the fields to blame ({@code field}, {@code message}), empty
@@ -59,6 +62,37 @@ public final class Problems {
 	}
 
 	/**
+	 * A body Spring could not read: one with a field a whole record does not have
+	 * ({@link WholeRecord}) names it, so a misspelt field is not silently dropped (an
+	 * {@code equipments} list would leave the draft's equipment empty); anything else as
+	 * {@link #unreadableJson()}.
+	 */
+	public static ProblemDetail unreadableJson(Exception e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof UnrecognizedPropertyException unknown) {
+				String field = path(unknown);
+				String detail = "请求包含不认识的字段：" + field + "（请核对字段名称）";
+				return invalid("unknown-field", "请求格式错误", detail, List.of(Map.of("field", field, "message", detail)));
+			}
+		}
+		return unreadableJson();
+	}
+
+	/** Where in the body: {@code equipment[2].unitPrise}. */
+	private static String path(JsonMappingException e) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference r : e.getPath()) {
+			if (r.getFieldName() != null) {
+				path.append(path.length() > 0 ? "." : "").append(r.getFieldName());
+			}
+			else if (r.getIndex() >= 0) {
+				path.append('[').append(r.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? String.valueOf(((UnrecognizedPropertyException) e).getPropertyName()) : path.toString();
+	}
+
+	/**
 	 * A request Spring could not read: a missing header, parameter or file names what is
 	 * missing, a parameter of the wrong type names the parameter, anything else is taken
 	 * for a body that is not JSON.
@@ -78,7 +112,7 @@ public final class Problems {
 			detail = "参数 " + m.getName() + " 的值无效";
 		}
 		else {
-			return unreadableJson();
+			return unreadableJson(e);
 		}
 		return of(HttpStatus.BAD_REQUEST, "请求格式错误", detail);
 	}

@@ -41,7 +41,7 @@ class ClawbackProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		return Problems.unreadableJson();
+		return Problems.unreadableJson(e);
 	}
 
 }

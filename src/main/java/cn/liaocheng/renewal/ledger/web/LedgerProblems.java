@@ -38,7 +38,7 @@ class LedgerProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		return Problems.unreadableJson();
+		return Problems.unreadableJson(e);
 	}
 
 }

@@ -51,7 +51,7 @@ class OperationProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		return Problems.unreadableJson();
+		return Problems.unreadableJson(e);
 	}
 
 }
