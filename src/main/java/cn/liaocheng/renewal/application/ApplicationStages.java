@@ -284,6 +284,15 @@ public class ApplicationStages {
 		store.decide(applicationId, finalStatus, message);
 	}
 
+	/**
+	 * The enterprise's drafts, not yet submitted (for the 需要您处理 list while a window of
+	 * their kind is open); one query.
+	 */
+	@Transactional(readOnly = true)
+	public List<ApplicationSummary> drafts(long enterpriseId) {
+		return store.drafts(enterpriseId);
+	}
+
 	/** Ids of applications; convenience for lists of many (one query). */
 	@Transactional(readOnly = true)
 	public List<ApplicationSummary> summaries(List<Long> ids) {

@@ -67,6 +67,11 @@ final class ApplicationApi {
 		return web.get(PATH);
 	}
 
+	/** The enterprise's 需要您处理 list. */
+	HttpResponse<String> actions() {
+		return web.get(PATH + "/actions");
+	}
+
 	HttpResponse<String> registeredProjects() {
 		return web.get(PATH + "/registered-projects");
 	}

@@ -101,6 +101,34 @@ class ApplicationApiTest {
 		enterprise = ApplicationApi.as(port, DemoUsers.ENTERPRISE);
 	}
 
+	/**
+	 * A misspelt field is refused by name, not dropped: a draft changed with
+	 * {@code equipments} instead of {@code equipment} would otherwise lose every
+	 * equipment line.
+	 */
+	@Test
+	void refusesAFieldTheDossierDoesNotHaveByNameAndKeepsTheDraft() {
+		long id = enterprise.createDraft("PROJECT", project(3));
+		String before = json(enterprise.detail(id)).at("/dossier").toString();
+
+		ObjectNode misspelt = project(3);
+		misspelt.set("equipments", misspelt.remove("equipment"));
+		HttpResponse<String> answer = enterprise.update(id, misspelt);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		assertThat(json(answer).at("/errors/0/field").asText()).isEqualTo("equipments");
+		assertThat(json(answer).at("/detail").asText()).contains("不认识的字段：equipments");
+
+		ObjectNode inLine = project(3);
+		((ObjectNode) inLine.get("equipment").get(1)).put("unitPrise", "185000");
+		HttpResponse<String> line = enterprise.update(id, inLine);
+		assertThat(line.statusCode()).as(line.body()).isEqualTo(400);
+		assertThat(json(line).at("/errors/0/field").asText()).isEqualTo("equipment[1].unitPrise");
+
+		HttpResponse<String> created = enterprise.create("PROJECT", misspelt, UUID.randomUUID().toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+		assertThat(json(enterprise.detail(id)).at("/dossier").toString()).isEqualTo(before);
+	}
+
 	@Test
 	void createsAProjectDraftOnceForRepeatedRequestsWithTheSameIdempotencyKey() {
 		String key = UUID.randomUUID().toString();
@@ -502,6 +530,30 @@ class ApplicationApiTest {
 		JsonNode detail = json(enterprise.detail(id));
 		assertThat(detail.at("/dossier/projectName").asText()).isEqualTo("冠县轴承生产线智能化改造项目");
 		assertThat(detail.get("attachments")).hasSize(2);
+	}
+
+	/**
+	 * A draft not submitted while its kind's window is open is on the enterprise's 需要您处理
+	 * list, with the window's last day; once submitted it is not.
+	 */
+	@Test
+	void aDraftIsListedToSubmitUntilTheWindowClosesAndNotOnceSubmitted() {
+		long id = enterprise.submittableProject();
+		JsonNode draft = null;
+		for (JsonNode item : json(enterprise.actions())) {
+			if (item.get("applicationId").asLong() == id) {
+				draft = item;
+			}
+		}
+		assertThat(draft).as("the draft in the list").isNotNull();
+		assertThat(draft.get("step").asText()).isEqualTo("待提交");
+		assertThat(draft.get("todo").asText()).contains("草稿尚未提交", "项目入库申请的申报期至", "截止后不能提交");
+		assertThat(draft.get("lastDay").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(draft.get("link").asText()).isEqualTo("/enterprise/applications/" + id);
+
+		assertThat(enterprise.submit(id).statusCode()).isEqualTo(200);
+		assertThat(enterprise.actions().body()).doesNotContain("\"applicationId\":" + id + ",");
+		enterprise.withdraw(id);
 	}
 
 	@Test

@@ -155,6 +155,63 @@ class HiddenCharactersTest {
 		assertThat(attachmentsOf(id)).isZero();
 	}
 
+	/**
+	 * After an upload the form offers the category just used again (a run of invoices or
+	 * contracts is uploaded one after the other), not the first of the list.
+	 */
+	@Test
+	void thePortalUploadFormOffersTheCategoryJustUsedAgain() {
+		long id = api.createDraft("PROJECT", project(1));
+		WebClient browser = loggedIn();
+		String detail = browser.get("/enterprise/applications/" + id).body();
+		assertThat(detail).contains("<option value=\"PROJECT_PLAN\">");
+		String boundary = "----portal" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+				+ WebClient.csrfTokenOf(detail) + "\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nPROJECT_PLAN\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(pdf("portal plan " + id));
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> uploaded = browser.post("/enterprise/applications/" + id + "/attachments",
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+		assertThat(attachmentsOf(id)).isEqualTo(1);
+		assertThat(browser.get("/enterprise/applications/" + id).body())
+			.contains("<option value=\"PROJECT_PLAN\" selected=\"selected\">");
+		assertThat(browser.get("/enterprise/applications/" + id).body()).as("only right after the upload")
+			.doesNotContain("<option value=\"PROJECT_PLAN\" selected=\"selected\">");
+	}
+
+	/**
+	 * A textarea's line breaks arrive as CR LF but were counted as one character by the
+	 * browser's maxlength: 500 lines of 1,000 allowed characters (999 as the browser
+	 * counts, 1,498 as sent) are taken, and stored with LF.
+	 */
+	@Test
+	void thePortalFormCountsATypedLineBreakAsTheBrowserDidAndStoresItAsLf() {
+		WebClient browser = loggedIn();
+		String form = browser.get("/enterprise/applications/new?kind=PROJECT").body();
+		String key = UUID.randomUUID().toString();
+		String benefits = String.join("\r\n", java.util.Collections.nCopies(500, "节"));
+		String fields = "creationKey=" + key + "&_csrf=" + enc(WebClient.csrfTokenOf(form)) + "&projectName="
+				+ enc("冠县轴承生产线智能化改造项目") + "&policyTask=4&otherBenefits=" + enc(benefits);
+
+		HttpResponse<String> saved = browser.postForm("/enterprise/applications?kind=PROJECT", fields);
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		long id = jdbc.sql("SELECT id FROM application WHERE creation_key = ?").param(key).query(Long.class).single();
+		String stored = api.detail(id).body();
+		assertThat(stored)
+			.contains("\"otherBenefits\":\"" + String.join("\\n", java.util.Collections.nCopies(500, "节")) + "\"")
+			.doesNotContain("\\r");
+	}
+
 	private WebClient loggedIn() {
 		WebClient browser = new WebClient(port);
 		assertThat(browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);

@@ -602,6 +602,19 @@ class ApplicationRepository {
 			.list();
 	}
 
+	/** The enterprise's drafts, not yet submitted; one query. */
+	List<ApplicationSummary> draftsOf(long enterpriseId) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+				       p.project_name AS referenced_project,
+				""" + GRANT_TO_ACCEPT + """
+				FROM application a LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.enterprise_id = ? AND a.status = 'DRAFT' ORDER BY a.id""")
+			.param(enterpriseId)
+			.query(ApplicationRepository::summary)
+			.list();
+	}
+
 	List<ApplicationSummary> listOwned(long enterpriseId) {
 		return jdbc.sql("""
 				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,

@@ -125,6 +125,10 @@ public class ApplicationStore {
 		this.organizations = organizations;
 	}
 
+	public List<ApplicationSummary> drafts(long enterpriseId) {
+		return repository.draftsOf(enterpriseId);
+	}
+
 	public List<ApplicationSummary> list(Enterprise enterprise) {
 		return repository.listOwned(enterprise.id());
 	}
@@ -539,7 +543,8 @@ public class ApplicationStore {
 
 	private static AttachmentView replay(AttachmentView earlier, AttachmentCategory category, byte[] content) {
 		if (earlier.category() != category || content == null || !earlier.sha256().equals(sha256(content))) {
-			throw new ApplicationStateException("该防重复提交标识（Idempotency-Key）已用于上传另一个文件，请为新文件使用新的标识。");
+			throw new ApplicationStateException(
+					"这次上传的标识已用于另一个文件（页面已过期）：在页面上请刷新后重新选择文件上传；通过接口上传的，请为新文件使用新的防重复提交标识（Idempotency-Key）。");
 		}
 		return earlier;
 	}

@@ -332,6 +332,9 @@ class ApplicationPortalController {
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("uploadProblems", e.problems());
 		}
+		// The next file is usually of the same kind (a run of invoices, of contracts):
+		// the form offers the category just used again, not the first of the list.
+		redirect.addFlashAttribute("lastCategory", category);
 		return "redirect:/enterprise/applications/" + id + "#attachments";
 	}
 
