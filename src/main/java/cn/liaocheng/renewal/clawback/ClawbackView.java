@@ -31,6 +31,13 @@ public record ClawbackView(long id, long applicationId, String referenceNo, Stri
 		repayments = List.copyOf(repayments);
 	}
 
+	/** The same clawback with its repayments as recorded. */
+	public ClawbackView withRepayments(List<Repayment> recorded) {
+		return new ClawbackView(id, applicationId, referenceNo, enterpriseName, projectName, divisionCode, cause, facts,
+				startedAt, status, allocated, amount, deadline, listMonths, repaymentAccount, decisionId,
+				decisionNumber, repaid, recorded, round);
+	}
+
 	/** The case's first clawback. */
 	public ClawbackView(long id, long applicationId, String referenceNo, String enterpriseName, String projectName,
 			String divisionCode, ClawbackDue.Cause cause, String facts, Instant startedAt, ClawbackStatus status,

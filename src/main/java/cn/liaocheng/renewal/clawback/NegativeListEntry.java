@@ -13,33 +13,43 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  *
  * @param sourceApplicationId the case that led to it (the clawed-back application), if
  * any
- * @param sourceDecision the clawback decision that ordered it, if it came from one
+ * @param sourceDecision the number of the decision that ordered it, if it came from one
  * @param basisAuthority for a listing by hand, the authority whose written finding it
  * rests on
  * @param basisDocument that finding's title and number
  * @param basisDate that finding's date
+ * @param sourceDecisionTitle the title of the decision that ordered it (追回财政奖补资金决定书,
+ * 撤销财政奖补资金决定书, 财政奖补资金处理决定书), if it came from one
  */
 public record NegativeListEntry(long id, String creditCode, String enterpriseName, String divisionCode, String reason,
 		Long sourceApplicationId, String sourceDecision, String basisAuthority, String basisDocument,
 		LocalDate basisDate, LocalDate from, LocalDate until, String createdBy, Instant createdAt, String liftedBy,
-		Instant liftedAt, String liftReason) {
+		Instant liftedAt, String liftReason, String sourceDecisionTitle) {
 
 	/**
 	 * What the listing rests on, as the list, the enterprise's message and a refused
-	 * submission say it: the clawback decision, or the written finding recorded with a
-	 * listing by hand, or that none is on record (listings by hand made before the
-	 * finding was required).
+	 * submission say it: the decision that ordered it, by its title and number
+	 * (《撤销财政奖补资金决定书》（…）), or the written finding recorded with a listing by hand, or that
+	 * none is on record (listings by hand made before the finding was required).
 	 */
 	@JsonProperty
 	public String basis() {
-		return basis(sourceDecision, basisAuthority, basisDocument, basisDate);
+		return sourceDecision != null ? decisionBasis(sourceDecisionTitle, sourceDecision)
+				: basis(basisAuthority, basisDocument, basisDate);
 	}
 
-	/** The same sentence for a listing not yet stored. */
-	public static String basis(String sourceDecision, String authority, String document, LocalDate date) {
-		if (sourceDecision != null) {
-			return "追回决定（" + sourceDecision + "）";
-		}
+	/**
+	 * A decision as the basis of a listing; a decision whose title is not on record (none
+	 * such was found when titles were first kept) by its number only.
+	 */
+	public static String decisionBasis(String title, String number) {
+		return (title == null ? "决定书" : "《" + title + "》") + "（" + number + "）";
+	}
+
+	/**
+	 * The written finding a listing by hand rests on, for a listing not yet stored too.
+	 */
+	public static String basis(String authority, String document, LocalDate date) {
 		if (document == null) {
 			return "未记录书面认定（本功能上线前的列入）";
 		}

@@ -78,9 +78,11 @@ class ClawbackAnnouncements {
 					+ "前（含当日）提交整改材料，逾期未提交。整改要求：" + acceptance.opinion();
 			case FALSE_MATERIAL -> throw new StepRefused("False material is not found by the acceptance");
 		};
-		events.publishEvent(new ClawbackDue(applicationId, cause, facts, acceptance.bodyGroup()));
+		// The finding as recorded; what became of it (a clawback started, or the reason
+		// kept while one is open) the clawback says on the case right after.
 		stages.note(applicationId, AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "CLAWBACK_DUE",
-				cause.label() + "，奖补资金转入追回程序。" + facts);
+				cause.label() + "，应追回奖补资金。" + facts);
+		events.publishEvent(new ClawbackDue(applicationId, cause, facts, acceptance.bodyGroup()));
 	}
 
 }

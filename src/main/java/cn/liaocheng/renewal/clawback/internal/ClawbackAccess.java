@@ -52,12 +52,4 @@ public final class ClawbackAccess {
 		return user.isAdministrator() || user.isIn(GroupType.CITY);
 	}
 
-	/**
-	 * Reads one clawback as a body (not as the enterprise, which goes through its own
-	 * applications).
-	 */
-	public static boolean readsAsBody(PortalUser user, ClawbackView c) {
-		return readsCity(user) || (user.isIn(GroupType.COUNTY) && c.divisionCode().equals(countyOf(user)));
-	}
-
 }

@@ -158,7 +158,8 @@ public class ClawbackCollection {
 			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
 					issued.number());
 			if (listedUntil != null) {
-				negativeList.listForClawback(row, issued.number(), issued.decisionDate(), listedUntil, revoke);
+				negativeList.listForClawback(row, issued.number(), issued.type().title(), issued.decisionDate(),
+						listedUntil, revoke);
 			}
 			events.publishEvent(new SubsidyWithdrawn(applicationId, issued.number(),
 					ClawbackDecision.revocationProposedTo(c, record, paid, revoke).orElse(null)));

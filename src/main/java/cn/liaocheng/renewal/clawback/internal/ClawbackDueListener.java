@@ -8,8 +8,7 @@ import cn.liaocheng.renewal.aftercare.ClawbackDue;
 /**
  * Starts the clawback in the transaction that recorded why it is due (a failed
  * acceptance, a lapsed rectification), so that the finding and the clawback are saved
- * together or not at all. A second announcement for the same application finds the
- * clawback already started.
+ * together or not at all.
  */
 @Component
 class ClawbackDueListener {
@@ -21,13 +20,13 @@ class ClawbackDueListener {
 	}
 
 	/**
-	 * A clawback that runs (or was decided) covers the new cause. One that found nothing
-	 * to recover (不予追回) ended on the grounds it had: the new cause starts a new round
-	 * ({@link Clawbacks#start}).
+	 * One that found nothing to recover (不予追回) ended on the grounds it had: the new cause
+	 * starts a new round. One that is open or decided goes on on its own grounds; the new
+	 * cause is kept, and said so on the case ({@link Clawbacks#announced}).
 	 */
 	@EventListener
 	void on(ClawbackDue due) {
-		clawbacks.start(due.applicationId(), due.cause(), due.facts(), due.recordedBy());
+		clawbacks.announced(due);
 	}
 
 }

@@ -149,7 +149,11 @@ class ClawbackStore {
 		return byApplication(applicationId);
 	}
 
-	/** Newest first; {@code divisionCode} null for every county. */
+	/**
+	 * Newest first, each with its repayments (read in one query a slice), so that a list
+	 * row says what awaits checking as the case's page does; {@code divisionCode} null
+	 * for every county.
+	 */
 	List<ClawbackView> list(String divisionCode) {
 		List<Row> rows = divisionCode == null
 				? jdbc.sql(COLUMNS + " ORDER BY c.started_at DESC, c.id DESC").query(ClawbackStore::map).list()
@@ -157,7 +161,8 @@ class ClawbackStore {
 					.param(divisionCode)
 					.query(ClawbackStore::map)
 					.list();
-		return rows.stream().map(Row::view).toList();
+		Map<Long, List<ClawbackView.Repayment>> paid = repayments(rows.stream().map(r -> r.view().id()).toList());
+		return rows.stream().map(r -> r.view().withRepayments(paid.getOrDefault(r.view().id(), List.of()))).toList();
 	}
 
 	void determine(long id, ClawbackStatus status, BigDecimal amount, LocalDate deadline, Integer listMonths,
@@ -277,9 +282,14 @@ class ClawbackStore {
 	/** Repayments of several clawbacks in one query, oldest first. */
 	Map<Long, List<ClawbackView.Repayment>> repayments(Collection<Long> clawbackIds) {
 		Map<Long, List<ClawbackView.Repayment>> byClawback = new HashMap<>();
-		if (clawbackIds.isEmpty()) {
-			return byClawback;
+		List<Long> ids = List.copyOf(new HashSet<>(clawbackIds));
+		for (int from = 0; from < ids.size(); from += 500) {
+			readRepayments(ids.subList(from, Math.min(from + 500, ids.size())), byClawback);
 		}
+		return byClawback;
+	}
+
+	private void readRepayments(List<Long> clawbackIds, Map<Long, List<ClawbackView.Repayment>> byClawback) {
 		String in = String.join(",", clawbackIds.stream().map(i -> "?").toList());
 		jdbc.sql("""
 				SELECT clawback_id, id, paid_on, amount, voucher_no, recorded_by, recorded_at, state, checked_by,
@@ -296,20 +306,45 @@ class ClawbackStore {
 				return null;
 			})
 			.list();
-		return byClawback;
+	}
+
+	/**
+	 * A reason announced while a clawback of the case was open or decided, kept for the
+	 * next round (V153).
+	 */
+	record Waiting(long id, ClawbackDue.Cause cause, String facts, String recordedBy) {
+	}
+
+	void keepWaiting(long applicationId, ClawbackDue.Cause cause, String facts, String by) {
+		jdbc.sql("""
+				INSERT INTO clawback_due_waiting (application_id, cause, facts, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(applicationId, cause.name(), facts, by, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	/** The case's reason kept longest, to start next. */
+	Optional<Waiting> firstWaiting(long applicationId) {
+		return jdbc.sql("""
+				SELECT id, cause, facts, recorded_by FROM clawback_due_waiting
+				WHERE application_id = ? ORDER BY id""")
+			.param(applicationId)
+			.query((rs, n) -> new Waiting(rs.getLong(1), ClawbackDue.Cause.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getString(4)))
+			.stream()
+			.findFirst();
+	}
+
+	void removeWaiting(long id) {
+		jdbc.sql("DELETE FROM clawback_due_waiting WHERE id = ?").param(id).update();
 	}
 
 	private Optional<Row> one(String sql, long param) {
 		return jdbc.sql(sql).param(param).query(ClawbackStore::map).optional().map(row -> {
 			List<ClawbackView.Repayment> paid = repayments(List.of(row.view().id())).getOrDefault(row.view().id(),
 					List.of());
-			ClawbackView v = row.view();
-			return new Row(
-					new ClawbackView(v.id(), v.applicationId(), v.referenceNo(), v.enterpriseName(), v.projectName(),
-							v.divisionCode(), v.cause(), v.facts(), v.startedAt(), v.status(), v.allocated(),
-							v.amount(), v.deadline(), v.listMonths(), v.repaymentAccount(), v.decisionId(),
-							v.decisionNumber(), v.repaid(), paid, v.round()),
-					row.enterpriseId(), row.creditCode(), row.determination(), row.determinedAt());
+			return new Row(row.view().withRepayments(paid), row.enterpriseId(), row.creditCode(), row.determination(),
+					row.determinedAt());
 		});
 	}
 

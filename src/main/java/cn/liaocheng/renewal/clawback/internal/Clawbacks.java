@@ -147,6 +147,35 @@ public class Clawbacks {
 	}
 
 	/**
+	 * A reason to recover the subsidy the after-award process announced (a failed
+	 * acceptance, a lapsed rectification): starts the clawback. While one is open, the
+	 * round goes on on its own grounds and the reason is kept: if the round ends as
+	 * 经核查不予追回, the next starts with it ({@link #determine}); while one is decided, the
+	 * decision stands and the reason is on the record for the bureau. Either way the case
+	 * says so, rather than that the money went into a recovery that did not start.
+	 */
+	@Transactional
+	public void announced(ClawbackDue due) {
+		if (start(due.applicationId(), due.cause(), due.facts(), due.recordedBy()).isPresent()) {
+			return;
+		}
+		ClawbackView open = store.byApplication(due.applicationId()).orElseThrow().view();
+		String now = "该项目的奖补资金已在追回程序中（事由：" + open.causeLabel() + "，" + open.statusLabel() + "），“" + due.cause().label()
+				+ "”这一事由已记录";
+		if (open.decisionNumber() == null) {
+			store.keepWaiting(due.applicationId(), due.cause(), due.facts(), due.recordedBy());
+			stages.note(due.applicationId(), "system", "审批系统", "CLAWBACK_DUE_KEPT",
+					now + "：本次追回程序照原事由办理，经核查不予追回的，以该事由另行启动追回程序。");
+		}
+		else {
+			stages.note(due.applicationId(), "system", "审批系统", "CLAWBACK_DUE_KEPT",
+					now + "：追回程序已作出决定（" + open.decisionNumber() + "），该事由不再启动追回程序，需要变更该决定的，由市工业和信息化局依法另行处理。");
+		}
+		audit.record(due.recordedBy(), "CLAWBACK_DUE_KEPT", "application:" + due.applicationId(),
+				due.cause().name() + " open=" + open.id());
+	}
+
+	/**
 	 * Why {@link #start} started nothing for the application, for the bureau that asked:
 	 * a clawback runs, or one was decided.
 	 */
@@ -179,6 +208,11 @@ public class Clawbacks {
 			events.publishEvent(new PaymentHoldLifted(applicationId));
 			events.publishEvent(new HeldStepsChanged(applicationId));
 			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
+			// A reason announced while this round was open starts the next.
+			store.firstWaiting(applicationId).ifPresent(waiting -> {
+				store.removeWaiting(waiting.id());
+				start(applicationId, waiting.cause(), waiting.facts(), waiting.recordedBy());
+			});
 			return;
 		}
 		// A ban on future applications answers fraud: a failed acceptance or a missed

@@ -43,7 +43,8 @@ public class NegativeList implements SubmissionGate {
 
 	private static final String COLUMNS = """
 			SELECT id, credit_code, enterprise_name, division_code, reason, source_application_id, source_decision,
-			       basis_authority, basis_document, basis_date, listed_from, listed_until, created_by, created_at, lifted_by, lifted_at, lift_reason
+			       basis_authority, basis_document, basis_date, listed_from, listed_until, created_by, created_at, lifted_by, lifted_at, lift_reason,
+			       source_decision_title
 			FROM negative_list_entry""";
 
 	private static final int MAX_MONTHS = 60;
@@ -87,8 +88,8 @@ public class NegativeList implements SubmissionGate {
 	 * The listing a clawback decision ordered; once per clawback. {@code revoked}: the
 	 * decision revoked an allocation never paid instead of recovering it.
 	 */
-	void listForClawback(ClawbackStore.Row row, String decisionNumber, LocalDate from, LocalDate until,
-			boolean revoked) {
+	void listForClawback(ClawbackStore.Row row, String decisionNumber, String decisionTitle, LocalDate from,
+			LocalDate until, boolean revoked) {
 		boolean listed = jdbc.sql("SELECT COUNT(*) FROM negative_list_entry WHERE source_clawback_id = ?")
 			.param(row.view().id())
 			.query(Integer.class)
@@ -99,7 +100,8 @@ public class NegativeList implements SubmissionGate {
 		String reason = "项目“" + row.view().projectName() + "”（申报编号" + row.view().referenceNo() + "）"
 				+ row.view().causeLabel() + (revoked ? "，已下达的奖补资金经认定应予撤销（" : "，奖补资金被追回（") + decisionNumber + "）";
 		long id = insert(row.enterpriseId(), row.creditCode(), row.view().enterpriseName(), row.view().divisionCode(),
-				reason, row.view().applicationId(), row.view().id(), decisionNumber, null, from, until, "system");
+				reason, row.view().applicationId(), row.view().id(), decisionNumber, decisionTitle, null, from, until,
+				"system");
 		enterprises.findByCreditCode(CreditCode.parse(row.creditCode()))
 			.ifPresent(e -> events
 				.publishEvent(new NegativeListed(e.userId(), row.view().applicationId(), reason, until)));
@@ -174,13 +176,13 @@ public class NegativeList implements SubmissionGate {
 							+ ClawbackDecision.day(listed.until()) + "），不重复列入；如需更改，请先解除该条目再重新列入");
 		}
 		long id = insert(enterprise.id(), enterprise.creditCode().toString(), enterprise.name(),
-				enterprise.divisionCode(), why, sourceApplicationId, null, null, basis, from, until, user.userId());
+				enterprise.divisionCode(), why, sourceApplicationId, null, null, null, basis, from, until,
+				user.userId());
 		audit.record(user.userId(), "NEGATIVE_LIST_ADDED", "enterprise:" + enterprise.creditCode(),
 				"entry=" + id + " until=" + until + " basis=" + basis.authority() + basis.document() + " "
 						+ basis.date() + " reason=" + why);
 		events.publishEvent(new NegativeListed(enterprise.userId(), sourceApplicationId,
-				why + "；列入依据：" + NegativeListEntry.basis(null, basis.authority(), basis.document(), basis.date()),
-				until));
+				why + "；列入依据：" + NegativeListEntry.basis(basis.authority(), basis.document(), basis.date()), until));
 		return byId(id).orElseThrow();
 	}
 
@@ -312,17 +314,18 @@ public class NegativeList implements SubmissionGate {
 	}
 
 	private long insert(long enterpriseId, String creditCode, String name, String division, String reason,
-			Long applicationId, Long clawbackId, String decisionNumber, Finding finding, LocalDate from,
-			LocalDate until, String by) {
+			Long applicationId, Long clawbackId, String decisionNumber, String decisionTitle, Finding finding,
+			LocalDate from, LocalDate until, String by) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO negative_list_entry (enterprise_id, credit_code, enterprise_name, division_code, reason,
-				    source_application_id, source_clawback_id, source_decision, basis_authority, basis_document,
-				    basis_date, listed_from, listed_until, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    source_application_id, source_clawback_id, source_decision, source_decision_title, basis_authority,
+				    basis_document, basis_date, listed_from, listed_until, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(enterpriseId, creditCode, name, division, reason, applicationId, clawbackId, decisionNumber,
-					finding == null ? null : finding.authority(), finding == null ? null : finding.document(),
-					finding == null ? null : finding.date(), from, until, by, Timestamp.from(Instant.now()))
+					decisionTitle, finding == null ? null : finding.authority(),
+					finding == null ? null : finding.document(), finding == null ? null : finding.date(), from, until,
+					by, Timestamp.from(Instant.now()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -336,7 +339,7 @@ public class NegativeList implements SubmissionGate {
 				rs.getString(5), sourceApplication, rs.getString(7), rs.getString(8), rs.getString(9),
 				basisDate == null ? null : basisDate.toLocalDate(), rs.getDate(11).toLocalDate(),
 				rs.getDate(12).toLocalDate(), rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getString(15),
-				lifted == null ? null : lifted.toInstant(), rs.getString(17));
+				lifted == null ? null : lifted.toInstant(), rs.getString(17), rs.getString(18));
 	}
 
 }

@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
+import cn.liaocheng.renewal.clawback.internal.ClawbackReaders;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.PriorNotices;
@@ -43,8 +44,11 @@ class ClawbackApiController {
 
 	private final PriorNotices notices;
 
+	private final ClawbackReaders readers;
+
 	ClawbackApiController(Clawbacks clawbacks, ClawbackCollection collection, Applications applications,
-			PriorNotices notices) {
+			PriorNotices notices, ClawbackReaders readers) {
+		this.readers = readers;
 		this.notices = notices;
 		this.clawbacks = clawbacks;
 		this.collection = collection;
@@ -53,20 +57,12 @@ class ClawbackApiController {
 
 	@GetMapping("/api/clawbacks")
 	List<ClawbackView> list(@AuthenticationPrincipal PortalUser user) {
-		if (ClawbackAccess.readsCity(user)) {
-			return clawbacks.list(null);
-		}
-		String county = ClawbackAccess.countyOf(user);
-		if (county == null) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看追回记录");
-		}
-		return clawbacks.list(county);
+		return readers.list(user);
 	}
 
 	@GetMapping("/api/clawbacks/{applicationId}")
 	ClawbackView one(@AuthenticationPrincipal PortalUser user, @PathVariable long applicationId) {
-		return clawbacks.of(applicationId)
-			.filter(c -> ClawbackAccess.readsAsBody(user, c))
+		return readers.of(user, applicationId)
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
 	}
 

@@ -28,6 +28,7 @@ import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.clawback.ClawbackView;
 import cn.liaocheng.renewal.clawback.internal.ClawbackAccess;
 import cn.liaocheng.renewal.clawback.internal.ClawbackCollection;
+import cn.liaocheng.renewal.clawback.internal.ClawbackReaders;
 import cn.liaocheng.renewal.clawback.internal.ClawbackRefused;
 import cn.liaocheng.renewal.clawback.internal.Clawbacks;
 import cn.liaocheng.renewal.clawback.internal.NegativeList;
@@ -58,8 +59,11 @@ class ClawbackPages {
 
 	private final People people;
 
+	private final ClawbackReaders readers;
+
 	ClawbackPages(Clawbacks clawbacks, ClawbackCollection collection, NegativeList negativeList, PriorNotices notices,
-			ApplicationStages stages, People people) {
+			ApplicationStages stages, People people, ClawbackReaders readers) {
+		this.readers = readers;
 		this.people = people;
 		this.stages = stages;
 		this.notices = notices;
@@ -70,11 +74,7 @@ class ClawbackPages {
 
 	@GetMapping("/clawbacks")
 	String list(@AuthenticationPrincipal PortalUser user, Model model) {
-		String county = ClawbackAccess.countyOf(user);
-		if (!ClawbackAccess.readsCity(user) && county == null) {
-			throw new ClawbackRefused(ClawbackRefused.Reason.FORBIDDEN, "无权查看追回记录");
-		}
-		model.addAttribute("clawbacks", clawbacks.list(ClawbackAccess.readsCity(user) ? null : county));
+		model.addAttribute("clawbacks", readers.list(user));
 		model.addAttribute("decides", ClawbackAccess.decides(user));
 		return "clawback/list";
 	}
@@ -216,8 +216,7 @@ class ClawbackPages {
 	}
 
 	private ClawbackView readable(PortalUser user, long applicationId) {
-		return clawbacks.of(applicationId)
-			.filter(c -> ClawbackAccess.readsAsBody(user, c))
+		return readers.of(user, applicationId)
 			.orElseThrow(() -> new ClawbackRefused(ClawbackRefused.Reason.NOT_FOUND, "追回记录不存在"));
 	}
 

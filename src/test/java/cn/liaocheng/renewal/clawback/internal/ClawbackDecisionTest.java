@@ -258,7 +258,8 @@ class ClawbackDecisionTest {
 	@Test
 	void shouldBeInForceFromItsFirstToItsLastDayUnlessLifted() {
 		NegativeListEntry entry = new NegativeListEntry(1, "91371525MA3CB7K21F", "企业", "371525", "原因", null, null, null,
-				null, null, TODAY, TODAY.plusMonths(12).minusDays(1), "lc-industry", Instant.now(), null, null, null);
+				null, null, TODAY, TODAY.plusMonths(12).minusDays(1), "lc-industry", Instant.now(), null, null, null,
+				null);
 
 		assertThat(entry.stateOn(TODAY.minusDays(1))).isEqualTo(NegativeListEntry.State.PENDING);
 		assertThat(entry.stateOn(TODAY)).isEqualTo(NegativeListEntry.State.ACTIVE);
@@ -266,17 +267,22 @@ class ClawbackDecisionTest {
 		assertThat(entry.stateOn(TODAY.plusMonths(12))).isEqualTo(NegativeListEntry.State.EXPIRED);
 		NegativeListEntry lifted = new NegativeListEntry(1, "91371525MA3CB7K21F", "企业", "371525", "原因", null, null,
 				null, null, null, TODAY, TODAY.plusMonths(12), "lc-industry", Instant.now(), "lc-industry",
-				Instant.now(), "复议撤销");
+				Instant.now(), "复议撤销", null);
 		assertThat(lifted.stateOn(TODAY)).isEqualTo(NegativeListEntry.State.LIFTED);
 	}
 
 	@Test
 	void shouldSayWhatAListingRestsOn() {
-		assertThat(NegativeListEntry.basis("聊工信追〔2026〕2号", null, null, null)).isEqualTo("追回决定（聊工信追〔2026〕2号）");
-		assertThat(NegativeListEntry.basis(null, "聊城市财政局", "《处理决定》（聊财监〔2026〕3号）", LocalDate.of(2026, 11, 20)))
+		assertThat(NegativeListEntry.decisionBasis("追回财政奖补资金决定书", "聊工信追〔2026〕2号"))
+			.isEqualTo("《追回财政奖补资金决定书》（聊工信追〔2026〕2号）");
+		assertThat(NegativeListEntry.decisionBasis("撤销财政奖补资金决定书", "聊财撤〔2026〕1号"))
+			.isEqualTo("《撤销财政奖补资金决定书》（聊财撤〔2026〕1号）");
+		// An entry whose decision was not found when titles were first kept.
+		assertThat(NegativeListEntry.decisionBasis(null, "聊工信追〔2026〕2号")).isEqualTo("决定书（聊工信追〔2026〕2号）");
+		assertThat(NegativeListEntry.basis("聊城市财政局", "《处理决定》（聊财监〔2026〕3号）", LocalDate.of(2026, 11, 20)))
 			.isEqualTo("聊城市财政局《处理决定》（聊财监〔2026〕3号）（2026年11月20日）");
 		// A listing by hand from before the finding was required says it has none.
-		assertThat(NegativeListEntry.basis(null, null, null, null)).isEqualTo("未记录书面认定（本功能上线前的列入）");
+		assertThat(NegativeListEntry.basis(null, null, null)).isEqualTo("未记录书面认定（本功能上线前的列入）");
 	}
 
 	private static final IntegrityDeclaration DECLARED = new IntegrityDeclaration("ent", "企业经办人",

@@ -127,6 +127,17 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// a statutory holiday: a period's last day is a working day.
 		LocalDate deadline = review.workingDay(TODAY.plusDays(30));
 		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
+		// Read by the bodies that handled the case and those whose money it is; not by a
+		// city body that never had a task on it, on any page or list.
+		assertThat(as("gx-industry").get("/api/clawbacks/" + claim.id()).statusCode()).isEqualTo(200);
+		assertThat(as("lc-finance").get("/api/clawbacks/" + claim.id()).statusCode()).isEqualTo(200);
+		WebClient pboc = as("lc-pboc");
+		String referenceNo = review.referenceNo(claim);
+		assertThat(pboc.get("/api/clawbacks/" + claim.id()).statusCode()).isEqualTo(404);
+		assertThat(pboc.get("/clawbacks/" + claim.id()).statusCode()).isEqualTo(404);
+		assertThat(pboc.get("/api/clawbacks").body()).doesNotContain(referenceNo);
+		assertThat(pboc.get("/clawbacks").body()).doesNotContain(referenceNo);
+		assertThat(lcIndustry.get("/api/clawbacks").body()).contains(referenceNo);
 		// The determination form takes only its fields; an amount above the 37 000 yuan
 		// paid is refused.
 		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
@@ -240,6 +251,15 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.isEqualTo(409);
 		assertThat(mistyped.body()).contains("凭证号 JK-001 已于此前登记缴款 10,000.00 元", "与本次填写的金额或日期不同，未登记");
 		assertThat(JSON.readTree(gxFinance.get("/api/clawbacks/" + claim.id()).body()).get("repayments")).hasSize(1);
+		// The list says the same as the case: the repayment awaiting its check is there.
+		JsonNode listed = null;
+		for (JsonNode row : JSON.readTree(gxFinance.get("/api/clawbacks").body())) {
+			if (row.get("applicationId").asLong() == claim.id()) {
+				listed = row;
+			}
+		}
+		assertThat(listed).as("the case in 冠县's list").isNotNull();
+		assertThat(listed.get("repayments")).hasSize(1);
 		// One officer's word does not settle anything: recorded, it waits for a second
 		// person's check and does not count.
 		assertThat(recorded.get("repaid").decimalValue()).isEqualByComparingTo("0");
@@ -629,7 +649,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		JsonNode entry = list.get(0);
 		assertThat(entry.get("creditCode").asText()).isEqualTo("91371525MA3CB7K21F");
 		assertThat(entry.get("until").asText()).isEqualTo(TODAY.plusMonths(36).minusDays(1).toString());
-		assertThat(entry.get("basis").asText()).startsWith("追回决定（").endsWith("）");
+		// Ordered by the decision that found the allocation should be revoked (no 追回决定):
+		// named by its title.
+		assertThat(entry.get("basis").asText())
+			.isEqualTo("《财政奖补资金处理决定书》（" + revoked.get("decisionNumber").asText() + "）");
 		assertThat(as("gx-finance").get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
 		assertThat(as("lq-industry").get("/api/negative-list").body()).doesNotContain("91371525MA3CB7K21F");
 		assertThat(as(DemoUsers.ENTERPRISE).get("/api/negative-list").body()).contains("91371525MA3CB7K21F");
@@ -811,6 +834,39 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("再次进入追回程序", "第 2 次追回程序"));
 		assertThat(as("lc-industry").postJson("/api/clawbacks", start(claim.id())).body()).as("one open at a time")
 			.contains("该项目已有追回程序，不能重复启动");
+	}
+
+	/**
+	 * An acceptance that fails while a clawback for false material is being determined
+	 * starts no second one and is not lost: the case says the reason is kept, the open
+	 * round goes on on its own grounds, and when it finds nothing to recover the next
+	 * round starts with the kept reason.
+	 */
+	@Test
+	@Order(9)
+	void aReasonAnnouncedWhileAClawbackIsOpenStartsTheNextRoundWhenThatOneIsDropped() throws Exception {
+		Case claim = paidSubsidy();
+		WebClient lcIndustry = as("lc-industry");
+		assertThat(lcIndustry.postJson("/api/clawbacks", start(claim.id())).statusCode()).isEqualTo(201);
+
+		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "2026年11月20日市工业和信息化局组织现场验收，两台数控磨床未安装投产，验收不合格。");
+		JsonNode open = JSON.readTree(lcIndustry.get("/api/clawbacks/" + claim.id()).body());
+		assertThat(open.get("cause").asText()).isEqualTo("FALSE_MATERIAL");
+		assertThat(open.get("round").asInt()).isEqualTo(1);
+		assertThat(review.history(claim))
+			.anySatisfy(line -> assertThat(line).contains("“项目验收不合格”这一事由已记录", "经核查不予追回的，以该事由另行启动追回程序"))
+			.noneSatisfy(line -> assertThat(line).contains("再次进入追回程序"));
+
+		assertThat(submit(lcIndustry, claim, "Task_DetermineClawback",
+				Map.of("decision", "REFUSE", "opinion", "经核查，现有证据不足以认定发票虚开，不予追回。"))
+			.statusCode()).isIn(200, 204);
+		JsonNode next = JSON.readTree(lcIndustry.get("/api/clawbacks/" + claim.id()).body());
+		assertThat(next.get("round").asInt()).isEqualTo(2);
+		assertThat(next.get("cause").asText()).isEqualTo("ACCEPTANCE_FAILED");
+		assertThat(next.get("status").asText()).isEqualTo("DETERMINING");
+		assertThat(next.get("facts").asText()).contains("两台数控磨床未安装投产");
+		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("因“项目验收不合格”", "再次进入追回程序"));
+		assertThat(tasks(lcIndustry, claim, "Task_DetermineClawback")).as("the next round's determination").hasSize(1);
 	}
 
 	/**
