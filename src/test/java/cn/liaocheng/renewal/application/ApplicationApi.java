@@ -42,25 +42,30 @@ final class ApplicationApi {
 
 	private final String authorization;
 
-	private ApplicationApi(int port, String user) {
+	private ApplicationApi(int port, String user, String password) {
 		this.base = "http://localhost:" + port;
 		this.web = new WebClient(port);
 		if (user == null) {
 			this.authorization = null;
 		}
 		else {
-			web.withBasic(user, DemoUsers.PASSWORD);
-			this.authorization = "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+			web.withBasic(user, password);
+			this.authorization = "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		}
 	}
 
 	static ApplicationApi as(int port, String user) {
-		return new ApplicationApi(port, user);
+		return new ApplicationApi(port, user, DemoUsers.PASSWORD);
+	}
+
+	/** An account of its own password (one registered by the test). */
+	static ApplicationApi as(int port, String user, String password) {
+		return new ApplicationApi(port, user, password);
 	}
 
 	static ApplicationApi anonymous(int port) {
-		return new ApplicationApi(port, null);
+		return new ApplicationApi(port, null, null);
 	}
 
 	HttpResponse<String> list() {

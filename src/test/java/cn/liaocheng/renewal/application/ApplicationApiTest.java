@@ -721,6 +721,51 @@ class ApplicationApiTest {
 		}
 	}
 
+	/**
+	 * Before activation an account's drafts hold 50 MB of attachments in all, not 50 MB
+	 * each; a rejected registration takes its drafts and their files with it.
+	 */
+	@Test
+	void anAccountNotYetActivatedHoldsOneDossiersWorthAndARejectionTakesItsDrafts() {
+		String userId = Registrations.freshUserId();
+		assertThat(Registrations
+			.submit(new WebClient(port), Registrations.validForm(Registrations.freshCreditCode("371525"), userId))
+			.statusCode()).isEqualTo(302);
+		ApplicationApi pending = ApplicationApi.as(port, userId, Registrations.PASSWORD);
+		long first = pending.createDraft("PROJECT", project(1));
+		long second = pending.createDraft("PROJECT", project(1));
+		byte[] tenMegabytes = pdfOfSize(TEN_MB);
+		for (int i = 1; i <= 5; i++) {
+			pending.attach(first, "OTHER", "附件" + i + ".pdf", tenMegabytes);
+		}
+		HttpResponse<String> more = pending.upload(second, "BUSINESS_LICENCE", "营业执照.pdf", pdf("licence " + second));
+		assertThat(more.statusCode()).as(more.body()).isEqualTo(400);
+		assertThat(errors(more)).containsExactly(
+				new FieldProblem("file", "账户激活前，全部申报草稿的附件合计不能超过 50 MB；所在县（市、区）工业和信息化局激活账户后，每份申报的附件可达 50 MB"));
+		assertThat(attachmentRowsOf(second)).isZero();
+
+		long enterpriseId = jdbc.sql("SELECT id FROM enterprise WHERE user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
+		List<Long> fileIds = jdbc.sql("SELECT file_id FROM attachment WHERE application_id = ?")
+			.param(first)
+			.query(Long.class)
+			.list();
+		assertThat(fileIds).hasSize(5);
+		HttpResponse<String> rejected = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)
+			.postJson("/api/county/enterprises/" + enterpriseId + "/reject", "{\"reason\":\"冒用他人名义注册\"}");
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE enterprise_id = ?")
+			.param(enterpriseId)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM stored_file WHERE id IN (:ids)")
+			.param("ids", fileIds)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void refusesACategoryThatTheKindDoesNotOffer() {
 		long id = enterprise.createDraft("PROJECT", project(1));

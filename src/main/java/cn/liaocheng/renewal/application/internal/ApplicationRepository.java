@@ -861,6 +861,14 @@ class ApplicationRepository {
 				WHERE t.application_id = ? AND t.removed_at IS NULL""").param(applicationId).query(Long.class).single();
 	}
 
+	/** What all of an enterprise's applications hold in attachments. */
+	long enterpriseAttachmentBytes(long enterpriseId) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(f.size_bytes), 0) FROM attachment t
+				JOIN stored_file f ON f.id = t.file_id JOIN application a ON a.id = t.application_id
+				WHERE a.enterprise_id = ? AND t.removed_at IS NULL""").param(enterpriseId).query(Long.class).single();
+	}
+
 	void deleteAttachment(long attachmentId) {
 		jdbc.sql("DELETE FROM attachment WHERE id = ?").param(attachmentId).update();
 	}

@@ -530,6 +530,12 @@ public class ApplicationStore {
 		if (repository.attachmentBytes(id) + content.length > MAX_DOSSIER_BYTES) {
 			throw invalid("file", "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");
 		}
+		// Before activation an account holds one dossier's worth in all its drafts: a
+		// registration no county has checked cannot store five.
+		if (enterprise.status() == EnterpriseStatus.PENDING
+				&& repository.enterpriseAttachmentBytes(enterprise.id()) + content.length > MAX_DOSSIER_BYTES) {
+			throw invalid("file", "账户激活前，全部申报草稿的附件合计不能超过 50 MB；所在县（市、区）工业和信息化局激活账户后，每份申报的附件可达 50 MB");
+		}
 		StoredFile stored = files.store(content, type.mediaType());
 		long attachmentId = repository.addAttachment(id, category, name, stored.id(), user.userId(), uploadKey);
 		repository.addEvent(id, user.userId(), user.displayName(), ApplicationEvent.ATTACHMENT_ADDED,

@@ -26,6 +26,7 @@ import cn.liaocheng.renewal.audit.AuditTrail;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
+import cn.liaocheng.renewal.enterprise.EnterpriseRejected;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.enterprise.PendingRegistrations;
 import cn.liaocheng.renewal.organization.Division;
@@ -323,6 +324,7 @@ class CountyEnterprises implements PendingRegistrations {
 		// transaction); the account's sessions end at once, on every node.
 		accounts.delete(before.userId());
 		sessions.end(before.userId(), null);
+		events.publishEvent(new EnterpriseRejected(id));
 		audit.record(user.userId(), "ENTERPRISE_REJECTED", "enterprise:" + id,
 				before.creditCode() + " " + before.userId() + "; reason: " + why);
 		LOG.info("Registration of {} ({}) rejected by {}", before.creditCode(), before.userId(), user.userId());
