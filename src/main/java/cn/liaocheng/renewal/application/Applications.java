@@ -278,6 +278,7 @@ public class Applications {
 	 */
 	@Transactional
 	public void withdraw(PortalUser user, long id) {
+		user.requirePerson("撤回申报");
 		store.withdraw(enterpriseOf(user), user, id);
 	}
 
@@ -287,6 +288,7 @@ public class Applications {
 	 */
 	@Transactional
 	public void acceptLoanOffer(PortalUser user, long id, String bankKey) {
+		user.requirePerson("接受银行贷款");
 		store.acceptLoanOffer(actingEnterpriseOf(user), user, id, bankKey);
 	}
 

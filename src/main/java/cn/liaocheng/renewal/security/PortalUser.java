@@ -9,11 +9,30 @@ import cn.liaocheng.renewal.organization.GroupType;
 
 /**
  * Who is logged in: the Camunda user id, the name to show and the groups with their
- * types. It is kept in the HTTP session, which lives in the database, hence
- * {@link Serializable}.
+ * types, and whether the request came with an API token rather than a person signing in
+ * ({@code byApiToken}). It is kept in the HTTP session, which lives in the database,
+ * hence {@link Serializable} (a session saved before {@code byApiToken} existed reads it
+ * as false, as sessions are never a token's).
  */
-public record PortalUser(String userId, String displayName,
-		List<Membership> memberships) implements Principal, Serializable {
+public record PortalUser(String userId, String displayName, List<Membership> memberships,
+		boolean byApiToken) implements Principal, Serializable {
+
+	public PortalUser(String userId, String displayName, List<Membership> memberships) {
+		this(userId, displayName, memberships, false);
+	}
+
+	/**
+	 * Refuses an act that gives up a right or cannot be undone (withdrawing an
+	 * application, accepting a bank's loan, stating or waiving a defence against a
+	 * clawback) to a request made with an API token: a token sits in another system's
+	 * configuration, and such an act is the enterprise's own, made by a person signed in.
+	 * @param act the act, as the refusal names it (撤回申报)
+	 */
+	public void requirePerson(String act) {
+		if (byApiToken) {
+			throw new PersonalActRequired(act + "须由企业经办人登录门户办理，API 令牌不能办理");
+		}
+	}
 
 	/**
 	 * The Camunda user id: what Spring Security, Spring Session and Camunda call the

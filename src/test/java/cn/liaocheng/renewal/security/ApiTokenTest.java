@@ -120,6 +120,40 @@ class ApiTokenTest {
 		}
 	}
 
+	/**
+	 * What gives up a right or cannot be undone is the enterprise's own act, made by a
+	 * person signed in: a token (which sits in another system's configuration) withdraws
+	 * nothing, accepts no loan and neither states nor waives a defence; the same account
+	 * signed in does.
+	 */
+	@Test
+	void aTokenMakesNoActThatGivesUpARight() throws IOException {
+		String token = create(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), "ERP", null);
+		Bearer client = new Bearer(port, token);
+		HttpResponse<String> created = client.send("POST", "/api/applications?kind=PROJECT", example("create-draft"),
+				"Idempotency-Key", "draft-" + UUID.randomUUID());
+		long id = json(created).at("/summary/id").asLong();
+		client.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdf("licence " + id), "licence-" + UUID.randomUUID());
+		client.upload(id, "PROJECT_PLAN", "项目实施方案.pdf", pdf("plan " + id), "plan-" + UUID.randomUUID());
+		assertThat(client.send("POST", "/api/applications/" + id + "/submit", "{\"declarationConfirmed\": true}")
+			.statusCode()).isEqualTo(200);
+
+		for (String[] act : List.of(new String[] { "/withdraw", "撤回申报" },
+				new String[] { "/loan-offers/icbc/accept", "接受银行贷款" }, new String[] { "/clawback/waiver", "放弃陈述、申辩" },
+				new String[] { "/clawback/statement", "陈述、申辩" })) {
+			HttpResponse<String> refused = client.send("POST", "/api/applications/" + id + act[0],
+					act[0].endsWith("statement") ? "{\"statement\":\"所涉发票系真实交易开具，附税务机关证明。\"}" : "{}");
+			assertThat(refused.statusCode()).as("%s → %s", act[0], refused.body()).isEqualTo(403);
+			assertThat(json(refused).get("detail").asText()).isEqualTo(act[1] + "须由企业经办人登录门户办理，API 令牌不能办理");
+		}
+		assertThat(json(client.get("/api/applications/" + id)).at("/summary/status").asText())
+			.isEqualTo("COUNTY_REVIEW");
+
+		HttpResponse<String> byPerson = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.postJson("/api/applications/" + id + "/withdraw", "{}");
+		assertThat(byPerson.statusCode()).as(byPerson.body()).isEqualTo(200);
+	}
+
 	@Test
 	void noSessionIsCreatedOrCookieIssuedForBearerRequests() {
 		String token = create(new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD), "会话测试", null);

@@ -20,6 +20,7 @@ import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PlainText;
+import cn.liaocheng.renewal.security.PortalUser;
 
 /**
  * The prior notice (事先告知) of a clawback's intended decision and the enterprise's
@@ -125,7 +126,8 @@ public class PriorNotices {
 	 * own case.
 	 */
 	@Transactional
-	public View state(long applicationId, String by, String text) {
+	public View state(long applicationId, PortalUser by, String text) {
+		by.requirePerson("陈述、申辩");
 		String statement = text == null ? "" : text.strip();
 		if (statement.length() < 10 || statement.length() > ClawbackModel.MAX_STATEMENT) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
@@ -134,13 +136,14 @@ public class PriorNotices {
 		PlainText.problem(statement, true).ifPresent(problem -> {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID, "陈述、申辩意见" + problem, "statement");
 		});
-		return answer(applicationId, by, NoticeStore.Answer.STATEMENT, statement);
+		return answer(applicationId, by.userId(), NoticeStore.Answer.STATEMENT, statement);
 	}
 
 	/** The enterprise expressly waives its statement, within the period, once. */
 	@Transactional
-	public View waive(long applicationId, String by) {
-		return answer(applicationId, by, NoticeStore.Answer.WAIVED, null);
+	public View waive(long applicationId, PortalUser by) {
+		by.requirePerson("放弃陈述、申辩");
+		return answer(applicationId, by.userId(), NoticeStore.Answer.WAIVED, null);
 	}
 
 	private View answer(long applicationId, String by, NoticeStore.Answer answer, String statement) {

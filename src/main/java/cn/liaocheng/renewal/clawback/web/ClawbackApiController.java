@@ -142,7 +142,7 @@ class ClawbackApiController {
 			@RequestBody Map<String, Object> body) {
 		Requests.only(body, Set.of("statement"));
 		ownCase(user, id);
-		return notices.state(id, user.userId(), Requests.text(body, "statement"));
+		return notices.state(id, user, Requests.text(body, "statement"));
 	}
 
 	/**
@@ -153,7 +153,7 @@ class ClawbackApiController {
 			@RequestBody(required = false) Map<String, Object> body) {
 		Requests.only(body == null ? Map.of() : body, Set.of());
 		ownCase(user, id);
-		return notices.waive(id, user.userId());
+		return notices.waive(id, user);
 	}
 
 	/**

@@ -48,7 +48,7 @@ class StatementPages {
 			@RequestParam(defaultValue = "") String statement, RedirectAttributes redirect) {
 		ownCase(user, id);
 		try {
-			notices.state(id, user.userId(), statement);
+			notices.state(id, user, statement);
 			redirect.addFlashAttribute("notice", "陈述、申辩意见已提交，市工业和信息化局将复核后作出决定。");
 		}
 		catch (ClawbackRefused e) {
@@ -62,7 +62,7 @@ class StatementPages {
 	String waive(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
 		ownCase(user, id);
 		try {
-			notices.waive(id, user.userId());
+			notices.waive(id, user);
 			redirect.addFlashAttribute("notice", "已记录您放弃陈述、申辩，将依告知的内容作出决定。");
 		}
 		catch (ClawbackRefused e) {

@@ -81,7 +81,7 @@ class ApiTokenAuthenticator {
 		}
 		tokens.touch(stored, now);
 		PortalUser enterpriseOnly = new PortalUser(owner.userId(), owner.displayName(),
-				owner.memberships().stream().filter(m -> m.type() == GroupType.ENTERPRISE).toList());
+				owner.memberships().stream().filter(m -> m.type() == GroupType.ENTERPRISE).toList(), true);
 		return new Accepted(new ApiTokenAuthentication(enterpriseOnly, stored.id(),
 				CamundaIdentityAuthenticationProvider.authorities(enterpriseOnly)));
 	}
