@@ -287,6 +287,11 @@ public final class BoundedPdf {
 		return dictionary.getDictionaryObject(key, abbreviation) instanceof COSNumber n ? n.longValue() : otherwise;
 	}
 
+	/** Whether the file's bytes hold {@code name} (a PDF name such as /Encrypt). */
+	public static boolean mentions(byte[] pdf, String name) {
+		return contains(pdf, name.getBytes(StandardCharsets.US_ASCII));
+	}
+
 	private static boolean contains(byte[] content, byte[] part) {
 		outer: for (int i = 0; i + part.length <= content.length; i++) {
 			for (int j = 0; j < part.length; j++) {

@@ -290,14 +290,41 @@ public class Previews {
 	}
 
 	/**
-	 * Why an upload is refused as a picture no preview could decode, in Chinese, naming
-	 * the file; empty for a PDF, and for an image within the bounds or whose header is
-	 * not read here (its preview says so).
+	 * Why an upload is refused, in Chinese, naming the file: a picture no preview could
+	 * decode, or a PDF that opens only with a password (a bank statement or an e-invoice
+	 * saved with one), which no reviewer could read. Empty otherwise: an image within the
+	 * bounds or whose header is not read here, and any other PDF, one whose password only
+	 * restricts printing or copying included (its preview tells of anything else).
 	 */
 	public static Optional<String> uploadProblem(String fileName, byte[] content) {
+		if (FileType.of(content).filter(t -> t == FileType.PDF).isPresent()) {
+			return needsPassword(content) ? Optional.of("“" + fileName + "”设有打开密码，审核人员无法打开，请去除密码（或另存为不加密的 PDF）后重新上传")
+					: Optional.empty();
+		}
 		return ImageHeader.of(content)
 			.flatMap(Previews::imageProblem)
 			.map(problem -> "“" + fileName + "”" + problem + "，审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
+	}
+
+	/**
+	 * Whether the PDF opens only with a password: read only when it names an encryption
+	 * dictionary at all, so that an ordinary file is not parsed at upload.
+	 */
+	private static boolean needsPassword(byte[] pdf) {
+		if (!BoundedPdf.mentions(pdf, "/Encrypt")) {
+			return false;
+		}
+		try (PDDocument document = BoundedPdf.load(pdf, PDF_LIMITS)) {
+			return false;
+		}
+		catch (InvalidPasswordException e) {
+			return true;
+		}
+		catch (IOException | RuntimeException e) {
+			// Damaged or past the bounds: not a question of a password; the preview says
+			// why it cannot show it, and the file can be downloaded.
+			return false;
+		}
 	}
 
 	/**

@@ -12,6 +12,10 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 
 import cn.liaocheng.renewal.security.MemoryBombs;
@@ -162,6 +166,38 @@ class PreviewsTest {
 		assertThat(Previews.uploadProblem("扫描件.png", MemoryBombs.png(6000, 6600, 8, 6))).isEmpty();
 		assertThat(Previews.uploadProblem("扫描件.png", MemoryBombs.png16(6000, 6600)))
 			.hasValue("“扫描件.png”图片过大（6000×6600 像素，每色 16 位，解码后约 302 MB，超过 256 MB），审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
+	}
+
+	/**
+	 * A PDF saved with an opening password (a bank statement, an e-invoice) is refused at
+	 * upload, naming the file: no reviewer could open it. One whose password only
+	 * restricts printing or copying opens for everyone and is taken, as is a plain one.
+	 */
+	@Test
+	void aPdfThatOpensOnlyWithAPasswordIsRefusedAtUpload() throws IOException {
+		assertThat(Previews.uploadProblem("银行对账单.pdf", protectedPdf("1234")))
+			.hasValue("“银行对账单.pdf”设有打开密码，审核人员无法打开，请去除密码（或另存为不加密的 PDF）后重新上传");
+		assertThat(Previews.uploadProblem("发票.pdf", protectedPdf(""))).as("a password for printing only").isEmpty();
+		assertThat(Previews.uploadProblem("合同.pdf", onePage(new PDDocument()))).isEmpty();
+	}
+
+	private static byte[] protectedPdf(String openingPassword) throws IOException {
+		PDDocument document = new PDDocument();
+		AccessPermission permissions = new AccessPermission();
+		permissions.setCanPrint(false);
+		StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", openingPassword, permissions);
+		policy.setEncryptionKeyLength(128);
+		document.protect(policy);
+		return onePage(document);
+	}
+
+	private static byte[] onePage(PDDocument document) throws IOException {
+		try (document) {
+			document.addPage(new PDPage());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
 	}
 
 	/** A progressive JPEG is decoded whole, whatever the subsampling. */
