@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.application;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import cn.liaocheng.renewal.operations.WholeRecord;
 
 /**
@@ -30,7 +32,11 @@ public class EquipmentLineForm implements WholeRecord {
 
 	private String invoiceAmount;
 
-	/** A line the enterprise left empty (the portal offers spare rows). */
+	/**
+	 * A line the enterprise left empty (the portal offers spare rows). Not a field of the
+	 * line: a client's copy of the form sends it back, and it is not refused as unknown.
+	 */
+	@JsonIgnore
 	public boolean isBlank() {
 		return blank(name) && blank(model) && blank(quantity) && blank(unitPrice) && blank(replacesEquipment)
 				&& blank(replacedAgeYears) && blank(efficiencyGrade) && blank(invoiceNo) && blank(invoiceDate)
