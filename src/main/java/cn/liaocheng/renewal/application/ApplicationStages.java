@@ -285,8 +285,9 @@ public class ApplicationStages {
 	}
 
 	/**
-	 * The enterprise's drafts, not yet submitted (for the 需要您处理 list while a window of
-	 * their kind is open); one query.
+	 * The enterprise's drafts, not yet submitted, if its account is activated (one not
+	 * yet activated may save drafts but not submit them), for the 需要您处理 list while a
+	 * window of their kind is open; one query.
 	 */
 	@Transactional(readOnly = true)
 	public List<ApplicationSummary> drafts(long enterpriseId) {

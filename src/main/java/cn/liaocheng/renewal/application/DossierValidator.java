@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import cn.liaocheng.renewal.application.Dossier.EquipmentLine;
 import cn.liaocheng.renewal.application.Dossier.Origin;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.operations.TypedLineBreaks;
 import cn.liaocheng.renewal.security.PlainText;
 
 /**
@@ -302,7 +303,9 @@ public final class DossierValidator {
 
 	private String text(String field, String label, String value, int max, boolean requiredOnSubmission,
 			boolean multiLine) {
-		String v = value == null ? null : value.strip();
+		// A line break counts once, whichever door sent it (a form post's CR LF, an API
+		// client's): as the portal's maxlength counted it.
+		String v = value == null ? null : (multiLine ? TypedLineBreaks.lf(value) : value).strip();
 		if (v == null || v.isEmpty()) {
 			missing(field, label, requiredOnSubmission);
 			return null;

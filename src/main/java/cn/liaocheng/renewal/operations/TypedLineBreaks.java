@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.InitBinder;
  * {@code maxlength}. Every text a page's form binds to a controller (fields and request
  * parameters) has its CR LF and lone CR made LF here, in one place, so the server counts
  * what the browser counted (a statement the textarea took at 2,000 characters is not
- * refused as longer) and stores one kind of line break. JSON bodies are not forms: a
- * page's script reads a textarea's value with LF already.
+ * refused as longer) and stores one kind of line break. JSON bodies are not forms: the
+ * rules of the texts an API takes with line breaks (a dossier's, a statement) apply
+ * {@link #lf} themselves.
  */
 @ControllerAdvice
 public class TypedLineBreaks {

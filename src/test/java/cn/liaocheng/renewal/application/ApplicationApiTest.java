@@ -734,6 +734,9 @@ class ApplicationApiTest {
 		ApplicationApi pending = ApplicationApi.as(port, userId, Registrations.PASSWORD);
 		long first = pending.createDraft("PROJECT", project(1));
 		long second = pending.createDraft("PROJECT", project(1));
+		assertThat(pending.actions().body()).as("drafts it cannot submit yet are not asked of it")
+			.doesNotContain("\"applicationId\":" + first + ",")
+			.doesNotContain("待提交");
 		byte[] tenMegabytes = pdfOfSize(TEN_MB);
 		for (int i = 1; i <= 5; i++) {
 			pending.attach(first, "OTHER", "附件" + i + ".pdf", tenMegabytes);

@@ -212,6 +212,17 @@ class HiddenCharactersTest {
 			.doesNotContain("\\r");
 	}
 
+	/** The same through the API: an ERP's CR LF counts once too, and is stored as LF. */
+	@Test
+	void theApiCountsALineBreakOnceAndStoresItAsLf() {
+		long id = api.createDraft("PROJECT", project(1));
+		HttpResponse<String> changed = api.update(id,
+				project(1).put("otherBenefits", String.join("\r\n", java.util.Collections.nCopies(500, "节"))));
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		assertThat(api.detail(id).body())
+			.contains("\"otherBenefits\":\"" + String.join("\\n", java.util.Collections.nCopies(500, "节")) + "\"");
+	}
+
 	private WebClient loggedIn() {
 		WebClient browser = new WebClient(port);
 		assertThat(browser.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD).statusCode()).isEqualTo(302);

@@ -113,7 +113,7 @@ class AftercareFindings {
 					message = "现场验收结论：通过。请自" + ChinaTime.day(due) + "起报送项目绩效自评。验收意见：" + opinion;
 				}
 				else {
-					message = "现场验收结论：不通过，转入追回程序，由市工业和信息化局核定是否追回及追回金额。验收意见：" + opinion;
+					message = "现场验收结论：不通过，奖补资金应予追回，由市工业和信息化局核定是否追回及追回金额。验收意见：" + opinion;
 				}
 			}
 			case AftercareModel.PERFORMANCE_TASK -> {

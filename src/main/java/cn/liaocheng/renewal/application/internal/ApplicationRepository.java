@@ -604,12 +604,27 @@ class ApplicationRepository {
 
 	/** The enterprise's drafts, not yet submitted; one query. */
 	List<ApplicationSummary> draftsOf(long enterpriseId) {
-		return jdbc.sql("""
-				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
-				       p.project_name AS referenced_project,
-				""" + GRANT_TO_ACCEPT + """
-				FROM application a LEFT JOIN application p ON p.id = a.project_id
-				WHERE a.enterprise_id = ? AND a.status = 'DRAFT' ORDER BY a.id""")
+		return draftRows(enterpriseId, false);
+	}
+
+	/**
+	 * The enterprise's drafts, not yet submitted, if it may submit them (its account is
+	 * activated); one query.
+	 */
+	List<ApplicationSummary> submittableDraftsOf(long enterpriseId) {
+		return draftRows(enterpriseId, true);
+	}
+
+	private List<ApplicationSummary> draftRows(long enterpriseId, boolean activatedOnly) {
+		return jdbc
+			.sql("""
+					SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+					       p.project_name AS referenced_project,
+					""" + GRANT_TO_ACCEPT + """
+					FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+					LEFT JOIN application p ON p.id = a.project_id
+					WHERE a.enterprise_id = ? AND a.status = 'DRAFT'"""
+					+ (activatedOnly ? " AND e.status = 'ACTIVE'" : "") + " ORDER BY a.id")
 			.param(enterpriseId)
 			.query(ApplicationRepository::summary)
 			.list();

@@ -126,7 +126,7 @@ public class ApplicationStore {
 	}
 
 	public List<ApplicationSummary> drafts(long enterpriseId) {
-		return repository.draftsOf(enterpriseId);
+		return repository.submittableDraftsOf(enterpriseId);
 	}
 
 	public List<ApplicationSummary> list(Enterprise enterprise) {

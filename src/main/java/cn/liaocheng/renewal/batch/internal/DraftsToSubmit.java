@@ -17,7 +17,9 @@ import cn.liaocheng.renewal.batch.ApplicationWindow;
  * A draft not yet submitted while a window of its kind is open, for the enterprise's
  * 需要您处理 list: submitted after the window closes it waits for the next batch, so its last
  * day is the window's. A draft of a kind with no open window is not listed (nothing can
- * be done about it now); neither is one of an enterprise that may no longer act.
+ * be done about it now); neither are the drafts of an account not yet activated, which
+ * may save drafts but not submit them ({@link ApplicationStages#drafts}), nor those of
+ * one that may no longer act.
  */
 @Component
 class DraftsToSubmit implements PendingActionSource {

@@ -8,8 +8,9 @@ import cn.liaocheng.renewal.security.PortalUser;
 /**
  * Who may do what with clawbacks and the negative list, by group membership (a body's
  * lead counts as its body). The city industry bureau decides; the county finance bureau
- * of the enterprise's county collects; the other city bodies and administrators read
- * everything; a county's bodies read their county's; an enterprise its own.
+ * of the enterprise's county collects. The negative list: the other city bodies and
+ * administrators read all of it, a county's bodies their county's entries, an enterprise
+ * its own. Who reads a clawback is {@link ClawbackReaders}'s rule.
  */
 public final class ClawbackAccess {
 

@@ -157,6 +157,14 @@ public class ClawbackCollection {
 		if (pending) {
 			store.decided(c.id(), revoke ? ClawbackStatus.REVOKED : ClawbackStatus.DECIDED, issued.id(),
 					issued.number());
+			// A reason kept while this round was open is not started: the decision
+			// stands.
+			// The case says so, for the bureau to deal with it as the law allows.
+			for (ClawbackStore.Waiting w : store.waiting(applicationId)) {
+				store.removeWaiting(w.id());
+				stages.note(applicationId, "system", "审批系统", "CLAWBACK_DUE_KEPT", "追回程序已作出决定（" + issued.number()
+						+ "），此前记录的“" + w.cause().label() + "”这一事由不再启动追回程序，需要变更该决定的，由市工业和信息化局依法另行处理。");
+			}
 			if (listedUntil != null) {
 				negativeList.listForClawback(row, issued.number(), issued.type().title(), issued.decisionDate(),
 						listedUntil, revoke);

@@ -325,14 +325,18 @@ class ClawbackStore {
 
 	/** The case's reason kept longest, to start next. */
 	Optional<Waiting> firstWaiting(long applicationId) {
+		return waiting(applicationId).stream().findFirst();
+	}
+
+	/** The case's reasons kept, the oldest first. */
+	List<Waiting> waiting(long applicationId) {
 		return jdbc.sql("""
 				SELECT id, cause, facts, recorded_by FROM clawback_due_waiting
 				WHERE application_id = ? ORDER BY id""")
 			.param(applicationId)
 			.query((rs, n) -> new Waiting(rs.getLong(1), ClawbackDue.Cause.valueOf(rs.getString(2)), rs.getString(3),
 					rs.getString(4)))
-			.stream()
-			.findFirst();
+			.list();
 	}
 
 	void removeWaiting(long id) {

@@ -204,15 +204,22 @@ public class Clawbacks {
 		if (!recover) {
 			store.determine(row.view().id(), ClawbackStatus.DROPPED, null, null, null, opinion, by);
 			stages.note(applicationId, by, "市工业和信息化局", "CLAWBACK_DROPPED", "经核查，不予追回该项目的奖补资金。");
+			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
+			// The case's row, as an announcement takes it before it keeps a reason: one
+			// announced meanwhile is waited for and seen here, not left behind.
+			stages.hold(applicationId);
+			Optional<ClawbackStore.Waiting> waiting = store.firstWaiting(applicationId);
+			if (waiting.isPresent()) {
+				// The next round starts at once on the reason kept: payment stays held,
+				// and the enterprise is told of the new round, which names this one as
+				// dropped, rather than that the recovery ended and payment resumes.
+				store.removeWaiting(waiting.get().id());
+				start(applicationId, waiting.get().cause(), waiting.get().facts(), waiting.get().recordedBy());
+				return;
+			}
 			events.publishEvent(new AfterAwardStep(applicationId, "不予追回", "的奖补资金经市工业和信息化局核查，不予追回，追回程序终止。"));
 			events.publishEvent(new PaymentHoldLifted(applicationId));
 			events.publishEvent(new HeldStepsChanged(applicationId));
-			audit.record(by, "CLAWBACK_DROPPED", "application:" + applicationId, "clawback=" + row.view().id());
-			// A reason announced while this round was open starts the next.
-			store.firstWaiting(applicationId).ifPresent(waiting -> {
-				store.removeWaiting(waiting.id());
-				start(applicationId, waiting.cause(), waiting.facts(), waiting.recordedBy());
-			});
 			return;
 		}
 		// A ban on future applications answers fraud: a failed acceptance or a missed

@@ -19,6 +19,7 @@ import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.ClawbackStatus;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
+import cn.liaocheng.renewal.operations.TypedLineBreaks;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -128,7 +129,8 @@ public class PriorNotices {
 	@Transactional
 	public View state(long applicationId, PortalUser by, String text) {
 		by.requirePerson("陈述、申辩");
-		String statement = text == null ? "" : text.strip();
+		// A line break counts once, from the portal's form or from the API.
+		String statement = text == null ? "" : TypedLineBreaks.lf(text).strip();
 		if (statement.length() < 10 || statement.length() > ClawbackModel.MAX_STATEMENT) {
 			throw new ClawbackRefused(ClawbackRefused.Reason.INVALID,
 					"请写明陈述、申辩的事实、理由和证据（10 至 " + ClawbackModel.MAX_STATEMENT + " 字）", "statement");

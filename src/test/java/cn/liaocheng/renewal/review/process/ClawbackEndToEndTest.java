@@ -840,12 +840,15 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	 * An acceptance that fails while a clawback for false material is being determined
 	 * starts no second one and is not lost: the case says the reason is kept, the open
 	 * round goes on on its own grounds, and when it finds nothing to recover the next
-	 * round starts with the kept reason.
+	 * round starts with the kept reason, payment held throughout.
 	 */
 	@Test
 	@Order(9)
 	void aReasonAnnouncedWhileAClawbackIsOpenStartsTheNextRoundWhenThatOneIsDropped() throws Exception {
-		Case claim = paidSubsidy();
+		// Partly paid: the rest's payment step, held by the clawback, would resume if the
+		// dropped round let go of it.
+		Case claim = allocatedSubsidy();
+		pay(claim, 20000, "GK-2026-W1-" + claim.id());
 		WebClient lcIndustry = as("lc-industry");
 		assertThat(lcIndustry.postJson("/api/clawbacks", start(claim.id())).statusCode()).isEqualTo(201);
 
@@ -865,7 +868,10 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(next.get("cause").asText()).isEqualTo("ACCEPTANCE_FAILED");
 		assertThat(next.get("status").asText()).isEqualTo("DETERMINING");
 		assertThat(next.get("facts").asText()).contains("两台数控磨床未安装投产");
-		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("因“项目验收不合格”", "再次进入追回程序"));
+		assertThat(review.history(claim)).anySatisfy(line -> assertThat(line).contains("因“项目验收不合格”", "再次进入追回程序"))
+			.as("payment never resumed in between")
+			.noneSatisfy(line -> assertThat(line).contains("恢复拨付"));
+		assertThat(review.toldToEnterprise(claim)).noneSatisfy(note -> assertThat(note).contains("追回程序终止"));
 		assertThat(tasks(lcIndustry, claim, "Task_DetermineClawback")).as("the next round's determination").hasSize(1);
 	}
 
