@@ -3,6 +3,8 @@ package cn.liaocheng.renewal.decision.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -27,8 +29,13 @@ class DocumentPrinterTest {
 						List.of(new PrintedDocument.Fact("贷款用途", "1、购置数控机床\r\n2、改造生产线\n3、\t购置检测设备")),
 						List.of("第一段\r第二段"))),
 				null, "打印时间：2026年12月7日");
+		byte[] printed = new DocumentPrinter().pdf(doc);
+		// Kept for a look (pdftoppm) with the browser tests' screenshots.
+		Path kept = Path.of("target", "screenshots", "dossier-line-breaks.pdf");
+		Files.createDirectories(kept.getParent());
+		Files.write(kept, printed);
 		String text;
-		try (PDDocument pdf = Loader.loadPDF(new DocumentPrinter().pdf(doc))) {
+		try (PDDocument pdf = Loader.loadPDF(printed)) {
 			text = new PDFTextStripper().getText(pdf);
 		}
 		assertThat(text).doesNotContain("□")

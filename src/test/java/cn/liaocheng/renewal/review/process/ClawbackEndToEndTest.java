@@ -876,6 +876,30 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A reason kept while a round was open is not started when that round ends in a
+	 * decision: the decision stands, and the case says the reason was not acted on.
+	 */
+	@Test
+	@Order(10)
+	void aReasonKeptWhileARoundIsOpenIsSaidNotActedOnWhenTheRoundIsDecided() throws Exception {
+		Case claim = paidSubsidy();
+		assertThat(as("lc-industry").postJson("/api/clawbacks", start(claim.id())).statusCode()).isEqualTo(201);
+		announce(claim, ClawbackDue.Cause.RECTIFICATION_LAPSED, "市级现场验收要求限期整改，企业逾期未提交整改材料。");
+
+		determineAndConfirm(claim, 37000, false, 0);
+
+		JsonNode decided = JSON.readTree(as("lc-industry").get("/api/clawbacks/" + claim.id()).body());
+		assertThat(decided.get("round").asInt()).isEqualTo(1);
+		assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
+		assertThat(review.history(claim))
+			.anySatisfy(line -> assertThat(line).contains("追回程序已作出决定（", "此前记录的“整改期满未提交整改材料”这一事由不再启动追回程序"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM clawback_due_waiting WHERE application_id = ?")
+			.param(claim.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
 	 * The city industry bureau's clawback for false material is dropped (经核查不予追回) after
 	 * the enterprise's statement on its notice is adopted, and payment resumes; months
 	 * later the tax bureau confirms the invoices were fake. The bureau starts the
