@@ -134,20 +134,9 @@ class HiddenCharactersTest {
 		long id = api.createDraft("PROJECT", project(1));
 		WebClient browser = loggedIn();
 		String detail = browser.get("/enterprise/applications/" + id).body();
-		String boundary = "----portal" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-				+ WebClient.csrfTokenOf(detail) + "\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nBUSINESS_LICENCE\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence\u202Efdp.scr\"\r\n"
-				+ "Content-Type: application/pdf\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(pdf("portal bidi " + id));
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-		HttpResponse<String> uploaded = browser.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
-				"multipart/form-data; boundary=" + boundary);
+		HttpResponse<String> uploaded = portalUpload(browser, detail, id, "BUSINESS_LICENCE", "licence\u202Efdp.scr",
+				pdf("portal bidi " + id));
 
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
 		assertThat(browser.get("/enterprise/applications/" + id).body()).contains("文件名含有改变文字方向的控制字符，请修改文件名后重新上传")
@@ -165,20 +154,9 @@ class HiddenCharactersTest {
 		WebClient browser = loggedIn();
 		String detail = browser.get("/enterprise/applications/" + id).body();
 		assertThat(detail).contains("<option value=\"PROJECT_PLAN\">");
-		String boundary = "----portal" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-				+ WebClient.csrfTokenOf(detail) + "\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nPROJECT_PLAN\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n"
-				+ "Content-Type: application/pdf\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(pdf("portal plan " + id));
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-		HttpResponse<String> uploaded = browser.post("/enterprise/applications/" + id + "/attachments",
-				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
-				"multipart/form-data; boundary=" + boundary);
+		HttpResponse<String> uploaded = portalUpload(browser, detail, id, "PROJECT_PLAN", "plan.pdf",
+				pdf("portal plan " + id));
 
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
 		assertThat(attachmentsOf(id)).isEqualTo(1);
@@ -221,6 +199,24 @@ class HiddenCharactersTest {
 		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 		assertThat(api.detail(id).body())
 			.contains("\"otherBenefits\":\"" + String.join("\\n", java.util.Collections.nCopies(500, "节")) + "\"");
+	}
+
+	/** One file sent by the detail page's upload form, with the page's CSRF token. */
+	private static HttpResponse<String> portalUpload(WebClient browser, String detailPage, long id, String category,
+			String fileName, byte[] content) {
+		String boundary = "----portal" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+				+ WebClient.csrfTokenOf(detailPage) + "\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n" + category + "\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return browser.post("/enterprise/applications/" + id + "/attachments",
+				HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+				"multipart/form-data; boundary=" + boundary);
 	}
 
 	private WebClient loggedIn() {

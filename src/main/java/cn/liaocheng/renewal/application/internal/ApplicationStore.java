@@ -486,6 +486,14 @@ public class ApplicationStore {
 		if (row.status() != ApplicationStatus.DRAFT || row.referenceNo() != null) {
 			throw new ApplicationStateException("只能删除从未提交过的草稿。");
 		}
+		removeDraft(id);
+	}
+
+	/**
+	 * Deletes a draft never submitted with its attachments' files (a submitted case keeps
+	 * its record): the enterprise's own deletion, and a rejected registration's drafts.
+	 */
+	void removeDraft(long id) {
 		List<Long> fileIds = repository.attachmentFiles(id);
 		repository.delete(id);
 		fileIds.forEach(files::delete);

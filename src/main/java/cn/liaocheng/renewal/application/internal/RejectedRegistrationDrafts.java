@@ -1,13 +1,10 @@
 package cn.liaocheng.renewal.application.internal;
 
-import java.util.List;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.audit.AuditTrail;
-import cn.liaocheng.renewal.document.FileStore;
 import cn.liaocheng.renewal.enterprise.EnterpriseRejected;
 
 /**
@@ -22,13 +19,13 @@ class RejectedRegistrationDrafts {
 
 	private final ApplicationRepository repository;
 
-	private final FileStore files;
+	private final ApplicationStore store;
 
 	private final AuditTrail audit;
 
-	RejectedRegistrationDrafts(ApplicationRepository repository, FileStore files, AuditTrail audit) {
+	RejectedRegistrationDrafts(ApplicationRepository repository, ApplicationStore store, AuditTrail audit) {
 		this.repository = repository;
-		this.files = files;
+		this.store = store;
 		this.audit = audit;
 	}
 
@@ -39,9 +36,7 @@ class RejectedRegistrationDrafts {
 			if (draft.referenceNo() != null) {
 				continue;
 			}
-			List<Long> fileIds = repository.attachmentFiles(draft.id());
-			repository.delete(draft.id());
-			fileIds.forEach(files::delete);
+			store.removeDraft(draft.id());
 			deleted++;
 		}
 		if (deleted > 0) {
