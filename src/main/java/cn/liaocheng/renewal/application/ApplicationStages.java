@@ -294,6 +294,26 @@ public class ApplicationStages {
 		return store.drafts(enterpriseId);
 	}
 
+	/**
+	 * The drafts of {@code kind} not yet submitted whose enterprises may submit them
+	 * (accounts activated), each with its enterprise's account: whom to remind before a
+	 * window of that kind closes; one query.
+	 */
+	@Transactional(readOnly = true)
+	public List<OwnedDraft> submittableDrafts(ApplicationKind kind) {
+		return store.submittableDrafts(kind);
+	}
+
+	/**
+	 * Whether the application is still a draft, its row held until the caller's
+	 * transaction ends: a submission or deletion since it was read answers false, one
+	 * under way now waits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean stillDraft(long applicationId) {
+		return store.stillDraft(applicationId);
+	}
+
 	/** Ids of applications; convenience for lists of many (one query). */
 	@Transactional(readOnly = true)
 	public List<ApplicationSummary> summaries(List<Long> ids) {

@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.batch;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -68,6 +69,13 @@ public record ApplicationWindow(long id, int year, ApplicationKind kind, Instant
 			return ChinaTime.minute(end.minusDays(1)).replaceFirst("00:00$", "24:00");
 		}
 		return ChinaTime.minute(closesAt);
+	}
+
+	/**
+	 * The window's last day: the day of its closing, or the day before a midnight close.
+	 */
+	public LocalDate lastDay() {
+		return LocalDate.ofInstant(closesAt.minusNanos(1), BEIJING);
 	}
 
 	/** The opening time as a {@code datetime-local} field holds it, in Beijing time. */

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.OwnedDraft;
 import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.AttachmentCategory;
@@ -613,6 +614,33 @@ class ApplicationRepository {
 	 */
 	List<ApplicationSummary> submittableDraftsOf(long enterpriseId) {
 		return draftRows(enterpriseId, true);
+	}
+
+	/**
+	 * The drafts of {@code kind} of every activated enterprise, with its account; one
+	 * query.
+	 */
+	List<OwnedDraft> submittableDraftsOfKind(ApplicationKind kind) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.status, a.updated_at, a.submitted_at, a.project_name,
+				       p.project_name AS referenced_project, FALSE AS grant_to_accept, e.user_id
+				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				LEFT JOIN application p ON p.id = a.project_id
+				WHERE a.status = 'DRAFT' AND a.kind = ? AND e.status = 'ACTIVE' ORDER BY a.id""")
+			.param(kind.name())
+			.query((rs, n) -> new OwnedDraft(summary(rs, n), rs.getString("user_id")))
+			.list();
+	}
+
+	/**
+	 * Whether the application is still a draft, its row held by the caller's transaction.
+	 */
+	boolean lockDraft(long id) {
+		return jdbc.sql("SELECT id FROM application WHERE id = ? AND status = 'DRAFT' FOR UPDATE")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
 	}
 
 	private List<ApplicationSummary> draftRows(long enterpriseId, boolean activatedOnly) {

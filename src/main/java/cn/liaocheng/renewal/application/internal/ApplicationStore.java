@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.renewal.application.ApplicationDetail;
 import cn.liaocheng.renewal.application.ApplicationEvent;
 import cn.liaocheng.renewal.application.ApplicationKind;
+import cn.liaocheng.renewal.application.OwnedDraft;
 import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.ApplicationStatus;
@@ -127,6 +128,14 @@ public class ApplicationStore {
 
 	public List<ApplicationSummary> drafts(long enterpriseId) {
 		return repository.submittableDraftsOf(enterpriseId);
+	}
+
+	public List<OwnedDraft> submittableDrafts(ApplicationKind kind) {
+		return repository.submittableDraftsOfKind(kind);
+	}
+
+	public boolean stillDraft(long applicationId) {
+		return repository.lockDraft(applicationId);
 	}
 
 	public List<ApplicationSummary> list(Enterprise enterprise) {

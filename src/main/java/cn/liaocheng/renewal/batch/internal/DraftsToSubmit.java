@@ -1,7 +1,6 @@
 package cn.liaocheng.renewal.batch.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,16 +46,9 @@ class DraftsToSubmit implements PendingActionSource {
 				.openAt(notClosed.stream().filter(w -> w.kind() == draft.kind()).toList(), now);
 			open.ifPresent(w -> steps.add(new Step(draft.id(), "待提交",
 					"草稿尚未提交。本批次" + draft.kind().label() + "的申报期至" + w.closesText() + "（北京时间）截止，截止后不能提交，须等待下一批次。",
-					lastDay(w), "/enterprise/applications/" + draft.id(), "检查并提交")));
+					w.lastDay(), "/enterprise/applications/" + draft.id(), "检查并提交")));
 		}
 		return steps;
-	}
-
-	/**
-	 * The window's last day: the day of its closing, or the day before a midnight close.
-	 */
-	static LocalDate lastDay(ApplicationWindow window) {
-		return LocalDate.ofInstant(window.closesAt().minusNanos(1), ApplicationWindow.BEIJING);
 	}
 
 }

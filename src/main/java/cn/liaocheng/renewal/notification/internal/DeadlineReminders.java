@@ -28,6 +28,9 @@ import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseListing;
 import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
+import cn.liaocheng.renewal.batch.ApplicationWindow;
+import cn.liaocheng.renewal.batch.UnsubmittedDrafts;
+import cn.liaocheng.renewal.batch.UnsubmittedDrafts.UnsubmittedDraft;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.clawback.DueRepayments;
@@ -44,13 +47,14 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 /**
  * Reminds an enterprise of its deadlines: a correction (补正) that is due, a rectification
  * (限期整改) ordered by the on-site acceptance and not yet submitted, the statement period
- * (陈述、申辩) of a clawback's prior notice not yet answered, and the repayment of a decided
- * clawback (追回资金缴回) of which something is still owed; and reminds reviewers of a review
- * step about to become overdue (the holder, or the body's members while it waits in the
- * pool). Each from the start of the day two working days before the day of the deadline
- * (the same rule as Tasklist's 即将超期), once per case (or task), deadline and recipient.
- * One node of the cluster runs it at a time ({@link ClusterLease}, under the lease's
- * first name, from when corrections were its only deadlines); the reminder's key makes a
+ * (陈述、申辩) of a clawback's prior notice not yet answered, the repayment of a decided
+ * clawback (追回资金缴回) of which something is still owed, and a draft not yet submitted while
+ * the window of its kind is about to close (申报截止); and reminds reviewers of a review step
+ * about to become overdue (the holder, or the body's members while it waits in the pool).
+ * Each from the start of the day two working days before the day of the deadline (the
+ * same rule as Tasklist's 即将超期), once per case (or task), deadline and recipient. One
+ * node of the cluster runs it at a time ({@link ClusterLease}, under the lease's first
+ * name, from when corrections were its only deadlines); the reminder's key makes a
  * repeated run harmless.
  */
 @Component
@@ -92,10 +96,13 @@ class DeadlineReminders {
 
 	private final OpenStatementPeriods statements;
 
+	private final UnsubmittedDrafts drafts;
+
 	DeadlineReminders(OpenCorrections corrections, DueRepayments repayments, OpenRectifications rectifications,
 			WorkingDays workingDays, Notifier notifier, ClusterLease lease, PlatformTransactionManager transactions,
 			DueReviewTasks reviewTasks, Recipients recipients, ApplicationStages stages, OpenTasks openTasks,
-			OpenStatementPeriods statements) {
+			OpenStatementPeriods statements, UnsubmittedDrafts drafts) {
+		this.drafts = drafts;
 		this.openTasks = openTasks;
 		this.statements = statements;
 		this.reviewTasks = reviewTasks;
@@ -214,6 +221,10 @@ class DeadlineReminders {
 		for (OpenStatementPeriod s : statements.endingBetween(today, today.plusDays(HORIZON.toDays()))) {
 			due.add(new Reminder(s.enterpriseUser(), remindFrom(s.lastDay()), note(s), () -> statements.stillOpen(s)));
 		}
+		for (UnsubmittedDraft d : drafts.closingBy(now, dueSoonUntil(today))) {
+			due.add(new Reminder(d.enterpriseUser(), remindFrom(d.window().lastDay()), note(d),
+					() -> drafts.stillUnsubmitted(d)));
+		}
 		due.addAll(reviewSteps(now, today));
 		return due;
 	}
@@ -226,10 +237,7 @@ class DeadlineReminders {
 	 * bodies, cases once for all tasks.
 	 */
 	private List<Reminder> reviewSteps(Instant now, LocalDate today) {
-		// Days ahead in a year not loaded yet: as far as the working days could reach.
-		LocalDate lastDay = workingDays.plusWorkingDaysAtLatest(today, ReviewProcesses.DUE_SOON_WORKING_DAYS);
-		Instant until = lastDay.plusDays(1).atStartOfDay(NotificationEvents.CHINA).toInstant().minusMillis(1);
-		List<DueTask> tasks = reviewTasks.dueBetween(now, until);
+		List<DueTask> tasks = reviewTasks.dueBetween(now, dueSoonUntil(today).minusMillis(1));
 		if (tasks.isEmpty()) {
 			return List.of();
 		}
@@ -247,6 +255,18 @@ class DeadlineReminders {
 			to.forEach(user -> due.add(Reminder.ofStep(user, from, note, task.due())));
 		}
 		return due;
+	}
+
+	/**
+	 * The end of the second working day from {@code today}: what is due by then is
+	 * reminded of today. Days ahead in a year not loaded yet: as far as the working days
+	 * could reach.
+	 */
+	private Instant dueSoonUntil(LocalDate today) {
+		return workingDays.plusWorkingDaysAtLatest(today, ReviewProcesses.DUE_SOON_WORKING_DAYS)
+			.plusDays(1)
+			.atStartOfDay(NotificationEvents.CHINA)
+			.toInstant();
 	}
 
 	Instant remindFrom(Instant deadline) {
@@ -285,6 +305,19 @@ class DeadlineReminders {
 						+ "，请在期限前修改申报材料并重新提交，逾期未补正的，申报失效。",
 				"/enterprise/applications/" + c.applicationId(), c.applicationId(),
 				"deadline:" + c.applicationId() + ":" + c.deadline().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/**
+	 * A draft as the enterprise's 需要您处理 list shows it, once per draft and window close (a
+	 * window moved later is reminded of again).
+	 */
+	private static Note note(UnsubmittedDraft d) {
+		ApplicationWindow w = d.window();
+		return new Note(NotificationKind.DRAFT_UNSUBMITTED, "申报草稿尚未提交：申报期至" + w.closesText() + "截止",
+				"您的申报草稿「" + d.title() + "」尚未提交。本批次" + w.kind().label() + "的申报期至 " + w.closesText()
+						+ "（北京时间）截止，截止后不能提交，须等待下一批次。请在截止前检查材料并提交；不再申报的，可删除该草稿。",
+				"/enterprise/applications/" + d.applicationId(), d.applicationId(),
+				"draft-window:" + d.applicationId() + ":" + w.id() + ":" + w.closesAt().getEpochSecond());
 	}
 
 	/** The statement period as the prior notice gave it and the case page offers it. */
