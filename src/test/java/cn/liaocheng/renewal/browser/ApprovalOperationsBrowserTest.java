@@ -533,6 +533,68 @@ class ApprovalOperationsBrowserTest {
 	}
 
 	/**
+	 * What a reviewer types and chooses in the form and has not completed is kept in this
+	 * browser under their name: it is back after a switch to 办理操作, after a reload (which
+	 * 抄送 and 加签 do), and after signing in again; it is gone once the task is completed,
+	 * and a logout forgets it.
+	 */
+	@Test
+	void anOpinionTypedAndNotCompletedSurvivesTheOperationsTabAReloadAndASignInAgain() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		String kept = "renewal.formDraft:" + DemoUsers.COUNTY_REVIEWER + ":" + task.getId();
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		By opinion = By.cssSelector(".fjs-form .fjs-form-field-textarea textarea");
+		By returnForCorrection = By
+			.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='退回补正']/input");
+		WebElement choice = browser.waitFor(returnForCorrection);
+		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", choice);
+		choice.click();
+		browser.waitFor(opinion).sendKeys("发票复印件不清晰，请补充原件扫描件");
+
+		openTab("办理操作");
+		browser.waitFor(PANEL);
+		openTab("表单");
+		browser.waitUntil(d -> "发票复印件不清晰，请补充原件扫描件".equals(d.findElement(opinion).getAttribute("value")));
+		assertThat(browser.waitFor(returnForCorrection).isSelected()).isTrue();
+		assertThat(browser.waitFor(By.cssSelector(".renewal-draft-restored")).getText()).contains("已恢复您在本机",
+				"填写而未提交的内容");
+		browser.screenshot("tasklist-form-draft-restored");
+
+		// Typed on after the restore: the draft follows.
+		browser.driver().findElement(opinion).sendKeys("。");
+		browser.driver().navigate().refresh();
+		browser.waitUntil(d -> !d.findElements(opinion).isEmpty()
+				&& "发票复印件不清晰，请补充原件扫描件。".equals(d.findElement(opinion).getAttribute("value")));
+
+		// Signed out by the session's end and in again: Tasklist's own form is empty, the
+		// draft is put back.
+		browser.driver().manage().deleteAllCookies();
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		browser.waitUntil(d -> !d.findElements(opinion).isEmpty()
+				&& "发票复印件不清晰，请补充原件扫描件。".equals(d.findElement(opinion).getAttribute("value")));
+		assertThat(storageKeys()).contains(kept);
+
+		// The login page after a logout (the session ended) forgets every draft of this
+		// browser.
+		browser.driver().manage().deleteAllCookies();
+		browser.open("/login?logout");
+		browser.waitUntil(d -> !storageKeys().contains(kept));
+
+		// A draft of a task completed meanwhile is dropped at the next visit.
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		browser.waitFor(opinion).sendKeys("同意");
+		browser.waitUntil(d -> storageKeys().contains(kept));
+		tasks.complete(task.getId(), Map.of("decision", "APPROVE", "opinion", "同意"));
+		browser.open(TASKLIST);
+		browser.waitUntil(d -> !storageKeys().contains(kept));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> storageKeys() {
+		return (List<String>) browser.driver().executeScript("return Object.keys(window.localStorage);");
+	}
+
+	/**
 	 * The county reviewer's 撤回 panel, opened from Tasklist's navbar: the entry of
 	 * {@code task}'s case whose description contains {@code described}.
 	 */

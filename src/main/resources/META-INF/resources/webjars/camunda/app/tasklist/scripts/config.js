@@ -15,6 +15,8 @@ export default {
     'scripts/chinese-forms',
     // 办理操作 on the open task, 撤回 and 抄送我的 in the navbar, 常用意见 in forms.
     'scripts/operations',
+    // What is typed into a form and not yet completed, kept in this browser and put back when the form is drawn again.
+    'scripts/form-drafts',
     // The list: working days left, 批量认领, sorting by 申报编号/企业/类型, 消息 badge, labels read too early.
     'scripts/worklist'
   ],
