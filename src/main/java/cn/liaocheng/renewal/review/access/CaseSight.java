@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.access;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import cn.liaocheng.renewal.application.CaseStanding;
 import cn.liaocheng.renewal.decision.DecisionType;
@@ -121,11 +122,13 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 	/**
 	 * A line of the case history, by who wrote it and what it says: a bank does not read
 	 * the lines of or about another bank (its opinion, its grant, the enterprise taking
-	 * it), nor a co-reviewing city body's lines.
+	 * it or urging it), nor the lines of or about a co-reviewing city body (its opinion,
+	 * the lead bureau urging it or adding it to the joint review, its step overdue).
 	 */
 	public boolean historyLine(String actorName, String message) {
-		return !quietBodies.contains(actorName) && otherBanks.stream()
-			.noneMatch(bank -> bank.equals(actorName) || (message != null && message.contains(bank)));
+		return !quietBodies.contains(actorName) && otherBanks.stream().noneMatch(bank -> bank.equals(actorName))
+				&& (message == null
+						|| Stream.concat(otherBanks.stream(), quietBodies.stream()).noneMatch(message::contains));
 	}
 
 	/**

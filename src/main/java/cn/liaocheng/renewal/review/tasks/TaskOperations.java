@@ -595,15 +595,17 @@ public class TaskOperations {
 		// who.
 		String holder = task.getAssignee() == null ? "（待认领）"
 				: enterprise ? "（已有人办理）" : "（办理人：" + directory.personName(task.getAssignee()) + "）";
-		String what = "由" + (enterprise ? "申报企业" : "") + byName + "催办" + holder + "。催办事由：" + why;
 		String target = bodyName + "「" + task.getName() + "」";
 		if (enterprise) {
 			// The enterprise's own reminder is told to it; a lead's stays with the
-			// reviewers.
-			record(applicationId, "URGE", "ENTERPRISE_URGE", task, by, byName, what, target, why);
+			// reviewers. It names the body urged, so that a bank reading the case does
+			// not read the enterprise urging the other banks it chose.
+			recordAs(applicationId, "URGE", "ENTERPRISE_URGE", task, by, byName,
+					byName + "催办" + target + holder + "。催办事由：" + why, target, why);
 		}
 		else {
-			record(applicationId, "URGE", task, by, bodyName, what, target, why);
+			record(applicationId, "URGE", task, by, bodyName, "由" + byName + "催办" + holder + "。催办事由：" + why, target,
+					why);
 		}
 		events.publishEvent(new TaskUrged(applicationId, task.getId(), task.getName(), by,
 				enterprise ? byName : bodyName, enterprise, task.getAssignee(), body, why));

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
+import org.camunda.bpm.engine.impl.cmd.FindHistoryCleanupJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -37,10 +39,12 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * instance, those of sibling executions included, so one bank could learn another bank's
  * loan terms from the parallel bank reviews of the same case;</li>
  * <li>statistics and metrics, which count running cases, failed jobs and incidents across
- * every county and body;</li>
- * <li>the job list, the job log and incidents, which show every job without a case
- * (administrators' batches, history cleanup), its ids and its failures, to anyone
- * ({@link CaselessJobs});</li>
+ * every county and body, and the number of people who worked tasks in a period (Camunda
+ * checks nothing on that count);</li>
+ * <li>the job list, the job log, the history cleanup jobs and incidents, which show every
+ * job without a case (administrators' batches, history cleanup), its ids and its
+ * failures, to anyone ({@link CaselessJobs}; Camunda checks nothing on the cleanup jobs'
+ * list either);</li>
  * <li>process definitions found by an incident's text, a yes-or-no oracle on any county's
  * incident messages;</li>
  * <li>fetching external tasks: the models have none, and Camunda's REST API parks such a
@@ -108,7 +112,8 @@ final class AdministratorQueries extends CommandInterceptor {
 				|| command instanceof ActivityStatisticsQueryImpl || command instanceof DeploymentStatisticsQueryImpl
 				|| command instanceof MetricsQueryImpl || command instanceof JobQueryImpl
 				|| command instanceof HistoricJobLogQueryImpl || command instanceof IncidentQueryImpl
-				|| command instanceof HistoricIncidentQueryImpl;
+				|| command instanceof HistoricIncidentQueryImpl || command instanceof GetUniqueTaskWorkerCountCmd
+				|| command instanceof FindHistoryCleanupJobsCmd;
 	}
 
 	/**

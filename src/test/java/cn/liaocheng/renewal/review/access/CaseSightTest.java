@@ -44,6 +44,14 @@ class CaseSightTest {
 		assertThat(icbc.opinion("city-industry-lead")).isTrue();
 		assertThat(icbc.historyLine("国家税务总局聊城市税务局", "国家税务总局聊城市税务局「市级联审」：同意。意见：纳税信用等级A")).isFalse();
 		assertThat(icbc.historyLine("聊城市工业和信息化局", "聊城市工业和信息化局「市工业和信息化局审定」：审定通过")).isTrue();
+		// Nor the lines others wrote about them: the lead bureau urging or adding a
+		// co-reviewer, the system's overdue notice, the enterprise urging another bank.
+		assertThat(icbc.historyLine("聊城市工业和信息化局", "聊城市工业和信息化局催办国家税务总局聊城市税务局「市级联审」（办理人：李四）。催办事由：请出具纳税意见")).isFalse();
+		assertThat(icbc.historyLine("聊城市工业和信息化局", "聊城市工业和信息化局加签聊城市生态环境局参加联审。加签原因：涉及排污许可")).isFalse();
+		assertThat(icbc.historyLine("审批系统", "「市级联审」已超过办理期限，已报送国家税务总局聊城市税务局负责人督办")).isFalse();
+		assertThat(icbc.historyLine("冠县演示轴承制造有限公司", "冠县演示轴承制造有限公司申报账户催办中国农业银行聊城分行「银行自主审贷」（已有人办理）。催办事由：请尽快审批"))
+			.isFalse();
+		assertThat(icbc.historyLine("冠县演示轴承制造有限公司", "冠县演示轴承制造有限公司申报账户催办中国工商银行聊城分行「银行自主审贷」（待认领）。催办事由：请尽快审批")).isTrue();
 	}
 
 	@Test

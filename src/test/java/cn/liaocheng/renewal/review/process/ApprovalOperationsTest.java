@@ -576,7 +576,7 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		assertThat(urged.body()).contains("县级形式审查", "\"claimed\":true").doesNotContain(REVIEWER, "assignee");
 		assertThat(historyOf(project, "ENTERPRISE_URGE")).singleElement().asString().contains("（已有人办理）");
 		assertThat(review.history(project)).as("told to the enterprise")
-			.anyMatch(line -> line.contains("催办（已有人办理）。催办事由：推荐意见需补充核实情况"));
+			.anyMatch(line -> line.contains("催办冠县工业和信息化局「县级形式审查」（已有人办理）。催办事由：推荐意见需补充核实情况"));
 		HttpResponse<String> again = as(DemoUsers.ENTERPRISE).postJson(path, REASON);
 		assertThat(again.statusCode()).isEqualTo(429);
 		assertThat(again.body()).contains("每个工作日只能催办一次");
