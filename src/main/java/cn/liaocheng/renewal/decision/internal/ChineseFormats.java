@@ -6,12 +6,18 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Amounts and dates as Chinese official documents write them: 3,500,000.00元, 叁佰伍拾万元整,
  * 2026年5月8日.
  */
 final class ChineseFormats {
+
+	private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+	private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
 
 	private static final char[] DIGITS = "零壹贰叁肆伍陆柒捌玖".toCharArray();
 
@@ -33,6 +39,22 @@ final class ChineseFormats {
 	/** 人民币3,500,000.00元（大写：叁佰伍拾万元整）. */
 	static String yuanWithCapitals(BigDecimal amount) {
 		return "人民币" + yuan(amount) + "元（大写：" + capitals(amount) + "）";
+	}
+
+	/**
+	 * A ledger period as an official document names it: 2026-03 as 2026年3月, 2026Q2 as
+	 * 2026年第二季度; any other label as it is.
+	 */
+	static String periodName(String label) {
+		Matcher month = MONTH.matcher(label);
+		if (month.matches()) {
+			return month.group(1) + "年" + Integer.parseInt(month.group(2)) + "月";
+		}
+		Matcher quarter = QUARTER.matcher(label);
+		if (quarter.matches()) {
+			return quarter.group(1) + "年第" + "一二三四".charAt(Integer.parseInt(quarter.group(2)) - 1) + "季度";
+		}
+		return label;
 	}
 
 	static String date(LocalDate date) {

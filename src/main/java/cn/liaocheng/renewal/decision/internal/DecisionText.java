@@ -15,6 +15,7 @@ import cn.liaocheng.renewal.organization.GroupNames;
 
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.date;
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.ordinal;
+import static cn.liaocheng.renewal.decision.internal.ChineseFormats.periodName;
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuan;
 import static cn.liaocheng.renewal.decision.internal.ChineseFormats.yuanWithCapitals;
 
@@ -181,10 +182,10 @@ final class DecisionText {
 			case LOAN_DECLINED -> "该项目已列入设备更新和技术改造贷款支持项目清单并推送至" + orBank(r.lender()) + (orBank(r.lender()).contains("、")
 					? "。上述银行经依法自主审贷，均决定不予发放该笔贷款，意见如下：" : "。该行经依法自主审贷，决定不予发放该笔贷款，意见如下：");
 			case INTEREST_SUBSIDY_GRANTED -> interestGranted(r, a, loan);
-			case INTEREST_SUBSIDY_REFUSED -> "不予给予该笔贷款财政贴息。理由如下：";
+			case INTEREST_SUBSIDY_REFUSED -> "对该笔贷款不予财政贴息。理由如下：";
 			case INTEREST_SUBSIDY_BY_TRANCHE -> byTranche(loan);
 			case INTEREST_SUBSIDY_PAYMENT -> payment(r.payment());
-			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。你单位可在材料齐全后重新提出申请。理由如下：";
+			case APPLICATION_LAPSED -> "你单位未在规定期限内补正，终止对该申请的审查。符合条件的，你单位可在材料齐全后于申报期内重新提出申请。理由如下：";
 			case CLAWBACK_DECIDED, SUBSIDY_REVOKED, SUBSIDY_REVOCATION_PROPOSED -> "经核查，本机关认定事实、理由及决定事项如下：";
 		};
 	}
@@ -274,8 +275,8 @@ final class DecisionText {
 		boolean capped = computed != null && p.amount().compareTo(computed) < 0;
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360）"
-				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定" + p.period()
-				+ "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定"
+				+ periodName(p.period()) + "贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 
@@ -314,7 +315,7 @@ final class DecisionText {
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "本期贴息按每笔放款分别计算，每笔适用其放款日的贴息政策："
 				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360"
 				+ (p.byTranche() ? "，各笔分别计至分后相加）" : "之和）") + (capped ? "，按此计算为" + yuan(computed) + "元" + limit : "，")
-				+ "核定" + p.period() + "期贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ "核定" + periodName(p.period()) + "贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 
@@ -328,7 +329,8 @@ final class DecisionText {
 
 	private static Optional<String> closing(DecisionRequest r) {
 		if (r.type() == DecisionType.LOAN_DECLINED) {
-			return Optional.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。你单位可以选择其他银行重新提出设备更新贷款申请；" + "需要协助对接银行的，可联系中国人民银行聊城市分行。");
+			return Optional
+				.of("银行贷款由银行依法自主决策、自担风险，本告知不是行政决定。符合条件的，你单位可以选择其他银行重新提出设备更新贷款申请；" + "需要协助对接银行的，可联系中国人民银行聊城市分行。");
 		}
 		return Optional.empty();
 	}
@@ -357,7 +359,8 @@ final class DecisionText {
 		fact("贷款年利率",
 				a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
 		fact(asked + "贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
-		fact("财政贴息", money(a.interestSubsidy()));
+		// The total granted is a ceiling: the ledger pays on the actual balances.
+		fact("财政贴息", a.interestSubsidy() == null ? null : "不超过" + money(a.interestSubsidy()));
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		if (loan != null) {
 			fact("放款日期", date(loan.grantDate()));
@@ -366,7 +369,7 @@ final class DecisionText {
 		DecisionRequest.Payment p = r.payment();
 		if (p != null) {
 			fact("借款合同编号", p.contractNo());
-			fact("贴息期间", p.period() + "（" + date(p.from()) + "至" + date(p.to()) + "，" + p.days() + "天）");
+			fact("贴息期间", periodName(p.period()) + "（" + date(p.from()) + "至" + date(p.to()) + "，" + p.days() + "天）");
 			fact("计息积数", money(p.balanceBasis()));
 			fact("贴息比例", p.tranches().isEmpty() ? p.points().stripTrailingZeros().toPlainString() + "个百分点/年"
 					: "按每笔放款的放款日分别适用，见下文");

@@ -27,4 +27,13 @@ class ChineseFormatsTest {
 		assertThat(ChineseFormats.date(LocalDate.of(2026, 5, 8))).isEqualTo("2026年5月8日");
 	}
 
+	@Test
+	void namesTheLedgersPeriodsAsDocumentsDo() {
+		assertThat(ChineseFormats.periodName("2026-03")).isEqualTo("2026年3月");
+		assertThat(ChineseFormats.periodName("2026-12")).isEqualTo("2026年12月");
+		assertThat(ChineseFormats.periodName("2026Q2")).isEqualTo("2026年第二季度");
+		assertThat(ChineseFormats.periodName("2026Q4")).isEqualTo("2026年第四季度");
+		assertThat(ChineseFormats.periodName("其他")).isEqualTo("其他");
+	}
+
 }

@@ -420,6 +420,8 @@ class DecisionTextTest extends ReviewProcessTest {
 			.contains("关于优化实施设备更新贷款财政贴息政策的通知")
 			.contains("每年1.5个百分点、贴息期限24个月")
 			.contains("人民币300,000.00元（大写：叁拾万元整）")
+			// The total is a ceiling, under the facts too: early repayment pays less.
+			.contains("财政贴息：不超过人民币300,000.00元")
 			.doesNotContain("上限")
 			.doesNotContain("实施方案》（聊工信发〔2024〕37号）三（三）");
 		// The finance bureau's review is the act behind its decision, not behind the
@@ -526,6 +528,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		Issued lapse = review.issued(project, DecisionType.APPLICATION_LAPSED);
 		assertThat(lapse.decision().issuingBodyName()).isEqualTo(COUNTY_INDUSTRY);
 		assertThat(lapse.text()).contains(COUNTY_INDUSTRY + "在县级形式审查环节退回补正；你单位未在补正期限内重新提交").contains("向冠县人民政府申请行政复议");
+		assertThat(lapse.text()).contains("符合条件的，你单位可在材料齐全后于申报期内重新提出申请");
 		assertThat(lapse.text()).contains("入库申请，" + COUNTY_INDUSTRY + "在县级形式审查环节要求补正材料，已告知你单位补正的内容和期限");
 	}
 

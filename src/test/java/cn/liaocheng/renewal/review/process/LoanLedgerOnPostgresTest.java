@@ -157,8 +157,8 @@ class LoanLedgerOnPostgresTest {
 		assertThat(decisions.verify(altered).verdict()).isNotEqualTo(VerificationResult.Verdict.GENUINE);
 		String text = review.issued(new Case(id, null, null), DecisionType.INTEREST_SUBSIDY_PAYMENT).text();
 		assertThat(text)
-			.contains("贴息资金拨付通知书", "聊城市财政局", "2026-03期", "人民币2,000.00元", "LCCZ-2026-0805-01", "ICBC-LC-2026-0316",
-					"2026年3月31日，16天", "48,000,000.00", "拨付情况")
+			.contains("贴息资金拨付通知书", "聊城市财政局", "核定2026年3月贴息资金", "贴息期间：2026年3月（", "人民币2,000.00元", "LCCZ-2026-0805-01",
+					"ICBC-LC-2026-0316", "2026年3月31日，16天", "48,000,000.00", "拨付情况")
 			// A payment on a granted loan names its lender, not the banks asked.
 			.contains("贷款银行：中国工商银行聊城分行")
 			.doesNotContain("意向银行", "申请贷款金额");

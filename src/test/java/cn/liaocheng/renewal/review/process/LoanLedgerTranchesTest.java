@@ -217,7 +217,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 					"放款日暂无适用的国家设备更新贷款财政贴息政策（已知的贴息政策适用于2026年1月31日及以前发放的贷款）", "国家贴息政策延续或出台新政策的，自政策适用之日起按期计入贴息台账", "行政复议")
 			// The ledger's period is a setting (monthly or quarterly): the decision
 			// names none.
-			.doesNotContain("实施期内", "不符合贴息条件", "不予给予该笔贷款财政贴息", "根据放款日适用的", "按月");
+			.doesNotContain("实施期内", "不符合贴息条件", "对该笔贷款不予财政贴息", "根据放款日适用的", "按月");
 		assertThat(review.allDecisions(loan)).doesNotContain(DecisionType.INTEREST_SUBSIDY_REFUSED,
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
 		assertThat(review.history(loan)).anySatisfy(line -> assertThat(line).contains("财政贴息按各笔放款日适用的贴息政策分笔计入贴息台账"))
@@ -262,7 +262,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_BY_TRANCHE).text())
 			.contains("贷款贴息分笔核定决定书", "该笔贷款各笔放款（含2024年3月1日发放的款项）", "放款日无适用贴息政策的款项不予贴息",
 					"放款日不在国家设备更新贷款财政贴息政策的实施期内，该日发放的贷款不符合贴息条件；此后分笔发放的，各笔按其放款日适用的贴息政策计算。")
-			.doesNotContain("根据放款日适用的", "不予给予该笔贷款财政贴息");
+			.doesNotContain("根据放款日适用的", "对该笔贷款不予财政贴息");
 	}
 
 	/**
@@ -334,7 +334,7 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 
 		// The refusal promises no later accrual, which it rules out.
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_REFUSED).text())
-			.contains("不予给予该笔贷款财政贴息", "放款日暂无适用的国家设备更新贷款财政贴息政策", "本次不予核定贴息。", "该企业已被列入负面清单，不予贴息。")
+			.contains("对该笔贷款不予财政贴息", "放款日暂无适用的国家设备更新贷款财政贴息政策", "本次不予核定贴息。", "该企业已被列入负面清单，不予贴息。")
 			.doesNotContain("计入贴息台账", "各笔按其放款日", "根据放款日适用的");
 		disburse(loan, "2026-03-16", "1200000", "ICBC-LC-2026-0316");
 		accrual.accrueAll(LocalDate.of(2026, 5, 1));
