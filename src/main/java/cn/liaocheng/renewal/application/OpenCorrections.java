@@ -24,7 +24,8 @@ public class OpenCorrections {
 
 	/**
 	 * The applications in correction whose deadline lies between {@code after} and
-	 * {@code until}, soonest first.
+	 * {@code until}, soonest first; not those of a disabled account, whose deadlines are
+	 * suspended until it is restored.
 	 */
 	@Transactional(readOnly = true)
 	public List<OpenCorrection> dueBetween(Instant after, Instant until) {
@@ -32,10 +33,30 @@ public class OpenCorrections {
 				SELECT a.id, a.reference_no, a.kind, a.correction_deadline, e.user_id
 				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
 				WHERE a.status = :status AND a.correction_deadline > :after AND a.correction_deadline <= :until
+				  AND e.status <> 'DISABLED'
 				ORDER BY a.correction_deadline, a.id""")
 			.param("status", ApplicationStatus.CORRECTION.name())
 			.param("after", Timestamp.from(after))
 			.param("until", Timestamp.from(until))
+			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
+					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
+					rs.getString("user_id")))
+			.list();
+	}
+
+	/**
+	 * The applications of the enterprise whose account is {@code enterpriseUser} waiting
+	 * for its correction, with their deadlines.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenCorrection> ofEnterprise(String enterpriseUser) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.correction_deadline, e.user_id
+				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE e.user_id = :user AND a.status = :status AND a.correction_deadline IS NOT NULL
+				ORDER BY a.id""")
+			.param("user", enterpriseUser)
+			.param("status", ApplicationStatus.CORRECTION.name())
 			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
 					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
 					rs.getString("user_id")))

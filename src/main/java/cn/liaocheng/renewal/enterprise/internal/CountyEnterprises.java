@@ -214,8 +214,8 @@ class CountyEnterprises implements PendingRegistrations {
 				events.publishEvent(new EnterpriseActivated(id, before.userId(), before.name(), actor, body));
 			}
 			else {
-				events.publishEvent(
-						new EnterpriseAccountChanged(before.userId(), before.name(), false, body, Instant.now(), null));
+				events.publishEvent(new EnterpriseAccountChanged(before.userId(), before.name(), false, body,
+						Instant.now(), null, state.disabledAt()));
 			}
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
@@ -260,7 +260,7 @@ class CountyEnterprises implements PendingRegistrations {
 			audit.record(actor, "ENTERPRISE_DISABLED", "enterprise:" + id,
 					before.creditCode() + " " + before.userId() + "; reason: " + why);
 			events.publishEvent(new EnterpriseAccountChanged(before.userId(), before.name(), true, bodyOf(user, before),
-					Instant.now(), why));
+					Instant.now(), why, null));
 		}
 		return new Change(changed > 0, find(id, divisions).orElseThrow());
 	}
@@ -271,16 +271,17 @@ class CountyEnterprises implements PendingRegistrations {
 				: catalog.groupName(GroupNames.county(enterprise.divisionCode(), "industry"));
 	}
 
-	private record State(EnterpriseStatus status, boolean disabledByAdministrator, boolean everActivated) {
+	private record State(EnterpriseStatus status, boolean disabledByAdministrator, boolean everActivated,
+			Instant disabledAt) {
 	}
 
 	/** The account's state, locked until the change commits. */
 	private State lock(long id) {
-		return jdbc
-			.sql("SELECT status, disabled_by_administrator, activated_at FROM enterprise WHERE id = :id FOR UPDATE")
+		return jdbc.sql(
+				"SELECT status, disabled_by_administrator, activated_at, disabled_at FROM enterprise WHERE id = :id FOR UPDATE")
 			.param("id", id)
 			.query((rs, n) -> new State(EnterpriseStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
-					rs.getTimestamp(3) != null))
+					rs.getTimestamp(3) != null, rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
 			.single();
 	}
 

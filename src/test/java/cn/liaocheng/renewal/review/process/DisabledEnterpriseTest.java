@@ -8,12 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +38,11 @@ import cn.liaocheng.renewal.application.ApplicationStatus;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
+import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
+import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
 import cn.liaocheng.renewal.review.process.ReviewFixture.Case;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebClient;
@@ -67,10 +73,16 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 
 	private final ObjectMapper json;
 
+	private final WorkingDays workingDays;
+
+	private final ApplicationContext appContext;
+
 	@Autowired
 	DisabledEnterpriseTest(ApplicationContext context, EnterpriseRegistry registry, Applications applications,
-			EnterpriseSteps steps, JdbcClient jdbc, ObjectMapper json) {
+			EnterpriseSteps steps, JdbcClient jdbc, ObjectMapper json, WorkingDays workingDays) {
 		super(context);
+		this.appContext = context;
+		this.workingDays = workingDays;
 		this.registry = registry;
 		this.applications = applications;
 		this.steps = steps;
@@ -78,10 +90,63 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		this.json = json;
 	}
 
-	/** The demo enterprise is every other test's: it leaves active whatever happened. */
+	/**
+	 * The demo enterprise is every other test's: it leaves active whatever happened,
+	 * restored as its county restores it, so that the correction deadlines its disabling
+	 * suspended run again.
+	 */
 	@AfterEach
 	void leaveTheEnterpriseActive() {
+		if (registry.findByUser(DemoUsers.ENTERPRISE).orElseThrow().status() == EnterpriseStatus.DISABLED) {
+			activate();
+		}
 		jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE user_id = ?").param(DemoUsers.ENTERPRISE).update();
+	}
+
+	/**
+	 * While the account is disabled the enterprise cannot resubmit: its correction's
+	 * deadline stops (the timer is suspended, the case does not lapse), and once it is
+	 * restored the deadline moves later by the working days it was disabled, the timer
+	 * with it; the history and the enterprise are told. The new deadline then ends the
+	 * case as before.
+	 */
+	@Test
+	void aCorrectionStopsWhileTheAccountIsDisabledAndMovesOnByTheWorkingDaysDisabled() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		Instant deadline = review.outcomes(project).correctionDeadline();
+
+		disable("企业正在办理名称变更登记");
+		assertThat(review.timer(project, "BoundaryEvent_CorrectionOverdue").isSuspended()).isTrue();
+		assertThat(review.history(project)).anyMatch(line -> line.contains("补正期限（") && line.contains("）暂停计算"));
+		assertThat(review.outcomes(project).correctionDeadline()).isEqualTo(deadline);
+		// Nor is it reminded of a deadline that does not run.
+		new DeadlineReminderPass(appContext).runAt(deadline.minusSeconds(60));
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = 'DEADLINE_APPROACHING'")
+					.param(project.id())
+					.query(Long.class)
+					.single())
+			.isZero();
+
+		activate();
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		WorkingDays days = workingDays;
+		int disabled = days.workingDaysBetween(today.minusDays(1), today);
+		ZonedDateTime was = deadline.atZone(ChinaTime.ZONE);
+		Instant moved = was.with(days.plusWorkingDays(was.toLocalDate(), disabled)).toInstant();
+		assertThat(review.outcomes(project).correctionDeadline()).isEqualTo(moved);
+		Job timer = review.timer(project, "BoundaryEvent_CorrectionOverdue");
+		assertThat(timer.isSuspended()).isFalse();
+		assertThat(timer.getDuedate().toInstant()).isEqualTo(moved);
+		if (disabled > 0) {
+			assertThat(moved).isAfter(deadline);
+			assertThat(review.history(project))
+				.anyMatch(line -> line.contains("不计入补正期限") && line.contains("顺延至 " + ChinaTime.minute(moved)));
+		}
+
+		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
 	}
 
 	@Test
