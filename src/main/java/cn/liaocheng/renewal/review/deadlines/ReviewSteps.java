@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import cn.liaocheng.renewal.application.ApplicationKind;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.calendar.ChinaTime;
@@ -49,6 +50,14 @@ class ReviewSteps {
 	private static final Map<String, ApplicationStatus> STEP_STAGES = Map.of(ReviewProcesses.TASK_EXPERT_REVIEW,
 			ApplicationStatus.EXPERT_REVIEW, ReviewProcesses.TASK_FINANCE_INTEREST_REVIEW,
 			ApplicationStatus.INTEREST_REVIEW);
+
+	/**
+	 * What the enterprise is told when its case enters one of these stages (办理进展): no
+	 * more than the stage says, whatever the model's steps.
+	 */
+	private static final Map<ApplicationStatus, String> MILESTONES = Map.of(ApplicationStatus.CITY_REVIEW,
+			"已进入市级审核，由市级有关部门审查。", ApplicationStatus.EXPERT_REVIEW, "已进入专家评审。", ApplicationStatus.BANK_REVIEW,
+			"已进入银行审贷，由您选择的银行依法自主审贷；银行同意放贷的，系统将通知您确认。", ApplicationStatus.INTEREST_REVIEW, "已进入贴息核定，由市财政局核定财政贴息。");
 
 	private static final Set<ApplicationStatus> DECIDED = EnumSet.of(ApplicationStatus.APPROVED,
 			ApplicationStatus.REFUSED, ApplicationStatus.LAPSED, ApplicationStatus.WITHDRAWN);
@@ -138,6 +147,9 @@ class ReviewSteps {
 			// (payment, acceptance) have their own record and never move the application
 			// back into review.
 			stages.enter(step.applicationId(), stage, null);
+			if (summary != null && summary.status() != stage && MILESTONES.containsKey(stage)) {
+				events.publishEvent(new CaseNews(step.applicationId(), stage.label(), MILESTONES.get(stage)));
+			}
 		}
 		if (!RestartedSteps.now()) {
 			// A step an operation opens again is told by the operation, to the person it

@@ -142,6 +142,12 @@ class LoanApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.allDecisions(loan)).containsExactly(DecisionType.LOAN_LISTED,
 				DecisionType.INTEREST_SUBSIDY_GRANTED);
 		review.assertEveryCompletedReviewLeftAnOpinion(loan);
+		// The enterprise was told each stage its case entered, once, in order.
+		assertThat(review.toldToEnterprise(loan).stream().filter(note -> note.startsWith("CASE_PROGRESS ")).toList())
+			.filteredOn(note -> note.contains("已进入"))
+			.satisfiesExactly(city -> assertThat(city).startsWith("CASE_PROGRESS 市级审核中：").contains("已进入市级审核"),
+					bank -> assertThat(bank).startsWith("CASE_PROGRESS 银行审贷中：").contains("已进入银行审贷"),
+					interest -> assertThat(interest).startsWith("CASE_PROGRESS 贴息核定中：").contains("由市财政局核定财政贴息"));
 	}
 
 	/**
