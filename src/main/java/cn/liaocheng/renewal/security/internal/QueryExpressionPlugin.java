@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link QueryExpressionGuard}, {@link AdministratorQueries} and
- * {@link StaffPageLimit} into both of the engine's command chains, after the command
- * context is open (a filter's stored query is read from the database before it runs).
+ * Puts the {@link QueryExpressionGuard}, {@link AdministratorQueries},
+ * {@link StaffPageLimit} and {@link MultiInstanceCounters} into both of the engine's
+ * command chains, after the command context is open (a filter's stored query is read from
+ * the database before it runs).
  */
 @Component
 class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
@@ -39,6 +40,7 @@ class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
 		chain.add(new QueryExpressionGuard());
 		chain.add(new AdministratorQueries());
 		chain.add(new StaffPageLimit(maxResultsPerRequest));
+		chain.add(new MultiInstanceCounters());
 		return chain;
 	}
 

@@ -534,6 +534,8 @@ class MultiBankLoanTest extends ReviewProcessTest {
 			.doesNotContainKeys(ReviewProcesses.BANK_KEYS, ReviewProcesses.BANK_NAMES);
 
 		String icbc = review.bankTask(loan, "icbc").getId();
+		// The engine keeps its counters, for the product's own work.
+		assertThat(tasks.getVariables(icbc)).containsEntry("nrOfInstances", 2);
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 		for (EngineDoors.Door door : EngineDoors.Door.values()) {
 			EngineDoors.Caller officer = EngineDoors.caller(port, door, DemoUsers.BANK_OFFICER);
@@ -544,7 +546,14 @@ class MultiBankLoanTest extends ReviewProcessTest {
 					"/variable-instance?processInstanceIdIn=" + loan.process().getId())) {
 				HttpResponse<String> answer = officer.send("GET", door.root + path, null);
 				assertThat(answer.body()).as("%s %s → %s", door, path, answer.statusCode())
-					.doesNotContain(ABC, "bank-abc", "icbc,abc", "\"abc\"");
+					.doesNotContain(ABC, "bank-abc", "icbc,abc", "\"abc\"")
+					// Nor how many banks it competes with, nor when they decide.
+					.doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+			}
+			for (String counter : List.of("nrOfInstances", "nrOfCompletedInstances", "loopCounter")) {
+				HttpResponse<String> asked = officer.send("GET", door.root + "/task/" + icbc + "/variables/" + counter,
+						null);
+				assertThat(asked.statusCode()).as("%s %s → %s", door, counter, asked.body()).isEqualTo(404);
 			}
 			HttpResponse<String> own = officer.send("GET", door.root + "/task/" + icbc + "/form-variables", null);
 			assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
