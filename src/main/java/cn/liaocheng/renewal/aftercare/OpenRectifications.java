@@ -62,7 +62,8 @@ public class OpenRectifications {
 
 	/**
 	 * The open rectifications whose deadline lies between {@code from} and {@code until}
-	 * (both included), soonest first: two queries whatever their number. A case counts
+	 * (both included), soonest first: two queries whatever their number. Not those of a
+	 * disabled account, whose deadlines are suspended until it is restored. A case counts
 	 * when the after-award process the product recorded for it waits for the submission,
 	 * not an instance someone started by hand with its key.
 	 */
@@ -72,12 +73,32 @@ public class OpenRectifications {
 		if (waiting.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(OPEN + " AND f.deadline >= :from AND f.deadline <= :until ORDER BY f.deadline, a.id")
+		return jdbc
+			.sql(OPEN + " AND f.deadline >= :from AND f.deadline <= :until AND e.status <> 'DISABLED'"
+					+ " ORDER BY f.deadline, a.id")
 			.param("process", AftercareModel.PROCESS_KEY)
 			.param("waiting", waiting)
 			.param("step", Finding.Step.CITY_ACCEPTANCE.name())
 			.param("from", Date.valueOf(from))
 			.param("until", Date.valueOf(until))
+			.query(OpenRectifications::map)
+			.list();
+	}
+
+	/**
+	 * The open rectifications of the enterprise whose account is {@code enterpriseUser}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenRectification> ofEnterprise(String enterpriseUser) {
+		Set<String> waiting = waiting(runtime.createEventSubscriptionQuery());
+		if (waiting.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(OPEN + " AND e.user_id = :user ORDER BY a.id")
+			.param("process", AftercareModel.PROCESS_KEY)
+			.param("waiting", waiting)
+			.param("step", Finding.Step.CITY_ACCEPTANCE.name())
+			.param("user", enterpriseUser)
 			.query(OpenRectifications::map)
 			.list();
 	}

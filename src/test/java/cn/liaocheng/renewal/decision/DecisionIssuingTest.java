@@ -177,7 +177,8 @@ class DecisionIssuingTest {
 		assertThat(march.number()).startsWith("聊财审〔2026〕");
 		Poppler.save("interest-subsidy-payment", decisions.pdf(march.id()));
 		assertThat(text(decisions.pdf(march.id())))
-			.contains("贴息资金拨付通知书", "2026-03期", "2,000.00", "LCCZ-2026-0508-01", "ICBC-LC-2026-0316", "48,000,000.00")
+			.contains("贴息资金拨付通知书", "核定2026年3月贴息资金", "2,000.00", "LCCZ-2026-0508-01", "ICBC-LC-2026-0316",
+					"48,000,000.00")
 			.doesNotContain("行政复议")
 			.doesNotContain("按此计算为");
 		// The last period pays what is left of the total granted, less than it computes.

@@ -41,6 +41,9 @@ public final class AftercareModel {
 
 	static final String RECTIFICATION_DUE = "rectificationDue";
 
+	/** The timer that ends a rectification at {@link #RECTIFICATION_DUE}. */
+	static final String RECTIFICATION_LAPSED_EVENT = "Event_RectificationLapsed";
+
 	static final String PERFORMANCE_DUE = "performanceDue";
 
 	/** Display strings for the forms (read-only fields). */

@@ -304,6 +304,52 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		assertThat(portal.get(draftPage + "/edit").statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * Likewise a rectification ordered by the on-site acceptance: the timer that would
+	 * send the project to clawback stops while the account is disabled, and the deadline
+	 * (the finding's, the timer's) moves later by the working days disabled.
+	 */
+	@Test
+	void aRectificationStopsWhileTheAccountIsDisabledAndMovesOnByTheWorkingDaysDisabled() {
+		Case claim = review.allocatedSubsidy();
+		review.complete(review.task(claim, "Task_RecordPayment"),
+				Map.of("decision", "APPROVE", "opinion", "按预算指标拨付。", "paymentDate",
+						LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "paidAmount", Double.valueOf("37000.00"),
+						"voucherNo", "GK-2026-" + claim.id()));
+		review.runJobs(claim);
+		steps.applyForAcceptance(review.enterprise(), claim.id(), "设备已投产。", acceptanceEvidence());
+		review.runJobs(claim);
+		review.decide(claim, "Task_CountyAcceptanceCheck", "APPROVE", "材料齐全，报市级验收。");
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		LocalDate deadline = review.workingDay(today.plusDays(10));
+		review.complete(review.task(claim, "Task_CityOnsiteAcceptance"), Map.of("decision", "RETURN", "opinion",
+				"除尘设备未接入生产线，请整改后报验。", "rectificationDeadline", deadline.toString()));
+		review.runJobs(claim);
+		assertThat(review.timer(claim, "Event_RectificationLapsed").isSuspended()).isFalse();
+
+		disable("企业正在办理名称变更登记");
+		assertThat(review.timer(claim, "Event_RectificationLapsed").isSuspended()).isTrue();
+		assertThat(review.history(claim)).anyMatch(line -> line.contains("整改期限（") && line.contains("）暂停计算"));
+
+		activate();
+		int disabled = workingDays.workingDaysBetween(today.minusDays(1), today);
+		LocalDate moved = workingDays.plusWorkingDays(deadline, disabled);
+		Job timer = review.timer(claim, "Event_RectificationLapsed");
+		assertThat(timer.isSuspended()).isFalse();
+		assertThat(timer.getDuedate().toInstant())
+			.isEqualTo(moved.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
+		assertThat(jdbc.sql("""
+				SELECT deadline FROM aftercare_finding WHERE application_id = ? AND step = 'CITY_ACCEPTANCE'""")
+			.param(claim.id())
+			.query(java.sql.Date.class)
+			.single()
+			.toLocalDate()).isEqualTo(moved);
+		if (disabled > 0) {
+			assertThat(review.history(claim))
+				.anyMatch(line -> line.contains("不计入整改期限") && line.contains("顺延至 " + ChinaTime.day(moved) + "（含当日）"));
+		}
+	}
+
 	/** Taking its application back is for its own protection: it stays open. */
 	@Test
 	void aDisabledEnterpriseMayStillWithdrawItsApplication() {
