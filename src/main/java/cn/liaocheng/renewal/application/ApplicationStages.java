@@ -278,6 +278,36 @@ public class ApplicationStages {
 		return store.extendCorrectionDeadline(applicationId, from, to);
 	}
 
+	/**
+	 * Whether the account of the application's enterprise is disabled: it can read and
+	 * withdraw, but neither correct nor rectify.
+	 */
+	@Transactional(readOnly = true)
+	public boolean enterpriseDisabled(long applicationId) {
+		return store.enterpriseDisabled(applicationId);
+	}
+
+	/**
+	 * Stops the deadline {@code deadline} of the application's open correction while the
+	 * enterprise cannot act: none is in force (nothing lapses) until
+	 * {@link #resumeCorrection}; false, and nothing changed, unless the application is in
+	 * correction with that deadline.
+	 */
+	@Transactional
+	public boolean suspendCorrection(long applicationId, Instant deadline) {
+		return store.suspendCorrection(applicationId, deadline);
+	}
+
+	/**
+	 * Puts the stopped deadline {@code suspended} back in force as {@code to}; false, and
+	 * nothing changed, unless the application is in correction with that deadline
+	 * stopped.
+	 */
+	@Transactional
+	public boolean resumeCorrection(long applicationId, Instant suspended, Instant to) {
+		return store.resumeCorrection(applicationId, suspended, to);
+	}
+
 	/** The application's final stage, with the time of the decision. */
 	@Transactional
 	public void decide(long applicationId, ApplicationStatus finalStatus, String message) {

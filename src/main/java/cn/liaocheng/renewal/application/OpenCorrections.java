@@ -64,6 +64,26 @@ public class OpenCorrections {
 	}
 
 	/**
+	 * The applications of the enterprise whose account is {@code enterpriseUser} in
+	 * correction with their deadline stopped
+	 * ({@link ApplicationStages#suspendCorrection}), with the deadline stopped.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenCorrection> suspendedOf(String enterpriseUser) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference_no, a.kind, a.correction_suspended_deadline, e.user_id
+				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE e.user_id = :user AND a.status = :status AND a.correction_suspended_deadline IS NOT NULL
+				ORDER BY a.id""")
+			.param("user", enterpriseUser)
+			.param("status", ApplicationStatus.CORRECTION.name())
+			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
+					ApplicationKind.valueOf(rs.getString("kind")),
+					rs.getTimestamp("correction_suspended_deadline").toInstant(), rs.getString("user_id")))
+			.list();
+	}
+
+	/**
 	 * Whether the application is still in correction until {@code deadline}, its row held
 	 * until the caller's transaction ends: a resubmission, a return taken back or a
 	 * deadline moved meanwhile answers false, one coming now waits.

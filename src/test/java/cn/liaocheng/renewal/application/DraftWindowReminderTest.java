@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.batch.UnsubmittedDrafts;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
@@ -77,9 +78,11 @@ class DraftWindowReminderTest {
 		reminders.runAt(remindedFrom(LocalDate.of(YEAR, 4, 30)).plusSeconds(60));
 		assertThat(reminded(draft)).hasSize(2).last().asString().contains(YEAR + "年4月30日 17:00");
 
-		// Not once the window has closed.
-		reminders.runAt(at("04-30T17:01"));
-		assertThat(reminded(draft)).hasSize(2);
+		// Not once the window has closed: the draft is no longer among those to remind.
+		assertThat(context.getBean(UnsubmittedDrafts.class).closingBy(at("04-30T17:01"), at("05-31T00:00")))
+			.noneMatch(d -> d.applicationId() == draft);
+		assertThat(context.getBean(UnsubmittedDrafts.class).closingBy(at("04-29T08:00"), at("05-31T00:00")))
+			.anyMatch(d -> d.applicationId() == draft);
 		enterprise.delete(draft);
 	}
 

@@ -99,6 +99,11 @@ class AftercareFindings {
 				step = Finding.Step.CITY_ACCEPTANCE;
 				require(decision, "APPROVE", "RETURN", "REFUSE");
 				if ("RETURN".equals(decision)) {
+					if (stages.enterpriseDisabled(applicationId)) {
+						// It could not submit the rectification: the deadline would
+						// send the project to clawback for nothing.
+						throw new StepRefused("该企业账户已被停用，企业不能提交整改材料，不能作出限期整改结论；请联系企业所在县（市、区）工业和信息化局恢复账户后再作出，或作出其他验收结论");
+					}
 					deadline = deadline(entry.rectificationDeadline(), today);
 					workingDays.restDayProblem(deadline).ifPresent(problem -> {
 						throw new StepRefused("整改期限 " + problem);

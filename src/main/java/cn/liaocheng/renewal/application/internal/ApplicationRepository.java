@@ -266,6 +266,41 @@ class ApplicationRepository {
 			.update() == 1;
 	}
 
+	/** Whether the account of the application's enterprise is disabled. */
+	boolean enterpriseDisabled(long id) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM application a JOIN enterprise e ON e.id = a.enterprise_id
+				WHERE a.id = ? AND e.status = 'DISABLED'""").param(id).query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * Stops the open correction's deadline {@code deadline} (the enterprise's account is
+	 * disabled): kept aside, none in force; false unless the application is in correction
+	 * with that deadline.
+	 */
+	boolean suspendCorrection(long id, Instant deadline) {
+		return jdbc.sql("""
+				UPDATE application SET correction_suspended_deadline = correction_deadline, correction_deadline = NULL,
+				       updated_at = ?
+				WHERE id = ? AND status = ? AND correction_deadline = ?""")
+			.params(Timestamp.from(Instant.now()), id, ApplicationStatus.CORRECTION.name(), Timestamp.from(deadline))
+			.update() == 1;
+	}
+
+	/**
+	 * Puts the stopped correction's deadline {@code suspended} back in force as
+	 * {@code to}; false unless the application is in correction with that deadline
+	 * stopped.
+	 */
+	boolean resumeCorrection(long id, Instant suspended, Instant to) {
+		return jdbc.sql("""
+				UPDATE application SET correction_deadline = ?, correction_suspended_deadline = NULL, updated_at = ?
+				WHERE id = ? AND status = ? AND correction_suspended_deadline = ?""")
+			.params(Timestamp.from(to), Timestamp.from(Instant.now()), id, ApplicationStatus.CORRECTION.name(),
+					Timestamp.from(suspended))
+			.update() == 1;
+	}
+
 	/**
 	 * The deadline of the open correction, or none ({@code null}) once it is resubmitted.
 	 */
@@ -347,9 +382,12 @@ class ApplicationRepository {
 	 * Ends the record of the open correction: no deadline, no changes, no fingerprint.
 	 */
 	void dropCorrection(long id) {
-		jdbc.sql("""
-				UPDATE application SET correction_deadline = NULL, correction_base = NULL, correction_changes = NULL,
-				       updated_at = ? WHERE id = ?""").params(Timestamp.from(Instant.now()), id).update();
+		jdbc.sql(
+				"""
+						UPDATE application SET correction_deadline = NULL, correction_suspended_deadline = NULL, correction_base = NULL,
+						       correction_changes = NULL, updated_at = ? WHERE id = ?""")
+			.params(Timestamp.from(Instant.now()), id)
+			.update();
 	}
 
 	/** What the open correction has changed so far, its row locked for the update. */

@@ -820,6 +820,18 @@ public class ApplicationStore {
 		repository.dropCorrection(applicationId);
 	}
 
+	public boolean enterpriseDisabled(long applicationId) {
+		return repository.enterpriseDisabled(applicationId);
+	}
+
+	public boolean suspendCorrection(long applicationId, Instant deadline) {
+		return repository.suspendCorrection(applicationId, deadline);
+	}
+
+	public boolean resumeCorrection(long applicationId, Instant suspended, Instant to) {
+		return repository.resumeCorrection(applicationId, suspended, to);
+	}
+
 	public boolean extendCorrectionDeadline(long applicationId, Instant from, Instant to) {
 		return repository.extendCorrectionDeadline(applicationId, from, to);
 	}

@@ -36,12 +36,15 @@ import cn.liaocheng.renewal.review.ReviewProcesses;
 /**
  * A correction (补正) while the enterprise's account is disabled: the enterprise cannot
  * resubmit, so the time does not count against it. When the county disables the account,
- * the timers of its open corrections are suspended (a case does not lapse for a failure
- * the authority caused); when it restores the account, each deadline moves later by the
- * working days the account was disabled within the correction period (the day of
- * disabling and the day of restoring counted whole), its timer with it, and the case's
- * history and the enterprise say so. In the transaction that changes the account, on the
- * product's own authority: the county officer may not suspend or move jobs.
+ * each open correction's deadline stops ({@link ApplicationStages#suspendCorrection}: no
+ * deadline in force, so nothing treats the case as lapsed) and its timer is suspended (a
+ * case does not lapse for a failure the authority caused); when it restores the account,
+ * each deadline comes back moved later by the working days the account was disabled (the
+ * day of disabling and the day of restoring counted whole), its timer with it, and the
+ * case's history and the enterprise say so. No case is returned for correction while the
+ * account is disabled ({@code RecordOpinionListener}). In the transaction that changes
+ * the account, on the product's own authority: the county officer may not suspend or move
+ * jobs.
  */
 @Component
 class DisabledAccountCorrections {
@@ -80,13 +83,11 @@ class DisabledAccountCorrections {
 	@EventListener
 	void on(EnterpriseAccountChanged event) {
 		ProductAuthority.run(identity, () -> {
-			for (OpenCorrection correction : corrections.ofEnterprise(event.userId())) {
-				if (event.disabled()) {
-					suspend(correction, event);
-				}
-				else if (event.disabledSince() != null) {
-					resume(correction, event);
-				}
+			if (event.disabled()) {
+				corrections.ofEnterprise(event.userId()).forEach(correction -> suspend(correction, event));
+			}
+			else if (event.disabledSince() != null) {
+				corrections.suspendedOf(event.userId()).forEach(correction -> resume(correction, event));
 			}
 		});
 	}
@@ -96,7 +97,7 @@ class DisabledAccountCorrections {
 			return;
 		}
 		List<Job> timers = timersAt(c).stream().filter(job -> !job.isSuspended()).toList();
-		if (timers.isEmpty()) {
+		if (timers.isEmpty() || !stages.suspendCorrection(c.applicationId(), c.deadline())) {
 			return;
 		}
 		timers.forEach(job -> management.suspendJobById(job.getId()));
@@ -110,26 +111,16 @@ class DisabledAccountCorrections {
 	private void resume(OpenCorrection c, EnterpriseAccountChanged event) {
 		List<Job> timers = timersAt(c);
 		Optional<Task> task = correctionTask(c);
-		if (timers.isEmpty() || task.isEmpty()) {
+		if (task.isEmpty()) {
 			return;
 		}
-		// Counted from the disabling, or from the return when the case was returned while
-		// the account was disabled.
-		Instant returned = task.get().getCreateTime().toInstant();
-		Instant from = event.disabledSince().isAfter(returned) ? event.disabledSince() : returned;
-		if (timers.stream().noneMatch(Job::isSuspended) && Outcomes.correctionLapsed(c.deadline(), event.at())) {
-			return;
-		}
-		LocalDate first = LocalDate.ofInstant(from, ChinaTime.ZONE);
+		LocalDate first = LocalDate.ofInstant(event.disabledSince(), ChinaTime.ZONE);
 		LocalDate last = LocalDate.ofInstant(event.at(), ChinaTime.ZONE);
-		if (last.isBefore(first)) {
-			return;
-		}
 		ZonedDateTime deadline = c.deadline().atZone(ChinaTime.ZONE);
 		int days;
 		LocalDate newDay;
 		try {
-			days = workingDays.workingDaysBetween(first.minusDays(1), last);
+			days = last.isBefore(first) ? 0 : workingDays.workingDaysBetween(first.minusDays(1), last);
 			newDay = workingDays.plusWorkingDays(deadline.toLocalDate(), days);
 		}
 		catch (OutsideCalendarException e) {
@@ -138,19 +129,21 @@ class DisabledAccountCorrections {
 			newDay = deadline.toLocalDate().plusDays(days);
 		}
 		Instant to = deadline.with(newDay).toInstant();
-		if (days == 0 || !stages.extendCorrectionDeadline(c.applicationId(), c.deadline(), to)) {
-			timers.forEach(job -> management.activateJobById(job.getId()));
+		if (!stages.resumeCorrection(c.applicationId(), c.deadline(), to)) {
 			return;
 		}
 		timers.forEach(job -> {
 			management.setJobDuedate(job.getId(), Date.from(to));
 			management.activateJobById(job.getId());
 		});
+		if (days == 0) {
+			return;
+		}
 		runtime.setVariable(task.get().getProcessInstanceId(), ReviewProcesses.CORRECTION_DEADLINE,
 				DateTimeFormatter.ISO_INSTANT.format(to));
 		String was = ChinaTime.minute(c.deadline());
 		String until = ChinaTime.minute(to);
-		String period = ChinaTime.minute(from) + " 至 " + ChinaTime.minute(event.at());
+		String period = ChinaTime.minute(event.disabledSince()) + " 至 " + ChinaTime.minute(event.at());
 		stages.note(c.applicationId(), "system", "审批系统", "CORRECTION_EXTENDED", "企业账户于 " + ChinaTime.minute(event.at())
 				+ " 恢复。账户停用期间（" + period + "，" + days + " 个工作日）不计入补正期限，补正期限由 " + was + " 顺延至 " + until + "。");
 		events.publishEvent(new CaseNews(c.applicationId(), "补正期限顺延",

@@ -28,6 +28,8 @@ public class ReviewOpinions {
 	/** The reviewer recorded for an opinion whose task had no assignee. */
 	public static final String NO_REVIEWER = "system";
 
+	static final String RETURN_TO_DISABLED = "该企业账户已被停用，企业不能补正，不能退回补正；请联系企业所在县（市、区）工业和信息化局恢复账户后再退回，或作出其他审核结论";
+
 	private final OpinionStore store;
 
 	private final Directory directory;
@@ -76,6 +78,12 @@ public class ReviewOpinions {
 			throw new StepRefused("请填写审核意见（至少 2 个字）");
 		}
 		long applicationId = caseOfTask.getAsLong();
+		if (toldInHistory && ReviewProcesses.RETURN.equals(decision.toString())
+				&& stages.enterpriseDisabled(applicationId)) {
+			// A return for correction (补正) of the review: the enterprise could not
+			// correct, and the deadline would run against it for nothing.
+			throw new StepRefused(RETURN_TO_DISABLED);
+		}
 		if (ReviewProcesses.APPROVE.equals(decision.toString())) {
 			List<FieldProblem> funding = stages.fundingProblems(applicationId);
 			if (!funding.isEmpty()) {

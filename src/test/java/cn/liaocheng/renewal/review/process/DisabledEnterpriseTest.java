@@ -119,7 +119,10 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 		disable("企业正在办理名称变更登记");
 		assertThat(review.timer(project, "BoundaryEvent_CorrectionOverdue").isSuspended()).isTrue();
 		assertThat(review.history(project)).anyMatch(line -> line.contains("补正期限（") && line.contains("）暂停计算"));
-		assertThat(review.outcomes(project).correctionDeadline()).isEqualTo(deadline);
+		// No deadline in force: past the one it had, nothing treats the case as lapsed
+		// (its page, its withdrawal, a reviewer taking the return back).
+		assertThat(review.outcomes(project).correctionDeadline()).isNull();
+		assertThat(review.outcomes(project).correctionLapsedAt(deadline.plusSeconds(3600))).isFalse();
 		// Nor is it reminded of a deadline that does not run.
 		new DeadlineReminderPass(appContext).runAt(deadline.minusSeconds(60));
 		assertThat(
@@ -302,6 +305,25 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 			.doesNotContain("account-refusal");
 		assertThat(portal.get(draftPage).body()).contains(offered.subList(1, offered.size()));
 		assertThat(portal.get(draftPage + "/edit").statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A case is not returned for correction to an enterprise whose account is disabled:
+	 * it could not correct, and the deadline would run against it for nothing. The
+	 * reviewer is told why, and may return it once the account is restored.
+	 */
+	@Test
+	void aCaseIsNotReturnedForCorrectionWhileTheAccountIsDisabled() {
+		Case project = review.submitProject(7);
+		disable("企业正在办理名称变更登记");
+
+		assertThatThrownBy(() -> review.decide(project, "Task_CountyFormalReview", "RETURN"))
+			.hasMessageContaining("该企业账户已被停用，企业不能补正，不能退回补正");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.COUNTY_REVIEW);
+
+		activate();
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		assertThat(review.status(project)).isEqualTo(ApplicationStatus.CORRECTION);
 	}
 
 	/**

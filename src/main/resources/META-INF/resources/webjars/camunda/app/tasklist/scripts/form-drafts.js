@@ -7,8 +7,8 @@
  *
  * - Kept: text and number fields, text areas (the opinion), radio choices and check boxes; not dates picked in a
  *   calendar nor drop-down choices. Read-only and disabled fields are never kept.
- * - Another user of the same browser never gets the draft; it is dropped once its task is no longer open to the
- *   reviewer (completed, handed on), after 14 days, and at logout (the login page after a logout forgets every draft:
+ * - Another user of the same browser never gets the draft; it is dropped once its task is no longer the reviewer's
+ *   (completed, or held by someone else), after 14 days without typing, and at logout (the login page after a logout forgets every draft:
  *   ../../../../../../js/forget-drafts.js).
  * Loaded by config.js (customScripts); it exports no plugin.
  */
@@ -30,6 +30,9 @@ var me = fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origi
   });
 
 var user = null;
+
+/** While a draft is being put back: the form's own events then are not the reviewer's typing. */
+var restoring = false;
 
 function storageKey(userId, taskId) {
   return PREFIX + userId + ':' + taskId;
@@ -74,7 +77,7 @@ function labelOf(input) {
 
 function remember(event) {
   var input = event.target;
-  if (!user || !input || !input.closest || !input.closest(FORM)) {
+  if (restoring || !user || !input || !input.closest || !input.closest(FORM)) {
     return;
   }
   var taskId = currentTask();
@@ -127,6 +130,7 @@ function restore(form, draft, done) {
   };
   var restored = false;
   var texts = [];
+  restoring = true;
   Object.keys(draft.fields).forEach(function (id) {
     var kept = draft.fields[id];
     if (kept.kind === 'radio') {
@@ -145,15 +149,21 @@ function restore(form, draft, done) {
       texts.push(id);
     }
   });
+  restoring = false;
   var putTexts = function () {
     var changed = false;
-    texts.forEach(function (id) {
-      var input = element(id);
-      if (editable(input) && input.value !== draft.fields[id].value) {
-        setText(input, draft.fields[id].value);
-        changed = true;
-      }
-    });
+    restoring = true;
+    try {
+      texts.forEach(function (id) {
+        var input = element(id);
+        if (editable(input) && input.value !== draft.fields[id].value) {
+          setText(input, draft.fields[id].value);
+          changed = true;
+        }
+      });
+    } finally {
+      restoring = false;
+    }
     return changed;
   };
   window.setTimeout(function () {
@@ -203,7 +213,10 @@ function say(form, draft) {
   form.parentNode.insertBefore(notice, form);
 }
 
-/** Drops drafts older than KEEP_MS, and the user's own drafts of tasks no longer open to them. */
+/**
+ * Drops drafts not typed into for KEEP_MS, and the user's own drafts of tasks no longer theirs to do: completed, or
+ * held by someone else (a task in the body's pool, held by nobody, keeps its draft).
+ */
 function tidy() {
   var now = Date.now();
   var own = [];
@@ -231,7 +244,9 @@ function tidy() {
     }
     return r.json();
   }).then(function (open) {
-    var still = open.map(function (t) {
+    var still = open.filter(function (t) {
+      return !t.assignee || t.assignee === user;
+    }).map(function (t) {
       return t.id;
     });
     own.forEach(function (taskId) {
