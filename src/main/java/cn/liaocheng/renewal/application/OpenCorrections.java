@@ -1,5 +1,7 @@
 package cn.liaocheng.renewal.application;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,7 @@ public class OpenCorrections {
 	@Transactional(readOnly = true)
 	public List<OpenCorrection> dueBetween(Instant after, Instant until) {
 		return jdbc.sql("""
-				SELECT a.id, a.reference_no, a.kind, a.correction_deadline, e.user_id
+				SELECT a.id, a.reference_no, a.kind, a.correction_deadline AS deadline, e.user_id
 				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
 				WHERE a.status = :status AND a.correction_deadline > :after AND a.correction_deadline <= :until
 				  AND e.status <> 'DISABLED'
@@ -38,9 +40,7 @@ public class OpenCorrections {
 			.param("status", ApplicationStatus.CORRECTION.name())
 			.param("after", Timestamp.from(after))
 			.param("until", Timestamp.from(until))
-			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
-					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
-					rs.getString("user_id")))
+			.query(OpenCorrections::row)
 			.list();
 	}
 
@@ -51,15 +51,13 @@ public class OpenCorrections {
 	@Transactional(readOnly = true)
 	public List<OpenCorrection> ofEnterprise(String enterpriseUser) {
 		return jdbc.sql("""
-				SELECT a.id, a.reference_no, a.kind, a.correction_deadline, e.user_id
+				SELECT a.id, a.reference_no, a.kind, a.correction_deadline AS deadline, e.user_id
 				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
 				WHERE e.user_id = :user AND a.status = :status AND a.correction_deadline IS NOT NULL
 				ORDER BY a.id""")
 			.param("user", enterpriseUser)
 			.param("status", ApplicationStatus.CORRECTION.name())
-			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
-					ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("correction_deadline").toInstant(),
-					rs.getString("user_id")))
+			.query(OpenCorrections::row)
 			.list();
 	}
 
@@ -71,15 +69,13 @@ public class OpenCorrections {
 	@Transactional(readOnly = true)
 	public List<OpenCorrection> suspendedOf(String enterpriseUser) {
 		return jdbc.sql("""
-				SELECT a.id, a.reference_no, a.kind, a.correction_suspended_deadline, e.user_id
+				SELECT a.id, a.reference_no, a.kind, a.correction_suspended_deadline AS deadline, e.user_id
 				FROM application a JOIN enterprise e ON e.id = a.enterprise_id
 				WHERE e.user_id = :user AND a.status = :status AND a.correction_suspended_deadline IS NOT NULL
 				ORDER BY a.id""")
 			.param("user", enterpriseUser)
 			.param("status", ApplicationStatus.CORRECTION.name())
-			.query((rs, n) -> new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
-					ApplicationKind.valueOf(rs.getString("kind")),
-					rs.getTimestamp("correction_suspended_deadline").toInstant(), rs.getString("user_id")))
+			.query(OpenCorrections::row)
 			.list();
 	}
 
@@ -99,6 +95,16 @@ public class OpenCorrections {
 			.query(Long.class)
 			.optional()
 			.isPresent();
+	}
+
+	/**
+	 * A row of id, reference_no, kind, deadline (the one in force or the one stopped) and
+	 * user_id.
+	 */
+	private static OpenCorrection row(ResultSet rs, int n) throws SQLException {
+		return new OpenCorrection(rs.getLong("id"), rs.getString("reference_no"),
+				ApplicationKind.valueOf(rs.getString("kind")), rs.getTimestamp("deadline").toInstant(),
+				rs.getString("user_id"));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.calendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -221,6 +222,30 @@ public class WorkingDays {
 			}
 		}
 		return count;
+	}
+
+	/**
+	 * A deadline's day moved on by the time lost from {@code lostFrom} to {@code lostTo}
+	 * (both counted whole; an account disabled meanwhile): by that many working days, or,
+	 * where the calendar does not hold the years the count needs, by that many calendar
+	 * days.
+	 */
+	public Postponed postpone(LocalDate day, LocalDate lostFrom, LocalDate lostTo) {
+		if (lostTo.isBefore(lostFrom)) {
+			return new Postponed(0, day);
+		}
+		try {
+			int days = workingDaysBetween(lostFrom.minusDays(1), lostTo);
+			return new Postponed(days, plusWorkingDays(day, days));
+		}
+		catch (OutsideCalendarException e) {
+			int days = (int) ChronoUnit.DAYS.between(lostFrom, lostTo) + 1;
+			return new Postponed(days, day.plusDays(days));
+		}
+	}
+
+	/** {@code days} lost, and the day a deadline then falls on. */
+	public record Postponed(int days, LocalDate to) {
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,6 @@ import cn.liaocheng.renewal.aftercare.OpenRectifications.OpenRectification;
 import cn.liaocheng.renewal.application.ApplicationStages;
 import cn.liaocheng.renewal.application.CaseNews;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
@@ -111,17 +109,9 @@ class DisabledAccountRectifications {
 		}
 		LocalDate first = LocalDate.ofInstant(event.disabledSince(), ChinaTime.ZONE);
 		LocalDate last = LocalDate.ofInstant(event.at(), ChinaTime.ZONE);
-		int days;
-		LocalDate moved;
-		try {
-			days = last.isBefore(first) ? 0 : workingDays.workingDaysBetween(first.minusDays(1), last);
-			moved = workingDays.plusWorkingDays(r.deadline(), days);
-		}
-		catch (OutsideCalendarException e) {
-			// A year whose holidays are not loaded: the calendar days instead.
-			days = (int) ChronoUnit.DAYS.between(first, last) + 1;
-			moved = r.deadline().plusDays(days);
-		}
+		WorkingDays.Postponed postponed = workingDays.postpone(r.deadline(), first, last);
+		int days = postponed.days();
+		LocalDate moved = postponed.to();
 		if (days > 0 && moveDeadline(r, moved)) {
 			Instant due = due(moved);
 			timers.forEach(job -> management.setJobDuedate(job.getId(), java.util.Date.from(due)));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import cn.liaocheng.renewal.application.OpenCorrections;
 import cn.liaocheng.renewal.application.OpenCorrections.OpenCorrection;
 import cn.liaocheng.renewal.application.Outcomes;
 import cn.liaocheng.renewal.calendar.ChinaTime;
-import cn.liaocheng.renewal.calendar.OutsideCalendarException;
 import cn.liaocheng.renewal.calendar.WorkingDays;
 import cn.liaocheng.renewal.engine.ProductAuthority;
 import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
@@ -117,18 +115,9 @@ class DisabledAccountCorrections {
 		LocalDate first = LocalDate.ofInstant(event.disabledSince(), ChinaTime.ZONE);
 		LocalDate last = LocalDate.ofInstant(event.at(), ChinaTime.ZONE);
 		ZonedDateTime deadline = c.deadline().atZone(ChinaTime.ZONE);
-		int days;
-		LocalDate newDay;
-		try {
-			days = last.isBefore(first) ? 0 : workingDays.workingDaysBetween(first.minusDays(1), last);
-			newDay = workingDays.plusWorkingDays(deadline.toLocalDate(), days);
-		}
-		catch (OutsideCalendarException e) {
-			// A year whose holidays are not loaded: the calendar days instead.
-			days = (int) ChronoUnit.DAYS.between(first, last) + 1;
-			newDay = deadline.toLocalDate().plusDays(days);
-		}
-		Instant to = deadline.with(newDay).toInstant();
+		WorkingDays.Postponed postponed = workingDays.postpone(deadline.toLocalDate(), first, last);
+		int days = postponed.days();
+		Instant to = deadline.with(postponed.to()).toInstant();
 		if (!stages.resumeCorrection(c.applicationId(), c.deadline(), to)) {
 			return;
 		}

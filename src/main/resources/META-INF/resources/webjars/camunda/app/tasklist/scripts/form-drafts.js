@@ -12,6 +12,8 @@
  *   ../../../../../../js/forget-drafts.js).
  * Loaded by config.js (customScripts); it exports no plugin.
  */
+import {beijingTime} from './review-api.js';
+
 var PREFIX = 'renewal.formDraft:';
 var KEEP_MS = 14 * 24 * 3600 * 1000;
 var ENGINE = '/camunda/api/engine/engine/default';
@@ -172,15 +174,6 @@ function restore(form, draft, done) {
     }
     window.setTimeout(putTexts, 800);
   }, 100);
-}
-
-function beijingTime(at) {
-  var parts = {};
-  new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date(at)).forEach(function (p) {
-    parts[p.type] = p.value;
-  });
-  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
 }
 
 function restoreDrawnForms() {

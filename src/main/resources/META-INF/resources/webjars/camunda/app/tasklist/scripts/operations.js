@@ -10,7 +10,7 @@
  * this script only offers the operations and shows the answers; the calls go through review-api.js, whose write
  * calls carry the application's CSRF token (Tasklist's own X-XSRF-TOKEN belongs to Camunda's API, not to this one).
  */
-import {API, call, el} from './review-api.js';
+import {API, beijingTime, call, el} from './review-api.js';
 
 /** A reason box; its label is read out by screen readers, which a placeholder alone is not. */
 function reasonField(name, label, placeholder) {
@@ -270,16 +270,6 @@ function decoratePhrases() {
     });
     label.parentNode.insertBefore(pick, label.nextSibling);
   });
-}
-
-/** A moment as Beijing time, whatever the browser's own zone: 2026-03-05 14:03. */
-function beijingTime(at) {
-  var parts = {};
-  new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date(at)).forEach(function (p) {
-    parts[p.type] = p.value;
-  });
-  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
 }
 
 function watchForms() {

@@ -1,7 +1,7 @@
 /*
- * What operations.js and worklist.js share (imported by both, not a Tasklist plugin of its own): the application's
- * review API (/api/review), a reader of its answers that turns a refusal into the Chinese sentence the server gave,
- * and a builder of elements that writes text only as textContent.
+ * What operations.js, worklist.js and form-drafts.js share (imported by them, not a Tasklist plugin of its own): the
+ * application's review API (/api/review), a reader of its answers that turns a refusal into the Chinese sentence the
+ * server gave, a builder of elements that writes text only as textContent, and Beijing time for the messages.
  */
 export var API = '/api/review';
 
@@ -63,4 +63,14 @@ export function el(tag, attrs, children) {
     node.appendChild(c);
   });
   return node;
+}
+
+/** A moment as Beijing time, whatever the browser's own zone: 2026-03-05 14:03. */
+export function beijingTime(at) {
+  var parts = {};
+  new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date(at)).forEach(function (p) {
+    parts[p.type] = p.value;
+  });
+  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
 }
