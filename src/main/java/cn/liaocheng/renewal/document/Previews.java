@@ -291,15 +291,17 @@ public class Previews {
 
 	/**
 	 * Why an upload is refused, in Chinese, naming the file: a picture no preview could
-	 * decode, or a PDF that opens only with a password (a bank statement or an e-invoice
-	 * saved with one), which no reviewer could read. Empty otherwise: an image within the
-	 * bounds or whose header is not read here, and any other PDF, one whose password only
-	 * restricts printing or copying included (its preview tells of anything else).
+	 * decode; a PDF that opens only with a password (a bank statement or an e-invoice
+	 * saved with one), which no reviewer could read; or a PDF with active content
+	 * ({@link PdfActiveContent}: a script, an action that starts a program, an embedded
+	 * file), which would run on the reviewer's computer when the downloaded file is
+	 * opened. Empty otherwise: an image within the bounds or whose header is not read
+	 * here, and any other PDF, one whose password only restricts printing or copying
+	 * included (its preview tells of anything else).
 	 */
 	public static Optional<String> uploadProblem(String fileName, byte[] content) {
 		if (FileType.of(content).filter(t -> t == FileType.PDF).isPresent()) {
-			return needsPassword(content) ? Optional.of("“" + fileName + "”设有打开密码，审核人员无法打开，请去除密码（或另存为不加密的 PDF）后重新上传")
-					: Optional.empty();
+			return pdfProblem(content).map(problem -> "“" + fileName + "”" + problem);
 		}
 		return ImageHeader.of(content)
 			.flatMap(Previews::imageProblem)
@@ -307,24 +309,34 @@ public class Previews {
 	}
 
 	/**
-	 * Whether the PDF opens only with a password: read only when it names an encryption
-	 * dictionary at all, so that an ordinary file is not parsed at upload.
+	 * Names that mark active content in a file's own syntax, for a file PDFBox cannot
+	 * read to look inside: such a file is refused if it names one of them.
 	 */
-	private static boolean needsPassword(byte[] pdf) {
-		if (!BoundedPdf.mentions(pdf, "/Encrypt")) {
-			return false;
-		}
+	private static final String[] ACTIVE_NAMES = { "/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EF",
+			"/SubmitForm", "/ImportData", "/GoToE", "/RichMedia", "/FileAttachment" };
+
+	private static Optional<String> pdfProblem(byte[] pdf) {
 		try (PDDocument document = BoundedPdf.load(pdf, PDF_LIMITS)) {
-			return false;
+			return PdfActiveContent.of(document).map(Previews::activeContentProblem);
 		}
 		catch (InvalidPasswordException e) {
-			return true;
+			return Optional.of("设有打开密码，审核人员无法打开，请去除密码（或另存为不加密的 PDF）后重新上传");
 		}
 		catch (IOException | RuntimeException e) {
-			// Damaged or past the bounds: not a question of a password; the preview says
-			// why it cannot show it, and the file can be downloaded.
-			return false;
+			// Damaged or past the bounds: the preview says why it cannot show it, and the
+			// file can be downloaded, so what a reader might run in it is judged from its
+			// bytes.
+			for (String name : ACTIVE_NAMES) {
+				if (BoundedPdf.mentions(pdf, name)) {
+					return Optional.of(activeContentProblem("脚本、动作或嵌入文件等可自动运行的内容"));
+				}
+			}
+			return Optional.empty();
 		}
+	}
+
+	private static String activeContentProblem(String what) {
+		return "含有" + what + "，审核人员下载打开时可能自动运行，不能作为申报材料；请用“打印为 PDF”另存，或上传扫描件";
 	}
 
 	/**

@@ -9,6 +9,8 @@ import static cn.liaocheng.renewal.application.ApplicationFixtures.project;
 import static cn.liaocheng.renewal.application.ApplicationFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.ResultSet;
@@ -27,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -650,6 +655,33 @@ class ApplicationApiTest {
 		HttpResponse<String> scan = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.png",
 				MemoryBombs.png(5000, 7000, 8, 2));
 		assertThat(scan.statusCode()).as(scan.body()).isEqualTo(201);
+	}
+
+	/**
+	 * A PDF that would run a script on the reviewer's computer when opened is refused,
+	 * nothing stored; the same file without the script is taken.
+	 */
+	@Test
+	void refusesAPdfThatRunsAScriptWhenOpened() throws IOException {
+		long id = enterprise.createDraft("PROJECT", project(1));
+		assertUploadRefused(id, "营业执照.pdf", pdfWithScript(true), 400,
+				"“营业执照.pdf”含有脚本（JavaScript），审核人员下载打开时可能自动运行，不能作为申报材料；请用“打印为 PDF”另存，或上传扫描件");
+
+		HttpResponse<String> plain = enterprise.upload(id, "BUSINESS_LICENCE", "营业执照.pdf", pdfWithScript(false));
+		assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
+	}
+
+	private static byte[] pdfWithScript(boolean script) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage());
+			if (script) {
+				document.getDocumentCatalog()
+					.setOpenAction(new PDActionJavaScript("this.submitForm('http://example.invalid/');"));
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
 	}
 
 	@Test

