@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param resetBy the officer who reset it
  * @param resettingBody the bureau, as the enterprise is told
  * @param expiresAt when the temporary password stops letting the account in
+ * @param textedTo the mobile number (masked) the system texted the password to, or
+ * {@code null} when the officer was shown it to tell the enterprise in person or by phone
  */
 public record EnterprisePasswordReset(long enterpriseId, String userId, String enterpriseName, String resetBy,
-		String resettingBody, Instant resetAt, Instant expiresAt) {
+		String resettingBody, Instant resetAt, Instant expiresAt, String textedTo) {
 }

@@ -137,7 +137,8 @@ class EnterprisePasswordResetTest {
 			.query(String.class)
 			.list();
 		assertThat(messages).singleElement()
-			.satisfies(m -> assertThat(m).contains("账户密码已被重置", "冠县工业和信息化局", "72", "年").doesNotContain(temporary));
+			.satisfies(m -> assertThat(m).contains("账户密码已被重置", "冠县工业和信息化局", "72", "年", "临时密码由该局当面或电话告知经办人")
+				.doesNotContain(temporary, "短信"));
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM notification n WHERE n.body LIKE ? OR n.title LIKE ?""")
 			.param("%" + temporary + "%")

@@ -133,6 +133,13 @@ class PasswordResetBySmsTest {
 			.param("enterprise:" + enterprise.id())
 			.query(String.class)
 			.single()).contains("sent by text message to 139****1234").doesNotContain(temporary);
+		// The enterprise's message says how the password reached it.
+		assertThat(jdbc.sql("SELECT body FROM notification WHERE recipient_id = ? AND kind = 'PASSWORD_RESET'")
+			.param(enterprise.userId())
+			.query(String.class)
+			.list()).singleElement()
+			.satisfies(body -> assertThat(body).contains("临时密码已由系统以短信发送至登记的手机 139****1234")
+				.doesNotContain("当面或电话告知", temporary));
 
 		// the API answers alike: no password, the masked number
 		HttpResponse<String> api = new WebClient(port).withBasic(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD)

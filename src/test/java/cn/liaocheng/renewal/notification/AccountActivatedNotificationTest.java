@@ -53,7 +53,7 @@ class AccountActivatedNotificationTest {
 			.query(String.class)
 			.list();
 		assertThat(bodies).singleElement()
-			.satisfies(b -> assertThat(b).contains("通知测试企业" + userId, "已由冠县工业和信息化局审核并激活"));
+			.satisfies(b -> assertThat(b).contains("通知测试企业" + userId, "已由冠县工业和信息化局审核并激活", "批次开放期间提交", "须以本单位已入库的项目申报"));
 		assertThat(activations()).isEqualTo(before + 1);
 	}
 

@@ -59,7 +59,7 @@ class AftercareMilestones {
 		variables.put(AftercareModel.UNPAID_AMOUNT, Money.yuan(allocated));
 		processes.start(AftercareModel.PROCESS_KEY, applicationId, variables);
 		stages.note(applicationId, AftercareCase.SYSTEM, AftercareCase.SYSTEM_NAME, "AFTERCARE_STARTED",
-				"奖补资金 " + Money.yuan(allocated) + " 元已下达，转县级财政部门拨付；项目建成投用后请申请项目验收。");
+				"奖补资金 " + Money.yuan(allocated) + " 元已下达，转县级财政部门拨付；奖补资金全额拨付后，请按规定申请项目验收。");
 	}
 
 	/**

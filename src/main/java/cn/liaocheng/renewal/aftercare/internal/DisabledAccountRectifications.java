@@ -126,6 +126,15 @@ class DisabledAccountRectifications {
 			LOG.info("Rectification of application {} extended from {} to {}: account disabled {} working days",
 					r.applicationId(), r.deadline(), moved, days);
 		}
+		else if (days == 0) {
+			// The suspension promised the new deadline would be told: it is the old one.
+			String period = ChinaTime.minute(event.disabledSince()) + " 至 " + ChinaTime.minute(event.at());
+			stages.note(r.applicationId(), "system", "审批系统", "RECTIFICATION_RESUMED",
+					"企业账户于 " + ChinaTime.minute(event.at()) + " 恢复。账户停用期间（" + period + "）没有工作日，整改期限仍为 "
+							+ ChinaTime.day(r.deadline()) + "（含当日）。");
+			events.publishEvent(new CaseNews(r.applicationId(), "整改期限恢复计算",
+					"的账户停用期间（" + period + "）没有工作日，整改期限仍为 " + ChinaTime.day(r.deadline()) + "（含当日），请在期限前提交整改材料。"));
+		}
 		timers.forEach(job -> management.activateJobById(job.getId()));
 	}
 

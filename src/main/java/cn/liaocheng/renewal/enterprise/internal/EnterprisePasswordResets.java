@@ -144,7 +144,7 @@ class EnterprisePasswordResets {
 						+ issued.expiresAt()
 						+ sentTo.map(number -> "; sent by text message to " + number).orElse("; shown to the officer"));
 		events.publishEvent(new EnterprisePasswordReset(id, target.userId(), target.name(), officer.userId(), bureau,
-				issued.issuedAt(), issued.expiresAt()));
+				issued.issuedAt(), issued.expiresAt(), sentTo.orElse(null)));
 		LOG.info("Password of enterprise {} ({}) reset by {}", target.creditCode(), target.userId(), officer.userId());
 		return new Reset(id, target.name(), target.creditCode(), target.userId(),
 				sentTo.isPresent() ? null : issued.password(),

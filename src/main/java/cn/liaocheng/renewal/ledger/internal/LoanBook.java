@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +42,12 @@ public class LoanBook {
 
 	private final LoanRules rules;
 
+	private final Periodicity periodicity;
+
 	LoanBook(ApplicationStages stages, LedgerStore store, OrganizationCatalog organizations, AuditTrail audit,
-			LoanRules rules) {
+			LoanRules rules, @Value("${renewal.ledger.period:MONTHLY}") Periodicity periodicity) {
 		this.stages = stages;
+		this.periodicity = periodicity;
 		this.rules = rules;
 		this.store = store;
 		this.organizations = organizations;
@@ -263,7 +267,7 @@ public class LoanBook {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new LoanView(loan, organizations.bankName(loan.bankKey()), events, disbursed, balance, state,
 				closing.isPresent(), from.orElse(null), until, tranches, rows, accrued, paid,
-				lender && closing.isEmpty(), finance);
+				lender && closing.isEmpty(), finance, periodicity == Periodicity.QUARTERLY ? "每季度末" : "每月末");
 	}
 
 	private static BigDecimal sum(List<LoanEvent> events, LoanEventType type) {

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param mayRecord the viewer is an officer of the granting bank and the loan is still
  * open
  * @param mayPay the viewer is of the finance bureau
+ * @param periodEnd when a ledger period ends, in words: 每月末, or 每季度末 where periods are
+ * quarters
  */
 public record LoanView(GrantedLoan loan, String bankName, List<LoanEvent> events, BigDecimal disbursed,
 		BigDecimal balance, String state, boolean closed, LocalDate subsidyFrom, LocalDate subsidyUntil,
 		Map<Long, String> tranches, List<LedgerRow> rows, BigDecimal accrued, BigDecimal paid, boolean mayRecord,
-		boolean mayPay) {
+		boolean mayPay, String periodEnd) {
 }

@@ -85,12 +85,15 @@ public class MonthlyLedger {
 		}
 		List<String> banks = LedgerAccess.isFinance(user) ? null : LedgerAccess.bankKeys(user);
 		StringBuilder sql = new StringBuilder("""
-				SELECT l.application_id, a.reference_no, e.name, a.project_name, l.bank_key, l.period_label,
+				SELECT l.application_id, a.reference_no, e.name,
+				       COALESCE(p.submitted_project_name, p.project_name, a.submitted_project_name, a.project_name),
+				       l.bank_key, l.period_label,
 				       l.period_start, l.period_end, l.subsidy_days, l.balance_basis, l.points, l.amount, l.status,
 				       l.paid_on, l.voucher_no
 				FROM subsidy_ledger l
 				JOIN application a ON a.id = l.application_id
 				JOIN enterprise e ON e.id = a.enterprise_id
+				LEFT JOIN application p ON p.id = COALESCE(a.submitted_project_id, a.project_id)
 				WHERE l.period_end BETWEEN :from AND :to""");
 		if (banks != null) {
 			sql.append(" AND l.bank_key IN (:banks)");

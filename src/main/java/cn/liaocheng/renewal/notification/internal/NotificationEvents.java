@@ -66,9 +66,9 @@ class NotificationEvents {
 	@EventListener
 	void on(EnterpriseActivated event) {
 		notifier.notify(event.userId(),
-				new Note(
-						NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活", event.enterpriseName() + "的申报账户已由"
-								+ event.activatingBody() + "审核并激活。现在可以在线填报、提交设备更新项目入库、奖补资金和设备更新贷款支持申请。",
+				new Note(NotificationKind.ACCOUNT_ACTIVATED, "企业申报账户已激活",
+						event.enterpriseName() + "的申报账户已由" + event.activatingBody()
+								+ "审核并激活。现在可以在线填报、保存设备更新项目入库申请，并在该类申报的批次开放期间提交；奖补资金和设备更新贷款支持申请须以本单位已入库的项目申报。",
 						"/", null, null));
 	}
 
@@ -90,17 +90,19 @@ class NotificationEvents {
 
 	/**
 	 * A county reset the account's password: the enterprise hears who did and when, so
-	 * that a reset it did not ask for is noticed. The password itself is never in it.
+	 * that a reset it did not ask for is noticed, and how the temporary password reached
+	 * it (texted to its registered mobile, or told by the bureau). The password itself is
+	 * never in it.
 	 */
 	@EventListener
 	void on(EnterprisePasswordReset event) {
 		notifier.notify(event.userId(),
-				new Note(NotificationKind.PASSWORD_RESET, "账户密码已被重置",
-						event.enterpriseName() + "的申报账户密码已于" + ChinaTime.minute(event.resetAt()) + "由"
-								+ event.resettingBody() + "根据贵单位经办人的申请并核验身份后重置为临时密码（临时密码由该局当面或电话告知经办人，本消息不含密码）。临时密码至"
-								+ ChinaTime.minute(event.expiresAt()) + "前有效（72 小时），登录后须先修改密码；逾期须再次申请重置。如贵单位未申请重置，请立即联系"
-								+ event.resettingBody() + "。",
-						"/account", null, null));
+				new Note(NotificationKind.PASSWORD_RESET, "账户密码已被重置", event.enterpriseName() + "的申报账户密码已于"
+						+ ChinaTime.minute(event.resetAt()) + "由" + event.resettingBody() + "根据贵单位经办人的申请并核验身份后重置为临时密码（"
+						+ (event.textedTo() == null ? "临时密码由该局当面或电话告知经办人" : "临时密码已由系统以短信发送至登记的手机 " + event.textedTo())
+						+ "，本消息不含密码）。临时密码至" + ChinaTime.minute(event.expiresAt())
+						+ "前有效（72 小时），登录后须先修改密码；逾期须再次申请重置。如贵单位未申请重置，请立即联系" + event.resettingBody() + "。", "/account",
+						null, null));
 	}
 
 	/**

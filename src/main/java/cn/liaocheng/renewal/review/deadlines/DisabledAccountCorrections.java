@@ -125,14 +125,19 @@ class DisabledAccountCorrections {
 			management.setJobDuedate(job.getId(), Date.from(to));
 			management.activateJobById(job.getId());
 		});
+		String was = ChinaTime.minute(c.deadline());
+		String period = ChinaTime.minute(event.disabledSince()) + " 至 " + ChinaTime.minute(event.at());
 		if (days == 0) {
+			// The suspension promised the new deadline would be told: it is the old one.
+			stages.note(c.applicationId(), "system", "审批系统", "CORRECTION_RESUMED",
+					"企业账户于 " + ChinaTime.minute(event.at()) + " 恢复。账户停用期间（" + period + "）没有工作日，补正期限仍为 " + was + "。");
+			events.publishEvent(new CaseNews(c.applicationId(), "补正期限恢复计算",
+					"的账户停用期间（" + period + "）没有工作日，补正期限仍为 " + was + "，请在期限前修改并重新提交。"));
 			return;
 		}
 		runtime.setVariable(task.get().getProcessInstanceId(), ReviewProcesses.CORRECTION_DEADLINE,
 				DateTimeFormatter.ISO_INSTANT.format(to));
-		String was = ChinaTime.minute(c.deadline());
 		String until = ChinaTime.minute(to);
-		String period = ChinaTime.minute(event.disabledSince()) + " 至 " + ChinaTime.minute(event.at());
 		stages.note(c.applicationId(), "system", "审批系统", "CORRECTION_EXTENDED", "企业账户于 " + ChinaTime.minute(event.at())
 				+ " 恢复。账户停用期间（" + period + "，" + days + " 个工作日）不计入补正期限，补正期限由 " + was + " 顺延至 " + until + "。");
 		events.publishEvent(new CaseNews(c.applicationId(), "补正期限顺延",

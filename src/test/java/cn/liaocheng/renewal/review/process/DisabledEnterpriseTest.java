@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +44,7 @@ import cn.liaocheng.renewal.application.DossierForm;
 import cn.liaocheng.renewal.application.LoanOffer;
 import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.calendar.WorkingDays;
+import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseStatus;
 import cn.liaocheng.renewal.notification.internal.DeadlineReminderPass;
@@ -150,6 +155,40 @@ class DisabledEnterpriseTest extends ReviewProcessTest {
 
 		review.fireTimer(project, "BoundaryEvent_CorrectionOverdue");
 		assertThat(review.status(project)).isEqualTo(ApplicationStatus.LAPSED);
+	}
+
+	/**
+	 * An account disabled and restored within rest days loses no working day: the
+	 * correction's deadline stays, and the enterprise, told at the suspension that the
+	 * new deadline would follow, is told it is the old one.
+	 */
+	@Test
+	void aCorrectionSuspendedOnlyOverRestDaysKeepsItsDeadlineAndSaysSo() {
+		Case project = review.submitProject(7);
+		review.decide(project, "Task_CountyFormalReview", "RETURN");
+		Instant deadline = review.outcomes(project).correctionDeadline();
+		disable("企业正在办理名称变更登记");
+		LocalDate saturday = LocalDate.now(ChinaTime.ZONE).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+		while (workingDays.workingDaysBetween(saturday, saturday.plusDays(1)) > 0) {
+			saturday = saturday.plusWeeks(1);
+		}
+		Instant since = saturday.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant();
+		Instant restored = saturday.plusDays(1).atTime(17, 0).atZone(ChinaTime.ZONE).toInstant();
+
+		new TransactionTemplate(appContext.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult(status -> appContext.publishEvent(new EnterpriseAccountChanged(DemoUsers.ENTERPRISE,
+					"冠县演示轴承制造有限公司", false, "冠县工业和信息化局", restored, null, since)));
+
+		assertThat(review.outcomes(project).correctionDeadline()).isEqualTo(deadline);
+		Job timer = review.timer(project, "BoundaryEvent_CorrectionOverdue");
+		assertThat(timer.isSuspended()).isFalse();
+		assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline);
+		assertThat(review.history(project))
+			.anyMatch(line -> line.contains("没有工作日，补正期限仍为 " + ChinaTime.minute(deadline)));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND title LIKE ?")
+			.params(project.id(), "补正期限恢复计算：%")
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test

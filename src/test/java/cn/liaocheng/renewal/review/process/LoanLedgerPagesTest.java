@@ -288,6 +288,9 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 				"month-loan-" + loan.id());
 		accrual.accrueAll(ReviewFixture.GRANT_DATE.plusMonths(1).withDayOfMonth(1));
 		LedgerRow march = book.view(review.user("lc-finance"), loan.id()).rows().get(0);
+		// A loan names the registered project it finances; its own row holds no name.
+		String project = book.view(review.user("lc-finance"), loan.id()).loan().projectName();
+		assertThat(project).isNotBlank();
 		String referenceNo = review.referenceNo(loan);
 		String month = "/ledger/monthly?month=2026-03";
 
@@ -306,7 +309,7 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		assertThat(workbook.statusCode()).isEqualTo(200);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
 			String cells = sheetText(book);
-			assertThat(cells).contains("设备更新贷款财政贴息月度台账（2026-03）", referenceNo, "已计提", "全部已发放贷款");
+			assertThat(cells).contains("设备更新贷款财政贴息月度台账（2026-03）", referenceNo, "|" + project + "|", "已计提", "全部已发放贷款");
 		}
 		assertThat(session("abc-officer").getBytes("/ledger/monthly.xlsx?month=2026-03").body()).satisfies(bytes -> {
 			try (XSSFWorkbook other = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -349,7 +352,7 @@ class LoanLedgerPagesTest extends ReviewProcessTest {
 		review.acceptOnly(pending, "icbc");
 		WebClient finance = session("lc-finance");
 
-		assertThat(finance.get("/ledger/loans/" + decided.id()).body()).contains("id=\"subsidy-period\"");
+		assertThat(finance.get("/ledger/loans/" + decided.id()).body()).contains("id=\"subsidy-period\"", "每月末后计提一期");
 		assertThat(finance.get("/ledger/loans/" + refused.id()).body()).contains("不予贴息")
 			.doesNotContain("subsidy-period", "贴息期间");
 		assertThat(finance.get("/ledger/loans/" + pending.id()).body()).contains("正在核定")
