@@ -103,6 +103,43 @@ class IdentityAuditTest {
 				ADMIN + " TENANT_DELETED ");
 	}
 
+	/**
+	 * An authorization decides who reads and works which cases as a membership does: one
+	 * created, widened and deleted at either REST root is in the audit trail with who did
+	 * it and what it granted, before and after.
+	 */
+	@ParameterizedTest
+	@EnumSource(Door.class)
+	void everyAuthorizationCreatedChangedOrDeletedIsAuditedWithWhatItGranted(Door door) {
+		String userId = "audit-grant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		Caller admin = EngineDoors.caller(port, door, ADMIN);
+		String root = door.root;
+		long before = lastAuditId();
+
+		HttpResponse<String> created = admin.send("POST", root + "/authorization/create",
+				"{\"type\":1,\"resourceType\":7,\"resourceId\":\"*\",\"permissions\":[\"READ\"],\"userId\":\"" + userId
+						+ "\"}");
+		expect(created, 200);
+		String id = created.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		expect(admin.send("PUT", root + "/authorization/" + id,
+				"{\"type\":1,\"resourceType\":7,\"resourceId\":\"*\",\"permissions\":[\"READ\",\"UPDATE\"],\"userId\":\""
+						+ userId + "\"}"),
+				204);
+		expect(admin.send("PUT", root + "/authorization/" + id,
+				"{\"type\":1,\"resourceType\":7,\"resourceId\":\"*\",\"permissions\":[\"ALL\"],\"userId\":\"" + userId
+						+ "\"}"),
+				204);
+		expect(admin.send("DELETE", root + "/authorization/" + id, null), 204);
+
+		assertThat(auditedSince(before, "authorization:" + id)).containsExactly(
+				ADMIN + " AUTHORIZATION_CREATED GRANT user:" + userId + " Task * READ",
+				ADMIN + " AUTHORIZATION_UPDATED GRANT user:" + userId + " Task * READ -> GRANT user:" + userId
+						+ " Task * READ,UPDATE",
+				ADMIN + " AUTHORIZATION_UPDATED GRANT user:" + userId + " Task * READ,UPDATE -> GRANT user:" + userId
+						+ " Task * ALL",
+				ADMIN + " AUTHORIZATION_DELETED GRANT user:" + userId + " Task * ALL");
+	}
+
 	/** The application's own changes, made in nobody's name, are the system's. */
 	@Test
 	void theApplicationsOwnChangesAreAuditedAsTheSystems() {

@@ -7,23 +7,29 @@ import java.util.Objects;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.audit.AuditTrail;
+
 /**
  * Puts the {@link QueryExpressionGuard}, {@link AdministratorQueries},
- * {@link StaffPageLimit} and {@link MultiInstanceCounters} into both of the engine's
- * command chains, after the command context is open (a filter's stored query is read from
- * the database before it runs).
+ * {@link StaffPageLimit}, {@link MultiInstanceCounters} and {@link AuthorizationAudit}
+ * into both of the engine's command chains, after the command context is open (a filter's
+ * stored query is read from the database before it runs).
  */
 @Component
 class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
 
 	private final int maxResultsPerRequest;
 
+	private final ObjectProvider<AuditTrail> audit;
+
 	QueryExpressionPlugin(@Value("${renewal.security.max-results-per-request:" + StaffPageLimit.DEFAULT_MAX_RESULTS
-			+ "}") int maxResultsPerRequest) {
+			+ "}") int maxResultsPerRequest, ObjectProvider<AuditTrail> audit) {
 		this.maxResultsPerRequest = maxResultsPerRequest;
+		this.audit = audit;
 	}
 
 	@Override
@@ -41,6 +47,7 @@ class QueryExpressionPlugin extends AbstractProcessEnginePlugin {
 		chain.add(new AdministratorQueries());
 		chain.add(new StaffPageLimit(maxResultsPerRequest));
 		chain.add(new MultiInstanceCounters());
+		chain.add(new AuthorizationAudit(audit::getObject));
 		return chain;
 	}
 
