@@ -199,6 +199,9 @@ class StatisticsOnPostgresTest {
 		// never does.
 		List<List<String>> all = read(admin.getBytes("/statistics/export/county.xlsx?year=all").body());
 		assertThat(row(all, "合计").subList(0, 8)).containsExactly("合计", "8", "4", "1", "2", "1", "1550.00", "1300.00");
+		// The page groups the thousands the export keeps as numbers.
+		assertThat(admin.get("/statistics?year=all").body()).contains(">1,550.00<", ">1,300.00<")
+			.doesNotContain(">1550.00<");
 	}
 
 	/**
