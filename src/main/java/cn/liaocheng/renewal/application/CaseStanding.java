@@ -22,9 +22,12 @@ import cn.liaocheng.renewal.calendar.ChinaTime;
  * overdue, {@code null} when the calendar does not hold the year
  * @param jointReview each body of the current (or last) joint review
  * @param correction set while the application waits for the enterprise's correction
+ * @param urgeable a body (a bureau, a bank) holds an open task of the current step, which
+ * the enterprise may urge; not during the public notice, the system's own steps or its
+ * own
  */
 public record CaseStanding(List<Stage> timeline, String currentStep, List<String> handlingBodies, LocalDate dueDate,
-		Integer workingDaysLeft, List<BodyReview> jointReview, Correction correction) {
+		Integer workingDaysLeft, List<BodyReview> jointReview, Correction correction, boolean urgeable) {
 
 	public CaseStanding {
 		timeline = List.copyOf(timeline);
@@ -43,7 +46,7 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 
 	/** A case that has not been submitted has no standing in review. */
 	public static CaseStanding none() {
-		return new CaseStanding(List.of(), null, List.of(), null, null, List.of(), null);
+		return new CaseStanding(List.of(), null, List.of(), null, null, List.of(), null, false);
 	}
 
 	/**
@@ -63,7 +66,8 @@ public record CaseStanding(List<Stage> timeline, String currentStep, List<String
 		List<Stage> stages = timeline.stream()
 			.map(s -> s.state() == State.RETURNED ? new Stage(s.name(), s.state(), s.on(), "已退回，待申报企业补正后重新提交") : s)
 			.toList();
-		return new CaseStanding(stages, currentStep, handling, dueDate, workingDaysLeft, jointReview, correction);
+		return new CaseStanding(stages, currentStep, handling, dueDate, workingDaysLeft, jointReview, correction,
+				urgeable);
 	}
 
 	/**

@@ -145,7 +145,7 @@ public record CaseSight(Set<String> bankGroups, boolean lender, boolean ledger, 
 			.filter(body -> !otherBanks.contains(body) && !quietBodies.contains(body))
 			.toList();
 		return new CaseStanding(standing.timeline(), standing.currentStep(), handling, standing.dueDate(),
-				standing.workingDaysLeft(), List.of(), null);
+				standing.workingDaysLeft(), List.of(), null, standing.urgeable());
 	}
 
 	public boolean decision(DecisionType type) {

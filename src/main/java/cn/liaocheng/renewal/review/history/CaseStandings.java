@@ -147,7 +147,7 @@ class CaseStandings implements CaseProgress {
 		int current = currentStep(steps, status, open, record, lastReturn, loanAccepted);
 		List<Stage> timeline = timeline(application, steps, record, current, status);
 		if (current < 0) {
-			return new CaseStanding(timeline, null, List.of(), null, null, jointReview(record, List.of()), null);
+			return new CaseStanding(timeline, null, List.of(), null, null, jointReview(record, List.of()), null, false);
 		}
 		Step step = steps.get(current);
 		List<Task> here = open.stream().filter(t -> step.tasks().contains(t.getTaskDefinitionKey())).toList();
@@ -187,7 +187,8 @@ class CaseStandings implements CaseProgress {
 							.stream()
 							.filter(e -> JOINT_REVIEW.equals(e.getKey().getTaskDefinitionKey()))
 							.toList()),
-				correction);
+				correction,
+				status != ApplicationStatus.CORRECTION && bodies.values().stream().anyMatch(body -> !YOU.equals(body)));
 	}
 
 	/** The index of the stage the case is at, or -1 once it has ended. */

@@ -591,7 +591,7 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		WebClient enterprise = new WebClient(port);
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		String csrf = WebClient.csrfTokenOf(enterprise.get(page).body());
-		assertThat(enterprise.get(page).body()).contains("id=\"urge\"");
+		assertThat(enterprise.get(page).body()).contains("id=\"urge\"").doesNotContain("id=\"urge-not-needed\"");
 
 		assertThat(enterprise.postForm(page + "/urge", form).statusCode()).as("without the CSRF token").isEqualTo(403);
 		WebClient other = new WebClient(port);

@@ -83,6 +83,12 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		// The enterprise is told its amount is proposed, and who decides it.
 		assertThat(review.toldToEnterprise(claim)).anySatisfy(note -> assertThat(note).startsWith("CASE_PROGRESS 进入公示：")
 			.contains("拟奖补 37,000.00 元", "由市财政局决定是否下达奖补资金"));
+		// Nobody holds a task during the notice: the case page offers no 催办 it would
+		// refuse, and says why.
+		String page = new WebClient(port).withBasic(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD)
+			.get("/enterprise/applications/" + claim.id())
+			.body();
+		assertThat(page).doesNotContain("id=\"urge\"").contains("id=\"urge-not-needed\"", "无需催办");
 	}
 
 	/** While the enterprise writes its claim, the page and the API show the estimate. */
