@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.liaocheng.renewal.security.AccountSessions;
 import cn.liaocheng.renewal.application.Applications;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
@@ -64,6 +65,9 @@ class ApprovalOperationsBrowserTest {
 
 	@Autowired
 	FilterService filters;
+
+	@Autowired
+	AccountSessions sessions;
 
 	private Browser browser;
 
@@ -637,6 +641,69 @@ class ApprovalOperationsBrowserTest {
 	private void openOperations(String user, Task task) {
 		openTask(user, task);
 		openTab("办理操作");
+	}
+
+	/**
+	 * Signed out while a task is open (the session ended at lunch), the reviewer's next
+	 * click in Tasklist leads to the system's login page, which says the login expired,
+	 * and logging in lands on the same task, not the start page. A link to the task
+	 * opened while signed out does the same.
+	 */
+	@Test
+	void aReviewerSignedOutLandsOnTheSameTaskAfterLoggingInAgain() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		By opinion = By.cssSelector(".fjs-form .fjs-form-field-textarea textarea");
+		openTask(DemoUsers.COUNTY_REVIEWER, task);
+		browser.waitFor(opinion);
+
+		// The session ends on the server, as at the end of its idle time; the browser
+		// keeps
+		// its cookie.
+		sessions.end(DemoUsers.COUNTY_REVIEWER, null);
+		openTab("历史");
+		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login?expired")));
+		assertThat(browser.driver().getCurrentUrl()).contains("next=%2Fcamunda%2Fapp%2Ftasklist%2Fdefault%2F",
+				"task=" + task.getId());
+		assertThat(browser.waitFor(By.cssSelector(".login-box .alert.info")).getText()).isEqualTo("登录已超时，请重新登录。");
+		browser.screenshot("login-expired-from-tasklist");
+		logInBack();
+		assertThat(browser.driver().getCurrentUrl()).contains("task=" + task.getId());
+		// The tab they had opened, too.
+		browser.waitFor(
+				By.xpath("//ul[contains(@class,'nav-tabs')]/li[contains(@class,'active')]/a[normalize-space(.)='历史']"));
+
+		// Signed out again, the reviewer opens a task from the list: the same.
+		sessions.end(DemoUsers.COUNTY_REVIEWER, null);
+		browser.open(TASKLIST + "#/?task=" + task.getId());
+		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login?expired")));
+		logInBack();
+		assertThat(browser.driver().getCurrentUrl()).contains("task=" + task.getId());
+		browser.waitFor(opinion);
+
+		// The link in a message or an e-mail, opened while signed out.
+		browser.driver().manage().deleteAllCookies();
+		browser.open("/");
+		browser.open(TASKLIST + "#/?task=" + task.getId());
+		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login")));
+		logInBack();
+		assertThat(browser.driver().getCurrentUrl()).contains("task=" + task.getId());
+		browser.waitFor(opinion);
+
+		// A login of its own, later in the same tab, goes to the start page.
+		browser.driver().manage().deleteAllCookies();
+		browser.open("/login");
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/"));
+	}
+
+	/**
+	 * Logs the county reviewer in on the login page a signed-out Tasklist led to, once
+	 * the page has put the place to return to into its form, and waits for Tasklist.
+	 */
+	private void logInBack() {
+		browser.waitUntil(d -> !d.findElements(By.cssSelector("form.login-form input[name='fragment']")).isEmpty());
+		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
+		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url(TASKLIST)));
 	}
 
 	private void openTask(String user, Task task) {

@@ -2,7 +2,9 @@ package cn.liaocheng.renewal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -87,6 +89,61 @@ class LoginTest {
 		String token = WebClient.csrfTokenOf(client.get("/").body());
 		client.postForm("/logout", "_csrf=" + token);
 		assertThat(client.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+	}
+
+	/**
+	 * A reviewer whose Tasklist session expired logs in again and lands on the task they
+	 * were on: the login form carries the page and the place in it (which the login page
+	 * copies from its own address); a link to a task opened while logged out does the
+	 * same through the saved request. Only a path on this site is followed, and only a
+	 * webapp's place is appended.
+	 */
+	@Test
+	void aLoginReturnsToTheTaskTheReviewerWasOnAndNowhereElse() {
+		String tasklist = "/camunda/app/tasklist/default/";
+		String task = "#/?task=5f3c2a1e-8d4b-11ef-9c1a-0242ac120002&detailsTab=task-detail-form";
+		assertThat(loginWith("next=" + URLEncoder.encode(tasklist, StandardCharsets.UTF_8) + "&fragment="
+				+ URLEncoder.encode(task, StandardCharsets.UTF_8)))
+			.isEqualTo(tasklist + task);
+		assertThat(loginWith("next=" + URLEncoder.encode("//evil.example/camunda/app/", StandardCharsets.UTF_8)
+				+ "&fragment=" + URLEncoder.encode(task, StandardCharsets.UTF_8)))
+			.as("another site: its path here")
+			.startsWith("/camunda/app/")
+			.doesNotContain("evil");
+		assertThat(loginWith("next=" + URLEncoder.encode("https://evil.example/x", StandardCharsets.UTF_8)))
+			.as("another site, spelled whole: its path here")
+			.isEqualTo("/x");
+		assertThat(loginWith("next=" + URLEncoder.encode(tasklist, StandardCharsets.UTF_8) + "&fragment="
+				+ URLEncoder.encode("#/\"><script>alert(1)</script>", StandardCharsets.UTF_8)))
+			.as("not a place in a webapp")
+			.isEqualTo(tasklist);
+		assertThat(loginWith("next=" + URLEncoder.encode("/review/handled", StandardCharsets.UTF_8) + "&fragment="
+				+ URLEncoder.encode(task, StandardCharsets.UTF_8)))
+			.as("a portal page has no places")
+			.isEqualTo("/review/handled");
+
+		// A link to a task, opened while logged out: the saved request and the place.
+		WebClient linked = new WebClient(port);
+		assertThat(linked.get(tasklist).statusCode()).isEqualTo(302);
+		String token = WebClient.csrfTokenOf(linked.get("/login").body());
+		HttpResponse<String> loggedIn = linked.postForm("/login",
+				"username=" + DemoUsers.COUNTY_REVIEWER + "&password="
+						+ URLEncoder.encode(DemoUsers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token
+						+ "&fragment=" + URLEncoder.encode(task, StandardCharsets.UTF_8));
+		assertThat(loggedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).startsWith(tasklist).endsWith(task));
+		assertThat(new WebClient(port).get("/login").body()).contains("/js/return-after-login.js", "login-form");
+	}
+
+	/** Where the login form with {@code fields} sends the county reviewer. */
+	private String loginWith(String fields) {
+		WebClient client = new WebClient(port);
+		String token = WebClient.csrfTokenOf(client.get("/login").body());
+		HttpResponse<String> response = client.postForm("/login", "username=" + DemoUsers.COUNTY_REVIEWER + "&password="
+				+ URLEncoder.encode(DemoUsers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token + "&" + fields);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return location.replaceFirst("^https?://[^/]+", "");
 	}
 
 	@Test
