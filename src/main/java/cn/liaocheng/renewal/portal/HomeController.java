@@ -67,6 +67,7 @@ class HomeController {
 			// number of the selected filter only.
 			model.addAttribute("waiting", waitingTasks.of(user.userId(), user.groupIds()));
 		}
+		model.addAttribute("activatesEnterprises", pendingRegistrations.activatesAny(user));
 		model.addAttribute("pendingRegistrations", pendingRegistrations.count(user));
 		enterprises.findByUser(user.userId()).ifPresent(e -> {
 			model.addAttribute("enterprise", e);

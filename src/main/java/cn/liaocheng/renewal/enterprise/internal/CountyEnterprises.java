@@ -85,16 +85,18 @@ class CountyEnterprises implements PendingRegistrations {
 
 	/**
 	 * The divisions whose accounts the user may manage; none for anyone but county
-	 * industry reviewers and administrators.
+	 * industry bureaus' reviewers and leads, and administrators.
 	 */
 	List<Division> divisionsOf(PortalUser user) {
 		Jurisdiction jurisdiction = Jurisdiction.of(user, catalog.divisions());
 		return catalog.divisions().stream().filter(d -> jurisdiction.covers(d.code())).toList();
 	}
 
-	/**
-	 * The accounts the user may manage (optionally of one division), pending ones first.
-	 */
+	@Override
+	public boolean activatesAny(PortalUser user) {
+		return !Jurisdiction.of(user, catalog.divisions()).isEmpty();
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public long count(PortalUser user) {

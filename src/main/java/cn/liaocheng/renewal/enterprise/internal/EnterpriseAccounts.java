@@ -1,9 +1,14 @@
 package cn.liaocheng.renewal.enterprise.internal;
 
+import java.sql.Timestamp;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.liaocheng.renewal.enterprise.Enterprise;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistered;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -11,8 +16,10 @@ import cn.liaocheng.renewal.security.Accounts;
 
 /**
  * Opens an enterprise's account: the Camunda user, its membership of the enterprises'
- * group and the enterprise row, in one transaction. Camunda's commands join the Spring
- * transaction, so a failure anywhere leaves nothing behind.
+ * group and the enterprise row, in one transaction, which also tells the county that it
+ * waits for activation ({@link EnterpriseRegistered}). Camunda's commands join the Spring
+ * transaction, so a failure anywhere leaves nothing behind, the county's messages
+ * included.
  */
 @Component
 class EnterpriseAccounts {
@@ -28,9 +35,16 @@ class EnterpriseAccounts {
 
 	private final EnterpriseRegistry registry;
 
-	EnterpriseAccounts(Accounts accounts, EnterpriseRegistry registry) {
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	EnterpriseAccounts(Accounts accounts, EnterpriseRegistry registry, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.registry = registry;
+		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional
@@ -39,7 +53,16 @@ class EnterpriseAccounts {
 		// messages go out whatever is here).
 		accounts.open(new Accounts.Account(enterprise.userId(), POST, enterprise.name(), email), password,
 				GroupNames.ENTERPRISES);
-		return registry.record(enterprise, null);
+		Enterprise opened = registry.record(enterprise, null);
+		// The time the county's list shows, read back rather than taken again here.
+		Timestamp registeredAt = jdbc.sql("SELECT created_at FROM enterprise WHERE id = ?")
+			.param(opened.id())
+			.query(Timestamp.class)
+			.single();
+		events.publishEvent(
+				new EnterpriseRegistered(opened.id(), opened.creditCode().value(), opened.name(), opened.divisionCode(),
+						GroupNames.county(opened.divisionCode(), Jurisdiction.INDUSTRY), registeredAt.toInstant()));
+		return opened;
 	}
 
 }

@@ -161,7 +161,7 @@ class EnterprisePasswordResets {
 	 * administrators reset passwords in Camunda Admin, not here.
 	 */
 	private Set<String> divisionsOf(PortalUser officer) {
-		return Jurisdiction.industryBureauDivisions(officer, catalog.divisions(), true);
+		return Jurisdiction.industryBureauDivisions(officer, catalog.divisions());
 	}
 
 	/**

@@ -10,9 +10,11 @@ import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
- * Whose enterprise accounts a user may activate: an administrator everyone's, a county
- * industry bureau's reviewer those of its own division (a reviewer may serve more than
- * one), anyone else nobody's.
+ * Whose enterprise accounts a user may list and act on (activate, disable, reject, reset
+ * a password): an administrator everyone's, a county industry bureau's reviewer or its
+ * lead those of its own division (one may serve more than one), anyone else nobody's. The
+ * lead acts for the bureau here as a body's lead does at the product's other doors
+ * ({@link PortalUser#actsFor}).
  */
 record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 
@@ -22,14 +24,14 @@ record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 		if (user.isAdministrator()) {
 			return new Jurisdiction(true, divisions.stream().map(Division::code).collect(Collectors.toSet()));
 		}
-		return new Jurisdiction(false, industryBureauDivisions(user, divisions, false));
+		return new Jurisdiction(false, industryBureauDivisions(user, divisions));
 	}
 
 	/**
-	 * The divisions whose county industry bureau the user serves as a member, or also as
-	 * its lead ({@code orLead}); administrators as such serve none.
+	 * The divisions whose county industry bureau the user serves, as a member or as its
+	 * lead; administrators as such serve none.
 	 */
-	static Set<String> industryBureauDivisions(PortalUser user, List<Division> divisions, boolean orLead) {
+	static Set<String> industryBureauDivisions(PortalUser user, List<Division> divisions) {
 		Set<String> groups = user.memberships()
 			.stream()
 			.filter(m -> m.type() == GroupType.COUNTY)
@@ -37,7 +39,7 @@ record Jurisdiction(boolean everywhere, Set<String> divisionCodes) {
 			.collect(Collectors.toSet());
 		return divisions.stream().map(Division::code).filter(code -> {
 			String bureau = GroupNames.county(code, INDUSTRY);
-			return groups.contains(bureau) || (orLead && groups.contains(GroupNames.lead(bureau)));
+			return groups.contains(bureau) || groups.contains(GroupNames.lead(bureau));
 		}).collect(Collectors.toSet());
 	}
 

@@ -25,6 +25,7 @@ import cn.liaocheng.renewal.engine.JobFailedForGood;
 import cn.liaocheng.renewal.enterprise.EnterpriseAccountChanged;
 import cn.liaocheng.renewal.enterprise.EnterpriseActivated;
 import cn.liaocheng.renewal.enterprise.EnterprisePasswordReset;
+import cn.liaocheng.renewal.enterprise.EnterpriseRegistered;
 import cn.liaocheng.renewal.ledger.InterestPeriodsAccrued;
 import cn.liaocheng.renewal.notification.internal.Notifier.Note;
 import cn.liaocheng.renewal.organization.GroupNames;
@@ -70,6 +71,22 @@ class NotificationEvents {
 						event.enterpriseName() + "的申报账户已由" + event.activatingBody()
 								+ "审核并激活。现在可以在线填报、保存设备更新项目入库申请，并在该类申报的批次开放期间提交；奖补资金和设备更新贷款支持申请须以本单位已入库的项目申报。",
 						"/", null, null));
+	}
+
+	/**
+	 * An enterprise registered: its county industry bureau's members and lead, who
+	 * activate it, are told whom to check, since the enterprise can submit nothing until
+	 * then. Once per registration and person, should the event be seen twice.
+	 */
+	@EventListener
+	void on(EnterpriseRegistered event) {
+		Note note = new Note(NotificationKind.REGISTRATION_PENDING, "企业注册待激活：" + event.enterpriseName(),
+				event.enterpriseName() + "（统一社会信用代码 " + event.creditCode() + "）已于"
+						+ ChinaTime.minute(event.registeredAt())
+						+ "注册申报账户，等待本局激活；激活前该企业不能提交申报。请核实营业执照和联系人后在“企业账户激活”中激活或驳回。",
+				"/county/enterprises?q=" + event.creditCode(), null, "enterprise-registered:" + event.enterpriseId());
+		recipients.membersOf(List.of(event.industryBureau(), GroupNames.lead(event.industryBureau())))
+			.forEach(member -> notifier.notify(member, note));
 	}
 
 	/**

@@ -8,7 +8,7 @@ enum NotificationKind {
 	TASK_ASSIGNED("任务指派"), TASK_RELEASED("任务放回"), TASK_OVERDUE("任务超期"), TASK_DELEGATED("任务委派"), TASK_URGED("催办"),
 	TASK_SENT_BACK("退回重办"), CASE_COPIED("抄送"), AFTER_AWARD("项目后续管理"), JOB_FAILED("后台作业故障"), REPAYMENT_DUE("缴回即将到期"),
 	RECTIFICATION_DUE("整改即将到期"), TASK_REASSIGNED("负责人改派"), TASK_DUE_SOON("任务即将超期"), INTEREST_ACCRUED("贴息待审核"),
-	ACCOUNT_CHANGED("账户停用或恢复"), STATEMENT_DUE("陈述申辩即将届满"), DRAFT_UNSUBMITTED("申报即将截止");
+	ACCOUNT_CHANGED("账户停用或恢复"), STATEMENT_DUE("陈述申辩即将届满"), DRAFT_UNSUBMITTED("申报即将截止"), REGISTRATION_PENDING("企业注册待激活");
 
 	private final String label;
 
