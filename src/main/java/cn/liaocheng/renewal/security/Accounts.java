@@ -49,6 +49,24 @@ public class Accounts {
 	 * {@code PASSWORD_POLICY_LENGTH}) and parameters (e.g. {@code minLength}).
 	 */
 	public record PasswordRule(String placeholder, Map<String, String> parameters) {
+
+		/**
+		 * What the password must do to meet the rule, in Chinese, for a message such as
+		 * "新密码须至少 10 位"; {@code userData} names what the user-data rule forbids here
+		 * (登录用户名或企业名称).
+		 */
+		public String inChinese(String userData) {
+			return switch (placeholder) {
+				case "PASSWORD_POLICY_LENGTH" -> "至少 " + parameters.getOrDefault("minLength", "10") + " 位";
+				case "PASSWORD_POLICY_LOWERCASE" -> "包含小写字母";
+				case "PASSWORD_POLICY_UPPERCASE" -> "包含大写字母";
+				case "PASSWORD_POLICY_DIGIT" -> "包含数字";
+				case "PASSWORD_POLICY_SPECIAL" -> "包含特殊字符（如 @ # $ % ! _）";
+				case "PASSWORD_POLICY_USER_DATA" -> "不得包含" + userData;
+				default -> "符合系统密码规则";
+			};
+		}
+
 	}
 
 	/**
@@ -151,12 +169,18 @@ public class Accounts {
 	 * policy.
 	 */
 	public List<PasswordRule> unmetPasswordRules(String password, String userId, String firstName, String lastName) {
+		return unmetPasswordRules(password, userId, firstName, lastName, null);
+	}
+
+	private List<PasswordRule> unmetPasswordRules(String password, String userId, String firstName, String lastName,
+			String email) {
 		if (identity.getPasswordPolicy() == null) {
 			return List.of();
 		}
 		User candidate = identity.newUser(userId);
 		candidate.setFirstName(firstName);
 		candidate.setLastName(lastName);
+		candidate.setEmail(email);
 		PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password, candidate);
 		List<PasswordRule> unmet = new ArrayList<>();
 		for (PasswordPolicyRule rule : result.getViolatedRules()) {
@@ -164,6 +188,15 @@ public class Accounts {
 					: Collections.unmodifiableMap(new LinkedHashMap<>(rule.getParameters()))));
 		}
 		return unmet;
+	}
+
+	/**
+	 * The rules of the password policy that the password would break for this existing
+	 * account, judged on its id, names and e-mail address as the engine judges them when
+	 * the password is set.
+	 */
+	public List<PasswordRule> unmetPasswordRules(String password, Account account) {
+		return unmetPasswordRules(password, account.id(), account.firstName(), account.lastName(), account.email());
 	}
 
 	/**

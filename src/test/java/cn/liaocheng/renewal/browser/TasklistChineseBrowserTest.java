@@ -191,6 +191,11 @@ class TasklistChineseBrowserTest {
 		browser.screenshot("welcome-zh");
 		String page = browser.driver().findElement(By.tagName("body")).getText();
 		assertThat(page).contains("应用").doesNotContain("Applications", "It is time to migrate");
+		// The profile's own forms would fail for a reviewer, who may only read their
+		// identity record: hidden, and the links lead to the portal's password page.
+		assertThat(page).doesNotContain("编辑个人资料");
+		assertThat(browser.driver().findElement(By.cssSelector(".custom-links a[href='/me/password']")).getText())
+			.isEqualTo("修改密码");
 	}
 
 	@Test

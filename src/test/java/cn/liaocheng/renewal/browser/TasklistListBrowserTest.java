@@ -214,10 +214,13 @@ class TasklistListBrowserTest {
 		browser.screenshot("tasklist-list-messages");
 		assertThat(link.getText()).startsWith("消息");
 		assertThat(link.getAttribute("href")).endsWith("/messages");
-		// Beside it, the portal's start page and 已办, and from the portal's every page
-		// back to 待办.
+		// Beside it, the portal's start page, 已办 and the page for one's own password, and
+		// from the portal's every page back to 待办.
 		assertThat(browser.driver().findElement(By.cssSelector("a.renewal-portal")).getAttribute("href"))
 			.isEqualTo(browser.url("/"));
+		WebElement password = browser.driver().findElement(By.cssSelector("a.renewal-password"));
+		assertThat(password.getText()).isEqualTo("修改密码");
+		assertThat(password.getAttribute("href")).isEqualTo(browser.url("/me/password"));
 		browser.driver().findElement(By.cssSelector("a.renewal-handled")).click();
 		browser.waitUntil(d -> d.getCurrentUrl().endsWith("/review/handled"));
 		browser.waitFor(By.id("tasklist-link")).click();

@@ -199,13 +199,15 @@ class ApiTokenTest {
 				"/admin/login-locks", "/admin/models", "/actuator/prometheus", "/api/tokens", "/api/tokens/",
 				"/API/tokens", "/api//tokens", "/api/applications/../tokens", "/api/applications/%2e%2e/tokens",
 				"/api/applications;x=1/../../tokens", "/enterprise/api-tokens", "/enterprise/applications",
-				"/api/county/enterprises", "/", "/swagger-ui/index.html", "/v3/api-docs")) {
+				"/api/county/enterprises", "/", "/swagger-ui/index.html", "/v3/api-docs", "/me/password",
+				"/me/password/", "/ME/PASSWORD")) {
 			HttpResponse<String> response = client.get(path);
 			assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isIn(400, 403, 404);
 			assertThat(response.statusCode()).as(path).isNotEqualTo(200);
 		}
 		assertThat(client.send("POST", "/api/tokens", "{\"name\":\"再建一个\"}").statusCode()).isEqualTo(403);
 		assertThat(client.send("POST", "/logout", null).statusCode()).isEqualTo(403);
+		assertThat(client.send("POST", "/me/password", null).statusCode()).isEqualTo(403);
 		assertThat(client.send("POST", "/engine-rest/deployment/create", null).statusCode()).isEqualTo(403);
 		assertThat(json(client.get("/engine-rest/task")).get("detail").asText()).contains("只能调用本企业的申报接口");
 	}

@@ -169,16 +169,7 @@ class RegistrationRules {
 	}
 
 	static String describe(Accounts.PasswordRule rule) {
-		Map<String, String> p = rule.parameters();
-		return switch (rule.placeholder()) {
-			case "PASSWORD_POLICY_LENGTH" -> "至少 " + p.getOrDefault("minLength", "10") + " 位";
-			case "PASSWORD_POLICY_LOWERCASE" -> "包含小写字母";
-			case "PASSWORD_POLICY_UPPERCASE" -> "包含大写字母";
-			case "PASSWORD_POLICY_DIGIT" -> "包含数字";
-			case "PASSWORD_POLICY_SPECIAL" -> "包含特殊字符（如 @ # $ % ! _）";
-			case "PASSWORD_POLICY_USER_DATA" -> "不得包含登录用户名或企业名称";
-			default -> "符合系统密码规则";
-		};
+		return rule.inChinese("登录用户名或企业名称");
 	}
 
 	private static void text(Map<String, String> problems, String field, String value, String label, int max) {

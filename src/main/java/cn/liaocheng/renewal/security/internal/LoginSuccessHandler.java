@@ -40,7 +40,7 @@ class LoginSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
 			// Logged in with a temporary password: straight to changing it.
 			requests.removeRequest(request, response);
 			clearAuthenticationAttributes(request);
-			getRedirectStrategy().sendRedirect(request, response, TemporaryPasswordGate.CHANGE_PAGE);
+			getRedirectStrategy().sendRedirect(request, response, TemporaryPasswordGate.changePage(authentication));
 			return;
 		}
 		SavedRequest saved = requests.getRequest(request, response);

@@ -122,6 +122,10 @@ class SecurityConfiguration {
 			.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"),
 					path("/account"), path("/account/**"))
 			.hasRole(ENTERPRISE)
+			// Staff's own password (an enterprise's is on /account): /me and all below,
+			// a trailing slash included.
+			.requestMatchers(path("/me/**"))
+			.hasAnyRole(STAFF)
 			.requestMatchers(path("/county/**"), path("/api/county/**"))
 			.hasAnyRole(REVIEWER, ADMIN)
 			// Statistics: city and county bodies and administrators; which counties

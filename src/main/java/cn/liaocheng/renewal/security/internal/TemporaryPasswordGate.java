@@ -27,13 +27,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import cn.liaocheng.renewal.security.Roles;
+
 /**
  * An account logged in with a temporary password may do one thing: change it. Every
  * request of the main filter chain (login form, session) and of HTTP Basic's
  * ({@link BasicSecurity}) passes here after authentication, whatever its door: the
  * password-change page and its form, logout, static assets and the error page go on; any
- * other page is sent to the password-change page, any API call gets 403. The rule lists
- * what is allowed, so a path spelt some other way is refused, not let through.
+ * other page is sent to the password-change page (an enterprise's account page, or
+ * staff's {@link StaffPasswordController}), any API call gets 403. The rule lists what is
+ * allowed, so a path spelt some other way is refused, not let through.
  *
  * <p>
  * A session's login keeps the mark ({@link #AUTHORITY}) it got from the password check;
@@ -52,10 +55,15 @@ final class TemporaryPasswordGate extends OncePerRequestFilter {
 
 	static final String EXPIRED = "临时密码已超过 72 小时有效期，不能再登录。请再次联系本县（市、区）工业和信息化局核验身份后重置密码。";
 
+	static final String STAFF_DETAIL = "您正在使用临时密码登录，须先在门户的“修改密码”（/me/password）中修改密码，才能使用其他功能和接口";
+
 	static final String CHANGE_PAGE = "/account";
 
+	private static final GrantedAuthority ENTERPRISE = new SimpleGrantedAuthority("ROLE_" + Roles.ENTERPRISE);
+
 	private static final RequestMatcher ALLOWED = new OrRequestMatcher(path(HttpMethod.GET, CHANGE_PAGE),
-			path(HttpMethod.POST, CHANGE_PAGE + "/password"), path(HttpMethod.POST, "/logout"), path("/login"),
+			path(HttpMethod.POST, CHANGE_PAGE + "/password"), path(HttpMethod.GET, StaffPasswordController.PATH),
+			path(HttpMethod.POST, StaffPasswordController.PATH), path(HttpMethod.POST, "/logout"), path("/login"),
 			path("/css/**"), path("/js/**"), path("/images/**"), path("/webjars/**"), path("/favicon.ico"),
 			path("/error"), path(FormExpiredController.PATH));
 
@@ -108,11 +116,23 @@ final class TemporaryPasswordGate extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else if (API.matches(request)) {
-			ApiProblems.write(response, HttpStatus.FORBIDDEN, TITLE, DETAIL);
+			ApiProblems.write(response, HttpStatus.FORBIDDEN, TITLE, isEnterprise(login) ? DETAIL : STAFF_DETAIL);
 		}
 		else {
-			response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+			response.sendRedirect(request.getContextPath() + changePage(login));
 		}
+	}
+
+	/**
+	 * Where the login changes its password: an enterprise on its account page, anyone
+	 * else (staff, should one be given a temporary password) on theirs.
+	 */
+	static String changePage(Authentication login) {
+		return isEnterprise(login) ? CHANGE_PAGE : StaffPasswordController.PATH;
+	}
+
+	private static boolean isEnterprise(Authentication login) {
+		return login.getAuthorities().contains(ENTERPRISE);
 	}
 
 	/** The password was changed in this session: its login no longer carries the mark. */

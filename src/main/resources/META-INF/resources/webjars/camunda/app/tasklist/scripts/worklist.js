@@ -10,7 +10,8 @@
  * - 排序 by 申报编号, 申报企业, 申报类型 or 截止日期 in one click (Tasklist's own sorting by task variable, which
  *   otherwise asks for a variable name and type);
  * - 消息 in the navbar: the unread count of the message centre, refreshed every minute while the tab is seen and
- *   when it is seen again, linking to /messages; beside it 门户 (the portal's start page) and 已办;
+ *   when it is seen again, linking to /messages; beside it 门户 (the portal's start page), 已办 and 修改密码 (the
+ *   portal's page for one's own password: Camunda's profile page cannot change it for reviewers);
  * - the number of tasks of every filter, not only of the selected one (Tasklist counts that one only, so a reviewer
  *   on 我的待办 (0) saw nothing of the department's unclaimed work), from the engine's own filter counts, refreshed
  *   every minute while the tab is seen, when it is seen again and when another filter is chosen;
@@ -323,11 +324,13 @@ function messageBadge(node) {
   var count = el('span', {'class': 'badge renewal-unread-count'});
   var link = el('a', {href: '/messages', target: '_blank', rel: 'noopener', 'class': 'btn btn-default navbar-btn renewal-messages', title: '消息中心'},
     [document.createTextNode('消息 '), count]);
-  // Beside it the portal's pages a reviewer goes to from the to-do list: its start page and 已办 (the cases handled).
+  // Beside it the portal's pages a reviewer goes to from the to-do list: its start page, 已办 (the cases handled) and
+  // the page where staff change their own password.
   // All in a span: the navbar makes a link that is the plugin node's own child a block of its own line.
   node.appendChild(el('span', {'class': 'renewal-portal-links'}, [
     el('a', {href: '/', 'class': 'btn btn-default navbar-btn renewal-portal', title: '门户首页：项目库、统计、追回等', text: '门户'}),
     el('a', {href: '/review/handled', 'class': 'btn btn-default navbar-btn renewal-handled', title: '本人办理过的案件', text: '已办'}),
+    el('a', {href: '/me/password', 'class': 'btn btn-default navbar-btn renewal-password', title: '修改本人的登录密码', text: '修改密码'}),
     link
   ]));
   var refresh = function () {
