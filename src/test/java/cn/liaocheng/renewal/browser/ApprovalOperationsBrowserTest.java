@@ -657,8 +657,7 @@ class ApprovalOperationsBrowserTest {
 		browser.waitFor(opinion);
 
 		// The session ends on the server, as at the end of its idle time; the browser
-		// keeps
-		// its cookie.
+		// keeps its cookie.
 		sessions.end(DemoUsers.COUNTY_REVIEWER, null);
 		openTab("历史");
 		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login?expired")));
