@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,9 @@ import cn.liaocheng.renewal.application.PolicyTask;
 import cn.liaocheng.renewal.batch.OpenableCases;
 import cn.liaocheng.renewal.batch.ProjectLibrary;
 import cn.liaocheng.renewal.calendar.ChinaTime;
+import cn.liaocheng.renewal.decision.DecisionType;
+import cn.liaocheng.renewal.decision.Decisions;
+import cn.liaocheng.renewal.decision.IssuedDecision;
 import cn.liaocheng.renewal.document.SpreadsheetDownloads;
 import cn.liaocheng.renewal.document.Spreadsheets;
 import cn.liaocheng.renewal.organization.Division;
@@ -37,9 +42,12 @@ class LibraryPageController {
 
 	private final OpenableCases openable;
 
-	LibraryPageController(ProjectLibrary library, OpenableCases openable) {
+	private final Decisions decisions;
+
+	LibraryPageController(ProjectLibrary library, OpenableCases openable, Decisions decisions) {
 		this.library = library;
 		this.openable = openable;
+		this.decisions = decisions;
 	}
 
 	@GetMapping("/review/library")
@@ -93,6 +101,15 @@ class LibraryPageController {
 		notes.add(found.total() > found.entries().size()
 				? "共 " + found.total() + " 项，仅导出最近提交的 " + found.entries().size() + " 项；请缩小查询范围后分次导出。"
 				: "共 " + found.total() + " 项。");
+		// An approved subsidy may since have been revoked or ordered back: its row says
+		// so
+		// beside the amount decided, which stays what was allocated.
+		Map<Long, List<IssuedDecision>> later = decisions.allForApplications(found.entries()
+			.stream()
+			.map(e -> e.listing().summary())
+			.filter(s -> s.kind() == ApplicationKind.SUBSIDY && s.status() == ApplicationStatus.APPROVED)
+			.map(s -> s.id())
+			.toList());
 		List<List<Object>> rows = new ArrayList<>();
 		for (ProjectLibrary.Entry e : found.entries()) {
 			var s = e.listing().summary();
@@ -101,11 +118,12 @@ class LibraryPageController {
 					e.submittedAt() == null ? null : LocalDateTime.ofInstant(e.submittedAt(), ChinaTime.ZONE),
 					s.stageLabel(), e.totalInvestment(), e.equipmentInvestment(), e.loanAmount(), e.grantedAmount(),
 					proposed(s.status(), e.subsidyAmount()), decided(s.status(), e.subsidyAmount()),
-					e.decidedAt() == null ? null : LocalDateTime.ofInstant(e.decidedAt(), ChinaTime.ZONE)));
+					e.decidedAt() == null ? null : LocalDateTime.ofInstant(e.decidedAt(), ChinaTime.ZONE),
+					undoing(later.getOrDefault(s.id(), List.of()))));
 		}
 		Spreadsheets.Table table = new Spreadsheets.Table(title, notes,
 				List.of("申报编号", "类别", "申报企业", "统一社会信用代码", "项目名称", "政策任务", "所在地", "提交时间", "当前状态", "总投资（元）", "设备投资（元）",
-						"申请贷款金额（元）", "银行授信金额（元）", "拟补助（元）", "核定补助（元）", "办结时间"),
+						"申请贷款金额（元）", "银行授信金额（元）", "拟补助（元）", "核定补助（元）", "办结时间", "后续决定"),
 				rows, List.of(22, 14, 28, 22, 30, 26, 12, 17, 12, 16));
 		return SpreadsheetDownloads.xlsx(title + ".xlsx", table);
 	}
@@ -117,6 +135,19 @@ class LibraryPageController {
 	 */
 	private static BigDecimal proposed(ApplicationStatus status, BigDecimal subsidy) {
 		return status == ApplicationStatus.APPROVED || status.endedWithoutAward() ? null : subsidy;
+	}
+
+	/**
+	 * The later decisions that undo an allocation, by title, number and date (撤销财政奖补资金决定书
+	 * 聊工信撤〔2026〕1号，2026年5月6日); empty when there is none.
+	 */
+	private static String undoing(List<IssuedDecision> decided) {
+		return decided.stream()
+			.filter(d -> d.type() == DecisionType.SUBSIDY_REVOKED || d.type() == DecisionType.CLAWBACK_DECIDED
+					|| d.type() == DecisionType.SUBSIDY_REVOCATION_PROPOSED)
+			.map(d -> d.type().title() + " " + d.number() + "，"
+					+ d.decisionDate().format(DateTimeFormatter.ofPattern("yyyy年M月d日")))
+			.collect(Collectors.joining("；"));
 	}
 
 	/** The subsidy decided (核定): the amount of an approved claim only. */

@@ -3,6 +3,7 @@ package cn.liaocheng.renewal.review.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -15,12 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -595,6 +600,23 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 			.doesNotContain("缴回至", "缴款凭证", "强制执行", "追回你单位", "骗取财政资金的行为", "撤销已下达", "情节严重");
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED,
 				DecisionType.SUBSIDY_REVOKED);
+		// The project library's workbook keeps the amount allocated and names the
+		// decision
+		// since, so the row does not read as a subsidy standing.
+		String reference = review.referenceNo(claim);
+		HttpResponse<byte[]> library = as("lc-industry").getBytes("/review/library/export.xlsx?year="
+				+ LocalDate.now(ChinaTime.ZONE).getYear() + "&kind=SUBSIDY&status=ALL&q=" + reference);
+		assertThat(library.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(library.body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> headers = new ArrayList<>();
+			sheet.getRow(3).forEach(cell -> headers.add(cell.getStringCellValue()));
+			Row row = sheet.getRow(4);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo(reference);
+			assertThat(row.getCell(headers.indexOf("后续决定")).getStringCellValue())
+				.isEqualTo("财政奖补资金处理决定书 " + issued.decision().number() + "，"
+						+ issued.decision().decisionDate().format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
+		}
 		JsonNode revoked = JSON
 			.readTree(as(DemoUsers.ENTERPRISE).get("/api/applications/" + claim.id() + "/clawback").body());
 		assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
