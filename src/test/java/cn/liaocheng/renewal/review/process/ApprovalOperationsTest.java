@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.liaocheng.renewal.application.ApplicationStatus;
+import cn.liaocheng.renewal.calendar.ChinaTime;
 import cn.liaocheng.renewal.decision.DecisionType;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.review.StepReturnedToPrevious;
@@ -592,6 +595,9 @@ class ApprovalOperationsTest extends ReviewProcessTest {
 		enterprise.login(DemoUsers.ENTERPRISE, DemoUsers.PASSWORD);
 		String csrf = WebClient.csrfTokenOf(enterprise.get(page).body());
 		assertThat(enterprise.get(page).body()).contains("id=\"urge\"").doesNotContain("id=\"urge-not-needed\"");
+		// Each stage's date carries its year: a case may run from December into January.
+		assertThat(enterprise.get(page).body())
+			.contains(" · " + LocalDate.now(ChinaTime.ZONE).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 
 		assertThat(enterprise.postForm(page + "/urge", form).statusCode()).as("without the CSRF token").isEqualTo(403);
 		WebClient other = new WebClient(port);
