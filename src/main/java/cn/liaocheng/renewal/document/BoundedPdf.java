@@ -116,8 +116,23 @@ public final class BoundedPdf {
 	 * object stream. Reading it later (pages, fonts, images) stays within the bounds and
 	 * throws {@link TooLarge} where it would not.
 	 */
-	@SuppressWarnings("deprecation")
 	public static PDDocument load(byte[] pdf, Limits limits) throws IOException {
+		return load(pdf, limits, true);
+	}
+
+	/**
+	 * The document's structure only, for reading its objects' dictionaries (what it
+	 * carries, not what it draws): object streams are decoded within the bounds as
+	 * {@link #load} decodes them, other streams' data is neither decoded nor counted, so
+	 * a long scan is read as fast as a short one and never exhausts the bounds. Its pages
+	 * must not be rendered.
+	 */
+	public static PDDocument loadStructure(byte[] pdf, Limits limits) throws IOException {
+		return load(pdf, limits, false);
+	}
+
+	@SuppressWarnings("deprecation")
+	private static PDDocument load(byte[] pdf, Limits limits, boolean contentStreams) throws IOException {
 		// PDFBox 3.0 keeps every name it parses in a static map, for good:
 		// file after file of new names would fill the heap. Names compare by
 		// value, so the map may be emptied at any time; it then holds the
@@ -129,7 +144,7 @@ public final class BoundedPdf {
 		syntax.close();
 		Set<String> syntaxNames = new HashSet<>(names);
 		try {
-			return new Parser(pdf, limits, syntax.tokens(), names).parse(false);
+			return new Parser(pdf, limits, syntax.tokens(), names, contentStreams).parse(false);
 		}
 		catch (InvalidPasswordException | TooLarge e) {
 			throw e;
@@ -138,7 +153,7 @@ public final class BoundedPdf {
 			if (contains(pdf, OBJECT_STREAM)) {
 				throw new IOException("a damaged file with object streams, not repaired", strict);
 			}
-			return new Parser(pdf, limits, syntax.tokens(), syntaxNames).parse(true);
+			return new Parser(pdf, limits, syntax.tokens(), syntaxNames, contentStreams).parse(true);
 		}
 	}
 
@@ -317,12 +332,17 @@ public final class BoundedPdf {
 		/** Distinct names of the file's syntax and the object streams read so far. */
 		private final Set<String> names;
 
-		Parser(byte[] pdf, Limits limits, long fileTokens, Set<String> names) throws IOException {
+		/** Whether streams other than object streams are checked as they are read. */
+		private final boolean contentStreams;
+
+		Parser(byte[] pdf, Limits limits, long fileTokens, Set<String> names, boolean contentStreams)
+				throws IOException {
 			super(new RandomAccessReadBuffer(pdf), "", null, null,
 					MemoryUsageSetting.setupMainMemoryOnly(limits.decodedBytes()).streamCache);
 			this.budget = new Budget(limits);
 			this.tokens = fileTokens;
 			this.names = names;
+			this.contentStreams = contentStreams;
 		}
 
 		/**
@@ -354,10 +374,14 @@ public final class BoundedPdf {
 				return;
 			}
 			// Counting reads the stream's bytes through the parser's source.
+			boolean objectStream = COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE));
+			if (!objectStream && !contentStreams) {
+				return;
+			}
 			long position = source.getPosition();
 			try {
 				budget.admitImage(stream, stream::createRawInputStream, false);
-				if (COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE))) {
+				if (objectStream) {
 					PdfTokens objects = new PdfTokens(PdfTokens.Mode.OBJECTS, MAX_TOKENS, names).add(tokens);
 					budget.decode(stream, stream.createRawInputStream(), false, objects, true);
 					objects.close();

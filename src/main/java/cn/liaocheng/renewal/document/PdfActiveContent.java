@@ -1,5 +1,6 @@
 package cn.liaocheng.renewal.document;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,11 +38,14 @@ final class PdfActiveContent {
 
 	private static final COSName EMBEDDED_FILES = COSName.getPDFName("EmbeddedFiles");
 
+	/** An XFA form, whose scripts are in XML this check does not read. */
+	private static final COSName XFA = COSName.getPDFName("XFA");
+
 	/** Action types ({@code /S}) and what they are called to the uploader. */
 	private static final Map<COSName, String> ACTIONS = Map.of(JAVASCRIPT, "脚本（JavaScript）",
 			COSName.getPDFName("Launch"), "启动程序或打开其他文件的动作", COSName.getPDFName("SubmitForm"), "向外部地址提交表单的动作",
 			COSName.getPDFName("ImportData"), "导入外部数据的动作", COSName.getPDFName("GoToE"), "打开嵌入文件的动作",
-			COSName.getPDFName("RichMediaExecute"), "多媒体脚本");
+			COSName.getPDFName("GoToR"), "打开其他文件的动作", COSName.getPDFName("RichMediaExecute"), "多媒体脚本");
 
 	/** Annotation types ({@code /Subtype}) that carry a file or a player. */
 	private static final Map<COSName, String> ANNOTATIONS = Map.of(COSName.getPDFName("FileAttachment"), "嵌入的文件",
@@ -50,9 +54,6 @@ final class PdfActiveContent {
 	private static final String EMBEDDED_FILE = "嵌入的文件";
 
 	private static final String SCRIPT = "脚本（JavaScript）";
-
-	/** How deep direct dictionaries and arrays inside one object are followed. */
-	private static final int MAX_DEPTH = 64;
 
 	private PdfActiveContent() {
 	}
@@ -70,6 +71,132 @@ final class PdfActiveContent {
 		return within(file.getTrailer());
 	}
 
+	/** Names that mark active content wherever they stand, and what they are called. */
+	private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("JS", SCRIPT),
+			Map.entry("JavaScript", SCRIPT), Map.entry("Launch", "启动程序或打开其他文件的动作"),
+			Map.entry("SubmitForm", "向外部地址提交表单的动作"), Map.entry("ImportData", "导入外部数据的动作"),
+			Map.entry("GoToE", "打开嵌入文件的动作"), Map.entry("GoToR", "打开其他文件的动作"), Map.entry("RichMediaExecute", "多媒体脚本"),
+			Map.entry("RichMedia", "多媒体内容"), Map.entry("EmbeddedFile", EMBEDDED_FILE),
+			Map.entry("EmbeddedFiles", EMBEDDED_FILE), Map.entry("EF", EMBEDDED_FILE),
+			Map.entry("FileAttachment", EMBEDDED_FILE), Map.entry("XFA", "XFA 动态表单（可含脚本）"));
+
+	/**
+	 * The first active content named in the file's own syntax, for a file PDFBox cannot
+	 * read and that has no object streams (so every object is in that syntax): each name
+	 * token outside stream data, {@code #xx} decoded as a reader decodes it.
+	 */
+	static Optional<String> named(byte[] pdf) {
+		int i = 0;
+		while (i < pdf.length) {
+			byte b = pdf[i];
+			if (b == '%') {
+				while (i < pdf.length && pdf[i] != '\n' && pdf[i] != '\r') {
+					i++;
+				}
+				continue;
+			}
+			if (b == '(') {
+				i = afterString(pdf, i);
+				continue;
+			}
+			if (b == '<' && i + 1 < pdf.length && pdf[i + 1] == '<') {
+				i += 2;
+				continue;
+			}
+			if (b == '<') {
+				while (i < pdf.length && pdf[i] != '>') {
+					i++;
+				}
+				i++;
+				continue;
+			}
+			if (startsWith(pdf, i, STREAM) && (i == 0 || delimiterOrSpace(pdf[i - 1]))) {
+				int end = indexOf(pdf, ENDSTREAM, i + STREAM.length);
+				if (end < 0) {
+					return Optional.empty();
+				}
+				i = end + ENDSTREAM.length;
+				continue;
+			}
+			if (pdf[i] == '/') {
+				StringBuilder name = new StringBuilder();
+				int j = i + 1;
+				while (j < pdf.length && !delimiterOrSpace(pdf[j])) {
+					if (pdf[j] == '#' && j + 2 < pdf.length && hex(pdf[j + 1]) >= 0 && hex(pdf[j + 2]) >= 0) {
+						name.append((char) (hex(pdf[j + 1]) * 16 + hex(pdf[j + 2])));
+						j += 3;
+					}
+					else {
+						name.append((char) (pdf[j] & 0xff));
+						j++;
+					}
+				}
+				String found = NAMES.get(name.toString());
+				if (found != null) {
+					return Optional.of(found);
+				}
+				i = j;
+				continue;
+			}
+			i++;
+		}
+		return Optional.empty();
+	}
+
+	private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ENDSTREAM = "endstream".getBytes(StandardCharsets.US_ASCII);
+
+	private static boolean delimiterOrSpace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0 || "()<>[]{}/%".indexOf(b) >= 0;
+	}
+
+	/** Past a literal string starting at {@code at}: nested parentheses, escapes. */
+	private static int afterString(byte[] pdf, int at) {
+		int depth = 0;
+		int i = at;
+		while (i < pdf.length) {
+			byte b = pdf[i];
+			if (b == '\\') {
+				i += 2;
+				continue;
+			}
+			if (b == '(') {
+				depth++;
+			}
+			else if (b == ')' && --depth == 0) {
+				return i + 1;
+			}
+			i++;
+		}
+		return i;
+	}
+
+	private static int hex(byte b) {
+		return Character.digit(b, 16);
+	}
+
+	private static boolean startsWith(byte[] content, int at, byte[] part) {
+		if (at + part.length > content.length) {
+			return false;
+		}
+		for (int k = 0; k < part.length; k++) {
+			if (content[at + k] != part[k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int indexOf(byte[] content, byte[] part, int from) {
+		for (int i = from; i + part.length <= content.length; i++) {
+			if (startsWith(content, i, part)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	/**
 	 * Looks at a value and everything directly inside it; references to other objects are
 	 * not followed, each being read on its own.
@@ -77,13 +204,10 @@ final class PdfActiveContent {
 	private static Optional<String> within(COSBase value) {
 		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<COSBase> next = new ArrayDeque<>();
-		Deque<Integer> depths = new ArrayDeque<>();
 		next.push(value);
-		depths.push(0);
 		while (!next.isEmpty()) {
 			COSBase item = next.pop();
-			int depth = depths.pop();
-			if (item == null || item instanceof COSObject || depth > MAX_DEPTH || !seen.add(item)) {
+			if (item == null || item instanceof COSObject || !seen.add(item)) {
 				continue;
 			}
 			if (item instanceof COSDictionary dictionary) {
@@ -93,13 +217,11 @@ final class PdfActiveContent {
 				}
 				for (COSBase child : dictionary.getValues()) {
 					next.push(child);
-					depths.push(depth + 1);
 				}
 			}
 			else if (item instanceof COSArray array) {
 				for (int i = 0; i < array.size(); i++) {
 					next.push(array.get(i));
-					depths.push(depth + 1);
 				}
 			}
 		}
@@ -122,6 +244,9 @@ final class PdfActiveContent {
 		if (COSName.EMBEDDED_FILE.equals(dictionary.getCOSName(COSName.TYPE)) || dictionary.containsKey(COSName.EF)
 				|| dictionary.containsKey(EMBEDDED_FILES)) {
 			return Optional.of(EMBEDDED_FILE);
+		}
+		if (dictionary.containsKey(XFA)) {
+			return Optional.of("XFA 动态表单（可含脚本）");
 		}
 		if (dictionary.containsKey(JAVASCRIPT)) {
 			// The catalog's name tree of document scripts, run when the file opens.

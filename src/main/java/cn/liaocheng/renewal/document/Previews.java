@@ -308,30 +308,27 @@ public class Previews {
 			.map(problem -> "“" + fileName + "”" + problem + "，审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
 	}
 
-	/**
-	 * Names that mark active content in a file's own syntax, for a file PDFBox cannot
-	 * read to look inside: such a file is refused if it names one of them.
-	 */
-	private static final String[] ACTIVE_NAMES = { "/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EF",
-			"/SubmitForm", "/ImportData", "/GoToE", "/RichMedia", "/FileAttachment" };
-
 	private static Optional<String> pdfProblem(byte[] pdf) {
-		try (PDDocument document = BoundedPdf.load(pdf, PDF_LIMITS)) {
-			return PdfActiveContent.of(document).map(Previews::activeContentProblem);
+		try (PDDocument document = BoundedPdf.loadStructure(pdf, PDF_LIMITS)) {
+			// What PDFBox read, object streams included, and what the file's own syntax
+			// names, which a repair by PDFBox may have read less of than a reader would.
+			return PdfActiveContent.of(document)
+				.or(() -> PdfActiveContent.named(pdf))
+				.map(Previews::activeContentProblem);
 		}
 		catch (InvalidPasswordException e) {
 			return Optional.of("设有打开密码，审核人员无法打开，请去除密码（或另存为不加密的 PDF）后重新上传");
 		}
 		catch (IOException | RuntimeException e) {
-			// Damaged or past the bounds: the preview says why it cannot show it, and the
-			// file can be downloaded, so what a reader might run in it is judged from its
-			// bytes.
-			for (String name : ACTIVE_NAMES) {
-				if (BoundedPdf.mentions(pdf, name)) {
-					return Optional.of(activeContentProblem("脚本、动作或嵌入文件等可自动运行的内容"));
-				}
+			// Damaged past repair, or object streams past the bounds. Without object
+			// streams every object is in the file's own syntax, where its names are read
+			// as a reader would (PdfActiveContent#named); with them, what a desktop
+			// reader,
+			// which repairs more, might run in it cannot be known.
+			if (BoundedPdf.mentions(pdf, "/ObjStm") || e instanceof BoundedPdf.TooLarge) {
+				return Optional.of("文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传");
 			}
-			return Optional.empty();
+			return PdfActiveContent.named(pdf).map(Previews::activeContentProblem);
 		}
 	}
 

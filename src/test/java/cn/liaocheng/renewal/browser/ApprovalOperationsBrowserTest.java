@@ -645,9 +645,10 @@ class ApprovalOperationsBrowserTest {
 
 	/**
 	 * Signed out while a task is open (the session ended at lunch), the reviewer's next
-	 * click in Tasklist leads to the system's login page, which says the login expired,
-	 * and logging in lands on the same task, not the start page. A link to the task
-	 * opened while signed out does the same.
+	 * click in Tasklist leads to the system's login page, which says the login expired
+	 * and carries the page and the place in it; logging in there lands on the same task
+	 * and tab, not the start page. A link to the task opened while signed out does the
+	 * same.
 	 */
 	@Test
 	void aReviewerSignedOutLandsOnTheSameTaskAfterLoggingInAgain() {
@@ -661,27 +662,22 @@ class ApprovalOperationsBrowserTest {
 		sessions.end(DemoUsers.COUNTY_REVIEWER, null);
 		openTab("历史");
 		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login?expired")));
-		assertThat(browser.driver().getCurrentUrl()).contains("next=%2Fcamunda%2Fapp%2Ftasklist%2Fdefault%2F",
-				"task=" + task.getId());
+		String loginPage = browser.driver().getCurrentUrl();
+		assertThat(loginPage).contains("next=%2Fcamunda%2Fapp%2Ftasklist%2Fdefault%2F", "task=" + task.getId(),
+				"detailsTab=");
 		assertThat(browser.waitFor(By.cssSelector(".login-box .alert.info")).getText()).isEqualTo("登录已超时，请重新登录。");
 		browser.screenshot("login-expired-from-tasklist");
+
+		// That login page, in a browser holding nothing else of the old session.
+		browser.forgetEverything();
+		browser.open(loginPage.substring(browser.url("").length()));
 		logInBack();
 		assertThat(browser.driver().getCurrentUrl()).contains("task=" + task.getId());
-		// The tab they had opened, too.
 		browser.waitFor(
 				By.xpath("//ul[contains(@class,'nav-tabs')]/li[contains(@class,'active')]/a[normalize-space(.)='历史']"));
 
-		// Signed out again, the reviewer opens a task from the list: the same.
-		sessions.end(DemoUsers.COUNTY_REVIEWER, null);
-		browser.open(TASKLIST + "#/?task=" + task.getId());
-		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login?expired")));
-		logInBack();
-		assertThat(browser.driver().getCurrentUrl()).contains("task=" + task.getId());
-		browser.waitFor(opinion);
-
 		// The link in a message or an e-mail, opened while signed out.
-		browser.driver().manage().deleteAllCookies();
-		browser.open("/");
+		browser.forgetEverything();
 		browser.open(TASKLIST + "#/?task=" + task.getId());
 		browser.waitUntil(d -> d.getCurrentUrl().startsWith(browser.url("/login")));
 		logInBack();

@@ -2,6 +2,7 @@ package cn.liaocheng.renewal.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,10 +19,13 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
@@ -116,16 +122,82 @@ class PdfActiveContentTest {
 	}
 
 	/**
-	 * A file PDFBox cannot read is judged from its bytes: refused if it names a script,
-	 * taken (as damaged files were) if it names nothing active.
+	 * A file PDFBox cannot read and that has no object streams is judged by the names in
+	 * its own syntax, read as a reader reads them (escapes decoded, strings and stream
+	 * data skipped): refused if one names a script, taken (as damaged files were) if none
+	 * names anything active. One with object streams, whose objects cannot be read, is
+	 * refused: a desktop reader repairs more than PDFBox does.
 	 */
 	@Test
-	void aDamagedFileNamingAScriptIsRefusedAndOneNamingNothingActiveIsTaken() {
-		byte[] damaged = "%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> ... garbage"
-			.getBytes(StandardCharsets.US_ASCII);
-		assertThat(Previews.uploadProblem("扫描件.pdf", damaged)).hasValue("“扫描件.pdf”含有脚本、动作或嵌入文件等可自动运行的内容" + ADVICE);
-		byte[] plainDamaged = "%PDF-1.7\n1 0 obj << /Type /Catalog ... garbage".getBytes(StandardCharsets.US_ASCII);
-		assertThat(Previews.uploadProblem("扫描件.pdf", plainDamaged)).isEmpty();
+	void aDamagedFileIsJudgedByTheNamesItsReaderWouldSee() throws IOException {
+		assertThat(Previews.uploadProblem("扫描件.pdf",
+				bytes("%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /Java#53cript /J#53 (x) >> ... garbage")))
+			.hasValue("“扫描件.pdf”含有脚本（JavaScript）" + ADVICE);
+		assertThat(Previews.uploadProblem("扫描件.pdf", bytes("%PDF-1.7\n1 0 obj << /Type /Catalog ... garbage")))
+			.isEmpty();
+		assertThat(Previews.uploadProblem("扫描件.pdf", bytes(
+				"%PDF-1.7\n1 0 obj << /Title (a /JavaScript in words) /Length 9 >> stream\n/JS /EF \nendstream ...")))
+			.as("names in a string and in stream data are not names")
+			.isEmpty();
+
+		byte[] packed = save(
+				document -> document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1);")),
+				CompressParameters.DEFAULT_COMPRESSION);
+		String text = new String(packed, StandardCharsets.ISO_8859_1);
+		int startxref = text.lastIndexOf("startxref");
+		byte[] broken = (text.substring(0, startxref) + "startxref\n99999999\n%%EOF\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(Previews.uploadProblem("营业执照.pdf", broken))
+			.hasValue("“营业执照.pdf”文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传");
+	}
+
+	@Test
+	void aLinkThatOpensAnotherFileAndAScriptAtTheEndOfALongChainAreRefused() throws IOException {
+		byte[] remote = save(document -> {
+			COSDictionary goTo = new COSDictionary();
+			goTo.setItem(COSName.S, COSName.getPDFName("GoToR"));
+			goTo.setString(COSName.F, "\\\\fileserver\\share\\x.pdf");
+			document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OpenAction"), goTo);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("合同.pdf", remote)).hasValue("“合同.pdf”含有打开其他文件的动作" + ADVICE);
+
+		byte[] chained = save(document -> {
+			COSDictionary last = new PDActionJavaScript("app.alert(1);").getCOSObject();
+			COSDictionary first = last;
+			for (int i = 0; i < 200; i++) {
+				COSDictionary before = new COSDictionary();
+				before.setItem(COSName.S, COSName.getPDFName("GoTo"));
+				before.setItem(COSName.NEXT, first);
+				first = before;
+			}
+			document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OpenAction"), first);
+		}, CompressParameters.NO_COMPRESSION);
+		assertThat(Previews.uploadProblem("合同.pdf", chained)).hasValue("“合同.pdf”含有脚本（JavaScript）" + ADVICE);
+	}
+
+	/**
+	 * A long scan whose pages' images decode to far more than a preview may hold at once
+	 * is taken: the check reads the file's dictionaries, not its pictures.
+	 */
+	@Test
+	void aLongScanIsCheckedWithoutDecodingItsPictures() throws IOException {
+		byte[] scan = save(document -> {
+			document.removePage(0);
+			BufferedImage page = new BufferedImage(3000, 4000, BufferedImage.TYPE_BYTE_GRAY);
+			for (int i = 0; i < 8; i++) {
+				PDPage added = new PDPage(PDRectangle.A4);
+				document.addPage(added);
+				PDImageXObject image = LosslessFactory.createFromImage(document, page);
+				try (PDPageContentStream content = new PDPageContentStream(document, added)) {
+					content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+				}
+			}
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("设备发票扫描件.pdf", scan)).isEmpty();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	@Test

@@ -138,6 +138,17 @@ class IdentityAuditTest {
 				ADMIN + " AUTHORIZATION_UPDATED GRANT user:" + userId + " Task * READ,UPDATE -> GRANT user:" + userId
 						+ " Task * ALL",
 				ADMIN + " AUTHORIZATION_DELETED GRANT user:" + userId + " Task * ALL");
+
+		// A revocation names what it takes away, not ALL as soon as one bit is gone.
+		HttpResponse<String> revoke = admin.send("POST", root + "/authorization/create",
+				"{\"type\":2,\"resourceType\":6,\"resourceId\":\"audit-probe\",\"permissions\":[\"READ\"],\"userId\":\""
+						+ userId + "\"}");
+		expect(revoke, 200);
+		String revokeId = revoke.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		expect(admin.send("DELETE", root + "/authorization/" + revokeId, null), 204);
+		assertThat(auditedSince(before, "authorization:" + revokeId)).containsExactly(
+				ADMIN + " AUTHORIZATION_CREATED REVOKE user:" + userId + " ProcessDefinition audit-probe READ",
+				ADMIN + " AUTHORIZATION_DELETED REVOKE user:" + userId + " ProcessDefinition audit-probe READ");
 	}
 
 	/** The application's own changes, made in nobody's name, are the system's. */

@@ -132,8 +132,8 @@ class DisabledAccountRectifications {
 			stages.note(r.applicationId(), "system", "审批系统", "RECTIFICATION_RESUMED",
 					"企业账户于 " + ChinaTime.minute(event.at()) + " 恢复。账户停用期间（" + period + "）没有工作日，整改期限仍为 "
 							+ ChinaTime.day(r.deadline()) + "（含当日）。");
-			events.publishEvent(new CaseNews(r.applicationId(), "整改期限恢复计算",
-					"的账户停用期间（" + period + "）没有工作日，整改期限仍为 " + ChinaTime.day(r.deadline()) + "（含当日），请在期限前提交整改材料。"));
+			events.publishEvent(new CaseNews(r.applicationId(), "整改期限恢复计算", "的整改期限不变：账户停用期间（" + period
+					+ "）没有工作日，整改期限仍为 " + ChinaTime.day(r.deadline()) + "（含当日），请在期限前提交整改材料。"));
 		}
 		timers.forEach(job -> management.activateJobById(job.getId()));
 	}

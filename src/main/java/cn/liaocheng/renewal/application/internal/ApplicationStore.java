@@ -516,6 +516,10 @@ public class ApplicationStore {
 	 */
 	public AttachmentView addAttachment(Enterprise enterprise, PortalUser user, long id, AttachmentCategory category,
 			String fileName, byte[] content, String uploadKey) {
+		// The file's own checks read all of it (a PDF's every object): done before the
+		// application's row is locked, their answer given in its turn below.
+		Optional<String> fileProblem = content == null || content.length == 0 || content.length > MAX_FILE_BYTES
+				? Optional.empty() : Previews.uploadProblem(cleanFileName(fileName), content);
 		ApplicationRow row = owned(enterprise, id, true);
 		if (uploadKey != null) {
 			Optional<AttachmentView> earlier = repository.attachmentByUploadKey(id, uploadKey);
@@ -540,9 +544,8 @@ public class ApplicationStore {
 		}
 		FileType type = FileType.of(content)
 			.orElseThrow(() -> invalid("file", "“" + name + "”不是 PDF、JPEG 或 PNG 文件（按文件内容识别），请转换后上传"));
-		Optional<String> tooLarge = Previews.uploadProblem(name, content);
-		if (tooLarge.isPresent()) {
-			throw invalid("file", tooLarge.get());
+		if (fileProblem.isPresent()) {
+			throw invalid("file", fileProblem.get());
 		}
 		if (repository.attachmentBytes(id) + content.length > MAX_DOSSIER_BYTES) {
 			throw invalid("file", "一份申报的附件合计不能超过 50 MB，请压缩或删除部分附件后再上传");

@@ -152,9 +152,16 @@ class ChainedAuditTrail implements AuditTrail, TransactionExecutionListener {
 	@Override
 	@Transactional(readOnly = true)
 	public long firstBrokenEntry() {
+		// The head first, then the entries up to it: a transaction committing meanwhile
+		// appends entries past the head read, which this check leaves for the next one;
+		// read the other way round, its new head would not match the entries read.
+		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1")
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
 		List<Entry> entries = jdbc.sql("""
 				SELECT id, occurred_at, actor, action, subject, details, prev_hash, entry_hash
-				FROM audit_log ORDER BY id""")
+				FROM audit_log WHERE id <= ? ORDER BY id""")
+			.param(head.lastId())
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
 			.list();
@@ -168,8 +175,7 @@ class ChainedAuditTrail implements AuditTrail, TransactionExecutionListener {
 			previous = e.entryHash();
 			expectedId++;
 		}
-		String head = jdbc.sql("SELECT last_hash FROM audit_head WHERE singleton = 1").query(String.class).single();
-		return head.equals(previous) ? -1 : expectedId;
+		return head.lastHash().equals(previous) && expectedId == head.lastId() + 1 ? -1 : expectedId;
 	}
 
 	static String hash(String previous, long id, Instant at, String actor, String action, String subject,

@@ -132,7 +132,7 @@ class DisabledAccountCorrections {
 			stages.note(c.applicationId(), "system", "审批系统", "CORRECTION_RESUMED",
 					"企业账户于 " + ChinaTime.minute(event.at()) + " 恢复。账户停用期间（" + period + "）没有工作日，补正期限仍为 " + was + "。");
 			events.publishEvent(new CaseNews(c.applicationId(), "补正期限恢复计算",
-					"的账户停用期间（" + period + "）没有工作日，补正期限仍为 " + was + "，请在期限前修改并重新提交。"));
+					"的补正期限不变：账户停用期间（" + period + "）没有工作日，补正期限仍为 " + was + "，请在期限前修改并重新提交。"));
 			return;
 		}
 		runtime.setVariable(task.get().getProcessInstanceId(), ReviewProcesses.CORRECTION_DEADLINE,

@@ -106,11 +106,15 @@ final class AuthorizationAudit extends CommandInterceptor {
 					.orElse(String.valueOf(resourceType));
 		Permission[] all = resourceType == null ? new Permission[0]
 				: ResourceTypeUtil.getPermissionsByResourceType(resourceType);
-		// NONE (0) is in every set; ALL is every bit, named once.
+		// NONE (0) is in every set. A grant holding every bit is ALL; a revocation counts
+		// ALL as revoked once any bit is, so it is ALL only when every bit is revoked.
 		Permission[] held = authorization.getPermissions(all);
-		String permissions = Arrays.stream(held).anyMatch(p -> p.getValue() == Permissions.ALL.getValue()) ? "ALL"
+		boolean every = authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE
+				? authorization.getPermissions() == 0
+				: Arrays.stream(held).anyMatch(p -> p.getValue() == Permissions.ALL.getValue());
+		String permissions = every ? "ALL"
 				: Arrays.stream(held)
-					.filter(p -> p.getValue() != 0)
+					.filter(p -> p.getValue() != 0 && p.getValue() != Permissions.ALL.getValue())
 					.map(Permission::getName)
 					.collect(Collectors.joining(","));
 		return type + " " + whom + " " + resource + " " + authorization.getResourceId() + " "

@@ -92,6 +92,17 @@ final class FormExpiredHandler implements AccessDeniedHandler {
 
 	/** One submitted form field. */
 	record Field(String name, String value) {
+
+		/** As the page lists it; {@code null} for the form's machinery, not listed. */
+		public String label() {
+			return KeptFieldLabels.label(name);
+		}
+
+		/** The value in words. */
+		public String shown() {
+			return KeptFieldLabels.shown(value);
+		}
+
 	}
 
 }
