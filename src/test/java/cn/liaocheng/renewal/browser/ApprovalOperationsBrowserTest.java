@@ -1,6 +1,7 @@
 package cn.liaocheng.renewal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -28,8 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.liaocheng.renewal.security.AccountSessions;
 import cn.liaocheng.renewal.application.Applications;
+import cn.liaocheng.renewal.security.AccountSessions;
 import cn.liaocheng.renewal.support.CountyReviewTasks;
 import cn.liaocheng.renewal.support.DemoUsers;
 import cn.liaocheng.renewal.support.WebIntegrationTest;
@@ -68,6 +70,9 @@ class ApprovalOperationsBrowserTest {
 
 	@Autowired
 	AccountSessions sessions;
+
+	@Autowired
+	RuntimeService runtime;
 
 	private Browser browser;
 
@@ -689,6 +694,40 @@ class ApprovalOperationsBrowserTest {
 		browser.open("/login");
 		browser.logIn(DemoUsers.COUNTY_REVIEWER, DemoUsers.PASSWORD);
 		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/"));
+	}
+
+	/**
+	 * 抄送我的 in Tasklist's navbar lists the copies newest first, with a search by 申报编号 or
+	 * project name and the page it shows.
+	 */
+	@Test
+	void copiesToMeAreFoundByTheirReferenceNumberInTasklist() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
+		String referenceNo = jdbc.sql("SELECT reference_no FROM application WHERE id = ?")
+			.param(applicationId)
+			.query(String.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO case_copy (application_id, recipient_user, actor, reason, created_at)
+				VALUES (?, ?, ?, '请知悉发票核验情况', CURRENT_TIMESTAMP)""")
+			.params(applicationId, DemoUsers.CITY_REVIEWER, DemoUsers.COUNTY_REVIEWER)
+			.update();
+		browser.logIn(DemoUsers.CITY_REVIEWER, DemoUsers.PASSWORD);
+		browser.open(TASKLIST);
+		browser.waitUntil(elementToBeClickable(By.cssSelector(".renewal-copies-open"))).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-copy-list"), referenceNo));
+		assertThat(browser.waitFor(By.cssSelector(".renewal-copy-pager")).getText()).contains("第 1 页", "每页 50 件");
+
+		WebElement box = browser.waitFor(By.cssSelector(".renewal-copy-search input[type=search]"));
+		box.sendKeys("没有这个编号");
+		browser.driver().findElement(By.cssSelector(".renewal-copy-search button[type=submit]")).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-copy-results"), "没有找到"));
+		box.clear();
+		box.sendKeys(referenceNo);
+		browser.driver().findElement(By.cssSelector(".renewal-copy-search button[type=submit]")).click();
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-copy-list"), "请知悉发票核验情况"));
+		browser.screenshot("tasklist-copies-to-me");
 	}
 
 	/**

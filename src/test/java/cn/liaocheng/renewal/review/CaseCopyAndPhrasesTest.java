@@ -3,7 +3,10 @@ package cn.liaocheng.renewal.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -179,6 +182,51 @@ class CaseCopyAndPhrasesTest {
 		identity.createMembership(mover, GroupNames.bank("icbc"));
 		assertThat(as(mover).get("/review/applications/" + applicationId).statusCode()).isEqualTo(404);
 		assertThat(as(mover).get("/api/review/copies").body()).doesNotContain("\"applicationId\":" + applicationId);
+	}
+
+	/**
+	 * 抄送我的 pages by fifty, newest first, says when an older page follows, and finds a
+	 * case by its 申报编号; another reader's copies are not in it.
+	 */
+	@Test
+	void copiesToMePageByFiftyAndAreFoundByTheirReferenceNumber() throws Exception {
+		long applicationId = CountyReviewTasks.applicationOf(county.heldBy(HOLDER), runtime);
+		String referenceNo = jdbc.sql("SELECT reference_no FROM application WHERE id = ?")
+			.param(applicationId)
+			.query(String.class)
+			.single();
+		String reader = "copy-pages-" + Long.toString(System.nanoTime(), 36);
+		User user = identity.newUser(reader);
+		user.setFirstName("抄送分页");
+		user.setLastName("市生态环境局");
+		user.setPassword(DemoUsers.PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(reader, GroupNames.city("ecology"));
+		for (int i = 1; i <= 55; i++) {
+			jdbc.sql("""
+					INSERT INTO case_copy (application_id, recipient_user, actor, reason, created_at)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(applicationId, reader, HOLDER, "分页测试第" + i + "件",
+						Timestamp.from(Instant.parse("2099-01-01T00:00:00Z").plusSeconds(60L * i)))
+				.update();
+		}
+
+		JsonNode first = JSON.readTree(as(reader).get("/api/review/copies/page").body());
+		assertThat(first.get("copies")).hasSize(50);
+		assertThat(first.get("copies").get(0).get("reason").asText()).isEqualTo("分页测试第55件");
+		assertThat(first.get("page").asInt()).isOne();
+		assertThat(first.get("more").asBoolean()).isTrue();
+		JsonNode second = JSON.readTree(as(reader).get("/api/review/copies/page?page=2").body());
+		assertThat(second.get("copies").findValuesAsText("reason")).startsWith("分页测试第5件", "分页测试第4件", "分页测试第3件",
+				"分页测试第2件", "分页测试第1件");
+		JsonNode found = JSON
+			.readTree(as(reader).get("/api/review/copies/page?q=" + referenceNo.toLowerCase(Locale.ROOT)).body());
+		assertThat(found.get("copies").findValuesAsText("referenceNo")).isNotEmpty().containsOnly(referenceNo);
+		assertThat(JSON.readTree(as(reader).get("/api/review/copies/page?q=XM-0000-%25").body()).get("copies"))
+			.as("a wildcard is a character")
+			.isEmpty();
+		assertThat(as(DemoUsers.CITY_REVIEWER).get("/api/review/copies/page").body()).as("another reader's copies")
+			.doesNotContain("分页测试");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import cn.liaocheng.renewal.application.ApplicationSummary;
 import cn.liaocheng.renewal.application.LoanDossier;
 import cn.liaocheng.renewal.application.ReviewFacts;
 import cn.liaocheng.renewal.audit.AuditTrail;
+import cn.liaocheng.renewal.operations.LikePatterns;
 import cn.liaocheng.renewal.organization.GroupNames;
 import cn.liaocheng.renewal.organization.GroupType;
 import cn.liaocheng.renewal.review.CaseCopied;
@@ -239,25 +241,56 @@ public class CaseCopies {
 		return user.groupIds().stream().anyMatch(g -> mayBeToldOf(g, facts));
 	}
 
-	/** The cases copied to the user or their groups, newest first. */
+	/** The latest cases copied to the user or their groups, newest first. */
 	@Transactional(readOnly = true)
 	public List<Copy> copiedTo(PortalUser user) {
+		return copiedTo(user, "", 1).copies();
+	}
+
+	/**
+	 * A page of the cases copied to the user or their groups, newest first.
+	 *
+	 * @param page from 1
+	 * @param more whether an older page follows
+	 */
+	public record CopyPage(List<Copy> copies, int page, boolean more) {
+	}
+
+	/**
+	 * Page {@code page} (of {@value #LIST_MAX} copies) of those whose 申报编号 or project
+	 * name contains {@code text} (blank: all), newest first.
+	 */
+	@Transactional(readOnly = true)
+	public CopyPage copiedTo(PortalUser user, String text, int page) {
+		int number = Math.max(1, page);
 		List<String> groups = user.groupIds().isEmpty() ? List.of("") : user.groupIds();
 		record Row(long applicationId, String actor, String reason, Instant at, String group) {
 		}
-		List<Row> rows = jdbc.sql("""
-				SELECT application_id, actor, reason, created_at, recipient_group FROM case_copy
-				WHERE recipient_user = :user OR recipient_group IN (:groups) ORDER BY created_at DESC, id DESC""")
-			.param("user", user.userId())
-			.param("groups", groups)
+		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+		String search = needle.isEmpty() ? "" : " AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\'"
+				+ " OR LOWER(COALESCE(a.submitted_project_name, a.project_name, '')) LIKE :text ESCAPE '\\')";
+		Map<String, Object> params = new HashMap<>();
+		params.put("user", user.userId());
+		params.put("groups", groups);
+		params.put("offset", (number - 1) * LIST_MAX);
+		params.put("size", LIST_MAX + 1);
+		if (!needle.isEmpty()) {
+			params.put("text", LikePatterns.containing(needle));
+		}
+		List<Row> fetched = jdbc
+			.sql("""
+					SELECT c.application_id, c.actor, c.reason, c.created_at, c.recipient_group FROM case_copy c
+					JOIN application a ON a.id = c.application_id
+					WHERE (c.recipient_user = :user OR c.recipient_group IN (:groups))""" + search
+					+ " ORDER BY c.created_at DESC, c.id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+			.params(params)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
 					rs.getString(5)))
-			.list()
-			.stream()
-			.limit(LIST_MAX)
-			.toList();
+			.list();
+		boolean more = fetched.size() > LIST_MAX;
+		List<Row> rows = more ? fetched.subList(0, LIST_MAX) : fetched;
 		if (rows.isEmpty()) {
-			return List.of();
+			return new CopyPage(List.of(), number, false);
 		}
 		// A copy to a city body or a county department stays valid: the case's county
 		// does not change. Personal copies and copies to a bank are checked again as on
@@ -277,7 +310,7 @@ public class CaseCopies {
 		}).map(Map.Entry::getKey).collect(Collectors.toSet());
 		List<Row> shown = rows.stream().filter(r -> !notToBeTold.contains(r.applicationId())).toList();
 		if (shown.isEmpty()) {
-			return List.of();
+			return new CopyPage(List.of(), number, more);
 		}
 		Map<Long, ApplicationSummary> summaries = stages
 			.summaries(shown.stream().map(Row::applicationId).distinct().toList())
@@ -287,11 +320,11 @@ public class CaseCopies {
 			.map(Row::actor)
 			.distinct()
 			.collect(Collectors.toMap(Function.identity(), directory::personName));
-		return shown.stream()
+		return new CopyPage(shown.stream()
 			.filter(r -> summaries.containsKey(r.applicationId()))
 			.map(r -> new Copy(r.applicationId(), summaries.get(r.applicationId()).referenceNo(),
 					summaries.get(r.applicationId()).title(), names.get(r.actor()), r.reason(), r.at()))
-			.toList();
+			.toList(), number, more);
 	}
 
 	private boolean alreadyCopied(long applicationId, String group, String user) {

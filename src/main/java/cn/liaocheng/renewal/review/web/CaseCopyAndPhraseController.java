@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.review.access.CaseCopies;
@@ -63,6 +64,16 @@ class CaseCopyAndPhraseController {
 	@Operation(summary = "抄送我的", description = "抄送本人或本人所在单位的案件（最近 50 件），可打开只读卷宗 /review/applications/{applicationId}")
 	List<CaseCopies.Copy> copiedToMe(@AuthenticationPrincipal PortalUser user) {
 		return copies.copiedTo(user);
+	}
+
+	@GetMapping("/copies/page")
+	@Operation(summary = "抄送我的（分页查找）",
+			description = "抄送本人或本人所在单位的案件，按抄送时间由近到远每页 50 件；q 按申报编号或项目名称查找，page 从 1 开始；more 表示还有更早的一页")
+	CaseCopies.CopyPage copiedToMe(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page) {
+		// A search is a few words (a reference number, a project's name), not a text.
+		String text = q.strip().length() > 64 ? q.strip().substring(0, 64) : q.strip();
+		return copies.copiedTo(user, text, Math.min(Math.max(page, 1), 10_000));
 	}
 
 	@GetMapping("/phrases")

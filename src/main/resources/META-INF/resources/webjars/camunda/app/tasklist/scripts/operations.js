@@ -285,22 +285,53 @@ function watchForms() {
 
 function copiesPanel(container) {
   container.textContent = '';
-  call('GET', '/copies').then(function (copies) {
-    if (!copies.length) {
-      container.appendChild(el('p', {text: '没有抄送您或您所在单位的案件。'}));
-      return;
-    }
-    var list = el('ul', {'class': 'renewal-copy-list', 'aria-label': '抄送我的案件'});
-    copies.forEach(function (c) {
-      list.appendChild(el('li', {}, [
-        el('a', {href: '/review/applications/' + c.applicationId, target: '_blank', rel: 'noopener', text: c.referenceNo + ' ' + c.title}),
-        el('div', {'class': 'help-block', text: c.fromName + '于' + beijingTime(c.at) + '抄送：' + c.reason})
-      ]));
+  var form = el('form', {'class': 'form-inline renewal-copy-search', role: 'search'});
+  var box = el('input', {type: 'search', 'class': 'form-control input-sm', maxlength: '64',
+    placeholder: '申报编号或项目名称', 'aria-label': '查找抄送我的案件'});
+  form.appendChild(box);
+  form.appendChild(el('button', {type: 'submit', 'class': 'btn btn-default btn-sm', text: '查找'}));
+  var results = el('div', {'class': 'renewal-copy-results'});
+  container.appendChild(form);
+  container.appendChild(results);
+  function show(page) {
+    results.textContent = '';
+    var q = box.value.trim();
+    call('GET', '/copies/page?page=' + page + '&q=' + encodeURIComponent(q)).then(function (found) {
+      if (!found.copies.length) {
+        results.appendChild(el('p', {text: q ? '没有找到申报编号或项目名称含“' + q + '”的抄送案件。'
+          : (page > 1 ? '没有更早的抄送案件。' : '没有抄送您或您所在单位的案件。')}));
+      } else {
+        var list = el('ul', {'class': 'renewal-copy-list', 'aria-label': '抄送我的案件'});
+        found.copies.forEach(function (c) {
+          list.appendChild(el('li', {}, [
+            el('a', {href: '/review/applications/' + c.applicationId, target: '_blank', rel: 'noopener', text: c.referenceNo + ' ' + c.title}),
+            el('div', {'class': 'help-block', text: c.fromName + '于' + beijingTime(c.at) + '抄送：' + c.reason})
+          ]));
+        });
+        results.appendChild(list);
+      }
+      var pager = el('div', {'class': 'renewal-copy-pager'});
+      pager.appendChild(el('span', {'class': 'help-block', text: '第 ' + found.page + ' 页 · 每页 50 件，按抄送时间由近到远'}));
+      if (found.page > 1) {
+        var previous = el('button', {type: 'button', 'class': 'btn btn-link btn-sm renewal-copy-previous', text: '上一页'});
+        previous.addEventListener('click', function () { show(found.page - 1); });
+        pager.appendChild(previous);
+      }
+      if (found.more) {
+        var next = el('button', {type: 'button', 'class': 'btn btn-link btn-sm renewal-copy-next', text: '下一页'});
+        next.addEventListener('click', function () { show(found.page + 1); });
+        pager.appendChild(next);
+      }
+      results.appendChild(pager);
+    }).catch(function (e) {
+      results.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
     });
-    container.appendChild(list);
-  }).catch(function (e) {
-    container.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+  }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    show(1);
   });
+  show(1);
 }
 
 function navbarPanel(node, label, className, fill) {
