@@ -133,10 +133,9 @@ public final class BoundedPdf {
 
 	@SuppressWarnings("deprecation")
 	private static PDDocument load(byte[] pdf, Limits limits, boolean contentStreams) throws IOException {
-		// PDFBox 3.0 keeps every name it parses in a static map, for good:
-		// file after file of new names would fill the heap. Names compare by
-		// value, so the map may be emptied at any time; it then holds the
-		// names of the files open now.
+		// PDFBox 3.0 keeps every name it parses in a static map, for good: file after
+		// file of new names would fill the heap. Names compare by value, so the map may
+		// be emptied at any time; it then holds the names of the files open now.
 		COSName.clearResources();
 		Set<String> names = new HashSet<>();
 		PdfTokens syntax = new PdfTokens(PdfTokens.Mode.FILE, MAX_TOKENS, names);

@@ -323,8 +323,7 @@ public class Previews {
 			// Damaged past repair, or object streams past the bounds. Without object
 			// streams every object is in the file's own syntax, where its names are read
 			// as a reader would (PdfActiveContent#named); with them, what a desktop
-			// reader,
-			// which repairs more, might run in it cannot be known.
+			// reader, which repairs more, might run in it cannot be known.
 			if (BoundedPdf.mentions(pdf, "/ObjStm") || e instanceof BoundedPdf.TooLarge) {
 				return Optional.of("文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传");
 			}

@@ -74,8 +74,8 @@ class CaseCopyAndPhrasesTest {
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);
 		String dossier = "/review/applications/" + applicationId;
 		String copy = "/api/review/tasks/" + task.getId() + "/copy";
-		// A city body sees the case in the project library: it is told the dossier is
-		// not its to read (403), not that the case does not exist.
+		// A city body sees the case in the project library: it is told the dossier is not
+		// its to read (403), not that the case does not exist.
 		assertThat(as(DemoUsers.CITY_REVIEWER).get(dossier).statusCode()).as("before the copy").isEqualTo(403);
 
 		assertThat(as(CountyReviewTasks.COLLEAGUE).postJson(copy, toBody("city-ecology")).statusCode())

@@ -359,8 +359,8 @@ class StatisticsOnPostgresTest {
 		assertThat(grown.get(6)).isEqualTo("166.7");
 		assertThat(grown.get(7)).isEqualTo("已达到");
 
-		// A county reads its own part of the figure, which has no baseline of its own:
-		// no growth against the city's.
+		// A county reads its own part of the figure, which has no baseline of its own: no
+		// growth against the city's.
 		List<List<String>> county = read(
 				loggedIn(DemoUsers.COUNTY_REVIEWER).getBytes("/statistics/export/targets.xlsx?year=2025").body());
 		List<String> part = row(county, "工业领域设备投资较2023年增长");

@@ -102,8 +102,7 @@ class LibraryPageController {
 				? "共 " + found.total() + " 项，仅导出最近提交的 " + found.entries().size() + " 项；请缩小查询范围后分次导出。"
 				: "共 " + found.total() + " 项。");
 		// An approved subsidy may since have been revoked or ordered back: its row says
-		// so
-		// beside the amount decided, which stays what was allocated.
+		// so beside the amount decided, which stays what was allocated.
 		Map<Long, List<IssuedDecision>> later = decisions.allForApplications(found.entries()
 			.stream()
 			.map(e -> e.listing().summary())

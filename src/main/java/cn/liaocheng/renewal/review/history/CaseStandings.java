@@ -294,8 +294,8 @@ class CaseStandings implements CaseProgress {
 		if (GroupNames.isCounty(refusing.bodyGroup())) {
 			return DecisionType.notRecommendedResult(refusing.bodyGroup());
 		}
-		// The conclusion as picked (不予受理, 不予下达, 不予列入, 异议成立，不予奖补); a generic
-		// word for one recorded before the words were kept.
+		// The conclusion as picked (不予受理, 不予下达, 不予列入, 异议成立，不予奖补); a generic word for one
+		// recorded before the words were kept.
 		return refusing.chosenLabel() != null ? refusing.decisionLabel() : "未获支持";
 	}
 

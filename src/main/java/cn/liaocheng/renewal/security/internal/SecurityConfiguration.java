@@ -122,27 +122,27 @@ class SecurityConfiguration {
 			.requestMatchers(path("/enterprise/**"), path("/api/applications/**"), path("/api/tokens/**"),
 					path("/account"), path("/account/**"))
 			.hasRole(ENTERPRISE)
-			// Staff's own password (an enterprise's is on /account): /me and all below,
-			// a trailing slash included.
+			// Staff's own password (an enterprise's is on /account): /me and all below, a
+			// trailing slash included.
 			.requestMatchers(path("/me/**"))
 			.hasAnyRole(STAFF)
 			.requestMatchers(path("/county/**"), path("/api/county/**"))
 			.hasAnyRole(REVIEWER, ADMIN)
-			// Statistics: city and county bodies and administrators; which counties
-			// each sees is decided per user.
+			// Statistics: city and county bodies and administrators; which counties each
+			// sees is decided per user.
 			.requestMatchers(path("/statistics/**"), path("/api/statistics/**"))
 			.hasAnyRole(REVIEWER, ADMIN)
-			// Application windows (申报批次): the city industry bureau and
-			// administrators, checked again per call.
+			// Application windows (申报批次): the city industry bureau and administrators,
+			// checked again per call.
 			.requestMatchers(path("/batches"), path("/batches/**"), path("/api/batches/windows"),
 					path("/api/batches/windows/**"))
 			.hasAnyRole(REVIEWER, ADMIN)
-			// The reviewers' dossier view and task hand-overs; which cases and tasks
-			// are checked per case and task.
+			// The reviewers' dossier view and task hand-overs; which cases and tasks are
+			// checked per case and task.
 			.requestMatchers(path("/review/**"), path("/api/review/**"))
 			.hasAnyRole(STAFF)
-			// The loan ledger: which loans and operations are checked per loan
-			// (granting bank, city finance).
+			// The loan ledger: which loans and operations are checked per loan (granting
+			// bank, city finance).
 			.requestMatchers(path("/ledger/**"), path("/api/ledger/**"))
 			.hasAnyRole(STAFF)
 			.anyRequest()

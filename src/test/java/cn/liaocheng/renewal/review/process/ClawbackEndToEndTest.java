@@ -128,8 +128,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		announce(claim, ClawbackDue.Cause.ACCEPTANCE_FAILED, "2026年11月20日市工业和信息化局组织现场验收，两台数控磨床未安装投产，验收不合格。");
 
 		WebClient lcIndustry = as("lc-industry");
-		// Thirty days on, or the first working day after when that day is a rest day or
-		// a statutory holiday: a period's last day is a working day.
+		// Thirty days on, or the first working day after when that day is a rest day or a
+		// statutory holiday: a period's last day is a working day.
 		LocalDate deadline = review.workingDay(TODAY.plusDays(30));
 		assertThat(lcIndustry.get("/api/clawbacks/" + claim.id()).body()).contains("DETERMINING", "项目验收不合格");
 		// Read by the bodies that handled the case and those whose money it is; not by a
@@ -168,8 +168,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// Another county's finance bureau neither sees nor can confirm 冠县's task.
 		assertThat(tasks(as("lq-finance"), claim, "Task_ConfirmClawback")).isEmpty();
 		// The account the decision names is the county's on record: without one the
-		// confirmation is refused with what to do, and one typed into the form counts
-		// for nothing.
+		// confirmation is refused with what to do, and one typed into the form counts for
+		// nothing.
 		String onRecord = jdbc.sql("SELECT clawback_account FROM org_division WHERE code = '371525'")
 			.query(String.class)
 			.single();
@@ -561,11 +561,11 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(as("lc-industry").postJson("/api/clawbacks", start).statusCode()).as("a second start")
 			.isEqualTo(409);
 
-		// Found before the county finance bureau paid anything: nothing can be repaid,
-		// so the determination asks for no amount or deadline and the confirmation for
-		// no account, and the decision revokes the allocation.
-		// A claim with no recorded integrity declaration (submitted before it was asked
-		// for) gives the listing no basis: refused, the recovery itself is not.
+		// Found before the county finance bureau paid anything: nothing can be repaid, so
+		// the determination asks for no amount or deadline and the confirmation for no
+		// account, and the decision revokes the allocation. A claim with no recorded
+		// integrity declaration (submitted before it was asked for) gives the listing no
+		// basis: refused, the recovery itself is not.
 		jdbc.sql("UPDATE application SET declared_at = NULL, declaration_version = NULL WHERE id = ?")
 			.param(claim.id())
 			.update();
@@ -601,8 +601,7 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(review.allDecisions(claim)).doesNotContain(DecisionType.CLAWBACK_DECIDED,
 				DecisionType.SUBSIDY_REVOKED);
 		// The project library's workbook keeps the amount allocated and names the
-		// decision
-		// since, so the row does not read as a subsidy standing.
+		// decision since, so the row does not read as a subsidy standing.
 		String reference = review.referenceNo(claim);
 		HttpResponse<byte[]> library = as("lc-industry").getBytes("/review/library/export.xlsx?year="
 				+ LocalDate.now(ChinaTime.ZONE).getYear() + "&kind=SUBSIDY&status=ALL&q=" + reference);
@@ -738,8 +737,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		// A reason whose direction is reversed would read otherwise on the list page.
 		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("经市财政局通报", "\u202E报通局政财市经")).body())
 			.contains("列入原因含有改变文字方向的控制字符");
-		// A listing by hand rests on a written finding, recorded with it: without one,
-		// or with one dated after today, nothing is listed.
+		// A listing by hand rests on a written finding, recorded with it: without one, or
+		// with one dated after today, nothing is listed.
 		assertThat(as("lc-industry").postJson("/api/negative-list", body.replace("\"basisAuthority\":\"聊城市财政局\",", ""))
 			.body()).contains("请填写作出书面认定的机关");
 		assertThat(as("lc-industry")
@@ -840,8 +839,8 @@ class ClawbackEndToEndTest extends ReviewProcessTest {
 		assertThat(submit(as("gx-finance"), claim, "Task_RecordPayment", Map.of("decision", "APPROVE", "opinion",
 				"二期拨付。", "paymentDate", TODAY.toString(), "paidAmount", 7000, "voucherNo", "GK-2026-CB6"))
 			.statusCode()).isIn(200, 204);
-		// A later cause from the after-award process (the rectification lapses) finds
-		// the clawback dropped on its grounds: it starts the case's next clawback, in a
+		// A later cause from the after-award process (the rectification lapses) finds the
+		// clawback dropped on its grounds: it starts the case's next clawback, in a
 		// process instance of its own, rather than stop the step as an incident.
 		String firstProcess = clawbackProcesses(claim).get(0);
 		new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(

@@ -171,8 +171,8 @@ class SubsidyApplicationProcessTest extends ReviewProcessTest {
 		assertThat(review.issued(claim, DecisionType.SUBSIDY_REFUSED).text()).contains("不予下达该项目设备更新奖补资金")
 			.doesNotContain("不予拨付");
 		review.assertEveryCompletedReviewLeftAnOpinion(claim);
-		// The lead bureau's 审定 came before the notice and the allocation: the record
-		// does not call it an approval of the subsidy.
+		// The lead bureau's 审定 came before the notice and the allocation: the record does
+		// not call it an approval of the subsidy.
 		assertThat(review.history(claim)).anyMatch(line -> line.contains("审定」：审定通过"))
 			.noneMatch(line -> line.contains("：批准"));
 		// The amount proposed for the notice was never awarded: the case page shows no
