@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -36,8 +37,6 @@ final class PdfActiveContent {
 
 	private static final COSName JAVASCRIPT = COSName.getPDFName("JavaScript");
 
-	private static final COSName EMBEDDED_FILES = COSName.getPDFName("EmbeddedFiles");
-
 	/** An XFA form, whose scripts are in XML this check does not read. */
 	private static final COSName XFA = COSName.getPDFName("XFA");
 
@@ -47,9 +46,14 @@ final class PdfActiveContent {
 			COSName.getPDFName("ImportData"), "导入外部数据的动作", COSName.getPDFName("GoToE"), "打开嵌入文件的动作",
 			COSName.getPDFName("GoToR"), "打开其他文件的动作", COSName.getPDFName("RichMediaExecute"), "多媒体脚本");
 
-	/** Annotation types ({@code /Subtype}) that carry a file or a player. */
-	private static final Map<COSName, String> ANNOTATIONS = Map.of(COSName.getPDFName("FileAttachment"), "嵌入的文件",
-			COSName.getPDFName("RichMedia"), "多媒体内容");
+	private static final COSName RICH_MEDIA = COSName.getPDFName("RichMedia");
+
+	/**
+	 * Embedded files that are data, not programs: an e-invoice's XML or OFD, a table, a
+	 * text. A file attachment annotation or the document's list of embedded files holds
+	 * file specifications, each judged by this.
+	 */
+	private static final Pattern DATA_FILE = Pattern.compile("(?i).+\\.(xml|ofd|json|txt|csv)");
 
 	private static final String EMBEDDED_FILE = "嵌入的文件";
 
@@ -86,6 +90,17 @@ final class PdfActiveContent {
 	 * token outside stream data, {@code #xx} decoded as a reader decodes it.
 	 */
 	static Optional<String> named(byte[] pdf) {
+		return named(pdf, true);
+	}
+
+	/** Names of embedded files, judged by the structure where it could be read. */
+	private static final Set<String> FILE_NAMES = Set.of("EF", "EmbeddedFile", "EmbeddedFiles", "FileAttachment");
+
+	/**
+	 * As {@link #named(byte[])}; with {@code files} false, names of embedded files are
+	 * left to the structural check, which tells an invoice's data from a program.
+	 */
+	static Optional<String> named(byte[] pdf, boolean files) {
 		int i = 0;
 		while (i < pdf.length) {
 			byte b = pdf[i];
@@ -132,7 +147,7 @@ final class PdfActiveContent {
 					}
 				}
 				String found = NAMES.get(name.toString());
-				if (found != null) {
+				if (found != null && (files || !FILE_NAMES.contains(name.toString()))) {
 					return Optional.of(found);
 				}
 				i = j;
@@ -228,6 +243,15 @@ final class PdfActiveContent {
 		return Optional.empty();
 	}
 
+	/** The name a file specification gives its file, {@code /UF} before {@code /F}. */
+	private static String fileName(COSDictionary specification) {
+		String name = specification.getString(COSName.UF);
+		if (name == null) {
+			name = specification.getString(COSName.F);
+		}
+		return name == null ? "" : name.strip();
+	}
+
 	private static Optional<String> active(COSDictionary dictionary) {
 		if (dictionary.containsKey(COSName.JS)) {
 			return Optional.of(SCRIPT);
@@ -237,13 +261,15 @@ final class PdfActiveContent {
 			return Optional.of(ACTIONS.get(type));
 		}
 		COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
-		if (subtype != null && ANNOTATIONS.containsKey(subtype)
-				&& COSName.ANNOT.equals(dictionary.getCOSName(COSName.TYPE, COSName.ANNOT))) {
-			return Optional.of(ANNOTATIONS.get(subtype));
+		if (RICH_MEDIA.equals(subtype) && COSName.ANNOT.equals(dictionary.getCOSName(COSName.TYPE, COSName.ANNOT))) {
+			return Optional.of("多媒体内容");
 		}
-		if (COSName.EMBEDDED_FILE.equals(dictionary.getCOSName(COSName.TYPE)) || dictionary.containsKey(COSName.EF)
-				|| dictionary.containsKey(EMBEDDED_FILES)) {
-			return Optional.of(EMBEDDED_FILE);
+		if (dictionary.containsKey(COSName.EF)) {
+			// A file specification carrying a file: an invoice's data (an e-invoice saved
+			// as PDF/A-3 with its XML) is a document; anything else may be a program.
+			String name = fileName(dictionary);
+			return DATA_FILE.matcher(name).matches() ? Optional.empty()
+					: Optional.of(EMBEDDED_FILE + (name.isEmpty() ? "" : "“" + name + "”"));
 		}
 		if (dictionary.containsKey(XFA)) {
 			return Optional.of("XFA 动态表单（可含脚本）");

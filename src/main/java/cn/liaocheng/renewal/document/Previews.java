@@ -313,7 +313,7 @@ public class Previews {
 			// What PDFBox read, object streams included, and what the file's own syntax
 			// names, which a repair by PDFBox may have read less of than a reader would.
 			return PdfActiveContent.of(document)
-				.or(() -> PdfActiveContent.named(pdf))
+				.or(() -> PdfActiveContent.named(pdf, false))
 				.map(Previews::activeContentProblem);
 		}
 		catch (InvalidPasswordException e) {

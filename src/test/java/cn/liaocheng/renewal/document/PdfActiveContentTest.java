@@ -85,21 +85,30 @@ class PdfActiveContentTest {
 		assertThat(Previews.uploadProblem("发票.pdf", pdf)).hasValue("“发票.pdf”含有启动程序或打开其他文件的动作" + ADVICE);
 	}
 
+	/**
+	 * An embedded program is refused, named; an e-invoice's data embedded beside it (a
+	 * PDF/A-3 invoice carries its XML) is a document and is taken.
+	 */
 	@Test
-	void anEmbeddedFileIsRefused() throws IOException {
-		byte[] pdf = save(document -> {
+	void anEmbeddedProgramIsRefusedAndAnInvoicesDataIsTaken() throws IOException {
+		assertThat(Previews.uploadProblem("设备清单.pdf", embedding("setup.exe", "MZ")))
+			.hasValue("“设备清单.pdf”含有嵌入的文件“setup.exe”" + ADVICE);
+		assertThat(Previews.uploadProblem("电子发票.pdf", embedding("invoice.xml", "<EInvoice/>"))).isEmpty();
+	}
+
+	private static byte[] embedding(String fileName, String content) throws IOException {
+		return save(document -> {
 			PDEmbeddedFile file = new PDEmbeddedFile(document,
-					new ByteArrayInputStream("MZ".getBytes(StandardCharsets.US_ASCII)));
+					new ByteArrayInputStream(content.getBytes(StandardCharsets.US_ASCII)));
 			PDComplexFileSpecification specification = new PDComplexFileSpecification();
-			specification.setFile("setup.exe");
+			specification.setFile(fileName);
 			specification.setEmbeddedFile(file);
 			PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
-			files.setNames(Map.of("setup.exe", specification));
+			files.setNames(Map.of(fileName, specification));
 			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
 			names.setEmbeddedFiles(files);
 			document.getDocumentCatalog().setNames(names);
 		}, CompressParameters.DEFAULT_COMPRESSION);
-		assertThat(Previews.uploadProblem("设备清单.pdf", pdf)).hasValue("“设备清单.pdf”含有嵌入的文件" + ADVICE);
 	}
 
 	/**
