@@ -368,13 +368,25 @@ public final class BoundedPdf {
 			return object;
 		}
 
+		/**
+		 * An image that nothing but drawing reads: not a cross-reference stream, nor one
+		 * PDFBox could unpack as an object stream whatever its type says (it has /N and
+		 * /First), both of which PDFBox decodes whole while it parses.
+		 */
+		private static boolean pictureOnly(COSStream stream) {
+			return COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
+					&& !COSName.XREF.equals(stream.getCOSName(COSName.TYPE))
+					&& !COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE)) && !stream.containsKey(COSName.N)
+					&& !stream.containsKey(COSName.FIRST);
+		}
+
 		private void admit(COSStream stream) throws IOException {
 			if (!admitted.add(stream)) {
 				return;
 			}
 			// Counting reads the stream's bytes through the parser's source.
 			boolean objectStream = COSName.OBJ_STM.equals(stream.getCOSName(COSName.TYPE));
-			if (!objectStream && !contentStreams) {
+			if (!contentStreams && pictureOnly(stream)) {
 				return;
 			}
 			long position = source.getPosition();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +63,29 @@ final class PdfActiveContent {
 	private PdfActiveContent() {
 	}
 
+	/** An object of the file could not be read, so what it holds cannot be known. */
+	static final class Unreadable extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Unreadable() {
+			super("an object of the file could not be read");
+		}
+
+	}
+
 	/** The first active content found, named for the uploader; empty if there is none. */
 	static Optional<String> of(PDDocument document) {
 		COSDocument file = document.getDocument();
 		for (COSObjectKey key : new ArrayList<>(file.getXrefTable().keySet())) {
 			COSObject object = file.getObjectFromPool(key);
-			Optional<String> found = within(object.getObject());
+			COSBase value = object.getObject();
+			if (value == null) {
+				// PDFBox could not read it (it answers null for an object it fails to
+				// parse); a reader that repairs more may find a script in it.
+				throw new Unreadable();
+			}
+			Optional<String> found = within(value);
 			if (found.isPresent()) {
 				return found;
 			}
@@ -91,6 +109,47 @@ final class PdfActiveContent {
 	 */
 	static Optional<String> named(byte[] pdf) {
 		return named(pdf, true);
+	}
+
+	/**
+	 * Whether the file's own syntax names an object stream with an escape
+	 * ({@code /Obj#53tm}): no writer does, and PDFBox's repair, which looks for the plain
+	 * name, would not find the objects packed in it.
+	 */
+	static boolean hidesAnObjectStream(byte[] pdf) {
+		int at = 0;
+		while ((at = indexOf(pdf, SLASH_O, at)) >= 0) {
+			int end = at + 1;
+			StringBuilder raw = new StringBuilder();
+			while (end < pdf.length && !delimiterOrSpace(pdf[end]) && raw.length() < 32) {
+				raw.append((char) (pdf[end] & 0xff));
+				end++;
+			}
+			String spelled = raw.toString();
+			if (spelled.contains("#") && decoded(spelled).equals("ObjStm")) {
+				return true;
+			}
+			at = end;
+		}
+		return false;
+	}
+
+	private static final byte[] SLASH_O = "/O".getBytes(StandardCharsets.US_ASCII);
+
+	private static String decoded(String name) {
+		StringBuilder out = new StringBuilder();
+		for (int j = 0; j < name.length(); j++) {
+			char c = name.charAt(j);
+			if (c == '#' && j + 2 < name.length() && Character.digit(name.charAt(j + 1), 16) >= 0
+					&& Character.digit(name.charAt(j + 2), 16) >= 0) {
+				out.append((char) Integer.parseInt(name.substring(j + 1, j + 3), 16));
+				j += 2;
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	/** Names of embedded files, judged by the structure where it could be read. */
@@ -125,13 +184,15 @@ final class PdfActiveContent {
 				i++;
 				continue;
 			}
-			if (startsWith(pdf, i, STREAM) && (i == 0 || delimiterOrSpace(pdf[i - 1]))) {
+			if (!files && startsWith(pdf, i, STREAM) && (i == 0 || delimiterOrSpace(pdf[i - 1]))) {
+				// A file whose structure was read: its stream data is not syntax. One
+				// that was not (files true) is read whole, stream data included, so that
+				// a stray keyword cannot hide the objects after it.
 				int end = indexOf(pdf, ENDSTREAM, i + STREAM.length);
-				if (end < 0) {
-					return Optional.empty();
+				if (end >= 0) {
+					i = end + ENDSTREAM.length;
+					continue;
 				}
-				i = end + ENDSTREAM.length;
-				continue;
 			}
 			if (pdf[i] == '/') {
 				StringBuilder name = new StringBuilder();
@@ -243,13 +304,23 @@ final class PdfActiveContent {
 		return Optional.empty();
 	}
 
-	/** The name a file specification gives its file, {@code /UF} before {@code /F}. */
-	private static String fileName(COSDictionary specification) {
-		String name = specification.getString(COSName.UF);
-		if (name == null) {
-			name = specification.getString(COSName.F);
+	/**
+	 * The names a file specification gives its file (a reader may show any of them), the
+	 * first of them that is not a data file's, or {@code ""} when all are; a
+	 * specification naming none is named "" as well and judged a program.
+	 */
+	private static String programName(COSDictionary specification) {
+		boolean named = false;
+		for (COSName key : List.of(COSName.UF, COSName.F, COSName.DOS, COSName.UNIX, COSName.MAC)) {
+			String name = specification.getString(key);
+			if (name != null) {
+				named = true;
+				if (!DATA_FILE.matcher(name.strip()).matches()) {
+					return name.strip();
+				}
+			}
 		}
-		return name == null ? "" : name.strip();
+		return named ? "" : "未命名文件";
 	}
 
 	private static Optional<String> active(COSDictionary dictionary) {
@@ -267,9 +338,8 @@ final class PdfActiveContent {
 		if (dictionary.containsKey(COSName.EF)) {
 			// A file specification carrying a file: an invoice's data (an e-invoice saved
 			// as PDF/A-3 with its XML) is a document; anything else may be a program.
-			String name = fileName(dictionary);
-			return DATA_FILE.matcher(name).matches() ? Optional.empty()
-					: Optional.of(EMBEDDED_FILE + (name.isEmpty() ? "" : "“" + name + "”"));
+			String name = programName(dictionary);
+			return name.isEmpty() ? Optional.empty() : Optional.of(EMBEDDED_FILE + "“" + name + "”");
 		}
 		if (dictionary.containsKey(XFA)) {
 			return Optional.of("XFA 动态表单（可含脚本）");

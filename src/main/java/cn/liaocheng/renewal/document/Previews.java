@@ -308,7 +308,12 @@ public class Previews {
 			.map(problem -> "“" + fileName + "”" + problem + "，审核时无法预览，请降低分辨率或另存为普通的 8 位 JPEG 后上传");
 	}
 
+	private static final String UNCHECKABLE = "文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传";
+
 	private static Optional<String> pdfProblem(byte[] pdf) {
+		if (PdfActiveContent.hidesAnObjectStream(pdf)) {
+			return Optional.of(UNCHECKABLE);
+		}
 		try (PDDocument document = BoundedPdf.loadStructure(pdf, PDF_LIMITS)) {
 			// What PDFBox read, object streams included, and what the file's own syntax
 			// names, which a repair by PDFBox may have read less of than a reader would.
@@ -324,8 +329,9 @@ public class Previews {
 			// streams every object is in the file's own syntax, where its names are read
 			// as a reader would (PdfActiveContent#named); with them, what a desktop
 			// reader, which repairs more, might run in it cannot be known.
-			if (BoundedPdf.mentions(pdf, "/ObjStm") || e instanceof BoundedPdf.TooLarge) {
-				return Optional.of("文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传");
+			if (BoundedPdf.mentions(pdf, "/ObjStm") || e instanceof BoundedPdf.TooLarge
+					|| e instanceof PdfActiveContent.Unreadable) {
+				return Optional.of(UNCHECKABLE);
 			}
 			return PdfActiveContent.named(pdf).map(Previews::activeContentProblem);
 		}

@@ -94,6 +94,21 @@ class PdfActiveContentTest {
 		assertThat(Previews.uploadProblem("设备清单.pdf", embedding("setup.exe", "MZ")))
 			.hasValue("“设备清单.pdf”含有嵌入的文件“setup.exe”" + ADVICE);
 		assertThat(Previews.uploadProblem("电子发票.pdf", embedding("invoice.xml", "<EInvoice/>"))).isEmpty();
+		// Every name a reader may show must be a data file's.
+		byte[] twoNames = save(document -> {
+			PDEmbeddedFile file = new PDEmbeddedFile(document,
+					new ByteArrayInputStream("MZ".getBytes(StandardCharsets.US_ASCII)));
+			PDComplexFileSpecification specification = new PDComplexFileSpecification();
+			specification.setFileUnicode("data.xml");
+			specification.setFile("setup.exe");
+			specification.setEmbeddedFile(file);
+			PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+			files.setNames(Map.of("data.xml", specification));
+			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+			names.setEmbeddedFiles(files);
+			document.getDocumentCatalog().setNames(names);
+		}, CompressParameters.DEFAULT_COMPRESSION);
+		assertThat(Previews.uploadProblem("电子发票.pdf", twoNames)).hasValue("“电子发票.pdf”含有嵌入的文件“setup.exe”" + ADVICE);
 	}
 
 	private static byte[] embedding(String fileName, String content) throws IOException {
@@ -132,10 +147,11 @@ class PdfActiveContentTest {
 
 	/**
 	 * A file PDFBox cannot read and that has no object streams is judged by the names in
-	 * its own syntax, read as a reader reads them (escapes decoded, strings and stream
-	 * data skipped): refused if one names a script, taken (as damaged files were) if none
-	 * names anything active. One with object streams, whose objects cannot be read, is
-	 * refused: a desktop reader repairs more than PDFBox does.
+	 * its own syntax, read as a reader reads them (escapes decoded, strings skipped; its
+	 * stream data read too, so that a stray keyword hides nothing): refused if one names
+	 * a script, taken (as damaged files were) if none names anything active. One with
+	 * object streams, whose objects cannot be read, is refused: a desktop reader repairs
+	 * more than PDFBox does.
 	 */
 	@Test
 	void aDamagedFileIsJudgedByTheNamesItsReaderWouldSee() throws IOException {
@@ -145,8 +161,8 @@ class PdfActiveContentTest {
 		assertThat(Previews.uploadProblem("扫描件.pdf", bytes("%PDF-1.7\n1 0 obj << /Type /Catalog ... garbage")))
 			.isEmpty();
 		assertThat(Previews.uploadProblem("扫描件.pdf", bytes(
-				"%PDF-1.7\n1 0 obj << /Title (a /JavaScript in words) /Length 9 >> stream\n/JS /EF \nendstream ...")))
-			.as("names in a string and in stream data are not names")
+				"%PDF-1.7\n1 0 obj << /Title (a /JavaScript \\) in (nested) words) /Type /Catalog >> ... garbage")))
+			.as("names in a string are not names")
 			.isEmpty();
 
 		byte[] packed = save(
@@ -156,9 +172,19 @@ class PdfActiveContentTest {
 		int startxref = text.lastIndexOf("startxref");
 		byte[] broken = (text.substring(0, startxref) + "startxref\n99999999\n%%EOF\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
-		assertThat(Previews.uploadProblem("营业执照.pdf", broken))
-			.hasValue("“营业执照.pdf”文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传");
+		assertThat(Previews.uploadProblem("营业执照.pdf", broken)).hasValue("“营业执照.pdf”" + UNCHECKABLE);
+
+		// An object stream named with an escape, which PDFBox's repair would not find.
+		byte[] escaped = text.replace("/ObjStm", "/Obj#53tm").getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(Previews.uploadProblem("营业执照.pdf", escaped)).hasValue("“营业执照.pdf”" + UNCHECKABLE);
+
+		// A stray keyword does not hide what follows it in a damaged file.
+		assertThat(Previews.uploadProblem("扫描件.pdf", bytes(
+				"%PDF-1.7\nx stream\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> ... garbage")))
+			.hasValue("“扫描件.pdf”含有脚本（JavaScript）" + ADVICE);
 	}
+
+	private static final String UNCHECKABLE = "文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传";
 
 	@Test
 	void aLinkThatOpensAnotherFileAndAScriptAtTheEndOfALongChainAreRefused() throws IOException {

@@ -267,8 +267,10 @@ public class CaseCopies {
 		record Row(long applicationId, String actor, String reason, Instant at, String group) {
 		}
 		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-		String search = needle.isEmpty() ? "" : " AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\'"
-				+ " OR LOWER(COALESCE(a.submitted_project_name, a.project_name, '')) LIKE :text ESCAPE '\\')";
+		String search = needle.isEmpty() ? ""
+				: " AND (LOWER(a.reference_no) LIKE :text ESCAPE '\\'"
+						+ " OR LOWER(COALESCE(a.submitted_project_name, a.project_name, p.submitted_project_name,"
+						+ " p.project_name, '')) LIKE :text ESCAPE '\\')";
 		Map<String, Object> params = new HashMap<>();
 		params.put("user", user.userId());
 		params.put("groups", groups);
@@ -281,6 +283,7 @@ public class CaseCopies {
 			.sql("""
 					SELECT c.application_id, c.actor, c.reason, c.created_at, c.recipient_group FROM case_copy c
 					JOIN application a ON a.id = c.application_id
+					LEFT JOIN application p ON p.id = COALESCE(a.submitted_project_id, a.project_id)
 					WHERE (c.recipient_user = :user OR c.recipient_group IN (:groups))""" + search
 					+ " ORDER BY c.created_at DESC, c.id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
 			.params(params)

@@ -293,11 +293,20 @@ function copiesPanel(container) {
   var results = el('div', {'class': 'renewal-copy-results'});
   container.appendChild(form);
   container.appendChild(results);
+  // The search of the list shown: the pager keeps it whatever is typed meanwhile; an
+  // answer to an earlier request than the last is dropped.
+  var q = '';
+  var asked = 0;
   function show(page) {
-    results.textContent = '';
-    var q = box.value.trim();
+    var request = ++asked;
     call('GET', '/copies/page?page=' + page + '&q=' + encodeURIComponent(q)).then(function (found) {
-      if (!found.copies.length) {
+      if (request !== asked) {
+        return;
+      }
+      results.textContent = '';
+      if (!found.copies.length && found.more) {
+        results.appendChild(el('p', {text: '本页的抄送案件您已不能查看，请看下一页。'}));
+      } else if (!found.copies.length) {
         results.appendChild(el('p', {text: q ? '没有找到申报编号或项目名称含“' + q + '”的抄送案件。'
           : (page > 1 ? '没有更早的抄送案件。' : '没有抄送您或您所在单位的案件。')}));
       } else {
@@ -324,11 +333,15 @@ function copiesPanel(container) {
       }
       results.appendChild(pager);
     }).catch(function (e) {
-      results.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+      if (request === asked) {
+        results.textContent = '';
+        results.appendChild(el('p', {'class': 'alert alert-danger', text: e.message}));
+      }
     });
   }
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    q = box.value.trim();
     show(1);
   });
   show(1);
