@@ -164,6 +164,44 @@ class SingleSignOnBrowserTest {
 		assertThat(browser.driver().getTitle()).startsWith("无权访问");
 	}
 
+	/**
+	 * A reviewer changes their own password on the portal's page, opened from the header;
+	 * a confirmation that does not match is said in Chinese beside the field, nothing
+	 * typed is shown again, and the new password is the one that logs in.
+	 */
+	@Test
+	void aReviewerChangesTheirOwnPasswordOnThePortal() {
+		String userId = "browser-own-password";
+		User user = identity.newUser(userId);
+		user.setFirstName("审核员");
+		user.setLastName("聊城市生态环境局");
+		user.setPassword("Browser@2026own");
+		identity.saveUser(user);
+		identity.createMembership(userId, "city-ecology");
+		try {
+			browser.logIn(userId, "Browser@2026own");
+			browser.waitUntil(elementToBeClickable(By.linkText("修改密码"))).click();
+			browser.waitFor(By.id("currentPassword")).sendKeys("Browser@2026own");
+			browser.driver().findElement(By.id("newPassword")).sendKeys("Renewal#2027safe");
+			browser.driver().findElement(By.id("confirmPassword")).sendKeys("Renewal#2027safX");
+			browser.driver().findElement(By.cssSelector("#password button[type=submit]")).click();
+			assertThat(browser.waitFor(By.cssSelector("#password .field-error")).getText()).isEqualTo("两次输入的新密码不一致");
+			assertThat(browser.driver().findElement(By.id("newPassword")).getAttribute("value")).isEmpty();
+			browser.screenshot("staff-password-mismatch");
+
+			browser.waitFor(By.id("currentPassword")).sendKeys("Browser@2026own");
+			browser.driver().findElement(By.id("newPassword")).sendKeys("Renewal#2027safe");
+			browser.driver().findElement(By.id("confirmPassword")).sendKeys("Renewal#2027safe");
+			browser.driver().findElement(By.cssSelector("#password button[type=submit]")).click();
+			assertThat(browser.waitFor(By.id("notice")).getText()).startsWith("密码已修改");
+			browser.screenshot("staff-password-changed");
+			assertThat(identity.checkPassword(userId, "Renewal#2027safe")).isTrue();
+		}
+		finally {
+			identity.deleteUser(userId);
+		}
+	}
+
 	@Test
 	void wrongPasswordShowsTheChineseErrorOnTheLoginPage() {
 		// An account of its own: a failed login locks the account for a moment, which
