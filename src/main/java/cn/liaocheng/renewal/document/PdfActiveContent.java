@@ -117,39 +117,44 @@ final class PdfActiveContent {
 	 * name, would not find the objects packed in it.
 	 */
 	static boolean hidesAnObjectStream(byte[] pdf) {
-		int at = 0;
-		while ((at = indexOf(pdf, SLASH_O, at)) >= 0) {
-			int end = at + 1;
-			StringBuilder raw = new StringBuilder();
-			while (end < pdf.length && !delimiterOrSpace(pdf[end]) && raw.length() < 32) {
-				raw.append((char) (pdf[end] & 0xff));
-				end++;
-			}
-			String spelled = raw.toString();
-			if (spelled.contains("#") && decoded(spelled).equals("ObjStm")) {
+		for (int at = 0; (at = indexOf(pdf, SLASH, at)) >= 0;) {
+			Name name = name(pdf, at);
+			if (name.escaped() && name.decoded().equals("ObjStm")) {
 				return true;
 			}
-			at = end;
+			at = name.end();
 		}
 		return false;
 	}
 
-	private static final byte[] SLASH_O = "/O".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] SLASH = "/".getBytes(StandardCharsets.US_ASCII);
 
-	private static String decoded(String name) {
-		StringBuilder out = new StringBuilder();
-		for (int j = 0; j < name.length(); j++) {
-			char c = name.charAt(j);
-			if (c == '#' && j + 2 < name.length() && Character.digit(name.charAt(j + 1), 16) >= 0
-					&& Character.digit(name.charAt(j + 2), 16) >= 0) {
-				out.append((char) Integer.parseInt(name.substring(j + 1, j + 3), 16));
-				j += 2;
+	/**
+	 * A name token as a reader reads it: {@code #xx} decoded.
+	 *
+	 * @param escaped whether it was spelled with an escape
+	 * @param end where the token ends in the file
+	 */
+	private record Name(String decoded, boolean escaped, int end) {
+	}
+
+	/** The name token whose solidus is at {@code slash}. */
+	private static Name name(byte[] pdf, int slash) {
+		StringBuilder name = new StringBuilder();
+		boolean escaped = false;
+		int j = slash + 1;
+		while (j < pdf.length && !delimiterOrSpace(pdf[j])) {
+			if (pdf[j] == '#' && j + 2 < pdf.length && hex(pdf[j + 1]) >= 0 && hex(pdf[j + 2]) >= 0) {
+				name.append((char) (hex(pdf[j + 1]) * 16 + hex(pdf[j + 2])));
+				escaped = true;
+				j += 3;
 			}
 			else {
-				out.append(c);
+				name.append((char) (pdf[j] & 0xff));
+				j++;
 			}
 		}
-		return out.toString();
+		return new Name(name.toString(), escaped, j);
 	}
 
 	/** Names of embedded files, judged by the structure where it could be read. */
@@ -195,23 +200,12 @@ final class PdfActiveContent {
 				}
 			}
 			if (pdf[i] == '/') {
-				StringBuilder name = new StringBuilder();
-				int j = i + 1;
-				while (j < pdf.length && !delimiterOrSpace(pdf[j])) {
-					if (pdf[j] == '#' && j + 2 < pdf.length && hex(pdf[j + 1]) >= 0 && hex(pdf[j + 2]) >= 0) {
-						name.append((char) (hex(pdf[j + 1]) * 16 + hex(pdf[j + 2])));
-						j += 3;
-					}
-					else {
-						name.append((char) (pdf[j] & 0xff));
-						j++;
-					}
-				}
-				String found = NAMES.get(name.toString());
-				if (found != null && (files || !FILE_NAMES.contains(name.toString()))) {
+				Name name = name(pdf, i);
+				String found = NAMES.get(name.decoded());
+				if (found != null && (files || !FILE_NAMES.contains(name.decoded()))) {
 					return Optional.of(found);
 				}
-				i = j;
+				i = name.end();
 				continue;
 			}
 			i++;

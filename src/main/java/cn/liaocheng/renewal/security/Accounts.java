@@ -207,6 +207,34 @@ public class Accounts {
 		return identity.checkPassword(userId, password);
 	}
 
+	/**
+	 * Why the holder of {@code userId} may not change its password to {@code proposed},
+	 * by form field ({@code currentPassword}, {@code newPassword},
+	 * {@code confirmPassword}), in Chinese; empty when the change may be made. The
+	 * current password is checked as a login is ({@link #checkPassword});
+	 * {@code unmetRules} is what the proposed one lacks, worded for the page that asks.
+	 */
+	public Map<String, String> ownPasswordChangeProblems(String userId, String current, String proposed,
+			String confirmation, List<String> unmetRules) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (current.isEmpty() || !checkPassword(userId, current)) {
+			problems.put("currentPassword", "当前密码不正确（多次输错后须稍候片刻再试）");
+		}
+		if (proposed.isEmpty()) {
+			problems.put("newPassword", "请填写新密码");
+		}
+		else if (!unmetRules.isEmpty()) {
+			problems.put("newPassword", "新密码须" + String.join("、", unmetRules));
+		}
+		else if (proposed.equals(current)) {
+			problems.put("newPassword", "新密码不能与当前密码相同");
+		}
+		if (!confirmation.equals(proposed)) {
+			problems.put("confirmPassword", "两次输入的新密码不一致");
+		}
+		return problems;
+	}
+
 	/** Sets the password (which also ends the account's sessions elsewhere). */
 	public void changePassword(String userId, String password) {
 		User user = identity.createUserQuery().userId(userId).singleResult();

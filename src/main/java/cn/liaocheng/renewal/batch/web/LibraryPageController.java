@@ -144,8 +144,7 @@ class LibraryPageController {
 		return decided.stream()
 			.filter(d -> d.type() == DecisionType.SUBSIDY_REVOKED || d.type() == DecisionType.CLAWBACK_DECIDED
 					|| d.type() == DecisionType.SUBSIDY_REVOCATION_PROPOSED)
-			.map(d -> d.type().title() + " " + d.number() + "，"
-					+ d.decisionDate().format(DateTimeFormatter.ofPattern("yyyy年M月d日")))
+			.map(d -> d.type().title() + " " + d.number() + "，" + ChinaTime.day(d.decisionDate()))
 			.collect(Collectors.joining("；"));
 	}
 

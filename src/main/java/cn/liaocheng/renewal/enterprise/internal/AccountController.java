@@ -74,24 +74,11 @@ class AccountController {
 			@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, RedirectAttributes redirect) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		// Checked by the engine like any login: wrong guesses here make this network wait
-		// as on the login page, and during that wait even the right password is refused.
-		if (currentPassword.isEmpty() || !accounts.checkPassword(user.userId(), currentPassword)) {
-			errors.put("currentPassword", "当前密码不正确（多次输错后须稍候片刻再试）");
-		}
 		Accounts.Account account = accounts.account(user.userId()).orElseThrow();
-		List<String> missing = newPassword.isEmpty() ? List.of("填写")
+		List<String> unmet = newPassword.isEmpty() ? List.of()
 				: rules.unmetPolicyRules(newPassword, user.userId(), account.lastName());
-		if (!missing.isEmpty()) {
-			errors.put("newPassword", newPassword.isEmpty() ? "请填写新密码" : "新密码须" + String.join("、", missing));
-		}
-		else if (newPassword.equals(currentPassword)) {
-			errors.put("newPassword", "新密码不能与当前密码相同");
-		}
-		if (!confirmPassword.equals(newPassword)) {
-			errors.put("confirmPassword", "两次输入的新密码不一致");
-		}
+		Map<String, String> errors = accounts.ownPasswordChangeProblems(user.userId(), currentPassword, newPassword,
+				confirmPassword, unmet);
 		if (!errors.isEmpty()) {
 			redirect.addFlashAttribute("errors", errors);
 			return "redirect:/account#password";

@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.security.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,27 +56,11 @@ class StaffPasswordController {
 	String change(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, RedirectAttributes redirect) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		// Checked by the engine like any login: wrong guesses here make this network wait
-		// as on the login page, and during that wait even the right password is refused.
-		if (currentPassword.isEmpty() || !accounts.checkPassword(user.userId(), currentPassword)) {
-			errors.put("currentPassword", "当前密码不正确（多次输错后须稍候片刻再试）");
-		}
 		Accounts.Account account = accounts.account(user.userId()).orElseThrow();
-		List<String> missing = newPassword.isEmpty() ? List.of()
+		List<String> unmet = newPassword.isEmpty() ? List.of()
 				: accounts.unmetPasswordRules(newPassword, account).stream().map(r -> r.inChinese(USER_DATA)).toList();
-		if (newPassword.isEmpty()) {
-			errors.put("newPassword", "请填写新密码");
-		}
-		else if (!missing.isEmpty()) {
-			errors.put("newPassword", "新密码须" + String.join("、", missing));
-		}
-		else if (newPassword.equals(currentPassword)) {
-			errors.put("newPassword", "新密码不能与当前密码相同");
-		}
-		if (!confirmPassword.equals(newPassword)) {
-			errors.put("confirmPassword", "两次输入的新密码不一致");
-		}
+		Map<String, String> errors = accounts.ownPasswordChangeProblems(user.userId(), currentPassword, newPassword,
+				confirmPassword, unmet);
 		if (!errors.isEmpty()) {
 			redirect.addFlashAttribute("errors", errors);
 			return "redirect:" + PATH;
