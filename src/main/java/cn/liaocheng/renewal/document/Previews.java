@@ -310,10 +310,38 @@ public class Previews {
 
 	private static final String UNCHECKABLE = "文件结构已损坏，无法确认其中不含可自动运行的内容，审核人员也无法预览；请用“打印为 PDF”另存，或重新扫描后上传";
 
+	/**
+	 * Structure reads of uploaded PDFs at once per node: each may take some tens of MB
+	 * for a large file, and the uploads a node holds are bounded apart from it.
+	 */
+	static final int CHECKS_AT_ONCE = 2;
+
+	private static final Semaphore CHECKING = new Semaphore(CHECKS_AT_ONCE, true);
+
+	static final String CHECKS_BUSY = "暂未能检查：服务器正在检查较多的文件，本次上传未保存，请稍候半分钟再上传";
+
 	private static Optional<String> pdfProblem(byte[] pdf) {
 		if (PdfActiveContent.hidesAnObjectStream(pdf)) {
 			return Optional.of(UNCHECKABLE);
 		}
+		try {
+			if (!CHECKING.tryAcquire(30, TimeUnit.SECONDS)) {
+				return Optional.of(CHECKS_BUSY);
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Optional.of(CHECKS_BUSY);
+		}
+		try {
+			return structureProblem(pdf);
+		}
+		finally {
+			CHECKING.release();
+		}
+	}
+
+	private static Optional<String> structureProblem(byte[] pdf) {
 		try (PDDocument document = BoundedPdf.loadStructure(pdf, PDF_LIMITS)) {
 			// What PDFBox read, object streams included, and what the file's own syntax
 			// names, which a repair by PDFBox may have read less of than a reader would.

@@ -82,6 +82,15 @@ public class EnterpriseSteps {
 		return standings.of(applicationId).orElseThrow(ApplicationNotFoundException::new);
 	}
 
+	/**
+	 * Refuses another enterprise's case ("not found") before anything of a submission is
+	 * read; no lock is taken.
+	 */
+	@Transactional(readOnly = true)
+	public void requireOwnCase(PortalUser user, long applicationId) {
+		applications.referenceNo(user, applicationId);
+	}
+
 	@Transactional
 	public void applyForAcceptance(PortalUser user, long applicationId, String statement, List<Upload> uploads) {
 		List<FieldProblem> problems = new ArrayList<>();

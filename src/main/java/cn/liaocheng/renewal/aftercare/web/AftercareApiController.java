@@ -29,6 +29,7 @@ import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.DossierInvalidException;
 import cn.liaocheng.renewal.operations.Problems;
+import cn.liaocheng.renewal.operations.UploadMemory;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +44,22 @@ class AftercareApiController {
 
 	private final EnterpriseSteps steps;
 
-	AftercareApiController(EnterpriseSteps steps) {
+	private final UploadMemory uploadMemory;
+
+	AftercareApiController(EnterpriseSteps steps, UploadMemory uploadMemory) {
 		this.steps = steps;
+		this.uploadMemory = uploadMemory;
+	}
+
+	/**
+	 * Runs a submission whose files are read only once the case is known to be the
+	 * caller's, and with room for them on this node ({@link UploadMemory}).
+	 */
+	private void withFiles(PortalUser user, long id, HttpServletRequest request, Runnable submission) {
+		steps.requireOwnCase(user, id);
+		try (UploadMemory.Held held = uploadMemory.hold(request)) {
+			submission.run();
+		}
 	}
 
 	@GetMapping
@@ -58,8 +73,8 @@ class AftercareApiController {
 			description = "multipart/form-data：statement（情况说明），commissioning（设备安装调试及试运行记录）、photos（设备现场照片）、finalAccounts（项目竣工决算或专项审计报告）各至少一个文件，other 可选；PDF、JPEG 或 PNG，单个不超过 10 MB")
 	ResponseEntity<AftercareView> applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request) {
-		steps.applyForAcceptance(user, id, statement,
-				Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other")));
+		withFiles(user, id, request, () -> steps.applyForAcceptance(user, id, statement,
+				Uploads.of(request, Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
 		return ResponseEntity.accepted().body(steps.view(user, id));
 	}
 
@@ -68,8 +83,8 @@ class AftercareApiController {
 			description = "multipart/form-data：statement，rectification（整改情况说明及佐证材料，至少一个），other 可选")
 	ResponseEntity<AftercareView> submitRectification(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request) {
-		steps.submitRectification(user, id, statement,
-				Uploads.of(request, Set.of("statement"), Set.of("rectification", "other")));
+		withFiles(user, id, request, () -> steps.submitRectification(user, id, statement,
+				Uploads.of(request, Set.of("statement"), Set.of("rectification", "other"))));
 		return ResponseEntity.accepted().body(steps.view(user, id));
 	}
 
@@ -81,11 +96,11 @@ class AftercareApiController {
 			@RequestParam(required = false) String efficiencyGrade,
 			@RequestParam(required = false) String digitalIndicators, @RequestParam(required = false) String statement,
 			HttpServletRequest request) {
-		steps.reportPerformance(user, id,
+		withFiles(user, id, request, () -> steps.reportPerformance(user, id,
 				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
 				Uploads.of(request,
 						Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
-						Set.of("other")));
+						Set.of("other"))));
 		return ResponseEntity.accepted().body(steps.view(user, id));
 	}
 

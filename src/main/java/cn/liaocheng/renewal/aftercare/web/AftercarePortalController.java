@@ -23,6 +23,7 @@ import cn.liaocheng.renewal.application.ApplicationNotFoundException;
 import cn.liaocheng.renewal.application.ApplicationStateException;
 import cn.liaocheng.renewal.application.AttachmentDownloads;
 import cn.liaocheng.renewal.application.DossierInvalidException;
+import cn.liaocheng.renewal.operations.UploadMemory;
 import cn.liaocheng.renewal.security.PortalUser;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,23 +39,26 @@ class AftercarePortalController {
 
 	private final EnterpriseSteps steps;
 
-	AftercarePortalController(EnterpriseSteps steps) {
+	private final UploadMemory uploadMemory;
+
+	AftercarePortalController(EnterpriseSteps steps, UploadMemory uploadMemory) {
 		this.steps = steps;
+		this.uploadMemory = uploadMemory;
 	}
 
 	@PostMapping("/acceptance")
 	String applyForAcceptance(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, typed("acceptance", "statement", statement), "验收申请已提交，等待所在县（市、区）工业和信息化局初核。",
-				() -> steps.applyForAcceptance(user, id, statement, Uploads.of(request, Set.of("statement"),
-						Set.of("commissioning", "photos", "finalAccounts", "other"))));
+		return done(user, id, request, redirect, typed("acceptance", "statement", statement),
+				"验收申请已提交，等待所在县（市、区）工业和信息化局初核。", () -> steps.applyForAcceptance(user, id, statement, Uploads.of(request,
+						Set.of("statement"), Set.of("commissioning", "photos", "finalAccounts", "other"))));
 	}
 
 	@PostMapping("/rectification")
 	String submitRectification(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) String statement, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, redirect, typed("rectification", "statement", statement), "整改材料已提交，等待市工业和信息化局复核验收。",
-				() -> steps.submitRectification(user, id, statement,
+		return done(user, id, request, redirect, typed("rectification", "statement", statement),
+				"整改材料已提交，等待市工业和信息化局复核验收。", () -> steps.submitRectification(user, id, statement,
 						Uploads.of(request, Set.of("statement"), Set.of("rectification", "other"))));
 	}
 
@@ -66,7 +70,7 @@ class AftercarePortalController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		Map<String, String> typed = typed("performance", "outputValue", outputValue, "energySaving", energySaving,
 				"efficiencyGrade", efficiencyGrade, "digitalIndicators", digitalIndicators, "statement", statement);
-		return done(id, redirect, typed, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
+		return done(user, id, request, redirect, typed, "绩效自评已报送，等待市工业和信息化局评价。", () -> steps.reportPerformance(user, id,
 				new PerformanceReport(outputValue, energySaving, efficiencyGrade, digitalIndicators, statement),
 				Uploads.of(request,
 						Set.of("outputValue", "energySaving", "efficiencyGrade", "digitalIndicators", "statement"),
@@ -95,11 +99,21 @@ class AftercarePortalController {
 		return typed;
 	}
 
-	private static String done(long id, RedirectAttributes redirect, Map<String, String> typed, String notice,
-			Runnable action) {
-		try {
+	/**
+	 * Runs a submission, its files read only once the case is known to be the caller's,
+	 * and with room for them on this node ({@link UploadMemory}); answers with the case
+	 * page, where a refusal is shown with what was typed.
+	 */
+	private String done(PortalUser user, long id, HttpServletRequest request, RedirectAttributes redirect,
+			Map<String, String> typed, String notice, Runnable action) {
+		steps.requireOwnCase(user, id);
+		try (UploadMemory.Held held = uploadMemory.hold(request)) {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (UploadMemory.Busy e) {
+			redirect.addFlashAttribute("aftercareError", e.getMessage());
+			redirect.addFlashAttribute("aftercareTyped", typed);
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("aftercareProblems", e.problems());

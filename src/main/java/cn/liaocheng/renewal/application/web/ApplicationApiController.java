@@ -48,6 +48,7 @@ import cn.liaocheng.renewal.application.SubsidyEstimates;
 import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.decision.IssuedDecision;
+import cn.liaocheng.renewal.operations.UploadMemory;
 import cn.liaocheng.renewal.security.PortalUser;
 
 /**
@@ -71,8 +72,12 @@ class ApplicationApiController {
 
 	private final PendingActions pending;
 
+	private final UploadMemory uploadMemory;
+
 	ApplicationApiController(Applications applications, Decisions decisions, ObjectProvider<SubsidyEstimates> estimates,
-			ObjectProvider<CaseProgress> progress, DossierPrints prints, PendingActions pending) {
+			ObjectProvider<CaseProgress> progress, DossierPrints prints, PendingActions pending,
+			UploadMemory uploadMemory) {
+		this.uploadMemory = uploadMemory;
 		this.prints = prints;
 		this.pending = pending;
 		this.applications = applications;
@@ -254,8 +259,13 @@ class ApplicationApiController {
 			@Parameter(description = "防重复提交标识，8–64 位字母数字或连字符；网络不确定时用同一标识重发") @RequestHeader(value = "Idempotency-Key",
 					required = false) String key,
 			@RequestParam AttachmentCategory category, @RequestPart("file") MultipartFile file) throws IOException {
-		AttachmentView view = applications.addAttachment(user, id, category, file.getOriginalFilename(),
-				file.getBytes(), key);
+		// The case is the caller's before its file is read into memory, and read only
+		// with room for it on this node (UploadMemory).
+		applications.referenceNo(user, id);
+		AttachmentView view;
+		try (UploadMemory.Held held = uploadMemory.hold(file)) {
+			view = applications.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes(), key);
+		}
 		return ResponseEntity.created(URI.create("/api/applications/" + id + "/attachments/" + view.id())).body(view);
 	}
 

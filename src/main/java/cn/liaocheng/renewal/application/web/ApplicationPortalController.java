@@ -57,6 +57,7 @@ import cn.liaocheng.renewal.decision.DecisionDownloads;
 import cn.liaocheng.renewal.decision.Decisions;
 import cn.liaocheng.renewal.document.Previews;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.operations.UploadMemory;
 import cn.liaocheng.renewal.organization.Bank;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -91,10 +92,13 @@ class ApplicationPortalController {
 
 	private final PendingActions pendingActions;
 
+	private final UploadMemory uploadMemory;
+
 	ApplicationPortalController(Applications applications, OrganizationCatalog organizations,
 			ObjectProvider<SubsidyEstimates> estimates, Decisions decisions, ObjectProvider<CaseProgress> progress,
 			DossierPrints prints, ObjectProvider<CasePageSection> sections, Previews previews,
-			PendingActions pendingActions) {
+			PendingActions pendingActions, UploadMemory uploadMemory) {
+		this.uploadMemory = uploadMemory;
 		this.previews = previews;
 		this.pendingActions = pendingActions;
 		this.sections = sections;
@@ -323,7 +327,10 @@ class ApplicationPortalController {
 	String upload(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@RequestParam(required = false) AttachmentCategory category, @RequestParam("file") MultipartFile file,
 			@RequestParam(required = false) String uploadKey, RedirectAttributes redirect) throws IOException {
-		try {
+		// The case is the caller's before its file is read into memory, and read only
+		// with room for it on this node (UploadMemory).
+		applications.referenceNo(user, id);
+		try (UploadMemory.Held held = uploadMemory.hold(file)) {
 			String stored = applications
 				.addAttachment(user, id, category, file.getOriginalFilename(), file.getBytes(), uploadKey)
 				.fileName();
@@ -331,6 +338,9 @@ class ApplicationPortalController {
 		}
 		catch (DossierInvalidException e) {
 			redirect.addFlashAttribute("uploadProblems", e.problems());
+		}
+		catch (UploadMemory.Busy e) {
+			redirect.addFlashAttribute("uploadProblems", List.of(new FieldProblem("file", e.getMessage())));
 		}
 		// The next file is usually of the same kind (a run of invoices, of contracts):
 		// the form offers the category just used again, not the first of the list.

@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.liaocheng.renewal.enterprise.FieldProblem;
+import cn.liaocheng.renewal.operations.UploadMemory;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +46,27 @@ class UploadTooLarge {
 			problem.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 		}
+		return back(uri, message, request, response);
+	}
+
+	/**
+	 * No room on this node for an upload's files now (UploadMemory): nothing was read or
+	 * stored; the client may send it again shortly.
+	 */
+	@ExceptionHandler(UploadMemory.Busy.class)
+	Object busy(UploadMemory.Busy refused, HttpServletRequest request, HttpServletResponse response) {
+		String uri = originalUri(request);
+		if (uri.startsWith("/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					refused.getMessage());
+			problem.setTitle("服务器繁忙");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(problem);
+		}
+		return back(uri, refused.getMessage(), request, response);
+	}
+
+	/** Back to the page the upload came from, with the message. */
+	private static String back(String uri, String message, HttpServletRequest request, HttpServletResponse response) {
 		String page = uri.replaceAll("^(/enterprise/applications/\\d+).*$", "$1");
 		String target;
 		String attribute;
