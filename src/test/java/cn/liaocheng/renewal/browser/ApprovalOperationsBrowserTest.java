@@ -116,7 +116,7 @@ class ApprovalOperationsBrowserTest {
 		new Select(panel.findElement(By.name("to"))).selectByValue(CountyReviewTasks.COLLEAGUE);
 		panel.findElement(By.name("transferReason")).sendKeys("本人下周出差，转同事办理");
 		browser.screenshot("tasklist-operations-transfer-filled");
-		submit(panel, "转办");
+		assertThat(submit(panel, "转办")).startsWith("转办后任务即由").contains(CountyReviewTasks.COLLEAGUE, "不能撤回");
 		browser
 			.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已转办给"));
 		browser.screenshot("tasklist-operations-transferred");
@@ -288,10 +288,38 @@ class ApprovalOperationsBrowserTest {
 		new Select(panel.findElement(By.name("copyBody"))).selectByValue("city-ecology");
 		panel.findElement(By.name("copyReason")).sendKeys("涉及环保审批，请知悉");
 		browser.screenshot("tasklist-operations-copy-filled");
-		submit(panel, "抄送");
+		assertThat(submit(panel, "抄送")).isEqualTo("抄送后聊城市生态环境局即可查看本案件的卷宗（只读），抄送不能撤回。确定抄送？");
 		browser.waitUntil(
 				textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已抄送聊城市生态环境局"));
 		assertThat(operations(task)).containsExactly("COPY");
+	}
+
+	@Test
+	void theHolderPicksOnePersonOfABodyToCopyToAndNothingIsSentUntilTheQuestionIsAccepted() {
+		Task task = county.heldBy(DemoUsers.COUNTY_REVIEWER);
+		openOperations(DemoUsers.COUNTY_REVIEWER, task);
+		WebElement panel = browser.waitFor(PANEL);
+		browser.waitUntil(d -> new Select(panel.findElement(By.name("copyBody"))).getOptions().size() > 1);
+		assertThat(panel.findElement(By.name("copyPerson")).isEnabled()).as("no body chosen yet").isFalse();
+		new Select(panel.findElement(By.name("copyBody"))).selectByValue("city-finance");
+		browser.waitUntil(d -> new Select(panel.findElement(By.name("copyPerson"))).getOptions()
+			.stream()
+			.anyMatch(o -> o.getAttribute("value").equals("lc-finance")));
+		assertThat(new Select(panel.findElement(By.name("copyPerson"))).getOptions())
+			.extracting(o -> o.getAttribute("value"))
+			.as("the finance bureau's people only")
+			.allMatch(v -> v.isEmpty() || v.startsWith("lc-finance"));
+		new Select(panel.findElement(By.name("copyPerson"))).selectByValue("lc-finance");
+		panel.findElement(By.name("copyReason")).sendKeys("请财政局经办人员知悉资金安排");
+		browser.screenshot("tasklist-operations-copy-person");
+		String question = submit(panel, "抄送", false);
+		assertThat(question).startsWith("抄送后聊城市财政局").contains("lc-finance", "不能撤回");
+		assertThat(operations(task)).as("dismissed: nothing sent").isEmpty();
+		assertThat(copiesOf(task)).isEmpty();
+		submit(panel, "抄送");
+		browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-operations .alert-success"), "已抄送"));
+		assertThat(operations(task)).containsExactly("COPY");
+		assertThat(copiesOf(task)).as("the person, not the body").containsExactly("user lc-finance");
 	}
 
 	@Test
@@ -433,7 +461,7 @@ class ApprovalOperationsBrowserTest {
 		WebElement mine = withdrawableInNavbar(task, "县级形式审查");
 		mine.findElement(By.name("withdrawReason")).sendKeys("意见写错，需要更正");
 		browser.screenshot("tasklist-operations-withdraw-list");
-		submit(mine, "撤回");
+		assertThat(submit(mine, "撤回")).contains("回到您的待办重新办理，原来的意见不再作为结论");
 		browser.waitUntil(d -> mine.getText().contains("已撤回"));
 		browser.screenshot("tasklist-operations-withdrawn");
 		Task again = tasks.createTaskQuery()
@@ -459,7 +487,7 @@ class ApprovalOperationsBrowserTest {
 		assertThat(mine.getText()).contains("县级形式审查", "撤回后补正结束，企业将收到无需补正的通知");
 		mine.findElement(By.name("withdrawReason")).sendKeys("材料其实齐全，退回有误");
 		browser.screenshot("tasklist-operations-withdraw-return");
-		submit(mine, "撤回退回补正");
+		assertThat(submit(mine, "撤回退回补正")).contains("企业将收到无需补正的通知");
 		browser.waitUntil(d -> mine.getText().contains("已撤回"));
 		assertThat(mine.getText()).contains("已通知企业无需补正");
 		browser.screenshot("tasklist-operations-return-withdrawn");
@@ -495,7 +523,7 @@ class ApprovalOperationsBrowserTest {
 		browser.waitUntil(d -> new Select(add.findElement(By.name("body"))).getOptions().size() > 1);
 		new Select(add.findElement(By.name("body"))).selectByValue("finance");
 		add.findElement(By.name("addReason")).sendKeys("项目涉及财政资金，请市财政局参加联审");
-		submit(add, "加签");
+		assertThat(submit(add, "加签")).contains("联审等其提出意见后才结束");
 		browser
 			.waitUntil(textToBePresentInElementLocated(By.cssSelector(".renewal-op-add .alert-success"), "已加签聊城市财政局"));
 		browser.screenshot("tasklist-operations-joint-review-body-added");
@@ -773,13 +801,35 @@ class ApprovalOperationsBrowserTest {
 		return filters.createTaskFilterQuery().filterName("本部门待办").singleResult().getId();
 	}
 
-	private static void submit(WebElement section, String label) {
-		section.findElements(By.cssSelector("button.renewal-op-submit"))
+	/**
+	 * Clicks the operation's button and answers 确定 to the question it asks under it
+	 * first; answers the question.
+	 */
+	private String submit(WebElement section, String label) {
+		return submit(section, label, true);
+	}
+
+	private String submit(WebElement section, String label, boolean accept) {
+		WebElement button = section.findElements(By.cssSelector("button.renewal-op-submit"))
 			.stream()
 			.filter(b -> b.getText().strip().equals(label))
 			.findFirst()
-			.orElseThrow()
-			.click();
+			.orElseThrow();
+		button.click();
+		WebElement operation = button.findElement(By.xpath("./ancestor::section[1]"));
+		WebElement question = browser.waitUntil(d -> operation.findElements(By.cssSelector(".renewal-op-confirm"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.findFirst()
+			.orElse(null));
+		String text = question.findElement(By.cssSelector(".renewal-op-question")).getText();
+		browser.screenshot("tasklist-operations-question");
+		assertThat(button.isEnabled()).as("held while the question is open").isFalse();
+		question.findElement(By.cssSelector(accept ? ".renewal-op-yes" : ".renewal-op-no")).click();
+		if (!accept) {
+			browser.waitUntil(d -> !question.isDisplayed() && button.isEnabled());
+		}
+		return text;
 	}
 
 	private String referenceNo(Task task) {
@@ -788,6 +838,14 @@ class ApprovalOperationsBrowserTest {
 			.param(task.getProcessInstanceId())
 			.query(String.class)
 			.single();
+	}
+
+	private java.util.List<String> copiesOf(Task task) {
+		return jdbc.sql(
+				"SELECT COALESCE('group ' || c.recipient_group, 'user ' || c.recipient_user) FROM case_copy c JOIN act_hi_procinst p ON p.business_key_ = CAST(c.application_id AS VARCHAR(64)) WHERE p.proc_inst_id_ = ? ORDER BY c.id")
+			.param(task.getProcessInstanceId())
+			.query(String.class)
+			.list();
 	}
 
 	private java.util.List<String> operations(Task task) {

@@ -142,6 +142,38 @@ class CaseCopyAndPhrasesTest {
 	}
 
 	@Test
+	void thePeopleOfABodyAreListedOnlyForABodyTheCaseMayBeCopiedToAndOnlyToItsHolder() throws Exception {
+		Task task = county.heldBy(HOLDER);
+		String people = "/api/review/tasks/" + task.getId() + "/copy-people?body=";
+
+		HttpResponse<String> finance = as(HOLDER).get(people + "city-finance");
+		assertThat(finance.statusCode()).as(finance.body()).isEqualTo(200);
+		List<String> ids = JSON.readTree(finance.body()).findValuesAsText("userId");
+		assertThat(ids).contains("lc-finance", "lc-finance-pay")
+			.as("the body's members: not its lead group, not administrators")
+			.doesNotContain("lc-finance-lead", "admin");
+		assertThat(JSON.readTree(finance.body()).findValuesAsText("name")).allMatch(n -> !n.isBlank());
+		assertThat(JSON.readTree(as(HOLDER).get(people + "county-371525-industry").body()).findValuesAsText("userId"))
+			.as("the holder's own body, without the holder")
+			.contains(CountyReviewTasks.COLLEAGUE)
+			.doesNotContain(HOLDER);
+
+		// Bodies the case may not be copied to, however spelled: their members are not
+		// listed.
+		for (String refused : List.of("county-371502-industry", "bank-icbc", "city-finance-lead", "enterprise",
+				"administrators", "CITY-FINANCE", "city-finance-pay", "city-finance%00", "")) {
+			HttpResponse<String> answer = as(HOLDER).get(people + refused);
+			assertThat(answer.statusCode()).as(refused + " " + answer.body()).isEqualTo(400);
+			assertThat(answer.body()).doesNotContain("lc-finance", "dcf-industry", "icbc-officer");
+		}
+		assertThat(as(CountyReviewTasks.COLLEAGUE).get(people + "city-finance").statusCode()).as("not the holder")
+			.isEqualTo(403);
+		assertThat(as("lq-industry").get(people + "city-finance").statusCode()).as("another county").isEqualTo(404);
+		assertThat(as(DemoUsers.ENTERPRISE).get(people + "city-finance").statusCode()).isEqualTo(403);
+		assertThat(new WebClient(port).get(people + "city-finance").statusCode()).isIn(302, 401, 403);
+	}
+
+	@Test
 	void aPersonCopiedToReadsTheDossier() {
 		Task task = county.heldBy(HOLDER);
 		long applicationId = CountyReviewTasks.applicationOf(task, runtime);

@@ -38,6 +38,7 @@ import cn.liaocheng.renewal.review.history.OperationLog;
 import cn.liaocheng.renewal.review.tasks.HandOverException.Reason;
 import cn.liaocheng.renewal.review.tasks.HandOverException;
 import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
+import cn.liaocheng.renewal.security.Accounts;
 import cn.liaocheng.renewal.security.PlainText;
 import cn.liaocheng.renewal.security.PortalUser;
 
@@ -106,6 +107,38 @@ public class CaseCopies {
 				.stream()
 				.filter(e -> mayBeToldOf(e.getKey(), facts))
 				.map(e -> new Body(e.getKey(), e.getValue()))
+				.toList();
+		});
+	}
+
+	/**
+	 * The people of one body the case of the task {@code callerId} holds may be copied
+	 * to, as the 抄送 dialog offers them once a body is chosen: its members, the caller and
+	 * administrators left out. Refused for a body the case may not be copied to, so that
+	 * nobody lists the members of a body by naming it.
+	 */
+	@Transactional(readOnly = true)
+	public List<TaskHandOvers.Person> people(String callerId, String taskId, String bodyId) {
+		return handOvers.withProductAuthority(() -> {
+			ReviewFacts facts = stages.facts(handOvers.heldBy(callerId, taskId).applicationId());
+			String body = bodyId == null ? "" : bodyId.strip();
+			if (body.isEmpty() || !directory.bodies().containsKey(body) || !mayBeToldOf(body, facts)) {
+				throw invalid("body", NOT_TO_BE_TOLD);
+			}
+			Set<String> administrators = identity.createUserQuery()
+				.memberOfGroup(GroupNames.ADMINISTRATORS)
+				.list()
+				.stream()
+				.map(u -> u.getId())
+				.collect(Collectors.toSet());
+			return identity.createUserQuery()
+				.memberOfGroup(body)
+				.orderByUserId()
+				.asc()
+				.list()
+				.stream()
+				.filter(u -> !u.getId().equalsIgnoreCase(callerId) && !administrators.contains(u.getId()))
+				.map(u -> new TaskHandOvers.Person(u.getId(), Accounts.shownName(u)))
 				.toList();
 		});
 	}

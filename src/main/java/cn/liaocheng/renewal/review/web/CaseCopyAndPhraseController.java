@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.liaocheng.renewal.review.access.CaseCopies;
 import cn.liaocheng.renewal.review.opinions.OpinionPhrases;
+import cn.liaocheng.renewal.review.tasks.TaskHandOvers;
 import cn.liaocheng.renewal.security.PortalUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,6 +59,13 @@ class CaseCopyAndPhraseController {
 	@Operation(summary = "可抄送的单位", description = "任务当前办理人可将本案件抄送的单位：市级单位、本县（市、区）的部门，以及贷款已推送到的银行")
 	List<CaseCopies.Body> copyBodies(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId) {
 		return copies.bodies(user.userId(), taskId);
+	}
+
+	@GetMapping("/tasks/{taskId}/copy-people")
+	@Operation(summary = "可抄送单位的人员", description = "任务当前办理人可将本案件抄送的一个单位（body，组代码，须是“可抄送的单位”之一）的在册人员，不含本人")
+	List<TaskHandOvers.Person> copyPeople(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+			@RequestParam String body) {
+		return copies.people(user.userId(), taskId, body);
 	}
 
 	@GetMapping("/copies")

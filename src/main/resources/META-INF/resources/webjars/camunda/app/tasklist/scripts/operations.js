@@ -29,11 +29,46 @@ function say(box, text, ok) {
   box.textContent = text;
 }
 
-/** One operation: a heading, its fields, a button; on success the message, then Tasklist reloads. */
-function section(title, help, fields, label, action) {
+/**
+ * One operation: a heading, its fields, a button; on success the message, then Tasklist reloads. None of them can be
+ * undone, so the button first asks under it, with what will follow ({@code ask}), and acts on 确定; where a choice or
+ * the reason is still missing, ask answers nothing and the server says at once what is missing.
+ */
+function section(title, help, fields, label, action, ask) {
   var message = el('div', {'class': 'renewal-op-message', role: 'status'});
   var button = el('button', {type: 'button', 'class': 'btn btn-default renewal-op-submit', text: label});
+  // The question, under the button until answered: 确定 does it, 取消 leaves everything as it was.
+  var confirmBox = el('div', {'class': 'alert alert-warning renewal-op-confirm', role: 'alertdialog', hidden: 'hidden'});
+  var question = el('p', {'class': 'renewal-op-question'});
+  var yes = el('button', {type: 'button', 'class': 'btn btn-primary btn-sm renewal-op-yes', text: '确定' + label});
+  var no = el('button', {type: 'button', 'class': 'btn btn-default btn-sm renewal-op-no', text: '取消'});
+  confirmBox.appendChild(question);
+  confirmBox.appendChild(yes);
+  confirmBox.appendChild(no);
+  function closeQuestion() {
+    confirmBox.setAttribute('hidden', 'hidden');
+    button.disabled = false;
+  }
+  no.addEventListener('click', function () {
+    closeQuestion();
+    button.focus();
+  });
+  yes.addEventListener('click', function () {
+    confirmBox.setAttribute('hidden', 'hidden');
+    run();
+  });
   button.addEventListener('click', function () {
+    var asked = ask ? ask() : null;
+    if (!asked) {
+      run();
+      return;
+    }
+    question.textContent = asked;
+    button.disabled = true;
+    confirmBox.removeAttribute('hidden');
+    yes.focus();
+  });
+  function run() {
     button.disabled = true;
     action().then(function (text) {
       say(message, text, true);
@@ -46,13 +81,25 @@ function section(title, help, fields, label, action) {
       message.scrollIntoView({block: 'nearest'});
       button.disabled = false;
     });
-  });
+  }
   return el('section', {'class': 'renewal-op'}, [el('h4', {text: title}), el('p', {'class': 'help-block', text: help})]
-    .concat(fields).concat([button, message]));
+    .concat(fields).concat([button, confirmBox, message]));
 }
 
 function reasonOf(field) {
   return field.value.trim();
+}
+
+/** The question before an operation, once its reason is given (2 characters or more). */
+function askOnce(reason, question) {
+  return function () {
+    return reasonOf(reason).length >= 2 ? question() : null;
+  };
+}
+
+/** The text of a select's chosen option, or null while none is chosen. */
+function chosen(select) {
+  return select.value ? select.options[select.selectedIndex].text : null;
 }
 
 function taskPanel(node, taskId) {
@@ -89,7 +136,9 @@ function operationSections(box, taskId, ops) {
       }).then(function (r) {
         return '已转办给' + r.assigneeName + '。';
       });
-    }));
+    }, askOnce(transferReason, function () {
+      return chosen(colleague) && '转办后任务即由' + chosen(colleague) + '办理，您不再持有该任务，不能撤回。确定转办？';
+    })));
 
   var delegateReason = reasonField('delegateReason', '委派原因', '委派原因（必填，2–200 字）');
   if (can('delegate')) box.appendChild(section('委派', '请本部门同事协助办理：同事填写意见后点击“完成”，任务回到您的名下，由您确认后完成。', [delegateTo, delegateReason], '委派',
@@ -100,7 +149,9 @@ function operationSections(box, taskId, ops) {
       }).then(function (r) {
         return '已委派' + r.assigneeName + '协助办理。';
       });
-    }));
+    }, askOnce(delegateReason, function () {
+      return chosen(delegateTo) && '委派后由' + chosen(delegateTo) + '协助办理，其完成后任务回到您的名下，由您确认后完成。确定委派？';
+    })));
 
   if (can('transfer') || can('delegate')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/colleagues').then(function (people) {
     [colleague, delegateTo].forEach(function (select) {
@@ -122,7 +173,9 @@ function operationSections(box, taskId, ops) {
         .then(function (r) {
           return '已放回' + r.bodyName + '待办，本部门同事可以认领。';
         });
-    }));
+    }, askOnce(releaseReason, function () {
+      return '放回后任务回到本部门待办，由本部门同事认领，您不再持有该任务。确定放回？';
+    })));
 
   var returnReason = reasonField('returnReason', '退回原因', '退回原因（必填，2–200 字）');
   if (can('returnToPrevious')) box.appendChild(section('退回上一环节', '将案件退回本案件的上一审核环节重新办理（不退回企业；需要企业补正材料的，请在表单中选择“退回补正”）。', [returnReason], '退回上一环节',
@@ -131,7 +184,9 @@ function operationSections(box, taskId, ops) {
         .then(function (r) {
           return '已退回' + r.bodyName + '「' + r.taskName + '」' + (r.assigneeName ? '，由' + r.assigneeName + '重新办理。' : '，待该部门认领。');
         });
-    }));
+    }, askOnce(returnReason, function () {
+      return '退回后案件回到上一审核环节重新办理，该环节原来的意见不再作为结论，须重新提出；本环节待其办结后再办理。退回不能撤回。确定退回上一环节？';
+    })));
 
   // 加签: the city industry bureau, on a running joint review.
   var addBox = el('div', {'class': 'renewal-op-add'});
@@ -148,25 +203,49 @@ function operationSections(box, taskId, ops) {
           .then(function (r) {
             return '已加签' + r.bodyName + '参加联审。';
           });
-      }));
+      }, askOnce(addReason, function () {
+        return chosen(body) && '加签后' + chosen(body) + '参加本轮联审，联审等其提出意见后才结束；加签不能撤回。确定加签？';
+      })));
   }).catch(function () {
     // not the city industry bureau, or not a joint review: no 加签
   });
 
-  var copyBody = el('select', {'class': 'form-control', name: 'copyBody', 'aria-label': '抄送单位'}, [el('option', {value: '', text: '抄送单位（或在下方填写人员账号）'})]);
-  var copyUser = el('input', {'class': 'form-control', name: 'copyUser', placeholder: '抄送人员的登录账号（与抄送单位二选一）', maxlength: '64',
-    'aria-label': '抄送人员的登录账号'});
+  // 抄送 a body, or one person of it: the body first, then, if wanted, one of its people.
+  var copyBody = el('select', {'class': 'form-control', name: 'copyBody', 'aria-label': '抄送单位'}, [el('option', {value: '', text: '请选择抄送单位'})]);
+  var copyPerson = el('select', {'class': 'form-control', name: 'copyPerson', 'aria-label': '抄送人员', disabled: 'disabled'},
+    [el('option', {value: '', text: '整个单位（先选择单位，也可以只抄送其中一人）'})]);
   var copyReason = reasonField('copyReason', '抄送原因', '抄送原因（必填，2–200 字）');
-  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或一位审核人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款已推送到的银行。', [copyBody, copyUser, copyReason], '抄送',
+  var peopleAsked = 0;
+  copyBody.addEventListener('change', function () {
+    var request = ++peopleAsked;
+    copyPerson.length = 1;
+    copyPerson.disabled = true;
+    if (!copyBody.value) {
+      return;
+    }
+    call('GET', '/tasks/' + encodeURIComponent(taskId) + '/copy-people?body=' + encodeURIComponent(copyBody.value)).then(function (people) {
+      if (request !== peopleAsked) {
+        return;
+      }
+      people.forEach(function (p) {
+        copyPerson.appendChild(el('option', {value: p.userId, text: p.name + '（' + p.userId + '）'}));
+      });
+      copyPerson.disabled = !people.length;
+    }).catch(function () {});
+  });
+  if (can('copy')) box.appendChild(section('抄送', '将本案件抄送一个单位或其中一位人员知悉：对方可以查看卷宗（只读），不产生任务。只能抄送市级单位、本县（市、区）的部门和贷款已推送到的银行。', [copyBody, copyPerson, copyReason], '抄送',
     function () {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/copy', {
-        toBody: copyBody.value || null,
-        toUser: copyUser.value.trim() || null,
+        toBody: copyPerson.value ? null : (copyBody.value || null),
+        toUser: copyPerson.value || null,
         reason: reasonOf(copyReason)
       }).then(function (r) {
         return '已抄送' + r.recipient + '。';
       });
-    }));
+    }, askOnce(copyReason, function () {
+      var to = copyPerson.value ? chosen(copyBody) + chosen(copyPerson) : chosen(copyBody);
+      return to && '抄送后' + to + '即可查看本案件的卷宗（只读），抄送不能撤回。确定抄送？';
+    })));
   if (can('copy')) call('GET', '/tasks/' + encodeURIComponent(taskId) + '/copy-bodies').then(function (bodies) {
     bodies.forEach(function (b) {
       copyBody.appendChild(el('option', {value: b.id, text: b.name}));
@@ -184,7 +263,10 @@ function operationSections(box, taskId, ops) {
         }).then(function (r) {
           return r.assigneeName ? '已改派' + r.assigneeName + '办理。' : '已收回' + r.bodyName + '待办。';
         });
-      }));
+      }, askOnce(reassignReason, function () {
+        return reassignTo.value ? '改派后任务即由' + chosen(reassignTo) + '办理，原办理人和接收人会收到通知。确定改派？'
+          : '收回后任务回到本部门待办，由本部门人员认领，原办理人会收到通知。确定收回？';
+      })));
     call('GET', '/tasks/' + encodeURIComponent(taskId) + '/reassignees').then(function (people) {
       people.forEach(function (p) {
         reassignTo.appendChild(el('option', {value: p.userId, text: p.name + '（' + p.userId + '）'}));
@@ -198,7 +280,9 @@ function operationSections(box, taskId, ops) {
       return call('POST', '/tasks/' + encodeURIComponent(taskId) + '/urge', {reason: reasonOf(urgeReason)}).then(function () {
         return '已催办。';
       });
-    }));
+    }, askOnce(urgeReason, function () {
+      return '催办后办理人和本部门立即收到提醒。确定催办？';
+    })));
 }
 
 /** 常用意见: the reviewer's own phrases, to add and delete; the forms offer them (see decoratePhrases). */
@@ -386,7 +470,10 @@ function withdrawPanel(container) {
             .then(function (r) {
               return '已撤回，「' + r.taskName + '」已回到您的待办' + (returned ? '，已通知企业无需补正。' : '。');
             });
-        }));
+        }, askOnce(reason, function () {
+          return returned ? '撤回后' + s.referenceNo + '的补正结束，企业将收到无需补正的通知，「' + s.stepName + '」回到您的待办重新办理。确定撤回？'
+            : '撤回后' + s.referenceNo + '的「' + s.stepName + '」回到您的待办重新办理，原来的意见不再作为结论。确定撤回？';
+        })));
     });
   }).catch(function (e) {
     container.textContent = '';
