@@ -359,6 +359,14 @@ class StatisticsOnPostgresTest {
 		assertThat(grown.get(6)).isEqualTo("166.7");
 		assertThat(grown.get(7)).isEqualTo("已达到");
 
+		// "超过75%": a rate of exactly 75 % has not met it.
+		HttpResponse<String> cnc = new WebClient(port).withBasic("lc-industry", DemoUsers.PASSWORD)
+			.postJson("/api/statistics/targets/cnc-key-processes-2027/values",
+					"{\"periodEnd\":\"2025-12-31\",\"value\":75,\"note\":\"两化融合评估\"}");
+		assertThat(cnc.statusCode()).as(cnc.body()).isEqualTo(201);
+		List<String> rate = row(read(admin.getBytes("/statistics/export/targets.xlsx?year=2025").body()), "关键工序数控化率");
+		assertThat(rate.get(7)).isEqualTo("持平，须超过 75 %");
+
 		// A county reads its own part of the figure, which has no baseline of its own: no
 		// growth against the city's.
 		List<List<String>> county = read(

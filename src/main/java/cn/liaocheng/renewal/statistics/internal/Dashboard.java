@@ -163,8 +163,7 @@ public class Dashboard {
 		return rows;
 	}
 
-	private static TargetProgress progressOf(PlanTarget target, String body, BigDecimal value, String valueText,
-			String asOf) {
+	static TargetProgress progressOf(PlanTarget target, String body, BigDecimal value, String valueText, String asOf) {
 		if (value == null) {
 			return new TargetProgress(target, body, null, "待填报", null, null, null, "责任单位尚未填报");
 		}
@@ -175,9 +174,11 @@ public class Dashboard {
 				return new TargetProgress(target, body, null, valueText, asOf, null, null,
 						target.baselineYear() + "年基数待录入");
 			}
+			// Cut, not rounded, to hundredths: a growth of 29.95 % is not shown as 30 %
+			// nor taken as reaching it.
 			current = value.subtract(target.baselineValue())
 				.multiply(BigDecimal.valueOf(100))
-				.divide(target.baselineValue(), 1, RoundingMode.HALF_UP);
+				.divide(target.baselineValue(), 2, RoundingMode.DOWN);
 			text = valueText + "，较" + target.baselineYear() + "年" + (current.signum() >= 0 ? "增长 " : "下降 ")
 					+ Numbers.plain(current.abs()) + " %";
 		}

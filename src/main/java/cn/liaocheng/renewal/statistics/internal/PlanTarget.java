@@ -28,12 +28,15 @@ public record PlanTarget(String key, String indicator, String wording, int targe
 		if (growth()) {
 			return "较" + baselineYear + "年增长 " + value + (comparison == Comparison.ABOUT ? " 左右" : " 以上");
 		}
-		return (comparison == Comparison.ABOUT ? "约 " : "≥ ") + value;
+		return (comparison == Comparison.ABOUT ? "约 " : comparison == Comparison.ABOVE ? "> " : "≥ ") + value;
 	}
 
 	public enum Comparison {
 
-		AT_LEAST("达到或超过"), ABOUT("左右");
+		/** 以上, 达到: the figure itself counts. */
+		AT_LEAST("达到或超过"),
+		/** 超过: the figure itself does not count. */
+		ABOVE("超过"), ABOUT("左右");
 
 		private final String label;
 

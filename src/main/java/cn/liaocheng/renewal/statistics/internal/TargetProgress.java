@@ -11,16 +11,24 @@ import java.math.BigDecimal;
 public record TargetProgress(PlanTarget target, String bodyName, BigDecimal current, String currentText, String asOf,
 		BigDecimal achieved, BigDecimal gap, String missing) {
 
+	/**
+	 * Whether the target is met: at the figure or beyond it, or beyond it only where the
+	 * policy says 超过.
+	 */
 	public boolean reached() {
-		return gap != null && gap.signum() <= 0;
+		return gap != null
+				&& (target.comparison() == PlanTarget.Comparison.ABOVE ? gap.signum() < 0 : gap.signum() <= 0);
 	}
 
 	public String gapText() {
 		if (gap == null) {
 			return "—";
 		}
-		if (gap.signum() <= 0) {
+		if (reached()) {
 			return "已达到";
+		}
+		if (gap.signum() <= 0) {
+			return "持平，须超过 " + Numbers.plain(target.targetValue()) + " " + target.unit();
 		}
 		return "差 " + Numbers.plain(gap) + " " + (target.growth() ? "个百分点" : target.unit());
 	}
