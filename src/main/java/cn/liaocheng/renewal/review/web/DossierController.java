@@ -43,6 +43,7 @@ import cn.liaocheng.renewal.review.access.ReviewAccess;
 import cn.liaocheng.renewal.review.history.OpinionSummaries;
 import cn.liaocheng.renewal.review.notice.PublicNotices;
 import cn.liaocheng.renewal.review.opinions.ReviewOpinions;
+import cn.liaocheng.renewal.review.subsidy.ProposedSubsidies;
 import cn.liaocheng.renewal.review.tasks.JointReviewUrges;
 import cn.liaocheng.renewal.review.tasks.TaskOperations;
 import cn.liaocheng.renewal.security.PortalUser;
@@ -85,10 +86,13 @@ class DossierController {
 
 	private final JointReviewUrges urges;
 
+	private final ProposedSubsidies proposedSubsidies;
+
 	DossierController(ApplicationStages stages, ReviewAccess access, ReviewOpinions opinions, Decisions decisions,
 			OrganizationCatalog organizations, DossierPrints prints, TaskOperations operations, PublicNotices notices,
 			CaseProgress progress, Previews previews, OpinionSummaries summaries, ProjectLibrary library,
-			JointReviewUrges urges) {
+			JointReviewUrges urges, ProposedSubsidies proposedSubsidies) {
+		this.proposedSubsidies = proposedSubsidies;
 		this.urges = urges;
 		this.library = library;
 		this.summaries = summaries;
@@ -135,6 +139,7 @@ class DossierController {
 					.filter(event -> sight.historyLine(event.actorName(), event.message()))
 					.toList());
 		model.addAttribute("facts", facts);
+		model.addAttribute("subsidyProposal", proposedSubsidies.of(facts).orElse(null));
 		model.addAttribute("sight", sight);
 		model.addAttribute("standing", sight.standing(progress.of(detail).forReviewers()));
 		Integer policyTask = facts.dossier() instanceof ProjectDossier project ? project.policyTask() : null;

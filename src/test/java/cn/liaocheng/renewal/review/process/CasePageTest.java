@@ -103,6 +103,29 @@ class CasePageTest extends ReviewProcessTest {
 			.isEqualTo(404);
 	}
 
+	/**
+	 * The joint review (the finance bureau among it) reviews the amount before the
+	 * process determines it after the city's approval: the case file shows what the rules
+	 * give the claim as last submitted, and the amount then determined is that figure.
+	 */
+	@Test
+	void theJointReviewSeesTheSubsidyTheRulesGiveAndThatIsTheAmountDetermined() {
+		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
+		review.passCountyReview(claim);
+		review.decide(claim, "Task_CityAcceptance", "APPROVE");
+		String inJointReview = loggedIn("lc-industry").get("/review/applications/" + claim.id()).body();
+		assertThat(inJointReview).contains("尚未核定", "id=\"dossier-subsidy-proposal\"",
+				"按政策规则测算 <strong>37,000.00 元</strong>", "重点任务第 7 项的奖补比例 10%");
+
+		review.decideEach(claim, "Task_JointReview", group -> "APPROVE");
+		review.decide(claim, "Task_IndustryDecision", "APPROVE");
+		assertThat(review.outcomes(claim).subsidyAmount()).isEqualByComparingTo("37000.00");
+		assertThat(loggedIn("lc-industry").get("/review/applications/" + claim.id()).body())
+			.as("once determined, the amount alone")
+			.doesNotContain("dossier-subsidy-proposal")
+			.contains("37,000.00 元（拟定，以决定为准）");
+	}
+
 	@Test
 	void aDecidedSubsidyShowsTheGrantedAmountInThePageAndTheApi() throws Exception {
 		Case claim = review.submitSubsidy(review.newRegisteredProject(7), new BigDecimal("370000.00"));
@@ -167,7 +190,18 @@ class CasePageTest extends ReviewProcessTest {
 		assertThat(page(DemoUsers.ENTERPRISE, loan)).contains("id=\"status\">待确认贷款</span>")
 			.doesNotContain("id=\"status\">银行审贷中</span>");
 		assertThat(loggedIn("lc-pboc").get("/review/applications/" + loan.id()).body())
-			.contains("id=\"dossier-stage\">待确认贷款</span>");
+			.contains("class=\"tag status badge-action\" id=\"dossier-stage\">待确认贷款</span>");
+	}
+
+	/**
+	 * A case in review has the colour of 审核中 in the reviewers' case file, as in their 已办
+	 * list, not the red of a refusal; a refused one the red.
+	 */
+	@Test
+	void theCaseFileColoursTheStageAsTheListsDo() {
+		Case inReview = review.submitProject(7);
+		assertThat(loggedIn(DemoUsers.COUNTY_REVIEWER).get("/review/applications/" + inReview.id()).body())
+			.contains("class=\"tag status badge-progress\" id=\"dossier-stage\">县级初审中</span>");
 	}
 
 	@Test
