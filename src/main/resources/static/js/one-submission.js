@@ -3,9 +3,24 @@
 // repeat), but the browser shows the answer to the second request ("已经登记", "已审核") in place of the success.
 (function () {
   var RELEASE_AFTER = 30000;
+  // A slow line: 100 kB a second (50 MB in about eight and a half minutes).
+  var UPLOAD_BYTES_PER_MS = 100;
+  function uploading(form, bytes) {
+    var note = form.querySelector('.upload-progress');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'hint upload-progress';
+      note.setAttribute('role', 'status');
+      form.appendChild(note);
+    }
+    var mb = bytes / (1024 * 1024);
+    note.textContent = '正在上传文件（共 ' + (mb < 0.1 ? '不到 0.1' : mb.toFixed(1)) + ' MB），请勿关闭或刷新本页，上传完成后页面会自动显示结果。';
+  }
   function release(form) {
     delete form.dataset.submitting;
     form.removeAttribute('aria-busy');
+    var note = form.querySelector('.upload-progress');
+    if (note) note.remove();
     form.querySelectorAll('[data-held]').forEach(function (button) {
       button.disabled = false;
       button.removeAttribute('data-held');
@@ -35,8 +50,15 @@
         }
       });
     }, 0);
+    // An upload takes as long as its files need on the enterprise's line: the button stays held for it (a click
+    // meanwhile would start the upload anew and abort the first), and the page says what is under way.
+    var bytes = 0;
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) { bytes += file.size; });
+    });
+    if (bytes > 0) uploading(form, bytes);
     // Nobody is left with a dead form when the request was stopped (Esc, the stop button) or never answered.
-    setTimeout(function () { release(form); }, RELEASE_AFTER);
+    setTimeout(function () { release(form); }, RELEASE_AFTER + Math.ceil(bytes / UPLOAD_BYTES_PER_MS));
   });
   // Back to a page kept in the browser's cache: its forms can be used again.
   window.addEventListener('pageshow', function (event) {

@@ -57,6 +57,14 @@ public final class SubmittedProjects {
 	}
 
 	/**
+	 * A draft project registration of {@code enterpriseUser}, complete but for its files.
+	 */
+	public long draftProject(String enterpriseUser) {
+		return applications.createDraft(portalUser(enterpriseUser), ApplicationKind.PROJECT, project(7),
+				UUID.randomUUID().toString());
+	}
+
+	/**
 	 * Sends a returned project registration of {@code enterpriseUser} back, unchanged, as
 	 * the portal's 重新提交 does.
 	 */

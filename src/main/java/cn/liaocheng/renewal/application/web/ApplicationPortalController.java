@@ -138,6 +138,9 @@ class ApplicationPortalController {
 	String create(@AuthenticationPrincipal PortalUser user, @RequestParam ApplicationKind kind,
 			@RequestParam String creationKey, @RequestParam(defaultValue = "save") String action,
 			@ModelAttribute("dossier") DossierForm dossier, Model model, RedirectAttributes redirect) {
+		// Shown again (more lines, the project's lines, a refusal), the form holds what
+		// was typed and is not saved: the page asks before it is left.
+		model.addAttribute("typedNotSaved", true);
 		if ("addLines".equals(action)) {
 			return form(user, model, kind, null, dossier, creationKey, List.of(), SPARE_LINES);
 		}
@@ -243,6 +246,7 @@ class ApplicationPortalController {
 		// Shown again, the form keeps the version the enterprise started editing from, so
 		// that a save over someone else's change in between is still refused.
 		model.addAttribute("editedVersion", version);
+		model.addAttribute("typedNotSaved", true);
 		if ("addLines".equals(action)) {
 			return form(user, model, detail.summary().kind(), detail, dossier, null, List.of(), SPARE_LINES);
 		}
