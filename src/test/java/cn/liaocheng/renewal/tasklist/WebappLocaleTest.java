@@ -98,15 +98,16 @@ class WebappLocaleTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "tasklist, gx-industry", "welcome, gx-industry", "cockpit, admin", "admin, admin" })
-	void eachWebappOffersChineseFirst(String app, String user) {
+	@CsvSource(delimiter = ';', value = { "tasklist; gx-industry; ['zh']", "welcome; gx-industry; ['zh']",
+			"cockpit; admin; ['zh', 'en']", "admin; admin; ['zh', 'en']" })
+	void eachWebappOffersChineseFirstAndTheReviewersChineseOnly(String app, String user, String locales) {
 		WebClient client = new WebClient(port);
 		client.login(user, DemoUsers.PASSWORD);
 
 		HttpResponse<String> config = client.get("/camunda/app/" + app + "/scripts/config.js");
 
 		assertThat(config.statusCode()).isEqualTo(200);
-		assertThat(config.body()).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'",
+		assertThat(config.body()).contains("availableLocales: " + locales + ",", "fallbackLocale: 'zh'",
 				"'../single-login'");
 		HttpResponse<String> styles = client.get("/camunda/app/" + app + "/styles/user-styles.css");
 		assertThat(styles.statusCode()).isEqualTo(200);

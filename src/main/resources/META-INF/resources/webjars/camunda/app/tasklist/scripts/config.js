@@ -1,8 +1,10 @@
 /*
  * Tasklist configuration of the Liaocheng equipment renewal approval system.
  * Replaces camunda-webapp-webjar's app/tasklist/scripts/config.js (Camunda 7.24.0): the same settings as the
- * default, plus the Chinese locale (app/tasklist/locales/zh.json, provided by this application). Tasklist picks
- * the first language of the browser if it is listed in availableLocales, and the fallback locale otherwise. After a
+ * default, with the Chinese locale (app/tasklist/locales/zh.json, provided by this application) as the only one:
+ * Tasklist picks the first language of the browser if it is listed in availableLocales, and the fallback locale
+ * otherwise, and the reviewers' own parts of it (办理操作, the list's working days, the forms) speak Chinese only, so
+ * a browser set to English first would have shown them beside an English Tasklist. After a
  * logout Tasklist goes to the system's login page (customScripts). Cases start in the portal and review tasks come
  * from the models, so 发起流程 and 新建任务 are hidden (styles/user-styles.css) and the shortcut that opens the
  * start dialog is not bound; the shortcut descriptions show in Tasklist's help dialog, so they are in Chinese.
@@ -22,7 +24,7 @@ export default {
   ],
 
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
 

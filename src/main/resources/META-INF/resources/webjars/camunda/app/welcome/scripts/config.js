@@ -12,7 +12,7 @@ export default {
   customScripts: ['../single-login'],
 
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
 
