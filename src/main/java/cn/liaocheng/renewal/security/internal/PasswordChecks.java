@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  * which counted per account and so let anyone lock anyone out.
  *
  * <ul>
+ * <li>A network from which too many ids failed lately is refused before anything else
+ * ({@link NetworkFailureBudget}).</li>
  * <li>Failures count per id and network ({@link LoginThrottle}); a locked network is
  * refused before the password is looked at. Checks of one id from one network wait for
  * each other once it has failed there, so a burst of guesses cannot pass the lock before
@@ -46,8 +48,11 @@ class PasswordChecks {
 
 	private final LoginThrottle throttle;
 
-	PasswordChecks(LoginThrottle throttle) {
+	private final NetworkFailureBudget budget;
+
+	PasswordChecks(LoginThrottle throttle, NetworkFailureBudget budget) {
 		this.throttle = throttle;
+		this.budget = budget;
 	}
 
 	/**
@@ -60,6 +65,14 @@ class PasswordChecks {
 			return false;
 		}
 		String network = LoginNetwork.current();
+		if (budget.refusal(network, Instant.now()).isPresent()) {
+			return false;
+		}
+		return counted(userId, password, network, find, matches);
+	}
+
+	private boolean counted(String userId, String password, String network, Function<String, UserEntity> find,
+			BiPredicate<String, UserEntity> matches) {
 		String key = throttle.key(userId);
 		throttle.hold(key, network);
 		Instant now = Instant.now();
