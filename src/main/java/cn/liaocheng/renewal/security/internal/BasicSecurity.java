@@ -35,8 +35,8 @@ class BasicSecurity {
 	SecurityFilterChain basicFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			TemporaryPasswordStore temporaryPasswords) throws Exception {
 		AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
-		// A check refused for the network, whatever the id, says so and when to come
-		// back (429); a wrong password or a locked id is a bare 401.
+		// A check refused for the network or the node, whatever the id, says so and when
+		// to come back (429, 503); a wrong password or a locked id is a bare 401.
 		AuthenticationEntryPoint refused = (request, response, exception) -> {
 			if (exception instanceof PasswordCheckRefusal refusal) {
 				refusal.answer(response);

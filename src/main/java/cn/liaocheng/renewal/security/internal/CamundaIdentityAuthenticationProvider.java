@@ -37,7 +37,9 @@ import cn.liaocheng.renewal.security.Roles;
  *
  * <p>
  * Before any of that, a network from which too many ids failed lately is refused, the
- * right password too ({@link NetworkFailureBudget}).
+ * right password too ({@link NetworkFailureBudget}); and a check takes one of the node's
+ * few Argon2 permits ({@link HashingPermits}) before the engine's transaction and its
+ * connection, so that waiting for one holds neither.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -60,15 +62,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final NetworkFailureBudget budget;
 
+	private final HashingPermits permits;
+
 	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
 			LoginThrottle throttle, VerifiedPasswords verified, TemporaryPasswordStore temporaryPasswords,
-			NetworkFailureBudget budget) {
+			NetworkFailureBudget budget, HashingPermits permits) {
 		this.identity = identity;
 		this.commands = engine.getCommandExecutorTxRequired();
 		this.throttle = throttle;
 		this.verified = verified;
 		this.temporaryPasswords = temporaryPasswords;
 		this.budget = budget;
+		this.permits = permits;
 	}
 
 	@Override
@@ -94,7 +99,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (account == null) {
 			// Checked all the same: it costs the time of a real check and counts the
 			// failure.
-			identity.checkPassword(userId, password);
+			permits.withPermit(() -> identity.checkPassword(userId, password));
 			throw new BadCredentialsException(WRONG);
 		}
 		User user = account.user();
@@ -103,7 +108,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		// network it always is (VerifiedPasswords).
 		UserEntity clean = user instanceof UserEntity entity && !standing.failuresHere() ? entity : null;
 		if (clean == null || !verified.known(clean, password, now)) {
-			if (!identity.checkPassword(user.getId(), password)) {
+			if (!permits.withPermit(() -> identity.checkPassword(user.getId(), password))) {
 				throw new BadCredentialsException(WRONG);
 			}
 			if (clean != null) {
