@@ -109,9 +109,11 @@ class NetworkFailureBudgetTest {
 	}
 
 	/**
-	 * A right password from the held network is refused as well: otherwise the guess past
-	 * the budget that happens to be right would still let an attacker in. A successful
-	 * login forgets its own id's failures only, never the network's others.
+	 * A right password from the held network is refused as well, for an account that has
+	 * not logged in from it lately: otherwise the guess past the budget that happens to
+	 * be right would still let an attacker in. One that has (the office behind the
+	 * address) goes on. A successful login forgets its own id's failures only, never the
+	 * network's others.
 	 */
 	@Test
 	void evenTheRightPasswordIsRefusedWhileTheNetworkIsHeldAndALoginForgetsNoOneElsesFailures() {
@@ -128,10 +130,19 @@ class NetworkFailureBudgetTest {
 			.as("the same /64 is one network")
 			.isInstanceOf(BadCredentialsException.class);
 
-		assertThatThrownBy(() -> login(network, account, PASSWORD)).as("the budget is spent")
+		String stranger = newAccount();
+		assertThatThrownBy(() -> login(network, stranger, PASSWORD))
+			.as("the budget is spent: an account that never logged in from here")
 			.hasMessageContaining(HELD);
-		assertThat(checkFrom(network, account, PASSWORD)).as("the engine's own check, the account page's").isFalse();
-		assertThat(login("2001:db8:77:2::10", account, PASSWORD).isAuthenticated()).as("another /64").isTrue();
+		assertThat(checkFrom(network, stranger, PASSWORD)).as("the engine's own check, the account page's").isFalse();
+		assertThat(login("2001:db8:77:2::10", stranger, PASSWORD).isAuthenticated()).as("another /64").isTrue();
+
+		// The office behind the address: an account that logged in from it lately keeps
+		// logging in, under its own id's lock.
+		assertThat(login(network, account, PASSWORD).isAuthenticated()).as("known on this network").isTrue();
+		assertThat(checkFrom(network, account, PASSWORD)).as("the engine's own check alike").isTrue();
+		assertThatThrownBy(() -> login(network, account, "wrong-password")).isInstanceOf(BadCredentialsException.class)
+			.hasMessageNotContaining(HELD);
 	}
 
 	@Test

@@ -87,7 +87,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		String network = LoginNetwork.current();
 		// Even a password this node verified a moment ago: it may be an attacker's
 		// guess that happens to be the one a user typed here.
-		Optional<PasswordCheckRefusal> held = budget.refusal(network, now);
+		Optional<PasswordCheckRefusal> held = budget.refusal(network, throttle.key(userId), now);
 		if (held.isPresent()) {
 			throw held.get();
 		}

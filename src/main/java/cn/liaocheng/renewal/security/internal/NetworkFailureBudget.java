@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
  * {@link LoginNetwork}) within a window, whichever ids they are: accounts and text that
  * is no account's id alike. Past that, every password check from the network is refused
  * before it is made (no Argon2, no row lock), the right password of a real account too,
- * until the oldest of those failures leaves the window: one address can then neither
- * spray a common password over every enterprise's id nor keep the nodes hashing decoys,
- * and a guess past the budget is worth nothing even when it is right.
+ * unless that account logged in from the network lately (the people of the office behind
+ * the address), until the oldest of those failures leaves the window: one address can
+ * then neither spray a common password over every enterprise's id nor keep the nodes
+ * hashing decoys, and a guess past the budget is worth nothing even when it is right.
  *
  * <p>
  * Counted from {@code login_failure}, one row per id and network with the time of its
@@ -50,7 +51,7 @@ class NetworkFailureBudget {
 	 * budget failed from it within the window, and when the oldest of the latest of them
 	 * leaves the window.
 	 */
-	Optional<PasswordCheckRefusal> refusal(String network, Instant now) {
+	Optional<PasswordCheckRefusal> refusal(String network, String key, Instant now) {
 		if (LoginNetwork.LOCAL.equals(network)) {
 			return Optional.empty();
 		}
@@ -60,7 +61,23 @@ class NetworkFailureBudget {
 			.params(network, Timestamp.from(now.minus(window)), failingIds - 1)
 			.query(Timestamp.class)
 			.optional()
+			.filter(held -> !knownHere(key, network, now))
 			.map(oldest -> PasswordCheckRefusal.networkHeld(oldest.toInstant().plus(window), now));
+	}
+
+	/**
+	 * Whether the account of the row key {@code key} ({@link LoginThrottle#key}) logged
+	 * in from the network lately ({@link LoginLockPolicy#KNOWN_NETWORK_FOR}): the people
+	 * of an office behind one address keep logging in while its address is held for the
+	 * ids that failed there (a morning of mistyped passwords, someone trying ids), each
+	 * still under its own id's lock.
+	 */
+	private boolean knownHere(String key, String network, Instant now) {
+		return key != null && jdbc.sql("""
+				SELECT COUNT(*) FROM login_network WHERE login_id = ? AND network = ? AND last_success >= ?""")
+			.params(key, network, Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 }

@@ -70,7 +70,7 @@ class PasswordChecks {
 			return false;
 		}
 		String network = LoginNetwork.current();
-		if (budget.refusal(network, Instant.now()).isPresent()) {
+		if (budget.refusal(network, throttle.key(userId), Instant.now()).isPresent()) {
 			return false;
 		}
 		try {
