@@ -35,13 +35,23 @@ class BasicSecurity {
 	SecurityFilterChain basicFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			TemporaryPasswordStore temporaryPasswords) throws Exception {
 		AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		// A check refused for the network or the node, whatever the id, says so and when
+		// to come back (429, 503); a wrong password or a locked id is a bare 401.
+		AuthenticationEntryPoint refused = (request, response, exception) -> {
+			if (exception instanceof PasswordCheckRefusal refusal) {
+				refusal.answer(response);
+			}
+			else {
+				unauthorized.commence(request, response, exception);
+			}
+		};
 		StatelessCredentials.apply(http);
 		// One manager with no parent: a failed password must be checked (and counted by
 		// Camunda) once only.
 		http.securityMatcher(BasicSecurity::carriesBasicCredentials)
 			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(SecurityConfiguration::doors)
-			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+			.httpBasic(basic -> basic.authenticationEntryPoint(refused))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(TemporaryPasswordGate.perRequest(temporaryPasswords), AuthorizationFilter.class);
 		return http.build();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,6 +34,12 @@ import cn.liaocheng.renewal.security.Roles;
  * {@link LoginLockPolicy}); a locked network is refused here first, with how long the
  * lock lasts. Ids with and without an account are refused with the same words at the same
  * moments, so the reply does not tell whether an id exists.
+ *
+ * <p>
+ * Before any of that, a network from which too many ids failed lately is refused, the
+ * right password too ({@link NetworkFailureBudget}); and a check takes one of the node's
+ * few Argon2 permits ({@link HashingPermits}) before the engine's transaction and its
+ * connection, so that waiting for one holds neither.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -53,13 +60,20 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final TemporaryPasswordStore temporaryPasswords;
 
+	private final NetworkFailureBudget budget;
+
+	private final HashingPermits permits;
+
 	CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfigurationImpl engine,
-			LoginThrottle throttle, VerifiedPasswords verified, TemporaryPasswordStore temporaryPasswords) {
+			LoginThrottle throttle, VerifiedPasswords verified, TemporaryPasswordStore temporaryPasswords,
+			NetworkFailureBudget budget, HashingPermits permits) {
 		this.identity = identity;
 		this.commands = engine.getCommandExecutorTxRequired();
 		this.throttle = throttle;
 		this.verified = verified;
 		this.temporaryPasswords = temporaryPasswords;
+		this.budget = budget;
+		this.permits = permits;
 	}
 
 	@Override
@@ -70,7 +84,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(WRONG);
 		}
 		Instant now = Instant.now();
-		LoginThrottle.Standing standing = throttle.standing(throttle.key(userId), LoginNetwork.current(), now);
+		String network = LoginNetwork.current();
+		// Even a password this node verified a moment ago: it may be an attacker's
+		// guess that happens to be the one a user typed here.
+		Optional<PasswordCheckRefusal> held = budget.refusal(network, throttle.key(userId), now);
+		if (held.isPresent()) {
+			throw held.get();
+		}
+		LoginThrottle.Standing standing = throttle.standing(throttle.key(userId), network, now);
 		if (standing.refusal().isPresent()) {
 			throw standing.refusal().get();
 		}
@@ -78,7 +99,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (account == null) {
 			// Checked all the same: it costs the time of a real check and counts the
 			// failure.
-			identity.checkPassword(userId, password);
+			permits.withPermit(() -> identity.checkPassword(userId, password));
 			throw new BadCredentialsException(WRONG);
 		}
 		User user = account.user();
@@ -87,7 +108,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		// network it always is (VerifiedPasswords).
 		UserEntity clean = user instanceof UserEntity entity && !standing.failuresHere() ? entity : null;
 		if (clean == null || !verified.known(clean, password, now)) {
-			if (!identity.checkPassword(user.getId(), password)) {
+			if (!permits.withPermit(() -> identity.checkPassword(user.getId(), password))) {
 				throw new BadCredentialsException(WRONG);
 			}
 			if (clean != null) {

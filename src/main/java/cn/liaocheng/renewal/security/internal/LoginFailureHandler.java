@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Sends a failed login back to the login page with a Chinese message; a lock-out says how
- * long it lasts, an expired temporary password whom to ask for a new one.
+ * Sends a failed login back to the login page with a Chinese message; a lock-out (of the
+ * id, or of the whole network: {@link PasswordCheckRefusal}) says how long it lasts, an
+ * expired temporary password whom to ask for a new one.
  */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
@@ -29,7 +30,7 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
 		String message = exception instanceof LockedException || exception instanceof CredentialsExpiredException
-				? exception.getMessage() : "用户名或密码错误，请重新输入。";
+				|| exception instanceof PasswordCheckRefusal ? exception.getMessage() : "用户名或密码错误，请重新输入。";
 		request.getSession().setAttribute(MESSAGE, message);
 		getRedirectStrategy().sendRedirect(request, response, "/login?error");
 	}

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * which counted per account and so let anyone lock anyone out.
  *
  * <ul>
+ * <li>A network from which too many ids failed lately is refused before anything else
+ * ({@link NetworkFailureBudget}), and at most a few checks run at once on a node
+ * ({@link HashingPermits}; a check that finds none free is refused, nothing
+ * counted).</li>
  * <li>Failures count per id and network ({@link LoginThrottle}); a locked network is
  * refused before the password is looked at. Checks of one id from one network wait for
  * each other once it has failed there, so a burst of guesses cannot pass the lock before
@@ -46,8 +50,14 @@ class PasswordChecks {
 
 	private final LoginThrottle throttle;
 
-	PasswordChecks(LoginThrottle throttle) {
+	private final NetworkFailureBudget budget;
+
+	private final HashingPermits permits;
+
+	PasswordChecks(LoginThrottle throttle, NetworkFailureBudget budget, HashingPermits permits) {
 		this.throttle = throttle;
+		this.budget = budget;
+		this.permits = permits;
 	}
 
 	/**
@@ -60,6 +70,22 @@ class PasswordChecks {
 			return false;
 		}
 		String network = LoginNetwork.current();
+		if (budget.refusal(network, throttle.key(userId), Instant.now()).isPresent()) {
+			return false;
+		}
+		try {
+			return permits.withPermit(() -> counted(userId, password, network, find, matches));
+		}
+		catch (PasswordCheckRefusal busy) {
+			// Only a door without a permit of its own gets here (a signed-in user's own
+			// password on the account page or the engine's API): refused, nothing
+			// counted.
+			return false;
+		}
+	}
+
+	private boolean counted(String userId, String password, String network, Function<String, UserEntity> find,
+			BiPredicate<String, UserEntity> matches) {
 		String key = throttle.key(userId);
 		throttle.hold(key, network);
 		Instant now = Instant.now();

@@ -94,6 +94,36 @@ public final class LoginFailureRows {
 			.update();
 	}
 
+	/** How many ids have failures from the network (its rows). */
+	public int idsFailingFrom(String network) {
+		return jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE network = ?")
+			.param(network)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * One failure just now from the network of each of {@code count} ids named
+	 * {@code prefix} and a number, their locks over: what as many distinct guesses would
+	 * have left.
+	 */
+	public void failedJustNow(String prefix, String network, int count) {
+		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp ended = Timestamp.from(Instant.now().minusSeconds(1));
+		for (int i = 0; i < count; i++) {
+			jdbc.sql("""
+					INSERT INTO login_failure (login_id, network, wide_network, attempts, last_failure, locked_until)
+					VALUES (?, ?, ?, 1, ?, ?)""")
+				.params(prefix + i, network, LoginNetwork.wide(network), now, ended)
+				.update();
+		}
+	}
+
+	/** Forgets the failures of the ids named {@code prefix} and a number. */
+	public void forgetIds(String prefix) {
+		jdbc.sql("DELETE FROM login_failure WHERE login_id LIKE ?").param(prefix + "%").update();
+	}
+
 	/** Marks the network as one the account logged in from. */
 	public void loggedInFrom(String loginId, String network) {
 		jdbc.sql("INSERT INTO login_network (login_id, network, last_success) VALUES (?, ?, ?)")
