@@ -170,10 +170,14 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param byTranche whether the loan's interest subsidy was decided by tranche
 	 * (贷款贴息分笔核定): no total was determined, each tranche's part is computed to the fen on
 	 * its own and is capped by its own day's rule, not by a total
+	 * @param totalReduced whether principal of the loan, whose total was determined, was
+	 * paid out under a rule of another rate or term: that principal accrues within its
+	 * own limit, and the total is reduced by what it would have had under the decided
+	 * rule
 	 */
 	public record Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
 			BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo, String basis,
-			List<Tranche> tranches, boolean byTranche) {
+			List<Tranche> tranches, boolean byTranche, boolean totalReduced) {
 
 		public Payment {
 			Objects.requireNonNull(period, "period");
@@ -190,7 +194,15 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 				BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo,
 				String basis) {
 			this(period, from, to, days, balanceBasis, points, amount, paidOn, voucherNo, contractNo, basis, List.of(),
-					false);
+					false, false);
+		}
+
+		/** A period of a loan none of whose principal accrues outside its total. */
+		public Payment(String period, LocalDate from, LocalDate to, int days, BigDecimal balanceBasis,
+				BigDecimal points, BigDecimal amount, LocalDate paidOn, String voucherNo, String contractNo,
+				String basis, List<Tranche> tranches, boolean byTranche) {
+			this(period, from, to, days, balanceBasis, points, amount, paidOn, voucherNo, contractNo, basis, tranches,
+					byTranche, false);
 		}
 
 	}
@@ -205,13 +217,21 @@ public record DecisionRequest(long applicationId, String issuingBody, DecisionTy
 	 * @param finding why it gets nothing (e.g. 不在贴息政策期限内), {@code null} when subsidised
 	 * @param pending it was paid out after the last rule known: it gets nothing for now,
 	 * and the finance department makes it up if the policy is extended to its day
+	 * @param ownLimit it accrues within its own limit (its principal × its points × its
+	 * months ÷ 12), its part computed to the fen on its own; otherwise within the total
+	 * the interest-subsidy decision determined, its part computed with the others there
 	 */
 	public record Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis,
-			String finding, boolean pending) {
+			String finding, boolean pending, boolean ownLimit) {
 
 		public Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis,
 				String finding) {
-			this(disbursedOn, balanceBasis, points, basis, finding, false);
+			this(disbursedOn, balanceBasis, points, basis, finding, false, false);
+		}
+
+		public Tranche(LocalDate disbursedOn, BigDecimal balanceBasis, BigDecimal points, String basis, String finding,
+				boolean pending) {
+			this(disbursedOn, balanceBasis, points, basis, finding, pending, false);
 		}
 
 		public Tranche {

@@ -541,6 +541,64 @@ class StatisticsOnPostgresTest {
 		}
 	}
 
+	/**
+	 * A loan decided at 5,000,000 × 1% × 24 ÷ 12 = 10 万, whose tranche of 3,800,000 the
+	 * ledger accrues under the 1.5-point rule outside that total: it counts at 10 万 less
+	 * that principal's 7.6 万 at 1 point, plus its own 11.4 万, 13.8 万 in all, so that what
+	 * is paid on it never exceeds what is shown decided.
+	 */
+	@Test
+	void aLoanWithATrancheOutsideItsDecidedTotalCountsAmongTheDecidedWithThatTranchesLimit() throws Exception {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		long decided = application("LOAN", enterprise("ent-gx"), GX, "APPROVED", null, null, p1, "5000000.00", "pi-l4",
+				at(2025, 6, 1), at(2025, 8, 1));
+		try {
+			jdbc.sql("""
+					UPDATE application SET granted_amount = 5000000.00, interest_subsidy_amount = 100000.00,
+					    interest_subsidy_points = 1.0, interest_subsidy_months = 24 WHERE id = ?""")
+				.param(decided)
+				.update();
+			jdbc.sql(
+					"""
+							INSERT INTO loan_event (application_id, bank_key, event_type, event_date, amount, recorded_by, recorded_at)
+							VALUES (?, 'icbc', 'DISBURSEMENT', DATE '2024-06-20', 1200000.00, 'icbc-officer', ?),
+							       (?, 'icbc', 'DISBURSEMENT', DATE '2024-09-01', 3800000.00, 'icbc-officer', ?)""")
+				.params(decided, now, decided, now)
+				.update();
+			long ledger = jdbc
+				.sql("""
+						INSERT INTO subsidy_ledger (application_id, division_code, bank_key, period_start, period_end, period_label,
+						    balance_basis, subsidy_days, points, amount, status, accrued_at)
+						VALUES (?, '371525', 'icbc', DATE '2024-09-01', DATE '2024-09-30', '2024-09', 150000000.00, 30, NULL,
+						        5750.00, 'ACCRUED', ?) RETURNING id""")
+				.params(decided, now)
+				.query(Long.class)
+				.single();
+			jdbc.sql(
+					"""
+							INSERT INTO subsidy_ledger_share (ledger_id, disbursed_on, balance_basis, subsidy_days, points, months)
+							VALUES (?, DATE '2024-06-20', 36000000.00, 30, 1.0, 24), (?, DATE '2024-09-01', 114000000.00, 30, 1.5, 24)""")
+				.params(ledger, ledger)
+				.update();
+
+			WebClient admin = loggedIn(DemoUsers.ADMIN);
+			List<List<String>> loans = read(admin.getBytes("/statistics/export/loans.xlsx?year=2025").body());
+			assertThat(row(loans, "冠县")).containsExactly("冠县", "2", "700.00", "1", "180.00", "2", "680.00", "2",
+					"19.20");
+			List<List<String>> money = read(admin.getBytes("/statistics/export/money.xlsx?year=2025").body());
+			assertThat(row(money, "贷款贴息已核定（批准）")).containsExactly("贷款贴息已核定（批准）", "冠县", "2", "19.20");
+		}
+		finally {
+			jdbc.sql(
+					"DELETE FROM subsidy_ledger_share WHERE ledger_id IN (SELECT id FROM subsidy_ledger WHERE application_id = ?)")
+				.param(decided)
+				.update();
+			jdbc.sql("DELETE FROM subsidy_ledger WHERE application_id = ?").param(decided).update();
+			jdbc.sql("DELETE FROM loan_event WHERE application_id = ?").param(decided).update();
+			jdbc.sql("DELETE FROM application WHERE id = ?").param(decided).update();
+		}
+	}
+
 	@Test
 	void thePaymentClawbackAndLedgerModulesReportTheirOwnRecordsByCountyAndMonth() {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());

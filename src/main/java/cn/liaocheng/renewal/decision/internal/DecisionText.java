@@ -224,9 +224,17 @@ final class DecisionText {
 		return text.append("贷款由银行依法自主审贷、自担风险。该笔贷款的财政贴息由财政部门另行通知。").toString();
 	}
 
+	/**
+	 * The total is computed on the whole grant under the rule of the loan's day; a later
+	 * tranche may fall under a rule of another rate or term (the July 2024 rise), which
+	 * the ledger applies within the tranche's own limit, outside the total, and takes its
+	 * principal's share at the decided rate out of the total. Every sentence states what
+	 * the ledger does.
+	 */
 	private static String interestGranted(DecisionRequest r, Amounts a, DecisionRequest.Loan loan) {
 		BigDecimal interest = required(a.interestSubsidy(), "interestSubsidy");
 		StringBuilder text = new StringBuilder();
+		boolean dated = loan != null && loan.grantDate() != null;
 		if (loan != null) {
 			text.append("依照")
 				.append(loan.interestBasis())
@@ -247,15 +255,25 @@ final class DecisionText {
 		}
 		// The ledger pays each period on the actual daily balance, up to this total: an
 		// enterprise that repays early receives less, so the figure is a ceiling.
-		text.append("核定该笔贷款财政贴息总额不超过").append(yuanWithCapitals(interest)).append("。");
-		// The ledger subsidises each tranche under the rule in force on its own day: the
-		// rate above is the first day's, not every tranche's.
-		if (loan != null && loan.grantDate() != null) {
-			text.append("上述贴息比例和期限适用于")
-				.append(date(loan.grantDate()))
-				.append("发放的贷款；贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息，累计不超过上述总额。");
+		text.append(dated ? "核定该笔贷款按上述比例和期限计算的财政贴息总额不超过" : "核定该笔贷款财政贴息总额不超过")
+			.append(yuanWithCapitals(interest))
+			.append("。");
+		if (dated) {
+			String day = date(loan.grantDate());
+			text.append("上述贴息比例和期限为")
+				.append(day)
+				.append("适用的贴息政策所定，适用于该日发放的贷款。贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息：")
+				.append("适用的贴息比例和期限与上述相同的，与")
+				.append(day)
+				.append("发放的贷款合计不超过上述总额；不同的，该笔贴息不计入上述总额，")
+				.append("累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，上述总额相应扣减该笔放款本金按上述比例和期限计算的金额。");
+			if (loan.interestCap() != null) {
+				text.append("全部放款的贴息合计不超过单笔贴息上限").append(yuan(loan.interestCap())).append("元。");
+			}
 		}
-		return text.append("贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述总额；提前还款的，按实际余额和天数计算；逾期或违约的，自逾期或违约之日起停止贴息。")
+		return text.append("贴息资金由财政部门建立台账，按每期实际贷款本金余额计提、按规定程序拨付，累计不超过上述")
+			.append(dated ? "限额" : "总额")
+			.append("；提前还款的，按实际余额和天数计算；逾期或违约的，自逾期或违约之日起停止贴息。")
 			.append("请你单位按期还本付息，并配合做好贴息台账管理。")
 			.toString();
 	}
@@ -275,8 +293,8 @@ final class DecisionText {
 		boolean capped = computed != null && p.amount().compareTo(computed) < 0;
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "按本期每日实际贷款本金余额累计的计息积数、贴息"
 				+ p.points().stripTrailingZeros().toPlainString() + "个百分点/年、一年按360天计算（本期贴息＝计息积数×贴息比例÷360）"
-				+ (capped ? "，按此计算为" + yuan(computed) + "元；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，" : "，") + "核定"
-				+ periodName(p.period()) + "贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
+				+ (capped ? "，按此计算为" + yuan(computed) + "元" + totalLimit(p) : "，") + "核定" + periodName(p.period())
+				+ "贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
 				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
 	}
 
@@ -285,38 +303,57 @@ final class DecisionText {
 	 * that gets nothing: the rate of each tranche, as the rule in force on its own
 	 * disbursement day gives it. What limits the period's amount is said as the ledger
 	 * computed it: for a loan whose interest subsidy was determined, the total determined
-	 * (the sum is rounded once, as the ledger rounds it); for a loan decided by tranche,
-	 * which has no total, each tranche's own limit under its day's rule (each tranche's
-	 * part is rounded to the fen on its own, as the ledger rounds it, so that rounding
-	 * alone is never told as a limit reached).
+	 * for the tranches at its rate and term (their parts summed, then rounded once, as
+	 * the ledger rounds them), and for a tranche under another rule its own limit; for a
+	 * loan decided by tranche, which has no total, each tranche's own limit under its
+	 * day's rule. A part within its own limit is rounded to the fen on its own, as the
+	 * ledger rounds it, so that rounding alone is never told as a limit reached.
 	 */
 	private static String trancheByTranche(DecisionRequest.Payment p) {
 		List<String> parts = new ArrayList<>();
 		BigDecimal weighted = BigDecimal.ZERO;
 		BigDecimal eachRounded = BigDecimal.ZERO;
+		boolean anyOwnLimit = false;
 		for (DecisionRequest.Tranche t : p.tranches()) {
 			if (t.points().signum() > 0) {
 				parts.add(date(t.disbursedOn()) + "放款的部分，计息积数" + yuan(t.balanceBasis()) + "元，贴息"
 						+ t.points().stripTrailingZeros().toPlainString() + "个百分点/年"
 						+ (t.basis() == null ? "" : "（依照" + t.basis() + "）"));
 				BigDecimal part = t.balanceBasis().multiply(t.points());
-				weighted = weighted.add(part);
-				eachRounded = eachRounded.add(toFen(part));
+				if (p.byTranche() || t.ownLimit()) {
+					eachRounded = eachRounded.add(toFen(part));
+					anyOwnLimit = true;
+				}
+				else {
+					weighted = weighted.add(part);
+				}
 			}
 			else {
 				parts.add("该笔放款于" + date(t.disbursedOn()) + "发放，" + (t.finding() == null ? "不予贴息" : t.finding())
 						+ "，不计贴息" + (t.pending() ? "；政策延续的，由财政部门另行补计" : ""));
 			}
 		}
-		BigDecimal computed = p.byTranche() ? eachRounded : toFen(weighted);
+		BigDecimal computed = toFen(weighted).add(eachRounded);
 		boolean capped = p.amount().compareTo(computed) < 0;
-		String limit = p.byTranche() ? "；每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，本期已达该上限的放款只计至上限，"
-				: "；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，";
+		String limit = p.byTranche() ? "；每笔放款的贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，本期已达该上限的放款只计至上限，" : totalLimit(p);
+		String rounding = p.byTranche() ? "，各笔分别计至分后相加）" : anyOwnLimit ? "，适用核定比例和期限的各笔合计计至分，其余各笔分别计至分，再相加）" : "之和）";
 		return (p.basis() == null ? "" : "依照" + p.basis() + "，") + "本期贴息按每笔放款分别计算，每笔适用其放款日的贴息政策："
-				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360"
-				+ (p.byTranche() ? "，各笔分别计至分后相加）" : "之和）") + (capped ? "，按此计算为" + yuan(computed) + "元" + limit : "，")
-				+ "核定" + periodName(p.period()) + "贴息资金" + yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn())
-				+ "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+				+ String.join("；", parts) + "。按每日实际贷款本金余额累计的计息积数、一年按360天计算（本期贴息＝各笔计息积数×该笔贴息比例÷360" + rounding
+				+ (capped ? "，按此计算为" + yuan(computed) + "元" + limit : "，") + "核定" + periodName(p.period()) + "贴息资金"
+				+ yuanWithCapitals(p.amount()) + "，已于" + date(p.paidOn()) + "拨付。请你单位注意查收，专款专用，按期还本付息，并配合做好贴息台账管理和监督检查。";
+	}
+
+	/**
+	 * What limits a period of a loan whose total was determined, as its confirmation
+	 * states it: the total, reduced when principal was paid out under a rule of another
+	 * rate or term, which is limited by its own rule instead.
+	 */
+	private static String totalLimit(DecisionRequest.Payment p) {
+		if (!p.totalReduced()) {
+			return "；贴息累计以核定的财政贴息总额为限，本期为该总额的余额，";
+		}
+		return "；适用核定比例和期限的各笔，贴息累计以核定的财政贴息总额扣减适用其他比例或期限的各笔放款本金按核定比例和期限计算的金额后的余额为限，"
+				+ "适用其他比例或期限的每笔放款，贴息累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12" + "（设有单笔贴息上限的，全部放款合计不超过该上限），本期已达限额的只计至限额，";
 	}
 
 	/**
@@ -360,7 +397,10 @@ final class DecisionText {
 				a.loanRatePercent() == null ? null : a.loanRatePercent().stripTrailingZeros().toPlainString() + "%");
 		fact(asked + "贷款期限", a.loanTermMonths() == null ? null : a.loanTermMonths() + "个月");
 		// The total granted is a ceiling: the ledger pays on the actual balances.
-		fact("财政贴息", a.interestSubsidy() == null ? null : "不超过" + money(a.interestSubsidy()));
+		// A tranche paid out later under a rule of another rate or term is subsidised
+		// outside this total.
+		fact("财政贴息", a.interestSubsidy() == null ? null : "不超过" + money(a.interestSubsidy())
+				+ (r.proceedings().loan() == null ? "" : "（按放款日适用的贴息比例和期限计算；此后分笔发放、适用不同比例或期限的另行计算，见下文）"));
 		DecisionRequest.Loan loan = r.proceedings().loan();
 		if (loan != null) {
 			fact("放款日期", date(loan.grantDate()));

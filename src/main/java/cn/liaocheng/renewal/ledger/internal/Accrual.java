@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The interest subsidy of ended periods, from the loan's actual daily principal balance.
@@ -25,10 +26,18 @@ import java.util.Optional;
  * months from that day; a tranche paid out when no rule is in force accrues nothing. A
  * repayment pays off the earliest tranche first (先放先还), as banks apply repayments to the
  * oldest loan receipt (借据) when the repayment names none. Everything stops on the day of
- * a full early repayment or of a default. The cap (the rule's, and the amount the
- * interest-subsidy decision granted) limits the sum of all periods; once it is reached no
- * further period is written. A loan decided by tranche has no decided amount: each
- * tranche is capped by its own rule instead ({@link #periodsByTranche}).
+ * a full early repayment or of a default.
+ * <p>
+ * What limits the sum ({@link Limits}): the interest-subsidy decision of a loan computed
+ * its total on the whole granted amount under the rule of the loan's first day. The
+ * tranches that accrue at that rule's rate and months share that total; a tranche paid
+ * out under another rule (the July 2024 rise from 1 to 1.5 points) accrues within its own
+ * limit, its principal × its points × its months ÷ 12, and the total is reduced by what
+ * its principal would have had under the decided rule, so that no principal is counted
+ * twice and the principal together stays within the grant ({@link #periodsDecided}). A
+ * loan decided by tranche has no total: each tranche has its own limit
+ * ({@link #periodsByTranche}). Once a limit is reached, its tranches are left out of
+ * later periods; a period of nothing is not written.
  */
 final class Accrual {
 
@@ -41,16 +50,32 @@ final class Accrual {
 
 	/**
 	 * The dated rule the interest-subsidy decision applied to the loan on its first day:
-	 * points a year, months covered, cap of the whole subsidy, the notices it rests on.
+	 * points a year, months covered, the total it determined (the limit of the tranches
+	 * that accrue under that rule's rate and months, {@code null} or zero for none), the
+	 * notices it rests on, and the rule's cap of one loan, which limits all its tranches
+	 * together ({@code null} for none, as the national notices set none).
 	 */
-	record Terms(BigDecimal points, int months, BigDecimal cap, String basis) {
+	record Terms(BigDecimal points, int months, BigDecimal cap, String basis, BigDecimal loanCap) {
 
 		Terms(BigDecimal points, int months, BigDecimal cap) {
-			this(points, months, cap, null);
+			this(points, months, cap, null, null);
+		}
+
+		Terms(BigDecimal points, int months, BigDecimal cap, String basis) {
+			this(points, months, cap, basis, null);
 		}
 
 		Rule rule() {
 			return new Rule(points, months, basis, points.signum() > 0 && months > 0 ? null : "不予贴息");
+		}
+
+		/**
+		 * Whether principal under {@code rule} accrues within the decided total: the
+		 * decided rate for the decided months (the notices may differ, the arithmetic
+		 * does not).
+		 */
+		boolean covers(Rule rule) {
+			return rule.subsidises() && rule.points().compareTo(points) == 0 && rule.months() == months;
 		}
 
 	}
@@ -154,15 +179,159 @@ final class Accrual {
 	}
 
 	/**
+	 * What limits a loan's subsidy: the most each group of tranches may accrue, by the
+	 * group's key (a tranche's day, or {@link #SHARED} for the tranches that share one
+	 * limit, those whose rule {@code shares}), and the most all of them may come to
+	 * together ({@code null} for none). A group without a limit accrues without one.
+	 *
+	 * @param decided the shared limit is a decided total, which the periods written
+	 * before the ledger kept tranches accrued within
+	 */
+	record Limits(Map<LocalDate, BigDecimal> byKey, Predicate<Rule> shares, BigDecimal loanCap, boolean decided) {
+
+		/** The key of the tranches that share one limit. No day is this early. */
+		static final LocalDate SHARED = LocalDate.MIN;
+
+		/** Every tranche within one limit, {@code null} or zero for none. */
+		static Limits shared(BigDecimal cap) {
+			boolean capped = cap != null && cap.signum() > 0;
+			return new Limits(capped ? Map.of(SHARED, cap) : Map.of(), rule -> true, null, false);
+		}
+
+		/**
+		 * The limit of each tranche of a loan decided by tranche: the principal paid out
+		 * on its day under the rule of that day ({@link Rule#capOf}).
+		 */
+		static Limits byTranche(Rules rules, List<LoanEvent> events) {
+			Map<LocalDate, BigDecimal> limits = new HashMap<>();
+			principalByDay(events).forEach((day, amount) -> limits.put(day, rules.on(day).capOf(amount)));
+			return new Limits(limits, rule -> false, null, false);
+		}
+
+		/**
+		 * The limits of a loan whose decision determined a total on the whole grant under
+		 * the decided rule: the tranches at that rule's rate and months share the total,
+		 * less what the principal of each tranche under another subsidising rule would
+		 * have had under the decided rule; such a tranche is limited by its own rule. The
+		 * rule's cap of one loan, when the table states one, limits them all.
+		 */
+		static Limits decided(Rules rules, Terms terms, List<LoanEvent> events) {
+			Map<LocalDate, BigDecimal> limits = new HashMap<>();
+			BigDecimal outside = BigDecimal.ZERO;
+			for (Map.Entry<LocalDate, BigDecimal> paid : principalByDay(events).entrySet()) {
+				Rule rule = rules.on(paid.getKey());
+				if (rule.subsidises() && !terms.covers(rule)) {
+					limits.put(paid.getKey(), rule.capOf(paid.getValue()));
+					outside = outside.add(terms.rule().capOf(paid.getValue()));
+				}
+			}
+			if (terms.cap() != null && terms.cap().signum() > 0) {
+				limits.put(SHARED, terms.cap().subtract(outside).max(BigDecimal.ZERO));
+			}
+			boolean loanCapped = terms.loanCap() != null && terms.loanCap().signum() > 0;
+			return new Limits(limits, terms::covers, loanCapped ? terms.loanCap() : null, true);
+		}
+
+		/** The key of the limit a share accrues within. */
+		LocalDate keyOf(LedgerRow.Share share) {
+			return shares.test(share.rule()) ? SHARED : share.disbursedOn();
+		}
+
+		/**
+		 * The limit of the principal paid out on {@code day} under {@code rule}: its own,
+		 * or the one it shares; {@code null} for none.
+		 */
+		BigDecimal limitOf(LocalDate day, Rule rule) {
+			return byKey.get(shares.test(rule) ? SHARED : day);
+		}
+
+		/**
+		 * Whether principal of a loan with a decided total accrues outside it, under
+		 * another rule (so the total is reduced).
+		 */
+		boolean outsideTheTotal() {
+			return decided && byKey.keySet().stream().anyMatch(key -> !SHARED.equals(key));
+		}
+
+		private BigDecimal remaining(LocalDate key, Map<LocalDate, BigDecimal> accrued) {
+			BigDecimal limit = byKey.get(key);
+			return limit == null ? null : limit.subtract(accrued.getOrDefault(key, BigDecimal.ZERO));
+		}
+
+		/**
+		 * A period's subsidy by key, each rounded to the fen once: the tranches within
+		 * the decided total together, as the total was always accrued, every other
+		 * tranche on its own.
+		 */
+		private Map<LocalDate, BigDecimal> computed(List<LedgerRow.Share> shares) {
+			Map<LocalDate, BigDecimal> weighted = new LinkedHashMap<>();
+			for (LedgerRow.Share s : shares) {
+				if (s.subsidised()) {
+					weighted.merge(keyOf(s), s.balanceBasis().multiply(s.points()), BigDecimal::add);
+				}
+			}
+			Map<LocalDate, BigDecimal> computed = new LinkedHashMap<>();
+			weighted.forEach(
+					(key, w) -> computed.put(key, w.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP)));
+			return computed;
+		}
+
+		/**
+		 * What each key accrued in the periods {@code written}, read back from their
+		 * shares: each key's computation, which is what it accrued, or (in the period its
+		 * limit was reached) at least that, so that it accrues no more. A period written
+		 * before the ledger kept tranches accrued under the decided rule.
+		 */
+		private Map<LocalDate, BigDecimal> accrued(List<LedgerRow> written) {
+			Map<LocalDate, BigDecimal> accrued = new HashMap<>();
+			for (LedgerRow row : written) {
+				if (row.shares().isEmpty()) {
+					if (decided) {
+						accrued.merge(SHARED, row.amount(), BigDecimal::add);
+					}
+					continue;
+				}
+				computed(row.shares()).forEach((key, amount) -> accrued.merge(key, amount, BigDecimal::add));
+			}
+			return accrued;
+		}
+
+	}
+
+	/** The principal paid out on each day. */
+	private static Map<LocalDate, BigDecimal> principalByDay(List<LoanEvent> events) {
+		Map<LocalDate, BigDecimal> principal = new LinkedHashMap<>();
+		events.stream()
+			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
+			.forEach(e -> principal.merge(e.date(), e.amount(), BigDecimal::add));
+		return principal;
+	}
+
+	/**
 	 * The periods that ended before {@code today}, from {@code next} (the day after the
-	 * last period written, or {@code null} for none yet) to the stop of the subsidy.
+	 * last period written, or {@code null} for none yet) to the stop of the subsidy,
+	 * every tranche within one cap.
 	 * @param cap the most all periods together may come to, {@code null} or zero for no
 	 * cap
 	 * @param accruedSoFar the sum of the periods already written, for the cap
 	 */
 	static List<Period> periods(Rules rules, BigDecimal cap, List<LoanEvent> recorded, LocalDate next,
 			BigDecimal accruedSoFar, LocalDate today, Periodicity periodicity) {
-		return periods(rules, cap, null, recorded, next, accruedSoFar, today, periodicity);
+		Map<LocalDate, BigDecimal> accrued = new HashMap<>();
+		accrued.put(Limits.SHARED, accruedSoFar);
+		return periods(rules, Limits.shared(cap), accrued, recorded, next, accruedSoFar, today, periodicity);
+	}
+
+	/**
+	 * The periods of a loan whose interest-subsidy decision determined a total, after the
+	 * periods {@code written}: the tranches at the decided rate and months within that
+	 * total, each tranche under another rule within its own limit
+	 * ({@link Limits#decided}).
+	 */
+	static List<Period> periodsDecided(Rules rules, Terms terms, List<LoanEvent> recorded, List<LedgerRow> written,
+			LocalDate today, Periodicity periodicity) {
+		Rules once = rules.remembered();
+		return periods(once, Limits.decided(once, terms, recorded), recorded, written, today, periodicity);
 	}
 
 	/**
@@ -176,22 +345,23 @@ final class Accrual {
 	 */
 	static List<Period> periodsByTranche(Rules rules, List<LoanEvent> recorded, List<LedgerRow> written,
 			LocalDate today, Periodicity periodicity) {
-		Map<LocalDate, BigDecimal> accrued = new HashMap<>();
-		BigDecimal total = BigDecimal.ZERO;
-		for (LedgerRow row : written) {
-			total = total.add(row.amount());
-			row.shares().forEach(s -> accrued.merge(s.disbursedOn(), amountOf(s), BigDecimal::add));
-		}
+		Rules once = rules.remembered();
+		return periods(once, Limits.byTranche(once, recorded), recorded, written, today, periodicity);
+	}
+
+	private static List<Period> periods(Rules rules, Limits limits, List<LoanEvent> recorded, List<LedgerRow> written,
+			LocalDate today, Periodicity periodicity) {
+		BigDecimal total = written.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		LocalDate next = written.isEmpty() ? null : written.get(written.size() - 1).periodEnd().plusDays(1);
-		return periods(rules, null, accrued, recorded, next, total, today, periodicity);
+		return periods(rules, limits, limits.accrued(written), recorded, next, total, today, periodicity);
 	}
 
 	/**
-	 * @param trancheAccrued for a loan decided by tranche, what each tranche accrued so
-	 * far by its day (changed as periods are added); {@code null} for a loan whose
-	 * decision's {@code cap} limits the whole
+	 * @param accrued what each key of {@code limits} accrued so far (changed as periods
+	 * are added)
+	 * @param accruedSoFar the sum of the periods already written
 	 */
-	private static List<Period> periods(Rules rules, BigDecimal cap, Map<LocalDate, BigDecimal> trancheAccrued,
+	private static List<Period> periods(Rules rules, Limits limits, Map<LocalDate, BigDecimal> accrued,
 			List<LoanEvent> recorded, LocalDate next, BigDecimal accruedSoFar, LocalDate today,
 			Periodicity periodicity) {
 		List<Period> periods = new ArrayList<>();
@@ -203,12 +373,10 @@ final class Accrual {
 		if (stop.isEmpty()) {
 			return periods;
 		}
-		Map<LocalDate, BigDecimal> trancheCaps = trancheAccrued == null ? null : trancheCaps(once, events);
 		LocalDate from = next != null ? next : firstDisbursement(events).orElseThrow();
 		BigDecimal total = accruedSoFar;
-		boolean capped = cap != null && cap.signum() > 0;
 		while (from.isBefore(stop.get())) {
-			if (capped && total.compareTo(cap) >= 0) {
+			if (limits.loanCap() != null && total.compareTo(limits.loanCap()) >= 0) {
 				break; // the whole subsidy is paid: no more periods, not periods of
 						// nothing
 			}
@@ -220,14 +388,10 @@ final class Accrual {
 			Map<LocalDate, LedgerRow.Share> shares = new LinkedHashMap<>();
 			LocalDate start = null;
 			for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
-				List<LedgerRow.Share> owed = balancesOn(events, once, day);
-				if (trancheCaps != null) {
-					// A tranche that has accrued its cap is no longer subsidised.
-					owed = owed.stream()
-						.filter(share -> !share.subsidised()
-								|| remaining(share.disbursedOn(), trancheCaps, trancheAccrued).signum() > 0)
-						.toList();
-				}
+				// A tranche whose limit is reached is no longer subsidised.
+				List<LedgerRow.Share> owed = balancesOn(events, once, day).stream()
+					.filter(share -> !share.subsidised() || open(limits.remaining(limits.keyOf(share), accrued)))
+					.toList();
 				if (start == null && owed.stream().anyMatch(LedgerRow.Share::subsidised)) {
 					start = day;
 				}
@@ -236,33 +400,30 @@ final class Accrual {
 				}
 			}
 			if (start == null) {
-				// Between one tranche's window and a later tranche nothing is subsidised:
-				// no period of nothing (its payment notice would be of 零元); the period
-				// of a later tranche starts on its day, as the first period does.
+				// Between one tranche's window and a later tranche nothing is subsidised
+				// (or every limit is reached): no period of nothing (its payment notice
+				// would be of 零元); the period of a later tranche starts on its day, as
+				// the first period does.
 				from = end.plusDays(1);
 				continue;
 			}
 			from = start;
 			List<LedgerRow.Share> parts = List.copyOf(shares.values());
 			BigDecimal basis = BigDecimal.ZERO;
-			BigDecimal weighted = BigDecimal.ZERO;
 			for (LedgerRow.Share s : parts) {
 				if (s.subsidised()) {
 					basis = basis.add(s.balanceBasis());
-					weighted = weighted.add(s.balanceBasis().multiply(s.points()));
 				}
 			}
-			BigDecimal amount = weighted.divide(HUNDRED.multiply(DAYS_A_YEAR), 2, RoundingMode.HALF_UP);
-			if (trancheCaps != null) {
-				amount = BigDecimal.ZERO.setScale(2);
-				for (LedgerRow.Share s : parts) {
-					BigDecimal part = amountOf(s).min(remaining(s.disbursedOn(), trancheCaps, trancheAccrued));
-					trancheAccrued.merge(s.disbursedOn(), amountOf(s), BigDecimal::add);
-					amount = amount.add(part.max(BigDecimal.ZERO));
-				}
+			BigDecimal amount = BigDecimal.ZERO.setScale(2);
+			for (Map.Entry<LocalDate, BigDecimal> part : limits.computed(parts).entrySet()) {
+				BigDecimal remaining = limits.remaining(part.getKey(), accrued);
+				amount = amount
+					.add(remaining == null ? part.getValue() : part.getValue().min(remaining.max(BigDecimal.ZERO)));
+				accrued.merge(part.getKey(), part.getValue(), BigDecimal::add);
 			}
-			if (capped) {
-				amount = amount.min(cap.subtract(total).max(BigDecimal.ZERO));
+			if (limits.loanCap() != null) {
+				amount = amount.min(limits.loanCap().subtract(total).max(BigDecimal.ZERO));
 			}
 			total = total.add(amount);
 			int days = (int) (last.toEpochDay() - from.toEpochDay() + 1);
@@ -273,23 +434,9 @@ final class Accrual {
 		return periods;
 	}
 
-	/**
-	 * The cap of each tranche by its day, on the principal paid out that day, under the
-	 * rule of that day.
-	 */
-	private static Map<LocalDate, BigDecimal> trancheCaps(Rules rules, List<LoanEvent> events) {
-		Map<LocalDate, BigDecimal> principal = new HashMap<>();
-		events.stream()
-			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
-			.forEach(e -> principal.merge(e.date(), e.amount(), BigDecimal::add));
-		Map<LocalDate, BigDecimal> caps = new HashMap<>();
-		principal.forEach((day, amount) -> caps.put(day, rules.on(day).capOf(amount)));
-		return caps;
-	}
-
-	private static BigDecimal remaining(LocalDate day, Map<LocalDate, BigDecimal> caps,
-			Map<LocalDate, BigDecimal> accrued) {
-		return caps.getOrDefault(day, BigDecimal.ZERO).subtract(accrued.getOrDefault(day, BigDecimal.ZERO));
+	/** Whether a limit's remainder ({@code null} for no limit) leaves anything. */
+	private static boolean open(BigDecimal remaining) {
+		return remaining == null || remaining.signum() > 0;
 	}
 
 	/**

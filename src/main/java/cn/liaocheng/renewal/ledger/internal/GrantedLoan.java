@@ -40,13 +40,16 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		}
 		BigDecimal points = o.interestSubsidyPoints() == null ? BigDecimal.ZERO : o.interestSubsidyPoints();
 		int months = o.interestSubsidyMonths() == null ? 0 : o.interestSubsidyMonths();
-		// The ledger pays no more than the decision granted: the rule's cap, and the
-		// amount the interest-subsidy decision determined (it counts months, the ledger
-		// days). A loan refused the subsidy accrues nothing.
+		// The ledger pays no more than the decision granted: the amount it determined
+		// (it counts months, the ledger days) for the tranches under its rule, and the
+		// rule's cap of one loan; a tranche under another rule is limited by that rule
+		// (Accrual.Limits). A loan refused the subsidy accrues nothing.
 		BigDecimal granted = o.interestSubsidyAmount();
-		BigDecimal cap = o.interestSubsidyCap();
+		BigDecimal ruleCap = o.interestSubsidyCap() == null || o.interestSubsidyCap().signum() <= 0 ? null
+				: o.interestSubsidyCap();
+		BigDecimal cap = ruleCap;
 		if (granted != null) {
-			cap = cap == null || cap.signum() <= 0 ? granted : cap.min(granted);
+			cap = cap == null ? granted : cap.min(granted);
 			if (granted.signum() <= 0) {
 				points = BigDecimal.ZERO;
 			}
@@ -54,7 +57,7 @@ public record GrantedLoan(long applicationId, String referenceNo, String divisio
 		return new GrantedLoan(applicationId, facts.referenceNo(), facts.divisionCode(), facts.enterpriseName(),
 				facts.creditCode(), facts.enterpriseUser(), facts.projectName(), o.grantedBankKey(), o.grantedAmount(),
 				o.grantedRate(), o.grantedTermMonths(), o.grantDate(),
-				new Accrual.Terms(points, months, cap, o.interestSubsidyBasis()),
+				new Accrual.Terms(points, months, cap, o.interestSubsidyBasis(), ruleCap),
 				facts.status() == ApplicationStatus.APPROVED, o.interestSubsidyByTranche());
 	}
 

@@ -1,6 +1,5 @@
 package cn.liaocheng.renewal.ledger.internal;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,14 +112,13 @@ public class LedgerAccrual {
 		}
 		store.lock(applicationId);
 		List<LedgerRow> rows = store.rows(applicationId);
-		LocalDate next = rows.isEmpty() ? null : rows.get(rows.size() - 1).periodEnd().plusDays(1);
-		BigDecimal soFar = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		int written = 0;
 		// A loan decided by tranche has no amount of its own: each tranche is capped by
-		// its own day's rule.
+		// its own day's rule. A loan with a decided amount caps the tranches under the
+		// decided rule by it, and a tranche under another rule by that rule.
 		List<Accrual.Period> due = loan.byTranche()
 				? Accrual.periodsByTranche(rules.of(loan), store.events(applicationId), rows, today, periodicity)
-				: Accrual.periods(rules.of(loan), loan.terms().cap(), store.events(applicationId), next, soFar, today,
+				: Accrual.periodsDecided(rules.of(loan), loan.terms(), store.events(applicationId), rows, today,
 						periodicity);
 		for (Accrual.Period p : due) {
 			if (store.insertPeriod(applicationId, loan.divisionCode(), loan.bankKey(), p)) {

@@ -56,9 +56,12 @@ public class LedgerPayments {
 
 	private final TransactionTemplate transaction;
 
+	private final LoanRules rules;
+
 	LedgerPayments(ApplicationStages stages, LedgerStore store, Decisions decisions, OrganizationCatalog organizations,
-			AuditTrail audit, PlatformTransactionManager transactions) {
+			AuditTrail audit, PlatformTransactionManager transactions, LoanRules rules) {
 		this.stages = stages;
+		this.rules = rules;
 		this.store = store;
 		this.decisions = decisions;
 		this.organizations = organizations;
@@ -151,8 +154,8 @@ public class LedgerPayments {
 		// money paid out after it or repaid before it; a period written before the ledger
 		// kept its tranches counted what was paid out by its last day.
 		Set<LocalDate> counted = row.shares().stream().map(LedgerRow.Share::disbursedOn).collect(Collectors.toSet());
-		String contract = store.events(applicationId)
-			.stream()
+		List<LoanEvent> events = store.events(applicationId);
+		String contract = events.stream()
 			.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
 			.filter(e -> counted.isEmpty() ? !e.date().isAfter(last) : counted.contains(e.date()))
 			.map(LoanEvent::contractNo)
@@ -161,7 +164,8 @@ public class LedgerPayments {
 			.orElse(null);
 		DecisionRequest.Payment payment = new DecisionRequest.Payment(row.periodLabel(), row.periodStart(), last,
 				row.days(), row.balanceBasis(), row.points(), row.amount(), row.paidOn(), row.voucherNo(), contract,
-				basis(loan, interestDecision(applicationId)), tranches(row, loan), loan.byTranche());
+				basis(loan, interestDecision(applicationId)), tranches(row, loan), loan.byTranche(),
+				!loan.byTranche() && Accrual.Limits.decided(rules.of(loan), loan.terms(), events).outsideTheTotal());
 		IssuedDecision issued = decisions
 			.issue(new DecisionRequest(applicationId, ISSUER, DecisionType.INTEREST_SUBSIDY_PAYMENT,
 					loan.enterpriseName(), loan.creditCode(), null, loan.projectName(), loan.referenceNo(),
@@ -185,8 +189,8 @@ public class LedgerPayments {
 	/**
 	 * The period's tranches as the notice states them, unless every tranche accrued under
 	 * the rule the interest-subsidy decision states ({@link LedgerRow#byTranche}): the
-	 * rate of each, the notices of a rule other than the decided one, and why a tranche
-	 * gets nothing.
+	 * rate of each, the notices of a rule other than the decided one, why a tranche gets
+	 * nothing, and whether it accrues within its own limit rather than the decided total.
 	 */
 	private static List<DecisionRequest.Tranche> tranches(LedgerRow row, GrantedLoan loan) {
 		if (!row.byTranche(loan.terms())) {
@@ -196,7 +200,8 @@ public class LedgerPayments {
 		return row.shares()
 			.stream()
 			.map(s -> new DecisionRequest.Tranche(s.disbursedOn(), s.balanceBasis(), s.points(),
-					s.basis() == null || s.basis().equals(decided) ? null : s.basis(), s.finding(), s.pending()))
+					s.basis() == null || s.basis().equals(decided) ? null : s.basis(), s.finding(), s.pending(),
+					s.subsidised() && (loan.byTranche() || !loan.terms().covers(s.rule()))))
 			.toList();
 	}
 

@@ -248,17 +248,15 @@ public class LoanBook {
 		LocalDate until = Accrual.stop(rulesOfLoan, events).map(d -> d.minusDays(1)).orElse(null);
 		Map<Long, String> tranches = new LinkedHashMap<>();
 		// A loan decided by tranche has no rate of its own day, but its tranches have
-		// theirs.
+		// theirs, each with its limit; so has a tranche of a decided loan paid out under
+		// a rule of another rate or term, outside the decided total.
 		if (loan.decided() && (loan.terms().rule().subsidises() || loan.byTranche())) {
-			Map<LocalDate, BigDecimal> paidOut = new HashMap<>();
+			Accrual.Limits limits = loan.byTranche() ? Accrual.Limits.byTranche(rulesOfLoan, events)
+					: Accrual.Limits.decided(rulesOfLoan, loan.terms(), events);
 			events.stream()
 				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
-				.forEach(e -> paidOut.merge(e.date(), e.amount(), BigDecimal::add));
-			events.stream()
-				.filter(e -> e.type() == LoanEventType.DISBURSEMENT)
-				.forEach(e -> tranches.put(e.id(),
-						LoanRules.describe(rulesOfLoan.on(e.date()), e.date()) + (loan.byTranche()
-								? LoanRules.capLine(rulesOfLoan.on(e.date()), paidOut.get(e.date())) : "")));
+				.forEach(e -> tranches.put(e.id(), LoanRules.describe(rulesOfLoan.on(e.date()), e.date())
+						+ LoanRules.limitLine(limits, rulesOfLoan.on(e.date()), e.date())));
 		}
 		BigDecimal accrued = rows.stream().map(LedgerRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal paid = rows.stream()

@@ -82,14 +82,27 @@ class LoanRules {
 	}
 
 	/**
-	 * For the pages of a loan decided by tranche: the cap of the principal paid out on a
-	 * day under its rule, which its decision did not state.
+	 * For the pages: the limit of the principal paid out on a day, where the decision did
+	 * not state it: a tranche of a loan decided by tranche, or of a decided loan under a
+	 * rule of another rate or term (outside the decided total); and the reduced total the
+	 * tranches at the decided rate share, once principal accrues outside it. Nothing for
+	 * a tranche within a total the decision states as it is.
 	 */
-	static String capLine(Accrual.Rule rule, BigDecimal principal) {
-		if (!rule.subsidises()) {
+	static String limitLine(Accrual.Limits limits, Accrual.Rule rule, LocalDate day) {
+		BigDecimal limit = limits.limitOf(day, rule);
+		if (!rule.subsidises() || limit == null) {
 			return "";
 		}
-		return "，当日放款贴息上限 " + Money.yuan(rule.capOf(principal)) + " 元";
+		if (!limits.decided()) {
+			return "，当日放款贴息上限 " + Money.yuan(limit) + " 元";
+		}
+		if (!limits.shares().test(rule)) {
+			return "，当日放款贴息上限 " + Money.yuan(limit) + " 元，不计入核定的贴息总额";
+		}
+		if (!limits.outsideTheTotal()) {
+			return "";
+		}
+		return "，与核定比例和期限相同的各笔合计贴息上限 " + Money.yuan(limit) + " 元" + "（核定的贴息总额扣减适用其他比例或期限的各笔放款本金按核定比例和期限计算的金额）";
 	}
 
 }

@@ -142,7 +142,9 @@ public class SubsidyRules {
 	 * The rule for principal of the grant paid out on {@code day}, a tranche after the
 	 * loan's first day: the loan's facts against the row in force on that day, read as
 	 * {@link #interestSubsidy} reads it for the loan's own day. A row's cap is not the
-	 * tranche's: the loan's cap is the one its interest-subsidy decision states.
+	 * tranche's: the cap of one loan is the one its interest-subsidy decision states, and
+	 * the ledger limits a tranche under a rule of another rate or term by its principal ×
+	 * points × months ÷ 12, outside the decided total.
 	 */
 	public TrancheRules.TrancheRule trancheRule(LoanGrant grant, boolean relendingBank, LocalDate day) {
 		DecisionDefinition table = tables.latestDefinition(ReviewProcesses.INTEREST_SUBSIDY_TABLE).orElse(null);

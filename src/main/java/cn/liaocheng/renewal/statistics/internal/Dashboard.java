@@ -63,10 +63,13 @@ public class Dashboard {
 
 	/**
 	 * How a loan decided by tranche is counted among the decided interest subsidies: its
-	 * decision determined no amount, so its tranches' caps stand for it.
+	 * decision determined no amount, so its tranches' caps stand for it; and how a
+	 * determined total changes once a tranche under a rule of another rate or term
+	 * accrues outside it.
 	 */
 	static final String TRANCHE_NOTE = "按《贷款贴息分笔核定决定书》办理的贷款计入核定贴息笔数，其核定贴息金额为已计入贴息台账的各笔放款的贴息上限之和"
-			+ "（放款本金 × 该笔贴息比例 × 贴息月数 ÷ 12），此后各笔首次计提时增加；";
+			+ "（放款本金 × 该笔贴息比例 × 贴息月数 ÷ 12），此后各笔首次计提时增加；按《贷款贴息确认通知书》办理的贷款，此后有一笔放款适用不同的贴息比例或期限的，"
+			+ "该笔首次计提后，核定贴息金额为核定总额扣减该笔放款本金按核定比例和期限计算的金额，再加上该笔的贴息上限；";
 
 	private final DashboardQueries queries;
 

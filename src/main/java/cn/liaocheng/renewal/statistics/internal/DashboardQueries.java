@@ -49,8 +49,41 @@ class DashboardQueries {
 			                 WHERE s.points > 0 AND s.months > 0) k
 			           GROUP BY k.application_id) tc ON tc.application_id = a.id""";
 
-	/** The interest subsidy a loan's decision committed, decided by tranche or not. */
+	/**
+	 * What the tranches of a loan whose total was determined add to it when paid out
+	 * under a rule of another rate or term, as the ledger limits them: each such tranche
+	 * its own limit (principal × its points × its months ÷ 12), and the total gives up
+	 * what its principal would have had at the decided rate and term. Counted, as for a
+	 * loan decided by tranche, once the ledger has accrued the tranche and kept its rule
+	 * with its shares.
+	 */
+	private static final String OUTSIDE_TOTAL = """
+			LEFT JOIN (SELECT k.application_id, SUM(ROUND(k.principal * k.points * k.months / 1200, 2)) AS own,
+			                  SUM(ROUND(k.principal * k.decided_points * k.decided_months / 1200, 2)) AS at_decided
+			           FROM (SELECT DISTINCT l.application_id, s.disbursed_on, s.points, s.months,
+			                        t.interest_subsidy_points AS decided_points,
+			                        t.interest_subsidy_months AS decided_months,
+			                        (SELECT SUM(e.amount) FROM loan_event e
+			                         WHERE e.application_id = l.application_id AND e.event_type = 'DISBURSEMENT'
+			                           AND e.event_date = s.disbursed_on) AS principal
+			                 FROM subsidy_ledger_share s JOIN subsidy_ledger l ON l.id = s.ledger_id
+			                 JOIN application t ON t.id = l.application_id AND t.interest_subsidy_by_tranche = FALSE
+			                 WHERE s.points > 0 AND s.months > 0
+			                   AND (s.points <> t.interest_subsidy_points OR s.months <> t.interest_subsidy_months)) k
+			           GROUP BY k.application_id) ot ON ot.application_id = a.id""";
+
+	/** The joins {@link #COMMITTED_INTEREST} reads. */
+	private static final String COMMITTED_JOINS = TRANCHE_CAPS + "\n" + OUTSIDE_TOTAL;
+
+	/**
+	 * The interest subsidy a loan's decision committed, decided by tranche or not; a
+	 * determined total with its tranches outside it ({@link #OUTSIDE_TOTAL}), within the
+	 * rule's cap of one loan where the table states one.
+	 */
 	private static final String COMMITTED_INTEREST = "CASE WHEN a.interest_subsidy_by_tranche = TRUE THEN tc.caps "
+			+ "WHEN a.interest_subsidy_amount > 0 AND ot.own IS NOT NULL THEN "
+			+ "LEAST(GREATEST(a.interest_subsidy_amount - ot.at_decided, 0) + ot.own, "
+			+ "COALESCE(NULLIF(a.interest_subsidy_cap, 0), GREATEST(a.interest_subsidy_amount - ot.at_decided, 0) + ot.own)) "
 			+ "ELSE a.interest_subsidy_amount END";
 
 	private final JdbcClient jdbc;
@@ -234,7 +267,7 @@ class DashboardQueries {
 				%3$s
 				WHERE a.kind = 'LOAN' AND a.submitted_at IS NOT NULL AND a.status <> 'DRAFT' AND %1$s
 				GROUP BY a.division_code"""
-			.formatted(where, COMMITTED_INTEREST, TRANCHE_CAPS);
+			.formatted(where, COMMITTED_INTEREST, COMMITTED_JOINS);
 		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new LoanFigures(rs.getString("grp"), rs.getLong("submitted"), money(rs, "requested"),
@@ -262,7 +295,7 @@ class DashboardQueries {
 				WHERE a.status = 'APPROVED' AND a.decided_at IS NOT NULL
 				  AND ((a.kind = 'SUBSIDY' AND a.subsidy_amount IS NOT NULL)
 				       OR (a.kind = 'LOAN' AND %3$s > 0)) AND %1$s
-				GROUP BY a.kind, a.division_code, %2$s""".formatted(where, month, COMMITTED_INTEREST, TRANCHE_CAPS);
+				GROUP BY a.kind, a.division_code, %2$s""".formatted(where, month, COMMITTED_INTEREST, COMMITTED_JOINS);
 		return jdbc.sql(sql).params(params).query((rs, n) -> {
 			int ym = ((Number) rs.getObject("ym")).intValue();
 			return new Committed("SUBSIDY".equals(rs.getString("kind")), rs.getString("grp"),

@@ -259,16 +259,96 @@ class AccrualTest {
 			.containsExactly("54000000.00", "37200000.00");
 	}
 
+	/**
+	 * 5,000,000 granted on 20 June 2024 under the 1-point rule, decided at 5,000,000 × 1%
+	 * × 24 ÷ 12 = 100,000.00; 1,200,000 paid out that day and 3,800,000 on 1 September,
+	 * under the 1.5-point rule. The later tranche accrues outside the total, within its
+	 * own 3,800,000 × 1.5% × 24 ÷ 12 = 114,000.00, and the total gives up what its
+	 * principal would have had at 1 point (76,000.00): the first tranche accrues within
+	 * 24,000.00. Its 730 days at 33.33 a day (24,333.33) and the second's at 158.33
+	 * (115,583.33) pass both limits, so the ledger comes to 138,000.00, where one total
+	 * of 100,000.00 stopped it in January 2026.
+	 */
 	@Test
-	void shouldNotPassTheDecidedTotalWhenALaterTrancheAccruesAtAHigherRate() {
+	void shouldAccrueATrancheUnderAHigherLaterRuleWithinItsOwnLimitOutsideTheDecidedTotal() {
 		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
-		record(LoanEventType.DISBURSEMENT, "2024-09-01", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-09-01", "3800000");
+		Accrual.Terms decided = new Accrual.Terms(new BigDecimal("1.0"), 24, new BigDecimal("100000.00"));
 
-		List<Accrual.Period> periods = Accrual.periods(RULES_2024, new BigDecimal("3000.00"), events, null,
-				BigDecimal.ZERO, LocalDate.parse("2024-12-01"), Periodicity.MONTHLY);
+		List<Accrual.Period> periods = Accrual.periodsDecided(RULES_2024, decided, events, List.of(),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
 
-		assertThat(periods).extracting(p -> p.amount().toPlainString())
-			.containsExactly("366.67", "1033.33", "1033.33", "566.67");
+		assertThat(total(periods)).isEqualByComparingTo("138000.00");
+		assertThat(periods.get(periods.size() - 1).label()).isEqualTo("2026-08");
+		// One total for the whole loan, as before, stops at 100,000.00 in January 2026.
+		List<Accrual.Period> oneTotal = Accrual.periods(RULES_2024, decided.cap(), events, null, BigDecimal.ZERO,
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+		assertThat(total(oneTotal)).isEqualByComparingTo("100000.00");
+		assertThat(oneTotal.get(oneTotal.size() - 1).label()).isEqualTo("2026-01");
+		// October 2024: 31 days of 1,200,000 at 1 point (1,033.33) and of 3,800,000 at
+		// 1.5
+		// points (4,908.33), the tranche outside the total rounded to the fen on its own.
+		assertThat(periods).filteredOn(p -> p.label().equals("2024-10"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("5941.66"));
+		// Each tranche reaches its own limit, read back from its shares: the first in
+		// June 2026, after which only the second is in the periods.
+		assertThat(trancheTotal(periods, "2024-06-20")).isGreaterThanOrEqualTo(new BigDecimal("24000.00"));
+		assertThat(periods).filteredOn(p -> p.label().equals("2026-07"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.shares()).extracting(s -> s.disbursedOn().toString())
+				.containsExactly("2024-09-01"));
+		// Accrued in two runs, the second reading what the first wrote.
+		List<Accrual.Period> first = Accrual.periodsDecided(RULES_2024, decided, events, List.of(),
+				LocalDate.parse("2025-07-01"), Periodicity.MONTHLY);
+		List<Accrual.Period> rest = Accrual.periodsDecided(RULES_2024, decided, events, written(first),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+		assertThat(total(first).add(total(rest))).isEqualByComparingTo("138000.00");
+		assertThat(Accrual.periodsDecided(RULES_2024, decided, events, written(periods), LocalDate.parse("2027-01-01"),
+				Periodicity.MONTHLY))
+			.isEmpty();
+	}
+
+	/**
+	 * Both tranches under the decided 1-point rule (the second on 1 July 2024, before the
+	 * rise): the decided total still limits the loan as a whole, period by period as
+	 * before.
+	 */
+	@Test
+	void shouldStillCapALoanWhoseTranchesAllAccrueUnderTheDecidedRuleAtItsTotal() {
+		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-07-01", "3800000");
+		Accrual.Terms decided = new Accrual.Terms(new BigDecimal("1.0"), 24, new BigDecimal("100000.00"));
+
+		List<Accrual.Period> periods = Accrual.periodsDecided(RULES_2024, decided, events, List.of(),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+
+		assertThat(total(periods)).isEqualByComparingTo("100000.00");
+		assertThat(periods).extracting(Accrual.Period::amount)
+			.containsExactlyElementsOf(Accrual
+				.periods(RULES_2024, decided.cap(), events, null, BigDecimal.ZERO, LocalDate.parse("2027-01-01"),
+						Periodicity.MONTHLY)
+				.stream()
+				.map(Accrual.Period::amount)
+				.toList());
+	}
+
+	/**
+	 * The rule's cap of one loan, where the table states one, limits every tranche
+	 * together, those outside the decided total too.
+	 */
+	@Test
+	void shouldKeepEveryTrancheWithinTheRulesCapOfOneLoan() {
+		record(LoanEventType.DISBURSEMENT, "2024-06-20", "1200000");
+		record(LoanEventType.DISBURSEMENT, "2024-09-01", "3800000");
+		Accrual.Terms decided = new Accrual.Terms(new BigDecimal("1.0"), 24, new BigDecimal("90000.00"), null,
+				new BigDecimal("90000.00"));
+
+		List<Accrual.Period> periods = Accrual.periodsDecided(RULES_2024, decided, events, List.of(),
+				LocalDate.parse("2027-01-01"), Periodicity.MONTHLY);
+
+		// 90,000 less 76,000 leaves the first tranche 14,000.00; all together 90,000.00.
+		assertThat(total(periods)).isEqualByComparingTo("90000.00");
 	}
 
 	/**
@@ -322,6 +402,15 @@ class AccrualTest {
 		assertThat(periods.get(periods.size() - 1).shares()).extracting(s -> s.disbursedOn().toString())
 			.as("the first tranche's cap is reached before the second's")
 			.containsExactly("2024-09-01");
+	}
+
+	/** What the tranche of {@code day} accrued, read back from its shares. */
+	private static BigDecimal trancheTotal(List<Accrual.Period> periods, String day) {
+		return periods.stream()
+			.flatMap(p -> p.shares().stream())
+			.filter(s -> s.disbursedOn().equals(LocalDate.parse(day)))
+			.map(Accrual::amountOf)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static BigDecimal total(List<Accrual.Period> periods) {

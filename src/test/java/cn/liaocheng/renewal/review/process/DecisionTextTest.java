@@ -465,7 +465,7 @@ class DecisionTextTest extends ReviewProcessTest {
 		review.grant(loan, "100000000.00", true); // 1.5 points over 24 months: 3,000,000
 
 		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text())
-			.contains("每年1.5个百分点、贴息期限24个月", "计算，核定该笔贷款财政贴息总额不超过人民币3,000,000.00元", "逾期或违约的，自逾期或违约之日起停止贴息")
+			.contains("每年1.5个百分点、贴息期限24个月", "计算，核定该笔贷款按上述比例和期限计算的财政贴息总额不超过人民币3,000,000.00元", "逾期或违约的，自逾期或违约之日起停止贴息")
 			.doesNotContain("上限");
 		assertThat(review.outcomes(loan).interestSubsidyCap()).isNull();
 	}

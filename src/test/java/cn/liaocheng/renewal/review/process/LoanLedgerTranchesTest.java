@@ -452,7 +452,92 @@ class LoanLedgerTranchesTest extends ReviewProcessTest {
 		assertThat(notice).contains("2024年9月1日放款的部分", "贴息1.5个百分点/年", "关于加力支持大规模设备更新和消费品以旧换新的若干措施", "1,500.00");
 		String decision = review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text();
 		assertThat(decision).contains("每年1个百分点",
-				"上述贴息比例和期限适用于2024年6月20日发放的贷款；贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息，累计不超过上述总额。");
+				"上述贴息比例和期限为2024年6月20日适用的贴息政策所定，适用于该日发放的贷款。贷款分笔发放的，此后各笔按其本身放款日适用的贴息政策计算贴息：");
+	}
+
+	/**
+	 * 5,000,000 granted on 20 June 2024, before the July 2024 rise, at 1 point: the
+	 * decision determines 5,000,000 × 1% × 24 ÷ 12 = 100,000.00. 1,200,000 is paid out
+	 * that day and 3,800,000 on 1 September, under the 1.5-point rule: that tranche
+	 * accrues within its own 3,800,000 × 1.5% × 24 ÷ 12 = 114,000.00, outside the total,
+	 * which gives up what its principal would have had at 1 point (76,000.00), leaving
+	 * the first tranche 24,000.00. Both windows are 730 days, whose daily accrual
+	 * (24,333.28 and 115,583.28 by the month) passes both limits: the ledger comes to
+	 * 24,000.00 + 114,000.00 = 138,000.00, where one total stopped it at 100,000.00 in
+	 * January 2026.
+	 */
+	@Test
+	void aLoanGrantedBeforeTheRiseAndPaidOutAcrossItAccruesEachTrancheWithinItsOwnLimit() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-RISE-0620-" + loan.id());
+		disburse(loan, "2024-09-01", "3800000", "ICBC-RISE-0901-" + loan.id());
+
+		accrual.accrueAll(LocalDate.of(2027, 1, 1));
+
+		assertThat(total(loan)).isEqualByComparingTo("138000.00");
+		List<LedgerRow> rows = rows(loan);
+		assertThat(rows.get(rows.size() - 1).periodLabel()).isEqualTo("2026-08");
+		// June 2026: the first tranche's 19 days give 633.33, of which 300.05 remain of
+		// its 24,000.00 (23,699.95 accrued to May); the second's 30 days give 4,750.00.
+		LedgerRow june = period(loan, "2026-06");
+		assertThat(june.amount()).isEqualByComparingTo("5050.05");
+		// July: the second tranche alone, 31 days at 158.33; August: what is left of its
+		// 114,000.00 (110,674.95 accrued to July).
+		assertThat(period(loan, "2026-07").amount()).isEqualByComparingTo("4908.33");
+		assertThat(period(loan, "2026-08").amount()).isEqualByComparingTo("3325.05");
+
+		// The decision says what the ledger did: the total at the first day's rule, the
+		// later tranche under its own rule within its own limit, outside the total.
+		String decision = review.issued(loan, DecisionType.INTEREST_SUBSIDY_GRANTED).text();
+		assertThat(decision)
+			.contains("核定该笔贷款按上述比例和期限计算的财政贴息总额不超过人民币100,000.00元",
+					"适用的贴息比例和期限与上述相同的，与2024年6月20日发放的贷款合计不超过上述总额；不同的，该笔贴息不计入上述总额，"
+							+ "累计不超过该笔放款本金×其放款日适用的贴息比例×贴息期限（月）÷12，上述总额相应扣减该笔放款本金按上述比例和期限计算的金额。",
+					"累计不超过上述限额", "财政贴息：不超过人民币100,000.00元（按放款日适用的贴息比例和期限计算；此后分笔发放、适用不同比例或期限的另行计算，见下文）")
+			.doesNotContain("累计不超过上述总额。", "上限");
+		String ledger = session(review.enterprise().userId()).get("/enterprise/applications/" + loan.id() + "/loan")
+			.body();
+		assertThat(ledger).contains("自 2024-09-01 起最长 24 个月，当日放款贴息上限 114,000.00 元，不计入核定的贴息总额",
+				"与核定比例和期限相同的各笔合计贴息上限 24,000.00 元");
+
+		payments.approve(review.user("lc-finance"), loan.id(), june.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), june.id(), LocalDate.of(2026, 7, 10),
+				"LCCZ-RISE-" + loan.id());
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("2024年6月20日放款的部分", "2024年9月1日放款的部分", "贴息1.5个百分点/年", "按此计算为5,383.33元",
+					"适用核定比例和期限的各笔合计计至分，其余各笔分别计至分，再相加", "贴息累计以核定的财政贴息总额扣减适用其他比例或期限的各笔放款本金按核定比例和期限计算的金额后的余额为限",
+					"5,050.05")
+			.doesNotContain("本期为该总额的余额");
+	}
+
+	/**
+	 * Both tranches paid out under the 1-point rule (the second on 1 July 2024, before
+	 * the rise): the decided total of 100,000.00 still limits the loan as a whole, though
+	 * the days of both tranches give 101,388 and more.
+	 */
+	@Test
+	void aLoanWhoseTranchesAllFallUnderTheDecidedRuleIsStillCappedAtItsTotal() {
+		Case loan = review.listedLoan("icbc");
+		review.grant(loan, "5000000.00", true, "FIXED_ASSET", LocalDate.of(2024, 6, 20));
+		disburse(loan, "2024-06-20", "1200000", "ICBC-ONE-0620-" + loan.id());
+		disburse(loan, "2024-07-01", "3800000", "ICBC-ONE-0701-" + loan.id());
+
+		accrual.accrueAll(LocalDate.of(2027, 1, 1));
+
+		assertThat(total(loan)).isEqualByComparingTo("100000.00");
+		assertThat(rows(loan)).allSatisfy(row -> assertThat(row.points()).isEqualByComparingTo("1.0"));
+		LedgerRow last = rows(loan).get(rows(loan).size() - 1);
+		assertThat(last.amount()).isLessThan(
+				last.balanceBasis().multiply(BigDecimal.ONE).divide(new BigDecimal("36000"), 2, RoundingMode.HALF_UP));
+		assertThat(session(review.enterprise().userId()).get("/enterprise/applications/" + loan.id() + "/loan").body())
+			.doesNotContain("当日放款贴息上限", "合计贴息上限");
+		payments.approve(review.user("lc-finance"), loan.id(), last.id());
+		payments.pay(review.user("lc-finance-pay"), loan.id(), last.id(), LocalDate.of(2026, 7, 10),
+				"LCCZ-ONE-" + loan.id());
+		assertThat(review.issued(loan, DecisionType.INTEREST_SUBSIDY_PAYMENT).text())
+			.contains("按此计算为", "贴息累计以核定的财政贴息总额为限，本期为该总额的余额")
+			.doesNotContain("扣减");
 	}
 
 	/**
