@@ -286,8 +286,8 @@ class AccrualTest {
 		assertThat(total(oneTotal)).isEqualByComparingTo("100000.00");
 		assertThat(oneTotal.get(oneTotal.size() - 1).label()).isEqualTo("2026-01");
 		// October 2024: 31 days of 1,200,000 at 1 point (1,033.33) and of 3,800,000 at
-		// 1.5
-		// points (4,908.33), the tranche outside the total rounded to the fen on its own.
+		// 1.5 points (4,908.33), the tranche outside the total rounded to the fen on its
+		// own.
 		assertThat(periods).filteredOn(p -> p.label().equals("2024-10"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("5941.66"));

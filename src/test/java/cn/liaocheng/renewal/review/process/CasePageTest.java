@@ -104,6 +104,17 @@ class CasePageTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * The enterprise's case page writes its dates one way: the construction period as the
+	 * grant date beside it, 2026年3月1日, not 2026-03-01.
+	 */
+	@Test
+	void theEnterprisesCasePageWritesTheConstructionPeriodInChinese() {
+		Case project = review.submitProject(7);
+		assertThat(page(DemoUsers.ENTERPRISE, project)).contains("<dt>建设期</dt><dd>2026年3月1日 至 2026年12月31日</dd>")
+			.doesNotContain("2026-03-01");
+	}
+
+	/**
 	 * The joint review (the finance bureau among it) reviews the amount before the
 	 * process determines it after the city's approval: the case file shows what the rules
 	 * give the claim as last submitted, and the amount then determined is that figure.
