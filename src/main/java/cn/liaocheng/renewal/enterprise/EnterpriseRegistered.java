@@ -10,7 +10,10 @@ import java.time.Instant;
  * @param industryBureau the group of the county industry bureau that activates it, e.g.
  * {@code county-371525-industry}
  * @param registeredAt when it registered, as the county's list shows it
+ * @param movedFrom the name of the county that issued its credit code, for an enterprise
+ * that declared it moved from there (the bureau checks the business licence's address);
+ * null for any other
  */
 public record EnterpriseRegistered(long enterpriseId, String creditCode, String enterpriseName, String divisionCode,
-		String industryBureau, Instant registeredAt) {
+		String industryBureau, Instant registeredAt, String movedFrom) {
 }

@@ -82,11 +82,12 @@ public class EnterpriseRegistry {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
 				INSERT INTO enterprise (credit_code, credit_code_claim, name, division_code, industry, contact_name,
-				                        contact_phone, user_id, status, created_at, activated_at, activated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                        contact_phone, user_id, status, created_at, activated_at, activated_by,
+				                        moved_from_division)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(e.creditCode().value(), e.creditCode().value(), e.name(), e.divisionCode(), e.industry(),
 					e.contactName(), e.contactPhone(), e.userId(), status.name(), now, activatedBy == null ? null : now,
-					activatedBy)
+					activatedBy, e.movedFromDivision())
 			.update();
 		return findByCreditCode(e.creditCode()).orElseThrow();
 	}
@@ -98,9 +99,21 @@ public class EnterpriseRegistry {
 				EnterpriseStatus.valueOf(rs.getString("status")));
 	}
 
-	/** What it takes to record an enterprise. */
+	/**
+	 * What it takes to record an enterprise.
+	 *
+	 * @param movedFromDivision the county that issued the credit code, for an enterprise
+	 * that declared it moved from there into {@code divisionCode}; null for any other
+	 */
 	public record NewEnterprise(CreditCode creditCode, String name, String divisionCode, String industry,
-			String contactName, String contactPhone, String userId) {
+			String contactName, String contactPhone, String userId, String movedFromDivision) {
+
+		/** An enterprise that has not declared a move. */
+		public NewEnterprise(CreditCode creditCode, String name, String divisionCode, String industry,
+				String contactName, String contactPhone, String userId) {
+			this(creditCode, name, divisionCode, industry, contactName, contactPhone, userId, null);
+		}
+
 	}
 
 }

@@ -34,6 +34,10 @@ class EnterpriseRegistrationTest {
 
 	private static final String TAKEN_CODE = "91371525MA3CB7K21F";
 
+	private static final String DONGCHANGFU = "371502";
+
+	private static final String CHIPING = "371503";
+
 	@LocalServerPort
 	int port;
 
@@ -316,18 +320,102 @@ class EnterpriseRegistrationTest {
 		assertThat(new WebClient(port).get("/login").body()).contains("href=\"/register\"").contains("企业注册");
 	}
 
+	/**
+	 * A credit code keeps the county that issued it when its enterprise moves: a code of
+	 * another county stops the registration once, at the county field, and asks whether
+	 * the enterprise moved, everything typed kept.
+	 */
 	@Test
-	void aCreditCodeIssuedInAnotherCountyIsRefusedAtTheCountyField() {
-		String code = freshCreditCode("371525");
+	void aCodeIssuedInAnotherCountyAsksWhetherTheEnterpriseMovedAndKeepsWhatWasTyped() {
+		String code = freshCreditCode(DONGCHANGFU);
 		String userId = freshUserId();
 		Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
-		form.put("divisionCode", "371502");
+		form.put("divisionCode", CHIPING);
 
 		String page = submit(new WebClient(port), form).body();
 
 		assertThat(fieldError(page, "divisionCode"))
-			.hasValue("统一社会信用代码第 3–8 位为 371525（冠县），与所选的东昌府区不一致，请核对所在县（市、区）或信用代码");
+			.hasValue("统一社会信用代码第 3–8 位为 371502（东昌府区），与所选的茌平区不一致，请核对所在县（市、区）或信用代码。"
+					+ "信用代码在企业迁址后不变：如本企业确已从东昌府区迁入茌平区，请确认迁入后重新提交，茌平区工业和信息化局激活账户前将核验营业执照住所");
+		assertThat(movedIntoBox(page)).as("the question's checkbox, not ticked")
+			.hasValueSatisfying(box -> assertThat(box).contains("value=\"371503\"").doesNotContain("checked"));
+		assertThat(page).contains("本企业已从东昌府区迁入茌平区（营业执照住所在茌平区）").contains("由茌平区工业和信息化局审核激活，激活前核验营业执照住所是否在茌平区");
+		assertThat(valueOf(page, "creditCode")).hasValue(code);
+		assertThat(valueOf(page, "name")).hasValue(form.get("name"));
+		assertThat(valueOf(page, "userId")).hasValue(userId);
+		assertThat(page).contains("<option value=\"371503\" selected=\"selected\">茌平区</option>");
 		assertNothingStored(code, userId);
+		assertThat(movedIntoBox(submit(new WebClient(port), validForm(freshCreditCode("371525"), userId)).body()))
+			.as("no question where nothing differs")
+			.isEmpty();
+	}
+
+	@Test
+	void confirmingTheMoveRegistersInTheChosenCountyWithTheIssuingCountyKept() {
+		String code = freshCreditCode(DONGCHANGFU);
+		String userId = freshUserId();
+		Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
+		form.put("divisionCode", CHIPING);
+		form.put("movedInto", CHIPING);
+		WebClient client = new WebClient(port);
+
+		HttpResponse<String> posted = submit(client, form);
+
+		assertThat(posted.statusCode()).isEqualTo(302);
+		Enterprise stored = registry.findByCreditCode(new CreditCode(code)).orElseThrow();
+		assertThat(stored.divisionCode()).isEqualTo(CHIPING);
+		assertThat(stored.status()).isEqualTo(EnterpriseStatus.PENDING);
+		assertThat(movedFrom(code)).isEqualTo(DONGCHANGFU);
+		assertThat(client.get("/register").body()).contains("注册成功")
+			.contains("茌平区工业和信息化局")
+			.contains("您已声明本企业从东昌府区迁入茌平区（统一社会信用代码登记地为东昌府区）。茌平区工业和信息化局激活前将核验营业执照住所");
+	}
+
+	/**
+	 * The box confirms a move into the county it names: ticked, then the county changed,
+	 * it confirms nothing and the new county's question is asked. Ticked with another
+	 * field wrong, it stays ticked and the county field has nothing to say.
+	 */
+	@Test
+	void aMoveIsConfirmedOnlyIntoTheCountyChosenAndStaysConfirmedAcrossOtherMistakes() {
+		String code = freshCreditCode(DONGCHANGFU);
+		String userId = freshUserId();
+		Map<String, String> form = new java.util.HashMap<>(validForm(code, userId));
+		form.put("divisionCode", "371521");
+		form.put("movedInto", CHIPING);
+
+		String page = submit(new WebClient(port), form).body();
+
+		assertThat(fieldError(page, "divisionCode")).hasValueSatisfying(m -> assertThat(m).contains("与所选的阳谷县不一致"));
+		assertThat(movedIntoBox(page))
+			.hasValueSatisfying(box -> assertThat(box).contains("value=\"371521\"").doesNotContain("checked"));
+		assertThat(page).contains("本企业已从东昌府区迁入阳谷县（营业执照住所在阳谷县）");
+
+		form.put("movedInto", "371521");
+		form.put("contactPhone", "12345");
+		page = submit(new WebClient(port), form).body();
+
+		assertThat(fieldError(page, "divisionCode")).isEmpty();
+		assertThat(fieldError(page, "contactPhone")).isPresent();
+		assertThat(movedIntoBox(page))
+			.hasValueSatisfying(box -> assertThat(box).contains("value=\"371521\"").contains("checked"));
+		assertNothingStored(code, userId);
+	}
+
+	@Test
+	void aTickedBoxWhereNothingDiffersIsIgnoredAndNothingIsStored() {
+		for (String[] codeAndDivision : new String[][] { { "371525", "371525" }, { "371500", "371525" },
+				{ "371502", "lcetdz" } }) {
+			String code = freshCreditCode(codeAndDivision[0]);
+			Map<String, String> form = new java.util.HashMap<>(validForm(code, freshUserId()));
+			form.put("divisionCode", codeAndDivision[1]);
+			form.put("movedInto", codeAndDivision[1]);
+
+			assertThat(submit(new WebClient(port), form).statusCode())
+				.as("%s in %s", codeAndDivision[0], codeAndDivision[1])
+				.isEqualTo(302);
+			assertThat(movedFrom(code)).as("%s in %s", codeAndDivision[0], codeAndDivision[1]).isNull();
+		}
 	}
 
 	@Test
@@ -343,6 +431,22 @@ class EnterpriseRegistrationTest {
 			assertThat(response.statusCode()).as("%s in %s", codeAndDivision[0], codeAndDivision[1]).isEqualTo(302);
 			assertThat(registry.findByCreditCode(new CreditCode(code))).isPresent();
 		}
+	}
+
+	/** The move question's checkbox, if the page asks it. */
+	private static java.util.Optional<String> movedIntoBox(String page) {
+		java.util.regex.Matcher box = java.util.regex.Pattern.compile("<input[^>]*id=\"movedInto\"[^>]*>")
+			.matcher(page);
+		return box.find() ? java.util.Optional.of(box.group()) : java.util.Optional.empty();
+	}
+
+	private String movedFrom(String code) {
+		List<String> found = jdbc.sql("SELECT moved_from_division FROM enterprise WHERE credit_code = ?")
+			.param(code)
+			.query((rs, row) -> rs.getString(1))
+			.list();
+		assertThat(found).as("the enterprise of %s", code).hasSize(1);
+		return found.get(0);
 	}
 
 	private void assertNothingStored(String code, String userId) {

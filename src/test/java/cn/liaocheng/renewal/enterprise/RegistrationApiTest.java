@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,9 @@ class RegistrationApiTest {
 
 	@Autowired
 	EnterpriseRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void registersAnEnterprisePendingActivation() throws Exception {
@@ -83,6 +87,58 @@ class RegistrationApiTest {
 		assertThat(identity.createUserQuery().userId(userId).count()).isZero();
 	}
 
+	/**
+	 * A code issued in another county asks, in the problem, which move to confirm;
+	 * confirmed with movedInto, the enterprise registers in the chosen county with the
+	 * move on record, and says so in its answer.
+	 */
+	@Test
+	void aCodeOfAnotherCountyAsksForTheMoveAndRegistersOnceItIsConfirmed() throws Exception {
+		String code = freshCreditCode("371502");
+		String userId = freshUserId();
+		Map<String, String> request = new java.util.HashMap<>(Registrations.validForm(code, userId));
+		request.put("divisionCode", "371503");
+
+		HttpResponse<String> asked = post(request);
+
+		assertThat(asked.statusCode()).isEqualTo(400);
+		JsonNode problem = json.readTree(asked.body());
+		assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("divisionCode");
+		assertThat(messageOf(problem, "divisionCode")).startsWith("统一社会信用代码第 3–8 位为 371502（东昌府区），与所选的茌平区不一致");
+		assertThat(problem.path("detail").asText()).contains("如企业确已从东昌府区迁入茌平区（营业执照住所在茌平区）")
+			.contains("\"movedInto\": \"371503\"")
+			.contains("茌平区工业和信息化局激活前将核验营业执照住所");
+		JsonNode relocation = problem.path("relocation");
+		assertThat(relocation.path("issuedIn").asText()).isEqualTo("371502");
+		assertThat(relocation.path("issuedInName").asText()).isEqualTo("东昌府区");
+		assertThat(relocation.path("movedInto").asText()).isEqualTo("371503");
+		assertThat(relocation.path("declaration").asText()).isEqualTo("本企业已从东昌府区迁入茌平区（营业执照住所在茌平区）");
+		assertThat(registry.findByUser(userId)).isEmpty();
+
+		request.put("movedInto", "371503");
+		HttpResponse<String> registered = post(request);
+
+		assertThat(registered.statusCode()).isEqualTo(201);
+		JsonNode body = json.readTree(registered.body());
+		assertThat(body.path("divisionCode").asText()).isEqualTo("371503");
+		assertThat(body.path("activatingBureau").asText()).isEqualTo("茌平区工业和信息化局");
+		assertThat(body.path("movedFrom").asText()).isEqualTo("东昌府区");
+		assertThat(movedFrom(code)).isEqualTo("371502");
+	}
+
+	@Test
+	void aMoveConfirmedWhereCodeAndCountyAgreeIsIgnored() throws Exception {
+		String code = freshCreditCode("371525");
+		Map<String, String> request = new java.util.HashMap<>(Registrations.validForm(code, freshUserId()));
+		request.put("movedInto", "371525");
+
+		HttpResponse<String> response = post(request);
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(json.readTree(response.body()).hasNonNull("movedFrom")).isFalse();
+		assertThat(movedFrom(code)).isNull();
+	}
+
 	@Test
 	void refusesARequestWithoutCsrfToken() {
 		HttpResponse<String> response = new WebClient(port).postJson(PATH,
@@ -95,6 +151,15 @@ class RegistrationApiTest {
 		String token = WebClient.csrfTokenOf(client.get("/register").body());
 		return client.postJson(PATH, json.writeValueAsString(request), "X-CSRF-TOKEN", token, "Accept",
 				"application/json, application/problem+json");
+	}
+
+	private String movedFrom(String code) {
+		List<String> found = jdbc.sql("SELECT moved_from_division FROM enterprise WHERE credit_code = ?")
+			.param(code)
+			.query((rs, row) -> rs.getString(1))
+			.list();
+		assertThat(found).as("the enterprise of %s", code).hasSize(1);
+		return found.get(0);
 	}
 
 	private static String messageOf(JsonNode problem, String field) {

@@ -105,7 +105,7 @@ class RegistrationNotificationTest {
 		assertThat(submit(new WebClient(port), validForm(code, userId)).statusCode()).isEqualTo(200);
 		// The same event seen twice.
 		events.publishEvent(new EnterpriseRegistered(registered.id(), code, registered.name(), GUANXIAN,
-				GUANXIAN_BUREAU, Instant.now()));
+				GUANXIAN_BUREAU, Instant.now(), null));
 
 		assertThat(notificationsOf(registered)).isEqualTo(told);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE credit_code = ?")

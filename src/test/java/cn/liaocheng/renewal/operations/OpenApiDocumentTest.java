@@ -89,6 +89,21 @@ class OpenApiDocumentTest {
 			.doesNotStartWith("/api/ledger"));
 	}
 
+	/**
+	 * A client that registers an enterprise which moved county learns from the document
+	 * how to confirm the move: the field, its value, and what the county checks.
+	 */
+	@Test
+	void theRegistrationTellsHowAnEnterpriseThatMovedCountyConfirmsIt() {
+		JsonNode register = doc.at("/paths/~1api~1enterprises~1registrations/post");
+		assertThat(register.get("description").asText()).contains("movedInto", "核验营业执照住所");
+		assertThat(register.at("/responses/400/description").asText()).contains("relocation", "movedInto");
+		assertThat(doc.at("/components/schemas/RegistrationRequest/properties/movedInto/description").asText())
+			.contains("须与 divisionCode 相同");
+		assertThat(doc.at("/components/schemas/RegisteredEnterprise/properties/movedFrom/description").asText())
+			.contains("核验营业执照住所");
+	}
+
 	@Test
 	void theMainEnterpriseCallsCarryWorkedExamples() {
 		JsonNode create = doc.at("/paths/~1api~1applications/post");

@@ -50,7 +50,7 @@ class CountyEnterprises implements PendingRegistrations {
 	private static final String SELECT = """
 			SELECT id, credit_code, name, division_code, industry, contact_name, contact_phone, user_id, status,
 			       created_at, activated_at, activated_by, rejected_at, rejected_by, rejection, status,
-			       disabled_at, disabled_by, disabled_reason
+			       disabled_at, disabled_by, disabled_reason, moved_from_division
 			FROM enterprise""";
 
 	private static final ZoneId BEIJING = ChinaTime.ZONE;
@@ -354,6 +354,8 @@ class CountyEnterprises implements PendingRegistrations {
 	private static EnterpriseListing map(ResultSet rs, Map<String, String> divisionNames) throws SQLException {
 		EnterpriseStatus status = EnterpriseStatus.valueOf(rs.getString("status"));
 		String division = rs.getString("division_code");
+		String movedFrom = rs.getString("moved_from_division");
+		String movedFromName = movedFrom == null ? null : divisionNames.getOrDefault(movedFrom, movedFrom);
 		return new EnterpriseListing(rs.getLong("id"), rs.getString("credit_code").strip(), rs.getString("name"),
 				division, divisionNames.getOrDefault(division, division), rs.getString("industry"),
 				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("user_id"), status.name(),
@@ -362,7 +364,21 @@ class CountyEnterprises implements PendingRegistrations {
 				rs.getString("rejection"),
 				status == EnterpriseStatus.DISABLED ? time(rs.getTimestamp("disabled_at")) : null,
 				status == EnterpriseStatus.DISABLED ? rs.getString("disabled_by") : null,
-				status == EnterpriseStatus.DISABLED ? rs.getString("disabled_reason") : null);
+				status == EnterpriseStatus.DISABLED ? rs.getString("disabled_reason") : null, movedFrom, movedFromName,
+				relocationNote(movedFromName, status));
+	}
+
+	/**
+	 * What the bureau must check of an enterprise that declared it moved into the county
+	 * from the one that issued its credit code: before activating, that the business
+	 * licence's address is in the county; afterwards, the declaration stays on record.
+	 */
+	static String relocationNote(String movedFromName, EnterpriseStatus status) {
+		if (movedFromName == null) {
+			return null;
+		}
+		String declared = "信用代码登记地为" + movedFromName + "，企业声明已迁入本县";
+		return status == EnterpriseStatus.PENDING ? declared + "：激活前请核验营业执照住所" : declared;
 	}
 
 	/**

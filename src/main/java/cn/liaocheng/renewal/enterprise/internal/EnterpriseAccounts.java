@@ -11,7 +11,9 @@ import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistered;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry.NewEnterprise;
+import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.GroupNames;
+import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.Accounts;
 
 /**
@@ -39,12 +41,15 @@ class EnterpriseAccounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final OrganizationCatalog catalog;
+
 	EnterpriseAccounts(Accounts accounts, EnterpriseRegistry registry, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OrganizationCatalog catalog) {
 		this.accounts = accounts;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.catalog = catalog;
 	}
 
 	@Transactional
@@ -59,9 +64,13 @@ class EnterpriseAccounts {
 			.param(opened.id())
 			.query(Timestamp.class)
 			.single();
-		events.publishEvent(
-				new EnterpriseRegistered(opened.id(), opened.creditCode().value(), opened.name(), opened.divisionCode(),
-						GroupNames.county(opened.divisionCode(), Jurisdiction.INDUSTRY), registeredAt.toInstant()));
+		String movedFrom = enterprise.movedFromDivision() == null ? null
+				: catalog.division(enterprise.movedFromDivision())
+					.map(Division::name)
+					.orElse(enterprise.movedFromDivision());
+		events.publishEvent(new EnterpriseRegistered(opened.id(), opened.creditCode().value(), opened.name(),
+				opened.divisionCode(), GroupNames.county(opened.divisionCode(), Jurisdiction.INDUSTRY),
+				registeredAt.toInstant(), movedFrom));
 		return opened;
 	}
 

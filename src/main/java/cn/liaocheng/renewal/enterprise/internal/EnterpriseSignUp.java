@@ -59,20 +59,27 @@ class EnterpriseSignUp {
 			return new Outcome.Throttled(
 					"今天从您所在网络提交的注册已达 " + limits.attemptsPerAddress() + " 次，达到每日上限，请明天再试；如需尽快注册，请联系企业所在县（市、区）工业和信息化局。");
 		}
+		Relocation relocation = rules.relocation(request).orElse(null);
 		List<FieldProblem> problems = rules.check(request);
 		if (!problems.isEmpty()) {
-			return new Outcome.Rejected(problems);
+			return new Outcome.Rejected(problems, relocation);
 		}
+		// A move is kept only where the code and the county differ and the move was
+		// confirmed (the check refuses it unconfirmed); a box ticked for nothing is
+		// dropped.
+		Relocation moved = relocation != null && relocation.declaredIn(request) ? relocation : null;
 		NewEnterprise enterprise = new NewEnterprise(CreditCode.parse(request.creditCode()),
 				RegistrationRules.trim(request.name()), RegistrationRules.trim(request.divisionCode()),
 				RegistrationRules.trim(request.industry()), RegistrationRules.trim(request.contactName()),
-				RegistrationRules.phone(request.contactPhone()), RegistrationRules.userId(request.userId()));
+				RegistrationRules.phone(request.contactPhone()), RegistrationRules.userId(request.userId()),
+				moved == null ? null : moved.issuedIn());
 		try {
 			Enterprise registered = accounts.open(enterprise, request.password(),
 					RegistrationRules.email(request.email()));
-			LOG.info("Enterprise {} registered with account {} in division {}; pending activation",
-					registered.creditCode(), registered.userId(), registered.divisionCode());
-			return new Outcome.Registered(registered);
+			LOG.info("Enterprise {} registered with account {} in division {}{}; pending activation",
+					registered.creditCode(), registered.userId(), registered.divisionCode(),
+					moved == null ? "" : ", declared moved from " + moved.issuedIn());
+			return new Outcome.Registered(registered, moved);
 		}
 		catch (RuntimeException e) {
 			List<FieldProblem> lost = explain(e, enterprise);
@@ -81,7 +88,7 @@ class EnterpriseSignUp {
 			}
 			LOG.info("Registration of {} as {} lost a race after the checks; refused at {}", enterprise.creditCode(),
 					enterprise.userId(), lost.stream().map(FieldProblem::field).toList());
-			return new Outcome.Rejected(lost);
+			return new Outcome.Rejected(lost, relocation);
 		}
 	}
 
@@ -108,10 +115,24 @@ class EnterpriseSignUp {
 	 */
 	sealed interface Outcome {
 
-		record Registered(Enterprise enterprise) implements Outcome {
+		/**
+		 * @param moved the move the enterprise declared on registering; null for none
+		 */
+		record Registered(Enterprise enterprise, Relocation moved) implements Outcome {
 		}
 
-		record Rejected(List<FieldProblem> problems) implements Outcome {
+		/**
+		 * @param relocation the move the credit code and the chosen county differ by,
+		 * confirmed or not, for the form to ask about (again); null where they agree
+		 */
+		record Rejected(List<FieldProblem> problems, Relocation relocation) implements Outcome {
+
+			/** Whether the county field asks for the move to be confirmed. */
+			boolean asksAboutMove() {
+				return relocation != null && problems.stream()
+					.anyMatch(p -> p.field().equals("divisionCode") && p.message().equals(relocation.question()));
+			}
+
 		}
 
 		/** Over the client network's daily limit: nothing was checked or stored. */

@@ -16,9 +16,15 @@ import cn.liaocheng.renewal.organization.OrganizationCatalog;
 record RegisteredEnterprise(long id, String creditCode, String name, String divisionCode, String divisionName,
 		String industry, String contactName, String contactPhone, String userId, String status, String statusLabel,
 		@Schema(description = "负责激活账户的县级工业和信息化部门") String activatingBureau,
-		@Schema(description = "该部门的咨询电话") String activatingBureauPhone) implements Serializable {
+		@Schema(description = "该部门的咨询电话") String activatingBureauPhone,
+		@Schema(description = "企业声明已从信用代码登记地迁入所在县的，为登记地县（市、区）名称（激活前核验营业执照住所）；否则为空", example = "东昌府区") String movedFrom)
+		implements
+			Serializable {
 
-	static RegisteredEnterprise of(Enterprise e, OrganizationCatalog catalog) {
+	/**
+	 * @param moved the move the enterprise declared on registering; null for none
+	 */
+	static RegisteredEnterprise of(Enterprise e, OrganizationCatalog catalog, Relocation moved) {
 		Division division = catalog.division(e.divisionCode()).orElse(null);
 		String divisionName = division == null ? e.divisionCode() : division.name();
 		String bureau = catalog.departments()
@@ -29,7 +35,8 @@ record RegisteredEnterprise(long id, String creditCode, String name, String divi
 			.orElse(divisionName + "工业和信息化局");
 		return new RegisteredEnterprise(e.id(), e.creditCode().value(), e.name(), e.divisionCode(), divisionName,
 				e.industry(), e.contactName(), e.contactPhone(), e.userId(), e.status().name(), e.status().label(),
-				bureau, catalog.industryBureau(e.divisionCode()).map(b -> b.phone()).orElse(null));
+				bureau, catalog.industryBureau(e.divisionCode()).map(b -> b.phone()).orElse(null),
+				moved == null ? null : moved.issuerName());
 	}
 
 }

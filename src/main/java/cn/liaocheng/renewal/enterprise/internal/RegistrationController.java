@@ -14,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import cn.liaocheng.renewal.enterprise.Enterprise;
 import cn.liaocheng.renewal.enterprise.internal.EnterpriseSignUp.Outcome;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 
@@ -50,29 +49,33 @@ class RegistrationController {
 			HttpServletRequest http, HttpServletResponse response) {
 		Outcome outcome = signUp.register(request, http.getRemoteAddr());
 		if (outcome instanceof Outcome.Registered registered) {
-			redirect.addFlashAttribute(REGISTERED, describe(registered.enterprise()));
+			redirect.addFlashAttribute(REGISTERED,
+					RegisteredEnterprise.of(registered.enterprise(), catalog, registered.moved()));
 			return "redirect:/register";
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
+		Relocation relocation = null;
 		if (outcome instanceof Outcome.Rejected rejected) {
 			rejected.problems().forEach(p -> errors.put(p.field(), p.message()));
+			relocation = rejected.relocation();
 		}
 		else if (outcome instanceof Outcome.Throttled throttled) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("refusal", throttled.message());
 		}
+		model.addAttribute("relocation", relocation);
 		return form(model, request.withoutPasswords(), errors);
 	}
 
+	/**
+	 * The form; with a {@code relocation} in the model, it asks beside the county whether
+	 * the enterprise moved there, keeping the answer given.
+	 */
 	private String form(Model model, RegistrationRequest form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("divisions", catalog.divisions());
 		return "enterprise/register";
-	}
-
-	private RegisteredEnterprise describe(Enterprise enterprise) {
-		return RegisteredEnterprise.of(enterprise, catalog);
 	}
 
 }

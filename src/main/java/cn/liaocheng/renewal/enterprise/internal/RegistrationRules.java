@@ -14,6 +14,7 @@ import cn.liaocheng.renewal.enterprise.CreditCode;
 import cn.liaocheng.renewal.enterprise.EnterpriseRegistry;
 import cn.liaocheng.renewal.enterprise.FieldProblem;
 import cn.liaocheng.renewal.enterprise.PhoneNumber;
+import cn.liaocheng.renewal.organization.BureauContact;
 import cn.liaocheng.renewal.organization.Division;
 import cn.liaocheng.renewal.organization.OrganizationCatalog;
 import cn.liaocheng.renewal.security.AccountIds;
@@ -22,8 +23,9 @@ import cn.liaocheng.renewal.security.PlainText;
 
 /**
  * Checks a registration field by field, so that the applicant sees every mistake at once
- * next to its field: formats, the county, Camunda's password policy, and whether the
- * credit code or the user id is taken already.
+ * next to its field: formats, the county (and a move from the county that issued the
+ * credit code), Camunda's password policy, and whether the credit code or the user id is
+ * taken already.
  */
 @Component
 class RegistrationRules {
@@ -71,8 +73,8 @@ class RegistrationRules {
 			problems.put("divisionCode", "所选县（市、区）不存在，请重新选择");
 		}
 		else if (!problems.containsKey("creditCode")) {
-			registeredElsewhere(CreditCode.parse(code), trim(r.divisionCode()))
-				.ifPresent(p -> problems.put("divisionCode", p));
+			relocation(CreditCode.parse(code), trim(r.divisionCode())).filter(moved -> !moved.declaredIn(r))
+				.ifPresent(moved -> problems.put("divisionCode", moved.question()));
 		}
 		text(problems, "industry", r.industry(), "所属行业", 64);
 		text(problems, "contactName", r.contactName(), "联系人", 32);
@@ -104,13 +106,14 @@ class RegistrationRules {
 	}
 
 	/**
-	 * Characters 3 to 8 of a credit code name the registration authority's division. A
-	 * code issued in another of Liaocheng's counties contradicts the chosen county; a
-	 * code issued by the city (371500), outside the city, or for an enterprise in a
-	 * development zone (which has no GB/T 2260 code of its own) cannot be checked this
-	 * way.
+	 * Characters 3 to 8 of a credit code name the registration authority's division,
+	 * which the code keeps when its enterprise moves. A code issued in another of
+	 * Liaocheng's counties than the chosen one is a mistyped county or a move, which the
+	 * applicant must confirm; a code issued by the city (371500), outside the city, or
+	 * for an enterprise in a development zone (which has no GB/T 2260 code of its own)
+	 * cannot be checked this way.
 	 */
-	Optional<String> registeredElsewhere(CreditCode code, String chosenDivision) {
+	Optional<Relocation> relocation(CreditCode code, String chosenDivision) {
 		String issuedIn = code.divisionCode();
 		if (issuedIn.equals(chosenDivision)) {
 			return Optional.empty();
@@ -119,8 +122,22 @@ class RegistrationRules {
 			.filter(chosen -> chosen.kind() == Division.Kind.COUNTY)
 			.flatMap(chosen -> catalog.division(issuedIn)
 				.filter(issuer -> issuer.kind() == Division.Kind.COUNTY)
-				.map(issuer -> "统一社会信用代码第 3–8 位为 " + issuedIn + "（" + issuer.name() + "），与所选的" + chosen.name()
-						+ "不一致，请核对所在县（市、区）或信用代码"));
+				.map(issuer -> new Relocation(issuedIn, issuer.name(), chosen.code(), chosen.name(),
+						catalog.industryBureau(chosen.code())
+							.map(BureauContact::bureauName)
+							.orElse(chosen.name() + "工业和信息化局"))));
+	}
+
+	/**
+	 * The move the request's code and county differ by, confirmed or not; empty when they
+	 * agree or either cannot be read.
+	 */
+	Optional<Relocation> relocation(RegistrationRequest r) {
+		String code = trim(r.creditCode()).toUpperCase(Locale.ROOT);
+		if (CreditCode.problemWith(code).isPresent()) {
+			return Optional.empty();
+		}
+		return relocation(CreditCode.parse(code), trim(r.divisionCode()));
 	}
 
 	boolean creditCodeTaken(CreditCode code) {

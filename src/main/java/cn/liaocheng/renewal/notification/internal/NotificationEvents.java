@@ -82,8 +82,10 @@ class NotificationEvents {
 	void on(EnterpriseRegistered event) {
 		Note note = new Note(NotificationKind.REGISTRATION_PENDING, "企业注册待激活：" + event.enterpriseName(),
 				event.enterpriseName() + "（统一社会信用代码 " + event.creditCode() + "）已于"
-						+ ChinaTime.minute(event.registeredAt())
-						+ "注册申报账户，等待本局激活；激活前该企业不能提交申报。请核实营业执照和联系人后在“企业账户激活”中激活或驳回。",
+						+ ChinaTime.minute(event.registeredAt()) + "注册申报账户，等待本局激活；激活前该企业不能提交申报。"
+						+ (event.movedFrom() == null ? ""
+								: "其信用代码登记地为" + event.movedFrom() + "，企业声明已迁入本县：激活前请核验营业执照住所在本辖区。")
+						+ "请核实营业执照和联系人后在“企业账户激活”中激活或驳回。",
 				"/county/enterprises?q=" + event.creditCode(), null, "enterprise-registered:" + event.enterpriseId());
 		recipients.membersOf(List.of(event.industryBureau(), GroupNames.lead(event.industryBureau())))
 			.forEach(member -> notifier.notify(member, note));
