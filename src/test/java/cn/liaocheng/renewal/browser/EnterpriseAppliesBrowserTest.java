@@ -264,7 +264,7 @@ class EnterpriseAppliesBrowserTest {
 		assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("草稿");
 		assertThat(browser.driver().findElement(By.cssSelector("main .card h2")).getText()).startsWith(projectName);
 		assertThat(fact("重点任务")).contains("加强节能降碳改造");
-		assertThat(fact("建设期")).isEqualTo("2026-03-01 至 2026-12-31");
+		assertThat(fact("建设期")).isEqualTo("2026年3月1日 至 2026年12月31日");
 		assertThat(fact("总投资")).isEqualTo("5,000,000.00 元");
 		assertThat(fact("设备投资")).isEqualTo("3,000,000.00 元");
 
