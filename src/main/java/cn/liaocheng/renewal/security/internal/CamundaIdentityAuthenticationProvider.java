@@ -17,6 +17,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -86,11 +87,27 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		Instant now = Instant.now();
 		String network = LoginNetwork.current();
 		// Even a password this node verified a moment ago: it may be an attacker's
-		// guess that happens to be the one a user typed here.
-		Optional<PasswordCheckRefusal> held = budget.refusal(network, throttle.key(userId), now);
-		if (held.isPresent()) {
+		// guess that happens to be the one a user typed here. An account that logged in
+		// from the network lately goes on (the office behind the address).
+		Optional<PasswordCheckRefusal> held = budget.held(network, now);
+		if (held.isPresent() && !budget.knownHere(throttle.key(userId), network, now)) {
 			throw held.get();
 		}
+		try {
+			return checked(userId, password, network, now);
+		}
+		catch (AuthenticationException refused) {
+			// While the network is held, such an account that is refused all the same (a
+			// wrong password, its own lock, a permit not free) is answered as every other
+			// id is: a different answer would tell which ids are accounts used from here.
+			if (held.isPresent()) {
+				throw held.get();
+			}
+			throw refused;
+		}
+	}
+
+	private Authentication checked(String userId, String password, String network, Instant now) {
 		LoginThrottle.Standing standing = throttle.standing(throttle.key(userId), network, now);
 		if (standing.refusal().isPresent()) {
 			throw standing.refusal().get();

@@ -49,9 +49,18 @@ class NetworkFailureBudget {
 	/**
 	 * Why the network may not try a password now, if it may not: as many ids as the
 	 * budget failed from it within the window, and when the oldest of the latest of them
-	 * leaves the window.
+	 * leaves the window; nothing for an account known on the network
+	 * ({@link #knownHere}).
 	 */
 	Optional<PasswordCheckRefusal> refusal(String network, String key, Instant now) {
+		return held(network, now).filter(held -> !knownHere(key, network, now));
+	}
+
+	/**
+	 * Whether the network is held, whoever tries: as many ids as the budget failed from
+	 * it within the window, and when the oldest of the latest of them leaves the window.
+	 */
+	Optional<PasswordCheckRefusal> held(String network, Instant now) {
 		if (LoginNetwork.LOCAL.equals(network)) {
 			return Optional.empty();
 		}
@@ -61,7 +70,6 @@ class NetworkFailureBudget {
 			.params(network, Timestamp.from(now.minus(window)), failingIds - 1)
 			.query(Timestamp.class)
 			.optional()
-			.filter(held -> !knownHere(key, network, now))
 			.map(oldest -> PasswordCheckRefusal.networkHeld(oldest.toInstant().plus(window), now));
 	}
 
@@ -72,7 +80,7 @@ class NetworkFailureBudget {
 	 * ids that failed there (a morning of mistyped passwords, someone trying ids), each
 	 * still under its own id's lock.
 	 */
-	private boolean knownHere(String key, String network, Instant now) {
+	boolean knownHere(String key, String network, Instant now) {
 		return key != null && jdbc.sql("""
 				SELECT COUNT(*) FROM login_network WHERE login_id = ? AND network = ? AND last_success >= ?""")
 			.params(key, network, Timestamp.from(now.minus(LoginLockPolicy.KNOWN_NETWORK_FOR)))
