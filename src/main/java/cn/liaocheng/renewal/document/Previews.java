@@ -30,6 +30,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.springframework.stereotype.Component;
 
+import cn.liaocheng.renewal.operations.UploadMemory;
+
 /**
  * A page of an uploaded file as a picture the browser shows (预览), so that a reviewer
  * reads a licence or a plan without downloading it. The file itself never reaches the
@@ -318,20 +320,20 @@ public class Previews {
 
 	private static final Semaphore CHECKING = new Semaphore(CHECKS_AT_ONCE, true);
 
-	static final String CHECKS_BUSY = "暂未能检查：服务器正在检查较多的文件，本次上传未保存，请稍候半分钟再上传";
-
 	private static Optional<String> pdfProblem(byte[] pdf) {
 		if (PdfActiveContent.hidesAnObjectStream(pdf)) {
 			return Optional.of(UNCHECKABLE);
 		}
+		// No check free within half a minute: the upload is refused as busy (503 with
+		// Retry-After, or back to its page), not as a fault of the file.
 		try {
 			if (!CHECKING.tryAcquire(30, TimeUnit.SECONDS)) {
-				return Optional.of(CHECKS_BUSY);
+				throw new UploadMemory.Busy();
 			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return Optional.of(CHECKS_BUSY);
+			throw new UploadMemory.Busy();
 		}
 		try {
 			return structureProblem(pdf);

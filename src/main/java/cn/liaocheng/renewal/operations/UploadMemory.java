@@ -116,12 +116,15 @@ public class UploadMemory {
 
 	}
 
-	/** No room for an upload now; nothing of it was read or stored. */
+	/**
+	 * No room for an upload now, or no check of its file free ({@code Previews}): nothing
+	 * of it was stored.
+	 */
 	public static final class Busy extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		Busy() {
+		public Busy() {
 			super(BUSY_MESSAGE);
 		}
 

@@ -312,6 +312,22 @@ class ApprovalOperationsBrowserTest {
 		new Select(panel.findElement(By.name("copyPerson"))).selectByValue("lc-finance");
 		panel.findElement(By.name("copyReason")).sendKeys("请财政局经办人员知悉资金安排");
 		browser.screenshot("tasklist-operations-copy-person");
+		// A choice changed while the question is open closes it: it no longer says what
+		// 确定 would do.
+		WebElement copyButton = panel.findElements(By.cssSelector("button.renewal-op-submit"))
+			.stream()
+			.filter(b -> b.getText().strip().equals("抄送"))
+			.findFirst()
+			.orElseThrow();
+		copyButton.click();
+		WebElement open = browser.waitUntil(d -> copyButton.findElement(By.xpath("./ancestor::section[1]"))
+			.findElements(By.cssSelector(".renewal-op-confirm"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.findFirst()
+			.orElse(null));
+		panel.findElement(By.name("copyReason")).sendKeys("。");
+		browser.waitUntil(d -> !open.isDisplayed() && copyButton.isEnabled());
 		String question = submit(panel, "抄送", false);
 		assertThat(question).startsWith("抄送后聊城市财政局").contains("lc-finance", "不能撤回");
 		assertThat(operations(task)).as("dismissed: nothing sent").isEmpty();

@@ -115,15 +115,24 @@ public class CaseCopies {
 	 * The people of one body the case of the task {@code callerId} holds may be copied
 	 * to, as the 抄送 dialog offers them once a body is chosen: its members, the caller and
 	 * administrators left out. Refused for a body the case may not be copied to, so that
-	 * nobody lists the members of a body by naming it.
+	 * nobody lists the members of a body by naming it, and to a bank's officer for any
+	 * body but its own bank.
 	 */
 	@Transactional(readOnly = true)
 	public List<TaskHandOvers.Person> people(String callerId, String taskId, String bodyId) {
 		return handOvers.withProductAuthority(() -> {
-			ReviewFacts facts = stages.facts(handOvers.heldBy(callerId, taskId).applicationId());
+			TaskHandOvers.HeldTask held = handOvers.heldBy(callerId, taskId);
+			ReviewFacts facts = stages.facts(held.applicationId());
 			String body = bodyId == null ? "" : bodyId.strip();
 			if (body.isEmpty() || !directory.bodies().containsKey(body) || !mayBeToldOf(body, facts)) {
 				throw invalid("body", NOT_TO_BE_TOLD);
+			}
+			// A bank's officer copies to a government body as a whole: who works there
+			// (names and login ids) is not the bank's to list. Its own bank's people it
+			// may.
+			if (held.bodies().stream().anyMatch(b -> b.startsWith(GroupNames.bank("")))
+					&& !held.bodies().contains(body)) {
+				throw invalid("body", "银行人员抄送其他单位时只能抄送整个单位，不列出该单位的人员");
 			}
 			Set<String> administrators = identity.createUserQuery()
 				.memberOfGroup(GroupNames.ADMINISTRATORS)
@@ -190,7 +199,7 @@ public class CaseCopies {
 			String body = toBody == null ? "" : toBody.strip();
 			String user = toUser == null ? "" : toUser.strip();
 			if (body.isEmpty() == user.isEmpty()) {
-				throw invalid("to", "请选择一个抄送单位，或填写一位抄送人员的登录账号");
+				throw invalid("to", "请选择一个抄送单位或其中一位抄送人员");
 			}
 			if (user.equalsIgnoreCase(callerId)) {
 				throw invalid("to", "不能抄送给自己：办理人本就可以查看本案件");

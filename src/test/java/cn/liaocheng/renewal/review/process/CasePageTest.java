@@ -104,6 +104,32 @@ class CasePageTest extends ReviewProcessTest {
 	}
 
 	/**
+	 * A bank's officer holding a loan's bank decision copies to a government body as a
+	 * whole: the body's people (names and login ids) are not listed to a bank; its own
+	 * bank's are.
+	 */
+	@Test
+	void aBankOfficerIsNotShownWhoWorksAtAGovernmentBody() {
+		Case loan = review.listedLoan("icbc", "abc");
+		org.camunda.bpm.engine.task.Task decision = review.bankTask(loan, "icbc");
+		review.claimForItsBody(decision);
+		String officer = review.tasks(loan, "Task_BankDecision")
+			.stream()
+			.filter(t -> t.getId().equals(decision.getId()))
+			.findFirst()
+			.orElseThrow()
+			.getAssignee();
+		assertThat(officer).startsWith("icbc");
+		String people = "/api/review/tasks/" + decision.getId() + "/copy-people?body=";
+		HttpResponse<String> finance = loggedIn(officer).get(people + "city-finance");
+		assertThat(finance.statusCode()).as(finance.body()).isEqualTo(400);
+		assertThat(finance.body()).contains("只能抄送整个单位").doesNotContain("lc-finance");
+		HttpResponse<String> ownBank = loggedIn(officer).get(people + "bank-icbc");
+		assertThat(ownBank.statusCode()).as(ownBank.body()).isEqualTo(200);
+		assertThat(ownBank.body()).doesNotContain("\"userId\":\"" + officer + "\"");
+	}
+
+	/**
 	 * The enterprise's case page writes its dates one way: the construction period as the
 	 * grant date beside it, 2026年3月1日, not 2026-03-01.
 	 */

@@ -82,8 +82,17 @@ function section(title, help, fields, label, action, ask) {
       button.disabled = false;
     });
   }
-  return el('section', {'class': 'renewal-op'}, [el('h4', {text: title}), el('p', {'class': 'help-block', text: help})]
+  var node = el('section', {'class': 'renewal-op'}, [el('h4', {text: title}), el('p', {'class': 'help-block', text: help})]
     .concat(fields).concat([button, confirmBox, message]));
+  // A choice or reason changed while the question is open: the question no longer says what 确定 would do.
+  ['input', 'change'].forEach(function (type) {
+    node.addEventListener(type, function () {
+      if (!confirmBox.hasAttribute('hidden')) {
+        closeQuestion();
+      }
+    });
+  });
+  return node;
 }
 
 function reasonOf(field) {
@@ -281,7 +290,7 @@ function operationSections(box, taskId, ops) {
         return '已催办。';
       });
     }, askOnce(urgeReason, function () {
-      return '催办后办理人和本部门立即收到提醒。确定催办？';
+      return '催办后立即发出提醒：任务已有办理人的提醒办理人，尚未认领的提醒本部门人员。确定催办？';
     })));
 }
 
